@@ -1,0 +1,261 @@
+package org.pbannex.budget;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.AppropriationLine;
+import org.pbannex.reference.BudgetUnit;
+import org.pbannex.reference.Part;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.table.Checks;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+
+/**
+ * The identities that hold between and within the budget tables (golden/NOTES.md), checked on the published
+ * tables themselves, so a builder error or two inputs that disagree stop the run. Each check has a stable name.
+ */
+public final class BudgetChecks {
+
+    private static final List<String> A1_SUMMED = List.of("prof", "gs", "staff_costs", "non_staff_costs", "total");
+    private static final List<String> A2_SUMMED = List.of("budget_previous", "constant", "programme_change", "cost_change", "recosted");
+    private static final List<String> T1_COLUMNS = List.of("budget_previous", "constant", "recosted");
+
+    private BudgetChecks() {
+    }
+
+    public static Checks run(ReferenceData ref, BudgetData data, Map<String, Table> tables) {
+        Checks c = new Checks();
+        Table a1 = tables.get(OperationalBudgetTable.ID);
+        Table a2 = tables.get(CostIncreaseTable.ID);
+        annex1(c, a1);
+        annex2(c, a2);
+        rollups(c, "a1", a1, A1_SUMMED);
+        rollups(c, "a2", a2, A2_SUMMED);
+        annex1VersusAnnex2(c, a1, a2);
+        table1(c, ref, tables.get(StrategicBudgetTable.ID), a1, a2);
+        costByObject(c, tables.get(CostByObjectTable.ID), a1, a2);
+        rbtc(c, data, tables.get(RbtcTable.ID), a1, a2);
+        budgetResolution(c, ref, tables.get(BudgetResolutionTable.ID), a2);
+        return c;
+    }
+
+    private static void annex1(Checks c, Table a1) {
+        for (Row r : valued(a1)) {
+            c.equal("a1.staff_plus_non_staff", "a1", r.key(), r.amount("staff_costs") + r.amount("non_staff_costs"), r.amount("total"));
+        }
+    }
+
+    private static void annex2(Checks c, Table a2) {
+        long grand = a2.row("total").amount("recosted");
+        for (Row r : valued(a2)) {
+            long prev = r.amount("budget_previous");
+            long constant = r.amount("constant");
+            c.equal("a2.programme_change", "a2", r.key(), constant - prev, r.amount("programme_change"));
+            c.equal("a2.recosted", "a2", r.key(), constant + r.amount("cost_change"), r.amount("recosted"));
+            c.equal("a2.programme_change_pct", "a2", r.key(), pct(r.amount("programme_change"), prev), r.value("programme_change_pct"));
+            c.equal("a2.cost_change_pct", "a2", r.key(), pct(r.amount("cost_change"), constant), r.value("cost_change_pct"));
+            c.equal("a2.pct_of_total", "a2", r.key(), pct(r.amount("recosted"), grand), r.value("pct_of_total"));
+        }
+    }
+
+    /** Group subtotals, the itemised Part's total and the grand total each equal the sum of the rows they cover. */
+    private static void rollups(Checks c, String id, Table t, List<String> columns) {
+        List<Row> inGroup = new ArrayList<>();
+        List<Row> partComponents = new ArrayList<>();
+        List<Row> partUnits = new ArrayList<>();
+        List<Row> parts = new ArrayList<>();
+        for (Row r : t.rows()) {
+            switch (r.type()) {
+                case HEADING -> inGroup.clear();
+                case ITEM -> {
+                    partUnits.add(r);
+                    if (r.level() == 1) {
+                        partComponents.add(r); // a group printed as one row: a component of the Part by itself
+                    } else {
+                        inGroup.add(r);
+                    }
+                }
+                case SUBTOTAL -> {
+                    for (String col : columns) {
+                        c.equal(id + ".group_subtotal." + col, id, r.key(), sum(inGroup, col), r.amount(col));
+                    }
+                    partComponents.add(r);
+                    inGroup.clear();
+                }
+                case PART_TOTAL -> {
+                    if (!partComponents.isEmpty()) {
+                        for (String col : columns) {
+                            c.equal(id + ".part_total." + col, id, r.key(), sum(partComponents, col), r.amount(col));
+                            c.equal(id + ".part_total_from_units." + col, id, r.key(), sum(partUnits, col), r.amount(col));
+                        }
+                    }
+                    parts.add(r);
+                    partComponents.clear();
+                    partUnits.clear();
+                    inGroup.clear();
+                }
+                case TOTAL -> {
+                    for (String col : columns) {
+                        c.equal(id + ".grand_total." + col, id, r.key(), sum(parts, col), r.amount(col));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void annex1VersusAnnex2(Checks c, Table a1, Table a2) {
+        List<Row> r1 = valued(a1);
+        List<Row> r2 = valued(a2);
+        c.equal("a1_a2.row_count", "a2", "*", r1.size(), r2.size());
+        for (int i = 0; i < Math.min(r1.size(), r2.size()); i++) {
+            c.equal("a1_a2.rows_align", "a2", r2.get(i).key(), r1.get(i).key() + " " + r1.get(i).label().zh(),
+                    r2.get(i).key() + " " + r2.get(i).label().zh());
+            c.equal("a1_a2.total_equals_constant", "a2", r2.get(i).key(), r1.get(i).amount("total"), r2.get(i).amount("constant"));
+        }
+    }
+
+    /** Table 1 lines equal the annex 2 rows of their units; internal running totals add up. */
+    private static void table1(Checks c, ReferenceData ref, Table t1, Table a1, Table a2) {
+        for (AppropriationLine line : ref.lines()) {
+            Row row = t1.row(line.code());
+            if (!line.amountsPrinted()) {
+                continue;
+            }
+            List<Row> covering = annexRowsOf(ref, line, a2);
+            if (covering.isEmpty()) {
+                continue;
+            }
+            for (String col : T1_COLUMNS) {
+                c.equal("t1.line_equals_annex2." + col, "t1", line.code(), sum(covering, col), row.amount(col));
+            }
+            c.equal("t1.line_constant_equals_annex1", "t1", line.code(), sum(annexRowsOf(ref, line, a1), "total"),
+                    row.amount("constant"));
+        }
+        long[] running = new long[T1_COLUMNS.size()];
+        for (Part part : ref.parts()) {
+            for (AppropriationLine line : ref.lines()) {
+                if (line.part().equals(part.code()) && line.amountsPrinted()) {
+                    for (int i = 0; i < running.length; i++) {
+                        running[i] += t1.row(line.code()).amount(T1_COLUMNS.get(i));
+                    }
+                }
+            }
+            if (part.runningTotal()) {
+                Row total = t1.row("total." + part.code());
+                for (int i = 0; i < running.length; i++) {
+                    c.equal("t1.running_total." + T1_COLUMNS.get(i), "t1", total.key(), running[i], total.amount(T1_COLUMNS.get(i)));
+                }
+            }
+        }
+        Part last = ref.parts().get(ref.parts().size() - 1);
+        for (String col : T1_COLUMNS) {
+            c.equal("t1.total_equals_annex2." + col, "t1", "total." + last.code(), a2.row("total").amount(col),
+                    t1.row("total." + last.code()).amount(col));
+        }
+    }
+
+    /**
+     * The annex rows that make up a Table 1 line: its units' rows in an itemised Part, or the Part's own row when
+     * the line is the only one of a Part the annexes print as one row (empty when neither applies).
+     */
+    private static List<Row> annexRowsOf(ReferenceData ref, AppropriationLine line, Table annex) {
+        Part part = ref.part(line.part());
+        if (part.itemised()) {
+            return ref.units().stream().filter(u -> u.line().equals(line.code())).map(u -> annex.row(u.code())).toList();
+        }
+        boolean onlyLine = ref.lines().stream().filter(l -> l.part().equals(part.code())).count() == 1;
+        return onlyLine ? List.of(annex.row("part." + part.code())) : List.of();
+    }
+
+    private static void costByObject(Checks c, Table t, Table a1, Table a2) {
+        List<Row> objects = t.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        Row total = t.row("total");
+        c.equal("a2-2.sum_constant", "a2-2", "total", sum(objects, "constant"), total.amount("constant"));
+        c.equal("a2-2.sum_cost_adjustment", "a2-2", "total", sum(objects, "cost_adjustment"), total.amount("cost_adjustment"));
+        for (Row r : t.rows()) {
+            c.equal("a2-2.rate", "a2-2", r.key(), pct(r.amount("cost_adjustment"), r.amount("constant")), r.value("rate_pct"));
+        }
+        Row a2Total = a2.row("total");
+        Row a1Total = a1.row("total");
+        c.equal("a2-2.total_constant_equals_annex2", "a2-2", "total", a2Total.amount("constant"), total.amount("constant"));
+        c.equal("a2-2.total_adjustment_equals_annex2_cost_change", "a2-2", "total", a2Total.amount("cost_change"),
+                total.amount("cost_adjustment"));
+        // STAFF is the contract's object code for staff costs (DESIGN.md, expenditure lines).
+        long staff = objects.stream().filter(r -> r.key().equals("STAFF")).mapToLong(r -> r.amount("constant")).sum();
+        c.equal("a2-2.staff_equals_annex1_staff_costs", "a2-2", "STAFF", a1Total.amount("staff_costs"), staff);
+        c.equal("a2-2.other_objects_equal_annex1_non_staff", "a2-2", "total", a1Total.amount("non_staff_costs"),
+                sum(objects, "constant") - staff);
+    }
+
+    private static void rbtc(Checks c, BudgetData data, Table a3, Table a1, Table a2) {
+        List<Row> items = a3.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        for (String col : List.of("constant", "recosted")) {
+            c.equal("a3.sum." + col, "a3", "total", sum(items, col), a3.row("total").amount(col));
+        }
+        for (BudgetData.RbtcHolding h : data.rbtc()) {
+            if (!h.budgetUnit().isEmpty()) {
+                Row unit = a2.row(h.budgetUnit());
+                c.equal("a3.equals_budget_unit.constant", "a3", h.holder(), unit.amount("constant"), h.constant());
+                c.equal("a3.equals_budget_unit.recosted", "a3", h.holder(), unit.amount("recosted"), h.recosted());
+            } else {
+                Row holder = a1.rows().stream().filter(r -> r.key().equals(h.holder()) || r.key().equals(h.holder() + ".subtotal"))
+                        .findFirst().orElseThrow();
+                c.isTrue("a3.within_non_staff_costs", "a3", h.holder(), h.constant() <= holder.amount("non_staff_costs"),
+                        "<= " + holder.amount("non_staff_costs"), String.valueOf(h.constant()));
+            }
+        }
+    }
+
+    private static void budgetResolution(Checks c, ReferenceData ref, Table br, Table a2) {
+        List<Row> parts = br.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        Row total = br.row("total");
+        c.equal("br.sum.expenditure_previous", "br", "total", sum(parts, "expenditure_previous"), total.amount("expenditure_previous"));
+        c.equal("br.sum.expenditure", "br", "total", sum(parts, "expenditure"), total.amount("expenditure"));
+        c.equal("br.income_previous_usd_equals_expenditure", "br", "total", total.amount("expenditure_previous"), total.amount("income_previous_usd"));
+        c.equal("br.income_usd_equals_expenditure", "br", "total", total.amount("expenditure"), total.amount("income_usd"));
+        c.equal("br.income_previous_chf_at_budget_rate", "br", "total", BudgetResolutionTable.chf(total.amount("income_previous_usd"),
+                BigDecimal.ONE.multiply(rate(total, "income_previous_chf", "income_previous_usd"))), total.amount("income_previous_chf"));
+        c.equal("br.income_chf_at_budget_rate", "br", "total", BudgetResolutionTable.chf(total.amount("income_usd"),
+                rate(total, "income_chf", "income_usd")), total.amount("income_chf"));
+        for (Part part : ref.parts()) {
+            Row row = br.row("part." + part.code());
+            Row annex = a2.row("part." + part.code());
+            c.equal("br.part_previous_equals_annex2", "br", row.key(), annex.amount("budget_previous"), row.amount("expenditure_previous"));
+            c.equal("br.part_estimate_equals_annex2_recosted", "br", row.key(), annex.amount("recosted"), row.amount("expenditure"));
+        }
+        c.equal("br.total_equals_annex2.previous", "br", "total", a2.row("total").amount("budget_previous"), total.amount("expenditure_previous"));
+        c.equal("br.total_equals_annex2.recosted", "br", "total", a2.row("total").amount("recosted"), total.amount("expenditure"));
+    }
+
+    private static BigDecimal rate(Row r, String chf, String usd) {
+        long u = r.amount(usd);
+        return u == 0 ? BigDecimal.ONE : BigDecimal.valueOf(r.amount(chf)).divide(BigDecimal.valueOf(u), 6, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static List<Row> valued(Table t) {
+        return t.rows().stream().filter(r -> r.type() != RowType.HEADING).toList();
+    }
+
+    private static long sum(List<Row> rows, String col) {
+        return rows.stream().mapToLong(r -> r.amount(col) == null ? 0 : r.amount(col)).sum();
+    }
+
+    /**
+     * An independent half-up rounding in integer arithmetic (tenths of a per cent), so the check does not reuse
+     * the builders' BigDecimal path. Zero bases follow the printed convention.
+     */
+    static BigDecimal pct(long num, long den) {
+        int sign = Long.signum(num) * (den == 0 ? 1 : Long.signum(den));
+        if (den == 0) {
+            return BigDecimal.valueOf(sign * 1000L, 1);
+        }
+        java.math.BigInteger n = java.math.BigInteger.valueOf(num).abs().multiply(java.math.BigInteger.valueOf(2000));
+        java.math.BigInteger d = java.math.BigInteger.valueOf(den).abs();
+        // tenths of a per cent, half away from zero: (floor(2000|n|/|d|) + 1) / 2
+        java.math.BigInteger tenths = n.divide(d).add(java.math.BigInteger.ONE).shiftRight(1);
+        return new BigDecimal(tenths.multiply(java.math.BigInteger.valueOf(sign)), 1);
+    }
+}

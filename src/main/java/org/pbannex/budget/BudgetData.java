@@ -1,0 +1,100 @@
+package org.pbannex.budget;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.reference.BudgetUnit;
+import org.pbannex.reference.ReferenceData;
+
+/** The primary budget data of one biennium, keyed by the reference codes. */
+public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCosts, List<RegionRate> inflation,
+                         List<RbtcHolding> rbtc, List<IncomeItem> income, BigDecimal budgetRate,
+                         BigDecimal previousBudgetRate) {
+
+    /** Table A2-2 input: one object of expenditure. */
+    public record ObjectCost(String object, long constantBudget, long costAdjustment) {
+    }
+
+    /** Table A2-1 input: expected annual inflation in a region (per cent). */
+    public record RegionRate(String region, BigDecimal annualPct) {
+    }
+
+    /**
+     * Annex 3 input: RBTC held by a unit or a group. {@code budgetUnit}, when set, is the unit whose whole budget
+     * is this RBTC; the two must agree.
+     */
+    public record RbtcHolding(String holder, long constant, long recosted, String budgetUnit, Record source) {
+    }
+
+    /** An income line of the budget resolution table; a balance item equals expenditure less the other items. */
+    public record IncomeItem(String code, String part, org.pbannex.table.Text label, boolean balance,
+                             Long amountPrevious, Long amount) {
+    }
+
+    public static BudgetData from(InputSet in, ReferenceData ref) {
+        Map<String, Figures> byUnit = new LinkedHashMap<>();
+        for (Record r : in.table("budget")) {
+            byUnit.put(r.text("unit"), new Figures(r.integer("prof_years") * 12 + r.integer("prof_months"),
+                    r.integer("gs_years") * 12 + r.integer("gs_months"), r.integer("staff_costs"),
+                    r.integer("non_staff_costs"), r.integer("budget_previous"), r.integer("cost_change")));
+        }
+        for (BudgetUnit u : ref.units()) {
+            if (!byUnit.containsKey(u.code())) {
+                String file = in.table("budget").get(0).file();
+                throw new InputError(file, 0, "unit", "unit " + u.code() + " (" + u.label().zh()
+                        + ") of the reference list has no row; add its figures (zeros if it has no budget)");
+            }
+        }
+        List<ObjectCost> objects = in.table("cost_by_object").stream()
+                .map(r -> new ObjectCost(r.text("object"), r.integer("constant_budget"), r.integer("cost_adjustment"))).toList();
+        List<RegionRate> inflation = in.table("regional_inflation").stream()
+                .map(r -> new RegionRate(r.text("region"), r.number("annual_inflation_pct"))).toList();
+        Set<String> holders = ref.units().stream().map(BudgetUnit::code).collect(Collectors.toSet());
+        ref.groups().forEach(g -> holders.add(g.code()));
+        List<RbtcHolding> rbtc = in.table("rbtc").stream().map(r -> {
+            if (!holders.contains(r.text("holder"))) {
+                throw new InputError(r.file(), r.line(), "holder", "unknown holder '" + r.text("holder")
+                        + "': not a unit or group code of the reference lists");
+            }
+            if (!r.text("budget_unit").isEmpty() && !holders.contains(r.text("budget_unit"))) {
+                throw new InputError(r.file(), r.line(), "budget_unit", "unknown unit '" + r.text("budget_unit") + "'");
+            }
+            return new RbtcHolding(r.text("holder"), r.integer("constant"), r.integer("recosted"), r.text("budget_unit"), r);
+        }).toList();
+        List<IncomeItem> income = in.table("income").stream().map(r -> incomeItem(r)).toList();
+        if (income.stream().filter(IncomeItem::balance).count() > 1) {
+            throw new InputError(in.table("income").get(0).file(), 0, "basis", "only one income item can be the balance");
+        }
+        Map<String, BigDecimal> settings = in.table("settings").stream()
+                .collect(Collectors.toMap(r -> r.text("setting"), r -> r.number("value")));
+        return new BudgetData(byUnit, objects, inflation, rbtc, income,
+                required(settings, "budget_rate_chf_per_usd", in), required(settings, "previous_budget_rate_chf_per_usd", in));
+    }
+
+    private static IncomeItem incomeItem(Record r) {
+        boolean balance = r.text("basis").equals("balance");
+        if (!balance && (r.integerOrNull("amount_usd") == null || r.integerOrNull("amount_previous_usd") == null)) {
+            throw new InputError(r.file(), r.line(), "amount_usd", "an income item with basis=amount needs both amounts");
+        }
+        return new IncomeItem(r.text("item"), r.text("part"), new org.pbannex.table.Text(r.text("label_zh"), r.text("label_en")),
+                balance, r.integerOrNull("amount_previous_usd"), r.integerOrNull("amount_usd"));
+    }
+
+    private static BigDecimal required(Map<String, BigDecimal> settings, String key, InputSet in) {
+        BigDecimal v = settings.get(key);
+        if (v == null) {
+            throw new InputError(in.table("settings").get(0).file(), 0, "setting", "missing setting '" + key + "'");
+        }
+        return v;
+    }
+
+    public Figures of(String unit) {
+        return byUnit.getOrDefault(unit, Figures.ZERO);
+    }
+}

@@ -1,0 +1,98 @@
+package org.pbannex.budget;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.Part;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * The draft budget in the form adopted by the Conference (section IV): expenditure per Part for both biennia
+ * (previous budget; recosted estimates) and income in US$ and in CHF at each biennium's budget rate.
+ */
+public final class BudgetResolutionTable {
+
+    public static final String ID = "br";
+
+    private BudgetResolutionTable() {
+    }
+
+    public static Table build(ReferenceData ref, BudgetData data) {
+        Texts t = ref.texts();
+        Text usd = t.get("unit.usd");
+        Text chf = t.get("unit.chf");
+        Text exp = t.get("br.group.expenditure");
+        Text inc = t.get("br.group.income");
+        List<Column> columns = List.of(
+                Column.of("expenditure_previous", t.get("br.col.expenditure_previous"), exp, usd, ValueKind.AMOUNT),
+                Column.of("expenditure", t.get("br.col.expenditure"), exp, usd, ValueKind.AMOUNT),
+                Column.printedOnly("income_item", t.get("br.col.income_item"), inc, Text.EMPTY, ValueKind.TEXT),
+                Column.of("income_previous_usd", t.get("br.col.income_previous"), inc, usd, ValueKind.AMOUNT),
+                Column.of("income_previous_chf", t.get("br.col.income_previous"), inc, chf, ValueKind.AMOUNT),
+                Column.of("income_usd", t.get("br.col.income"), inc, usd, ValueKind.AMOUNT),
+                Column.of("income_chf", t.get("br.col.income"), inc, chf, ValueKind.AMOUNT));
+        Figures total = UnitRollup.sum(ref.units(), data);
+        long otherPrevious = 0;
+        long other = 0;
+        for (BudgetData.IncomeItem i : data.income()) {
+            if (!i.balance()) {
+                otherPrevious += i.amountPrevious();
+                other += i.amount();
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        long incomePrevious = 0;
+        long income = 0;
+        for (Part part : ref.parts()) {
+            Figures f = UnitRollup.sum(ref.unitsOfPart(part.code()), data);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("expenditure_previous", f.budgetPrevious());
+            v.put("expenditure", f.recosted());
+            for (BudgetData.IncomeItem i : data.income()) {
+                if (i.part().equals(part.code())) {
+                    long prev = i.balance() ? total.budgetPrevious() - otherPrevious : i.amountPrevious();
+                    long cur = i.balance() ? total.recosted() - other : i.amount();
+                    putIncome(v, i.label(), prev, cur, data);
+                    incomePrevious += prev;
+                    income += cur;
+                }
+            }
+            rows.add(new Row("part." + part.code(), RowType.ITEM,
+                    t.get("br.item").with("number", part.number()).with("item", part.budgetItem()), 0, v));
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("expenditure_previous", total.budgetPrevious());
+        v.put("expenditure", total.recosted());
+        putIncome(v, null, incomePrevious, income, data);
+        rows.add(new Row("total", RowType.TOTAL, t.get("br.total"), 0, v));
+        List<Text> notes = t.numbered("br.footnote.").stream()
+                .map(n -> n.with("rate", data.budgetRate().stripTrailingZeros().toPlainString())).toList();
+        return new Table(ID, t.get("br.number"), t.get("br.title"), t.get("br.unit"), t.get("br.label"), columns, rows,
+                notes, Text.EMPTY, true);
+    }
+
+    private static void putIncome(Map<String, Object> v, Text label, long previous, long current, BudgetData data) {
+        if (label != null) {
+            v.put("income_item", label);
+        }
+        v.put("income_previous_usd", previous);
+        v.put("income_previous_chf", chf(previous, data.previousBudgetRate()));
+        v.put("income_usd", current);
+        v.put("income_chf", chf(current, data.budgetRate()));
+    }
+
+    /** US$ to Swiss francs at the budget rate (CHF per US$), half-up to the franc. */
+    static long chf(long usd, BigDecimal rate) {
+        return BigDecimal.valueOf(usd).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+}

@@ -1,0 +1,57 @@
+package org.pbannex.budget;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.ExpenditureObject;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Column;
+import org.pbannex.table.Percent;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/** Table A2-2: cost adjustment by object of expenditure; biennial rate = adjustment / constant budget. */
+public final class CostByObjectTable {
+
+    public static final String ID = "a2-2";
+
+    private CostByObjectTable() {
+    }
+
+    public static Table build(ReferenceData ref, BudgetData data) {
+        Texts t = ref.texts();
+        Text usd = t.get("unit.usd");
+        List<Column> columns = List.of(
+                Column.of("constant", t.get("a2-2.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("cost_adjustment", t.get("a2-2.col.cost_adjustment"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("rate_pct", t.get("a2-2.col.rate_pct"), Text.EMPTY, t.get("unit.pct"), ValueKind.PERCENT));
+        List<Row> rows = new ArrayList<>();
+        long constant = 0;
+        long adjustment = 0;
+        for (ExpenditureObject o : ref.objects()) {
+            for (BudgetData.ObjectCost c : data.objectCosts()) {
+                if (c.object().equals(o.code())) {
+                    rows.add(new Row(o.code(), RowType.ITEM, o.label(), 0, values(c.constantBudget(), c.costAdjustment())));
+                    constant += c.constantBudget();
+                    adjustment += c.costAdjustment();
+                }
+            }
+        }
+        rows.add(new Row("total", RowType.TOTAL, t.get("a2-2.total"), 0, values(constant, adjustment)));
+        return new Table(ID, t.get("a2-2.number"), t.get("a2-2.title"), t.get("a2-2.unit"), t.get("a2-2.label"), columns,
+                rows, t.numbered("a2-2.footnote."), Text.EMPTY, false);
+    }
+
+    private static Map<String, Object> values(long constant, long adjustment) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("constant", constant);
+        v.put("cost_adjustment", adjustment);
+        v.put("rate_pct", Percent.of(adjustment, constant));
+        return v;
+    }
+}

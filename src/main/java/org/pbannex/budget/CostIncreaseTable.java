@@ -1,0 +1,65 @@
+package org.pbannex.budget;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Column;
+import org.pbannex.table.Percent;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Information annex 2: details of cost increases. Programme change = constant - previous budget; recosted =
+ * constant + cost change; percentages half-up to one decimal from the unrounded ratio.
+ */
+public final class CostIncreaseTable {
+
+    public static final String ID = "a2";
+
+    private CostIncreaseTable() {
+    }
+
+    public static Table build(ReferenceData ref, BudgetData data) {
+        Texts t = ref.texts();
+        Text usd = t.get("unit.usd");
+        Text pct = t.get("unit.pct");
+        Text prog = t.get("a2.group.programme_change");
+        Text cost = t.get("a2.group.cost_change");
+        List<Column> columns = List.of(
+                Column.of("budget_previous", t.get("a2.col.budget_previous"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("constant", t.get("a2.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("programme_change", t.get("a2.col.amount"), prog, usd, ValueKind.AMOUNT),
+                Column.of("programme_change_pct", t.get("a2.col.pct"), prog, pct, ValueKind.PERCENT),
+                Column.of("cost_change", t.get("a2.col.amount"), cost, usd, ValueKind.AMOUNT),
+                Column.of("cost_change_pct", t.get("a2.col.pct"), cost, pct, ValueKind.PERCENT),
+                Column.of("recosted", t.get("a2.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("pct_of_total", t.get("a2.col.pct_of_total"), Text.EMPTY, pct, ValueKind.PERCENT));
+        List<UnitRollup.Line> lines = UnitRollup.lines(ref, data, ID);
+        long grandRecosted = lines.get(lines.size() - 1).figures().recosted();
+        List<Row> rows = lines.stream().map(l -> row(l, grandRecosted)).toList();
+        return new Table(ID, t.get("a2.number"), t.get("a2.title"), t.get("a2.unit"), t.get("a2.label"), columns, rows,
+                t.numbered("a2.footnote."), Text.EMPTY, true);
+    }
+
+    private static Row row(UnitRollup.Line l, long grandRecosted) {
+        if (l.type() == RowType.HEADING) {
+            return Row.heading(l.key(), l.label(), l.level());
+        }
+        Figures f = l.figures();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("budget_previous", f.budgetPrevious());
+        v.put("constant", f.constant());
+        v.put("programme_change", f.programmeChange());
+        v.put("programme_change_pct", Percent.of(f.programmeChange(), f.budgetPrevious()));
+        v.put("cost_change", f.costChange());
+        v.put("cost_change_pct", Percent.of(f.costChange(), f.constant()));
+        v.put("recosted", f.recosted());
+        v.put("pct_of_total", Percent.of(f.recosted(), grandRecosted));
+        return new Row(l.key(), l.type(), l.label(), l.level(), v);
+    }
+}

@@ -1,0 +1,51 @@
+package org.pbannex.budget;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/** Information annex 1: the operational budget (work-years/months, staff and non-staff costs, total). */
+public final class OperationalBudgetTable {
+
+    public static final String ID = "a1";
+
+    private OperationalBudgetTable() {
+    }
+
+    public static Table build(ReferenceData ref, BudgetData data) {
+        Texts t = ref.texts();
+        Text usd = t.get("unit.usd");
+        Text workYears = t.get("a1.group.workyears");
+        List<Column> columns = List.of(
+                Column.of("prof", t.get("a1.col.prof"), workYears, Text.EMPTY, ValueKind.YEARS_MONTHS),
+                Column.of("gs", t.get("a1.col.gs"), workYears, Text.EMPTY, ValueKind.YEARS_MONTHS),
+                Column.of("staff_costs", t.get("a1.col.staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("non_staff_costs", t.get("a1.col.non_staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("total", t.get("a1.col.total"), Text.EMPTY, usd, ValueKind.AMOUNT));
+        List<Row> rows = UnitRollup.lines(ref, data, ID).stream().map(OperationalBudgetTable::row).toList();
+        return new Table(ID, t.get("a1.number"), t.get("a1.title"), t.get("a1.unit"), t.get("a1.label"), columns, rows,
+                t.numbered("a1.footnote."), Text.EMPTY, true);
+    }
+
+    private static Row row(UnitRollup.Line l) {
+        if (l.type() == RowType.HEADING) {
+            return Row.heading(l.key(), l.label(), l.level());
+        }
+        Figures f = l.figures();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("prof", f.profMonths());
+        v.put("gs", f.gsMonths());
+        v.put("staff_costs", f.staffCosts());
+        v.put("non_staff_costs", f.nonStaffCosts());
+        v.put("total", f.constant());
+        return new Row(l.key(), l.type(), l.label(), l.level(), v);
+    }
+}

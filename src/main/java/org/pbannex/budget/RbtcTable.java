@@ -1,0 +1,54 @@
+package org.pbannex.budget;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.BudgetUnit;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
+import org.pbannex.reference.UnitGroup;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/** Information annex 3: RBTC resources per holder (a unit or a whole group), constant and recosted, with the total. */
+public final class RbtcTable {
+
+    public static final String ID = "a3";
+
+    private RbtcTable() {
+    }
+
+    public static Table build(ReferenceData ref, BudgetData data) {
+        Texts t = ref.texts();
+        Text usd = t.get("unit.usd");
+        List<Column> columns = List.of(
+                Column.of("constant", t.get("a3.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("recosted", t.get("a3.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT));
+        Map<String, BudgetUnit> units = ReferenceData.byCode(ref.units(), BudgetUnit::code);
+        Map<String, UnitGroup> groups = ReferenceData.byCode(ref.groups(), UnitGroup::code);
+        List<Row> rows = new ArrayList<>();
+        long constant = 0;
+        long recosted = 0;
+        for (BudgetData.RbtcHolding h : data.rbtc()) {
+            Text label = units.containsKey(h.holder()) ? units.get(h.holder()).label() : groups.get(h.holder()).label();
+            rows.add(new Row(h.holder(), RowType.ITEM, label, 0, values(h.constant(), h.recosted())));
+            constant += h.constant();
+            recosted += h.recosted();
+        }
+        rows.add(new Row("total", RowType.TOTAL, t.get("a3.total"), 0, values(constant, recosted)));
+        return new Table(ID, t.get("a3.number"), t.get("a3.title"), t.get("a3.unit"), t.get("a3.label"), columns, rows,
+                t.numbered("a3.footnote."), Text.EMPTY, false);
+    }
+
+    private static Map<String, Object> values(long constant, long recosted) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("constant", constant);
+        v.put("recosted", recosted);
+        return v;
+    }
+}

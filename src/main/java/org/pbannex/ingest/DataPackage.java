@@ -1,0 +1,101 @@
+package org.pbannex.ingest;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The input descriptor, a Frictionless Data Package ({@code datapackage.json}) whose resources carry
+ * Table Schemas. It is the documented schema of every input file, and the ingest enforces it.
+ */
+public final class DataPackage {
+
+    public static final String FILE = "datapackage.json";
+    private static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+
+    private final Map<String, Resource> resources;
+
+    private DataPackage(Map<String, Resource> resources) {
+        this.resources = resources;
+    }
+
+    public static DataPackage load(Path inputDir) {
+        Path file = inputDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(file.toString(), 0, "", "input descriptor not found; the input folder must hold " + FILE);
+        }
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new InputError(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
+                    "not valid JSON: " + e.getOriginalMessage());
+        }
+        Map<String, Resource> out = new LinkedHashMap<>();
+        for (JsonNode r : root.path("resources")) {
+            Resource res = resource(r);
+            out.put(res.name(), res);
+        }
+        return new DataPackage(out);
+    }
+
+    public Resource resource(String name) {
+        Resource r = resources.get(name);
+        if (r == null) {
+            throw new NoSuchElementException("datapackage.json has no resource '" + name + "'");
+        }
+        return r;
+    }
+
+    public boolean has(String name) {
+        return resources.containsKey(name);
+    }
+
+    public List<Resource> resources() {
+        return List.copyOf(resources.values());
+    }
+
+    private static Resource resource(JsonNode r) {
+        JsonNode schema = r.path("schema");
+        List<Field> fields = new ArrayList<>();
+        for (JsonNode f : schema.path("fields")) {
+            JsonNode c = f.path("constraints");
+            List<String> allowed = new ArrayList<>();
+            c.path("enum").forEach(v -> allowed.add(v.asString()));
+            fields.add(new Field(
+                    f.path("name").asString(),
+                    FieldType.of(f.path("type").asString("string")),
+                    f.path("description").asString(""),
+                    c.path("required").asBoolean(false),
+                    c.has("minimum") ? new BigDecimal(c.get("minimum").asString()) : null,
+                    c.has("maximum") ? new BigDecimal(c.get("maximum").asString()) : null,
+                    c.has("pattern") ? Pattern.compile(c.get("pattern").asString()) : null,
+                    allowed,
+                    f.has("decimalPlaces") ? f.get("decimalPlaces").asInt() : null));
+        }
+        List<String> pk = new ArrayList<>();
+        JsonNode pkNode = schema.path("primaryKey");
+        if (pkNode.isArray()) {
+            pkNode.forEach(v -> pk.add(v.asString()));
+        } else if (!pkNode.isMissingNode()) {
+            pk.add(pkNode.asString());
+        }
+        List<ForeignKey> fks = new ArrayList<>();
+        for (JsonNode fk : schema.path("foreignKeys")) {
+            fks.add(new ForeignKey(fk.path("fields").asString(), fk.path("reference").path("resource").asString(),
+                    fk.path("reference").path("fields").asString()));
+        }
+        long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
+        return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),
+                fields, pk, fks, maxBytes);
+    }
+}

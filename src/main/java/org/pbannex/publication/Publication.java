@@ -1,0 +1,69 @@
+package org.pbannex.publication;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.pbannex.budget.BudgetAnnexes;
+import org.pbannex.budget.BudgetChecks;
+import org.pbannex.budget.BudgetData;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.Biennium;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.table.Checks;
+import org.pbannex.table.Table;
+
+/** The publication's pipeline without any framework: ingest, compute every table, reconcile. */
+public final class Publication {
+
+    private Publication() {
+    }
+
+    public static InputSet ingest(Path inputDir, Biennium biennium) {
+        return InputSet.load(inputDir, biennium.code());
+    }
+
+    public static ComputedPublication compute(InputSet in) {
+        Biennium biennium = Biennium.parse(in.biennium());
+        ReferenceData ref = ReferenceData.from(in, biennium);
+        BudgetData budget = BudgetData.from(in, ref);
+        Map<String, Table> tables = BudgetAnnexes.build(ref, budget);
+        Checks checks = BudgetChecks.run(ref, budget, tables);
+        return new ComputedPublication(in, ref, tables, checks);
+    }
+
+    public static ComputedPublication compute(Path inputDir, Biennium biennium) {
+        return compute(ingest(inputDir, biennium));
+    }
+
+    /**
+     * The biennium to run: the one asked for, or else the latest data folder (named like 2022-23) in the input.
+     */
+    public static Biennium biennium(Path inputDir, String requested) {
+        if (requested != null && !requested.isBlank()) {
+            Biennium b = Biennium.parse(requested);
+            if (b == null) {
+                throw new IllegalArgumentException("not a biennium: '" + requested + "' (expected e.g. 2022-23)");
+            }
+            return b;
+        }
+        if (!Files.isDirectory(inputDir)) {
+            throw new InputError(inputDir.toString(), 0, "", "input folder not found");
+        }
+        try (Stream<Path> s = Files.list(inputDir)) {
+            List<Biennium> found = s.filter(Files::isDirectory).map(p -> Biennium.parse(p.getFileName().toString()))
+                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Biennium::firstYear)).toList();
+            if (found.isEmpty()) {
+                throw new InputError(inputDir.toString(), 0, "", "no biennium data folder (named like 2022-23) in the input folder");
+            }
+            return found.get(found.size() - 1);
+        } catch (IOException e) {
+            throw new InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
+        }
+    }
+}

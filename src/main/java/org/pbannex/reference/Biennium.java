@@ -1,0 +1,46 @@
+package org.pbannex.reference;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A biennium: two calendar years starting in an even year, written 2022-23 (long form 2022-2023). */
+public record Biennium(int firstYear) {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public Biennium {
+        if (firstYear % 2 != 0) {
+            throw new IllegalArgumentException("a biennium starts in an even year, not " + firstYear);
+        }
+    }
+
+    /** Parses {@code 2022-23}; returns null when the text is not a biennium code. */
+    public static Biennium parse(String code) {
+        Matcher m = CODE.matcher(code);
+        if (!m.matches()) {
+            return null;
+        }
+        int first = Integer.parseInt(m.group(1));
+        if (first % 2 != 0 || (first + 1) % 100 != Integer.parseInt(m.group(2))) {
+            return null;
+        }
+        return new Biennium(first);
+    }
+
+    public String code() {
+        return firstYear + "-" + String.format("%02d", (firstYear + 1) % 100);
+    }
+
+    public String longForm() {
+        return firstYear + "-" + (firstYear + 1);
+    }
+
+    public Biennium previous() {
+        return new Biennium(firstYear - 2);
+    }
+
+    @Override
+    public String toString() {
+        return code();
+    }
+}

@@ -1,0 +1,103 @@
+package org.pbannex.reference;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.table.Text;
+
+/** The reference lists of one input folder, in print order, cross-checked for consistency. */
+public record ReferenceData(Biennium biennium, List<Part> parts, List<AppropriationLine> lines, List<UnitGroup> groups,
+                            List<BudgetUnit> units, List<Region> regions, List<ExpenditureObject> objects, Texts texts) {
+
+    public static ReferenceData from(InputSet in, Biennium biennium) {
+        List<Part> parts = in.table("parts").stream().map(r -> new Part(r.text("part"), text(r, "number"), text(r, "title"),
+                text(r, "budget_item"), r.flag("itemised"), r.flag("running_total"))).toList();
+        List<AppropriationLine> lines = in.table("lines").stream().map(r -> new AppropriationLine(r.text("line"),
+                r.text("part"), text(r, "label"), r.flag("amounts_printed"))).toList();
+        List<UnitGroup> groups = in.table("groups").stream().map(r -> new UnitGroup(r.text("group"), r.text("part"),
+                r.text("line"), text(r, "label"), r.text("layout").equals("single"), text(r, "heading"))).toList();
+        List<BudgetUnit> units = in.table("units").stream().map(r -> new BudgetUnit(r.text("unit"), text(r, "label"),
+                r.text("group"), r.text("line"), r.text("part"))).toList();
+        List<Region> regions = in.table("regions").stream().map(r -> new Region(r.text("region"), text(r, "label"),
+                text(r, "short"))).toList();
+        List<ExpenditureObject> objects = in.table("objects").stream().map(r -> new ExpenditureObject(r.text("object"),
+                text(r, "label"))).toList();
+        Map<String, Text> texts = new LinkedHashMap<>();
+        in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
+        ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, new Texts(texts, biennium));
+        ref.checkConsistency(in);
+        return ref;
+    }
+
+    private static Text text(Record r, String prefix) {
+        return new Text(r.text(prefix + "_zh"), r.text(prefix + "_en"));
+    }
+
+    /** Relations a foreign key cannot express: a unit's line and group agree, a line's Part is the unit's Part. */
+    private void checkConsistency(InputSet in) {
+        Map<String, UnitGroup> g = byCode(groups, UnitGroup::code);
+        Map<String, AppropriationLine> l = byCode(lines, AppropriationLine::code);
+        Map<String, Part> p = byCode(parts, Part::code);
+        for (Record r : in.table("units")) {
+            String code = r.text("unit");
+            AppropriationLine line = l.get(r.text("line"));
+            if (!line.part().equals(r.text("part"))) {
+                throw new InputError(r.file(), r.line(), "line", "unit " + code + " is in Part " + r.text("part")
+                        + " but line " + line.code() + " belongs to Part " + line.part());
+            }
+            String group = r.text("group");
+            if (group.isEmpty() && p.get(r.text("part")).itemised()) {
+                throw new InputError(r.file(), r.line(), "group", "unit " + code + " needs a group: Part " + r.text("part")
+                        + " is itemised");
+            }
+            if (!group.isEmpty() && !g.get(group).line().equals(line.code())) {
+                throw new InputError(r.file(), r.line(), "line", "unit " + code + " is on line " + line.code()
+                        + " but its group " + group + " is on line " + g.get(group).line());
+            }
+        }
+        for (Record r : in.table("groups")) {
+            if (!l.get(r.text("line")).part().equals(r.text("part"))) {
+                throw new InputError(r.file(), r.line(), "line", "group " + r.text("group") + " is in Part " + r.text("part")
+                        + " but its line " + r.text("line") + " is not");
+            }
+        }
+    }
+
+    public static <T> Map<String, T> byCode(List<T> items, Function<T, String> code) {
+        return items.stream().collect(Collectors.toMap(code, x -> x, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public BudgetUnit unit(String code) {
+        return units.stream().filter(u -> u.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no unit " + code));
+    }
+
+    public UnitGroup group(String code) {
+        return groups.stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no group " + code));
+    }
+
+    public Part part(String code) {
+        return parts.stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no part " + code));
+    }
+
+    public List<BudgetUnit> unitsOfGroup(String group) {
+        return units.stream().filter(u -> u.group().equals(group)).toList();
+    }
+
+    public List<BudgetUnit> unitsOfPart(String part) {
+        return units.stream().filter(u -> u.part().equals(part)).toList();
+    }
+
+    /** "第二编. 意外支出": the Part heading. */
+    public Text partHeading(Part part) {
+        return texts.get("part.heading").with("number", part.number()).with("title", part.title());
+    }
+}

@@ -1,0 +1,47 @@
+package org.pbannex.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Collects named check results; a run publishes only when none failed. */
+public final class Checks {
+
+    private final List<CheckResult> results = new ArrayList<>();
+
+    public void equal(String name, String table, String row, Object expected, Object actual) {
+        results.add(new CheckResult(name, table, row, String.valueOf(expected), String.valueOf(actual),
+                Objects.equals(normalise(expected), normalise(actual))));
+    }
+
+    public void isTrue(String name, String table, String row, boolean condition, String expected, String actual) {
+        results.add(new CheckResult(name, table, row, expected, actual, condition));
+    }
+
+    public void addAll(Checks other) {
+        results.addAll(other.results);
+    }
+
+    public List<CheckResult> results() {
+        return List.copyOf(results);
+    }
+
+    public List<CheckResult> failures() {
+        return results.stream().filter(r -> !r.passed()).toList();
+    }
+
+    public long passedCount() {
+        return results.stream().filter(CheckResult::passed).count();
+    }
+
+    // Long 5 and Integer 5, or BigDecimal 1.0 and 1.00, are the same figure.
+    private static Object normalise(Object o) {
+        if (o instanceof java.math.BigDecimal d) {
+            return d.stripTrailingZeros();
+        }
+        if (o instanceof Integer i) {
+            return i.longValue();
+        }
+        return o;
+    }
+}

@@ -1,0 +1,35 @@
+package org.pbannex.table;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A publishable table, independent of any output format: identity, titles, columns, typed rows,
+ * footnotes and source. Builders make these; the xlsx, PDF and CSV writers render them.
+ *
+ * @param id       short stable id (a1, t1, ...), also the CSV file name
+ * @param number   the printed table number ("资料附件 1", "表 1")
+ * @param title    the printed title
+ * @param unitNote the unit statement shown under the title (e.g. "US$")
+ * @param labelHeading heading of the label column
+ * @param wide     true when the PDF should print it on a landscape page
+ */
+public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
+                    List<Text> footnotes, Text source, boolean wide) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        footnotes = List.copyOf(footnotes);
+    }
+
+    public Row row(String key) {
+        return rows.stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("table " + id + " has no row " + key));
+    }
+
+    public Column column(String key) {
+        return columns.stream().filter(c -> c.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("table " + id + " has no column " + key));
+    }
+}

@@ -1,0 +1,44 @@
+package org.pbannex;
+
+import com.opencsv.CSVReaderHeaderAware;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The test oracle: the checked transcription of the printed tables in ../shared/golden. Never a pipeline input. */
+public final class Golden {
+
+    private Golden() {
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("pb.home", ".")).toAbsolutePath().normalize();
+    }
+
+    public static Path input() {
+        return home().resolve("input");
+    }
+
+    public static Path dir() {
+        return home().resolve("../shared/golden").normalize();
+    }
+
+    public static List<Map<String, String>> read(String file) {
+        try (Reader r = Files.newBufferedReader(dir().resolve(file), StandardCharsets.UTF_8);
+             CSVReaderHeaderAware csv = new CSVReaderHeaderAware(r)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            Map<String, String> row;
+            while ((row = csv.readMap()) != null) {
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException | com.opencsv.exceptions.CsvValidationException e) {
+            throw new IllegalStateException("cannot read golden file " + file, e);
+        }
+    }
+}
