@@ -8,6 +8,10 @@ import org.pbannex.table.Table;
 /** Builds every budget table of the publication, in publication order. */
 public final class BudgetAnnexes {
 
+    /** The ids of the tables this module builds, in publication order. */
+    public static final java.util.List<String> IDS = java.util.List.of(StrategicBudgetTable.ID, BudgetResolutionTable.ID,
+            OperationalBudgetTable.ID, CostIncreaseTable.ID, RegionalInflationTable.ID, CostByObjectTable.ID, RbtcTable.ID);
+
     private BudgetAnnexes() {
     }
 

@@ -1,0 +1,34 @@
+package org.pbannex.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Entry point: {@code pb-annex <command>}. Exit statuses follow the DESIGN.md contract. */
+public final class PbAnnexApplication {
+
+    private PbAnnexApplication() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new PbAnnexCommand())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("pb-annex: " + ExitCodes.message(e));
+                    return ExitCodes.of(e);
+                });
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("pb-annex: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    /** The installation folder: -Dpb.home (set by the launcher), else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("pb.home", ".")).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,169 @@
+package org.pbannex.publication;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publish.ManifestWriter;
+import org.pbannex.publish.OutputFile;
+import org.pbannex.publish.PublishLock;
+import org.pbannex.publish.ReportWriter;
+import org.pbannex.publish.RunDiff;
+import org.pbannex.publish.RunFolder;
+import org.pbannex.publish.RunHistory;
+import org.pbannex.publish.RunRecord;
+import org.pbannex.reference.Biennium;
+import org.pbannex.reference.Texts;
+import org.pbannex.render.CsvTableWriter;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.pdf.PdfDocumentWriter;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+
+/**
+ * One run of the publication, step by step: ingest, compute, check, render, publish. The Spring Batch job calls
+ * these steps in order; they hold the business of a run, the job only its wiring.
+ */
+public final class AnnexRun {
+
+    private final RunRequest request;
+    private final String runId;
+    private final Path home;
+    private final String codeVersion;
+    private final Instant started;
+    private Biennium biennium;
+    private InputSet inputs;
+    private ComputedPublication computed;
+
+    public AnnexRun(RunRequest request, String runId, Path home, Instant started) {
+        this.request = request;
+        this.runId = runId;
+        this.home = home;
+        this.codeVersion = CodeVersion.of(home);
+        this.started = started;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** Reads and validates every input file (InputError on the first bad one). Returns the rows read. */
+    public long ingest() {
+        biennium = Publication.biennium(request.input(), request.biennium());
+        inputs = Publication.ingest(request.input(), biennium);
+        return inputs.files().values().stream().mapToLong(InputSet.InputFile::rows).sum();
+    }
+
+    /** Computes every table (all of them, even when only some are rendered: the checks need them all). */
+    public int compute() {
+        computed = Publication.compute(inputs);
+        return computed.tables().size();
+    }
+
+    /** Runs every reconciliation check; throws ReconciliationFailed when any fails. Returns the number passed. */
+    public long check() {
+        var failures = computed.checks().failures();
+        if (!failures.isEmpty()) {
+            throw new ReconciliationFailed(failures);
+        }
+        return computed.checks().passedCount();
+    }
+
+    /** Writes every requested output into the staging folder. Returns the number of files written. */
+    public int render() throws IOException {
+        Path staging = folder().prepareStaging();
+        List<Table> tables = selectedTables();
+        int files = 0;
+        if (request.formats().contains("csv")) {
+            for (Table t : tables) {
+                CsvTableWriter.write(t, staging.resolve("csv").resolve(t.id() + ".csv"));
+                files++;
+            }
+        }
+        for (String code : request.languages()) {
+            Language lang = Language.of(code);
+            PublicationInfo info = info();
+            String base = "pb-annexes-" + biennium.code() + "." + lang.code();
+            if (request.formats().contains("xlsx")) {
+                XlsxWorkbookWriter.write(tables, lang, info, staging.resolve(base + ".xlsx"));
+                files++;
+            }
+            if (request.formats().contains("pdf")) {
+                PdfDocumentWriter.write(tables, lang, info, home.resolve("work").resolve("fonts"), staging.resolve(base + ".pdf"));
+                files++;
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Under the biennium's publish lock: compares with the previous run, writes manifest and report, renames the
+     * staging folder into place and moves latest (complete runs only), and records the run in the history.
+     */
+    public RunRecord publish(PublishLock lock, RunHistory history) throws IOException {
+        RunFolder folder = folder();
+        lock.acquire(biennium.code(), runId);
+        try {
+            RunDiff diff = RunFolder.latest(request.output(), biennium.code())
+                    .map(prev -> {
+                        try {
+                            return RunDiff.between(prev, folder.staging());
+                        } catch (IOException e) {
+                            return RunDiff.none();
+                        }
+                    }).orElse(RunDiff.none());
+            RunRecord draft = record(OutputFile.list(folder.staging()), diff);
+            ReportWriter.write(draft, folder.staging());
+            RunRecord record = record(OutputFile.list(folder.staging()), diff);
+            ManifestWriter.write(record, folder.staging());
+            folder.publish(!request.partial());
+            history.recordPublished(record, folder.published());
+            return record;
+        } finally {
+            lock.release(biennium.code(), runId);
+        }
+    }
+
+    private RunRecord record(List<OutputFile> outputs, RunDiff diff) {
+        return new RunRecord(runId, request.job(), biennium.code(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputs.checksum(),
+                selectedTables().stream().map(Table::id).toList(), request.languages(), request.formats(), request.partial(),
+                new ArrayList<>(inputs.files().values()), computed.checks().results(), outputs, diff);
+    }
+
+    public Path publishedFolder() {
+        return folder().published();
+    }
+
+    public String bienniumCode() {
+        return biennium == null ? "" : biennium.code();
+    }
+
+    public ComputedPublication computed() {
+        return computed;
+    }
+
+    private RunFolder folder() {
+        return new RunFolder(request.output(), biennium.code(), runId);
+    }
+
+    private List<Table> selectedTables() {
+        if (request.tables().isEmpty()) {
+            return List.copyOf(computed.tables().values());
+        }
+        return computed.tables().values().stream().filter(t -> request.tables().contains(t.id())).toList();
+    }
+
+    private PublicationInfo info() {
+        Texts t = computed.reference().texts();
+        List<String> inputLines = inputs.files().values().stream()
+                .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
+        return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), biennium.code(), runId,
+                started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
+                t.get("publication.citation"), t.numbered("publication.note."));
+    }
+}

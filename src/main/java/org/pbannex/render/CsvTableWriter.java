@@ -1,0 +1,79 @@
+package org.pbannex.render;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Tidy CSV, one file per table (DESIGN.md contract): UTF-8, one header row,
+ * {@code row_key,row_type,label_zh,label_en,} then the value columns; amounts as plain integers, percentages
+ * and millions with one decimal; years/months split into {@code <key>_years,<key>_months}.
+ */
+public final class CsvTableWriter {
+
+    private CsvTableWriter() {
+    }
+
+    public static void write(Table table, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
+            csv.writeNext(header(table).toArray(String[]::new), false);
+            for (Row r : table.rows()) {
+                csv.writeNext(cells(table, r).toArray(String[]::new), false);
+            }
+        }
+    }
+
+    static List<String> header(Table t) {
+        List<String> h = new ArrayList<>(List.of("row_key", "row_type", "label_zh", "label_en"));
+        for (Column c : t.columns()) {
+            if (!c.tidy()) {
+                continue;
+            }
+            if (c.kind() == ValueKind.YEARS_MONTHS) {
+                h.add(c.key() + "_years");
+                h.add(c.key() + "_months");
+            } else {
+                h.add(c.key());
+            }
+        }
+        return h;
+    }
+
+    static List<String> cells(Table t, Row r) {
+        List<String> out = new ArrayList<>(List.of(r.key(), r.type().code(), r.label().zh(), r.label().en()));
+        for (Column c : t.columns()) {
+            if (!c.tidy()) {
+                continue;
+            }
+            Object v = r.value(c.key());
+            if (c.kind() == ValueKind.YEARS_MONTHS) {
+                out.add(v == null ? "" : Long.toString(((Number) v).longValue() / 12));
+                out.add(v == null ? "" : Long.toString(((Number) v).longValue() % 12));
+            } else if (v == null) {
+                out.add("");
+            } else if (v instanceof BigDecimal d) {
+                out.add(d.toPlainString());
+            } else if (v instanceof Text text) {
+                out.add(text.in(Language.ZH));
+            } else {
+                out.add(v.toString());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,45 @@
+package org.pbannex.render;
+
+import java.math.BigDecimal;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Numbers as printed text: the zh edition groups thousands with a space (25 073 643), the en edition with a
+ * comma (25,073,643); work as "years / months"; percentages and millions with one decimal.
+ */
+public final class NumberText {
+
+    private NumberText() {
+    }
+
+    public static String format(Object value, ValueKind kind, Language language) {
+        if (value == null) {
+            return "";
+        }
+        return switch (kind) {
+            case AMOUNT, COUNT -> grouped(((Number) value).longValue(), language);
+            case YEARS_MONTHS -> {
+                long months = ((Number) value).longValue();
+                yield grouped(months / 12, language) + " / " + months % 12;
+            }
+            case PERCENT, MILLIONS -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            case TEXT -> value instanceof Text t ? t.in(language) : value.toString();
+        };
+    }
+
+    public static String grouped(long n, Language language) {
+        String digits = Long.toString(Math.abs(n));
+        char sep = language == Language.ZH ? ' ' : ',';
+        StringBuilder out = new StringBuilder();
+        int lead = digits.length() % 3;
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (i - lead) % 3 == 0) {
+                out.append(sep);
+            }
+            out.append(digits.charAt(i));
+        }
+        return (n < 0 ? "-" : "") + out;
+    }
+}
