@@ -102,8 +102,8 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    PublishLock publishLock(JdbcTemplate jdbc) {
-        return new PublishLock(jdbc);
+    PublishLock publishLock(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new PublishLock(jdbc, tx);
     }
 
     @Bean

@@ -1,0 +1,121 @@
+package org.pbannex.render.pdf;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.GregorianCalendar;
+import java.util.List;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+
+/**
+ * The PDF edition: every table of one language in one A4 document (wide tables on landscape pages), laid out
+ * from XHTML + CSS by Flying Saucer with one embedded CJK font.
+ */
+public final class PdfDocumentWriter {
+
+    private static final String CSS = "/templates/annex.css";
+
+    private PdfDocumentWriter() {
+    }
+
+    /** Writes one PDF with every table in the given language. fontDir holds font.properties and the TTF files. */
+    public static void write(List<Table> tables, Language language, PublicationInfo info, Path fontDir, Path out)
+            throws IOException {
+        String xhtml = XhtmlTableMarkup.document(tables, language, info, stylesheet());
+        ITextRenderer renderer = new ITextRenderer();
+        PdfFonts.register(renderer.getFontResolver(), fontDir);
+        renderer.setListener(new Metadata(language, info.runTime(), xhtml));
+        renderer.setDocumentFromString(xhtml);
+        renderer.layout();
+
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // Write beside the target and move into place, so a failed run never leaves half a PDF behind.
+        Path tmp = dir.resolve(out.getFileName() + ".part");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                renderer.createPDF(os);
+            } catch (DocumentException e) {
+                throw new IOException("cannot write PDF " + out + ": " + e.getMessage(), e);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String stylesheet() throws IOException {
+        try (InputStream in = PdfDocumentWriter.class.getResourceAsStream(CSS)) {
+            if (in == null) {
+                throw new IOException("stylesheet " + CSS + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Fills what Flying Saucer leaves out: the document language, and dates and file ID derived from the run
+     * instead of the wall clock and a random number, so the same run renders the same bytes.
+     */
+    private static final class Metadata extends DefaultPDFCreationListener {
+        private final Language language;
+        private final String runTime;
+        private final String content;
+
+        Metadata(Language language, String runTime, String content) {
+            this.language = language;
+            this.runTime = runTime;
+            this.content = content;
+        }
+
+        @Override
+        public void onClose(ITextRenderer renderer) {
+            PdfWriter writer = renderer.getWriter();
+            writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language.tag()));
+            PdfDictionary info = writer.getInfo();
+            info.put(PdfName.CREATOR, new PdfString("pb-annex"));
+            PdfDate date = runDate();
+            if (date != null) {
+                info.put(PdfName.CREATIONDATE, date);
+                info.put(PdfName.MODDATE, date);
+            }
+            byte[] id = md5(content);
+            info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        }
+
+        private PdfDate runDate() {
+            try {
+                return new PdfDate(GregorianCalendar.from(OffsetDateTime.parse(runTime).toZonedDateTime()));
+            } catch (DateTimeParseException | NullPointerException e) {
+                return null; // not ISO-8601 with an offset: keep OpenPDF's own date
+            }
+        }
+
+        private static byte[] md5(String s) {
+            try {
+                return MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.pbannex.render.pdf;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.BaseFont;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Properties;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+
+/**
+ * The one embedded CJK font family (regular + bold) named in {@code fontDir/font.properties}.
+ * It is registered under the fixed alias {@link #FAMILY}, which annex.css names, so a family-name mismatch
+ * cannot silently fall back to a non-embedded base-14 font.
+ */
+final class PdfFonts {
+
+    static final String FAMILY = "annex-font";
+
+    private PdfFonts() {
+    }
+
+    static void register(ITextFontResolver resolver, Path fontDir) throws IOException {
+        Path props = fontDir.resolve("font.properties");
+        if (!Files.isRegularFile(props)) {
+            throw new IOException("no CJK font in " + fontDir.toAbsolutePath() + ": run scripts/fetch-fonts.sh");
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String regular = p.getProperty("regular", "").trim();
+        if (regular.isEmpty()) {
+            throw new IOException(props + " names no 'regular' font file: run scripts/fetch-fonts.sh");
+        }
+        add(resolver, fontDir, regular);
+        String bold = p.getProperty("bold", "").trim();
+        if (!bold.isEmpty()) {
+            add(resolver, fontDir, bold);
+        }
+    }
+
+    /** {@code name} is a file in fontDir, optionally with a ",index" suffix for a .ttc collection. */
+    private static void add(ITextFontResolver resolver, Path fontDir, String name) throws IOException {
+        int comma = name.lastIndexOf(',');
+        String file = comma > 0 && name.substring(comma + 1).matches("\\d+") ? name.substring(0, comma) : name;
+        Path path = fontDir.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("font file " + path.toAbsolutePath() + " missing: run scripts/fetch-fonts.sh");
+        }
+        String spec = path.toAbsolutePath() + name.substring(file.length());
+        try {
+            // IDENTITY_H: any glyph (CJK included) as a Type0/CIDFontType2 font; the single-byte default
+            // encoding (CP1252) would drop every Chinese character.
+            BaseFont font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, null, null);
+            // The subset tag ("ABCDEF+") is otherwise random; seeding it keeps reruns byte-identical.
+            font.setSecureRandom(seeded(name));
+            resolver.addFont(font, spec, FAMILY);
+        } catch (DocumentException e) {
+            throw new IOException("cannot load font " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SecureRandom seeded(String seed) {
+        try {
+            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(seed.getBytes(StandardCharsets.UTF_8));
+            return r;
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+}

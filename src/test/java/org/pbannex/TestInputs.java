@@ -1,0 +1,56 @@
+package org.pbannex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** A writable copy of the bundled input/ folder, for tests that break or change one file. */
+public final class TestInputs {
+
+    private TestInputs() {
+    }
+
+    public static Path copyOfBundledInput(Path target) throws IOException {
+        Path source = Golden.input();
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
+    /** Rewrites the text of one file. */
+    public static void edit(Path file, UnaryOperator<String> change) throws IOException {
+        Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /** Replaces line {@code n} (1-based) of a file. */
+    public static void replaceLine(Path file, int n, String line) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.set(n - 1, line);
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    public static String lineUnchecked(Path file, int n) {
+        try {
+            return line(file, n);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static String line(Path file, int n) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).get(n - 1);
+    }
+}

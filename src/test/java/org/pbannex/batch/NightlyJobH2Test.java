@@ -1,0 +1,94 @@
+package org.pbannex.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+
+/** `pb-annex run nightly` end to end on the embedded H2 database, reading every published file back. */
+class NightlyJobH2Test {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void publishesEveryTableAndRecognisesUnchangedInputs() throws Exception {
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        CliRun first = CliRun.run(db, "run", "nightly", "--output", out.toString());
+        assertEquals(0, first.status(), first.toString());
+        assertTrue(first.out().contains("Published: "), first.out());
+        Path latest = out.resolve("2022-23/latest");
+        assertTrue(Files.isSymbolicLink(latest));
+        Path run = latest.toRealPath();
+        PublishedRunAssertions.assertCompleteRun(run);
+        assertEquals(0, Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith(".")).count(),
+                "no staging folder left behind");
+
+        CliRun again = CliRun.run(db, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains("Nothing to do: run " + run.getFileName()), again.out());
+
+        Thread.sleep(1100); // run ids have one-second resolution
+        CliRun forced = CliRun.run(db, "run", "nightly", "--force", "--output", out.toString());
+        assertEquals(0, forced.status(), forced.toString());
+        Path second = latest.toRealPath();
+        assertNotEquals(run, second);
+        String report = Files.readString(second.resolve("report.html"));
+        assertTrue(report.contains("Compared with run " + run.getFileName()), "report compares with the previous run");
+        assertTrue(report.contains("unchanged"));
+        for (String csv : new String[] {"a1", "a2", "t1", "br"}) {
+            assertEquals(Files.readString(run.resolve("csv/" + csv + ".csv")), Files.readString(second.resolve("csv/" + csv + ".csv")),
+                    "same inputs, byte-identical " + csv + ".csv");
+        }
+
+        CliRun history = CliRun.run(db, "history");
+        assertEquals(0, history.status(), history.toString());
+        assertTrue(history.out().contains(run.getFileName().toString()) && history.out().contains(second.getFileName().toString()),
+                history.out());
+    }
+
+    @Test
+    void partialRunPublishesWithoutMovingLatest() throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a1", "--format", "csv", "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("partial run"), r.out());
+        assertTrue(Files.notExists(out.resolve("2022-23/latest")));
+        try (var runs = Files.list(out.resolve("2022-23"))) {
+            Path run = runs.findFirst().orElseThrow();
+            assertTrue(Files.isRegularFile(run.resolve("csv/a1.csv")));
+            assertTrue(Files.notExists(run.resolve("csv/a2.csv")));
+        }
+    }
+
+    @Test
+    void failedReconciliationStopsWithStatus4AndNamesTheCheck() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        // Move one dollar between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals(4, r.status(), r.toString());
+        assertTrue(r.err().contains("a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651, actual 547017652"),
+                r.err());
+        assertTrue(Files.notExists(out.resolve("2022-23/latest")), "nothing published");
+    }
+
+    @Test
+    void badUsageIsStatus2() {
+        assertEquals(2, CliRun.run(tmp.resolve("db"), "run", "nightly", "--tables", "zz").status());
+        assertEquals(2, CliRun.run(tmp.resolve("db"), "run", "nosuchjob").status());
+        assertEquals(2, CliRun.run(tmp.resolve("db"), "run", "nightly", "--lang", "fr").status());
+        assertEquals(2, CliRun.run(tmp.resolve("db"), "frobnicate").status());
+        assertTrue(Golden.input().toFile().isDirectory());
+    }
+}

@@ -1,0 +1,162 @@
+package org.pbannex.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pbannex.Golden;
+import org.pbannex.ingest.InputSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every published 2022-23 run must hold, read back from the files themselves. */
+final class PublishedRunAssertions {
+
+    private PublishedRunAssertions() {
+    }
+
+    static void assertCompleteRun(Path run) throws Exception {
+        for (String f : List.of("manifest.json", "report.html", "pb-annexes-2022-23.zh.xlsx", "pb-annexes-2022-23.zh.pdf",
+                "pb-annexes-2022-23.en.xlsx", "pb-annexes-2022-23.en.pdf")) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), "published " + f);
+        }
+        assertManifest(run);
+        assertCsvEqualsGolden(run);
+        assertWorkbook(run.resolve("pb-annexes-2022-23.zh.xlsx"));
+        assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("国际劳工大会", "资料附件 1", "25 073 643",
+                "790 640 000", "803 548 920", "-6 303 318", "27 / 1", "1 966 / 8", "合计(第一编至第四编)"));
+        assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("International Labour Conference", "25,073,643",
+                "803,548,920"));
+    }
+
+    static void assertManifest(Path run) throws IOException {
+        JsonNode m = JsonMapper.builder().build().readTree(run.resolve("manifest.json").toFile());
+        assertEquals(run.getFileName().toString(), m.path("run_id").asString());
+        assertEquals(0, m.path("checks").path("failed").asInt());
+        assertTrue(m.path("checks").path("passed").asInt() >= 650, "checks passed: " + m.path("checks").path("passed"));
+        assertEquals(m.path("checks").path("passed").asInt(), m.path("checks").path("results").size());
+        assertEquals(13, m.path("inputs").size());
+        for (JsonNode o : m.path("outputs")) {
+            Path f = run.resolve(o.path("path").asString());
+            assertEquals(o.path("sha256").asString(), InputSet.sha256(f), "checksum of " + f);
+        }
+    }
+
+    /** The tidy CSVs parse, follow the contract's columns and hold the printed figures. */
+    static void assertCsvEqualsGolden(Path run) throws IOException {
+        List<Map<String, String>> a1 = values(read(run.resolve("csv/a1.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "prof_years", "prof_months", "gs_years", "gs_months",
+                "staff_costs", "non_staff_costs", "total"), header(run.resolve("csv/a1.csv")));
+        List<Map<String, String>> g1 = Golden.read("annex1_operational_budget.csv");
+        assertEquals(g1.size(), a1.size());
+        for (int i = 0; i < g1.size(); i++) {
+            for (String col : List.of("label_zh", "row_type", "prof_years", "prof_months", "gs_years", "gs_months", "staff_costs",
+                    "non_staff_costs", "total")) {
+                assertEquals(g1.get(i).get(col), a1.get(i).get(col), "a1.csv row " + (i + 1) + " " + col);
+            }
+        }
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "budget_previous", "constant", "programme_change",
+                "programme_change_pct", "cost_change", "cost_change_pct", "recosted", "pct_of_total"), header(run.resolve("csv/a2.csv")));
+        List<Map<String, String>> a2 = values(read(run.resolve("csv/a2.csv")));
+        List<Map<String, String>> g2 = Golden.read("annex2_cost_increases.csv");
+        String[][] pairs = {{"budget_2020_21", "budget_previous"}, {"constant_2022_23", "constant"}, {"programme_change", "programme_change"},
+                {"programme_change_pct", "programme_change_pct"}, {"cost_change", "cost_change"}, {"cost_change_pct", "cost_change_pct"},
+                {"recosted_2022_23", "recosted"}, {"pct_of_total", "pct_of_total"}};
+        for (int i = 0; i < g2.size(); i++) {
+            for (String[] p : pairs) {
+                assertEquals(g2.get(i).get(p[0]), a2.get(i).get(p[1]), "a2.csv row " + (i + 1) + " " + p[1]);
+            }
+        }
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "budget_previous", "constant", "recosted"),
+                header(run.resolve("csv/t1.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "expenditure_previous", "expenditure",
+                "income_previous_usd", "income_previous_chf", "income_usd", "income_chf"), header(run.resolve("csv/br.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "constant", "cost_adjustment", "rate_pct"),
+                header(run.resolve("csv/a2-2.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rate_pct"), header(run.resolve("csv/a2-1.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "constant", "recosted"), header(run.resolve("csv/a3.csv")));
+    }
+
+    /** Numbers are numeric cells; every table has its sheet. */
+    static void assertWorkbook(Path xlsx) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            for (String id : List.of("t1", "br", "a1", "a2", "a2-1", "a2-2", "a3")) {
+                assertTrue(wb.getSheet(id) != null, "sheet " + id);
+                assertEquals(1, wb.getSheet(id).getTables().size(), "one Excel table on sheet " + id);
+            }
+            Sheet a1 = wb.getSheet("a1");
+            Cell staff = find(a1, "国际劳工大会", 21611293d);
+            assertEquals(CellType.NUMERIC, staff.getCellType());
+            Cell grand = find(a1, "合计(第一编至第四编)", 790640000d);
+            assertEquals(CellType.NUMERIC, grand.getCellType());
+        }
+    }
+
+    private static Cell find(Sheet sheet, String label, double value) {
+        for (Row r : sheet) {
+            Cell first = r.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().strip().equals(label)) {
+                for (Cell c : r) {
+                    if (c.getCellType() == CellType.NUMERIC && c.getNumericCellValue() == value) {
+                        return c;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no numeric cell " + value + " on the row '" + label + "' of sheet " + sheet.getSheetName());
+    }
+
+    static void assertPdfText(Path pdf, List<String> expected) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String e : expected) {
+                assertTrue(text.contains(e), pdf.getFileName() + " should contain '" + e + "'");
+            }
+        }
+    }
+
+    private static List<String[]> read(Path csv) throws IOException {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); var reader = new com.opencsv.CSVReader(r)) {
+            return reader.readAll();
+        } catch (com.opencsv.exceptions.CsvException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static List<String> header(Path csv) throws IOException {
+        return List.of(read(csv).get(0));
+    }
+
+    /** Rows other than headings, as maps by column. */
+    private static List<Map<String, String>> values(List<String[]> rows) {
+        String[] h = rows.get(0);
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String[] r : rows.subList(1, rows.size())) {
+            if (r[1].equals("heading")) {
+                continue;
+            }
+            Map<String, String> m = new java.util.HashMap<>();
+            for (int i = 0; i < h.length; i++) {
+                m.put(h[i], r[i]);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+}

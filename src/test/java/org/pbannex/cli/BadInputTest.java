@@ -1,0 +1,136 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * Each kind of bad input stops `run nightly` with exit status 3 and one line naming file, line, column and reason,
+ * and publishes nothing.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+    Path input;
+    Path budget;
+
+    @BeforeEach
+    void copyInput() throws IOException {
+        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        budget = input.resolve("2022-23/budget.csv");
+    }
+
+    private void assertRejected(String... expectedParts) throws IOException {
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+        assertEquals(3, r.status(), r.toString());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr: " + r.err());
+        for (String part : expectedParts) {
+            assertTrue(lines[0].contains(part), "stderr should contain '" + part + "': " + lines[0]);
+        }
+        assertFalse(lines[0].contains("Exception"), "no stack trace or exception name: " + lines[0]);
+        Path out = tmp.resolve("out");
+        if (Files.exists(out)) {
+            try (Stream<Path> s = Files.walk(out)) {
+                assertEquals(0, s.filter(Files::isRegularFile).count(), "nothing published");
+            }
+        }
+    }
+
+    @Test
+    void missingColumn() throws IOException {
+        TestInputs.edit(budget, s -> s.replaceAll("(?m),cost_change$", "").replaceAll("(?m),-?\\d+$", ""));
+        assertRejected("input/2022-23/budget.csv", "line 1", "column cost_change", "missing column");
+    }
+
+    @Test
+    void extraColumn() throws IOException {
+        TestInputs.edit(budget, s -> s.replaceAll("(?m)$", ",x").replaceFirst("cost_change,x", "cost_change,remarks").replaceAll("(?m)^,x$", ""));
+        assertRejected("input/2022-23/budget.csv", "line 1", "column remarks", "unexpected column");
+    }
+
+    @Test
+    void unknownUnitCode() throws IOException {
+        TestInputs.replaceLine(budget, 4, TestInputs.line(budget, 4).replaceFirst("^RM,", "REGMEET,"));
+        assertRejected("input/2022-23/budget.csv", "line 4", "column unit", "unknown unit 'REGMEET'", "reference/units.csv");
+    }
+
+    @Test
+    void nonNumericAmount() throws IOException {
+        TestInputs.replaceLine(budget, 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
+        assertRejected("input/2022-23/budget.csv", "line 3", "column non_staff_costs", "not a whole number: 'n/a'");
+    }
+
+    @Test
+    void thousandsSeparator() throws IOException {
+        TestInputs.replaceLine(budget, 2, "ILC,27,1,37,6,\"21,611,293\",3305172,25073643,98019");
+        assertRejected("input/2022-23/budget.csv", "line 2", "column staff_costs", "thousands separator", "21611293");
+    }
+
+    @Test
+    void monthsOfTwelveOrMore() throws IOException {
+        TestInputs.replaceLine(budget, 2, "ILC,27,12,37,6,21611293,3305172,25073643,98019");
+        assertRejected("input/2022-23/budget.csv", "line 2", "column prof_months", "above the maximum 11", "12 months make a year");
+    }
+
+    @Test
+    void duplicateUnit() throws IOException {
+        TestInputs.edit(budget, s -> s + TestInputs.lineUnchecked(budget, 3) + "\n");
+        assertRejected("input/2022-23/budget.csv", "line 52", "column unit", "duplicate unit 'GB'", "first on line 3");
+    }
+
+    @Test
+    void byteOrderMark() throws IOException {
+        byte[] body = Files.readAllBytes(budget);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(budget, withBom);
+        assertRejected("input/2022-23/budget.csv", "line 1", "byte-order mark");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Files.write(budget, new byte[0]);
+        assertRejected("input/2022-23/budget.csv", "file is empty");
+    }
+
+    @Test
+    void notUtf8() throws IOException {
+        Path units = input.resolve("reference/units.csv");
+        Files.write(units, Files.readString(units, StandardCharsets.UTF_8).getBytes("GB18030"));
+        assertRejected("input/reference/units.csv", "not valid UTF-8");
+    }
+
+    @Test
+    void headerOnly() throws IOException {
+        Files.writeString(budget, "unit,prof_years,prof_months,gs_years,gs_months,staff_costs,non_staff_costs,budget_previous,cost_change\n");
+        assertRejected("input/2022-23/budget.csv", "no data rows");
+    }
+
+    @Test
+    void negativeWhereNotAllowed() throws IOException {
+        TestInputs.replaceLine(budget, 2, "ILC,27,1,37,6,21611293,-3305172,25073643,98019");
+        assertRejected("input/2022-23/budget.csv", "line 2", "column non_staff_costs", "below the minimum 0");
+    }
+
+    @Test
+    void unitMissingFromBudget() throws IOException {
+        TestInputs.edit(budget, s -> s.replaceFirst("(?m)^JUR,.*\\n", ""));
+        assertRejected("input/2022-23/budget.csv", "unit JUR", "has no row");
+    }
+}

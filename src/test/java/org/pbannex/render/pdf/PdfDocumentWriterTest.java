@@ -1,0 +1,232 @@
+package org.pbannex.render.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+class PdfDocumentWriterTest {
+
+    static final Path FONTS = Path.of(System.getProperty("pb.home", ".")).resolve("work/fonts");
+    static final PublicationInfo INFO = new PublicationInfo(
+            new Text("计划和预算附件", "Programme and Budget annexes"),
+            new Text("2022-23年计划和预算建议", "Programme and Budget proposals for 2022-23"),
+            "2022-23", "run-42", "2025-01-02T03:04:05Z", "0.1.0-test", List.of(),
+            new Text("预算处", "Budget unit"), Text.EMPTY, List.of());
+    static final int LONG_ROWS = 90;
+
+    @TempDir
+    static Path dir;
+    static Path zh;
+    static Path en;
+
+    @BeforeAll
+    static void render() throws IOException {
+        zh = dir.resolve("annex-zh.pdf");
+        en = dir.resolve("annex-en.pdf");
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, zh);
+        PdfDocumentWriter.write(tables(), Language.EN, INFO, FONTS, en);
+    }
+
+    /** A long, wide table with grouped columns, then a short portrait table. */
+    static List<Table> tables() {
+        Text usd = new Text("美元", "US$");
+        Text proposal = new Text("2022-23年提案", "Proposals 2022-23");
+        List<Column> cols = List.of(
+                Column.of("previous", new Text("2020-21年预算", "Budget 2020-21"), Text.EMPTY, usd, ValueKind.AMOUNT),
+                Column.of("constant", new Text("按不变美元计算", "Constant dollars"), proposal, usd, ValueKind.AMOUNT),
+                Column.of("recosted", new Text("重新计算成本后", "Recosted"), proposal, usd, ValueKind.AMOUNT),
+                Column.of("change", new Text("变化", "Change"), Text.EMPTY, new Text("%", "%"), ValueKind.PERCENT),
+                Column.of("work", new Text("工作年/月", "Work-years / months"), Text.EMPTY, Text.EMPTY,
+                        ValueKind.YEARS_MONTHS));
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.heading("part1", new Text("第一编 政策制定机构", "Part I. Policy-making organs"), 0));
+        rows.add(new Row("ilc", RowType.ITEM, new Text("国际劳工大会", "International Labour Conference"), 1,
+                values(25_073_643L, -6_303_318L, 1_234_567L, "1.7", 325L)));
+        for (int i = 2; i <= LONG_ROWS; i++) {
+            rows.add(new Row("item" + i, RowType.ITEM, new Text("项目 " + i, "Item " + i), 1,
+                    values(1000L * i, 900L * i, 1100L * i, "0.5", 12L * i)));
+        }
+        rows.add(new Row("sub", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, values(1L, 2L, 3L, "0.0", 1L)));
+        rows.add(new Row("total", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
+                values(9L, 8L, 7L, "-0.1", 0L)));
+        Table wide = new Table("a1", new Text("资料附件 1", "Information annex 1"),
+                new Text("按拨款项目列示的业务预算", "Operational budget by appropriation line"), new Text("（美元）", "(US$)"),
+                new Text("拨款项目", "Appropriation line"), cols, rows,
+                List.of(new Text("注：A & B <c> \"引号\"", "Note: A & B <c> \"quoted\"")), Text.EMPTY, true);
+
+        List<Column> cols2 = List.of(Column.of("amount", new Text("金额", "Amount"), Text.EMPTY, usd, ValueKind.AMOUNT));
+        Table small = new Table("t1", new Text("表 1", "Table 1"), new Text("战略预算", "Strategic budget"),
+                new Text("（美元）", "(US$)"), new Text("项目", "Item"), cols2,
+                List.of(new Row("x", RowType.ITEM, new Text("国际劳工大会", "International Labour Conference"), 0,
+                                Map.of("amount", 25_073_643L)),
+                        new Row("t", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
+                                Map.of("amount", -6_303_318L))),
+                List.of(), Text.EMPTY, false);
+        return List.of(wide, small);
+    }
+
+    static Map<String, Object> values(long previous, long constant, long recosted, String change, long months) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("previous", previous);
+        v.put("constant", constant);
+        v.put("recosted", recosted);
+        v.put("change", new BigDecimal(change));
+        v.put("work", months);
+        return v;
+    }
+
+    static String text(PDDocument doc) throws IOException {
+        return new PDFTextStripper().getText(doc);
+    }
+
+    static String pageText(PDDocument doc, int page) throws IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setStartPage(page);
+        s.setEndPage(page);
+        return s.getText(doc);
+    }
+
+    static boolean landscape(PDPage page) {
+        PDRectangle box = page.getMediaBox();
+        return page.getRotation() % 180 == 0 ? box.getWidth() > box.getHeight() : box.getHeight() > box.getWidth();
+    }
+
+    @Test
+    void zhTextHasLabelsAndZhNumberFormat() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            String t = text(doc);
+            assertTrue(t.contains("国际劳工大会"), t);
+            assertTrue(t.contains("合计(第一编至第四编)"));
+            assertTrue(t.contains("25 073 643"));
+            assertTrue(t.contains("-6 303 318"));
+            assertTrue(t.contains("27 / 1"), "325 months print as years / months");
+            assertTrue(t.contains("1.7"));
+            assertTrue(t.contains("注：A & B <c> \"引号\""), "escaped footnote text comes back verbatim");
+            assertTrue(t.contains("run-42") && t.contains("2025-01-02T03:04:05Z"), "cover names the run");
+            assertFalse(t.contains("25,073,643"));
+        }
+    }
+
+    @Test
+    void enTextUsesCommaGrouping() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(en.toFile())) {
+            String t = text(doc);
+            assertTrue(t.contains("International Labour Conference"));
+            assertTrue(t.contains("25,073,643"));
+            assertTrue(t.contains("-6,303,318"));
+            assertTrue(t.contains("27 / 1"));
+            assertTrue(t.contains("Note: A & B <c> \"quoted\""));
+            assertEquals("en-GB", doc.getDocumentCatalog().getLanguage());
+        }
+    }
+
+    @Test
+    void longWideTableIsLandscapeAndRepeatsItsHeaderOnEveryPage() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            List<Integer> wide = new ArrayList<>();
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                if (landscape(doc.getPage(i))) {
+                    wide.add(i + 1);
+                }
+            }
+            assertTrue(wide.size() >= 2, "the " + LONG_ROWS + "-row table breaks across pages: " + wide);
+            for (int p : wide) {
+                String t = pageText(doc, p);
+                assertTrue(t.contains("重新计算成本后") && t.contains("2022-23年提案") && t.contains("拨款项目"),
+                        "column headings repeated on page " + p + ":\n" + t);
+            }
+            assertTrue(pageText(doc, wide.get(wide.size() - 1)).contains("合计(第一编至第四编)"));
+            // Cover and the short table stay portrait.
+            assertFalse(landscape(doc.getPage(0)));
+            assertFalse(landscape(doc.getPage(doc.getNumberOfPages() - 1)));
+            assertTrue(pageText(doc, doc.getNumberOfPages()).contains("战略预算"));
+        }
+    }
+
+    @Test
+    void everyFontIsEmbeddedCidTrueType() throws IOException {
+        for (Path file : List.of(zh, en)) {
+            try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+                int type0 = 0;
+                int fonts = 0;
+                for (PDPage page : doc.getPages()) {
+                    PDResources res = page.getResources();
+                    for (COSName name : res.getFontNames()) {
+                        PDFont font = res.getFont(name);
+                        fonts++;
+                        assertTrue(font.isEmbedded(), file + ": font " + font.getName() + " not embedded");
+                        if (font instanceof PDType0Font t0 && t0.getDescendantFont() instanceof PDCIDFontType2) {
+                            type0++;
+                        }
+                    }
+                }
+                assertTrue(fonts > 0);
+                assertEquals(fonts, type0, file + ": every font is the Type0 / CIDFontType2 CJK font");
+            }
+        }
+    }
+
+    @Test
+    void outlineAndMetadata() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            List<String> titles = new ArrayList<>();
+            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+                titles.add(item.getTitle());
+            }
+            assertEquals(List.of("资料附件 1 按拨款项目列示的业务预算", "表 1 战略预算"), titles);
+            assertTrue(doc.getDocumentInformation().getTitle().startsWith("计划和预算附件"));
+            assertEquals("pb-annex", doc.getDocumentInformation().getAuthor());
+            assertEquals("zh-CN", doc.getDocumentCatalog().getLanguage());
+            assertEquals(2025, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+        }
+    }
+
+    @Test
+    void sameInputRendersSameBytes() throws IOException {
+        Path again = dir.resolve("again-zh.pdf");
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, again);
+        assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(again));
+    }
+
+    @Test
+    void missingFontsAreAClearError(@TempDir Path empty) {
+        IOException e = assertThrows(IOException.class,
+                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, empty, empty.resolve("x.pdf")));
+        assertTrue(e.getMessage().startsWith("no CJK font in ") && e.getMessage().contains("scripts/fetch-fonts.sh"),
+                e.getMessage());
+        assertFalse(Files.exists(empty.resolve("x.pdf")));
+    }
+}
