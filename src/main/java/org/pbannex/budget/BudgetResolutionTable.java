@@ -58,17 +58,26 @@ public final class BudgetResolutionTable {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("expenditure_previous", f.budgetPrevious());
             v.put("expenditure", f.recosted());
+            Text label = t.get("br.item").with("number", part.number()).with("item", part.budgetItem());
+            // The first income item of a Part shares the Part's row; any further one gets a row of its own below it.
+            boolean first = true;
             for (BudgetData.IncomeItem i : data.income()) {
-                if (i.part().equals(part.code())) {
-                    long prev = i.balance() ? total.budgetPrevious() - otherPrevious : i.amountPrevious();
-                    long cur = i.balance() ? total.recosted() - other : i.amount();
-                    putIncome(v, i.label(), prev, cur, data);
-                    incomePrevious += prev;
-                    income += cur;
+                if (!i.part().equals(part.code())) {
+                    continue;
                 }
+                long prev = i.balance() ? total.budgetPrevious() - otherPrevious : i.amountPrevious();
+                long cur = i.balance() ? total.recosted() - other : i.amount();
+                Map<String, Object> row = first ? v : new LinkedHashMap<>();
+                putIncome(row, i.label(), prev, cur, data);
+                incomePrevious += prev;
+                income += cur;
+                rows.add(first ? new Row("part." + part.code(), RowType.ITEM, label, 0, row)
+                        : new Row("income." + i.code(), RowType.ITEM, i.label(), 0, row));
+                first = false;
             }
-            rows.add(new Row("part." + part.code(), RowType.ITEM,
-                    t.get("br.item").with("number", part.number()).with("item", part.budgetItem()), 0, v));
+            if (first) {
+                rows.add(new Row("part." + part.code(), RowType.ITEM, label, 0, v));
+            }
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("expenditure_previous", total.budgetPrevious());

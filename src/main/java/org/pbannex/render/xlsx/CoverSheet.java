@@ -1,12 +1,12 @@
 package org.pbannex.render.xlsx;
 
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
-import org.pbannex.table.Text;
 
 /**
  * The first sheet: what the workbook is and where it came from. All text in column A, one item per row, each under a
@@ -53,7 +53,7 @@ final class CoverSheet {
         }
     }
 
-    private void line(String text, org.apache.poi.ss.usermodel.CellStyle style) {
+    private void line(String text, CellStyle style) {
         Row row = sheet.createRow(next++);
         XlsxCells.text(row, 0, text, style, styles);
         if (style.getWrapText()) {

@@ -1,0 +1,227 @@
+package org.pbannex.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+
+/**
+ * A made-up organisation's 2030-31 budget, with its own Parts, lines, groups and units, a budget rate other than
+ * 1 and a second income item, built only from its own input files. Expected figures are worked out here by hand.
+ */
+class MadeUpBienniumTest {
+
+    @TempDir
+    static Path tmp;
+    static Path input;
+    static ComputedPublication pub;
+
+    @BeforeAll
+    static void buildInput() throws IOException {
+        input = tmp.resolve("input");
+        Files.createDirectories(input.resolve("reference"));
+        Files.createDirectories(input.resolve("2030-31"));
+        Files.copy(Golden.input().resolve("datapackage.json"), input.resolve("datapackage.json"));
+        for (String f : List.of("texts.csv", "regions.csv", "objects.csv")) {
+            Files.copy(Golden.input().resolve("reference/" + f), input.resolve("reference/" + f));
+        }
+        write("reference/parts.csv", """
+                part,number_zh,number_en,title_zh,title_en,budget_item_zh,budget_item_en,itemised,running_total
+                I,第一编,Part I,业务预算,Operating budget,业务预算,Operating budget,true,true
+                II,第二编,Part II,储备金,Reserve,储备金,Reserve,false,true
+                """);
+        write("reference/lines.csv", """
+                line,part,label_zh,label_en,amounts_printed
+                A,I,A. 治理,A. Governance,true
+                B,I,B. 方案,B. Programmes,true
+                C,I,C. 支助,C. Support,true
+                R,II,储备金,Reserve,true
+                """);
+        write("reference/groups.csv", """
+                group,part,line,label_zh,label_en,layout,heading_zh,heading_en
+                BOARD,I,A,理事机构,Governing bodies,group,,
+                PROG,I,B,方案部门,Programme departments,group,业务,Operations
+                HQ,I,C,总部支助,Headquarters support,single,,
+                """);
+        write("reference/units.csv", """
+                unit,label_zh,label_en,group,line,part
+                ASSEMBLY,大会,Assembly,BOARD,A,I
+                COUNCIL,执行理事会,Executive Council,BOARD,A,I
+                HEALTH,卫生,Health,PROG,B,I
+                WATER,水,Water,PROG,B,I
+                FIELD,外地,Field,PROG,B,I
+                SUPPORT,总部支助,Headquarters support,HQ,C,I
+                RESERVE,储备金,Reserve,,R,II
+                """);
+        write("2030-31/settings.csv", """
+                setting,value
+                budget_rate_chf_per_usd,0.95
+                previous_budget_rate_chf_per_usd,0.9
+                """);
+        // unit, P y/m, GS y/m, staff, non-staff, previous, cost change
+        write("2030-31/budget.csv", """
+                unit,prof_years,prof_months,gs_years,gs_months,staff_costs,non_staff_costs,budget_previous,cost_change
+                ASSEMBLY,12,11,3,4,1000000,500000,1400000,30000
+                COUNCIL,0,2,1,9,200000,100001,300001,-3001
+                HEALTH,20,6,10,6,3000000,777777,3700000,66666
+                WATER,5,7,2,10,900000,300000,1300000,12345
+                FIELD,8,8,8,8,1500000,2500000,0,45000
+                SUPPORT,3,0,4,0,800000,200000,1000000,-25000
+                RESERVE,0,0,0,0,0,250000,250000,0
+                """);
+        // staff objects must equal annex 1 staff (7 400 000); other objects the non-staff (4 627 778);
+        // adjustments the cost change total (126 010).
+        write("2030-31/cost_by_object.csv", """
+                object,constant_budget,cost_adjustment
+                STAFF,7400000,100000
+                TRAVEL,1627778,16010
+                OTHER,3000000,10000
+                """);
+        write("2030-31/regional_inflation.csv", """
+                region,annual_inflation_pct
+                EU,2.5
+                AF,7.0
+                """);
+        write("2030-31/rbtc.csv", """
+                holder,constant,recosted,budget_unit
+                PROG,4000000,4045000,FIELD
+                ASSEMBLY,100000,102000,
+                """);
+        write("2030-31/income.csv", """
+                item,part,label_zh,label_en,basis,amount_previous_usd,amount_usd
+                CONTRIB,I,会费,Assessed contributions,balance,,
+                INTEREST,I,利息收入,Interest income,amount,10000,20000
+                """);
+        pub = Publication.compute(input, Publication.biennium(input, null));
+    }
+
+    private static void write(String rel, String body) throws IOException {
+        Files.writeString(input.resolve(rel), body);
+    }
+
+    private static BigDecimal pct(long num, long den) {
+        return new BigDecimal(num).multiply(BigDecimal.valueOf(100)).divide(new BigDecimal(den), 1, RoundingMode.HALF_UP);
+    }
+
+    @Test
+    void theLatestDataFolderIsTheBiennium() {
+        assertEquals(new Biennium(2030), Publication.biennium(input, null));
+        assertEquals("2030-31", pub.inputs().biennium());
+    }
+
+    @Test
+    void everyCheckPasses() {
+        assertEquals(List.of(), pub.checks().failures());
+        assertTrue(pub.checks().results().size() > 100);
+    }
+
+    @Test
+    void annex1RollsUpUnitsGroupsAndParts() {
+        Table a1 = pub.tables().get("a1");
+        List<String> keys = a1.rows().stream().map(Row::key).toList();
+        assertEquals(List.of("part.I.heading", "BOARD.heading", "ASSEMBLY", "COUNCIL", "BOARD.subtotal", "heading.PROG",
+                "PROG.heading", "HEALTH", "WATER", "FIELD", "PROG.subtotal", "SUPPORT", "part.I", "part.II", "total"), keys);
+        Row board = a1.row("BOARD.subtotal");
+        assertEquals(13 * 12 + 1, board.amount("prof"), "12/11 + 0/2 = 13/1");
+        assertEquals(5 * 12 + 1, board.amount("gs"), "3/4 + 1/9 = 5/1");
+        assertEquals(1_800_001L, board.amount("total"));
+        assertEquals("小计", board.label().zh());
+        assertEquals("第一编合计", a1.row("part.I").label().zh());
+        assertEquals(7_400_000L, a1.row("part.I").amount("staff_costs"));
+        assertEquals("第二编. 储备金", a1.row("part.II").label().zh());
+        assertEquals(250_000L, a1.row("part.II").amount("total"));
+        assertEquals("合计(第一编至第二编)", a1.row("total").label().zh());
+        assertEquals("Total (Parts I-II)", a1.row("total").label().en());
+        assertEquals(12_027_778L, a1.row("total").amount("total"));
+        assertEquals(RowType.ITEM, a1.row("SUPPORT").type());
+    }
+
+    @Test
+    void annex2DerivesChangesAndPercentages() {
+        Table a2 = pub.tables().get("a2");
+        Row council = a2.row("COUNCIL");
+        assertEquals(0L, council.amount("programme_change"), "300 001 - 300 001");
+        assertEquals(pct(-3001, 300001), council.value("cost_change_pct"));
+        Row field = a2.row("FIELD");
+        assertEquals(4_000_000L, field.amount("programme_change"));
+        assertEquals(new BigDecimal("100.0"), field.value("programme_change_pct"), "new unit: printed as 100.0");
+        long grand = 12_027_778L + 126_010L;
+        assertEquals(grand, a2.row("total").amount("recosted"));
+        assertEquals(pct(3_777_777 + 66_666, grand), a2.row("HEALTH").value("pct_of_total"));
+        assertEquals(new BigDecimal("100.0"), a2.row("total").value("pct_of_total"));
+        assertTrue(a2.column("budget_previous").heading().zh().startsWith("2028-2029 两年期"), a2.column("budget_previous").heading().zh());
+    }
+
+    @Test
+    void table1HasTheLinesAndRunningTotals() {
+        Table t1 = pub.tables().get("t1");
+        assertEquals(1_800_001L, t1.row("A").amount("constant"));
+        assertEquals(8_977_777L, t1.row("B").amount("constant"));
+        assertEquals(1_000_000L - 25_000L, t1.row("C").amount("recosted"));
+        assertEquals("第一编总计", t1.row("total.I").label().zh());
+        assertEquals("总计(第一编至第二编)", t1.row("total.II").label().zh());
+        assertEquals(RowType.TOTAL, t1.row("total.II").type());
+        assertEquals(7_700_001L + 250_000L, t1.row("total.II").amount("budget_previous"));
+        assertTrue(t1.columns().get(1).heading().zh().contains("2030-2031"));
+    }
+
+    @Test
+    void budgetResolutionBalancesIncomeAtTheBudgetRates() {
+        Table br = pub.tables().get("br");
+        long recosted = 12_027_778L + 126_010L;
+        long previous = 7_700_001L + 250_000L;
+        Row partI = br.row("part.I");
+        assertEquals("第一编 业务预算", partI.label().zh());
+        assertEquals(recosted - 20_000L, partI.amount("income_usd"), "contributions = expenditure less interest");
+        assertEquals(previous - 10_000L, partI.amount("income_previous_usd"));
+        Row interest = br.row("income.INTEREST");
+        assertEquals("利息收入", interest.label().zh(), "a second income item of Part I gets a row of its own");
+        assertEquals(20_000L, interest.amount("income_usd"));
+        assertEquals(19_000L, interest.amount("income_chf"));
+        assertEquals(null, interest.value("expenditure"));
+        Row total = br.row("total");
+        assertEquals(recosted, total.amount("income_usd"));
+        assertEquals(new BigDecimal(recosted).multiply(new BigDecimal("0.95")).setScale(0, RoundingMode.HALF_UP).longValueExact(),
+                total.amount("income_chf"));
+        assertEquals(new BigDecimal(previous).multiply(new BigDecimal("0.9")).setScale(0, RoundingMode.HALF_UP).longValueExact(),
+                total.amount("income_previous_chf"));
+    }
+
+    @Test
+    void smallTablesFollowTheirInputs() {
+        Table a21 = pub.tables().get("a2-1");
+        assertEquals(List.of("AF", "EU"), a21.rows().stream().map(Row::key).toList(), "in the order of the region list");
+        assertEquals("欧洲", a21.row("EU").label().zh());
+        Table a22 = pub.tables().get("a2-2");
+        assertEquals(pct(126_010, 12_027_778), a22.row("total").value("rate_pct"));
+        Table a3 = pub.tables().get("a3");
+        assertEquals("方案部门", a3.row("PROG").label().zh());
+        assertEquals(4_147_000L, a3.row("total").amount("recosted"));
+    }
+
+    @Test
+    void theNightlyJobPublishesTheNewBiennium() throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        Path run = out.resolve("2030-31/latest").toRealPath();
+        assertTrue(Files.isRegularFile(run.resolve("pb-annexes-2030-31.zh.pdf")));
+        assertTrue(Files.readString(run.resolve("csv/a1.csv")).contains("FIELD,unit,外地,Field,8,8,8,8,1500000,2500000,4000000"));
+    }
+}
