@@ -86,8 +86,7 @@ public final class BudgetResolutionTable {
         rows.add(new Row("total", RowType.TOTAL, t.get("br.total"), 0, v));
         List<Text> notes = t.numbered("br.footnote.").stream()
                 .map(n -> n.with("rate", data.budgetRate().stripTrailingZeros().toPlainString())).toList();
-        return new Table(ID, t.get("br.number"), t.get("br.title"), t.get("br.unit"), t.get("br.label"), columns, rows,
-                notes, Text.EMPTY, true);
+        return DocumentText.table(t, ID, columns, rows, notes, true);
     }
 
     private static void putIncome(Map<String, Object> v, Text label, long previous, long current, BudgetData data) {

@@ -43,8 +43,7 @@ public final class CostByObjectTable {
             }
         }
         rows.add(new Row("total", RowType.TOTAL, t.get("a2-2.total"), 0, values(constant, adjustment)));
-        return new Table(ID, t.get("a2-2.number"), t.get("a2-2.title"), t.get("a2-2.unit"), t.get("a2-2.label"), columns,
-                rows, t.numbered("a2-2.footnote."), Text.EMPTY, false);
+        return DocumentText.table(t, ID, columns, rows, false);
     }
 
     private static Map<String, Object> values(long constant, long adjustment) {

@@ -42,8 +42,7 @@ public final class CostIncreaseTable {
         List<UnitRollup.Line> lines = UnitRollup.lines(ref, data, ID);
         long grandRecosted = lines.get(lines.size() - 1).figures().recosted();
         List<Row> rows = lines.stream().map(l -> row(l, grandRecosted)).toList();
-        return new Table(ID, t.get("a2.number"), t.get("a2.title"), t.get("a2.unit"), t.get("a2.label"), columns, rows,
-                t.numbered("a2.footnote."), Text.EMPTY, true);
+        return DocumentText.table(t, ID, columns, rows, true);
     }
 
     private static Row row(UnitRollup.Line l, long grandRecosted) {

@@ -31,8 +31,7 @@ public final class OperationalBudgetTable {
                 Column.of("non_staff_costs", t.get("a1.col.non_staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("total", t.get("a1.col.total"), Text.EMPTY, usd, ValueKind.AMOUNT));
         List<Row> rows = UnitRollup.lines(ref, data, ID).stream().map(OperationalBudgetTable::row).toList();
-        return new Table(ID, t.get("a1.number"), t.get("a1.title"), t.get("a1.unit"), t.get("a1.label"), columns, rows,
-                t.numbered("a1.footnote."), Text.EMPTY, true);
+        return DocumentText.table(t, ID, columns, rows, true);
     }
 
     private static Row row(UnitRollup.Line l) {

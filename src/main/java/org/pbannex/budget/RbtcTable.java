@@ -41,8 +41,7 @@ public final class RbtcTable {
             recosted += h.recosted();
         }
         rows.add(new Row("total", RowType.TOTAL, t.get("a3.total"), 0, values(constant, recosted)));
-        return new Table(ID, t.get("a3.number"), t.get("a3.title"), t.get("a3.unit"), t.get("a3.label"), columns, rows,
-                t.numbered("a3.footnote."), Text.EMPTY, false);
+        return DocumentText.table(t, ID, columns, rows, false);
     }
 
     private static Map<String, Object> values(long constant, long recosted) {

@@ -30,7 +30,6 @@ public final class RegionalInflationTable {
                 .map(x -> new Row(x.region(), RowType.ITEM, regions.get(x.region()).shortLabel(), 0,
                         Map.of("rate_pct", x.annualPct())))
                 .toList();
-        return new Table(ID, t.get("a2-1.number"), t.get("a2-1.title"), t.get("a2-1.unit"), t.get("a2-1.label"), columns,
-                rows, t.numbered("a2-1.footnote."), Text.EMPTY, false);
+        return DocumentText.table(t, ID, columns, rows, false);
     }
 }

@@ -57,8 +57,7 @@ public final class StrategicBudgetTable {
                 rows.add(new Row("total." + part.code(), type, label, 0, values(running)));
             }
         }
-        return new Table(ID, t.get("t1.number"), t.get("t1.title"), t.get("t1.unit"), t.get("t1.label"), columns, rows,
-                t.numbered("t1.footnote."), Text.EMPTY, false);
+        return DocumentText.table(t, ID, columns, rows, false);
     }
 
     private static Map<String, Object> values(Figures f) {

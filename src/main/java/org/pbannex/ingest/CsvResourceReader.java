@@ -116,7 +116,7 @@ public final class CsvResourceReader {
             checkPrimaryKey(resource, values, seenKeys, file, line);
             records.add(new Record(file, line, values));
         }
-        if (records.isEmpty()) {
+        if (records.size() < resource.minRows()) {
             throw new InputError(file, 0, "", "file has a header but no data rows");
         }
         return records;

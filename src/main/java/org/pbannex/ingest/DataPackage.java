@@ -96,6 +96,6 @@ public final class DataPackage {
         }
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),
-                fields, pk, fks, maxBytes);
+                fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1);
     }
 }

@@ -132,7 +132,7 @@ public final class AnnexRun {
         return new RunRecord(runId, request.job(), biennium.code(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputs.checksum(),
                 selectedTables().stream().map(Table::id).toList(), request.languages(), request.formats(), request.partial(),
-                new ArrayList<>(inputs.files().values()), computed.checks().results(), outputs, diff);
+                new ArrayList<>(inputs.files().values()), computed.checks().results(), computed.printedDifferences(), outputs, diff);
     }
 
     public Path publishedFolder() {
@@ -164,6 +164,15 @@ public final class AnnexRun {
                 .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), biennium.code(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
-                t.get("publication.citation"), t.numbered("publication.note."));
+                t.get("publication.citation"), notes(t));
+    }
+
+    /** General notes, then one per documented difference from the printed document. */
+    private List<org.pbannex.table.Text> notes(Texts t) {
+        List<org.pbannex.table.Text> notes = new ArrayList<>(t.numbered("publication.note."));
+        for (var d : computed.printedDifferences()) {
+            notes.add(new org.pbannex.table.Text(d.describe(Language.ZH), d.describe(Language.EN)));
+        }
+        return notes;
     }
 }

@@ -4,8 +4,13 @@ import java.util.Map;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.table.Checks;
+import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Table;
 
-/** Everything a run computed before rendering: its inputs, every table by id, and the check results. */
-public record ComputedPublication(InputSet inputs, ReferenceData reference, Map<String, Table> tables, Checks checks) {
+/**
+ * Everything a run computed before rendering: its inputs, every table by id, the check results and the documented
+ * differences from the printed document.
+ */
+public record ComputedPublication(InputSet inputs, ReferenceData reference, Map<String, Table> tables, Checks checks,
+                                  java.util.List<PrintedDifference> printedDifferences) {
 }

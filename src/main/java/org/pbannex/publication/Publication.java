@@ -16,6 +16,8 @@ import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.table.Checks;
+import org.pbannex.table.PrintedDifference;
+import org.pbannex.table.Text;
 import org.pbannex.table.Table;
 
 /** The publication's pipeline without any framework: ingest, compute every table, reconcile. */
@@ -34,7 +36,29 @@ public final class Publication {
         BudgetData budget = BudgetData.from(in, ref);
         Map<String, Table> tables = BudgetAnnexes.build(ref, budget);
         Checks checks = BudgetChecks.run(ref, budget, tables);
-        return new ComputedPublication(in, ref, tables, checks);
+        List<PrintedDifference> differences = printedDifferences(in, tables, checks);
+        return new ComputedPublication(in, ref, tables, checks, differences);
+    }
+
+    /**
+     * The documented differences from the printed document, each checked: the cell must exist and still hold the
+     * documented published value, or the documentation is out of date.
+     */
+    private static List<PrintedDifference> printedDifferences(InputSet in, Map<String, Table> tables, Checks checks) {
+        List<PrintedDifference> out = new java.util.ArrayList<>();
+        for (var r : in.table("printed_differences")) {
+            PrintedDifference d = new PrintedDifference(r.text("table"), r.text("row"), r.text("column"), r.text("printed"),
+                    r.text("published"), new Text(r.text("explanation_zh"), r.text("explanation_en")));
+            Table t = tables.get(d.table());
+            if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(d.row()))) {
+                throw new InputError(r.file(), r.line(), "row", "no table '" + d.table() + "' with row '" + d.row() + "'");
+            }
+            Object v = t.row(d.row()).value(d.column());
+            String actual = v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
+            checks.equal("printed_difference.published_value", d.table(), d.row(), d.published(), actual);
+            out.add(d);
+        }
+        return out;
     }
 
     public static ComputedPublication compute(Path inputDir, Biennium biennium) {

@@ -55,6 +55,8 @@ public final class ManifestWriter {
             return r;
         }).toList());
         m.put("checks", checks);
+        m.put("printed_differences", run.printedDifferences().stream().map(d -> ordered("table", d.table(), "row", d.row(),
+                "column", d.column(), "printed", d.printed(), "published", d.published(), "explanation", d.explanation().en())).toList());
         m.put("outputs", run.outputs().stream().filter(o -> !o.path().equals(FILE))
                 .map(o -> ordered("path", o.path(), "bytes", o.bytes(), "sha256", o.sha256())).toList());
         m.put("previous_run", run.previous().previousRunId() == null ? null : ordered("run_id", run.previous().previousRunId(),

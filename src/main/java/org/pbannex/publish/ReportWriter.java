@@ -56,8 +56,19 @@ public final class ReportWriter {
                 .append("</td><td").append(n[1] > 0 ? " class=\"fail\">" : ">").append(n[1]).append("</td></tr>"));
         h.append("</table>\n");
 
-        h.append("<h2>Differences from the printed document</h2>\n<p>None: every published figure of these tables "
-                + "equals the printed one.</p>\n");
+        h.append("<h2>Differences from the printed document</h2>\n");
+        if (run.printedDifferences().isEmpty()) {
+            h.append("<p>None documented: every published figure equals the printed one "
+                    + "(documented differences are listed in the input file printed_differences.csv).</p>\n");
+        } else {
+            h.append("<table><tr><th>Table</th><th>Row</th><th>Column</th><th>Printed</th><th>Published</th><th>Why</th></tr>");
+            for (var d : run.printedDifferences()) {
+                h.append("<tr><td>").append(esc(d.table())).append("</td><td>").append(esc(d.row())).append("</td><td>")
+                        .append(esc(d.column())).append("</td><td>").append(esc(d.printed())).append("</td><td>")
+                        .append(esc(d.published())).append("</td><td>").append(esc(d.explanation().en())).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
 
         h.append("<h2>Differences from the previous run</h2>\n");
         if (run.previous().previousRunId() == null) {

@@ -3,6 +3,7 @@ package org.pbannex.publish;
 import java.util.List;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.table.CheckResult;
+import org.pbannex.table.PrintedDifference;
 
 /**
  * Everything the manifest and the report say about a run.
@@ -12,7 +13,8 @@ import org.pbannex.table.CheckResult;
 public record RunRecord(String runId, String job, String biennium, String startedAt, String finishedAt,
                         String codeVersion, String inputChecksum, List<String> tables, List<String> languages,
                         List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
-                        List<CheckResult> checks, List<OutputFile> outputs, RunDiff previous) {
+                        List<CheckResult> checks, List<PrintedDifference> printedDifferences,
+                        List<OutputFile> outputs, RunDiff previous) {
 
     public long checksPassed() {
         return checks.stream().filter(CheckResult::passed).count();

@@ -91,4 +91,23 @@ class NightlyJobH2Test {
         assertEquals(2, CliRun.run(tmp.resolve("db"), "frobnicate").status());
         assertTrue(Golden.input().toFile().isDirectory());
     }
+
+    @Test
+    void aFailedRunResumesUnderItsRunIdOnceTheCauseIsFixed() throws Exception {
+        Path out = tmp.resolve("out");
+        Files.writeString(out, "a file where the output folder should be"); // render cannot stage anything
+        Path db = tmp.resolve("db");
+        CliRun failed = CliRun.run(db, "run", "nightly", "--output", out.toString());
+        assertEquals(5, failed.status(), failed.toString());
+        assertEquals(1, failed.err().strip().lines().count(), failed.err());
+
+        CliRun history = CliRun.run(db, "history");
+        String failedRunId = history.out().lines().filter(l -> l.contains("FAILED")).findFirst().orElseThrow().split("#")[0];
+
+        Files.delete(out);
+        CliRun resumed = CliRun.run(db, "run", "nightly", "--output", out.toString());
+        assertEquals(0, resumed.status(), resumed.toString());
+        assertEquals(failedRunId, out.resolve("2022-23/latest").toRealPath().getFileName().toString(),
+                "the restarted job publishes under the run id it started with");
+    }
 }

@@ -50,7 +50,7 @@ final class PublishedRunAssertions {
         assertEquals(0, m.path("checks").path("failed").asInt());
         assertTrue(m.path("checks").path("passed").asInt() >= 650, "checks passed: " + m.path("checks").path("passed"));
         assertEquals(m.path("checks").path("passed").asInt(), m.path("checks").path("results").size());
-        assertEquals(13, m.path("inputs").size());
+        assertEquals(14, m.path("inputs").size(), "every resource of input/datapackage.json");
         for (JsonNode o : m.path("outputs")) {
             Path f = run.resolve(o.path("path").asString());
             assertEquals(o.path("sha256").asString(), InputSet.sha256(f), "checksum of " + f);

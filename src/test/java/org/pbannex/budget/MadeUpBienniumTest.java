@@ -108,6 +108,9 @@ class MadeUpBienniumTest {
                 CONTRIB,I,会费,Assessed contributions,balance,,
                 INTEREST,I,利息收入,Interest income,amount,10000,20000
                 """);
+        write("2030-31/printed_differences.csv", """
+                table,row,column,printed,published,explanation_zh,explanation_en
+                """);
         pub = Publication.compute(input, Publication.biennium(input, null));
     }
 

@@ -1,0 +1,49 @@
+package org.pbannex.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+import org.pbannex.reference.Biennium;
+
+/** Documented differences from the printed document are reported in every run, and kept honest by a check. */
+class PrintedDifferencesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aDocumentedDifferenceIsReportedAndChecked() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path file = input.resolve("2022-23/printed_differences.csv");
+        Files.writeString(file, Files.readString(file)
+                + "a2,ILC,pct_of_total,3.2,3.1,,\"Printed rounded up; the exact share is 3.113%\"\n");
+        ComputedPublication pub = Publication.compute(input, new Biennium(2022));
+        assertEquals(1, pub.printedDifferences().size());
+        assertEquals(java.util.List.of(), pub.checks().failures());
+
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString(),
+                "--format", "csv");
+        assertEquals(0, r.status(), r.toString());
+        Path run = Files.list(out.resolve("2022-23")).filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("the exact share is 3.113%"), "report lists the difference");
+        assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"printed\" : \"3.2\""));
+    }
+
+    @Test
+    void aStaleDocumentedDifferenceFailsTheRun() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path file = input.resolve("2022-23/printed_differences.csv");
+        Files.writeString(file, Files.readString(file) + "a2,ILC,pct_of_total,3.2,3.0,,Out of date\n");
+        CliRun r = CliRun.run(null, "check", "--input", input.toString());
+        assertEquals(4, r.status(), r.toString());
+        assertTrue(r.err().contains("printed_difference.published_value [table a2, row ILC]: expected 3.0, actual 3.1"), r.err());
+    }
+}
