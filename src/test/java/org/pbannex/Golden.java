@@ -24,8 +24,15 @@ public final class Golden {
         return home().resolve("input");
     }
 
+    /** -Dpb.golden=DIR, else shared/golden beside the project (where CI checks it out). */
     public static Path dir() {
-        return home().resolve("../shared/golden").normalize();
+        String configured = System.getProperty("pb.golden");
+        Path dir = configured != null ? Path.of(configured) : home().resolve("../shared/golden").normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("golden tables not found at " + dir
+                    + ": check out shared/ beside the project, or run with -Dpb.golden=DIR");
+        }
+        return dir;
     }
 
     public static List<Map<String, String>> read(String file) {
