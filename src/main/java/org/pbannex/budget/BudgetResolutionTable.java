@@ -34,8 +34,8 @@ public final class BudgetResolutionTable {
         Text exp = t.get("br.group.expenditure");
         Text inc = t.get("br.group.income");
         List<Column> columns = List.of(
-                Column.of("expenditure_previous", t.get("br.col.expenditure_previous"), exp, usd, ValueKind.AMOUNT),
-                Column.of("expenditure", t.get("br.col.expenditure"), exp, usd, ValueKind.AMOUNT),
+                Column.of("expenditure_previous", t.get("br.col.expenditure_previous"), exp, usd, ValueKind.AMOUNT_OR_DASH),
+                Column.of("expenditure", t.get("br.col.expenditure"), exp, usd, ValueKind.AMOUNT_OR_DASH),
                 Column.printedOnly("income_item", t.get("br.col.income_item"), inc, Text.EMPTY, ValueKind.TEXT),
                 Column.of("income_previous_usd", t.get("br.col.income_previous"), inc, usd, ValueKind.AMOUNT),
                 Column.of("income_previous_chf", t.get("br.col.income_previous"), inc, chf, ValueKind.AMOUNT),

@@ -12,7 +12,7 @@ import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
 
-/** Information annex 1: the operational budget (work-years/months, staff and non-staff costs, total). */
+/** Information annex 1: the operational budget (work-years/months, staff and non-staff costs, total). Zero amounts print as a dash, as in the printed annex. */
 public final class OperationalBudgetTable {
 
     public static final String ID = "a1";
@@ -27,9 +27,9 @@ public final class OperationalBudgetTable {
         List<Column> columns = List.of(
                 Column.of("prof", t.get("a1.col.prof"), workYears, Text.EMPTY, ValueKind.YEARS_MONTHS),
                 Column.of("gs", t.get("a1.col.gs"), workYears, Text.EMPTY, ValueKind.YEARS_MONTHS),
-                Column.of("staff_costs", t.get("a1.col.staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT),
-                Column.of("non_staff_costs", t.get("a1.col.non_staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT),
-                Column.of("total", t.get("a1.col.total"), Text.EMPTY, usd, ValueKind.AMOUNT));
+                Column.of("staff_costs", t.get("a1.col.staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH),
+                Column.of("non_staff_costs", t.get("a1.col.non_staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH),
+                Column.of("total", t.get("a1.col.total"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH));
         List<Row> rows = UnitRollup.lines(ref, data, ID).stream().map(OperationalBudgetTable::row).toList();
         return DocumentText.table(t, ID, columns, rows, true);
     }

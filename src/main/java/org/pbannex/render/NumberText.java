@@ -11,6 +11,9 @@ import org.pbannex.table.ValueKind;
  */
 public final class NumberText {
 
+    /** The en dash printed for a zero amount where the table prints zeros so. */
+    public static final String DASH = "\u2013";
+
     private NumberText() {
     }
 
@@ -20,6 +23,7 @@ public final class NumberText {
         }
         return switch (kind) {
             case AMOUNT, COUNT -> grouped(((Number) value).longValue(), language);
+            case AMOUNT_OR_DASH -> ((Number) value).longValue() == 0 ? DASH : grouped(((Number) value).longValue(), language);
             case YEARS_MONTHS -> {
                 long months = ((Number) value).longValue();
                 yield grouped(months / 12, language) + " / " + months % 12;

@@ -6,6 +6,8 @@ package org.pbannex.table;
 public enum ValueKind {
     /** Whole US dollars (long). */
     AMOUNT,
+    /** Whole US dollars (long), a zero printed as a dash, as some printed tables do (annex 1, the budget resolution). */
+    AMOUNT_OR_DASH,
     /** A percentage already rounded to its printed precision (BigDecimal, scale 1). */
     PERCENT,
     /** An amount in millions already rounded to its printed precision (BigDecimal, scale 1). */

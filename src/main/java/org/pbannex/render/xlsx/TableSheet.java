@@ -39,6 +39,7 @@ final class TableSheet {
         String format() {
             return switch (column.kind()) {
                 case AMOUNT, COUNT -> XlsxStyles.AMOUNT_FORMAT;
+                case AMOUNT_OR_DASH -> XlsxStyles.AMOUNT_OR_DASH_FORMAT;
                 case PERCENT, MILLIONS -> XlsxStyles.ONE_DECIMAL_FORMAT;
                 case YEARS_MONTHS -> XlsxStyles.WHOLE_FORMAT;
                 case TEXT -> throw new IllegalStateException("text column has no number format");

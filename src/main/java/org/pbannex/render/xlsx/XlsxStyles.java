@@ -24,6 +24,8 @@ final class XlsxStyles {
     static final float LINE_POINTS = 15f;
 
     static final String AMOUNT_FORMAT = "#,##0";
+    /** Positive; negative; zero: the cell stays the number 0 but shows a dash, as the printed table does. */
+    static final String AMOUNT_OR_DASH_FORMAT = "#,##0;-#,##0;\"\u2013\"";
     static final String ONE_DECIMAL_FORMAT = "0.0";
     static final String WHOLE_FORMAT = "0";
 
