@@ -38,7 +38,7 @@ public final class BudgetChecks {
         table1(c, ref, tables.get(StrategicBudgetTable.ID), a1, a2);
         costByObject(c, tables.get(CostByObjectTable.ID), a1, a2);
         rbtc(c, data, tables.get(RbtcTable.ID), a1, a2);
-        budgetResolution(c, ref, tables.get(BudgetResolutionTable.ID), a2);
+        budgetResolution(c, ref, data, tables.get(BudgetResolutionTable.ID), a2);
         return c;
     }
 
@@ -209,17 +209,19 @@ public final class BudgetChecks {
         }
     }
 
-    private static void budgetResolution(Checks c, ReferenceData ref, Table br, Table a2) {
+    private static void budgetResolution(Checks c, ReferenceData ref, BudgetData data, Table br, Table a2) {
         List<Row> parts = br.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
         Row total = br.row("total");
         c.equal("br.sum.expenditure_previous", "br", "total", sum(parts, "expenditure_previous"), total.amount("expenditure_previous"));
         c.equal("br.sum.expenditure", "br", "total", sum(parts, "expenditure"), total.amount("expenditure"));
         c.equal("br.income_previous_usd_equals_expenditure", "br", "total", total.amount("expenditure_previous"), total.amount("income_previous_usd"));
         c.equal("br.income_usd_equals_expenditure", "br", "total", total.amount("expenditure"), total.amount("income_usd"));
-        c.equal("br.income_previous_chf_at_budget_rate", "br", "total", BudgetResolutionTable.chf(total.amount("income_previous_usd"),
-                BigDecimal.ONE.multiply(rate(total, "income_previous_chf", "income_previous_usd"))), total.amount("income_previous_chf"));
-        c.equal("br.income_chf_at_budget_rate", "br", "total", BudgetResolutionTable.chf(total.amount("income_usd"),
-                rate(total, "income_chf", "income_usd")), total.amount("income_chf"));
+        // CHF = US$ x the biennium's budget rate (settings.csv), in exact decimal arithmetic.
+        c.equal("br.income_previous_chf_at_budget_rate", "br", "total", new BigDecimal(total.amount("income_previous_usd"))
+                .multiply(data.previousBudgetRate()).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(),
+                total.amount("income_previous_chf"));
+        c.equal("br.income_chf_at_budget_rate", "br", "total", new BigDecimal(total.amount("income_usd"))
+                .multiply(data.budgetRate()).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(), total.amount("income_chf"));
         for (Part part : ref.parts()) {
             Row row = br.row("part." + part.code());
             Row annex = a2.row("part." + part.code());
@@ -228,11 +230,6 @@ public final class BudgetChecks {
         }
         c.equal("br.total_equals_annex2.previous", "br", "total", a2.row("total").amount("budget_previous"), total.amount("expenditure_previous"));
         c.equal("br.total_equals_annex2.recosted", "br", "total", a2.row("total").amount("recosted"), total.amount("expenditure"));
-    }
-
-    private static BigDecimal rate(Row r, String chf, String usd) {
-        long u = r.amount(usd);
-        return u == 0 ? BigDecimal.ONE : BigDecimal.valueOf(r.amount(chf)).divide(BigDecimal.valueOf(u), 6, java.math.RoundingMode.HALF_UP);
     }
 
     private static List<Row> valued(Table t) {

@@ -92,19 +92,6 @@ public final class InputSet {
         return biennium;
     }
 
-    /** One checksum over every input file's checksum, in descriptor order: identifies the inputs of a run. */
-    public String checksum() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (InputFile f : files.values()) {
-                md.update((f.path() + "=" + f.sha256() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());

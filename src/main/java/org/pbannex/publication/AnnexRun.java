@@ -130,9 +130,18 @@ public final class AnnexRun {
 
     private RunRecord record(List<OutputFile> outputs, RunDiff diff) {
         return new RunRecord(runId, request.job(), biennium.code(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputs.checksum(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputChecksum(),
                 selectedTables().stream().map(Table::id).toList(), request.languages(), request.formats(), request.partial(),
                 new ArrayList<>(inputs.files().values()), computed.checks().results(), computed.printedDifferences(), outputs, diff);
+    }
+
+    /** The same checksum that identifies the job instance: every file of the input folder. */
+    private String inputChecksum() {
+        try {
+            return InputChecksum.of(request.input());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Path publishedFolder() {
