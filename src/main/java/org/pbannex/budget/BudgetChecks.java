@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pbannex.reference.AppropriationLine;
-import org.pbannex.reference.BudgetUnit;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.table.Checks;
