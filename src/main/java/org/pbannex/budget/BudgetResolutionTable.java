@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pbannex.reference.Part;
+import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;

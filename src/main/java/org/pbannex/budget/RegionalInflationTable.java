@@ -2,6 +2,7 @@ package org.pbannex.budget;
 
 import java.util.List;
 import java.util.Map;
+import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Region;
 import org.pbannex.reference.Texts;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pbannex.reference.AppropriationLine;
 import org.pbannex.reference.BudgetUnit;
 import org.pbannex.reference.Part;
+import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.batch.RunParameters;
-import org.pbannex.budget.BudgetAnnexes;
+
+import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publication.CodeVersion;
 import org.pbannex.publication.InputChecksum;
 import org.pbannex.publication.RunRequest;
@@ -111,8 +112,8 @@ public class RunCommand implements Callable<Integer> {
         List<String> l = languages != null ? languages : def.languages();
         List<String> f = formats != null ? formats : def.formats();
         for (String id : t) {
-            if (!BudgetAnnexes.IDS.contains(id)) {
-                throw new ParameterException(spec.commandLine(), "unknown table '" + id + "'; the tables are " + String.join(",", BudgetAnnexes.IDS));
+            if (!TableCatalogue.IDS.contains(id)) {
+                throw new ParameterException(spec.commandLine(), "unknown table '" + id + "'; the tables are " + String.join(",", TableCatalogue.IDS));
             }
         }
         for (String code : l) {
@@ -128,7 +129,7 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         // Only a run with every table, format and edition is complete enough to become "latest".
-        boolean partial = (!t.isEmpty() && !t.containsAll(BudgetAnnexes.IDS)) || !f.containsAll(RunRequest.ALL_FORMATS)
+        boolean partial = (!t.isEmpty() && !t.containsAll(TableCatalogue.IDS)) || !f.containsAll(RunRequest.ALL_FORMATS)
                 || !l.containsAll(java.util.Arrays.stream(Language.values()).map(Language::code).toList());
         Path out = (output == null ? home.resolve("output") : output).toAbsolutePath().normalize();
         return new RunRequest(def.name(), in.inputDir(), out, in.biennium, new ArrayList<>(t), new ArrayList<>(l), new ArrayList<>(f), partial);

@@ -79,8 +79,10 @@ public final class AnnexRun {
         List<Table> tables = selectedTables();
         int files = 0;
         if (request.formats().contains("csv")) {
+            // Text value columns are in the run's first language; label_zh and label_en carry both.
+            Language csvLanguage = Language.of(request.languages().get(0));
             for (Table t : tables) {
-                CsvTableWriter.write(t, staging.resolve("csv").resolve(t.id() + ".csv"));
+                CsvTableWriter.write(t, csvLanguage, staging.resolve("csv").resolve(t.id() + ".csv"));
                 files++;
             }
         }

@@ -15,6 +15,9 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.ReferenceData;
+import org.pbannex.results.ResultsAnnexes;
+import org.pbannex.results.ResultsChecks;
+import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Checks;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Text;
@@ -34,8 +37,10 @@ public final class Publication {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         BudgetData budget = BudgetData.from(in, ref);
-        Map<String, Table> tables = BudgetAnnexes.build(ref, budget);
+        ResultsFramework results = ResultsFramework.from(in, ref);
+        Map<String, Table> tables = TableCatalogue.ordered(BudgetAnnexes.build(ref, budget), ResultsAnnexes.build(ref, results));
         Checks checks = BudgetChecks.run(ref, budget, tables);
+        checks.addAll(ResultsChecks.run(ref, results, tables));
         List<PrintedDifference> differences = printedDifferences(in, tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences);
     }

@@ -13,7 +13,8 @@ import org.pbannex.table.Text;
 
 /** The reference lists of one input folder, in print order, cross-checked for consistency. */
 public record ReferenceData(Biennium biennium, List<Part> parts, List<AppropriationLine> lines, List<UnitGroup> groups,
-                            List<BudgetUnit> units, List<Region> regions, List<ExpenditureObject> objects, Texts texts) {
+                            List<BudgetUnit> units, List<Region> regions, List<ExpenditureObject> objects,
+                            List<TargetUnit> targetUnits, Texts texts) {
 
     public static ReferenceData from(InputSet in, Biennium biennium) {
         List<Part> parts = in.table("parts").stream().map(r -> new Part(r.text("part"), text(r, "number"), text(r, "title"),
@@ -25,12 +26,15 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         List<BudgetUnit> units = in.table("units").stream().map(r -> new BudgetUnit(r.text("unit"), text(r, "label"),
                 r.text("group"), r.text("line"), r.text("part"))).toList();
         List<Region> regions = in.table("regions").stream().map(r -> new Region(r.text("region"), text(r, "label"),
-                text(r, "short"))).toList();
+                text(r, "short"), r.flag("split_targets"))).toList();
         List<ExpenditureObject> objects = in.table("objects").stream().map(r -> new ExpenditureObject(r.text("object"),
                 text(r, "label"))).toList();
+        List<TargetUnit> targetUnits = in.table("target_units").stream().map(r -> new TargetUnit(r.text("unit"),
+                text(r, "label"), text(r, "name"))).toList();
         Map<String, Text> texts = new LinkedHashMap<>();
         in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
-        ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, new Texts(texts, biennium));
+        ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
+                new Texts(texts, biennium));
         ref.checkConsistency(in);
         return ref;
     }
@@ -71,6 +75,11 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
 
     public static <T> Map<String, T> byCode(List<T> items, Function<T, String> code) {
         return items.stream().collect(Collectors.toMap(code, x -> x, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The regions results-framework targets are split by, in reference order. */
+    public List<Region> targetRegions() {
+        return regions.stream().filter(Region::splitTargets).toList();
     }
 
     public BudgetUnit unit(String code) {

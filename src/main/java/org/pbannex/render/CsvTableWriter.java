@@ -15,31 +15,53 @@ import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
+import org.pbannex.table.TidyRows;
 import org.pbannex.table.ValueKind;
 
 /**
  * Tidy CSV, one file per table (DESIGN.md contract): UTF-8, one header row,
  * {@code row_key,row_type,label_zh,label_en,} then the value columns; amounts as plain integers, percentages
- * and millions with one decimal; years/months split into {@code <key>_years,<key>_months}.
+ * and millions with one decimal; years/months split into {@code <key>_years,<key>_months}; text values in the
+ * given language. A table with its own tidy form ({@link TidyRows}, e.g. a cross-tabulation published long) is
+ * written in that form.
  */
 public final class CsvTableWriter {
+
+    private static final List<String> KEY_COLUMNS = List.of("row_key", "row_type", "label_zh", "label_en");
 
     private CsvTableWriter() {
     }
 
-    public static void write(Table table, Path file) throws IOException {
+    public static void write(Table table, Language language, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
+            if (table.tidy() != null) {
+                writeTidy(table.tidy(), csv);
+                return;
+            }
             csv.writeNext(header(table).toArray(String[]::new), false);
             for (Row r : table.rows()) {
-                csv.writeNext(cells(table, r).toArray(String[]::new), false);
+                csv.writeNext(cells(table, r, language).toArray(String[]::new), false);
             }
         }
     }
 
+    private static void writeTidy(TidyRows tidy, ICSVWriter csv) {
+        List<String> h = new ArrayList<>(KEY_COLUMNS);
+        h.addAll(tidy.columns());
+        csv.writeNext(h.toArray(String[]::new), false);
+        for (TidyRows.Line line : tidy.lines()) {
+            List<String> out = new ArrayList<>(List.of(line.key(), line.type().code(), line.label().zh(), line.label().en()));
+            for (String c : tidy.columns()) {
+                out.add(line.values().getOrDefault(c, ""));
+            }
+            csv.writeNext(out.toArray(String[]::new), false);
+        }
+    }
+
     static List<String> header(Table t) {
-        List<String> h = new ArrayList<>(List.of("row_key", "row_type", "label_zh", "label_en"));
+        List<String> h = new ArrayList<>(KEY_COLUMNS);
         for (Column c : t.columns()) {
             if (!c.tidy()) {
                 continue;
@@ -54,7 +76,7 @@ public final class CsvTableWriter {
         return h;
     }
 
-    static List<String> cells(Table t, Row r) {
+    static List<String> cells(Table t, Row r, Language language) {
         List<String> out = new ArrayList<>(List.of(r.key(), r.type().code(), r.label().zh(), r.label().en()));
         for (Column c : t.columns()) {
             if (!c.tidy()) {
@@ -69,7 +91,7 @@ public final class CsvTableWriter {
             } else if (v instanceof BigDecimal d) {
                 out.add(d.toPlainString());
             } else if (v instanceof Text text) {
-                out.add(text.in(Language.ZH));
+                out.add(text.in(language));
             } else {
                 out.add(v.toString());
             }

@@ -13,14 +13,40 @@ import java.util.NoSuchElementException;
  * @param unitNote the unit statement shown under the title (e.g. "US$")
  * @param labelHeading heading of the label column
  * @param wide     true when the PDF should print it on a landscape page
+ * @param tidy     the tidy CSV form when it is not one row per table row; null for the usual one
+ * @param charts   charts drawn with the table (may be empty)
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
-                    List<Text> footnotes, Text source, boolean wide) {
+                    List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts) {
 
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         footnotes = List.copyOf(footnotes);
+        charts = List.copyOf(charts);
+    }
+
+    public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
+                 List<Text> footnotes, Text source, boolean wide) {
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, null, List.of());
+    }
+
+    public Table withTidy(TidyRows tidyRows) {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts);
+    }
+
+    public Table withCharts(List<Chart> newCharts) {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts);
+    }
+
+    /** The columns the workbook shows. */
+    public List<Column> sheetColumns() {
+        return columns.stream().filter(Column::inSheet).toList();
+    }
+
+    /** The columns the PDF shows. */
+    public List<Column> pdfColumns() {
+        return columns.stream().filter(Column::inPdf).toList();
     }
 
     public Row row(String key) {

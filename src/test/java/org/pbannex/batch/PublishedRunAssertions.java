@@ -39,9 +39,10 @@ final class PublishedRunAssertions {
         assertCsvEqualsGolden(run);
         assertWorkbook(run.resolve("pb-annexes-2022-23.zh.xlsx"));
         assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("国际劳工大会", "资料附件 1", "25 073 643",
-                "790 640 000", "803 548 920", "-6 303 318", "27 / 1", "1 966 / 8", "合计(第一编至第四编)"));
+                "790 640 000", "803 548 920", "-6 303 318", "27 / 1", "1 966 / 8", "合计(第一编至第四编)",
+                "表 I.2", "政策成果目标", "产出 1.1. 提高雇主和企业会员组织的机构能力", "ILOSTAT 数据库", "按区域分列的目标合计"));
         assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("International Labour Conference", "25,073,643",
-                "803,548,920"));
+                "803,548,920", "Table I.2", "ILOSTAT database", "Sum of regional targets by region"));
     }
 
     static void assertManifest(Path run) throws IOException {
@@ -50,7 +51,9 @@ final class PublishedRunAssertions {
         assertEquals(0, m.path("checks").path("failed").asInt());
         assertTrue(m.path("checks").path("passed").asInt() >= 650, "checks passed: " + m.path("checks").path("passed"));
         assertEquals(m.path("checks").path("passed").asInt(), m.path("checks").path("results").size());
-        assertEquals(14, m.path("inputs").size(), "every resource of input/datapackage.json");
+        int resources = JsonMapper.builder().build().readTree(Golden.input().resolve("datapackage.json").toFile())
+                .path("resources").size();
+        assertEquals(resources, m.path("inputs").size(), "every resource of input/datapackage.json");
         for (JsonNode o : m.path("outputs")) {
             Path f = run.resolve(o.path("path").asString());
             assertEquals(o.path("sha256").asString(), InputSet.sha256(f), "checksum of " + f);
@@ -101,12 +104,28 @@ final class PublishedRunAssertions {
                 header(run.resolve("csv/a2-2.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rate_pct"), header(run.resolve("csv/a2-1.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "constant", "recosted"), header(run.resolve("csv/a3.csv")));
+        for (String id : List.of("i1", "i2", "i3")) {
+            assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "code", "level", "outcome", "output", "indicator",
+                    "verification", "baselines", "target", "target_total", "target_unit", "AF", "AM", "AS", "AP", "EU"),
+                    header(run.resolve("csv/" + id + ".csv")), id + ".csv columns");
+        }
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "region", "count_unit", "target_sum",
+                "indicators"), header(run.resolve("csv/rt.csv")));
+        Map<String, String> first = values(read(run.resolve("csv/i2.csv"))).get(0);
+        assertEquals("1.1.1", first.get("code"));
+        assertEquals("20 (2019 年); 24 (2021 年*)", first.get("baselines"));
+        assertEquals("24", first.get("target_total"));
+        assertEquals("7", first.get("AF"));
+        List<Map<String, String>> rt = values(read(run.resolve("csv/rt.csv")));
+        Map<String, String> allMemberStates = rt.stream().filter(r -> r.get("row_key").equals("ALL.MS.ALL")).findFirst().orElseThrow();
+        assertEquals("728", allMemberStates.get("target_sum"));
+        assertEquals("49", allMemberStates.get("indicators"));
     }
 
     /** Numbers are numeric cells; every table has its sheet. */
     static void assertWorkbook(Path xlsx) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
-            for (String id : List.of("t1", "br", "a1", "a2", "a2-1", "a2-2", "a3")) {
+            for (String id : List.of("t1", "br", "i1", "i2", "i3", "rt", "a1", "a2", "a2-1", "a2-2", "a3")) {
                 assertTrue(wb.getSheet(id) != null, "sheet " + id);
                 assertEquals(1, wb.getSheet(id).getTables().size(), "one Excel table on sheet " + id);
             }
@@ -115,7 +134,25 @@ final class PublishedRunAssertions {
             assertEquals(CellType.NUMERIC, staff.getCellType());
             Cell grand = find(a1, "合计(第一编至第四编)", 790640000d);
             assertEquals(CellType.NUMERIC, grand.getCellType());
+            // Appendix I: long text in wrapped cells, regional counts as numbers; rt carries its chart.
+            Cell africa = findStartingWith(wb.getSheet("i2"), "1.1.1. ", 7d);
+            assertEquals(CellType.NUMERIC, africa.getCellType());
+            var drawing = ((org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheet("rt")).getDrawingPatriarch();
+            assertTrue(drawing != null && drawing.getCharts().size() == 1, "rt has one chart");
+            var frame = drawing.getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
+            assertTrue(frame.getDescr().contains("728") || frame.getDescr().contains("238"), "chart alt text gives the figures: "
+                    + frame.getDescr());
         }
+    }
+
+    private static Cell findStartingWith(Sheet sheet, String labelStart, double value) {
+        for (Row r : sheet) {
+            Cell first = r.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().startsWith(labelStart)) {
+                return find(sheet, first.getStringCellValue().strip(), value);
+            }
+        }
+        throw new AssertionError("no row starting '" + labelStart + "' on sheet " + sheet.getSheetName());
     }
 
     private static Cell find(Sheet sheet, String label, double value) {

@@ -38,7 +38,7 @@ class MadeUpBienniumTest {
         Files.createDirectories(input.resolve("reference"));
         Files.createDirectories(input.resolve("2030-31"));
         Files.copy(Golden.input().resolve("datapackage.json"), input.resolve("datapackage.json"));
-        for (String f : List.of("texts.csv", "regions.csv", "objects.csv")) {
+        for (String f : List.of("texts.csv", "regions.csv", "objects.csv", "target_units.csv")) {
             Files.copy(Golden.input().resolve("reference/" + f), input.resolve("reference/" + f));
         }
         write("reference/parts.csv", """
@@ -108,10 +108,63 @@ class MadeUpBienniumTest {
                 CONTRIB,I,会费,Assessed contributions,balance,,
                 INTEREST,I,利息收入,Interest income,amount,10000,20000
                 """);
+        writeResultsFramework();
         write("2030-31/printed_differences.csv", """
                 table,row,column,printed,published,explanation_zh,explanation_en
                 """);
         pub = Publication.compute(input, Publication.biennium(input, null));
+    }
+
+    /** A small results framework: an impact indicator, two policy outcomes (one without outcome indicators) and an enabling one. */
+    private static void writeResultsFramework() throws IOException {
+        write("2030-31/results_levels.csv", """
+                level,stated_count,label_zh,label_en
+                impact,1,影响指标,impact indicators
+                outcome,1,成果指标,outcome indicators
+                policy_output,3,政策产出指标,policy output indicators
+                enabling_output,1,产出指标,output indicators
+                """);
+        write("2030-31/results_outcomes.csv", """
+                outcome,kind,title_zh,title_en,placeholder_zh,placeholder_en
+                impact,impact,人人健康,Health for all,,
+                1,policy,卫生系统,Health systems,,
+                2,policy,安全饮水,Safe water,待定。,To be determined.
+                A,enabling,高效管理,Efficient management,,
+                """);
+        write("2030-31/results_outputs.csv", """
+                output,outcome,title_zh,title_en
+                1.1,1,加强诊所,Stronger clinics
+                1.2,1,培训护士,Trained nurses
+                2.1,2,净水厂,Water plants
+                A.1,A,数字化,Digitalization
+                """);
+        write("2030-31/results_indicators.csv", """
+                indicator,code,level,outcome,output,indicator_zh,indicator_en,verification_zh,verification_en,footnote,target_zh,target_en,target_total,target_unit
+                imp-life,,impact,impact,,预期寿命。,Life expectancy.,统计数据库,Statistics database,,延长寿命。,Longer lives.,,
+                o1-coverage,,outcome,1,,覆盖率。,Coverage.,统计数据库,Statistics database,,提高。,Higher.,,
+                1.1.1,1.1.1,policy_output,1,1.1,诊所数目。,Number of clinics.,报告,Reports,,10 个成员国(非洲 4 个、美洲 6 个)。,,10,MS
+                1.2.1,1.2.1,policy_output,1,1.2,护士组织数目。,Nurses' organizations.,报告,Reports,1,5 个组织(非洲 2 个、欧洲和中亚 3 个)。,"5 organizations (Africa 2, Europe and Central Asia 3).",5,ORG
+                2.1.1,2.1.1,policy_output,2,2.1,水厂数目。,Water plants.,,,,8 个成员国(非洲 1 个、美洲 2 个、阿拉伯国家 5 个)。,,8,MS
+                A.1.1,A.1.1,enabling_output,A,A.1,数字化比例。,Share digitalized.,系统,System,,100%。,100%.,100,PCT
+                """);
+        write("2030-31/results_baselines.csv", """
+                indicator,seq,value,unit,year,estimate,text_zh,text_en
+                imp-life,1,71.50,,2028,false,71.50 (2028 年),
+                o1-coverage,1,,,,,不适用。,Not applicable.
+                1.1.1,1,1888,,2028,false,"1,888 (2028 年)",
+                1.1.1,2,7,,2029,true,7 (2029 年*),
+                1.2.1,1,40,%,2027-2028,false,40% (2027-2028 年),
+                """);
+        write("2030-31/results_regional_targets.csv", """
+                indicator,region,count
+                1.1.1,AM,6
+                1.1.1,AF,4
+                1.2.1,AF,2
+                1.2.1,EU,3
+                2.1.1,AF,1
+                2.1.1,AM,2
+                2.1.1,AS,5
+                """);
     }
 
     private static void write(String rel, String body) throws IOException {
@@ -226,5 +279,50 @@ class MadeUpBienniumTest {
         Path run = out.resolve("2030-31/latest").toRealPath();
         assertTrue(Files.isRegularFile(run.resolve("pb-annexes-2030-31.zh.pdf")));
         assertTrue(Files.readString(run.resolve("csv/a1.csv")).contains("FIELD,unit,外地,Field,8,8,8,8,1500000,2500000,4000000"));
+    }
+
+    @Test
+    void resultsFrameworkTablesComeFromTheBienniumsOwnFramework() {
+        Table i2 = pub.tables().get("i2");
+        assertEquals(List.of("outcome.1", "o1-coverage", "output.1.1", "1.1.1", "output.1.2", "1.2.1", "outcome.2",
+                "outcome.2.placeholder", "output.2.1", "2.1.1"), i2.rows().stream().map(Row::key).toList());
+        assertEquals("Outcome 2: Safe water", i2.row("outcome.2").label().en());
+        assertEquals("待定。", i2.row("outcome.2.placeholder").label().zh());
+        Row clinics = i2.row("1.1.1");
+        assertEquals("1.1.1. 诊所数目。", clinics.label().zh());
+        // Baselines: printed text kept; the English derived from value, year and the estimate flag.
+        assertEquals(new org.pbannex.table.Text("1,888 (2028 年); 7 (2029 年*)", "1,888 (2028); 7 (2029*)"),
+                clinics.value("baselines"));
+        assertEquals(4L, clinics.value("AF"));
+        assertEquals(6L, clinics.value("AM"));
+        assertEquals(null, clinics.value("EU"));
+        assertEquals("1.2.1. 护士组织数目。¹", i2.row("1.2.1").label().zh());
+        assertEquals("40% (2027-2028)", ((org.pbannex.table.Text) i2.row("1.2.1").value("baselines")).en());
+        assertEquals("71.50 (2028)", ((org.pbannex.table.Text) pub.tables().get("i1").row("imp-life").value("baselines")).en());
+        assertEquals(List.of("outcome.A", "output.A.1", "A.1.1"), pub.tables().get("i3").rows().stream().map(Row::key).toList());
+    }
+
+    @Test
+    void regionalTargetsAreWorkedOutByHand() {
+        Table rt = pub.tables().get("rt");
+        assertEquals(List.of("outcome.1", "1.ORG", "1.MS", "outcome.2", "2.MS", "total", "ALL.ORG", "ALL.MS"),
+                rt.rows().stream().map(Row::key).toList());
+        // member States: outcome 1 (AF 4, AM 6) + outcome 2 (AF 1, AM 2, AS 5)
+        Row ms = rt.row("ALL.MS");
+        assertEquals(List.of(5L, 8L, 5L, 0L, 0L, 18L), List.of(ms.amount("target_AF"), ms.amount("target_AM"),
+                ms.amount("target_AS"), ms.amount("target_AP"), ms.amount("target_EU"), ms.amount("target_ALL")));
+        assertEquals(List.of(2L, 2L, 1L, 0L, 0L, 2L), List.of(ms.amount("indicators_AF"), ms.amount("indicators_AM"),
+                ms.amount("indicators_AS"), ms.amount("indicators_AP"), ms.amount("indicators_EU"), ms.amount("indicators_ALL")));
+        Row org = rt.row("1.ORG");
+        assertEquals(List.of(2L, 0L, 3L, 5L), List.of(org.amount("target_AF"), org.amount("target_AM"), org.amount("target_EU"),
+                org.amount("target_ALL")));
+        assertEquals(5 * 6, rt.tidy().lines().size(), "5 valued rows x (5 regions + ALL)");
+        var chart = rt.charts().get(0);
+        assertEquals(List.of("Organizations", "Member States"), chart.series().stream().map(s -> s.name().en()).toList());
+        assertEquals(List.of(5L, 8L, 5L, 0L, 0L), chart.series().get(1).values());
+        assertTrue(pub.checks().failures().isEmpty(), "checks: " + pub.checks().failures());
+        // Countable targets: 1.1.1, 1.2.1, 2.1.1 and A.1.1 in Chinese; 1.2.1 and A.1.1 also have English text.
+        assertEquals(4, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_zh")).count());
+        assertEquals(2, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_en")).count());
     }
 }

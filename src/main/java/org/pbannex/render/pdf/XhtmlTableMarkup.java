@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Row;
@@ -128,12 +129,10 @@ final class XhtmlTableMarkup {
         out.append("<table class=\"data\">\n");
         columnWidths(t);
         head(t);
-        out.append("<tbody>\n");
-        for (Row r : t.rows()) {
-            row(t, r);
-        }
-        out.append("</tbody>\n</table>\n");
+        body(t);
+        out.append("</table>\n");
         notes(t);
+        t.charts().forEach(this::chart);
         out.append("</div>\n");
     }
 
@@ -142,8 +141,11 @@ final class XhtmlTableMarkup {
      * need. The label column gets what fewer value columns leave; value columns share the rest by kind.
      */
     private void columnWidths(Table t) {
-        List<Column> cols = t.columns();
-        double label = Math.max(30, Math.min(50, 100 - 13 * cols.size()));
+        List<Column> cols = t.pdfColumns();
+        // A table of text columns (the results framework) gives its label column no more than its share.
+        boolean allText = cols.stream().allMatch(c -> c.kind() == ValueKind.TEXT);
+        double label = allText ? 100.0 * 1.3 / (cols.size() + 1.3)
+                : Math.max(30, Math.min(50, 100 - 13 * cols.size()));
         double weights = cols.stream().mapToDouble(XhtmlTableMarkup::weight).sum();
         out.append("<colgroup>");
         col(label);
@@ -170,7 +172,7 @@ final class XhtmlTableMarkup {
      * ungrouped columns (and the label column) span both rows.
      */
     private void head(Table t) {
-        List<Column> cols = t.columns();
+        List<Column> cols = t.pdfColumns();
         boolean grouped = cols.stream().anyMatch(c -> !c.group().in(lang).isEmpty());
         String rowspan = grouped ? " rowspan=\"2\"" : "";
         out.append("<thead>\n<tr>");
@@ -213,20 +215,85 @@ final class XhtmlTableMarkup {
         out.append("</th>");
     }
 
+    /**
+     * The rows, in row groups: headings open a group that also holds the first row under them, and such a group is
+     * kept on one page, so a heading is never left alone at the foot of a page.
+     */
+    private void body(Table t) {
+        List<Row> rows = t.rows();
+        int i = 0;
+        while (i < rows.size()) {
+            int end = i;
+            while (end < rows.size() && rows.get(end).type() == RowType.HEADING) {
+                end++;
+            }
+            boolean keep = end > i;
+            end = keep ? Math.min(end + 1, rows.size()) : nextHeading(rows, i);
+            out.append(keep ? "<tbody class=\"keep\">\n" : "<tbody>\n");
+            for (Row r : rows.subList(i, end)) {
+                row(t, r);
+            }
+            out.append("</tbody>\n");
+            i = end;
+        }
+    }
+
+    private static int nextHeading(List<Row> rows, int from) {
+        int i = from;
+        while (i < rows.size() && rows.get(i).type() != RowType.HEADING) {
+            i++;
+        }
+        return i;
+    }
+
     private void row(Table t, Row r) {
+        List<Column> cols = t.pdfColumns();
         out.append("<tr class=\"").append(r.type().name().toLowerCase(Locale.ROOT)).append("\">");
-        // Indentation shows the hierarchy, as in the printed tables.
-        out.append("<td class=\"label\" style=\"padding-left: ").append(String.format(Locale.ROOT, "%.1f", 1.2 * r.level() + 0.4))
+        // Indentation shows the hierarchy, as in the printed tables. A heading has no figures: it spans the row,
+        // so that a long heading (an outcome's title) is not squeezed into the label column.
+        String span = r.type() == RowType.HEADING ? " colspan=\"" + (cols.size() + 1) + "\"" : "";
+        out.append("<td class=\"label\"").append(span).append(" style=\"padding-left: ")
+                .append(String.format(Locale.ROOT, "%.1f", 1.2 * r.level() + 0.4))
                 .append("em\">").append(esc(r.label().in(lang))).append("</td>");
-        for (Column c : t.columns()) {
+        if (r.type() == RowType.HEADING) {
+            out.append("</tr>\n");
+            return;
+        }
+        for (Column c : cols) {
             boolean text = c.kind() == ValueKind.TEXT;
             out.append("<td class=\"").append(text ? "text" : "num").append("\">");
-            if (r.type() != RowType.HEADING) {
-                out.append(esc(NumberText.format(r.value(c.key()), c.kind(), lang)));
-            }
+            out.append(esc(NumberText.format(r.value(c.key()), c.kind(), lang)));
             out.append("</td>");
         }
         out.append("</tr>\n");
+    }
+
+    /**
+     * A bar chart drawn with blocks: one line per category, one bar per series scaled to the largest value, the
+     * figure beside each bar. Vector, searchable text, and no image library.
+     */
+    private void chart(Chart c) {
+        double max = c.max() <= 0 ? 1 : c.max();
+        out.append("<div class=\"chart\">\n<p class=\"chart-title\">").append(esc(c.title().in(lang))).append("</p>\n");
+        out.append("<p class=\"legend\">");
+        for (int s = 0; s < c.series().size(); s++) {
+            out.append("<span class=\"key s").append(s).append("\">&#160;&#160;&#160;</span> ")
+                    .append(esc(c.series().get(s).name().in(lang))).append("&#160;&#160; ");
+        }
+        out.append("</p>\n<table class=\"bars\">\n");
+        for (int i = 0; i < c.categories().size(); i++) {
+            out.append("<tr><td class=\"category\">").append(esc(c.categories().get(i).in(lang))).append("</td><td class=\"plot\">");
+            for (int s = 0; s < c.series().size(); s++) {
+                Number v = c.series().get(s).values().get(i);
+                double width = 88 * v.doubleValue() / max;
+                out.append("<div class=\"bar-line\"><div class=\"bar s").append(s).append("\" style=\"width: ")
+                        .append(String.format(Locale.ROOT, "%.2f", Math.max(width, 0.3))).append("%\"></div><span class=\"value\">")
+                        .append(esc(NumberText.format(v, v instanceof java.math.BigDecimal ? ValueKind.MILLIONS : ValueKind.COUNT, lang)))
+                        .append("</span></div>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</table>\n<p class=\"alt\">").append(esc(c.altText().in(lang))).append("</p>\n</div>\n");
     }
 
     private void notes(Table t) {

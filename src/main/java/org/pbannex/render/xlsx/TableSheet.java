@@ -69,12 +69,16 @@ final class TableSheet {
             writeRow(sheet.createRow(r++), row, slots, widths, styles, lang);
         }
         XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, slots.size(), "Table_" + t.id());
+        int chartRow = r + 1;
+        for (org.pbannex.table.Chart chart : t.charts()) {
+            chartRow = XlsxChart.draw(sheet, chart, lang, chartRow);
+        }
         XlsxCells.finish(sheet, HEADER_ROW, t.wide());
     }
 
     private static List<Slot> slots(Table t) {
         List<Slot> slots = new ArrayList<>();
-        for (Column c : t.columns()) {
+        for (Column c : t.sheetColumns()) {
             if (c.kind() == ValueKind.YEARS_MONTHS) {
                 slots.add(new Slot(c, Part.YEARS));
                 slots.add(new Slot(c, Part.MONTHS));

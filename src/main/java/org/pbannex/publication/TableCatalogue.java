@@ -1,0 +1,47 @@
+package org.pbannex.publication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.budget.BudgetAnnexes;
+import org.pbannex.budget.BudgetResolutionTable;
+import org.pbannex.results.ResultsAnnexes;
+import org.pbannex.table.Table;
+
+/**
+ * Every table the publication has, in the order of the document: the main text's tables (t1, br), Appendix I
+ * and its regional breakdown, then the information annexes. The CLI's --tables accepts exactly these ids.
+ */
+public final class TableCatalogue {
+
+    public static final List<String> IDS;
+
+    static {
+        List<String> ids = new ArrayList<>(BudgetAnnexes.IDS);
+        ids.addAll(ids.indexOf(BudgetResolutionTable.ID) + 1, ResultsAnnexes.IDS);
+        IDS = List.copyOf(ids);
+    }
+
+    private TableCatalogue() {
+    }
+
+    /** The tables of several modules, in catalogue order. */
+    @SafeVarargs
+    static Map<String, Table> ordered(Map<String, Table>... modules) {
+        Map<String, Table> all = new LinkedHashMap<>();
+        for (Map<String, Table> m : modules) {
+            all.putAll(m);
+        }
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (String id : IDS) {
+            if (all.containsKey(id)) {
+                out.put(id, all.get(id));
+            }
+        }
+        if (out.size() != all.size()) {
+            throw new IllegalStateException("tables missing from the catalogue: " + all.keySet());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.pbannex.reference;
+
+import java.util.List;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+
+/**
+ * A table with its document text from texts.csv, keyed by table id: {id}.number, {id}.title, {id}.unit,
+ * {id}.label (heading of the label column) and the numbered footnotes {id}.footnote.N; number and unit may be absent.
+ */
+public final class DocumentText {
+
+    private DocumentText() {
+    }
+
+    public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, List<Text> footnotes, boolean wide) {
+        return new Table(id, optional(t, id + ".number"), t.get(id + ".title"), optional(t, id + ".unit"), t.get(id + ".label"),
+                columns, rows, footnotes, Text.EMPTY, wide);
+    }
+
+    // A table without a printed number or unit note simply has no such text.
+    private static Text optional(Texts t, String key) {
+        return t.has(key) ? t.get(key) : Text.EMPTY;
+    }
+
+    public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, boolean wide) {
+        return table(t, id, columns, rows, t.numbered(id + ".footnote."), wide);
+    }
+}

@@ -1,0 +1,90 @@
+package org.pbannex.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Region;
+import org.pbannex.reference.TargetUnit;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework.Indicator;
+import org.pbannex.results.ResultsFramework.Kind;
+import org.pbannex.results.ResultsFramework.Outcome;
+import org.pbannex.results.ResultsFramework.Output;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Appendix I tables I.1 (impact), I.2 (policy outcomes) and I.3 (enabling outcomes), as printed: the columns
+ * indicator / means of verification / baseline / target, with outcome and output headings as rows. The codes,
+ * levels, countable targets and regional counts go with them as data columns (workbook and CSV), not printed.
+ */
+public final class IndicatorTables {
+
+    private IndicatorTables() {
+    }
+
+    public static Table build(ReferenceData ref, ResultsFramework rf, Kind kind) {
+        Texts t = ref.texts();
+        Map<String, TargetUnit> units = ReferenceData.byCode(ref.targetUnits(), TargetUnit::code);
+        List<Row> rows = new ArrayList<>();
+        for (Outcome o : rf.outcomes(kind)) {
+            String heading = kind == Kind.IMPACT ? "results.impact" : "results.outcome";
+            rows.add(Row.heading("outcome." + o.code(), t.get(heading).with("code", o.code()).with("title", o.title()), 0));
+            List<Indicator> outcomeLevel = rf.indicatorsOf(o.code(), null);
+            if (outcomeLevel.isEmpty() && !o.placeholder().isEmpty()) {
+                rows.add(Row.heading("outcome." + o.code() + ".placeholder", o.placeholder(), 0));
+            }
+            outcomeLevel.forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
+            for (Output out : rf.outputsOf(o.code())) {
+                rows.add(Row.heading("output." + out.code(), t.get("results.output").with("code", out.code())
+                        .with("title", out.title()), 0));
+                rf.indicatorsOf(o.code(), out.code()).forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
+            }
+        }
+        return DocumentText.table(t, kind.tableId(), columns(t, ref), rows, false);
+    }
+
+    private static List<Column> columns(Texts t, ReferenceData ref) {
+        List<Column> c = new ArrayList<>(List.of(
+                Column.dataOnly("code", t.get("results.col.code"), ValueKind.TEXT),
+                Column.csvOnly("level", ValueKind.TEXT),
+                Column.csvOnly("outcome", ValueKind.TEXT),
+                Column.csvOnly("output", ValueKind.TEXT),
+                Column.csvOnly("indicator", ValueKind.TEXT),
+                Column.of("verification", t.get("results.col.verification"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
+                Column.of("baselines", t.get("results.col.baselines"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
+                Column.of("target", t.get("results.col.target"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
+                Column.dataOnly("target_total", t.get("results.col.target_total"), ValueKind.COUNT),
+                Column.dataOnly("target_unit", t.get("results.col.target_unit"), ValueKind.TEXT)));
+        for (Region r : ref.targetRegions()) {
+            c.add(new Column(r.code(), r.label(), t.get("results.col.region_target"), Text.EMPTY, ValueKind.COUNT,
+                    Column.Shown.DATA_ONLY));
+        }
+        return c;
+    }
+
+    private static Row indicatorRow(Texts t, ReferenceData ref, Map<String, TargetUnit> units, Indicator i) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("code", i.code().isEmpty() ? null : i.code());
+        v.put("level", i.level());
+        v.put("outcome", i.outcome());
+        v.put("output", i.output().isEmpty() ? null : i.output());
+        v.put("indicator", i.text());
+        v.put("verification", i.verification().isEmpty() ? null : i.verification());
+        v.put("baselines", i.baselines().isEmpty() ? null : IndicatorText.baselines(t, i.baselines()));
+        v.put("target", i.target().isEmpty() ? null : i.target());
+        v.put("target_total", i.targetTotal());
+        v.put("target_unit", i.targetUnit().isEmpty() ? null : units.get(i.targetUnit()).label());
+        for (Region r : ref.targetRegions()) {
+            v.put(r.code(), i.regionalTargets().get(r.code()));
+        }
+        return new Row(i.id(), RowType.ITEM, IndicatorText.label(t, i), 0, v);
+    }
+}

@@ -1,0 +1,77 @@
+package org.pbannex.results;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework.Baseline;
+import org.pbannex.results.ResultsFramework.Indicator;
+import org.pbannex.table.Text;
+
+/** How results-framework entries read on the page: labels with their codes, baselines from their parts. */
+final class IndicatorText {
+
+    /** Entries of one cell (several baselines, or target sub-rows) are joined like this, as in the golden transcription. */
+    static final String ENTRY_SEPARATOR = "; ";
+
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private IndicatorText() {
+    }
+
+    /** "1.1.1. 扩大代表性的…" with a footnote marker, or the bare text where no code is printed. */
+    static Text label(Texts t, Indicator i) {
+        Text label = i.code().isEmpty() ? i.text() : t.get("results.indicator").with("code", i.code()).with("text", i.text());
+        return i.footnote().isEmpty() ? label : new Text(label.zh() + marker(i.footnote()),
+                label.en().isEmpty() ? "" : label.en() + marker(i.footnote()));
+    }
+
+    private static String marker(String footnote) {
+        StringBuilder b = new StringBuilder();
+        for (char c : footnote.toCharArray()) {
+            b.append(Character.isDigit(c) ? SUPERSCRIPTS.charAt(c - '0') : c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * A structured baseline as the template prints it ("20 (2019 年*)", "7.4% (2018)"); null for a descriptive one.
+     * Values keep the precision they were given and group thousands with a comma, as Appendix I prints them.
+     */
+    static Text derived(Texts t, Baseline b) {
+        if (!b.structured()) {
+            return null;
+        }
+        Text estimate = b.estimate() ? t.get("results.baseline.estimate") : Text.EMPTY;
+        return t.get("results.baseline").with("value", grouped(b.value())).with("unit", b.unit()).with("year", b.year())
+                .with("estimate", estimate);
+    }
+
+    /** The published baseline entry: the printed text, with the English derived where it is not given. */
+    static Text published(Texts t, Baseline b) {
+        Text derived = derived(t, b);
+        String en = !b.printed().en().isEmpty() ? b.printed().en() : derived == null ? "" : derived.en();
+        return new Text(b.printed().zh(), en);
+    }
+
+    static Text baselines(Texts t, List<Baseline> entries) {
+        List<Text> texts = entries.stream().map(b -> published(t, b)).toList();
+        return new Text(texts.stream().map(Text::zh).collect(Collectors.joining(ENTRY_SEPARATOR)),
+                texts.stream().map(Text::en).allMatch(String::isEmpty) ? ""
+                        : texts.stream().map(x -> x.en().isEmpty() ? x.zh() : x.en()).collect(Collectors.joining(ENTRY_SEPARATOR)));
+    }
+
+    static String grouped(BigDecimal value) {
+        String plain = value.abs().toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(whole.charAt(i));
+        }
+        return (value.signum() < 0 ? "-" : "") + b + (dot < 0 ? "" : plain.substring(dot));
+    }
+}

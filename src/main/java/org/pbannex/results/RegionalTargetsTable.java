@@ -1,0 +1,146 @@
+package org.pbannex.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Region;
+import org.pbannex.reference.TargetUnit;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework.Indicator;
+import org.pbannex.results.ResultsFramework.Kind;
+import org.pbannex.results.ResultsFramework.Outcome;
+import org.pbannex.table.Chart;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.TidyRows;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Targets by region (rt, not in the printed document): for each outcome and unit of count, the sum of the regional
+ * targets of its indicators whose target names regions, per region and in all, and how many such indicators
+ * there are; then the same over all outcomes. Published long in the tidy CSV (one row per outcome, unit and
+ * region) and with a bar chart of the totals per region.
+ */
+public final class RegionalTargetsTable {
+
+    public static final String ID = "rt";
+    static final String ALL = "ALL";
+
+    private RegionalTargetsTable() {
+    }
+
+    /** One cell block: the target sum and indicator count per region code, and ALL. */
+    record Tally(Map<String, Long> targets, Map<String, Long> indicators) {
+
+        static Tally of(List<Indicator> split, List<Region> regions) {
+            Map<String, Long> targets = new LinkedHashMap<>();
+            Map<String, Long> indicators = new LinkedHashMap<>();
+            for (Region r : regions) {
+                targets.put(r.code(), split.stream().mapToLong(i -> i.regionalTargets().getOrDefault(r.code(), 0L)).sum());
+                indicators.put(r.code(), split.stream().filter(i -> i.regionalTargets().containsKey(r.code())).count());
+            }
+            targets.put(ALL, split.stream().mapToLong(Indicator::targetTotal).sum());
+            indicators.put(ALL, (long) split.size());
+            return new Tally(targets, indicators);
+        }
+    }
+
+    public static Table build(ReferenceData ref, ResultsFramework rf) {
+        Texts t = ref.texts();
+        List<Region> regions = ref.targetRegions();
+        List<Indicator> split = rf.indicators().stream().filter(Indicator::hasRegionalSplit).toList();
+        List<TargetUnit> units = ref.targetUnits().stream()
+                .filter(u -> split.stream().anyMatch(i -> i.targetUnit().equals(u.code()))).toList();
+        List<Row> rows = new ArrayList<>();
+        List<TidyRows.Line> tidy = new ArrayList<>();
+        for (Outcome o : rf.outcomes()) {
+            List<Indicator> ofOutcome = split.stream().filter(i -> i.outcome().equals(o.code())).toList();
+            if (ofOutcome.isEmpty()) {
+                continue;
+            }
+            String heading = o.kind() == Kind.IMPACT ? "results.impact" : "results.outcome";
+            Text outcomeLabel = t.get(heading).with("code", o.code()).with("title", o.title());
+            rows.add(Row.heading("outcome." + o.code(), outcomeLabel, 0));
+            for (TargetUnit u : units) {
+                List<Indicator> cell = ofOutcome.stream().filter(i -> i.targetUnit().equals(u.code())).toList();
+                if (!cell.isEmpty()) {
+                    add(rows, tidy, o.code(), u, RowType.ITEM, Tally.of(cell, regions), regions, outcomeLabel);
+                }
+            }
+        }
+        Text totalLabel = t.get("rt.total");
+        rows.add(Row.heading("total", totalLabel, 0));
+        Map<String, Tally> totals = new LinkedHashMap<>();
+        for (TargetUnit u : units) {
+            Tally tally = Tally.of(split.stream().filter(i -> i.targetUnit().equals(u.code())).toList(), regions);
+            totals.put(u.code(), tally);
+            add(rows, tidy, ALL, u, RowType.TOTAL, tally, regions, totalLabel);
+        }
+        List<Text> footnotes = t.numbered("rt.footnote.").stream().map(f -> f.with("split", Long.toString(split.size())))
+                .toList();
+        Table table = DocumentText.table(t, ID, columns(t, regions), rows, footnotes, true);
+        return table.withTidy(new TidyRows(List.of("outcome", "region", "count_unit", "target_sum", "indicators"), tidy))
+                .withCharts(List.of(chart(t, regions, units, totals)));
+    }
+
+    private static void add(List<Row> rows, List<TidyRows.Line> tidy, String outcome, TargetUnit unit, RowType type,
+                            Tally tally, List<Region> regions, Text outcomeLabel) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        tally.targets().forEach((region, n) -> v.put("target_" + region, n));
+        tally.indicators().forEach((region, n) -> v.put("indicators_" + region, n));
+        String key = outcome + "." + unit.code();
+        rows.add(new Row(key, type, unit.name(), 1, v));
+        Text label = new Text(outcomeLabel.zh() + " — " + unit.name().zh(), outcomeLabel.en().isEmpty() ? ""
+                : outcomeLabel.en() + " — " + unit.name().in(org.pbannex.table.Language.EN));
+        List<String> codes = new ArrayList<>(regions.stream().map(Region::code).toList());
+        codes.add(ALL);
+        for (String region : codes) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("outcome", outcome);
+            values.put("region", region);
+            values.put("count_unit", unit.code());
+            values.put("target_sum", Long.toString(tally.targets().get(region)));
+            values.put("indicators", Long.toString(tally.indicators().get(region)));
+            tidy.add(new TidyRows.Line(key + "." + region, type, label, values));
+        }
+    }
+
+    private static List<Column> columns(Texts t, List<Region> regions) {
+        List<Column> c = new ArrayList<>();
+        for (String group : List.of("targets", "indicators")) {
+            Text groupHeading = t.get("rt.group." + group);
+            for (Region r : regions) {
+                c.add(Column.of(group.equals("targets") ? "target_" + r.code() : "indicators_" + r.code(), r.label(),
+                        groupHeading, Text.EMPTY, ValueKind.COUNT));
+            }
+            c.add(Column.of((group.equals("targets") ? "target_" : "indicators_") + ALL, t.get("rt.col.total"), groupHeading,
+                    Text.EMPTY, ValueKind.COUNT));
+        }
+        return c;
+    }
+
+    /** Totals per region, one series per unit of count. */
+    private static Chart chart(Texts t, List<Region> regions, List<TargetUnit> units, Map<String, Tally> totals) {
+        List<Chart.Series> series = new ArrayList<>();
+        for (TargetUnit u : units) {
+            series.add(new Chart.Series(u.name(), regions.stream().map(r -> (Number) totals.get(u.code()).targets().get(r.code()))
+                    .toList()));
+        }
+        String zh = regions.stream().map(r -> r.label().zh() + "：" + units.stream()
+                .map(u -> u.name().zh() + " " + totals.get(u.code()).targets().get(r.code())).collect(Collectors.joining("，")))
+                .collect(Collectors.joining("；"));
+        String en = regions.stream().map(r -> r.label().en() + ": " + units.stream()
+                .map(u -> u.name().en() + " " + totals.get(u.code()).targets().get(r.code())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        Text alt = t.get("rt.chart.alt").with("values", new Text(zh, en));
+        return new Chart(ID + "-regions", t.get("rt.chart.title"), alt, t.get("rt.chart.axis"),
+                regions.stream().map(Region::label).toList(), series);
+    }
+}

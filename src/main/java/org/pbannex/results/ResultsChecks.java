@@ -1,0 +1,137 @@
+package org.pbannex.results;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Region;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework.Baseline;
+import org.pbannex.results.ResultsFramework.Indicator;
+import org.pbannex.results.ResultsFramework.Level;
+import org.pbannex.results.ResultsFramework.Output;
+import org.pbannex.table.Checks;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+
+/**
+ * What must hold in the results framework on every run: regional targets add up to the target, the counts per
+ * level are the ones the document states, outputs sit under their outcomes, codes are unique, the printed texts
+ * agree with the figures typed beside them; and the rt table adds up across regions and outcomes.
+ */
+public final class ResultsChecks {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
+
+    private ResultsChecks() {
+    }
+
+    public static Checks run(ReferenceData ref, ResultsFramework rf, Map<String, Table> tables) {
+        Checks c = new Checks();
+        for (Indicator i : rf.indicators()) {
+            String table = tableOf(rf, i);
+            if (i.hasRegionalSplit()) {
+                regionalSum(c, table, i);
+            }
+            if (i.targetTotal() != null) {
+                targetText(c, table, i, "zh", i.target().zh());
+                if (!i.target().en().isEmpty()) {
+                    targetText(c, table, i, "en", i.target().en());
+                }
+            }
+            for (Baseline b : i.baselines()) {
+                Text derived = IndicatorText.derived(ref.texts(), b);
+                if (derived != null) {
+                    c.equal("results.baseline_text", table, i.id() + "#" + b.seq(), derived.zh(), b.printed().zh());
+                }
+            }
+        }
+        for (Level l : rf.levels()) {
+            long counted = rf.indicators().stream().filter(i -> i.level().equals(l.code())).count();
+            c.equal("results.level_count", "i1-i3", l.code(), l.statedCount(), counted);
+        }
+        Set<String> outcomeCodes = rf.outcomes().stream().map(ResultsFramework.Outcome::code).collect(Collectors.toSet());
+        for (Output o : rf.outputs()) {
+            c.isTrue("results.output_in_outcome", tableOfOutcome(rf, o.outcome()), o.code(),
+                    outcomeCodes.contains(o.outcome()) && o.code().startsWith(o.outcome() + "."),
+                    "under outcome " + o.outcome(), o.code());
+        }
+        for (ResultsFramework.Kind kind : ResultsFramework.Kind.values()) {
+            uniqueCodes(c, kind.tableId(), tables.get(kind.tableId()));
+        }
+        regionalTargetsTable(c, ref, tables.get(RegionalTargetsTable.ID));
+        return c;
+    }
+
+    private static void regionalSum(Checks c, String table, Indicator i) {
+        long sum = i.regionalTargets().values().stream().mapToLong(Long::longValue).sum();
+        String parts = i.regionalTargets().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(" + "));
+        c.isTrue("results.regional_sum", table, i.id(), sum == i.targetTotal(), "target_total " + i.targetTotal(),
+                "regional sum " + sum + " (" + parts + ")");
+    }
+
+    /** The numbers in the printed target are its total, then each regional count in order (as in "24 个组织(非洲 7 个、…)"). */
+    private static void targetText(Checks c, String table, Indicator i, String lang, String text) {
+        List<Long> expected = new ArrayList<>();
+        expected.add(i.targetTotal());
+        expected.addAll(i.regionalTargets().values());
+        List<Long> found = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find() && found.size() < expected.size()) {
+            found.add(Long.parseLong(m.group().replace(",", "")));
+        }
+        c.equal("results.target_text_" + lang, table, i.id(), expected, found);
+    }
+
+    private static void uniqueCodes(Checks c, String id, Table t) {
+        if (t == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (Row r : t.rows()) {
+            Object code = r.value("code");
+            if (code != null && !seen.add(code.toString())) {
+                duplicates.add(code.toString());
+            }
+        }
+        c.isTrue("results.unique_codes", id, "*", duplicates.isEmpty(), "no duplicate code", "duplicates " + duplicates);
+    }
+
+    /** Each rt row adds up across regions; each unit's total row is the sum of the outcome rows above it. */
+    private static void regionalTargetsTable(Checks c, ReferenceData ref, Table rt) {
+        if (rt == null) {
+            return;
+        }
+        List<Region> regions = ref.targetRegions();
+        List<Row> valued = rt.rows().stream().filter(r -> r.type() != RowType.HEADING).toList();
+        for (Row r : valued) {
+            long sum = regions.stream().mapToLong(x -> r.amount("target_" + x.code())).sum();
+            c.equal("rt.regions_add_up", RegionalTargetsTable.ID, r.key(), r.amount("target_" + RegionalTargetsTable.ALL), sum);
+        }
+        for (Row total : valued.stream().filter(r -> r.type() == RowType.TOTAL).toList()) {
+            String unit = total.key().substring(total.key().indexOf('.') + 1);
+            List<Row> items = valued.stream().filter(r -> r.type() == RowType.ITEM && r.key().endsWith("." + unit)).toList();
+            for (String column : rt.columns().stream().map(col -> col.key()).toList()) {
+                c.equal("rt.outcomes_add_up", RegionalTargetsTable.ID, total.key() + "/" + column,
+                        total.amount(column), items.stream().mapToLong(r -> r.amount(column)).sum());
+            }
+        }
+    }
+
+    private static String tableOf(ResultsFramework rf, Indicator i) {
+        return tableOfOutcome(rf, i.outcome());
+    }
+
+    private static String tableOfOutcome(ResultsFramework rf, String outcome) {
+        return rf.outcomes().stream().filter(o -> o.code().equals(outcome)).findFirst().orElseThrow().kind().tableId();
+    }
+}
