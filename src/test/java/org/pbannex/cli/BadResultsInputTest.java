@@ -1,0 +1,143 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * Bad results-framework input: each case stops the run with one line on stderr (file, line, column and reason for
+ * invalid input, exit 3; the failed identity with its figures for a split that does not add up, exit 4) and
+ * publishes nothing.
+ */
+class BadResultsInputTest {
+
+    @TempDir
+    Path tmp;
+    Path indicators;
+    Path baselines;
+    Path regional;
+
+    @BeforeEach
+    void copyInput() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        indicators = input.resolve("2022-23/results_indicators.csv");
+        baselines = input.resolve("2022-23/results_baselines.csv");
+        regional = input.resolve("2022-23/results_regional_targets.csv");
+    }
+
+    private String rejected(int status, String... expectedParts) throws IOException {
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", tmp.resolve("input").toString(), "--output",
+                tmp.resolve("out").toString());
+        assertEquals(status, r.status(), r.toString());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr: " + r.err());
+        for (String part : expectedParts) {
+            assertTrue(lines[0].contains(part), "stderr should contain '" + part + "': " + lines[0]);
+        }
+        assertFalse(lines[0].contains("Exception"), "no exception name: " + lines[0]);
+        if (Files.exists(tmp.resolve("out"))) {
+            try (Stream<Path> s = Files.walk(tmp.resolve("out"))) {
+                assertEquals(0, s.filter(Files::isRegularFile).count(), "nothing published");
+            }
+        }
+        return lines[0];
+    }
+
+    /** 1-based line number of the first line starting with the prefix. */
+    private static int lineOf(Path file, String prefix) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line starting " + prefix + " in " + file);
+    }
+
+    @Test
+    void regionalSplitThatDoesNotAddUpIsAFailedCheck() throws IOException {
+        TestInputs.edit(regional, s -> s.replace("1.1.1,AF,7\n", "1.1.1,AF,8\n"));
+        rejected(4, "results.regional_sum", "table i2", "row 1.1.1", "target_total 24", "regional sum 25",
+                "AF 8 + AM 7 + AS 1 + AP 6 + EU 3");
+    }
+
+    @Test
+    void unknownOutcome() throws IOException {
+        int line = lineOf(indicators, "1.1.1,");
+        TestInputs.edit(indicators, s -> s.replace("1.1.1,1.1.1,policy_output,1,1.1,", "1.1.1,1.1.1,policy_output,9,1.1,"));
+        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "column outcome", "unknown outcome '9'");
+    }
+
+    @Test
+    void unknownOutput() throws IOException {
+        int line = lineOf(indicators, "1.1.2,");
+        TestInputs.edit(indicators, s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,1,1.9,"));
+        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "column output", "unknown output '1.9'");
+    }
+
+    @Test
+    void outputUnderAnotherOutcome() throws IOException {
+        int line = lineOf(indicators, "1.1.2,");
+        TestInputs.edit(indicators, s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,2,1.1,"));
+        rejected(3, "results_indicators.csv", "line " + line, "column output", "output 1.1 is under outcome 1, not 2");
+    }
+
+    @Test
+    void malformedBaselineYear() throws IOException {
+        int line = lineOf(baselines, "1.1.1,2,");
+        TestInputs.edit(baselines, s -> s.replace("1.1.1,2,24,,2021,true,", "1.1.1,2,24,,21,true,"));
+        rejected(3, "input/2022-23/results_baselines.csv", "line " + line, "column year", "'21' does not match");
+    }
+
+    @Test
+    void baselinePeriodThatEndsBeforeItStarts() throws IOException {
+        int line = lineOf(baselines, "2.3.1,1,");
+        TestInputs.edit(baselines, s -> s.replace("2.3.1,1,38,%,2018-2019,", "2.3.1,1,38,%,2019-2018,"));
+        rejected(3, "results_baselines.csv", "line " + line, "column year", "does not end after it starts");
+    }
+
+    @Test
+    void duplicateIndicatorCode() throws IOException {
+        TestInputs.edit(indicators, s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.1,1.1.2,"));
+        int line = lineOf(indicators, "1.1.1,1.1.2,");
+        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "duplicate indicator");
+    }
+
+    @Test
+    void duplicatePrintedCode() throws IOException {
+        TestInputs.edit(indicators, s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.2,1.1.1,"));
+        int line = lineOf(indicators, "1.1.2,1.1.1,");
+        rejected(3, "results_indicators.csv", "line " + line, "column code", "duplicate indicator code 1.1.1");
+    }
+
+    @Test
+    void emptyTargetForACountableIndicator() throws IOException {
+        int line = lineOf(indicators, "1.1.1,");
+        TestInputs.edit(indicators, s -> s.replace("24 个组织(非洲 7 个、美洲 7 个、阿拉伯国家 1 个、亚太 6 个、欧洲和中亚 3 个)。", ""));
+        rejected(3, "results_indicators.csv", "line " + line, "column target_zh", "countable target (24) but no target text");
+    }
+
+    @Test
+    void targetTextThatContradictsItsFigures() throws IOException {
+        TestInputs.edit(indicators, s -> s.replace("24 个组织(非洲 7 个、美洲 7 个", "24 个组织(非洲 7 个、美洲 8 个"));
+        rejected(4, "results.target_text_zh", "row 1.1.1", "[24, 7, 7, 1, 6, 3]", "[24, 7, 8, 1, 6, 3]");
+    }
+
+    @Test
+    void regionalTargetForARegionTargetsAreNotSplitBy() throws IOException {
+        TestInputs.edit(regional, s -> s + "1.1.1,GL,1\n");
+        rejected(3, "results_regional_targets.csv", "column region", "targets are not split by region GL");
+    }
+}
