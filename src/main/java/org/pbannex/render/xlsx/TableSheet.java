@@ -24,6 +24,7 @@ final class TableSheet {
     private static final int MIN_LABEL_WIDTH = 40;
     private static final int MAX_LABEL_WIDTH = 60;
     private static final int NUMBER_WIDTH = 16;
+    private static final int COUNT_WIDTH = 11;
     private static final int MAX_TEXT_WIDTH = 40;
 
     /** Which number a sheet column shows: the value itself, or the years or months of a YEARS_MONTHS value. */
@@ -56,7 +57,8 @@ final class TableSheet {
 
         XlsxCells.text(sheet.createRow(0), 0, title(t, lang), styles.title, styles);
         XlsxCells.text(sheet.createRow(1), 0, t.unitNote().in(lang), styles.body, styles);
-        XlsxCells.text(sheet.createRow(2), 0, XlsxText.ONE_TABLE.in(lang), styles.body, styles);
+        XlsxCells.text(sheet.createRow(2), 0, (t.charts().isEmpty() ? XlsxText.ONE_TABLE : XlsxText.TABLE_AND_CHART).in(lang),
+                styles.body, styles);
         String pointers = pointers(t, lang, noteNumbers);
         if (!pointers.isEmpty()) {
             XlsxCells.text(sheet.createRow(3), 0, pointers, styles.body, styles);
@@ -71,7 +73,7 @@ final class TableSheet {
         XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, slots.size(), "Table_" + t.id());
         int chartRow = r + 1;
         for (org.pbannex.table.Chart chart : t.charts()) {
-            chartRow = XlsxChart.draw(sheet, chart, lang, chartRow);
+            chartRow = XlsxChart.draw(sheet, styles, chart, lang, chartRow);
         }
         XlsxCells.finish(sheet, HEADER_ROW, t.wide());
     }
@@ -137,7 +139,7 @@ final class TableSheet {
                         .max().orElse(0) + 2;
                 w.add(clamp(text, NUMBER_WIDTH, MAX_TEXT_WIDTH));
             } else {
-                w.add(NUMBER_WIDTH);
+                w.add(s.column().kind() == ValueKind.COUNT ? COUNT_WIDTH : NUMBER_WIDTH);
             }
         }
         return w;

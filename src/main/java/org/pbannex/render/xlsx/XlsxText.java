@@ -14,6 +14,9 @@ final class XlsxText {
     static final String NOTES_SHEET = "Notes";
 
     static final Text ONE_TABLE = new Text("本工作表包含一个表格。", "This worksheet contains one table.");
+    static final Text TABLE_AND_CHART = new Text("本工作表包含一个表格，其下为图表及其数据。",
+            "This worksheet contains one table; below it, a chart and the figures it shows.");
+    static final Text CHART_DATA = new Text("图表数据：{title}", "Chart data: {title}");
 
     static final Text SOURCE = new Text("资料来源文件", "Source document");
     static final Text BIENNIUM = new Text("两年期", "Biennium");
