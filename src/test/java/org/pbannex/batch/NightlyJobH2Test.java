@@ -58,14 +58,19 @@ class NightlyJobH2Test {
     @Test
     void partialRunPublishesWithoutMovingLatest() throws Exception {
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a1", "--format", "csv", "--output", out.toString());
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a1,i2,rt", "--format", "csv", "--output",
+                out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("partial run"), r.out());
+        assertTrue(r.out().contains("3 tables, 3 files"), r.out());
         assertTrue(Files.notExists(out.resolve("2022-23/latest")));
         try (var runs = Files.list(out.resolve("2022-23"))) {
             Path run = runs.findFirst().orElseThrow();
-            assertTrue(Files.isRegularFile(run.resolve("csv/a1.csv")));
+            for (String id : java.util.List.of("a1", "i2", "rt")) {
+                assertTrue(Files.isRegularFile(run.resolve("csv/" + id + ".csv")), id + ".csv");
+            }
             assertTrue(Files.notExists(run.resolve("csv/a2.csv")));
+            assertTrue(Files.notExists(run.resolve("csv/i1.csv")));
         }
     }
 
