@@ -1,0 +1,210 @@
+package org.pbannex.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opencsv.CSVReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.pdf.PdfDocumentWriter;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * The 2022-23 workbooks and PDFs, in both editions, opened by the programs reviewers and readers use: LibreOffice
+ * (headless) opens each workbook and exports every sheet to CSV and the workbook to PDF, and every figure of every
+ * table must come back on its row; poppler's pdffonts must find every font embedded and pdftotext must get the
+ * labels and figures back. The programs come from Debian (.ci/run installs them); without them the test is
+ * skipped, except in CI, where it fails.
+ */
+class RealClientsTest {
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+
+    @BeforeAll
+    static void writeEditions() throws IOException {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of(), Text.EMPTY, Text.EMPTY, List.of());
+        List<Table> tables = List.copyOf(pub.tables().values());
+        for (Language lang : Language.values()) {
+            XlsxWorkbookWriter.write(tables, lang, info, dir.resolve("annexes." + lang.code() + ".xlsx"));
+            PdfDocumentWriter.write(tables, lang, info, Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
+        }
+    }
+
+    /** Runs a program; skips the test when it is not installed (fails in CI). Returns its standard output. */
+    static String run(Path workDir, String... command) throws IOException, InterruptedException {
+        if (!onPath(command[0])) {
+            String why = command[0] + " is not installed (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
+        }
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
+        return text;
+    }
+
+    private static boolean onPath(String program) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** soffice with its own profile folder, so parallel or leftover instances do not interfere. */
+    static void libreOffice(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                "--headless", "--norestore"));
+        cmd.addAll(List.of(args));
+        run(workDir, cmd.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void libreOfficeReadsEveryFigureOfEveryTable(Language lang) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("lo-csv-" + lang.code()));
+        // Every sheet (-1), UTF-8 (76), raw values rather than values as shown (9th token false).
+        libreOffice(out, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                "--outdir", out.toString(), dir.resolve("annexes." + lang.code() + ".xlsx").toString());
+        int figures = 0;
+        for (Table t : pub.tables().values()) {
+            Path csv = out.resolve("annexes." + lang.code() + "-" + t.id() + ".csv");
+            assertTrue(Files.isRegularFile(csv), "LibreOffice exported the sheet " + t.id() + ": " + list(out));
+            figures += assertFiguresOnTheirRows(t, read(csv), lang);
+        }
+        assertTrue(figures > 1000, "figures compared: " + figures);
+    }
+
+    /** Each valued row is found, in order, by its label; each of its numbers is on that line. Returns the count. */
+    private static int assertFiguresOnTheirRows(Table t, List<String[]> lines, Language lang) {
+        int at = 0;
+        int compared = 0;
+        for (Row r : t.rows()) {
+            if (r.type() == RowType.HEADING) {
+                continue;
+            }
+            String label = r.label().in(lang);
+            while (at < lines.size() && !lines.get(at)[0].strip().equals(label)) {
+                at++;
+            }
+            assertTrue(at < lines.size(), t.id() + ": no line labelled '" + label + "' after the previous row");
+            List<BigDecimal> numbers = new ArrayList<>();
+            for (String cell : lines.get(at)) {
+                try {
+                    numbers.add(new BigDecimal(cell.strip()).stripTrailingZeros());
+                } catch (NumberFormatException notANumber) {
+                    // text cell
+                }
+            }
+            for (Column c : t.sheetColumns()) {
+                Object v = r.value(c.key());
+                if (!(v instanceof Number n)) {
+                    continue;
+                }
+                List<BigDecimal> expected = c.kind() == ValueKind.YEARS_MONTHS
+                        ? List.of(BigDecimal.valueOf(n.longValue() / 12), BigDecimal.valueOf(n.longValue() % 12))
+                        : List.of(n instanceof BigDecimal d ? d : BigDecimal.valueOf(n.longValue()));
+                for (BigDecimal e : expected) {
+                    assertTrue(numbers.contains(e.stripTrailingZeros()), t.id() + " row '" + label + "' column " + c.key()
+                            + ": " + e.toPlainString() + " not among " + numbers);
+                    compared++;
+                }
+            }
+            at++;
+        }
+        return compared;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void libreOfficePrintsTheWorkbook(Language lang) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("lo-pdf-" + lang.code()));
+        libreOffice(out, "--convert-to", "pdf", "--outdir", out.toString(), dir.resolve("annexes." + lang.code() + ".xlsx").toString());
+        Path pdf = out.resolve("annexes." + lang.code() + ".pdf");
+        String text = run(out, "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        for (Table t : pub.tables().values()) {
+            assertTrue(squash(text).contains(squash(t.title().in(lang))), "printed workbook shows " + t.id() + "'s title");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void pdfFontsAreAllEmbedded(Language lang) throws Exception {
+        String fonts = run(dir, "pdffonts", dir.resolve("annexes." + lang.code() + ".pdf").toString());
+        List<String> rows = fonts.lines().skip(2).filter(l -> !l.isBlank()).toList();
+        assertTrue(!rows.isEmpty(), fonts);
+        for (String row : rows) {
+            // Columns: name type encoding emb sub uni object ID; "emb" is the 4th from the right.
+            String[] cols = row.trim().split("\\s+");
+            assertEquals("yes", cols[cols.length - 5], "embedded: " + row);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void pdfTextGivesBackLabelsAndFigures(Language lang) throws Exception {
+        String text = squash(run(dir, "pdftotext", "-enc", "UTF-8", dir.resolve("annexes." + lang.code() + ".pdf").toString(), "-"));
+        boolean zh = lang == Language.ZH;
+        List<String> expected = new ArrayList<>(zh
+                ? List.of("国际劳工大会", "25 073 643", "790 640 000", "1 966 / 8", "ILOSTAT 数据库", "7.4% (2018 年)", "24 个组织(非洲 7 个")
+                : List.of("International Labour Conference", "Governing Body", "25,073,643", "790,640,000", "1,966 / 8",
+                        "ILOSTAT database", "20 (2019); 24 (2021*)"));
+        for (Table t : pub.tables().values()) {
+            expected.add(t.title().in(lang));
+        }
+        for (String e : expected) {
+            assertTrue(text.contains(squash(e)), "pdftotext finds '" + e + "'");
+        }
+    }
+
+    // Line breaks fall anywhere in wrapped cells; compare with runs of white space made one space.
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", " ").replace("- ", "-");
+    }
+
+    private static List<String[]> read(Path csv) throws IOException {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader reader = new CSVReader(r)) {
+            return reader.readAll();
+        } catch (com.opencsv.exceptions.CsvException e) {
+            throw new IOException(csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> list(Path d) throws IOException {
+        try (var s = Files.list(d)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
