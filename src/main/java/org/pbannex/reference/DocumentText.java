@@ -8,7 +8,8 @@ import org.pbannex.table.Text;
 
 /**
  * A table with its document text from texts.csv, keyed by table id: {id}.number, {id}.title, {id}.unit,
- * {id}.label (heading of the label column) and the numbered footnotes {id}.footnote.N; number and unit may be absent.
+ * {id}.label (heading of the label column), {id}.short (a few words for the sheet name) and the numbered
+ * footnotes {id}.footnote.N; number, unit and short may be absent.
  */
 public final class DocumentText {
 
@@ -17,7 +18,7 @@ public final class DocumentText {
 
     public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, List<Text> footnotes, boolean wide) {
         return new Table(id, optional(t, id + ".number"), t.get(id + ".title"), optional(t, id + ".unit"), t.get(id + ".label"),
-                columns, rows, footnotes, Text.EMPTY, wide);
+                columns, rows, footnotes, Text.EMPTY, wide, null, List.of(), optional(t, id + ".short"));
     }
 
     // A table without a printed number or unit note simply has no such text.

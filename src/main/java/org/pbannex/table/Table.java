@@ -15,28 +15,33 @@ import java.util.NoSuchElementException;
  * @param wide     true when the PDF should print it on a landscape page
  * @param tidy     the tidy CSV form when it is not one row per table row; null for the usual one
  * @param charts   charts drawn with the table (may be empty)
+ * @param shortName a few words saying what the table holds, for places with little room (workbook sheet names);
+ *                  may be empty
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
-                    List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts) {
+                    List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName) {
 
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         footnotes = List.copyOf(footnotes);
         charts = List.copyOf(charts);
+        shortName = shortName == null ? Text.EMPTY : shortName;
     }
 
     public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
                  List<Text> footnotes, Text source, boolean wide) {
-        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, null, List.of());
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, null, List.of(), Text.EMPTY);
     }
 
     public Table withTidy(TidyRows tidyRows) {
-        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts);
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
+                shortName);
     }
 
     public Table withCharts(List<Chart> newCharts) {
-        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts);
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts,
+                shortName);
     }
 
     /** The columns the workbook shows. */

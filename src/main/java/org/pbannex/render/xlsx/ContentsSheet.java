@@ -25,8 +25,9 @@ final class ContentsSheet {
         int r = HEADER_ROW + 1;
         for (Table t : tables) {
             Row row = sheet.createRow(r++);
-            XlsxCells.linkToSheet(XlsxCells.text(row, 0, t.id(), styles.linked, styles), t.id());
-            List<String> texts = List.of(t.id(), t.number().in(lang), t.title().in(lang));
+            String sheetName = SheetName.of(t, lang);
+            XlsxCells.linkToSheet(XlsxCells.text(row, 0, sheetName, styles.linked, styles), sheetName);
+            List<String> texts = List.of(sheetName, t.number().in(lang), t.title().in(lang));
             XlsxCells.text(row, 1, texts.get(1), styles.body, styles);
             XlsxCells.text(row, 2, texts.get(2), styles.body, styles);
             XlsxCells.fitHeight(row, texts, WIDTHS);

@@ -52,7 +52,7 @@ final class TableSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, Table t, Language lang, List<Integer> noteNumbers) {
-        XSSFSheet sheet = wb.createSheet(t.id());
+        XSSFSheet sheet = wb.createSheet(SheetName.of(t, lang));
         List<Slot> slots = slots(t);
 
         XlsxCells.text(sheet.createRow(0), 0, title(t, lang), styles.title, styles);
