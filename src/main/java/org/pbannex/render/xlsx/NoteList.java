@@ -26,7 +26,7 @@ record NoteList(List<Note> notes) {
             }
         }
         for (Table t : tables) {
-            Text appliesTo = t.number().isEmpty() ? Text.of(t.id()) : t.number();
+            Text appliesTo = !t.number().isEmpty() ? t.number() : t.shortName().isEmpty() ? Text.of(t.id()) : t.shortName();
             for (Text f : t.footnotes()) {
                 if (!f.isEmpty()) {
                     notes.add(new Note(notes.size() + 1, t.id(), appliesTo, f));
