@@ -30,6 +30,8 @@ import org.pbannex.table.Table;
  */
 public final class AnnexRun {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnnexRun.class);
+
     private final RunRequest request;
     private final String runId;
     private final Path home;
@@ -81,25 +83,36 @@ public final class AnnexRun {
         if (request.formats().contains("csv")) {
             // Text value columns are in the run's first language; label_zh and label_en carry both.
             Language csvLanguage = Language.of(request.languages().get(0));
+            long start = System.nanoTime();
             for (Table t : tables) {
                 CsvTableWriter.write(t, csvLanguage, staging.resolve("csv").resolve(t.id() + ".csv"));
                 files++;
             }
+            logRendered("csv/ (" + tables.size() + " files)", start);
         }
         for (String code : request.languages()) {
             Language lang = Language.of(code);
             PublicationInfo info = info();
             String base = "pb-annexes-" + biennium.code() + "." + lang.code();
             if (request.formats().contains("xlsx")) {
+                long start = System.nanoTime();
                 XlsxWorkbookWriter.write(tables, lang, info, staging.resolve(base + ".xlsx"));
+                logRendered(base + ".xlsx", start);
                 files++;
             }
             if (request.formats().contains("pdf")) {
+                long start = System.nanoTime();
                 PdfDocumentWriter.write(tables, lang, info, home.resolve("work").resolve("fonts"), staging.resolve(base + ".pdf"));
+                logRendered(base + ".pdf", start);
                 files++;
             }
         }
         return files;
+    }
+
+    // Render times per file, for the operator reading the log.
+    private static void logRendered(String what, long startNanos) {
+        LOG.info("rendered {} in {} ms", what, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /**
