@@ -14,6 +14,9 @@ import org.pbannex.budget.BudgetData;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
+import org.pbannex.outcomes.OutcomeAnnexes;
+import org.pbannex.outcomes.OutcomeChecks;
+import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.results.ResultsAnnexes;
 import org.pbannex.results.ResultsChecks;
@@ -38,8 +41,12 @@ public final class Publication {
         ReferenceData ref = ReferenceData.from(in, biennium);
         BudgetData budget = BudgetData.from(in, ref);
         ResultsFramework results = ResultsFramework.from(in, ref);
-        Map<String, Table> tables = TableCatalogue.ordered(BudgetAnnexes.build(ref, budget), ResultsAnnexes.build(ref, results));
+        OutcomeResources outcomes = OutcomeResources.from(in, results);
+        Map<String, Table> budgetTables = BudgetAnnexes.build(ref, budget);
+        Map<String, Table> tables = TableCatalogue.ordered(budgetTables, OutcomeAnnexes.build(ref, outcomes, budgetTables),
+                ResultsAnnexes.build(ref, results));
         Checks checks = BudgetChecks.run(ref, budget, tables);
+        checks.addAll(OutcomeChecks.run(outcomes, tables));
         checks.addAll(ResultsChecks.run(ref, results, tables));
         List<PrintedDifference> differences = printedDifferences(in, tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences);

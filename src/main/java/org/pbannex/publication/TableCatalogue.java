@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.pbannex.budget.BudgetAnnexes;
 import org.pbannex.budget.BudgetResolutionTable;
+import org.pbannex.budget.StrategicBudgetTable;
+import org.pbannex.outcomes.OutcomeResourcesTable;
+import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.results.ResultsAnnexes;
 import org.pbannex.table.Table;
 
@@ -18,8 +21,11 @@ public final class TableCatalogue {
     public static final List<String> IDS;
 
     static {
+        // Document order: Table 1, Table 2, the budget resolution, Appendix I (and rt), the annexes, annex 4 last.
         List<String> ids = new ArrayList<>(BudgetAnnexes.IDS);
+        ids.add(ids.indexOf(StrategicBudgetTable.ID) + 1, StrategicFrameworkTable.ID);
         ids.addAll(ids.indexOf(BudgetResolutionTable.ID) + 1, ResultsAnnexes.IDS);
+        ids.add(OutcomeResourcesTable.ID);
         IDS = List.copyOf(ids);
     }
 

@@ -111,6 +111,10 @@ final class PublishedRunAssertions {
         }
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "region", "count_unit", "target_sum",
                 "indicators"), header(run.resolve("csv/rt.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rb_previous", "xb_previous", "rbsa_previous", "rb",
+                "xb", "rbsa"), header(run.resolve("csv/t2.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "contributor", "total_usd", "share_pct"),
+                header(run.resolve("csv/a4.csv")));
         Map<String, String> first = values(read(run.resolve("csv/i2.csv"))).get(0);
         assertEquals("1.1.1", first.get("code"));
         assertEquals("20 (2019 年); 24 (2021 年*)", first.get("baselines"));
@@ -125,7 +129,7 @@ final class PublishedRunAssertions {
     /** Numbers are numeric cells; every table has its sheet. */
     static void assertWorkbook(Path xlsx) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
-            for (String id : List.of("t1", "br", "i1", "i2", "i3", "rt", "a1", "a2", "a2-1", "a2-2", "a3")) {
+            for (String id : List.of("t1", "t2", "br", "i1", "i2", "i3", "rt", "a1", "a2", "a2-1", "a2-2", "a3", "a4")) {
                 assertTrue(sheet(wb, id) != null, "sheet " + id);
                 assertEquals(1, ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, id)).getTables().size(),
                         "one Excel table on sheet " + id);

@@ -109,6 +109,7 @@ class MadeUpBienniumTest {
                 INTEREST,I,利息收入,Interest income,amount,10000,20000
                 """);
         writeResultsFramework();
+        writeOutcomeResources();
         write("2030-31/printed_differences.csv", """
                 table,row,column,printed,published,explanation_zh,explanation_en
                 """);
@@ -164,6 +165,37 @@ class MadeUpBienniumTest {
                 2.1.1,AF,1
                 2.1.1,AM,2
                 2.1.1,AS,5
+                """);
+    }
+
+    /** Line B (HEALTH, WATER, FIELD) is 8 977 777 at constant prices and 5 000 000 before; no support-services group. */
+    private static void writeOutcomeResources() throws IOException {
+        write("reference/strategic_framework.csv", """
+                role,code
+                outcomes_line,B
+                support_services_group,
+                """);
+        write("2030-31/outcome_allocations.csv", """
+                outcome,total_usd
+                1,5000000
+                2,3977777
+                """);
+        write("2030-31/outcome_allocations_previous.csv", """
+                outcome,usd_millions
+                1,3.0
+                2,2.0
+                """);
+        write("2030-31/outcome_contributors.csv", """
+                outcome,seq,unit,label_zh,label_en,share_pct
+                1,1,HEALTH,卫生,Health,60.0
+                1,2,,其他,Other,10.0
+                """);
+        write("2030-31/extrabudgetary_estimates.csv", """
+                biennium,fund,outcome,usd_millions
+                2028-29,XB,1,1.5
+                2030-31,XB,1,2.5
+                2030-31,XB,2,0.7
+                2030-31,RBSA,,0.4
                 """);
     }
 
@@ -324,5 +356,26 @@ class MadeUpBienniumTest {
         // Countable targets: 1.1.1, 1.2.1, 2.1.1 and A.1.1 in Chinese; 1.2.1 and A.1.1 also have English text.
         assertEquals(4, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_zh")).count());
         assertEquals(2, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_en")).count());
+    }
+
+    @Test
+    void strategicFrameworkAndAnnex4AreWorkedOutByHand() {
+        Table t2 = pub.tables().get("t2");
+        assertEquals(List.of("1", "2", "subtotal", "support_services", "total"), t2.rows().stream().map(Row::key).toList());
+        assertEquals(new BigDecimal("5.0"), t2.row("1").value("rb"));
+        assertEquals(new BigDecimal("4.0"), t2.row("2").value("rb"), "3 977 777 rounds to 4.0");
+        assertEquals(new BigDecimal("9.0"), t2.row("subtotal").value("rb"), "8 977 777");
+        assertEquals(new BigDecimal("0.0"), t2.row("support_services").value("rb"), "no support-services group");
+        assertEquals(new BigDecimal("9.0"), t2.row("total").value("rb"));
+        assertEquals(new BigDecimal("5.0"), t2.row("total").value("rb_previous"));
+        assertEquals(new BigDecimal("3.2"), t2.row("subtotal").value("xb"), "2.5 + 0.7");
+        assertEquals(new BigDecimal("0.4"), t2.row("total").value("rbsa"), "RBSA not split by outcome");
+        assertEquals(null, t2.row("2").value("xb_previous"));
+        Table a4 = pub.tables().get("a4");
+        assertEquals(List.of("1", "1.1", "1.2", "1.rest", "2", "2.rest"), a4.rows().stream().map(Row::key).toList());
+        assertEquals(new BigDecimal("30.0"), a4.row("1.rest").value("share_pct"));
+        assertEquals("OTHER", a4.row("1.2").value("contributor"));
+        assertEquals(3977777L, a4.row("2").value("total_usd"));
+        assertEquals(new BigDecimal("100.0"), a4.row("2.rest").value("share_pct"));
     }
 }

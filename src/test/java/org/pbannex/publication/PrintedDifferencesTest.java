@@ -24,7 +24,7 @@ class PrintedDifferencesTest {
         Files.writeString(file, Files.readString(file)
                 + "a2,ILC,pct_of_total,3.2,3.1,,\"Printed rounded up; the exact share is 3.113%\"\n");
         ComputedPublication pub = Publication.compute(input, new Biennium(2022));
-        assertEquals(1, pub.printedDifferences().size());
+        assertEquals(2, pub.printedDifferences().size(), "the bundled Table 2 outcome 8 difference and this one");
         assertEquals(java.util.List.of(), pub.checks().failures());
 
         Path out = tmp.resolve("out");
@@ -34,6 +34,7 @@ class PrintedDifferencesTest {
         Path run = Files.list(out.resolve("2022-23")).filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("the exact share is 3.113%"), "report lists the difference");
+        assertTrue(report.contains("43.0") && report.contains("43.1"), "and the bundled one (Table 2, outcome 8)");
         assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"printed\" : \"3.2\""));
     }
 

@@ -57,8 +57,10 @@ final class XlsxChart {
             org.apache.poi.ss.usermodel.Row row = sheet.createRow(dataRow + 1 + i);
             XlsxCells.text(row, 0, c.categories().get(i).in(lang), styles.body, styles);
             for (int s = 0; s < c.series().size(); s++) {
-                XlsxCells.number(row, s + 1, c.series().get(s).values().get(i).doubleValue(),
-                        styles.number(XlsxStyles.AMOUNT_FORMAT, false));
+                Number v = c.series().get(s).values().get(i);
+                // Exact decimals (shares, millions) keep their one decimal; counts and amounts are whole.
+                String format = v instanceof java.math.BigDecimal ? XlsxStyles.ONE_DECIMAL_FORMAT : XlsxStyles.AMOUNT_FORMAT;
+                XlsxCells.number(row, s + 1, v.doubleValue(), styles.number(format, false));
             }
         }
         int lastDataRow = dataRow + c.categories().size();

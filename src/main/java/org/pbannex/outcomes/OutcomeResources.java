@@ -1,0 +1,80 @@
+package org.pbannex.outcomes;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Text;
+
+/**
+ * Resources per policy outcome: the regular budget allocated to each outcome (annex 4) and the previous biennium's
+ * as printed, the contributors' shares the source states, the extra-budgetary estimates, and which appropriation
+ * line and group Table 2 is built from.
+ */
+public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<String, Long> allocations,
+                               Map<String, BigDecimal> previousMillions, List<Contributor> contributors,
+                               List<Estimate> estimates, String outcomesLine, String supportGroup) {
+
+    /** A stated share of an outcome's allocation: a unit (or a printed slice such as 其他 with no unit). */
+    public record Contributor(String outcome, int seq, String unit, Text label, BigDecimal sharePct) {
+    }
+
+    /** An extra-budgetary estimate in US$ millions; an empty outcome is an amount not split by outcome. */
+    public record Estimate(String biennium, String fund, String outcome, BigDecimal millions) {
+    }
+
+    public static OutcomeResources from(InputSet in, ResultsFramework results) {
+        List<ResultsFramework.Outcome> policy = results.outcomes(ResultsFramework.Kind.POLICY);
+        Map<String, Long> allocations = new LinkedHashMap<>();
+        for (Record r : in.table("outcome_allocations")) {
+            allocations.put(policyOutcome(r, policy), r.integer("total_usd"));
+        }
+        Map<String, BigDecimal> previous = new LinkedHashMap<>();
+        for (Record r : in.table("outcome_allocations_previous")) {
+            previous.put(policyOutcome(r, policy), r.number("usd_millions"));
+        }
+        for (ResultsFramework.Outcome o : policy) {
+            if (!allocations.containsKey(o.code())) {
+                List<Record> rows = in.table("outcome_allocations");
+                throw new InputError(rows.get(0).file(), 0, "outcome", "policy outcome " + o.code() + " has no allocation");
+            }
+        }
+        List<Contributor> contributors = in.table("outcome_contributors").stream().map(r -> new Contributor(
+                policyOutcome(r, policy), (int) r.integer("seq"), r.text("unit"), new Text(r.text("label_zh"), r.text("label_en")),
+                r.number("share_pct"))).toList();
+        List<Estimate> estimates = in.table("extrabudgetary_estimates").stream().map(r -> new Estimate(r.text("biennium"),
+                r.text("fund"), r.text("outcome").isEmpty() ? "" : policyOutcome(r, policy), r.number("usd_millions"))).toList();
+        Map<String, String> roles = new LinkedHashMap<>();
+        in.table("strategic_framework").forEach(r -> roles.put(r.text("role"), r.text("code")));
+        return new OutcomeResources(policy, allocations, previous, contributors, estimates,
+                roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""));
+    }
+
+    private static String policyOutcome(Record r, List<ResultsFramework.Outcome> policy) {
+        String code = r.text("outcome");
+        if (policy.stream().noneMatch(o -> o.code().equals(code))) {
+            throw new InputError(r.file(), r.line(), "outcome", "'" + code + "' is not a policy outcome of results_outcomes.csv");
+        }
+        return code;
+    }
+
+    public long allocationTotal() {
+        return allocations.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Sum of the estimates of one fund and biennium for one outcome, or for all (outcome null, split or not). */
+    public BigDecimal estimate(String biennium, String fund, String outcome) {
+        return estimates.stream().filter(e -> e.biennium().equals(biennium) && e.fund().equals(fund)
+                        && (outcome == null || e.outcome().equals(outcome)))
+                .map(Estimate::millions).reduce(BigDecimal::add).orElse(null);
+    }
+
+    public List<Contributor> contributorsOf(String outcome) {
+        return contributors.stream().filter(c -> c.outcome().equals(outcome))
+                .sorted(java.util.Comparator.comparingInt(Contributor::seq)).toList();
+    }
+}

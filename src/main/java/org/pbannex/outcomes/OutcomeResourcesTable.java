@@ -1,0 +1,88 @@
+package org.pbannex.outcomes;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Chart;
+import org.pbannex.table.Column;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Information annex 4: the regular budget of each policy outcome and the shares of it that the source states for
+ * departments and field programmes. What the source does not itemise is one row, "not itemised", never spread
+ * over invented contributors. A bar chart per outcome shows the shares.
+ */
+public final class OutcomeResourcesTable {
+
+    public static final String ID = "a4";
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100).setScale(1);
+    static final String NOT_ITEMISED = "NOT_ITEMISED";
+    static final String OTHER = "OTHER";
+
+    private OutcomeResourcesTable() {
+    }
+
+    public static Table build(Texts t, OutcomeResources res) {
+        List<Row> rows = new ArrayList<>();
+        List<Chart> charts = new ArrayList<>();
+        for (ResultsFramework.Outcome o : res.outcomes()) {
+            Text title = t.get("a4.outcome").with("code", o.code()).with("title", o.title());
+            rows.add(new Row(o.code(), RowType.SUBTOTAL, title, 0, values(o.code(), "", res.allocations().get(o.code()), HUNDRED)));
+            List<Text> labels = new ArrayList<>();
+            List<Number> shares = new ArrayList<>();
+            BigDecimal stated = BigDecimal.ZERO.setScale(1);
+            for (OutcomeResources.Contributor c : res.contributorsOf(o.code())) {
+                String contributor = c.unit().isEmpty() ? OTHER : c.unit();
+                rows.add(new Row(o.code() + "." + c.seq(), RowType.ITEM, c.label(), 1, values(o.code(), contributor, null, c.sharePct())));
+                labels.add(c.label());
+                shares.add(c.sharePct());
+                stated = stated.add(c.sharePct());
+            }
+            BigDecimal rest = HUNDRED.subtract(stated);
+            rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
+            labels.add(t.get("a4.not_itemised"));
+            shares.add(rest);
+            charts.add(new Chart(ID + "-" + o.code(), title, t.get("a4.chart.alt").with("title", title)
+                    .with("values", altValues(labels, shares)), t.get("a4.chart.axis"), labels,
+                    List.of(new Chart.Series(t.get("a4.chart.series"), shares))));
+        }
+        return DocumentText.table(t, ID, columns(t), rows, false).withCharts(charts);
+    }
+
+    private static Text altValues(List<Text> labels, List<Number> shares) {
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            zh.append(i == 0 ? "" : "；").append(labels.get(i).zh()).append(" ").append(shares.get(i)).append("%");
+            en.append(i == 0 ? "" : "; ").append(labels.get(i).in(org.pbannex.table.Language.EN)).append(" ").append(shares.get(i))
+                    .append("%");
+        }
+        return new Text(zh.toString(), en.toString());
+    }
+
+    private static Map<String, Object> values(String outcome, String contributor, Long total, BigDecimal share) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("outcome", outcome);
+        v.put("contributor", contributor.isEmpty() ? null : contributor);
+        v.put("total_usd", total);
+        v.put("share_pct", share);
+        return v;
+    }
+
+    private static List<Column> columns(Texts t) {
+        return List.of(
+                Column.csvOnly("outcome", ValueKind.TEXT),
+                Column.csvOnly("contributor", ValueKind.TEXT),
+                Column.of("total_usd", t.get("a4.col.total"), Text.EMPTY, t.get("unit.usd"), ValueKind.AMOUNT),
+                Column.of("share_pct", t.get("a4.col.share"), Text.EMPTY, Text.of("%"), ValueKind.PERCENT));
+    }
+}

@@ -1,0 +1,94 @@
+package org.pbannex.outcomes;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.reference.Biennium;
+import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Column;
+import org.pbannex.table.Percent;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * Table 2, the strategic framework, in US$ millions: per policy outcome the regular budget (this biennium from the
+ * annex 4 allocations, the previous one as printed), the XB and RBSA estimates; the subtotal; support services (the
+ * support-services group of annex 2); the total (Table 1's policy-outcomes line).
+ */
+public final class StrategicFrameworkTable {
+
+    public static final String ID = "t2";
+    static final String[] FUNDS = {"rb", "xb", "rbsa"};
+
+    private StrategicFrameworkTable() {
+    }
+
+    /** The exact budget figures Table 2 is derived from, read off the built Table 1 and annex 2. */
+    record LineFigures(long linePrevious, long lineConstant, long supportPrevious, long supportConstant) {
+
+        static LineFigures from(OutcomeResources res, Table t1, Table a2) {
+            Row line = t1.row(res.outcomesLine());
+            Row support = res.supportGroup().isEmpty() ? null : a2.row(res.supportGroup() + ".subtotal");
+            return new LineFigures(line.amount("budget_previous"), line.amount("constant"),
+                    support == null ? 0 : support.amount("budget_previous"), support == null ? 0 : support.amount("constant"));
+        }
+    }
+
+    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2) {
+        LineFigures f = LineFigures.from(res, t1, a2);
+        String prev = biennium.previous().code();
+        String cur = biennium.code();
+        List<Row> rows = new ArrayList<>();
+        for (ResultsFramework.Outcome o : res.outcomes()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("rb_previous", res.previousMillions().get(o.code()));
+            v.put("xb_previous", res.estimate(prev, "XB", o.code()));
+            v.put("rbsa_previous", res.estimate(prev, "RBSA", o.code()));
+            v.put("rb", Percent.millions(res.allocations().get(o.code())));
+            v.put("xb", res.estimate(cur, "XB", o.code()));
+            v.put("rbsa", res.estimate(cur, "RBSA", o.code()));
+            rows.add(new Row(o.code(), RowType.ITEM, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
+        }
+        Map<String, Object> sub = new LinkedHashMap<>();
+        sub.put("rb_previous", Percent.millions(f.linePrevious() - f.supportPrevious()));
+        sub.put("xb_previous", res.estimate(prev, "XB", null));
+        sub.put("rbsa_previous", res.estimate(prev, "RBSA", null));
+        sub.put("rb", Percent.millions(res.allocationTotal()));
+        sub.put("xb", res.estimate(cur, "XB", null));
+        sub.put("rbsa", res.estimate(cur, "RBSA", null));
+        rows.add(new Row("subtotal", RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
+        Map<String, Object> support = new LinkedHashMap<>();
+        support.put("rb_previous", Percent.millions(f.supportPrevious()));
+        support.put("rb", Percent.millions(f.supportConstant()));
+        rows.add(new Row("support_services", RowType.ITEM, t.get("t2.support_services"), 0, support));
+        Map<String, Object> total = new LinkedHashMap<>(sub);
+        total.put("rb_previous", Percent.millions(f.linePrevious()));
+        total.put("rb", Percent.millions(f.lineConstant()));
+        rows.add(new Row("total", RowType.TOTAL, t.get("t2.total"), 0, total));
+        return DocumentText.table(t, ID, columns(t), rows, true);
+    }
+
+    private static List<Column> columns(Texts t) {
+        List<Column> c = new ArrayList<>();
+        for (String period : List.of("previous", "current")) {
+            Text group = t.get("t2.group." + period);
+            for (String fund : FUNDS) {
+                c.add(Column.of(period.equals("previous") ? fund + "_previous" : fund, t.get("t2.col." + fund), group, Text.EMPTY,
+                        ValueKind.MILLIONS));
+            }
+        }
+        return c;
+    }
+
+    static BigDecimal sum(List<Row> rows, String column) {
+        return rows.stream().map(r -> (BigDecimal) r.value(column)).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
