@@ -21,6 +21,7 @@ public final class RunParameters {
     static final String LANGUAGES = "languages";
     static final String FORMATS = "formats";
     static final String PARTIAL = "partial";
+    static final String REJECTS = "rejects";
     static final String INPUT_CHECKSUM = "inputChecksum";
     static final String CODE_VERSION = "codeVersion";
     static final String FORCE = "force";
@@ -44,6 +45,7 @@ public final class RunParameters {
                 .addString(LANGUAGES, String.join(" ", r.languages()))
                 .addString(FORMATS, String.join(" ", r.formats()))
                 .addString(PARTIAL, Boolean.toString(r.partial()))
+                .addString(REJECTS, Boolean.toString(r.rejects()))
                 .addString(INPUT_CHECKSUM, inputChecksum)
                 .addString(CODE_VERSION, codeVersion);
         if (force != null) {
@@ -55,7 +57,7 @@ public final class RunParameters {
     public static RunRequest request(JobParameters p) {
         return new RunRequest(p.getString(JOB), Path.of(p.getString(INPUT)), Path.of(p.getString(OUTPUT)),
                 p.getString(BIENNIUM), words(p.getString(TABLES)), words(p.getString(LANGUAGES)), words(p.getString(FORMATS)),
-                Boolean.parseBoolean(p.getString(PARTIAL)));
+                Boolean.parseBoolean(p.getString(PARTIAL)), Boolean.parseBoolean(p.getString(REJECTS)));
     }
 
     private static List<String> words(String s) {

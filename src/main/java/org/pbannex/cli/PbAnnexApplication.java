@@ -10,6 +10,12 @@ public final class PbAnnexApplication {
     }
 
     public static void main(String[] args) {
+        // Commands that run without Spring (check, generate-expenditure) would otherwise print every INFO line;
+        // the ones with Spring configure logging from application.properties (console WARN, file INFO).
+        var root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         System.exit(execute(args));
     }
 

@@ -44,6 +44,10 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;
 
+    @Option(names = "--rejects", description = "Put bad expenditure lines in a published rejects/expenditure.csv (with file, line, "
+            + "column and reason) instead of stopping; the report counts read = accepted + rejected per file.")
+    boolean rejects;
+
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: output/ of the installation).")
     Path output;
 
@@ -132,7 +136,8 @@ public class RunCommand implements Callable<Integer> {
         boolean partial = (!t.isEmpty() && !t.containsAll(TableCatalogue.IDS)) || !f.containsAll(RunRequest.ALL_FORMATS)
                 || !l.containsAll(java.util.Arrays.stream(Language.values()).map(Language::code).toList());
         Path out = (output == null ? home.resolve("output") : output).toAbsolutePath().normalize();
-        return new RunRequest(def.name(), in.inputDir(), out, in.biennium, new ArrayList<>(t), new ArrayList<>(l), new ArrayList<>(f), partial);
+        return new RunRequest(def.name(), in.inputDir(), out, in.biennium, new ArrayList<>(t), new ArrayList<>(l), new ArrayList<>(f), partial,
+                rejects);
     }
 
     private static void printSummary(JobExecution execution, RunRequest request, double seconds) {

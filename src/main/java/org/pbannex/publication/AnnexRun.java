@@ -1,6 +1,7 @@
 package org.pbannex.publication;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,7 +63,7 @@ public final class AnnexRun {
 
     /** Computes every table (all of them, even when only some are rendered: the checks need them all). */
     public int compute() {
-        computed = Publication.compute(inputs);
+        computed = Publication.compute(inputs, request.rejects() ? rejectsFile() : null);
         return computed.tables().size();
     }
 
@@ -90,6 +91,13 @@ public final class AnnexRun {
             }
             logRendered("csv/ (" + tables.size() + " files)", start);
         }
+        if (request.rejects() && Files.exists(rejectsFile())) {
+            // Bad expenditure lines, with file, line, column and reason: published beside the tables they were left out of.
+            Files.createDirectories(staging.resolve("rejects"));
+            Files.copy(rejectsFile(), staging.resolve("rejects").resolve("expenditure.csv"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            files++;
+        }
         for (String code : request.languages()) {
             Language lang = Language.of(code);
             PublicationInfo info = info();
@@ -108,6 +116,11 @@ public final class AnnexRun {
             }
         }
         return files;
+    }
+
+    /** Where the expenditure ingest writes bad lines during the run (work/rejects/<run-id>.csv). */
+    private Path rejectsFile() {
+        return home.resolve("work").resolve("rejects").resolve(runId + ".csv");
     }
 
     // Render times per file, for the operator reading the log.
@@ -147,7 +160,8 @@ public final class AnnexRun {
         return new RunRecord(runId, request.job(), biennium.code(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputChecksum(),
                 selectedTables().stream().map(Table::id).toList(), request.languages(), request.formats(), request.partial(),
-                new ArrayList<>(inputs.files().values()), computed.checks().results(), computed.printedDifferences(), outputs, diff);
+                new ArrayList<>(inputs.files().values()), computed.checks().results(), computed.printedDifferences(), outputs, diff,
+                computed.expenditure() == null ? List.of() : computed.expenditure().files());
     }
 
     /** The same checksum that identifies the job instance: every file of the input folder. */

@@ -9,8 +9,9 @@ import org.pbannex.table.Table;
 
 /**
  * Everything a run computed before rendering: its inputs, every table by id, the check results and the documented
- * differences from the printed document.
+ * differences from the printed document; what the expenditure lines held (null when there are none).
  */
 public record ComputedPublication(InputSet inputs, ReferenceData reference, Map<String, Table> tables, Checks checks,
-                                  java.util.List<PrintedDifference> printedDifferences) {
+                                  java.util.List<PrintedDifference> printedDifferences,
+                                  org.pbannex.expenditure.ExpenditureIngest.Result expenditure) {
 }

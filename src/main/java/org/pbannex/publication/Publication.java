@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.pbannex.budget.BudgetAnnexes;
 import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetData;
+import org.pbannex.expenditure.ExpenditureDimensions;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
@@ -29,6 +32,9 @@ import org.pbannex.table.Table;
 /** The publication's pipeline without any framework: ingest, compute every table, reconcile. */
 public final class Publication {
 
+    /** Where expenditure-line files are, inside the input folder (DESIGN.md contract). */
+    public static final String EXPENDITURE_FOLDER = "expenditure";
+
     private Publication() {
     }
 
@@ -37,19 +43,30 @@ public final class Publication {
     }
 
     public static ComputedPublication compute(InputSet in) {
+        return compute(in, null);
+    }
+
+    /**
+     * Computes every table. Expenditure lines (input/expenditure/*.csv) are read here too: strictly (the first bad
+     * line stops the run) unless {@code rejectsFile} is given, where bad lines are then written.
+     */
+    public static ComputedPublication compute(InputSet in, Path rejectsFile) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         BudgetData budget = BudgetData.from(in, ref);
         ResultsFramework results = ResultsFramework.from(in, ref);
         OutcomeResources outcomes = OutcomeResources.from(in, results);
         Map<String, Table> budgetTables = BudgetAnnexes.build(ref, budget);
+        ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
+        Map<String, Table> lineTables = lines == null ? Map.of()
+                : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
         Map<String, Table> tables = TableCatalogue.ordered(budgetTables, OutcomeAnnexes.build(ref, outcomes, budgetTables),
-                ResultsAnnexes.build(ref, results));
+                ResultsAnnexes.build(ref, results), lineTables);
         Checks checks = BudgetChecks.run(ref, budget, tables);
         checks.addAll(OutcomeChecks.run(outcomes, tables));
         checks.addAll(ResultsChecks.run(ref, results, tables));
         List<PrintedDifference> differences = printedDifferences(in, tables, checks);
-        return new ComputedPublication(in, ref, tables, checks, differences);
+        return new ComputedPublication(in, ref, tables, checks, differences, lines);
     }
 
     /**
@@ -71,6 +88,21 @@ public final class Publication {
             out.add(d);
         }
         return out;
+    }
+
+    /** Reads input/expenditure/*.csv, or returns null when there are no such files. */
+    static ExpenditureIngest.Result expenditure(InputSet in, ReferenceData ref, ResultsFramework results, Path rejectsFile) {
+        List<Path> files = ExpenditureIngest.files(in.inputDir().resolve(EXPENDITURE_FOLDER));
+        if (files.isEmpty()) {
+            return null;
+        }
+        String prefix = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
+        try {
+            return new ExpenditureIngest(ExpenditureDimensions.from(in, ref, results), Runtime.getRuntime().availableProcessors(),
+                    rejectsFile).run(files, prefix);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static ComputedPublication compute(Path inputDir, Biennium biennium) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pbannex.budget.BudgetAnnexes;
 import org.pbannex.budget.BudgetResolutionTable;
 import org.pbannex.budget.StrategicBudgetTable;
+import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.outcomes.OutcomeResourcesTable;
 import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.results.ResultsAnnexes;
@@ -25,6 +26,7 @@ public final class TableCatalogue {
         List<String> ids = new ArrayList<>(BudgetAnnexes.IDS);
         ids.add(ids.indexOf(StrategicBudgetTable.ID) + 1, StrategicFrameworkTable.ID);
         ids.addAll(ids.indexOf(BudgetResolutionTable.ID) + 1, ResultsAnnexes.IDS);
+        ids.add(ids.indexOf(StrategicFrameworkTable.ID) + 1, RegionalExpenditureTable.ID);
         ids.add(OutcomeResourcesTable.ID);
         IDS = List.copyOf(ids);
     }

@@ -39,6 +39,8 @@ public final class ManifestWriter {
         m.put("formats", run.formats());
         m.put("inputs", run.inputs().stream().map(f -> ordered("resource", f.resource(), "path", f.path(),
                 "sha256", f.sha256(), "rows", f.rows())).toList());
+        m.put("expenditure_lines", run.expenditure().stream().map(f -> ordered("file", f.file(), "read", f.read(),
+                "accepted", f.accepted(), "rejected", f.rejected(), "bytes", f.bytes(), "synthetic", f.synthetic())).toList());
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("total", run.checks().size());
         checks.put("passed", run.checksPassed());

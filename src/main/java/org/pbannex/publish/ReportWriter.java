@@ -33,6 +33,17 @@ public final class ReportWriter {
         row(h, "Partial run", run.partial() ? "yes (latest not moved)" : "no");
         h.append("</table>\n");
 
+        if (!run.expenditure().isEmpty()) {
+            h.append("<h2>Expenditure lines</h2>\n<table><tr><th>File</th><th>Read</th><th>Accepted</th><th>Rejected</th>"
+                    + "<th>MB</th><th>Synthetic</th></tr>");
+            for (var f : run.expenditure()) {
+                h.append("<tr><td>").append(esc(f.file())).append("</td><td>").append(f.read()).append("</td><td>")
+                        .append(f.accepted()).append("</td><td").append(f.rejected() > 0 ? " class=\"fail\">" : ">")
+                        .append(f.rejected()).append("</td><td>").append(f.bytes() >> 20).append("</td><td>")
+                        .append(f.synthetic() ? "yes" : "no").append("</td></tr>");
+            }
+            h.append("</table>\n<p>Read = accepted + rejected; rejected lines are in rejects/expenditure.csv.</p>\n");
+        }
         h.append("<h2>Checks: ").append(run.checksPassed()).append(" passed, ").append(run.checksFailed())
                 .append(" failed</h2>\n");
         if (run.checksFailed() > 0) {

@@ -1,0 +1,23 @@
+package org.pbannex.expenditure;
+
+import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.ExpenditureObject;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Region;
+import org.pbannex.results.ResultsFramework;
+
+/** The codes expenditure lines may use, taken from one input folder's reference data and outcomes. */
+public final class ExpenditureDimensions {
+
+    private ExpenditureDimensions() {
+    }
+
+    public static Dimensions from(InputSet in, ReferenceData ref, ResultsFramework results) {
+        return new Dimensions(ref.regions().stream().map(Region::code).toList(),
+                in.table("countries").stream().map(r -> r.text("country")).toList(),
+                ref.units().stream().map(u -> u.code()).toList(),
+                results.outcomes().stream().filter(o -> o.kind() != ResultsFramework.Kind.IMPACT).map(ResultsFramework.Outcome::code)
+                        .toList(),
+                ref.objects().stream().map(ExpenditureObject::code).toList());
+    }
+}

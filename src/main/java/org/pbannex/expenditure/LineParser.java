@@ -1,0 +1,296 @@
+package org.pbannex.expenditure;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Validates one expenditure line straight from its bytes and, when it is good, adds it to the totals. Allocation
+ * free on the common path (no quotes, ASCII only); quoted fields and non-ASCII bytes take a slower path. A bad line
+ * leaves {@link #column} and {@link #reason} saying why.
+ */
+final class LineParser {
+
+    private static final CodeTable FUNDS = new CodeTable(ExpenditureTotals.FUNDS);
+    private static final CodeTable STATUSES = new CodeTable(ExpenditureTotals.STATUSES);
+    private static final int MAX_WHOLE_DIGITS = 15;
+
+    private final CodeTable regions;
+    private final CodeTable countries;
+    private final CodeTable units;
+    private final CodeTable outcomes;
+    private final CodeTable objects;
+    final ExpenditureTotals totals;
+    final LineIdSet ids = new LineIdSet();
+
+    // Field boundaries of the current line: field i is [starts[i], ends[i]) in buf.
+    private final int[] starts = new int[LineFormat.FIELDS];
+    private final int[] ends = new int[LineFormat.FIELDS];
+    private byte[] buf;
+    private byte[] scratch = new byte[256];
+
+    // The current line's cell and amount once parsed, or why it is bad.
+    int cell;
+    long cents;
+    String column;
+    String reason;
+
+    LineParser(Dimensions d) {
+        this.regions = d.regionTable();
+        this.countries = d.countryTable();
+        this.units = d.unitTable();
+        this.outcomes = d.outcomeTable();
+        this.objects = d.objectTable();
+        this.totals = d.newTotals();
+    }
+
+    /** Parses b[from, to) (no line end); adds it when good and its id is new. */
+    boolean accept(byte[] b, int from, int to) {
+        if (!parse(b, from, to)) {
+            return false;
+        }
+        if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
+            return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
+        }
+        totals.add(cell, cents);
+        return true;
+    }
+
+    /** The id of the line last parsed successfully. */
+    LineIdSet.Key lastKey() {
+        return LineIdSet.key(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID]);
+    }
+
+    boolean parse(byte[] b, int from, int to) {
+        column = null;
+        reason = null;
+        if (!split(b, from, to)) {
+            return false;
+        }
+        if (ends[LineFormat.LINE_ID] == starts[LineFormat.LINE_ID]) {
+            return fail(LineFormat.LINE_ID, "empty line_id");
+        }
+        int year = period();
+        if (year < 0) {
+            return false;
+        }
+        int fund = code(FUNDS, LineFormat.FUND, "fund");
+        int status = fund < 0 ? -1 : code(STATUSES, LineFormat.STATUS, "status");
+        int region = status < 0 ? -1 : code(regions, LineFormat.REGION, "region");
+        if (region < 0) {
+            return false;
+        }
+        if (ends[LineFormat.COUNTRY] > starts[LineFormat.COUNTRY] && code(countries, LineFormat.COUNTRY, "country") < 0) {
+            return false;
+        }
+        if (code(units, LineFormat.UNIT, "unit") < 0) {
+            return false;
+        }
+        int outcome = code(outcomes, LineFormat.OUTCOME, "outcome");
+        if (outcome < 0 || code(objects, LineFormat.OBJECT, "object") < 0 || !amount()) {
+            return false;
+        }
+        cell = totals.cell(fund, status, region, outcome, (year - ExpenditureTotals.FIRST_YEAR) / 2);
+        return true;
+    }
+
+    /** Finds the ten fields; the fast path for plain ASCII lines without quotes. */
+    private boolean split(byte[] b, int from, int to) {
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '"' || b[i] < 0) {
+                plain = false;
+                break;
+            }
+        }
+        if (!plain) {
+            return splitSlowly(b, from, to);
+        }
+        buf = b;
+        int field = 0;
+        starts[0] = from;
+        for (int i = from; i < to; i++) {
+            if (b[i] == ',') {
+                if (field == LineFormat.FIELDS - 1) {
+                    return countFields(b, from, to);
+                }
+                ends[field++] = i;
+                starts[field] = i + 1;
+            }
+        }
+        if (field != LineFormat.FIELDS - 1) {
+            return countFields(b, from, to);
+        }
+        ends[field] = to;
+        return true;
+    }
+
+    private boolean countFields(byte[] b, int from, int to) {
+        int n = 1;
+        for (int i = from; i < to; i++) {
+            if (b[i] == ',') {
+                n++;
+            }
+        }
+        return fail(null, (to == from ? "empty line" : n + " fields") + ", expected " + LineFormat.FIELDS);
+    }
+
+    /** Quoted fields ("" is a quote inside one) and UTF-8 checking, copying the unquoted fields into scratch. */
+    private boolean splitSlowly(byte[] b, int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, to - from));
+        } catch (CharacterCodingException e) {
+            return fail(null, "not valid UTF-8");
+        }
+        if (scratch.length < to - from) {
+            scratch = new byte[to - from];
+        }
+        buf = scratch;
+        int out = 0;
+        int field = 0;
+        int i = from;
+        starts[0] = 0;
+        while (true) {
+            if (i < to && b[i] == '"') {
+                i++;
+                while (true) {
+                    if (i >= to) {
+                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "unterminated quote");
+                    }
+                    if (b[i] == '"') {
+                        if (i + 1 < to && b[i + 1] == '"') {
+                            scratch[out++] = '"';
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    scratch[out++] = b[i++];
+                }
+                if (i < to && b[i] != ',') {
+                    return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "text after a closing quote");
+                }
+            } else {
+                while (i < to && b[i] != ',') {
+                    if (b[i] == '"') {
+                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "a quote inside an unquoted field");
+                    }
+                    scratch[out++] = b[i++];
+                }
+            }
+            if (i >= to) {
+                break;
+            }
+            if (field == LineFormat.FIELDS - 1) {
+                return countFields(b, from, to);
+            }
+            ends[field++] = out;
+            starts[field] = out;
+            i++;
+        }
+        if (field != LineFormat.FIELDS - 1) {
+            return countFields(b, from, to);
+        }
+        ends[field] = out;
+        return true;
+    }
+
+    /** YYYY-MM; returns the year, or -1. */
+    private int period() {
+        int s = starts[LineFormat.PERIOD];
+        if (ends[LineFormat.PERIOD] - s != 7 || buf[s + 4] != '-') {
+            return failPeriod();
+        }
+        int year = 0;
+        for (int i = s; i < s + 4; i++) {
+            if (buf[i] < '0' || buf[i] > '9') {
+                return failPeriod();
+            }
+            year = year * 10 + buf[i] - '0';
+        }
+        if (buf[s + 5] < '0' || buf[s + 5] > '9' || buf[s + 6] < '0' || buf[s + 6] > '9') {
+            return failPeriod();
+        }
+        int month = (buf[s + 5] - '0') * 10 + buf[s + 6] - '0';
+        if (month < 1 || month > 12) {
+            fail(LineFormat.PERIOD, "month " + month + " in '" + field(LineFormat.PERIOD) + "' is not 01-12");
+            return -1;
+        }
+        int last = ExpenditureTotals.FIRST_YEAR + 2 * ExpenditureTotals.BIENNIUMS - 1;
+        if (year < ExpenditureTotals.FIRST_YEAR || year > last) {
+            fail(LineFormat.PERIOD, "year " + year + " is outside " + ExpenditureTotals.FIRST_YEAR + "-" + last);
+            return -1;
+        }
+        return year;
+    }
+
+    private int failPeriod() {
+        fail(LineFormat.PERIOD, "'" + field(LineFormat.PERIOD) + "' is not a period YYYY-MM");
+        return -1;
+    }
+
+    private int code(CodeTable table, int field, String what) {
+        int i = table.find(buf, starts[field], ends[field]);
+        if (i < 0) {
+            fail(field, "unknown " + what + " '" + field(field) + "'");
+        }
+        return i;
+    }
+
+    /** A decimal with at most two decimals, optionally negative, no thousands separators; in cents. */
+    private boolean amount() {
+        int i = starts[LineFormat.AMOUNT];
+        int to = ends[LineFormat.AMOUNT];
+        boolean negative = i < to && buf[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long whole = 0;
+        int digits = 0;
+        while (i < to && buf[i] >= '0' && buf[i] <= '9') {
+            whole = whole * 10 + buf[i++] - '0';
+            if (++digits > MAX_WHOLE_DIGITS) {
+                return fail(LineFormat.AMOUNT, "amount '" + field(LineFormat.AMOUNT) + "' is too large");
+            }
+        }
+        long fraction = 0;
+        int decimals = 0;
+        if (i < to && buf[i] == '.') {
+            i++;
+            while (i < to && buf[i] >= '0' && buf[i] <= '9') {
+                fraction = fraction * 10 + buf[i++] - '0';
+                decimals++;
+            }
+            if (decimals > 2) {
+                return fail(LineFormat.AMOUNT, "amount '" + field(LineFormat.AMOUNT) + "' has more than 2 decimals");
+            }
+        }
+        if (i < to && (buf[i] == ',' || buf[i] == ' ' || buf[i] == '\'')) {
+            return fail(LineFormat.AMOUNT, "thousands separator in amount '" + field(LineFormat.AMOUNT) + "'");
+        }
+        if (i < to || digits == 0 || (decimals == 0 && i > starts[LineFormat.AMOUNT] && buf[i - 1] == '.')) {
+            return fail(LineFormat.AMOUNT, "'" + field(LineFormat.AMOUNT) + "' is not an amount (digits, '.', at most 2 decimals)");
+        }
+        long value = whole * 100 + (decimals == 1 ? fraction * 10 : fraction);
+        cents = negative ? -value : value;
+        return true;
+    }
+
+    String field(int f) {
+        String s = new String(buf, starts[f], ends[f] - starts[f], StandardCharsets.UTF_8);
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private boolean fail(int field, String why) {
+        return fail(LineFormat.COLUMNS.get(field), why);
+    }
+
+    private boolean fail(String col, String why) {
+        column = col;
+        reason = why;
+        return false;
+    }
+}
