@@ -60,12 +60,19 @@ public final class ExpenditureIngest {
     private final Dimensions dimensions;
     private final int threads;
     private final Path rejectsFile;
+    private long minChunk = MIN_CHUNK;
 
     /** @param rejectsFile where bad lines go, or null for strict mode (the first bad line stops the ingest) */
     public ExpenditureIngest(Dimensions dimensions, int threads, Path rejectsFile) {
         this.dimensions = dimensions;
         this.threads = Math.max(1, threads);
         this.rejectsFile = rejectsFile;
+    }
+
+    /** Smaller chunks than the 16 MB default: lets a test cut a small file into many chunks. */
+    ExpenditureIngest withMinChunk(long bytes) {
+        this.minChunk = Math.max(1, bytes);
+        return this;
     }
 
     /** The *.csv files of the folder in name order; none when the folder does not exist. */
@@ -226,7 +233,9 @@ public final class ExpenditureIngest {
     private List<long[]> chunks(Path file, long from, long size) throws IOException {
         List<long[]> out = new ArrayList<>();
         long body = size - from;
-        int n = (int) Math.max(1, Math.min(threads * 2L, body / MIN_CHUNK));
+        // Two chunks per thread balance uneven chunks; a test's small chunk size asks for as many as fit.
+        long most = minChunk < MIN_CHUNK ? 1024 : threads * 2L;
+        int n = (int) Math.max(1, Math.min(most, body / minChunk));
         long step = body / n;
         long start = from;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -1,0 +1,197 @@
+package org.pbannex.expenditure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pbannex.ingest.InputError;
+
+/**
+ * The expenditure ingest against the generator's own sums (exact cents), on one thread and on many chunks; and
+ * every kind of bad line in strict mode (file, line, column, reason) and in rejects mode (the line in the rejects
+ * file, read = accepted + rejected).
+ */
+class ExpenditureIngestTest {
+
+    @TempDir
+    static Path dir;
+    static Path generated;
+    static ExpenditureGenerator.Sums sums;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        generated = dir.resolve("gen/synthetic-60k.csv");
+        sums = new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS,
+                List.of(new ExpenditureGenerator.Control("XB", 2022, "1", 20_800_000_00L),
+                        new ExpenditureGenerator.Control("RBSA", 2022, null, 30_000_000_00L))).write(generated, 60_000, 42);
+    }
+
+    static ExpenditureIngest ingest(Path rejects) {
+        return new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects);
+    }
+
+    @Test
+    void exactCentsEqualTheGeneratorsOwnSums() throws IOException {
+        ExpenditureIngest.Result one = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 1, null).run(List.of(generated), "");
+        ExpenditureIngest.Result many = ingest(null).withMinChunk(64 * 1024).run(List.of(generated), "");
+        assertTrue(one.totals().sameAs(many.totals()), "one thread and 60 chunks on 2 threads give the same cube");
+        assertEquals(sums.lines(), many.totals().totalLines());
+        assertEquals(sums.cents(), many.totals().totalCents());
+        int cells = 0;
+        for (var e : sums.byKey().entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            int year = Integer.parseInt(k[4]);
+            assertEquals(e.getValue()[0], many.totals().cents(k[0], k[1], k[2], k[3], year), e.getKey());
+            assertEquals(e.getValue()[1], many.totals().lines(k[0], k[1], k[2], k[3], year), e.getKey());
+            cells++;
+        }
+        assertTrue(cells > 500, "cells compared: " + cells);
+        // The controls hold to the cent.
+        assertEquals(20_800_000_00L, many.totals().cents("XB", null, null, "1", 2022));
+        assertEquals(30_000_000_00L, many.totals().cents("RBSA", null, null, null, 2022));
+        assertEquals(new ExpenditureIngest.FileStats("synthetic-60k.csv", 60_000, 60_000, 0, Files.size(generated), true),
+                many.files().get(0));
+    }
+
+    @Test
+    void theGeneratorIsDeterministic() throws IOException {
+        Path again = dir.resolve("again/synthetic-again.csv");
+        new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS,
+                List.of(new ExpenditureGenerator.Control("XB", 2022, "1", 20_800_000_00L),
+                        new ExpenditureGenerator.Control("RBSA", 2022, null, 30_000_000_00L))).write(again, 60_000, 42);
+        assertEquals(-1, Files.mismatch(generated, again));
+    }
+
+    static final String GOOD = "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1000.50";
+
+    /** One bad line and what must be said about it: the line, its column and words of the reason. */
+    record Case(String name, String line, String column, String reason) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> badLines() {
+        return List.of(
+                new Case("bad period", "L2,2022-13,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period", "month 13"),
+                new Case("period not YYYY-MM", "L2,2022/03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period", "not a period YYYY-MM"),
+                new Case("unknown fund", "L2,2022-03,XX,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "fund", "unknown fund 'XX'"),
+                new Case("unknown status", "L2,2022-03,XB,PLANNED,AF,KEN,AFRICA,1,STAFF,1.00", "status", "unknown status 'PLANNED'"),
+                new Case("unknown region", "L2,2022-03,XB,ESTIMATE,OC,KEN,AFRICA,1,STAFF,1.00", "region", "unknown region 'OC'"),
+                new Case("unknown country", "L2,2022-03,XB,ESTIMATE,AF,XYZ,AFRICA,1,STAFF,1.00", "country", "unknown country 'XYZ'"),
+                new Case("unknown unit", "L2,2022-03,XB,ESTIMATE,AF,KEN,NOPE,1,STAFF,1.00", "unit", "unknown unit 'NOPE'"),
+                new Case("unknown outcome", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,9,STAFF,1.00", "outcome", "unknown outcome '9'"),
+                new Case("unknown object", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,FOOD,1.00", "object", "unknown object 'FOOD'"),
+                new Case("three decimals", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.005", "amount_usd", "more than 2 decimals"),
+                new Case("thousands separator", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1,234.00\"", "amount_usd",
+                        "thousands separator"),
+                new Case("not a number", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12a", "amount_usd", "not an amount"),
+                new Case("duplicate line_id", "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "line_id", "duplicate line_id 'L1'"),
+                new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "", "9 fields, expected 10"),
+                new Case("unterminated quote", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1.00", "amount_usd", "unterminated quote"),
+                new Case("empty line", "", "", "empty line"));
+    }
+
+    private static Path fileWith(String name, byte[]... lines) throws IOException {
+        Path f = dir.resolve("bad-" + name.replace(' ', '-')).resolve("lines.csv");
+        Files.createDirectories(f.getParent());
+        List<byte[]> all = new ArrayList<>();
+        all.add(LineFormat.HEADER.getBytes(StandardCharsets.US_ASCII));
+        all.addAll(List.of(lines));
+        try (var out = Files.newOutputStream(f)) {
+            for (byte[] l : all) {
+                out.write(l);
+                out.write('\n');
+            }
+        }
+        return f;
+    }
+
+    @ParameterizedTest
+    @MethodSource("badLines")
+    void strictModeStopsAtTheBadLine(Case c) throws IOException {
+        Path f = fileWith(c.name(), GOOD.getBytes(StandardCharsets.UTF_8), c.line().getBytes(StandardCharsets.UTF_8),
+                "L3,2022-03,XB,ESTIMATE,AF,,AFRICA,1,STAFF,2".getBytes(StandardCharsets.UTF_8));
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "expenditure/"));
+        assertEquals("expenditure/lines.csv", e.file());
+        assertEquals(3, e.line(), e.getMessage());
+        assertEquals(c.column(), e.column(), e.getMessage());
+        assertTrue(e.reason().contains(c.reason()), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("badLines")
+    void rejectsModeSetsTheBadLineAsideAndCountsIt(Case c) throws IOException {
+        Path f = fileWith(c.name(), GOOD.getBytes(StandardCharsets.UTF_8), c.line().getBytes(StandardCharsets.UTF_8),
+                "L3,2022-03,XB,ESTIMATE,AF,,AFRICA,1,STAFF,2".getBytes(StandardCharsets.UTF_8));
+        Path rejects = f.resolveSibling("rejects.csv");
+        ExpenditureIngest.Result r = ingest(rejects).run(List.of(f), "expenditure/");
+        assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 2, 1, Files.size(f), false), r.files().get(0));
+        assertEquals(1_002_50L, r.totals().totalCents(), "the two good lines: 1000.50 + 2");
+        List<String> lines = Files.readAllLines(rejects);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("\"expenditure/lines.csv\",3,\"" + c.column() + "\","), lines.get(1));
+        assertTrue(lines.get(1).contains(c.reason()), lines.get(1));
+    }
+
+    @Test
+    void invalidUtf8AndByteOrderMark() throws IOException {
+        byte[] bad = GOOD.replace("L1", "L9").replace("KEN", "K\u00ffN").getBytes(StandardCharsets.ISO_8859_1);
+        Path f = fileWith("utf8", GOOD.getBytes(StandardCharsets.UTF_8), bad);
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(3, e.line());
+        assertTrue(e.reason().contains("not valid UTF-8"), e.getMessage());
+
+        Path bom = dir.resolve("bom/lines.csv");
+        Files.createDirectories(bom.getParent());
+        Files.write(bom, ("\uFEFF" + LineFormat.HEADER + "\n" + GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+        InputError b = assertThrows(InputError.class, () -> ingest(null).run(List.of(bom), ""));
+        assertEquals(1, b.line());
+        assertTrue(b.reason().contains("byte-order mark"), b.getMessage());
+    }
+
+    @Test
+    void aDuplicateAcrossChunksRejectsTheLaterLineWhateverTheTiming() throws IOException {
+        // 2 000 good lines, then L1 again at line 2 002: with 1 KB chunks the two copies are in different chunks.
+        List<byte[]> lines = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            lines.add(GOOD.replace("L1,", "L" + i + ",").getBytes(StandardCharsets.US_ASCII));
+        }
+        lines.add(GOOD.replace("1000.50", "7.00").getBytes(StandardCharsets.US_ASCII));
+        Path f = fileWith("cross-chunk", lines.toArray(byte[][]::new));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Path rejects = f.resolveSibling("rejects-" + attempt + ".csv");
+            ExpenditureIngest.Result r = ingest(rejects).withMinChunk(1024).run(List.of(f), "");
+            assertEquals(2000 * 1_000_50L, r.totals().totalCents(), "the later copy (7.00) is the one left out");
+            List<String> rej = Files.readAllLines(rejects);
+            assertEquals(2, rej.size());
+            assertTrue(rej.get(1).startsWith("\"lines.csv\",2002,\"line_id\",\"duplicate line_id 'L1'"), rej.get(1));
+        }
+        InputError e = assertThrows(InputError.class, () -> ingest(null).withMinChunk(1024).run(List.of(f), ""));
+        assertEquals(2002, e.line());
+    }
+
+    @Test
+    void aWrongHeaderOrAnEmptyFileIsRefused() throws IOException {
+        Path f = dir.resolve("header/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "id,period\n" + GOOD + "\n");
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(1, e.line());
+        assertTrue(e.reason().contains("expected '" + LineFormat.HEADER + "'"), e.getMessage());
+        Files.writeString(f, LineFormat.HEADER + "\n");
+        assertTrue(assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason().contains("no expenditure lines"));
+    }
+}
