@@ -1,0 +1,81 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pbannex.expenditure.Dimensions;
+import org.pbannex.expenditure.ExpenditureDimensions;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.results.ResultsFramework;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Validates and totals expenditure-line files without running the annex job: what a budget officer runs on a new
+ * ERP extract, and what the benchmark times. Prints lines, rate and peak memory.
+ */
+@Command(name = "ingest-expenditure", mixinStandardHelpOptions = true,
+        description = "Validate and total expenditure-line files (or folders of them); prints lines, lines/s, MB/s and peak memory.")
+public class IngestExpenditureCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions in;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Expenditure-line CSV files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Write bad lines here instead of stopping at the first.")
+    Path rejects;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        Biennium b = Publication.biennium(in.inputDir(), in.biennium);
+        InputSet inputs = Publication.ingest(in.inputDir(), b);
+        ReferenceData ref = ReferenceData.from(inputs, b);
+        Dimensions dims = ExpenditureDimensions.from(inputs, ref, ResultsFramework.from(inputs, ref));
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));
+        }
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ExpenditureIngest.Result r = new ExpenditureIngest(dims, n, rejects).run(files, "");
+        for (ExpenditureIngest.FileStats f : r.files()) {
+            System.out.printf("%s: %d read, %d accepted, %d rejected%n", f.file(), f.read(), f.accepted(), f.rejected());
+        }
+        System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %d threads, peak RSS %d MB%n",
+                BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(), r.seconds(),
+                r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), n, peakRssKb() / 1024);
+        return ExitCodes.PUBLISHED;
+    }
+
+    /** VmHWM from /proc/self/status (Linux), in kB; 0 elsewhere. */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
