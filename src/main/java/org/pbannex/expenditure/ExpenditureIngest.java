@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class ExpenditureIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpenditureIngest.class);
-    private static final int BLOCK = 8 << 20;
     private static final long MIN_CHUNK = 16L << 20;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -102,7 +101,7 @@ public final class ExpenditureIngest {
             t.setDaemon(true);
             return t;
         });
-        try (Writer rejects = rejectsFile == null ? null : rejectsWriter()) {
+        try (Writer rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile)) {
             for (Path file : files) {
                 String name = displayRoot + file.getFileName();
                 FileStats s = readFile(file, name, pool, totals, seen, rejects);
@@ -116,7 +115,7 @@ public final class ExpenditureIngest {
         return new Result(totals, stats, rejected, seconds);
     }
 
-    private Writer rejectsWriter() throws IOException {
+    static Writer rejectsWriter(Path rejectsFile) throws IOException {
         Files.createDirectories(rejectsFile.getParent());
         Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
         w.write("file,line,column,reason,raw_line\n");
@@ -193,7 +192,7 @@ public final class ExpenditureIngest {
                 Math.round(rate / (1 << 20)), rate > 0 ? Math.round((size - bytes) / rate) : "?");
     }
 
-    private static void writeReject(Writer w, String file, long line, Problem p) throws IOException {
+    static void writeReject(Writer w, String file, long line, Problem p) throws IOException {
         w.write(csv(file) + "," + line + "," + csv(p.column() == null ? "" : p.column()) + "," + csv(p.reason()) + ","
                 + csv(p.raw()) + "\n");
     }
@@ -205,7 +204,7 @@ public final class ExpenditureIngest {
     }
 
     /** Checks the header line (and that there is no byte-order mark); returns where the first line starts. */
-    private static long header(Path file, String name) throws IOException {
+    static long header(Path file, String name) throws IOException {
         byte[] head = new byte[Math.min(4096, (int) Math.min(Integer.MAX_VALUE, Files.size(file)))];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.read(ByteBuffer.wrap(head), 0);
@@ -270,7 +269,7 @@ public final class ExpenditureIngest {
     }
 
     /** One chunk of one file, parsed by one thread into its own totals and id set. */
-    private static final class Chunk {
+    static final class Chunk {
 
         final Path file;
         final long from;
@@ -292,7 +291,7 @@ public final class ExpenditureIngest {
         }
 
         Chunk parse() {
-            forEachLine((b, s, e, line) -> {
+            lines = LineReader.forEachLine(file, from, to, done, (b, s, e, line) -> {
                 if (!parser.accept(b, s, e) && (keepAll || problems.isEmpty())) {
                     problems.add(new Problem(null, line, parser.column, parser.reason, raw(b, s, e)));
                 }
@@ -306,68 +305,23 @@ public final class ExpenditureIngest {
             List<Problem> found = new ArrayList<>();
             Set<Long> alreadyBad = new HashSet<>();
             problems.forEach(p -> alreadyBad.add(p.line()));
-            forEachLine((b, s, e, line) -> {
+            LineReader.forEachLine(file, from, to, new AtomicLong(), (b, s, e, line) -> {
                 if (alreadyBad.contains(line) || !parser.parse(b, s, e)) {
                     return;
                 }
                 LineIdSet.Key key = parser.lastKey();
                 if (earlier.contains(key) && done.add(key)) {
                     parser.totals.subtract(parser.cell, parser.cents);
-                    found.add(new Problem(null, line, "line_id", "duplicate line_id '" + parser.field(LineFormat.LINE_ID)
-                            + "' (an earlier line has it)", raw(b, s, e)));
+                    // The same words as a duplicate found within one chunk: the rejects must not depend on chunking.
+                    found.add(new Problem(null, line, "line_id", "duplicate line_id '" + parser.field(LineFormat.LINE_ID) + "'",
+                            raw(b, s, e)));
                 }
             });
             problems.addAll(found);
             problems.sort(Comparator.comparingLong(Problem::line));
         }
 
-        interface LineVisitor {
-            void line(byte[] b, int start, int end, long line);
-        }
-
-        /** Calls the visitor for each line of the chunk (line numbers from 0), reading blocks of 8 MB. */
-        private void forEachLine(LineVisitor visitor) {
-            byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1, to - from)) + 1];
-            int filled = 0;
-            long pos = from;
-            long line = 0;
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                while (pos < to || filled > 0) {
-                    int want = (int) Math.min(buf.length - filled, to - pos);
-                    int n = want > 0 ? ch.read(ByteBuffer.wrap(buf, filled, want), pos) : 0;
-                    if (n > 0) {
-                        pos += n;
-                        filled += n;
-                        done.addAndGet(n);
-                    }
-                    int start = 0;
-                    for (int i = 0; i < filled; i++) {
-                        if (buf[i] == '\n') {
-                            int end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-                            visitor.line(buf, start, end, line++);
-                            start = i + 1;
-                        }
-                    }
-                    if (pos >= to) {
-                        if (start < filled) {
-                            int end = buf[filled - 1] == '\r' ? filled - 1 : filled;
-                            visitor.line(buf, start, end, line++);
-                        }
-                        break;
-                    }
-                    System.arraycopy(buf, start, buf, 0, filled - start);
-                    filled -= start;
-                    if (filled == buf.length) {
-                        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lines = line;
-        }
-
-        private static String raw(byte[] b, int s, int e) {
+        static String raw(byte[] b, int s, int e) {
             String r = new String(b, s, Math.min(e - s, 500), StandardCharsets.UTF_8);
             return e - s > 500 ? r + "…" : r;
         }

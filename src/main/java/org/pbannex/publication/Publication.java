@@ -12,6 +12,7 @@ import org.pbannex.budget.BudgetAnnexes;
 import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetData;
 import org.pbannex.expenditure.ExpenditureDimensions;
+import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
@@ -98,8 +99,8 @@ public final class Publication {
         }
         String prefix = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
         try {
-            return new ExpenditureIngest(ExpenditureDimensions.from(in, ref, results), Runtime.getRuntime().availableProcessors(),
-                    rejectsFile).run(files, prefix);
+            return ExpenditureEngine.chosen(System.getenv()).run(ExpenditureDimensions.from(in, ref, results), files, prefix,
+                    rejectsFile, System.getenv());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

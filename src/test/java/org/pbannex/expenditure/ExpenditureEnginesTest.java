@@ -1,0 +1,82 @@
+package org.pbannex.expenditure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ingest.InputError;
+
+/**
+ * Two engines, one answer: the same generated files (with bad lines mixed in) totalled in-process and by a real
+ * PostgreSQL server (COPY into a staging table, GROUP BY in SQL) give the same cube, cell by cell, the same counts
+ * per file and the same rejects.
+ */
+class ExpenditureEnginesTest {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedPostgres postgres;
+    static List<Path> files;
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        Path a = dir.resolve("lines/synthetic-a.csv");
+        new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS, List.of()).write(a, 40_000, 7);
+        // A second file: other ids (its own prefix), two bad lines and one id that file a already has.
+        Path b = dir.resolve("lines/synthetic-b.csv");
+        new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS, List.of()).write(b, 20_000, 8);
+        String text = Files.readString(b).replace("\nL", "\nM");
+        text += "M9,2022-13,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00\n"
+                + "M10,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.001\n"
+                + "L0000000001,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,3.00\n";
+        Files.writeString(b, text);
+        files = List.of(a, b);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void embeddedAndPostgresGiveIdenticalSums() throws Exception {
+        Path embeddedRejects = dir.resolve("embedded-rejects.csv");
+        Path postgresRejects = dir.resolve("postgres-rejects.csv");
+        ExpenditureIngest.Result embedded = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, embeddedRejects)
+                .withMinChunk(256 * 1024).run(files, "expenditure/");
+        ExpenditureIngest.Result pg;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            pg = new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), postgresRejects).run(files, "expenditure/", c);
+        }
+        assertTrue(embedded.totals().sameAs(pg.totals()), "same cents and line counts in every cell");
+        assertEquals(embedded.files(), pg.files());
+        assertEquals(60_000, pg.totals().totalLines());
+        assertEquals(3, pg.rejectedLines());
+        assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
+        assertTrue(Files.readString(postgresRejects).contains("duplicate line_id 'L0000000001'"));
+    }
+
+    @Test
+    void postgresEngineIsStrictToo() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            InputError e = assertThrows(InputError.class, () -> new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null)
+                    .run(files, "expenditure/", c));
+            assertEquals("expenditure/synthetic-b.csv", e.file());
+            assertEquals(20_002, e.line());
+            assertEquals("period", e.column());
+        }
+    }
+}
