@@ -46,7 +46,9 @@ public final class RegionalExpenditureTable {
         for (Region r : regions) {
             Map<String, Object> v = new LinkedHashMap<>();
             for (int y : years) {
-                v.put(new Biennium(y).code(), millions(totals.cents(FUND, null, r.code(), null, y)));
+                // No line at all is a blank, not 0.0: nothing was reported for that region and biennium.
+                boolean any = totals.lines(FUND, null, r.code(), null, y) > 0;
+                v.put(new Biennium(y).code(), any ? millions(totals.cents(FUND, null, r.code(), null, y)) : null);
                 for (String status : ExpenditureTotals.STATUSES) {
                     if (totals.lines(FUND, status, r.code(), null, y) > 0) {
                         tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y)));
@@ -69,6 +71,7 @@ public final class RegionalExpenditureTable {
         for (int y : years) {
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
                     regions.stream().map(r -> (Number) millions(totals.cents(FUND, null, r.code(), null, y))).toList()));
+            // (The chart draws an empty region and biennium as a zero-length bar.)
         }
         Chart chart = new Chart(ID + "-regions", t.get("f2.title"), t.get("f2.chart.alt"), t.get("f2.unit"),
                 regions.stream().map(Region::label).toList(), series);

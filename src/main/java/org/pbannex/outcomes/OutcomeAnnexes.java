@@ -14,10 +14,11 @@ public final class OutcomeAnnexes {
     private OutcomeAnnexes() {
     }
 
-    public static Map<String, Table> build(ReferenceData ref, OutcomeResources res, Map<String, Table> budgetTables) {
+    public static Map<String, Table> build(ReferenceData ref, OutcomeResources res, Map<String, Table> budgetTables,
+                                           org.pbannex.expenditure.ExpenditureTotals lines) {
         Map<String, Table> t = new LinkedHashMap<>();
         t.put(StrategicFrameworkTable.ID, StrategicFrameworkTable.build(ref.texts(), ref.biennium(), res, budgetTables.get("t1"),
-                budgetTables.get("a2")));
+                budgetTables.get("a2"), lines));
         t.put(OutcomeResourcesTable.ID, OutcomeResourcesTable.build(ref.texts(), res));
         return t;
     }

@@ -66,6 +66,11 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         return allocations.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Whether the estimates file has any figure for this fund and biennium (else Table 2 takes them from lines). */
+    public boolean hasEstimates(String biennium, String fund) {
+        return estimates.stream().anyMatch(e -> e.biennium().equals(biennium) && e.fund().equals(fund));
+    }
+
     /** Sum of the estimates of one fund and biennium for one outcome, or for all (outcome null, split or not). */
     public BigDecimal estimate(String biennium, String fund, String outcome) {
         return estimates.stream().filter(e -> e.biennium().equals(biennium) && e.fund().equals(fund)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pbannex.expenditure.ExpenditureTotals;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.Texts;
@@ -41,28 +42,48 @@ public final class StrategicFrameworkTable {
         }
     }
 
-    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2) {
+    /**
+     * XB and RBSA per outcome: from the estimates file where it has figures for that fund and biennium, else from the
+     * expenditure lines (actual and estimated, in millions), else blank.
+     */
+    record ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
+
+        BigDecimal of(String biennium, String fund, String outcome) {
+            if (res.hasEstimates(biennium, fund) || lines == null) {
+                return res.estimate(biennium, fund, outcome);
+            }
+            Biennium b = Biennium.parse(biennium);
+            if (lines.lines(fund, null, null, outcome, b.firstYear()) == 0) {
+                return null;
+            }
+            return BigDecimal.valueOf(lines.cents(fund, null, null, outcome, b.firstYear()))
+                    .divide(BigDecimal.valueOf(100_000_000L), 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2, ExpenditureTotals lines) {
         LineFigures f = LineFigures.from(res, t1, a2);
+        ExtraBudgetary xb = new ExtraBudgetary(res, lines);
         String prev = biennium.previous().code();
         String cur = biennium.code();
         List<Row> rows = new ArrayList<>();
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("rb_previous", res.previousMillions().get(o.code()));
-            v.put("xb_previous", res.estimate(prev, "XB", o.code()));
-            v.put("rbsa_previous", res.estimate(prev, "RBSA", o.code()));
+            v.put("xb_previous", xb.of(prev, "XB", o.code()));
+            v.put("rbsa_previous", xb.of(prev, "RBSA", o.code()));
             v.put("rb", Percent.millions(res.allocations().get(o.code())));
-            v.put("xb", res.estimate(cur, "XB", o.code()));
-            v.put("rbsa", res.estimate(cur, "RBSA", o.code()));
+            v.put("xb", xb.of(cur, "XB", o.code()));
+            v.put("rbsa", xb.of(cur, "RBSA", o.code()));
             rows.add(new Row(o.code(), RowType.ITEM, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
         }
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("rb_previous", Percent.millions(f.linePrevious() - f.supportPrevious()));
-        sub.put("xb_previous", res.estimate(prev, "XB", null));
-        sub.put("rbsa_previous", res.estimate(prev, "RBSA", null));
+        sub.put("xb_previous", xb.of(prev, "XB", null));
+        sub.put("rbsa_previous", xb.of(prev, "RBSA", null));
         sub.put("rb", Percent.millions(res.allocationTotal()));
-        sub.put("xb", res.estimate(cur, "XB", null));
-        sub.put("rbsa", res.estimate(cur, "RBSA", null));
+        sub.put("xb", xb.of(cur, "XB", null));
+        sub.put("rbsa", xb.of(cur, "RBSA", null));
         rows.add(new Row("subtotal", RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
         Map<String, Object> support = new LinkedHashMap<>();
         support.put("rb_previous", Percent.millions(f.supportPrevious()));

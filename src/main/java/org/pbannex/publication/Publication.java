@@ -61,7 +61,8 @@ public final class Publication {
         ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
         Map<String, Table> lineTables = lines == null ? Map.of()
                 : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
-        Map<String, Table> tables = TableCatalogue.ordered(budgetTables, OutcomeAnnexes.build(ref, outcomes, budgetTables),
+        Map<String, Table> tables = TableCatalogue.ordered(budgetTables,
+                OutcomeAnnexes.build(ref, outcomes, budgetTables, lines == null ? null : lines.totals()),
                 ResultsAnnexes.build(ref, results), lineTables);
         Checks checks = BudgetChecks.run(ref, budget, tables);
         checks.addAll(OutcomeChecks.run(outcomes, tables));

@@ -110,6 +110,17 @@ class MadeUpBienniumTest {
                 """);
         writeResultsFramework();
         writeOutcomeResources();
+        Files.createDirectories(input.resolve("expenditure"));
+        // XB for Figure 2; RBSA for 2028-29, which the estimates file lacks, so Table 2 takes it from these lines.
+        write("expenditure/lines.csv", """
+                line_id,period,fund,status,region,country,unit,outcome,object,amount_usd
+                E1,2030-05,XB,ESTIMATE,AF,KEN,HEALTH,1,STAFF,1000000.00
+                E2,2028-03,XB,ACTUAL,AF,,WATER,2,TRAVEL,250000
+                E3,2029-07,XB,ESTIMATE,AM,BRA,FIELD,A,OTHER,49999.99
+                E4,2028-11,RBSA,ACTUAL,GL,,HEALTH,1,STAFF,100000.00
+                E5,2029-01,RBSA,ESTIMATE,GL,,HEALTH,1,STAFF,50000.5
+                E6,2029-02,RBSA,ESTIMATE,GL,,HEALTH,1,STAFF,-0.50
+                """);
         write("2030-31/printed_differences.csv", """
                 table,row,column,printed,published,explanation_zh,explanation_en
                 """);
@@ -377,5 +388,26 @@ class MadeUpBienniumTest {
         assertEquals("OTHER", a4.row("1.2").value("contributor"));
         assertEquals(3977777L, a4.row("2").value("total_usd"));
         assertEquals(new BigDecimal("100.0"), a4.row("2.rest").value("share_pct"));
+    }
+
+    @Test
+    void figure2AndTable2FromExpenditureLinesByHand() {
+        Table f2 = pub.tables().get("f2");
+        assertEquals(List.of("AF", "AM", "total"), f2.rows().stream().map(Row::key).toList());
+        assertEquals(List.of("2028-2029 **", "2030-2031 ***"), f2.columns().stream().map(c -> c.heading().zh()).toList());
+        assertEquals(new BigDecimal("0.3"), f2.row("AF").value("2028-29"), "250 000.00 -> 0.25 -> 0.3 (half-up)");
+        assertEquals(new BigDecimal("0.0"), f2.row("AM").value("2028-29"), "49 999.99");
+        assertEquals(new BigDecimal("1.0"), f2.row("AF").value("2030-31"));
+        assertEquals(new BigDecimal("0.3"), f2.row("total").value("2028-29"), "299 999.99");
+        assertEquals(null, f2.row("AM").value("2030-31"));
+        var tidy = f2.tidy().lines().stream().map(l -> l.values().get("region") + " " + l.values().get("biennium") + " "
+                + l.values().get("status") + " " + l.values().get("amount_usd")).toList();
+        assertEquals(List.of("AF 2028-29 ACTUAL 250000.00", "AF 2030-31 ESTIMATE 1000000.00", "AM 2028-29 ESTIMATE 49999.99"), tidy);
+        assertTrue(f2.footnotes().stream().noneMatch(n -> n.en().contains("synthetic")), "these lines are not synthetic");
+        // Table 2: RBSA 2028-29 is not in the estimates file: 100 000.00 + 50 000.50 - 0.50 = 150 000.00 -> 0.2.
+        assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("1").value("rbsa_previous"));
+        assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("subtotal").value("rbsa_previous"));
+        assertEquals(new BigDecimal("1.5"), pub.tables().get("t2").row("1").value("xb_previous"), "the estimates file wins");
+        assertEquals(6, pub.expenditure().readLines());
     }
 }
