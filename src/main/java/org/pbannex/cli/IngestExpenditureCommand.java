@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
+import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.Publication;
@@ -40,6 +41,13 @@ public class IngestExpenditureCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "embedded or postgres (default: postgres when "
+            + "PB_DATABASE_URL is a PostgreSQL URL, else embedded; PB_EXPENDITURE_ENGINE overrides).")
+    ExpenditureEngine engine;
+
+    @Option(names = "--machine", description = "Print one line of key=value figures (for the benchmark).")
+    boolean machine;
+
     @Override
     public Integer call() throws IOException {
         Biennium b = Publication.biennium(in.inputDir(), in.biennium);
@@ -55,13 +63,21 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             bytes += Files.size(f);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ExpenditureIngest.Result r = new ExpenditureIngest(dims, n, rejects).run(files, "");
+        ExpenditureEngine chosen = engine != null ? engine : ExpenditureEngine.chosen(System.getenv());
+        ExpenditureIngest.Result r = chosen == ExpenditureEngine.EMBEDDED ? new ExpenditureIngest(dims, n, rejects).run(files, "")
+                : chosen.run(dims, files, "", rejects, System.getenv());
+        if (machine) {
+            System.out.printf(java.util.Locale.ROOT, "step_seconds=%.3f lines=%d cents=%d rss_kb=%d%n", r.seconds(),
+                    r.totals().totalLines(), r.totals().totalCents(), peakRssKb());
+            return ExitCodes.PUBLISHED;
+        }
         for (ExpenditureIngest.FileStats f : r.files()) {
             System.out.printf("%s: %d read, %d accepted, %d rejected%n", f.file(), f.read(), f.accepted(), f.rejected());
         }
-        System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %d threads, peak RSS %d MB%n",
+        System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
                 BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(), r.seconds(),
-                r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), n, peakRssKb() / 1024);
+                r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), chosen.name().toLowerCase(java.util.Locale.ROOT), n,
+                peakRssKb() / 1024);
         return ExitCodes.PUBLISHED;
     }
 

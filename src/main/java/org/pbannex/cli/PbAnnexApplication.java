@@ -20,7 +20,7 @@ public final class PbAnnexApplication {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new PbAnnexCommand())
+        CommandLine cli = new CommandLine(new PbAnnexCommand()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("pb-annex: " + ExitCodes.message(e));
                     return ExitCodes.of(e);

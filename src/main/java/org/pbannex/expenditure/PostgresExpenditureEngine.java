@@ -35,6 +35,48 @@ public final class PostgresExpenditureEngine {
         this.rejectsFile = rejectsFile;
     }
 
+    /** Good lines gathered into 1 MB writes: one driver call per line would cost more than the parsing. */
+    private static final class CopyBuffer {
+
+        private final CopyIn copy;
+        private final byte[] buf = new byte[1 << 20];
+        private int used;
+
+        CopyBuffer(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void append(byte[] b, int from, int to) {
+            int n = to - from;
+            if (used + n + 1 > buf.length) {
+                flush();
+            }
+            if (n + 1 > buf.length) {
+                write(b, from, n);
+                write(new byte[] {'\n'}, 0, 1);
+                return;
+            }
+            System.arraycopy(b, from, buf, used, n);
+            used += n;
+            buf[used++] = '\n';
+        }
+
+        void flush() {
+            if (used > 0) {
+                write(buf, 0, used);
+                used = 0;
+            }
+        }
+
+        private void write(byte[] b, int off, int len) {
+            try {
+                copy.writeToCopy(b, off, len);
+            } catch (SQLException ex) {
+                throw new IllegalStateException("COPY into PostgreSQL failed: " + ex.getMessage(), ex);
+            }
+        }
+    }
+
     public ExpenditureIngest.Result run(List<Path> files, String displayRoot, Connection db) throws IOException, SQLException {
         long start = System.nanoTime();
         try (Statement st = db.createStatement()) {
@@ -46,7 +88,7 @@ public final class PostgresExpenditureEngine {
         List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
         long rejected = 0;
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
-        byte[] newline = {'\n'};
+        CopyBuffer out = new CopyBuffer(copy);
         try (Writer rejects = rejectsFile == null ? null : ExpenditureIngest.rejectsWriter(rejectsFile)) {
             for (Path file : files) {
                 String name = displayRoot + file.getFileName();
@@ -55,12 +97,7 @@ public final class PostgresExpenditureEngine {
                 List<ExpenditureIngest.Problem> problems = new ArrayList<>();
                 long lines = LineReader.forEachLine(file, bodyStart, Files.size(file), new AtomicLong(), (b, s, e, line) -> {
                     if (parser.accept(b, s, e)) {
-                        try {
-                            copy.writeToCopy(b, s, e - s);
-                            copy.writeToCopy(newline, 0, 1);
-                        } catch (SQLException ex) {
-                            throw new IllegalStateException("COPY into PostgreSQL failed: " + ex.getMessage(), ex);
-                        }
+                        out.append(b, s, e);
                         return;
                     }
                     bad[0]++;
@@ -75,6 +112,7 @@ public final class PostgresExpenditureEngine {
                         }
                     }
                 });
+                out.flush();
                 if (!problems.isEmpty()) {
                     copy.cancelCopy();
                     ExpenditureIngest.Problem p = problems.get(0);

@@ -1,0 +1,161 @@
+package org.pbannex.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * Times pb-annex's expenditure ingest + aggregation beside its peers on the same file: each tool in its own process
+ * where it has one (whole-process wall time, its own step time, its peak RSS), PostgreSQL through the server.
+ * Measurement only: it publishes nothing and asserts nothing.
+ */
+public final class Benchmark {
+
+    /** One measured tool on one file. Blank figures are not measured for that tool. */
+    public record Measure(String tool, double wallSeconds, double stepSeconds, long rssKb, String note) {
+    }
+
+    private final Path home;
+    private final Path work;
+    private final Map<String, String> env;
+
+    public Benchmark(Path home, Path work, Map<String, String> env) {
+        this.home = home;
+        this.work = work;
+        this.env = env;
+    }
+
+    public List<Measure> run(Path file, Path duckdbJar) throws IOException, InterruptedException {
+        List<Measure> out = new ArrayList<>();
+        out.add(new Measure("cat FILE > /dev/null", timed(List.of("cat", file.toString()), Map.of()).wall, Double.NaN, 0, ""));
+        out.add(pbAnnex(file, "embedded"));
+        String url = env.getOrDefault("PB_DATABASE_URL", "");
+        if (url.startsWith("jdbc:postgresql:")) {
+            out.add(pbAnnex(file, "postgres"));
+            out.add(postgresByHand(file, url));
+        } else {
+            out.add(new Measure("PostgreSQL", Double.NaN, Double.NaN, 0, "skipped: set PB_DATABASE_URL to a PostgreSQL server"));
+        }
+        if (duckdbJar != null) {
+            Run r = timed(List.of(java(), "-cp", home.resolve("target/classes") + java.io.File.pathSeparator + duckdbJar,
+                    DuckDbProbe.class.getName(), file.toString()), Map.of());
+            Map<String, String> kv = keyValues(r.out);
+            out.add(new Measure("DuckDB " + duckdbJar.getFileName().toString().replace("duckdb_jdbc-", "").replace(".jar", "")
+                    + " (JDBC, read_csv + GROUP BY)", r.wall, Double.parseDouble(kv.get("query_seconds")),
+                    Long.parseLong(kv.get("rss_kb")), ""));
+        }
+        return out;
+    }
+
+    private Measure pbAnnex(Path file, String engine) throws IOException, InterruptedException {
+        Map<String, String> childEnv = new HashMap<>();
+        childEnv.put("PB_EXPENDITURE_ENGINE", engine);
+        Run r = timed(List.of(java(), "-Dpb.home=" + home, "-jar", home.resolve("target/pb-annex.jar").toString(),
+                "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
+        Map<String, String> kv = keyValues(r.out);
+        if (!kv.containsKey("step_seconds")) {
+            throw new IllegalStateException("pb-annex ingest-expenditure failed: " + r.out);
+        }
+        return new Measure("pb-annex " + engine + " (ingest-expenditure)", r.wall, Double.parseDouble(kv.get("step_seconds")),
+                Long.parseLong(kv.get("rss_kb")), "");
+    }
+
+    /** COPY of the raw file into an unlogged-like temp table, then the same GROUP BY, as one would write it by hand. */
+    private Measure postgresByHand(Path file, String url) {
+        try (Connection c = DriverManager.getConnection(url, env.getOrDefault("PB_DATABASE_USER", ""),
+                env.getOrDefault("PB_DATABASE_PASSWORD", "")); Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE bench_lines (line_id text, period text, fund text, status text, region text, "
+                    + "country text, unit text, outcome text, object text, amount_usd numeric(17, 2))");
+            long start = System.nanoTime();
+            try (InputStream in = Files.newInputStream(file)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_lines FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 20);
+            }
+            long groups = 0;
+            try (ResultSet rs = st.executeQuery("SELECT fund, status, region, outcome, (substr(period, 1, 4)::int / 2) * 2, "
+                    + "sum(amount_usd * 100)::bigint, count(*) FROM bench_lines GROUP BY 1, 2, 3, 4, 5")) {
+                while (rs.next()) {
+                    groups++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Measure("PostgreSQL COPY + GROUP BY (by hand)", seconds, seconds, 0, groups + " groups; server-side");
+        } catch (SQLException | IOException e) {
+            return new Measure("PostgreSQL COPY + GROUP BY (by hand)", Double.NaN, Double.NaN, 0, "failed: " + e.getMessage());
+        }
+    }
+
+    private record Run(double wall, String out) {
+    }
+
+    private Run timed(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().putAll(extraEnv);
+        if (command.get(0).equals("cat")) {
+            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String out = command.get(0).equals("cat") ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = p.waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ": " + out);
+        }
+        return new Run(wall, out);
+    }
+
+    private static Map<String, String> keyValues(String out) {
+        Map<String, String> kv = new HashMap<>();
+        for (String line : out.lines().toList()) {
+            for (String part : line.trim().split("\\s+")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    kv.put(part.substring(0, eq), part.substring(eq + 1));
+                }
+            }
+        }
+        return kv;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The table the command prints: one line per tool, with lines/s and MB/s from the step time where there is one. */
+    public static String format(long lines, long bytes, List<Measure> measures) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%n%,d lines, %.0f MB%n", lines, bytes / 1e6));
+        b.append(String.format(Locale.ROOT, "%-52s %9s %9s %12s %8s %9s  %s%n", "tool", "wall s", "step s", "lines/s", "MB/s",
+                "peak RSS", "note"));
+        for (Measure m : measures) {
+            double basis = Double.isNaN(m.stepSeconds()) ? m.wallSeconds() : m.stepSeconds();
+            b.append(String.format(Locale.ROOT, "%-52s %9s %9s %12s %8s %9s  %s%n", m.tool(), num(m.wallSeconds(), 2),
+                    num(m.stepSeconds(), 2), Double.isNaN(basis) ? "" : String.format(Locale.ROOT, "%,.0f", lines / basis),
+                    Double.isNaN(basis) ? "" : String.format(Locale.ROOT, "%.0f", bytes / 1e6 / basis),
+                    m.rssKb() == 0 ? "" : (m.rssKb() / 1024) + " MB", m.note()));
+        }
+        return b.toString();
+    }
+
+    private static String num(double v, int decimals) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    Path work() {
+        return work;
+    }
+}

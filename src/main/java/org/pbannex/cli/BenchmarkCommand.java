@@ -1,0 +1,73 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pbannex.benchmark.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The documented benchmark: generates (once) synthetic files of the given sizes and times pb-annex's ingest +
+ * aggregate, both engines, beside DuckDB, PostgreSQL by hand and cat on the same file.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Time the expenditure ingest + aggregation beside DuckDB, PostgreSQL (COPY + GROUP BY) and cat on the same",
+                "generated files; prints wall time, step time, lines/s, MB/s and peak RSS. Needs ./mvnw (to fetch the DuckDB",
+                "JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
+public class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--rows", split = ",", defaultValue = "1000000,10000000", paramLabel = "N",
+            description = "File sizes in lines (default: ${DEFAULT-VALUE}).")
+    List<Long> rows;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where the generated files go (default: work/bench).")
+    Path dir;
+
+    @Option(names = "--duckdb", defaultValue = "1.4.1.0", paramLabel = "VERSION",
+            description = "DuckDB JDBC version from Maven Central (default: ${DEFAULT-VALUE}); 'none' to leave DuckDB out.")
+    String duckdb;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path home = PbAnnexApplication.home();
+        Path work = dir == null ? home.resolve("work/bench") : dir;
+        Files.createDirectories(work);
+        Path duckJar = duckdb.equals("none") ? null : duckdbJar(home, work);
+        Benchmark bench = new Benchmark(home, work, System.getenv());
+        for (long n : rows) {
+            Path file = work.resolve("synthetic-bench-" + n + ".csv");
+            if (!Files.exists(file)) {
+                System.out.println("generating " + file + " ...");
+                int status = PbAnnexApplication.execute("generate-expenditure", "--rows", Long.toString(n), "--seed", "1",
+                        "--out", file.toString());
+                if (status != 0) {
+                    return status;
+                }
+            }
+            // Read the file once so that every tool starts from the page cache.
+            try (var in = Files.newInputStream(file)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            System.out.print(Benchmark.format(n, Files.size(file), bench.run(file, duckJar)));
+        }
+        return ExitCodes.PUBLISHED;
+    }
+
+    private Path duckdbJar(Path home, Path work) throws IOException, InterruptedException {
+        Path lib = work.resolve("lib");
+        Path jar = lib.resolve("duckdb_jdbc-" + duckdb + ".jar");
+        if (!Files.exists(jar)) {
+            System.out.println("fetching org.duckdb:duckdb_jdbc:" + duckdb + " from Maven Central ...");
+            Process p = new ProcessBuilder(home.resolve("mvnw").toString(), "-q", "dependency:copy",
+                    "-Dartifact=org.duckdb:duckdb_jdbc:" + duckdb, "-DoutputDirectory=" + lib).directory(home.toFile())
+                    .inheritIO().start();
+            if (p.waitFor() != 0 || !Files.exists(jar)) {
+                throw new IOException("could not fetch the DuckDB JDBC driver " + duckdb + " (run with --duckdb none to skip it)");
+            }
+        }
+        return jar;
+    }
+}
