@@ -95,28 +95,21 @@ final class LineParser {
         return true;
     }
 
-    /** Finds the ten fields; the fast path for plain ASCII lines without quotes. */
+    /** Finds the ten fields in one pass; a quote or a non-ASCII byte sends the line to the slow path. */
     private boolean split(byte[] b, int from, int to) {
-        boolean plain = true;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '"' || b[i] < 0) {
-                plain = false;
-                break;
-            }
-        }
-        if (!plain) {
-            return splitSlowly(b, from, to);
-        }
         buf = b;
         int field = 0;
         starts[0] = from;
         for (int i = from; i < to; i++) {
-            if (b[i] == ',') {
+            byte c = b[i];
+            if (c == ',') {
                 if (field == LineFormat.FIELDS - 1) {
                     return countFields(b, from, to);
                 }
                 ends[field++] = i;
                 starts[field] = i + 1;
+            } else if (c == '"' || c < 0) {
+                return splitSlowly(b, from, to);
             }
         }
         if (field != LineFormat.FIELDS - 1) {
