@@ -291,12 +291,37 @@ public final class ExpenditureIngest {
         }
 
         Chunk parse() {
-            lines = LineReader.forEachLine(file, from, to, done, (b, s, e, line) -> {
-                if (!parser.accept(b, s, e) && (keepAll || problems.isEmpty())) {
-                    problems.add(new Problem(null, line, parser.column, parser.reason, raw(b, s, e)));
+            LineReader.forEachBlock(file, from, to, done, (b, start, filled, last) -> {
+                int s = start;
+                while (true) {
+                    int nl = parser.scanLine(b, s, filled);
+                    if (nl < 0) {
+                        break;
+                    }
+                    if (!parser.accepted) {
+                        problem(lines, b, s, parser.lineEnd);
+                    }
+                    lines++;
+                    s = nl + 1;
                 }
+                if (last && s < filled) {
+                    // The range's last line has no '\n'.
+                    int end = b[filled - 1] == '\r' ? filled - 1 : filled;
+                    if (!parser.accept(b, s, end)) {
+                        problem(lines, b, s, end);
+                    }
+                    lines++;
+                    s = filled;
+                }
+                return s;
             });
             return this;
+        }
+
+        private void problem(long line, byte[] b, int s, int e) {
+            if (keepAll || problems.isEmpty()) {
+                problems.add(new Problem(null, line, parser.column, parser.reason, raw(b, s, e)));
+            }
         }
 
         /** Rejects the first accepted line of each id that an earlier chunk already had, and takes it out of the totals. */

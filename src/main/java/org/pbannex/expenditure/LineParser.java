@@ -47,14 +47,7 @@ final class LineParser {
 
     /** Parses b[from, to) (no line end); adds it when good and its id is new. */
     boolean accept(byte[] b, int from, int to) {
-        if (!parse(b, from, to)) {
-            return false;
-        }
-        if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
-            return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
-        }
-        totals.add(cell, cents);
-        return true;
+        return parse(b, from, to) && add();
     }
 
     /** The id of the line last parsed successfully. */
@@ -62,12 +55,72 @@ final class LineParser {
         return LineIdSet.key(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID]);
     }
 
+    /** The end of the line {@link #scanLine} found (before any '\r'). */
+    int lineEnd;
+
+    /**
+     * The fast path for whole blocks: finds the fields and the end of the line starting at {@code from} in one pass,
+     * validates it and, when it is good and its id new, adds it. Returns the index of its '\n', or -1 when the block
+     * ends before the line does. {@link #lineEnd} is where its text ends; {@link #reason} is set when it is bad.
+     */
+    int scanLine(byte[] b, int from, int limit) {
+        int field = 0;
+        boolean plain = true;
+        starts[0] = from;
+        int i = from;
+        for (; i < limit; i++) {
+            byte c = b[i];
+            if (c == ',') {
+                if (field < LineFormat.FIELDS - 1) {
+                    ends[field] = i;
+                    starts[field + 1] = i + 1;
+                }
+                field++;
+            } else if (c == '\n') {
+                break;
+            } else if (c == '"' || c < 0) {
+                plain = false;
+            }
+        }
+        if (i == limit) {
+            return -1;
+        }
+        lineEnd = i > from && b[i - 1] == '\r' ? i - 1 : i;
+        column = null;
+        reason = null;
+        boolean ok;
+        if (!plain) {
+            ok = accept(b, from, lineEnd);
+        } else if (field != LineFormat.FIELDS - 1) {
+            ok = countFields(b, from, lineEnd);
+        } else {
+            buf = b;
+            ends[LineFormat.FIELDS - 1] = lineEnd;
+            ok = validate() && add();
+        }
+        accepted = ok;
+        return i;
+    }
+
+    /** Whether the line {@link #scanLine} last read was accepted. */
+    boolean accepted;
+
+    private boolean add() {
+        if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
+            return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
+        }
+        totals.add(cell, cents);
+        return true;
+    }
+
     boolean parse(byte[] b, int from, int to) {
         column = null;
         reason = null;
-        if (!split(b, from, to)) {
-            return false;
-        }
+        return split(b, from, to) && validate();
+    }
+
+    /** Checks the fields found by split or scanLine and computes the line's cell and amount. */
+    private boolean validate() {
         if (ends[LineFormat.LINE_ID] == starts[LineFormat.LINE_ID]) {
             return fail(LineFormat.LINE_ID, "empty line_id");
         }

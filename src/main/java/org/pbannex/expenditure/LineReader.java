@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Streams the lines of a byte range of a file through a visitor, in blocks of 8 MB: a file is never held in memory. */
+/** Streams a byte range of a file in blocks of 8 MB, carrying a partial last line over: a file is never held in memory. */
 final class LineReader {
 
     private static final int BLOCK = 8 << 20;
@@ -18,17 +18,43 @@ final class LineReader {
         void line(byte[] b, int start, int end, long line);
     }
 
+    /**
+     * Called with b[start, filled): consumes whole lines and returns where the first unconsumed byte is. When
+     * {@code last} is true the range ends here and everything must be consumed (the final line may lack its '\n').
+     */
+    interface BlockVisitor {
+        int block(byte[] b, int start, int filled, boolean last);
+    }
+
     private LineReader() {
     }
 
     /** Visits every line of [from, to); adds the bytes read to {@code done}; returns the number of lines. */
     static long forEachLine(Path file, long from, long to, AtomicLong done, LineVisitor visitor) {
+        long[] line = {0};
+        forEachBlock(file, from, to, done, (b, start, filled, last) -> {
+            int s = start;
+            for (int i = start; i < filled; i++) {
+                if (b[i] == '\n') {
+                    visitor.line(b, s, i > s && b[i - 1] == '\r' ? i - 1 : i, line[0]++);
+                    s = i + 1;
+                }
+            }
+            if (last && s < filled) {
+                visitor.line(b, s, b[filled - 1] == '\r' ? filled - 1 : filled, line[0]++);
+                s = filled;
+            }
+            return s;
+        });
+        return line[0];
+    }
+
+    static void forEachBlock(Path file, long from, long to, AtomicLong done, BlockVisitor visitor) {
         byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1, to - from)) + 1];
         int filled = 0;
         long pos = from;
-        long line = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (pos < to || filled > 0) {
+            while (true) {
                 int want = (int) Math.min(buf.length - filled, to - pos);
                 int n = want > 0 ? ch.read(ByteBuffer.wrap(buf, filled, want), pos) : 0;
                 if (n > 0) {
@@ -36,23 +62,13 @@ final class LineReader {
                     filled += n;
                     done.addAndGet(n);
                 }
-                int start = 0;
-                for (int i = 0; i < filled; i++) {
-                    if (buf[i] == '\n') {
-                        int end = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-                        visitor.line(buf, start, end, line++);
-                        start = i + 1;
-                    }
+                boolean last = pos >= to;
+                int consumed = visitor.block(buf, 0, filled, last);
+                if (last) {
+                    return;
                 }
-                if (pos >= to) {
-                    if (start < filled) {
-                        int end = buf[filled - 1] == '\r' ? filled - 1 : filled;
-                        visitor.line(buf, start, end, line++);
-                    }
-                    break;
-                }
-                System.arraycopy(buf, start, buf, 0, filled - start);
-                filled -= start;
+                System.arraycopy(buf, consumed, buf, 0, filled - consumed);
+                filled -= consumed;
                 if (filled == buf.length) {
                     // One line longer than the buffer: make room for it.
                     buf = java.util.Arrays.copyOf(buf, buf.length * 2);
@@ -61,6 +77,5 @@ final class LineReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return line;
     }
 }
