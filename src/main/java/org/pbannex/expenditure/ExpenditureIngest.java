@@ -128,9 +128,10 @@ public final class ExpenditureIngest {
         long bodyStart = header(file, name);
         List<long[]> ranges = chunks(file, bodyStart, size);
         AtomicLong done = new AtomicLong();
+        AtomicLong linesDone = new AtomicLong();
         List<Future<Chunk>> futures = new ArrayList<>();
         for (long[] r : ranges) {
-            futures.add(pool.submit(() -> new Chunk(file, r[0], r[1], dimensions, rejects != null, done).parse()));
+            futures.add(pool.submit(() -> new Chunk(file, r[0], r[1], dimensions, rejects != null, done, linesDone).parse()));
         }
         List<Chunk> chunks = new ArrayList<>();
         long started = System.nanoTime();
@@ -140,7 +141,7 @@ public final class ExpenditureIngest {
                     chunks.add(f.get(5, TimeUnit.SECONDS));
                     break;
                 } catch (java.util.concurrent.TimeoutException stillRunning) {
-                    progress(name, done.get(), size, started);
+                    progress(name, done.get(), linesDone.get(), size, started);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof UncheckedIOException io) {
                         throw io.getCause();
@@ -185,11 +186,12 @@ public final class ExpenditureIngest {
         return new FileStats(name, read, read - rejected, rejected, size, isSynthetic(file));
     }
 
-    private static void progress(String name, long bytes, long size, long startedNanos) {
+    private static void progress(String name, long bytes, long lines, long size, long startedNanos) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         double rate = bytes / Math.max(seconds, 1e-3);
-        LOG.info("expenditure {}: {} of {} MB ({} MB/s), about {} s left", name, bytes >> 20, size >> 20,
-                Math.round(rate / (1 << 20)), rate > 0 ? Math.round((size - bytes) / rate) : "?");
+        LOG.info("expenditure {}: {} lines ({} lines/s), {} of {} MB ({} MB/s), about {} s left", name, lines,
+                Math.round(lines / Math.max(seconds, 1e-3)), bytes >> 20, size >> 20, Math.round(rate / (1 << 20)),
+                rate > 0 ? Math.round((size - bytes) / rate) : "?");
     }
 
     static void writeReject(Writer w, String file, long line, Problem p) throws IOException {
@@ -277,11 +279,13 @@ public final class ExpenditureIngest {
         final LineParser parser;
         final boolean keepAll;
         final AtomicLong done;
+        final AtomicLong linesDone;
         final List<Problem> problems = new ArrayList<>();
         long lines;
         long firstLine;
 
-        Chunk(Path file, long from, long to, Dimensions d, boolean keepAll, AtomicLong done) {
+        Chunk(Path file, long from, long to, Dimensions d, boolean keepAll, AtomicLong done, AtomicLong linesDone) {
+            this.linesDone = linesDone;
             this.file = file;
             this.from = from;
             this.to = to;
@@ -293,6 +297,7 @@ public final class ExpenditureIngest {
         Chunk parse() {
             LineReader.forEachBlock(file, from, to, done, (b, start, filled, last) -> {
                 int s = start;
+                long before = lines;
                 while (true) {
                     int nl = parser.scanLine(b, s, filled);
                     if (nl < 0) {
@@ -304,6 +309,7 @@ public final class ExpenditureIngest {
                     lines++;
                     s = nl + 1;
                 }
+                linesDone.addAndGet(lines - before);
                 if (last && s < filled) {
                     // The range's last line has no '\n'.
                     int end = b[filled - 1] == '\r' ? filled - 1 : filled;
