@@ -71,6 +71,11 @@ final class TableSheet {
             writeRow(sheet.createRow(r++), row, slots, widths, styles, lang);
         }
         XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, slots.size(), "Table_" + t.id());
+        long printed = slots.stream().filter(slot -> slot.column().inPdf()).count();
+        if (printed < slots.size()) {
+            // Print what the PDF prints; the data-only columns beside it are for filtering and sums on screen.
+            wb.setPrintArea(wb.getSheetIndex(sheet), 0, (int) printed, 0, r - 1);
+        }
         int chartRow = r + 1;
         for (org.pbannex.table.Chart chart : t.charts()) {
             chartRow = XlsxChart.draw(sheet, styles, chart, lang, chartRow);
@@ -78,9 +83,12 @@ final class TableSheet {
         XlsxCells.finish(sheet, HEADER_ROW, t.wide());
     }
 
+    /** The printed columns first, then the data-only ones (codes, counts), which stay outside the print area. */
     private static List<Slot> slots(Table t) {
         List<Slot> slots = new ArrayList<>();
-        for (Column c : t.sheetColumns()) {
+        List<Column> columns = new ArrayList<>(t.sheetColumns());
+        columns.sort(java.util.Comparator.comparing(c -> !c.inPdf()));
+        for (Column c : columns) {
             if (c.kind() == ValueKind.YEARS_MONTHS) {
                 slots.add(new Slot(c, Part.YEARS));
                 slots.add(new Slot(c, Part.MONTHS));
