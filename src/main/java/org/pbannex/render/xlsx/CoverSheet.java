@@ -26,7 +26,7 @@ final class CoverSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, PublicationInfo info, Language lang) {
-        CoverSheet cover = new CoverSheet(wb.createSheet(XlsxText.COVER_SHEET), styles);
+        CoverSheet cover = new CoverSheet(wb.createSheet(XlsxText.COVER_SHEET.in(lang)), styles);
         XlsxCells.width(cover.sheet, 0, WIDTH);
         cover.line(XlsxText.in(info.title(), lang), styles.title);
         cover.item(XlsxText.SOURCE.in(lang), XlsxText.in(info.source(), lang));

@@ -9,9 +9,9 @@ import org.pbannex.table.Text;
  */
 final class XlsxText {
 
-    static final String COVER_SHEET = "Cover";
-    static final String CONTENTS_SHEET = "Contents";
-    static final String NOTES_SHEET = "Notes";
+    static final Text COVER_SHEET = new Text("封面", "Cover");
+    static final Text CONTENTS_SHEET = new Text("目录", "Contents");
+    static final Text NOTES_SHEET = new Text("注释", "Notes");
 
     static final Text ONE_TABLE = new Text("本工作表包含一个表格。", "This worksheet contains one table.");
     static final Text TABLE_AND_CHART = new Text("本工作表包含一个表格，其下为图表及其数据。",

@@ -317,6 +317,9 @@ class XlsxWorkbookWriterTest {
 
     @Test
     void languagePicksTheEdition() throws Exception {
+        try (XSSFWorkbook zh = render(Language.ZH)) {
+            assertEquals(List.of("封面", "目录", "注释", "a1", "a2-2"), sheetNames(zh), "the zh edition names its sheets in Chinese");
+        }
         try (XSSFWorkbook en = render(Language.EN); XSSFWorkbook zh = render(Language.ZH)) {
             assertEquals("Part one", cell(en.getSheet("a1"), HEADER + 1, 0).getStringCellValue());
             assertEquals("第一部分", cell(zh.getSheet("a1"), HEADER + 1, 0).getStringCellValue());
@@ -328,7 +331,7 @@ class XlsxWorkbookWriterTest {
             assertEquals("工作年/月 专业人员 (年)", cell(zh.getSheet("a1"), HEADER, 1).getStringCellValue());
             assertEquals("测试出版物", zh.getProperties().getCoreProperties().getTitle());
             assertEquals("zh-CN", zh.getProperties().getCoreProperties().getUnderlyingProperties().getLanguageProperty().orElse(null));
-            assertEquals(sheetNames(en), sheetNames(zh));
+            assertEquals(sheetNames(en).subList(3, 5), sheetNames(zh).subList(3, 5), "table sheets are named alike");
         }
     }
 
