@@ -87,16 +87,4 @@ final class CodeTable {
     private int slot(long k1, long k2) {
         return (int) (((k1 ^ (k2 * 0x9E3779B97F4A7C15L)) * 0x9E3779B97F4A7C15L) >>> shift);
     }
-
-    String code(int i) {
-        return codes.get(i);
-    }
-
-    int size() {
-        return codes.size();
-    }
-
-    List<String> codes() {
-        return codes;
-    }
 }

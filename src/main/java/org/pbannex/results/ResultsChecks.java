@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Region;
-import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework.Baseline;
 import org.pbannex.results.ResultsFramework.Indicator;
 import org.pbannex.results.ResultsFramework.Level;
