@@ -13,14 +13,12 @@ final class CodeTable {
 
     private static final int MAX_LENGTH = 16;
 
-    private final List<String> codes;
     private final long[] keys1;
     private final long[] keys2;
     private final int[] index;
     private final int shift;
 
     CodeTable(List<String> codes) {
-        this.codes = List.copyOf(codes);
         int bits = Math.max(3, 33 - Integer.numberOfLeadingZeros(Math.max(1, codes.size() * 4 - 1)));
         int size = 1 << bits;
         this.shift = 64 - bits;
