@@ -60,6 +60,7 @@ public final class ExpenditureIngest {
     private final int threads;
     private final Path rejectsFile;
     private long minChunk = MIN_CHUNK;
+    private long progressMillis = 5000;
 
     /** @param rejectsFile where bad lines go, or null for strict mode (the first bad line stops the ingest) */
     public ExpenditureIngest(Dimensions dimensions, int threads, Path rejectsFile) {
@@ -71,6 +72,12 @@ public final class ExpenditureIngest {
     /** Smaller chunks than the 16 MB default: lets a test cut a small file into many chunks. */
     ExpenditureIngest withMinChunk(long bytes) {
         this.minChunk = Math.max(1, bytes);
+        return this;
+    }
+
+    /** How often a long file's progress is logged (every 5 s by default). */
+    ExpenditureIngest withProgressEvery(long millis) {
+        this.progressMillis = Math.max(1, millis);
         return this;
     }
 
@@ -138,7 +145,7 @@ public final class ExpenditureIngest {
         for (Future<Chunk> f : futures) {
             while (true) {
                 try {
-                    chunks.add(f.get(5, TimeUnit.SECONDS));
+                    chunks.add(f.get(progressMillis, TimeUnit.MILLISECONDS));
                     break;
                 } catch (java.util.concurrent.TimeoutException stillRunning) {
                     progress(name, done.get(), linesDone.get(), size, started);

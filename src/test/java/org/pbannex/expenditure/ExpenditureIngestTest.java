@@ -194,4 +194,26 @@ class ExpenditureIngestTest {
         Files.writeString(f, LineFormat.HEADER + "\n");
         assertTrue(assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason().contains("no expenditure lines"));
     }
+
+    @Test
+    void longFilesLogTheirProgress() throws IOException {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ExpenditureIngest.class);
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        log.addAppender(appender);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try {
+            new ExpenditureIngest(ExpenditureFixtures.dimensions(), 1, null).withMinChunk(64 * 1024).withProgressEvery(1)
+                    .run(List.of(generated), "");
+        } finally {
+            log.detachAppender(appender);
+            log.setLevel(level);
+        }
+        List<String> progress = appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("lines/s") && m.contains("s left")).toList();
+        assertTrue(!progress.isEmpty(), "progress lines: " + appender.list);
+        assertTrue(progress.get(0).matches("expenditure synthetic-60k\\.csv: \\d+ lines \\(\\d+ lines/s\\), \\d+ of 3 MB \\(\\d+ MB/s\\), "
+                + "about (\\d+|\\?) s left"), progress.get(0));
+    }
 }
