@@ -17,7 +17,7 @@ final class ContentsSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, List<Table> tables, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.CONTENTS_SHEET.in(lang));
+        XSSFSheet sheet = wb.createSheet(XlsxText.CONTENTS_TITLE.in(lang));
         XlsxCells.text(sheet.createRow(0), 0, XlsxText.CONTENTS_TITLE.in(lang), styles.title, styles);
         XlsxCells.text(sheet.createRow(1), 0, XlsxText.ONE_TABLE.in(lang), styles.body, styles);
         XlsxCells.header(sheet, HEADER_ROW, List.of(XlsxText.COL_SHEET.in(lang), XlsxText.COL_TABLE_NUMBER.in(lang),

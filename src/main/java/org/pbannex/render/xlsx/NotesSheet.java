@@ -16,7 +16,7 @@ final class NotesSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, NoteList notes, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.NOTES_SHEET.in(lang));
+        XSSFSheet sheet = wb.createSheet(XlsxText.NOTES_TITLE.in(lang));
         XlsxCells.text(sheet.createRow(0), 0, XlsxText.NOTES_TITLE.in(lang), styles.title, styles);
         XlsxCells.text(sheet.createRow(1), 0, XlsxText.ONE_TABLE.in(lang), styles.body, styles);
         XlsxCells.header(sheet, HEADER_ROW, List.of(XlsxText.COL_NOTE_NUMBER.in(lang), XlsxText.COL_APPLIES_TO.in(lang),

@@ -10,8 +10,6 @@ import org.pbannex.table.Text;
 final class XlsxText {
 
     static final Text COVER_SHEET = new Text("封面", "Cover");
-    static final Text CONTENTS_SHEET = new Text("目录", "Contents");
-    static final Text NOTES_SHEET = new Text("注释", "Notes");
 
     static final Text ONE_TABLE = new Text("本工作表包含一个表格。", "This worksheet contains one table.");
     static final Text TABLE_AND_CHART = new Text("本工作表包含一个表格，其下为图表及其数据。",
@@ -26,14 +24,16 @@ final class XlsxText {
     static final Text INPUTS = new Text("输入文件（路径、SHA-256 校验和、行数）", "Input files (path, SHA-256 checksum, rows)");
     static final Text CONTACT = new Text("联系方式", "Contact");
     static final Text CITATION = new Text("引用方式", "How to cite");
-    static final Text SEE_CONTENTS = new Text("表格列表见 Contents 工作表，注释见 Notes 工作表。",
+    static final Text SEE_CONTENTS = new Text("表格列表见“目录”工作表，注释见“注释”工作表。",
             "The list of tables is on the Contents worksheet; notes are on the Notes worksheet.");
 
+    /** Also the name of the contents sheet, which the other sheets refer to by it. */
     static final Text CONTENTS_TITLE = new Text("目录", "Contents");
     static final Text COL_SHEET = new Text("工作表", "Sheet");
     static final Text COL_TABLE_NUMBER = new Text("表号", "Table number");
     static final Text COL_TITLE = new Text("标题", "Title");
 
+    /** Also the name of the notes sheet. */
     static final Text NOTES_TITLE = new Text("注释", "Notes");
     static final Text COL_NOTE_NUMBER = new Text("注释编号", "Note number");
     static final Text COL_APPLIES_TO = new Text("适用范围", "Applies to");
@@ -44,7 +44,7 @@ final class XlsxText {
 
     static final Text NUMBERED_TITLE = new Text("{number}：{title}", "{number}: {title}");
     static final Text SOURCE_LINE = new Text("资料来源：{source}", "Source: {source}");
-    static final Text NOTES_LINE = new Text("本表注释见 Notes 工作表：{notes}。", "Notes for this table are on the Notes worksheet: {notes}.");
+    static final Text NOTES_LINE = new Text("本表注释见“注释”工作表：{notes}。", "Notes for this table are on the Notes worksheet: {notes}.");
     static final Text DEFAULT_LABEL_HEADING = new Text("项目", "Item");
     static final Text YEARS = new Text("年", "years");
     static final Text MONTHS = new Text("月", "months");
