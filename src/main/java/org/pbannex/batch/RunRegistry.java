@@ -43,7 +43,9 @@ public class RunRegistry implements JobExecutionListener {
             String checksum = execution.getJobParameters().getString(RunParameters.INPUT_CHECKSUM);
             ctx.putString(RUN_ID, ID_TIME.format(now) + "-" + checksum.substring(0, 8));
         }
-        AnnexRun run = new AnnexRun(RunParameters.request(execution.getJobParameters()), ctx.getString(RUN_ID), home, now);
+        var params = execution.getJobParameters();
+        AnnexRun run = new AnnexRun(RunParameters.request(params), ctx.getString(RUN_ID), home, now,
+                params.getString(RunParameters.INPUT_CHECKSUM), params.getString(RunParameters.CODE_VERSION));
         runs.put(execution.getId(), run);
         log.info("run {} started (job execution {})", run.runId(), execution.getId());
     }

@@ -1,7 +1,5 @@
 package org.pbannex.benchmark;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,7 +8,7 @@ import java.sql.Statement;
 /**
  * The DuckDB peer of the benchmark, run in its own JVM with the DuckDB JDBC driver on the class path: read_csv with
  * explicit types and the same GROUP BY as pb-annex's totals. Prints "query_seconds=..., groups=..., rss_kb=...".
- * Uses only java.sql, so pb-annex does not depend on DuckDB.
+ * Uses only java.sql (and PeakMemory), so pb-annex does not depend on DuckDB.
  */
 public final class DuckDbProbe {
 
@@ -36,19 +34,6 @@ public final class DuckDbProbe {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("query_seconds=%.3f groups=%d cents=%d rss_kb=%d%n", seconds, groups, cents, peakRssKb());
-    }
-
-    static long peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return 0;
+        System.out.printf("query_seconds=%.3f groups=%d cents=%d rss_kb=%d%n", seconds, groups, cents, PeakMemory.rssKb());
     }
 }

@@ -9,11 +9,8 @@ import java.util.concurrent.Callable;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureGenerator;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
-import org.pbannex.reference.ReferenceData;
-import org.pbannex.results.ResultsFramework;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,9 +56,6 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
                     + "everything made from it is marked synthetic");
         }
         Biennium current = Publication.biennium(in.inputDir(), in.biennium);
-        InputSet inputs = Publication.ingest(in.inputDir(), current);
-        ReferenceData ref = ReferenceData.from(inputs, current);
-        ResultsFramework results = ResultsFramework.from(inputs, ref);
         List<Biennium> periods = new ArrayList<>();
         if (bienniums == null) {
             for (int b = current.firstYear() - 6; b <= current.firstYear(); b += 2) {
@@ -77,7 +71,7 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
             }
         }
         long start = System.nanoTime();
-        var sums = new ExpenditureGenerator(ExpenditureDimensions.from(inputs, ref, results), periods, controls())
+        var sums = new ExpenditureGenerator(ExpenditureDimensions.load(in.inputDir(), current), periods, controls())
                 .write(out.toAbsolutePath(), rows, seed);
         System.out.printf("Wrote %s: %d lines, total %s US$, %.1f s%n", out, sums.lines(),
                 BigDecimal.valueOf(sums.cents(), 2).toPlainString(), (System.nanoTime() - start) / 1e9);

@@ -7,15 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbannex.benchmark.PeakMemory;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.Publication;
-import org.pbannex.reference.Biennium;
-import org.pbannex.reference.ReferenceData;
-import org.pbannex.results.ResultsFramework;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,10 +47,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Biennium b = Publication.biennium(in.inputDir(), in.biennium);
-        InputSet inputs = Publication.ingest(in.inputDir(), b);
-        ReferenceData ref = ReferenceData.from(inputs, b);
-        Dimensions dims = ExpenditureDimensions.from(inputs, ref, ResultsFramework.from(inputs, ref));
+        Dimensions dims = ExpenditureDimensions.load(in.inputDir(), Publication.biennium(in.inputDir(), in.biennium));
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));
@@ -68,7 +62,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
                 : chosen.run(dims, files, "", rejects, System.getenv());
         if (machine) {
             System.out.printf(java.util.Locale.ROOT, "step_seconds=%.3f lines=%d cents=%d rss_kb=%d%n", r.seconds(),
-                    r.totals().totalLines(), r.totals().totalCents(), peakRssKb());
+                    r.totals().totalLines(), r.totals().totalCents(), PeakMemory.rssKb());
             return ExitCodes.PUBLISHED;
         }
         for (ExpenditureIngest.FileStats f : r.files()) {
@@ -77,21 +71,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
                 BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(), r.seconds(),
                 r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), chosen.name().toLowerCase(java.util.Locale.ROOT), n,
-                peakRssKb() / 1024);
+                PeakMemory.rssKb() / 1024);
         return ExitCodes.PUBLISHED;
-    }
-
-    /** VmHWM from /proc/self/status (Linux), in kB; 0 elsewhere. */
-    static long peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }

@@ -12,6 +12,13 @@ public final class ExpenditureDimensions {
     private ExpenditureDimensions() {
     }
 
+    /** Reads the input folder's reference data (the whole package is validated) and takes the codes from it. */
+    public static Dimensions load(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
+        InputSet in = InputSet.load(inputDir, biennium.code());
+        ReferenceData ref = ReferenceData.from(in, biennium);
+        return from(in, ref, ResultsFramework.from(in, ref));
+    }
+
     public static Dimensions from(InputSet in, ReferenceData ref, ResultsFramework results) {
         return new Dimensions(ref.regions().stream().map(Region::code).toList(),
                 in.table("countries").stream().map(r -> r.text("country")).toList(),

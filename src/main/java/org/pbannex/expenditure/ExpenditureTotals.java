@@ -51,19 +51,11 @@ public final class ExpenditureTotals {
 
     /** The sum in cents over every cell that matches; a null argument matches all. */
     public long cents(String fund, String status, String region, String outcome, Integer bienniumFirstYear) {
-        long sum = 0;
-        for (Cell c : matching(fund, status, region, outcome, bienniumFirstYear)) {
-            sum += cents[c.index()];
-        }
-        return sum;
+        return sum(cents, fund, status, region, outcome, bienniumFirstYear);
     }
 
     public long lines(String fund, String status, String region, String outcome, Integer bienniumFirstYear) {
-        long sum = 0;
-        for (Cell c : matching(fund, status, region, outcome, bienniumFirstYear)) {
-            sum += lines[c.index()];
-        }
-        return sum;
+        return sum(lines, fund, status, region, outcome, bienniumFirstYear);
     }
 
     public long totalLines() {
@@ -102,37 +94,32 @@ public final class ExpenditureTotals {
         return outcomes;
     }
 
-    private record Cell(int index) {
-    }
-
-    private List<Cell> matching(String fund, String status, String region, String outcome, Integer year) {
-        List<Cell> out = new java.util.ArrayList<>();
-        for (int f = 0; f < FUNDS.size(); f++) {
-            if (fund != null && !FUNDS.get(f).equals(fund)) {
+    // Walks the cube once, reading each cell's coordinates back from its index (the inverse of cell()).
+    private long sum(long[] values, String fund, String status, String region, String outcome, Integer year) {
+        long sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == 0) {
                 continue;
             }
-            for (int s = 0; s < STATUSES.size(); s++) {
-                if (status != null && !STATUSES.get(s).equals(status)) {
-                    continue;
-                }
-                for (int r = 0; r < regions.size(); r++) {
-                    if (region != null && !regions.get(r).equals(region)) {
-                        continue;
-                    }
-                    for (int o = 0; o < outcomes.size(); o++) {
-                        if (outcome != null && !outcomes.get(o).equals(outcome)) {
-                            continue;
-                        }
-                        for (int b = 0; b < BIENNIUMS; b++) {
-                            if (year == null || FIRST_YEAR + 2 * b == year) {
-                                out.add(new Cell(cell(f, s, r, o, b)));
-                            }
-                        }
-                    }
-                }
+            int rest = i;
+            int b = rest % BIENNIUMS;
+            rest /= BIENNIUMS;
+            int o = rest % outcomes.size();
+            rest /= outcomes.size();
+            int r = rest % regions.size();
+            rest /= regions.size();
+            int s = rest % STATUSES.size();
+            int f = rest / STATUSES.size();
+            if ((year == null || FIRST_YEAR + 2 * b == year) && matches(FUNDS.get(f), fund) && matches(STATUSES.get(s), status)
+                    && matches(regions.get(r), region) && matches(outcomes.get(o), outcome)) {
+                sum += values[i];
             }
         }
-        return out;
+        return sum;
+    }
+
+    private static boolean matches(String code, String wanted) {
+        return wanted == null || wanted.equals(code);
     }
 
     /** Cell-by-cell equality: two engines gave the same answer. */

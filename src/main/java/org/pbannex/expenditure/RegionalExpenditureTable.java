@@ -12,6 +12,7 @@ import org.pbannex.reference.Region;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
+import org.pbannex.table.Percent;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -48,7 +49,7 @@ public final class RegionalExpenditureTable {
             for (int y : years) {
                 // No line at all is a blank, not 0.0: nothing was reported for that region and biennium.
                 boolean any = totals.lines(FUND, null, r.code(), null, y) > 0;
-                v.put(new Biennium(y).code(), any ? millions(totals.cents(FUND, null, r.code(), null, y)) : null);
+                v.put(new Biennium(y).code(), any ? Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y)) : null);
                 for (String status : ExpenditureTotals.STATUSES) {
                     if (totals.lines(FUND, status, r.code(), null, y) > 0) {
                         tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y)));
@@ -59,7 +60,7 @@ public final class RegionalExpenditureTable {
         }
         Map<String, Object> total = new LinkedHashMap<>();
         for (int y : years) {
-            total.put(new Biennium(y).code(), millions(totals.cents(FUND, null, null, null, y)));
+            total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(FUND, null, null, null, y)));
         }
         rows.add(new Row("total", RowType.TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(t.numbered("f2.footnote."));
@@ -70,7 +71,7 @@ public final class RegionalExpenditureTable {
         List<Chart.Series> series = new ArrayList<>();
         for (int y : years) {
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
-                    regions.stream().map(r -> (Number) millions(totals.cents(FUND, null, r.code(), null, y))).toList()));
+                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y))).toList()));
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
         Chart chart = new Chart(ID + "-regions", t.get("f2.title"), t.get("f2.chart.alt"), t.get("f2.unit"),
@@ -92,9 +93,5 @@ public final class RegionalExpenditureTable {
         v.put("status", status);
         v.put("amount_usd", BigDecimal.valueOf(cents, 2).toPlainString());
         return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.ITEM, label, v);
-    }
-
-    static BigDecimal millions(long cents) {
-        return BigDecimal.valueOf(cents).divide(BigDecimal.valueOf(100_000_000L), 1, java.math.RoundingMode.HALF_UP);
     }
 }

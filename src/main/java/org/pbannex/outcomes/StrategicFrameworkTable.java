@@ -56,8 +56,7 @@ public final class StrategicFrameworkTable {
             if (lines.lines(fund, null, null, outcome, b.firstYear()) == 0) {
                 return null;
             }
-            return BigDecimal.valueOf(lines.cents(fund, null, null, outcome, b.firstYear()))
-                    .divide(BigDecimal.valueOf(100_000_000L), 1, java.math.RoundingMode.HALF_UP);
+            return Percent.millionsOfCents(lines.cents(fund, null, null, outcome, b.firstYear()));
         }
     }
 

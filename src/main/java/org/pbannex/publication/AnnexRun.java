@@ -37,16 +37,22 @@ public final class AnnexRun {
     private final String runId;
     private final Path home;
     private final String codeVersion;
+    private final String inputChecksum;
     private final Instant started;
     private Biennium biennium;
     private InputSet inputs;
     private ComputedPublication computed;
 
-    public AnnexRun(RunRequest request, String runId, Path home, Instant started) {
+    /**
+     * @param inputChecksum and {@code codeVersion}: what identifies the run's job instance, computed once before
+     *                      it starts (hashing the input folder again would read every expenditure file twice)
+     */
+    public AnnexRun(RunRequest request, String runId, Path home, Instant started, String inputChecksum, String codeVersion) {
         this.request = request;
         this.runId = runId;
         this.home = home;
-        this.codeVersion = CodeVersion.of(home);
+        this.codeVersion = codeVersion;
+        this.inputChecksum = inputChecksum;
         this.started = started;
     }
 
@@ -158,19 +164,10 @@ public final class AnnexRun {
 
     private RunRecord record(List<OutputFile> outputs, RunDiff diff) {
         return new RunRecord(runId, request.job(), biennium.code(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputChecksum(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputChecksum,
                 selectedTables().stream().map(Table::id).toList(), request.languages(), request.formats(), request.partial(),
                 new ArrayList<>(inputs.files().values()), computed.checks().results(), computed.printedDifferences(), outputs, diff,
                 computed.expenditure() == null ? List.of() : computed.expenditure().files());
-    }
-
-    /** The same checksum that identifies the job instance: every file of the input folder. */
-    private String inputChecksum() {
-        try {
-            return InputChecksum.of(request.input());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     public Path publishedFolder() {

@@ -8,6 +8,7 @@ public final class Percent {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal MILLION_IN_CENTS = BigDecimal.valueOf(100_000_000L);
 
     private Percent() {
     }
@@ -27,5 +28,10 @@ public final class Percent {
     /** Whole dollars to US$ millions, half-up to one decimal. */
     public static BigDecimal millions(long dollars) {
         return BigDecimal.valueOf(dollars).divide(MILLION, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Cents to US$ millions, half-up to one decimal. */
+    public static BigDecimal millionsOfCents(long cents) {
+        return BigDecimal.valueOf(cents).divide(MILLION_IN_CENTS, 1, RoundingMode.HALF_UP);
     }
 }
