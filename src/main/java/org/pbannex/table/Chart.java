@@ -3,13 +3,25 @@ package org.pbannex.table;
 import java.util.List;
 
 /**
- * A bar chart that goes with a table: categories along one axis, one bar series per {@link Series}. Renderers
- * draw it natively (an Excel chart in the workbook, bars in the PDF); {@code altText} describes it for readers
- * who cannot see it.
+ * A chart that goes with a table: categories along one axis (or the slices of a pie), one series per {@link Series}.
+ * Renderers draw it natively (an Excel chart in the workbook, drawn in the PDF); {@code altText} describes it for
+ * readers who cannot see it.
  */
-public record Chart(String id, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series) {
+public record Chart(String id, Kind kind, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series) {
+
+    /** How the chart is drawn: bars (one bar per category and series), or a pie (one series, a slice per category). */
+    public enum Kind { BAR, PIE }
+
+    /** A bar chart. */
+    public Chart(String id, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series) {
+        this(id, Kind.BAR, title, altText, valueAxis, categories, series);
+    }
 
     public Chart {
+        kind = kind == null ? Kind.BAR : kind;
+        if (kind == Kind.PIE && series.size() != 1) {
+            throw new IllegalArgumentException("chart " + id + ": a pie has exactly one series");
+        }
         categories = List.copyOf(categories);
         series = List.copyOf(series);
         for (Series s : series) {

@@ -17,9 +17,12 @@ import java.util.NoSuchElementException;
  * @param charts   charts drawn with the table (may be empty)
  * @param shortName a few words saying what the table holds, for places with little room (workbook sheet names);
  *                  may be empty
+ * @param caveat    a warning about the whole table that every rendering must show where the figures are (e.g. "drawn
+ *                  from synthetic data, not ILO figures"); empty when there is none
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
-                    List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName) {
+                    List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
+                    Text caveat) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -27,6 +30,12 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         footnotes = List.copyOf(footnotes);
         charts = List.copyOf(charts);
         shortName = shortName == null ? Text.EMPTY : shortName;
+        caveat = caveat == null ? Text.EMPTY : caveat;
+    }
+
+    public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
+                 List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName) {
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts, shortName, Text.EMPTY);
     }
 
     public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
@@ -36,12 +45,17 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
 
     public Table withTidy(TidyRows tidyRows) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
-                shortName);
+                shortName, caveat);
     }
 
     public Table withCharts(List<Chart> newCharts) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts,
-                shortName);
+                shortName, caveat);
+    }
+
+    public Table withCaveat(Text newCaveat) {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
+                shortName, newCaveat);
     }
 
     /** The columns the workbook shows. */
