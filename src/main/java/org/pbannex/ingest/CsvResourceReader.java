@@ -5,17 +5,17 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvValidationException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,223 +23,274 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads one CSV resource and enforces its Table Schema: strict UTF-8 without BOM, the exact set of
- * columns, typed values, constraints and a unique primary key. Every problem becomes an {@link InputError}
- * naming file, line, column and reason; nothing is skipped.
+ * Reads one CSV resource and enforces its Table Schema: strict UTF-8 (a UTF-8 byte-order mark, as Excel's CSV UTF-8
+ * writes, is skipped), LF or CRLF line ends, the exact set of columns, values free of control characters and
+ * noncharacters and at most a workbook cell long, text that cannot read as a formula, typed values within their
+ * ranges, constraints and a unique primary key. Blank lines may end the file but not interrupt the data. Every
+ * problem becomes an {@link InputError} naming file, line, column and reason (with Excel's fix when Excel caused it);
+ * nothing is skipped.
  */
 public final class CsvResourceReader {
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}([ ,\u00a0'’]\\d{3})+(\\.\\d+)?");
+    private static final Pattern DOTTED_CODE = Pattern.compile("\\d+\\.\\d+");
 
     private CsvResourceReader() {
     }
 
     /** @param displayName how the file is named in errors (e.g. input/2022-23/budget.csv) */
     public static List<Record> read(Path file, String displayName, Resource resource) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputError(displayName, 0, "", "file not found (resource '" + resource.name() + "')");
+        return readTable(file, SourceName.file(displayName), resource).records();
+    }
+
+    public static CsvTable readTable(Path file, SourceName source, Resource resource) {
+        String text = CsvText.decode(readBytes(file, source, resource), source);
+        try (CSVReader csv = new CSVReaderBuilder(new StringReader(text))
+                .withCSVParser(new RFC4180ParserBuilder().build())
+                .withKeepCarriageReturn(false)
+                .build()) {
+            return readRecords(csv, source, resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading text in memory", e);
+        }
+    }
+
+    private static byte[] readBytes(Path file, SourceName source, Resource resource) {
+        String what = " (the file of resource '" + resource.name() + "')";
+        if (Files.isDirectory(file)) {
+            throw new InputError(source.name(), 0, "", "cannot read the file: it is a folder, not a file" + what);
+        }
+        if (!Files.exists(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InputError(source.name(), 0, "", "file not found" + what);
         }
         try {
             long size = Files.size(file);
-            if (size == 0) {
-                throw new InputError(displayName, 0, "", "file is empty: expected a header row with columns "
-                        + String.join(",", names(resource)));
-            }
             if (size > resource.maxBytes()) {
-                throw new InputError(displayName, 0, "", "file too large: " + size + " bytes, the limit for '"
+                throw new InputError(source.name(), 0, "", "file too large: " + size + " bytes, the limit for '"
                         + resource.name() + "' is " + resource.maxBytes() + " bytes");
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                rejectByteOrderMark(in, displayName);
-                var decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                try (CSVReader csv = new CSVReaderBuilder(new InputStreamReader(in, decoder))
-                        .withCSVParser(new RFC4180ParserBuilder().build())
-                        .withKeepCarriageReturn(false)
-                        .build()) {
-                    return readRecords(csv, displayName, resource);
-                }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0) {
+                throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
+                        + String.join(",", names(resource)));
             }
-        } catch (CharacterCodingException e) {
-            throw new InputError(displayName, 0, "", "file is not valid UTF-8 text: save it as UTF-8");
+            return bytes;
         } catch (IOException e) {
-            if (e.getCause() instanceof CharacterCodingException || e instanceof java.nio.charset.MalformedInputException) {
-                throw new InputError(displayName, 0, "", "file is not valid UTF-8 text: save it as UTF-8");
-            }
-            throw new InputError(displayName, 0, "", "cannot read file: " + e.getMessage());
+            throw new InputError(source.name(), 0, "", "cannot read the file: " + describe(e));
         }
     }
 
-    private static void rejectByteOrderMark(InputStream in, String file) throws IOException {
-        in.mark(4);
-        int b0 = in.read();
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            throw new InputError(file, 1, "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
+    /** What went wrong with a file operation, without the path (the message names it already). */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
         }
-        if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
-            throw new InputError(file, 1, "", "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
         }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    private static List<Record> readRecords(CSVReader csv, String file, Resource resource) throws IOException {
-        String[] header = next(csv, file);
-        if (header == null) {
-            throw new InputError(file, 0, "", "file is empty: expected a header row");
+    private static CsvTable readRecords(CSVReader csv, SourceName source, Resource resource) throws IOException {
+        String[] header = next(csv, source);
+        if (header == null || isBlank(header)) {
+            throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
+                    + String.join(",", names(resource)));
         }
-        Map<String, Integer> index = headerIndex(header, file, resource);
+        Map<String, Integer> index = headerIndex(header, source, resource);
+        List<CsvTable.Row> rows = new ArrayList<>();
         List<Record> records = new ArrayList<>();
         Map<String, Long> seenKeys = new HashMap<>();
+        long firstBlank = 0;
         while (true) {
             long line = csv.getLinesRead() + 1;
-            String[] cells = next(csv, file);
+            String[] cells = next(csv, source);
             if (cells == null) {
                 break;
             }
-            if (cells.length == 1 && cells[0].isBlank()) {
-                throw new InputError(file, line, "", "blank line inside the data; remove it");
+            if (isBlank(cells)) {
+                // Blank lines (or rows of empty cells, as Excel leaves after cleared rows) may end the file.
+                firstBlank = firstBlank == 0 ? line : firstBlank;
+                continue;
+            }
+            if (firstBlank > 0) {
+                throw new InputError(source.name(), source.shown(firstBlank), "", "blank line inside the data: remove it "
+                        + "(blank lines are allowed only at the end of the file)");
             }
             if (cells.length != header.length) {
-                throw new InputError(file, line, "", "line has " + cells.length + " cells but the header has "
-                        + header.length);
+                throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
+                        + " cells but the header has " + header.length);
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (Field f : resource.fields()) {
                 String raw = cells[index.get(f.name())];
-                values.put(f.name(), parse(raw, f, file, line));
+                values.put(f.name(), parse(raw, f, source, line));
             }
-            checkPrimaryKey(resource, values, seenKeys, file, line);
-            records.add(new Record(file, line, values));
+            checkPrimaryKey(resource, values, seenKeys, source, line);
+            rows.add(new CsvTable.Row(line, List.of(cells)));
+            records.add(new Record(source.name(), source.shown(line), values));
         }
         if (records.size() < resource.minRows()) {
-            throw new InputError(file, 0, "", "file has a header but no data rows");
+            throw new InputError(source.name(), 0, "", "file has a header but no data rows");
         }
-        return records;
+        return new CsvTable(List.of(header), rows, records);
     }
 
-    private static String[] next(CSVReader csv, String file) throws IOException {
+    private static boolean isBlank(String[] cells) {
+        return Arrays.stream(cells).allMatch(String::isBlank);
+    }
+
+    private static String[] next(CSVReader csv, SourceName source) throws IOException {
         try {
             return csv.readNext();
         } catch (CsvMalformedLineException e) {
-            throw new InputError(file, e.getLineNumber(), "", "malformed CSV: a quoted value is not terminated");
+            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: a quoted value is not terminated");
         } catch (CsvValidationException e) {
-            throw new InputError(file, e.getLineNumber(), "", "malformed CSV: " + e.getMessage());
+            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: " + e.getMessage());
         }
     }
 
-    private static Map<String, Integer> headerIndex(String[] header, String file, Resource resource) {
+    private static Map<String, Integer> headerIndex(String[] header, SourceName source, Resource resource) {
+        long line = source.shown(1);
+        String separator = ExcelDamage.separator(header, resource.fields().size());
+        if (separator != null) {
+            throw new InputError(source.name(), line, "", separator);
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
-            String name = header[i].trim();
+            String problem = TextRules.problem(header[i]);
+            if (problem != null) {
+                throw new InputError(source.name(), line, "", "header cell " + (i + 1) + ": " + problem);
+            }
+            String name = header[i].strip();
             if (index.put(name, i) != null) {
-                throw new InputError(file, 1, name, "column appears twice in the header");
+                throw new InputError(source.name(), line, name, "column appears twice in the header");
             }
             if (resource.fields().stream().noneMatch(f -> f.name().equals(name))) {
-                throw new InputError(file, 1, name, "unexpected column; the columns are " + String.join(",", names(resource)));
+                throw new InputError(source.name(), line, name, "unexpected column; the columns are " + String.join(",", names(resource)));
             }
         }
         for (Field f : resource.fields()) {
             if (!index.containsKey(f.name())) {
-                throw new InputError(file, 1, f.name(), "missing column; the columns are " + String.join(",", names(resource)));
+                throw new InputError(source.name(), line, f.name(), "missing column; the columns are " + String.join(",", names(resource)));
             }
         }
         return index;
     }
 
-    private static Object parse(String raw, Field f, String file, long line) {
+    /** Parses one cell; {@code line} is the CSV line (the source shows it with its offset). */
+    static Object parse(String raw, Field f, SourceName source, long line) {
+        String problem = TextRules.problem(raw);
+        if (problem != null) {
+            throw new InputError(source.name(), source.shown(line), f.name(), problem);
+        }
         String v = raw.strip();
         if (v.isEmpty()) {
             if (f.required()) {
-                throw new InputError(file, line, f.name(), "value is required");
+                throw new InputError(source.name(), source.shown(line), f.name(), "value is required");
             }
             return null;
         }
         Object value = switch (f.type()) {
             case STRING -> v;
-            case INTEGER -> parseInteger(v, f, file, line);
-            case NUMBER -> parseNumber(v, f, file, line);
-            case BOOLEAN -> parseBoolean(v, f, file, line);
+            case INTEGER -> parseInteger(v, f, source, line);
+            case NUMBER -> parseNumber(v, f, source, line);
+            case BOOLEAN -> parseBoolean(v, f, source, line);
         };
-        checkConstraints(v, value, f, file, line);
+        if (f.type() == FieldType.STRING) {
+            String formula = TextRules.formulaProblem(v, f.formulaLike());
+            if (formula != null) {
+                throw new InputError(source.name(), source.shown(line), f.name(), formula);
+            }
+        }
+        checkConstraints(v, value, f, source, line);
         return value;
     }
 
-    private static Long parseInteger(String v, Field f, String file, long line) {
+    private static Long parseInteger(String v, Field f, SourceName source, long line) {
         if (INTEGER.matcher(v).matches()) {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new InputError(file, line, f.name(), "integer out of range: '" + v + "'");
+                throw new InputError(source.name(), source.shown(line), f.name(), "value " + v + " is outside the range "
+                        + range(f) + describe(f));
             }
         }
-        if (GROUPED.matcher(v).matches()) {
-            throw new InputError(file, line, f.name(), "thousands separator in a number: write '"
-                    + v.replaceAll("[ ,\u00a0'’]", "") + "' instead of '" + v + "'");
-        }
-        throw new InputError(file, line, f.name(), "not a whole number: '" + v + "'");
+        throw new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, true));
     }
 
-    private static BigDecimal parseNumber(String v, Field f, String file, long line) {
+    private static BigDecimal parseNumber(String v, Field f, SourceName source, long line) {
         if (NUMBER.matcher(v).matches()) {
             BigDecimal d = new BigDecimal(v);
             if (f.maxDecimals() != null && d.scale() > f.maxDecimals()) {
-                throw new InputError(file, line, f.name(), "more than " + f.maxDecimals() + " decimal places: '" + v + "'");
+                throw new InputError(source.name(), source.shown(line), f.name(), "more than " + f.maxDecimals()
+                        + " decimal places: '" + v + "'");
             }
             return d;
         }
-        if (GROUPED.matcher(v).matches()) {
-            throw new InputError(file, line, f.name(), "thousands separator in a number: write '"
-                    + v.replaceAll("[ ,\u00a0'’]", "") + "' instead of '" + v + "'");
-        }
-        throw new InputError(file, line, f.name(), "not a number: '" + v + "' (use a point for decimals, no % sign)");
+        throw new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, false));
     }
 
-    private static Boolean parseBoolean(String v, Field f, String file, long line) {
-        return switch (v.toLowerCase()) {
+    private static Boolean parseBoolean(String v, Field f, SourceName source, long line) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw new InputError(file, line, f.name(), "not true or false: '" + v + "'");
+            default -> throw new InputError(source.name(), source.shown(line), f.name(), "not true or false: '" + v + "'");
         };
     }
 
-    private static void checkConstraints(String raw, Object value, Field f, String file, long line) {
+    private static void checkConstraints(String raw, Object value, Field f, SourceName source, long line) {
+        long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
-            throw new InputError(file, line, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()));
+            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
-            throw new InputError(file, line, f.name(), "'" + raw + "' does not match the pattern " + f.pattern().pattern()
-                    + (f.description().isEmpty() ? "" : " (" + f.description() + ")"));
+            String damage = ExcelDamage.notMatching(raw, f.pattern());
+            throw new InputError(source.name(), shown, f.name(), damage != null ? damage
+                    : "'" + raw + "' does not match the pattern " + f.pattern().pattern() + describe(f));
         }
         if (value instanceof Number n) {
             BigDecimal d = new BigDecimal(n.toString());
             if (f.minimum() != null && d.compareTo(f.minimum()) < 0) {
-                throw new InputError(file, line, f.name(), "value " + raw + " is below the minimum " + f.minimum().toPlainString()
-                        + (f.description().isEmpty() ? "" : " (" + f.description() + ")"));
+                throw new InputError(source.name(), shown, f.name(), "value " + raw + " is below the minimum "
+                        + f.minimum().toPlainString() + describe(f));
             }
             if (f.maximum() != null && d.compareTo(f.maximum()) > 0) {
-                throw new InputError(file, line, f.name(), "value " + raw + " is above the maximum " + f.maximum().toPlainString()
-                        + (f.description().isEmpty() ? "" : " (" + f.description() + ")"));
+                throw new InputError(source.name(), shown, f.name(), "value " + raw + " is above the maximum "
+                        + f.maximum().toPlainString() + describe(f));
             }
         }
     }
 
-    private static void checkPrimaryKey(Resource r, Map<String, Object> values, Map<String, Long> seen, String file, long line) {
+    private static String range(Field f) {
+        return (f.minimum() == null ? "" : f.minimum().toPlainString()) + " to " + (f.maximum() == null ? "" : f.maximum().toPlainString());
+    }
+
+    private static String describe(Field f) {
+        return f.description().isEmpty() ? "" : " (" + f.description() + ")";
+    }
+
+    private static void checkPrimaryKey(Resource r, Map<String, Object> values, Map<String, Long> seen, SourceName source, long line) {
         if (r.primaryKey().isEmpty()) {
             return;
         }
         StringBuilder key = new StringBuilder();
+        boolean dotted = false;
         for (String k : r.primaryKey()) {
-            key.append(key.length() == 0 ? "" : "|").append(values.get(k));
+            String part = String.valueOf(values.get(k));
+            dotted |= DOTTED_CODE.matcher(part).matches();
+            key.append(key.length() == 0 ? "" : "|").append(part);
         }
         Long first = seen.putIfAbsent(key.toString(), line);
         if (first != null) {
-            throw new InputError(file, line, String.join(",", r.primaryKey()), "duplicate " + String.join(",", r.primaryKey())
-                    + " '" + key + "' (first on line " + first + ")");
+            throw new InputError(source.name(), source.shown(line), String.join(",", r.primaryKey()), "duplicate "
+                    + String.join(",", r.primaryKey()) + " '" + key + "' (first on " + SourceName.lineWord(source.name()) + " "
+                    + source.shown(first) + ")" + (dotted ? "; if a code such as 1.10 became 1.1, Excel read it as a number: "
+                    + "format the column as Text (Format Cells > Text) and type it again" : ""));
         }
     }
 

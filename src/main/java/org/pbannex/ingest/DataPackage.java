@@ -42,10 +42,20 @@ public final class DataPackage {
         }
         Map<String, Resource> out = new LinkedHashMap<>();
         for (JsonNode r : root.path("resources")) {
-            Resource res = resource(r);
+            Resource res = resource(r, file.toString());
             out.put(res.name(), res);
         }
         return new DataPackage(out);
+    }
+
+    private static boolean formulaCell(String value, String where) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (value.equals("cachedNumber")) {
+            return true;
+        }
+        throw new IllegalArgumentException(where + ": pbFormulaCell must be \"cachedNumber\" (or absent), not \"" + value + "\"");
     }
 
     public Resource resource(String name) {
@@ -64,23 +74,40 @@ public final class DataPackage {
         return List.copyOf(resources.values());
     }
 
-    private static Resource resource(JsonNode r) {
+    private static Resource resource(JsonNode r, String file) {
         JsonNode schema = r.path("schema");
         List<Field> fields = new ArrayList<>();
         for (JsonNode f : schema.path("fields")) {
             JsonNode c = f.path("constraints");
             List<String> allowed = new ArrayList<>();
             c.path("enum").forEach(v -> allowed.add(v.asString()));
-            fields.add(new Field(
-                    f.path("name").asString(),
-                    FieldType.of(f.path("type").asString("string")),
-                    f.path("description").asString(""),
-                    c.path("required").asBoolean(false),
-                    c.has("minimum") ? new BigDecimal(c.get("minimum").asString()) : null,
-                    c.has("maximum") ? new BigDecimal(c.get("maximum").asString()) : null,
-                    c.has("pattern") ? Pattern.compile(c.get("pattern").asString()) : null,
-                    allowed,
-                    f.has("decimalPlaces") ? f.get("decimalPlaces").asInt() : null));
+            String where = "resource '" + r.path("name").asString() + "', field '" + f.path("name").asString() + "'";
+            Field field;
+            try {
+                field = new Field(
+                        f.path("name").asString(),
+                        FieldType.of(f.path("type").asString("string")),
+                        f.path("description").asString(""),
+                        c.path("required").asBoolean(false),
+                        c.has("minimum") ? new BigDecimal(c.get("minimum").asString()) : null,
+                        c.has("maximum") ? new BigDecimal(c.get("maximum").asString()) : null,
+                        c.has("pattern") ? Pattern.compile(c.get("pattern").asString()) : null,
+                        allowed,
+                        f.has("decimalPlaces") ? f.get("decimalPlaces").asInt() : null,
+                        TextRules.FormulaLike.of(f.path("pbFormulaLike").asString(""), where),
+                        formulaCell(f.path("pbFormulaCell").asString(""), where));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new InputError(file, 0, "", where + ": the pattern is not a valid regular expression: " + e.getDescription());
+            } catch (IllegalArgumentException e) {
+                throw new InputError(file, 0, "", e.getMessage().startsWith("resource") ? e.getMessage() : where + ": " + e.getMessage());
+            }
+            // Every number is bounded at input, so no sum downstream can overflow on a wild value.
+            if (field.numeric() && (field.minimum() == null || field.maximum() == null)) {
+                throw new InputError(file, 0, "", where + " (" + field.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + ") has no " + (field.minimum() == null ? "minimum" : "maximum")
+                        + ": every number needs a documented range (constraints minimum and maximum)");
+            }
+            fields.add(field);
         }
         List<String> pk = new ArrayList<>();
         JsonNode pkNode = schema.path("primaryKey");

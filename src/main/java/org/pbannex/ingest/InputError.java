@@ -2,7 +2,8 @@ package org.pbannex.ingest;
 
 /**
  * Bad input: names the file, the line (1-based, 0 when the file as a whole is at fault),
- * the column (may be empty) and the reason. Maps to exit status 3.
+ * the column (may be empty) and the reason. Maps to exit status 3. A sheet of an input workbook
+ * ({@link SourceName#sheet}) has rows instead of lines.
  */
 public class InputError extends RuntimeException {
 
@@ -22,7 +23,7 @@ public class InputError extends RuntimeException {
     private static String format(String file, long line, String column, String reason) {
         StringBuilder s = new StringBuilder(file);
         if (line > 0) {
-            s.append(", line ").append(line);
+            s.append(", ").append(SourceName.lineWord(file)).append(' ').append(line);
         }
         if (column != null && !column.isEmpty()) {
             s.append(", column ").append(column);

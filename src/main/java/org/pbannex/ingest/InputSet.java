@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -27,57 +28,87 @@ public final class InputSet {
 
     private final Path inputDir;
     private final String biennium;
-    private final Map<String, List<Record>> tables;
+    private final Map<String, CsvTable> tables;
     private final Map<String, InputFile> files;
+    private final Map<String, SourceName> sources;
 
-    private InputSet(Path inputDir, String biennium, Map<String, List<Record>> tables, Map<String, InputFile> files) {
+    private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
+                     Map<String, SourceName> sources) {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
         this.files = files;
+        this.sources = sources;
     }
 
+    /**
+     * Reads and validates every resource. Errors name each file by its path under the input folder
+     * ({@code input/2022-23/budget.csv}), or, in a folder made from an input workbook, by the workbook's sheet and row.
+     */
     public static InputSet load(Path inputDir, String biennium) {
-        DataPackage pkg = DataPackage.load(inputDir);
-        Map<String, List<Record>> tables = new LinkedHashMap<>();
-        Map<String, InputFile> files = new LinkedHashMap<>();
+        ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
         String prefix = inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/";
+        return load(inputDir, biennium, workbook != null ? workbook::source : r -> SourceName.file(prefix + r.pathFor(biennium)));
+    }
+
+    /** Reads and validates every resource, naming each in errors as {@code naming} says. */
+    public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
+        DataPackage pkg = DataPackage.load(inputDir);
+        Map<String, CsvTable> tables = new LinkedHashMap<>();
+        Map<String, InputFile> files = new LinkedHashMap<>();
+        Map<String, SourceName> sources = new LinkedHashMap<>();
         for (Resource r : pkg.resources()) {
             String rel = r.pathFor(biennium);
             Path file = inputDir.resolve(rel);
-            List<Record> rows = CsvResourceReader.read(file, prefix + rel, r);
-            tables.put(r.name(), rows);
-            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), rows.size()));
+            SourceName source = naming.apply(r);
+            CsvTable table = CsvResourceReader.readTable(file, source, r);
+            tables.put(r.name(), table);
+            sources.put(r.name(), source);
+            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
         }
         for (Resource r : pkg.resources()) {
-            checkForeignKeys(r, tables, files, prefix);
+            checkForeignKeys(r, tables, sources);
         }
-        return new InputSet(inputDir, biennium, tables, files);
+        return new InputSet(inputDir, biennium, tables, files, sources);
     }
 
-    private static void checkForeignKeys(Resource r, Map<String, List<Record>> tables, Map<String, InputFile> files, String prefix) {
+    private static void checkForeignKeys(Resource r, Map<String, CsvTable> tables, Map<String, SourceName> sources) {
         for (ForeignKey fk : r.foreignKeys()) {
-            List<Record> target = tables.get(fk.resource());
+            CsvTable target = tables.get(fk.resource());
             if (target == null) {
                 throw new IllegalStateException("datapackage.json: " + r.name() + " refers to unknown resource " + fk.resource());
             }
-            Set<String> known = target.stream().map(x -> x.text(fk.referencedField())).collect(Collectors.toSet());
-            for (Record rec : tables.get(r.name())) {
+            Set<String> known = target.records().stream().map(x -> x.text(fk.referencedField())).collect(Collectors.toSet());
+            for (Record rec : tables.get(r.name()).records()) {
                 String v = rec.text(fk.field());
                 if (!v.isEmpty() && !known.contains(v)) {
                     throw new InputError(rec.file(), rec.line(), fk.field(), "unknown " + fk.referencedField() + " '" + v
-                            + "': not in " + prefix + files.get(fk.resource()).path());
+                            + "': not in " + sources.get(fk.resource()).name());
                 }
             }
         }
     }
 
     public List<Record> table(String resource) {
-        List<Record> t = tables.get(resource);
+        return csv(resource).records();
+    }
+
+    /** A resource as read: header and cells as written, and its records. */
+    public CsvTable csv(String resource) {
+        CsvTable t = tables.get(resource);
         if (t == null) {
             throw new NoSuchElementException("no input resource '" + resource + "'");
         }
         return t;
+    }
+
+    /** How a resource's file is named in errors (input/reference/texts.csv, or a workbook's sheet). */
+    public String sourceName(String resource) {
+        SourceName s = sources.get(resource);
+        if (s == null) {
+            throw new NoSuchElementException("no input resource '" + resource + "'");
+        }
+        return s.name();
     }
 
     public Map<String, InputFile> files() {

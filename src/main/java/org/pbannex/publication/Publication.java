@@ -52,13 +52,17 @@ public final class Publication {
      * line stops the run) unless {@code rejectsFile} is given, where bad lines are then written.
      */
     public static ComputedPublication compute(InputSet in, Path rejectsFile) {
+        return compute(in, rejectsFile, System.getenv());
+    }
+
+    private static ComputedPublication compute(InputSet in, Path rejectsFile, Map<String, String> env) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         BudgetData budget = BudgetData.from(in, ref);
         ResultsFramework results = ResultsFramework.from(in, ref);
         OutcomeResources outcomes = OutcomeResources.from(in, results);
         Map<String, Table> budgetTables = BudgetAnnexes.build(ref, budget);
-        ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
+        ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile, env);
         Map<String, Table> lineTables = lines == null ? Map.of()
                 : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
         Map<String, Table> tables = TableCatalogue.ordered(budgetTables,
@@ -93,22 +97,23 @@ public final class Publication {
     }
 
     /** Reads input/expenditure/*.csv, or returns null when there are no such files. */
-    static ExpenditureIngest.Result expenditure(InputSet in, ReferenceData ref, ResultsFramework results, Path rejectsFile) {
+    static ExpenditureIngest.Result expenditure(InputSet in, ReferenceData ref, ResultsFramework results, Path rejectsFile,
+                                                Map<String, String> env) {
         List<Path> files = ExpenditureIngest.files(in.inputDir().resolve(EXPENDITURE_FOLDER));
         if (files.isEmpty()) {
             return null;
         }
         String prefix = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
         try {
-            return ExpenditureEngine.chosen(System.getenv()).run(ExpenditureDimensions.from(in, ref, results), files, prefix,
-                    rejectsFile, System.getenv());
+            return ExpenditureEngine.chosen(env).run(ExpenditureDimensions.from(in, ref, results), files, prefix, rejectsFile, env);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
+    /** Computes in this process and opens no database (`check`): expenditure lines with the embedded engine. */
     public static ComputedPublication compute(Path inputDir, Biennium biennium) {
-        return compute(ingest(inputDir, biennium));
+        return compute(ingest(inputDir, biennium), null, Map.of());
     }
 
     /**

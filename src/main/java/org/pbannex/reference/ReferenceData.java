@@ -34,7 +34,7 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         Map<String, Text> texts = new LinkedHashMap<>();
         in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
         ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
-                new Texts(texts, biennium));
+                new Texts(texts, biennium, in.sourceName("texts")));
         ref.checkConsistency(in);
         return ref;
     }

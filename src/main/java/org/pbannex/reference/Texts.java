@@ -1,27 +1,31 @@
 package org.pbannex.reference;
 
 import java.util.Map;
-import java.util.NoSuchElementException;
+import org.pbannex.ingest.InputError;
 import org.pbannex.table.Text;
 
 /**
  * Document text by key (titles, headings, footnotes, labels of totals), with the biennium placeholders
- * {cur}, {prev}, {cur_code} and {prev_code} already filled in.
+ * {cur}, {prev}, {cur_code} and {prev_code} already filled in. A key the tables need but the file lacks is bad
+ * input (exit status 3), named with the file it should be in.
  */
 public final class Texts {
 
     private final Map<String, Text> byKey;
     private final Biennium biennium;
+    private final String file;
 
-    public Texts(Map<String, Text> byKey, Biennium biennium) {
+    /** @param file how the texts file is named in errors (e.g. input/reference/texts.csv) */
+    public Texts(Map<String, Text> byKey, Biennium biennium, String file) {
         this.byKey = Map.copyOf(byKey);
         this.biennium = biennium;
+        this.file = file;
     }
 
     public Text get(String key) {
         Text t = byKey.get(key);
         if (t == null) {
-            throw new NoSuchElementException("input/reference/texts.csv has no text '" + key + "'");
+            throw new InputError(file, 0, "key", "no text with key '" + key + "': add a row for it (key,zh,en)");
         }
         return fill(t);
     }

@@ -92,18 +92,6 @@ class BadInputTest {
     }
 
     @Test
-    void byteOrderMark() throws IOException {
-        byte[] body = Files.readAllBytes(budget);
-        byte[] withBom = new byte[body.length + 3];
-        withBom[0] = (byte) 0xEF;
-        withBom[1] = (byte) 0xBB;
-        withBom[2] = (byte) 0xBF;
-        System.arraycopy(body, 0, withBom, 3, body.length);
-        Files.write(budget, withBom);
-        assertRejected("input/2022-23/budget.csv", "line 1", "byte-order mark");
-    }
-
-    @Test
     void emptyFile() throws IOException {
         Files.write(budget, new byte[0]);
         assertRejected("input/2022-23/budget.csv", "file is empty");

@@ -1,0 +1,186 @@
+package org.pbannex.ingest;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises what Excel does to a CSV it opened and saved again, so that a refused value or file says the cause and
+ * the fix in Excel's words rather than only "not a number": scientific notation, a date made of a period, a code that
+ * lost its leading zeros, thousands separators, a decimal comma, per cent and currency signs, accounting negatives,
+ * a semicolon- or tab-separated file, a file saved in the computer's code page instead of UTF-8.
+ */
+final class ExcelDamage {
+
+    static final String SAVE_AS_UTF8 = "in Excel, save it as CSV UTF-8 (Comma delimited)";
+
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}([ ,\u00a0\u202f'’]\\d{3})+(\\.\\d+)?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+    private static final Pattern PERCENT = Pattern.compile("([+-]?\\d+(\\.\\d+)?)\\s?%");
+    private static final Pattern CURRENCY = Pattern.compile("[-(]?\\s?(US\\$|\\$|€|£|¥|CHF|USD)\\s?[-\\d(].*");
+    private static final Pattern ACCOUNTING = Pattern.compile("\\((\\d[\\d ,\u00a0]*(\\.\\d+)?)\\)");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    /** Mar-22, March 2022: Excel's mmm-yy display of the first day of a month (what 2022-03 becomes). */
+    private static final Pattern MONTH_YEAR = Pattern.compile("(?i)" + MONTHS + "[-/ ](\\d{2}|\\d{4})");
+    /** 1-Mar, 22-Mar-2022. */
+    private static final Pattern DAY_MONTH = Pattern.compile("(?i)\\d{1,2}[-/ ]" + MONTHS + "([-/ ]\\d{2,4})?");
+    /** 2022/3/1, 2022-03-01, 2022/3 and 2022年3月(1日): year first (a year and month alone only with a slash). */
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+            "(\\d{4})(?:[-/.](\\d{1,2})[-/.]\\d{1,2}|/(\\d{1,2})|年(\\d{1,2})月(?:\\d{1,2}日)?)");
+    /** 3/1/2022, 01.03.2022. */
+    private static final Pattern DAY_FIRST = Pattern.compile("\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
+
+    private ExcelDamage() {
+    }
+
+    /** Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised. */
+    static String notANumber(String v, boolean wholeNumber) {
+        String damage = scientific(v);
+        if (damage != null) {
+            return damage;
+        }
+        if (GROUPED.matcher(v).matches()) {
+            return "thousands separators in a number: write '" + v.replaceAll("[ ,\u00a0\u202f'’]", "") + "' instead of '" + v
+                    + "' (in Excel: Format Cells > Number, untick Use 1000 Separator)";
+        }
+        damage = date(v, null);
+        if (damage != null) {
+            return damage;
+        }
+        if (DECIMAL_COMMA.matcher(v).matches()) {
+            return "decimal comma in '" + v + "': write '" + v.replace(',', '.') + "' (a point for decimals, whatever the "
+                    + "computer's regional settings)";
+        }
+        Matcher m = PERCENT.matcher(v);
+        if (m.matches()) {
+            return "per cent sign in '" + v + "': write '" + m.group(1) + "' (format the column as Number, not Percentage)";
+        }
+        m = ACCOUNTING.matcher(v);
+        if (m.matches()) {
+            return "accounting format '" + v + "': write '-" + m.group(1).replaceAll("[ ,\u00a0]", "")
+                    + "' (format the column as Number, not Accounting)";
+        }
+        if (CURRENCY.matcher(v).matches()) {
+            return "currency sign in '" + v + "': write the plain number (format the column as Number, not Currency)";
+        }
+        return wholeNumber ? "not a whole number: '" + v + "'"
+                : "not a number: '" + v + "' (use a point for decimals, no % sign)";
+    }
+
+    /** Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. */
+    static String notMatching(String v, Pattern pattern) {
+        String damage = scientific(v);
+        if (damage != null) {
+            return damage;
+        }
+        damage = date(v, pattern);
+        if (damage != null) {
+            return damage;
+        }
+        if (DIGITS.matcher(v).matches()) {
+            String padded = v;
+            for (int i = 0; i < 12 && padded.length() < 20; i++) {
+                padded = "0" + padded;
+                if (pattern.matcher(padded).matches()) {
+                    return "'" + v + "' looks like a code that lost its leading zeros (Excel drops them when it reads a code "
+                            + "as a number): write '" + padded + "', formatting the column as Text (Format Cells > Text) "
+                            + "before typing";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String scientific(String v) {
+        if (!SCIENTIFIC.matcher(v).matches()) {
+            return null;
+        }
+        String mantissa = v.substring(0, Math.max(v.indexOf('e'), v.indexOf('E')));
+        return "'" + v + "' is scientific notation: Excel saved the number as it showed it, so the digits after "
+                + mantissa + " are lost. Type the full number, format the column as Number with no decimal places "
+                + "(Format Cells > Number) or as Text for a code, and save again";
+    }
+
+    /** A date Excel made of the value, with the period to write instead when the pattern tells which. */
+    private static String date(String v, Pattern pattern) {
+        String period = null;
+        Matcher m = MONTH_YEAR.matcher(v);
+        if (m.matches()) {
+            int month = month(v.substring(0, 3));
+            String y = m.group(2);
+            period = (y.length() == 2 ? "20" + y : y) + "-" + String.format("%02d", month);
+        } else if ((m = YEAR_FIRST.matcher(v)).matches()) {
+            String mm = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            period = m.group(1) + "-" + String.format("%02d", Integer.parseInt(mm));
+        } else if (!DAY_MONTH.matcher(v).matches() && !DAY_FIRST.matcher(v).matches()) {
+            return null;
+        }
+        String write = period != null && pattern != null && pattern.matcher(period).matches()
+                ? "write '" + period + "'" : "type the value again";
+        return "'" + v + "' is a date that Excel made of the value in this column: " + write
+                + ", formatting the column as Text (Format Cells > Text) before typing, and save again";
+    }
+
+    private static int month(String abbreviation) {
+        return switch (abbreviation.toLowerCase(Locale.ROOT)) {
+            case "jan" -> 1;
+            case "feb" -> 2;
+            case "mar" -> 3;
+            case "apr" -> 4;
+            case "may" -> 5;
+            case "jun" -> 6;
+            case "jul" -> 7;
+            case "aug" -> 8;
+            case "sep" -> 9;
+            case "oct" -> 10;
+            case "nov" -> 11;
+            default -> 12;
+        };
+    }
+
+    /**
+     * Why the header row is not comma-separated, when it is separated by semicolons (Excel where the list separator
+     * is ';') or tabs (Excel's Text (Tab delimited) and Unicode Text); else null.
+     */
+    static String separator(String[] header, int expectedColumns) {
+        if (header.length >= expectedColumns) {
+            return null;
+        }
+        String joined = String.join(",", header);
+        if (joined.indexOf(';') >= 0 && joined.split(";").length >= expectedColumns) {
+            return "the columns are separated by semicolons (;), not commas: Excel does this where the computer's list "
+                    + "separator is ';' (European regional settings). Set the list separator to ',' (Windows: Region > "
+                    + "Additional settings > List separator) and save again as CSV UTF-8 (Comma delimited)";
+        }
+        if (joined.indexOf('\t') >= 0) {
+            return "the columns are separated by tabs, not commas (Excel's Text (Tab delimited) or Unicode Text): "
+                    + SAVE_AS_UTF8;
+        }
+        return null;
+    }
+
+    /**
+     * The code page a file that is not UTF-8 was probably saved in: GBK (Chinese Windows) when every non-ASCII byte
+     * pairs into a GB2312 character, else windows-1252 (Western Windows).
+     */
+    static String likelyCodePage(byte[] bytes, int from) {
+        boolean sawPair = false;
+        for (int i = from; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                continue;
+            }
+            int next = i + 1 < bytes.length ? bytes[i + 1] & 0xFF : 0;
+            if (b >= 0xA1 && b <= 0xFE && next >= 0xA1 && next <= 0xFE) {
+                sawPair = true;
+                i++;
+            } else {
+                return "windows-1252 (the code page of Western-language Windows)";
+            }
+        }
+        return sawPair ? "GBK (the code page of Chinese Windows)" : "windows-1252 (the code page of Western-language Windows)";
+    }
+}

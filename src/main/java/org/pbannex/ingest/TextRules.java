@@ -1,0 +1,96 @@
+package org.pbannex.ingest;
+
+import java.util.regex.Pattern;
+
+/**
+ * What any input value may hold, whatever its column: no control characters (tab and line breaks included: they
+ * break CSV lines, PDF markup and workbook cells), no Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) or
+ * unpaired surrogates (not valid in XML), and at most 32 767 characters (a workbook cell's limit). And what a text
+ * value may start with: {@code =}, {@code +}, {@code -} or {@code @} make a spreadsheet read it as a formula, so they
+ * are refused unless the field's schema says {@code "pbFormulaLike": "signedNumber"} and the value is a plain
+ * signed number such as {@code -0.5}.
+ */
+public final class TextRules {
+
+    /** The most characters an Excel cell holds. */
+    public static final int MAX_LENGTH = 32_767;
+
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    /** How a text field treats a leading {@code = + - @} ({@code pbFormulaLike} in datapackage.json). */
+    public enum FormulaLike {
+        /** Refused (the default). */
+        REFUSED,
+        /** Allowed when the whole value is a plain signed number (-0.5, +3): a spreadsheet reads that as a number. */
+        SIGNED_NUMBER;
+
+        static FormulaLike of(String value, String where) {
+            if (value == null || value.isEmpty()) {
+                return REFUSED;
+            }
+            if (value.equals("signedNumber")) {
+                return SIGNED_NUMBER;
+            }
+            throw new IllegalArgumentException(where + ": pbFormulaLike must be \"signedNumber\" (or absent), not \"" + value + "\"");
+        }
+    }
+
+    private TextRules() {
+    }
+
+    /** Why a raw value (any column) is unacceptable, or null. */
+    public static String problem(String raw) {
+        if (raw.length() > MAX_LENGTH) {
+            return "text of " + raw.length() + " characters: a value holds at most " + MAX_LENGTH
+                    + " (the limit of a workbook cell)";
+        }
+        for (int i = 0; i < raw.length(); ) {
+            int cp = raw.codePointAt(i);
+            String bad = null;
+            if (Character.getType(cp) == Character.CONTROL) {
+                bad = "control character " + name(cp);
+            } else if (isNoncharacter(cp)) {
+                bad = "Unicode noncharacter " + hex(cp);
+            } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                bad = "unpaired surrogate " + hex(cp);
+            }
+            if (bad != null) {
+                return bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: remove it"
+                        + (cp == '\n' || cp == '\r' ? " (a value is one line: no line breaks inside a cell)" : "");
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /** Why a stripped text value would read as a spreadsheet formula, or null. */
+    public static String formulaProblem(String value, FormulaLike rule) {
+        if (value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0) {
+            return null;
+        }
+        if (rule == FormulaLike.SIGNED_NUMBER && SIGNED_NUMBER.matcher(value).matches()) {
+            return null;
+        }
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "text starts with '" + value.charAt(0) + "' ('" + shown + "'), which a spreadsheet would read as a formula: "
+                + "reword it so that it does not start with =, +, - or @";
+    }
+
+    static boolean isNoncharacter(int cp) {
+        return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+    }
+
+    private static String name(int cp) {
+        return switch (cp) {
+            case '\t' -> "U+0009 (tab)";
+            case '\n' -> "U+000A (line feed)";
+            case '\r' -> "U+000D (carriage return)";
+            case 0 -> "U+0000 (NUL)";
+            default -> hex(cp);
+        };
+    }
+
+    private static String hex(int cp) {
+        return String.format("U+%04X", cp);
+    }
+}

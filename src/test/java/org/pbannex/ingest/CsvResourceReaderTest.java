@@ -1,0 +1,420 @@
+package org.pbannex.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+
+/**
+ * The Table Schema rules on one CSV file, below the command line: every bad value is refused with file, line, column
+ * and reason (exit status 3 through {@link InputError}), and what Excel legitimately writes is accepted.
+ */
+class CsvResourceReaderTest {
+
+    static DataPackage bundled;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadDescriptor() {
+        bundled = DataPackage.load(Golden.input());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path f = tmp.resolve(name);
+        Files.write(f, bytes);
+        return f;
+    }
+
+    private static String bundledText(String path) throws IOException {
+        return Files.readString(Golden.input().resolve(path), StandardCharsets.UTF_8);
+    }
+
+    private static List<Record> read(Path file, String resource) {
+        return CsvResourceReader.read(file, "input/" + resource + ".csv", bundled.resource(resource));
+    }
+
+    /** Reading must fail with one message holding every part. Returns the message. */
+    private static String rejected(Path file, String resource, String... parts) {
+        InputError e = assertThrows(InputError.class, () -> read(file, resource));
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
+        }
+        assertTrue(e.getMessage().startsWith("input/" + resource + ".csv"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    /** budget.csv with line {@code n} (1 = header) replaced. */
+    private Path budgetWithLine(int n, String line) throws IOException {
+        List<String> lines = new java.util.ArrayList<>(bundledText("2022-23/budget.csv").lines().toList());
+        lines.set(n - 1, line);
+        return write("budget.csv", String.join("\n", lines) + "\n");
+    }
+
+    // --- amounts and numbers are bounded ---
+
+    @Test
+    void amountsNearLongMaxAreRefusedNotWrapped() throws IOException {
+        Path f = budgetWithLine(3, "GB,31,8,37,11,6100000000000000000,2579317,18493785,189787");
+        rejected(f, "budget", "line 3", "column staff_costs", "above the maximum 999999999999999", "less than 10^15");
+    }
+
+    @Test
+    void amountBeyondLongIsRefusedWithItsRange() throws IOException {
+        Path f = budgetWithLine(3, "GB,31,8,37,11,15668625,2579317,99999999999999999999,189787");
+        rejected(f, "budget", "line 3", "column budget_previous", "outside the range -999999999999999 to 999999999999999");
+    }
+
+    @Test
+    void negativeAmountBeyondTheRangeIsRefused() throws IOException {
+        Path f = budgetWithLine(4, "RM,3,7,5,3,2437680,621235,3058915,-1000000000000000");
+        rejected(f, "budget", "line 4", "column cost_change", "below the minimum -999999999999999");
+    }
+
+    @Test
+    void theLargestAmountInRangeIsAccepted() throws IOException {
+        Path f = budgetWithLine(4, "RM,3,7,5,3,999999999999999,621235,-999999999999999,7648");
+        Record rm = read(f, "budget").get(2);
+        assertEquals(999_999_999_999_999L, rm.integer("staff_costs"));
+        assertEquals(-999_999_999_999_999L, rm.integer("budget_previous"));
+    }
+
+    @Test
+    void workYearsPercentagesAndRatesAreBounded() throws IOException {
+        rejected(budgetWithLine(2, "ILC,100000,1,37,6,21611293,3305172,25073643,98019"), "budget", "line 2", "column prof_years",
+                "above the maximum 99999");
+        rejected(write("regional_inflation.csv", "region,annual_inflation_pct\nAF,-100.1\n"), "regional_inflation",
+                "line 2", "column annual_inflation_pct", "below the minimum -100");
+        rejected(write("settings.csv", "setting,value\nbudget_rate_chf_per_usd,0\n"), "settings", "line 2", "column value",
+                "below the minimum 0.01");
+        rejected(write("outcome_contributors.csv", "outcome,seq,unit,label_zh,label_en,share_pct\n1,1,,其他,Other,100.5\n"),
+                "outcome_contributors", "line 2", "column share_pct", "above the maximum 100");
+    }
+
+    @Test
+    void everyNumericFieldOfTheBundledDescriptorHasARange() {
+        int numeric = 0;
+        for (Resource r : bundled.resources()) {
+            for (Field f : r.fields()) {
+                if (f.numeric()) {
+                    numeric++;
+                    assertTrue(f.minimum() != null && f.maximum() != null, r.name() + "." + f.name());
+                    assertTrue(f.maximum().abs().compareTo(new BigDecimal("1e15")) < 0, r.name() + "." + f.name());
+                    assertTrue(f.minimum().abs().compareTo(new BigDecimal("1e15")) < 0, r.name() + "." + f.name());
+                }
+            }
+        }
+        assertTrue(numeric >= 24, "numeric fields: " + numeric);
+    }
+
+    @Test
+    void aDescriptorWithAnUnboundedNumberIsRefused() throws IOException {
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "x", "path": "x.csv", "schema": {"fields": [
+                  {"name": "amount", "type": "integer", "constraints": {"minimum": 0}}]}}]}
+                """);
+        InputError e = assertThrows(InputError.class, () -> DataPackage.load(tmp));
+        assertTrue(e.getMessage().contains("resource 'x', field 'amount' (integer) has no maximum"), e.getMessage());
+        assertTrue(e.getMessage().contains("datapackage.json"), e.getMessage());
+    }
+
+    // --- text rules ---
+
+    @Test
+    void aTabInsideAValueIsRefused() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会,", "国际劳工\t大会,"));
+        rejected(f, "units", "line 2", "column label_zh", "control character U+0009 (tab) at character 5");
+    }
+
+    @Test
+    void aLineBreakInsideAQuotedValueIsRefused() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会,", "\"国际劳工\n大会\","));
+        rejected(f, "units", "line 2", "column label_zh", "U+000A (line feed)", "no line breaks inside a cell");
+    }
+
+    @Test
+    void otherControlCharactersAreRefused() throws IOException {
+        for (String c : List.of("\u0000", "\u0001", "\u001b", "\u007f", "\u0085", "\u009f")) {
+            Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference",
+                    "International" + c + "Labour Conference"));
+            rejected(f, "units", "line 2", "column label_en", "control character U+" + String.format("%04X", (int) c.charAt(0)));
+        }
+    }
+
+    @Test
+    void noncharactersAreRefused() throws IOException {
+        for (String c : List.of("\uffff", "\ufffe", "\ufdd0", "\ufdef", new String(Character.toChars(0x1fffe)))) {
+            Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference",
+                    "International Labour Conference" + c));
+            rejected(f, "units", "line 2", "column label_en", "Unicode noncharacter U+" + String.format("%04X", c.codePointAt(0)));
+        }
+    }
+
+    @Test
+    void aValueLongerThanAWorkbookCellIsRefused() throws IOException {
+        String longLabel = "x".repeat(TextRules.MAX_LENGTH + 1);
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference", longLabel));
+        rejected(f, "units", "line 2", "column label_en", "text of 32768 characters", "at most 32767");
+        Path ok = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference",
+                "x".repeat(TextRules.MAX_LENGTH)));
+        assertEquals(TextRules.MAX_LENGTH, read(ok, "units").get(0).text("label_en").length());
+    }
+
+    @Test
+    void formulaLikeTextIsRefused() throws IOException {
+        for (String start : List.of("=HYPERLINK(\"http://x\")", "+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)")) {
+            String cell = "\"" + start.replace("\"", "\"\"") + "\"";
+            Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference", cell));
+            rejected(f, "units", "line 2", "column label_en", "text starts with '" + start.charAt(0) + "'", "formula");
+        }
+        // Leading spaces are stripped from values, so they do not hide a formula.
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference", "  =1+1"));
+        rejected(f, "units", "line 2", "column label_en", "text starts with '='");
+    }
+
+    @Test
+    void aSignedNumberIsAllowedWhereTheSchemaSaysSo() throws IOException {
+        String header = "table,row,column,printed,published,explanation_zh,explanation_en\n";
+        Path ok = write("printed_differences.csv", header + "t2,8,rb,-0.5,+0.4,说明,Explanation\n");
+        Record r = read(ok, "printed_differences").get(0);
+        assertEquals("-0.5", r.text("printed"));
+        assertEquals("+0.4", r.text("published"));
+        rejected(write("printed_differences.csv", header + "t2,8,rb,-2+3+cmd,43.1,说明,Explanation\n"), "printed_differences",
+                "line 2", "column printed", "text starts with '-'");
+        rejected(write("printed_differences.csv", header + "t2,8,rb,43.0,43.1,说明,-0.5\n"), "printed_differences",
+                "line 2", "column explanation_en", "text starts with '-'");
+    }
+
+    @Test
+    void numbersMayBeNegativeWithoutTheFormulaRule() throws IOException {
+        assertEquals(-6303318L, read(Golden.input().resolve("2022-23/budget.csv"), "budget").stream()
+                .filter(r -> r.text("unit").equals("LAPSE")).findFirst().orElseThrow().integer("staff_costs"));
+    }
+
+    // --- lines ---
+
+    @Test
+    void trailingBlankLinesAreAccepted() throws IOException {
+        String body = bundledText("2022-23/budget.csv");
+        int rows = read(Golden.input().resolve("2022-23/budget.csv"), "budget").size();
+        assertEquals(rows, read(write("budget.csv", body + "\n"), "budget").size());
+        assertEquals(rows, read(write("budget.csv", body + "\n\n\n"), "budget").size());
+        assertEquals(rows, read(write("budget.csv", body.replace("\n", "\r\n") + "\r\n\r\n"), "budget").size());
+        assertEquals(rows, read(write("budget.csv", body + ",,,,,,,,\n,,,,,,,,\n"), "budget").size(), "rows of empty cells");
+    }
+
+    @Test
+    void aBlankLineInsideTheDataIsRefused() throws IOException {
+        String body = bundledText("2022-23/budget.csv");
+        Path f = write("budget.csv", body.replaceFirst("\nRM,", "\n\nRM,"));
+        rejected(f, "budget", "line 4", "blank line inside the data");
+        Path cells = write("budget.csv", body.replaceFirst("\nRM,", "\n,,,,,,,,\nRM,"));
+        rejected(cells, "budget", "line 4", "blank line inside the data");
+    }
+
+    // --- what Excel writes: accepted when right ---
+
+    @Test
+    void excelCsvUtf8WithByteOrderMarkAndCrlfReadsTheSame() throws IOException {
+        String body = bundledText("reference/units.csv");
+        byte[] text = body.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        List<Record> excel = read(write("units.csv", withBom), "units");
+        List<Record> plain = read(Golden.input().resolve("reference/units.csv"), "units");
+        assertEquals(plain.size(), excel.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i).values(), excel.get(i).values());
+        }
+        assertEquals("ILC", excel.get(0).text("unit"), "the BOM is not part of the first column's name or value");
+    }
+
+    @Test
+    void quotedFieldsAreRead() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv")
+                .replace("ILC,国际劳工大会,International Labour Conference,", "\"ILC\",\"国际劳工大会\",\"International \"\"Labour\"\", Conference\","));
+        assertEquals("International \"Labour\", Conference", read(f, "units").get(0).text("label_en"));
+    }
+
+    @Test
+    void utf16IsRefusedWithExcelsFix() throws IOException {
+        Path f = write("units.csv", ("\ufeff" + bundledText("reference/units.csv")).getBytes(StandardCharsets.UTF_16LE));
+        rejected(f, "units", "line 1", "UTF-16", "save it as CSV UTF-8 (Comma delimited)");
+    }
+
+    // --- encodings ---
+
+    @Test
+    void gbkIsRefusedNamingLineColumnAndCodePage() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").getBytes(Charset.forName("GBK")));
+        rejected(f, "units", "line 2, column label_zh", "not valid UTF-8", "GBK", "save it as CSV UTF-8 (Comma delimited)");
+    }
+
+    @Test
+    void windows1252IsRefusedNamingLineColumnAndCodePage() throws IOException {
+        String body = bundledText("reference/countries.csv");
+        List<String> lines = body.lines().toList();
+        int line = 1;
+        while (lines.get(line - 1).chars().allMatch(c -> c < 128)) {
+            line++;
+        }
+        Path f = write("countries.csv", body.getBytes(Charset.forName("windows-1252")));
+        rejected(f, "countries", "line " + line + ", column name_en", "not valid UTF-8", "windows-1252", "CSV UTF-8 (Comma delimited)");
+    }
+
+    @Test
+    void aBadByteInTheHeaderSaysSo() throws IOException {
+        byte[] body = bundledText("reference/units.csv").getBytes(StandardCharsets.UTF_8);
+        body[2] = (byte) 0xFF;
+        rejected(write("units.csv", body), "units", "line 1", "not valid UTF-8 (byte 0xFF", "in the header row");
+    }
+
+    // --- what Excel damages: refused with the cause and Excel's fix ---
+
+    @Test
+    void scientificNotation() throws IOException {
+        Path f = budgetWithLine(2, "ILC,27,1,37,6,2.16E+07,3305172,25073643,98019");
+        rejected(f, "budget", "line 2", "column staff_costs", "'2.16E+07' is scientific notation", "digits after 2.16 are lost",
+                "Format Cells > Number");
+    }
+
+    @Test
+    void aDateWhereAPeriodBelongs() throws IOException {
+        String body = bundledText("2022-23/extrabudgetary_estimates.csv");
+        String first = body.lines().skip(1).findFirst().orElseThrow();
+        Path f = write("extrabudgetary_estimates.csv", body.replaceFirst(java.util.regex.Pattern.quote(first),
+                first.replaceFirst("^2020-21", "Mar-22")));
+        rejected(f, "extrabudgetary_estimates", "line 2", "column biennium", "'Mar-22' is a date that Excel made",
+                "write '2022-03'", "Format Cells > Text");
+    }
+
+    @Test
+    void aDateInANumberColumn() throws IOException {
+        rejected(write("regional_inflation.csv", "region,annual_inflation_pct\nAF,4-Apr\n"), "regional_inflation", "line 2",
+                "column annual_inflation_pct", "'4-Apr' is a date that Excel made");
+    }
+
+    @Test
+    void aCodeThatLostItsLeadingZeros() throws IOException {
+        // No bundled input has zero-padded codes; a code pattern of digits shows the rule.
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "programmes", "path": "programmes.csv", "schema": {"fields": [
+                  {"name": "code", "type": "string", "constraints": {"required": true, "pattern": "[0-9]{4}"}},
+                  {"name": "label", "type": "string"}]}}]}
+                """);
+        Resource r = DataPackage.load(tmp).resource("programmes");
+        Path f = write("programmes.csv", "code,label\n0041,Forty-one\n42,Forty-two\n");
+        InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(f, "input/programmes.csv", r));
+        assertTrue(e.getMessage().startsWith("input/programmes.csv, line 3, column code: '42' looks like a code that lost its "
+                + "leading zeros"), e.getMessage());
+        assertTrue(e.getMessage().contains("write '0042'") && e.getMessage().contains("Format Cells > Text"), e.getMessage());
+    }
+
+    @Test
+    void aSemicolonSeparatedFile() throws IOException {
+        Path f = write("budget.csv", bundledText("2022-23/budget.csv").replace(',', ';'));
+        rejected(f, "budget", "line 1", "separated by semicolons", "List separator", "CSV UTF-8 (Comma delimited)");
+    }
+
+    @Test
+    void aTabSeparatedFile() throws IOException {
+        Path f = write("budget.csv", bundledText("2022-23/budget.csv").replace(',', '\t'));
+        rejected(f, "budget", "line 1", "separated by tabs", "CSV UTF-8 (Comma delimited)");
+    }
+
+    @Test
+    void thousandsSeparators() throws IOException {
+        rejected(budgetWithLine(2, "ILC,27,1,37,6,\"21,611,293\",3305172,25073643,98019"), "budget", "line 2", "column staff_costs",
+                "thousands separators", "write '21611293' instead of '21,611,293'", "Use 1000 Separator");
+        rejected(budgetWithLine(2, "ILC,27,1,37,6,21 611 293,3305172,25073643,98019"), "budget", "column staff_costs",
+                "write '21611293'");
+        rejected(budgetWithLine(2, "ILC,27,1,37,6,21\u00a0611\u00a0293,3305172,25073643,98019"), "budget", "column staff_costs",
+                "write '21611293'");
+    }
+
+    @Test
+    void decimalCommaPercentCurrencyAndAccountingFormats() throws IOException {
+        String header = "region,annual_inflation_pct\n";
+        rejected(write("regional_inflation.csv", header + "AF,\"4,4\"\n"), "regional_inflation", "decimal comma", "write '4.4'");
+        rejected(write("regional_inflation.csv", header + "AF,4.4%\n"), "regional_inflation", "per cent sign", "write '4.4'");
+        rejected(budgetWithLine(2, "ILC,27,1,37,6,$21611293,3305172,25073643,98019"), "budget", "currency sign");
+        rejected(budgetWithLine(2, "ILC,27,1,37,6,21611293,3305172,25073643,(98019)"), "budget", "column cost_change",
+                "accounting format", "write '-98019'");
+    }
+
+    @Test
+    void aDuplicateDottedCodeHintsAtExcel() throws IOException {
+        String body = bundledText("2022-23/results_outputs.csv");
+        String second = body.lines().skip(2).findFirst().orElseThrow();
+        Path f = write("results_outputs.csv", body.replaceFirst(java.util.regex.Pattern.quote(second), second.replaceFirst("^1\\.2,", "1.1,")));
+        rejected(f, "results_outputs", "line 3", "duplicate output '1.1' (first on line 2)", "if a code such as 1.10 became 1.1");
+    }
+
+    // --- files ---
+
+    @Test
+    void aFolderWhereAFileBelongs() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("budget.csv"));
+        rejected(dir, "budget", "cannot read the file: it is a folder, not a file", "resource 'budget'");
+    }
+
+    @Test
+    void aMissingFile() {
+        rejected(tmp.resolve("budget.csv"), "budget", "file not found", "resource 'budget'");
+    }
+
+    @Test
+    void aFileThatCannotBeOpened() throws IOException {
+        // Works as root too: a symbolic link that points at itself cannot be opened by anyone.
+        Path loop = tmp.resolve("budget.csv");
+        Files.createSymbolicLink(loop, loop.getFileName());
+        rejected(loop, "budget", "cannot read the file: ", "symbolic link");
+    }
+
+    @Test
+    void anUnreadableFile() throws IOException {
+        Path f = write("budget.csv", bundledText("2022-23/budget.csv"));
+        f.toFile().setReadable(false, false);
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f),
+                "running as root, which reads a file whatever its permissions: aFileThatCannotBeOpened covers the case");
+        rejected(f, "budget", "cannot read the file: permission denied");
+    }
+
+    @Test
+    void emptyAndHeaderOnly() throws IOException {
+        rejected(write("budget.csv", ""), "budget", "file is empty");
+        rejected(write("budget.csv", "\n\n"), "budget", "file is empty");
+        rejected(write("budget.csv", bundledText("2022-23/budget.csv").lines().findFirst().orElseThrow() + "\n\n"), "budget",
+                "no data rows");
+    }
+
+    @Test
+    void aValidFileStillReadsAsBefore() {
+        List<Record> budget = read(Golden.input().resolve("2022-23/budget.csv"), "budget");
+        assertEquals(50, budget.size());
+        assertEquals(21611293L, budget.get(0).integer("staff_costs"));
+        assertEquals(2, budget.get(0).line());
+        assertNull(read(Golden.input().resolve("2022-23/income.csv"), "income").get(0).integerOrNull("amount_usd"));
+    }
+}
