@@ -1,21 +1,45 @@
 package org.pbannex.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pbannex.ingest.InputError;
+import org.pbannex.inputbook.InputBookImport;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read input. */
 public class InputOptions {
 
-    @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: input/ of the installation).")
+    @Option(names = "--input", paramLabel = "DIR|XLSX", description = "Input folder (default: input/ of the installation), "
+            + "or a workbook made by 'input export' (expenditure lines then come from the installation's input/expenditure/).")
     Path input;
+
+    private Path resolved;
 
     @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in the input, e.g. 2022-23).")
     String biennium;
 
-    /** The input folder; one that cannot be opened is bad input (exit 3) naming the path and what failed. */
+    /**
+     * The input folder; one that cannot be opened is bad input (exit 3) naming the path and what failed. A workbook
+     * is checked and imported into a folder of its own under work/imported/, which is then the input folder.
+     */
     Path inputDir() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    private Path resolve() {
+        if (input != null && input.getFileName() != null && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
+                && !Files.isDirectory(input)) {
+            try {
+                return InputBookImport.forRun(input, input.toString(), PbAnnexApplication.home());
+            } catch (IOException e) {
+                throw new UncheckedIOException("importing " + input + " into work/imported/: " + e.getMessage(), e);
+            }
+        }
         Path dir = (input == null ? PbAnnexApplication.home().resolve("input") : input).toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
             throw new InputError(dir.toString(), 0, "", "cannot open the input folder: it does not exist");

@@ -3,6 +3,7 @@ package org.pbannex.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * inputs.xlsx}): which workbook, and which row of each sheet is the header. With it, every input error of the run
  * names the workbook's sheet and row the user edits, not the CSV file made from it.
  */
-public record ImportedWorkbook(String workbook, int headerRow) {
+public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows) {
 
     public static final String FILE = ".imported-from-workbook.json";
 
@@ -35,6 +36,6 @@ public record ImportedWorkbook(String workbook, int headerRow) {
     }
 
     public SourceName source(Resource r) {
-        return SourceName.sheet(workbook, r.name(), headerRow);
+        return SourceName.sheet(workbook, r.name(), headerRows.getOrDefault(r.name(), 1));
     }
 }

@@ -1,0 +1,73 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pbannex.inputbook.InputBookImport;
+import org.pbannex.inputbook.InputBookWriter;
+import org.pbannex.publication.Publication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly). */
+@Command(name = "input", mixinStandardHelpOptions = true,
+        description = "Edit the inputs in one Excel workbook: 'input export' writes it, 'input import' checks it and writes the CSV files.",
+        subcommands = {InputCommand.Export.class, InputCommand.Import.class})
+public class InputCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: export or import");
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write one workbook with the biennium's data files and the reference lists (not the expenditure lines).")
+    static class Export implements Callable<Integer> {
+
+        @Mixin
+        InputOptions in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The workbook to write, e.g. inputs.xlsx.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            long start = System.nanoTime();
+            Path dir = in.inputDir();
+            String biennium = Publication.biennium(dir, in.biennium).code();
+            InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, out.toAbsolutePath().normalize());
+            System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows (%.1f s)%n", out, s.biennium(), s.sheets(), s.rows(),
+                    (System.nanoTime() - start) / 1e9);
+            return ExitCodes.PUBLISHED;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Check every sheet of a workbook made by 'input export' and write its CSV files; nothing is written if a sheet is wrong.")
+    static class Import implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "WORKBOOK", description = "The workbook, e.g. inputs.xlsx.")
+        Path workbook;
+
+        @Option(names = "--into", paramLabel = "DIR", description = "Input folder to write (default: input/ of the installation).")
+        Path into;
+
+        @Override
+        public Integer call() throws IOException {
+            long start = System.nanoTime();
+            Path installationInput = PbAnnexApplication.home().resolve("input");
+            Path target = (into == null ? installationInput : into).toAbsolutePath().normalize();
+            InputBookImport.Result r = InputBookImport.importInto(workbook, workbook.toString(), target, installationInput);
+            r.notes().forEach(n -> System.out.println("Note: " + n));
+            System.out.printf("Imported %s (biennium %s) into %s: %d files changed%s, %d unchanged (%.1f s)%n", workbook,
+                    r.biennium(), r.into(), r.changed().size(), r.changed().isEmpty() ? "" : " (" + String.join(", ", r.changed()) + ")",
+                    r.unchanged().size(), (System.nanoTime() - start) / 1e9);
+            return ExitCodes.PUBLISHED;
+        }
+    }
+}

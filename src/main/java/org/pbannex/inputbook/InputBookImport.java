@@ -1,0 +1,405 @@
+package org.pbannex.inputbook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.pbannex.ingest.CsvResourceWriter;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.Field;
+import org.pbannex.ingest.ImportedWorkbook;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Resource;
+import org.pbannex.ingest.SourceName;
+
+/**
+ * {@code input import}: turns an input workbook back into the CSV files of the input folder. Every sheet is read as
+ * the CSV it stands for (numbers written as typed, to Excel's 15 significant digits and with the decimals their
+ * format shows; text as text) and validated with the same Table Schema rules as the CSV files, errors naming the
+ * sheet, row and column. Only when every sheet is valid is anything written: the files are made in a temporary folder
+ * beside the target, then moved into place, and a file whose bytes did not change is left alone. A workbook nobody
+ * edited gives back byte-identical files.
+ */
+public final class InputBookImport {
+
+    /** What an import did: the files it changed (or added) and left alone, and what it noted (formulas read). */
+    public record Result(String biennium, Path into, List<String> changed, List<String> unchanged, List<String> notes,
+                         Map<String, Integer> headerRows) {
+    }
+
+    /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
+    private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes) {
+    }
+
+    /** How many folders made for runs from workbooks are kept under work/imported/. */
+    private static final int KEPT_RUN_FOLDERS = 10;
+    private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_UP);
+
+    private InputBookImport() {
+    }
+
+    /**
+     * Imports into {@code into} (created if missing), validating with {@code into}'s datapackage.json, or the
+     * installation's when {@code into} has none (it is then copied in).
+     *
+     * @param shown how the workbook is named in errors (as the user typed it)
+     */
+    public static Result importInto(Path workbook, String shown, Path into, Path installationInput) throws IOException {
+        if (Files.exists(into) && !Files.isDirectory(into)) {
+            throw new InputError(into.toString(), 0, "", "cannot import into it: it is a file, not a folder");
+        }
+        Path schemaDir = Files.isRegularFile(into.resolve(DataPackage.FILE)) ? into : installationInput;
+        DataPackage pkg = DataPackage.load(schemaDir);
+        Converted c = convert(InputBookReader.read(workbook, shown), pkg, shown);
+        Path parent = into.toAbsolutePath().normalize().getParent();
+        Files.createDirectories(parent);
+        // Made with the usual permissions (not a private temporary folder's): it may become the input folder itself.
+        Path tmp = Files.createDirectory(parent.resolve(".pb-annex-import-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(System.nanoTime())));
+        try {
+            for (var f : c.files().entrySet()) {
+                Path p = tmp.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
+            }
+            Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
+            // The same rules as for the CSV files, errors naming the sheets and rows.
+            InputSet.load(tmp, c.biennium(), r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name())));
+            List<String> changed = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            List<String> paths = new ArrayList<>(c.files().keySet());
+            if (!Files.exists(into)) {
+                Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE);
+                changed.addAll(paths);
+                return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
+            }
+            if (!Files.exists(into.resolve(DataPackage.FILE))) {
+                paths.add(DataPackage.FILE);
+            }
+            for (String rel : paths) {
+                Path target = into.resolve(rel);
+                Path made = tmp.resolve(rel);
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(made))) {
+                    unchanged.add(rel);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.move(made, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                changed.add(rel);
+            }
+            return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /**
+     * The input folder a run or check uses for {@code --input inputs.xlsx}: the workbook imported under
+     * {@code work/imported/}, with the installation's expenditure lines (linked, or copied where links cannot be
+     * made) and a note naming the workbook, so errors found later in the run name its sheets and rows. The folder is
+     * named by what it was made of, so the same workbook and expenditure lines give the same folder (and a failed
+     * run restarts on it).
+     */
+    public static Path forRun(Path workbook, String shown, Path home) throws IOException {
+        Path input = home.resolve("input");
+        Path expenditure = input.resolve("expenditure");
+        Path root = home.resolve("work").resolve("imported");
+        String key = key(workbook, shown, input.resolve(DataPackage.FILE), expenditure);
+        Path dir = root.resolve(key);
+        if (Files.isRegularFile(dir.resolve(ImportedWorkbook.FILE))) {
+            return dir;
+        }
+        Files.createDirectories(root);
+        Path staging = root.resolve(".making-" + key + "-" + ProcessHandle.current().pid());
+        deleteTree(staging);
+        try {
+            Result r = importInto(workbook, shown, staging, input);
+            linkExpenditure(expenditure, staging.resolve("expenditure"));
+            new ImportedWorkbook(shown, r.headerRows()).writeTo(staging);
+            try {
+                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another process made the same folder meanwhile: it is the same
+            }
+        } finally {
+            deleteTree(staging);
+        }
+        prune(root, dir);
+        return dir;
+    }
+
+    private static Converted convert(List<InputBookReader.Sheet> sheets, DataPackage pkg, String shown) {
+        Map<String, InputBookReader.Sheet> byName = new LinkedHashMap<>();
+        sheets.forEach(s -> byName.put(s.name(), s));
+        InputBookReader.Sheet cover = byName.get(InputBook.COVER);
+        if (cover == null) {
+            throw new InputError(shown, 0, "", "no sheet " + InputBook.COVER + ": this is not a workbook made by "
+                    + "'pb-annex input export'");
+        }
+        String biennium = biennium(cover, shown);
+        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, Integer> headerRows = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        List<Resource> resources = InputBook.sheets(pkg);
+        for (Resource r : resources) {
+            InputBookReader.Sheet s = byName.get(r.name());
+            if (s == null) {
+                throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")");
+            }
+            SheetCsv csv = new SheetCsv(s, r, shown, notes);
+            files.put(r.pathFor(biennium), csv.text());
+            headerRows.put(r.name(), csv.headerRow);
+        }
+        Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
+        byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
+                .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
+        return new Converted(biennium, files, headerRows, notes);
+    }
+
+    private static String biennium(InputBookReader.Sheet cover, String shown) {
+        for (InputBookReader.Row row : cover.rows()) {
+            List<InputBookReader.Cell> cells = row.cells();
+            if (cells.size() >= 2 && cells.get(0).column() == 0 && InputBook.BIENNIUM.equals(cells.get(0).value())) {
+                String b = cells.get(1).value() == null ? "" : cells.get(1).value().strip();
+                if (b.matches("\\d{4}-\\d{2}")) {
+                    return b;
+                }
+                throw new InputError(shown + ", sheet " + InputBook.COVER, row.number(), "", "the biennium '" + b
+                        + "' is not a biennium such as 2022-23");
+            }
+        }
+        throw new InputError(shown + ", sheet " + InputBook.COVER, 0, "", "no " + InputBook.BIENNIUM + " row: this is not "
+                + "a workbook made by 'pb-annex input export'");
+    }
+
+    /** One sheet as the CSV file it stands for. */
+    private static final class SheetCsv {
+        final int headerRow;
+        private final List<String> header = new ArrayList<>();
+        private final List<List<String>> rows = new ArrayList<>();
+        private final String source;
+        private final List<String> notes;
+
+        SheetCsv(InputBookReader.Sheet sheet, Resource r, String shown, List<String> notes) {
+            this.source = SourceName.sheet(shown, sheet.name(), 1).name();
+            this.notes = notes;
+            Set<String> names = r.fields().stream().map(Field::name).collect(Collectors.toSet());
+            InputBookReader.Row head = sheet.rows().stream()
+                    .filter(row -> row.number() <= InputBook.HEADER_SEARCH_ROWS && !row.blank())
+                    .filter(row -> row.cells().stream().filter(c -> !c.blank())
+                            .allMatch(c -> c.kind() == InputBookReader.Kind.TEXT && names.contains(c.value().strip())))
+                    .findFirst().orElseThrow(() -> new InputError(source, 0, "", "no header row: the column names ("
+                            + r.fields().stream().map(Field::name).collect(Collectors.joining(",")) + ") must be in one row "
+                            + "near the top (row " + InputBook.HEADER_ROW + " as exported)"));
+            headerRow = head.number();
+            int width = head.cells().stream().filter(c -> !c.blank()).mapToInt(InputBookReader.Cell::column).max().orElse(0) + 1;
+            for (int i = 0; i < width; i++) {
+                header.add("");
+            }
+            head.cells().stream().filter(c -> !c.blank() && c.column() < width).forEach(c -> header.set(c.column(), c.value().strip()));
+            int expected = headerRow + 1;
+            int firstBlank = 0;
+            for (InputBookReader.Row row : sheet.rows()) {
+                if (row.number() <= headerRow) {
+                    continue;
+                }
+                if (row.number() > expected && firstBlank == 0) {
+                    firstBlank = expected;
+                }
+                expected = row.number() + 1;
+                if (row.blank()) {
+                    firstBlank = firstBlank == 0 ? row.number() : firstBlank;
+                    continue;
+                }
+                if (firstBlank > 0) {
+                    throw new InputError(source, firstBlank, "", "empty row inside the data: delete it (Home > Delete > "
+                            + "Delete Sheet Rows) or fill it in");
+                }
+                rows.add(values(row, r, width));
+            }
+        }
+
+        private List<String> values(InputBookReader.Row row, Resource r, int width) {
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                out.add("");
+            }
+            for (InputBookReader.Cell c : row.cells()) {
+                if (c.column() >= width) {
+                    if (!c.blank()) {
+                        throw new InputError(source, row.number(), "", "a value in column "
+                                + org.apache.poi.ss.util.CellReference.convertNumToColString(c.column())
+                                + ", outside the table (its columns are A to "
+                                + org.apache.poi.ss.util.CellReference.convertNumToColString(width - 1) + "): delete it");
+                    }
+                    continue;
+                }
+                out.set(c.column(), text(c, InputBook.field(r, header.get(c.column())), row.number()));
+            }
+            return out;
+        }
+
+        /** The CSV text of one cell, or why the cell cannot be input. */
+        private String text(InputBookReader.Cell c, Field f, int row) {
+            String column = header.get(c.column());
+            if (c.formula() != null) {
+                boolean plainNumber = c.kind() == InputBookReader.Kind.NUMBER && !c.date() && !c.percent() && c.value() != null;
+                if (f != null && f.numeric() && f.formulaCellAllowed() && plainNumber) {
+                    String v = number(c, row, column);
+                    notes.add(source + ", row " + row + ", column " + column + ": formula " + c.formula()
+                            + " read as its cached value " + v + " (not evaluated)");
+                    return v;
+                }
+                throw new InputError(source, row, column, "a formula (" + shorten(c.formula()) + ") in an input cell: type "
+                        + "the value itself (formulas are not evaluated" + (f != null && f.formulaCellAllowed()
+                        ? "; here one is read only when its cached value is a plain number" : "") + ")");
+            }
+            return switch (c.kind()) {
+                case ERROR -> throw new InputError(source, row, column, "an error value (" + c.value() + ") in the cell: "
+                        + "type the value itself");
+                case BOOLEAN -> "1".equals(c.value()) ? "true" : "false";
+                case TEXT -> c.value() == null ? "" : c.value();
+                case NUMBER -> {
+                    if (c.value() == null) {
+                        yield "";
+                    }
+                    if (c.date()) {
+                        throw new InputError(source, row, column, "a date: Excel made a date of the value typed here; "
+                                + "format the cell as Text (Format Cells > Text) and type the value again (e.g. 2022-03)");
+                    }
+                    if (c.percent()) {
+                        throw new InputError(source, row, column, "the cell is formatted as a percentage, so 12.5% is "
+                                + "stored as 0.125: format it as Number (Format Cells > Number) and type 12.5");
+                    }
+                    yield number(c, row, column);
+                }
+            };
+        }
+
+        /** A number cell as CSV text: Excel's 15 significant digits, at least the decimals its format shows. */
+        private String number(InputBookReader.Cell c, int row, String column) {
+            BigDecimal d;
+            try {
+                d = new BigDecimal(c.value().strip());
+            } catch (NumberFormatException e) {
+                throw new InputError(source, row, column, "not a number as stored: '" + shorten(c.value()) + "'");
+            }
+            if (d.precision() > 15) {
+                d = d.round(EXCEL_PRECISION);
+            }
+            d = d.stripTrailingZeros();
+            if (d.scale() < c.decimals()) {
+                d = d.setScale(c.decimals());
+            }
+            if (d.scale() < 0) {
+                d = d.setScale(0);
+            }
+            return d.toPlainString();
+        }
+
+        String text() {
+            return CsvResourceWriter.text(header, rows);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private static void linkExpenditure(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path link = to.resolve(f.getFileName().toString());
+                try {
+                    Files.createLink(link, f.toRealPath());
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(f, link);
+                }
+            }
+        }
+    }
+
+    /** The workbook, its name, the schema and the expenditure files (name, size, time) in one SHA-256. */
+    private static String key(Path workbook, String shown, Path schema, Path expenditure) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(shown.getBytes(StandardCharsets.UTF_8));
+            md.update(InputSet.sha256(workbook).getBytes(StandardCharsets.UTF_8));
+            if (Files.isRegularFile(schema)) {
+                md.update(InputSet.sha256(schema).getBytes(StandardCharsets.UTF_8));
+            }
+            if (Files.isDirectory(expenditure)) {
+                try (Stream<Path> files = Files.list(expenditure)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        md.update((f.getFileName() + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis() + "\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new InputError(workbook.toString(), 0, "", "cannot read the workbook: " + io.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps the newest folders made for runs (and the one just used). */
+    private static void prune(Path root, Path keep) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<Path> made = dirs.filter(d -> Files.isRegularFile(d.resolve(ImportedWorkbook.FILE)) && !d.equals(keep))
+                    .sorted(Comparator.comparing(InputBookImport::modified).reversed()).toList();
+            for (Path old : made.subList(Math.min(made.size(), KEPT_RUN_FOLDERS - 1), made.size())) {
+                deleteTree(old);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // pruning is housekeeping: a folder left behind does no harm
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

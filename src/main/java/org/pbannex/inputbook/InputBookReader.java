@@ -1,0 +1,413 @@
+package org.pbannex.inputbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.apache.poi.UnsupportedFileFormatException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.pbannex.ingest.InputError;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads an input workbook from outside as untrusted: at most {@link InputBook#MAX_BYTES}, POI's zip-bomb guards
+ * (a part may not inflate more than 100 times, nor beyond {@link InputBook#MAX_PART_BYTES}), XML with a document type
+ * declaration refused (so no external or expanding entities), at most {@link InputBook#MAX_CELLS} cells, formulas
+ * reported with their cached value and never evaluated. It streams each part with SAX through POI's
+ * {@code XSSFReader} rather than loading the workbook model: memory stays proportional to the cells, and each cell
+ * comes back exactly as stored (the number as written, its format, its formula), which the import needs to reproduce
+ * the CSV text and to refuse what Excel did to it.
+ */
+final class InputBookReader {
+
+    enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
+
+    /**
+     * One stored cell: its 0-based column, kind and value as stored ({@code 1}/{@code 0} for a boolean), the formula
+     * if it has one (its value is then the cached result), and what its number format says (decimals shown, a date,
+     * a percentage).
+     */
+    record Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent) {
+        boolean blank() {
+            return formula == null && (value == null || value.isBlank());
+        }
+    }
+
+    /** A stored row: its 1-based number and its cells by column. */
+    record Row(int number, List<Cell> cells) {
+        boolean blank() {
+            return cells.stream().allMatch(Cell::blank);
+        }
+    }
+
+    record Sheet(String name, List<Row> rows) {
+    }
+
+    private InputBookReader() {
+    }
+
+    /** Every sheet of the workbook, in workbook order. */
+    static List<Sheet> read(Path file, String shown) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(shown, 0, "", Files.isDirectory(file) ? "cannot read the workbook: it is a folder"
+                    : "cannot read the workbook: it does not exist");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > InputBook.MAX_BYTES) {
+                throw new InputError(shown, 0, "", "workbook too large: " + size + " bytes, the limit is " + InputBook.MAX_BYTES);
+            }
+        } catch (IOException e) {
+            throw new InputError(shown, 0, "", "cannot read the workbook: " + e.getMessage());
+        }
+        guardZip();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader xssf = new XSSFReader(pkg);
+            Parsing parsing = new Parsing(shown);
+            Styles styles = new Styles();
+            try (InputStream in = xssf.getStylesData()) {
+                parsing.parse(in, styles, "styles");
+            }
+            List<String> strings = new ArrayList<>();
+            try (InputStream in = xssf.getSharedStringsData()) {
+                if (in != null) {
+                    parsing.parse(in, new SharedStrings(strings), "shared strings");
+                }
+            } catch (InvalidFormatException e) {
+                // no shared strings part: every text is inline
+            }
+            List<Sheet> sheets = new ArrayList<>();
+            XSSFReader.SheetIterator it = xssf.getSheetIterator();
+            while (it.hasNext()) {
+                try (InputStream in = it.next()) {
+                    SheetHandler h = new SheetHandler(strings, styles, parsing, it.getSheetName());
+                    parsing.parse(in, h, "sheet " + it.getSheetName());
+                    sheets.add(new Sheet(it.getSheetName(), h.rows));
+                }
+            }
+            return sheets;
+        } catch (UnsupportedFileFormatException e) {
+            throw new InputError(shown, 0, "", notAWorkbook(e));
+        } catch (InvalidFormatException e) {
+            throw new InputError(shown, 0, "", "not an Excel workbook (.xlsx): " + e.getMessage());
+        } catch (IOException | OpenXML4JException e) {
+            throw new InputError(shown, 0, "", refusal(e));
+        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
+            throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + oneLine(e));
+        }
+    }
+
+    /** POI's limits for a zip read from outside; they apply to every workbook this process opens. */
+    private static void guardZip() {
+        ZipSecureFile.setMinInflateRatio(Math.max(ZipSecureFile.getMinInflateRatio(), 0.01));
+        ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), InputBook.MAX_PART_BYTES));
+    }
+
+    private static String notAWorkbook(UnsupportedFileFormatException e) {
+        String name = e.getClass().getSimpleName();
+        if (name.startsWith("OLE2")) {
+            return "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
+        }
+        return "not an Excel workbook (.xlsx): " + oneLine(e);
+    }
+
+    private static String refusal(Exception e) {
+        String m = oneLine(e);
+        if (m.contains("Zip bomb")) {
+            return "refused: a part of the workbook would expand more than 100 times its packed size (a zip bomb?)";
+        }
+        if (m.contains("exceeds the max") || m.contains("MAX_ENTRY_SIZE") || m.contains("max entry size")) {
+            return "refused: a part of the workbook is larger than " + (InputBook.MAX_PART_BYTES >> 20) + " MB once unpacked";
+        }
+        return "cannot read the workbook: " + m;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s+", " ");
+    }
+
+    /** A SAX parser that refuses any document type declaration, so no entity is ever defined or fetched. */
+    private static final class Parsing {
+        private final SAXParserFactory factory;
+        private final String shown;
+        long cells;
+
+        Parsing(String shown) {
+            this.shown = shown;
+            try {
+                factory = SAXParserFactory.newInstance();
+                factory.setNamespaceAware(true);
+                factory.setXIncludeAware(false);
+                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+                factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new IllegalStateException("cannot configure a secure XML parser", e);
+            }
+        }
+
+        void parse(InputStream in, DefaultHandler handler, String part) throws IOException {
+            try {
+                XMLReader reader = factory.newSAXParser().getXMLReader();
+                reader.setContentHandler(handler);
+                reader.setErrorHandler(handler);
+                reader.parse(new org.xml.sax.InputSource(in));
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            } catch (SAXException e) {
+                if (e.getException() instanceof InputError ie) {
+                    throw ie;
+                }
+                String m = oneLine(e);
+                if (m.contains("DOCTYPE")) {
+                    throw new InputError(shown, 0, "", "refused: the XML of the " + part + " declares a document type "
+                            + "(DOCTYPE), which could pull in external entities; save the workbook again from Excel");
+                }
+                throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + part + ": " + m);
+            } catch (IllegalArgumentException e) {
+                // a malformed number or cell reference in the XML
+                throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + part + ": " + oneLine(e));
+            }
+        }
+
+        void countCell() throws SAXException {
+            if (++cells > InputBook.MAX_CELLS) {
+                throw new SAXException(new InputError(shown, 0, "", "refused: the workbook has more than "
+                        + InputBook.MAX_CELLS + " cells"));
+            }
+        }
+    }
+
+    /** The number format of each cell style: decimals shown, date, percentage. */
+    private static final class Styles extends DefaultHandler {
+        final Map<Integer, String> formats = new HashMap<>();
+        final List<Integer> xfFormats = new ArrayList<>();
+        private boolean inCellXfs;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "numFmt" -> formats.put(Integer.parseInt(a.getValue("numFmtId")), a.getValue("formatCode"));
+                case "cellXfs" -> inCellXfs = true;
+                case "xf" -> {
+                    if (inCellXfs) {
+                        String id = a.getValue("numFmtId");
+                        xfFormats.add(id == null ? 0 : Integer.parseInt(id));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (local.equals("cellXfs")) {
+                inCellXfs = false;
+            }
+        }
+
+        String format(int style) {
+            int id = style >= 0 && style < xfFormats.size() ? xfFormats.get(style) : 0;
+            String f = formats.get(id);
+            if (f == null) {
+                f = BuiltinFormats.getBuiltinFormat(id);
+            }
+            return f == null ? "General" : f;
+        }
+
+        int formatId(int style) {
+            return style >= 0 && style < xfFormats.size() ? xfFormats.get(style) : 0;
+        }
+    }
+
+    /** The decimals a number format shows: digit placeholders after the point of its first section. */
+    static int decimals(String format) {
+        String first = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").split(";", -1)[0];
+        int dot = first.indexOf('.');
+        int n = 0;
+        while (dot >= 0 && dot + 1 + n < first.length() && "0#?".indexOf(first.charAt(dot + 1 + n)) >= 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean percent(String format) {
+        return format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").split(";", -1)[0].contains("%");
+    }
+
+    /** Shared strings: the text of each item, phonetic runs left out. */
+    private static final class SharedStrings extends DefaultHandler {
+        final List<String> out;
+        private StringBuilder item;
+        private boolean inText;
+        private int phonetic;
+
+        SharedStrings(List<String> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "si" -> item = new StringBuilder();
+                case "rPh" -> phonetic++;
+                case "t" -> inText = phonetic == 0;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            switch (local) {
+                case "si" -> out.add(item.toString());
+                case "rPh" -> phonetic--;
+                case "t" -> inText = false;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText && item != null) {
+                item.append(ch, start, length);
+            }
+        }
+    }
+
+    /** One worksheet's stored cells. */
+    private static final class SheetHandler extends DefaultHandler {
+        final List<Row> rows = new ArrayList<>();
+        private final List<String> strings;
+        private final Styles styles;
+        private final Parsing parsing;
+        private final String sheet;
+        private List<Cell> cells;
+        private int rowNumber;
+        private int column;
+        private String type;
+        private int style;
+        private StringBuilder value;
+        private StringBuilder formula;
+        private StringBuilder inline;
+        private boolean inValue;
+        private boolean inFormula;
+        private boolean inInlineText;
+        private int phonetic;
+
+        SheetHandler(List<String> strings, Styles styles, Parsing parsing, String sheet) {
+            this.strings = strings;
+            this.styles = styles;
+            this.parsing = parsing;
+            this.sheet = sheet;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
+            switch (local) {
+                case "row" -> {
+                    String r = a.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    cells = new ArrayList<>();
+                    column = -1;
+                }
+                case "c" -> {
+                    parsing.countCell();
+                    String ref = a.getValue("r");
+                    column = ref == null ? column + 1 : new CellReference(ref).getCol();
+                    type = a.getValue("t");
+                    String s = a.getValue("s");
+                    style = s == null ? 0 : Integer.parseInt(s);
+                    value = null;
+                    formula = null;
+                    inline = null;
+                }
+                case "v" -> {
+                    value = new StringBuilder();
+                    inValue = true;
+                }
+                case "f" -> {
+                    formula = new StringBuilder();
+                    inFormula = true;
+                }
+                case "is" -> inline = new StringBuilder();
+                case "rPh" -> phonetic++;
+                case "t" -> inInlineText = inline != null && phonetic == 0;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            switch (local) {
+                case "v" -> inValue = false;
+                case "f" -> inFormula = false;
+                case "t" -> inInlineText = false;
+                case "rPh" -> phonetic--;
+                case "c" -> cells.add(cell());
+                case "row" -> rows.add(new Row(rowNumber, cells));
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inValue) {
+                value.append(ch, start, length);
+            } else if (inFormula) {
+                formula.append(ch, start, length);
+            } else if (inInlineText) {
+                inline.append(ch, start, length);
+            }
+        }
+
+        private Cell cell() throws SAXException {
+            String v = value == null ? null : value.toString();
+            String f = formula == null ? null : "=" + formula;
+            String t = type == null ? "n" : type;
+            return switch (t) {
+                case "s" -> {
+                    int i = v == null || v.isBlank() ? -1 : Integer.parseInt(v.strip());
+                    if (i < 0 || i >= strings.size()) {
+                        throw new SAXException("sheet " + sheet + ": a cell refers to shared string " + v + ", which does not exist");
+                    }
+                    yield new Cell(column, Kind.TEXT, strings.get(i), f, 0, false, false);
+                }
+                case "inlineStr" -> new Cell(column, Kind.TEXT, inline == null ? v : inline.toString(), f, 0, false, false);
+                case "str" -> new Cell(column, Kind.TEXT, v, f, 0, false, false);
+                case "b" -> new Cell(column, Kind.BOOLEAN, v, f, 0, false, false);
+                case "e" -> new Cell(column, Kind.ERROR, v, f, 0, false, false);
+                case "d" -> new Cell(column, Kind.NUMBER, v, f, 0, true, false);
+                default -> {
+                    String format = styles.format(style);
+                    yield new Cell(column, Kind.NUMBER, v, f, decimals(format),
+                            DateUtil.isADateFormat(styles.formatId(style), format), percent(format));
+                }
+            };
+        }
+    }
+}
