@@ -204,10 +204,11 @@ public final class InputBookImport {
             this.source = SourceName.sheet(shown, sheet.name(), 1).name();
             this.notes = notes;
             Set<String> names = r.fields().stream().map(Field::name).collect(Collectors.toSet());
+            // The first row near the top that names a column (rows may have been inserted above it).
             InputBookReader.Row head = sheet.rows().stream()
-                    .filter(row -> row.number() <= InputBook.HEADER_SEARCH_ROWS && !row.blank())
-                    .filter(row -> row.cells().stream().filter(c -> !c.blank())
-                            .allMatch(c -> c.kind() == InputBookReader.Kind.TEXT && names.contains(c.value().strip())))
+                    .filter(row -> row.number() <= InputBook.HEADER_SEARCH_ROWS)
+                    .filter(row -> row.cells().stream().anyMatch(c -> c.kind() == InputBookReader.Kind.TEXT && !c.blank()
+                            && names.contains(c.value().strip())))
                     .findFirst().orElseThrow(() -> new InputError(source, 0, "", "no header row: the column names ("
                             + r.fields().stream().map(Field::name).collect(Collectors.joining(",")) + ") must be in one row "
                             + "near the top (row " + InputBook.HEADER_ROW + " as exported)"));

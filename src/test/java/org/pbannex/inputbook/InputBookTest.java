@@ -1,0 +1,474 @@
+package org.pbannex.inputbook;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFDataValidation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+import org.pbannex.ingest.InputError;
+
+/**
+ * The input workbook without any other program: export then import gives back the bundled files byte for byte; the
+ * workbook holds numbers as numbers, codes as text, drop-down lists, ranges and protection; every kind of bad cell is
+ * refused naming sheet, row and column, with nothing written; a workbook from outside is read within limits.
+ */
+class InputBookTest {
+
+    @TempDir
+    static Path shared;
+    static Path exported;
+
+    @TempDir
+    Path tmp;
+
+    /** The zip entry of each sheet, by sheet name. */
+    static final Map<String, String> parts = new TreeMap<>();
+
+    @BeforeAll
+    static void export() throws Exception {
+        exported = shared.resolve("inputs.xlsx");
+        InputBookWriter.Summary s = InputBookWriter.write(Golden.input(), "2022-23", exported);
+        assertEquals(27, s.sheets());
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(exported.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            var it = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetIterator();
+            while (it.hasNext()) {
+                it.next().close();
+                parts.put(it.getSheetName(), it.getSheetPart().getPartName().getName().substring(1));
+            }
+        }
+    }
+
+    /**
+     * The exported workbook with one cell's XML replaced (or added at the end of its row, or removed with ""): the
+     * quick way to make a bad cell, as any program that writes xlsx may store it.
+     */
+    private Path withCell(String sheet, String ref, String cellXml) throws IOException {
+        String row = ref.replaceAll("[A-Z]", "");
+        return rewritePart(parts.get(sheet), xml -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<c r=\"" + ref + "\"[^>]*?(/>|>.*?</c>)").matcher(xml);
+            if (m.find()) {
+                return xml.substring(0, m.start()) + cellXml + xml.substring(m.end());
+            }
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("(<row r=\"" + row + "\"[^>]*>.*?)</row>").matcher(xml);
+            assertTrue(r.find(), "row " + row + " of " + sheet);
+            return xml.substring(0, r.start()) + r.group(1) + cellXml + "</row>" + xml.substring(r.end());
+        });
+    }
+
+    private static String text(String ref, String value) {
+        return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + value.replace("&", "&amp;").replace("<", "&lt;")
+                .replace("\"", "&quot;") + "</t></is></c>";
+    }
+
+    private static String number(String ref, String value) {
+        return "<c r=\"" + ref + "\"><v>" + value + "</v></c>";
+    }
+
+    /** Every file of the folder (but expenditure lines) by its path, as bytes. */
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (!rel.startsWith("expenditure/")) {
+                    out.put(rel, Files.readAllBytes(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Path edited(Consumer<XSSFWorkbook> change) throws IOException {
+        Path out = tmp.resolve("inputs.xlsx");
+        try (InputStream in = Files.newInputStream(exported); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            change.accept(wb);
+            try (OutputStream os = Files.newOutputStream(out)) {
+                wb.write(os);
+            }
+        }
+        return out;
+    }
+
+    private static XSSFCell cell(XSSFWorkbook wb, String sheet, String address) {
+        var ref = new org.apache.poi.ss.util.CellReference(address);
+        XSSFSheet s = wb.getSheet(sheet);
+        var row = s.getRow(ref.getRow()) != null ? s.getRow(ref.getRow()) : s.createRow(ref.getRow());
+        return row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+    }
+
+    /** Importing into a copy of the bundled input must fail with the message parts, and change no file there. */
+    private String refused(Path workbook, String... parts) throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("into"));
+        Map<String, byte[]> before = files(into);
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(workbook, "inputs.xlsx", into, Golden.input()));
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
+        }
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        Map<String, byte[]> after = files(into);
+        assertEquals(before.keySet(), after.keySet(), "no file added");
+        before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k + " unchanged"));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".pb-annex-import-")), "no temporary folder left");
+        }
+        return e.getMessage();
+    }
+
+    // --- round trip ---
+
+    @Test
+    void exportThenImportGivesByteIdenticalFiles() throws IOException {
+        Path into = tmp.resolve("fresh");
+        InputBookImport.Result r = InputBookImport.importInto(exported, "inputs.xlsx", into, Golden.input());
+        assertEquals("2022-23", r.biennium());
+        Map<String, byte[]> bundled = files(Golden.input());
+        Map<String, byte[]> imported = files(into);
+        assertEquals(bundled.keySet(), imported.keySet());
+        bundled.forEach((k, v) -> assertArrayEquals(v, imported.get(k), k + " is byte-identical"));
+        assertEquals(28, imported.size(), "27 CSV files and datapackage.json");
+    }
+
+    @Test
+    void importingAnUnchangedWorkbookChangesNothing() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        InputBookImport.Result r = InputBookImport.importInto(exported, "inputs.xlsx", into, Golden.input());
+        assertEquals(List.of(), r.changed());
+        assertEquals(27, r.unchanged().size());
+    }
+
+    @Test
+    void anEditedValueIsTheOnlyChange() throws IOException {
+        Path wb = withCell("budget", "F5", number("F5", "2.16113E7"));
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        InputBookImport.Result r = InputBookImport.importInto(wb, "inputs.xlsx", into, Golden.input());
+        assertEquals(List.of("2022-23/budget.csv"), r.changed());
+        List<String> was = Files.readAllLines(Golden.input().resolve("2022-23/budget.csv"));
+        List<String> now = Files.readAllLines(into.resolve("2022-23/budget.csv"));
+        assertEquals(was.size(), now.size());
+        List<Integer> differing = new ArrayList<>();
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.get(i).equals(now.get(i))) {
+                differing.add(i + 1);
+            }
+        }
+        assertEquals(List.of(2), differing);
+        assertEquals("ILC,27,1,37,6,21611300,3305172,25073643,98019", now.get(1));
+    }
+
+    @Test
+    void rowsInsertedAboveTheHeaderAreFollowed() throws IOException {
+        Path wb = edited(w -> {
+            XSSFSheet s = w.getSheet("budget");
+            s.shiftRows(0, s.getLastRowNum(), 2);
+            cell(w, "budget", "F9").setCellValue("n/a");
+        });
+        refused(wb, "inputs.xlsx, sheet budget, row 9, column staff_costs: not a whole number: 'n/a'");
+    }
+
+    // --- what the workbook holds ---
+
+    @Test
+    void theWorkbookHoldsNumbersCodesListsAndProtection() throws IOException {
+        try (InputStream in = Files.newInputStream(exported); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals("Cover", wb.getSheetName(0));
+            assertEquals(28, wb.getNumberOfSheets());
+            assertTrue(wb.isStructureLocked(), "sheets cannot be added, removed or renamed");
+            XSSFSheet budget = wb.getSheet("budget");
+            assertEquals("budget: 2022-23/budget.csv", budget.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("unit", budget.getRow(3).getCell(0).getStringCellValue());
+            assertEquals("required", budget.getRow(2).getCell(0).getStringCellValue());
+            XSSFCell staff = budget.getRow(4).getCell(5);
+            assertEquals(CellType.NUMERIC, staff.getCellType());
+            assertEquals(21611293.0, staff.getNumericCellValue());
+            XSSFCell unit = budget.getRow(4).getCell(0);
+            assertEquals(CellType.STRING, unit.getCellType());
+            assertEquals("@", unit.getCellStyle().getDataFormatString(), "codes are Text cells");
+            assertFalse(unit.getCellStyle().getLocked(), "values can be edited");
+            assertTrue(budget.getRow(3).getCell(0).getCellStyle().getLocked(), "column names cannot");
+            assertTrue(budget.getProtect());
+            assertTrue(budget.isInsertColumnsLocked() && budget.isDeleteColumnsLocked());
+            assertFalse(budget.isInsertRowsLocked() || budget.isDeleteRowsLocked(), "rows can be added and removed");
+            assertNotNull(budget.getRow(3).getCell(5).getCellComment(), "each column name says what it takes");
+            assertTrue(budget.getRow(3).getCell(5).getCellComment().getString().getString().contains("Whole number from "
+                    + "-999999999999999 to 999999999999999"));
+
+            XSSFDataValidation unitList = validation(budget, 0);
+            assertEquals(DataValidationConstraint.ValidationType.LIST, unitList.getValidationConstraint().getValidationType());
+            assertEquals("'units'!$A$5:$A$54", unitList.getValidationConstraint().getFormula1());
+            assertEquals(DataValidation.ErrorStyle.WARNING, unitList.getErrorStyle());
+            XSSFDataValidation staffRange = validation(budget, 5);
+            assertEquals(DataValidationConstraint.ValidationType.INTEGER, staffRange.getValidationConstraint().getValidationType());
+            assertEquals("999999999999999", staffRange.getValidationConstraint().getFormula2());
+            XSSFDataValidation regions = validation(wb.getSheet("regions"), 0);
+            assertArrayEquals(new String[] {"AF", "AM", "AS", "AP", "EU", "GL"}, regions.getValidationConstraint().getExplicitListValues());
+
+            XSSFCell rate = wb.getSheet("settings").getRow(4).getCell(1);
+            assertEquals(1.0, rate.getNumericCellValue());
+            assertEquals("0.00", rate.getCellStyle().getDataFormatString(), "1.00 keeps its two decimals");
+            XSSFCell year = wb.getSheet("results_baselines").getRow(4).getCell(4);
+            assertEquals(CellType.STRING, year.getCellType(), "a year code stays text");
+
+            String cover = sheetText(wb.getSheet("Cover"));
+            assertTrue(cover.contains("Expenditure lines (input/expenditure/*.csv, possibly millions of lines) are not in this workbook"));
+            assertTrue(cover.contains("Biennium") && cover.contains("2022-23"));
+            boolean linked = false;
+            for (var row : wb.getSheet("Cover")) {
+                for (var c : row) {
+                    linked |= c.getHyperlink() != null && "'budget'!A1".equals(c.getHyperlink().getAddress());
+                }
+            }
+            assertTrue(linked, "the cover links to each sheet");
+        }
+    }
+
+    private static XSSFDataValidation validation(XSSFSheet s, int column) {
+        return s.getDataValidations().stream()
+                .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == column)
+                .findFirst().orElseThrow(() -> new AssertionError("no validation on column " + column + " of " + s.getSheetName()));
+    }
+
+    private static String sheetText(XSSFSheet s) {
+        StringBuilder b = new StringBuilder();
+        s.forEach(r -> r.forEach(c -> b.append(c.toString()).append('\n')));
+        return b.toString();
+    }
+
+    // --- bad cells: sheet, row, column, and nothing written ---
+
+    @Test
+    void textInANumberColumn() throws IOException {
+        refused(withCell("budget", "F7", text("F7", "n/a")),
+                "inputs.xlsx, sheet budget, row 7, column staff_costs: not a whole number: 'n/a'");
+    }
+
+    @Test
+    void anAmountOutOfRange() throws IOException {
+        refused(withCell("budget", "F7", number("F7", "6.1E18")),
+                "inputs.xlsx, sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the maximum 999999999999999");
+    }
+
+    @Test
+    void anUnknownCode() throws IOException {
+        refused(withCell("budget", "A6", text("A6", "REGMEET")),
+                "inputs.xlsx, sheet budget, row 6, column unit: unknown unit 'REGMEET': not in inputs.xlsx, sheet units");
+    }
+
+    @Test
+    void aFormula() throws IOException {
+        refused(withCell("budget", "F7", "<c r=\"F7\"><f>21000000+611293</f><v>21611293</v></c>"),
+                "inputs.xlsx, sheet budget, row 7, column staff_costs: a formula (=21000000+611293) in an input cell",
+                "formulas are not evaluated");
+    }
+
+    @Test
+    void aFormulaIsReadAsItsCachedNumberWhereTheSchemaAllows() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(into.resolve("datapackage.json"), s -> s.replace("\"name\": \"staff_costs\",",
+                "\"name\": \"staff_costs\", \"pbFormulaCell\": \"cachedNumber\","));
+        Path wb = withCell("budget", "F5", "<c r=\"F5\" s=\"11\"><f>21000000+611293</f><v>21611293</v></c>");
+        InputBookImport.Result r = InputBookImport.importInto(wb, "inputs.xlsx", into, Golden.input());
+        assertEquals(List.of(), r.changed(), "the cached value is the value that was there");
+        assertEquals(1, r.notes().size(), r.notes().toString());
+        assertTrue(r.notes().get(0).contains("sheet budget, row 5, column staff_costs: formula =21000000+611293 read as its "
+                + "cached value 21611293"), r.notes().get(0));
+        Path text = withCell("budget", "F5", "<c r=\"F5\" t=\"str\"><f>\"21611293\"</f><v>21611293</v></c>");
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(text, "inputs.xlsx", into, Golden.input()));
+        assertTrue(e.getMessage().contains("row 5, column staff_costs: a formula") && e.getMessage().contains("cached value is a plain number"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDateWhereAPeriodBelongs() throws IOException {
+        refused(edited(w -> {
+            XSSFCell c = cell(w, "extrabudgetary_estimates", "A5");
+            c.setCellValue(java.time.LocalDate.of(2022, 3, 1));
+            XSSFCellStyle date = w.createCellStyle();
+            date.setDataFormat(w.createDataFormat().getFormat("mmm-yy"));
+            c.setCellStyle(date);
+        }), "inputs.xlsx, sheet extrabudgetary_estimates, row 5, column biennium: a date", "Format Cells > Text");
+    }
+
+    @Test
+    void aPercentageFormat() throws IOException {
+        refused(edited(w -> {
+            XSSFCell c = cell(w, "regional_inflation", "B5");
+            c.setCellValue(0.044);
+            XSSFCellStyle pct = w.createCellStyle();
+            pct.setDataFormat(w.createDataFormat().getFormat("0.0%"));
+            c.setCellStyle(pct);
+        }), "sheet regional_inflation, row 5, column annual_inflation_pct: the cell is formatted as a percentage");
+    }
+
+    @Test
+    void anErrorValue() throws IOException {
+        refused(withCell("budget", "F7", "<c r=\"F7\" t=\"e\"><v>#DIV/0!</v></c>"),
+                "sheet budget, row 7, column staff_costs: an error value (#DIV/0!)");
+    }
+
+    @Test
+    void aCodeTypedAsANumberLosesItsTrailingZero() throws IOException {
+        // An output code 1.10 typed into a cell formatted as General becomes the number 1.1.
+        refused(edited(w -> {
+            XSSFCell c = cell(w, "results_outputs", "A6");
+            c.setCellValue(1.1);
+            c.setCellStyle(w.createCellStyle());
+        }), "sheet results_outputs, row 6, column output: duplicate output '1.1' (first on row 5)", "became 1.1");
+    }
+
+    @Test
+    void anEmptyRowInsideTheData() throws IOException {
+        refused(rewritePart(parts.get("budget"), xml -> xml.replaceFirst("<row r=\"8\".*?</row>", "")),
+                "inputs.xlsx, sheet budget, row 8: empty row inside the data");
+        // A row whose cells were cleared (spaces, or formatting only) is empty too.
+        refused(rewritePart(parts.get("budget"), xml -> xml.replaceFirst("<row r=\"8\".*?</row>",
+                "<row r=\"8\"><c r=\"A8\" t=\"inlineStr\"><is><t>  </t></is></c><c r=\"B8\" s=\"11\"/></row>")),
+                "inputs.xlsx, sheet budget, row 8: empty row inside the data");
+    }
+
+    @Test
+    void emptyRowsAfterTheDataAreIgnored() throws IOException {
+        Path wb = rewritePart(parts.get("budget"), xml -> xml.replace("</sheetData>",
+                "<row r=\"60\"><c r=\"A60\" t=\"inlineStr\"><is><t></t></is></c></row><row r=\"70\"><c r=\"C70\" s=\"8\"/>"
+                        + "<c r=\"D70\" t=\"inlineStr\"><is><t> </t></is></c></row></sheetData>"));
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        assertEquals(List.of(), InputBookImport.importInto(wb, "inputs.xlsx", into, Golden.input()).changed());
+    }
+
+    @Test
+    void aValueOutsideTheTable() throws IOException {
+        refused(withCell("budget", "K7", text("K7", "note")),
+                "inputs.xlsx, sheet budget, row 7: a value in column K, outside the table (its columns are A to I)");
+    }
+
+    @Test
+    void aControlCharacterInText() throws IOException {
+        refused(withCell("units", "C5", text("C5", "International\tLabour Conference")),
+                "inputs.xlsx, sheet units, row 5, column label_en: control character U+0009 (tab)");
+    }
+
+    @Test
+    void formulaLikeText() throws IOException {
+        refused(withCell("units", "C5", text("C5", "=HYPERLINK(\"http://example.org\")")),
+                "inputs.xlsx, sheet units, row 5, column label_en: text starts with '='");
+    }
+
+    @Test
+    void aMissingRequiredValue() throws IOException {
+        refused(withCell("budget", "F6", ""),
+                "inputs.xlsx, sheet budget, row 6, column staff_costs: value is required");
+    }
+
+    @Test
+    void aMissingSheet() throws IOException {
+        refused(edited(w -> {
+            w.unLockStructure();
+            w.removeSheetAt(w.getSheetIndex("rbtc"));
+        }), "inputs.xlsx: no sheet rbtc (the input file 2022-23/rbtc.csv)");
+    }
+
+    @Test
+    void aRenamedColumn() throws IOException {
+        refused(withCell("budget", "F4", text("F4", "staff")),
+                "inputs.xlsx, sheet budget, row 4, column staff: unexpected column");
+        refused(rewritePart(parts.get("budget"), xml -> xml.replaceFirst("<row r=\"4\".*?</row>", "")),
+                "inputs.xlsx, sheet budget: no header row: the column names (unit,prof_years,");
+    }
+
+    @Test
+    void nothingIsWrittenIntoAFolderThatDidNotExist() throws IOException {
+        Path wb = withCell("budget", "F7", text("F7", "n/a"));
+        Path into = tmp.resolve("new-input");
+        assertThrows(InputError.class, () -> InputBookImport.importInto(wb, "inputs.xlsx", into, Golden.input()));
+        assertFalse(Files.exists(into));
+    }
+
+    // --- a workbook from outside ---
+
+    @Test
+    void notAWorkbook() throws IOException {
+        Path csv = Files.writeString(tmp.resolve("inputs.xlsx"), "unit,staff_costs\nILC,1\n");
+        refused(csv, "inputs.xlsx: not an Excel workbook (.xlsx)");
+        Path xls = tmp.resolve("old.xlsx");
+        try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream os = Files.newOutputStream(xls)) {
+            hssf.createSheet("budget");
+            hssf.write(os);
+        }
+        refused(xls, "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)");
+    }
+
+    @Test
+    void aWorkbookTooLarge() throws IOException {
+        Path big = tmp.resolve("inputs.xlsx");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(InputBook.MAX_BYTES + 1);
+        }
+        refused(big, "inputs.xlsx: workbook too large: 20971521 bytes, the limit is 20971520");
+    }
+
+    @Test
+    void aZipBombIsRefused() throws IOException {
+        // A sheet part padded with 30 MB of spaces: it packs about a thousand to one.
+        Path bomb = rewritePart("xl/worksheets/sheet2.xml", xml -> xml + " ".repeat(30 * 1024 * 1024));
+        refused(bomb, "inputs.xlsx: refused: a part of the workbook would expand more than 100 times its packed size");
+    }
+
+    @Test
+    void anExternalEntityIsRefused() throws IOException {
+        Path xxe = rewritePart("xl/worksheets/sheet3.xml", xml -> xml
+                .replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><worksheet")
+                .replaceFirst("<v>2.1611293E7</v>", "<v>&secret;</v>"));
+        refused(xxe, "inputs.xlsx: refused: the XML of the sheet budget declares a document type (DOCTYPE)");
+        Path strings = rewritePart("xl/sharedStrings.xml", xml -> xml
+                .replaceFirst("<sst", "<!DOCTYPE sst [<!ENTITY lol \"lol\">]><sst"));
+        refused(strings, "inputs.xlsx: refused: the XML of the shared strings declares a document type (DOCTYPE)");
+    }
+
+    /** A copy of the exported workbook with one zip entry's text changed. */
+    private Path rewritePart(String part, java.util.function.UnaryOperator<String> change) throws IOException {
+        Path out = tmp.resolve("inputs.xlsx");
+        boolean found = false;
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(exported));
+             var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                byte[] body = zin.readAllBytes();
+                if (e.getName().equals(part)) {
+                    body = change.apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                zout.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zout.write(body);
+                zout.closeEntry();
+            }
+        }
+        assertTrue(found, part);
+        return out;
+    }
+}
