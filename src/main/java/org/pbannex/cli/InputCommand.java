@@ -64,8 +64,9 @@ public class InputCommand implements Runnable {
             Path target = (into == null ? installationInput : into).toAbsolutePath().normalize();
             InputBookImport.Result r = InputBookImport.importInto(workbook, workbook.toString(), target, installationInput);
             r.notes().forEach(n -> System.out.println("Note: " + n));
-            System.out.printf("Imported %s (biennium %s) into %s: %d files changed%s, %d unchanged (%.1f s)%n", workbook,
-                    r.biennium(), r.into(), r.changed().size(), r.changed().isEmpty() ? "" : " (" + String.join(", ", r.changed()) + ")",
+            int n = r.changed().size();
+            System.out.printf("Imported %s (biennium %s) into %s: %d %s changed%s, %d unchanged (%.1f s)%n", workbook,
+                    r.biennium(), r.into(), n, n == 1 ? "file" : "files", n == 0 ? "" : " (" + String.join(", ", r.changed()) + ")",
                     r.unchanged().size(), (System.nanoTime() - start) / 1e9);
             return ExitCodes.PUBLISHED;
         }

@@ -121,6 +121,7 @@ public final class InputBookImport {
      * run restarts on it).
      */
     public static Path forRun(Path workbook, String shown, Path home) throws IOException {
+        InputBookReader.checkFile(workbook, shown);
         Path input = home.resolve("input");
         Path expenditure = input.resolve("expenditure");
         Path root = home.resolve("work").resolve("imported");

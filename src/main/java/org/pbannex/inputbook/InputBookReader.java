@@ -66,18 +66,7 @@ final class InputBookReader {
 
     /** Every sheet of the workbook, in workbook order. */
     static List<Sheet> read(Path file, String shown) {
-        if (!Files.isRegularFile(file)) {
-            throw new InputError(shown, 0, "", Files.isDirectory(file) ? "cannot read the workbook: it is a folder"
-                    : "cannot read the workbook: it does not exist");
-        }
-        try {
-            long size = Files.size(file);
-            if (size > InputBook.MAX_BYTES) {
-                throw new InputError(shown, 0, "", "workbook too large: " + size + " bytes, the limit is " + InputBook.MAX_BYTES);
-            }
-        } catch (IOException e) {
-            throw new InputError(shown, 0, "", "cannot read the workbook: " + e.getMessage());
-        }
+        checkFile(file, shown);
         guardZip();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader xssf = new XSSFReader(pkg);
@@ -112,6 +101,25 @@ final class InputBookReader {
             throw new InputError(shown, 0, "", refusal(e));
         } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
             throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + oneLine(e));
+        }
+    }
+
+    /** A workbook that is no file, cannot be read or is too large is refused before it is opened. */
+    static void checkFile(Path file, String shown) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(shown, 0, "", Files.isDirectory(file) ? "cannot read the workbook: it is a folder"
+                    : "cannot read the workbook: it does not exist");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputError(shown, 0, "", "cannot read the workbook: permission denied");
+        }
+        try {
+            long size = Files.size(file);
+            if (size > InputBook.MAX_BYTES) {
+                throw new InputError(shown, 0, "", "workbook too large: " + size + " bytes, the limit is " + InputBook.MAX_BYTES);
+            }
+        } catch (IOException e) {
+            throw new InputError(shown, 0, "", "cannot read the workbook: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,228 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+
+/**
+ * The Excel workflow through the real command line: `input export`, `input import`, `run` and `check` with
+ * `--input inputs.xlsx`, and a workbook edited and saved by LibreOffice (headless) whose one change reaches the
+ * published tables. The LibreOffice test is skipped when soffice is not installed, except in CI, where it fails.
+ */
+class InputWorkbookCliTest {
+
+    @TempDir
+    static Path shared;
+    static Path workbook;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void export() {
+        workbook = shared.resolve("inputs.xlsx");
+        CliRun r = CliRun.capture("input", "export", "--out", workbook.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("biennium 2022-23, 27 sheets, 1220 rows"), r.out());
+    }
+
+    /** The exported workbook with the XML of one sheet changed (the sheet parts are in workbook order). */
+    private Path withSheet(int sheetNumber, UnaryOperator<String> change) throws IOException {
+        Path out = tmp.resolve("edited.xlsx");
+        String part = "xl/worksheets/sheet" + sheetNumber + ".xml";
+        boolean found = false;
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(workbook));
+             var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                byte[] body = zin.readAllBytes();
+                if (e.getName().equals(part)) {
+                    String before = new String(body, StandardCharsets.UTF_8);
+                    String after = change.apply(before);
+                    assertFalse(before.equals(after), "the edit applies to " + part);
+                    body = after.getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                zout.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zout.write(body);
+                zout.closeEntry();
+            }
+        }
+        assertTrue(found, part);
+        return out;
+    }
+
+    private static int sheetNumber(String name) throws Exception {
+        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(workbook.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
+            var it = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetIterator();
+            while (it.hasNext()) {
+                it.next().close();
+                if (it.getSheetName().equals(name)) {
+                    String part = it.getSheetPart().getPartName().getName();
+                    return Integer.parseInt(part.replaceAll("\\D", ""));
+                }
+            }
+        }
+        throw new AssertionError("no sheet " + name);
+    }
+
+    private static String oneErrorLine(CliRun r, int status) {
+        assertEquals(status, r.status(), r.toString());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        return lines[0];
+    }
+
+    private Path publishedCsv(Path out, String table) throws IOException {
+        try (Stream<Path> s = Files.walk(out)) {
+            return s.filter(p -> p.getFileName().toString().equals(table + ".csv")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void importWritesTheSameFilesAndSaysWhatChanged() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        CliRun r = CliRun.capture("input", "import", workbook.toString(), "--into", into.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("biennium 2022-23") && r.out().contains("0 files changed, 27 unchanged"), r.out());
+    }
+
+    @Test
+    void aBadCellStopsImportWithItsSheetRowAndColumn() throws Exception {
+        Path bad = withSheet(sheetNumber("budget"), xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
+                .replace("<v>2437680.0</v>", "<v>6.1E18</v>"));
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        String line = oneErrorLine(CliRun.capture("input", "import", bad.toString(), "--into", into.toString()), 3);
+        assertEquals("pb-annex: " + bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the "
+                + "maximum 999999999999999 (Staff costs, US$ (negative only for the lapse factor); less than 10^15 in absolute "
+                + "value.)", line);
+        assertArrayEquals(Files.readAllBytes(Golden.input().resolve("2022-23/budget.csv")),
+                Files.readAllBytes(into.resolve("2022-23/budget.csv")), "nothing written");
+        String check = oneErrorLine(CliRun.capture("check", "--input", bad.toString()), 3);
+        assertTrue(check.contains(bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000"), check);
+    }
+
+    @Test
+    void runAndCheckTakeTheWorkbookDirectly() throws IOException {
+        CliRun check = CliRun.capture("check", "--input", workbook.toString());
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains("checks passed, 0 failed"), check.out());
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", workbook.toString(), "--output", out.toString(),
+                "--tables", "f2,a2-1", "--format", "csv", "--lang", "en");
+        assertEquals(0, run.status(), run.toString());
+        String f2 = Files.readString(publishedCsv(out, "f2"), StandardCharsets.UTF_8);
+        assertTrue(f2.lines().count() > 10 && f2.contains("AF.2016-17.ACTUAL,"), "f2 from the installation's expenditure lines: " + f2);
+        assertTrue(Files.readString(publishedCsv(out, "a2-1")).contains(",4.4"), "AF inflation 4.4");
+    }
+
+    @Test
+    void anErrorFoundLaterInTheRunNamesTheSheetToo() throws Exception {
+        Path bad = withSheet(sheetNumber("printed_differences"), xml -> xml.replaceFirst("<row r=\"5\"(.*?)<c r=\"B5\"[^>]*>.*?</c>",
+                "<row r=\"5\"$1<c r=\"B5\" t=\"inlineStr\"><is><t>no-such-row</t></is></c>"));
+        String line = oneErrorLine(CliRun.capture("check", "--input", bad.toString()), 3);
+        assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
+    }
+
+    @Test
+    void aMissingWorkbook() {
+        String line = oneErrorLine(CliRun.capture("check", "--input", tmp.resolve("none.xlsx").toString()), 3);
+        assertEquals("pb-annex: " + tmp.resolve("none.xlsx") + ": cannot read the workbook: it does not exist", line);
+    }
+
+    // --- LibreOffice ---
+
+    @Test
+    void aWorkbookEditedAndSavedByLibreOfficeImportsWithExactlyThatChange() throws Exception {
+        // AF's inflation 4.4 becomes 4.6 in the sheet's XML; LibreOffice then opens the workbook and saves it as xlsx.
+        Path edited = withSheet(sheetNumber("regional_inflation"), xml -> xml.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path lo = Files.createDirectories(tmp.resolve("lo"));
+        Path source = lo.resolve("from-pb-annex.xlsx");
+        Files.move(edited, source);
+        Path saved = Files.createDirectories(tmp.resolve("saved"));
+        soffice(saved, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", saved.toString(), source.toString());
+        Path byLibreOffice = saved.resolve("from-pb-annex.xlsx");
+        assertTrue(Files.isRegularFile(byLibreOffice), "LibreOffice wrote the workbook");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(source), Files.readAllBytes(byLibreOffice)), "a different writer");
+
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        CliRun imported = CliRun.capture("input", "import", byLibreOffice.toString(), "--into", into.toString());
+        assertEquals(0, imported.status(), imported.toString());
+        assertTrue(imported.out().contains("1 file changed (2022-23/regional_inflation.csv), 26 unchanged"), imported.out());
+        List<String> was = Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv"));
+        List<String> now = Files.readAllLines(into.resolve("2022-23/regional_inflation.csv"));
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < was.size(); i++) {
+            if (!was.get(i).equals(now.get(i))) {
+                changed.add(was.get(i) + " -> " + now.get(i));
+            }
+        }
+        assertEquals(List.of("AF,4.4 -> AF,4.6"), changed);
+        assertEquals(was.size(), now.size());
+
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--input", byLibreOffice.toString(), "--output",
+                out.toString(), "--tables", "a2-1", "--format", "csv");
+        assertEquals(0, run.status(), run.toString());
+        String a21 = Files.readString(publishedCsv(out, "a2-1"), StandardCharsets.UTF_8);
+        assertTrue(a21.lines().anyMatch(l -> l.contains(",4.6")) && a21.lines().noneMatch(l -> l.contains(",4.4")),
+                "the published table has AF at 4.6: " + a21);
+    }
+
+    @Test
+    void libreOfficePrintsTheExport() throws Exception {
+        Path pdfDir = Files.createDirectories(tmp.resolve("pdf"));
+        soffice(pdfDir, "--convert-to", "pdf", "--outdir", pdfDir.toString(), workbook.toString());
+        Path pdf = pdfDir.resolve("inputs.pdf");
+        assertTrue(Files.size(pdf) > 10_000);
+        String text = program(pdfDir, "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        for (String expected : List.of("How to use this workbook", "budget: 2022-23/budget.csv", "units: reference/units.csv",
+                "国际劳工大会", "21,611,293", "required")) {
+            assertTrue(text.contains(expected), "the printed workbook shows '" + expected + "'");
+        }
+    }
+
+    private void soffice(Path workDir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + tmp.resolve("lo-profile").toUri(),
+                "--headless", "--norestore"));
+        cmd.addAll(List.of(args));
+        program(workDir, cmd.toArray(String[]::new));
+    }
+
+    /** Runs a program and returns its output; skips the test when it is not installed (fails in CI). */
+    private static String program(Path workDir, String... command) throws Exception {
+        boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, command[0])));
+        if (!installed) {
+            String why = command[0] + " is not installed (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
+        }
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
+        return text;
+    }
+}
