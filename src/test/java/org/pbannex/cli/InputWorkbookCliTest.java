@@ -11,16 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
+import org.pbannex.TestWorkbooks;
 
 /**
  * The Excel workflow through the real command line: `input export`, `input import`, `run` and `check` with
@@ -44,44 +43,9 @@ class InputWorkbookCliTest {
         assertTrue(r.out().contains("biennium 2022-23, 27 sheets, 1220 rows"), r.out());
     }
 
-    /** The exported workbook with the XML of one sheet changed (the sheet parts are in workbook order). */
-    private Path withSheet(int sheetNumber, UnaryOperator<String> change) throws IOException {
-        Path out = tmp.resolve("edited.xlsx");
-        String part = "xl/worksheets/sheet" + sheetNumber + ".xml";
-        boolean found = false;
-        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(workbook));
-             var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
-            java.util.zip.ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
-                byte[] body = zin.readAllBytes();
-                if (e.getName().equals(part)) {
-                    String before = new String(body, StandardCharsets.UTF_8);
-                    String after = change.apply(before);
-                    assertFalse(before.equals(after), "the edit applies to " + part);
-                    body = after.getBytes(StandardCharsets.UTF_8);
-                    found = true;
-                }
-                zout.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                zout.write(body);
-                zout.closeEntry();
-            }
-        }
-        assertTrue(found, part);
-        return out;
-    }
-
-    private static int sheetNumber(String name) throws Exception {
-        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(workbook.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
-            var it = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetIterator();
-            while (it.hasNext()) {
-                it.next().close();
-                if (it.getSheetName().equals(name)) {
-                    String part = it.getSheetPart().getPartName().getName();
-                    return Integer.parseInt(part.replaceAll("\\D", ""));
-                }
-            }
-        }
-        throw new AssertionError("no sheet " + name);
+    /** The exported workbook with the XML of one sheet changed. */
+    private Path withSheet(String sheet, UnaryOperator<String> change) throws IOException {
+        return TestWorkbooks.rewritePart(workbook, tmp.resolve("edited.xlsx"), TestWorkbooks.sheetPart(workbook, sheet), change);
     }
 
     private static String oneErrorLine(CliRun r, int status) {
@@ -107,7 +71,7 @@ class InputWorkbookCliTest {
 
     @Test
     void aBadCellStopsImportWithItsSheetRowAndColumn() throws Exception {
-        Path bad = withSheet(sheetNumber("budget"), xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
+        Path bad = withSheet("budget", xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
                 .replace("<v>2437680.0</v>", "<v>6.1E18</v>"));
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         String line = oneErrorLine(CliRun.capture("input", "import", bad.toString(), "--into", into.toString()), 3);
@@ -136,7 +100,7 @@ class InputWorkbookCliTest {
 
     @Test
     void anErrorFoundLaterInTheRunNamesTheSheetToo() throws Exception {
-        Path bad = withSheet(sheetNumber("printed_differences"), xml -> xml.replaceFirst("<row r=\"5\"(.*?)<c r=\"B5\"[^>]*>.*?</c>",
+        Path bad = withSheet("printed_differences", xml -> xml.replaceFirst("<row r=\"5\"(.*?)<c r=\"B5\"[^>]*>.*?</c>",
                 "<row r=\"5\"$1<c r=\"B5\" t=\"inlineStr\"><is><t>no-such-row</t></is></c>"));
         String line = oneErrorLine(CliRun.capture("check", "--input", bad.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
@@ -153,7 +117,7 @@ class InputWorkbookCliTest {
     @Test
     void aWorkbookEditedAndSavedByLibreOfficeImportsWithExactlyThatChange() throws Exception {
         // AF's inflation 4.4 becomes 4.6 in the sheet's XML; LibreOffice then opens the workbook and saves it as xlsx.
-        Path edited = withSheet(sheetNumber("regional_inflation"), xml -> xml.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path edited = withSheet("regional_inflation", xml -> xml.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
         Path lo = Files.createDirectories(tmp.resolve("lo"));
         Path source = lo.resolve("from-pb-annex.xlsx");
         Files.move(edited, source);
@@ -193,7 +157,7 @@ class InputWorkbookCliTest {
         soffice(pdfDir, "--convert-to", "pdf", "--outdir", pdfDir.toString(), workbook.toString());
         Path pdf = pdfDir.resolve("inputs.pdf");
         assertTrue(Files.size(pdf) > 10_000);
-        String text = program(pdfDir, "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        String text = TestWorkbooks.program(pdfDir, "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
         for (String expected : List.of("How to use this workbook", "budget: 2022-23/budget.csv", "units: reference/units.csv",
                 "国际劳工大会", "21,611,293", "required")) {
             assertTrue(text.contains(expected), "the printed workbook shows '" + expected + "'");
@@ -201,28 +165,6 @@ class InputWorkbookCliTest {
     }
 
     private void soffice(Path workDir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + tmp.resolve("lo-profile").toUri(),
-                "--headless", "--norestore"));
-        cmd.addAll(List.of(args));
-        program(workDir, cmd.toArray(String[]::new));
-    }
-
-    /** Runs a program and returns its output; skips the test when it is not installed (fails in CI). */
-    private static String program(Path workDir, String... command) throws Exception {
-        boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, command[0])));
-        if (!installed) {
-            String why = command[0] + " is not installed (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them)";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(why);
-            }
-            Assumptions.abort(why);
-        }
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + text);
-        return text;
+        TestWorkbooks.libreOffice(workDir, tmp.resolve("lo-profile"), args);
     }
 }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
+import org.pbannex.TestWorkbooks;
 import org.pbannex.ingest.InputError;
 
 /**
@@ -56,12 +57,9 @@ class InputBookTest {
         exported = shared.resolve("inputs.xlsx");
         InputBookWriter.Summary s = InputBookWriter.write(Golden.input(), "2022-23", exported);
         assertEquals(27, s.sheets());
-        try (var pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(exported.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
-            var it = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg).getSheetIterator();
-            while (it.hasNext()) {
-                it.next().close();
-                parts.put(it.getSheetName(), it.getSheetPart().getPartName().getName().substring(1));
-            }
+        for (String sheet : List.of("budget", "units", "results_outputs", "regional_inflation", "extrabudgetary_estimates",
+                "printed_differences")) {
+            parts.put(sheet, TestWorkbooks.sheetPart(exported, sheet));
         }
     }
 
@@ -435,13 +433,13 @@ class InputBookTest {
     @Test
     void aZipBombIsRefused() throws IOException {
         // A sheet part padded with 30 MB of spaces: it packs about a thousand to one.
-        Path bomb = rewritePart("xl/worksheets/sheet2.xml", xml -> xml + " ".repeat(30 * 1024 * 1024));
+        Path bomb = rewritePart(parts.get("budget"), xml -> xml + " ".repeat(30 * 1024 * 1024));
         refused(bomb, "inputs.xlsx: refused: a part of the workbook would expand more than 100 times its packed size");
     }
 
     @Test
     void anExternalEntityIsRefused() throws IOException {
-        Path xxe = rewritePart("xl/worksheets/sheet3.xml", xml -> xml
+        Path xxe = rewritePart(parts.get("budget"), xml -> xml
                 .replaceFirst("<worksheet", "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]><worksheet")
                 .replaceFirst("<v>2.1611293E7</v>", "<v>&secret;</v>"));
         refused(xxe, "inputs.xlsx: refused: the XML of the sheet budget declares a document type (DOCTYPE)");
@@ -452,23 +450,6 @@ class InputBookTest {
 
     /** A copy of the exported workbook with one zip entry's text changed. */
     private Path rewritePart(String part, java.util.function.UnaryOperator<String> change) throws IOException {
-        Path out = tmp.resolve("inputs.xlsx");
-        boolean found = false;
-        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(exported));
-             var zout = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
-            java.util.zip.ZipEntry e;
-            while ((e = zin.getNextEntry()) != null) {
-                byte[] body = zin.readAllBytes();
-                if (e.getName().equals(part)) {
-                    body = change.apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                    found = true;
-                }
-                zout.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
-                zout.write(body);
-                zout.closeEntry();
-            }
-        }
-        assertTrue(found, part);
-        return out;
+        return TestWorkbooks.rewritePart(exported, tmp.resolve("inputs.xlsx"), part, change);
     }
 }

@@ -1,0 +1,96 @@
+package org.pbannex;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.junit.jupiter.api.Assumptions;
+
+/** Workbooks made the way other programs make them: one part's XML edited, or a file saved by LibreOffice. */
+public final class TestWorkbooks {
+
+    private TestWorkbooks() {
+    }
+
+    /** The zip entry holding a sheet, e.g. xl/worksheets/sheet3.xml. */
+    public static String sheetPart(Path workbook, String sheet) {
+        try (OPCPackage pkg = OPCPackage.open(workbook.toFile(), PackageAccess.READ)) {
+            XSSFReader.SheetIterator it = new XSSFReader(pkg).getSheetIterator();
+            while (it.hasNext()) {
+                it.next().close();
+                if (it.getSheetName().equals(sheet)) {
+                    return it.getSheetPart().getPartName().getName().substring(1);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no sheet " + sheet + " in " + workbook);
+    }
+
+    /** A copy of {@code from} at {@code to} with the text of one zip entry changed (the change must change it). */
+    public static Path rewritePart(Path from, Path to, String part, UnaryOperator<String> change) throws IOException {
+        boolean found = false;
+        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(from));
+             ZipOutputStream zout = new ZipOutputStream(Files.newOutputStream(to))) {
+            ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                byte[] body = zin.readAllBytes();
+                if (e.getName().equals(part)) {
+                    String before = new String(body, StandardCharsets.UTF_8);
+                    String after = change.apply(before);
+                    assertTrue(!before.equals(after), "the edit changes " + part);
+                    body = after.getBytes(StandardCharsets.UTF_8);
+                    found = true;
+                }
+                zout.putNextEntry(new ZipEntry(e.getName()));
+                zout.write(body);
+                zout.closeEntry();
+            }
+        }
+        assertTrue(found, part);
+        return to;
+    }
+
+    /**
+     * Runs a program and returns its output (stdout and stderr); skips the test when the program is not installed,
+     * except in CI (CI=true), where that fails.
+     */
+    public static String program(Path workDir, String... command) throws IOException, InterruptedException {
+        boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, command[0])));
+        if (!installed) {
+            String why = command[0] + " is not installed (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
+        }
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertTrue(p.exitValue() == 0, String.join(" ", command) + " exited " + p.exitValue() + ": " + text);
+        return text;
+    }
+
+    /** LibreOffice (headless) with a profile folder of its own, so other instances do not interfere. */
+    public static String libreOffice(Path workDir, Path profile, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore"));
+        cmd.addAll(List.of(args));
+        return program(workDir, cmd.toArray(String[]::new));
+    }
+}
