@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.inputbook.InputBookWriter;
 import org.pbannex.publication.Publication;
+import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ public class InputCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            Path installationInput = PbAnnexApplication.home().resolve("input");
+            Path installationInput = PbAnnexApplication.settings().input();
             Path target = (into == null ? installationInput : into).toAbsolutePath().normalize();
             InputBookImport.Result r = InputBookImport.importInto(workbook, workbook.toString(), target, installationInput);
             r.notes().forEach(n -> System.out.println("Note: " + n));

@@ -15,10 +15,10 @@ public class InputOptions {
             + "or a workbook made by 'input export' (expenditure lines then come from the installation's input/expenditure/).")
     Path input;
 
-    private Path resolved;
-
     @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in the input, e.g. 2022-23).")
     String biennium;
+
+    private Path resolved;
 
     /**
      * The input folder; one that cannot be opened is bad input (exit 3) naming the path and what failed. A workbook
@@ -35,12 +35,13 @@ public class InputOptions {
         if (input != null && input.getFileName() != null && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
                 && !Files.isDirectory(input)) {
             try {
-                return InputBookImport.forRun(input, input.toString(), PbAnnexApplication.home());
+                var settings = PbAnnexApplication.settings();
+                return InputBookImport.forRun(input, input.toString(), settings.input(), settings.work());
             } catch (IOException e) {
                 throw new UncheckedIOException("importing " + input + " into work/imported/: " + e.getMessage(), e);
             }
         }
-        Path dir = (input == null ? PbAnnexApplication.home().resolve("input") : input).toAbsolutePath().normalize();
+        Path dir = input == null ? PbAnnexApplication.settings().input() : input.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
             throw new InputError(dir.toString(), 0, "", "cannot open the input folder: it does not exist");
         }

@@ -115,37 +115,41 @@ public final class InputBookImport {
 
     /**
      * The input folder a run or check uses for {@code --input inputs.xlsx}: the workbook imported under
-     * {@code work/imported/}, with the installation's expenditure lines (linked, or copied where links cannot be
-     * made) and a note naming the workbook, so errors found later in the run name its sheets and rows. The folder is
-     * named by what it was made of, so the same workbook and expenditure lines give the same folder (and a failed
-     * run restarts on it).
+     * {@code work/imported/<key>/input/}, with the installation's expenditure lines (linked, or copied where links
+     * cannot be made) and a note naming the workbook, so errors found later in the run name its sheets and rows. The
+     * key is made of the workbook, the descriptor and the expenditure files, so the same ones give the same folder
+     * (and a failed run restarts on it).
+     *
+     * @param installationInput the installation's input folder: its datapackage.json and expenditure/
+     * @param work the installation's work folder
      */
-    public static Path forRun(Path workbook, String shown, Path home) throws IOException {
+    public static Path forRun(Path workbook, String shown, Path installationInput, Path work) throws IOException {
         InputBookReader.checkFile(workbook, shown);
-        Path input = home.resolve("input");
-        Path expenditure = input.resolve("expenditure");
-        Path root = home.resolve("work").resolve("imported");
-        String key = key(workbook, shown, input.resolve(DataPackage.FILE), expenditure);
-        Path dir = root.resolve(key);
+        Path expenditure = installationInput.resolve("expenditure");
+        Path root = work.resolve("imported");
+        String key = key(workbook, shown, installationInput.resolve(DataPackage.FILE), expenditure);
+        // Named input/ inside its key folder, so messages about its files read input/expenditure/... as usual.
+        Path dir = root.resolve(key).resolve("input");
         if (Files.isRegularFile(dir.resolve(ImportedWorkbook.FILE))) {
             return dir;
         }
-        Files.createDirectories(root);
         Path staging = root.resolve(".making-" + key + "-" + ProcessHandle.current().pid());
         deleteTree(staging);
+        Files.createDirectories(staging);
         try {
-            Result r = importInto(workbook, shown, staging, input);
-            linkExpenditure(expenditure, staging.resolve("expenditure"));
-            new ImportedWorkbook(shown, r.headerRows()).writeTo(staging);
+            Path made = staging.resolve("input");
+            Result r = importInto(workbook, shown, made, installationInput);
+            linkExpenditure(expenditure, made.resolve("expenditure"));
+            new ImportedWorkbook(shown, r.headerRows()).writeTo(made);
             try {
-                Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
                 // another process made the same folder meanwhile: it is the same
             }
         } finally {
             deleteTree(staging);
         }
-        prune(root, dir);
+        prune(root, root.resolve(key));
         return dir;
     }
 
@@ -376,7 +380,7 @@ public final class InputBookImport {
     /** Keeps the newest folders made for runs (and the one just used). */
     private static void prune(Path root, Path keep) {
         try (Stream<Path> dirs = Files.list(root)) {
-            List<Path> made = dirs.filter(d -> Files.isRegularFile(d.resolve(ImportedWorkbook.FILE)) && !d.equals(keep))
+            List<Path> made = dirs.filter(d -> Files.isRegularFile(d.resolve("input").resolve(ImportedWorkbook.FILE)) && !d.equals(keep))
                     .sorted(Comparator.comparing(InputBookImport::modified).reversed()).toList();
             for (Path old : made.subList(Math.min(made.size(), KEPT_RUN_FOLDERS - 1), made.size())) {
                 deleteTree(old);

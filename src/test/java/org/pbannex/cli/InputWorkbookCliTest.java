@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +39,7 @@ class InputWorkbookCliTest {
     @BeforeAll
     static void export() {
         workbook = shared.resolve("inputs.xlsx");
-        CliRun r = CliRun.capture("input", "export", "--out", workbook.toString());
+        CliRun r = CliRun.capture(Map.of(), "input", "export", "--out", workbook.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("biennium 2022-23, 27 sheets, 1220 rows"), r.out());
     }
@@ -64,7 +65,7 @@ class InputWorkbookCliTest {
     @Test
     void importWritesTheSameFilesAndSaysWhatChanged() throws IOException {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        CliRun r = CliRun.capture("input", "import", workbook.toString(), "--into", into.toString());
+        CliRun r = CliRun.capture(Map.of(), "input", "import", workbook.toString(), "--into", into.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("biennium 2022-23") && r.out().contains("0 files changed, 27 unchanged"), r.out());
     }
@@ -74,19 +75,19 @@ class InputWorkbookCliTest {
         Path bad = withSheet("budget", xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
                 .replace("<v>2437680.0</v>", "<v>6.1E18</v>"));
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        String line = oneErrorLine(CliRun.capture("input", "import", bad.toString(), "--into", into.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(Map.of(), "input", "import", bad.toString(), "--into", into.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the "
                 + "maximum 999999999999999 (Staff costs, US$ (negative only for the lapse factor); less than 10^15 in absolute "
                 + "value.)", line);
         assertArrayEquals(Files.readAllBytes(Golden.input().resolve("2022-23/budget.csv")),
                 Files.readAllBytes(into.resolve("2022-23/budget.csv")), "nothing written");
-        String check = oneErrorLine(CliRun.capture("check", "--input", bad.toString()), 3);
+        String check = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 3);
         assertTrue(check.contains(bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000"), check);
     }
 
     @Test
     void runAndCheckTakeTheWorkbookDirectly() throws IOException {
-        CliRun check = CliRun.capture("check", "--input", workbook.toString());
+        CliRun check = CliRun.capture(Map.of(), "check", "--input", workbook.toString());
         assertEquals(0, check.status(), check.toString());
         assertTrue(check.out().contains("checks passed, 0 failed"), check.out());
         Path out = tmp.resolve("out");
@@ -102,13 +103,13 @@ class InputWorkbookCliTest {
     void anErrorFoundLaterInTheRunNamesTheSheetToo() throws Exception {
         Path bad = withSheet("printed_differences", xml -> xml.replaceFirst("<row r=\"5\"(.*?)<c r=\"B5\"[^>]*>.*?</c>",
                 "<row r=\"5\"$1<c r=\"B5\" t=\"inlineStr\"><is><t>no-such-row</t></is></c>"));
-        String line = oneErrorLine(CliRun.capture("check", "--input", bad.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
     }
 
     @Test
     void aMissingWorkbook() {
-        String line = oneErrorLine(CliRun.capture("check", "--input", tmp.resolve("none.xlsx").toString()), 3);
+        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", tmp.resolve("none.xlsx").toString()), 3);
         assertEquals("pb-annex: " + tmp.resolve("none.xlsx") + ": cannot read the workbook: it does not exist", line);
     }
 
@@ -128,7 +129,7 @@ class InputWorkbookCliTest {
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(source), Files.readAllBytes(byLibreOffice)), "a different writer");
 
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        CliRun imported = CliRun.capture("input", "import", byLibreOffice.toString(), "--into", into.toString());
+        CliRun imported = CliRun.capture(Map.of(), "input", "import", byLibreOffice.toString(), "--into", into.toString());
         assertEquals(0, imported.status(), imported.toString());
         assertTrue(imported.out().contains("1 file changed (2022-23/regional_inflation.csv), 26 unchanged"), imported.out());
         List<String> was = Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv"));
