@@ -67,7 +67,8 @@ public class InputCommand implements Runnable {
             r.notes().forEach(n -> System.out.println("Note: " + n));
             int n = r.changed().size();
             System.out.printf("Imported %s (biennium %s) into %s: %d %s changed%s, %d unchanged (%.1f s)%n", workbook,
-                    r.biennium(), r.into(), n, n == 1 ? "file" : "files", n == 0 ? "" : " (" + String.join(", ", r.changed()) + ")",
+                    r.biennium(), r.into(), n, n == 1 ? "file" : "files",
+                    n == 0 || n > 5 ? "" : " (" + String.join(", ", r.changed()) + ")",
                     r.unchanged().size(), (System.nanoTime() - start) / 1e9);
             return ExitCodes.PUBLISHED;
         }

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * Recognises what Excel does to a CSV it opened and saved again, so that a refused value or file says the cause and
  * the fix in Excel's words rather than only "not a number": scientific notation, a date made of a period, a code that
  * lost its leading zeros, thousands separators, a decimal comma, per cent and currency signs, accounting negatives,
- * a semicolon- or tab-separated file, a file saved in the computer's code page instead of UTF-8.
+ * a semicolon- or tab-separated file, a file saved in the computer's code page instead of UTF-8. Only called once a
+ * value has been refused, so it costs nothing on good input (the expenditure-line parser can use it the same way).
  */
-final class ExcelDamage {
+public final class ExcelDamage {
 
     static final String SAVE_AS_UTF8 = "in Excel, save it as CSV UTF-8 (Comma delimited)";
 
@@ -37,7 +38,7 @@ final class ExcelDamage {
     }
 
     /** Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised. */
-    static String notANumber(String v, boolean wholeNumber) {
+    public static String notANumber(String v, boolean wholeNumber) {
         String damage = scientific(v);
         if (damage != null) {
             return damage;
@@ -71,7 +72,7 @@ final class ExcelDamage {
     }
 
     /** Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. */
-    static String notMatching(String v, Pattern pattern) {
+    public static String notMatching(String v, Pattern pattern) {
         String damage = scientific(v);
         if (damage != null) {
             return damage;
