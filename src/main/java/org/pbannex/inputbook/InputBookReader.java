@@ -264,6 +264,20 @@ final class InputBookReader {
         return format.replaceAll("\"[^\"]*\"", "").replaceAll("\\\\.", "").split(";", -1)[0].contains("%");
     }
 
+    private static final java.util.regex.Pattern ESCAPED = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    /**
+     * OOXML writes a character XML cannot hold (a control character) as {@code _xHHHH_}, and a literal
+     * {@code _x} as {@code _x005F_x}: decoded, so such characters are seen (and refused) as what they are.
+     */
+    static String unescape(String s) {
+        if (s == null || s.indexOf("_x") < 0) {
+            return s;
+        }
+        return ESCAPED.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+    }
+
     /** Shared strings: the text of each item, phonetic runs left out. */
     private static final class SharedStrings extends DefaultHandler {
         final List<String> out;
@@ -289,7 +303,7 @@ final class InputBookReader {
         @Override
         public void endElement(String uri, String local, String qName) {
             switch (local) {
-                case "si" -> out.add(item.toString());
+                case "si" -> out.add(unescape(item.toString()));
                 case "rPh" -> phonetic--;
                 case "t" -> inText = false;
                 default -> {
@@ -405,7 +419,7 @@ final class InputBookReader {
                     }
                     yield new Cell(column, Kind.TEXT, strings.get(i), f, 0, false, false);
                 }
-                case "inlineStr" -> new Cell(column, Kind.TEXT, inline == null ? v : inline.toString(), f, 0, false, false);
+                case "inlineStr" -> new Cell(column, Kind.TEXT, unescape(inline == null ? v : inline.toString()), f, 0, false, false);
                 case "str" -> new Cell(column, Kind.TEXT, v, f, 0, false, false);
                 case "b" -> new Cell(column, Kind.BOOLEAN, v, f, 0, false, false);
                 case "e" -> new Cell(column, Kind.ERROR, v, f, 0, false, false);

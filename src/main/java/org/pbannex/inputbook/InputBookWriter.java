@@ -248,9 +248,10 @@ public final class InputBookWriter {
                 constraint = helper.createExplicitListConstraint(f.allowed().toArray(String[]::new));
             } else if (f.type() == FieldType.BOOLEAN) {
                 constraint = helper.createExplicitListConstraint(new String[] {"true", "false"});
-            } else if (f.type() == FieldType.INTEGER) {
+            } else if (f.type() == FieldType.INTEGER && fitsWholeNumberRule(f)) {
                 constraint = helper.createIntegerConstraint(OperatorType.BETWEEN, plain(f.minimum()), plain(f.maximum()));
-            } else if (f.type() == FieldType.NUMBER) {
+            } else if (f.numeric()) {
+                // Amounts beyond 32-bit: a decimal rule (import still refuses a fraction in a whole-number column).
                 constraint = helper.createDecimalConstraint(OperatorType.BETWEEN, plain(f.minimum()), plain(f.maximum()));
             }
             if (constraint == null) {
@@ -268,6 +269,12 @@ public final class InputBookWriter {
             dv.createErrorBox("Not accepted", rule.length() > 255 ? rule.substring(0, 254) + "…" : rule);
             s.addValidationData(dv);
         }
+    }
+
+    /** Spreadsheets keep a whole-number rule within 32 bits. */
+    private static boolean fitsWholeNumberRule(Field f) {
+        return f.minimum().compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                && f.maximum().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
     }
 
     private static void writeCover(XSSFWorkbook wb, XSSFSheet s, List<Resource> resources, InputSet in, String biennium,

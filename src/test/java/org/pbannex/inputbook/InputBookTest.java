@@ -222,8 +222,11 @@ class InputBookTest {
             assertEquals("'units'!$A$5:$A$54", unitList.getValidationConstraint().getFormula1());
             assertEquals(DataValidation.ErrorStyle.WARNING, unitList.getErrorStyle());
             XSSFDataValidation staffRange = validation(budget, 5);
-            assertEquals(DataValidationConstraint.ValidationType.INTEGER, staffRange.getValidationConstraint().getValidationType());
+            assertEquals(DataValidationConstraint.ValidationType.DECIMAL, staffRange.getValidationConstraint().getValidationType());
             assertEquals("999999999999999", staffRange.getValidationConstraint().getFormula2());
+            XSSFDataValidation months = validation(budget, 2);
+            assertEquals(DataValidationConstraint.ValidationType.INTEGER, months.getValidationConstraint().getValidationType());
+            assertEquals("11", months.getValidationConstraint().getFormula2());
             XSSFDataValidation regions = validation(wb.getSheet("regions"), 0);
             assertArrayEquals(new String[] {"AF", "AM", "AS", "AP", "EU", "GL"}, regions.getValidationConstraint().getExplicitListValues());
 
@@ -369,6 +372,13 @@ class InputBookTest {
     void aControlCharacterInText() throws IOException {
         refused(withCell("units", "C5", text("C5", "International\tLabour Conference")),
                 "inputs.xlsx, sheet units, row 5, column label_en: control character U+0009 (tab)");
+    }
+
+    @Test
+    void aControlCharacterAsExcelEscapesIt() throws IOException {
+        refused(withCell("units", "C5", text("C5", "International_x0001_Labour Conference")),
+                "inputs.xlsx, sheet units, row 5, column label_en: control character U+0001");
+        assertEquals("_x0041_ stays", InputBookReader.unescape("_x005F_x0041_ stays"), "an escaped literal _x");
     }
 
     @Test
