@@ -106,12 +106,15 @@ public final class CsvResourceReader {
         List<Record> records = new ArrayList<>();
         Map<String, Long> seenKeys = new HashMap<>();
         long firstBlank = 0;
+        long record = 1;
         while (true) {
-            long line = csv.getLinesRead() + 1;
+            long startLine = csv.getLinesRead() + 1;
             String[] cells = next(csv, source);
             if (cells == null) {
                 break;
             }
+            // A file's records are named by the line they start on; a sheet's by their row (one record each).
+            long line = source.byRecord() ? ++record : startLine;
             if (isBlank(cells)) {
                 // Blank lines (or rows of empty cells, as Excel leaves after cleared rows) may end the file.
                 firstBlank = firstBlank == 0 ? line : firstBlank;
@@ -184,7 +187,7 @@ public final class CsvResourceReader {
 
     /** Parses one cell; {@code line} is the CSV line (the source shows it with its offset). */
     static Object parse(String raw, Field f, SourceName source, long line) {
-        String problem = TextRules.problem(raw);
+        String problem = TextRules.problem(raw, f.lineBreaksAllowed() && f.type() == FieldType.STRING);
         if (problem != null) {
             throw new InputError(source.name(), source.shown(line), f.name(), problem);
         }

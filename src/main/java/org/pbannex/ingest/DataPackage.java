@@ -48,14 +48,16 @@ public final class DataPackage {
         return new DataPackage(out);
     }
 
-    private static boolean formulaCell(String value, String where) {
-        if (value.isEmpty()) {
+    /** A pb-annex field property that has one value, or is absent. */
+    private static boolean flag(JsonNode field, String property, String value, String where) {
+        String v = field.path(property).asString("");
+        if (v.isEmpty()) {
             return false;
         }
-        if (value.equals("cachedNumber")) {
+        if (v.equals(value)) {
             return true;
         }
-        throw new IllegalArgumentException(where + ": pbFormulaCell must be \"cachedNumber\" (or absent), not \"" + value + "\"");
+        throw new IllegalArgumentException(where + ": " + property + " must be \"" + value + "\" (or absent), not \"" + v + "\"");
     }
 
     public Resource resource(String name) {
@@ -95,7 +97,8 @@ public final class DataPackage {
                         allowed,
                         f.has("decimalPlaces") ? f.get("decimalPlaces").asInt() : null,
                         TextRules.FormulaLike.of(f.path("pbFormulaLike").asString(""), where),
-                        formulaCell(f.path("pbFormulaCell").asString(""), where));
+                        flag(f, "pbLineBreaks", "allowed", where),
+                        flag(f, "pbFormulaCell", "cachedNumber", where));
             } catch (java.util.regex.PatternSyntaxException e) {
                 throw new InputError(file, 0, "", where + ": the pattern is not a valid regular expression: " + e.getDescription());
             } catch (IllegalArgumentException e) {

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * What any input value may hold, whatever its column: no control characters (tab and line breaks included: they
- * break CSV lines, PDF markup and workbook cells), no Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) or
+ * break CSV lines, PDF markup and workbook cells; a field whose schema says {@code "pbLineBreaks": "allowed"} may hold
+ * line feeds between paragraphs), no Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) or
  * unpaired surrogates (not valid in XML), and at most 32 767 characters (a workbook cell's limit). And what a text
  * value may start with: {@code =}, {@code +}, {@code -} or {@code @} make a spreadsheet read it as a formula, so they
  * are refused unless the field's schema says {@code "pbFormulaLike": "signedNumber"} and the value is a plain
@@ -38,8 +39,13 @@ public final class TextRules {
     private TextRules() {
     }
 
-    /** Why a raw value (any column) is unacceptable, or null. */
+    /** Why a raw value (any column, line breaks refused) is unacceptable, or null. */
     public static String problem(String raw) {
+        return problem(raw, false);
+    }
+
+    /** Why a raw value is unacceptable, or null; {@code lineFeeds} lets it hold line feeds (U+000A) between paragraphs. */
+    public static String problem(String raw, boolean lineFeeds) {
         if (raw.length() > MAX_LENGTH) {
             return "text of " + raw.length() + " characters: a value holds at most " + MAX_LENGTH
                     + " (the limit of a workbook cell)";
@@ -47,7 +53,7 @@ public final class TextRules {
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             String bad = null;
-            if (Character.getType(cp) == Character.CONTROL) {
+            if (Character.getType(cp) == Character.CONTROL && !(lineFeeds && cp == '\n')) {
                 bad = "control character " + name(cp);
             } else if (isNoncharacter(cp)) {
                 bad = "Unicode noncharacter " + hex(cp);

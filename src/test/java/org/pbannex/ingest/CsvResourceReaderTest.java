@@ -151,6 +151,25 @@ class CsvResourceReaderTest {
     }
 
     @Test
+    void lineBreaksBetweenParagraphsWhereTheSchemaAllowsThem() throws IOException {
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "risks", "path": "risks.csv", "schema": {"fields": [
+                  {"name": "risk", "type": "integer", "constraints": {"required": true, "minimum": 1, "maximum": 99}},
+                  {"name": "response", "type": "string", "pbLineBreaks": "allowed"}]}}]}
+                """);
+        Resource r = DataPackage.load(tmp).resource("risks");
+        Path ok = write("risks.csv", "risk,response\n1,\"First paragraph.\nSecond paragraph.\"\n2,One line.\n");
+        List<Record> rows = CsvResourceReader.read(ok, "input/risks.csv", r);
+        assertEquals("First paragraph.\nSecond paragraph.", rows.get(0).text("response"));
+        assertEquals(4, rows.get(1).line(), "a file's record is named by the line it starts on");
+        Path tab = write("risks.csv", "risk,response\n1,\"First paragraph.\nSecond\tparagraph.\"\n");
+        InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(tab, "input/risks.csv", r));
+        assertTrue(e.getMessage().startsWith("input/risks.csv, line 2, column response: control character U+0009 (tab)"), e.getMessage());
+        Path cr = write("risks.csv", "risk,response\n1,\"First paragraph.\u000bSecond.\"\n");
+        assertThrows(InputError.class, () -> CsvResourceReader.read(cr, "input/risks.csv", r));
+    }
+
+    @Test
     void otherControlCharactersAreRefused() throws IOException {
         for (String c : List.of("\u0000", "\u0001", "\u001b", "\u007f", "\u0085", "\u009f")) {
             Path f = write("units.csv", bundledText("reference/units.csv").replace("International Labour Conference",

@@ -382,6 +382,26 @@ class InputBookTest {
     }
 
     @Test
+    void aTextOfSeveralParagraphsKeepsRowNumbersRight() throws IOException {
+        // A column that allows line breaks: one cell of two paragraphs, then a bad cell three rows below it.
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve("datapackage.json"), s -> s.replace("\"description\": \"English name (English edition)\"",
+                "\"description\": \"English name (English edition)\", \"pbLineBreaks\": \"allowed\""));
+        TestInputs.edit(input.resolve("reference/units.csv"), s -> s.replace("International Labour Conference",
+                "\"International Labour\nConference\""));
+        Path book = tmp.resolve("paragraphs.xlsx");
+        InputBookWriter.write(input, "2022-23", book);
+        Path into = tmp.resolve("again");
+        InputBookImport.importInto(book, "paragraphs.xlsx", into, input);
+        assertArrayEquals(Files.readAllBytes(input.resolve("reference/units.csv")), Files.readAllBytes(into.resolve("reference/units.csv")),
+                "the two paragraphs come back as they were");
+        Path bad = TestWorkbooks.rewritePart(book, tmp.resolve("bad.xlsx"), TestWorkbooks.sheetPart(book, "units"),
+                xml -> xml.replaceFirst("<c r=\"C8\"[^>]*>.*?</c>", text("C8", "=1+1")));
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(bad, "paragraphs.xlsx", tmp.resolve("x"), input));
+        assertTrue(e.getMessage().startsWith("paragraphs.xlsx, sheet units, row 8, column label_en: text starts with '='"), e.getMessage());
+    }
+
+    @Test
     void formulaLikeText() throws IOException {
         refused(withCell("units", "C5", text("C5", "=HYPERLINK(\"http://example.org\")")),
                 "inputs.xlsx, sheet units, row 5, column label_en: text starts with '='");
