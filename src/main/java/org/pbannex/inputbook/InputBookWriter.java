@@ -189,7 +189,7 @@ public final class InputBookWriter {
 
     /** Lines a text needs in a column {@code width} characters wide (Latin letters are narrower than the digit 0). */
     private static int lines(String text, int width) {
-        int perLine = Math.max(1, (int) ((width - 1) / 0.85));
+        int perLine = Math.max(1, (int) ((width - 1) / 0.75));
         int n = 0;
         for (String part : text.split("\n", -1)) {
             n += Math.max(1, (displayWidth(part) + perLine - 1) / perLine);
