@@ -43,7 +43,7 @@ public class InputOptions {
         }
         Path dir = input == null ? PbAnnexApplication.settings().input() : input.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
-            throw new InputError(dir.toString(), 0, "", "cannot open the input folder: it does not exist");
+            throw new InputError(dir.toString(), 0, "", "input folder not found");
         }
         if (!Files.isDirectory(dir)) {
             throw new InputError(dir.toString(), 0, "", "cannot open the input folder: it is a file, not a folder");

@@ -66,8 +66,8 @@ class InputRulesEndToEndTest {
     @Test
     void aMissingInputFolder() throws IOException {
         CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", "/nonexistent/input", "--output", tmp.resolve("out").toString());
-        assertRejected(r, "/nonexistent/input: cannot open the input folder: it does not exist");
-        assertRejected(CliRun.capture(Map.of(), "check", "--input", "/nonexistent/input"), "/nonexistent/input: cannot open the input folder");
+        assertRejected(r, "/nonexistent/input: input folder not found");
+        assertRejected(CliRun.capture(Map.of(), "check", "--input", "/nonexistent/input"), "/nonexistent/input: input folder not found");
     }
 
     @Test
