@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pbannex.inputbook.InputBookImport;
@@ -30,6 +31,9 @@ public class InputCommand implements Runnable {
             description = "Write one workbook with the biennium's data files and the reference lists (not the expenditure lines).")
     static class Export implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         InputOptions in;
 
@@ -40,8 +44,15 @@ public class InputCommand implements Runnable {
         public Integer call() throws IOException {
             long start = System.nanoTime();
             Path dir = in.inputDir();
-            String biennium = Publication.biennium(dir, in.biennium).code();
-            InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, out.toAbsolutePath().normalize());
+            String biennium;
+            try {
+                biennium = Publication.biennium(dir, in.biennium).code();
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Path target = out.toAbsolutePath().normalize();
+            Files.createDirectories(target.getParent());
+            InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target);
             System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows (%.1f s)%n", out, s.biennium(), s.sheets(), s.rows(),
                     (System.nanoTime() - start) / 1e9);
             return ExitCodes.PUBLISHED;

@@ -169,6 +169,10 @@ public final class CsvResourceReader {
             if (problem != null) {
                 throw new InputError(source.name(), line, "", "header cell " + (i + 1) + ": " + problem);
             }
+            if (header[i].startsWith("\uFEFF")) {
+                throw new InputError(source.name(), line, "", "a second byte-order mark at the start of the header (the "
+                        + "file was saved with one twice): " + ExcelDamage.SAVE_AS_UTF8);
+            }
             String name = header[i].strip();
             if (index.put(name, i) != null) {
                 throw new InputError(source.name(), line, name, "column appears twice in the header");

@@ -16,8 +16,6 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows)
 
     public static final String FILE = ".imported-from-workbook.json";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     /** The note of a folder, or null when the folder was not made from a workbook. */
     public static ImportedWorkbook of(Path inputDir) {
         Path f = inputDir.resolve(FILE);
@@ -25,14 +23,14 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows)
             return null;
         }
         try {
-            return JSON.readValue(f.toFile(), ImportedWorkbook.class);
+            return JsonMapper.builder().build().readValue(f.toFile(), ImportedWorkbook.class);
         } catch (JacksonException e) {
             throw new InputError(f.toString(), 0, "", "not a valid note of an imported workbook: " + e.getOriginalMessage());
         }
     }
 
     public void writeTo(Path inputDir) throws IOException {
-        Files.writeString(inputDir.resolve(FILE), JSON.writeValueAsString(this) + "\n");
+        Files.writeString(inputDir.resolve(FILE), JsonMapper.builder().build().writeValueAsString(this) + "\n");
     }
 
     public SourceName source(Resource r) {

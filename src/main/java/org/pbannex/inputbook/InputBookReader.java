@@ -413,7 +413,10 @@ final class InputBookReader {
             String t = type == null ? "n" : type;
             return switch (t) {
                 case "s" -> {
-                    int i = v == null || v.isBlank() ? -1 : Integer.parseInt(v.strip());
+                    if (v == null || v.isBlank()) {
+                        yield new Cell(column, Kind.TEXT, null, f, 0, false, false);
+                    }
+                    int i = Integer.parseInt(v.strip());
                     if (i < 0 || i >= strings.size()) {
                         throw new SAXException("sheet " + sheet + ": a cell refers to shared string " + v + ", which does not exist");
                     }

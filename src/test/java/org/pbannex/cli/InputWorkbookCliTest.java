@@ -108,6 +108,14 @@ class InputWorkbookCliTest {
     }
 
     @Test
+    void exportOfABienniumWithoutDataIsBadUsage() {
+        CliRun r = CliRun.capture(Map.of(), "input", "export", "--biennium", "2030-31", "--out", tmp.resolve("x.xlsx").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("no data folder for biennium 2030-31"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x.xlsx")));
+    }
+
+    @Test
     void aMissingWorkbook() {
         String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", tmp.resolve("none.xlsx").toString()), 3);
         assertEquals("pb-annex: " + tmp.resolve("none.xlsx") + ": cannot read the workbook: it does not exist", line);

@@ -270,6 +270,12 @@ class CsvResourceReaderTest {
     }
 
     @Test
+    void aSecondByteOrderMarkIsNamed() throws IOException {
+        Path f = write("units.csv", "\ufeff\ufeff" + bundledText("reference/units.csv"));
+        rejected(f, "units", "line 1", "a second byte-order mark", "CSV UTF-8 (Comma delimited)");
+    }
+
+    @Test
     void quotedFieldsAreRead() throws IOException {
         Path f = write("units.csv", bundledText("reference/units.csv")
                 .replace("ILC,国际劳工大会,International Labour Conference,", "\"ILC\",\"国际劳工大会\",\"International \"\"Labour\"\", Conference\","));
