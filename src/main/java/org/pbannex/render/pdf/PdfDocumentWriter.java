@@ -41,7 +41,8 @@ public final class PdfDocumentWriter {
     public static void write(List<Table> tables, Language language, PublicationInfo info, Path fontDir, Path out)
             throws IOException {
         String xhtml = XhtmlTableMarkup.document(tables, language, info, stylesheet());
-        ITextRenderer renderer = new ITextRenderer();
+        ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL,
+                new PageClippedOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT));
         PdfFonts.register(renderer.getFontResolver(), fontDir);
         renderer.setListener(new Metadata(language, info.runTime(), xhtml));
         renderer.setDocumentFromString(xhtml);
