@@ -20,6 +20,7 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
@@ -116,7 +117,7 @@ public final class AnnexRun {
             }
             if (request.formats().contains("pdf")) {
                 long start = System.nanoTime();
-                PdfDocumentWriter.write(tables, lang, info, home.resolve("work").resolve("fonts"), staging.resolve(base + ".pdf"));
+                PdfDocumentWriter.write(tables, lang, info, wording(), home.resolve("work").resolve("fonts"), staging.resolve(base + ".pdf"));
                 logRendered(base + ".pdf", start);
                 files++;
             }
@@ -191,6 +192,11 @@ public final class AnnexRun {
             return List.copyOf(computed.tables().values());
         }
         return computed.tables().values().stream().filter(t -> request.tables().contains(t.id())).toList();
+    }
+
+    /** The outputs' shared wording (texts.csv, edition.*). */
+    private Wording wording() {
+        return new Wording(computed.reference().texts()::get);
     }
 
     private PublicationInfo info() {

@@ -28,7 +28,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.TestWording;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Row;
@@ -46,6 +48,7 @@ class PdfDocumentWriterTest {
             "2022-23", "run-42", "2025-01-02T03:04:05Z", "0.1.0-test", List.of(),
             new Text("预算处", "Budget unit"), Text.EMPTY, List.of());
     static final int LONG_ROWS = 90;
+    static final Wording WORDING = TestWording.bundled();
 
     @TempDir
     static Path dir;
@@ -56,8 +59,8 @@ class PdfDocumentWriterTest {
     static void render() throws IOException {
         zh = dir.resolve("annex-zh.pdf");
         en = dir.resolve("annex-en.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, zh);
-        PdfDocumentWriter.write(tables(), Language.EN, INFO, FONTS, en);
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, zh);
+        PdfDocumentWriter.write(tables(), Language.EN, INFO, WORDING, FONTS, en);
     }
 
     /** A long, wide table with grouped columns, then a short portrait table. */
@@ -217,14 +220,14 @@ class PdfDocumentWriterTest {
     @Test
     void sameInputRendersSameBytes() throws IOException {
         Path again = dir.resolve("again-zh.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, again);
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, again);
         assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(again));
     }
 
     @Test
     void missingFontsAreAClearError(@TempDir Path empty) {
         IOException e = assertThrows(IOException.class,
-                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, empty, empty.resolve("x.pdf")));
+                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, empty, empty.resolve("x.pdf")));
         assertTrue(e.getMessage().startsWith("no CJK font in ") && e.getMessage().contains("scripts/fetch-fonts.sh"),
                 e.getMessage());
         assertFalse(Files.exists(empty.resolve("x.pdf")));

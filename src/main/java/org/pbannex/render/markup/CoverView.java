@@ -1,0 +1,48 @@
+package org.pbannex.render.markup;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
+
+/**
+ * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
+ * the general notes and the input files (a synthetic one marked as such).
+ */
+public record CoverView(String title, String source, String biennium, List<Fact> facts, List<String> notes,
+                        List<InputLine> inputs) {
+
+    /** A named fact: "How to cite", and how. */
+    public record Fact(String name, String value) {
+    }
+
+    /** One input file line; {@code synthetic} when it says the file holds synthetic data. */
+    public record InputLine(String text, boolean synthetic) {
+    }
+
+    public static CoverView of(PublicationInfo info, Wording w, Language lang) {
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, w.in("source", lang), in(info.source(), lang));
+        fact(facts, w.in("run_id", lang), info.runId());
+        fact(facts, w.in("run_time", lang), info.runTime());
+        fact(facts, w.in("code_version", lang), info.codeVersion());
+        fact(facts, w.in("contact", lang), in(info.contact(), lang));
+        fact(facts, w.in("citation", lang), in(info.citation(), lang));
+        String synthetic = w.in("synthetic_input", lang);
+        List<InputLine> inputs = info.inputs() == null ? List.of()
+                : info.inputs().stream().map(i -> new InputLine(i, i.contains(synthetic))).toList();
+        List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
+        return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
+    }
+
+    private static void fact(List<Fact> facts, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(name, value));
+        }
+    }
+
+    private static String in(Text text, Language lang) {
+        return text == null ? "" : text.in(lang);
+    }
+}
