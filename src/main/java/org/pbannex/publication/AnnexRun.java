@@ -152,7 +152,7 @@ public final class AnnexRun {
                         }
                     }).orElse(RunDiff.none());
             RunRecord draft = record(OutputFile.list(folder.staging()), diff);
-            ReportWriter.write(draft, folder.staging());
+            ReportWriter.write(draft, selectedTables(), folder.staging());
             RunRecord record = record(OutputFile.list(folder.staging()), diff);
             ManifestWriter.write(record, folder.staging());
             folder.publish(!request.partial());

@@ -80,8 +80,10 @@ public record ChartView(String id, String kind, String title, String alt, String
                 double fraction = total <= 0 ? 0 : Math.max(0, values.get(i).doubleValue()) / total;
                 String color = PALETTE.get(i % PALETTE.size());
                 String label = c.categories().get(i).in(lang);
-                slices.add(new Slice(label, color, format(values.get(i), lang), at, fraction));
-                legend.add(new Key(label, color, format(values.get(i), lang)));
+                // The legend gives each slice's figure with its unit ("1.1 %"): the pie itself has no text.
+                String value = (format(values.get(i), lang) + " " + c.valueAxis().in(lang)).strip();
+                slices.add(new Slice(label, color, value, at, fraction));
+                legend.add(new Key(label, color, value));
                 at += fraction;
             }
         } else {
