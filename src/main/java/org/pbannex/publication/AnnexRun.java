@@ -20,6 +20,7 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.html.HtmlEditionWriter;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
@@ -119,6 +120,12 @@ public final class AnnexRun {
                 long start = System.nanoTime();
                 PdfDocumentWriter.write(tables, lang, info, wording(), home.resolve("work").resolve("fonts"), staging.resolve(base + ".pdf"));
                 logRendered(base + ".pdf", start);
+                files++;
+            }
+            if (request.formats().contains("html")) {
+                long start = System.nanoTime();
+                HtmlEditionWriter.write(tables, lang, info, wording(), staging.resolve(base + ".html"));
+                logRendered(base + ".html", start);
                 files++;
             }
         }

@@ -12,5 +12,5 @@ import java.util.List;
 public record RunRequest(String job, Path input, Path output, String biennium, List<String> tables,
                          List<String> languages, List<String> formats, boolean partial, boolean rejects) {
 
-    public static final List<String> ALL_FORMATS = List.of("xlsx", "pdf", "csv");
+    public static final List<String> ALL_FORMATS = List.of("xlsx", "pdf", "csv", "html");
 }

@@ -1,5 +1,8 @@
 package org.pbannex.render.markup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
@@ -23,6 +26,16 @@ public final class Templates {
     /** Renders {@code templates/<name>.html} with the given variables. */
     public static String render(String name, Map<String, Object> variables, Locale locale) {
         return ENGINE.process(name, new Context(locale, variables));
+    }
+
+    /** A text resource beside the templates (a stylesheet), e.g. {@code /templates/annex.css}. */
+    public static String resource(String path) throws IOException {
+        try (InputStream in = Templates.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException(path + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static TemplateEngine engine() {

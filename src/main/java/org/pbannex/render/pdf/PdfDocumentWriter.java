@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,18 +96,10 @@ public final class PdfDocumentWriter {
         vars.put("info", CoverView.of(info, wording, language));
         vars.put("w", wording.all(language, "inputs", "source_line"));
         vars.put("tables", tables.stream().map(t -> TableView.of(t, language)).toList());
-        vars.put("css", stylesheet());
+        vars.put("css", Templates.resource(CSS));
         return Templates.render("pdf-edition", vars, language.locale());
     }
 
-    private static String stylesheet() throws IOException {
-        try (InputStream in = PdfDocumentWriter.class.getResourceAsStream(CSS)) {
-            if (in == null) {
-                throw new IOException("stylesheet " + CSS + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     /**
      * Fills what Flying Saucer leaves out: the document language, and dates and file ID derived from the run
