@@ -1,0 +1,91 @@
+package org.pbannex.render.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The HTML edition in a real browser: Debian's Chromium loads each language's file, the page makes no request but
+ * for itself, a screenshot is kept (target/screenshots/html-edition.LANG.png, to look at), and axe-core runs in the
+ * page with every rule: no serious or critical violation. Chromium comes from Debian, axe-core from npm
+ * (scripts/fetch-axe.sh); .ci/run installs both, and in CI their absence fails the test.
+ */
+class HtmlEditionBrowserTest {
+
+    static final Path AXE = Golden.home().resolve("work/axe/node_modules/axe-core/axe.min.js");
+    static final Path SCREENSHOTS = Golden.home().resolve("target/screenshots");
+
+    @TempDir
+    static Path dir;
+    static List<Table> tables;
+
+    @BeforeAll
+    static void write() throws IOException {
+        ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        tables = List.copyOf(pub.tables().values());
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY,
+                pub.reference().texts().numbered("publication.note."));
+        for (Language lang : Language.values()) {
+            HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),
+                    dir.resolve("pb-annexes-2022-23." + lang.code() + ".html"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void chromiumLoadsItWithoutNetworkAndAxeFindsNoSeriousViolation(Language lang) throws Exception {
+        HeadlessChromium.executable();
+        if (!Files.isRegularFile(AXE)) {
+            HeadlessChromium.missing("axe-core is not installed: run scripts/fetch-axe.sh (npm; .ci/run does it)");
+        }
+        Path page = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile-" + lang.code()))) {
+            List<String> requests = browser.load(page.toUri().toString());
+            assertEquals(List.of(page.toUri().toString()), requests, "the page requests nothing but itself");
+            assertEquals(tables.size(), browser.evaluate("document.querySelectorAll('main table.data').length").asInt());
+
+            Files.createDirectories(SCREENSHOTS);
+            browser.screenshot(SCREENSHOTS.resolve("html-edition." + lang.code() + ".png"), 4000);
+
+            browser.evaluate(Files.readString(AXE, StandardCharsets.UTF_8) + "\n;true");
+            JsonNode violations = browser.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+                    + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
+                    + " first: v.nodes.length ? v.nodes[0].target.join(' ') : ''})))");
+            List<String> serious = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (JsonNode v : violations) {
+                String line = v.path("impact").asString() + " " + v.path("id").asString() + " (" + v.path("nodes").asInt()
+                        + " elements, e.g. " + v.path("first").asString() + "): " + v.path("help").asString();
+                all.add(line);
+                if (List.of("serious", "critical").contains(v.path("impact").asString())) {
+                    serious.add(line);
+                }
+            }
+            // Printed for the record (the report quotes it): every violation axe found, whatever its impact.
+            System.out.println("axe-core on the " + lang.code() + " HTML edition: " + all.size() + " violation(s)"
+                    + (all.isEmpty() ? "" : "\n  " + String.join("\n  ", all)));
+            assertEquals(List.of(), serious, lang + ": serious or critical accessibility violations");
+        }
+    }
+}
