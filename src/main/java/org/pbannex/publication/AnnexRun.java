@@ -208,8 +208,13 @@ public final class AnnexRun {
 
     private PublicationInfo info() {
         Texts t = computed.reference().texts();
-        List<String> inputLines = inputs.files().values().stream()
-                .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
+        // Path, SHA-256, rows: no words, so both editions can show the lines under their own caption (edition.inputs).
+        // Expenditure-line files follow with their line counts (their checksum is in the run's input checksum).
+        List<String> inputLines = new ArrayList<>(inputs.files().values().stream()
+                .map(f -> f.path() + "  " + f.sha256() + "  " + f.rows()).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> inputLines.add(f.file() + "  –  " + f.read()));
+        }
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), biennium.code(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
                 t.get("publication.citation"), notes(t));

@@ -1,7 +1,9 @@
 package org.pbannex.render.markup;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -17,8 +19,8 @@ public record CoverView(String title, String source, String biennium, List<Fact>
     public record Fact(String name, String value) {
     }
 
-    /** One input file line; {@code synthetic} when it says the file holds synthetic data. */
-    public record InputLine(String text, boolean synthetic) {
+    /** One input file line; {@code note} says, in the edition's language, that the file holds synthetic data. */
+    public record InputLine(String text, boolean synthetic, String note) {
     }
 
     public static CoverView of(PublicationInfo info, Wording w, Language lang) {
@@ -30,10 +32,19 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("contact", lang), in(info.contact(), lang));
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
         String synthetic = w.in("synthetic_input", lang);
-        List<InputLine> inputs = info.inputs() == null ? List.of()
-                : info.inputs().stream().map(i -> new InputLine(i, i.contains(synthetic))).toList();
+        List<InputLine> inputs = new ArrayList<>();
+        for (String line : info.inputs() == null ? List.<String>of() : info.inputs()) {
+            boolean s = syntheticFile(line);
+            inputs.add(new InputLine(line, s, s ? synthetic : ""));
+        }
         List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
+    }
+
+    /** A line naming a file whose name starts with "synthetic": the project's rule for synthetic data (README). */
+    private static boolean syntheticFile(String line) {
+        String path = line.strip().split("\\s+")[0];
+        return ExpenditureIngest.isSynthetic(Path.of(path.isEmpty() ? "." : path));
     }
 
     private static void fact(List<Fact> facts, String name, String value) {
