@@ -41,7 +41,8 @@ class ReportWriterTest {
     }
 
     private static RunRecord record(Path dir, List<CheckResult> checks) throws IOException {
-        return new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", "2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z",
+        return new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.PUBLISHED, 0, null, null,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z",
                 "test", "0123", tables.stream().map(Table::id).toList(), List.of("zh", "en"), List.of("csv"), false,
                 new ArrayList<>(pub.inputs().files().values()), checks, pub.printedDifferences(), OutputFile.list(dir),
                 RunDiff.none(), pub.expenditure() == null ? List.of() : pub.expenditure().files());
@@ -104,8 +105,12 @@ class ReportWriterTest {
     @Test
     void failedRunSaysTheStepAndTheCauseAndLinksNothingMissing(@TempDir Path dir) throws IOException {
         String cause = "pb-annex: input/2022-23/budget.csv, line 7, column staff_costs: thousands separator in a number";
-        ReportWriter.writeFailed(new ReportWriter.FailedRun("20260101T000000Z-abc", "nightly", "2022-23", "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:04Z", 3, "ingest", cause, List.of()), dir);
+        // As RunPublisher.writeFailed does: the report, then the manifest, into failed/<run-id>/.
+        RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest", cause,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
+                List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
+        ReportWriter.write(failed, dir);
+        ManifestWriter.write(failed.withOutputs(OutputFile.list(dir)), dir);
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         assertTrue(html.title().startsWith("FAILED"), html.title());
         String headline = html.selectFirst(".headline").text();
@@ -115,6 +120,6 @@ class ReportWriterTest {
         for (String href : html.select("a[href]").eachAttr("href")) {
             assertTrue(Files.isRegularFile(dir.resolve(href)), "link to a file that is there: " + href);
         }
-        assertTrue(html.select("h2:containsOwn(Files)").isEmpty(), "a failed run has no files to link");
+        assertEquals(List.of("manifest.json", "report.html"), html.select("a[href]").eachAttr("href"), "a failed run has no outputs");
     }
 }
