@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.Golden;
+import org.pbannex.HeadlessChromium;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.table.CheckResult;
@@ -87,6 +88,22 @@ class ReportWriterTest {
         // Checks folded by table, none open when all passed.
         assertTrue(html.select("details").size() >= 10);
         assertTrue(html.select("details[open]").isEmpty());
+    }
+
+    /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds nothing serious. */
+    @Test
+    void chromiumShowsItAndAxeFindsNoSeriousViolation(@TempDir Path dir) throws Exception {
+        HeadlessChromium.executable();
+        List<CheckResult> checks = new ArrayList<>(pub.checks().results());
+        checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
+        ReportWriter.write(record(dir, checks), tables, dir);
+        Path report = dir.resolve(ReportWriter.FILE);
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
+            assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
+            Path screenshots = Files.createDirectories(Golden.home().resolve("target/screenshots"));
+            browser.screenshot(screenshots.resolve("report.png"), 3000);
+            assertEquals(List.of(), HeadlessChromium.serious(browser.axeViolations("report.html")));
+        }
     }
 
     @Test

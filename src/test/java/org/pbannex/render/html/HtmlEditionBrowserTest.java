@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pbannex.Golden;
+import org.pbannex.HeadlessChromium;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.render.PublicationInfo;
@@ -21,7 +20,6 @@ import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The HTML edition in a real browser: Debian's Chromium loads each language's file, the page makes no request but
@@ -31,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 class HtmlEditionBrowserTest {
 
-    static final Path AXE = Golden.home().resolve("work/axe/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Golden.home().resolve("target/screenshots");
 
     @TempDir
@@ -56,9 +53,6 @@ class HtmlEditionBrowserTest {
     @EnumSource(Language.class)
     void chromiumLoadsItWithoutNetworkAndAxeFindsNoSeriousViolation(Language lang) throws Exception {
         HeadlessChromium.executable();
-        if (!Files.isRegularFile(AXE)) {
-            HeadlessChromium.missing("axe-core is not installed: run scripts/fetch-axe.sh (npm; .ci/run does it)");
-        }
         Path page = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
         try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile-" + lang.code()))) {
             List<String> requests = browser.load(page.toUri().toString());
@@ -68,24 +62,8 @@ class HtmlEditionBrowserTest {
             Files.createDirectories(SCREENSHOTS);
             browser.screenshot(SCREENSHOTS.resolve("html-edition." + lang.code() + ".png"), 4000);
 
-            browser.evaluate(Files.readString(AXE, StandardCharsets.UTF_8) + "\n;true");
-            JsonNode violations = browser.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
-                    + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
-                    + " first: v.nodes.length ? v.nodes[0].target.join(' ') : ''})))");
-            List<String> serious = new ArrayList<>();
-            List<String> all = new ArrayList<>();
-            for (JsonNode v : violations) {
-                String line = v.path("impact").asString() + " " + v.path("id").asString() + " (" + v.path("nodes").asInt()
-                        + " elements, e.g. " + v.path("first").asString() + "): " + v.path("help").asString();
-                all.add(line);
-                if (List.of("serious", "critical").contains(v.path("impact").asString())) {
-                    serious.add(line);
-                }
-            }
-            // Printed for the record (the report quotes it): every violation axe found, whatever its impact.
-            System.out.println("axe-core on the " + lang.code() + " HTML edition: " + all.size() + " violation(s)"
-                    + (all.isEmpty() ? "" : "\n  " + String.join("\n  ", all)));
-            assertEquals(List.of(), serious, lang + ": serious or critical accessibility violations");
+            List<String> violations = browser.axeViolations("the " + lang.code() + " HTML edition");
+            assertEquals(List.of(), HeadlessChromium.serious(violations), lang + ": serious or critical accessibility violations");
         }
     }
 }

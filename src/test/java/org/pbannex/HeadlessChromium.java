@@ -1,4 +1,4 @@
-package org.pbannex.render.html;
+package org.pbannex;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * browser gets a new empty profile and the flags that keep it off the network (no background networking, component
  * updates, sync or QUIC). Without Chromium the calling test is skipped, except in CI (CI=true), where it fails.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -53,7 +53,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The browser's executable, or a skip (a failure in CI) naming what to install. */
-    static String executable() {
+    public static String executable() {
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
                 if (Files.isExecutable(Path.of(d, name))) {
@@ -65,14 +65,14 @@ final class HeadlessChromium implements AutoCloseable {
         return null;
     }
 
-    static void missing(String why) {
+    public static void missing(String why) {
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException(why);
         }
         Assumptions.abort(why);
     }
 
-    static HeadlessChromium start(Path profile) throws Exception {
+    public static HeadlessChromium start(Path profile) throws Exception {
         Files.createDirectories(profile);
         Process p = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -163,7 +163,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    JsonNode send(String method, Map<String, Object> params) throws Exception {
+    public JsonNode send(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         pending.put(id, result);
@@ -176,7 +176,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Loads a page and waits for its load event; returns the URLs of every request the page made. */
-    List<String> load(String url) throws Exception {
+    public List<String> load(String url) throws Exception {
         send("Network.enable", Map.of());
         send("Page.enable", Map.of());
         loaded = new CompletableFuture<>();
@@ -193,7 +193,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Evaluates a script in the page (awaiting a promise it returns); returns its value as JSON. */
-    JsonNode evaluate(String script) throws Exception {
+    public JsonNode evaluate(String script) throws Exception {
         JsonNode r = send("Runtime.evaluate", Map.of("expression", script, "awaitPromise", true, "returnByValue", true));
         if (r.has("exceptionDetails")) {
             throw new IOException("script failed in the page: " + r.path("exceptionDetails"));
@@ -202,13 +202,43 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A PNG of the page from its top, at most {@code maxHeight} CSS pixels tall. */
-    void screenshot(Path png, int maxHeight) throws Exception {
+    public void screenshot(Path png, int maxHeight) throws Exception {
         JsonNode metrics = send("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
         double width = metrics.path("width").asDouble();
         double height = Math.min(maxHeight, metrics.path("height").asDouble());
         JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         Files.write(png, Base64.getDecoder().decode(shot.path("data").asString()));
+    }
+
+    /** axe-core, from scripts/fetch-axe.sh; a skip (a failure in CI) when it is not there. */
+    public static final Path AXE = Golden.home().resolve("work/axe/node_modules/axe-core/axe.min.js");
+
+    /**
+     * Runs axe-core with every rule in the loaded page. Returns one line per violation ("impact id (n elements, e.g.
+     * selector): help"), and prints them for the record.
+     */
+    public List<String> axeViolations(String what) throws Exception {
+        if (!Files.isRegularFile(AXE)) {
+            missing("axe-core is not installed: run scripts/fetch-axe.sh (npm; .ci/run does it)");
+        }
+        evaluate(Files.readString(AXE, StandardCharsets.UTF_8) + "\n;true");
+        JsonNode violations = evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+                + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
+                + " first: v.nodes.length ? v.nodes[0].target.join(' ') : ''})))");
+        List<String> all = new ArrayList<>();
+        for (JsonNode v : violations) {
+            all.add(v.path("impact").asString() + " " + v.path("id").asString() + " (" + v.path("nodes").asInt()
+                    + " elements, e.g. " + v.path("first").asString() + "): " + v.path("help").asString());
+        }
+        System.out.println("axe-core on " + what + ": " + all.size() + " violation(s)" + (all.isEmpty() ? "" : "\n  "
+                + String.join("\n  ", all)));
+        return all;
+    }
+
+    /** The serious and critical ones among {@link #axeViolations} lines. */
+    public static List<String> serious(List<String> violations) {
+        return violations.stream().filter(v -> v.startsWith("serious ") || v.startsWith("critical ")).toList();
     }
 
     @Override
