@@ -55,9 +55,13 @@ public final class PdfDocumentWriter {
     public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path fontDir,
                              Path out) throws IOException {
         String xhtml = xhtml(tables, language, info, wording);
-        ITextRenderer renderer = laidOut(xhtml, fontDir);
-        renderer.setListener(new Metadata(language, info.runTime(), xhtml));
+        writePdf(laidOut(xhtml, fontDir), xhtml, language, info, out);
+    }
 
+    /** Writes the PDF of a laid-out document (its XHTML gives the file ID). */
+    static void writePdf(ITextRenderer renderer, String xhtml, Language language, PublicationInfo info, Path out)
+            throws IOException {
+        renderer.setListener(new Metadata(language, info.runTime(), xhtml));
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Write beside the target and move into place, so a failed run never leaves half a PDF behind.

@@ -30,6 +30,7 @@ import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
+import org.xhtmlrenderer.pdf.ITextRenderer;
 
 /**
  * Both editions of the 2022-23 publication, page by page, against what a reader sees: every word of the text layer
@@ -47,6 +48,8 @@ class PrintFaithfulPagesTest {
     static Wording wording;
     static PublicationInfo info;
     static final Map<Language, Path> PDF = new EnumMap<>(Language.class);
+    /** Where Flying Saucer put every row and heading line: the layout each PDF was drawn from. */
+    static final Map<Language, LaidOutPages> LAYOUT = new EnumMap<>(Language.class);
 
     @BeforeAll
     static void render() throws IOException {
@@ -58,7 +61,10 @@ class PrintFaithfulPagesTest {
                 List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY, List.of());
         for (Language lang : Language.values()) {
             Path pdf = dir.resolve("annexes." + lang.code() + ".pdf");
-            PdfDocumentWriter.write(tables, lang, info, wording, FONTS, pdf);
+            String xhtml = PdfDocumentWriter.xhtml(tables, lang, info, wording);
+            ITextRenderer renderer = PdfDocumentWriter.laidOut(xhtml, FONTS);
+            LAYOUT.put(lang, new LaidOutPages(renderer));
+            PdfDocumentWriter.writePdf(renderer, xhtml, lang, info, pdf);
             PDF.put(lang, pdf);
         }
     }
@@ -77,8 +83,7 @@ class PrintFaithfulPagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void noTotalStartsAPageAwayFromTheRowsItSums(Language lang) throws IOException {
-        LaidOutPages laidOut = new LaidOutPages(PdfDocumentWriter.laidOut(
-                PdfDocumentWriter.xhtml(tables, lang, info, wording), FONTS));
+        LaidOutPages laidOut = LAYOUT.get(lang);
         Map<String, Table> byAnchor = new LinkedHashMap<>();
         tables.forEach(t -> byAnchor.put(TableView.anchor(t), t));
         List<String> pageStarts = new ArrayList<>();
@@ -126,8 +131,7 @@ class PrintFaithfulPagesTest {
      */
     @Test
     void chineseHeadingsBreakBetweenWordsOnly() throws IOException {
-        LaidOutPages laidOut = new LaidOutPages(PdfDocumentWriter.laidOut(
-                PdfDocumentWriter.xhtml(tables, Language.ZH, info, wording), FONTS));
+        LaidOutPages laidOut = LAYOUT.get(Language.ZH);
         String pdfText;
         try (PDDocument doc = Loader.loadPDF(PDF.get(Language.ZH).toFile())) {
             pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
