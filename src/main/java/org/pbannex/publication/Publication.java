@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.pbannex.budget.BudgetAnnexes;
 import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetData;
+import org.pbannex.document.DocumentAnnexes;
+import org.pbannex.document.DocumentChecks;
+import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
@@ -61,12 +64,14 @@ public final class Publication {
         ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
         Map<String, Table> lineTables = lines == null ? Map.of()
                 : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
+        DocumentData document = DocumentData.from(in, results);
         Map<String, Table> tables = TableCatalogue.ordered(budgetTables,
                 OutcomeAnnexes.build(ref, outcomes, budgetTables, lines == null ? null : lines.totals()),
-                ResultsAnnexes.build(ref, results), lineTables);
+                ResultsAnnexes.build(ref, results), lineTables, DocumentAnnexes.build(ref.texts(), document));
         Checks checks = BudgetChecks.run(ref, budget, tables);
         checks.addAll(OutcomeChecks.run(outcomes, tables));
         checks.addAll(ResultsChecks.run(ref, results, tables));
+        checks.addAll(DocumentChecks.run(document, results));
         List<PrintedDifference> differences = printedDifferences(in, tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences, lines);
     }

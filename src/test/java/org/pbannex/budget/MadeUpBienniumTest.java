@@ -110,6 +110,7 @@ class MadeUpBienniumTest {
                 """);
         writeResultsFramework();
         writeOutcomeResources();
+        writeDocumentTables();
         Files.createDirectories(input.resolve("expenditure"));
         // XB for Figure 2; RBSA for 2028-29, which the estimates file lacks, so Table 2 takes it from these lines.
         write("expenditure/lines.csv", """
@@ -152,7 +153,7 @@ class MadeUpBienniumTest {
                 """);
         write("2030-31/results_indicators.csv", """
                 indicator,code,level,outcome,output,indicator_zh,indicator_en,verification_zh,verification_en,footnote,target_zh,target_en,target_total,target_unit
-                imp-life,,impact,impact,,预期寿命。,Life expectancy.,统计数据库,Statistics database,,延长寿命。,Longer lives.,,
+                imp-life,,impact,impact,,预期寿命(与可持续发展目标指标 3.8.1 相关)。,Life expectancy (related to SDG indicator 3.8.1).,统计数据库,Statistics database,,延长寿命。,Longer lives.,,
                 o1-coverage,,outcome,1,,覆盖率。,Coverage.,统计数据库,Statistics database,,提高。,Higher.,,
                 1.1.1,1.1.1,policy_output,1,1.1,诊所数目。,Number of clinics.,报告,Reports,,10 个成员国(非洲 4 个、美洲 6 个)。,,10,MS
                 1.2.1,1.2.1,policy_output,1,1.2,护士组织数目。,Nurses' organizations.,报告,Reports,1,5 个组织(非洲 2 个、欧洲和中亚 3 个)。,"5 organizations (Africa 2, Europe and Central Asia 3).",5,ORG
@@ -207,6 +208,33 @@ class MadeUpBienniumTest {
                 2030-31,XB,1,2.5
                 2030-31,XB,2,0.7
                 2030-31,RBSA,,0.4
+                """);
+    }
+
+    /** Two authorizations, two SDG targets (one linked to the impact indicator), one risk; no partly actual biennium. */
+    private static void writeDocumentTables() throws IOException {
+        write("2030-31/supplementary_authorizations.csv", """
+                financial_period,amount_usd
+                2026-2027,100000
+                2028-2029,250000
+                """);
+        write("2030-31/sdg_targets.csv", """
+                sdg_target,target_zh,target_en,outcomes
+                3.8,实现全民健康保障。,Achieve universal health coverage.,ALL
+                6.1,人人获得安全饮用水。,Safe drinking water for all.,2
+                """);
+        write("2030-31/sdg_indicators.csv", """
+                sdg_indicator,sdg_target,indicator_zh,indicator_en,results_indicator
+                3.8.1,3.8,基本保健服务覆盖面。,Coverage of essential health services.,imp-life
+                """);
+        write("2030-31/strategic_risks.csv", """
+                risk,event_zh,event_en,consequences_zh,consequences_en,comments_zh,comments_en,response_zh,response_en
+                1,资金不足。,Funding falls short.,活动减少。,Fewer activities.,捐助减少。,Fewer donors.,"扩大伙伴关系。
+                控制费用。","Widen partnerships.
+                Control costs."
+                """);
+        write("2030-31/expenditure_as_of.csv", """
+                biennium,as_of
                 """);
     }
 
@@ -409,5 +437,25 @@ class MadeUpBienniumTest {
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("subtotal").value("rbsa_previous"));
         assertEquals(new BigDecimal("1.5"), pub.tables().get("t2").row("1").value("xb_previous"), "the estimates file wins");
         assertEquals(6, pub.expenditure().readLines());
+    }
+
+    @Test
+    void documentTablesComeFromTheBienniumsOwnFiles() {
+        Table sa = pub.tables().get("sa");
+        assertEquals(List.of("2026-27", "2028-29"), sa.rows().stream().map(Row::key).toList());
+        assertEquals(250_000L, sa.row("2028-29").amount("amount_usd"));
+        assertEquals("2028-2029", sa.row("2028-29").value("financial_period"));
+        Table ii1 = pub.tables().get("ii1");
+        assertEquals(List.of("goal.3", "3.8", "goal.6", "6.1"), ii1.rows().stream().map(Row::key).toList());
+        assertEquals("国际劳工组织 2028-2029 两年期成果框架与可持续发展目标的联系", ii1.title().zh());
+        assertEquals(new org.pbannex.table.Text("成果目标 2", "Outcome 2"), ii1.row("6.1").value("outcomes"));
+        assertEquals("3.8.1. Coverage of essential health services.", ((org.pbannex.table.Text) ii1.row("3.8").value("indicators")).en());
+        assertEquals(List.of("3.8.1", "6.1"), ii1.tidy().lines().stream().map(org.pbannex.table.TidyRows.Line::key).toList());
+        assertTrue(ii1.footnotes().isEmpty(), "no target repeats another's text");
+        assertEquals(3, pub.checks().results().stream().filter(r -> r.name().startsWith("ii1.") && r.passed()).count(),
+                "the impact indicator cites 3.8.1 and its target serves all outcomes");
+        Table risk = pub.tables().get("risk");
+        assertEquals("1.资金不足。", risk.row("1").label().zh());
+        assertEquals("Widen partnerships.\nControl costs.", ((org.pbannex.table.Text) risk.row("1").value("response")).en());
     }
 }
