@@ -28,6 +28,8 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.results.ResultsAnnexes;
 import org.pbannex.results.ResultsChecks;
 import org.pbannex.results.ResultsFramework;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.CellNote;
 import org.pbannex.table.Checks;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Text;
@@ -63,7 +65,8 @@ public final class Publication {
         Map<String, Table> budgetTables = BudgetAnnexes.build(ref, budget);
         ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
         Map<String, Table> lineTables = lines == null ? Map.of()
-                : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
+                : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic(),
+                        RegionalExpenditureTable.actualsAsOf(in)));
         DocumentData document = DocumentData.from(in, results);
         Map<String, Table> tables = TableCatalogue.ordered(budgetTables,
                 OutcomeAnnexes.build(ref, outcomes, budgetTables, lines == null ? null : lines.totals()),
@@ -72,26 +75,39 @@ public final class Publication {
         checks.addAll(OutcomeChecks.run(outcomes, tables));
         checks.addAll(ResultsChecks.run(ref, results, tables));
         checks.addAll(DocumentChecks.run(document, results));
-        List<PrintedDifference> differences = printedDifferences(in, tables, checks);
+        List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences, lines);
     }
 
     /**
      * The documented differences from the printed document, each checked: the cell must exist and still hold the
-     * documented published value, or the documentation is out of date.
+     * documented published value, or the documentation is out of date. Each marks its cell with a note in both
+     * editions (the table in {@code tables} is replaced by the marked one).
      */
-    private static List<PrintedDifference> printedDifferences(InputSet in, Map<String, Table> tables, Checks checks) {
+    private static List<PrintedDifference> printedDifferences(InputSet in, Texts texts, Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new java.util.ArrayList<>();
         for (var r : in.table("printed_differences")) {
-            PrintedDifference d = new PrintedDifference(r.text("table"), r.text("row"), r.text("column"), r.text("printed"),
-                    r.text("published"), new Text(r.text("explanation_zh"), r.text("explanation_en")));
-            Table t = tables.get(d.table());
-            if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(d.row()))) {
-                throw new InputError(r.file(), r.line(), "row", "no table '" + d.table() + "' with row '" + d.row() + "'");
+            String id = r.text("table");
+            Table t = tables.get(id);
+            if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(r.text("row")))) {
+                throw new InputError(r.file(), r.line(), "row", "no table '" + id + "' with row '" + r.text("row") + "'");
             }
+            if (t.columns().stream().noneMatch(c -> c.key().equals(r.text("column")))) {
+                throw new InputError(r.file(), r.line(), "column", "table '" + id + "' has no column '" + r.text("column") + "'");
+            }
+            Text explanation = new Text(r.text("explanation_zh"), r.text("explanation_en"));
+            Text cellNote = texts.get("difference.cell_note").with("printed", r.text("printed")).with("published", r.text("published"))
+                    .with("explanation", explanation);
+            var column = t.column(r.text("column"));
+            Text where = texts.get("difference.where").with("table", t.number().isEmpty() ? t.title() : t.number())
+                    .with("row", t.row(r.text("row")).label()).with("column", column.group().isEmpty() ? column.heading()
+                            : texts.get("difference.grouped_column").with("group", column.group()).with("heading", column.heading()));
+            PrintedDifference d = new PrintedDifference(id, r.text("row"), r.text("column"), r.text("printed"), r.text("published"),
+                    explanation, texts.get("difference.note").with("where", where).with("note", cellNote));
             Object v = t.row(d.row()).value(d.column());
             String actual = v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
             checks.equal("printed_difference.published_value", d.table(), d.row(), d.published(), actual);
+            tables.put(id, t.withCellNote(new CellNote(d.row(), d.column(), texts.get("difference.marker").zh(), cellNote)));
             out.add(d);
         }
         return out;

@@ -359,6 +359,7 @@ class MadeUpBienniumTest {
                 "outcome.2.placeholder", "output.2.1", "2.1.1"), i2.rows().stream().map(Row::key).toList());
         assertEquals("Outcome 2: Safe water", i2.row("outcome.2").label().en());
         assertEquals("待定。", i2.row("outcome.2.placeholder").label().zh());
+        assertEquals(RowType.ITEM, i2.row("outcome.2.placeholder").type(), "set in the indicator slot, not as a bold heading");
         Row clinics = i2.row("1.1.1");
         assertEquals("1.1.1. 诊所数目。", clinics.label().zh());
         // Baselines: printed text kept; the English derived from value, year and the estimate flag.
@@ -432,6 +433,10 @@ class MadeUpBienniumTest {
                 + l.values().get("status") + " " + l.values().get("amount_usd")).toList();
         assertEquals(List.of("AF 2028-29 ACTUAL 250000.00", "AF 2030-31 ESTIMATE 1000000.00", "AM 2028-29 ESTIMATE 49999.99"), tidy);
         assertTrue(f2.footnotes().stream().noneMatch(n -> n.en().contains("synthetic")), "these lines are not synthetic");
+        assertTrue(f2.caveat().isEmpty(), "no caveat: not synthetic");
+        assertTrue(f2.tidy().lines().stream().allMatch(l -> l.values().get("synthetic").equals("false")));
+        assertEquals("** 2028 年的实际支出，以及 2029 年的估计支出。*** 估计支出。", f2.footnotes().get(0).zh(),
+                "only the marks the columns carry; no date, as expenditure_as_of.csv has none");
         // Table 2: RBSA 2028-29 is not in the estimates file: 100 000.00 + 50 000.50 - 0.50 = 150 000.00 -> 0.2.
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("1").value("rbsa_previous"));
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("subtotal").value("rbsa_previous"));

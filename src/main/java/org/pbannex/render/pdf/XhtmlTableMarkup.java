@@ -263,9 +263,17 @@ final class XhtmlTableMarkup {
             boolean text = c.kind() == ValueKind.TEXT;
             out.append("<td class=\"").append(text ? "text" : "num").append("\">");
             out.append(esc(NumberText.format(r.value(c.key()), c.kind(), lang)));
+            noteMarker(t.cellNote(r.key(), c.key()));
             out.append("</td>");
         }
         out.append("</tr>\n");
+    }
+
+    /** A cell's note marker as a superscript after its figure; the note itself is among the table's notes. */
+    private void noteMarker(org.pbannex.table.CellNote note) {
+        if (note != null) {
+            out.append("<span class=\"note-ref\">").append(esc(note.marker())).append("</span>");
+        }
     }
 
     /**
