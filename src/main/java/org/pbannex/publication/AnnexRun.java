@@ -196,7 +196,8 @@ public final class AnnexRun {
     private PublicationInfo info() {
         Texts t = computed.reference().texts();
         List<String> inputLines = inputs.files().values().stream()
-                .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
+                // No words: the same line in both editions, whose captions say what the parts are (path, SHA-256, rows).
+                .map(f -> f.path() + "  SHA-256 " + f.sha256() + "  " + f.rows()).toList();
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), biennium.code(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
                 t.get("publication.citation"), notes(t));

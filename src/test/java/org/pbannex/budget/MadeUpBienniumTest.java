@@ -17,6 +17,7 @@ import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -389,9 +390,13 @@ class MadeUpBienniumTest {
         assertEquals(List.of(2L, 0L, 3L, 5L), List.of(org.amount("target_AF"), org.amount("target_AM"), org.amount("target_EU"),
                 org.amount("target_ALL")));
         assertEquals(5 * 6, rt.tidy().lines().size(), "5 valued rows x (5 regions + ALL)");
-        var chart = rt.charts().get(0);
-        assertEquals(List.of("Organizations", "Member States"), chart.series().stream().map(s -> s.name().en()).toList());
-        assertEquals(List.of(5L, 8L, 5L, 0L, 0L), chart.series().get(1).values());
+        // One chart per unit of count, never two units on one axis.
+        assertEquals(List.of("rt-ORG", "rt-MS"), rt.charts().stream().map(Chart::id).toList());
+        var chart = rt.charts().get(1);
+        assertEquals(List.of("Member States"), chart.series().stream().map(s -> s.name().en()).toList());
+        assertEquals(List.of(5L, 8L, 5L, 0L, 0L), chart.series().get(0).values());
+        assertEquals("Sum of regional targets by region: Member States", chart.title().en());
+        assertTrue(rt.caveat().en().contains("not in the printed document"), rt.caveat().en());
         assertTrue(pub.checks().failures().isEmpty(), "checks: " + pub.checks().failures());
         // Countable targets: 1.1.1, 1.2.1, 2.1.1 and A.1.1 in Chinese; 1.2.1 and A.1.1 also have English text.
         assertEquals(4, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_zh")).count());
@@ -417,6 +422,13 @@ class MadeUpBienniumTest {
         assertEquals("OTHER", a4.row("1.2").value("contributor"));
         assertEquals(3977777L, a4.row("2").value("total_usd"));
         assertEquals(new BigDecimal("100.0"), a4.row("2.rest").value("share_pct"));
+        // A pie for outcome 1 (a stated share and the rest); none for outcome 2, which states none: a sentence instead.
+        assertEquals(List.of("a4-1"), a4.charts().stream().map(Chart::id).toList());
+        assertEquals(Chart.Kind.PIE, a4.charts().get(0).kind());
+        assertEquals(List.of("卫生", "其他", "未列明 (原文件未逐项列出的其他司局和外地计划)"),
+                a4.charts().get(0).categories().stream().map(org.pbannex.table.Text::zh).toList());
+        assertTrue(a4.footnotes().stream().anyMatch(n -> n.en().equals(
+                "The source's pie chart for outcome 2 has no legible share, so no chart is drawn for it.")), a4.footnotes().toString());
     }
 
     @Test

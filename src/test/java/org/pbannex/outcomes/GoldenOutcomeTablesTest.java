@@ -14,11 +14,13 @@ import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.table.CellNote;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * Table 2 and annex 4 computed from input/ against the printed tables: every cell of Table 2 equals the print
@@ -78,7 +80,18 @@ class GoldenOutcomeTablesTest {
         assertEquals("42.0", cell(a4.row("1.rest"), "share_pct"));
         assertEquals("90.2", cell(a4.row("2.rest"), "share_pct"));
         assertEquals("100.0", cell(a4.row("5.rest"), "share_pct"));
-        assertEquals(8, a4.charts().size(), "a chart per outcome");
+        // A pie per outcome with stated shares, as printed, the rest as the "not itemised" slice; a sentence for the others.
+        assertEquals(List.of("a4-1", "a4-2"), a4.charts().stream().map(Chart::id).toList());
+        for (Chart c : a4.charts()) {
+            assertEquals(Chart.Kind.PIE, c.kind());
+            assertEquals(a4.row(c.id().substring(3) + ".rest").label(), c.categories().get(c.categories().size() - 1));
+            assertEquals(new BigDecimal("100.0"), c.series().get(0).values().stream().map(v -> (BigDecimal) v)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add), "the slices make the whole pie");
+            assertTrue(c.altText().en().startsWith("Pie chart of the regular budget of Policy outcome "), c.altText().en());
+        }
+        assertTrue(a4.footnotes().contains(new Text("成果目标 3、4、5、6、7 和 8 的原文件饼图没有可辨认的份额，因此不绘制图表。",
+                "The source's pie charts for outcomes 3, 4, 5, 6, 7 and 8 have no legible share, so no chart is drawn for them.")),
+                a4.footnotes().toString());
         long sum = Golden.read("annex4_outcome_totals.csv").stream().mapToLong(g -> Long.parseLong(g.get("total_usd"))).sum();
         assertEquals(500802800L, sum);
         assertTrue(pub.checks().failures().isEmpty());

@@ -98,7 +98,8 @@ final class XhtmlTableMarkup {
         }
         // Provenance: which input files (and their hashes) this edition was computed from.
         if (info.inputs() != null && !info.inputs().isEmpty()) {
-            out.append("<div class=\"inputs\">\n<p class=\"caption\">").append(zh ? "输入文件" : "Inputs")
+            out.append("<div class=\"inputs\">\n<p class=\"caption\">").append(zh ? "输入文件（路径、SHA-256 校验和、行数）"
+                    : "Input files (path, SHA-256 checksum, rows)")
                     .append("</p>\n");
             for (String line : info.inputs()) {
                 out.append("<p>").append(esc(line)).append("</p>\n");
