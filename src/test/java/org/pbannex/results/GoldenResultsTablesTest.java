@@ -160,4 +160,25 @@ class GoldenResultsTablesTest {
         // The tidy form: one line per rt cell row and region (5 regions + ALL).
         assertEquals(valued.size() * 6, rt.tidy().lines().size());
     }
+
+    /** English entries joined in one cell read as one sentence: "(2018-2020); UN funding", never ".;". */
+    @Test
+    void joinedEnglishEntriesHaveNoFullStopBeforeTheSemicolon() {
+        List<String> bad = new ArrayList<>();
+        int joined = 0;
+        for (String id : List.of("i1", "i2", "i3")) {
+            for (Row r : pub.tables().get(id).rows()) {
+                for (Object v : r.values().values()) {
+                    if (v instanceof Text t && t.en().contains("; ")) {
+                        joined++;
+                        if (t.en().contains(".;")) {
+                            bad.add(r.key() + ": " + t.en());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(joined >= 6, "cells with joined entries: " + joined);
+        assertEquals(List.of(), bad);
+    }
 }
