@@ -60,7 +60,7 @@ public final class EditionLanguage {
     /** A code, not a word: it has a digit or the punctuation of a path, version or amount, or it is a known name. */
     static boolean isCode(String token) {
         String t = token.replaceAll("^['’*+-]+|['’*+.:-]+$", "");
-        if (t.length() <= 1 || t.matches(".*[0-9$/._@:#].*") || ALLOWED.contains(t) || TableCatalogue.IDS.contains(t)) {
+        if (t.length() <= 1 || t.matches(".*[0-9$/._@:#].*") || ALLOWED.contains(t) || TableCatalogue.ids().contains(t)) {
             return true;
         }
         // pb-annex, COVID-19's first half, ISO/IEC: every part known.

@@ -1,0 +1,48 @@
+package org.pbannex.batch;
+
+import java.time.Instant;
+import org.pbannex.publication.RunRequest;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One run as its steps see it: its id (kept in the job's execution context, so a restart publishes under the id the
+ * run started with), when it first started, and what it was asked to do (from the job parameters).
+ */
+public record RunInfo(String runId, Instant started, RunRequest request, String inputChecksum, String codeVersion) {
+
+    static final String RUN_ID = "runId";
+    static final String STARTED = "runStarted";
+
+    public static RunInfo of(JobExecution execution) {
+        var ctx = execution.getExecutionContext();
+        var params = execution.getJobParameters();
+        return new RunInfo(ctx.getString(RUN_ID), Instant.parse(ctx.getString(STARTED)), RunParameters.request(params),
+                RunParameters.inputChecksum(params), RunParameters.codeVersion(params));
+    }
+
+    public static RunInfo of(StepExecution step) {
+        return of(step.getJobExecution());
+    }
+
+    /**
+     * Why a job execution failed: the failure of the step that went wrong, not the manager's "partition handler returned
+     * an unsuccessful step" when one of its partitions failed.
+     */
+    public static Throwable failure(JobExecution execution) {
+        Throwable fallback = null;
+        for (StepExecution s : execution.getStepExecutions()) {
+            for (Throwable t : s.getFailureExceptions()) {
+                if (s.getStepName().contains(":")) {
+                    return t; // a partition's own failure
+                }
+                fallback = fallback == null ? t : fallback;
+            }
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        return execution.getAllFailureExceptions().stream().findFirst()
+                .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+    }
+}
