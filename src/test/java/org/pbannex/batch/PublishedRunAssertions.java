@@ -191,7 +191,7 @@ final class PublishedRunAssertions {
         assertEquals(9, risk.size());
         assertEquals(3, risk.get(3).get("response").split("\n").length, "risk 4's three paragraphs survive the CSV");
         for (String lang : List.of("zh", "en")) {
-            try (XSSFWorkbook wb = new XSSFWorkbook(run.resolve("pb-annexes-2022-23." + lang + ".xlsx").toFile())) {
+            try (XSSFWorkbook wb = readOnly(run.resolve("pb-annexes-2022-23." + lang + ".xlsx"))) {
                 for (String id : List.of("sa", "ii1", "risk")) {
                     assertTrue(sheet(wb, id) != null, lang + " sheet " + id);
                     assertEquals(1, ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, id)).getTables().size(), "one Excel table on " + id);
@@ -210,7 +210,7 @@ final class PublishedRunAssertions {
     static void assertMarkedDifference(Path run) throws Exception {
         assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("†", "† 印刷版为 43.0，本表为 43.1。"));
         assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("†", "† Printed as 43.0; published as 43.1."));
-        try (XSSFWorkbook wb = new XSSFWorkbook(run.resolve("pb-annexes-2022-23.zh.xlsx").toFile())) {
+        try (XSSFWorkbook wb = readOnly(run.resolve("pb-annexes-2022-23.zh.xlsx"))) {
             Sheet t2 = sheet(wb, "t2");
             String label = null;
             for (Row r : t2) {
@@ -247,6 +247,11 @@ final class PublishedRunAssertions {
         f2.forEach(r -> totals.merge(r.get("biennium"), new java.math.BigDecimal(r.get("amount_usd")), java.math.BigDecimal::add));
         assertEquals(new java.math.BigDecimal("470000000.00"), totals.get("2020-21"), "Table 2's XB 2020-21");
         assertEquals(new java.math.BigDecimal("520000000.00"), totals.get("2022-23"), "Table 2's XB 2022-23");
+    }
+
+    /** A published workbook opened read-only: closing it must not write the file (its checksum is in the manifest). */
+    private static XSSFWorkbook readOnly(Path xlsx) throws Exception {
+        return new XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(xlsx.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ));
     }
 
     /** The Chinese edition has no English word, the English one no Chinese character (codes and units aside), PDF and workbook. */
