@@ -17,7 +17,7 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.table.CheckResult;
 
 /**
- * Bad input for the document tables: each is refused with the file, line, column and reason (exit status 3 on the
+ * Bad input for the document tables (and Figure 2's as-of date): each is refused with the file, line, column and reason (exit status 3 on the
  * command line), and a Table II.1 link that contradicts Appendix I fails its check (exit status 4).
  */
 class BadDocumentInputTest {
@@ -85,6 +85,16 @@ class BadDocumentInputTest {
         InputError e = refused();
         assertEquals("risk", e.column());
         assertTrue(e.reason().startsWith("risk 3 where 2 was expected"), e.reason());
+    }
+
+    @Test
+    void anAsOfDateThatIsNotADateIsRefused() throws IOException {
+        Path f = input.resolve("2022-23/expenditure_as_of.csv");
+        TestInputs.replaceLine(f, 2, "2020-21,2021-02-30");
+        InputError e = refused();
+        assertEquals(2, e.line());
+        assertEquals("as_of", e.column());
+        assertEquals("'2021-02-30' is not a date (YYYY-MM-DD)", e.reason());
     }
 
     @Test
