@@ -9,6 +9,8 @@ import java.util.List;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.html.HtmlEditionWriter;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
@@ -49,7 +51,10 @@ public final class RunRenderer {
                 files = tables.size();
             }
             case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
-            case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), fontDir, out);
+            case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), wording(computed),
+                    fontDir, out);
+            case HTML -> HtmlEditionWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
+                    wording(computed), out);
         }
         LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
         return files;
@@ -62,12 +67,21 @@ public final class RunRenderer {
 
     static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
-        List<String> inputLines = computed.inputs().files().values().stream()
-                // No words: the same line in both editions, whose captions say what the parts are (path, SHA-256, rows).
-                .map(f -> f.path() + "  SHA-256 " + f.sha256() + "  " + f.rows()).toList();
+        // Path, SHA-256, rows: no words, so both editions can show the lines under their own caption (edition.inputs).
+        // Expenditure-line files follow with their line counts (their checksum is in the run's input checksum).
+        List<String> inputLines = new ArrayList<>(computed.inputs().files().values().stream()
+                .map(f -> f.path() + "  " + f.sha256() + "  " + f.rows()).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> inputLines.add(f.file() + "  –  " + f.read()));
+        }
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), computed.inputs().biennium(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
                 t.get("publication.citation"), notes(computed, t));
+    }
+
+    /** The outputs' shared wording (texts.csv, edition.*). */
+    private static Wording wording(ComputedPublication computed) {
+        return new Wording(computed.reference().texts()::get);
     }
 
     /** General notes, then one per documented difference from the printed document. */
