@@ -50,6 +50,24 @@ public final class Golden {
         return dir;
     }
 
+    /**
+     * The source document's text (../shared/seed/*.txt beside the golden folder), for tests that find printed texts in
+     * it; the test is skipped where the seed is not there.
+     */
+    public static String seedText() {
+        Path seed = dir().resolveSibling("seed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(seed), "no seed document beside the golden tables");
+        StringBuilder all = new StringBuilder();
+        try (var files = Files.list(seed)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                all.append(Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the seed document in " + seed, e);
+        }
+        return all.toString();
+    }
+
     public static List<Map<String, String>> read(String file) {
         try (Reader r = Files.newBufferedReader(dir().resolve(file), StandardCharsets.UTF_8);
              CSVReaderHeaderAware csv = new CSVReaderHeaderAware(r)) {

@@ -18,7 +18,7 @@ import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
 
 /**
- * The draft budget in the form adopted by the Conference (section IV): expenditure per Part for both biennia
+ * The draft budget in the form adopted by the Conference (printed unnumbered under section IV): expenditure per Part for both biennia
  * (previous budget; recosted estimates) and income in US$ and in CHF at each biennium's budget rate.
  */
 public final class BudgetResolutionTable {
@@ -37,7 +37,8 @@ public final class BudgetResolutionTable {
         List<Column> columns = List.of(
                 Column.of("expenditure_previous", t.get("br.col.expenditure_previous"), exp, usd, ValueKind.AMOUNT_OR_DASH),
                 Column.of("expenditure", t.get("br.col.expenditure"), exp, usd, ValueKind.AMOUNT_OR_DASH),
-                Column.printedOnly("income_item", t.get("br.col.income_item"), inc, Text.EMPTY, ValueKind.TEXT),
+                // The income items have no heading of their own under 收入, as printed.
+                Column.printedOnly("income_item", Text.EMPTY, inc, Text.EMPTY, ValueKind.TEXT),
                 Column.of("income_previous_usd", t.get("br.col.income_previous"), inc, usd, ValueKind.AMOUNT),
                 Column.of("income_previous_chf", t.get("br.col.income_previous"), inc, chf, ValueKind.AMOUNT),
                 Column.of("income_usd", t.get("br.col.income"), inc, usd, ValueKind.AMOUNT),

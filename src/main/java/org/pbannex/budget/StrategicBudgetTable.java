@@ -30,11 +30,11 @@ public final class StrategicBudgetTable {
 
     public static Table build(ReferenceData ref, BudgetData data) {
         Texts t = ref.texts();
-        Text usd = t.get("unit.usd");
+        // The printed headings state the unit themselves ("(美元)", "不变美元计"): no unit line under them.
         List<Column> columns = List.of(
-                Column.of("budget_previous", t.get("t1.col.budget_previous"), Text.EMPTY, usd, ValueKind.AMOUNT),
-                Column.of("constant", t.get("t1.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
-                Column.of("recosted", t.get("t1.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT));
+                Column.of("budget_previous", t.get("t1.col.budget_previous"), Text.EMPTY, Text.EMPTY, ValueKind.AMOUNT),
+                Column.of("constant", t.get("t1.col.constant"), Text.EMPTY, Text.EMPTY, ValueKind.AMOUNT),
+                Column.of("recosted", t.get("t1.col.recosted"), Text.EMPTY, Text.EMPTY, ValueKind.AMOUNT));
         List<Row> rows = new ArrayList<>();
         Figures running = Figures.ZERO;
         Part first = ref.parts().get(0);

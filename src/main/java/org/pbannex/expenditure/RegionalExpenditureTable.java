@@ -1,10 +1,17 @@
 package org.pbannex.expenditure;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
@@ -12,6 +19,7 @@ import org.pbannex.reference.Region;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
+import org.pbannex.table.Language;
 import org.pbannex.table.Percent;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -23,17 +31,25 @@ import org.pbannex.table.ValueKind;
 /**
  * Figure 2: extra-budgetary expenditure by region and biennium, in US$ millions, from the expenditure lines. A
  * biennium's mark says what its figures are: * actual, ** partly actual and partly estimated, *** estimated. The
- * tidy CSV keeps exact amounts (two decimals) by region, biennium and status; a bar chart shows the table.
+ * tidy CSV keeps exact amounts (two decimals) by region, biennium and status, and whether they are synthetic; a bar
+ * chart shows the table. Drawn from synthetic lines, the table carries a caveat saying so wherever it is shown.
  */
 public final class RegionalExpenditureTable {
 
     public static final String ID = "f2";
     static final String FUND = "XB";
+    static final String TOTAL = "total";
 
     private RegionalExpenditureTable() {
     }
 
-    public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic) {
+    /**
+     * @param synthetic whether any of the lines is synthetic: the table then says so (caveat, chart title and alt text,
+     *                  a note) and every line of its tidy CSV is marked synthetic (a cell cannot tell which file its
+     *                  lines came from)
+     * @param actualsAsOf per biennium code, the date up to which a partly actual biennium's expenditure is actual
+     */
+    public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic, Map<String, LocalDate> actualsAsOf) {
         Texts t = ref.texts();
         List<Integer> years = totals.bienniums().stream().filter(y -> totals.lines(FUND, null, null, null, y) > 0).toList();
         List<Column> columns = new ArrayList<>();
@@ -52,7 +68,7 @@ public final class RegionalExpenditureTable {
                 v.put(new Biennium(y).code(), any ? Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y)) : null);
                 for (String status : ExpenditureTotals.STATUSES) {
                     if (totals.lines(FUND, status, r.code(), null, y) > 0) {
-                        tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y)));
+                        tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y), synthetic));
                     }
                 }
             }
@@ -62,8 +78,8 @@ public final class RegionalExpenditureTable {
         for (int y : years) {
             total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(FUND, null, null, null, y)));
         }
-        rows.add(new Row("total", RowType.TOTAL, t.get("f2.total"), 0, total));
-        List<Text> footnotes = new ArrayList<>(t.numbered("f2.footnote."));
+        rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
+        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf)));
         if (synthetic) {
             footnotes.add(t.get("f2.synthetic"));
         }
@@ -74,9 +90,77 @@ public final class RegionalExpenditureTable {
                     regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y))).toList()));
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
-        Chart chart = new Chart(ID + "-regions", t.get("f2.title"), t.get("f2.chart.alt"), t.get("f2.unit"),
-                regions.stream().map(Region::label).toList(), series);
-        return table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd"), tidy)).withCharts(List.of(chart));
+        Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());
+        Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", t.get("f2.title")) : t.get("f2.title");
+        Text alt = synthetic ? sentences(caveat, t.get("f2.chart.alt")) : t.get("f2.chart.alt");
+        Chart chart = new Chart(ID + "-regions", title, alt, t.get("f2.unit"), regions.stream().map(Region::label).toList(), series);
+        table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy))
+                .withCharts(List.of(chart));
+        return synthetic ? table.withCaveat(caveat) : table;
+    }
+
+    /**
+     * The note on the marks the columns carry, as printed: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的
+     * 估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly actual
+     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv.
+     */
+    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf) {
+        List<Text> parts = new ArrayList<>();
+        for (String m : List.of("*", "**", "***")) {
+            for (int y : years) {
+                if (!mark(totals, y).equals(m)) {
+                    continue;
+                }
+                if (m.equals("**")) {
+                    LocalDate asOf = actualsAsOf.get(new Biennium(y).code());
+                    Text note = asOf == null ? t.get("f2.note.partly_undated")
+                            : t.get("f2.note.partly").with("as_of", date(t, asOf));
+                    parts.add(note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1)));
+                } else {
+                    parts.add(t.get(m.equals("*") ? "f2.note.actual" : "f2.note.estimated"));
+                }
+                break;
+            }
+        }
+        return new Text(parts.stream().map(Text::zh).collect(Collectors.joining()),
+                parts.stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")));
+    }
+
+    /** A date as each edition writes it (texts f2.date: "2021 年 1 月 4 日", "4 January 2021"). */
+    private static Text date(Texts t, LocalDate d) {
+        Text pattern = t.get("f2.date");
+        return new Text(DateTimeFormatter.ofPattern(pattern.zh(), Language.ZH.locale()).format(d),
+                DateTimeFormatter.ofPattern(pattern.in(Language.EN), Language.EN.locale()).format(d));
+    }
+
+    private static Text sentences(Text first, Text second) {
+        return new Text(first.zh() + second.zh(), first.in(Language.EN) + " " + second.in(Language.EN));
+    }
+
+    /**
+     * Per biennium code, the date up to which a partly actual biennium's figures are actual (expenditure_as_of.csv);
+     * a date that is not one stops the run with its file, line and column.
+     */
+    public static Map<String, LocalDate> actualsAsOf(InputSet in) {
+        Map<String, LocalDate> out = new LinkedHashMap<>();
+        for (Record r : in.table("expenditure_as_of")) {
+            if (Biennium.parse(r.text("biennium")) == null) {
+                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is not a biennium (e.g. 2020-21)");
+            }
+            try {
+                out.put(r.text("biennium"), LocalDate.parse(r.text("as_of")));
+            } catch (DateTimeParseException e) {
+                throw new InputError(r.file(), r.line(), "as_of", "'" + r.text("as_of") + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+        return out;
+    }
+
+    /** Figure 2's total per biennium code, US$ millions as shown. */
+    public static Map<String, BigDecimal> totals(Table f2) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        f2.columns().forEach(c -> out.put(c.key(), (BigDecimal) f2.row(TOTAL).value(c.key())));
+        return out;
     }
 
     /** * all actual, *** all estimated, ** both. */
@@ -86,12 +170,13 @@ public final class RegionalExpenditureTable {
         return actual && estimate ? "**" : actual ? "*" : "***";
     }
 
-    private static TidyRows.Line tidyLine(String region, Text label, int year, String status, long cents) {
+    private static TidyRows.Line tidyLine(String region, Text label, int year, String status, long cents, boolean synthetic) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("region", region);
         v.put("biennium", new Biennium(year).code());
         v.put("status", status);
         v.put("amount_usd", BigDecimal.valueOf(cents, 2).toPlainString());
+        v.put("synthetic", Boolean.toString(synthetic));
         return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.ITEM, label, v);
     }
 }

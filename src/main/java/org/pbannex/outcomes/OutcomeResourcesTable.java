@@ -10,6 +10,7 @@ import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
+import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -19,7 +20,8 @@ import org.pbannex.table.ValueKind;
 /**
  * Information annex 4: the regular budget of each policy outcome and the shares of it that the source states for
  * departments and field programmes. What the source does not itemise is one row, "not itemised", never spread
- * over invented contributors. A bar chart per outcome shows the shares.
+ * over invented contributors. A pie per outcome shows the shares, as printed, with the "not itemised" slice; an
+ * outcome with no stated share gets no chart but a sentence among the notes.
  */
 public final class OutcomeResourcesTable {
 
@@ -34,6 +36,7 @@ public final class OutcomeResourcesTable {
     public static Table build(Texts t, OutcomeResources res) {
         List<Row> rows = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
+        List<String> unstated = new ArrayList<>();
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Text title = t.get("a4.outcome").with("code", o.code()).with("title", o.title());
             rows.add(new Row(o.code(), RowType.SUBTOTAL, title, 0, values(o.code(), "", res.allocations().get(o.code()), HUNDRED)));
@@ -49,13 +52,31 @@ public final class OutcomeResourcesTable {
             }
             BigDecimal rest = HUNDRED.subtract(stated);
             rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
+            if (labels.isEmpty()) {
+                // A pie of one "not itemised" slice says nothing: a sentence instead.
+                unstated.add(o.code());
+                continue;
+            }
             labels.add(t.get("a4.not_itemised"));
             shares.add(rest);
-            charts.add(new Chart(ID + "-" + o.code(), title, t.get("a4.chart.alt").with("title", title)
+            charts.add(new Chart(ID + "-" + o.code(), Chart.Kind.PIE, title, t.get("a4.chart.alt").with("title", title)
                     .with("values", altValues(labels, shares)), t.get("a4.chart.axis"), labels,
                     List.of(new Chart.Series(t.get("a4.chart.series"), shares))));
         }
-        return DocumentText.table(t, ID, columns(t), rows, false).withCharts(charts);
+        List<Text> footnotes = new ArrayList<>(t.numbered("a4.footnote."));
+        if (!unstated.isEmpty()) {
+            footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", list(t, unstated)));
+        }
+        return DocumentText.table(t, ID, columns(t), rows, footnotes, false).withCharts(charts);
+    }
+
+    /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
+    static Text list(Texts t, List<String> items) {
+        Text out = Text.of(items.get(0));
+        for (int i = 1; i < items.size(); i++) {
+            out = t.get(i == items.size() - 1 ? "list.last" : "list.more").with("a", out).with("b", items.get(i));
+        }
+        return out;
     }
 
     private static Text altValues(List<Text> labels, List<Number> shares) {
@@ -63,7 +84,7 @@ public final class OutcomeResourcesTable {
         StringBuilder en = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
             zh.append(i == 0 ? "" : "；").append(labels.get(i).zh()).append(" ").append(shares.get(i)).append("%");
-            en.append(i == 0 ? "" : "; ").append(labels.get(i).in(org.pbannex.table.Language.EN)).append(" ").append(shares.get(i))
+            en.append(i == 0 ? "" : "; ").append(labels.get(i).in(Language.EN)).append(" ").append(shares.get(i))
                     .append("%");
         }
         return new Text(zh.toString(), en.toString());

@@ -95,16 +95,38 @@ public final class StrategicFrameworkTable {
         return DocumentText.table(t, ID, columns(t), rows, true);
     }
 
+    /** Each column headed as printed, its biennium in the heading ("经修订的 2020-2021 两年期经常预算 *"), none grouped. */
     private static List<Column> columns(Texts t) {
         List<Column> c = new ArrayList<>();
-        for (String period : List.of("previous", "current")) {
-            Text group = t.get("t2.group." + period);
+        for (String suffix : List.of("_previous", "")) {
             for (String fund : FUNDS) {
-                c.add(Column.of(period.equals("previous") ? fund + "_previous" : fund, t.get("t2.col." + fund), group, Text.EMPTY,
-                        ValueKind.MILLIONS));
+                c.add(Column.of(fund + suffix, t.get("t2.col." + fund + suffix), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS));
             }
         }
         return c;
+    }
+
+    /** One biennium's extra-budgetary total in Figure 2 (from expenditure lines) and in Table 2, US$ millions; null where absent. */
+    public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2) {
+
+        public boolean agree() {
+            return figure2 != null && figure2.equals(table2);
+        }
+    }
+
+    /**
+     * Figure 2's total per biennium beside Table 2's XB total for the same biennium (the previous and the current one),
+     * for the run's report: Figure 2 is computed from expenditure lines, Table 2 from the estimates, and a reader should
+     * see whether they tell the same story. Every biennium of either table, oldest first.
+     */
+    public static List<XbTotals> xbBesideFigure2(Biennium current, Table t2, Table f2) {
+        Map<String, BigDecimal> table2 = new LinkedHashMap<>();
+        table2.put(current.previous().code(), (BigDecimal) t2.row("total").value("xb_previous"));
+        table2.put(current.code(), (BigDecimal) t2.row("total").value("xb"));
+        Map<String, BigDecimal> figure2 = f2 == null ? Map.of() : org.pbannex.expenditure.RegionalExpenditureTable.totals(f2);
+        java.util.TreeSet<String> bienniums = new java.util.TreeSet<>(figure2.keySet());
+        bienniums.addAll(table2.keySet());
+        return bienniums.stream().map(b -> new XbTotals(b, figure2.get(b), table2.get(b))).toList();
     }
 
     static BigDecimal sum(List<Row> rows, String column) {

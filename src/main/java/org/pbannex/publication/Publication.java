@@ -12,15 +12,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.pbannex.budget.BudgetData;
+import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.CellNote;
 import org.pbannex.table.Checks;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Table;
@@ -88,7 +92,8 @@ public final class Publication {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         ResultsFramework results = ResultsFramework.from(in, ref);
-        TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines);
+        TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines,
+                DocumentData.from(in, results), RegionalExpenditureTable.actualsAsOf(in));
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableCatalogue.Entry e : TableCatalogue.entries()) {
             var missing = e.needs().stream().filter(n -> !sources.has(n)).toList();
@@ -102,7 +107,7 @@ public final class Publication {
         for (var check : TableCatalogue.CHECKS) {
             checks.addAll(check.apply(sources));
         }
-        List<PrintedDifference> differences = printedDifferences(in, tables, checks);
+        List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences, lines);
     }
 
@@ -115,20 +120,33 @@ public final class Publication {
 
     /**
      * The documented differences from the printed document, each checked: the cell must exist and still hold the
-     * documented published value, or the documentation is out of date.
+     * documented published value, or the documentation is out of date. Each marks its cell with a note in both
+     * editions (the table in {@code tables} is replaced by the marked one).
      */
-    private static List<PrintedDifference> printedDifferences(InputSet in, Map<String, Table> tables, Checks checks) {
+    private static List<PrintedDifference> printedDifferences(InputSet in, Texts texts, Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new ArrayList<>();
         for (var r : in.table("printed_differences")) {
-            PrintedDifference d = new PrintedDifference(r.text("table"), r.text("row"), r.text("column"), r.text("printed"),
-                    r.text("published"), new Text(r.text("explanation_zh"), r.text("explanation_en")));
-            Table t = tables.get(d.table());
-            if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(d.row()))) {
-                throw new InputError(r.file(), r.line(), "row", "no table '" + d.table() + "' with row '" + d.row() + "'");
+            String id = r.text("table");
+            Table t = tables.get(id);
+            if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(r.text("row")))) {
+                throw new InputError(r.file(), r.line(), "row", "no table '" + id + "' with row '" + r.text("row") + "'");
             }
+            if (t.columns().stream().noneMatch(c -> c.key().equals(r.text("column")))) {
+                throw new InputError(r.file(), r.line(), "column", "table '" + id + "' has no column '" + r.text("column") + "'");
+            }
+            Text explanation = new Text(r.text("explanation_zh"), r.text("explanation_en"));
+            Text cellNote = texts.get("difference.cell_note").with("printed", r.text("printed")).with("published", r.text("published"))
+                    .with("explanation", explanation);
+            var column = t.column(r.text("column"));
+            Text where = texts.get("difference.where").with("table", t.number().isEmpty() ? t.title() : t.number())
+                    .with("row", t.row(r.text("row")).label()).with("column", column.group().isEmpty() ? column.heading()
+                            : texts.get("difference.grouped_column").with("group", column.group()).with("heading", column.heading()));
+            PrintedDifference d = new PrintedDifference(id, r.text("row"), r.text("column"), r.text("printed"), r.text("published"),
+                    explanation, texts.get("difference.note").with("where", where).with("note", cellNote));
             Object v = t.row(d.row()).value(d.column());
             String actual = v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
             checks.equal("printed_difference.published_value", d.table(), d.row(), d.published(), actual);
+            tables.put(id, t.withCellNote(new CellNote(d.row(), d.column(), texts.get("difference.marker").zh(), cellNote)));
             out.add(d);
         }
         return out;

@@ -11,6 +11,10 @@ import org.pbannex.budget.OperationalBudgetTable;
 import org.pbannex.budget.RbtcTable;
 import org.pbannex.budget.RegionalInflationTable;
 import org.pbannex.budget.StrategicBudgetTable;
+import org.pbannex.document.DocumentChecks;
+import org.pbannex.document.RiskRegisterTable;
+import org.pbannex.document.SdgLinksTable;
+import org.pbannex.document.SupplementaryAuthorizationsTable;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.outcomes.OutcomeChecks;
 import org.pbannex.outcomes.OutcomeResourcesTable;
@@ -44,13 +48,16 @@ public final class TableCatalogue {
             entry(StrategicFrameworkTable.ID, s -> StrategicFrameworkTable.build(s.reference().texts(), s.reference().biennium(),
                     s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals())),
             entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES), s -> RegionalExpenditureTable.build(s.reference(),
-                    s.lines().totals(), s.lines().anySynthetic())),
+                    s.lines().totals(), s.lines().anySynthetic(), s.actualsAsOf())),
             entry(BudgetResolutionTable.ID, s -> BudgetResolutionTable.build(s.reference(), s.budget())),
             entry(Kind.IMPACT.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.IMPACT)),
             entry(Kind.POLICY.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.POLICY)),
             entry(Kind.ENABLING.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.ENABLING)),
             entry(RegionalTargetsTable.ID, s -> RegionalTargetsTable.build(s.reference(), s.results())),
+            entry(SdgLinksTable.ID, s -> SdgLinksTable.build(s.reference().texts(), s.document())),
+            entry(RiskRegisterTable.ID, s -> RiskRegisterTable.build(s.reference().texts(), s.document())),
             entry(OperationalBudgetTable.ID, s -> OperationalBudgetTable.build(s.reference(), s.budget())),
+            entry(SupplementaryAuthorizationsTable.ID, s -> SupplementaryAuthorizationsTable.build(s.reference().texts(), s.document())),
             entry(CostIncreaseTable.ID, s -> CostIncreaseTable.build(s.reference(), s.budget())),
             entry(RegionalInflationTable.ID, s -> RegionalInflationTable.build(s.reference(), s.budget())),
             entry(CostByObjectTable.ID, s -> CostByObjectTable.build(s.reference(), s.budget())),
@@ -61,7 +68,8 @@ public final class TableCatalogue {
     static final List<Function<TableSources, Checks>> CHECKS = List.of(
             s -> BudgetChecks.run(s.reference(), s.budget(), s.built()),
             s -> OutcomeChecks.run(s.outcomes(), s.built()),
-            s -> ResultsChecks.run(s.reference(), s.results(), s.built()));
+            s -> ResultsChecks.run(s.reference(), s.results(), s.built()),
+            s -> DocumentChecks.run(s.document(), s.results()));
 
     private TableCatalogue() {
     }

@@ -1,10 +1,12 @@
 package org.pbannex.publication;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.pbannex.budget.BudgetData;
+import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.expenditure.ExpenditureTotals;
 import org.pbannex.outcomes.OutcomeResources;
@@ -24,16 +26,20 @@ public final class TableSources {
     private final ResultsFramework results;
     private final OutcomeResources outcomes;
     private final ExpenditureIngest.Result lines;
+    private final DocumentData document;
+    private final Map<String, LocalDate> actualsAsOf;
     private final Map<String, Table> built = new LinkedHashMap<>();
     private final Set<String> building = new HashSet<>();
 
     TableSources(ReferenceData reference, BudgetData budget, ResultsFramework results, OutcomeResources outcomes,
-                 ExpenditureIngest.Result lines) {
+                 ExpenditureIngest.Result lines, DocumentData document, Map<String, LocalDate> actualsAsOf) {
         this.reference = reference;
         this.budget = budget;
         this.results = results;
         this.outcomes = outcomes;
         this.lines = lines;
+        this.document = document;
+        this.actualsAsOf = Map.copyOf(actualsAsOf);
     }
 
     public Table table(String id) {
@@ -80,6 +86,16 @@ public final class TableSources {
     /** The expenditure lines read (null when the input has none). */
     public ExpenditureIngest.Result lines() {
         return lines;
+    }
+
+    /** The document's tables of text and typed figures (Table II.1, the risk register, para. 52). */
+    public DocumentData document() {
+        return document;
+    }
+
+    /** Per biennium code, the date up to which a partly actual biennium's expenditure is actual (Figure 2's note). */
+    public Map<String, LocalDate> actualsAsOf() {
+        return actualsAsOf;
     }
 
     public ExpenditureTotals lineTotals() {

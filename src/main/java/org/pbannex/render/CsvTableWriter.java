@@ -37,7 +37,7 @@ public final class CsvTableWriter {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
             if (table.tidy() != null) {
-                writeTidy(table.tidy(), csv);
+                writeTidy(table.tidy(), language, csv);
                 return;
             }
             csv.writeNext(header(table).toArray(String[]::new), false);
@@ -47,14 +47,14 @@ public final class CsvTableWriter {
         }
     }
 
-    private static void writeTidy(TidyRows tidy, ICSVWriter csv) {
+    private static void writeTidy(TidyRows tidy, Language language, ICSVWriter csv) {
         List<String> h = new ArrayList<>(KEY_COLUMNS);
         h.addAll(tidy.columns());
         csv.writeNext(h.toArray(String[]::new), false);
         for (TidyRows.Line line : tidy.lines()) {
             List<String> out = new ArrayList<>(List.of(line.key(), line.type().code(), line.label().zh(), line.label().en()));
             for (String c : tidy.columns()) {
-                out.add(line.values().getOrDefault(c, ""));
+                out.add(line.value(c, language));
             }
             csv.writeNext(out.toArray(String[]::new), false);
         }

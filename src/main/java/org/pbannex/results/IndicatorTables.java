@@ -39,7 +39,7 @@ public final class IndicatorTables {
             rows.add(Row.heading("outcome." + o.code(), t.get(heading).with("code", o.code()).with("title", o.title()), 0));
             List<Indicator> outcomeLevel = rf.indicatorsOf(o.code(), null);
             if (outcomeLevel.isEmpty() && !o.placeholder().isEmpty()) {
-                rows.add(Row.heading("outcome." + o.code() + ".placeholder", o.placeholder(), 0));
+                rows.add(placeholderRow(o));
             }
             outcomeLevel.forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
             for (Output out : rf.outputsOf(o.code())) {
@@ -68,6 +68,17 @@ public final class IndicatorTables {
                     Column.Shown.DATA_ONLY));
         }
         return c;
+    }
+
+    /**
+     * "待制定。" printed in the outcome-indicator slot of an outcome that has none yet: set as an indicator row (plain, not
+     * bold), though it is no indicator: it has no level and is not counted.
+     */
+    private static Row placeholderRow(Outcome o) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("outcome", o.code());
+        v.put("indicator", o.placeholder());
+        return new Row("outcome." + o.code() + ".placeholder", RowType.ITEM, o.placeholder(), 0, v);
     }
 
     private static Row indicatorRow(Texts t, ReferenceData ref, Map<String, TargetUnit> units, Indicator i) {

@@ -58,7 +58,17 @@ final class IndicatorText {
         List<Text> texts = entries.stream().map(b -> published(t, b)).toList();
         return new Text(texts.stream().map(Text::zh).collect(Collectors.joining(ENTRY_SEPARATOR)),
                 texts.stream().map(Text::en).allMatch(String::isEmpty) ? ""
-                        : texts.stream().map(x -> x.en().isEmpty() ? x.zh() : x.en()).collect(Collectors.joining(ENTRY_SEPARATOR)));
+                        : joinSentences(texts.stream().map(x -> x.en().isEmpty() ? x.zh() : x.en()).toList()));
+    }
+
+    /** English entries joined by "; ": an entry's full stop gives way to the semicolon ("(2018-2020); UN funding"). */
+    static String joinSentences(List<String> entries) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            String e = entries.get(i);
+            b.append(i == 0 ? "" : ENTRY_SEPARATOR).append(i < entries.size() - 1 && e.endsWith(".") ? e.substring(0, e.length() - 1) : e);
+        }
+        return b.toString();
     }
 
     static String grouped(BigDecimal value) {

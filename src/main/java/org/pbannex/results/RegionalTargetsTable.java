@@ -15,6 +15,7 @@ import org.pbannex.results.ResultsFramework.Kind;
 import org.pbannex.results.ResultsFramework.Outcome;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
+import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -26,7 +27,8 @@ import org.pbannex.table.ValueKind;
  * Targets by region (rt, not in the printed document): for each outcome and unit of count, the sum of the regional
  * targets of its indicators whose target names regions, per region and in all, and how many such indicators
  * there are; then the same over all outcomes. Published long in the tidy CSV (one row per outcome, unit and
- * region) and with a bar chart of the totals per region.
+ * region) and with a bar chart of the totals per region for each unit of count. Not in the printed document: its
+ * caveat says so wherever it is shown.
  */
 public final class RegionalTargetsTable {
 
@@ -87,7 +89,7 @@ public final class RegionalTargetsTable {
                 .toList();
         Table table = DocumentText.table(t, ID, columns(t, regions), rows, footnotes, true);
         return table.withTidy(new TidyRows(List.of("outcome", "region", "count_unit", "target_sum", "indicators"), tidy))
-                .withCharts(List.of(chart(t, regions, units, totals)));
+                .withCharts(charts(t, regions, units, totals)).withCaveat(t.get("rt.caveat"));
     }
 
     private static void add(List<Row> rows, List<TidyRows.Line> tidy, String outcome, TargetUnit unit, RowType type,
@@ -98,7 +100,7 @@ public final class RegionalTargetsTable {
         String key = outcome + "." + unit.code();
         rows.add(new Row(key, type, unit.name(), 1, v));
         Text label = new Text(outcomeLabel.zh() + " — " + unit.name().zh(), outcomeLabel.en().isEmpty() ? ""
-                : outcomeLabel.en() + " — " + unit.name().in(org.pbannex.table.Language.EN));
+                : outcomeLabel.en() + " — " + unit.name().in(Language.EN));
         List<String> codes = new ArrayList<>(regions.stream().map(Region::code).toList());
         codes.add(ALL);
         for (String region : codes) {
@@ -126,21 +128,22 @@ public final class RegionalTargetsTable {
         return c;
     }
 
-    /** Totals per region, one series per unit of count. */
-    private static Chart chart(Texts t, List<Region> regions, List<TargetUnit> units, Map<String, Tally> totals) {
-        List<Chart.Series> series = new ArrayList<>();
+    /**
+     * Totals per region, one chart per unit of count: member States, organizations and ratifications are not counted
+     * on one axis.
+     */
+    private static List<Chart> charts(Texts t, List<Region> regions, List<TargetUnit> units, Map<String, Tally> totals) {
+        List<Chart> charts = new ArrayList<>();
         for (TargetUnit u : units) {
-            series.add(new Chart.Series(u.name(), regions.stream().map(r -> (Number) totals.get(u.code()).targets().get(r.code()))
-                    .toList()));
+            List<Number> values = regions.stream().map(r -> (Number) totals.get(u.code()).targets().get(r.code())).toList();
+            String zh = regions.stream().map(r -> r.label().zh() + " " + totals.get(u.code()).targets().get(r.code()))
+                    .collect(Collectors.joining("，"));
+            String en = regions.stream().map(r -> r.label().in(Language.EN) + " " + totals.get(u.code()).targets().get(r.code()))
+                    .collect(Collectors.joining(", "));
+            Text alt = t.get("rt.chart.alt").with("unit", u.name()).with("values", new Text(zh, en));
+            charts.add(new Chart(ID + "-" + u.code(), t.get("rt.chart.title").with("unit", u.name()), alt, u.name(),
+                    regions.stream().map(Region::label).toList(), List.of(new Chart.Series(u.name(), values))));
         }
-        String zh = regions.stream().map(r -> r.label().zh() + "：" + units.stream()
-                .map(u -> u.name().zh() + " " + totals.get(u.code()).targets().get(r.code())).collect(Collectors.joining("，")))
-                .collect(Collectors.joining("；"));
-        String en = regions.stream().map(r -> r.label().en() + ": " + units.stream()
-                .map(u -> u.name().en() + " " + totals.get(u.code()).targets().get(r.code())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "));
-        Text alt = t.get("rt.chart.alt").with("values", new Text(zh, en));
-        return new Chart(ID + "-regions", t.get("rt.chart.title"), alt, t.get("rt.chart.axis"),
-                regions.stream().map(Region::label).toList(), series);
+        return charts;
     }
 }

@@ -19,10 +19,11 @@ import java.util.NoSuchElementException;
  *                  may be empty
  * @param caveat    a warning about the whole table that every rendering must show where the figures are (e.g. "drawn
  *                  from synthetic data, not ILO figures"); empty when there is none
+ * @param cellNotes notes on single cells, each also one of the footnotes (see {@link CellNote})
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
                     List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
-                    Text caveat) {
+                    Text caveat, List<CellNote> cellNotes) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -31,11 +32,13 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         charts = List.copyOf(charts);
         shortName = shortName == null ? Text.EMPTY : shortName;
         caveat = caveat == null ? Text.EMPTY : caveat;
+        cellNotes = cellNotes == null ? List.of() : List.copyOf(cellNotes);
     }
 
     public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
                  List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName) {
-        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts, shortName, Text.EMPTY);
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts, shortName, Text.EMPTY,
+                List.of());
     }
 
     public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
@@ -45,17 +48,34 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
 
     public Table withTidy(TidyRows tidyRows) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
-                shortName, caveat);
+                shortName, caveat, cellNotes);
     }
 
     public Table withCharts(List<Chart> newCharts) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts,
-                shortName, caveat);
+                shortName, caveat, cellNotes);
     }
 
     public Table withCaveat(Text newCaveat) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, newCaveat);
+                shortName, newCaveat, cellNotes);
+    }
+
+    /** The table with a note on one cell, which must exist; the note is added to the footnotes too. */
+    public Table withCellNote(CellNote note) {
+        row(note.row());
+        column(note.column());
+        List<Text> notes = new java.util.ArrayList<>(footnotes);
+        notes.add(note.footnote());
+        List<CellNote> cells = new java.util.ArrayList<>(cellNotes);
+        cells.add(note);
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
+                shortName, caveat, cells);
+    }
+
+    /** The note on a cell, or null. */
+    public CellNote cellNote(String rowKey, String columnKey) {
+        return cellNotes.stream().filter(n -> n.row().equals(rowKey) && n.column().equals(columnKey)).findFirst().orElse(null);
     }
 
     /** The columns the workbook shows. */

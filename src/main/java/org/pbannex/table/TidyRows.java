@@ -1,12 +1,15 @@
 package org.pbannex.table;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A table's tidy form when it is not one CSV row per printed row: a cross-tabulated table (regions as columns)
  * is published long, one row per cell, so that the CSV has one observation per row. {@code columns} are the value
- * columns after {@code row_key,row_type,label_zh,label_en}; each row maps them to already formatted strings.
+ * columns after {@code row_key,row_type,label_zh,label_en}; each row maps them to already formatted strings, or to a
+ * {@link Text} written in the run's language.
  */
 public record TidyRows(List<String> columns, List<Line> lines) {
 
@@ -15,6 +18,16 @@ public record TidyRows(List<String> columns, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    public record Line(String key, RowType type, Text label, Map<String, String> values) {
+    public record Line(String key, RowType type, Text label, Map<String, ?> values) {
+
+        public Line {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        /** The value of one column as written in the CSV: text in the given language, "" when there is none. */
+        public String value(String column, Language language) {
+            Object v = values.get(column);
+            return v == null ? "" : v instanceof Text t ? t.in(language) : v.toString();
+        }
     }
 }

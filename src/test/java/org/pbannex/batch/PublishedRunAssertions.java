@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pbannex.EditionLanguage;
 import org.pbannex.Golden;
 import org.pbannex.ingest.InputSet;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,11 @@ final class PublishedRunAssertions {
                 "表 I.2", "政策成果目标", "产出 1.1. 提高雇主和企业会员组织的机构能力", "ILOSTAT 数据库", "按区域分列的目标合计"));
         assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("International Labour Conference", "25,073,643",
                 "803,548,920", "Table I.2", "ILOSTAT database", "Sum of regional targets by region"));
+
+        assertDocumentTables(run);
+        assertMarkedDifference(run);
+        assertSyntheticFigure2(run);
+        assertEditionsSpeakTheirLanguage(run);
     }
 
     static void assertManifest(Path run) throws IOException {
@@ -115,7 +121,9 @@ final class PublishedRunAssertions {
                 "xb", "rbsa"), header(run.resolve("csv/t2.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "contributor", "total_usd", "share_pct"),
                 header(run.resolve("csv/a4.csv")));
-        Map<String, String> first = values(read(run.resolve("csv/i2.csv"))).get(0);
+        // The first indicator (outcome 1's "待制定。" before it is set as an indicator row, but is none).
+        Map<String, String> first = values(read(run.resolve("csv/i2.csv"))).stream()
+                .filter(r -> !r.get("row_key").endsWith(".placeholder")).findFirst().orElseThrow();
         assertEquals("1.1.1", first.get("code"));
         assertEquals("20 (2019 年); 24 (2021 年*)", first.get("baselines"));
         assertEquals("24", first.get("target_total"));
@@ -145,10 +153,116 @@ final class PublishedRunAssertions {
             Cell africa = findStartingWith(sheet(wb, "i2"), "1.1.1. ", 7d);
             assertEquals(CellType.NUMERIC, africa.getCellType());
             var drawing = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, "rt")).getDrawingPatriarch();
-            assertTrue(drawing != null && drawing.getCharts().size() == 1, "rt has one chart");
+            // One chart per unit of count (organizations, member States, ...), never two units on one axis.
+            assertTrue(drawing != null && drawing.getCharts().size() >= 2, "rt has a chart per unit of count");
             var frame = drawing.getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
-            assertTrue(frame.getDescr().contains("728") || frame.getDescr().contains("238"), "chart alt text gives the figures: "
+            assertTrue(frame.getDescr().matches(".*非洲 \\d+.*欧洲和中亚 \\d+.*"), "chart alt text gives the figures per region: "
                     + frame.getDescr());
+        }
+    }
+
+    /**
+     * The tables of text and typed figures (sa, ii1, risk) in every format: the CSV contract's columns and the printed
+     * figures, a sheet with one Excel table each, their titles and figures in both PDFs.
+     */
+    static void assertDocumentTables(Path run) throws Exception {
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "financial_period", "amount_usd"),
+                header(run.resolve("csv/sa.csv")));
+        List<Map<String, String>> sa = values(read(run.resolve("csv/sa.csv")));
+        if (Golden.available()) {
+            List<Map<String, String>> golden = Golden.read("supplementary_authorizations.csv");
+            assertEquals(golden.size(), sa.size());
+            for (int i = 0; i < golden.size(); i++) {
+                assertEquals(golden.get(i).get("financial_period"), sa.get(i).get("financial_period"), "sa.csv row " + (i + 1));
+                assertEquals(golden.get(i).get("usd"), sa.get(i).get("amount_usd"), "sa.csv row " + (i + 1));
+            }
+        }
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "sdg_goal", "sdg_target", "sdg_target_text",
+                "sdg_indicator", "sdg_indicator_text", "outcomes"), header(run.resolve("csv/ii1.csv")));
+        List<Map<String, String>> ii1 = values(read(run.resolve("csv/ii1.csv")));
+        assertEquals(30, ii1.size(), "28 targets, two of them with two indicators");
+        assertEquals(28, ii1.stream().map(r -> r.get("sdg_target")).distinct().count());
+        Map<String, String> unemployment = ii1.stream().filter(r -> r.get("sdg_indicator").equals("8.5.2")).findFirst().orElseThrow();
+        assertEquals("失业率，按性别、年龄和残疾人分列。", unemployment.get("sdg_indicator_text"), "text in the run's first language");
+        assertEquals("ALL", unemployment.get("outcomes"));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "risk", "event", "consequences", "comments", "response"),
+                header(run.resolve("csv/risk.csv")));
+        List<Map<String, String>> risk = values(read(run.resolve("csv/risk.csv")));
+        assertEquals(9, risk.size());
+        assertEquals(3, risk.get(3).get("response").split("\n").length, "risk 4's three paragraphs survive the CSV");
+        for (String lang : List.of("zh", "en")) {
+            try (XSSFWorkbook wb = readOnly(run.resolve("pb-annexes-2022-23." + lang + ".xlsx"))) {
+                for (String id : List.of("sa", "ii1", "risk")) {
+                    assertTrue(sheet(wb, id) != null, lang + " sheet " + id);
+                    assertEquals(1, ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, id)).getTables().size(), "one Excel table on " + id);
+                }
+                Cell last = find(sheet(wb, "sa"), "2018-2019", 5216301d);
+                assertEquals(CellType.NUMERIC, last.getCellType());
+            }
+        }
+        assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("表 II.1", "劳工组织战略风险登记册", "劳工局的拟议答复",
+                "理事会在最近几个财政期批准的追加开支授权总额", "5 216 301", "所有成果目标"));
+        assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("Table II.1", "ILO strategic risk register",
+                "The Office's proposed response", "5,216,301", "All outcomes"));
+    }
+
+    /** Table 2's outcome 8 figure, which differs from the print, carries its note marker; the note is in the edition's language. */
+    static void assertMarkedDifference(Path run) throws Exception {
+        assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("†", "† 印刷版为 43.0，本表为 43.1。"));
+        assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("†", "† Printed as 43.0; published as 43.1."));
+        try (XSSFWorkbook wb = readOnly(run.resolve("pb-annexes-2022-23.zh.xlsx"))) {
+            Sheet t2 = sheet(wb, "t2");
+            String label = null;
+            for (Row r : t2) {
+                Cell first = r.getCell(0);
+                if (first != null && first.getStringCellValue().startsWith("成果目标 8：")) {
+                    label = first.getStringCellValue();
+                }
+            }
+            assertTrue(label != null && label.matches(".* \\[注释 \\d+\\]"), "the row says which note: " + label);
+            String number = label.replaceAll(".*\\[注释 (\\d+)\\]", "$1");
+            Sheet notes = wb.getSheet("注释");
+            boolean found = false;
+            for (Row r : notes) {
+                Cell n = r.getCell(0);
+                if (n != null && n.getCellType() == CellType.NUMERIC && n.getNumericCellValue() == Double.parseDouble(number)) {
+                    found = r.getCell(2).getStringCellValue().startsWith("† 印刷版为 43.0，本表为 43.1。");
+                }
+            }
+            assertTrue(found, "note " + number + " on the Notes sheet is the outcome 8 note");
+            assertEquals(CellType.NUMERIC, find(t2, label, 43.1d).getCellType(), "the figure stays a number");
+        }
+    }
+
+    /**
+     * Figure 2 from the bundled synthetic sample: every CSV line says synthetic, and its 2020-21 and 2022-23 totals are
+     * Table 2's XB totals to the cent.
+     */
+    static void assertSyntheticFigure2(Path run) throws IOException {
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "region", "biennium", "status", "amount_usd", "synthetic"),
+                header(run.resolve("csv/f2.csv")));
+        List<Map<String, String>> f2 = values(read(run.resolve("csv/f2.csv")));
+        assertTrue(f2.stream().allMatch(r -> r.get("synthetic").equals("true")), "every line of the sample is synthetic");
+        Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+        f2.forEach(r -> totals.merge(r.get("biennium"), new java.math.BigDecimal(r.get("amount_usd")), java.math.BigDecimal::add));
+        assertEquals(new java.math.BigDecimal("470000000.00"), totals.get("2020-21"), "Table 2's XB 2020-21");
+        assertEquals(new java.math.BigDecimal("520000000.00"), totals.get("2022-23"), "Table 2's XB 2022-23");
+    }
+
+    /** A published workbook opened read-only: closing it must not write the file (its checksum is in the manifest). */
+    private static XSSFWorkbook readOnly(Path xlsx) throws Exception {
+        return new XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(xlsx.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ));
+    }
+
+    /** The Chinese edition has no English word, the English one no Chinese character (codes and units aside), PDF and workbook. */
+    static void assertEditionsSpeakTheirLanguage(Path run) throws IOException {
+        for (org.pbannex.table.Language lang : org.pbannex.table.Language.values()) {
+            String base = "pb-annexes-2022-23." + lang.code();
+            List<String> foreign = new ArrayList<>();
+            EditionLanguage.foreignWords(EditionLanguage.pdfText(run.resolve(base + ".pdf")), lang).forEach(w -> foreign.add("PDF " + w));
+            EditionLanguage.foreignWords(EditionLanguage.workbookText(run.resolve(base + ".xlsx")), lang)
+                    .forEach(w -> foreign.add("workbook " + w));
+            assertEquals(List.of(), foreign, "the " + lang.code() + " edition in its own language");
         }
     }
 

@@ -17,6 +17,7 @@ import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -110,6 +111,7 @@ class MadeUpBienniumTest {
                 """);
         writeResultsFramework();
         writeOutcomeResources();
+        writeDocumentTables();
         Files.createDirectories(input.resolve("expenditure"));
         // XB for Figure 2; RBSA for 2028-29, which the estimates file lacks, so Table 2 takes it from these lines.
         write("expenditure/lines.csv", """
@@ -152,7 +154,7 @@ class MadeUpBienniumTest {
                 """);
         write("2030-31/results_indicators.csv", """
                 indicator,code,level,outcome,output,indicator_zh,indicator_en,verification_zh,verification_en,footnote,target_zh,target_en,target_total,target_unit
-                imp-life,,impact,impact,,预期寿命。,Life expectancy.,统计数据库,Statistics database,,延长寿命。,Longer lives.,,
+                imp-life,,impact,impact,,预期寿命(与可持续发展目标指标 3.8.1 相关)。,Life expectancy (related to SDG indicator 3.8.1).,统计数据库,Statistics database,,延长寿命。,Longer lives.,,
                 o1-coverage,,outcome,1,,覆盖率。,Coverage.,统计数据库,Statistics database,,提高。,Higher.,,
                 1.1.1,1.1.1,policy_output,1,1.1,诊所数目。,Number of clinics.,报告,Reports,,10 个成员国(非洲 4 个、美洲 6 个)。,,10,MS
                 1.2.1,1.2.1,policy_output,1,1.2,护士组织数目。,Nurses' organizations.,报告,Reports,1,5 个组织(非洲 2 个、欧洲和中亚 3 个)。,"5 organizations (Africa 2, Europe and Central Asia 3).",5,ORG
@@ -207,6 +209,33 @@ class MadeUpBienniumTest {
                 2030-31,XB,1,2.5
                 2030-31,XB,2,0.7
                 2030-31,RBSA,,0.4
+                """);
+    }
+
+    /** Two authorizations, two SDG targets (one linked to the impact indicator), one risk; no partly actual biennium. */
+    private static void writeDocumentTables() throws IOException {
+        write("2030-31/supplementary_authorizations.csv", """
+                financial_period,amount_usd
+                2026-2027,100000
+                2028-2029,250000
+                """);
+        write("2030-31/sdg_targets.csv", """
+                sdg_target,target_zh,target_en,outcomes
+                3.8,实现全民健康保障。,Achieve universal health coverage.,ALL
+                6.1,人人获得安全饮用水。,Safe drinking water for all.,2
+                """);
+        write("2030-31/sdg_indicators.csv", """
+                sdg_indicator,sdg_target,indicator_zh,indicator_en,results_indicator
+                3.8.1,3.8,基本保健服务覆盖面。,Coverage of essential health services.,imp-life
+                """);
+        write("2030-31/strategic_risks.csv", """
+                risk,event_zh,event_en,consequences_zh,consequences_en,comments_zh,comments_en,response_zh,response_en
+                1,资金不足。,Funding falls short.,活动减少。,Fewer activities.,捐助减少。,Fewer donors.,"扩大伙伴关系。
+                控制费用。","Widen partnerships.
+                Control costs."
+                """);
+        write("2030-31/expenditure_as_of.csv", """
+                biennium,as_of
                 """);
     }
 
@@ -331,6 +360,7 @@ class MadeUpBienniumTest {
                 "outcome.2.placeholder", "output.2.1", "2.1.1"), i2.rows().stream().map(Row::key).toList());
         assertEquals("Outcome 2: Safe water", i2.row("outcome.2").label().en());
         assertEquals("待定。", i2.row("outcome.2.placeholder").label().zh());
+        assertEquals(RowType.ITEM, i2.row("outcome.2.placeholder").type(), "set in the indicator slot, not as a bold heading");
         Row clinics = i2.row("1.1.1");
         assertEquals("1.1.1. 诊所数目。", clinics.label().zh());
         // Baselines: printed text kept; the English derived from value, year and the estimate flag.
@@ -360,9 +390,13 @@ class MadeUpBienniumTest {
         assertEquals(List.of(2L, 0L, 3L, 5L), List.of(org.amount("target_AF"), org.amount("target_AM"), org.amount("target_EU"),
                 org.amount("target_ALL")));
         assertEquals(5 * 6, rt.tidy().lines().size(), "5 valued rows x (5 regions + ALL)");
-        var chart = rt.charts().get(0);
-        assertEquals(List.of("Organizations", "Member States"), chart.series().stream().map(s -> s.name().en()).toList());
-        assertEquals(List.of(5L, 8L, 5L, 0L, 0L), chart.series().get(1).values());
+        // One chart per unit of count, never two units on one axis.
+        assertEquals(List.of("rt-ORG", "rt-MS"), rt.charts().stream().map(Chart::id).toList());
+        var chart = rt.charts().get(1);
+        assertEquals(List.of("Member States"), chart.series().stream().map(s -> s.name().en()).toList());
+        assertEquals(List.of(5L, 8L, 5L, 0L, 0L), chart.series().get(0).values());
+        assertEquals("Sum of regional targets by region: Member States", chart.title().en());
+        assertTrue(rt.caveat().en().contains("not in the printed document"), rt.caveat().en());
         assertTrue(pub.checks().failures().isEmpty(), "checks: " + pub.checks().failures());
         // Countable targets: 1.1.1, 1.2.1, 2.1.1 and A.1.1 in Chinese; 1.2.1 and A.1.1 also have English text.
         assertEquals(4, pub.checks().results().stream().filter(r -> r.name().equals("results.target_text_zh")).count());
@@ -388,6 +422,13 @@ class MadeUpBienniumTest {
         assertEquals("OTHER", a4.row("1.2").value("contributor"));
         assertEquals(3977777L, a4.row("2").value("total_usd"));
         assertEquals(new BigDecimal("100.0"), a4.row("2.rest").value("share_pct"));
+        // A pie for outcome 1 (a stated share and the rest); none for outcome 2, which states none: a sentence instead.
+        assertEquals(List.of("a4-1"), a4.charts().stream().map(Chart::id).toList());
+        assertEquals(Chart.Kind.PIE, a4.charts().get(0).kind());
+        assertEquals(List.of("卫生", "其他", "未列明 (原文件未逐项列出的其他司局和外地计划)"),
+                a4.charts().get(0).categories().stream().map(org.pbannex.table.Text::zh).toList());
+        assertTrue(a4.footnotes().stream().anyMatch(n -> n.en().equals(
+                "The source's pie chart for outcome 2 has no legible share, so no chart is drawn for it.")), a4.footnotes().toString());
     }
 
     @Test
@@ -404,10 +445,34 @@ class MadeUpBienniumTest {
                 + l.values().get("status") + " " + l.values().get("amount_usd")).toList();
         assertEquals(List.of("AF 2028-29 ACTUAL 250000.00", "AF 2030-31 ESTIMATE 1000000.00", "AM 2028-29 ESTIMATE 49999.99"), tidy);
         assertTrue(f2.footnotes().stream().noneMatch(n -> n.en().contains("synthetic")), "these lines are not synthetic");
+        assertTrue(f2.caveat().isEmpty(), "no caveat: not synthetic");
+        assertTrue(f2.tidy().lines().stream().allMatch(l -> l.values().get("synthetic").equals("false")));
+        assertEquals("** 2028 年的实际支出，以及 2029 年的估计支出。*** 估计支出。", f2.footnotes().get(0).zh(),
+                "only the marks the columns carry; no date, as expenditure_as_of.csv has none");
         // Table 2: RBSA 2028-29 is not in the estimates file: 100 000.00 + 50 000.50 - 0.50 = 150 000.00 -> 0.2.
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("1").value("rbsa_previous"));
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("subtotal").value("rbsa_previous"));
         assertEquals(new BigDecimal("1.5"), pub.tables().get("t2").row("1").value("xb_previous"), "the estimates file wins");
         assertEquals(6, pub.expenditure().readLines());
+    }
+
+    @Test
+    void documentTablesComeFromTheBienniumsOwnFiles() {
+        Table sa = pub.tables().get("sa");
+        assertEquals(List.of("2026-27", "2028-29"), sa.rows().stream().map(Row::key).toList());
+        assertEquals(250_000L, sa.row("2028-29").amount("amount_usd"));
+        assertEquals("2028-2029", sa.row("2028-29").value("financial_period"));
+        Table ii1 = pub.tables().get("ii1");
+        assertEquals(List.of("goal.3", "3.8", "goal.6", "6.1"), ii1.rows().stream().map(Row::key).toList());
+        assertEquals("国际劳工组织 2028-2029 两年期成果框架与可持续发展目标的联系", ii1.title().zh());
+        assertEquals(new org.pbannex.table.Text("成果目标 2", "Outcome 2"), ii1.row("6.1").value("outcomes"));
+        assertEquals("3.8.1. Coverage of essential health services.", ((org.pbannex.table.Text) ii1.row("3.8").value("indicators")).en());
+        assertEquals(List.of("3.8.1", "6.1"), ii1.tidy().lines().stream().map(org.pbannex.table.TidyRows.Line::key).toList());
+        assertTrue(ii1.footnotes().isEmpty(), "no target repeats another's text");
+        assertEquals(3, pub.checks().results().stream().filter(r -> r.name().startsWith("ii1.") && r.passed()).count(),
+                "the impact indicator cites 3.8.1 and its target serves all outcomes");
+        Table risk = pub.tables().get("risk");
+        assertEquals("1.资金不足。", risk.row("1").label().zh());
+        assertEquals("Widen partnerships.\nControl costs.", ((org.pbannex.table.Text) risk.row("1").value("response")).en());
     }
 }

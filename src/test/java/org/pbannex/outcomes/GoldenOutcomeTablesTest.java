@@ -1,6 +1,7 @@
 package org.pbannex.outcomes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -12,9 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
+import org.pbannex.table.CellNote;
+import org.pbannex.table.Chart;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * Table 2 and annex 4 computed from input/ against the printed tables: every cell of Table 2 equals the print
@@ -74,9 +80,55 @@ class GoldenOutcomeTablesTest {
         assertEquals("42.0", cell(a4.row("1.rest"), "share_pct"));
         assertEquals("90.2", cell(a4.row("2.rest"), "share_pct"));
         assertEquals("100.0", cell(a4.row("5.rest"), "share_pct"));
-        assertEquals(8, a4.charts().size(), "a chart per outcome");
+        // A pie per outcome with stated shares, as printed, the rest as the "not itemised" slice; a sentence for the others.
+        assertEquals(List.of("a4-1", "a4-2"), a4.charts().stream().map(Chart::id).toList());
+        for (Chart c : a4.charts()) {
+            assertEquals(Chart.Kind.PIE, c.kind());
+            assertEquals(a4.row(c.id().substring(3) + ".rest").label(), c.categories().get(c.categories().size() - 1));
+            assertEquals(new BigDecimal("100.0"), c.series().get(0).values().stream().map(v -> (BigDecimal) v)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add), "the slices make the whole pie");
+            assertTrue(c.altText().en().startsWith("Pie chart of the regular budget of Policy outcome "), c.altText().en());
+        }
+        assertTrue(a4.footnotes().contains(new Text("成果目标 3、4、5、6、7 和 8 的原文件饼图没有可辨认的份额，因此不绘制图表。",
+                "The source's pie charts for outcomes 3, 4, 5, 6, 7 and 8 have no legible share, so no chart is drawn for them.")),
+                a4.footnotes().toString());
         long sum = Golden.read("annex4_outcome_totals.csv").stream().mapToLong(g -> Long.parseLong(g.get("total_usd"))).sum();
         assertEquals(500802800L, sum);
         assertTrue(pub.checks().failures().isEmpty());
+    }
+
+    /** The outcome 8 cell carries a note marker, and the note says in each edition's language what was printed and why. */
+    @Test
+    void theDocumentedDifferenceIsMarkedOnItsCell() {
+        Table t2 = pub.tables().get("t2");
+        CellNote note = t2.cellNote("8", "rb");
+        assertEquals("†", note.marker());
+        assertEquals(1, t2.cellNotes().size(), "only the documented difference is marked");
+        assertTrue(t2.footnotes().contains(note.footnote()), "the note is listed under the table");
+        assertTrue(note.footnote().zh().startsWith("† 印刷版为 43.0，本表为 43.1。资料附件 4 所列成果目标 8 的经常预算为 43 061 376 美元"),
+                note.footnote().zh());
+        assertTrue(note.footnote().en().startsWith("† Printed as 43.0; published as 43.1. Annex 4 gives US$43,061,376"),
+                note.footnote().en());
+        assertTrue(note.footnote().en().contains("500.8"), "it says why the outcomes add to 500.9 against 500.8");
+        // The publication-wide note (cover, Notes sheet) says where, in the edition's language: no English in the zh one.
+        PrintedDifference d = pub.printedDifferences().get(0);
+        assertTrue(d.describe(Language.ZH).startsWith("表 2，成果目标 8：为所有人提供全面可持续的社会保护，2022-2023 两年期经常预算：印刷版为 43.0"),
+                d.describe(Language.ZH));
+        assertFalse(d.describe(Language.ZH).matches("(?s).*[A-Za-z]{2,}.*"), d.describe(Language.ZH));
+        assertTrue(d.describe(Language.EN).startsWith("Table 2, Outcome 8: Comprehensive and sustainable social protection for all, "
+                + "Regular budget 2022-2023: Printed as 43.0"), d.describe(Language.EN));
+    }
+
+    /** Table 2's column headings as printed, each with its biennium ("经修订的 2020-2021 两年期经常预算 *"). */
+    @Test
+    void table2HeadingsAreThePrintedOnes() {
+        String source = Golden.seedText().replaceAll("\\s+", "");
+        Table t2 = pub.tables().get("t2");
+        for (Column c : t2.columns()) {
+            assertTrue(c.group().isEmpty(), "no grouped heading: the print has none");
+            assertTrue(source.contains(c.heading().zh().replaceAll("\\s+", "")), "printed heading: " + c.heading().zh());
+        }
+        assertEquals("经修订的 2020-2021 两年期经常预算 *", t2.column("rb_previous").heading().zh());
+        assertTrue(t2.footnotes().get(0).zh().startsWith("* "), "the * footnote belongs to that heading");
     }
 }

@@ -56,8 +56,11 @@ public record TableView(String id, String anchor, String number, String title, S
     public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells) {
     }
 
-    /** A value cell: the text as printed, and whether it is a figure (right-aligned) or text. */
-    public record CellView(String column, String text, boolean number) {
+    /**
+     * A value cell: the text as printed, and whether it is a figure (right-aligned) or text; {@code note} is the marker
+     * of a note on this cell (†, shown after the figure; the note is among the footnotes), or empty.
+     */
+    public record CellView(String column, String text, boolean number, String note) {
     }
 
     /** Builds the view of one table in one language. */
@@ -65,7 +68,7 @@ public record TableView(String id, String anchor, String number, String title, S
         List<Column> cols = t.pdfColumns();
         String number = t.number().in(lang);
         String title = t.title().in(lang);
-        List<RowView> rows = t.rows().stream().map(r -> row(r, cols, lang)).toList();
+        List<RowView> rows = t.rows().stream().map(r -> row(t, r, cols, lang)).toList();
         return new TableView(t.id(), anchor(t), number, title, number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head(t, cols, lang),
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
@@ -155,13 +158,19 @@ public record TableView(String id, String anchor, String number, String title, S
         return grouped ? List.of(first, second) : List.of(first);
     }
 
-    private static RowView row(Row r, List<Column> cols, Language lang) {
+    private static RowView row(Table t, Row r, List<Column> cols, Language lang) {
         boolean heading = r.type() == RowType.HEADING;
         List<CellView> cells = heading ? List.of() : cols.stream()
-                .map(c -> new CellView(c.key(), NumberText.format(r.value(c.key()), c.kind(), lang), c.kind() != ValueKind.TEXT))
+                .map(c -> new CellView(c.key(), NumberText.format(r.value(c.key()), c.kind(), lang), c.kind() != ValueKind.TEXT,
+                        noteMarker(t, r, c)))
                 .toList();
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
                 String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, cells);
+    }
+
+    private static String noteMarker(Table t, Row r, Column c) {
+        var note = t.cellNote(r.key(), c.key());
+        return note == null ? "" : note.marker();
     }
 
     private static String cssClass(RowType type) {

@@ -68,7 +68,7 @@ final class TableSheet {
         XlsxCells.header(sheet, HEADER_ROW, headings(t, slots, lang), widths, styles);
         int r = HEADER_ROW + 1;
         for (org.pbannex.table.Row row : t.rows()) {
-            writeRow(sheet.createRow(r++), row, slots, widths, styles, lang);
+            writeRow(sheet.createRow(r++), row, label(t, row, lang, noteNumbers), slots, widths, styles, lang);
         }
         XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, slots.size(), "Table_" + t.id());
         long printed = slots.stream().filter(slot -> slot.column().inPdf()).count();
@@ -157,10 +157,25 @@ final class TableSheet {
         return Math.max(min, Math.min(max, value));
     }
 
-    private static void writeRow(Row out, org.pbannex.table.Row row, List<Slot> slots, List<Integer> widths,
+    /**
+     * The row label, with "[note N]" for a note on one of its cells (the Analysis Function's way to mark a figure: the
+     * cell stays a number), N being the note's number on the Notes sheet.
+     */
+    private static String label(Table t, org.pbannex.table.Row row, Language lang, List<Integer> noteNumbers) {
+        StringBuilder label = new StringBuilder(row.label().in(lang));
+        List<Text> notes = t.footnotes().stream().filter(f -> !f.isEmpty()).toList();
+        for (org.pbannex.table.CellNote n : t.cellNotes()) {
+            int i = notes.indexOf(n.footnote());
+            if (n.row().equals(row.key()) && i >= 0 && i < noteNumbers.size()) {
+                label.append(' ').append(XlsxText.CELL_NOTE.with("n", noteNumbers.get(i).toString()).in(lang));
+            }
+        }
+        return label.toString();
+    }
+
+    private static void writeRow(Row out, org.pbannex.table.Row row, String label, List<Slot> slots, List<Integer> widths,
                                  XlsxStyles styles, Language lang) {
         boolean bold = row.type() == RowType.HEADING || row.type().isTotal();
-        String label = row.label().in(lang);
         XlsxCells.text(out, 0, label, styles.label(row.level(), bold), styles);
         // Wrapped cells decide the row height; indentation eats into the label column.
         List<String> texts = new ArrayList<>(List.of(label));

@@ -45,6 +45,8 @@ final class XlsxText {
     static final Text NUMBERED_TITLE = new Text("{number}：{title}", "{number}: {title}");
     static final Text SOURCE_LINE = new Text("资料来源：{source}", "Source: {source}");
     static final Text NOTES_LINE = new Text("本表注释见“注释”工作表：{notes}。", "Notes for this table are on the Notes worksheet: {notes}.");
+    /** Put after a row label when a cell of the row has a note: the note's number on the Notes sheet. */
+    static final Text CELL_NOTE = new Text("[注释 {n}]", "[note {n}]");
     static final Text DEFAULT_LABEL_HEADING = new Text("项目", "Item");
     static final Text YEARS = new Text("年", "years");
     static final Text MONTHS = new Text("月", "months");

@@ -87,7 +87,10 @@ class HtmlEditionTest {
                 Row row = t.row(tr.attr("data-row"));
                 for (Element td : tr.select("td.num[data-column]")) {
                     Column c = t.column(td.attr("data-column"));
-                    String text = td.text();
+                    // The figure is the cell's own text; a note on the cell is its marker in a <sup> after it.
+                    String text = td.ownText();
+                    var note = t.cellNote(row.key(), c.key());
+                    assertEquals(note == null ? "" : note.marker(), td.select("sup.note-ref").text(), t.id() + " " + row.key() + " note");
                     if (t.tidy() == null && c.tidy()) {
                         Map<String, String> line = byKey.get(row.key());
                         assertNotNull(line, t.id() + ": CSV row " + row.key());

@@ -1,0 +1,136 @@
+package org.pbannex.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.reference.Biennium;
+import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Text;
+
+/**
+ * The parts of the document that are tables of text or of figures typed once and only shown: the supplementary
+ * expenditure authorizations of information annex 1 (para. 52), the SDG targets and indicators of Appendix II and the
+ * strategic risk register of Appendix III, in printed order. Loading checks what a schema cannot: that a financial
+ * period is a biennium before the one being run, in order; that an outcome a target names is a policy outcome; that
+ * an SDG indicator is numbered under its target.
+ */
+public record DocumentData(List<Authorization> authorizations, List<SdgTarget> targets, List<SdgIndicator> indicators,
+                           List<Risk> risks) {
+
+    /** A financial period (a biennium, written 2010-2011 as printed) and the total authorized in it, US$. */
+    public record Authorization(Biennium period, long amountUsd) {
+    }
+
+    /**
+     * An SDG target: its code (8.5, 8.b), the goal it belongs to (8), its text, and the policy outcomes that serve it
+     * ({@code allOutcomes} where the table says all outcomes).
+     */
+    public record SdgTarget(String code, String goal, Text text, boolean allOutcomes, List<String> outcomes) {
+    }
+
+    /** An SDG indicator of the results framework, under its target; {@code resultsIndicator} is the Appendix I indicator id. */
+    public record SdgIndicator(String code, String target, Text text, String resultsIndicator, String file, long line) {
+    }
+
+    /** A risk of the register: its printed number and the four printed columns. */
+    public record Risk(long number, Text event, Text consequences, Text comments, Text response) {
+    }
+
+    static final String ALL_OUTCOMES = "ALL";
+
+    public static DocumentData from(InputSet in, ResultsFramework rf) {
+        Biennium current = Biennium.parse(in.biennium());
+        return new DocumentData(authorizations(in.table("supplementary_authorizations"), current),
+                targets(in.table("sdg_targets"), rf), indicators(in.table("sdg_indicators")), risks(in.table("strategic_risks")));
+    }
+
+    private static List<Authorization> authorizations(List<Record> rows, Biennium current) {
+        List<Authorization> out = new ArrayList<>();
+        for (Record r : rows) {
+            String printed = r.text("financial_period");
+            int first = Integer.parseInt(printed.substring(0, 4));
+            int second = Integer.parseInt(printed.substring(5));
+            if (second != first + 1 || first % 2 != 0) {
+                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed
+                        + "' is not a financial period (two calendar years starting in an even year, e.g. 2018-2019)");
+            }
+            if (current != null && first >= current.firstYear()) {
+                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed + "' is not before the biennium "
+                        + current.longForm() + ": only past authorizations are reported");
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1).period().firstYear() >= first) {
+                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed + "' comes after "
+                        + out.get(out.size() - 1).period().longForm() + ": list the periods oldest first, as printed");
+            }
+            out.add(new Authorization(new Biennium(first), r.integer("amount_usd")));
+        }
+        return out;
+    }
+
+    private static List<SdgTarget> targets(List<Record> rows, ResultsFramework rf) {
+        Set<String> policy = rf.outcomes(ResultsFramework.Kind.POLICY).stream().map(ResultsFramework.Outcome::code)
+                .collect(Collectors.toSet());
+        List<SdgTarget> out = new ArrayList<>();
+        for (Record r : rows) {
+            String code = r.text("sdg_target");
+            String outcomes = r.text("outcomes");
+            boolean all = outcomes.equals(ALL_OUTCOMES);
+            List<String> codes = all ? List.of() : List.of(outcomes.split(" "));
+            for (String o : codes) {
+                if (!policy.contains(o)) {
+                    throw new InputError(r.file(), r.line(), "outcomes", "'" + o + "' is not a policy outcome of results_outcomes.csv");
+                }
+            }
+            if (codes.stream().distinct().count() != codes.size()) {
+                throw new InputError(r.file(), r.line(), "outcomes", "an outcome is named twice in '" + outcomes + "'");
+            }
+            out.add(new SdgTarget(code, code.substring(0, code.indexOf('.')), text(r, "target"), all, codes));
+        }
+        return out;
+    }
+
+    private static List<SdgIndicator> indicators(List<Record> rows) {
+        List<SdgIndicator> out = new ArrayList<>();
+        for (Record r : rows) {
+            String code = r.text("sdg_indicator");
+            String target = r.text("sdg_target");
+            if (!code.startsWith(target + ".")) {
+                throw new InputError(r.file(), r.line(), "sdg_indicator", "indicator " + code + " is not numbered under its target "
+                        + target);
+            }
+            out.add(new SdgIndicator(code, target, text(r, "indicator"), r.text("results_indicator"), r.file(), r.line()));
+        }
+        return out;
+    }
+
+    private static List<Risk> risks(List<Record> rows) {
+        List<Risk> out = new ArrayList<>();
+        for (Record r : rows) {
+            if (r.integer("risk") != out.size() + 1) {
+                throw new InputError(r.file(), r.line(), "risk", "risk " + r.integer("risk") + " where " + (out.size() + 1)
+                        + " was expected: number the risks 1, 2, 3 ... in printed order");
+            }
+            out.add(new Risk(r.integer("risk"), text(r, "event"), text(r, "consequences"), text(r, "comments"), text(r, "response")));
+        }
+        return out;
+    }
+
+    private static Text text(Record r, String prefix) {
+        return new Text(r.text(prefix + "_zh"), r.text(prefix + "_en"));
+    }
+
+    /** The indicators under one target, in printed order. */
+    public List<SdgIndicator> indicatorsOf(String target) {
+        return indicators.stream().filter(i -> i.target().equals(target)).toList();
+    }
+
+    /** Targets by code. */
+    public Map<String, SdgTarget> targetsByCode() {
+        return targets.stream().collect(Collectors.toMap(SdgTarget::code, t -> t, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}

@@ -1,0 +1,115 @@
+package org.pbannex.document;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.TestInputs;
+import org.pbannex.ingest.InputError;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.CheckResult;
+
+/**
+ * Bad input for the document tables (and Figure 2's as-of date): each is refused with the file, line, column and reason (exit status 3 on the
+ * command line), and a Table II.1 link that contradicts Appendix I fails its check (exit status 4).
+ */
+class BadDocumentInputTest {
+
+    @TempDir
+    Path tmp;
+    Path input;
+
+    @BeforeEach
+    void copyInput() throws IOException {
+        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+    }
+
+    private InputError refused() {
+        return assertThrows(InputError.class, () -> Publication.compute(input, new Biennium(2022)));
+    }
+
+    @Test
+    void aFinancialPeriodThatIsNotABienniumIsRefused() throws IOException {
+        Path f = input.resolve("2022-23/supplementary_authorizations.csv");
+        TestInputs.replaceLine(f, 3, "2011-2012,1796400");
+        InputError e = refused();
+        assertEquals(3, e.line());
+        assertEquals("financial_period", e.column());
+        assertTrue(e.file().endsWith("2022-23/supplementary_authorizations.csv"), e.file());
+        assertTrue(e.reason().contains("'2011-2012' is not a financial period"), e.reason());
+    }
+
+    @Test
+    void periodsOutOfOrderOrNotPastAreRefused() throws IOException {
+        Path f = input.resolve("2022-23/supplementary_authorizations.csv");
+        TestInputs.replaceLine(f, 3, "2008-2009,1796400");
+        assertTrue(refused().reason().contains("oldest first"));
+        TestInputs.replaceLine(f, 3, "2012-2013,1796400");
+        TestInputs.replaceLine(f, 6, "2022-2023,5216301");
+        assertTrue(refused().reason().contains("not before the biennium 2022-2023"));
+    }
+
+    @Test
+    void anOutcomeThatIsNotAPolicyOutcomeIsRefused() throws IOException {
+        Path f = input.resolve("2022-23/sdg_targets.csv");
+        TestInputs.replaceLine(f, 3, TestInputs.line(f, 3).replaceAll(",8$", ",8 A"));
+        InputError e = refused();
+        assertEquals(3, e.line());
+        assertEquals("outcomes", e.column());
+        assertEquals("'A' is not a policy outcome of results_outcomes.csv", e.reason());
+    }
+
+    @Test
+    void anIndicatorOutsideItsTargetAndAnUnknownLinkAreRefused() throws IOException {
+        Path f = input.resolve("2022-23/sdg_indicators.csv");
+        String first = TestInputs.line(f, 2);
+        TestInputs.replaceLine(f, 2, first.replaceFirst("^1\\.1\\.1,1\\.1,", "1.1.1,1.3,"));
+        assertEquals("indicator 1.1.1 is not numbered under its target 1.3", refused().reason());
+        TestInputs.replaceLine(f, 2, first.replace("impact-working-poverty-rate", "no-such-indicator"));
+        InputError e = refused();
+        assertEquals("results_indicator", e.column());
+        assertTrue(e.reason().contains("unknown indicator 'no-such-indicator'"), e.reason());
+    }
+
+    @Test
+    void aRiskNumberedOutOfOrderIsRefused() throws IOException {
+        Path f = input.resolve("2022-23/strategic_risks.csv");
+        TestInputs.edit(f, s -> s.replaceFirst("\n2,", "\n3,").replaceFirst("\n3,(?=联合国)", "\n2,"));
+        InputError e = refused();
+        assertEquals("risk", e.column());
+        assertTrue(e.reason().startsWith("risk 3 where 2 was expected"), e.reason());
+    }
+
+    @Test
+    void anAsOfDateThatIsNotADateIsRefused() throws IOException {
+        Path f = input.resolve("2022-23/expenditure_as_of.csv");
+        TestInputs.replaceLine(f, 2, "2020-21,2021-02-30");
+        InputError e = refused();
+        assertEquals(2, e.line());
+        assertEquals("as_of", e.column());
+        assertEquals("'2021-02-30' is not a date (YYYY-MM-DD)", e.reason());
+    }
+
+    @Test
+    void aLinkThatContradictsAppendixIFailsItsChecks() throws IOException {
+        // 8.5.2 (unemployment) linked to the child labour indicator of outcome 7, under a target for all outcomes.
+        Path f = input.resolve("2022-23/sdg_indicators.csv");
+        TestInputs.edit(f, s -> s.replace(",impact-unemployment-rate", ",o7-child-labour"));
+        List<CheckResult> failures = Publication.compute(input, new Biennium(2022)).checks().failures();
+        assertEquals(List.of("ii1.results_indicator_cites_sdg_code"), failures.stream().map(CheckResult::name).toList());
+        assertEquals("8.5.2", failures.get(0).row());
+        // The same indicator under a target that outcome 7 does not serve also fails the outcome check.
+        TestInputs.edit(input.resolve("2022-23/sdg_targets.csv"), s -> s.replaceFirst("(?m)^(8\\.5,.*),ALL$", "$1,3 5"));
+        // (8.5.1 is an impact indicator: its target must serve all outcomes.)
+        assertEquals(List.of("ii1.indicator_outcome_serves_target", "ii1.results_indicator_cites_sdg_code",
+                        "ii1.indicator_outcome_serves_target"),
+                Publication.compute(input, new Biennium(2022)).checks().failures().stream().map(CheckResult::name).toList());
+    }
+}

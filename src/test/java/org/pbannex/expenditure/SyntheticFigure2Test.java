@@ -1,0 +1,80 @@
+package org.pbannex.expenditure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pbannex.Golden;
+import org.pbannex.outcomes.StrategicFrameworkTable;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.TidyRows;
+
+/**
+ * Figure 2 from the bundled synthetic lines: it says it is synthetic wherever it is shown (caveat, chart title and alt
+ * text, a synthetic column in its CSV); the sample's 2020-21 and 2022-23 totals are Table 2's XB totals and the
+ * earlier biennia follow their trend; the note on the marks is the printed one.
+ */
+class SyntheticFigure2Test {
+
+    static ComputedPublication pub;
+    static Table f2;
+
+    @BeforeAll
+    static void compute() {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        f2 = pub.tables().get("f2");
+    }
+
+    @Test
+    void theSampleAddsUpToTable2AndEarlierBienniaFollowTheTrend() {
+        assertEquals(Map.of("2016-17", new BigDecimal("384.0"), "2018-19", new BigDecimal("424.8"), "2020-21",
+                new BigDecimal("470.0"), "2022-23", new BigDecimal("520.0")), RegionalExpenditureTable.totals(f2));
+        List<StrategicFrameworkTable.XbTotals> beside = StrategicFrameworkTable.xbBesideFigure2(new Biennium(2022),
+                pub.tables().get("t2"), f2);
+        assertEquals(List.of("2016-17", "2018-19", "2020-21", "2022-23"), beside.stream().map(StrategicFrameworkTable.XbTotals::biennium).toList());
+        assertEquals(List.of(false, false, true, true), beside.stream().map(StrategicFrameworkTable.XbTotals::agree).toList(),
+                "Table 2 has XB figures for 2020-21 and 2022-23 only: " + beside);
+        assertEquals(new BigDecimal("470.0"), beside.get(2).table2());
+        assertEquals(new BigDecimal("520.0"), beside.get(3).table2());
+        assertEquals(null, beside.get(0).table2());
+        // No jump: each biennium is within a quarter of the next.
+        for (int i = 0; i + 1 < beside.size(); i++) {
+            double ratio = beside.get(i + 1).figure2().doubleValue() / beside.get(i).figure2().doubleValue();
+            assertTrue(ratio > 0.8 && ratio < 1.25, beside.get(i).biennium() + " to the next: x" + ratio);
+        }
+    }
+
+    @Test
+    void theFigureSaysItIsSyntheticWhereverItIsShown() {
+        assertEquals("图 2 依据合成的支出明细绘制，其数字并非劳工组织的数据。", f2.caveat().zh());
+        assertEquals("Figure 2 is drawn from synthetic expenditure lines; its figures are not ILO data.", f2.caveat().en());
+        var chart = f2.charts().get(0);
+        assertTrue(chart.title().zh().contains("合成数据") && chart.title().en().contains("synthetic"), chart.title().toString());
+        assertTrue(chart.altText().zh().startsWith(f2.caveat().zh()) && chart.altText().en().startsWith(f2.caveat().en()),
+                chart.altText().toString());
+        assertEquals(List.of("region", "biennium", "status", "amount_usd", "synthetic"), f2.tidy().columns());
+        List<TidyRows.Line> lines = f2.tidy().lines();
+        assertTrue(lines.size() >= 6 * 4, "a line per region, biennium and status: " + lines.size());
+        assertTrue(lines.stream().allMatch(l -> l.value("synthetic", Language.EN).equals("true")));
+    }
+
+    /** The note on the marks, with the date and years of the partly actual biennium, is the printed one. */
+    @Test
+    void theNoteOnTheMarksIsThePrintedOne() {
+        String note = f2.footnotes().get(0).zh();
+        assertEquals("* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的估计支出。*** 估计支出。", note);
+        assertTrue(Golden.seedText().replaceAll("\\s+", "").contains(note.replaceAll("\\s+", "")), "found in the source document");
+        assertEquals("* Actual expenditure. ** Actual expenditure for 2020 as at 4 January 2021, and estimated expenditure for 2021. "
+                + "*** Estimated expenditure.", f2.footnotes().get(0).en());
+        assertEquals(List.of("2016-2017 *", "2018-2019 *", "2020-2021 **", "2022-2023 ***"),
+                f2.columns().stream().map(c -> c.heading().zh()).toList());
+    }
+}
