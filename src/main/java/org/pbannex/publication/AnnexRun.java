@@ -42,6 +42,7 @@ public final class AnnexRun {
     private Biennium biennium;
     private InputSet inputs;
     private ComputedPublication computed;
+    private java.time.LocalDate published;
 
     /**
      * @param inputChecksum and {@code codeVersion}: what identifies the run's job instance, computed once before
@@ -64,6 +65,7 @@ public final class AnnexRun {
     public long ingest() {
         biennium = Publication.biennium(request.input(), request.biennium());
         inputs = Publication.ingest(request.input(), biennium);
+        published = publicationDate();
         return inputs.files().values().stream().mapToLong(InputSet.InputFile::rows).sum();
     }
 
@@ -199,7 +201,35 @@ public final class AnnexRun {
                 .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), biennium.code(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
-                t.get("publication.citation"), notes(t));
+                t.get("publication.citation"), notes(t), t.has("publication.about") ? t.get("publication.about") : null,
+                published, inputFiles());
+    }
+
+    /** The date the publication bears, from the biennium's publication.csv (never the clock). */
+    private java.time.LocalDate publicationDate() {
+        var rows = inputs.table("publication");
+        var row = rows.get(0);
+        if (rows.size() != 1) {
+            throw new org.pbannex.ingest.InputError(rows.get(1).file(), rows.get(1).line(), "publication_date",
+                    "one publication date per biennium: remove this row");
+        }
+        try {
+            return java.time.LocalDate.parse(row.text("publication_date"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.pbannex.ingest.InputError(row.file(), row.line(), "publication_date",
+                    "not a date: '" + row.text("publication_date") + "' (write YYYY-MM-DD)");
+        }
+    }
+
+    /** Every input file the run read, the expenditure lines with them (marked when synthetic), for the workbook. */
+    private List<PublicationInfo.InputFile> inputFiles() {
+        String prefix = request.input().getFileName() == null ? "" : request.input().getFileName() + "/";
+        List<PublicationInfo.InputFile> files = new ArrayList<>(inputs.files().values().stream()
+                .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));
+        }
+        return files;
     }
 
     /** General notes, then one per documented difference from the printed document. */
