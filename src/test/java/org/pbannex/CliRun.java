@@ -4,24 +4,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.pbannex.cli.PbAnnexApplication;
 
 /**
- * Runs the real command line in-process and captures its exit status, stdout and stderr. Each call can use its
- * own H2 database file so tests do not share state.
+ * Runs the real command line in-process and captures its exit status, stdout and stderr. Settings (another database,
+ * pb.* values) go in as overrides of that one call, never as system properties that would leak into other tests.
  */
 public record CliRun(int status, String out, String err) {
 
+    /** Runs with its own embedded H2 database file, so tests do not share state. */
     public static CliRun run(Path database, String... args) {
-        if (database != null) {
-            System.setProperty("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        }
-        return capture(args);
+        return capture(database == null ? Map.of() : h2(database), args);
     }
 
-    /** Uses whatever spring.datasource.url the test has set (e.g. an embedded PostgreSQL). */
-    public static CliRun capture(String... args) {
+    /** The settings for an embedded H2 database in a file of its own. */
+    public static Map<String, String> h2(Path database) {
+        return Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    public static CliRun capture(Map<String, String> settings, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +32,7 @@ public record CliRun(int status, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = PbAnnexApplication.execute(args);
+            int status = PbAnnexApplication.execute(settings, args);
             return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);

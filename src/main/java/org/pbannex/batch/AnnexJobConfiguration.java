@@ -1,113 +1,125 @@
 package org.pbannex.batch;
 
-import java.nio.file.Path;
-import org.pbannex.publication.AnnexRun;
-import org.pbannex.publish.PublishLock;
+import org.pbannex.config.PbProperties;
+import org.pbannex.expenditure.ExpenditureEngine;
+import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.pbannex.runtime.RunLease;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The annex job, read top-down: ingest, compute, check, render, publish. Wiring only: each step calls one step
- * of {@link AnnexRun}. The cheap first three steps rerun on a restart (they rebuild the in-memory tables);
- * render and publish resume where a failed run stopped.
+ * The annex job, read top-down: validate the input; read the expenditure lines (partitioned over the cores by the
+ * embedded engine, or into PostgreSQL); check (compute every table and reconcile); render (one partition per output
+ * file, side by side); publish. Wiring only: each step calls one service.
+ *
+ * <p>What a restart resumes and what it derives again: steps that completed are not run again. The expenditure
+ * partitions that completed keep their result files in the run's work folder, so a restart parses only the partitions
+ * that had not finished, then merges; the merged totals are a file too. The render partitions that completed keep
+ * their files in the staging folder. What the steps derive from those (the validated input, the tables and checks)
+ * is derived again in a new process, from the input folder (whose checksum identifies the job instance, so it cannot
+ * have changed) and the totals file; see {@link RunInputs}.
  */
 @Configuration
+@EnableConfigurationProperties(PbProperties.class)
 public class AnnexJobConfiguration {
 
     public static final String JOB_NAME = "annex";
-    private static final Logger log = LoggerFactory.getLogger(AnnexJobConfiguration.class);
 
     @Bean
-    Job annexJob(JobRepository repository, RunRegistry runs, Step ingest, Step compute, Step check, Step render, Step publish) {
-        return new JobBuilder(JOB_NAME, repository)
-                .listener(runs)
-                .start(ingest)
-                .next(compute)
-                .next(check)
-                .next(render)
-                .next(publish)
+    Job annexJob(JobRepository repository, RunListener listener, Step validate, JobExecutionDecider expenditureEngine,
+                 Step expenditurePartitions, Step expenditureMerge, Step expenditurePostgres, Step check, Step render, Step publish) {
+        Flow annex = new FlowBuilder<Flow>("annexFlow")
+                .start(validate)
+                .next(expenditureEngine)
+                    .on(EngineDecider.EMBEDDED).to(expenditurePartitions).next(expenditureMerge).next(check).next(render).next(publish)
+                .from(expenditureEngine).on(EngineDecider.POSTGRES).to(expenditurePostgres).next(check)
+                .from(expenditureEngine).on(EngineDecider.NONE).to(check)
                 .build();
+        return new JobBuilder(JOB_NAME, repository).listener(listener).start(annex).end().build();
     }
 
     @Bean
-    Step ingest(JobRepository repository, PlatformTransactionManager tx, RunRegistry runs) {
-        return new StepBuilder("ingest", repository).tasklet((contribution, chunk) -> {
-            long rows = runs.of(chunk).ingest();
-            log.info("ingest: {} input rows valid", rows);
-            return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+    Step validate(RunSteps steps, RunInputs inputs) {
+        return steps.tasklet("validate", (contribution, run) -> contribution.getStepExecution().setReadCount(
+                inputs.inputs(run).files().values().stream().mapToLong(f -> f.rows()).sum()));
+    }
+
+    /** Which way the expenditure lines go: the embedded engine, PostgreSQL, or nowhere (the input has none). */
+    @Bean
+    JobExecutionDecider expenditureEngine(PbProperties props, @Value("${spring.datasource.url}") String databaseUrl) {
+        return new EngineDecider(props, databaseUrl);
+    }
+
+    static final class EngineDecider implements JobExecutionDecider {
+
+        static final String EMBEDDED = "EMBEDDED";
+        static final String POSTGRES = "POSTGRES";
+        static final String NONE = "NONE";
+        private final PbProperties props;
+        private final String databaseUrl;
+
+        EngineDecider(PbProperties props, String databaseUrl) {
+            this.props = props;
+            this.databaseUrl = databaseUrl;
+        }
+
+        @Override
+        public FlowExecutionStatus decide(org.springframework.batch.core.job.JobExecution job,
+                                          org.springframework.batch.core.step.StepExecution step) {
+            RunInfo run = RunInfo.of(job);
+            if (Publication.expenditureFiles(run.request().input()).isEmpty()) {
+                return new FlowExecutionStatus(NONE);
+            }
+            return new FlowExecutionStatus(ExpenditureEngine.of(props.expenditure().engine(), databaseUrl) == ExpenditureEngine.POSTGRES
+                    ? POSTGRES : EMBEDDED);
+        }
     }
 
     @Bean
-    Step compute(JobRepository repository, PlatformTransactionManager tx, RunRegistry runs) {
-        return new StepBuilder("compute", repository).tasklet((contribution, chunk) -> {
-            log.info("compute: {} tables", runs.of(chunk).compute());
-            return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+    Step check(RunSteps steps, RunInputs inputs) {
+        return steps.tasklet("check", (contribution, run) -> {
+            var computed = inputs.computed(run);
+            var failures = computed.checks().failures();
+            if (!failures.isEmpty()) {
+                throw new org.pbannex.publication.ReconciliationFailed(failures);
+            }
+            contribution.incrementWriteCount(computed.checks().passedCount());
+        });
     }
 
     @Bean
-    Step check(JobRepository repository, PlatformTransactionManager tx, RunRegistry runs) {
-        return new StepBuilder("check", repository).tasklet((contribution, chunk) -> {
-            long passed = runs.of(chunk).check();
-            jobContext(chunk).putLong(RunParameters.CHECKS_PASSED, passed);
-            log.info("check: {} checks passed", passed);
-            return RepeatStatus.FINISHED;
-        }, tx).allowStartIfComplete(true).build();
+    Step publish(RunSteps steps, RunPublication publication) {
+        return steps.tasklet("publish", (contribution, run) -> {
+            publication.publish(run, contribution.getStepExecution().getJobExecution());
+            contribution.incrementWriteCount(1);
+        });
     }
 
     @Bean
-    Step render(JobRepository repository, PlatformTransactionManager tx, RunRegistry runs) {
-        return new StepBuilder("render", repository).tasklet((contribution, chunk) -> {
-            int files = runs.of(chunk).render();
-            contribution.incrementWriteCount(files);
-            jobContext(chunk).putInt(RunParameters.FILE_COUNT, files);
-            log.info("render: {} files staged", files);
-            return RepeatStatus.FINISHED;
-        }, tx).build();
-    }
-
-    @Bean
-    Step publish(JobRepository repository, PlatformTransactionManager tx, RunRegistry runs, PublishLock lock, RunHistory history) {
-        return new StepBuilder("publish", repository).tasklet((contribution, chunk) -> {
-            AnnexRun run = runs.of(chunk);
-            var record = run.publish(lock, history);
-            jobContext(chunk).putString(RunParameters.PUBLISHED_FOLDER, run.publishedFolder().toString());
-            jobContext(chunk).putInt(RunParameters.TABLE_COUNT, record.tables().size());
-            log.info("publish: {}", run.publishedFolder());
-            return RepeatStatus.FINISHED;
-        }, tx).build();
-    }
-
-    private static org.springframework.batch.infrastructure.item.ExecutionContext jobContext(
-            org.springframework.batch.core.scope.context.ChunkContext chunk) {
-        return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-    }
-
-    @Bean
-    RunRegistry runRegistry(@Value("${pb.home:.}") String home, RunHistory history) {
-        return new RunRegistry(Path.of(home).toAbsolutePath().normalize(), history);
-    }
-
-    @Bean
-    PublishLock publishLock(JdbcTemplate jdbc, PlatformTransactionManager tx) {
-        return new PublishLock(jdbc, tx);
+    RunInputs runInputs(PbProperties props) {
+        return new RunInputs(props);
     }
 
     @Bean
     RunHistory runHistory(JdbcTemplate jdbc) {
         return new RunHistory(jdbc);
+    }
+
+    @Bean
+    RunLease runLease(JdbcTemplate jdbc, PlatformTransactionManager tx, PbProperties props) {
+        return new RunLease(jdbc, tx, props.run().lease());
     }
 }

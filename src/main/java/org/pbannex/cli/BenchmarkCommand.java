@@ -1,5 +1,6 @@
 package org.pbannex.cli;
 
+import org.pbannex.runtime.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,15 +3,23 @@ package org.pbannex.cli;
 import java.util.concurrent.Callable;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.ExitCodes;
 import org.pbannex.table.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Validates the input and runs every reconciliation check, rendering and publishing nothing. No database. */
+/** Validates the input and runs every reconciliation check, rendering and publishing nothing. Never opens a database. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate the input and run every reconciliation check; writes nothing.")
+        description = "Validate the input and run every reconciliation check; writes nothing and needs no database.")
 public class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     InputOptions in;
@@ -22,7 +30,13 @@ public class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        ComputedPublication pub = Publication.compute(in.inputDir(), Publication.biennium(in.inputDir(), in.biennium));
+        Biennium biennium;
+        try {
+            biennium = Publication.biennium(in.inputDir(), in.biennium);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ComputedPublication pub = Publication.compute(in.inputDir(), biennium);
         for (CheckResult c : pub.checks().results()) {
             if (verbose || !c.passed()) {
                 System.out.println((c.passed() ? "ok       " : "FAILED   ") + c.describe());

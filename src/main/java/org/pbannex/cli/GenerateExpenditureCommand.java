@@ -1,5 +1,6 @@
 package org.pbannex.cli;
 
+import org.pbannex.runtime.ExitCodes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -1,34 +1,106 @@
 package org.pbannex.cli;
 
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.pbannex.batch.RunLauncher;
 import org.pbannex.publish.RunHistory;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.UsageError;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Lists recent runs from the run history in the database. */
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List recent runs, newest first.")
+/** Lists recent runs from the run history, or shows one run with its steps and their counts. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"List recent runs, newest first; or, given a run id, that run with each step's status and counts.",
+                "A run whose process died shows as FAILED (abandoned by a dead process)."})
 public class HistoryCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Show this run and its steps.")
+    String runId;
 
     @Option(names = "--limit", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext ctx = SpringRuntime.start()) {
-            var runs = ctx.getBean(RunHistory.class).recent(limit);
+        try (SpringRuntime spring = SpringRuntime.start("history")) {
+            RunHistory history = spring.bean(RunHistory.class);
+            RunLauncher launcher = spring.bean(RunLauncher.class);
+            launcher.recoverDeadRuns();
+            if (runId != null) {
+                return show(history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history")),
+                        spring.bean(JobRepository.class));
+            }
+            var runs = history.recent(limit);
             if (runs.isEmpty()) {
                 System.out.println("No runs yet. Start one with: ./pb-annex run nightly");
                 return ExitCodes.PUBLISHED;
             }
-            System.out.printf("%-26s %-10s %-8s %-9s %-20s %-7s %s%n", "RUN", "JOB", "BIENNIUM", "STATUS", "STARTED", "CHECKS", "OUTPUT / MESSAGE");
+            System.out.printf("%-36s %-10s %-8s %-40s %-19s %-7s %s%n", "RUN", "JOB", "BIENNIUM", "STATUS", "STARTED", "CHECKS",
+                    "OUTPUT / MESSAGE");
             for (RunHistory.Entry e : runs) {
-                String checks = e.checksPassed() == null ? "-" : e.checksPassed() + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") : e.message();
-                System.out.printf("%-26s %-10s %-8s %-9s %-20s %-7s %s%n", e.runId(), e.job(), e.biennium(), e.status(),
-                        e.startedAt().toInstant().toString().replace("T", " ").replace("Z", ""), checks, where);
+                String checks = e.checksPassed() == null ? "-" : e.checksPassed()
+                        + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "")
+                        : e.message() == null ? "" : e.message();
+                System.out.printf("%-36s %-10s %-8s %-40s %-19s %-7s %s%n", e.runId(), e.job(), e.biennium(), status(e),
+                        time(e.startedAt()), checks, where);
             }
             return ExitCodes.PUBLISHED;
         }
     }
+
+    private static int show(RunHistory.Entry e, JobRepository repository) {
+        System.out.println("Run       " + e.runId());
+        System.out.println("Job       " + e.job() + "  (biennium " + e.biennium() + ")");
+        System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
+        System.out.println("Started   " + time(e.startedAt()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
+        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : time(e.finishedAt())));
+        if (e.owner() != null) {
+            System.out.println("Process   " + e.owner() + (e.heartbeatAt() == null ? "" : ", last heartbeat "
+                    + e.heartbeatAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0)));
+        }
+        if (e.outputDir() != null) {
+            System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : ""));
+        }
+        if (e.failedStep() != null) {
+            System.out.println("Failed in " + e.failedStep());
+        }
+        if (e.message() != null) {
+            System.out.println("Message   " + e.message());
+        }
+        System.out.println();
+        System.out.printf("%-4s %-34s %-10s %10s %10s %9s %8s %s%n", "EXEC", "STEP", "STATUS", "READ", "WRITTEN", "REJECTED",
+                "SECONDS", "EXIT");
+        var instance = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
+        if (instance != null) {
+            var executions = new java.util.ArrayList<>(repository.getJobExecutions(instance.getJobInstance()));
+            executions.sort(java.util.Comparator.comparingLong(x -> x.getId()));
+            for (var execution : executions) {
+                for (var s : execution.getStepExecutions()) {
+                    double seconds = s.getStartTime() == null || s.getEndTime() == null ? 0
+                            : java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
+                    String exit = s.getExitStatus().getExitDescription();
+                    System.out.printf("%-4d %-34s %-10s %10d %10d %9d %8.1f %s%n", execution.getId(), s.getStepName(), s.getStatus(),
+                            s.getReadCount(), s.getWriteCount(), s.getProcessSkipCount(), seconds,
+                            exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : exit.lines().findFirst().orElse(""));
+                }
+            }
+        }
+        return ExitCodes.PUBLISHED;
+    }
+
+    private static String status(RunHistory.Entry e) {
+        if ("FAILED".equals(e.status()) && "abandoned by a dead process".equals(e.message())) {
+            return "FAILED (abandoned by a dead process)";
+        }
+        return e.status();
+    }
+
+    private static String time(java.sql.Timestamp t) {
+        return t.toInstant().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", "");
+    }
+
 }

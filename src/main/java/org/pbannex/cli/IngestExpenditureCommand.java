@@ -1,5 +1,6 @@
 package org.pbannex.cli;
 
+import org.pbannex.runtime.ExitCodes;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -38,9 +39,9 @@ public class IngestExpenditureCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "embedded or postgres (default: postgres when "
-            + "PB_DATABASE_URL is a PostgreSQL URL, else embedded; PB_EXPENDITURE_ENGINE overrides).")
-    ExpenditureEngine engine;
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "auto, embedded or postgres (default: pb.expenditure.engine, "
+            + "i.e. PB_EXPENDITURE_ENGINE, else auto: postgres when the database (PB_DATABASE_URL) is PostgreSQL).")
+    String engine;
 
     @Option(names = "--machine", description = "Print one line of key=value figures (for the benchmark).")
     boolean machine;
@@ -56,10 +57,27 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ExpenditureEngine chosen = engine != null ? engine : ExpenditureEngine.chosen(System.getenv());
-        ExpenditureIngest.Result r = chosen == ExpenditureEngine.EMBEDDED ? new ExpenditureIngest(dims, n, rejects).run(files, "")
-                : chosen.run(dims, files, "", rejects, System.getenv());
+        var settings = PbAnnexApplication.settings();
+        int n = threads == null ? settings.expenditure().threadCount() : threads;
+        ExpenditureEngine chosen;
+        try {
+            chosen = ExpenditureEngine.of(engine != null ? engine : settings.expenditure().engine(),
+                    org.pbannex.config.Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+        }
+        ExpenditureIngest.Result r;
+        if (chosen == ExpenditureEngine.EMBEDDED) {
+            r = new ExpenditureIngest(dims, n, rejects).withMinPartition(settings.expenditure().partitionSize().toBytes())
+                    .withIdMemory(settings.expenditure().idMemory().toBytes()).run(files, "");
+        } else {
+            try (SpringRuntime spring = SpringRuntime.start("ingest-expenditure");
+                 java.sql.Connection c = spring.bean(javax.sql.DataSource.class).getConnection()) {
+                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).run(files, "", c);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("PostgreSQL expenditure engine: " + e.getMessage(), e);
+            }
+        }
         if (machine) {
             System.out.printf(java.util.Locale.ROOT, "step_seconds=%.3f lines=%d cents=%d rss_kb=%d%n", r.seconds(),
                     r.totals().totalLines(), r.totals().totalCents(), PeakMemory.rssKb());

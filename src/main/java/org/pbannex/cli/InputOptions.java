@@ -13,6 +13,6 @@ public class InputOptions {
     String biennium;
 
     Path inputDir() {
-        return (input == null ? PbAnnexApplication.home().resolve("input") : input).toAbsolutePath().normalize();
+        return input == null ? PbAnnexApplication.settings().input() : input.toAbsolutePath().normalize();
     }
 }

@@ -1,59 +1,71 @@
 package org.pbannex.cli;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.pbannex.runtime.UsageError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** A job a budget officer edits: {@code jobs/<name>.yml} with tables, languages, formats and a schedule. */
-public record JobDefinition(String name, String description, List<String> tables, List<String> languages,
-                            List<String> formats, String schedule) {
+/**
+ * A job a budget officer edits: {@code jobs/<name>.yml}, bound to this record by Jackson. A key the record does not
+ * have (a typo such as {@code tabels:}) is a usage error naming it, never silently ignored.
+ *
+ * @param tables    table ids, or [all] (or nothing) for every table
+ * @param languages editions (zh, en)
+ * @param formats   output formats (xlsx, pdf, csv)
+ * @param schedule  a cron expression with seconds (second minute hour day month weekday), or none
+ * @param rejects   true: bad expenditure lines go to a published rejects file instead of stopping the run
+ */
+public record JobDefinition(String name, String description,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tables,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> languages,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> formats,
+                            String schedule, Boolean rejects) {
 
-    /** Thrown for a missing or malformed job file (a usage error). */
-    public static class Invalid extends RuntimeException {
-        public Invalid(String message) {
-            super(message);
-        }
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects");
+
+    public JobDefinition {
+        description = description == null ? "" : description;
+        tables = tables == null || tables.equals(List.of("all")) ? List.of() : List.copyOf(tables);
+        languages = languages == null ? List.of("zh") : List.copyOf(languages);
+        formats = formats == null ? List.of("xlsx", "pdf", "csv") : List.copyOf(formats);
+        rejects = rejects != null && rejects;
+    }
+
+    /** Every table (an empty list means all of them). */
+    public boolean allTables() {
+        return tables.isEmpty();
     }
 
     public static JobDefinition load(Path jobsDir, String name) {
         Path file = jobsDir.resolve(name + ".yml");
         if (!name.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
-            throw new Invalid("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in " + jobsDir + ")");
+            throw new UsageError("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in "
+                    + jobsDir + ")");
         }
-        Map<String, Object> y;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            y = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-        } catch (IOException | RuntimeException e) {
-            throw new Invalid(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        try {
+            JobDefinition def = YAML.readValue(Files.readString(file), JobDefinition.class);
+            if (def == null) {
+                throw new UsageError(file + ": empty job definition");
+            }
+            return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
+                    def.rejects());
+        } catch (UnrecognizedPropertyException e) {
+            throw new UsageError(file + ", line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+                    + "'; a job has " + String.join(", ", KEYS));
+        } catch (JacksonException e) {
+            throw new UsageError(file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("not a valid job definition"));
+        } catch (IOException e) {
+            throw new UsageError(file + ": cannot read it: " + e.getMessage());
         }
-        if (y == null) {
-            throw new Invalid(file + ": empty job definition");
-        }
-        return new JobDefinition(name, String.valueOf(y.getOrDefault("description", "")), list(y.get("tables"), file),
-                list(y.getOrDefault("languages", List.of("zh")), file), list(y.getOrDefault("formats", List.of("xlsx", "pdf", "csv")), file),
-                y.get("schedule") == null ? null : String.valueOf(y.get("schedule")));
-    }
-
-    /** "all" (or nothing) means every table: an empty list. */
-    private static List<String> list(Object v, Path file) {
-        if (v == null || "all".equals(v)) {
-            return List.of();
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        if (v instanceof String s) {
-            return List.of(s.split("\\s*,\\s*"));
-        }
-        throw new Invalid(file + ": expected a list or 'all', found " + v);
     }
 
     public static List<String> names(Path jobsDir) {

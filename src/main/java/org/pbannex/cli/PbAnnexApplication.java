@@ -1,40 +1,70 @@
 package org.pbannex.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import org.pbannex.config.PbProperties;
+import org.pbannex.config.Settings;
+import org.pbannex.runtime.ExitCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** Entry point: {@code pb-annex <command>}. Exit statuses follow the DESIGN.md contract. */
+/**
+ * Entry point: {@code pb-annex <command>}. Exit statuses follow the DESIGN.md contract; a failure prints one line on
+ * stderr and its stack trace goes to the log file (work/logs/pb-annex.log) only.
+ */
 public final class PbAnnexApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PbAnnexApplication.class);
+    private static final ThreadLocal<Map<String, String>> OVERRIDES = ThreadLocal.withInitial(Map::of);
 
     private PbAnnexApplication() {
     }
 
     public static void main(String[] args) {
-        // Commands that run without Spring (check, generate-expenditure) would otherwise print every INFO line;
-        // the ones with Spring configure logging from application.properties (console WARN, file INFO).
-        var root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
         System.exit(execute(args));
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new PbAnnexCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("pb-annex: " + ExitCodes.message(e));
-                    return ExitCodes.of(e);
-                });
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("pb-annex: " + e.getMessage());
-            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return ExitCodes.USAGE;
-        });
-        return cli.execute(args);
+        return execute(Map.of(), args);
     }
 
-    /** The installation folder: -Dpb.home (set by the launcher), else the working directory. */
+    /**
+     * Runs a command with settings that take precedence over the environment (e.g. another database for a test),
+     * for this call only: nothing is left in system properties.
+     */
+    public static int execute(Map<String, String> overrides, String... args) {
+        Map<String, String> before = OVERRIDES.get();
+        OVERRIDES.set(Map.copyOf(overrides));
+        try {
+            CommandLine cli = new CommandLine(new PbAnnexCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                    .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                        LOG.error("pb-annex {} failed", String.join(" ", args), e);
+                        cmd.getErr().println("pb-annex: " + ExitCodes.message(e));
+                        return ExitCodes.of(e);
+                    });
+            cli.setParameterExceptionHandler((e, a) -> {
+                e.getCommandLine().getErr().println("pb-annex: " + e.getMessage());
+                e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                return ExitCodes.USAGE;
+            });
+            return cli.execute(args);
+        } finally {
+            OVERRIDES.set(before);
+        }
+    }
+
+    /** The settings of this call (overrides, system properties, environment, application.properties). */
+    static Map<String, String> overrides() {
+        return OVERRIDES.get();
+    }
+
+    static PbProperties settings() {
+        return Settings.load(OVERRIDES.get());
+    }
+
+    /** The installation folder: pb.home (-Dpb.home, set by the launcher, or PB_HOME), else the working directory. */
     static Path home() {
-        return Path.of(System.getProperty("pb.home", ".")).toAbsolutePath().normalize();
+        return settings().home();
     }
 }

@@ -2,26 +2,23 @@ package org.pbannex.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pbannex.batch.RunParameters;
-
-import org.pbannex.publication.TableCatalogue;
-import org.pbannex.publication.CodeVersion;
-import org.pbannex.publication.InputChecksum;
+import org.pbannex.batch.RunLauncher;
+import org.pbannex.batch.RunPublication;
+import org.pbannex.config.PbProperties;
+import org.pbannex.publication.OutputFormat;
+import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
+import org.pbannex.publication.TableCatalogue;
+import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,8 +29,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a job from jobs/ through Spring Batch and publishes its outputs. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a job (jobs/<job>.yml): ingest, check, compute, render and publish to output/<biennium>/<run-id>/.")
+        description = "Run a job (jobs/<job>.yml): validate, read the expenditure lines, check, render and publish to "
+                + "output/<biennium>/<run-id>/.")
 public class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -65,89 +65,73 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path home = PbAnnexApplication.home();
-        JobDefinition def;
+        PbProperties settings = PbAnnexApplication.settings();
+        RunRequest request;
         try {
-            def = JobDefinition.load(home.resolve("jobs"), job);
-        } catch (JobDefinition.Invalid e) {
+            request = request(JobDefinition.load(settings.jobs(), job), settings);
+        } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        RunRequest request = request(def, home);
-        String checksum = InputChecksum.of(request.input());
-        String version = CodeVersion.of(home);
-        JobParameters params = RunParameters.of(request, checksum, version, force ? Instant.now().toString() : null);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext ctx = SpringRuntime.start()) {
-            JobOperator operator = ctx.getBean(JobOperator.class);
-            Job annexJob = ctx.getBean(Job.class);
-            JobExecution execution;
-            try {
-                execution = operator.start(annexJob, params);
-            } catch (JobInstanceAlreadyCompleteException e) {
-                JobExecution last = ctx.getBean(JobRepository.class).getLastJobExecution(annexJob.getName(), params);
-                String runId = last == null ? "?" : last.getExecutionContext().getString("runId", "?");
-                System.out.println("Nothing to do: run " + runId + " already published these inputs with this code version. "
-                        + "Use --force to run again.");
+        try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
+            RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
+            if (outcome instanceof RunLauncher.NothingToDo done) {
+                System.out.println("Nothing to do: run " + done.runId() + " already published these inputs with this code version "
+                        + "(" + done.folder() + "). Use --force to run again.");
                 return ExitCodes.PUBLISHED;
-            } catch (JobExecutionAlreadyRunningException e) {
-                System.err.println("pb-annex: the same job is already running on these inputs; wait for it to finish");
-                return ExitCodes.INFRASTRUCTURE;
             }
+            JobExecution execution = ((RunLauncher.Ran) outcome).execution();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 Throwable failure = execution.getAllFailureExceptions().stream().findFirst()
-                        .orElse(new IllegalStateException("job ended " + execution.getStatus()));
+                        .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+                LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
                 System.err.println("pb-annex: " + ExitCodes.message(failure));
                 return ExitCodes.of(failure);
             }
             printSummary(execution, request, seconds);
             return ExitCodes.PUBLISHED;
-        } catch (Exception e) {
-            if (e instanceof ParameterException p) {
-                throw p;
-            }
-            System.err.println("pb-annex: " + ExitCodes.message(e));
-            return ExitCodes.of(e);
         }
     }
 
-    private RunRequest request(JobDefinition def, Path home) {
-        List<String> t = tables != null ? tables : def.tables();
-        List<String> l = languages != null ? languages : def.languages();
-        List<String> f = formats != null ? formats : def.formats();
+    /** The run request from the job file and the options, checked here at the edge: what is unknown is a usage error. */
+    private RunRequest request(JobDefinition def, PbProperties settings) {
+        List<String> t = tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables();
         for (String id : t) {
-            if (!TableCatalogue.IDS.contains(id)) {
-                throw new ParameterException(spec.commandLine(), "unknown table '" + id + "'; the tables are " + String.join(",", TableCatalogue.IDS));
+            if (!TableCatalogue.ids().contains(id)) {
+                throw new UsageError("unknown table '" + id + "'; the tables are " + String.join(",", TableCatalogue.ids()));
             }
         }
-        for (String code : l) {
-            try {
-                Language.of(code);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+        List<Language> l;
+        List<OutputFormat> f;
+        try {
+            l = (languages != null ? languages : def.languages()).stream().map(Language::of).distinct().toList();
+            f = (formats != null ? formats : def.formats()).stream().map(OutputFormat::of).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
-        for (String code : f) {
-            if (!RunRequest.ALL_FORMATS.contains(code)) {
-                throw new ParameterException(spec.commandLine(), "unknown format '" + code + "' (expected xlsx, pdf or csv)");
-            }
+        Path input = in.inputDir();
+        Biennium biennium;
+        try {
+            biennium = Publication.biennium(input, in.biennium);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
-        // Only a run with every table, format and edition is complete enough to become "latest".
-        boolean partial = (!t.isEmpty() && !t.containsAll(TableCatalogue.IDS)) || !f.containsAll(RunRequest.ALL_FORMATS)
-                || !l.containsAll(java.util.Arrays.stream(Language.values()).map(Language::code).toList());
-        Path out = (output == null ? home.resolve("output") : output).toAbsolutePath().normalize();
-        return new RunRequest(def.name(), in.inputDir(), out, in.biennium, new ArrayList<>(t), new ArrayList<>(l), new ArrayList<>(f), partial,
-                rejects);
+        // Tables in catalogue order whatever order they were asked in.
+        List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
+        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        return new RunRequest(def.name(), input, out, biennium, ordered, l, f, rejects || def.rejects());
     }
 
     private static void printSummary(JobExecution execution, RunRequest request, double seconds) {
         var ctx = execution.getExecutionContext();
-        Path folder = Path.of(ctx.getString(RunParameters.PUBLISHED_FOLDER));
+        Path folder = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
         System.out.println("Published: " + folder + (request.partial() ? "  (partial run: latest not moved)" : ""));
         if (!request.partial()) {
             System.out.println("Latest:    " + folder.resolveSibling("latest"));
         }
         System.out.printf("Run %s: %d tables, %d files, %d checks passed, %.1f s%n", ctx.getString("runId"),
-                ctx.getInt(RunParameters.TABLE_COUNT), ctx.getInt(RunParameters.FILE_COUNT), ctx.getLong(RunParameters.CHECKS_PASSED), seconds);
+                ctx.getInt(RunPublication.TABLE_COUNT), ctx.getInt(RunPublication.FILE_COUNT),
+                ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
     }
 }

@@ -1,5 +1,6 @@
 package org.pbannex.cli;
 
+import org.pbannex.runtime.ExitCodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -47,8 +48,16 @@ public class ScheduleCommand implements Callable<Integer> {
         if (print) {
             for (Scheduled s : jobs) {
                 System.out.printf("%-12s %-18s next %s%n", s.job().name(), s.job().schedule(), s.cron().next(LocalDateTime.now()));
-                System.out.println("  crontab: " + crontab(s.job().schedule()) + " cd " + home + " && ./pb-annex run " + s.job().name()
-                        + " >> work/logs/" + s.job().name() + ".log 2>&1");
+                String line;
+                try {
+                    line = crontab(s.job().schedule());
+                } catch (IllegalArgumentException e) {
+                    System.out.println("  crontab: none: " + e.getMessage());
+                    continue;
+                }
+                // flock -n: a night whose run is still going skips this start instead of piling up behind it.
+                System.out.println("  crontab: " + line + " cd " + home + " && flock -n work/cron-" + s.job().name() + ".lock ./pb-annex run "
+                        + s.job().name() + " >> work/logs/" + s.job().name() + ".log 2>&1");
             }
             return ExitCodes.PUBLISHED;
         }
@@ -64,7 +73,7 @@ public class ScheduleCommand implements Callable<Integer> {
             if (output != null) {
                 args.addAll(List.of("--output", output.toString()));
             }
-            int status = PbAnnexApplication.execute(args.toArray(String[]::new));
+            int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), args.toArray(String[]::new));
             System.out.println(LocalDateTime.now() + " " + next.job().name() + " ended with status " + status);
             worst = Math.max(worst, status);
             runs++;
@@ -78,7 +87,7 @@ public class ScheduleCommand implements Callable<Integer> {
             JobDefinition def;
             try {
                 def = JobDefinition.load(home.resolve("jobs"), name);
-            } catch (JobDefinition.Invalid e) {
+            } catch (org.pbannex.runtime.UsageError e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             if (def.schedule() == null) {
@@ -94,9 +103,35 @@ public class ScheduleCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The system crontab has no seconds field: drop it. */
-    static String crontab(String cronWithSeconds) {
-        String[] f = cronWithSeconds.trim().split("\\s+");
-        return String.join(" ", java.util.Arrays.copyOfRange(f, 1, f.length));
+    /**
+     * The crontab form (minute hour day month weekday) of a job's Spring cron expression (with seconds, or a macro
+     * such as @daily), converted by cron-utils. IllegalArgumentException when cron cannot express it: a schedule
+     * that runs at a second other than 0 (e.g. every 30 seconds), or Spring-only fields such as L, W or #.
+     */
+    static String crontab(String springCron) {
+        var spring = new com.cronutils.parser.CronParser(com.cronutils.model.definition.CronDefinitionBuilder
+                .instanceDefinitionFor(com.cronutils.model.CronType.SPRING53));
+        com.cronutils.model.Cron cron;
+        try {
+            cron = spring.parse(springCron.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + springCron + "' is not a cron expression: " + e.getMessage());
+        }
+        String seconds = cron.retrieve(com.cronutils.model.field.CronFieldName.SECOND).getExpression().asString();
+        if (!seconds.equals("0")) {
+            throw new IllegalArgumentException("'" + springCron + "' runs at seconds '" + seconds + "', and crontab has no seconds; "
+                    + "use ./pb-annex schedule, or a schedule at second 0");
+        }
+        String unix;
+        try {
+            unix = com.cronutils.mapper.CronMapper.fromQuartzToUnix().map(com.cronutils.mapper.CronMapper.fromSpringToQuartz().map(cron))
+                    .asString();
+            new com.cronutils.parser.CronParser(com.cronutils.model.definition.CronDefinitionBuilder
+                    .instanceDefinitionFor(com.cronutils.model.CronType.UNIX)).parse(unix).validate();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + springCron + "' uses what crontab cannot express (" + e.getMessage()
+                    + "); use ./pb-annex schedule");
+        }
+        return unix;
     }
 }

@@ -1,30 +1,84 @@
 package org.pbannex.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.pbannex.batch.BatchApplication;
+import org.pbannex.config.PbProperties;
+import org.pbannex.config.Settings;
+import org.pbannex.runtime.DatabaseUnavailable;
+import org.pbannex.runtime.EmbeddedDatabaseLock;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring context (database, Flyway, job repository) only for the commands that need it. */
-final class SpringRuntime {
+/**
+ * Starts the Spring context (database, Flyway, job repository, the annex job) for the commands that need it. On the
+ * embedded H2 database it first takes the database's process lock (one pb-annex process at a time; the others
+ * wait). A database that cannot be reached or migrated is one line naming it (host:port, never the password).
+ */
+final class SpringRuntime implements AutoCloseable {
 
-    /** The database could not be reached or migrated (exit status 5). */
-    static class Unavailable extends RuntimeException {
-        Unavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
+    private final ConfigurableApplicationContext context;
+    private final EmbeddedDatabaseLock lock;
+
+    private SpringRuntime(ConfigurableApplicationContext context, EmbeddedDatabaseLock lock) {
+        this.context = context;
+        this.lock = lock;
     }
 
-    private SpringRuntime() {
-    }
-
-    static ConfigurableApplicationContext start() {
+    /** @param what what the command does, for a process that has to wait for this one */
+    static SpringRuntime start(String what) {
+        Map<String, Object> properties = new LinkedHashMap<>(PbAnnexApplication.overrides());
+        PbProperties settings = Settings.load(PbAnnexApplication.overrides());
+        properties.putIfAbsent("pb.home", settings.home().toString());
+        String url = Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url");
+        String user = Settings.property(PbAnnexApplication.overrides(), "spring.datasource.username");
+        var database = EmbeddedDatabaseLock.databaseOf(url);
+        EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
         try {
-            return new SpringApplicationBuilder(BatchApplication.class)
-                    .properties("pb.home=" + PbAnnexApplication.home())
+            ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BatchApplication.class)
+                    .properties(properties)
                     .logStartupInfo(false)
                     .run();
+            return new SpringRuntime(ctx, lock);
         } catch (RuntimeException e) {
-            throw new Unavailable("database unavailable: " + ExitCodes.message(e), e);
+            if (lock != null) {
+                lock.close();
+            }
+            LoggerFactory.getLogger(SpringRuntime.class).error("cannot start with {}", DatabaseUnavailable.describe(url, user), e);
+            throw new DatabaseUnavailable(DatabaseUnavailable.describe(url, user) + " is unavailable: " + cause(e), e);
         }
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** The innermost message, which says what the driver found (connection refused, password, damaged file). */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        String best = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+                best = t.getMessage();
+            }
+        }
+        String m = best != null ? best : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof java.io.EOFException || m.contains("File corrupted") || m.contains("EOFException")) {
+            m = "the database file is damaged or not an H2 database (" + m + "); move work/db aside to start a new history";
+        }
+        return m.replaceAll("\\s+", " ").replaceAll("\\[\\d+-\\d+\\]", "").strip();
     }
 }

@@ -32,20 +32,64 @@ public final class ExpenditureTotals {
         return (((fund * STATUSES.size() + status) * regions.size() + region) * outcomes.size() + outcome) * BIENNIUMS + biennium;
     }
 
+    /** Adds one line; ArithmeticException when the cell's sum would pass what 64-bit cents hold (never wraps). */
     void add(int cell, long amountCents) {
-        cents[cell] += amountCents;
+        cents[cell] = Math.addExact(cents[cell], amountCents);
         lines[cell]++;
     }
 
     void subtract(int cell, long amountCents) {
-        cents[cell] -= amountCents;
+        cents[cell] = Math.subtractExact(cents[cell], amountCents);
         lines[cell]--;
     }
 
+    /** Adds another cube cell by cell; ArithmeticException on overflow. */
     void addAll(ExpenditureTotals other) {
         for (int i = 0; i < cents.length; i++) {
-            cents[i] += other.cents[i];
+            cents[i] = Math.addExact(cents[i], other.cents[i]);
             lines[i] += other.lines[i];
+        }
+    }
+
+    /** Where a cell is, in words, for a message: fund, status, region, outcome and biennium. */
+    String describe(int cell) {
+        int rest = cell;
+        int b = rest % BIENNIUMS;
+        rest /= BIENNIUMS;
+        int o = rest % outcomes.size();
+        rest /= outcomes.size();
+        int r = rest % regions.size();
+        rest /= regions.size();
+        int s = rest % STATUSES.size();
+        int f = rest / STATUSES.size();
+        int year = FIRST_YEAR + 2 * b;
+        return FUNDS.get(f) + " " + STATUSES.get(s) + " " + regions.get(r) + " outcome " + outcomes.get(o) + " " + year + "-"
+                + String.format("%02d", (year + 1) % 100);
+    }
+
+    /** The non-empty cells as (cell, cents, lines) triples, for storing a partition's result. */
+    long[] nonEmptyCells() {
+        int n = 0;
+        for (long l : lines) {
+            n += l != 0 ? 1 : 0;
+        }
+        long[] out = new long[n * 3];
+        int k = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] != 0) {
+                out[k++] = i;
+                out[k++] = cents[i];
+                out[k++] = lines[i];
+            }
+        }
+        return out;
+    }
+
+    /** Puts back cells stored by {@link #nonEmptyCells()}. */
+    void restoreCells(long[] triples) {
+        for (int k = 0; k < triples.length; k += 3) {
+            cents[(int) triples[k]] = triples[k + 1];
+            lines[(int) triples[k]] = triples[k + 2];
         }
     }
 
@@ -69,7 +113,7 @@ public final class ExpenditureTotals {
     public long totalCents() {
         long n = 0;
         for (long c : cents) {
-            n += c;
+            n = Math.addExact(n, c);
         }
         return n;
     }
@@ -112,7 +156,7 @@ public final class ExpenditureTotals {
             int f = rest / STATUSES.size();
             if ((year == null || FIRST_YEAR + 2 * b == year) && matches(FUNDS.get(f), fund) && matches(STATUSES.get(s), status)
                     && matches(regions.get(r), region) && matches(outcomes.get(o), outcome)) {
-                sum += values[i];
+                sum = Math.addExact(sum, values[i]);
             }
         }
         return sum;
@@ -132,7 +176,7 @@ public final class ExpenditureTotals {
     public void put(String fund, String status, String region, String outcome, int bienniumFirstYear, long sumCents, long count) {
         int c = cell(FUNDS.indexOf(fund), STATUSES.indexOf(status), regions.indexOf(region), outcomes.indexOf(outcome),
                 (bienniumFirstYear - FIRST_YEAR) / 2);
-        cents[c] += sumCents;
+        cents[c] = Math.addExact(cents[c], sumCents);
         lines[c] += count;
     }
 }

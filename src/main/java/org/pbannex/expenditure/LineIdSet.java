@@ -1,42 +1,64 @@
 package org.pbannex.expenditure;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The line ids seen so far, to find duplicates in millions of lines within little memory. An id that is a prefix
- * and a number ("L000123", "2022-000123") is a bit in a paged bit set per prefix (10 million sequential ids take
- * about 1.3 MB); any other id is kept as a 64-bit hash, so two different such ids could in theory collide (about
- * one chance in 10^6 for 10 million ids) and be reported as a duplicate.
+ * The line ids of one partition, kept exactly in little memory while they are dense: an id that is a prefix and a
+ * number ("L000123", "2022-000123") is a bit in a paged bit set per prefix, so 10 million sequential ids take about
+ * 1.3 MB. Ids that do not fit that shape, or numbers so sparse that the bits would need more than
+ * {@code maxPages} pages (random 15-digit ids would need a page each), make the set give up ({@link #overflowed()}):
+ * then the duplicates of the whole ingest are found on disk by {@link DiskDuplicates}, in bounded memory whatever the
+ * ids look like. Either way the answer is exact.
  */
 final class LineIdSet {
 
-    /** What identifies an id: its prefix (with its digit count, so "L01" and "L1" differ) and number, or a hash. */
+    /** What identifies an id: its prefix (with its digit count, so "L01" and "L1" differ) and its number. */
     record Key(String prefix, long number) {
     }
 
-    private static final String HASHED = "#hash";
-    private static final int PAGE_BITS = 22;
+    static final int PAGE_BITS = 22;
+    static final int MAX_DIGITS = 18;
 
-    private final Map<String, PagedBits> numbered = new HashMap<>();
-    private final LongSet hashed = new LongSet();
+    private final Map<String, PagedBits> numbered = new TreeMap<>();
+    private final int maxPages;
+    private int pages;
+    private boolean overflowed;
     private byte[] lastPrefix = new byte[0];
     private int lastDigits = -1;
     private PagedBits lastBits;
 
-    /** Adds the id in b[from, to); false when it was already there. */
+    /** @param maxPages how many 512 KB pages of bits the set may use before it gives up (0: keep no ids at all) */
+    LineIdSet(int maxPages) {
+        this.maxPages = maxPages;
+        this.overflowed = maxPages <= 0;
+    }
+
+    /** False when the set gave up keeping ids: duplicates must then be found another way. */
+    boolean overflowed() {
+        return overflowed;
+    }
+
+    /**
+     * Adds the id in b[from, to); false only when it was certainly there already. After an overflow every id is
+     * "new" here (the set no longer knows).
+     */
     boolean add(byte[] b, int from, int to) {
-        int digitsFrom = to;
-        while (digitsFrom > from && b[digitsFrom - 1] >= '0' && b[digitsFrom - 1] <= '9') {
-            digitsFrom--;
+        if (overflowed) {
+            return true;
         }
+        int digitsFrom = digitsFrom(b, from, to);
         int digits = to - digitsFrom;
-        if (digits == 0 || digits > 18) {
-            return hashed.add(hash(b, from, to));
+        if (digits == 0 || digits > MAX_DIGITS) {
+            overflow();
+            return true;
         }
         long number = 0;
         for (int i = digitsFrom; i < to; i++) {
@@ -47,18 +69,35 @@ final class LineIdSet {
             lastDigits = digits;
             lastBits = numbered.computeIfAbsent(prefixKey(lastPrefix, digits), k -> new PagedBits());
         }
-        return lastBits.set(number);
+        int result = lastBits.set(number, pages < maxPages);
+        if (result == PagedBits.NO_ROOM) {
+            overflow();
+            return true;
+        }
+        if (result == PagedBits.NEW_PAGE) {
+            pages++;
+        }
+        return result != PagedBits.PRESENT;
     }
 
-    static Key key(byte[] b, int from, int to) {
+    private void overflow() {
+        overflowed = true;
+        numbered.clear();
+        lastBits = null;
+    }
+
+    private static int digitsFrom(byte[] b, int from, int to) {
         int digitsFrom = to;
         while (digitsFrom > from && b[digitsFrom - 1] >= '0' && b[digitsFrom - 1] <= '9') {
             digitsFrom--;
         }
+        return digitsFrom;
+    }
+
+    /** The key of a numbered id (only called for ids this set accepted, i.e. before any overflow). */
+    static Key key(byte[] b, int from, int to) {
+        int digitsFrom = digitsFrom(b, from, to);
         int digits = to - digitsFrom;
-        if (digits == 0 || digits > 18) {
-            return new Key(HASHED, hash(b, from, to));
-        }
         return new Key(prefixKey(Arrays.copyOfRange(b, from, digitsFrom), digits), Long.parseLong(
                 new String(b, digitsFrom, digits, StandardCharsets.US_ASCII)));
     }
@@ -76,54 +115,104 @@ final class LineIdSet {
                 bits.common(o, n -> out.add(new Key(prefix, n)));
             }
         });
-        hashed.forEach(h -> {
-            if (other.hashed.contains(h)) {
-                out.add(new Key(HASHED, h));
-            }
-        });
         return out;
     }
 
+    /** Adds every id of the other set (neither may have overflowed). */
     void addAll(LineIdSet other) {
         other.numbered.forEach((prefix, bits) -> numbered.computeIfAbsent(prefix, k -> new PagedBits()).or(bits));
-        other.hashed.forEach(hashed::add);
         lastBits = null;
     }
 
-    // FNV-1a, 64 bits, then a finalising mix.
-    private static long hash(byte[] b, int from, int to) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = from; i < to; i++) {
-            h ^= b[i] & 0xff;
-            h *= 0x100000001b3L;
+    /** How many pages the set holds now (for merging sets within a memory budget). */
+    int pageCount() {
+        return numbered.values().stream().mapToInt(b -> b.pages.size()).sum();
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeBoolean(overflowed);
+        out.writeInt(numbered.size());
+        for (var e : numbered.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().pages.size());
+            for (var page : e.getValue().pages.entrySet()) {
+                long[] words = page.getValue();
+                int used = 0;
+                for (int i = 0; i < words.length; i++) {
+                    used += words[i] != 0 ? 1 : 0;
+                }
+                out.writeLong(page.getKey());
+                out.writeInt(used);
+                for (int i = 0; i < words.length; i++) {
+                    if (words[i] != 0) {
+                        out.writeInt(i);
+                        out.writeLong(words[i]);
+                    }
+                }
+            }
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
+    }
+
+    static LineIdSet read(DataInputStream in, int maxPages) throws IOException {
+        LineIdSet set = new LineIdSet(maxPages);
+        set.overflowed = in.readBoolean();
+        int prefixes = in.readInt();
+        for (int p = 0; p < prefixes; p++) {
+            PagedBits bits = new PagedBits();
+            set.numbered.put(in.readUTF(), bits);
+            int pageCount = in.readInt();
+            for (int k = 0; k < pageCount; k++) {
+                long page = in.readLong();
+                long[] words = new long[1 << (PAGE_BITS - 6)];
+                int used = in.readInt();
+                for (int i = 0; i < used; i++) {
+                    int at = in.readInt();
+                    words[at] = in.readLong();
+                }
+                bits.pages.put(page, words);
+                set.pages++;
+            }
+        }
+        return set;
     }
 
     /** Bits for numbers, in pages of 2^22 bits allocated when first touched. */
     private static final class PagedBits {
 
-        private final Map<Long, long[]> pages = new HashMap<>();
+        static final int ADDED = 0;
+        static final int PRESENT = 1;
+        static final int NEW_PAGE = 2;
+        static final int NO_ROOM = 3;
+
+        private final Map<Long, long[]> pages = new TreeMap<>();
         private long lastPage = -1;
         private long[] last;
 
-        boolean set(long n) {
+        /** Sets bit n; a new page only when {@code mayGrow}. */
+        int set(long n, boolean mayGrow) {
             long page = n >>> PAGE_BITS;
+            boolean grew = false;
             if (page != lastPage) {
-                last = pages.computeIfAbsent(page, k -> new long[1 << (PAGE_BITS - 6)]);
+                long[] words = pages.get(page);
+                if (words == null) {
+                    if (!mayGrow) {
+                        return NO_ROOM;
+                    }
+                    words = new long[1 << (PAGE_BITS - 6)];
+                    pages.put(page, words);
+                    grew = true;
+                }
+                last = words;
                 lastPage = page;
             }
             int bit = (int) (n & ((1 << PAGE_BITS) - 1));
             long mask = 1L << (bit & 63);
             long word = last[bit >>> 6];
             if ((word & mask) != 0) {
-                return false;
+                return PRESENT;
             }
             last[bit >>> 6] = word | mask;
-            return true;
+            return grew ? NEW_PAGE : ADDED;
         }
 
         void common(PagedBits other, java.util.function.LongConsumer found) {
@@ -151,73 +240,6 @@ final class LineIdSet {
                 }
             });
             lastPage = -1;
-        }
-    }
-
-    /** An open-addressing set of longs (0 stands for itself through a flag). */
-    private static final class LongSet {
-
-        private long[] slots = new long[1024];
-        private boolean hasZero;
-        private int size;
-
-        boolean add(long v) {
-            if (v == 0) {
-                boolean added = !hasZero;
-                hasZero = true;
-                return added;
-            }
-            if (size * 2 >= slots.length) {
-                grow();
-            }
-            int mask = slots.length - 1;
-            int i = (int) (v ^ (v >>> 32)) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == v) {
-                    return false;
-                }
-                i = (i + 1) & mask;
-            }
-            slots[i] = v;
-            size++;
-            return true;
-        }
-
-        boolean contains(long v) {
-            if (v == 0) {
-                return hasZero;
-            }
-            int mask = slots.length - 1;
-            int i = (int) (v ^ (v >>> 32)) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == v) {
-                    return true;
-                }
-                i = (i + 1) & mask;
-            }
-            return false;
-        }
-
-        void forEach(java.util.function.LongConsumer c) {
-            if (hasZero) {
-                c.accept(0);
-            }
-            for (long v : slots) {
-                if (v != 0) {
-                    c.accept(v);
-                }
-            }
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            size = 0;
-            for (long v : old) {
-                if (v != 0) {
-                    add(v);
-                }
-            }
         }
     }
 }

@@ -22,7 +22,7 @@ final class LineParser {
     private final CodeTable outcomes;
     private final CodeTable objects;
     final ExpenditureTotals totals;
-    final LineIdSet ids = new LineIdSet();
+    final LineIdSet ids;
 
     // Field boundaries of the current line: field i is [starts[i], ends[i]) in buf.
     private final int[] starts = new int[LineFormat.FIELDS];
@@ -36,7 +36,19 @@ final class LineParser {
     String column;
     String reason;
 
+    /** A line_id longer than this is a bad line (ids are keys, not text). */
+    static final int MAX_ID_LENGTH = 64;
+
+    /** True when the last bad line cannot be rejected alone: its cell's sum would overflow 64-bit cents. */
+    boolean fatal;
+
     LineParser(Dimensions d) {
+        this(d, Integer.MAX_VALUE);
+    }
+
+    /** @param idPages how many pages of bits the line-id set may take (see {@link LineIdSet}) */
+    LineParser(Dimensions d, int idPages) {
+        this.ids = new LineIdSet(idPages);
         this.regions = d.regionTable();
         this.countries = d.countryTable();
         this.units = d.unitTable();
@@ -88,6 +100,7 @@ final class LineParser {
         lineEnd = i > from && b[i - 1] == '\r' ? i - 1 : i;
         column = null;
         reason = null;
+        fatal = false;
         boolean ok;
         if (!plain) {
             ok = accept(b, from, lineEnd);
@@ -109,13 +122,20 @@ final class LineParser {
         if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
             return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
         }
-        totals.add(cell, cents);
+        try {
+            totals.add(cell, cents);
+        } catch (ArithmeticException overflow) {
+            fatal = true;
+            return fail(LineFormat.AMOUNT, "the sum of the lines for " + totals.describe(cell)
+                    + " passes 92233720368547758.07 US$, the most that 64-bit cents can hold: nothing is published");
+        }
         return true;
     }
 
     boolean parse(byte[] b, int from, int to) {
         column = null;
         reason = null;
+        fatal = false;
         return split(b, from, to) && validate();
     }
 
@@ -123,6 +143,9 @@ final class LineParser {
     private boolean validate() {
         if (ends[LineFormat.LINE_ID] == starts[LineFormat.LINE_ID]) {
             return fail(LineFormat.LINE_ID, "empty line_id");
+        }
+        if (ends[LineFormat.LINE_ID] - starts[LineFormat.LINE_ID] > MAX_ID_LENGTH) {
+            return fail(LineFormat.LINE_ID, "line_id is longer than " + MAX_ID_LENGTH + " characters");
         }
         int year = period();
         if (year < 0) {

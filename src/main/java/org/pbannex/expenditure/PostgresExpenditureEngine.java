@@ -1,10 +1,12 @@
 package org.pbannex.expenditure;
 
+import com.opencsv.ICSVWriter;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL engine: every line is validated as by the embedded engine (same parser, same errors, same rejects),
- * and each good line's bytes go straight into a COPY to a session-private staging table; the totals are then a
- * GROUP BY in SQL. The database does the summing, so the two engines check each other (a test compares them).
+ * The PostgreSQL engine: every line is validated as by the embedded engine (same parser, same errors, same rejects
+ * file), and each good line goes, with its file, line number and offset, straight into a COPY to a session-private
+ * staging table. The database then finds duplicate line ids (the first in file order is kept) and does the sums with
+ * GROUP BY, so memory here stays flat whatever the ids look like, and the two engines check each other (a test
+ * compares them).
  */
 public final class PostgresExpenditureEngine {
 
@@ -46,18 +50,22 @@ public final class PostgresExpenditureEngine {
             this.copy = copy;
         }
 
-        void append(byte[] b, int from, int to) {
-            int n = to - from;
-            if (used + n + 1 > buf.length) {
+        void append(String prefix, byte[] b, int from, int to) {
+            byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+            int n = p.length + to - from + 1;
+            if (used + n > buf.length) {
                 flush();
             }
-            if (n + 1 > buf.length) {
-                write(b, from, n);
+            if (n > buf.length) {
+                write(p, 0, p.length);
+                write(b, from, to - from);
                 write(new byte[] {'\n'}, 0, 1);
                 return;
             }
-            System.arraycopy(b, from, buf, used, n);
-            used += n;
+            System.arraycopy(p, 0, buf, used, p.length);
+            used += p.length;
+            System.arraycopy(b, from, buf, used, to - from);
+            used += to - from;
             buf[used++] = '\n';
         }
 
@@ -77,54 +85,48 @@ public final class PostgresExpenditureEngine {
         }
     }
 
+    /** A bad line found while copying: its file (index), line number in the file, and why. */
+    private record Bad(int file, long line, long offset, String column, String reason, String raw) {
+    }
+
     public ExpenditureIngest.Result run(List<Path> files, String displayRoot, Connection db) throws IOException, SQLException {
         long start = System.nanoTime();
         try (Statement st = db.createStatement()) {
-            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGING + " (line_id text, period text, fund text, status text, "
-                    + "region text, country text, unit text, outcome text, object text, amount_usd numeric(17, 2))");
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGING + " (file_no int, line_no bigint, line_offset bigint, "
+                    + "line_id text, period text, fund text, status text, region text, country text, unit text, outcome text, "
+                    + "object text, amount_usd numeric(17, 2))");
             st.execute("TRUNCATE " + STAGING);
         }
-        LineParser parser = new LineParser(dimensions);
-        List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
-        long rejected = 0;
+        // Duplicates are the database's job here: the parser keeps no ids (0 pages).
+        LineParser parser = new LineParser(dimensions, 0);
+        boolean strict = rejectsFile == null;
+        List<Bad> bad = new ArrayList<>();
+        long[] read = new long[files.size()];
+        long[] rejected = new long[files.size()];
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
         CopyBuffer out = new CopyBuffer(copy);
-        try (Writer rejects = rejectsFile == null ? null : ExpenditureIngest.rejectsWriter(rejectsFile)) {
-            for (Path file : files) {
-                String name = displayRoot + file.getFileName();
-                long bodyStart = ExpenditureIngest.header(file, name);
-                long[] bad = new long[1];
-                List<ExpenditureIngest.Problem> problems = new ArrayList<>();
-                long lines = LineReader.forEachLine(file, bodyStart, Files.size(file), new AtomicLong(), (b, s, e, line) -> {
-                    if (parser.accept(b, s, e)) {
-                        out.append(b, s, e);
+        try {
+            for (int f = 0; f < files.size() && (!strict || bad.isEmpty()); f++) {
+                Path file = files.get(f);
+                long bodyStart = ExpenditurePlan.header(file, displayRoot + file.getFileName());
+                int fileNo = f;
+                read[f] = LineReader.forEachLine(file, bodyStart, Files.size(file), new AtomicLong(), (b, s, e, line, offset) -> {
+                    if (strict && !bad.isEmpty()) {
                         return;
                     }
-                    bad[0]++;
-                    if (rejects == null && problems.isEmpty()) {
-                        problems.add(new ExpenditureIngest.Problem(null, line, parser.column, parser.reason, ""));
-                    } else if (rejects != null) {
-                        try {
-                            ExpenditureIngest.writeReject(rejects, name, line + 2, new ExpenditureIngest.Problem(null, line,
-                                    parser.column, parser.reason, ExpenditureIngest.Chunk.raw(b, s, e)));
-                        } catch (IOException ex) {
-                            throw new java.io.UncheckedIOException(ex);
+                    if (parser.accept(b, s, e)) {
+                        out.append(fileNo + "," + (line + 2) + "," + offset + ",", b, s, e);
+                    } else {
+                        if (parser.fatal) {
+                            throw new InputError(displayRoot + file.getFileName(), line + 2, parser.column, parser.reason);
                         }
+                        bad.add(new Bad(fileNo, line + 2, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
                     }
                 });
                 out.flush();
-                if (!problems.isEmpty()) {
-                    copy.cancelCopy();
-                    ExpenditureIngest.Problem p = problems.get(0);
-                    throw new InputError(name, p.line() + 2, p.column() == null ? "" : p.column(), p.reason());
+                if (read[f] == 0) {
+                    throw new InputError(displayRoot + file.getFileName(), 1, "", "no expenditure lines after the header");
                 }
-                if (lines == 0) {
-                    copy.cancelCopy();
-                    throw new InputError(name, 1, "", "no expenditure lines after the header");
-                }
-                stats.add(new ExpenditureIngest.FileStats(name, lines, lines - bad[0], bad[0], Files.size(file),
-                        ExpenditureIngest.isSynthetic(file)));
-                rejected += bad[0];
             }
         } catch (RuntimeException | IOException e) {
             if (copy.isActive()) {
@@ -133,17 +135,75 @@ public final class PostgresExpenditureEngine {
             throw e;
         }
         long copied = copy.endCopy();
+        List<Bad> duplicates = duplicates(db, files, displayRoot);
+        List<Bad> problems = new ArrayList<>(bad);
+        problems.addAll(duplicates);
+        problems.sort(java.util.Comparator.comparingInt(Bad::file).thenComparingLong(Bad::line));
+        if (strict && !problems.isEmpty()) {
+            Bad first = problems.get(0);
+            throw new InputError(displayRoot + files.get(first.file()).getFileName(), first.line(),
+                    first.column() == null ? "" : first.column(), first.reason());
+        }
+        if (!strict) {
+            try (ICSVWriter rejects = PartitionMerge.rejectsWriter(rejectsFile)) {
+                for (Bad p : problems) {
+                    rejected[p.file()]++;
+                    PartitionMerge.writeReject(rejects, displayRoot + files.get(p.file()).getFileName(), p.line(), p.column(),
+                            p.reason(), p.raw());
+                }
+            }
+        }
         ExpenditureTotals totals = dimensions.newTotals();
         try (Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT fund, status, region, outcome, (substr(period, 1, 4)::int / 2) * 2, "
-                     + "sum(amount_usd * 100)::bigint, count(*) FROM " + STAGING + " GROUP BY 1, 2, 3, 4, 5")) {
+                     + "sum(amount_usd * 100)::bigint, count(*) FROM " + firstOccurrences() + " GROUP BY 1, 2, 3, 4, 5")) {
             while (rs.next()) {
                 totals.put(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getLong(6),
                         rs.getLong(7));
             }
+        } catch (SQLException e) {
+            if ("22003".equals(e.getSQLState())) {
+                throw new InputError(displayRoot, 0, "amount_usd", "the sum of the lines passes what 64-bit cents hold: nothing is published");
+            }
+            throw e;
+        } catch (ArithmeticException overflow) {
+            throw new InputError(displayRoot, 0, "amount_usd", "the sum of the lines passes what 64-bit cents hold: nothing is published");
+        }
+        List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
+        long rejectedLines = 0;
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            stats.add(new ExpenditureIngest.FileStats(displayRoot + file.getFileName(), read[f], read[f] - rejected[f], rejected[f],
+                    Files.size(file), ExpenditureIngest.isSynthetic(file)));
+            rejectedLines += rejected[f];
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("expenditure (PostgreSQL COPY): {} lines copied, {} rejected, {} s", copied, rejected, Math.round(seconds * 10) / 10.0);
-        return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
+        LOG.info("expenditure (PostgreSQL COPY): {} lines copied, {} rejected, {} s", copied, rejectedLines,
+                Math.round(seconds * 10) / 10.0);
+        return new ExpenditureIngest.Result(totals, stats, rejectedLines, seconds);
+    }
+
+    private static String firstOccurrences() {
+        return "(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY line_id ORDER BY file_no, line_no) AS nth FROM "
+                + STAGING + ") ranked WHERE nth = 1) firsts";
+    }
+
+    /** Every line whose id an earlier line (in file order) already had. */
+    private static List<Bad> duplicates(Connection db, List<Path> files, String displayRoot) throws SQLException, IOException {
+        List<Bad> out = new ArrayList<>();
+        try (PreparedStatement st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id FROM (SELECT file_no, "
+                + "line_no, line_offset, line_id, row_number() OVER (PARTITION BY line_id ORDER BY file_no, line_no) AS nth FROM "
+                + STAGING + ") ranked WHERE nth > 1 ORDER BY file_no, line_no");
+             ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                int f = rs.getInt(1);
+                long offset = rs.getLong(3);
+                String id = rs.getString(4);
+                byte[] raw = LineReader.lineAt(files.get(f), offset, Files.size(files.get(f)));
+                out.add(new Bad(f, rs.getLong(2), offset, "line_id", "duplicate line_id '" + (id.length() > 60
+                        ? id.substring(0, 60) + "…" : id) + "'", PartitionParser.raw(raw, 0, raw.length)));
+            }
+        }
+        return out;
     }
 }

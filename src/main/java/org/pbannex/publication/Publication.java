@@ -3,34 +3,30 @@ package org.pbannex.publication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.pbannex.budget.BudgetAnnexes;
-import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetData;
+import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
-import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
-import org.pbannex.reference.Biennium;
-import org.pbannex.outcomes.OutcomeAnnexes;
-import org.pbannex.outcomes.OutcomeChecks;
 import org.pbannex.outcomes.OutcomeResources;
+import org.pbannex.reference.Biennium;
 import org.pbannex.reference.ReferenceData;
-import org.pbannex.results.ResultsAnnexes;
-import org.pbannex.results.ResultsChecks;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Checks;
 import org.pbannex.table.PrintedDifference;
-import org.pbannex.table.Text;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
-/** The publication's pipeline without any framework: ingest, compute every table, reconcile. */
+/** The publication's pipeline without any framework: read the input, build every table, reconcile. */
 public final class Publication {
 
     /** Where expenditure-line files are, inside the input folder (DESIGN.md contract). */
@@ -43,32 +39,79 @@ public final class Publication {
         return InputSet.load(inputDir, biennium.code());
     }
 
+    /** The codes expenditure lines may use, from the run's validated input. */
+    public static Dimensions dimensions(InputSet in) {
+        ReferenceData ref = ReferenceData.from(in, Biennium.parse(in.biennium()));
+        return ExpenditureDimensions.from(in, ref, ResultsFramework.from(in, ref));
+    }
+
+    /** The input's expenditure-line files, in name order (none when the folder is missing). */
+    public static List<Path> expenditureFiles(Path inputDir) {
+        return ExpenditureIngest.files(inputDir.resolve(EXPENDITURE_FOLDER));
+    }
+
+    /** How expenditure files are named in messages: input/expenditure/<file>. */
+    public static String expenditureDisplayRoot(Path inputDir) {
+        return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + EXPENDITURE_FOLDER + "/";
+    }
+
+    /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */
+    public static ComputedPublication compute(Path inputDir, Biennium biennium) {
+        return compute(ingest(inputDir, biennium));
+    }
+
     public static ComputedPublication compute(InputSet in) {
-        return compute(in, null);
+        return compute(in, readLines(in, null), TableCatalogue.ids());
+    }
+
+    /** The input's expenditure lines read in this process, or null when it has none; rejects mode when a file is given. */
+    public static ExpenditureIngest.Result readLines(InputSet in, Path rejectsFile) {
+        List<Path> files = expenditureFiles(in.inputDir());
+        if (files.isEmpty()) {
+            return null;
+        }
+        try {
+            return new ExpenditureIngest(dimensions(in), Runtime.getRuntime().availableProcessors(), rejectsFile)
+                    .run(files, expenditureDisplayRoot(in.inputDir()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
-     * Computes every table. Expenditure lines (input/expenditure/*.csv) are read here too: strictly (the first bad
-     * line stops the run) unless {@code rejectsFile} is given, where bad lines are then written.
+     * Builds every table whose inputs are there and runs every check on them. A table in {@code wanted} whose inputs
+     * are missing stops the run (InputError naming what is missing): a table never disappears in silence.
+     *
+     * @param lines the expenditure lines read for this run, or null when the input has none
      */
-    public static ComputedPublication compute(InputSet in, Path rejectsFile) {
+    public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
-        BudgetData budget = BudgetData.from(in, ref);
+        PublicationDate.of(in); // checked with the other inputs, before anything is rendered
         ResultsFramework results = ResultsFramework.from(in, ref);
-        OutcomeResources outcomes = OutcomeResources.from(in, results);
-        Map<String, Table> budgetTables = BudgetAnnexes.build(ref, budget);
-        ExpenditureIngest.Result lines = expenditure(in, ref, results, rejectsFile);
-        Map<String, Table> lineTables = lines == null ? Map.of()
-                : Map.of(RegionalExpenditureTable.ID, RegionalExpenditureTable.build(ref, lines.totals(), lines.anySynthetic()));
-        Map<String, Table> tables = TableCatalogue.ordered(budgetTables,
-                OutcomeAnnexes.build(ref, outcomes, budgetTables, lines == null ? null : lines.totals()),
-                ResultsAnnexes.build(ref, results), lineTables);
-        Checks checks = BudgetChecks.run(ref, budget, tables);
-        checks.addAll(OutcomeChecks.run(outcomes, tables));
-        checks.addAll(ResultsChecks.run(ref, results, tables));
+        TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines);
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (TableCatalogue.Entry e : TableCatalogue.entries()) {
+            var missing = e.needs().stream().filter(n -> !sources.has(n)).toList();
+            if (missing.isEmpty()) {
+                tables.put(e.id(), sources.table(e.id()));
+            } else if (wanted.contains(e.id())) {
+                throw missingInput(in, e);
+            }
+        }
+        Checks checks = new Checks();
+        for (var check : TableCatalogue.CHECKS) {
+            checks.addAll(check.apply(sources));
+        }
         List<PrintedDifference> differences = printedDifferences(in, tables, checks);
         return new ComputedPublication(in, ref, tables, checks, differences, lines);
+    }
+
+    private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
+        String folder = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
+        return new InputError(folder, 0, "", "no expenditure-line files (*.csv): table " + e.id() + " is built from them; add "
+                + "them, or leave " + e.id() + " out (e.g. --tables " + String.join(",", TableCatalogue.ids().stream()
+                .filter(id -> !id.equals(e.id())).toList()) + ", a partial run)");
     }
 
     /**
@@ -76,7 +119,7 @@ public final class Publication {
      * documented published value, or the documentation is out of date.
      */
     private static List<PrintedDifference> printedDifferences(InputSet in, Map<String, Table> tables, Checks checks) {
-        List<PrintedDifference> out = new java.util.ArrayList<>();
+        List<PrintedDifference> out = new ArrayList<>();
         for (var r : in.table("printed_differences")) {
             PrintedDifference d = new PrintedDifference(r.text("table"), r.text("row"), r.text("column"), r.text("printed"),
                     r.text("published"), new Text(r.text("explanation_zh"), r.text("explanation_en")));
@@ -92,46 +135,37 @@ public final class Publication {
         return out;
     }
 
-    /** Reads input/expenditure/*.csv, or returns null when there are no such files. */
-    static ExpenditureIngest.Result expenditure(InputSet in, ReferenceData ref, ResultsFramework results, Path rejectsFile) {
-        List<Path> files = ExpenditureIngest.files(in.inputDir().resolve(EXPENDITURE_FOLDER));
-        if (files.isEmpty()) {
-            return null;
-        }
-        String prefix = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
-        try {
-            return ExpenditureEngine.chosen(System.getenv()).run(ExpenditureDimensions.from(in, ref, results), files, prefix,
-                    rejectsFile, System.getenv());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    public static ComputedPublication compute(Path inputDir, Biennium biennium) {
-        return compute(ingest(inputDir, biennium));
-    }
-
     /**
      * The biennium to run: the one asked for, or else the latest data folder (named like 2022-23) in the input.
+     * An asked-for biennium that has no data folder is a usage error (IllegalArgumentException naming those there are).
      */
     public static Biennium biennium(Path inputDir, String requested) {
-        if (requested != null && !requested.isBlank()) {
-            Biennium b = Biennium.parse(requested);
-            if (b == null) {
-                throw new IllegalArgumentException("not a biennium: '" + requested + "' (expected e.g. 2022-23)");
-            }
-            return b;
-        }
         if (!Files.isDirectory(inputDir)) {
             throw new InputError(inputDir.toString(), 0, "", "input folder not found");
         }
-        try (Stream<Path> s = Files.list(inputDir)) {
-            List<Biennium> found = s.filter(Files::isDirectory).map(p -> Biennium.parse(p.getFileName().toString()))
-                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Biennium::firstYear)).toList();
-            if (found.isEmpty()) {
-                throw new InputError(inputDir.toString(), 0, "", "no biennium data folder (named like 2022-23) in the input folder");
+        List<Biennium> found = bienniaIn(inputDir);
+        if (requested != null && !requested.isBlank()) {
+            Biennium b = Biennium.parse(requested.trim());
+            if (b == null) {
+                throw new IllegalArgumentException("not a biennium: '" + requested + "' (expected e.g. 2022-23)");
             }
-            return found.get(found.size() - 1);
+            if (!found.contains(b)) {
+                throw new IllegalArgumentException("no data folder for biennium " + b + " in " + inputDir + " (there is "
+                        + (found.isEmpty() ? "none" : String.join(", ", found.stream().map(Biennium::code).toList())) + ")");
+            }
+            return b;
+        }
+        if (found.isEmpty()) {
+            throw new InputError(inputDir.toString(), 0, "", "no biennium data folder (named like 2022-23) in the input folder");
+        }
+        return found.get(found.size() - 1);
+    }
+
+    /** The biennia that have a data folder in the input, oldest first. */
+    public static List<Biennium> bienniaIn(Path inputDir) {
+        try (Stream<Path> s = Files.list(inputDir)) {
+            return s.filter(Files::isDirectory).map(p -> Biennium.parse(p.getFileName().toString()))
+                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Biennium::firstYear)).toList();
         } catch (IOException e) {
             throw new InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
         }

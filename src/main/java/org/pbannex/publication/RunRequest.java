@@ -2,15 +2,34 @@ package org.pbannex.publication;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.Language;
 
 /**
- * What a run is asked to do: a job definition, where to read and write, and which tables, languages and
- * formats to render (all of them unless narrowed). A narrowed run is partial: it does not move latest.
+ * What a run is asked to do, decided once at the edge (command line and job file) and carried typed from there:
+ * the job's name, where to read and write, the biennium, and which tables, editions and formats to render. A run
+ * that leaves out any of them is partial: it is published in its own folder but does not move latest.
  *
+ * @param tables  the ids of the tables to render, in catalogue order (every one for a complete run)
  * @param rejects true: bad expenditure lines go to a published rejects file instead of stopping the run
  */
-public record RunRequest(String job, Path input, Path output, String biennium, List<String> tables,
-                         List<String> languages, List<String> formats, boolean partial, boolean rejects) {
+public record RunRequest(String job, Path input, Path output, Biennium biennium, List<String> tables,
+                         List<Language> languages, List<OutputFormat> formats, boolean rejects) {
 
-    public static final List<String> ALL_FORMATS = List.of("xlsx", "pdf", "csv");
+    public RunRequest {
+        tables = List.copyOf(tables);
+        languages = List.copyOf(languages);
+        formats = List.copyOf(formats);
+    }
+
+    /** Only a run with every table, format and edition is complete enough to become "latest". */
+    public boolean partial() {
+        return !tables.containsAll(TableCatalogue.ids()) || !Set.copyOf(formats).containsAll(List.of(OutputFormat.values()))
+                || !Set.copyOf(languages).containsAll(List.of(Language.values()));
+    }
+
+    public boolean wants(OutputFormat f) {
+        return formats.contains(f);
+    }
 }

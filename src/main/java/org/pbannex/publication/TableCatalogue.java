@@ -1,55 +1,90 @@
 package org.pbannex.publication;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.pbannex.budget.BudgetAnnexes;
+import java.util.Set;
+import java.util.function.Function;
+import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetResolutionTable;
+import org.pbannex.budget.CostByObjectTable;
+import org.pbannex.budget.CostIncreaseTable;
+import org.pbannex.budget.OperationalBudgetTable;
+import org.pbannex.budget.RbtcTable;
+import org.pbannex.budget.RegionalInflationTable;
 import org.pbannex.budget.StrategicBudgetTable;
 import org.pbannex.expenditure.RegionalExpenditureTable;
+import org.pbannex.outcomes.OutcomeChecks;
 import org.pbannex.outcomes.OutcomeResourcesTable;
 import org.pbannex.outcomes.StrategicFrameworkTable;
-import org.pbannex.results.ResultsAnnexes;
+import org.pbannex.results.IndicatorTables;
+import org.pbannex.results.RegionalTargetsTable;
+import org.pbannex.results.ResultsChecks;
+import org.pbannex.results.ResultsFramework.Kind;
+import org.pbannex.table.Checks;
 import org.pbannex.table.Table;
 
 /**
- * Every table the publication has, in the order of the document: the main text's tables (t1, br), Appendix I
- * and its regional breakdown, then the information annexes. The CLI's --tables accepts exactly these ids.
+ * Every table of the publication, in the order of the document, with what each is built from. Adding a table is a
+ * builder, its texts in texts.csv, and one line here. The CLI's --tables accepts exactly these ids; a builder asks
+ * {@link TableSources#table} for the tables it is derived from, whatever their place in the document.
  */
 public final class TableCatalogue {
 
-    public static final List<String> IDS;
-
-    static {
-        // Document order: Table 1, Table 2, the budget resolution, Appendix I (and rt), the annexes, annex 4 last.
-        List<String> ids = new ArrayList<>(BudgetAnnexes.IDS);
-        ids.add(ids.indexOf(StrategicBudgetTable.ID) + 1, StrategicFrameworkTable.ID);
-        ids.addAll(ids.indexOf(BudgetResolutionTable.ID) + 1, ResultsAnnexes.IDS);
-        ids.add(ids.indexOf(StrategicFrameworkTable.ID) + 1, RegionalExpenditureTable.ID);
-        ids.add(OutcomeResourcesTable.ID);
-        IDS = List.copyOf(ids);
+    /** Inputs a table cannot be built without, beyond the budget input files every run has. */
+    public enum Needs {
+        /** input/expenditure/*.csv */
+        EXPENDITURE_LINES
     }
+
+    /** One table: its id, what it needs, how it is built. */
+    public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            entry(StrategicBudgetTable.ID, s -> StrategicBudgetTable.build(s.reference(), s.budget())),
+            entry(StrategicFrameworkTable.ID, s -> StrategicFrameworkTable.build(s.reference().texts(), s.reference().biennium(),
+                    s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals())),
+            entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES), s -> RegionalExpenditureTable.build(s.reference(),
+                    s.lines().totals(), s.lines().anySynthetic())),
+            entry(BudgetResolutionTable.ID, s -> BudgetResolutionTable.build(s.reference(), s.budget())),
+            entry(Kind.IMPACT.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.IMPACT)),
+            entry(Kind.POLICY.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.POLICY)),
+            entry(Kind.ENABLING.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.ENABLING)),
+            entry(RegionalTargetsTable.ID, s -> RegionalTargetsTable.build(s.reference(), s.results())),
+            entry(OperationalBudgetTable.ID, s -> OperationalBudgetTable.build(s.reference(), s.budget())),
+            entry(CostIncreaseTable.ID, s -> CostIncreaseTable.build(s.reference(), s.budget())),
+            entry(RegionalInflationTable.ID, s -> RegionalInflationTable.build(s.reference(), s.budget())),
+            entry(CostByObjectTable.ID, s -> CostByObjectTable.build(s.reference(), s.budget())),
+            entry(RbtcTable.ID, s -> RbtcTable.build(s.reference(), s.budget())),
+            entry(OutcomeResourcesTable.ID, s -> OutcomeResourcesTable.build(s.reference().texts(), s.outcomes())));
+
+    /** The reconciliation checks, each over the tables it reconciles (they run on every run, on every table built). */
+    static final List<Function<TableSources, Checks>> CHECKS = List.of(
+            s -> BudgetChecks.run(s.reference(), s.budget(), s.built()),
+            s -> OutcomeChecks.run(s.outcomes(), s.built()),
+            s -> ResultsChecks.run(s.reference(), s.results(), s.built()));
 
     private TableCatalogue() {
     }
 
-    /** The tables of several modules, in catalogue order. */
-    @SafeVarargs
-    static Map<String, Table> ordered(Map<String, Table>... modules) {
-        Map<String, Table> all = new LinkedHashMap<>();
-        for (Map<String, Table> m : modules) {
-            all.putAll(m);
-        }
-        Map<String, Table> out = new LinkedHashMap<>();
-        for (String id : IDS) {
-            if (all.containsKey(id)) {
-                out.put(id, all.get(id));
-            }
-        }
-        if (out.size() != all.size()) {
-            throw new IllegalStateException("tables missing from the catalogue: " + all.keySet());
-        }
-        return out;
+    private static Entry entry(String id, Function<TableSources, Table> builder) {
+        return new Entry(id, Set.of(), builder);
+    }
+
+    private static Entry entry(String id, Set<Needs> needs, Function<TableSources, Table> builder) {
+        return new Entry(id, needs, builder);
+    }
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    /** Every table id, in document order. */
+    public static List<String> ids() {
+        return ENTRIES.stream().map(Entry::id).toList();
+    }
+
+    public static Entry entry(String id) {
+        return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown table '" + id + "'; the tables are " + String.join(",", ids())));
     }
 }

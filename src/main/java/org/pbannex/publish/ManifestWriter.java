@@ -1,70 +1,90 @@
 package org.pbannex.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code manifest.json}: the machine-readable record of a run (inputs, checks, outputs with checksums). */
+/** {@code manifest.json}: the machine-readable record of a run (inputs, checks, outputs with checksums), via Jackson. */
 public final class ManifestWriter {
 
     public static final String FILE = "manifest.json";
 
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     private ManifestWriter() {
     }
 
-    /** A map that keeps the order its keys are given in, so manifests are stable to read and to diff. */
-    private static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
+    record Manifest(@JsonProperty("run_id") String runId, String job, String biennium, String status,
+                    @JsonProperty("exit_status") int exitStatus, @JsonProperty("failed_step") String failedStep, String cause,
+                    @JsonProperty("started_at") String startedAt, @JsonProperty("finished_at") String finishedAt,
+                    @JsonProperty("code_version") String codeVersion, @JsonProperty("input_checksum") String inputChecksum,
+                    boolean partial, List<String> tables, List<String> languages, List<String> formats, List<Input> inputs,
+                    @JsonProperty("expenditure_lines") List<Lines> expenditureLines, Checks checks,
+                    @JsonProperty("printed_differences") List<Difference> printedDifferences, List<Output> outputs,
+                    @JsonProperty("previous_run") Previous previousRun) {
+    }
+
+    record Input(String resource, String path, String sha256, int rows) {
+    }
+
+    record Lines(String file, long read, long accepted, long rejected, long bytes, boolean synthetic) {
+    }
+
+    record Checks(int total, long passed, long failed, List<Check> results) {
+    }
+
+    record Check(String name, String table, String row, String expected, String actual, boolean passed) {
+    }
+
+    record Difference(String table, String row, String column, String printed, String published, String explanation) {
+    }
+
+    record Output(String path, long bytes, String sha256) {
+    }
+
+    record Previous(@JsonProperty("run_id") String runId, @JsonProperty("changed_tables") List<String> changedTables) {
     }
 
     public static void write(RunRecord run, Path dir) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("run_id", run.runId());
-        m.put("job", run.job());
-        m.put("biennium", run.biennium());
-        m.put("started_at", run.startedAt());
-        m.put("finished_at", run.finishedAt());
-        m.put("code_version", run.codeVersion());
-        m.put("input_checksum", run.inputChecksum());
-        m.put("partial", run.partial());
-        m.put("tables", run.tables());
-        m.put("languages", run.languages());
-        m.put("formats", run.formats());
-        m.put("inputs", run.inputs().stream().map(f -> ordered("resource", f.resource(), "path", f.path(),
-                "sha256", f.sha256(), "rows", f.rows())).toList());
-        m.put("expenditure_lines", run.expenditure().stream().map(f -> ordered("file", f.file(), "read", f.read(),
-                "accepted", f.accepted(), "rejected", f.rejected(), "bytes", f.bytes(), "synthetic", f.synthetic())).toList());
-        Map<String, Object> checks = new LinkedHashMap<>();
-        checks.put("total", run.checks().size());
-        checks.put("passed", run.checksPassed());
-        checks.put("failed", run.checksFailed());
-        checks.put("results", run.checks().stream().map(c -> {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", c.name());
-            r.put("table", c.table());
-            r.put("row", c.row());
-            r.put("expected", c.expected());
-            r.put("actual", c.actual());
-            r.put("passed", c.passed());
-            return r;
-        }).toList());
-        m.put("checks", checks);
-        m.put("printed_differences", run.printedDifferences().stream().map(d -> ordered("table", d.table(), "row", d.row(),
-                "column", d.column(), "printed", d.printed(), "published", d.published(), "explanation", d.explanation().en())).toList());
-        m.put("outputs", run.outputs().stream().filter(o -> !o.path().equals(FILE))
-                .map(o -> ordered("path", o.path(), "bytes", o.bytes(), "sha256", o.sha256())).toList());
-        m.put("previous_run", run.previous().previousRunId() == null ? null : ordered("run_id", run.previous().previousRunId(),
-                "changed_tables", run.previous().tables().stream().filter(t -> !t.status().equals("unchanged"))
-                        .map(RunDiff.TableChange::table).toList()));
-        Files.writeString(dir.resolve(FILE), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(m) + "\n");
+        Manifest m = new Manifest(run.runId(), run.job(), run.biennium(), run.status(), run.exitStatus(), run.failedStep(),
+                run.cause(), run.startedAt(), run.finishedAt(), run.codeVersion(), run.inputChecksum(), run.partial(), run.tables(),
+                run.languages(), run.formats(),
+                run.inputs().stream().map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList(),
+                run.expenditure().stream().map(f -> new Lines(f.file(), f.read(), f.accepted(), f.rejected(), f.bytes(),
+                        f.synthetic())).toList(),
+                new Checks(run.checks().size(), run.checksPassed(), run.checksFailed(), run.checks().stream()
+                        .map(c -> new Check(c.name(), c.table(), c.row(), c.expected(), c.actual(), c.passed())).toList()),
+                run.printedDifferences().stream().map(d -> new Difference(d.table(), d.row(), d.column(), d.printed(),
+                        d.published(), d.explanation().en())).toList(),
+                run.outputs().stream().filter(o -> !o.path().equals(FILE)).map(o -> new Output(o.path(), o.bytes(), o.sha256()))
+                        .toList(),
+                run.previous().previousRunId() == null ? null : new Previous(run.previous().previousRunId(),
+                        run.previous().tables().stream().filter(t -> !t.status().equals("unchanged")).map(RunDiff.TableChange::table)
+                                .toList()));
+        Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m) + "\n");
     }
 
+    /** The outputs a manifest lists (path, bytes, sha256), to verify that a published folder is still whole. */
+    public static List<Output> outputs(Path dir) throws IOException {
+        return JSON.readValue(Files.readString(dir.resolve(FILE)), Manifest.class).outputs();
+    }
+
+    /** Whether every file the folder's manifest lists is there with its size and checksum. */
+    public static boolean intact(Path dir) {
+        try {
+            for (Output o : outputs(dir)) {
+                Path f = dir.resolve(o.path());
+                if (!Files.isRegularFile(f) || Files.size(f) != o.bytes() || !org.pbannex.ingest.InputSet.sha256(f).equals(o.sha256())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A run's outputs: written under {@code output/<biennium>/.staging-<run-id>/}, then published by one atomic
- * rename to {@code output/<biennium>/<run-id>/}, after which {@code latest} (a symbolic link) is swapped to it.
- * A reader never sees a half-written run.
+ * A run's folders: its outputs are written under {@code output/<biennium>/.staging-<run-id>/}, then published by one
+ * atomic rename to {@code output/<biennium>/<run-id>/}, after which {@code latest} (a symbolic link) is swapped to it,
+ * so a reader never sees a half-written run. What the steps hand each other that is not published (the expenditure
+ * partitions' results, the merged totals, the rejects) is under {@code .work-<run-id>/}. A failed run leaves its report
+ * and manifest in {@code failed/<run-id>/}.
  */
 public final class RunFolder {
 
@@ -34,10 +36,43 @@ public final class RunFolder {
         return bienniumDir.resolve(runId);
     }
 
-    /** Creates an empty staging folder, discarding what a failed attempt of the same run left there. */
+    /** What the steps hand each other and nobody reads after the run: removed when the run is published. */
+    public Path work() {
+        return bienniumDir.resolve(".work-" + runId);
+    }
+
+    /** Where a failed run's report and manifest go. */
+    public Path failed() {
+        return bienniumDir.resolve("failed").resolve(runId);
+    }
+
+    /**
+     * The staging folder, created if missing. A restarted run keeps what its earlier attempt staged (its finished
+     * render partitions are not rendered again).
+     */
     public Path prepareStaging() throws IOException {
-        deleteTree(staging());
         return Files.createDirectories(staging());
+    }
+
+    /**
+     * Removes the staging and work folders that failed or abandoned runs of this biennium left behind (called by a
+     * run that has just published, under the lock, so no other run of the biennium is writing there).
+     *
+     * @return how many folders were removed
+     */
+    public int removeLeftovers() throws IOException {
+        int removed = 0;
+        try (Stream<Path> s = Files.list(bienniumDir)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if ((name.startsWith(".staging-") || name.startsWith(".work-") || name.startsWith(".latest-") || name.startsWith(".paused-"))
+                        && !name.endsWith(runId)) {
+                    deleteTree(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Renames staging to the run folder (atomic on one file system); optionally points latest at it. */

@@ -1,19 +1,38 @@
 package org.pbannex.publish;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import org.pbannex.runtime.ProcessIdentity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The run history table (pb_run): one row per run that reached the publish step, and failed runs too. */
+/**
+ * The run history (pb_run): one row per run, written when the run starts (with the process that runs it) and updated
+ * by its heartbeat, when it publishes or fails, and when a later run finds its process dead. A restarted run keeps its
+ * row (and its first start time) and counts its attempts.
+ */
 public final class RunHistory {
 
-    /** A row of the history, newest first in {@link #recent(int)}. */
-    public record Entry(String runId, String job, String biennium, String status, Timestamp startedAt,
-                        Timestamp finishedAt, Integer checksPassed, Integer checksFailed, boolean partial,
-                        String outputDir, String message) {
+    /** A row of the history. {@code owner} is the process that ran (or runs) it. */
+    public record Entry(String runId, String job, String biennium, String status, Timestamp startedAt, Timestamp finishedAt,
+                        Integer checksPassed, Integer checksFailed, boolean partial, String outputDir, String message,
+                        Long jobExecutionId, ProcessIdentity owner, OffsetDateTime heartbeatAt, String failedStep,
+                        Integer exitStatus, int attempts) {
+
+        public boolean running() {
+            return "STARTED".equals(status);
+        }
     }
+
+    private static final String COLUMNS = "run_id, job_name, biennium, status, started_at, finished_at, checks_passed, "
+            + "checks_failed, partial_run, output_dir, message, job_execution_id, host, pid, process_started, heartbeat_at, "
+            + "failed_step, exit_status, attempts";
 
     private final JdbcTemplate jdbc;
 
@@ -21,28 +40,82 @@ public final class RunHistory {
         this.jdbc = jdbc;
     }
 
-    public void recordPublished(RunRecord r, Path folder) {
-        jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, finished_at, input_checksum, "
-                        + "code_version, tables, partial_run, checks_passed, checks_failed, output_dir) "
-                        + "VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.runId(), r.job(), r.biennium(), Timestamp.from(Instant.parse(r.startedAt())),
-                Timestamp.from(Instant.parse(r.finishedAt())), r.inputChecksum(), r.codeVersion(),
-                String.join(",", r.tables()), r.partial(), (int) r.checksPassed(), (int) r.checksFailed(), folder.toString());
+    /** A run starts, or a failed run restarts (same run id: its row is reused and its attempts counted). */
+    public void started(String runId, String job, String biennium, long jobExecutionId, String inputChecksum, String codeVersion,
+                        ProcessIdentity owner) {
+        OffsetDateTime processStarted = owner.processStarted() == null ? null : owner.processStarted().atOffset(ZoneOffset.UTC);
+        int updated = jdbc.update("UPDATE pb_run SET status = 'STARTED', finished_at = NULL, message = NULL, failed_step = NULL, "
+                        + "exit_status = NULL, job_execution_id = ?, host = ?, pid = ?, process_started = ?, "
+                        + "heartbeat_at = CURRENT_TIMESTAMP, attempts = attempts + 1 WHERE run_id = ?",
+                jobExecutionId, owner.host(), owner.pid(), processStarted, runId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, input_checksum, code_version, "
+                            + "job_execution_id, host, pid, process_started, heartbeat_at) "
+                            + "VALUES (?, ?, ?, 'STARTED', ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+                    runId, job, biennium, Timestamp.from(Instant.now()), inputChecksum, codeVersion, jobExecutionId, owner.host(),
+                    owner.pid(), processStarted);
+        }
     }
 
-    public void recordFailed(String runId, String job, String biennium, Instant started, String inputChecksum,
-                             String codeVersion, String message) {
-        jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, finished_at, input_checksum, "
-                        + "code_version, message) VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, ?)",
-                runId, job, biennium, Timestamp.from(started), Timestamp.from(Instant.now()), inputChecksum, codeVersion,
-                message.length() > 2000 ? message.substring(0, 2000) : message);
+    public void heartbeat(String runId) {
+        jdbc.update("UPDATE pb_run SET heartbeat_at = CURRENT_TIMESTAMP WHERE run_id = ?", runId);
+    }
+
+    public void published(RunRecord r, Path folder) {
+        jdbc.update("UPDATE pb_run SET status = 'PUBLISHED', finished_at = ?, tables = ?, partial_run = ?, checks_passed = ?, "
+                        + "checks_failed = ?, output_dir = ?, exit_status = 0 WHERE run_id = ?",
+                Timestamp.from(Instant.parse(r.finishedAt())), String.join(",", r.tables()), r.partial(), (int) r.checksPassed(),
+                (int) r.checksFailed(), folder.toString(), r.runId());
+    }
+
+    /** The run failed in a step (null when it failed before any), with its exit status and one line saying why. */
+    public void failed(String runId, String step, int exitStatus, String message) {
+        jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = ?, failed_step = ?, exit_status = ?, message = ? "
+                + "WHERE run_id = ?", Timestamp.from(Instant.now()), step, exitStatus, cut(message), runId);
+    }
+
+    /** The run's process died while it ran: found by a later run or command. */
+    public void abandonedByDeadProcess(String runId, String step) {
+        jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = COALESCE(finished_at, ?), failed_step = ?, "
+                + "exit_status = NULL, message = ? WHERE run_id = ?", Timestamp.from(Instant.now()), step,
+                "abandoned by a dead process", runId);
+    }
+
+    /** A person dropped the run with {@code pb-annex abandon}: it will not be restarted. */
+    public void abandoned(String runId) {
+        jdbc.update("UPDATE pb_run SET status = 'ABANDONED', finished_at = COALESCE(finished_at, ?), message = ? WHERE run_id = ?",
+                Timestamp.from(Instant.now()), "abandoned with pb-annex abandon", runId);
     }
 
     public List<Entry> recent(int limit) {
-        return jdbc.query("SELECT run_id, job_name, biennium, status, started_at, finished_at, checks_passed, checks_failed, "
-                        + "partial_run, output_dir, message FROM pb_run ORDER BY started_at DESC, run_id DESC LIMIT ?",
-                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                        rs.getTimestamp(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getBoolean(9),
-                        rs.getString(10), rs.getString(11)), limit);
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run ORDER BY started_at DESC, run_id DESC LIMIT ?", RunHistory::entry, limit);
+    }
+
+    public Optional<Entry> find(String runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE run_id = ?", RunHistory::entry, runId).stream().findFirst();
+    }
+
+    public Optional<Entry> byJobExecution(long jobExecutionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE job_execution_id = ?", RunHistory::entry, jobExecutionId)
+                .stream().findFirst();
+    }
+
+    /** The database's clock: heartbeats are compared with it, never with this machine's. */
+    public OffsetDateTime databaseNow() {
+        return jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class);
+    }
+
+    private static Entry entry(ResultSet rs, int i) throws SQLException {
+        OffsetDateTime processStarted = rs.getObject(15, OffsetDateTime.class);
+        ProcessIdentity owner = rs.getString(13) == null ? null : new ProcessIdentity(rs.getString(13), rs.getLong(14),
+                processStarted == null ? null : processStarted.toInstant());
+        return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
+                rs.getTimestamp(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getBoolean(9), rs.getString(10),
+                rs.getString(11), rs.getObject(12) == null ? null : rs.getLong(12), owner,
+                rs.getObject(16, OffsetDateTime.class), rs.getString(17), (Integer) rs.getObject(18), rs.getInt(19));
+    }
+
+    private static String cut(String message) {
+        return message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message;
     }
 }

@@ -7,16 +7,27 @@ import org.pbannex.table.CheckResult;
 import org.pbannex.table.PrintedDifference;
 
 /**
- * Everything the manifest and the report say about a run.
+ * Everything the manifest and the report say about a run, published or failed.
  *
- * @param partial true when only some tables, languages or formats were rendered (then latest is not moved)
+ * @param status      "published" or "failed"
+ * @param exitStatus  the command's exit status (0 when published)
+ * @param failedStep  the step the run failed in (null when published, or when it failed before any step)
+ * @param cause       one line saying why it failed (null when published)
+ * @param partial     true when only some tables, languages or formats were rendered (then latest is not moved)
  * @param expenditure per expenditure-line file: lines read, accepted, rejected (empty when there are none)
  */
-public record RunRecord(String runId, String job, String biennium, String startedAt, String finishedAt,
-                        String codeVersion, String inputChecksum, List<String> tables, List<String> languages,
-                        List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
-                        List<CheckResult> checks, List<PrintedDifference> printedDifferences,
-                        List<OutputFile> outputs, RunDiff previous, List<ExpenditureIngest.FileStats> expenditure) {
+public record RunRecord(String runId, String job, String biennium, String status, int exitStatus, String failedStep, String cause,
+                        String startedAt, String finishedAt, String codeVersion, String inputChecksum, List<String> tables,
+                        List<String> languages, List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
+                        List<CheckResult> checks, List<PrintedDifference> printedDifferences, List<OutputFile> outputs,
+                        RunDiff previous, List<ExpenditureIngest.FileStats> expenditure) {
+
+    public static final String PUBLISHED = "published";
+    public static final String FAILED = "failed";
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
 
     public long checksPassed() {
         return checks.stream().filter(CheckResult::passed).count();
@@ -24,5 +35,11 @@ public record RunRecord(String runId, String job, String biennium, String starte
 
     public long checksFailed() {
         return checks.size() - checksPassed();
+    }
+
+    /** The same record with the list of output files (the manifest lists the report too). */
+    public RunRecord withOutputs(List<OutputFile> files) {
+        return new RunRecord(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion,
+                inputChecksum, tables, languages, formats, partial, inputs, checks, printedDifferences, files, previous, expenditure);
     }
 }

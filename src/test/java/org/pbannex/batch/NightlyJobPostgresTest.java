@@ -21,6 +21,7 @@ import org.pbannex.CliRun;
 class NightlyJobPostgresTest {
 
     static EmbeddedPostgres postgres;
+    static java.util.Map<String, String> settings;
 
     @TempDir
     Path tmp;
@@ -28,16 +29,12 @@ class NightlyJobPostgresTest {
     @BeforeAll
     static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        System.setProperty("spring.datasource.username", "postgres");
-        System.setProperty("spring.datasource.password", "");
+        settings = java.util.Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "");
     }
 
     @AfterAll
     static void stopPostgres() throws Exception {
-        System.clearProperty("spring.datasource.url");
-        System.clearProperty("spring.datasource.username");
-        System.clearProperty("spring.datasource.password");
         if (postgres != null) {
             postgres.close();
         }
@@ -46,7 +43,7 @@ class NightlyJobPostgresTest {
     @Test
     void nightlyRunOnPostgres() throws Exception {
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.capture("run", "nightly", "--output", out.toString());
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         Path run = out.resolve("2022-23/latest").toRealPath();
         PublishedRunAssertions.assertCompleteRun(run);
@@ -60,9 +57,19 @@ class NightlyJobPostgresTest {
                 assertTrue(rs.next(), "a job execution in the PostgreSQL job repository");
                 assertEquals("COMPLETED", rs.getString(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM batch_step_execution WHERE status = 'COMPLETED'")) {
-                rs.next();
-                assertEquals(5, rs.getInt(1), "ingest, compute, check, render, publish");
+            try (ResultSet rs = s.executeQuery("SELECT step_name, read_count, write_count FROM batch_step_execution "
+                    + "WHERE status = 'COMPLETED' ORDER BY step_execution_id")) {
+                java.util.List<String> steps = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    steps.add(rs.getString(1));
+                    if (rs.getString(1).equals("expenditurePostgres")) {
+                        assertEquals(20_000, rs.getLong(2), "the PostgreSQL engine read the bundled lines (chosen by the database)");
+                        assertEquals(20_000, rs.getLong(3));
+                    }
+                }
+                assertEquals(java.util.List.of("validate", "expenditurePostgres", "check"), steps.subList(0, 3), steps.toString());
+                assertTrue(steps.contains("renderOutput:pdf-zh") && steps.contains("renderOutput:csv"), steps.toString());
+                assertEquals("publish", steps.get(steps.size() - 1), steps.toString());
             }
             try (ResultSet rs = s.executeQuery("SELECT run_id, status, checks_failed FROM pb_run")) {
                 assertTrue(rs.next());
@@ -70,35 +77,40 @@ class NightlyJobPostgresTest {
                 assertEquals("PUBLISHED", rs.getString(2));
                 assertEquals(0, rs.getInt(3));
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pb_publish_lock")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pb_run_lock")) {
                 rs.next();
-                assertEquals(0, rs.getInt(1), "the publish lock is released");
+                assertEquals(0, rs.getInt(1), "the run's lock is released");
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
                 rs.next();
-                assertEquals(2, rs.getInt(1));
+                assertEquals(3, rs.getInt(1));
             }
         }
 
-        CliRun again = CliRun.capture("run", "nightly", "--output", out.toString());
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertTrue(again.out().contains("Nothing to do"), again.out());
     }
 
     @Test
-    void aHeldPublishLockStopsASecondRunWithStatus5() throws Exception {
+    void aLockHeldByALiveRunStopsASecondRunWithStatus5() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            CliRun warm = CliRun.capture("history"); // migrates the schema if this test runs first
+            CliRun warm = CliRun.capture(settings, "history"); // migrates the schema if this test runs first
             assertEquals(0, warm.status(), warm.toString());
-            s.executeUpdate("INSERT INTO pb_publish_lock (biennium, run_id, acquired_at) VALUES ('2022-23', 'other-run', now())");
+            Path out = tmp.resolve("out").toAbsolutePath().normalize();
+            // A live holder: this very process (alive, on this host), with a fresh heartbeat.
+            var me = org.pbannex.runtime.ProcessIdentity.current();
+            s.executeUpdate("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, acquired_at, heartbeat_at) "
+                    + "VALUES ('" + org.pbannex.runtime.RunLease.key("2022-23", out.toString()) + "', '2022-23', '" + out + "', "
+                    + "'other-run', '" + me.host() + "', " + me.pid() + ", now(), now())");
             try {
-                Path out = tmp.resolve("out");
-                CliRun r = CliRun.capture("run", "nightly", "--force", "--output", out.toString());
+                CliRun r = CliRun.capture(settings, "run", "nightly", "--force", "--output", out.toString());
                 assertEquals(5, r.status(), r.toString());
-                assertTrue(r.err().contains("another run (other-run) is publishing 2022-23"), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().contains("another run (other-run, pid " + me.pid()), r.err());
                 assertTrue(java.nio.file.Files.notExists(out.resolve("2022-23/latest")));
             } finally {
-                s.executeUpdate("DELETE FROM pb_publish_lock");
+                s.executeUpdate("DELETE FROM pb_run_lock");
             }
         }
     }

@@ -52,7 +52,7 @@ class ExpenditureRunTest {
         }
         List<String> rejects = Files.readAllLines(run.resolve("rejects/expenditure.csv"));
         assertEquals(List.of("file,line,column,reason,raw_line",
-                "\"input/expenditure/synthetic-2016-2023.csv\",20002,\"amount_usd\",\"amount '12.345' has more than 2 decimals\","
+                "input/expenditure/synthetic-2016-2023.csv,20002,amount_usd,amount '12.345' has more than 2 decimals,"
                         + "\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\""), rejects);
         String manifest = Files.readString(run.resolve("manifest.json"));
         assertTrue(manifest.replaceAll("\\s", "").contains("\"read\":20001,\"accepted\":20000,\"rejected\":1"), manifest);

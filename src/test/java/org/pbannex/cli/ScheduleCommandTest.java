@@ -1,40 +1,38 @@
 package org.pbannex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
 
-/** `pb-annex schedule` runs the jobs of jobs/*.yml at their cron times. */
+/** `pb-annex schedule` runs the jobs of jobs/*.yml at their cron times, or prints them as crontab lines. */
 class ScheduleCommandTest {
 
     @TempDir
     Path home;
-    private final String realHome = System.getProperty("pb.home");
 
-    @AfterEach
-    void restoreHome() {
-        System.setProperty("pb.home", realHome);
-    }
-
-    private void useHome(String jobYaml) throws Exception {
+    private Map<String, String> useHome(String jobYaml) throws Exception {
         TestInputs.copyOfBundledInput(home.resolve("input"));
         Files.createDirectories(home.resolve("jobs"));
         Files.writeString(home.resolve("jobs/fast.yml"), jobYaml);
-        System.setProperty("pb.home", home.toString());
+        Map<String, String> settings = new HashMap<>(CliRun.h2(home.resolve("db")));
+        settings.put("pb.home", home.toString());
+        return settings;
     }
 
     @Test
     void runsAJobWhenItsTimeComes() throws Exception {
-        useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        var settings = useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
         Path out = home.resolve("out");
-        CliRun r = CliRun.run(home.resolve("db"), "schedule", "--max-runs", "1", "--output", out.toString());
+        CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("fast ended with status 0"), r.out());
         try (var runs = Files.list(out.resolve("2022-23"))) {
@@ -43,18 +41,35 @@ class ScheduleCommandTest {
     }
 
     @Test
-    void printsTheScheduleAsCrontabLines() throws Exception {
-        useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
-        CliRun r = CliRun.run(null, "schedule", "--print");
+    void printsTheScheduleAsCrontabLinesThatNeverOverlap() throws Exception {
+        var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
+        CliRun r = CliRun.capture(settings, "schedule", "--print");
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && ./pb-annex run fast"), r.out());
+        assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && flock -n work/cron-fast.lock ./pb-annex run fast"), r.out());
+    }
+
+    @Test
+    void crontabConversionIsCorrectOrRefused() {
+        assertEquals("30 2 * * *", ScheduleCommand.crontab("0 30 2 * * *"));
+        assertEquals("0 0 * * *", ScheduleCommand.crontab("@daily"));
+        assertEquals("15 6 * * 1-5", ScheduleCommand.crontab("0 15 6 ? * MON-FRI").replace("MON-FRI", "1-5"));
+        var everyThirtySeconds = assertThrows(IllegalArgumentException.class, () -> ScheduleCommand.crontab("*/30 * * * * *"));
+        assertTrue(everyThirtySeconds.getMessage().contains("crontab has no seconds"), everyThirtySeconds.getMessage());
     }
 
     @Test
     void aBadCronExpressionIsAUsageError() throws Exception {
-        useHome("schedule: \"every night\"\n");
-        CliRun r = CliRun.run(null, "schedule", "--print");
+        var settings = useHome("schedule: \"every night\"\n");
+        CliRun r = CliRun.capture(settings, "schedule", "--print");
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("jobs/fast.yml: schedule 'every night' is not a cron expression"), r.err());
+    }
+
+    @Test
+    void anUnknownKeyInAJobIsAUsageErrorNamingIt() throws Exception {
+        var settings = useHome("tabels: [a1]\n");
+        CliRun r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
     }
 }

@@ -56,7 +56,7 @@ class ExpenditureEnginesTest {
         Path embeddedRejects = dir.resolve("embedded-rejects.csv");
         Path postgresRejects = dir.resolve("postgres-rejects.csv");
         ExpenditureIngest.Result embedded = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, embeddedRejects)
-                .withMinChunk(256 * 1024).run(files, "expenditure/");
+                .withMinPartition(256 * 1024).run(files, "expenditure/");
         ExpenditureIngest.Result pg;
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             pg = new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), postgresRejects).run(files, "expenditure/", c);

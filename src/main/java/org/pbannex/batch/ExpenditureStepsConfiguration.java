@@ -1,0 +1,204 @@
+package org.pbannex.batch;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.pbannex.config.PbProperties;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.ExpenditurePartition;
+import org.pbannex.expenditure.ExpenditureResultFile;
+import org.pbannex.expenditure.PostgresExpenditureEngine;
+import org.pbannex.publication.Publication;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The expenditure lines as Batch steps. The manager step {@code expenditurePartitions} asks the partitioner to cut
+ * the files into byte ranges at line ends; each range is a worker step execution ({@code expenditurePartition}) that
+ * runs the fast line parser and writes its totals, ids and bad lines to a result file in the run's work folder, with
+ * its lines read, accepted and rejected in the step execution's counts. {@code expenditureMerge} merges the results
+ * in file order into the totals file. A restart runs only the partitions that had not completed.
+ *
+ * <p>Local threads do the partitions here (pb.expenditure.threads). Beyond one machine, the same worker step runs on
+ * remote workers with Spring Batch's remote partitioning (spring-batch-integration: a
+ * {@code MessageChannelPartitionHandler} in place of the {@code TaskExecutorPartitionHandler} below, the workers
+ * polling the shared PostgreSQL job repository); the workers need the input files and the run's work folder on a
+ * shared file system, as the result files are read back by the merge.
+ */
+@Configuration
+public class ExpenditureStepsConfiguration {
+
+    static final String WORKER = "expenditurePartition";
+
+    @Bean
+    Step expenditurePartitions(RunSteps steps, Step expenditurePartition, ExpenditurePartitioner partitioner, PbProperties props,
+                               TaskExecutor expenditureThreads, ProgressLog progress) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(expenditurePartition);
+        handler.setTaskExecutor(expenditureThreads);
+        handler.setGridSize(props.expenditure().threadCount() * 2);
+        return steps.builder("expenditurePartitions").listener(progress).listener((StepExecutionListener) partitioner)
+                .partitioner(WORKER, partitioner)
+                .partitionHandler(handler).build();
+    }
+
+    @Bean
+    TaskExecutor expenditureThreads(PbProperties props) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(props.expenditure().threadCount());
+        pool.setMaxPoolSize(props.expenditure().threadCount());
+        pool.setThreadNamePrefix("expenditure-");
+        pool.setDaemon(true);
+        pool.initialize();
+        return pool;
+    }
+
+    @Bean
+    Step expenditurePartition(RunSteps steps, RunInputs inputs) {
+        return steps.tasklet(WORKER, (contribution, run) -> {
+            StepExecution step = contribution.getStepExecution();
+            ExpenditurePartition p = ExpenditurePartitioner.partition(step.getExecutionContext());
+            Path results = RunInputs.folder(run).work().resolve(RunInputs.RESULTS_DIR);
+            ExpenditureIngest.PartitionCounts counts = inputs.expenditureIngest(run).parse(p, ExpenditureIngest.resultFile(results, p));
+            step.setReadCount(counts.read());
+            step.setWriteCount(counts.read() - counts.rejected());
+            step.setProcessSkipCount(counts.rejected());
+        });
+    }
+
+    @Bean
+    ExpenditurePartitioner expenditurePartitioner(RunInputs inputs) {
+        return new ExpenditurePartitioner(inputs);
+    }
+
+    /**
+     * Cuts the run's expenditure files into partitions. It reads the run from the job's parameters through the step
+     * execution it is asked for; the plan depends only on the files and the settings, so a restart gets the same one.
+     */
+    static final class ExpenditurePartitioner implements Partitioner, StepExecutionListener {
+
+        private final RunInputs inputs;
+        private final ThreadLocal<RunInfo> run = new ThreadLocal<>();
+
+        ExpenditurePartitioner(RunInputs inputs) {
+            this.inputs = inputs;
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            run.set(RunInfo.of(step));
+        }
+
+        @Override
+        public Map<String, ExecutionContext> partition(int gridSize) {
+            Map<String, ExecutionContext> out = new LinkedHashMap<>();
+            for (ExpenditurePartition p : inputs.partitions(run.get())) {
+                ExecutionContext c = new ExecutionContext();
+                c.putInt("index", p.index());
+                c.putInt("fileIndex", p.fileIndex());
+                c.putString("file", p.file().toString());
+                c.putString("displayName", p.displayName());
+                c.putLong("from", p.from());
+                c.putLong("to", p.to());
+                out.put(String.format("partition%05d", p.index()), c);
+            }
+            return out;
+        }
+
+        static ExpenditurePartition partition(ExecutionContext c) {
+            return new ExpenditurePartition(c.getInt("index"), c.getInt("fileIndex"), Path.of(c.getString("file")),
+                    c.getString("displayName"), c.getLong("from"), c.getLong("to"));
+        }
+    }
+
+    @Bean
+    Step expenditureMerge(RunSteps steps, RunInputs inputs) {
+        return steps.tasklet("expenditureMerge", (contribution, run) -> {
+            Path work = RunInputs.folder(run).work();
+            List<ExpenditurePartition> partitions = inputs.partitions(run);
+            ExpenditureIngest.Result r = inputs.expenditureIngest(run).merge(partitions, work.resolve(RunInputs.RESULTS_DIR));
+            ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
+            StepExecution step = contribution.getStepExecution();
+            step.setReadCount(r.readLines());
+            step.setWriteCount(r.readLines() - r.rejectedLines());
+            step.setProcessSkipCount(r.rejectedLines());
+        });
+    }
+
+    /** The PostgreSQL engine: COPY into the job's own database and GROUP BY there (one step; the database does the work). */
+    @Bean
+    Step expenditurePostgres(RunSteps steps, RunInputs inputs, DataSource dataSource) {
+        return steps.tasklet("expenditurePostgres", (contribution, run) -> {
+            Path work = RunInputs.folder(run).work();
+            var request = run.request();
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                ExpenditureIngest.Result r = new PostgresExpenditureEngine(inputs.dimensions(run),
+                        request.rejects() ? work.resolve(RunInputs.REJECTS_FILE) : null)
+                        .run(Publication.expenditureFiles(request.input()), Publication.expenditureDisplayRoot(request.input()), c);
+                ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
+                StepExecution step = contribution.getStepExecution();
+                step.setReadCount(r.readLines());
+                step.setWriteCount(r.readLines() - r.rejectedLines());
+                step.setProcessSkipCount(r.rejectedLines());
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+    }
+
+    /** Logs the ingest's progress every 5 s while the partitions run (lines, lines/s, MB, MB/s, time left). */
+    @Bean
+    ProgressLog progressLog(RunInputs inputs) {
+        return new ProgressLog(inputs);
+    }
+
+    static final class ProgressLog implements StepExecutionListener {
+
+        private final RunInputs inputs;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "expenditure-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        private ScheduledFuture<?> task;
+
+        ProgressLog(RunInputs inputs) {
+            this.inputs = inputs;
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            RunInfo run = RunInfo.of(step);
+            long total = inputs.partitions(run).stream().mapToLong(p -> p.to() - p.from()).sum();
+            long start = System.nanoTime();
+            ExpenditureIngest ingest = inputs.expenditureIngest(run);
+            long every = inputs.progressMillis();
+            task = timer.scheduleAtFixedRate(() -> ingest.logProgress(total, start), every, every, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public org.springframework.batch.core.ExitStatus afterStep(StepExecution step) {
+            if (task != null) {
+                task.cancel(false);
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.pbannex.batch;
+
+import java.time.Instant;
+import org.pbannex.publication.RunRequest;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One run as its steps see it: its id (kept in the job's execution context, so a restart publishes under the id the
+ * run started with), when it first started, and what it was asked to do (from the job parameters).
+ */
+public record RunInfo(String runId, Instant started, RunRequest request, String inputChecksum, String codeVersion) {
+
+    static final String RUN_ID = "runId";
+    static final String STARTED = "runStarted";
+
+    public static RunInfo of(JobExecution execution) {
+        var ctx = execution.getExecutionContext();
+        var params = execution.getJobParameters();
+        return new RunInfo(ctx.getString(RUN_ID), Instant.parse(ctx.getString(STARTED)), RunParameters.request(params),
+                RunParameters.inputChecksum(params), RunParameters.codeVersion(params));
+    }
+
+    public static RunInfo of(StepExecution step) {
+        return of(step.getJobExecution());
+    }
+}

@@ -1,0 +1,113 @@
+package org.pbannex.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pbannex.expenditure.Dimensions;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.ExpenditureResultFile;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.publish.RunFolder;
+
+/**
+ * What the steps of a run derive from what the job keeps: the validated input (the input folder, whose checksum
+ * identifies the job instance), the merged expenditure totals (a file in the run's work folder, written by the
+ * expenditure steps) and the tables computed from both. Each is derived again whenever it is not at hand, e.g. in a
+ * restarted run in a new process; within one process it is derived once per run (a cache, dropped when the run
+ * ends): nothing here hands state from step to step that the job repository and the run's folders do not keep.
+ */
+public class RunInputs {
+
+    /** The expenditure totals file in a run's work folder. */
+    static final String TOTALS_FILE = "expenditure/totals.bin";
+    static final String RESULTS_DIR = "expenditure/partitions";
+    static final String REJECTS_FILE = "rejects/expenditure.csv";
+
+    private record Derived(InputSet inputs, Dimensions dimensions, Map<String, Object> more) {
+    }
+
+    private final Map<String, Derived> byRun = new ConcurrentHashMap<>();
+    private final org.pbannex.config.PbProperties props;
+
+    public RunInputs(org.pbannex.config.PbProperties props) {
+        this.props = props;
+    }
+
+    /** The run's expenditure ingest, set up from pb.expenditure.* (its progress counters are shared by the partitions). */
+    public ExpenditureIngest expenditureIngest(RunInfo run) {
+        return (ExpenditureIngest) derived(run).more().computeIfAbsent("ingest", k -> new ExpenditureIngest(dimensions(run),
+                props.expenditure().threadCount(), run.request().rejects() ? folder(run).work().resolve(REJECTS_FILE) : null)
+                .withMinPartition(props.expenditure().partitionSize().toBytes())
+                .withIdMemory(props.expenditure().idMemory().toBytes()));
+    }
+
+    /** The run's expenditure files cut into partitions (the same plan every time for the same files and settings). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<org.pbannex.expenditure.ExpenditurePartition> partitions(RunInfo run) {
+        return (java.util.List<org.pbannex.expenditure.ExpenditurePartition>) derived(run).more().computeIfAbsent("partitions",
+                k -> expenditureIngestPlan(run));
+    }
+
+    private java.util.List<org.pbannex.expenditure.ExpenditurePartition> expenditureIngestPlan(RunInfo run) {
+        var input = run.request().input();
+        return new ExpenditureIngest(dimensions(run), props.expenditure().threadCount(), null)
+                .withMinPartition(props.expenditure().partitionSize().toBytes())
+                .plan(Publication.expenditureFiles(input), Publication.expenditureDisplayRoot(input));
+    }
+
+    long progressMillis() {
+        return 5000;
+    }
+
+    public InputSet inputs(RunInfo run) {
+        return derived(run).inputs();
+    }
+
+    public Dimensions dimensions(RunInfo run) {
+        return derived(run).dimensions();
+    }
+
+    public static RunFolder folder(RunInfo run) {
+        return new RunFolder(run.request().output(), run.request().biennium().code(), run.runId());
+    }
+
+    /** The merged expenditure lines of the run, or null when the input has none. */
+    public ExpenditureIngest.Result lines(RunInfo run) {
+        Path totals = folder(run).work().resolve(TOTALS_FILE);
+        if (!Files.exists(totals)) {
+            return null;
+        }
+        return (ExpenditureIngest.Result) derived(run).more().computeIfAbsent("lines", k -> {
+            try {
+                return ExpenditureResultFile.read(totals, dimensions(run));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Every table and check of the run (every table whose inputs are there; a wanted table without them is an error). */
+    public ComputedPublication computed(RunInfo run) {
+        ExpenditureIngest.Result lines = lines(run);
+        InputSet inputs = inputs(run);
+        return (ComputedPublication) derived(run).more().computeIfAbsent("computed",
+                k -> Publication.compute(inputs, lines, run.request().tables()));
+    }
+
+    /** Forgets what was derived for the run (when it ends). */
+    public void forget(String runId) {
+        byRun.remove(runId);
+    }
+
+    private Derived derived(RunInfo run) {
+        return byRun.computeIfAbsent(run.runId(), id -> {
+            InputSet in = Publication.ingest(run.request().input(), run.request().biennium());
+            return new Derived(in, Publication.dimensions(in), new ConcurrentHashMap<>());
+        });
+    }
+}

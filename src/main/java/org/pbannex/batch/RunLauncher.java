@@ -1,0 +1,276 @@
+package org.pbannex.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.pbannex.config.PbProperties;
+import org.pbannex.publication.CodeVersion;
+import org.pbannex.publication.InputChecksum;
+import org.pbannex.publication.RunRequest;
+import org.pbannex.publish.ManifestWriter;
+import org.pbannex.publish.RunFolder;
+import org.pbannex.publish.RunHistory;
+import org.pbannex.runtime.ProcessIdentity;
+import org.pbannex.runtime.RunLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a run so that an unattended schedule can rely on it: runs whose process died are marked failed first (and the
+ * identical command then restarts them from the step they failed in); the run holds the lock of its biennium and output
+ * folder for its whole length, renewed by a heartbeat; a completed run is "nothing to do" only while its published
+ * folder is there and whole.
+ */
+@Component
+public class RunLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How a launch ended. */
+    public sealed interface Outcome {
+    }
+
+    /** The job ran (its execution says how it ended). */
+    public record Ran(JobExecution execution, String runId) implements Outcome {
+    }
+
+    /** These inputs were already published by this code version, and the published folder is whole. */
+    public record NothingToDo(String runId, Path folder) implements Outcome {
+    }
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final RunLease lease;
+    private final RunHistory history;
+    private final PbProperties props;
+
+    public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
+                       PbProperties props) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = annexJob;
+        this.lease = lease;
+        this.history = history;
+        this.props = props;
+    }
+
+    /** @param force run even when these inputs were already published (a new job instance) */
+    public Outcome launch(RunRequest request, boolean force) throws IOException {
+        JobParameters params = RunParameters.of(request, InputChecksum.of(request.input()), CodeVersion.of(props.home()),
+                force ? "force-" + Instant.now() : null);
+        recoverDeadRuns();
+        JobExecution last = repository.getLastJobExecution(job.getName(), params);
+        String runId;
+        if (last == null) {
+            runId = newRunId(params);
+        } else if (last.getStatus() == BatchStatus.COMPLETED) {
+            String doneId = last.getExecutionContext().getString(RunInfo.RUN_ID, "?");
+            Path folder = Path.of(last.getExecutionContext().getString(RunPublication.PUBLISHED_FOLDER, "-"));
+            if (Files.isDirectory(folder) && ManifestWriter.intact(folder)) {
+                return new NothingToDo(doneId, folder);
+            }
+            LOG.warn("run {} published these inputs, but {} is missing or changed: running again", doneId, folder);
+            System.out.println("Run " + doneId + " published these inputs, but " + folder + " is missing or changed: running again.");
+            params = RunParameters.withAttempt(params, "republish-" + Instant.now());
+            runId = newRunId(params);
+        } else if (last.getStatus().isRunning()) {
+            // recoverDeadRuns left it: its owner is alive.
+            throw new RunLease.Busy("run " + last.getExecutionContext().getString(RunInfo.RUN_ID, "?") + " is already running these "
+                    + "inputs" + owner(last) + "; wait for it to finish");
+        } else if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
+            LOG.info("run {} was {}: starting a new run", last.getExecutionContext().getString(RunInfo.RUN_ID, "?"), last.getStatus());
+            params = RunParameters.withAttempt(params, "after-" + last.getId());
+            runId = newRunId(params);
+        } else {
+            runId = last.getExecutionContext().getString(RunInfo.RUN_ID);
+            LOG.info("restarting run {} (it {} in step {})", runId, last.getStatus(), failedStep(last));
+        }
+        return run(request, params, runId);
+    }
+
+    private Outcome run(RunRequest request, JobParameters params, String runId) {
+        String biennium = request.biennium().code();
+        String output = request.output().toString();
+        lease.acquire(biennium, output, runId);
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<RuntimeException> lost = new AtomicReference<>();
+        long every = props.run().heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> {
+            try {
+                lease.renew(biennium, output, runId);
+                history.heartbeat(runId);
+            } catch (RunLease.Lost e) {
+                lost.set(e);
+                LOG.error(e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        try {
+            JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
+                    .toJobParameters();
+            return new Ran(operator.start(job, withId), runId);
+        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
+            throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
+                 | org.springframework.batch.core.launch.JobRestartException
+                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
+        } finally {
+            heartbeat.shutdownNow();
+            try {
+                lease.release(biennium, output, runId);
+            } catch (RuntimeException e) {
+                LOG.warn("could not release the lock of run {}: {}", runId, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Marks failed every running execution whose process is gone: on this host, no process with its id (and start
+     * time); on any host, no heartbeat for {@code pb.run.lease}. Their identical command then restarts them.
+     *
+     * @return how many were recovered
+     */
+    public int recoverDeadRuns() {
+        int recovered = 0;
+        OffsetDateTime now = history.databaseNow();
+        for (JobExecution e : repository.findRunningJobExecutions(job.getName())) {
+            var entry = history.byJobExecution(e.getId());
+            String why = deadReason(entry.orElse(null), e, now);
+            if (why == null) {
+                continue;
+            }
+            String step = failedStepOrRunning(e);
+            JobExecution done = operator.recover(e);
+            String runId = done.getExecutionContext().getString(RunInfo.RUN_ID, null);
+            if (runId != null) {
+                history.abandonedByDeadProcess(runId, step);
+            }
+            LOG.warn("run {} (job execution {}) was abandoned by a dead process ({}); marked failed in step {}", runId, e.getId(),
+                    why, step);
+            recovered++;
+        }
+        return recovered;
+    }
+
+    /** Why the execution's owner counts as dead, or null while it may be alive. */
+    String deadReason(RunHistory.Entry entry, JobExecution e, OffsetDateTime now) {
+        if (entry == null || entry.owner() == null) {
+            // No owner recorded: dead once it has been silent for the lease since it started.
+            var started = e.getStartTime() == null ? e.getCreateTime() : e.getStartTime();
+            return started != null && started.atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
+                    .isBefore(now.minus(props.run().lease())) ? "no owner recorded" : null;
+        }
+        if (entry.owner().equals(ProcessIdentity.current())) {
+            return null;
+        }
+        if (entry.owner().certainlyDead()) {
+            return entry.owner() + " is gone";
+        }
+        if (entry.heartbeatAt() != null && entry.heartbeatAt().isBefore(now.minus(props.run().lease()))) {
+            return "no heartbeat from " + entry.owner() + " since " + entry.heartbeatAt().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /**
+     * Drops a run that failed or whose process died: its last execution is marked ABANDONED (the next run of the same
+     * inputs then starts a new run), its staging and work folders are removed. A live run is refused.
+     *
+     * @return one line saying what was done
+     */
+    public String abandon(String runId) throws IOException {
+        var entry = history.find(runId).orElseThrow(() -> new org.pbannex.runtime.UsageError("no run '" + runId + "' in the history"));
+        if ("PUBLISHED".equals(entry.status())) {
+            throw new org.pbannex.runtime.UsageError("run " + runId + " is published: there is nothing to abandon");
+        }
+        if ("ABANDONED".equals(entry.status())) {
+            return "Run " + runId + " was already abandoned.";
+        }
+        JobExecution e = entry.jobExecutionId() == null ? null : repository.getJobExecution(entry.jobExecutionId());
+        if (e != null && e.getStatus().isRunning()) {
+            String why = deadReason(entry, e, history.databaseNow());
+            if (why == null) {
+                throw new RunLease.Busy("run " + runId + " is running (" + entry.owner() + "); it can only be abandoned once it has "
+                        + "stopped or its process has died");
+            }
+            e = operator.recover(e);
+        }
+        if (e != null && e.getStatus() != BatchStatus.ABANDONED) {
+            try {
+                operator.abandon(e);
+            } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException running) {
+                throw new RunLease.Busy("run " + runId + " is still running: " + running.getMessage());
+            }
+        }
+        history.abandoned(runId);
+        if (e != null) {
+            RunFolder folder = RunInputs.folder(RunInfo.of(e));
+            RunFolder.deleteTree(folder.staging());
+            RunFolder.deleteTree(folder.work());
+        }
+        return "Run " + runId + " abandoned: the next run of the same inputs starts afresh.";
+    }
+
+    /** A failed run restarts only while what its completed steps left (the run's work and staging folders) is there. */
+    private static boolean restartable(JobExecution last) {
+        String runId = last.getExecutionContext().getString(RunInfo.RUN_ID, null);
+        if (runId == null) {
+            return false;
+        }
+        boolean anyCompleted = last.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
+        if (!anyCompleted) {
+            return true;
+        }
+        RunFolder folder = RunInputs.folder(RunInfo.of(last));
+        return Files.isDirectory(folder.work()) || Files.isDirectory(folder.staging());
+    }
+
+    private static String failedStep(JobExecution e) {
+        return e.getStepExecutions().stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .map(s -> s.getStepName()).reduce((a, b) -> b).orElse("-");
+    }
+
+    private static String failedStepOrRunning(JobExecution e) {
+        return e.getStepExecutions().stream().filter(s -> s.getStatus().isRunning())
+                .map(s -> s.getStepName()).reduce((a, b) -> b).orElse(null);
+    }
+
+    private String owner(JobExecution e) {
+        return history.byJobExecution(e.getId()).map(h -> h.owner() == null ? "" : " (" + h.owner() + ")").orElse("");
+    }
+
+    /** Time to the millisecond, the inputs' checksum and a random part: two runs started together get different ids. */
+    static String newRunId(JobParameters params) {
+        byte[] r = new byte[2];
+        RANDOM.nextBytes(r);
+        return ID_TIME.format(Instant.now()) + "-" + RunParameters.inputChecksum(params).substring(0, 8) + "-"
+                + HexFormat.of().formatHex(r);
+    }
+}

@@ -1,0 +1,101 @@
+package org.pbannex.batch;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.pbannex.publication.ReconciliationFailed;
+import org.pbannex.publish.RunHistory;
+import org.pbannex.publish.RunPublisher;
+import org.pbannex.publish.RunRecord;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.ProcessIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the job: gives the run its id (kept in the job's execution context, so a restart keeps it) and records the
+ * run and the process that runs it in the history. After it: a failed run leaves its report and manifest in
+ * {@code failed/<run-id>/} and its failed step and cause in the history.
+ */
+@Component
+public class RunListener implements JobExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunListener.class);
+    static final String RUN_ID_PARAMETER = "runId";
+
+    private final JobRepository repository;
+    private final RunHistory history;
+    private final RunInputs inputs;
+
+    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs) {
+        this.repository = repository;
+        this.history = history;
+        this.inputs = inputs;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        var ctx = execution.getExecutionContext();
+        if (!ctx.containsKey(RunInfo.RUN_ID)) {
+            ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
+            ctx.putString(RunInfo.STARTED, Instant.now().toString());
+            // Kept at once, so a run killed in its first step restarts under the same id.
+            repository.updateExecutionContext(execution);
+        }
+        RunInfo run = RunInfo.of(execution);
+        history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
+                run.codeVersion(), ProcessIdentity.current());
+        LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        RunInfo run = RunInfo.of(execution);
+        try {
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                recordFailure(execution, run);
+            }
+        } finally {
+            inputs.forget(run.runId());
+        }
+    }
+
+    private void recordFailure(JobExecution execution, RunInfo run) {
+        Throwable cause = execution.getAllFailureExceptions().stream().findFirst()
+                .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                .map(StepExecution::getStepName).reduce((a, b) -> b).orElse(null);
+        int status = ExitCodes.of(cause);
+        String line = ExitCodes.message(cause);
+        try {
+            history.failed(run.runId(), step, status, line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the failed run in the history: {}", e.getMessage());
+        }
+        try {
+            var checks = cause instanceof ReconciliationFailed ? inputs.computed(run).checks().results() : List.<org.pbannex.table.CheckResult>of();
+            RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks, List.of(), List.of(),
+                    org.pbannex.publish.RunDiff.none(), List.of());
+            var dir = RunPublisher.writeFailed(RunInputs.folder(run), record);
+            LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, dir);
+        } catch (Exception e) {
+            LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The input files as far as they were read (nothing when the input itself was bad). */
+    private List<org.pbannex.ingest.InputSet.InputFile> failedInputs(RunInfo run) {
+        try {
+            return List.copyOf(inputs.inputs(run).files().values());
+        } catch (RuntimeException invalid) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.pbannex.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.OutputFormat;
+import org.pbannex.publication.RunRenderer;
+import org.pbannex.publication.RenderTarget;
+import org.pbannex.publish.OutputFile;
+import org.pbannex.publish.RunDiff;
+import org.pbannex.publish.RunFolder;
+import org.pbannex.publish.RunHistory;
+import org.pbannex.publish.RunPublisher;
+import org.pbannex.publish.RunRecord;
+import org.pbannex.runtime.RunLease;
+import org.pbannex.table.CheckResult;
+import org.pbannex.table.PrintedDifference;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/** The publish step's service: checks the run still holds its lock and every staged file is there, then publishes. */
+@Component
+public class RunPublication {
+
+    /** Results the job leaves in its execution context for the command line to report. */
+    public static final String PUBLISHED_FOLDER = "publishedFolder";
+    public static final String TABLE_COUNT = "tableCount";
+    public static final String FILE_COUNT = "fileCount";
+    public static final String CHECKS_PASSED = "checksPassed";
+
+    private final RunInputs inputs;
+    private final RunLease lease;
+    private final RunHistory history;
+
+    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history) {
+        this.inputs = inputs;
+        this.lease = lease;
+        this.history = history;
+    }
+
+    public RunRecord publish(RunInfo run, JobExecution job) throws IOException {
+        var request = run.request();
+        String biennium = request.biennium().code();
+        if (!lease.holds(biennium, request.output().toString(), run.runId())) {
+            throw new RunLease.Lost("run " + run.runId() + " no longer holds the lock of " + biennium + " in " + request.output()
+                    + " (its heartbeat stopped for too long and another run took it over): nothing is published");
+        }
+        RunFolder folder = RunInputs.folder(run);
+        for (RenderTarget t : RenderTarget.of(request)) {
+            if (!Files.exists(folder.staging().resolve(RunRenderer.fileName(t, request)))) {
+                throw new IOException("the staged " + RunRenderer.fileName(t, request) + " of run " + run.runId() + " is missing from "
+                        + folder.staging() + ": run again with --force");
+            }
+        }
+        ComputedPublication computed = inputs.computed(run);
+        Path rejects = folder.work().resolve(RunInputs.REJECTS_FILE);
+        RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
+                (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
+                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files()), history);
+        var ctx = job.getExecutionContext();
+        ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
+        ctx.putInt(TABLE_COUNT, record.tables().size());
+        ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
+                && !o.path().equals("report.html")).count());
+        ctx.putLong(CHECKS_PASSED, record.checksPassed());
+        return record;
+    }
+
+    static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,
+                            List<InputSet.InputFile> inputFiles, List<CheckResult> checks, List<PrintedDifference> differences,
+                            List<OutputFile> outputs, RunDiff diff, List<ExpenditureIngest.FileStats> lines) {
+        var r = run.request();
+        return new RunRecord(run.runId(), r.job(), r.biennium().code(), status, exitStatus, step, cause,
+                run.started().truncatedTo(ChronoUnit.SECONDS).toString(), finished.toString(), run.codeVersion(), run.inputChecksum(),
+                r.tables(), r.languages().stream().map(l -> l.code()).toList(), r.formats().stream().map(OutputFormat::code).toList(),
+                r.partial(), inputFiles, checks, differences, outputs, diff, lines);
+    }
+}

@@ -1,0 +1,74 @@
+package org.pbannex.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of pb-annex, bound once the Spring Boot way from {@code application.properties}, system properties
+ * ({@code -Dpb.home=...}) and environment variables ({@code PB_HOME}, {@code PB_EXPENDITURE_ENGINE}, ...). The
+ * database is Spring's own {@code spring.datasource.*} (with {@code PB_DATABASE_URL}, {@code _USER},
+ * {@code _PASSWORD} as shorthands, see application.properties). Commands that need no database bind the same class
+ * without starting a Spring context ({@link Settings#load()}).
+ *
+ * @param home        the installation folder: jobs/, input/, output/ and work/ are found under it
+ * @param input       the input folder (default {@code <home>/input})
+ * @param output      where runs are published (default {@code <home>/output})
+ * @param expenditure how expenditure lines are read
+ * @param run         how unattended runs guard against each other and against crashes
+ */
+@ConfigurationProperties("pb")
+public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
+                           @DefaultValue Run run) {
+
+    public PbProperties {
+        home = home.toAbsolutePath().normalize();
+        input = input == null ? home.resolve("input") : home.resolve(input).toAbsolutePath().normalize();
+        output = output == null ? home.resolve("output") : home.resolve(output).toAbsolutePath().normalize();
+    }
+
+    /** work/: the embedded database, fonts, logs. */
+    public Path work() {
+        return home.resolve("work");
+    }
+
+    public Path jobs() {
+        return home.resolve("jobs");
+    }
+
+    /**
+     * @param engine        {@code auto} (PostgreSQL COPY + GROUP BY when the database is PostgreSQL, else embedded),
+     *                      {@code embedded} or {@code postgres}
+     * @param threads       worker threads of the partitioned ingest (0: one per core)
+     * @param partitionSize a file is cut into partitions of at least this many bytes (at line ends)
+     * @param idMemory      memory for finding duplicate line ids in memory; beyond it, ids are checked on disk
+     */
+    public record Expenditure(@DefaultValue("auto") String engine, @DefaultValue("0") int threads,
+                              @DefaultValue("16MB") org.springframework.util.unit.DataSize partitionSize,
+                              @DefaultValue("32MB") org.springframework.util.unit.DataSize idMemory) {
+
+        public Expenditure {
+            engine = engine.trim().toLowerCase(Locale.ROOT);
+            if (!engine.equals("auto") && !engine.equals("embedded") && !engine.equals("postgres")) {
+                throw new IllegalArgumentException("pb.expenditure.engine (PB_EXPENDITURE_ENGINE) is '" + engine
+                        + "'; expected auto, embedded or postgres");
+            }
+        }
+
+        public int threadCount() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * @param heartbeat   how often a running process renews its lease and heartbeat in the database
+     * @param lease       a run whose heartbeat is older than this is taken for dead (its lock and execution are taken over)
+     * @param databaseWait how long a command waits for another process to finish with the embedded H2 database
+     * @param pauseAt     test switch: the run pauses before this step (a test kills it there); empty in production
+     */
+    public record Run(@DefaultValue("10s") Duration heartbeat, @DefaultValue("45s") Duration lease,
+                      @DefaultValue("10m") Duration databaseWait, @DefaultValue("") String pauseAt) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.pbannex.config;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Binds {@link PbProperties} exactly as Spring Boot does (overrides first, then system properties, environment
+ * variables with relaxed names, then application.properties), for the commands that start no Spring context
+ * ({@code check}, {@code generate-expenditure}, ...). The commands that do start one get the same values through
+ * {@code @EnableConfigurationProperties}.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    public static PbProperties load(Map<String, String> overrides) {
+        StandardEnvironment env = environment(overrides);
+        Binder binder = new Binder(ConfigurationPropertySources.from(env.getPropertySources()),
+                new PropertySourcesPlaceholdersResolver(env), ApplicationConversionService.getSharedInstance());
+        return binder.bindOrCreate("pb", Bindable.of(PbProperties.class));
+    }
+
+    /** One property as Spring would resolve it (placeholders filled), e.g. spring.datasource.url. */
+    public static String property(Map<String, String> overrides, String key) {
+        return environment(overrides).getProperty(key);
+    }
+
+    private static StandardEnvironment environment(Map<String, String> overrides) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
+        try {
+            for (var source : new PropertiesPropertySourceLoader().load("application.properties",
+                    new ClassPathResource("application.properties"))) {
+                env.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read application.properties: " + e.getMessage(), e);
+        }
+        return env;
+    }
+}

@@ -1,0 +1,110 @@
+package org.pbannex.expenditure;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.ingest.InputError;
+
+/**
+ * Cuts expenditure-line files into partitions: each file's header is checked, then its lines are cut at line ends
+ * into about {@code grid} ranges of at least {@code minBytes} each (a small file is one partition). The plan depends
+ * only on the files and these two numbers, so a restarted run gets the same partitions.
+ */
+public final class ExpenditurePlan {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private ExpenditurePlan() {
+    }
+
+    /** @param displayRoot what to put before a file's name in messages (e.g. "input/expenditure/") */
+    public static List<ExpenditurePartition> plan(List<Path> files, String displayRoot, int grid, long minBytes) {
+        List<ExpenditurePartition> out = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            String name = displayRoot + file.getFileName();
+            try {
+                long size = Files.size(file);
+                long bodyStart = header(file, name);
+                for (long[] r : ranges(file, bodyStart, size, grid, minBytes)) {
+                    out.add(new ExpenditurePartition(out.size(), f, file, name, r[0], r[1]));
+                }
+            } catch (IOException e) {
+                throw new InputError(name, 0, "", "cannot read the file: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Checks the header line; returns where the first line starts. A UTF-8 byte-order mark (as Excel writes) is skipped. */
+    static long header(Path file, String name) throws IOException {
+        long size = Files.size(file);
+        byte[] head = new byte[(int) Math.min(4096, size)];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.read(ByteBuffer.wrap(head), 0);
+        }
+        if (head.length == 0) {
+            throw new InputError(name, 0, "", "empty file: expected the header " + LineFormat.HEADER);
+        }
+        int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
+        int end = start;
+        while (end < head.length && head[end] != '\n') {
+            end++;
+        }
+        int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
+        String header = new String(head, start, textEnd - start, StandardCharsets.UTF_8);
+        if (!header.equals(LineFormat.HEADER)) {
+            String sep = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? " (the columns are separated by ';': save the file"
+                    + " as CSV UTF-8 (Comma delimited))" : "";
+            throw new InputError(name, 1, "", "header is '" + (header.length() > 120 ? header.substring(0, 120) + "…" : header)
+                    + "', expected '" + LineFormat.HEADER + "'" + sep);
+        }
+        return Math.min(end + 1L, size);
+    }
+
+    private static List<long[]> ranges(Path file, long from, long size, int grid, long minBytes) throws IOException {
+        List<long[]> out = new ArrayList<>();
+        long body = size - from;
+        int n = (int) Math.max(1, Math.min(Math.max(1, grid), body / Math.max(1, minBytes)));
+        long step = body / n;
+        long start = from;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int i = 1; i < n && start < size; i++) {
+                long end = nextLineStart(ch, from + i * step, size);
+                if (end > start) {
+                    out.add(new long[] {start, end});
+                    start = end;
+                }
+            }
+        }
+        if (start < size || out.isEmpty()) {
+            out.add(new long[] {start, size});
+        }
+        return out;
+    }
+
+    private static long nextLineStart(FileChannel ch, long at, long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+        long pos = at;
+        while (pos < size) {
+            b.clear();
+            int n = ch.read(b, pos);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+        return size;
+    }
+}

@@ -1,0 +1,208 @@
+package org.pbannex.expenditure;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.pbannex.ingest.InputError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges the partitions' results in file order into the ingest's answer: line numbers become file line numbers, an
+ * id seen in an earlier partition makes the later line a duplicate (taken out of the totals), the first bad line
+ * stops a strict ingest, and in rejects mode every bad line goes to the rejects CSV. Because the order is the files'
+ * order, the answer never depends on how the files were cut or in which order the partitions ran.
+ */
+final class PartitionMerge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionMerge.class);
+
+    /** Loads the result of a partition (from memory, or from the file its step wrote). */
+    interface Results {
+        PartitionResult load(ExpenditurePartition p) throws IOException;
+    }
+
+    private final Dimensions dimensions;
+    private final Path rejectsFile;
+    private final long idMemory;
+    private final Path scratch;
+
+    /**
+     * @param rejectsFile where bad lines go (rejects mode), or null (strict: the first bad line stops the ingest)
+     * @param idMemory    bytes the id sets may take together before duplicates are found on disk instead
+     * @param scratch     a folder for {@link DiskDuplicates}' bucket files
+     */
+    PartitionMerge(Dimensions dimensions, Path rejectsFile, long idMemory, Path scratch) {
+        this.dimensions = dimensions;
+        this.rejectsFile = rejectsFile;
+        this.idMemory = idMemory;
+        this.scratch = scratch;
+    }
+
+    static int pagesFor(long bytes) {
+        return (int) Math.max(1, bytes / ((1L << LineIdSet.PAGE_BITS) / 8));
+    }
+
+    ExpenditureIngest.Result merge(List<ExpenditurePartition> partitions, Results results, double parseSeconds) throws IOException {
+        long start = System.nanoTime();
+        // First look: line counts (for line numbers), known bad lines, and whether the id sets are usable.
+        long[] firstLine = new long[partitions.size()];
+        Map<Integer, Set<Long>> badLines = new HashMap<>();
+        boolean onDisk = false;
+        long pages = 0;
+        long next = 2;
+        for (ExpenditurePartition p : partitions) {
+            if (p.index() == 0 || partitions.get(p.index() - 1).fileIndex() != p.fileIndex()) {
+                next = 2; // line 1 is the header
+            }
+            firstLine[p.index()] = next;
+            PartitionResult r = results.load(p);
+            next += r.lines;
+            for (LineProblem lp : r.problems) {
+                if (lp.fatal()) {
+                    throw new InputError(p.displayName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason());
+                }
+                badLines.computeIfAbsent(p.index(), k -> new HashSet<>()).add(lp.line());
+            }
+            onDisk |= r.ids.overflowed();
+            pages += r.ids.pageCount();
+        }
+        onDisk |= pages > pagesFor(idMemory);
+        Map<Integer, List<DiskDuplicates.Duplicate>> duplicates = new HashMap<>();
+        if (onDisk) {
+            LOG.info("expenditure: line ids are not dense enough for bit sets; finding duplicates on disk");
+            for (DiskDuplicates.Duplicate d : DiskDuplicates.find(partitions, badLines, scratch, idMemory)) {
+                duplicates.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
+            }
+        }
+
+        ExpenditureTotals totals = dimensions.newTotals();
+        Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected
+        LineIdSet seen = new LineIdSet(Integer.MAX_VALUE);
+        long rejected = 0;
+        try (ICSVWriter rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile)) {
+            for (ExpenditurePartition p : partitions) {
+                PartitionResult r = results.load(p);
+                List<LineProblem> problems = new ArrayList<>(r.problems);
+                if (onDisk) {
+                    problems.addAll(takeOut(p, r, duplicates.getOrDefault(p.index(), List.of())));
+                } else {
+                    List<LineIdSet.Key> common = r.ids.common(seen);
+                    if (!common.isEmpty()) {
+                        problems.addAll(rejectEarlierIds(p, r, new HashSet<>(common), badLines.getOrDefault(p.index(), Set.of())));
+                    }
+                    seen.addAll(r.ids);
+                }
+                problems.sort(Comparator.comparingLong(LineProblem::line));
+                if (rejects == null && !problems.isEmpty()) {
+                    LineProblem first = problems.get(0);
+                    throw new InputError(p.displayName(), firstLine[p.index()] + first.line(),
+                            first.column() == null ? "" : first.column(), first.reason());
+                }
+                try {
+                    totals.addAll(r.totals);
+                } catch (ArithmeticException overflow) {
+                    throw new InputError(p.displayName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
+                            + "the most that 64-bit cents can hold: nothing is published");
+                }
+                long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[2]);
+                counts[0] += r.lines;
+                counts[1] += problems.size();
+                rejected += problems.size();
+                if (rejects != null) {
+                    for (LineProblem lp : problems) {
+                        writeReject(rejects, p.displayName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason(), lp.raw());
+                    }
+                }
+            }
+        }
+        List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
+        for (ExpenditurePartition p : partitions) {
+            if (stats.size() > p.fileIndex()) {
+                continue;
+            }
+            long[] c = perFile.get(p.fileIndex());
+            if (c[0] == 0) {
+                throw new InputError(p.displayName(), 1, "", "no expenditure lines after the header");
+            }
+            long size = Files.size(p.file());
+            stats.add(new ExpenditureIngest.FileStats(p.displayName(), c[0], c[0] - c[1], c[1], size, p.synthetic()));
+            LOG.info("expenditure {}: {} lines read, {} accepted, {} rejected, {} MB", p.displayName(), c[0], c[0] - c[1], c[1],
+                    size >> 20);
+        }
+        double seconds = parseSeconds + (System.nanoTime() - start) / 1e9;
+        return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
+    }
+
+    /** Rejects the first good line of each id that an earlier partition already had, and takes it out of the totals. */
+    private List<LineProblem> rejectEarlierIds(ExpenditurePartition p, PartitionResult r, Set<LineIdSet.Key> earlier,
+                                               Set<Long> alreadyBad) {
+        Set<LineIdSet.Key> done = new HashSet<>();
+        List<LineProblem> found = new ArrayList<>();
+        LineParser parser = new LineParser(dimensions);
+        LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+            if (alreadyBad.contains(line) || !parser.parse(b, s, e)) {
+                return;
+            }
+            LineIdSet.Key key = parser.lastKey();
+            if (earlier.contains(key) && done.add(key)) {
+                r.totals.subtract(parser.cell, parser.cents);
+                found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
+            }
+        });
+        return found;
+    }
+
+    /** Takes lines that {@link DiskDuplicates} found to repeat an earlier id out of the partition's totals. */
+    private List<LineProblem> takeOut(ExpenditurePartition p, PartitionResult r, List<DiskDuplicates.Duplicate> dups)
+            throws IOException {
+        List<LineProblem> found = new ArrayList<>();
+        LineParser parser = new LineParser(dimensions);
+        for (DiskDuplicates.Duplicate d : dups) {
+            byte[] b = LineReader.lineAt(p.file(), d.offset(), p.to());
+            if (parser.parse(b, 0, b.length)) {
+                r.totals.subtract(parser.cell, parser.cents);
+            }
+            String id = d.id().length() > 60 ? d.id().substring(0, 60) + "…" : d.id();
+            found.add(duplicate(d.line(), d.offset(), id, b, 0, b.length));
+        }
+        return found;
+    }
+
+    private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {
+        // The same words as a duplicate found within one partition: the rejects must not depend on partitioning.
+        return new LineProblem(line, offset, "line_id", "duplicate line_id '" + id + "'", PartitionParser.raw(b, s, e), false);
+    }
+
+    static ICSVWriter rejectsWriter(Path rejectsFile) throws IOException {
+        Files.createDirectories(rejectsFile.getParent());
+        Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+        ICSVWriter csv = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+        csv.writeNext(new String[] {"file", "line", "column", "reason", "raw_line"}, false);
+        return csv;
+    }
+
+    /** One row of the rejects CSV: file, line, column, reason, the line itself (quoted only where CSV needs it). */
+    static void writeReject(ICSVWriter rejects, String file, long line, String column, String reason, String raw) {
+        rejects.writeNext(new String[] {file, Long.toString(line), column == null ? "" : column, reason, safe(raw)}, false);
+    }
+
+    /** A leading =, +, - or @ would be a formula in a spreadsheet: a quote prefix keeps the text text. */
+    static String safe(String s) {
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+}

@@ -1,0 +1,89 @@
+package org.pbannex.expenditure;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one partition found: its line count, its bad lines (all of them in rejects mode, the first otherwise), the
+ * totals of its good lines and its line ids. Written to a file when the partition's step completes, so a restarted
+ * run merges it without parsing the partition again.
+ */
+final class PartitionResult {
+
+    private static final int FORMAT = 1;
+
+    final int index;
+    final long lines;
+    final List<LineProblem> problems;
+    final ExpenditureTotals totals;
+    final LineIdSet ids;
+
+    PartitionResult(int index, long lines, List<LineProblem> problems, ExpenditureTotals totals, LineIdSet ids) {
+        this.index = index;
+        this.lines = lines;
+        this.problems = problems;
+        this.totals = totals;
+        this.ids = ids;
+    }
+
+    /** Writes to a temporary file first and renames it, so a file that exists is always whole. */
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(FORMAT);
+            out.writeInt(index);
+            out.writeLong(lines);
+            out.writeInt(problems.size());
+            for (LineProblem p : problems) {
+                out.writeLong(p.line());
+                out.writeLong(p.offset());
+                out.writeUTF(p.column() == null ? "" : p.column());
+                out.writeUTF(p.reason());
+                out.writeUTF(p.raw());
+                out.writeBoolean(p.fatal());
+            }
+            long[] cells = totals.nonEmptyCells();
+            out.writeInt(cells.length);
+            for (long v : cells) {
+                out.writeLong(v);
+            }
+            ids.write(out);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static PartitionResult read(Path file, Dimensions dims, int idPages) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException(file + ": written by another version of pb-annex");
+            }
+            int index = in.readInt();
+            long lines = in.readLong();
+            int n = in.readInt();
+            List<LineProblem> problems = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long line = in.readLong();
+                long offset = in.readLong();
+                String column = in.readUTF();
+                problems.add(new LineProblem(line, offset, column.isEmpty() ? null : column, in.readUTF(), in.readUTF(),
+                        in.readBoolean()));
+            }
+            long[] cells = new long[in.readInt()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = in.readLong();
+            }
+            ExpenditureTotals totals = dims.newTotals();
+            totals.restoreCells(cells);
+            return new PartitionResult(index, lines, problems, totals, LineIdSet.read(in, idPages));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.pbannex.publication;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.Texts;
+import org.pbannex.render.CsvTableWriter;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.pdf.PdfDocumentWriter;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Renders one target of a run into its staging folder (the render step runs one of these per partition). */
+public final class RunRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunRenderer.class);
+
+    private RunRenderer() {
+    }
+
+    /** The file (or folder) a target writes, relative to the run folder. */
+    public static String fileName(RenderTarget target, RunRequest request) {
+        return target.format() == OutputFormat.CSV ? "csv"
+                : "pb-annexes-" + request.biennium().code() + "." + target.language().code() + "." + target.format().code();
+    }
+
+    /**
+     * @param fontDir where the CJK font for PDFs is (work/fonts)
+     * @return the number of files written
+     */
+    public static int render(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
+                             String codeVersion, Path staging, Path fontDir) throws IOException {
+        long start = System.nanoTime();
+        List<Table> tables = selected(computed, request);
+        Path out = staging.resolve(fileName(target, request));
+        int files = 1;
+        switch (target.format()) {
+            case CSV -> {
+                for (Table t : tables) {
+                    CsvTableWriter.write(t, target.language(), out.resolve(t.id() + ".csv"));
+                }
+                files = tables.size();
+            }
+            case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
+            case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), fontDir, out);
+        }
+        LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
+        return files;
+    }
+
+    /** The tables the run asked for, in catalogue order. */
+    public static List<Table> selected(ComputedPublication computed, RunRequest request) {
+        return computed.tables().values().stream().filter(t -> request.tables().contains(t.id())).toList();
+    }
+
+    static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
+        Texts t = computed.reference().texts();
+        List<String> inputLines = computed.inputs().files().values().stream()
+                .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
+        return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), computed.inputs().biennium(), runId,
+                started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
+                t.get("publication.citation"), notes(computed, t), t.get("publication.about"), PublicationDate.of(computed.inputs()),
+                inputFiles(computed));
+    }
+
+    /** Every input file the run read, the expenditure lines with them (marked when synthetic), for the workbook. */
+    private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
+        String prefix = computed.inputs().inputDir().getFileName() == null ? "" : computed.inputs().inputDir().getFileName() + "/";
+        List<PublicationInfo.InputFile> files = new ArrayList<>(computed.inputs().files().values().stream()
+                .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));
+        }
+        return files;
+    }
+
+    /** General notes, then one per documented difference from the printed document. */
+    private static List<Text> notes(ComputedPublication computed, Texts t) {
+        List<Text> notes = new ArrayList<>(t.numbered("publication.note."));
+        for (var d : computed.printedDifferences()) {
+            notes.add(new Text(d.describe(Language.ZH), d.describe(Language.EN)));
+        }
+        return notes;
+    }
+
+    static List<InputSet.InputFile> inputs(ComputedPublication computed) {
+        return new ArrayList<>(computed.inputs().files().values());
+    }
+}

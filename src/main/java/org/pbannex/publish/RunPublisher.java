@@ -1,0 +1,65 @@
+package org.pbannex.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a staged run: compares it with the run latest points to, copies the rejects in, writes report and
+ * manifest, renames the staging folder into place and moves latest (complete runs only), removes what failed runs
+ * of the biennium left behind, and records the run in the history. The caller holds the biennium's lock.
+ */
+public final class RunPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunPublisher.class);
+
+    /** Builds the record of the run once the output files are known. */
+    public interface Draft {
+        RunRecord with(java.util.List<OutputFile> outputs, RunDiff diff);
+    }
+
+    private RunPublisher() {
+    }
+
+    /** @param rejects the run's rejects file (published as rejects/expenditure.csv), or null */
+    public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
+                                    Draft draft, RunHistory history) throws IOException {
+        Path staging = folder.staging();
+        if (rejects != null && Files.exists(rejects)) {
+            Files.createDirectories(staging.resolve("rejects"));
+            Files.copy(rejects, staging.resolve("rejects").resolve("expenditure.csv"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        RunDiff diff = RunFolder.latest(outputRoot, biennium).map(prev -> {
+            try {
+                return RunDiff.between(prev, staging);
+            } catch (IOException e) {
+                LOG.warn("could not compare with the previous run {}: {}", prev, e.getMessage());
+                return RunDiff.none();
+            }
+        }).orElse(RunDiff.none());
+        ReportWriter.write(draft.with(OutputFile.list(staging), diff), staging);
+        RunRecord record = draft.with(OutputFile.list(staging), diff);
+        ManifestWriter.write(record, staging);
+        folder.publish(moveLatest);
+        int removed = folder.removeLeftovers();
+        if (removed > 0) {
+            LOG.info("removed {} staging and work folders that failed runs of {} left behind", removed, biennium);
+        }
+        RunFolder.deleteTree(folder.work());
+        history.published(record, folder.published());
+        return record;
+    }
+
+    /** Leaves a failed run's report and manifest in failed/<run-id>/ (replacing those of an earlier failed attempt). */
+    public static Path writeFailed(RunFolder folder, RunRecord record) throws IOException {
+        Path dir = folder.failed();
+        RunFolder.deleteTree(dir);
+        Files.createDirectories(dir);
+        ReportWriter.write(record, dir);
+        ManifestWriter.write(record.withOutputs(OutputFile.list(dir)), dir);
+        return dir;
+    }
+}

@@ -1,0 +1,116 @@
+package org.pbannex.runtime;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One pb-annex process at a time uses the embedded H2 database: an operating-system lock on a file beside it, taken
+ * before the database is opened and held until the process is done with it. The lock dies with its process (the
+ * kernel releases it), so a killed run never blocks the next one; a process that finds it held waits (up to
+ * {@code pb.run.database-wait}), so overlapping runs on H2 run one after another. PostgreSQL needs none of this.
+ */
+public final class EmbeddedDatabaseLock implements AutoCloseable {
+
+    /** The database stayed in use by another process for longer than the wait (exit status 5). */
+    public static class Busy extends RuntimeException {
+        public Busy(String message) {
+            super(message);
+        }
+    }
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private EmbeddedDatabaseLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * The H2 database file of a JDBC URL ({@code jdbc:h2:file:/x/work/db/pb-annex;...} gives /x/work/db/pb-annex), or
+     * null for any other database.
+     */
+    public static Path databaseOf(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        String rest = jdbcUrl.substring("jdbc:h2:file:".length());
+        int semi = rest.indexOf(';');
+        return Path.of(semi < 0 ? rest : rest.substring(0, semi)).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Takes the lock of the database, waiting while another process holds it.
+     *
+     * @param what what this process is doing, written into the lock file so a waiting process can say who it waits for
+     */
+    public static EmbeddedDatabaseLock acquire(Path database, Duration wait, String what) {
+        Path file = database.resolveSibling(database.getFileName() + ".pb-lock");
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Instant until = Instant.now().plus(wait);
+            boolean said = false;
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException sameProcess) {
+                    lock = null;
+                }
+                if (lock != null) {
+                    ch.truncate(0);
+                    ch.write(ByteBuffer.wrap((ProcessIdentity.current() + ", since " + Instant.now() + ": " + what + "\n")
+                            .getBytes(StandardCharsets.UTF_8)), 0);
+                    ch.force(false);
+                    return new EmbeddedDatabaseLock(ch, lock);
+                }
+                if (Instant.now().isAfter(until)) {
+                    String holder = holder(file);
+                    ch.close();
+                    throw new Busy("the embedded database " + database + " has been in use by another pb-annex process ("
+                            + holder + ") for more than " + wait.toMinutes() + " min; for runs that overlap, use PostgreSQL "
+                            + "(PB_DATABASE_URL)");
+                }
+                if (!said) {
+                    org.slf4j.LoggerFactory.getLogger(EmbeddedDatabaseLock.class).info("waiting for another pb-annex process "
+                            + "to finish with the embedded database ({})", holder(file));
+                    said = true;
+                }
+                Thread.sleep(200);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock the embedded database " + database + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("interrupted while waiting for the embedded database " + database);
+        }
+    }
+
+    private static String holder(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // released with the process anyway
+        }
+    }
+}

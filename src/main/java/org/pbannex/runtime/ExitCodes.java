@@ -1,0 +1,94 @@
+package org.pbannex.runtime;
+
+import org.pbannex.ingest.InputError;
+import org.pbannex.publication.ReconciliationFailed;
+
+/** The exit statuses of the DESIGN.md contract, and which failure maps to which. */
+public final class ExitCodes {
+
+    public static final int PUBLISHED = 0;
+    public static final int USAGE = 2;
+    public static final int INVALID_INPUT = 3;
+    public static final int CHECK_FAILED = 4;
+    public static final int INFRASTRUCTURE = 5;
+
+    private ExitCodes() {
+    }
+
+    /** The exit status for a failure, looking through wrappers for its cause. */
+    public static int of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputError) {
+                return INVALID_INPUT;
+            }
+            if (t instanceof ReconciliationFailed) {
+                return CHECK_FAILED;
+            }
+            if (t instanceof UsageError) {
+                return USAGE;
+            }
+        }
+        return INFRASTRUCTURE;
+    }
+
+    /**
+     * The one line printed on stderr: the most specific message in the cause chain that a person can act on (what
+     * and where: file, line and column; the database's host and port; the path and the operation).
+     */
+    public static String message(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
+                    || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
+                    || t instanceof UsageError) {
+                return oneLine(t.getMessage());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException fs) {
+                return "cannot " + operation(fs) + " " + fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile())
+                        + ": " + reason(fs);
+            }
+            if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
+                if (t.getCause() == null || !(t.getCause() instanceof java.io.IOException)) {
+                    return oneLine("input/output error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+                }
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return oneLine(m);
+    }
+
+    private static String operation(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "access";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "find";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "create";
+        }
+        return "write or read";
+    }
+
+    private static String reason(java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it exists already";
+        }
+        return e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+    }
+
+    private static String oneLine(String m) {
+        return m == null ? "" : m.replaceAll("\\s+", " ").strip();
+    }
+}

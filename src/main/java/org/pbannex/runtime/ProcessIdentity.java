@@ -1,0 +1,72 @@
+package org.pbannex.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Who runs a run: the host, the process id and when that process started (so a reused process id is not taken for
+ * the old process). A record of it goes with every run and every lock, so that a later process can tell whether the
+ * owner is still alive.
+ */
+public record ProcessIdentity(String host, long pid, Instant processStarted) {
+
+    private static final ProcessIdentity CURRENT = new ProcessIdentity(hostName(), ProcessHandle.current().pid(),
+            startOf(ProcessHandle.current()));
+
+    public static ProcessIdentity current() {
+        return CURRENT;
+    }
+
+    /**
+     * True when the process is certainly gone: it ran on this host and no process with its id (started when it
+     * started) exists. A process on another host is never "certainly gone": its heartbeat decides.
+     */
+    public boolean certainlyDead() {
+        if (!host.equals(CURRENT.host)) {
+            return false;
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        if (p.isEmpty() || !p.get().isAlive()) {
+            return true;
+        }
+        Instant started = startOf(p.get());
+        return processStarted != null && started != null && !started.equals(processStarted);
+    }
+
+    private static Instant startOf(ProcessHandle p) {
+        // Seconds are what every platform reports the same way twice.
+        return p.info().startInstant().map(i -> i.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        try {
+            Path etc = Path.of("/etc/hostname");
+            if (Files.isReadable(etc)) {
+                String name = Files.readString(etc).trim();
+                if (!name.isEmpty()) {
+                    return name;
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pid " + pid + " on " + host;
+    }
+}

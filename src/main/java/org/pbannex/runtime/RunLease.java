@@ -1,0 +1,150 @@
+package org.pbannex.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The lock of one biennium in one output folder, held by a run from before its first step until it ends, so that two
+ * runs never both publish there. It is a lease in the database (pb_run_lock), the same on H2 and PostgreSQL: the
+ * holder's heartbeat renews it, and a holder that is gone (its process no longer exists on this host) or silent
+ * (no heartbeat for {@code pb.run.lease}, whatever the host) is taken over. Every statement commits at once in its
+ * own transaction, so other processes see it and a refused insert aborts nothing else.
+ */
+public final class RunLease {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunLease.class);
+
+    /** Another live run holds the lock (exit status 5). */
+    public static class Busy extends RuntimeException {
+        public Busy(String message) {
+            super(message);
+        }
+    }
+
+    /** The lock was taken over while this run held it (its heartbeat stopped for too long): it must not publish. */
+    public static class Lost extends RuntimeException {
+        public Lost(String message) {
+            super(message);
+        }
+    }
+
+    private record Holder(String runId, ProcessIdentity owner, OffsetDateTime heartbeat) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate own;
+    private final Duration lease;
+
+    public RunLease(JdbcTemplate jdbc, PlatformTransactionManager transactions, Duration lease) {
+        this.jdbc = jdbc;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lease = lease;
+    }
+
+    /** The key of a biennium in an output folder. */
+    public static String key(String biennium, String outputDir) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((biennium + "\n" + outputDir).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the lock for the run, or throws Busy naming the live run that holds it. */
+    public void acquire(String biennium, String outputDir, String runId) {
+        String key = key(biennium, outputDir);
+        ProcessIdentity me = ProcessIdentity.current();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                own.executeWithoutResult(t -> jdbc.update("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, "
+                                + "pid, process_started, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, "
+                                + "CURRENT_TIMESTAMP)", key, biennium, outputDir, runId, me.host(), me.pid(), started(me)));
+                return;
+            } catch (DataIntegrityViolationException held) {
+                // held by someone: take it over if the holder is gone
+            }
+            Holder h = holder(key);
+            if (h == null) {
+                continue; // released in between: try again
+            }
+            if (h.runId().equals(runId) && h.owner().equals(me)) {
+                return;
+            }
+            String why = deadReason(h);
+            if (why == null) {
+                throw new Busy("another run (" + h.runId() + ", " + h.owner() + ") is running " + biennium + " into " + outputDir
+                        + "; it started first: wait for it to finish");
+            }
+            Integer taken = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET run_id = ?, host = ?, pid = ?, process_started = ?, "
+                            + "acquired_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? AND run_id = ? "
+                            + "AND heartbeat_at = ?", runId, me.host(), me.pid(), started(me), key, h.runId(), h.heartbeat()));
+            if (taken != null && taken == 1) {
+                LOG.warn("took over the lock of {} in {} from run {} ({}): {}", biennium, outputDir, h.runId(), h.owner(), why);
+                return;
+            }
+        }
+        throw new Busy("could not take the lock of " + biennium + " in " + outputDir + ": other runs keep taking it");
+    }
+
+    /** Renews the lease (the heartbeat); Lost when another run took it over meanwhile. */
+    public void renew(String biennium, String outputDir, String runId) {
+        Integer n = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? "
+                + "AND run_id = ?", key(biennium, outputDir), runId));
+        if (n == null || n == 0) {
+            throw new Lost("the lock of " + biennium + " in " + outputDir + " was taken over by another run while run " + runId
+                    + " held it (its heartbeat stopped for more than " + lease.toSeconds() + " s)");
+        }
+    }
+
+    /** Whether the run still holds the lock (checked before anything is published). */
+    public boolean holds(String biennium, String outputDir, String runId) {
+        Holder h = holder(key(biennium, outputDir));
+        return h != null && h.runId().equals(runId);
+    }
+
+    public void release(String biennium, String outputDir, String runId) {
+        own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ?",
+                key(biennium, outputDir), runId));
+    }
+
+    /** Why the holder counts as gone, or null when it may be alive. */
+    private String deadReason(Holder h) {
+        if (h.owner().certainlyDead()) {
+            return "its process is gone";
+        }
+        OffsetDateTime now = own.execute(t -> jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class));
+        if (h.heartbeat().isBefore(now.minus(lease))) {
+            return "no heartbeat since " + h.heartbeat().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    private Holder holder(String key) {
+        List<Holder> rows = own.execute(t -> jdbc.query("SELECT run_id, host, pid, process_started, heartbeat_at FROM pb_run_lock "
+                + "WHERE lock_key = ?", (rs, i) -> {
+                    OffsetDateTime ps = rs.getObject(4, OffsetDateTime.class);
+                    return new Holder(rs.getString(1), new ProcessIdentity(rs.getString(2), rs.getLong(3),
+                            ps == null ? null : ps.toInstant()), rs.getObject(5, OffsetDateTime.class));
+                }, key));
+        return rows == null || rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static OffsetDateTime started(ProcessIdentity p) {
+        return p.processStarted() == null ? null : p.processStarted().atOffset(ZoneOffset.UTC);
+    }
+}
