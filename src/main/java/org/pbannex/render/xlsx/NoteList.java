@@ -120,7 +120,13 @@ final class NoteList {
         return TRAILING_MARKER.matcher(text).find();
     }
 
-    private record Footnote(String marker, Text text) {
+    /** The footnote marker ending the text, with the space before it ("2020-2021 *" gives " *"); "" when none. */
+    static String trailingMarker(String text) {
+        Matcher m = TRAILING_MARKER.matcher(text);
+        return m.find() ? text.substring(m.start()) : "";
+    }
+
+    record Footnote(String marker, Text text) {
     }
 
     /**

@@ -217,8 +217,12 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
                 Column c = col.column();
                 String name = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
                 String unit = c.unit().in(lang);
-                // The unit in brackets, unless the heading already states it ("% change", "recosted, US$").
-                yield unit.isEmpty() || name.contains(unit) ? name : name + " (" + unit + ")";
+                // The unit in brackets, unless the heading already states it ("% change", "recosted, US$"); a printed
+                // marker stays last, where the sheet turns it into its note.
+                String marker = NoteList.trailingMarker(name);
+                name = name.substring(0, name.length() - marker.length()).strip();
+                String withUnit = unit.isEmpty() || name.contains(unit) ? name : name + " (" + unit + ")";
+                yield marker.isEmpty() ? withUnit : withUnit + " " + marker.strip();
             }
         };
     }
