@@ -10,6 +10,7 @@ import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.datapackage.OutputDataPackage;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
@@ -45,9 +46,12 @@ public final class RunRenderer {
         switch (target.format()) {
             case CSV -> {
                 for (Table t : tables) {
-                    CsvTableWriter.write(t, target.language(), out.resolve(t.id() + ".csv"));
+                    CsvTableWriter.write(t, target.language(), out.resolve(t.id() + ".csv"), request.csvBom());
                 }
-                files = tables.size();
+                // The CSVs' description, beside them in the run folder.
+                OutputDataPackage.write(staging, fileName(target, request), tables, target.language(),
+                        about(computed, runId, started), request.csvBom());
+                files = tables.size() + 1;
             }
             case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
             case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), fontDir, out);
@@ -56,12 +60,20 @@ public final class RunRenderer {
         return files;
     }
 
+    /** What the run's data package says about itself: name, titles, source, the run, and the texts of its fields. */
+    public static OutputDataPackage.About about(ComputedPublication computed, String runId, Instant started) {
+        Texts t = computed.reference().texts();
+        return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
+                t.get("datapackage.description"), t.get("publication.source"), started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                runId, key -> t.has(key) ? t.get(key) : null);
+    }
+
     /** The tables the run asked for, in catalogue order. */
     public static List<Table> selected(ComputedPublication computed, RunRequest request) {
         return computed.tables().values().stream().filter(t -> request.tables().contains(t.id())).toList();
     }
 
-    static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
+    public static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
         List<String> inputLines = computed.inputs().files().values().stream()
                 .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();

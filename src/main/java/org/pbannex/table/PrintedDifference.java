@@ -6,8 +6,12 @@ package org.pbannex.table;
  */
 public record PrintedDifference(String table, String row, String column, String printed, String published, Text explanation) {
 
+    private static final Text WORDING = new Text("{cell}：印刷版为 {printed}，发布为 {published} — {explanation}",
+            "{cell}: printed {printed}, published {published} — {explanation}");
+
+    /** One line in the edition's language; the cell is named by its codes (table / row / column). */
     public String describe(Language language) {
-        return table + " / " + row + " / " + column + ": printed " + printed + ", published " + published + " — "
-                + explanation.in(language);
+        return WORDING.with("cell", table + " / " + row + " / " + column).with("printed", printed).with("published", published)
+                .with("explanation", explanation).in(language);
     }
 }
