@@ -24,4 +24,25 @@ public record RunInfo(String runId, Instant started, RunRequest request, String 
     public static RunInfo of(StepExecution step) {
         return of(step.getJobExecution());
     }
+
+    /**
+     * Why a job execution failed: the failure of the step that went wrong, not the manager's "partition handler returned
+     * an unsuccessful step" when one of its partitions failed.
+     */
+    public static Throwable failure(JobExecution execution) {
+        Throwable fallback = null;
+        for (StepExecution s : execution.getStepExecutions()) {
+            for (Throwable t : s.getFailureExceptions()) {
+                if (s.getStepName().contains(":")) {
+                    return t; // a partition's own failure
+                }
+                fallback = fallback == null ? t : fallback;
+            }
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        return execution.getAllFailureExceptions().stream().findFirst()
+                .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+    }
 }

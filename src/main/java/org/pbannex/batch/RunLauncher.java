@@ -244,12 +244,20 @@ public class RunLauncher {
         if (runId == null) {
             return false;
         }
-        boolean anyCompleted = last.getStepExecutions().stream().anyMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
-        if (!anyCompleted) {
-            return true;
-        }
         RunFolder folder = RunInputs.folder(RunInfo.of(last));
-        return Files.isDirectory(folder.work()) || Files.isDirectory(folder.staging());
+        for (var s : last.getStepExecutions()) {
+            if (s.getStatus() != BatchStatus.COMPLETED) {
+                continue;
+            }
+            String step = s.getStepName();
+            boolean leftWork = step.startsWith(ExpenditureStepsConfiguration.WORKER) || step.startsWith("expenditureMerge")
+                    || step.startsWith("expenditurePostgres");
+            if (leftWork && !Files.isDirectory(folder.work())
+                    || step.startsWith(RenderStepConfiguration.WORKER) && !Files.isDirectory(folder.staging())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String failedStep(JobExecution e) {

@@ -67,10 +67,9 @@ public class RunListener implements JobExecutionListener {
     }
 
     private void recordFailure(JobExecution execution, RunInfo run) {
-        Throwable cause = execution.getAllFailureExceptions().stream().findFirst()
-                .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+        Throwable cause = RunInfo.failure(execution);
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(StepExecution::getStepName).reduce((a, b) -> b).orElse(null);
+                .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
         try {

@@ -20,13 +20,31 @@ public final class RunParameters {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The request as it is kept: plain strings, so the same request always gives the same text (and job instance). */
+    private record Stored(String job, String input, String output, String biennium, java.util.List<String> tables,
+                          java.util.List<String> languages, java.util.List<String> formats, boolean rejects) {
+
+        static Stored of(RunRequest r) {
+            return new Stored(r.job(), r.input().toString(), r.output().toString(), r.biennium().code(), r.tables(),
+                    r.languages().stream().map(org.pbannex.table.Language::code).toList(),
+                    r.formats().stream().map(org.pbannex.publication.OutputFormat::code).toList(), r.rejects());
+        }
+
+        RunRequest request() {
+            return new RunRequest(job, java.nio.file.Path.of(input), java.nio.file.Path.of(output),
+                    org.pbannex.reference.Biennium.parse(biennium), tables,
+                    languages.stream().map(org.pbannex.table.Language::of).toList(),
+                    formats.stream().map(org.pbannex.publication.OutputFormat::of).toList(), rejects);
+        }
+    }
+
     private RunParameters() {
     }
 
     /** @param attempt null for the normal case; any new value makes a new job instance */
     public static JobParameters of(RunRequest r, String inputChecksum, String codeVersion, String attempt) {
         JobParametersBuilder b = new JobParametersBuilder()
-                .addString(REQUEST, JSON.writeValueAsString(r))
+                .addString(REQUEST, JSON.writeValueAsString(Stored.of(r)))
                 .addString(INPUT_CHECKSUM, inputChecksum)
                 .addString(CODE_VERSION, codeVersion);
         if (attempt != null) {
@@ -36,7 +54,7 @@ public final class RunParameters {
     }
 
     public static RunRequest request(JobParameters p) {
-        return JSON.readValue(p.getString(REQUEST), RunRequest.class);
+        return JSON.readValue(p.getString(REQUEST), Stored.class).request();
     }
 
     public static String inputChecksum(JobParameters p) {

@@ -87,8 +87,7 @@ public class RunCommand implements Callable<Integer> {
             JobExecution execution = ((RunLauncher.Ran) outcome).execution();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                Throwable failure = execution.getAllFailureExceptions().stream().findFirst()
-                        .orElse(new IllegalStateException("the job ended " + execution.getStatus()));
+                Throwable failure = org.pbannex.batch.RunInfo.failure(execution);
                 LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
                 System.err.println("pb-annex: " + ExitCodes.message(failure));
                 return ExitCodes.of(failure);

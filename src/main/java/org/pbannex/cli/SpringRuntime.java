@@ -36,8 +36,10 @@ final class SpringRuntime implements AutoCloseable {
         var database = EmbeddedDatabaseLock.databaseOf(url);
         EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
         try {
+            // The overrides outrank the environment and application.properties (builder properties would not).
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BatchApplication.class)
-                    .properties(properties)
+                    .initializers(c -> c.getEnvironment().getPropertySources()
+                            .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties)))
                     .logStartupInfo(false)
                     .run();
             return new SpringRuntime(ctx, lock);

@@ -41,7 +41,11 @@ final class PartitionParser {
                 if (!parser.accepted) {
                     problem(problems, parser, lines[0], base + s, b, s, parser.lineEnd);
                 }
-                lines[0]++;
+                if ((++lines[0] & 0xFFF) == 0) {
+                    // Progress every 4 096 lines: the log can say how far a long partition is.
+                    linesDone.addAndGet(lines[0] - before);
+                    before = lines[0];
+                }
                 s = nl + 1;
             }
             if (last && s < filled) {

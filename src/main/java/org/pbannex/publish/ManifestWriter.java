@@ -14,6 +14,7 @@ public final class ManifestWriter {
     public static final String FILE = "manifest.json";
     private static final String DATA_PACKAGE = "datapackage.json";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ManifestWriter.class);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ManifestWriter() {
@@ -82,11 +83,13 @@ public final class ManifestWriter {
             for (Output o : outputs(dir)) {
                 Path f = dir.resolve(o.path());
                 if (!Files.isRegularFile(f) || Files.size(f) != o.bytes() || !org.pbannex.ingest.InputSet.sha256(f).equals(o.sha256())) {
+                    LOG.info("{} is missing or changed since it was published", f);
                     return false;
                 }
             }
             return true;
         } catch (IOException | RuntimeException e) {
+            LOG.info("cannot verify {} against its manifest: {}", dir, e.toString());
             return false;
         }
     }

@@ -107,7 +107,7 @@ class NightlyJobH2Test {
         assertEquals(1, failed.err().strip().lines().count(), failed.err());
 
         CliRun history = CliRun.run(db, "history");
-        String failedRunId = history.out().lines().filter(l -> l.contains("FAILED")).findFirst().orElseThrow().split("#")[0];
+        String failedRunId = history.out().lines().filter(l -> l.contains("FAILED")).findFirst().orElseThrow().split("\\s+")[0];
 
         Files.delete(out);
         CliRun resumed = CliRun.run(db, "run", "nightly", "--output", out.toString());

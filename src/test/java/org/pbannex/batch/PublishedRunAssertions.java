@@ -130,7 +130,8 @@ final class PublishedRunAssertions {
 
     /** Numbers are numeric cells; every table has its sheet. */
     static void assertWorkbook(Path xlsx) throws IOException, org.apache.poi.openxml4j.exceptions.InvalidFormatException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+        // Read-only: a workbook opened from a File is written back when closed, which would change the published file.
+        try (XSSFWorkbook wb = new XSSFWorkbook(org.apache.poi.openxml4j.opc.OPCPackage.open(xlsx.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ))) {
             for (String id : List.of("t1", "t2", "br", "i1", "i2", "i3", "rt", "a1", "a2", "a2-1", "a2-2", "a3", "a4")) {
                 assertTrue(sheet(wb, id) != null, "sheet " + id);
                 assertEquals(1, ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, id)).getTables().size(),
