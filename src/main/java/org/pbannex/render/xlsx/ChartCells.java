@@ -15,8 +15,7 @@ import org.pbannex.table.Row;
  * figures must be the cells' own values, in order. A table's charts follow its rows, so each chart is first looked
  * for below the previous one (annex 4's outcomes each have a "not itemised" row of their own).
  *
- * @param categories the label cells naming the categories; null when they are columns (then the chart's own
- *                   category names are used)
+ * @param categories the cells naming the categories: the rows' labels, or the columns' header cells
  * @param series     per series, the cells holding its figures
  */
 record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, int lastRow) {
@@ -79,6 +78,7 @@ record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, in
         int n = chart.categories().size();
         List<CellRangeAddress> series = new ArrayList<>();
         int last = -1;
+        int firstColumn = -1;
         for (Chart.Series s : chart.series()) {
             CellRangeAddress found = null;
             for (int r = fromRow; r < layout.cells().size() && found == null; r++) {
@@ -91,6 +91,7 @@ record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, in
                     if (all) {
                         found = new CellRangeAddress(headerRow + 1 + r, headerRow + 1 + r, start, start + n - 1);
                         last = Math.max(last, r);
+                        firstColumn = firstColumn < 0 ? start : firstColumn;
                     }
                 }
             }
@@ -99,7 +100,8 @@ record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, in
             }
             series.add(found);
         }
-        return new ChartCells(null, series, last);
+        // The header cells name the categories (LibreOffice does not read category names kept in the chart itself).
+        return new ChartCells(new CellRangeAddress(headerRow, headerRow, firstColumn, firstColumn + n - 1), series, last);
     }
 
     // The column's heading names the category (the region of a per-region column).

@@ -15,8 +15,11 @@ import org.pbannex.table.Text;
  */
 final class ChartSheet {
 
-    /** Column A, which holds the text and the charts: as wide as a portrait A4 page. */
-    private static final int WIDTH = 85;
+    /**
+     * Column A, which holds the text and the charts: within a portrait A4 page, also where LibreOffice lays the sheet
+     * out in a stand-in font with wider digits (DejaVu Sans for Microsoft YaHei), as it does not shrink one column.
+     */
+    private static final int WIDTH = 72;
 
     /** Two charts fit on a portrait A4 page under the sheet's title. */
     private static final int CHARTS_PER_PAGE = 2;

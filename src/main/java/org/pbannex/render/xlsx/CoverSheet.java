@@ -17,7 +17,8 @@ import org.pbannex.table.Text;
  */
 final class CoverSheet {
 
-    private static final int WIDTH = 90;
+    /** Within a portrait A4 page, also in LibreOffice's stand-in font for the zh edition (see ChartSheet). */
+    private static final int WIDTH = 70;
 
     private final XSSFSheet sheet;
     private final XlsxStyles styles;

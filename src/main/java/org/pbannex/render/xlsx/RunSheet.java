@@ -14,7 +14,7 @@ import org.pbannex.table.Text;
  */
 final class RunSheet {
 
-    private static final List<Integer> WIDTHS = List.of(52, 10, 68, 22);
+    private static final List<Integer> WIDTHS = List.of(52, 10, 74, 22);
 
     private RunSheet() {
     }

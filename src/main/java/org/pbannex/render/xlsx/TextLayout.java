@@ -93,9 +93,9 @@ final class TextLayout {
     }
 
     private static double width(int cp) {
-        // CJK glyphs are square, a little under two digits wide; Arial's lowercase letters are narrower than its digits.
+        // CJK glyphs are square, about two digits wide (more where a CJK font stands in for a missing one); Arial's lowercase letters are narrower than its digits.
         if (isWide(cp)) {
-            return 1.85;
+            return 2.1;
         }
         if (" .,:;'!|ijlI".indexOf(cp) >= 0) {
             return 0.5;

@@ -37,6 +37,7 @@ final class XlsxChart {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(XlsxChart.class);
 
     static final int HEIGHT_ROWS = 20;
+    private static final int PIE_LEGEND_BESIDE = 4;
     /** Series and slice colours, the PDF's first six (templates/annex.css .s0-.s5) and two more for pies. */
     private static final byte[][] PALETTE = {rgb(0x1f4e79), rgb(0xe07b39), rgb(0x6a9f58), rgb(0xc94c4c), rgb(0x8064a2),
             rgb(0x7f7f7f), rgb(0x2f8f9d), rgb(0xb8a030)};
@@ -62,11 +63,13 @@ final class XlsxChart {
         String title = caveat.isEmpty() ? c.title().in(lang) : c.title().in(lang) + "\n" + caveat.in(lang);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
-        chart.getOrAddLegend().setPosition(c.kind() == Chart.Kind.PIE ? LegendPosition.RIGHT : LegendPosition.BOTTOM);
+        // A pie's legend beside it while short; under it when it would leave the pie small.
+        boolean legendBeside = c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE;
+        chart.getOrAddLegend().setPosition(legendBeside ? LegendPosition.RIGHT : LegendPosition.BOTTOM);
         if (cells == null) {
             LOG.warn("chart {}: its figures are not among its table's cells; the chart carries them itself", c.id());
         }
-        XDDFDataSource<String> categories = cells == null || cells.categories() == null
+        XDDFDataSource<String> categories = cells == null
                 ? XDDFDataSourcesFactory.fromArray(c.categories().stream().map(t -> t.in(lang)).toArray(String[]::new))
                 : XDDFDataSourcesFactory.fromStringCellRange(tableSheet, cells.categories());
         XDDFChartData data = c.kind() == Chart.Kind.PIE ? pie(chart) : bars(chart, c, lang);
