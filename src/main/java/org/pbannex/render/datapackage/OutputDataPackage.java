@@ -197,7 +197,7 @@ public final class OutputDataPackage {
      * decimals, true/false, else text) and described by the document's texts.
      */
     private static Field tidyField(String name, TidyRows tidy, About about) {
-        List<String> values = tidy.lines().stream().map(l -> l.values().getOrDefault(name, "")).filter(v -> !v.isEmpty()).toList();
+        List<String> values = tidy.lines().stream().map(l -> tidyValue(l, name)).filter(v -> !v.isEmpty()).toList();
         Text d = described(name, about);
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+"))) {
             boolean negative = values.stream().anyMatch(v -> v.startsWith("-"));
@@ -213,6 +213,12 @@ public final class OutputDataPackage {
             return new Field(name, "boolean", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
         }
         return new Field(name, "string", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
+    }
+
+    // A tidy value as the CSV writes it (a text in the first edition's language; the type is the same in both).
+    private static String tidyValue(TidyRows.Line line, String column) {
+        Object v = line.values().get(column);
+        return v == null ? "" : v instanceof Text t ? t.zh() : v.toString();
     }
 
     private static Text described(String field, About about) {

@@ -41,11 +41,11 @@ final class NoteList {
     }
 
     /** A marker at the start of a footnote (or of one part of it), followed by the note text. */
-    private static final Pattern LEADING_MARKER = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\\s|[^\\d*])\\s*");
+    private static final Pattern LEADING_MARKER = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
     /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
     private static final Pattern NEXT_MARKER = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
     /** A marker ending a title, heading or label. */
-    private static final Pattern TRAILING_MARKER = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$");
+    private static final Pattern TRAILING_MARKER = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])$");
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private final List<Note> notes;
@@ -108,11 +108,14 @@ final class NoteList {
         if (!m.find()) {
             return text;
         }
-        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(m.group(1)));
-        if (number == null) {
-            return text;
-        }
-        return text.substring(0, m.start()) + " " + XlsxText.NOTE_MARKER.with("n", String.valueOf(number)).in(lang);
+        String note = noteFor(tableId, m.group(1), lang);
+        return note == null ? text : text.substring(0, m.start()) + " " + note;
+    }
+
+    /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
+    String noteFor(String tableId, String marker, Language lang) {
+        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(marker));
+        return number == null ? null : XlsxText.NOTE_MARKER.with("n", String.valueOf(number)).in(lang);
     }
 
     /** True when the text ends with a footnote marker ("*", "¹"). */

@@ -271,6 +271,7 @@ class XlsxWorkbookWriterTest {
         var numbered = NoteList.split(new Text("1 将单独报告。", "1 Reported separately."));
         assertEquals("1", numbered.get(0).marker());
         assertEquals("Reported separately.", numbered.get(0).text().en());
+        assertEquals("†", NoteList.split(new Text("† 印刷版为 43.0。", "† Printed 43.0.")).get(0).marker(), "a cell's note marker");
         var unmarked = NoteList.split(new Text("所有金额均为美元。", "All amounts in US dollars."));
         assertEquals("", unmarked.get(0).marker());
         var disagreeing = NoteList.split(new Text("* 甲。** 乙。", "* A and B."));
