@@ -21,7 +21,7 @@ public record CliRun(int status, String out, String err) {
     /** The settings for an embedded H2 database in a file of its own. */
     public static Map<String, String> h2(Path database) {
         return Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
     public static CliRun capture(Map<String, String> settings, String... args) {

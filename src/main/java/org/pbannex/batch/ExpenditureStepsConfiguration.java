@@ -17,16 +17,12 @@ import org.pbannex.expenditure.ExpenditureResultFile;
 import org.pbannex.expenditure.PostgresExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The expenditure lines as Batch steps. The manager step {@code expenditurePartitions} asks the partitioner to cut
@@ -47,33 +43,16 @@ public class ExpenditureStepsConfiguration {
     static final String WORKER = "expenditurePartition";
 
     @Bean
-    Step expenditurePartitions(RunSteps steps, Step expenditurePartition, ExpenditurePartitioner partitioner, PbProperties props,
-                               TaskExecutor expenditureThreads, ProgressLog progress) {
-        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-        handler.setStep(expenditurePartition);
-        handler.setTaskExecutor(expenditureThreads);
-        handler.setGridSize(props.expenditure().threadCount() * 2);
-        return steps.builder("expenditurePartitions").listener(progress).listener((StepExecutionListener) partitioner)
-                .partitioner(WORKER, partitioner)
-                .partitionHandler(handler).build();
-    }
-
-    @Bean
-    TaskExecutor expenditureThreads(PbProperties props) {
-        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(props.expenditure().threadCount());
-        pool.setMaxPoolSize(props.expenditure().threadCount());
-        pool.setThreadNamePrefix("expenditure-");
-        pool.setDaemon(true);
-        pool.initialize();
-        return pool;
+    Step expenditurePartitions(RunSteps steps, Step expenditurePartition, RunInputs inputs, PbProperties props, ProgressLog progress) {
+        return steps.partitioned("expenditurePartitions", expenditurePartition, run -> partitions(inputs, run),
+                props.expenditure().threadCount(), progress);
     }
 
     @Bean
     Step expenditurePartition(RunSteps steps, RunInputs inputs) {
         return steps.tasklet(WORKER, (contribution, run) -> {
             StepExecution step = contribution.getStepExecution();
-            ExpenditurePartition p = ExpenditurePartitioner.partition(step.getExecutionContext());
+            ExpenditurePartition p = partition(step.getExecutionContext());
             Path results = RunInputs.folder(run).work().resolve(RunInputs.RESULTS_DIR);
             ExpenditureIngest.PartitionCounts counts = inputs.expenditureIngest(run).parse(p, ExpenditureIngest.resultFile(results, p));
             step.setReadCount(counts.read());
@@ -82,49 +61,25 @@ public class ExpenditureStepsConfiguration {
         });
     }
 
-    @Bean
-    ExpenditurePartitioner expenditurePartitioner(RunInputs inputs) {
-        return new ExpenditurePartitioner(inputs);
+    /** The run's expenditure files cut into partitions, each named partitionNNNNN and carrying its byte range. */
+    static Map<String, ExecutionContext> partitions(RunInputs inputs, RunInfo run) {
+        Map<String, ExecutionContext> out = new LinkedHashMap<>();
+        for (ExpenditurePartition p : inputs.partitions(run)) {
+            ExecutionContext c = new ExecutionContext();
+            c.putInt("index", p.index());
+            c.putInt("fileIndex", p.fileIndex());
+            c.putString("file", p.file().toString());
+            c.putString("displayName", p.displayName());
+            c.putLong("from", p.from());
+            c.putLong("to", p.to());
+            out.put(String.format("partition%05d", p.index()), c);
+        }
+        return out;
     }
 
-    /**
-     * Cuts the run's expenditure files into partitions. It reads the run from the job's parameters through the step
-     * execution it is asked for; the plan depends only on the files and the settings, so a restart gets the same one.
-     */
-    static final class ExpenditurePartitioner implements Partitioner, StepExecutionListener {
-
-        private final RunInputs inputs;
-        private final ThreadLocal<RunInfo> run = new ThreadLocal<>();
-
-        ExpenditurePartitioner(RunInputs inputs) {
-            this.inputs = inputs;
-        }
-
-        @Override
-        public void beforeStep(StepExecution step) {
-            run.set(RunInfo.of(step));
-        }
-
-        @Override
-        public Map<String, ExecutionContext> partition(int gridSize) {
-            Map<String, ExecutionContext> out = new LinkedHashMap<>();
-            for (ExpenditurePartition p : inputs.partitions(run.get())) {
-                ExecutionContext c = new ExecutionContext();
-                c.putInt("index", p.index());
-                c.putInt("fileIndex", p.fileIndex());
-                c.putString("file", p.file().toString());
-                c.putString("displayName", p.displayName());
-                c.putLong("from", p.from());
-                c.putLong("to", p.to());
-                out.put(String.format("partition%05d", p.index()), c);
-            }
-            return out;
-        }
-
-        static ExpenditurePartition partition(ExecutionContext c) {
-            return new ExpenditurePartition(c.getInt("index"), c.getInt("fileIndex"), Path.of(c.getString("file")),
-                    c.getString("displayName"), c.getLong("from"), c.getLong("to"));
-        }
+    static ExpenditurePartition partition(ExecutionContext c) {
+        return new ExpenditurePartition(c.getInt("index"), c.getInt("fileIndex"), Path.of(c.getString("file")),
+                c.getString("displayName"), c.getLong("from"), c.getLong("to"));
     }
 
     @Bean

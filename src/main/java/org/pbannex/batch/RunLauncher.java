@@ -64,9 +64,12 @@ public class RunLauncher {
     private final RunLease lease;
     private final RunHistory history;
     private final PbProperties props;
+    private final org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock;
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
-                       PbProperties props) {
+                       PbProperties props,
+                       org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock) {
+        this.databaseLock = databaseLock;
         this.operator = operator;
         this.repository = repository;
         this.job = annexJob;
@@ -80,36 +83,50 @@ public class RunLauncher {
         JobParameters params = RunParameters.of(request, InputChecksum.of(request.input()), CodeVersion.of(props.home()),
                 force ? "force-" + Instant.now() : null);
         recoverDeadRuns();
+        return launch(request, params, 0);
+    }
+
+    /**
+     * What to do with these parameters, given the last run of their job instance: none yet, start one; published and
+     * whole, nothing; published but the folder gone, or abandoned, or failed with what it staged gone, follow on to the
+     * next instance in a fixed chain (so the next command finds the same one); failed, restart it under its id.
+     */
+    private Outcome launch(RunRequest request, JobParameters params, int depth) {
         JobExecution last = repository.getLastJobExecution(job.getName(), params);
-        String runId;
         if (last == null) {
-            runId = newRunId(params);
-        } else if (last.getStatus() == BatchStatus.COMPLETED) {
-            String doneId = last.getExecutionContext().getString(RunInfo.RUN_ID, "?");
+            return run(request, params, newRunId(params));
+        }
+        String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID, "?");
+        if (depth > 100) {
+            throw new IllegalStateException("too many runs of these inputs were abandoned or lost; run with --force");
+        }
+        if (last.getStatus() == BatchStatus.COMPLETED) {
             Path folder = Path.of(last.getExecutionContext().getString(RunPublication.PUBLISHED_FOLDER, "-"));
             if (Files.isDirectory(folder) && ManifestWriter.intact(folder)) {
-                return new NothingToDo(doneId, folder);
+                return new NothingToDo(lastId, folder);
             }
-            LOG.warn("run {} published these inputs, but {} is missing or changed: running again", doneId, folder);
-            System.out.println("Run " + doneId + " published these inputs, but " + folder + " is missing or changed: running again.");
-            params = RunParameters.withAttempt(params, "republish-" + Instant.now());
-            runId = newRunId(params);
-        } else if (last.getStatus().isRunning()) {
-            // recoverDeadRuns left it: its owner is alive.
-            throw new RunLease.Busy("run " + last.getExecutionContext().getString(RunInfo.RUN_ID, "?") + " is already running these "
-                    + "inputs" + owner(last) + "; wait for it to finish");
-        } else if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
-            LOG.info("run {} was {}: starting a new run", last.getExecutionContext().getString(RunInfo.RUN_ID, "?"), last.getStatus());
-            params = RunParameters.withAttempt(params, "after-" + last.getId());
-            runId = newRunId(params);
-        } else {
-            runId = last.getExecutionContext().getString(RunInfo.RUN_ID);
-            LOG.info("restarting run {} (it {} in step {})", runId, last.getStatus(), failedStep(last));
+            LOG.warn("run {} published these inputs, but {} is missing or changed", lastId, folder);
+            Outcome next = launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), depth + 1);
+            if (next instanceof Ran) {
+                System.out.println("Run " + lastId + " published these inputs, but " + folder + " is missing or changed: "
+                        + "they were published again.");
+            }
+            return next;
         }
-        return run(request, params, runId);
+        if (last.getStatus().isRunning()) {
+            // recoverDeadRuns left it: its owner is alive.
+            throw new RunLease.Busy("run " + lastId + " is already running these inputs" + owner(last) + "; wait for it to finish");
+        }
+        if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
+            LOG.info("run {} was {} (or what it staged is gone): starting a new run", lastId, last.getStatus());
+            return launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), depth + 1);
+        }
+        LOG.info("restarting run {} (it {} in step {})", lastId, last.getStatus(), failedStep(last));
+        return run(request, params, lastId);
     }
 
     private Outcome run(RunRequest request, JobParameters params, String runId) {
+        databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
         String biennium = request.biennium().code();
         String output = request.output().toString();
         lease.acquire(biennium, output, runId);

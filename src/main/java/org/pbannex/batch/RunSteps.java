@@ -3,16 +3,22 @@ package org.pbannex.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
 import org.pbannex.config.PbProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -49,6 +55,53 @@ public class RunSteps {
 
     public StepBuilder builder(String name) {
         return new StepBuilder(name, repository).listener(pause);
+    }
+
+    /**
+     * A manager step that runs {@code worker} once per partition of the run, on {@code threads} threads of its own.
+     * {@code partitions} gives each partition's name and context from the run (the same ones every time, so that a
+     * restart finds the partitions that had completed).
+     */
+    public Step partitioned(String name, Step worker, Function<RunInfo, Map<String,
+            ExecutionContext>> partitions, int threads, StepExecutionListener... listeners) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(threads);
+        pool.setMaxPoolSize(threads);
+        pool.setThreadNamePrefix(name + "-");
+        pool.setDaemon(true);
+        pool.initialize();
+        TaskExecutorPartitionHandler handler =
+                new TaskExecutorPartitionHandler();
+        handler.setStep(worker);
+        handler.setTaskExecutor(pool);
+        RunPartitioner partitioner = new RunPartitioner(partitions);
+        StepBuilder b = builder(name).listener(partitioner);
+        for (StepExecutionListener l : listeners) {
+            b = b.listener(l);
+        }
+        return b.partitioner(worker.getName(), partitioner).partitionHandler(handler).build();
+    }
+
+    /** Asks the function for the partitions of the run whose manager step is running (known from beforeStep). */
+    private static final class RunPartitioner implements Partitioner, StepExecutionListener {
+
+        private final Function<RunInfo, Map<String, ExecutionContext>> partitions;
+        private final ThreadLocal<RunInfo> run = new ThreadLocal<>();
+
+        RunPartitioner(Function<RunInfo, Map<String,
+                ExecutionContext>> partitions) {
+            this.partitions = partitions;
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            run.set(RunInfo.of(step));
+        }
+
+        @Override
+        public Map<String, ExecutionContext> partition(int gridSize) {
+            return partitions.apply(run.get());
+        }
     }
 
     /**

@@ -43,6 +43,10 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
             description = "Bienniums of the periods (default: the input's biennium and the three before it).")
     List<String> bienniums;
 
+    @Option(names = "--ids", defaultValue = "sequential", paramLabel = "KIND",
+            description = "Line ids: sequential (L0000000001, ...) or random (sparse 15-digit ids, D483920193847561); default ${DEFAULT-VALUE}.")
+    String ids;
+
     @Option(names = "--control", paramLabel = "FILE",
             description = "Control totals to scale to, in the format of extrabudgetary_estimates.csv (biennium,fund,outcome,usd_millions); e.g. input/2022-23/extrabudgetary_estimates.csv.")
     Path control;
@@ -71,9 +75,12 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
                 periods.add(b);
             }
         }
+        if (!ids.equals("sequential") && !ids.equals("random")) {
+            throw new ParameterException(spec.commandLine(), "--ids is sequential or random, not '" + ids + "'");
+        }
         long start = System.nanoTime();
         var sums = new ExpenditureGenerator(ExpenditureDimensions.load(in.inputDir(), current), periods, controls())
-                .write(out.toAbsolutePath(), rows, seed);
+                .withRandomIds(ids.equals("random")).write(out.toAbsolutePath(), rows, seed);
         System.out.printf("Wrote %s: %d lines, total %s US$, %.1f s%n", out, sums.lines(),
                 BigDecimal.valueOf(sums.cents(), 2).toPlainString(), (System.nanoTime() - start) / 1e9);
         return ExitCodes.PUBLISHED;

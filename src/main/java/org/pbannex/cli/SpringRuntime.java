@@ -38,8 +38,13 @@ final class SpringRuntime implements AutoCloseable {
         try {
             // The overrides outrank the environment and application.properties (builder properties would not).
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BatchApplication.class)
-                    .initializers(c -> c.getEnvironment().getPropertySources()
-                            .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties)))
+                    .initializers(c -> {
+                        c.getEnvironment().getPropertySources()
+                                .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties));
+                        if (lock != null) {
+                            c.getBeanFactory().registerSingleton("embeddedDatabaseLock", lock);
+                        }
+                    })
                     .logStartupInfo(false)
                     .run();
             return new SpringRuntime(ctx, lock);

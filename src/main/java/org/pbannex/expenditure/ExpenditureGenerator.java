@@ -36,6 +36,22 @@ public final class ExpenditureGenerator {
     private final Dimensions dims;
     private final List<Biennium> bienniums;
     private final List<Control> controls;
+    private boolean randomIds;
+
+    /**
+     * Sparse random-looking 15-digit ids ("D483920193847561") instead of sequential ones ("L0000000001"), as some
+     * ledgers write them: each line's number is spread over 10^15 by a fixed permutation, so ids stay unique.
+     */
+    public ExpenditureGenerator withRandomIds(boolean random) {
+        this.randomIds = random;
+        return this;
+    }
+
+    // x -> (x * 3^18 + c) mod 10^15 is a permutation of 0 .. 10^15 - 1 (3^18 shares no factor with 10^15).
+    private static String randomId(long i) {
+        long x = Math.floorMod(Math.multiplyExact(i, 387_420_489L) + 123_456_789_012_345L, 1_000_000_000_000_000L);
+        return "D" + String.format("%015d", x);
+    }
 
     public ExpenditureGenerator(Dimensions dims, List<Biennium> bienniums, List<Control> controls) {
         this.dims = dims;
@@ -94,7 +110,7 @@ public final class ExpenditureGenerator {
                 sum[1]++;
                 total += cents;
                 sb.setLength(0);
-                sb.append('L').append(String.format("%010d", i + 1)).append(',')
+                sb.append(randomIds ? randomId(i + 1) : "L" + String.format("%010d", i + 1)).append(',')
                         .append(l.year()).append('-').append(l.month() < 10 ? "0" : "").append(l.month()).append(',')
                         .append(fund).append(',').append(status).append(',').append(region).append(',')
                         .append(l.country() < 0 ? "" : dims.countries().get(l.country())).append(',')

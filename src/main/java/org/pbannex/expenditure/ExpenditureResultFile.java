@@ -38,11 +38,7 @@ public final class ExpenditureResultFile {
                 out.writeLong(f.bytes());
                 out.writeBoolean(f.synthetic());
             }
-            long[] cells = r.totals().nonEmptyCells();
-            out.writeInt(cells.length);
-            for (long v : cells) {
-                out.writeLong(v);
-            }
+            r.totals().write(out);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -60,12 +56,8 @@ public final class ExpenditureResultFile {
                 files.add(new ExpenditureIngest.FileStats(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
                         in.readBoolean()));
             }
-            long[] cells = new long[in.readInt()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = in.readLong();
-            }
             ExpenditureTotals totals = dims.newTotals();
-            totals.restoreCells(cells);
+            totals.read(in);
             return new ExpenditureIngest.Result(totals, files, rejected, seconds);
         }
     }

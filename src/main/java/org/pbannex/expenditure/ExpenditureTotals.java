@@ -51,8 +51,8 @@ public final class ExpenditureTotals {
         }
     }
 
-    /** Where a cell is, in words, for a message: fund, status, region, outcome and biennium. */
-    String describe(int cell) {
+    /** A cell's coordinates, read back from its index (the inverse of cell()): fund, status, region, outcome, biennium. */
+    private int[] coordinates(int cell) {
         int rest = cell;
         int b = rest % BIENNIUMS;
         rest /= BIENNIUMS;
@@ -60,36 +60,40 @@ public final class ExpenditureTotals {
         rest /= outcomes.size();
         int r = rest % regions.size();
         rest /= regions.size();
-        int s = rest % STATUSES.size();
-        int f = rest / STATUSES.size();
-        int year = FIRST_YEAR + 2 * b;
-        return FUNDS.get(f) + " " + STATUSES.get(s) + " " + regions.get(r) + " outcome " + outcomes.get(o) + " " + year + "-"
-                + String.format("%02d", (year + 1) % 100);
+        return new int[] {rest / STATUSES.size(), rest % STATUSES.size(), r, o, b};
     }
 
-    /** The non-empty cells as (cell, cents, lines) triples, for storing a partition's result. */
-    long[] nonEmptyCells() {
+    /** Where a cell is, in words, for a message: fund, status, region, outcome and biennium. */
+    String describe(int cell) {
+        int[] c = coordinates(cell);
+        int year = FIRST_YEAR + 2 * c[4];
+        return FUNDS.get(c[0]) + " " + STATUSES.get(c[1]) + " " + regions.get(c[2]) + " outcome " + outcomes.get(c[3]) + " " + year
+                + "-" + String.format("%02d", (year + 1) % 100);
+    }
+
+    /** Writes the non-empty cells (a partition's or a run's result file). */
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
         int n = 0;
         for (long l : lines) {
             n += l != 0 ? 1 : 0;
         }
-        long[] out = new long[n * 3];
-        int k = 0;
+        out.writeInt(n);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i] != 0) {
-                out[k++] = i;
-                out[k++] = cents[i];
-                out[k++] = lines[i];
+                out.writeInt(i);
+                out.writeLong(cents[i]);
+                out.writeLong(lines[i]);
             }
         }
-        return out;
     }
 
-    /** Puts back cells stored by {@link #nonEmptyCells()}. */
-    void restoreCells(long[] triples) {
-        for (int k = 0; k < triples.length; k += 3) {
-            cents[(int) triples[k]] = triples[k + 1];
-            lines[(int) triples[k]] = triples[k + 2];
+    /** Reads back what {@link #write} wrote into this (empty) cube. */
+    void read(java.io.DataInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            int i = in.readInt();
+            cents[i] = in.readLong();
+            lines[i] = in.readLong();
         }
     }
 
@@ -138,24 +142,16 @@ public final class ExpenditureTotals {
         return outcomes;
     }
 
-    // Walks the cube once, reading each cell's coordinates back from its index (the inverse of cell()).
+    // Walks the cube once, reading each non-empty cell's coordinates back from its index.
     private long sum(long[] values, String fund, String status, String region, String outcome, Integer year) {
         long sum = 0;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == 0) {
                 continue;
             }
-            int rest = i;
-            int b = rest % BIENNIUMS;
-            rest /= BIENNIUMS;
-            int o = rest % outcomes.size();
-            rest /= outcomes.size();
-            int r = rest % regions.size();
-            rest /= regions.size();
-            int s = rest % STATUSES.size();
-            int f = rest / STATUSES.size();
-            if ((year == null || FIRST_YEAR + 2 * b == year) && matches(FUNDS.get(f), fund) && matches(STATUSES.get(s), status)
-                    && matches(regions.get(r), region) && matches(outcomes.get(o), outcome)) {
+            int[] c = coordinates(i);
+            if ((year == null || FIRST_YEAR + 2 * c[4] == year) && matches(FUNDS.get(c[0]), fund) && matches(STATUSES.get(c[1]), status)
+                    && matches(regions.get(c[2]), region) && matches(outcomes.get(c[3]), outcome)) {
                 sum = Math.addExact(sum, values[i]);
             }
         }

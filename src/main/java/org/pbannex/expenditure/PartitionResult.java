@@ -51,11 +51,7 @@ final class PartitionResult {
                 out.writeUTF(p.raw());
                 out.writeBoolean(p.fatal());
             }
-            long[] cells = totals.nonEmptyCells();
-            out.writeInt(cells.length);
-            for (long v : cells) {
-                out.writeLong(v);
-            }
+            totals.write(out);
             ids.write(out);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -77,12 +73,8 @@ final class PartitionResult {
                 problems.add(new LineProblem(line, offset, column.isEmpty() ? null : column, in.readUTF(), in.readUTF(),
                         in.readBoolean()));
             }
-            long[] cells = new long[in.readInt()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = in.readLong();
-            }
             ExpenditureTotals totals = dims.newTotals();
-            totals.restoreCells(cells);
+            totals.read(in);
             return new PartitionResult(index, lines, problems, totals, LineIdSet.read(in, idPages));
         }
     }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
@@ -101,9 +100,5 @@ public final class RunRenderer {
             notes.add(new Text(d.describe(Language.ZH), d.describe(Language.EN)));
         }
         return notes;
-    }
-
-    static List<InputSet.InputFile> inputs(ComputedPublication computed) {
-        return new ArrayList<>(computed.inputs().files().values());
     }
 }

@@ -96,6 +96,17 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
         }
     }
 
+    /** Says what this process is doing now (a waiting process names it): e.g. the run it runs. */
+    public void note(String what) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessIdentity.current() + ", since " + Instant.now() + ": " + what + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            // only a note
+        }
+    }
+
     private static String holder(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();

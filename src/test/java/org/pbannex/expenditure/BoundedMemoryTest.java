@@ -35,4 +35,46 @@ class BoundedMemoryTest {
                 .run(List.of(file), "");
         assertTrue(strict.totals().sameAs(rejects.totals()));
     }
+
+    /**
+     * 200 000 lines with sparse random 15-digit ids (a bit per possible id would be 10^15 bits): duplicates are still
+     * found exactly, on disk, in the 64 MB heap. Three planted copies of earlier lines are the only lines rejected.
+     */
+    @Test
+    void randomLineIdsInA64MbHeapStillFindEveryDuplicate() throws Exception {
+        Path file = dir.resolve("synthetic-random-ids.csv");
+        ExpenditureGenerator.Sums sums = new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS,
+                List.of()).withRandomIds(true).write(file, 200_000, 5);
+        // Copies of lines 10, 70 000 and 150 000 (same id, amount 1.00) at the end: each is the later of two.
+        java.util.Map<Integer, String> lines = new java.util.HashMap<>();
+        try (var all = Files.lines(file)) {
+            int[] n = {0};
+            all.forEach(l -> {
+                if (n[0] == 10 || n[0] == 70_000 || n[0] == 150_000) {
+                    lines.put(n[0], l);
+                }
+                n[0]++;
+            });
+        }
+        StringBuilder extra = new StringBuilder();
+        for (int n : new int[] {10, 70_000, 150_000}) {
+            String[] f = lines.get(n).split(",");
+            f[f.length - 1] = "1.00";
+            extra.append(String.join(",", f)).append('\n');
+        }
+        Files.writeString(file, extra.toString(), java.nio.file.StandardOpenOption.APPEND);
+        Path rejects = dir.resolve("rejects-random.csv");
+        ExpenditureIngest.Result r = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects).withMinPartition(1 << 20)
+                .run(List.of(file), "");
+        assertEquals(sums.cents(), r.totals().totalCents(), "the copies are left out, to the cent");
+        assertEquals(200_000, r.totals().totalLines());
+        assertEquals(3, r.rejectedLines());
+        List<String> rejected = Files.readAllLines(rejects);
+        assertEquals(4, rejected.size(), String.join("\n", rejected));
+        assertTrue(rejected.get(1).startsWith("synthetic-random-ids.csv,200002,line_id,duplicate line_id '" + lines.get(10).split(",")[0]
+                + "'"), rejected.get(1));
+        var strict = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).run(List.of(file), ""));
+        assertEquals(200_002, strict.line());
+    }
 }

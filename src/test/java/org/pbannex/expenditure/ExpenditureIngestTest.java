@@ -219,4 +219,23 @@ class ExpenditureIngestTest {
                 + "about (\\d+|\\?) s left"), progress.get(0));
         assertTrue(progress.stream().anyMatch(m -> !m.startsWith("expenditure: 0 lines")), "lines counted while a partition runs: " + progress);
     }
+
+    /**
+     * 100 lines of 999 999 999 999 999.99 US$ in one cell pass what 64-bit cents hold after 92 lines: the ingest stops
+     * there, naming the line, in strict and in rejects mode alike (a sum is never wrapped or left short).
+     */
+    @Test
+    void aSumThatWouldOverflowStopsTheIngestInEitherMode() throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            lines.add(GOOD.replace("L1,", "L" + i + ",").replace("1000.50", "999999999999999.99").getBytes(StandardCharsets.US_ASCII));
+        }
+        Path f = fileWith("overflow", lines.toArray(byte[][]::new));
+        for (Path rejects : new Path[] {null, f.resolveSibling("rejects.csv")}) {
+            InputError e = assertThrows(InputError.class, () -> ingest(rejects).run(List.of(f), ""));
+            assertEquals(94, e.line(), e.getMessage()); // 92 lines fit; the 93rd data line (file line 94) would not
+            assertEquals("amount_usd", e.column());
+            assertTrue(e.reason().contains("passes 92233720368547758.07 US$"), e.getMessage());
+        }
+    }
 }

@@ -1,0 +1,126 @@
+package org.pbannex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * pb-annex in a real child process (the test JVM's classpath, its own stdout and stderr files), so a test can kill it
+ * with SIGKILL mid-run, start several at once, and read exactly what the process printed.
+ */
+public final class ChildRun {
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private ChildRun(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * @param logs     a folder for this process's stdout and stderr files
+     * @param settings pb-annex settings, passed as system properties of the child
+     */
+    public static ChildRun start(Path logs, String name, Map<String, String> settings, String... args) throws IOException {
+        return start(logs, name, settings, Map.of(), args);
+    }
+
+    /** @param env environment variables of the child, as a user's shell would set them (e.g. PB_DATABASE_URL) */
+    public static ChildRun start(Path logs, String name, Map<String, String> settings, Map<String, String> env, String... args)
+            throws IOException {
+        Files.createDirectories(logs);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("-Dpb.home=" + Golden.home());
+        settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("org.pbannex.cli.PbAnnexApplication");
+        cmd.addAll(List.of(args));
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        return new ChildRun(p, out, err);
+    }
+
+    /** Waits for the process to end (at most the timeout) and returns its exit status. */
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("pb-annex did not end within " + timeout + "; stderr: " + err());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as when a machine loses power or the OOM killer strikes. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public String out() {
+        return read(stdout);
+    }
+
+    public String err() {
+        return read(stderr);
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Waits until a run paused by {@code pb.run.pause-at} has written its marker into the biennium folder, and returns
+     * the paused run's id.
+     */
+    public String awaitPause(Path bienniumDir, String step, Duration timeout) throws Exception {
+        Instant until = Instant.now().plus(timeout);
+        String suffix = "-" + step.replace(':', '_');
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("pb-annex ended (status " + process.exitValue() + ") before pausing at " + step + "; stderr: "
+                        + err() + " stdout: " + out());
+            }
+            if (Files.isDirectory(bienniumDir)) {
+                try (Stream<Path> s = Files.list(bienniumDir)) {
+                    Optional<String> marker = s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".paused-") && n.endsWith(suffix)).findFirst();
+                    if (marker.isPresent()) {
+                        String m = marker.get();
+                        return m.substring(".paused-".length(), m.length() - suffix.length());
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("pb-annex did not pause at " + step + " within " + timeout + "; stderr: " + err());
+    }
+}

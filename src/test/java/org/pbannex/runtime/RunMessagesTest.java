@@ -1,0 +1,100 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.FailedRuns;
+import org.pbannex.TestInputs;
+import org.pbannex.publication.TableCatalogue;
+
+/** The one line each failure gets, its exit status, and what a failed or a later run leaves behind. */
+class RunMessagesTest {
+
+    @TempDir
+    Path tmp;
+
+    private CliRun run(String... args) {
+        return CliRun.run(tmp.resolve("db"), args);
+    }
+
+    @Test
+    void anUnknownBienniumIsBadUsage() throws Exception {
+        CliRun r = run("run", "nightly", "--biennium", "2030-31", "--output", tmp.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().startsWith("pb-annex: no data folder for biennium 2030-31 in "), r.err());
+        assertTrue(r.err().contains("(there is 2022-23)"), r.err());
+        CliRun check = run("check", "--biennium", "2022-2023");
+        assertEquals(2, check.status(), check.toString());
+        assertTrue(check.err().contains("not a biennium: '2022-2023'"), check.err());
+    }
+
+    @Test
+    void aMissingInputFolderNamesItsPath() throws Exception {
+        CliRun r = run("run", "nightly", "--input", "/nonexistent", "--output", tmp.resolve("out").toString());
+        assertEquals(3, r.status(), r.toString());
+        assertEquals("pb-annex: /nonexistent: input folder not found", r.err().strip());
+    }
+
+    @Test
+    void aTableWhoseInputsAreMissingStopsTheRunUnlessItIsLeftOut() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        org.pbannex.publish.RunFolder.deleteTree(input.resolve("expenditure"));
+        Path out = tmp.resolve("out");
+        CliRun r = run("run", "nightly", "--input", input.toString(), "--output", out.toString());
+        String line = FailedRuns.assertFailed(r, out, 3);
+        assertTrue(line.startsWith("pb-annex: input/expenditure/: no expenditure-line files (*.csv): table f2 is built from them"),
+                line);
+        String withoutF2 = String.join(",", TableCatalogue.ids().stream().filter(id -> !id.equals("f2")).toList());
+        CliRun partial = run("run", "nightly", "--input", input.toString(), "--output", out.toString(), "--tables", withoutF2);
+        assertEquals(0, partial.status(), partial.toString());
+        assertTrue(partial.out().contains("(partial run: latest not moved)"), partial.out());
+        assertFalse(Files.exists(out.resolve("2022-23/latest")), "a partial run does not move latest");
+        CliRun check = run("check", "--input", input.toString());
+        assertEquals(3, check.status(), "check needs every table's inputs too: " + check);
+    }
+
+    @Test
+    void aDamagedEmbeddedDatabaseIsOneLine() throws Exception {
+        Path db = tmp.resolve("damaged");
+        Files.write(Path.of(db + ".mv.db"), "this is not an H2 database file, just text".repeat(200).getBytes());
+        CliRun r = CliRun.run(db, "history");
+        assertEquals(5, r.status(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db is unavailable: "), r.err());
+        assertTrue(r.err().contains("damaged"), r.err());
+    }
+
+    @Test
+    void aFailedRunLeavesItsTraceAndHistoryNamesItsJobAndStep() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.replaceLine(input.resolve("2022-23/budget.csv"), 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
+        Path out = tmp.resolve("out");
+        FailedRuns.assertFailed(run("run", "nightly", "--input", input.toString(), "--output", out.toString()), out, 3);
+        String line = run("history").out().lines().filter(l -> l.contains("FAILED")).findFirst().orElseThrow();
+        String runId = line.split("\\s+")[0];
+        assertTrue(line.matches(runId + "\\s+nightly\\s+2022-23\\s+FAILED.*"), line);
+        CliRun detail = run("history", runId);
+        assertTrue(detail.out().contains("Failed in validate"), detail.out());
+        assertTrue(detail.out().contains("exit status 3"), detail.out());
+        assertTrue(Files.isRegularFile(out.resolve("2022-23/failed/" + runId + "/report.html")));
+    }
+
+    @Test
+    void leftoversOfFailedRunsAreRemovedOnceALaterRunPublishes() throws Exception {
+        Path out = tmp.resolve("out");
+        Path left = Files.createDirectories(out.resolve("2022-23/.staging-20200101T000000.000Z-00000000-0000/csv"));
+        Files.createDirectories(out.resolve("2022-23/.work-20200101T000000.000Z-00000000-0000/expenditure"));
+        CliRun r = run("run", "nightly", "--format", "csv", "--lang", "zh", "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertFalse(Files.exists(left.getParent()));
+        try (var s = Files.list(out.resolve("2022-23"))) {
+            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".")).count());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+
+/**
+ * Overlapping runs on a real PostgreSQL server (started by the test): runs of one biennium into one output folder
+ * exclude each other for their whole length through a lease in the database; a holder that dies, or whose heartbeat
+ * stops, is taken over.
+ */
+class UnattendedRunsPostgresTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+    static EmbeddedPostgres postgres;
+    static int database;
+    static String databaseName;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    /** Each test its own database, so job instances of one test are not those of another. */
+    private Map<String, String> settings() throws Exception {
+        String name = "t" + (++database);
+        databaseName = name;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        Map<String, String> m = new HashMap<>();
+        m.put("spring.datasource.url", postgres.getJdbcUrl("postgres", name));
+        m.put("spring.datasource.username", "postgres");
+        m.put("spring.datasource.password", "");
+        return m;
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> m = new HashMap<>(settings);
+        m.put(key, value);
+        return m;
+    }
+
+    @Test
+    void threeRunsStartedTogetherOnePublishesTheOthersNameIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings();
+        CliRun.capture(settings, "history"); // the schema, so that three first runs do not all migrate at once
+        List<ChildRun> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // Each holds before publishing, so the three certainly overlap.
+            runs.add(ChildRun.start(tmp, "run" + i, with(settings, "pb.run.pause-at", "publish"), "run", "nightly", "--output",
+                    out.toString()));
+        }
+        String runId = awaitAnyPause(out.resolve("2022-23"), "publish");
+        ChildRun winner = null;
+        int refused = 0;
+        for (ChildRun r : runs) {
+            long until = System.currentTimeMillis() + LONG.toMillis();
+            while (r.alive() && r.err().isEmpty() && System.currentTimeMillis() < until) {
+                Thread.sleep(200); // a refused run says why on stderr and ends; the winner stays paused, silent
+            }
+            if (r.err().isEmpty()) {
+                winner = r;
+                continue;
+            }
+            assertEquals(5, r.waitFor(LONG), r.err());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.get(0).contains(runId), "names the run that holds the biennium: " + lines.get(0));
+            assertEquals("", r.out());
+            refused++;
+        }
+        assertEquals(2, refused);
+        winner.kill();
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(runId, out.resolve("2022-23/latest").toRealPath().getFileName().toString());
+    }
+
+    private static String awaitAnyPause(Path bienniumDir, String step) throws Exception {
+        long until = System.currentTimeMillis() + LONG.toMillis();
+        while (System.currentTimeMillis() < until) {
+            if (java.nio.file.Files.isDirectory(bienniumDir)) {
+                try (var s = java.nio.file.Files.list(bienniumDir)) {
+                    var marker = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".paused-") && n.endsWith("-" + step))
+                            .findFirst();
+                    if (marker.isPresent()) {
+                        return marker.get().substring(".paused-".length(), marker.get().length() - step.length() - 1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no run paused at " + step);
+    }
+
+    @Test
+    void aKilledLockHolderIsTakenOverAtOnce() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings();
+        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), "run", "nightly", "--output",
+                out.toString());
+        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
+        CliRun refused = CliRun.capture(settings, "run", "nightly", "--force", "--output", out.toString());
+        assertEquals(5, refused.status(), refused.toString());
+        assertTrue(refused.err().contains("another run (" + runId + ", pid " + holder.pid()), refused.err());
+        holder.kill();
+        CliRun next = CliRun.capture(settings, "run", "nightly", "--force", "--output", out.toString());
+        assertEquals(0, next.status(), next.toString());
+    }
+
+    @Test
+    void aHolderWhoseHeartbeatStoppedIsTakenOverAfterTheLease() throws Exception {
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        Map<String, String> settings = with(settings(), "pb.run.lease", "3s");
+        CliRun.capture(settings, "history");
+        try (Connection c = postgres.getDatabase("postgres", databaseName)
+                .getConnection(); Statement s = c.createStatement()) {
+            // A run on another machine: its process cannot be looked at, only its heartbeat.
+            s.executeUpdate("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, acquired_at, heartbeat_at) "
+                    + "VALUES ('" + RunLease.key("2022-23", out.toString()) + "', '2022-23', '" + out + "', 'remote-run', "
+                    + "'another-host', 4242, now(), now())");
+        }
+        CliRun refused = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(5, refused.status(), refused.toString());
+        assertTrue(refused.err().contains("another run (remote-run, pid 4242 on another-host)"), refused.err());
+        Thread.sleep(3500);
+        CliRun next = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, next.status(), next.toString());
+    }
+
+    @Test
+    void aDatabaseThatIsDownIsOneLineNamingHostAndPort() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // free, then closed: nothing listens there
+        }
+        ChildRun r = ChildRun.start(tmp, "down", Map.of(), Map.of("PB_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/pbannex",
+                "PB_DATABASE_USER", "budget", "PB_DATABASE_PASSWORD", "s3cret"), "run", "nightly", "--output", tmp.resolve("out").toString());
+        assertEquals(5, r.waitFor(LONG), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+        assertTrue(lines.get(0).startsWith("pb-annex: PostgreSQL at 127.0.0.1:" + port + " (database pbannex, user budget) is unavailable: "),
+                lines.get(0));
+        assertTrue(!lines.get(0).contains("s3cret"), "never the password");
+        assertEquals("", r.out(), "nothing on stdout");
+    }
+}

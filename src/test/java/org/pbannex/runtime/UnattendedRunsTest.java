@@ -1,0 +1,178 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+
+/**
+ * The nightly run as an unattended scheduler and a careless user meet it, on the default embedded H2 database: real
+ * child processes killed with SIGKILL in each step, then the identical command completes (restarting the run from the
+ * step it was in, keeping its id); a lock holder killed; three runs started together; a published folder deleted.
+ */
+class UnattendedRunsTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+
+    @TempDir
+    Path tmp;
+
+    private Map<String, String> settings(Path db) {
+        Map<String, String> s = new HashMap<>(CliRun.h2(db));
+        // Four partitions of the bundled lines on two threads, so a run can be killed with some done and some not.
+        s.put("pb.expenditure.partition-size", "64KB");
+        s.put("pb.expenditure.threads", "2");
+        return s;
+    }
+
+    private static Map<String, String> pausedAt(Map<String, String> settings, String step) {
+        Map<String, String> s = new HashMap<>(settings);
+        s.put("pb.run.pause-at", step);
+        return s;
+    }
+
+    @Test
+    void killedInEachStepTheIdenticalCommandCompletesUnderTheSameRunId() throws Exception {
+        for (String step : List.of("validate", "expenditurePartition:partition00002", "expenditureMerge", "check",
+                "renderOutput:pdf-zh", "publish")) {
+            Path dir = tmp.resolve(step.replace(':', '_'));
+            Path out = dir.resolve("out");
+            Map<String, String> settings = settings(dir.resolve("db"));
+            ChildRun child = ChildRun.start(dir, "killed", pausedAt(settings, step), "run", "nightly", "--output", out.toString());
+            String runId = child.awaitPause(out.resolve("2022-23"), step, LONG);
+            child.kill();
+
+            CliRun history = CliRun.capture(settings, "history");
+            assertTrue(history.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains("FAILED (abandoned by a dead process)")),
+                    step + ": " + history.out());
+
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, again.status(), step + ": " + again);
+            assertEquals(runId, out.resolve("2022-23/latest").toRealPath().getFileName().toString(),
+                    step + ": the identical command restarted the killed run and published it under its id");
+            CliRun detail = CliRun.capture(settings, "history", runId);
+            assertTrue(detail.out().contains("PUBLISHED") && detail.out().contains("(2 attempts)"), step + ": " + detail.out());
+            if (step.startsWith("expenditurePartition")) {
+                // Partitions that completed before the kill are not parsed again; the paused one is.
+                assertEquals(1, count(detail.out(), "expenditurePartition:partition00000 "), detail.out());
+                assertEquals(2, count(detail.out(), "expenditurePartition:partition00002 "), detail.out());
+            }
+            try (Stream<Path> left = Files.list(out.resolve("2022-23"))) {
+                assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                        step + ": no staging, work or marker folder left once the run has published");
+            }
+        }
+    }
+
+    private static long count(String text, String what) {
+        return text.lines().filter(l -> l.contains(what)).count();
+    }
+
+    @Test
+    void aKilledLockHolderDoesNotBlockTheNextRun() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        ChildRun holder = ChildRun.start(tmp, "holder", pausedAt(settings, "check"), "run", "nightly", "--output", out.toString());
+        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
+        // A second run waits for the database while the first holds it, and goes on once the holder is killed.
+        ChildRun next = ChildRun.start(tmp, "next", settings, "run", "nightly", "--output", out.toString());
+        Thread.sleep(3000);
+        assertTrue(next.alive(), "the second run waits while the first holds the embedded database: " + next.err());
+        holder.kill();
+        assertEquals(0, next.waitFor(LONG), next.err());
+        assertEquals(runId, out.resolve("2022-23/latest").toRealPath().getFileName().toString(), next.out());
+        assertEquals("", next.err());
+    }
+
+    @Test
+    void threeRunsStartedTogetherPublishOnceAndTheOthersSaySo() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        List<ChildRun> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(ChildRun.start(tmp, "run" + i, settings, "run", "nightly", "--output", out.toString()));
+        }
+        int published = 0;
+        int nothingToDo = 0;
+        for (ChildRun r : runs) {
+            assertEquals(0, r.waitFor(LONG), r.err());
+            assertEquals("", r.err());
+            published += r.out().contains("Published:") ? 1 : 0;
+            nothingToDo += r.out().contains("Nothing to do: run ") ? 1 : 0;
+        }
+        assertEquals(1, published);
+        assertEquals(2, nothingToDo, "the others waited for the embedded database, then found the run published");
+        try (Stream<Path> folders = Files.list(out.resolve("2022-23"))) {
+            assertEquals(2, folders.count(), "one run folder and latest");
+        }
+    }
+
+    @Test
+    void aWaitForTheDatabaseThatLastsTooLongNamesTheProcessThatHoldsIt() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        ChildRun holder = ChildRun.start(tmp, "holder", pausedAt(settings, "render"), "run", "nightly", "--output", out.toString());
+        String runId = holder.awaitPause(out.resolve("2022-23"), "render", LONG);
+        try {
+            Map<String, String> impatient = new HashMap<>(settings);
+            impatient.put("pb.run.database-wait", "2s");
+            ChildRun next = ChildRun.start(tmp, "next", impatient, "run", "nightly", "--force", "--output", out.toString());
+            assertEquals(5, next.waitFor(LONG), next.err());
+            List<String> lines = next.err().strip().lines().toList();
+            assertEquals(1, lines.size(), next.err());
+            assertTrue(lines.get(0).contains("pid " + holder.pid()) && lines.get(0).contains("run " + runId), lines.get(0));
+            assertEquals("", next.out());
+        } finally {
+            holder.kill();
+        }
+    }
+
+    @Test
+    void aDeletedPublishedFolderIsPublishedAgainNotNothingToDo() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        CliRun first = CliRun.capture(settings, "run", "nightly", "--lang", "zh", "--format", "csv", "--output", out.toString());
+        assertEquals(0, first.status(), first.toString());
+        Path folder = Path.of(first.out().lines().findFirst().orElseThrow().replace("Published: ", "").replace("  (partial run: latest not moved)", ""));
+        org.pbannex.publish.RunFolder.deleteTree(folder);
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--lang", "zh", "--format", "csv", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains("is missing or changed: they were published again") && again.out().contains("Published:"),
+                again.out());
+        CliRun third = CliRun.capture(settings, "run", "nightly", "--lang", "zh", "--format", "csv", "--output", out.toString());
+        assertTrue(third.out().startsWith("Nothing to do"), third.out());
+    }
+
+    @Test
+    void aRunAbandonedByHandStartsAfresh() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        ChildRun child = ChildRun.start(tmp, "killed", pausedAt(settings, "check"), "run", "nightly", "--output", out.toString());
+        String runId = child.awaitPause(out.resolve("2022-23"), "check", LONG);
+        child.kill();
+        CliRun abandon = CliRun.capture(settings, "abandon", runId);
+        assertEquals(0, abandon.status(), abandon.toString());
+        assertTrue(abandon.out().contains("Run " + runId + " abandoned"), abandon.out());
+        assertFalse(Files.exists(out.resolve("2022-23/.work-" + runId)), "its work folder is removed");
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        String published = out.resolve("2022-23/latest").toRealPath().getFileName().toString();
+        assertFalse(published.equals(runId), "a new run, not a restart of the abandoned one");
+        assertTrue(CliRun.capture(settings, "history").out().lines().anyMatch(l -> l.startsWith(runId) && l.contains("ABANDONED")));
+        CliRun unknown = CliRun.capture(settings, "abandon", "no-such-run");
+        assertEquals(2, unknown.status(), unknown.toString());
+        assertEquals("pb-annex: no run 'no-such-run' in the history", unknown.err().strip());
+    }
+}
