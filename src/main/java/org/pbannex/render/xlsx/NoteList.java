@@ -26,7 +26,7 @@ final class NoteList {
      * @param tableIds the tables it applies to; empty when it applies to all tables
      * @param marker   the marker the printed table uses for it ("*", "1"); "" when none
      */
-    record Note(int number, List<String> tableIds, Text appliesTo, String marker, Text text, EmptyCellRule rule) {
+    record Note(int number, List<String> tableIds, Text appliesTo, String marker, Text text) {
     }
 
     /** What an empty cell means; a table sheet points to the rules its cells use. */
@@ -62,12 +62,12 @@ final class NoteList {
             List<TableLayout> using = layouts.stream().filter(l -> l.emptyCellRules().contains(rule)).toList();
             if (!using.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, using.stream().map(l -> l.table().id()).toList(), appliesTo(using), "",
-                        rule.text, rule));
+                        rule.text));
             }
         }
         for (Text n : info.notes()) {
             if (n != null && !n.isEmpty()) {
-                notes.add(new Note(notes.size() + 1, List.of(), XlsxText.ALL_TABLES, "", n, null));
+                notes.add(new Note(notes.size() + 1, List.of(), XlsxText.ALL_TABLES, "", n));
             }
         }
         Map<String, Map<String, Integer>> markers = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ final class NoteList {
             for (Text f : t.footnotes()) {
                 for (Footnote part : split(f)) {
                     int number = notes.size() + 1;
-                    notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), part.text(), null));
+                    notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), part.text()));
                     if (!part.marker().isEmpty()) {
                         byMarker.putIfAbsent(part.marker(), number);
                     }
