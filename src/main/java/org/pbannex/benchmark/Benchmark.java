@@ -161,9 +161,9 @@ public final class Benchmark {
     }
 
     /** The table the command prints: one line per tool, with lines/s and MB/s from the step time where there is one. */
-    public static String format(long lines, long bytes, List<Measure> measures) {
+    public static String format(long lines, long bytes, String what, List<Measure> measures) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%n%,d lines, %.0f MB%n", lines, bytes / 1e6));
+        b.append(String.format(Locale.ROOT, "%n%,d lines, %.0f MB, %s%n", lines, bytes / 1e6, what));
         b.append(String.format(Locale.ROOT, "%-52s %9s %9s %12s %8s %9s  %s%n", "tool", "wall s", "step s", "lines/s", "MB/s",
                 "peak RSS", "note"));
         for (Measure m : measures) {

@@ -39,20 +39,24 @@ public class BenchmarkCommand implements Callable<Integer> {
         Path duckJar = duckdb.equals("none") ? null : duckdbJar(home, work);
         Benchmark bench = new Benchmark(home, work, System.getenv());
         for (long n : rows) {
-            Path file = work.resolve("synthetic-bench-" + n + ".csv");
-            if (!Files.exists(file)) {
-                System.out.println("generating " + file + " ...");
-                int status = PbAnnexApplication.execute("generate-expenditure", "--rows", Long.toString(n), "--seed", "1",
-                        "--out", file.toString());
-                if (status != 0) {
-                    return status;
+            // The same lines twice: with sequential ids (L0000000001, ...) and with sparse random 15-digit ids, whose
+            // duplicates cannot be kept as bits and are found on disk.
+            for (String ids : List.of("sequential", "random")) {
+                Path file = work.resolve("synthetic-bench-" + n + (ids.equals("random") ? "-random-ids" : "") + ".csv");
+                if (!Files.exists(file)) {
+                    System.out.println("generating " + file + " ...");
+                    int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), "generate-expenditure", "--rows",
+                            Long.toString(n), "--seed", "1", "--ids", ids, "--out", file.toString());
+                    if (status != 0) {
+                        return status;
+                    }
                 }
+                // Read the file once so that every tool starts from the page cache.
+                try (var in = Files.newInputStream(file)) {
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                System.out.print(Benchmark.format(n, Files.size(file), ids + " line ids", bench.run(file, duckJar)));
             }
-            // Read the file once so that every tool starts from the page cache.
-            try (var in = Files.newInputStream(file)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            System.out.print(Benchmark.format(n, Files.size(file), bench.run(file, duckJar)));
         }
         return ExitCodes.PUBLISHED;
     }

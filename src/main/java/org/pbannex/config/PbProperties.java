@@ -47,7 +47,7 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      */
     public record Expenditure(@DefaultValue("auto") String engine, @DefaultValue("0") int threads,
                               @DefaultValue("16MB") org.springframework.util.unit.DataSize partitionSize,
-                              @DefaultValue("32MB") org.springframework.util.unit.DataSize idMemory) {
+                              @DefaultValue("8MB") org.springframework.util.unit.DataSize idMemory) {
 
         public Expenditure {
             engine = engine.trim().toLowerCase(Locale.ROOT);

@@ -54,18 +54,31 @@ final class DiskDuplicates {
             for (ExpenditurePartition p : partitions) {
                 Set<Long> bad = skip.getOrDefault(p.index(), Set.of());
                 LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
-                    if (bad.contains(line)) {
+                    if (!bad.isEmpty() && bad.contains(line)) {
                         return;
                     }
-                    byte[] id = firstField(b, s, e);
-                    long h = hash(id);
-                    DataOutputStream o = out[(int) Long.remainderUnsigned(h, buckets)];
+                    // The id straight from the block (no copy) unless it is quoted, which is rare.
+                    byte[] src = b;
+                    int from = s;
+                    int len;
+                    if (s < e && b[s] == '"') {
+                        src = firstField(b, s, e);
+                        from = 0;
+                        len = src.length;
+                    } else {
+                        int end = s;
+                        while (end < e && b[end] != ',') {
+                            end++;
+                        }
+                        len = Math.min(end - s, 65_535);
+                    }
+                    DataOutputStream o = out[(int) Long.remainderUnsigned(hash(src, from, len), buckets)];
                     try {
                         o.writeInt(p.index());
                         o.writeLong(line);
                         o.writeLong(offset);
-                        o.writeShort(id.length);
-                        o.write(id);
+                        o.writeShort(len);
+                        o.write(src, from, len);
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }
@@ -81,9 +94,10 @@ final class DiskDuplicates {
             }
         }
         List<Duplicate> found = new ArrayList<>();
+        Bucket bucket = new Bucket();
         try {
             for (Path f : files) {
-                checkBucket(f, found);
+                bucket.check(f, found);
                 Files.delete(f);
             }
         } finally {
@@ -120,68 +134,78 @@ final class DiskDuplicates {
         return Arrays.copyOfRange(b, s, Math.min(end, s + 65_535));
     }
 
-    private static void checkBucket(Path file, List<Duplicate> found) throws IOException {
-        int n = 0;
-        int[] partition = new int[1024];
-        long[] line = new long[1024];
-        long[] offset = new long[1024];
-        int[] start = new int[1024];
-        int[] length = new int[1024];
-        byte[] arena = new byte[1 << 16];
-        int used = 0;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-            while (true) {
-                int p;
-                try {
-                    p = in.readInt();
-                } catch (EOFException end) {
-                    break;
-                }
-                if (n == partition.length) {
-                    partition = Arrays.copyOf(partition, n * 2);
-                    line = Arrays.copyOf(line, n * 2);
-                    offset = Arrays.copyOf(offset, n * 2);
-                    start = Arrays.copyOf(start, n * 2);
-                    length = Arrays.copyOf(length, n * 2);
-                }
-                partition[n] = p;
-                line[n] = in.readLong();
-                offset[n] = in.readLong();
-                int len = in.readUnsignedShort();
-                if (used + len > arena.length) {
-                    arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + len));
-                }
-                in.readFully(arena, used, len);
-                start[n] = used;
-                length[n] = len;
-                used += len;
-                n++;
-            }
-        }
-        // Open addressing over the records' indexes (+1; 0 is empty), in the order they were written: file order.
-        int[] slots = new int[Integer.highestOneBit(Math.max(2, n * 2 - 1)) << 1];
-        int mask = slots.length - 1;
-        for (int i = 0; i < n; i++) {
-            int slot = (int) (hash(arena, start[i], length[i]) & mask);
-            while (true) {
-                int other = slots[slot];
-                if (other == 0) {
-                    slots[slot] = i + 1;
-                    break;
-                }
-                int o = other - 1;
-                if (Arrays.equals(arena, start[o], start[o] + length[o], arena, start[i], start[i] + length[i])) {
-                    found.add(new Duplicate(partition[i], line[i], offset[i],
-                            new String(arena, start[i], length[i], StandardCharsets.UTF_8)));
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-    }
+    /** One bucket's records in arrays that are reused from bucket to bucket (so checking them makes little garbage). */
+    private static final class Bucket {
 
-    private static long hash(byte[] b) {
-        return hash(b, 0, b.length);
+        private int[] partition = new int[0];
+        private long[] line = new long[0];
+        private long[] offset = new long[0];
+        private int[] start = new int[0];
+        private int[] length = new int[0];
+        private int[] slots = new int[0];
+        private byte[] arena = new byte[0];
+
+        void check(Path file, List<Duplicate> found) throws IOException {
+            long size = Files.size(file);
+            // Every record is at least 23 bytes (int, two longs, short, one byte of id): this many fit.
+            int most = (int) Math.min(Integer.MAX_VALUE - 8, size / 23 + 1);
+            if (partition.length < most) {
+                partition = new int[most];
+                line = new long[most];
+                offset = new long[most];
+                start = new int[most];
+                length = new int[most];
+            }
+            if (arena.length < size) {
+                arena = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size)];
+            }
+            int n = 0;
+            int used = 0;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+                while (true) {
+                    int p;
+                    try {
+                        p = in.readInt();
+                    } catch (EOFException end) {
+                        break;
+                    }
+                    partition[n] = p;
+                    line[n] = in.readLong();
+                    offset[n] = in.readLong();
+                    int len = in.readUnsignedShort();
+                    in.readFully(arena, used, len);
+                    start[n] = used;
+                    length[n] = len;
+                    used += len;
+                    n++;
+                }
+            }
+            // Open addressing over the records' indexes (+1; 0 is empty), in the order they were written: file order.
+            int capacity = Integer.highestOneBit(Math.max(2, n * 2 - 1)) << 1;
+            if (slots.length < capacity) {
+                slots = new int[capacity];
+            } else {
+                java.util.Arrays.fill(slots, 0, capacity, 0);
+            }
+            int mask = capacity - 1;
+            for (int i = 0; i < n; i++) {
+                int slot = (int) (hash(arena, start[i], length[i]) & mask);
+                while (true) {
+                    int other = slots[slot];
+                    if (other == 0) {
+                        slots[slot] = i + 1;
+                        break;
+                    }
+                    int o = other - 1;
+                    if (Arrays.equals(arena, start[o], start[o] + length[o], arena, start[i], start[i] + length[i])) {
+                        found.add(new Duplicate(partition[i], line[i], offset[i],
+                                new String(arena, start[i], length[i], StandardCharsets.UTF_8)));
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+        }
     }
 
     // FNV-1a, 64 bits, then a finalising mix: spreads ids that differ only in their last digits.

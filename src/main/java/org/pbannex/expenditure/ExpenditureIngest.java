@@ -29,7 +29,7 @@ public final class ExpenditureIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExpenditureIngest.class);
     private static final long MIN_PARTITION = 16L << 20;
-    private static final long ID_MEMORY = 32L << 20;
+    private static final long ID_MEMORY = 8L << 20;
 
     /** Per file: lines read, accepted and rejected, bytes, and whether the file is synthetic (named synthetic*). */
     public record FileStats(String file, long read, long accepted, long rejected, long bytes, boolean synthetic) {
@@ -72,7 +72,7 @@ public final class ExpenditureIngest {
         return this;
     }
 
-    /** Memory for line ids in bit sets; beyond it duplicates are found on disk (32 MB by default). */
+    /** Memory for line ids in bit sets; beyond it duplicates are found on disk (8 MB by default). */
     public ExpenditureIngest withIdMemory(long bytes) {
         this.idMemory = Math.max(1, bytes);
         return this;

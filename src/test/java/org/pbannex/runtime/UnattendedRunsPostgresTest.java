@@ -138,19 +138,34 @@ class UnattendedRunsPostgresTest {
     @Test
     void aHolderWhoseHeartbeatStoppedIsTakenOverAfterTheLease() throws Exception {
         Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        Map<String, String> settings = with(settings(), "pb.run.lease", "3s");
+        Map<String, String> settings = with(settings(), "pb.run.lease", "5s");
         CliRun.capture(settings, "history");
-        try (Connection c = postgres.getDatabase("postgres", databaseName)
-                .getConnection(); Statement s = c.createStatement()) {
+        var database = postgres.getDatabase("postgres", databaseName);
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
             // A run on another machine: its process cannot be looked at, only its heartbeat.
             s.executeUpdate("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, acquired_at, heartbeat_at) "
                     + "VALUES ('" + RunLease.key("2022-23", out.toString()) + "', '2022-23', '" + out + "', 'remote-run', "
                     + "'another-host', 4242, now(), now())");
         }
-        CliRun refused = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
-        assertEquals(5, refused.status(), refused.toString());
-        assertTrue(refused.err().contains("another run (remote-run, pid 4242 on another-host)"), refused.err());
-        Thread.sleep(3500);
+        // While its heartbeat goes on, the lock is its own.
+        var beating = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        beating.scheduleAtFixedRate(() -> {
+            try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE pb_run_lock SET heartbeat_at = now() WHERE run_id = 'remote-run'");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, 0, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            CliRun refused = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(5, refused.status(), refused.toString());
+            assertTrue(refused.err().contains("another run (remote-run, pid 4242 on another-host)"), refused.err());
+        } finally {
+            beating.shutdownNow();
+            beating.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        // Its heartbeat stops: after the lease, the lock is taken over.
+        Thread.sleep(5500);
         CliRun next = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, next.status(), next.toString());
     }
