@@ -96,7 +96,9 @@ public class RunLauncher {
         if (last == null) {
             return run(request, params, newRunId(params));
         }
-        String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID, "?");
+        // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
+        String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID,
+                java.util.Objects.requireNonNullElse(last.getJobParameters().getString(RunListener.RUN_ID_PARAMETER), "?"));
         if (depth > 100) {
             throw new IllegalStateException("too many runs of these inputs were abandoned or lost; run with --force");
         }

@@ -61,7 +61,7 @@ public class RunPublication {
         ComputedPublication computed = inputs.computed(run);
         Path rejects = folder.work().resolve(RunInputs.REJECTS_FILE);
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
-                (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                RunRenderer.selected(computed, request), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files()), history);
         var ctx = job.getExecutionContext();

@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * @param tables    table ids, or [all] (or nothing) for every table
  * @param languages editions (zh, en)
- * @param formats   output formats (xlsx, pdf, csv)
+ * @param formats   output formats (xlsx, pdf, csv, html)
  * @param schedule  a cron expression with seconds (second minute hour day month weekday), or none
  * @param rejects   true: bad expenditure lines go to a published rejects file instead of stopping the run
  * @param csvBom    true: the tidy CSVs start with a UTF-8 byte-order mark, for Excel on Windows
@@ -36,7 +36,7 @@ public record JobDefinition(String name, String description,
         description = description == null ? "" : description;
         tables = tables == null || tables.equals(List.of("all")) ? List.of() : List.copyOf(tables);
         languages = languages == null ? List.of("zh") : List.copyOf(languages);
-        formats = formats == null ? List.of("xlsx", "pdf", "csv") : List.copyOf(formats);
+        formats = formats == null ? List.of("xlsx", "pdf", "csv", "html") : List.copyOf(formats);
         rejects = rejects != null && rejects;
         csvBom = csvBom != null && csvBom;
     }

@@ -61,7 +61,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--lang", split = ",", paramLabel = "LANG", description = "Editions: zh, en (default: the job's list).")
     List<String> languages;
 
-    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "Formats: xlsx, pdf, csv (default: the job's list).")
+    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "Formats: xlsx, pdf, csv, html (default: the job's list).")
     List<String> formats;
 
     @Option(names = "--force", description = "Run even if these inputs were already published by this code version.")

@@ -2,9 +2,9 @@ package org.pbannex.publication;
 
 import java.util.Locale;
 
-/** A kind of output file; the code is the file suffix and the CLI value (--format xlsx,pdf,csv). */
+/** A kind of output file; the code is the file suffix and the CLI value (--format xlsx,pdf,csv,html). */
 public enum OutputFormat {
-    XLSX, PDF, CSV;
+    XLSX, PDF, CSV, HTML;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,6 +10,8 @@ import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.datapackage.OutputDataPackage;
+import org.pbannex.render.html.HtmlEditionWriter;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
@@ -53,7 +55,10 @@ public final class RunRenderer {
                 files = tables.size() + 1;
             }
             case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
-            case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), fontDir, out);
+            case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), wording(computed),
+                    fontDir, out);
+            case HTML -> HtmlEditionWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
+                    wording(computed), out);
         }
         LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
         return files;
@@ -74,8 +79,13 @@ public final class RunRenderer {
 
     public static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
-        List<String> inputLines = computed.inputs().files().values().stream()
-                .map(f -> f.path() + "  sha256 " + f.sha256() + "  (" + f.rows() + " rows)").toList();
+        // Path, SHA-256, rows: no words, so both editions can show the lines under their own caption (edition.inputs).
+        // Expenditure-line files follow with their line counts (their checksum is in the run's input checksum).
+        List<String> inputLines = new ArrayList<>(computed.inputs().files().values().stream()
+                .map(f -> f.path() + "  " + f.sha256() + "  " + f.rows()).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> inputLines.add(f.file() + "  –  " + f.read()));
+        }
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), computed.inputs().biennium(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
                 t.get("publication.citation"), notes(computed, t), t.get("publication.about"), PublicationDate.of(computed.inputs()),
@@ -91,6 +101,11 @@ public final class RunRenderer {
             computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));
         }
         return files;
+    }
+
+    /** The outputs' shared wording (texts.csv, edition.*). */
+    private static Wording wording(ComputedPublication computed) {
+        return new Wording(computed.reference().texts()::get);
     }
 
     /** General notes, then one per documented difference from the printed document. */

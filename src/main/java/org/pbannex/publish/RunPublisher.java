@@ -24,9 +24,13 @@ public final class RunPublisher {
     private RunPublisher() {
     }
 
-    /** @param rejects the run's rejects file (published as rejects/expenditure.csv), or null */
+    /**
+     * @param rejects the run's rejects file (published as rejects/expenditure.csv), or null
+     * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
+     */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    Draft draft, RunHistory history) throws IOException {
+                                    java.util.List<org.pbannex.table.Table> tables, Draft draft, RunHistory history)
+            throws IOException {
         Path staging = folder.staging();
         if (rejects != null && Files.exists(rejects)) {
             Files.createDirectories(staging.resolve("rejects"));
@@ -40,7 +44,7 @@ public final class RunPublisher {
                 return RunDiff.none();
             }
         }).orElse(RunDiff.none());
-        ReportWriter.write(draft.with(OutputFile.list(staging), diff), staging);
+        ReportWriter.write(draft.with(OutputFile.list(staging), diff), tables, staging);
         RunRecord record = draft.with(OutputFile.list(staging), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);

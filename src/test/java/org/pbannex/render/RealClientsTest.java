@@ -53,7 +53,7 @@ class RealClientsTest {
         List<Table> tables = List.copyOf(pub.tables().values());
         for (Language lang : Language.values()) {
             XlsxWorkbookWriter.write(tables, lang, info, dir.resolve("annexes." + lang.code() + ".xlsx"));
-            PdfDocumentWriter.write(tables, lang, info, Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
+            PdfDocumentWriter.write(tables, lang, info, new org.pbannex.render.markup.Wording(pub.reference().texts()::get), Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
         }
     }
 

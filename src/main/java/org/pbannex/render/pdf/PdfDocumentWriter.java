@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +19,27 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.CoverView;
+import org.pbannex.render.markup.TableView;
+import org.pbannex.render.markup.Templates;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextTextRenderer;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
 
 /**
  * The PDF edition: every table of one language in one A4 document (wide tables on landscape pages), laid out
- * from XHTML + CSS by Flying Saucer with one embedded CJK font.
+ * by Flying Saucer from the XHTML of templates/pdf-edition.html and templates/annex.css, with one embedded CJK font.
+ * Three things are ours: text goes only on the page that shows it ({@link PageClippedOutputDevice}), Chinese headings
+ * break between words ({@link WordLineBreaking}), and pies are drawn as vector paths ({@link ChartElementFactory}).
  */
 public final class PdfDocumentWriter {
 
@@ -37,16 +48,20 @@ public final class PdfDocumentWriter {
     private PdfDocumentWriter() {
     }
 
-    /** Writes one PDF with every table in the given language. fontDir holds font.properties and the TTF files. */
-    public static void write(List<Table> tables, Language language, PublicationInfo info, Path fontDir, Path out)
-            throws IOException {
-        String xhtml = XhtmlTableMarkup.document(tables, language, info, stylesheet());
-        ITextRenderer renderer = new ITextRenderer();
-        PdfFonts.register(renderer.getFontResolver(), fontDir);
-        renderer.setListener(new Metadata(language, info.runTime(), xhtml));
-        renderer.setDocumentFromString(xhtml);
-        renderer.layout();
+    /**
+     * Writes one PDF with every table in the given language. fontDir holds font.properties and the TTF files; wording
+     * is the outputs' shared wording (texts.csv, keys edition.*).
+     */
+    public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path fontDir,
+                             Path out) throws IOException {
+        String xhtml = xhtml(tables, language, info, wording);
+        writePdf(laidOut(xhtml, fontDir), xhtml, language, info, out);
+    }
 
+    /** Writes the PDF of a laid-out document (its XHTML gives the file ID). */
+    static void writePdf(ITextRenderer renderer, String xhtml, Language language, PublicationInfo info, Path out)
+            throws IOException {
+        renderer.setListener(new Metadata(language, info.runTime(), xhtml));
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Write beside the target and move into place, so a failed run never leaves half a PDF behind.
@@ -63,14 +78,32 @@ public final class PdfDocumentWriter {
         }
     }
 
-    private static String stylesheet() throws IOException {
-        try (InputStream in = PdfDocumentWriter.class.getResourceAsStream(CSS)) {
-            if (in == null) {
-                throw new IOException("stylesheet " + CSS + " missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** Flying Saucer with our output device, line breaking and chart elements, the document laid out into pages. */
+    static ITextRenderer laidOut(String xhtml, Path fontDir) throws IOException {
+        float dots = ITextRenderer.DEFAULT_DOTS_PER_POINT;
+        ITextOutputDevice device = new PageClippedOutputDevice(dots);
+        ITextUserAgent agent = new ITextUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+        ITextRenderer renderer = new ITextRenderer(dots, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent,
+                new ITextFontResolver(), new ChartElementFactory(device), new ITextTextRenderer());
+        renderer.getSharedContext().setLineBreakingStrategy(new WordLineBreaking());
+        PdfFonts.register(renderer.getFontResolver(), fontDir);
+        renderer.setDocumentFromString(xhtml);
+        renderer.layout();
+        return renderer;
     }
+
+    /** The XHTML Flying Saucer lays out: templates/pdf-edition.html with the tables' views and the stylesheet. */
+    static String xhtml(List<Table> tables, Language language, PublicationInfo info, Wording wording) throws IOException {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("lang", language.tag());
+        vars.put("zh", language == Language.ZH);
+        vars.put("info", CoverView.of(info, wording, language));
+        vars.put("w", wording.all(language, "inputs", "source_line"));
+        vars.put("tables", tables.stream().map(t -> TableView.of(t, language)).toList());
+        vars.put("css", Templates.resource(CSS));
+        return Templates.render("pdf-edition", vars, language.locale());
+    }
+
 
     /**
      * Fills what Flying Saucer leaves out: the document language, and dates and file ID derived from the run

@@ -28,7 +28,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.TestWording;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Row;
@@ -46,6 +49,7 @@ class PdfDocumentWriterTest {
             "2022-23", "run-42", "2025-01-02T03:04:05Z", "0.1.0-test", List.of(),
             new Text("预算处", "Budget unit"), Text.EMPTY, List.of());
     static final int LONG_ROWS = 90;
+    static final Wording WORDING = TestWording.bundled();
 
     @TempDir
     static Path dir;
@@ -56,8 +60,8 @@ class PdfDocumentWriterTest {
     static void render() throws IOException {
         zh = dir.resolve("annex-zh.pdf");
         en = dir.resolve("annex-en.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, zh);
-        PdfDocumentWriter.write(tables(), Language.EN, INFO, FONTS, en);
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, zh);
+        PdfDocumentWriter.write(tables(), Language.EN, INFO, WORDING, FONTS, en);
     }
 
     /** A long, wide table with grouped columns, then a short portrait table. */
@@ -94,7 +98,11 @@ class PdfDocumentWriterTest {
                                 Map.of("amount", 25_073_643L)),
                         new Row("t", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
                                 Map.of("amount", -6_303_318L))),
-                List.of(), Text.EMPTY, false);
+                List.of(), Text.EMPTY, false)
+                .withCaveat(new Text("本表根据合成数据计算，不是劳工局的数字。", "Drawn from synthetic data, not ILO figures."))
+                .withCharts(List.of(new Chart("t1-pie", Chart.Kind.PIE, new Text("份额", "Shares"), new Text("饼图", "Pie chart"),
+                        new Text("%", "%"), List.of(new Text("人员", "Staff"), new Text("未列明", "Not itemised")),
+                        List.of(new Chart.Series(new Text("份额", "Share"), List.of(new BigDecimal("62.5"), new BigDecimal("37.5")))))));
         return List.of(wide, small);
     }
 
@@ -214,17 +222,57 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /** The pie is drawn in its slice colours, in proportion; the legend gives every slice's label and figure as text. */
+    @Test
+    void pieSlicesAreDrawnAndTheirFiguresAreText() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(en.toFile())) {
+            int last = doc.getNumberOfPages();
+            String t = pageText(doc, last);
+            assertTrue(t.contains("Staff") && t.contains("62.5") && t.contains("Not itemised") && t.contains("37.5"), t);
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImage(last - 1, 1f);
+            int first = 0;
+            int second = 0;
+            for (int y = 0; y < page.getHeight(); y++) {
+                for (int x = 0; x < page.getWidth(); x++) {
+                    int rgb = page.getRGB(x, y) & 0xffffff;
+                    first += near(rgb, 0x1f4e79) ? 1 : 0;
+                    second += near(rgb, 0xc05a1c) ? 1 : 0;
+                }
+            }
+            // A 40 mm pie at 72 dpi is about 1 250 pixels of area; the slices share it 62.5 : 37.5 (legend swatches add a few).
+            assertTrue(first > 500 && second > 300, "slice pixels: " + first + " / " + second);
+            double ratio = (double) first / second;
+            assertTrue(ratio > 1.3 && ratio < 2.1, "slices drawn 62.5 : 37.5, pixel ratio " + ratio);
+        }
+    }
+
+    @Test
+    void caveatIsABandOnTheTablesPage() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            String t = pageText(doc, doc.getNumberOfPages());
+            assertTrue(t.indexOf("本表根据合成数据计算，不是劳工局的数字。") < t.indexOf("国际劳工大会"), "caveat above the figures:\n" + t);
+        }
+    }
+
+    private static boolean near(int rgb, int target) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d += Math.abs(((rgb >> shift) & 0xff) - ((target >> shift) & 0xff));
+        }
+        return d < 24;
+    }
+
     @Test
     void sameInputRendersSameBytes() throws IOException {
         Path again = dir.resolve("again-zh.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, FONTS, again);
+        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, again);
         assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(again));
     }
 
     @Test
     void missingFontsAreAClearError(@TempDir Path empty) {
         IOException e = assertThrows(IOException.class,
-                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, empty, empty.resolve("x.pdf")));
+                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, empty, empty.resolve("x.pdf")));
         assertTrue(e.getMessage().startsWith("no CJK font in ") && e.getMessage().contains("scripts/fetch-fonts.sh"),
                 e.getMessage());
         assertFalse(Files.exists(empty.resolve("x.pdf")));

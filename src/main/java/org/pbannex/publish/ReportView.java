@@ -1,0 +1,140 @@
+package org.pbannex.publish;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.expenditure.RegionalExpenditureTable;
+import org.pbannex.outcomes.StrategicFrameworkTable;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.CheckResult;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+
+/**
+ * What report.html shows, in the order a person reads it in the morning: the outcome (published or failed, exit
+ * status, run, duration), what went wrong or differs from print, warnings (synthetic data), then the files, the checks
+ * folded by table, what changed since the previous run, and the run's inputs.
+ *
+ * @param published   true for a published run, false for a failed one
+ * @param step        for a failed run: the step that failed (ingest, compute, check, render, publish)
+ * @param cause       for a failed run: the one-line cause (the same line as on stderr)
+ * @param warnings    tables whose figures carry a caveat (synthetic data), and synthetic input files
+ * @param files       links to every file of the run, relative to the report
+ * @param checkGroups the checks by table, failing tables first
+ * @param xbTotals    Figure 2's XB totals (from expenditure lines) beside Table 2's XB totals (estimates), per biennium
+ */
+public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
+                         String finishedAt, String duration, boolean partial, String step, String cause,
+                         List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
+                         long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
+
+    /** A link to a file of the run. */
+    public record Link(String href, String label, long bytes) {
+    }
+
+    /** The checks about one table: counts by check name. */
+    public record CheckGroup(String table, long passed, long failed, List<CheckCount> checks) {
+    }
+
+    public record CheckCount(String name, long passed, long failed) {
+    }
+
+    /** One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none). */
+    public record XbTotal(String biennium, String figure2, String table2) {
+    }
+
+    /** Whether the run folder holds this file (the report links nothing else). */
+    public boolean hasFile(String path) {
+        return files.stream().anyMatch(f -> f.href().equals(path));
+    }
+
+    /** "3 min 12 s" from two ISO-8601 instants; "" when either is missing. */
+    static String duration(String started, String finished) {
+        try {
+            Duration d = Duration.between(Instant.parse(started), Instant.parse(finished));
+            return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+        } catch (DateTimeParseException | NullPointerException e) {
+            return "";
+        }
+    }
+
+    /** The checks by table, tables with a failure first (and their failing check names first). */
+    static List<CheckGroup> groups(List<CheckResult> checks) {
+        Map<String, Map<String, long[]>> byTable = new LinkedHashMap<>();
+        for (CheckResult c : checks) {
+            long[] n = byTable.computeIfAbsent(c.table(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new long[2]);
+            n[c.passed() ? 0 : 1]++;
+        }
+        List<CheckGroup> groups = new ArrayList<>();
+        byTable.forEach((table, names) -> {
+            List<CheckCount> counts = new ArrayList<>();
+            names.forEach((name, n) -> counts.add(new CheckCount(name, n[0], n[1])));
+            counts.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
+            groups.add(new CheckGroup(table, counts.stream().mapToLong(CheckCount::passed).sum(),
+                    counts.stream().mapToLong(CheckCount::failed).sum(), counts));
+        });
+        groups.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
+        return groups;
+    }
+
+    /** Warnings a reader must not miss: every published table with a caveat, every synthetic input file. */
+    static List<String> warnings(List<Table> tables, RunRecord run) {
+        List<String> out = new ArrayList<>();
+        for (Table t : tables) {
+            if (!t.caveat().isEmpty()) {
+                out.add(t.id() + " (" + t.number().in(Language.EN) + "): " + t.caveat().in(Language.EN));
+            }
+        }
+        if (run != null) {
+            run.expenditure().stream().filter(f -> f.synthetic())
+                    .forEach(f -> out.add(f.file() + " is synthetic: its figures are not ILO data"));
+        }
+        return out;
+    }
+
+    /**
+     * Figure 2's XB totals (its total row, a column per biennium) beside Table 2's (its grand total's XB columns for the
+     * previous and current biennium), so a reader sees at once whether the expenditure lines agree with the estimates.
+     */
+    static List<XbTotal> xbTotals(List<Table> tables, String bienniumCode) {
+        Table f2 = find(tables, RegionalExpenditureTable.ID);
+        Table t2 = find(tables, StrategicFrameworkTable.ID);
+        Biennium cur = Biennium.parse(bienniumCode);
+        if (f2 == null || cur == null) {
+            return List.of();
+        }
+        Row f2Total = total(f2);
+        Row t2Total = t2 == null ? null : total(t2);
+        List<XbTotal> out = new ArrayList<>();
+        f2.columns().forEach(c -> {
+            String t2Value = "";
+            // Table 2's XB columns as the tidy-CSV contract names them (DESIGN.md): xb_previous, xb.
+            if (t2Total != null && c.key().equals(cur.code())) {
+                t2Value = text(t2Total.value("xb"));
+            } else if (t2Total != null && c.key().equals(cur.previous().code())) {
+                t2Value = text(t2Total.value("xb_previous"));
+            }
+            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value));
+        });
+        return out;
+    }
+
+    private static Table find(List<Table> tables, String id) {
+        return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static Row total(Table t) {
+        return t.rows().stream().filter(r -> r.type() == RowType.TOTAL).reduce((a, b) -> b).orElse(null);
+    }
+
+    private static String text(Object v) {
+        return v instanceof BigDecimal b ? b.toPlainString() : v == null ? "" : v.toString();
+    }
+}

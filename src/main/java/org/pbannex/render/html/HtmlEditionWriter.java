@@ -1,0 +1,69 @@
+package org.pbannex.render.html;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.ChartView;
+import org.pbannex.render.markup.CoverView;
+import org.pbannex.render.markup.TableView;
+import org.pbannex.render.markup.Templates;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+
+/**
+ * The accessible HTML edition: one self-contained file per language (pb-annexes-2022-23.zh.html) with every table as
+ * an HTML table (caption, column groups, heading cells with scopes, the edition's number format), charts as inline SVG
+ * with a title and a description, a table of contents, notes and sources, print CSS. It loads nothing: no script, no
+ * font, no image, no URL outside the file. Built from templates/html-edition.html, which shares the table markup
+ * with the PDF (templates/fragments/table.html).
+ */
+public final class HtmlEditionWriter {
+
+    private static final String CSS = "/templates/html-edition.css";
+
+    private HtmlEditionWriter() {
+    }
+
+    public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path out)
+            throws IOException {
+        String html = html(tables, language, info, wording);
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(out.getFileName() + ".part");
+        try {
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static String html(List<Table> tables, Language language, PublicationInfo info, Wording wording) throws IOException {
+        List<TableView> views = tables.stream().map(t -> TableView.of(t, language)).toList();
+        Map<String, SvgChart> svg = new LinkedHashMap<>();
+        for (TableView t : views) {
+            for (ChartView c : t.charts()) {
+                svg.put(c.id(), SvgChart.of(c));
+            }
+        }
+        CoverView cover = CoverView.of(info, wording, language);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("lang", language.tag());
+        vars.put("info", cover);
+        vars.put("about", wording.in("about_html", language).replace("{title}", cover.title()));
+        vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures"));
+        vars.put("tables", views);
+        vars.put("svg", svg);
+        vars.put("css", Templates.resource(CSS));
+        return Templates.render("html-edition", vars, language.locale());
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.pbannex.render.markup;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pbannex.render.NumberText;
+import org.pbannex.table.Chart;
+import org.pbannex.table.Language;
+import org.pbannex.table.ValueKind;
+
+/**
+ * A chart as the markup editions draw it, in one language: its texts, a legend with a colour per series (bars) or per
+ * slice (pie), every figure formatted as the edition prints it, and the geometry: bar lengths as a share of the
+ * longest bar, pie slices as fractions of the whole and as SVG paths. The PDF draws bars with blocks and pies with
+ * vector paths; the HTML edition draws both as inline SVG. Either way every figure is also there as text.
+ */
+public record ChartView(String id, String kind, String title, String alt, String valueAxis, List<Key> legend,
+                        List<BarGroup> bars, List<Slice> slices) {
+
+    /** Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more). */
+    static final List<String> PALETTE = List.of("#1f4e79", "#c05a1c", "#3d7a2b", "#b03a3a", "#6b4f99", "#5f5f5f",
+            "#1d7488", "#8a6a00");
+
+    /** A legend entry: a square swatch of the colour, the name and (pies) the figure. */
+    public record Key(String name, String color, String value) {
+    }
+
+    /** One category's bars, one per series. */
+    public record BarGroup(String category, List<Bar> bars) {
+    }
+
+    /**
+     * One bar.
+     *
+     * @param length the bar's length as a fraction of the longest bar (0 to 1)
+     */
+    public record Bar(String series, String color, double length, String value) {
+        /** The length in percent of the plot width, for the PDF's blocks (never less than a hairline). */
+        public String pdfWidth() {
+            return String.format(Locale.ROOT, "%.2f%%", Math.max(88 * length, 0.3));
+        }
+    }
+
+    /**
+     * One pie slice, clockwise from twelve o'clock.
+     *
+     * @param start    where it starts, as a fraction of the circle
+     * @param fraction its share of the circle
+     */
+    public record Slice(String label, String color, String value, double start, double fraction) {
+
+        /** The slice as an SVG path on a circle of radius r centred at (r, r); a whole circle is two half arcs. */
+        public String svgPath(double r) {
+            if (fraction >= 0.999999) {
+                return String.format(Locale.ROOT, "M %.2f 0 A %.2f %.2f 0 1 1 %.2f %.2f A %.2f %.2f 0 1 1 %.2f 0 Z",
+                        r, r, r, r, 2 * r, r, r, r);
+            }
+            double[] a = point(start, r);
+            double[] b = point(start + fraction, r);
+            return String.format(Locale.ROOT, "M %.2f %.2f L %.2f %.2f A %.2f %.2f 0 %d 1 %.2f %.2f Z", r, r, a[0], a[1], r, r,
+                    fraction > 0.5 ? 1 : 0, b[0], b[1]);
+        }
+
+        private static double[] point(double at, double r) {
+            double angle = 2 * Math.PI * at;
+            return new double[] {r + r * Math.sin(angle), r - r * Math.cos(angle)};
+        }
+    }
+
+    public static ChartView of(Chart c, Language lang) {
+        List<Key> legend = new ArrayList<>();
+        List<BarGroup> bars = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>();
+        if (c.kind() == Chart.Kind.PIE) {
+            List<Number> values = c.series().get(0).values();
+            double total = values.stream().mapToDouble(v -> Math.max(0, v.doubleValue())).sum();
+            double at = 0;
+            for (int i = 0; i < values.size(); i++) {
+                double fraction = total <= 0 ? 0 : Math.max(0, values.get(i).doubleValue()) / total;
+                String color = PALETTE.get(i % PALETTE.size());
+                String label = c.categories().get(i).in(lang);
+                // The legend gives each slice's figure with its unit ("1.1 %"): the pie itself has no text.
+                String value = (format(values.get(i), lang) + " " + c.valueAxis().in(lang)).strip();
+                slices.add(new Slice(label, color, value, at, fraction));
+                legend.add(new Key(label, color, value));
+                at += fraction;
+            }
+        } else {
+            double max = c.max() <= 0 ? 1 : c.max();
+            for (int s = 0; s < c.series().size(); s++) {
+                legend.add(new Key(c.series().get(s).name().in(lang), PALETTE.get(s % PALETTE.size()), ""));
+            }
+            for (int i = 0; i < c.categories().size(); i++) {
+                List<Bar> group = new ArrayList<>();
+                for (int s = 0; s < c.series().size(); s++) {
+                    Number v = c.series().get(s).values().get(i);
+                    group.add(new Bar(c.series().get(s).name().in(lang), PALETTE.get(s % PALETTE.size()),
+                            Math.max(0, v.doubleValue()) / max, format(v, lang)));
+                }
+                bars.add(new BarGroup(c.categories().get(i).in(lang), group));
+            }
+        }
+        return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.altText().in(lang),
+                c.valueAxis().in(lang), legend, bars, slices);
+    }
+
+    /** Exact decimals (millions, percentages) with their one printed decimal; whole numbers grouped as the edition does. */
+    private static String format(Number v, Language lang) {
+        return NumberText.format(v, v instanceof BigDecimal ? ValueKind.MILLIONS : ValueKind.COUNT, lang);
+    }
+
+    /** The slices' fractions and colours as space-separated lists, for the PDF's pie drawing. */
+    public String pieFractions() {
+        return String.join(" ", slices.stream().map(s -> String.format(Locale.ROOT, "%.6f", s.fraction())).toList());
+    }
+
+    public String pieColors() {
+        return String.join(" ", slices.stream().map(Slice::color).toList());
+    }
+}

@@ -1,0 +1,59 @@
+package org.pbannex.render.markup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
+
+/**
+ * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
+ * the general notes and the input files (a synthetic one marked as such).
+ */
+public record CoverView(String title, String source, String biennium, List<Fact> facts, List<String> notes,
+                        List<InputLine> inputs) {
+
+    /** A named fact: "How to cite", and how. */
+    public record Fact(String name, String value) {
+    }
+
+    /** One input file line; {@code note} says, in the edition's language, that the file holds synthetic data. */
+    public record InputLine(String text, boolean synthetic, String note) {
+    }
+
+    public static CoverView of(PublicationInfo info, Wording w, Language lang) {
+        List<Fact> facts = new ArrayList<>();
+        fact(facts, w.in("source", lang), in(info.source(), lang));
+        fact(facts, w.in("run_id", lang), info.runId());
+        fact(facts, w.in("run_time", lang), info.runTime());
+        fact(facts, w.in("code_version", lang), info.codeVersion());
+        fact(facts, w.in("contact", lang), in(info.contact(), lang));
+        fact(facts, w.in("citation", lang), in(info.citation(), lang));
+        String synthetic = w.in("synthetic_input", lang);
+        List<InputLine> inputs = new ArrayList<>();
+        for (String line : info.inputs() == null ? List.<String>of() : info.inputs()) {
+            boolean s = syntheticFile(line);
+            inputs.add(new InputLine(line, s, s ? synthetic : ""));
+        }
+        List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
+        return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
+    }
+
+    /** A line naming a file whose name starts with "synthetic": the project's rule for synthetic data (README). */
+    private static boolean syntheticFile(String line) {
+        String path = line.strip().split("\\s+")[0];
+        return ExpenditureIngest.isSynthetic(Path.of(path.isEmpty() ? "." : path));
+    }
+
+    private static void fact(List<Fact> facts, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(name, value));
+        }
+    }
+
+    private static String in(Text text, Language lang) {
+        return text == null ? "" : text.in(lang);
+    }
+}

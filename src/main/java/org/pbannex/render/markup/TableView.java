@@ -1,0 +1,232 @@
+package org.pbannex.render.markup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pbannex.render.NumberText;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * One table as the markup editions (the PDF's XHTML and the HTML edition) show it, in one language: every text
+ * already in that language and every figure formatted as the edition prints it, the heading rows with their spans
+ * and scopes, the body in row groups that must stay on one page. The templates only place what this holds.
+ *
+ * @param anchor   the id of the table's section (bookmarks and the contents link to it)
+ * @param heading  the number and title in one line (bookmarks, contents)
+ * @param caveat   a warning about the whole table (synthetic data); empty when there is none
+ * @param colgroups the label column, then one group per spanning heading or ungrouped column
+ * @param head     the heading rows: one, or two when a column has a group heading
+ * @param body     the rows in groups; a kept group never breaks across pages
+ */
+public record TableView(String id, String anchor, String number, String title, String heading, String unitNote,
+                        String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
+                        List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts) {
+
+    /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
+    public record ColumnGroup(List<String> widths) {
+        public int span() {
+            return widths.size();
+        }
+    }
+
+    /**
+     * A heading cell. {@code scope} is {@code col}, or {@code colgroup} for a spanning group heading.
+     *
+     * @param words true when the text is Chinese and must break between words only (see the PDF's line breaking)
+     */
+    public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words) {
+    }
+
+    /** Rows that stay together on one page when {@code keep}. */
+    public record RowGroup(boolean keep, List<RowView> rows) {
+    }
+
+    /**
+     * One row. A heading row has no figures and spans the whole table ({@code span}).
+     *
+     * @param type   the row's role as a CSS class: heading, item, subtotal, part_total, total
+     * @param indent left padding in em, showing the row's level as the print does
+     */
+    public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells) {
+    }
+
+    /** A value cell: the text as printed, and whether it is a figure (right-aligned) or text. */
+    public record CellView(String column, String text, boolean number) {
+    }
+
+    /** Builds the view of one table in one language. */
+    public static TableView of(Table t, Language lang) {
+        List<Column> cols = t.pdfColumns();
+        String number = t.number().in(lang);
+        String title = t.title().in(lang);
+        List<RowView> rows = t.rows().stream().map(r -> row(r, cols, lang)).toList();
+        return new TableView(t.id(), anchor(t), number, title, number.isEmpty() ? title : number + " " + title,
+                t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head(t, cols, lang),
+                groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
+                t.charts().stream().map(c -> ChartView.of(c, lang)).toList());
+    }
+
+    /** The id a table's section carries. */
+    public static String anchor(Table t) {
+        return "table-" + t.id().replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static String in(Text text, Language lang) {
+        return text == null ? "" : text.in(lang);
+    }
+
+    /**
+     * Fixed column widths: left to auto layout, long headings would take the space the labels and figures need. The
+     * label column gets what fewer value columns leave; value columns share the rest by kind. A table of text columns
+     * (the results framework) gives its label column no more than its share.
+     */
+    private static List<ColumnGroup> colgroups(List<Column> cols, Language lang) {
+        boolean allText = cols.stream().allMatch(c -> c.kind() == ValueKind.TEXT);
+        double label = allText ? 100.0 * 1.3 / (cols.size() + 1.3) : Math.max(30, Math.min(50, 100 - 13 * cols.size()));
+        double weights = cols.stream().mapToDouble(TableView::weight).sum();
+        List<ColumnGroup> groups = new ArrayList<>();
+        groups.add(new ColumnGroup(List.of(percent(label))));
+        for (int i = 0; i < cols.size(); ) {
+            int span = span(cols, i, lang);
+            List<String> widths = new ArrayList<>();
+            for (Column c : cols.subList(i, i + span)) {
+                widths.add(percent((100 - label) * weight(c) / weights));
+            }
+            groups.add(new ColumnGroup(widths));
+            i += span;
+        }
+        return groups;
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.2f%%", p);
+    }
+
+    private static double weight(Column c) {
+        return switch (c.kind()) {
+            case PERCENT -> 0.6;
+            case TEXT -> 1.4;
+            default -> 1.0;
+        };
+    }
+
+    /** How many adjacent columns, from i, share column i's group heading (1 for an ungrouped column). */
+    private static int span(List<Column> cols, int i, Language lang) {
+        String group = cols.get(i).group().in(lang);
+        int span = 1;
+        while (!group.isEmpty() && i + span < cols.size() && cols.get(i + span).group().in(lang).equals(group)) {
+            span++;
+        }
+        return span;
+    }
+
+    /**
+     * One heading row, or two when any column has a group: the group cell spans its adjacent columns, ungrouped
+     * columns (and the label column) span both rows.
+     */
+    private static List<List<HeadCell>> head(Table t, List<Column> cols, Language lang) {
+        boolean grouped = cols.stream().anyMatch(c -> !c.group().in(lang).isEmpty());
+        int rowspan = grouped ? 2 : 1;
+        boolean zh = lang == Language.ZH;
+        List<HeadCell> first = new ArrayList<>();
+        List<HeadCell> second = new ArrayList<>();
+        first.add(new HeadCell(t.labelHeading().in(lang), "", 1, rowspan, "col", true, zh));
+        for (int i = 0; i < cols.size(); ) {
+            Column c = cols.get(i);
+            String group = c.group().in(lang);
+            if (group.isEmpty()) {
+                first.add(new HeadCell(c.heading().in(lang), c.unit().in(lang), 1, rowspan, "col", false, zh));
+                i++;
+                continue;
+            }
+            int span = span(cols, i, lang);
+            first.add(new HeadCell(group, "", span, 1, "colgroup", false, zh));
+            for (Column g : cols.subList(i, i + span)) {
+                second.add(new HeadCell(g.heading().in(lang), g.unit().in(lang), 1, 1, "col", false, zh));
+            }
+            i += span;
+        }
+        return grouped ? List.of(first, second) : List.of(first);
+    }
+
+    private static RowView row(Row r, List<Column> cols, Language lang) {
+        boolean heading = r.type() == RowType.HEADING;
+        List<CellView> cells = heading ? List.of() : cols.stream()
+                .map(c -> new CellView(c.key(), NumberText.format(r.value(c.key()), c.kind(), lang), c.kind() != ValueKind.TEXT))
+                .toList();
+        return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
+                String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, cells);
+    }
+
+    private static String cssClass(RowType type) {
+        return switch (type) {
+            case HEADING -> "heading";
+            case ITEM -> "item";
+            case SUBTOTAL -> "subtotal";
+            case PART_TOTAL -> "part_total";
+            case TOTAL -> "total";
+        };
+    }
+
+    /**
+     * The rows in page-keeping groups. A row is bound to the next one when they must share a page: a heading (or a
+     * total that heads the deeper rows under it, as annex 4's outcome rows do) and the row under it; a closing total
+     * and the two rows before it (so no total starts a page on its own); consecutive totals. Chains of bound rows are
+     * kept groups; the free rows between them are plain groups.
+     */
+    static List<RowGroup> groups(List<Row> model, List<RowView> views) {
+        int n = model.size();
+        boolean[] bound = new boolean[n];
+        for (int i = 0; i + 1 < n; i++) {
+            Row r = model.get(i);
+            Row next = model.get(i + 1);
+            boolean opens = r.type() == RowType.HEADING || opensGroup(model, i);
+            boolean closesNext = closesGroup(model, i + 1);
+            boolean closesAfterNext = i + 2 < n && closesGroup(model, i + 2) && next.type() != RowType.HEADING
+                    && !opensGroup(model, i + 1);
+            bound[i] = opens || closesNext || (closesAfterNext && r.type() != RowType.HEADING && !r.type().isTotal())
+                    || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1));
+        }
+        List<RowGroup> groups = new ArrayList<>();
+        List<RowView> free = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            if (!bound[i]) {
+                free.add(views.get(i++));
+                continue;
+            }
+            if (!free.isEmpty()) {
+                groups.add(new RowGroup(false, List.copyOf(free)));
+                free.clear();
+            }
+            int end = i;
+            while (end < n - 1 && bound[end]) {
+                end++;
+            }
+            groups.add(new RowGroup(true, List.copyOf(views.subList(i, end + 1))));
+            i = end + 1;
+        }
+        if (!free.isEmpty()) {
+            groups.add(new RowGroup(false, List.copyOf(free)));
+        }
+        return groups;
+    }
+
+    /** A total row followed by deeper rows heads them (annex 4's outcome rows), like a heading. */
+    private static boolean opensGroup(List<Row> rows, int i) {
+        Row r = rows.get(i);
+        return r.type().isTotal() && i + 1 < rows.size() && !rows.get(i + 1).type().isTotal()
+                && rows.get(i + 1).type() != RowType.HEADING && rows.get(i + 1).level() > r.level();
+    }
+
+    /** A total row that closes the rows above it. */
+    private static boolean closesGroup(List<Row> rows, int i) {
+        return rows.get(i).type().isTotal() && !opensGroup(rows, i) && i > 0;
+    }
+}

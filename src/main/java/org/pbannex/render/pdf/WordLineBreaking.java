@@ -1,0 +1,62 @@
+package org.pbannex.render.pdf;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import org.xhtmlrenderer.css.style.CalculatedStyle;
+import org.xhtmlrenderer.layout.breaker.BreakPoint;
+import org.xhtmlrenderer.layout.breaker.BreakPointsProvider;
+import org.xhtmlrenderer.layout.breaker.DefaultLineBreakingStrategy;
+import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
+
+/**
+ * Line breaking that keeps Chinese words whole where the markup asks for it. Flying Saucer, like the Unicode line
+ * breaking rules, may break Chinese text between any two characters, which in a narrow column heading splits a word
+ * ("补充账 / 户支出"). Text whose element says {@code lang="zh"} (headings: the templates mark them) breaks only
+ * where a line break is allowed and ICU's dictionary-based segmentation finds a word boundary. Other text breaks as
+ * usual; a word too long for its line is still broken by Flying Saucer's break-anywhere fallback.
+ */
+final class WordLineBreaking implements LineBreakingStrategy {
+
+    private final LineBreakingStrategy standard = new DefaultLineBreakingStrategy();
+
+    @Override
+    public BreakPointsProvider getBreakPointsProvider(String text, String lang, CalculatedStyle style) {
+        BreakPointsProvider lines = standard.getBreakPointsProvider(text, lang, style);
+        if (lang == null || !lang.startsWith("zh")) {
+            return lines;
+        }
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+        words.setText(text);
+        return () -> {
+            BreakPoint p = lines.next();
+            while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && !allowed(text, words, p.getPosition())) {
+                p = lines.next();
+            }
+            return p;
+        };
+    }
+
+    /**
+     * A break at {@code at} is allowed at a word boundary, except: before a one-character Chinese word (a suffix such
+     * as 期 in 两年期 or 率 in 通货膨胀率, which the dictionary splits off but a reader reads as part of the word, or a
+     * particle such as 的, which never starts a line), and inside a range of numbers (2020-2021).
+     */
+    static boolean allowed(String text, BreakIterator words, int at) {
+        if (!words.isBoundary(at)) {
+            return false;
+        }
+        if (at >= 2 && text.charAt(at - 1) == '-' && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at))) {
+            return false;
+        }
+        int after = words.following(at);
+        return !(oneHanWord(text, at, after) && han(text, at - 1));
+    }
+
+    private static boolean oneHanWord(String text, int from, int to) {
+        return from >= 0 && to - from == 1 && han(text, from);
+    }
+
+    private static boolean han(String text, int i) {
+        return i >= 0 && i < text.length() && Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN;
+    }
+}

@@ -1,0 +1,255 @@
+package org.pbannex;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Debian's Chromium, headless, driven over the DevTools protocol (a WebSocket on the loopback interface) with the
+ * JDK's own HTTP client: load a page, record every request it makes, evaluate a script in it, take a screenshot. The
+ * browser gets a new empty profile and the flags that keep it off the network (no background networking, component
+ * updates, sync or QUIC). Without Chromium the calling test is skipped, except in CI (CI=true), where it fails.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final WebSocket socket;
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+    private HeadlessChromium(Process process, WebSocket socket) {
+        this.process = process;
+        this.socket = socket;
+    }
+
+    /** The browser's executable, or a skip (a failure in CI) naming what to install. */
+    public static String executable() {
+        for (String name : List.of("chromium", "chromium-browser")) {
+            for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(d, name))) {
+                    return Path.of(d, name).toString();
+                }
+            }
+        }
+        missing("chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)");
+        return null;
+    }
+
+    public static void missing(String why) {
+        if ("true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException(why);
+        }
+        Assumptions.abort(why);
+    }
+
+    public static HeadlessChromium start(Path profile) throws Exception {
+        Files.createDirectories(profile);
+        Process p = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-extensions", "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank").redirectErrorStream(true).start();
+        String browserUrl = devToolsUrl(p);
+        Matcher m = Pattern.compile("ws://([^/]+)/").matcher(browserUrl);
+        if (!m.find()) {
+            p.destroyForcibly();
+            throw new IOException("no DevTools address in '" + browserUrl + "'");
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        String list = http.send(HttpRequest.newBuilder(URI.create("http://" + m.group(1) + "/json/list")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String pageUrl = null;
+        for (JsonNode target : JSON.readTree(list)) {
+            if ("page".equals(target.path("type").asString())) {
+                pageUrl = target.path("webSocketDebuggerUrl").asString();
+            }
+        }
+        if (pageUrl == null) {
+            p.destroyForcibly();
+            throw new IOException("Chromium has no page target: " + list);
+        }
+        HeadlessChromium[] self = new HeadlessChromium[1];
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
+            private final StringBuilder message = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                message.append(data);
+                if (last) {
+                    self[0].receive(message.toString());
+                    message.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        self[0] = new HeadlessChromium(p, ws);
+        return self[0];
+    }
+
+    /** Reads Chromium's output until it says where its DevTools endpoint listens. */
+    private static String devToolsUrl(Process p) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> seen = new ArrayList<>();
+        String line;
+        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            if (line.contains("DevTools listening on ")) {
+                // Keep draining the output so the browser never blocks on a full pipe.
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException ignored) {
+                        // the browser closed
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring(line.indexOf("ws://"));
+            }
+            seen.add(line);
+        }
+        p.destroyForcibly();
+        throw new IOException("Chromium did not start: " + String.join("\n", seen));
+    }
+
+    private void receive(String text) {
+        JsonNode msg = JSON.readTree(text);
+        if (msg.has("id")) {
+            CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt());
+            if (f != null) {
+                if (msg.has("error")) {
+                    f.completeExceptionally(new IOException("DevTools: " + msg.path("error")));
+                } else {
+                    f.complete(msg.path("result"));
+                }
+            }
+        } else {
+            events.add(msg);
+            if ("Page.loadEventFired".equals(msg.path("method").asString())) {
+                loaded.complete(null);
+            }
+        }
+    }
+
+    public JsonNode send(String method, Map<String, Object> params) throws Exception {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        pending.put(id, result);
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("id", id);
+        msg.put("method", method);
+        msg.set("params", JSON.valueToTree(params));
+        socket.sendText(JSON.writeValueAsString(msg), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Loads a page and waits for its load event; returns the URLs of every request the page made. */
+    public List<String> load(String url) throws Exception {
+        send("Network.enable", Map.of());
+        send("Page.enable", Map.of());
+        loaded = new CompletableFuture<>();
+        events.clear();
+        send("Page.navigate", Map.of("url", url));
+        loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        List<String> requests = new ArrayList<>();
+        for (JsonNode e : events) {
+            if ("Network.requestWillBeSent".equals(e.path("method").asString())) {
+                requests.add(e.path("params").path("request").path("url").asString());
+            }
+        }
+        return requests;
+    }
+
+    /** Evaluates a script in the page (awaiting a promise it returns); returns its value as JSON. */
+    public JsonNode evaluate(String script) throws Exception {
+        JsonNode r = send("Runtime.evaluate", Map.of("expression", script, "awaitPromise", true, "returnByValue", true));
+        if (r.has("exceptionDetails")) {
+            throw new IOException("script failed in the page: " + r.path("exceptionDetails"));
+        }
+        return r.path("result").path("value");
+    }
+
+    /** A PNG of the page from its top, at most {@code maxHeight} CSS pixels tall. */
+    public void screenshot(Path png, int maxHeight) throws Exception {
+        JsonNode metrics = send("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
+        double width = metrics.path("width").asDouble();
+        double height = Math.min(maxHeight, metrics.path("height").asDouble());
+        JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(png, Base64.getDecoder().decode(shot.path("data").asString()));
+    }
+
+    /** axe-core, from scripts/fetch-axe.sh; a skip (a failure in CI) when it is not there. */
+    public static final Path AXE = Golden.home().resolve("work/axe/node_modules/axe-core/axe.min.js");
+
+    /**
+     * Runs axe-core with every rule in the loaded page. Returns one line per violation ("impact id (n elements, e.g.
+     * selector): help"), and prints them for the record.
+     */
+    public List<String> axeViolations(String what) throws Exception {
+        if (!Files.isRegularFile(AXE)) {
+            missing("axe-core is not installed: run scripts/fetch-axe.sh (npm; .ci/run does it)");
+        }
+        evaluate(Files.readString(AXE, StandardCharsets.UTF_8) + "\n;true");
+        JsonNode violations = evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map("
+                + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
+                + " first: v.nodes.length ? v.nodes[0].target.join(' ') : ''})))");
+        List<String> all = new ArrayList<>();
+        for (JsonNode v : violations) {
+            all.add(v.path("impact").asString() + " " + v.path("id").asString() + " (" + v.path("nodes").asInt()
+                    + " elements, e.g. " + v.path("first").asString() + "): " + v.path("help").asString());
+        }
+        System.out.println("axe-core on " + what + ": " + all.size() + " violation(s)" + (all.isEmpty() ? "" : "\n  "
+                + String.join("\n  ", all)));
+        return all;
+    }
+
+    /** The serious and critical ones among {@link #axeViolations} lines. */
+    public static List<String> serious(List<String> violations) {
+        return violations.stream().filter(v -> v.startsWith("serious ") || v.startsWith("critical ")).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            socket.sendText("{\"id\":0,\"method\":\"Browser.close\"}", true).get(10, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // the process is ended below either way
+        }
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}

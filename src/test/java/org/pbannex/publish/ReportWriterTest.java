@@ -1,0 +1,142 @@
+package org.pbannex.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+import org.pbannex.HeadlessChromium;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.table.CheckResult;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+
+/**
+ * report.html for a published run and for a failed one, parsed back: the headline says the outcome, failures come
+ * first, every link resolves to a file in the run folder, and the synthetic data and Figure 2 / Table 2 totals are
+ * there.
+ */
+class ReportWriterTest {
+
+    static ComputedPublication pub;
+    static List<Table> tables;
+
+    @BeforeAll
+    static void compute() {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        tables = new ArrayList<>(pub.tables().values());
+        // As the content helper's f2 says it (whether or not that is on this branch yet): a caveat on the table.
+        tables.replaceAll(t -> t.id().equals("f2") ? t.withCaveat(new Text("合成数据", "drawn from synthetic data, not ILO figures")) : t);
+    }
+
+    private static RunRecord record(Path dir, List<CheckResult> checks) throws IOException {
+        return new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.PUBLISHED, 0, null, null,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z",
+                "test", "0123", tables.stream().map(Table::id).toList(), List.of("zh", "en"), List.of("csv"), false,
+                new ArrayList<>(pub.inputs().files().values()), checks, pub.printedDifferences(), OutputFile.list(dir),
+                RunDiff.none(), pub.expenditure() == null ? List.of() : pub.expenditure().files());
+    }
+
+    @Test
+    void publishedRunLinksEveryFileItHasAndNothingElse(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("csv"));
+        Files.writeString(dir.resolve("csv/t1.csv"), "row_key\n");
+        Files.writeString(dir.resolve("pb-annexes-2022-23.zh.pdf"), "%PDF");
+        RunRecord run = record(dir, pub.checks().results());
+        ReportWriter.write(run, tables, dir);
+        ManifestWriter.write(record(dir, pub.checks().results()), dir); // as AnnexRun does, right after the report
+
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        String headline = html.selectFirst(".headline").text();
+        assertTrue(headline.startsWith("Published") && headline.contains("Exit status 0") && headline.contains("20260101T000000Z-abc")
+                && headline.contains("took 3 min 12 s"), headline);
+        assertTrue(headline.contains(pub.checks().passedCount() + " checks passed, 0 failed"), headline);
+        List<String> hrefs = html.select("a[href]").eachAttr("href");
+        assertEquals(List.of("csv/t1.csv", "pb-annexes-2022-23.zh.pdf", "manifest.json", "report.html"), hrefs);
+        for (String href : hrefs) {
+            assertTrue(Files.isRegularFile(dir.resolve(href)), "link to a file of the run: " + href);
+        }
+        assertFalse(html.html().contains("rejects/expenditure.csv"), "no rejects file, no link to one");
+
+        // Synthetic data is said before the details; the documented difference from print is listed.
+        String warning = html.selectFirst(".warning").text();
+        assertTrue(warning.contains("f2") && warning.contains("drawn from synthetic data, not ILO figures"), warning);
+        assertTrue(html.text().indexOf("Synthetic data") < html.text().indexOf("Checks by table"));
+        Element diff = html.select("h2:containsOwn(Differences from the printed document) + table").first();
+        assertTrue(diff != null && diff.text().contains("43.0") && diff.text().contains("43.1"), "t2 outcome 8 difference");
+
+        // Figure 2's XB totals beside Table 2's, for the biennia Table 2 has.
+        Element xb = html.select("h2:containsOwn(Figure 2 beside Table 2) + table").first();
+        Table t2 = pub.tables().get("t2");
+        String t2Total = ((java.math.BigDecimal) t2.row("total").value("xb")).toPlainString();
+        Element current = xb.select("tr:has(th:containsOwn(2022-23))").first();
+        assertEquals(t2Total, current.select("td").get(1).text(), "Table 2's XB total for 2022-23");
+        assertTrue(!current.select("td").get(0).text().isEmpty(), "Figure 2's total for 2022-23");
+
+        // Checks folded by table, none open when all passed.
+        assertTrue(html.select("details").size() >= 10);
+        assertTrue(html.select("details[open]").isEmpty());
+    }
+
+    /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds nothing serious. */
+    @Test
+    void chromiumShowsItAndAxeFindsNoSeriousViolation(@TempDir Path dir) throws Exception {
+        HeadlessChromium.executable();
+        List<CheckResult> checks = new ArrayList<>(pub.checks().results());
+        checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
+        ReportWriter.write(record(dir, checks), tables, dir);
+        Path report = dir.resolve(ReportWriter.FILE);
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
+            assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
+            Path screenshots = Files.createDirectories(Golden.home().resolve("target/screenshots"));
+            browser.screenshot(screenshots.resolve("report.png"), 3000);
+            assertEquals(List.of(), HeadlessChromium.serious(browser.axeViolations("report.html")));
+        }
+    }
+
+    @Test
+    void aFailedCheckIsFirstAndItsTableOpen(@TempDir Path dir) throws IOException {
+        List<CheckResult> checks = new ArrayList<>(pub.checks().results());
+        checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
+        ReportWriter.write(record(dir, checks), tables, dir);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        Element first = html.select("main > section").first();
+        assertTrue(first.text().startsWith("Failed checks (1)") && first.text().contains("a1.row_total"), first.text());
+        Element open = html.selectFirst("details[open]");
+        assertTrue(open.selectFirst("summary").text().startsWith("a1:") && open.text().contains("1 failed"), open.text());
+        assertEquals(open, html.select("details").first(), "the failing table's checks come first");
+    }
+
+    @Test
+    void failedRunSaysTheStepAndTheCauseAndLinksNothingMissing(@TempDir Path dir) throws IOException {
+        String cause = "pb-annex: input/2022-23/budget.csv, line 7, column staff_costs: thousands separator in a number";
+        // As RunPublisher.writeFailed does: the report, then the manifest, into failed/<run-id>/.
+        RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest", cause,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
+                List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
+        ReportWriter.write(failed, dir);
+        ManifestWriter.write(failed.withOutputs(OutputFile.list(dir)), dir);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        assertTrue(html.title().startsWith("FAILED"), html.title());
+        String headline = html.selectFirst(".headline").text();
+        assertTrue(headline.startsWith("Failed: nothing was published") && headline.contains("Exit status 3")
+                && headline.contains("Failed step: ingest") && headline.contains("took 4 s"), headline);
+        assertEquals(cause, html.selectFirst(".cause").text());
+        for (String href : html.select("a[href]").eachAttr("href")) {
+            assertTrue(Files.isRegularFile(dir.resolve(href)), "link to a file that is there: " + href);
+        }
+        assertEquals(List.of("manifest.json", "report.html"), html.select("a[href]").eachAttr("href"), "a failed run has no outputs");
+    }
+}

@@ -1,0 +1,69 @@
+package org.pbannex.render.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.HeadlessChromium;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+
+/**
+ * The HTML edition in a real browser: Debian's Chromium loads each language's file, the page makes no request but
+ * for itself, a screenshot is kept (target/screenshots/html-edition.LANG.png, to look at), and axe-core runs in the
+ * page with every rule: no serious or critical violation. Chromium comes from Debian, axe-core from npm
+ * (scripts/fetch-axe.sh); .ci/run installs both, and in CI their absence fails the test.
+ */
+class HtmlEditionBrowserTest {
+
+    static final Path SCREENSHOTS = Golden.home().resolve("target/screenshots");
+
+    @TempDir
+    static Path dir;
+    static List<Table> tables;
+
+    @BeforeAll
+    static void write() throws IOException {
+        ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        tables = List.copyOf(pub.tables().values());
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY,
+                pub.reference().texts().numbered("publication.note."));
+        for (Language lang : Language.values()) {
+            HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),
+                    dir.resolve("pb-annexes-2022-23." + lang.code() + ".html"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void chromiumLoadsItWithoutNetworkAndAxeFindsNoSeriousViolation(Language lang) throws Exception {
+        HeadlessChromium.executable();
+        Path page = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile-" + lang.code()))) {
+            List<String> requests = browser.load(page.toUri().toString());
+            assertEquals(List.of(page.toUri().toString()), requests, "the page requests nothing but itself");
+            assertEquals(tables.size(), browser.evaluate("document.querySelectorAll('main table.data').length").asInt());
+
+            Files.createDirectories(SCREENSHOTS);
+            browser.screenshot(SCREENSHOTS.resolve("html-edition." + lang.code() + ".png"), 4000);
+
+            List<String> violations = browser.axeViolations("the " + lang.code() + " HTML edition");
+            assertEquals(List.of(), HeadlessChromium.serious(violations), lang + ": serious or critical accessibility violations");
+        }
+    }
+}

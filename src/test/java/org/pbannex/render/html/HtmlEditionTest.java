@@ -1,0 +1,219 @@
+package org.pbannex.render.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opencsv.CSVReaderHeaderAware;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.CsvTableWriter;
+import org.pbannex.render.NumberText;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.TableView;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * The HTML edition of the 2022-23 publication, both languages, read back with an HTML parser: every figure of every
+ * table comes back out of its cell equal to the tidy CSV's value (or, where a CSV is published long, to the sum and
+ * rounding the table states), and the page has what a screen reader and a browser need: lang, one h1, captions,
+ * scoped heading cells, column groups, charts as SVG with a title and a description, a table of contents, and no URL
+ * that leaves the file.
+ */
+class HtmlEditionTest {
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+    static final Map<Language, Document> HTML = new HashMap<>();
+
+    @BeforeAll
+    static void write() throws IOException {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        List<Table> tables = List.copyOf(pub.tables().values());
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of(), Text.EMPTY, Text.EMPTY, pub.reference().texts().numbered("publication.note."));
+        for (Language lang : Language.values()) {
+            Path file = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
+            HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get), file);
+            HTML.put(lang, Jsoup.parse(file.toFile()));
+        }
+        for (Table t : tables) {
+            CsvTableWriter.write(t, Language.ZH, dir.resolve("csv").resolve(t.id() + ".csv"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyFigureComesBackEqualToTheCsv(Language lang) throws IOException {
+        Document html = HTML.get(lang);
+        int fromCsv = 0;
+        int fromSums = 0;
+        for (Table t : pub.tables().values()) {
+            Element section = html.getElementById(TableView.anchor(t));
+            assertNotNull(section, "section of " + t.id());
+            List<Map<String, String>> csv = read(dir.resolve("csv").resolve(t.id() + ".csv"));
+            Map<String, Map<String, String>> byKey = new HashMap<>();
+            csv.forEach(r -> byKey.put(r.get("row_key"), r));
+            for (Element tr : section.select("table.data > tbody > tr[data-row]")) {
+                Row row = t.row(tr.attr("data-row"));
+                for (Element td : tr.select("td.num[data-column]")) {
+                    Column c = t.column(td.attr("data-column"));
+                    String text = td.text();
+                    if (t.tidy() == null && c.tidy()) {
+                        Map<String, String> line = byKey.get(row.key());
+                        assertNotNull(line, t.id() + ": CSV row " + row.key());
+                        assertCell(t, row, c, text, csvValue(line, c), lang);
+                        fromCsv++;
+                    } else if (t.id().equals("f2") && c.kind() == ValueKind.MILLIONS) {
+                        assertCell(t, row, c, text, f2Millions(csv, row, c), lang);
+                        fromSums++;
+                    } else if (t.id().equals("rt")) {
+                        assertCell(t, row, c, text, rtValue(byKey, row, c), lang);
+                        fromCsv++;
+                    } else {
+                        assertEquals(NumberText.format(row.value(c.key()), c.kind(), lang), text, t.id() + " " + row.key() + " " + c.key());
+                    }
+                }
+            }
+        }
+        assertTrue(fromCsv > 1100, lang + ": figures compared with the CSV: " + fromCsv);
+        assertTrue(fromSums >= 20, lang + ": f2 figures compared with the sums of its CSV: " + fromSums);
+    }
+
+    /** The printed cell, read back as a number, equals the expected CSV value (years / months against both CSV columns). */
+    private static void assertCell(Table t, Row row, Column c, String text, String expected, Language lang) {
+        String where = t.id() + " row " + row.key() + " column " + c.key() + ": '" + text + "'";
+        if (expected == null || expected.isEmpty()) {
+            assertEquals("", text, where + " is blank in the CSV");
+            return;
+        }
+        assertEquals(new BigDecimal(expected).stripTrailingZeros(), number(text, c.kind(), lang).stripTrailingZeros(), where);
+    }
+
+    /** A printed figure as a number: the edition's thousands separator removed, a dash as 0, years / months as months. */
+    static BigDecimal number(String text, ValueKind kind, Language lang) {
+        String s = text.strip();
+        if (s.equals(NumberText.DASH)) {
+            return BigDecimal.ZERO;
+        }
+        if (kind == ValueKind.YEARS_MONTHS) {
+            String[] parts = s.split("/");
+            return number(parts[0], ValueKind.COUNT, lang).multiply(BigDecimal.valueOf(12)).add(new BigDecimal(parts[1].strip()));
+        }
+        String separator = lang == Language.ZH ? " " : ",";
+        assertFalse(lang == Language.ZH && s.contains(","), "zh prints no comma: " + s);
+        return new BigDecimal(s.replace(separator, ""));
+    }
+
+    private static String csvValue(Map<String, String> line, Column c) {
+        if (c.kind() == ValueKind.YEARS_MONTHS) {
+            String years = line.get(c.key() + "_years");
+            return years.isEmpty() ? "" : Long.toString(Long.parseLong(years) * 12 + Long.parseLong(line.get(c.key() + "_months")));
+        }
+        return line.get(c.key());
+    }
+
+    /** f2's CSV is long (region, biennium, status, exact US$): a cell is its lines' sum in millions, half-up to 0.1. */
+    private static String f2Millions(List<Map<String, String>> csv, Row row, Column c) {
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean any = false;
+        for (Map<String, String> line : csv) {
+            if (line.get("biennium").equals(c.key()) && (row.type() == RowType.TOTAL || line.get("region").equals(row.key()))) {
+                sum = sum.add(new BigDecimal(line.get("amount_usd")));
+                any = true;
+            }
+        }
+        return any ? sum.movePointLeft(6).setScale(1, RoundingMode.HALF_UP).toPlainString() : "";
+    }
+
+    /** rt's CSV is long: row "outcome.unit.REGION" holds target_sum and indicators of the table's target_REGION, indicators_REGION. */
+    private static String rtValue(Map<String, Map<String, String>> byKey, Row row, Column c) {
+        int cut = c.key().lastIndexOf('_');
+        Map<String, String> line = byKey.get(row.key() + "." + c.key().substring(cut + 1));
+        assertNotNull(line, "rt CSV row " + row.key() + "." + c.key().substring(cut + 1));
+        return line.get(c.key().startsWith("target") ? "target_sum" : "indicators");
+    }
+
+    private static List<Map<String, String>> read(Path csv) throws IOException {
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReaderHeaderAware in = new CSVReaderHeaderAware(r)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            Map<String, String> row;
+            while ((row = in.readMap()) != null) {
+                rows.add(row);
+            }
+            return rows;
+        } catch (com.opencsv.exceptions.CsvValidationException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void pageHasWhatReadersAndBrowsersNeed(Language lang) {
+        Document html = HTML.get(lang);
+        assertEquals(lang.tag(), html.selectFirst("html").attr("lang"));
+        assertEquals(1, html.select("h1").size());
+        assertFalse(html.title().isBlank());
+        List<String> contents = html.select("nav#contents a[href]").eachAttr("href");
+        for (Table t : pub.tables().values()) {
+            Element section = html.getElementById(TableView.anchor(t));
+            assertTrue(contents.contains("#" + TableView.anchor(t)), "contents link to " + t.id());
+            Element table = section.selectFirst("table.data");
+            assertTrue(table.selectFirst("caption").text().contains(t.title().in(lang)), t.id() + " caption");
+            assertTrue(!table.select("colgroup").isEmpty() && !table.select("thead th[scope=col]").isEmpty(), t.id());
+            if (t.pdfColumns().stream().anyMatch(c -> !c.group().in(lang).isEmpty())) {
+                Element group = table.selectFirst("thead th[scope=colgroup]");
+                int span = Integer.parseInt(group.attr("colspan").isEmpty() ? "1" : group.attr("colspan"));
+                // The colgroup under a group heading has as many columns as the heading spans.
+                assertTrue(table.select("colgroup").stream().anyMatch(g -> g.select("col").size() == span), t.id());
+            }
+            long rows = t.rows().stream().filter(r -> r.type() != RowType.HEADING).count();
+            assertEquals(rows, table.select("tbody th[scope=row]").size(), t.id() + ": a row heading per row");
+            for (var chart : t.charts()) {
+                Element svg = section.selectFirst("figure svg[aria-labelledby]");
+                assertNotNull(svg, t.id() + " chart as SVG");
+                assertEquals("img", svg.attr("role"));
+                assertFalse(svg.selectFirst("title").text().isBlank());
+                assertFalse(svg.selectFirst("desc").text().isBlank());
+            }
+        }
+        // Self-contained: no script, no external stylesheet or image, no URL that leaves the file.
+        assertTrue(html.select("script, link, img, iframe, object, embed").isEmpty());
+        for (Element e : html.select("[href], [src]")) {
+            String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+            assertTrue(url.startsWith("#"), "only links inside the file: " + url);
+        }
+        assertFalse(html.html().replace("http://www.w3.org/2000/svg", "").contains("http://"), "no http URL but SVG's namespace");
+        assertFalse(html.html().contains("https://"), "no https URL");
+        assertFalse(html.html().contains("url("), "no CSS url()");
+    }
+}

@@ -1,0 +1,103 @@
+package org.pbannex.render.pdf;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.InlineLayoutBox;
+import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.LineBox;
+import org.xhtmlrenderer.render.PageBox;
+
+/**
+ * Where Flying Saucer put things: the body rows of each table by page (in order, by their data-row keys) and the lines
+ * each column heading was broken into. Read from the laid-out box tree, the same layout the PDF is drawn from.
+ */
+final class LaidOutPages {
+
+    /** A body row: its table section's id, its row key, and the page it starts on (1-based). */
+    record PlacedRow(String table, String key, int page) {
+    }
+
+    private final List<PageBox> pages;
+    private final List<PlacedRow> rows = new ArrayList<>();
+    private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
+
+    LaidOutPages(ITextRenderer renderer) {
+        this.pages = renderer.getRootBox().getLayer().getPages();
+        walk(renderer.getRootBox(), null);
+    }
+
+    List<PlacedRow> rows() {
+        return rows;
+    }
+
+    /** Each heading cell's text, line by line (one entry per line box). */
+    List<List<String>> headingLines() {
+        return List.copyOf(headingLines.values());
+    }
+
+    private void walk(Box box, String table) {
+        Element e = box.getElement();
+        String t = table;
+        if (e != null && e.getAttribute("class").contains("annex") && !e.getAttribute("id").isEmpty()) {
+            t = e.getAttribute("id");
+        }
+        if (e != null && "tr".equals(e.getNodeName()) && e.hasAttribute("data-row") && box instanceof BlockBox) {
+            rows.add(new PlacedRow(t, e.getAttribute("data-row"), page(box.getAbsY())));
+        }
+        if (e != null && "th".equals(e.getNodeName()) && "thead".equals(((Element) e.getParentNode().getParentNode()).getNodeName())) {
+            List<String> lines = new ArrayList<>();
+            collectLines(box, lines);
+            headingLines.put(e, lines);
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            walk(box.getChild(i), t);
+        }
+    }
+
+    private static void collectLines(Box box, List<String> out) {
+        if (box.getElement() != null && box.getElement().getAttribute("class").contains("col-unit")) {
+            return; // the unit under the heading is a line of its own
+        }
+        if (box instanceof LineBox line) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.getChildCount(); i++) {
+                if (line.getChild(i) instanceof InlineLayoutBox inline) {
+                    inlineText(inline, text);
+                }
+            }
+            if (!text.toString().isBlank()) {
+                out.add(text.toString());
+            }
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            collectLines(box.getChild(i), out);
+        }
+    }
+
+    private static void inlineText(InlineLayoutBox box, StringBuilder out) {
+        for (Object child : box.getInlineChildren()) {
+            if (child instanceof InlineText text) {
+                out.append(text.getSubstring());
+            } else if (child instanceof InlineLayoutBox inner) {
+                inlineText(inner, out);
+            }
+        }
+    }
+
+    private int page(int y) {
+        for (int i = 0; i < pages.size(); i++) {
+            if (y >= pages.get(i).getTop() && y < pages.get(i).getBottom()) {
+                return i + 1;
+            }
+        }
+        return pages.size();
+    }
+}

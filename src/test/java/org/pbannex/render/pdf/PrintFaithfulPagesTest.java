@@ -1,0 +1,168 @@
+package org.pbannex.render.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.TableView;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+
+/**
+ * Both editions of the 2022-23 publication, page by page, against what a reader sees: every word of the text layer
+ * leaves ink where it stands (no ghost text), no total starts a page away from the rows it sums, and Chinese column
+ * headings break between words.
+ */
+class PrintFaithfulPagesTest {
+
+    static final Path FONTS = Golden.home().resolve("work/fonts");
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+    static List<Table> tables;
+    static Wording wording;
+    static PublicationInfo info;
+    static final Map<Language, Path> PDF = new EnumMap<>(Language.class);
+    /** Where Flying Saucer put every row and heading line: the layout each PDF was drawn from. */
+    static final Map<Language, LaidOutPages> LAYOUT = new EnumMap<>(Language.class);
+
+    @BeforeAll
+    static void render() throws IOException {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        tables = List.copyOf(pub.tables().values());
+        wording = new Wording(pub.reference().texts()::get);
+        info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY, List.of());
+        for (Language lang : Language.values()) {
+            Path pdf = dir.resolve("annexes." + lang.code() + ".pdf");
+            String xhtml = PdfDocumentWriter.xhtml(tables, lang, info, wording);
+            ITextRenderer renderer = PdfDocumentWriter.laidOut(xhtml, FONTS);
+            LAYOUT.put(lang, new LaidOutPages(renderer));
+            PdfDocumentWriter.writePdf(renderer, xhtml, lang, info, pdf);
+            PDF.put(lang, pdf);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyWordOnEveryPageLeavesInkWhereItStands(Language lang) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            List<PageInk.Word> words = PageInk.words(doc);
+            List<PageInk.Word> ghosts = words.stream().filter(w -> !w.inked()).toList();
+            assertTrue(words.size() > 5000, lang + ": words read from " + doc.getNumberOfPages() + " pages: " + words.size());
+            assertEquals(List.of(), ghosts, lang + ": words in the text layer that the page does not show");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noTotalStartsAPageAwayFromTheRowsItSums(Language lang) throws IOException {
+        LaidOutPages laidOut = LAYOUT.get(lang);
+        Map<String, Table> byAnchor = new LinkedHashMap<>();
+        tables.forEach(t -> byAnchor.put(TableView.anchor(t), t));
+        List<String> pageStarts = new ArrayList<>();
+        int breaks = 0;
+        List<LaidOutPages.PlacedRow> rows = laidOut.rows();
+        for (int i = 1; i < rows.size(); i++) {
+            LaidOutPages.PlacedRow r = rows.get(i);
+            LaidOutPages.PlacedRow before = rows.get(i - 1);
+            if (!r.table().equals(before.table()) || r.page() == before.page()) {
+                continue;
+            }
+            breaks++;
+            Table t = byAnchor.get(r.table());
+            int at = index(t, r.key());
+            pageStarts.add(t.id() + "/" + r.key());
+            assertTrue(!closesGroup(t.rows(), at), lang + ": page " + r.page() + " starts with " + t.id() + "'s total row '"
+                    + t.rows().get(at).label().in(lang) + "', away from the rows it sums");
+            assertTrue(t.rows().get(at - 1).type() != RowType.HEADING, lang + ": page " + (r.page() - 1) + " ends with "
+                    + t.id() + "'s heading '" + t.rows().get(at - 1).label().in(lang) + "'");
+        }
+        assertTrue(breaks >= 5, lang + ": tables broken across pages: " + pageStarts);
+    }
+
+    private static int index(Table t, String key) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (t.rows().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new AssertionError(t.id() + " has no row " + key);
+    }
+
+    /** A total that sums the rows above it (not one that heads deeper rows, as annex 4's outcome rows do). */
+    private static boolean closesGroup(List<Row> rows, int i) {
+        Row r = rows.get(i);
+        boolean heads = i + 1 < rows.size() && !rows.get(i + 1).type().isTotal() && rows.get(i + 1).type() != RowType.HEADING
+                && rows.get(i + 1).level() > r.level();
+        return r.type().isTotal() && !heads;
+    }
+
+    /**
+     * Every Chinese column heading the layout wraps is broken where a reader would break it: between two words of ICU's
+     * dictionary segmentation, never in front of a one-character word that follows another (两年/期, …/的), never
+     * inside a number range.
+     */
+    @Test
+    void chineseHeadingsBreakBetweenWordsOnly() throws IOException {
+        LaidOutPages laidOut = LAYOUT.get(Language.ZH);
+        String pdfText;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(Language.ZH).toFile())) {
+            pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+        int wrapped = 0;
+        for (List<String> lines : laidOut.headingLines()) {
+            String heading = String.join("", lines);
+            BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+            words.setText(heading);
+            int at = 0;
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                at += lines.get(i).length();
+                String shown = lines.get(i).strip() + " / " + lines.get(i + 1).strip();
+                assertTrue(words.isBoundary(at), "heading '" + heading + "' broken inside a word: " + shown);
+                int next = words.following(at);
+                boolean oneCharWord = next - at == 1 && han(heading.charAt(at)) && han(heading.charAt(at - 1));
+                assertTrue(!oneCharWord, "heading '" + heading + "' puts a one-character word at the start of a line: " + shown);
+                assertTrue(!(heading.charAt(at - 1) == '-' && Character.isDigit(heading.charAt(at))),
+                        "heading '" + heading + "' broken inside a number range: " + shown);
+            }
+            if (lines.size() > 1) {
+                wrapped++;
+            }
+            for (String line : lines) {
+                assertTrue(pdfText.contains(line.replaceAll("\\s+", "")), "the PDF shows heading line '" + line + "'");
+            }
+        }
+        assertTrue(wrapped >= 10, "wrapped headings checked: " + wrapped);
+    }
+
+    private static boolean han(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+}
