@@ -22,19 +22,19 @@ public final class RunParameters {
 
     /** The request as it is kept: plain strings, so the same request always gives the same text (and job instance). */
     private record Stored(String job, String input, String output, String biennium, java.util.List<String> tables,
-                          java.util.List<String> languages, java.util.List<String> formats, boolean rejects) {
+                          java.util.List<String> languages, java.util.List<String> formats, boolean rejects, boolean csvBom) {
 
         static Stored of(RunRequest r) {
             return new Stored(r.job(), r.input().toString(), r.output().toString(), r.biennium().code(), r.tables(),
                     r.languages().stream().map(org.pbannex.table.Language::code).toList(),
-                    r.formats().stream().map(org.pbannex.publication.OutputFormat::code).toList(), r.rejects());
+                    r.formats().stream().map(org.pbannex.publication.OutputFormat::code).toList(), r.rejects(), r.csvBom());
         }
 
         RunRequest request() {
             return new RunRequest(job, java.nio.file.Path.of(input), java.nio.file.Path.of(output),
                     org.pbannex.reference.Biennium.parse(biennium), tables,
                     languages.stream().map(org.pbannex.table.Language::of).toList(),
-                    formats.stream().map(org.pbannex.publication.OutputFormat::of).toList(), rejects);
+                    formats.stream().map(org.pbannex.publication.OutputFormat::of).toList(), rejects, csvBom);
         }
     }
 

@@ -21,15 +21,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param formats   output formats (xlsx, pdf, csv, html)
  * @param schedule  a cron expression with seconds (second minute hour day month weekday), or none
  * @param rejects   true: bad expenditure lines go to a published rejects file instead of stopping the run
+ * @param csvBom    true: the tidy CSVs start with a UTF-8 byte-order mark, for Excel on Windows
  */
 public record JobDefinition(String name, String description,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tables,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> languages,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> formats,
-                            String schedule, Boolean rejects) {
+                            String schedule, Boolean rejects, Boolean csvBom) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects");
+    private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects", "csvBom");
 
     public JobDefinition {
         description = description == null ? "" : description;
@@ -37,6 +38,7 @@ public record JobDefinition(String name, String description,
         languages = languages == null ? List.of("zh") : List.copyOf(languages);
         formats = formats == null ? List.of("xlsx", "pdf", "csv", "html") : List.copyOf(formats);
         rejects = rejects != null && rejects;
+        csvBom = csvBom != null && csvBom;
     }
 
     /** Every table (an empty list means all of them). */
@@ -56,7 +58,7 @@ public record JobDefinition(String name, String description,
                 throw new UsageError(file + ": empty job definition");
             }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
-                    def.rejects());
+                    def.rejects(), def.csvBom());
         } catch (UnrecognizedPropertyException e) {
             throw new UsageError(file + ", line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));

@@ -48,6 +48,10 @@ public class RunCommand implements Callable<Integer> {
             + "column and reason) instead of stopping; the report counts read = accepted + rejected per file.")
     boolean rejects;
 
+    @Option(names = "--csv-bom", description = "Start each tidy CSV with a UTF-8 byte-order mark, so that Excel on Windows opens "
+            + "the Chinese text correctly by double-click (default: no mark; a job can set csvBom: true).")
+    boolean csvBom;
+
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: output/ of the installation).")
     Path output;
 
@@ -119,7 +123,7 @@ public class RunCommand implements Callable<Integer> {
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
-        return new RunRequest(def.name(), input, out, biennium, ordered, l, f, rejects || def.rejects());
+        return new RunRequest(def.name(), input, out, biennium, ordered, l, f, rejects || def.rejects(), csvBom || def.csvBom());
     }
 
     private static void printSummary(JobExecution execution, RunRequest request, double seconds) {

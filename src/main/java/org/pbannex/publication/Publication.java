@@ -91,6 +91,7 @@ public final class Publication {
     public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
+        PublicationDate.of(in); // checked with the other inputs, before anything is rendered
         ResultsFramework results = ResultsFramework.from(in, ref);
         TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines,
                 DocumentData.from(in, results), RegionalExpenditureTable.actualsAsOf(in));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.datapackage.OutputDataPackage;
 import org.pbannex.render.html.HtmlEditionWriter;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
@@ -46,9 +47,12 @@ public final class RunRenderer {
         switch (target.format()) {
             case CSV -> {
                 for (Table t : tables) {
-                    CsvTableWriter.write(t, target.language(), out.resolve(t.id() + ".csv"));
+                    CsvTableWriter.write(t, target.language(), out.resolve(t.id() + ".csv"), request.csvBom());
                 }
-                files = tables.size();
+                // The CSVs' description, beside them in the run folder.
+                OutputDataPackage.write(staging, fileName(target, request), tables, target.language(),
+                        about(computed, runId, started), request.csvBom());
+                files = tables.size() + 1;
             }
             case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
             case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), wording(computed),
@@ -60,12 +64,20 @@ public final class RunRenderer {
         return files;
     }
 
+    /** What the run's data package says about itself: name, titles, source, the run, and the texts of its fields. */
+    public static OutputDataPackage.About about(ComputedPublication computed, String runId, Instant started) {
+        Texts t = computed.reference().texts();
+        return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
+                t.get("datapackage.description"), t.get("publication.source"), started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                runId, key -> t.has(key) ? t.get(key) : null);
+    }
+
     /** The tables the run asked for, in catalogue order. */
     public static List<Table> selected(ComputedPublication computed, RunRequest request) {
         return computed.tables().values().stream().filter(t -> request.tables().contains(t.id())).toList();
     }
 
-    static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
+    public static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
         // Path, SHA-256, rows: no words, so both editions can show the lines under their own caption (edition.inputs).
         // Expenditure-line files follow with their line counts (their checksum is in the run's input checksum).
@@ -76,7 +88,19 @@ public final class RunRenderer {
         }
         return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), computed.inputs().biennium(), runId,
                 started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
-                t.get("publication.citation"), notes(computed, t));
+                t.get("publication.citation"), notes(computed, t), t.get("publication.about"), PublicationDate.of(computed.inputs()),
+                inputFiles(computed));
+    }
+
+    /** Every input file the run read, the expenditure lines with them (marked when synthetic), for the workbook. */
+    private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
+        String prefix = computed.inputs().inputDir().getFileName() == null ? "" : computed.inputs().inputDir().getFileName() + "/";
+        List<PublicationInfo.InputFile> files = new ArrayList<>(computed.inputs().files().values().stream()
+                .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
+        if (computed.expenditure() != null) {
+            computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));
+        }
+        return files;
     }
 
     /** The outputs' shared wording (texts.csv, edition.*). */
@@ -84,12 +108,11 @@ public final class RunRenderer {
         return new Wording(computed.reference().texts()::get);
     }
 
-    /** General notes, then one per documented difference from the printed document. */
+    /**
+     * The general notes. A documented difference from the printed document is not among them: it is a note on its
+     * cell, one of its table's footnotes ({@link org.pbannex.table.CellNote}).
+     */
     private static List<Text> notes(ComputedPublication computed, Texts t) {
-        List<Text> notes = new ArrayList<>(t.numbered("publication.note."));
-        for (var d : computed.printedDifferences()) {
-            notes.add(new Text(d.describe(Language.ZH), d.describe(Language.EN)));
-        }
-        return notes;
+        return new ArrayList<>(t.numbered("publication.note."));
     }
 }

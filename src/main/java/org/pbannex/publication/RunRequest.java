@@ -13,9 +13,16 @@ import org.pbannex.table.Language;
  *
  * @param tables  the ids of the tables to render, in catalogue order (every one for a complete run)
  * @param rejects true: bad expenditure lines go to a published rejects file instead of stopping the run
+ * @param csvBom  true: the tidy CSVs start with a UTF-8 byte-order mark (for Excel on Windows)
  */
 public record RunRequest(String job, Path input, Path output, Biennium biennium, List<String> tables,
-                         List<Language> languages, List<OutputFormat> formats, boolean rejects) {
+                         List<Language> languages, List<OutputFormat> formats, boolean rejects, boolean csvBom) {
+
+    /** CSVs without a byte-order mark. */
+    public RunRequest(String job, Path input, Path output, Biennium biennium, List<String> tables, List<Language> languages,
+                      List<OutputFormat> formats, boolean rejects) {
+        this(job, input, output, biennium, tables, languages, formats, rejects, false);
+    }
 
     public RunRequest {
         tables = List.copyOf(tables);

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ManifestWriter {
 
     public static final String FILE = "manifest.json";
+    private static final String DATA_PACKAGE = "datapackage.json";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ManifestWriter.class);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -26,7 +27,7 @@ public final class ManifestWriter {
                     boolean partial, List<String> tables, List<String> languages, List<String> formats, List<Input> inputs,
                     @JsonProperty("expenditure_lines") List<Lines> expenditureLines, Checks checks,
                     @JsonProperty("printed_differences") List<Difference> printedDifferences, List<Output> outputs,
-                    @JsonProperty("previous_run") Previous previousRun) {
+                    @JsonProperty("previous_run") Previous previousRun, @JsonProperty("data_package") String dataPackage) {
     }
 
     record Input(String resource, String path, String sha256, int rows) {
@@ -65,7 +66,9 @@ public final class ManifestWriter {
                         .toList(),
                 run.previous().previousRunId() == null ? null : new Previous(run.previous().previousRunId(),
                         run.previous().tables().stream().filter(t -> !t.status().equals("unchanged")).map(RunDiff.TableChange::table)
-                                .toList()));
+                                .toList()),
+                // The description of the run's CSVs (a Frictionless data package), where the run wrote them.
+                Files.exists(dir.resolve(DATA_PACKAGE)) ? DATA_PACKAGE : null);
         Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m) + "\n");
     }
 

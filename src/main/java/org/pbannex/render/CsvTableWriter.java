@@ -32,10 +32,25 @@ public final class CsvTableWriter {
     private CsvTableWriter() {
     }
 
+    /** The UTF-8 byte-order mark, written first on request: Excel on Windows then opens the file as UTF-8. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
+
     public static void write(Table table, Language language, Path file) throws IOException {
+        write(table, language, file, false);
+    }
+
+    /**
+     * @param byteOrderMark true: start the file with the UTF-8 byte-order mark, so that Excel on Windows, opening it by
+     *                      double-click, reads the Chinese text as UTF-8 rather than the system code page; the rest of
+     *                      the file is the same bytes as without
+     */
+    public static void write(Table table, Language language, Path file, boolean byteOrderMark) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
+            if (byteOrderMark) {
+                w.write(BYTE_ORDER_MARK);
+            }
             if (table.tidy() != null) {
                 writeTidy(table.tidy(), language, csv);
                 return;
@@ -48,9 +63,7 @@ public final class CsvTableWriter {
     }
 
     private static void writeTidy(TidyRows tidy, Language language, ICSVWriter csv) {
-        List<String> h = new ArrayList<>(KEY_COLUMNS);
-        h.addAll(tidy.columns());
-        csv.writeNext(h.toArray(String[]::new), false);
+        csv.writeNext(tidyHeader(tidy).toArray(String[]::new), false);
         for (TidyRows.Line line : tidy.lines()) {
             List<String> out = new ArrayList<>(List.of(line.key(), line.type().code(), line.label().zh(), line.label().en()));
             for (String c : tidy.columns()) {
@@ -60,7 +73,17 @@ public final class CsvTableWriter {
         }
     }
 
-    static List<String> header(Table t) {
+    private static List<String> tidyHeader(TidyRows tidy) {
+        List<String> h = new ArrayList<>(KEY_COLUMNS);
+        h.addAll(tidy.columns());
+        return h;
+    }
+
+    /** The CSV's header: the key columns, then the value columns (a table's own tidy form has its own). */
+    public static List<String> header(Table t) {
+        if (t.tidy() != null) {
+            return tidyHeader(t.tidy());
+        }
         List<String> h = new ArrayList<>(KEY_COLUMNS);
         for (Column c : t.columns()) {
             if (!c.tidy()) {

@@ -1,6 +1,10 @@
 package org.pbannex.render;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 
 /**
@@ -17,7 +21,42 @@ import org.pbannex.table.Text;
  * @param contact      who to ask
  * @param citation     how to cite
  * @param notes        general notes (symbols, units, known differences from the printed document)
+ * @param about        a paragraph saying what the publication is (workbook cover); may be empty
+ * @param published    the publication date, from the input data (never the clock); null when unknown
+ * @param files        every input file with its checksum and row count, marked when synthetic (workbook Run sheet)
  */
 public record PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
-                              List<String> inputs, Text contact, Text citation, List<Text> notes) {
+                              List<String> inputs, Text contact, Text citation, List<Text> notes, Text about,
+                              LocalDate published, List<InputFile> files) {
+
+    /**
+     * One input file as the run read it.
+     *
+     * @param sha256 its SHA-256; empty when not computed (expenditure-line files, which the run's input checksum covers)
+     * @param rows   data rows (lines for expenditure files)
+     */
+    public record InputFile(String path, String sha256, long rows, boolean synthetic) {
+    }
+
+    public PublicationInfo {
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        about = about == null ? Text.EMPTY : about;
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** Without the workbook's cover facts (about, publication date, structured input list). */
+    public PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
+                           List<String> inputs, Text contact, Text citation, List<Text> notes) {
+        this(title, source, biennium, runId, runTime, codeVersion, inputs, contact, citation, notes, Text.EMPTY, null, List.of());
+    }
+
+    /** The publication date as each edition writes dates (2021 年 2 月 1 日, 1 February 2021); "" when unknown. */
+    public String publishedIn(Language language) {
+        if (published == null) {
+            return "";
+        }
+        return language == Language.ZH ? published.format(DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日", Locale.CHINA))
+                : published.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+    }
 }

@@ -88,7 +88,8 @@ public final class IndicatorTables {
         v.put("outcome", i.outcome());
         v.put("output", i.output().isEmpty() ? null : i.output());
         v.put("indicator", i.text());
-        v.put("verification", i.verification().isEmpty() ? null : i.verification());
+        // results_indicators.csv leaves the means of verification empty where the print merges it with the cell above.
+        v.put("verification", i.verification().isEmpty() ? Row.SHARED_WITH_ROW_ABOVE : i.verification());
         v.put("baselines", i.baselines().isEmpty() ? null : IndicatorText.baselines(t, i.baselines()));
         v.put("target", i.target().isEmpty() ? null : i.target());
         v.put("target_total", i.targetTotal());

@@ -6,9 +6,20 @@ import java.util.Map;
 
 /**
  * One row of a table: a stable key, its role, its label in both editions and its values by column key.
- * A missing value is an empty cell (printed blank).
+ * A missing value is an empty cell (printed blank). A builder may put {@link #SHARED_WITH_ROW_ABOVE} instead of a
+ * value where the printed table sets one cell across this row and the one above (e.g. one means of verification for
+ * two indicators): {@link #value} then reads it as empty, so renderers that print blanks need not know, and those
+ * that must say why a cell is empty (the workbook) ask {@link #sharedWithRowAbove}.
  */
 public record Row(String key, RowType type, Text label, int level, Map<String, Object> values) {
+
+    /** The value of a cell that the printed table shares with the row above. */
+    public static final Object SHARED_WITH_ROW_ABOVE = new Object() {
+        @Override
+        public String toString() {
+            return "(shared with the row above)";
+        }
+    };
 
     public Row {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -18,12 +29,19 @@ public record Row(String key, RowType type, Text label, int level, Map<String, O
         return new Row(key, RowType.HEADING, label, level, Map.of());
     }
 
+    /** The cell's value; null when the cell is empty, including when the print shares it with the row above. */
     public Object value(String column) {
-        return values.get(column);
+        Object v = values.get(column);
+        return v == SHARED_WITH_ROW_ABOVE ? null : v;
+    }
+
+    /** True when the printed table sets this cell and the one above as one cell spanning both rows. */
+    public boolean sharedWithRowAbove(String column) {
+        return values.get(column) == SHARED_WITH_ROW_ABOVE;
     }
 
     public Long amount(String column) {
-        Object v = values.get(column);
+        Object v = value(column);
         return v == null ? null : ((Number) v).longValue();
     }
 }

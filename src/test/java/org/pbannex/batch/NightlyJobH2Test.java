@@ -62,7 +62,7 @@ class NightlyJobH2Test {
                 out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("partial run"), r.out());
-        assertTrue(r.out().contains("3 tables, 3 files"), r.out());
+        assertTrue(r.out().contains("3 tables, 4 files"), r.out()); // three CSVs and their datapackage.json
         assertTrue(Files.notExists(out.resolve("2022-23/latest")));
         try (var runs = Files.list(out.resolve("2022-23"))) {
             Path run = runs.findFirst().orElseThrow();

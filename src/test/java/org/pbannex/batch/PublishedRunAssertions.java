@@ -60,6 +60,8 @@ final class PublishedRunAssertions {
         int resources = JsonMapper.builder().build().readTree(Golden.input().resolve("datapackage.json").toFile())
                 .path("resources").size();
         assertEquals(resources, m.path("inputs").size(), "every resource of input/datapackage.json");
+        assertEquals("datapackage.json", m.path("data_package").asString(), "the manifest points to the CSVs' data package");
+        assertTrue(Files.isRegularFile(run.resolve(m.path("data_package").asString())));
         for (JsonNode o : m.path("outputs")) {
             Path f = run.resolve(o.path("path").asString());
             assertEquals(o.path("sha256").asString(), InputSet.sha256(f), "checksum of " + f);
@@ -152,9 +154,11 @@ final class PublishedRunAssertions {
             // Appendix I: long text in wrapped cells, regional counts as numbers; rt carries its chart.
             Cell africa = findStartingWith(sheet(wb, "i2"), "1.1.1. ", 7d);
             assertEquals(CellType.NUMERIC, africa.getCellType());
-            var drawing = ((org.apache.poi.xssf.usermodel.XSSFSheet) sheet(wb, "rt")).getDrawingPatriarch();
-            // One chart per unit of count (organizations, member States, ...), never two units on one axis.
-            assertTrue(drawing != null && drawing.getCharts().size() >= 2, "rt has a chart per unit of count");
+            // rt's charts are on a sheet of their own ("rt 图表"), after the table's: one chart per unit of count
+            // (organizations, member States, ...), never two units on one axis.
+            var charts = (org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheetAt(wb.getSheetIndex(sheet(wb, "rt")) + 1);
+            var drawing = charts.getDrawingPatriarch();
+            assertTrue(drawing != null && drawing.getCharts().size() >= 2, "rt has a chart per unit of count on " + charts.getSheetName());
             var frame = drawing.getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
             assertTrue(frame.getDescr().matches(".*非洲 \\d+.*欧洲和中亚 \\d+.*"), "chart alt text gives the figures per region: "
                     + frame.getDescr());

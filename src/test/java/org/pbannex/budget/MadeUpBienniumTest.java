@@ -75,6 +75,10 @@ class MadeUpBienniumTest {
                 budget_rate_chf_per_usd,0.95
                 previous_budget_rate_chf_per_usd,0.9
                 """);
+        write("2030-31/publication.csv", """
+                publication_date
+                2029-02-15
+                """);
         // unit, P y/m, GS y/m, staff, non-staff, previous, cost change
         write("2030-31/budget.csv", """
                 unit,prof_years,prof_months,gs_years,gs_months,staff_costs,non_staff_costs,budget_previous,cost_change

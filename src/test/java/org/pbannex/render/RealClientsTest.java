@@ -95,18 +95,33 @@ class RealClientsTest {
     @EnumSource(Language.class)
     void libreOfficeReadsEveryFigureOfEveryTable(Language lang) throws Exception {
         Path out = Files.createDirectories(dir.resolve("lo-csv-" + lang.code()));
+        Path xlsx = dir.resolve("annexes." + lang.code() + ".xlsx");
         // Every sheet (-1), UTF-8 (76), raw values rather than values as shown (9th token false).
         libreOffice(out, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", out.toString(), dir.resolve("annexes." + lang.code() + ".xlsx").toString());
+                "--outdir", out.toString(), xlsx.toString());
         int figures = 0;
         for (Table t : pub.tables().values()) {
-            String prefix = "annexes." + lang.code() + "-" + t.id();
-            Path csv = list(out).stream().filter(f -> f.equals(prefix + ".csv") || f.startsWith(prefix + " "))
-                    .map(out::resolve).findFirst().orElse(null);
-            assertTrue(csv != null, "LibreOffice exported the sheet " + t.id() + ": " + list(out));
+            // LibreOffice names each sheet's file <workbook>-<sheet name>.csv; the table's sheet holds its Excel table.
+            Path csv = out.resolve("annexes." + lang.code() + "-" + sheetOf(xlsx, t.id()) + ".csv");
+            assertTrue(Files.isRegularFile(csv), "LibreOffice exported the sheet of " + t.id() + ": " + list(out));
             figures += assertFiguresOnTheirRows(t, read(csv), lang);
         }
         assertTrue(figures > 1000, "figures compared: " + figures);
+    }
+
+    /** The name of the sheet that holds a table's Excel table (Table_a2_1 for a2-1). */
+    private static String sheetOf(Path xlsx, String id) throws IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            for (var s : wb) {
+                if (((org.apache.poi.xssf.usermodel.XSSFSheet) s).getTables().stream()
+                        .anyMatch(x -> x.getName().equals("Table_" + id.replace('-', '_')))) {
+                    return s.getSheetName();
+                }
+            }
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        throw new AssertionError("no sheet holds table " + id);
     }
 
     /** Each valued row is found, in order, by its label; each of its numbers is on that line. Returns the count. */
@@ -117,9 +132,9 @@ class RealClientsTest {
             if (r.type() == RowType.HEADING) {
                 continue;
             }
-            String label = r.label().in(lang);
-            // A row with a cell note ends its label with the note's number ("[注释 8]"): the label is what comes before it.
-            while (at < lines.size() && !lines.get(at)[0].strip().replaceFirst(" \\[(note|注释) \\d+\\]$", "").equals(label)) {
+            // The workbook shows a printed marker ending a label as its note: "...cooperation.¹" is "...cooperation. [note 17]".
+            String label = withoutMarker(r.label().in(lang));
+            while (at < lines.size() && !withoutMarker(lines.get(at)[0]).equals(label)) {
                 at++;
             }
             assertTrue(at < lines.size(), t.id() + ": no line labelled '" + label + "' after the previous row");
@@ -148,6 +163,10 @@ class RealClientsTest {
             at++;
         }
         return compared;
+    }
+
+    private static String withoutMarker(String label) {
+        return label.replaceAll("\\s*(\\[(note|注释) \\d+\\]|\\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$", "").strip();
     }
 
     @ParameterizedTest

@@ -5,34 +5,45 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.table.Language;
-import org.pbannex.table.Table;
 
-/** The table of contents: one row per table, its sheet name a link to that sheet. */
+/**
+ * The table of contents: one row per other sheet of the workbook (cover, notes, every table and chart sheet, run),
+ * its name a link to it, its title and a description of what it holds.
+ */
 final class ContentsSheet {
 
-    static final int HEADER_ROW = 2;
-    private static final List<Integer> WIDTHS = List.of(14, 28, 90);
+    /** One row of the contents: a sheet, its title and what it holds. */
+    record Entry(String sheet, String title, String description) {
+    }
+
+    private static final int TITLE_WIDTH = 60;
+    private static final int DESCRIPTION_WIDTH = 60;
 
     private ContentsSheet() {
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, List<Table> tables, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.CONTENTS_TITLE.in(lang));
-        XlsxCells.text(sheet.createRow(0), 0, XlsxText.CONTENTS_TITLE.in(lang), styles.title, styles);
-        XlsxCells.text(sheet.createRow(1), 0, XlsxText.ONE_TABLE.in(lang), styles.body, styles);
-        XlsxCells.header(sheet, HEADER_ROW, List.of(XlsxText.COL_SHEET.in(lang), XlsxText.COL_TABLE_NUMBER.in(lang),
-                XlsxText.COL_TITLE.in(lang)), WIDTHS, styles);
-        int r = HEADER_ROW + 1;
-        for (Table t : tables) {
+    static void write(XSSFWorkbook wb, XlsxStyles styles, List<Entry> entries, Language lang) {
+        XSSFSheet sheet = wb.createSheet(XlsxText.CONTENTS_SHEET.in(lang));
+        // Wide enough for the longest sheet name, so none is cut.
+        int nameWidth = Math.max(14, entries.stream().mapToInt(e -> TextLayout.width(e.sheet(), false)).max().orElse(0) + 1);
+        List<Integer> widths = List.of(nameWidth, TITLE_WIDTH, DESCRIPTION_WIDTH);
+        int across = nameWidth + TITLE_WIDTH + DESCRIPTION_WIDTH;
+        XlsxCells.line(sheet, 0, XlsxText.CONTENTS_SHEET.in(lang), styles.title, styles, nameWidth, across);
+        XlsxCells.line(sheet, 1, XlsxText.CONTENTS_INTRO.in(lang), styles.body, styles, nameWidth, across);
+        int headerRow = 2;
+        XlsxCells.header(sheet, headerRow, List.of(XlsxText.COL_SHEET.in(lang), XlsxText.COL_TITLE.in(lang),
+                XlsxText.COL_DESCRIPTION.in(lang)), widths, styles);
+        int r = headerRow + 1;
+        for (Entry e : entries) {
             Row row = sheet.createRow(r++);
-            String sheetName = SheetName.of(t, lang);
-            XlsxCells.linkToSheet(XlsxCells.text(row, 0, sheetName, styles.linked, styles), sheetName);
-            List<String> texts = List.of(sheetName, t.number().in(lang), t.title().in(lang));
-            XlsxCells.text(row, 1, texts.get(1), styles.body, styles);
-            XlsxCells.text(row, 2, texts.get(2), styles.body, styles);
-            XlsxCells.fitHeight(row, texts, WIDTHS);
+            XlsxCells.linkToSheet(XlsxCells.text(row, 0, e.sheet(), styles.linked, styles), e.sheet());
+            XlsxCells.text(row, 1, e.title(), styles.body, styles);
+            XlsxCells.text(row, 2, e.description(), styles.body, styles);
+            int lines = Math.max(TextLayout.lines(e.sheet(), nameWidth, false),
+                    Math.max(TextLayout.lines(e.title(), TITLE_WIDTH, false), TextLayout.lines(e.description(), DESCRIPTION_WIDTH, false)));
+            row.setHeightInPoints(styles.height(lines));
         }
-        XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, WIDTHS.size() - 1, "Contents_table");
-        XlsxCells.finish(sheet, HEADER_ROW, false);
+        XlsxCells.excelTable(sheet, headerRow, r - 1, 2, "Contents");
+        XlsxCells.finish(sheet, headerRow, r - 1, 2, across);
     }
 }

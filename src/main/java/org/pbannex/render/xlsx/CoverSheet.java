@@ -2,19 +2,23 @@ package org.pbannex.render.xlsx;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
- * The first sheet: what the workbook is and where it came from. All text in column A, one item per row, each under a
- * bold subheading, so a screen reader reads it top to bottom.
+ * The first sheet: what the workbook is, where its figures come from, when it was published, whom to ask, how to
+ * cite it, which run made it, and any warning a table carries (synthetic data). All text in column A, one item per
+ * row under a bold subheading, so a screen reader reads it top to bottom. The run's details and the input checksums
+ * are on the Run sheet.
  */
 final class CoverSheet {
 
-    private static final int WIDTH = 110;
+    /** Within a portrait A4 page, also in LibreOffice's stand-in font for the zh edition (see ChartSheet). */
+    private static final int WIDTH = 70;
 
     private final XSSFSheet sheet;
     private final XlsxStyles styles;
@@ -25,24 +29,28 @@ final class CoverSheet {
         this.styles = styles;
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, PublicationInfo info, Language lang) {
+    static void write(XSSFWorkbook wb, XlsxStyles styles, PublicationInfo info, List<Table> tables, Language lang) {
         CoverSheet cover = new CoverSheet(wb.createSheet(XlsxText.COVER_SHEET.in(lang)), styles);
         XlsxCells.width(cover.sheet, 0, WIDTH);
         cover.line(XlsxText.in(info.title(), lang), styles.title);
-        cover.item(XlsxText.SOURCE.in(lang), XlsxText.in(info.source(), lang));
-        cover.item(XlsxText.BIENNIUM.in(lang), info.biennium());
-        cover.item(XlsxText.RUN_ID.in(lang), info.runId());
-        cover.item(XlsxText.RUN_TIME.in(lang), info.runTime());
-        cover.item(XlsxText.CODE_VERSION.in(lang), info.codeVersion());
-        List<String> inputs = info.inputs() == null ? List.of() : info.inputs();
-        if (!inputs.isEmpty()) {
-            cover.line(XlsxText.INPUTS.in(lang), styles.heading);
-            inputs.forEach(i -> cover.line(i, styles.body));
+        cover.item(XlsxText.ABOUT.in(lang), XlsxText.in(info.about(), lang));
+        List<Table> warned = tables.stream().filter(t -> !t.caveat().isEmpty()).toList();
+        if (!warned.isEmpty()) {
+            cover.line(XlsxText.WARNINGS.in(lang), styles.heading);
+            for (Table t : warned) {
+                cover.line(XlsxText.CAVEAT_LINE.with("table", NoteList.name(t)).with("caveat", t.caveat()).in(lang), styles.body);
+            }
         }
+        cover.item(XlsxText.SOURCE.in(lang), XlsxText.in(info.source(), lang));
+        cover.item(XlsxText.PUBLISHED.in(lang), info.publishedIn(lang));
+        cover.item(XlsxText.BIENNIUM.in(lang), info.biennium());
         cover.item(XlsxText.CONTACT.in(lang), XlsxText.in(info.contact(), lang));
         cover.item(XlsxText.CITATION.in(lang), XlsxText.in(info.citation(), lang));
-        cover.line(XlsxText.SEE_CONTENTS.in(lang), styles.body);
-        XlsxCells.finish(cover.sheet, -1, false);
+        cover.item(XlsxText.RUN.in(lang), XlsxText.RUN_LINE.with("run", String.valueOf(info.runId())).in(lang));
+        cover.line(XlsxText.WORKSHEETS.in(lang), styles.heading);
+        cover.link(XlsxText.CONTENTS_LINK, XlsxText.CONTENTS_SHEET, lang);
+        cover.link(XlsxText.NOTES_LINK, XlsxText.NOTES_SHEET, lang);
+        XlsxCells.finish(cover.sheet, -1, cover.next - 1, 0, WIDTH);
     }
 
     // A subheading and its value; nothing when there is no value.
@@ -54,10 +62,11 @@ final class CoverSheet {
     }
 
     private void line(String text, CellStyle style) {
-        Row row = sheet.createRow(next++);
-        XlsxCells.text(row, 0, text, style, styles);
-        if (style.getWrapText()) {
-            XlsxCells.fitHeight(row, List.of(text), List.of(WIDTH));
-        }
+        XlsxCells.line(sheet, next++, text, style, styles, WIDTH, WIDTH);
+    }
+
+    private void link(Text text, Text sheetName, Language lang) {
+        XlsxCells.linkToSheet(XlsxCells.line(sheet, next++, text.in(lang), styles.linked, styles, WIDTH, WIDTH),
+                sheetName.in(lang));
     }
 }

@@ -1,43 +1,190 @@
 package org.pbannex.render.xlsx;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 
 /**
- * Every note of the workbook, numbered once so the Notes sheet and the table sheets that point to it agree:
- * first the notes for all tables (what a blank cell means, then the publication's general notes), then each
- * table's footnotes in table order.
+ * Every note of the workbook, numbered once so the Notes sheet and the table sheets that point to it agree: first
+ * what empty cells mean (only the rules some table uses), then the publication's general notes, then each table's
+ * footnotes in table order. A printed footnote starts with its marker ("* Estimate.", "1 Results ...", one footnote
+ * may hold "* ... ** ... *** ..."); each marked part becomes its own note, and where the table's title, a column
+ * heading or a row label ends with that marker, the sheet shows "[note N]" instead, as the guidance asks (no
+ * symbols or superscripts for notes).
  */
-record NoteList(List<Note> notes) {
+final class NoteList {
 
-    /** @param tableId the table the note belongs to, or null when it applies to all tables */
-    record Note(int number, String tableId, Text appliesTo, Text text) {
+    /**
+     * @param tableIds the tables it applies to; empty when it applies to all tables
+     * @param marker   the marker the printed table uses for it ("*", "1"); "" when none
+     */
+    record Note(int number, List<String> tableIds, Text appliesTo, String marker, Text text) {
     }
 
-    static NoteList of(List<Table> tables, PublicationInfo info) {
+    /** What an empty cell means; a table sheet points to the rules its cells use. */
+    enum EmptyCellRule {
+        HEADING_ROWS(XlsxText.HEADING_ROWS), NOT_PRINTED(XlsxText.NOT_PRINTED), SHARED_CELLS(XlsxText.SHARED_CELLS);
+
+        final Text text;
+
+        EmptyCellRule(Text text) {
+            this.text = text;
+        }
+    }
+
+    /** A marker at the start of a footnote (or of one part of it), followed by the note text. */
+    private static final Pattern LEADING_MARKER = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
+    /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
+    private static final Pattern NEXT_MARKER = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
+    /** A marker ending a title, heading or label. */
+    private static final Pattern TRAILING_MARKER = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])$");
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+    private final List<Note> notes;
+    private final Map<String, Map<String, Integer>> markersByTable;
+
+    private NoteList(List<Note> notes, Map<String, Map<String, Integer>> markersByTable) {
+        this.notes = List.copyOf(notes);
+        this.markersByTable = markersByTable;
+    }
+
+    static NoteList of(List<TableLayout> layouts, PublicationInfo info) {
         List<Note> notes = new ArrayList<>();
-        notes.add(new Note(1, null, XlsxText.ALL_TABLES, XlsxText.BLANK_CELL));
-        for (Text n : info.notes() == null ? List.<Text>of() : info.notes()) {
-            if (n != null && !n.isEmpty()) {
-                notes.add(new Note(notes.size() + 1, null, XlsxText.ALL_TABLES, n));
+        for (EmptyCellRule rule : EmptyCellRule.values()) {
+            List<TableLayout> using = layouts.stream().filter(l -> l.emptyCellRules().contains(rule)).toList();
+            if (!using.isEmpty()) {
+                notes.add(new Note(notes.size() + 1, using.stream().map(l -> l.table().id()).toList(), appliesTo(using), "",
+                        rule.text));
             }
         }
-        for (Table t : tables) {
-            Text appliesTo = !t.number().isEmpty() ? t.number() : t.shortName().isEmpty() ? Text.of(t.id()) : t.shortName();
+        for (Text n : info.notes()) {
+            if (n != null && !n.isEmpty()) {
+                notes.add(new Note(notes.size() + 1, List.of(), XlsxText.ALL_TABLES, "", n));
+            }
+        }
+        Map<String, Map<String, Integer>> markers = new LinkedHashMap<>();
+        for (TableLayout l : layouts) {
+            Table t = l.table();
+            Map<String, Integer> byMarker = new LinkedHashMap<>();
             for (Text f : t.footnotes()) {
-                if (!f.isEmpty()) {
-                    notes.add(new Note(notes.size() + 1, t.id(), appliesTo, f));
+                for (Footnote part : split(f)) {
+                    int number = notes.size() + 1;
+                    notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), part.text()));
+                    if (!part.marker().isEmpty()) {
+                        byMarker.putIfAbsent(part.marker(), number);
+                    }
                 }
             }
+            markers.put(t.id(), byMarker);
         }
-        return new NoteList(List.copyOf(notes));
+        return new NoteList(notes, markers);
     }
 
-    /** The numbers of the notes that belong to one table (not those for all tables). */
-    List<Integer> numbersFor(String tableId) {
-        return notes.stream().filter(n -> tableId.equals(n.tableId())).map(Note::number).toList();
+    List<Note> notes() {
+        return notes;
+    }
+
+    /** The notes a table sheet points to: the empty-cell rules its cells use, the general notes, its own footnotes. */
+    List<Integer> numbersFor(TableLayout layout) {
+        String id = layout.table().id();
+        return notes.stream().filter(n -> n.tableIds().isEmpty() || n.tableIds().contains(id)).map(Note::number).toList();
+    }
+
+    /**
+     * The text with a trailing footnote marker ("2020-2021 *", "...cooperation.¹") replaced by the note it stands
+     * for ("2020-2021 [note 9]"). Markers elsewhere in a text, and markers no footnote of the table explains, stay
+     * as printed.
+     */
+    String withNoteMarker(String text, String tableId, Language lang) {
+        Matcher m = TRAILING_MARKER.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        String note = noteFor(tableId, m.group(1), lang);
+        return note == null ? text : text.substring(0, m.start()) + " " + note;
+    }
+
+    /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
+    String noteFor(String tableId, String marker, Language lang) {
+        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(marker));
+        return number == null ? null : XlsxText.NOTE_MARKER.with("n", String.valueOf(number)).in(lang);
+    }
+
+    /** True when the text ends with a footnote marker ("*", "¹"). */
+    static boolean endsWithMarker(String text) {
+        return TRAILING_MARKER.matcher(text).find();
+    }
+
+    /** The footnote marker ending the text, with the space before it ("2020-2021 *" gives " *"); "" when none. */
+    static String trailingMarker(String text) {
+        Matcher m = TRAILING_MARKER.matcher(text);
+        return m.find() ? text.substring(m.start()) : "";
+    }
+
+    record Footnote(String marker, Text text) {
+    }
+
+    /**
+     * The marked parts of a printed footnote, each with its marker and its text without it. The editions must agree
+     * on the markers; where they do not, the footnote stays one note without a marker.
+     */
+    static List<Footnote> split(Text footnote) {
+        List<String[]> zh = parts(footnote.zh());
+        List<String[]> en = parts(footnote.en());
+        boolean agree = zh.size() == en.size() || footnote.en().isEmpty();
+        for (int i = 0; agree && !footnote.en().isEmpty() && i < zh.size(); i++) {
+            agree = zh.get(i)[0].equals(en.get(i)[0]);
+        }
+        if (!agree) {
+            return List.of(new Footnote("", footnote));
+        }
+        List<Footnote> out = new ArrayList<>();
+        for (int i = 0; i < zh.size(); i++) {
+            String enText = footnote.en().isEmpty() ? "" : en.get(i)[1];
+            out.add(new Footnote(zh.get(i)[0], new Text(zh.get(i)[1], enText)));
+        }
+        return out;
+    }
+
+    private static List<String[]> parts(String text) {
+        List<String[]> out = new ArrayList<>();
+        for (String part : NEXT_MARKER.split(text.strip())) {
+            Matcher m = LEADING_MARKER.matcher(part);
+            if (m.find() && m.end() < part.length()) {
+                out.add(new String[] {normalise(m.group(1)), part.substring(m.end()).strip()});
+            } else {
+                out.add(new String[] {"", part.strip()});
+            }
+        }
+        return out;
+    }
+
+    /** Superscript digits (as labels carry them) and plain digits (as footnotes start) are the same marker. */
+    private static String normalise(String marker) {
+        StringBuilder b = new StringBuilder();
+        for (char c : marker.toCharArray()) {
+            int i = SUPERSCRIPTS.indexOf(c);
+            b.append(i >= 0 ? (char) ('0' + i) : c);
+        }
+        return b.toString();
+    }
+
+    /** How the Notes sheet names a table: its printed number, else its short name, else its id. */
+    static Text name(Table t) {
+        return !t.number().isEmpty() ? t.number() : t.shortName().isEmpty() ? Text.of(t.id()) : t.shortName();
+    }
+
+    private static Text appliesTo(List<TableLayout> layouts) {
+        List<Text> names = layouts.stream().map(l -> name(l.table())).toList();
+        return new Text(names.stream().map(Text::zh).collect(Collectors.joining("、")),
+                names.stream().map(n -> n.in(Language.EN)).collect(Collectors.joining(", ")));
     }
 }

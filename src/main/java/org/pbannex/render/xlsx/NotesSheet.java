@@ -6,31 +6,38 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.table.Language;
 
-/** All notes in one table: number, the table it applies to, and the text. Table sheets refer to these numbers. */
+/**
+ * All notes in one table: the note as the tables refer to it ([note 1]), the tables it applies to, the marker the
+ * printed table uses for it (cells such as a baseline's "2021*" keep the printed marker), and the text.
+ */
 final class NotesSheet {
 
-    static final int HEADER_ROW = 2;
-    private static final List<Integer> WIDTHS = List.of(14, 28, 100);
+    private static final List<Integer> WIDTHS = List.of(13, 28, 14, 90);
 
     private NotesSheet() {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, NoteList notes, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.NOTES_TITLE.in(lang));
-        XlsxCells.text(sheet.createRow(0), 0, XlsxText.NOTES_TITLE.in(lang), styles.title, styles);
-        XlsxCells.text(sheet.createRow(1), 0, XlsxText.ONE_TABLE.in(lang), styles.body, styles);
-        XlsxCells.header(sheet, HEADER_ROW, List.of(XlsxText.COL_NOTE_NUMBER.in(lang), XlsxText.COL_APPLIES_TO.in(lang),
-                XlsxText.COL_NOTE_TEXT.in(lang)), WIDTHS, styles);
-        int r = HEADER_ROW + 1;
+        XSSFSheet sheet = wb.createSheet(XlsxText.NOTES_SHEET.in(lang));
+        int across = WIDTHS.stream().mapToInt(Integer::intValue).sum();
+        XlsxCells.line(sheet, 0, XlsxText.NOTES_SHEET.in(lang), styles.title, styles, WIDTHS.get(0), across);
+        XlsxCells.line(sheet, 1, XlsxText.NOTES_INTRO.in(lang), styles.body, styles, WIDTHS.get(0), across);
+        int headerRow = 2;
+        XlsxCells.header(sheet, headerRow, List.of(XlsxText.COL_NOTE_NUMBER.in(lang), XlsxText.COL_APPLIES_TO.in(lang),
+                XlsxText.COL_PRINTED_MARKER.in(lang), XlsxText.COL_NOTE_TEXT.in(lang)), WIDTHS, styles);
+        int r = headerRow + 1;
         for (NoteList.Note n : notes.notes()) {
             Row row = sheet.createRow(r++);
-            XlsxCells.number(row, 0, n.number(), styles.number(XlsxStyles.WHOLE_FORMAT, false));
-            List<String> texts = List.of("", n.appliesTo().in(lang), n.text().in(lang));
-            XlsxCells.text(row, 1, texts.get(1), styles.body, styles);
-            XlsxCells.text(row, 2, texts.get(2), styles.body, styles);
-            XlsxCells.fitHeight(row, texts, WIDTHS);
+            List<String> texts = List.of(XlsxText.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
+                    n.marker().isEmpty() ? XlsxText.NO_MARKER.in(lang) : n.marker(), n.text().in(lang));
+            int lines = 1;
+            for (int c = 0; c < texts.size(); c++) {
+                XlsxCells.text(row, c, texts.get(c), styles.body, styles);
+                lines = Math.max(lines, TextLayout.lines(texts.get(c), WIDTHS.get(c), false));
+            }
+            row.setHeightInPoints(styles.height(lines));
         }
-        XlsxCells.excelTable(sheet, HEADER_ROW, r - 1, WIDTHS.size() - 1, "Notes_table");
-        XlsxCells.finish(sheet, HEADER_ROW, false);
+        XlsxCells.excelTable(sheet, headerRow, r - 1, WIDTHS.size() - 1, "Notes");
+        XlsxCells.finish(sheet, headerRow, r - 1, WIDTHS.size() - 1, across);
     }
 }

@@ -3,7 +3,7 @@ package org.pbannex.render.xlsx;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 
-/** A table's sheet name: its id and a few words saying what it holds ("a1 实施预算"), within Excel's rules. */
+/** Sheet names: a table's id and a few words saying what it holds ("a1 实施预算"), within Excel's rules. */
 final class SheetName {
 
     /** Excel's limit on a sheet name's length. */
@@ -13,7 +13,18 @@ final class SheetName {
     }
 
     static String of(Table t, Language lang) {
-        String name = t.shortName().isEmpty() ? t.id() : t.id() + " " + t.shortName().in(lang);
+        return safe(t.shortName().isEmpty() ? t.id() : t.id() + " " + t.shortName().in(lang));
+    }
+
+    /** The sheet of a table's charts ("f2 chart", "a4 charts"); null when the table has none. */
+    static String chartsOf(Table t, Language lang) {
+        if (t.charts().isEmpty()) {
+            return null;
+        }
+        return safe((t.charts().size() == 1 ? XlsxText.CHART_SHEET : XlsxText.CHARTS_SHEET).with("id", t.id()).in(lang));
+    }
+
+    private static String safe(String name) {
         // Excel forbids []:*?/\ in sheet names, and a name cannot start or end with an apostrophe.
         name = name.replaceAll("[\\[\\]:*?/\\\\']", " ").replaceAll("\\s+", " ").strip();
         return name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH).strip() : name;

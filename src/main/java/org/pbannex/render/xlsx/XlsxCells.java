@@ -24,6 +24,13 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 /** Cell, table and sheet set-up shared by every sheet of the workbook. */
 final class XlsxCells {
 
+    /** Characters of 11 pt text across an A4 page at 100%, portrait and landscape (margins 0.7"). */
+    static final int PORTRAIT_CHARS = 100;
+    static final int LANDSCAPE_CHARS = 140;
+
+    /** Width of a column left at Excel's default, in characters (8.43 and the cell margins). */
+    static final double DEFAULT_COLUMN_CHARS = 9.14;
+
     private XlsxCells() {
     }
 
@@ -48,6 +55,29 @@ final class XlsxCells {
 
     static boolean looksLikeFormula(String s) {
         return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
+    }
+
+    /**
+     * A line of text in column A above a table (or on the cover): on one line when it fits across the sheet's
+     * columns (it then reads over the empty cells beside it, on screen and on paper), else wrapped within column A
+     * in a row tall enough for it.
+     */
+    static Cell line(XSSFSheet sheet, int rowIndex, String text, CellStyle style, XlsxStyles styles, int columnA, int across) {
+        Row row = sheet.createRow(rowIndex);
+        boolean bold = styles.isBold(style);
+        // Titles are larger than body text: they take more room per character and taller lines.
+        float scale = (float) styles.points(style) / XlsxStyles.BODY_POINTS;
+        Cell cell;
+        int lines;
+        if (TextLayout.width(text, bold) * scale <= across && !text.contains("\n")) {
+            cell = XlsxCells.text(row, 0, text, styles.unwrapped(style), styles);
+            lines = 1;
+        } else {
+            cell = XlsxCells.text(row, 0, text, styles.wrapped(style), styles);
+            lines = TextLayout.lines(text, (int) Math.floor(columnA / scale), bold);
+        }
+        row.setHeightInPoints(styles.height(lines) * scale);
+        return cell;
     }
 
     /** A cell that links to A1 of another sheet of this workbook. */
@@ -82,17 +112,19 @@ final class XlsxCells {
 
     /**
      * Writes a header row from the given headings (made unique, see {@link #uniqueHeadings}), sets the column widths
-     * and the row height; returns the header texts as written.
+     * and makes the row tall enough for its wrapped headings; returns the header texts as written.
      */
     static List<String> header(XSSFSheet sheet, int rowIndex, List<String> headings, List<Integer> widths,
                                XlsxStyles styles) {
         List<String> unique = uniqueHeadings(headings);
         Row row = sheet.createRow(rowIndex);
+        int lines = 1;
         for (int c = 0; c < unique.size(); c++) {
             text(row, c, unique.get(c), styles.header, styles);
             width(sheet, c, widths.get(c));
+            lines = Math.max(lines, TextLayout.lines(unique.get(c), widths.get(c), true));
         }
-        fitHeight(row, unique, widths);
+        row.setHeightInPoints(styles.height(lines));
         return unique;
     }
 
@@ -106,7 +138,7 @@ final class XlsxCells {
         for (String h : headings) {
             String base = h == null ? "" : h.replaceAll("\\s+", " ").trim();
             if (base.isEmpty()) {
-                base = "Column";
+                base = "-";
             }
             String name = base;
             for (int n = 2; !seen.add(name.toLowerCase(Locale.ROOT)); n++) {
@@ -135,59 +167,34 @@ final class XlsxCells {
 
     /** Column width in characters of the default font. */
     static void width(XSSFSheet sheet, int column, int characters) {
-        sheet.setColumnWidth(column, characters * 256);
+        sheet.setColumnWidth(column, Math.min(255, characters) * 256);
     }
 
     /**
-     * Makes a row tall enough for its wrapped cells. Excel does not re-measure rows when it opens a file, so a
-     * wrapped label would otherwise show one line only.
+     * Print set-up: A4; landscape when the columns are wider than a portrait page; scaled to one page wide, or to as
+     * many pages wide as keep the text at a readable size, column A then repeated on each; the print area covers
+     * every column (and the sheet's rows); a table's header row is repeated on every page. The cursor goes on A1 so
+     * the sheet opens at its title. No freeze panes and no filters, as the guidance asks.
      */
-    static void fitHeight(Row row, List<String> texts, List<Integer> widths) {
-        int lines = 1;
-        for (int i = 0; i < texts.size(); i++) {
-            lines = Math.max(lines, lines(texts.get(i), widths.get(i)));
-        }
-        if (lines > 1) {
-            row.setHeightInPoints(lines * XlsxStyles.LINE_POINTS);
-        }
-    }
-
-    /** Lines a text needs in a column this many characters wide; CJK characters count double. */
-    static int lines(String text, int widthChars) {
-        if (text == null || text.isEmpty()) {
-            return 1;
-        }
-        int usable = Math.max(1, widthChars - 1);
-        int lines = 0;
-        for (String line : text.split("\n", -1)) {
-            lines += Math.max(1, (displayWidth(line) + usable - 1) / usable);
-        }
-        return lines;
-    }
-
-    static int displayWidth(String s) {
-        return s.codePoints().map(cp -> isWide(cp) ? 2 : 1).sum();
-    }
-
-    private static boolean isWide(int cp) {
-        return Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF);
-    }
-
-    /**
-     * A4, fitted to one page wide; when the sheet has a table (headerRow >= 0) its header row is frozen and repeated
-     * on every printed page. The cursor goes on A1 so the sheet opens at its title.
-     */
-    static void finish(XSSFSheet sheet, int headerRow, boolean landscape) {
+    static void finish(XSSFSheet sheet, int headerRow, int lastRow, int lastColumn, int width) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        boolean landscape = width > PORTRAIT_CHARS;
         print.setLandscape(landscape);
+        // Down to about 70%: beyond that the sheet is printed on more pages across rather than smaller.
+        int pagesWide = Math.max(1, (int) Math.ceil(width / ((landscape ? LANDSCAPE_CHARS : PORTRAIT_CHARS) / 0.7)));
         sheet.setFitToPage(true);
-        print.setFitWidth((short) 1);
+        print.setFitWidth((short) pagesWide);
         print.setFitHeight((short) 0);
+        sheet.setAutobreaks(true);
+        XSSFWorkbook wb = sheet.getWorkbook();
+        wb.setPrintArea(wb.getSheetIndex(sheet), 0, lastColumn, 0, lastRow);
         if (headerRow >= 0) {
             String excelRow = Integer.toString(headerRow + 1);
             sheet.setRepeatingRows(CellRangeAddress.valueOf(excelRow + ":" + excelRow));
-            sheet.createFreezePane(0, headerRow + 1);
+        }
+        if (pagesWide > 1) {
+            sheet.setRepeatingColumns(CellRangeAddress.valueOf("A:A"));
         }
         sheet.setActiveCell(new CellAddress(0, 0));
     }

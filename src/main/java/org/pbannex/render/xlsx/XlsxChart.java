@@ -1,7 +1,5 @@
 package org.pbannex.render.xlsx;
 
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -11,31 +9,38 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 
 /**
- * A native Excel clustered bar chart, placed below the table it belongs to, with its title and alt text. Its figures
- * are written as a small block of cells under a caption (categories down, one column per series) and the chart
- * refers to them, so every spreadsheet program draws it from visible numbers.
+ * A native Excel chart (clustered bars, or a pie for {@link Chart.Kind#PIE}) whose figures are the cells of its
+ * table on the table's own sheet, with its title (and the table's caveat), alt text, a legend and the edition's font.
+ * Where the figures cannot be found among the table's cells the chart carries them itself (and says so in the log);
+ * the tests require every chart of the publication to read its table.
  */
 final class XlsxChart {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(XlsxChart.class);
+
     static final int HEIGHT_ROWS = 20;
-    private static final int WIDTH_COLUMNS = 8;
-    /** Series colours, the same as the PDF's (templates/annex.css .s0-.s5). */
+    private static final int PIE_LEGEND_BESIDE = 4;
+    /** Series and slice colours, the PDF's first six (templates/annex.css .s0-.s5) and two more for pies. */
     private static final byte[][] PALETTE = {rgb(0x1f4e79), rgb(0xe07b39), rgb(0x6a9f58), rgb(0xc94c4c), rgb(0x8064a2),
-            rgb(0x7f7f7f)};
+            rgb(0x7f7f7f), rgb(0x2f8f9d), rgb(0xb8a030)};
 
     private static byte[] rgb(int hex) {
         return new byte[] {(byte) (hex >> 16), (byte) (hex >> 8), (byte) hex};
@@ -44,60 +49,111 @@ final class XlsxChart {
     private XlsxChart() {
     }
 
-    /** Writes the chart's figures and draws the chart from {@code firstRow}; returns the first row after both. */
-    static int draw(XSSFSheet sheet, XlsxStyles styles, Chart c, Language lang, int firstRow) {
-        int dataRow = firstRow + 1;
-        XlsxCells.text(sheet.createRow(firstRow), 0, XlsxText.CHART_DATA.with("title", c.title()).in(lang), styles.heading, styles);
-        org.apache.poi.ss.usermodel.Row head = sheet.createRow(dataRow);
-        XlsxCells.text(head, 0, "", styles.header, styles);
-        for (int s = 0; s < c.series().size(); s++) {
-            XlsxCells.text(head, s + 1, c.series().get(s).name().in(lang), styles.header, styles);
+    /**
+     * Draws the chart across column A of {@code sheet} from {@code firstRow}, reading its figures from {@code cells} of
+     * {@code tableSheet} (null: the chart's own figures).
+     */
+    static XSSFChart draw(XSSFSheet sheet, XSSFSheet tableSheet, Chart c, java.util.List<String> seriesNames, ChartCells cells,
+                          Text caveat, Language lang,
+                          XlsxStyles.EditionFont font, int firstRow) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, firstRow, 1, firstRow + HEIGHT_ROWS);
+        anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_AND_RESIZE);
+        XSSFChart chart = drawing.createChart(anchor);
+        String title = caveat.isEmpty() ? c.title().in(lang) : c.title().in(lang) + "\n" + caveat.in(lang);
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        // A pie's legend beside it while short; under it when it would leave the pie small.
+        boolean legendBeside = c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE;
+        chart.getOrAddLegend().setPosition(legendBeside ? LegendPosition.RIGHT : LegendPosition.BOTTOM);
+        if (cells == null) {
+            LOG.warn("chart {}: its figures are not among its table's cells; the chart carries them itself", c.id());
         }
-        for (int i = 0; i < c.categories().size(); i++) {
-            org.apache.poi.ss.usermodel.Row row = sheet.createRow(dataRow + 1 + i);
-            XlsxCells.text(row, 0, c.categories().get(i).in(lang), styles.body, styles);
-            for (int s = 0; s < c.series().size(); s++) {
-                Number v = c.series().get(s).values().get(i);
-                // Exact decimals (shares, millions) keep their one decimal; counts and amounts are whole.
-                String format = v instanceof java.math.BigDecimal ? XlsxStyles.ONE_DECIMAL_FORMAT : XlsxStyles.AMOUNT_FORMAT;
-                XlsxCells.number(row, s + 1, v.doubleValue(), styles.number(format, false));
+        XDDFDataSource<String> categories = cells == null
+                ? XDDFDataSourcesFactory.fromArray(c.categories().stream().map(t -> t.in(lang)).toArray(String[]::new))
+                : XDDFDataSourcesFactory.fromStringCellRange(tableSheet, cells.categories());
+        XDDFChartData data = c.kind() == Chart.Kind.PIE ? pie(chart) : bars(chart, c, lang);
+        for (int s = 0; s < c.series().size(); s++) {
+            XDDFNumericalDataSource<? extends Number> numbers = cells == null
+                    ? XDDFDataSourcesFactory.fromArray(c.series().get(s).values().stream().map(Number::doubleValue).toArray(Double[]::new))
+                    : XDDFDataSourcesFactory.fromNumericCellRange(tableSheet, cells.series().get(s));
+            XDDFChartData.Series series = data.addSeries(categories, numbers);
+            series.setTitle(seriesNames.get(s), null);
+            if (c.kind() == Chart.Kind.PIE) {
+                for (int i = 0; i < c.categories().size(); i++) {
+                    series.getDataPoint(i).setFillProperties(fill(i));
+                }
+                valueLabels(((XDDFPieChartData.Series) series).getCTPieSer().addNewDLbls());
+            } else {
+                // An explicit RGB fill: LibreOffice draws series without one as invisible bars.
+                series.setFillProperties(fill(s));
             }
         }
-        int lastDataRow = dataRow + c.categories().size();
-        int chartRow = lastDataRow + 2;
-        XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, chartRow, WIDTH_COLUMNS, chartRow + HEIGHT_ROWS);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(c.title().in(lang));
-        chart.setTitleOverlay(false);
-        XDDFChartLegend legend = chart.getOrAddLegend();
-        legend.setPosition(LegendPosition.BOTTOM);
+        chart.plot(data);
+        font(chart, font);
+        name(chart, c, title, caveat.isEmpty() ? c.altText().in(lang) : c.altText().in(lang) + " " + caveat.in(lang));
+        return chart;
+    }
+
+    private static XDDFChartData pie(XSSFChart chart) {
+        XDDFPieChartData data = (XDDFPieChartData) chart.createData(ChartTypes.PIE, null, null);
+        data.setVaryColors(true);
+        return data;
+    }
+
+    private static XDDFChartData bars(XSSFChart chart, Chart c, Language lang) {
         XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
         values.setCrosses(AxisCrosses.AUTO_ZERO);
-        values.setTitle(c.valueAxis().in(lang));
+        if (!c.valueAxis().isEmpty()) {
+            values.setTitle(c.valueAxis().in(lang));
+        }
+        // Category names wrap under their bars rather than turn on their side.
+        categories.getOrAddTextProperties();
+        var labelBody = chart.getCTChart().getPlotArea().getCatAxArray(0).getTxPr().getBodyPr();
+        labelBody.setRot(0);
+        labelBody.setVert(org.openxmlformats.schemas.drawingml.x2006.main.STTextVerticalType.HORZ);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
         data.setBarDirection(BarDirection.COL);
         data.setVaryColors(false);
-        XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(dataRow + 1, lastDataRow, 0, 0));
-        for (int s = 0; s < c.series().size(); s++) {
-            XDDFNumericalDataSource<Double> numbers = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(dataRow + 1, lastDataRow, s + 1, s + 1));
-            XDDFBarChartData.Series series = (XDDFBarChartData.Series) data.addSeries(names, numbers);
-            series.setTitle(c.series().get(s).name().in(lang), new CellReference(sheet.getSheetName(), dataRow, s + 1, true, true));
-            // An explicit RGB fill: LibreOffice draws series without one as invisible bars.
-            series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PALETTE[s % PALETTE.length])));
-        }
-        chart.plot(data);
-        altText(chart, c.title(), c.altText(), lang);
-        return chartRow + HEIGHT_ROWS + 1;
+        return data;
     }
 
-    // Screen readers read the drawing's name and description: the title and a sentence with the figures.
-    private static void altText(XSSFChart chart, Text title, Text alt, Language lang) {
+    private static XDDFSolidFillProperties fill(int i) {
+        return new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length]));
+    }
+
+    // Each slice shows its figure, one decimal, beside the legend that names it.
+    private static void valueLabels(CTDLbls labels) {
+        labels.addNewNumFmt().setFormatCode(XlsxStyles.ONE_DECIMAL_FORMAT);
+        labels.getNumFmt().setSourceLinked(false);
+        labels.addNewShowLegendKey().setVal(false);
+        labels.addNewShowVal().setVal(true);
+        labels.addNewShowCatName().setVal(false);
+        labels.addNewShowSerName().setVal(false);
+        labels.addNewShowPercent().setVal(false);
+        labels.addNewShowBubbleSize().setVal(false);
+        labels.addNewShowLeaderLines().setVal(true);
+    }
+
+    // Chart text in the edition's font (the theme's would have no Chinese), 10 pt.
+    private static void font(XSSFChart chart, XlsxStyles.EditionFont font) {
+        CTTextBody text = chart.getCTChartSpace().isSetTxPr() ? chart.getCTChartSpace().getTxPr()
+                : chart.getCTChartSpace().addNewTxPr();
+        text.addNewBodyPr();
+        text.addNewLstStyle();
+        CTTextCharacterProperties props = text.addNewP().addNewPPr().addNewDefRPr();
+        props.setSz(1000);
+        props.addNewLatin().setTypeface(font.name);
+        props.addNewEa().setTypeface(font.name);
+        props.addNewCs().setTypeface(font.name);
+    }
+
+    // Screen readers read the drawing's name, title and description: the chart id, its title and its figures.
+    private static void name(XSSFChart chart, Chart c, String title, String alt) {
         var props = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
-        props.setTitle(title.in(lang));
-        props.setDescr(alt.in(lang));
+        props.setName(c.id());
+        props.setTitle(title.replace('\n', ' '));
+        props.setDescr(alt);
     }
 }

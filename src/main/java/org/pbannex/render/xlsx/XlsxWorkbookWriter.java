@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +21,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
- * The Excel edition: one workbook per language laid out as the UK Government Analysis Function recommends for
- * releasing statistics in spreadsheets: a cover sheet, a contents sheet with links, a notes sheet, then one sheet
- * per table, each table an Excel table with a single header row, numbers as numbers, no merged cells.
+ * The Excel edition: one workbook per language laid out as the UK Government Analysis Function's "Releasing
+ * statistics in spreadsheets" recommends: a cover sheet, a contents sheet with links, a notes sheet, one sheet per
+ * table (an Excel table with a single header row, numbers as numbers, no merged cells, nothing below it), a sheet
+ * for each table's charts, and a run sheet with the input files and their checksums.
  * It renders any {@link Table}; nothing here knows what the figures are about.
  */
 public final class XlsxWorkbookWriter {
@@ -38,14 +41,20 @@ public final class XlsxWorkbookWriter {
     public static void write(List<Table> tables, Language language, PublicationInfo info, Path out) throws IOException {
         // Build the whole workbook in memory first so a failure leaves no half-written file.
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            XlsxStyles styles = new XlsxStyles(wb);
-            NoteList notes = NoteList.of(tables, info);
-            CoverSheet.write(wb, styles, info, language);
-            ContentsSheet.write(wb, styles, tables, language);
+            XlsxStyles styles = new XlsxStyles(wb, language);
+            List<TableLayout> layouts = tables.stream().map(t -> TableLayout.of(t, language)).toList();
+            NoteList notes = NoteList.of(layouts, info);
+            CoverSheet.write(wb, styles, info, tables, language);
+            ContentsSheet.write(wb, styles, contents(layouts, info, language), language);
             NotesSheet.write(wb, styles, notes, language);
-            for (Table t : tables) {
-                TableSheet.write(wb, styles, t, language, notes.numbersFor(t.id()));
+            for (TableLayout layout : layouts) {
+                String charts = SheetName.chartsOf(layout.table(), language);
+                TableSheet.Written sheet = TableSheet.write(wb, styles, layout, notes, info, charts);
+                if (charts != null) {
+                    ChartSheet.write(wb, styles, layout, notes, sheet, charts);
+                }
             }
+            RunSheet.write(wb, styles, info, language);
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
             properties(wb.getProperties(), tables, language, info);
@@ -53,6 +62,41 @@ public final class XlsxWorkbookWriter {
                 wb.write(os);
             }
         }
+    }
+
+    // Every sheet but the contents itself, in workbook order.
+    private static List<ContentsSheet.Entry> contents(List<TableLayout> layouts, PublicationInfo info, Language lang) {
+        List<ContentsSheet.Entry> entries = new ArrayList<>();
+        entries.add(new ContentsSheet.Entry(XlsxText.COVER_SHEET.in(lang), XlsxText.in(info.title(), lang),
+                XlsxText.COVER_DESCRIPTION.in(lang)));
+        entries.add(new ContentsSheet.Entry(XlsxText.NOTES_SHEET.in(lang), XlsxText.NOTES_SHEET.in(lang),
+                XlsxText.NOTES_DESCRIPTION.in(lang)));
+        for (TableLayout layout : layouts) {
+            Table t = layout.table();
+            String sheet = SheetName.of(t, lang);
+            String charts = SheetName.chartsOf(t, lang);
+            List<Text> parts = new ArrayList<>(List.of(XlsxText.TABLE_DESCRIPTION.with("rows", String.valueOf(t.rows().size()))));
+            if (!t.unitNote().isEmpty()) {
+                parts.add(XlsxText.UNITS_DESCRIPTION.with("unit", t.unitNote()));
+            }
+            if (charts != null) {
+                parts.add((t.charts().size() == 1 ? XlsxText.CHART_ELSEWHERE : XlsxText.CHARTS_ELSEWHERE).with("sheet", charts));
+            }
+            if (!t.caveat().isEmpty()) {
+                parts.add(XlsxText.WARNING_LINE.with("caveat", t.caveat()));
+            }
+            String separator = lang == Language.ZH ? "" : " ";
+            String title = TableSheet.title(t, lang);
+            entries.add(new ContentsSheet.Entry(sheet, title,
+                    parts.stream().map(p -> p.in(lang)).collect(Collectors.joining(separator))));
+            if (charts != null) {
+                entries.add(new ContentsSheet.Entry(charts, ChartSheet.title(t, lang),
+                        (t.charts().size() == 1 ? XlsxText.CHART_SHEET_DESCRIPTION_ONE : XlsxText.CHART_SHEET_DESCRIPTION)
+                                .with("count", String.valueOf(t.charts().size())).with("sheet", sheet).in(lang)));
+            }
+        }
+        entries.add(new ContentsSheet.Entry(XlsxText.RUN_SHEET.in(lang), XlsxText.RUN_TITLE.in(lang), XlsxText.RUN_DESCRIPTION.in(lang)));
+        return entries;
     }
 
     private static void properties(POIXMLProperties props, List<Table> tables, Language lang, PublicationInfo info) {

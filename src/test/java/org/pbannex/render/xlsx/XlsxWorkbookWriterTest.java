@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.PaneInformation;
-import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFTableColumn;
@@ -28,6 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Row;
@@ -36,36 +40,44 @@ import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
 
-/** Writes synthetic tables and reads the workbook back with POI, checking structure, types, formats and metadata. */
+/** Writes made-up tables and reads the workbook back with POI: its sheets, their text, tables, cells, charts and set-up. */
 class XlsxWorkbookWriterTest {
 
-    static final int HEADER = 4; // row 5
     static final Text USD = new Text("美元", "US$");
     static final Text PCT = Text.of("%");
 
     @TempDir
     Path dir;
 
+    /** Both editions of the made-up tables, written once for the tests that only read them. */
+    @TempDir
+    static Path written;
+
+    /** Two groups with a "Subtotal" each, a title and a heading with printed markers, a shared cell, empty cells. */
     static Table wideTable() {
         List<Column> columns = List.of(
                 Column.of("work", new Text("专业人员", "Professional"), new Text("工作年/月", "Work-years/months"), Text.EMPTY,
                         ValueKind.YEARS_MONTHS),
-                Column.of("cost", new Text("费用", "Cost"), Text.EMPTY, USD, ValueKind.AMOUNT),
+                Column.of("cost", new Text("费用 **", "Cost **"), Text.EMPTY, USD, ValueKind.AMOUNT),
                 Column.of("rate", new Text("% 变化", "% change"), Text.EMPTY, PCT, ValueKind.PERCENT),
-                Column.printedOnly("remark", new Text("说明", "Remark"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT));
+                Column.printedOnly("remark", new Text("说明", "Remark"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
+                Column.dataOnly("never", new Text("从无", "Never"), ValueKind.COUNT));
         List<Row> rows = List.of(
-                Row.heading("h", new Text("第一部分", "Part one"), 0),
+                Row.heading("h1", new Text("第一组", "Group one"), 0),
                 new Row("u1", RowType.ITEM, Text.of("=SUM(A1)"), 1,
                         values("work", 30L, "cost", 1_234_567L, "rate", new BigDecimal("12.3"), "remark", Text.of("-minus"))),
                 new Row("u2", RowType.ITEM, Text.of("@cmd"), 1,
-                        values("work", 12L, "cost", -500L, "rate", new BigDecimal("-0.5"), "remark", new Text("中文说明", "English remark"))),
+                        values("work", 12L, "cost", -500L, "rate", new BigDecimal("-0.5"), "remark", Row.SHARED_WITH_ROW_ABOVE)),
+                new Row("s1", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0,
+                        values("work", 42L, "cost", 1_234_067L, "rate", new BigDecimal("100.0"), "remark", new Text("中文说明", "English remark"))),
+                Row.heading("h2", new Text("第二组", "Group two"), 0),
                 new Row("u3", RowType.ITEM, new Text("空白", "Blank figures"), 1, values("cost", 7L)),
-                new Row("s", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0,
-                        values("work", 42L, "cost", 1_234_074L, "rate", new BigDecimal("100.0"))),
+                new Row("s2", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, values("cost", 7L)),
                 new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0,
                         values("work", 42L, "cost", 1_234_074L, "rate", new BigDecimal("100.0"))));
-        return new Table("a1", new Text("附件 1", "Annex 1"), new Text("宽表", "A wide table"), new Text("单位：美元", "In US$"),
-                new Text("单位", "Unit"), columns, rows, List.of(new Text("脚注一", "Footnote one")), Text.EMPTY, true);
+        return new Table("a1", new Text("附件 1", "Annex 1"), new Text("宽表 *", "A wide table *"), new Text("美元", "US$"),
+                new Text("单位", "Unit"), columns, rows, List.of(new Text("* 脚注一。** 脚注二。", "* Footnote one. ** Footnote two.")),
+                Text.EMPTY, true);
     }
 
     static Table narrowTable() {
@@ -77,8 +89,29 @@ class XlsxWorkbookWriterTest {
         List<Row> rows = List.of(
                 new Row("x", RowType.ITEM, new Text("甲", "Alpha"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))),
                 new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))));
-        return new Table("a2-2", new Text("附件 2-2", "Annex 2-2"), new Text("窄表", "A narrow table"), new Text("单位：百万美元", "US$ million"),
+        return new Table("a2-2", new Text("附件 2-2", "Annex 2-2"), new Text("窄表", "A narrow table"), new Text("百万美元", "US$ million"),
                 new Text("项目", "Item"), columns, rows, List.of(), new Text("某来源", "Some source"), false);
+    }
+
+    /** A table with a bar chart and a pie, both drawn from its cells, and a caveat. */
+    static Table chartTable() {
+        List<Column> columns = List.of(
+                Column.of("y1", new Text("2020 年 *", "2020 *"), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS),
+                Column.of("y2", new Text("2021 年", "2021"), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS));
+        List<Text> regions = List.of(new Text("北部", "North"), new Text("南部", "South"));
+        List<Row> rows = List.of(
+                new Row("n", RowType.ITEM, regions.get(0), 0, values("y1", new BigDecimal("1.5"), "y2", new BigDecimal("2.0"))),
+                new Row("s", RowType.ITEM, regions.get(1), 0, values("y1", new BigDecimal("2.5"), "y2", new BigDecimal("3.0"))),
+                new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0, values("y1", new BigDecimal("4.0"), "y2", new BigDecimal("5.0"))));
+        Chart bars = new Chart("f9-bars", new Text("按区域", "By region"), new Text("条形图", "Bar chart of North and South"),
+                new Text("百万美元", "US$ millions"), regions, List.of(
+                        new Chart.Series(new Text("2020 年 *", "2020 *"), List.of(new BigDecimal("1.5"), new BigDecimal("2.5"))),
+                        new Chart.Series(new Text("2021 年", "2021"), List.of(new BigDecimal("2.0"), new BigDecimal("3.0")))));
+        Chart pie = new Chart("f9-pie", Chart.Kind.PIE, new Text("2021 年份额", "2021 shares"), new Text("饼图", "Pie of 2021"),
+                Text.EMPTY, regions, List.of(new Chart.Series(new Text("2021 年", "2021"), List.of(new BigDecimal("2.0"), new BigDecimal("3.0")))));
+        return new Table("f9", new Text("图 9", "Figure 9"), new Text("图表", "A figure"), new Text("百万美元", "US$ millions"),
+                new Text("区域", "Region"), columns, rows, List.of(new Text("* 估计数。", "* Estimated.")), Text.EMPTY, false, null,
+                List.of(bars, pie), new Text("区域", "Regions"), new Text("合成数据，并非真实数字。", "Synthetic data, not real figures."), List.of());
     }
 
     static Map<String, Object> values(Object... kv) {
@@ -91,15 +124,25 @@ class XlsxWorkbookWriterTest {
 
     static PublicationInfo info() {
         return new PublicationInfo(new Text("测试出版物", "Test publication"), new Text("测试文件", "Test document"), "2022-23",
-                "run-42", "2024-03-01T10:15:30Z", "0.1.0 (abc123)",
-                List.of("2022-23/budget.csv sha256=abc 10 rows", "reference/units.csv sha256=def 5 rows"),
-                new Text("联系人", "Contact person"), new Text("引用", "Cite as"), List.of(new Text("总注释", "A general note")));
+                "run-42", "2024-03-01T10:15:30Z", "0.1.0 (abc123)", List.of(), new Text("联系人", "Contact person"),
+                new Text("引用", "Cite as"), List.of(new Text("总注释", "A general note")), new Text("关于", "About this publication"),
+                LocalDate.of(2021, 2, 1), List.of(new PublicationInfo.InputFile("input/2022-23/budget.csv", "ab12", 10, false),
+                        new PublicationInfo.InputFile("input/expenditure/synthetic-1.csv", "", 2000, true)));
     }
 
-    XSSFWorkbook render(Language lang) throws Exception {
-        Path file = dir.resolve("out-" + lang.code() + ".xlsx");
-        XlsxWorkbookWriter.write(List.of(wideTable(), narrowTable()), lang, info(), file);
-        return new XSSFWorkbook(file.toFile());
+    static List<Table> tables() {
+        return List.of(wideTable(), narrowTable(), chartTable());
+    }
+
+    @org.junit.jupiter.api.BeforeAll
+    static void writeBothEditions() throws IOException {
+        for (Language lang : Language.values()) {
+            XlsxWorkbookWriter.write(tables(), lang, info(), written.resolve("out-" + lang.code() + ".xlsx"));
+        }
+    }
+
+    static XSSFWorkbook render(Language lang) throws Exception {
+        return new XSSFWorkbook(written.resolve("out-" + lang.code() + ".xlsx").toFile());
     }
 
     static List<String> sheetNames(XSSFWorkbook wb) {
@@ -112,146 +155,255 @@ class XlsxWorkbookWriterTest {
         return s.getRow(row).getCell(col);
     }
 
+    static String text(Sheet s, int row, int col) {
+        Cell c = s.getRow(row) == null ? null : s.getRow(row).getCell(col);
+        return c == null ? null : c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue()) : c.getStringCellValue();
+    }
+
+    /** Column A's texts above the first table (or all of them on a sheet without one). */
+    static List<String> lines(XSSFSheet s) {
+        int end = s.getTables().isEmpty() ? s.getLastRowNum() + 1 : s.getTables().get(0).getStartRowIndex();
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < end; r++) {
+            out.add(text(s, r, 0));
+        }
+        return out;
+    }
+
+    /** A table's rows as texts, header first. */
+    static List<List<String>> table(XSSFSheet s) {
+        XSSFTable t = s.getTables().get(0);
+        List<List<String>> out = new ArrayList<>();
+        for (int r = t.getStartRowIndex(); r <= t.getEndRowIndex(); r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = t.getStartColIndex(); c <= t.getEndColIndex(); c++) {
+                row.add(text(s, r, c));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     @Test
     void sheetsInOrderAndCoverActive() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
-            assertEquals(List.of("Cover", "Contents", "Notes", "a1", "a2-2"), sheetNames(wb));
+            assertEquals(List.of("Cover", "Contents", "Notes", "a1", "a2-2", "f9 Regions", "f9 charts", "Run"), sheetNames(wb));
             assertEquals(0, wb.getActiveSheetIndex());
-            XSSFSheet cover = wb.getSheet("Cover");
-            assertEquals("Test publication", cell(cover, 0, 0).getStringCellValue());
-            assertTrue(wb.getFontAt(cell(cover, 0, 0).getCellStyle().getFontIndex()).getBold());
-            List<String> coverText = new ArrayList<>();
-            cover.forEach(r -> coverText.add(r.getCell(0).getStringCellValue()));
-            assertTrue(coverText.containsAll(List.of("Test document", "2022-23", "run-42", "2024-03-01T10:15:30Z",
-                    "0.1.0 (abc123)", "2022-23/budget.csv sha256=abc 10 rows", "reference/units.csv sha256=def 5 rows",
-                    "Contact person", "Cite as")), coverText.toString());
+        }
+        try (XSSFWorkbook zh = render(Language.ZH)) {
+            assertEquals(List.of("封面", "目录", "注释", "a1", "a2-2", "f9 区域", "f9 图表", "运行记录"), sheetNames(zh));
         }
     }
 
     @Test
-    void contentsLinksToEveryTableSheet() throws Exception {
+    void coverSaysWhatWhereWhenWhomToAskAndHowToCite() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            XSSFSheet cover = wb.getSheet("Cover");
+            assertEquals("Test publication", text(cover, 0, 0));
+            assertTrue(wb.getFontAt(cell(cover, 0, 0).getCellStyle().getFontIndex()).getBold());
+            List<String> lines = lines(cover);
+            assertEquals(List.of("Test publication", "About this workbook", "About this publication", "Warning",
+                    "Figure 9: Synthetic data, not real figures.", "Source", "Test document", "Publication date", "1 February 2021",
+                    "Biennium", "2022-23", "Contact", "Contact person", "How to cite", "Cite as", "Run",
+                    "Run ID run-42. The run's time, code version and every input file with its checksum are on the Run worksheet.",
+                    "Worksheets", "Contents: every worksheet of this workbook",
+                    "Notes: what empty cells and symbols mean, and each table's footnotes"), lines);
+            assertEquals("'Contents'!A1", cover.getRow(lines.size() - 2).getCell(0).getHyperlink().getAddress());
+            assertEquals("'Notes'!A1", cover.getRow(lines.size() - 1).getCell(0).getHyperlink().getAddress());
+            assertTrue(lines.stream().noneMatch(l -> l.contains("ab12")), "checksums are on the Run sheet, not the cover");
+        }
+        try (XSSFWorkbook zh = render(Language.ZH)) {
+            assertTrue(lines(zh.getSheet("封面")).contains("2021 年 2 月 1 日"));
+        }
+    }
+
+    @Test
+    void contentsListsEveryOtherSheetWithALinkTitleAndDescription() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
             XSSFSheet contents = wb.getSheet("Contents");
-            assertEquals(List.of("Sheet", "Table number", "Title"), headerCells(contents, 2, 3));
-            int r = 3;
-            for (String id : List.of("a1", "a2-2")) {
-                XSSFCell c = contents.getRow(r++).getCell(0);
-                assertEquals(id, c.getStringCellValue());
-                assertNotNull(c.getHyperlink(), id);
+            List<List<String>> rows = table(contents);
+            assertEquals(List.of("Worksheet", "Title", "Description"), rows.get(0));
+            List<String> others = new ArrayList<>(sheetNames(wb));
+            others.remove("Contents");
+            assertEquals(others, rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList());
+            int first = contents.getTables().get(0).getStartRowIndex() + 1;
+            for (int i = 0; i < others.size(); i++) {
+                Cell c = cell(contents, first + i, 0);
                 assertEquals(HyperlinkType.DOCUMENT, c.getHyperlink().getType());
-                assertEquals("'" + id + "'!A1", c.getHyperlink().getAddress());
+                assertEquals("'" + others.get(i) + "'!A1", c.getHyperlink().getAddress());
+                assertFalse(rows.get(1 + i).get(2).isBlank(), others.get(i) + " is described");
+                // The name column is wide enough that no sheet name is cut.
+                assertTrue(contents.getColumnWidth(0) / 256 >= others.get(i).length(), others.get(i));
             }
-            assertEquals("A wide table", cell(contents, 3, 2).getStringCellValue());
-            assertEquals(1, contents.getTables().size());
+            assertEquals(List.of("a1", "Annex 1: A wide table *", "One table of 8 rows. Units: US$."), rows.get(3));
+            assertEquals("Figure 9: A figure: charts", rows.get(6).get(1));
+            assertEquals("2 charts drawn from the table on the worksheet 'f9 Regions'.", rows.get(6).get(2));
+            assertTrue(rows.get(5).get(2).contains("Warning: Synthetic data"), rows.get(5).get(2));
         }
     }
 
     @Test
-    void notesHoldBlankCellNoteGeneralNotesAndFootnotes() throws Exception {
+    void notesNumberTheEmptyCellRulesTheGeneralNotesAndEachPrintedFootnote() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
-            XSSFSheet notes = wb.getSheet("Notes");
-            List<String> texts = new ArrayList<>();
-            for (int r = 3; r <= notes.getLastRowNum(); r++) {
-                assertEquals(r - 2, cell(notes, r, 0).getNumericCellValue());
-                texts.add(cell(notes, r, 1).getStringCellValue() + " | " + cell(notes, r, 2).getStringCellValue());
-            }
-            assertEquals(List.of("All tables | A blank cell means that no figure is printed for this cell.",
-                    "All tables | A general note", "Annex 1 | Footnote one"), texts);
-            // The table sheet points to its own note by number.
-            assertTrue(cell(wb.getSheet("a1"), 3, 0).getStringCellValue().contains("3"));
+            List<List<String>> rows = table(wb.getSheet("Notes"));
+            assertEquals(List.of("Note number", "Applies to", "Marker in the printed table", "Note text"), rows.get(0));
+            assertEquals(List.of(
+                    List.of("[note 1]", "Annex 1", "none", "A row with a label and no figures is a heading for the rows below it; its other cells are empty."),
+                    List.of("[note 2]", "Annex 1", "none", "[x] marks a cell for which the printed table gives no figure or text."),
+                    List.of("[note 3]", "Annex 1", "none", XlsxText.SHARED_CELLS.en()),
+                    List.of("[note 4]", "All tables", "none", "A general note"),
+                    List.of("[note 5]", "Annex 1", "*", "Footnote one."),
+                    List.of("[note 6]", "Annex 1", "**", "Footnote two."),
+                    List.of("[note 7]", "Figure 9", "*", "Estimated.")), rows.subList(1, rows.size()));
+        }
+        try (XSSFWorkbook zh = render(Language.ZH)) {
+            List<List<String>> rows = table(zh.getSheet("注释"));
+            assertEquals(List.of("[注释 5]", "附件 1", "*", "脚注一。"), rows.get(5));
+            assertEquals(List.of("[注释 6]", "附件 1", "**", "脚注二。"), rows.get(6));
         }
     }
 
     @Test
-    void tableSheetLayoutAndExcelTable() throws Exception {
+    void footnotesSplitAtTheirMarkersOnlyWhereBothEditionsAgree() {
+        var parts = NoteList.split(new Text("* 实际。** 部分估计。*** 估计。", "* Actual. ** Partly estimated. *** Estimated."));
+        assertEquals(List.of("*", "**", "***"), parts.stream().map(p -> p.marker()).toList());
+        assertEquals(new Text("部分估计。", "Partly estimated."), parts.get(1).text());
+        var numbered = NoteList.split(new Text("1 将单独报告。", "1 Reported separately."));
+        assertEquals("1", numbered.get(0).marker());
+        assertEquals("Reported separately.", numbered.get(0).text().en());
+        assertEquals("†", NoteList.split(new Text("† 印刷版为 43.0。", "† Printed 43.0.")).get(0).marker(), "a cell's note marker");
+        var unmarked = NoteList.split(new Text("所有金额均为美元。", "All amounts in US dollars."));
+        assertEquals("", unmarked.get(0).marker());
+        var disagreeing = NoteList.split(new Text("* 甲。** 乙。", "* A and B."));
+        assertEquals(1, disagreeing.size());
+        assertEquals("", disagreeing.get(0).marker(), "the editions disagree: one note, as printed");
+    }
+
+    @Test
+    void runSheetListsEveryInputFileWithItsChecksumAndMarksSyntheticData() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            XSSFSheet run = wb.getSheet("Run");
+            List<String> lines = lines(run);
+            assertTrue(lines.containsAll(List.of("Run ID: run-42", "Run time: 2024-03-01T10:15:30Z", "Code version: 0.1.0 (abc123)",
+                    "Biennium: 2022-23")), lines.toString());
+            List<List<String>> rows = table(run);
+            assertEquals(List.of("Input file", "Rows", "SHA-256 checksum", "Synthetic data"), rows.get(0));
+            assertEquals(List.of("input/2022-23/budget.csv", "10.0", "ab12", "No"), rows.get(1));
+            assertEquals(List.of("input/expenditure/synthetic-1.csv", "2000.0", "[x]", "Yes (synthetic, not ILO figures)"), rows.get(2));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("[x] marks a checksum not computed")), "the [x] is explained");
+        }
+    }
+
+    @Test
+    void tableSheetHasTitleIntroductionAndOneExcelTable() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
             XSSFSheet a1 = wb.getSheet("a1");
-            assertEquals("Annex 1: A wide table", cell(a1, 0, 0).getStringCellValue());
+            assertEquals(List.of("Annex 1: A wide table [note 5]", "This worksheet contains one table.",
+                    "Source: Test document, Annex 1", "Units: US$",
+                    "The Group column names each row's group (a row in no group names itself), so that subtotal rows can be told apart after sorting or filtering.",
+                    "Notes are on the Notes worksheet: [note 1], [note 2], [note 3], [note 4], [note 5], [note 6]."), lines(a1));
             assertTrue(wb.getFontAt(cell(a1, 0, 0).getCellStyle().getFontIndex()).getFontHeightInPoints() >= 12);
-            assertEquals("In US$", cell(a1, 1, 0).getStringCellValue());
-            assertEquals("This worksheet contains one table.", cell(a1, 2, 0).getStringCellValue());
-            assertEquals(List.of("Unit", "Work-years/months Professional (years)", "Work-years/months Professional (months)",
-                    "Cost (US$)", "% change", "Remark"), headerCells(a1, HEADER, 6));
+            List<String> header = table(a1).get(0);
+            // The column without a value in any row ("never") is left out; work is two columns.
+            assertEquals(List.of("Unit", "Group", "Professional (work-years)", "Professional (work-months)", "Cost (US$) [note 6]",
+                    "% change", "Remark"), header);
+            assertEquals("Source: Some source", lines(wb.getSheet("a2-2")).get(2));
+            assertEquals(List.of("Item", "Count", "Amount (US$ million)", "Amount (US$ million) 2"), table(wb.getSheet("a2-2")).get(0));
 
-            XSSFSheet a22 = wb.getSheet("a2-2");
-            List<String> h = headerCells(a22, HEADER, 4);
-            assertEquals(List.of("Item", "Count", "Amount (US$ million)", "Amount (US$ million) 2"), h);
-            assertEquals("Source: Some source", cell(a22, 3, 0).getStringCellValue());
-
-            for (Table t : List.of(wideTable(), narrowTable())) {
-                XSSFSheet s = wb.getSheet(t.id());
+            for (Table t : tables()) {
+                XSSFSheet s = (XSSFSheet) sheet(wb, t.id());
                 assertEquals(1, s.getTables().size(), t.id());
                 XSSFTable table = s.getTables().get(0);
-                int width = s.getRow(HEADER).getLastCellNum();
-                assertEquals(HEADER, table.getStartRowIndex());
-                assertEquals(HEADER + t.rows().size(), table.getEndRowIndex());
+                int width = s.getRow(table.getStartRowIndex()).getLastCellNum();
+                assertEquals(table.getStartRowIndex() + t.rows().size(), table.getEndRowIndex(), "nothing below the table");
+                assertEquals(s.getLastRowNum(), table.getEndRowIndex());
                 assertEquals(0, table.getStartColIndex());
                 assertEquals(width - 1, table.getEndColIndex());
-                assertEquals(headerCells(s, HEADER, width), table.getColumns().stream().map(XSSFTableColumn::getName).toList());
+                assertEquals(table(s).get(0), table.getColumns().stream().map(XSSFTableColumn::getName).toList());
                 assertEquals(table.getName(), table.getDisplayName());
-                assertTrue(table.getName().matches("[A-Za-z_][A-Za-z0-9_]*"), table.getName());
+                assertEquals("Table_" + t.id().replace('-', '_'), table.getName());
+                assertNull(s.getPaneInformation(), "no frozen panes (the guidance)");
+                assertEquals(0, s.getNumMergedRegions());
+            }
+        }
+    }
 
-                PaneInformation pane = s.getPaneInformation();
-                assertNotNull(pane, t.id());
-                assertTrue(pane.isFreezePane());
-                assertEquals(HEADER + 1, pane.getHorizontalSplitPosition());
+    static Sheet sheet(XSSFWorkbook wb, String id) {
+        for (Sheet s : wb) {
+            if (s.getSheetName().equals(id) || s.getSheetName().startsWith(id + " ") && !((XSSFSheet) s).getTables().isEmpty()) {
+                return s;
+            }
+        }
+        throw new AssertionError("no sheet " + id);
+    }
 
+    @Test
+    void printAreasCoverEveryColumnAndRepeatTheHeaderRow() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            for (Table t : tables()) {
+                XSSFSheet s = (XSSFSheet) sheet(wb, t.id());
+                XSSFTable table = s.getTables().get(0);
+                String area = wb.getPrintArea(wb.getSheetIndex(s));
+                assertNotNull(area, t.id());
+                var ref = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
+                        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+                assertEquals(0, ref.getFirstCell().getCol());
+                assertTrue(ref.getLastCell().getCol() >= table.getEndColIndex(), t.id() + " prints every column: " + area);
+                assertEquals(table.getEndRowIndex(), ref.getLastCell().getRow());
+                String header = Integer.toString(table.getStartRowIndex() + 1);
+                assertEquals(header + ":" + header, s.getRepeatingRows().formatAsString());
                 PrintSetup print = s.getPrintSetup();
                 assertEquals(PrintSetup.A4_PAPERSIZE, print.getPaperSize());
-                assertEquals(t.wide(), print.getLandscape(), t.id());
                 assertTrue(s.getFitToPage());
-                assertEquals(1, print.getFitWidth());
                 assertEquals(0, print.getFitHeight());
-                assertEquals("5:5", s.getRepeatingRows().formatAsString());
             }
-            assertEquals("Table_a2_2", a22.getTables().get(0).getName());
+        }
+    }
+
+    @Test
+    void emptyCellsFollowOneRule() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            List<List<String>> a1 = table(wb.getSheet("a1"));
+            // A heading row: its label, nothing else.
+            assertEquals(List.of("Group one"), a1.get(1).stream().filter(c -> c != null && !c.isEmpty()).toList());
+            // The print shares u2's remark with u1's: the workbook repeats it.
+            assertEquals("-minus", a1.get(2).get(6));
+            assertEquals("-minus", a1.get(3).get(6));
+            // No figure printed: [x], in figure and text columns alike.
+            assertEquals(List.of("Blank figures", "Group two", "[x]", "[x]", "7.0", "[x]", "[x]"), a1.get(6));
+        }
+    }
+
+    @Test
+    void groupColumnTellsTheSubtotalsApart() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            List<List<String>> a1 = table(wb.getSheet("a1"));
+            List<String> subtotals = a1.stream().filter(r -> "Subtotal".equals(r.get(0))).map(r -> r.get(1)).toList();
+            assertEquals(List.of("Group one", "Group two"), subtotals);
+            assertEquals(List.of("Total", "Total"), a1.get(a1.size() - 1).subList(0, 2), "a row under no heading names itself");
+            assertEquals("Group one", a1.get(2).get(1));
+            // Tables whose subtotal labels are unique get no group column.
+            assertFalse(table(wb.getSheet("a2-2")).get(0).contains("Group"));
         }
     }
 
     @Test
     void numbersAreNumericCellsWithFormats() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
-            // Expected value and format per sheet column, worked out here independently of the writer.
-            checkNumbers(wb.getSheet("a1"), wideTable(), List.of(
-                    new Expect("work", "years", "0"), new Expect("work", "months", "0"), new Expect("cost", null, "#,##0"),
-                    new Expect("rate", null, "0.0"), new Expect("remark", null, null)));
-            checkNumbers(wb.getSheet("a2-2"), narrowTable(), List.of(
-                    new Expect("n", null, "#,##0"), new Expect("m1", null, "0.0"), new Expect("m2", null, "0.0")));
-
             XSSFSheet a1 = wb.getSheet("a1");
-            assertEquals(2, cell(a1, HEADER + 2, 1).getNumericCellValue());   // 30 months = 2 years
-            assertEquals(6, cell(a1, HEADER + 2, 2).getNumericCellValue());   // ... and 6 months
-            assertEquals(-500, cell(a1, HEADER + 3, 3).getNumericCellValue());
-            assertEquals(12.3, cell(a1, HEADER + 2, 4).getNumericCellValue(), 1e-9);
-            // A missing value is an empty cell, and a heading row has a label only.
-            assertEquals(null, a1.getRow(HEADER + 4).getCell(1));
-            assertEquals(1, a1.getRow(HEADER + 1).getPhysicalNumberOfCells());
-        }
-    }
-
-    record Expect(String key, String part, String format) {
-    }
-
-    static void checkNumbers(XSSFSheet s, Table t, List<Expect> columns) {
-        for (int i = 0; i < t.rows().size(); i++) {
-            Row row = t.rows().get(i);
-            for (int c = 0; c < columns.size(); c++) {
-                Expect e = columns.get(c);
-                Object v = row.value(e.key());
-                Cell cell = s.getRow(HEADER + 1 + i).getCell(c + 1);
-                String where = t.id() + " row " + row.key() + " col " + (c + 1);
-                if (v == null) {
-                    assertTrue(cell == null || cell.getCellType() == CellType.BLANK, where);
-                } else if (e.format() == null) {
-                    assertEquals(CellType.STRING, cell.getCellType(), where);
-                } else {
-                    double expected = e.part() == null ? ((Number) v).doubleValue()
-                            : "years".equals(e.part()) ? ((Number) v).longValue() / 12 : ((Number) v).longValue() % 12;
-                    assertEquals(CellType.NUMERIC, cell.getCellType(), where);
-                    assertEquals(expected, cell.getNumericCellValue(), 1e-9, where);
-                    assertEquals(e.format(), cell.getCellStyle().getDataFormatString(), where);
-                }
-            }
+            int u1 = a1.getTables().get(0).getStartRowIndex() + 2;
+            assertEquals(2, cell(a1, u1, 2).getNumericCellValue());   // 30 months = 2 years
+            assertEquals(6, cell(a1, u1, 3).getNumericCellValue());   // ... and 6 months
+            assertEquals("0", cell(a1, u1, 2).getCellStyle().getDataFormatString());
+            assertEquals(1_234_567, cell(a1, u1, 4).getNumericCellValue());
+            assertEquals("#,##0", cell(a1, u1, 4).getCellStyle().getDataFormatString());
+            assertEquals(12.3, cell(a1, u1, 5).getNumericCellValue(), 1e-9);
+            assertEquals("0.0", cell(a1, u1, 5).getCellStyle().getDataFormatString());
+            assertEquals(-500, cell(a1, u1 + 1, 4).getNumericCellValue());
+            XSSFSheet a22 = wb.getSheet("a2-2");
+            int x = a22.getTables().get(0).getStartRowIndex() + 1;
+            assertEquals(CellType.NUMERIC, cell(a22, x, 1).getCellType());
+            assertEquals(1.5, cell(a22, x, 2).getNumericCellValue(), 1e-9);
         }
     }
 
@@ -259,46 +411,108 @@ class XlsxWorkbookWriterTest {
     void formulaLikeTextStaysText() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
             XSSFSheet a1 = wb.getSheet("a1");
-            for (int[] at : new int[][] {{HEADER + 2, 0}, {HEADER + 3, 0}, {HEADER + 2, 5}}) {
+            int u1 = a1.getTables().get(0).getStartRowIndex() + 2;
+            for (int[] at : new int[][] {{u1, 0}, {u1 + 1, 0}, {u1, 6}}) {
                 Cell c = cell(a1, at[0], at[1]);
                 assertEquals(CellType.STRING, c.getCellType());
                 assertTrue(c.getCellStyle().getQuotePrefixed(), c.getStringCellValue());
             }
-            assertEquals("=SUM(A1)", cell(a1, HEADER + 2, 0).getStringCellValue());
-            assertEquals("@cmd", cell(a1, HEADER + 3, 0).getStringCellValue());
-            assertEquals("-minus", cell(a1, HEADER + 2, 5).getStringCellValue());
-            assertFalse(cell(a1, HEADER + 4, 0).getCellStyle().getQuotePrefixed());
-            // Nowhere in the workbook is there a formula or a merged cell.
+            assertEquals("=SUM(A1)", cell(a1, u1, 0).getStringCellValue());
+            assertFalse(cell(a1, u1 + 2, 0).getCellStyle().getQuotePrefixed());
             for (Sheet s : wb) {
                 assertEquals(0, s.getNumMergedRegions(), s.getSheetName());
-                s.forEach(r -> r.forEach(c -> assertNotEquals(CellType.FORMULA, c.getCellType(),
-                        s.getSheetName() + "!" + c.getAddress())));
+                s.forEach(r -> r.forEach(c -> assertNotEquals(CellType.FORMULA, c.getCellType(), s.getSheetName() + "!" + c.getAddress())));
             }
         }
     }
 
     @Test
-    void rowStylesFollowRowType() throws Exception {
+    void rowStylesFollowRowTypeAndRowsAreTallEnough() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
             XSSFSheet a1 = wb.getSheet("a1");
-            int heading = HEADER + 1;
-            int item = HEADER + 4;
-            int subtotal = HEADER + 5;
-            int total = HEADER + 6;
-            assertTrue(bold(wb, cell(a1, heading, 0)));
-            assertFalse(bold(wb, cell(a1, item, 0)));
-            assertTrue(bold(wb, cell(a1, subtotal, 0)));
-            assertTrue(bold(wb, cell(a1, total, 0)));
-            assertTrue(bold(wb, cell(a1, total, 3)));
-            assertEquals(CellType.NUMERIC, cell(a1, total, 3).getCellType());
-            assertEquals(1, cell(a1, item, 0).getCellStyle().getIndention());
-            assertEquals(0, cell(a1, total, 0).getCellStyle().getIndention());
-            assertEquals("Arial", wb.getFontAt(cell(a1, item, 0).getCellStyle().getFontIndex()).getFontName());
+            int header = a1.getTables().get(0).getStartRowIndex();
+            assertTrue(bold(wb, cell(a1, header + 1, 0)), "heading");
+            assertFalse(bold(wb, cell(a1, header + 2, 0)), "item");
+            assertTrue(bold(wb, cell(a1, header + 4, 0)), "subtotal");
+            assertTrue(bold(wb, cell(a1, header + 8, 4)), "total figure");
+            assertEquals(1, cell(a1, header + 2, 0).getCellStyle().getIndention());
+            // Wrapped header cells: the row is as tall as the most lines any of them needs.
+            for (int c = 0; c < a1.getRow(header).getLastCellNum(); c++) {
+                String h = cell(a1, header, c).getStringCellValue();
+                int lines = TextLayout.lines(h, a1.getColumnWidth(c) / 256, true);
+                assertTrue(a1.getRow(header).getHeightInPoints() >= lines * 14f, h + ": " + lines + " lines");
+            }
         }
     }
 
     static boolean bold(XSSFWorkbook wb, Cell c) {
         return wb.getFontAt(c.getCellStyle().getFontIndex()).getBold();
+    }
+
+    @Test
+    void eachEditionNamesItsFont() throws Exception {
+        try (XSSFWorkbook zh = render(Language.ZH); XSSFWorkbook en = render(Language.EN)) {
+            for (int i = 0; i < zh.getNumberOfFonts(); i++) {
+                assertEquals("Microsoft YaHei", zh.getFontAt(i).getFontName(), "zh font " + i);
+                assertEquals(134, zh.getFontAt(i).getCharSet(), "GB2312: Excel knows the font covers Chinese");
+            }
+            for (int i = 0; i < en.getNumberOfFonts(); i++) {
+                assertEquals("Arial", en.getFontAt(i).getFontName(), "en font " + i);
+            }
+            XSSFChart chart = zh.getSheet("f9 图表").getDrawingPatriarch().getCharts().get(0);
+            var props = chart.getCTChartSpace().getTxPr().getPArray(0).getPPr().getDefRPr();
+            assertEquals("Microsoft YaHei", props.getEa().getTypeface());
+            assertEquals("Microsoft YaHei", props.getLatin().getTypeface());
+        }
+    }
+
+    @Test
+    void chartsAreOnTheirOwnSheetAndReadTheirTablesCells() throws Exception {
+        try (XSSFWorkbook wb = render(Language.EN)) {
+            assertNull(wb.getSheet("f9 Regions").getDrawingPatriarch(), "nothing below or beside the table");
+            XSSFSheet sheet = wb.getSheet("f9 charts");
+            assertEquals(List.of("Figure 9: A figure: charts", "Warning: Synthetic data, not real figures.",
+                    "This worksheet contains 2 charts; their figures are read from the table on the worksheet 'f9 Regions'."),
+                    lines(sheet).subList(0, 3));
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            assertEquals(2, charts.size());
+            XDDFChartData bars = charts.get(0).getChartSeries().get(0);
+            // The figures: the table's columns B and C, rows North and South; the names: its labels.
+            int first = wb.getSheet("f9 Regions").getTables().get(0).getStartRowIndex() + 2;
+            assertEquals("'f9 Regions'!$B$" + first + ":$B$" + (first + 1), bars.getSeries(0).getValuesData().getDataRangeReference());
+            assertEquals("'f9 Regions'!$C$" + first + ":$C$" + (first + 1), bars.getSeries(1).getValuesData().getDataRangeReference());
+            assertEquals("'f9 Regions'!$A$" + first + ":$A$" + (first + 1), bars.getSeries(0).getCategoryData().getDataRangeReference());
+            assertEquals("2020 [note 7]", seriesName(charts.get(0), 0), "a printed marker in a series name becomes its note");
+            assertTrue(charts.get(1).getChartSeries().get(0) instanceof XDDFPieChartData, "a pie for Chart.Kind.PIE");
+            assertEquals("'f9 Regions'!$C$" + first + ":$C$" + (first + 1),
+                    charts.get(1).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference());
+            var frame = sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
+            assertEquals("f9-bars", frame.getName(), "named after its table's chart, not Diagramm0");
+            assertEquals("Bar chart of North and South Synthetic data, not real figures.", frame.getDescr());
+            assertEquals("By region\nSynthetic data, not real figures.", charts.get(0).getTitleText().getString());
+            // Two charts to a printed page, none split: the second starts within the first page's rows.
+            assertEquals(0, sheet.getRowBreaks().length);
+        }
+    }
+
+    private static String seriesName(XSSFChart chart, int s) {
+        var ser = chart.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(s);
+        return ser.getTx().isSetV() ? ser.getTx().getV() : ser.getTx().getStrRef().getStrCache().getPtArray(0).getV();
+    }
+
+    @Test
+    void aChartWhoseFiguresAreNotInItsTableCarriesThem() throws Exception {
+        Table t = chartTable();
+        Chart elsewhere = new Chart("f9-other", new Text("别处", "Elsewhere"), new Text("条形图", "Bars"), Text.EMPTY,
+                List.of(Text.of("X")), List.of(new Chart.Series(Text.of("s"), List.of(new BigDecimal("9.9")))));
+        Path file = dir.resolve("other.xlsx");
+        XlsxWorkbookWriter.write(List.of(t.withCharts(List.of(elsewhere))), Language.EN, info(), file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            XSSFChart chart = wb.getSheet("f9 chart").getDrawingPatriarch().getCharts().get(0);
+            var values = chart.getChartSeries().get(0).getSeries(0).getValuesData();
+            assertFalse(values.isReference());
+            assertEquals(9.9, values.getPointAt(0).doubleValue(), 1e-9);
+        }
     }
 
     @Test
@@ -316,31 +530,11 @@ class XlsxWorkbookWriterTest {
     }
 
     @Test
-    void languagePicksTheEdition() throws Exception {
-        try (XSSFWorkbook zh = render(Language.ZH)) {
-            assertEquals(List.of("封面", "目录", "注释", "a1", "a2-2"), sheetNames(zh), "the zh edition names its sheets in Chinese");
-        }
-        try (XSSFWorkbook en = render(Language.EN); XSSFWorkbook zh = render(Language.ZH)) {
-            assertEquals("Part one", cell(en.getSheet("a1"), HEADER + 1, 0).getStringCellValue());
-            assertEquals("第一部分", cell(zh.getSheet("a1"), HEADER + 1, 0).getStringCellValue());
-            assertEquals("English remark", cell(en.getSheet("a1"), HEADER + 3, 5).getStringCellValue());
-            assertEquals("中文说明", cell(zh.getSheet("a1"), HEADER + 3, 5).getStringCellValue());
-            assertEquals("本工作表包含一个表格。", cell(zh.getSheet("a1"), 2, 0).getStringCellValue());
-            assertEquals("附件 1：宽表", cell(zh.getSheet("a1"), 0, 0).getStringCellValue());
-            assertEquals("单位", cell(zh.getSheet("a1"), HEADER, 0).getStringCellValue());
-            assertEquals("工作年/月 专业人员 (年)", cell(zh.getSheet("a1"), HEADER, 1).getStringCellValue());
-            assertEquals("测试出版物", zh.getProperties().getCoreProperties().getTitle());
-            assertEquals("zh-CN", zh.getProperties().getCoreProperties().getUnderlyingProperties().getLanguageProperty().orElse(null));
-            assertEquals(sheetNames(en).subList(3, 5), sheetNames(zh).subList(3, 5), "table sheets are named alike");
-        }
-    }
-
-    @Test
     void sameInputSameContent() throws Exception {
         Path first = dir.resolve("first.xlsx");
         Path second = dir.resolve("second.xlsx");
-        XlsxWorkbookWriter.write(List.of(wideTable(), narrowTable()), Language.ZH, info(), first);
-        XlsxWorkbookWriter.write(List.of(wideTable(), narrowTable()), Language.ZH, info(), second);
+        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), first);
+        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), second);
         assertEquals(dump(first), dump(second));
     }
 
@@ -358,13 +552,44 @@ class XlsxWorkbookWriterTest {
         return out;
     }
 
-    static List<String> headerCells(Sheet s, int row, int count) {
-        List<String> h = new ArrayList<>();
-        for (int c = 0; c < count; c++) {
-            Cell cell = s.getRow(row).getCell(c);
-            assertEquals(CellType.STRING, cell.getCellType());
-            h.add(cell.getStringCellValue());
+    @Test
+    void bothEditionsPassTheAccessibilityCheck() throws Exception {
+        for (Language lang : Language.values()) {
+            try (XSSFWorkbook wb = render(lang)) {
+                List<WorkbookAccessibility.Result> results = WorkbookAccessibility.check(wb);
+                String report = WorkbookAccessibility.report(lang.code(), results);
+                assertTrue(results.stream().allMatch(WorkbookAccessibility.Result::passed), report);
+                assertTrue(results.stream().allMatch(r -> r.checked() > 0), report);
+            }
         }
-        return h;
+    }
+
+    @Test
+    void theAccessibilityCheckFindsWhatItLooksFor() throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet s = wb.createSheet("Sheet1");
+            s.createRow(0).createCell(0).setCellValue("not a title style");
+            s.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(1, 1, 0, 1));
+            var header = s.createRow(2);
+            header.createCell(0).setCellValue("A");
+            header.createCell(1).setCellValue("B");
+            var data = s.createRow(3);
+            data.createCell(0).setCellValue("x");
+            data.createCell(1).setCellValue(1);
+            s.createRow(4).createCell(1).setCellValue(2);
+            s.createTable(new org.apache.poi.ss.util.AreaReference("A3:B5", org.apache.poi.ss.SpreadsheetVersion.EXCEL2007));
+            Cell link = s.getRow(3).getCell(0);
+            XlsxCells.linkToSheet(link, "Nowhere");
+            var drawing = s.createDrawingPatriarch();
+            drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 3, 0, 8, 10));
+            wb.setActiveSheet(0);
+            var problems = WorkbookAccessibility.check(wb).stream().filter(r -> !r.passed()).map(WorkbookAccessibility.Result::rule).toList();
+            assertTrue(problems.containsAll(List.of("Every chart, picture and shape has alternative text",
+                    "Charts have a title", "Charts and other drawings have a name that is not the default", "Every sheet has a title in cell A1 (bold, at least 12 pt)",
+                    "Sheet names are meaningful, not the defaults", "No merged cells", "Tables have meaningful names",
+                    "Blank cells in tables only in heading rows (a label and nothing else)",
+                    "Links have meaningful text and reach a sheet of the workbook", "Document title and language are set")),
+                    problems.toString());
+        }
     }
 }

@@ -1,0 +1,236 @@
+package org.pbannex.render.datapackage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.render.CsvTableWriter;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.TidyRows;
+import org.pbannex.table.ValueKind;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code datapackage.json} of a run folder: a Frictionless Tabular Data Package (Data Package 2.0) describing every
+ * tidy CSV the run wrote: its path, title and description in both editions, size and SHA-256, and a Table Schema
+ * with each field's name, type, unit, range and description, in both editions. The Table Schema keywords are in
+ * English; the Chinese texts are in the {@code pbannex:*_zh} properties beside them (the specification allows
+ * properties of one's own). Any Table Schema reader (pb-annex's own ingest among them) can check the CSVs with it.
+ */
+public final class OutputDataPackage {
+
+    public static final String FILE = "datapackage.json";
+    static final String PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
+    /** Amounts are whole dollars below 10^15 (the input's own bound). */
+    private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("999999999999999");
+    private static final BigDecimal NUMBER_LIMIT = new BigDecimal("999999999999.9");
+    private static final List<String> ROW_TYPES = java.util.Arrays.stream(RowType.values()).map(RowType::code).toList();
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private OutputDataPackage() {
+    }
+
+    /**
+     * What the package says about itself.
+     *
+     * @param texts the document's texts by key ({@code datapackage.*}: package title and description, descriptions of
+     *              the fields a table's columns do not describe); null for a key it lacks
+     */
+    public record About(String name, Text title, Text description, Text source, String created, String runId,
+                        Function<String, Text> texts) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"$schema", "name", "title", "description", "pbannex:title_zh", "pbannex:description_zh", "created",
+            "pbannex:run_id", "sources", "resources"})
+    record Package(@JsonProperty("$schema") String schema, String name, String title, String description,
+                   @JsonProperty("pbannex:title_zh") String titleZh, @JsonProperty("pbannex:description_zh") String descriptionZh,
+                   String created, @JsonProperty("pbannex:run_id") String runId, List<Source> sources, List<Resource> resources) {
+    }
+
+    record Source(String title) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "type", "path", "title", "description", "pbannex:title_zh", "pbannex:description_zh", "format",
+            "mediatype", "encoding", "bytes", "hash", "dialect", "schema"})
+    record Resource(String name, String type, String path, String title, String description,
+                    @JsonProperty("pbannex:title_zh") String titleZh, @JsonProperty("pbannex:description_zh") String descriptionZh,
+                    String format, String mediatype, String encoding, long bytes, String hash, Dialect dialect, Schema schema) {
+    }
+
+    record Dialect(boolean header, String delimiter, String lineTerminator, String quoteChar) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Schema(List<Field> fields, List<String> primaryKey) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "type", "title", "description", "pbannex:title_zh", "pbannex:description_zh", "unit",
+            "pbannex:unit_zh", "decimalPlaces", "constraints"})
+    record Field(String name, String type, String title, String description, @JsonProperty("pbannex:title_zh") String titleZh,
+                 @JsonProperty("pbannex:description_zh") String descriptionZh, String unit,
+                 @JsonProperty("pbannex:unit_zh") String unitZh, Integer decimalPlaces, Constraints constraints) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Constraints(Boolean required, @JsonProperty("enum") List<String> allowed, BigDecimal minimum, BigDecimal maximum) {
+    }
+
+    /** Writes {@code datapackage.json} into the run folder for the CSVs the run wrote under {@code csvFolder}. */
+    public static void write(Path runFolder, String csvFolder, List<Table> tables, Language language, About about,
+                             boolean byteOrderMark) throws IOException {
+        List<Resource> resources = new ArrayList<>();
+        for (Table t : tables) {
+            String path = csvFolder + "/" + t.id() + ".csv";
+            Path file = runFolder.resolve(path);
+            Text title = t.number().isEmpty() ? t.title() : new Text(t.number().zh() + "：" + t.title().zh(),
+                    t.number().in(Language.EN) + ": " + t.title().in(Language.EN));
+            Text description = resourceDescription(t, about);
+            resources.add(new Resource(t.id(), "table", path, title.in(Language.EN), description.in(Language.EN), title.zh(),
+                    description.zh(), "csv", "text/csv", byteOrderMark ? "utf-8-sig" : "utf-8", Files.size(file),
+                    "sha256:" + InputSet.sha256(file), new Dialect(true, ",", "\n", "\""), schema(t, language, about)));
+        }
+        Package p = new Package(PROFILE, about.name(), about.title().in(Language.EN), about.description().in(Language.EN),
+                about.title().zh(), about.description().zh(), about.created(), about.runId(),
+                about.source().isEmpty() ? null : List.of(new Source(about.source().in(Language.EN))), resources);
+        Files.writeString(runFolder.resolve(FILE), JSON.writeValueAsString(p) + "\n");
+    }
+
+    // What the table is, its units and its caveat, in both editions.
+    private static Text resourceDescription(Table t, About about) {
+        Text d = text(about, "datapackage.resource.description").with("title", t.title());
+        if (!t.unitNote().isEmpty()) {
+            d = join(d, text(about, "datapackage.resource.units").with("unit", t.unitNote()));
+        }
+        if (!t.caveat().isEmpty()) {
+            d = join(d, t.caveat());
+        }
+        return d;
+    }
+
+    private static Text join(Text a, Text b) {
+        return new Text(a.zh() + b.zh(), a.in(Language.EN) + " " + b.in(Language.EN));
+    }
+
+    private static Schema schema(Table t, Language language, About about) {
+        List<Field> fields = new ArrayList<>();
+        fields.add(keyField("row_key", about, true, null));
+        fields.add(keyField("row_type", about, true, ROW_TYPES));
+        fields.add(keyField("label_zh", about, true, null));
+        fields.add(keyField("label_en", about, false, null));
+        List<String> keys;
+        if (t.tidy() != null) {
+            for (String c : t.tidy().columns()) {
+                fields.add(tidyField(c, t.tidy(), about));
+            }
+            keys = t.tidy().lines().stream().map(TidyRows.Line::key).toList();
+        } else {
+            for (Column c : t.columns()) {
+                if (c.tidy()) {
+                    fields.addAll(valueFields(c, about));
+                }
+            }
+            keys = t.rows().stream().map(org.pbannex.table.Row::key).toList();
+        }
+        // The row key identifies a row where the table's keys are unique (they are in every table published so far).
+        boolean unique = new HashSet<>(keys).size() == keys.size();
+        if (!fields.stream().map(Field::name).toList().equals(CsvTableWriter.header(t))) {
+            throw new IllegalStateException("table " + t.id() + ": the data package's fields " + fields.stream().map(Field::name).toList()
+                    + " are not the CSV's columns " + CsvTableWriter.header(t));
+        }
+        return new Schema(fields, unique ? List.of("row_key") : null);
+    }
+
+    private static Field keyField(String name, About about, boolean required, List<String> allowed) {
+        Text d = described(name, about);
+        return new Field(name, "string", name, d.in(Language.EN), null, d.zh(), null, null, null,
+                new Constraints(required ? true : null, allowed, null, null));
+    }
+
+    /** A column's fields: one, or two for work in years and months (as the CSV splits it). */
+    private static List<Field> valueFields(Column c, About about) {
+        Text heading = new Text((c.group().zh() + " " + c.heading().zh()).strip(),
+                (c.group().in(Language.EN) + " " + c.heading().in(Language.EN)).strip());
+        Text fromTexts = about.texts().apply("datapackage.field." + c.key());
+        Text description = fromTexts != null ? fromTexts : heading;
+        String unit = c.unit().isEmpty() ? null : c.unit().in(Language.EN);
+        String unitZh = c.unit().isEmpty() ? null : c.unit().zh();
+        return switch (c.kind()) {
+            case YEARS_MONTHS -> List.of(
+                    new Field(c.key() + "_years", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.years"))
+                            .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.years")).zh(),
+                            text(about, "datapackage.unit.years").in(Language.EN), text(about, "datapackage.unit.years").zh(), null,
+                            new Constraints(null, null, BigDecimal.ZERO, AMOUNT_LIMIT)),
+                    new Field(c.key() + "_months", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.months"))
+                            .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.months")).zh(),
+                            text(about, "datapackage.unit.months").in(Language.EN), text(about, "datapackage.unit.months").zh(), null,
+                            new Constraints(null, null, BigDecimal.ZERO, BigDecimal.valueOf(11))));
+            case AMOUNT, AMOUNT_OR_DASH -> List.of(new Field(c.key(), "integer", heading.in(Language.EN), description.in(Language.EN),
+                    heading.zh(), description.zh(), unit, unitZh, null, new Constraints(null, null, AMOUNT_LIMIT.negate(), AMOUNT_LIMIT)));
+            case COUNT -> List.of(new Field(c.key(), "integer", heading.in(Language.EN), description.in(Language.EN), heading.zh(),
+                    description.zh(), unit, unitZh, null, new Constraints(null, null, BigDecimal.ZERO, AMOUNT_LIMIT)));
+            case PERCENT, MILLIONS -> List.of(new Field(c.key(), "number", heading.in(Language.EN), description.in(Language.EN),
+                    heading.zh(), description.zh(), unit, unitZh, 1, new Constraints(null, null, NUMBER_LIMIT.negate(), NUMBER_LIMIT)));
+            case TEXT -> List.of(new Field(c.key(), "string", heading.in(Language.EN), description.in(Language.EN), heading.zh(),
+                    description.zh(), null, null, null, null));
+        };
+    }
+
+    /**
+     * A column of a table's own tidy form (already formatted strings): typed by what its values are (whole numbers,
+     * decimals, true/false, else text) and described by the document's texts.
+     */
+    private static Field tidyField(String name, TidyRows tidy, About about) {
+        List<String> values = tidy.lines().stream().map(l -> tidyValue(l, name)).filter(v -> !v.isEmpty()).toList();
+        Text d = described(name, about);
+        if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+"))) {
+            boolean negative = values.stream().anyMatch(v -> v.startsWith("-"));
+            return new Field(name, "integer", name, d.in(Language.EN), null, d.zh(), null, null, null,
+                    new Constraints(null, null, negative ? AMOUNT_LIMIT.negate() : BigDecimal.ZERO, AMOUNT_LIMIT));
+        }
+        if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+\\.\\d+"))) {
+            int decimals = values.stream().mapToInt(v -> v.length() - v.indexOf('.') - 1).max().orElse(0);
+            return new Field(name, "number", name, d.in(Language.EN), null, d.zh(), null, null, decimals,
+                    new Constraints(null, null, NUMBER_LIMIT.negate(), NUMBER_LIMIT));
+        }
+        if (!values.isEmpty() && values.stream().allMatch(v -> v.equals("true") || v.equals("false"))) {
+            return new Field(name, "boolean", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
+        }
+        return new Field(name, "string", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
+    }
+
+    // A tidy value as the CSV writes it (a text in the first edition's language; the type is the same in both).
+    private static String tidyValue(TidyRows.Line line, String column) {
+        Object v = line.values().get(column);
+        return v == null ? "" : v instanceof Text t ? t.zh() : v.toString();
+    }
+
+    private static Text described(String field, About about) {
+        Text t = about.texts().apply("datapackage.field." + field);
+        return t == null ? Text.of(field) : t;
+    }
+
+    private static Text text(About about, String key) {
+        Text t = about.texts().apply(key);
+        if (t == null) {
+            throw new IllegalStateException("texts.csv has no text '" + key + "'");
+        }
+        return t;
+    }
+}

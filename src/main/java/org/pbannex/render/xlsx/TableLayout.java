@@ -1,0 +1,258 @@
+package org.pbannex.render.xlsx;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pbannex.table.Column;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
+
+/**
+ * What a table's sheet holds, worked out before any cell is written: its columns (the label, a group column where
+ * subtotal labels repeat, the printed columns, then the data-only ones; never a column without a value), and every
+ * cell's content under the workbook's one rule for empty cells: a heading row has its label only; a cell the print
+ * shares with the row above repeats that row's text; any other cell without a value shows [x] (nothing printed).
+ */
+record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<List<Content>> cells, List<Integer> widths,
+                   Set<NoteList.EmptyCellRule> emptyCellRules) {
+
+    private static final int MIN_LABEL_WIDTH = 30;
+    private static final int MAX_LABEL_WIDTH = 50;
+    private static final int MIN_GROUP_WIDTH = 20;
+    private static final int MAX_GROUP_WIDTH = 30;
+    private static final int MIN_TEXT_WIDTH = 16;
+    private static final int MAX_TEXT_WIDTH = 40;
+    private static final int MIN_NUMBER_WIDTH = 12;
+
+    /** What a sheet column shows: the row label, the row's group, or a value (or the years or months of a work value). */
+    enum Role { LABEL, GROUP, VALUE, YEARS, MONTHS }
+
+    record SheetColumn(Role role, Column column) {
+
+        boolean isText() {
+            return role == Role.LABEL || role == Role.GROUP || column.kind() == ValueKind.TEXT;
+        }
+
+        String format() {
+            return switch (column.kind()) {
+                case AMOUNT, COUNT -> XlsxStyles.AMOUNT_FORMAT;
+                case AMOUNT_OR_DASH -> XlsxStyles.AMOUNT_OR_DASH_FORMAT;
+                case PERCENT, MILLIONS -> XlsxStyles.ONE_DECIMAL_FORMAT;
+                case YEARS_MONTHS -> XlsxStyles.WHOLE_FORMAT;
+                case TEXT -> throw new IllegalStateException("text column has no number format");
+            };
+        }
+    }
+
+    /** One cell: text, a number with its format, the [x] symbol, or nothing (heading rows). */
+    record Content(Kind kind, String text, double number, String format) {
+
+        enum Kind { TEXT, NUMBER, NOT_PRINTED, EMPTY }
+
+        static final Content EMPTY = new Content(Kind.EMPTY, "", 0, null);
+        static final Content NOT_PRINTED = new Content(Kind.NOT_PRINTED, XlsxText.NOT_PRINTED_SYMBOL.zh(), 0, null);
+
+        static Content text(String s) {
+            return new Content(Kind.TEXT, s, 0, null);
+        }
+
+        static Content number(double v, String format) {
+            return new Content(Kind.NUMBER, "", v, format);
+        }
+    }
+
+    static TableLayout of(Table t, Language lang) {
+        List<String> groups = groups(t, lang);
+        List<SheetColumn> columns = new ArrayList<>();
+        columns.add(new SheetColumn(Role.LABEL, null));
+        if (groups != null) {
+            columns.add(new SheetColumn(Role.GROUP, null));
+        }
+        List<Column> valueColumns = new ArrayList<>(t.sheetColumns());
+        valueColumns.sort(Comparator.comparing(c -> !c.inPdf())); // printed columns first, then the data-only ones
+        for (Column c : valueColumns) {
+            if (t.rows().stream().allMatch(r -> r.value(c.key()) == null && !r.sharedWithRowAbove(c.key()))) {
+                continue; // a column with no value in any row says nothing
+            }
+            if (c.kind() == ValueKind.YEARS_MONTHS) {
+                columns.add(new SheetColumn(Role.YEARS, c));
+                columns.add(new SheetColumn(Role.MONTHS, c));
+            } else {
+                columns.add(new SheetColumn(Role.VALUE, c));
+            }
+        }
+        Set<NoteList.EmptyCellRule> rules = EnumSet.noneOf(NoteList.EmptyCellRule.class);
+        List<List<Content>> cells = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            Row row = t.rows().get(i);
+            List<Content> out = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                out.add(content(row, columns.get(c), groups == null ? null : groups.get(i), i == 0 ? null : cells.get(i - 1).get(c),
+                        lang, rules));
+            }
+            cells.add(out);
+        }
+        return new TableLayout(t, lang, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang), rules);
+    }
+
+    private static Content content(Row row, SheetColumn col, String group, Content above, Language lang,
+                                   Set<NoteList.EmptyCellRule> rules) {
+        if (col.role() == Role.LABEL) {
+            return Content.text(row.label().in(lang));
+        }
+        if (row.type() == RowType.HEADING) {
+            rules.add(NoteList.EmptyCellRule.HEADING_ROWS);
+            return Content.EMPTY;
+        }
+        if (col.role() == Role.GROUP) {
+            return Content.text(group);
+        }
+        String key = col.column().key();
+        if (row.sharedWithRowAbove(key) && above != null && above.kind() == Content.Kind.TEXT) {
+            rules.add(NoteList.EmptyCellRule.SHARED_CELLS);
+            return above;
+        }
+        Object v = row.value(key);
+        if (v == null) {
+            rules.add(NoteList.EmptyCellRule.NOT_PRINTED);
+            return Content.NOT_PRINTED;
+        }
+        if (col.isText()) {
+            return Content.text(v instanceof Text text ? text.in(lang) : v.toString());
+        }
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("column " + key + " (" + col.column().kind() + ") holds a "
+                    + v.getClass().getSimpleName() + ", expected a number");
+        }
+        double number = switch (col.role()) {
+            case YEARS -> n.longValue() / 12;
+            case MONTHS -> n.longValue() % 12;
+            default -> n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue();
+        };
+        return Content.number(number, col.format());
+    }
+
+    /**
+     * Each row's group, where the table repeats a subtotal label ("Subtotal" after every group of annex 1): the
+     * innermost heading open above it; a subtotal or total closes the headings it sums up. A row under no heading
+     * names itself. Null when every subtotal label is unique (the label already says which it is).
+     */
+    static List<String> groups(Table t, Language lang) {
+        Map<String, Integer> subtotalLabels = new HashMap<>();
+        t.rows().stream().filter(r -> r.type() == RowType.SUBTOTAL).forEach(r -> subtotalLabels.merge(r.label().in(lang), 1, Integer::sum));
+        if (subtotalLabels.values().stream().noneMatch(n -> n > 1)) {
+            return null;
+        }
+        Deque<Row> open = new ArrayDeque<>();
+        List<String> groups = new ArrayList<>();
+        for (Row r : t.rows()) {
+            if (r.type() == RowType.HEADING) {
+                while (!open.isEmpty() && open.peek().level() >= r.level()) {
+                    open.pop();
+                }
+                open.push(r);
+                groups.add(r.label().in(lang));
+                continue;
+            }
+            groups.add(open.isEmpty() ? r.label().in(lang) : open.peek().label().in(lang));
+            if (r.type().isTotal()) {
+                while (!open.isEmpty() && open.peek().level() >= r.level()) {
+                    open.pop();
+                }
+            }
+        }
+        return groups;
+    }
+
+    // Label column as wide as its longest label (within limits); text columns up to 40 characters; figure columns
+    // as wide as their widest figure and the longest word of their heading, so headings wrap between words.
+    private static List<Integer> widths(Table t, List<SheetColumn> columns, List<List<Content>> cells, Language lang) {
+        List<Integer> w = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            SheetColumn col = columns.get(c);
+            int widest = 0;
+            for (int r = 0; r < cells.size(); r++) {
+                Content cell = cells.get(r).get(c);
+                int indent = col.role() == Role.LABEL ? 2 * t.rows().get(r).level() : 0;
+                widest = Math.max(widest, indent + switch (cell.kind()) {
+                    case TEXT, NOT_PRINTED -> TextLayout.width(cell.text(), false);
+                    case NUMBER -> TextLayout.width(String.format(java.util.Locale.ROOT, "%,.1f", cell.number()), true);
+                    case EMPTY -> 0;
+                });
+            }
+            int headingWord = longestWord(heading(t, col, lang));
+            w.add(switch (col.role()) {
+                // Room for a " [note N]" marker where labels end with a footnote marker; wide enough for the title
+                // (which wraps within column A when it is wider than the page) to take at most about three lines.
+                case LABEL -> clamp(Math.max(widest + (labelsEndWithMarker(t) ? 10 : 0), titleWidth(t, lang) / 3),
+                        MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
+                case GROUP -> clamp(widest, MIN_GROUP_WIDTH, MAX_GROUP_WIDTH);
+                default -> col.isText() ? clamp(Math.max(widest, headingWord), MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
+                        : Math.max(MIN_NUMBER_WIDTH, Math.max(widest, headingWord));
+            });
+        }
+        return List.copyOf(w);
+    }
+
+    /** A column's heading, markers as printed: its group heading, its heading and its unit, once each. */
+    static String heading(Table t, SheetColumn col, Language lang) {
+        return switch (col.role()) {
+            case LABEL -> t.labelHeading().isEmpty() ? XlsxText.DEFAULT_LABEL_HEADING.in(lang) : t.labelHeading().in(lang);
+            case GROUP -> XlsxText.GROUP_HEADING.in(lang);
+            // Work is one heading in print ("Professional", under "work-years/months"); here two columns.
+            case YEARS -> XlsxText.WORK_YEARS.with("heading", col.column().heading()).in(lang);
+            case MONTHS -> XlsxText.WORK_MONTHS.with("heading", col.column().heading()).in(lang);
+            case VALUE -> {
+                Column c = col.column();
+                String name = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
+                String unit = c.unit().in(lang);
+                // The unit in brackets, unless the heading already states it ("% change", "recosted, US$"); a printed
+                // marker stays last, where the sheet turns it into its note.
+                String marker = NoteList.trailingMarker(name);
+                name = name.substring(0, name.length() - marker.length()).strip();
+                String withUnit = unit.isEmpty() || name.contains(unit) ? name : name + " (" + unit + ")";
+                yield marker.isEmpty() ? withUnit : withUnit + " " + marker.strip();
+            }
+        };
+    }
+
+    private static int titleWidth(Table t, Language lang) {
+        return Math.round(TextLayout.width(TableSheet.title(t, lang), true) * (float) XlsxStyles.TITLE_POINTS / XlsxStyles.BODY_POINTS);
+    }
+
+    private static boolean labelsEndWithMarker(Table t) {
+        return t.rows().stream().anyMatch(r -> NoteList.endsWithMarker(r.label().zh()));
+    }
+
+    private static int longestWord(String s) {
+        int longest = 0;
+        for (String word : s.split("\\s+")) {
+            boolean cjk = word.codePoints().anyMatch(TextLayout::isWide);
+            longest = Math.max(longest, cjk ? 4 : TextLayout.width(word, true));
+        }
+        return longest;
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
+
+    int totalWidth() {
+        return widths.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    boolean hasGroupColumn() {
+        return columns.stream().anyMatch(c -> c.role() == Role.GROUP);
+    }
+}

@@ -1,0 +1,122 @@
+package org.pbannex.render.xlsx;
+
+/**
+ * How much room wrapped text needs, so rows can be made tall enough: Excel and LibreOffice do not re-measure row
+ * heights when they open a file, and a row left at one line cuts its wrapped text. The estimate wraps at spaces as
+ * they do (CJK text breaks between any two characters) with per-character widths in units of the column-width
+ * character (the digit 0), rounded up, so it errs towards a line too many rather than one too few.
+ */
+final class TextLayout {
+
+    /** Width lost to the cell's margins, in characters. */
+    private static final double MARGIN = 1.0;
+    private static final double BOLD = 1.1;
+
+    private TextLayout() {
+    }
+
+    /** Lines the text takes in a column {@code widthChars} wide. */
+    static int lines(String text, int widthChars, boolean bold) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        double usable = Math.max(1.0, widthChars - MARGIN);
+        double scale = bold ? BOLD : 1.0;
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines += paragraphLines(paragraph, usable, scale);
+        }
+        return lines;
+    }
+
+    private static int paragraphLines(String text, double usable, double scale) {
+        int lines = 1;
+        double line = 0;
+        double word = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            double w = width(cp) * scale;
+            if (cp == ' ') {
+                // A line ends at a space: the word before it either fits or starts the next line.
+                if (line + word > usable && line > 0) {
+                    lines++;
+                    line = word;
+                } else {
+                    line += word;
+                }
+                line += w;
+                word = 0;
+            } else if (isWide(cp)) {
+                // CJK text may break before any character: flush the word, then place the character.
+                if (line + word > usable && line > 0) {
+                    lines++;
+                    line = word;
+                } else {
+                    line += word;
+                }
+                word = 0;
+                if (line + w > usable && line > 0) {
+                    lines++;
+                    line = 0;
+                }
+                line += w;
+            } else {
+                word += w;
+                if (word > usable) {
+                    // A word longer than the column is broken where it meets the edge.
+                    if (line > 0) {
+                        lines++;
+                    }
+                    lines++;
+                    line = 0;
+                    word = w;
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        if (line + word > usable && line > 0) {
+            lines++;
+        }
+        return lines;
+    }
+
+    /** Width of the text on one line, in column-width characters (a column this wide shows it unwrapped). */
+    static int width(String text, boolean bold) {
+        double w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            w += width(cp);
+            i += Character.charCount(cp);
+        }
+        return (int) Math.ceil(w * (bold ? BOLD : 1.0) + MARGIN);
+    }
+
+    private static double width(int cp) {
+        // CJK glyphs are square, about two digits wide (more where a CJK font stands in for a missing one); Arial's lowercase letters are narrower than its digits.
+        if (isWide(cp)) {
+            return 2.1;
+        }
+        if (" .,:;'!|ijlI".indexOf(cp) >= 0) {
+            return 0.5;
+        }
+        if ("ftr()[]-/".indexOf(cp) >= 0) {
+            return 0.65;
+        }
+        if ("mwMW%@".indexOf(cp) >= 0) {
+            return 1.5;
+        }
+        if (Character.isUpperCase(cp)) {
+            return 1.25;
+        }
+        if (Character.isDigit(cp)) {
+            return 1.0;
+        }
+        return 0.92;
+    }
+
+    static boolean isWide(int cp) {
+        return Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)
+                || (cp >= 0x2E80 && cp <= 0x2FDF) || cp == 0x201C || cp == 0x201D;
+    }
+}

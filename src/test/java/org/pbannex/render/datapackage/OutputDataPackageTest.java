@@ -1,0 +1,212 @@
+package org.pbannex.render.datapackage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+import org.pbannex.ingest.CsvResourceReader;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Resource;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.OutputFormat;
+import org.pbannex.publication.Publication;
+import org.pbannex.publication.RenderTarget;
+import org.pbannex.publication.RunRenderer;
+import org.pbannex.publication.RunRequest;
+import org.pbannex.publication.TableCatalogue;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The 2022-23 run's tidy CSVs and their {@code datapackage.json}, written by the CSV render target as a run writes
+ * them: the descriptor is valid against the Data Package 2.0 JSON Schema, and every CSV is valid against its own
+ * Table Schema as the project's ingest reads it; sizes and hashes are the files'; every field is described in both
+ * editions. With the byte-order mark option, each CSV is the same bytes after the mark.
+ */
+class OutputDataPackageTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+    static Path plain;
+    static Path withBom;
+
+    @BeforeAll
+    static void renderTheCsvTarget() throws IOException {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        plain = render("plain", false);
+        withBom = render("bom", true);
+    }
+
+    private static Path render(String name, boolean bom) throws IOException {
+        Path staging = Files.createDirectories(dir.resolve(name));
+        RunRequest request = new RunRequest("nightly", Golden.input(), dir, Publication.biennium(Golden.input(), null),
+                TableCatalogue.ids(), List.of(Language.ZH, Language.EN), List.of(OutputFormat.values()), false, bom);
+        RunRenderer.render(new RenderTarget(OutputFormat.CSV, Language.ZH), pub, request, "20260101T000000Z-0a1b2c3d",
+                Instant.parse("2026-01-01T00:00:00Z"), "0.1.0", staging, Golden.home().resolve("work/fonts"));
+        return staging;
+    }
+
+    static Schema dataPackageSchema() throws IOException {
+        try (InputStream in = OutputDataPackageTest.class.getResourceAsStream("/frictionless/datapackage.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+    }
+
+    @Test
+    void theDescriptorIsValidAgainstTheDataPackageSpecification() throws IOException {
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        List<Error> errors = dataPackageSchema().validate(descriptor);
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(pub.tables().size(), descriptor.path("resources").size(), "a resource per CSV");
+        assertEquals("https://datapackage.org/profiles/2.0/datapackage.json", descriptor.path("$schema").asString());
+    }
+
+    @Test
+    void theSpecificationsSchemaCatchesABrokenDescriptor() throws IOException {
+        ObjectNode broken = (ObjectNode) JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        ((ObjectNode) broken.path("resources").get(0).path("schema").path("fields").get(0)).put("type", "text");
+        ((ObjectNode) broken.path("resources").get(1)).put("hash", "not a hash");
+        List<Error> errors = dataPackageSchema().validate(broken);
+        assertFalse(errors.isEmpty(), "an unknown field type and a malformed hash are errors");
+    }
+
+    @Test
+    void everyCsvIsValidAgainstItsOwnSchemaAsTheIngestReadsIt() {
+        DataPackage described = DataPackage.load(plain);
+        int rows = 0;
+        for (Table t : pub.tables().values()) {
+            Resource r = described.resource(t.id());
+            assertEquals("csv/" + t.id() + ".csv", r.path());
+            List<Record> records = CsvResourceReader.read(plain.resolve(r.path()), r.path(), r);
+            assertEquals(t.tidy() != null ? t.tidy().lines().size() : t.rows().size(), records.size(), t.id());
+            rows += records.size();
+        }
+        assertTrue(rows > 400, "rows validated: " + rows);
+    }
+
+    @Test
+    void theIngestCatchesACsvThatBreaksItsSchema() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("broken"));
+        Files.copy(plain.resolve(OutputDataPackage.FILE), copy.resolve(OutputDataPackage.FILE));
+        Files.createDirectories(copy.resolve("csv"));
+        String a1 = Files.readString(plain.resolve("csv/a1.csv")).replace(",790640000", ",790 640 000");
+        Files.writeString(copy.resolve("csv/a1.csv"), a1);
+        Resource r = DataPackage.load(copy).resource("a1");
+        InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(copy.resolve(r.path()), r.path(), r));
+        assertTrue(e.getMessage().contains("thousands separator"), e.getMessage());
+    }
+
+    @Test
+    void sizesAndHashesAreTheFiles() throws IOException {
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        for (JsonNode r : descriptor.path("resources")) {
+            Path f = plain.resolve(r.path("path").asString());
+            assertEquals(Files.size(f), r.path("bytes").asLong(), r.path("name").asString());
+            assertEquals("sha256:" + InputSet.sha256(f), r.path("hash").asString());
+            assertEquals("utf-8", r.path("encoding").asString());
+        }
+    }
+
+    @Test
+    void everyResourceAndFieldIsDescribedInBothEditionsWithUnitsAndTypes() throws IOException {
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        assertFalse(descriptor.path("pbannex:title_zh").asString().isBlank());
+        for (JsonNode r : descriptor.path("resources")) {
+            String id = r.path("name").asString();
+            for (String p : List.of("title", "description", "pbannex:title_zh", "pbannex:description_zh")) {
+                assertFalse(r.path(p).asString().isBlank(), id + " " + p);
+            }
+            for (JsonNode f : r.path("schema").path("fields")) {
+                String name = f.path("name").asString();
+                for (String p : List.of("description", "pbannex:description_zh")) {
+                    String d = f.path(p).asString();
+                    assertFalse(d.isBlank() || d.equals(name), id + "." + name + " has a " + p + ": '" + d + "'");
+                }
+                if (f.path("type").asString().matches("integer|number")) {
+                    assertTrue(f.path("constraints").has("minimum") && f.path("constraints").has("maximum"), id + "." + name + " range");
+                }
+            }
+        }
+        JsonNode a1 = resource(descriptor, "a1");
+        assertEquals(Map.of("type", "integer", "unit", "US$", "pbannex:unit_zh", "美元"), pick(field(a1, "staff_costs"), "type", "unit",
+                "pbannex:unit_zh"));
+        assertEquals("integer", field(a1, "prof_months").path("type").asString());
+        assertEquals(11, field(a1, "prof_months").path("constraints").path("maximum").asInt());
+        assertEquals("number", field(resource(descriptor, "a2"), "programme_change_pct").path("type").asString());
+        assertEquals(1, field(resource(descriptor, "a2"), "programme_change_pct").path("decimalPlaces").asInt());
+        assertEquals("integer", field(resource(descriptor, "rt"), "target_sum").path("type").asString(), "a tidy column typed by its values");
+        assertEquals("string", field(resource(descriptor, "rt"), "region").path("type").asString());
+        assertEquals(List.of("row_key"), JSON.convertValue(a1.path("schema").path("primaryKey"), List.class));
+    }
+
+    @Test
+    void theByteOrderMarkIsOptInAndChangesNothingElse() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        for (Table t : pub.tables().values()) {
+            byte[] without = Files.readAllBytes(plain.resolve("csv/" + t.id() + ".csv"));
+            byte[] with = Files.readAllBytes(withBom.resolve("csv/" + t.id() + ".csv"));
+            assertFalse(Arrays.equals(bom, Arrays.copyOf(without, 3)), t.id() + ": no mark by default");
+            assertArrayEquals(bom, Arrays.copyOf(with, 3), t.id() + ": the mark first");
+            assertArrayEquals(without, Arrays.copyOfRange(with, 3, with.length), t.id() + ": then the same bytes");
+        }
+        JsonNode descriptor = JSON.readTree(withBom.resolve(OutputDataPackage.FILE).toFile());
+        assertEquals("utf-8-sig", descriptor.path("resources").get(0).path("encoding").asString());
+        assertTrue(dataPackageSchema().validate(descriptor).isEmpty());
+        String first = new String(Files.readAllBytes(withBom.resolve("csv/a1.csv")), StandardCharsets.UTF_8);
+        assertTrue(first.startsWith("\uFEFFrow_key,row_type,label_zh,label_en,"));
+    }
+
+    private static JsonNode resource(JsonNode descriptor, String name) {
+        for (JsonNode r : descriptor.path("resources")) {
+            if (r.path("name").asString().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no resource " + name);
+    }
+
+    private static JsonNode field(JsonNode resource, String name) {
+        for (JsonNode f : resource.path("schema").path("fields")) {
+            if (f.path("name").asString().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no field " + name);
+    }
+
+    private static Map<String, String> pick(JsonNode node, String... names) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String n : names) {
+            m.put(n, node.path(n).asString());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,239 @@
+package org.pbannex.render.xlsx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.publication.RunRenderer;
+import org.pbannex.table.Language;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+
+/**
+ * The 2022-23 workbooks as a run publishes them (the run's own cover facts and input list), both editions: the
+ * accessibility check, no English in the Chinese edition, every chart reading its table, subtotals told apart,
+ * no empty column and print areas over every column.
+ */
+class PublishedWorkbooksTest {
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+
+    @BeforeAll
+    static void writeBothEditions() throws IOException {
+        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        var info = RunRenderer.info(pub, "20260101T000000Z-0a1b2c3d", Instant.parse("2026-01-01T00:00:00Z"), "0.1.0 (0a1b2c3)");
+        for (Language lang : Language.values()) {
+            XlsxWorkbookWriter.write(List.copyOf(pub.tables().values()), lang, info, file(lang));
+        }
+    }
+
+    static Path file(Language lang) {
+        return dir.resolve("pb-annexes-2022-23." + lang.code() + ".xlsx");
+    }
+
+    static XSSFWorkbook open(Language lang) throws Exception {
+        return new XSSFWorkbook(file(lang).toFile());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void passesTheAccessibilityCheck(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            List<WorkbookAccessibility.Result> results = WorkbookAccessibility.check(wb);
+            String report = WorkbookAccessibility.report("pb-annexes-2022-23." + lang.code() + ".xlsx", results);
+            System.out.print(report);
+            assertTrue(results.stream().allMatch(WorkbookAccessibility.Result::passed), report);
+            assertTrue(results.stream().allMatch(r -> r.checked() > 0), report);
+        }
+    }
+
+    /** Latin-script words the Chinese edition may hold: codes, not English. */
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9$._/-]*");
+    private static final Set<String> ALLOWED_WORDS = Set.of(
+            "ILOSTAT",        // the ILO's database, so named in the Chinese print
+            "COVID-19",       // as printed
+            "PROGRAM",        // the department's code in the contact
+            "SHA-256",        // the checksum's name
+            "pb-annex",       // the program's name
+            "manifest.json",  // a file name
+            "synthetic",      // the file-name prefix that marks synthetic expenditure files (f2's note)
+            "x", "N");        // the [x] symbol, and "[注释 N]" where the notes sheet explains its markers
+
+    @Test
+    void theChineseEditionHasNoEnglishButCodes() throws Exception {
+        // Codes: table ids and column keys (a documented difference names its cell "t2 / 8 / rb").
+        Set<String> ids = new TreeSet<>(pub.tables().keySet());
+        pub.tables().values().forEach(t -> t.columns().forEach(c -> ids.add(c.key())));
+        Set<String> english = new TreeSet<>();
+        try (XSSFWorkbook wb = open(Language.ZH)) {
+            List<String> texts = new ArrayList<>();
+            for (Sheet s : wb) {
+                texts.add(s.getSheetName());
+                s.forEach(r -> r.forEach(c -> {
+                    if (c.getCellType() == CellType.STRING) {
+                        texts.add(c.getStringCellValue());
+                    }
+                }));
+                var drawing = ((XSSFSheet) s).getDrawingPatriarch();
+                if (drawing != null) {
+                    for (var anchor : drawing.getCTDrawing().getTwoCellAnchorArray()) {
+                        var pr = anchor.getGraphicFrame().getNvGraphicFramePr().getCNvPr();
+                        texts.add(pr.getTitle());
+                        texts.add(pr.getDescr());
+                    }
+                    for (XSSFChart chart : drawing.getCharts()) {
+                        texts.add(chart.getTitleText().getString());
+                    }
+                }
+            }
+            var core = wb.getProperties().getCoreProperties();
+            texts.addAll(List.of(core.getTitle(), core.getSubject(), core.getDescription(), core.getKeywords()));
+            for (String text : texts) {
+                Matcher m = LATIN_WORD.matcher(text == null ? "" : text);
+                while (m.find()) {
+                    String w = m.group().replaceAll("[.]$", "");
+                    boolean code = w.matches(".*\\d.*") || w.matches("[A-Z]\\.?") || w.matches("[a-h]") || w.contains("/")
+                            || w.matches("[0-9a-f]{16,}") || ids.contains(w) || ALLOWED_WORDS.contains(w);
+                    if (!code) {
+                        english.add(w + " (in \"" + text.substring(Math.max(0, m.start() - 20), Math.min(text.length(), m.end() + 20)) + "\")");
+                    }
+                }
+            }
+        }
+        assertTrue(english.isEmpty(), "English in the zh workbook: " + english);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyChartReadsItsTablesCells(Language lang) throws Exception {
+        int charts = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                if (t.charts().isEmpty()) {
+                    continue;
+                }
+                XSSFSheet tableSheet = tableSheet(wb, t.id());
+                XSSFSheet chartSheet = wb.getSheet(SheetName.chartsOf(t, lang));
+                List<XSSFChart> drawn = chartSheet.getDrawingPatriarch().getCharts();
+                assertEquals(t.charts().size(), drawn.size(), t.id());
+                for (int i = 0; i < drawn.size(); i++) {
+                    XDDFChartData data = drawn.get(i).getChartSeries().get(0);
+                    for (int s = 0; s < data.getSeriesCount(); s++) {
+                        var values = data.getSeries(s).getValuesData();
+                        assertTrue(values.isReference(), t.id() + " chart " + i + " series " + s + " reads cells");
+                        String ref = values.getDataRangeReference();
+                        assertTrue(ref.startsWith("'" + tableSheet.getSheetName() + "'!"), ref);
+                        // ... and those cells hold the chart's figures.
+                        var area = new org.apache.poi.ss.util.AreaReference(ref, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+                        List<Double> cells = new ArrayList<>();
+                        for (var c : area.getAllReferencedCells()) {
+                            cells.add(tableSheet.getRow(c.getRow()).getCell(c.getCol()).getNumericCellValue());
+                        }
+                        assertEquals(t.charts().get(i).series().get(s).values().stream().map(Number::doubleValue).toList(), cells,
+                                t.id() + " chart " + i + " series " + s);
+                    }
+                    charts++;
+                }
+            }
+        }
+        assertTrue(charts >= 3, "charts checked: " + charts);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void subtotalsOfAnnexes1And2NameTheirGroups(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            for (String id : List.of("a1", "a2")) {
+                Table t = pub.tables().get(id);
+                XSSFSheet s = tableSheet(wb, id);
+                XSSFTable table = s.getTables().get(0);
+                List<String> groups = new ArrayList<>();
+                for (int i = 0; i < t.rows().size(); i++) {
+                    if (t.rows().get(i).type() == RowType.SUBTOTAL) {
+                        groups.add(s.getRow(table.getStartRowIndex() + 1 + i).getCell(1).getStringCellValue());
+                    }
+                }
+                assertEquals(7, groups.size(), id);
+                assertEquals(7, Set.copyOf(groups).size(), id + ": every subtotal names a different group: " + groups);
+                // The group is the heading the subtotal closes.
+                List<String> headings = t.rows().stream().filter(r -> r.type() == RowType.HEADING).map(r -> r.label().in(lang)).toList();
+                assertTrue(headings.containsAll(groups), groups.toString());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noTableHasAnEmptyColumnAndEveryColumnIsPrinted(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = tableSheet(wb, t.id());
+                XSSFTable table = s.getTables().get(0);
+                for (int c = 0; c <= table.getEndColIndex(); c++) {
+                    boolean any = false;
+                    for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex() && !any; r++) {
+                        Cell cell = s.getRow(r).getCell(c);
+                        any = cell != null && cell.getCellType() != CellType.BLANK;
+                    }
+                    assertTrue(any, t.id() + " column " + c + " is empty");
+                }
+                String area = wb.getPrintArea(wb.getSheetIndex(s));
+                var ref = new org.apache.poi.ss.util.AreaReference(area.substring(area.indexOf('!') + 1),
+                        org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+                assertTrue(ref.getLastCell().getCol() >= table.getEndColIndex(), t.id() + ": " + area);
+            }
+            // Table I.1 prints indicator, means of verification, baseline and target; it has no codes or regional targets.
+            assertEquals(4, tableSheet(wb, "i1").getTables().get(0).getEndColIndex() + 1);
+        }
+    }
+
+    @Test
+    void theCoverHasThePublicationDateFromTheInputAndTheRunSheetMarksSyntheticData() throws Exception {
+        try (XSSFWorkbook wb = open(Language.EN)) {
+            List<String> cover = XlsxWorkbookWriterTest.lines(wb.getSheet("Cover"));
+            assertTrue(cover.contains("1 February 2021"), cover.toString());
+            List<List<String>> run = XlsxWorkbookWriterTest.table(wb.getSheet("Run"));
+            assertEquals(pub.inputs().files().size() + 1, run.size() - 1, "every input file and the expenditure lines");
+            List<String> synthetic = run.stream().filter(r -> r.get(3).startsWith("Yes")).map(r -> r.get(0)).toList();
+            assertEquals(List.of("input/expenditure/synthetic-2016-2023.csv"), synthetic);
+            assertFalse(cover.stream().anyMatch(l -> l.matches(".*[0-9a-f]{64}.*")), "no checksums on the cover");
+        }
+    }
+
+    static XSSFSheet tableSheet(XSSFWorkbook wb, String id) {
+        for (Sheet s : wb) {
+            XSSFSheet x = (XSSFSheet) s;
+            if (x.getTables().stream().anyMatch(t -> t.getName().equals("Table_" + id.replace('-', '_')))) {
+                return x;
+            }
+        }
+        throw new AssertionError("no sheet holds table " + id);
+    }
+}
