@@ -40,11 +40,12 @@ public class AnnexJobConfiguration {
 
     @Bean
     Job annexJob(JobRepository repository, RunListener listener, Step validate, JobExecutionDecider expenditureEngine,
-                 Step expenditurePartitions, Step expenditureMerge, Step expenditurePostgres, Step check, Step render, Step publish) {
+                 Step expenditurePartitions, Step expenditureMerge, Step expenditurePostgres, Step check, Step render, Step publish,
+                 Step distribute) {
         Flow annex = new FlowBuilder<Flow>("annexFlow")
                 .start(validate)
                 .next(expenditureEngine)
-                    .on(EngineDecider.EMBEDDED).to(expenditurePartitions).next(expenditureMerge).next(check).next(render).next(publish)
+                    .on(EngineDecider.EMBEDDED).to(expenditurePartitions).next(expenditureMerge).next(check).next(render).next(publish).next(distribute)
                 .from(expenditureEngine).on(EngineDecider.POSTGRES).to(expenditurePostgres).next(check)
                 .from(expenditureEngine).on(EngineDecider.NONE).to(check)
                 .build();
@@ -106,6 +107,25 @@ public class AnnexJobConfiguration {
             publication.publish(run, contribution.getStepExecution().getJobExecution());
             contribution.incrementWriteCount(1);
         });
+    }
+
+    /** After publish: the job's reviewers get the run (publishing never waits on mail; a mail failure leaves it published). */
+    @Bean
+    Step distribute(RunSteps steps, RunDistribution distribution) {
+        return steps.tasklet("distribute", (contribution, run) -> distribution.distribute(run, contribution));
+    }
+
+    @Bean
+    org.pbannex.distribute.DistributionLog distributionLog(JdbcTemplate jdbc) {
+        return new org.pbannex.distribute.DistributionLog(jdbc);
+    }
+
+    @Bean
+    org.pbannex.distribute.Distributor distributor(org.pbannex.distribute.DistributionLog log,
+                                                   org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
+                                                   @Value("${pb.distribution.from}") String from,
+                                                   @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
+        return new org.pbannex.distribute.Distributor(log, mail.getIfAvailable(), from, host + ":" + port);
     }
 
     @Bean

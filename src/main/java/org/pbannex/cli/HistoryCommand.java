@@ -30,8 +30,10 @@ public class HistoryCommand implements Callable<Integer> {
             RunLauncher launcher = spring.bean(RunLauncher.class);
             launcher.recoverDeadRuns();
             if (runId != null) {
-                return show(history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history")),
+                int status = show(history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history")),
                         spring.bean(JobRepository.class));
+                distributions(spring.bean(org.pbannex.distribute.DistributionLog.class).ofRun(runId));
+                return status;
             }
             var runs = history.recent(limit);
             if (runs.isEmpty()) {
@@ -90,6 +92,21 @@ public class HistoryCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.PUBLISHED;
+    }
+
+    /** Who received the run: each reviewer, how (sent, dry-run, failed), when, and the workbook. */
+    private static void distributions(java.util.List<org.pbannex.distribute.DistributionLog.Entry> entries) {
+        System.out.println();
+        if (entries.isEmpty()) {
+            System.out.println("Distributions: none (./pb-annex distribute RUN_ID sends it to the reviewers)");
+            return;
+        }
+        System.out.println("Distributions");
+        System.out.printf("%-19s %-8s %-40s %-4s %-20s %s%n", "WHEN", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
+        for (var d : entries) {
+            System.out.printf("%-19s %-8s %-40s %-4s %-20s %s%n", time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">",
+                    d.language(), d.tables(), d.attachment() + (d.message() == null ? "" : "  " + d.message()));
+        }
     }
 
     private static String status(RunHistory.Entry e) {

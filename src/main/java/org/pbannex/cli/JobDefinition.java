@@ -22,15 +22,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param schedule  a cron expression with seconds (second minute hour day month weekday), or none
  * @param rejects   true: bad expenditure lines go to a published rejects file instead of stopping the run
  * @param csvBom    true: the tidy CSVs start with a UTF-8 byte-order mark, for Excel on Windows
+ * @param reviewers who the run is sent to after it is published (a list, or "input" for input/reviewers.csv); none: the
+ *                  job sends nothing (see {@link org.pbannex.distribute.ReviewerList})
  */
 public record JobDefinition(String name, String description,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tables,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> languages,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> formats,
-                            String schedule, Boolean rejects, Boolean csvBom) {
+                            String schedule, Boolean rejects, Boolean csvBom, tools.jackson.databind.JsonNode reviewers) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects", "csvBom");
+    private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects", "csvBom",
+            "reviewers");
 
     public JobDefinition {
         description = description == null ? "" : description;
@@ -57,8 +60,12 @@ public record JobDefinition(String name, String description,
             if (def == null) {
                 throw new UsageError(file + ": empty job definition");
             }
+            // Checked now, so a bad reviewers entry stops the command before the run (the list itself is read after it).
+            if (def.reviewers() != null && !def.reviewers().isString()) {
+                org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), jobsDir, file.toString());
+            }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
-                    def.rejects(), def.csvBom());
+                    def.rejects(), def.csvBom(), def.reviewers());
         } catch (UnrecognizedPropertyException e) {
             throw new UsageError(file + ", line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));

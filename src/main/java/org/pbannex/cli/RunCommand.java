@@ -93,6 +93,15 @@ public class RunCommand implements Callable<Integer> {
                 return ExitCodes.of(failure);
             }
             printSummary(execution, request, seconds);
+            var ctx = execution.getExecutionContext();
+            if (ctx.containsKey(org.pbannex.batch.RunDistribution.SENT)) {
+                System.out.println("Sent to " + ctx.getInt(org.pbannex.batch.RunDistribution.SENT) + " reviewers");
+            }
+            if (ctx.containsKey(org.pbannex.batch.RunDistribution.FAILED)) {
+                // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
+                System.err.println("pb-annex: " + ctx.getString(org.pbannex.batch.RunDistribution.FAILED));
+                return ExitCodes.INFRASTRUCTURE;
+            }
             return ExitCodes.PUBLISHED;
         }
     }

@@ -29,7 +29,11 @@ public final class DataPackage {
     }
 
     public static DataPackage load(Path inputDir) {
-        Path file = inputDir.resolve(FILE);
+        return loadDescriptor(inputDir.resolve(FILE));
+    }
+
+    /** A descriptor in a file of another name (the reviewers list has its own, as it is no input of the tables). */
+    public static DataPackage loadDescriptor(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new InputError(file.toString(), 0, "", "input descriptor not found; the input folder must hold " + FILE);
         }

@@ -34,41 +34,45 @@ import org.xml.sax.helpers.DefaultHandler;
  * reported with their cached value and never evaluated. It streams each part with SAX through POI's
  * {@code XSSFReader} rather than loading the workbook model: memory stays proportional to the cells, and each cell
  * comes back exactly as stored (the number as written, its format, its formula), which the import needs to reproduce
- * the CSV text and to refuse what Excel did to it.
+ * the CSV text and to refuse what Excel did to it. A macro-enabled workbook (xlsm) is refused; external links are never
+ * followed (nothing here opens another file). The review of a returned workbook reads it the same way, with each
+ * sheet's comments.
  */
-final class InputBookReader {
+public final class InputBookReader {
 
-    enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
+    public enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
 
     /**
      * One stored cell: its 0-based column, kind and value as stored ({@code 1}/{@code 0} for a boolean), the formula
      * if it has one (its value is then the cached result), and what its number format says (decimals shown, a date,
      * a percentage).
      */
-    record Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent) {
-        boolean blank() {
+    public record Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent) {
+        public boolean blank() {
             return formula == null && (value == null || value.isBlank());
         }
     }
 
     /** A stored row: its 1-based number and its cells by column. */
-    record Row(int number, List<Cell> cells) {
-        boolean blank() {
+    public record Row(int number, List<Cell> cells) {
+        public boolean blank() {
             return cells.stream().allMatch(Cell::blank);
         }
     }
 
-    record Sheet(String name, List<Row> rows) {
+    /** A sheet's stored rows, and its comments by cell reference (A1). */
+    public record Sheet(String name, List<Row> rows, Map<String, String> comments) {
     }
 
     private InputBookReader() {
     }
 
     /** Every sheet of the workbook, in workbook order. */
-    static List<Sheet> read(Path file, String shown) {
+    public static List<Sheet> read(Path file, String shown) {
         checkFile(file, shown);
         guardZip();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            refuseMacros(pkg, shown);
             XSSFReader xssf = new XSSFReader(pkg);
             Parsing parsing = new Parsing(shown);
             Styles styles = new Styles();
@@ -89,7 +93,7 @@ final class InputBookReader {
                 try (InputStream in = it.next()) {
                     SheetHandler h = new SheetHandler(strings, styles, parsing, it.getSheetName());
                     parsing.parse(in, h, "sheet " + it.getSheetName());
-                    sheets.add(new Sheet(it.getSheetName(), h.rows));
+                    sheets.add(new Sheet(it.getSheetName(), h.rows, comments(it.getSheetComments())));
                 }
             }
             return sheets;
@@ -104,8 +108,31 @@ final class InputBookReader {
         }
     }
 
+    /** A workbook that carries macros (xlsm, or a VBA project in any workbook) is refused: nothing from it may run. */
+    private static void refuseMacros(OPCPackage pkg, String shown) throws InvalidFormatException {
+        boolean macros = !pkg.getPartsByContentType("application/vnd.ms-excel.sheet.macroEnabled.main+xml").isEmpty()
+                || pkg.getParts().stream().anyMatch(p -> p.getPartName().getName().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith("vbaproject.bin"));
+        if (macros) {
+            throw new InputError(shown, 0, "", "refused: a macro-enabled workbook (.xlsm); in Excel, save it as Excel Workbook "
+                    + "(.xlsx), which has no macros");
+        }
+    }
+
+    /** A sheet's comments (notes) by cell reference; none when it has none. */
+    private static Map<String, String> comments(org.apache.poi.xssf.model.Comments comments) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (comments != null) {
+            comments.getCellAddresses().forEachRemaining(a -> {
+                var c = comments.findCellComment(a);
+                out.put(a.formatAsString(), c == null || c.getString() == null ? "" : c.getString().getString());
+            });
+        }
+        return out;
+    }
+
     /** A workbook that is no file, cannot be read or is too large is refused before it is opened. */
-    static void checkFile(Path file, String shown) {
+    public static void checkFile(Path file, String shown) {
         if (!Files.isRegularFile(file)) {
             throw new InputError(shown, 0, "", Files.isDirectory(file) ? "cannot read the workbook: it is a folder"
                     : "cannot read the workbook: it does not exist");

@@ -64,6 +64,28 @@ public final class XlsxWorkbookWriter {
         }
     }
 
+    /**
+     * Where a table is on its sheet: the sheet's name, what each column of the table holds ({@code label}, {@code group},
+     * a column key, or {@code <key>_years} and {@code <key>_months} for work), and the key of each row under the header.
+     */
+    public record SheetPlan(String tableId, String sheetName, List<String> columns, List<String> rowKeys) {
+    }
+
+    /** The plan of each table sheet this writer makes for these tables in this language (to read a returned workbook). */
+    public static List<SheetPlan> sheetPlans(List<Table> tables, Language language) {
+        return tables.stream().map(t -> {
+            TableLayout layout = TableLayout.of(t, language);
+            List<String> columns = layout.columns().stream().map(c -> switch (c.role()) {
+                case LABEL -> "label";
+                case GROUP -> "group";
+                case VALUE -> c.column().key();
+                case YEARS -> c.column().key() + "_years";
+                case MONTHS -> c.column().key() + "_months";
+            }).toList();
+            return new SheetPlan(t.id(), SheetName.of(t, language), columns, t.rows().stream().map(r -> r.key()).toList());
+        }).toList();
+    }
+
     // Every sheet but the contents itself, in workbook order.
     private static List<ContentsSheet.Entry> contents(List<TableLayout> layouts, PublicationInfo info, Language lang) {
         List<ContentsSheet.Entry> entries = new ArrayList<>();

@@ -1,0 +1,69 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pbannex.distribute.DistributionLog;
+import org.pbannex.distribute.Distributor;
+import org.pbannex.distribute.PublishedRun;
+import org.pbannex.distribute.ReviewerList;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Sends a published run's workbook to its reviewers by e-mail, or writes the messages as .eml files. */
+@Command(name = "distribute", mixinStandardHelpOptions = true,
+        description = {"Send each reviewer the workbook of a published run (the latest when no RUN_ID is given) in their",
+                "language, with only their tables when they review some, and a message saying what changed since the last",
+                "run they received, the documented differences from the print, and how to return corrections. Reviewers",
+                "are those of the run's job (reviewers:), else input/reviewers.csv. Mail goes through spring.mail.* (e.g.",
+                "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line."})
+public class DistributeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to send (default: the latest).")
+    String runId;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the runs are published (default: output/).")
+    Path output;
+
+    @Option(names = "--dry-run", description = "Write the messages as .eml files into the run folder's distribution/ "
+            + "instead of sending them.")
+    boolean dryRun;
+
+    @Mixin
+    InputOptions in;
+
+    @Override
+    public Integer call() throws IOException {
+        var settings = PbAnnexApplication.settings();
+        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        Path inputDir = in.inputDir();
+        Biennium biennium;
+        try {
+            biennium = Publication.biennium(inputDir, in.biennium);
+        } catch (IllegalArgumentException e) {
+            throw new org.pbannex.runtime.UsageError(e.getMessage());
+        }
+        PublishedRun run = PublishedRun.named(out, runId, biennium.code());
+        var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), inputDir);
+        if (reviewers.isEmpty()) {
+            reviewers = ReviewerList.fromCsv(inputDir);
+        }
+        var computed = Publication.compute(Publication.ingest(inputDir, Biennium.parse(run.biennium())));
+        try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
+            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, out);
+            for (var d : deliveries) {
+                System.out.println((d.mode().equals(DistributionLog.SENT) ? "Sent:    " : "Written: ") + d.reviewer().name() + " <"
+                        + d.reviewer().email() + ">, " + d.reviewer().language() + ", " + d.attachment().getFileName()
+                        + (d.mode().equals(DistributionLog.SENT) ? "" : " -> " + d.where()));
+            }
+            System.out.println("Run " + run.runId() + ": " + deliveries.size() + " of " + reviewers.size() + " reviewers "
+                    + (dryRun ? "written as .eml (dry run)" : "sent"));
+        }
+        return ExitCodes.PUBLISHED;
+    }
+}

@@ -1,0 +1,59 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.pbannex.review.ReviewCommandSupport;
+import org.pbannex.runtime.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Compares a workbook a reviewer sent back with the published run, and says which input each change belongs to. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = {"Compare a workbook a reviewer sent back with the run it came from (the run id on its cover, or --run),",
+                "cell by cell, and write review-<file>.csv and .html beside it: each changed cell with the input file, line",
+                "and column it comes from (or, for a total or computed figure, the inputs it is computed from); added and",
+                "deleted rows, sheets and columns, comments and formulas too. The workbook is read as untrusted (exit 3 if",
+                "it is damaged, too large, macro-enabled or unsafe)."})
+public class ReviewCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RETURNED.xlsx", description = "The workbook the reviewer sent back.")
+    Path returned;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "The run it came from, when its cover no longer says.")
+    String run;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the runs are published (default: output/).")
+    Path output;
+
+    @Option(names = "--apply", paramLabel = "DIR", description = "Write a copy of the input folder into DIR (new or empty) "
+            + "with the changes of input cells applied, to check and run; input/ itself is never written.")
+    Path apply;
+
+    @Mixin
+    InputOptions in;
+
+    @Override
+    public Integer call() throws IOException {
+        var settings = PbAnnexApplication.settings();
+        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply);
+        var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
+                Collectors.counting()));
+        System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()
+                + " cells compared, " + o.result().changes().size() + " changes" + (counts.isEmpty() ? "" : " " + counts));
+        if (o.result().inputChanged()) {
+            System.out.println("The input has changed since that run: the sources named are lines of today's input.");
+        }
+        System.out.println("Review:    " + o.csv() + " (and .html)");
+        o.applied().forEach(l -> System.out.println("  " + l));
+        if (apply != null) {
+            System.out.println("Copy:      " + apply.toAbsolutePath().normalize() + "  (check it: ./pb-annex check --input "
+                    + apply + ")");
+        }
+        return ExitCodes.PUBLISHED;
+    }
+}

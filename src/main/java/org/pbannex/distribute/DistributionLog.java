@@ -1,0 +1,45 @@
+package org.pbannex.distribute;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Who received which run (pb_distribution): sent, written as .eml by a dry run, or failed. */
+public final class DistributionLog {
+
+    public static final String SENT = "sent";
+    public static final String DRY_RUN = "dry-run";
+    public static final String FAILED = "failed";
+
+    /** One row: a reviewer, the run, the attachment, how (sent, dry-run, failed) and when; a message when it failed. */
+    public record Entry(String runId, String reviewer, String email, String language, String tables, String attachment,
+                        String mode, String message, Timestamp at) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public DistributionLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String runId, Reviewer r, List<String> tables, String attachment, String mode, String message) {
+        jdbc.update("INSERT INTO pb_distribution (run_id, reviewer, email, language, tables, attachment, mode, message, sent_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, r.name(), r.email(), r.language(), String.join(" ", tables),
+                attachment, mode, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message,
+                Timestamp.from(Instant.now()));
+    }
+
+    public List<Entry> ofRun(String runId) {
+        return jdbc.query("SELECT run_id, reviewer, email, language, tables, attachment, mode, message, sent_at FROM pb_distribution "
+                + "WHERE run_id = ? ORDER BY id", (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9)), runId);
+    }
+
+    /** The last other run this address received (sent, or written by a dry run), for "what changed since". */
+    public Optional<String> lastRunBefore(String email, String runId) {
+        return jdbc.queryForList("SELECT run_id FROM pb_distribution WHERE email = ? AND run_id <> ? AND mode <> ? ORDER BY id DESC",
+                String.class, email, runId, FAILED).stream().findFirst();
+    }
+}

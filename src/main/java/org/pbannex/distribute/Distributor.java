@@ -1,0 +1,242 @@
+package org.pbannex.distribute;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.RunRenderer;
+import org.pbannex.publish.RunDiff;
+import org.pbannex.reference.Texts;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.runtime.UsageError;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Sends a published run to its reviewers: each gets the workbook of their edition (the run's own, or, for a subset of
+ * tables, one made by the same workbook writer from the run's input with only those tables, in the run folder's
+ * {@code distribution/}), with a message in their language: the run, what changed since the last run they received
+ * (the run diff of their tables), the documented differences from the print in their tables, and how to return
+ * corrections. A dry run writes each message as an .eml file into {@code distribution/} instead. Each delivery is
+ * recorded; a mail server that refuses or cannot be reached stops the distribution ({@link MailFailed}), the run staying
+ * published.
+ */
+public final class Distributor {
+
+    /** The folder of a run that holds the subset workbooks and the dry run's messages. */
+    public static final String FOLDER = "distribution";
+
+    /** The mail server refused or could not be reached: one line, exit status 5. */
+    public static final class MailFailed extends RuntimeException {
+        public MailFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** One reviewer's delivery: the attachment and where the message went (an address, or the .eml written). */
+    public record Delivery(Reviewer reviewer, List<String> tables, Path attachment, String mode, String where) {
+    }
+
+    private final DistributionLog log;
+    private final JavaMailSender mail;
+    private final String from;
+    private final String server;
+
+    /**
+     * @param mail   the mail sender (null: only dry runs)
+     * @param from   the sender's address
+     * @param server the mail server as host:port, for messages
+     */
+    public Distributor(DistributionLog log, JavaMailSender mail, String from, String server) {
+        this.log = log;
+        this.mail = mail;
+        this.from = from;
+        this.server = server;
+    }
+
+    /**
+     * @param computed the run's tables, from the run's own input (checked by the caller)
+     * @param outputRoot where runs are published (to find the run a reviewer received last)
+     */
+    public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
+                                     Path outputRoot) throws IOException {
+        if (!dryRun && mail == null) {
+            throw new MailFailed("no mail server configured (spring.mail.host): use --dry-run, or set SPRING_MAIL_HOST");
+        }
+        if (!computed.inputs().files().isEmpty() && !run.sameInput(computed.inputs())) {
+            throw new org.pbannex.ingest.InputError(computed.inputs().inputDir().toString(), 0, "", "the input has changed since run "
+                    + run.runId() + " was published: its workbooks are made from its own input only; run the job again and "
+                    + "distribute that run");
+        }
+        Path dir = run.folder().resolve(FOLDER);
+        Files.createDirectories(dir);
+        Texts texts = computed.reference().texts();
+        List<Delivery> out = new ArrayList<>();
+        int n = 0;
+        for (Reviewer r : reviewers) {
+            n++;
+            List<String> tables = r.tablesOf(run.tables());
+            if (tables.isEmpty() || !run.languages().contains(r.language())) {
+                continue; // none of their tables (or not their edition) is in this run
+            }
+            Path attachment = workbook(run, computed, r, tables, dir);
+            MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot);
+            if (dryRun) {
+                Path eml = dir.resolve(String.format("%02d-%s.eml", n, r.email().replaceAll("[^A-Za-z0-9@._-]", "_")));
+                try (OutputStream os = Files.newOutputStream(eml)) {
+                    message.writeTo(os);
+                } catch (MessagingException e) {
+                    throw new IOException("cannot write " + eml + ": " + e.getMessage(), e);
+                }
+                log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.DRY_RUN, eml.toString());
+                out.add(new Delivery(r, tables, attachment, DistributionLog.DRY_RUN, eml.toString()));
+            } else {
+                try {
+                    mail.send(message);
+                } catch (MailException e) {
+                    String line = "mail server " + server + " did not take the message to " + r.email() + ": " + cause(e)
+                            + " (" + out.size() + " of " + reviewers.size() + " reviewers sent; run " + run.runId()
+                            + " stays published: ./pb-annex distribute " + run.runId() + " sends it again)";
+                    log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
+                    throw new MailFailed(line);
+                }
+                log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.SENT, null);
+                out.add(new Delivery(r, tables, attachment, DistributionLog.SENT, r.email()));
+            }
+        }
+        return out;
+    }
+
+    /** The run's own workbook when the reviewer has every table; else one of their tables only, by the same writer. */
+    private static Path workbook(PublishedRun run, ComputedPublication computed, Reviewer r, List<String> tables, Path dir)
+            throws IOException {
+        if (tables.equals(run.tables())) {
+            Path book = run.workbook(r.language());
+            if (!Files.isRegularFile(book)) {
+                throw new UsageError("run " + run.runId() + " has no " + book.getFileName() + " (it was run without xlsx)");
+            }
+            return book;
+        }
+        Path book = dir.resolve("pb-annexes-" + run.biennium() + "." + r.language() + "." + String.join("-", tables) + ".xlsx");
+        if (!Files.exists(book)) {
+            List<Table> selected = computed.tables().values().stream().filter(t -> tables.contains(t.id())).toList();
+            Path staged = dir.resolve("." + book.getFileName() + ".tmp");
+            XlsxWorkbookWriter.write(selected, Language.of(r.language()),
+                    RunRenderer.info(computed, run.runId(), Instant.parse(run.startedAt()), run.codeVersion()), staged);
+            Files.move(staged, book, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return book;
+    }
+
+    private MimeMessage message(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables,
+                                Path attachment, Path outputRoot) throws IOException {
+        Language lang = Language.of(r.language());
+        String body = body(run, computed, t, r, tables, attachment, outputRoot, lang);
+        try {
+            MimeMessage m = mail != null ? mail.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+            MimeMessageHelper h = new MimeMessageHelper(m, true, "UTF-8");
+            h.setFrom(new InternetAddress(from, "pb-annex", "UTF-8"));
+            h.setTo(new InternetAddress(r.email(), r.name(), "UTF-8"));
+            h.setSubject(t.get("distribution.subject").with("publication", t.get("publication.title")).with("biennium", run.biennium())
+                    .with("run", run.runId()).in(lang));
+            h.setText(body);
+            h.addAttachment(attachment.getFileName().toString(), new FileSystemResource(attachment));
+            m.saveChanges();
+            return m;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IOException("cannot compose the message to " + r.email() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String body(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables, Path attachment,
+                        Path outputRoot, Language lang) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(t.get("distribution.greeting").with("name", r.name()).in(lang));
+        lines.add("");
+        lines.add(t.get("distribution.intro").with("run", run.runId()).with("published", run.startedAt())
+                .with("file", attachment.getFileName().toString()).in(lang));
+        for (String id : tables) {
+            lines.add("  - " + name(computed.tables().get(id), id, lang));
+        }
+        lines.add("");
+        lines.addAll(changes(run, t, r, tables, outputRoot, lang));
+        lines.add("");
+        var differences = computed.printedDifferences().stream().filter(d -> tables.contains(d.table())).toList();
+        if (differences.isEmpty()) {
+            lines.add(t.get("distribution.no_differences").in(lang));
+        } else {
+            lines.add(t.get("distribution.differences").in(lang));
+            differences.forEach(d -> lines.add("  - " + d.describe(lang)));
+        }
+        lines.add("");
+        lines.add(t.get("distribution.how_to_return").in(lang));
+        lines.add("");
+        lines.add(t.get("distribution.signature").in(lang));
+        return String.join("\n", lines) + "\n";
+    }
+
+    // What changed in the reviewer's tables since the last run they received (the tidy CSVs of both runs compared).
+    private List<String> changes(PublishedRun run, Texts t, Reviewer r, List<String> tables, Path outputRoot, Language lang)
+            throws IOException {
+        var previous = log.lastRunBefore(r.email(), run.runId());
+        if (previous.isEmpty()) {
+            return List.of(t.get("distribution.first").in(lang));
+        }
+        var folder = PublishedRun.find(outputRoot, previous.get());
+        if (folder.isEmpty()) {
+            return List.of(t.get("distribution.first").in(lang));
+        }
+        RunDiff diff = RunDiff.between(folder.get(), run.folder());
+        List<String> out = new ArrayList<>();
+        for (RunDiff.TableChange c : diff.tables()) {
+            if (!tables.contains(c.table())) {
+                continue;
+            }
+            if (c.status().equals("added")) {
+                out.add("  - " + t.get("distribution.table_added").with("table", c.table()).in(lang));
+            } else if (c.changedCells() > 0) {
+                out.add("  - " + t.get("distribution.table_changed").with("table", c.table())
+                        .with("count", String.valueOf(c.changedCells())).in(lang));
+                c.cells().forEach(cell -> out.add("      " + cell));
+            }
+        }
+        if (out.isEmpty()) {
+            return List.of(t.get("distribution.no_changes").with("previous", previous.get()).in(lang));
+        }
+        out.add(0, t.get("distribution.changes_since").with("previous", previous.get()).in(lang));
+        return out;
+    }
+
+    private static String name(Table table, String id, Language lang) {
+        if (table == null) {
+            return id;
+        }
+        Text title = table.number().isEmpty() ? table.title() : table.number().in(lang).isEmpty() ? table.title()
+                : new Text(table.number().zh() + " " + table.title().zh(), table.number().en() + " " + table.title().en());
+        return id + ": " + title.in(lang);
+    }
+
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,72 @@
+package org.pbannex.distribute;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.runtime.UsageError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A published run as its folder and manifest.json describe it: what distribution and review need to know of it, and
+ * whether an input set is still the one it read (every input file's SHA-256 as the manifest lists it).
+ */
+public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
+                           List<String> tables, List<String> languages, Map<String, String> inputSha256) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static PublishedRun read(Path folder) throws IOException {
+        JsonNode m = JSON.readTree(folder.resolve("manifest.json").toFile());
+        Map<String, String> inputs = new LinkedHashMap<>();
+        m.path("inputs").forEach(i -> inputs.put(i.path("resource").asString(), i.path("sha256").asString()));
+        return new PublishedRun(folder, m.path("run_id").asString(), m.path("job").asString(), m.path("biennium").asString(),
+                m.path("started_at").asString(), m.path("code_version").asString(), strings(m.path("tables")),
+                strings(m.path("languages")), inputs);
+    }
+
+    /** The run with this id in output/<biennium>/<run-id>, if it is published there. */
+    public static Optional<Path> find(Path outputRoot, String runId) throws IOException {
+        if (!Files.isDirectory(outputRoot) || !runId.matches("[0-9A-Za-z.:-]+")) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(outputRoot)) {
+            return s.map(b -> b.resolve(runId)).filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).findFirst();
+        }
+    }
+
+    /** The named run, or the biennium's latest; a run that is not there is bad usage. */
+    public static PublishedRun named(Path outputRoot, String runId, String biennium) throws IOException {
+        Optional<Path> folder = runId != null ? find(outputRoot, runId)
+                : org.pbannex.publish.RunFolder.latest(outputRoot, biennium);
+        if (folder.isEmpty()) {
+            throw new UsageError(runId != null ? "no published run '" + runId + "' in " + outputRoot
+                    : "no published run of " + biennium + " in " + outputRoot + " yet: run ./pb-annex run nightly first");
+        }
+        return read(folder.get());
+    }
+
+    /** The workbook of one edition in the run folder. */
+    public Path workbook(String language) {
+        return folder.resolve("pb-annexes-" + biennium + "." + language + ".xlsx");
+    }
+
+    /** True when every input file the run read still has the checksum the manifest gives (the reviewers list is none of them). */
+    public boolean sameInput(InputSet in) {
+        return in.files().size() == inputSha256.size()
+                && in.files().values().stream().allMatch(f -> f.sha256().equals(inputSha256.get(f.resource())));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+}

@@ -1,0 +1,108 @@
+package org.pbannex.distribute;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pbannex.ingest.CsvResourceReader;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Record;
+import org.pbannex.publication.TableCatalogue;
+import org.pbannex.runtime.UsageError;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who gets a run: the {@code reviewers:} of a job (a list of name, email, language, tables; or {@code input}, meaning
+ * the input folder's {@code reviewers.csv}), or else {@code reviewers.csv}. The CSV is checked against its Table Schema
+ * ({@code reviewers.datapackage.json}) like every input, and its table ids against the tables pb-annex has.
+ */
+public final class ReviewerList {
+
+    public static final String FILE = "reviewers.csv";
+    public static final String DESCRIPTOR = "reviewers.datapackage.json";
+    /** The value of a job's {@code reviewers:} that means the input folder's reviewers.csv. */
+    public static final String FROM_INPUT = "input";
+
+    private ReviewerList() {
+    }
+
+    /** The reviewers a job names (an empty list when it names none: the job then distributes nothing). */
+    public static List<Reviewer> ofJob(JsonNode reviewers, Path inputDir, String where) {
+        if (reviewers == null || reviewers.isNull() || reviewers.isMissingNode()) {
+            return List.of();
+        }
+        if (reviewers.isString() && reviewers.asString().equals(FROM_INPUT)) {
+            return fromCsv(inputDir);
+        }
+        if (!reviewers.isArray()) {
+            throw new UsageError(where + ": reviewers must be a list (name, email, language, tables) or 'input' (input/" + FILE + ")");
+        }
+        List<Reviewer> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode r : reviewers) {
+            i++;
+            String name = r.path("name").asString("");
+            String email = r.path("email").asString("");
+            String language = r.path("language").asString("");
+            List<String> tables = new ArrayList<>();
+            if (r.path("tables").isArray()) {
+                r.path("tables").forEach(t -> tables.add(t.asString()));
+            } else if (!r.path("tables").asString("").isBlank()) {
+                tables.addAll(Arrays.asList(r.path("tables").asString().trim().split("[\\s,]+")));
+            }
+            String problem = name.isBlank() ? "no name" : !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+")
+                    ? "e-mail '" + email + "' is not one address" : !List.of("zh", "en").contains(language)
+                    ? "language '" + language + "' is not zh or en" : unknownTable(tables);
+            if (problem != null) {
+                throw new UsageError(where + ": reviewer " + i + ": " + problem);
+            }
+            out.add(new Reviewer(name, email, language, tables));
+        }
+        return out;
+    }
+
+    /** The reviewers of a job file jobs/<job>.yml (none when it names none, or there is no such file). */
+    public static List<Reviewer> ofJobFile(Path jobsDir, String job, Path inputDir) {
+        Path file = jobsDir.resolve(job + ".yml");
+        if (job == null || !job.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            JsonNode root = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(file.toFile());
+            return root == null ? List.of() : ofJob(root.get("reviewers"), inputDir, file.toString());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new UsageError(file + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The input folder's reviewers.csv, checked against its descriptor. */
+    public static List<Reviewer> fromCsv(Path inputDir) {
+        Path file = inputDir.resolve(FILE);
+        String shown = (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + FILE;
+        if (!Files.isRegularFile(file)) {
+            throw new InputError(shown, 0, "", "no reviewers list: add it (name,email,language,tables), or name reviewers in the job");
+        }
+        var resource = DataPackage.loadDescriptor(inputDir.resolve(DESCRIPTOR)).resource("reviewers");
+        List<Reviewer> out = new ArrayList<>();
+        for (Record r : CsvResourceReader.read(file, shown, resource)) {
+            List<String> tables = r.text("tables").isBlank() ? List.of() : Arrays.asList(r.text("tables").trim().split("\\s+"));
+            String problem = unknownTable(tables);
+            if (problem != null) {
+                throw new InputError(r.file(), r.line(), "tables", problem);
+            }
+            out.add(new Reviewer(r.text("name"), r.text("email"), r.text("language"), tables));
+        }
+        return out;
+    }
+
+    private static String unknownTable(List<String> tables) {
+        for (String t : tables) {
+            if (!TableCatalogue.ids().contains(t)) {
+                return "unknown table '" + t + "'; the tables are " + String.join(" ", TableCatalogue.ids());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,197 @@
+package org.pbannex.review;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+
+/**
+ * Where each published cell of a table sheet comes from, for every table by one rule, from the table and the input the
+ * run read (every record knows its file and line). A cell is {@code input} when its published value is, exactly, the value
+ * of one field of an input record that stands for its row (a record whose key, or one of whose fields, is the row's
+ * key): that field, file and line is what to change. Any other cell is {@code derived}: a total or subtotal lists the
+ * sources of the same column in the rows it sums (the rows since the previous total of its rank or higher); a figure
+ * computed within its row (a percentage, a recosted amount, a rounded million) lists the numeric fields of its row's
+ * records. A derived cell whose inputs cannot be told this way lists none (the officer then reads the table's notes).
+ */
+final class CellSources {
+
+    /** One input cell: the resource, its file as the run names it, the line in the file and the field. */
+    record InputCell(String resource, String file, long line, String column) {
+    }
+
+    /** A cell's source: its input cell, or the input cells it is computed from. */
+    record Source(boolean input, List<InputCell> cells) {
+
+        static final Source UNKNOWN = new Source(false, List.of());
+
+        String kind() {
+            return input ? "input" : "derived";
+        }
+    }
+
+    private record Candidate(String resource, Record record) {
+    }
+
+    private final Map<String, Source> byCell = new LinkedHashMap<>();
+
+    private CellSources() {
+    }
+
+    /**
+     * @param published the published workbook's stored value of each cell, row by row in the plan's order, column by
+     *                  column in the plan's order
+     */
+    static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg) {
+        CellSources out = new CellSources();
+        List<List<Candidate>> tiers = null;
+        for (int r = 0; r < plan.rowKeys().size(); r++) {
+            String key = plan.rowKeys().get(r);
+            tiers = candidates(key, in, pkg);
+            for (int c = 0; c < plan.columns().size(); c++) {
+                String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+                out.byCell.put(key + "\t" + plan.columns().get(c), direct(plan.columns().get(c), value, tiers));
+            }
+        }
+        // Derived cells, now that every direct source is known.
+        for (int r = 0; r < plan.rowKeys().size(); r++) {
+            Row row = table.rows().get(r);
+            List<Candidate> rowRecords = tiers(plan.rowKeys().get(r), in, pkg);
+            for (String column : plan.columns()) {
+                String cell = row.key() + "\t" + column;
+                if (out.byCell.get(cell) != null) {
+                    continue;
+                }
+                out.byCell.put(cell, row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords));
+            }
+        }
+        return out;
+    }
+
+    Source of(String rowKey, String column) {
+        return byCell.getOrDefault(rowKey + "\t" + column, Source.UNKNOWN);
+    }
+
+    /** The sources of the same column in the rows a total sums: back to the previous total of its rank or higher. */
+    private Source summed(Table table, int index, String column) {
+        int rank = rank(table.rows().get(index));
+        Set<InputCell> cells = new LinkedHashSet<>();
+        for (int r = index - 1; r >= 0; r--) {
+            Row above = table.rows().get(r);
+            if (above.type().isTotal() && rank(above) >= rank) {
+                break;
+            }
+            Source s = byCell.get(above.key() + "\t" + column);
+            if (s != null && !above.type().isTotal()) {
+                cells.addAll(s.cells());
+            }
+        }
+        return new Source(false, List.copyOf(cells));
+    }
+
+    private static int rank(Row row) {
+        return switch (row.type()) {
+            case SUBTOTAL -> 1;
+            case PART_TOTAL -> 2;
+            case TOTAL -> 3;
+            default -> 0;
+        };
+    }
+
+    private static Source numericFields(List<Candidate> records) {
+        List<InputCell> cells = new ArrayList<>();
+        for (Candidate c : records) {
+            c.record().values().forEach((field, v) -> {
+                if (v instanceof Long || v instanceof BigDecimal) {
+                    cells.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
+                }
+            });
+        }
+        return new Source(false, cells);
+    }
+
+    /** The input cell holding exactly this value in a record of the row: the first tier with a match; null if none. */
+    private static Source direct(String column, String value, List<List<Candidate>> tiers) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        for (List<Candidate> tier : tiers) {
+            List<InputCell> matches = new ArrayList<>();
+            for (Candidate c : tier) {
+                c.record().values().forEach((field, v) -> {
+                    if (v != null && same(v, value)) {
+                        matches.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
+                    }
+                });
+            }
+            if (matches.size() > 1) {
+                // Several fields hold the value (two zeros): the one named like the column, if exactly one is.
+                List<InputCell> named = matches.stream().filter(m -> m.column().equals(column)
+                        || m.column().startsWith(column + "_") || column.startsWith(m.column())).toList();
+                if (named.size() == 1) {
+                    return new Source(true, named);
+                }
+                return new Source(false, matches);
+            }
+            if (matches.size() == 1) {
+                return new Source(true, matches);
+            }
+        }
+        return null;
+    }
+
+    static boolean same(Object inputValue, String published) {
+        String p = published.strip();
+        if (inputValue instanceof Long || inputValue instanceof BigDecimal) {
+            BigDecimal a = number(p);
+            return a != null && new BigDecimal(inputValue.toString()).compareTo(a) == 0;
+        }
+        return inputValue instanceof String s && !s.isEmpty() && s.strip().equals(p);
+    }
+
+    static BigDecimal number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : new BigDecimal(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // The records that stand for a row, best first: whose primary key is the row key (several key fields joined with a
+    // dot, as the tables make their keys); whose primary key fields include it; any of whose fields is it.
+    private static List<List<Candidate>> candidates(String rowKey, InputSet in, DataPackage pkg) {
+        List<Candidate> byKey = new ArrayList<>();
+        List<Candidate> byKeyField = new ArrayList<>();
+        List<Candidate> byField = new ArrayList<>();
+        for (String resource : in.files().keySet()) {
+            if (!pkg.has(resource)) {
+                continue;
+            }
+            List<String> pk = pkg.resource(resource).primaryKey();
+            for (Record r : in.table(resource)) {
+                String joined = String.join(".", pk.stream().map(r::text).toList());
+                if (joined.equals(rowKey)) {
+                    byKey.add(new Candidate(resource, r));
+                } else if (pk.stream().anyMatch(f -> r.text(f).equals(rowKey))) {
+                    byKeyField.add(new Candidate(resource, r));
+                } else if (r.values().values().stream().anyMatch(v -> v != null && v.toString().equals(rowKey))) {
+                    byField.add(new Candidate(resource, r));
+                }
+            }
+        }
+        return List.of(byKey, byKeyField, byField);
+    }
+
+    private static List<Candidate> tiers(String rowKey, InputSet in, DataPackage pkg) {
+        return candidates(rowKey, in, pkg).stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
+    }
+}

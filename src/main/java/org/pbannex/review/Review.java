@@ -1,0 +1,354 @@
+package org.pbannex.review;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputError;
+import org.pbannex.inputbook.InputBookReader;
+import org.pbannex.inputbook.InputBookReader.Cell;
+import org.pbannex.inputbook.InputBookReader.Sheet;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.InputChecksum;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Compares a workbook a reviewer sent back with the run it came from, cell by cell on every table sheet. Both workbooks
+ * are read the same untrusted way ({@link InputBookReader}: size and zip-bomb limits, no document types, no macros,
+ * formulas never evaluated); the published one is the run's own workbook of the same edition. Rows are matched by their
+ * label (and group), so an added or deleted row is one change, not a shifted table; columns by their heading.
+ */
+public final class Review {
+
+    /** A run id as pb-annex makes them (20261130T040928.377Z-f42b6b1f-a4da). */
+    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}(?:\\.\\d{3})?Z-[0-9a-f]{8}(?:-[0-9a-f]{4})?");
+
+    /**
+     * One difference. {@code kind}: {@code input} or {@code derived} for a changed value; {@code formula} (the returned
+     * cell is a formula: its text, never its value), {@code comment}, {@code row_added}, {@code row_deleted},
+     * {@code column_added}, {@code column_deleted}, {@code sheet_added}, {@code sheet_deleted}.
+     */
+    public record Change(String table, String rowKey, String column, String published, String returned, String kind,
+                         List<CellSources.InputCell> sources) {
+    }
+
+    /** The review of one returned workbook. {@code inputChanged}: the input is no longer the run's (sources are today's). */
+    public record Result(String runId, Path runFolder, String language, List<Change> changes, boolean inputChanged,
+                         int cellsCompared) {
+    }
+
+    private Review() {
+    }
+
+    /**
+     * @param runOption the run named with --run, or null (then the cover's run id)
+     * @param outputRoot where published runs are (output/)
+     * @param inputDir   the input folder the run read (for row keys and sources)
+     */
+    public static Result of(Path returned, String shown, String runOption, Path outputRoot, Path inputDir) throws IOException {
+        List<Sheet> back = InputBookReader.read(returned, shown);
+        String coverRun = back.isEmpty() ? null : runIdIn(back.get(0));
+        if (runOption != null && coverRun != null && !runOption.equals(coverRun)) {
+            throw new InputError(shown, 0, "", "the workbook is from run " + coverRun + " (its cover says so), not run " + runOption);
+        }
+        String runId = runOption != null ? runOption : coverRun;
+        if (runId == null) {
+            throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
+        }
+        Path runFolder = runFolder(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes from run "
+                + runId + ", which is not published in " + outputRoot + " (use --output DIR for another output folder)"));
+        JsonNode manifest = JsonMapper.builder().build().readTree(runFolder.resolve("manifest.json").toFile());
+        Map<String, List<Sheet>> editions = new LinkedHashMap<>();
+        for (JsonNode lang : manifest.path("languages")) {
+            Path book = runFolder.resolve("pb-annexes-" + manifest.path("biennium").asString() + "." + lang.asString() + ".xlsx");
+            if (Files.isRegularFile(book)) {
+                editions.put(lang.asString(), InputBookReader.read(book, book.toString()));
+            }
+        }
+        String language = edition(editions, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
+                + "run " + runId + "'s workbooks: it is not a workbook of that run"));
+        List<Sheet> published = editions.get(language);
+
+        Biennium biennium = Biennium.parse(manifest.path("biennium").asString());
+        boolean inputChanged = !InputChecksum.of(inputDir).equals(manifest.path("input_checksum").asString());
+        ComputedPublication computed = Publication.compute(Publication.ingest(inputDir, biennium));
+        List<String> runTables = new ArrayList<>();
+        manifest.path("tables").forEach(t -> runTables.add(t.asString()));
+        List<Table> tables = computed.tables().values().stream().filter(t -> runTables.contains(t.id())).toList();
+        List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language));
+        DataPackage pkg = DataPackage.load(inputDir);
+
+        Map<String, Sheet> publishedByName = byName(published);
+        Map<String, Sheet> returnedByName = byName(back);
+        List<Change> changes = new ArrayList<>();
+        int compared = 0;
+        for (int i = 0; i < plans.size(); i++) {
+            SheetPlan plan = plans.get(i);
+            Sheet p = publishedByName.get(plan.sheetName());
+            if (p == null) {
+                throw new InputError(runFolder.toString(), 0, "", "the run's workbook has no sheet " + plan.sheetName()
+                        + ": the input is no longer the run's; review with --input pointing at the run's input");
+            }
+            Sheet r = returnedByName.get(plan.sheetName());
+            if (r == null) {
+                changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), "", "sheet_deleted", List.of()));
+                continue;
+            }
+            compared += compareSheet(tables.get(i), plan, p, r, computed, pkg, changes, shown);
+        }
+        for (Sheet r : back) {
+            if (!publishedByName.containsKey(r.name())) {
+                changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of()));
+            }
+        }
+        return new Result(runId, runFolder, language, changes, inputChanged, compared);
+    }
+
+    private static int compareSheet(Table table, SheetPlan plan, Sheet published, Sheet returned, ComputedPublication computed,
+                                    DataPackage pkg, List<Change> changes, String shown) {
+        int n = plan.rowKeys().size();
+        List<InputBookReader.Row> pubRows = published.rows();
+        int last = pubRows.get(pubRows.size() - 1).number();
+        int headerNumber = last - n; // nothing below the table: its rows are the sheet's last
+        InputBookReader.Row pubHeader = row(pubRows, headerNumber);
+        if (pubHeader == null) {
+            throw new InputError(shown, 0, "", "the run's sheet " + plan.sheetName() + " does not have the table's " + n + " rows");
+        }
+        List<String> headings = texts(pubHeader, plan.columns().size());
+        List<List<String>> pubGrid = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            pubGrid.add(values(row(pubRows, headerNumber + i), plan.columns().size()));
+        }
+        CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg);
+
+        // The returned header: the row whose texts are the published headings (rows may have been inserted above).
+        InputBookReader.Row retHeader = returned.rows().stream()
+                .filter(r -> texts(r, headings.size()).equals(headings))
+                .findFirst().orElse(null);
+        if (retHeader == null) {
+            changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of()));
+            return 0;
+        }
+        List<String> retHeadings = texts(retHeader, width(retHeader));
+        int[] columnOf = new int[headings.size()];
+        for (int c = 0; c < headings.size(); c++) {
+            columnOf[c] = retHeadings.indexOf(headings.get(c));
+            if (columnOf[c] < 0) {
+                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of()));
+            }
+        }
+        for (int c = 0; c < retHeadings.size(); c++) {
+            if (!retHeadings.get(c).isBlank() && !headings.contains(retHeadings.get(c))) {
+                changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of()));
+            }
+        }
+        List<InputBookReader.Row> retRows = returned.rows().stream().filter(r -> r.number() > retHeader.number() && !r.blank()).toList();
+        int labelColumns = plan.columns().contains("group") ? 2 : 1;
+        List<String> pubLabels = pubGrid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
+        List<String> retLabels = retRows.stream().map(r -> {
+            List<String> v = new ArrayList<>();
+            for (int c = 0; c < labelColumns; c++) {
+                v.add(text(cell(r, columnOf[c])));
+            }
+            return String.join("\t", v);
+        }).toList();
+        int[][] pairs = align(pubLabels, retLabels);
+        int compared = 0;
+        boolean[] retMatched = new boolean[retRows.size()];
+        for (int i = 0; i < n; i++) {
+            String key = plan.rowKeys().get(i);
+            int j = pairs[0][i];
+            if (j < 0) {
+                changes.add(new Change(plan.tableId(), key, "", pubLabels.get(i).replace('\t', ' '), "", "row_deleted", List.of()));
+                continue;
+            }
+            retMatched[j] = true;
+            InputBookReader.Row rr = retRows.get(j);
+            for (int c = 0; c < headings.size(); c++) {
+                if (columnOf[c] < 0) {
+                    continue;
+                }
+                compared++;
+                String column = plan.columns().get(c);
+                String was = pubGrid.get(i).get(c);
+                Cell now = cell(rr, columnOf[c]);
+                CellSources.Source source = sources.of(key, column);
+                if (now != null && now.formula() != null) {
+                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula", source.cells()));
+                } else if (!same(was, now == null ? "" : Objects.requireNonNullElse(now.value(), ""))) {
+                    changes.add(new Change(plan.tableId(), key, column, was, now == null ? "" : now.value(), source.kind(),
+                            source.cells()));
+                }
+            }
+        }
+        for (int j = 0; j < retRows.size(); j++) {
+            if (!retMatched[j]) {
+                changes.add(new Change(plan.tableId(), "", "", "", String.join(" | ", texts(retRows.get(j), width(retRows.get(j))))
+                        .replaceAll("( \\| )+$", ""), "row_added", List.of()));
+            }
+        }
+        // Comments anywhere on the sheet: on a table cell they name its row and column.
+        Map<String, String> pubComments = published.comments();
+        for (var e : returned.comments().entrySet()) {
+            if (Objects.equals(pubComments.get(e.getKey()), e.getValue())) {
+                continue;
+            }
+            var ref = new org.apache.poi.ss.util.CellReference(e.getKey());
+            String key = "";
+            String column = e.getKey();
+            List<CellSources.InputCell> cells = List.of();
+            int idx = retRows.indexOf(row(retRows, ref.getRow() + 1));
+            int c = indexOf(columnOf, ref.getCol());
+            if (idx >= 0 && pairs[1][idx] >= 0 && c >= 0) {
+                key = plan.rowKeys().get(pairs[1][idx]);
+                column = plan.columns().get(c);
+                cells = sources.of(key, column).cells();
+            }
+            changes.add(new Change(plan.tableId(), key, column, "", e.getValue(), "comment", cells));
+        }
+        return compared;
+    }
+
+    /** Numbers compare as numbers (25073643 = 25073643.0), anything else as trimmed text. */
+    static boolean same(String a, String b) {
+        BigDecimal x = CellSources.number(a);
+        BigDecimal y = CellSources.number(b);
+        if (x != null && y != null) {
+            return x.compareTo(y) == 0;
+        }
+        return a.strip().equals(b.strip());
+    }
+
+    /** Longest common subsequence of the row labels: pairs[0][published] = returned index, pairs[1][returned] = published. */
+    static int[][] align(List<String> a, List<String> b) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int[] ab = new int[a.size()];
+        int[] ba = new int[b.size()];
+        java.util.Arrays.fill(ab, -1);
+        java.util.Arrays.fill(ba, -1);
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (a.get(i).equals(b.get(j))) {
+                ab[i] = j;
+                ba[j] = i;
+                i++;
+                j++;
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new int[][] {ab, ba};
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The run id in a sheet (the cover's run line). */
+    static String runIdIn(Sheet cover) {
+        for (InputBookReader.Row r : cover.rows()) {
+            for (Cell c : r.cells()) {
+                if (c.kind() == InputBookReader.Kind.TEXT && c.value() != null) {
+                    Matcher m = RUN_ID.matcher(c.value());
+                    if (m.find()) {
+                        return m.group();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The published run folder output/<biennium>/<run-id>. */
+    static Optional<Path> runFolder(Path outputRoot, String runId) throws IOException {
+        if (!Files.isDirectory(outputRoot)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(outputRoot)) {
+            return s.map(b -> b.resolve(runId)).filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).findFirst();
+        }
+    }
+
+    // The edition whose sheet names the returned workbook shares most.
+    private static Optional<String> edition(Map<String, List<Sheet>> editions, List<Sheet> back) {
+        String best = null;
+        long most = 0;
+        for (var e : editions.entrySet()) {
+            var names = e.getValue().stream().map(Sheet::name).toList();
+            long shared = back.stream().filter(s -> names.contains(s.name())).count();
+            if (shared > most) {
+                most = shared;
+                best = e.getKey();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Map<String, Sheet> byName(List<Sheet> sheets) {
+        Map<String, Sheet> out = new HashMap<>();
+        sheets.forEach(s -> out.put(s.name(), s));
+        return out;
+    }
+
+    private static InputBookReader.Row row(List<InputBookReader.Row> rows, int number) {
+        return rows.stream().filter(r -> r.number() == number).findFirst().orElse(null);
+    }
+
+    private static Cell cell(InputBookReader.Row row, int column) {
+        if (row == null || column < 0) {
+            return null;
+        }
+        return row.cells().stream().filter(c -> c.column() == column).findFirst().orElse(null);
+    }
+
+    private static int width(InputBookReader.Row row) {
+        return row.cells().stream().filter(c -> !c.blank()).mapToInt(c -> c.column() + 1).max().orElse(0);
+    }
+
+    private static String text(Cell c) {
+        return c == null || c.value() == null ? "" : c.value().strip();
+    }
+
+    private static List<String> texts(InputBookReader.Row row, int width) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            out.add(text(cell(row, c)));
+        }
+        return out;
+    }
+
+    private static List<String> values(InputBookReader.Row row, int width) {
+        return texts(row, width);
+    }
+}
