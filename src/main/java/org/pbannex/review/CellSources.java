@@ -95,7 +95,9 @@ final class CellSources {
                 cells.addAll(s.cells());
             }
         }
-        return new Source(false, List.copyOf(cells));
+        List<InputCell> inOrder = new ArrayList<>(cells);
+        java.util.Collections.reverse(inOrder); // collected bottom up
+        return new Source(false, inOrder);
     }
 
     private static int rank(Row row) {

@@ -193,8 +193,8 @@ public final class Review {
                 CellSources.Source source = sources.of(key, column);
                 if (now != null && now.formula() != null) {
                     changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula", source.cells()));
-                } else if (!same(was, now == null ? "" : Objects.requireNonNullElse(now.value(), ""))) {
-                    changes.add(new Change(plan.tableId(), key, column, was, now == null ? "" : now.value(), source.kind(),
+                } else if (!same(was, text(now))) {
+                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(),
                             source.cells()));
                 }
             }
@@ -336,8 +336,19 @@ public final class Review {
         return row.cells().stream().filter(c -> !c.blank()).mapToInt(c -> c.column() + 1).max().orElse(0);
     }
 
+    /** A cell's value as text; a number as plain decimals (POI stores 12908920 as 1.290892E7). */
     private static String text(Cell c) {
-        return c == null || c.value() == null ? "" : c.value().strip();
+        if (c == null || c.value() == null) {
+            return "";
+        }
+        if (c.kind() == InputBookReader.Kind.NUMBER) {
+            BigDecimal n = CellSources.number(c.value());
+            if (n != null) {
+                n = n.stripTrailingZeros();
+                return (n.scale() < 0 ? n.setScale(0) : n).toPlainString();
+            }
+        }
+        return c.value().strip();
     }
 
     private static List<String> texts(InputBookReader.Row row, int width) {

@@ -1,0 +1,207 @@
+package org.pbannex.distribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+
+/**
+ * Distribution through the real command line and a real SMTP server (GreenMail, started by the test): the messages read
+ * back (recipients, subject, body, the attachment opening as the right workbook), the dry run's .eml files, history, a
+ * mail server that is down (exit 5, one line), and the job's own distribute step after publish.
+ */
+class DistributionTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    static Path shared;
+    static Path out;
+    static Path db;
+    static String runId;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void publish() throws IOException {
+        out = shared.resolve("out");
+        db = shared.resolve("db");
+        CliRun r = CliRun.run(db, "run", "nightly", "--output", out.toString(), "--format", "xlsx,csv");
+        assertEquals(0, r.status(), r.toString());
+        try (Stream<Path> s = Files.list(out.resolve("2022-23"))) {
+            runId = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+    }
+
+    private static Map<String, String> smtp(int port) {
+        Map<String, String> m = new HashMap<>(CliRun.h2(db));
+        m.put("spring.mail.host", "localhost");
+        m.put("spring.mail.port", String.valueOf(port));
+        m.put("pb.distribution.from", "budget-office@example.org");
+        return m;
+    }
+
+    private static String body(Message m) throws Exception {
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart p = mp.getBodyPart(i);
+            if (p.getFileName() == null) {
+                Object c = p.getContent();
+                return c instanceof Multipart inner ? (String) inner.getBodyPart(0).getContent() : (String) c;
+            }
+        }
+        throw new AssertionError("no text part");
+    }
+
+    private static List<String> attachedSheets(Message m, Path tmp) throws Exception {
+        Multipart mp = (Multipart) m.getContent();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart p = mp.getBodyPart(i);
+            if (p.getFileName() != null) {
+                Path f = tmp.resolve(p.getFileName());
+                try (InputStream in = p.getInputStream()) {
+                    Files.copy(in, f);
+                }
+                try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+                    List<String> names = new ArrayList<>();
+                    wb.forEach(s -> names.add(s.getSheetName()));
+                    // The cover names the run.
+                    StringBuilder cover = new StringBuilder();
+                    wb.getSheetAt(0).forEach(r -> r.forEach(c -> cover.append(c.toString()).append('\n')));
+                    assertTrue(cover.toString().contains(runId), "the cover shows run " + runId);
+                    return names;
+                }
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+
+    @Test
+    void eachReviewerGetsTheirWorkbookAndAMessageInTheirLanguage() throws Exception {
+        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", runId, "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("Run " + runId + ": 3 of 3 reviewers sent"), r.out());
+        MimeMessage[] messages = SMTP.getReceivedMessages();
+        assertEquals(3, messages.length);
+        Map<String, MimeMessage> byTo = new HashMap<>();
+        for (MimeMessage m : messages) {
+            assertEquals(1, m.getAllRecipients().length);
+            byTo.put(m.getAllRecipients()[0].toString(), m);
+            assertEquals("budget-office@example.org", ((jakarta.mail.internet.InternetAddress) m.getFrom()[0]).getAddress());
+        }
+        MimeMessage li = byTo.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.getSubject().contains("运行 " + runId), li.getSubject());
+        String liBody = body(li);
+        assertTrue(liBody.startsWith("Li Wei，您好："), liBody);
+        assertTrue(liBody.contains("pb-annexes-2022-23.zh.xlsx") && liBody.contains("这是您收到的第一个运行。"), liBody);
+        assertTrue(liBody.contains("43.0") && liBody.contains("43.1"), "the documented difference of Table 2: " + liBody);
+        List<String> liSheets = attachedSheets(li, Files.createDirectories(tmp.resolve("li")));
+        assertTrue(liSheets.size() > 17 && liSheets.get(0).equals("封面"), liSheets.toString());
+
+        MimeMessage maria = byTo.get("Maria Rossi <maria.rossi@example.org>");
+        assertTrue(maria.getSubject().endsWith("for your review (run " + runId + ")"), maria.getSubject());
+        String mariaBody = body(maria);
+        assertTrue(mariaBody.startsWith("Dear Maria Rossi,") && mariaBody.contains("pb-annexes-2022-23.en.t1-t2-a1-a2.xlsx")
+                && mariaBody.contains("To correct a figure"), mariaBody);
+        List<String> tables = attachedSheets(maria, Files.createDirectories(tmp.resolve("maria"))).stream()
+                .map(n -> n.split(" ")[0]).filter(n -> n.matches("t1|t2|a1|a2|a2-1|a3|i1|f2|rt")).toList();
+        assertEquals(List.of("t1", "t2", "a1", "a2"), tables, "only her tables, in the run's order");
+
+        CliRun history = CliRun.run(db, "history", runId);
+        assertEquals(0, history.status(), history.toString());
+        assertTrue(history.out().contains("Distributions") && history.out().contains("sent     Maria Rossi <maria.rossi@example.org>"),
+                history.out());
+    }
+
+    @Test
+    void aDryRunWritesTheMessagesIntoTheRunFolder() throws Exception {
+        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", "--dry-run", "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(0, SMTP.getReceivedMessages().length, "a dry run sends nothing");
+        Path eml = out.resolve("2022-23").resolve(runId).resolve("distribution").resolve("02-maria.rossi@example.org.eml");
+        assertTrue(Files.isRegularFile(eml), r.out());
+        try (InputStream in = Files.newInputStream(eml)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertTrue(body(m).startsWith("Dear Maria Rossi,"));
+            assertEquals(List.of("t1", "t2", "a1", "a2"), attachedSheets(m, Files.createDirectories(tmp.resolve("eml"))).stream()
+                    .map(n -> n.split(" ")[0]).filter(n -> n.matches("t1|t2|a1|a2|a2-1|a3|i1|f2|rt")).toList());
+        }
+    }
+
+    @Test
+    void aMailServerThatIsDownIsExitFiveWithOneLine() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        CliRun r = CliRun.capture(smtp(closed), "distribute", runId, "--output", out.toString());
+        assertEquals(5, r.status(), r.toString());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        assertTrue(lines[0].startsWith("pb-annex: mail server localhost:" + closed + " did not take the message to li.wei@example.org")
+                && lines[0].endsWith("stays published: ./pb-annex distribute " + runId + " sends it again)"), lines[0]);
+    }
+
+    /** A job that names reviewers sends the run after publishing it; a server that is down leaves it published, exit 5. */
+    @Test
+    void theJobsDistributeStepRunsAfterPublish() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/review.yml"), """
+                description: a1 to its reviewer
+                tables: [a1]
+                languages: [en]
+                formats: [xlsx, csv]
+                reviewers:
+                  - name: Ana Silva
+                    email: ana.silva@example.org
+                    language: en
+                """);
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.put("spring.datasource.url", CliRun.h2(tmp.resolve("jobdb")).get("spring.datasource.url"));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", Golden.input().toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+        CliRun r = CliRun.capture(settings, "run", "review");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("Sent to 1 reviewers"), r.out());
+        assertEquals(1, SMTP.getReceivedMessages().length);
+        assertEquals("Ana Silva <ana.silva@example.org>", SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString());
+
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        settings.put("spring.mail.port", String.valueOf(closed));
+        CliRun down = CliRun.capture(settings, "run", "review", "--force");
+        assertEquals(5, down.status(), down.toString());
+        assertTrue(down.out().contains("Published: "), "published all the same: " + down.out());
+        assertEquals(1, down.err().strip().split("\n").length, down.err());
+        assertTrue(down.err().startsWith("pb-annex: mail server localhost:" + closed), down.err());
+    }
+}

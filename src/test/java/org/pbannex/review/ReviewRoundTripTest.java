@@ -1,0 +1,168 @@
+package org.pbannex.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.opencsv.CSVReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestWorkbooks;
+
+/**
+ * The review round trip through the real command line: a run is published, its workbook comes back edited (by rewriting
+ * its XML, then saved again by LibreOffice as a real office program writes it), and `review` names each change with the
+ * input cell it comes from; `--apply` writes a copy of the input with the change. Untrusted workbooks (a zip bomb, an
+ * external entity, a renamed text file, an xlsm, a workbook of another run) are exit 3 with one line.
+ */
+class ReviewRoundTripTest {
+
+    @TempDir
+    static Path shared;
+    static Path out;
+    static Path published;
+    static String runId;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void publish() throws IOException {
+        out = shared.resolve("out");
+        CliRun r = CliRun.run(shared.resolve("db"), "run", "nightly", "--output", out.toString(), "--format", "xlsx,csv");
+        assertEquals(0, r.status(), r.toString());
+        try (Stream<Path> s = Files.walk(out)) {
+            published = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
+        }
+        runId = published.getParent().getFileName().toString();
+    }
+
+    private CliRun review(Path workbook, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("review", workbook.toString(), "--output", out.toString()));
+        args.addAll(List.of(more));
+        return CliRun.capture(Map.of(), args.toArray(String[]::new));
+    }
+
+    private static List<String[]> csv(Path file) throws Exception {
+        try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            return r.readAll();
+        }
+    }
+
+    private Path edited(String sheet, java.util.function.UnaryOperator<String> change) throws IOException {
+        return TestWorkbooks.rewritePart(published, tmp.resolve("returned.xlsx"), TestWorkbooks.sheetPart(published, sheet), change);
+    }
+
+    private static String oneErrorLine(CliRun r) {
+        assertEquals(3, r.status(), r.toString());
+        String[] lines = r.err().strip().split("\n");
+        assertEquals(1, lines.length, r.err());
+        return lines[0];
+    }
+
+    @Test
+    void theWorkbookAsPublishedHasNoChanges() throws Exception {
+        Path copy = Files.copy(published, tmp.resolve("back.xlsx"));
+        CliRun r = review(copy);
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("Run " + runId + " (zh)") && r.out().contains(" 0 changes"), r.out());
+        List<String[]> rows = csv(tmp.resolve("review-back.csv"));
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER)), rows.stream().map(x -> String.join(",", x)).toList());
+        assertTrue(Files.readString(tmp.resolve("review-back.html")).contains("No changes"));
+    }
+
+    /** An input figure and a total changed, saved again by LibreOffice: each traced; --apply changes the copy only. */
+    @Test
+    void changesEditedInLibreOfficeAreTracedToTheirInputs() throws Exception {
+        // Table A2-1's Africa rate 4.4 -> 4.6 (an input), Table A2-2's total cost adjustment (derived).
+        Path xml = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path twice = TestWorkbooks.rewritePart(xml, tmp.resolve("twice.xlsx"), TestWorkbooks.sheetPart(xml, sheetOf(xml, "a2-2")),
+                x -> x.replaceFirst("<v>1\\.290892E7</v>|<v>12908920(\\.0)?</v>", "<v>12908921</v>"));
+        Path lo = Files.createDirectories(tmp.resolve("lo"));
+        Path source = Files.move(twice, lo.resolve("returned.xlsx"));
+        Path saved = Files.createDirectories(tmp.resolve("saved"));
+        TestWorkbooks.libreOffice(saved, tmp.resolve("lo-profile"), "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                saved.toString(), source.toString());
+        Path returned = saved.resolve("returned.xlsx");
+        Path copy = tmp.resolve("applied");
+        CliRun r = review(returned, "--apply", copy.toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String[]> rows = csv(saved.resolve("review-returned.csv"));
+        List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
+        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct"),
+                String.join("\n", lines));
+        String total = lines.stream().filter(l -> l.startsWith("a2-2,total,cost_adjustment,")).findFirst().orElseThrow(
+                () -> new AssertionError(String.join("\n", lines)));
+        assertTrue(total.startsWith("a2-2,total,cost_adjustment,12908920,12908921,derived,input/2022-23/cost_by_object.csv;"), total);
+        assertTrue(total.endsWith(",2; 3; 4; 5; 6; 7; 8; 9; 10,cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; "
+                + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment"), total);
+        assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
+        assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
+        assertTrue(Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv")).contains("AF,4.4"),
+                "the input itself is never written");
+        assertTrue(r.out().contains("applied input/2022-23/regional_inflation.csv, line 2, column annual_inflation_pct: '4.4' -> '4.6'"),
+                r.out());
+    }
+
+    @Test
+    void addedRowsCommentsAndFormulasAreListed() throws Exception {
+        Path returned = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<v>3\\.4</v>", "<f>1+2.4</f><v>3.4</v>"));
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-returned.csv")).stream().map(x -> String.join(",", x)).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,=1+2.4,formula,input/2022-23/regional_inflation.csv,3,")),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void aWorkbookOfAnotherRunIsRefused() throws Exception {
+        Path other = TestWorkbooks.rewritePart(published, tmp.resolve("other.xlsx"), "xl/sharedStrings.xml",
+                x -> x.replace(runId, "20200101T000000.000Z-0000abcd-ffff"));
+        assertEquals("pb-annex: " + other + ": the workbook comes from run 20200101T000000.000Z-0000abcd-ffff, which is not "
+                + "published in " + out + " (use --output DIR for another output folder)", oneErrorLine(review(other)));
+        assertTrue(oneErrorLine(review(published, "--run", "20200101T000000.000Z-0000abcd-ffff"))
+                .endsWith("the workbook is from run " + runId + " (its cover says so), not run 20200101T000000.000Z-0000abcd-ffff"));
+    }
+
+    @Test
+    void untrustedFilesAreRefusedWithOneLine() throws Exception {
+        Path text = Files.writeString(tmp.resolve("notes.xlsx"), "name,figure\nAF,4.6\n");
+        assertTrue(oneErrorLine(review(text)).startsWith("pb-annex: " + text + ": not an Excel workbook (.xlsx)"));
+
+        Path xxe = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<\\?xml[^>]*\\?>",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"));
+        assertTrue(oneErrorLine(review(xxe)).contains("declares a document type (DOCTYPE)"));
+
+        Path xlsm = TestWorkbooks.rewritePart(published, tmp.resolve("macros.xlsx"), "[Content_Types].xml",
+                x -> x.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"));
+        assertTrue(oneErrorLine(review(xlsm)).endsWith("refused: a macro-enabled workbook (.xlsm); in Excel, save it as Excel "
+                + "Workbook (.xlsx), which has no macros"));
+
+        // 50 MB of spaces in a sheet pack into about 50 kB: POI's inflate-ratio guard refuses it.
+        Path bomb = TestWorkbooks.rewritePart(published, tmp.resolve("bomb.xlsx"), TestWorkbooks.sheetPart(published,
+                sheetOf(published, "a2-1")), x -> x.replace("</worksheet>", " ".repeat(50_000_000) + "</worksheet>"));
+        String line = oneErrorLine(review(bomb));
+        assertTrue(line.contains("a zip bomb?"), line);
+    }
+
+    private static String sheetOf(Path workbook, String id) throws IOException {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                if (wb.getSheetName(i).startsWith(id + " ")) {
+                    return wb.getSheetName(i);
+                }
+            }
+        }
+        throw new AssertionError("no sheet " + id);
+    }
+}
