@@ -140,7 +140,7 @@ class DistributionTest {
 
     @Test
     void aDryRunWritesTheMessagesIntoTheRunFolder() throws Exception {
-        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", "--dry-run", "--output", out.toString());
+        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", runId, "--dry-run", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertEquals(0, SMTP.getReceivedMessages().length, "a dry run sends nothing");
         Path eml = out.resolve("2022-23").resolve(runId).resolve("distribution").resolve("02-maria.rossi@example.org.eml");
