@@ -67,6 +67,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even if these inputs were already published by this code version.")
     boolean force;
 
+    @Option(names = "--timings", description = "Print where the run's time went: start-up, each step, each rendered output, "
+            + "and the peak memory (as 'timing ...' lines).")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         PbProperties settings = PbAnnexApplication.settings();
@@ -77,7 +81,9 @@ public class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         long start = System.nanoTime();
+        RunTimings timing = new RunTimings();
         try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
+            timing.ready();
             RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
             if (outcome instanceof RunLauncher.NothingToDo done) {
                 System.out.println("Nothing to do: run " + done.runId() + " already published these inputs with this code version "
@@ -93,6 +99,9 @@ public class RunCommand implements Callable<Integer> {
                 return ExitCodes.of(failure);
             }
             printSummary(execution, request, seconds);
+            if (timings) {
+                timing.print(execution);
+            }
             var ctx = execution.getExecutionContext();
             if (ctx.containsKey(org.pbannex.batch.RunDistribution.SENT)) {
                 System.out.println("Sent to " + ctx.getInt(org.pbannex.batch.RunDistribution.SENT) + " reviewers");
