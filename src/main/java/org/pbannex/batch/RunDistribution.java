@@ -3,7 +3,7 @@ package org.pbannex.batch;
 import java.io.IOException;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.Distributor;
-import org.pbannex.distribute.PublishedRun;
+import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
-import org.pbannex.distribute.PublishedRun;
+import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
 import org.pbannex.reference.Texts;
@@ -132,7 +133,7 @@ public final class Distributor {
             }
             return book;
         }
-        Path book = dir.resolve("pb-annexes-" + run.biennium() + "." + r.language() + "." + String.join("-", tables) + ".xlsx");
+        Path book = dir.resolve("pb-annexes-" + run.biennium() + "." + r.language() + "." + String.join("_", tables) + ".xlsx");
         if (!Files.exists(book)) {
             List<Table> selected = computed.tables().values().stream().filter(t -> tables.contains(t.id())).toList();
             Path staged = dir.resolve("." + book.getFileName() + ".tmp");

@@ -20,15 +20,15 @@ import org.pbannex.inputbook.InputBookReader;
 import org.pbannex.inputbook.InputBookReader.Cell;
 import org.pbannex.inputbook.InputBookReader.Sheet;
 import org.pbannex.publication.ComputedPublication;
-import org.pbannex.publication.InputChecksum;
+import org.pbannex.distribute.Distributor;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares a workbook a reviewer sent back with the run it came from, cell by cell on every table sheet. Both workbooks
@@ -73,30 +73,21 @@ public final class Review {
         if (runId == null) {
             throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
         }
-        Path runFolder = runFolder(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes from run "
-                + runId + ", which is not published in " + outputRoot + " (use --output DIR for another output folder)"));
-        JsonNode manifest = JsonMapper.builder().build().readTree(runFolder.resolve("manifest.json").toFile());
-        Map<String, List<Sheet>> editions = new LinkedHashMap<>();
-        for (JsonNode lang : manifest.path("languages")) {
-            Path book = runFolder.resolve("pb-annexes-" + manifest.path("biennium").asString() + "." + lang.asString() + ".xlsx");
-            if (Files.isRegularFile(book)) {
-                editions.put(lang.asString(), InputBookReader.read(book, book.toString()));
-            }
-        }
-        String language = edition(editions, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
+        Path runFolder = PublishedRun.find(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes "
+                + "from run " + runId + ", which is not published in " + outputRoot + " (use --output DIR for another output folder)"));
+        PublishedRun run = PublishedRun.read(runFolder);
+        Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
                 + "run " + runId + "'s workbooks: it is not a workbook of that run"));
-        List<Sheet> published = editions.get(language);
+        String language = published.language();
 
-        Biennium biennium = Biennium.parse(manifest.path("biennium").asString());
-        boolean inputChanged = !InputChecksum.of(inputDir).equals(manifest.path("input_checksum").asString());
-        ComputedPublication computed = Publication.compute(Publication.ingest(inputDir, biennium));
-        List<String> runTables = new ArrayList<>();
-        manifest.path("tables").forEach(t -> runTables.add(t.asString()));
-        List<Table> tables = computed.tables().values().stream().filter(t -> runTables.contains(t.id())).toList();
+        InputSet in = Publication.ingest(inputDir, Biennium.parse(run.biennium()));
+        boolean inputChanged = !run.sameInput(in);
+        ComputedPublication computed = Publication.compute(in);
+        List<Table> tables = computed.tables().values().stream().filter(t -> published.tables().contains(t.id())).toList();
         List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language));
         DataPackage pkg = DataPackage.load(inputDir);
 
-        Map<String, Sheet> publishedByName = byName(published);
+        Map<String, Sheet> publishedByName = byName(published.sheets());
         Map<String, Sheet> returnedByName = byName(back);
         List<Change> changes = new ArrayList<>();
         int compared = 0;
@@ -290,26 +281,43 @@ public final class Review {
         return null;
     }
 
-    /** The published run folder output/<biennium>/<run-id>. */
-    static Optional<Path> runFolder(Path outputRoot, String runId) throws IOException {
-        if (!Files.isDirectory(outputRoot)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(outputRoot)) {
-            return s.map(b -> b.resolve(runId)).filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).findFirst();
-        }
+    /** A workbook of the run: an edition's, or one of some tables made for a reviewer (in distribution/). */
+    private record Published(String language, List<String> tables, List<Sheet> sheets) {
     }
 
-    // The edition whose sheet names the returned workbook shares most.
-    private static Optional<String> edition(Map<String, List<Sheet>> editions, List<Sheet> back) {
-        String best = null;
-        long most = 0;
-        for (var e : editions.entrySet()) {
-            var names = e.getValue().stream().map(Sheet::name).toList();
-            long shared = back.stream().filter(s -> names.contains(s.name())).count();
-            if (shared > most) {
-                most = shared;
-                best = e.getKey();
+    /**
+     * The run's workbook the returned one was made from: the one whose sheets it shares most, less those it lacks (a
+     * reviewer of some tables gets a workbook of those only, named pb-annexes-<biennium>.<lang>.<id>_<id>.xlsx).
+     */
+    private static Optional<Published> closest(PublishedRun run, List<Sheet> back) throws IOException {
+        List<Published> candidates = new ArrayList<>();
+        for (String lang : run.languages()) {
+            if (Files.isRegularFile(run.workbook(lang))) {
+                candidates.add(new Published(lang, run.tables(), InputBookReader.read(run.workbook(lang), run.workbook(lang).toString())));
+            }
+        }
+        Path subsets = run.folder().resolve(Distributor.FOLDER);
+        Pattern name = Pattern.compile("pb-annexes-" + Pattern.quote(run.biennium()) + "\\.(zh|en)\\.([a-z0-9_-]+)\\.xlsx");
+        if (Files.isDirectory(subsets)) {
+            try (Stream<Path> s = Files.list(subsets)) {
+                for (Path f : s.sorted().toList()) {
+                    Matcher m = name.matcher(f.getFileName().toString());
+                    if (m.matches() && run.languages().contains(m.group(1))) {
+                        candidates.add(new Published(m.group(1), List.of(m.group(2).split("_")), InputBookReader.read(f, f.toString())));
+                    }
+                }
+            }
+        }
+        List<String> returned = back.stream().map(Sheet::name).toList();
+        Published best = null;
+        long score = 0;
+        for (Published p : candidates) {
+            List<String> names = p.sheets().stream().map(Sheet::name).toList();
+            long shared = returned.stream().filter(names::contains).count();
+            long s = shared - names.stream().filter(n -> !returned.contains(n)).count();
+            if (shared > 0 && (best == null || s > score)) {
+                best = p;
+                score = s;
             }
         }
         return Optional.ofNullable(best);

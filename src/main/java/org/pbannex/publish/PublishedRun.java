@@ -1,4 +1,4 @@
-package org.pbannex.distribute;
+package org.pbannex.publish;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
     /** The named run, or the biennium's latest; a run that is not there is bad usage. */
     public static PublishedRun named(Path outputRoot, String runId, String biennium) throws IOException {
         Optional<Path> folder = runId != null ? find(outputRoot, runId)
-                : org.pbannex.publish.RunFolder.latest(outputRoot, biennium);
+                : RunFolder.latest(outputRoot, biennium);
         if (folder.isEmpty()) {
             throw new UsageError(runId != null ? "no published run '" + runId + "' in " + outputRoot
                     : "no published run of " + biennium + " in " + outputRoot + " yet: run ./pb-annex run nightly first");
