@@ -146,7 +146,9 @@ class InputBookTest {
         Path into = tmp.resolve("fresh");
         InputBookImport.Result r = InputBookImport.importInto(exported, "inputs.xlsx", into, Golden.input());
         assertEquals("2022-23", r.biennium());
-        Map<String, byte[]> bundled = files(Golden.input());
+        // The reviewers list and its descriptor are no input of the tables, so not in the workbook.
+        Map<String, byte[]> bundled = new java.util.TreeMap<>(files(Golden.input()));
+        bundled.keySet().removeIf(k -> k.startsWith("reviewers."));
         Map<String, byte[]> imported = files(into);
         assertEquals(bundled.keySet(), imported.keySet());
         bundled.forEach((k, v) -> assertArrayEquals(v, imported.get(k), k + " is byte-identical"));
