@@ -47,11 +47,19 @@ public final class InputSet {
      */
     public static InputSet load(Path inputDir, String biennium) {
         ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
-        String prefix = inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/";
-        return load(inputDir, biennium, workbook != null ? workbook::source : r -> SourceName.file(prefix + r.pathFor(biennium)));
+        return load(inputDir, biennium, workbook != null ? workbook::source : r -> byPath(inputDir, r.pathFor(biennium)));
     }
 
-    /** Reads and validates every resource, naming each in errors as {@code naming} says. */
+    private static SourceName byPath(Path inputDir, String rel) {
+        return SourceName.file((inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel);
+    }
+
+    /**
+     * Reads and validates every resource, naming each in errors as {@code naming} says. A shared file that the
+     * biennium's folder has its own version of ({@code 2024-25/reference/units.csv}) is replaced by it, or, for a
+     * resource that merges by key (texts), has its rows replaced key by key; the biennium's file is validated the
+     * same way and named by its own path.
+     */
     public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
         DataPackage pkg = DataPackage.load(inputDir);
         Map<String, CsvTable> tables = new LinkedHashMap<>();
@@ -59,17 +67,61 @@ public final class InputSet {
         Map<String, SourceName> sources = new LinkedHashMap<>();
         for (Resource r : pkg.resources()) {
             String rel = r.pathFor(biennium);
+            String own = r.overridePathFor(biennium);
+            boolean replaced = own != null && Files.isRegularFile(inputDir.resolve(own));
+            if (replaced && !r.mergesByKey()) {
+                rel = own;
+            }
             Path file = inputDir.resolve(rel);
-            SourceName source = naming.apply(r);
+            SourceName source = rel.equals(own) ? byPath(inputDir, rel) : naming.apply(r);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
+            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
+            if (replaced && r.mergesByKey()) {
+                Path ownFile = inputDir.resolve(own);
+                CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
+                files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
+                table = mergeByKey(r, table, mine, source, byPath(inputDir, own));
+            }
             tables.put(r.name(), table);
             sources.put(r.name(), source);
-            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
         }
         for (Resource r : pkg.resources()) {
             checkForeignKeys(r, tables, sources);
         }
         return new InputSet(inputDir, biennium, tables, files, sources);
+    }
+
+    /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
+    private static CsvTable mergeByKey(Resource r, CsvTable shared, CsvTable own, SourceName sharedName, SourceName ownName) {
+        if (!own.header().equals(shared.header())) {
+            throw new InputError(ownName.name(), 1, "", "the columns must be those of " + sharedName.name() + " ("
+                    + String.join(",", shared.header()) + "), in that order: its rows replace that file's rows by "
+                    + String.join(",", r.primaryKey()));
+        }
+        Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining("\u0000"));
+        Map<String, Integer> ownIndex = new LinkedHashMap<>();
+        for (int i = 0; i < own.records().size(); i++) {
+            ownIndex.put(key.apply(own.records().get(i)), i);
+        }
+        List<CsvTable.Row> rows = new java.util.ArrayList<>();
+        List<Record> records = new java.util.ArrayList<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < shared.records().size(); i++) {
+            String k = key.apply(shared.records().get(i));
+            Integer j = ownIndex.get(k);
+            rows.add(j == null ? shared.rows().get(i) : own.rows().get(j));
+            records.add(j == null ? shared.records().get(i) : own.records().get(j));
+            if (j != null) {
+                used.add(k);
+            }
+        }
+        for (var e : ownIndex.entrySet()) {
+            if (!used.contains(e.getKey())) {
+                rows.add(own.rows().get(e.getValue()));
+                records.add(own.records().get(e.getValue()));
+            }
+        }
+        return new CsvTable(shared.header(), rows, records);
     }
 
     private static void checkForeignKeys(Resource r, Map<String, CsvTable> tables, Map<String, SourceName> sources) {

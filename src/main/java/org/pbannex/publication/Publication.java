@@ -21,8 +21,10 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.Biennium;
+import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
+import org.pbannex.restatement.Restatements;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Checks;
@@ -89,9 +91,14 @@ public final class Publication {
      * @param lines the expenditure lines read for this run, or null when the input has none
      */
     public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted) {
+        return compute(in, lines, wanted, true);
+    }
+
+    private static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
+        var document = PrintedDocument.of(in);
         ResultsFramework results = ResultsFramework.from(in, ref);
         TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines,
                 DocumentData.from(in, results), RegionalExpenditureTable.actualsAsOf(in));
@@ -109,7 +116,21 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
-        return new ComputedPublication(in, ref, tables, checks, differences, lines);
+        Restatements restatements = restate ? restatements(in, biennium, tables) : null;
+        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements);
+    }
+
+    /**
+     * The previous biennium's figures as this one states them against what the previous biennium publishes, when its
+     * data folder is in the input (its tables are built from its own folder and reference, without expenditure lines).
+     */
+    private static Restatements restatements(InputSet in, Biennium biennium, Map<String, Table> tables) {
+        Biennium previous = biennium.previous();
+        if (!Files.isDirectory(in.inputDir().resolve(previous.code()))) {
+            return Restatements.notCompared(previous.code());
+        }
+        ComputedPublication theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
+        return Restatements.compare(previous.code(), tables, theirs.tables());
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
