@@ -61,13 +61,41 @@ public final class InputSet {
      * same way and named by its own path.
      */
     public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
+        return load(inputDir, biennium, naming, DataPackage.load(inputDir).resources());
+    }
+
+    /**
+     * Reads and validates only the named resources and those they refer to (foreign keys): for instance another
+     * biennium's reference lists. With a null biennium, the shared files only (those without {biennium} in their
+     * path), as a biennium without a data folder of its own has them.
+     */
+    public static InputSet loadOnly(Path inputDir, String biennium, Set<String> names) {
         DataPackage pkg = DataPackage.load(inputDir);
+        Set<String> wanted = new java.util.LinkedHashSet<>(names);
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Resource r : pkg.resources()) {
+                if (wanted.contains(r.name())) {
+                    for (ForeignKey fk : r.foreignKeys()) {
+                        grew |= wanted.add(fk.resource());
+                    }
+                }
+            }
+        }
+        List<Resource> resources = pkg.resources().stream().filter(r -> wanted.contains(r.name())).toList();
+        return load(inputDir, biennium, r -> byPath(inputDir, biennium == null ? r.path() : r.pathFor(biennium)), resources);
+    }
+
+    private static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming, List<Resource> resources) {
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, SourceName> sources = new LinkedHashMap<>();
-        for (Resource r : pkg.resources()) {
-            String rel = r.pathFor(biennium);
-            String own = r.overridePathFor(biennium);
+        for (Resource r : resources) {
+            if (biennium == null && r.perBiennium()) {
+                throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
+            }
+            String rel = biennium == null ? r.path() : r.pathFor(biennium);
+            String own = biennium == null ? null : r.overridePathFor(biennium);
             boolean replaced = own != null && Files.isRegularFile(inputDir.resolve(own));
             if (replaced && !r.mergesByKey()) {
                 rel = own;
@@ -85,7 +113,7 @@ public final class InputSet {
             tables.put(r.name(), table);
             sources.put(r.name(), source);
         }
-        for (Resource r : pkg.resources()) {
+        for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
         }
         return new InputSet(inputDir, biennium, tables, files, sources);

@@ -48,7 +48,7 @@ public final class Publication {
     /** The codes expenditure lines may use, from the run's validated input. */
     public static Dimensions dimensions(InputSet in) {
         ReferenceData ref = ReferenceData.from(in, Biennium.parse(in.biennium()));
-        return ExpenditureDimensions.from(in, ref, ResultsFramework.from(in, ref));
+        return ExpenditureDimensions.inForce(in, ref, ResultsFramework.from(in, ref));
     }
 
     /** The input's expenditure-line files, in name order (none when the folder is missing). */
@@ -200,13 +200,26 @@ public final class Publication {
         return found.get(found.size() - 1);
     }
 
+    /** What {@code --biennium all} (or a job's {@code biennia: all}) asks for: every biennium with a data folder. */
+    public static final String ALL = "all";
+
+    /**
+     * The biennia to run or check, each in turn: {@code all} (every data folder, oldest first), the ones named, or, when
+     * none is, the latest. A named biennium without a data folder is a usage error, as for {@link #biennium}.
+     */
+    public static List<Biennium> biennia(Path inputDir, List<String> requested) {
+        if (requested.isEmpty()) {
+            return List.of(biennium(inputDir, null));
+        }
+        if (requested.size() == 1 && requested.get(0).trim().equals(ALL)) {
+            biennium(inputDir, null); // the same message when there is none
+            return bienniaIn(inputDir);
+        }
+        return requested.stream().map(b -> biennium(inputDir, b)).distinct().toList();
+    }
+
     /** The biennia that have a data folder in the input, oldest first. */
     public static List<Biennium> bienniaIn(Path inputDir) {
-        try (Stream<Path> s = Files.list(inputDir)) {
-            return s.filter(Files::isDirectory).map(p -> Biennium.parse(p.getFileName().toString()))
-                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Biennium::firstYear)).toList();
-        } catch (IOException e) {
-            throw new InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
-        }
+        return Biennium.foldersIn(inputDir);
     }
 }
