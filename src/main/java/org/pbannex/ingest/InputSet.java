@@ -31,14 +31,16 @@ public final class InputSet {
     private final Map<String, CsvTable> tables;
     private final Map<String, InputFile> files;
     private final Map<String, SourceName> sources;
+    private final Map<String, CsvTable> shared;
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
-                     Map<String, SourceName> sources) {
+                     Map<String, SourceName> sources, Map<String, CsvTable> shared) {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
         this.files = files;
         this.sources = sources;
+        this.shared = shared;
     }
 
     /**
@@ -90,6 +92,7 @@ public final class InputSet {
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, SourceName> sources = new LinkedHashMap<>();
+        Map<String, CsvTable> sharedFiles = new LinkedHashMap<>();
         for (Resource r : resources) {
             if (biennium == null && r.perBiennium()) {
                 throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
@@ -104,6 +107,11 @@ public final class InputSet {
             SourceName source = rel.equals(own) ? byPath(inputDir, rel) : naming.apply(r);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
             files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
+            if (replaced) {
+                String sharedRel = r.pathFor(biennium);
+                sharedFiles.put(r.name(), rel.equals(sharedRel) ? table
+                        : CsvResourceReader.readTable(inputDir.resolve(sharedRel), naming.apply(r), r));
+            }
             if (replaced && r.mergesByKey()) {
                 Path ownFile = inputDir.resolve(own);
                 CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
@@ -116,7 +124,7 @@ public final class InputSet {
         for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
         }
-        return new InputSet(inputDir, biennium, tables, files, sources);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles);
     }
 
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
@@ -180,6 +188,15 @@ public final class InputSet {
             throw new NoSuchElementException("no input resource '" + resource + "'");
         }
         return t;
+    }
+
+    /**
+     * A resource's shared file as read, even where the biennium replaces or amends it: what the input workbook holds
+     * (it carries the shared reference; a biennium's own reference files stay beside the data).
+     */
+    public CsvTable sharedCsv(String resource) {
+        CsvTable t = shared.get(resource);
+        return t != null ? t : csv(resource);
     }
 
     /** How a resource's file is named in errors (input/reference/texts.csv, or a workbook's sheet). */
