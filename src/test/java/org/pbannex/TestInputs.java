@@ -15,6 +15,33 @@ public final class TestInputs {
     private TestInputs() {
     }
 
+    /** The bundled CSV files an input workbook of the biennium holds: the shared reference and the biennium's own. */
+    public static List<Path> bundledCsvFiles(String biennium) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path dir : List.of(Golden.input().resolve("reference"), Golden.input().resolve(biennium))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".csv")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Their data rows (records after the header; a quoted value may span lines). */
+    public static int bundledRows(String biennium) throws IOException {
+        int rows = 0;
+        for (Path f : bundledCsvFiles(biennium)) {
+            try (var reader = new com.opencsv.CSVReader(Files.newBufferedReader(f, StandardCharsets.UTF_8))) {
+                while (reader.readNext() != null) {
+                    rows++;
+                }
+                rows--;
+            } catch (com.opencsv.exceptions.CsvValidationException e) {
+                throw new IOException(f + ": " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+
     public static Path copyOfBundledInput(Path target) throws IOException {
         Path source = Golden.input();
         try (Stream<Path> files = Files.walk(source)) {

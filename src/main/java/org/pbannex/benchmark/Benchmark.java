@@ -88,8 +88,8 @@ public final class Benchmark {
     private Measure pbAnnex(Path file, String engine) throws IOException, InterruptedException {
         Map<String, String> childEnv = new HashMap<>();
         childEnv.put("PB_EXPENDITURE_ENGINE", engine);
-        Run r = timed(List.of(java(), "-Dpb.home=" + home, "-jar", home.resolve("target/pb-annex.jar").toString(),
-                "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
+        // Through the launcher, as a user starts it (extracted jar and class-data archive included).
+        Run r = timed(List.of("bash", home.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
         Map<String, String> kv = keyValues(r.out);
         if (!kv.containsKey("step_seconds")) {
             throw new IllegalStateException("pb-annex ingest-expenditure failed: " + r.out);

@@ -6,19 +6,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbannex.benchmark.AnnexBenchmark;
 import org.pbannex.benchmark.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The documented benchmark: generates (once) synthetic files of the given sizes and times pb-annex's ingest +
- * aggregate, both engines, beside DuckDB, PostgreSQL by hand and cat on the same file.
+ * The documented benchmark. The annex suite times whole processes as a user starts them: regenerating one annex beside
+ * LibreOffice converting the workbook, check, and nightly ({@link AnnexBenchmark}). The expenditure suite generates
+ * (once) synthetic files of the given sizes and times pb-annex's ingest + aggregate, both engines, beside DuckDB,
+ * PostgreSQL by hand and cat on the same file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Time the expenditure ingest + aggregation beside DuckDB, PostgreSQL (COPY + GROUP BY) and cat on the same",
+        description = {"Time regenerating one annex beside LibreOffice converting the workbook to PDF, check and the nightly run",
+                "(medians, ratios, peak RSS, where the time goes); and the expenditure ingest + aggregation beside DuckDB,",
+                "PostgreSQL (COPY + GROUP BY) and cat on the same",
                 "generated files; prints wall time, step time, lines/s, MB/s and peak RSS. Needs ./mvnw (to fetch the DuckDB",
                 "JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
 public class BenchmarkCommand implements Callable<Integer> {
+
+    /** What to measure: the on-demand and nightly runs, the expenditure ingest, or both. */
+    enum Suite { annex, expenditure, all }
+
+    @Option(names = "--suite", defaultValue = "all", paramLabel = "SUITE",
+            description = "annex (regenerate one annex vs LibreOffice, check, nightly), expenditure (ingest vs DuckDB), or all "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Suite suite;
+
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Runs of each command in the annex suite (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--annex", defaultValue = "a2", paramLabel = "ID", description = "The table the annex suite regenerates (default: ${DEFAULT-VALUE}).")
+    String annex;
 
     @Option(names = "--rows", split = ",", defaultValue = "1000000,10000000", paramLabel = "N",
             description = "File sizes in lines (default: ${DEFAULT-VALUE}).")
@@ -36,6 +55,12 @@ public class BenchmarkCommand implements Callable<Integer> {
         Path home = PbAnnexApplication.home();
         Path work = dir == null ? home.resolve("work/bench") : dir;
         Files.createDirectories(work);
+        if (suite != Suite.expenditure) {
+            System.out.print(new AnnexBenchmark(home, work, runs, annex).run());
+            if (suite == Suite.annex) {
+                return ExitCodes.PUBLISHED;
+            }
+        }
         Path duckJar = duckdb.equals("none") ? null : duckdbJar(home, work);
         Benchmark bench = new Benchmark(home, work, System.getenv());
         for (long n : rows) {

@@ -67,6 +67,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even if these inputs were already published by this code version.")
     boolean force;
 
+    @Option(names = "--timings", description = "Print where the run's time went: start-up, each step, each rendered output, "
+            + "and the peak memory (as 'timing ...' lines).")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         PbProperties settings = PbAnnexApplication.settings();
@@ -76,16 +80,19 @@ public class RunCommand implements Callable<Integer> {
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        long start = System.nanoTime();
+        RunTimings timing = new RunTimings();
         try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
+            timing.ready();
             if (requests.size() == 1) {
-                return runOne(spring, requests.get(0), false);
+                return runOne(spring, requests.get(0), false, start, timing);
             }
             // Several biennia, each in turn (its own job instance): one line each, and the worst exit status.
             int worst = ExitCodes.PUBLISHED;
             for (RunRequest request : requests) {
                 int status;
                 try {
-                    status = runOne(spring, request, true);
+                    status = runOne(spring, request, true, System.nanoTime(), timing);
                 } catch (RuntimeException | IOException e) {
                     LOG.error("run of {} failed", request.biennium(), e);
                     System.err.println("pb-annex: " + request.biennium() + ": " + ExitCodes.message(e));
@@ -99,8 +106,7 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */
-    private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine) throws IOException {
-        long start = System.nanoTime();
+    private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing) throws IOException {
         String b = request.biennium().code();
         RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
         if (outcome instanceof RunLauncher.NothingToDo done) {
@@ -121,6 +127,9 @@ public class RunCommand implements Callable<Integer> {
             return ExitCodes.of(failure);
         }
         printSummary(execution, request, seconds, oneLine);
+        if (timings) {
+            timing.print(execution);
+        }
         return ExitCodes.PUBLISHED;
     }
 

@@ -229,8 +229,10 @@ final class PublishedRunAssertions {
             boolean found = false;
             for (Row r : notes) {
                 Cell n = r.getCell(0);
-                if (n != null && n.getCellType() == CellType.NUMERIC && n.getNumericCellValue() == Double.parseDouble(number)) {
-                    found = r.getCell(2).getStringCellValue().startsWith("† 印刷版为 43.0，本表为 43.1。");
+                if (n != null && n.getCellType() == CellType.STRING && n.getStringCellValue().equals("[注释 " + number + "]")) {
+                    // Columns: number, applies to, the printed marker, the note's text.
+                    found = r.getCell(2).getStringCellValue().equals("†")
+                            && r.getCell(3).getStringCellValue().startsWith("印刷版为 43.0，本表为 43.1。");
                 }
             }
             assertTrue(found, "note " + number + " on the Notes sheet is the outcome 8 note");

@@ -82,10 +82,22 @@ public final class OutputDataPackage {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "type", "title", "description", "pbannex:title_zh", "pbannex:description_zh", "unit",
-            "pbannex:unit_zh", "decimalPlaces", "constraints"})
+            "pbannex:unit_zh", "decimalPlaces", "constraints", "pbLineBreaks"})
     record Field(String name, String type, String title, String description, @JsonProperty("pbannex:title_zh") String titleZh,
                  @JsonProperty("pbannex:description_zh") String descriptionZh, String unit,
-                 @JsonProperty("pbannex:unit_zh") String unitZh, Integer decimalPlaces, Constraints constraints) {
+                 @JsonProperty("pbannex:unit_zh") String unitZh, Integer decimalPlaces, Constraints constraints,
+                 String pbLineBreaks) {
+
+        Field(String name, String type, String title, String description, String titleZh, String descriptionZh, String unit,
+              String unitZh, Integer decimalPlaces, Constraints constraints) {
+            this(name, type, title, description, titleZh, descriptionZh, unit, unitZh, decimalPlaces, constraints, null);
+        }
+
+        /** The same field saying that its values may hold line feeds between paragraphs (as the input rules name it). */
+        Field withLineBreaks() {
+            return new Field(name, type, title, description, titleZh, descriptionZh, unit, unitZh, decimalPlaces, constraints,
+                    "allowed");
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -147,6 +159,12 @@ public final class OutputDataPackage {
                 }
             }
             keys = t.rows().stream().map(org.pbannex.table.Row::key).toList();
+        }
+        // A text column whose values hold paragraphs (the risk register's responses) says so, as input descriptors do.
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).type().equals("string") && holdsLineBreaks(t, fields.get(i).name())) {
+                fields.set(i, fields.get(i).withLineBreaks());
+            }
         }
         // The row key identifies a row where the table's keys are unique (they are in every table published so far).
         boolean unique = new HashSet<>(keys).size() == keys.size();
@@ -213,6 +231,14 @@ public final class OutputDataPackage {
             return new Field(name, "boolean", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
         }
         return new Field(name, "string", name, d.in(Language.EN), null, d.zh(), null, null, null, null);
+    }
+
+    private static boolean holdsLineBreaks(Table t, String field) {
+        if (t.tidy() != null) {
+            return t.tidy().lines().stream().map(l -> (Object) l.values().get(field)).anyMatch(v -> v != null
+                    && (v instanceof Text x ? x.zh() + x.in(Language.EN) : v.toString()).indexOf('\n') >= 0);
+        }
+        return t.rows().stream().anyMatch(r -> r.value(field) instanceof Text x && (x.zh() + x.in(Language.EN)).indexOf('\n') >= 0);
     }
 
     // A tidy value as the CSV writes it (a text in the first edition's language; the type is the same in both).

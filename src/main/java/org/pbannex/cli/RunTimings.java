@@ -1,0 +1,47 @@
+package org.pbannex.cli;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import org.pbannex.benchmark.PeakMemory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Where a run's time went ({@code run --timings}, used by the benchmark): the JVM's start to the command, the
+ * command to a ready Spring context and database, then each step of the job as the job repository recorded it (a
+ * partitioned step with each of its partitions: every rendered output), and the process's peak memory. One
+ * {@code timing <what> <seconds>} line each, so that a person and the benchmark read the same lines.
+ */
+final class RunTimings {
+
+    private final long commandStartedNanos = System.nanoTime();
+    private final long commandStartedMillis = System.currentTimeMillis();
+    private long readyNanos;
+
+    /** The Spring context and the database are ready. */
+    void ready() {
+        readyNanos = System.nanoTime();
+    }
+
+    void print(JobExecution execution) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        line("jvm-start-to-command", (commandStartedMillis - jvmStart) / 1000.0);
+        line("command-to-ready", (readyNanos - commandStartedNanos) / 1e9);
+        execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getStartTime,
+                Comparator.nullsLast(Comparator.naturalOrder()))).forEach(s -> {
+            if (s.getStartTime() != null && s.getEndTime() != null) {
+                // Partitions are named manager:partition; indent them under their manager step.
+                line((s.getStepName().contains(":") ? "  " : "") + "step " + s.getStepName(),
+                        Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
+            }
+        });
+        line("total", (System.currentTimeMillis() - jvmStart) / 1000.0);
+        System.out.printf(Locale.ROOT, "timing peak-rss-mb %d%n", PeakMemory.rssKb() / 1024);
+    }
+
+    private static void line(String what, double seconds) {
+        System.out.printf(Locale.ROOT, "timing %s %.3f%n", what, seconds);
+    }
+}
