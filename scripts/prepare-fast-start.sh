@@ -3,8 +3,9 @@
 # class-data-sharing archive recorded by a training run (the JVM maps the classes it loaded, already parsed and
 # verified, instead of loading them again). Spring Boot documents both ("Efficient deployments", "Class Data
 # Sharing"). Run by the launcher once after each build, or when the Java runtime changed; it takes 10-30 s.
-# The training run is a nightly run of the bundled input into a scratch folder with a scratch database: it never
-# touches work/db, output/ or a PostgreSQL server named in the environment.
+# The training run regenerates one annex of the bundled input in every edition and format (so every renderer's
+# classes are loaded) into a scratch folder with a scratch database: it never touches work/db, output/ or a
+# PostgreSQL server named in the environment.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$home/target/pb-annex.jar"
@@ -19,9 +20,9 @@ trap 'rm -rf "$scratch" "$app.tmp"' EXIT
 "$java" -version 2>&1 | head -1 >"$app.tmp/java.version"
 if env -u PB_DATABASE_URL -u PB_DATABASE_USER -u PB_DATABASE_PASSWORD \
     PB_DATABASE_URL="jdbc:h2:file:$scratch/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-    "$java" -XX:ArchiveClassesAtExit="$app.tmp/pb-annex.jsa" -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
-    run nightly --output "$scratch/output" >"$scratch/training.log" 2>&1 \
-  && "$java" -XX:SharedArchiveFile="$app.tmp/pb-annex.jsa" -Xshare:on -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
+    "$java" -XX:ArchiveClassesAtExit="$app.tmp/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
+    run regenerate --tables a2 --lang zh,en --format csv,xlsx,pdf,html --output "$scratch/output" >"$scratch/training.log" 2>&1 \
+  && "$java" -XX:SharedArchiveFile="$app.tmp/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Xshare:on -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
     --version >/dev/null 2>&1; then
   :
 else

@@ -27,8 +27,8 @@ public final class RiskRegisterTable {
 
     public static Table build(Texts t, DocumentData data) {
         List<Column> columns = new java.util.ArrayList<>(List.of(
-                Column.csvOnly("risk", ValueKind.COUNT),
-                Column.csvOnly("event", ValueKind.TEXT)));
+                Column.dataKey("risk", ValueKind.COUNT),
+                Column.dataKey("event", ValueKind.TEXT)));
         TEXT_COLUMNS.forEach(c -> columns.add(Column.of(c, t.get("risk.col." + c), Text.EMPTY, Text.EMPTY, ValueKind.TEXT)));
         List<Row> rows = data.risks().stream().map(r -> {
             Map<String, Object> v = new LinkedHashMap<>();

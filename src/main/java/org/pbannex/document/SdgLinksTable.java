@@ -70,8 +70,8 @@ public final class SdgLinksTable {
         return List.of(
                 Column.of("indicators", t.get("ii1.col.indicators"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
                 Column.of("outcomes", t.get("ii1.col.outcomes"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
-                Column.dataOnly("sdg_goal", t.get("ii1.col.goal"), ValueKind.TEXT),
-                Column.dataOnly("sdg_target", t.get("ii1.col.target"), ValueKind.TEXT));
+                Column.attribute("sdg_goal", t.get("ii1.col.goal"), ValueKind.TEXT),
+                Column.attribute("sdg_target", t.get("ii1.col.target"), ValueKind.TEXT));
     }
 
     /** "成果目标 1", "成果目标 2" one per line, or "所有成果目标", as printed. */

@@ -26,7 +26,7 @@ public final class SupplementaryAuthorizationsTable {
 
     public static Table build(Texts t, DocumentData data) {
         List<Column> columns = List.of(
-                Column.csvOnly("financial_period", ValueKind.TEXT),
+                Column.dataKey("financial_period", ValueKind.TEXT),
                 Column.of("amount_usd", t.get("sa.col.amount"), Text.EMPTY, Text.EMPTY, ValueKind.AMOUNT));
         List<Row> rows = data.authorizations().stream().map(a -> {
             Map<String, Object> v = new LinkedHashMap<>();

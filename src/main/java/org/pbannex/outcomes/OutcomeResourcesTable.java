@@ -101,8 +101,8 @@ public final class OutcomeResourcesTable {
 
     private static List<Column> columns(Texts t) {
         return List.of(
-                Column.csvOnly("outcome", ValueKind.TEXT),
-                Column.csvOnly("contributor", ValueKind.TEXT),
+                Column.dataKey("outcome", ValueKind.TEXT),
+                Column.dataKey("contributor", ValueKind.TEXT),
                 Column.of("total_usd", t.get("a4.col.total"), Text.EMPTY, t.get("unit.usd"), ValueKind.AMOUNT),
                 Column.of("share_pct", t.get("a4.col.share"), Text.EMPTY, Text.of("%"), ValueKind.PERCENT));
     }

@@ -86,7 +86,7 @@ public final class CsvTableWriter {
         }
         List<String> h = new ArrayList<>(KEY_COLUMNS);
         for (Column c : t.columns()) {
-            if (!c.tidy()) {
+            if (!OutputColumns.isData(c)) {
                 continue;
             }
             if (c.kind() == ValueKind.YEARS_MONTHS) {
@@ -102,7 +102,7 @@ public final class CsvTableWriter {
     static List<String> cells(Table t, Row r, Language language) {
         List<String> out = new ArrayList<>(List.of(r.key(), r.type().code(), r.label().zh(), r.label().en()));
         for (Column c : t.columns()) {
-            if (!c.tidy()) {
+            if (!OutputColumns.isData(c)) {
                 continue;
             }
             Object v = r.value(c.key());

@@ -53,19 +53,19 @@ public final class IndicatorTables {
 
     private static List<Column> columns(Texts t, ReferenceData ref) {
         List<Column> c = new ArrayList<>(List.of(
-                Column.dataOnly("code", t.get("results.col.code"), ValueKind.TEXT),
-                Column.csvOnly("level", ValueKind.TEXT),
-                Column.csvOnly("outcome", ValueKind.TEXT),
-                Column.csvOnly("output", ValueKind.TEXT),
-                Column.csvOnly("indicator", ValueKind.TEXT),
+                Column.attribute("code", t.get("results.col.code"), ValueKind.TEXT),
+                Column.dataKey("level", ValueKind.TEXT),
+                Column.dataKey("outcome", ValueKind.TEXT),
+                Column.dataKey("output", ValueKind.TEXT),
+                Column.dataKey("indicator", ValueKind.TEXT),
                 Column.of("verification", t.get("results.col.verification"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
                 Column.of("baselines", t.get("results.col.baselines"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
                 Column.of("target", t.get("results.col.target"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
-                Column.dataOnly("target_total", t.get("results.col.target_total"), ValueKind.COUNT),
-                Column.dataOnly("target_unit", t.get("results.col.target_unit"), ValueKind.TEXT)));
+                Column.attribute("target_total", t.get("results.col.target_total"), ValueKind.COUNT),
+                Column.attribute("target_unit", t.get("results.col.target_unit"), ValueKind.TEXT)));
         for (Region r : ref.targetRegions()) {
             c.add(new Column(r.code(), r.label(), t.get("results.col.region_target"), Text.EMPTY, ValueKind.COUNT,
-                    Column.Shown.DATA_ONLY));
+                    Column.Role.ATTRIBUTE));
         }
         return c;
     }

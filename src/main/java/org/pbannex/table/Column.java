@@ -3,61 +3,36 @@ package org.pbannex.table;
 /**
  * One value column. {@code key} is the tidy-CSV column name (generic, never tied to a year);
  * {@code group} is the spanning heading above it (may be empty); {@code unit} is shown under the heading.
- * {@code shown} says which outputs carry the column: most carry it everywhere, some are only printed (a column
- * the tidy CSV spreads over other columns), some only exist as data (codes and counts the printed page shows
- * inside a text cell).
+ * {@code role} says what the column is; each renderer decides from it which columns it shows
+ * ({@code render.OutputColumns}).
  */
-public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Shown shown) {
+public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
 
-    /** Where a column appears. */
-    public enum Shown {
-        EVERYWHERE(true, true, true),
-        /** xlsx and PDF, not the tidy CSV. */
-        PRINTED_ONLY(true, true, false),
-        /** xlsx and the tidy CSV: data a reviewer filters on, which the printed page does not show as a column. */
-        DATA_ONLY(true, false, true),
-        /** The tidy CSV only. */
-        CSV_ONLY(false, false, true);
-
-        private final boolean sheet;
-        private final boolean pdf;
-        private final boolean csv;
-
-        Shown(boolean sheet, boolean pdf, boolean csv) {
-            this.sheet = sheet;
-            this.pdf = pdf;
-            this.csv = csv;
-        }
+    /** What a column is, whatever the output. */
+    public enum Role {
+        /** A figure or text of the table: printed, and data. */
+        VALUE,
+        /** The printed form of values the data holds in other columns (e.g. an income line's label beside its row). */
+        PRINTED_FORM,
+        /** An attribute of the row that the printed page shows inside another cell, if at all (codes, counts): data. */
+        ATTRIBUTE,
+        /** A field that identifies the row in the tidy data (level, outcome, period codes); no reader needs it as a column. */
+        DATA_KEY
     }
 
     public static Column of(String key, Text heading, Text group, Text unit, ValueKind kind) {
-        return new Column(key, heading, group, unit, kind, Shown.EVERYWHERE);
+        return new Column(key, heading, group, unit, kind, Role.VALUE);
     }
 
-    public static Column printedOnly(String key, Text heading, Text group, Text unit, ValueKind kind) {
-        return new Column(key, heading, group, unit, kind, Shown.PRINTED_ONLY);
+    public static Column printedForm(String key, Text heading, Text group, Text unit, ValueKind kind) {
+        return new Column(key, heading, group, unit, kind, Role.PRINTED_FORM);
     }
 
-    public static Column dataOnly(String key, Text heading, ValueKind kind) {
-        return new Column(key, heading, Text.EMPTY, Text.EMPTY, kind, Shown.DATA_ONLY);
+    public static Column attribute(String key, Text heading, ValueKind kind) {
+        return new Column(key, heading, Text.EMPTY, Text.EMPTY, kind, Role.ATTRIBUTE);
     }
 
-    public static Column csvOnly(String key, ValueKind kind) {
-        return new Column(key, Text.of(key), Text.EMPTY, Text.EMPTY, kind, Shown.CSV_ONLY);
-    }
-
-    /** A value column of the tidy CSV. */
-    public boolean tidy() {
-        return shown.csv;
-    }
-
-    /** A column of the workbook sheet. */
-    public boolean inSheet() {
-        return shown.sheet;
-    }
-
-    /** A column of the PDF table. */
-    public boolean inPdf() {
-        return shown.pdf;
+    public static Column dataKey(String key, ValueKind kind) {
+        return new Column(key, Text.of(key), Text.EMPTY, Text.EMPTY, kind, Role.DATA_KEY);
     }
 }

@@ -83,16 +83,6 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         return cellNotes.stream().filter(n -> n.row().equals(rowKey) && n.column().equals(columnKey)).findFirst().orElse(null);
     }
 
-    /** The columns the workbook shows. */
-    public List<Column> sheetColumns() {
-        return columns.stream().filter(Column::inSheet).toList();
-    }
-
-    /** The columns the PDF shows. */
-    public List<Column> pdfColumns() {
-        return columns.stream().filter(Column::inPdf).toList();
-    }
-
     public Row row(String key) {
         return rows.stream().filter(r -> r.key().equals(key)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("table " + id + " has no row " + key));

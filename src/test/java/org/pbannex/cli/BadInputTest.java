@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,21 @@ class BadInputTest {
         budget = input.resolve("2022-23/budget.csv");
     }
 
+    /** Each case through {@code check}: the same validation as a run, without a database or Spring (fast). */
     private void assertRejected(String... expectedParts) throws IOException {
-        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
         String line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
         for (String part : expectedParts) {
             assertTrue(line.contains(part), "stderr should contain '" + part + "': " + line);
         }
+    }
+
+    @Test
+    void aRunOnInvalidInputSaysTheSameAndPublishesNothing() throws IOException {
+        TestInputs.replaceLine(budget, 4, TestInputs.line(budget, 4).replaceFirst("^RM,", "REGMEET,"));
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+        String line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
+        assertTrue(line.contains("input/2022-23/budget.csv") && line.contains("line 4") && line.contains("unknown unit 'REGMEET'"), line);
     }
 
     @Test

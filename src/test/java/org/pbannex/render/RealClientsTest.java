@@ -146,7 +146,7 @@ class RealClientsTest {
                     // text cell
                 }
             }
-            for (Column c : t.sheetColumns()) {
+            for (Column c : org.pbannex.render.OutputColumns.sheet(t)) {
                 Object v = r.value(c.key());
                 if (!(v instanceof Number n)) {
                     continue;

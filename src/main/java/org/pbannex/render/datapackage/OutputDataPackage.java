@@ -1,5 +1,6 @@
 package org.pbannex.render.datapackage;
 
+import org.pbannex.render.OutputColumns;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -154,7 +155,7 @@ public final class OutputDataPackage {
             keys = t.tidy().lines().stream().map(TidyRows.Line::key).toList();
         } else {
             for (Column c : t.columns()) {
-                if (c.tidy()) {
+                if (OutputColumns.isData(c)) {
                     fields.addAll(valueFields(c, about));
                 }
             }

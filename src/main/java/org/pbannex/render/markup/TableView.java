@@ -1,5 +1,6 @@
 package org.pbannex.render.markup;
 
+import org.pbannex.render.OutputColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public record TableView(String id, String anchor, String number, String title, S
 
     /** Builds the view of one table in one language. */
     public static TableView of(Table t, Language lang) {
-        List<Column> cols = t.pdfColumns();
+        List<Column> cols = OutputColumns.printed(t);
         String number = t.number().in(lang);
         String title = t.title().in(lang);
         List<RowView> rows = t.rows().stream().map(r -> row(t, r, cols, lang)).toList();

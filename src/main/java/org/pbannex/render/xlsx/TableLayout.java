@@ -1,5 +1,6 @@
 package org.pbannex.render.xlsx;
 
+import org.pbannex.render.OutputColumns;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,8 +80,8 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
         if (groups != null) {
             columns.add(new SheetColumn(Role.GROUP, null));
         }
-        List<Column> valueColumns = new ArrayList<>(t.sheetColumns());
-        valueColumns.sort(Comparator.comparing(c -> !c.inPdf())); // printed columns first, then the data-only ones
+        List<Column> valueColumns = new ArrayList<>(OutputColumns.sheet(t));
+        valueColumns.sort(Comparator.comparing(c -> !OutputColumns.isPrinted(c))); // printed columns first, then the data-only ones
         for (Column c : valueColumns) {
             if (t.rows().stream().allMatch(r -> r.value(c.key()) == null && !r.sharedWithRowAbove(c.key()))) {
                 continue; // a column with no value in any row says nothing

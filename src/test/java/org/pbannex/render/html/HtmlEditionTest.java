@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.render.OutputColumns;
 import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
@@ -91,7 +92,7 @@ class HtmlEditionTest {
                     String text = td.ownText();
                     var note = t.cellNote(row.key(), c.key());
                     assertEquals(note == null ? "" : note.marker(), td.select("sup.note-ref").text(), t.id() + " " + row.key() + " note");
-                    if (t.tidy() == null && c.tidy()) {
+                    if (t.tidy() == null && OutputColumns.isData(c)) {
                         Map<String, String> line = byKey.get(row.key());
                         assertNotNull(line, t.id() + ": CSV row " + row.key());
                         assertCell(t, row, c, text, csvValue(line, c), lang);
@@ -193,7 +194,7 @@ class HtmlEditionTest {
             Element table = section.selectFirst("table.data");
             assertTrue(table.selectFirst("caption").text().contains(t.title().in(lang)), t.id() + " caption");
             assertTrue(!table.select("colgroup").isEmpty() && !table.select("thead th[scope=col]").isEmpty(), t.id());
-            if (t.pdfColumns().stream().anyMatch(c -> !c.group().in(lang).isEmpty())) {
+            if (OutputColumns.printed(t).stream().anyMatch(c -> !c.group().in(lang).isEmpty())) {
                 Element group = table.selectFirst("thead th[scope=colgroup]");
                 int span = Integer.parseInt(group.attr("colspan").isEmpty() ? "1" : group.attr("colspan"));
                 // The colgroup under a group heading has as many columns as the heading spans.

@@ -60,8 +60,8 @@ class XlsxWorkbookWriterTest {
                         ValueKind.YEARS_MONTHS),
                 Column.of("cost", new Text("费用 **", "Cost **"), Text.EMPTY, USD, ValueKind.AMOUNT),
                 Column.of("rate", new Text("% 变化", "% change"), Text.EMPTY, PCT, ValueKind.PERCENT),
-                Column.printedOnly("remark", new Text("说明", "Remark"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
-                Column.dataOnly("never", new Text("从无", "Never"), ValueKind.COUNT));
+                Column.printedForm("remark", new Text("说明", "Remark"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
+                Column.attribute("never", new Text("从无", "Never"), ValueKind.COUNT));
         List<Row> rows = List.of(
                 Row.heading("h1", new Text("第一组", "Group one"), 0),
                 new Row("u1", RowType.ITEM, Text.of("=SUM(A1)"), 1,
