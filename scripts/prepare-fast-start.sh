@@ -2,34 +2,33 @@
 # Prepares target/app: the jar extracted (classes load from plain jars rather than from jars nested in one) and a
 # class-data-sharing archive recorded by a training run (the JVM maps the classes it loaded, already parsed and
 # verified, instead of loading them again). Spring Boot documents both ("Efficient deployments", "Class Data
-# Sharing"). Run by the launcher once after each build, or when the Java runtime changed; it takes 10-30 s.
+# Sharing"). Run by the launcher once after each build, or when the Java runtime changed; it takes 10-60 s.
 # The training run regenerates one annex of the bundled input in every edition and format (so every renderer's
 # classes are loaded) into a scratch folder with a scratch database: it never touches work/db, output/ or a
-# PostgreSQL server named in the environment.
+# PostgreSQL server named in the environment. The archive names the jars by their paths, so the training runs from
+# target/app itself, where the launcher will run them.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$home/target/pb-annex.jar"
 app="$home/target/app"
 java="${JAVA:-java}"
 
-rm -rf "$app.tmp"
-"$java" -Djarmode=tools -jar "$jar" extract --destination "$app.tmp" >/dev/null
+rm -rf "$app"
+"$java" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
 scratch="$(mktemp -d)"
-trap 'rm -rf "$scratch" "$app.tmp"' EXIT
-# The archive belongs to this runtime: the stamp says which one, so the launcher prepares anew when it changes.
-"$java" -version 2>&1 | head -1 >"$app.tmp/java.version"
+trap 'rm -rf "$scratch"' EXIT
 if env -u PB_DATABASE_URL -u PB_DATABASE_USER -u PB_DATABASE_PASSWORD \
     PB_DATABASE_URL="jdbc:h2:file:$scratch/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-    "$java" -XX:ArchiveClassesAtExit="$app.tmp/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
+    "$java" -XX:ArchiveClassesAtExit="$scratch/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" \
     run regenerate --tables a2 --lang zh,en --format csv,xlsx,pdf,html --output "$scratch/output" >"$scratch/training.log" 2>&1 \
-  && "$java" -XX:SharedArchiveFile="$app.tmp/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Xshare:on -Dpb.home="$home" -jar "$app.tmp/pb-annex.jar" \
-    --version >/dev/null 2>&1; then
-  :
+  && "$java" -XX:SharedArchiveFile="$scratch/pb-annex.jsa" ${PB_JVM_DEFAULTS:-} -Xshare:on -Dpb.home="$home" \
+    -jar "$app/pb-annex.jar" --version >>"$scratch/training.log" 2>&1; then
+  mv "$scratch/pb-annex.jsa" "$app/pb-annex.jsa"
 else
   # Start-up is slower without the archive, nothing else: keep the extracted jar and say so once.
+  cp "$scratch/training.log" "$app/training.log"
   echo "pb-annex: no class-data archive (the training run failed; see $app/training.log): start-up will be slower" >&2
-  rm -f "$app.tmp/pb-annex.jsa"
-  cp "$scratch/training.log" "$app.tmp/training.log"
 fi
-rm -rf "$app"
-mv "$app.tmp" "$app"
+# The archive belongs to this runtime: the stamp (from the launcher: the java binary's path and time) says which one,
+# so the launcher prepares anew when it changes. Written last: an interrupted preparation is prepared again.
+echo "${PB_JAVA_STAMP:-unknown}" >"$app/java.stamp"

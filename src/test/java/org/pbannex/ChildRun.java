@@ -44,6 +44,9 @@ public final class ChildRun {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        // As the launcher starts pb-annex (its JVM defaults): C1 only and the serial collector, half the CPU of a run.
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("-Dpb.home=" + Golden.home());

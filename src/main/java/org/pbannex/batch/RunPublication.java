@@ -18,6 +18,7 @@ import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
+import org.pbannex.restatement.Restatements;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.PrintedDifference;
@@ -60,10 +61,16 @@ public class RunPublication {
         }
         ComputedPublication computed = inputs.computed(run);
         Path rejects = folder.work().resolve(RunInputs.REJECTS_FILE);
+        // The restatements against the previous biennium's own figures go with the run (a header alone when none).
+        if (computed.restatements().compared()) {
+            computed.restatements().write(folder.staging().resolve(Restatements.FILE));
+        }
+        RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
+                .map(d -> d.title().en() + " (" + d.symbol() + ")").orElse(""), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
-                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files()), history);
+                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history);
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());
@@ -76,10 +83,17 @@ public class RunPublication {
     static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,
                             List<InputSet.InputFile> inputFiles, List<CheckResult> checks, List<PrintedDifference> differences,
                             List<OutputFile> outputs, RunDiff diff, List<ExpenditureIngest.FileStats> lines) {
+        return record(run, status, exitStatus, step, cause, finished, inputFiles, checks, differences, outputs, diff, lines, null);
+    }
+
+    static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,
+                            List<InputSet.InputFile> inputFiles, List<CheckResult> checks, List<PrintedDifference> differences,
+                            List<OutputFile> outputs, RunDiff diff, List<ExpenditureIngest.FileStats> lines,
+                            RunRecord.Comparison comparison) {
         var r = run.request();
         return new RunRecord(run.runId(), r.job(), r.biennium().code(), status, exitStatus, step, cause,
                 run.started().truncatedTo(ChronoUnit.SECONDS).toString(), finished.toString(), run.codeVersion(), run.inputChecksum(),
                 r.tables(), r.languages().stream().map(l -> l.code()).toList(), r.formats().stream().map(OutputFormat::code).toList(),
-                r.partial(), inputFiles, checks, differences, outputs, diff, lines);
+                r.partial(), inputFiles, checks, differences, outputs, diff, lines, comparison);
     }
 }

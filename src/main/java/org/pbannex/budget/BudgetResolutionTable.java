@@ -86,8 +86,10 @@ public final class BudgetResolutionTable {
         v.put("expenditure", total.recosted());
         putIncome(v, null, incomePrevious, income, data);
         rows.add(new Row("total", RowType.TOTAL, t.get("br.total"), 0, v));
-        List<Text> notes = t.numbered("br.footnote.").stream()
-                .map(n -> n.with("rate", data.budgetRate().stripTrailingZeros().toPlainString())).toList();
+        // The CHF columns' rate note states both rates when the previous biennium's column is at another rate.
+        List<Text> notes = new java.util.ArrayList<>();
+        notes.add(t.get(data.budgetRate().compareTo(data.previousBudgetRate()) == 0 ? "br.rate" : "br.rates"));
+        notes.addAll(t.numbered("br.footnote."));
         return DocumentText.table(t, ID, columns, rows, notes, true);
     }
 

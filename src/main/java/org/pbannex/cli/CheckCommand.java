@@ -1,5 +1,6 @@
 package org.pbannex.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
@@ -29,13 +30,33 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long start = System.nanoTime();
-        Biennium biennium;
+        List<Biennium> biennia;
         try {
-            biennium = Publication.biennium(in.inputDir(), in.biennium);
+            // Every biennium with a data folder, unless one (or all) is named.
+            biennia = Publication.biennia(in.inputDir(), in.biennium == null ? List.of(Publication.ALL) : List.of(in.biennium));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        int worst = ExitCodes.PUBLISHED;
+        for (Biennium biennium : biennia) {
+            int status;
+            try {
+                status = check(biennium);
+            } catch (RuntimeException e) {
+                if (biennia.size() == 1) {
+                    throw e;
+                }
+                System.err.println("pb-annex: " + biennium + ": " + ExitCodes.message(e));
+                System.out.println(biennium + ": invalid input, exit status " + ExitCodes.of(e));
+                status = ExitCodes.of(e);
+            }
+            worst = Math.max(worst, status);
+        }
+        return worst;
+    }
+
+    private int check(Biennium biennium) {
+        long start = System.nanoTime();
         ComputedPublication pub = Publication.compute(in.inputDir(), biennium);
         for (CheckResult c : pub.checks().results()) {
             if (verbose || !c.passed()) {
@@ -43,10 +64,12 @@ public class CheckCommand implements Callable<Integer> {
             }
         }
         var failures = pub.checks().failures();
-        System.out.printf("%s: %d tables, %d checks passed, %d failed (%.1f s)%n", pub.inputs().biennium(),
-                pub.tables().size(), pub.checks().passedCount(), failures.size(), (System.nanoTime() - start) / 1e9);
+        var r = pub.restatements();
+        System.out.printf("%s: %d tables, %d checks passed, %d failed%s (%.1f s)%n", pub.inputs().biennium(),
+                pub.tables().size(), pub.checks().passedCount(), failures.size(), r.compared() ? ", " + r.found().size()
+                + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
-            System.err.println("pb-annex: " + failures.size() + " check(s) failed; first: " + failures.get(0).describe());
+            System.err.println("pb-annex: " + biennium + ": " + failures.size() + " check(s) failed; first: " + failures.get(0).describe());
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.PUBLISHED;

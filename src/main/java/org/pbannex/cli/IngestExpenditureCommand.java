@@ -48,7 +48,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Dimensions dims = ExpenditureDimensions.load(in.inputDir(), Publication.biennium(in.inputDir(), in.biennium));
+        Dimensions dims = ExpenditureDimensions.loadInForce(in.inputDir(), Publication.biennium(in.inputDir(), in.biennium));
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));

@@ -15,7 +15,8 @@ public class InputOptions {
             + "or a workbook made by 'input export' (expenditure lines then come from the installation's input/expenditure/).")
     Path input;
 
-    @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in the input, e.g. 2022-23).")
+    @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in the input, e.g. 2022-23), or all: each biennium "
+            + "with a data folder in turn (check: every biennium unless one is named).")
     String biennium;
 
     private Path resolved;

@@ -22,6 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param schedule  a cron expression with seconds (second minute hour day month weekday), or none
  * @param rejects   true: bad expenditure lines go to a published rejects file instead of stopping the run
  * @param csvBom    true: the tidy CSVs start with a UTF-8 byte-order mark, for Excel on Windows
+ * @param biennia   the biennia to run, each in turn ([2022-23, 2024-25], or all); none: the latest data folder
  * @param reviewers who the run is sent to after it is published (a list, or "input" for input/reviewers.csv); none: the
  *                  job sends nothing (see {@link org.pbannex.distribute.ReviewerList})
  */
@@ -29,11 +30,13 @@ public record JobDefinition(String name, String description,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tables,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> languages,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> formats,
-                            String schedule, Boolean rejects, Boolean csvBom, tools.jackson.databind.JsonNode reviewers) {
+                            String schedule, Boolean rejects, Boolean csvBom,
+                            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> biennia,
+                            tools.jackson.databind.JsonNode reviewers) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects", "csvBom",
-            "reviewers");
+            "biennia", "reviewers");
 
     public JobDefinition {
         description = description == null ? "" : description;
@@ -42,6 +45,7 @@ public record JobDefinition(String name, String description,
         formats = formats == null ? List.of("xlsx", "pdf", "csv", "html") : List.copyOf(formats);
         rejects = rejects != null && rejects;
         csvBom = csvBom != null && csvBom;
+        biennia = biennia == null ? List.of() : List.copyOf(biennia);
     }
 
     /** Every table (an empty list means all of them). */
@@ -65,7 +69,7 @@ public record JobDefinition(String name, String description,
                 org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), jobsDir, file.toString());
             }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
-                    def.rejects(), def.csvBom(), def.reviewers());
+                    def.rejects(), def.csvBom(), def.biennia(), def.reviewers());
         } catch (UnrecognizedPropertyException e) {
             throw new UsageError(file + ", line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));

@@ -37,7 +37,7 @@ public final class PbAnnexApplication {
         Map<String, String> before = OVERRIDES.get();
         OVERRIDES.set(Map.copyOf(overrides));
         try {
-            CommandLine cli = new CommandLine(new PbAnnexCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+            CommandLine cli = PbAnnexCommand.commandLine(args).setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler((e, cmd, parsed) -> {
                         LOG.error("pb-annex {} failed", String.join(" ", args), e);
                         cmd.getErr().println("pb-annex: " + ExitCodes.message(e));

@@ -74,9 +74,9 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PbProperties settings = PbAnnexApplication.settings();
-        RunRequest request;
+        List<RunRequest> requests;
         try {
-            request = request(JobDefinition.load(settings.jobs(), job), settings);
+            requests = requests(JobDefinition.load(settings.jobs(), job), settings);
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -84,39 +84,70 @@ public class RunCommand implements Callable<Integer> {
         RunTimings timing = new RunTimings();
         try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
             timing.ready();
-            RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
-            if (outcome instanceof RunLauncher.NothingToDo done) {
-                System.out.println("Nothing to do: run " + done.runId() + " already published these inputs with this code version "
-                        + "(" + done.folder() + "). Use --force to run again.");
-                return ExitCodes.PUBLISHED;
+            if (requests.size() == 1) {
+                return runOne(spring, requests.get(0), false, start, timing);
             }
-            JobExecution execution = ((RunLauncher.Ran) outcome).execution();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                Throwable failure = org.pbannex.batch.RunInfo.failure(execution);
-                LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
-                System.err.println("pb-annex: " + ExitCodes.message(failure));
-                return ExitCodes.of(failure);
+            // Several biennia, each in turn (its own job instance): one line each, and the worst exit status.
+            int worst = ExitCodes.PUBLISHED;
+            for (RunRequest request : requests) {
+                int status;
+                try {
+                    status = runOne(spring, request, true, System.nanoTime(), timing);
+                } catch (RuntimeException | IOException e) {
+                    LOG.error("run of {} failed", request.biennium(), e);
+                    System.err.println("pb-annex: " + request.biennium() + ": " + ExitCodes.message(e));
+                    System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
+                    status = ExitCodes.of(e);
+                }
+                worst = Math.max(worst, status);
             }
-            printSummary(execution, request, seconds);
-            if (timings) {
-                timing.print(execution);
-            }
-            var ctx = execution.getExecutionContext();
-            if (ctx.containsKey(org.pbannex.batch.RunDistribution.SENT)) {
-                System.out.println("Sent to " + ctx.getInt(org.pbannex.batch.RunDistribution.SENT) + " reviewers");
-            }
-            if (ctx.containsKey(org.pbannex.batch.RunDistribution.FAILED)) {
-                // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
-                System.err.println("pb-annex: " + ctx.getString(org.pbannex.batch.RunDistribution.FAILED));
-                return ExitCodes.INFRASTRUCTURE;
-            }
-            return ExitCodes.PUBLISHED;
+            return worst;
         }
     }
 
-    /** The run request from the job file and the options, checked here at the edge: what is unknown is a usage error. */
-    private RunRequest request(JobDefinition def, PbProperties settings) {
+    /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */
+    private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing) throws IOException {
+        String b = request.biennium().code();
+        RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
+        if (outcome instanceof RunLauncher.NothingToDo done) {
+            System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
+                    + " already published these inputs with this code version (" + done.folder() + ")."
+                    + (oneLine ? "" : " Use --force to run again."));
+            return ExitCodes.PUBLISHED;
+        }
+        JobExecution execution = ((RunLauncher.Ran) outcome).execution();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Throwable failure = org.pbannex.batch.RunInfo.failure(execution);
+            LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ExitCodes.message(failure));
+            if (oneLine) {
+                System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
+            }
+            return ExitCodes.of(failure);
+        }
+        printSummary(execution, request, seconds, oneLine);
+        if (timings) {
+            timing.print(execution);
+        }
+        var ctx = execution.getExecutionContext();
+        if (ctx.containsKey(org.pbannex.batch.RunDistribution.SENT)) {
+            System.out.println((oneLine ? b + ": sent" : "Sent") + " to " + ctx.getInt(org.pbannex.batch.RunDistribution.SENT)
+                    + " reviewers");
+        }
+        if (ctx.containsKey(org.pbannex.batch.RunDistribution.FAILED)) {
+            // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(org.pbannex.batch.RunDistribution.FAILED));
+            return ExitCodes.INFRASTRUCTURE;
+        }
+        return ExitCodes.PUBLISHED;
+    }
+
+    /**
+     * The run requests from the job file and the options, one per biennium (--biennium, else the job's biennia, else
+     * the latest), checked here at the edge: what is unknown is a usage error.
+     */
+    private List<RunRequest> requests(JobDefinition def, PbProperties settings) {
         List<String> t = tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables();
         for (String id : t) {
             if (!TableCatalogue.ids().contains(id)) {
@@ -132,21 +163,28 @@ public class RunCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         }
         Path input = in.inputDir();
-        Biennium biennium;
+        List<Biennium> biennia;
         try {
-            biennium = Publication.biennium(input, in.biennium);
+            biennia = Publication.biennia(input, in.biennium != null ? List.of(in.biennium) : def.biennia());
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
-        return new RunRequest(def.name(), input, out, biennium, ordered, l, f, rejects || def.rejects(), csvBom || def.csvBom());
+        return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
+                csvBom || def.csvBom())).toList();
     }
 
-    private static void printSummary(JobExecution execution, RunRequest request, double seconds) {
+    private static void printSummary(JobExecution execution, RunRequest request, double seconds, boolean oneLine) {
         var ctx = execution.getExecutionContext();
         Path folder = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
+        if (oneLine) {
+            System.out.printf("%s: published %s%s: %d tables, %d files, %d checks passed, %.1f s%n", request.biennium(), folder,
+                    request.partial() ? " (partial run: latest not moved)" : "", ctx.getInt(RunPublication.TABLE_COUNT),
+                    ctx.getInt(RunPublication.FILE_COUNT), ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+            return;
+        }
         System.out.println("Published: " + folder + (request.partial() ? "  (partial run: latest not moved)" : ""));
         if (!request.partial()) {
             System.out.println("Latest:    " + folder.resolveSibling("latest"));

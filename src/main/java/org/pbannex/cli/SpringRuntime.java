@@ -9,6 +9,7 @@ import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.EmbeddedDatabaseLock;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,6 +25,12 @@ final class SpringRuntime implements AutoCloseable {
     private SpringRuntime(ConfigurableApplicationContext context, EmbeddedDatabaseLock lock) {
         this.context = context;
         this.lock = lock;
+    }
+
+    static {
+        // Logging is configured once, in code (runtime.LogConfiguration); Spring Boot would configure it again, with a
+        // console appender that writes into cron mail.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     }
 
     /** @param what what the command does, for a process that has to wait for this one */

@@ -1,13 +1,32 @@
 package org.pbannex.expenditure;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The codes an expenditure line may use, from the reference data (regions, countries, units, outcomes, objects)
- * and from the contract (funds, statuses), as byte-level lookup tables.
+ * and from the contract (funds, statuses), as byte-level lookup tables. The lists hold every code of every biennium;
+ * where the biennia's references differ, {@code inForce} says which codes a line of each biennium may use (by the
+ * first year of the biennium of its period; {@code fallback} for a biennium not listed; none: every code, always).
  */
 public record Dimensions(List<String> regions, List<String> countries, List<String> units, List<String> outcomes,
-                         List<String> objects) {
+                         List<String> objects, Map<Integer, InForce> inForce, InForce fallback) {
+
+    /** The codes of one biennium's reference, and how to name where each list is (for messages). */
+    public record InForce(String biennium, List<String> regions, List<String> countries, List<String> units, List<String> outcomes,
+                          List<String> objects, Map<String, String> files) {
+    }
+
+    /** The same codes for every biennium. */
+    public Dimensions(List<String> regions, List<String> countries, List<String> units, List<String> outcomes, List<String> objects) {
+        this(regions, countries, units, outcomes, objects, Map.of(), null);
+    }
+
+    /** The codes in force for the biennium starting in {@code firstYear}, or null when every code is. */
+    InForce inForceFor(int firstYear) {
+        InForce f = inForce.get(firstYear);
+        return f != null ? f : fallback;
+    }
 
     CodeTable regionTable() {
         return new CodeTable(regions);

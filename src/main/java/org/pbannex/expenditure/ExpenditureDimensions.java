@@ -12,11 +12,86 @@ public final class ExpenditureDimensions {
     private ExpenditureDimensions() {
     }
 
-    /** Reads the input folder's reference data (the whole package is validated) and takes the codes from it. */
+    /** The codes in force per biennium (see {@link #inForce}), reading the input folder (the whole package is validated). */
+    public static Dimensions loadInForce(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
+        InputSet in = InputSet.load(inputDir, biennium.code());
+        ReferenceData ref = ReferenceData.from(in, biennium);
+        return inForce(in, ref, ResultsFramework.from(in, ref));
+    }
+
+    /** Reads the input folder's reference data (the whole package is validated) and takes the codes of its biennium from it. */
     public static Dimensions load(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
         InputSet in = InputSet.load(inputDir, biennium.code());
         ReferenceData ref = ReferenceData.from(in, biennium);
         return from(in, ref, ResultsFramework.from(in, ref));
+    }
+
+    /** The resources the codes of a biennium come from (and, by their foreign keys, what they refer to). */
+    private static final java.util.Set<String> CODE_LISTS = java.util.Set.of("regions", "countries", "units", "objects");
+
+    /**
+     * The codes for lines of every biennium: a line is checked against the reference in force for the biennium of its
+     * period, that biennium's folder in the input when it has one (its own reference files and outcomes), else the
+     * shared reference (with this run's outcomes). The run's own biennium has the codes of {@code in}.
+     */
+    public static Dimensions inForce(InputSet in, ReferenceData ref, ResultsFramework results) {
+        Dimensions mine = from(in, ref, results);
+        java.util.Map<Integer, Dimensions.InForce> byYear = new java.util.LinkedHashMap<>();
+        byYear.put(ref.biennium().firstYear(), inForce(ref.biennium().code(), mine, in));
+        for (org.pbannex.reference.Biennium b : org.pbannex.reference.Biennium.foldersIn(in.inputDir())) {
+            if (!byYear.containsKey(b.firstYear())) {
+                java.util.Set<String> names = new java.util.HashSet<>(CODE_LISTS);
+                names.add("results_outcomes");
+                InputSet other = InputSet.loadOnly(in.inputDir(), b.code(), names);
+                byYear.put(b.firstYear(), inForce(b.code(), codes(other, other.table("results_outcomes").stream()
+                        .filter(r -> !r.text("kind").equals("impact")).map(r -> r.text("outcome")).toList()), other));
+            }
+        }
+        // A biennium without a folder: the shared reference lists, and the outcomes of the nearest biennium that has
+        // one (the first after it, else the last before it), as its lines belong to that results framework.
+        InputSet shared = InputSet.loadOnly(in.inputDir(), null, CODE_LISTS);
+        java.util.List<Integer> folders = byYear.keySet().stream().sorted().toList();
+        java.util.Map<Integer, Dimensions.InForce> sharedBy = new java.util.HashMap<>();
+        java.util.Map<Integer, Dimensions.InForce> all = new java.util.LinkedHashMap<>(byYear);
+        for (int b = 0; b < ExpenditureTotals.BIENNIUMS; b++) {
+            int year = ExpenditureTotals.FIRST_YEAR + 2 * b;
+            if (!byYear.containsKey(year)) {
+                int near = folders.stream().filter(y -> y > year).findFirst().orElse(folders.get(folders.size() - 1));
+                all.put(year, sharedBy.computeIfAbsent(near, y -> inForce("a biennium without a data folder",
+                        codes(shared, byYear.get(y).outcomes()), shared)));
+            }
+        }
+        java.util.List<Dimensions.InForce> lists = new java.util.ArrayList<>(byYear.values());
+        lists.addAll(sharedBy.values());
+        return new Dimensions(union(lists, Dimensions.InForce::regions), union(lists, Dimensions.InForce::countries),
+                union(lists, Dimensions.InForce::units), union(lists, Dimensions.InForce::outcomes), union(lists, Dimensions.InForce::objects),
+                all, null);
+    }
+
+    private static Dimensions codes(InputSet in, java.util.List<String> outcomes) {
+        return new Dimensions(in.table("regions").stream().map(r -> r.text("region")).toList(),
+                in.table("countries").stream().map(r -> r.text("country")).toList(),
+                in.table("units").stream().map(r -> r.text("unit")).toList(), outcomes,
+                in.table("objects").stream().map(r -> r.text("object")).toList());
+    }
+
+    private static Dimensions.InForce inForce(String biennium, Dimensions d, InputSet in) {
+        String prefix = in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/";
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String[] f : new String[][] {{"region", "regions"}, {"country", "countries"}, {"unit", "units"}, {"object", "objects"},
+            {"outcome", "results_outcomes"}}) {
+            if (in.files().containsKey(f[1])) {
+                files.put(f[0], prefix + in.files().get(f[1]).path());
+            }
+        }
+        return new Dimensions.InForce(biennium, d.regions(), d.countries(), d.units(), d.outcomes(), d.objects(), files);
+    }
+
+    private static java.util.List<String> union(java.util.List<Dimensions.InForce> all,
+                                                java.util.function.Function<Dimensions.InForce, java.util.List<String>> list) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        all.forEach(f -> out.addAll(list.apply(f)));
+        return java.util.List.copyOf(out);
     }
 
     public static Dimensions from(InputSet in, ReferenceData ref, ResultsFramework results) {

@@ -23,6 +23,15 @@ final class LineParser {
     private final CodeTable objects;
     final ExpenditureTotals totals;
     final LineIdSet ids;
+    // Per biennium index (as in the totals), which codes of each list its lines may use (null: all), and where they are.
+    private final boolean[][][] allowed = new boolean[ExpenditureTotals.BIENNIUMS][][];
+    private final Dimensions.InForce[] inForce = new Dimensions.InForce[ExpenditureTotals.BIENNIUMS];
+    private static final int REGIONS = 0;
+    private static final int COUNTRIES = 1;
+    private static final int UNITS = 2;
+    private static final int OUTCOMES = 3;
+    private static final int OBJECTS = 4;
+    private boolean[][] current;
 
     // Field boundaries of the current line: field i is [starts[i], ends[i]) in buf.
     private final int[] starts = new int[LineFormat.FIELDS];
@@ -55,6 +64,23 @@ final class LineParser {
         this.outcomes = d.outcomeTable();
         this.objects = d.objectTable();
         this.totals = d.newTotals();
+        java.util.Map<Dimensions.InForce, boolean[][]> made = new java.util.IdentityHashMap<>();
+        for (int b = 0; b < ExpenditureTotals.BIENNIUMS; b++) {
+            Dimensions.InForce f = d.inForceFor(ExpenditureTotals.FIRST_YEAR + 2 * b);
+            inForce[b] = f;
+            allowed[b] = f == null ? null : made.computeIfAbsent(f, x -> new boolean[][] {mask(d.regions(), x.regions()),
+                mask(d.countries(), x.countries()), mask(d.units(), x.units()), mask(d.outcomes(), x.outcomes()),
+                mask(d.objects(), x.objects())});
+        }
+    }
+
+    private static boolean[] mask(java.util.List<String> all, java.util.List<String> some) {
+        java.util.Set<String> in = new java.util.HashSet<>(some);
+        boolean[] m = new boolean[all.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = in.contains(all.get(i));
+        }
+        return m;
     }
 
     /** Parses b[from, to) (no line end); adds it when good and its id is new. */
@@ -151,23 +177,25 @@ final class LineParser {
         if (year < 0) {
             return false;
         }
+        int biennium = (year - ExpenditureTotals.FIRST_YEAR) / 2;
+        current = allowed[biennium];
         int fund = code(FUNDS, LineFormat.FUND, "fund");
         int status = fund < 0 ? -1 : code(STATUSES, LineFormat.STATUS, "status");
-        int region = status < 0 ? -1 : code(regions, LineFormat.REGION, "region");
+        int region = status < 0 ? -1 : code(regions, REGIONS, LineFormat.REGION, "region", biennium);
         if (region < 0) {
             return false;
         }
-        if (ends[LineFormat.COUNTRY] > starts[LineFormat.COUNTRY] && code(countries, LineFormat.COUNTRY, "country") < 0) {
+        if (ends[LineFormat.COUNTRY] > starts[LineFormat.COUNTRY] && code(countries, COUNTRIES, LineFormat.COUNTRY, "country", biennium) < 0) {
             return false;
         }
-        if (code(units, LineFormat.UNIT, "unit") < 0) {
+        if (code(units, UNITS, LineFormat.UNIT, "unit", biennium) < 0) {
             return false;
         }
-        int outcome = code(outcomes, LineFormat.OUTCOME, "outcome");
-        if (outcome < 0 || code(objects, LineFormat.OBJECT, "object") < 0 || !amount()) {
+        int outcome = code(outcomes, OUTCOMES, LineFormat.OUTCOME, "outcome", biennium);
+        if (outcome < 0 || code(objects, OBJECTS, LineFormat.OBJECT, "object", biennium) < 0 || !amount()) {
             return false;
         }
-        cell = totals.cell(fund, status, region, outcome, (year - ExpenditureTotals.FIRST_YEAR) / 2);
+        cell = totals.cell(fund, status, region, outcome, biennium);
         return true;
     }
 
@@ -305,6 +333,19 @@ final class LineParser {
         int i = table.find(buf, starts[field], ends[field]);
         if (i < 0) {
             fail(field, "unknown " + what + " '" + field(field) + "'");
+        }
+        return i;
+    }
+
+    /** A code of a reference list, which must also be in force for the line's biennium (its own reference, or the shared one). */
+    private int code(CodeTable table, int list, int field, String what, int biennium) {
+        int i = code(table, field, what);
+        if (i >= 0 && current != null && !current[list][i]) {
+            Dimensions.InForce f = inForce[biennium];
+            String file = f.files().get(what);
+            fail(field, "unknown " + what + " '" + field(field) + "' for a line of " + f.biennium() + " (its " + what + " codes are in "
+                    + (file == null ? "its reference" : file) + ")");
+            return -1;
         }
         return i;
     }

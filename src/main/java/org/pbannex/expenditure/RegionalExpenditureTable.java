@@ -51,7 +51,9 @@ public final class RegionalExpenditureTable {
      */
     public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic, Map<String, LocalDate> actualsAsOf) {
         Texts t = ref.texts();
-        List<Integer> years = totals.bienniums().stream().filter(y -> totals.lines(FUND, null, null, null, y) > 0).toList();
+        // The biennia the lines cover up to the run's: a later biennium's lines belong to that biennium's figure.
+        List<Integer> years = totals.bienniums().stream().filter(y -> y <= ref.biennium().firstYear())
+                .filter(y -> totals.lines(FUND, null, null, null, y) > 0).toList();
         List<Column> columns = new ArrayList<>();
         for (int y : years) {
             Biennium b = new Biennium(y);
@@ -59,7 +61,8 @@ public final class RegionalExpenditureTable {
         }
         List<Row> rows = new ArrayList<>();
         List<TidyRows.Line> tidy = new ArrayList<>();
-        List<Region> regions = ref.regions().stream().filter(r -> totals.lines(FUND, null, r.code(), null, null) > 0).toList();
+        List<Region> regions = ref.regions().stream()
+                .filter(r -> years.stream().anyMatch(y -> totals.lines(FUND, null, r.code(), null, y) > 0)).toList();
         for (Region r : regions) {
             Map<String, Object> v = new LinkedHashMap<>();
             for (int y : years) {
@@ -83,7 +86,7 @@ public final class RegionalExpenditureTable {
         if (synthetic) {
             footnotes.add(t.get("f2.synthetic"));
         }
-        Table table = DocumentText.table(t, ID, columns, rows, footnotes, years.size() > 5);
+        Table table = DocumentText.table(t, ID, columns, rows, footnotes, years.size() > 5).withTitle(title(t, years, ref.biennium()));
         List<Chart.Series> series = new ArrayList<>();
         for (int y : years) {
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
@@ -91,12 +94,24 @@ public final class RegionalExpenditureTable {
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
         Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());
-        Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", t.get("f2.title")) : t.get("f2.title");
+        Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", table.title()) : table.title();
         Text alt = synthetic ? sentences(caveat, t.get("f2.chart.alt")) : t.get("f2.chart.alt");
         Chart chart = new Chart(ID + "-regions", title, alt, t.get("f2.unit"), regions.stream().map(Region::label).toList(), series);
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy))
                 .withCharts(List.of(chart));
         return synthetic ? table.withCaveat(caveat) : table;
+    }
+
+    /**
+     * "Past biennia and {cur}" when the lines reach the run's biennium; otherwise the biennia they do cover, first to
+     * last, so the title never promises a biennium the figure does not show.
+     */
+    private static Text title(Texts t, List<Integer> years, Biennium run) {
+        if (years.isEmpty() || years.get(years.size() - 1) == run.firstYear()) {
+            return t.get("f2.title");
+        }
+        return t.get("f2.title.range").with("first", new Biennium(years.get(0)).longForm())
+                .with("last", new Biennium(years.get(years.size() - 1)).longForm());
     }
 
     /**

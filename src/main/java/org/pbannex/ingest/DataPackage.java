@@ -80,6 +80,19 @@ public final class DataPackage {
         return List.copyOf(resources.values());
     }
 
+    /** "pbOverride": "mergeByKey" (a biennium's file replaces rows by key), or "replace" / absent (it replaces the file). */
+    private static boolean mergesByKey(JsonNode r, String file) {
+        String v = r.path("pbOverride").asString("replace");
+        if (!v.equals("replace") && !v.equals("mergeByKey")) {
+            throw new InputError(file, 0, "", "resource '" + r.path("name").asString() + "': pbOverride must be \"replace\" or "
+                    + "\"mergeByKey\", not \"" + v + "\"");
+        }
+        if (v.equals("mergeByKey") && !r.path("schema").has("primaryKey")) {
+            throw new InputError(file, 0, "", "resource '" + r.path("name").asString() + "': pbOverride mergeByKey needs a primaryKey");
+        }
+        return v.equals("mergeByKey");
+    }
+
     private static Resource resource(JsonNode r, String file) {
         JsonNode schema = r.path("schema");
         List<Field> fields = new ArrayList<>();
@@ -130,6 +143,6 @@ public final class DataPackage {
         }
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),
-                fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1);
+                fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1, mergesByKey(r, file));
     }
 }

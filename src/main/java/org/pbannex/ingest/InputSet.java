@@ -31,14 +31,16 @@ public final class InputSet {
     private final Map<String, CsvTable> tables;
     private final Map<String, InputFile> files;
     private final Map<String, SourceName> sources;
+    private final Map<String, CsvTable> shared;
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
-                     Map<String, SourceName> sources) {
+                     Map<String, SourceName> sources, Map<String, CsvTable> shared) {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
         this.files = files;
         this.sources = sources;
+        this.shared = shared;
     }
 
     /**
@@ -47,29 +49,115 @@ public final class InputSet {
      */
     public static InputSet load(Path inputDir, String biennium) {
         ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
-        String prefix = inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/";
-        return load(inputDir, biennium, workbook != null ? workbook::source : r -> SourceName.file(prefix + r.pathFor(biennium)));
+        return load(inputDir, biennium, workbook != null ? workbook::source : r -> byPath(inputDir, r.pathFor(biennium)));
     }
 
-    /** Reads and validates every resource, naming each in errors as {@code naming} says. */
+    private static SourceName byPath(Path inputDir, String rel) {
+        return SourceName.file((inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel);
+    }
+
+    /**
+     * Reads and validates every resource, naming each in errors as {@code naming} says. A shared file that the
+     * biennium's folder has its own version of ({@code 2024-25/reference/units.csv}) is replaced by it, or, for a
+     * resource that merges by key (texts), has its rows replaced key by key; the biennium's file is validated the
+     * same way and named by its own path.
+     */
     public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
+        return load(inputDir, biennium, naming, DataPackage.load(inputDir).resources());
+    }
+
+    /**
+     * Reads and validates only the named resources and those they refer to (foreign keys): for instance another
+     * biennium's reference lists. With a null biennium, the shared files only (those without {biennium} in their
+     * path), as a biennium without a data folder of its own has them.
+     */
+    public static InputSet loadOnly(Path inputDir, String biennium, Set<String> names) {
         DataPackage pkg = DataPackage.load(inputDir);
+        Set<String> wanted = new java.util.LinkedHashSet<>(names);
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (Resource r : pkg.resources()) {
+                if (wanted.contains(r.name())) {
+                    for (ForeignKey fk : r.foreignKeys()) {
+                        grew |= wanted.add(fk.resource());
+                    }
+                }
+            }
+        }
+        List<Resource> resources = pkg.resources().stream().filter(r -> wanted.contains(r.name())).toList();
+        return load(inputDir, biennium, r -> byPath(inputDir, biennium == null ? r.path() : r.pathFor(biennium)), resources);
+    }
+
+    private static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming, List<Resource> resources) {
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, SourceName> sources = new LinkedHashMap<>();
-        for (Resource r : pkg.resources()) {
-            String rel = r.pathFor(biennium);
+        Map<String, CsvTable> sharedFiles = new LinkedHashMap<>();
+        for (Resource r : resources) {
+            if (biennium == null && r.perBiennium()) {
+                throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
+            }
+            String rel = biennium == null ? r.path() : r.pathFor(biennium);
+            String own = biennium == null ? null : r.overridePathFor(biennium);
+            boolean replaced = own != null && Files.isRegularFile(inputDir.resolve(own));
+            if (replaced && !r.mergesByKey()) {
+                rel = own;
+            }
             Path file = inputDir.resolve(rel);
-            SourceName source = naming.apply(r);
+            SourceName source = rel.equals(own) ? byPath(inputDir, rel) : naming.apply(r);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
+            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
+            if (replaced) {
+                String sharedRel = r.pathFor(biennium);
+                sharedFiles.put(r.name(), rel.equals(sharedRel) ? table
+                        : CsvResourceReader.readTable(inputDir.resolve(sharedRel), naming.apply(r), r));
+            }
+            if (replaced && r.mergesByKey()) {
+                Path ownFile = inputDir.resolve(own);
+                CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
+                files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
+                table = mergeByKey(r, table, mine, source, byPath(inputDir, own));
+            }
             tables.put(r.name(), table);
             sources.put(r.name(), source);
-            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
         }
-        for (Resource r : pkg.resources()) {
+        for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
         }
-        return new InputSet(inputDir, biennium, tables, files, sources);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles);
+    }
+
+    /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
+    private static CsvTable mergeByKey(Resource r, CsvTable shared, CsvTable own, SourceName sharedName, SourceName ownName) {
+        if (!own.header().equals(shared.header())) {
+            throw new InputError(ownName.name(), 1, "", "the columns must be those of " + sharedName.name() + " ("
+                    + String.join(",", shared.header()) + "), in that order: its rows replace that file's rows by "
+                    + String.join(",", r.primaryKey()));
+        }
+        Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining("\u0000"));
+        Map<String, Integer> ownIndex = new LinkedHashMap<>();
+        for (int i = 0; i < own.records().size(); i++) {
+            ownIndex.put(key.apply(own.records().get(i)), i);
+        }
+        List<CsvTable.Row> rows = new java.util.ArrayList<>();
+        List<Record> records = new java.util.ArrayList<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < shared.records().size(); i++) {
+            String k = key.apply(shared.records().get(i));
+            Integer j = ownIndex.get(k);
+            rows.add(j == null ? shared.rows().get(i) : own.rows().get(j));
+            records.add(j == null ? shared.records().get(i) : own.records().get(j));
+            if (j != null) {
+                used.add(k);
+            }
+        }
+        for (var e : ownIndex.entrySet()) {
+            if (!used.contains(e.getKey())) {
+                rows.add(own.rows().get(e.getValue()));
+                records.add(own.records().get(e.getValue()));
+            }
+        }
+        return new CsvTable(shared.header(), rows, records);
     }
 
     private static void checkForeignKeys(Resource r, Map<String, CsvTable> tables, Map<String, SourceName> sources) {
@@ -100,6 +188,15 @@ public final class InputSet {
             throw new NoSuchElementException("no input resource '" + resource + "'");
         }
         return t;
+    }
+
+    /**
+     * A resource's shared file as read, even where the biennium replaces or amends it: what the input workbook holds
+     * (it carries the shared reference; a biennium's own reference files stay beside the data).
+     */
+    public CsvTable sharedCsv(String resource) {
+        CsvTable t = shared.get(resource);
+        return t != null ? t : csv(resource);
     }
 
     /** How a resource's file is named in errors (input/reference/texts.csv, or a workbook's sheet). */

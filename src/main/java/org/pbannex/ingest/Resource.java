@@ -5,13 +5,28 @@ import java.util.List;
 /**
  * A tabular data resource from {@code input/datapackage.json}: its file, fields, primary key and foreign keys.
  * A path may contain {@code {biennium}}, the data folder of the biennium being run. {@code minRows} is 1 unless the
- * descriptor allows an empty file (a header alone).
+ * descriptor allows an empty file (a header alone). A shared resource (no {@code {biennium}} in its path) may be
+ * replaced for one biennium by a file of the same name in that biennium's folder ({@link #overridePathFor}); with
+ * {@code mergesByKey} ({@code "pbOverride": "mergeByKey"}) the biennium's file replaces rows by primary key instead.
  */
 public record Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
-                       List<ForeignKey> foreignKeys, long maxBytes, int minRows) {
+                       List<ForeignKey> foreignKeys, long maxBytes, int minRows, boolean mergesByKey) {
+
+    public Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
+                    List<ForeignKey> foreignKeys, long maxBytes, int minRows) {
+        this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false);
+    }
 
     public String pathFor(String biennium) {
         return path.replace("{biennium}", biennium);
+    }
+
+    /**
+     * Where a biennium's own version of a shared file is: {@code 2024-25/reference/units.csv} for
+     * {@code reference/units.csv}; null for a resource that is per biennium anyway.
+     */
+    public String overridePathFor(String biennium) {
+        return perBiennium() ? null : biennium + "/" + path;
     }
 
     public boolean perBiennium() {

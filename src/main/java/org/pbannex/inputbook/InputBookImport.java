@@ -140,6 +140,9 @@ public final class InputBookImport {
             Path made = staging.resolve("input");
             Result r = importInto(workbook, shown, made, installationInput);
             linkExpenditure(expenditure, made.resolve("expenditure"));
+            // The workbook holds the shared reference and the biennium's data; the biennium's own reference files
+            // (input/<biennium>/reference/) are not in it and come from the installation, as the expenditure lines do.
+            copyFolder(installationInput.resolve(r.biennium()).resolve("reference"), made.resolve(r.biennium()).resolve("reference"));
             new ImportedWorkbook(shown, r.headerRows()).writeTo(made);
             try {
                 Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
@@ -350,6 +353,18 @@ public final class InputBookImport {
     }
 
     /** The workbook, its name, the schema and the expenditure files (name, size, time) in one SHA-256. */
+    private static void copyFolder(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                Files.copy(f, to.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     private static String key(Path workbook, String shown, Path schema, Path expenditure) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -363,6 +378,17 @@ public final class InputBookImport {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                         md.update((f.getFileName() + ":" + Files.size(f) + ":" + Files.getLastModifiedTime(f).toMillis() + "\n")
                                 .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            // The biennia's own reference files, which a run from the workbook takes from the installation.
+            for (var b : org.pbannex.reference.Biennium.foldersIn(expenditure.getParent())) {
+                Path own = expenditure.getParent().resolve(b.code()).resolve("reference");
+                if (Files.isDirectory(own)) {
+                    try (Stream<Path> files = Files.list(own)) {
+                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                            md.update((b.code() + "/" + f.getFileName() + "=" + InputSet.sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }

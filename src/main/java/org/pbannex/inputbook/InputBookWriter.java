@@ -72,10 +72,10 @@ public final class InputBookWriter {
             XSSFSheet cover = wb.createSheet(InputBook.COVER);
             Map<String, String> columnRanges = new HashMap<>();
             for (Resource r : resources) {
-                rows += writeSheet(wb, r, in.csv(r.name()), biennium, styles, columnRanges);
+                rows += writeSheet(wb, r, in.sharedCsv(r.name()), biennium, styles, columnRanges);
             }
             for (Resource r : resources) {
-                addValidations(wb.getSheet(r.name()), r, in.csv(r.name()).header(), columnRanges);
+                addValidations(wb.getSheet(r.name()), r, in.sharedCsv(r.name()).header(), columnRanges);
             }
             writeCover(wb, cover, resources, in, biennium, styles);
             wb.getProperties().getCoreProperties().setTitle("pb-annex input workbook " + biennium);
@@ -330,7 +330,7 @@ public final class InputBookWriter {
             cell(s, r, 1, res.description(), st.wrapped);
             cell(s, r, 2, res.pathFor(biennium), st.plain);
             XSSFCell n = s.getRow(r).createCell(3);
-            n.setCellValue(in.csv(res.name()).rows().size());
+            n.setCellValue(in.sharedCsv(res.name()).rows().size());
             n.setCellStyle(st.count);
             String required = res.fields().stream().filter(Field::required).map(Field::name).collect(Collectors.joining(", "));
             cell(s, r, 4, required, st.wrapped);

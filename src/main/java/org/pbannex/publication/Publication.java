@@ -5,12 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.pbannex.budget.BudgetData;
 import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.Dimensions;
@@ -21,8 +18,10 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.Biennium;
+import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
+import org.pbannex.restatement.Restatements;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Checks;
@@ -46,7 +45,7 @@ public final class Publication {
     /** The codes expenditure lines may use, from the run's validated input. */
     public static Dimensions dimensions(InputSet in) {
         ReferenceData ref = ReferenceData.from(in, Biennium.parse(in.biennium()));
-        return ExpenditureDimensions.from(in, ref, ResultsFramework.from(in, ref));
+        return ExpenditureDimensions.inForce(in, ref, ResultsFramework.from(in, ref));
     }
 
     /** The input's expenditure-line files, in name order (none when the folder is missing). */
@@ -89,9 +88,14 @@ public final class Publication {
      * @param lines the expenditure lines read for this run, or null when the input has none
      */
     public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted) {
+        return compute(in, lines, wanted, true);
+    }
+
+    private static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate) {
         Biennium biennium = Biennium.parse(in.biennium());
         ReferenceData ref = ReferenceData.from(in, biennium);
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
+        var document = PrintedDocument.of(in);
         ResultsFramework results = ResultsFramework.from(in, ref);
         TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines,
                 DocumentData.from(in, results), RegionalExpenditureTable.actualsAsOf(in));
@@ -109,7 +113,21 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
-        return new ComputedPublication(in, ref, tables, checks, differences, lines);
+        Restatements restatements = restate ? restatements(in, biennium, tables) : null;
+        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements);
+    }
+
+    /**
+     * The previous biennium's figures as this one states them against what the previous biennium publishes, when its
+     * data folder is in the input (its tables are built from its own folder and reference, without expenditure lines).
+     */
+    private static Restatements restatements(InputSet in, Biennium biennium, Map<String, Table> tables) {
+        Biennium previous = biennium.previous();
+        if (!Files.isDirectory(in.inputDir().resolve(previous.code()))) {
+            return Restatements.notCompared(previous.code());
+        }
+        ComputedPublication theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
+        return Restatements.compare(previous.code(), tables, theirs.tables());
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
@@ -179,13 +197,26 @@ public final class Publication {
         return found.get(found.size() - 1);
     }
 
+    /** What {@code --biennium all} (or a job's {@code biennia: all}) asks for: every biennium with a data folder. */
+    public static final String ALL = "all";
+
+    /**
+     * The biennia to run or check, each in turn: {@code all} (every data folder, oldest first), the ones named, or, when
+     * none is, the latest. A named biennium without a data folder is a usage error, as for {@link #biennium}.
+     */
+    public static List<Biennium> biennia(Path inputDir, List<String> requested) {
+        if (requested.isEmpty()) {
+            return List.of(biennium(inputDir, null));
+        }
+        if (requested.size() == 1 && requested.get(0).trim().equals(ALL)) {
+            biennium(inputDir, null); // the same message when there is none
+            return bienniaIn(inputDir);
+        }
+        return requested.stream().map(b -> biennium(inputDir, b)).distinct().toList();
+    }
+
     /** The biennia that have a data folder in the input, oldest first. */
     public static List<Biennium> bienniaIn(Path inputDir) {
-        try (Stream<Path> s = Files.list(inputDir)) {
-            return s.filter(Files::isDirectory).map(p -> Biennium.parse(p.getFileName().toString()))
-                    .filter(Objects::nonNull).sorted(Comparator.comparingInt(Biennium::firstYear)).toList();
-        } catch (IOException e) {
-            throw new InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
-        }
+        return Biennium.foldersIn(inputDir);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
@@ -68,7 +69,8 @@ public final class RunRenderer {
     public static OutputDataPackage.About about(ComputedPublication computed, String runId, Instant started) {
         Texts t = computed.reference().texts();
         return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
-                t.get("datapackage.description"), t.get("publication.source"), started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                claim(computed, "datapackage.description"), claim(computed, "publication.source"),
+                started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 runId, key -> t.has(key) ? t.get(key) : null);
     }
 
@@ -86,10 +88,20 @@ public final class RunRenderer {
         if (computed.expenditure() != null) {
             computed.expenditure().files().forEach(f -> inputLines.add(f.file() + "  –  " + f.read()));
         }
-        return new PublicationInfo(t.get("publication.title"), t.get("publication.source"), computed.inputs().biennium(), runId,
-                started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
-                t.get("publication.citation"), notes(computed, t), t.get("publication.about"), PublicationDate.of(computed.inputs()),
+        return new PublicationInfo(t.get("publication.title"), claim(computed, "publication.source"), computed.inputs().biennium(),
+                runId, started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
+                t.get("publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
                 inputFiles(computed));
+    }
+
+    /**
+     * A text that says what the figures were compared with: {@code key.printed} naming the printed document when the
+     * biennium's publication.csv names one, else {@code key}, which says they were compared with no print.
+     */
+    private static Text claim(ComputedPublication computed, String key) {
+        var doc = PrintedDocument.of(computed.inputs());
+        Text t = computed.reference().texts().get(PrintedDocument.key(key, doc));
+        return doc.map(d -> d.fill(t)).orElse(t);
     }
 
     /** Every input file the run read, the expenditure lines with them (marked when synthetic), for the workbook. */

@@ -16,6 +16,7 @@ import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * What report.html shows, in the order a person reads it in the morning: the outcome (published or failed, exit
@@ -89,7 +90,9 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
-                out.add(t.id() + " (" + t.number().in(Language.EN) + "): " + t.caveat().in(Language.EN));
+                // The table's printed number, else its title (a table the document does not print has no number).
+                Text name = t.number().isEmpty() ? t.title() : t.number();
+                out.add(t.id() + " (" + name.in(Language.EN) + "): " + t.caveat().in(Language.EN));
             }
         }
         if (run != null) {

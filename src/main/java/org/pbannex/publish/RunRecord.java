@@ -15,12 +15,30 @@ import org.pbannex.table.PrintedDifference;
  * @param cause       one line saying why it failed (null when published)
  * @param partial     true when only some tables, languages or formats were rendered (then latest is not moved)
  * @param expenditure per expenditure-line file: lines read, accepted, rejected (empty when there are none)
+ * @param comparison  what the run's figures were compared with: a printed document, the previous biennium's own
+ *                    figures (null when the run did not get that far)
  */
 public record RunRecord(String runId, String job, String biennium, String status, int exitStatus, String failedStep, String cause,
                         String startedAt, String finishedAt, String codeVersion, String inputChecksum, List<String> tables,
                         List<String> languages, List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
                         List<CheckResult> checks, List<PrintedDifference> printedDifferences, List<OutputFile> outputs,
-                        RunDiff previous, List<ExpenditureIngest.FileStats> expenditure) {
+                        RunDiff previous, List<ExpenditureIngest.FileStats> expenditure, Comparison comparison) {
+
+    /**
+     * @param printedDocument the symbol and title of the printed document the figures are compared with, or "" for none
+     */
+    public record Comparison(String printedDocument, org.pbannex.restatement.Restatements restatements) {
+    }
+
+    /** A record that says nothing of comparisons (a run that failed before it computed its tables). */
+    public RunRecord(String runId, String job, String biennium, String status, int exitStatus, String failedStep, String cause,
+                     String startedAt, String finishedAt, String codeVersion, String inputChecksum, List<String> tables,
+                     List<String> languages, List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
+                     List<CheckResult> checks, List<PrintedDifference> printedDifferences, List<OutputFile> outputs,
+                     RunDiff previous, List<ExpenditureIngest.FileStats> expenditure) {
+        this(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion, inputChecksum, tables,
+                languages, formats, partial, inputs, checks, printedDifferences, outputs, previous, expenditure, null);
+    }
 
     public static final String PUBLISHED = "published";
     public static final String FAILED = "failed";
@@ -40,6 +58,7 @@ public record RunRecord(String runId, String job, String biennium, String status
     /** The same record with the list of output files (the manifest lists the report too). */
     public RunRecord withOutputs(List<OutputFile> files) {
         return new RunRecord(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion,
-                inputChecksum, tables, languages, formats, partial, inputs, checks, printedDifferences, files, previous, expenditure);
+                inputChecksum, tables, languages, formats, partial, inputs, checks, printedDifferences, files, previous, expenditure,
+                comparison);
     }
 }

@@ -27,6 +27,16 @@ public record Biennium(int firstYear) {
         return new Biennium(first);
     }
 
+    /** The biennia that have a data folder (named like 2022-23) in the input folder, oldest first. */
+    public static java.util.List<Biennium> foldersIn(java.nio.file.Path inputDir) {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(inputDir)) {
+            return s.filter(java.nio.file.Files::isDirectory).map(p -> parse(p.getFileName().toString()))
+                    .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparingInt(Biennium::firstYear)).toList();
+        } catch (java.io.IOException e) {
+            throw new org.pbannex.ingest.InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
+        }
+    }
+
     public String code() {
         return firstYear + "-" + String.format("%02d", (firstYear + 1) % 100);
     }

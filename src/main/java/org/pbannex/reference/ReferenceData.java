@@ -34,9 +34,25 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         Map<String, Text> texts = new LinkedHashMap<>();
         in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
         ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
-                new Texts(texts, biennium, in.sourceName("texts")));
+                new Texts(texts, biennium, in.sourceName("texts"), rates(in)));
         ref.checkConsistency(in);
         return ref;
+    }
+
+    /** The budget rates a text may state ({rate}, {prev_rate}: CHF per US$ as written without trailing zeros: 1, 0.95). */
+    private static Map<String, String> rates(InputSet in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Record r : in.table("settings")) {
+            String name = switch (r.text("setting")) {
+                case "budget_rate_chf_per_usd" -> "rate";
+                case "previous_budget_rate_chf_per_usd" -> "prev_rate";
+                default -> null;
+            };
+            if (name != null) {
+                out.put(name, r.number("value").stripTrailingZeros().toPlainString());
+            }
+        }
+        return out;
     }
 
     private static Text text(Record r, String prefix) {

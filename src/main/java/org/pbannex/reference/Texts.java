@@ -6,7 +6,8 @@ import org.pbannex.table.Text;
 
 /**
  * Document text by key (titles, headings, footnotes, labels of totals), with the biennium placeholders
- * {cur}, {prev}, {cur_code} and {prev_code} already filled in. A key the tables need but the file lacks is bad
+ * {cur}, {prev}, {cur_code} and {prev_code} already filled in, and the numbers a text may state from the data
+ * ({rate} and {prev_rate}, the budget rates of settings.csv), so no text carries a number typed once more. A key the tables need but the file lacks is bad
  * input (exit status 3), named with the file it should be in.
  */
 public final class Texts {
@@ -14,12 +15,19 @@ public final class Texts {
     private final Map<String, Text> byKey;
     private final Biennium biennium;
     private final String file;
+    private final Map<String, String> values;
 
     /** @param file how the texts file is named in errors (e.g. input/reference/texts.csv) */
     public Texts(Map<String, Text> byKey, Biennium biennium, String file) {
+        this(byKey, biennium, file, Map.of());
+    }
+
+    /** @param values further placeholders filled in every text (e.g. rate = 0.95) */
+    public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values) {
         this.byKey = Map.copyOf(byKey);
         this.biennium = biennium;
         this.file = file;
+        this.values = Map.copyOf(values);
     }
 
     public Text get(String key) {
@@ -40,7 +48,11 @@ public final class Texts {
     }
 
     private Text fill(Text t) {
-        return t.with("cur", biennium.longForm()).with("prev", biennium.previous().longForm())
+        Text out = t.with("cur", biennium.longForm()).with("prev", biennium.previous().longForm())
                 .with("cur_code", biennium.code()).with("prev_code", biennium.previous().code());
+        for (var v : values.entrySet()) {
+            out = out.with(v.getKey(), v.getValue());
+        }
+        return out;
     }
 }

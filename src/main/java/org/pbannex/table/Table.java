@@ -56,6 +56,11 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
                 shortName, caveat, cellNotes);
     }
 
+    public Table withTitle(Text newTitle) {
+        return new Table(id, number, newTitle, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
+                shortName, caveat, cellNotes);
+    }
+
     public Table withCaveat(Text newCaveat) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
                 shortName, newCaveat, cellNotes);

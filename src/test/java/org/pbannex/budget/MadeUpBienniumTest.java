@@ -76,8 +76,8 @@ class MadeUpBienniumTest {
                 previous_budget_rate_chf_per_usd,0.9
                 """);
         write("2030-31/publication.csv", """
-                publication_date
-                2029-02-15
+                publication_date,document_symbol,document_title_zh,document_title_en
+                2029-02-15,,,
                 """);
         // unit, P y/m, GS y/m, staff, non-staff, previous, cost change
         write("2030-31/budget.csv", """
@@ -468,7 +468,7 @@ class MadeUpBienniumTest {
         assertEquals("2028-2029", sa.row("2028-29").value("financial_period"));
         Table ii1 = pub.tables().get("ii1");
         assertEquals(List.of("goal.3", "3.8", "goal.6", "6.1"), ii1.rows().stream().map(Row::key).toList());
-        assertEquals("国际劳工组织 2028-2029 两年期成果框架与可持续发展目标的联系", ii1.title().zh());
+        assertEquals("国际劳工组织 2030-2031 两年期成果框架与可持续发展目标的联系", ii1.title().zh(), "its own biennium, not the 2022-23 print's");
         assertEquals(new org.pbannex.table.Text("成果目标 2", "Outcome 2"), ii1.row("6.1").value("outcomes"));
         assertEquals("3.8.1. Coverage of essential health services.", ((org.pbannex.table.Text) ii1.row("3.8").value("indicators")).en());
         assertEquals(List.of("3.8.1", "6.1"), ii1.tidy().lines().stream().map(org.pbannex.table.TidyRows.Line::key).toList());

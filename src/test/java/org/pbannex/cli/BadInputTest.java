@@ -52,13 +52,13 @@ class BadInputTest {
 
     @Test
     void publicationDateThatIsNoDate() throws IOException {
-        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date\n2021-02-30\n");
+        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021-02-30,,,\n");
         assertRejected("input/2022-23/publication.csv", "line 2", "column publication_date", "not a date: '2021-02-30'");
     }
 
     @Test
     void twoPublicationDates() throws IOException {
-        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date\n2021-02-01\n2021-03-01\n");
+        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021-02-01,,,\n2021-03-01,,,\n");
         assertRejected("input/2022-23/publication.csv", "line 3", "column publication_date", "one publication date per biennium");
     }
 

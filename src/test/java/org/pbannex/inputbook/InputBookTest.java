@@ -89,13 +89,16 @@ class InputBookTest {
         return "<c r=\"" + ref + "\"><v>" + value + "</v></c>";
     }
 
-    /** Every file of the folder (but expenditure lines) by its path, as bytes. */
+    /**
+     * Every file of the folder (but expenditure lines, and a biennium's own reference files, which the workbook does
+     * not hold) by its path, as bytes.
+     */
     static Map<String, byte[]> files(Path dir) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                if (!rel.startsWith("expenditure/")) {
+                if (!rel.startsWith("expenditure/") && !rel.matches("\\d{4}-\\d{2}/reference/.*")) {
                     out.put(rel, Files.readAllBytes(p));
                 }
             }

@@ -73,7 +73,7 @@ class ReportWriterTest {
         // Synthetic data is said before the details; the documented difference from print is listed.
         String warning = html.selectFirst(".warning").text();
         assertTrue(warning.contains("f2") && warning.contains("drawn from synthetic data, not ILO figures"), warning);
-        assertTrue(html.text().indexOf("Synthetic data") < html.text().indexOf("Checks by table"));
+        assertTrue(html.text().indexOf("synthetic data") < html.text().indexOf("Checks by table"));
         Element diff = html.select("h2:containsOwn(Differences from the printed document) + table").first();
         assertTrue(diff != null && diff.text().contains("43.0") && diff.text().contains("43.1"), "t2 outcome 8 difference");
 

@@ -1,0 +1,99 @@
+package org.pbannex.restatement;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+
+/**
+ * The previous biennium's figures as the current biennium states them, compared with what the previous biennium
+ * publishes from its own data folder: annex 2 and Table 1 (previous budget per unit and line against the recosted
+ * budget), Table 2 (previous regular budget per outcome) and the budget resolution (previous expenditure and income).
+ * A difference is a restatement, reported, never an error.
+ *
+ * @param previous the previous biennium's code
+ * @param compared false when the input has no data folder for it (nothing could be compared)
+ * @param found    every row whose figures differ, or that only one of the two biennia has
+ */
+public record Restatements(String previous, boolean compared, List<Restatement> found) {
+
+    public static final String FILE = "restatements.csv";
+
+    /** Which column of this biennium's table states which column of the previous biennium's. */
+    private record Pair(String table, String stated, String published) {
+    }
+
+    private static final List<Pair> PAIRS = List.of(
+            new Pair("t1", "budget_previous", "recosted"),
+            new Pair("t2", "rb_previous", "rb"),
+            new Pair("br", "expenditure_previous", "expenditure"),
+            new Pair("br", "income_previous_usd", "income_usd"),
+            new Pair("br", "income_previous_chf", "income_chf"),
+            new Pair("a2", "budget_previous", "recosted"));
+
+    public static Restatements notCompared(String previous) {
+        return new Restatements(previous, false, List.of());
+    }
+
+    /** Compares every pair of columns, row by row (rows matched by key, in this biennium's order, then the dropped ones). */
+    public static Restatements compare(String previous, Map<String, Table> current, Map<String, Table> published) {
+        List<Restatement> out = new ArrayList<>();
+        for (Pair p : PAIRS) {
+            Table mine = current.get(p.table());
+            Table theirs = published.get(p.table());
+            if (mine == null || theirs == null) {
+                continue;
+            }
+            Map<String, Row> theirRows = new LinkedHashMap<>();
+            theirs.rows().forEach(r -> theirRows.put(r.key(), r));
+            for (Row r : mine.rows()) {
+                Row other = theirRows.remove(r.key());
+                add(out, p, r, number(r, p.stated()), other == null ? null : number(other, p.published()));
+            }
+            for (Row other : theirRows.values()) {
+                add(out, p, other, null, number(other, p.published()));
+            }
+        }
+        return new Restatements(previous, true, out);
+    }
+
+    private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published) {
+        if (stated == null && published == null || stated != null && published != null && stated.compareTo(published) == 0) {
+            return;
+        }
+        out.add(new Restatement(p.table(), row.key(), row.label(), p.stated(), p.published(), plain(stated), plain(published),
+                stated == null || published == null ? "" : stated.subtract(published).toPlainString()));
+    }
+
+    private static BigDecimal number(Row r, String column) {
+        Object v = r.value(column);
+        return v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
+    }
+
+    private static String plain(BigDecimal b) {
+        return b == null ? "" : b.toPlainString();
+    }
+
+    /** restatements.csv: one row per difference, with both labels; a header alone when there is none. */
+    public void write(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVWriter csv = new CSVWriter(w, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
+            csv.writeNext(new String[] {"table", "row_key", "label_zh", "label_en", "kind", "column", "stated", "previous_biennium",
+                "published_column", "published", "difference"}, false);
+            for (Restatement r : found) {
+                csv.writeNext(new String[] {r.table(), r.row(), r.label().zh(), r.label().en(), r.kind(), r.column(), r.stated(),
+                    previous, r.publishedColumn(), r.published(), r.difference()}, false);
+            }
+        }
+    }
+}

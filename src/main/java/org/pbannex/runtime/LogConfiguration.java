@@ -1,0 +1,50 @@
+package org.pbannex.runtime;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.Logger;
+
+/**
+ * pb-annex logs to {@code <pb.home>/work/logs/pb-annex.log} only: the console (and cron mail) gets the command's own
+ * lines and a failure's one line on stderr; stack traces are in the log file. Rolled daily, 30 days kept.
+ * Configured in code (found by logback through META-INF/services) rather than by a logback.xml: parsing the XML
+ * took a good part of a {@code check}'s start-up. Spring Boot leaves logging to it ({@code LoggingSystem} none).
+ */
+public final class LogConfiguration extends ContextAwareBase implements Configurator {
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        String dir = System.getProperty("pb.home", ".") + "/work/logs";
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setName("FILE");
+        file.setFile(dir + "/pb-annex.log");
+        TimeBasedRollingPolicy<ILoggingEvent> daily = new TimeBasedRollingPolicy<>();
+        daily.setContext(context);
+        daily.setParent(file);
+        daily.setFileNamePattern(dir + "/pb-annex.%d{yyyy-MM-dd}.log");
+        daily.setMaxHistory(30);
+        daily.start();
+        file.setRollingPolicy(daily);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+        file.setEncoder(encoder);
+        file.start();
+
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(file);
+        context.getLogger("org.pbannex").setLevel(Level.INFO);
+        context.getLogger("org.xhtmlrenderer").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(Level.ERROR);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+}

@@ -1,0 +1,269 @@
+package org.pbannex.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+import org.pbannex.cli.JobDefinition;
+import org.pbannex.reference.Biennium;
+import org.pbannex.restatement.Restatement;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+
+/**
+ * One input tree holding the bundled 2022-23 and a made-up 2024-25 (src/test/resources/biennia: its own parts, lines,
+ * groups and units in 2024-25/reference/, one text of its own, other budget rates, no printed document, and
+ * expenditure lines of 2024-25 that use its units). Expected figures are worked out here by hand.
+ */
+class ManyBienniaTest {
+
+    @TempDir
+    static Path tmp;
+    static Path input;
+    static ComputedPublication old;
+    static ComputedPublication made;
+    static ComputedPublication bundled;
+
+    /** Texts only the 2022-23 document has: none may appear in 2024-25's outputs. */
+    static final List<String> DOCUMENT_2022_23 = List.of("GB.341", "为治理活动直接提供支持", "directly support governance activities",
+            "2019 年基线", "2019 baseline", "计划和预算建议", "proposals for", "2020-2025 年发展合作战略");
+
+    @BeforeAll
+    static void buildTree() throws IOException {
+        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        copyTree(resource("biennia/2024-25"), input.resolve("2024-25"));
+        Files.copy(resource("biennia/expenditure/made-up-2024-25.csv"), input.resolve("expenditure/made-up-2024-25.csv"));
+        old = Publication.compute(input, new Biennium(2022));
+        made = Publication.compute(input, new Biennium(2024));
+        bundled = Publication.compute(Golden.input(), new Biennium(2022));
+    }
+
+    static Path resource(String name) {
+        try {
+            return Path.of(ManyBienniaTest.class.getClassLoader().getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothBienniaCheckAndTheLatestIsTheDefault() {
+        assertEquals(List.of(), old.checks().failures());
+        assertEquals(List.of(), made.checks().failures());
+        assertEquals(new Biennium(2024), Publication.biennium(input, null));
+        assertEquals(List.of(new Biennium(2022), new Biennium(2024)), Publication.biennia(input, List.of("all")));
+        assertEquals(List.of(new Biennium(2024)), Publication.biennia(input, List.of()));
+    }
+
+    /** 2022-23 in the shared tree is table for table what the bundled input gives (which the golden tests check cell by cell). */
+    @Test
+    void twentyTwentyTwoIsUnchangedByTheNewBiennium() {
+        assertEquals(bundled.tables().keySet(), old.tables().keySet());
+        for (String id : bundled.tables().keySet()) {
+            Table a = bundled.tables().get(id);
+            Table b = old.tables().get(id);
+            assertEquals(a.rows(), b.rows(), id);
+            assertEquals(a.columns(), b.columns(), id);
+            assertEquals(a.footnotes(), b.footnotes(), id);
+            assertEquals(a.title(), b.title(), id);
+        }
+        assertEquals(bundled.checks().results().size(), old.checks().results().size());
+        // And against the print itself: Table 2's outcome 1 and the budget resolution's Part I, as golden/ has them.
+        assertEquals(new BigDecimal("102.7"), old.tables().get("t2").row("1").value("rb"));
+        assertEquals(790_923_220L, old.tables().get("br").row("part.I").amount("expenditure"));
+        // Figure 2 of 2022-23 stops at 2022-23: the 2024 lines are 2024-25's.
+        assertEquals(List.of("2016-17", "2018-19", "2020-21", "2022-23"),
+                old.tables().get("f2").columns().stream().map(c -> c.key()).toList());
+        assertTrue(old.printedDocument().isPresent());
+        assertFalse(old.restatements().compared(), "no 2020-21 folder");
+        assertEquals("2020-21", old.restatements().previous());
+    }
+
+    @Test
+    void theNewBienniumHasItsOwnUnitsRatesAndTextsWorkedOutByHand() {
+        Table a2 = made.tables().get("a2");
+        assertEquals(List.of("ASSEMBLY", "GB", "HEALTH", "WATER", "FIELD", "SUPPORT"),
+                a2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.ITEM && r.amount("recosted") != null)
+                        .map(Row::key).filter(k -> !k.startsWith("part") && !k.equals("RESERVE")).toList());
+        Row gb = a2.row("GB");
+        assertEquals(300_001L - 18_450_000L, gb.amount("programme_change"));
+        assertEquals(300_001L - 3_001L, gb.amount("recosted"));
+        Table br = made.tables().get("br");
+        // Part I: 1 400 000 + 18 450 000 + 100 000 000 + 59 700 000 + 0 + 1 000 000; Part II: 250 000.
+        assertEquals(180_800_000L, br.row("total").amount("expenditure_previous"));
+        assertEquals(162_720_000L, br.row("total").amount("income_previous_chf"), "180 800 000 x 0.90");
+        // Recosted: constant 11 777 778 + 250 000, cost change 126 010: 12 153 788 x 0.95 = 11 546 098.6.
+        assertEquals(12_153_788L, br.row("total").amount("income_usd"));
+        assertEquals(11_546_099L, br.row("total").amount("income_chf"));
+        assertEquals("Income in Swiss francs at the budget rates of exchange of CHF 0.9 to the US dollar for 2022-2023 and "
+                + "CHF 0.95 to the US dollar for 2024-2025.", br.footnotes().get(0).en(), "both rates: the columns differ");
+        assertEquals("收入按预算汇率 1 美元兑 1 瑞士法郎折算。", old.tables().get("br").footnotes().get(0).zh(), "one rate, as printed");
+        assertEquals("* At 2022-2023 constant dollars, at the budget rate of exchange of CHF 0.95 to the US dollar.",
+                made.tables().get("a1").footnotes().get(0).en());
+        // t1's footnote is 2024-25's own (its reference/texts.csv replaces that key); a2's is the shared one.
+        assertTrue(made.tables().get("t1").footnotes().get(0).en().contains("(FIELD) is on line B"));
+        assertEquals("* For comparison with 2024-2025, the 2022-2023 budget has been restated at the budget rate of exchange of "
+                + "CHF 0.95 to the US dollar.", made.tables().get("a2").footnotes().get(0).en());
+        assertTrue(made.printedDocument().isEmpty());
+        assertEquals("国际劳工组织 2024-2025 两年期成果框架与可持续发展目标的联系", made.tables().get("ii1").title().zh());
+        assertEquals("国际劳工组织 2020-2021 两年期成果框架与可持续发展目标的联系", old.tables().get("ii1").title().zh(), "as printed");
+    }
+
+    @Test
+    void figure2ShowsTheBienniaItsLinesCoverUpToTheRunsAndSaysWhich() {
+        Table f2 = made.tables().get("f2");
+        assertEquals(List.of("2016-17", "2018-19", "2020-21", "2022-23", "2024-25"), f2.columns().stream().map(c -> c.key()).toList());
+        // 1 000 000.00 (AF) + 49 999.99 (AM) = 1 049 999.99 -> 1.0; 2022-23 is the synthetic sample's 520.0 as before.
+        assertEquals(new BigDecimal("1.0"), f2.row("total").value("2024-25"));
+        assertEquals(new BigDecimal("520.0"), f2.row("total").value("2022-23"));
+        assertTrue(f2.title().en().endsWith("past biennia and 2024-2025"), f2.title().en());
+        // A 2024-25 run over lines that stop in 2023 says so in its title.
+        Table f2Past = org.pbannex.expenditure.RegionalExpenditureTable.build(made.reference(), bundled.expenditure().totals(), true,
+                Map.of());
+        assertEquals("Actual and estimated extra-budgetary expenditure by region, 2016-2017 to 2022-2023", f2Past.title().en());
+    }
+
+    @Test
+    void restatementsBetweenTheTwoAreReportedWithTheirAmounts() {
+        var r = made.restatements();
+        assertTrue(r.compared());
+        assertEquals("2022-23", r.previous());
+        Map<String, Restatement> byKey = r.found().stream().collect(Collectors.toMap(x -> x.table() + "." + x.row() + "." + x.column(),
+                x -> x));
+        // GB: 2024-25 states 18 450 000 for 2022-23; 2022-23 publishes 18 437 729 recosted (golden annex 2).
+        Restatement gb = byKey.get("a2.GB.budget_previous");
+        assertEquals(List.of("restated", "18450000", "18437729", "12271"), List.of(gb.kind(), gb.stated(), gb.published(), gb.difference()));
+        Restatement two = byKey.get("t2.2.rb_previous");
+        assertEquals(List.of("57.0", "57.2", "-0.2"), List.of(two.stated(), two.published(), two.difference()));
+        assertNull(byKey.get("t2.1.rb_previous"), "102.7 stated, 102.7 published: no restatement");
+        Restatement lineA = byKey.get("t1.A.budget_previous");
+        assertEquals(List.of("19850000", "50229701", "-30379701"), List.of(lineA.stated(), lineA.published(), lineA.difference()));
+        assertEquals("dropped", byKey.get("a2.ILC.budget_previous").kind(), "a unit 2024-25 no longer has");
+        assertEquals("added", byKey.get("a2.HEALTH.budget_previous").kind());
+        assertEquals(List.of("restated", "162720000", "803548920"), List.of(byKey.get("br.total.income_previous_chf").kind(),
+                byKey.get("br.total.income_previous_chf").stated(), byKey.get("br.total.income_previous_chf").published()));
+    }
+
+    @Test
+    void nothingOfThe2022DocumentInThe2024Edition() {
+        for (Table t : made.tables().values()) {
+            String text = Stream.concat(Stream.of(t.title(), t.number()), t.footnotes().stream()).map(x -> x.zh() + " " + x.en())
+                    .collect(Collectors.joining(" "));
+            for (String s : DOCUMENT_2022_23) {
+                assertFalse(text.contains(s), t.id() + " says " + s);
+            }
+        }
+        Text about = RunRenderer.info(made, "r", java.time.Instant.EPOCH, "test").about();
+        assertTrue(about.en().contains("not compared with any printed document"), about.en());
+    }
+
+    /** Both biennia published in one command, each in its own folder; every text output of 2024-25 read for 2022-23's document. */
+    @Test
+    void runAllPublishesEachBienniumAndCheckChecksEach() throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString(),
+                "--biennium", "all", "--format", "csv,html", "--lang", "zh,en");
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("2022-23: published ") && lines.get(1).startsWith("2024-25: published "), r.out());
+        Path run = out.resolve("2024-25").resolve(Files.list(out.resolve("2024-25")).filter(p -> !p.getFileName().toString()
+                .startsWith(".") && !p.getFileName().toString().equals("latest")).findFirst().orElseThrow().getFileName());
+        try (Stream<Path> files = Files.walk(run)) {
+            // (restatements.csv names 2022-23's own rows: it compares with them.)
+            for (Path f : files.filter(p -> p.toString().matches(".*\\.(csv|html|json)$"))
+                    .filter(p -> !p.getFileName().toString().equals(org.pbannex.restatement.Restatements.FILE)).toList()) {
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                for (String s : DOCUMENT_2022_23) {
+                    assertFalse(text.contains(s), f + " says " + s);
+                }
+            }
+        }
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("names no printed document"), "the report claims no comparison with print");
+        assertFalse(report.contains("every published figure equals the printed one"));
+        assertTrue(Files.readString(run.resolve("restatements.csv")).contains("a2,GB,执行理事会,Executive Council,restated,budget_previous,"
+                + "18450000,2022-23,recosted,18437729,12271"));
+        Path oldRun = Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith("2")).findFirst().orElseThrow();
+        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("no data folder for <span>2020-21</span>"));
+        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("GB.341/PFA/1"));
+        assertFalse(Files.exists(oldRun.resolve("restatements.csv")), "nothing compared: no file");
+
+        CliRun check = CliRun.run(null, "check", "--input", input.toString());
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains("2022-23: 17 tables, 1147 checks passed, 0 failed"), check.out());
+        assertTrue(check.out().contains("2024-25: 17 tables"), check.out());
+    }
+
+    /** Each line is checked against its own biennium's units: a 2023 line may not use a unit only 2024-25 has. */
+    @Test
+    void expenditureLinesAreCheckedAgainstTheirBienniumsReference(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.copyOfBundledInput(other.resolve("input"));
+        copyTree(resource("biennia/2024-25"), tree.resolve("2024-25"));
+        Files.writeString(tree.resolve("expenditure/made-up-2024-25.csv"), """
+                line_id,period,fund,status,region,country,unit,outcome,object,amount_usd
+                M1,2024-05,XB,ESTIMATE,AF,KEN,HEALTH,1,STAFF,1000000.00
+                M2,2023-05,RB,ACTUAL,AF,KEN,HEALTH,1,STAFF,1.00
+                """);
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("made-up-2024-25.csv, line 3, column unit: unknown unit 'HEALTH' for a line of 2022-23 (its unit "
+                + "codes are in input/reference/units.csv)"), r.err());
+    }
+
+    /** A biennium's replacement file is validated like the shared one and named by its own path. */
+    @Test
+    void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.copyOfBundledInput(other.resolve("input"));
+        copyTree(resource("biennia/2024-25"), tree.resolve("2024-25"));
+        Files.writeString(tree.resolve("2024-25/reference/units.csv"), "unit,label_zh,group,line,part\nGB,理事会,BOARD,A,I\n");
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("input/2024-25/reference/units.csv") && r.err().contains("missing column"), r.err());
+        Files.writeString(tree.resolve("2024-25/reference/texts.csv"), "key,en,zh\nt1.title,a,b\n");
+        Files.copy(resource("biennia/2024-25/reference/units.csv"), tree.resolve("2024-25/reference/units.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("input/2024-25/reference/texts.csv") && r.err().contains("must be those of"), r.err());
+    }
+
+    @Test
+    void aJobNamesItsBiennia(@TempDir Path jobs) throws IOException {
+        Files.writeString(jobs.resolve("both.yml"), "biennia: [2022-23, 2024-25]\n");
+        Files.writeString(jobs.resolve("every.yml"), "biennia: all\n");
+        assertEquals(List.of("2022-23", "2024-25"), JobDefinition.load(jobs, "both").biennia());
+        assertEquals(List.of(new Biennium(2022), new Biennium(2024)), Publication.biennia(input, JobDefinition.load(jobs, "every").biennia()));
+        assertEquals(List.of(), JobDefinition.load(jobs, "both").tables(), "every table");
+    }
+}
