@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A published run as its folder and manifest.json describe it: what distribution and review need to know of it, and
  * whether an input set is still the one it read (every input file's SHA-256 as the manifest lists it).
+ *
+ * @param inputSha256 each input file's SHA-256 by its path under the input folder
  */
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
                            List<String> tables, List<String> languages, Map<String, String> inputSha256) {
@@ -26,7 +28,7 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
     public static PublishedRun read(Path folder) throws IOException {
         JsonNode m = JSON.readTree(folder.resolve("manifest.json").toFile());
         Map<String, String> inputs = new LinkedHashMap<>();
-        m.path("inputs").forEach(i -> inputs.put(i.path("resource").asString(), i.path("sha256").asString()));
+        m.path("inputs").forEach(i -> inputs.put(i.path("path").asString(), i.path("sha256").asString()));
         return new PublishedRun(folder, m.path("run_id").asString(), m.path("job").asString(), m.path("biennium").asString(),
                 m.path("started_at").asString(), m.path("code_version").asString(), strings(m.path("tables")),
                 strings(m.path("languages")), inputs);
@@ -58,10 +60,13 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         return folder.resolve("pb-annexes-" + biennium + "." + language + ".xlsx");
     }
 
-    /** True when every input file the run read still has the checksum the manifest gives (the reviewers list is none of them). */
+    /**
+     * True when every input file the run read still has the checksum the manifest gives, by its path (a resource may have
+     * two files: the shared one and the biennium's own); the reviewers list is none of them.
+     */
     public boolean sameInput(InputSet in) {
         return in.files().size() == inputSha256.size()
-                && in.files().values().stream().allMatch(f -> f.sha256().equals(inputSha256.get(f.resource())));
+                && in.files().values().stream().allMatch(f -> f.sha256().equals(inputSha256.get(f.path())));
     }
 
     private static List<String> strings(JsonNode array) {
