@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pbannex.publish.RunFolder;
 
 /**
  * The on-demand benchmark: whole processes as a user starts them (through the launcher), run by run and alternated
@@ -40,8 +41,8 @@ public final class AnnexBenchmark {
     public String run() throws IOException, InterruptedException {
         Path out = work.resolve("annex-output");
         Path db = work.resolve("annex-db");
-        deleteTree(out);
-        deleteTree(db);
+        RunFolder.deleteTree(out);
+        RunFolder.deleteTree(db);
         Map<String, String> env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + db.resolve("pb-annex")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PB_DATABASE_USER", "sa", "PB_DATABASE_PASSWORD", "");
         // One nightly run first: it warms the page cache and gives the zh workbook LibreOffice converts.
@@ -199,16 +200,5 @@ public final class AnnexBenchmark {
     private static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
