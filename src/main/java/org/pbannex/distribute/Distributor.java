@@ -39,6 +39,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 public final class Distributor {
 
+    private static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /** The folder of a run that holds the subset workbooks and the dry run's messages. */
     public static final String FOLDER = "distribution";
 
@@ -156,7 +158,8 @@ public final class Distributor {
             h.setSubject(t.get("distribution.subject").with("publication", t.get("publication.title")).with("biennium", run.biennium())
                     .with("run", run.runId()).in(lang));
             h.setText(body);
-            h.addAttachment(attachment.getFileName().toString(), new FileSystemResource(attachment));
+            // The workbook's own type, so that mail programs offer to open it in a spreadsheet program.
+            h.addAttachment(attachment.getFileName().toString(), new FileSystemResource(attachment), XLSX_TYPE);
             m.saveChanges();
             return m;
         } catch (MessagingException | UnsupportedEncodingException e) {
