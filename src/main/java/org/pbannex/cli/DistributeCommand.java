@@ -27,8 +27,8 @@ public class DistributeCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to send (default: the latest).")
     String runId;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Where the runs are published (default: output/).")
-    Path output;
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--dry-run", description = "Write the messages as .eml files into the run folder's distribution/ "
             + "instead of sending them.")
@@ -40,7 +40,7 @@ public class DistributeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         var settings = PbAnnexApplication.settings();
-        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        Path out = outputOptions.outputDir();
         Path inputDir = in.inputDir();
         Biennium biennium;
         try {

@@ -26,8 +26,8 @@ public class ReviewCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_ID", description = "The run it came from, when its cover no longer says.")
     String run;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Where the runs are published (default: output/).")
-    Path output;
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--apply", paramLabel = "DIR", description = "Write a copy of the input folder into DIR (new or empty) "
             + "with the changes of input cells applied, to check and run; input/ itself is never written.")
@@ -38,8 +38,7 @@ public class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        var settings = PbAnnexApplication.settings();
-        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        Path out = outputOptions.outputDir();
         var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply);
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));

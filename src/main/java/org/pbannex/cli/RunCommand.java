@@ -52,8 +52,8 @@ public class RunCommand implements Callable<Integer> {
             + "the Chinese text correctly by double-click (default: no mark; a job can set csvBom: true).")
     boolean csvBom;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default: output/ of the installation).")
-    Path output;
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = "--tables", split = ",", paramLabel = "ID", description = "Only these tables, e.g. a1,a2 (default: the job's list).")
     List<String> tables;
@@ -171,7 +171,7 @@ public class RunCommand implements Callable<Integer> {
         }
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
-        Path out = output == null ? settings.output() : output.toAbsolutePath().normalize();
+        Path out = outputOptions.outputDir();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
     }
