@@ -1,7 +1,6 @@
 package org.pbannex.benchmark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,63 +131,17 @@ public final class AnnexBenchmark {
         return c;
     }
 
-    /** Runs the command to its end, sampling the peak RSS of it and its children as the kernel counts it (VmHWM). */
+    /** Runs the command to its end; its wall time, peak RSS and the timing lines it printed. */
     private Sample measure(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                output.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                output.append(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        long peak = 0;
-        while (p.isAlive()) {
-            peak = Math.max(peak, treeRssKb(p.toHandle()));
-            // VmHWM is a high-water mark: sampling rarely loses at most the last moments; sampling often would take
-            // CPU from the process measured.
-            Thread.sleep(50);
-        }
-        double wall = (System.nanoTime() - start) / 1e9;
-        reader.join();
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + output);
-        }
+        MeasuredProcess p = MeasuredProcess.run(command, env, true);
         Map<String, Double> timings = new LinkedHashMap<>();
-        for (String line : output.toString().lines().toList()) {
+        for (String line : p.out().lines().toList()) {
             if (line.startsWith("timing ") && !line.startsWith("timing peak-rss-mb")) {
                 int last = line.lastIndexOf(' ');
                 timings.put(line.substring("timing ".length(), last).replaceAll("\\s+$", ""), Double.parseDouble(line.substring(last + 1)));
             }
         }
-        return new Sample(wall, peak, timings);
-    }
-
-    private static long treeRssKb(ProcessHandle root) {
-        long peak = hwmKb(root.pid());
-        for (ProcessHandle child : root.descendants().toList()) {
-            peak = Math.max(peak, hwmKb(child.pid()));
-        }
-        return peak;
-    }
-
-    private static long hwmKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
+        return new Sample(p.wall(), p.peakRssKb(), timings);
     }
 
     private static Path zhWorkbook(Path out) throws IOException {

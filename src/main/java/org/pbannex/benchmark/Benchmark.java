@@ -2,7 +2,6 @@ package org.pbannex.benchmark;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,7 +44,7 @@ public final class Benchmark {
      */
     public List<Measure> run(Path file, Path duckdbJar) throws IOException, InterruptedException {
         List<Measure> out = new ArrayList<>();
-        out.add(median(() -> new Measure("cat FILE > /dev/null", timed(List.of("cat", file.toString()), Map.of()).wall,
+        out.add(median(() -> new Measure("cat FILE > /dev/null", timed(List.of("cat", file.toString()), Map.of()).wall(),
                 Double.NaN, 0, "")));
         if (duckdbJar != null) {
             out.add(median(() -> duckdb(file, duckdbJar)));
@@ -77,11 +76,11 @@ public final class Benchmark {
     }
 
     private Measure duckdb(Path file, Path duckdbJar) throws IOException, InterruptedException {
-        Run r = timed(List.of(java(), "-cp", home.resolve("target/classes") + java.io.File.pathSeparator + duckdbJar,
+        MeasuredProcess r = timed(List.of(java(), "-cp", home.resolve("target/classes") + java.io.File.pathSeparator + duckdbJar,
                 DuckDbProbe.class.getName(), file.toString()), Map.of());
-        Map<String, String> kv = keyValues(r.out);
+        Map<String, String> kv = keyValues(r.out());
         return new Measure("DuckDB " + duckdbJar.getFileName().toString().replace("duckdb_jdbc-", "").replace(".jar", "")
-                + " (JDBC, read_csv + GROUP BY)", r.wall, Double.parseDouble(kv.get("query_seconds")),
+                + " (JDBC, read_csv + GROUP BY)", r.wall(), Double.parseDouble(kv.get("query_seconds")),
                 Long.parseLong(kv.get("rss_kb")), "");
     }
 
@@ -89,12 +88,12 @@ public final class Benchmark {
         Map<String, String> childEnv = new HashMap<>();
         childEnv.put("PB_EXPENDITURE_ENGINE", engine);
         // Through the launcher, as a user starts it (extracted jar and class-data archive included).
-        Run r = timed(List.of("bash", home.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
-        Map<String, String> kv = keyValues(r.out);
+        MeasuredProcess r = timed(List.of("bash", home.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
+        Map<String, String> kv = keyValues(r.out());
         if (!kv.containsKey("step_seconds")) {
-            throw new IllegalStateException("pb-annex ingest-expenditure failed: " + r.out);
+            throw new IllegalStateException("pb-annex ingest-expenditure failed: " + r.out());
         }
-        return new Measure("pb-annex " + engine + " (ingest-expenditure)", r.wall, Double.parseDouble(kv.get("step_seconds")),
+        return new Measure("pb-annex " + engine + " (ingest-expenditure)", r.wall(), Double.parseDouble(kv.get("step_seconds")),
                 Long.parseLong(kv.get("rss_kb")), "");
     }
 
@@ -122,25 +121,9 @@ public final class Benchmark {
         }
     }
 
-    private record Run(double wall, String out) {
-    }
-
-    private Run timed(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
-        pb.environment().putAll(extraEnv);
-        if (command.get(0).equals("cat")) {
-            pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        }
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String out = command.get(0).equals("cat") ? "" : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status = p.waitFor();
-        double wall = (System.nanoTime() - start) / 1e9;
-        if (status != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ": " + out);
-        }
-        return new Run(wall, out);
+    private MeasuredProcess timed(List<String> command, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        // cat's output is the file itself: not kept.
+        return MeasuredProcess.run(command, extraEnv, !command.get(0).equals("cat"));
     }
 
     private static Map<String, String> keyValues(String out) {

@@ -6,6 +6,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.UsageError;
 import org.pbannex.table.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +34,8 @@ public class CheckCommand implements Callable<Integer> {
         List<Biennium> biennia;
         try {
             // Every biennium with a data folder, unless one (or all) is named.
-            biennia = Publication.biennia(in.inputDir(), in.biennium == null ? List.of(Publication.ALL) : List.of(in.biennium));
-        } catch (IllegalArgumentException e) {
+            biennia = in.biennia(List.of(Publication.ALL));
+        } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         int worst = ExitCodes.PUBLISHED;

@@ -42,12 +42,7 @@ public class DistributeCommand implements Callable<Integer> {
         var settings = PbAnnexApplication.settings();
         Path out = outputOptions.outputDir();
         Path inputDir = in.inputDir();
-        Biennium biennium;
-        try {
-            biennium = Publication.biennium(inputDir, in.biennium);
-        } catch (IllegalArgumentException e) {
-            throw new org.pbannex.runtime.UsageError(e.getMessage());
-        }
+        Biennium biennium = in.oneBiennium();
         PublishedRun run = PublishedRun.named(out, runId, biennium.code());
         var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), inputDir);
         if (reviewers.isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureGenerator;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +59,7 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the file name must start with 'synthetic' (e.g. synthetic-10m.csv), so that "
                     + "everything made from it is marked synthetic");
         }
-        Biennium current = Publication.biennium(in.inputDir(), in.biennium);
+        Biennium current = in.oneBiennium();
         List<Biennium> periods = new ArrayList<>();
         if (bienniums == null) {
             for (int b = current.firstYear() - 6; b <= current.firstYear(); b += 2) {

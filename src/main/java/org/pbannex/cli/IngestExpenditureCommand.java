@@ -13,7 +13,6 @@ import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.publication.Publication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +47,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Dimensions dims = ExpenditureDimensions.loadInForce(in.inputDir(), Publication.biennium(in.inputDir(), in.biennium));
+        Dimensions dims = ExpenditureDimensions.loadInForce(in.inputDir(), in.oneBiennium());
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.inputbook.InputBookWriter;
-import org.pbannex.publication.Publication;
 import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +43,7 @@ public class InputCommand implements Runnable {
         public Integer call() throws IOException {
             long start = System.nanoTime();
             Path dir = in.inputDir();
-            String biennium;
-            try {
-                biennium = Publication.biennium(dir, in.biennium).code();
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
+            String biennium = in.oneBiennium().code();
             Path target = out.toAbsolutePath().normalize();
             Files.createDirectories(target.getParent());
             InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target);

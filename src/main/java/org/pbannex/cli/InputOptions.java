@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.pbannex.ingest.InputError;
 import org.pbannex.inputbook.InputBookImport;
+import org.pbannex.publication.Publication;
+import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.UsageError;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read input. */
@@ -20,6 +24,27 @@ public class InputOptions {
     String biennium;
 
     private Path resolved;
+
+    /**
+     * The biennia to read: the one named by --biennium (or all of them), else {@code otherwise} (a job's list; empty:
+     * the latest data folder). A biennium that is not a biennium or has no data folder is a usage error.
+     */
+    List<Biennium> biennia(List<String> otherwise) {
+        try {
+            return Publication.biennia(inputDir(), biennium != null ? List.of(biennium) : otherwise);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** The one biennium to read: --biennium, else the latest data folder; an unknown one is a usage error. */
+    Biennium oneBiennium() {
+        try {
+            return Publication.biennium(inputDir(), biennium);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
 
     /**
      * The input folder; one that cannot be opened is bad input (exit 3) naming the path and what failed. A workbook

@@ -163,12 +163,7 @@ public class RunCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         }
         Path input = in.inputDir();
-        List<Biennium> biennia;
-        try {
-            biennia = Publication.biennia(input, in.biennium != null ? List.of(in.biennium) : def.biennia());
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        List<Biennium> biennia = in.biennia(def.biennia());
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         Path out = outputOptions.outputDir();

@@ -35,6 +35,22 @@ class RunMessagesTest {
     }
 
     @Test
+    void everyCommandThatReadsInputRefusesAnUnknownBienniumTheSameWay() throws Exception {
+        // One rule for --biennium (InputOptions): usage (2), one line naming the biennium, nothing written.
+        Path lines = tmp.resolve("synthetic-lines.csv");
+        for (String[] args : new String[][] {
+                {"generate-expenditure", "--biennium", "2030-31", "--rows", "10", "--out", lines.toString()},
+                {"ingest-expenditure", "--biennium", "2030-31", tmp.toString()},
+                {"distribute", "--biennium", "2030-31", "--output", tmp.resolve("out").toString(), "--dry-run", "some-run"}}) {
+            CliRun r = run(args);
+            assertEquals(2, r.status(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("pb-annex: no data folder for biennium 2030-31 in "), r.err());
+        }
+        assertFalse(Files.exists(lines));
+    }
+
+    @Test
     void aMissingInputFolderNamesItsPath() throws Exception {
         CliRun r = run("run", "nightly", "--input", "/nonexistent", "--output", tmp.resolve("out").toString());
         assertEquals(3, r.status(), r.toString());
