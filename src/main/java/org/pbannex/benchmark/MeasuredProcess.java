@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * One command run to its end in its own process, as the benchmarks time everything: the wall time from start to exit,
- * what it printed on stdout (stderr goes to ours), and the peak resident memory of it and its children.
+ * what it printed (stdout and stderr together, shown when it fails: a peer's chatter on stderr, such as LibreOffice's,
+ * stays out of the report), and the peak resident memory of it and its children.
  *
  * @param wall       seconds from start to exit
- * @param out        its standard output; empty when discarded
+ * @param out        what it printed; empty when discarded
  * @param peakRssKb  the largest VmHWM of the process tree, sampled every 50 ms (a high-water mark, so sampling loses at
  *                   most the last moments; sampling more often would take CPU from the process measured)
  */
@@ -20,7 +21,7 @@ record MeasuredProcess(double wall, String out, long peakRssKb) {
     /** Runs the command with {@code env} added to ours; fails naming the command when it exits other than 0. */
     static MeasuredProcess run(List<String> command, Map<String, String> env, boolean keepOutput)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
         if (!keepOutput) {
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);

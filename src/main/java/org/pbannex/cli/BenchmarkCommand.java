@@ -18,11 +18,11 @@ import picocli.CommandLine.Option;
  * PostgreSQL by hand and cat on the same file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Time regenerating one annex beside LibreOffice converting the workbook to PDF, check and the nightly run",
-                "(medians, ratios, peak RSS, where the time goes); and the expenditure ingest + aggregation beside DuckDB,",
-                "PostgreSQL (COPY + GROUP BY) and cat on the same",
-                "generated files; prints wall time, step time, lines/s, MB/s and peak RSS. Needs ./mvnw (to fetch the DuckDB",
-                "JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
+        description = {"Times whole processes beside their peers and prints medians, ratios, peak RSS and where the time goes:",
+                "- annex: regenerating one annex vs LibreOffice converting the workbook to PDF, check, and the nightly run;",
+                "- expenditure: the ingest + aggregation of generated expenditure lines vs DuckDB, PostgreSQL (COPY +",
+                "  GROUP BY) and cat on the same files (wall time, step time, lines/s, MB/s). Needs ./mvnw (to fetch the",
+                "  DuckDB JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
 public class BenchmarkCommand implements Callable<Integer> {
 
     /** What to measure: the on-demand and nightly runs, the expenditure ingest, or both. */
