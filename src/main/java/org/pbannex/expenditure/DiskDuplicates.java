@@ -1,31 +1,40 @@
 package org.pbannex.expenditure;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds duplicate line ids of any shape (random, sparse, long) in bounded memory: every id is written, with where its
  * line is, to one of B bucket files chosen by the id's hash (a Grace hash partition), then each bucket is checked on
  * its own in memory, comparing the ids' bytes (exact: no false duplicates from hash collisions). B grows with the
  * input, so a bucket never needs more than about {@code memoryBytes}. The first occurrence in file order is kept;
- * every later one is a duplicate.
+ * every later one is a duplicate. Both passes (writing the buckets, checking them) run on every core given: this is the
+ * slow path of an ingest (random 10-million-line ids: the whole file read a second time), measured in the README.
  */
 final class DiskDuplicates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiskDuplicates.class);
 
     /** A later occurrence of an id: its partition, its line within the partition (from 0) and its file offset. */
     record Duplicate(int partition, long line, long offset, String id) {
@@ -35,24 +44,169 @@ final class DiskDuplicates {
     }
 
     /**
-     * @param skip per partition index, the lines already known to be bad (their ids do not count)
-     * @param dir  a folder for the bucket files (removed again before this returns)
+     * @param skip    per partition index, the lines already known to be bad (their ids do not count)
+     * @param dir     a folder for the bucket files (removed again before this returns)
+     * @param threads how many cores may work at once: both passes run in parallel (see below)
      */
-    static List<Duplicate> find(List<ExpenditurePartition> partitions, Map<Integer, Set<Long>> skip, Path dir, long memoryBytes)
-            throws IOException {
+    static List<Duplicate> find(List<ExpenditurePartition> partitions, Map<Integer, Set<Long>> skip, Path dir, long memoryBytes,
+                                int threads) throws IOException {
         long bytes = partitions.stream().mapToLong(p -> p.to() - p.from()).sum();
-        int buckets = (int) Math.max(1, Math.min(1024, (bytes / Math.max(1, memoryBytes / 2)) + 1));
+        Plan plan = Plan.of(bytes, memoryBytes, threads, partitions.size());
+        int workers = plan.workers();
+        int buckets = plan.buckets();
+        int buffer = (int) Math.max(1 << 12, Math.min(1 << 16, memoryBytes / ((long) workers * buckets)));
         Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
-        DataOutputStream[] out = new DataOutputStream[buckets];
+        Path[][] files = new Path[workers][buckets];
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "line-id-buckets");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Pass 1: the workers take consecutive runs of partitions, in file order, each writing its own bucket files;
+            // so a bucket's files read in worker order are in file order, and the first occurrence stays the one kept.
+            List<List<ExpenditurePartition>> runs = consecutiveRuns(partitions, workers);
+            List<Callable<Void>> writes = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                for (int i = 0; i < buckets; i++) {
+                    files[w][i] = dir.resolve("ids-" + w + "-" + i + ".bin");
+                }
+                List<ExpenditurePartition> run = runs.get(w);
+                Path[] own = files[w];
+                writes.add(() -> {
+                    writeIds(run, skip, own, buffer);
+                    return null;
+                });
+            }
+            long written = System.nanoTime();
+            all(pool, writes);
+            written = System.nanoTime() - written;
+            long checked = System.nanoTime();
+            // Pass 2: each bucket on its own, the workers taking the next bucket as they finish one.
+            AtomicInteger next = new AtomicInteger();
+            List<Duplicate> found = Collections.synchronizedList(new ArrayList<>());
+            List<Callable<Void>> checks = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                checks.add(() -> {
+                    Bucket bucket = new Bucket();
+                    List<Duplicate> mine = new ArrayList<>();
+                    for (int i = next.getAndIncrement(); i < files[0].length; i = next.getAndIncrement()) {
+                        List<Path> parts = new ArrayList<>();
+                        for (Path[] own : files) {
+                            parts.add(own[i]);
+                        }
+                        bucket.check(parts, mine);
+                        for (Path f : parts) {
+                            Files.delete(f);
+                        }
+                    }
+                    found.addAll(mine);
+                    return null;
+                });
+            }
+            all(pool, checks);
+            LOG.info("line ids on disk: {} buckets x {} workers, written in {} ms, checked in {} ms, {} duplicates", buckets, workers,
+                    written / 1_000_000, (System.nanoTime() - checked) / 1_000_000, found.size());
+            List<Duplicate> sorted = new ArrayList<>(found);
+            sorted.sort(Comparator.comparingInt(Duplicate::partition).thenComparingLong(Duplicate::line));
+            return sorted;
+        } finally {
+            pool.shutdownNow();
+            for (Path[] own : files) {
+                for (Path f : own) {
+                    if (f != null) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
+    }
+
+    static final int MAX_OPEN_FILES = 1024;
+
+    /** How many workers write and check how many buckets. */
+    record Plan(int workers, int buckets) {
+
+        /**
+         * Each worker checks one bucket at a time in memory, so the workers share the memory: enough buckets that one
+         * holds about half of a worker's share. Every worker keeps a file open per bucket; when that would pass 1 024
+         * open files, one worker does it all.
+         */
+        static Plan of(long bytes, long memoryBytes, int threads, int partitions) {
+            int workers = Math.max(1, Math.min(threads, partitions));
+            int buckets = buckets(bytes, memoryBytes, workers);
+            if ((long) buckets * workers > MAX_OPEN_FILES) {
+                return new Plan(1, buckets(bytes, memoryBytes, 1));
+            }
+            return new Plan(workers, buckets);
+        }
+
+        private static int buckets(long bytes, long memoryBytes, int workers) {
+            long perBucket = Math.max(1, memoryBytes / 2 / workers);
+            return (int) Math.max(1, Math.min(MAX_OPEN_FILES, bytes / perBucket + 1));
+        }
+    }
+
+    /** The partitions cut into {@code n} runs of consecutive partitions with about the same bytes (some may be empty). */
+    static List<List<ExpenditurePartition>> consecutiveRuns(List<ExpenditurePartition> partitions, int n) {
+        long total = partitions.stream().mapToLong(p -> p.to() - p.from()).sum();
+        List<List<ExpenditurePartition>> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            runs.add(new ArrayList<>());
+        }
+        long done = 0;
+        for (ExpenditurePartition p : partitions) {
+            // The run whose share the partition's middle falls in.
+            long middle = done + (p.to() - p.from()) / 2;
+            int run = (int) Math.min(n - 1, total == 0 ? 0 : middle * n / total);
+            runs.get(run).add(p);
+            done += p.to() - p.from();
+        }
+        return runs;
+    }
+
+    private static void all(ExecutorService pool, List<Callable<Void>> tasks) throws IOException {
+        try {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while finding duplicate line ids", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * A record of a bucket file: the partition (int), the line within it (long), the line's file offset (long), the id's
+     * length (unsigned short) and the id's bytes; numbers big-endian. Encoded by hand into one buffer per bucket,
+     * which is written when full: five calls through DataOutputStream per id took a third of the pass.
+     */
+    private static final int HEADER = 4 + 8 + 8 + 2;
+
+    /** Writes every id of the partitions, with where its line is, into the bucket file its hash picks. */
+    private static void writeIds(List<ExpenditurePartition> partitions, Map<Integer, Set<Long>> skip, Path[] files, int buffer)
+            throws IOException {
+        int buckets = files.length;
+        OutputStream[] out = new OutputStream[buckets];
+        byte[][] buf = new byte[buckets][];
+        int[] used = new int[buckets];
         try {
             for (int i = 0; i < buckets; i++) {
-                Path f = dir.resolve("ids-" + i + ".bin");
-                files.add(f);
-                out[i] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(f), 1 << 16));
+                out[i] = Files.newOutputStream(files[i]);
+                buf[i] = new byte[Math.max(buffer, HEADER + 65_535)];
             }
             for (ExpenditurePartition p : partitions) {
                 Set<Long> bad = skip.getOrDefault(p.index(), Set.of());
+                int partition = p.index();
                 LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
                     if (!bad.isEmpty() && bad.contains(line)) {
                         return;
@@ -72,41 +226,58 @@ final class DiskDuplicates {
                         }
                         len = Math.min(end - s, 65_535);
                     }
-                    DataOutputStream o = out[(int) Long.remainderUnsigned(hash(src, from, len), buckets)];
+                    int k = (int) Long.remainderUnsigned(hash(src, from, len), buckets);
+                    byte[] to = buf[k];
+                    int at = used[k];
                     try {
-                        o.writeInt(p.index());
-                        o.writeLong(line);
-                        o.writeLong(offset);
-                        o.writeShort(len);
-                        o.write(src, from, len);
+                        if (at + HEADER + len > to.length) {
+                            out[k].write(to, 0, at);
+                            at = 0;
+                        }
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }
+                    putInt(to, at, partition);
+                    putLong(to, at + 4, line);
+                    putLong(to, at + 12, offset);
+                    to[at + 20] = (byte) (len >>> 8);
+                    to[at + 21] = (byte) len;
+                    System.arraycopy(src, from, to, at + HEADER, len);
+                    used[k] = at + HEADER + len;
                 });
+            }
+            for (int i = 0; i < buckets; i++) {
+                out[i].write(buf[i], 0, used[i]);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            for (DataOutputStream o : out) {
+            for (OutputStream o : out) {
                 if (o != null) {
                     o.close();
                 }
             }
         }
-        List<Duplicate> found = new ArrayList<>();
-        Bucket bucket = new Bucket();
-        try {
-            for (Path f : files) {
-                bucket.check(f, found);
-                Files.delete(f);
-            }
-        } finally {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        }
-        found.sort(Comparator.comparingInt(Duplicate::partition).thenComparingLong(Duplicate::line));
-        return found;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static void putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        putInt(b, at + 4, (int) v);
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    private static long getLong(byte[] b, int at) {
+        return (long) getInt(b, at) << 32 | (getInt(b, at + 4) & 0xffffffffL);
     }
 
     /** The line's first field (the line_id), unquoted when it is quoted; at most 65 535 bytes. */
@@ -134,77 +305,76 @@ final class DiskDuplicates {
         return Arrays.copyOfRange(b, s, Math.min(end, s + 65_535));
     }
 
-    /** One bucket's records in arrays that are reused from bucket to bucket (so checking them makes little garbage). */
+    /**
+     * One bucket's files read whole into one array (reused from bucket to bucket, so checking them makes little
+     * garbage), with the start of each record: the ids are compared where they lie.
+     */
     private static final class Bucket {
 
-        private int[] partition = new int[0];
-        private long[] line = new long[0];
-        private long[] offset = new long[0];
-        private int[] start = new int[0];
-        private int[] length = new int[0];
+        private byte[] data = new byte[0];
+        private int[] records = new int[0];
         private int[] slots = new int[0];
-        private byte[] arena = new byte[0];
 
-        void check(Path file, List<Duplicate> found) throws IOException {
-            long size = Files.size(file);
-            // Every record is at least 23 bytes (int, two longs, short, one byte of id): this many fit.
-            int most = (int) Math.min(Integer.MAX_VALUE - 8, size / 23 + 1);
-            if (partition.length < most) {
-                partition = new int[most];
-                line = new long[most];
-                offset = new long[most];
-                start = new int[most];
-                length = new int[most];
+        /** Checks one bucket, whose records are in {@code files} (read in that order: file order). */
+        void check(List<Path> files, List<Duplicate> found) throws IOException {
+            long size = 0;
+            for (Path f : files) {
+                size += Files.size(f);
             }
-            if (arena.length < size) {
-                arena = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size)];
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("a bucket of line ids passes 2 GB (" + files.get(0).getParent() + "): give the ingest more "
+                        + "memory for ids");
+            }
+            if (data.length < size) {
+                data = new byte[(int) size];
+            }
+            int filled = 0;
+            for (Path f : files) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    filled += in.readNBytes(data, filled, (int) size - filled);
+                }
+            }
+            // Every record is at least HEADER + 1 bytes: this many fit.
+            int most = filled / (HEADER + 1) + 1;
+            if (records.length < most) {
+                records = new int[most];
             }
             int n = 0;
-            int used = 0;
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-                while (true) {
-                    int p;
-                    try {
-                        p = in.readInt();
-                    } catch (EOFException end) {
-                        break;
-                    }
-                    partition[n] = p;
-                    line[n] = in.readLong();
-                    offset[n] = in.readLong();
-                    int len = in.readUnsignedShort();
-                    in.readFully(arena, used, len);
-                    start[n] = used;
-                    length[n] = len;
-                    used += len;
-                    n++;
-                }
+            for (int at = 0; at < filled; at += HEADER + idLength(at)) {
+                records[n++] = at;
             }
             // Open addressing over the records' indexes (+1; 0 is empty), in the order they were written: file order.
             int capacity = Integer.highestOneBit(Math.max(2, n * 2 - 1)) << 1;
             if (slots.length < capacity) {
                 slots = new int[capacity];
             } else {
-                java.util.Arrays.fill(slots, 0, capacity, 0);
+                Arrays.fill(slots, 0, capacity, 0);
             }
             int mask = capacity - 1;
             for (int i = 0; i < n; i++) {
-                int slot = (int) (hash(arena, start[i], length[i]) & mask);
+                int at = records[i];
+                int id = at + HEADER;
+                int len = idLength(at);
+                int slot = (int) (hash(data, id, len) & mask);
                 while (true) {
                     int other = slots[slot];
                     if (other == 0) {
                         slots[slot] = i + 1;
                         break;
                     }
-                    int o = other - 1;
-                    if (Arrays.equals(arena, start[o], start[o] + length[o], arena, start[i], start[i] + length[i])) {
-                        found.add(new Duplicate(partition[i], line[i], offset[i],
-                                new String(arena, start[i], length[i], StandardCharsets.UTF_8)));
+                    int o = records[other - 1];
+                    if (Arrays.equals(data, o + HEADER, o + HEADER + idLength(o), data, id, id + len)) {
+                        found.add(new Duplicate(getInt(data, at), getLong(data, at + 4), getLong(data, at + 12),
+                                new String(data, id, len, StandardCharsets.UTF_8)));
                         break;
                     }
                     slot = (slot + 1) & mask;
                 }
             }
+        }
+
+        private int idLength(int record) {
+            return (data[record + 20] & 0xff) << 8 | (data[record + 21] & 0xff);
         }
     }
 

@@ -192,7 +192,7 @@ public final class ExpenditureIngest {
     }
 
     private PartitionMerge merger(Path scratch) {
-        return new PartitionMerge(dimensions, rejectsFile, idMemory, scratch);
+        return new PartitionMerge(dimensions, rejectsFile, idMemory, scratch, threads);
     }
 
     // The partitions that run at once share the id memory.

@@ -39,17 +39,20 @@ final class PartitionMerge {
     private final Path rejectsFile;
     private final long idMemory;
     private final Path scratch;
+    private final int threads;
 
     /**
      * @param rejectsFile where bad lines go (rejects mode), or null (strict: the first bad line stops the ingest)
      * @param idMemory    bytes the id sets may take together before duplicates are found on disk instead
      * @param scratch     a folder for {@link DiskDuplicates}' bucket files
+     * @param threads     cores {@link DiskDuplicates} may use
      */
-    PartitionMerge(Dimensions dimensions, Path rejectsFile, long idMemory, Path scratch) {
+    PartitionMerge(Dimensions dimensions, Path rejectsFile, long idMemory, Path scratch, int threads) {
         this.dimensions = dimensions;
         this.rejectsFile = rejectsFile;
         this.idMemory = idMemory;
         this.scratch = scratch;
+        this.threads = threads;
     }
 
     static int pagesFor(long bytes) {
@@ -84,7 +87,7 @@ final class PartitionMerge {
         Map<Integer, List<DiskDuplicates.Duplicate>> duplicates = new HashMap<>();
         if (onDisk) {
             LOG.info("expenditure: line ids are not dense enough for bit sets; finding duplicates on disk");
-            for (DiskDuplicates.Duplicate d : DiskDuplicates.find(partitions, badLines, scratch, idMemory)) {
+            for (DiskDuplicates.Duplicate d : DiskDuplicates.find(partitions, badLines, scratch, idMemory, threads)) {
                 duplicates.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
             }
         }

@@ -185,6 +185,36 @@ class ExpenditureIngestTest {
     }
 
     @Test
+    void duplicatesFoundOnDiskByTwoWorkersAreTheSameAsInMemory() throws IOException {
+        // 3 000 lines, ids repeated near each other (one worker's run) and far apart (the other worker's run, and the
+        // second file), one id three times. Forced onto disk (8 KB of id memory: 1 page of bits), 2 threads, and the
+        // plan is indeed two workers writing and checking about 90 buckets each.
+        List<byte[]> first = new ArrayList<>();
+        for (int i = 1; i <= 3000; i++) {
+            int id = i == 40 ? 39 : i == 2900 ? 7 : i == 2950 ? 7 : i == 1600 ? 1500 : i;
+            first.add(GOOD.replace("L1,", "L" + id + ",").replace("1000.50", i + ".00").getBytes(StandardCharsets.US_ASCII));
+        }
+        Path a = fileWith("disk-a", first.toArray(byte[][]::new));
+        Path b = fileWith("disk-b", GOOD.replace("L1,", "L2999,").replace("1000.50", "5.00").getBytes(StandardCharsets.US_ASCII),
+                GOOD.replace("L1,", "L3001,").getBytes(StandardCharsets.US_ASCII));
+        Path inMemory = dir.resolve("rejects-memory.csv");
+        Path onDisk = dir.resolve("rejects-disk.csv");
+        ExpenditureIngest.Result memory = ingest(inMemory).withMinPartition(4096).run(List.of(a, b), "");
+        long bytes = Files.size(a) + Files.size(b);
+        DiskDuplicates.Plan plan = DiskDuplicates.Plan.of(bytes, 8192, 2, 40);
+        assertEquals(2, plan.workers());
+        assertTrue(plan.buckets() > 50 && plan.buckets() * 2 <= DiskDuplicates.MAX_OPEN_FILES, plan.toString());
+        ExpenditureIngest.Result disk = ingest(onDisk).withMinPartition(4096).withIdMemory(8192).run(List.of(a, b), "");
+        assertTrue(memory.totals().sameAs(disk.totals()));
+        assertEquals(Files.readAllLines(inMemory), Files.readAllLines(onDisk));
+        List<String> rejected = Files.readAllLines(onDisk).subList(1, 6).stream().map(l -> l.substring(0, l.indexOf(",line_id,")))
+                .toList();
+        // Line n of a file is its line n - 1 (the header is line 1); the first copy is kept, every later one rejected.
+        assertEquals(List.of("lines.csv,41", "lines.csv,1601", "lines.csv,2901", "lines.csv,2951", "lines.csv,2"), rejected);
+        assertEquals(5, disk.rejectedLines());
+    }
+
+    @Test
     void aWrongHeaderOrAnEmptyFileIsRefused() throws IOException {
         Path f = dir.resolve("header/lines.csv");
         Files.createDirectories(f.getParent());
