@@ -40,9 +40,15 @@ public final class ChildRun {
     /** @param env environment variables of the child, as a user's shell would set them (e.g. PB_DATABASE_URL) */
     public static ChildRun start(Path logs, String name, Map<String, String> settings, Map<String, String> env, String... args)
             throws IOException {
+        return startOn(Path.of(System.getProperty("java.home"), "bin", "java"), logs, name, settings, env, args);
+    }
+
+    /** On another Java runtime than the test's ({@code java}: its bin/java), with the test's classpath. */
+    public static ChildRun startOn(Path java, Path logs, String name, Map<String, String> settings, Map<String, String> env,
+                                   String... args) throws IOException {
         Files.createDirectories(logs);
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.add("-Xmx512m");
         // As the launcher starts pb-annex (its JVM defaults): C1 only and the serial collector, half the CPU of a run.
         cmd.add("-XX:TieredStopAtLevel=1");
