@@ -202,7 +202,7 @@ final class DiskDuplicates {
         try {
             for (int i = 0; i < buckets; i++) {
                 out[i] = Files.newOutputStream(files[i]);
-                buf[i] = new byte[Math.max(buffer, HEADER + 65_535)];
+                buf[i] = new byte[buffer];
             }
             for (ExpenditurePartition p : partitions) {
                 Set<Long> bad = skip.getOrDefault(p.index(), Set.of());
@@ -234,16 +234,19 @@ final class DiskDuplicates {
                             out[k].write(to, 0, at);
                             at = 0;
                         }
+                        if (HEADER + len > to.length) {
+                            // An id longer than the buffer (ids are short; the buffer shrinks with the memory): by itself.
+                            byte[] record = new byte[HEADER + len];
+                            putRecord(record, 0, partition, line, offset, src, from, len);
+                            out[k].write(record);
+                        } else {
+                            putRecord(to, at, partition, line, offset, src, from, len);
+                            at += HEADER + len;
+                        }
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }
-                    putInt(to, at, partition);
-                    putLong(to, at + 4, line);
-                    putLong(to, at + 12, offset);
-                    to[at + 20] = (byte) (len >>> 8);
-                    to[at + 21] = (byte) len;
-                    System.arraycopy(src, from, to, at + HEADER, len);
-                    used[k] = at + HEADER + len;
+                    used[k] = at;
                 });
             }
             for (int i = 0; i < buckets; i++) {
@@ -258,6 +261,15 @@ final class DiskDuplicates {
                 }
             }
         }
+    }
+
+    private static void putRecord(byte[] to, int at, int partition, long line, long offset, byte[] id, int from, int len) {
+        putInt(to, at, partition);
+        putLong(to, at + 4, line);
+        putLong(to, at + 12, offset);
+        to[at + 20] = (byte) (len >>> 8);
+        to[at + 21] = (byte) len;
+        System.arraycopy(id, from, to, at + HEADER, len);
     }
 
     private static void putInt(byte[] b, int at, int v) {

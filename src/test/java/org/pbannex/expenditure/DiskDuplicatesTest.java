@@ -2,13 +2,56 @@ package org.pbannex.expenditure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** How the slow path of duplicate finding shares the work and the memory (the finding itself: ExpenditureIngestTest). */
+/** How the slow path of duplicate finding shares the work and the memory (through the ingest: ExpenditureIngestTest). */
 class DiskDuplicatesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void idsLongerThanABucketsBufferAreFoundToo() throws IOException {
+        // 1 KB of id memory: 4 KB buffers; ids of 5 000 bytes go to their bucket file by themselves.
+        String longId = "X".repeat(5000);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            String id = i == 150 || i == 390 ? longId : i == 300 ? longId + "1" : i == 350 ? "L7" : "L" + i;
+            lines.append(id).append(",rest of the line ").append(i).append('\n');
+        }
+        Path file = dir.resolve("lines.csv");
+        Files.writeString(file, lines);
+        long size = Files.size(file);
+        List<ExpenditurePartition> parts = List.of(
+                new ExpenditurePartition(0, 0, file, "lines.csv", 0, offsetOfLine(file, 200)),
+                new ExpenditurePartition(1, 0, file, "lines.csv", offsetOfLine(file, 200), size));
+        List<DiskDuplicates.Duplicate> found = DiskDuplicates.find(parts, Map.of(), dir.resolve("buckets"), 1024, 2);
+        // Partition 1 starts at line 200: line 350 (L7, first at 7) is its line 150, line 390 (the long id) its 190.
+        assertEquals(List.of("1:150:L7", "1:190:" + longId),
+                found.stream().map(d -> d.partition() + ":" + d.line() + ":" + d.id()).toList());
+        assertEquals(List.of(), Files.list(dir.resolve("buckets")).toList(), "the bucket files are removed");
+    }
+
+    private static long offsetOfLine(Path file, int line) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        int seen = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (seen == line) {
+                return i;
+            }
+            if (b[i] == '\n') {
+                seen++;
+            }
+        }
+        return b.length;
+    }
 
     @Test
     void workersShareTheMemoryAndStayUnderTheOpenFileLimit() {
