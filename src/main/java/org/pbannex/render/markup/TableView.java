@@ -45,7 +45,41 @@ public record TableView(String id, String anchor, String number, String title, S
     }
 
     /** Rows that stay together on one page when {@code keep}. */
-    public record RowGroup(boolean keep, List<RowView> rows) {
+    public record RowGroup(boolean keep, List<RowView> rows, boolean endsWithNotes) {
+
+        public RowGroup(boolean keep, List<RowView> rows) {
+            this(keep, rows, false);
+        }
+    }
+
+    /**
+     * The body for a paged edition, whose notes close the table inside it: the last row (with the rest of its group
+     * when that group is kept) in a kept group that the notes end, so the notes never start a page alone.
+     */
+    public List<RowGroup> bodyEndingWithNotes() {
+        if (!notesCloseTheBody()) {
+            return body;
+        }
+        List<RowGroup> out = new ArrayList<>(body.subList(0, body.size() - 1));
+        RowGroup last = body.get(body.size() - 1);
+        List<RowView> rows = last.rows();
+        if (last.keep() || rows.size() == 1) {
+            out.add(new RowGroup(true, rows, true));
+        } else {
+            out.add(new RowGroup(false, rows.subList(0, rows.size() - 1)));
+            out.add(new RowGroup(true, rows.subList(rows.size() - 1, rows.size()), true));
+        }
+        return out;
+    }
+
+    /** Whether a paged edition puts notes (footnotes or the source) after the last row, inside the table. */
+    public boolean notesCloseTheBody() {
+        return (!footnotes.isEmpty() || !source.isEmpty()) && !body.isEmpty();
+    }
+
+    /** How many columns the table has, the label column included. */
+    public int columnCount() {
+        return colgroups.stream().mapToInt(g -> g.widths().size()).sum();
     }
 
     /**

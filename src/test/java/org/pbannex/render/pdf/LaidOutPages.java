@@ -25,6 +25,7 @@ final class LaidOutPages {
 
     private final List<PageBox> pages;
     private final List<PlacedRow> rows = new ArrayList<>();
+    private final List<PlacedRow> notes = new ArrayList<>();
     private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
 
     LaidOutPages(ITextRenderer renderer) {
@@ -34,6 +35,11 @@ final class LaidOutPages {
 
     List<PlacedRow> rows() {
         return rows;
+    }
+
+    /** The row that holds a table's notes (key "notes") and the page it starts on. */
+    List<PlacedRow> notes() {
+        return notes;
     }
 
     /** Each heading cell's text, line by line (one entry per line box). */
@@ -49,6 +55,9 @@ final class LaidOutPages {
         }
         if (e != null && "tr".equals(e.getNodeName()) && e.hasAttribute("data-row") && box instanceof BlockBox) {
             rows.add(new PlacedRow(t, e.getAttribute("data-row"), page(box.getAbsY())));
+        }
+        if (e != null && "tr".equals(e.getNodeName()) && e.getAttribute("class").contains("table-notes") && box instanceof BlockBox) {
+            notes.add(new PlacedRow(t, "notes", page(box.getAbsY())));
         }
         if (e != null && "th".equals(e.getNodeName()) && "thead".equals(((Element) e.getParentNode().getParentNode()).getNodeName())) {
             List<String> lines = new ArrayList<>();

@@ -107,6 +107,23 @@ class PrintFaithfulPagesTest {
         assertTrue(breaks >= 5, lang + ": tables broken across pages: " + pageStarts);
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aTablesNotesNeverStartAPageAlone(Language lang) {
+        // The notes close the table on the page of its last row (the zh Table II.1's one-line note once had a page
+        // of its own).
+        LaidOutPages laidOut = LAYOUT.get(lang);
+        Map<String, LaidOutPages.PlacedRow> lastRow = new LinkedHashMap<>();
+        laidOut.rows().forEach(r -> lastRow.put(r.table(), r));
+        long withNotes = tables.stream().filter(t -> TableView.of(t, lang).notesCloseTheBody()).count();
+        assertEquals(withNotes, laidOut.notes().size(), lang + ": tables whose notes close them");
+        assertTrue(withNotes >= 10, lang + ": tables with notes: " + withNotes);
+        for (LaidOutPages.PlacedRow n : laidOut.notes()) {
+            assertEquals(lastRow.get(n.table()).page(), n.page(), lang + ": the notes of " + n.table() + " start page "
+                    + n.page() + " away from the table's last row");
+        }
+    }
+
     private static int index(Table t, String key) {
         for (int i = 0; i < t.rows().size(); i++) {
             if (t.rows().get(i).key().equals(key)) {
