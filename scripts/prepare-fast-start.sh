@@ -13,9 +13,10 @@ set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$home/target/pb-annex.jar"
 app="$home/target/app"
+# The runtime and its major version, as the launcher chose and read them (run by hand without them: java on the PATH,
+# with a class-data-sharing archive).
 java="${PB_JAVA:-java}"
-version="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")/release" 2>/dev/null | head -1)"
-if [ "${version:-0}" -ge 25 ]; then
+if [ "${PB_JAVA_MAJOR:-0}" -ge 25 ]; then
   # AOTMode=on: the check run fails rather than silently running without the cache.
   archive=pb-annex.aot record="-XX:AOTCacheOutput" use="-XX:AOTMode=on -XX:AOTCache"
 else

@@ -1,6 +1,8 @@
 package org.pbannex.batch;
 
 import org.pbannex.config.PbProperties;
+import org.pbannex.distribute.DistributionLog;
+import org.pbannex.distribute.Distributor;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
@@ -13,11 +15,13 @@ import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -116,16 +120,14 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    org.pbannex.distribute.DistributionLog distributionLog(JdbcTemplate jdbc) {
-        return new org.pbannex.distribute.DistributionLog(jdbc);
+    DistributionLog distributionLog(JdbcTemplate jdbc) {
+        return new DistributionLog(jdbc);
     }
 
     @Bean
-    org.pbannex.distribute.Distributor distributor(org.pbannex.distribute.DistributionLog log,
-                                                   org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
-                                                   @Value("${pb.distribution.from}") String from,
-                                                   @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
-        return new org.pbannex.distribute.Distributor(log, mail.getIfAvailable(), from, host + ":" + port);
+    Distributor distributor(DistributionLog log, ObjectProvider<JavaMailSender> mail, @Value("${pb.distribution.from}") String from,
+                            @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
+        return new Distributor(log, mail.getIfAvailable(), from, host + ":" + port);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbannex.batch.RunDistribution;
+import org.pbannex.batch.RunInfo;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.batch.RunPublication;
 import org.pbannex.config.PbProperties;
@@ -118,7 +120,7 @@ public class RunCommand implements Callable<Integer> {
         JobExecution execution = ((RunLauncher.Ran) outcome).execution();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Throwable failure = org.pbannex.batch.RunInfo.failure(execution);
+            Throwable failure = RunInfo.failure(execution);
             LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ExitCodes.message(failure));
             if (oneLine) {
@@ -131,13 +133,13 @@ public class RunCommand implements Callable<Integer> {
             timing.print(execution);
         }
         var ctx = execution.getExecutionContext();
-        if (ctx.containsKey(org.pbannex.batch.RunDistribution.SENT)) {
-            System.out.println((oneLine ? b + ": sent" : "Sent") + " to " + ctx.getInt(org.pbannex.batch.RunDistribution.SENT)
+        if (ctx.containsKey(RunDistribution.SENT)) {
+            System.out.println((oneLine ? b + ": sent" : "Sent") + " to " + ctx.getInt(RunDistribution.SENT)
                     + " reviewers");
         }
-        if (ctx.containsKey(org.pbannex.batch.RunDistribution.FAILED)) {
+        if (ctx.containsKey(RunDistribution.FAILED)) {
             // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
-            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(org.pbannex.batch.RunDistribution.FAILED));
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunDistribution.FAILED));
             return ExitCodes.INFRASTRUCTURE;
         }
         return ExitCodes.PUBLISHED;

@@ -90,7 +90,7 @@ final class DiskDuplicates {
                 checks.add(() -> {
                     Bucket bucket = new Bucket();
                     List<Duplicate> mine = new ArrayList<>();
-                    for (int i = next.getAndIncrement(); i < files[0].length; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < buckets; i = next.getAndIncrement()) {
                         List<Path> parts = new ArrayList<>();
                         for (Path[] own : files) {
                             parts.add(own[i]);

@@ -72,9 +72,14 @@ public final class ManifestWriter {
         Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m) + "\n");
     }
 
+    /** A run folder's manifest, as {@link #write} wrote it. */
+    static Manifest read(Path dir) throws IOException {
+        return JSON.readValue(Files.readString(dir.resolve(FILE)), Manifest.class);
+    }
+
     /** The outputs a manifest lists (path, bytes, sha256), to verify that a published folder is still whole. */
     public static List<Output> outputs(Path dir) throws IOException {
-        return JSON.readValue(Files.readString(dir.resolve(FILE)), Manifest.class).outputs();
+        return read(dir).outputs();
     }
 
     /** Whether every file the folder's manifest lists is there with its size and checksum. */

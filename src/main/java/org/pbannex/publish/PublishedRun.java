@@ -3,7 +3,6 @@ package org.pbannex.publish;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.runtime.UsageError;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A published run as its folder and manifest.json describe it: what distribution and review need to know of it, and
@@ -23,15 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
                            List<String> tables, List<String> languages, Map<String, String> inputSha256) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     public static PublishedRun read(Path folder) throws IOException {
-        JsonNode m = JSON.readTree(folder.resolve("manifest.json").toFile());
+        ManifestWriter.Manifest m = ManifestWriter.read(folder);
         Map<String, String> inputs = new LinkedHashMap<>();
-        m.path("inputs").forEach(i -> inputs.put(i.path("path").asString(), i.path("sha256").asString()));
-        return new PublishedRun(folder, m.path("run_id").asString(), m.path("job").asString(), m.path("biennium").asString(),
-                m.path("started_at").asString(), m.path("code_version").asString(), strings(m.path("tables")),
-                strings(m.path("languages")), inputs);
+        m.inputs().forEach(i -> inputs.put(i.path(), i.sha256()));
+        return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
+                m.languages(), inputs);
     }
 
     /** The run with this id in output/<biennium>/<run-id>, if it is published there. */
@@ -40,7 +34,7 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
             return Optional.empty();
         }
         try (Stream<Path> s = Files.list(outputRoot)) {
-            return s.map(b -> b.resolve(runId)).filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).findFirst();
+            return s.map(b -> b.resolve(runId)).filter(p -> Files.isRegularFile(p.resolve(ManifestWriter.FILE))).findFirst();
         }
     }
 
@@ -69,9 +63,4 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
                 && in.files().values().stream().allMatch(f -> f.sha256().equals(inputSha256.get(f.path())));
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return out;
-    }
 }
