@@ -27,6 +27,7 @@ public class PbAnnexCommand implements Runnable {
         SUBCOMMANDS.put("input", InputCommand::new);
         SUBCOMMANDS.put("distribute", DistributeCommand::new);
         SUBCOMMANDS.put("review", ReviewCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 
     /**

@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param output      where runs are published (default {@code <home>/output})
  * @param expenditure how expenditure lines are read
  * @param run         how unattended runs guard against each other and against crashes
+ * @param serve       the warm process ({@code pb-annex serve})
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
-                           @DefaultValue Run run) {
+                           @DefaultValue Run run, @DefaultValue Serve serve) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
@@ -70,5 +71,19 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      */
     public record Run(@DefaultValue("10s") Duration heartbeat, @DefaultValue("45s") Duration lease,
                       @DefaultValue("10m") Duration databaseWait, @DefaultValue("") String pauseAt) {
+    }
+
+    /**
+     * @param idle how long the warm process waits for a command before it ends
+     * @param dir  its endpoint file and lock (default {@code <home>/work/warm}; the launcher reads PB_SERVE_DIR)
+     * @param warmUp whether it runs a check and the regenerate job once before it serves (off: the first commands
+     *               are slower, it is ready sooner)
+     */
+    public record Serve(@DefaultValue("60m") Duration idle, Path dir, @DefaultValue("true") boolean warmUp) {
+    }
+
+    /** The warm process's folder. */
+    public Path serveDir() {
+        return serve.dir() == null ? work().resolve("warm") : home.resolve(serve.dir()).toAbsolutePath().normalize();
     }
 }

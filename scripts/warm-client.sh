@@ -1,0 +1,84 @@
+# pb-annex's side of the warm process (pb-annex serve), sourced by the launcher: bash builtins only (a command that
+# runs in the warm process must not pay for forked programs). Needs PB_HOME.
+#
+# warm_run ARGS...: runs `pb-annex ARGS` in the warm process of this installation when one runs and takes it (same
+#   folder, same settings in the environment, same build): WARM_SERVED=1 and WARM_STATUS its exit status, its output
+#   printed here as it comes. Otherwise WARM_SERVED=0 and the launcher starts a process of its own, as always.
+# warm_start JAVA-COMMAND...: starts the warm process in the background and waits until it is ready.
+
+warm_dir() {
+  WARM_DIR="${PB_SERVE_DIR:-$PB_HOME/work/warm}"
+}
+
+# WARM_PORT, WARM_TOKEN, WARM_PID := the endpoint of a live warm process; false when there is none.
+warm_endpoint() {
+  warm_dir
+  [ -r "$WARM_DIR/endpoint" ] || return 1
+  read -r WARM_PORT WARM_TOKEN WARM_PID <"$WARM_DIR/endpoint" || return 1
+  [ -n "$WARM_PID" ] && kill -0 "$WARM_PID" 2>/dev/null
+}
+
+warm_run() {
+  WARM_SERVED=0
+  WARM_STATUS=5
+  [ "${PB_WARM:-on}" != off ] || return 0
+  warm_endpoint || return 0
+  { exec 3<>"/dev/tcp/127.0.0.1/$WARM_PORT"; } 2>/dev/null || return 0
+  # The environment variables settings can read (exported ones only), for the warm process to compare with its own.
+  local env=() name cwd reply line
+  for name in $(compgen -e); do
+    case $name in
+      PB_* | SPRING_* | LC_* | TZ | LANG | JAVA_TOOL_OPTIONS | JDK_JAVA_OPTIONS) env+=("$name=${!name}") ;;
+    esac
+  done
+  cwd="$(pwd -P)"
+  printf '%s\0' pb-annex-warm/1 "$WARM_TOKEN" "$cwd" "${EPOCHREALTIME:-0}" "${#env[@]}" "${env[@]}" "$#" "$@" >&3 2>/dev/null \
+    || { exec 3>&-; return 0; }
+  if ! IFS= read -r -t 10 reply <&3 || [ "$reply" != ready ]; then
+    exec 3>&-
+    # Refused (another folder, other settings, a rebuilt program) or busy: a process of its own. Said on a terminal
+    # only, so that cron mail and scripts see the same output either way.
+    if [ -t 2 ] && [ -n "$reply" ] && [ "$reply" != busy ]; then
+      echo "pb-annex: not in the warm process (${reply#refused }): starting a process of its own" >&2
+    fi
+    return 0
+  fi
+  WARM_SERVED=1
+  while IFS= read -r line <&3; do
+    case $line in
+      o*) printf '%s\n' "${line:1}" ;;
+      e*) printf '%s\n' "${line:1}" >&2 ;;
+      x*) WARM_STATUS="${line:1}"; exec 3>&-; return 0 ;;
+    esac
+  done
+  exec 3>&-
+  echo "pb-annex: the warm process ended during the command (see work/logs/pb-annex.log)" >&2
+}
+
+warm_start() {
+  if warm_endpoint; then
+    echo "pb-annex: a warm process already runs (pid $WARM_PID); ./pb-annex serve --status says more"
+    return 0
+  fi
+  mkdir -p "$PB_HOME/work/logs"
+  local log="$PB_HOME/work/logs/warm.out" started i
+  started="$(date +%s)"
+  echo "pb-annex: starting the warm process: it runs every command once first (about 10-20 s)..." >&2
+  # Its own session: closing the terminal does not end it.
+  setsid "$@" serve </dev/null >>"$log" 2>&1 &
+  for ((i = 0; i < 1800; i++)); do
+    if warm_endpoint && [ "$(stat -c %Y "$WARM_DIR/endpoint")" -ge "$started" ]; then
+      echo "pb-annex: warm process ready (pid $WARM_PID): commands run from $(pwd -P) with these settings now start in it;"
+      echo "it ends after ${PB_SERVE_IDLE:-60m} idle (PB_SERVE_IDLE), or with ./pb-annex serve --stop"
+      return 0
+    fi
+    if ! jobs -r %1 >/dev/null 2>&1 || [ -z "$(jobs -r)" ]; then
+      echo "pb-annex: the warm process did not start; see $log" >&2
+      tail -n 3 "$log" >&2
+      return 5
+    fi
+    sleep 0.1
+  done
+  echo "pb-annex: the warm process is not ready after 3 minutes; see $log" >&2
+  return 5
+}

@@ -1,0 +1,85 @@
+package org.pbannex.warm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the launcher sends the warm process (scripts/warm-client.sh): NUL-terminated fields, the protocol name, the
+ * token from the endpoint file, the client's working folder, the time it started (bash's EPOCHREALTIME), its
+ * environment variables that settings can read, then the command's arguments.
+ */
+record WarmRequest(String protocol, String token, String workingDir, long clientStartMillis, Map<String, String> env,
+                   List<String> args) {
+
+    static final String PROTOCOL = "pb-annex-warm/1";
+    private static final int MAX_FIELD = 1 << 20;
+    private static final int MAX_FIELDS = 10_000;
+
+    static WarmRequest read(InputStream in) throws IOException {
+        String protocol = field(in);
+        String token = field(in);
+        String dir = field(in);
+        long started = millis(field(in));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = count(field(in)); i > 0; i--) {
+            String entry = field(in);
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IOException("bad environment entry");
+            }
+            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = count(field(in)); i > 0; i--) {
+            args.add(field(in));
+        }
+        return new WarmRequest(protocol, token, dir, started, env, List.copyOf(args));
+    }
+
+    /** The environment variables a command's settings can depend on, as the client filters them. */
+    static boolean relevant(String name) {
+        return name.startsWith("PB_") || name.startsWith("SPRING_") || name.startsWith("LC_") || name.equals("TZ")
+                || name.equals("LANG") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS");
+    }
+
+    private static String field(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int c = in.read(); c != 0; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("request ended early");
+            }
+            if (b.size() >= MAX_FIELD) {
+                throw new IOException("request field too long");
+            }
+            b.write(c);
+        }
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int count(String s) throws IOException {
+        try {
+            int n = Integer.parseInt(s);
+            if (n < 0 || n > MAX_FIELDS) {
+                throw new IOException("bad count " + s);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IOException("bad count " + s, e);
+        }
+    }
+
+    /** EPOCHREALTIME: seconds with a fraction (its decimal point follows the locale); 0 when missing. */
+    private static long millis(String epochRealTime) {
+        try {
+            return Math.round(Double.parseDouble(epochRealTime.replace(',', '.')) * 1000);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.pbannex.warm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+
+/**
+ * The warm process as the launcher meets it: a real {@code pb-annex serve} child process, and the launcher's own
+ * client (scripts/warm-client.sh, run by bash). What a command prints, its exit status and what it publishes are what
+ * the same command does in a process of its own; a command from elsewhere, with other settings, or while another runs
+ * is left to a process of its own; a client that goes away mid-command ends the warm process; --stop ends it.
+ */
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class WarmProcessTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+
+    @TempDir
+    static Path tmp;
+
+    private static ChildRun server;
+    private static Map<String, String> env;
+    private static Map<String, String> settings;
+
+    @BeforeAll
+    static void startWarmProcess() throws Exception {
+        env = Map.of("PB_SERVE_DIR", tmp.resolve("warm").toString());
+        settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.serve.warm-up", "false");
+        server = ChildRun.start(tmp, "serve", settings, env, "serve");
+        awaitEndpoint(server, tmp.resolve("warm"));
+    }
+
+    @AfterAll
+    static void stopWarmProcess() throws Exception {
+        if (server != null && server.alive()) {
+            server.kill();
+        }
+    }
+
+    @Test
+    void aCheckPrintsWhatItPrintsInAProcessOfItsOwn() throws Exception {
+        Client warm = client(env, Golden.home(), "check", "--verbose");
+        CliRun cold = CliRun.capture(settings, "check", "--verbose");
+        assertTrue(warm.served(), warm.toString());
+        assertEquals(cold.status(), warm.status());
+        assertEquals(withoutSeconds(cold.out()), withoutSeconds(warm.out()));
+        assertTrue(warm.out().lines().count() > 1000, "every check listed");
+    }
+
+    @Test
+    void aFailingCommandKeepsItsExitStatusAndItsOneLine() throws Exception {
+        Client warm = client(env, Golden.home(), "check", "--biennium", "1999-00");
+        CliRun cold = CliRun.capture(settings, "check", "--biennium", "1999-00");
+        assertTrue(warm.served(), warm.toString());
+        assertEquals(cold.status(), warm.status());
+        assertTrue(warm.status() != 0, warm.toString());
+        assertEquals(cold.err(), warm.err());
+        assertEquals(cold.out(), warm.out());
+    }
+
+    @Test
+    void aRunPublishesTheSameTidyCsvAsAProcessOfItsOwn() throws Exception {
+        Path warmOut = tmp.resolve("warm-out");
+        Path coldOut = tmp.resolve("cold-out");
+        Client warm = client(env, Golden.home(), "run", "regenerate", "--tables", "a2", "--format", "csv", "--output", warmOut.toString());
+        Map<String, String> coldSettings = new HashMap<>(CliRun.h2(tmp.resolve("cold-db")));
+        CliRun cold = CliRun.capture(coldSettings, "run", "regenerate", "--tables", "a2", "--format", "csv", "--output", coldOut.toString());
+        assertTrue(warm.served(), warm.toString());
+        assertEquals(0, warm.status(), warm.toString());
+        assertEquals(0, cold.status(), cold.toString());
+        List<Path> warmCsv = csvFiles(warmOut);
+        List<Path> coldCsv = csvFiles(coldOut);
+        assertEquals(coldCsv.stream().map(p -> p.getFileName().toString()).toList(),
+                warmCsv.stream().map(p -> p.getFileName().toString()).toList());
+        assertFalse(warmCsv.isEmpty());
+        for (int i = 0; i < warmCsv.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(coldCsv.get(i)), Files.readAllBytes(warmCsv.get(i)), warmCsv.get(i).toString());
+        }
+    }
+
+    @Test
+    void otherSettingsOrAnotherFolderRunInAProcessOfTheirOwn() throws Exception {
+        Map<String, String> other = new HashMap<>(env);
+        other.put("PB_EXPENDITURE_ENGINE", "embedded");
+        Client otherSettings = client(other, Golden.home(), "check");
+        assertFalse(otherSettings.served(), otherSettings.toString());
+        assertEquals("", otherSettings.out());
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Client otherFolder = client(env, elsewhere, "check");
+        assertFalse(otherFolder.served(), otherFolder.toString());
+        assertEquals("", otherFolder.out());
+    }
+
+    @Test
+    void aClientThatGoesAwayEndsTheWarmProcessAndABusyOneLeavesTheOthersToTheirOwn() throws Exception {
+        Path dir = tmp.resolve("paused");
+        Map<String, String> pausedEnv = new HashMap<>(Map.of("PB_SERVE_DIR", dir.resolve("warm").toString(), "PB_RUN_PAUSEAT", "check"));
+        ChildRun paused = ChildRun.start(dir, "serve", settings, pausedEnv, "serve");
+        try {
+            awaitEndpoint(paused, dir.resolve("warm"));
+            Path out = dir.resolve("out");
+            Process running = clientProcess(pausedEnv, Golden.home(), "run", "regenerate", "--tables", "a2", "--format", "csv",
+                    "--output", out.toString()).start();
+            paused.awaitPause(out.resolve("2022-23"), "check", LONG);
+
+            Client meanwhile = client(pausedEnv, Golden.home(), "serve", "--status");
+            assertTrue(meanwhile.served() && meanwhile.out().contains("one running"), meanwhile.toString());
+            Client busy = client(pausedEnv, Golden.home(), "check");
+            assertFalse(busy.served(), "busy: " + busy);
+
+            running.destroyForcibly();
+            assertEquals(130, paused.waitFor(Duration.ofSeconds(60)), "ended as an interrupted process: " + paused.err());
+            assertFalse(Files.exists(dir.resolve("warm/endpoint")), "no endpoint left behind");
+        } finally {
+            if (paused.alive()) {
+                paused.kill();
+            }
+        }
+    }
+
+    @Test
+    void zzStopEndsIt() throws Exception {
+        // Last (the methods run in the order of their names): the other tests need the warm process.
+        Client stop = client(env, Golden.home(), "serve", "--stop");
+        assertTrue(stop.served(), stop.toString());
+        assertEquals(0, stop.status());
+        assertEquals(0, server.waitFor(Duration.ofSeconds(60)));
+        assertFalse(Files.exists(tmp.resolve("warm/endpoint")));
+        Client after = client(env, Golden.home(), "check");
+        assertFalse(after.served(), after.toString());
+    }
+
+    /** What the launcher's client did: whether the warm process ran the command, its status and output. */
+    record Client(boolean served, int status, String out, String err) {
+    }
+
+    private static Client client(Map<String, String> env, Path cwd, String... args) throws Exception {
+        // Into files: a pipe that nobody reads while the client runs would stop it at 64 KB.
+        Path outFile = Files.createTempFile(tmp, "client", ".out");
+        Path errFile = Files.createTempFile(tmp, "client", ".err");
+        Process p = clientProcess(env, cwd, args).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+        if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the client did not end");
+        }
+        String out = Files.readString(outFile, StandardCharsets.UTF_8);
+        String err = Files.readString(errFile, StandardCharsets.UTF_8);
+        // The script's last line on stderr: "WARM <served> <status>".
+        int at = err.lastIndexOf("WARM ");
+        String[] marker = err.substring(at).trim().split(" ");
+        return new Client(marker[1].equals("1"), Integer.parseInt(marker[2]), out, err.substring(0, at));
+    }
+
+    private static ProcessBuilder clientProcess(Map<String, String> env, Path cwd, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "PB_HOME=\"$1\"; shift; . \"$PB_HOME/scripts/warm-client.sh\"; "
+                + "warm_run \"$@\"; echo \"WARM $WARM_SERVED $WARM_STATUS\" >&2", "client", Golden.home().toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static void awaitEndpoint(ChildRun process, Path dir) throws Exception {
+        Instant until = Instant.now().plus(LONG);
+        while (!Files.exists(dir.resolve("endpoint"))) {
+            if (!process.alive() || Instant.now().isAfter(until)) {
+                throw new AssertionError("the warm process is not ready: " + process.err() + process.out());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<Path> csvFiles(Path out) throws IOException {
+        try (Stream<Path> s = Files.walk(out)) {
+            return s.filter(p -> p.toString().endsWith(".csv")).sorted((a, b) -> a.getFileName().compareTo(b.getFileName())).toList();
+        }
+    }
+
+    private static String withoutSeconds(String out) {
+        return out.replaceAll("\\(\\d+\\.\\d s\\)", "(s)");
+    }
+}
