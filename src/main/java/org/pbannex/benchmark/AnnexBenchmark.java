@@ -40,12 +40,17 @@ public final class AnnexBenchmark {
     public String run() throws IOException, InterruptedException {
         Path out = work.resolve("annex-output");
         Path db = work.resolve("annex-db");
+        Path warmDir = work.resolve("annex-warm");
         RunFolder.deleteTree(out);
         RunFolder.deleteTree(db);
         Map<String, String> env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + db.resolve("pb-annex")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PB_DATABASE_USER", "sa", "PB_DATABASE_PASSWORD", "");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PB_DATABASE_USER", "sa", "PB_DATABASE_PASSWORD", "",
+                "PB_SERVE_DIR", warmDir.toString());
+        // Each command in a process of its own (cold), and in a warm process started for the benchmark (warm).
+        Map<String, String> cold = new LinkedHashMap<>(env);
+        cold.put("PB_WARM", "off");
         // One nightly run first: it warms the page cache and gives the zh workbook LibreOffice converts.
-        measure(pbAnnex("run", "nightly", "--force", "--output", out.toString()), env);
+        measure(pbAnnex("run", "nightly", "--force", "--output", out.toString()), cold);
         Path workbook = zhWorkbook(out);
         Path pdfDir = work.resolve("annex-libreoffice");
         Files.createDirectories(pdfDir);
@@ -60,41 +65,75 @@ public final class AnnexBenchmark {
         List<String> check = pbAnnex("check");
         List<String> nightly = pbAnnex("run", "nightly", "--force", "--timings", "--output", out.toString());
 
-        List<Sample> regen = new ArrayList<>();
-        List<Sample> lo = new ArrayList<>();
-        List<Sample> checks = new ArrayList<>();
-        List<Sample> nights = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            // Alternate which of the pair goes first, so neither always meets the other's leftovers.
-            if (i % 2 == 0 || !haveLibreOffice) {
-                regen.add(measure(regenerate, env));
-                if (haveLibreOffice) {
-                    lo.add(measure(libreOffice, Map.of()));
+        MeasuredProcess started = MeasuredProcess.run(pbAnnex("serve"), env, true);
+        long warmPid = warmPid(warmDir);
+        if (warmPid == 0) {
+            throw new IOException("the warm process did not start: " + started.out());
+        }
+        long warmPeakKb;
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < runs; i++) {
+                // LibreOffice alternates between going before and after the regenerations, so neither always meets the
+                // other's leftovers.
+                if (haveLibreOffice && i % 2 == 1) {
+                    add(samples, "lo", measure(libreOffice, Map.of()));
                 }
-            } else {
-                lo.add(measure(libreOffice, Map.of()));
-                regen.add(measure(regenerate, env));
+                add(samples, "regen-cold", measure(regenerate, cold));
+                add(samples, "regen-warm", measure(regenerate, env));
+                if (haveLibreOffice && i % 2 == 0) {
+                    add(samples, "lo", measure(libreOffice, Map.of()));
+                }
+                add(samples, "check-cold", measure(check, cold));
+                add(samples, "check-warm", measure(check, env));
+                add(samples, "nightly-cold", measure(nightly, cold));
+                add(samples, "nightly-warm", measure(nightly, env));
             }
-            checks.add(measure(check, env));
-            nights.add(measure(nightly, env));
+        } finally {
+            warmPeakKb = PeakMemory.ofPid(warmPid);
+            MeasuredProcess.run(pbAnnex("serve", "--stop"), env, true);
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%nOn demand and nightly: %d runs each, alternated; whole processes through ./pb-annex%n", runs));
-        b.append(String.format(Locale.ROOT, "%-58s %8s %8s %8s %9s  %s%n", "command", "median s", "min s", "max s", "peak RSS",
+        b.append(String.format(Locale.ROOT, "%nOn demand and nightly: %d runs each, alternated; whole commands through ./pb-annex, each in a "
+                + "process of its own (cold) and in the warm process of pb-annex serve (warm)%n", runs));
+        b.append(String.format(Locale.ROOT, "%-64s %8s %8s %8s %9s  %s%n", "command", "median s", "min s", "max s", "peak RSS",
                 "goal"));
-        double regenMedian = median(regen, Sample::wall);
+        List<Sample> lo = samples.getOrDefault("lo", List.of());
         double loMedian = lo.isEmpty() ? Double.NaN : median(lo, Sample::wall);
-        row(b, "pb-annex run regenerate --tables " + annex + " (zh: xlsx + pdf + csv)", regen,
-                lo.isEmpty() ? "" : String.format(Locale.ROOT, "<= 0.6 x LibreOffice: %.2f x", regenMedian / loMedian));
+        String regenerating = "pb-annex run regenerate --tables " + annex + " (zh: xlsx + pdf + csv)";
+        for (String kind : List.of("cold", "warm")) {
+            List<Sample> regen = samples.get("regen-" + kind);
+            row(b, regenerating + ", " + kind, regen, lo.isEmpty() ? ""
+                    : String.format(Locale.ROOT, "<= 0.6 x LibreOffice: %.2f x", median(regen, Sample::wall) / loMedian));
+        }
         if (!lo.isEmpty()) {
             row(b, "LibreOffice: the zh workbook to PDF (" + workbook.getFileName() + ")", lo, "peer");
         } else {
             b.append("LibreOffice (soffice) not installed: the peer is skipped\n");
         }
-        row(b, "pb-annex check", checks, "<= 0.6 s");
-        row(b, "pb-annex run nightly --force (2 editions x 4 formats)", nights, "<= 3 s, <= 300 MB");
-        b.append(where("run regenerate", regen)).append(where("run nightly", nights));
+        row(b, "pb-annex check, cold", samples.get("check-cold"), "<= 0.6 s");
+        row(b, "pb-annex check, warm", samples.get("check-warm"), "<= 0.6 s");
+        row(b, "pb-annex run nightly --force (2 editions x 4 formats), cold", samples.get("nightly-cold"), "<= 3 s, <= 300 MB");
+        row(b, "pb-annex run nightly --force (2 editions x 4 formats), warm", samples.get("nightly-warm"), "<= 3 s, <= 300 MB");
+        b.append(String.format(Locale.ROOT, "Warm rows: peak RSS is the client's; the warm process's own peak, since it started (its "
+                + "warm-up included): %d MB%n", warmPeakKb / 1024));
+        b.append(where("run regenerate, cold", samples.get("regen-cold"))).append(where("run regenerate, warm", samples.get("regen-warm")))
+                .append(where("run nightly, cold", samples.get("nightly-cold"))).append(where("run nightly, warm", samples.get("nightly-warm")));
         return b.toString();
+    }
+
+    private static void add(Map<String, List<Sample>> samples, String key, Sample s) {
+        samples.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+    }
+
+    /** The warm process's pid, from its endpoint file ({@code <port> <token> <pid>}); 0 when there is none. */
+    private static long warmPid(Path warmDir) throws IOException {
+        Path endpoint = warmDir.resolve("endpoint");
+        if (!Files.exists(endpoint)) {
+            return 0;
+        }
+        String[] f = Files.readString(endpoint).trim().split(" ");
+        return f.length == 3 ? Long.parseLong(f[2]) : 0;
     }
 
     /** The median of each timing line over the runs: where a run's time goes. */
@@ -109,7 +148,7 @@ public final class AnnexBenchmark {
     }
 
     private static void row(StringBuilder b, String what, List<Sample> samples, String goal) {
-        b.append(String.format(Locale.ROOT, "%-58s %8.2f %8.2f %8.2f %6d MB  %s%n", what, median(samples, Sample::wall),
+        b.append(String.format(Locale.ROOT, "%-64s %8.2f %8.2f %8.2f %6d MB  %s%n", what, median(samples, Sample::wall),
                 samples.stream().mapToDouble(Sample::wall).min().orElse(Double.NaN),
                 samples.stream().mapToDouble(Sample::wall).max().orElse(Double.NaN),
                 (long) median(samples, s -> (double) s.rssKb()) / 1024, goal));

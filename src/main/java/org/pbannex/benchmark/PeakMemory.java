@@ -24,7 +24,8 @@ public final class PeakMemory {
         return peak;
     }
 
-    private static long ofPid(long pid) {
+    /** A process's peak (0 when it is gone). */
+    static long ofPid(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmHWM:")) {
