@@ -63,16 +63,21 @@ warm_start() {
   mkdir -p "$PB_HOME/work/logs"
   local log="$PB_HOME/work/logs/warm.out" started i
   started="$(date +%s)"
-  echo "pb-annex: starting the warm process: it runs every command once first (about 10-20 s)..." >&2
-  # Its own session: closing the terminal does not end it.
-  setsid "$@" serve </dev/null >>"$log" 2>&1 &
+  echo "pb-annex: starting the warm process (it runs a check and the regenerate job once first: 10-20 s)..." >&2
+  # Its own session (setsid, where there is one): closing the terminal does not end it.
+  if command -v setsid >/dev/null 2>&1; then
+    setsid "$@" serve </dev/null >>"$log" 2>&1 &
+  else
+    nohup "$@" serve </dev/null >>"$log" 2>&1 &
+  fi
+  local starter=$!
   for ((i = 0; i < 1800; i++)); do
     if warm_endpoint && [ "$(stat -c %Y "$WARM_DIR/endpoint")" -ge "$started" ]; then
       echo "pb-annex: warm process ready (pid $WARM_PID): commands run from $(pwd -P) with these settings now start in it;"
       echo "it ends after ${PB_SERVE_IDLE:-60m} idle (PB_SERVE_IDLE), or with ./pb-annex serve --stop"
       return 0
     fi
-    if ! jobs -r %1 >/dev/null 2>&1 || [ -z "$(jobs -r)" ]; then
+    if ! kill -0 "$starter" 2>/dev/null; then
       echo "pb-annex: the warm process did not start; see $log" >&2
       tail -n 3 "$log" >&2
       return 5
