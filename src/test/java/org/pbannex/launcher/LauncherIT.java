@@ -1,0 +1,129 @@
+package org.pbannex.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+
+/**
+ * The launcher, {@code ./pb-annex}, as a user runs it, on the jar {@code package} built (an integration test: it runs
+ * after the package phase): the first command prepares fast start-up; each kind of command gets its own class cache;
+ * a runtime that is not there is one line and exit status 5; and the warm process starts in the background, takes the
+ * commands of its folder and settings (printing what a process of their own prints), and stops on request. A scratch
+ * database and warm-process folder: the installation's work/db and work/warm are not touched.
+ */
+class LauncherIT {
+
+    private static final Duration LONG = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path tmp;
+
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void settings() {
+        env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + tmp.resolve("db/pb-annex")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "PB_SERVE_DIR", tmp.resolve("warm").toString(), "PB_SERVE_WARMUP", "false");
+    }
+
+    @Test
+    void eachKindOfCommandStartsWithItsOwnClassCache() throws Exception {
+        Result version = launcher(with("PB_SHOW_COMMAND", "1"), "--version");
+        assertEquals(0, version.status(), version.toString());
+        assertTrue(version.out().startsWith("pb-annex "), version.toString());
+        Result check = launcher(with("PB_SHOW_COMMAND", "1"), "check");
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains("checks passed, 0 failed"), check.toString());
+        String command = check.err().lines().filter(l -> l.startsWith("pb-annex: ") && l.contains(" -jar ")).findFirst().orElseThrow();
+        if (command.contains("-XX:AOTCache=")) {
+            // JDK 25+: one ahead-of-time cache per kind of command.
+            assertTrue(command.contains("pb-annex-check.aot"), command);
+            assertCache("pb-annex-run.aot", "run", "--help");
+            assertCache("pb-annex-expenditure.aot", "ingest-expenditure", "--help");
+        } else {
+            assertTrue(command.contains("-XX:SharedArchiveFile="), "a class-data-sharing archive before 25: " + command);
+        }
+    }
+
+    @Test
+    void aJavaRuntimeThatIsNotThereIsOneLineAndStatus5() throws Exception {
+        Result r = launcher(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()), "check");
+        assertEquals(5, r.status(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.toString());
+        assertTrue(r.err().startsWith("pb-annex: PB_JAVA="), r.toString());
+    }
+
+    @Test
+    void theWarmProcessStartsTakesTheFoldersCommandsAndStops() throws Exception {
+        Result start = launcher(env, "serve");
+        assertEquals(0, start.status(), start.toString());
+        assertTrue(start.out().contains("warm process ready"), start.toString());
+        try {
+            Result warm = launcher(env, "check", "--verbose");
+            Result cold = launcher(with("PB_WARM", "off"), "check", "--verbose");
+            assertEquals(0, warm.status(), warm.toString());
+            assertEquals(withoutSeconds(cold.out()), withoutSeconds(warm.out()));
+            Result status = launcher(env, "serve", "--status");
+            assertTrue(status.out().contains("1 command(s) served"), "the check ran in it: " + status);
+        } finally {
+            Result stop = launcher(env, "serve", "--stop");
+            assertTrue(stop.out().contains("ends"), stop.toString());
+        }
+        Instant until = Instant.now().plusSeconds(60);
+        while (Files.exists(tmp.resolve("warm/endpoint")) && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        Result after = launcher(env, "serve", "--status");
+        assertTrue(after.out().contains("no warm process"), after.toString());
+    }
+
+    private static void assertCache(String cache, String... args) throws Exception {
+        Result r = launcher(with("PB_SHOW_COMMAND", "1"), args);
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains(cache), cache + ": " + r);
+    }
+
+    record Result(int status, String out, String err) {
+    }
+
+    private static Map<String, String> with(String name, String value) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put(name, value);
+        return e;
+    }
+
+    private static Result launcher(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", Golden.home().resolve("pb-annex").toString()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(tmp, "launcher", ".out");
+        Path err = Files.createTempFile(tmp, "launcher", ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Golden.home().toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end; stderr: " + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static String withoutSeconds(String out) {
+        return out.replaceAll("\\(\\d+\\.\\d s\\)", "(s)");
+    }
+}
