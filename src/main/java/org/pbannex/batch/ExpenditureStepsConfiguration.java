@@ -155,5 +155,10 @@ public class ExpenditureStepsConfiguration {
             }
             return null;
         }
+
+        /** With the context (Spring calls a bean's close()): a warm process runs many contexts. */
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 }

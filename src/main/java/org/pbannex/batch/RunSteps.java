@@ -3,7 +3,9 @@ package org.pbannex.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.pbannex.config.PbProperties;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * (the test switch {@code pb.run.pause-at} that holds a run before a named step so a test can kill it there).
  */
 @Component
-public class RunSteps {
+public class RunSteps implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);
 
@@ -39,6 +42,8 @@ public class RunSteps {
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
     private final PauseBeforeStep pause;
+    /** The partitioned steps' thread pools: shut down with the context (a warm process runs many contexts). */
+    private final List<ThreadPoolTaskExecutor> pools = new CopyOnWriteArrayList<>();
 
     public RunSteps(JobRepository repository, PlatformTransactionManager transactions, PbProperties props) {
         this.repository = repository;
@@ -70,6 +75,7 @@ public class RunSteps {
         pool.setThreadNamePrefix(name + "-");
         pool.setDaemon(true);
         pool.initialize();
+        pools.add(pool);
         TaskExecutorPartitionHandler handler =
                 new TaskExecutorPartitionHandler();
         handler.setStep(worker);
@@ -80,6 +86,11 @@ public class RunSteps {
             b = b.listener(l);
         }
         return b.partitioner(worker.getName(), partitioner).partitionHandler(handler).build();
+    }
+
+    @Override
+    public void destroy() {
+        pools.forEach(ThreadPoolTaskExecutor::shutdown);
     }
 
     /** Asks the function for the partitions of the run whose manager step is running (known from beforeStep). */

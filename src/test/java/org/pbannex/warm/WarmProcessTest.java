@@ -100,6 +100,31 @@ class WarmProcessTest {
         for (int i = 0; i < warmCsv.size(); i++) {
             assertArrayEquals(Files.readAllBytes(coldCsv.get(i)), Files.readAllBytes(warmCsv.get(i)), warmCsv.get(i).toString());
         }
+        // The run's thread pools end with its Spring context: a warm process must not gather them run after run.
+        assertEquals(List.of(), runThreadsLeft(server.pid()));
+    }
+
+    /** Threads of a run's pools (partitioned steps, progress log, heartbeat) still alive in the process, after 10 s. */
+    private static List<String> runThreadsLeft(long pid) throws Exception {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        List<String> left = List.of();
+        for (Instant until = Instant.now().plusSeconds(10); Instant.now().isBefore(until); Thread.sleep(200)) {
+            List<String> names = new ArrayList<>();
+            try (Stream<Path> s = Files.list(tasks)) {
+                for (Path t : s.toList()) {
+                    try {
+                        names.add(Files.readString(t.resolve("comm")).trim());
+                    } catch (IOException gone) {
+                        // The thread ended while we looked.
+                    }
+                }
+            }
+            left = names.stream().filter(n -> n.startsWith("render-") || n.startsWith("expenditure") || n.startsWith("heartbeat")).toList();
+            if (left.isEmpty()) {
+                break;
+            }
+        }
+        return left;
     }
 
     @Test
