@@ -18,12 +18,22 @@ record WarmRequest(String protocol, String token, String workingDir, long client
                    List<String> args) {
 
     static final String PROTOCOL = "pb-annex-warm/1";
-    private static final int MAX_FIELD = 1 << 20;
-    private static final int MAX_FIELDS = 10_000;
+    private static final int MAX_FIELD = 1 << 16;
+    private static final int MAX_FIELDS = 4096;
 
-    static WarmRequest read(InputStream in) throws IOException {
+    /**
+     * @param token whether a token is the warm process's: asked before anything else is read, so that a client without
+     *              it cannot make the process read more than two short fields
+     */
+    static WarmRequest read(InputStream in, java.util.function.Predicate<String> token) throws IOException {
         String protocol = field(in);
-        String token = field(in);
+        if (!PROTOCOL.equals(protocol)) {
+            throw new IOException("not a pb-annex client (protocol " + protocol.substring(0, Math.min(40, protocol.length())) + ")");
+        }
+        String presented = field(in);
+        if (!token.test(presented)) {
+            throw new IOException("a client without the token");
+        }
         String dir = field(in);
         long started = millis(field(in));
         Map<String, String> env = new LinkedHashMap<>();
@@ -39,7 +49,7 @@ record WarmRequest(String protocol, String token, String workingDir, long client
         for (int i = count(field(in)); i > 0; i--) {
             args.add(field(in));
         }
-        return new WarmRequest(protocol, token, dir, started, env, List.copyOf(args));
+        return new WarmRequest(protocol, presented, dir, started, env, List.copyOf(args));
     }
 
     /** The environment variables a command's settings can depend on, as the client filters them. */

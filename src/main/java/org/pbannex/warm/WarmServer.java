@@ -157,7 +157,8 @@ public final class WarmServer {
     private void accept(Socket socket) {
         try {
             socket.setSoTimeout(5000);
-            WarmRequest request = WarmRequest.read(socket.getInputStream());
+            WarmRequest request = WarmRequest.read(socket.getInputStream(),
+                    presented -> MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII)));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             Optional<String> refusal = refusal(request);
             if (refusal.isPresent()) {
@@ -178,18 +179,12 @@ public final class WarmServer {
             served++;
             worker.start();
         } catch (IOException | RuntimeException e) {
-            LOG.warn("warm process: a client's request could not be read", e);
+            LOG.warn("warm process: a request refused: {}", e.getMessage());
             close(socket);
         }
     }
 
     private Optional<String> refusal(WarmRequest r) {
-        if (!WarmRequest.PROTOCOL.equals(r.protocol())) {
-            return Optional.of("protocol " + r.protocol());
-        }
-        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), r.token().getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.of("wrong token");
-        }
         if (!programStamp.equals(stamp(program))) {
             stopping = true;
             return Optional.of("the program was rebuilt; the warm process ends");

@@ -168,6 +168,20 @@ class WarmProcessTest {
     }
 
     @Test
+    void aClientWithoutTheTokenIsTurnedAwayAndTheProcessServesOn() throws Exception {
+        String[] endpoint = Files.readString(tmp.resolve("warm/endpoint")).trim().split(" ");
+        Path forged = Files.createDirectories(tmp.resolve("forged"));
+        Files.writeString(forged.resolve("endpoint"), endpoint[0] + " " + "0".repeat(32) + " " + endpoint[2] + "\n");
+        Map<String, String> forgedEnv = Map.of("PB_SERVE_DIR", forged.toString());
+        long start = System.nanoTime();
+        Client turnedAway = client(forgedEnv, Golden.home(), "check");
+        assertFalse(turnedAway.served(), turnedAway.toString());
+        assertTrue(System.nanoTime() - start < 9_000_000_000L, "turned away at once, not after the client's wait");
+        Client next = client(env, Golden.home(), "check");
+        assertTrue(next.served(), next.toString());
+    }
+
+    @Test
     void zzStopEndsIt() throws Exception {
         // Last (the methods run in the order of their names): the other tests need the warm process.
         Client stop = client(env, Golden.home(), "serve", "--stop");
