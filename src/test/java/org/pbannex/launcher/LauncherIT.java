@@ -39,7 +39,9 @@ class LauncherIT {
     static void settings() {
         env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + tmp.resolve("db/pb-annex")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "PB_SERVE_DIR", tmp.resolve("warm").toString(), "PB_SERVE_WARMUP", "false");
+                "PB_SERVE_DIR", tmp.resolve("warm").toString(), "PB_SERVE_WARMUP", "false",
+                // Should a failed test leave its warm process behind, it ends soon by itself, not after an hour.
+                "PB_SERVE_IDLE", "2m");
     }
 
     @Test
