@@ -160,15 +160,17 @@ public final class WarmServer {
             WarmRequest request = WarmRequest.read(socket.getInputStream(),
                     presented -> MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII)));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            List<String> args = request.args();
+            // --status and --stop from anywhere its owner is (the token says who): the settings and folder rules are
+            // for running commands.
+            if (!args.isEmpty() && args.get(0).equals("serve")) {
+                control(socket, out, args);
+                return;
+            }
             Optional<String> refusal = refusal(request);
             if (refusal.isPresent()) {
                 LOG.info("warm process refused {}: {}", request.args(), refusal.get());
                 reply(socket, out, "refused " + refusal.get());
-                return;
-            }
-            List<String> args = request.args();
-            if (!args.isEmpty() && args.get(0).equals("serve")) {
-                control(socket, out, args);
                 return;
             }
             if (!busy.compareAndSet(false, true)) {

@@ -138,6 +138,9 @@ class WarmProcessTest {
         Client otherFolder = client(env, elsewhere, "check");
         assertFalse(otherFolder.served(), otherFolder.toString());
         assertEquals("", otherFolder.out());
+        // Its owner can still ask after it (and stop it) from there.
+        Client status = client(other, elsewhere, "serve", "--status");
+        assertTrue(status.served() && status.out().contains("warm process, pid"), status.toString());
     }
 
     @Test
