@@ -21,7 +21,8 @@ warm_endpoint() {
 warm_run() {
   WARM_SERVED=0
   WARM_STATUS=5
-  [ "${PB_WARM:-on}" != off ] || return 0
+  # PB_WARM=off: this command in a process of its own (serve --status and --stop still ask the warm process).
+  [ "${PB_WARM:-on}" != off ] || [ "${1:-}" = serve ] || return 0
   warm_endpoint || return 0
   { exec 3<>"/dev/tcp/127.0.0.1/$WARM_PORT"; } 2>/dev/null || return 0
   # The environment variables settings can read (exported ones only), for the warm process to compare with its own.

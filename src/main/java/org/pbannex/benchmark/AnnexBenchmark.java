@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.pbannex.publish.RunFolder;
+import org.pbannex.warm.WarmEndpoint;
 
 /**
  * The on-demand benchmark: whole processes as a user starts them (through the launcher), run by run and alternated
@@ -66,10 +67,8 @@ public final class AnnexBenchmark {
         List<String> nightly = pbAnnex("run", "nightly", "--force", "--timings", "--output", out.toString());
 
         MeasuredProcess started = MeasuredProcess.run(pbAnnex("serve"), env, true);
-        long warmPid = warmPid(warmDir);
-        if (warmPid == 0) {
-            throw new IOException("the warm process did not start: " + started.out());
-        }
+        long warmPid = WarmEndpoint.read(warmDir).map(WarmEndpoint::pid)
+                .orElseThrow(() -> new IOException("the warm process did not start: " + started.out()));
         long warmPeakKb;
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         try {
@@ -124,16 +123,6 @@ public final class AnnexBenchmark {
 
     private static void add(Map<String, List<Sample>> samples, String key, Sample s) {
         samples.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
-    }
-
-    /** The warm process's pid, from its endpoint file ({@code <port> <token> <pid>}); 0 when there is none. */
-    private static long warmPid(Path warmDir) throws IOException {
-        Path endpoint = warmDir.resolve("endpoint");
-        if (!Files.exists(endpoint)) {
-            return 0;
-        }
-        String[] f = Files.readString(endpoint).trim().split(" ");
-        return f.length == 3 ? Long.parseLong(f[2]) : 0;
     }
 
     /** The median of each timing line over the runs: where a run's time goes. */

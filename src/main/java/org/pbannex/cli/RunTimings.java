@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.pbannex.benchmark.PeakMemory;
 import org.pbannex.warm.WarmServer;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,9 +29,9 @@ final class RunTimings {
 
     void print(JobExecution execution) {
         // In the warm process the client's start stands for the JVM's: the JVM started long before.
-        long jvmStart = WarmServer.clientStartMillis().orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
-        line(WarmServer.clientStartMillis().isPresent() ? "launcher-to-warm-command" : "jvm-start-to-command",
-                (commandStartedMillis - jvmStart) / 1000.0);
+        OptionalLong client = WarmServer.clientStartMillis();
+        long jvmStart = client.orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
+        line(client.isPresent() ? "launcher-to-warm-command" : "jvm-start-to-command", (commandStartedMillis - jvmStart) / 1000.0);
         line("command-to-ready", (readyNanos - commandStartedNanos) / 1e9);
         execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getStartTime,
                 Comparator.nullsLast(Comparator.naturalOrder()))).forEach(s -> {

@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pbannex.config.PbProperties;
+import org.pbannex.publish.RunFolder;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.warm.WarmServer;
 import org.pbannex.warm.WarmServer.WarmUp;
@@ -40,13 +42,26 @@ public class ServeCommand implements Callable<Integer> {
             return ExitCodes.PUBLISHED;
         }
         PbProperties settings = PbAnnexApplication.settings();
-        Path scratch = Files.createTempDirectory("pb-annex-warm-up");
+        WarmServer server = new WarmServer(PbAnnexApplication::execute, settings.serveDir(), settings.serve().idle(),
+                programFiles(settings));
+        return server.serve(() -> {
+            if (settings.serve().warmUp()) {
+                warmUp(server);
+            }
+        }, endpoint -> System.out.println("pb-annex: warm process ready (" + endpoint + ")"));
+    }
+
+    /** The warm-up in a scratch folder that lives only as long as the warm-up, not as long as the process. */
+    private static void warmUp(WarmServer server) {
         try {
-            WarmServer server = new WarmServer(PbAnnexApplication::execute, settings.serveDir(), settings.serve().idle(),
-                    programFiles(settings));
-            return server.serve(settings.serve().warmUp() ? warmUps(scratch) : List.of(), endpoint -> System.out.println("pb-annex: warm process ready (" + endpoint + ")"));
-        } finally {
-            org.pbannex.publish.RunFolder.deleteTree(scratch);
+            Path scratch = Files.createTempDirectory("pb-annex-warm-up");
+            try {
+                server.warmUp(warmUps(scratch));
+            } finally {
+                RunFolder.deleteTree(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("warm-up scratch folder: " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The file that tells the launcher where the warm process listens: {@code <port> <token> <pid>} on one line, in a
  * folder only its owner can read (the token is what lets a client in: anyone on the machine can reach the port).
  */
-record WarmEndpoint(int port, String token, long pid) {
+public record WarmEndpoint(int port, String token, long pid) {
 
     static final String FILE = "endpoint";
 
@@ -30,7 +30,8 @@ record WarmEndpoint(int port, String token, long pid) {
         }
     }
 
-    static Optional<WarmEndpoint> read(Path dir) {
+    /** The endpoint in a warm-process folder, if one is written there. */
+    public static Optional<WarmEndpoint> read(Path dir) {
         try {
             String[] f = Files.readString(dir.resolve(FILE), StandardCharsets.US_ASCII).trim().split(" ");
             return Optional.of(new WarmEndpoint(Integer.parseInt(f[0]), f[1], Long.parseLong(f[2])));

@@ -87,18 +87,19 @@ public final class WarmServer {
     }
 
     /**
-     * Warms up, listens, and serves until stopped. {@code ready} is told the endpoint once clients can connect.
+     * Warms up ({@code warmUp}, once this process holds the folder's lock), listens, and serves until stopped.
+     * {@code ready} is told the endpoint once clients can connect.
      *
      * @return the exit status of the warm process
      */
-    public int serve(List<WarmUp> warmUps, java.util.function.Consumer<String> ready) throws IOException {
+    public int serve(Runnable warmUp, java.util.function.Consumer<String> ready) throws IOException {
         Files.createDirectories(dir);
         try (FileChannel lockFile = FileChannel.open(dir.resolve("serve.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = lockFile.tryLock()) {
             if (lock == null) {
                 throw new IllegalStateException("a warm process already serves " + dir + " (pb-annex serve --status)");
             }
-            warmUp(warmUps);
+            warmUp.run();
             try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
                 WarmEndpoint endpoint = new WarmEndpoint(server.getLocalPort(), token, ProcessHandle.current().pid());
                 endpoint.write(dir);
@@ -135,7 +136,8 @@ public final class WarmServer {
     public record WarmUp(Map<String, String> overrides, List<String> args) {
     }
 
-    private void warmUp(List<WarmUp> warmUps) {
+    /** Runs each command once, its output discarded, so that its code is loaded and compiled before clients come. */
+    public void warmUp(List<WarmUp> warmUps) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
