@@ -87,6 +87,8 @@ public final class Benchmark {
     private Measure pbAnnex(Path file, String engine) throws IOException, InterruptedException {
         Map<String, String> childEnv = new HashMap<>();
         childEnv.put("PB_EXPENDITURE_ENGINE", engine);
+        // A whole process, as DuckDB's is: never the warm process of a pb-annex serve that happens to run.
+        childEnv.put("PB_WARM", "off");
         // Through the launcher, as a user starts it (extracted jar and class-data archive included).
         MeasuredProcess r = timed(List.of("bash", home.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
         Map<String, String> kv = keyValues(r.out());
