@@ -56,6 +56,7 @@ public final class ExpenditureIngest {
     private long minPartition = MIN_PARTITION;
     private long idMemory = ID_MEMORY;
     private long progressMillis = 5000;
+    private boolean sortedIdRuns = true;
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong linesDone = new AtomicLong();
 
@@ -75,6 +76,12 @@ public final class ExpenditureIngest {
     /** Memory for line ids in bit sets; beyond it duplicates are found on disk (8 MB by default). */
     public ExpenditureIngest withIdMemory(long bytes) {
         this.idMemory = Math.max(1, bytes);
+        return this;
+    }
+
+    /** Without sorted runs, sparse ids go straight to {@link DiskDuplicates} (a test compares the two ways). */
+    ExpenditureIngest withSortedIdRuns(boolean on) {
+        this.sortedIdRuns = on;
         return this;
     }
 
@@ -107,7 +114,7 @@ public final class ExpenditureIngest {
 
     /** Parses one partition and writes its result file (a worker step). */
     public PartitionCounts parse(ExpenditurePartition p, Path resultFile) throws IOException {
-        PartitionResult r = parser().parse(p, bytesDone, linesDone);
+        PartitionResult r = parser().parse(p, resultFile.resolveSibling(resultFile.getFileName() + ".ids"), bytesDone, linesDone);
         r.write(resultFile);
         return new PartitionCounts(r.lines, r.problems.size());
     }
@@ -135,24 +142,41 @@ public final class ExpenditureIngest {
             return t;
         });
         List<PartitionResult> results = new ArrayList<>();
-        try {
-            List<Future<PartitionResult>> futures = new ArrayList<>();
-            PartitionParser parser = parser();
-            for (ExpenditurePartition p : partitions) {
-                futures.add(pool.submit(() -> parser.parse(p, bytesDone, linesDone)));
-            }
-            for (Future<PartitionResult> f : futures) {
-                results.add(await(f, size, start));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        // Sorted runs of sparse ids and DiskDuplicates' buckets, removed with everything in it at the end.
         Path scratch = Files.createTempDirectory("pb-annex-ids");
         try {
+            try {
+                List<Future<PartitionResult>> futures = new ArrayList<>();
+                PartitionParser parser = parser();
+                for (ExpenditurePartition p : partitions) {
+                    Path runs = scratch.resolve(String.format("partition-%05d.ids", p.index()));
+                    futures.add(pool.submit(() -> parser.parse(p, runs, bytesDone, linesDone)));
+                }
+                for (Future<PartitionResult> f : futures) {
+                    results.add(await(f, size, start));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
             return merger(scratch).merge(partitions, p -> results.get(p.index()), (System.nanoTime() - start) / 1e9);
         } finally {
-            Files.deleteIfExists(scratch);
+            deleteScratch(scratch, pool);
         }
+    }
+
+    private static void deleteScratch(Path scratch, ExecutorService pool) throws IOException {
+        try {
+            // A partition that was still parsing (the ingest failed elsewhere) may hold its runs' file open a moment.
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.list(scratch)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(scratch);
     }
 
     private PartitionResult await(Future<PartitionResult> f, long size, long startNanos) throws IOException {
@@ -188,14 +212,18 @@ public final class ExpenditureIngest {
     }
 
     private PartitionParser parser() {
-        return new PartitionParser(dimensions, rejectsFile != null, idPagesPerPartition());
+        return new PartitionParser(dimensions, rejectsFile != null, idPagesPerPartition(), sortedIdRuns ? idRunLength() : 0);
     }
 
     private PartitionMerge merger(Path scratch) {
         return new PartitionMerge(dimensions, rejectsFile, idMemory, scratch, threads);
     }
 
-    // The partitions that run at once share the id memory.
+    // The partitions that run at once share the id memory: as bits, or as the buffer of a sorted run (8 bytes an id).
+    private int idRunLength() {
+        return (int) Math.max(256, Math.min(1 << 24, idMemory / threads / 8));
+    }
+
     private int idPagesPerPartition() {
         return PartitionMerge.pagesFor(idMemory / threads);
     }

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The line ids of one partition, kept exactly in little memory while they are dense: an id that is a prefix and a
+ * The line ids of one partition, kept exactly in little memory. While they are dense, an id that is a prefix and a
  * number ("L000123", "2022-000123") is a bit in a paged bit set per prefix, so 10 million sequential ids take about
- * 1.3 MB. Ids that do not fit that shape, or numbers so sparse that the bits would need more than
- * {@code maxPages} pages (random 15-digit ids would need a page each), make the set give up ({@link #overflowed()}):
- * then the duplicates of the whole ingest are found on disk by {@link DiskDuplicates}, in bounded memory whatever the
- * ids look like. Either way the answer is exact.
+ * 1.3 MB. Numbers so sparse that the bits would need more than {@code maxPages} pages (random 15-digit ids would need
+ * a page each) go on as sorted runs of numbers in a file ({@link SortedIdRuns}), when they share one prefix and have
+ * at most 17 digits and the set was given a file. Any other ids make the set give up ({@link #overflowed()}): then
+ * the duplicates of the whole ingest are found on disk by {@link DiskDuplicates}, in bounded memory whatever the ids
+ * look like. Every way the answer is exact.
  */
 final class LineIdSet {
 
@@ -31,14 +33,36 @@ final class LineIdSet {
     private final int maxPages;
     private int pages;
     private boolean overflowed;
+    // Sorted runs: where they go (null: never), how long one is, and once started, their prefix and writer, then where
+    // they are once finished.
+    private final Path runFile;
+    private final int runLength;
+    private byte[] runPrefix;
+    private SortedIdRuns.Writer runWriter;
+    private SortedIdRuns.Runs runs;
     private byte[] lastPrefix = new byte[0];
     private int lastDigits = -1;
     private PagedBits lastBits;
 
     /** @param maxPages how many 512 KB pages of bits the set may use before it gives up (0: keep no ids at all) */
     LineIdSet(int maxPages) {
+        this(maxPages, null, 0);
+    }
+
+    /**
+     * @param runFile   where sorted runs of sparse numbers go when the pages run out (null: give up then)
+     * @param runLength how many numbers one run holds (8 bytes each, in memory while it fills)
+     */
+    LineIdSet(int maxPages, Path runFile, int runLength) {
         this.maxPages = maxPages;
         this.overflowed = maxPages <= 0;
+        this.runFile = runFile;
+        this.runLength = runLength;
+    }
+
+    /** True when the ids are in sorted runs ({@link #finish} writes the last one). */
+    boolean inRuns() {
+        return runWriter != null || runs != null;
     }
 
     /** False when the set gave up keeping ids: duplicates must then be found another way. */
@@ -64,6 +88,14 @@ final class LineIdSet {
         for (int i = digitsFrom; i < to; i++) {
             number = number * 10 + (b[i] - '0');
         }
+        if (runWriter != null) {
+            if (digits > SortedIdRuns.MAX_DIGITS || !Arrays.equals(runPrefix, 0, runPrefix.length, b, from, digitsFrom)) {
+                overflow();
+            } else {
+                runWriter.add(SortedIdRuns.encode(digits, number));
+            }
+            return true;
+        }
         if (lastBits == null || digits != lastDigits || !Arrays.equals(lastPrefix, 0, lastPrefix.length, b, from, digitsFrom)) {
             lastPrefix = Arrays.copyOfRange(b, from, digitsFrom);
             lastDigits = digits;
@@ -71,7 +103,7 @@ final class LineIdSet {
         }
         int result = lastBits.set(number, pages < maxPages);
         if (result == PagedBits.NO_ROOM) {
-            overflow();
+            toRuns(Arrays.copyOfRange(b, from, digitsFrom), digits, number);
             return true;
         }
         if (result == PagedBits.NEW_PAGE) {
@@ -80,10 +112,58 @@ final class LineIdSet {
         return result != PagedBits.PRESENT;
     }
 
+    /** Out of pages: the numbers so far and this one go on in sorted runs when they can, else the set gives up. */
+    private void toRuns(byte[] prefix, int digits, long number) {
+        boolean fits = runFile != null && digits <= SortedIdRuns.MAX_DIGITS;
+        String mine = new String(prefix, StandardCharsets.ISO_8859_1);
+        for (String key : numbered.keySet()) {
+            fits &= prefixOf(key).equals(mine) && digitsOf(key) <= SortedIdRuns.MAX_DIGITS;
+        }
+        if (!fits) {
+            overflow();
+            return;
+        }
+        runPrefix = prefix;
+        runWriter = new SortedIdRuns.Writer(runFile, runLength);
+        numbered.forEach((key, bits) -> {
+            int d = digitsOf(key);
+            bits.forEach(n -> runWriter.add(SortedIdRuns.encode(d, n)));
+        });
+        numbered.clear();
+        lastBits = null;
+        pages = 0;
+        runWriter.add(SortedIdRuns.encode(digits, number));
+    }
+
+    /** Writes the last sorted run, if the ids are in runs (the partition is parsed). */
+    void finish() {
+        if (runWriter != null) {
+            runs = runWriter.finish();
+            runWriter = null;
+        }
+    }
+
+    /** After a failed parse: the runs' file is closed and removed. */
+    void abandon() {
+        if (runWriter != null) {
+            runWriter.discard();
+            runWriter = null;
+        }
+    }
+
     private void overflow() {
         overflowed = true;
         numbered.clear();
         lastBits = null;
+        abandon();
+    }
+
+    private static String prefixOf(String prefixKey) {
+        return prefixKey.substring(0, prefixKey.lastIndexOf('#'));
+    }
+
+    private static int digitsOf(String prefixKey) {
+        return Integer.parseInt(prefixKey.substring(prefixKey.lastIndexOf('#') + 1));
     }
 
     private static int digitsFrom(byte[] b, int from, int to) {
@@ -100,6 +180,47 @@ final class LineIdSet {
         int digits = to - digitsFrom;
         return new Key(prefixKey(Arrays.copyOfRange(b, from, digitsFrom), digits), Long.parseLong(
                 new String(b, digitsFrom, digits, StandardCharsets.US_ASCII)));
+    }
+
+    /** The key of a number of sorted runs with the given prefix. */
+    static Key key(String prefix, long encoded) {
+        return new Key(prefix + "#" + SortedIdRuns.digits(encoded), SortedIdRuns.number(encoded));
+    }
+
+    /**
+     * The prefix all ids share when the set can take part in a merge of sorted runs (its runs' prefix, or the one
+     * prefix of its bit sets, with at most 17 digits); "" for a set with no ids; null when it cannot.
+     */
+    String runPrefix() {
+        if (overflowed) {
+            return null;
+        }
+        if (inRuns()) {
+            return new String(runPrefix, StandardCharsets.ISO_8859_1);
+        }
+        String prefix = "";
+        for (String key : numbered.keySet()) {
+            if (digitsOf(key) > SortedIdRuns.MAX_DIGITS || (!prefix.isEmpty() && !prefix.equals(prefixOf(key)))) {
+                return null;
+            }
+            prefix = prefixOf(key);
+        }
+        return prefix;
+    }
+
+    /** How many sorted runs hold the ids (0 when they are in bit sets). */
+    int runCount() {
+        return runs == null ? 0 : runs.starts().length;
+    }
+
+    /** The ids as sorted cursors of encoded numbers: a cursor per run, or per prefix of the bit sets. */
+    List<SortedIdRuns.Cursor> cursors(int chunkLongs) throws IOException {
+        if (runs != null) {
+            return SortedIdRuns.cursors(runs, chunkLongs);
+        }
+        List<SortedIdRuns.Cursor> out = new ArrayList<>();
+        numbered.forEach((key, bits) -> out.add(bits.cursor(digitsOf(key))));
+        return out;
     }
 
     private static String prefixKey(byte[] prefix, int digits) {
@@ -131,6 +252,16 @@ final class LineIdSet {
 
     void write(DataOutputStream out) throws IOException {
         out.writeBoolean(overflowed);
+        out.writeBoolean(runs != null);
+        if (runs != null) {
+            out.writeUTF(new String(runPrefix, StandardCharsets.ISO_8859_1));
+            out.writeUTF(runs.file().toString());
+            out.writeInt(runs.starts().length);
+            for (int i = 0; i < runs.starts().length; i++) {
+                out.writeLong(runs.starts()[i]);
+                out.writeInt(runs.counts()[i]);
+            }
+        }
         out.writeInt(numbered.size());
         for (var e : numbered.entrySet()) {
             out.writeUTF(e.getKey());
@@ -156,6 +287,18 @@ final class LineIdSet {
     static LineIdSet read(DataInputStream in, int maxPages) throws IOException {
         LineIdSet set = new LineIdSet(maxPages);
         set.overflowed = in.readBoolean();
+        if (in.readBoolean()) {
+            set.runPrefix = in.readUTF().getBytes(StandardCharsets.ISO_8859_1);
+            Path file = Path.of(in.readUTF());
+            int n = in.readInt();
+            long[] starts = new long[n];
+            int[] counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                starts[i] = in.readLong();
+                counts[i] = in.readInt();
+            }
+            set.runs = new SortedIdRuns.Runs(file, starts, counts);
+        }
         int prefixes = in.readInt();
         for (int p = 0; p < prefixes; p++) {
             PagedBits bits = new PagedBits();
@@ -230,6 +373,55 @@ final class LineIdSet {
                     }
                 }
             });
+        }
+
+        /** Every number set, in ascending order. */
+        void forEach(java.util.function.LongConsumer each) {
+            pages.forEach((page, words) -> {
+                for (int i = 0; i < words.length; i++) {
+                    long w = words[i];
+                    while (w != 0) {
+                        each.accept((page << PAGE_BITS) + ((long) i << 6) + Long.numberOfTrailingZeros(w));
+                        w &= w - 1;
+                    }
+                }
+            });
+        }
+
+        /** The numbers set, in ascending order, encoded with their digit count. */
+        SortedIdRuns.Cursor cursor(int digits) {
+            var pageIt = pages.entrySet().iterator();
+            return new SortedIdRuns.Cursor() {
+                long page;
+                long[] words;
+                int i = -1;
+                long w;
+                long value;
+
+                @Override
+                public boolean next() {
+                    while (w == 0) {
+                        if (words == null || ++i == words.length) {
+                            if (!pageIt.hasNext()) {
+                                return false;
+                            }
+                            var e = pageIt.next();
+                            page = e.getKey();
+                            words = e.getValue();
+                            i = 0;
+                        }
+                        w = words[i];
+                    }
+                    value = SortedIdRuns.encode(digits, (page << PAGE_BITS) + ((long) i << 6) + Long.numberOfTrailingZeros(w));
+                    w &= w - 1;
+                    return true;
+                }
+
+                @Override
+                public long value() {
+                    return value;
+                }
+            };
         }
 
         void or(PagedBits other) {

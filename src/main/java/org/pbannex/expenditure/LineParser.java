@@ -57,7 +57,12 @@ final class LineParser {
 
     /** @param idPages how many pages of bits the line-id set may take (see {@link LineIdSet}) */
     LineParser(Dimensions d, int idPages) {
-        this.ids = new LineIdSet(idPages);
+        this(d, new LineIdSet(idPages));
+    }
+
+    /** @param ids where the ids of the good lines go (see {@link LineIdSet}) */
+    LineParser(Dimensions d, LineIdSet ids) {
+        this.ids = ids;
         this.regions = d.regionTable();
         this.countries = d.countryTable();
         this.units = d.unitTable();

@@ -65,6 +65,7 @@ final class PartitionMerge {
         long[] firstLine = new long[partitions.size()];
         Map<Integer, Set<Long>> badLines = new HashMap<>();
         boolean onDisk = false;
+        boolean inRuns = false;
         long pages = 0;
         long next = 2;
         for (ExpenditurePartition p : partitions) {
@@ -81,9 +82,23 @@ final class PartitionMerge {
                 badLines.computeIfAbsent(p.index(), k -> new HashSet<>()).add(lp.line());
             }
             onDisk |= r.ids.overflowed();
+            inRuns |= r.ids.inRuns();
             pages += r.ids.pageCount();
         }
         onDisk |= pages > pagesFor(idMemory);
+        SortedIdRuns.Repeats repeats = null;
+        String runPrefix = null;
+        if (inRuns && !onDisk) {
+            runPrefix = runPrefix(partitions, results);
+            repeats = runPrefix == null ? null : repeatedIds(partitions, results);
+            onDisk = repeats == null;
+        }
+        Set<LineIdSet.Key> repeated = new HashSet<>();
+        if (repeats != null) {
+            for (long n : repeats.numbers()) {
+                repeated.add(LineIdSet.key(runPrefix, n));
+            }
+        }
         Map<Integer, List<DiskDuplicates.Duplicate>> duplicates = new HashMap<>();
         if (onDisk) {
             LOG.info("expenditure: line ids are not dense enough for bit sets; finding duplicates on disk");
@@ -95,17 +110,23 @@ final class PartitionMerge {
         ExpenditureTotals totals = dimensions.newTotals();
         Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected
         LineIdSet seen = new LineIdSet(Integer.MAX_VALUE);
+        Set<LineIdSet.Key> seenRepeated = new HashSet<>();
         long rejected = 0;
         try (ICSVWriter rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile)) {
             for (ExpenditurePartition p : partitions) {
                 PartitionResult r = results.load(p);
                 List<LineProblem> problems = new ArrayList<>(r.problems);
+                Set<Long> bad = badLines.getOrDefault(p.index(), Set.of());
                 if (onDisk) {
                     problems.addAll(takeOut(p, r, duplicates.getOrDefault(p.index(), List.of())));
+                } else if (repeats != null) {
+                    if (repeats.sources().get(p.index())) {
+                        problems.addAll(rejectRepeats(p, r, repeated, seenRepeated, bad));
+                    }
                 } else {
                     List<LineIdSet.Key> common = r.ids.common(seen);
                     if (!common.isEmpty()) {
-                        problems.addAll(rejectEarlierIds(p, r, new HashSet<>(common), badLines.getOrDefault(p.index(), Set.of())));
+                        problems.addAll(rejectRepeats(p, r, new HashSet<>(common), new HashSet<>(common), bad));
                     }
                     seen.addAll(r.ids);
                 }
@@ -150,10 +171,60 @@ final class PartitionMerge {
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
     }
 
-    /** Rejects the first good line of each id that an earlier partition already had, and takes it out of the totals. */
-    private List<LineProblem> rejectEarlierIds(ExpenditurePartition p, PartitionResult r, Set<LineIdSet.Key> earlier,
-                                               Set<Long> alreadyBad) {
-        Set<LineIdSet.Key> done = new HashSet<>();
+    /** The one prefix of every partition's ids, when they can be merged as sorted runs; else null. */
+    private static String runPrefix(List<ExpenditurePartition> partitions, Results results) throws IOException {
+        String prefix = "";
+        for (ExpenditurePartition p : partitions) {
+            String mine = results.load(p).ids.runPrefix();
+            if (mine == null || (!mine.isEmpty() && !prefix.isEmpty() && !mine.equals(prefix))) {
+                return null;
+            }
+            prefix = mine.isEmpty() ? prefix : mine;
+        }
+        return prefix;
+    }
+
+    /**
+     * The ids that occur more than once over all partitions, from a merge of their sorted runs (and of the bit sets of
+     * partitions whose ids stayed dense); null when there are too many to hold (then they are found on disk).
+     */
+    private SortedIdRuns.Repeats repeatedIds(List<ExpenditurePartition> partitions, Results results) throws IOException {
+        long start = System.nanoTime();
+        List<SortedIdRuns.Cursor> cursors = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        int runs = 0;
+        for (ExpenditurePartition p : partitions) {
+            runs += results.load(p).ids.runCount();
+        }
+        // The runs are read together: the id memory is shared by their read buffers.
+        int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, runs)));
+        try {
+            for (ExpenditurePartition p : partitions) {
+                for (SortedIdRuns.Cursor c : results.load(p).ids.cursors(chunk)) {
+                    cursors.add(c);
+                    sources.add(p.index());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (SortedIdRuns.Cursor c : cursors) {
+                c.close();
+            }
+            throw e;
+        }
+        // A repeated id is held as a boxed key; past this many, the bounded-memory way on disk takes over.
+        int limit = (int) Math.max(1024, idMemory / 64);
+        SortedIdRuns.Repeats r = SortedIdRuns.repeated(cursors, sources.stream().mapToInt(Integer::intValue).toArray(), limit);
+        LOG.info("line ids in sorted runs: {} runs merged in {} ms, {}", cursors.size(), (System.nanoTime() - start) / 1_000_000,
+                r == null ? "more than " + limit + " repeated ids: finding duplicates on disk" : r.numbers().size() + " repeated ids");
+        return r;
+    }
+
+    /**
+     * Rejects each good line whose id is watched and was seen before (in {@code seen}, which it adds to), and takes it
+     * out of the totals. Lines already known to be bad are skipped.
+     */
+    private List<LineProblem> rejectRepeats(ExpenditurePartition p, PartitionResult r, Set<LineIdSet.Key> watched,
+                                            Set<LineIdSet.Key> seen, Set<Long> alreadyBad) {
         List<LineProblem> found = new ArrayList<>();
         LineParser parser = new LineParser(dimensions);
         LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
@@ -161,7 +232,7 @@ final class PartitionMerge {
                 return;
             }
             LineIdSet.Key key = parser.lastKey();
-            if (earlier.contains(key) && done.add(key)) {
+            if (watched.contains(key) && !seen.add(key)) {
                 r.totals.subtract(parser.cell, parser.cents);
                 found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
             }

@@ -1,6 +1,7 @@
 package org.pbannex.expenditure;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,21 +16,40 @@ final class PartitionParser {
     private final Dimensions dimensions;
     private final boolean keepAllProblems;
     private final int idPages;
+    private final int idRunLength;
 
-    /** @param idPages pages of bits this partition's id set may use before it gives up (see {@link LineIdSet}) */
-    PartitionParser(Dimensions dimensions, boolean keepAllProblems, int idPages) {
+    /**
+     * @param idPages     pages of bits this partition's id set may use before it turns to sorted runs or gives up (see
+     *                    {@link LineIdSet})
+     * @param idRunLength numbers in one sorted run of ids (0: no runs)
+     */
+    PartitionParser(Dimensions dimensions, boolean keepAllProblems, int idPages, int idRunLength) {
         this.dimensions = dimensions;
         this.keepAllProblems = keepAllProblems;
         this.idPages = idPages;
+        this.idRunLength = idRunLength;
     }
 
     /**
+     * @param idRuns    where this partition's sorted runs of ids go, if its ids need them
      * @param bytesDone and {@code linesDone}: progress counters shared with whoever reports progress
      */
-    PartitionResult parse(ExpenditurePartition p, AtomicLong bytesDone, AtomicLong linesDone) {
-        LineParser parser = new LineParser(dimensions, idPages);
+    PartitionResult parse(ExpenditurePartition p, Path idRuns, AtomicLong bytesDone, AtomicLong linesDone) {
+        LineParser parser = new LineParser(dimensions, new LineIdSet(idPages, idRunLength > 0 ? idRuns : null, idRunLength));
         List<LineProblem> problems = new ArrayList<>();
         long[] lines = {0};
+        try {
+            parseLines(p, parser, problems, lines, bytesDone, linesDone);
+        } catch (RuntimeException e) {
+            parser.ids.abandon();
+            throw e;
+        }
+        parser.ids.finish();
+        return new PartitionResult(p.index(), lines[0], problems, parser.totals, parser.ids);
+    }
+
+    private void parseLines(ExpenditurePartition p, LineParser parser, List<LineProblem> problems, long[] lines, AtomicLong bytesDone,
+                            AtomicLong linesDone) {
         LineReader.forEachBlock(p.file(), p.from(), p.to(), bytesDone, (b, start, filled, last, base) -> {
             int s = start;
             long before = lines[0];
@@ -60,7 +80,6 @@ final class PartitionParser {
             linesDone.addAndGet(lines[0] - before);
             return s;
         });
-        return new PartitionResult(p.index(), lines[0], problems, parser.totals, parser.ids);
     }
 
     private void problem(List<LineProblem> problems, LineParser parser, long line, long offset, byte[] b, int s, int e) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class PartitionResult {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     final int index;
     final long lines;

@@ -38,7 +38,8 @@ class BoundedMemoryTest {
 
     /**
      * 200 000 lines with sparse random 15-digit ids (a bit per possible id would be 10^15 bits): duplicates are still
-     * found exactly, on disk, in the 64 MB heap. Three planted copies of earlier lines are the only lines rejected.
+     * found exactly in the 64 MB heap, both from sorted runs of the ids and the way on disk that reads the file again.
+     * Three planted copies of earlier lines are the only lines rejected.
      */
     @Test
     void randomLineIdsInA64MbHeapStillFindEveryDuplicate() throws Exception {
@@ -63,16 +64,18 @@ class BoundedMemoryTest {
             extra.append(String.join(",", f)).append('\n');
         }
         Files.writeString(file, extra.toString(), java.nio.file.StandardOpenOption.APPEND);
-        Path rejects = dir.resolve("rejects-random.csv");
-        ExpenditureIngest.Result r = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects).withMinPartition(1 << 20)
-                .run(List.of(file), "");
-        assertEquals(sums.cents(), r.totals().totalCents(), "the copies are left out, to the cent");
-        assertEquals(200_000, r.totals().totalLines());
-        assertEquals(3, r.rejectedLines());
-        List<String> rejected = Files.readAllLines(rejects);
-        assertEquals(4, rejected.size(), String.join("\n", rejected));
-        assertTrue(rejected.get(1).startsWith("synthetic-random-ids.csv,200002,line_id,duplicate line_id '" + lines.get(10).split(",")[0]
-                + "'"), rejected.get(1));
+        for (boolean runs : new boolean[] {true, false}) {
+            Path rejects = dir.resolve("rejects-random-" + runs + ".csv");
+            ExpenditureIngest.Result r = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects).withMinPartition(1 << 20)
+                    .withSortedIdRuns(runs).run(List.of(file), "");
+            assertEquals(sums.cents(), r.totals().totalCents(), "the copies are left out, to the cent");
+            assertEquals(200_000, r.totals().totalLines());
+            assertEquals(3, r.rejectedLines());
+            List<String> rejected = Files.readAllLines(rejects);
+            assertEquals(4, rejected.size(), String.join("\n", rejected));
+            assertTrue(rejected.get(1).startsWith("synthetic-random-ids.csv,200002,line_id,duplicate line_id '"
+                    + lines.get(10).split(",")[0] + "'"), rejected.get(1));
+        }
         var strict = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
                 () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).run(List.of(file), ""));
         assertEquals(200_002, strict.line());

@@ -1,0 +1,165 @@
+package org.pbannex.expenditure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ingest.InputError;
+
+/**
+ * Sparse numbered ids (random 15-digit ids) kept as sorted runs of numbers: the duplicates they find, the rejects and
+ * the totals are exactly those of the way on disk ({@link DiskDuplicates}), which reads the files again. The file has
+ * dense ids first (bit sets) and random ones after (runs), with repeats within a partition, across partitions, across
+ * the two kinds, and three times; "D01"-style ids that differ only in their digit count are not repeats.
+ */
+class SortedIdRunsTest {
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    static final String LINE = ",2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,";
+    /** The file lines (header = line 1) that repeat an earlier id. */
+    static final List<Long> REPEATS = List.of(1203L, 2402L, 4001L, 4501L, 5002L, 6003L);
+
+    @BeforeAll
+    static void write() throws IOException {
+        file = dir.resolve("in/lines.csv");
+        Files.createDirectories(file.getParent());
+        Random random = new Random(7);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            ids.add(String.format("D%015d", i)); // dense: the first partition keeps them in bit sets
+        }
+        while (ids.size() < 6500) {
+            ids.add(String.format("D%015d", 1_000_000 + (random.nextLong() & Long.MAX_VALUE) % 999_000_000_000_000L));
+        }
+        // Later copies of earlier ids (file line n is ids index n - 2).
+        ids.set(1203 - 2, ids.get(1201 - 2)); // two lines apart, the dense part
+        ids.set(2402 - 2, ids.get(10 - 2)); // a random line repeating a dense id
+        ids.set(4001 - 2, ids.get(3000 - 2)); // random, far apart
+        ids.set(4501 - 2, ids.get(3000 - 2)); // the same id a third time
+        ids.set(5002 - 2, ids.get(5001 - 2)); // next to each other
+        ids.set(6003 - 2, ids.get(2000 - 2));
+        // Same number, other digit count: a different id.
+        ids.set(6099 - 2, "D000000000012345");
+        ids.set(6100 - 2, "D12345");
+        StringBuilder text = new StringBuilder(LineFormat.HEADER).append('\n');
+        for (int i = 0; i < ids.size(); i++) {
+            text.append(ids.get(i)).append(LINE).append(i + 1).append(".00\n");
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+    }
+
+    private static ExpenditureIngest ingest(Path rejects, boolean runs) {
+        // Four partitions (two a thread) and 64 KB of id memory: runs of 4 096 ids, several per partition.
+        return new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects).withMinPartition(32 * 1024).withIdMemory(64 * 1024)
+                .withSortedIdRuns(runs);
+    }
+
+    @Test
+    void runsFindExactlyWhatTheWayOnDiskFinds() throws IOException {
+        Path inRuns = dir.resolve("rejects-runs.csv");
+        Path onDisk = dir.resolve("rejects-disk.csv");
+        ExpenditureIngest.Result runs = ingest(inRuns, true).run(List.of(file), "");
+        ExpenditureIngest.Result disk = ingest(onDisk, false).run(List.of(file), "");
+        assertTrue(runs.totals().sameAs(disk.totals()));
+        assertEquals(Files.readAllLines(onDisk), Files.readAllLines(inRuns));
+        List<Long> rejected = Files.readAllLines(inRuns).stream().skip(1).map(l -> Long.parseLong(l.split(",")[1])).toList();
+        assertEquals(REPEATS, rejected, "every later copy, and only those");
+        assertTrue(Files.readAllLines(inRuns).get(1).contains("line_id,duplicate line_id 'D000000000001200'"));
+        long expected = 0;
+        for (long i = 1; i <= 6500; i++) {
+            expected += REPEATS.contains(i + 1) ? 0 : i * 100;
+        }
+        assertEquals(expected, runs.totals().totalCents(), "the copies are out of the totals, to the cent");
+        InputError strict = assertThrows(InputError.class, () -> ingest(null, true).run(List.of(file), ""));
+        assertEquals(1203, strict.line());
+        assertEquals("line_id", strict.column());
+    }
+
+    @Test
+    void randomIdsGoToRunsAndDenseOnesStayInBits() throws IOException {
+        Path runFile = dir.resolve("unit/ids.bin");
+        LineIdSet dense = new LineIdSet(2, runFile, 100);
+        LineIdSet sparse = new LineIdSet(2, runFile, 100);
+        Random random = new Random(1);
+        for (int i = 0; i < 1000; i++) {
+            byte[] d = String.format("D%015d", i).getBytes(StandardCharsets.US_ASCII);
+            byte[] s = String.format("D%015d", random.nextLong(1_000_000_000_000_000L / 1000)).getBytes(StandardCharsets.US_ASCII);
+            assertTrue(dense.add(d, 0, d.length));
+            sparse.add(s, 0, s.length);
+        }
+        assertFalse(dense.inRuns());
+        assertTrue(sparse.inRuns());
+        sparse.finish();
+        assertEquals(10, sparse.runCount(), "runs of 100");
+        assertEquals(8000, Files.size(runFile));
+        // A second prefix cannot join the runs: the set gives up (and removes its file).
+        Path mixedFile = dir.resolve("unit/mixed.bin");
+        LineIdSet mixed = new LineIdSet(1, mixedFile, 100);
+        for (int i = 0; i < 150; i++) {
+            byte[] s = String.format("D%015d", random.nextLong(1_000_000_000_000_000L / 1000)).getBytes(StandardCharsets.US_ASCII);
+            mixed.add(s, 0, s.length);
+        }
+        assertTrue(mixed.inRuns());
+        assertTrue(Files.exists(mixedFile), "a full run is written");
+        byte[] other = "E000000000000001".getBytes(StandardCharsets.US_ASCII);
+        mixed.add(other, 0, other.length);
+        assertTrue(mixed.overflowed());
+        assertFalse(Files.exists(mixedFile));
+    }
+
+    @Test
+    void theStepsMergeRunsFromTheirResultFilesAfterARestart() throws IOException {
+        // The Batch job's way: each partition parsed into a result file (its runs beside it), one of them parsed again
+        // as a restart would, then merged from the files: the same answer as the whole ingest in one process.
+        Path results = dir.resolve("steps/partitions");
+        Path rejects = dir.resolve("steps/rejects.csv");
+        ExpenditureIngest steps = ingest(rejects, true);
+        List<ExpenditurePartition> partitions = steps.plan(List.of(file), "");
+        assertEquals(4, partitions.size(), partitions.toString());
+        for (ExpenditurePartition p : partitions) {
+            steps.parse(p, ExpenditureIngest.resultFile(results, p));
+        }
+        steps.parse(partitions.get(2), ExpenditureIngest.resultFile(results, partitions.get(2)));
+        try (Stream<Path> files = Files.list(results)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".ids")), "some partitions keep their ids in runs");
+        }
+        ExpenditureIngest.Result merged = steps.merge(partitions, results);
+        Path once = dir.resolve("steps/rejects-once.csv");
+        ExpenditureIngest.Result whole = ingest(once, true).run(List.of(file), "");
+        assertTrue(merged.totals().sameAs(whole.totals()));
+        assertEquals(Files.readAllLines(once), Files.readAllLines(rejects));
+        assertEquals(REPEATS.size(), merged.rejectedLines());
+    }
+
+    @Test
+    void tooManyRepeatsToHoldAreFoundOnDiskInstead() throws IOException {
+        // The file twice over: 6 500 repeated ids, more than 64 KB of id memory holds as keys (1 024): the ingest turns
+        // to the way on disk and finds every one.
+        Path twice = dir.resolve("twice/lines.csv");
+        Files.createDirectories(twice.getParent());
+        List<String> lines = Files.readAllLines(file);
+        List<String> all = new ArrayList<>(lines);
+        all.addAll(lines.subList(1, lines.size()));
+        Files.write(twice, all);
+        Path inRuns = dir.resolve("twice/rejects-runs.csv");
+        Path onDisk = dir.resolve("twice/rejects-disk.csv");
+        ExpenditureIngest.Result runs = ingest(inRuns, true).run(List.of(twice), "");
+        ingest(onDisk, false).run(List.of(twice), "");
+        assertEquals(Files.readAllLines(onDisk), Files.readAllLines(inRuns));
+        assertEquals(6500 + REPEATS.size(), runs.rejectedLines());
+    }
+}
