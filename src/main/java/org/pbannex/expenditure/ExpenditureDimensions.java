@@ -12,11 +12,14 @@ public final class ExpenditureDimensions {
     private ExpenditureDimensions() {
     }
 
-    /** The codes in force per biennium (see {@link #inForce}), reading the input folder (the whole package is validated). */
+    /**
+     * The codes in force per biennium (see {@link #inForce}), reading only the code lists of the input folder (and what
+     * they refer to): the ingest of expenditure lines needs nothing else, and reading the whole package was a tenth of
+     * a second of its start-up. {@code check} and runs validate the whole package.
+     */
     public static Dimensions loadInForce(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
-        InputSet in = InputSet.load(inputDir, biennium.code());
-        ReferenceData ref = ReferenceData.from(in, biennium);
-        return inForce(in, ref, ResultsFramework.from(in, ref));
+        InputSet in = InputSet.loadOnly(inputDir, biennium.code(), codeListsAndOutcomes());
+        return inForce(in, biennium, codes(in, activeOutcomes(in)));
     }
 
     /** Reads the input folder's reference data (the whole package is validated) and takes the codes of its biennium from it. */
@@ -35,16 +38,27 @@ public final class ExpenditureDimensions {
      * shared reference (with this run's outcomes). The run's own biennium has the codes of {@code in}.
      */
     public static Dimensions inForce(InputSet in, ReferenceData ref, ResultsFramework results) {
-        Dimensions mine = from(in, ref, results);
+        return inForce(in, ref.biennium(), from(in, ref, results));
+    }
+
+    private static java.util.Set<String> codeListsAndOutcomes() {
+        java.util.Set<String> names = new java.util.HashSet<>(CODE_LISTS);
+        names.add("results_outcomes");
+        return names;
+    }
+
+    /** The outcomes lines may name: those of the results framework that are not the impact. */
+    private static java.util.List<String> activeOutcomes(InputSet in) {
+        return in.table("results_outcomes").stream().filter(r -> !r.text("kind").equals("impact")).map(r -> r.text("outcome")).toList();
+    }
+
+    private static Dimensions inForce(InputSet in, org.pbannex.reference.Biennium own, Dimensions mine) {
         java.util.Map<Integer, Dimensions.InForce> byYear = new java.util.LinkedHashMap<>();
-        byYear.put(ref.biennium().firstYear(), inForce(ref.biennium().code(), mine, in));
+        byYear.put(own.firstYear(), inForce(own.code(), mine, in));
         for (org.pbannex.reference.Biennium b : org.pbannex.reference.Biennium.foldersIn(in.inputDir())) {
             if (!byYear.containsKey(b.firstYear())) {
-                java.util.Set<String> names = new java.util.HashSet<>(CODE_LISTS);
-                names.add("results_outcomes");
-                InputSet other = InputSet.loadOnly(in.inputDir(), b.code(), names);
-                byYear.put(b.firstYear(), inForce(b.code(), codes(other, other.table("results_outcomes").stream()
-                        .filter(r -> !r.text("kind").equals("impact")).map(r -> r.text("outcome")).toList()), other));
+                InputSet other = InputSet.loadOnly(in.inputDir(), b.code(), codeListsAndOutcomes());
+                byYear.put(b.firstYear(), inForce(b.code(), codes(other, activeOutcomes(other)), other));
             }
         }
         // A biennium without a folder: the shared reference lists, and the outcomes of the nearest biennium that has
