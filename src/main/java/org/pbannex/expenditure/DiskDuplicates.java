@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -166,23 +164,7 @@ final class DiskDuplicates {
     }
 
     private static void all(ExecutorService pool, List<Callable<Void>> tasks) throws IOException {
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while finding duplicate line ids", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause() instanceof UncheckedIOException u ? u.getCause() : e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(c);
-        }
+        Parallel.all(pool, tasks);
     }
 
     /**

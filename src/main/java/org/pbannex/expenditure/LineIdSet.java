@@ -208,6 +208,11 @@ final class LineIdSet {
         return prefix;
     }
 
+    /** Where the sorted runs are, once finished; null when the ids are not in runs. */
+    SortedIdRuns.Runs runs() {
+        return runs;
+    }
+
     /** How many sorted runs hold the ids (0 when they are in bit sets). */
     int runCount() {
         return runs == null ? 0 : runs.starts().length;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pbannex.ingest.InputError;
 import org.slf4j.Logger;
@@ -186,21 +187,50 @@ final class PartitionMerge {
 
     /**
      * The ids that occur more than once over all partitions, from a merge of their sorted runs (and of the bit sets of
-     * partitions whose ids stayed dense); null when there are too many to hold (then they are found on disk).
+     * partitions whose ids stayed dense); null when there are too many to hold (then they are found on disk). When
+     * every partition's ids are in runs, the numbers are cut into one range per core and the ranges merged at once.
      */
     private SortedIdRuns.Repeats repeatedIds(List<ExpenditurePartition> partitions, Results results) throws IOException {
         long start = System.nanoTime();
+        List<SortedIdRuns.Runs> allRuns = new ArrayList<>();
+        int runs = 0;
+        boolean bits = false;
+        for (ExpenditurePartition p : partitions) {
+            LineIdSet ids = results.load(p).ids;
+            runs += ids.runCount();
+            bits |= ids.runs() == null && ids.pageCount() > 0;
+            if (ids.runs() != null) {
+                allRuns.add(ids.runs());
+            }
+        }
+        int parts = bits ? 1 : Math.max(1, threads);
+        long[] points = parts > 1 ? SortedIdRuns.splitPoints(allRuns, parts) : new long[0];
+        // The runs are read together: the id memory is shared by their read buffers (in every range at once).
+        int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, (long) runs * parts)));
+        // A repeated id is held as a boxed key; past this many, the bounded-memory way on disk takes over.
+        int limit = (int) Math.max(1024, idMemory / 64);
+        List<Callable<SortedIdRuns.Repeats>> ranges = new ArrayList<>();
+        for (int k = 0; k < parts; k++) {
+            long lo = k == 0 ? 0 : points[k - 1];
+            long hi = k == parts - 1 ? Long.MAX_VALUE : points[k];
+            ranges.add(() -> repeatedIn(partitions, results, chunk, lo, hi, limit / parts));
+        }
+        SortedIdRuns.Repeats r = SortedIdRuns.Repeats.union(Parallel.all(ranges, parts, "line-id-runs"));
+        LOG.info("line ids in sorted runs: {} runs merged in {} range(s) in {} ms, {}", runs, parts, (System.nanoTime() - start) / 1_000_000,
+                r == null ? "more than " + limit + " repeated ids: finding duplicates on disk" : r.numbers().size() + " repeated ids");
+        return r;
+    }
+
+    /** The repeated ids among the numbers in [lo, hi) of every partition. */
+    private static SortedIdRuns.Repeats repeatedIn(List<ExpenditurePartition> partitions, Results results, int chunk, long lo, long hi,
+                                                   int limit) throws IOException {
         List<SortedIdRuns.Cursor> cursors = new ArrayList<>();
         List<Integer> sources = new ArrayList<>();
-        int runs = 0;
-        for (ExpenditurePartition p : partitions) {
-            runs += results.load(p).ids.runCount();
-        }
-        // The runs are read together: the id memory is shared by their read buffers.
-        int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, runs)));
         try {
             for (ExpenditurePartition p : partitions) {
-                for (SortedIdRuns.Cursor c : results.load(p).ids.cursors(chunk)) {
+                LineIdSet ids = results.load(p).ids;
+                List<SortedIdRuns.Cursor> mine = ids.runs() != null ? SortedIdRuns.cursors(ids.runs(), chunk, lo, hi) : ids.cursors(chunk);
+                for (SortedIdRuns.Cursor c : mine) {
                     cursors.add(c);
                     sources.add(p.index());
                 }
@@ -211,12 +241,7 @@ final class PartitionMerge {
             }
             throw e;
         }
-        // A repeated id is held as a boxed key; past this many, the bounded-memory way on disk takes over.
-        int limit = (int) Math.max(1024, idMemory / 64);
-        SortedIdRuns.Repeats r = SortedIdRuns.repeated(cursors, sources.stream().mapToInt(Integer::intValue).toArray(), limit);
-        LOG.info("line ids in sorted runs: {} runs merged in {} ms, {}", cursors.size(), (System.nanoTime() - start) / 1_000_000,
-                r == null ? "more than " + limit + " repeated ids: finding duplicates on disk" : r.numbers().size() + " repeated ids");
-        return r;
+        return SortedIdRuns.repeated(cursors, sources.stream().mapToInt(Integer::intValue).toArray(), limit);
     }
 
     /**

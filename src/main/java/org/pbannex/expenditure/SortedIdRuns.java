@@ -148,15 +148,78 @@ final class SortedIdRuns {
 
     /** The runs of one partition's file as cursors; they share the file's channel, which the first cursor closes. */
     static List<Cursor> cursors(Runs runs, int chunkLongs) throws IOException {
+        return cursors(runs, chunkLongs, 0, Long.MAX_VALUE);
+    }
+
+    /** The same, over the numbers in [lo, hi) only (found by binary search in each run). */
+    static List<Cursor> cursors(Runs runs, int chunkLongs, long lo, long hi) throws IOException {
         FileChannel ch = FileChannel.open(runs.file(), StandardOpenOption.READ);
         List<Cursor> out = new ArrayList<>();
-        for (int i = 0; i < runs.starts().length; i++) {
-            out.add(new RunCursor(ch, runs.starts()[i], runs.counts()[i], chunkLongs, i == 0));
+        try {
+            ByteBuffer one = ByteBuffer.allocate(8);
+            for (int i = 0; i < runs.starts().length; i++) {
+                long start = runs.starts()[i];
+                long from = lowerBound(ch, one, start, runs.counts()[i], lo);
+                long to = hi == Long.MAX_VALUE ? runs.counts()[i] : lowerBound(ch, one, start, runs.counts()[i], hi);
+                out.add(new RunCursor(ch, start + from * 8, to - from, chunkLongs, out.isEmpty()));
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
         }
         if (out.isEmpty()) {
             ch.close();
         }
         return out;
+    }
+
+    /**
+     * Values that cut all the runs' numbers into {@code parts} ranges of about the same size (from samples at even
+     * steps of each run), for merging the ranges on separate cores: ascending, parts - 1 of them.
+     */
+    static long[] splitPoints(List<Runs> all, int parts) throws IOException {
+        List<Long> samples = new ArrayList<>();
+        ByteBuffer one = ByteBuffer.allocate(8);
+        for (Runs runs : all) {
+            try (FileChannel ch = FileChannel.open(runs.file(), StandardOpenOption.READ)) {
+                for (int i = 0; i < runs.starts().length; i++) {
+                    for (int k = 1; k < parts * 4; k++) {
+                        samples.add(valueAt(ch, one, runs.starts()[i], (long) runs.counts()[i] * k / (parts * 4)));
+                    }
+                }
+            }
+        }
+        samples.sort(null);
+        long[] points = new long[parts - 1];
+        for (int k = 1; k < parts; k++) {
+            points[k - 1] = samples.isEmpty() ? Long.MAX_VALUE : samples.get(samples.size() * k / parts);
+        }
+        return points;
+    }
+
+    /** The first index of the run whose number is at least {@code value} (count when none is). */
+    private static long lowerBound(FileChannel ch, ByteBuffer one, long start, long count, long value) throws IOException {
+        long lo = 0;
+        long hi = count;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (valueAt(ch, one, start, mid) < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static long valueAt(FileChannel ch, ByteBuffer one, long start, long index) throws IOException {
+        one.clear();
+        while (one.hasRemaining()) {
+            if (ch.read(one, start + index * 8 + one.position()) < 0) {
+                throw new IOException("a run of line ids ends early (the partition's run file was changed)");
+            }
+        }
+        return one.getLong(0);
     }
 
     private static final class RunCursor implements Cursor {
@@ -220,6 +283,20 @@ final class SortedIdRuns {
 
     /** What the merge found: the numbers seen more than once, and the sources (partitions) that hold any of them. */
     record Repeats(Set<Long> numbers, BitSet sources) {
+
+        /** The repeats of disjoint ranges together; null when any range had too many. */
+        static Repeats union(List<Repeats> ranges) {
+            Set<Long> numbers = new HashSet<>();
+            BitSet sources = new BitSet();
+            for (Repeats r : ranges) {
+                if (r == null) {
+                    return null;
+                }
+                numbers.addAll(r.numbers());
+                sources.or(r.sources());
+            }
+            return new Repeats(numbers, sources);
+        }
     }
 
     /**

@@ -29,17 +29,23 @@ class SortedIdRunsTest {
     @TempDir
     static Path dir;
     static Path file;
+    /** The same repeats, every id random: every partition in runs, merged in two ranges at once. */
+    static Path randomFile;
     static final String LINE = ",2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,";
     /** The file lines (header = line 1) that repeat an earlier id. */
     static final List<Long> REPEATS = List.of(1203L, 2402L, 4001L, 4501L, 5002L, 6003L);
 
     @BeforeAll
     static void write() throws IOException {
-        file = dir.resolve("in/lines.csv");
+        file = write(dir.resolve("in/lines.csv"), 2000);
+        randomFile = write(dir.resolve("random/lines.csv"), 0);
+    }
+
+    private static Path write(Path file, int dense) throws IOException {
         Files.createDirectories(file.getParent());
         Random random = new Random(7);
         List<String> ids = new ArrayList<>();
-        for (int i = 1; i <= 2000; i++) {
+        for (int i = 1; i <= dense; i++) {
             ids.add(String.format("D%015d", i)); // dense: the first partition keeps them in bit sets
         }
         while (ids.size() < 6500) {
@@ -60,6 +66,7 @@ class SortedIdRunsTest {
             text.append(ids.get(i)).append(LINE).append(i + 1).append(".00\n");
         }
         Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+        return file;
     }
 
     private static ExpenditureIngest ingest(Path rejects, boolean runs) {
@@ -70,23 +77,68 @@ class SortedIdRunsTest {
 
     @Test
     void runsFindExactlyWhatTheWayOnDiskFinds() throws IOException {
-        Path inRuns = dir.resolve("rejects-runs.csv");
-        Path onDisk = dir.resolve("rejects-disk.csv");
-        ExpenditureIngest.Result runs = ingest(inRuns, true).run(List.of(file), "");
-        ExpenditureIngest.Result disk = ingest(onDisk, false).run(List.of(file), "");
-        assertTrue(runs.totals().sameAs(disk.totals()));
-        assertEquals(Files.readAllLines(onDisk), Files.readAllLines(inRuns));
-        List<Long> rejected = Files.readAllLines(inRuns).stream().skip(1).map(l -> Long.parseLong(l.split(",")[1])).toList();
-        assertEquals(REPEATS, rejected, "every later copy, and only those");
-        assertTrue(Files.readAllLines(inRuns).get(1).contains("line_id,duplicate line_id 'D000000000001200'"));
-        long expected = 0;
-        for (long i = 1; i <= 6500; i++) {
-            expected += REPEATS.contains(i + 1) ? 0 : i * 100;
+        for (Path f : List.of(file, randomFile)) {
+            Path inRuns = f.resolveSibling("rejects-runs.csv");
+            Path onDisk = f.resolveSibling("rejects-disk.csv");
+            ExpenditureIngest.Result runs = ingest(inRuns, true).run(List.of(f), "");
+            ExpenditureIngest.Result disk = ingest(onDisk, false).run(List.of(f), "");
+            assertTrue(runs.totals().sameAs(disk.totals()));
+            assertEquals(Files.readAllLines(onDisk), Files.readAllLines(inRuns));
+            List<Long> rejected = Files.readAllLines(inRuns).stream().skip(1).map(l -> Long.parseLong(l.split(",")[1])).toList();
+            assertEquals(REPEATS, rejected, "every later copy, and only those");
+            long expected = 0;
+            for (long i = 1; i <= 6500; i++) {
+                expected += REPEATS.contains(i + 1) ? 0 : i * 100;
+            }
+            assertEquals(expected, runs.totals().totalCents(), "the copies are out of the totals, to the cent");
+            InputError strict = assertThrows(InputError.class, () -> ingest(null, true).run(List.of(f), ""));
+            assertEquals(1203, strict.line());
+            assertEquals("line_id", strict.column());
         }
-        assertEquals(expected, runs.totals().totalCents(), "the copies are out of the totals, to the cent");
-        InputError strict = assertThrows(InputError.class, () -> ingest(null, true).run(List.of(file), ""));
-        assertEquals(1203, strict.line());
-        assertEquals("line_id", strict.column());
+        assertTrue(Files.readAllLines(file.resolveSibling("rejects-runs.csv")).get(1)
+                .contains("line_id,duplicate line_id 'D000000000001200'"));
+    }
+
+    @Test
+    void twoRangesOfTheRunsFindTheRepeatsOfOne() throws IOException {
+        // The random file's ids are all in runs: cut into two ranges at the split point, each merged alone, their
+        // repeats together are those of one merge over everything.
+        Path results = dir.resolve("ranges/partitions");
+        ExpenditureIngest steps = ingest(null, true);
+        List<ExpenditurePartition> partitions = steps.plan(List.of(randomFile), "");
+        List<SortedIdRuns.Runs> runs = new ArrayList<>();
+        for (ExpenditurePartition p : partitions) {
+            PartitionResult r = new PartitionParser(ExpenditureFixtures.dimensions(), true, 1, 1000).parse(p,
+                    ExpenditureIngest.resultFile(results, p).resolveSibling("p" + p.index() + ".ids"), new java.util.concurrent.atomic.AtomicLong(),
+                    new java.util.concurrent.atomic.AtomicLong());
+            assertTrue(r.ids.runs() != null, "partition " + p.index() + " in runs");
+            runs.add(r.ids.runs());
+        }
+        long[] points = SortedIdRuns.splitPoints(runs, 2);
+        List<SortedIdRuns.Repeats> halves = new ArrayList<>();
+        for (long[] range : new long[][] {{0, points[0]}, {points[0], Long.MAX_VALUE}}) {
+            List<SortedIdRuns.Cursor> cursors = new ArrayList<>();
+            List<Integer> sources = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                for (SortedIdRuns.Cursor c : SortedIdRuns.cursors(runs.get(i), 512, range[0], range[1])) {
+                    cursors.add(c);
+                    sources.add(i);
+                }
+            }
+            halves.add(SortedIdRuns.repeated(cursors, sources.stream().mapToInt(Integer::intValue).toArray(), 100));
+        }
+        assertTrue(!halves.get(0).numbers().isEmpty() && !halves.get(1).numbers().isEmpty(), "repeats on both sides: " + halves);
+        List<SortedIdRuns.Cursor> all = new ArrayList<>();
+        List<Integer> sources = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            for (SortedIdRuns.Cursor c : SortedIdRuns.cursors(runs.get(i), 512)) {
+                all.add(c);
+                sources.add(i);
+            }
+        }
+        SortedIdRuns.Repeats whole = SortedIdRuns.repeated(all, sources.stream().mapToInt(Integer::intValue).toArray(), 100);
+        assertEquals(5, whole.numbers().size(), "five ids repeat (one of them twice)");
+        assertEquals(whole, SortedIdRuns.Repeats.union(halves));
     }
 
     @Test
