@@ -29,6 +29,7 @@ import org.pbannex.ingest.Field;
 import org.pbannex.ingest.ImportedWorkbook;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.publish.RunFolder;
 import org.pbannex.ingest.Resource;
 import org.pbannex.ingest.SourceName;
 
@@ -109,7 +110,7 @@ public final class InputBookImport {
             }
             return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
         } finally {
-            deleteTree(tmp);
+            RunFolder.deleteTree(tmp);
         }
     }
 
@@ -134,7 +135,7 @@ public final class InputBookImport {
             return dir;
         }
         Path staging = root.resolve(".making-" + key + "-" + ProcessHandle.current().pid());
-        deleteTree(staging);
+        RunFolder.deleteTree(staging);
         Files.createDirectories(staging);
         try {
             Path made = staging.resolve("input");
@@ -150,7 +151,7 @@ public final class InputBookImport {
                 // another process made the same folder meanwhile: it is the same
             }
         } finally {
-            deleteTree(staging);
+            RunFolder.deleteTree(staging);
         }
         prune(root, root.resolve(key));
         return dir;
@@ -409,7 +410,7 @@ public final class InputBookImport {
             List<Path> made = dirs.filter(d -> Files.isRegularFile(d.resolve("input").resolve(ImportedWorkbook.FILE)) && !d.equals(keep))
                     .sorted(Comparator.comparing(InputBookImport::modified).reversed()).toList();
             for (Path old : made.subList(Math.min(made.size(), KEPT_RUN_FOLDERS - 1), made.size())) {
-                deleteTree(old);
+                RunFolder.deleteTree(old);
             }
         } catch (IOException | UncheckedIOException e) {
             // pruning is housekeeping: a folder left behind does no harm
@@ -421,17 +422,6 @@ public final class InputBookImport {
             return Files.getLastModifiedTime(p).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
