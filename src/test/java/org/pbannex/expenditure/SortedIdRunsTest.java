@@ -142,6 +142,39 @@ class SortedIdRunsTest {
     }
 
     @Test
+    void aBadLinesIdCountsForNothing() throws IOException {
+        // Random ids. Lines 501 and 601 have an unknown region; 601 has the id of line 101, and line 901 the id of line
+        // 501. Both bad lines are rejected for their region, not as copies, and line 901 is no copy (a bad line's id
+        // does not count); line 1301 repeats line 1201 and is the one duplicate. The same rejects as on disk.
+        Random random = new Random(11);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ids.add(String.format("D%015d", random.nextLong(1_000_000_000_000_000L)));
+        }
+        ids.set(601 - 2, ids.get(101 - 2));
+        ids.set(901 - 2, ids.get(501 - 2));
+        ids.set(1301 - 2, ids.get(1201 - 2));
+        StringBuilder text = new StringBuilder(LineFormat.HEADER).append('\n');
+        for (int i = 0; i < ids.size(); i++) {
+            String line = ids.get(i) + LINE + (i + 1) + ".00";
+            text.append(i == 501 - 2 || i == 601 - 2 ? line.replace(",AF,", ",XX,") : line).append('\n');
+        }
+        Path f = dir.resolve("bad/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text.toString(), StandardCharsets.US_ASCII);
+        Path inRuns = dir.resolve("bad/rejects-runs.csv");
+        Path onDisk = dir.resolve("bad/rejects-disk.csv");
+        ingest(inRuns, true).run(List.of(f), "");
+        ingest(onDisk, false).run(List.of(f), "");
+        List<String> rejected = Files.readAllLines(inRuns);
+        assertEquals(Files.readAllLines(onDisk), rejected);
+        assertEquals(4, rejected.size(), String.join("\n", rejected));
+        assertTrue(rejected.get(1).startsWith("lines.csv,501,region,unknown region 'XX'"), rejected.get(1));
+        assertTrue(rejected.get(2).startsWith("lines.csv,601,region,unknown region 'XX'"), rejected.get(2));
+        assertTrue(rejected.get(3).startsWith("lines.csv,1301,line_id,duplicate line_id"), rejected.get(3));
+    }
+
+    @Test
     void randomIdsGoToRunsAndDenseOnesStayInBits() throws IOException {
         Path runFile = dir.resolve("unit/ids.bin");
         LineIdSet dense = new LineIdSet(2, runFile, 100);
