@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
+import org.pbannex.publish.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,13 +172,9 @@ public final class ExpenditureIngest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> files = Files.list(scratch)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
-        Files.deleteIfExists(scratch);
+        RunFolder.deleteTree(scratch);
     }
+
 
     private PartitionResult await(Future<PartitionResult> f, long size, long startNanos) throws IOException {
         while (true) {

@@ -191,7 +191,7 @@ final class LineIdSet {
      * The prefix all ids share when the set can take part in a merge of sorted runs (its runs' prefix, or the one
      * prefix of its bit sets, with at most 17 digits); "" for a set with no ids; null when it cannot.
      */
-    String runPrefix() {
+    String mergePrefix() {
         if (overflowed) {
             return null;
         }

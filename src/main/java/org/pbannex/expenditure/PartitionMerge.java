@@ -66,7 +66,10 @@ final class PartitionMerge {
         long[] firstLine = new long[partitions.size()];
         Map<Integer, Set<Long>> badLines = new HashMap<>();
         boolean onDisk = false;
-        boolean inRuns = false;
+        // Partitions whose ids are in sorted runs, and those whose ids stayed in bit sets; the prefix they share.
+        Map<Integer, SortedIdRuns.Runs> runs = new HashMap<>();
+        Set<Integer> bits = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         long pages = 0;
         long next = 2;
         for (ExpenditurePartition p : partitions) {
@@ -83,15 +86,23 @@ final class PartitionMerge {
                 badLines.computeIfAbsent(p.index(), k -> new HashSet<>()).add(lp.line());
             }
             onDisk |= r.ids.overflowed();
-            inRuns |= r.ids.inRuns();
             pages += r.ids.pageCount();
+            if (r.ids.runs() != null) {
+                runs.put(p.index(), r.ids.runs());
+            } else if (r.ids.pageCount() > 0) {
+                bits.add(p.index());
+            }
+            String prefix = r.ids.mergePrefix();
+            if (prefix == null || !prefix.isEmpty()) {
+                prefixes.add(prefix);
+            }
         }
         onDisk |= pages > pagesFor(idMemory);
         SortedIdRuns.Repeats repeats = null;
-        String runPrefix = null;
-        if (inRuns && !onDisk) {
-            runPrefix = runPrefix(partitions, results);
-            repeats = runPrefix == null ? null : repeatedIds(partitions, results);
+        String runPrefix = prefixes.size() == 1 ? prefixes.iterator().next() : null;
+        if (!runs.isEmpty() && !onDisk) {
+            // One prefix for every partition's ids, or the runs cannot be merged: then on disk.
+            repeats = runPrefix == null ? null : repeatedIds(partitions, runs, bits, results);
             onDisk = repeats == null;
         }
         Set<LineIdSet.Key> repeated = new HashSet<>();
@@ -172,65 +183,45 @@ final class PartitionMerge {
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
     }
 
-    /** The one prefix of every partition's ids, when they can be merged as sorted runs; else null. */
-    private static String runPrefix(List<ExpenditurePartition> partitions, Results results) throws IOException {
-        String prefix = "";
-        for (ExpenditurePartition p : partitions) {
-            String mine = results.load(p).ids.runPrefix();
-            if (mine == null || (!mine.isEmpty() && !prefix.isEmpty() && !mine.equals(prefix))) {
-                return null;
-            }
-            prefix = mine.isEmpty() ? prefix : mine;
-        }
-        return prefix;
-    }
-
     /**
      * The ids that occur more than once over all partitions, from a merge of their sorted runs (and of the bit sets of
      * partitions whose ids stayed dense); null when there are too many to hold (then they are found on disk). When
      * every partition's ids are in runs, the numbers are cut into one range per core and the ranges merged at once.
      */
-    private SortedIdRuns.Repeats repeatedIds(List<ExpenditurePartition> partitions, Results results) throws IOException {
+    private SortedIdRuns.Repeats repeatedIds(List<ExpenditurePartition> partitions, Map<Integer, SortedIdRuns.Runs> runs,
+                                             Set<Integer> bits, Results results) throws IOException {
         long start = System.nanoTime();
-        List<SortedIdRuns.Runs> allRuns = new ArrayList<>();
-        int runs = 0;
-        boolean bits = false;
-        for (ExpenditurePartition p : partitions) {
-            LineIdSet ids = results.load(p).ids;
-            runs += ids.runCount();
-            bits |= ids.runs() == null && ids.pageCount() > 0;
-            if (ids.runs() != null) {
-                allRuns.add(ids.runs());
-            }
-        }
-        int parts = bits ? 1 : Math.max(1, threads);
-        long[] points = parts > 1 ? SortedIdRuns.splitPoints(allRuns, parts) : new long[0];
+        int runCount = runs.values().stream().mapToInt(r -> r.starts().length).sum();
+        int parts = bits.isEmpty() ? Math.max(1, threads) : 1;
+        long[] points = parts > 1 ? SortedIdRuns.splitPoints(List.copyOf(runs.values()), parts) : new long[0];
         // The runs are read together: the id memory is shared by their read buffers (in every range at once).
-        int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, (long) runs * parts)));
+        int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, (long) runCount * parts)));
         // A repeated id is held as a boxed key; past this many, the bounded-memory way on disk takes over.
         int limit = (int) Math.max(1024, idMemory / 64);
         List<Callable<SortedIdRuns.Repeats>> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             long lo = k == 0 ? 0 : points[k - 1];
             long hi = k == parts - 1 ? Long.MAX_VALUE : points[k];
-            ranges.add(() -> repeatedIn(partitions, results, chunk, lo, hi, limit / parts));
+            ranges.add(() -> repeatedIn(partitions, runs, bits, results, chunk, lo, hi, limit / parts));
         }
         SortedIdRuns.Repeats r = SortedIdRuns.Repeats.union(Parallel.all(ranges, parts, "line-id-runs"));
-        LOG.info("line ids in sorted runs: {} runs merged in {} range(s) in {} ms, {}", runs, parts, (System.nanoTime() - start) / 1_000_000,
+        LOG.info("line ids in sorted runs: {} runs merged in {} range(s) in {} ms, {}", runCount, parts, (System.nanoTime() - start) / 1_000_000,
                 r == null ? "more than " + limit + " repeated ids: finding duplicates on disk" : r.numbers().size() + " repeated ids");
         return r;
     }
 
-    /** The repeated ids among the numbers in [lo, hi) of every partition. */
-    private static SortedIdRuns.Repeats repeatedIn(List<ExpenditurePartition> partitions, Results results, int chunk, long lo, long hi,
-                                                   int limit) throws IOException {
+    /** The repeated ids among the numbers in [lo, hi) of every partition (bit sets only in a merge of one range). */
+    private static SortedIdRuns.Repeats repeatedIn(List<ExpenditurePartition> partitions, Map<Integer, SortedIdRuns.Runs> runs,
+                                                   Set<Integer> bits, Results results, int chunk, long lo, long hi, int limit)
+            throws IOException {
         List<SortedIdRuns.Cursor> cursors = new ArrayList<>();
         List<Integer> sources = new ArrayList<>();
         try {
             for (ExpenditurePartition p : partitions) {
-                LineIdSet ids = results.load(p).ids;
-                List<SortedIdRuns.Cursor> mine = ids.runs() != null ? SortedIdRuns.cursors(ids.runs(), chunk, lo, hi) : ids.cursors(chunk);
-                for (SortedIdRuns.Cursor c : mine) {
+                SortedIdRuns.Runs mine = runs.get(p.index());
+                List<SortedIdRuns.Cursor> found = mine != null ? SortedIdRuns.cursors(mine, chunk, lo, hi)
+                        : bits.contains(p.index()) ? results.load(p).ids.cursors(chunk) : List.of();
+                for (SortedIdRuns.Cursor c : found) {
                     cursors.add(c);
                     sources.add(p.index());
                 }

@@ -279,8 +279,8 @@ public final class WarmServer {
                 out.flush();
             }
             LOG.info("warm process ran {}: exit status {}, {} s", request.args(), status, (System.nanoTime() - t) / 1_000_000_000.0);
-            // The client has its answer: what the command left is collected now, and the heap given back, so that
-            // the process waits for the next one holding 350-400 MB rather than the 500-600 of a nightly run's peak.
+            // The client has its answer: what the command left is collected now, so that the process waits for the
+            // next one holding about 330-345 MB rather than the 500-630 MB it grew to without (README).
             System.gc();
         } catch (IOException e) {
             LOG.warn("warm process: the client of {} went away", request.args(), e);
