@@ -17,19 +17,25 @@ public final class ExpenditureTotals {
 
     private final List<String> regions;
     private final List<String> outcomes;
+    // The sizes as fields: cell() runs for every line, and under C1 a List.size() there is a call.
+    private static final int STATUS_COUNT = STATUSES.size();
+    private final int regionCount;
+    private final int outcomeCount;
     private final long[] cents;
     private final long[] lines;
 
     public ExpenditureTotals(List<String> regions, List<String> outcomes) {
         this.regions = List.copyOf(regions);
         this.outcomes = List.copyOf(outcomes);
+        this.regionCount = this.regions.size();
+        this.outcomeCount = this.outcomes.size();
         int size = FUNDS.size() * STATUSES.size() * regions.size() * outcomes.size() * BIENNIUMS;
         this.cents = new long[size];
         this.lines = new long[size];
     }
 
     int cell(int fund, int status, int region, int outcome, int biennium) {
-        return (((fund * STATUSES.size() + status) * regions.size() + region) * outcomes.size() + outcome) * BIENNIUMS + biennium;
+        return (((fund * STATUS_COUNT + status) * regionCount + region) * outcomeCount + outcome) * BIENNIUMS + biennium;
     }
 
     /** Adds one line; ArithmeticException when the cell's sum would pass what 64-bit cents hold (never wraps). */

@@ -89,14 +89,14 @@ final class LineIdSet {
             number = number * 10 + (b[i] - '0');
         }
         if (runWriter != null) {
-            if (digits > SortedIdRuns.MAX_DIGITS || !Arrays.equals(runPrefix, 0, runPrefix.length, b, from, digitsFrom)) {
+            if (digits > SortedIdRuns.MAX_DIGITS || !samePrefix(runPrefix, b, from, digitsFrom)) {
                 overflow();
             } else {
                 runWriter.add(SortedIdRuns.encode(digits, number));
             }
             return true;
         }
-        if (lastBits == null || digits != lastDigits || !Arrays.equals(lastPrefix, 0, lastPrefix.length, b, from, digitsFrom)) {
+        if (lastBits == null || digits != lastDigits || !samePrefix(lastPrefix, b, from, digitsFrom)) {
             lastPrefix = Arrays.copyOfRange(b, from, digitsFrom);
             lastDigits = digits;
             lastBits = numbered.computeIfAbsent(prefixKey(lastPrefix, digits), k -> new PagedBits());
@@ -164,6 +164,20 @@ final class LineIdSet {
 
     private static int digitsOf(String prefixKey) {
         return Integer.parseInt(prefixKey.substring(prefixKey.lastIndexOf('#') + 1));
+    }
+
+    // A loop of its own, not Arrays.equals: the prefix is a byte or two, and this runs for every line under C1, where
+    // that call and its range checks cost more than the comparison.
+    private static boolean samePrefix(byte[] prefix, byte[] b, int from, int to) {
+        if (to - from != prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (prefix[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int digitsFrom(byte[] b, int from, int to) {
