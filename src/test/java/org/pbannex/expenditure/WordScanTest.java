@@ -123,6 +123,47 @@ class WordScanTest {
         assertTrue(compared > 7000, "compared " + compared);
     }
 
+    @Test
+    void randomLinesReadTheSameWordByWordAsByteByByte() {
+        // Lines of the bytes that matter to the scan and the fields (commas, quotes, line ends in the wrong place, '-',
+        // '.', digits, code letters, a NUL, non-ASCII), most of them built from good fields so that they get far.
+        Random random = new Random(11);
+        String[] good = "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,-12.50".split(",", -1);
+        String[] noise = {",", "\"", "-", ".", "0", "9", "A", "KEN", "\r", "\u0000", "é", "中", " ", "'", "ESTIMATE", ""};
+        // One parser for each path, given the same lines in the same order: a repeated id is a repeat for both.
+        LineParser words = new LineParser(ExpenditureFixtures.dimensions());
+        LineParser bytesAtATime = new LineParser(ExpenditureFixtures.dimensions());
+        int compared = 0; // the accepted ones
+        for (int n = 0; n < 20_000; n++) {
+            good[0] = "L" + n;
+            StringBuilder line = new StringBuilder();
+            for (int f = 0; f < good.length; f++) {
+                if (f > 0) {
+                    line.append(',');
+                }
+                line.append(random.nextInt(12) == 0 ? noise[random.nextInt(noise.length)] + good[f] : good[f]);
+                if (random.nextInt(12) == 0) {
+                    line.append(noise[random.nextInt(noise.length)]);
+                }
+            }
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            int pad = random.nextInt(8);
+            byte[] b = concat(new byte[pad], bytes, "\n\"é,x,".getBytes(StandardCharsets.UTF_8));
+            LineParser p = words;
+            int nl = p.scanLine(b, pad, b.length);
+            int end = pad + bytes.length - (bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? 1 : 0);
+            assertEquals(pad + bytes.length, nl, line.toString());
+            assertEquals(end, p.lineEnd, line.toString());
+            boolean ok = bytesAtATime.accept(b, pad, end);
+            Outcome expected = new Outcome(ok, bytesAtATime.column, bytesAtATime.reason, ok ? bytesAtATime.cell : -1, ok ? bytesAtATime.cents : 0);
+            assertEquals(expected, new Outcome(p.accepted, p.column, p.reason, p.accepted ? p.cell : -1, p.accepted ? p.cents : 0),
+                    "'" + line + "' after " + pad + " bytes");
+            compared += p.accepted ? 1 : 0;
+        }
+        // Neither all good nor all bad: both paths were walked far.
+        assertTrue(compared > 2_000 && compared < 18_000, "accepted " + compared + " of 20 000");
+    }
+
     private record Outcome(boolean accepted, String column, String reason, int cell, long cents) {
     }
 
