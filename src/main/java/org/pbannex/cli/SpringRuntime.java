@@ -44,7 +44,10 @@ final class SpringRuntime implements AutoCloseable {
         EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
         try {
             // The overrides outrank the environment and application.properties (builder properties would not).
+            // main(): the class whose ahead-of-time initializer is used when spring.aot.enabled is set (the build
+            // records it for BatchApplication; Spring would look for one named after this process's main class).
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BatchApplication.class)
+                    .main(BatchApplication.class)
                     .initializers(c -> {
                         c.getEnvironment().getPropertySources()
                                 .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties));
