@@ -23,8 +23,9 @@ import org.pbannex.Golden;
  * The launcher, {@code ./pb-annex}, as a user runs it, on the jar {@code package} built (an integration test: it runs
  * after the package phase): the first command prepares fast start-up; each kind of command gets its own class cache;
  * a runtime that is not there is one line and exit status 5; and the warm process starts in the background, takes the
- * commands of its folder and settings (printing what a process of their own prints), and stops on request. A scratch
- * database and warm-process folder: the installation's work/db and work/warm are not touched.
+ * commands of its folder and settings (printing what a process of their own prints), and stops on request; a run
+ * starts its Spring context from the build's ahead-of-time bean definitions and publishes what it publishes without
+ * them. A scratch database and warm-process folder: the installation's work/db and work/warm are not touched.
  */
 class LauncherIT {
 
@@ -93,6 +94,44 @@ class LauncherIT {
         }
         Result after = launcher(env, "serve", "--status");
         assertTrue(after.out().contains("no warm process"), after.toString());
+    }
+
+    @Test
+    void aRunStartsItsSpringContextFromTheBuildsAheadOfTimeDefinitionsAndPublishesTheSame() throws Exception {
+        // With spring.aot.enabled and no generated initializer, Spring refuses to start: a published run means it was used.
+        Path ahead = tmp.resolve("out-aot");
+        Path plain = tmp.resolve("out-plain");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PB_WARM", "off");
+        e.put("PB_SHOW_COMMAND", "1");
+        Result withAot = launcher(e, "run", "regenerate", "--tables", "a2,f2", "--lang", "zh", "--format", "csv", "--force",
+                "--output", ahead.toString());
+        assertEquals(0, withAot.status(), withAot.toString());
+        String command = withAot.err().lines().filter(l -> l.startsWith("pb-annex: ") && l.contains(" -jar ")).findFirst().orElseThrow();
+        assertTrue(command.contains("-Dspring.aot.enabled=true"), command);
+        e.put("PB_JAVA_OPTS", "-Dspring.aot.enabled=false");
+        Result without = launcher(e, "run", "regenerate", "--tables", "a2,f2", "--lang", "zh", "--format", "csv", "--force",
+                "--output", plain.toString());
+        assertEquals(0, without.status(), without.toString());
+        Path a = runFolder(ahead).resolve("csv");
+        Path b = runFolder(plain).resolve("csv");
+        List<String> names;
+        try (var files = Files.list(a)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(names.containsAll(List.of("a2.csv", "f2.csv")), names.toString());
+        for (String name : names) {
+            assertEquals(-1, Files.mismatch(a.resolve(name), b.resolve(name)), name);
+        }
+    }
+
+    // The one run published under DIR/2022-23 (a partial run does not move 'latest').
+    private static Path runFolder(Path output) throws IOException {
+        try (var runs = Files.list(output.resolve("2022-23"))) {
+            List<Path> all = runs.filter(r -> !r.getFileName().toString().equals("latest")).toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
     }
 
     private static void assertCache(String cache, String... args) throws Exception {
