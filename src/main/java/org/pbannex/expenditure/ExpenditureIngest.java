@@ -60,6 +60,7 @@ public final class ExpenditureIngest {
     private boolean sortedIdRuns = true;
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong linesDone = new AtomicLong();
+    private final LineReader.Buffers buffers = new LineReader.Buffers();
 
     /** @param rejectsFile where bad lines go, or null for strict mode (the first bad line stops the ingest) */
     public ExpenditureIngest(Dimensions dimensions, int threads, Path rejectsFile) {
@@ -209,7 +210,7 @@ public final class ExpenditureIngest {
     }
 
     private PartitionParser parser() {
-        return new PartitionParser(dimensions, rejectsFile != null, idPagesPerPartition(), sortedIdRuns ? idRunLength() : 0);
+        return new PartitionParser(dimensions, rejectsFile != null, idPagesPerPartition(), sortedIdRuns ? idRunLength() : 0, buffers);
     }
 
     private PartitionMerge merger(Path scratch) {

@@ -78,8 +78,41 @@ final class LineReader {
         }
     }
 
+    /**
+     * Block buffers handed from one partition to the next of the same ingest: a file of many partitions then does not
+     * allocate (and zero) 8 MB for each, which with a small young generation would go straight to the old one.
+     */
+    static final class Buffers {
+        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        byte[] take(int size) {
+            byte[] b = free.poll();
+            return b != null && b.length >= size ? b : new byte[size];
+        }
+
+        void give(byte[] b) {
+            free.offer(b);
+        }
+    }
+
     static void forEachBlock(Path file, long from, long to, AtomicLong done, BlockVisitor visitor) {
-        byte[] buf = new byte[(int) Math.min(BLOCK, Math.max(1, to - from)) + 1];
+        forEachBlock(file, from, to, done, null, visitor);
+    }
+
+    /** @param buffers where the block buffer comes from and goes back to, or null for a buffer of its own */
+    static void forEachBlock(Path file, long from, long to, AtomicLong done, Buffers buffers, BlockVisitor visitor) {
+        int size = (int) Math.min(BLOCK, Math.max(1, to - from)) + 1;
+        byte[] buf = buffers == null ? new byte[size] : buffers.take(size);
+        try {
+            readBlocks(file, from, to, done, visitor, buf);
+        } finally {
+            if (buffers != null) {
+                buffers.give(buf);
+            }
+        }
+    }
+
+    private static void readBlocks(Path file, long from, long to, AtomicLong done, BlockVisitor visitor, byte[] buf) {
         int filled = 0;
         long pos = from;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -17,14 +17,17 @@ final class PartitionParser {
     private final boolean keepAllProblems;
     private final int idPages;
     private final int idRunLength;
+    private final LineReader.Buffers buffers;
 
     /**
+     * @param buffers     block buffers shared by the partitions of one ingest
      * @param idPages     pages of bits this partition's id set may use before it turns to sorted runs or gives up (see
      *                    {@link LineIdSet})
      * @param idRunLength numbers in one sorted run of ids (0: no runs)
      */
-    PartitionParser(Dimensions dimensions, boolean keepAllProblems, int idPages, int idRunLength) {
+    PartitionParser(Dimensions dimensions, boolean keepAllProblems, int idPages, int idRunLength, LineReader.Buffers buffers) {
         this.dimensions = dimensions;
+        this.buffers = buffers;
         this.keepAllProblems = keepAllProblems;
         this.idPages = idPages;
         this.idRunLength = idRunLength;
@@ -50,7 +53,7 @@ final class PartitionParser {
 
     private void parseLines(ExpenditurePartition p, LineParser parser, List<LineProblem> problems, long[] lines, AtomicLong bytesDone,
                             AtomicLong linesDone) {
-        LineReader.forEachBlock(p.file(), p.from(), p.to(), bytesDone, (b, start, filled, last, base) -> {
+        LineReader.forEachBlock(p.file(), p.from(), p.to(), bytesDone, buffers, (b, start, filled, last, base) -> {
             int s = start;
             long before = lines[0];
             while (true) {
