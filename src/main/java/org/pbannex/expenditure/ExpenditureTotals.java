@@ -29,7 +29,7 @@ public final class ExpenditureTotals {
         this.outcomes = List.copyOf(outcomes);
         this.regionCount = this.regions.size();
         this.outcomeCount = this.outcomes.size();
-        int size = FUNDS.size() * STATUSES.size() * regions.size() * outcomes.size() * BIENNIUMS;
+        int size = FUNDS.size() * STATUS_COUNT * regionCount * outcomeCount * BIENNIUMS;
         this.cents = new long[size];
         this.lines = new long[size];
     }

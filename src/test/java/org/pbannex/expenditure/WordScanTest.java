@@ -109,7 +109,7 @@ class WordScanTest {
                     int nl = p.scanLine(b, pad, b.length);
                     assertEquals(pad + line.length + (next.equals("\r") ? 1 : 0), nl, text);
                     assertEquals(pad + line.length, p.lineEnd, text);
-                    assertEquals(expected, new Outcome(p.accepted, p.column, p.reason, p.accepted ? p.cell : -1, p.accepted ? p.cents : 0),
+                    assertEquals(expected, Outcome.of(p, p.accepted),
                             "'" + text + "' after " + pad + " bytes, before '" + next + "'");
                     compared++;
                 }
@@ -155,8 +155,8 @@ class WordScanTest {
             assertEquals(pad + bytes.length, nl, line.toString());
             assertEquals(end, p.lineEnd, line.toString());
             boolean ok = bytesAtATime.accept(b, pad, end);
-            Outcome expected = new Outcome(ok, bytesAtATime.column, bytesAtATime.reason, ok ? bytesAtATime.cell : -1, ok ? bytesAtATime.cents : 0);
-            assertEquals(expected, new Outcome(p.accepted, p.column, p.reason, p.accepted ? p.cell : -1, p.accepted ? p.cents : 0),
+            Outcome expected = Outcome.of(bytesAtATime, ok);
+            assertEquals(expected, Outcome.of(p, p.accepted),
                     "'" + line + "' after " + pad + " bytes");
             compared += p.accepted ? 1 : 0;
         }
@@ -165,13 +165,18 @@ class WordScanTest {
     }
 
     private record Outcome(boolean accepted, String column, String reason, int cell, long cents) {
+
+        // What the parser's last line left: a cell and amount only when it was accepted.
+        static Outcome of(LineParser p, boolean accepted) {
+            return new Outcome(accepted, p.column, p.reason, accepted ? p.cell : -1, accepted ? p.cents : 0);
+        }
     }
 
     // The byte-at-a-time path: the line on its own, as the last line of a range without its '\n' is read.
     private static Outcome slowly(byte[] line) {
         LineParser p = new LineParser(ExpenditureFixtures.dimensions());
         boolean ok = p.accept(line, 0, line.length);
-        return new Outcome(ok, p.column, p.reason, ok ? p.cell : -1, ok ? p.cents : 0);
+        return Outcome.of(p, ok);
     }
 
     private static byte[] concat(byte[]... parts) {
