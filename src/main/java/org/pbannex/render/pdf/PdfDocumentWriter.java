@@ -29,7 +29,6 @@ import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
@@ -84,7 +83,7 @@ public final class PdfDocumentWriter {
         ITextOutputDevice device = new PageClippedOutputDevice(dots);
         ITextUserAgent agent = new ITextUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(dots, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent,
-                new ITextFontResolver(), new ChartElementFactory(device), new ITextTextRenderer());
+                new PdfFonts.EmbeddedOnly(), new ChartElementFactory(device), new ITextTextRenderer());
         renderer.getSharedContext().setLineBreakingStrategy(new WordLineBreaking());
         PdfFonts.register(renderer.getFontResolver(), fontDir);
         renderer.setDocumentFromString(xhtml);

@@ -9,17 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
+import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
 /**
  * The one embedded CJK font family (regular + bold) named in {@code fontDir/font.properties}.
  * It is registered under the fixed alias {@link #FAMILY}, which annex.css names, so a family-name mismatch
- * cannot silently fall back to a non-embedded base-14 font.
+ * cannot silently fall back to a non-embedded base-14 font: the resolver has no base-14 fonts
+ * ({@link EmbeddedOnly}), and Flying Saucer's fallback family, Serif, is this family too.
  */
 final class PdfFonts {
 
     static final String FAMILY = "annex-font";
+
+    /** What no CSS family resolves to, Flying Saucer looks up under this name (Times among its default fonts). */
+    private static final String FALLBACK = "Serif";
 
     private PdfFonts() {
     }
@@ -41,6 +48,20 @@ final class PdfFonts {
         String bold = p.getProperty("bold", "").trim();
         if (!bold.isEmpty()) {
             add(resolver, fontDir, bold);
+        }
+        resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
+    }
+
+    /**
+     * A font resolver without the 14 standard PDF fonts. Flying Saucer's own loads all of them for every PDF, parsing
+     * their metrics files (0.13 s of a cold process's PDF), though an annex uses none: they are not embedded, and
+     * would not show Chinese.
+     */
+    static final class EmbeddedOnly extends ITextFontResolver {
+
+        @Override
+        protected Map<String, FontFamily> loadFonts() {
+            return new HashMap<>();
         }
     }
 

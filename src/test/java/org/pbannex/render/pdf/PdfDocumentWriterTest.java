@@ -207,6 +207,36 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /**
+     * A family the PDF has no font for (a base-14 name included, a CSS typo too) falls back to the embedded font: the
+     * resolver has none of the 14 standard fonts, which are not embedded and would drop every Chinese character.
+     */
+    @Test
+    void anUnknownFamilyFallsBackToTheEmbeddedFont() throws IOException {
+        String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                + "<p style=\"font-family: Helvetica\">Helvetica 国际劳工大会</p>"
+                + "<p style=\"font-family: serif\">Serif 理事会</p>"
+                + "<p style=\"font-family: no-such-font\">Typo 区域会议</p></body></html>";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            PdfDocumentWriter.laidOut(xhtml, FONTS).createPDF(out);
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new IOException(e);
+        }
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            String t = text(doc);
+            assertTrue(t.contains("Helvetica 国际劳工大会") && t.contains("Serif 理事会") && t.contains("Typo 区域会议"), t);
+            PDResources res = doc.getPage(0).getResources();
+            int fonts = 0;
+            for (COSName name : res.getFontNames()) {
+                PDFont font = res.getFont(name);
+                fonts++;
+                assertTrue(font.isEmbedded() && font instanceof PDType0Font, "font " + font.getName());
+            }
+            assertEquals(1, fonts, "one font, the embedded regular face");
+        }
+    }
+
     @Test
     void outlineAndMetadata() throws IOException {
         try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
