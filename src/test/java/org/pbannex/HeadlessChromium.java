@@ -236,11 +236,6 @@ public final class HeadlessChromium implements AutoCloseable {
         return all;
     }
 
-    /** The serious and critical ones among {@link #axeViolations} lines. */
-    public static List<String> serious(List<String> violations) {
-        return violations.stream().filter(v -> v.startsWith("serious ") || v.startsWith("critical ")).toList();
-    }
-
     @Override
     public void close() throws InterruptedException {
         try {

@@ -24,7 +24,7 @@ import org.pbannex.table.Text;
 /**
  * The HTML edition in a real browser: Debian's Chromium loads each language's file, the page makes no request but
  * for itself, a screenshot is kept (target/screenshots/html-edition.LANG.png, to look at), and axe-core runs in the
- * page with every rule: no serious or critical violation. Chromium comes from Debian, axe-core from npm
+ * page with every rule: no violation, whatever its impact. Chromium comes from Debian, axe-core from npm
  * (scripts/fetch-axe.sh); .ci/run installs both, and in CI their absence fails the test.
  */
 class HtmlEditionBrowserTest {
@@ -51,7 +51,7 @@ class HtmlEditionBrowserTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
-    void chromiumLoadsItWithoutNetworkAndAxeFindsNoSeriousViolation(Language lang) throws Exception {
+    void chromiumLoadsItWithoutNetworkAndAxeFindsNoViolation(Language lang) throws Exception {
         HeadlessChromium.executable();
         Path page = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
         try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile-" + lang.code()))) {
@@ -63,7 +63,7 @@ class HtmlEditionBrowserTest {
             browser.screenshot(SCREENSHOTS.resolve("html-edition." + lang.code() + ".png"), 4000);
 
             List<String> violations = browser.axeViolations("the " + lang.code() + " HTML edition");
-            assertEquals(List.of(), HeadlessChromium.serious(violations), lang + ": serious or critical accessibility violations");
+            assertEquals(List.of(), violations, lang + ": accessibility violations");
         }
     }
 }
