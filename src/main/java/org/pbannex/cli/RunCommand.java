@@ -70,7 +70,7 @@ public class RunCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--timings", description = "Print where the run's time went: start-up, each step, each rendered output, "
-            + "and the peak memory (as 'timing ...' lines).")
+            + "the peak memory, and closing the context and database (as 'timing ...' lines).")
     boolean timings;
 
     @Override
@@ -84,27 +84,37 @@ public class RunCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         RunTimings timing = new RunTimings();
+        int status;
         try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
             timing.ready();
-            if (requests.size() == 1) {
-                return runOne(spring, requests.get(0), false, start, timing);
-            }
-            // Several biennia, each in turn (its own job instance): one line each, and the worst exit status.
-            int worst = ExitCodes.PUBLISHED;
-            for (RunRequest request : requests) {
-                int status;
-                try {
-                    status = runOne(spring, request, true, System.nanoTime(), timing);
-                } catch (RuntimeException | IOException e) {
-                    LOG.error("run of {} failed", request.biennium(), e);
-                    System.err.println("pb-annex: " + request.biennium() + ": " + ExitCodes.message(e));
-                    System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
-                    status = ExitCodes.of(e);
-                }
-                worst = Math.max(worst, status);
-            }
-            return worst;
+            status = runAll(spring, requests, start, timing);
+            timing.closing();
         }
+        if (timings) {
+            timing.printClosed();
+        }
+        return status;
+    }
+
+    /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */
+    private int runAll(SpringRuntime spring, List<RunRequest> requests, long start, RunTimings timing) throws IOException {
+        if (requests.size() == 1) {
+            return runOne(spring, requests.get(0), false, start, timing);
+        }
+        int worst = ExitCodes.PUBLISHED;
+        for (RunRequest request : requests) {
+            int status;
+            try {
+                status = runOne(spring, request, true, System.nanoTime(), timing);
+            } catch (RuntimeException | IOException e) {
+                LOG.error("run of {} failed", request.biennium(), e);
+                System.err.println("pb-annex: " + request.biennium() + ": " + ExitCodes.message(e));
+                System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
+                status = ExitCodes.of(e);
+            }
+            worst = Math.max(worst, status);
+        }
+        return worst;
     }
 
     /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */

@@ -1,0 +1,52 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+
+/** {@code run --timings}: a line for each part of the run, in the order it went, each with its seconds. */
+class RunTimingsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void eachPartOfTheRunHasItsLineAndTheContextsClosingComesLast() {
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a2", "--format", "csv",
+                "--output", tmp.resolve("out").toString(), "--timings");
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = r.out().lines().toList();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        for (String line : lines.stream().filter(l -> l.startsWith("timing ")).toList()) {
+            String rest = line.substring("timing ".length()).strip();
+            int last = rest.lastIndexOf(' ');
+            timings.put(rest.substring(0, last).strip(), Double.parseDouble(rest.substring(last + 1)));
+        }
+        List<String> parts = new ArrayList<>(timings.keySet());
+        assertEquals(List.of("jvm-start-to-command", "command-to-ready", "step validate"), parts.subList(0, 3), r.out());
+        assertTrue(parts.containsAll(List.of("step check", "step render", "step renderOutput:csv", "step publish")), r.out());
+        assertEquals(List.of("total", "peak-rss-mb", "context-close"), parts.subList(parts.size() - 3, parts.size()), r.out());
+        timings.forEach((part, seconds) -> assertTrue(seconds >= 0, part + " " + seconds));
+        assertTrue(timings.get("total") >= timings.get("command-to-ready") + timings.get("step render"), r.out());
+        // The closing is timed after the run's summary, which it follows on stdout.
+        int summary = indexOf(lines, "Run ");
+        assertTrue(summary >= 0 && summary < indexOf(lines, "timing context-close"), r.out());
+    }
+
+    private static int indexOf(List<String> lines, String start) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
