@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Streams a byte range of a file in blocks of 8 MB, carrying a partial last line over: a file is never held in memory. */
@@ -38,7 +40,7 @@ final class LineReader {
     /** Visits every line of [from, to); adds the bytes read to {@code done}; returns the number of lines. */
     static long forEachLine(Path file, long from, long to, AtomicLong done, LineVisitor visitor) {
         long[] line = {0};
-        forEachBlock(file, from, to, done, (b, start, filled, last, base) -> {
+        forEachBlock(file, from, to, done, new Buffers(), (b, start, filled, last, base) -> {
             int s = start;
             for (int i = start; i < filled; i++) {
                 if (b[i] == '\n') {
@@ -83,7 +85,7 @@ final class LineReader {
      * allocate (and zero) 8 MB for each, which with a small young generation would go straight to the old one.
      */
     static final class Buffers {
-        private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Queue<byte[]> free = new ConcurrentLinkedQueue<>();
 
         byte[] take(int size) {
             byte[] b = free.poll();
@@ -95,20 +97,13 @@ final class LineReader {
         }
     }
 
-    static void forEachBlock(Path file, long from, long to, AtomicLong done, BlockVisitor visitor) {
-        forEachBlock(file, from, to, done, null, visitor);
-    }
-
-    /** @param buffers where the block buffer comes from and goes back to, or null for a buffer of its own */
+    /** @param buffers where the block buffer comes from and goes back to */
     static void forEachBlock(Path file, long from, long to, AtomicLong done, Buffers buffers, BlockVisitor visitor) {
-        int size = (int) Math.min(BLOCK, Math.max(1, to - from)) + 1;
-        byte[] buf = buffers == null ? new byte[size] : buffers.take(size);
+        byte[] buf = buffers.take((int) Math.min(BLOCK, Math.max(1, to - from)) + 1);
         try {
             readBlocks(file, from, to, done, visitor, buf);
         } finally {
-            if (buffers != null) {
-                buffers.give(buf);
-            }
+            buffers.give(buf);
         }
     }
 

@@ -108,7 +108,7 @@ class SortedIdRunsTest {
         List<ExpenditurePartition> partitions = steps.plan(List.of(randomFile), "");
         List<SortedIdRuns.Runs> runs = new ArrayList<>();
         for (ExpenditurePartition p : partitions) {
-            PartitionResult r = new PartitionParser(ExpenditureFixtures.dimensions(), true, 1, 1000, null).parse(p,
+            PartitionResult r = new PartitionParser(ExpenditureFixtures.dimensions(), true, 1, 1000, new LineReader.Buffers()).parse(p,
                     ExpenditureIngest.resultFile(results, p).resolveSibling("p" + p.index() + ".ids"), new java.util.concurrent.atomic.AtomicLong(),
                     new java.util.concurrent.atomic.AtomicLong());
             assertTrue(r.ids.runs() != null, "partition " + p.index() + " in runs");
