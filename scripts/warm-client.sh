@@ -6,6 +6,10 @@
 #   printed here as it comes. Otherwise WARM_SERVED=0 and the launcher starts a process of its own, as always.
 # warm_start JAVA-COMMAND...: starts the warm process in the background and waits until it is ready.
 
+# When the launcher started (set by it; else now): a warm command's --timings count from it, a warm process started
+# for the command included.
+WARM_CLIENT_START="${WARM_CLIENT_START:-${EPOCHREALTIME:-0}}"
+
 warm_dir() {
   WARM_DIR="${PB_SERVE_DIR:-$PB_HOME/work/warm}"
 }
@@ -33,7 +37,7 @@ warm_run() {
     esac
   done
   cwd="$(pwd -P)"
-  printf '%s\0' pb-annex-warm/1 "$WARM_TOKEN" "$cwd" "${EPOCHREALTIME:-0}" "${#env[@]}" "${env[@]}" "$#" "$@" >&3 2>/dev/null \
+  printf '%s\0' pb-annex-warm/1 "$WARM_TOKEN" "$cwd" "$WARM_CLIENT_START" "${#env[@]}" "${env[@]}" "$#" "$@" >&3 2>/dev/null \
     || { exec 3>&-; return 0; }
   if ! IFS= read -r -t 10 reply <&3 || [ "$reply" != ready ]; then
     exec 3>&-
@@ -87,4 +91,45 @@ warm_start() {
   done
   echo "pb-annex: the warm process is not ready after 3 minutes; see $log" >&2
   return 5
+}
+
+# warm_wanted ARGS...: whether this command starts a warm process when none runs. A `run` (the command a working
+# session repeats: fix an input, regenerate, look) on a terminal, so that the next ones start in about a second;
+# never for cron, systemd or a script (no terminal) unless PB_WARM=start asks; never with PB_WARM=use or off.
+warm_wanted() {
+  [ "${1:-}" = run ] || return 1
+  case " $* " in *" --help "* | *" -h "* | *" --version "* | *" -V "*) return 1 ;; esac
+  case "${PB_WARM:-on}" in
+    start) return 0 ;;
+    on) [ -t 0 ] && [ -t 2 ] ;;
+    *) return 1 ;;
+  esac
+}
+
+# warm_autostart JAVA-COMMAND...: starts a warm process for this folder, without the warm-up of `serve` (the command
+# that starts it is its warm-up), and waits until it takes commands: true when one is ready (this one, or one another
+# terminal started at the same moment). It ends after PB_SERVE_IDLE idle, 15 minutes unless set.
+warm_autostart() {
+  warm_dir
+  mkdir -p "$PB_HOME/work/logs" "$WARM_DIR" 2>/dev/null || return 1
+  local opts=(-Dpb.serve.warm-up=false) starter i pause
+  [ -n "${PB_SERVE_IDLE:-}" ] || opts+=(-Dpb.serve.idle=15m)
+  if command -v setsid >/dev/null 2>&1; then
+    setsid "$1" "${opts[@]}" "${@:2}" serve </dev/null >>"$PB_HOME/work/logs/warm.out" 2>&1 &
+  else
+    nohup "$1" "${opts[@]}" "${@:2}" serve </dev/null >>"$PB_HOME/work/logs/warm.out" 2>&1 &
+  fi
+  starter=$!
+  # A pause without a forked `sleep` each time: a read with a time-out on a pipe nobody writes to.
+  exec {pause}<> <(:)
+  for ((i = 0; i < 3000; i++)); do
+    if warm_endpoint; then
+      exec {pause}>&-
+      return 0
+    fi
+    kill -0 "$starter" 2>/dev/null || break
+    read -r -t 0.02 -u "$pause" || :
+  done
+  exec {pause}>&-
+  return 1
 }

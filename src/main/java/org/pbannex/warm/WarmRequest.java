@@ -52,8 +52,15 @@ record WarmRequest(String protocol, String token, String workingDir, long client
         return new WarmRequest(protocol, presented, dir, started, env, List.copyOf(args));
     }
 
-    /** The environment variables a command's settings can depend on, as the client filters them. */
+    /**
+     * The environment variables a command's settings can depend on, as the client filters them. PB_WARM and
+     * PB_SHOW_COMMAND are the launcher's own (whether to use a warm process, whether to print the JVM command): the
+     * command runs the same either way.
+     */
     static boolean relevant(String name) {
+        if (name.equals("PB_WARM") || name.equals("PB_SHOW_COMMAND")) {
+            return false;
+        }
         return name.startsWith("PB_") || name.startsWith("SPRING_") || name.startsWith("LC_") || name.equals("TZ")
                 || name.equals("LANG") || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS");
     }

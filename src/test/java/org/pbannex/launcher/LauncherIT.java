@@ -2,6 +2,7 @@ package org.pbannex.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +98,56 @@ class LauncherIT {
     }
 
     @Test
+    void aRunOnATerminalStartsAWarmProcessThatTakesTheNextCommandsAndAScriptStartsNone() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the launcher a terminal (util-linux)");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PB_SERVE_DIR", tmp.resolve("auto-warm").toString());
+        // Without a terminal (cron, systemd, a script) a run starts no warm process.
+        Path quiet = tmp.resolve("out-no-terminal");
+        Result plain = launcher(e, "run", "regenerate", "--tables", "a2", "--lang", "zh", "--format", "csv", "--force",
+                "--output", quiet.toString());
+        assertEquals(0, plain.status(), plain.toString());
+        assertTrue(launcher(e, "serve", "--status").out().contains("no warm process"), "none started without a terminal");
+
+        Path auto = tmp.resolve("out-terminal");
+        try {
+            Result first = onATerminal(e, "run", "regenerate", "--tables", "a2", "--lang", "zh", "--format", "csv",
+                    "--force", "--output", auto.toString());
+            assertEquals(0, first.status(), first.toString());
+            assertTrue(first.out().contains("pb-annex: started a warm process for this folder"), first.toString());
+            assertTrue(first.out().contains("1147 checks passed"), first.toString());
+            Result status = launcher(e, "serve", "--status");
+            assertTrue(status.out().contains("1 command(s) served"), "the run that started it ran in it: " + status);
+            // The next commands start in it, without a terminal too, and PB_WARM (the launcher's own) refuses none.
+            Map<String, String> start = new HashMap<>(e);
+            start.put("PB_WARM", "start");
+            Result check = launcher(start, "check");
+            assertEquals(0, check.status(), check.toString());
+            assertTrue(launcher(e, "serve", "--status").out().contains("2 command(s) served"), "the check ran in it");
+        } finally {
+            launcher(e, "serve", "--stop");
+        }
+        Path a = runFolder(quiet).resolve("csv");
+        Path b = runFolder(auto).resolve("csv");
+        assertEquals(-1, Files.mismatch(a.resolve("a2.csv"), b.resolve("a2.csv")), "the same CSV as a process of its own");
+    }
+
+    @Test
+    void aWarmProcessThatCannotStartLeavesTheRunToAProcessOfItsOwn() throws Exception {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PB_WARM", "start");
+        // A file where its folder should be: it cannot start.
+        Path notAFolder = Files.writeString(tmp.resolve("warm-is-a-file"), "");
+        e.put("PB_SERVE_DIR", notAFolder.toString());
+        Path out = tmp.resolve("out-no-warm");
+        Result r = launcher(e, "run", "regenerate", "--tables", "a2", "--lang", "zh", "--format", "csv", "--force",
+                "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("pb-annex: the warm process did not start"), r.toString());
+        assertTrue(Files.isRegularFile(runFolder(out).resolve("csv/a2.csv")), "published by a process of its own");
+    }
+
+    @Test
     void aRunStartsItsSpringContextFromTheBuildsAheadOfTimeDefinitionsAndPublishesTheSame() throws Exception {
         // With spring.aot.enabled and no generated initializer, Spring refuses to start: a published run means it was used.
         Path ahead = tmp.resolve("out-aot");
@@ -162,6 +213,25 @@ class LauncherIT {
             throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end; stderr: " + Files.readString(err));
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The launcher on a terminal, as a user at a keyboard runs it: script(1) gives it one; its two streams are one. */
+    private static Result onATerminal(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        StringBuilder line = new StringBuilder("exec bash '" + Golden.home().resolve("pb-annex") + "'");
+        for (String a : args) {
+            line.append(" '").append(a.replace("'", "'\\''")).append("'");
+        }
+        Path out = Files.createTempFile(tmp, "terminal", ".out");
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null").directory(Golden.home().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(out.toFile())
+                .redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end on a terminal: " + Files.readString(out));
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n"), "");
     }
 
     private static String withoutSeconds(String out) {
