@@ -93,11 +93,12 @@ warm_start() {
   return 5
 }
 
-# warm_wanted ARGS...: whether this command starts a warm process when none runs. A `run` (the command a working
-# session repeats: fix an input, regenerate, look) on a terminal, so that the next ones start in about a second;
-# never for cron, systemd or a script (no terminal) unless PB_WARM=start asks; never with PB_WARM=use or off.
+# warm_wanted ARGS...: whether this command starts a warm process when none runs. A `run` or a `check` (the commands
+# a working session repeats: fix an input, check, regenerate, look) on a terminal, so that the next ones start in
+# about a second; never for cron, systemd or a script (no terminal) unless PB_WARM=start asks; never with PB_WARM=use
+# or off.
 warm_wanted() {
-  [ "${1:-}" = run ] || return 1
+  [ "${1:-}" = run ] || [ "${1:-}" = check ] || return 1
   case " $* " in *" --help "* | *" -h "* | *" --version "* | *" -V "*) return 1 ;; esac
   case "${PB_WARM:-on}" in
     start) return 0 ;;

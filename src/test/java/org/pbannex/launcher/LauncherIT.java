@@ -107,6 +107,7 @@ class LauncherIT {
         Result plain = launcher(e, "run", "regenerate", "--tables", "a2", "--lang", "zh", "--format", "csv", "--force",
                 "--output", quiet.toString());
         assertEquals(0, plain.status(), plain.toString());
+        assertEquals(0, launcher(e, "check").status());
         assertTrue(launcher(e, "serve", "--status").out().contains("no warm process"), "none started without a terminal");
 
         Path auto = tmp.resolve("out-terminal");
