@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.warm.WarmEndpoint;
@@ -16,7 +17,8 @@ import org.pbannex.warm.WarmEndpoint;
 /**
  * The on-demand benchmark: whole processes as a user starts them (through the launcher), run by run and alternated
  * with their peer so that both meet the same machine load: regenerating one annex beside LibreOffice converting that
- * edition's workbook to PDF, {@code check}, and the nightly run; medians, ratios, peak memory, and where the time of
+ * edition's workbook to PDF, {@code check}, and the nightly run, each cold and in a warm process; the first two
+ * regenerations of a session whose first command starts the warm process; medians, ratios, peak memory, and where the time of
  * a run goes (the {@code timing} lines of {@code run --timings}). Runs go to a scratch output folder and a scratch
  * database under the benchmark's folder: the user's history and outputs are not touched. Measures only.
  */
@@ -50,6 +52,12 @@ public final class AnnexBenchmark {
         // Each command in a process of its own (cold), and in a warm process started for the benchmark (warm).
         Map<String, String> cold = new LinkedHashMap<>(env);
         cold.put("PB_WARM", "off");
+        // A working session as a user at a terminal meets it: the first command starts a warm process (PB_WARM=start
+        // stands for the terminal), the next runs in it; stopped after each pair.
+        Path sessionDir = work.resolve("annex-session");
+        Map<String, String> session = new LinkedHashMap<>(env);
+        session.put("PB_SERVE_DIR", sessionDir.toString());
+        session.put("PB_WARM", "start");
         // One nightly run first: it warms the page cache and gives the zh workbook LibreOffice converts.
         measure(pbAnnex("run", "nightly", "--force", "--output", out.toString()), cold);
         Path workbook = zhWorkbook(out);
@@ -70,6 +78,7 @@ public final class AnnexBenchmark {
         long warmPid = WarmEndpoint.read(warmDir).map(WarmEndpoint::pid)
                 .orElseThrow(() -> new IOException("the warm process did not start: " + started.out()));
         long warmPeakKb;
+        long sessionPeakKb = 0;
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         try {
             for (int i = 0; i < runs; i++) {
@@ -80,6 +89,9 @@ public final class AnnexBenchmark {
                 }
                 add(samples, "regen-cold", measure(regenerate, cold));
                 add(samples, "regen-warm", measure(regenerate, env));
+                add(samples, "regen-first", measure(regenerate, session));
+                add(samples, "regen-second", measure(regenerate, session));
+                sessionPeakKb = Math.max(sessionPeakKb, stopSession(sessionDir, session));
                 if (haveLibreOffice && i % 2 == 0) {
                     add(samples, "lo", measure(libreOffice, Map.of()));
                 }
@@ -94,7 +106,8 @@ public final class AnnexBenchmark {
         }
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%nOn demand and nightly: %d runs each, alternated; whole commands through ./pb-annex, each in a "
-                + "process of its own (cold) and in the warm process of pb-annex serve (warm)%n", runs));
+                + "process of its own (cold), in the warm process of pb-annex serve (warm), and as a session whose first command "
+                + "starts a warm process%n", runs));
         b.append(String.format(Locale.ROOT, "%-64s %8s %8s %8s %9s  %s%n", "command", "median s", "min s", "max s", "peak RSS",
                 "goal"));
         List<Sample> lo = samples.getOrDefault("lo", List.of());
@@ -104,6 +117,11 @@ public final class AnnexBenchmark {
             List<Sample> regen = samples.get("regen-" + kind);
             row(b, regenerating + ", " + kind, regen, lo.isEmpty() ? ""
                     : String.format(Locale.ROOT, "<= 0.6 x LibreOffice: %.2f x", median(regen, Sample::wall) / loMedian));
+        }
+        for (String kind : List.of("first", "second")) {
+            List<Sample> regen = samples.get("regen-" + kind);
+            row(b, "the same, " + kind + " of a session" + (kind.equals("first") ? " (starts the warm process)" : " (in it)"),
+                    regen, lo.isEmpty() ? "" : String.format(Locale.ROOT, "%.2f x LibreOffice", median(regen, Sample::wall) / loMedian));
         }
         if (!lo.isEmpty()) {
             row(b, "LibreOffice: the zh workbook to PDF (" + workbook.getFileName() + ")", lo, "peer");
@@ -115,10 +133,25 @@ public final class AnnexBenchmark {
         row(b, "pb-annex run nightly --force (2 editions x 4 formats), cold", samples.get("nightly-cold"), "<= 3 s, <= 300 MB");
         row(b, "pb-annex run nightly --force (2 editions x 4 formats), warm", samples.get("nightly-warm"), "<= 3 s, <= 300 MB");
         b.append(String.format(Locale.ROOT, "Warm rows: peak RSS is the client's; the warm process's own peak, since it started (its "
-                + "warm-up included): %d MB%n", warmPeakKb / 1024));
+                + "warm-up included): %d MB; the session's (its first two commands): %d MB%n", warmPeakKb / 1024,
+                sessionPeakKb / 1024));
         b.append(where("run regenerate, cold", samples.get("regen-cold"))).append(where("run regenerate, warm", samples.get("regen-warm")))
                 .append(where("run nightly, cold", samples.get("nightly-cold"))).append(where("run nightly, warm", samples.get("nightly-warm")));
         return b.toString();
+    }
+
+    /** Stops the session's warm process and waits until it has gone; its peak RSS. */
+    private long stopSession(Path dir, Map<String, String> env) throws IOException, InterruptedException {
+        Optional<WarmEndpoint> endpoint = WarmEndpoint.read(dir);
+        if (endpoint.isEmpty()) {
+            throw new IOException("the first command of a session started no warm process (" + dir + ")");
+        }
+        long peakKb = PeakMemory.ofPid(endpoint.get().pid());
+        MeasuredProcess.run(pbAnnex("serve", "--stop"), env, true);
+        for (int i = 0; i < 600 && WarmEndpoint.read(dir).isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        return peakKb;
     }
 
     private static void add(Map<String, List<Sample>> samples, String key, Sample s) {
