@@ -39,6 +39,7 @@ public final class Templates {
     }
 
     private static TemplateEngine engine() {
+        RecordProperties.register();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
