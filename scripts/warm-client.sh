@@ -5,6 +5,8 @@
 #   folder, same settings in the environment, same build): WARM_SERVED=1 and WARM_STATUS its exit status, its output
 #   printed here as it comes. Otherwise WARM_SERVED=0 and the launcher starts a process of its own, as always.
 # warm_start JAVA-COMMAND...: starts the warm process in the background and waits until it is ready.
+# warm_wanted ARGS... / warm_autostart JAVA-COMMAND...: whether a command starts one when none runs (a `run` or `check`
+#   at a terminal), and starting it for that command, without the warm-up.
 
 # When the launcher started (set by it; else now): a warm command's --timings count from it, a warm process started
 # for the command included.
