@@ -18,8 +18,8 @@ import org.pbannex.warm.WarmEndpoint;
  * The on-demand benchmark: whole processes as a user starts them (through the launcher), run by run and alternated
  * with their peer so that both meet the same machine load: regenerating one annex beside LibreOffice converting that
  * edition's workbook to PDF, {@code check}, and the nightly run, each cold and in a warm process; the first two
- * regenerations of a session whose first command starts the warm process; medians, ratios, peak memory, and where the time of
- * a run goes (the {@code timing} lines of {@code run --timings}). Runs go to a scratch output folder and a scratch
+ * regenerations of a session whose first command starts the warm process; medians, ratios, peak memory, and where the
+ * time of a run goes (the {@code timing} lines of {@code run --timings}). Runs go to a scratch output folder and a scratch
  * database under the benchmark's folder: the user's history and outputs are not touched. Measures only.
  */
 public final class AnnexBenchmark {

@@ -204,16 +204,7 @@ class LauncherIT {
     private static Result launcher(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", Golden.home().resolve("pb-annex").toString()));
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(tmp, "launcher", ".out");
-        Path err = Files.createTempFile(tmp, "launcher", ".err");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Golden.home().toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().putAll(environment);
-        Process p = pb.start();
-        if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end; stderr: " + Files.readString(err));
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return run(new ProcessBuilder(cmd), environment, args);
     }
 
     /** The launcher on a terminal, as a user at a keyboard runs it: script(1) gives it one; its two streams are one. */
@@ -222,17 +213,28 @@ class LauncherIT {
         for (String a : args) {
             line.append(" '").append(a.replace("'", "'\\''")).append("'");
         }
-        Path out = Files.createTempFile(tmp, "terminal", ".out");
-        ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null").directory(Golden.home().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(out.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true);
+        Result r = run(pb, environment, args);
+        return new Result(r.status(), r.out().replace("\r\n", "\n"), r.err());
+    }
+
+    /** Runs it from the installation's folder, its output into files (a pipe nobody reads would stop it at 64 KB). */
+    private static Result run(ProcessBuilder pb, Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "launcher", ".out");
+        Path err = Files.createTempFile(tmp, "launcher", ".err");
+        pb.directory(Golden.home().toFile()).redirectOutput(out.toFile());
+        if (!pb.redirectErrorStream()) {
+            pb.redirectError(err.toFile());
+        }
         pb.environment().putAll(environment);
         Process p = pb.start();
         if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end on a terminal: " + Files.readString(out));
+            throw new AssertionError("./pb-annex " + String.join(" ", args) + " did not end; output: " + Files.readString(out)
+                    + Files.readString(err));
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8).replace("\r\n", "\n"), "");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static String withoutSeconds(String out) {
