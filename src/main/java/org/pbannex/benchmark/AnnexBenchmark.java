@@ -146,9 +146,12 @@ public final class AnnexBenchmark {
         if (endpoint.isEmpty()) {
             throw new IOException("the first command of a session started no warm process (" + dir + ")");
         }
-        long peakKb = PeakMemory.ofPid(endpoint.get().pid());
+        long pid = endpoint.get().pid();
+        long peakKb = PeakMemory.ofPid(pid);
         MeasuredProcess.run(pbAnnex("serve", "--stop"), env, true);
-        for (int i = 0; i < 600 && WarmEndpoint.read(dir).isPresent(); i++) {
+        // Its endpoint goes before its JVM ends (closing the database, the shutdown hooks): the next command timed
+        // would share the cores with that end.
+        for (int i = 0; i < 600 && (WarmEndpoint.read(dir).isPresent() || PeakMemory.running(pid)); i++) {
             Thread.sleep(50);
         }
         return peakKb;

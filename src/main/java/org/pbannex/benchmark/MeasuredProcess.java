@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One command run to its end in its own process, as the benchmarks time everything: the wall time from start to exit,
@@ -38,10 +39,10 @@ record MeasuredProcess(double wall, String out, long peakRssKb) {
         }, "benchmark-output");
         reader.setDaemon(true);
         reader.start();
-        long peak = 0;
-        while (p.isAlive()) {
+        long peak = PeakMemory.ofTree(p.toHandle());
+        // Woken at the exit, not at the next 50 ms tick: the wall time ends when the process does.
+        while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, PeakMemory.ofTree(p.toHandle()));
-            Thread.sleep(50);
         }
         double wall = (System.nanoTime() - start) / 1e9;
         reader.join();

@@ -24,6 +24,20 @@ public final class PeakMemory {
         return peak;
     }
 
+    /**
+     * Whether a process still runs: false once it has exited, even before its parent reaps it (a warm process started
+     * by a launcher that has exited is a zombie until init reaps it, and {@link ProcessHandle#isAlive} counts it).
+     */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // pid (command) state ...: the command may hold spaces and brackets, the state follows the last ')'.
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); // gone, or not Linux
+        }
+    }
+
     /** A process's peak (0 when it is gone). */
     static long ofPid(long pid) {
         try {
