@@ -8,6 +8,7 @@ import java.util.List;
 import org.pbannex.ingest.CsvResourceReader;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.Record;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.runtime.UsageError;
@@ -20,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ReviewerList {
 
-    public static final String FILE = "reviewers.csv";
-    public static final String DESCRIPTOR = "reviewers.datapackage.json";
+    public static final String FILE = InputFolder.REVIEWERS;
+    public static final String DESCRIPTOR = InputFolder.REVIEWERS_DESCRIPTOR;
     /** The value of a job's {@code reviewers:} that means the input folder's reviewers.csv. */
     public static final String FROM_INPUT = "input";
 

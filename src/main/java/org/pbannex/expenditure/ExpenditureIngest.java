@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.publish.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,13 +94,17 @@ public final class ExpenditureIngest {
         return this;
     }
 
-    /** The *.csv files of the folder in name order; none when the folder does not exist. */
+    /**
+     * The *.csv files of the folder in name order, but those that are not input (a Mac's {@code ._lines.csv} beside a
+     * copied file: the input checksum leaves them out too); none when the folder does not exist.
+     */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted(Comparator.comparing(Path::toString)).toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".csv") && !InputFolder.isLeftBeside(p.getFileName().toString()))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -215,6 +215,17 @@ class ExpenditureIngestTest {
     }
 
     @Test
+    void theFolderGivesItsCsvFilesButWhatOtherProgramsLeaveBeside() throws IOException {
+        Path folder = dir.resolve("listed");
+        Files.createDirectories(folder);
+        for (String name : List.of("b.csv", "a.csv", "._a.csv", ".~lock.a.csv#", "~$a.csv", "notes.txt")) {
+            Files.writeString(folder.resolve(name), "x");
+        }
+        assertEquals(List.of(folder.resolve("a.csv"), folder.resolve("b.csv")), ExpenditureIngest.files(folder));
+        assertEquals(List.of(), ExpenditureIngest.files(dir.resolve("no-such-folder")));
+    }
+
+    @Test
     void aWrongHeaderOrAnEmptyFileIsRefused() throws IOException {
         Path f = dir.resolve("header/lines.csv");
         Files.createDirectories(f.getParent());

@@ -1,0 +1,43 @@
+package org.pbannex.ingest;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Which files of the input folder are input: what a run's checksum covers. */
+public final class InputFolder {
+
+    /** The reviewer list, at the top of the input folder: who gets a run, not what it publishes. */
+    public static final String REVIEWERS = "reviewers.csv";
+    /** The reviewer list's Table Schema, beside it. */
+    public static final String REVIEWERS_DESCRIPTOR = "reviewers.datapackage.json";
+
+    private static final Set<String> NOT_INPUT = Set.of(REVIEWERS, REVIEWERS_DESCRIPTOR);
+
+    private InputFolder() {
+    }
+
+    /**
+     * Whether a file under the input folder is input. Not the reviewer list (adding a reviewer must not make the nightly
+     * run publish again), nor anything under a name starting with {@code .} or {@code ~$}, which editors, office
+     * programs and version control leave beside the files they open ({@code .~lock.budget.csv#},
+     * {@code ~$inputs.xlsx}, {@code .git}): a budget officer with a file open in LibreOffice must not turn the same
+     * inputs into new ones.
+     */
+    public static boolean isInput(Path inputDir, Path file) {
+        Path rel = inputDir.relativize(file);
+        if (rel.getNameCount() == 1 && NOT_INPUT.contains(rel.toString())) {
+            return false;
+        }
+        for (Path name : rel) {
+            if (isLeftBeside(name.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name that editors, office programs and version control give what they leave beside a file: never input. */
+    public static boolean isLeftBeside(String name) {
+        return name.startsWith(".") || name.startsWith("~$");
+    }
+}
