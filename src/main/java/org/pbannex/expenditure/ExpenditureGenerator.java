@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.pbannex.reference.Biennium;
 
 /**
@@ -58,11 +60,39 @@ public final class ExpenditureGenerator {
 
     /** Per fund and biennium index: the outcome indices it has controls for (empty: any outcome). */
     private final int[][][] controlledOutcomes;
+    /**
+     * Per biennium index, the codes in force for it, as indices into the lists of {@code dims}: a line of a biennium
+     * whose reference differs (its own units, its outcomes) names only codes the ingest accepts for it.
+     */
+    private final CodesInForce[] codesIn;
+
+    /** Indices of the codes in force, per dimension. */
+    private record CodesInForce(int[] regions, int[] countries, int[] units, int[] outcomes, int[] objects) {
+
+        static CodesInForce of(Dimensions dims, int firstYear) {
+            Dimensions.InForce f = dims.inForceFor(firstYear);
+            return new CodesInForce(indices(dims.regions(), f == null ? null : f.regions()),
+                    indices(dims.countries(), f == null ? null : f.countries()), indices(dims.units(), f == null ? null : f.units()),
+                    indices(dims.outcomes(), f == null ? null : f.outcomes()), indices(dims.objects(), f == null ? null : f.objects()));
+        }
+
+        /** The positions in {@code all} of the codes in {@code inForce} (null: every code), in the order of {@code all}. */
+        private static int[] indices(List<String> all, List<String> inForce) {
+            Set<String> wanted = inForce == null ? null : Set.copyOf(inForce);
+            return IntStream.range(0, all.size()).filter(i -> wanted == null || wanted.contains(all.get(i))).toArray();
+        }
+
+        /** One of them; the same draw as {@code r.nextInt(n)} when every code is in force. */
+        static int pick(SplittableRandom r, int[] codes) {
+            return codes[r.nextInt(codes.length)];
+        }
+    }
 
     public ExpenditureGenerator(Dimensions dims, List<Biennium> bienniums, List<Control> controls) {
         this.dims = dims;
         this.bienniums = List.copyOf(bienniums);
         this.controls = withTrend(controls, this.bienniums);
+        this.codesIn = this.bienniums.stream().map(b -> CodesInForce.of(dims, b.firstYear())).toArray(CodesInForce[]::new);
         this.controlledOutcomes = new int[ExpenditureTotals.FUNDS.size()][this.bienniums.size()][];
         for (int f = 0; f < ExpenditureTotals.FUNDS.size(); f++) {
             for (int b = 0; b < this.bienniums.size(); b++) {
@@ -183,13 +213,14 @@ public final class ExpenditureGenerator {
         int status = b < bienniums.size() - 2 ? 0 : b == bienniums.size() - 1 ? 1 : yearInBiennium;
         int f = r.nextInt(20);
         int fund = f < 16 ? 1 : f < 18 ? 2 : 0;
-        int region = r.nextInt(dims.regions().size());
+        CodesInForce codes = codesIn[b];
+        int region = CodesInForce.pick(r, codes.regions());
         boolean global = dims.regions().get(region).equals("GL");
-        int country = global || r.nextInt(10) == 0 ? -1 : r.nextInt(dims.countries().size());
-        int unit = r.nextInt(dims.units().size());
+        int country = global || r.nextInt(10) == 0 ? -1 : CodesInForce.pick(r, codes.countries());
+        int unit = CodesInForce.pick(r, codes.units());
         int[] controlled = controlledOutcomes[fund][b];
-        int outcome = controlled.length > 0 ? controlled[r.nextInt(controlled.length)] : r.nextInt(dims.outcomes().size());
-        int object = r.nextInt(dims.objects().size());
+        int outcome = CodesInForce.pick(r, controlled.length > 0 ? controlled : codes.outcomes());
+        int object = CodesInForce.pick(r, codes.objects());
         // Mostly charges of up to 50 000.00, some reversals.
         long cents = r.nextInt(50) == 0 ? -(1 + r.nextLong(50_000_00L)) : 1 + r.nextLong(5_000_000L);
         return new Line(b, year, month, fund, status, region, country, unit, outcome, object, cents);

@@ -215,6 +215,38 @@ class ExpenditureIngestTest {
     }
 
     @Test
+    void generatedLinesOfEachBienniumNameOnlyTheCodesInForceForIt() throws IOException {
+        // 2022-23 drops the last unit of the shared list and has one of its own; the earlier biennia keep the shared list.
+        Dimensions shared = ExpenditureFixtures.dimensions();
+        String dropped = shared.units().get(shared.units().size() - 1);
+        List<String> own = new ArrayList<>(shared.units().subList(0, shared.units().size() - 1));
+        own.add("NEWUNIT");
+        List<String> all = new ArrayList<>(shared.units());
+        all.add("NEWUNIT");
+        Dimensions.InForce before = new Dimensions.InForce("shared", shared.regions(), shared.countries(), shared.units(),
+                shared.outcomes(), shared.objects(), java.util.Map.of());
+        Dimensions.InForce mine = new Dimensions.InForce("2022-23", shared.regions(), shared.countries(), own,
+                shared.outcomes(), shared.objects(), java.util.Map.of());
+        Dimensions dims = new Dimensions(shared.regions(), shared.countries(), all, shared.outcomes(), shared.objects(),
+                java.util.Map.of(2016, before, 2018, before, 2020, before, 2022, mine), null);
+        Path file = dir.resolve("in-force/synthetic-in-force.csv");
+        new ExpenditureGenerator(dims, ExpenditureFixtures.BIENNIUMS, List.of()).write(file, 20_000, 7);
+
+        ExpenditureIngest.Result r = new ExpenditureIngest(dims, 2, dir.resolve("in-force/rejects.csv")).run(List.of(file), "");
+        assertEquals(0, r.rejectedLines(), "every line names codes in force for its biennium");
+        assertEquals(20_000, r.totals().totalLines());
+        int newUnit = 0;
+        for (String line : Files.readAllLines(file).subList(1, 20_001)) {
+            String[] f = line.split(",", -1);
+            boolean of2022 = f[1].startsWith("2022") || f[1].startsWith("2023");
+            assertTrue(of2022 || !f[6].equals("NEWUNIT"), line);
+            assertTrue(!of2022 || !f[6].equals(dropped), line);
+            newUnit += f[6].equals("NEWUNIT") ? 1 : 0;
+        }
+        assertTrue(newUnit > 20, "2022-23's own unit is used: " + newUnit);
+    }
+
+    @Test
     void theFolderGivesItsCsvFilesButWhatOtherProgramsLeaveBeside() throws IOException {
         Path folder = dir.resolve("listed");
         Files.createDirectories(folder);
