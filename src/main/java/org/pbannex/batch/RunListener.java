@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pbannex.publication.ReconciliationFailed;
+import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the job: gives the run its id (kept in the job's execution context, so a restart keeps it) and records the
- * run and the process that runs it in the history. After it: a failed run leaves its report and manifest in
- * {@code failed/<run-id>/} and its failed step and cause in the history.
+ * run and the process that runs it in the history, and has the renderers prepare while the first steps run. After it:
+ * a failed run leaves its report and manifest in {@code failed/<run-id>/} and its failed step and cause in the history.
  */
 @Component
 public class RunListener implements JobExecutionListener {
@@ -52,6 +53,7 @@ public class RunListener implements JobExecutionListener {
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
+        RunRenderer.prepareInBackground(run.request());
     }
 
     @Override

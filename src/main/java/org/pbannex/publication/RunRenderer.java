@@ -12,6 +12,7 @@ import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.datapackage.OutputDataPackage;
 import org.pbannex.render.html.HtmlEditionWriter;
+import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
@@ -27,6 +28,33 @@ public final class RunRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(RunRenderer.class);
 
     private RunRenderer() {
+    }
+
+    /**
+     * Builds, on a thread of its own, the tables that the PDF and HTML renderers build the first time they run: the
+     * escape tables of the templates (0.1 s) and, for a Chinese PDF, the word dictionary its line breaking reads
+     * (0.05 s). Started when a run starts, it does this while the run validates and checks its input, rather than on the
+     * render thread that a cold run waits for last (a cold regenerate's PDF: 1.29 s against 1.49 s, medians of 13).
+     * In a process that has rendered before it has nothing to build.
+     */
+    public static void prepareInBackground(RunRequest request) {
+        boolean markup = request.formats().contains(OutputFormat.PDF) || request.formats().contains(OutputFormat.HTML);
+        boolean chinesePdf = request.formats().contains(OutputFormat.PDF) && request.languages().contains(Language.ZH);
+        if (!markup) {
+            return;
+        }
+        Thread preparing = new Thread(() -> {
+            try {
+                Templates.prepare();
+                if (chinesePdf) {
+                    PdfDocumentWriter.prepareChinese();
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("preparing the renderers failed (they will do it themselves)", e);
+            }
+        }, "render-prepare");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     /** The file (or folder) a target writes, relative to the run folder. */

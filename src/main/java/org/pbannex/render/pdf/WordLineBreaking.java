@@ -36,6 +36,13 @@ final class WordLineBreaking implements LineBreakingStrategy {
         };
     }
 
+    /** Loads the Chinese word dictionary that the first segmentation would load (once per process). */
+    static void prepare() {
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+        words.setText("两年期计划和预算");
+        words.isBoundary(3);
+    }
+
     /**
      * A break at {@code at} is allowed at a word boundary, except: before a one-character Chinese word (a suffix such
      * as 期 in 两年期 or 率 in 通货膨胀率, which the dictionary splits off but a reader reads as part of the word, or a
