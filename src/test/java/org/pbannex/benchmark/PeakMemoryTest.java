@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -29,17 +31,18 @@ class PeakMemoryTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void aZombieNoLongerRuns() throws Exception {
-        // The shell starts a child that ends at once, then becomes a sleep that never reaps it: a zombie for 30 s.
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
+        // Perl forks a child that ends at once and never reaps it (a shell may reap it before it execs): a zombie for 30 s.
+        Process parent = new ProcessBuilder("perl", "-e", "$| = 1; my $p = fork(); exit 0 if $p == 0; print \"$p\\n\"; sleep 30")
+                .start();
         try {
             long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream())).readLine().trim());
+            Path stat = Path.of("/proc", Long.toString(zombie), "stat");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (PeakMemory.running(zombie) && System.nanoTime() < deadline) {
+            while (!Files.readString(stat).contains(") Z ") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertTrue(ProcessHandle.of(zombie).map(ProcessHandle::isAlive).orElse(false),
-                    "the JDK still counts the zombie as alive");
-            assertFalse(PeakMemory.running(zombie), "the zombie has exited");
+            assertTrue(Files.readString(stat).contains(") Z "), "the child is a zombie: " + Files.readString(stat));
+            assertFalse(PeakMemory.running(zombie), "a zombie has exited, though its process id is still there");
         } finally {
             parent.destroy();
         }
