@@ -56,6 +56,31 @@ class NightlyJobH2Test {
     }
 
     @Test
+    void aReviewerAddedOrAFileLeftOpenIsNotNewInput() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        CliRun first = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, first.status(), first.toString());
+        Path run = out.resolve("2022-23/latest").toRealPath();
+
+        // A reviewer added, LibreOffice's lock beside an open file, a git folder: the same inputs.
+        Files.writeString(input.resolve("reviewers.csv"), "Extra Reviewer,extra@example.org,zh,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(input.resolve("2022-23/.~lock.budget.csv#"), ",someone,host,01.12.2026 09:00,file:///tmp;");
+        Files.createDirectories(input.resolve(".git"));
+        Files.writeString(input.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        CliRun again = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains("Nothing to do: run " + run.getFileName()), again.out());
+
+        // A changed input file is new input.
+        TestInputs.edit(input.resolve("2022-23/budget.csv"), text -> text.replace(",98019", ",98020"));
+        CliRun changed = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertTrue(!changed.out().contains("Nothing to do"), changed.out());
+    }
+
+    @Test
     void partialRunPublishesWithoutMovingLatest() throws Exception {
         Path out = tmp.resolve("out");
         CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a1,i2,rt", "--format", "csv", "--output",
