@@ -1,7 +1,9 @@
 package org.pbannex.expenditure;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The codes an expenditure line may use, from the reference data (regions, countries, units, outcomes, objects)
@@ -26,6 +28,25 @@ public record Dimensions(List<String> regions, List<String> countries, List<Stri
     InForce inForceFor(int firstYear) {
         InForce f = inForce.get(firstYear);
         return f != null ? f : fallback;
+    }
+
+    /**
+     * Which codes of these lists {@code f} has, per dimension in the order regions, countries, units, outcomes,
+     * objects (every one when {@code f} is null).
+     */
+    boolean[][] inForceMasks(InForce f) {
+        InForce in = f != null ? f : new InForce("every biennium", regions, countries, units, outcomes, objects, Map.of());
+        return new boolean[][] {mask(regions, in.regions()), mask(countries, in.countries()), mask(units, in.units()),
+            mask(outcomes, in.outcomes()), mask(objects, in.objects())};
+    }
+
+    private static boolean[] mask(List<String> all, List<String> some) {
+        Set<String> in = new HashSet<>(some);
+        boolean[] m = new boolean[all.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = in.contains(all.get(i));
+        }
+        return m;
     }
 
     CodeTable regionTable() {

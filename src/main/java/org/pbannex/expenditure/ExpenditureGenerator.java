@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.pbannex.reference.Biennium;
@@ -70,16 +69,13 @@ public final class ExpenditureGenerator {
     private record CodesInForce(int[] regions, int[] countries, int[] units, int[] outcomes, int[] objects) {
 
         static CodesInForce of(Dimensions dims, int firstYear) {
-            Dimensions.InForce f = dims.inForceFor(firstYear);
-            return new CodesInForce(indices(dims.regions(), f == null ? null : f.regions()),
-                    indices(dims.countries(), f == null ? null : f.countries()), indices(dims.units(), f == null ? null : f.units()),
-                    indices(dims.outcomes(), f == null ? null : f.outcomes()), indices(dims.objects(), f == null ? null : f.objects()));
+            boolean[][] in = dims.inForceMasks(dims.inForceFor(firstYear));
+            return new CodesInForce(indices(in[0]), indices(in[1]), indices(in[2]), indices(in[3]), indices(in[4]));
         }
 
-        /** The positions in {@code all} of the codes in {@code inForce} (null: every code), in the order of {@code all}. */
-        private static int[] indices(List<String> all, List<String> inForce) {
-            Set<String> wanted = inForce == null ? null : Set.copyOf(inForce);
-            return IntStream.range(0, all.size()).filter(i -> wanted == null || wanted.contains(all.get(i))).toArray();
+        /** The positions of the codes in force, in the order of the lists. */
+        private static int[] indices(boolean[] inForce) {
+            return IntStream.range(0, inForce.length).filter(i -> inForce[i]).toArray();
         }
 
         /** One of them; the same draw as {@code r.nextInt(n)} when every code is in force. */

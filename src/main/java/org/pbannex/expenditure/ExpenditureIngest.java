@@ -103,8 +103,10 @@ public final class ExpenditureIngest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".csv") && !InputFolder.isLeftBeside(p.getFileName().toString()))
-                    .sorted(Comparator.comparing(Path::toString)).toList();
+            return s.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".csv") && !InputFolder.isLeftBeside(name);
+            }).sorted(Comparator.comparing(Path::toString)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -77,19 +77,8 @@ final class LineParser {
         for (int b = 0; b < ExpenditureTotals.BIENNIUMS; b++) {
             Dimensions.InForce f = d.inForceFor(ExpenditureTotals.FIRST_YEAR + 2 * b);
             inForce[b] = f;
-            allowed[b] = f == null ? null : made.computeIfAbsent(f, x -> new boolean[][] {mask(d.regions(), x.regions()),
-                mask(d.countries(), x.countries()), mask(d.units(), x.units()), mask(d.outcomes(), x.outcomes()),
-                mask(d.objects(), x.objects())});
+            allowed[b] = f == null ? null : made.computeIfAbsent(f, d::inForceMasks);
         }
-    }
-
-    private static boolean[] mask(java.util.List<String> all, java.util.List<String> some) {
-        java.util.Set<String> in = new java.util.HashSet<>(some);
-        boolean[] m = new boolean[all.size()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = in.contains(all.get(i));
-        }
-        return m;
     }
 
     /** Parses b[from, to) (no line end); adds it when good and its id is new. */
