@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
@@ -36,12 +37,14 @@ public final class RunRenderer {
      * (0.05 s). Started when a run starts, it does this while the run validates and checks its input, rather than on the
      * render thread that a cold run waits for last (a cold regenerate's PDF: 1.16 s against 1.42 s, medians of 13).
      * In a process that has rendered before it has nothing to build.
+     *
+     * @return the thread preparing, none when the outputs asked for need nothing
      */
-    public static void prepareInBackground(RunRequest request) {
+    public static Optional<Thread> prepareInBackground(RunRequest request) {
         boolean markup = request.formats().contains(OutputFormat.PDF) || request.formats().contains(OutputFormat.HTML);
         boolean chinesePdf = request.formats().contains(OutputFormat.PDF) && request.languages().contains(Language.ZH);
         if (!markup) {
-            return;
+            return Optional.empty();
         }
         Thread preparing = new Thread(() -> {
             try {
@@ -55,6 +58,7 @@ public final class RunRenderer {
         }, "render-prepare");
         preparing.setDaemon(true);
         preparing.start();
+        return Optional.of(preparing);
     }
 
     /** The file (or folder) a target writes, relative to the run folder. */

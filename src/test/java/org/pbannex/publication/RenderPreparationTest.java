@@ -1,6 +1,7 @@
 package org.pbannex.publication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -17,28 +18,25 @@ import org.slf4j.LoggerFactory;
 /** The renderers' preparation, started with a run: a thread of its own when a PDF or HTML edition is asked for. */
 class RenderPreparationTest {
 
-    private static RunRequest request(List<OutputFormat> formats) {
+    private static RunRequest request(List<Language> languages, List<OutputFormat> formats) {
         return new RunRequest("regenerate", Path.of("input"), Path.of("output"), new Biennium(2022), List.of("a2"),
-                List.of(Language.ZH), formats, false);
-    }
-
-    private static Optional<Thread> preparing() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("render-prepare")).findFirst();
+                languages, formats, false);
     }
 
     @Test
-    void aChinesePdfIsPreparedOnAThreadOfItsOwnWithoutAWarning() throws Exception {
+    void aChinesePdfIsPreparedOnADaemonThreadWithoutAWarning() throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger(RunRenderer.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         log.addAppender(events);
         try {
-            RunRenderer.prepareInBackground(request(List.of(OutputFormat.PDF, OutputFormat.CSV)));
-            Optional<Thread> thread = preparing();
-            if (thread.isPresent()) { // it may have finished already
-                assertTrue(thread.get().isDaemon(), "it never holds the process open");
-                thread.get().join(60_000);
-            }
+            Optional<Thread> thread = RunRenderer.prepareInBackground(request(List.of(Language.ZH),
+                    List.of(OutputFormat.PDF, OutputFormat.CSV)));
+            assertTrue(thread.isPresent(), "a thread prepares the PDF's renderers");
+            assertTrue(thread.get().isDaemon(), "it never holds the process open");
+            assertEquals("render-prepare", thread.get().getName());
+            thread.get().join(60_000);
+            assertFalse(thread.get().isAlive(), "it ends");
             assertEquals(List.of(), events.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
         } finally {
             log.detachAppender(events);
@@ -46,15 +44,11 @@ class RenderPreparationTest {
     }
 
     @Test
-    void csvAndWorkbooksNeedNone() {
-        preparing().ifPresent(t -> {
-            try {
-                t.join(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        RunRenderer.prepareInBackground(request(List.of(OutputFormat.CSV, OutputFormat.XLSX)));
-        assertTrue(preparing().isEmpty(), "no thread for formats without markup");
+    void anHtmlEditionIsPreparedAndCsvAndWorkbooksNeedNone() throws Exception {
+        Optional<Thread> html = RunRenderer.prepareInBackground(request(List.of(Language.EN), List.of(OutputFormat.HTML)));
+        assertTrue(html.isPresent(), "the HTML edition's templates escape too");
+        html.get().join(60_000);
+        assertTrue(RunRenderer.prepareInBackground(request(List.of(Language.ZH, Language.EN),
+                List.of(OutputFormat.CSV, OutputFormat.XLSX))).isEmpty(), "no thread for formats without markup");
     }
 }
