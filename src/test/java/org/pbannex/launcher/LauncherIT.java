@@ -1,6 +1,7 @@
 package org.pbannex.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,6 +56,12 @@ class LauncherIT {
         assertEquals(0, check.status(), check.toString());
         assertTrue(check.out().contains("checks passed, 0 failed"), check.toString());
         String command = check.err().lines().filter(l -> l.startsWith("pb-annex: ") && l.contains(" -jar ")).findFirst().orElseThrow();
+        // Transparent huge pages exactly when this kernel gives them on request, and no warning from the JVM about them.
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String mode = Files.isReadable(thp) ? Files.readString(thp) : "";
+        assertEquals(mode.contains("[madvise]") || mode.contains("[always]"), command.contains("-XX:+UseTransparentHugePages"),
+                mode + ": " + command);
+        assertFalse(check.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), check.toString());
         if (command.contains("-XX:AOTCache=")) {
             // JDK 25+: one ahead-of-time cache per kind of command.
             assertTrue(command.contains("pb-annex-check.aot"), command);
