@@ -78,16 +78,31 @@ final class LineIdSet {
         if (overflowed) {
             return true;
         }
-        int digitsFrom = digitsFrom(b, from, to);
+        // The usual id has the prefix of the one before it: then its digits start right after that prefix (a prefix
+        // never ends in a digit) and are read eight at a time. Else, or when they are not all digits, byte by byte.
+        byte[] known = runWriter != null ? runPrefix : lastBits != null ? lastPrefix : null;
+        int digitsFrom = -1;
+        long number = -1;
+        if (known != null && to >= Digits.MAX) {
+            int start = from + known.length;
+            int count = to - start;
+            if (count >= 1 && count <= Digits.MAX && samePrefix(known, b, from, start)) {
+                number = Digits.parse(b, to, count);
+                digitsFrom = number < 0 ? -1 : start;
+            }
+        }
+        if (digitsFrom < 0) {
+            digitsFrom = digitsFrom(b, from, to);
+            if (to == digitsFrom || to - digitsFrom > MAX_DIGITS) {
+                overflow();
+                return true;
+            }
+            number = 0;
+            for (int i = digitsFrom; i < to; i++) {
+                number = number * 10 + (b[i] - '0');
+            }
+        }
         int digits = to - digitsFrom;
-        if (digits == 0 || digits > MAX_DIGITS) {
-            overflow();
-            return true;
-        }
-        long number = 0;
-        for (int i = digitsFrom; i < to; i++) {
-            number = number * 10 + (b[i] - '0');
-        }
         if (runWriter != null) {
             if (digits > SortedIdRuns.MAX_DIGITS || !samePrefix(runPrefix, b, from, digitsFrom)) {
                 overflow();
