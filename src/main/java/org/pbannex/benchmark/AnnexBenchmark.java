@@ -168,7 +168,7 @@ public final class AnnexBenchmark {
         for (Sample s : samples) {
             s.timings().forEach((k, v) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
         }
-        byKey.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-44s %8.3f%n", k, medianOf(v))));
+        byKey.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %-44s %8.3f%n", k, Medians.of(v))));
         return b.toString();
     }
 
@@ -180,14 +180,9 @@ public final class AnnexBenchmark {
     }
 
     private static double median(List<Sample> samples, java.util.function.Function<Sample, Double> f) {
-        return medianOf(samples.stream().map(f).toList());
+        return Medians.of(samples.stream().map(f).toList());
     }
 
-    private static double medianOf(List<Double> values) {
-        List<Double> v = values.stream().sorted().toList();
-        int n = v.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
-    }
 
     private List<String> pbAnnex(String... args) {
         List<String> c = new ArrayList<>(List.of("bash", home.resolve("pb-annex").toString()));

@@ -38,18 +38,33 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the tools on one file. The CPU-bound ones (cat, DuckDB, the embedded engine) go first and three times
-     * each, reporting the median run; the PostgreSQL ones go last, once, so that the server's background work after a
-     * large COPY does not take a core from the others.
+     * Runs the tools on one file, {@code runs} times each. The CPU-bound ones go first: cat, then DuckDB and the
+     * embedded engine alternated run by run (D P D P ...), so that a drift in the machine's speed meets both alike, each
+     * reported by its run of median wall time, the embedded engine with the medians of the pair ratios. The PostgreSQL
+     * ones go last, once, so that the server's background work after a large COPY does not take a core from the others.
      */
-    public List<Measure> run(Path file, Path duckdbJar) throws IOException, InterruptedException {
+    public List<Measure> run(Path file, Path duckdbJar, int runs) throws IOException, InterruptedException {
         List<Measure> out = new ArrayList<>();
-        out.add(median(() -> new Measure("cat FILE > /dev/null", timed(List.of("cat", file.toString()), Map.of()).wall(),
-                Double.NaN, 0, "")));
-        if (duckdbJar != null) {
-            out.add(median(() -> duckdb(file, duckdbJar)));
+        List<Measure> cat = new ArrayList<>();
+        List<Measure> duck = new ArrayList<>();
+        List<Measure> pb = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            cat.add(new Measure("cat FILE > /dev/null", timed(List.of("cat", file.toString()), Map.of()).wall(), Double.NaN, 0, ""));
         }
-        out.add(median(() -> pbAnnex(file, "embedded")));
+        for (int i = 0; i < runs; i++) {
+            if (duckdbJar != null) {
+                duck.add(duckdb(file, duckdbJar));
+            }
+            pb.add(pbAnnex(file, "embedded"));
+        }
+        out.add(median(cat, ""));
+        if (!duck.isEmpty()) {
+            out.add(median(duck, ""));
+            out.add(median(pb, "; vs DuckDB, pairs: wall " + Medians.ratios(walls(pb), walls(duck)) + ", step / query "
+                    + Medians.ratios(steps(pb), steps(duck))));
+        } else {
+            out.add(median(pb, ""));
+        }
         String url = env.getOrDefault("PB_DATABASE_URL", "");
         if (url.startsWith("jdbc:postgresql:")) {
             out.add(pbAnnex(file, "postgres"));
@@ -60,19 +75,20 @@ public final class Benchmark {
         return out;
     }
 
-    private interface Timing {
-        Measure measure() throws IOException, InterruptedException;
+    /** The run with the median wall time (the lower middle one of an even count). */
+    private static Measure median(List<Measure> runs, String more) {
+        List<Measure> sorted = runs.stream().sorted(java.util.Comparator.comparingDouble(Measure::wallSeconds)).toList();
+        Measure m = sorted.get((sorted.size() - 1) / 2);
+        return new Measure(m.tool(), m.wallSeconds(), m.stepSeconds(), m.rssKb(), "median of " + runs.size()
+                + (m.note().isEmpty() ? "" : "; " + m.note()) + more);
     }
 
-    /** The run with the median wall time of three. */
-    private static Measure median(Timing t) throws IOException, InterruptedException {
-        List<Measure> runs = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            runs.add(t.measure());
-        }
-        runs.sort(java.util.Comparator.comparingDouble(Measure::wallSeconds));
-        Measure m = runs.get(1);
-        return new Measure(m.tool(), m.wallSeconds(), m.stepSeconds(), m.rssKb(), "median of 3" + (m.note().isEmpty() ? "" : "; " + m.note()));
+    private static List<Double> walls(List<Measure> m) {
+        return m.stream().map(Measure::wallSeconds).toList();
+    }
+
+    private static List<Double> steps(List<Measure> m) {
+        return m.stream().map(Measure::stepSeconds).toList();
     }
 
     private Measure duckdb(Path file, Path duckdbJar) throws IOException, InterruptedException {

@@ -33,7 +33,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Suite suite;
 
-    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Runs of each command in the annex suite (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "Runs of each command, alternated with its peer's (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--annex", defaultValue = "a2", paramLabel = "ID", description = "The table the annex suite regenerates (default: ${DEFAULT-VALUE}).")
@@ -80,7 +80,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                 try (var in = Files.newInputStream(file)) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
-                System.out.print(Benchmark.format(n, Files.size(file), ids + " line ids", bench.run(file, duckJar)));
+                System.out.print(Benchmark.format(n, Files.size(file), ids + " line ids", bench.run(file, duckJar, runs)));
             }
         }
         return ExitCodes.PUBLISHED;
