@@ -59,7 +59,8 @@ public final class HtmlEditionWriter {
         vars.put("lang", language.tag());
         vars.put("info", cover);
         vars.put("about", wording.in("about_html", language).replace("{title}", cover.title()));
-        vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures"));
+        vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures",
+                "not_printed"));
         vars.put("tables", views);
         vars.put("svg", svg);
         vars.put("css", Templates.resource(CSS));

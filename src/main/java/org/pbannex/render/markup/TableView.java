@@ -93,9 +93,16 @@ public record TableView(String id, String anchor, String number, String title, S
 
     /**
      * A value cell: the text as printed, and whether it is a figure (right-aligned) or text; {@code note} is the marker
-     * of a note on this cell (†, shown after the figure; the note is among the footnotes), or empty.
+     * of a note on this cell (†, shown after the figure; the note is among the footnotes), or empty. A cell the print
+     * leaves empty says why, for a reader who hears the table rather than sees it: {@code shared} is the text of the
+     * cell above that the print spans over both rows (one means of verification for two indicators), else empty;
+     * {@code blank} is true for a cell that shows nothing.
      */
-    public record CellView(String column, String text, boolean number, String note) {
+    public record CellView(String column, String text, boolean number, String note, String shared) {
+
+        public boolean blank() {
+            return text.isEmpty();
+        }
     }
 
     /** Builds the view of one table in one language. */
@@ -103,7 +110,10 @@ public record TableView(String id, String anchor, String number, String title, S
         List<Column> cols = OutputColumns.printed(t);
         String number = t.number().in(lang);
         String title = t.title().in(lang);
-        List<RowView> rows = t.rows().stream().map(r -> row(t, r, cols, lang)).toList();
+        List<RowView> rows = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            rows.add(row(t, i, cols, lang));
+        }
         return new TableView(t.id(), anchor(t), number, title, number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head(t, cols, lang),
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
@@ -193,14 +203,24 @@ public record TableView(String id, String anchor, String number, String title, S
         return grouped ? List.of(first, second) : List.of(first);
     }
 
-    private static RowView row(Table t, Row r, List<Column> cols, Language lang) {
+    private static RowView row(Table t, int index, List<Column> cols, Language lang) {
+        Row r = t.rows().get(index);
         boolean heading = r.type() == RowType.HEADING;
         List<CellView> cells = heading ? List.of() : cols.stream()
                 .map(c -> new CellView(c.key(), NumberText.format(r.value(c.key()), c.kind(), lang), c.kind() != ValueKind.TEXT,
-                        noteMarker(t, r, c)))
+                        noteMarker(t, r, c), shared(t, index, c, lang)))
                 .toList();
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
                 String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, cells);
+    }
+
+    /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */
+    private static String shared(Table t, int index, Column c, Language lang) {
+        int i = index;
+        while (i > 0 && t.rows().get(i).sharedWithRowAbove(c.key())) {
+            i--;
+        }
+        return i == index ? "" : NumberText.format(t.rows().get(i).value(c.key()), c.kind(), lang);
     }
 
     private static String noteMarker(Table t, Row r, Column c) {

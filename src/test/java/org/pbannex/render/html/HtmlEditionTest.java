@@ -220,4 +220,46 @@ class HtmlEditionTest {
         assertFalse(html.html().contains("https://"), "no https URL");
         assertFalse(html.html().contains("url("), "no CSS url()");
     }
+
+    /**
+     * A cell the print leaves empty is empty on the page too, and says why to a screen reader in text that is not
+     * shown: a cell the print spans over two rows (one means of verification for two indicators) repeats the visible
+     * text of the cell it shares, read from the page itself; any other empty cell says nothing is printed there.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anEmptyCellSaysWhyItIsEmptyToAScreenReader(Language lang) {
+        Document html = HTML.get(lang);
+        String notPrinted = new Wording(pub.reference().texts()::get).in("not_printed", lang);
+        int shared = 0;
+        int nothing = 0;
+        for (Table t : pub.tables().values()) {
+            Map<String, String> visibleAbove = new HashMap<>();
+            for (Element tr : html.getElementById(TableView.anchor(t)).select("table.data > tbody > tr[data-row]")) {
+                Row row = t.row(tr.attr("data-row"));
+                for (Element td : tr.select("td[data-column]")) {
+                    String column = td.attr("data-column");
+                    Element hidden = td.selectFirst("span.visually-hidden");
+                    String where = t.id() + " " + row.key() + " " + column;
+                    if (!td.ownText().isEmpty()) {
+                        assertEquals(null, hidden, where + " shows its text");
+                        visibleAbove.put(column, td.ownText());
+                        continue;
+                    }
+                    assertNotNull(hidden, where + " is empty and says nothing");
+                    if (row.sharedWithRowAbove(column)) {
+                        assertEquals(visibleAbove.get(column), hidden.text(), where);
+                        shared++;
+                    } else {
+                        assertEquals(notPrinted, hidden.text(), where);
+                        nothing++;
+                    }
+                }
+            }
+        }
+        assertTrue(shared >= 10, lang + ": cells shared with the row above: " + shared);
+        assertTrue(nothing >= 20, lang + ": cells with nothing printed: " + nothing);
+        // Not shown: the class takes the text out of the page's layout.
+        assertTrue(html.select("style").html().contains(".visually-hidden"), "the style hides it");
+    }
 }
