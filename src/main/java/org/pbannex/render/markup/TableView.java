@@ -95,14 +95,9 @@ public record TableView(String id, String anchor, String number, String title, S
      * A value cell: the text as printed, and whether it is a figure (right-aligned) or text; {@code note} is the marker
      * of a note on this cell (†, shown after the figure; the note is among the footnotes), or empty. A cell the print
      * leaves empty says why, for a reader who hears the table rather than sees it: {@code shared} is the text of the
-     * cell above that the print spans over both rows (one means of verification for two indicators), else empty;
-     * {@code blank} is true for a cell that shows nothing.
+     * cell above that the print spans over both rows (one means of verification for two indicators), else empty.
      */
     public record CellView(String column, String text, boolean number, String note, String shared) {
-
-        public boolean blank() {
-            return text.isEmpty();
-        }
     }
 
     /** Builds the view of one table in one language. */
