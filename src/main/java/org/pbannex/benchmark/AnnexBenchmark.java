@@ -183,7 +183,6 @@ public final class AnnexBenchmark {
         return Medians.of(samples.stream().map(f).toList());
     }
 
-
     private List<String> pbAnnex(String... args) {
         List<String> c = new ArrayList<>(List.of("bash", home.resolve("pb-annex").toString()));
         c.addAll(List.of(args));

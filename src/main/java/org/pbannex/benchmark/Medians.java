@@ -1,5 +1,6 @@
 package org.pbannex.benchmark;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,7 @@ final class Medians {
 
     /** "0.83 x (0.78-0.90)": the median of pair ratios a[i] / b[i] and their range. */
     static String ratios(List<Double> a, List<Double> b) {
-        List<Double> r = new java.util.ArrayList<>();
+        List<Double> r = new ArrayList<>();
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             r.add(a.get(i) / b.get(i));
         }

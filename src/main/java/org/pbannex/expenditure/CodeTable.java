@@ -1,8 +1,5 @@
 package org.pbannex.expenditure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,7 +12,6 @@ import java.util.List;
 final class CodeTable {
 
     private static final int MAX_LENGTH = 16;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final long[] keys1;
     private final long[] keys2;
@@ -59,10 +55,10 @@ final class CodeTable {
         long k2;
         if (from + MAX_LENGTH <= b.length) {
             // Whole words, the bytes past the code masked off (the usual case: the code sits inside a block of lines).
-            long w1 = (long) WORDS.get(b, from);
+            long w1 = (long) Bytes.WORDS.get(b, from);
             k1 = len >= 8 ? w1 : w1 & ((1L << (len << 3)) - 1);
-            k2 = len <= 8 ? 0 : len == MAX_LENGTH ? (long) WORDS.get(b, from + 8)
-                    : (long) WORDS.get(b, from + 8) & ((1L << ((len - 8) << 3)) - 1);
+            k2 = len <= 8 ? 0 : len == MAX_LENGTH ? (long) Bytes.WORDS.get(b, from + 8)
+                    : (long) Bytes.WORDS.get(b, from + 8) & ((1L << ((len - 8) << 3)) - 1);
         } else {
             k1 = pack(b, from, Math.min(to, from + 8));
             k2 = pack(b, from + 8, to);
@@ -80,7 +76,7 @@ final class CodeTable {
         }
     }
 
-    // Up to 8 bytes as a little-endian long, as WORDS reads them (empty: 0).
+    // Up to 8 bytes as a little-endian long, as Bytes.WORDS reads them (empty: 0).
     private static long pack(byte[] b, int from, int to) {
         long k = 0;
         for (int i = to - 1; i >= from; i--) {

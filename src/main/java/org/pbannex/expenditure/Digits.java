@@ -1,9 +1,5 @@
 package org.pbannex.expenditure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The number of a line id read eight digits at a time: the digits are tested and turned into a number with a few
  * operations on a little-endian long each, where a loop took a byte, two comparisons and a multiply per digit (15
@@ -13,9 +9,7 @@ final class Digits {
 
     /** The most digits {@link #parse} reads: two words. */
     static final int MAX = 16;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ZEROS = Bytes.repeat('0');
-    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
 
     private Digits() {
     }
@@ -26,12 +20,12 @@ final class Digits {
      * before the digits masked off.
      */
     static long parse(byte[] b, int to, int count) {
-        long low = (long) WORDS.get(b, to - 8);
+        long low = (long) Bytes.WORDS.get(b, to - 8);
         if (count <= 8) {
             long keep = top(count);
             return (nonDigits(low) & keep) != 0 ? -1 : eight((low & keep) | (ZEROS & ~keep));
         }
-        long high = (long) WORDS.get(b, to - 16);
+        long high = (long) Bytes.WORDS.get(b, to - 16);
         long keep = top(count - 8);
         if ((nonDigits(low) | (nonDigits(high) & keep)) != 0) {
             return -1;
@@ -41,7 +35,7 @@ final class Digits {
 
     /** The top bit of each byte of {@code word} that is not an ASCII digit; exact, no carry from one byte to the next. */
     static long nonDigits(long word) {
-        long low = word & LOW_BITS;
+        long low = word & Bytes.LOW_BITS;
         // Above '9': low + 0x46 reaches 0x80. Below '0': low + 0x50 stays under 0x80. Non-ASCII: the byte's own top bit.
         return ((low + 0x4646464646464646L) | word | ~(low + 0x5050505050505050L)) & Bytes.HIGH_BITS;
     }

@@ -91,7 +91,9 @@ final class LineIdSet {
                 digitsFrom = number < 0 ? -1 : start;
             }
         }
-        if (digitsFrom < 0) {
+        // Read the quick way, the id has the known prefix and at most 16 digits: the checks below need not be made again.
+        boolean quick = digitsFrom >= 0;
+        if (!quick) {
             digitsFrom = digitsFrom(b, from, to);
             if (to == digitsFrom || to - digitsFrom > MAX_DIGITS) {
                 overflow();
@@ -104,14 +106,14 @@ final class LineIdSet {
         }
         int digits = to - digitsFrom;
         if (runWriter != null) {
-            if (digits > SortedIdRuns.MAX_DIGITS || !samePrefix(runPrefix, b, from, digitsFrom)) {
+            if (!quick && (digits > SortedIdRuns.MAX_DIGITS || !samePrefix(runPrefix, b, from, digitsFrom))) {
                 overflow();
             } else {
                 runWriter.add(SortedIdRuns.encode(digits, number));
             }
             return true;
         }
-        if (lastBits == null || digits != lastDigits || !samePrefix(lastPrefix, b, from, digitsFrom)) {
+        if (lastBits == null || digits != lastDigits || (!quick && !samePrefix(lastPrefix, b, from, digitsFrom))) {
             lastPrefix = Arrays.copyOfRange(b, from, digitsFrom);
             lastDigits = digits;
             lastBits = numbered.computeIfAbsent(prefixKey(lastPrefix, digits), k -> new PagedBits());

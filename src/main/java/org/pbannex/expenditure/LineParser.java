@@ -1,9 +1,6 @@
 package org.pbannex.expenditure;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ final class LineParser {
     private static final CodeTable FUNDS = new CodeTable(ExpenditureTotals.FUNDS);
     private static final CodeTable STATUSES = new CodeTable(ExpenditureTotals.STATUSES);
     private static final int MAX_WHOLE_DIGITS = 15;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final CodeTable regions;
     private final CodeTable countries;
@@ -107,7 +103,7 @@ final class LineParser {
         boolean found = false;
         // Eight bytes at a time while they last: one word finds every comma, line end, quote and non-ASCII byte in it.
         while (i + 8 <= limit) {
-            long w = (long) WORDS.get(b, i);
+            long w = (long) Bytes.WORDS.get(b, i);
             long lineEnds = Bytes.equalTo(w, Bytes.NEWLINES);
             long commas = Bytes.equalTo(w, Bytes.COMMAS);
             long odd = Bytes.equalTo(w, Bytes.QUOTES) | (w & Bytes.HIGH_BITS);
