@@ -64,10 +64,11 @@ public class BenchmarkCommand implements Callable<Integer> {
         Path duckJar = duckdb.equals("none") ? null : duckdbJar(home, work);
         Benchmark bench = new Benchmark(home, work, System.getenv());
         for (long n : rows) {
-            // The same lines twice: with sequential ids (L0000000001, ...) and with sparse random 15-digit ids, whose
-            // duplicates cannot be kept as bits and are found on disk.
+            // The same lines twice: with sequential ids (L0000000001, ...) and with sparse random 15-digit ids in no
+            // order, too sparse for bit sets: their duplicates are found in sorted runs. (Files of random ids made
+            // before the generator scattered them, "-random-ids", held four ascending runs each, and are not reused.)
             for (String ids : List.of("sequential", "random")) {
-                Path file = work.resolve("synthetic-bench-" + n + (ids.equals("random") ? "-random-ids" : "") + ".csv");
+                Path file = work.resolve("synthetic-bench-" + n + (ids.equals("random") ? "-scattered-ids" : "") + ".csv");
                 if (!Files.exists(file)) {
                     System.out.println("generating " + file + " ...");
                     int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), "generate-expenditure", "--rows",

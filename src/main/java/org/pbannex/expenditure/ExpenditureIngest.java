@@ -224,9 +224,10 @@ public final class ExpenditureIngest {
         return new PartitionMerge(dimensions, rejectsFile, idMemory, scratch, threads);
     }
 
-    // The partitions that run at once share the id memory: as bits, or as the buffer of a sorted run (8 bytes an id).
+    // The partitions that run at once share the id memory: as bits, or as the buffer of a sorted run and the radix
+    // sort's spare array of the same length (16 bytes an id).
     private int idRunLength() {
-        return (int) Math.max(256, Math.min(1 << 24, idMemory / threads / 8));
+        return (int) Math.max(256, Math.min(1 << 24, idMemory / threads / 16));
     }
 
     private int idPagesPerPartition() {

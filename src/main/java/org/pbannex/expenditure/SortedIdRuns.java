@@ -60,6 +60,7 @@ final class SortedIdRuns {
         private long written;
         private final List<long[]> runs = new ArrayList<>(); // start, count
         private ByteBuffer io;
+        private RadixSort sorter;
 
         /** @param runLength how many numbers a run holds at most (8 bytes each, in memory while it fills) */
         Writer(Path file, int runLength) {
@@ -78,7 +79,10 @@ final class SortedIdRuns {
             if (used == 0) {
                 return;
             }
-            Arrays.sort(buffer, 0, used);
+            if (sorter == null) {
+                sorter = new RadixSort(buffer.length);
+            }
+            sorter.sort(buffer, used);
             try {
                 if (out == null) {
                     Files.createDirectories(file.getParent());
@@ -307,42 +311,63 @@ final class SortedIdRuns {
      * @param source per cursor, the partition it comes from
      */
     static Repeats repeated(List<Cursor> cursors, int[] source, int limit) throws IOException {
-        int n = cursors.size();
-        long[] head = new long[n];
-        int[] heap = new int[n];
-        int size = 0;
+        int k = cursors.size();
+        // A tree of losers (a tournament): each inner node holds the cursor that lost the match there, tree[0] the
+        // overall winner, whose number is the least. After the winner moves on, it replays only the matches on its
+        // way up: one comparison a level, where a heap's sift-down makes two. A finished cursor's head is
+        // Long.MAX_VALUE, which no encoded id reaches (at most 17 digits: below 18 * 2^57).
+        long[] head = new long[k];
+        int[] tree = new int[Math.max(1, k)];
+        Arrays.fill(tree, -1);
         try {
-            for (int i = 0; i < n; i++) {
-                if (cursors.get(i).next()) {
-                    head[i] = cursors.get(i).value();
-                    heap[size] = i;
-                    up(heap, head, size++);
+            for (int i = 0; i < k; i++) {
+                head[i] = cursors.get(i).next() ? cursors.get(i).value() : Long.MAX_VALUE;
+                // Built by letting each cursor climb until a node is empty; it waits there for its opponent.
+                int w = i;
+                for (int t = (i + k) >>> 1; t > 0 && w >= 0; t >>>= 1) {
+                    if (tree[t] < 0) {
+                        tree[t] = w;
+                        w = -1;
+                    } else if (head[tree[t]] < head[w]) {
+                        int loser = w;
+                        w = tree[t];
+                        tree[t] = loser;
+                    }
+                }
+                if (w >= 0) {
+                    tree[0] = w;
                 }
             }
             Set<Long> numbers = new HashSet<>();
             BitSet sources = new BitSet();
             long last = -1;
             int lastSource = -1;
-            while (size > 0) {
-                int i = heap[0];
-                long v = head[i];
+            while (k > 0) {
+                int w = tree[0];
+                long v = head[w];
+                if (v == Long.MAX_VALUE) {
+                    break;
+                }
                 if (v == last) {
                     if (numbers.add(v) && numbers.size() > limit) {
                         return null;
                     }
                     sources.set(lastSource);
-                    sources.set(source[i]);
+                    sources.set(source[w]);
                 } else {
                     last = v;
-                    lastSource = source[i];
+                    lastSource = source[w];
                 }
-                Cursor c = cursors.get(i);
-                if (c.next()) {
-                    head[i] = c.value();
-                } else {
-                    heap[0] = heap[--size];
+                Cursor c = cursors.get(w);
+                head[w] = c.next() ? c.value() : Long.MAX_VALUE;
+                for (int t = (w + k) >>> 1; t > 0; t >>>= 1) {
+                    int other = tree[t];
+                    if (head[other] < head[w]) {
+                        tree[t] = w;
+                        w = other;
+                    }
                 }
-                down(heap, head, size);
+                tree[0] = w;
             }
             return new Repeats(numbers, sources);
         } finally {
@@ -350,38 +375,5 @@ final class SortedIdRuns {
                 c.close();
             }
         }
-    }
-
-    private static void up(int[] heap, long[] head, int at) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (head[heap[parent]] <= head[heap[at]]) {
-                return;
-            }
-            swap(heap, parent, at);
-            at = parent;
-        }
-    }
-
-    private static void down(int[] heap, long[] head, int size) {
-        int at = 0;
-        while (true) {
-            int left = 2 * at + 1;
-            if (left >= size) {
-                return;
-            }
-            int least = left + 1 < size && head[heap[left + 1]] < head[heap[left]] ? left + 1 : left;
-            if (head[heap[at]] <= head[heap[least]]) {
-                return;
-            }
-            swap(heap, least, at);
-            at = least;
-        }
-    }
-
-    private static void swap(int[] heap, int i, int j) {
-        int t = heap[i];
-        heap[i] = heap[j];
-        heap[j] = t;
     }
 }

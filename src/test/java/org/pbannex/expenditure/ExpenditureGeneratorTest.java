@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.expenditure.ExpenditureGenerator.Control;
@@ -18,6 +21,39 @@ class ExpenditureGeneratorTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * Random ids are a permutation of 10^15 (the product computed the long way agrees, none repeats) in no order: a
+     * step of 0.618 of the range rises 38% of the time and falls the rest, and no ascending stretch is long enough for a
+     * sort to find.
+     */
+    @Test
+    void randomIdsAreUniqueAndInNoOrder() {
+        BigInteger space = BigInteger.TEN.pow(15);
+        for (long i : new long[] {0, 1, 2, 999, 1L << 31, 10_000_000_000L, 999_999_999_999_999L}) {
+            long expected = BigInteger.valueOf(i).multiply(BigInteger.valueOf(618_033_988_749_897L))
+                    .add(BigInteger.valueOf(123_456_789_012_345L)).mod(space).longValueExact();
+            assertEquals(String.format("D%015d", expected), ExpenditureGenerator.randomId(i), "id " + i);
+        }
+        int n = 200_000;
+        Set<String> seen = new HashSet<>();
+        int rises = 0;
+        int longest = 0;
+        int run = 0;
+        String last = null;
+        for (long i = 1; i <= n; i++) {
+            String id = ExpenditureGenerator.randomId(i);
+            assertEquals(16, id.length(), id);
+            assertTrue(seen.add(id), "repeated id " + id);
+            boolean rise = last != null && id.compareTo(last) > 0;
+            rises += rise ? 1 : 0;
+            run = rise ? run + 1 : 0;
+            longest = Math.max(longest, run);
+            last = id;
+        }
+        assertTrue(rises > n / 4 && rises < n * 3 / 4, rises + " rises in " + n + " ids");
+        assertTrue(longest < 10, "an ascending stretch of " + longest + " ids");
+    }
 
     @Test
     void bienniaWithoutAControlFollowTheTrendOfTheControlledOnes() {

@@ -75,6 +75,69 @@ class SortedIdRunsTest {
                 .withSortedIdRuns(runs);
     }
 
+    /**
+     * The merge's tournament, for every count of cursors from none to 33 (powers of two and the rest): it finds each
+     * number held more than once, in one cursor or across several, and the sources of those that hold one; and it
+     * gives up past the limit.
+     */
+    @Test
+    void theMergeFindsEveryRepeatForAnyCountOfCursors() throws IOException {
+        Random random = new Random(11);
+        for (int k = 0; k <= 33; k++) {
+            List<long[]> runs = new ArrayList<>();
+            java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+            java.util.Map<Long, java.util.Set<Integer>> holders = new java.util.HashMap<>();
+            int[] source = new int[k];
+            for (int c = 0; c < k; c++) {
+                source[c] = c / 2; // two cursors a partition, as the runs of one partition's file
+                long[] run = new long[random.nextInt(300)];
+                for (int i = 0; i < run.length; i++) {
+                    run[i] = SortedIdRuns.encode(15, random.nextInt(5000));
+                }
+                java.util.Arrays.sort(run);
+                runs.add(run);
+                for (long v : run) {
+                    counts.merge(v, 1, Integer::sum);
+                    holders.computeIfAbsent(v, x -> new java.util.HashSet<>()).add(source[c]);
+                }
+            }
+            java.util.Set<Long> expected = new java.util.HashSet<>();
+            java.util.BitSet expectedSources = new java.util.BitSet();
+            counts.forEach((v, n) -> {
+                if (n > 1) {
+                    expected.add(v);
+                    holders.get(v).forEach(expectedSources::set);
+                }
+            });
+            SortedIdRuns.Repeats r = SortedIdRuns.repeated(cursors(runs), source, Integer.MAX_VALUE);
+            assertEquals(expected, r.numbers(), k + " cursors");
+            assertEquals(expectedSources, r.sources(), k + " cursors");
+            if (expected.size() > 1) {
+                assertEquals(null, SortedIdRuns.repeated(cursors(runs), source, expected.size() - 1), "over the limit");
+            }
+        }
+    }
+
+    private static List<SortedIdRuns.Cursor> cursors(List<long[]> runs) {
+        List<SortedIdRuns.Cursor> out = new ArrayList<>();
+        for (long[] run : runs) {
+            out.add(new SortedIdRuns.Cursor() {
+                int at = -1;
+
+                @Override
+                public boolean next() {
+                    return ++at < run.length;
+                }
+
+                @Override
+                public long value() {
+                    return run[at];
+                }
+            });
+        }
+        return out;
+    }
+
     @Test
     void runsFindExactlyWhatTheWayOnDiskFinds() throws IOException {
         for (Path f : List.of(file, randomFile)) {
