@@ -62,6 +62,9 @@ class LauncherIT {
         assertEquals(mode.contains("[madvise]") || mode.contains("[always]"), command.contains("-XX:+UseTransparentHugePages"),
                 mode + ": " + command);
         assertFalse(check.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), check.toString());
+        // The compile commands of scripts/jvm-inline.txt, read quietly (HotSpot would echo each one to stdout).
+        assertTrue(command.contains("-XX:CompileCommandFile=" + Path.of("scripts/jvm-inline.txt").toAbsolutePath()), command);
+        assertFalse(check.out().contains("CompileCommand"), check.toString());
         if (command.contains("-XX:AOTCache=")) {
             // JDK 25+: one ahead-of-time cache per kind of command.
             assertTrue(command.contains("pb-annex-check.aot"), command);
