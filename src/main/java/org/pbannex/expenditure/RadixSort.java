@@ -5,8 +5,9 @@ package org.pbannex.expenditure;
  * differ, about 10 bits a pass (random 15-digit ids: 5 passes), through a spare array of the run's length. Each pass
  * reads the numbers in order and writes them to 1 024 places that each move forward, which the cache and the
  * prefetcher follow; a comparison sort jumps about instead. Under C1, where the ingest runs, it takes about a fifth of
- * the time of {@code Arrays.sort} on 512 Ki scattered ids (7.5 against 35 ms). A run already in order (ids numbered
- * in order but too sparse for bit sets) is seen in the first pass and left as it is.
+ * the time of {@code Arrays.sort} on 512 Ki scattered ids (7.5 against 35 ms in a microbenchmark; in the
+ * 10-million-id ingest 0.24 against 0.67 s of CPU). A run already in order (ids numbered in order but too sparse for
+ * bit sets) is seen in the first pass and left as it is.
  */
 final class RadixSort {
 

@@ -62,7 +62,10 @@ final class SortedIdRuns {
         private ByteBuffer io;
         private RadixSort sorter;
 
-        /** @param runLength how many numbers a run holds at most (8 bytes each, in memory while it fills) */
+        /**
+         * @param runLength how many numbers a run holds at most (8 bytes each in memory while it fills, and 8 more for
+         *                  the radix sort's spare array once a run is full)
+         */
         Writer(Path file, int runLength) {
             this.file = file;
             this.buffer = new long[Math.max(16, runLength)];
