@@ -62,8 +62,10 @@ class LauncherIT {
         assertEquals(mode.contains("[madvise]") || mode.contains("[always]"), command.contains("-XX:+UseTransparentHugePages"),
                 mode + ": " + command);
         assertFalse(check.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), check.toString());
-        // The compile commands of scripts/jvm-inline.txt, read quietly (HotSpot would echo each one to stdout).
-        assertTrue(command.contains("-XX:CompileCommandFile=" + Path.of("scripts/jvm-inline.txt").toAbsolutePath()), command);
+        // The compile commands of scripts/jvm-inline.txt, read quietly (HotSpot would echo each one to stdout); left out
+        // when the folder's path has a space, which would split the option.
+        Path inline = Path.of("scripts/jvm-inline.txt").toAbsolutePath();
+        assertEquals(!inline.toString().matches(".*\\s.*"), command.contains("-XX:CompileCommandFile=" + inline), command);
         assertFalse(check.out().contains("CompileCommand"), check.toString());
         if (command.contains("-XX:AOTCache=")) {
             // JDK 25+: one ahead-of-time cache per kind of command.
