@@ -43,7 +43,8 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
     List<String> bienniums;
 
     @Option(names = "--ids", defaultValue = "sequential", paramLabel = "KIND",
-            description = "Line ids: sequential (L0000000001, ...) or random (sparse 15-digit ids, D483920193847561); default ${DEFAULT-VALUE}.")
+            description = "Line ids: sequential (L0000000001, ...) or random (sparse 15-digit ids in no order, "
+                    + "D483920193847561); default ${DEFAULT-VALUE}.")
     String ids;
 
     @Option(names = "--control", paramLabel = "FILE",
