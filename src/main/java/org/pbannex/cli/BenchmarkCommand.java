@@ -68,7 +68,8 @@ public class BenchmarkCommand implements Callable<Integer> {
             // order, too sparse for bit sets: their duplicates are found in sorted runs. (Files of random ids made
             // before the generator scattered them, "-random-ids", held four ascending runs each, and are not reused.)
             for (String ids : List.of("sequential", "random")) {
-                Path file = work.resolve("synthetic-bench-" + n + (ids.equals("random") ? "-scattered-ids" : "") + ".csv");
+                boolean random = ids.equals("random");
+                Path file = work.resolve("synthetic-bench-" + n + (random ? "-scattered-ids" : "") + ".csv");
                 if (!Files.exists(file)) {
                     System.out.println("generating " + file + " ...");
                     int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), "generate-expenditure", "--rows",
@@ -81,7 +82,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                 try (var in = Files.newInputStream(file)) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
-                String label = ids.equals("random") ? "random line ids, in no order" : "sequential line ids";
+                String label = random ? "random line ids, in no order" : "sequential line ids";
                 System.out.print(Benchmark.format(n, Files.size(file), label, bench.run(file, duckJar, runs)));
             }
         }

@@ -1,5 +1,7 @@
 package org.pbannex.expenditure;
 
+import java.util.Arrays;
+
 /**
  * Sorts a run of encoded line ids: a least-significant-digit radix sort over the bits in which the run's numbers
  * differ, about 10 bits a pass (random 15-digit ids: 5 passes), through a spare array of the run's length. Each pass
@@ -48,7 +50,7 @@ final class RadixSort {
         long[] to = spare;
         for (int pass = 0; pass < passes; pass++) {
             int shift = pass * width;
-            java.util.Arrays.fill(counts, 0, mask + 1, 0);
+            Arrays.fill(counts, 0, mask + 1, 0);
             for (int i = 0; i < n; i++) {
                 counts[(int) ((from[i] - min) >>> shift) & mask]++;
             }

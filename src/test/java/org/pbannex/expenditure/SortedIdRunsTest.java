@@ -10,8 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +91,8 @@ class SortedIdRunsTest {
         Random random = new Random(11);
         for (int k = 0; k <= 33; k++) {
             List<long[]> runs = new ArrayList<>();
-            java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
-            java.util.Map<Long, java.util.Set<Integer>> holders = new java.util.HashMap<>();
+            Map<Long, Integer> counts = new HashMap<>();
+            Map<Long, Set<Integer>> holders = new HashMap<>();
             int[] source = new int[k];
             for (int c = 0; c < k; c++) {
                 source[c] = c / 2; // two cursors a partition, as the runs of one partition's file
@@ -94,15 +100,15 @@ class SortedIdRunsTest {
                 for (int i = 0; i < run.length; i++) {
                     run[i] = SortedIdRuns.encode(15, random.nextInt(5000));
                 }
-                java.util.Arrays.sort(run);
+                Arrays.sort(run);
                 runs.add(run);
                 for (long v : run) {
                     counts.merge(v, 1, Integer::sum);
-                    holders.computeIfAbsent(v, x -> new java.util.HashSet<>()).add(source[c]);
+                    holders.computeIfAbsent(v, x -> new HashSet<>()).add(source[c]);
                 }
             }
-            java.util.Set<Long> expected = new java.util.HashSet<>();
-            java.util.BitSet expectedSources = new java.util.BitSet();
+            Set<Long> expected = new HashSet<>();
+            BitSet expectedSources = new BitSet();
             counts.forEach((v, n) -> {
                 if (n > 1) {
                     expected.add(v);
