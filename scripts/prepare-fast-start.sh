@@ -58,6 +58,8 @@ if [ -n "${failed:-}" ]; then
   cp "$scratch/training.log" "$app/training.log"
   echo "pb-annex: a class archive is missing (a training run failed; see $app/training.log): start-up will be slower" >&2
 fi
-# The archive belongs to this runtime: the stamp (from the launcher: the java binary's path and time) says which one,
-# so the launcher prepares anew when it changes. Written last: an interrupted preparation is prepared again.
-echo "${PB_JAVA_STAMP:-unknown}" >"$app/java.stamp"
+# The archive belongs to this runtime: the stamp (the java binary's path, as the launcher chose it, and its time as the
+# stamp's own) says which one, so the launcher prepares anew when it changes. Written last: an interrupted preparation
+# is prepared again.
+echo "${PB_JAVA:-unknown}" >"$app/java.stamp"
+[ -z "${PB_JAVA:-}" ] || touch -r "$PB_JAVA" "$app/java.stamp"

@@ -33,12 +33,11 @@ warm_run() {
   { exec 3<>"/dev/tcp/127.0.0.1/$WARM_PORT"; } 2>/dev/null || return 0
   # The environment variables settings can read (exported ones only), for the warm process to compare with its own.
   local env=() name cwd reply line
-  for name in $(compgen -e); do
-    case $name in
-      PB_* | SPRING_* | LC_* | TZ | LANG | JAVA_TOOL_OPTIONS | JDK_JAVA_OPTIONS) env+=("$name=${!name}") ;;
-    esac
+  for name in ${!PB_*} ${!SPRING_*} ${!LC_*} TZ LANG JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS; do
+    if [[ -v $name && ${!name@a} == *x* ]]; then env+=("$name=${!name}"); fi
   done
-  cwd="$(pwd -P)"
+  # The folder as the shell knows it (the warm process resolves its links).
+  cwd="$PWD"
   printf '%s\0' pb-annex-warm/1 "$WARM_TOKEN" "$cwd" "$WARM_CLIENT_START" "${#env[@]}" "${env[@]}" "$#" "$@" >&3 2>/dev/null \
     || { exec 3>&-; return 0; }
   if ! IFS= read -r -t 10 reply <&3 || [ "$reply" != ready ]; then

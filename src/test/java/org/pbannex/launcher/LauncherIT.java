@@ -78,6 +78,24 @@ class LauncherIT {
     }
 
     @Test
+    void theLauncherFindsItsFolderHoweverItIsNamedAndPreparesFastStartOnlyOnce() throws Exception {
+        // The launcher works its folder out with bash builtins (no dirname, no cd in a subshell): every spelling of its
+        // path gives the same absolute folder.
+        Path home = Golden.home().toAbsolutePath().normalize();
+        String name = home.getFileName().toString();
+        Map<String, String> show = with("PB_SHOW_COMMAND", "1");
+        launcher(env, "--version"); // prepares fast start-up if this build has not been yet
+        for (String spelling : List.of("pb-annex", "./pb-annex", "src/../pb-annex", "../" + name + "/pb-annex",
+                home + "//./pb-annex", home + "/pb-annex")) {
+            Result r = run(new ProcessBuilder("bash", spelling, "--version"), show, spelling);
+            assertEquals(0, r.status(), spelling + ": " + r);
+            assertTrue(r.err().contains(" -Dpb.home=" + home + " "), spelling + ": " + r.err());
+            // The runtime's stamp (its path, and its time as the stamp file's own) matches: no second preparation.
+            assertFalse(r.err().contains("preparing fast start-up"), spelling + ": " + r.err());
+        }
+    }
+
+    @Test
     void aJavaRuntimeThatIsNotThereIsOneLineAndStatus5() throws Exception {
         Result r = launcher(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()), "check");
         assertEquals(5, r.status(), r.toString());
