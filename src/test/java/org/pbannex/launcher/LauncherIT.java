@@ -115,6 +115,16 @@ class LauncherIT {
             assertEquals(withoutSeconds(cold.out()), withoutSeconds(warm.out()));
             Result status = launcher(env, "serve", "--status");
             assertTrue(status.out().contains("1 command(s) served"), "the check ran in it: " + status);
+            // Another database, another locale, another time zone: each a process of its own (the launcher sends the
+            // exported PB_*, SPRING_*, LC_*, TZ, ... variables; the warm process compares them with its own).
+            for (Map.Entry<String, String> other : List.of(Map.entry("PB_DATABASE_URL", "jdbc:h2:file:" + tmp.resolve("db2/pb-annex")),
+                    Map.entry("LC_ALL", notAsInherited("LC_ALL", "C.UTF-8", "C")), Map.entry("TZ", notAsInherited("TZ", "Pacific/Chatham", "UTC")),
+                    Map.entry("SPRING_MAIN_BANNER_MODE", notAsInherited("SPRING_MAIN_BANNER_MODE", "off", "console")))) {
+                Result elsewhere = launcher(with(other.getKey(), other.getValue()), "check");
+                assertEquals(0, elsewhere.status(), other + ": " + elsewhere);
+            }
+            Result still = launcher(env, "serve", "--status");
+            assertTrue(still.out().contains("1 command(s) served"), "none of those ran in it: " + still);
         } finally {
             Result stop = launcher(env, "serve", "--stop");
             assertTrue(stop.out().contains("ends"), stop.toString());
@@ -265,6 +275,11 @@ class LauncherIT {
                     + Files.readString(err));
         }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code one}, or {@code other} when the tests' own environment already has {@code one} (and so would the warm process). */
+    private static String notAsInherited(String name, String one, String other) {
+        return one.equals(System.getenv(name)) ? other : one;
     }
 
     private static String withoutSeconds(String out) {
