@@ -19,8 +19,9 @@ import org.pbannex.warm.WarmEndpoint;
  * with their peer so that both meet the same machine load: regenerating one annex beside LibreOffice converting that
  * edition's workbook to PDF, {@code check}, and the nightly run, each cold and in a warm process; the first two
  * regenerations of a session whose first command starts the warm process; medians, ratios, peak memory, and where the
- * time of a run goes (the {@code timing} lines of {@code run --timings}). Runs go to a scratch output folder and a scratch
- * database under the benchmark's folder: the user's history and outputs are not touched. Measures only.
+ * time of a run goes (the {@code timing} lines of {@code run --timings} and {@code check --timings}). Runs go to a
+ * scratch output folder and a scratch database under the benchmark's folder: the user's history and outputs are not
+ * touched. Measures only.
  */
 public final class AnnexBenchmark {
 
@@ -71,7 +72,7 @@ public final class AnnexBenchmark {
         }
         List<String> regenerate = pbAnnex("run", "regenerate", "--tables", annex, "--lang", "zh", "--format", "xlsx,pdf,csv",
                 "--force", "--timings", "--output", out.toString());
-        List<String> check = pbAnnex("check");
+        List<String> check = pbAnnex("check", "--timings");
         List<String> nightly = pbAnnex("run", "nightly", "--force", "--timings", "--output", out.toString());
 
         MeasuredProcess started = MeasuredProcess.run(pbAnnex("serve"), env, true);
@@ -136,6 +137,7 @@ public final class AnnexBenchmark {
                 + "warm-up included): %d MB; the session's (its first two commands): %d MB%n", warmPeakKb / 1024,
                 sessionPeakKb / 1024));
         b.append(where("run regenerate, cold", samples.get("regen-cold"))).append(where("run regenerate, warm", samples.get("regen-warm")))
+                .append(where("check, cold", samples.get("check-cold"))).append(where("check, warm", samples.get("check-warm")))
                 .append(where("run nightly, cold", samples.get("nightly-cold"))).append(where("run nightly, warm", samples.get("nightly-warm")));
         return b.toString();
     }

@@ -2,8 +2,11 @@ package org.pbannex.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
+import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
@@ -29,8 +32,14 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "List every check, not only the failed ones.")
     boolean verbose;
 
+    @Option(names = "--timings", description = "Print where the check's time went: start-up, the settings, reading the "
+            + "input, the expenditure lines, the tables and checks (one 'timing <what> <seconds>' line each).")
+    boolean timings;
+
     @Override
     public Integer call() {
+        long commandStarted = System.nanoTime();
+        long start = timings ? TimingLines.started(System.currentTimeMillis()) : 0;
         List<Biennium> biennia;
         try {
             // Every biennium with a data folder, unless one (or all) is named.
@@ -38,11 +47,14 @@ public class CheckCommand implements Callable<Integer> {
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (timings) {
+            TimingLines.line("settings-and-biennia", (System.nanoTime() - commandStarted) / 1e9);
+        }
         int worst = ExitCodes.PUBLISHED;
         for (Biennium biennium : biennia) {
             int status;
             try {
-                status = check(biennium);
+                status = check(biennium, biennia.size() > 1);
             } catch (RuntimeException e) {
                 if (biennia.size() == 1) {
                     throw e;
@@ -53,12 +65,26 @@ public class CheckCommand implements Callable<Integer> {
             }
             worst = Math.max(worst, status);
         }
+        if (timings) {
+            TimingLines.total(start);
+        }
         return worst;
     }
 
-    private int check(Biennium biennium) {
+    private int check(Biennium biennium, boolean named) {
         long start = System.nanoTime();
-        ComputedPublication pub = Publication.compute(in.inputDir(), biennium);
+        // Each part timed with --timings (named after the biennium when there are several).
+        String of = named ? " " + biennium : "";
+        InputSet inputs = Publication.ingest(in.inputDir(), biennium);
+        long read = System.nanoTime();
+        ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
+        long linesRead = System.nanoTime();
+        ComputedPublication pub = Publication.compute(inputs, lines, TableCatalogue.ids());
+        if (timings) {
+            TimingLines.line("read-input" + of, (read - start) / 1e9);
+            TimingLines.line("expenditure-lines" + of, (linesRead - read) / 1e9);
+            TimingLines.line("tables-and-checks" + of, (System.nanoTime() - linesRead) / 1e9);
+        }
         for (CheckResult c : pub.checks().results()) {
             if (verbose || !c.passed()) {
                 System.out.println((c.passed() ? "ok       " : "FAILED   ") + c.describe());

@@ -1,12 +1,7 @@
 package org.pbannex.cli;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.OptionalLong;
-import org.pbannex.benchmark.PeakMemory;
-import org.pbannex.warm.WarmServer;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -40,10 +35,7 @@ final class RunTimings {
     }
 
     void print(JobExecution execution) {
-        // In the warm process the client's start stands for the JVM's: the JVM started long before.
-        OptionalLong client = WarmServer.clientStartMillis();
-        long jvmStart = client.orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
-        line(client.isPresent() ? "launcher-to-warm-command" : "jvm-start-to-command", (commandStartedMillis - jvmStart) / 1000.0);
+        long start = TimingLines.started(commandStartedMillis);
         line("command-to-ready", (readyNanos - commandStartedNanos) / 1e9);
         execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getStartTime,
                 Comparator.nullsLast(Comparator.naturalOrder()))).forEach(s -> {
@@ -53,11 +45,10 @@ final class RunTimings {
                         Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
             }
         });
-        line("total", (System.currentTimeMillis() - jvmStart) / 1000.0);
-        System.out.printf(Locale.ROOT, "timing peak-rss-mb %d%n", PeakMemory.rssKb() / 1024);
+        TimingLines.total(start);
     }
 
     private static void line(String what, double seconds) {
-        System.out.printf(Locale.ROOT, "timing %s %.3f%n", what, seconds);
+        TimingLines.line(what, seconds);
     }
 }

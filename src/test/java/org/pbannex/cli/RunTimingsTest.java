@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 
-/** {@code run --timings}: a line for each part of the run, in the order it went, each with its seconds. */
+/** {@code run --timings} and {@code check --timings}: a line for each part, in the order it went, each with its seconds. */
 class RunTimingsTest {
 
     @TempDir
@@ -24,12 +24,7 @@ class RunTimingsTest {
                 "--output", tmp.resolve("out").toString(), "--timings");
         assertEquals(0, r.status(), r.toString());
         List<String> lines = r.out().lines().toList();
-        Map<String, Double> timings = new LinkedHashMap<>();
-        for (String line : lines.stream().filter(l -> l.startsWith("timing ")).toList()) {
-            String rest = line.substring("timing ".length()).strip();
-            int last = rest.lastIndexOf(' ');
-            timings.put(rest.substring(0, last).strip(), Double.parseDouble(rest.substring(last + 1)));
-        }
+        Map<String, Double> timings = timings(lines);
         List<String> parts = new ArrayList<>(timings.keySet());
         assertEquals(List.of("jvm-start-to-command", "command-to-ready", "step validate"), parts.subList(0, 3), r.out());
         assertTrue(parts.containsAll(List.of("step check", "step render", "step renderOutput:csv", "step publish")), r.out());
@@ -39,6 +34,29 @@ class RunTimingsTest {
         // The closing is timed after the run's summary, which it follows on stdout.
         int summary = indexOf(lines, "Run ");
         assertTrue(summary >= 0 && summary < indexOf(lines, "timing context-close"), r.out());
+    }
+
+    @Test
+    void checkHasALineForStartUpEachPartAndTheTotal() {
+        CliRun r = CliRun.run(tmp.resolve("db"), "check", "--timings");
+        assertEquals(0, r.status(), r.toString());
+        Map<String, Double> timings = timings(r.out().lines().toList());
+        assertEquals(List.of("jvm-start-to-command", "settings-and-biennia", "read-input", "expenditure-lines", "tables-and-checks", "total", "peak-rss-mb"),
+                List.copyOf(timings.keySet()), r.out());
+        timings.forEach((part, seconds) -> assertTrue(seconds >= 0, part + " " + seconds));
+        assertTrue(timings.get("total") >= timings.get("settings-and-biennia") + timings.get("read-input")
+                + timings.get("expenditure-lines") + timings.get("tables-and-checks"), r.out());
+        assertTrue(r.out().contains("1147 checks passed, 0 failed"), r.out());
+    }
+
+    private static Map<String, Double> timings(List<String> lines) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        for (String line : lines.stream().filter(l -> l.startsWith("timing ")).toList()) {
+            String rest = line.substring("timing ".length()).strip();
+            int last = rest.lastIndexOf(' ');
+            timings.put(rest.substring(0, last).strip(), Double.parseDouble(rest.substring(last + 1)));
+        }
+        return timings;
     }
 
     private static int indexOf(List<String> lines, String start) {
