@@ -1,5 +1,7 @@
 package org.pbannex.cli;
 
+import static org.pbannex.cli.TimingLines.line;
+
 import java.time.Duration;
 import java.util.Comparator;
 import org.springframework.batch.core.job.JobExecution;
@@ -46,9 +48,5 @@ final class RunTimings {
             }
         });
         TimingLines.total(start);
-    }
-
-    private static void line(String what, double seconds) {
-        TimingLines.line(what, seconds);
     }
 }
