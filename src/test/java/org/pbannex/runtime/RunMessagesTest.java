@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
@@ -48,6 +51,21 @@ class RunMessagesTest {
             assertTrue(r.err().startsWith("pb-annex: no data folder for biennium 2030-31 in "), r.err());
         }
         assertFalse(Files.exists(lines));
+    }
+
+    @Test
+    void aSettingTheRunRefusesIsRefusedByCheckTheSameWay() throws Exception {
+        // check is the pre-flight of an unattended run: it binds every setting, as the run does, so a bad one shows there.
+        Map<String, String> bad = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        bad.put("pb.expenditure.engine", "foo");
+        CliRun check = CliRun.capture(bad, "check");
+        CliRun nightly = CliRun.capture(bad, "run", "nightly", "--output", tmp.resolve("out").toString());
+        for (CliRun r : List.of(check, nightly)) {
+            assertEquals(5, r.status(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("pb.expenditure.engine (PB_EXPENDITURE_ENGINE) is 'foo'; expected auto, embedded or postgres"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("out/2022-23")), "nothing published");
     }
 
     @Test
