@@ -343,9 +343,12 @@ final class SortedIdRuns {
             }
             Set<Long> numbers = new HashSet<>();
             BitSet sources = new BitSet();
+            if (k == 0) {
+                return new Repeats(numbers, sources);
+            }
             long last = -1;
             int lastSource = -1;
-            while (k > 0) {
+            while (true) {
                 int w = tree[0];
                 long v = head[w];
                 if (v == Long.MAX_VALUE) {
