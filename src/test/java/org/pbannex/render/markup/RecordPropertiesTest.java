@@ -2,12 +2,20 @@ package org.pbannex.render.markup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Member;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ognl.AbstractMemberAccess;
+import ognl.Ognl;
+import ognl.OgnlContext;
+import ognl.OgnlException;
 import ognl.OgnlRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,5 +99,55 @@ class RecordPropertiesTest {
     @Test
     void anUnknownPropertyIsStillAnError() {
         assertThrows(TemplateProcessingException.class, () -> render("<p th:text=\"${r.nothing}\"></p>", new Cell("x")));
+    }
+
+    /** A member access that says what it was asked, and allows public members only when told to. */
+    private static final class AskedMemberAccess extends AbstractMemberAccess {
+        final List<String> asked = new ArrayList<>();
+        private final boolean allows;
+
+        AskedMemberAccess(boolean allows) {
+            this.allows = allows;
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes") // OGNL's own signature
+        public boolean isAccessible(Map context, Object target, Member member, String propertyName) {
+            asked.add(target.getClass().getSimpleName() + "." + propertyName);
+            return allows && Modifier.isPublic(member.getModifiers());
+        }
+    }
+
+    private static Object read(AskedMemberAccess access, Object target, String component) throws OgnlException {
+        return OgnlRuntime.getPropertyAccessor(Record.class)
+                .getProperty((OgnlContext) Ognl.createDefaultContext(target, access), target, component);
+    }
+
+    @Test
+    void aComponentTheMemberAccessAllowedIsNotAskedAgainButAnotherMemberAccessIsAsked() throws Exception {
+        AskedMemberAccess first = new AskedMemberAccess(true);
+        assertEquals("Africa", read(first, new Row("Africa", 1, List.of()), "label"));
+        assertEquals("Asia", read(first, new Row("Asia", 2, List.of()), "label"));
+        assertEquals(2, read(first, new Row("Asia", 2, List.of()), "amount"));
+        assertEquals(List.of("Row.label", "Row.amount"), first.asked, "asked once a class and component");
+
+        AskedMemberAccess second = new AskedMemberAccess(true);
+        assertEquals("Europe", read(second, new Row("Europe", 3, List.of()), "label"));
+        assertEquals(List.of("Row.label"), second.asked, "another member access decides for itself");
+    }
+
+    @Test
+    void aComponentTheMemberAccessRefusesIsNeverReadThroughItsAccessor() throws Exception {
+        AskedMemberAccess refusing = new AskedMemberAccess(false);
+        for (int i = 0; i < 2; i++) {
+            Object value;
+            try {
+                value = read(refusing, new Cell("secret"), "text");
+            } catch (OgnlException e) {
+                value = null; // OGNL's own way for a member it may not read
+            }
+            assertNotEquals("secret", value);
+        }
+        assertTrue(refusing.asked.stream().filter("Cell.text"::equals).count() >= 2, "asked on each read: " + refusing.asked);
     }
 }
