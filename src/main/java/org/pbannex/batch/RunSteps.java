@@ -3,8 +3,12 @@ package org.pbannex.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.pbannex.config.PbProperties;
@@ -76,8 +80,7 @@ public class RunSteps implements DisposableBean {
         pool.setDaemon(true);
         pool.initialize();
         pools.add(pool);
-        TaskExecutorPartitionHandler handler =
-                new TaskExecutorPartitionHandler();
+        TaskExecutorPartitionHandler handler = new InOrder();
         handler.setStep(worker);
         handler.setTaskExecutor(pool);
         RunPartitioner partitioner = new RunPartitioner(partitions);
@@ -91,6 +94,24 @@ public class RunSteps implements DisposableBean {
     @Override
     public void destroy() {
         pools.forEach(ThreadPoolTaskExecutor::shutdown);
+    }
+
+    /** Where a partition stands in the order its function gave (a key of its execution context). */
+    static final String ORDER = "partition.order";
+
+    /**
+     * Hands the partitions to the threads in the order the partitions' function gave them. Spring Batch's splitter
+     * puts them in a hash set, so which ones start together would change from run to run.
+     */
+    static final class InOrder extends TaskExecutorPartitionHandler {
+        @Override
+        protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+            Set<StepExecution> ordered = new TreeSet<>(Comparator
+                    .comparingInt((StepExecution e) -> e.getExecutionContext().getInt(ORDER, Integer.MAX_VALUE))
+                    .thenComparing(StepExecution::getStepName));
+            ordered.addAll(partitions);
+            return super.doHandle(manager, new LinkedHashSet<>(ordered));
+        }
     }
 
     /** Asks the function for the partitions of the run whose manager step is running (known from beforeStep). */
@@ -111,7 +132,12 @@ public class RunSteps implements DisposableBean {
 
         @Override
         public Map<String, ExecutionContext> partition(int gridSize) {
-            return partitions.apply(run.get());
+            Map<String, ExecutionContext> out = partitions.apply(run.get());
+            int order = 0;
+            for (ExecutionContext c : out.values()) {
+                c.putInt(ORDER, order++);
+            }
+            return out;
         }
     }
 

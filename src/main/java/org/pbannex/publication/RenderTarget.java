@@ -10,19 +10,36 @@ import org.pbannex.table.Language;
  */
 public record RenderTarget(OutputFormat format, Language language) {
 
-    /** Every target of a run, CSV first. */
+    /**
+     * Every target of a run, in the order they are handed to the cores: a PDF first (the longest to render), then the
+     * other outputs, each further PDF after an even share of them. A PDF holds its whole laid-out document while it is
+     * written; two laid out at once raised a nightly run's peak from 285-290 MB to 308-320 MB (11 of 40 runs).
+     */
     public static List<RenderTarget> of(RunRequest r) {
-        List<RenderTarget> out = new ArrayList<>();
-        if (r.wants(OutputFormat.CSV)) {
-            out.add(new RenderTarget(OutputFormat.CSV, r.languages().get(0)));
-        }
+        List<RenderTarget> pdfs = new ArrayList<>();
+        List<RenderTarget> others = new ArrayList<>();
         for (Language lang : r.languages()) {
             for (OutputFormat f : r.formats()) {
-                if (f != OutputFormat.CSV) {
-                    out.add(new RenderTarget(f, lang));
+                if (f == OutputFormat.PDF) {
+                    pdfs.add(new RenderTarget(f, lang));
+                } else if (f != OutputFormat.CSV) {
+                    others.add(new RenderTarget(f, lang));
                 }
             }
         }
+        if (r.wants(OutputFormat.CSV)) {
+            others.add(new RenderTarget(OutputFormat.CSV, r.languages().get(0)));
+        }
+        List<RenderTarget> out = new ArrayList<>();
+        int share = pdfs.isEmpty() ? 0 : (others.size() + pdfs.size() - 1) / pdfs.size();
+        int next = 0;
+        for (RenderTarget pdf : pdfs) {
+            out.add(pdf);
+            for (int i = 0; i < share && next < others.size(); i++) {
+                out.add(others.get(next++));
+            }
+        }
+        out.addAll(others.subList(next, others.size()));
         return out;
     }
 
