@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.pbannex.benchmark.PeakMemory;
+import org.pbannex.warm.LauncherStart;
 import org.pbannex.warm.WarmServer;
 
 /**
@@ -20,13 +21,15 @@ final class TimingLines {
     }
 
     /**
-     * When the command was started: the JVM's start, or in the warm process the launcher's (the JVM started long
-     * before); its line, from then to {@code commandStartedMillis}.
+     * When the command was started: the launcher's start (in the warm process, whose JVM started long before, or in a
+     * JVM the launcher started), else the JVM's; its line, from then to {@code commandStartedMillis}.
      */
     static long started(long commandStartedMillis) {
         OptionalLong client = WarmServer.clientStartMillis();
-        long start = client.orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
-        line(client.isPresent() ? "launcher-to-warm-command" : "jvm-start-to-command", (commandStartedMillis - start) / 1000.0);
+        OptionalLong launcher = LauncherStart.ofThisProcess();
+        long start = client.orElse(launcher.orElse(ManagementFactory.getRuntimeMXBean().getStartTime()));
+        String what = client.isPresent() ? "launcher-to-warm-command" : launcher.isPresent() ? "launcher-to-command" : "jvm-start-to-command";
+        line(what, (commandStartedMillis - start) / 1000.0);
         return start;
     }
 

@@ -35,7 +35,7 @@ record WarmRequest(String protocol, String token, String workingDir, long client
             throw new IOException("a client without the token");
         }
         String dir = field(in);
-        long started = millis(field(in));
+        long started = LauncherStart.millis(field(in));
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = count(field(in)); i > 0; i--) {
             String entry = field(in);
@@ -88,15 +88,6 @@ record WarmRequest(String protocol, String token, String workingDir, long client
             return n;
         } catch (NumberFormatException e) {
             throw new IOException("bad count " + s, e);
-        }
-    }
-
-    /** EPOCHREALTIME: seconds with a fraction (its decimal point follows the locale); 0 when missing. */
-    private static long millis(String epochRealTime) {
-        try {
-            return Math.round(Double.parseDouble(epochRealTime.replace(',', '.')) * 1000);
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 }
