@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.pbannex.config.PbProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,11 +106,10 @@ public class RunSteps implements DisposableBean {
     static final class InOrder extends TaskExecutorPartitionHandler {
         @Override
         protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-            Set<StepExecution> ordered = new TreeSet<>(Comparator
-                    .comparingInt((StepExecution e) -> e.getExecutionContext().getInt(ORDER, Integer.MAX_VALUE))
-                    .thenComparing(StepExecution::getStepName));
-            ordered.addAll(partitions);
-            return super.doHandle(manager, new LinkedHashSet<>(ordered));
+            return super.doHandle(manager, partitions.stream()
+                    .sorted(Comparator.comparingInt((StepExecution e) -> e.getExecutionContext().getInt(ORDER, Integer.MAX_VALUE))
+                            .thenComparing(StepExecution::getStepName))
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
     }
 

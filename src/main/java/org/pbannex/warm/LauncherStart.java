@@ -18,9 +18,12 @@ public final class LauncherStart {
 
     /** EPOCHREALTIME in milliseconds: seconds with a fraction (its decimal point follows the locale); 0 when missing. */
     static long millis(String epochRealTime) {
+        if (epochRealTime == null) {
+            return 0;
+        }
         try {
             return Math.round(Double.parseDouble(epochRealTime.replace(',', '.')) * 1000);
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             return 0;
         }
     }

@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import ognl.MemberAccess;
 import ognl.ObjectPropertyAccessor;
 import ognl.OgnlContext;
@@ -25,37 +24,36 @@ import ognl.OgnlRuntime;
  */
 final class RecordProperties extends ObjectPropertyAccessor {
 
-    /** Each record class's components by name, with their accessors. */
-    private static final ClassValue<Map<String, Method>> COMPONENTS = new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> accessors = new HashMap<>();
-            RecordComponent[] components = type.getRecordComponents();
-            if (components != null) {
-                for (RecordComponent c : components) {
-                    Method accessor = c.getAccessor();
-                    accessor.trySetAccessible(); // a record that is not public is read all the same, as OGNL would
-                    accessors.put(c.getName(), accessor);
-                }
-            }
-            return accessors;
+    /** A record component: its accessor, and the member access that last allowed reading it (null: none yet). */
+    private static final class Component {
+        final Method accessor;
+        volatile MemberAccess allowedBy;
+
+        Component(Method accessor) {
+            this.accessor = accessor;
         }
-    };
+    }
 
     /**
-     * The components a member access allowed, by record class and name. Thymeleaf's decision depends on the member's
-     * class, the target's class and the member's name only, so it is kept with the member access that made it (Thymeleaf
-     * has one, a constant); another member access decides again.
+     * Each record class's components by name. Thymeleaf's decision to allow one depends on the member's class, the
+     * target's class and the member's name only, so it is kept with the member access that made it (Thymeleaf has one,
+     * a constant); another member access decides again, and a refusal is never kept.
      */
-    private static final ClassValue<Map<String, Allowed>> ALLOWED = new ClassValue<>() {
+    private static final ClassValue<Map<String, Component>> COMPONENTS = new ClassValue<>() {
         @Override
-        protected Map<String, Allowed> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
+        protected Map<String, Component> computeValue(Class<?> type) {
+            Map<String, Component> components = new HashMap<>();
+            RecordComponent[] declared = type.getRecordComponents();
+            if (declared != null) {
+                for (RecordComponent c : declared) {
+                    Method accessor = c.getAccessor();
+                    accessor.trySetAccessible(); // a record that is not public is read all the same, as OGNL would
+                    components.put(c.getName(), new Component(accessor));
+                }
+            }
+            return components;
         }
     };
-
-    private record Allowed(MemberAccess by, Method accessor) {
-    }
 
     private RecordProperties() {
     }
@@ -71,19 +69,19 @@ final class RecordProperties extends ObjectPropertyAccessor {
         if (!(name instanceof String component) || !(context instanceof OgnlContext ognl)) {
             return super.getProperty(context, target, name);
         }
+        Component c = COMPONENTS.get(target.getClass()).get(component);
         MemberAccess access = ognl.getMemberAccess();
-        Map<String, Allowed> allowed = ALLOWED.get(target.getClass());
-        Allowed known = allowed.get(component);
-        if (known == null || known.by() != access) {
-            Method accessor = COMPONENTS.get(target.getClass()).get(component);
-            if (accessor == null || !access.isAccessible(ognl, target, accessor, component)) {
+        if (c == null) {
+            return super.getProperty(context, target, name);
+        }
+        if (c.allowedBy != access) {
+            if (!access.isAccessible(ognl, target, c.accessor, component)) {
                 return super.getProperty(context, target, name);
             }
-            known = new Allowed(access, accessor);
-            allowed.put(component, known);
+            c.allowedBy = access;
         }
         try {
-            return known.accessor().invoke(target);
+            return c.accessor.invoke(target);
         } catch (InvocationTargetException e) {
             throw new OgnlException(target.getClass().getSimpleName() + "." + name + "()", e.getCause());
         } catch (IllegalAccessException e) {
