@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The distribute step's service, after publish: sends the published run to the job's reviewers (none: nothing to do). A
  * mail failure does not fail the run, which is published: it is left in the job's context for the command to report
- * (one line, exit status 5), and recorded in the distribution log.
+ * (one line, exit status 5), and recorded in the distribution log. A run started with --no-distribute sends nothing
+ * and says how many reviewers it held back.
  */
 @Component
 public class RunDistribution {
@@ -20,6 +21,8 @@ public class RunDistribution {
     public static final String FAILED = "distributionFailed";
     /** How many reviewers the run was sent to. */
     public static final String SENT = "distributedTo";
+    /** How many reviewers the run was not sent to, as the command asked (--no-distribute). */
+    public static final String HELD = "distributionHeld";
 
     private final RunInputs inputs;
     private final Distributor distributor;
@@ -37,7 +40,12 @@ public class RunDistribution {
         if (reviewers.isEmpty()) {
             return;
         }
-        var ctx = contribution.getStepExecution().getJobExecution().getExecutionContext();
+        var job = contribution.getStepExecution().getJobExecution();
+        var ctx = job.getExecutionContext();
+        if (!RunParameters.distributes(job.getJobParameters())) {
+            ctx.putInt(HELD, reviewers.size());
+            return;
+        }
         try {
             var sent = distributor.distribute(PublishedRun.read(RunInputs.folder(run).published()), inputs.computed(run), reviewers,
                     false, request.output());

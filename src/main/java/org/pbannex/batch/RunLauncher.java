@@ -78,10 +78,13 @@ public class RunLauncher {
         this.props = props;
     }
 
-    /** @param force run even when these inputs were already published (a new job instance) */
-    public Outcome launch(RunRequest request, boolean force) throws IOException {
+    /**
+     * @param force      run even when these inputs were already published (a new job instance)
+     * @param distribute false: publish without sending the run to the job's reviewers
+     */
+    public Outcome launch(RunRequest request, boolean force, boolean distribute) throws IOException {
         JobParameters params = RunParameters.of(request, InputChecksum.of(request.input()), CodeVersion.of(props.home()),
-                force ? "force-" + Instant.now() : null);
+                force ? "force-" + Instant.now() : null, distribute);
         recoverDeadRuns();
         return launch(request, params, 0);
     }

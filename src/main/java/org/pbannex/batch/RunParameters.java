@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The annex job's parameters. Identifying: the run request (job, folders, biennium, tables, editions, formats, as
  * JSON written and read by Jackson), the inputs' checksum and the code version, so the same inputs and code are
  * recognised and a failed run restarts where it failed; {@code attempt} makes a new instance when one is wanted
- * anyway (--force, or a published run that has gone missing).
+ * anyway (--force, or a published run that has gone missing). Not identifying: {@code distribute=false} when the run is
+ * not to be sent to the job's reviewers (the same inputs published without sending them are the same publication).
  */
 public final class RunParameters {
 
@@ -17,6 +18,7 @@ public final class RunParameters {
     static final String INPUT_CHECKSUM = "inputChecksum";
     static final String CODE_VERSION = "codeVersion";
     static final String ATTEMPT = "attempt";
+    static final String DISTRIBUTE = "distribute";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,8 +43,11 @@ public final class RunParameters {
     private RunParameters() {
     }
 
-    /** @param attempt null for the normal case; any new value makes a new job instance */
-    public static JobParameters of(RunRequest r, String inputChecksum, String codeVersion, String attempt) {
+    /**
+     * @param attempt    null for the normal case; any new value makes a new job instance
+     * @param distribute false: publish without sending the run to the job's reviewers
+     */
+    public static JobParameters of(RunRequest r, String inputChecksum, String codeVersion, String attempt, boolean distribute) {
         JobParametersBuilder b = new JobParametersBuilder()
                 .addString(REQUEST, JSON.writeValueAsString(Stored.of(r)))
                 .addString(INPUT_CHECKSUM, inputChecksum)
@@ -50,7 +55,15 @@ public final class RunParameters {
         if (attempt != null) {
             b.addString(ATTEMPT, attempt);
         }
+        if (!distribute) {
+            b.addString(DISTRIBUTE, "false", false);
+        }
         return b.toJobParameters();
+    }
+
+    /** Whether the run is sent to its job's reviewers after publishing (unless the command said --no-distribute). */
+    public static boolean distributes(JobParameters p) {
+        return !"false".equals(p.getString(DISTRIBUTE));
     }
 
     public static RunRequest request(JobParameters p) {

@@ -69,6 +69,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even if these inputs were already published by this code version.")
     boolean force;
 
+    @Option(names = "--no-distribute", description = "Publish without sending the run to the job's "
+            + "reviewers (./pb-annex distribute RUN_ID sends it later).")
+    boolean noDistribute;
+
     @Option(names = "--timings", description = "Print where the run's time went: start-up, each step, each rendered output, "
             + "the peak memory, and closing the context and database (as 'timing ...' lines).")
     boolean timings;
@@ -120,7 +124,7 @@ public class RunCommand implements Callable<Integer> {
     /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */
     private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing) throws IOException {
         String b = request.biennium().code();
-        RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force);
+        RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
         if (outcome instanceof RunLauncher.NothingToDo done) {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."
@@ -146,6 +150,10 @@ public class RunCommand implements Callable<Integer> {
         if (ctx.containsKey(RunDistribution.SENT)) {
             System.out.println((oneLine ? b + ": sent" : "Sent") + " to " + ctx.getInt(RunDistribution.SENT)
                     + " reviewers");
+        }
+        if (ctx.containsKey(RunDistribution.HELD)) {
+            System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + ctx.getInt(RunDistribution.HELD)
+                    + " reviewers (--no-distribute): ./pb-annex distribute " + ((RunLauncher.Ran) outcome).runId() + " sends it");
         }
         if (ctx.containsKey(RunDistribution.FAILED)) {
             // Published, but the reviewers did not all get it: the one line, and the infrastructure status.

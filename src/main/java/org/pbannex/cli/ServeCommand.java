@@ -68,16 +68,15 @@ public class ServeCommand implements Callable<Integer> {
 
     /**
      * Every edition and format of the regenerate job, into a scratch folder and database, and a check: what a session
-     * runs. No mail can leave (the mail host does not exist), whatever the job file says.
+     * runs. It sends no mail (--no-distribute), whatever the job file says.
      */
     private static List<WarmUp> warmUps(Path scratch) {
         Map<String, String> scratchRun = Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + scratch.resolve("db/pb-annex")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "spring.mail.host", "warm-up.invalid");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         return List.of(new WarmUp(Map.of(), List.of("check")),
-                new WarmUp(scratchRun, List.of("run", "regenerate", "--lang", "zh,en", "--force", "--output",
-                        scratch.resolve("output").toString())));
+                new WarmUp(scratchRun, List.of("run", "regenerate", "--lang", "zh,en", "--force", "--no-distribute",
+                        "--output", scratch.resolve("output").toString())));
     }
 
     /** The program's files: the jar these classes come from, and the launcher's jar when there is one. */

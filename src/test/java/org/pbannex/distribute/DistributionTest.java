@@ -1,5 +1,6 @@
 package org.pbannex.distribute;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,7 +173,10 @@ class DistributionTest {
                 && lines[0].endsWith("stays published: ./pb-annex distribute " + runId + " sends it again)"), lines[0]);
     }
 
-    /** A job that names reviewers sends the run after publishing it; a server that is down leaves it published, exit 5. */
+    /**
+     * A job that names reviewers sends the run after publishing it, unless the command says --no-distribute; a server
+     * that is down leaves it published, exit 5.
+     */
     @Test
     void theJobsDistributeStepRunsAfterPublish() throws Exception {
         Path home = tmp.resolve("home");
@@ -197,6 +201,14 @@ class DistributionTest {
         assertTrue(r.out().contains("Sent to 1 reviewers"), r.out());
         assertEquals(1, SMTP.getReceivedMessages().length);
         assertEquals("Ana Silva <ana.silva@example.org>", SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString());
+
+        // --no-distribute publishes and sends nothing (the launcher's training runs rely on it), and says so.
+        CliRun held = CliRun.capture(settings, "run", "review", "--force", "--no-distribute");
+        assertEquals(0, held.status(), held.toString());
+        assertTrue(held.out().contains("Published: "), held.out());
+        assertTrue(held.out().contains("Not sent to its 1 reviewers (--no-distribute): ./pb-annex distribute "), held.out());
+        assertFalse(held.out().contains("Sent to"), held.out());
+        assertEquals(1, SMTP.getReceivedMessages().length, "nothing more was sent");
 
         int closed;
         try (var socket = new java.net.ServerSocket(0)) {

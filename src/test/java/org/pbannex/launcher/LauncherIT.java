@@ -68,9 +68,13 @@ class LauncherIT {
         assertEquals(!inline.toString().matches(".*\\s.*"), command.contains("-XX:CompileCommandFile=" + inline), command);
         assertFalse(check.out().contains("CompileCommand"), check.toString());
         if (command.contains("-XX:AOTCache=")) {
-            // JDK 25+: one ahead-of-time cache per kind of command.
+            // JDK 25+: one ahead-of-time cache per kind of command: a run of every table has its own, a run of named
+            // tables shares the one annex's with the other commands.
             assertTrue(command.contains("pb-annex-check.aot"), command);
-            assertCache("pb-annex-run.aot", "run", "--help");
+            assertCache("pb-annex-all.aot", "run", "nightly", "--help");
+            assertCache("pb-annex-run.aot", "run", "regenerate", "--tables", "a2", "--help");
+            assertCache("pb-annex-run.aot", "run", "regenerate", "--tables=a2", "--help");
+            assertCache("pb-annex-run.aot", "history", "--help");
             assertCache("pb-annex-expenditure.aot", "ingest-expenditure", "--help");
         } else {
             assertTrue(command.contains("-XX:SharedArchiveFile="), "a class-data-sharing archive before 25: " + command);
