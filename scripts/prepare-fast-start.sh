@@ -40,7 +40,8 @@ training() { # training ARCHIVE ARGS...: records ARCHIVE from a run of pb-annex 
 }
 # The run archive: one annex of the bundled input regenerated in every edition and format (so every renderer's classes
 # are in it), into a scratch folder. --no-distribute: a job that names reviewers does not send them a training run.
-regenerate=(run regenerate --tables a2 --lang zh,en --format csv,xlsx,pdf,html --output "$scratch/output" --no-distribute)
+both_editions=(--lang zh,en --format csv,xlsx,pdf,html --no-distribute)
+regenerate=(run regenerate --tables a2 "${both_editions[@]}" --output "$scratch/output")
 if [ "$archive" = pb-annex.jsa ]; then
   training pb-annex.jsa "${regenerate[@]}" || failed=1
 else
@@ -51,8 +52,7 @@ else
   # A run of every table (the nightly run; a run without --tables) gets a cache recorded from one: every table's layout
   # and the workbooks' charts, which the one annex above does not reach (nightly 0.97 x; the one annex's cache stays
   # smaller for the regenerate that waits on it: it took 1.05 x with this one).
-  training pb-annex-all.aot run regenerate --lang zh,en --format csv,xlsx,pdf,html --output "$scratch/output-all" \
-    --no-distribute || failed=1
+  training pb-annex-all.aot run regenerate "${both_editions[@]}" --output "$scratch/output-all" || failed=1
   training pb-annex-check.aot check || failed=1
   "$java" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" generate-expenditure --rows 200000 --ids random \
       --out "$scratch/synthetic-training.csv" >>"$scratch/training.log" 2>&1 || failed=1

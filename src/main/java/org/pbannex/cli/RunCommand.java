@@ -131,11 +131,12 @@ public class RunCommand implements Callable<Integer> {
                     + (oneLine ? "" : " Use --force to run again."));
             return ExitCodes.PUBLISHED;
         }
-        JobExecution execution = ((RunLauncher.Ran) outcome).execution();
+        RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
+        JobExecution execution = ran.execution();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = RunInfo.failure(execution);
-            LOG.error("run {} failed", ((RunLauncher.Ran) outcome).runId(), failure);
+            LOG.error("run {} failed", ran.runId(), failure);
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ExitCodes.message(failure));
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
@@ -153,7 +154,7 @@ public class RunCommand implements Callable<Integer> {
         }
         if (ctx.containsKey(RunDistribution.HELD)) {
             System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + ctx.getInt(RunDistribution.HELD)
-                    + " reviewers (--no-distribute): ./pb-annex distribute " + ((RunLauncher.Ran) outcome).runId() + " sends it");
+                    + " reviewers (--no-distribute): ./pb-annex distribute " + ran.runId() + " sends it");
         }
         if (ctx.containsKey(RunDistribution.FAILED)) {
             // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
