@@ -35,6 +35,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         return home.resolve("work");
     }
 
+    /** work/fonts: the CJK font of the PDFs and its font.properties (scripts/fetch-fonts.sh). */
+    public Path fonts() {
+        return work().resolve("fonts");
+    }
+
     public Path jobs() {
         return home.resolve("jobs");
     }

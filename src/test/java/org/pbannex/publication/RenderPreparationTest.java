@@ -7,16 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.reference.Biennium;
 import org.pbannex.table.Language;
 import org.slf4j.LoggerFactory;
 
-/** The renderers' preparation, started with a run: a thread of its own when a PDF or HTML edition is asked for. */
+/**
+ * The renderers' preparation, started with a run: a thread of its own when a PDF, HTML edition or workbook is asked
+ * for, which never fails the run.
+ */
 class RenderPreparationTest {
+
+    private static final Path FONTS = Path.of(System.getProperty("pb.home", ".")).resolve("work/fonts");
 
     private static RunRequest request(List<Language> languages, List<OutputFormat> formats) {
         return new RunRequest("regenerate", Path.of("input"), Path.of("output"), new Biennium(2022), List.of("a2"),
@@ -24,31 +31,44 @@ class RenderPreparationTest {
     }
 
     @Test
-    void aChinesePdfIsPreparedOnADaemonThreadWithoutAWarning() throws Exception {
+    void aChinesePdfAndAWorkbookArePreparedOnADaemonThreadWithoutAWarning() throws Exception {
+        assertTrue(Files.isRegularFile(FONTS.resolve("font.properties")), "the CJK font is fetched (scripts/fetch-fonts.sh)");
+        List<String> warnings = warningsWhilePreparing(request(List.of(Language.ZH),
+                List.of(OutputFormat.PDF, OutputFormat.XLSX, OutputFormat.CSV)), FONTS);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aMissingFontIsOneWarningInTheLogAndLeftToThePdfToReport(@TempDir Path empty) throws Exception {
+        List<String> warnings = warningsWhilePreparing(request(List.of(Language.EN), List.of(OutputFormat.PDF)), empty);
+        assertEquals(List.of("preparing the renderers failed (they will do it themselves)"), warnings);
+    }
+
+    @Test
+    void anHtmlEditionIsPreparedAndCsvNeedsNone() throws Exception {
+        Optional<Thread> html = RunRenderer.prepareInBackground(request(List.of(Language.EN), List.of(OutputFormat.HTML)), FONTS);
+        assertTrue(html.isPresent(), "the HTML edition's templates escape too");
+        html.get().join(60_000);
+        assertTrue(RunRenderer.prepareInBackground(request(List.of(Language.ZH, Language.EN), List.of(OutputFormat.CSV)), FONTS)
+                .isEmpty(), "no thread for CSV alone");
+    }
+
+    /** Prepares on a thread of its own, waits for it to end, and returns what it logged. */
+    private static List<String> warningsWhilePreparing(RunRequest request, Path fonts) throws InterruptedException {
         Logger log = (Logger) LoggerFactory.getLogger(RunRenderer.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         log.addAppender(events);
         try {
-            Optional<Thread> thread = RunRenderer.prepareInBackground(request(List.of(Language.ZH),
-                    List.of(OutputFormat.PDF, OutputFormat.CSV)));
-            assertTrue(thread.isPresent(), "a thread prepares the PDF's renderers");
+            Optional<Thread> thread = RunRenderer.prepareInBackground(request, fonts);
+            assertTrue(thread.isPresent(), "a thread prepares the renderers");
             assertTrue(thread.get().isDaemon(), "it never holds the process open");
             assertEquals("render-prepare", thread.get().getName());
             thread.get().join(60_000);
             assertFalse(thread.get().isAlive(), "it ends");
-            assertEquals(List.of(), events.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         } finally {
             log.detachAppender(events);
         }
-    }
-
-    @Test
-    void anHtmlEditionIsPreparedAndCsvAndWorkbooksNeedNone() throws Exception {
-        Optional<Thread> html = RunRenderer.prepareInBackground(request(List.of(Language.EN), List.of(OutputFormat.HTML)));
-        assertTrue(html.isPresent(), "the HTML edition's templates escape too");
-        html.get().join(60_000);
-        assertTrue(RunRenderer.prepareInBackground(request(List.of(Language.ZH, Language.EN),
-                List.of(OutputFormat.CSV, OutputFormat.XLSX))).isEmpty(), "no thread for formats without markup");
     }
 }

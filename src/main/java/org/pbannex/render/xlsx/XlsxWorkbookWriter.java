@@ -37,6 +37,14 @@ public final class XlsxWorkbookWriter {
     private XlsxWorkbookWriter() {
     }
 
+    /**
+     * Loads what the first workbook of a process loads: the Office Open XML schema's type system (0.05-0.07 s of a
+     * cold process's first workbook), by creating an empty workbook and dropping it.
+     */
+    public static void prepare() throws IOException {
+        new XSSFWorkbook().close();
+    }
+
     /** Writes one workbook with every table, in the given language, to {@code out} (parent dirs exist). */
     public static void write(List<Table> tables, Language language, PublicationInfo info, Path out) throws IOException {
         // Build the whole workbook in memory first so a failure leaves no half-written file.
