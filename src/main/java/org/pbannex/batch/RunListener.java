@@ -3,7 +3,6 @@ package org.pbannex.batch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.pbannex.config.PbProperties;
 import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
@@ -34,13 +33,11 @@ public class RunListener implements JobExecutionListener {
     private final JobRepository repository;
     private final RunHistory history;
     private final RunInputs inputs;
-    private final PbProperties props;
 
-    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, PbProperties props) {
+    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs) {
         this.repository = repository;
         this.history = history;
         this.inputs = inputs;
-        this.props = props;
     }
 
     @Override
@@ -56,7 +53,7 @@ public class RunListener implements JobExecutionListener {
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
-        RunRenderer.prepareInBackground(run.request(), props.fonts());
+        RunRenderer.prepareInBackground(run.request());
     }
 
     @Override

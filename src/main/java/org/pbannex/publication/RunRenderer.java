@@ -33,20 +33,19 @@ public final class RunRenderer {
 
     /**
      * Builds, on a thread of its own, what the renderers build the first time they run in a process: the escape tables
-     * of the templates (0.1 s), for a Chinese PDF the word dictionary its line breaking reads (0.05 s), for a PDF the
-     * CJK font files read and parsed (0.04 s a file), for a workbook the Office Open XML schema's type system (0.05 s).
-     * Started when a run starts, it does this on the core the start of a run leaves half idle, while the run validates
-     * and checks its input, rather than on the render threads that a cold run waits for (side by side: a cold
-     * regenerate's PDF 1.16 s against 1.42 s with the first two; with the fonts and the workbook too, the nightly run
-     * 0.95-0.97 x and a regenerate 0.96 x the time). In a process that has rendered before it has little to do.
+     * of the templates (0.1 s), for a Chinese PDF the word dictionary its line breaking reads (0.05 s), for a workbook
+     * the Office Open XML schema's type system (0.05 s). Started when a run starts, it does this on the core the start
+     * of a run leaves half idle, while the run validates and checks its input, rather than on the render threads that a
+     * cold run waits for (side by side: a cold regenerate's PDF 1.16 s against 1.42 s with the first two; the nightly
+     * run 0.97-0.98 x with the workbook's too). Not the PDFs' fonts: each PDF parses them again for its own subsets,
+     * and parsing them here as well cost more than it saved (nightly 1.02-1.05 x). In a process that has rendered
+     * before it has little to do.
      *
-     * @param fontDir where the CJK font for PDFs is (work/fonts)
      * @return the thread preparing, none when the outputs asked for need nothing
      */
-    public static Optional<Thread> prepareInBackground(RunRequest request, Path fontDir) {
-        boolean pdf = request.formats().contains(OutputFormat.PDF);
-        boolean markup = pdf || request.formats().contains(OutputFormat.HTML);
-        boolean chinesePdf = pdf && request.languages().contains(Language.ZH);
+    public static Optional<Thread> prepareInBackground(RunRequest request) {
+        boolean markup = request.formats().contains(OutputFormat.PDF) || request.formats().contains(OutputFormat.HTML);
+        boolean chinesePdf = request.formats().contains(OutputFormat.PDF) && request.languages().contains(Language.ZH);
         boolean workbook = request.formats().contains(OutputFormat.XLSX);
         if (!markup && !workbook) {
             return Optional.empty();
@@ -58,9 +57,6 @@ public final class RunRenderer {
                 }
                 if (chinesePdf) {
                     PdfDocumentWriter.prepareChinese();
-                }
-                if (pdf) {
-                    PdfDocumentWriter.prepareFonts(fontDir);
                 }
                 if (workbook) {
                     XlsxWorkbookWriter.prepare();

@@ -21,8 +21,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.TableView;
@@ -45,8 +43,6 @@ import org.xhtmlrenderer.pdf.ITextUserAgent;
 public final class PdfDocumentWriter {
 
     private static final String CSS = "/templates/annex.css";
-    /** The font folders {@link #prepareFonts} has read. */
-    private static final Set<Path> FONTS_PREPARED = ConcurrentHashMap.newKeySet();
 
     private PdfDocumentWriter() {
     }
@@ -54,18 +50,6 @@ public final class PdfDocumentWriter {
     /** Loads what a Chinese PDF's line breaking loads the first time (see {@link WordLineBreaking}). */
     public static void prepareChinese() {
         WordLineBreaking.prepare();
-    }
-
-    /**
-     * Reads and parses the CJK font files as the first PDF of a process does (its bytes are then shared, see
-     * {@link PdfFonts.FontFiles}); once per process and font folder.
-     */
-    public static void prepareFonts(Path fontDir) throws IOException {
-        Path dir = fontDir.toAbsolutePath().normalize();
-        if (!FONTS_PREPARED.contains(dir)) {
-            PdfFonts.register(new PdfFonts.EmbeddedOnly(), dir);
-            FONTS_PREPARED.add(dir);
-        }
     }
 
     /**
