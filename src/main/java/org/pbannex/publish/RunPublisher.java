@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class RunPublisher {
 
     /** Builds the record of the run once the output files are known. */
     public interface Draft {
-        RunRecord with(java.util.List<OutputFile> outputs, RunDiff diff);
+        RunRecord with(List<OutputFile> outputs, RunDiff diff);
     }
 
     private RunPublisher() {
@@ -29,7 +30,7 @@ public final class RunPublisher {
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    java.util.List<org.pbannex.table.Table> tables, Draft draft, RunHistory history)
+                                    List<org.pbannex.table.Table> tables, Draft draft, RunHistory history)
             throws IOException {
         Path staging = folder.staging();
         if (rejects != null && Files.exists(rejects)) {
@@ -44,8 +45,9 @@ public final class RunPublisher {
                 return RunDiff.none();
             }
         }).orElse(RunDiff.none());
-        ReportWriter.write(draft.with(OutputFile.list(staging), diff), tables, staging);
-        RunRecord record = draft.with(OutputFile.list(staging), diff);
+        List<OutputFile> outputs = OutputFile.list(staging);
+        ReportWriter.write(draft.with(outputs, diff), tables, staging);
+        RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
         int removed = folder.removeLeftovers();

@@ -67,9 +67,17 @@ final class PublishedRunAssertions {
         assertEquals(resources + own, m.path("inputs").size(), "every resource of input/datapackage.json, and 2022-23/reference/");
         assertEquals("datapackage.json", m.path("data_package").asString(), "the manifest points to the CSVs' data package");
         assertTrue(Files.isRegularFile(run.resolve(m.path("data_package").asString())));
+        List<String> listed = new java.util.ArrayList<>();
         for (JsonNode o : m.path("outputs")) {
             Path f = run.resolve(o.path("path").asString());
             assertEquals(o.path("sha256").asString(), InputSet.sha256(f), "checksum of " + f);
+            assertEquals(o.path("bytes").asLong(), Files.size(f), "size of " + f);
+            listed.add(o.path("path").asString());
+        }
+        try (var files = Files.walk(run)) {
+            assertEquals(files.filter(Files::isRegularFile).sorted().map(f -> run.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> !f.equals("manifest.json")).toList(), listed,
+                    "the manifest lists every file of the run but itself (the report included), in path order");
         }
     }
 
