@@ -44,8 +44,9 @@ public final class RunRenderer {
      * @return the thread preparing, none when the outputs asked for need nothing
      */
     public static Optional<Thread> prepareInBackground(RunRequest request) {
-        boolean markup = request.formats().contains(OutputFormat.PDF) || request.formats().contains(OutputFormat.HTML);
-        boolean chinesePdf = request.formats().contains(OutputFormat.PDF) && request.languages().contains(Language.ZH);
+        boolean pdf = request.formats().contains(OutputFormat.PDF);
+        boolean markup = pdf || request.formats().contains(OutputFormat.HTML);
+        boolean chinesePdf = pdf && request.languages().contains(Language.ZH);
         boolean workbook = request.formats().contains(OutputFormat.XLSX);
         if (!markup && !workbook) {
             return Optional.empty();

@@ -18,6 +18,15 @@ class OutputFileTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    /** Lists the folder, writes report.html, adds it to the list, and holds that list to a fresh one. */
+    private static List<OutputFile> reportWrittenAfterTheList(Path dir, String report) throws IOException {
+        List<OutputFile> before = OutputFile.list(dir);
+        write(dir.resolve("report.html"), report);
+        List<OutputFile> added = OutputFile.plus(before, dir, dir.resolve("report.html"));
+        assertEquals(OutputFile.list(dir), added);
+        return added;
+    }
+
     @Test
     void aFileAddedAfterTheListIsWhereAFreshListPutsIt(@TempDir Path dir) throws IOException {
         write(dir.resolve("csv/a2.csv"), "row_key\n");
@@ -25,27 +34,18 @@ class OutputFileTest {
         write(dir.resolve("datapackage.json"), "{}");
         write(dir.resolve("rejects/expenditure.csv"), "file,line\n");
         write(dir.resolve("pb-annexes-2022-23.zh.xlsx"), "workbook");
-        List<OutputFile> before = OutputFile.list(dir);
+        List<OutputFile> added = reportWrittenAfterTheList(dir, "<html></html>");
 
-        write(dir.resolve("report.html"), "<html></html>");
-        List<OutputFile> added = OutputFile.plus(before, dir, dir.resolve("report.html"));
-
-        assertEquals(OutputFile.list(dir), added);
         assertEquals(List.of("csv-extra.txt", "csv/a2.csv", "datapackage.json", "pb-annexes-2022-23.zh.xlsx", "rejects/expenditure.csv",
-                "report.html"), added.stream().map(OutputFile::path).toList().stream().sorted().toList(),
-                "every file once");
+                "report.html"), added.stream().map(OutputFile::path).sorted().toList(), "every file once");
     }
 
     @Test
     void aFileWrittenAgainIsListedOnceWithItsNewChecksum(@TempDir Path dir) throws IOException {
         write(dir.resolve("csv/a2.csv"), "row_key\n");
         write(dir.resolve("report.html"), "old");
-        List<OutputFile> before = OutputFile.list(dir);
+        List<OutputFile> added = reportWrittenAfterTheList(dir, "the new report");
 
-        write(dir.resolve("report.html"), "the new report");
-        List<OutputFile> added = OutputFile.plus(before, dir, dir.resolve("report.html"));
-
-        assertEquals(OutputFile.list(dir), added);
         assertEquals(2, added.size());
     }
 }
