@@ -33,9 +33,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  *
  * <p>Local threads do the partitions here (pb.expenditure.threads). Beyond one machine, the same worker step runs on
  * remote workers with Spring Batch's remote partitioning (spring-batch-integration: a
- * {@code MessageChannelPartitionHandler} in place of the {@code TaskExecutorPartitionHandler} below, the workers
- * polling the shared PostgreSQL job repository); the workers need the input files and the run's work folder on a
- * shared file system, as the result files are read back by the merge.
+ * {@code MessageChannelPartitionHandler} in place of the {@code TaskExecutorPartitionHandler} of
+ * {@link RunSteps#partitioned}, the workers polling the shared PostgreSQL job repository); the workers need the input
+ * files and the run's work folder on a shared file system, as the result files are read back by the merge.
  */
 @Configuration
 public class ExpenditureStepsConfiguration {

@@ -97,7 +97,8 @@ public final class RegionalExpenditureTable {
         Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", table.title()) : table.title();
         Text alt = synthetic ? sentences(caveat, t.get("f2.chart.alt")) : t.get("f2.chart.alt");
         Chart chart = new Chart(ID + "-regions", title, alt, t.get("f2.unit"), regions.stream().map(Region::label).toList(), series);
-        table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy))
+        table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
+                        t.get("f2.tidy_unit")))
                 .withCharts(List.of(chart));
         return synthetic ? table.withCaveat(caveat) : table;
     }

@@ -9,13 +9,20 @@ import java.util.Map;
  * A table's tidy form when it is not one CSV row per printed row: a cross-tabulated table (regions as columns)
  * is published long, one row per cell, so that the CSV has one observation per row. {@code columns} are the value
  * columns after {@code row_key,row_type,label_zh,label_en}; each row maps them to already formatted strings, or to a
- * {@link Text} written in the run's language.
+ * {@link Text} written in the run's language. {@code unitNote} states the tidy values' units where they are not the
+ * printed table's (Figure 2 prints US$ millions, its CSV holds the dollars to the cent); empty, the table's holds.
  */
-public record TidyRows(List<String> columns, List<Line> lines) {
+public record TidyRows(List<String> columns, List<Line> lines, Text unitNote) {
 
     public TidyRows {
         columns = List.copyOf(columns);
         lines = List.copyOf(lines);
+        unitNote = unitNote == null ? Text.EMPTY : unitNote;
+    }
+
+    /** Tidy rows in the printed table's units. */
+    public TidyRows(List<String> columns, List<Line> lines) {
+        this(columns, lines, Text.EMPTY);
     }
 
     public record Line(String key, RowType type, Text label, Map<String, ?> values) {

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,6 +184,18 @@ class LauncherIT {
             Result check = launcher(start, "check");
             assertEquals(0, check.status(), check.toString());
             assertTrue(launcher(e, "serve", "--status").out().contains("2 command(s) served"), "the check ran in it");
+        } finally {
+            launcher(e, "serve", "--stop");
+        }
+        // One started by a check regenerates annexes next, so it maps the one annex's class cache, not the check's.
+        boolean caches = launcher(with("PB_SHOW_COMMAND", "1"), "check", "--help").err().contains("-XX:AOTCache=");
+        try {
+            Result check = onATerminal(e, "check");
+            assertEquals(0, check.status(), check.toString());
+            Matcher pid = Pattern.compile("pid (\\d+)").matcher(launcher(e, "serve", "--status").out());
+            assertTrue(pid.find(), "a warm process started by the check");
+            String command = Files.readString(Path.of("/proc", pid.group(1), "cmdline")).replace('\0', ' ');
+            assertTrue(!caches || command.contains("pb-annex-run.aot") && !command.contains("pb-annex-check.aot"), command);
         } finally {
             launcher(e, "serve", "--stop");
         }

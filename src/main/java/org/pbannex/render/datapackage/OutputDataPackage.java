@@ -125,11 +125,12 @@ public final class OutputDataPackage {
         Files.writeString(runFolder.resolve(FILE), JSON.writeValueAsString(p) + "\n");
     }
 
-    // What the table is, its units and its caveat, in both editions.
+    // What the table is, its CSV's units (a tidy form's own, where it states them) and its caveat, in both editions.
     private static Text resourceDescription(Table t, About about) {
         Text d = text(about, "datapackage.resource.description").with("title", t.title());
-        if (!t.unitNote().isEmpty()) {
-            d = join(d, text(about, "datapackage.resource.units").with("unit", t.unitNote()));
+        Text unit = t.tidy() != null && !t.tidy().unitNote().isEmpty() ? t.tidy().unitNote() : t.unitNote();
+        if (!unit.isEmpty()) {
+            d = join(d, text(about, "datapackage.resource.units").with("unit", unit));
         }
         if (!t.caveat().isEmpty()) {
             d = join(d, t.caveat());
@@ -150,7 +151,7 @@ public final class OutputDataPackage {
         List<String> keys;
         if (t.tidy() != null) {
             for (String c : t.tidy().columns()) {
-                fields.add(tidyField(c, t.tidy(), about));
+                fields.add(tidyField(t.id(), c, t.tidy(), about));
             }
             keys = t.tidy().lines().stream().map(TidyRows.Line::key).toList();
         } else {
@@ -215,17 +216,21 @@ public final class OutputDataPackage {
      * A column of a table's own tidy form (already formatted strings): typed by what its values are (whole numbers,
      * decimals, true/false, else text) and described by the document's texts.
      */
-    private static Field tidyField(String name, TidyRows tidy, About about) {
+    private static Field tidyField(String table, String name, TidyRows tidy, About about) {
         List<String> values = tidy.lines().stream().map(l -> tidyValue(l, name)).filter(v -> !v.isEmpty()).toList();
-        Text d = described(name, about);
+        Text d = described(table, name, about);
+        // A number's unit, where the texts name one for the field (a count or a code has none).
+        Text unit = about.texts().apply("datapackage.unit." + name);
+        String unitEn = unit == null ? null : unit.in(Language.EN);
+        String unitZh = unit == null ? null : unit.zh();
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+"))) {
             boolean negative = values.stream().anyMatch(v -> v.startsWith("-"));
-            return new Field(name, "integer", name, d.in(Language.EN), null, d.zh(), null, null, null,
+            return new Field(name, "integer", name, d.in(Language.EN), null, d.zh(), unitEn, unitZh, null,
                     new Constraints(null, null, negative ? AMOUNT_LIMIT.negate() : BigDecimal.ZERO, AMOUNT_LIMIT));
         }
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+\\.\\d+"))) {
             int decimals = values.stream().mapToInt(v -> v.length() - v.indexOf('.') - 1).max().orElse(0);
-            return new Field(name, "number", name, d.in(Language.EN), null, d.zh(), null, null, decimals,
+            return new Field(name, "number", name, d.in(Language.EN), null, d.zh(), unitEn, unitZh, decimals,
                     new Constraints(null, null, NUMBER_LIMIT.negate(), NUMBER_LIMIT));
         }
         if (!values.isEmpty() && values.stream().allMatch(v -> v.equals("true") || v.equals("false"))) {
@@ -251,6 +256,12 @@ public final class OutputDataPackage {
     private static Text described(String field, About about) {
         Text t = about.texts().apply("datapackage.field." + field);
         return t == null ? Text.of(field) : t;
+    }
+
+    // A tidy field's description: the table's own (datapackage.field.<table>.<field>) before the one fields share.
+    private static Text described(String table, String field, About about) {
+        Text own = about.texts().apply("datapackage.field." + table + "." + field);
+        return own != null ? own : described(field, about);
     }
 
     private static Text text(About about, String key) {

@@ -165,6 +165,19 @@ class OutputDataPackageTest {
         assertEquals("integer", field(resource(descriptor, "rt"), "target_sum").path("type").asString(), "a tidy column typed by its values");
         assertEquals("string", field(resource(descriptor, "rt"), "region").path("type").asString());
         assertEquals(List.of("row_key"), JSON.convertValue(a1.path("schema").path("primaryKey"), List.class));
+        // Figure 2 prints US$ millions; its CSV holds the dollars to the cent, and the descriptor says that, not the print's.
+        JsonNode f2 = resource(descriptor, "f2");
+        assertTrue(f2.path("description").asString().contains("Units: US$, to the cent."), f2.path("description").asString());
+        assertFalse(f2.path("description").asString().contains("millions"), f2.path("description").asString());
+        assertTrue(f2.path("pbannex:description_zh").asString().contains("单位：美元，精确到分。"));
+        assertEquals(Map.of("type", "number", "unit", "US$", "pbannex:unit_zh", "美元"), pick(field(f2, "amount_usd"), "type", "unit",
+                "pbannex:unit_zh"));
+        assertEquals(2, field(f2, "amount_usd").path("decimalPlaces").asInt());
+        assertTrue(field(f2, "amount_usd").path("description").asString().contains("exact to the cent"));
+        assertEquals("Amount in US dollars.", field(resource(descriptor, "sa"), "amount_usd").path("description").asString(),
+                "the supplementary authorizations are whole dollars, as printed");
+        assertTrue(resource(descriptor, "t2").path("description").asString().contains("Units: US$ millions."),
+                "a table published as printed keeps the printed unit");
     }
 
     @Test
