@@ -95,12 +95,14 @@ public final class RegionalExpenditureTable {
         }
         Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());
         Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", table.title()) : table.title();
-        Text alt = synthetic ? sentences(caveat, t.get("f2.chart.alt")) : t.get("f2.chart.alt");
-        Chart chart = new Chart(ID + "-regions", title, alt, t.get("f2.unit"), regions.stream().map(Region::label).toList(), series);
+        // The renderers put the caveat before the alt text (Chart.altText(caveat)), as for every table's charts.
+        Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt"), t.get("f2.unit"),
+                regions.stream().map(Region::label).toList(), series);
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
                         t.get("f2.tidy_unit")))
                 .withCharts(List.of(chart));
-        return synthetic ? table.withCaveat(caveat) : table;
+        // Synthetic figures do not come from the publication's source, which a workbook sheet would otherwise name.
+        return synthetic ? table.withCaveat(caveat).withSource(t.get("f2.source.synthetic")) : table;
     }
 
     /**
@@ -147,10 +149,6 @@ public final class RegionalExpenditureTable {
         Text pattern = t.get("f2.date");
         return new Text(DateTimeFormatter.ofPattern(pattern.zh(), Language.ZH.locale()).format(d),
                 DateTimeFormatter.ofPattern(pattern.in(Language.EN), Language.EN.locale()).format(d));
-    }
-
-    private static Text sentences(Text first, Text second) {
-        return new Text(first.zh() + second.zh(), first.in(Language.EN) + " " + second.in(Language.EN));
     }
 
     /**

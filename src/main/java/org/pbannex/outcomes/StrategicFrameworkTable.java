@@ -44,9 +44,18 @@ public final class StrategicFrameworkTable {
 
     /**
      * XB and RBSA per outcome: from the estimates file where it has figures for that fund and biennium, else from the
-     * expenditure lines (actual and estimated, in millions), else blank.
+     * expenditure lines (actual and estimated, in millions), else blank. Remembers whether any figure came from lines.
      */
-    record ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
+    static final class ExtraBudgetary {
+
+        private final OutcomeResources res;
+        private final ExpenditureTotals lines;
+        private boolean fromLines;
+
+        ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
+            this.res = res;
+            this.lines = lines;
+        }
 
         BigDecimal of(String biennium, String fund, String outcome) {
             if (res.hasEstimates(biennium, fund) || lines == null) {
@@ -56,11 +65,17 @@ public final class StrategicFrameworkTable {
             if (lines.lines(fund, null, null, outcome, b.firstYear()) == 0) {
                 return null;
             }
+            fromLines = true;
             return Percent.millionsOfCents(lines.cents(fund, null, null, outcome, b.firstYear()));
         }
     }
 
-    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2, ExpenditureTotals lines) {
+    /**
+     * @param lines          the expenditure lines' totals, for XB and RBSA the estimates file lacks (null: none read)
+     * @param syntheticLines whether any of those lines is synthetic: a figure taken from them makes the table say so
+     */
+    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2, ExpenditureTotals lines,
+                              boolean syntheticLines) {
         LineFigures f = LineFigures.from(res, t1, a2);
         ExtraBudgetary xb = new ExtraBudgetary(res, lines);
         String prev = biennium.previous().code();
@@ -92,7 +107,10 @@ public final class StrategicFrameworkTable {
         total.put("rb_previous", Percent.millions(f.linePrevious()));
         total.put("rb", Percent.millions(f.lineConstant()));
         rows.add(new Row("total", RowType.TOTAL, t.get("t2.total"), 0, total));
-        return DocumentText.table(t, ID, columns(t), rows, true);
+        Table table = DocumentText.table(t, ID, columns(t), rows, true);
+        return xb.fromLines && syntheticLines
+                ? table.withCaveat(t.get("t2.caveat.synthetic").with("number", table.number().isEmpty() ? table.title() : table.number()))
+                : table;
     }
 
     /** Each column headed as printed, its biennium in the heading ("经修订的 2020-2021 两年期经常预算 *"), none grouped. */

@@ -46,7 +46,8 @@ public final class TableCatalogue {
     private static final List<Entry> ENTRIES = List.of(
             entry(StrategicBudgetTable.ID, s -> StrategicBudgetTable.build(s.reference(), s.budget())),
             entry(StrategicFrameworkTable.ID, s -> StrategicFrameworkTable.build(s.reference().texts(), s.reference().biennium(),
-                    s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals())),
+                    s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals(),
+                    s.anySyntheticLines())),
             entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES), s -> RegionalExpenditureTable.build(s.reference(),
                     s.lines().totals(), s.lines().anySynthetic(), s.actualsAsOf())),
             entry(BudgetResolutionTable.ID, s -> BudgetResolutionTable.build(s.reference(), s.budget())),

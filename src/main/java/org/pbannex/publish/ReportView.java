@@ -47,8 +47,11 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     public record CheckCount(String name, long passed, long failed) {
     }
 
-    /** One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none). */
-    public record XbTotal(String biennium, String figure2, String table2) {
+    /**
+     * One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none);
+     * {@code synthetic} when Figure 2's lines are (its caveat says so).
+     */
+    public record XbTotal(String biennium, String figure2, String table2, boolean synthetic) {
     }
 
     /** Whether the run folder holds this file (the report links nothing else). */
@@ -124,7 +127,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             } else if (t2Total != null && c.key().equals(cur.previous().code())) {
                 t2Value = text(t2Total.value("xb_previous"));
             }
-            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value));
+            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, !f2.caveat().isEmpty()));
         });
         return out;
     }

@@ -32,6 +32,17 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
         }
     }
 
+    /**
+     * The alt text with its table's caveat first (synthetic data, not in the print), so a reader who cannot see the
+     * chart hears the warning that sighted readers see beside it; the alt text alone when there is none.
+     */
+    public Text altText(Text caveat) {
+        if (caveat == null || caveat.isEmpty()) {
+            return altText;
+        }
+        return new Text(caveat.zh() + altText.zh(), caveat.in(Language.EN) + " " + altText.in(Language.EN));
+    }
+
     /** One series of bars, a value per category. Values are exact numbers (Long or BigDecimal). */
     public record Series(Text name, List<Number> values) {
 

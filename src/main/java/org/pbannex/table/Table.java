@@ -61,6 +61,12 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
                 shortName, caveat, cellNotes);
     }
 
+    /** The table with a source of its own (where its figures come from), in place of the publication's. */
+    public Table withSource(Text newSource) {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, newSource, wide, tidy, charts,
+                shortName, caveat, cellNotes);
+    }
+
     public Table withCaveat(Text newCaveat) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
                 shortName, newCaveat, cellNotes);

@@ -1,6 +1,7 @@
 package org.pbannex.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -457,7 +459,34 @@ class MadeUpBienniumTest {
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("1").value("rbsa_previous"));
         assertEquals(new BigDecimal("0.2"), pub.tables().get("t2").row("subtotal").value("rbsa_previous"));
         assertEquals(new BigDecimal("1.5"), pub.tables().get("t2").row("1").value("xb_previous"), "the estimates file wins");
+        assertTrue(pub.tables().get("t2").caveat().isEmpty(), "figures from real lines: no caveat");
         assertEquals(6, pub.expenditure().readLines());
+    }
+
+    /** The same lines in a file named synthetic*: Table 2, which takes RBSA 2028-29 from them, says so, as Figure 2 does. */
+    @Test
+    void aTable2FigureFromSyntheticLinesIsMarkedAsFigure2Is() throws IOException {
+        Path copy = tmp.resolve("synthetic-input");
+        try (Stream<Path> files = Files.walk(input)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(input.relativize(f).toString().replace("expenditure/lines.csv", "expenditure/synthetic-lines.csv"));
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        ComputedPublication synthetic = Publication.compute(copy, Publication.biennium(copy, null));
+        Table t2 = synthetic.tables().get("t2");
+        assertEquals(new BigDecimal("0.2"), t2.row("1").value("rbsa_previous"), "the same figure");
+        assertEquals("Some of Table 2's XB or RBSA figures are taken from synthetic expenditure lines; they are not ILO data.",
+                t2.caveat().en());
+        Table f2 = synthetic.tables().get("f2");
+        assertTrue(f2.caveat().en().contains("synthetic expenditure lines"), f2.caveat().en());
+        assertTrue(f2.source().en().startsWith("synthetic expenditure lines"), "its figures' own source: " + f2.source().en());
+        assertTrue(f2.charts().get(0).altText(f2.caveat()).en().startsWith(f2.caveat().en() + " "), "the caveat once, first");
+        assertFalse(f2.charts().get(0).altText().en().contains("synthetic"), "the renderers add it: " + f2.charts().get(0).altText().en());
     }
 
     @Test

@@ -58,8 +58,12 @@ class SyntheticFigure2Test {
         assertEquals("Figure 2 is drawn from synthetic expenditure lines; its figures are not ILO data.", f2.caveat().en());
         var chart = f2.charts().get(0);
         assertTrue(chart.title().zh().contains("合成数据") && chart.title().en().contains("synthetic"), chart.title().toString());
-        assertTrue(chart.altText().zh().startsWith(f2.caveat().zh()) && chart.altText().en().startsWith(f2.caveat().en()),
-                chart.altText().toString());
+        // Each renderer's alt text: the caveat first, once.
+        var alt = chart.altText(f2.caveat());
+        assertTrue(alt.zh().startsWith(f2.caveat().zh()) && alt.en().startsWith(f2.caveat().en()), alt.toString());
+        assertEquals(1, alt.en().split("synthetic", -1).length - 1, alt.en());
+        assertEquals("synthetic expenditure lines (listed with the run's input files), not ILO data",
+                f2.source().en(), "its figures do not come from the printed document");
         assertEquals(List.of("region", "biennium", "status", "amount_usd", "synthetic"), f2.tidy().columns());
         List<TidyRows.Line> lines = f2.tidy().lines();
         assertTrue(lines.size() >= 6 * 4, "a line per region, biennium and status: " + lines.size());

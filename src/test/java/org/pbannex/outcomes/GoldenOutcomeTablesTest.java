@@ -89,8 +89,11 @@ class GoldenOutcomeTablesTest {
                     .reduce(BigDecimal.ZERO, BigDecimal::add), "the slices make the whole pie");
             assertTrue(c.altText().en().startsWith("Pie chart of the regular budget of Policy outcome "), c.altText().en());
         }
-        assertTrue(a4.footnotes().contains(new Text("成果目标 3、4、5、6、7 和 8 的原文件饼图没有可辨认的份额，因此不绘制图表。",
-                "The source's pie charts for outcomes 3, 4, 5, 6, 7 and 8 have no legible share, so no chart is drawn for them.")),
+        assertTrue(a4.footnotes().contains(new Text("在所依据的原文件文本中，成果目标 3、4、5、6、7 和 8 的饼图没有可辨认的份额，因此不绘制图表。",
+                "In the text of the source available, the pie charts for outcomes 3, 4, 5, 6, 7 and 8 have no legible share, so no chart is drawn for them.")),
+                a4.footnotes().toString());
+        // How sure the legible shares' outcomes are (golden NOTES.md), said where they are published.
+        assertTrue(a4.footnotes().stream().anyMatch(n -> n.en().contains("moderate confidence for outcome 1, with low confidence for outcome 2")),
                 a4.footnotes().toString());
         long sum = Golden.read("annex4_outcome_totals.csv").stream().mapToLong(g -> Long.parseLong(g.get("total_usd"))).sum();
         assertEquals(500802800L, sum);

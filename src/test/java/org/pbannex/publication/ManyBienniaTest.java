@@ -217,6 +217,8 @@ class ManyBienniaTest {
         Path oldRun = Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith("2")).findFirst().orElseThrow();
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("no data folder for <span>2020-21</span>"));
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("GB.341/PFA/1"));
+        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("The run does not compare its figures with the print"),
+                "the report claims no comparison the run does not make");
         assertFalse(Files.exists(oldRun.resolve("restatements.csv")), "nothing compared: no file");
 
         CliRun check = CliRun.run(null, "check", "--input", input.toString());

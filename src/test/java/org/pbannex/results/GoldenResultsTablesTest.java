@@ -161,6 +161,23 @@ class GoldenResultsTablesTest {
         assertEquals(valued.size() * 6, rt.tidy().lines().size());
     }
 
+    /** A baseline year marked * ("15 (2021*)") is explained as an estimate under every table that has one, I.3 too. */
+    @Test
+    void everyTableWithAnEstimatedBaselineSaysWhatItsStarMeans() {
+        int marked = 0;
+        for (String id : List.of("i1", "i2", "i3")) {
+            Table t = pub.tables().get(id);
+            boolean estimate = t.rows().stream().flatMap(r -> r.values().values().stream())
+                    .anyMatch(v -> v instanceof Text x && x.en().matches("(?s).*\\(\\d{4}\\*\\).*"));
+            if (estimate) {
+                marked++;
+                assertTrue(t.footnotes().stream().anyMatch(n -> n.en().equals("* Estimate.") || n.en().contains("* after a year marks an estimate")),
+                        id + ": " + t.footnotes());
+            }
+        }
+        assertTrue(marked >= 2, "I.2 and I.3 mark estimated baselines: " + marked);
+    }
+
     /** English entries joined in one cell read as one sentence: "(2018-2020); UN funding", never ".;". */
     @Test
     void joinedEnglishEntriesHaveNoFullStopBeforeTheSemicolon() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.render.CsvTableWriter;
+import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.RowType;
@@ -134,6 +135,11 @@ public final class OutputDataPackage {
         }
         if (!t.caveat().isEmpty()) {
             d = join(d, t.caveat());
+        }
+        // A figure that differs from the print is plain in the CSV: the note says where it stands (row_key, field).
+        for (CellNote n : t.cellNotes()) {
+            d = join(d, text(about, "datapackage.resource.cell_note").with("row", n.row()).with("field", n.column())
+                    .with("note", n.text()));
         }
         return d;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.pbannex.render.NumberText;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
+import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
 
 /**
@@ -68,7 +69,8 @@ public record ChartView(String id, String kind, String title, String alt, String
         }
     }
 
-    public static ChartView of(Chart c, Language lang) {
+    /** The chart as the templates draw it; its alt text has the table's caveat first. */
+    public static ChartView of(Chart c, Text caveat, Language lang) {
         List<Key> legend = new ArrayList<>();
         List<BarGroup> bars = new ArrayList<>();
         List<Slice> slices = new ArrayList<>();
@@ -101,7 +103,7 @@ public record ChartView(String id, String kind, String title, String alt, String
                 bars.add(new BarGroup(c.categories().get(i).in(lang), group));
             }
         }
-        return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.altText().in(lang),
+        return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.altText(caveat).in(lang),
                 c.valueAxis().in(lang), legend, bars, slices);
     }
 

@@ -112,7 +112,7 @@ public record TableView(String id, String anchor, String number, String title, S
         return new TableView(t.id(), anchor(t), number, title, number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head(t, cols, lang),
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
-                t.charts().stream().map(c -> ChartView.of(c, lang)).toList());
+                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList());
     }
 
     /** The id a table's section carries. */

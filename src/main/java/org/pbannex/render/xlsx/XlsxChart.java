@@ -91,7 +91,7 @@ final class XlsxChart {
         }
         chart.plot(data);
         font(chart, font);
-        name(chart, c, title, caveat.isEmpty() ? c.altText().in(lang) : c.altText().in(lang) + " " + caveat.in(lang));
+        name(chart, c, title, c.altText(caveat).in(lang));
         return chart;
     }
 

@@ -178,6 +178,11 @@ class OutputDataPackageTest {
                 "the supplementary authorizations are whole dollars, as printed");
         assertTrue(resource(descriptor, "t2").path("description").asString().contains("Units: US$ millions."),
                 "a table published as printed keeps the printed unit");
+        // The documented difference from the print is plain in t2.csv: the description says where it stands.
+        String t2 = resource(descriptor, "t2").path("description").asString();
+        assertTrue(t2.contains("Row 8, field rb: Printed as 43.0; published as 43.1."), t2);
+        assertTrue(resource(descriptor, "t2").path("pbannex:description_zh").asString().contains("row_key 为 8 的行，字段 rb：印刷版为 43.0，本表为 43.1。"));
+        assertFalse(resource(descriptor, "t1").path("description").asString().contains("Printed as"), "no difference, no note");
     }
 
     @Test

@@ -23,7 +23,7 @@ class SvgChartTest {
 
     @Test
     void pieSlicesAreInProportionAndClockwiseFromTwelve() {
-        ChartView view = ChartView.of(pie("25.0", "75.0"), Language.EN);
+        ChartView view = ChartView.of(pie("25.0", "75.0"), Text.EMPTY, Language.EN);
         assertEquals(0.25, view.slices().get(0).fraction(), 1e-9);
         assertEquals(0.25, view.slices().get(1).start(), 1e-9);
         // A quarter from twelve o'clock ends at three o'clock: (2r, r) on a circle of radius r centred at (r, r).
@@ -38,7 +38,7 @@ class SvgChartTest {
 
     @Test
     void aWholePieIsACircle() {
-        String d = ChartView.of(pie("100.0"), Language.EN).slices().get(0).svgPath(50);
+        String d = ChartView.of(pie("100.0"), Text.EMPTY, Language.EN).slices().get(0).svgPath(50);
         assertEquals("M 50.00 0 A 50.00 50.00 0 1 1 50.00 100.00 A 50.00 50.00 0 1 1 50.00 0 Z", d);
     }
 
@@ -47,7 +47,7 @@ class SvgChartTest {
         Chart bars = new Chart("b", Text.of("Bars"), Text.of("Bar chart"), Text.of("US$ millions"),
                 List.of(Text.of("Africa"), Text.of("Americas")),
                 List.of(new Chart.Series(Text.of("2022-23"), List.of(new BigDecimal("50.0"), new BigDecimal("100.0")))));
-        SvgChart svg = SvgChart.of(ChartView.of(bars, Language.ZH));
+        SvgChart svg = SvgChart.of(ChartView.of(bars, Text.EMPTY, Language.ZH));
         assertEquals(2, svg.bars().size());
         double half = Double.parseDouble(svg.bars().get(0).width());
         double full = Double.parseDouble(svg.bars().get(1).width());

@@ -488,7 +488,7 @@ class XlsxWorkbookWriterTest {
                     charts.get(1).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference());
             var frame = sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
             assertEquals("f9-bars", frame.getName(), "named after its table's chart, not Diagramm0");
-            assertEquals("Bar chart of North and South Synthetic data, not real figures.", frame.getDescr());
+            assertEquals("Synthetic data, not real figures. Bar chart of North and South", frame.getDescr());
             assertEquals("By region\nSynthetic data, not real figures.", charts.get(0).getTitleText().getString());
             // Two charts to a printed page, none split: the second starts within the first page's rows.
             assertEquals(0, sheet.getRowBreaks().length);
