@@ -87,6 +87,23 @@ public final class RunRenderer {
         List<Table> tables = selected(computed, request);
         Path out = staging.resolve(fileName(target, request));
         int files = 1;
+        try {
+            files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, tables, out);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // names its own path and reason already
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A stream's "No space left on device" names no file: say which output, where, was being written.
+            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw (IOException) new java.nio.file.FileSystemException(out.toString(), null,
+                    "rendering " + fileName(target, request) + ": " + cause.getMessage()).initCause(e);
+        }
+        LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
+        return files;
+    }
+
+    private static int write(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
+                             String codeVersion, Path staging, Path fontDir, List<Table> tables, Path out) throws IOException {
+        int files = 1;
         switch (target.format()) {
             case CSV -> {
                 for (Table t : tables) {
@@ -103,7 +120,6 @@ public final class RunRenderer {
             case HTML -> HtmlEditionWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
                     wording(computed), out);
         }
-        LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
         return files;
     }
 

@@ -142,7 +142,7 @@ public final class RegionalTargetsTable {
                     .collect(Collectors.joining(", "));
             Text alt = t.get("rt.chart.alt").with("unit", u.name()).with("values", new Text(zh, en));
             charts.add(new Chart(ID + "-" + u.code(), t.get("rt.chart.title").with("unit", u.name()), alt, u.name(),
-                    regions.stream().map(Region::label).toList(), List.of(new Chart.Series(u.name(), values))));
+                    regions.stream().map(Region::label).toList(), List.of(new Chart.Series(u.name(), values, ALL + "." + u.code()))));
         }
         return charts;
     }

@@ -30,11 +30,27 @@ public record ProcessIdentity(String host, long pid, Instant processStarted) {
             return false;
         }
         Optional<ProcessHandle> p = ProcessHandle.of(pid);
-        if (p.isEmpty() || !p.get().isAlive()) {
+        if (p.isEmpty() || !p.get().isAlive() || exitedUnreaped(pid)) {
             return true;
         }
         Instant started = startOf(p.get());
         return processStarted != null && started != null && !started.equals(processStarted);
+    }
+
+    /**
+     * A killed process stays a zombie until its parent reaps it, and Java counts a zombie as alive; where no init
+     * process reaps at once (a container), a run killed a moment ago would block the next for the whole lease. Linux
+     * says so in /proc/PID/stat: state Z (zombie) or X (dead), the field after the command name's closing bracket.
+     */
+    static boolean exitedUnreaped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc (not Linux) or the process just went: the other checks decide
+        }
     }
 
     private static Instant startOf(ProcessHandle p) {

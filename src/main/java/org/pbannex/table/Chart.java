@@ -43,11 +43,19 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
         return new Text(caveat.zh() + altText.zh(), caveat.in(Language.EN) + " " + altText.in(Language.EN));
     }
 
-    /** One series of bars, a value per category. Values are exact numbers (Long or BigDecimal). */
-    public record Series(Text name, List<Number> values) {
+    /**
+     * One series of bars, a value per category. Values are exact numbers (Long or BigDecimal). {@code row} names the
+     * table row the values are read across (the regions of a row of totals), where they are one row's: a workbook
+     * chart then reads that row's cells, not the first row that happens to hold the same figures. Null otherwise.
+     */
+    public record Series(Text name, List<Number> values, String row) {
 
         public Series {
             values = List.copyOf(values);
+        }
+
+        public Series(Text name, List<Number> values) {
+            this(name, values, null);
         }
     }
 

@@ -13,7 +13,8 @@ import org.pbannex.table.Row;
  * chart's categories are either consecutive rows of the table (each series one of its columns: annex 4's shares,
  * Figure 2's regions) or consecutive columns (each series one of its rows: the regions across a row of totals). The
  * figures must be the cells' own values, in order. A table's charts follow its rows, so each chart is first looked
- * for below the previous one (annex 4's outcomes each have a "not itemised" row of their own).
+ * for below the previous one (annex 4's outcomes each have a "not itemised" row of their own); a series that names its
+ * row ({@link Chart.Series#row()}) is read from that row only (an outcome's row may hold the same figures as a total).
  *
  * @param categories the cells naming the categories: the rows' labels, or the columns' header cells
  * @param series     per series, the cells holding its figures
@@ -82,6 +83,9 @@ record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, in
         for (Chart.Series s : chart.series()) {
             CellRangeAddress found = null;
             for (int r = fromRow; r < layout.cells().size() && found == null; r++) {
+                if (s.row() != null && !layout.table().rows().get(r).key().equals(s.row())) {
+                    continue;
+                }
                 List<TableLayout.Content> cells = layout.cells().get(r);
                 for (int start = 1; start + n <= cells.size() && found == null; start++) {
                     boolean all = true;

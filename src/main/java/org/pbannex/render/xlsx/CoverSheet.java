@@ -38,7 +38,11 @@ final class CoverSheet {
         if (!warned.isEmpty()) {
             cover.line(XlsxText.WARNINGS.in(lang), styles.heading);
             for (Table t : warned) {
-                cover.line(XlsxText.CAVEAT_LINE.with("table", NoteList.name(t)).with("caveat", t.caveat()).in(lang), styles.body);
+                // A caveat that starts with its table's name ("Figure 2 is drawn from ...") is not prefixed with it again.
+                String name = NoteList.name(t).in(lang);
+                String caveat = t.caveat().in(lang);
+                cover.line(caveat.startsWith(name) ? caveat : XlsxText.CAVEAT_LINE.with("table", name).with("caveat", caveat).in(lang),
+                        styles.body);
             }
         }
         cover.item(XlsxText.SOURCE.in(lang), XlsxText.in(info.source(), lang));

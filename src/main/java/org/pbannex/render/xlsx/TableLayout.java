@@ -50,7 +50,7 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
                 case AMOUNT, COUNT -> XlsxStyles.AMOUNT_FORMAT;
                 case AMOUNT_OR_DASH -> XlsxStyles.AMOUNT_OR_DASH_FORMAT;
                 case PERCENT, MILLIONS -> XlsxStyles.ONE_DECIMAL_FORMAT;
-                case YEARS_MONTHS -> XlsxStyles.WHOLE_FORMAT;
+                case YEARS_MONTHS -> XlsxStyles.AMOUNT_FORMAT; // work-years grouped as printed ("1 966")
                 case TEXT -> throw new IllegalStateException("text column has no number format");
             };
         }

@@ -9,6 +9,7 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.IgnoredErrorType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
@@ -107,6 +108,10 @@ final class XlsxCells {
         style.setShowFirstColumn(false);
         style.setShowLastColumn(false);
         table.updateHeaders();
+        // Every figure is a number cell; a text cell of digits is a code (an SDG goal "8", a note "3"), which Excel would
+        // otherwise flag, cell by cell, as a number stored as text.
+        sheet.addIgnoredErrors(new CellRangeAddress(headerRow, Math.max(lastRow, headerRow + 1), 0, lastColumn),
+                IgnoredErrorType.NUMBER_STORED_AS_TEXT);
         return table;
     }
 

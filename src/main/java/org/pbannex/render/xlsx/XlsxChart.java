@@ -91,7 +91,8 @@ final class XlsxChart {
         }
         chart.plot(data);
         font(chart, font);
-        name(chart, c, title, c.altText(caveat).in(lang));
+        // The frame's title is the chart's own; its description (the alt text) carries the caveat, once, first.
+        name(chart, c, c.title().in(lang), c.altText(caveat).in(lang));
         return chart;
     }
 
@@ -153,7 +154,7 @@ final class XlsxChart {
     private static void name(XSSFChart chart, Chart c, String title, String alt) {
         var props = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
         props.setName(c.id());
-        props.setTitle(title.replace('\n', ' '));
+        props.setTitle(title);
         props.setDescr(alt);
     }
 }

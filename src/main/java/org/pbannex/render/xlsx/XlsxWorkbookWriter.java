@@ -53,7 +53,7 @@ public final class XlsxWorkbookWriter {
             List<TableLayout> layouts = tables.stream().map(t -> TableLayout.of(t, language)).toList();
             NoteList notes = NoteList.of(layouts, info);
             CoverSheet.write(wb, styles, info, tables, language);
-            ContentsSheet.write(wb, styles, contents(layouts, info, language), language);
+            ContentsSheet.write(wb, styles, contents(layouts, info, notes, language), language);
             NotesSheet.write(wb, styles, notes, language);
             for (TableLayout layout : layouts) {
                 String charts = SheetName.chartsOf(layout.table(), language);
@@ -95,7 +95,8 @@ public final class XlsxWorkbookWriter {
     }
 
     // Every sheet but the contents itself, in workbook order.
-    private static List<ContentsSheet.Entry> contents(List<TableLayout> layouts, PublicationInfo info, Language lang) {
+    private static List<ContentsSheet.Entry> contents(List<TableLayout> layouts, PublicationInfo info, NoteList notes,
+                                                       Language lang) {
         List<ContentsSheet.Entry> entries = new ArrayList<>();
         entries.add(new ContentsSheet.Entry(XlsxText.COVER_SHEET.in(lang), XlsxText.in(info.title(), lang),
                 XlsxText.COVER_DESCRIPTION.in(lang)));
@@ -116,7 +117,8 @@ public final class XlsxWorkbookWriter {
                 parts.add(XlsxText.WARNING_LINE.with("caveat", t.caveat()));
             }
             String separator = lang == Language.ZH ? "" : " ";
-            String title = TableSheet.title(t, lang);
+            // As the sheet's own title reads: a printed marker ("*") becomes its [note N].
+            String title = notes.withNoteMarker(TableSheet.title(t, lang), t.id(), lang);
             entries.add(new ContentsSheet.Entry(sheet, title,
                     parts.stream().map(p -> p.in(lang)).collect(Collectors.joining(separator))));
             if (charts != null) {

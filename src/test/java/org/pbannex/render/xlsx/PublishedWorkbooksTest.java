@@ -134,6 +134,7 @@ class PublishedWorkbooksTest {
     @EnumSource(Language.class)
     void everyChartReadsItsTablesCells(Language lang) throws Exception {
         int charts = 0;
+        int rowCharts = 0;
         try (XSSFWorkbook wb = open(lang)) {
             for (Table t : pub.tables().values()) {
                 if (t.charts().isEmpty()) {
@@ -158,12 +159,22 @@ class PublishedWorkbooksTest {
                         }
                         assertEquals(t.charts().get(i).series().get(s).values().stream().map(Number::doubleValue).toList(), cells,
                                 t.id() + " chart " + i + " series " + s);
+                        // A series read across a row (rt's totals) reads that row, not an outcome's with the same figures.
+                        String row = t.charts().get(i).series().get(s).row();
+                        if (row != null) {
+                            int expected = tableSheet.getTables().get(0).getStartRowIndex() + 1 + t.rows().indexOf(t.row(row));
+                            for (var c : area.getAllReferencedCells()) {
+                                assertEquals(expected, c.getRow(), t.id() + " chart " + i + " reads row " + row + ": " + ref);
+                            }
+                            rowCharts++;
+                        }
                     }
                     charts++;
                 }
             }
         }
         assertTrue(charts >= 3, "charts checked: " + charts);
+        assertTrue(rowCharts >= 4, "rt's charts of totals: " + rowCharts);
     }
 
     @ParameterizedTest
@@ -224,6 +235,35 @@ class PublishedWorkbooksTest {
             List<String> synthetic = run.stream().filter(r -> r.get(3).startsWith("Yes")).map(r -> r.get(0)).toList();
             assertEquals(List.of("input/expenditure/synthetic-2016-2023.csv"), synthetic);
             assertFalse(cover.stream().anyMatch(l -> l.matches(".*[0-9a-f]{64}.*")), "no checksums on the cover");
+        }
+    }
+
+    /** What a reviewer's audit found and the workbook now does: grouped work-years, codes not flagged, no doubled names. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void workYearsAreGroupedCodesAreNotFlaggedAndNamesAreNotRepeated(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            // Work-years as printed, "1 966": grouped, not "1966".
+            XSSFSheet a1 = tableSheet(wb, "a1");
+            XSSFTable a1Table = a1.getTables().get(0);
+            var cell = a1.getRow(a1Table.getStartRowIndex() + 1 + pub.tables().get("a1").rows().indexOf(pub.tables().get("a1").row("total")))
+                    .getCell(2);
+            assertEquals(1966, cell.getNumericCellValue());
+            assertEquals("#,##0", cell.getCellStyle().getDataFormatString());
+            // An SDG goal "8" is a code in a text cell: Excel is told not to flag the table's cells as numbers stored as text.
+            XSSFSheet ii1 = tableSheet(wb, "ii1");
+            var ignored = ii1.getIgnoredErrors().get(org.apache.poi.ss.usermodel.IgnoredErrorType.NUMBER_STORED_AS_TEXT);
+            XSSFTable ii1Table = ii1.getTables().get(0);
+            assertTrue(ignored != null && ignored.stream().anyMatch(r -> r.isInRange(ii1Table.getStartRowIndex() + 1, 3)
+                    && r.isInRange(ii1Table.getEndRowIndex(), ii1Table.getEndColIndex())), String.valueOf(ignored));
+            // The cover's warning does not name Figure 2 twice; the contents' a1 title has its note, not the printed "*".
+            List<String> cover = XlsxWorkbookWriterTest.lines(wb.getSheet(XlsxText.COVER_SHEET.in(lang)));
+            String f2 = pub.tables().get("f2").caveat().in(lang);
+            assertTrue(cover.contains(f2), cover.toString());
+            List<List<String>> contents = XlsxWorkbookWriterTest.table(wb.getSheet(XlsxText.CONTENTS_SHEET.in(lang)));
+            String a1Title = contents.stream().filter(r -> r.get(0).startsWith("a1")).findFirst().orElseThrow().get(1);
+            assertFalse(a1Title.endsWith("*"), a1Title);
+            assertTrue(a1Title.matches(".*\\[(note|注释) \\d+\\]$"), a1Title);
         }
     }
 

@@ -235,7 +235,7 @@ class XlsxWorkbookWriterTest {
                 // The name column is wide enough that no sheet name is cut.
                 assertTrue(contents.getColumnWidth(0) / 256 >= others.get(i).length(), others.get(i));
             }
-            assertEquals(List.of("a1", "Annex 1: A wide table *", "One table of 8 rows. Units: US$."), rows.get(3));
+            assertEquals(List.of("a1", "Annex 1: A wide table [note 5]", "One table of 8 rows. Units: US$."), rows.get(3));
             assertEquals("Figure 9: A figure: charts", rows.get(6).get(1));
             assertEquals("2 charts drawn from the table on the worksheet 'f9 Regions'.", rows.get(6).get(2));
             assertTrue(rows.get(5).get(2).contains("Warning: Synthetic data"), rows.get(5).get(2));
@@ -394,7 +394,7 @@ class XlsxWorkbookWriterTest {
             int u1 = a1.getTables().get(0).getStartRowIndex() + 2;
             assertEquals(2, cell(a1, u1, 2).getNumericCellValue());   // 30 months = 2 years
             assertEquals(6, cell(a1, u1, 3).getNumericCellValue());   // ... and 6 months
-            assertEquals("0", cell(a1, u1, 2).getCellStyle().getDataFormatString());
+            assertEquals("#,##0", cell(a1, u1, 2).getCellStyle().getDataFormatString());
             assertEquals(1_234_567, cell(a1, u1, 4).getNumericCellValue());
             assertEquals("#,##0", cell(a1, u1, 4).getCellStyle().getDataFormatString());
             assertEquals(12.3, cell(a1, u1, 5).getNumericCellValue(), 1e-9);
