@@ -58,8 +58,9 @@ public class InputOptions {
     }
 
     private Path resolve() {
-        if (input != null && input.getFileName() != null && input.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")
-                && !Files.isDirectory(input)) {
+        // A workbook (.xlsx), or an old one (.xls), which the import refuses with what to do about it.
+        String name = input == null || input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if ((name.endsWith(".xlsx") || name.endsWith(".xls")) && !Files.isDirectory(input)) {
             try {
                 var settings = PbAnnexApplication.settings();
                 return InputBookImport.forRun(input, input.toString(), settings.input(), settings.work());

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.pbannex.runtime.UsageError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -59,8 +60,14 @@ public record JobDefinition(String name, String description,
             throw new UsageError("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in "
                     + jobsDir + ")");
         }
+        String text;
         try {
-            JobDefinition def = YAML.readValue(Files.readString(file), JobDefinition.class);
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageError(file + ": cannot read it: " + e.getMessage());
+        }
+        try {
+            JobDefinition def = YAML.readValue(text, JobDefinition.class);
             if (def == null) {
                 throw new UsageError(file + ": empty job definition");
             }
@@ -71,14 +78,69 @@ public record JobDefinition(String name, String description,
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
                     def.rejects(), def.csvBom(), def.biennia(), def.reviewers());
         } catch (UnrecognizedPropertyException e) {
-            throw new UsageError(file + ", line " + e.getLocation().getLineNr() + ": unknown key '" + e.getPropertyName()
+            throw new UsageError(file + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));
+        } catch (MismatchedInputException e) {
+            // A value of the wrong kind (rejects: maybe): the key, its line and what it takes, not Java's type names.
+            String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
+            if (key == null) {
+                throw new UsageError(file + ": not a job definition (a job is keys and values, such as 'tables: [a1]')");
+            }
+            throw new UsageError(file + ", line " + lineOf(text, key, e) + ": '" + key + "' takes " + kindOf(key));
         } catch (JacksonException e) {
-            throw new UsageError(file + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr()) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("not a valid job definition"));
-        } catch (IOException e) {
-            throw new UsageError(file + ": cannot read it: " + e.getMessage());
+            throw new UsageError(file + syntaxError(e));
         }
+    }
+
+    /** The line where a top-level key stands (Jackson reports where it noticed, which for a record is the end). */
+    private static int lineOf(String text, String key, JacksonException e) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static String kindOf(String key) {
+        return switch (key) {
+            case "rejects", "csvBom" -> "true or false";
+            case "tables", "languages", "formats", "biennia" -> "a list, such as [a1, a2], or one value";
+            case "reviewers" -> "a list of reviewers, or \"input\" for input/reviewers.csv";
+            default -> "text";
+        };
+    }
+
+    /**
+     * A YAML syntax error as the parser states it: the problem (its last statement, "expected ',' or ']', but got
+     * <stream end>") at the line and column where the construct it could not finish began.
+     */
+    private static String syntaxError(JacksonException e) { // ", line L, column C: problem" (or ": problem")
+        List<String> lines = e.getOriginalMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getOriginalMessage());
+        String where = at.find() ? ", line " + at.group(1) + ", column " + at.group(2) + ": "
+                : e.getLocation() == null ? ": " : ", line " + e.getLocation().getLineNr() + ": ";
+        // The parser's statements, without its marks ("in reader, line 2, column 9:", then the source line and a
+        // caret under the place).
+        List<String> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("in .*line \\d+, column \\d+:?")) {
+                if (i + 2 < lines.size() && lines.get(i + 2).startsWith("^")) {
+                    i += 2;
+                } else if (i + 1 < lines.size() && lines.get(i + 1).startsWith("^")) {
+                    i += 1;
+                }
+            } else if (!lines.get(i).startsWith("^")) {
+                statements.add(lines.get(i));
+            }
+        }
+        if (statements.isEmpty()) {
+            return where + (lines.isEmpty() ? "not a valid job definition" : lines.get(0));
+        }
+        String problem = statements.get(statements.size() - 1);
+        String context = statements.get(0);
+        return where + (context.equals(problem) ? "" : context + ": ") + problem;
     }
 
     public static List<String> names(Path jobsDir) {

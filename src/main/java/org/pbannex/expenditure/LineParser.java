@@ -1,7 +1,8 @@
 package org.pbannex.expenditure;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -262,11 +263,22 @@ final class LineParser {
 
     /** Quoted fields ("" is a quote inside one) and UTF-8 checking, copying the unquoted fields into scratch. */
     private boolean splitSlowly(byte[] b, int from, int to) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, from, to - from));
-        } catch (CharacterCodingException e) {
-            return fail(null, "not valid UTF-8");
+        ByteBuffer in = ByteBuffer.wrap(b, from, to - from);
+        CoderResult decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, CharBuffer.allocate(to - from), true);
+        if (decoded.isError()) {
+            // The field holding the first bad byte: the commas before it outside quotes.
+            int field = 0;
+            boolean quoted = false;
+            for (int i = from; i < in.position(); i++) {
+                if (b[i] == '"') {
+                    quoted = !quoted;
+                } else if (b[i] == ',' && !quoted) {
+                    field++;
+                }
+            }
+            return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)),
+                    "not valid UTF-8 (saved in another encoding, such as GBK or Windows-1252? save the file as UTF-8)");
         }
         if (scratch.length < to - from) {
             scratch = new byte[to - from];

@@ -109,6 +109,18 @@ class InputWorkbookCliTest {
         assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
     }
 
+    /** An old .xls given to --input says what it is and what to do, as `input import` does, not "it is a file". */
+    @Test
+    void anOldExcelFileGivenAsTheInputSaysSo() throws Exception {
+        Path xls = tmp.resolve("old.xls");
+        try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var os = Files.newOutputStream(xls)) {
+            hssf.createSheet("budget");
+            hssf.write(os);
+        }
+        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", xls.toString()), 3);
+        assertTrue(line.contains("an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)"), line);
+    }
+
     @Test
     void exportOfABienniumWithoutDataIsBadUsage() {
         CliRun r = CliRun.capture(Map.of(), "input", "export", "--biennium", "2030-31", "--out", tmp.resolve("x.xlsx").toString());

@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +72,25 @@ class ScheduleCommandTest {
         CliRun r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
+    }
+
+    /** Each a line a budget officer can act on: the key's own line, what a key takes, where a bracket was left open. */
+    @Test
+    void aBadJobFileNamesTheLineAndTheProblemInWords() throws Exception {
+        var settings = useHome("description: x\ntabels: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        CliRun r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("fast.yml, line 2: unknown key 'tabels'"), "the key's line, not the file's end: " + r.err());
+
+        Files.writeString(home.resolve("jobs/fast.yml"), "tables: [a1]\nrejects: maybe\nformats: [csv]\n");
+        r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("fast.yml, line 2: 'rejects' takes true or false"), r.err());
+        assertFalse(r.err().contains("java.lang"), "no Java type names: " + r.err());
+
+        Files.writeString(home.resolve("jobs/fast.yml"), "description: x\ntables: [a1\nformats: [csv]\n");
+        r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("fast.yml, line 2, column 9: while parsing a flow sequence: expected ',' or ']'"), r.err());
     }
 }

@@ -153,6 +153,7 @@ class ExpenditureIngestTest {
         InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
         assertEquals(3, e.line());
         assertTrue(e.reason().contains("not valid UTF-8"), e.getMessage());
+        assertEquals("country", e.column(), "the field the bad byte is in");
 
         Path bom = dir.resolve("bom/lines.csv");
         Files.createDirectories(bom.getParent());
