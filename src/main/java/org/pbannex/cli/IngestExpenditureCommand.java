@@ -50,6 +50,10 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         Dimensions dims = ExpenditureDimensions.loadInForce(in.inputDir(), in.oneBiennium());
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
+            if (!Files.exists(p)) {
+                // An input named on the command line that is not there: invalid input (3), as a missing input folder is.
+                throw new org.pbannex.ingest.InputError(p.toString(), 0, "", "file or folder not found");
+            }
             files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));
         }
         long bytes = 0;

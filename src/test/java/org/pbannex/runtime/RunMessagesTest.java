@@ -76,6 +76,13 @@ class RunMessagesTest {
     }
 
     @Test
+    void aMissingExpenditureFileIsInvalidInputNamingIt() throws Exception {
+        CliRun r = run("ingest-expenditure", tmp.resolve("no/such/lines.csv").toString());
+        assertEquals(3, r.status(), r.toString());
+        assertEquals("pb-annex: " + tmp.resolve("no/such/lines.csv") + ": file or folder not found", r.err().strip());
+    }
+
+    @Test
     void aTableWhoseInputsAreMissingStopsTheRunUnlessItIsLeftOut() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         org.pbannex.publish.RunFolder.deleteTree(input.resolve("expenditure"));
