@@ -66,6 +66,12 @@ public final class TextRules {
             }
             i += Character.charCount(cp);
         }
+        if (raw.contains("??")) {
+            // Chinese saved in an encoding without it (Excel's "CSV (Comma delimited)" on a Western Windows) becomes
+            // question marks: valid text that would otherwise be published as "1.??????".
+            return "holds '??', what is left of text saved in an encoding without its characters (Chinese saved as "
+                    + "Windows-1252, say): type the text again and " + ExcelDamage.SAVE_AS_UTF8;
+        }
         return null;
     }
 

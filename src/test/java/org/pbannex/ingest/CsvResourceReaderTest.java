@@ -187,6 +187,13 @@ class CsvResourceReaderTest {
         }
     }
 
+    /** Chinese saved as Windows-1252 is valid text of question marks: refused, or "1.??????" would be published. */
+    @Test
+    void chineseLostToQuestionMarksIsRefused() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会", "??????"));
+        rejected(f, "units", "line 2", "column label_zh", "holds '??'", "save it as CSV UTF-8");
+    }
+
     @Test
     void aValueLongerThanAWorkbookCellIsRefused() throws IOException {
         String longLabel = "x".repeat(TextRules.MAX_LENGTH + 1);
