@@ -73,7 +73,7 @@ public final class RegionalTargetsTable {
             for (TargetUnit u : units) {
                 List<Indicator> cell = ofOutcome.stream().filter(i -> i.targetUnit().equals(u.code())).toList();
                 if (!cell.isEmpty()) {
-                    add(rows, tidy, o.code(), u, RowType.ITEM, Tally.of(cell, regions), regions, outcomeLabel);
+                    add(rows, tidy, o.code(), u, RowType.ITEM, Tally.of(cell, regions), regions, outcomeLabel, u.name());
                 }
             }
         }
@@ -83,7 +83,9 @@ public final class RegionalTargetsTable {
         for (TargetUnit u : units) {
             Tally tally = Tally.of(split.stream().filter(i -> i.targetUnit().equals(u.code())).toList(), regions);
             totals.put(u.code(), tally);
-            add(rows, tidy, ALL, u, RowType.TOTAL, tally, regions, totalLabel);
+            // "Total: Member States", not the unit alone: a workbook row sorted or filtered away from its heading says
+            // it is a total.
+            add(rows, tidy, ALL, u, RowType.TOTAL, tally, regions, totalLabel, t.get("rt.total_of").with("unit", u.name()));
         }
         List<Text> footnotes = t.numbered("rt.footnote.").stream().map(f -> f.with("split", Long.toString(split.size())))
                 .toList();
@@ -93,12 +95,12 @@ public final class RegionalTargetsTable {
     }
 
     private static void add(List<Row> rows, List<TidyRows.Line> tidy, String outcome, TargetUnit unit, RowType type,
-                            Tally tally, List<Region> regions, Text outcomeLabel) {
+                            Tally tally, List<Region> regions, Text outcomeLabel, Text rowLabel) {
         Map<String, Object> v = new LinkedHashMap<>();
         tally.targets().forEach((region, n) -> v.put("target_" + region, n));
         tally.indicators().forEach((region, n) -> v.put("indicators_" + region, n));
         String key = outcome + "." + unit.code();
-        rows.add(new Row(key, type, unit.name(), 1, v));
+        rows.add(new Row(key, type, rowLabel, 1, v));
         Text label = new Text(outcomeLabel.zh() + " — " + unit.name().zh(), outcomeLabel.en().isEmpty() ? ""
                 : outcomeLabel.en() + " — " + unit.name().in(Language.EN));
         List<String> codes = new ArrayList<>(regions.stream().map(Region::code).toList());

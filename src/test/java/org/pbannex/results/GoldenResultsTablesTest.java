@@ -157,6 +157,10 @@ class GoldenResultsTablesTest {
             assertEquals(n[5], r.amount("indicators_ALL"), r.key() + " indicator count");
         }
         assertEquals(728L, rt.row("ALL.MS").amount("target_ALL"), "member States targeted over all outcomes");
+        // A total row says so itself, so a workbook row sorted or filtered away from the "Total" heading is not taken
+        // for an outcome's (the detail rows are named by their unit alone).
+        assertEquals("合计：" + rt.row("1.MS").label().zh(), rt.row("ALL.MS").label().zh());
+        assertEquals("Total: " + rt.row("1.MS").label().en(), rt.row("ALL.MS").label().en());
         // The tidy form: one line per rt cell row and region (5 regions + ALL).
         assertEquals(valued.size() * 6, rt.tidy().lines().size());
     }
