@@ -62,6 +62,7 @@ final class CellSources {
                 out.byCell.put(key + "\t" + plan.columns().get(c), direct(plan.columns().get(c), value, tiers));
             }
         }
+        out.keepColumnsOwnFields(table, plan, published);
         // Derived cells, now that every direct source is known.
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
@@ -75,6 +76,41 @@ final class CellSources {
             }
         }
         return out;
+    }
+
+    /**
+     * A column is read from one input field (a2-1's rate_pct from annual_inflation_pct): the field that holds the
+     * published value in most of its item rows. A cell whose value merely equals another field of its record (a unit's
+     * total equal to its previous budget) is not that field's, so it is not an input cell, and --apply does not write it.
+     */
+    private void keepColumnsOwnFields(Table table, SheetPlan plan, List<List<String>> published) {
+        for (int c = 0; c < plan.columns().size(); c++) {
+            String column = plan.columns().get(c);
+            int valued = 0;
+            Map<String, Integer> fields = new LinkedHashMap<>();
+            for (int r = 0; r < plan.rowKeys().size(); r++) {
+                String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+                if (table.rows().get(r).type().isTotal() || value == null || value.isBlank()) {
+                    continue;
+                }
+                valued++;
+                Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
+                if (s != null && s.input()) {
+                    fields.merge(s.cells().get(0).resource() + "." + s.cells().get(0).column(), 1, Integer::sum);
+                }
+            }
+            int rows = valued;
+            String own = fields.entrySet().stream().filter(e -> 2 * e.getValue() > rows).map(Map.Entry::getKey).findFirst()
+                    .orElse(null);
+            for (int r = 0; r < plan.rowKeys().size(); r++) {
+                String cell = plan.rowKeys().get(r) + "\t" + column;
+                Source s = byCell.get(cell);
+                if (s != null && s.input() && !named(s.cells().get(0), column)
+                        && !(s.cells().get(0).resource() + "." + s.cells().get(0).column()).equals(own)) {
+                    byCell.put(cell, new Source(false, s.cells()));
+                }
+            }
+        }
     }
 
     Source of(String rowKey, String column) {
@@ -137,18 +173,23 @@ final class CellSources {
             }
             if (matches.size() > 1) {
                 // Several fields hold the value (two zeros): the one named like the column, if exactly one is.
-                List<InputCell> named = matches.stream().filter(m -> m.column().equals(column)
-                        || m.column().startsWith(column + "_") || column.startsWith(m.column())).toList();
+                List<InputCell> named = matches.stream().filter(m -> named(m, column)).toList();
                 if (named.size() == 1) {
                     return new Source(true, named);
                 }
                 return new Source(false, matches);
             }
             if (matches.size() == 1) {
+                // One field holds the value: the cell's source, if it is the column's own (keepColumnsOwnFields).
                 return new Source(true, matches);
             }
         }
         return null;
+    }
+
+    // The input field is the column's own: the same name, or one the other's name begins with (prof_years, prof).
+    private static boolean named(InputCell cell, String column) {
+        return cell.column().equals(column) || cell.column().startsWith(column + "_") || column.startsWith(cell.column());
     }
 
     static boolean same(Object inputValue, String published) {
@@ -175,7 +216,8 @@ final class CellSources {
         List<Candidate> byKeyField = new ArrayList<>();
         List<Candidate> byField = new ArrayList<>();
         for (String resource : in.files().keySet()) {
-            if (!pkg.has(resource)) {
+            // printed_differences.csv describes published cells (their printed and published figures): never a source.
+            if (!pkg.has(resource) || resource.equals("printed_differences")) {
                 continue;
             }
             List<String> pk = pkg.resource(resource).primaryKey();

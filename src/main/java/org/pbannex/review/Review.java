@@ -223,7 +223,9 @@ public final class Review {
         BigDecimal x = CellSources.number(a);
         BigDecimal y = CellSources.number(b);
         if (x != null && y != null) {
-            return x.compareTo(y) == 0;
+            // To Excel's 15 significant digits: a program that saves 70.1 as 70.099999999999994 changed nothing.
+            java.math.MathContext excel = new java.math.MathContext(15);
+            return x.round(excel).compareTo(y.round(excel)) == 0;
         }
         return a.strip().equals(b.strip());
     }

@@ -63,7 +63,8 @@ final class ReviewApply {
             String value = value(c.returned(), pkg.resource(cell.resource()).fields().stream()
                     .filter(f -> f.name().equals(cell.column())).findFirst().map(f -> f.type().name()).orElse("STRING"));
             if (value == null) {
-                lines.add("skipped " + where + ": '" + c.returned() + "' is not a whole number");
+                lines.add("skipped " + where + ": '" + c.returned() + "' is not " + (CellSources.number(c.returned()) == null
+                        ? "a number" : "a whole number"));
                 continue;
             }
             rows.get(index).set(column, value);
@@ -76,11 +77,12 @@ final class ReviewApply {
         return lines;
     }
 
-    // A number as the input writes it (no exponent, no trailing zeros); null when an integer field gets a fraction.
+    // A number as the input writes it (no exponent, no trailing zeros); null when a number field gets text ("21 611 300")
+    // or an integer field a fraction.
     private static String value(String returned, String type) {
         BigDecimal n = CellSources.number(returned);
         if (n == null) {
-            return returned;
+            return type.equals("INTEGER") || type.equals("NUMBER") ? null : returned;
         }
         n = n.stripTrailingZeros();
         if (type.equals("INTEGER") && n.scale() > 0) {

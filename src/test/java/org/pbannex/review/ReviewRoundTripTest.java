@@ -1,6 +1,7 @@
 package org.pbannex.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.opencsv.CSVReader;
@@ -78,6 +79,30 @@ class ReviewRoundTripTest {
         List<String[]> rows = csv(tmp.resolve("review-back.csv"));
         assertEquals(List.of(String.join(",", ReviewReport.HEADER)), rows.stream().map(x -> String.join(",", x)).toList());
         assertTrue(Files.readString(tmp.resolve("review-back.html")).contains("No changes"));
+    }
+
+    /**
+     * Found by a reviewer's trial: a unit's total that equals its previous budget (RM: 3 058 915 both) was taken for that
+     * input and --apply wrote it there; Table 2's 43.1 was taken for printed_differences.csv's published figure; a
+     * figure saved as the same double in other digits (102.1 as 102.09999999999999) was a change. None is now.
+     */
+    @Test
+    void aComputedFigureEqualToAnInputIsNotThatInputAndTheSameDoubleIsNoChange() throws Exception {
+        Path a1 = edited(sheetOf(published, "a1"), x -> x.replaceFirst("<v>3058915(\\.0)?</v>", "<v>3058999</v>"));
+        Path t2 = TestWorkbooks.rewritePart(a1, tmp.resolve("t2.xlsx"), TestWorkbooks.sheetPart(a1, sheetOf(a1, "t2")),
+                x -> x.replaceFirst("<v>43\\.1</v>", "<v>43</v>").replaceFirst("<v>102\\.1</v>", "<v>102.09999999999999</v>"));
+        Path copy = tmp.resolve("applied");
+        CliRun r = review(t2, "--apply", copy.toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-t2.csv")).stream().map(x -> String.join(",", x)).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a1,RM,total,3058915,3058999,derived,")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t2,8,rb,43.1,43,derived,")), String.join("\n", lines));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("printed_differences")), String.join("\n", lines));
+        assertEquals(3, lines.size(), "the header and the two changes; 102.1 in other digits is none: " + String.join("\n", lines));
+        assertFalse(r.out().contains("applied input/"), "nothing derived is written: " + r.out());
+        for (String f : List.of("2022-23/budget.csv", "2022-23/printed_differences.csv")) {
+            assertEquals(-1, Files.mismatch(copy.resolve(f), Golden.input().resolve(f)), f);
+        }
     }
 
     /** An input figure and a total changed, saved again by LibreOffice: each traced; --apply changes the copy only. */
