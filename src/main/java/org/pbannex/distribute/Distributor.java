@@ -178,6 +178,14 @@ public final class Distributor {
             lines.add("  - " + name(computed.tables().get(id), id, lang));
         }
         lines.add("");
+        // Synthetic data, a table not in the print: said in the message too, not only inside the workbook.
+        List<String> caveats = tables.stream().map(id -> computed.tables().get(id)).filter(x -> x != null && !x.caveat().isEmpty())
+                .map(x -> "  - " + x.caveat().in(lang)).toList();
+        if (!caveats.isEmpty()) {
+            lines.add(t.get("distribution.caveats").in(lang));
+            lines.addAll(caveats);
+            lines.add("");
+        }
         lines.addAll(changes(run, t, r, tables, outputRoot, lang));
         lines.add("");
         var differences = computed.printedDifferences().stream().filter(d -> tables.contains(d.table())).toList();

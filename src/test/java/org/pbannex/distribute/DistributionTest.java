@@ -152,6 +152,16 @@ class DistributionTest {
             assertEquals(List.of("t1", "t2", "a1", "a2"), attachedSheets(m, Files.createDirectories(tmp.resolve("eml"))).stream()
                     .map(n -> n.split(" ")[0]).filter(n -> n.matches("t1|t2|a1|a2|a2-1|a3|i1|f2|rt")).toList());
         }
+        // Li Wei reviews every table: his message says, not only his workbook, that f2 is synthetic and rt not printed.
+        try (InputStream in = Files.newInputStream(eml.resolveSibling("01-li.wei@example.org.eml"))) {
+            String body = body(new MimeMessage(Session.getInstance(new Properties()), in));
+            assertTrue(body.contains("请注意：\n  - 图 2 依据合成的支出明细绘制，其数字并非劳工组织的数据。"), body);
+            assertTrue(body.contains("按区域分列的目标表不属于印刷文件"), body);
+        }
+        try (InputStream in = Files.newInputStream(eml)) {
+            String body = body(new MimeMessage(Session.getInstance(new Properties()), in));
+            assertFalse(body.contains("Please note:"), "Maria's tables have no caveat: " + body);
+        }
         // Sent back unchanged, the workbook of her tables is reviewed against itself: no sheet of other tables is missing.
         Path back = Files.copy(eml.resolveSibling("pb-annexes-2022-23.en.t1_t2_a1_a2.xlsx"), tmp.resolve("maria.xlsx"));
         CliRun review = CliRun.capture(Map.of(), "review", back.toString(), "--output", out.toString());
