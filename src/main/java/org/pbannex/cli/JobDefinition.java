@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pbannex.runtime.UsageError;
 import tools.jackson.core.JacksonException;
@@ -96,7 +99,7 @@ public record JobDefinition(String name, String description,
     private static int lineOf(String text, String key, JacksonException e) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches("\\s*[\"']?" + java.util.regex.Pattern.quote(key) + "[\"']?\\s*:.*")) {
+            if (lines.get(i).matches("\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*:.*")) {
                 return i + 1;
             }
         }
@@ -118,12 +121,12 @@ public record JobDefinition(String name, String description,
      */
     private static String syntaxError(JacksonException e) { // ", line L, column C: problem" (or ": problem")
         List<String> lines = e.getOriginalMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getOriginalMessage());
+        Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getOriginalMessage());
         String where = at.find() ? ", line " + at.group(1) + ", column " + at.group(2) + ": "
                 : e.getLocation() == null ? ": " : ", line " + e.getLocation().getLineNr() + ": ";
         // The parser's statements, without its marks ("in reader, line 2, column 9:", then the source line and a
         // caret under the place).
-        List<String> statements = new java.util.ArrayList<>();
+        List<String> statements = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("in .*line \\d+, column \\d+:?")) {
                 if (i + 2 < lines.size() && lines.get(i + 2).startsWith("^")) {

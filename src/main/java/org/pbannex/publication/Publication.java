@@ -35,6 +35,9 @@ public final class Publication {
     /** Where expenditure-line files are, inside the input folder (DESIGN.md contract). */
     public static final String EXPENDITURE_FOLDER = "expenditure";
 
+    /** The input resource of documented differences from the print: it describes published cells, it is no table's source. */
+    public static final String PRINTED_DIFFERENCES = "printed_differences";
+
     private Publication() {
     }
 
@@ -144,7 +147,7 @@ public final class Publication {
      */
     private static List<PrintedDifference> printedDifferences(InputSet in, Texts texts, Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new ArrayList<>();
-        for (var r : in.table("printed_differences")) {
+        for (var r : in.table(PRINTED_DIFFERENCES)) {
             String id = r.text("table");
             Table t = tables.get(id);
             if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(r.text("row")))) {

@@ -86,7 +86,7 @@ public final class RunRenderer {
         long start = System.nanoTime();
         List<Table> tables = selected(computed, request);
         Path out = staging.resolve(fileName(target, request));
-        int files = 1;
+        int files;
         try {
             files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, tables, out);
         } catch (java.nio.file.FileSystemException e) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.publication.Publication;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
@@ -87,7 +88,7 @@ final class CellSources {
         for (int c = 0; c < plan.columns().size(); c++) {
             String column = plan.columns().get(c);
             int valued = 0;
-            Map<String, Integer> fields = new LinkedHashMap<>();
+            Map<String, Integer> fields = new LinkedHashMap<>(); // resource.field -> item rows it holds the value of
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 if (table.rows().get(r).type().isTotal() || value == null || value.isBlank()) {
@@ -96,17 +97,19 @@ final class CellSources {
                 valued++;
                 Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
                 if (s != null && s.input()) {
-                    fields.merge(s.cells().get(0).resource() + "." + s.cells().get(0).column(), 1, Integer::sum);
+                    fields.merge(field(s.cells().get(0)), 1, Integer::sum);
                 }
             }
-            int rows = valued;
-            String own = fields.entrySet().stream().filter(e -> 2 * e.getValue() > rows).map(Map.Entry::getKey).findFirst()
-                    .orElse(null);
+            String own = null;
+            for (var e : fields.entrySet()) {
+                if (2 * e.getValue() > valued) {
+                    own = e.getKey();
+                }
+            }
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String cell = plan.rowKeys().get(r) + "\t" + column;
                 Source s = byCell.get(cell);
-                if (s != null && s.input() && !named(s.cells().get(0), column)
-                        && !(s.cells().get(0).resource() + "." + s.cells().get(0).column()).equals(own)) {
+                if (s != null && s.input() && !named(s.cells().get(0), column) && !field(s.cells().get(0)).equals(own)) {
                     byCell.put(cell, new Source(false, s.cells()));
                 }
             }
@@ -187,6 +190,10 @@ final class CellSources {
         return null;
     }
 
+    private static String field(InputCell cell) {
+        return cell.resource() + "." + cell.column();
+    }
+
     // The input field is the column's own: the same name, or one the other's name begins with (prof_years, prof).
     private static boolean named(InputCell cell, String column) {
         return cell.column().equals(column) || cell.column().startsWith(column + "_") || column.startsWith(cell.column());
@@ -217,7 +224,7 @@ final class CellSources {
         List<Candidate> byField = new ArrayList<>();
         for (String resource : in.files().keySet()) {
             // printed_differences.csv describes published cells (their printed and published figures): never a source.
-            if (!pkg.has(resource) || resource.equals("printed_differences")) {
+            if (!pkg.has(resource) || resource.equals(Publication.PRINTED_DIFFERENCES)) {
                 continue;
             }
             List<String> pk = pkg.resource(resource).primaryKey();
