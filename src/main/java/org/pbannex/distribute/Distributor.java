@@ -186,7 +186,7 @@ public final class Distributor {
             lines.addAll(caveats);
             lines.add("");
         }
-        lines.addAll(changes(run, t, r, tables, outputRoot, lang));
+        lines.addAll(changes(run, computed, t, r, tables, outputRoot, lang));
         lines.add("");
         var differences = computed.printedDifferences().stream().filter(d -> tables.contains(d.table())).toList();
         if (differences.isEmpty()) {
@@ -203,8 +203,8 @@ public final class Distributor {
     }
 
     // What changed in the reviewer's tables since the last run they received (the tidy CSVs of both runs compared).
-    private List<String> changes(PublishedRun run, Texts t, Reviewer r, List<String> tables, Path outputRoot, Language lang)
-            throws IOException {
+    private List<String> changes(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables,
+                                 Path outputRoot, Language lang) throws IOException {
         var previous = log.lastRunBefore(r.email(), run.runId());
         if (previous.isEmpty()) {
             return List.of(t.get("distribution.first").in(lang));
@@ -219,12 +219,18 @@ public final class Distributor {
             if (!tables.contains(c.table())) {
                 continue;
             }
+            String table = name(computed.tables().get(c.table()), c.table(), lang);
             if (c.status().equals("added")) {
-                out.add("  - " + t.get("distribution.table_added").with("table", c.table()).in(lang));
+                out.add("  - " + t.get("distribution.table_added").with("table", table).in(lang));
             } else if (c.changedCells() > 0) {
-                out.add("  - " + t.get("distribution.table_changed").with("table", c.table())
+                out.add("  - " + t.get("distribution.table_changed").with("table", table)
                         .with("count", String.valueOf(c.changedCells())).in(lang));
-                c.cells().forEach(cell -> out.add("      " + cell));
+                String none = t.get("distribution.no_value").in(lang);
+                c.cells().forEach(cell -> out.add("      " + cell.describe(lang, none)));
+                if (c.changedCells() > c.cells().size()) {
+                    out.add("      " + t.get("distribution.more_changes").with("count", String.valueOf(c.changedCells() - c.cells().size()))
+                            .in(lang));
+                }
             }
         }
         if (out.isEmpty()) {

@@ -33,8 +33,10 @@ import org.pbannex.table.Table;
 /**
  * Compares a workbook a reviewer sent back with the run it came from, cell by cell on every table sheet. Both workbooks
  * are read the same untrusted way ({@link InputBookReader}: size and zip-bomb limits, no document types, no macros,
- * formulas never evaluated); the published one is the run's own workbook of the same edition. Rows are matched by their
- * label (and group), so an added or deleted row is one change, not a shifted table; columns by their heading.
+ * formulas never evaluated); the published one is the run's own workbook of the same edition. Sheets are matched by
+ * their name, or, when a reviewer renamed one, by the table's heading row. Rows are matched by their label (and
+ * group): in order first, so an added or deleted row is one change, not a shifted table; then wherever they are, so a
+ * sorted table is no change; then a row whose label was edited, by its figures. Columns are matched by their heading.
  */
 public final class Review {
 
@@ -44,10 +46,23 @@ public final class Review {
     /**
      * One difference. {@code kind}: {@code input} or {@code derived} for a changed value; {@code formula} (the returned
      * cell is a formula: its text, never its value), {@code comment}, {@code row_added}, {@code row_deleted},
-     * {@code column_added}, {@code column_deleted}, {@code sheet_added}, {@code sheet_deleted}.
+     * {@code column_added}, {@code column_deleted}, {@code sheet_added}, {@code sheet_deleted}, {@code sheet_renamed}.
+     * {@code table}, {@code rowKey} and {@code column} are the run's ids (those of the tidy CSVs); {@code where} is what
+     * the reviewer saw.
      */
     public record Change(String table, String rowKey, String column, String published, String returned, String kind,
-                         List<CellSources.InputCell> sources) {
+                         List<CellSources.InputCell> sources, Where where) {
+    }
+
+    /**
+     * Where a reviewer finds a change: the returned workbook's sheet and cell (A1; empty for what is no longer there),
+     * the row's label and the column's heading as published (empty where the change is not in one row or column).
+     */
+    public record Where(String sheet, String cell, String rowLabel, String heading) {
+
+        static Where sheet(String sheet) {
+            return new Where(sheet, "", "", "");
+        }
     }
 
     /** The review of one returned workbook. {@code inputChanged}: the input is no longer the run's (sources are today's). */
@@ -91,6 +106,7 @@ public final class Review {
         Map<String, Sheet> returnedByName = byName(back);
         List<Change> changes = new ArrayList<>();
         int compared = 0;
+        List<String> renamed = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             SheetPlan plan = plans.get(i);
             Sheet p = publishedByName.get(plan.sheetName());
@@ -98,44 +114,96 @@ public final class Review {
                 throw new InputError(runFolder.toString(), 0, "", "the run's workbook has no sheet " + plan.sheetName()
                         + ": the input is no longer the run's; review with --input pointing at the run's input");
             }
+            PublishedTable pub = PublishedTable.of(plan, p, shown);
             Sheet r = returnedByName.get(plan.sheetName());
             if (r == null) {
-                changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), "", "sheet_deleted", List.of()));
-                continue;
+                r = renamedSheet(pub, back, publishedByName, renamed);
+                if (r == null) {
+                    changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), "", "sheet_deleted", List.of(),
+                            Where.sheet(plan.sheetName())));
+                    continue;
+                }
+                renamed.add(r.name());
+                changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
-            compared += compareSheet(tables.get(i), plan, p, r, computed, pkg, changes, shown);
+            compared += compareSheet(tables.get(i), plan, pub, r, computed, pkg, changes);
         }
         for (Sheet r : back) {
-            if (!publishedByName.containsKey(r.name())) {
-                changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of()));
+            if (!publishedByName.containsKey(r.name()) && !renamed.contains(r.name())) {
+                changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
             }
         }
         return new Result(runId, runFolder, language, changes, inputChanged, compared);
     }
 
-    private static int compareSheet(Table table, SheetPlan plan, Sheet published, Sheet returned, ComputedPublication computed,
-                                    DataPackage pkg, List<Change> changes, String shown) {
+    /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */
+    private record PublishedTable(SheetPlan plan, List<String> headings, List<List<String>> grid, List<String> labels,
+                                  int labelColumns, Map<String, String> comments) {
+
+        static PublishedTable of(SheetPlan plan, Sheet published, String shown) {
+            int n = plan.rowKeys().size();
+            List<InputBookReader.Row> rows = published.rows();
+            int headerNumber = rows.get(rows.size() - 1).number() - n; // nothing below the table: its rows are the sheet's last
+            InputBookReader.Row header = row(rows, headerNumber);
+            if (header == null) {
+                throw new InputError(shown, 0, "", "the run's sheet " + plan.sheetName() + " does not have the table's " + n + " rows");
+            }
+            List<String> headings = texts(header, plan.columns().size());
+            List<List<String>> grid = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                grid.add(texts(row(rows, headerNumber + i), plan.columns().size()));
+            }
+            int labelColumns = plan.columns().contains("group") ? 2 : 1;
+            List<String> labels = grid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
+            return new PublishedTable(plan, headings, grid, labels, labelColumns, published.comments());
+        }
+
+        /** Row i's label as the reader sees it (its group first, where the table has one). */
+        String shownLabel(int i) {
+            return labels.get(i).strip().replace("\t", " / ");
+        }
+
+        /** The row of a sheet that holds this table's headings, or null. */
+        InputBookReader.Row headerIn(Sheet sheet) {
+            return sheet.rows().stream().filter(r -> texts(r, headings.size()).equals(headings)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * The returned sheet a reviewer renamed from this table's: one not named as a sheet of the run, not taken yet, with
+     * the table's heading row; of several, the one with most of the table's row labels.
+     */
+    private static Sheet renamedSheet(PublishedTable pub, List<Sheet> back, Map<String, Sheet> publishedByName, List<String> taken) {
+        Sheet best = null;
+        long most = -1;
+        for (Sheet s : back) {
+            if (publishedByName.containsKey(s.name()) || taken.contains(s.name()) || pub.headerIn(s) == null) {
+                continue;
+            }
+            java.util.Set<String> texts = new java.util.HashSet<>();
+            s.rows().forEach(r -> r.cells().forEach(c -> texts.add(text(c))));
+            long found = pub.grid().stream().filter(r -> texts.contains(r.get(0))).count();
+            if (found > most) {
+                best = s;
+                most = found;
+            }
+        }
+        return best;
+    }
+
+    private static int compareSheet(Table table, SheetPlan plan, PublishedTable pub, Sheet returned, ComputedPublication computed,
+                                    DataPackage pkg, List<Change> changes) {
         int n = plan.rowKeys().size();
-        List<InputBookReader.Row> pubRows = published.rows();
-        int last = pubRows.get(pubRows.size() - 1).number();
-        int headerNumber = last - n; // nothing below the table: its rows are the sheet's last
-        InputBookReader.Row pubHeader = row(pubRows, headerNumber);
-        if (pubHeader == null) {
-            throw new InputError(shown, 0, "", "the run's sheet " + plan.sheetName() + " does not have the table's " + n + " rows");
-        }
-        List<String> headings = texts(pubHeader, plan.columns().size());
-        List<List<String>> pubGrid = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            pubGrid.add(values(row(pubRows, headerNumber + i), plan.columns().size()));
-        }
+        List<String> headings = pub.headings();
+        List<List<String>> pubGrid = pub.grid();
         CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg);
+        String sheet = returned.name();
 
         // The returned header: the row whose texts are the published headings (rows may have been inserted above).
-        InputBookReader.Row retHeader = returned.rows().stream()
-                .filter(r -> texts(r, headings.size()).equals(headings))
-                .findFirst().orElse(null);
+        InputBookReader.Row retHeader = pub.headerIn(returned);
         if (retHeader == null) {
-            changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of()));
+            changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of(),
+                    new Where(sheet, "", "", String.join(" | ", headings))));
             return 0;
         }
         List<String> retHeadings = texts(retHeader, width(retHeader));
@@ -143,35 +211,36 @@ public final class Review {
         for (int c = 0; c < headings.size(); c++) {
             columnOf[c] = retHeadings.indexOf(headings.get(c));
             if (columnOf[c] < 0) {
-                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of()));
+                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of(),
+                        new Where(sheet, "", "", headings.get(c))));
             }
         }
         for (int c = 0; c < retHeadings.size(); c++) {
             if (!retHeadings.get(c).isBlank() && !headings.contains(retHeadings.get(c))) {
-                changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of()));
+                changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of(),
+                        new Where(sheet, a1(retHeader.number(), c), "", retHeadings.get(c))));
             }
         }
         List<InputBookReader.Row> retRows = returned.rows().stream().filter(r -> r.number() > retHeader.number() && !r.blank()).toList();
-        int labelColumns = plan.columns().contains("group") ? 2 : 1;
-        List<String> pubLabels = pubGrid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
         List<String> retLabels = retRows.stream().map(r -> {
             List<String> v = new ArrayList<>();
-            for (int c = 0; c < labelColumns; c++) {
+            for (int c = 0; c < pub.labelColumns(); c++) {
                 v.add(text(cell(r, columnOf[c])));
             }
             return String.join("\t", v);
         }).toList();
-        int[][] pairs = align(pubLabels, retLabels);
+        int[][] pairs = align(pub.labels(), retLabels);
+        pairMoved(pub.labels(), retLabels, pairs);
+        pairRelabelled(pub, retRows, columnOf, pairs);
         int compared = 0;
-        boolean[] retMatched = new boolean[retRows.size()];
         for (int i = 0; i < n; i++) {
             String key = plan.rowKeys().get(i);
             int j = pairs[0][i];
             if (j < 0) {
-                changes.add(new Change(plan.tableId(), key, "", pubLabels.get(i).replace('\t', ' '), "", "row_deleted", List.of()));
+                changes.add(new Change(plan.tableId(), key, "", pub.labels().get(i).replace('\t', ' '), "", "row_deleted", List.of(),
+                        new Where(sheet, "", pub.shownLabel(i), "")));
                 continue;
             }
-            retMatched[j] = true;
             InputBookReader.Row rr = retRows.get(j);
             for (int c = 0; c < headings.size(); c++) {
                 if (columnOf[c] < 0) {
@@ -182,22 +251,23 @@ public final class Review {
                 String was = pubGrid.get(i).get(c);
                 Cell now = cell(rr, columnOf[c]);
                 CellSources.Source source = sources.of(key, column);
+                Where where = new Where(sheet, a1(rr.number(), columnOf[c]), pub.shownLabel(i), headings.get(c));
                 if (now != null && now.formula() != null) {
-                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula", source.cells()));
+                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula", source.cells(), where));
                 } else if (!same(was, text(now))) {
-                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(),
-                            source.cells()));
+                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where));
                 }
             }
         }
         for (int j = 0; j < retRows.size(); j++) {
-            if (!retMatched[j]) {
+            if (pairs[1][j] < 0) {
                 changes.add(new Change(plan.tableId(), "", "", "", String.join(" | ", texts(retRows.get(j), width(retRows.get(j))))
-                        .replaceAll("( \\| )+$", ""), "row_added", List.of()));
+                        .replaceAll("( \\| )+$", ""), "row_added", List.of(),
+                        new Where(sheet, a1(retRows.get(j).number(), 0), retLabels.get(j).strip().replace("\t", " / "), "")));
             }
         }
         // Comments anywhere on the sheet: on a table cell they name its row and column.
-        Map<String, String> pubComments = published.comments();
+        Map<String, String> pubComments = pub.comments();
         for (var e : returned.comments().entrySet()) {
             if (Objects.equals(pubComments.get(e.getKey()), e.getValue())) {
                 continue;
@@ -206,16 +276,93 @@ public final class Review {
             String key = "";
             String column = e.getKey();
             List<CellSources.InputCell> cells = List.of();
+            Where where = new Where(sheet, e.getKey(), "", "");
             int idx = retRows.indexOf(row(retRows, ref.getRow() + 1));
             int c = indexOf(columnOf, ref.getCol());
             if (idx >= 0 && pairs[1][idx] >= 0 && c >= 0) {
                 key = plan.rowKeys().get(pairs[1][idx]);
                 column = plan.columns().get(c);
                 cells = sources.of(key, column).cells();
+                where = new Where(sheet, e.getKey(), pub.shownLabel(pairs[1][idx]), headings.get(c));
             }
-            changes.add(new Change(plan.tableId(), key, column, "", e.getValue(), "comment", cells));
+            changes.add(new Change(plan.tableId(), key, column, "", e.getValue(), "comment", cells, where));
         }
         return compared;
+    }
+
+    /** A sorted table: a row not matched in order is matched to an unmatched row of the same label wherever it is. */
+    static void pairMoved(List<String> a, List<String> b, int[][] pairs) {
+        for (int i = 0; i < a.size(); i++) {
+            if (pairs[0][i] >= 0 || a.get(i).isBlank()) {
+                continue;
+            }
+            for (int j = 0; j < b.size(); j++) {
+                if (pairs[1][j] < 0 && b.get(j).equals(a.get(i))) {
+                    pairs[0][i] = j;
+                    pairs[1][j] = i;
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * A row whose label the reviewer edited: an unmatched published row is matched to an unmatched returned row between
+     * the same matched neighbours that holds at least half of its other cells as published (at least one), so that the
+     * label and any figure changed with it are listed as changes of that row, not as a row deleted and a row added. A
+     * row with nothing but its label (a heading) is matched only when it is the one unmatched row on both sides there.
+     */
+    private static void pairRelabelled(PublishedTable pub, List<InputBookReader.Row> retRows, int[] columnOf, int[][] pairs) {
+        int n = pairs[0].length;
+        for (int i = 0; i < n; i++) {
+            if (pairs[0][i] >= 0) {
+                continue;
+            }
+            // The matched rows either side (published indexes prev and next), and where they are in the returned sheet.
+            int prev = i - 1;
+            while (prev >= 0 && pairs[0][prev] < 0) {
+                prev--;
+            }
+            int next = i + 1;
+            while (next < n && pairs[0][next] < 0) {
+                next++;
+            }
+            int lo = prev < 0 ? -1 : pairs[0][prev];
+            int hi = next >= n ? retRows.size() : pairs[0][next];
+            if (lo >= hi) { // the neighbours were moved: look anywhere
+                lo = -1;
+                hi = retRows.size();
+            }
+            List<Integer> open = new ArrayList<>();
+            for (int j = lo + 1; j < hi; j++) {
+                if (pairs[1][j] < 0) {
+                    open.add(j);
+                }
+            }
+            int unmatchedHere = next - prev - 1;
+            for (int j : open) {
+                int figures = 0;
+                int agree = 0;
+                boolean returnedFigures = false;
+                for (int c = pub.labelColumns(); c < columnOf.length; c++) {
+                    String now = text(cell(retRows.get(j), columnOf[c]));
+                    returnedFigures |= columnOf[c] >= 0 && !now.isEmpty();
+                    String was = pub.grid().get(i).get(c);
+                    if (was.isEmpty() || columnOf[c] < 0) {
+                        continue;
+                    }
+                    figures++;
+                    agree += same(was, now) ? 1 : 0;
+                }
+                boolean match = figures > 0 ? agree > 0 && 2 * agree >= figures
+                        : !returnedFigures && open.size() == 1 && unmatchedHere == 1;
+                if (match) {
+                    pairs[0][i] = j;
+                    pairs[1][j] = i;
+                    break;
+                }
+            }
+        }
     }
 
     /** Numbers compare as numbers (25073643 = 25073643.0), anything else as trimmed text. */
@@ -257,6 +404,11 @@ public final class Review {
             }
         }
         return new int[][] {ab, ba};
+    }
+
+    /** A cell's A1 reference from its row's number (from 1, as the reader numbers rows) and its column (from 0). */
+    private static String a1(int rowNumber, int column) {
+        return new org.apache.poi.ss.util.CellReference(rowNumber - 1, column).formatAsString(false);
     }
 
     private static int indexOf(int[] a, int v) {
@@ -369,7 +521,4 @@ public final class Review {
         return out;
     }
 
-    private static List<String> values(InputBookReader.Row row, int width) {
-        return texts(row, width);
-    }
 }

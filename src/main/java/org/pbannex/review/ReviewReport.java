@@ -15,12 +15,14 @@ import org.pbannex.render.markup.Templates;
 
 /**
  * {@code review-<file>.csv} and {@code .html} beside the returned workbook: one row per change. A change with several
- * sources (a derived cell) lists them in the three source columns, separated by "; " in the same order.
+ * sources (a derived cell) lists them in the three source columns, separated by "; " in the same order. The CSV has the
+ * run's ids (table, row key, column: those of the tidy CSVs) and, after the sources, where the reviewer saw the change
+ * (sheet, cell, row label, heading); the HTML page, for the reviewer and the budget officer, shows the latter only.
  */
 final class ReviewReport {
 
     static final String[] HEADER = {"table", "row_key", "column", "published", "returned", "kind", "source_file", "source_line",
-            "source_column"};
+            "source_column", "sheet", "cell", "row_label", "heading"};
 
     private ReviewReport() {
     }
@@ -41,7 +43,7 @@ final class ReviewReport {
         String html = Templates.render("review", Map.of(
                 "file", returned.getFileName().toString(),
                 "result", result,
-                "rows", result.changes().stream().map(ReviewReport::row).toList(),
+                "rows", result.changes().stream().map(ReviewReport::shown).toList(),
                 "counts", result.changes().stream().collect(Collectors.groupingBy(Review.Change::kind, java.util.TreeMap::new,
                         Collectors.counting())),
                 "applied", applied), Locale.ENGLISH);
@@ -50,10 +52,30 @@ final class ReviewReport {
     }
 
     static String[] row(Review.Change c) {
-        return new String[] {c.table(), c.rowKey(), c.column(), c.published(), c.returned(), c.kind(),
-                join(c.sources().stream().map(CellSources.InputCell::file).toList()),
-                join(c.sources().stream().map(s -> String.valueOf(s.line())).toList()),
-                join(c.sources().stream().map(CellSources.InputCell::column).toList())};
+        return new String[] {c.table(), c.rowKey(), c.column(), c.published(), c.returned(), c.kind(), files(c), lines(c),
+                columns(c), c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading()};
+    }
+
+    /** A change as the HTML page shows it: where the reviewer saw it, the two values, its kind and where to change it. */
+    record Shown(String sheet, String cell, String row, String heading, String published, String returned, String kind,
+                 String sourceFile, String sourceLine, String sourceColumn) {
+    }
+
+    private static Shown shown(Review.Change c) {
+        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), c.published(), c.returned(),
+                c.kind(), files(c), lines(c), columns(c));
+    }
+
+    private static String files(Review.Change c) {
+        return join(c.sources().stream().map(CellSources.InputCell::file).toList());
+    }
+
+    private static String lines(Review.Change c) {
+        return join(c.sources().stream().map(s -> String.valueOf(s.line())).toList());
+    }
+
+    private static String columns(Review.Change c) {
+        return join(c.sources().stream().map(CellSources.InputCell::column).toList());
     }
 
     private static String join(List<String> parts) {

@@ -123,13 +123,15 @@ class ReviewRoundTripTest {
         assertEquals(0, r.status(), r.toString());
         List<String[]> rows = csv(saved.resolve("review-returned.csv"));
         List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
-        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct"),
+        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct,"
+                        + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率 (%)"),
                 String.join("\n", lines));
         String total = lines.stream().filter(l -> l.startsWith("a2-2,total,cost_adjustment,")).findFirst().orElseThrow(
                 () -> new AssertionError(String.join("\n", lines)));
         assertTrue(total.startsWith("a2-2,total,cost_adjustment,12908920,12908921,derived,input/2022-23/cost_by_object.csv;"), total);
         assertTrue(total.endsWith(",2; 3; 4; 5; 6; 7; 8; 9; 10,cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; "
-                + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment"), total);
+                + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment,a2-2 按支出用途的费用调整,C16,总计,"
+                + "费用调整 (美元)"), "the sources, then the sheet, cell, row and heading the reviewer saw: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
         assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
         assertTrue(Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv")).contains("AF,4.4"),
@@ -146,6 +148,81 @@ class ReviewRoundTripTest {
         List<String> lines = csv(tmp.resolve("review-returned.csv")).stream().map(x -> String.join(",", x)).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,=1+2.4,formula,input/2022-23/regional_inflation.csv,3,")),
                 String.join("\n", lines));
+    }
+
+    /**
+     * What a reviewer does to a sheet besides editing figures (found by a reviewer's trial: each was rows or a sheet
+     * deleted and added, with the edits in them unlisted): sorting a table is no change; a label edited with a figure
+     * beside it is two changes of that row; a renamed sheet is matched by the table's headings and its edits listed.
+     * The report says where each change is as the reviewer saw it: sheet, cell, row label, column heading.
+     */
+    @Test
+    void sortedRowsEditedLabelsAndRenamedSheetsAreFollowed() throws Exception {
+        Path returned = tmp.resolve("reworked.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            // Table A2-1 sorted Z-A by region: Africa's and the Americas' rows swap.
+            var a21 = wb.getSheet(sheetOf(published, "a2-1"));
+            var africa = rowLabelled(a21, "非洲");
+            var americas = rowLabelled(a21, "美洲");
+            for (int c = 0; c < 2; c++) {
+                var x = africa.getCell(c);
+                var y = americas.getCell(c);
+                if (x.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    double v = x.getNumericCellValue();
+                    x.setCellValue(y.getNumericCellValue());
+                    y.setCellValue(v);
+                } else {
+                    String v = x.getStringCellValue();
+                    x.setCellValue(y.getStringCellValue());
+                    y.setCellValue(v);
+                }
+            }
+            // Table 2: outcome 1's label shortened and its previous regular budget changed in the same row.
+            var t2 = wb.getSheet(sheetOf(published, "t2"));
+            var outcome1 = rowLabelled(t2, "成果目标 1：强有力的三方成员与具有影响力和包容性的社会对话");
+            outcome1.getCell(0).setCellValue("成果目标 1：社会对话");
+            outcome1.getCell(1).setCellValue(102.5);
+            // Table A2-2 renamed, and a figure in it changed.
+            String a22 = sheetOf(published, "a2-2");
+            wb.setSheetName(wb.getSheetIndex(a22), "费用调整");
+            var cost = rowLabelled(wb.getSheet("费用调整"), "人员费用");
+            double before = cost.getCell(1).getNumericCellValue();
+            cost.getCell(1).setCellValue(before + 1);
+            try (var os = Files.newOutputStream(returned)) {
+                wb.write(os);
+            }
+        }
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String[]> rows = csv(tmp.resolve("review-reworked.csv"));
+        List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("row_added") || l.contains("row_deleted") || l.contains("sheet_added")
+                || l.contains("sheet_deleted")), all);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("a2-1,")), "a sorted table is no change: " + all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t2,1,label,成果目标 1：强有力的三方成员与具有影响力和包容性的社会对话,成果目标 1：社会对话,")),
+                all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("t2,1,rb_previous,102.1,102.5,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,,,") && l.contains(",sheet_renamed,") && l.contains("费用调整")), all);
+        String cost = lines.stream().filter(l -> l.startsWith("a2-2,") && !l.contains("sheet_renamed")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(cost.contains(",费用调整,B") && cost.contains(",人员费用,"), cost);
+        assertEquals(1 + 4, rows.size(), "the header, the rename, the label, the two figures: " + all);
+
+        String html = Files.readString(tmp.resolve("review-reworked.html"));
+        assertTrue(html.contains("<td>费用调整</td>") && html.contains("<td>人员费用</td>"), html);
+        assertFalse(html.contains("<td>rb_previous</td>"), "the page shows headings, not the run's ids: " + html);
+    }
+
+    private static org.apache.poi.ss.usermodel.Row rowLabelled(org.apache.poi.ss.usermodel.Sheet sheet, String label) {
+        for (var row : sheet) {
+            var first = row.getCell(0);
+            if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && first.getStringCellValue().strip().equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
     }
 
     @Test
