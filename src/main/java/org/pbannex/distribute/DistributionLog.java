@@ -37,9 +37,19 @@ public final class DistributionLog {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9)), runId);
     }
 
-    /** The last other run this address received (sent, or written by a dry run), for "what changed since". */
+    /**
+     * The last other run this address received, for "what changed since": the last one sent by mail; where none ever
+     * was, the last one written as .eml by a dry run (an installation without a mail server sends those by hand). A
+     * preview by dry run between two mailed runs is not taken for a run received: the list would then miss changes.
+     */
     public Optional<String> lastRunBefore(String email, String runId) {
-        return jdbc.queryForList("SELECT run_id FROM pb_distribution WHERE email = ? AND run_id <> ? AND mode <> ? ORDER BY id DESC",
-                String.class, email, runId, FAILED).stream().findFirst();
+        for (String mode : List.of(SENT, DRY_RUN)) {
+            Optional<String> last = jdbc.queryForList("SELECT run_id FROM pb_distribution WHERE email = ? AND run_id <> ? AND mode = ? "
+                    + "ORDER BY id DESC", String.class, email, runId, mode).stream().findFirst();
+            if (last.isPresent()) {
+                return last;
+            }
+        }
+        return Optional.empty();
     }
 }
