@@ -17,7 +17,8 @@ import org.pbannex.render.markup.Templates;
  * {@code review-<file>.csv} and {@code .html} beside the returned workbook: one row per change. A change with several
  * sources (a derived cell) lists them in the three source columns, separated by "; " in the same order. The CSV has the
  * run's ids (table, row key, column: those of the tidy CSVs) and, after the sources, where the reviewer saw the change
- * (sheet, cell, row label, heading); the HTML page, for the reviewer and the budget officer, shows the latter only.
+ * (sheet, cell, row label, heading); the HTML page, for the reviewer and the budget officer, shows the latter only, and
+ * the sources by file and field with their lines as ranges.
  */
 final class ReviewReport {
 
@@ -61,9 +62,34 @@ final class ReviewReport {
                  String sourceFile, String sourceLine, String sourceColumn) {
     }
 
+    /**
+     * The page's form: the sources grouped by file and field, their lines as ranges ("2-10"), so that a total of a
+     * hundred rows reads as one file, one field and its lines, where the CSV lists each source.
+     */
     private static Shown shown(Review.Change c) {
+        Map<List<String>, List<Long>> byFileAndField = new java.util.LinkedHashMap<>();
+        for (CellSources.InputCell s : c.sources()) {
+            byFileAndField.computeIfAbsent(List.of(s.file(), s.column()), k -> new java.util.ArrayList<>()).add(s.line());
+        }
+        List<String> files = byFileAndField.keySet().stream().map(k -> k.get(0)).toList();
+        List<String> fields = byFileAndField.keySet().stream().map(k -> k.get(1)).toList();
+        List<String> lines = byFileAndField.values().stream().map(ReviewReport::ranges).toList();
         return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), c.published(), c.returned(),
-                c.kind(), files(c), lines(c), columns(c));
+                c.kind(), join(files), join(lines), join(fields));
+    }
+
+    /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9". */
+    static String ranges(List<Long> lines) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            int j = i;
+            while (j + 1 < lines.size() && lines.get(j + 1) == lines.get(j) + 1) {
+                j++;
+            }
+            out.add(j == i ? String.valueOf(lines.get(i)) : lines.get(i) + "-" + lines.get(j));
+            i = j + 1;
+        }
+        return String.join(", ", out);
     }
 
     private static String files(Review.Change c) {

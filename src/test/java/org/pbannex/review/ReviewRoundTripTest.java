@@ -133,6 +133,9 @@ class ReviewRoundTripTest {
                 + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment,a2-2 按支出用途的费用调整,C16,总计,"
                 + "费用调整 (美元)"), "the sources, then the sheet, cell, row and heading the reviewer saw: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
+        String html = Files.readString(saved.resolve("review-returned.html"));
+        assertTrue(html.contains("<td>input/2022-23/cost_by_object.csv</td><td>2-10</td>\n    <td>cost_adjustment</td>"),
+                "the page gives a total's nine sources as one file, one field and its lines: " + html);
         assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
         assertTrue(Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv")).contains("AF,4.4"),
                 "the input itself is never written");
