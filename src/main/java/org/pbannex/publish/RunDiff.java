@@ -51,10 +51,10 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
             return v == null ? none : "'" + v + "'";
         }
 
-        /** The run's ids, as the report lists them: "AF/rate_pct: '4.4' -> '4.6'". */
+        /** In English, as the run's report lists it. */
         @Override
         public String toString() {
-            return rowKey + "/" + column + ": " + quoted(before, "(none)") + " -> " + quoted(after, "(none)");
+            return describe(Language.EN, "(none)");
         }
     }
 

@@ -75,9 +75,14 @@ class NightlyJobH2Test {
         assertTrue(again.out().contains("Nothing to do: run " + run.getFileName()), again.out());
 
         // A changed input file is new input.
-        TestInputs.edit(input.resolve("2022-23/budget.csv"), text -> text.replace(",98019", ",98020"));
+        TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), text -> text.replace("AF,4.4", "AF,4.6"));
         CliRun changed = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
         assertTrue(!changed.out().contains("Nothing to do"), changed.out());
+        assertEquals(0, changed.status(), changed.toString());
+        // The report lists the changed cells as a reader finds them: the row's label, its key, the column's title.
+        String report = Files.readString(out.resolve("2022-23/latest/report.html")).replace("&#39;", "'").replace("&gt;", ">");
+        assertTrue(report.contains("Compared with run " + run.getFileName()), report);
+        assertTrue(report.contains("Africa [AF], Average annual inflation rate: '4.4' -> '4.6'"), report);
     }
 
     @Test
