@@ -32,6 +32,12 @@ public final class InputSet {
     private final Map<String, InputFile> files;
     private final Map<String, SourceName> sources;
     private final Map<String, CsvTable> shared;
+    /** The resources read on this thread while {@link #reading} records them (null: not recording). */
+    private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
+
+    /** A value built from the input, with the resources its building read. */
+    public record Read<T>(T value, Set<String> resources) {
+    }
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
                      Map<String, SourceName> sources, Map<String, CsvTable> shared) {
@@ -181,8 +187,34 @@ public final class InputSet {
         return csv(resource).records();
     }
 
+    /**
+     * Builds a value and records which resources its building read (a table's input files, for the review to name only
+     * those as its cells' sources). Recordings nest: an inner one's resources are the outer one's too.
+     */
+    public <T> Read<T> reading(java.util.function.Supplier<T> build) {
+        Set<String> outer = reads.get();
+        Set<String> mine = new java.util.LinkedHashSet<>();
+        reads.set(mine);
+        try {
+            return new Read<>(build.get(), Set.copyOf(mine));
+        } finally {
+            reads.set(outer);
+            if (outer != null) {
+                outer.addAll(mine);
+            }
+        }
+    }
+
+    private void read(String resource) {
+        Set<String> r = reads.get();
+        if (r != null) {
+            r.add(resource);
+        }
+    }
+
     /** A resource as read: header and cells as written, and its records. */
     public CsvTable csv(String resource) {
+        read(resource);
         CsvTable t = tables.get(resource);
         if (t == null) {
             throw new NoSuchElementException("no input resource '" + resource + "'");
@@ -195,6 +227,7 @@ public final class InputSet {
      * (it carries the shared reference; a biennium's own reference files stay beside the data).
      */
     public CsvTable sharedCsv(String resource) {
+        read(resource);
         CsvTable t = shared.get(resource);
         return t != null ? t : csv(resource);
     }

@@ -11,11 +11,13 @@ import org.pbannex.table.Table;
  * Everything a run computed before rendering: its inputs, every table by id, the check results and the documented
  * differences from the printed document; what the expenditure lines held (null when there are none); the printed
  * document the tables reproduce (empty when none); how the previous biennium's figures stated here compare with
- * what that biennium publishes.
+ * what that biennium publishes; per table, the input resources it was built from (the review names only those as its
+ * cells' sources).
  */
 public record ComputedPublication(InputSet inputs, ReferenceData reference, Map<String, Table> tables, Checks checks,
                                   java.util.List<PrintedDifference> printedDifferences,
                                   org.pbannex.expenditure.ExpenditureIngest.Result expenditure,
                                   java.util.Optional<org.pbannex.reference.PrintedDocument> printedDocument,
-                                  org.pbannex.restatement.Restatements restatements) {
+                                  org.pbannex.restatement.Restatements restatements,
+                                  Map<String, java.util.Set<String>> inputsByTable) {
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pbannex.budget.BudgetData;
 import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.Dimensions;
@@ -96,12 +97,17 @@ public final class Publication {
 
     private static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate) {
         Biennium biennium = Biennium.parse(in.biennium());
-        ReferenceData ref = ReferenceData.from(in, biennium);
+        var reference = in.reading(() -> ReferenceData.from(in, biennium));
+        ReferenceData ref = reference.value();
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
         var document = PrintedDocument.of(in);
-        ResultsFramework results = ResultsFramework.from(in, ref);
-        TableSources sources = new TableSources(ref, BudgetData.from(in, ref), results, OutcomeResources.from(in, results), lines,
-                DocumentData.from(in, results), RegionalExpenditureTable.actualsAsOf(in));
+        var results = in.reading(() -> ResultsFramework.from(in, ref));
+        // A module built from another has that one's inputs too (outcomes and the document's tables from the results).
+        var outcomes = in.reading(() -> OutcomeResources.from(in, results.value()));
+        var documentData = in.reading(() -> DocumentData.from(in, results.value()));
+        TableSources sources = new TableSources(reference, in.reading(() -> BudgetData.from(in, ref)), results,
+                withInputsOf(outcomes, results), lines, withInputsOf(documentData, results),
+                in.reading(() -> RegionalExpenditureTable.actualsAsOf(in)));
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableCatalogue.Entry e : TableCatalogue.entries()) {
             var missing = e.needs().stream().filter(n -> !sources.has(n)).toList();
@@ -117,7 +123,13 @@ public final class Publication {
         }
         List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
-        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements);
+        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable());
+    }
+
+    private static <T> InputSet.Read<T> withInputsOf(InputSet.Read<T> read, InputSet.Read<?> from) {
+        var all = new java.util.LinkedHashSet<>(read.resources());
+        all.addAll(from.resources());
+        return new InputSet.Read<>(read.value(), Set.copyOf(all));
     }
 
     /**

@@ -23,6 +23,8 @@ import org.pbannex.table.Table;
  * sources of the same column in the rows it sums (the rows since the previous total of its rank or higher); a figure
  * computed within its row (a percentage, a recosted amount, a rounded million) lists the numeric fields of its row's
  * records. A derived cell whose inputs cannot be told this way lists none (the officer then reads the table's notes).
+ * Only the resources the table was built from are searched (those its builder reached, {@code
+ * ComputedPublication.inputsByTable}): a figure that happens to equal a field of an unrelated file is not from it.
  */
 final class CellSources {
 
@@ -52,12 +54,13 @@ final class CellSources {
      * @param published the published workbook's stored value of each cell, row by row in the plan's order, column by
      *                  column in the plan's order
      */
-    static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg) {
+    static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg,
+                          Set<String> tableInputs) {
         CellSources out = new CellSources();
         List<List<Candidate>> tiers = null;
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             String key = plan.rowKeys().get(r);
-            tiers = candidates(key, in, pkg);
+            tiers = candidates(key, in, pkg, tableInputs);
             for (int c = 0; c < plan.columns().size(); c++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 out.byCell.put(key + "\t" + plan.columns().get(c), direct(plan.columns().get(c), value, tiers));
@@ -67,7 +70,7 @@ final class CellSources {
         // Derived cells, now that every direct source is known.
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
-            List<Candidate> rowRecords = tiers(plan.rowKeys().get(r), in, pkg);
+            List<Candidate> rowRecords = tiers(plan.rowKeys().get(r), in, pkg, tableInputs);
             for (String column : plan.columns()) {
                 String cell = row.key() + "\t" + column;
                 if (out.byCell.get(cell) != null) {
@@ -218,13 +221,13 @@ final class CellSources {
 
     // The records that stand for a row, best first: whose primary key is the row key (several key fields joined with a
     // dot, as the tables make their keys); whose primary key fields include it; any of whose fields is it.
-    private static List<List<Candidate>> candidates(String rowKey, InputSet in, DataPackage pkg) {
+    private static List<List<Candidate>> candidates(String rowKey, InputSet in, DataPackage pkg, Set<String> tableInputs) {
         List<Candidate> byKey = new ArrayList<>();
         List<Candidate> byKeyField = new ArrayList<>();
         List<Candidate> byField = new ArrayList<>();
         for (String resource : in.files().keySet()) {
             // printed_differences.csv describes published cells (their printed and published figures): never a source.
-            if (!pkg.has(resource) || resource.equals(Publication.PRINTED_DIFFERENCES)) {
+            if (!pkg.has(resource) || resource.equals(Publication.PRINTED_DIFFERENCES) || !tableInputs.contains(resource)) {
                 continue;
             }
             List<String> pk = pkg.resource(resource).primaryKey();
@@ -242,7 +245,7 @@ final class CellSources {
         return List.of(byKey, byKeyField, byField);
     }
 
-    private static List<Candidate> tiers(String rowKey, InputSet in, DataPackage pkg) {
-        return candidates(rowKey, in, pkg).stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
+    private static List<Candidate> tiers(String rowKey, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+        return candidates(rowKey, in, pkg, tableInputs).stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -196,7 +197,8 @@ public final class Review {
         int n = plan.rowKeys().size();
         List<String> headings = pub.headings();
         List<List<String>> pubGrid = pub.grid();
-        CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg);
+        CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
+                computed.inputsByTable().getOrDefault(table.id(), Set.of()));
         String sheet = returned.name();
 
         // The returned header: the row whose texts are the published headings (rows may have been inserted above).
