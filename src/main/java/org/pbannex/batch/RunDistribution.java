@@ -3,6 +3,7 @@ package org.pbannex.batch;
 import java.io.IOException;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.Distributor;
+import org.pbannex.distribute.ReplyBy;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
 import org.springframework.batch.core.step.StepContribution;
@@ -47,8 +48,9 @@ public class RunDistribution {
             return;
         }
         try {
-            var sent = distributor.distribute(PublishedRun.read(RunInputs.folder(run).published()), inputs.computed(run), reviewers,
-                    false, request.output());
+            var published = PublishedRun.read(RunInputs.folder(run).published());
+            var sent = distributor.distribute(published, inputs.computed(run), reviewers, false, request.output(),
+                    ReplyBy.of(published, null, ReviewerList.replyWithinDays(props.jobs(), request.job())));
             contribution.incrementWriteCount(sent.size());
             ctx.putInt(SENT, sent.size());
         } catch (Distributor.MailFailed e) {

@@ -2,9 +2,11 @@ package org.pbannex.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
+import org.pbannex.distribute.ReplyBy;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
 import org.pbannex.publication.Publication;
@@ -34,6 +36,10 @@ public class DistributeCommand implements Callable<Integer> {
             + "instead of sending them.")
     boolean dryRun;
 
+    @Option(names = "--reply-by", paramLabel = "DATE", description = "Ask the reviewers for their corrections by this date "
+            + "(2026-12-15); default: the job's replyWithinDays after the run was published, else no date.")
+    LocalDate replyBy;
+
     @Mixin
     InputOptions in;
 
@@ -50,7 +56,8 @@ public class DistributeCommand implements Callable<Integer> {
         }
         var computed = Publication.compute(Publication.ingest(inputDir, Biennium.parse(run.biennium())));
         try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
-            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, out);
+            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, out,
+                    ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
             for (var d : deliveries) {
                 System.out.println((d.mode().equals(DistributionLog.SENT) ? "Sent:    " : "Written: ") + d.reviewer().name() + " <"
                         + d.reviewer().email() + ">, " + d.reviewer().language() + ", " + d.attachment().getFileName()

@@ -29,6 +29,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param biennia   the biennia to run, each in turn ([2022-23, 2024-25], or all); none: the latest data folder
  * @param reviewers who the run is sent to after it is published (a list, or "input" for input/reviewers.csv); none: the
  *                  job sends nothing (see {@link org.pbannex.distribute.ReviewerList})
+ * @param replyWithinDays how many days after the run is published its reviewers are asked to reply (1-365); none: their
+ *                  message names no date (see {@link org.pbannex.distribute.ReplyBy})
  */
 public record JobDefinition(String name, String description,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tables,
@@ -36,11 +38,11 @@ public record JobDefinition(String name, String description,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> formats,
                             String schedule, Boolean rejects, Boolean csvBom,
                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> biennia,
-                            tools.jackson.databind.JsonNode reviewers) {
+                            tools.jackson.databind.JsonNode reviewers, Integer replyWithinDays) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final List<String> KEYS = List.of("description", "tables", "languages", "formats", "schedule", "rejects", "csvBom",
-            "biennia", "reviewers");
+            "biennia", "reviewers", "replyWithinDays");
 
     public JobDefinition {
         description = description == null ? "" : description;
@@ -78,8 +80,12 @@ public record JobDefinition(String name, String description,
             if (def.reviewers() != null && !def.reviewers().isString()) {
                 org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), jobsDir, file.toString());
             }
+            if (def.replyWithinDays() != null && (def.replyWithinDays() < 1 || def.replyWithinDays() > 365)) {
+                throw new UsageError(file + ", line " + lineOf(text, "replyWithinDays", null) + ": 'replyWithinDays' takes "
+                        + kindOf("replyWithinDays") + ", not " + def.replyWithinDays());
+            }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
-                    def.rejects(), def.csvBom(), def.biennia(), def.reviewers());
+                    def.rejects(), def.csvBom(), def.biennia(), def.reviewers(), def.replyWithinDays());
         } catch (UnrecognizedPropertyException e) {
             throw new UsageError(file + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));
@@ -103,7 +109,7 @@ public record JobDefinition(String name, String description,
                 return i + 1;
             }
         }
-        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return e == null || e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
     private static String kindOf(String key) {
@@ -111,6 +117,7 @@ public record JobDefinition(String name, String description,
             case "rejects", "csvBom" -> "true or false";
             case "tables", "languages", "formats", "biennia" -> "a list, such as [a1, a2], or one value";
             case "reviewers" -> "a list of reviewers, or \"input\" for input/reviewers.csv";
+            case "replyWithinDays" -> "a whole number of days from 1 to 365, such as 10";
             default -> "text";
         };
     }

@@ -10,6 +10,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -17,6 +18,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
+import org.pbannex.render.PublicationInfo;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.runtime.UsageError;
@@ -75,9 +77,10 @@ public final class Distributor {
     /**
      * @param computed the run's tables, from the run's own input (checked by the caller)
      * @param outputRoot where runs are published (to find the run a reviewer received last)
+     * @param replyBy  the date by which corrections are asked for, or null: the message names none
      */
     public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
-                                     Path outputRoot) throws IOException {
+                                     Path outputRoot, LocalDate replyBy) throws IOException {
         if (!dryRun && mail == null) {
             throw new MailFailed("no mail server configured (spring.mail.host): use --dry-run, or set SPRING_MAIL_HOST");
         }
@@ -98,7 +101,7 @@ public final class Distributor {
                 continue; // none of their tables (or not their edition) is in this run
             }
             Path attachment = workbook(run, computed, r, tables, dir);
-            MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot);
+            MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot, replyBy);
             if (dryRun) {
                 Path eml = dir.resolve(String.format("%02d-%s.eml", n, r.email().replaceAll("[^A-Za-z0-9@._-]", "_")));
                 try (OutputStream os = Files.newOutputStream(eml)) {
@@ -147,9 +150,9 @@ public final class Distributor {
     }
 
     private MimeMessage message(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables,
-                                Path attachment, Path outputRoot) throws IOException {
+                                Path attachment, Path outputRoot, LocalDate replyBy) throws IOException {
         Language lang = Language.of(r.language());
-        String body = body(run, computed, t, r, tables, attachment, outputRoot, lang);
+        String body = body(run, computed, t, r, tables, attachment, outputRoot, lang, replyBy);
         try {
             MimeMessage m = mail != null ? mail.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
             MimeMessageHelper h = new MimeMessageHelper(m, true, "UTF-8");
@@ -168,7 +171,7 @@ public final class Distributor {
     }
 
     private String body(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables, Path attachment,
-                        Path outputRoot, Language lang) throws IOException {
+                        Path outputRoot, Language lang, LocalDate replyBy) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(t.get("distribution.greeting").with("name", r.name()).in(lang));
         lines.add("");
@@ -197,6 +200,10 @@ public final class Distributor {
         }
         lines.add("");
         lines.add(t.get("distribution.how_to_return").in(lang));
+        if (replyBy != null) {
+            lines.add("");
+            lines.add(t.get("distribution.reply_by").with("date", PublicationInfo.dateIn(replyBy, lang)).in(lang));
+        }
         lines.add("");
         lines.add(t.get("distribution.signature").in(lang));
         return String.join("\n", lines) + "\n";

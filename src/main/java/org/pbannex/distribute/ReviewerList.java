@@ -66,13 +66,27 @@ public final class ReviewerList {
 
     /** The reviewers of a job file jobs/<job>.yml (none when it names none, or there is no such file). */
     public static List<Reviewer> ofJobFile(Path jobsDir, String job, Path inputDir) {
-        Path file = jobsDir.resolve(job + ".yml");
-        if (job == null || !job.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
-            return List.of();
+        JsonNode root = jobRoot(jobsDir, job);
+        return root == null ? List.of() : ofJob(root.get("reviewers"), inputDir, jobsDir.resolve(job + ".yml").toString());
+    }
+
+    /**
+     * How many days after a run is published its reviewers are asked to reply, from the job file's
+     * {@code replyWithinDays} (checked when the job is loaded); null when it gives none.
+     */
+    public static Integer replyWithinDays(Path jobsDir, String job) {
+        JsonNode root = jobRoot(jobsDir, job);
+        return root == null || !root.path("replyWithinDays").canConvertToInt() ? null : root.path("replyWithinDays").asInt();
+    }
+
+    /** A job file's keys and values; null when there is no such job. */
+    private static JsonNode jobRoot(Path jobsDir, String job) {
+        Path file = job == null ? null : jobsDir.resolve(job + ".yml");
+        if (file == null || !job.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+            return null;
         }
         try {
-            JsonNode root = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(file.toFile());
-            return root == null ? List.of() : ofJob(root.get("reviewers"), inputDir, file.toString());
+            return tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(file.toFile());
         } catch (tools.jackson.core.JacksonException e) {
             throw new UsageError(file + ": " + e.getOriginalMessage());
         }

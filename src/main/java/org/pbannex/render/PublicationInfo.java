@@ -53,10 +53,12 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
 
     /** The publication date as each edition writes dates (2021 年 2 月 1 日, 1 February 2021); "" when unknown. */
     public String publishedIn(Language language) {
-        if (published == null) {
-            return "";
-        }
-        return language == Language.ZH ? published.format(DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日", Locale.CHINA))
-                : published.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+        return published == null ? "" : dateIn(published, language);
+    }
+
+    /** A date as each edition writes dates: 2021 年 2 月 1 日, 1 February 2021. */
+    public static String dateIn(LocalDate date, Language language) {
+        return language == Language.ZH ? date.format(DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日", Locale.CHINA))
+                : date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
     }
 }

@@ -88,6 +88,14 @@ class ScheduleCommandTest {
         assertTrue(r.err().contains("fast.yml, line 2: 'rejects' takes true or false"), r.err());
         assertFalse(r.err().contains("java.lang"), "no Java type names: " + r.err());
 
+        for (String days : new String[] {"soon", "0"}) {
+            Files.writeString(home.resolve("jobs/fast.yml"), "tables: [a1]\nformats: [csv]\nreplyWithinDays: " + days + "\n");
+            r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+            assertEquals(2, r.status(), r.toString());
+            assertTrue(r.err().contains("fast.yml, line 3: 'replyWithinDays' takes a whole number of days from 1 to 365, such as 10"),
+                    r.err());
+        }
+
         Files.writeString(home.resolve("jobs/fast.yml"), "description: x\ntables: [a1\nformats: [csv]\n");
         r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
         assertEquals(2, r.status(), r.toString());

@@ -141,7 +141,13 @@ class DistributionTest {
 
     @Test
     void aDryRunWritesTheMessagesIntoTheRunFolder() throws Exception {
-        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", runId, "--dry-run", "--output", out.toString());
+        CliRun early = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", runId, "--dry-run", "--reply-by", "2020-01-15",
+                "--output", out.toString());
+        assertEquals(2, early.status(), early.toString());
+        assertTrue(early.err().strip().matches("pb-annex: --reply-by 2020-01-15 is before run " + java.util.regex.Pattern.quote(runId)
+                + " was published \\(\\d{4}-\\d{2}-\\d{2}\\): name a later date"), early.err());
+        CliRun r = CliRun.capture(smtp(SMTP.getSmtp().getPort()), "distribute", runId, "--dry-run", "--reply-by", "2099-01-15",
+                "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertEquals(0, SMTP.getReceivedMessages().length, "a dry run sends nothing");
         Path eml = out.resolve("2022-23").resolve(runId).resolve("distribution").resolve("02-maria.rossi@example.org.eml");
@@ -157,6 +163,7 @@ class DistributionTest {
             String body = body(new MimeMessage(Session.getInstance(new Properties()), in));
             assertTrue(body.contains("请注意：\n  - 图 2 依据合成的支出明细绘制，其数字并非劳工组织的数据。"), body);
             assertTrue(body.contains("按区域分列的目标表不属于印刷文件"), body);
+            assertTrue(body.replace("\r\n", "\n").contains("\n\n请于 2099 年 1 月 15 日前发回更正。\n"), "the date asked for, as the zh edition writes dates: " + body);
         }
         try (InputStream in = Files.newInputStream(eml)) {
             String body = body(new MimeMessage(Session.getInstance(new Properties()), in));
@@ -251,6 +258,7 @@ class DistributionTest {
                 tables: [a1]
                 languages: [en]
                 formats: [xlsx, csv]
+                replyWithinDays: 10
                 reviewers:
                   - name: Ana Silva
                     email: ana.silva@example.org
@@ -266,6 +274,13 @@ class DistributionTest {
         assertTrue(r.out().contains("Sent to 1 reviewers"), r.out());
         assertEquals(1, SMTP.getReceivedMessages().length);
         assertEquals("Ana Silva <ana.silva@example.org>", SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString());
+        // The job's replyWithinDays: ten days after the run was published (its id's date, UTC), in her language.
+        String subject = SMTP.getReceivedMessages()[0].getSubject();
+        java.time.LocalDate published = java.time.LocalDate.parse(subject.replaceFirst(".*\\(run (\\d{8})T.*", "$1"),
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String due = published.plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        assertTrue(body(SMTP.getReceivedMessages()[0]).replace("\r\n", "\n").contains("\n\nPlease send your corrections by " + due + ".\n"),
+                body(SMTP.getReceivedMessages()[0]));
 
         // --no-distribute publishes and sends nothing (the launcher's training runs rely on it), and says so.
         CliRun held = CliRun.capture(settings, "run", "review", "--force", "--no-distribute");
