@@ -67,13 +67,23 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
     public static RunDiff between(Path previousRun, Path currentRun) throws IOException {
         Map<String, Path> before = csvFiles(previousRun.resolve("csv"));
         Map<String, Path> after = csvFiles(currentRun.resolve("csv"));
-        Map<String, Map<String, Text>> titles = titles(currentRun.resolve(OutputDataPackage.FILE));
+        // Read only when a cell changed: a nightly run of unchanged input lists none, and its publish step waits on this.
+        var titles = new Object() {
+            Map<String, Map<String, Text>> read;
+
+            Map<String, Text> of(String table) {
+                if (read == null) {
+                    read = titles(currentRun.resolve(OutputDataPackage.FILE));
+                }
+                return read.getOrDefault(table, Map.of());
+            }
+        };
         List<TableChange> changes = new ArrayList<>();
         for (String id : new TreeSet<>(after.keySet())) {
             if (!before.containsKey(id)) {
                 changes.add(new TableChange(id, "added", 0, List.of()));
             } else {
-                changes.add(compare(id, read(before.get(id)), read(after.get(id)), titles.getOrDefault(id, Map.of())));
+                changes.add(compare(id, read(before.get(id)), read(after.get(id)), () -> titles.of(id)));
             }
         }
         for (String id : new TreeSet<>(before.keySet())) {
@@ -84,7 +94,8 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         return new RunDiff(previousRun.getFileName().toString(), changes);
     }
 
-    private static TableChange compare(String id, List<String[]> before, List<String[]> after, Map<String, Text> titles) {
+    private static TableChange compare(String id, List<String[]> before, List<String[]> after,
+                                       java.util.function.Supplier<Map<String, Text>> titles) {
         Map<String, String> old = cells(before);
         Map<String, String> now = cells(after);
         Map<String, Text> labels = labels(before);
@@ -100,8 +111,8 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
                     int slash = key.lastIndexOf('/');
                     String row = key.substring(0, slash);
                     String column = key.substring(slash + 1);
-                    listed.add(new CellChange(row, labels.getOrDefault(row, Text.EMPTY), column, titles.getOrDefault(column, Text.EMPTY),
-                            a, b));
+                    listed.add(new CellChange(row, labels.getOrDefault(row, Text.EMPTY), column,
+                            titles.get().getOrDefault(column, Text.EMPTY), a, b));
                 }
             }
         }

@@ -232,7 +232,7 @@ public final class Review {
             return String.join("\t", v);
         }).toList();
         int[][] pairs = align(pub.labels(), retLabels);
-        pairMoved(pub.labels(), retLabels, pairs);
+        pairByLabel(pub, retLabels, retRows, columnOf, pairs);
         pairRelabelled(pub, retRows, columnOf, pairs);
         int compared = 0;
         for (int i = 0; i < n; i++) {
@@ -292,20 +292,84 @@ public final class Review {
         return compared;
     }
 
-    /** A sorted table: a row not matched in order is matched to an unmatched row of the same label wherever it is. */
-    static void pairMoved(List<String> a, List<String> b, int[][] pairs) {
-        for (int i = 0; i < a.size(); i++) {
-            if (pairs[0][i] >= 0 || a.get(i).isBlank()) {
+    /**
+     * Rows not matched in order (a sorted table, a label the table has more than once) are matched to unmatched returned
+     * rows of the same label wherever they are: the pairs holding most cells as published first, then pairs between the
+     * same matched neighbours, then in order. So where rows share a label (Table II.1's targets beside two indicators
+     * each) and a sort moved them, each finds the row that holds its figures, and a row whose figure changed is left to
+     * its own row, not taken by another of the same label.
+     */
+    private static void pairByLabel(PublishedTable pub, List<String> retLabels, List<InputBookReader.Row> retRows, int[] columnOf,
+                                    int[][] pairs) {
+        record Candidate(int i, int j, long score) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < pairs[0].length; i++) {
+            if (pairs[0][i] >= 0 || pub.labels().get(i).isBlank()) {
                 continue;
             }
-            for (int j = 0; j < b.size(); j++) {
-                if (pairs[1][j] < 0 && b.get(j).equals(a.get(i))) {
-                    pairs[0][i] = j;
-                    pairs[1][j] = i;
-                    break;
+            Gap gap = gap(pairs, i, retRows.size());
+            for (int j = 0; j < retLabels.size(); j++) {
+                if (pairs[1][j] < 0 && retLabels.get(j).equals(pub.labels().get(i))) {
+                    candidates.add(new Candidate(i, j, 2L * agreement(pub, i, retRows.get(j), columnOf).same() + (gap.holds(j) ? 1 : 0)));
                 }
             }
         }
+        candidates.sort(java.util.Comparator.comparingLong(Candidate::score).reversed().thenComparingInt(Candidate::i)
+                .thenComparingInt(Candidate::j));
+        for (Candidate c : candidates) {
+            if (pairs[0][c.i()] < 0 && pairs[1][c.j()] < 0) {
+                pairs[0][c.i()] = c.j();
+                pairs[1][c.j()] = c.i();
+            }
+        }
+    }
+
+    /**
+     * Where an unmatched published row may stand in the returned rows: after {@code lo} and before {@code hi}, the
+     * returned places of its matched neighbours, the published rows {@code prev} and {@code next}.
+     */
+    private record Gap(int lo, int hi, int prev, int next) {
+
+        boolean holds(int j) {
+            return j > lo && j < hi;
+        }
+    }
+
+    private static Gap gap(int[][] pairs, int i, int returnedRows) {
+        int n = pairs[0].length;
+        int prev = i - 1;
+        while (prev >= 0 && pairs[0][prev] < 0) {
+            prev--;
+        }
+        int next = i + 1;
+        while (next < n && pairs[0][next] < 0) {
+            next++;
+        }
+        int lo = prev < 0 ? -1 : pairs[0][prev];
+        int hi = next >= n ? returnedRows : pairs[0][next];
+        return lo >= hi ? new Gap(-1, returnedRows, prev, next) : new Gap(lo, hi, prev, next); // moved neighbours: anywhere
+    }
+
+    /** Of a published row's cells beyond its label, how many it has and how many a returned row holds the same. */
+    private record Agreement(int cells, int same, boolean returnedHasAny) {
+    }
+
+    private static Agreement agreement(PublishedTable pub, int i, InputBookReader.Row returned, int[] columnOf) {
+        int cells = 0;
+        int same = 0;
+        boolean any = false;
+        for (int c = pub.labelColumns(); c < columnOf.length; c++) {
+            String now = text(cell(returned, columnOf[c]));
+            any |= columnOf[c] >= 0 && !now.isEmpty();
+            String was = pub.grid().get(i).get(c);
+            if (was.isEmpty() || columnOf[c] < 0) {
+                continue;
+            }
+            cells++;
+            same += same(was, now) ? 1 : 0;
+        }
+        return new Agreement(cells, same, any);
     }
 
     /**
@@ -315,49 +379,22 @@ public final class Review {
      * row with nothing but its label (a heading) is matched only when it is the one unmatched row on both sides there.
      */
     private static void pairRelabelled(PublishedTable pub, List<InputBookReader.Row> retRows, int[] columnOf, int[][] pairs) {
-        int n = pairs[0].length;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < pairs[0].length; i++) {
             if (pairs[0][i] >= 0) {
                 continue;
             }
-            // The matched rows either side (published indexes prev and next), and where they are in the returned sheet.
-            int prev = i - 1;
-            while (prev >= 0 && pairs[0][prev] < 0) {
-                prev--;
-            }
-            int next = i + 1;
-            while (next < n && pairs[0][next] < 0) {
-                next++;
-            }
-            int lo = prev < 0 ? -1 : pairs[0][prev];
-            int hi = next >= n ? retRows.size() : pairs[0][next];
-            if (lo >= hi) { // the neighbours were moved: look anywhere
-                lo = -1;
-                hi = retRows.size();
-            }
+            Gap gap = gap(pairs, i, retRows.size());
             List<Integer> open = new ArrayList<>();
-            for (int j = lo + 1; j < hi; j++) {
+            for (int j = gap.lo() + 1; j < gap.hi(); j++) {
                 if (pairs[1][j] < 0) {
                     open.add(j);
                 }
             }
-            int unmatchedHere = next - prev - 1;
+            int unmatchedHere = gap.next() - gap.prev() - 1;
             for (int j : open) {
-                int figures = 0;
-                int agree = 0;
-                boolean returnedFigures = false;
-                for (int c = pub.labelColumns(); c < columnOf.length; c++) {
-                    String now = text(cell(retRows.get(j), columnOf[c]));
-                    returnedFigures |= columnOf[c] >= 0 && !now.isEmpty();
-                    String was = pub.grid().get(i).get(c);
-                    if (was.isEmpty() || columnOf[c] < 0) {
-                        continue;
-                    }
-                    figures++;
-                    agree += same(was, now) ? 1 : 0;
-                }
-                boolean match = figures > 0 ? agree > 0 && 2 * agree >= figures
-                        : !returnedFigures && open.size() == 1 && unmatchedHere == 1;
+                Agreement a = agreement(pub, i, retRows.get(j), columnOf);
+                boolean match = a.cells() > 0 ? a.same() > 0 && 2 * a.same() >= a.cells()
+                        : !a.returnedHasAny() && open.size() == 1 && unmatchedHere == 1;
                 if (match) {
                     pairs[0][i] = j;
                     pairs[1][j] = i;
@@ -366,6 +403,7 @@ public final class Review {
             }
         }
     }
+
 
     /** Numbers compare as numbers (25073643 = 25073643.0), anything else as trimmed text. */
     static boolean same(String a, String b) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,20 +146,28 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
     }
 
     /**
-     * Each row's group, where the table repeats a subtotal label ("Subtotal" after every group of annex 1): the
-     * innermost heading open above it; a subtotal or total closes the headings it sums up. A row under no heading
-     * names itself. Null when every subtotal label is unique (the label already says which it is).
+     * Each row's group, where a label alone does not tell rows apart, so that a row sorted or filtered away from its
+     * place still says where it belongs: a subtotal label the table repeats ("Subtotal" after every group of annex 1),
+     * or an item label ("Not itemised" under every outcome of annex 4). A row's group is the innermost group open
+     * above it: a heading, or a subtotal that comes before the deeper rows it sums (annex 4's outcome rows); a subtotal
+     * or total after its rows closes the groups it sums up. A row that opens a group, or is under none, names itself.
+     * Null when every such label is unique (the label already says which row it is).
      */
     static List<String> groups(Table t, Language lang) {
-        Map<String, Integer> subtotalLabels = new HashMap<>();
-        t.rows().stream().filter(r -> r.type() == RowType.SUBTOTAL).forEach(r -> subtotalLabels.merge(r.label().in(lang), 1, Integer::sum));
-        if (subtotalLabels.values().stream().noneMatch(n -> n > 1)) {
+        Map<String, Integer> labels = new HashMap<>();
+        t.rows().stream().filter(r -> r.type() == RowType.SUBTOTAL || r.type() == RowType.ITEM)
+                .forEach(r -> labels.merge(r.type() + "\t" + r.label().in(lang), 1, Integer::sum));
+        if (labels.values().stream().noneMatch(n -> n > 1)) {
             return null;
         }
         Deque<Row> open = new ArrayDeque<>();
         List<String> groups = new ArrayList<>();
-        for (Row r : t.rows()) {
-            if (r.type() == RowType.HEADING) {
+        List<Row> rows = t.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean opens = r.type() == RowType.HEADING
+                    || r.type() == RowType.SUBTOTAL && i + 1 < rows.size() && rows.get(i + 1).level() > r.level();
+            if (opens) {
                 while (!open.isEmpty() && open.peek().level() >= r.level()) {
                     open.pop();
                 }
@@ -173,7 +182,18 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
                 }
             }
         }
-        return groups;
+        // Only where the groups tell some rows of one label apart (a table without groups, such as Table II.1 whose
+        // targets repeat beside their indicators, gets no column naming each row after itself).
+        Set<String> labelled = new HashSet<>();
+        Set<String> grouped = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String key = rows.get(i).type() + "\t" + rows.get(i).label().in(lang);
+            if (labels.getOrDefault(key, 0) > 1) {
+                labelled.add(key);
+                grouped.add(key + "\t" + groups.get(i));
+            }
+        }
+        return grouped.size() > labelled.size() ? groups : null;
     }
 
     // Label column as wide as its longest label (within limits); text columns up to 40 characters; figure columns
