@@ -43,7 +43,9 @@ public class ReviewCommand implements Callable<Integer> {
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()
-                + " cells compared, " + o.result().changes().size() + (o.result().changes().size() == 1 ? " change" : " changes") + (counts.isEmpty() ? "" : " " + counts));
+                + " cells compared, " + o.result().changes().size() + (o.result().changes().size() == 1 ? " change" : " changes")
+                + (counts.isEmpty() ? "" : " (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
+                .collect(Collectors.joining(", ")) + ")"));
         if (o.result().inputChanged()) {
             System.out.println("The input has changed since that run: the sources named are lines of today's input.");
         }

@@ -22,7 +22,7 @@ import org.pbannex.table.Table;
  * key): that field, file and line is what to change. Any other cell is {@code derived}: a total or subtotal lists the
  * sources of the same column in the rows it sums (the rows since the previous total of its rank or higher); a figure
  * computed within its row (a percentage, a recosted amount, a rounded million) lists the numeric fields of its row's
- * records. A derived cell whose inputs cannot be told this way lists none (the officer then reads the table's notes).
+ * records; a text composed within its row (an outcome's number before its title) lists the text fields it contains. A derived cell whose inputs cannot be told this way lists none (the officer then reads the table's notes).
  * Only the resources the table was built from are searched (those its builder reached, {@code
  * ComputedPublication.inputsByTable}): a figure that happens to equal a field of an unrelated file is not from it.
  */
@@ -71,12 +71,15 @@ final class CellSources {
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
             List<Candidate> rowRecords = tiers(plan.rowKeys().get(r), in, pkg, tableInputs);
-            for (String column : plan.columns()) {
+            for (int c = 0; c < plan.columns().size(); c++) {
+                String column = plan.columns().get(c);
                 String cell = row.key() + "\t" + column;
                 if (out.byCell.get(cell) != null) {
                     continue;
                 }
-                out.byCell.put(cell, row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords));
+                String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+                out.byCell.put(cell, row.type().isTotal() ? out.summed(table, r, column)
+                        : number(value) == null && !value.isBlank() ? textFieldsWithin(rowRecords, value) : numericFields(rowRecords));
             }
         }
         return out;
@@ -149,6 +152,19 @@ final class CellSources {
             case TOTAL -> 3;
             default -> 0;
         };
+    }
+
+    /** A text composed from input text ("Outcome 1: " and an outcome's title): the row's text fields it contains. */
+    private static Source textFieldsWithin(List<Candidate> records, String text) {
+        List<InputCell> cells = new ArrayList<>();
+        for (Candidate c : records) {
+            c.record().values().forEach((field, v) -> {
+                if (v instanceof String s && s.strip().length() > 1 && text.contains(s.strip())) {
+                    cells.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
+                }
+            });
+        }
+        return new Source(false, cells);
     }
 
     private static Source numericFields(List<Candidate> records) {
