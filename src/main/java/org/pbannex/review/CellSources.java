@@ -78,8 +78,9 @@ final class CellSources {
                     continue;
                 }
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
-                out.byCell.put(cell, row.type().isTotal() ? out.summed(table, r, column)
-                        : number(value) == null && !value.isBlank() ? textFieldsWithin(rowRecords, value) : numericFields(rowRecords));
+                boolean text = number(value) == null && !value.isBlank();
+                out.byCell.put(cell, text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
+                        : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords));
             }
         }
         return out;
@@ -116,7 +117,7 @@ final class CellSources {
                 String cell = plan.rowKeys().get(r) + "\t" + column;
                 Source s = byCell.get(cell);
                 if (s != null && s.input() && !named(s.cells().get(0), column) && !field(s.cells().get(0)).equals(own)) {
-                    byCell.put(cell, new Source(false, s.cells()));
+                    byCell.put(cell, null); // a coincidence: the cell is derived, its sources found as for any other
                 }
             }
         }

@@ -46,8 +46,10 @@ public final class Review {
 
     /**
      * One difference. {@code kind}: {@code input} or {@code derived} for a changed value; {@code formula} (the returned
-     * cell is a formula: its text, never its value), {@code comment}, {@code row_added}, {@code row_deleted},
-     * {@code column_added}, {@code column_deleted}, {@code sheet_added}, {@code sheet_deleted}, {@code sheet_renamed}.
+     * cell is a formula: its text, never its value), {@code comment} (on any sheet), {@code row_added}, {@code row_deleted},
+     * {@code column_added} (its heading, then each cell the reviewer filled in it), {@code column_deleted}, {@code heading}
+     * (a column heading edited: the column is compared all the same), {@code sheet_added}, {@code sheet_deleted},
+     * {@code sheet_renamed}.
      * {@code table}, {@code rowKey} and {@code column} are the run's ids (those of the tidy CSVs); {@code where} is what
      * the reviewer saw.
      */
@@ -107,31 +109,59 @@ public final class Review {
         Map<String, Sheet> returnedByName = byName(back);
         List<Change> changes = new ArrayList<>();
         int compared = 0;
-        List<String> renamed = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            SheetPlan plan = plans.get(i);
+        Map<String, PublishedTable> tablesBySheet = new LinkedHashMap<>();
+        for (SheetPlan plan : plans) {
             Sheet p = publishedByName.get(plan.sheetName());
             if (p == null) {
                 throw new InputError(runFolder.toString(), 0, "", "the run's workbook has no sheet " + plan.sheetName()
                         + ": the input is no longer the run's; review with --input pointing at the run's input");
             }
-            PublishedTable pub = PublishedTable.of(plan, p, shown);
-            Sheet r = returnedByName.get(plan.sheetName());
-            if (r == null) {
-                r = renamedSheet(pub, back, publishedByName, renamed);
-                if (r == null) {
-                    changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), "", "sheet_deleted", List.of(),
-                            Where.sheet(plan.sheetName())));
-                    continue;
+            tablesBySheet.put(plan.sheetName(), PublishedTable.of(plan, p, shown));
+        }
+        // Each table's sheet: the one of its name that holds its heading row; else (renamed, or names swapped) the sheet
+        // that holds its heading row and not that of the table it is named after.
+        Map<String, Sheet> sheetOf = new LinkedHashMap<>();
+        List<String> taken = new ArrayList<>();
+        tablesBySheet.forEach((name, pub) -> {
+            Sheet same = returnedByName.get(name);
+            if (same != null && pub.headerIn(same) != null) {
+                sheetOf.put(name, same);
+                taken.add(name);
+            }
+        });
+        tablesBySheet.forEach((name, pub) -> {
+            if (!sheetOf.containsKey(name)) {
+                Sheet moved = renamedSheet(pub, back, tablesBySheet, taken);
+                if (moved != null) {
+                    sheetOf.put(name, moved);
+                    taken.add(moved.name());
+                } else if (returnedByName.containsKey(name)) {
+                    sheetOf.put(name, returnedByName.get(name)); // its headings were changed: compared as far as they go
+                    taken.add(name);
                 }
-                renamed.add(r.name());
+            }
+        });
+        for (int i = 0; i < plans.size(); i++) {
+            SheetPlan plan = plans.get(i);
+            Sheet r = sheetOf.get(plan.sheetName());
+            if (r == null) {
+                changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), "", "sheet_deleted", List.of(),
+                        Where.sheet(plan.sheetName())));
+                continue;
+            }
+            if (!r.name().equals(plan.sheetName())) {
                 changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
-            compared += compareSheet(tables.get(i), plan, pub, r, computed, pkg, changes);
+            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, changes);
         }
         for (Sheet r : back) {
-            if (!publishedByName.containsKey(r.name()) && !renamed.contains(r.name())) {
-                changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
+            if (!taken.contains(r.name())) {
+                Sheet p = publishedByName.get(r.name());
+                if (p == null) {
+                    changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
+                } else {
+                    comments(p.comments(), r, changes); // the cover, contents, notes, charts and run sheets: comments only
+                }
             }
         }
         return new Result(runId, runFolder, language, changes, inputChanged, compared);
@@ -164,21 +194,37 @@ public final class Review {
             return labels.get(i).strip().replace("\t", " / ");
         }
 
-        /** The row of a sheet that holds this table's headings, or null. */
+        /**
+         * The row of a sheet that holds this table's headings: the one with most of them (at least half, in any column: a
+         * reviewer may have edited one, deleted a column or inserted one), the first of equals; null when none has.
+         */
         InputBookReader.Row headerIn(Sheet sheet) {
-            return sheet.rows().stream().filter(r -> texts(r, headings.size()).equals(headings)).findFirst().orElse(null);
+            InputBookReader.Row best = null;
+            long most = 0;
+            for (InputBookReader.Row r : sheet.rows()) {
+                List<String> texts = texts(r, width(r));
+                long found = headings.stream().filter(h -> !h.isBlank() && texts.contains(h)).count();
+                if (found > most) {
+                    best = r;
+                    most = found;
+                }
+            }
+            return 2 * most >= headings.size() ? best : null;
         }
     }
 
     /**
-     * The returned sheet a reviewer renamed from this table's: one not named as a sheet of the run, not taken yet, with
-     * the table's heading row; of several, the one with most of the table's row labels.
+     * The returned sheet that holds this table under another name (renamed, or two names swapped): one not taken yet,
+     * with the table's heading row, and not with that of the table it is named after; of several, the one with most of
+     * the table's row labels.
      */
-    private static Sheet renamedSheet(PublishedTable pub, List<Sheet> back, Map<String, Sheet> publishedByName, List<String> taken) {
+    private static Sheet renamedSheet(PublishedTable pub, List<Sheet> back, Map<String, PublishedTable> tablesBySheet, List<String> taken) {
         Sheet best = null;
         long most = -1;
         for (Sheet s : back) {
-            if (publishedByName.containsKey(s.name()) || taken.contains(s.name()) || pub.headerIn(s) == null) {
+            PublishedTable namedAfter = tablesBySheet.get(s.name());
+            if (taken.contains(s.name()) || pub.headerIn(s) == null || namedAfter != null && namedAfter != pub
+                    && namedAfter.headerIn(s) != null && !pub.headings().equals(namedAfter.headings())) {
                 continue;
             }
             java.util.Set<String> texts = new java.util.HashSet<>();
@@ -209,16 +255,20 @@ public final class Review {
             return 0;
         }
         List<String> retHeadings = texts(retHeader, width(retHeader));
-        int[] columnOf = new int[headings.size()];
+        int[] columnOf = columns(headings, retHeadings);
         for (int c = 0; c < headings.size(); c++) {
-            columnOf[c] = retHeadings.indexOf(headings.get(c));
             if (columnOf[c] < 0) {
                 changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of(),
                         new Where(sheet, "", "", headings.get(c))));
+            } else if (!retHeadings.get(columnOf[c]).equals(headings.get(c))) {
+                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), retHeadings.get(columnOf[c]),
+                        "heading", List.of(), new Where(sheet, a1(retHeader.number(), columnOf[c]), "", headings.get(c))));
             }
         }
+        List<Integer> added = new ArrayList<>();
         for (int c = 0; c < retHeadings.size(); c++) {
-            if (!retHeadings.get(c).isBlank() && !headings.contains(retHeadings.get(c))) {
+            if (!retHeadings.get(c).isBlank() && indexOf(columnOf, c) < 0) {
+                added.add(c);
                 changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of(),
                         new Where(sheet, a1(retHeader.number(), c), "", retHeadings.get(c))));
             }
@@ -261,6 +311,17 @@ public final class Review {
                 }
             }
         }
+        // What a reviewer wrote in a column of their own ("notes" beside the figures), cell by cell.
+        for (int j = 0; j < retRows.size(); j++) {
+            for (int c : added) {
+                String v = text(cell(retRows.get(j), c));
+                if (!v.isEmpty() && pairs[1][j] >= 0) {
+                    int i = pairs[1][j];
+                    changes.add(new Change(plan.tableId(), plan.rowKeys().get(i), "", "", v, "column_added", List.of(),
+                            new Where(sheet, a1(retRows.get(j).number(), c), pub.shownLabel(i), retHeadings.get(c))));
+                }
+            }
+        }
         for (int j = 0; j < retRows.size(); j++) {
             if (pairs[1][j] < 0) {
                 changes.add(new Change(plan.tableId(), "", "", "", String.join(" | ", texts(retRows.get(j), width(retRows.get(j))))
@@ -276,7 +337,7 @@ public final class Review {
             }
             var ref = new org.apache.poi.ss.util.CellReference(e.getKey());
             String key = "";
-            String column = e.getKey();
+            String column = "";
             List<CellSources.InputCell> cells = List.of();
             Where where = new Where(sheet, e.getKey(), "", "");
             int idx = retRows.indexOf(row(retRows, ref.getRow() + 1));
@@ -352,16 +413,14 @@ public final class Review {
     }
 
     /** Of a published row's cells beyond its label, how many it has and how many a returned row holds the same. */
-    private record Agreement(int cells, int same, boolean returnedHasAny) {
+    private record Agreement(int cells, int same) {
     }
 
     private static Agreement agreement(PublishedTable pub, int i, InputBookReader.Row returned, int[] columnOf) {
         int cells = 0;
         int same = 0;
-        boolean any = false;
         for (int c = pub.labelColumns(); c < columnOf.length; c++) {
             String now = text(cell(returned, columnOf[c]));
-            any |= columnOf[c] >= 0 && !now.isEmpty();
             String was = pub.grid().get(i).get(c);
             if (was.isEmpty() || columnOf[c] < 0) {
                 continue;
@@ -369,14 +428,14 @@ public final class Review {
             cells++;
             same += same(was, now) ? 1 : 0;
         }
-        return new Agreement(cells, same, any);
+        return new Agreement(cells, same);
     }
 
     /**
      * A row whose label the reviewer edited: an unmatched published row is matched to an unmatched returned row between
-     * the same matched neighbours that holds at least half of its other cells as published (at least one), so that the
-     * label and any figure changed with it are listed as changes of that row, not as a row deleted and a row added. A
-     * row with nothing but its label (a heading) is matched only when it is the one unmatched row on both sides there.
+     * the same matched neighbours, when it is the one such row on both sides (edited in its place, whatever else changed
+     * in it), or when it holds at least half of its other cells as published (at least one), so that the label and any
+     * figure changed with it are listed as changes of that row, not as a row deleted and a row added.
      */
     private static void pairRelabelled(PublishedTable pub, List<InputBookReader.Row> retRows, int[] columnOf, int[][] pairs) {
         for (int i = 0; i < pairs[0].length; i++) {
@@ -393,8 +452,8 @@ public final class Review {
             int unmatchedHere = gap.next() - gap.prev() - 1;
             for (int j : open) {
                 Agreement a = agreement(pub, i, retRows.get(j), columnOf);
-                boolean match = a.cells() > 0 ? a.same() > 0 && 2 * a.same() >= a.cells()
-                        : !a.returnedHasAny() && open.size() == 1 && unmatchedHere == 1;
+                boolean alone = open.size() == 1 && unmatchedHere == 1; // the one row in its place on both sides: edited there
+                boolean match = alone || a.cells() > 0 && a.same() > 0 && 2 * a.same() >= a.cells();
                 if (match) {
                     pairs[0][i] = j;
                     pairs[1][j] = i;
@@ -404,6 +463,41 @@ public final class Review {
         }
     }
 
+
+    /**
+     * Where each published heading is in the returned heading row (-1: deleted): by its text; else, for a heading the
+     * reviewer edited, the returned column in its place (as far from a matched neighbour as in the print) whose heading
+     * is no published one.
+     */
+    static int[] columns(List<String> headings, List<String> returned) {
+        int[] columnOf = new int[headings.size()];
+        for (int c = 0; c < headings.size(); c++) {
+            columnOf[c] = returned.indexOf(headings.get(c));
+        }
+        for (int c = 0; c < headings.size(); c++) {
+            if (columnOf[c] >= 0) {
+                continue;
+            }
+            int left = c - 1;
+            while (left >= 0 && columnOf[left] < 0) {
+                left--;
+            }
+            int at = left < 0 ? c : columnOf[left] + (c - left);
+            if (at < returned.size() && !returned.get(at).isBlank() && !headings.contains(returned.get(at)) && indexOf(columnOf, at) < 0) {
+                columnOf[c] = at;
+            }
+        }
+        return columnOf;
+    }
+
+    /** Comments a reviewer added or changed on a sheet that holds no table (the cover, the notes): where they are. */
+    private static void comments(Map<String, String> published, Sheet returned, List<Change> changes) {
+        for (var e : returned.comments().entrySet()) {
+            if (!Objects.equals(published.get(e.getKey()), e.getValue())) {
+                changes.add(new Change("", "", "", "", e.getValue(), "comment", List.of(), new Where(returned.name(), e.getKey(), "", "")));
+            }
+        }
+    }
 
     /** Numbers compare as numbers (25073643 = 25073643.0), anything else as trimmed text. */
     static boolean same(String a, String b) {

@@ -59,23 +59,46 @@ final class ReviewReport {
 
     /** A change as the HTML page shows it: where the reviewer saw it, the two values, its kind and where to change it. */
     record Shown(String sheet, String cell, String row, String heading, String published, String returned, String kind,
-                 String sourceFile, String sourceLine, String sourceColumn) {
+                 List<String> sources) {
     }
 
     /**
-     * The page's form: the sources grouped by file and field, their lines as ranges ("2-10"), so that a total of a
-     * hundred rows reads as one file, one field and its lines, where the CSV lists each source.
+     * The page's form: figures with thousands separators, and the sources one line per file, its lines as ranges and
+     * the fields read there ("input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)"), so that a total of a
+     * hundred rows, or a figure computed from eight fields of one record, reads at a glance; the CSV lists each source.
      */
     private static Shown shown(Review.Change c) {
-        Map<List<String>, List<Long>> byFileAndField = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, List<Long>>> byFile = new java.util.LinkedHashMap<>();
         for (CellSources.InputCell s : c.sources()) {
-            byFileAndField.computeIfAbsent(List.of(s.file(), s.column()), k -> new java.util.ArrayList<>()).add(s.line());
+            byFile.computeIfAbsent(s.file(), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(s.column(), k -> new java.util.ArrayList<>()).add(s.line());
         }
-        List<String> files = byFileAndField.keySet().stream().map(k -> k.get(0)).toList();
-        List<String> fields = byFileAndField.keySet().stream().map(k -> k.get(1)).toList();
-        List<String> lines = byFileAndField.values().stream().map(ReviewReport::ranges).toList();
-        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), c.published(), c.returned(),
-                c.kind(), join(files), join(lines), join(fields));
+        List<String> sources = new java.util.ArrayList<>();
+        byFile.forEach((file, fields) -> {
+            Map<String, List<String>> fieldsByLines = new java.util.LinkedHashMap<>();
+            fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines), k -> new java.util.ArrayList<>()).add(field));
+            sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> (e.getKey().matches("\\d+") ? "line " : "lines ")
+                    + e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
+        });
+        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), grouped(c.published()),
+                grouped(c.returned()), c.kind(), sources);
+    }
+
+    /** A number as the reader reads it (774,238,406; 4.6 as is); any other text as it is. */
+    static String grouped(String value) {
+        java.math.BigDecimal n = CellSources.number(value);
+        if (n == null) {
+            return value;
+        }
+        String plain = n.toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        boolean negative = whole.startsWith("-");
+        StringBuilder digits = new StringBuilder(negative ? whole.substring(1) : whole);
+        for (int i = digits.length() - 3; i > 0; i -= 3) {
+            digits.insert(i, ',');
+        }
+        return (negative ? "-" : "") + digits + (dot < 0 ? "" : plain.substring(dot));
     }
 
     /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9". */

@@ -95,7 +95,10 @@ class ReviewRoundTripTest {
         CliRun r = review(t2, "--apply", copy.toString());
         assertEquals(0, r.status(), r.toString());
         List<String> lines = csv(tmp.resolve("review-t2.csv")).stream().map(x -> String.join(",", x)).toList();
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a1,RM,total,3058915,3058999,derived,")), String.join("\n", lines));
+        String rm = lines.stream().filter(l -> l.startsWith("a1,RM,total,3058915,3058999,derived,")).findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", lines)));
+        assertTrue(rm.contains("staff_costs") && rm.contains("non_staff_costs"),
+                "derived from its record's figures, not from the previous budget it happens to equal: " + rm);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("t2,8,rb,43.1,43,derived,")), String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.contains("printed_differences")), String.join("\n", lines));
         assertEquals(3, lines.size(), "the header and the two changes; 102.1 in other digits is none: " + String.join("\n", lines));
@@ -134,8 +137,9 @@ class ReviewRoundTripTest {
                 + "费用调整 (美元)"), "the sources, then the sheet, cell, row and heading the reviewer saw: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
         String html = Files.readString(saved.resolve("review-returned.html"));
-        assertTrue(html.contains("<td>input/2022-23/cost_by_object.csv</td><td>2-10</td>\n    <td>cost_adjustment</td>"),
-                "the page gives a total's nine sources as one file, one field and its lines: " + html);
+        assertTrue(html.contains(">input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)<"),
+                "the page gives a total's nine sources as one file, its lines and the field: " + html);
+        assertTrue(html.contains("<td>12,908,920</td><td>12,908,921</td>"), "figures as a reader reads them: " + html);
         assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
         assertTrue(Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv")).contains("AF,4.4"),
                 "the input itself is never written");
@@ -298,6 +302,76 @@ class ReviewRoundTripTest {
             }
         }
         throw new AssertionError("no row " + label + " in " + sheet.getSheetName());
+    }
+
+    /**
+     * Found by a reviewer's trial: an edited column heading, or two sheet names swapped, dropped the whole table from the
+     * comparison (its edits unlisted); a label and the only figure of a row edited together were a row deleted and one
+     * added; comments on the cover were not listed, nor what a reviewer typed in a column of their own.
+     */
+    @Test
+    void editedHeadingsSwappedSheetsAndNotesOfTheReviewersOwnAreFollowed() throws Exception {
+        Path returned = tmp.resolve("notes.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            // Table A2-1 and Annex 3 swap names; in A2-1, Africa's rate changes, and the Americas' label and rate.
+            String a21 = sheetOf(published, "a2-1");
+            String a3 = sheetOf(published, "a3");
+            wb.setSheetName(wb.getSheetIndex(a21), "swap");
+            wb.setSheetName(wb.getSheetIndex(a3), a21);
+            wb.setSheetName(wb.getSheetIndex("swap"), a3);
+            var rates = wb.getSheet(a3);
+            rowLabelled(rates, "非洲").getCell(1).setCellValue(4.6);
+            var americas = rowLabelled(rates, "美洲");
+            americas.getCell(0).setCellValue("美洲地区");
+            americas.getCell(1).setCellValue(3.6);
+            // Table A2-2: the rate column's heading edited and a rate changed under it; a column of the reviewer's notes.
+            var costs = wb.getSheet(sheetOf(published, "a2-2"));
+            org.apache.poi.ss.usermodel.Cell heading = null;
+            for (var row : costs) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().contains("调整率")) {
+                        heading = cell;
+                    }
+                }
+            }
+            heading.setCellValue("调整率 %");
+            int notes = heading.getColumnIndex() + 1;
+            heading.getRow().createCell(notes).setCellValue("审核意见");
+            var staff = rowLabelled(costs, "人员费用");
+            staff.getCell(heading.getColumnIndex()).setCellValue(1.8);
+            staff.createCell(notes).setCellValue("偏高");
+            // A comment on the cover.
+            var cover = wb.getSheetAt(0);
+            var anchor = wb.getCreationHelper().createClientAnchor();
+            anchor.setCol1(1);
+            anchor.setRow1(1);
+            anchor.setCol2(4);
+            anchor.setRow2(4);
+            var comment = cover.createDrawingPatriarch().createCellComment(anchor);
+            comment.setString(wb.getCreationHelper().createRichTextString("封面批注"));
+            var a1 = cover.getRow(0) == null ? cover.createRow(0) : cover.getRow(0);
+            (a1.getCell(0) == null ? a1.createCell(0) : a1.getCell(0)).setCellComment(comment);
+            try (var os = Files.newOutputStream(returned)) {
+                wb.write(os);
+            }
+        }
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-notes.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,,,") && l.contains(",sheet_renamed,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a3,,,") && l.contains(",sheet_renamed,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,label,美洲,美洲地区,input,input/reference/regions.csv,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,3.6,input,input/2022-23/regional_inflation.csv,3,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,,rate_pct,") && l.contains(",调整率 %,heading,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,STAFF,rate_pct,1.7,1.8,")), "compared under its edited heading: " + all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,,,,审核意见,column_added,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,STAFF,,,偏高,column_added,") && l.contains(",人员费用,审核意见")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,,,封面批注,comment,") && l.contains(",封面,A1,")), all);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("row_added") || l.contains("row_deleted") || l.contains("column_deleted")
+                || l.contains("sheet_added") || l.contains("sheet_deleted")), all);
+        assertEquals(1 + 10, lines.size(), all);
     }
 
     @Test
