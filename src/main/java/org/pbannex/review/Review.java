@@ -247,7 +247,7 @@ public final class Review {
                 computed.inputsByTable().getOrDefault(table.id(), Set.of()));
         String sheet = returned.name();
 
-        // The returned header: the row whose texts are the published headings (rows may have been inserted above).
+        // The returned header: the row holding most of the published headings (rows may have been inserted above it).
         InputBookReader.Row retHeader = pub.headerIn(returned);
         if (retHeader == null) {
             changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of(),
