@@ -250,7 +250,7 @@ final class CellSources {
             List<String> pk = pkg.resource(resource).primaryKey();
             for (Record r : in.table(resource)) {
                 String joined = String.join(".", pk.stream().map(r::text).toList());
-                if (joined.equals(rowKey)) {
+                if (joined.equals(rowKey) || shortBiennium(joined).equals(rowKey)) {
                     byKey.add(new Candidate(resource, r));
                 } else if (pk.stream().anyMatch(f -> r.text(f).equals(rowKey))) {
                     byKeyField.add(new Candidate(resource, r));
@@ -260,6 +260,11 @@ final class CellSources {
             }
         }
         return List.of(byKey, byKeyField, byField);
+    }
+
+    /** A biennium written in full as the tables key it (2012-2013 as 2012-13: sa's periods); any other text as it is. */
+    static String shortBiennium(String text) {
+        return text.matches("\\d{4}-\\d{4}") ? text.substring(0, 5) + text.substring(7) : text;
     }
 
     private static List<Candidate> tiers(String rowKey, InputSet in, DataPackage pkg, Set<String> tableInputs) {

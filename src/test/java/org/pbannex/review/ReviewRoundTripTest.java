@@ -307,7 +307,8 @@ class ReviewRoundTripTest {
     /**
      * Found by a reviewer's trial: an edited column heading, or two sheet names swapped, dropped the whole table from the
      * comparison (its edits unlisted); a label and the only figure of a row edited together were a row deleted and one
-     * added; comments on the cover were not listed, nor what a reviewer typed in a column of their own.
+     * added; comments on the cover were not listed, nor what a reviewer typed in a column of their own; sa's amounts,
+     * copied from the input, had no source.
      */
     @Test
     void editedHeadingsSwappedSheetsAndNotesOfTheReviewersOwnAreFollowed() throws Exception {
@@ -340,6 +341,8 @@ class ReviewRoundTripTest {
             var staff = rowLabelled(costs, "人员费用");
             staff.getCell(heading.getColumnIndex()).setCellValue(1.8);
             staff.createCell(notes).setCellValue("偏高");
+            // Supplementary authorizations: the input writes the period 2012-2013, the table keys it 2012-13.
+            rowLabelled(wb.getSheet(sheetOf(published, "sa")), "2012-2013").getCell(1).setCellValue(1800000);
             // A comment on the cover.
             var cover = wb.getSheetAt(0);
             var anchor = wb.getCreationHelper().createClientAnchor();
@@ -369,9 +372,11 @@ class ReviewRoundTripTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,,,,审核意见,column_added,")), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-2,STAFF,,,偏高,column_added,") && l.contains(",人员费用,审核意见")), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,,,封面批注,comment,") && l.contains(",封面,A1,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("sa,2012-13,amount_usd,1796400,1800000,input,"
+                + "input/2022-23/supplementary_authorizations.csv,3,amount_usd,")), all);
         assertTrue(lines.stream().noneMatch(l -> l.contains("row_added") || l.contains("row_deleted") || l.contains("column_deleted")
                 || l.contains("sheet_added") || l.contains("sheet_deleted")), all);
-        assertEquals(1 + 10, lines.size(), all);
+        assertEquals(1 + 11, lines.size(), all);
     }
 
     @Test
