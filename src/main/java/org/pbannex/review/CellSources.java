@@ -79,8 +79,13 @@ final class CellSources {
                 }
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 boolean text = number(value) == null && !value.isBlank();
-                out.byCell.put(cell, text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
-                        : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords));
+                Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
+                        : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords, column);
+                if (!text && !row.type().isTotal() && s.cells().isEmpty()) {
+                    // A row that rolls records up through the reference (Table 1's line A: its units' budget lines).
+                    s = numericFields(referring(rowRecords, in, pkg, tableInputs), column);
+                }
+                out.byCell.put(cell, s);
             }
         }
         return out;
@@ -168,7 +173,8 @@ final class CellSources {
         return new Source(false, cells);
     }
 
-    private static Source numericFields(List<Candidate> records) {
+    /** The records' numeric fields: those named like the column when there are such (budget_previous), else all. */
+    private static Source numericFields(List<Candidate> records, String column) {
         List<InputCell> cells = new ArrayList<>();
         for (Candidate c : records) {
             c.record().values().forEach((field, v) -> {
@@ -177,7 +183,40 @@ final class CellSources {
                 }
             });
         }
-        return new Source(false, cells);
+        List<InputCell> own = cells.stream().filter(cell -> named(cell, column)).toList();
+        return new Source(false, own.isEmpty() ? cells : own);
+    }
+
+    /**
+     * The records that refer to these through the input's foreign keys, and those that refer to them in turn (two steps:
+     * a line's units, then their budget lines), within the resources the table is built from.
+     */
+    private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+        List<Candidate> found = new ArrayList<>();
+        List<Candidate> frontier = records;
+        for (int step = 0; step < 2 && !frontier.isEmpty(); step++) {
+            List<Candidate> next = new ArrayList<>();
+            for (String resource : in.files().keySet()) {
+                if (!pkg.has(resource) || !tableInputs.contains(resource)) {
+                    continue;
+                }
+                for (var fk : pkg.resource(resource).foreignKeys()) {
+                    Set<String> keys = new java.util.HashSet<>();
+                    frontier.stream().filter(f -> f.resource().equals(fk.resource())).forEach(f -> keys.add(f.record().text(fk.referencedField())));
+                    if (keys.isEmpty()) {
+                        continue;
+                    }
+                    for (Record r : in.table(resource)) {
+                        if (keys.contains(r.text(fk.field()))) {
+                            next.add(new Candidate(resource, r));
+                        }
+                    }
+                }
+            }
+            found.addAll(next);
+            frontier = next;
+        }
+        return found;
     }
 
     /** The input cell holding exactly this value in a record of the row: the first tier with a match; null if none. */

@@ -308,7 +308,7 @@ class ReviewRoundTripTest {
      * Found by a reviewer's trial: an edited column heading, or two sheet names swapped, dropped the whole table from the
      * comparison (its edits unlisted); a label and the only figure of a row edited together were a row deleted and one
      * added; comments on the cover were not listed, nor what a reviewer typed in a column of their own; sa's amounts,
-     * copied from the input, had no source.
+     * copied from the input, and Table 1's lines, rolled up from their units' budget lines, had no source.
      */
     @Test
     void editedHeadingsSwappedSheetsAndNotesOfTheReviewersOwnAreFollowed() throws Exception {
@@ -343,6 +343,8 @@ class ReviewRoundTripTest {
             staff.createCell(notes).setCellValue("偏高");
             // Supplementary authorizations: the input writes the period 2012-2013, the table keys it 2012-13.
             rowLabelled(wb.getSheet(sheetOf(published, "sa")), "2012-2013").getCell(1).setCellValue(1800000);
+            // Table 1's line A, a roll-up of its units' budget lines through the reference (line <- units <- budget).
+            rowLabelled(wb.getSheet(sheetOf(published, "t1")), "A. 政策制定机关").getCell(1).setCellValue(50267589);
             // A comment on the cover.
             var cover = wb.getSheetAt(0);
             var anchor = wb.getCreationHelper().createClientAnchor();
@@ -376,7 +378,11 @@ class ReviewRoundTripTest {
                 + "input/2022-23/supplementary_authorizations.csv,3,amount_usd,")), all);
         assertTrue(lines.stream().noneMatch(l -> l.contains("row_added") || l.contains("row_deleted") || l.contains("column_deleted")
                 || l.contains("sheet_added") || l.contains("sheet_deleted")), all);
-        assertEquals(1 + 11, lines.size(), all);
+        String lineA = lines.stream().filter(l -> l.startsWith("t1,A,budget_previous,50267588,50267589,derived,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(lineA.contains(",input/2022-23/budget.csv; input/2022-23/budget.csv; input/2022-23/budget.csv; input/2022-23/budget.csv,"
+                + "2; 3; 4; 5,budget_previous; budget_previous; budget_previous; budget_previous,"), "its units' budget lines: " + lineA);
+        assertEquals(1 + 12, lines.size(), all);
     }
 
     @Test
