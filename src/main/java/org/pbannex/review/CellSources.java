@@ -84,6 +84,12 @@ final class CellSources {
                 if (!text && !row.type().isTotal() && s.cells().isEmpty()) {
                     // A row that rolls records up through the reference (Table 1's line A: its units' budget lines).
                     s = numericFields(referring(rowRecords, in, pkg, tableInputs), column);
+                } else if (!text && row.type().isTotal() && s.cells().isEmpty()) {
+                    // A total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total): the
+                    // records of what its key names last ("part.II": Part II) and those that refer to them (its units'
+                    // budget lines).
+                    String named = row.key().substring(row.key().lastIndexOf('.') + 1);
+                    s = numericFields(referring(tiers(named, in, pkg, tableInputs), in, pkg, tableInputs), column);
                 }
                 out.byCell.put(cell, s);
             }

@@ -308,7 +308,8 @@ class ReviewRoundTripTest {
      * Found by a reviewer's trial: an edited column heading, or two sheet names swapped, dropped the whole table from the
      * comparison (its edits unlisted); a label and the only figure of a row edited together were a row deleted and one
      * added; comments on the cover were not listed, nor what a reviewer typed in a column of their own; sa's amounts,
-     * copied from the input, and Table 1's lines, rolled up from their units' budget lines, had no source.
+     * copied from the input, Table 1's lines, rolled up from their units' budget lines, and annex 1's Part II, had no
+     * source.
      */
     @Test
     void editedHeadingsSwappedSheetsAndNotesOfTheReviewersOwnAreFollowed() throws Exception {
@@ -345,6 +346,8 @@ class ReviewRoundTripTest {
             rowLabelled(wb.getSheet(sheetOf(published, "sa")), "2012-2013").getCell(1).setCellValue(1800000);
             // Table 1's line A, a roll-up of its units' budget lines through the reference (line <- units <- budget).
             rowLabelled(wb.getSheet(sheetOf(published, "t1")), "A. 政策制定机关").getCell(1).setCellValue(50267589);
+            // Annex 1's Part II: one unit's budget line printed as its Part's total, with no rows above it to sum.
+            rowLabelled(wb.getSheet(sheetOf(published, "a1")), "第二编. 意外支出").getCell(7).setCellValue(876000);
             // A comment on the cover.
             var cover = wb.getSheetAt(0);
             var anchor = wb.getCreationHelper().createClientAnchor();
@@ -382,7 +385,9 @@ class ReviewRoundTripTest {
                 .orElseThrow(() -> new AssertionError(all));
         assertTrue(lineA.contains(",input/2022-23/budget.csv; input/2022-23/budget.csv; input/2022-23/budget.csv; input/2022-23/budget.csv,"
                 + "2; 3; 4; 5,budget_previous; budget_previous; budget_previous; budget_previous,"), "its units' budget lines: " + lineA);
-        assertEquals(1 + 12, lines.size(), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a1,part.II,non_staff_costs,875000,876000,derived,"
+                + "input/2022-23/budget.csv,49,non_staff_costs,")), "its unit's budget line: " + all);
+        assertEquals(1 + 13, lines.size(), all);
     }
 
     @Test
