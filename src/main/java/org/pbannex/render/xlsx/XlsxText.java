@@ -84,8 +84,8 @@ final class XlsxText {
     static final Text UNITS_LINE = new Text("单位：{unit}", "Units: {unit}");
     static final Text NOTES_LINE = new Text("注释见“注释”工作表：{notes}。", "Notes are on the Notes worksheet: {notes}.");
     static final Text GROUP_HEADING = new Text("所属组别", "Group");
-    static final Text GROUP_LINE = new Text("“所属组别”列写明每一行所属的组别 (没有组别的行写本行标签)，以便排序或筛选后仍可区分各“小计”行。",
-            "The Group column names each row's group (a row in no group names itself), so that subtotal rows can be told apart after sorting or filtering.");
+    static final Text GROUP_LINE = new Text("“所属组别”列写明每一行所属的组别 (没有组别的行写本行标签)，以便排序或筛选后仍可区分标签相同的各行 (如各“小计”行)。",
+            "The Group column names each row's group (a row in no group names itself), so that rows of the same label (such as the subtotals) can be told apart after sorting or filtering.");
     static final Text DEFAULT_LABEL_HEADING = new Text("项目", "Item");
     static final Text WORK_YEARS = new Text("{heading} (工作年)", "{heading} (work-years)");
     static final Text WORK_MONTHS = new Text("{heading} (工作月)", "{heading} (work-months)");

@@ -300,7 +300,7 @@ class XlsxWorkbookWriterTest {
             XSSFSheet a1 = wb.getSheet("a1");
             assertEquals(List.of("Annex 1: A wide table [note 5]", "This worksheet contains one table.",
                     "Source: Test document, Annex 1", "Units: US$",
-                    "The Group column names each row's group (a row in no group names itself), so that subtotal rows can be told apart after sorting or filtering.",
+                    "The Group column names each row's group (a row in no group names itself), so that rows of the same label (such as the subtotals) can be told apart after sorting or filtering.",
                     "Notes are on the Notes worksheet: [note 1], [note 2], [note 3], [note 4], [note 5], [note 6]."), lines(a1));
             assertTrue(wb.getFontAt(cell(a1, 0, 0).getCellStyle().getFontIndex()).getFontHeightInPoints() >= 12);
             List<String> header = table(a1).get(0);
