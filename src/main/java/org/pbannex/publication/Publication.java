@@ -117,6 +117,7 @@ public final class Publication {
                 throw missingInput(in, e);
             }
         }
+        RunRenderer.noteTables(ref.texts()); // the tables a general note names are tables: checked before any run renders
         Checks checks = new Checks();
         for (var check : TableCatalogue.CHECKS) {
             checks.addAll(check.apply(sources));

@@ -149,7 +149,7 @@ public final class RunRenderer {
         return new PublicationInfo(t.get("publication.title"), claim(computed, "publication.source"), computed.inputs().biennium(),
                 runId, started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
                 t.get("publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
-                inputFiles(computed));
+                inputFiles(computed), noteTables(t));
     }
 
     /**
@@ -184,5 +184,31 @@ public final class RunRenderer {
      */
     private static List<Text> notes(ComputedPublication computed, Texts t) {
         return new ArrayList<>(t.numbered("publication.note."));
+    }
+
+    /**
+     * For each general note, the ids of the tables it concerns ({@code publication.note.N.tables}, separated by spaces:
+     * a note on the appendices' English translations); none: every table.
+     */
+    static List<List<String>> noteTables(Texts t) {
+        List<List<String>> out = new ArrayList<>();
+        for (String k : t.numberedKeys("publication.note.")) {
+            List<String> ids = new ArrayList<>();
+            if (t.has(k + ".tables")) { // ids, the same in both columns; either may be the one edited
+                Text both = t.get(k + ".tables");
+                for (String id : (both.zh() + " " + both.en()).strip().split("\\s+")) {
+                    if (!ids.contains(id)) {
+                        ids.add(id);
+                    }
+                }
+            }
+            for (String id : ids) {
+                if (!TableCatalogue.ids().contains(id)) {
+                    throw t.error(k + ".tables", "'" + id + "' is not a table; the tables are " + String.join(" ", TableCatalogue.ids()));
+                }
+            }
+            out.add(ids);
+        }
+        return out;
     }
 }

@@ -38,13 +38,23 @@ public final class Texts {
         return fill(t);
     }
 
+    /** An error in this texts file, at a key's row, naming the key. */
+    public InputError error(String key, String reason) {
+        return new InputError(file, 0, "key", "'" + key + "': " + reason);
+    }
+
     public boolean has(String key) {
         return byKey.containsKey(key);
     }
 
-    /** Texts whose key starts with the prefix, in key order (e.g. the numbered footnotes of a table). */
+    /** Texts whose key is the prefix and one more part, in key order (e.g. the numbered footnotes of a table). */
     public java.util.List<Text> numbered(String prefix) {
-        return byKey.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().map(this::get).toList();
+        return numberedKeys(prefix).stream().map(this::get).toList();
+    }
+
+    /** The keys of {@link #numbered}: a key with further parts (publication.note.2.tables) is not one of them. */
+    public java.util.List<String> numberedKeys(String prefix) {
+        return byKey.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('.', prefix.length()) < 0).sorted().toList();
     }
 
     private Text fill(Text t) {

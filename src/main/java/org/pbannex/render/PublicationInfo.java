@@ -24,10 +24,12 @@ import org.pbannex.table.Text;
  * @param about        a paragraph saying what the publication is (workbook cover); may be empty
  * @param published    the publication date, from the input data (never the clock); null when unknown
  * @param files        every input file with its checksum and row count, marked when synthetic (workbook Run sheet)
+ * @param noteTables   for each general note (by its place in {@code notes}), the ids of the tables it concerns; none
+ *                     (or no entry): every table
  */
 public record PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
                               List<String> inputs, Text contact, Text citation, List<Text> notes, Text about,
-                              LocalDate published, List<InputFile> files) {
+                              LocalDate published, List<InputFile> files, List<List<String>> noteTables) {
 
     /**
      * One input file as the run read it.
@@ -43,6 +45,19 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
         notes = notes == null ? List.of() : List.copyOf(notes);
         about = about == null ? Text.EMPTY : about;
         files = files == null ? List.of() : List.copyOf(files);
+        noteTables = noteTables == null ? List.of() : noteTables.stream().map(List::copyOf).toList();
+    }
+
+    /** Every general note concerning every table. */
+    public PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
+                           List<String> inputs, Text contact, Text citation, List<Text> notes, Text about,
+                           LocalDate published, List<InputFile> files) {
+        this(title, source, biennium, runId, runTime, codeVersion, inputs, contact, citation, notes, about, published, files, List.of());
+    }
+
+    /** The tables general note {@code i} concerns: empty for every table. */
+    public List<String> noteTables(int i) {
+        return i < noteTables.size() ? noteTables.get(i) : List.of();
     }
 
     /** Without the workbook's cover facts (about, publication date, structured input list). */

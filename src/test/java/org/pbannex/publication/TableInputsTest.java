@@ -35,4 +35,16 @@ class TableInputsTest {
         // Every table reads the reference data (labels, texts).
         inputs.forEach((id, r) -> assertTrue(r.contains("texts"), id + ": " + r));
     }
+
+    /** The tables a general note concerns are named in texts.csv; a name that is no table stops `check`, one line. */
+    @Test
+    void aNoteOnATableThatIsNotThereIsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        var input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        org.pbannex.TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), t -> t.replace("i1 i2 i3 ii1 risk sa,", "i1 i9,"));
+        var r = org.pbannex.CliRun.capture(java.util.Map.of(), "check", "--input", input.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("texts.csv") && r.err().contains("'publication.note.2.tables': 'i9' is not a table; the tables are t1 "),
+                r.err());
+    }
 }

@@ -65,9 +65,20 @@ final class NoteList {
                         rule.text));
             }
         }
-        for (Text n : info.notes()) {
-            if (n != null && !n.isEmpty()) {
+        for (int i = 0; i < info.notes().size(); i++) {
+            Text n = info.notes().get(i);
+            List<String> scope = info.noteTables(i);
+            if (n == null || n.isEmpty()) {
+                continue;
+            }
+            if (scope.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, List.of(), XlsxText.ALL_TABLES, "", n));
+                continue;
+            }
+            // A note on some tables (the English translations of the appendices): theirs only; none in a workbook of others.
+            List<TableLayout> concerned = layouts.stream().filter(l -> scope.contains(l.table().id())).toList();
+            if (!concerned.isEmpty()) {
+                notes.add(new Note(notes.size() + 1, concerned.stream().map(l -> l.table().id()).toList(), appliesTo(concerned), "", n));
             }
         }
         Map<String, Map<String, Integer>> markers = new LinkedHashMap<>();

@@ -177,6 +177,47 @@ class PublishedWorkbooksTest {
         assertTrue(rowCharts >= 4, "rt's charts of totals: " + rowCharts);
     }
 
+    /** Annex 4's eight rows "Not itemised" each name their outcome, so a sort or a filter cannot mix them up. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void annex4sRowsOfOneLabelNameTheirOutcomes(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            Table t = pub.tables().get("a4");
+            XSSFSheet s = tableSheet(wb, "a4");
+            XSSFTable table = s.getTables().get(0);
+            assertEquals(XlsxText.GROUP_HEADING.in(lang), s.getRow(table.getStartRowIndex()).getCell(1).getStringCellValue());
+            List<String> groups = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                if (t.rows().get(i).key().endsWith(".rest")) {
+                    String outcome = t.rows().get(i).key().replace(".rest", "");
+                    String group = s.getRow(table.getStartRowIndex() + 1 + i).getCell(1).getStringCellValue();
+                    assertEquals(t.row(outcome).label().in(lang), group, "the outcome row that heads it");
+                    groups.add(group);
+                }
+            }
+            assertEquals(8, Set.copyOf(groups).size(), groups.toString());
+        }
+    }
+
+    /** The note on the English translations is pointed to by the tables it concerns only (2022-23: texts.csv says which). */
+    @Test
+    void theNoteOnTheTranslationsIsTheAppendicesOnly() throws Exception {
+        try (XSSFWorkbook wb = open(Language.EN)) {
+            List<List<String>> notes = XlsxWorkbookWriterTest.table(wb.getSheet("Notes"));
+            List<String> translation = notes.stream().filter(r -> r.get(3).startsWith("The English text of Appendices")).findFirst()
+                    .orElseThrow(() -> new AssertionError(notes.toString()));
+            assertTrue(translation.get(1).contains("Table I.1") && !translation.get(1).contains("All tables"), translation.toString());
+            String marker = translation.get(0);
+            for (String id : List.of("i1", "i2", "i3", "ii1", "risk", "sa")) {
+                assertTrue(XlsxWorkbookWriterTest.lines(tableSheet(wb, id)).stream().anyMatch(l -> l.contains(marker)), id);
+            }
+            for (String id : List.of("t1", "t2", "a1", "a2", "a4", "f2", "rt")) {
+                assertTrue(XlsxWorkbookWriterTest.lines(tableSheet(wb, id)).stream().noneMatch(l -> l.contains(marker + ",")
+                        || l.contains(marker + ".")), id);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void subtotalsOfAnnexes1And2NameTheirGroups(Language lang) throws Exception {

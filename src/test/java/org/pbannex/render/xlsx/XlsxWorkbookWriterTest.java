@@ -263,6 +263,39 @@ class XlsxWorkbookWriterTest {
         }
     }
 
+    /**
+     * A general note on some tables (2022-23: the English translations of the appendices) is theirs on the Notes sheet
+     * and their sheets point to it; the other sheets do not, and a workbook without those tables does not have it
+     * (found by an audit: every table sheet pointed to the translation note).
+     */
+    @Test
+    void aGeneralNoteOnSomeTablesIsTheirsOnly(@TempDir Path dir) throws Exception {
+        PublicationInfo base = info();
+        PublicationInfo scoped = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
+                base.codeVersion(), base.inputs(), base.contact(), base.citation(),
+                List.of(new Text("总注释", "A general note"), new Text("图的注释", "A note on the figure")), base.about(), base.published(),
+                base.files(), List.of(List.of(), List.of("f9")));
+        Path file = dir.resolve("scoped.xlsx");
+        XlsxWorkbookWriter.write(tables(), Language.EN, scoped, file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            List<List<String>> rows = table(wb.getSheet("Notes"));
+            assertEquals(List.of("[note 4]", "All tables", "none", "A general note"), rows.get(4));
+            assertEquals(List.of("[note 5]", "Figure 9", "none", "A note on the figure"), rows.get(5));
+            String figure = lines(wb.getSheet(sheetNames(wb).stream().filter(n -> n.startsWith("f9 ") && !n.contains("chart"))
+                    .findFirst().orElseThrow())).stream().filter(l -> l.startsWith("Notes are")).findFirst().orElseThrow();
+            assertTrue(figure.contains("[note 4]") && figure.contains("[note 5]"), figure);
+            String annex = lines(wb.getSheet("a1"))
+                    .stream().filter(l -> l.startsWith("Notes are")).findFirst().orElseThrow();
+            assertTrue(annex.contains("[note 4]") && !annex.contains("[note 5]"), "not annex 1's: " + annex);
+        }
+        Path without = dir.resolve("without.xlsx");
+        XlsxWorkbookWriter.write(List.of(wideTable()), Language.EN, scoped, without);
+        try (XSSFWorkbook wb = new XSSFWorkbook(without.toFile())) {
+            assertTrue(table(wb.getSheet("Notes")).stream().noneMatch(r -> r.contains("A note on the figure")),
+                    "a workbook without the figure has no note on it");
+        }
+    }
+
     @Test
     void footnotesSplitAtTheirMarkersOnlyWhereBothEditionsAgree() {
         var parts = NoteList.split(new Text("* 实际。** 部分估计。*** 估计。", "* Actual. ** Partly estimated. *** Estimated."));
