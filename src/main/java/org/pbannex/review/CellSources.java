@@ -57,10 +57,11 @@ final class CellSources {
     static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg,
                           Set<String> tableInputs) {
         CellSources out = new CellSources();
-        List<List<Candidate>> tiers = null;
+        List<List<List<Candidate>>> tiersByRow = new ArrayList<>(); // each row's records, found once (a scan of the input)
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             String key = plan.rowKeys().get(r);
-            tiers = candidates(key, in, pkg, tableInputs);
+            List<List<Candidate>> tiers = candidates(key, in, pkg, tableInputs);
+            tiersByRow.add(tiers);
             for (int c = 0; c < plan.columns().size(); c++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 out.byCell.put(key + "\t" + plan.columns().get(c), direct(plan.columns().get(c), value, tiers));
@@ -70,7 +71,8 @@ final class CellSources {
         // Derived cells, now that every direct source is known.
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
-            List<Candidate> rowRecords = tiers(plan.rowKeys().get(r), in, pkg, tableInputs);
+            List<Candidate> rowRecords = first(tiersByRow.get(r));
+            List<Candidate> referring = null; // found when a cell of the row needs it, once for the row
             for (int c = 0; c < plan.columns().size(); c++) {
                 String column = plan.columns().get(c);
                 String cell = row.key() + "\t" + column;
@@ -81,15 +83,16 @@ final class CellSources {
                 boolean text = number(value) == null && !value.isBlank();
                 Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
                         : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords, column);
-                if (!text && !row.type().isTotal() && s.cells().isEmpty()) {
-                    // A row that rolls records up through the reference (Table 1's line A: its units' budget lines).
-                    s = numericFields(referring(rowRecords, in, pkg, tableInputs), column);
-                } else if (!text && row.type().isTotal() && s.cells().isEmpty()) {
-                    // A total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total): the
-                    // records of what its key names last ("part.II": Part II) and those that refer to them (its units'
-                    // budget lines).
-                    String named = row.key().substring(row.key().lastIndexOf('.') + 1);
-                    s = numericFields(referring(tiers(named, in, pkg, tableInputs), in, pkg, tableInputs), column);
+                if (!text && s.cells().isEmpty()) {
+                    // A row that rolls records up through the reference (Table 1's line A: its units' budget lines); a
+                    // total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total) from
+                    // the records of what its key names last ("part.II": Part II).
+                    if (referring == null) {
+                        List<Candidate> from = !row.type().isTotal() ? rowRecords
+                                : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
+                        referring = referring(from, in, pkg, tableInputs);
+                    }
+                    s = numericFields(referring, column);
                 }
                 out.byCell.put(cell, s);
             }
@@ -312,7 +315,8 @@ final class CellSources {
         return text.matches("\\d{4}-\\d{4}") ? text.substring(0, 5) + text.substring(7) : text;
     }
 
-    private static List<Candidate> tiers(String rowKey, InputSet in, DataPackage pkg, Set<String> tableInputs) {
-        return candidates(rowKey, in, pkg, tableInputs).stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
+    /** The best tier that has records: those that stand for a row. */
+    private static List<Candidate> first(List<List<Candidate>> tiers) {
+        return tiers.stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
     }
 }

@@ -168,7 +168,7 @@ public final class Review {
     }
 
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */
-    private record PublishedTable(SheetPlan plan, List<String> headings, List<List<String>> grid, List<String> labels,
+    private record PublishedTable(List<String> headings, List<List<String>> grid, List<String> labels,
                                   int labelColumns, Map<String, String> comments) {
 
         static PublishedTable of(SheetPlan plan, Sheet published, String shown) {
@@ -186,7 +186,7 @@ public final class Review {
             }
             int labelColumns = plan.columns().contains("group") ? 2 : 1;
             List<String> labels = grid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
-            return new PublishedTable(plan, headings, grid, labels, labelColumns, published.comments());
+            return new PublishedTable(headings, grid, labels, labelColumns, published.comments());
         }
 
         /** Row i's label as the reader sees it (its group first, where the table has one). */

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.pbannex.render.NumberText;
 import org.pbannex.render.markup.Templates;
+import org.pbannex.table.Language;
 
 /**
  * {@code review-<file>.csv} and {@code .html} beside the returned workbook: one row per change. A change with several
@@ -84,21 +86,20 @@ final class ReviewReport {
                 grouped(c.returned()), c.kind(), sources);
     }
 
-    /** A number as the reader reads it (774,238,406; 4.6 as is); any other text as it is. */
+    /** A number as the reader reads it (774,238,406; 4.6 as is), grouped as the en edition groups; any other text as it is. */
     static String grouped(String value) {
         java.math.BigDecimal n = CellSources.number(value);
         if (n == null) {
             return value;
         }
-        String plain = n.toPlainString();
+        String plain = n.abs().toPlainString();
         int dot = plain.indexOf('.');
-        String whole = dot < 0 ? plain : plain.substring(0, dot);
-        boolean negative = whole.startsWith("-");
-        StringBuilder digits = new StringBuilder(negative ? whole.substring(1) : whole);
-        for (int i = digits.length() - 3; i > 0; i -= 3) {
-            digits.insert(i, ',');
+        try {
+            long whole = Long.parseLong(dot < 0 ? plain : plain.substring(0, dot));
+            return (n.signum() < 0 ? "-" : "") + NumberText.grouped(whole, Language.EN) + (dot < 0 ? "" : plain.substring(dot));
+        } catch (NumberFormatException e) { // beyond a long: as typed
+            return value;
         }
-        return (negative ? "-" : "") + digits + (dot < 0 ? "" : plain.substring(dot));
     }
 
     /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9". */
