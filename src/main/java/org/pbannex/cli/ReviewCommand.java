@@ -6,7 +6,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pbannex.review.ReviewCommandSupport;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.table.Language;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,8 +20,9 @@ import picocli.CommandLine.Parameters;
         description = {"Compare a workbook a reviewer sent back with the run it came from (the run id on its cover, or --run),",
                 "cell by cell, and write review-<file>.csv and .html beside it: each changed cell with the input file, line",
                 "and column it comes from (or, for a total or computed figure, the inputs it is computed from); added and",
-                "deleted rows, sheets and columns, comments and formulas too. The workbook is read as untrusted (exit 3 if",
-                "it is damaged, too large, macro-enabled or unsafe)."})
+                "deleted rows, sheets and columns, comments and formulas too. The page speaks the workbook's edition's language",
+                "(--lang to choose). The workbook is read as untrusted (exit 3 if it is damaged, too large, macro-enabled or",
+                "unsafe)."})
 public class ReviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RETURNED.xlsx", description = "The workbook the reviewer sent back.")
@@ -36,10 +41,23 @@ public class ReviewCommand implements Callable<Integer> {
     @Mixin
     InputOptions in;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "The review page's language: zh or en (default: the "
+            + "returned workbook's edition). The CSV is the same in both.")
+    String lang;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         Path out = outputOptions.outputDir();
-        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply);
+        Language page;
+        try {
+            page = lang == null ? null : Language.of(lang);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
+        }
+        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page);
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()

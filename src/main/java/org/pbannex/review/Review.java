@@ -25,6 +25,7 @@ import org.pbannex.distribute.Distributor;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.Publication;
+import org.pbannex.reference.Texts;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
@@ -68,9 +69,12 @@ public final class Review {
         }
     }
 
-    /** The review of one returned workbook. {@code inputChanged}: the input is no longer the run's (sources are today's). */
+    /**
+     * The review of one returned workbook. {@code inputChanged}: the input is no longer the run's (sources are today's).
+     * {@code texts}: the input's texts, for the review page's wording (keys review.*).
+     */
     public record Result(String runId, Path runFolder, String language, List<Change> changes, boolean inputChanged,
-                         int cellsCompared) {
+                         int cellsCompared, Texts texts) {
     }
 
     private Review() {
@@ -164,7 +168,7 @@ public final class Review {
                 }
             }
         }
-        return new Result(runId, runFolder, language, changes, inputChanged, compared);
+        return new Result(runId, runFolder, language, changes, inputChanged, compared, computed.reference().texts());
     }
 
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */

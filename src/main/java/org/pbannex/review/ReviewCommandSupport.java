@@ -3,6 +3,7 @@ package org.pbannex.review;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.table.Language;
 
 /** The review command's work, for the command line: compare, write the review files, apply to a copy when asked. */
 public final class ReviewCommandSupport {
@@ -14,10 +15,12 @@ public final class ReviewCommandSupport {
     private ReviewCommandSupport() {
     }
 
-    public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo) throws IOException {
+    /** @param page the review page's language, or null for the returned workbook's edition */
+    public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page)
+            throws IOException {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir);
         List<String> applied = applyTo == null ? List.of() : ReviewApply.apply(result, inputDir, applyTo);
-        Path csv = ReviewReport.write(result, returned, applied);
+        Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
         return new Outcome(result, csv, applied);
     }
 }

@@ -8,19 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.markup.Templates;
+import org.pbannex.reference.Texts;
 import org.pbannex.table.Language;
+import org.pbannex.table.Text;
 
 /**
  * {@code review-<file>.csv} and {@code .html} beside the returned workbook: one row per change. A change with several
  * sources (a derived cell) lists them in the three source columns, separated by "; " in the same order. The CSV has the
  * run's ids (table, row key, column: those of the tidy CSVs) and, after the sources, where the reviewer saw the change
  * (sheet, cell, row label, heading); the HTML page, for the reviewer and the budget officer, shows the latter only, and
- * the sources by file and field with their lines as ranges.
+ * the sources by file and field with their lines as ranges, in the language asked for (by default the workbook's edition).
  */
 final class ReviewReport {
 
@@ -30,13 +32,32 @@ final class ReviewReport {
     private ReviewReport() {
     }
 
-    /** Writes both files; returns the CSV's path. */
-    static Path write(Review.Result result, Path returned, List<String> applied) throws IOException {
+    /** The review page's words (texts.csv, keys review.*), looked up once so that a missing one fails before writing. */
+    private static final List<String> WORDS = List.of("input_changed", "explain.input", "explain.derived", "explain.formula",
+            "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell", "col.row", "col.column", "col.published",
+            "col.returned", "col.kind", "col.sources", "no_changes");
+
+    /** Writes both files, the page in the given language; returns the CSV's path. */
+    static Path write(Review.Result result, Path returned, List<String> applied, Language page) throws IOException {
         String base = returned.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         Path dir = returned.toAbsolutePath().getParent();
         Path csv = dir.resolve("review-" + base + ".csv");
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             CSVWriter out = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+        Texts t = result.texts();
+        Map<String, String> w = new LinkedHashMap<>();
+        WORDS.forEach(k -> w.put(k, t.get("review." + k).in(page)));
+        String file = returned.getFileName().toString();
+        w.put("title", t.get("review.title").with("file", file).in(page));
+        w.put("summary", t.get("review.summary").with("run", result.runId())
+                .with("edition", t.get("review.edition." + result.language()).in(page))
+                .with("folder", result.runFolder().toString())
+                .with("cells", String.valueOf(result.cellsCompared()))
+                .with("changes", changeCount(t, result.changes().size()).in(page)).in(page));
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        result.changes().forEach(c -> byKind.merge(c.kind(), 1L, Long::sum));
+        List<String> counts = byKind.entrySet().stream().map(e -> t.get("review.count").with("kind", kindName(t, e.getKey(), page))
+                .with("count", String.valueOf(e.getValue())).in(page)).toList();
+        try (Writer wr = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+             CSVWriter out = new CSVWriter(wr, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                      ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
             out.writeNext(HEADER, false);
             for (Review.Change c : result.changes()) {
@@ -44,14 +65,24 @@ final class ReviewReport {
             }
         }
         String html = Templates.render("review", Map.of(
-                "file", returned.getFileName().toString(),
+                "lang", page.tag(),
+                "w", w,
                 "result", result,
-                "rows", result.changes().stream().map(ReviewReport::shown).toList(),
-                "counts", result.changes().stream().collect(Collectors.groupingBy(Review.Change::kind, java.util.TreeMap::new,
-                        Collectors.counting())),
-                "applied", applied), Locale.ENGLISH);
+                "rows", result.changes().stream().map(c -> shown(c, t, page)).toList(),
+                "counts", counts,
+                "applied", applied), page.locale());
         Files.writeString(dir.resolve("review-" + base + ".html"), html);
         return csv;
+    }
+
+    /** "1 change", "5 changes" (texts review.changes.one and .many). */
+    static Text changeCount(Texts t, int n) {
+        return n == 1 ? t.get("review.changes.one") : t.get("review.changes.many").with("count", String.valueOf(n));
+    }
+
+    /** A change's kind as the page names it (texts review.kind.*); the CSV keeps the id. */
+    private static String kindName(Texts t, String kind, Language page) {
+        return t.get("review.kind." + kind).in(page);
     }
 
     static String[] row(Review.Change c) {
@@ -61,7 +92,7 @@ final class ReviewReport {
 
     /** A change as the HTML page shows it: where the reviewer saw it, the two values, its kind and where to change it. */
     record Shown(String sheet, String cell, String row, String heading, String published, String returned, String kind,
-                 List<String> sources) {
+                 String kindName, List<String> sources) {
     }
 
     /**
@@ -69,7 +100,7 @@ final class ReviewReport {
      * the fields read there ("input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)"), so that a total of a
      * hundred rows, or a figure computed from eight fields of one record, reads at a glance; the CSV lists each source.
      */
-    private static Shown shown(Review.Change c) {
+    private static Shown shown(Review.Change c, Texts t, Language page) {
         Map<String, Map<String, List<Long>>> byFile = new java.util.LinkedHashMap<>();
         for (CellSources.InputCell s : c.sources()) {
             byFile.computeIfAbsent(s.file(), k -> new java.util.LinkedHashMap<>())
@@ -79,15 +110,19 @@ final class ReviewReport {
         byFile.forEach((file, fields) -> {
             Map<String, List<String>> fieldsByLines = new java.util.LinkedHashMap<>();
             fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines), k -> new java.util.ArrayList<>()).add(field));
-            sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> (e.getKey().matches("\\d+") ? "line " : "lines ")
-                    + e.getKey() + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
+            sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> t.get(e.getKey().matches("\\d+")
+                    ? "review.source.line" : "review.source.lines").with("lines", e.getKey()).in(page)
+                    + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
         });
-        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), grouped(c.published()),
-                grouped(c.returned()), c.kind(), sources);
+        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(),
+                grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources);
     }
 
-    /** A number as the reader reads it (774,238,406; 4.6 as is), grouped as the en edition groups; any other text as it is. */
-    static String grouped(String value) {
+    /**
+     * A number as the reader reads it (774,238,406 in English, 774 238 406 in Chinese; 4.6 as is), grouped as that
+     * edition groups; any other text as it is.
+     */
+    static String grouped(String value, Language page) {
         java.math.BigDecimal n = CellSources.number(value);
         if (n == null) {
             return value;
@@ -96,7 +131,7 @@ final class ReviewReport {
         int dot = plain.indexOf('.');
         try {
             long whole = Long.parseLong(dot < 0 ? plain : plain.substring(0, dot));
-            return (n.signum() < 0 ? "-" : "") + NumberText.grouped(whole, Language.EN) + (dot < 0 ? "" : plain.substring(dot));
+            return (n.signum() < 0 ? "-" : "") + NumberText.grouped(whole, page) + (dot < 0 ? "" : plain.substring(dot));
         } catch (NumberFormatException e) { // beyond a long: as typed
             return value;
         }

@@ -78,7 +78,39 @@ class ReviewRoundTripTest {
         assertTrue(r.out().contains("Run " + runId + " (zh)") && r.out().contains(" 0 changes"), r.out());
         List<String[]> rows = csv(tmp.resolve("review-back.csv"));
         assertEquals(List.of(String.join(",", ReviewReport.HEADER)), rows.stream().map(x -> String.join(",", x)).toList());
-        assertTrue(Files.readString(tmp.resolve("review-back.html")).contains("No changes"));
+        assertTrue(Files.readString(tmp.resolve("review-back.html")).contains("没有变化"), "the zh edition's page is in Chinese");
+    }
+
+    /**
+     * The review page speaks the returned edition's language by default, and the one asked for with --lang: its wording
+     * (texts.csv, review.*), the kinds, the sources' lines and the figures grouped as that edition groups them. The CSV
+     * is the same whichever the page's language; an unknown language is a usage error.
+     */
+    @Test
+    void theReviewPageSpeaksTheEditionsLanguageOrTheOneAskedFor() throws Exception {
+        Path returned = edited(sheetOf(published, "a2-2"),
+                x -> x.replaceFirst("<v>1\\.290892E7</v>|<v>12908920(\\.0)?</v>", "<v>12908921</v>"));
+        CliRun zh = review(returned);
+        assertEquals(0, zh.status(), zh.toString());
+        String csv = Files.readString(tmp.resolve("review-returned.csv"));
+        String page = Files.readString(tmp.resolve("review-returned.html")).replaceAll(">\\s+<", "><");
+        assertTrue(page.contains("<html lang=\"zh-CN\">") && page.contains("<title>审阅结果：returned.xlsx</title>"), page);
+        assertTrue(page.contains("<td>12 908 920</td><td>12 908 921</td><td>派生</td>"), "grouped as the zh edition, kind named: " + page);
+        assertTrue(page.contains(">input/2022-23/cost_by_object.csv: 第 2-10 行 (cost_adjustment)<"), page);
+        assertTrue(page.contains("共比较 ") && page.contains("，1 处变化。"), page);
+        assertFalse(page.contains("Review of") || page.contains("lines 2-10"), "no English left on the zh page: " + page);
+
+        CliRun en = review(returned, "--lang", "en");
+        assertEquals(0, en.status(), en.toString());
+        assertEquals(csv, Files.readString(tmp.resolve("review-returned.csv")), "the CSV is the same in both languages");
+        page = Files.readString(tmp.resolve("review-returned.html")).replaceAll(">\\s+<", "><");
+        assertTrue(page.contains("<html lang=\"en-GB\">") && page.contains("<title>Review of returned.xlsx</title>"), page);
+        assertTrue(page.contains("<td>12,908,920</td><td>12,908,921</td><td>derived</td>"), page);
+        assertTrue(page.contains(">input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)<") && page.contains(", 1 change."), page);
+
+        CliRun fr = review(returned, "--lang", "fr");
+        assertEquals(2, fr.status(), fr.toString());
+        assertTrue(fr.err().contains("--lang: unknown language 'fr' (expected zh or en)"), fr.err());
     }
 
     /**
@@ -122,7 +154,7 @@ class ReviewRoundTripTest {
                 saved.toString(), source.toString());
         Path returned = saved.resolve("returned.xlsx");
         Path copy = tmp.resolve("applied");
-        CliRun r = review(returned, "--apply", copy.toString());
+        CliRun r = review(returned, "--apply", copy.toString(), "--lang", "en");
         assertEquals(0, r.status(), r.toString());
         List<String[]> rows = csv(saved.resolve("review-returned.csv"));
         List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
