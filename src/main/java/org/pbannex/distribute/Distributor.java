@@ -143,7 +143,8 @@ public final class Distributor {
             List<Table> selected = computed.tables().values().stream().filter(t -> tables.contains(t.id())).toList();
             Path staged = dir.resolve("." + book.getFileName() + ".tmp");
             XlsxWorkbookWriter.write(selected, Language.of(r.language()),
-                    RunRenderer.info(computed, run.runId(), Instant.parse(run.startedAt()), run.codeVersion()), staged);
+                    RunRenderer.info(computed, run.runId(), Instant.parse(run.startedAt()), run.codeVersion()),
+                    RunRenderer.wording(computed), staged);
             Files.move(staged, book, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return book;

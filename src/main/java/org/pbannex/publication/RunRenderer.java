@@ -114,7 +114,8 @@ public final class RunRenderer {
                         about(computed, runId, started), request.csvBom());
                 files = tables.size() + 1;
             }
-            case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), out);
+            case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
+                    wording(computed), out);
             case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), wording(computed),
                     fontDir, out);
             case HTML -> HtmlEditionWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
@@ -174,7 +175,7 @@ public final class RunRenderer {
     }
 
     /** The outputs' shared wording (texts.csv, edition.*). */
-    private static Wording wording(ComputedPublication computed) {
+    public static Wording wording(ComputedPublication computed) {
         return new Wording(computed.reference().texts()::get);
     }
 

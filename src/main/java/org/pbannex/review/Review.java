@@ -25,6 +25,7 @@ import org.pbannex.distribute.Distributor;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.Publication;
+import org.pbannex.publication.RunRenderer;
 import org.pbannex.reference.Texts;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
@@ -106,7 +107,7 @@ public final class Review {
         boolean inputChanged = !run.sameInput(in);
         ComputedPublication computed = Publication.compute(in);
         List<Table> tables = computed.tables().values().stream().filter(t -> published.tables().contains(t.id())).toList();
-        List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language));
+        List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language), RunRenderer.wording(computed));
         DataPackage pkg = DataPackage.load(inputDir);
 
         Map<String, Sheet> publishedByName = byName(published.sheets());

@@ -52,7 +52,7 @@ class RealClientsTest {
                 List.of(), Text.EMPTY, Text.EMPTY, List.of());
         List<Table> tables = List.copyOf(pub.tables().values());
         for (Language lang : Language.values()) {
-            XlsxWorkbookWriter.write(tables, lang, info, dir.resolve("annexes." + lang.code() + ".xlsx"));
+            XlsxWorkbookWriter.write(tables, lang, info, new org.pbannex.render.markup.Wording(pub.reference().texts()::get), dir.resolve("annexes." + lang.code() + ".xlsx"));
             PdfDocumentWriter.write(tables, lang, info, new org.pbannex.render.markup.Wording(pub.reference().texts()::get), Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
         }
     }

@@ -28,24 +28,25 @@ final class ChartSheet {
     }
 
     /** The sheet's title: the table's, saying these are its charts. */
-    static String title(Table t, Language lang) {
-        return (t.charts().size() == 1 ? XlsxText.CHART_TITLE_ONE : XlsxText.CHART_TITLE)
-                .with("title", Text.of(TableSheet.title(t, lang))).in(lang);
+    static String title(Table t, Language lang, XlsxText words) {
+        return (t.charts().size() == 1 ? words.chartTitleOne : words.chartTitle)
+                .with("title", Text.of(TableSheet.title(t, lang, words))).in(lang);
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, TableLayout layout, NoteList notes, TableSheet.Written table,
                       String name) {
         Table t = layout.table();
         Language lang = layout.lang();
+        XlsxText words = layout.words();
         XSSFSheet sheet = wb.createSheet(name);
         XlsxCells.width(sheet, 0, WIDTH);
-        String title = title(t, lang);
+        String title = title(t, lang, words);
         XlsxCells.line(sheet, 0, title, styles.title, styles, WIDTH, WIDTH);
         int r = 1;
         if (!t.caveat().isEmpty()) {
-            XlsxCells.line(sheet, r++, XlsxText.WARNING_LINE.with("caveat", t.caveat()).in(lang), styles.heading, styles, WIDTH, WIDTH);
+            XlsxCells.line(sheet, r++, words.warningLine.with("caveat", t.caveat()).in(lang), styles.heading, styles, WIDTH, WIDTH);
         }
-        XlsxCells.line(sheet, r++, (t.charts().size() == 1 ? XlsxText.CHART_INTRO_ONE : XlsxText.CHART_INTRO)
+        XlsxCells.line(sheet, r++, (t.charts().size() == 1 ? words.chartIntroOne : words.chartIntro)
                 .with("count", String.valueOf(t.charts().size())).with("sheet", table.sheet().getSheetName()).in(lang),
                 styles.body, styles, WIDTH, WIDTH);
         int chartRow = r + 1;

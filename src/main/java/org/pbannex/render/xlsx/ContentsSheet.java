@@ -22,17 +22,17 @@ final class ContentsSheet {
     private ContentsSheet() {
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, List<Entry> entries, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.CONTENTS_SHEET.in(lang));
+    static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, List<Entry> entries, Language lang) {
+        XSSFSheet sheet = wb.createSheet(words.contentsSheet.in(lang));
         // Wide enough for the longest sheet name, so none is cut.
         int nameWidth = Math.max(14, entries.stream().mapToInt(e -> TextLayout.width(e.sheet(), false)).max().orElse(0) + 1);
         List<Integer> widths = List.of(nameWidth, TITLE_WIDTH, DESCRIPTION_WIDTH);
         int across = nameWidth + TITLE_WIDTH + DESCRIPTION_WIDTH;
-        XlsxCells.line(sheet, 0, XlsxText.CONTENTS_SHEET.in(lang), styles.title, styles, nameWidth, across);
-        XlsxCells.line(sheet, 1, XlsxText.CONTENTS_INTRO.in(lang), styles.body, styles, nameWidth, across);
+        XlsxCells.line(sheet, 0, words.contentsSheet.in(lang), styles.title, styles, nameWidth, across);
+        XlsxCells.line(sheet, 1, words.contentsIntro.in(lang), styles.body, styles, nameWidth, across);
         int headerRow = 2;
-        XlsxCells.header(sheet, headerRow, List.of(XlsxText.COL_SHEET.in(lang), XlsxText.COL_TITLE.in(lang),
-                XlsxText.COL_DESCRIPTION.in(lang)), widths, styles);
+        XlsxCells.header(sheet, headerRow, List.of(words.colSheet.in(lang), words.colTitle.in(lang),
+                words.colDescription.in(lang)), widths, styles);
         int r = headerRow + 1;
         for (Entry e : entries) {
             Row row = sheet.createRow(r++);

@@ -29,31 +29,32 @@ final class CoverSheet {
         this.styles = styles;
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, PublicationInfo info, List<Table> tables, Language lang) {
-        CoverSheet cover = new CoverSheet(wb.createSheet(XlsxText.COVER_SHEET.in(lang)), styles);
+    static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, PublicationInfo info, List<Table> tables,
+                      Language lang) {
+        CoverSheet cover = new CoverSheet(wb.createSheet(words.coverSheet.in(lang)), styles);
         XlsxCells.width(cover.sheet, 0, WIDTH);
         cover.line(XlsxText.in(info.title(), lang), styles.title);
-        cover.item(XlsxText.ABOUT.in(lang), XlsxText.in(info.about(), lang));
+        cover.item(words.about.in(lang), XlsxText.in(info.about(), lang));
         List<Table> warned = tables.stream().filter(t -> !t.caveat().isEmpty()).toList();
         if (!warned.isEmpty()) {
-            cover.line(XlsxText.WARNINGS.in(lang), styles.heading);
+            cover.line(words.warnings.in(lang), styles.heading);
             for (Table t : warned) {
                 // A caveat that starts with its table's name ("Figure 2 is drawn from ...") is not prefixed with it again.
                 String name = NoteList.name(t).in(lang);
                 String caveat = t.caveat().in(lang);
-                cover.line(caveat.startsWith(name) ? caveat : XlsxText.CAVEAT_LINE.with("table", name).with("caveat", caveat).in(lang),
+                cover.line(caveat.startsWith(name) ? caveat : words.caveatLine.with("table", name).with("caveat", caveat).in(lang),
                         styles.body);
             }
         }
-        cover.item(XlsxText.SOURCE.in(lang), XlsxText.in(info.source(), lang));
-        cover.item(XlsxText.PUBLISHED.in(lang), info.publishedIn(lang));
-        cover.item(XlsxText.BIENNIUM.in(lang), info.biennium());
-        cover.item(XlsxText.CONTACT.in(lang), XlsxText.in(info.contact(), lang));
-        cover.item(XlsxText.CITATION.in(lang), XlsxText.in(info.citation(), lang));
-        cover.item(XlsxText.RUN.in(lang), XlsxText.RUN_LINE.with("run", String.valueOf(info.runId())).in(lang));
-        cover.line(XlsxText.WORKSHEETS.in(lang), styles.heading);
-        cover.link(XlsxText.CONTENTS_LINK, XlsxText.CONTENTS_SHEET, lang);
-        cover.link(XlsxText.NOTES_LINK, XlsxText.NOTES_SHEET, lang);
+        cover.item(words.source.in(lang), XlsxText.in(info.source(), lang));
+        cover.item(words.published.in(lang), info.publishedIn(lang));
+        cover.item(words.biennium.in(lang), info.biennium());
+        cover.item(words.contact.in(lang), XlsxText.in(info.contact(), lang));
+        cover.item(words.citation.in(lang), XlsxText.in(info.citation(), lang));
+        cover.item(words.run.in(lang), words.runLine.with("run", String.valueOf(info.runId())).in(lang));
+        cover.line(words.worksheets.in(lang), styles.heading);
+        cover.link(words.contentsLink, words.contentsSheet, lang);
+        cover.link(words.notesLink, words.notesSheet, lang);
         XlsxCells.finish(cover.sheet, -1, cover.next - 1, 0, WIDTH);
     }
 

@@ -31,12 +31,15 @@ final class NoteList {
 
     /** What an empty cell means; a table sheet points to the rules its cells use. */
     enum EmptyCellRule {
-        HEADING_ROWS(XlsxText.HEADING_ROWS), NOT_PRINTED(XlsxText.NOT_PRINTED), SHARED_CELLS(XlsxText.SHARED_CELLS);
+        HEADING_ROWS, NOT_PRINTED, SHARED_CELLS;
 
-        final Text text;
-
-        EmptyCellRule(Text text) {
-            this.text = text;
+        /** The rule's note in the workbook's wording. */
+        Text text(XlsxText words) {
+            return switch (this) {
+                case HEADING_ROWS -> words.headingRows;
+                case NOT_PRINTED -> words.notPrinted;
+                case SHARED_CELLS -> words.sharedCells;
+            };
         }
     }
 
@@ -50,19 +53,21 @@ final class NoteList {
 
     private final List<Note> notes;
     private final Map<String, Map<String, Integer>> markersByTable;
+    private final XlsxText words;
 
-    private NoteList(List<Note> notes, Map<String, Map<String, Integer>> markersByTable) {
+    private NoteList(List<Note> notes, Map<String, Map<String, Integer>> markersByTable, XlsxText words) {
         this.notes = List.copyOf(notes);
         this.markersByTable = markersByTable;
+        this.words = words;
     }
 
-    static NoteList of(List<TableLayout> layouts, PublicationInfo info) {
+    static NoteList of(List<TableLayout> layouts, PublicationInfo info, XlsxText words) {
         List<Note> notes = new ArrayList<>();
         for (EmptyCellRule rule : EmptyCellRule.values()) {
             List<TableLayout> using = layouts.stream().filter(l -> l.emptyCellRules().contains(rule)).toList();
             if (!using.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, using.stream().map(l -> l.table().id()).toList(), appliesTo(using), "",
-                        rule.text));
+                        rule.text(words)));
             }
         }
         for (int i = 0; i < info.notes().size(); i++) {
@@ -72,7 +77,7 @@ final class NoteList {
                 continue;
             }
             if (scope.isEmpty()) {
-                notes.add(new Note(notes.size() + 1, List.of(), XlsxText.ALL_TABLES, "", n));
+                notes.add(new Note(notes.size() + 1, List.of(), words.allTables, "", n));
                 continue;
             }
             // A note on some tables (the English translations of the appendices): theirs only; none in a workbook of others.
@@ -96,7 +101,7 @@ final class NoteList {
             }
             markers.put(t.id(), byMarker);
         }
-        return new NoteList(notes, markers);
+        return new NoteList(notes, markers, words);
     }
 
     List<Note> notes() {
@@ -126,7 +131,7 @@ final class NoteList {
     /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
     String noteFor(String tableId, String marker, Language lang) {
         Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(marker));
-        return number == null ? null : XlsxText.NOTE_MARKER.with("n", String.valueOf(number)).in(lang);
+        return number == null ? null : words.noteMarker.with("n", String.valueOf(number)).in(lang);
     }
 
     /** True when the text ends with a footnote marker ("*", "¹"). */

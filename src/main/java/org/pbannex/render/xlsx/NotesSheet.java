@@ -17,19 +17,19 @@ final class NotesSheet {
     private NotesSheet() {
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, NoteList notes, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.NOTES_SHEET.in(lang));
+    static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, NoteList notes, Language lang) {
+        XSSFSheet sheet = wb.createSheet(words.notesSheet.in(lang));
         int across = WIDTHS.stream().mapToInt(Integer::intValue).sum();
-        XlsxCells.line(sheet, 0, XlsxText.NOTES_SHEET.in(lang), styles.title, styles, WIDTHS.get(0), across);
-        XlsxCells.line(sheet, 1, XlsxText.NOTES_INTRO.in(lang), styles.body, styles, WIDTHS.get(0), across);
+        XlsxCells.line(sheet, 0, words.notesSheet.in(lang), styles.title, styles, WIDTHS.get(0), across);
+        XlsxCells.line(sheet, 1, words.notesIntro.in(lang), styles.body, styles, WIDTHS.get(0), across);
         int headerRow = 2;
-        XlsxCells.header(sheet, headerRow, List.of(XlsxText.COL_NOTE_NUMBER.in(lang), XlsxText.COL_APPLIES_TO.in(lang),
-                XlsxText.COL_PRINTED_MARKER.in(lang), XlsxText.COL_NOTE_TEXT.in(lang)), WIDTHS, styles);
+        XlsxCells.header(sheet, headerRow, List.of(words.colNoteNumber.in(lang), words.colAppliesTo.in(lang),
+                words.colPrintedMarker.in(lang), words.colNoteText.in(lang)), WIDTHS, styles);
         int r = headerRow + 1;
         for (NoteList.Note n : notes.notes()) {
             Row row = sheet.createRow(r++);
-            List<String> texts = List.of(XlsxText.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
-                    n.marker().isEmpty() ? XlsxText.NO_MARKER.in(lang) : n.marker(), n.text().in(lang));
+            List<String> texts = List.of(words.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
+                    n.marker().isEmpty() ? words.noMarker.in(lang) : n.marker(), n.text().in(lang));
             int lines = 1;
             for (int c = 0; c < texts.size(); c++) {
                 XlsxCells.text(row, c, texts.get(c), styles.body, styles);

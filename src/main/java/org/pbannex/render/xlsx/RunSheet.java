@@ -19,39 +19,39 @@ final class RunSheet {
     private RunSheet() {
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, PublicationInfo info, Language lang) {
-        XSSFSheet sheet = wb.createSheet(XlsxText.RUN_SHEET.in(lang));
+    static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, PublicationInfo info, Language lang) {
+        XSSFSheet sheet = wb.createSheet(words.runSheet.in(lang));
         int across = WIDTHS.stream().mapToInt(Integer::intValue).sum();
         int r = 0;
-        XlsxCells.line(sheet, r++, XlsxText.RUN_TITLE.in(lang), styles.title, styles, WIDTHS.get(0), across);
-        for (Text fact : List.of(XlsxText.RUN_ID.with("v", String.valueOf(info.runId())),
-                XlsxText.RUN_TIME.with("v", String.valueOf(info.runTime())),
-                XlsxText.CODE_VERSION.with("v", String.valueOf(info.codeVersion())),
-                XlsxText.BIENNIUM_LINE.with("v", String.valueOf(info.biennium())), XlsxText.RUN_INTRO)) {
+        XlsxCells.line(sheet, r++, words.runTitle.in(lang), styles.title, styles, WIDTHS.get(0), across);
+        for (Text fact : List.of(words.runId.with("v", String.valueOf(info.runId())),
+                words.runTime.with("v", String.valueOf(info.runTime())),
+                words.codeVersion.with("v", String.valueOf(info.codeVersion())),
+                words.bienniumLine.with("v", String.valueOf(info.biennium())), words.runIntro)) {
             XlsxCells.line(sheet, r++, fact.in(lang), styles.body, styles, WIDTHS.get(0), across);
         }
         boolean unhashed = info.files().stream().anyMatch(f -> f.sha256().isEmpty());
         if (unhashed) {
-            XlsxCells.line(sheet, r++, XlsxText.NO_CHECKSUM.in(lang), styles.body, styles, WIDTHS.get(0), across);
+            XlsxCells.line(sheet, r++, words.noChecksum.in(lang), styles.body, styles, WIDTHS.get(0), across);
         }
         if (info.files().isEmpty()) {
             XlsxCells.finish(sheet, -1, r - 1, 0, across);
             return;
         }
         int headerRow = r;
-        XlsxCells.header(sheet, headerRow, List.of(XlsxText.COL_FILE.in(lang), XlsxText.COL_ROWS.in(lang),
-                XlsxText.COL_SHA256.in(lang), XlsxText.COL_SYNTHETIC.in(lang)), WIDTHS, styles);
+        XlsxCells.header(sheet, headerRow, List.of(words.colFile.in(lang), words.colRows.in(lang),
+                words.colSha256.in(lang), words.colSynthetic.in(lang)), WIDTHS, styles);
         r = headerRow + 1;
         for (PublicationInfo.InputFile f : info.files()) {
             Row row = sheet.createRow(r++);
             XlsxCells.text(row, 0, f.path(), styles.body, styles);
             XlsxCells.number(row, 1, f.rows(), styles.number(XlsxStyles.AMOUNT_FORMAT, false));
-            XlsxCells.text(row, 2, f.sha256().isEmpty() ? XlsxText.NOT_PRINTED_SYMBOL.in(lang) : f.sha256(), styles.body, styles);
+            XlsxCells.text(row, 2, f.sha256().isEmpty() ? TableLayout.Content.NOT_PRINTED.text() : f.sha256(), styles.body, styles);
             // The synthetic mark is bold as well as said in words, so it is not missed.
-            XlsxCells.text(row, 3, (f.synthetic() ? XlsxText.YES : XlsxText.NO).in(lang), f.synthetic() ? styles.heading : styles.body,
+            XlsxCells.text(row, 3, (f.synthetic() ? words.yes : words.no).in(lang), f.synthetic() ? styles.heading : styles.body,
                     styles);
             int lines = Math.max(TextLayout.lines(f.path(), WIDTHS.get(0), false),
-                    TextLayout.lines((f.synthetic() ? XlsxText.YES : XlsxText.NO).in(lang), WIDTHS.get(3), f.synthetic()));
+                    TextLayout.lines((f.synthetic() ? words.yes : words.no).in(lang), WIDTHS.get(3), f.synthetic()));
             if (lines > 1) {
                 row.setHeightInPoints(styles.height(lines));
             }

@@ -17,11 +17,11 @@ final class SheetName {
     }
 
     /** The sheet of a table's charts ("f2 chart", "a4 charts"); null when the table has none. */
-    static String chartsOf(Table t, Language lang) {
+    static String chartsOf(Table t, Language lang, XlsxText words) {
         if (t.charts().isEmpty()) {
             return null;
         }
-        return safe((t.charts().size() == 1 ? XlsxText.CHART_SHEET : XlsxText.CHARTS_SHEET).with("id", t.id()).in(lang));
+        return safe((t.charts().size() == 1 ? words.chartSheet : words.chartsSheet).with("id", t.id()).in(lang));
     }
 
     private static String safe(String name) {

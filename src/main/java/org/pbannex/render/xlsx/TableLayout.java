@@ -26,7 +26,7 @@ import org.pbannex.table.ValueKind;
  * cell's content under the workbook's one rule for empty cells: a heading row has its label only; a cell the print
  * shares with the row above repeats that row's text; any other cell without a value shows [x] (nothing printed).
  */
-record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<List<Content>> cells, List<Integer> widths,
+record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn> columns, List<List<Content>> cells, List<Integer> widths,
                    Set<NoteList.EmptyCellRule> emptyCellRules) {
 
     private static final int MIN_LABEL_WIDTH = 30;
@@ -63,7 +63,7 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
         enum Kind { TEXT, NUMBER, NOT_PRINTED, EMPTY }
 
         static final Content EMPTY = new Content(Kind.EMPTY, "", 0, null);
-        static final Content NOT_PRINTED = new Content(Kind.NOT_PRINTED, XlsxText.NOT_PRINTED_SYMBOL.zh(), 0, null);
+        static final Content NOT_PRINTED = new Content(Kind.NOT_PRINTED, "[x]", 0, null);
 
         static Content text(String s) {
             return new Content(Kind.TEXT, s, 0, null);
@@ -74,7 +74,7 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
         }
     }
 
-    static TableLayout of(Table t, Language lang) {
+    static TableLayout of(Table t, Language lang, XlsxText words) {
         List<String> groups = groups(t, lang);
         List<SheetColumn> columns = new ArrayList<>();
         columns.add(new SheetColumn(Role.LABEL, null));
@@ -105,7 +105,7 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
             }
             cells.add(out);
         }
-        return new TableLayout(t, lang, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang), rules);
+        return new TableLayout(t, lang, words, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang, words), rules);
     }
 
     private static Content content(Row row, SheetColumn col, String group, Content above, Language lang,
@@ -198,7 +198,8 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
 
     // Label column as wide as its longest label (within limits); text columns up to 40 characters; figure columns
     // as wide as their widest figure and the longest word of their heading, so headings wrap between words.
-    private static List<Integer> widths(Table t, List<SheetColumn> columns, List<List<Content>> cells, Language lang) {
+    private static List<Integer> widths(Table t, List<SheetColumn> columns, List<List<Content>> cells, Language lang,
+                                        XlsxText words) {
         List<Integer> w = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             SheetColumn col = columns.get(c);
@@ -212,11 +213,11 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
                     case EMPTY -> 0;
                 });
             }
-            int headingWord = longestWord(heading(t, col, lang));
+            int headingWord = longestWord(heading(t, col, lang, words));
             w.add(switch (col.role()) {
                 // Room for a " [note N]" marker where labels end with a footnote marker; wide enough for the title
                 // (which wraps within column A when it is wider than the page) to take at most about three lines.
-                case LABEL -> clamp(Math.max(widest + (labelsEndWithMarker(t) ? 10 : 0), titleWidth(t, lang) / 3),
+                case LABEL -> clamp(Math.max(widest + (labelsEndWithMarker(t) ? 10 : 0), titleWidth(t, lang, words) / 3),
                         MIN_LABEL_WIDTH, MAX_LABEL_WIDTH);
                 case GROUP -> clamp(widest, MIN_GROUP_WIDTH, MAX_GROUP_WIDTH);
                 default -> col.isText() ? clamp(Math.max(widest, headingWord), MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
@@ -227,13 +228,13 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
     }
 
     /** A column's heading, markers as printed: its group heading, its heading and its unit, once each. */
-    static String heading(Table t, SheetColumn col, Language lang) {
+    static String heading(Table t, SheetColumn col, Language lang, XlsxText words) {
         return switch (col.role()) {
-            case LABEL -> t.labelHeading().isEmpty() ? XlsxText.DEFAULT_LABEL_HEADING.in(lang) : t.labelHeading().in(lang);
-            case GROUP -> XlsxText.GROUP_HEADING.in(lang);
+            case LABEL -> t.labelHeading().isEmpty() ? words.defaultLabelHeading.in(lang) : t.labelHeading().in(lang);
+            case GROUP -> words.groupHeading.in(lang);
             // Work is one heading in print ("Professional", under "work-years/months"); here two columns.
-            case YEARS -> XlsxText.WORK_YEARS.with("heading", col.column().heading()).in(lang);
-            case MONTHS -> XlsxText.WORK_MONTHS.with("heading", col.column().heading()).in(lang);
+            case YEARS -> words.workYears.with("heading", col.column().heading()).in(lang);
+            case MONTHS -> words.workMonths.with("heading", col.column().heading()).in(lang);
             case VALUE -> {
                 Column c = col.column();
                 String name = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
@@ -248,8 +249,8 @@ record TableLayout(Table table, Language lang, List<SheetColumn> columns, List<L
         };
     }
 
-    private static int titleWidth(Table t, Language lang) {
-        return Math.round(TextLayout.width(TableSheet.title(t, lang), true) * (float) XlsxStyles.TITLE_POINTS / XlsxStyles.BODY_POINTS);
+    private static int titleWidth(Table t, Language lang, XlsxText words) {
+        return Math.round(TextLayout.width(TableSheet.title(t, lang, words), true) * (float) XlsxStyles.TITLE_POINTS / XlsxStyles.BODY_POINTS);
     }
 
     private static boolean labelsEndWithMarker(Table t) {

@@ -29,9 +29,10 @@ final class TableSheet {
                          String chartSheet) {
         Table t = layout.table();
         Language lang = layout.lang();
+        XlsxText words = layout.words();
         XSSFSheet sheet = wb.createSheet(SheetName.of(t, lang));
         List<Integer> widths = layout.widths();
-        String title = notes.withNoteMarker(title(t, lang), t.id(), lang);
+        String title = notes.withNoteMarker(title(t, lang, words), t.id(), lang);
         List<Line> introduction = introduction(t, layout, notes, info, chartSheet);
         // Text above the table may read on across empty columns beyond it, up to the width of the printed page.
         int longest = introduction.stream().mapToInt(l -> TextLayout.width(l.text(), l.warning())).max().orElse(0);
@@ -46,7 +47,7 @@ final class TableSheet {
         int headerRow = r;
         List<String> headings = new ArrayList<>();
         for (TableLayout.SheetColumn c : layout.columns()) {
-            headings.add(notes.withNoteMarker(TableLayout.heading(t, c, lang), t.id(), lang));
+            headings.add(notes.withNoteMarker(TableLayout.heading(t, c, lang, words), t.id(), lang));
         }
         XlsxCells.header(sheet, headerRow, headings, widths, styles);
         for (int i = 0; i < t.rows().size(); i++) {
@@ -61,9 +62,9 @@ final class TableSheet {
     }
 
     /** The title as printed: number and title ("Table 1: Strategic budget ..."), or the title alone. */
-    static String title(Table t, Language lang) {
+    static String title(Table t, Language lang, XlsxText words) {
         Text title = t.number().isEmpty() ? t.title()
-                : XlsxText.NUMBERED_TITLE.with("number", t.number()).with("title", t.title());
+                : words.numberedTitle.with("number", t.number()).with("title", t.title());
         return title.in(lang);
     }
 
@@ -74,37 +75,38 @@ final class TableSheet {
     private static List<Line> introduction(Table t, TableLayout layout, NoteList notes, PublicationInfo info,
                                              String chartSheet) {
         Language lang = layout.lang();
+        XlsxText words = layout.words();
         List<Line> lines = new ArrayList<>();
         if (!t.caveat().isEmpty()) {
-            lines.add(new Line(XlsxText.WARNING_LINE.with("caveat", t.caveat()).in(lang), true));
+            lines.add(new Line(words.warningLine.with("caveat", t.caveat()).in(lang), true));
         }
-        String holds = XlsxText.ONE_TABLE.in(lang);
+        String holds = words.oneTable.in(lang);
         if (chartSheet != null) {
-            Text where = t.charts().size() == 1 ? XlsxText.CHART_ELSEWHERE : XlsxText.CHARTS_ELSEWHERE;
+            Text where = t.charts().size() == 1 ? words.chartElsewhere : words.chartsElsewhere;
             holds += (lang == Language.ZH ? "" : " ") + where.with("sheet", chartSheet).in(lang);
         }
         lines.add(new Line(holds, false));
-        lines.add(new Line(XlsxText.SOURCE_LINE.with("source", source(t, info)).in(lang), false));
+        lines.add(new Line(words.sourceLine.with("source", source(t, info, words)).in(lang), false));
         if (!t.unitNote().isEmpty()) {
-            lines.add(new Line(XlsxText.UNITS_LINE.with("unit", t.unitNote()).in(lang), false));
+            lines.add(new Line(words.unitsLine.with("unit", t.unitNote()).in(lang), false));
         }
         if (layout.hasGroupColumn()) {
-            lines.add(new Line(XlsxText.GROUP_LINE.in(lang), false));
+            lines.add(new Line(words.groupLine.in(lang), false));
         }
         List<Integer> numbers = notes.numbersFor(layout);
         if (!numbers.isEmpty()) {
-            lines.add(new Line(XlsxText.NOTES_LINE.with("notes", XlsxText.markers(numbers, lang)).in(lang), false));
+            lines.add(new Line(words.notesLine.with("notes", words.markers(numbers, lang)).in(lang), false));
         }
         return lines;
     }
 
     /** The table's own source, else the publication's with the table's printed number. */
-    static Text source(Table t, PublicationInfo info) {
+    static Text source(Table t, PublicationInfo info, XlsxText words) {
         if (t.source() != null && !t.source().isEmpty()) {
             return t.source();
         }
         Text publication = info.source() == null ? Text.EMPTY : info.source();
-        return t.number().isEmpty() ? publication : XlsxText.SOURCE_IN.with("source", publication).with("table", t.number());
+        return t.number().isEmpty() ? publication : words.sourceIn.with("source", publication).with("table", t.number());
     }
 
     /**

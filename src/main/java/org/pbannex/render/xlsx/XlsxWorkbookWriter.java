@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -45,27 +46,32 @@ public final class XlsxWorkbookWriter {
         new XSSFWorkbook().close();
     }
 
-    /** Writes one workbook with every table, in the given language, to {@code out} (parent dirs exist). */
-    public static void write(List<Table> tables, Language language, PublicationInfo info, Path out) throws IOException {
+    /**
+     * Writes one workbook with every table, in the given language, to {@code out} (parent dirs exist). wording is the
+     * outputs' shared wording (texts.csv, keys edition.*; the workbook's own are edition.workbook.*).
+     */
+    public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path out)
+            throws IOException {
+        XlsxText words = new XlsxText(wording);
         // Build the whole workbook in memory first so a failure leaves no half-written file.
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxStyles styles = new XlsxStyles(wb, language);
-            List<TableLayout> layouts = tables.stream().map(t -> TableLayout.of(t, language)).toList();
-            NoteList notes = NoteList.of(layouts, info);
-            CoverSheet.write(wb, styles, info, tables, language);
-            ContentsSheet.write(wb, styles, contents(layouts, info, notes, language), language);
-            NotesSheet.write(wb, styles, notes, language);
+            List<TableLayout> layouts = tables.stream().map(t -> TableLayout.of(t, language, words)).toList();
+            NoteList notes = NoteList.of(layouts, info, words);
+            CoverSheet.write(wb, styles, words, info, tables, language);
+            ContentsSheet.write(wb, styles, words, contents(layouts, info, notes, language, words), language);
+            NotesSheet.write(wb, styles, words, notes, language);
             for (TableLayout layout : layouts) {
-                String charts = SheetName.chartsOf(layout.table(), language);
+                String charts = SheetName.chartsOf(layout.table(), language, words);
                 TableSheet.Written sheet = TableSheet.write(wb, styles, layout, notes, info, charts);
                 if (charts != null) {
                     ChartSheet.write(wb, styles, layout, notes, sheet, charts);
                 }
             }
-            RunSheet.write(wb, styles, info, language);
+            RunSheet.write(wb, styles, words, info, language);
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
-            properties(wb.getProperties(), tables, language, info);
+            properties(wb.getProperties(), tables, language, info, words);
             try (OutputStream os = Files.newOutputStream(out)) {
                 wb.write(os);
             }
@@ -80,9 +86,10 @@ public final class XlsxWorkbookWriter {
     }
 
     /** The plan of each table sheet this writer makes for these tables in this language (to read a returned workbook). */
-    public static List<SheetPlan> sheetPlans(List<Table> tables, Language language) {
+    public static List<SheetPlan> sheetPlans(List<Table> tables, Language language, Wording wording) {
+        XlsxText words = new XlsxText(wording);
         return tables.stream().map(t -> {
-            TableLayout layout = TableLayout.of(t, language);
+            TableLayout layout = TableLayout.of(t, language, words);
             List<String> columns = layout.columns().stream().map(c -> switch (c.role()) {
                 case LABEL -> "label";
                 case GROUP -> "group";
@@ -96,42 +103,43 @@ public final class XlsxWorkbookWriter {
 
     // Every sheet but the contents itself, in workbook order.
     private static List<ContentsSheet.Entry> contents(List<TableLayout> layouts, PublicationInfo info, NoteList notes,
-                                                       Language lang) {
+                                                       Language lang, XlsxText words) {
         List<ContentsSheet.Entry> entries = new ArrayList<>();
-        entries.add(new ContentsSheet.Entry(XlsxText.COVER_SHEET.in(lang), XlsxText.in(info.title(), lang),
-                XlsxText.COVER_DESCRIPTION.in(lang)));
-        entries.add(new ContentsSheet.Entry(XlsxText.NOTES_SHEET.in(lang), XlsxText.NOTES_SHEET.in(lang),
-                XlsxText.NOTES_DESCRIPTION.in(lang)));
+        entries.add(new ContentsSheet.Entry(words.coverSheet.in(lang), XlsxText.in(info.title(), lang),
+                words.coverDescription.in(lang)));
+        entries.add(new ContentsSheet.Entry(words.notesSheet.in(lang), words.notesSheet.in(lang),
+                words.notesDescription.in(lang)));
         for (TableLayout layout : layouts) {
             Table t = layout.table();
             String sheet = SheetName.of(t, lang);
-            String charts = SheetName.chartsOf(t, lang);
-            List<Text> parts = new ArrayList<>(List.of(XlsxText.TABLE_DESCRIPTION.with("rows", String.valueOf(t.rows().size()))));
+            String charts = SheetName.chartsOf(t, lang, words);
+            List<Text> parts = new ArrayList<>(List.of(words.tableDescription.with("rows", String.valueOf(t.rows().size()))));
             if (!t.unitNote().isEmpty()) {
-                parts.add(XlsxText.UNITS_DESCRIPTION.with("unit", t.unitNote()));
+                parts.add(words.unitsDescription.with("unit", t.unitNote()));
             }
             if (charts != null) {
-                parts.add((t.charts().size() == 1 ? XlsxText.CHART_ELSEWHERE : XlsxText.CHARTS_ELSEWHERE).with("sheet", charts));
+                parts.add((t.charts().size() == 1 ? words.chartElsewhere : words.chartsElsewhere).with("sheet", charts));
             }
             if (!t.caveat().isEmpty()) {
-                parts.add(XlsxText.WARNING_LINE.with("caveat", t.caveat()));
+                parts.add(words.warningLine.with("caveat", t.caveat()));
             }
             String separator = lang == Language.ZH ? "" : " ";
             // As the sheet's own title reads: a printed marker ("*") becomes its [note N].
-            String title = notes.withNoteMarker(TableSheet.title(t, lang), t.id(), lang);
+            String title = notes.withNoteMarker(TableSheet.title(t, lang, words), t.id(), lang);
             entries.add(new ContentsSheet.Entry(sheet, title,
                     parts.stream().map(p -> p.in(lang)).collect(Collectors.joining(separator))));
             if (charts != null) {
-                entries.add(new ContentsSheet.Entry(charts, ChartSheet.title(t, lang),
-                        (t.charts().size() == 1 ? XlsxText.CHART_SHEET_DESCRIPTION_ONE : XlsxText.CHART_SHEET_DESCRIPTION)
+                entries.add(new ContentsSheet.Entry(charts, ChartSheet.title(t, lang, words),
+                        (t.charts().size() == 1 ? words.chartSheetDescriptionOne : words.chartSheetDescription)
                                 .with("count", String.valueOf(t.charts().size())).with("sheet", sheet).in(lang)));
             }
         }
-        entries.add(new ContentsSheet.Entry(XlsxText.RUN_SHEET.in(lang), XlsxText.RUN_TITLE.in(lang), XlsxText.RUN_DESCRIPTION.in(lang)));
+        entries.add(new ContentsSheet.Entry(words.runSheet.in(lang), words.runTitle.in(lang), words.runDescription.in(lang)));
         return entries;
     }
 
-    private static void properties(POIXMLProperties props, List<Table> tables, Language lang, PublicationInfo info) {
+    private static void properties(POIXMLProperties props, List<Table> tables, Language lang, PublicationInfo info,
+                                   XlsxText words) {
         POIXMLProperties.CoreProperties core = props.getCoreProperties();
         core.setTitle(XlsxText.in(info.title(), lang));
         core.setSubjectProperty(XlsxText.in(info.source(), lang));
@@ -139,7 +147,7 @@ public final class XlsxWorkbookWriter {
         core.setLastModifiedByUser(CREATOR);
         core.setKeywords(Stream.concat(Stream.of(info.biennium()), tables.stream().map(t -> t.number().in(lang)))
                 .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", ")));
-        core.setDescription(XlsxText.DESCRIPTION.with("count", String.valueOf(tables.size()))
+        core.setDescription(words.description.with("count", String.valueOf(tables.size()))
                 .with("run", String.valueOf(info.runId())).with("code", String.valueOf(info.codeVersion())).in(lang));
         core.getUnderlyingProperties().setLanguageProperty(lang.tag());
         // POI stamps "now" as the created date; use the run's time so the same run gives the same metadata.

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +32,9 @@ import org.apache.poi.xssf.usermodel.XSSFTableColumn;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.TestWording;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
@@ -42,6 +46,9 @@ import org.pbannex.table.ValueKind;
 
 /** Writes made-up tables and reads the workbook back with POI: its sheets, their text, tables, cells, charts and set-up. */
 class XlsxWorkbookWriterTest {
+
+    /** The workbooks' wording as the bundled texts.csv has it. */
+    static final XlsxText WORDS = new XlsxText(org.pbannex.TestWording.bundled());
 
     static final Text USD = new Text("美元", "US$");
     static final Text PCT = Text.of("%");
@@ -137,7 +144,7 @@ class XlsxWorkbookWriterTest {
     @org.junit.jupiter.api.BeforeAll
     static void writeBothEditions() throws IOException {
         for (Language lang : Language.values()) {
-            XlsxWorkbookWriter.write(tables(), lang, info(), written.resolve("out-" + lang.code() + ".xlsx"));
+            XlsxWorkbookWriter.write(tables(), lang, info(), TestWording.bundled(), written.resolve("out-" + lang.code() + ".xlsx"));
         }
     }
 
@@ -250,7 +257,7 @@ class XlsxWorkbookWriterTest {
             assertEquals(List.of(
                     List.of("[note 1]", "Annex 1", "none", "A row with a label and no figures is a heading for the rows below it; its other cells are empty."),
                     List.of("[note 2]", "Annex 1", "none", "[x] marks a cell for which the printed table gives no figure or text."),
-                    List.of("[note 3]", "Annex 1", "none", XlsxText.SHARED_CELLS.en()),
+                    List.of("[note 3]", "Annex 1", "none", WORDS.sharedCells.en()),
                     List.of("[note 4]", "All tables", "none", "A general note"),
                     List.of("[note 5]", "Annex 1", "*", "Footnote one."),
                     List.of("[note 6]", "Annex 1", "**", "Footnote two."),
@@ -261,6 +268,40 @@ class XlsxWorkbookWriterTest {
             assertEquals(List.of("[注释 5]", "附件 1", "*", "脚注一。"), rows.get(5));
             assertEquals(List.of("[注释 6]", "附件 1", "**", "脚注二。"), rows.get(6));
         }
+    }
+
+    /**
+     * The workbook's own wording is reference data (texts.csv, edition.workbook.* and the editions' shared keys): a
+     * translator's change of a sheet name, a cover heading or a column heading shows in the workbook with no code
+     * change, and a text the file lacks fails before any file is written.
+     */
+    @Test
+    void theWorkbooksWordingComesFromTheTextsFile(@TempDir Path dir) throws Exception {
+        Wording bundled = TestWording.bundled();
+        Map<String, Text> edited = Map.of(
+                "edition.notes", new Text("注释与符号", "Notes and symbols"),
+                "edition.workbook.about", new Text("关于这些附件", "About these annexes"),
+                "edition.workbook.col_sha256", new Text("校验和", "Checksum (SHA-256)"));
+        Path file = dir.resolve("edited.xlsx");
+        XlsxWorkbookWriter.write(tables(), Language.EN, info(),
+                new Wording(key -> edited.getOrDefault(key, bundled.lookup().apply(key))), file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            assertTrue(sheetNames(wb).contains("Notes and symbols") && !sheetNames(wb).contains("Notes"), sheetNames(wb).toString());
+            assertTrue(lines(wb.getSheet("Cover")).contains("About these annexes"), lines(wb.getSheet("Cover")).toString());
+            assertTrue(table(wb.getSheet("Run")).get(0).contains("Checksum (SHA-256)"), table(wb.getSheet("Run")).toString());
+            assertTrue(table(wb.getSheet("Contents")).stream().anyMatch(r -> r.get(0).equals("Notes and symbols")),
+                    "the contents name the sheet as it is named");
+        }
+        Path missing = dir.resolve("missing.xlsx");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> XlsxWorkbookWriter.write(tables(), Language.ZH, info(),
+                new Wording(key -> {
+                    if (key.equals("edition.workbook.run_line")) {
+                        throw new java.util.NoSuchElementException("input/reference/texts.csv has no text '" + key + "'");
+                    }
+                    return bundled.lookup().apply(key);
+                }), missing));
+        assertTrue(e.getMessage().contains("edition.workbook.run_line"), e.getMessage());
+        assertFalse(Files.exists(missing), "nothing written");
     }
 
     /**
@@ -276,7 +317,7 @@ class XlsxWorkbookWriterTest {
                 List.of(new Text("总注释", "A general note"), new Text("图的注释", "A note on the figure")), base.about(), base.published(),
                 base.files(), List.of(List.of(), List.of("f9")));
         Path file = dir.resolve("scoped.xlsx");
-        XlsxWorkbookWriter.write(tables(), Language.EN, scoped, file);
+        XlsxWorkbookWriter.write(tables(), Language.EN, scoped, TestWording.bundled(), file);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             List<List<String>> rows = table(wb.getSheet("Notes"));
             assertEquals(List.of("[note 4]", "All tables", "none", "A general note"), rows.get(4));
@@ -289,7 +330,7 @@ class XlsxWorkbookWriterTest {
             assertTrue(annex.contains("[note 4]") && !annex.contains("[note 5]"), "not annex 1's: " + annex);
         }
         Path without = dir.resolve("without.xlsx");
-        XlsxWorkbookWriter.write(List.of(wideTable()), Language.EN, scoped, without);
+        XlsxWorkbookWriter.write(List.of(wideTable()), Language.EN, scoped, TestWording.bundled(), without);
         try (XSSFWorkbook wb = new XSSFWorkbook(without.toFile())) {
             assertTrue(table(wb.getSheet("Notes")).stream().noneMatch(r -> r.contains("A note on the figure")),
                     "a workbook without the figure has no note on it");
@@ -539,7 +580,7 @@ class XlsxWorkbookWriterTest {
         Chart elsewhere = new Chart("f9-other", new Text("别处", "Elsewhere"), new Text("条形图", "Bars"), Text.EMPTY,
                 List.of(Text.of("X")), List.of(new Chart.Series(Text.of("s"), List.of(new BigDecimal("9.9")))));
         Path file = dir.resolve("other.xlsx");
-        XlsxWorkbookWriter.write(List.of(t.withCharts(List.of(elsewhere))), Language.EN, info(), file);
+        XlsxWorkbookWriter.write(List.of(t.withCharts(List.of(elsewhere))), Language.EN, info(), TestWording.bundled(), file);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             XSSFChart chart = wb.getSheet("f9 chart").getDrawingPatriarch().getCharts().get(0);
             var values = chart.getChartSeries().get(0).getSeries(0).getValuesData();
@@ -566,8 +607,8 @@ class XlsxWorkbookWriterTest {
     void sameInputSameContent() throws Exception {
         Path first = dir.resolve("first.xlsx");
         Path second = dir.resolve("second.xlsx");
-        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), first);
-        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), second);
+        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), TestWording.bundled(), first);
+        XlsxWorkbookWriter.write(tables(), Language.ZH, info(), TestWording.bundled(), second);
         assertEquals(dump(first), dump(second));
     }
 
