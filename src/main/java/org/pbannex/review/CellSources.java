@@ -87,12 +87,19 @@ final class CellSources {
                     // A row that rolls records up through the reference (Table 1's line A: its units' budget lines); a
                     // total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total) from
                     // the records of what its key names last ("part.II": Part II).
-                    if (referring == null) {
-                        List<Candidate> from = !row.type().isTotal() ? rowRecords
-                                : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
-                        referring = referring(from, in, pkg, tableInputs);
+                    if (!row.type().isTotal() && rowRecords.isEmpty() && row.key().contains(".")) {
+                        // Keyed by several things, the column perhaps one more (rt's "1.ORG" and "target_AF").
+                        List<String> parts = new ArrayList<>(List.of(row.key().split("\\.")));
+                        parts.add(column.substring(column.lastIndexOf('_') + 1));
+                        s = numericFields(referringToAll(parts, in, pkg, tableInputs), column);
+                    } else {
+                        if (referring == null) {
+                            List<Candidate> from = !row.type().isTotal() ? rowRecords
+                                    : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
+                            referring = referring(from, in, pkg, tableInputs);
+                        }
+                        s = numericFields(referring, column);
                     }
-                    s = numericFields(referring, column);
                 }
                 out.byCell.put(cell, s);
             }
@@ -201,7 +208,13 @@ final class CellSources {
      * a line's units, then their budget lines), within the resources the table is built from.
      */
     private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
-        List<Candidate> found = new ArrayList<>();
+        return referringSteps(records, in, pkg, tableInputs).stream().flatMap(List::stream).toList();
+    }
+
+    /** {@link #referring}, step by step: those that refer to the records, then those that refer to them. */
+    private static List<List<Candidate>> referringSteps(List<Candidate> records, InputSet in, DataPackage pkg,
+                                                        Set<String> tableInputs) {
+        List<List<Candidate>> found = new ArrayList<>();
         List<Candidate> frontier = records;
         for (int step = 0; step < 2 && !frontier.isEmpty(); step++) {
             List<Candidate> next = new ArrayList<>();
@@ -222,10 +235,55 @@ final class CellSources {
                     }
                 }
             }
-            found.addAll(next);
+            found.add(next);
             frontier = next;
         }
         return found;
+    }
+
+    /**
+     * A row keyed by several things at once, none of which a record stands for alone (the regional targets' row "1.ORG"
+     * and column "target_AF": outcome 1, organizations, Africa): the records that reach every one of them, each by
+     * being it or through the foreign keys within two steps, and of those the nearest (for Africa's figure, the
+     * regional targets of outcome 1's indicators counted in organizations, for Africa; for the row's total, those
+     * indicators themselves). A part no record's primary key names ("ALL", "rest") is passed over; with fewer than
+     * two parts that name records there are none (one alone would claim, say, every record of an outcome).
+     */
+    private static List<Candidate> referringToAll(List<String> parts, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+        Map<String, Candidate> common = null;
+        Map<String, Integer> distance = new java.util.HashMap<>(); // summed over the parts
+        int naming = 0;
+        for (String part : parts) {
+            List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0); // whose primary key is the part
+            if (named.isEmpty()) {
+                continue;
+            }
+            naming++;
+            Map<String, Candidate> reach = new LinkedHashMap<>();
+            List<List<Candidate>> steps = new ArrayList<>(List.of(named));
+            steps.addAll(referringSteps(named, in, pkg, tableInputs));
+            for (int step = 0; step < steps.size(); step++) {
+                for (Candidate c : steps.get(step)) {
+                    if (reach.putIfAbsent(id(c), c) == null) {
+                        distance.merge(id(c), step, Integer::sum);
+                    }
+                }
+            }
+            if (common == null) {
+                common = reach;
+            } else {
+                common.keySet().retainAll(reach.keySet());
+            }
+        }
+        if (naming < 2 || common.isEmpty()) {
+            return List.of();
+        }
+        int nearest = common.keySet().stream().mapToInt(distance::get).min().orElseThrow();
+        return common.values().stream().filter(c -> distance.get(id(c)) == nearest).toList();
+    }
+
+    private static String id(Candidate c) {
+        return c.resource() + ":" + c.record().line();
     }
 
     /** The input cell holding exactly this value in a record of the row: the first tier with a match; null if none. */

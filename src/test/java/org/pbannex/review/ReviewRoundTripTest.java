@@ -282,6 +282,55 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * A figure of a row keyed by several things at once (rt's outcome 1 in organizations, for Africa: 39, the sum of
+     * four indicators' regional targets) names the input lines it sums: those regional targets, not every region's, and
+     * the row's total names the indicators' targets (before, both named none).
+     */
+    @Test
+    void aFigureOfSeveralKeysNamesTheRecordsThatReachThemAll() throws Exception {
+        Path returned = tmp.resolve("targets.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var rt = wb.getSheet(sheetOf(published, "rt"));
+            var organizations = rowLabelled(rt, "组织"); // the first: outcome 1's
+            int africa = -1;
+            int all = -1;
+            for (var row : rt) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && africa < 0
+                            && cell.getStringCellValue().endsWith("非洲")) {
+                        africa = cell.getColumnIndex();
+                    }
+                }
+            }
+            assertEquals(39, organizations.getCell(africa).getNumericCellValue());
+            organizations.getCell(africa).setCellValue(40);
+            // The row's total over all regions: the first column after the regions holding a larger figure.
+            for (int c = africa + 1; c < organizations.getLastCellNum(); c++) {
+                if (organizations.getCell(c).getNumericCellValue() > 39 + 28 + 9 + 31 - 1 && all < 0) {
+                    all = c;
+                }
+            }
+            organizations.getCell(all).setCellValue(organizations.getCell(all).getNumericCellValue() + 1);
+            try (var os = Files.newOutputStream(returned)) {
+                wb.write(os);
+            }
+        }
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-targets.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        String af = lines.stream().filter(l -> l.startsWith("rt,1.ORG,target_AF,39,40,derived,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(af.contains(",input/2022-23/results_regional_targets.csv; input/2022-23/results_regional_targets.csv; "
+                + "input/2022-23/results_regional_targets.csv; input/2022-23/results_regional_targets.csv,2; 7; 12; 17,"
+                + "count; count; count; count,"), "the four indicators' targets for Africa (7 + 7 + 13 + 12): " + af);
+        String total = lines.stream().filter(l -> l.startsWith("rt,1.ORG,target_ALL,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(total.contains(",derived,input/2022-23/results_indicators.csv;") && total.contains("target_total")
+                && !total.contains("results_regional_targets"), "the indicators' targets in all: " + total);
+    }
+
+    /**
      * The review page in a real browser: it requests nothing else, and axe finds no violation. A test of its own, so that
      * a machine without Chromium skips this one only (CI, which has it, fails instead).
      */
