@@ -53,6 +53,20 @@ class ReviewRoundTripTest {
         return CliRun.capture(Map.of(), args.toArray(String[]::new));
     }
 
+    private static void written(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, Path file) throws IOException {
+        try (var os = Files.newOutputStream(file)) {
+            wb.write(os);
+        }
+    }
+
+    /** The review of a returned workbook (exit 0), its CSV's lines. */
+    private List<String> reviewed(Path returned) throws Exception {
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        String base = returned.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        return csv(returned.resolveSibling("review-" + base + ".csv")).stream().map(x -> String.join(",", x)).toList();
+    }
+
     private static List<String[]> csv(Path file) throws Exception {
         try (CSVReader r = new CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             return r.readAll();
@@ -311,13 +325,9 @@ class ReviewRoundTripTest {
                 }
             }
             organizations.getCell(all).setCellValue(organizations.getCell(all).getNumericCellValue() + 1);
-            try (var os = Files.newOutputStream(returned)) {
-                wb.write(os);
-            }
+            written(wb, returned);
         }
-        CliRun r = review(returned);
-        assertEquals(0, r.status(), r.toString());
-        List<String> lines = csv(tmp.resolve("review-targets.csv")).stream().map(x -> String.join(",", x)).toList();
+        List<String> lines = reviewed(returned);
         String all = String.join("\n", lines);
         String af = lines.stream().filter(l -> l.startsWith("rt,1.ORG,target_AF,39,40,derived,")).findFirst()
                 .orElseThrow(() -> new AssertionError(all));
@@ -449,13 +459,9 @@ class ReviewRoundTripTest {
             comment.setString(wb.getCreationHelper().createRichTextString("封面批注"));
             var a1 = cover.getRow(0) == null ? cover.createRow(0) : cover.getRow(0);
             (a1.getCell(0) == null ? a1.createCell(0) : a1.getCell(0)).setCellComment(comment);
-            try (var os = Files.newOutputStream(returned)) {
-                wb.write(os);
-            }
+            written(wb, returned);
         }
-        CliRun r = review(returned);
-        assertEquals(0, r.status(), r.toString());
-        List<String> lines = csv(tmp.resolve("review-notes.csv")).stream().map(x -> String.join(",", x)).toList();
+        List<String> lines = reviewed(returned);
         String all = String.join("\n", lines);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,,,") && l.contains(",sheet_renamed,")), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a3,,,") && l.contains(",sheet_renamed,")), all);
