@@ -246,12 +246,14 @@ final class CellSources {
      * and column "target_AF": outcome 1, organizations, Africa): the records that reach every one of them, each by
      * being it or through the foreign keys within two steps, and of those the nearest (for Africa's figure, the
      * regional targets of outcome 1's indicators counted in organizations, for Africa; for the row's total, those
-     * indicators themselves). A part no record's primary key names ("ALL", "rest") is passed over; with fewer than
-     * two parts that name records there are none (one alone would claim, say, every record of an outcome).
+     * indicators themselves). A part no record's primary key names ("ALL", "rest", "part") is passed over; when one
+     * part alone names records (the draft budget's "part.I"), the records that refer to those, as for a total of no
+     * rows (Part I's units and their budget lines).
      */
     private static List<Candidate> referringToAll(List<String> parts, InputSet in, DataPackage pkg, Set<String> tableInputs) {
         Map<String, Candidate> common = null;
         Map<String, Integer> distance = new java.util.HashMap<>(); // summed over the parts
+        List<Candidate> lastNamed = List.of();
         int naming = 0;
         for (String part : parts) {
             List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0); // whose primary key is the part
@@ -259,6 +261,7 @@ final class CellSources {
                 continue;
             }
             naming++;
+            lastNamed = named;
             Map<String, Candidate> reach = new LinkedHashMap<>();
             List<List<Candidate>> steps = new ArrayList<>(List.of(named));
             steps.addAll(referringSteps(named, in, pkg, tableInputs));
@@ -275,7 +278,10 @@ final class CellSources {
                 common.keySet().retainAll(reach.keySet());
             }
         }
-        if (naming < 2 || common.isEmpty()) {
+        if (naming == 1) {
+            return referring(lastNamed, in, pkg, tableInputs);
+        }
+        if (common == null || common.isEmpty()) {
             return List.of();
         }
         int nearest = common.keySet().stream().mapToInt(distance::get).min().orElseThrow();

@@ -298,7 +298,8 @@ class ReviewRoundTripTest {
     /**
      * A figure of a row keyed by several things at once (rt's outcome 1 in organizations, for Africa: 39, the sum of
      * four indicators' regional targets) names the input lines it sums: those regional targets, not every region's, and
-     * the row's total names the indicators' targets (before, both named none).
+     * the row's total names the indicators' targets; a row keyed by one record and a word (annex 4's "1.rest") names
+     * the records that refer to that record (the shares listed for outcome 1). Before, all three named none.
      */
     @Test
     void aFigureOfSeveralKeysNamesTheRecordsThatReachThemAll() throws Exception {
@@ -325,6 +326,11 @@ class ReviewRoundTripTest {
                 }
             }
             organizations.getCell(all).setCellValue(organizations.getCell(all).getNumericCellValue() + 1);
+            // Annex 4's rest of outcome 1 (a row keyed "1.rest": only the outcome names records): its share, 42.
+            var rest = rowLabelled(wb.getSheet(sheetOf(published, "a4")), "未列明 (原文件未逐项列出的其他司局和外地计划)");
+            var share = rest.getCell(rest.getLastCellNum() - 1);
+            assertEquals(42, share.getNumericCellValue());
+            share.setCellValue(43);
             written(wb, returned);
         }
         List<String> lines = reviewed(returned);
@@ -338,6 +344,10 @@ class ReviewRoundTripTest {
                 .orElseThrow(() -> new AssertionError(all));
         assertTrue(total.contains(",derived,input/2022-23/results_indicators.csv;") && total.contains("target_total")
                 && !total.contains("results_regional_targets"), "the indicators' targets in all: " + total);
+        String a4 = lines.stream().filter(l -> l.startsWith("a4,1.rest,share_pct,42,43,derived,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(a4.contains(",2; 3; 4; 5; 6; 7,share_pct; share_pct; share_pct; share_pct; share_pct; share_pct,")
+                && a4.contains("input/2022-23/outcome_contributors.csv"), "100 less the six listed shares of outcome 1: " + a4);
     }
 
     /**
