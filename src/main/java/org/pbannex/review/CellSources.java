@@ -68,6 +68,7 @@ final class CellSources {
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
+        Map<String, Reach> reachByPart = new java.util.HashMap<>(); // the parts of composite keys, each found once
         // Derived cells, now that every direct source is known.
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
@@ -91,7 +92,8 @@ final class CellSources {
                         // Keyed by several things, the column perhaps one more (rt's "1.ORG" and "target_AF").
                         List<String> parts = new ArrayList<>(List.of(row.key().split("\\.")));
                         parts.add(column.substring(column.lastIndexOf('_') + 1));
-                        s = numericFields(referringToAll(parts, in, pkg, tableInputs), column);
+                        Reached reached = referringToAll(parts, reachByPart, in, pkg, tableInputs);
+                        s = reached.byOnePart() ? namedFields(reached.records(), column) : numericFields(reached.records(), column);
                     } else {
                         if (referring == null) {
                             List<Candidate> from = !row.type().isTotal() ? rowRecords
@@ -189,6 +191,11 @@ final class CellSources {
         return new Source(false, cells);
     }
 
+    /** The records' numeric fields named like the column (share_pct), and none when none is. */
+    private static Source namedFields(List<Candidate> records, String column) {
+        return new Source(false, numericFields(records, column).cells().stream().filter(cell -> named(cell, column)).toList());
+    }
+
     /** The records' numeric fields: those named like the column when there are such (budget_previous), else all. */
     private static Source numericFields(List<Candidate> records, String column) {
         List<InputCell> cells = new ArrayList<>();
@@ -247,45 +254,69 @@ final class CellSources {
      * being it or through the foreign keys within two steps, and of those the nearest (for Africa's figure, the
      * regional targets of outcome 1's indicators counted in organizations, for Africa; for the row's total, those
      * indicators themselves). A part no record's primary key names ("ALL", "rest", "part") is passed over; when one
-     * part alone names records (the draft budget's "part.I"), the records that refer to those, as for a total of no
-     * rows (Part I's units and their budget lines).
+     * part alone names records (annex 4's "1.rest"), the records that refer to those, of which only the fields named
+     * like the column count (outcome 1's listed shares; an outcome with none listed, or the draft budget's Part I,
+     * whose budget lines have no field named "expenditure", names none rather than every figure of its records).
      */
-    private static List<Candidate> referringToAll(List<String> parts, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+    private static Reached referringToAll(List<String> parts, Map<String, Reach> reachByPart, InputSet in,
+                                          DataPackage pkg, Set<String> tableInputs) {
         Map<String, Candidate> common = null;
         Map<String, Integer> distance = new java.util.HashMap<>(); // summed over the parts
-        List<Candidate> lastNamed = List.of();
+        Reach last = null;
         int naming = 0;
         for (String part : parts) {
-            List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0); // whose primary key is the part
-            if (named.isEmpty()) {
+            Reach reach = reachByPart.computeIfAbsent(part, p -> Reach.of(p, in, pkg, tableInputs));
+            if (reach.named().isEmpty()) {
                 continue;
             }
             naming++;
-            lastNamed = named;
-            Map<String, Candidate> reach = new LinkedHashMap<>();
-            List<List<Candidate>> steps = new ArrayList<>(List.of(named));
-            steps.addAll(referringSteps(named, in, pkg, tableInputs));
-            for (int step = 0; step < steps.size(); step++) {
-                for (Candidate c : steps.get(step)) {
-                    if (reach.putIfAbsent(id(c), c) == null) {
-                        distance.merge(id(c), step, Integer::sum);
-                    }
-                }
-            }
+            last = reach;
+            reach.steps().forEach((id, step) -> distance.merge(id, step, Integer::sum));
             if (common == null) {
-                common = reach;
+                common = new LinkedHashMap<>(reach.records());
             } else {
-                common.keySet().retainAll(reach.keySet());
+                common.keySet().retainAll(reach.records().keySet());
             }
         }
         if (naming == 1) {
-            return referring(lastNamed, in, pkg, tableInputs);
+            Reach only = last;
+            return new Reached(only.records().values().stream().filter(c -> only.steps().get(id(c)) > 0).toList(), true);
         }
         if (common == null || common.isEmpty()) {
-            return List.of();
+            return new Reached(List.of(), false);
         }
         int nearest = common.keySet().stream().mapToInt(distance::get).min().orElseThrow();
-        return common.values().stream().filter(c -> distance.get(id(c)) == nearest).toList();
+        return new Reached(common.values().stream().filter(c -> distance.get(id(c)) == nearest).toList(), false);
+    }
+
+    /**
+     * The records a composite key reaches; byOnePart: through one part alone (everything that refers to an outcome),
+     * too wide to take every figure of: only fields named like the column count.
+     */
+    private record Reached(List<Candidate> records, boolean byOnePart) {
+    }
+
+    /**
+     * What one part of a key names (the records whose primary key it is) and what reaches them within two steps of the
+     * foreign keys, each record with its step (0: named); found once per part and table.
+     */
+    private record Reach(List<Candidate> named, Map<String, Candidate> records, Map<String, Integer> steps) {
+
+        static Reach of(String part, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+            List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0);
+            Map<String, Candidate> records = new LinkedHashMap<>();
+            Map<String, Integer> steps = new java.util.HashMap<>();
+            List<List<Candidate>> bySteps = new ArrayList<>(List.of(named));
+            bySteps.addAll(referringSteps(named, in, pkg, tableInputs));
+            for (int step = 0; step < bySteps.size(); step++) {
+                for (Candidate c : bySteps.get(step)) {
+                    if (records.putIfAbsent(id(c), c) == null) {
+                        steps.put(id(c), step);
+                    }
+                }
+            }
+            return new Reach(named, records, steps);
+        }
     }
 
     private static String id(Candidate c) {
