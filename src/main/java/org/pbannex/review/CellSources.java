@@ -2,6 +2,7 @@ package org.pbannex.review;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ final class CellSources {
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
-        Map<String, Reach> reachByPart = new java.util.HashMap<>(); // the parts of composite keys, each found once
+        Map<String, Reach> reachByPart = new HashMap<>(); // the parts of composite keys, each found once
         // Derived cells, now that every direct source is known.
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             Row row = table.rows().get(r);
@@ -261,7 +262,7 @@ final class CellSources {
     private static Reached referringToAll(List<String> parts, Map<String, Reach> reachByPart, InputSet in,
                                           DataPackage pkg, Set<String> tableInputs) {
         Map<String, Candidate> common = null;
-        Map<String, Integer> distance = new java.util.HashMap<>(); // summed over the parts
+        Map<String, Integer> distance = new HashMap<>(); // summed over the parts
         Reach last = null;
         int naming = 0;
         for (String part : parts) {
@@ -305,7 +306,7 @@ final class CellSources {
         static Reach of(String part, InputSet in, DataPackage pkg, Set<String> tableInputs) {
             List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0);
             Map<String, Candidate> records = new LinkedHashMap<>();
-            Map<String, Integer> steps = new java.util.HashMap<>();
+            Map<String, Integer> steps = new HashMap<>();
             List<List<Candidate>> bySteps = new ArrayList<>(List.of(named));
             bySteps.addAll(referringSteps(named, in, pkg, tableInputs));
             for (int step = 0; step < bySteps.size(); step++) {

@@ -34,8 +34,8 @@ final class ReviewReport {
 
     /** The review page's words (texts.csv, keys review.*), looked up once so that a missing one fails before writing. */
     private static final List<String> WORDS = List.of("input_changed", "explain.input", "explain.derived", "explain.formula",
-            "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell", "col.row", "col.column", "col.published",
-            "col.returned", "col.kind", "col.sources", "no_changes");
+            "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell",
+            "col.row", "col.column", "col.published", "col.returned", "col.kind", "col.sources", "no_changes");
 
     /** Writes both files, the page in the given language; returns the CSV's path. */
     static Path write(Review.Result result, Path returned, List<String> applied, Language page) throws IOException {
@@ -76,7 +76,7 @@ final class ReviewReport {
     }
 
     /** "1 change", "5 changes" (texts review.changes.one and .many). */
-    static Text changeCount(Texts t, int n) {
+    private static Text changeCount(Texts t, int n) {
         return n == 1 ? t.get("review.changes.one") : t.get("review.changes.many").with("count", String.valueOf(n));
     }
 

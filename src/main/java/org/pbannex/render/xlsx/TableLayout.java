@@ -26,8 +26,8 @@ import org.pbannex.table.ValueKind;
  * cell's content under the workbook's one rule for empty cells: a heading row has its label only; a cell the print
  * shares with the row above repeats that row's text; any other cell without a value shows [x] (nothing printed).
  */
-record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn> columns, List<List<Content>> cells, List<Integer> widths,
-                   Set<NoteList.EmptyCellRule> emptyCellRules) {
+record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn> columns, List<List<Content>> cells,
+                   List<Integer> widths, Set<NoteList.EmptyCellRule> emptyCellRules) {
 
     private static final int MIN_LABEL_WIDTH = 30;
     private static final int MAX_LABEL_WIDTH = 50;
@@ -105,7 +105,8 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             }
             cells.add(out);
         }
-        return new TableLayout(t, lang, words, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang, words), rules);
+        return new TableLayout(t, lang, words, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang, words),
+                rules);
     }
 
     private static Content content(Row row, SheetColumn col, String group, Content above, Language lang,
@@ -250,7 +251,8 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
     }
 
     private static int titleWidth(Table t, Language lang, XlsxText words) {
-        return Math.round(TextLayout.width(TableSheet.title(t, lang, words), true) * (float) XlsxStyles.TITLE_POINTS / XlsxStyles.BODY_POINTS);
+        return Math.round(TextLayout.width(TableSheet.title(t, lang, words), true) * (float) XlsxStyles.TITLE_POINTS
+                / XlsxStyles.BODY_POINTS);
     }
 
     private static boolean labelsEndWithMarker(Table t) {
