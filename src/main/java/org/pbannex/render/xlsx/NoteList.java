@@ -131,7 +131,7 @@ final class NoteList {
     /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
     String noteFor(String tableId, String marker, Language lang) {
         Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(marker));
-        return number == null ? null : words.noteMarker.with("n", String.valueOf(number)).in(lang);
+        return number == null ? null : words.markers(List.of(number), lang);
     }
 
     /** True when the text ends with a footnote marker ("*", "¹"). */

@@ -41,9 +41,6 @@ import org.pbannex.table.Table;
  */
 class PublishedWorkbooksTest {
 
-    /** The workbooks' wording as the bundled texts.csv has it. */
-    static final XlsxText WORDS = new XlsxText(org.pbannex.TestWording.bundled());
-
     @TempDir
     static Path dir;
     static ComputedPublication pub;
@@ -144,7 +141,7 @@ class PublishedWorkbooksTest {
                     continue;
                 }
                 XSSFSheet tableSheet = tableSheet(wb, t.id());
-                XSSFSheet chartSheet = wb.getSheet(SheetName.chartsOf(t, lang, WORDS));
+                XSSFSheet chartSheet = wb.getSheet(SheetName.chartsOf(t, lang, XlsxWorkbookWriterTest.WORDS));
                 List<XSSFChart> drawn = chartSheet.getDrawingPatriarch().getCharts();
                 assertEquals(t.charts().size(), drawn.size(), t.id());
                 for (int i = 0; i < drawn.size(); i++) {
@@ -188,7 +185,8 @@ class PublishedWorkbooksTest {
             Table t = pub.tables().get("a4");
             XSSFSheet s = tableSheet(wb, "a4");
             XSSFTable table = s.getTables().get(0);
-            assertEquals(WORDS.groupHeading.in(lang), s.getRow(table.getStartRowIndex()).getCell(1).getStringCellValue());
+            assertEquals(XlsxWorkbookWriterTest.WORDS.groupHeading.in(lang),
+                    s.getRow(table.getStartRowIndex()).getCell(1).getStringCellValue());
             List<String> groups = new ArrayList<>();
             for (int i = 0; i < t.rows().size(); i++) {
                 if (t.rows().get(i).key().endsWith(".rest")) {
@@ -301,10 +299,10 @@ class PublishedWorkbooksTest {
             assertTrue(ignored != null && ignored.stream().anyMatch(r -> r.isInRange(ii1Table.getStartRowIndex() + 1, 3)
                     && r.isInRange(ii1Table.getEndRowIndex(), ii1Table.getEndColIndex())), String.valueOf(ignored));
             // The cover's warning does not name Figure 2 twice; the contents' a1 title has its note, not the printed "*".
-            List<String> cover = XlsxWorkbookWriterTest.lines(wb.getSheet(WORDS.coverSheet.in(lang)));
+            List<String> cover = XlsxWorkbookWriterTest.lines(wb.getSheet(XlsxWorkbookWriterTest.WORDS.coverSheet.in(lang)));
             String f2 = pub.tables().get("f2").caveat().in(lang);
             assertTrue(cover.contains(f2), cover.toString());
-            List<List<String>> contents = XlsxWorkbookWriterTest.table(wb.getSheet(WORDS.contentsSheet.in(lang)));
+            List<List<String>> contents = XlsxWorkbookWriterTest.table(wb.getSheet(XlsxWorkbookWriterTest.WORDS.contentsSheet.in(lang)));
             String a1Title = contents.stream().filter(r -> r.get(0).startsWith("a1")).findFirst().orElseThrow().get(1);
             assertFalse(a1Title.endsWith("*"), a1Title);
             assertTrue(a1Title.matches(".*\\[(note|注释) \\d+\\]$"), a1Title);
