@@ -18,7 +18,6 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
-import org.pbannex.render.PublicationInfo;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.runtime.UsageError;
@@ -203,7 +202,7 @@ public final class Distributor {
         lines.add(t.get("distribution.how_to_return").in(lang));
         if (replyBy != null) {
             lines.add("");
-            lines.add(t.get("distribution.reply_by").with("date", PublicationInfo.dateIn(replyBy, lang)).in(lang));
+            lines.add(t.get("distribution.reply_by").with("date", t.get("edition.date").date(replyBy)).in(lang));
         }
         lines.add("");
         lines.add(t.get("distribution.signature").in(lang));

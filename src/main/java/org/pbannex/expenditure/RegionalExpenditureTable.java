@@ -2,7 +2,6 @@ package org.pbannex.expenditure;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,11 +143,9 @@ public final class RegionalExpenditureTable {
                 parts.stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")));
     }
 
-    /** A date as each edition writes it (texts f2.date: "2021 年 1 月 4 日", "4 January 2021"). */
+    /** A date as each edition writes it (texts edition.date: "2021 年 1 月 4 日", "4 January 2021"). */
     private static Text date(Texts t, LocalDate d) {
-        Text pattern = t.get("f2.date");
-        return new Text(DateTimeFormatter.ofPattern(pattern.zh(), Language.ZH.locale()).format(d),
-                DateTimeFormatter.ofPattern(pattern.in(Language.EN), Language.EN.locale()).format(d));
+        return t.get("edition.date").date(d);
     }
 
     /**

@@ -1,10 +1,7 @@
 package org.pbannex.render;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 
 /**
@@ -64,16 +61,5 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
     public PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
                            List<String> inputs, Text contact, Text citation, List<Text> notes) {
         this(title, source, biennium, runId, runTime, codeVersion, inputs, contact, citation, notes, Text.EMPTY, null, List.of());
-    }
-
-    /** The publication date as each edition writes dates (2021 年 2 月 1 日, 1 February 2021); "" when unknown. */
-    public String publishedIn(Language language) {
-        return published == null ? "" : dateIn(published, language);
-    }
-
-    /** A date as each edition writes dates: 2021 年 2 月 1 日, 1 February 2021. */
-    public static String dateIn(LocalDate date, Language language) {
-        return language == Language.ZH ? date.format(DateTimeFormatter.ofPattern("yyyy 年 M 月 d 日", Locale.CHINA))
-                : date.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
     }
 }

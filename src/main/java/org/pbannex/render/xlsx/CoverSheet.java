@@ -47,7 +47,7 @@ final class CoverSheet {
             }
         }
         cover.item(words.source.in(lang), XlsxText.in(info.source(), lang));
-        cover.item(words.published.in(lang), info.publishedIn(lang));
+        cover.item(words.published.in(lang), info.published() == null ? "" : words.date.date(info.published()).in(lang));
         cover.item(words.biennium.in(lang), info.biennium());
         cover.item(words.contact.in(lang), XlsxText.in(info.contact(), lang));
         cover.item(words.citation.in(lang), XlsxText.in(info.citation(), lang));

@@ -29,6 +29,8 @@ final class XlsxText {
     final Text caveatLine;
     final Text source;
     final Text published;
+    /** Each edition's date pattern (edition.date). */
+    final Text date;
     final Text biennium;
     final Text contact;
     final Text citation;
@@ -117,6 +119,7 @@ final class XlsxText {
         caveatLine = wording.text("workbook.caveat_line");
         source = wording.text("workbook.source");
         published = wording.text("workbook.published");
+        date = wording.text("date");
         biennium = wording.text("biennium");
         contact = wording.text("contact");
         citation = wording.text("citation");

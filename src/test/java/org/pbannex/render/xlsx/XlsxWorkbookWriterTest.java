@@ -281,13 +281,15 @@ class XlsxWorkbookWriterTest {
         Map<String, Text> edited = Map.of(
                 "edition.notes", new Text("注释与符号", "Notes and symbols"),
                 "edition.workbook.about", new Text("关于这些附件", "About these annexes"),
-                "edition.workbook.col_sha256", new Text("校验和", "Checksum (SHA-256)"));
+                "edition.workbook.col_sha256", new Text("校验和", "Checksum (SHA-256)"),
+                "edition.date", new Text("y-MM-dd", "MMMM d, y"));
         Path file = dir.resolve("edited.xlsx");
         XlsxWorkbookWriter.write(tables(), Language.EN, info(),
                 new Wording(key -> edited.getOrDefault(key, bundled.lookup().apply(key))), file);
         try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
             assertTrue(sheetNames(wb).contains("Notes and symbols") && !sheetNames(wb).contains("Notes"), sheetNames(wb).toString());
             assertTrue(lines(wb.getSheet("Cover")).contains("About these annexes"), lines(wb.getSheet("Cover")).toString());
+            assertTrue(lines(wb.getSheet("Cover")).contains("February 1, 2021"), "the date as the texts' pattern writes it");
             assertTrue(table(wb.getSheet("Run")).get(0).contains("Checksum (SHA-256)"), table(wb.getSheet("Run")).toString());
             assertTrue(table(wb.getSheet("Contents")).stream().anyMatch(r -> r.get(0).equals("Notes and symbols")),
                     "the contents name the sheet as it is named");
