@@ -161,6 +161,9 @@ public final class InputBookReader {
         if (name.startsWith("OLE2")) {
             return "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
         }
+        if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
+            return "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
+        }
         return "not an Excel workbook (.xlsx): " + oneLine(e);
     }
 

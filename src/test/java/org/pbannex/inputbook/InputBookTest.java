@@ -454,6 +454,19 @@ class InputBookTest {
             hssf.write(os);
         }
         refused(xls, "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)");
+        // LibreOffice's own format, as a reviewer who saves with LibreOffice's default returns it.
+        Path ods = tmp.resolve("saved.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ods))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("mimetype"));
+            zip.write("application/vnd.oasis.opendocument.spreadsheet".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            zip.putNextEntry(new java.util.zip.ZipEntry("settings.xml"));
+            zip.write("<office:document-settings xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        refused(ods, "inputs.xlsx: an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)");
     }
 
     @Test
