@@ -112,6 +112,16 @@ public final class ExpenditureTotals {
         return sum(lines, fund, status, region, outcome, bienniumFirstYear);
     }
 
+    /** The sum in cents of the selected lines. */
+    public long cents(LineSelection s) {
+        return cents(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear());
+    }
+
+    /** How many lines the selection holds. */
+    public long lines(LineSelection s) {
+        return lines(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear());
+    }
+
     public long totalLines() {
         long n = 0;
         for (long l : lines) {

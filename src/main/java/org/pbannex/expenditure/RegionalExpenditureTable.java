@@ -66,8 +66,8 @@ public final class RegionalExpenditureTable {
             Map<String, Object> v = new LinkedHashMap<>();
             for (int y : years) {
                 // No line at all is a blank, not 0.0: nothing was reported for that region and biennium.
-                boolean any = totals.lines(FUND, null, r.code(), null, y) > 0;
-                v.put(new Biennium(y).code(), any ? Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y)) : null);
+                LineSelection cell = linesOf(r.code(), new Biennium(y).code());
+                v.put(new Biennium(y).code(), totals.lines(cell) > 0 ? Percent.millionsOfCents(totals.cents(cell)) : null);
                 for (String status : ExpenditureTotals.STATUSES) {
                     if (totals.lines(FUND, status, r.code(), null, y) > 0) {
                         tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y), synthetic));
@@ -78,7 +78,7 @@ public final class RegionalExpenditureTable {
         }
         Map<String, Object> total = new LinkedHashMap<>();
         for (int y : years) {
-            total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(FUND, null, null, null, y)));
+            total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(linesOf(TOTAL, new Biennium(y).code()))));
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf)));
@@ -88,8 +88,9 @@ public final class RegionalExpenditureTable {
         Table table = DocumentText.table(t, ID, columns, rows, footnotes, years.size() > 5).withTitle(title(t, years, ref.biennium()));
         List<Chart.Series> series = new ArrayList<>();
         for (int y : years) {
+            String biennium = new Biennium(y).code();
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
-                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(FUND, null, r.code(), null, y))).toList()));
+                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium)))).toList()));
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
         Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());
@@ -102,6 +103,15 @@ public final class RegionalExpenditureTable {
                 .withCharts(List.of(chart));
         // Synthetic figures do not come from the publication's source, which a workbook sheet would otherwise name.
         return synthetic ? table.withCaveat(caveat).withSource(t.get("f2.source.synthetic")) : table;
+    }
+
+    /**
+     * The lines a figure of the table sums: the XB lines of the row's region (every region's for the total) in the
+     * column's biennium; null for a column that is no biennium.
+     */
+    public static LineSelection linesOf(String rowKey, String columnKey) {
+        Biennium b = Biennium.parse(columnKey);
+        return b == null ? null : new LineSelection(FUND, null, rowKey.equals(TOTAL) ? null : rowKey, null, b.firstYear());
     }
 
     /**

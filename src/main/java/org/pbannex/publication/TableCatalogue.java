@@ -2,6 +2,7 @@ package org.pbannex.publication;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.pbannex.budget.BudgetChecks;
 import org.pbannex.budget.BudgetResolutionTable;
@@ -15,6 +16,7 @@ import org.pbannex.document.DocumentChecks;
 import org.pbannex.document.RiskRegisterTable;
 import org.pbannex.document.SdgLinksTable;
 import org.pbannex.document.SupplementaryAuthorizationsTable;
+import org.pbannex.expenditure.LineSelection;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.outcomes.OutcomeChecks;
 import org.pbannex.outcomes.OutcomeResourcesTable;
@@ -39,8 +41,12 @@ public final class TableCatalogue {
         EXPENDITURE_LINES
     }
 
-    /** One table: its id, what it needs, how it is built. */
-    public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder) {
+    /**
+     * One table: its id, what it needs, how it is built, and for a table built from the expenditure lines, which lines
+     * a cell (row key, column key) sums (null for a cell that sums none), which the review names as the cell's source.
+     */
+    public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
+                        BiFunction<String, String, LineSelection> lines) {
     }
 
     private static final List<Entry> ENTRIES = List.of(
@@ -48,8 +54,9 @@ public final class TableCatalogue {
             entry(StrategicFrameworkTable.ID, s -> StrategicFrameworkTable.build(s.reference().texts(), s.reference().biennium(),
                     s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals(),
                     s.anySyntheticLines())),
-            entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES), s -> RegionalExpenditureTable.build(s.reference(),
-                    s.lines().totals(), s.lines().anySynthetic(), s.actualsAsOf())),
+            new Entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES),
+                    s -> RegionalExpenditureTable.build(s.reference(), s.lines().totals(), s.lines().anySynthetic(), s.actualsAsOf()),
+                    RegionalExpenditureTable::linesOf),
             entry(BudgetResolutionTable.ID, s -> BudgetResolutionTable.build(s.reference(), s.budget())),
             entry(Kind.IMPACT.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.IMPACT)),
             entry(Kind.POLICY.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.POLICY)),
@@ -76,11 +83,7 @@ public final class TableCatalogue {
     }
 
     private static Entry entry(String id, Function<TableSources, Table> builder) {
-        return new Entry(id, Set.of(), builder);
-    }
-
-    private static Entry entry(String id, Set<Needs> needs, Function<TableSources, Table> builder) {
-        return new Entry(id, needs, builder);
+        return new Entry(id, Set.of(), builder, (row, column) -> null);
     }
 
     public static List<Entry> entries() {

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import org.pbannex.expenditure.LineSelection;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
@@ -29,9 +31,26 @@ import org.pbannex.table.Table;
  */
 final class CellSources {
 
-    /** One input cell: the resource, its file as the run names it, the line in the file and the field. */
-    record InputCell(String resource, String file, long line, String column) {
+    /**
+     * One input cell: the resource, its file as the run names it, the line in the file and the field; or, for a figure
+     * summing expenditure lines, a file of lines, those it sums ({@code selection}: "fund = XB, region = AF, ...", line 0)
+     * and their amount field.
+     */
+    record InputCell(String resource, String file, long line, String column, String selection) {
+
+        InputCell(String resource, String file, long line, String column) {
+            this(resource, file, line, column, "");
+        }
+
+        /** The selected lines of each expenditure-line file the run read. */
+        static List<InputCell> linesOf(LineSelection s, List<String> lineFiles) {
+            return lineFiles.stream().map(f -> new InputCell(EXPENDITURE_LINES, f, 0, LineSelection.amountColumn(), s.describe()))
+                    .toList();
+        }
     }
+
+    /** The resource name of the expenditure-line files as a source. */
+    static final String EXPENDITURE_LINES = "expenditure_lines";
 
     /** A cell's source: its input cell, or the input cells it is computed from. */
     record Source(boolean input, List<InputCell> cells) {
@@ -56,7 +75,7 @@ final class CellSources {
      *                  column in the plan's order
      */
     static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg,
-                          Set<String> tableInputs) {
+                          Set<String> tableInputs, BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
         CellSources out = new CellSources();
         List<List<List<Candidate>>> tiersByRow = new ArrayList<>(); // each row's records, found once (a scan of the input)
         for (int r = 0; r < plan.rowKeys().size(); r++) {
@@ -83,6 +102,11 @@ final class CellSources {
                 }
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 boolean text = number(value) == null && !value.isBlank();
+                LineSelection lines = text ? null : linesOf.apply(row.key(), column);
+                if (lines != null) { // a sum of expenditure lines (Figure 2's): those lines, in every file of them
+                    out.byCell.put(cell, new Source(false, InputCell.linesOf(lines, lineFiles)));
+                    continue;
+                }
                 Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
                         : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords, column);
                 if (!text && s.cells().isEmpty()) {

@@ -26,6 +26,7 @@ import org.pbannex.ingest.InputSet;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRenderer;
+import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Texts;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
@@ -248,8 +249,10 @@ public final class Review {
         int n = plan.rowKeys().size();
         List<String> headings = pub.headings();
         List<List<String>> pubGrid = pub.grid();
+        List<String> lineFiles = computed.expenditure() == null ? List.of()
+                : computed.expenditure().files().stream().map(f -> f.file()).toList();
         CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
-                computed.inputsByTable().getOrDefault(table.id(), Set.of()));
+                computed.inputsByTable().getOrDefault(table.id(), Set.of()), TableCatalogue.entry(table.id()).lines(), lineFiles);
         String sheet = returned.name();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).

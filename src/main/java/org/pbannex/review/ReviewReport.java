@@ -102,11 +102,16 @@ final class ReviewReport {
      */
     private static Shown shown(Review.Change c, Texts t, Language page) {
         Map<String, Map<String, List<Long>>> byFile = new java.util.LinkedHashMap<>();
+        List<String> sources = new java.util.ArrayList<>();
         for (CellSources.InputCell s : c.sources()) {
+            if (!s.selection().isEmpty()) { // expenditure lines: the file and which of its lines, not their numbers
+                sources.add(s.file() + ": " + t.get("review.source.selection").with("selection", s.selection()).in(page)
+                        + " (" + s.column() + ")");
+                continue;
+            }
             byFile.computeIfAbsent(s.file(), k -> new java.util.LinkedHashMap<>())
                     .computeIfAbsent(s.column(), k -> new java.util.ArrayList<>()).add(s.line());
         }
-        List<String> sources = new java.util.ArrayList<>();
         byFile.forEach((file, fields) -> {
             Map<String, List<String>> fieldsByLines = new java.util.LinkedHashMap<>();
             fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines), k -> new java.util.ArrayList<>()).add(field));
@@ -156,7 +161,7 @@ final class ReviewReport {
     }
 
     private static String lines(Review.Change c) {
-        return join(c.sources().stream().map(s -> String.valueOf(s.line())).toList());
+        return join(c.sources().stream().map(s -> s.selection().isEmpty() ? String.valueOf(s.line()) : s.selection()).toList());
     }
 
     private static String columns(Review.Change c) {

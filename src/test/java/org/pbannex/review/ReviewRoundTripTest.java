@@ -351,6 +351,45 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * A figure summed from expenditure lines (Figure 2: a region's XB expenditure in a biennium, and the total of every
+     * region) names the files of lines and which of their lines it sums, in the lines' own columns, as the table asked
+     * for them; the page says so in the workbook's language. Before, these figures named no source.
+     */
+    @Test
+    void aFigureOfExpenditureLinesNamesTheLinesItSums() throws Exception {
+        Path returned = tmp.resolve("f2.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var f2 = wb.getSheet(sheetOf(published, "f2"));
+            int column = -1;
+            for (var row : f2) {
+                for (var cell : row) {
+                    if (column < 0 && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("2020-2021")) {
+                        column = cell.getColumnIndex();
+                    }
+                }
+            }
+            var africa = rowLabelled(f2, "非洲").getCell(column);
+            africa.setCellValue(africa.getNumericCellValue() + 1);
+            var total = rowLabelled(f2, "合计").getCell(column);
+            total.setCellValue(total.getNumericCellValue() + 1);
+            written(wb, returned);
+        }
+        List<String> lines = reviewed(returned);
+        String all = String.join("\n", lines);
+        String file = "input/expenditure/synthetic-2016-2023.csv";
+        String af = lines.stream().filter(l -> l.startsWith("f2,AF,2020-21,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(af.contains(",derived," + file + ",fund = XB, region = AF, period = 2020-01 … 2021-12,amount_usd,"), af);
+        String total = lines.stream().filter(l -> l.startsWith("f2,total,2020-21,")).findFirst()
+                .orElseThrow(() -> new AssertionError(all));
+        assertTrue(total.contains(",derived," + file + ",fund = XB, period = 2020-01 … 2021-12,amount_usd,"),
+                "every region's lines: " + total);
+        String page = Files.readString(returned.resolveSibling("review-f2.html"));
+        assertTrue(page.contains(file + ": fund = XB, region = AF, period = 2020-01 … 2021-12 的各行 (amount_usd)"), page);
+    }
+
+    /**
      * The review page in a real browser: it requests nothing else, and axe finds no violation. A test of its own, so that
      * a machine without Chromium skips this one only (CI, which has it, fails instead).
      */
