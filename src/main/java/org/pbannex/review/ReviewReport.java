@@ -119,6 +119,9 @@ final class ReviewReport {
                     ? "review.source.line" : "review.source.lines").with("lines", e.getKey()).in(page)
                     + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
         });
+        if (sources.isEmpty() && c.kind().equals("derived")) { // say so, rather than leave the reader an empty cell
+            sources.add(t.get("review.source.untraced").in(page));
+        }
         return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(),
                 grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources);
     }

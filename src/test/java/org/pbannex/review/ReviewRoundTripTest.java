@@ -353,7 +353,8 @@ class ReviewRoundTripTest {
     /**
      * A figure summed from expenditure lines (Figure 2: a region's XB expenditure in a biennium, and the total of every
      * region) names the files of lines and which of their lines it sums, in the lines' own columns, as the table asked
-     * for them; the page says so in the workbook's language. Before, these figures named no source.
+     * for them; the page says so in the workbook's language. Before, these figures named no source. A derived figure the
+     * review cannot trace (the draft budget's Part I, a roll-up of its units' budget lines) says so on the page.
      */
     @Test
     void aFigureOfExpenditureLinesNamesTheLinesItSums() throws Exception {
@@ -373,6 +374,9 @@ class ReviewRoundTripTest {
             africa.setCellValue(africa.getNumericCellValue() + 1);
             var total = rowLabelled(f2, "合计").getCell(column);
             total.setCellValue(total.getNumericCellValue() + 1);
+            var partOne = rowLabelled(wb.getSheet(sheetOf(published, "br")), "第一编 普通预算").getCell(1);
+            assertEquals(774238406, partOne.getNumericCellValue());
+            partOne.setCellValue(774238407);
             written(wb, returned);
         }
         List<String> lines = reviewed(returned);
@@ -387,6 +391,8 @@ class ReviewRoundTripTest {
                 "every region's lines: " + total);
         String page = Files.readString(returned.resolveSibling("review-f2.html"));
         assertTrue(page.contains(file + ": fund = XB, region = AF, period = 2020-01 … 2021-12 的各行 (amount_usd)"), page);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("br,part.I,expenditure_previous,774238406,774238407,derived,,,,")), all);
+        assertTrue(page.contains("未能追溯到具体输入：请参阅该表的注释"), "the untraced figure says so: " + page);
     }
 
     /**
