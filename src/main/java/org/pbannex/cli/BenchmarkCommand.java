@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * PostgreSQL by hand and cat on the same file.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Times whole processes beside their peers and prints medians, ratios, peak RSS and where the time goes:",
+        // The first line is the command's summary in `pb-annex --help`: one whole sentence.
+        description = {"Time whole processes beside their peers: medians, ratios, peak RSS and where the time goes.",
                 "- annex: regenerating one annex vs LibreOffice converting the workbook to PDF, check, and the nightly run;",
                 "- expenditure: the ingest + aggregation of generated expenditure lines vs DuckDB, PostgreSQL (COPY +",
                 "  GROUP BY) and cat on the same files (wall time, step time, lines/s, MB/s). Needs ./mvnw (to fetch the",

@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
  * With --stop or --status it reaches this class only when no warm process runs (the launcher hands them to it).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Keep a warm process that runs this folder's commands without start-up (./pb-annex serve starts it "
-                + "in the background; it ends after PB_SERVE_IDLE, default 60m, without a command). A run or check typed "
-                + "at a terminal starts one too, when none runs (15m idle; PB_WARM=off: never).",
+        // The first line is the command's summary in `pb-annex --help`: one whole sentence.
+        description = {"Keep a warm process that runs this folder's commands without start-up.",
+                "./pb-annex serve starts it in the background; it ends after PB_SERVE_IDLE, default 60m, without a command. "
+                        + "A run or check typed at a terminal starts one too, when none runs (15m idle; PB_WARM=off: never).",
                 "Commands are taken only from the folder it was started in, with the same settings in the environment; "
                         + "any other runs as a process of its own. PB_WARM=off runs one command without it."})
 public class ServeCommand implements Callable<Integer> {

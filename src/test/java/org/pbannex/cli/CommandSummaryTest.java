@@ -1,0 +1,33 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * `pb-annex --help` lists each command with the first line of its description: that line must be a whole sentence a
+ * reader can act on, not the start of a paragraph cut off mid-phrase (found so: "... a published run (the latest when no
+ * RUN_ID is given) in their").
+ */
+class CommandSummaryTest {
+
+    @Test
+    void everyCommandsSummaryIsOneWholeSentence() {
+        CommandLine cli = PbAnnexCommand.commandLine("--help");
+        assertTrue(cli.getSubcommands().size() >= 12, cli.getSubcommands().keySet().toString());
+        summariesOf(cli.getSubcommands());
+    }
+
+    /** The commands' summaries, and those of their own subcommands (input export, input import). */
+    private static void summariesOf(Map<String, CommandLine> commands) {
+        for (Map.Entry<String, CommandLine> e : commands.entrySet()) {
+            String[] description = e.getValue().getCommandSpec().usageMessage().description();
+            String first = description.length == 0 ? "" : description[0].strip();
+            assertTrue(first.endsWith(".") && first.indexOf(". ") < 0 && first.length() <= 130,
+                    e.getKey() + "'s summary is not one whole sentence of at most 130 characters: '" + first + "'");
+            summariesOf(e.getValue().getSubcommands());
+        }
+    }
+}
