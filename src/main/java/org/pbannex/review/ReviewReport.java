@@ -114,7 +114,9 @@ final class ReviewReport {
         }
         byFile.forEach((file, fields) -> {
             Map<String, List<String>> fieldsByLines = new java.util.LinkedHashMap<>();
-            fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines), k -> new java.util.ArrayList<>()).add(field));
+            // Lines in file order, so that a total's rows read as one range (2-48), whatever order the rows were summed in.
+            fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines.stream().sorted().distinct().toList()),
+                    k -> new java.util.ArrayList<>()).add(field));
             sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> t.get(e.getKey().matches("\\d+")
                     ? "review.source.line" : "review.source.lines").with("lines", e.getKey()).in(page)
                     + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
@@ -145,7 +147,7 @@ final class ReviewReport {
         }
     }
 
-    /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9". */
+    /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9" (sorted first, they make the fewest). */
     static String ranges(List<Long> lines) {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); ) {

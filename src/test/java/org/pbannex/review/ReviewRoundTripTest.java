@@ -377,6 +377,9 @@ class ReviewRoundTripTest {
             var partOne = rowLabelled(wb.getSheet(sheetOf(published, "br")), "第一编 普通预算").getCell(1);
             assertEquals(774238406, partOne.getNumericCellValue());
             partOne.setCellValue(774238407);
+            // Table 1's Part I total sums its lines A-D, each of its units: the page names the units' lines as one range.
+            var partOneTotal = rowLabelled(wb.getSheet(sheetOf(published, "t1")), "第一编总计").getCell(1);
+            partOneTotal.setCellValue(partOneTotal.getNumericCellValue() + 1);
             written(wb, returned);
         }
         List<String> lines = reviewed(returned);
@@ -393,6 +396,7 @@ class ReviewRoundTripTest {
         assertTrue(page.contains(file + ": fund = XB, region = AF, period = 2020-01 … 2021-12 的各行 (amount_usd)"), page);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("br,part.I,expenditure_previous,774238406,774238407,derived,,,,")), all);
         assertTrue(page.contains("未能追溯到具体输入：请参阅该表的注释"), "the untraced figure says so: " + page);
+        assertTrue(page.contains("input/2022-23/budget.csv: 第 2-48 行 (budget_previous)"), "lines in file order, as ranges: " + page);
     }
 
     /**
