@@ -66,6 +66,10 @@ final class CellSources {
     }
 
     private final Map<String, Source> byCell = new LinkedHashMap<>();
+    /** Per column, the item rows' cells computed from their records' fields, until the column's rule is found. */
+    private final Map<String, List<Pending>> pending = new LinkedHashMap<>();
+    /** Per column, the rule its item rows agree on (null: none); null until the item rows are done. */
+    private Map<String, FigureArithmetic.Formula> rules;
 
     private CellSources() {
     }
@@ -89,55 +93,74 @@ final class CellSources {
         }
         out.keepColumnsOwnFields(table, plan, published);
         Map<String, Reach> reachByPart = new HashMap<>(); // the parts of composite keys, each found once
-        // Derived cells, now that every direct source is known.
-        for (int r = 0; r < plan.rowKeys().size(); r++) {
-            Row row = table.rows().get(r);
-            List<Candidate> rowRecords = first(tiersByRow.get(r));
-            List<Candidate> referring = null; // found when a cell of the row needs it, once for the row
-            for (int c = 0; c < plan.columns().size(); c++) {
-                String column = plan.columns().get(c);
-                String cell = row.key() + "\t" + column;
-                if (out.byCell.get(cell) != null) {
+        // Derived cells, now that every direct source is known: the item rows first, whose figures computed from their
+        // records' fields are settled column by column (a column's rule, FigureArithmetic), then the totals that sum them.
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) {
+                out.settleColumns();
+            }
+            for (int r = 0; r < plan.rowKeys().size(); r++) {
+                if (table.rows().get(r).type().isTotal() == (pass == 0)) {
                     continue;
                 }
-                String value = c < published.get(r).size() ? published.get(r).get(c) : "";
-                boolean text = number(value) == null && !value.isBlank();
-                LineSelection lines = text ? null : linesOf.apply(row.key(), column);
-                if (lines != null) { // a sum of expenditure lines (Figure 2's): those lines, in every file of them
-                    out.byCell.put(cell, new Source(false, InputCell.linesOf(lines, lineFiles)));
-                    continue;
-                }
-                Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
-                        : row.type().isTotal() ? out.summed(table, r, column) : numericFields(rowRecords, column);
-                if (!text && s.cells().isEmpty()) {
-                    // A row that rolls records up through the reference (Table 1's line A: its units' budget lines); a
-                    // total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total) from
-                    // the records of what its key names last ("part.II": Part II).
-                    if (!row.type().isTotal() && rowRecords.isEmpty() && row.key().contains(".")) {
-                        // Keyed by several things, the column perhaps one more (rt's "1.ORG" and "target_AF").
-                        List<String> parts = new ArrayList<>(List.of(row.key().split("\\.")));
-                        parts.add(column.substring(column.lastIndexOf('_') + 1));
-                        Reached reached = referringToAll(parts, reachByPart, in, pkg, tableInputs);
-                        s = reached.byOnePart() ? namedFields(reached.records(), column) : numericFields(reached.records(), column);
-                    } else {
-                        if (referring == null) {
-                            List<Candidate> from = !row.type().isTotal() ? rowRecords
-                                    : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
-                            referring = referring(from, in, pkg, tableInputs);
-                        }
-                        s = numericFields(referring, column);
-                    }
-                }
-                out.byCell.put(cell, s);
+                out.derive(table, plan, published, r, tiersByRow.get(r), reachByPart, in, pkg, tableInputs, linesOf, lineFiles);
             }
         }
         return out;
     }
 
+    /** The derived cells of row r that have no direct source. */
+    private void derive(Table table, SheetPlan plan, List<List<String>> published, int r, List<List<Candidate>> tiers,
+                        Map<String, Reach> reachByPart, InputSet in, DataPackage pkg, Set<String> tableInputs,
+                        BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
+        Row row = table.rows().get(r);
+        List<Candidate> rowRecords = first(tiers);
+        List<Candidate> referring = null; // found when a cell of the row needs it, once for the row
+        for (int c = 0; c < plan.columns().size(); c++) {
+            String column = plan.columns().get(c);
+            String cell = row.key() + "\t" + column;
+            if (byCell.get(cell) != null) {
+                continue;
+            }
+            String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+            boolean text = number(value) == null && !value.isBlank();
+            Figure figure = new Figure(value, inMillions(table, column));
+            LineSelection lines = text ? null : linesOf.apply(row.key(), column);
+            if (lines != null) { // a sum of expenditure lines (Figure 2's): those lines, in every file of them
+                byCell.put(cell, new Source(false, InputCell.linesOf(lines, lineFiles)));
+                continue;
+            }
+            Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
+                    : row.type().isTotal() ? summed(table, r, column) : numericFields(cell, rowRecords, column, figure);
+            if (!text && s.cells().isEmpty()) {
+                // A row that rolls records up through the reference (Table 1's line A: its units' budget lines); a
+                // total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total) from
+                // the records of what its key names last ("part.II": Part II).
+                if (!row.type().isTotal() && rowRecords.isEmpty() && row.key().contains(".")) {
+                    // Keyed by several things, the column perhaps one more (rt's "1.ORG" and "target_AF").
+                    List<String> parts = new ArrayList<>(List.of(row.key().split("\\.")));
+                    parts.add(column.substring(column.lastIndexOf('_') + 1));
+                    Reached reached = referringToAll(parts, reachByPart, in, pkg, tableInputs);
+                    s = reached.byOnePart() ? namedFields(reached.records(), column)
+                            : numericFields(cell, reached.records(), column, figure);
+                } else {
+                    if (referring == null) {
+                        List<Candidate> from = !row.type().isTotal() ? rowRecords
+                                : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
+                        referring = referring(from, in, pkg, tableInputs);
+                    }
+                    s = numericFields(cell, referring, column, figure);
+                }
+            }
+            byCell.put(cell, s);
+        }
+    }
+
     /**
      * A column is read from one input field (a2-1's rate_pct from annual_inflation_pct): the field that holds the
      * published value in most of its item rows. A cell whose value merely equals another field of its record (a unit's
-     * total equal to its previous budget) is not that field's, so it is not an input cell, and --apply does not write it.
+     * total equal to its previous budget) is not that field's, so it is not an input cell, and --apply does not write it;
+     * nor is a value several fields hold, unless the column's own field is one of them.
      */
     private void keepColumnsOwnFields(Table table, SheetPlan plan, List<List<String>> published) {
         for (int c = 0; c < plan.columns().size(); c++) {
@@ -166,6 +189,12 @@ final class CellSources {
                 Source s = byCell.get(cell);
                 if (s != null && s.input() && !named(s.cells().get(0), column) && !field(s.cells().get(0)).equals(own)) {
                     byCell.put(cell, null); // a coincidence: the cell is derived, its sources found as for any other
+                } else if (s != null && !s.input()) {
+                    // Several fields hold the value (a programme change of 0, and the unit's months of 0): the column's
+                    // own field if it is one of them, else the cell is derived as any other, not from those fields.
+                    String ownField = own;
+                    InputCell mine = s.cells().stream().filter(x -> field(x).equals(ownField)).findFirst().orElse(null);
+                    byCell.put(cell, mine == null ? null : new Source(true, List.of(mine)));
                 }
             }
         }
@@ -218,11 +247,11 @@ final class CellSources {
 
     /** The records' numeric fields named like the column (share_pct), and none when none is. */
     private static Source namedFields(List<Candidate> records, String column) {
-        return new Source(false, numericFields(records, column).cells().stream().filter(cell -> named(cell, column)).toList());
+        return new Source(false, allNumericFields(records, column).cells().stream().filter(cell -> named(cell, column)).toList());
     }
 
     /** The records' numeric fields: those named like the column when there are such (budget_previous), else all. */
-    private static Source numericFields(List<Candidate> records, String column) {
+    private static Source allNumericFields(List<Candidate> records, String column) {
         List<InputCell> cells = new ArrayList<>();
         for (Candidate c : records) {
             c.record().values().forEach((field, v) -> {
@@ -233,6 +262,69 @@ final class CellSources {
         }
         List<InputCell> own = cells.stream().filter(cell -> named(cell, column)).toList();
         return new Source(false, own.isEmpty() ? cells : own);
+    }
+
+    /**
+     * A figure computed from the records' fields: those named like the column when there are such; else those of the
+     * column's rule ({@link FigureArithmetic}) when it gives this figure; else all. In the item rows' pass the rule is
+     * not known yet: the cell is noted and settled with its column ({@link #settleColumns}).
+     */
+    private Source numericFields(String cell, List<Candidate> records, String column, Figure figure) {
+        Source all = allNumericFields(records, column);
+        if (all.cells().isEmpty() || all.cells().stream().anyMatch(c -> named(c, column))) {
+            return all;
+        }
+        FigureArithmetic.Observation row = new FigureArithmetic.Observation(number(figure.value()), figure.inMillions(),
+                sumsByField(records));
+        if (rules == null) {
+            pending.computeIfAbsent(column, k -> new ArrayList<>()).add(new Pending(cell, all, row));
+            return all;
+        }
+        return byRule(rules.get(column), all, row);
+    }
+
+    /** The item rows' figures of each column by the rule most of them agree on (or all their fields, where none does). */
+    private void settleColumns() {
+        rules = new HashMap<>();
+        pending.forEach((column, cells) -> {
+            FigureArithmetic.Formula rule = FigureArithmetic.commonFormula(cells.stream().map(Pending::row).toList());
+            rules.put(column, rule);
+            cells.forEach(p -> byCell.put(p.cell(), byRule(rule, p.all(), p.row())));
+        });
+    }
+
+    private static Source byRule(FigureArithmetic.Formula rule, Source all, FigureArithmetic.Observation row) {
+        if (rule == null || !rule.makes(row)) {
+            return all;
+        }
+        Set<String> fields = rule.fieldSet();
+        return new Source(false, all.cells().stream().filter(c -> fields.contains(field(c))).toList());
+    }
+
+    /** A cell waiting for its column's rule: all its fields, and its figure with their sums. */
+    private record Pending(String cell, Source all, FigureArithmetic.Observation row) {
+    }
+
+    /** A published figure and whether its column shows millions (Table 2's 631.2 from dollars). */
+    private record Figure(String value, boolean inMillions) {
+        static final Figure NONE = new Figure("", false);
+    }
+
+    private static boolean inMillions(Table table, String column) {
+        return table.columns().stream().anyMatch(c -> c.key().equals(column) && c.kind() == org.pbannex.table.ValueKind.MILLIONS);
+    }
+
+    /** Each numeric field of the records (resource.field), summed over them. */
+    private static Map<String, BigDecimal> sumsByField(List<Candidate> records) {
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        for (Candidate c : records) {
+            c.record().values().forEach((field, v) -> {
+                if (v instanceof Long || v instanceof BigDecimal) {
+                    sums.merge(c.resource() + "." + field, new BigDecimal(v.toString()), BigDecimal::add);
+                }
+            });
+        }
+        return sums;
     }
 
     /**

@@ -351,6 +351,38 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * A figure computed from its record's fields names those of its column's rule, found by arithmetic: annex 1's
+     * total is staff_costs + non_staff_costs; annex 2's programme change is those less budget_previous, also for a unit
+     * whose change is 0 (before, that 0 was traced to the unit's work-months of 0, which hold the same value).
+     */
+    @Test
+    void aComputedFigureNamesTheFieldsOfItsColumnsRule() throws Exception {
+        Path returned = tmp.resolve("rules.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var ilc = rowLabelled(wb.getSheet(sheetOf(published, "a1")), "国际劳工大会");
+            for (var cell : ilc) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 24916465) {
+                    cell.setCellValue(24916466);
+                }
+            }
+            var sector = rowLabelled(wb.getSheet(sheetOf(published, "a2")), "行业政策");
+            for (var cell : sector) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 0) {
+                    cell.setCellValue(1); // the first 0 of the row: its programme change
+                    break;
+                }
+            }
+            written(wb, returned);
+        }
+        List<String> lines = reviewed(returned);
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a1,ILC,total,24916465,24916466,derived,input/2022-23/budget.csv; "
+                + "input/2022-23/budget.csv,2; 2,staff_costs; non_staff_costs,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2,SECTOR,programme_change,0,1,derived,")
+                && l.contains(",9; 9; 9,staff_costs; non_staff_costs; budget_previous,")), all);
+    }
+
+    /**
      * A figure summed from expenditure lines (Figure 2: a region's XB expenditure in a biennium, and the total of every
      * region) names the files of lines and which of their lines it sums, in the lines' own columns, as the table asked
      * for them; the page says so in the workbook's language. Before, these figures named no source. A derived figure the
