@@ -131,7 +131,7 @@ final class CellSources {
                 continue;
             }
             Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
-                    : row.type().isTotal() ? summed(table, r, column) : numericFields(cell, rowRecords, column, figure);
+                    : row.type().isTotal() ? summed(table, r, column) : numericFields(cell, rowRecords, column, figure, false);
             if (!text && s.cells().isEmpty()) {
                 // A row that rolls records up through the reference (Table 1's line A: its units' budget lines); a
                 // total with no rows above it to sum (annex 1's Part II, one unit printed as its Part's total) from
@@ -142,14 +142,20 @@ final class CellSources {
                     parts.add(column.substring(column.lastIndexOf('_') + 1));
                     Reached reached = referringToAll(parts, reachByPart, in, pkg, tableInputs);
                     s = reached.byOnePart() ? namedFields(reached.records(), column)
-                            : numericFields(cell, reached.records(), column, figure);
+                            : numericFields(cell, reached.records(), column, figure, false);
+                    if (reached.byOnePart() && s.cells().isEmpty()) {
+                        // No field named like the column: the fields of the column's rule among what reaches the one
+                        // record within three steps (the draft budget's Part I: its lines, their units, the units'
+                        // budget lines), and none when the rule does not give the figure (rather than every field).
+                        s = numericFields(cell, referring(reached.named(), in, pkg, tableInputs, 3), column, figure, true);
+                    }
                 } else {
                     if (referring == null) {
                         List<Candidate> from = !row.type().isTotal() ? rowRecords
                                 : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
                         referring = referring(from, in, pkg, tableInputs);
                     }
-                    s = numericFields(cell, referring, column, figure);
+                    s = numericFields(cell, referring, column, figure, false);
                 }
             }
             byCell.put(cell, s);
@@ -269,7 +275,7 @@ final class CellSources {
      * column's rule ({@link FigureArithmetic}) when it gives this figure; else all. In the item rows' pass the rule is
      * not known yet: the cell is noted and settled with its column ({@link #settleColumns}).
      */
-    private Source numericFields(String cell, List<Candidate> records, String column, Figure figure) {
+    private Source numericFields(String cell, List<Candidate> records, String column, Figure figure, boolean ruleOnly) {
         Source all = allNumericFields(records, column);
         if (all.cells().isEmpty() || all.cells().stream().anyMatch(c -> named(c, column))) {
             return all;
@@ -277,10 +283,10 @@ final class CellSources {
         FigureArithmetic.Observation row = new FigureArithmetic.Observation(number(figure.value()), figure.inMillions(),
                 sumsByField(records));
         if (rules == null) {
-            pending.computeIfAbsent(column, k -> new ArrayList<>()).add(new Pending(cell, all, row));
+            pending.computeIfAbsent(column, k -> new ArrayList<>()).add(new Pending(cell, all, row, ruleOnly));
             return all;
         }
-        return byRule(rules.get(column), all, row);
+        return byRule(rules.get(column), all, row, ruleOnly);
     }
 
     /** The item rows' figures of each column by the rule most of them agree on (or all their fields, where none does). */
@@ -289,20 +295,21 @@ final class CellSources {
         pending.forEach((column, cells) -> {
             FigureArithmetic.Formula rule = FigureArithmetic.commonFormula(cells.stream().map(Pending::row).toList());
             rules.put(column, rule);
-            cells.forEach(p -> byCell.put(p.cell(), byRule(rule, p.all(), p.row())));
+            cells.forEach(p -> byCell.put(p.cell(), byRule(rule, p.all(), p.row(), p.ruleOnly())));
         });
     }
 
-    private static Source byRule(FigureArithmetic.Formula rule, Source all, FigureArithmetic.Observation row) {
+    /** The fields of the rule, if it gives the row's figure; else all the fields, or none when only the rule may say. */
+    private static Source byRule(FigureArithmetic.Formula rule, Source all, FigureArithmetic.Observation row, boolean ruleOnly) {
         if (rule == null || !rule.makes(row)) {
-            return all;
+            return ruleOnly ? new Source(false, List.of()) : all;
         }
         Set<String> fields = rule.fieldSet();
         return new Source(false, all.cells().stream().filter(c -> fields.contains(field(c))).toList());
     }
 
-    /** A cell waiting for its column's rule: all its fields, and its figure with their sums. */
-    private record Pending(String cell, Source all, FigureArithmetic.Observation row) {
+    /** A cell waiting for its column's rule: all its fields, its figure with their sums, and whether only the rule may say. */
+    private record Pending(String cell, Source all, FigureArithmetic.Observation row, boolean ruleOnly) {
     }
 
     /** A published figure and whether its column shows millions (Table 2's 631.2 from dollars). */
@@ -332,15 +339,22 @@ final class CellSources {
      * a line's units, then their budget lines), within the resources the table is built from.
      */
     private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
-        return referringSteps(records, in, pkg, tableInputs).stream().flatMap(List::stream).toList();
+        return referring(records, in, pkg, tableInputs, 2);
+    }
+
+    private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs,
+                                             int steps) {
+        Map<String, Candidate> once = new LinkedHashMap<>(); // a record reached by two paths (a unit's line and its group)
+        referringSteps(records, in, pkg, tableInputs, steps).stream().flatMap(List::stream).forEach(c -> once.putIfAbsent(id(c), c));
+        return List.copyOf(once.values());
     }
 
     /** {@link #referring}, step by step: those that refer to the records, then those that refer to them. */
     private static List<List<Candidate>> referringSteps(List<Candidate> records, InputSet in, DataPackage pkg,
-                                                        Set<String> tableInputs) {
+                                                        Set<String> tableInputs, int steps) {
         List<List<Candidate>> found = new ArrayList<>();
         List<Candidate> frontier = records;
-        for (int step = 0; step < 2 && !frontier.isEmpty(); step++) {
+        for (int step = 0; step < steps && !frontier.isEmpty(); step++) {
             List<Candidate> next = new ArrayList<>();
             for (String resource : in.files().keySet()) {
                 if (!pkg.has(resource) || !tableInputs.contains(resource)) {
@@ -397,20 +411,21 @@ final class CellSources {
         }
         if (naming == 1) {
             Reach only = last;
-            return new Reached(only.records().values().stream().filter(c -> only.steps().get(id(c)) > 0).toList(), true);
+            return new Reached(only.records().values().stream().filter(c -> only.steps().get(id(c)) > 0).toList(), true, only.named());
         }
         if (common == null || common.isEmpty()) {
-            return new Reached(List.of(), false);
+            return new Reached(List.of(), false, List.of());
         }
         int nearest = common.keySet().stream().mapToInt(distance::get).min().orElseThrow();
-        return new Reached(common.values().stream().filter(c -> distance.get(id(c)) == nearest).toList(), false);
+        return new Reached(common.values().stream().filter(c -> distance.get(id(c)) == nearest).toList(), false, List.of());
     }
 
     /**
      * The records a composite key reaches; byOnePart: through one part alone (everything that refers to an outcome),
-     * too wide to take every figure of: only fields named like the column count.
+     * too wide to take every figure of: only fields named like the column count, or those of the column's rule; named:
+     * then the records that part names.
      */
-    private record Reached(List<Candidate> records, boolean byOnePart) {
+    private record Reached(List<Candidate> records, boolean byOnePart, List<Candidate> named) {
     }
 
     /**
@@ -424,7 +439,7 @@ final class CellSources {
             Map<String, Candidate> records = new LinkedHashMap<>();
             Map<String, Integer> steps = new HashMap<>();
             List<List<Candidate>> bySteps = new ArrayList<>(List.of(named));
-            bySteps.addAll(referringSteps(named, in, pkg, tableInputs));
+            bySteps.addAll(referringSteps(named, in, pkg, tableInputs, 2));
             for (int step = 0; step < bySteps.size(); step++) {
                 for (Candidate c : bySteps.get(step)) {
                     if (records.putIfAbsent(id(c), c) == null) {

@@ -23,7 +23,7 @@ final class FigureArithmetic {
     static final int MOST = 4;
     /** The fewest rows that must agree on a rule. */
     static final int AGREEING = 3;
-    private static final int MAX_FIELDS = 16;
+    private static final int MAX_FIELDS = 32; // C(32, 4) x 16 combinations at most, screened in doubles
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
     /** One row's published figure and its records' fields, each summed over them (resource.field). */

@@ -385,8 +385,9 @@ class ReviewRoundTripTest {
     /**
      * A figure summed from expenditure lines (Figure 2: a region's XB expenditure in a biennium, and the total of every
      * region) names the files of lines and which of their lines it sums, in the lines' own columns, as the table asked
-     * for them; the page says so in the workbook's language. Before, these figures named no source. A derived figure the
-     * review cannot trace (the draft budget's Part I, a roll-up of its units' budget lines) says so on the page.
+     * for them; the page says so in the workbook's language. Before, these figures named no source. The draft budget's Part I
+     * expenditure names its units' budget lines; a derived figure the review cannot trace (its income, the balance of
+     * all else) says so on the page.
      */
     @Test
     void aFigureOfExpenditureLinesNamesTheLinesItSums() throws Exception {
@@ -406,9 +407,13 @@ class ReviewRoundTripTest {
             africa.setCellValue(africa.getNumericCellValue() + 1);
             var total = rowLabelled(f2, "合计").getCell(column);
             total.setCellValue(total.getNumericCellValue() + 1);
-            var partOne = rowLabelled(wb.getSheet(sheetOf(published, "br")), "第一编 普通预算").getCell(1);
-            assertEquals(774238406, partOne.getNumericCellValue());
-            partOne.setCellValue(774238407);
+            // The draft budget's Part I: its expenditure rolls up its units' budget lines, three steps of the input's
+            // keys away (Part, lines, units), by its column's rule; its income, the balance of all else, is not traced.
+            var partOne = rowLabelled(wb.getSheet(sheetOf(published, "br")), "第一编 普通预算");
+            assertEquals(774238406, partOne.getCell(1).getNumericCellValue());
+            partOne.getCell(1).setCellValue(774238407);
+            assertEquals(790640000, partOne.getCell(4).getNumericCellValue());
+            partOne.getCell(4).setCellValue(790640001);
             // Table 1's Part I total sums its lines A-D, each of its units: the page names the units' lines as one range.
             var partOneTotal = rowLabelled(wb.getSheet(sheetOf(published, "t1")), "第一编总计").getCell(1);
             partOneTotal.setCellValue(partOneTotal.getNumericCellValue() + 1);
@@ -426,7 +431,11 @@ class ReviewRoundTripTest {
                 "every region's lines: " + total);
         String page = Files.readString(returned.resolveSibling("review-f2.html"));
         assertTrue(page.contains(file + ": fund = XB, region = AF, period = 2020-01 … 2021-12 的各行 (amount_usd)"), page);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("br,part.I,expenditure_previous,774238406,774238407,derived,,,,")), all);
+        String budget = lines.stream().filter(l -> l.startsWith("br,part.I,expenditure_previous,774238406,774238407,derived,"))
+                .findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(budget.contains(",2; 3; 4; ") && budget.contains("; 48,budget_previous; budget_previous;")
+                && !budget.contains("staff_costs"), "Part I's units' previous budgets: " + budget);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("br,part.I,income_previous_usd,790640000,790640001,derived,,,,")), all);
         assertTrue(page.contains("未能追溯到具体输入：请参阅该表的注释"), "the untraced figure says so: " + page);
         assertTrue(page.contains("input/2022-23/budget.csv: 第 2-48 行 (budget_previous)"), "lines in file order, as ranges: " + page);
     }
