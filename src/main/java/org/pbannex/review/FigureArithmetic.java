@@ -12,10 +12,12 @@ import java.util.Set;
  * Which input fields the figures of a column are made of, found by arithmetic: the combination of fields, each summed
  * over a row's records and added or taken away, that gives the published figure in the most rows of the column
  * (exactly, or, in a column of millions, in millions rounded half-up to the figure's decimals: Table 2's 631.2 from
- * dollars). A column is computed by one rule, so the rule is the one most rows agree on: a unit whose programme
- * change is zero has a constant budget equal to its previous budget, but the column's rule is staff_costs plus
- * non_staff_costs, which every row obeys. At least {@value #AGREEING} rows, and half of those with a figure, must agree;
- * of rules agreeing in as many rows the one of fewest fields wins, and two such is no answer.
+ * dollars); where no sum does, such a combination as a percentage of another, rounded half-up to the figure's decimals
+ * (annex 2's programme change in per cent: staff_costs + non_staff_costs - budget_previous, over budget_previous). A
+ * column is computed by one rule, so the rule is the one most rows agree on: a unit whose programme change is zero has
+ * a constant budget equal to its previous budget, but the column's rule is staff_costs plus non_staff_costs, which
+ * every row obeys. At least {@value #AGREEING} rows, and half of those with a figure, must agree; of rules agreeing in
+ * as many rows the one of fewest fields wins, and two such is no answer.
  */
 final class FigureArithmetic {
 
@@ -23,23 +25,34 @@ final class FigureArithmetic {
     static final int MOST = 4;
     /** The fewest rows that must agree on a rule. */
     static final int AGREEING = 3;
-    private static final int MAX_FIELDS = 32; // C(32, 4) x 16 combinations at most, screened in doubles
+    private static final int MAX_FIELDS = 32; // C(32, 4) x 16 sums at most, screened in doubles
+    private static final int MAX_FIELDS_FOR_RATIOS = 12; // (C(12, 3) x 8 + ...) x (12 + C(12, 2)) ratios at most
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One row's published figure and its records' fields, each summed over them (resource.field). */
     record Observation(BigDecimal published, boolean inMillions, Map<String, BigDecimal> sums) {
     }
 
-    /** Fields added ({@code +1}) or taken away ({@code -1}). */
-    record Formula(List<String> fields, List<Integer> signs) {
+    /**
+     * Fields added ({@code +1}) or taken away ({@code -1}); with fields {@code per}, that as a percentage of their sum.
+     */
+    record Formula(List<String> fields, List<Integer> signs, List<String> per) {
+
+        Formula(List<String> fields, List<Integer> signs) {
+            this(fields, signs, List.of());
+        }
 
         Set<String> fieldSet() {
-            return new LinkedHashSet<>(fields);
+            Set<String> all = new LinkedHashSet<>(fields);
+            all.addAll(per);
+            return all;
         }
 
         /** Whether the rule gives this row's figure, checked exactly. */
         boolean makes(Observation row) {
-            if (row.published() == null) {
+            BigDecimal p = row.published();
+            if (p == null) {
                 return false;
             }
             BigDecimal sum = BigDecimal.ZERO;
@@ -47,9 +60,13 @@ final class FigureArithmetic {
                 BigDecimal v = row.sums().getOrDefault(fields.get(k), BigDecimal.ZERO);
                 sum = signs.get(k) > 0 ? sum.add(v) : sum.subtract(v);
             }
-            return sum.compareTo(row.published()) == 0 || row.inMillions()
-                    && sum.divide(MILLION).setScale(Math.max(row.published().scale(), 0), RoundingMode.HALF_UP)
-                    .compareTo(row.published()) == 0;
+            int scale = Math.max(p.scale(), 0);
+            if (!per.isEmpty()) {
+                BigDecimal whole = per.stream().map(f -> row.sums().getOrDefault(f, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
+                return whole.signum() != 0 && sum.multiply(HUNDRED).divide(whole, scale, RoundingMode.HALF_UP).compareTo(p) == 0;
+            }
+            return sum.compareTo(p) == 0
+                    || row.inMillions() && sum.divide(MILLION).setScale(scale, RoundingMode.HALF_UP).compareTo(p) == 0;
         }
     }
 
@@ -72,87 +89,133 @@ final class FigureArithmetic {
         }
         // Screened in doubles (the sums of a budget are exact in them); the rule found is then checked exactly.
         double[][] values = new double[valued.size()][names.size()];
-        double[] targets = new double[valued.size()];
-        double[] tolerance = new double[valued.size()];
         for (int r = 0; r < valued.size(); r++) {
-            Observation o = valued.get(r);
             for (int f = 0; f < names.size(); f++) {
-                values[r][f] = o.sums().getOrDefault(names.get(f), BigDecimal.ZERO).doubleValue();
-            }
-            targets[r] = o.published().doubleValue();
-            tolerance[r] = o.inMillions() ? 0.5 * Math.pow(10, -Math.max(o.published().scale(), 0)) * 1_000_000 + 1e-3 : 1e-6;
-            if (o.inMillions()) {
-                targets[r] *= 1_000_000;
+                values[r][f] = valued.get(r).sums().getOrDefault(names.get(f), BigDecimal.ZERO).doubleValue();
             }
         }
-        Search s = new Search(values, targets, tolerance, valued);
-        for (int size = 1; size <= Math.min(MOST, names.size()); size++) {
-            s.choose(new int[size], 0, 0);
+        Best sums = new Best();
+        Term.each(names.size(), MOST, true, t -> {
+            double[] v = t.of(values);
+            int n = 0;
+            for (int r = 0; r < valued.size(); r++) {
+                Observation o = valued.get(r);
+                double target = o.published().doubleValue() * (o.inMillions() ? 1_000_000 : 1);
+                double tolerance = o.inMillions() ? halfUnit(o) * 1_000_000 + 1e-3 : 1e-6;
+                n += Math.abs(v[r] - target) <= tolerance || Math.abs(v[r] - o.published().doubleValue()) <= 1e-6 ? 1 : 0;
+            }
+            sums.offer(n, t.fields().length, t, null);
+        });
+        Formula rule = sums.formula(names, valued);
+        if (rule != null || names.size() > MAX_FIELDS_FOR_RATIOS) {
+            return rule;
         }
-        if (s.best == null || s.bestTies > 0 || s.bestCount < AGREEING || 2 * s.bestCount < valued.size()) {
-            return null;
+        Best ratios = new Best();
+        List<double[]> wholes = new ArrayList<>();
+        List<Term> denominators = Term.all(names.size(), 2, false);
+        for (Term d : denominators) {
+            wholes.add(d.of(values));
         }
-        List<String> fields = new ArrayList<>();
-        List<Integer> signs = new ArrayList<>();
-        for (int k = 0; k < s.best.length; k++) {
-            fields.add(names.get(s.best[k]));
-            signs.add((s.bestSigns & 1 << k) == 0 ? 1 : -1);
+        for (Term t : Term.all(names.size(), 3, true)) {
+            double[] part = t.of(values);
+            for (int d = 0; d < denominators.size(); d++) {
+                double[] whole = wholes.get(d);
+                int n = 0;
+                for (int r = 0; r < valued.size(); r++) {
+                    n += whole[r] != 0 && Math.abs(100 * part[r] / whole[r] - valued.get(r).published().doubleValue())
+                            <= halfUnit(valued.get(r)) + 1e-9 ? 1 : 0;
+                }
+                ratios.offer(n, t.fields().length + denominators.get(d).fields().length, t, denominators.get(d));
+            }
         }
-        Formula formula = new Formula(fields, signs);
-        long exact = valued.stream().filter(formula::makes).count();
-        return exact >= AGREEING && 2 * exact >= valued.size() ? formula : null;
+        return ratios.formula(names, valued);
     }
 
-    /** Every choice of fields and signs, counting the rows each gives; the best so far kept (smaller sizes come first). */
-    private static final class Search {
-        final double[][] values;
-        final double[] targets;
-        final double[] tolerance;
-        final List<Observation> rows;
-        int[] best;
-        int bestSigns;
-        int bestCount;
-        int bestTies;
+    // Half a unit of the figure's last decimal: how far a figure rounded to it may be from the value.
+    private static double halfUnit(Observation o) {
+        return 0.5 * Math.pow(10, -Math.max(o.published().scale(), 0));
+    }
 
-        Search(double[][] values, double[] targets, double[] tolerance, List<Observation> rows) {
-            this.values = values;
-            this.targets = targets;
-            this.tolerance = tolerance;
-            this.rows = rows;
+    /** Some fields, each added or taken away (bit k of signs set: field k taken away). */
+    private record Term(int[] fields, int signs) {
+
+        /** Every term of 1 to {@code most} of {@code n} fields, with every sign pattern when signed. */
+        static List<Term> all(int n, int most, boolean signed) {
+            List<Term> out = new ArrayList<>();
+            each(n, most, signed, out::add);
+            return out;
         }
 
-        void choose(int[] chosen, int depth, int from) {
+        /** {@link #all}, one at a time (hundreds of thousands of them for 32 fields). */
+        static void each(int n, int most, boolean signed, java.util.function.Consumer<Term> to) {
+            for (int size = 1; size <= Math.min(most, n); size++) {
+                choose(n, new int[size], 0, 0, signed, to);
+            }
+        }
+
+        private static void choose(int n, int[] chosen, int depth, int from, boolean signed, java.util.function.Consumer<Term> to) {
             if (depth == chosen.length) {
-                for (int signs = 0; signs < 1 << chosen.length; signs++) {
-                    count(chosen, signs);
+                for (int signs = 0; signs < (signed ? 1 << chosen.length : 1); signs++) {
+                    to.accept(new Term(chosen.clone(), signs));
                 }
                 return;
             }
-            for (int i = from; i < values[0].length; i++) {
+            for (int i = from; i < n; i++) {
                 chosen[depth] = i;
-                choose(chosen, depth + 1, i + 1);
+                choose(n, chosen, depth + 1, i + 1, signed, to);
             }
         }
 
-        private void count(int[] chosen, int signs) {
-            int n = 0;
-            for (int r = 0; r < targets.length; r++) {
-                double sum = 0;
-                for (int k = 0; k < chosen.length; k++) {
-                    sum += (signs & 1 << k) == 0 ? values[r][chosen[k]] : -values[r][chosen[k]];
-                }
-                if (Math.abs(sum - targets[r]) <= tolerance[r]) {
-                    n++;
+        double[] of(double[][] values) {
+            double[] out = new double[values.length];
+            for (int r = 0; r < values.length; r++) {
+                for (int k = 0; k < fields.length; k++) {
+                    out[r] += (signs & 1 << k) == 0 ? values[r][fields[k]] : -values[r][fields[k]];
                 }
             }
-            if (n > bestCount) { // a larger rule must agree in more rows than a smaller one to win
-                best = chosen.clone();
-                bestSigns = signs;
-                bestCount = n;
-                bestTies = 0;
-            } else if (n == bestCount && n > 0 && best != null && best.length == chosen.length) {
-                bestTies++;
+            return out;
+        }
+    }
+
+    /** The rule agreeing in the most rows, and of those the smallest; two of that count and size is no answer. */
+    private static final class Best {
+        Term term;
+        Term per;
+        int count;
+        int size;
+        int ties;
+
+        void offer(int n, int ofSize, Term t, Term over) {
+            if (n > count || n == count && n > 0 && ofSize < size) {
+                term = t;
+                per = over;
+                count = n;
+                size = ofSize;
+                ties = 0;
+            } else if (n == count && n > 0 && ofSize == size) {
+                ties++;
             }
+        }
+
+        Formula formula(List<String> names, List<Observation> valued) {
+            if (term == null || ties > 0 || count < AGREEING || 2 * count < valued.size()) {
+                return null;
+            }
+            List<String> fields = new ArrayList<>();
+            List<Integer> signs = new ArrayList<>();
+            for (int k = 0; k < term.fields().length; k++) {
+                fields.add(names.get(term.fields()[k]));
+                signs.add((term.signs() & 1 << k) == 0 ? 1 : -1);
+            }
+            List<String> over = new ArrayList<>();
+            if (per != null) {
+                for (int f : per.fields()) {
+                    over.add(names.get(f));
+                }
+            }
+            Formula formula = new Formula(fields, signs, over);
+            long exact = valued.stream().filter(formula::makes).count();
+            return exact >= AGREEING && 2 * exact >= valued.size() ? formula : null;
         }
     }
 }

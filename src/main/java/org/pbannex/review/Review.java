@@ -251,8 +251,11 @@ public final class Review {
         List<List<String>> pubGrid = pub.grid();
         List<String> lineFiles = computed.expenditure() == null ? List.of()
                 : computed.expenditure().files().stream().map(f -> f.file()).toList();
-        CellSources sources = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
-                computed.inputsByTable().getOrDefault(table.id(), Set.of()), TableCatalogue.entry(table.id()).lines(), lineFiles);
+        // Traced the first time a cell of the table changed (a table nobody edited costs nothing).
+        CellSources[] traced = new CellSources[1];
+        java.util.function.Supplier<CellSources> sources = () -> traced[0] != null ? traced[0]
+                : (traced[0] = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
+                        computed.inputsByTable().getOrDefault(table.id(), Set.of()), TableCatalogue.entry(table.id()).lines(), lineFiles));
         String sheet = returned.name();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).
@@ -310,11 +313,12 @@ public final class Review {
                 String column = plan.columns().get(c);
                 String was = pubGrid.get(i).get(c);
                 Cell now = cell(rr, columnOf[c]);
-                CellSources.Source source = sources.of(key, column);
                 Where where = new Where(sheet, a1(rr.number(), columnOf[c]), pub.shownLabel(i), headings.get(c));
                 if (now != null && now.formula() != null) {
-                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula", source.cells(), where));
+                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula",
+                            sources.get().of(key, column).cells(), where));
                 } else if (!same(was, text(now))) {
+                    CellSources.Source source = sources.get().of(key, column);
                     changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where));
                 }
             }
@@ -353,7 +357,7 @@ public final class Review {
             if (idx >= 0 && pairs[1][idx] >= 0 && c >= 0) {
                 key = plan.rowKeys().get(pairs[1][idx]);
                 column = plan.columns().get(c);
-                cells = sources.of(key, column).cells();
+                cells = sources.get().of(key, column).cells();
                 where = new Where(sheet, e.getKey(), pub.shownLabel(pairs[1][idx]), headings.get(c));
             }
             changes.add(new Change(plan.tableId(), key, column, "", e.getValue(), "comment", cells, where));

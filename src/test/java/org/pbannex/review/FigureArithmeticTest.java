@@ -45,6 +45,11 @@ class FigureArithmeticTest {
         FigureArithmetic.Formula diff = FigureArithmetic.commonFormula(rows(units, "50", "100", "0", "100"));
         assertEquals(List.of("budget.staff_costs", "budget.non_staff_costs", "budget.budget_previous"), diff.fields());
         assertEquals(List.of(1, 1, -1), diff.signs());
+        // The programme change in per cent of the previous budget, to one decimal: no sum of fields makes it.
+        FigureArithmetic.Formula pct = FigureArithmetic.commonFormula(rows(units, "4.0", "4.2", "0.0", "2.5"));
+        assertEquals(List.of("budget.staff_costs", "budget.non_staff_costs", "budget.budget_previous"), pct.fields());
+        assertEquals(List.of(1, 1, -1), pct.signs());
+        assertEquals(List.of("budget.budget_previous"), pct.per());
     }
 
     @Test
@@ -73,8 +78,8 @@ class FigureArithmeticTest {
         assertEquals(List.of("budget.budget_previous"), FigureArithmetic.commonFormula(same).fields());
         Map<String, BigDecimal> twins = Map.of("a.x", BigDecimal.TEN, "a.y", BigDecimal.TEN);
         assertNull(FigureArithmetic.commonFormula(List.of(row("10", twins), row("10", twins), row("10", twins))));
-        // A ratio no sum makes: no rule.
+        // Figures no sum nor percentage of the fields makes: no rule.
         assertNull(FigureArithmetic.commonFormula(List.of(row("4.3", unit(1000, 300, 1250, 20, 6)),
-                row("4.2", unit(2000, 500, 2400, 40, 0)), row("0.7", unit(700, 200, 900, 15, 3)))));
+                row("7.9", unit(2000, 500, 2400, 40, 0)), row("0.7", unit(700, 200, 900, 15, 3)))));
     }
 }
