@@ -94,15 +94,24 @@ final class FigureArithmetic {
                 values[r][f] = valued.get(r).sums().getOrDefault(names.get(f), BigDecimal.ZERO).doubleValue();
             }
         }
+        // Each row's figure as is, in the fields' unit (millions times a million) and how near a rounded one may be.
+        double[] plain = new double[valued.size()];
+        double[] scaled = new double[valued.size()];
+        double[] near = new double[valued.size()];
+        double[] half = new double[valued.size()];
+        for (int r = 0; r < valued.size(); r++) {
+            Observation o = valued.get(r);
+            plain[r] = o.published().doubleValue();
+            half[r] = 0.5 * Math.pow(10, -Math.max(o.published().scale(), 0));
+            scaled[r] = o.inMillions() ? plain[r] * 1_000_000 : plain[r];
+            near[r] = o.inMillions() ? half[r] * 1_000_000 + 1e-3 : 1e-6;
+        }
         Best sums = new Best();
         Term.each(names.size(), MOST, true, t -> {
-            double[] v = t.of(values);
             int n = 0;
-            for (int r = 0; r < valued.size(); r++) {
-                Observation o = valued.get(r);
-                double target = o.published().doubleValue() * (o.inMillions() ? 1_000_000 : 1);
-                double tolerance = o.inMillions() ? halfUnit(o) * 1_000_000 + 1e-3 : 1e-6;
-                n += Math.abs(v[r] - target) <= tolerance || Math.abs(v[r] - o.published().doubleValue()) <= 1e-6 ? 1 : 0;
+            for (int r = 0; r < plain.length; r++) {
+                double v = t.at(values[r]);
+                n += Math.abs(v - scaled[r]) <= near[r] || Math.abs(v - plain[r]) <= 1e-6 ? 1 : 0;
             }
             sums.offer(n, t.fields().length, t, null);
         });
@@ -121,19 +130,13 @@ final class FigureArithmetic {
             for (int d = 0; d < denominators.size(); d++) {
                 double[] whole = wholes.get(d);
                 int n = 0;
-                for (int r = 0; r < valued.size(); r++) {
-                    n += whole[r] != 0 && Math.abs(100 * part[r] / whole[r] - valued.get(r).published().doubleValue())
-                            <= halfUnit(valued.get(r)) + 1e-9 ? 1 : 0;
+                for (int r = 0; r < plain.length; r++) {
+                    n += whole[r] != 0 && Math.abs(100 * part[r] / whole[r] - plain[r]) <= half[r] + 1e-9 ? 1 : 0;
                 }
                 ratios.offer(n, t.fields().length + denominators.get(d).fields().length, t, denominators.get(d));
             }
         }
         return ratios.formula(names, valued);
-    }
-
-    // Half a unit of the figure's last decimal: how far a figure rounded to it may be from the value.
-    private static double halfUnit(Observation o) {
-        return 0.5 * Math.pow(10, -Math.max(o.published().scale(), 0));
     }
 
     /** Some fields, each added or taken away (bit k of signs set: field k taken away). */
@@ -166,14 +169,22 @@ final class FigureArithmetic {
             }
         }
 
+        /** The term's value for each row. */
         double[] of(double[][] values) {
             double[] out = new double[values.length];
             for (int r = 0; r < values.length; r++) {
-                for (int k = 0; k < fields.length; k++) {
-                    out[r] += (signs & 1 << k) == 0 ? values[r][fields[k]] : -values[r][fields[k]];
-                }
+                out[r] = at(values[r]);
             }
             return out;
+        }
+
+        /** The term's value for one row's fields. */
+        double at(double[] row) {
+            double sum = 0;
+            for (int k = 0; k < fields.length; k++) {
+                sum += (signs & 1 << k) == 0 ? row[fields[k]] : -row[fields[k]];
+            }
+            return sum;
         }
     }
 
