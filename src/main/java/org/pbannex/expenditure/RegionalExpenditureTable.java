@@ -90,7 +90,8 @@ public final class RegionalExpenditureTable {
         for (int y : years) {
             String biennium = new Biennium(y).code();
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
-                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium)))).toList()));
+                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium))))
+                            .toList()));
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
         Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());

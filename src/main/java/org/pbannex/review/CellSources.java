@@ -25,7 +25,10 @@ import org.pbannex.table.Table;
  * key): that field, file and line is what to change. Any other cell is {@code derived}: a total or subtotal lists the
  * sources of the same column in the rows it sums (the rows since the previous total of its rank or higher); a figure
  * computed within its row (a percentage, a recosted amount, a rounded million) lists the numeric fields of its row's
- * records; a text composed within its row (an outcome's number before its title) lists the text fields it contains. A derived cell whose inputs cannot be told this way lists none (the officer then reads the table's notes).
+ * records, those of its column's rule where one gives it ({@link FigureArithmetic}); a sum of expenditure lines names
+ * the lines it sums ({@link LineSelection}); a text composed within its row (an outcome's number before its title)
+ * lists the text fields it contains. A derived cell whose inputs cannot be told this way lists none (the officer then
+ * reads the table's notes).
  * Only the resources the table was built from are searched (those its builder reached, {@code
  * ComputedPublication.inputsByTable}): a figure that happens to equal a field of an unrelated file is not from it.
  */
@@ -314,7 +317,6 @@ final class CellSources {
 
     /** A published figure and whether its column shows millions (Table 2's 631.2 from dollars). */
     private record Figure(String value, boolean inMillions) {
-        static final Figure NONE = new Figure("", false);
     }
 
     private static boolean inMillions(Table table, String column) {
@@ -336,7 +338,7 @@ final class CellSources {
 
     /**
      * The records that refer to these through the input's foreign keys, and those that refer to them in turn (two steps:
-     * a line's units, then their budget lines), within the resources the table is built from.
+     * a line's units, then their budget lines), within the resources the table is built from; each once.
      */
     private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
         return referring(records, in, pkg, tableInputs, 2);
@@ -345,7 +347,8 @@ final class CellSources {
     private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs,
                                              int steps) {
         Map<String, Candidate> once = new LinkedHashMap<>(); // a record reached by two paths (a unit's line and its group)
-        referringSteps(records, in, pkg, tableInputs, steps).stream().flatMap(List::stream).forEach(c -> once.putIfAbsent(id(c), c));
+        referringSteps(records, in, pkg, tableInputs, steps).stream().flatMap(List::stream)
+                .forEach(c -> once.putIfAbsent(id(c), c));
         return List.copyOf(once.values());
     }
 
@@ -411,7 +414,8 @@ final class CellSources {
         }
         if (naming == 1) {
             Reach only = last;
-            return new Reached(only.records().values().stream().filter(c -> only.steps().get(id(c)) > 0).toList(), true, only.named());
+            return new Reached(only.records().values().stream().filter(c -> only.steps().get(id(c)) > 0).toList(), true,
+                    only.named());
         }
         if (common == null || common.isEmpty()) {
             return new Reached(List.of(), false, List.of());

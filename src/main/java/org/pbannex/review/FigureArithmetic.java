@@ -62,7 +62,8 @@ final class FigureArithmetic {
             }
             int scale = Math.max(p.scale(), 0);
             if (!per.isEmpty()) {
-                BigDecimal whole = per.stream().map(f -> row.sums().getOrDefault(f, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal whole = per.stream().map(f -> row.sums().getOrDefault(f, BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
                 return whole.signum() != 0 && sum.multiply(HUNDRED).divide(whole, scale, RoundingMode.HALF_UP).compareTo(p) == 0;
             }
             return sum.compareTo(p) == 0
@@ -156,7 +157,8 @@ final class FigureArithmetic {
             }
         }
 
-        private static void choose(int n, int[] chosen, int depth, int from, boolean signed, java.util.function.Consumer<Term> to) {
+        private static void choose(int n, int[] chosen, int depth, int from, boolean signed,
+                                   java.util.function.Consumer<Term> to) {
             if (depth == chosen.length) {
                 for (int signs = 0; signs < (signed ? 1 << chosen.length : 1); signs++) {
                     to.accept(new Term(chosen.clone(), signs));
