@@ -73,6 +73,8 @@ final class CellSources {
     private final Map<String, List<Pending>> pending = new LinkedHashMap<>();
     /** Per column, the rule its item rows agree on (null: none); null until the item rows are done. */
     private Map<String, FigureArithmetic.Formula> rules;
+    /** Each numeric field's total over the whole input files the table is built from, for shares of a total. */
+    private Map<String, BigDecimal> whole = Map.of();
 
     private CellSources() {
     }
@@ -95,6 +97,13 @@ final class CellSources {
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
+        List<Candidate> every = new ArrayList<>();
+        for (String resource : in.files().keySet()) {
+            if (pkg.has(resource) && tableInputs.contains(resource) && !resource.equals(Publication.PRINTED_DIFFERENCES)) {
+                in.table(resource).forEach(r -> every.add(new Candidate(resource, r)));
+            }
+        }
+        out.whole = sumsByField(every);
         Map<String, Reach> reachByPart = new HashMap<>(); // the parts of composite keys, each found once
         // Derived cells, now that every direct source is known: the item rows first, whose figures computed from their
         // records' fields are settled column by column (a column's rule, FigureArithmetic), then the totals that sum them.
@@ -296,7 +305,7 @@ final class CellSources {
     private void settleColumns() {
         rules = new HashMap<>();
         pending.forEach((column, cells) -> {
-            FigureArithmetic.Formula rule = FigureArithmetic.commonFormula(cells.stream().map(Pending::row).toList());
+            FigureArithmetic.Formula rule = FigureArithmetic.commonFormula(cells.stream().map(Pending::row).toList(), whole);
             rules.put(column, rule);
             cells.forEach(p -> byCell.put(p.cell(), byRule(rule, p.all(), p.row(), p.ruleOnly())));
         });

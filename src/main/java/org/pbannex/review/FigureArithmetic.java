@@ -13,7 +13,9 @@ import java.util.Set;
  * over a row's records and added or taken away, that gives the published figure in the most rows of the column
  * (exactly, or, in a column of millions, in millions rounded half-up to the figure's decimals: Table 2's 631.2 from
  * dollars); where no sum does, such a combination as a percentage of another, rounded half-up to the figure's decimals
- * (annex 2's programme change in per cent: staff_costs + non_staff_costs - budget_previous, over budget_previous). A
+ * (annex 2's programme change in per cent: staff_costs + non_staff_costs - budget_previous, over budget_previous); and
+ * where neither does, such a combination as a percentage of its total over the whole input files (annex 2's share of
+ * the total: a unit's recosted budget over every unit's). A
  * column is computed by one rule, so the rule is the one most rows agree on: a unit whose programme change is zero has
  * a constant budget equal to its previous budget, but the column's rule is staff_costs plus non_staff_costs, which
  * every row obeys. At least {@value #AGREEING} rows, and half of those with a figure, must agree; of rules agreeing in
@@ -35,12 +37,13 @@ final class FigureArithmetic {
     }
 
     /**
-     * Fields added ({@code +1}) or taken away ({@code -1}); with fields {@code per}, that as a percentage of their sum.
+     * Fields added ({@code +1}) or taken away ({@code -1}); with fields {@code per}, that as a percentage of their sum;
+     * with {@code shareOf}, that as a percentage of this, the same fields' total over the whole input files.
      */
-    record Formula(List<String> fields, List<Integer> signs, List<String> per) {
+    record Formula(List<String> fields, List<Integer> signs, List<String> per, BigDecimal shareOf) {
 
         Formula(List<String> fields, List<Integer> signs) {
-            this(fields, signs, List.of());
+            this(fields, signs, List.of(), null);
         }
 
         Set<String> fieldSet() {
@@ -61,6 +64,9 @@ final class FigureArithmetic {
                 sum = signs.get(k) > 0 ? sum.add(v) : sum.subtract(v);
             }
             int scale = Math.max(p.scale(), 0);
+            if (shareOf != null) {
+                return shareOf.signum() != 0 && sum.multiply(HUNDRED).divide(shareOf, scale, RoundingMode.HALF_UP).compareTo(p) == 0;
+            }
             if (!per.isEmpty()) {
                 BigDecimal whole = per.stream().map(f -> row.sums().getOrDefault(f, BigDecimal.ZERO))
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -76,6 +82,14 @@ final class FigureArithmetic {
 
     /** The rule most rows of a column agree on; null when none qualifies. */
     static Formula commonFormula(List<Observation> rows) {
+        return commonFormula(rows, Map.of());
+    }
+
+    /**
+     * @param whole each field's total over the whole input files the table is built from (resource.field), for a
+     *              share of the total; empty: no shares
+     */
+    static Formula commonFormula(List<Observation> rows, Map<String, BigDecimal> whole) {
         List<String> names = new ArrayList<>();
         for (Observation o : rows) {
             o.sums().forEach((name, sum) -> {
@@ -114,30 +128,69 @@ final class FigureArithmetic {
                 double v = t.at(values[r]);
                 n += Math.abs(v - scaled[r]) <= near[r] || Math.abs(v - plain[r]) <= 1e-6 ? 1 : 0;
             }
-            sums.offer(n, t.fields().length, t, null);
+                sums.offer(n, t.fields().length, t, null, 0);
         });
-        Formula rule = sums.formula(names, valued);
+        Formula rule = sums.formula(names, valued, null);
         if (rule != null || names.size() > MAX_FIELDS_FOR_RATIOS) {
             return rule;
         }
         Best ratios = new Best();
-        List<double[]> wholes = new ArrayList<>();
+        List<double[]> bases = new ArrayList<>();
         List<Term> denominators = Term.all(names.size(), 2, false);
         for (Term d : denominators) {
-            wholes.add(d.of(values));
+            bases.add(d.of(values));
         }
         for (Term t : Term.all(names.size(), 3, true)) {
             double[] part = t.of(values);
             for (int d = 0; d < denominators.size(); d++) {
-                double[] whole = wholes.get(d);
+                double[] base = bases.get(d);
                 int n = 0;
+                double off = 0;
                 for (int r = 0; r < plain.length; r++) {
-                    n += whole[r] != 0 && Math.abs(100 * part[r] / whole[r] - plain[r]) <= half[r] + 1e-9 ? 1 : 0;
+                    double gap = base[r] == 0 ? Double.MAX_VALUE : Math.abs(100 * part[r] / base[r] - plain[r]);
+                    if (gap <= half[r] + 1e-9) {
+                        n++;
+                        off += gap;
+                    }
                 }
-                ratios.offer(n, t.fields().length + denominators.get(d).fields().length, t, denominators.get(d));
+                ratios.offer(n, t.fields().length + denominators.get(d).fields().length, t, denominators.get(d), off);
             }
         }
-        return ratios.formula(names, valued);
+        rule = ratios.formula(names, valued, null);
+        if (rule != null || whole.isEmpty()) {
+            return rule;
+        }
+        // A share of the total: the term over the row, as a percentage of the same term over the whole files.
+        double[] totals = new double[names.size()];
+        for (int f = 0; f < names.size(); f++) {
+            totals[f] = whole.getOrDefault(names.get(f), BigDecimal.ZERO).doubleValue();
+        }
+        Best shares = new Best();
+        Term.each(names.size(), 3, true, t -> {
+            double total = t.at(totals);
+            if (total == 0 || (t.signs() & 1) != 0) { // -a - b over -A - B is a + b over A + B: one of the two
+                return;
+            }
+            int n = 0;
+            double off = 0;
+            for (int r = 0; r < plain.length; r++) {
+                double gap = Math.abs(100 * t.at(values[r]) / total - plain[r]);
+                if (gap <= half[r] + 1e-9) {
+                    n++;
+                    off += gap;
+                }
+            }
+            shares.offer(n, t.fields().length, t, null, off);
+        });
+        if (shares.term == null) {
+            return null;
+        }
+        BigDecimal shareOf = BigDecimal.ZERO;
+        for (int k = 0; k < shares.term.fields().length; k++) {
+            BigDecimal v = whole.getOrDefault(names.get(shares.term.fields()[k]), BigDecimal.ZERO);
+            shareOf = (shares.term.signs() & 1 << k) == 0 ? shareOf.add(v) : shareOf.subtract(v);
+        }
+        return shares.formula(names, valued, shareOf);
     }
 
     /** Some fields, each added or taken away (bit k of signs set: field k taken away). */
@@ -196,21 +249,29 @@ final class FigureArithmetic {
         Term per;
         int count;
         int size;
+        double error;
         int ties;
 
-        void offer(int n, int ofSize, Term t, Term over) {
-            if (n > count || n == count && n > 0 && ofSize < size) {
+        /**
+         * @param off how far, in all, the rounded rows' exact values are from their figures: of two rules agreeing in as
+         *            many rows, the one whose values round from nearer is the rule (a percentage with a negligible field
+         *            added still rounds the same); equal, they tie
+         */
+        void offer(int n, int ofSize, Term t, Term over, double off) {
+            boolean nearer = n == count && ofSize == size && off < error - 1e-9 * Math.max(1, error);
+            if (n > count || n == count && n > 0 && ofSize < size || n > 0 && nearer) {
                 term = t;
                 per = over;
                 count = n;
                 size = ofSize;
+                error = off;
                 ties = 0;
-            } else if (n == count && n > 0 && ofSize == size) {
+            } else if (n == count && n > 0 && ofSize == size && off <= error + 1e-9 * Math.max(1, error)) {
                 ties++;
             }
         }
 
-        Formula formula(List<String> names, List<Observation> valued) {
+        Formula formula(List<String> names, List<Observation> valued, BigDecimal shareOf) {
             if (term == null || ties > 0 || count < AGREEING || 2 * count < valued.size()) {
                 return null;
             }
@@ -226,7 +287,7 @@ final class FigureArithmetic {
                     over.add(names.get(f));
                 }
             }
-            Formula formula = new Formula(fields, signs, over);
+            Formula formula = new Formula(fields, signs, over, shareOf);
             long exact = valued.stream().filter(formula::makes).count();
             return exact >= AGREEING && 2 * exact >= valued.size() ? formula : null;
         }

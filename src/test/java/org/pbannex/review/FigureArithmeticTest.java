@@ -50,6 +50,16 @@ class FigureArithmeticTest {
         assertEquals(List.of("budget.staff_costs", "budget.non_staff_costs", "budget.budget_previous"), pct.fields());
         assertEquals(List.of(1, 1, -1), pct.signs());
         assertEquals(List.of("budget.budget_previous"), pct.per());
+        // Each unit's recosted budget as a share of every unit's (the four above and a fifth not in the column): neither
+        // a sum nor a ratio of a row's own fields, but of their total over the whole file.
+        Map<String, BigDecimal> whole = new LinkedHashMap<>();
+        units.forEach(u -> u.forEach((k, v) -> whole.merge(k, v, BigDecimal::add)));
+        unit(3000, 700, 3700, 80, 9).forEach((k, v) -> whole.merge(k, v, BigDecimal::add));
+        // recosted 1320, 2540, 915, 4160 (and 3780): 12715 in all.
+        FigureArithmetic.Formula share = FigureArithmetic.commonFormula(rows(units, "10.4", "20.0", "7.2", "32.7"), whole);
+        assertEquals(List.of("budget.staff_costs", "budget.non_staff_costs", "budget.cost_change"), share.fields());
+        assertEquals(new BigDecimal("12715"), share.shareOf());
+        assertNull(FigureArithmetic.commonFormula(rows(units, "10.4", "20.0", "7.2", "32.7")), "no shares without the whole");
     }
 
     @Test

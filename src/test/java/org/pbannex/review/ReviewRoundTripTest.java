@@ -353,7 +353,8 @@ class ReviewRoundTripTest {
     /**
      * A figure computed from its record's fields names those of its column's rule, found by arithmetic: annex 1's
      * total is staff_costs + non_staff_costs; annex 2's programme change is those less budget_previous, also for a unit
-     * whose change is 0 (before, that 0 was traced to the unit's work-months of 0, which hold the same value).
+     * whose change is 0 (before, that 0 was traced to the unit's work-months of 0, which hold the same value); its share
+     * of the total is the unit's recosted budget (staff, non-staff, cost change) over every unit's.
      */
     @Test
     void aComputedFigureNamesTheFieldsOfItsColumnsRule() throws Exception {
@@ -365,6 +366,10 @@ class ReviewRoundTripTest {
                     cell.setCellValue(24916466);
                 }
             }
+            var ilcShare = rowLabelled(wb.getSheet(sheetOf(published, "a2")), "国际劳工大会");
+            var share = ilcShare.getCell(ilcShare.getLastCellNum() - 1);
+            assertEquals(3.1, share.getNumericCellValue());
+            share.setCellValue(3.2); // its share of the total recosted budget, in per cent
             var sector = rowLabelled(wb.getSheet(sheetOf(published, "a2")), "行业政策");
             for (var cell : sector) {
                 if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 0) {
@@ -380,6 +385,8 @@ class ReviewRoundTripTest {
                 + "input/2022-23/budget.csv,2; 2,staff_costs; non_staff_costs,")), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2,SECTOR,programme_change,0,1,derived,")
                 && l.contains(",9; 9; 9,staff_costs; non_staff_costs; budget_previous,")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2,ILC,pct_of_total,3.1,3.2,derived,")
+                && l.contains(",2; 2; 2,staff_costs; non_staff_costs; cost_change,")), "a share of the total recosted: " + all);
     }
 
     /**
