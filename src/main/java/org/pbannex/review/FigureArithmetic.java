@@ -15,11 +15,11 @@ import java.util.Set;
  * dollars); where no sum does, such a combination as a percentage of another, rounded half-up to the figure's decimals
  * (annex 2's programme change in per cent: staff_costs + non_staff_costs - budget_previous, over budget_previous); and
  * where neither does, such a combination as a percentage of its total over the whole input files (annex 2's share of
- * the total: a unit's recosted budget over every unit's). A
- * column is computed by one rule, so the rule is the one most rows agree on: a unit whose programme change is zero has
- * a constant budget equal to its previous budget, but the column's rule is staff_costs plus non_staff_costs, which
- * every row obeys. At least {@value #AGREEING} rows, and half of those with a figure, must agree; of rules agreeing in
- * as many rows the one of fewest fields wins, and two such is no answer.
+ * the total: a unit's recosted budget over every unit's). A column is computed by one rule, so the rule is the one most
+ * rows agree on: a unit whose programme change is zero has a constant budget equal to its previous budget, but the
+ * column's rule is staff_costs plus non_staff_costs, which every row obeys. At least {@value #AGREEING} rows, and half
+ * of those with a figure, must agree; of rules agreeing in as many rows the one of fewest fields wins, then the one
+ * whose exact values round from nearer (percentages), and two still equal is no answer.
  */
 final class FigureArithmetic {
 
