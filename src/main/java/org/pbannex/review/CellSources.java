@@ -73,6 +73,10 @@ final class CellSources {
     private final Map<String, List<Pending>> pending = new LinkedHashMap<>();
     /** Per column, the rule its item rows agree on (null: none); null until the item rows are done. */
     private Map<String, FigureArithmetic.Formula> rules;
+    /** The parts of composite keys, each part's reach found once per table. */
+    private final Map<String, Reach> reachByPart = new HashMap<>();
+    /** What reaches a part's named records within three steps, found once per part (the Reach's list is the key). */
+    private final Map<List<Candidate>, List<Candidate>> rollUps = new java.util.IdentityHashMap<>();
     /** Each numeric field's total over the whole input files the table is built from, for shares of a total. */
     private Map<String, BigDecimal> whole = Map.of();
 
@@ -104,7 +108,6 @@ final class CellSources {
             }
         }
         out.whole = sumsByField(every);
-        Map<String, Reach> reachByPart = new HashMap<>(); // the parts of composite keys, each found once
         // Derived cells, now that every direct source is known: the item rows first, whose figures computed from their
         // records' fields are settled column by column (a column's rule, FigureArithmetic), then the totals that sum them.
         for (int pass = 0; pass < 2; pass++) {
@@ -115,7 +118,7 @@ final class CellSources {
                 if (table.rows().get(r).type().isTotal() == (pass == 0)) {
                     continue;
                 }
-                out.derive(table, plan, published, r, tiersByRow.get(r), reachByPart, in, pkg, tableInputs, linesOf, lineFiles);
+                out.derive(table, plan, published, r, tiersByRow.get(r), in, pkg, tableInputs, linesOf, lineFiles);
             }
         }
         return out;
@@ -123,7 +126,7 @@ final class CellSources {
 
     /** The derived cells of row r that have no direct source. */
     private void derive(Table table, SheetPlan plan, List<List<String>> published, int r, List<List<Candidate>> tiers,
-                        Map<String, Reach> reachByPart, InputSet in, DataPackage pkg, Set<String> tableInputs,
+                        InputSet in, DataPackage pkg, Set<String> tableInputs,
                         BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
         Row row = table.rows().get(r);
         List<Candidate> rowRecords = first(tiers);
@@ -159,7 +162,9 @@ final class CellSources {
                         // No field named like the column: the fields of the column's rule among what reaches the one
                         // record within three steps (the draft budget's Part I: its lines, their units, the units'
                         // budget lines), and none when the rule does not give the figure (rather than every field).
-                        s = numericFields(cell, referring(reached.named(), in, pkg, tableInputs, 3), column, figure, true);
+                        List<Candidate> rollUp = rollUps.computeIfAbsent(reached.named(),
+                                named -> referring(named, in, pkg, tableInputs, 3));
+                        s = numericFields(cell, rollUp, column, figure, true);
                     }
                 } else {
                     if (referring == null) {
@@ -273,7 +278,7 @@ final class CellSources {
         List<InputCell> cells = new ArrayList<>();
         for (Candidate c : records) {
             c.record().values().forEach((field, v) -> {
-                if (v instanceof Long || v instanceof BigDecimal) {
+                if (isNumber(v)) {
                     cells.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
                 }
             });
@@ -337,7 +342,7 @@ final class CellSources {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
         for (Candidate c : records) {
             c.record().values().forEach((field, v) -> {
-                if (v instanceof Long || v instanceof BigDecimal) {
+                if (isNumber(v)) {
                     sums.merge(c.resource() + "." + field, new BigDecimal(v.toString()), BigDecimal::add);
                 }
             });
@@ -507,9 +512,14 @@ final class CellSources {
         return cell.column().equals(column) || cell.column().startsWith(column + "_") || column.startsWith(cell.column());
     }
 
+    /** A numeric input value, as records hold them (whole numbers as Long, decimals as BigDecimal). */
+    private static boolean isNumber(Object v) {
+        return v instanceof Long || v instanceof BigDecimal;
+    }
+
     static boolean same(Object inputValue, String published) {
         String p = published.strip();
-        if (inputValue instanceof Long || inputValue instanceof BigDecimal) {
+        if (isNumber(inputValue)) {
             BigDecimal a = number(p);
             return a != null && new BigDecimal(inputValue.toString()).compareTo(a) == 0;
         }
