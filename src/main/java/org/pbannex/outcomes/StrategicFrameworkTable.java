@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.pbannex.expenditure.ExpenditureTotals;
+import org.pbannex.expenditure.LineSelection;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.Texts;
@@ -61,13 +63,39 @@ public final class StrategicFrameworkTable {
             if (res.hasEstimates(biennium, fund) || lines == null) {
                 return res.estimate(biennium, fund, outcome);
             }
-            Biennium b = Biennium.parse(biennium);
-            if (lines.lines(fund, null, null, outcome, b.firstYear()) == 0) {
+            LineSelection selection = selection(biennium, fund, outcome);
+            if (selection == null) {
                 return null;
             }
             fromLines = true;
-            return Percent.millionsOfCents(lines.cents(fund, null, null, outcome, b.firstYear()));
+            return Percent.millionsOfCents(lines.cents(selection));
         }
+
+        /** The lines the figure sums when it is taken from them (an outcome's; every outcome's for null); else null. */
+        LineSelection selection(String biennium, String fund, String outcome) {
+            if (res.hasEstimates(biennium, fund) || lines == null) {
+                return null;
+            }
+            LineSelection selection = new LineSelection(fund, null, null, outcome, Biennium.parse(biennium).firstYear());
+            return lines.lines(selection) == 0 ? null : selection;
+        }
+    }
+
+    /**
+     * The lines a cell sums where the table takes its XB or RBSA figure from the expenditure lines (its biennium having no
+     * estimates for the fund); null for any other cell. The review names them as the cell's source.
+     */
+    public static BiFunction<String, String, LineSelection> linesOf(Biennium biennium, OutcomeResources res, ExpenditureTotals lines) {
+        ExtraBudgetary xb = new ExtraBudgetary(res, lines);
+        return (rowKey, columnKey) -> {
+            boolean previous = columnKey.endsWith("_previous");
+            String fund = columnKey.replace("_previous", "");
+            if (!fund.equals("xb") && !fund.equals("rbsa") || rowKey.equals("support_services")) {
+                return null;
+            }
+            String outcome = rowKey.equals("subtotal") || rowKey.equals("total") ? null : rowKey;
+            return xb.selection((previous ? biennium.previous() : biennium).code(), fund.toUpperCase(java.util.Locale.ROOT), outcome);
+        };
     }
 
     /**

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.pbannex.budget.BudgetData;
 import org.pbannex.document.DocumentData;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.LineSelection;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
@@ -109,10 +111,12 @@ public final class Publication {
                 withInputsOf(outcomes, results), lines, withInputsOf(documentData, results),
                 in.reading(() -> RegionalExpenditureTable.actualsAsOf(in)));
         Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, BiFunction<String, String, LineSelection>> linesByTable = new LinkedHashMap<>();
         for (TableCatalogue.Entry e : TableCatalogue.entries()) {
             var missing = e.needs().stream().filter(n -> !sources.has(n)).toList();
             if (missing.isEmpty()) {
                 tables.put(e.id(), sources.table(e.id()));
+                linesByTable.put(e.id(), e.lines().apply(sources));
             } else if (wanted.contains(e.id())) {
                 throw missingInput(in, e);
             }
@@ -124,7 +128,8 @@ public final class Publication {
         }
         List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
-        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable());
+        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),
+                linesByTable);
     }
 
     private static <T> InputSet.Read<T> withInputsOf(InputSet.Read<T> read, InputSet.Read<?> from) {

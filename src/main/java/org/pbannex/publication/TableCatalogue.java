@@ -42,22 +42,27 @@ public final class TableCatalogue {
     }
 
     /**
-     * One table: its id, what it needs, how it is built, and for a table built from the expenditure lines, which lines
-     * a cell (row key, column key) sums (null for a cell that sums none), which the review names as the cell's source.
+     * One table: its id, what it needs, how it is built, and for a table with figures summed from the expenditure lines,
+     * which lines a cell (row key, column key) sums in the input it is built from (null for a cell that sums none),
+     * which the review names as the cell's source.
      */
     public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
-                        BiFunction<String, String, LineSelection> lines) {
+                        Function<TableSources, BiFunction<String, String, LineSelection>> lines) {
     }
+
+    /** The lines of a table that sums none. */
+    public static final BiFunction<String, String, LineSelection> NO_LINES = (row, column) -> null;
 
     private static final List<Entry> ENTRIES = List.of(
             entry(StrategicBudgetTable.ID, s -> StrategicBudgetTable.build(s.reference(), s.budget())),
-            entry(StrategicFrameworkTable.ID, s -> StrategicFrameworkTable.build(s.reference().texts(), s.reference().biennium(),
-                    s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID), s.lineTotals(),
-                    s.anySyntheticLines())),
+            new Entry(StrategicFrameworkTable.ID, Set.of(), s -> StrategicFrameworkTable.build(s.reference().texts(),
+                    s.reference().biennium(), s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID),
+                    s.lineTotals(), s.anySyntheticLines()),
+                    s -> StrategicFrameworkTable.linesOf(s.reference().biennium(), s.outcomes(), s.lineTotals())),
             new Entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES),
                     s -> RegionalExpenditureTable.build(s.reference(), s.lines().totals(), s.lines().anySynthetic(),
                             s.actualsAsOf()),
-                    RegionalExpenditureTable::linesOf),
+                    s -> RegionalExpenditureTable::linesOf),
             entry(BudgetResolutionTable.ID, s -> BudgetResolutionTable.build(s.reference(), s.budget())),
             entry(Kind.IMPACT.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.IMPACT)),
             entry(Kind.POLICY.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.POLICY)),
@@ -84,7 +89,7 @@ public final class TableCatalogue {
     }
 
     private static Entry entry(String id, Function<TableSources, Table> builder) {
-        return new Entry(id, Set.of(), builder, (row, column) -> null);
+        return new Entry(id, Set.of(), builder, s -> NO_LINES);
     }
 
     public static List<Entry> entries() {

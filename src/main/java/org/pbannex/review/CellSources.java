@@ -97,7 +97,9 @@ final class CellSources {
             tiersByRow.add(tiers);
             for (int c = 0; c < plan.columns().size(); c++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
-                out.byCell.put(key + "\t" + plan.columns().get(c), direct(plan.columns().get(c), value, tiers));
+                // A sum of expenditure lines is derived from them, whatever field of the input has the same value.
+                boolean summed = number(value) != null && linesOf.apply(key, plan.columns().get(c)) != null;
+                out.byCell.put(key + "\t" + plan.columns().get(c), summed ? null : direct(plan.columns().get(c), value, tiers));
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
@@ -192,11 +194,12 @@ final class CellSources {
             Map<String, Integer> fields = new LinkedHashMap<>(); // resource.field -> item rows it holds the value of
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
-                if (table.rows().get(r).type().isTotal() || value == null || value.isBlank()) {
+                Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
+                // A mark for a figure that is not there ("[x]") is no value of the column's.
+                if (table.rows().get(r).type().isTotal() || value == null || value.isBlank() || s == null && number(value) == null) {
                     continue;
                 }
                 valued++;
-                Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
                 if (s != null && s.input()) {
                     fields.merge(field(s.cells().get(0)), 1, Integer::sum);
                 }

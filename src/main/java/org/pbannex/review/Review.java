@@ -255,7 +255,8 @@ public final class Review {
         CellSources[] traced = new CellSources[1];
         java.util.function.Supplier<CellSources> sources = () -> traced[0] != null ? traced[0]
                 : (traced[0] = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
-                        computed.inputsByTable().getOrDefault(table.id(), Set.of()), TableCatalogue.entry(table.id()).lines(),
+                        computed.inputsByTable().getOrDefault(table.id(), Set.of()),
+                        computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES),
                         lineFiles));
         String sheet = returned.name();
 

@@ -359,6 +359,60 @@ class MadeUpBienniumTest {
         assertTrue(Files.readString(run.resolve("csv/a1.csv")).contains("FIELD,unit,外地,Field,8,8,8,8,1500000,2500000,4000000"));
     }
 
+    /**
+     * A reviewer's edit of a Table 2 figure the table took from the expenditure lines (the estimates file has no RBSA for
+     * 2028-29) names those lines as its source, the outcome's for its row and every outcome's for the subtotal, as
+     * Figure 2's figures do; an XB figure of the same biennium, which the estimates file has, names that file (its column
+     * has one figure and a mark for a missing one, "[x]", which is no figure of the column's).
+     */
+    @Test
+    void theReviewNamesTheLinesATable2FigureSums() throws Exception {
+        Path out = tmp.resolve("reviewed");
+        Path db = tmp.resolve("review-db");
+        CliRun r = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString(), "--format", "xlsx,csv");
+        assertEquals(0, r.status(), r.toString());
+        Path published = Path.of(r.out().lines().findFirst().orElseThrow().replace("Published: ", "")
+                .replace("  (partial run: latest not moved)", "")).resolve("pb-annexes-2030-31.zh.xlsx");
+        Path returned = tmp.resolve("t2-returned.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var t2 = java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetAt)
+                    .filter(sh -> sh.getSheetName().startsWith("t2 ")).findFirst().orElseThrow();
+            int rbsa = -1;
+            int xb = -1;
+            for (var row : t2) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                        String heading = cell.getStringCellValue();
+                        rbsa = heading.startsWith("2028-2029 两年期估计经常预算补充账户支出") ? cell.getColumnIndex() : rbsa;
+                        xb = heading.startsWith("2028-2029 两年期估计预算外支出") ? cell.getColumnIndex() : xb;
+                    }
+                }
+            }
+            for (var row : t2) {
+                var label = row.getCell(0);
+                if (label != null && label.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && (label.getStringCellValue().startsWith("成果目标 1") || label.getStringCellValue().equals("政策成果目标小计"))) {
+                    row.getCell(rbsa).setCellValue(row.getCell(rbsa).getNumericCellValue() + 1);
+                    if (label.getStringCellValue().startsWith("成果目标 1")) {
+                        row.getCell(xb).setCellValue(row.getCell(xb).getNumericCellValue() + 1);
+                    }
+                }
+            }
+            try (var os = Files.newOutputStream(returned)) {
+                wb.write(os);
+            }
+        }
+        CliRun review = CliRun.run(db, "review", returned.toString(), "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, review.status(), review.toString());
+        String csv = Files.readString(tmp.resolve("review-t2-returned.csv"));
+        String lines = "input/expenditure/lines.csv";
+        assertTrue(csv.contains("t2,1,rbsa_previous,0.2,1.2,derived," + lines + ",\"fund = RBSA, outcome = 1, period = 2028-01 … 2029-12\",amount_usd,"),
+                csv);
+        assertTrue(csv.contains("t2,subtotal,rbsa_previous,0.2,1.2,derived," + lines + ",\"fund = RBSA, period = 2028-01 … 2029-12\",amount_usd,"),
+                csv);
+        assertTrue(csv.contains("t2,1,xb_previous,1.5,2.5,input,") && csv.contains("extrabudgetary_estimates.csv"), csv);
+    }
+
     @Test
     void resultsFrameworkTablesComeFromTheBienniumsOwnFramework() {
         Table i2 = pub.tables().get("i2");
