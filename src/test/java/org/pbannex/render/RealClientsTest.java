@@ -157,6 +157,29 @@ class RealClientsTest {
             // (A printed marker in a title, "2022-2023 *", is the workbook's [note N].)
             assertTrue(squash(text).contains(squash(withoutMarker(t.title().in(lang)))), "printed workbook shows " + t.id() + "'s title");
         }
+        // Every printed page names its sheet and its page of the sheet's pages ("Page 2 of 5"), from the texts file: a
+        // table's continuation pages, which show neither its title nor the contents sheet, too.
+        String footer = pub.reference().texts().get("edition.workbook.page_footer").in(lang);
+        var pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(footer)
+                .replace("{page}", "\\E(\\d+)\\Q").replace("{pages}", "\\E(\\d+)\\Q"));
+        List<String> sheets = new ArrayList<>();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(dir.resolve("annexes." + lang.code() + ".xlsx").toFile())) {
+            wb.forEach(sheet -> sheets.add(sheet.getSheetName()));
+        }
+        int continued = 0;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String page = stripper.getText(doc);
+                var m = pattern.matcher(page);
+                assertTrue(m.find(), "page " + p + " has the footer '" + footer + "': " + page);
+                continued += m.group(1).equals("1") ? 0 : 1;
+                assertTrue(sheets.stream().anyMatch(page::contains), "page " + p + " names its sheet: " + page);
+            }
+        }
+        assertTrue(continued >= 10, "sheets printed on several pages: " + continued + " continuation pages");
     }
 
     @ParameterizedTest

@@ -89,6 +89,11 @@ public record TableView(String id, String anchor, String number, String title, S
      * @param indent left padding in em, showing the row's level as the print does
      */
     public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells) {
+
+        /** Whether the row holds text beside its label (an indicator's baseline, a risk's response): ruled off the next. */
+        public boolean textRow() {
+            return cells.stream().anyMatch(c -> !c.number() && !c.text().isEmpty());
+        }
     }
 
     /**
@@ -236,7 +241,8 @@ public record TableView(String id, String anchor, String number, String title, S
     /**
      * The rows in page-keeping groups. A row is bound to the next one when they must share a page: a heading (or a
      * total that heads the deeper rows under it, as annex 4's outcome rows do) and the row under it; a closing total
-     * and the two rows before it (so no total starts a page on its own); consecutive totals. Chains of bound rows are
+     * and the two rows before it (so no total starts a page on its own); consecutive totals; the table's last row and the
+     * one before it (so no table ends with one row alone on a page, its notes under it). Chains of bound rows are
      * kept groups; the free rows between them are plain groups.
      */
     static List<RowGroup> groups(List<Row> model, List<RowView> views) {
@@ -250,7 +256,8 @@ public record TableView(String id, String anchor, String number, String title, S
             boolean closesAfterNext = i + 2 < n && closesGroup(model, i + 2) && next.type() != RowType.HEADING
                     && !opensGroup(model, i + 1);
             bound[i] = opens || closesNext || (closesAfterNext && r.type() != RowType.HEADING && !r.type().isTotal())
-                    || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1));
+                    || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1))
+                    || i == n - 2; // the table's last two rows: it never ends with one row on a page of its own
         }
         List<RowGroup> groups = new ArrayList<>();
         List<RowView> free = new ArrayList<>();

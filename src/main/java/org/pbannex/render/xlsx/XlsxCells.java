@@ -176,6 +176,19 @@ final class XlsxCells {
     }
 
     /**
+     * Every printed page names its sheet (left) and its page of the sheet's pages (right: "Page 2 of 5", the pattern's
+     * {page} and {pages}), so that a loose page of a table printed on several can be put back in its place.
+     */
+    static void footers(XSSFWorkbook wb, String pagePattern) {
+        String page = pagePattern.replace("&", "&&").replace("{page}", "&P").replace("{pages}", "&N");
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            var footer = wb.getSheetAt(i).getFooter();
+            footer.setLeft("&A");
+            footer.setRight(page);
+        }
+    }
+
+    /**
      * Print set-up: A4; landscape when the columns are wider than a portrait page; scaled to one page wide, or to as
      * many pages wide as keep the text at a readable size, column A then repeated on each; the print area covers
      * every column (and the sheet's rows); a table's header row is repeated on every page. The cursor goes on A1 so

@@ -106,9 +106,13 @@ final class XlsxText {
 
     final Text description;
 
+    // Every sheet's printed pages.
+    final Text pageFooter;
+
     /** The wording of one workbook, read from texts.csv (keys edition.workbook.* and the editions' shared ones). */
     XlsxText(Wording wording) {
         coverSheet = wording.text("workbook.cover_sheet");
+        pageFooter = wording.text("workbook.page_footer");
         contentsSheet = wording.text("contents");
         notesSheet = wording.text("notes");
         runSheet = wording.text("workbook.run_sheet");

@@ -69,6 +69,7 @@ public final class XlsxWorkbookWriter {
                 }
             }
             RunSheet.write(wb, styles, words, info, language);
+            XlsxCells.footers(wb, words.pageFooter.in(language));
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
             properties(wb.getProperties(), tables, language, info, words);

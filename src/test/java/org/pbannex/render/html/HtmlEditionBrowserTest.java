@@ -66,4 +66,32 @@ class HtmlEditionBrowserTest {
             assertEquals(List.of(), violations, lang + ": accessibility violations");
         }
     }
+
+    /**
+     * On a phone (390 CSS pixels): the page does not scroll sideways (the hidden text of an empty cell once widened it
+     * to 641 px), a wide table scrolls in its own box with its row labels at least a few words wide (Chinese labels
+     * were squeezed to a character a line), the contents are one column, and a cell of several entries keeps its line
+     * breaks.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void onAPhoneThePageFitsAndTablesScrollInTheirBoxes(Language lang) throws Exception {
+        HeadlessChromium.executable();
+        Path page = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("phone-" + lang.code()))) {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            browser.load(page.toUri().toString());
+            assertEquals(390, browser.evaluate("document.documentElement.scrollWidth").asInt(), "the page's width");
+            double narrowest = browser.evaluate("Math.min(...[...document.querySelectorAll('main table.data tbody th.label')]"
+                    + ".map(e => e.getBoundingClientRect().width))").asDouble();
+            double em = browser.evaluate("parseFloat(getComputedStyle(document.querySelector('main table.data')).fontSize)").asDouble();
+            assertTrue(narrowest >= 6.5 * em, lang + ": the narrowest row label is " + narrowest + " px");
+            assertTrue(browser.evaluate("[...document.querySelectorAll('.table-scroll')].some(b => b.scrollWidth > b.clientWidth)")
+                    .asBoolean(), "a wide table scrolls in its box");
+            assertEquals("1", browser.evaluate("getComputedStyle(document.querySelector('nav ol')).columnCount").asString());
+            assertEquals("pre-line", browser.evaluate("getComputedStyle(document.querySelector('main table.data td.text'))"
+                    + ".whiteSpace").asString());
+        }
+    }
 }

@@ -109,6 +109,26 @@ class PrintFaithfulPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void noTableEndsWithOneRowAloneOnItsLastPage(Language lang) {
+        // The zh Table II.1's last row (SDG target 17.18) and the risk register's last risk each had a page of their own.
+        Map<String, List<LaidOutPages.PlacedRow>> byTable = new LinkedHashMap<>();
+        LAYOUT.get(lang).rows().forEach(r -> byTable.computeIfAbsent(r.table(), k -> new ArrayList<>()).add(r));
+        int broken = 0;
+        for (var e : byTable.entrySet()) {
+            List<LaidOutPages.PlacedRow> rows = e.getValue();
+            LaidOutPages.PlacedRow last = rows.get(rows.size() - 1);
+            if (rows.get(0).page() == last.page()) {
+                continue;
+            }
+            broken++;
+            assertEquals(last.page(), rows.get(rows.size() - 2).page(), lang + ": " + e.getKey() + "'s last row '" + last.key()
+                    + "' is alone on page " + last.page());
+        }
+        assertTrue(broken >= 5, lang + ": tables broken across pages: " + broken);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void aTablesNotesNeverStartAPageAlone(Language lang) {
         // The notes close the table on the page of its last row (the zh Table II.1's one-line note once had a page
         // of its own).
