@@ -35,7 +35,12 @@ final class RunSheet {
             XlsxCells.line(sheet, r++, words.noChecksum.in(lang), styles.body, styles, WIDTHS.get(0), across);
         }
         if (info.files().isEmpty()) {
-            XlsxCells.finish(sheet, -1, r - 1, 0, across);
+            // No file to list: the lines above still read on across the columns the list would have (the print area
+            // of column A alone cut them off at its edge).
+            for (int c = 0; c < WIDTHS.size(); c++) {
+                XlsxCells.width(sheet, c, WIDTHS.get(c));
+            }
+            XlsxCells.finish(sheet, -1, r - 1, WIDTHS.size() - 1, across);
             return;
         }
         int headerRow = r;

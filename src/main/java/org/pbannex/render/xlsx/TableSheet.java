@@ -39,10 +39,11 @@ final class TableSheet {
         int table = layout.totalWidth();
         int across = Math.max(table, Math.min(longest, table <= XlsxCells.PORTRAIT_CHARS ? XlsxCells.PORTRAIT_CHARS
                 : Math.max(table, XlsxCells.LANDSCAPE_CHARS)));
+        int runOn = runOnWidth(widths, XlsxCells.pagesWide(across), across);
         int r = 0;
-        XlsxCells.line(sheet, r++, title, styles.title, styles, widths.get(0), across);
+        XlsxCells.line(sheet, r++, title, styles.title, styles, widths.get(0), runOn);
         for (Line line : introduction) {
-            XlsxCells.line(sheet, r++, line.text(), line.warning() ? styles.heading : styles.body, styles, widths.get(0), across);
+            XlsxCells.line(sheet, r++, line.text(), line.warning() ? styles.heading : styles.body, styles, widths.get(0), runOn);
         }
         int headerRow = r;
         List<String> headings = new ArrayList<>();
@@ -59,6 +60,15 @@ final class TableSheet {
         int printedColumns = lastColumn + (int) Math.ceil((across - table) / XlsxCells.DEFAULT_COLUMN_CHARS);
         XlsxCells.finish(sheet, headerRow, lastRow, printedColumns, across);
         return new Written(sheet, headerRow);
+    }
+
+    /**
+     * How far text above the table may read on: on a sheet printed on several pages across, column A is repeated on
+     * each page and printed apart from the columns beside it, which cut off any text reading on from it (LibreOffice, on
+     * the first page too): there a longer line wraps in column A instead.
+     */
+    static int runOnWidth(List<Integer> widths, int pages, int across) {
+        return pages == 1 ? across : widths.get(0);
     }
 
     /** The title as printed: number and title ("Table 1: Strategic budget ..."), or the title alone. */

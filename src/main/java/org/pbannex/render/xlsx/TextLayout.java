@@ -30,6 +30,7 @@ final class TextLayout {
     }
 
     private static int paragraphLines(String text, double usable, double scale) {
+        boolean wide = text.codePoints().anyMatch(TextLayout::isWide);
         int lines = 1;
         double line = 0;
         double word = 0;
@@ -76,6 +77,10 @@ final class TextLayout {
             i += Character.charCount(cp);
         }
         if (line + word > usable && line > 0) {
+            lines++;
+        } else if (wide && line + word > usable - 1.0) {
+            // Chinese that fills its last line to within half a character: another font (LibreOffice's stand-in for
+            // the edition's) or the rule that no full stop starts a line may move the last character down.
             lines++;
         }
         return lines;

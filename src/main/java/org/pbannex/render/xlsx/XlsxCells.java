@@ -188,6 +188,12 @@ final class XlsxCells {
         }
     }
 
+    /** How many pages across a sheet this wide (characters) prints on: scaled down to about 70%, and beyond that more pages. */
+    static int pagesWide(int width) {
+        boolean landscape = width > PORTRAIT_CHARS;
+        return Math.max(1, (int) Math.ceil(width / ((landscape ? LANDSCAPE_CHARS : PORTRAIT_CHARS) / 0.7)));
+    }
+
     /**
      * Print set-up: A4; landscape when the columns are wider than a portrait page; scaled to one page wide, or to as
      * many pages wide as keep the text at a readable size, column A then repeated on each; the print area covers
@@ -199,8 +205,7 @@ final class XlsxCells {
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         boolean landscape = width > PORTRAIT_CHARS;
         print.setLandscape(landscape);
-        // Down to about 70%: beyond that the sheet is printed on more pages across rather than smaller.
-        int pagesWide = Math.max(1, (int) Math.ceil(width / ((landscape ? LANDSCAPE_CHARS : PORTRAIT_CHARS) / 0.7)));
+        int pagesWide = pagesWide(width);
         sheet.setFitToPage(true);
         print.setFitWidth((short) pagesWide);
         print.setFitHeight((short) 0);

@@ -18,7 +18,7 @@ import org.apache.pdfbox.text.TextPosition;
  * that word's box. A word without ink is ghost text: search, copy-paste and screen readers find it, a reader sees
  * nothing there.
  */
-final class PageInk {
+public final class PageInk {
 
     /** Render resolution: 1.5 x 72 dpi draws a 6.5 pt glyph about 10 pixels tall. */
     private static final float SCALE = 1.5f;
@@ -26,7 +26,7 @@ final class PageInk {
     private static final int INK = 200;
 
     /** One word of the text layer, its box in PDF points (origin top left) and whether ink was found there. */
-    record Word(int page, String text, Rectangle2D box, boolean inked) {
+    public record Word(int page, String text, Rectangle2D box, boolean inked) {
         @Override
         public String toString() {
             return "p" + page + " '" + text + "' at " + Math.round(box.getX()) + "," + Math.round(box.getY());
@@ -37,7 +37,7 @@ final class PageInk {
     }
 
     /** Every word of every page, with its ink verdict. */
-    static List<Word> words(PDDocument doc) throws IOException {
+    public static List<Word> words(PDDocument doc) throws IOException {
         PDFRenderer renderer = new PDFRenderer(doc);
         List<Word> out = new ArrayList<>();
         for (int p = 1; p <= doc.getNumberOfPages(); p++) {
@@ -53,7 +53,7 @@ final class PageInk {
     }
 
     /** The words without ink. */
-    static List<Word> ghosts(PDDocument doc) throws IOException {
+    public static List<Word> ghosts(PDDocument doc) throws IOException {
         return words(doc).stream().filter(w -> !w.inked()).toList();
     }
 
@@ -76,7 +76,12 @@ final class PageInk {
             }
 
             private void add(List<TextPosition> word) {
-                if (word.isEmpty()) {
+                // Only upright text on the page: an axis title set sideways, or text a program wrote past the page's
+                // edge (LibreOffice writes a chart that starts the next page into this one's content too), is no
+                // word the page should show.
+                var media = doc.getPage(page - 1).getMediaBox();
+                if (word.isEmpty() || word.stream().anyMatch(tp -> tp.getDir() != 0 || tp.getYDirAdj() > media.getHeight()
+                        || tp.getXDirAdj() < 0 || tp.getXDirAdj() > media.getWidth())) {
                     return;
                 }
                 StringBuilder text = new StringBuilder();
