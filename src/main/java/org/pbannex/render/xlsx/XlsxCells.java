@@ -176,8 +176,9 @@ final class XlsxCells {
     }
 
     /**
-     * Every printed page names its sheet (left) and its page of the sheet's pages (right: "Page 2 of 5", the pattern's
-     * {page} and {pages}), so that a loose page of a table printed on several can be put back in its place.
+     * Every printed page names its sheet (left) and its page number among the pages printed (right: "Page 2 of 5", the
+     * pattern's {page} and {pages}; the whole workbook printed at once numbers on across its sheets), so that a loose
+     * page of a table printed on several can be put back in its place.
      */
     static void footers(XSSFWorkbook wb, String pagePattern) {
         String page = pagePattern.replace("&", "&&").replace("{page}", "&P").replace("{pages}", "&N");
