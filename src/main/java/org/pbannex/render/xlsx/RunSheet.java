@@ -51,7 +51,9 @@ final class RunSheet {
             Row row = sheet.createRow(r++);
             XlsxCells.text(row, 0, f.path(), styles.body, styles);
             XlsxCells.number(row, 1, f.rows(), styles.number(XlsxStyles.AMOUNT_FORMAT, false));
-            XlsxCells.text(row, 2, f.sha256().isEmpty() ? TableLayout.Content.NOT_PRINTED.text() : f.sha256(), styles.body, styles);
+            // Indented: the checksum would read on from the row count right-aligned before it ("10 6ce0ed…").
+            XlsxCells.text(row, 2, f.sha256().isEmpty() ? TableLayout.Content.NOT_PRINTED.text() : f.sha256(), styles.label(1, false),
+                    styles);
             // The synthetic mark is bold as well as said in words, so it is not missed.
             XlsxCells.text(row, 3, (f.synthetic() ? words.yes : words.no).in(lang), f.synthetic() ? styles.heading : styles.body,
                     styles);

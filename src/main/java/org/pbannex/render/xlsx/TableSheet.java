@@ -134,6 +134,9 @@ final class TableSheet {
         return out.toString();
     }
 
+    /** The indentation of text in a column other than the row labels' (Excel's steps of about two characters). */
+    private static final int TEXT_INDENT = 1;
+
     private static void writeRow(Row out, org.pbannex.table.Row row, List<TableLayout.Content> cells, TableLayout layout,
                                  NoteList notes, XlsxStyles styles) {
         boolean bold = row.type() == RowType.HEADING || row.type().isTotal();
@@ -146,13 +149,17 @@ final class TableSheet {
                     boolean label = column.role() == TableLayout.Role.LABEL;
                     String text = label ? withCellNotes(notes.withNoteMarker(cell.text(), layout.table().id(), layout.lang()),
                             row, layout, notes) : cell.text();
-                    XlsxCells.text(out, c, text, styles.label(label ? row.level() : 0, bold), styles);
-                    // Indentation eats into the label column.
-                    int width = layout.widths().get(c) - (label ? 2 * row.level() : 0);
+                    // A text column other than the label's is indented one step, so that its text does not run on
+                    // from the figure before it (the draft budget's "790,923,220成员国缴纳的会费").
+                    int indent = label ? row.level() : TEXT_INDENT;
+                    XlsxCells.text(out, c, text, styles.label(indent, bold), styles);
+                    // Indentation eats into the column.
+                    int width = layout.widths().get(c) - 2 * indent;
                     lines = Math.max(lines, TextLayout.lines(text, width, bold));
                 }
                 case NUMBER -> XlsxCells.number(out, c, cell.number(), styles.number(cell.format(), bold));
-                case NOT_PRINTED -> XlsxCells.text(out, c, cell.text(), column.isText() ? styles.label(0, bold) : styles.symbol(bold), styles);
+                case NOT_PRINTED -> XlsxCells.text(out, c, cell.text(), column.isText() ? styles.label(TEXT_INDENT, bold) : styles.symbol(bold),
+                        styles);
                 case EMPTY -> {
                     // A heading row: its label only.
                 }
