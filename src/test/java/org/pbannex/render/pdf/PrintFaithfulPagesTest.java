@@ -107,6 +107,32 @@ class PrintFaithfulPagesTest {
         assertTrue(breaks >= 5, lang + ": tables broken across pages: " + pageStarts);
     }
 
+    /** The contents page after the cover names every table with the page its first row is laid out on, a link to it. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theContentsPageGivesEachTablesFirstPage(Language lang) throws IOException {
+        Map<String, Integer> firstPage = new LinkedHashMap<>();
+        LAYOUT.get(lang).rows().forEach(r -> firstPage.putIfAbsent(r.table(), r.page()));
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String contents = stripper.getText(doc).replaceAll("\\s+", " ");
+            for (Table t : tables) {
+                // (A heading that wraps reads on with a space where its line broke.)
+                String heading = TableView.of(t, lang).heading().replaceAll("\\s+", " ");
+                int page = firstPage.get(TableView.anchor(t));
+                var entry = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(heading).replace(" ", "\\E\\s?\\Q")
+                        + "\\s*" + page + "\\b");
+                assertTrue(entry.matcher(contents).find(), lang + ": " + t.id() + " starts on page " + page + ": " + contents);
+            }
+            long links = doc.getPage(1).getAnnotations().stream()
+                    .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink).count();
+            // (A heading on two lines is a link on each.)
+            assertTrue(links >= 2 * tables.size(), lang + ": links to each table (its heading and its page number): " + links);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void noTableEndsWithOneRowAloneOnItsLastPage(Language lang) {
