@@ -41,6 +41,11 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
     }
 
+    /** The input files of synthetic data: a cover that leaves the whole list to a page of its own still names these. */
+    public List<InputLine> syntheticInputs() {
+        return inputs.stream().filter(InputLine::synthetic).toList();
+    }
+
     /** A line naming a file whose name starts with "synthetic": the project's rule for synthetic data (README). */
     private static boolean syntheticFile(String line) {
         String path = line.strip().split("\\s+")[0];

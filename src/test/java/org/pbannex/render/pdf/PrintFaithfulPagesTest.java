@@ -58,7 +58,7 @@ class PrintFaithfulPagesTest {
         wording = new Wording(pub.reference().texts()::get);
         info = new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY, List.of());
+                List.of("reference/texts.csv  sha256 0  (1 rows)", "expenditure/synthetic-lines.csv  (20 rows)"), Text.EMPTY, Text.EMPTY, List.of());
         for (Language lang : Language.values()) {
             Path pdf = dir.resolve("annexes." + lang.code() + ".pdf");
             String xhtml = PdfDocumentWriter.xhtml(tables, lang, info, wording);
@@ -105,6 +105,23 @@ class PrintFaithfulPagesTest {
                     + t.id() + "'s heading '" + t.rows().get(at - 1).label().in(lang) + "'");
         }
         assertTrue(breaks >= 5, lang + ": tables broken across pages: " + pageStarts);
+    }
+
+    /**
+     * The cover names only the files of synthetic data (its lower half was once 37 lines of checksums); every input file
+     * is on the last page.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theInputFilesAreOnTheLastPageAndTheSyntheticOnesOnTheCoverToo(Language lang) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            String cover = PdfDocumentWriterTest.pageText(doc, 1);
+            String last = PdfDocumentWriterTest.pageText(doc, doc.getNumberOfPages());
+            assertTrue(cover.contains("expenditure/synthetic-lines.csv"), lang + ": the cover names the synthetic file: " + cover);
+            assertTrue(!cover.contains("reference/texts.csv"), lang + ": the cover lists no other file: " + cover);
+            assertTrue(last.contains("reference/texts.csv sha256 0 (1 rows)") && last.contains("expenditure/synthetic-lines.csv"),
+                    lang + ": the last page lists every input file: " + last);
+        }
     }
 
     /** The contents page after the cover names every table with the page its first row is laid out on, a link to it. */
