@@ -18,6 +18,9 @@ import org.pbannex.table.Text;
  */
 final class TableSheet {
 
+    /** The indentation of text in a column other than the row labels' (Excel's steps of about two characters). */
+    private static final int TEXT_INDENT = 1;
+
     private TableSheet() {
     }
 
@@ -133,9 +136,6 @@ final class TableSheet {
         }
         return out.toString();
     }
-
-    /** The indentation of text in a column other than the row labels' (Excel's steps of about two characters). */
-    private static final int TEXT_INDENT = 1;
 
     private static void writeRow(Row out, org.pbannex.table.Row row, List<TableLayout.Content> cells, TableLayout layout,
                                  NoteList notes, XlsxStyles styles) {
