@@ -174,6 +174,12 @@ public record TableView(String id, String anchor, String number, String title, S
         return span;
     }
 
+    /** The unit shown under a column's heading: none where the heading is the unit itself (annex 2's "%" over "%"). */
+    private static String unitUnder(Column c, Language lang) {
+        String unit = c.unit().in(lang);
+        return unit.equals(c.heading().in(lang).strip()) ? "" : unit;
+    }
+
     /**
      * One heading row, or two when any column has a group: the group cell spans its adjacent columns, ungrouped
      * columns (and the label column) span both rows.
@@ -189,14 +195,14 @@ public record TableView(String id, String anchor, String number, String title, S
             Column c = cols.get(i);
             String group = c.group().in(lang);
             if (group.isEmpty()) {
-                first.add(new HeadCell(c.heading().in(lang), c.unit().in(lang), 1, rowspan, "col", false, zh));
+                first.add(new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh));
                 i++;
                 continue;
             }
             int span = span(cols, i, lang);
             first.add(new HeadCell(group, "", span, 1, "colgroup", false, zh));
             for (Column g : cols.subList(i, i + span)) {
-                second.add(new HeadCell(g.heading().in(lang), g.unit().in(lang), 1, 1, "col", false, zh));
+                second.add(new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh));
             }
             i += span;
         }

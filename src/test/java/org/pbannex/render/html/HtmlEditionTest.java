@@ -226,6 +226,22 @@ class HtmlEditionTest {
      * shown: a cell the print spans over two rows (one means of verification for two indicators) repeats the visible
      * text of the cell it shares, read from the page itself; any other empty cell says nothing is printed there.
      */
+    /** A column heading that is its unit ("%") does not say it twice; other headings keep their unit under them. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aHeadingThatIsItsUnitIsNotRepeated(Language lang) {
+        var headings = HTML.get(lang).select("table.data thead th");
+        var units = headings.select(".col-unit");
+        assertTrue(units.size() > 20, lang + ": units under headings: " + units.size());
+        for (var th : headings) {
+            var unit = th.selectFirst(".col-unit");
+            if (unit != null) {
+                assertTrue(!unit.text().equals(th.selectFirst("span").text()), lang + ": " + th.outerHtml());
+            }
+        }
+        assertTrue(headings.stream().anyMatch(th -> th.text().equals("%")), lang + ": annex 2's % columns");
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void anEmptyCellSaysWhyItIsEmptyToAScreenReader(Language lang) {
