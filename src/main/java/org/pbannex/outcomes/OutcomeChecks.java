@@ -21,13 +21,13 @@ public final class OutcomeChecks {
         Checks c = new Checks();
         Table t2 = tables.get(StrategicFrameworkTable.ID);
         var f = StrategicFrameworkTable.LineFigures.from(res, tables.get("t1"), tables.get("a2"));
-        c.equal("t2.outcomes_are_line_less_support", "t2", "subtotal", f.lineConstant() - f.supportConstant(), res.allocationTotal());
-        var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals("support_services")).toList();
-        c.equal("t2.previous_outcomes_add_up", "t2", "subtotal", t2.row("subtotal").value("rb_previous"),
+        c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, f.lineConstant() - f.supportConstant(), res.allocationTotal());
+        var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals(StrategicFrameworkTable.SUPPORT_SERVICES)).toList();
+        c.equal("t2.previous_outcomes_add_up", "t2", StrategicFrameworkTable.SUBTOTAL, t2.row(StrategicFrameworkTable.SUBTOTAL).value("rb_previous"),
                 StrategicFrameworkTable.sum(outcomeRows, "rb_previous"));
         for (String column : new String[] {"rb_previous", "rb"}) {
-            BigDecimal parts = ((BigDecimal) t2.row("subtotal").value(column)).add((BigDecimal) t2.row("support_services").value(column));
-            c.equal("t2.subtotal_plus_support_is_total", "t2", "total/" + column, t2.row("total").value(column), parts);
+            BigDecimal parts = ((BigDecimal) t2.row(StrategicFrameworkTable.SUBTOTAL).value(column)).add((BigDecimal) t2.row(StrategicFrameworkTable.SUPPORT_SERVICES).value(column));
+            c.equal("t2.subtotal_plus_support_is_total", "t2", "total/" + column, t2.row(StrategicFrameworkTable.TOTAL).value(column), parts);
         }
         Table a4 = tables.get(OutcomeResourcesTable.ID);
         for (Row r : a4.rows()) {

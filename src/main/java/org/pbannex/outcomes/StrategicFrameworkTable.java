@@ -29,6 +29,10 @@ public final class StrategicFrameworkTable {
 
     public static final String ID = "t2";
     static final String[] FUNDS = {"rb", "xb", "rbsa"};
+    /** The row keys after the outcomes' (their codes): the outcomes' subtotal, support services, the total. */
+    static final String SUBTOTAL = "subtotal";
+    static final String SUPPORT_SERVICES = "support_services";
+    static final String TOTAL = "total";
 
     private StrategicFrameworkTable() {
     }
@@ -90,10 +94,10 @@ public final class StrategicFrameworkTable {
         return (rowKey, columnKey) -> {
             boolean previous = columnKey.endsWith("_previous");
             String fund = columnKey.replace("_previous", "");
-            if (!fund.equals("xb") && !fund.equals("rbsa") || rowKey.equals("support_services")) {
+            if (!fund.equals("xb") && !fund.equals("rbsa") || rowKey.equals(SUPPORT_SERVICES)) {
                 return null;
             }
-            String outcome = rowKey.equals("subtotal") || rowKey.equals("total") ? null : rowKey;
+            String outcome = rowKey.equals(SUBTOTAL) || rowKey.equals(TOTAL) ? null : rowKey;
             return xb.selection((previous ? biennium.previous() : biennium).code(), fund.toUpperCase(java.util.Locale.ROOT), outcome);
         };
     }
@@ -126,15 +130,15 @@ public final class StrategicFrameworkTable {
         sub.put("rb", Percent.millions(res.allocationTotal()));
         sub.put("xb", xb.of(cur, "XB", null));
         sub.put("rbsa", xb.of(cur, "RBSA", null));
-        rows.add(new Row("subtotal", RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
+        rows.add(new Row(SUBTOTAL, RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
         Map<String, Object> support = new LinkedHashMap<>();
         support.put("rb_previous", Percent.millions(f.supportPrevious()));
         support.put("rb", Percent.millions(f.supportConstant()));
-        rows.add(new Row("support_services", RowType.ITEM, t.get("t2.support_services"), 0, support));
+        rows.add(new Row(SUPPORT_SERVICES, RowType.ITEM, t.get("t2.support_services"), 0, support));
         Map<String, Object> total = new LinkedHashMap<>(sub);
         total.put("rb_previous", Percent.millions(f.linePrevious()));
         total.put("rb", Percent.millions(f.lineConstant()));
-        rows.add(new Row("total", RowType.TOTAL, t.get("t2.total"), 0, total));
+        rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
         Table table = DocumentText.table(t, ID, columns(t), rows, true);
         return xb.fromLines && syntheticLines
                 ? table.withCaveat(t.get("t2.caveat.synthetic").with("number", table.number().isEmpty() ? table.title() : table.number()))
@@ -167,8 +171,8 @@ public final class StrategicFrameworkTable {
      */
     public static List<XbTotals> xbBesideFigure2(Biennium current, Table t2, Table f2) {
         Map<String, BigDecimal> table2 = new LinkedHashMap<>();
-        table2.put(current.previous().code(), (BigDecimal) t2.row("total").value("xb_previous"));
-        table2.put(current.code(), (BigDecimal) t2.row("total").value("xb"));
+        table2.put(current.previous().code(), (BigDecimal) t2.row(TOTAL).value("xb_previous"));
+        table2.put(current.code(), (BigDecimal) t2.row(TOTAL).value("xb"));
         Map<String, BigDecimal> figure2 = f2 == null ? Map.of() : org.pbannex.expenditure.RegionalExpenditureTable.totals(f2);
         java.util.TreeSet<String> bienniums = new java.util.TreeSet<>(figure2.keySet());
         bienniums.addAll(table2.keySet());

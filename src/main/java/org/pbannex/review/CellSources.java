@@ -69,6 +69,8 @@ final class CellSources {
     }
 
     private final Map<String, Source> byCell = new LinkedHashMap<>();
+    /** The cells that sum expenditure lines (the table's own selection of them), found with the direct sources. */
+    private final Map<String, Source> lineSums = new HashMap<>();
     /** Per column, the item rows' cells computed from their records' fields, until the column's rule is found. */
     private final Map<String, List<Pending>> pending = new LinkedHashMap<>();
     /** Per column, the rule its item rows agree on (null: none); null until the item rows are done. */
@@ -97,9 +99,13 @@ final class CellSources {
             tiersByRow.add(tiers);
             for (int c = 0; c < plan.columns().size(); c++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+                String cell = key + "\t" + plan.columns().get(c);
                 // A sum of expenditure lines is derived from them, whatever field of the input has the same value.
-                boolean summed = number(value) != null && linesOf.apply(key, plan.columns().get(c)) != null;
-                out.byCell.put(key + "\t" + plan.columns().get(c), summed ? null : direct(plan.columns().get(c), value, tiers));
+                LineSelection lines = isText(value) ? null : linesOf.apply(key, plan.columns().get(c));
+                if (lines != null) {
+                    out.lineSums.put(cell, new Source(false, InputCell.linesOf(lines, lineFiles)));
+                }
+                out.byCell.put(cell, lines != null ? null : direct(plan.columns().get(c), value, tiers));
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
@@ -120,7 +126,7 @@ final class CellSources {
                 if (table.rows().get(r).type().isTotal() == (pass == 0)) {
                     continue;
                 }
-                out.derive(table, plan, published, r, tiersByRow.get(r), in, pkg, tableInputs, linesOf, lineFiles);
+                out.derive(table, plan, published, r, tiersByRow.get(r), in, pkg, tableInputs);
             }
         }
         return out;
@@ -128,8 +134,7 @@ final class CellSources {
 
     /** The derived cells of row r that have no direct source. */
     private void derive(Table table, SheetPlan plan, List<List<String>> published, int r, List<List<Candidate>> tiers,
-                        InputSet in, DataPackage pkg, Set<String> tableInputs,
-                        BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
+                        InputSet in, DataPackage pkg, Set<String> tableInputs) {
         Row row = table.rows().get(r);
         List<Candidate> rowRecords = first(tiers);
         List<Candidate> referring = null; // found when a cell of the row needs it, once for the row
@@ -140,11 +145,10 @@ final class CellSources {
                 continue;
             }
             String value = c < published.get(r).size() ? published.get(r).get(c) : "";
-            boolean text = number(value) == null && !value.isBlank();
+            boolean text = isText(value);
             Figure figure = new Figure(value, inMillions(table, column));
-            LineSelection lines = text ? null : linesOf.apply(row.key(), column);
-            if (lines != null) { // a sum of expenditure lines (Figure 2's): those lines, in every file of them
-                byCell.put(cell, new Source(false, InputCell.linesOf(lines, lineFiles)));
+            if (lineSums.containsKey(cell)) { // a sum of expenditure lines (Figure 2's): those lines, in every file of them
+                byCell.put(cell, lineSums.get(cell));
                 continue;
             }
             Source s = text ? textFieldsWithin(rowRecords, value) // a total's label is no sum of labels
@@ -513,6 +517,11 @@ final class CellSources {
     // The input field is the column's own: the same name, or one the other's name begins with (prof_years, prof).
     private static boolean named(InputCell cell, String column) {
         return cell.column().equals(column) || cell.column().startsWith(column + "_") || column.startsWith(cell.column());
+    }
+
+    /** A published value that is text: neither a number nor blank. */
+    private static boolean isText(String value) {
+        return number(value) == null && !value.isBlank();
     }
 
     /** A numeric input value, as records hold them (whole numbers as Long, decimals as BigDecimal). */

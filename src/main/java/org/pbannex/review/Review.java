@@ -252,12 +252,9 @@ public final class Review {
         List<String> lineFiles = computed.expenditure() == null ? List.of()
                 : computed.expenditure().files().stream().map(f -> f.file()).toList();
         // Traced the first time a cell of the table changed (a table nobody edited costs nothing).
-        CellSources[] traced = new CellSources[1];
-        java.util.function.Supplier<CellSources> sources = () -> traced[0] != null ? traced[0]
-                : (traced[0] = CellSources.of(table, plan, pubGrid, computed.inputs(), pkg,
-                        computed.inputsByTable().getOrDefault(table.id(), Set.of()),
-                        computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES),
-                        lineFiles));
+        var sources = org.springframework.util.function.SingletonSupplier.of(() -> CellSources.of(table, plan, pubGrid,
+                computed.inputs(), pkg, computed.inputsByTable().getOrDefault(table.id(), Set.of()),
+                computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles));
         String sheet = returned.name();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).
