@@ -118,6 +118,9 @@ class PrintFaithfulPagesTest {
             String cover = PdfDocumentWriterTest.pageText(doc, 1);
             String last = PdfDocumentWriterTest.pageText(doc, doc.getNumberOfPages());
             assertTrue(cover.contains("expenditure/synthetic-lines.csv"), lang + ": the cover names the synthetic file: " + cover);
+            // Under a caption that says they are the synthetic ones, not the input files.
+            String caption = wording.in("synthetic_inputs", lang);
+            assertTrue(cover.replaceAll("\\s+", "").contains(caption.replaceAll("\\s+", "")), lang + ": " + caption + " on " + cover);
             assertTrue(!cover.contains("reference/texts.csv"), lang + ": the cover lists no other file: " + cover);
             assertTrue(last.contains("reference/texts.csv sha256 0 (1 rows)") && last.contains("expenditure/synthetic-lines.csv"),
                     lang + ": the last page lists every input file: " + last);
