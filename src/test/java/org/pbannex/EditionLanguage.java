@@ -109,4 +109,26 @@ public final class EditionLanguage {
         }
         return b.toString();
     }
+
+    /** The language tags the workbook's charts give their text runs (titles, axis titles, the chart's default). */
+    public static Set<String> chartTextLanguages(Path xlsx) throws IOException {
+        java.util.Set<String> tags = new java.util.TreeSet<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx))) {
+            for (Sheet s : wb) {
+                var drawing = ((XSSFSheet) s).getDrawingPatriarch();
+                for (XSSFChart chart : drawing == null ? List.<XSSFChart>of() : drawing.getCharts()) {
+                    for (String element : new String[] {"rPr", "endParaRPr", "defRPr"}) {
+                        for (var run : chart.getCTChartSpace().selectPath(
+                                "declare namespace a='http://schemas.openxmlformats.org/drawingml/2006/main' .//a:" + element)) {
+                            String lang = ((org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties) run).getLang();
+                            if (lang != null || !element.equals("defRPr")) {
+                                tags.add(String.valueOf(lang));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return tags;
+    }
 }

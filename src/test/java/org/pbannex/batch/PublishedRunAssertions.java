@@ -281,6 +281,8 @@ final class PublishedRunAssertions {
             EditionLanguage.foreignWords(EditionLanguage.pdfText(run.resolve(base + ".pdf")), lang).forEach(w -> foreign.add("PDF " + w));
             EditionLanguage.foreignWords(EditionLanguage.workbookText(run.resolve(base + ".xlsx")), lang)
                     .forEach(w -> foreign.add("workbook " + w));
+            assertEquals(java.util.Set.of(lang.tag()), EditionLanguage.chartTextLanguages(run.resolve(base + ".xlsx")),
+                    "the " + lang.code() + " workbook's chart text tagged with its language");
             assertEquals(List.of(), foreign, "the " + lang.code() + " edition in its own language");
         }
     }

@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
@@ -90,7 +91,7 @@ final class XlsxChart {
             }
         }
         chart.plot(data);
-        font(chart, font);
+        font(chart, font, lang);
         // The frame's title is the chart's own; its description (the alt text) carries the caveat, once, first.
         name(chart, c, c.title().in(lang), c.altText(caveat).in(lang));
         return chart;
@@ -137,8 +138,9 @@ final class XlsxChart {
         labels.addNewShowLeaderLines().setVal(true);
     }
 
-    // Chart text in the edition's font (the theme's would have no Chinese), 10 pt.
-    private static void font(XSSFChart chart, XlsxStyles.EditionFont font) {
+    // Chart text in the edition's font (the theme's would have no Chinese), 10 pt, in the edition's language: POI
+    // marks the runs it writes (titles, axis titles) as English, which spell-checks and reads Chinese as English.
+    private static void font(XSSFChart chart, XlsxStyles.EditionFont font, Language lang) {
         CTTextBody text = chart.getCTChartSpace().isSetTxPr() ? chart.getCTChartSpace().getTxPr()
                 : chart.getCTChartSpace().addNewTxPr();
         text.addNewBodyPr();
@@ -148,6 +150,13 @@ final class XlsxChart {
         props.addNewLatin().setTypeface(font.name);
         props.addNewEa().setTypeface(font.name);
         props.addNewCs().setTypeface(font.name);
+        props.setLang(lang.tag());
+        for (String element : new String[] {"rPr", "endParaRPr"}) {
+            for (XmlObject run : chart.getCTChartSpace().selectPath(
+                    "declare namespace a='http://schemas.openxmlformats.org/drawingml/2006/main' .//a:" + element)) {
+                ((CTTextCharacterProperties) run).setLang(lang.tag());
+            }
+        }
     }
 
     // Screen readers read the drawing's name, title and description: the chart id, its title and its figures.
