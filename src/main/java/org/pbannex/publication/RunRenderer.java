@@ -140,15 +140,8 @@ public final class RunRenderer {
 
     public static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
-        // Path, SHA-256, rows: no words, so both editions can show the lines under their own caption (edition.inputs).
-        // Expenditure-line files follow with their line counts (their checksum is in the run's input checksum).
-        List<String> inputLines = new ArrayList<>(computed.inputs().files().values().stream()
-                .map(f -> f.path() + "  " + f.sha256() + "  " + f.rows()).toList());
-        if (computed.expenditure() != null) {
-            computed.expenditure().files().forEach(f -> inputLines.add(f.file() + "  –  " + f.read()));
-        }
         return new PublicationInfo(t.get("publication.title"), claim(computed, "publication.source"), computed.inputs().biennium(),
-                runId, started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, inputLines, t.get("publication.contact"),
+                runId, started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, t.get("publication.contact"),
                 t.get("publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
                 inputFiles(computed), noteTables(t));
     }
@@ -163,7 +156,10 @@ public final class RunRenderer {
         return doc.map(d -> d.fill(t)).orElse(t);
     }
 
-    /** Every input file the run read, the expenditure lines with them (marked when synthetic), for the workbook. */
+    /**
+     * Every input file the run read, the expenditure lines after them (marked when synthetic; their checksum is in the
+     * run's input checksum), for every edition's list of inputs.
+     */
     private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
         String prefix = computed.inputs().inputDir().getFileName() == null ? "" : computed.inputs().inputDir().getFileName() + "/";
         List<PublicationInfo.InputFile> files = new ArrayList<>(computed.inputs().files().values().stream()

@@ -14,18 +14,18 @@ import org.pbannex.table.Text;
  * @param runId        the run that produced it
  * @param runTime      ISO-8601 time of the run
  * @param codeVersion  pb-annex version (and git commit when known)
- * @param inputs       one line per input file: path, sha256, rows
  * @param contact      who to ask
  * @param citation     how to cite
  * @param notes        general notes (symbols, units, known differences from the printed document)
  * @param about        a paragraph saying what the publication is (workbook cover); may be empty
  * @param published    the publication date, from the input data (never the clock); null when unknown
- * @param files        every input file with its checksum and row count, marked when synthetic (workbook Run sheet)
+ * @param files        every input file with its checksum and row count, marked when synthetic (the workbook's Run sheet,
+ *                     the PDF's last page, the HTML edition's foot)
  * @param noteTables   for each general note (by its place in {@code notes}), the ids of the tables it concerns; none
  *                     (or no entry): every table
  */
 public record PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
-                              List<String> inputs, Text contact, Text citation, List<Text> notes, Text about,
+                              Text contact, Text citation, List<Text> notes, Text about,
                               LocalDate published, List<InputFile> files, List<List<String>> noteTables) {
 
     /**
@@ -38,7 +38,6 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
     }
 
     public PublicationInfo {
-        inputs = inputs == null ? List.of() : List.copyOf(inputs);
         notes = notes == null ? List.of() : List.copyOf(notes);
         about = about == null ? Text.EMPTY : about;
         files = files == null ? List.of() : List.copyOf(files);
@@ -47,9 +46,9 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
 
     /** Every general note concerning every table. */
     public PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
-                           List<String> inputs, Text contact, Text citation, List<Text> notes, Text about,
+                           Text contact, Text citation, List<Text> notes, Text about,
                            LocalDate published, List<InputFile> files) {
-        this(title, source, biennium, runId, runTime, codeVersion, inputs, contact, citation, notes, about, published, files, List.of());
+        this(title, source, biennium, runId, runTime, codeVersion, contact, citation, notes, about, published, files, List.of());
     }
 
     /** The tables general note {@code i} concerns: empty for every table. */
@@ -57,9 +56,9 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
         return i < noteTables.size() ? noteTables.get(i) : List.of();
     }
 
-    /** Without the workbook's cover facts (about, publication date, structured input list). */
+    /** Without the workbook's cover facts (about, publication date). */
     public PublicationInfo(Text title, Text source, String biennium, String runId, String runTime, String codeVersion,
-                           List<String> inputs, Text contact, Text citation, List<Text> notes) {
-        this(title, source, biennium, runId, runTime, codeVersion, inputs, contact, citation, notes, Text.EMPTY, null, List.of());
+                           List<InputFile> files, Text contact, Text citation, List<Text> notes) {
+        this(title, source, biennium, runId, runTime, codeVersion, contact, citation, notes, Text.EMPTY, null, files);
     }
 }

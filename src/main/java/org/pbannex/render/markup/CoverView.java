@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.render.NumberText;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
+import org.pbannex.table.ValueKind;
 
 /**
  * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
@@ -19,8 +21,11 @@ public record CoverView(String title, String source, String biennium, List<Fact>
     public record Fact(String name, String value) {
     }
 
-    /** One input file line; {@code note} says, in the edition's language, that the file holds synthetic data. */
-    public record InputLine(String text, boolean synthetic, String note) {
+    /**
+     * One input file: its path, checksum (empty for expenditure-line files) and rows as the edition writes a count;
+     * {@code note} says, in the edition's language, that the file holds synthetic data.
+     */
+    public record InputLine(String path, String sha256, String rows, boolean synthetic, String note) {
     }
 
     public static CoverView of(PublicationInfo info, Wording w, Language lang) {
@@ -33,9 +38,9 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
         String synthetic = w.in("synthetic_input", lang);
         List<InputLine> inputs = new ArrayList<>();
-        for (String line : info.inputs() == null ? List.<String>of() : info.inputs()) {
-            boolean s = syntheticFile(line);
-            inputs.add(new InputLine(line, s, s ? synthetic : ""));
+        for (PublicationInfo.InputFile f : info.files()) {
+            boolean s = f.synthetic() || ExpenditureIngest.isSynthetic(Path.of(f.path()));
+            inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), s, s ? synthetic : ""));
         }
         List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
@@ -44,12 +49,6 @@ public record CoverView(String title, String source, String biennium, List<Fact>
     /** The input files of synthetic data: a cover that leaves the whole list to a page of its own still names these. */
     public List<InputLine> syntheticInputs() {
         return inputs.stream().filter(InputLine::synthetic).toList();
-    }
-
-    /** A line naming a file whose name starts with "synthetic": the project's rule for synthetic data (README). */
-    private static boolean syntheticFile(String line) {
-        String path = line.strip().split("\\s+")[0];
-        return ExpenditureIngest.isSynthetic(Path.of(path.isEmpty() ? "." : path));
     }
 
     private static void fact(List<Fact> facts, String name, String value) {

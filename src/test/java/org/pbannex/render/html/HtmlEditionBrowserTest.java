@@ -41,7 +41,7 @@ class HtmlEditionBrowserTest {
         tables = List.copyOf(pub.tables().values());
         PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of("reference/texts.csv  sha256 0  (1 rows)"), Text.EMPTY, Text.EMPTY,
+                List.of(new PublicationInfo.InputFile("reference/texts.csv", "0", 1, false)), Text.EMPTY, Text.EMPTY,
                 pub.reference().texts().numbered("publication.note."));
         for (Language lang : Language.values()) {
             HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),

@@ -38,6 +38,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  * headings break between words.
  */
 class PrintFaithfulPagesTest {
+    private static final String SHA = "dcc6bf25b7cc48023a1d91d64b0ca703ec24724a8afb65ab5a23f94b944cdf12";
 
     static final Path FONTS = Golden.home().resolve("work/fonts");
 
@@ -58,7 +59,8 @@ class PrintFaithfulPagesTest {
         wording = new Wording(pub.reference().texts()::get);
         info = new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of("reference/texts.csv  sha256 0  (1 rows)", "expenditure/synthetic-lines.csv  (20 rows)"), Text.EMPTY, Text.EMPTY, List.of());
+                List.of(new PublicationInfo.InputFile("reference/texts.csv", SHA, 1, false),
+                        new PublicationInfo.InputFile("expenditure/synthetic-lines.csv", "", 20, true)), Text.EMPTY, Text.EMPTY, List.of());
         for (Language lang : Language.values()) {
             Path pdf = dir.resolve("annexes." + lang.code() + ".pdf");
             String xhtml = PdfDocumentWriter.xhtml(tables, lang, info, wording);
@@ -122,8 +124,14 @@ class PrintFaithfulPagesTest {
             String caption = wording.in("synthetic_inputs", lang);
             assertTrue(cover.replaceAll("\\s+", "").contains(caption.replaceAll("\\s+", "")), lang + ": " + caption + " on " + cover);
             assertTrue(!cover.contains("reference/texts.csv"), lang + ": the cover lists no other file: " + cover);
-            assertTrue(last.contains("reference/texts.csv sha256 0 (1 rows)") && last.contains("expenditure/synthetic-lines.csv"),
-                    lang + ": the last page lists every input file: " + last);
+            // A table: the workbook's column names over a row per file, path, rows and checksum.
+            String heads = String.join(" ", wording.in("workbook.col_file", lang), wording.in("workbook.col_rows", lang),
+                    wording.in("workbook.col_sha256", lang));
+            assertTrue(last.contains(heads), lang + ": the last page's column headings " + heads + ": " + last);
+            assertTrue(last.contains("reference/texts.csv 1 " + SHA), lang + ": the last page lists every input file: " + last);
+            // (Its note wraps in the file's cell: compared without the lines' breaks.)
+            assertTrue(last.replaceAll("\\s+", "").contains(("expenditure/synthetic-lines.csv— " + wording.in("synthetic_input", lang) + "20")
+                    .replaceAll("\\s+", "")), lang + ": the synthetic file says so on the last page: " + last);
         }
     }
 

@@ -131,7 +131,7 @@ class XlsxWorkbookWriterTest {
 
     static PublicationInfo info() {
         return new PublicationInfo(new Text("测试出版物", "Test publication"), new Text("测试文件", "Test document"), "2022-23",
-                "run-42", "2024-03-01T10:15:30Z", "0.1.0 (abc123)", List.of(), new Text("联系人", "Contact person"),
+                "run-42", "2024-03-01T10:15:30Z", "0.1.0 (abc123)", new Text("联系人", "Contact person"),
                 new Text("引用", "Cite as"), List.of(new Text("总注释", "A general note")), new Text("关于", "About this publication"),
                 LocalDate.of(2021, 2, 1), List.of(new PublicationInfo.InputFile("input/2022-23/budget.csv", "ab12", 10, false),
                         new PublicationInfo.InputFile("input/expenditure/synthetic-1.csv", "", 2000, true)));
@@ -315,7 +315,7 @@ class XlsxWorkbookWriterTest {
     void aGeneralNoteOnSomeTablesIsTheirsOnly(@TempDir Path dir) throws Exception {
         PublicationInfo base = info();
         PublicationInfo scoped = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
-                base.codeVersion(), base.inputs(), base.contact(), base.citation(),
+                base.codeVersion(), base.contact(), base.citation(),
                 List.of(new Text("总注释", "A general note"), new Text("图的注释", "A note on the figure")), base.about(), base.published(),
                 base.files(), List.of(List.of(), List.of("f9")));
         Path file = dir.resolve("scoped.xlsx");
