@@ -101,8 +101,10 @@ public record TableView(String id, String anchor, String number, String title, S
      * of a note on this cell (†, shown after the figure; the note is among the footnotes), or empty. A cell the print
      * leaves empty says why, for a reader who hears the table rather than sees it: {@code shared} is the text of the
      * cell above that the print spans over both rows (one means of verification for two indicators), else empty.
+     * {@code pad} is the marker of a note elsewhere in this figure's column, when this figure has none: the templates
+     * set it unseen after the figure, so the column's figures stay aligned on their last digit.
      */
-    public record CellView(String column, String text, boolean number, String note, String shared) {
+    public record CellView(String column, String text, boolean number, String note, String shared, String pad) {
     }
 
     /** Builds the view of one table in one language. */
@@ -213,11 +215,22 @@ public record TableView(String id, String anchor, String number, String title, S
         Row r = t.rows().get(index);
         boolean heading = r.type() == RowType.HEADING;
         List<CellView> cells = heading ? List.of() : cols.stream()
-                .map(c -> new CellView(c.key(), NumberText.format(r.value(c.key()), c.kind(), lang), c.kind() != ValueKind.TEXT,
-                        noteMarker(t, r, c), shared(t, index, c, lang)))
+                .map(c -> cell(t, index, c, lang))
                 .toList();
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
                 String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, cells);
+    }
+
+    private static CellView cell(Table t, int index, Column c, Language lang) {
+        Row r = t.rows().get(index);
+        String text = NumberText.format(r.value(c.key()), c.kind(), lang);
+        boolean number = c.kind() != ValueKind.TEXT;
+        String note = noteMarker(t, r, c);
+        String pad = "";
+        if (number && note.isEmpty() && !text.isEmpty()) {
+            pad = t.rows().stream().map(other -> noteMarker(t, other, c)).filter(m -> !m.isEmpty()).findFirst().orElse("");
+        }
+        return new CellView(c.key(), text, number, note, shared(t, index, c, lang), pad);
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */

@@ -13,7 +13,8 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
  * breaking rules, may break Chinese text between any two characters, which in a narrow column heading splits a word
  * ("补充账 / 户支出"). Text whose element says {@code lang="zh"} (headings: the templates mark them) breaks only
  * where a line break is allowed and ICU's dictionary-based segmentation finds a word boundary. Other text breaks as
- * usual; a word too long for its line is still broken by Flying Saucer's break-anywhere fallback.
+ * usual, but never inside a range of numbers; a word too long for its line is still broken by Flying Saucer's
+ * break-anywhere fallback.
  */
 final class WordLineBreaking implements LineBreakingStrategy {
 
@@ -23,7 +24,13 @@ final class WordLineBreaking implements LineBreakingStrategy {
     public BreakPointsProvider getBreakPointsProvider(String text, String lang, CalculatedStyle style) {
         BreakPointsProvider lines = standard.getBreakPointsProvider(text, lang, style);
         if (lang == null || !lang.startsWith("zh")) {
-            return lines;
+            return () -> {
+                BreakPoint p = lines.next();
+                while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && insideNumberRange(text, p.getPosition())) {
+                    p = lines.next();
+                }
+                return p;
+            };
         }
         BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
         words.setText(text);
@@ -52,11 +59,20 @@ final class WordLineBreaking implements LineBreakingStrategy {
         if (!words.isBoundary(at)) {
             return false;
         }
-        if (at >= 2 && text.charAt(at - 1) == '-' && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at))) {
+        if (insideNumberRange(text, at)) {
             return false;
         }
         int after = words.following(at);
         return !(oneHanWord(text, at, after) && han(text, at - 1));
+    }
+
+    /**
+     * A break right after the hyphen of a range of numbers ("2020- / 2021"), which the JDK's line breaking allows and
+     * Unicode's (rule LB25, a hyphen before a number) does not: in any language, a year range stays on one line.
+     */
+    static boolean insideNumberRange(String text, int at) {
+        return at >= 2 && at < text.length() && text.charAt(at - 1) == '-' && Character.isDigit(text.charAt(at - 2))
+                && Character.isDigit(text.charAt(at));
     }
 
     private static boolean oneHanWord(String text, int from, int to) {

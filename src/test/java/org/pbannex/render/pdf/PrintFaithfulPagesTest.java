@@ -161,6 +161,104 @@ class PrintFaithfulPagesTest {
         }
     }
 
+    /**
+     * A figure with a note's marker (43.1 †) ends where the other figures of its column end: the marker hangs after
+     * it, and the column's other figures keep its room unseen. Compared with the figure of the row above, and on the
+     * line of its row's other figures (a raised marker must not push its figure down).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aFigureWithANoteMarkerStaysInLineWithItsColumn(Language lang) throws IOException {
+        int compared = 0;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            for (Table t : tables) {
+                for (var note : t.cellNotes()) {
+                    var column = t.columns().stream().filter(c -> c.key().equals(note.column())).findFirst().orElseThrow();
+                    int row = t.rows().indexOf(t.row(note.row()));
+                    String marked = org.pbannex.render.NumberText.format(t.rows().get(row).value(note.column()), column.kind(), lang);
+                    String above = org.pbannex.render.NumberText.format(t.rows().get(row - 1).value(note.column()), column.kind(), lang);
+                    // The nearest figure before it on its row.
+                    String left = "";
+                    for (int at = t.columns().indexOf(column) - 1; at >= 0 && left.isEmpty(); at--) {
+                        left = org.pbannex.render.NumberText.format(t.rows().get(row).value(t.columns().get(at).key()),
+                                t.columns().get(at).kind(), lang);
+                    }
+                    double[] end = null;
+                    double[] line = null;
+                    for (int page = 1; page <= doc.getNumberOfPages() && end == null; page++) {
+                        List<double[]> markedEnds = glyphRunEnds(doc, page, marked + note.marker());
+                        List<double[]> aboveEnds = glyphRunEnds(doc, page, above);
+                        for (double[] m : markedEnds) {
+                            for (double[] a : aboveEnds) {
+                                // The figure above: its line just over the marked one's, within a column's width.
+                                if (m[1] - a[1] > 3 && m[1] - a[1] < 40 && Math.abs(m[0] - a[0]) < 30) {
+                                    end = new double[] {m[0], a[0]};
+                                    for (double[] l : glyphRunEnds(doc, page, left)) {
+                                        if (l[0] < m[0] && m[0] - l[0] < 250 && Math.abs(l[1] - m[1]) < 6) {
+                                            line = new double[] {m[1], l[1]};
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    assertTrue(end != null, lang + ": " + marked + note.marker() + " under " + above + " not found");
+                    assertEquals(end[1], end[0], 0.5, lang + ": " + t.id() + " " + marked + note.marker()
+                            + "'s last digit against " + above + "'s, in points");
+                    assertTrue(line != null, lang + ": " + left + " beside " + marked + " not found");
+                    assertEquals(line[1], line[0], 0.3, lang + ": " + t.id() + " " + marked + note.marker() + "'s baseline against "
+                            + left + "'s on its row, in points");
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 0, "no table has a note's marker on a figure");
+    }
+
+    /**
+     * Where a run of glyphs reading {@code text} (spaces aside) is on the page: for each, the right edge of its last
+     * glyph before the marker, or of its last glyph when {@code text} carries none, and its baseline.
+     */
+    private static List<double[]> glyphRunEnds(PDDocument doc, int page, String text) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition tp) {
+                if (!tp.getUnicode().isBlank()) {
+                    glyphs.add(tp);
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(doc);
+        String wanted = text.replace(" ", "");
+        boolean markerLast = !Character.isDigit(wanted.charAt(wanted.length() - 1));
+        List<double[]> ends = new ArrayList<>();
+        for (int i = 0; i + wanted.length() <= glyphs.size(); i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < wanted.length(); k++) {
+                b.append(glyphs.get(i + k).getUnicode());
+            }
+            if (b.toString().equals(wanted)) {
+                var last = glyphs.get(i + wanted.length() - (markerLast ? 2 : 1));
+                ends.add(new double[] {last.getXDirAdj() + last.getWidthDirAdj(), last.getYDirAdj()});
+            }
+        }
+        return ends;
+    }
+
+    /** A range of years reads on one line in headings, cells and notes alike: no line ends with "2020-". */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noLineBreaksInsideARangeOfNumbers(Language lang) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            List<String> broken = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).lines()
+                    .filter(l -> l.stripTrailing().matches(".*\\d-")).toList();
+            assertEquals(List.of(), broken, lang + ": lines that end inside a range of numbers");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void noTableEndsWithOneRowAloneOnItsLastPage(Language lang) {
