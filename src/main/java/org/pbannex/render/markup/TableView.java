@@ -40,8 +40,10 @@ public record TableView(String id, String anchor, String number, String title, S
      * A heading cell. {@code scope} is {@code col}, or {@code colgroup} for a spanning group heading.
      *
      * @param words true when the text is Chinese and must break between words only (see the PDF's line breaking)
+     * @param id    unique in the document, for the cells' {@code headers}
      */
-    public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words) {
+    public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
+                           String id) {
     }
 
     /** Rows that stay together on one page when {@code keep}. */
@@ -87,8 +89,11 @@ public record TableView(String id, String anchor, String number, String title, S
      *
      * @param type   the row's role as a CSS class: heading, item, subtotal, part_total, total
      * @param indent left padding in em, showing the row's level as the print does
+     * @param id     its label cell's id, unique in the document
+     * @param within the ids of the heading rows the row comes under, outermost first, space-separated (may be empty)
      */
-    public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells) {
+    public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells,
+                          String id, String within) {
 
         /** Whether the row holds text beside its label (an indicator's baseline, a risk's response): ruled off the next. */
         public boolean textRow() {
@@ -103,8 +108,11 @@ public record TableView(String id, String anchor, String number, String title, S
      * cell above that the print spans over both rows (one means of verification for two indicators), else empty.
      * {@code pad} is the marker of a note elsewhere in this figure's column, when this figure has none: the templates
      * set it unseen after the figure, so the column's figures stay aligned on their last digit.
+     * {@code headers} names every heading the cell comes under (the heading rows above, its row's label, its
+     * column's group and its column), for a screen reader, which finds no section headings by the table's scopes alone.
      */
-    public record CellView(String column, String text, boolean number, String note, String shared, String pad) {
+    public record CellView(String column, String text, boolean number, String note, String shared, String pad,
+                           String headers) {
     }
 
     /** Builds the view of one table in one language. */
@@ -112,12 +120,31 @@ public record TableView(String id, String anchor, String number, String title, S
         List<Column> cols = OutputColumns.printed(t);
         String number = t.number().in(lang);
         String title = t.title().in(lang);
+        String anchor = anchor(t);
+        List<String> columnHeaders = new ArrayList<>();
+        List<List<HeadCell>> head = head(t, cols, lang, anchor, columnHeaders);
         List<RowView> rows = new ArrayList<>();
+        // The heading rows the current row comes under: a heading ends those at its level or deeper; a part's or the
+        // whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
+        java.util.Deque<Row> headings = new java.util.ArrayDeque<>();
+        java.util.Map<Row, String> ids = new java.util.IdentityHashMap<>();
         for (int i = 0; i < t.rows().size(); i++) {
-            rows.add(row(t, i, cols, lang));
+            Row r = t.rows().get(i);
+            ids.put(r, anchor + "-row-" + i);
+            if (r.type() == RowType.HEADING || r.type() == RowType.PART_TOTAL || r.type() == RowType.TOTAL) {
+                while (!headings.isEmpty() && headings.peek().level() >= r.level()) {
+                    headings.pop();
+                }
+            }
+            List<String> within = new ArrayList<>();
+            headings.descendingIterator().forEachRemaining(h -> within.add(ids.get(h)));
+            rows.add(row(t, i, cols, lang, ids.get(r), String.join(" ", within), columnHeaders));
+            if (r.type() == RowType.HEADING) {
+                headings.push(r);
+            }
         }
-        return new TableView(t.id(), anchor(t), number, title, number.isEmpty() ? title : number + " " + title,
-                t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head(t, cols, lang),
+        return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
+                t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList());
     }
@@ -184,44 +211,61 @@ public record TableView(String id, String anchor, String number, String title, S
 
     /**
      * One heading row, or two when any column has a group: the group cell spans its adjacent columns, ungrouped
-     * columns (and the label column) span both rows.
+     * columns (and the label column) span both rows. Adds to {@code columnHeaders}, per value column, the ids of the
+     * heading cells over it (its group's, then its own; an empty heading names nothing and is left out).
      */
-    private static List<List<HeadCell>> head(Table t, List<Column> cols, Language lang) {
+    private static List<List<HeadCell>> head(Table t, List<Column> cols, Language lang, String anchor,
+                                             List<String> columnHeaders) {
         boolean grouped = cols.stream().anyMatch(c -> !c.group().in(lang).isEmpty());
         int rowspan = grouped ? 2 : 1;
         boolean zh = lang == Language.ZH;
         List<HeadCell> first = new ArrayList<>();
         List<HeadCell> second = new ArrayList<>();
-        first.add(new HeadCell(t.labelHeading().in(lang), "", 1, rowspan, "col", true, zh));
+        first.add(new HeadCell(t.labelHeading().in(lang), "", 1, rowspan, "col", true, zh, anchor + "-col-label"));
         for (int i = 0; i < cols.size(); ) {
             Column c = cols.get(i);
             String group = c.group().in(lang);
             if (group.isEmpty()) {
-                first.add(new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh));
+                HeadCell own = new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh, anchor + "-col-" + i);
+                first.add(own);
+                columnHeaders.add(named(own));
                 i++;
                 continue;
             }
             int span = span(cols, i, lang);
-            first.add(new HeadCell(group, "", span, 1, "colgroup", false, zh));
-            for (Column g : cols.subList(i, i + span)) {
-                second.add(new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh));
+            HeadCell groupCell = new HeadCell(group, "", span, 1, "colgroup", false, zh, anchor + "-group-" + i);
+            first.add(groupCell);
+            for (int k = i; k < i + span; k++) {
+                Column g = cols.get(k);
+                HeadCell own = new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh, anchor + "-col-" + k);
+                second.add(own);
+                columnHeaders.add((named(groupCell) + " " + named(own)).strip());
             }
             i += span;
         }
         return grouped ? List.of(first, second) : List.of(first);
     }
 
-    private static RowView row(Table t, int index, List<Column> cols, Language lang) {
-        Row r = t.rows().get(index);
-        boolean heading = r.type() == RowType.HEADING;
-        List<CellView> cells = heading ? List.of() : cols.stream()
-                .map(c -> cell(t, index, c, lang))
-                .toList();
-        return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
-                String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, cells);
+    /** The id of a heading cell with something in it, else nothing (an empty heading cell is a td: no header). */
+    private static String named(HeadCell h) {
+        return h.text().isEmpty() && h.unit().isEmpty() ? "" : h.id();
     }
 
-    private static CellView cell(Table t, int index, Column c, Language lang) {
+    private static RowView row(Table t, int index, List<Column> cols, Language lang, String id, String within,
+                               List<String> columnHeaders) {
+        Row r = t.rows().get(index);
+        boolean heading = r.type() == RowType.HEADING;
+        List<CellView> cells = new ArrayList<>();
+        for (int k = 0; k < cols.size() && !heading; k++) {
+            // From the outermost heading row to the column's own heading, as a screen reader says them before the figure.
+            String headers = String.join(" ", within, id, columnHeaders.get(k)).strip().replaceAll(" +", " ");
+            cells.add(cell(t, index, cols.get(k), lang, headers));
+        }
+        return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
+                String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, List.copyOf(cells), id, within);
+    }
+
+    private static CellView cell(Table t, int index, Column c, Language lang, String headers) {
         Row r = t.rows().get(index);
         String text = NumberText.format(r.value(c.key()), c.kind(), lang);
         boolean number = c.kind() != ValueKind.TEXT;
@@ -230,7 +274,7 @@ public record TableView(String id, String anchor, String number, String title, S
         if (number && note.isEmpty() && !text.isEmpty()) {
             pad = t.rows().stream().map(other -> noteMarker(t, other, c)).filter(m -> !m.isEmpty()).findFirst().orElse("");
         }
-        return new CellView(c.key(), text, number, note, shared(t, index, c, lang), pad);
+        return new CellView(c.key(), text, number, note, shared(t, index, c, lang), pad, headers);
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */

@@ -227,6 +227,55 @@ class HtmlEditionTest {
      * shown: a cell the print spans over two rows (one means of verification for two indicators) repeats the visible
      * text of the cell it shares, read from the page itself; any other empty cell says nothing is printed there.
      */
+    /**
+     * Every figure and text cell names, by headers, the heading cells it comes under: its column's (and group's),
+     * its row's label, and the heading rows above it (Part I, then Governance organs), which are header cells; a
+     * part's total comes under no part, and an indicator under its own output.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyCellNamesTheHeadingsItComesUnder(Language lang) {
+        Document html = HTML.get(lang);
+        int cells = 0;
+        for (Table t : pub.tables().values()) {
+            Element table = html.getElementById(TableView.anchor(t)).selectFirst("table.data");
+            for (Element td : table.select("tbody > tr[data-row] > td[data-column]")) {
+                String where = t.id() + " " + td.parent().attr("data-row") + " " + td.attr("data-column");
+                List<String> ids = List.of(td.attr("headers").split(" "));
+                assertTrue(!td.attr("headers").isBlank(), where + " names no heading");
+                for (String id : ids) {
+                    Element h = table.getElementById(id);
+                    assertTrue(h != null && h.tagName().equals("th"), where + ": " + id + " is no heading cell of its table");
+                }
+                assertTrue(ids.contains(td.parent().selectFirst("th[scope=row]").id()), where + " names its row's label");
+                assertTrue(ids.stream().anyMatch(id -> table.getElementById(id).parent().parent().tagName().equals("thead")),
+                        where + " names its column's heading");
+                cells++;
+            }
+            assertTrue(table.select("tbody td[colspan]").isEmpty(), t.id() + ": a heading row is a header cell");
+        }
+        assertTrue(cells > 1500, lang + ": cells " + cells);
+        // The operational budget's Governing Body comes under Part I and Governance organs; Total (Parts I-III) under
+        // no part; indicator 1.1.1 under output 1.1 (its heading, at the outcome's level as printed, ends outcome 1's).
+        assertEquals(List.of("part.I.heading", "GOV.heading", "GB"), headingRows(html, "a1", "GB"));
+        assertEquals(List.of("total.III"), headingRows(html, "t1", "total.III"));
+        assertEquals(List.of("output.1.1", "1.1.1"), headingRows(html, "i2", "1.1.1"));
+    }
+
+    /** The rows whose label cells a row's first figure names, in order. */
+    private static List<String> headingRows(Document html, String table, String row) {
+        Element section = html.getElementById(TableView.anchor(pub.tables().get(table)));
+        Element td = section.selectFirst("tr[data-row=\"" + row + "\"] > td[data-column]");
+        List<String> rows = new ArrayList<>();
+        for (String id : td.attr("headers").split(" ")) {
+            Element h = section.getElementById(id);
+            if (h.parent().hasAttr("data-row")) {
+                rows.add(h.parent().attr("data-row"));
+            }
+        }
+        return rows;
+    }
+
     /** A column heading that is its unit ("%") does not say it twice; other headings keep their unit under them. */
     @ParameterizedTest
     @EnumSource(Language.class)
