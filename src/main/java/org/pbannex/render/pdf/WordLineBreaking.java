@@ -13,7 +13,7 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
  * breaking rules, may break Chinese text between any two characters, which in a narrow column heading splits a word
  * ("补充账 / 户支出"). Text whose element says {@code lang="zh"} (headings: the templates mark them) breaks only
  * where a line break is allowed and ICU's dictionary-based segmentation finds a word boundary. Other text breaks as
- * usual, but never inside a range of numbers; a word too long for its line is still broken by Flying Saucer's
+ * usual, but never inside a range of numbers, before a slash or before a note's marker; a word too long for its line is still broken by Flying Saucer's
  * break-anywhere fallback.
  */
 final class WordLineBreaking implements LineBreakingStrategy {
@@ -26,7 +26,7 @@ final class WordLineBreaking implements LineBreakingStrategy {
         if (lang == null || !lang.startsWith("zh")) {
             return () -> {
                 BreakPoint p = lines.next();
-                while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && insideNumberRange(text, p.getPosition())) {
+                while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && forbidden(text, p.getPosition())) {
                     p = lines.next();
                 }
                 return p;
@@ -59,11 +59,24 @@ final class WordLineBreaking implements LineBreakingStrategy {
         if (!words.isBoundary(at)) {
             return false;
         }
-        if (insideNumberRange(text, at)) {
+        if (forbidden(text, at)) {
             return false;
         }
         int after = words.following(at);
         return !(oneHanWord(text, at, after) && han(text, at - 1));
+    }
+
+    /**
+     * A break no language allows, which the JDK's line breaking does: inside a range of numbers; before a slash (a line
+     * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a
+     * line of its own ("2020-2021 / *").
+     */
+    static boolean forbidden(String text, int at) {
+        if (at <= 0 || at >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(at);
+        return insideNumberRange(text, at) || next == '/' || next == '*' || next == '†';
     }
 
     /**

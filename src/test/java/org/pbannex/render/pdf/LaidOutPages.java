@@ -27,6 +27,7 @@ final class LaidOutPages {
     private final List<PlacedRow> rows = new ArrayList<>();
     private final List<PlacedRow> notes = new ArrayList<>();
     private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
+    private final Map<Element, List<String>> cellLines = new LinkedHashMap<>();
 
     LaidOutPages(ITextRenderer renderer) {
         this.pages = renderer.getRootBox().getLayer().getPages();
@@ -47,6 +48,11 @@ final class LaidOutPages {
         return List.copyOf(headingLines.values());
     }
 
+    /** The lines of each body cell (a cell split across pages: its lines on both), label cells included. */
+    List<List<String>> cellLines() {
+        return List.copyOf(cellLines.values());
+    }
+
     private void walk(Box box, String table) {
         Element e = box.getElement();
         String t = table;
@@ -63,6 +69,17 @@ final class LaidOutPages {
             List<String> lines = new ArrayList<>();
             collectLines(box, lines);
             headingLines.put(e, lines);
+            return;
+        }
+        if (e != null && ("th".equals(e.getNodeName()) || "td".equals(e.getNodeName()))
+                && "tbody".equals(((Element) e.getParentNode().getParentNode()).getNodeName())) {
+            List<String> lines = new ArrayList<>();
+            collectLines(box, lines);
+            cellLines.merge(e, lines, (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return all;
+            });
             return;
         }
         for (int i = 0; i < box.getChildCount(); i++) {

@@ -248,14 +248,19 @@ class PrintFaithfulPagesTest {
         return ends;
     }
 
-    /** A range of years reads on one line in headings, cells and notes alike: no line ends with "2020-". */
+    /**
+     * In headings, cells and notes alike, a range of years reads on one line (no line ends with "2020-"), no line
+     * starts with a slash ("/training") and no note's marker stands alone on a line ("*").
+     */
     @ParameterizedTest
     @EnumSource(Language.class)
-    void noLineBreaksInsideARangeOfNumbers(Language lang) throws IOException {
+    void noLineBreaksInsideARangeOfNumbersBeforeASlashOrBeforeAMarker(Language lang) throws IOException {
         try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
-            List<String> broken = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).lines()
-                    .filter(l -> l.stripTrailing().matches(".*\\d-")).toList();
-            assertEquals(List.of(), broken, lang + ": lines that end inside a range of numbers");
+            List<String> lines = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).lines().map(String::strip).toList();
+            assertEquals(List.of(), lines.stream().filter(l -> l.matches(".*\\d-")).toList(),
+                    lang + ": lines that end inside a range of numbers");
+            assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("/")).toList(), lang + ": lines that start with a slash");
+            assertEquals(List.of(), lines.stream().filter(l -> l.matches("[*†]+")).toList(), lang + ": markers alone on a line");
         }
     }
 
@@ -349,6 +354,36 @@ class PrintFaithfulPagesTest {
             }
         }
         assertTrue(wrapped >= 10, "wrapped headings checked: " + wrapped);
+    }
+
+    /**
+     * Chinese in the table's cells (labels, indicators, risks) breaks between words too, as the headings do: no line
+     * of a cell ends inside a word of two Chinese characters or more ("社 / 会对话") or puts a one-character word at
+     * the start of a line (a particle or a suffix such as 合 in 相符合).
+     */
+    @Test
+    void chineseTextInCellsBreaksBetweenWordsOnly() {
+        List<String> broken = new ArrayList<>();
+        int joins = 0;
+        for (List<String> lines : LAYOUT.get(Language.ZH).cellLines()) {
+            String text = String.join("", lines);
+            BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+            words.setText(text);
+            int at = 0;
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                at += lines.get(i).length();
+                if (at <= 0 || at >= text.length() || !han(text.charAt(at - 1)) || !han(text.charAt(at))) {
+                    continue;
+                }
+                joins++;
+                boolean oneCharWord = words.isBoundary(at) && words.following(at) - at == 1;
+                if (!words.isBoundary(at) || oneCharWord) {
+                    broken.add(lines.get(i).strip() + " / " + lines.get(i + 1).strip());
+                }
+            }
+        }
+        assertTrue(joins > 50, "lines of Chinese cells that break between two characters: " + joins);
+        assertEquals(List.of(), broken, "cells broken inside a Chinese word, or before a one-character word");
     }
 
     private static boolean han(char c) {
