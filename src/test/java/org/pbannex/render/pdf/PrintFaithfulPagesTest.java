@@ -332,19 +332,12 @@ class PrintFaithfulPagesTest {
         }
         int wrapped = 0;
         for (List<String> lines : laidOut.headingLines()) {
-            String heading = String.join("", lines);
-            BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
-            words.setText(heading);
-            int at = 0;
-            for (int i = 0; i + 1 < lines.size(); i++) {
-                at += lines.get(i).length();
-                String shown = lines.get(i).strip() + " / " + lines.get(i + 1).strip();
-                assertTrue(words.isBoundary(at), "heading '" + heading + "' broken inside a word: " + shown);
-                int next = words.following(at);
-                boolean oneCharWord = next - at == 1 && han(heading.charAt(at)) && han(heading.charAt(at - 1));
-                assertTrue(!oneCharWord, "heading '" + heading + "' puts a one-character word at the start of a line: " + shown);
-                assertTrue(!(heading.charAt(at - 1) == '-' && Character.isDigit(heading.charAt(at))),
-                        "heading '" + heading + "' broken inside a number range: " + shown);
+            for (LineJoin j : joins(lines)) {
+                assertTrue(!j.insideWord(), "heading '" + j.text() + "' broken inside a word: " + j.shown());
+                assertTrue(!(j.beforeOneCharacterWord() && han(j.text().charAt(j.at() - 1))),
+                        "heading '" + j.text() + "' puts a one-character word at the start of a line: " + j.shown());
+                assertTrue(!(j.text().charAt(j.at() - 1) == '-' && Character.isDigit(j.text().charAt(j.at()))),
+                        "heading '" + j.text() + "' broken inside a number range: " + j.shown());
             }
             if (lines.size() > 1) {
                 wrapped++;
@@ -366,24 +359,40 @@ class PrintFaithfulPagesTest {
         List<String> broken = new ArrayList<>();
         int joins = 0;
         for (List<String> lines : LAYOUT.get(Language.ZH).cellLines()) {
-            String text = String.join("", lines);
-            BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
-            words.setText(text);
-            int at = 0;
-            for (int i = 0; i + 1 < lines.size(); i++) {
-                at += lines.get(i).length();
-                if (at <= 0 || at >= text.length() || !han(text.charAt(at - 1)) || !han(text.charAt(at))) {
+            for (LineJoin j : joins(lines)) {
+                if (!han(j.text().charAt(j.at() - 1)) || !han(j.text().charAt(j.at()))) {
                     continue;
                 }
                 joins++;
-                boolean oneCharWord = words.isBoundary(at) && words.following(at) - at == 1;
-                if (!words.isBoundary(at) || oneCharWord) {
-                    broken.add(lines.get(i).strip() + " / " + lines.get(i + 1).strip());
+                if (j.insideWord() || j.beforeOneCharacterWord()) {
+                    broken.add(j.shown());
                 }
             }
         }
         assertTrue(joins > 50, "lines of Chinese cells that break between two characters: " + joins);
         assertEquals(List.of(), broken, "cells broken inside a Chinese word, or before a one-character word");
+    }
+
+    /** Where one line of a text ends and the next begins ({@code at}), and what ICU's Chinese word segmentation says of it. */
+    private record LineJoin(String text, int at, String shown, boolean insideWord, boolean beforeOneCharacterWord) {
+    }
+
+    private static List<LineJoin> joins(List<String> lines) {
+        String text = String.join("", lines);
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+        words.setText(text);
+        List<LineJoin> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            at += lines.get(i).length();
+            if (at <= 0 || at >= text.length()) {
+                continue;
+            }
+            boolean boundary = words.isBoundary(at);
+            boolean oneCharacterWord = boundary && words.following(at) - at == 1 && han(text.charAt(at));
+            out.add(new LineJoin(text, at, lines.get(i).strip() + " / " + lines.get(i + 1).strip(), !boundary, oneCharacterWord));
+        }
+        return out;
     }
 
     private static boolean han(char c) {
