@@ -82,8 +82,10 @@ public record ChartView(String id, String kind, String title, String alt, String
                 double fraction = total <= 0 ? 0 : Math.max(0, values.get(i).doubleValue()) / total;
                 String color = PALETTE.get(i % PALETTE.size());
                 String label = c.categories().get(i).in(lang);
-                // The legend gives each slice's figure with its unit ("1.1 %"): the pie itself has no text.
-                String value = (format(values.get(i), lang) + " " + c.valueAxis().in(lang)).strip();
+                // The legend gives each slice's figure with its unit ("1.1%", as the alt text and the tables write a
+                // share; "12 US$ millions"): the pie itself has no text.
+                String unit = c.valueAxis().in(lang).strip();
+                String value = unit.startsWith("%") ? format(values.get(i), lang) + unit : (format(values.get(i), lang) + " " + unit).strip();
                 slices.add(new Slice(label, color, value, at, fraction));
                 legend.add(new Key(label, color, value));
                 at += fraction;

@@ -30,7 +30,7 @@ class SvgChartTest {
         assertEquals("M 100.00 100.00 L 100.00 0.00 A 100.00 100.00 0 0 1 200.00 100.00 Z", view.slices().get(0).svgPath(100));
         // The larger slice takes the long way round (large-arc flag 1).
         assertTrue(view.slices().get(1).svgPath(100).contains(" 0 1 1 "), view.slices().get(1).svgPath(100));
-        assertEquals("25.0 %", view.legend().get(0).value(), "the legend gives the figure with its unit");
+        assertEquals("25.0%", view.legend().get(0).value(), "the legend gives the figure with its unit, a per cent as the alt text writes it");
         SvgChart svg = SvgChart.of(view);
         assertEquals(2, svg.slices().size());
         assertTrue(svg.bars().isEmpty());
