@@ -132,6 +132,8 @@ class PrintFaithfulPagesTest {
             // (Its note wraps in the file's cell: compared without the lines' breaks.)
             assertTrue(last.replaceAll("\\s+", "").contains(("expenditure/synthetic-lines.csv— " + wording.in("synthetic_input", lang) + "20")
                     .replaceAll("\\s+", "")), lang + ": the synthetic file says so on the last page: " + last);
+            assertTrue(last.replaceAll("\\s+", "").contains(wording.in("checksum_in_run", lang).replaceAll("\\s+", "")),
+                    lang + ": the expenditure-line file, which has no checksum of its own, says which one covers it: " + last);
         }
     }
 
