@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pbannex.render.NumberText;
+import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Row;
@@ -124,29 +125,28 @@ public record TableView(String id, String anchor, String number, String title, S
         List<String> columnHeaders = new ArrayList<>();
         List<List<HeadCell>> head = head(t, cols, lang, anchor, columnHeaders);
         List<RowView> rows = new ArrayList<>();
-        // The heading rows the current row comes under: a heading ends those at its level or deeper; a part's or the
-        // whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
-        java.util.Deque<Row> headings = new java.util.ArrayDeque<>();
-        java.util.Map<Row, String> ids = new java.util.IdentityHashMap<>();
+        // The heading rows the current row comes under, outermost first: a heading ends those at its level or deeper; a
+        // part's or the whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
+        List<OpenHeading> headings = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
-            ids.put(r, anchor + "-row-" + i);
+            String id = anchor + "-row-" + i;
             if (r.type() == RowType.HEADING || r.type() == RowType.PART_TOTAL || r.type() == RowType.TOTAL) {
-                while (!headings.isEmpty() && headings.peek().level() >= r.level()) {
-                    headings.pop();
-                }
+                headings.removeIf(h -> h.level() >= r.level());
             }
-            List<String> within = new ArrayList<>();
-            headings.descendingIterator().forEachRemaining(h -> within.add(ids.get(h)));
-            rows.add(row(t, i, cols, lang, ids.get(r), String.join(" ", within), columnHeaders));
+            String within = String.join(" ", headings.stream().map(OpenHeading::id).toList());
+            rows.add(row(t, i, cols, lang, id, within, columnHeaders));
             if (r.type() == RowType.HEADING) {
-                headings.push(r);
+                headings.add(new OpenHeading(r.level(), id));
             }
         }
         return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList());
+    }
+
+    private record OpenHeading(int level, String id) {
     }
 
     /** The id a table's section carries. */
@@ -272,7 +272,7 @@ public record TableView(String id, String anchor, String number, String title, S
         String note = noteMarker(t, r, c);
         String pad = "";
         if (number && note.isEmpty() && !text.isEmpty()) {
-            pad = t.rows().stream().map(other -> noteMarker(t, other, c)).filter(m -> !m.isEmpty()).findFirst().orElse("");
+            pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
         return new CellView(c.key(), text, number, note, shared(t, index, c, lang), pad, headers);
     }
