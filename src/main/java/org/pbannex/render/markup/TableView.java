@@ -160,12 +160,20 @@ public record TableView(String id, String anchor, String number, String title, S
 
     /**
      * Fixed column widths: left to auto layout, long headings would take the space the labels and figures need. The
-     * label column gets what fewer value columns leave; value columns share the rest by kind. A table of text columns
-     * (the results framework) gives its label column no more than its share.
+     * label column gets what fewer value columns leave (at least 30%, 18% beside more than ten); value columns share
+     * the rest by kind. A table of text columns (the results framework) gives its label column no more than its share.
      */
     private static List<ColumnGroup> colgroups(List<Column> cols, Language lang) {
         boolean allText = cols.stream().allMatch(c -> c.kind() == ValueKind.TEXT);
-        double label = allText ? 100.0 * 1.3 / (cols.size() + 1.3) : Math.max(30, Math.min(50, 100 - 13 * cols.size()));
+        // More than ten figure columns (the targets by region): their headings need the room more than the labels,
+        // which wrap (阿拉伯国家 ran into the column's rules with the label at 30%).
+        double least = cols.size() > 10 ? 18 : 30;
+        double label = allText ? 100.0 * 1.3 / (cols.size() + 1.3) : Math.max(least, Math.min(50, 100 - 13 * cols.size()));
+        // Four figure columns get 15% each, not 13%: a year with its note's markers ("2022-2023 ***", Figure 2), which
+        // stay on one line, fills that.
+        if (!allText && cols.size() == 4) {
+            label = Math.min(label, 40);
+        }
         double weights = cols.stream().mapToDouble(TableView::weight).sum();
         List<ColumnGroup> groups = new ArrayList<>();
         groups.add(new ColumnGroup(List.of(percent(label))));

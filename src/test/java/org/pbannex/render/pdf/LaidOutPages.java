@@ -28,6 +28,7 @@ final class LaidOutPages {
     private final List<PlacedRow> notes = new ArrayList<>();
     private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
     private final Map<Element, List<String>> cellLines = new LinkedHashMap<>();
+    private final List<String> headingOverflows = new ArrayList<>();
 
     LaidOutPages(ITextRenderer renderer) {
         this.pages = renderer.getRootBox().getLayer().getPages();
@@ -46,6 +47,29 @@ final class LaidOutPages {
     /** Each heading cell's text, line by line (one entry per line box). */
     List<List<String>> headingLines() {
         return List.copyOf(headingLines.values());
+    }
+
+    /** The lines of column headings wider than their cell's content box: they run into its padding and rules. */
+    List<String> headingOverflows() {
+        return List.copyOf(headingOverflows);
+    }
+
+    private static void overflows(Box box, int width, List<String> out) {
+        if (box instanceof LineBox line) {
+            if (line.getContentWidth() > width) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < line.getChildCount(); i++) {
+                    if (line.getChild(i) instanceof InlineLayoutBox inline) {
+                        inlineText(inline, text);
+                    }
+                }
+                out.add(text.toString().strip() + " (" + line.getContentWidth() + " > " + width + ")");
+            }
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            overflows(box.getChild(i), width, out);
+        }
     }
 
     /** The lines of each body cell (a cell split across pages: its lines on both), label cells included. */
@@ -69,6 +93,7 @@ final class LaidOutPages {
             List<String> lines = new ArrayList<>();
             collectLines(box, lines);
             headingLines.put(e, lines);
+            overflows(box, box.getContentWidth(), headingOverflows);
             return;
         }
         if (e != null && ("th".equals(e.getNodeName()) || "td".equals(e.getNodeName()))

@@ -351,6 +351,13 @@ class PrintFaithfulPagesTest {
         assertTrue(wrapped >= 10, "wrapped headings checked: " + wrapped);
     }
 
+    /** Every line of every column heading fits its column: none runs into the cell's padding and rules (阿拉伯国家). */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyColumnHeadingFitsItsColumn(Language lang) {
+        assertEquals(List.of(), LAYOUT.get(lang).headingOverflows(), lang + ": heading lines wider than their column");
+    }
+
     /**
      * Chinese in the table's cells (labels, indicators, risks) breaks between words too, as the headings do: no line
      * of a cell ends inside a word of two Chinese characters or more ("社 / 会对话") or puts a one-character word at
