@@ -1,9 +1,7 @@
 package org.pbannex.render.markup;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
@@ -39,8 +37,8 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         String synthetic = w.in("synthetic_input", lang);
         List<InputLine> inputs = new ArrayList<>();
         for (PublicationInfo.InputFile f : info.files()) {
-            boolean s = f.synthetic() || ExpenditureIngest.isSynthetic(Path.of(f.path()));
-            inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), s, s ? synthetic : ""));
+            inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),
+                    f.synthetic() ? synthetic : ""));
         }
         List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);

@@ -2,6 +2,7 @@ package org.pbannex.render.markup;
 
 import org.pbannex.render.OutputColumns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.pbannex.render.NumberText;
@@ -169,10 +170,10 @@ public record TableView(String id, String anchor, String number, String title, S
         // which wrap (阿拉伯国家 ran into the column's rules with the label at 30%).
         double least = cols.size() > 10 ? 18 : 30;
         double label = allText ? 100.0 * 1.3 / (cols.size() + 1.3) : Math.max(least, Math.min(50, 100 - 13 * cols.size()));
-        // Four figure columns get 15% each, not 13%: a year with its note's markers ("2022-2023 ***", Figure 2), which
-        // stay on one line, fills that.
-        if (!allText && cols.size() == 4) {
-            label = Math.min(label, 40);
+        // A figure column gets at least 15% while the label keeps 40%: a year with its note's markers ("2022-2023 ***",
+        // Figure 2's four columns), which stay on one line, fills that.
+        if (!allText) {
+            label = Math.max(least, Math.min(label, Math.max(40, 100 - 15 * cols.size())));
         }
         double weights = cols.stream().mapToDouble(TableView::weight).sum();
         List<ColumnGroup> groups = new ArrayList<>();
@@ -247,11 +248,16 @@ public record TableView(String id, String anchor, String number, String title, S
                 Column g = cols.get(k);
                 HeadCell own = new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh, anchor + "-col-" + k);
                 second.add(own);
-                columnHeaders.add((named(groupCell) + " " + named(own)).strip());
+                columnHeaders.add(ids(named(groupCell), named(own)));
             }
             i += span;
         }
         return grouped ? List.of(first, second) : List.of(first);
+    }
+
+    /** Lists of ids as one space-separated list, empty ones left out. */
+    private static String ids(String... lists) {
+        return String.join(" ", Arrays.stream(lists).filter(l -> !l.isEmpty()).toList());
     }
 
     /** The id of a heading cell with something in it, else nothing (an empty heading cell is a td: no header). */
@@ -266,7 +272,7 @@ public record TableView(String id, String anchor, String number, String title, S
         List<CellView> cells = new ArrayList<>();
         for (int k = 0; k < cols.size() && !heading; k++) {
             // From the outermost heading row to the column's own heading, as a screen reader says them before the figure.
-            String headers = String.join(" ", within, id, columnHeaders.get(k)).strip().replaceAll(" +", " ");
+            String headers = ids(within, id, columnHeaders.get(k));
             cells.add(cell(t, index, cols.get(k), lang, headers));
         }
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),

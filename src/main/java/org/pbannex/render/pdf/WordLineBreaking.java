@@ -2,6 +2,7 @@ package org.pbannex.render.pdf;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
+import java.util.function.IntPredicate;
 import org.xhtmlrenderer.css.style.CalculatedStyle;
 import org.xhtmlrenderer.layout.breaker.BreakPoint;
 import org.xhtmlrenderer.layout.breaker.BreakPointsProvider;
@@ -13,8 +14,8 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
  * breaking rules, may break Chinese text between any two characters, which in a narrow column heading splits a word
  * ("补充账 / 户支出"). Text whose element says {@code lang="zh"} (headings: the templates mark them) breaks only
  * where a line break is allowed and ICU's dictionary-based segmentation finds a word boundary. Other text breaks as
- * usual, but never inside a range of numbers, before a slash or before a note's marker; a word too long for its line is still broken by Flying Saucer's
- * break-anywhere fallback.
+ * usual, but never inside a range of numbers, before a slash or before a note's marker; a word too long for its line
+ * is still broken by Flying Saucer's break-anywhere fallback.
  */
 final class WordLineBreaking implements LineBreakingStrategy {
 
@@ -23,20 +24,18 @@ final class WordLineBreaking implements LineBreakingStrategy {
     @Override
     public BreakPointsProvider getBreakPointsProvider(String text, String lang, CalculatedStyle style) {
         BreakPointsProvider lines = standard.getBreakPointsProvider(text, lang, style);
-        if (lang == null || !lang.startsWith("zh")) {
-            return () -> {
-                BreakPoint p = lines.next();
-                while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && forbidden(text, p.getPosition())) {
-                    p = lines.next();
-                }
-                return p;
-            };
+        IntPredicate breakable;
+        if (lang != null && lang.startsWith("zh")) {
+            BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+            words.setText(text);
+            breakable = at -> allowed(text, words, at);
+        } else {
+            breakable = at -> !forbidden(text, at);
         }
-        BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
-        words.setText(text);
+        // The standard break points, skipping those the language's rule refuses.
         return () -> {
             BreakPoint p = lines.next();
-            while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && !allowed(text, words, p.getPosition())) {
+            while (p.getPosition() != BreakIterator.DONE && p.getPosition() < text.length() && !breakable.test(p.getPosition())) {
                 p = lines.next();
             }
             return p;
