@@ -319,8 +319,9 @@ public record TableView(String id, String anchor, String number, String title, S
      * The rows in page-keeping groups. A row is bound to the next one when they must share a page: a heading (or a
      * total that heads the deeper rows under it, as annex 4's outcome rows do) and the row under it; a closing total
      * and the two rows before it (so no total starts a page on its own); consecutive totals; the table's last row and the
-     * one before it (so no table ends with one row alone on a page, its notes under it). Chains of bound rows are
-     * kept groups; the free rows between them are plain groups.
+     * one before it (so no table ends with one row alone on a page, its notes under it); a row and the one under it that
+     * shares a cell with it (one means of verification for two indicators: the lower row's cell is blank). Chains of
+     * bound rows are kept groups; the free rows between them are plain groups.
      */
     static List<RowGroup> groups(List<Row> model, List<RowView> views) {
         int n = model.size();
@@ -334,6 +335,7 @@ public record TableView(String id, String anchor, String number, String title, S
                     && !opensGroup(model, i + 1);
             bound[i] = opens || closesNext || (closesAfterNext && r.type() != RowType.HEADING && !r.type().isTotal())
                     || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1))
+                    || sharesACellWithRowAbove(next) // the print's one cell over both rows: the PDF's blank below it
                     || i == n - 2; // the table's last two rows: it never ends with one row on a page of its own
         }
         List<RowGroup> groups = new ArrayList<>();
@@ -359,6 +361,10 @@ public record TableView(String id, String anchor, String number, String title, S
             groups.add(new RowGroup(false, List.copyOf(free)));
         }
         return groups;
+    }
+
+    private static boolean sharesACellWithRowAbove(Row r) {
+        return r.values().keySet().stream().anyMatch(r::sharedWithRowAbove);
     }
 
     /** A total row followed by deeper rows heads them (annex 4's outcome rows), like a heading. */

@@ -286,6 +286,34 @@ class PrintFaithfulPagesTest {
         assertTrue(broken >= 5, lang + ": tables broken across pages: " + broken);
     }
 
+    /**
+     * A cell the print sets over two rows (one means of verification for two indicators) stays on one page with both:
+     * the PDF leaves the lower row's cell blank, which a row at the head of a page would show with nothing above it.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aCellSharedWithTheRowAboveNeverStartsAPage(Language lang) {
+        Map<String, Table> byAnchor = new LinkedHashMap<>();
+        tables.forEach(t -> byAnchor.put(TableView.anchor(t), t));
+        List<LaidOutPages.PlacedRow> rows = LAYOUT.get(lang).rows();
+        int shared = 0;
+        List<String> split = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            LaidOutPages.PlacedRow r = rows.get(i);
+            Table t = byAnchor.get(r.table());
+            Row row = t.rows().get(index(t, r.key()));
+            if (row.values().keySet().stream().noneMatch(row::sharedWithRowAbove)) {
+                continue;
+            }
+            shared++;
+            if (rows.get(i - 1).page() != r.page()) {
+                split.add(t.id() + "/" + r.key() + " on page " + r.page());
+            }
+        }
+        assertTrue(shared >= 2, lang + ": rows sharing a cell with the row above: " + shared);
+        assertEquals(List.of(), split, lang + ": rows whose shared cell starts a page, blank");
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void aTablesNotesNeverStartAPageAlone(Language lang) {
