@@ -14,6 +14,9 @@ public final class NumberText {
     /** The en dash printed for a zero amount where the table prints zeros so. */
     public static final String DASH = "\u2013";
 
+    /** Between the years and the months of a work-years figure ("27 / 1"). */
+    public static final String YEARS_MONTHS = " / ";
+
     private NumberText() {
     }
 
@@ -26,7 +29,7 @@ public final class NumberText {
             case AMOUNT_OR_DASH -> ((Number) value).longValue() == 0 ? DASH : grouped(((Number) value).longValue(), language);
             case YEARS_MONTHS -> {
                 long months = ((Number) value).longValue();
-                yield grouped(months / 12, language) + " / " + months % 12;
+                yield grouped(months / 12, language) + YEARS_MONTHS + months % 12;
             }
             case PERCENT, MILLIONS -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString();
             case TEXT -> value instanceof Text t ? t.in(language) : value.toString();

@@ -112,9 +112,11 @@ public record TableView(String id, String anchor, String number, String title, S
      * set it unseen after the figure, so the column's figures stay aligned on their last digit.
      * {@code headers} names every heading the cell comes under (the heading rows above, its row's label, its
      * column's group and its column), for a screen reader, which finds no section headings by the table's scopes alone.
+     * {@code tail} is the end of the figure set in a box of its own after {@code text}, so that a column's figures line up
+     * on what comes before it: a work-years figure's months ("27 / " and "1", "582 / " and "10": the slashes align).
      */
-    public record CellView(String column, String text, boolean number, String note, String shared, String pad,
-                           String headers) {
+    public record CellView(String column, String text, String tail, boolean number, String note, String shared,
+                           String pad, String headers) {
     }
 
     /** Builds the view of one table in one language. */
@@ -282,13 +284,19 @@ public record TableView(String id, String anchor, String number, String title, S
     private static CellView cell(Table t, int index, Column c, Language lang, String headers) {
         Row r = t.rows().get(index);
         String text = NumberText.format(r.value(c.key()), c.kind(), lang);
+        String tail = "";
+        if (c.kind() == ValueKind.YEARS_MONTHS && !text.isEmpty()) {
+            int cut = text.indexOf(NumberText.YEARS_MONTHS) + NumberText.YEARS_MONTHS.length();
+            tail = text.substring(cut);
+            text = text.substring(0, cut);
+        }
         boolean number = c.kind() != ValueKind.TEXT;
         String note = noteMarker(t, r, c);
         String pad = "";
         if (number && note.isEmpty() && !text.isEmpty()) {
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
-        return new CellView(c.key(), text, number, note, shared(t, index, c, lang), pad, headers);
+        return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers);
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */

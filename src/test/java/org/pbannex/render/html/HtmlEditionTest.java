@@ -89,8 +89,9 @@ class HtmlEditionTest {
                 for (Element td : tr.select("td.num[data-column]")) {
                     Column c = t.column(td.attr("data-column"));
                     // The figure is the cell's own text; a note on the cell is its marker in a <sup> after it (the unseen
-                    // marker after the column's other figures, which keeps them in line, is no note).
-                    String text = td.ownText();
+                    // marker after the column's other figures, which keeps them in line, is no note); a work-years
+                    // figure's months are in a box of their own after it, so that the column's slashes line up.
+                    String text = td.ownText() + td.select("span.tail").text();
                     var note = t.cellNote(row.key(), c.key());
                     assertEquals(note == null ? "" : note.marker(), td.select("sup.note-ref:not(.pad)").text(), t.id() + " " + row.key() + " note");
                     if (t.tidy() == null && OutputColumns.isData(c)) {

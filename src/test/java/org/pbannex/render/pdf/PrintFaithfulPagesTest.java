@@ -218,10 +218,51 @@ class PrintFaithfulPagesTest {
     }
 
     /**
-     * Where a run of glyphs reading {@code text} (spaces aside) is on the page: for each, the right edge of its last
-     * glyph before the marker, or of its last glyph when {@code text} carries none, and its baseline.
+     * Work-years figures ("27 / 1", "37 / 11") line up on their slashes down a column, as the print's do: right-aligned
+     * whole, a column's slashes had stood one digit apart wherever the months had one digit or two.
      */
-    private static List<double[]> glyphRunEnds(PDDocument doc, int page, String text) throws IOException {
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void workYearsFiguresLineUpOnTheirSlashes(Language lang) throws IOException {
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        tables.stream().filter(t -> t.columns().stream().anyMatch(c -> c.kind() == org.pbannex.table.ValueKind.YEARS_MONTHS))
+                .forEach(t -> anchors.add(TableView.anchor(t)));
+        java.util.SortedSet<Integer> pages = new java.util.TreeSet<>();
+        LAYOUT.get(lang).rows().stream().filter(r -> anchors.contains(r.table())).forEach(r -> pages.add(r.page()));
+        assertTrue(!pages.isEmpty(), lang + ": no table of work-years laid out");
+        int columns = 0;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            for (int page : pages) {
+                // The slashes between a figure's years and months (a digit either side, a space between), left to right.
+                List<Double> slashes = new ArrayList<>();
+                List<org.apache.pdfbox.text.TextPosition> g = glyphs(doc, page);
+                for (int i = 1; i + 1 < g.size(); i++) {
+                    var before = g.get(i - 1);
+                    var slash = g.get(i);
+                    if (slash.getUnicode().equals("/") && Character.isDigit(before.getUnicode().charAt(0))
+                            && Character.isDigit(g.get(i + 1).getUnicode().charAt(0))
+                            && slash.getXDirAdj() - (before.getXDirAdj() + before.getWidthDirAdj()) > 1) {
+                        slashes.add((double) slash.getXDirAdj());
+                    }
+                }
+                slashes.sort(null);
+                // A column: slashes closer than 20 points to the one before (the columns stand 60 points or more apart).
+                int start = 0;
+                for (int i = 1; i <= slashes.size(); i++) {
+                    if (i == slashes.size() || slashes.get(i) - slashes.get(i - 1) > 20) {
+                        assertEquals(slashes.get(start), slashes.get(i - 1), 0.3, lang + ": page " + page
+                                + ": the slashes of one column of work-years, leftmost and rightmost, in points");
+                        columns++;
+                        start = i;
+                    }
+                }
+            }
+        }
+        assertTrue(columns >= 2, lang + ": columns of work-years found: " + columns);
+    }
+
+    /** The glyphs drawn on a page, spaces left out, in the order the text stripper reads them. */
+    private static List<org.apache.pdfbox.text.TextPosition> glyphs(PDDocument doc, int page) throws IOException {
         List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
         var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
             @Override
@@ -234,6 +275,15 @@ class PrintFaithfulPagesTest {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         stripper.getText(doc);
+        return glyphs;
+    }
+
+    /**
+     * Where a run of glyphs reading {@code text} (spaces aside) is on the page: for each, the right edge of its last
+     * glyph before the marker, or of its last glyph when {@code text} carries none, and its baseline.
+     */
+    private static List<double[]> glyphRunEnds(PDDocument doc, int page, String text) throws IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = glyphs(doc, page);
         String wanted = text.replace(" ", "");
         boolean markerLast = !Character.isDigit(wanted.charAt(wanted.length() - 1));
         List<double[]> ends = new ArrayList<>();
