@@ -37,11 +37,14 @@ final class TableSheet {
         List<Integer> widths = layout.widths();
         String title = notes.withNoteMarker(title(t, lang, words), t.id(), lang);
         List<Line> introduction = introduction(t, layout, notes, info, chartSheet);
-        // Text above the table may read on across empty columns beyond it, up to the width of the printed page.
-        int longest = introduction.stream().mapToInt(l -> TextLayout.width(l.text(), l.warning())).max().orElse(0);
+        // The title and the text above the table may read on across empty columns beyond it, up to the width of the
+        // printed page (a title longer than the table had wrapped in column A, three lines of large type).
+        double longest = Math.max(XlsxCells.width(title, styles.title, styles), introduction.stream()
+                .mapToDouble(l -> XlsxCells.width(l.text(), l.warning() ? styles.heading : styles.body, styles))
+                .max().orElse(0));
         int table = layout.totalWidth();
-        int across = Math.max(table, Math.min(longest, table <= XlsxCells.PORTRAIT_CHARS ? XlsxCells.PORTRAIT_CHARS
-                : Math.max(table, XlsxCells.LANDSCAPE_CHARS)));
+        int page = table <= XlsxCells.PORTRAIT_CHARS ? XlsxCells.PORTRAIT_CHARS : Math.max(table, XlsxCells.LANDSCAPE_CHARS);
+        int across = Math.max(table, Math.min((int) Math.ceil(longest), page));
         int runOn = runOnWidth(widths, XlsxCells.pagesWide(across), across);
         int r = 0;
         XlsxCells.line(sheet, r++, title, styles.title, styles, widths.get(0), runOn);

@@ -66,11 +66,10 @@ final class XlsxCells {
     static Cell line(XSSFSheet sheet, int rowIndex, String text, CellStyle style, XlsxStyles styles, int columnA, int across) {
         Row row = sheet.createRow(rowIndex);
         boolean bold = styles.isBold(style);
-        // Titles are larger than body text: they take more room per character and taller lines.
-        float scale = (float) styles.points(style) / XlsxStyles.BODY_POINTS;
+        float scale = scale(style, styles);
         Cell cell;
         int lines;
-        if (TextLayout.width(text, bold) * scale <= across && !text.contains("\n")) {
+        if (width(text, style, styles) <= across && !text.contains("\n")) {
             cell = XlsxCells.text(row, 0, text, styles.unwrapped(style), styles);
             lines = 1;
         } else {
@@ -79,6 +78,16 @@ final class XlsxCells {
         }
         row.setHeightInPoints(styles.height(lines) * scale);
         return cell;
+    }
+
+    /** The width of a line of text in this style, in column-width characters. */
+    static double width(String text, CellStyle style, XlsxStyles styles) {
+        return TextLayout.width(text, styles.isBold(style)) * scale(style, styles);
+    }
+
+    /** Titles are larger than body text: they take more room per character and taller lines. */
+    private static float scale(CellStyle style, XlsxStyles styles) {
+        return (float) styles.points(style) / XlsxStyles.BODY_POINTS;
     }
 
     /** A cell that links to A1 of another sheet of this workbook. */

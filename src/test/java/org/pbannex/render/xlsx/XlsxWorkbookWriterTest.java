@@ -404,6 +404,34 @@ class XlsxWorkbookWriterTest {
         }
     }
 
+    /**
+     * A title wider than its table reads on over the empty columns beside it, on one line, as far as the printed page
+     * reaches (the zh Figure 2's and the supplementary table's titles had wrapped in column A, three lines of large
+     * type); a title wider than the page wraps in column A.
+     */
+    @Test
+    void aTitleWiderThanItsTableReadsOnAcrossThePage(@TempDir Path dir) throws Exception {
+        Table narrow = narrowTable();
+        Text fits = new Text("2022-2023 两年期按区域分列的实际和估计预算外支出",
+                "Actual and estimated extra-budgetary expenditure by region");
+        Text tooLong = new Text(fits.in(Language.ZH).repeat(3), fits.in(Language.EN).repeat(3));
+        for (Language lang : Language.values()) {
+            for (Text title : List.of(fits, tooLong)) {
+                Table t = new Table(narrow.id(), narrow.number(), title, narrow.unitNote(), narrow.labelHeading(),
+                        narrow.columns(), narrow.rows(), List.of(), narrow.source(), false);
+                Path file = dir.resolve(lang.code() + title.in(lang).length() + ".xlsx");
+                XlsxWorkbookWriter.write(List.of(t), lang, info(), TestWording.bundled(), file);
+                try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+                    XSSFSheet s = (XSSFSheet) sheet(wb, t.id());
+                    Cell a1 = cell(s, 0, 0);
+                    assertTrue(a1.getStringCellValue().contains(title.in(lang)), a1.getStringCellValue());
+                    assertEquals(title == tooLong, a1.getCellStyle().getWrapText(), lang + ": the title wraps in column A: "
+                            + a1.getStringCellValue());
+                }
+            }
+        }
+    }
+
     static Sheet sheet(XSSFWorkbook wb, String id) {
         for (Sheet s : wb) {
             if (s.getSheetName().equals(id) || s.getSheetName().startsWith(id + " ") && !((XSSFSheet) s).getTables().isEmpty()) {
