@@ -1,11 +1,12 @@
 package org.pbannex.render.markup;
 
-import org.pbannex.render.OutputColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pbannex.render.LineBreaks;
 import org.pbannex.render.NumberText;
+import org.pbannex.render.OutputColumns;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
@@ -21,14 +22,15 @@ import org.pbannex.table.ValueKind;
  * and scopes, the body in row groups that must stay on one page. The templates only place what this holds.
  *
  * @param anchor   the id of the table's section (bookmarks and the contents link to it)
+ * @param titlePieces the title in the pieces between which a line may break ({@link HeadCell#pieces}), for the HTML edition
  * @param heading  the number and title in one line (bookmarks, contents)
  * @param caveat   a warning about the whole table (synthetic data); empty when there is none
  * @param colgroups the label column, then one group per spanning heading or ungrouped column
  * @param head     the heading rows: one, or two when a column has a group heading
  * @param body     the rows in groups; a kept group never breaks across pages
  */
-public record TableView(String id, String anchor, String number, String title, String heading, String unitNote,
-                        String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
+public record TableView(String id, String anchor, String number, String title, List<String> titlePieces, String heading,
+                        String unitNote, String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
                         List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts) {
 
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
@@ -41,11 +43,18 @@ public record TableView(String id, String anchor, String number, String title, S
     /**
      * A heading cell. {@code scope} is {@code col}, or {@code colgroup} for a spanning group heading.
      *
-     * @param words true when the text is Chinese and must break between words only (see the PDF's line breaking)
-     * @param id    unique in the document, for the cells' {@code headers}
+     * @param words  true when the text is Chinese and must break between words only (see the PDF's line breaking)
+     * @param id     unique in the document, for the cells' {@code headers}
+     * @param pieces the text in the pieces between which a line may break ({@link LineBreaks}: Chinese between words,
+     *               no text inside a range of years), for the HTML edition, where a browser would break Chinese between
+     *               any two characters and a range after its hyphen ("2020- / 2021")
      */
     public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
-                           String id) {
+                           String id, List<String> pieces) {
+
+        HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words, String id) {
+            this(text, unit, colspan, rowspan, scope, label, words, id, LineBreaks.pieces(text, words));
+        }
     }
 
     /** Rows that stay together on one page when {@code keep}. */
@@ -143,7 +152,8 @@ public record TableView(String id, String anchor, String number, String title, S
                 headings.add(new OpenHeading(r.level(), id));
             }
         }
-        return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
+        return new TableView(t.id(), anchor, number, title, LineBreaks.pieces(title, lang == Language.ZH),
+                number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList());

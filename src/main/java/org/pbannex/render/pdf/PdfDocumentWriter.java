@@ -47,11 +47,6 @@ public final class PdfDocumentWriter {
     private PdfDocumentWriter() {
     }
 
-    /** Loads what a Chinese PDF's line breaking loads the first time (see {@link WordLineBreaking}). */
-    public static void prepareChinese() {
-        WordLineBreaking.prepare();
-    }
-
     /**
      * Writes one PDF with every table in the given language. fontDir holds font.properties and the TTF files; wording
      * is the outputs' shared wording (texts.csv, keys edition.*).

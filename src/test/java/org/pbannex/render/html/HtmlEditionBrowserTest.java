@@ -93,6 +93,62 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * On a phone, where titles and column headings wrap most, they break where the PDF's rules let a line break: Chinese
+     * between words (Chromium would break "亚洲和太平 / 洋" and "经 / 修订的" anywhere), and no text inside a range of
+     * years ("2020- / 2021"). The lines are read from the page as Chromium laid it out, character by character.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void onAPhoneTitlesAndColumnHeadingsBreakOnlyWhereTheRulesAllow(Language lang) throws Exception {
+        Path page = edition(lang);
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("breaks-" + lang.code()))) {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            browser.load(page.toUri().toString());
+            // Each element's text, line by line: a character whose box starts below the line's starts a new one.
+            var texts = browser.evaluate("""
+                    JSON.stringify([...document.querySelectorAll('main h2, main table.data thead th')].map(e => {
+                      const lines = []; let top = null, line = '';
+                      const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                        if (n.parentElement.closest('.col-unit, .number')) continue; // lines of their own (display: block)
+                        for (let i = 0; i < n.data.length; i++) {
+                          const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                          const box = r.getClientRects()[0];
+                          if (box && box.width > 0) {
+                            if (top !== null && box.top > top + box.height / 2) { lines.push(line); line = ''; }
+                            if (top === null || box.top > top + box.height / 2) top = box.top;
+                          }
+                          line += n.data[i];
+                        }
+                      }
+                      lines.push(line);
+                      return lines;
+                    }))""").asString();
+            List<List<String>> elements = tools.jackson.databind.json.JsonMapper.builder().build().readValue(texts,
+                    new tools.jackson.core.type.TypeReference<List<List<String>>>() { });
+            List<String> bad = new java.util.ArrayList<>();
+            int breaks = 0;
+            for (List<String> lines : elements) {
+                for (int i = 0; i + 1 < lines.size(); i++) {
+                    String before = lines.get(i);
+                    String joined = before + lines.get(i + 1);
+                    int at = before.length();
+                    breaks++;
+                    boolean ok = before.endsWith(" ") || (lang == Language.ZH
+                            ? org.pbannex.render.LineBreaks.allowedInChinese(joined, org.pbannex.render.LineBreaks.chineseWords(joined), at)
+                            : !org.pbannex.render.LineBreaks.forbidden(joined, at));
+                    if (!ok) {
+                        bad.add(before.strip() + " / " + lines.get(i + 1).strip());
+                    }
+                }
+            }
+            assertTrue(breaks > 50, lang + ": line breaks in titles and headings: " + breaks);
+            assertEquals(List.of(), bad, lang + ": titles and headings broken where a line may not break");
+        }
+    }
+
     /** The edition's file, once Chromium is known to be there (a skip where it is not, a failure in CI). */
     private static Path edition(Language lang) {
         HeadlessChromium.executable();

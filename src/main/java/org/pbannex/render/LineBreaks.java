@@ -1,0 +1,97 @@
+package org.pbannex.render;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a line of the editions' text may break, beyond what the Unicode line breaking rules say: Chinese between words
+ * only (ICU's dictionary-based segmentation), never before a one-character word that reads as part of the word before
+ * it; in any language, never inside a range of numbers, before a slash or before a note's marker. The PDF applies it
+ * to its layout's break points; the HTML edition marks the places in its Chinese column headings.
+ */
+public final class LineBreaks {
+
+    private LineBreaks() {
+    }
+
+    /** A segmentation of Chinese text into words, for {@link #allowedInChinese}. */
+    public static BreakIterator chineseWords(String text) {
+        BreakIterator words = BreakIterator.getWordInstance(ULocale.SIMPLIFIED_CHINESE);
+        words.setText(text);
+        return words;
+    }
+
+    /** Loads the Chinese word dictionary that the first segmentation would load (once per process). */
+    public static void prepare() {
+        chineseWords("两年期计划和预算").isBoundary(3);
+    }
+
+    /**
+     * The text in the pieces between which a line may break, in order (the whole text when it has no such place): where
+     * Unicode's line breaking rules (ICU's) allow it and this class does too ({@link #allowedInChinese} for Chinese,
+     * {@link #forbidden} for any text). A space stays at the end of the piece before it.
+     */
+    public static List<String> pieces(String text, boolean chinese) {
+        BreakIterator words = chinese ? chineseWords(text) : null;
+        BreakIterator lines = BreakIterator.getLineInstance(chinese ? ULocale.SIMPLIFIED_CHINESE : ULocale.ENGLISH);
+        lines.setText(text);
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int at = lines.next(); at != BreakIterator.DONE && at < text.length(); at = lines.next()) {
+            if (chinese ? allowedInChinese(text, words, at) : !forbidden(text, at)) {
+                pieces.add(text.substring(start, at));
+                start = at;
+            }
+        }
+        pieces.add(text.substring(start));
+        return pieces;
+    }
+
+    /**
+     * A break at {@code at} is allowed at a word boundary, except: before a one-character Chinese word (a suffix such
+     * as 期 in 两年期 or 率 in 通货膨胀率, which the dictionary splits off but a reader reads as part of the word, or a
+     * particle such as 的, which never starts a line), and where {@link #forbidden} says no.
+     */
+    public static boolean allowedInChinese(String text, BreakIterator words, int at) {
+        if (!words.isBoundary(at)) {
+            return false;
+        }
+        if (forbidden(text, at)) {
+            return false;
+        }
+        int after = words.following(at);
+        return !(oneHanWord(text, at, after) && han(text, at - 1));
+    }
+
+    /**
+     * A break no language allows, which the JDK's line breaking does: inside a range of numbers; before a slash (a line
+     * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a
+     * line of its own ("2020-2021 / *").
+     */
+    public static boolean forbidden(String text, int at) {
+        if (at <= 0 || at >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(at);
+        return insideNumberRange(text, at) || next == '/' || next == '*' || next == '†';
+    }
+
+    /**
+     * A break right after the hyphen of a range of numbers ("2020- / 2021"), which the JDK's line breaking allows and
+     * Unicode's (rule LB25, a hyphen before a number) does not: in any language, a year range stays on one line.
+     */
+    static boolean insideNumberRange(String text, int at) {
+        return at >= 2 && at < text.length() && text.charAt(at - 1) == '-' && Character.isDigit(text.charAt(at - 2))
+                && Character.isDigit(text.charAt(at));
+    }
+
+    private static boolean oneHanWord(String text, int from, int to) {
+        return from >= 0 && to - from == 1 && han(text, from);
+    }
+
+    private static boolean han(String text, int i) {
+        return i >= 0 && i < text.length() && Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN;
+    }
+}
