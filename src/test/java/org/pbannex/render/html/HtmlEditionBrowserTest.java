@@ -75,11 +75,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onAPhoneThePageFitsAndTablesScrollInTheirBoxes(Language lang) throws Exception {
-        Path page = edition(lang);
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("phone-" + lang.code()))) {
-            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
-            browser.load(page.toUri().toString());
+        try (HeadlessChromium browser = onAPhone(lang, "phone-")) {
             assertEquals(390, browser.evaluate("document.documentElement.scrollWidth").asInt(), "the page's width");
             double narrowest = browser.evaluate("Math.min(...[...document.querySelectorAll('main table.data tbody th.label')]"
                     + ".map(e => e.getBoundingClientRect().width))").asDouble();
@@ -101,11 +97,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onAPhoneTitlesAndColumnHeadingsBreakOnlyWhereTheRulesAllow(Language lang) throws Exception {
-        Path page = edition(lang);
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("breaks-" + lang.code()))) {
-            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
-            browser.load(page.toUri().toString());
+        try (HeadlessChromium browser = onAPhone(lang, "breaks-")) {
             // Each element's text, line by line: a character whose box starts below the line's starts a new one.
             var texts = browser.evaluate("""
                     JSON.stringify([...document.querySelectorAll('main h2, main table.data thead th')].map(e => {
@@ -146,6 +138,21 @@ class HtmlEditionBrowserTest {
             }
             assertTrue(breaks > 50, lang + ": line breaks in titles and headings: " + breaks);
             assertEquals(List.of(), bad, lang + ": titles and headings broken where a line may not break");
+        }
+    }
+
+    /** Chromium as a phone (390 CSS pixels wide), the edition loaded; its profile in a folder of its own. */
+    private static HeadlessChromium onAPhone(Language lang, String profile) throws Exception {
+        Path page = edition(lang);
+        HeadlessChromium browser = HeadlessChromium.start(dir.resolve(profile + lang.code()));
+        try {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            browser.load(page.toUri().toString());
+            return browser;
+        } catch (Exception | Error e) {
+            browser.close();
+            throw e;
         }
     }
 
