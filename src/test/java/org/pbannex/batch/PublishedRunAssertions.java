@@ -175,6 +175,21 @@ final class PublishedRunAssertions {
             var frame = drawing.getCTDrawing().getTwoCellAnchorArray(0).getGraphicFrame().getNvGraphicFramePr().getCNvPr();
             assertTrue(frame.getDescr().matches(".*非洲 \\d+.*欧洲和中亚 \\d+.*"), "chart alt text gives the figures per region: "
                     + frame.getDescr());
+            // a4's two pies are drawn one size: one legend position and one plot area, set in the file (left to the
+            // program, a pie's size followed its legend's: the second, with three entries beside it, came out larger).
+            var pies = (org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheetAt(wb.getSheetIndex(sheet(wb, "a4")) + 1);
+            List<String> layouts = pies.getDrawingPatriarch().getCharts().stream().map(c -> {
+                var chart = c.getCTChart();
+                assertEquals(1, chart.getPlotArea().selectPath("declare namespace c='"
+                        + "http://schemas.openxmlformats.org/drawingml/2006/chart' ./c:layout").length, "a pie's plot area has one layout");
+                var area = chart.getPlotArea().isSetLayout() && chart.getPlotArea().getLayout().isSetManualLayout()
+                        ? chart.getPlotArea().getLayout().getManualLayout() : null;
+                return chart.getLegend().getLegendPos().getVal() + " "
+                        + (area == null ? "automatic" : area.getW().getVal() + " x " + area.getH().getVal());
+            }).toList();
+            assertEquals(2, layouts.size(), "a4's pies");
+            assertEquals(layouts.get(0), layouts.get(1), "a4's pies: legend and plot area");
+            assertTrue(!layouts.get(0).endsWith("automatic"), "a4's pies: plot area " + layouts.get(0));
         }
     }
 

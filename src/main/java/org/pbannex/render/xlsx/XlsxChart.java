@@ -55,8 +55,7 @@ final class XlsxChart {
      * {@code tableSheet} (null: the chart's own figures).
      */
     static XSSFChart draw(XSSFSheet sheet, XSSFSheet tableSheet, Chart c, java.util.List<String> seriesNames, ChartCells cells,
-                          Text caveat, Language lang,
-                          XlsxStyles.EditionFont font, int firstRow) {
+                          Text caveat, Language lang, XlsxStyles.EditionFont font, int firstRow, boolean legendBeside) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, firstRow, 1, firstRow + HEIGHT_ROWS);
         anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_AND_RESIZE);
@@ -64,8 +63,6 @@ final class XlsxChart {
         String title = caveat.isEmpty() ? c.title().in(lang) : c.title().in(lang) + "\n" + caveat.in(lang);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);
-        // A pie's legend beside it while short; under it when it would leave the pie small.
-        boolean legendBeside = c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE;
         chart.getOrAddLegend().setPosition(legendBeside ? LegendPosition.RIGHT : LegendPosition.BOTTOM);
         if (cells == null) {
             LOG.warn("chart {}: its figures are not among its table's cells; the chart carries them itself", c.id());
@@ -91,10 +88,39 @@ final class XlsxChart {
             }
         }
         chart.plot(data);
+        if (c.kind() == Chart.Kind.PIE) {
+            pieArea(chart, legendBeside);
+        }
         font(chart, font, lang);
         // The frame's title is the chart's own; its description (the alt text) carries the caveat, once, first.
         name(chart, c, c.title().in(lang), c.altText(caveat).in(lang));
         return chart;
+    }
+
+    /**
+     * Whether the pies of one sheet have their legends beside them: while every pie's legend is short; under them when
+     * one would leave its pie small. A sheet's pies have their legends in one place, so that they are drawn one size.
+     */
+    static boolean legendsBeside(java.util.List<Chart> charts) {
+        return charts.stream().allMatch(c -> c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE);
+    }
+
+    /**
+     * The pie's plot area at a set place in the chart (fractions of its frame), the room left for the title above and
+     * the legend beside or below: left to the program, a pie's size followed its legend's, and two pies of one sheet
+     * differed (annex 4's).
+     */
+    private static void pieArea(XSSFChart chart, boolean legendBeside) {
+        var plot = chart.getCTChart().getPlotArea();
+        // POI writes an empty layout; a second one would make the file invalid (Excel repairs it).
+        var layout = (plot.isSetLayout() ? plot.getLayout() : plot.addNewLayout()).addNewManualLayout();
+        layout.addNewLayoutTarget().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STLayoutTarget.INNER);
+        layout.addNewXMode().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STLayoutMode.EDGE);
+        layout.addNewYMode().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STLayoutMode.EDGE);
+        layout.addNewX().setVal(legendBeside ? 0.05 : 0.1);
+        layout.addNewY().setVal(0.16);
+        layout.addNewW().setVal(legendBeside ? 0.6 : 0.8);
+        layout.addNewH().setVal(0.56);
     }
 
     private static XDDFChartData pie(XSSFChart chart) {
