@@ -90,6 +90,14 @@ public record TableView(String id, String anchor, String number, String title, L
         return (!footnotes.isEmpty() || !source.isEmpty()) && !body.isEmpty();
     }
 
+    /**
+     * Whether every cell of the body is text, no figure (the results framework's indicators, the risk register): its
+     * rows, a third of a page each, may run on from one page to the next, as a page of text would.
+     */
+    public boolean textOnly() {
+        return body.stream().flatMap(g -> g.rows().stream()).flatMap(r -> r.cells().stream()).noneMatch(CellView::number);
+    }
+
     /** How many columns the table has, the label column included. */
     public int columnCount() {
         return colgroups.stream().mapToInt(g -> g.widths().size()).sum();

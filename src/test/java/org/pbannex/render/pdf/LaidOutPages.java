@@ -29,6 +29,8 @@ final class LaidOutPages {
     private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
     private final Map<Element, List<String>> cellLines = new LinkedHashMap<>();
     private final List<String> headingOverflows = new ArrayList<>();
+    /** Per table section and page, the lowest point its body rows reach on that page (a row split across pages: both). */
+    private final Map<String, Map<Integer, Integer>> lowest = new LinkedHashMap<>();
 
     LaidOutPages(ITextRenderer renderer) {
         this.pages = renderer.getRootBox().getLayer().getPages();
@@ -72,6 +74,23 @@ final class LaidOutPages {
         }
     }
 
+    /**
+     * How much of each page a table's body rows fill, from the page's top to the lowest point they reach on it (0 to 1),
+     * for every page the table runs on from, its last page left out.
+     */
+    Map<Integer, Double> filledBefore(String table) {
+        Map<Integer, Double> filled = new LinkedHashMap<>();
+        Map<Integer, Integer> byPage = lowest.getOrDefault(table, Map.of());
+        int last = byPage.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        byPage.forEach((p, y) -> {
+            PageBox page = pages.get(p - 1);
+            if (p < last) {
+                filled.put(p, (double) (y - page.getTop()) / (page.getBottom() - page.getTop()));
+            }
+        });
+        return filled;
+    }
+
     /** The lines of each body cell (a cell split across pages: its lines on both), label cells included. */
     List<List<String>> cellLines() {
         return List.copyOf(cellLines.values());
@@ -85,6 +104,11 @@ final class LaidOutPages {
         }
         if (e != null && "tr".equals(e.getNodeName()) && e.hasAttribute("data-row") && box instanceof BlockBox) {
             rows.add(new PlacedRow(t, e.getAttribute("data-row"), page(box.getAbsY())));
+            int bottom = box.getAbsY() + box.getHeight();
+            for (int p = page(box.getAbsY()); p <= page(bottom - 1); p++) {
+                lowest.computeIfAbsent(t, k -> new LinkedHashMap<>())
+                        .merge(p, Math.min(bottom, pages.get(p - 1).getBottom()), Math::max);
+            }
         }
         if (e != null && "tr".equals(e.getNodeName()) && e.getAttribute("class").contains("table-notes") && box instanceof BlockBox) {
             notes.add(new PlacedRow(t, "notes", page(box.getAbsY())));

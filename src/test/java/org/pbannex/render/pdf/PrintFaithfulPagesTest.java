@@ -337,6 +337,31 @@ class PrintFaithfulPagesTest {
     }
 
     /**
+     * A table of text (the indicators, the risk register) fills every page it runs on from: its rows, up to a third of
+     * a page each, run on to the next page rather than move there whole (the risk register's third risk had left a
+     * third of a page empty). Rows kept together (a heading and the row under it) may leave less than 30%.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aTableOfTextFillsThePagesItRunsOnFrom(Language lang) {
+        int pages = 0;
+        List<String> gaps = new ArrayList<>();
+        for (Table t : tables) {
+            if (!TableView.of(t, lang).textOnly()) {
+                continue;
+            }
+            for (var e : LAYOUT.get(lang).filledBefore(TableView.anchor(t)).entrySet()) {
+                pages++;
+                if (e.getValue() < 0.7) {
+                    gaps.add(t.id() + " page " + e.getKey() + ": " + Math.round(e.getValue() * 100) + "% filled");
+                }
+            }
+        }
+        assertTrue(pages >= 10, lang + ": pages that tables of text run on from: " + pages);
+        assertEquals(List.of(), gaps, lang + ": pages a table of text leaves empty at the foot");
+    }
+
+    /**
      * A cell the print sets over two rows (one means of verification for two indicators) stays on one page with both:
      * the PDF leaves the lower row's cell blank, which a row at the head of a page would show with nothing above it.
      */
