@@ -22,16 +22,22 @@ import org.pbannex.table.ValueKind;
  * and scopes, the body in row groups that must stay on one page. The templates only place what this holds.
  *
  * @param anchor   the id of the table's section (bookmarks and the contents link to it)
- * @param titlePieces the title in the pieces between which a line may break ({@link HeadCell#pieces}), for the HTML edition
  * @param heading  the number and title in one line (bookmarks, contents)
  * @param caveat   a warning about the whole table (synthetic data); empty when there is none
  * @param colgroups the label column, then one group per spanning heading or ungrouped column
  * @param head     the heading rows: one, or two when a column has a group heading
  * @param body     the rows in groups; a kept group never breaks across pages
+ * @param chinese  whether the text is Chinese, which breaks between words only
  */
-public record TableView(String id, String anchor, String number, String title, List<String> titlePieces, String heading,
-                        String unitNote, String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
-                        List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts) {
+public record TableView(String id, String anchor, String number, String title, String heading, String unitNote,
+                        String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
+                        List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts,
+                        boolean chinese) {
+
+    /** The title in the pieces between which a line may break ({@link HeadCell#pieces}), for the HTML edition. */
+    public List<String> titlePieces() {
+        return LineBreaks.pieces(title, chinese);
+    }
 
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
     public record ColumnGroup(List<String> widths) {
@@ -43,17 +49,19 @@ public record TableView(String id, String anchor, String number, String title, L
     /**
      * A heading cell. {@code scope} is {@code col}, or {@code colgroup} for a spanning group heading.
      *
-     * @param words  true when the text is Chinese and must break between words only (see the PDF's line breaking)
-     * @param id     unique in the document, for the cells' {@code headers}
-     * @param pieces the text in the pieces between which a line may break ({@link LineBreaks}: Chinese between words,
-     *               no text inside a range of years), for the HTML edition, where a browser would break Chinese between
-     *               any two characters and a range after its hyphen ("2020- / 2021")
+     * @param words true when the text is Chinese and must break between words only (see the PDF's line breaking)
+     * @param id    unique in the document, for the cells' {@code headers}
      */
     public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
-                           String id, List<String> pieces) {
+                           String id) {
 
-        HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words, String id) {
-            this(text, unit, colspan, rowspan, scope, label, words, id, LineBreaks.pieces(text, words));
+        /**
+         * The text in the pieces between which a line may break ({@link LineBreaks}: Chinese between words, no text
+         * inside a range of years), for the HTML edition, where a browser would break Chinese between any two characters
+         * and a range after its hyphen ("2020- / 2021"). (The PDF applies the same rule as it lays the text out.)
+         */
+        public List<String> pieces() {
+            return LineBreaks.pieces(text, words);
         }
     }
 
@@ -160,11 +168,10 @@ public record TableView(String id, String anchor, String number, String title, L
                 headings.add(new OpenHeading(r.level(), id));
             }
         }
-        return new TableView(t.id(), anchor, number, title, LineBreaks.pieces(title, lang == Language.ZH),
-                number.isEmpty() ? title : number + " " + title,
+        return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
-                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList());
+                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH);
     }
 
     private record OpenHeading(int level, String id) {
