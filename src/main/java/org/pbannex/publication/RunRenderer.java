@@ -47,7 +47,7 @@ public final class RunRenderer {
     public static Optional<Thread> prepareInBackground(RunRequest request) {
         boolean pdf = request.formats().contains(OutputFormat.PDF);
         boolean markup = pdf || request.formats().contains(OutputFormat.HTML);
-        // Both Chinese markups break their text between words: the PDF all of it, the HTML edition its column headings.
+        // Both Chinese markups break their text between words: the PDF all of it, the HTML edition its titles and headings.
         boolean chineseMarkup = markup && request.languages().contains(Language.ZH);
         boolean workbook = request.formats().contains(OutputFormat.XLSX);
         if (!markup && !workbook) {

@@ -9,7 +9,7 @@ import java.util.List;
  * Where a line of the editions' text may break, beyond what the Unicode line breaking rules say: Chinese between words
  * only (ICU's dictionary-based segmentation), never before a one-character word that reads as part of the word before
  * it; in any language, never inside a range of numbers, before a slash or before a note's marker. The PDF applies it
- * to its layout's break points; the HTML edition marks the places in its Chinese column headings.
+ * to its layout's break points; the HTML edition marks the places in its titles and column headings ({@link #pieces}).
  */
 public final class LineBreaks {
 
