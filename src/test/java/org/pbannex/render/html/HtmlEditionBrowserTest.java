@@ -86,6 +86,11 @@ class HtmlEditionBrowserTest {
             assertEquals("1", browser.evaluate("getComputedStyle(document.querySelector('nav ol')).columnCount").asString());
             assertEquals("pre-line", browser.evaluate("getComputedStyle(document.querySelector('main table.data td.text'))"
                     + ".whiteSpace").asString());
+            // Consecutive totals (rt's four) are ruled off each other thinly; heavy rules only above and below them all.
+            assertEquals("[\"1px 1px\",\"1px 1px\",\"1px 1px\"]", browser.evaluate("JSON.stringify([...document"
+                    + ".querySelectorAll('main table.data tr.total + tr.total')].map(r => getComputedStyle("
+                    + "r.previousElementSibling.firstElementChild).borderBottomWidth + ' ' + getComputedStyle("
+                    + "r.firstElementChild).borderTopWidth))").asString(), "the rules between consecutive totals");
         }
     }
 
