@@ -126,6 +126,33 @@ public record TableView(String id, String anchor, String number, String title, S
         public boolean textRow() {
             return cells.stream().anyMatch(c -> !c.number() && !c.text().isEmpty());
         }
+
+        /** The Chinese label as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}). */
+        public String labelWithBreaks() {
+            return withBreaks(label);
+        }
+    }
+
+    /**
+     * Chinese text as markup for the HTML edition: escaped, with a {@code <wbr>} at each place a line may break
+     * ({@link LineBreaks#pieces}: between words), for a style sheet that keeps the rest whole ({@code word-break:
+     * keep-all}), where a browser would break between any two characters ("社会对 / 话"). A piece with a space, a
+     * hyphen, a slash or a note's marker inside, where a browser would still break ("2018-2019", "协定。*"), is kept
+     * whole in a span of class {@code w}; a space or line break that ends a piece stays outside it.
+     */
+    static String withBreaks(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String piece : LineBreaks.pieces(text, true)) {
+            if (out.length() > 0) {
+                out.append("<wbr/>");
+            }
+            String core = piece.stripTrailing();
+            String escaped = org.unbescape.html.HtmlEscape.escapeHtml4Xml(core);
+            boolean breakable = core.chars().anyMatch(c -> " -/*\u2020".indexOf(c) >= 0);
+            out.append(breakable ? "<span class=\"w\">" + escaped + "</span>" : escaped)
+                    .append(org.unbescape.html.HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
+        }
+        return out.toString();
     }
 
     /**
@@ -142,6 +169,11 @@ public record TableView(String id, String anchor, String number, String title, S
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
                            String pad, String headers) {
+
+        /** Chinese text as markup, a {@code <wbr>} where a line may break ({@link TableView#withBreaks}). */
+        public String textWithBreaks() {
+            return withBreaks(text);
+        }
     }
 
     /** Builds the view of one table in one language. */

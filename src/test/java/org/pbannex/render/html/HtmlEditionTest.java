@@ -89,9 +89,8 @@ class HtmlEditionTest {
                 for (Element td : tr.select("td.num[data-column]")) {
                     Column c = t.column(td.attr("data-column"));
                     // The figure is the cell's own text; a note on the cell is its marker in a <sup> after it (the unseen
-                    // marker after the column's other figures, which keeps them in line, is no note); a work-years
-                    // figure's months are in a box of their own after it, so that the column's slashes line up.
-                    String text = td.ownText() + td.select("span.tail").text();
+                    // marker after the column's other figures, which keeps them in line, is no note).
+                    String text = shown(td);
                     var note = t.cellNote(row.key(), c.key());
                     assertEquals(note == null ? "" : note.marker(), td.select("sup.note-ref:not(.pad)").text(), t.id() + " " + row.key() + " note");
                     if (t.tidy() == null && OutputColumns.isData(c)) {
@@ -113,6 +112,22 @@ class HtmlEditionTest {
         }
         assertTrue(fromCsv > 1100, lang + ": figures compared with the CSV: " + fromCsv);
         assertTrue(fromSums >= 20, lang + ": f2 figures compared with the sums of its CSV: " + fromSums);
+    }
+
+    /**
+     * The text a cell shows: its own text, with the pieces of Chinese text kept whole in a span ({@code w}) and a
+     * work-years figure's months in a box of their own ({@code tail}); not its note markers or its hidden text.
+     */
+    static String shown(Element td) {
+        StringBuilder raw = new StringBuilder();
+        for (org.jsoup.nodes.Node n : td.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode text) {
+                raw.append(text.getWholeText());
+            } else if (n instanceof Element e && (e.hasClass("w") || e.hasClass("tail"))) {
+                raw.append(e.wholeText());
+            }
+        }
+        return raw.toString().replaceAll("\\s+", " ").strip();
     }
 
     /** The printed cell, read back as a number, equals the expected CSV value (years / months against both CSV columns). */
@@ -308,9 +323,9 @@ class HtmlEditionTest {
                     String column = td.attr("data-column");
                     Element hidden = td.selectFirst("span.visually-hidden");
                     String where = t.id() + " " + row.key() + " " + column;
-                    if (!td.ownText().isEmpty()) {
+                    if (!shown(td).isEmpty()) {
                         assertEquals(null, hidden, where + " shows its text");
-                        visibleAbove.put(column, td.ownText());
+                        visibleAbove.put(column, shown(td));
                         continue;
                     }
                     assertNotNull(hidden, where + " is empty and says nothing");
