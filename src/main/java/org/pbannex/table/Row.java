@@ -40,6 +40,11 @@ public record Row(String key, RowType type, Text label, int level, Map<String, O
         return values.get(column) == SHARED_WITH_ROW_ABOVE;
     }
 
+    /** True when any cell of this row is one the printed table shares with the row above. */
+    public boolean sharesACellWithRowAbove() {
+        return values.keySet().stream().anyMatch(this::sharedWithRowAbove);
+    }
+
     public Long amount(String column) {
         Object v = value(column);
         return v == null ? null : ((Number) v).longValue();

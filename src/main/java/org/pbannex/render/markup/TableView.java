@@ -34,9 +34,9 @@ public record TableView(String id, String anchor, String number, String title, S
                         List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts,
                         boolean chinese) {
 
-    /** The title in the pieces between which a line may break ({@link HeadCell#pieces}), for the HTML edition. */
-    public List<String> titlePieces() {
-        return LineBreaks.pieces(title, chinese);
+    /** The title as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition. */
+    public String titleWithBreaks() {
+        return withBreaks(title, chinese);
     }
 
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
@@ -55,13 +55,9 @@ public record TableView(String id, String anchor, String number, String title, S
     public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
                            String id) {
 
-        /**
-         * The text in the pieces between which a line may break ({@link LineBreaks}: Chinese between words, no text
-         * inside a range of years), for the HTML edition, where a browser would break Chinese between any two characters
-         * and a range after its hyphen ("2020- / 2021"). (The PDF applies the same rule as it lays the text out.)
-         */
-        public List<String> pieces() {
-            return LineBreaks.pieces(text, words);
+        /** The text as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition. */
+        public String textWithBreaks() {
+            return withBreaks(text, words);
         }
     }
 
@@ -129,20 +125,21 @@ public record TableView(String id, String anchor, String number, String title, S
 
         /** The Chinese label as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}). */
         public String labelWithBreaks() {
-            return withBreaks(label);
+            return withBreaks(label, true);
         }
     }
 
     /**
-     * Chinese text as markup for the HTML edition: escaped, with a {@code <wbr>} at each place a line may break
-     * ({@link LineBreaks#pieces}: between words), for a style sheet that keeps the rest whole ({@code word-break:
-     * keep-all}), where a browser would break between any two characters ("社会对 / 话"). A piece with a space, a
-     * hyphen, a slash or a note's marker inside, where a browser would still break ("2018-2019", "协定。*"), is kept
-     * whole in a span of class {@code w}; a space or line break that ends a piece stays outside it.
+     * Text as markup for the HTML edition, where a browser would break Chinese between any two characters ("社会对 /
+     * 话") and a range of years after its hyphen ("2020- / 2021"): escaped, with a {@code <wbr>} at each place the
+     * PDF's rules let a line break ({@link LineBreaks#pieces}), for a style sheet that keeps Chinese whole between them
+     * ({@code word-break: keep-all}). A piece with a space, a hyphen, a slash or a note's marker inside, where a browser
+     * would still break ("2018-2019", "协定。*"), is kept whole in a span of class {@code w}; a space or line break
+     * that ends a piece stays outside it.
      */
-    static String withBreaks(String text) {
+    static String withBreaks(String text, boolean chinese) {
         StringBuilder out = new StringBuilder();
-        for (String piece : LineBreaks.pieces(text, true)) {
+        for (String piece : LineBreaks.pieces(text, chinese)) {
             if (out.length() > 0) {
                 out.append("<wbr/>");
             }
@@ -172,7 +169,7 @@ public record TableView(String id, String anchor, String number, String title, S
 
         /** Chinese text as markup, a {@code <wbr>} where a line may break ({@link TableView#withBreaks}). */
         public String textWithBreaks() {
-            return withBreaks(text);
+            return withBreaks(text, true);
         }
     }
 
@@ -400,7 +397,7 @@ public record TableView(String id, String anchor, String number, String title, S
                     && !opensGroup(model, i + 1);
             bound[i] = opens || closesNext || (closesAfterNext && r.type() != RowType.HEADING && !r.type().isTotal())
                     || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1))
-                    || sharesACellWithRowAbove(next) // the print's one cell over both rows: the PDF's blank below it
+                    || next.sharesACellWithRowAbove() // the print's one cell over both rows: the PDF's blank below it
                     || i == n - 2; // the table's last two rows: it never ends with one row on a page of its own
         }
         List<RowGroup> groups = new ArrayList<>();
@@ -426,10 +423,6 @@ public record TableView(String id, String anchor, String number, String title, S
             groups.add(new RowGroup(false, List.copyOf(free)));
         }
         return groups;
-    }
-
-    private static boolean sharesACellWithRowAbove(Row r) {
-        return r.values().keySet().stream().anyMatch(r::sharedWithRowAbove);
     }
 
     /** A total row followed by deeper rows heads them (annex 4's outcome rows), like a heading. */

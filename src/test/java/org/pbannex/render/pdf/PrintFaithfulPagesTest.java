@@ -377,7 +377,7 @@ class PrintFaithfulPagesTest {
             LaidOutPages.PlacedRow r = rows.get(i);
             Table t = byAnchor.get(r.table());
             Row row = t.rows().get(index(t, r.key()));
-            if (row.values().keySet().stream().noneMatch(row::sharedWithRowAbove)) {
+            if (!row.sharesACellWithRowAbove()) {
                 continue;
             }
             shared++;
