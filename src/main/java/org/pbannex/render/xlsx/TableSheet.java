@@ -2,6 +2,7 @@ package org.pbannex.render.xlsx;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -38,16 +39,19 @@ final class TableSheet {
         String title = notes.withNoteMarker(title(t, lang, words), t.id(), lang);
         List<Line> introduction = introduction(t, layout, notes, info, chartSheet);
         // The title and the text above the table may read on across empty columns beyond it, up to the width of the
-        // printed page (a title longer than the table had wrapped in column A, three lines of large type).
-        double longest = Math.max(XlsxCells.width(title, styles.title, styles), introduction.stream()
-                .mapToDouble(l -> XlsxCells.width(l.text(), l.warning() ? styles.heading : styles.body, styles))
-                .max().orElse(0));
+        // printed page (a title longer than the table had wrapped in column A, three lines of large type). A title
+        // longer than the page is set smaller where that keeps it on one line (the en Figure 2's, 96 characters).
         int table = layout.totalWidth();
         int page = table <= XlsxCells.PORTRAIT_CHARS ? XlsxCells.PORTRAIT_CHARS : Math.max(table, XlsxCells.LANDSCAPE_CHARS);
+        CellStyle titleStyle = XlsxCells.width(title, styles.title, styles) > page
+                && XlsxCells.width(title, styles.longTitle, styles) <= page ? styles.longTitle : styles.title;
+        double longest = Math.max(XlsxCells.width(title, titleStyle, styles), introduction.stream()
+                .mapToDouble(l -> XlsxCells.width(l.text(), l.warning() ? styles.heading : styles.body, styles))
+                .max().orElse(0));
         int across = Math.max(table, Math.min((int) Math.ceil(longest), page));
         int runOn = runOnWidth(widths, XlsxCells.pagesWide(across), across);
         int r = 0;
-        XlsxCells.line(sheet, r++, title, styles.title, styles, widths.get(0), runOn);
+        XlsxCells.line(sheet, r++, title, titleStyle, styles, widths.get(0), runOn);
         for (Line line : introduction) {
             XlsxCells.line(sheet, r++, line.text(), line.warning() ? styles.heading : styles.body, styles, widths.get(0), runOn);
         }

@@ -10,7 +10,10 @@ final class TextLayout {
 
     /** Width lost to the cell's margins, in characters. */
     private static final double MARGIN = 1.0;
+    /** Bold Latin text is wider; bold CJK glyphs are not. */
     private static final double BOLD = 1.1;
+    /** A CJK glyph, in digits of the edition's font, with a little to spare. */
+    private static final double WIDE = 1.9;
 
     private TextLayout() {
     }
@@ -37,7 +40,7 @@ final class TextLayout {
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            double w = width(cp) * scale;
+            double w = width(cp) * (isWide(cp) ? 1.0 : scale);
             if (cp == ' ') {
                 // A line ends at a space: the word before it either fits or starts the next line.
                 if (line + word > usable && line > 0) {
@@ -91,16 +94,18 @@ final class TextLayout {
         double w = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            w += width(cp);
+            w += width(cp) * (bold && !isWide(cp) ? BOLD : 1.0);
             i += Character.charCount(cp);
         }
-        return (int) Math.ceil(w * (bold ? BOLD : 1.0) + MARGIN);
+        return (int) Math.ceil(w + MARGIN);
     }
 
     private static double width(int cp) {
-        // CJK glyphs are square, about two digits wide (more where a CJK font stands in for a missing one); Arial's lowercase letters are narrower than its digits.
+        // CJK glyphs are square, one em, in bold too: in the zh edition's Microsoft YaHei, whose digits are about 0.55
+        // em, 1.8 digits (LibreOffice's stand-ins, DejaVu Sans digits and WenQuanYi glyphs: 1.6). Arial's lowercase
+        // letters are narrower than its digits.
         if (isWide(cp)) {
-            return 2.1;
+            return WIDE;
         }
         if (" .,:;'!|ijlI".indexOf(cp) >= 0) {
             return 0.5;

@@ -22,6 +22,8 @@ final class XlsxStyles {
 
     static final short BODY_POINTS = 11;
     static final short TITLE_POINTS = 14;
+    /** A title longer than the printed page at 14 pt: still larger than the text, and on one line. */
+    static final short LONG_TITLE_POINTS = 12;
 
     static final String AMOUNT_FORMAT = "#,##0";
     /** Positive; negative; zero: the cell stays the number 0 but shows a dash, as the printed table does. */
@@ -58,6 +60,7 @@ final class XlsxStyles {
     private final Map<CellStyle, CellStyle> quoted = new HashMap<>();
 
     final CellStyle title;
+    final CellStyle longTitle;
     /** Text above a table or on the cover: wrapped within its column. */
     final CellStyle body;
     final CellStyle heading;
@@ -75,6 +78,7 @@ final class XlsxStyles {
         link.setUnderline(Font.U_SINGLE);
         link.setColor(IndexedColors.BLUE.getIndex());
         title = style(font(TITLE_POINTS, true), false);
+        longTitle = style(font(LONG_TITLE_POINTS, true), false);
         body = style(plain, true);
         heading = style(bold, true);
         header = style(bold, true);

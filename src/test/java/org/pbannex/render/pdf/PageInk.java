@@ -46,7 +46,7 @@ public final class PageInk {
             }
             BufferedImage image = renderer.renderImage(p - 1, SCALE, ImageType.GRAY);
             for (Word w : textLayer(doc, p)) {
-                out.add(new Word(p, w.text(), w.box(), inked(image, w.box())));
+                out.add(new Word(p, w.text(), w.box(), inked(image, w.box(), sitsOnTheBaseline(w.text()))));
             }
         }
         return out;
@@ -103,15 +103,24 @@ public final class PageInk {
     }
 
     /**
-     * Whether any pixel in the middle band of the box (its central 60% of height) is ink. The band keeps table
-     * rules that run along a box's top or bottom edge from passing as the word's ink.
+     * A word of Chinese full stops and commas alone (a line that LibreOffice starts with one), whose ink is a small
+     * mark low in its box, below the middle band.
      */
-    private static boolean inked(BufferedImage image, Rectangle2D box) {
+    private static boolean sitsOnTheBaseline(String text) {
+        return !text.isEmpty() && text.chars().allMatch(c -> "\u3002\uff0c\u3001\uff0e".indexOf(c) >= 0);
+    }
+
+    /**
+     * Whether any pixel in the middle band of the box (its central 60% of height; its lower 80% for a mark that sits
+     * on the baseline) is ink. The band keeps table rules that run along a box's top or bottom edge from passing as
+     * the word's ink.
+     */
+    private static boolean inked(BufferedImage image, Rectangle2D box, boolean low) {
         double band = box.getHeight() * 0.2;
         int x0 = clamp((int) Math.floor(box.getMinX() * SCALE), image.getWidth());
         int x1 = clamp((int) Math.ceil(box.getMaxX() * SCALE), image.getWidth());
         int y0 = clamp((int) Math.floor((box.getMinY() + band) * SCALE), image.getHeight());
-        int y1 = clamp((int) Math.ceil((box.getMaxY() - band) * SCALE), image.getHeight());
+        int y1 = clamp((int) Math.ceil((box.getMaxY() - (low ? 0 : band)) * SCALE), image.getHeight());
         var raster = image.getRaster();
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {

@@ -74,6 +74,34 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * A title reads on over the page on one line, at 12 pt where it is longer than the page at 14 pt (the en Figure
+     * 2's, 96 characters); only a title longer than the page at 12 pt wraps in column A (the en paragraph 52's, 132).
+     * A Chinese glyph is measured in the edition font's digits (Microsoft YaHei's: 1.9), not as two Arial digits and
+     * a tenth for bold, which had put the zh Table A2-2's title (45 characters) over the page: it wrapped into three
+     * lines of 14 pt type, broken inside "按支出" and after "2020-".
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void titlesReadOnOneLineUnlessLongerThanThePage(Language lang) throws Exception {
+        List<String> wrapped = new ArrayList<>();
+        List<String> smaller = new ArrayList<>();
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                Cell a1 = XlsxWorkbookWriterTest.cell(XlsxWorkbookWriterTest.sheet(wb, t.id()), 0, 0);
+                if (a1.getCellStyle().getWrapText()) {
+                    wrapped.add(t.id());
+                }
+                short points = wb.getFontAt(a1.getCellStyle().getFontIndex()).getFontHeightInPoints();
+                if (points < XlsxStyles.TITLE_POINTS) {
+                    smaller.add(t.id());
+                }
+            }
+        }
+        assertEquals(lang == Language.EN ? List.of("sa") : List.of(), wrapped, lang + ": titles wrapped in column A");
+        assertEquals(lang == Language.EN ? List.of("f2") : List.of(), smaller, lang + ": titles set at 12 pt");
+    }
+
     /** Latin-script words the Chinese edition may hold: codes, not English. */
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9$._/-]*");
     private static final Set<String> ALLOWED_WORDS = Set.of(
