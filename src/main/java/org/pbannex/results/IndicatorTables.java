@@ -44,7 +44,7 @@ public final class IndicatorTables {
             outcomeLevel.forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
             for (Output out : rf.outputsOf(o.code())) {
                 rows.add(Row.heading("output." + out.code(), t.get("results.output").with("code", out.code())
-                        .with("title", out.title()), 0));
+                        .with("title", out.title()), 0, "outcome." + o.code()));
                 rf.indicatorsOf(o.code(), out.code()).forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
             }
         }

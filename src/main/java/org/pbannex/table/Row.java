@@ -10,8 +10,12 @@ import java.util.Map;
  * value where the printed table sets one cell across this row and the one above (e.g. one means of verification for
  * two indicators): {@link #value} then reads it as empty, so renderers that print blanks need not know, and those
  * that must say why a cell is empty (the workbook) ask {@link #sharedWithRowAbove}.
+ * <p>
+ * A row comes under the heading rows above it at a lower level. A heading printed at the same level as the heading it
+ * belongs to (an output under its outcome, both flush left) names that heading's key as {@code within}; empty
+ * otherwise.
  */
-public record Row(String key, RowType type, Text label, int level, Map<String, Object> values) {
+public record Row(String key, RowType type, Text label, int level, Map<String, Object> values, String within) {
 
     /** The value of a cell that the printed table shares with the row above. */
     public static final Object SHARED_WITH_ROW_ABOVE = new Object() {
@@ -23,10 +27,21 @@ public record Row(String key, RowType type, Text label, int level, Map<String, O
 
     public Row {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        within = within == null ? "" : within;
+    }
+
+    /** A row that comes under the heading rows above it by its level alone. */
+    public Row(String key, RowType type, Text label, int level, Map<String, Object> values) {
+        this(key, type, label, level, values, "");
     }
 
     public static Row heading(String key, Text label, int level) {
         return new Row(key, RowType.HEADING, label, level, Map.of());
+    }
+
+    /** A heading printed at the level of the heading it belongs to, whose key is {@code within}. */
+    public static Row heading(String key, Text label, int level, String within) {
+        return new Row(key, RowType.HEADING, label, level, Map.of(), within);
     }
 
     /** The cell's value; null when the cell is empty, including when the print shares it with the row above. */

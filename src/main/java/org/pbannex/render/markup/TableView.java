@@ -189,12 +189,13 @@ public record TableView(String id, String anchor, String number, String title, S
             Row r = t.rows().get(i);
             String id = anchor + "-row-" + i;
             if (r.type() == RowType.HEADING || r.type() == RowType.PART_TOTAL || r.type() == RowType.TOTAL) {
-                headings.removeIf(h -> h.level() >= r.level());
+                // ... but not the heading it belongs to (an output's outcome, printed at its level).
+                headings.removeIf(h -> h.level() >= r.level() && !h.key().equals(r.within()));
             }
             String within = String.join(" ", headings.stream().map(OpenHeading::id).toList());
             rows.add(row(t, i, cols, lang, id, within, columnHeaders));
             if (r.type() == RowType.HEADING) {
-                headings.add(new OpenHeading(r.level(), id));
+                headings.add(new OpenHeading(r.level(), r.key(), id));
             }
         }
         return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
@@ -203,7 +204,7 @@ public record TableView(String id, String anchor, String number, String title, S
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH);
     }
 
-    private record OpenHeading(int level, String id) {
+    private record OpenHeading(int level, String key, String id) {
     }
 
     /** The id a table's section carries. */

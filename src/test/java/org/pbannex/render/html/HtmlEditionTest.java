@@ -246,7 +246,7 @@ class HtmlEditionTest {
     /**
      * Every figure and text cell names, by headers, the heading cells it comes under: its column's (and group's),
      * its row's label, and the heading rows above it (Part I, then Governance organs), which are header cells; a
-     * part's total comes under no part, and an indicator under its own output.
+     * part's total comes under no part, and an indicator under its outcome and its output.
      */
     @ParameterizedTest
     @EnumSource(Language.class)
@@ -272,10 +272,13 @@ class HtmlEditionTest {
         }
         assertTrue(cells > 1500, lang + ": cells " + cells);
         // The operational budget's Governing Body comes under Part I and Governance organs; Total (Parts I-III) under
-        // no part; indicator 1.1.1 under output 1.1 (its heading, at the outcome's level as printed, ends outcome 1's).
+        // no part; indicator 1.1.1 under outcome 1 and output 1.1 (printed at the outcome's level, the output's heading
+        // had ended outcome 1's); 1.2.1 under output 1.2, which ends output 1.1; 2.1.1 under outcome 2, whose heading ends both.
         assertEquals(List.of("part.I.heading", "GOV.heading", "GB"), headingRows(html, "a1", "GB"));
         assertEquals(List.of("total.III"), headingRows(html, "t1", "total.III"));
-        assertEquals(List.of("output.1.1", "1.1.1"), headingRows(html, "i2", "1.1.1"));
+        assertEquals(List.of("outcome.1", "output.1.1", "1.1.1"), headingRows(html, "i2", "1.1.1"));
+        assertEquals(List.of("outcome.1", "output.1.2", "1.2.1"), headingRows(html, "i2", "1.2.1"));
+        assertEquals(List.of("outcome.2", "output.2.1", "2.1.1"), headingRows(html, "i2", "2.1.1"));
     }
 
     /** The rows whose label cells a row's first figure names, in order. */
