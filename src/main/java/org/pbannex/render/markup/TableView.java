@@ -39,6 +39,11 @@ public record TableView(String id, String anchor, String number, String title, S
         return withBreaks(title, chinese);
     }
 
+    /** A row label or a text cell of this table as markup for the HTML edition ({@link #withBreaks}). */
+    public String marked(String text) {
+        return withBreaks(text, chinese);
+    }
+
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
     public record ColumnGroup(List<String> widths) {
         public int span() {
@@ -123,10 +128,6 @@ public record TableView(String id, String anchor, String number, String title, S
             return cells.stream().anyMatch(c -> !c.number() && !c.text().isEmpty());
         }
 
-        /** The Chinese label as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}). */
-        public String labelWithBreaks() {
-            return withBreaks(label, true);
-        }
     }
 
     /**
@@ -135,14 +136,16 @@ public record TableView(String id, String anchor, String number, String title, S
      * PDF's rules let a line break ({@link LineBreaks#pieces}), for a style sheet that keeps Chinese whole between them
      * ({@code word-break: keep-all}). A piece with a space, a hyphen, a slash or a note's marker inside, where a browser
      * would still break ("2018-2019", "协定。*"), is kept whole in a span of class {@code w}; a space or line break
-     * that ends a piece stays outside it.
+     * that ends a piece stays outside it, and needs no {@code <wbr>} after it (English text: spans only).
      */
     static String withBreaks(String text, boolean chinese) {
         StringBuilder out = new StringBuilder();
+        boolean open = false;
         for (String piece : LineBreaks.pieces(text, chinese)) {
-            if (out.length() > 0) {
+            if (open) {
                 out.append("<wbr/>");
             }
+            open = !piece.isEmpty() && !Character.isWhitespace(piece.charAt(piece.length() - 1));
             String core = piece.stripTrailing();
             String escaped = org.unbescape.html.HtmlEscape.escapeHtml4Xml(core);
             boolean breakable = core.chars().anyMatch(c -> " -/*\u2020".indexOf(c) >= 0);
@@ -167,10 +170,6 @@ public record TableView(String id, String anchor, String number, String title, S
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
                            String pad, String headers) {
 
-        /** Chinese text as markup, a {@code <wbr>} where a line may break ({@link TableView#withBreaks}). */
-        public String textWithBreaks() {
-            return withBreaks(text, true);
-        }
     }
 
     /** Builds the view of one table in one language. */

@@ -105,9 +105,8 @@ class HtmlEditionBrowserTest {
     void onAPhoneTitlesAndColumnHeadingsBreakOnlyWhereTheRulesAllow(Language lang) throws Exception {
         try (HeadlessChromium browser = onAPhone(lang, "breaks-")) {
             // Each element's text, line by line: a character whose box starts below the line's starts a new one.
-            // In the zh edition the row labels and text cells too (the en edition's break as Chromium likes).
-            String selector = lang == Language.ZH ? "main h2, main table.data thead th, main table.data tbody th, main td.text"
-                    : "main h2, main table.data thead th";
+            // The row labels and text cells too.
+            String selector = "main h2, main table.data thead th, main table.data tbody th, main td.text";
             var texts = browser.evaluate("""
                     JSON.stringify([...document.querySelectorAll('ELEMENTS')].map(e => {
                       const lines = []; let top = null, line = '';
