@@ -95,14 +95,14 @@ class HtmlEditionBrowserTest {
     }
 
     /**
-     * On a phone, where titles and column headings wrap most, they break where the PDF's rules let a line break: Chinese
-     * between words (Chromium would break "亚洲和太平 / 洋" and "经 / 修订的" anywhere), and no text inside a range of
-     * years ("2020- / 2021"); Chinese row labels and text cells too ("社会对 / 话"). The lines are read from the page
-     * as Chromium laid it out, character by character.
+     * On a phone, where text wraps most, titles, column headings, row labels and text cells break where the PDF's rules
+     * let a line break: Chinese between words (Chromium would break "亚洲和太平 / 洋", "经 / 修订的" and "社会对 / 话"
+     * anywhere), and no text inside a range of years ("2020- / 2021", "Strategy 2020- / 25"). The lines are read from
+     * the page as Chromium laid it out, character by character.
      */
     @ParameterizedTest
     @EnumSource(Language.class)
-    void onAPhoneTitlesAndColumnHeadingsBreakOnlyWhereTheRulesAllow(Language lang) throws Exception {
+    void onAPhoneTextBreaksOnlyWhereTheRulesAllow(Language lang) throws Exception {
         try (HeadlessChromium browser = onAPhone(lang, "breaks-")) {
             // Each element's text, line by line: a character whose box starts below the line's starts a new one.
             // The row labels and text cells too.
@@ -144,8 +144,8 @@ class HtmlEditionBrowserTest {
                     }
                 }
             }
-            assertTrue(breaks > 50, lang + ": line breaks in titles and headings: " + breaks);
-            assertEquals(List.of(), bad, lang + ": titles and headings broken where a line may not break");
+            assertTrue(breaks > 50, lang + ": line breaks in titles, headings, labels and text cells: " + breaks);
+            assertEquals(List.of(), bad, lang + ": text broken where a line may not break");
         }
     }
 
