@@ -79,12 +79,13 @@ public final class LineBreaks {
     }
 
     /**
-     * A break right after the hyphen of a range of numbers ("2020- / 2021"), which the JDK's line breaking allows and
-     * Unicode's (rule LB25, a hyphen before a number) does not: in any language, a year range stays on one line.
+     * A break right after the hyphen or en dash of a range of numbers ("2020- / 2021", "aged 15– / 24"), which the JDK's
+     * line breaking allows and Unicode's (rule LB25, a hyphen before a number) does not for the hyphen: in any language,
+     * a range stays on one line.
      */
     static boolean insideNumberRange(String text, int at) {
-        return at >= 2 && at < text.length() && text.charAt(at - 1) == '-' && Character.isDigit(text.charAt(at - 2))
-                && Character.isDigit(text.charAt(at));
+        return at >= 2 && at < text.length() && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '\u2013')
+                && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at));
     }
 
     private static boolean oneHanWord(String text, int from, int to) {

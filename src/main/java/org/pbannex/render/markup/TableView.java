@@ -39,11 +39,6 @@ public record TableView(String id, String anchor, String number, String title, S
         return withBreaks(title, chinese);
     }
 
-    /** A row label or a text cell of this table as markup for the HTML edition ({@link #withBreaks}). */
-    public String marked(String text) {
-        return withBreaks(text, chinese);
-    }
-
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
     public record ColumnGroup(List<String> widths) {
         public int span() {
@@ -119,26 +114,39 @@ public record TableView(String id, String anchor, String number, String title, S
      * @param indent left padding in em, showing the row's level as the print does
      * @param id     its label cell's id, unique in the document
      * @param within the ids of the heading rows the row comes under, outermost first, space-separated (may be empty)
+     * @param chinese whether the label is Chinese, for its line breaks
      */
     public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells,
-                          String id, String within) {
+                          String id, String within, boolean chinese) {
 
         /** Whether the row holds text beside its label (an indicator's baseline, a risk's response): ruled off the next. */
         public boolean textRow() {
             return cells.stream().anyMatch(c -> !c.number() && !c.text().isEmpty());
         }
 
+        /** The label as markup for the HTML edition ({@link #withBreaks}). */
+        public String labelWithBreaks() {
+            return withBreaks(label, chinese);
+        }
     }
+
+    /** Characters after or before which a browser may break where the rules do not (a space aside). */
+    private static final String BREAKABLE_INSIDE = "-\u2013/*\u2020";
 
     /**
      * Text as markup for the HTML edition, where a browser would break Chinese between any two characters ("社会对 /
      * 话") and a range of years after its hyphen ("2020- / 2021"): escaped, with a {@code <wbr>} at each place the
      * PDF's rules let a line break ({@link LineBreaks#pieces}), for a style sheet that keeps Chinese whole between them
-     * ({@code word-break: keep-all}). A piece with a space, a hyphen, a slash or a note's marker inside, where a browser
-     * would still break ("2018-2019", "协定。*"), is kept whole in a span of class {@code w}; a space or line break
-     * that ends a piece stays outside it, and needs no {@code <wbr>} after it (English text: spans only).
+     * ({@code word-break: keep-all}). A piece with a space, a hyphen or dash, a slash or a note's marker inside,
+     * where a browser would still break ("2018-2019", "15–24", "协定。*"), is kept whole in a span of class {@code w};
+     * a space or line break that ends a piece stays outside it, and needs no {@code <wbr>} after it (English text:
+     * spans only).
      */
     static String withBreaks(String text, boolean chinese) {
+        if (!chinese && text.chars().noneMatch(c -> BREAKABLE_INSIDE.indexOf(c) >= 0)) {
+            // Nothing a browser would break against the rules: no pieces to mark (most English labels and cells).
+            return org.unbescape.html.HtmlEscape.escapeHtml4Xml(text);
+        }
         StringBuilder out = new StringBuilder();
         boolean open = false;
         for (String piece : LineBreaks.pieces(text, chinese)) {
@@ -148,7 +156,7 @@ public record TableView(String id, String anchor, String number, String title, S
             open = !piece.isEmpty() && !Character.isWhitespace(piece.charAt(piece.length() - 1));
             String core = piece.stripTrailing();
             String escaped = org.unbescape.html.HtmlEscape.escapeHtml4Xml(core);
-            boolean breakable = core.chars().anyMatch(c -> " -/*\u2020".indexOf(c) >= 0);
+            boolean breakable = core.chars().anyMatch(c -> c == ' ' || BREAKABLE_INSIDE.indexOf(c) >= 0);
             out.append(breakable ? "<span class=\"w\">" + escaped + "</span>" : escaped)
                     .append(org.unbescape.html.HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
         }
@@ -166,10 +174,15 @@ public record TableView(String id, String anchor, String number, String title, S
      * column's group and its column), for a screen reader, which finds no section headings by the table's scopes alone.
      * {@code tail} is the end of the figure set in a box of its own after {@code text}, so that a column's figures line up
      * on what comes before it: a work-years figure's months ("27 / " and "1", "582 / " and "10": the slashes align).
+     * {@code chinese}: whether the text is Chinese, for its line breaks.
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
-                           String pad, String headers) {
+                           String pad, String headers, boolean chinese) {
 
+        /** The text as markup for the HTML edition ({@link TableView#withBreaks}). */
+        public String textWithBreaks() {
+            return withBreaks(text, chinese);
+        }
     }
 
     /** Builds the view of one table in one language. */
@@ -332,7 +345,8 @@ public record TableView(String id, String anchor, String number, String title, S
             cells.add(cell(t, index, cols.get(k), lang, headers));
         }
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
-                String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, List.copyOf(cells), id, within);
+                String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, List.copyOf(cells), id, within,
+                lang == Language.ZH);
     }
 
     private static CellView cell(Table t, int index, Column c, Language lang, String headers) {
@@ -350,7 +364,7 @@ public record TableView(String id, String anchor, String number, String title, S
         if (number && note.isEmpty() && !text.isEmpty()) {
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
-        return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers);
+        return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH);
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */
