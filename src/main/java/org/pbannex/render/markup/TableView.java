@@ -15,6 +15,7 @@ import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * One table as the markup editions (the PDF's XHTML and the HTML edition) show it, in one language: every text
@@ -130,8 +131,13 @@ public record TableView(String id, String anchor, String number, String title, S
         }
     }
 
-    /** Characters after or before which a browser may break where the rules do not (a space aside). */
-    private static final String BREAKABLE_INSIDE = "-\u2013/*\u2020";
+    /**
+     * Whether a browser may break a line beside this character where the rules may not (a space aside): a hyphen or
+     * dash, a slash, a note's marker.
+     */
+    private static boolean browserBreaksBeside(int c) {
+        return "-\u2013/*\u2020".indexOf(c) >= 0;
+    }
 
     /**
      * Text as markup for the HTML edition, where a browser would break Chinese between any two characters ("社会对 /
@@ -143,9 +149,9 @@ public record TableView(String id, String anchor, String number, String title, S
      * spans only).
      */
     static String withBreaks(String text, boolean chinese) {
-        if (!chinese && text.chars().noneMatch(c -> BREAKABLE_INSIDE.indexOf(c) >= 0)) {
+        if (!chinese && text.chars().noneMatch(TableView::browserBreaksBeside)) {
             // Nothing a browser would break against the rules: no pieces to mark (most English labels and cells).
-            return org.unbescape.html.HtmlEscape.escapeHtml4Xml(text);
+            return HtmlEscape.escapeHtml4Xml(text);
         }
         StringBuilder out = new StringBuilder();
         boolean open = false;
@@ -155,10 +161,10 @@ public record TableView(String id, String anchor, String number, String title, S
             }
             open = !piece.isEmpty() && !Character.isWhitespace(piece.charAt(piece.length() - 1));
             String core = piece.stripTrailing();
-            String escaped = org.unbescape.html.HtmlEscape.escapeHtml4Xml(core);
-            boolean breakable = core.chars().anyMatch(c -> c == ' ' || BREAKABLE_INSIDE.indexOf(c) >= 0);
+            String escaped = HtmlEscape.escapeHtml4Xml(core);
+            boolean breakable = core.chars().anyMatch(c -> c == ' ' || browserBreaksBeside(c));
             out.append(breakable ? "<span class=\"w\">" + escaped + "</span>" : escaped)
-                    .append(org.unbescape.html.HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
+                    .append(HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
         }
         return out.toString();
     }
