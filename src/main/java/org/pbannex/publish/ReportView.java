@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.reference.Biennium;
@@ -28,20 +31,21 @@ import org.pbannex.table.Text;
  * @param cause       for a failed run: the one-line cause (the same line as on stderr)
  * @param warnings    tables whose figures carry a caveat (synthetic data), and synthetic input files
  * @param files       links to every file of the run, relative to the report
- * @param checkGroups the checks by table, failing tables first
+ * @param checkGroups the checks by table, failing tables first, then in the run's order of tables
+ * @param unchecked   the published tables no check is about, named
  * @param xbTotals    Figure 2's XB totals (from expenditure lines) beside Table 2's XB totals (estimates), per biennium
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
                          List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
-                         long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
+                         List<String> unchecked, long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
 
     /** A link to a file of the run. */
     public record Link(String href, String label, long bytes) {
     }
 
     /** The checks about one table: counts by check name. */
-    public record CheckGroup(String table, long passed, long failed, List<CheckCount> checks) {
+    public record CheckGroup(String table, String name, long passed, long failed, List<CheckCount> checks) {
     }
 
     public record CheckCount(String name, long passed, long failed) {
@@ -69,23 +73,54 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         }
     }
 
-    /** The checks by table, tables with a failure first (and their failing check names first). */
-    static List<CheckGroup> groups(List<CheckResult> checks) {
+    /**
+     * The checks by table, tables with a failure first (and their failing check names first), then in the order the
+     * run publishes its tables, each named as the warnings name it; a check across tables ("i1-i3") comes after the
+     * last table it names. Without the tables (a failed run's report), in the order the checks ran.
+     */
+    static List<CheckGroup> groups(List<CheckResult> checks, List<Table> tables) {
         Map<String, Map<String, long[]>> byTable = new LinkedHashMap<>();
         for (CheckResult c : checks) {
             long[] n = byTable.computeIfAbsent(c.table(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new long[2]);
             n[c.passed() ? 0 : 1]++;
         }
+        Map<String, Table> byId = new LinkedHashMap<>();
+        tables.forEach(t -> byId.put(t.id(), t));
+        List<String> order = new ArrayList<>(byId.keySet());
         List<CheckGroup> groups = new ArrayList<>();
         byTable.forEach((table, names) -> {
             List<CheckCount> counts = new ArrayList<>();
             names.forEach((name, n) -> counts.add(new CheckCount(name, n[0], n[1])));
             counts.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
-            groups.add(new CheckGroup(table, counts.stream().mapToLong(CheckCount::passed).sum(),
+            Table t = byId.get(table);
+            groups.add(new CheckGroup(table, t == null ? "" : name(t), counts.stream().mapToLong(CheckCount::passed).sum(),
                     counts.stream().mapToLong(CheckCount::failed).sum(), counts));
         });
-        groups.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
+        groups.sort(Comparator.<CheckGroup, Boolean>comparing(g -> g.failed() == 0).thenComparingDouble(g -> place(g.table(), order)));
         return groups;
+    }
+
+    // A table's place among the published ones; "i1-i3" just after i3; one the run did not publish, last.
+    private static double place(String table, List<String> order) {
+        int at = order.indexOf(table);
+        if (at >= 0) {
+            return at;
+        }
+        int dash = table.lastIndexOf('-');
+        at = dash < 0 ? -1 : order.indexOf(table.substring(dash + 1));
+        return at >= 0 ? at + 0.5 : order.size();
+    }
+
+    /** The published tables that no check is about (read from the input as they stand), named as in the warnings. */
+    static List<String> unchecked(List<CheckResult> checks, List<Table> tables) {
+        Set<String> checked = new HashSet<>();
+        checks.forEach(c -> checked.add(c.table()));
+        return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> t.id() + " (" + name(t) + ")").toList();
+    }
+
+    // The table's printed number, else its title (a table the document does not print has no number).
+    private static String name(Table t) {
+        return (t.number().isEmpty() ? t.title() : t.number()).in(Language.EN);
     }
 
     /** Warnings a reader must not miss: every published table with a caveat, every synthetic input file. */
@@ -93,9 +128,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
-                // The table's printed number, else its title (a table the document does not print has no number).
-                Text name = t.number().isEmpty() ? t.title() : t.number();
-                out.add(t.id() + " (" + name.in(Language.EN) + "): " + t.caveat().in(Language.EN));
+                out.add(t.id() + " (" + name(t) + "): " + t.caveat().in(Language.EN));
             }
         }
         if (run != null) {

@@ -40,7 +40,8 @@ public final class ReportWriter {
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt()), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
-                ReportView.warnings(tables, run), failed, ReportView.groups(run.checks()), run.checksPassed(), run.checksFailed(),
+                ReportView.warnings(tables, run), failed, ReportView.groups(run.checks(), tables),
+                ReportView.unchecked(run.checks(), tables), run.checksPassed(), run.checksFailed(),
                 run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()));
         render(view, dir);
     }

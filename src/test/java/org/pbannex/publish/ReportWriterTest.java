@@ -88,9 +88,25 @@ class ReportWriterTest {
         assertEquals("Figure 2 (synthetic expenditure lines)", xb.select("thead th").get(1).text());
         assertTrue(xb.selectFirst("caption").text().contains("says nothing of real data"), xb.selectFirst("caption").text());
 
-        // Checks folded by table, none open when all passed.
-        assertTrue(html.select("details").size() >= 10);
+        // Checks folded by table, none open when all passed, in the order the run publishes its tables, each named;
+        // a check across tables after the last one it names; the tables no check is about, said.
         assertTrue(html.select("details[open]").isEmpty());
+        List<String> summaries = html.select("details > summary").eachText();
+        List<String> order = new ArrayList<>(tables.stream().map(Table::id).toList());
+        order.add(order.indexOf("i3") + 1, "i1-i3");
+        List<String> checked = pub.checks().results().stream().map(CheckResult::table).distinct().toList();
+        assertEquals(order.stream().filter(checked::contains).toList(),
+                summaries.stream().map(s -> s.substring(0, s.indexOf(s.contains(" (") ? " (" : ":"))).toList());
+        assertTrue(summaries.get(0).startsWith("t1 (Table 1): "), summaries.get(0));
+        assertTrue(summaries.contains("i1-i3: " + pub.checks().results().stream().filter(c -> c.table().equals("i1-i3")).count()
+                + " passed, 0 failed"), summaries.toString());
+        List<String> unchecked = tables.stream().map(Table::id).filter(id -> !checked.contains(id)).toList();
+        assertFalse(unchecked.isEmpty(), "the bundled input has tables no check is about (Figure 2 among them)");
+        String none = html.selectFirst("p.unchecked").text();
+        for (String id : unchecked) {
+            assertTrue(none.contains(id + " ("), id + " in: " + none);
+        }
+        assertTrue(none.contains("f2 (Figure 2)"), none);
     }
 
     /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
@@ -118,7 +134,7 @@ class ReportWriterTest {
         Element first = html.select("main > section").first();
         assertTrue(first.text().startsWith("Failed checks (1)") && first.text().contains("a1.row_total"), first.text());
         Element open = html.selectFirst("details[open]");
-        assertTrue(open.selectFirst("summary").text().startsWith("a1:") && open.text().contains("1 failed"), open.text());
+        assertTrue(open.selectFirst("summary").text().startsWith("a1 (Information annex 1):") && open.text().contains("1 failed"), open.text());
         assertEquals(open, html.select("details").first(), "the failing table's checks come first");
     }
 
