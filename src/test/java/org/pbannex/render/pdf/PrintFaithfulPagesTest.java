@@ -23,6 +23,7 @@ import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.ChartView;
 import org.pbannex.render.markup.TableView;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
@@ -403,6 +404,40 @@ class PrintFaithfulPagesTest {
         for (LaidOutPages.PlacedRow n : laidOut.notes()) {
             assertEquals(lastRow.get(n.table()).page(), n.page(), lang + ": the notes of " + n.table() + " start page "
                     + n.page() + " away from the table's last row");
+        }
+    }
+
+    /**
+     * A table's charts share a page where they fit on one: annex 4's two pies, which the zh edition split, the second
+     * alone on a page of its own after the first had filled the table's last page. (Tables whose charts do not fit on
+     * one page, such as the regional targets' four bar charts, run them on as before.)
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aTablesChartsShareAPageWhereTheyFitOnOne(Language lang) throws IOException {
+        Table a4 = tables.stream().filter(t -> t.id().equals("a4")).findFirst().orElseThrow();
+        List<ChartView> charts = TableView.of(a4, lang).charts();
+        assertEquals(2, charts.size(), lang + ": annex 4's pies in the bundled input");
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            List<String> pages = new ArrayList<>();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                pages.add(PdfDocumentWriterTest.pageText(doc, p).replaceAll("\\s+", ""));
+            }
+            List<Integer> on = new ArrayList<>();
+            for (ChartView c : charts) {
+                // Each chart's text alternative is printed under it, on its page (a chart is never split).
+                String alt = c.alt().replaceAll("\\s+", "");
+                String start = alt.substring(0, Math.min(40, alt.length()));
+                List<Integer> found = new ArrayList<>();
+                for (int p = 0; p < pages.size(); p++) {
+                    if (pages.get(p).contains(start)) {
+                        found.add(p + 1);
+                    }
+                }
+                assertEquals(1, found.size(), lang + ": the page of " + c.id() + "'s text: " + found);
+                on.add(found.get(0));
+            }
+            assertEquals(1, on.stream().distinct().count(), lang + ": annex 4's charts are on pages " + on);
         }
     }
 
