@@ -1,7 +1,7 @@
 package org.pbannex.table;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 
 /** A piece of text in both editions. An empty English text falls back to the Chinese one. */
 public record Text(String zh, String en) {
@@ -37,9 +37,10 @@ public record Text(String zh, String en) {
 
     /**
      * A date as each edition writes dates, this text holding each edition's java.time pattern (texts.csv's
-     * edition.date: "y 年 M 月 d 日" and "d MMMM y" give 2021 年 2 月 1 日 and 1 February 2021).
+     * edition.date: "y 年 M 月 d 日" and "d MMMM y" give 2021 年 2 月 1 日 and 1 February 2021); a date and time the same
+     * way (edition.date_time).
      */
-    public Text date(LocalDate date) {
+    public Text date(TemporalAccessor date) {
         return new Text(DateTimeFormatter.ofPattern(zh, Language.ZH.locale()).format(date),
                 DateTimeFormatter.ofPattern(in(Language.EN), Language.EN.locale()).format(date));
     }

@@ -121,6 +121,12 @@ class DistributionTest {
         assertTrue(liBody.startsWith("Li Wei，您好："), liBody);
         assertTrue(liBody.contains("pb-annexes-2022-23.zh.xlsx") && liBody.contains("这是您收到的第一个运行。"), liBody);
         assertTrue(liBody.contains("43.0") && liBody.contains("43.1"), "the documented difference of Table 2: " + liBody);
+        // When the run was made, as each edition writes a date (and the time, UTC), not as the manifest stores it.
+        java.time.ZonedDateTime made = java.time.Instant.parse(java.nio.file.Files.readString(out.resolve("2022-23").resolve(runId).resolve("manifest.json"))
+                .replaceFirst("(?s).*\"started_at\" *: *\"([^\"]+)\".*", "$1")).atZone(java.time.ZoneOffset.UTC);
+        String liMade = "（协调世界时 " + made.getYear() + " 年 " + made.getMonthValue() + " 月 " + made.getDayOfMonth() + " 日 "
+                + String.format("%02d:%02d", made.getHour(), made.getMinute()) + " 发布）";
+        assertTrue(liBody.contains(liMade) && !liBody.contains(made.getYear() + "-"), liMade + " in: " + liBody);
         List<String> liSheets = attachedSheets(li, Files.createDirectories(tmp.resolve("li")));
         assertTrue(liSheets.size() > 17 && liSheets.get(0).equals("封面"), liSheets.toString());
 
@@ -129,6 +135,9 @@ class DistributionTest {
         String mariaBody = body(maria);
         assertTrue(mariaBody.startsWith("Dear Maria Rossi,") && mariaBody.contains("pb-annexes-2022-23.en.t1_t2_a1_a2.xlsx")
                 && mariaBody.contains("To correct a figure"), mariaBody);
+        String mariaMade = "(published " + made.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM y, HH:mm", java.util.Locale.UK))
+                + " UTC)";
+        assertTrue(mariaBody.contains(mariaMade), mariaMade + " in: " + mariaBody);
         List<String> tables = attachedSheets(maria, Files.createDirectories(tmp.resolve("maria"))).stream()
                 .map(n -> n.split(" ")[0]).filter(n -> n.matches("t1|t2|a1|a2|a2-1|a3|i1|f2|rt")).toList();
         assertEquals(List.of("t1", "t2", "a1", "a2"), tables, "only her tables, in the run's order");
