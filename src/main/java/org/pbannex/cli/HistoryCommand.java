@@ -40,16 +40,15 @@ public class HistoryCommand implements Callable<Integer> {
                 System.out.println("No runs yet. Start one with: ./pb-annex run nightly");
                 return ExitCodes.PUBLISHED;
             }
-            System.out.printf("%-36s %-10s %-8s %-40s %-19s %-7s %s%n", "RUN", "JOB", "BIENNIUM", "STATUS", "STARTED", "CHECKS",
-                    "OUTPUT / MESSAGE");
+            TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED", ">CHECKS", "OUTPUT / MESSAGE");
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
                 String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "")
                         : e.message() == null ? "" : e.message();
-                System.out.printf("%-36s %-10s %-8s %-40s %-19s %-7s %s%n", e.runId(), e.job(), e.biennium(), status(e),
-                        time(e.startedAt()), checks, where);
+                table.row(e.runId(), e.job(), e.biennium(), status(e), time(e.startedAt()), checks, where);
             }
+            table.print();
             return ExitCodes.PUBLISHED;
         }
     }
@@ -74,8 +73,7 @@ public class HistoryCommand implements Callable<Integer> {
             System.out.println("Message   " + e.message());
         }
         System.out.println();
-        System.out.printf("%-4s %-34s %-10s %10s %10s %9s %8s %s%n", "EXEC", "STEP", "STATUS", "READ", "WRITTEN", "REJECTED",
-                "SECONDS", "EXIT");
+        TextColumns steps = new TextColumns(">EXEC", "STEP", "STATUS", ">READ", ">WRITTEN", ">REJECTED", ">SECONDS", "EXIT");
         var instance = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
         if (instance != null) {
             var executions = new java.util.ArrayList<>(repository.getJobExecutions(instance.getJobInstance()));
@@ -85,12 +83,13 @@ public class HistoryCommand implements Callable<Integer> {
                     double seconds = s.getStartTime() == null || s.getEndTime() == null ? 0
                             : java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
                     String exit = s.getExitStatus().getExitDescription();
-                    System.out.printf("%-4d %-34s %-10s %10d %10d %9d %8.1f %s%n", execution.getId(), s.getStepName(), s.getStatus(),
-                            s.getReadCount(), s.getWriteCount(), s.getProcessSkipCount(), seconds,
+                    steps.row(execution.getId(), s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
+                            s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
                             exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : exit.lines().findFirst().orElse(""));
                 }
             }
         }
+        steps.print();
         return ExitCodes.PUBLISHED;
     }
 
@@ -102,11 +101,12 @@ public class HistoryCommand implements Callable<Integer> {
             return;
         }
         System.out.println("Distributions");
-        System.out.printf("%-19s %-8s %-40s %-4s %-20s %s%n", "WHEN", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
+        TextColumns table = new TextColumns("WHEN", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
-            System.out.printf("%-19s %-8s %-40s %-4s %-20s %s%n", time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">",
-                    d.language(), d.tables(), d.attachment() + (d.message() == null ? "" : "  " + d.message()));
+            table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), d.tables(),
+                    d.attachment() + (d.message() == null ? "" : "  " + d.message()));
         }
+        table.print();
     }
 
     private static String status(RunHistory.Entry e) {

@@ -144,8 +144,18 @@ class DistributionTest {
 
         CliRun history = CliRun.run(db, "history", runId);
         assertEquals(0, history.status(), history.toString());
-        assertTrue(history.out().contains("Distributions") && history.out().contains("sent     Maria Rossi <maria.rossi@example.org>"),
+        assertTrue(history.out().lines().anyMatch(l -> l.matches("\\S+ \\S+ +sent +Maria Rossi <maria.rossi@example.org> +en +t1 t2 a1 a2 .*")),
                 history.out());
+        // Its tables line up, whatever the longest cell: a step named after its partition, a reviewer of every table.
+        List<String> lines = history.out().lines().toList();
+        List<String> steps = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("EXEC")).findFirst().orElseThrow()),
+                lines.indexOf("Distributions") - 1);
+        int status = steps.get(0).indexOf("STATUS");
+        assertTrue(steps.size() > 10 && steps.stream().skip(1).allMatch(l -> l.startsWith(" COMPLETED ", status - 1)), steps.toString());
+        List<String> sent = lines.subList(lines.indexOf("Distributions") + 1, lines.size());
+        int lang = sent.get(0).indexOf("LANG");
+        assertTrue(sent.size() == 4 && sent.stream().skip(1).allMatch(l -> l.startsWith(" zh ", lang - 1) || l.startsWith(" en ", lang - 1)),
+                sent.toString());
     }
 
     @Test
