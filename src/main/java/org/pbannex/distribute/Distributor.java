@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -172,21 +170,12 @@ public final class Distributor {
         }
     }
 
-    // When the run was made, as each edition writes a date and time (UTC), not as the manifest stores it.
-    private static Text published(PublishedRun run, Texts t) {
-        try {
-            return t.get("edition.date_time").date(Instant.parse(run.startedAt()).atZone(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Text.of(run.startedAt());
-        }
-    }
-
     private String body(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables, Path attachment,
                         Path outputRoot, Language lang, LocalDate replyBy) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(t.get("distribution.greeting").with("name", r.name()).in(lang));
         lines.add("");
-        lines.add(t.get("distribution.intro").with("run", run.runId()).with("published", published(run, t))
+        lines.add(t.get("distribution.intro").with("run", run.runId()).with("published", t.get("edition.date_time").instant(run.startedAt()))
                 .with("file", attachment.getFileName().toString()).in(lang));
         for (String id : tables) {
             lines.add("  - " + name(computed.tables().get(id), id, lang));

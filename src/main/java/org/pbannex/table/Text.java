@@ -44,4 +44,16 @@ public record Text(String zh, String en) {
         return new Text(DateTimeFormatter.ofPattern(zh, Language.ZH.locale()).format(date),
                 DateTimeFormatter.ofPattern(in(Language.EN), Language.EN.locale()).format(date));
     }
+
+    /**
+     * An instant (ISO-8601, as a run's time is stored: 2026-12-02T23:04:05Z) as each edition writes a date and time
+     * in UTC, this text holding the patterns (edition.date_time); the stored text itself where it is not an instant.
+     */
+    public Text instant(String iso) {
+        try {
+            return date(java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return Text.of(String.valueOf(iso));
+        }
+    }
 }

@@ -30,7 +30,7 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         List<Fact> facts = new ArrayList<>();
         fact(facts, w.in("source", lang), in(info.source(), lang));
         fact(facts, w.in("run_id", lang), info.runId());
-        fact(facts, w.in("run_time", lang), info.runTime());
+        fact(facts, w.in("run_time", lang), w.text("date_time").instant(info.runTime()).in(lang));
         fact(facts, w.in("code_version", lang), info.codeVersion());
         fact(facts, w.in("contact", lang), in(info.contact(), lang));
         fact(facts, w.in("citation", lang), in(info.citation(), lang));

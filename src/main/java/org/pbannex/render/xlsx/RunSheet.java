@@ -25,7 +25,7 @@ final class RunSheet {
         int r = 0;
         XlsxCells.line(sheet, r++, words.runTitle.in(lang), styles.title, styles, WIDTHS.get(0), across);
         for (Text fact : List.of(words.runId.with("v", String.valueOf(info.runId())),
-                words.runTime.with("v", String.valueOf(info.runTime())),
+                words.runTime.with("v", words.dateTime.instant(info.runTime())),
                 words.codeVersion.with("v", String.valueOf(info.codeVersion())),
                 words.bienniumLine.with("v", String.valueOf(info.biennium())), words.runIntro)) {
             XlsxCells.line(sheet, r++, fact.in(lang), styles.body, styles, WIDTHS.get(0), across);

@@ -29,8 +29,9 @@ final class XlsxText {
     final Text caveatLine;
     final Text source;
     final Text published;
-    /** Each edition's date pattern (edition.date). */
+    /** Each edition's date pattern (edition.date), and date and time pattern (edition.date_time). */
     final Text date;
+    final Text dateTime;
     final Text biennium;
     final Text contact;
     final Text citation;
@@ -124,6 +125,7 @@ final class XlsxText {
         source = wording.text("workbook.source");
         published = wording.text("workbook.published");
         date = wording.text("date");
+        dateTime = wording.text("date_time");
         biennium = wording.text("biennium");
         contact = wording.text("contact");
         citation = wording.text("citation");

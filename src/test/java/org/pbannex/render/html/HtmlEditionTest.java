@@ -227,6 +227,10 @@ class HtmlEditionTest {
                 assertFalse(svg.selectFirst("desc").text().isBlank());
             }
         }
+        // The run's time as the edition writes a date and time (UTC), not as the run stores it (2026-01-01T00:00:00Z).
+        Element runTime = html.select("dl.facts dt").stream().filter(dt -> dt.text().equals(lang == Language.ZH ? "运行时间" : "Run time"))
+                .findFirst().orElseThrow().nextElementSibling();
+        assertEquals(lang == Language.ZH ? "协调世界时 2026 年 1 月 1 日 00:00" : "1 January 2026, 00:00 UTC", runTime.text());
         // Self-contained: no script, no external stylesheet or image, no URL that leaves the file.
         assertTrue(html.select("script, link, img, iframe, object, embed").isEmpty());
         for (Element e : html.select("[href], [src]")) {

@@ -143,7 +143,7 @@ class PdfDocumentWriterTest {
             assertTrue(t.contains("27 / 1"), "325 months print as years / months");
             assertTrue(t.contains("1.7"));
             assertTrue(t.contains("注：A & B <c> \"引号\""), "escaped footnote text comes back verbatim");
-            assertTrue(t.contains("run-42") && t.contains("2025-01-02T03:04:05Z"), "cover names the run");
+            assertTrue(t.contains("run-42") && t.contains("协调世界时 2025 年 1 月 2 日 03:04"), "cover names the run and when it was made");
             assertFalse(t.contains("25,073,643"));
         }
     }
