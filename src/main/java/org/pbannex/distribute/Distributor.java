@@ -22,6 +22,7 @@ import org.pbannex.reference.Texts;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.springframework.core.io.FileSystemResource;
@@ -251,8 +252,10 @@ public final class Distributor {
         if (table == null) {
             return id;
         }
-        Text title = table.number().isEmpty() ? table.title() : table.number().in(lang).isEmpty() ? table.title()
-                : new Text(table.number().zh() + " " + table.title().zh(), table.number().en() + " " + table.title().en());
+        // Apart from its table, a title's footnote marker ("Operational budget, 2022-2023 *") points nowhere.
+        Text listed = NoteMarker.strip(table.title());
+        Text title = table.number().isEmpty() ? listed : table.number().in(lang).isEmpty() ? listed
+                : new Text(table.number().zh() + " " + listed.zh(), table.number().en() + " " + listed.en());
         return id + ": " + title.in(lang);
     }
 

@@ -121,6 +121,9 @@ class DistributionTest {
         assertTrue(liBody.startsWith("Li Wei，您好："), liBody);
         assertTrue(liBody.contains("pb-annexes-2022-23.zh.xlsx") && liBody.contains("这是您收到的第一个运行。"), liBody);
         assertTrue(liBody.contains("43.0") && liBody.contains("43.1"), "the documented difference of Table 2: " + liBody);
+        // Its tables by number and title, without the footnote marker that points to a note under the table.
+        assertTrue(liBody.contains("  - a1: 资料附件 1 2022-2023 两年期实施预算\n") || liBody.contains("  - a1: 资料附件 1 2022-2023 两年期实施预算\r\n"),
+                liBody);
         // When the run was made, as each edition writes a date (and the time, UTC), not as the manifest stores it.
         java.time.ZonedDateTime made = java.time.Instant.parse(java.nio.file.Files.readString(out.resolve("2022-23").resolve(runId).resolve("manifest.json"))
                 .replaceFirst("(?s).*\"started_at\" *: *\"([^\"]+)\".*", "$1")).atZone(java.time.ZoneOffset.UTC);

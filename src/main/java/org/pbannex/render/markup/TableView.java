@@ -10,6 +10,7 @@ import org.pbannex.render.OutputColumns;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -216,7 +217,9 @@ public record TableView(String id, String anchor, String number, String title, S
                 headings.add(new OpenHeading(r.level(), r.key(), id));
             }
         }
-        return new TableView(t.id(), anchor, number, title, number.isEmpty() ? title : number + " " + title,
+        // The contents and bookmarks: the title without a footnote marker, which points to a note under the table.
+        String listed = NoteMarker.strip(title);
+        return new TableView(t.id(), anchor, number, title, number.isEmpty() ? listed : number + " " + listed,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 
@@ -48,7 +49,7 @@ final class NoteList {
     /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
     private static final Pattern NEXT_MARKER = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
     /** A marker ending a title, heading or label. */
-    private static final Pattern TRAILING_MARKER = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])$");
+    private static final Pattern TRAILING_MARKER = NoteMarker.TRAILING;
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private final List<Note> notes;

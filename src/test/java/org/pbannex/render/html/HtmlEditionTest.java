@@ -227,6 +227,13 @@ class HtmlEditionTest {
                 assertFalse(svg.selectFirst("desc").text().isBlank());
             }
         }
+        // The contents list the titles without their footnote markers (annex 1's "*", whose note is under its table);
+        // the table's own caption keeps it.
+        List<String> listed = html.select("nav#contents a[href]").eachText();
+        assertTrue(listed.stream().noneMatch(l -> l.matches(".*\\s(\\*{1,3}|[†‡§])$")), listed.toString());
+        assertTrue(listed.contains(pub.tables().get("a1").number().in(lang) + " " + pub.tables().get("a1").title().in(lang)
+                .replaceFirst(" \\*$", "")), listed.toString());
+        assertTrue(html.getElementById(TableView.anchor(pub.tables().get("a1"))).selectFirst("caption").text().endsWith("*"));
         // The run's time as the edition writes a date and time (UTC), not as the run stores it (2026-01-01T00:00:00Z).
         Element runTime = html.select("dl.facts dt").stream().filter(dt -> dt.text().equals(lang == Language.ZH ? "运行时间" : "Run time"))
                 .findFirst().orElseThrow().nextElementSibling();
