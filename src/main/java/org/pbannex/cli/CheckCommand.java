@@ -92,8 +92,8 @@ public class CheckCommand implements Callable<Integer> {
         }
         var failures = pub.checks().failures();
         var r = pub.restatements();
-        System.out.printf("%s: %d tables, %d checks passed, %d failed%s (%.1f s)%n", pub.inputs().biennium(),
-                pub.tables().size(), pub.checks().passedCount(), failures.size(), r.compared() ? ", " + r.found().size()
+        System.out.printf("%s: %s, %d checks passed, %d failed%s (%.1f s)%n", pub.inputs().biennium(),
+                Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(), r.compared() ? ", " + r.found().size()
                 + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
             System.err.println("pb-annex: " + biennium + ": " + failures.size() + " check(s) failed; first: " + failures.get(0).describe());

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -196,17 +197,22 @@ public class RunCommand implements Callable<Integer> {
         var ctx = execution.getExecutionContext();
         Path folder = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
         if (oneLine) {
-            System.out.printf("%s: published %s%s: %d tables, %d files, %d checks passed, %.1f s%n", request.biennium(), folder,
-                    request.partial() ? " (partial run: latest not moved)" : "", ctx.getInt(RunPublication.TABLE_COUNT),
-                    ctx.getInt(RunPublication.FILE_COUNT), ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+            System.out.printf("%s: published %s%s: %s, %d checks passed, %.1f s%n", request.biennium(), folder,
+                    request.partial() ? " (partial run: latest not moved)" : "", tablesAndFiles(ctx),
+                    ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
             return;
         }
         System.out.println("Published: " + folder + (request.partial() ? "  (partial run: latest not moved)" : ""));
         if (!request.partial()) {
             System.out.println("Latest:    " + folder.resolveSibling("latest"));
         }
-        System.out.printf("Run %s: %d tables, %d files, %d checks passed, %.1f s%n", ctx.getString("runId"),
-                ctx.getInt(RunPublication.TABLE_COUNT), ctx.getInt(RunPublication.FILE_COUNT),
+        System.out.printf("Run %s: %s, %d checks passed, %.1f s%n", ctx.getString("runId"), tablesAndFiles(ctx),
                 ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+    }
+
+    // "1 table, 5 files": what the run published.
+    private static String tablesAndFiles(ExecutionContext ctx) {
+        return Counted.of(ctx.getInt(RunPublication.TABLE_COUNT), "table", "tables") + ", "
+                + Counted.of(ctx.getInt(RunPublication.FILE_COUNT), "file", "files");
     }
 }

@@ -34,6 +34,8 @@ class RunTimingsTest {
         // The closing is timed after the run's summary, which it follows on stdout.
         int summary = indexOf(lines, "Run ");
         assertTrue(summary >= 0 && summary < indexOf(lines, "timing context-close"), r.out());
+        // One table: the summary says so in the singular (a2's CSV and the data package describing it: two files).
+        assertTrue(lines.get(summary).matches("Run \\S+: 1 table, 2 files, 1147 checks passed, [0-9.]+ s"), lines.get(summary));
     }
 
     @Test
