@@ -3,12 +3,16 @@ package org.pbannex.publish;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pbannex.expenditure.RegionalExpenditureTable;
@@ -61,6 +65,38 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     /** Whether the run folder holds this file (the report links nothing else). */
     public boolean hasFile(String path) {
         return files.stream().anyMatch(f -> f.href().equals(path));
+    }
+
+    /**
+     * When the run started and finished, as a reader says it: "Started 2 December 2026, 23:04:05 UTC, finished
+     * 23:04:08 UTC" (the date again only when it changed); the stored text where a time is not an instant.
+     */
+    public String startedAndFinished() {
+        String started = "Started " + when(startedAt, true);
+        if (finishedAt == null || finishedAt.isEmpty()) {
+            return started;
+        }
+        boolean sameDay = day(startedAt) != null && day(startedAt).equals(day(finishedAt));
+        return started + ", finished " + when(finishedAt, !sameDay);
+    }
+
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM y, HH:mm:ss 'UTC'", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.UK);
+
+    private static String when(String iso, boolean withDay) {
+        try {
+            return (withDay ? DAY_AND_TIME : TIME).format(Instant.parse(iso).atZone(ZoneOffset.UTC));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return String.valueOf(iso);
+        }
+    }
+
+    private static LocalDate day(String iso) {
+        try {
+            return Instant.parse(iso).atZone(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException | NullPointerException e) {
+            return null;
+        }
     }
 
     /** "3 min 12 s" from two ISO-8601 instants; "" when either is missing. */

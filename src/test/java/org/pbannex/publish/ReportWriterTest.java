@@ -63,6 +63,7 @@ class ReportWriterTest {
         assertTrue(headline.startsWith("Published") && headline.contains("Exit status 0") && headline.contains("20260101T000000Z-abc")
                 && headline.contains("took 3 min 12 s"), headline);
         assertTrue(headline.contains(pub.checks().passedCount() + " checks passed, 0 failed"), headline);
+        assertTrue(headline.contains("Started 1 January 2026, 00:00:00 UTC, finished 00:03:12 UTC"), headline);
         List<String> hrefs = html.select("a[href]").eachAttr("href");
         assertEquals(List.of("csv/t1.csv", "pb-annexes-2022-23.zh.pdf", "manifest.json", "report.html"), hrefs);
         for (String href : hrefs) {
