@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureIngest;
@@ -97,6 +98,15 @@ public class RunInputs {
         InputSet inputs = inputs(run);
         return (ComputedPublication) derived(run).more().computeIfAbsent("computed",
                 k -> Publication.compute(inputs, lines, run.request().tables()));
+    }
+
+    /**
+     * The run's tables and checks if they were computed (its check step ran), without computing them: a failed run's
+     * report says what the run got to.
+     */
+    public Optional<ComputedPublication> computedSoFar(RunInfo run) {
+        Derived d = byRun.get(run.runId());
+        return d == null ? Optional.empty() : Optional.ofNullable((ComputedPublication) d.more().get("computed"));
     }
 
     /** Forgets what was derived for the run (when it ends). */

@@ -80,11 +80,17 @@ public class RunListener implements JobExecutionListener {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
         }
         try {
-            var checks = cause instanceof ReconciliationFailed ? inputs.computed(run).checks().results() : List.<org.pbannex.table.CheckResult>of();
+            // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
+            // the report names the tables, lists the failed checks and the documented differences from the print.
+            var computed = inputs.computedSoFar(run);
+            var checks = cause instanceof ReconciliationFailed && computed.isPresent() ? computed.get().checks().results()
+                    : List.<org.pbannex.table.CheckResult>of();
             RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks, List.of(), List.of(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
+                    computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                     org.pbannex.publish.RunDiff.none(), List.of());
-            var dir = RunPublisher.writeFailed(RunInputs.folder(run), record);
+            var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
+            var dir = RunPublisher.writeFailed(RunInputs.folder(run), record, tables);
             LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, dir);
         } catch (Exception e) {
             LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);

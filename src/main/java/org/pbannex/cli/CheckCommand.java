@@ -8,6 +8,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.CheckResult;
@@ -96,7 +97,7 @@ public class CheckCommand implements Callable<Integer> {
                 Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(), r.compared() ? ", " + r.found().size()
                 + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
-            System.err.println("pb-annex: " + biennium + ": " + failures.size() + " check(s) failed; first: " + failures.get(0).describe());
+            System.err.println("pb-annex: " + biennium + ": " + Counted.of(failures.size(), "check", "checks") + " failed; first: " + failures.get(0).describe());
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.PUBLISHED;

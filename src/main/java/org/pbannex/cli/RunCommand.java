@@ -14,6 +14,7 @@ import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
+import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;

@@ -37,12 +37,14 @@ import org.pbannex.table.Text;
  * @param files       links to every file of the run, relative to the report
  * @param checkGroups the checks by table, failing tables first, then in the run's order of tables
  * @param unchecked   the published tables no check is about, named
+ * @param inputComputed whether the run got as far as its tables (a failed run may not have read the documented
+ *                    differences from the print)
  * @param xbTotals    Figure 2's XB totals (from expenditure lines) beside Table 2's XB totals (estimates), per biennium
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
                          List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
-                         List<String> unchecked, long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
+                         List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
 
     /** A link to a file of the run. */
     public record Link(String href, String label, long bytes) {

@@ -23,17 +23,13 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** The report of a run, published or failed, without the tables (no caveats or Figure 2 / Table 2 totals). */
-    public static void write(RunRecord run, Path dir) throws IOException {
-        write(run, List.of(), dir);
-    }
-
     /**
      * The report of a run, written into its folder before the manifest: it links every file there, the manifest that is
      * written next, and itself. A failed run's report says the step that failed, the one-line cause and the exit
      * status first, then whatever the run got to (its checks when the check step ran).
      *
-     * @param tables the tables the run published (their caveats, Figure 2 and Table 2's XB totals); empty for a failed run
+     * @param tables the tables the run published (their caveats, Figure 2 and Table 2's XB totals), or a failed run's
+     *               as far as it computed them; empty for a failed run that did not get that far
      */
     public static void write(RunRecord run, List<Table> tables, Path dir) throws IOException {
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
@@ -41,7 +37,7 @@ public final class ReportWriter {
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt()), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
                 ReportView.warnings(tables, run), failed, ReportView.groups(run.checks(), tables),
-                ReportView.unchecked(run.checks(), tables), run.checksPassed(), run.checksFailed(),
+                run.published() ? ReportView.unchecked(run.checks(), tables) : List.of(), !tables.isEmpty(), run.checksPassed(), run.checksFailed(),
                 run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()));
         render(view, dir);
     }

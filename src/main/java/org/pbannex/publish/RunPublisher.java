@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.pbannex.table.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,12 +60,16 @@ public final class RunPublisher {
         return record;
     }
 
-    /** Leaves a failed run's report and manifest in failed/<run-id>/ (replacing those of an earlier failed attempt). */
-    public static Path writeFailed(RunFolder folder, RunRecord record) throws IOException {
+    /**
+     * Leaves a failed run's report and manifest in failed/<run-id>/ (replacing those of an earlier failed attempt).
+     *
+     * @param tables the run's tables when it computed them before failing; empty when it did not get that far
+     */
+    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables) throws IOException {
         Path dir = folder.failed();
         RunFolder.deleteTree(dir);
         Files.createDirectories(dir);
-        ReportWriter.write(record, dir);
+        ReportWriter.write(record, tables, dir);
         ManifestWriter.write(record.withOutputs(OutputFile.list(dir)), dir);
         return dir;
     }

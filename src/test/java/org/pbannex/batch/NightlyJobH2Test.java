@@ -1,11 +1,13 @@
 package org.pbannex.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
@@ -115,7 +117,19 @@ class NightlyJobH2Test {
         assertEquals(4, r.status(), r.toString());
         assertTrue(r.err().contains("a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651, actual 547017652"),
                 r.err());
+        assertTrue(r.err().contains("pb-annex: 2 checks failed; first: "), r.err());
         assertTrue(Files.notExists(out.resolve("2022-23/latest")), "nothing published");
+        // The failed run's report says what the run got to: the failing check first, under its table's name, and the
+        // documented difference from the print, which the run had read (it had said "None documented").
+        Path failed;
+        try (var dirs = Files.list(out.resolve("2022-23/failed"))) {
+            failed = dirs.findFirst().orElseThrow();
+        }
+        org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
+        assertTrue(report.select("details[open] > summary").first().text().startsWith("a2-2 (Table A2-2): "), report.text());
+        assertTrue(report.select("section:has(> h2:containsOwn(Differences from the printed document)) td").eachText()
+                .containsAll(List.of("t2", "43.0", "43.1")), report.text());
+        assertFalse(report.text().contains("None documented"), report.text());
     }
 
     @Test

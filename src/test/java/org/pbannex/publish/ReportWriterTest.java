@@ -146,7 +146,7 @@ class ReportWriterTest {
         RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest", cause,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
                 List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
-        ReportWriter.write(failed, dir);
+        ReportWriter.write(failed, List.of(), dir);
         ManifestWriter.write(failed.withOutputs(OutputFile.list(dir)), dir);
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         assertTrue(html.title().startsWith("FAILED"), html.title());
@@ -158,5 +158,8 @@ class ReportWriterTest {
             assertTrue(Files.isRegularFile(dir.resolve(href)), "link to a file that is there: " + href);
         }
         assertEquals(List.of("manifest.json", "report.html"), html.select("a[href]").eachAttr("href"), "a failed run has no outputs");
+        // Failed while reading its input, the run never read the documented differences from the print: not "none".
+        assertTrue(html.text().contains("Not known: the run stopped before it computed its tables"), html.text());
+        assertFalse(html.text().contains("None documented"), html.text());
     }
 }

@@ -1,11 +1,11 @@
-package org.pbannex.cli;
+package org.pbannex.runtime;
 
 /** A count with its noun as a summary line says it: "1 table", "17 tables". */
-final class Counted {
+public final class Counted {
     private Counted() {
     }
 
-    static String of(long n, String one, String many) {
+    public static String of(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 }
