@@ -140,9 +140,12 @@ class OtherJavaRuntimeTest {
         return pages;
     }
 
-    /** Run ids (20261130T100331.637Z-c29b3548-d8bb) and ISO times of the run. */
+    /** Run ids (20261130T100331.637Z-c29b3548-d8bb) and the run's times, ISO or as an edition writes them. */
     private static String masked(String s) {
         return s.replaceAll("\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f]+-[0-9a-f]+", "RUN")
-                .replaceAll("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?", "TIME");
+                .replaceAll("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?", "TIME")
+                // ... and as the editions write them (texts edition.date_time).
+                .replaceAll("\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC", "TIME")
+                .replaceAll("协调世界时 \\d{4} 年 \\d{1,2} 月 \\d{1,2} 日 \\d{2}:\\d{2}", "TIME");
     }
 }
