@@ -94,10 +94,11 @@ public class CheckCommand implements Callable<Integer> {
         var failures = pub.checks().failures();
         var r = pub.restatements();
         System.out.printf("%s: %s, %d checks passed, %d failed%s (%.1f s)%n", pub.inputs().biennium(),
-                Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(), r.compared() ? ", " + r.found().size()
-                + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
+                Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
+                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
-            System.err.println("pb-annex: " + biennium + ": " + Counted.of(failures.size(), "check", "checks") + " failed; first: " + failures.get(0).describe());
+            System.err.println("pb-annex: " + biennium + ": " + Counted.of(failures.size(), "check", "checks") + " failed; first: "
+                    + failures.get(0).describe());
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.PUBLISHED;

@@ -176,7 +176,8 @@ public final class Distributor {
         List<String> lines = new ArrayList<>();
         lines.add(t.get("distribution.greeting").with("name", r.name()).in(lang));
         lines.add("");
-        lines.add(t.get("distribution.intro").with("run", run.runId()).with("published", t.get("edition.date_time").instant(run.startedAt()))
+        lines.add(t.get("distribution.intro").with("run", run.runId())
+                .with("published", t.get("edition.date_time").instant(run.startedAt()))
                 .with("file", attachment.getFileName().toString()).in(lang));
         for (String id : tables) {
             lines.add("  - " + name(computed.tables().get(id), id, lang));

@@ -44,7 +44,11 @@ import org.pbannex.table.Text;
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
                          List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
-                         List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run, List<Link> files, List<XbTotal> xbTotals) {
+                         List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
+                         List<Link> files, List<XbTotal> xbTotals) {
+
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM y, HH:mm:ss 'UTC'", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.UK);
 
     /** A link to a file of the run. */
     public record Link(String href, String label, long bytes) {
@@ -81,9 +85,6 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         boolean sameDay = day(startedAt) != null && day(startedAt).equals(day(finishedAt));
         return started + ", finished " + when(finishedAt, !sameDay);
     }
-
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM y, HH:mm:ss 'UTC'", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.UK);
 
     private static String when(String iso, boolean withDay) {
         try {
@@ -134,7 +135,8 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             groups.add(new CheckGroup(table, t == null ? "" : name(t), counts.stream().mapToLong(CheckCount::passed).sum(),
                     counts.stream().mapToLong(CheckCount::failed).sum(), counts));
         });
-        groups.sort(Comparator.<CheckGroup, Boolean>comparing(g -> g.failed() == 0).thenComparingDouble(g -> place(g.table(), order)));
+        groups.sort(Comparator.<CheckGroup, Boolean>comparing(g -> g.failed() == 0)
+                .thenComparingDouble(g -> place(g.table(), order)));
         return groups;
     }
 
@@ -149,7 +151,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return at >= 0 ? at + 0.5 : order.size();
     }
 
-    /** The published tables that no check is about (read from the input as they stand), named as in the warnings. */
+    /** The published tables that no check is about, named as in the warnings. */
     static List<String> unchecked(List<CheckResult> checks, List<Table> tables) {
         Set<String> checked = new HashSet<>();
         checks.forEach(c -> checked.add(c.table()));

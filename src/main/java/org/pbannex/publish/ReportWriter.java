@@ -37,7 +37,8 @@ public final class ReportWriter {
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt()), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
                 ReportView.warnings(tables, run), failed, ReportView.groups(run.checks(), tables),
-                run.published() ? ReportView.unchecked(run.checks(), tables) : List.of(), !tables.isEmpty(), run.checksPassed(), run.checksFailed(),
+                run.published() ? ReportView.unchecked(run.checks(), tables) : List.of(), !tables.isEmpty(),
+                run.checksPassed(), run.checksFailed(),
                 run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()));
         render(view, dir);
     }

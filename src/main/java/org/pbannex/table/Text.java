@@ -1,6 +1,9 @@
 package org.pbannex.table;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /** A piece of text in both editions. An empty English text falls back to the Chinese one. */
@@ -51,8 +54,8 @@ public record Text(String zh, String en) {
      */
     public Text instant(String iso) {
         try {
-            return date(java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+            return date(OffsetDateTime.parse(iso).atZoneSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException | NullPointerException e) {
             return Text.of(String.valueOf(iso));
         }
     }

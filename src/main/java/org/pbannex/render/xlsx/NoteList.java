@@ -48,8 +48,6 @@ final class NoteList {
     private static final Pattern LEADING_MARKER = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
     /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
     private static final Pattern NEXT_MARKER = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
-    /** A marker ending a title, heading or label. */
-    private static final Pattern TRAILING_MARKER = NoteMarker.TRAILING;
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private final List<Note> notes;
@@ -121,7 +119,7 @@ final class NoteList {
      * as printed.
      */
     String withNoteMarker(String text, String tableId, Language lang) {
-        Matcher m = TRAILING_MARKER.matcher(text);
+        Matcher m = NoteMarker.TRAILING.matcher(text);
         if (!m.find()) {
             return text;
         }
@@ -137,12 +135,12 @@ final class NoteList {
 
     /** True when the text ends with a footnote marker ("*", "¹"). */
     static boolean endsWithMarker(String text) {
-        return TRAILING_MARKER.matcher(text).find();
+        return NoteMarker.TRAILING.matcher(text).find();
     }
 
     /** The footnote marker ending the text, with the space before it ("2020-2021 *" gives " *"); "" when none. */
     static String trailingMarker(String text) {
-        Matcher m = TRAILING_MARKER.matcher(text);
+        Matcher m = NoteMarker.TRAILING.matcher(text);
         return m.find() ? text.substring(m.start()) : "";
     }
 
