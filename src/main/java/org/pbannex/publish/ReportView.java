@@ -3,16 +3,12 @@ package org.pbannex.publish;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.pbannex.expenditure.RegionalExpenditureTable;
@@ -47,8 +43,10 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
                          List<Link> files, List<XbTotal> xbTotals) {
 
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM y, HH:mm:ss 'UTC'", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.UK);
+    // The run's times as the report writes them (UTC), through the editions' own formatting of a stored instant.
+    private static final Text DAY_AND_TIME = Text.of("d MMMM y, HH:mm:ss 'UTC'");
+    private static final Text TIME = Text.of("HH:mm:ss 'UTC'");
+    private static final Text DAY = Text.of("uuuu-MM-dd");
 
     /** A link to a file of the run. */
     public record Link(String href, String label, long bytes) {
@@ -78,28 +76,12 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * 23:04:08 UTC" (the date again only when it changed); the stored text where a time is not an instant.
      */
     public String startedAndFinished() {
-        String started = "Started " + when(startedAt, true);
+        String started = "Started " + DAY_AND_TIME.instant(startedAt).in(Language.EN);
         if (finishedAt == null || finishedAt.isEmpty()) {
             return started;
         }
-        boolean sameDay = day(startedAt) != null && day(startedAt).equals(day(finishedAt));
-        return started + ", finished " + when(finishedAt, !sameDay);
-    }
-
-    private static String when(String iso, boolean withDay) {
-        try {
-            return (withDay ? DAY_AND_TIME : TIME).format(Instant.parse(iso).atZone(ZoneOffset.UTC));
-        } catch (DateTimeParseException | NullPointerException e) {
-            return String.valueOf(iso);
-        }
-    }
-
-    private static LocalDate day(String iso) {
-        try {
-            return Instant.parse(iso).atZone(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException | NullPointerException e) {
-            return null;
-        }
+        boolean sameDay = DAY.instant(startedAt).equals(DAY.instant(finishedAt));
+        return started + ", finished " + (sameDay ? TIME : DAY_AND_TIME).instant(finishedAt).in(Language.EN);
     }
 
     /** "3 min 12 s" from two ISO-8601 instants; "" when either is missing. */
