@@ -3,7 +3,6 @@ package org.pbannex.batch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
@@ -83,8 +82,7 @@ public class RunListener implements JobExecutionListener {
             // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
             // the report names the tables, lists the failed checks and the documented differences from the print.
             var computed = inputs.computedSoFar(run);
-            var checks = cause instanceof ReconciliationFailed && computed.isPresent() ? computed.get().checks().results()
-                    : List.<org.pbannex.table.CheckResult>of();
+            var checks = computed.map(c -> c.checks().results()).orElse(List.of());
             RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
                     computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),

@@ -24,7 +24,7 @@ public record SourceName(String name, int rowOffset, boolean byRecord) {
     }
 
     /** A sheet's lines are rows; a file's are lines. */
-    static String lineWord(String name) {
+    public static String lineWord(String name) {
         return name.contains(SHEET) ? "row" : "line";
     }
 }

@@ -40,6 +40,8 @@ public final class Publication {
 
     /** The input resource of documented differences from the print: it describes published cells, it is no table's source. */
     public static final String PRINTED_DIFFERENCES = "printed_differences";
+    /** The check that a documented difference from the print still holds its published value. */
+    static final String PRINTED_DIFFERENCES_CHECK = "printed_difference.published_value";
 
     private Publication() {
     }
@@ -127,6 +129,7 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
+        FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
         return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),
                 linesByTable);
@@ -185,7 +188,7 @@ public final class Publication {
                     explanation, texts.get("difference.note").with("where", where).with("note", cellNote));
             Object v = t.row(d.row()).value(d.column());
             String actual = v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
-            checks.equal("printed_difference.published_value", d.table(), d.row(), d.published(), actual);
+            checks.equal(PRINTED_DIFFERENCES_CHECK, d.table(), d.row(), d.published(), actual);
             tables.put(id, t.withCellNote(new CellNote(d.row(), d.column(), texts.get("difference.marker").zh(), cellNote)));
             out.add(d);
         }

@@ -1,5 +1,6 @@
 package org.pbannex.publish;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,9 @@ public final class ManifestWriter {
     record Checks(int total, long passed, long failed, List<Check> results) {
     }
 
-    record Check(String name, String table, String row, String expected, String actual, boolean passed) {
+    /** {@code inputs}: where in the input to look, for a failed check (absent for one that passed). */
+    record Check(String name, String table, String row, String expected, String actual, boolean passed,
+                 @JsonInclude(JsonInclude.Include.NON_EMPTY) String inputs) {
     }
 
     record Difference(String table, String row, String column, String printed, String published, String explanation) {
@@ -59,7 +62,8 @@ public final class ManifestWriter {
                 run.expenditure().stream().map(f -> new Lines(f.file(), f.read(), f.accepted(), f.rejected(), f.bytes(),
                         f.synthetic())).toList(),
                 new Checks(run.checks().size(), run.checksPassed(), run.checksFailed(), run.checks().stream()
-                        .map(c -> new Check(c.name(), c.table(), c.row(), c.expected(), c.actual(), c.passed())).toList()),
+                        .map(c -> new Check(c.name(), c.table(), c.row(), c.expected(), c.actual(), c.passed(),
+                                c.inputs())).toList()),
                 run.printedDifferences().stream().map(d -> new Difference(d.table(), d.row(), d.column(), d.printed(),
                         d.published(), d.explanation().en())).toList(),
                 run.outputs().stream().filter(o -> !o.path().equals(FILE)).map(o -> new Output(o.path(), o.bytes(), o.sha256()))

@@ -13,6 +13,8 @@ import org.pbannex.expenditure.LineSelection;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.RowRecords;
+import org.pbannex.ingest.RowRecords.KeyedRecord;
 import org.pbannex.publication.Publication;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter.SheetPlan;
 import org.pbannex.table.Row;
@@ -65,9 +67,6 @@ final class CellSources {
         }
     }
 
-    private record Candidate(String resource, Record record) {
-    }
-
     private final Map<String, Source> byCell = new LinkedHashMap<>();
     /** The cells that sum expenditure lines (the table's own selection of them), found with the direct sources. */
     private final Map<String, Source> lineSums = new HashMap<>();
@@ -78,7 +77,7 @@ final class CellSources {
     /** The parts of composite keys, each part's reach found once per table. */
     private final Map<String, Reach> reachByPart = new HashMap<>();
     /** What reaches a part's named records within three steps, found once per part (the Reach's list is the key). */
-    private final Map<List<Candidate>, List<Candidate>> rollUps = new java.util.IdentityHashMap<>();
+    private final Map<List<KeyedRecord>, List<KeyedRecord>> rollUps = new java.util.IdentityHashMap<>();
     /** Each numeric field's total over the whole input files the table is built from, for shares of a total. */
     private Map<String, BigDecimal> whole = Map.of();
 
@@ -92,10 +91,13 @@ final class CellSources {
     static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg,
                           Set<String> tableInputs, BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
         CellSources out = new CellSources();
-        List<List<List<Candidate>>> tiersByRow = new ArrayList<>(); // each row's records, found once (a scan of the input)
+        // printed_differences.csv describes published cells (their printed and published figures): never a source.
+        tableInputs = new java.util.HashSet<>(tableInputs);
+        tableInputs.remove(Publication.PRINTED_DIFFERENCES);
+        List<List<List<KeyedRecord>>> tiersByRow = new ArrayList<>(); // each row's records, found once (a scan of the input)
         for (int r = 0; r < plan.rowKeys().size(); r++) {
             String key = plan.rowKeys().get(r);
-            List<List<Candidate>> tiers = candidates(key, in, pkg, tableInputs);
+            List<List<KeyedRecord>> tiers = RowRecords.tiers(key, in, pkg, tableInputs);
             tiersByRow.add(tiers);
             for (int c = 0; c < plan.columns().size(); c++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
@@ -109,10 +111,10 @@ final class CellSources {
             }
         }
         out.keepColumnsOwnFields(table, plan, published);
-        List<Candidate> every = new ArrayList<>();
+        List<KeyedRecord> every = new ArrayList<>();
         for (String resource : in.files().keySet()) {
-            if (pkg.has(resource) && tableInputs.contains(resource) && !resource.equals(Publication.PRINTED_DIFFERENCES)) {
-                in.table(resource).forEach(r -> every.add(new Candidate(resource, r)));
+            if (pkg.has(resource) && tableInputs.contains(resource)) {
+                in.table(resource).forEach(r -> every.add(new KeyedRecord(resource, r)));
             }
         }
         out.whole = sumsByField(every);
@@ -133,11 +135,11 @@ final class CellSources {
     }
 
     /** The derived cells of row r that have no direct source. */
-    private void derive(Table table, SheetPlan plan, List<List<String>> published, int r, List<List<Candidate>> tiers,
+    private void derive(Table table, SheetPlan plan, List<List<String>> published, int r, List<List<KeyedRecord>> tiers,
                         InputSet in, DataPackage pkg, Set<String> tableInputs) {
         Row row = table.rows().get(r);
-        List<Candidate> rowRecords = first(tiers);
-        List<Candidate> referring = null; // found when a cell of the row needs it, once for the row
+        List<KeyedRecord> rowRecords = RowRecords.first(tiers);
+        List<KeyedRecord> referring = null; // found when a cell of the row needs it, once for the row
         for (int c = 0; c < plan.columns().size(); c++) {
             String column = plan.columns().get(c);
             String cell = row.key() + "\t" + column;
@@ -168,14 +170,15 @@ final class CellSources {
                         // No field named like the column: the fields of the column's rule among what reaches the one
                         // record within three steps (the draft budget's Part I: its lines, their units, the units'
                         // budget lines), and none when the rule does not give the figure (rather than every field).
-                        List<Candidate> rollUp = rollUps.computeIfAbsent(reached.named(),
+                        List<KeyedRecord> rollUp = rollUps.computeIfAbsent(reached.named(),
                                 named -> referring(named, in, pkg, tableInputs, 3));
                         s = numericFields(cell, rollUp, column, figure, true);
                     }
                 } else {
                     if (referring == null) {
-                        List<Candidate> from = !row.type().isTotal() ? rowRecords
-                                : first(candidates(row.key().substring(row.key().lastIndexOf('.') + 1), in, pkg, tableInputs));
+                        String last = row.key().substring(row.key().lastIndexOf('.') + 1);
+                        List<KeyedRecord> from = !row.type().isTotal() ? rowRecords
+                                : RowRecords.first(RowRecords.tiers(last, in, pkg, tableInputs));
                         referring = referring(from, in, pkg, tableInputs);
                     }
                     s = numericFields(cell, referring, column, figure, false);
@@ -263,9 +266,9 @@ final class CellSources {
     }
 
     /** A text composed from input text ("Outcome 1: " and an outcome's title): the row's text fields it contains. */
-    private static Source textFieldsWithin(List<Candidate> records, String text) {
+    private static Source textFieldsWithin(List<KeyedRecord> records, String text) {
         List<InputCell> cells = new ArrayList<>();
-        for (Candidate c : records) {
+        for (KeyedRecord c : records) {
             c.record().values().forEach((field, v) -> {
                 if (v instanceof String s && s.strip().length() > 1 && text.contains(s.strip())) {
                     cells.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
@@ -276,14 +279,14 @@ final class CellSources {
     }
 
     /** The records' numeric fields named like the column (share_pct), and none when none is. */
-    private static Source namedFields(List<Candidate> records, String column) {
+    private static Source namedFields(List<KeyedRecord> records, String column) {
         return new Source(false, allNumericFields(records, column).cells().stream().filter(cell -> named(cell, column)).toList());
     }
 
     /** The records' numeric fields: those named like the column when there are such (budget_previous), else all. */
-    private static Source allNumericFields(List<Candidate> records, String column) {
+    private static Source allNumericFields(List<KeyedRecord> records, String column) {
         List<InputCell> cells = new ArrayList<>();
-        for (Candidate c : records) {
+        for (KeyedRecord c : records) {
             c.record().values().forEach((field, v) -> {
                 if (isNumber(v)) {
                     cells.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
@@ -299,7 +302,7 @@ final class CellSources {
      * column's rule ({@link FigureArithmetic}) when it gives this figure; else all. In the item rows' pass the rule is
      * not known yet: the cell is noted and settled with its column ({@link #settleColumns}).
      */
-    private Source numericFields(String cell, List<Candidate> records, String column, Figure figure, boolean ruleOnly) {
+    private Source numericFields(String cell, List<KeyedRecord> records, String column, Figure figure, boolean ruleOnly) {
         Source all = allNumericFields(records, column);
         if (all.cells().isEmpty() || all.cells().stream().anyMatch(c -> named(c, column))) {
             return all;
@@ -345,9 +348,9 @@ final class CellSources {
     }
 
     /** Each numeric field of the records (resource.field), summed over them. */
-    private static Map<String, BigDecimal> sumsByField(List<Candidate> records) {
+    private static Map<String, BigDecimal> sumsByField(List<KeyedRecord> records) {
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        for (Candidate c : records) {
+        for (KeyedRecord c : records) {
             c.record().values().forEach((field, v) -> {
                 if (isNumber(v)) {
                     sums.merge(c.resource() + "." + field, new BigDecimal(v.toString()), BigDecimal::add);
@@ -361,25 +364,25 @@ final class CellSources {
      * The records that refer to these through the input's foreign keys, and those that refer to them in turn (two steps:
      * a line's units, then their budget lines), within the resources the table is built from; each once.
      */
-    private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
+    private static List<KeyedRecord> referring(List<KeyedRecord> records, InputSet in, DataPackage pkg, Set<String> tableInputs) {
         return referring(records, in, pkg, tableInputs, 2);
     }
 
-    private static List<Candidate> referring(List<Candidate> records, InputSet in, DataPackage pkg, Set<String> tableInputs,
+    private static List<KeyedRecord> referring(List<KeyedRecord> records, InputSet in, DataPackage pkg, Set<String> tableInputs,
                                              int steps) {
-        Map<String, Candidate> once = new LinkedHashMap<>(); // a record reached by two paths (a unit's line and its group)
+        Map<String, KeyedRecord> once = new LinkedHashMap<>(); // a record reached by two paths (a unit's line and its group)
         referringSteps(records, in, pkg, tableInputs, steps).stream().flatMap(List::stream)
                 .forEach(c -> once.putIfAbsent(id(c), c));
         return List.copyOf(once.values());
     }
 
     /** {@link #referring}, step by step: those that refer to the records, then those that refer to them. */
-    private static List<List<Candidate>> referringSteps(List<Candidate> records, InputSet in, DataPackage pkg,
+    private static List<List<KeyedRecord>> referringSteps(List<KeyedRecord> records, InputSet in, DataPackage pkg,
                                                         Set<String> tableInputs, int steps) {
-        List<List<Candidate>> found = new ArrayList<>();
-        List<Candidate> frontier = records;
+        List<List<KeyedRecord>> found = new ArrayList<>();
+        List<KeyedRecord> frontier = records;
         for (int step = 0; step < steps && !frontier.isEmpty(); step++) {
-            List<Candidate> next = new ArrayList<>();
+            List<KeyedRecord> next = new ArrayList<>();
             for (String resource : in.files().keySet()) {
                 if (!pkg.has(resource) || !tableInputs.contains(resource)) {
                     continue;
@@ -392,7 +395,7 @@ final class CellSources {
                     }
                     for (Record r : in.table(resource)) {
                         if (keys.contains(r.text(fk.field()))) {
-                            next.add(new Candidate(resource, r));
+                            next.add(new KeyedRecord(resource, r));
                         }
                     }
                 }
@@ -415,7 +418,7 @@ final class CellSources {
      */
     private static Reached referringToAll(List<String> parts, Map<String, Reach> reachByPart, InputSet in,
                                           DataPackage pkg, Set<String> tableInputs) {
-        Map<String, Candidate> common = null;
+        Map<String, KeyedRecord> common = null;
         Map<String, Integer> distance = new HashMap<>(); // summed over the parts
         Reach last = null;
         int naming = 0;
@@ -450,23 +453,23 @@ final class CellSources {
      * too wide to take every figure of: only fields named like the column count, or those of the column's rule; named:
      * then the records that part names.
      */
-    private record Reached(List<Candidate> records, boolean byOnePart, List<Candidate> named) {
+    private record Reached(List<KeyedRecord> records, boolean byOnePart, List<KeyedRecord> named) {
     }
 
     /**
      * What one part of a key names (the records whose primary key it is) and what reaches them within two steps of the
      * foreign keys, each record with its step (0: named); found once per part and table.
      */
-    private record Reach(List<Candidate> named, Map<String, Candidate> records, Map<String, Integer> steps) {
+    private record Reach(List<KeyedRecord> named, Map<String, KeyedRecord> records, Map<String, Integer> steps) {
 
         static Reach of(String part, InputSet in, DataPackage pkg, Set<String> tableInputs) {
-            List<Candidate> named = candidates(part, in, pkg, tableInputs).get(0);
-            Map<String, Candidate> records = new LinkedHashMap<>();
+            List<KeyedRecord> named = RowRecords.tiers(part, in, pkg, tableInputs).get(0);
+            Map<String, KeyedRecord> records = new LinkedHashMap<>();
             Map<String, Integer> steps = new HashMap<>();
-            List<List<Candidate>> bySteps = new ArrayList<>(List.of(named));
+            List<List<KeyedRecord>> bySteps = new ArrayList<>(List.of(named));
             bySteps.addAll(referringSteps(named, in, pkg, tableInputs, 2));
             for (int step = 0; step < bySteps.size(); step++) {
-                for (Candidate c : bySteps.get(step)) {
+                for (KeyedRecord c : bySteps.get(step)) {
                     if (records.putIfAbsent(id(c), c) == null) {
                         steps.put(id(c), step);
                     }
@@ -476,18 +479,18 @@ final class CellSources {
         }
     }
 
-    private static String id(Candidate c) {
+    private static String id(KeyedRecord c) {
         return c.resource() + ":" + c.record().line();
     }
 
     /** The input cell holding exactly this value in a record of the row: the first tier with a match; null if none. */
-    private static Source direct(String column, String value, List<List<Candidate>> tiers) {
+    private static Source direct(String column, String value, List<List<KeyedRecord>> tiers) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        for (List<Candidate> tier : tiers) {
+        for (List<KeyedRecord> tier : tiers) {
             List<InputCell> matches = new ArrayList<>();
-            for (Candidate c : tier) {
+            for (KeyedRecord c : tier) {
                 c.record().values().forEach((field, v) -> {
                     if (v != null && same(v, value)) {
                         matches.add(new InputCell(c.resource(), c.record().file(), c.record().line(), field));
@@ -544,41 +547,5 @@ final class CellSources {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    // The records that stand for a row, best first: whose primary key is the row key (several key fields joined with a
-    // dot, as the tables make their keys); whose primary key fields include it; any of whose fields is it.
-    private static List<List<Candidate>> candidates(String rowKey, InputSet in, DataPackage pkg, Set<String> tableInputs) {
-        List<Candidate> byKey = new ArrayList<>();
-        List<Candidate> byKeyField = new ArrayList<>();
-        List<Candidate> byField = new ArrayList<>();
-        for (String resource : in.files().keySet()) {
-            // printed_differences.csv describes published cells (their printed and published figures): never a source.
-            if (!pkg.has(resource) || resource.equals(Publication.PRINTED_DIFFERENCES) || !tableInputs.contains(resource)) {
-                continue;
-            }
-            List<String> pk = pkg.resource(resource).primaryKey();
-            for (Record r : in.table(resource)) {
-                String joined = String.join(".", pk.stream().map(r::text).toList());
-                if (joined.equals(rowKey) || shortBiennium(joined).equals(rowKey)) {
-                    byKey.add(new Candidate(resource, r));
-                } else if (pk.stream().anyMatch(f -> r.text(f).equals(rowKey))) {
-                    byKeyField.add(new Candidate(resource, r));
-                } else if (r.values().values().stream().anyMatch(v -> v != null && v.toString().equals(rowKey))) {
-                    byField.add(new Candidate(resource, r));
-                }
-            }
-        }
-        return List.of(byKey, byKeyField, byField);
-    }
-
-    /** A biennium written in full as the tables key it (2012-2013 as 2012-13: sa's periods); any other text as it is. */
-    static String shortBiennium(String text) {
-        return text.matches("\\d{4}-\\d{4}") ? text.substring(0, 5) + text.substring(7) : text;
-    }
-
-    /** The best tier that has records: those that stand for a row. */
-    private static List<Candidate> first(List<List<Candidate>> tiers) {
-        return tiers.stream().filter(t -> !t.isEmpty()).findFirst().orElse(List.of());
     }
 }

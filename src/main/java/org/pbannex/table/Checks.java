@@ -22,6 +22,11 @@ public final class Checks {
         results.addAll(other.results);
     }
 
+    /** Each failed result with where in the input to look, as {@code where} tells it. */
+    public void locateFailures(java.util.function.Function<CheckResult, String> where) {
+        results.replaceAll(r -> r.passed() ? r : r.withInputs(where.apply(r)));
+    }
+
     public List<CheckResult> results() {
         return List.copyOf(results);
     }

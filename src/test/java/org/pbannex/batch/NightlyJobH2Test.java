@@ -118,6 +118,10 @@ class NightlyJobH2Test {
         assertTrue(r.err().contains("a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651, actual 547017652"),
                 r.err());
         assertTrue(r.err().contains("pb-annex: 2 checks failed; first: "), r.err());
+        // Where to look: STAFF's line of the file that states it.
+        assertTrue(r.err().contains("row STAFF]: expected 547017651, actual 547017652; see input/2022-23/cost_by_object.csv line 2; "
+                + "input/reference/objects.csv line 2"),
+                r.err());
         assertTrue(Files.notExists(out.resolve("2022-23/latest")), "nothing published");
         // The failed run's report says what the run got to: the failing check first, under its table's name, and the
         // documented difference from the print, which the run had read (it had said "None documented").
@@ -130,6 +134,35 @@ class NightlyJobH2Test {
         assertTrue(report.select("section:has(> h2:containsOwn(Differences from the printed document)) td").eachText()
                 .containsAll(List.of("t2", "43.0", "43.1")), report.text());
         assertFalse(report.text().contains("None documented"), report.text());
+        // The failed checks say where to look: a row's input line, or for a total the files its table is built from.
+        List<String> where = report.select("section:has(> h2.fail) tbody tr td:last-child").eachText();
+        assertTrue(where.contains("see input/2022-23/cost_by_object.csv line 2; input/reference/objects.csv line 2"), where.toString());
+        assertTrue(where.stream().anyMatch(w -> w.startsWith("table a2-2 is built from input/2022-23/ ") && w.contains("cost_by_object.csv")
+                && w.contains("budget.csv")), where.toString());
+        assertTrue(Files.readString(failed.resolve("manifest.json")).contains("\"inputs\" : \"see input/2022-23/cost_by_object.csv line 2;"),
+                "the manifest too");
+    }
+
+    @Test
+    void aRunThatFailsWhileRenderingReportsTheChecksItPassed() throws Exception {
+        // A home without the PDFs' font: the run reads, computes and checks, then fails writing the PDF.
+        Path home = Files.createDirectories(tmp.resolve("home/work/fonts")).getParent().getParent();
+        Files.createSymbolicLink(home.resolve("jobs"), Golden.home().resolve("jobs"));
+        Path out = tmp.resolve("out");
+        var settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        CliRun r = CliRun.capture(settings, "run", "regenerate", "--tables", "a2", "--format", "pdf", "--lang", "zh",
+                "--input", Golden.input().toString(), "--output", out.toString());
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("no CJK font in"), r.err());
+        Path failed;
+        try (var dirs = Files.list(out.resolve("2022-23/failed"))) {
+            failed = dirs.findFirst().orElseThrow();
+        }
+        org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
+        String checks = report.select("h2:containsOwn(Checks by table)").text();
+        assertTrue(checks.matches("Checks by table: [1-9]\\d* passed, 0 failed"), checks + "\n" + report.text());
+        assertTrue(report.select("details > summary").eachText().stream().anyMatch(t -> t.startsWith("a2 (")), report.text());
     }
 
     @Test

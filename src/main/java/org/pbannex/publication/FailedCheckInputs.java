@@ -1,0 +1,132 @@
+package org.pbannex.publication;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.ingest.RowRecords;
+import org.pbannex.ingest.SourceName;
+import org.pbannex.table.CheckResult;
+
+/**
+ * Where in the input to look when a check fails: the lines of the records that stand for the check's row (found as the
+ * review finds a cell's records, {@link RowRecords}) within the files its table is built from, e.g. "see
+ * input/2022-23/results_indicators.csv line 41; input/2022-23/results_regional_targets.csv lines 3-7". A row no record
+ * stands for (a total, a row keyed by two codes) names the files the table is built from instead.
+ */
+final class FailedCheckInputs {
+
+    private final InputSet in;
+    private final DataPackage pkg;
+    private final Map<String, Set<String>> inputsByTable;
+
+    private FailedCheckInputs(InputSet in, DataPackage pkg, Map<String, Set<String>> inputsByTable) {
+        this.in = in;
+        this.pkg = pkg;
+        this.inputsByTable = inputsByTable;
+    }
+
+    /** Locates each failed check of {@code checks} in the input (the input's descriptor is read only when one failed). */
+    static void locate(org.pbannex.table.Checks checks, InputSet in, Map<String, Set<String>> inputsByTable) {
+        if (checks.failures().isEmpty()) {
+            return;
+        }
+        FailedCheckInputs inputs = new FailedCheckInputs(in, DataPackage.load(in.inputDir()), inputsByTable);
+        checks.locateFailures(inputs::of);
+    }
+
+    String of(CheckResult c) {
+        Set<String> resources = tableInputs(c.table());
+        List<Record> records = c.name().equals(Publication.PRINTED_DIFFERENCES_CHECK)
+                ? in.table(Publication.PRINTED_DIFFERENCES).stream()
+                        .filter(r -> r.text("table").equals(c.table()) && r.text("row").equals(c.row())).toList()
+                : keyedBy(c.row(), resources);
+        if (!records.isEmpty()) {
+            return "see " + lines(records);
+        }
+        // The biennium's own files by name; the shared reference (codes, labels, texts) counted.
+        List<String> own = new ArrayList<>();
+        int shared = 0;
+        for (String resource : in.files().keySet()) {
+            if (resources.contains(resource)) {
+                if (own(resource)) {
+                    own.add(in.sourceName(resource));
+                } else {
+                    shared++;
+                }
+            }
+        }
+        if (own.isEmpty() && shared == 0) {
+            return "";
+        }
+        String folder = own.isEmpty() ? "" : own.get(0).substring(0, own.get(0).lastIndexOf('/') + 1);
+        String names = !folder.isEmpty() && own.stream().allMatch(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+                ? folder + " " + String.join(", ", own.stream().map(n -> n.substring(folder.length())).toList())
+                : String.join(", ", own);
+        return "table " + c.table() + " is built from " + names + (shared == 0 ? "" : (own.isEmpty() ? "" : " and ")
+                + shared + " shared reference file" + (shared == 1 ? "" : "s"));
+    }
+
+    /**
+     * The records that stand for a row: those keyed by it (the row's own record and those it keys, such as an indicator's
+     * regional targets), else any with a field equal to it.
+     */
+    private List<Record> keyedBy(String row, Set<String> resources) {
+        var tiers = RowRecords.tiers(row, in, pkg, resources);
+        List<RowRecords.KeyedRecord> keyed = new ArrayList<>(tiers.get(0));
+        keyed.addAll(tiers.get(1));
+        // The biennium's own files first: what an officer edits, before the shared codes and labels.
+        return (keyed.isEmpty() ? tiers.get(2) : keyed).stream()
+                .sorted(java.util.Comparator.comparing((RowRecords.KeyedRecord k) -> !own(k.resource())))
+                .map(RowRecords.KeyedRecord::record).toList();
+    }
+
+    /** True for a file of the biennium's own folder (not the shared reference). */
+    private boolean own(String resource) {
+        return in.files().get(resource).path().startsWith(in.biennium() + "/");
+    }
+
+    /** The resources a table is built from; for a check across tables (i1-i3), those of every table. */
+    private Set<String> tableInputs(String table) {
+        Set<String> own = inputsByTable.get(table);
+        if (own != null) {
+            return own;
+        }
+        Set<String> all = new LinkedHashSet<>();
+        inputsByTable.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** "file line 4; other lines 3-7, 9": each file once, its lines as ranges, in the order of the input. */
+    static String lines(List<Record> records) {
+        Map<String, TreeSet<Long>> byFile = new LinkedHashMap<>();
+        records.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new TreeSet<>()).add(r.line()));
+        List<String> out = new ArrayList<>();
+        byFile.forEach((file, numbers) -> {
+            List<String> ranges = new ArrayList<>();
+            Long from = null;
+            Long to = null;
+            for (long n : numbers) {
+                if (to != null && n == to + 1) {
+                    to = n;
+                    continue;
+                }
+                if (from != null) {
+                    ranges.add(from.equals(to) ? "" + from : from + "-" + to);
+                }
+                from = n;
+                to = n;
+            }
+            ranges.add(from.equals(to) ? "" + from : from + "-" + to);
+            String word = SourceName.lineWord(file);
+            out.add(file + " " + (numbers.size() == 1 ? word : word + "s") + " " + String.join(", ", ranges));
+        });
+        return String.join("; ", out);
+    }
+}
