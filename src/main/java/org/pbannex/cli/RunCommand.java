@@ -171,12 +171,9 @@ public class RunCommand implements Callable<Integer> {
      * the latest), checked here at the edge: what is unknown is a usage error.
      */
     private List<RunRequest> requests(JobDefinition def, PbProperties settings) {
-        List<String> t = tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables();
-        for (String id : t) {
-            if (!TableCatalogue.ids().contains(id)) {
-                throw new UsageError("unknown table '" + id + "'; the tables are " + String.join(",", TableCatalogue.ids()));
-            }
-        }
+        List<String> t = (tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables()).stream()
+                .map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError("unknown table '" + id + "'; the tables are "
+                        + String.join(",", TableCatalogue.ids())))).toList();
         List<Language> l;
         List<OutputFormat> f;
         try {

@@ -55,7 +55,7 @@ public final class ReviewerList {
             }
             String problem = name.isBlank() ? "no name" : !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+")
                     ? "e-mail '" + email + "' is not one address" : !List.of("zh", "en").contains(language)
-                    ? "language '" + language + "' is not zh or en" : unknownTable(tables);
+                    ? "language '" + language + "' is not zh or en" : spellAsCatalogue(tables);
             if (problem != null) {
                 throw new UsageError(where + ": reviewer " + i + ": " + problem);
             }
@@ -102,8 +102,9 @@ public final class ReviewerList {
         var resource = DataPackage.loadDescriptor(inputDir.resolve(DESCRIPTOR)).resource("reviewers");
         List<Reviewer> out = new ArrayList<>();
         for (Record r : CsvResourceReader.read(file, shown, resource)) {
-            List<String> tables = r.text("tables").isBlank() ? List.of() : Arrays.asList(r.text("tables").trim().split("\\s+"));
-            String problem = unknownTable(tables);
+            List<String> tables = r.text("tables").isBlank() ? new ArrayList<>()
+                    : new ArrayList<>(Arrays.asList(r.text("tables").trim().split("\\s+")));
+            String problem = spellAsCatalogue(tables);
             if (problem != null) {
                 throw new InputError(r.file(), r.line(), "tables", problem);
             }
@@ -112,11 +113,15 @@ public final class ReviewerList {
         return out;
     }
 
-    private static String unknownTable(List<String> tables) {
-        for (String t : tables) {
-            if (!TableCatalogue.ids().contains(t)) {
-                return "unknown table '" + t + "'; the tables are " + String.join(" ", TableCatalogue.ids());
+    /** Spells each table as the catalogue does (a reviewer may write A2-2 for a2-2); the first unknown one's problem, or null. */
+    private static String spellAsCatalogue(List<String> tables) {
+        for (int i = 0; i < tables.size(); i++) {
+            String typed = tables.get(i);
+            var id = TableCatalogue.id(typed);
+            if (id.isEmpty()) {
+                return "unknown table '" + typed + "'; the tables are " + String.join(" ", TableCatalogue.ids());
             }
+            tables.set(i, id.get());
         }
         return null;
     }

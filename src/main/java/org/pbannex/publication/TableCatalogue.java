@@ -101,6 +101,11 @@ public final class TableCatalogue {
         return ENTRIES.stream().map(Entry::id).toList();
     }
 
+    /** The id as the catalogue spells it, whatever the case it was typed in (A2-2 for a2-2, T1 for t1); empty if none. */
+    public static java.util.Optional<String> id(String typed) {
+        return ids().stream().filter(id -> id.equalsIgnoreCase(typed.trim())).findFirst();
+    }
+
     public static Entry entry(String id) {
         return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown table '" + id + "'; the tables are " + String.join(",", ids())));
