@@ -17,10 +17,12 @@ import org.pbannex.table.CheckResult;
 /**
  * Where in the input to look when a check fails: the lines of the records that stand for the check's row (found as the
  * review finds a cell's records, {@link RowRecords}) within the files its table is built from, e.g. "see
- * input/2022-23/results_indicators.csv line 41; input/2022-23/results_regional_targets.csv lines 3-7". A row no record
+ * input/2022-23/results_indicators.csv, line 41; input/2022-23/results_regional_targets.csv, lines 3-7". A row no record
  * stands for (a total, a row keyed by two codes) names the files the table is built from instead.
  */
 final class FailedCheckInputs {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FailedCheckInputs.class);
 
     private final InputSet in;
     private final DataPackage pkg;
@@ -37,8 +39,13 @@ final class FailedCheckInputs {
         if (checks.failures().isEmpty()) {
             return;
         }
-        FailedCheckInputs inputs = new FailedCheckInputs(in, DataPackage.load(in.inputDir()), inputsByTable);
-        checks.locateFailures(inputs::of);
+        try {
+            FailedCheckInputs inputs = new FailedCheckInputs(in, DataPackage.load(in.inputDir()), inputsByTable);
+            checks.locateFailures(inputs::of);
+        } catch (RuntimeException e) {
+            // A hint, never a second failure: the failed checks are reported as they are.
+            LOG.warn("could not tell where in the input the failed checks come from", e);
+        }
     }
 
     String of(CheckResult c) {
@@ -103,7 +110,7 @@ final class FailedCheckInputs {
         return all;
     }
 
-    /** "file line 4; other lines 3-7, 9": each file once, its lines as ranges, in the order of the input. */
+    /** "file, line 4; other, lines 3-7, 9": each file once, its lines as ranges, in the order of the input. */
     static String lines(List<Record> records) {
         Map<String, TreeSet<Long>> byFile = new LinkedHashMap<>();
         records.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new TreeSet<>()).add(r.line()));
@@ -125,7 +132,7 @@ final class FailedCheckInputs {
             }
             ranges.add(from.equals(to) ? "" + from : from + "-" + to);
             String word = SourceName.lineWord(file);
-            out.add(file + " " + (numbers.size() == 1 ? word : word + "s") + " " + String.join(", ", ranges));
+            out.add(file + ", " + (numbers.size() == 1 ? word : word + "s") + " " + String.join(", ", ranges));
         });
         return String.join("; ", out);
     }

@@ -109,6 +109,16 @@ class InputWorkbookCliTest {
         assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
     }
 
+    @Test
+    void aFailedCheckNamesTheSheetRowToLookAt() throws Exception {
+        // One dollar moved between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
+        Path bad = withSheet("cost_by_object", xml -> xml.replace("<v>5.47017651E8</v>", "<v>5.47017652E8</v>")
+                .replace("<v>1.2394975E7</v>", "<v>1.2394974E7</v>"));
+        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 4);
+        assertTrue(line.contains("[table a2-2, row STAFF]: expected 547017651, actual 547017652; see " + bad
+                + ", sheet cost_by_object, row "), line);
+    }
+
     /** An old .xls given to --input says what it is and what to do, as `input import` does, not "it is a file". */
     @Test
     void anOldExcelFileGivenAsTheInputSaysSo() throws Exception {
