@@ -103,7 +103,9 @@ public class HistoryCommand implements Callable<Integer> {
         System.out.println("Distributions");
         TextColumns table = new TextColumns("WHEN", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
-            table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), d.tables(),
+            // A reviewer of every table: "all", not seventeen ids pushing the workbook's name off the line.
+            boolean all = java.util.Set.of(d.tables().split(" ")).containsAll(org.pbannex.publication.TableCatalogue.ids());
+            table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), all ? "all" : d.tables(),
                     d.attachment() + (d.message() == null ? "" : "  " + d.message()));
         }
         table.print();

@@ -149,6 +149,8 @@ class DistributionTest {
         assertEquals(0, history.status(), history.toString());
         assertTrue(history.out().lines().anyMatch(l -> l.matches("\\S+ \\S+ +sent +Maria Rossi <maria.rossi@example.org> +en +t1 t2 a1 a2 .*")),
                 history.out());
+        assertTrue(history.out().lines().anyMatch(l -> l.matches("\\S+ \\S+ +sent +Li Wei <li.wei@example.org> +zh +all +pb-annexes-2022-23.zh.xlsx.*")),
+                "a reviewer of every table: " + history.out());
         // Its tables line up, whatever the longest cell: a step named after its partition, a reviewer of every table.
         List<String> lines = history.out().lines().toList();
         List<String> steps = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("EXEC")).findFirst().orElseThrow()),
