@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.LineRanges;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.RowRecords;
 import org.pbannex.ingest.SourceName;
@@ -74,7 +74,7 @@ final class FailedCheckInputs {
         }
         String folder = own.isEmpty() ? "" : own.get(0).substring(0, own.get(0).lastIndexOf('/') + 1);
         String names = !folder.isEmpty() && own.stream().allMatch(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
-                ? folder + " " + String.join(", ", own.stream().map(n -> n.substring(folder.length())).toList())
+                ? String.join(", ", own.stream().map(n -> n.substring(folder.length())).toList()) + " in " + folder
                 : String.join(", ", own);
         return "table " + c.table() + " is built from " + names + (shared == 0 ? "" : (own.isEmpty() ? "" : " and ")
                 + shared + " shared reference file" + (shared == 1 ? "" : "s"));
@@ -112,27 +112,12 @@ final class FailedCheckInputs {
 
     /** "file, line 4; other, lines 3-7, 9": each file once, its lines as ranges, in the order of the input. */
     static String lines(List<Record> records) {
-        Map<String, TreeSet<Long>> byFile = new LinkedHashMap<>();
-        records.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new TreeSet<>()).add(r.line()));
+        Map<String, Set<Long>> byFile = new LinkedHashMap<>();
+        records.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new LinkedHashSet<>()).add(r.line()));
         List<String> out = new ArrayList<>();
         byFile.forEach((file, numbers) -> {
-            List<String> ranges = new ArrayList<>();
-            Long from = null;
-            Long to = null;
-            for (long n : numbers) {
-                if (to != null && n == to + 1) {
-                    to = n;
-                    continue;
-                }
-                if (from != null) {
-                    ranges.add(from.equals(to) ? "" + from : from + "-" + to);
-                }
-                from = n;
-                to = n;
-            }
-            ranges.add(from.equals(to) ? "" + from : from + "-" + to);
             String word = SourceName.lineWord(file);
-            out.add(file + ", " + (numbers.size() == 1 ? word : word + "s") + " " + String.join(", ", ranges));
+            out.add(file + ", " + (numbers.size() == 1 ? word : word + "s") + " " + LineRanges.of(numbers));
         });
         return String.join("; ", out);
     }

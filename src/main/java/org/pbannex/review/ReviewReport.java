@@ -115,7 +115,7 @@ final class ReviewReport {
         byFile.forEach((file, fields) -> {
             Map<String, List<String>> fieldsByLines = new java.util.LinkedHashMap<>();
             // Lines in file order, so that a total's rows read as one range (2-48), whatever order the rows were summed in.
-            fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(ranges(lines.stream().sorted().distinct().toList()),
+            fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(org.pbannex.ingest.LineRanges.of(lines),
                     k -> new java.util.ArrayList<>()).add(field));
             sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> t.get(e.getKey().matches("\\d+")
                     ? "review.source.line" : "review.source.lines").with("lines", e.getKey()).in(page)
@@ -145,20 +145,6 @@ final class ReviewReport {
         } catch (NumberFormatException e) { // beyond a long: as typed
             return value;
         }
-    }
-
-    /** Line numbers as ranges, in their order: 2, 3, 4, 5, 9 -> "2-5, 9" (sorted first, they make the fewest). */
-    static String ranges(List<Long> lines) {
-        List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < lines.size(); ) {
-            int j = i;
-            while (j + 1 < lines.size() && lines.get(j + 1) == lines.get(j) + 1) {
-                j++;
-            }
-            out.add(j == i ? String.valueOf(lines.get(i)) : lines.get(i) + "-" + lines.get(j));
-            i = j + 1;
-        }
-        return String.join(", ", out);
     }
 
     private static String files(Review.Change c) {
