@@ -131,6 +131,13 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
+    org.pbannex.distribute.FailureNotice failureNotice(ObjectProvider<JavaMailSender> mail, PbProperties props,
+                                                       @Value("${pb.distribution.from}") String from,
+                                                       @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
+        return new org.pbannex.distribute.FailureNotice(mail.getIfAvailable(), from, host + ":" + port, props.failures().mailTo());
+    }
+
+    @Bean
     RunInputs runInputs(PbProperties props) {
         return new RunInputs(props);
     }

@@ -1,8 +1,10 @@
 package org.pbannex.batch;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Before the job: gives the run its id (kept in the job's execution context, so a restart keeps it) and records the
  * run and the process that runs it in the history, and has the renderers prepare while the first steps run. After it:
- * a failed run leaves its report and manifest in {@code failed/<run-id>/} and its failed step and cause in the history.
+ * a failed run leaves its report and manifest in {@code failed/<run-id>/} and its failed step and cause in the history,
+ * and a notice goes to whoever is to hear of failures ({@code pb.failures.mail-to}).
  */
 @Component
 public class RunListener implements JobExecutionListener {
@@ -32,11 +35,13 @@ public class RunListener implements JobExecutionListener {
     private final JobRepository repository;
     private final RunHistory history;
     private final RunInputs inputs;
+    private final FailureNotice notice;
 
-    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs) {
+    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice) {
         this.repository = repository;
         this.history = history;
         this.inputs = inputs;
+        this.notice = notice;
     }
 
     @Override
@@ -78,6 +83,7 @@ public class RunListener implements JobExecutionListener {
         } catch (RuntimeException e) {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
         }
+        Path report = null;
         try {
             // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
             // the report names the tables, lists the failed checks and the documented differences from the print.
@@ -88,11 +94,13 @@ public class RunListener implements JobExecutionListener {
                     computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                     org.pbannex.publish.RunDiff.none(), List.of());
             var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-            var dir = RunPublisher.writeFailed(RunInputs.folder(run), record, tables);
-            LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, dir);
+            report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables).resolve("report.html");
+            LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
         } catch (Exception e) {
             LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
         }
+        notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
+                line, report));
     }
 
     /** The input files as far as they were read (nothing when the input itself was bad). */

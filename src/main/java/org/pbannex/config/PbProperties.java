@@ -19,10 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expenditure how expenditure lines are read
  * @param run         how unattended runs guard against each other and against crashes
  * @param serve       the warm process ({@code pb-annex serve})
+ * @param failures    who hears of a failed run
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
-                           @DefaultValue Run run, @DefaultValue Serve serve) {
+                           @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
@@ -85,6 +86,17 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      *               are slower, it is ready sooner)
      */
     public record Serve(@DefaultValue("60m") Duration idle, Path dir, @DefaultValue("true") boolean warmUp) {
+    }
+
+    /**
+     * @param mailTo the addresses a failed run's notice goes to (comma-separated in {@code PB_FAILURES_MAIL_TO}); none:
+     *               a failure is told by the exit status, stderr and the failed run's report only
+     */
+    public record Failures(@DefaultValue("") java.util.List<String> mailTo) {
+
+        public Failures {
+            mailTo = mailTo.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+        }
     }
 
     /** The warm process's folder. */

@@ -1,0 +1,86 @@
+package org.pbannex.distribute;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * Tells the people who look after the nightly run that a run failed ({@code pb.failures.mail-to}): one message with the
+ * run, the step, the exit status and the one line a terminal would have shown, where its report is (attached), and
+ * what to do next. An unattended run otherwise fails where nobody reads it (cron's output goes to a log). A notice that
+ * cannot be sent is logged; it never changes the run's exit status or its one line.
+ */
+public final class FailureNotice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureNotice.class);
+
+    /** A failed run as the notice tells it. */
+    public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
+                            Path report) {
+    }
+
+    private final JavaMailSender mail;
+    private final String from;
+    private final String server;
+    private final List<String> to;
+
+    /**
+     * @param mail   the mail sender (null: none configured)
+     * @param from   the sender's address
+     * @param server the mail server as host:port, for the log
+     * @param to     the addresses (none: no notice)
+     */
+    public FailureNotice(JavaMailSender mail, String from, String server, List<String> to) {
+        this.mail = mail;
+        this.from = from;
+        this.server = server;
+        this.to = List.copyOf(to);
+    }
+
+    /** Sends the notice when anyone is to hear of failures; true when it was sent. */
+    public boolean send(FailedRun run) {
+        if (to.isEmpty()) {
+            return false;
+        }
+        if (mail == null) {
+            LOG.warn("run {} failed, and no notice was sent to {}: no mail server configured (spring.mail.host)", run.runId(), to);
+            return false;
+        }
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            boolean attach = run.report() != null && Files.isRegularFile(run.report());
+            MimeMessageHelper m = new MimeMessageHelper(message, attach, "UTF-8");
+            m.setFrom(from);
+            m.setTo(to.toArray(String[]::new));
+            m.setSubject("pb-annex: " + run.job() + " " + run.biennium() + " failed (exit status " + run.exitStatus() + ")");
+            m.setText(body(run));
+            if (attach) {
+                m.addAttachment("report.html", new FileSystemResource(run.report()), "text/html");
+            }
+            mail.send(message);
+            LOG.info("run {} failed: notice sent to {}", run.runId(), to);
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("run {} failed, and the notice to {} could not be sent through {}: {}", run.runId(), to, server,
+                    e.getMessage(), e);
+            return false;
+        }
+    }
+
+    static String body(FailedRun run) {
+        return "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
+                + (run.step() == null ? "" : " in its step " + run.step()) + ", exit status " + run.exitStatus() + ":\n\n"
+                + run.line() + "\n\n"
+                + "Nothing was published: the latest published run is unchanged.\n"
+                + (run.report() == null ? "" : "The run's report (attached): " + run.report() + "\n")
+                + "Its steps and counts: ./pb-annex history " + run.runId() + "\n"
+                + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
+    }
+}

@@ -1,0 +1,113 @@
+package org.pbannex.distribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.FailedRuns;
+import org.pbannex.TestInputs;
+
+/**
+ * A failed unattended run tells whoever is to hear of failures (pb.failures.mail-to), through a real SMTP server
+ * (GreenMail): the run, its step, exit status and one line, the report attached. A mail server that is down changes
+ * nothing of the run's own failure: its exit status and its one line on stderr. With no address set, nothing is sent.
+ */
+class FailureNoticeTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path tmp;
+    Path input;
+
+    @BeforeEach
+    void aCheckThatFails() throws Exception {
+        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        // One dollar moved between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+    }
+
+    private Map<String, String> settings(int port, String mailTo) {
+        Map<String, String> m = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        m.put("spring.mail.host", "localhost");
+        m.put("spring.mail.port", String.valueOf(port));
+        m.put("pb.distribution.from", "pb-annex@example.org");
+        if (mailTo != null) {
+            m.put("pb.failures.mail-to", mailTo);
+        }
+        return m;
+    }
+
+    private CliRun nightly(Map<String, String> settings) {
+        return CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+    }
+
+    @Test
+    void aFailedRunSendsItsNoticeWithTheReport() throws Exception {
+        CliRun r = nightly(settings(SMTP.getSmtp().getPort(), "ops@example.org, budget-office@example.org"));
+        String line = FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(2, received.length, "one message, two recipients");
+        MimeMessage m = received[0];
+        assertEquals(List.of("ops@example.org", "budget-office@example.org"),
+                java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString).toList());
+        assertEquals("pb-annex: nightly 2022-23 failed (exit status 4)", m.getSubject());
+        Multipart parts = (Multipart) m.getContent();
+        String body = null;
+        String attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart p = parts.getBodyPart(i);
+            if (p.getFileName() == null) {
+                Object c = p.getContent();
+                body = c instanceof Multipart inner ? (String) inner.getBodyPart(0).getContent() : (String) c;
+            } else {
+                attached = p.getFileName() + ": " + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        assertTrue(body != null && body.contains("failed in its step check, exit status 4:"), body);
+        assertTrue(body.contains(line.substring("pb-annex: ".length())), "the line a terminal shows: " + body);
+        Path failed;
+        try (var runs = Files.list(tmp.resolve("out/2022-23/failed"))) {
+            failed = runs.findFirst().orElseThrow();
+        }
+        String runId = failed.getFileName().toString();
+        assertTrue(body.contains("Run " + runId + " of the job nightly (biennium 2022-23)"), body);
+        assertTrue(body.contains(failed.resolve("report.html").toString()) && body.contains("./pb-annex history " + runId), body);
+        assertTrue(attached != null && attached.startsWith("report.html: ") && attached.contains("a2-2.staff_equals_annex1_staff_costs"),
+                "the report attached");
+    }
+
+    @Test
+    void aMailServerThatIsDownChangesNothingOfTheFailure() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        CliRun r = nightly(settings(closed, "ops@example.org"));
+        String line = FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
+        assertTrue(line.contains("a2-2.staff_equals_annex1_staff_costs"), line);
+    }
+
+    @Test
+    void withNoAddressNothingIsSent() throws Exception {
+        FailedRuns.assertFailed(nightly(settings(SMTP.getSmtp().getPort(), null)), tmp.resolve("out"), 4);
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+}
