@@ -1,6 +1,5 @@
 package org.pbannex.cli;
 
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.publish.RunHistory;
@@ -40,7 +39,7 @@ public class HistoryCommand implements Callable<Integer> {
                 System.out.println("No runs yet. Start one with: ./pb-annex run nightly");
                 return ExitCodes.PUBLISHED;
             }
-            TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED", ">CHECKS", "OUTPUT / MESSAGE");
+            TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED (UTC)", ">CHECKS", "OUTPUT / MESSAGE");
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
@@ -57,11 +56,11 @@ public class HistoryCommand implements Callable<Integer> {
         System.out.println("Run       " + e.runId());
         System.out.println("Job       " + e.job() + "  (biennium " + e.biennium() + ")");
         System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
-        System.out.println("Started   " + time(e.startedAt()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
-        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : time(e.finishedAt())));
+        System.out.println("Started   " + time(e.startedAt()) + " UTC" + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
+        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : time(e.finishedAt()) + " UTC"));
         if (e.owner() != null) {
             System.out.println("Process   " + e.owner() + (e.heartbeatAt() == null ? "" : ", last heartbeat "
-                    + e.heartbeatAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime().withNano(0)));
+                    + time(java.sql.Timestamp.from(e.heartbeatAt().toInstant())) + " UTC"));
         }
         if (e.outputDir() != null) {
             System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : ""));
@@ -101,7 +100,7 @@ public class HistoryCommand implements Callable<Integer> {
             return;
         }
         System.out.println("Distributions");
-        TextColumns table = new TextColumns("WHEN", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
+        TextColumns table = new TextColumns("WHEN (UTC)", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
             // A reviewer of every table: "all", not seventeen ids pushing the workbook's name off the line.
             boolean all = java.util.Set.of(d.tables().split(" ")).containsAll(org.pbannex.publication.TableCatalogue.ids());

@@ -123,6 +123,9 @@ class RunMessagesTest {
         CliRun detail = run("history", runId);
         assertTrue(detail.out().contains("Failed in validate"), detail.out());
         assertTrue(detail.out().contains("exit status 3"), detail.out());
+        // Its times say they are UTC (a reader in Geneva would otherwise read them an hour off in winter).
+        assertTrue(detail.out().lines().anyMatch(l -> l.matches("Started   \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC")), detail.out());
+        assertTrue(run("history").out().startsWith("RUN ") && run("history").out().lines().findFirst().orElseThrow().contains("STARTED (UTC)"));
         assertTrue(Files.isRegularFile(out.resolve("2022-23/failed/" + runId + "/report.html")));
     }
 
