@@ -3,6 +3,7 @@ package org.pbannex.batch;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
+import org.pbannex.distribute.FailureNotice;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
@@ -131,10 +132,9 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    org.pbannex.distribute.FailureNotice failureNotice(ObjectProvider<JavaMailSender> mail, PbProperties props,
-                                                       @Value("${pb.distribution.from}") String from,
-                                                       @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
-        return new org.pbannex.distribute.FailureNotice(mail.getIfAvailable(), from, host + ":" + port, props.failures().mailTo());
+    FailureNotice failureNotice(ObjectProvider<JavaMailSender> mail, PbProperties props, @Value("${pb.distribution.from}") String from,
+                                @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
+        return new FailureNotice(mail.getIfAvailable(), from, host + ":" + port, props.failures().mailTo());
     }
 
     @Bean

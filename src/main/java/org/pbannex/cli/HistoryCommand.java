@@ -1,7 +1,9 @@
 package org.pbannex.cli;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.pbannex.batch.RunLauncher;
+import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
@@ -56,11 +58,11 @@ public class HistoryCommand implements Callable<Integer> {
         System.out.println("Run       " + e.runId());
         System.out.println("Job       " + e.job() + "  (biennium " + e.biennium() + ")");
         System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
-        System.out.println("Started   " + time(e.startedAt()) + " UTC" + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
-        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : time(e.finishedAt()) + " UTC"));
+        System.out.println("Started   " + utc(e.startedAt().toInstant()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
+        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : utc(e.finishedAt().toInstant())));
         if (e.owner() != null) {
             System.out.println("Process   " + e.owner() + (e.heartbeatAt() == null ? "" : ", last heartbeat "
-                    + time(java.sql.Timestamp.from(e.heartbeatAt().toInstant())) + " UTC"));
+                    + utc(e.heartbeatAt().toInstant())));
         }
         if (e.outputDir() != null) {
             System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : ""));
@@ -103,7 +105,7 @@ public class HistoryCommand implements Callable<Integer> {
         TextColumns table = new TextColumns("WHEN (UTC)", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
             // A reviewer of every table: "all", not seventeen ids pushing the workbook's name off the line.
-            boolean all = java.util.Set.of(d.tables().split(" ")).containsAll(org.pbannex.publication.TableCatalogue.ids());
+            boolean all = Set.of(d.tables().split(" ")).containsAll(TableCatalogue.ids());
             table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), all ? "all" : d.tables(),
                     d.attachment() + (d.message() == null ? "" : "  " + d.message()));
         }
@@ -117,8 +119,14 @@ public class HistoryCommand implements Callable<Integer> {
         return e.status();
     }
 
+    /** A time in a table, whose column heading says UTC: 2026-12-03 01:03:09. */
     private static String time(java.sql.Timestamp t) {
         return t.toInstant().toString().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", "");
+    }
+
+    /** A time on a line of its own, saying it is UTC. */
+    private static String utc(java.time.Instant t) {
+        return time(java.sql.Timestamp.from(t)) + " UTC";
     }
 
 }
