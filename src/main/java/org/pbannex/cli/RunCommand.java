@@ -9,6 +9,7 @@ import org.pbannex.batch.RunInfo;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.batch.RunPublication;
 import org.pbannex.config.PbProperties;
+import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
@@ -16,6 +17,7 @@ import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.RunLease;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
 import org.slf4j.Logger;
@@ -126,7 +128,15 @@ public class RunCommand implements Callable<Integer> {
     /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */
     private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing) throws IOException {
         String b = request.biennium().code();
-        RunLauncher.Outcome outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
+        RunLauncher.Outcome outcome;
+        try {
+            outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
+        } catch (RunLease.Busy e) {
+            // A night that cannot start (last night's run still holds the biennium) is told as a failed one is.
+            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
+                    ExitCodes.message(e)));
+            throw e;
+        }
         if (outcome instanceof RunLauncher.NothingToDo done) {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."

@@ -21,9 +21,16 @@ public final class FailureNotice {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureNotice.class);
 
-    /** A failed run as the notice tells it. */
+    /**
+     * A failed run as the notice tells it; {@code runId}, {@code step} and {@code report} are null for a run that could
+     * not start (another run holds the biennium).
+     */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
                             Path report) {
+
+        public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
+            return new FailedRun(null, job, biennium, null, exitStatus, line, null);
+        }
     }
 
     private final JavaMailSender mail;
@@ -75,12 +82,14 @@ public final class FailureNotice {
     }
 
     static String body(FailedRun run) {
-        return "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
-                + (run.step() == null ? "" : " in its step " + run.step()) + ", exit status " + run.exitStatus() + ":\n\n"
+        String what = run.runId() == null ? "The job " + run.job() + " (biennium " + run.biennium() + ") could not start"
+                : "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
+                + (run.step() == null ? "" : " in its step " + run.step());
+        return what + ", exit status " + run.exitStatus() + ":\n\n"
                 + run.line() + "\n\n"
                 + "Nothing was published: the latest published run is unchanged.\n"
                 + (run.report() == null ? "" : "The run's report (attached): " + run.report() + "\n")
-                + "Its steps and counts: ./pb-annex history " + run.runId() + "\n"
+                + (run.runId() == null ? "The runs: ./pb-annex history\n" : "Its steps and counts: ./pb-annex history " + run.runId() + "\n")
                 + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
     }
 }
