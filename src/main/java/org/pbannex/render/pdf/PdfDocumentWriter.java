@@ -1,6 +1,7 @@
 package org.pbannex.render.pdf;
 
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfBoolean;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
@@ -106,8 +107,8 @@ public final class PdfDocumentWriter {
 
 
     /**
-     * Fills what Flying Saucer leaves out: the document language, and dates and file ID derived from the run
-     * instead of the wall clock and a random number, so the same run renders the same bytes.
+     * Fills what Flying Saucer leaves out: the document language, the title shown by a viewer, and dates and file ID
+     * derived from the run instead of the wall clock and a random number, so the same run renders the same bytes.
      */
     private static final class Metadata extends DefaultPDFCreationListener {
         private final Language language;
@@ -124,6 +125,8 @@ public final class PdfDocumentWriter {
         public void onClose(ITextRenderer renderer) {
             PdfWriter writer = renderer.getWriter();
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(language.tag()));
+            // A viewer's title bar and tab show the document's title, not its file name (PDF/UA asks for it).
+            writer.addViewerPreference(PdfName.DISPLAYDOCTITLE, PdfBoolean.PDFTRUE);
             PdfDictionary info = writer.getInfo();
             info.put(PdfName.CREATOR, new PdfString("pb-annex"));
             PdfDate date = runDate();

@@ -158,6 +158,8 @@ class PdfDocumentWriterTest {
             assertTrue(t.contains("27 / 1"));
             assertTrue(t.contains("Note: A & B <c> \"quoted\""));
             assertEquals("en-GB", doc.getDocumentCatalog().getLanguage());
+            // A viewer shows the title, not the file name.
+            assertTrue(doc.getDocumentCatalog().getViewerPreferences().displayDocTitle());
         }
     }
 
