@@ -84,11 +84,13 @@ public class RunListener implements JobExecutionListener {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
         }
         Path report = null;
+        List<String> failedChecks = List.of();
         try {
             // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
             // the report names the tables, lists the failed checks and the documented differences from the print.
             var computed = inputs.computedSoFar(run);
             var checks = computed.map(c -> c.checks().results()).orElse(List.of());
+            failedChecks = checks.stream().filter(c -> !c.passed()).map(org.pbannex.table.CheckResult::describe).toList();
             RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
                     computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
@@ -100,7 +102,7 @@ public class RunListener implements JobExecutionListener {
             LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
         }
         notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, report));
+                line, report, failedChecks));
     }
 
     /** The input files as far as they were read (nothing when the input itself was bad). */

@@ -23,15 +23,23 @@ public final class FailureNotice {
 
     /**
      * A failed run as the notice tells it; {@code runId}, {@code step} and {@code report} are null for a run that could
-     * not start (another run holds the biennium).
+     * not start (another run holds the biennium); {@code failedChecks}, each described with where to look, when checks
+     * failed.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
-                            Path report) {
+                            Path report, List<String> failedChecks) {
+
+        public FailedRun {
+            failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        }
 
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
-            return new FailedRun(null, job, biennium, null, exitStatus, line, null);
+            return new FailedRun(null, job, biennium, null, exitStatus, line, null, List.of());
         }
     }
+
+    /** How many failed checks the message lists; the report lists them all. */
+    static final int CHECKS_LISTED = 20;
 
     private final JavaMailSender mail;
     private final String from;
@@ -85,11 +93,21 @@ public final class FailureNotice {
         String what = run.runId() == null ? "The job " + run.job() + " (biennium " + run.biennium() + ") could not start"
                 : "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
                 + (run.step() == null ? "" : " in its step " + run.step());
+        StringBuilder checks = new StringBuilder();
+        if (run.failedChecks().size() > 1) {
+            checks.append("The failed checks:\n");
+            run.failedChecks().stream().limit(CHECKS_LISTED).forEach(c -> checks.append("- ").append(c).append('\n'));
+            if (run.failedChecks().size() > CHECKS_LISTED) {
+                checks.append("- and ").append(run.failedChecks().size() - CHECKS_LISTED).append(" more (in the report)\n");
+            }
+            checks.append('\n');
+        }
         return what + ", exit status " + run.exitStatus() + ":\n\n"
-                + run.line() + "\n\n"
+                + run.line() + "\n\n" + checks
                 + "Nothing was published: the latest published run is unchanged.\n"
                 + (run.report() == null ? "" : "The run's report (attached): " + run.report() + "\n")
-                + (run.runId() == null ? "The runs: ./pb-annex history\n" : "Its steps and counts: ./pb-annex history " + run.runId() + "\n")
+                + (run.runId() == null ? "The runs: ./pb-annex history\n"
+                        : "Its steps and counts: ./pb-annex history " + run.runId() + "\n")
                 + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
     }
 }
