@@ -4,6 +4,7 @@ import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
 import org.pbannex.distribute.FailureNotice;
+import org.pbannex.distribute.MailServer;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
@@ -126,15 +127,19 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    Distributor distributor(DistributionLog log, ObjectProvider<JavaMailSender> mail, @Value("${pb.distribution.from}") String from,
-                            @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
-        return new Distributor(log, mail.getIfAvailable(), from, host + ":" + port);
+    MailServer mailServer(ObjectProvider<JavaMailSender> mail, @Value("${pb.distribution.from}") String from,
+                          @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
+        return new MailServer(mail.getIfAvailable(), from, host + ":" + port);
     }
 
     @Bean
-    FailureNotice failureNotice(ObjectProvider<JavaMailSender> mail, PbProperties props, @Value("${pb.distribution.from}") String from,
-                                @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
-        return new FailureNotice(mail.getIfAvailable(), from, host + ":" + port, props.failures().mailTo());
+    Distributor distributor(DistributionLog log, MailServer mail) {
+        return new Distributor(log, mail);
+    }
+
+    @Bean
+    FailureNotice failureNotice(MailServer mail, PbProperties props) {
+        return new FailureNotice(mail, props.failures().mailTo());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
+import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.Counted;
@@ -97,8 +98,8 @@ public class CheckCommand implements Callable<Integer> {
                 Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
                 r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
         if (!failures.isEmpty()) {
-            System.err.println("pb-annex: " + biennium + ": " + Counted.of(failures.size(), "check", "checks") + " failed; first: "
-                    + failures.get(0).describe());
+            // The same line as a run's (ReconciliationFailed), named after the biennium.
+            System.err.println("pb-annex: " + biennium + ": " + new ReconciliationFailed(failures).getMessage());
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.PUBLISHED;

@@ -1,6 +1,6 @@
 package org.pbannex.cli;
 
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.publication.TableCatalogue;
@@ -105,7 +105,7 @@ public class HistoryCommand implements Callable<Integer> {
         TextColumns table = new TextColumns("WHEN (UTC)", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
             // A reviewer of every table: "all", not seventeen ids pushing the workbook's name off the line.
-            boolean all = Set.of(d.tables().split(" ")).containsAll(TableCatalogue.ids());
+            boolean all = List.of(d.tables().split(" ")).containsAll(TableCatalogue.ids());
             table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), all ? "all" : d.tables(),
                     d.attachment() + (d.message() == null ? "" : "  " + d.message()));
         }

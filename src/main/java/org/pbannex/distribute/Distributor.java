@@ -62,16 +62,12 @@ public final class Distributor {
     private final String from;
     private final String server;
 
-    /**
-     * @param mail   the mail sender (null: only dry runs)
-     * @param from   the sender's address
-     * @param server the mail server as host:port, for messages
-     */
-    public Distributor(DistributionLog log, JavaMailSender mail, String from, String server) {
+    /** @param mail the mail server (without a sender: only dry runs) */
+    public Distributor(DistributionLog log, MailServer mail) {
         this.log = log;
-        this.mail = mail;
-        this.from = from;
-        this.server = server;
+        this.mail = mail.sender();
+        this.from = mail.from();
+        this.server = mail.server();
     }
 
     /**
@@ -82,7 +78,7 @@ public final class Distributor {
     public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
                                      Path outputRoot, LocalDate replyBy) throws IOException {
         if (!dryRun && mail == null) {
-            throw new MailFailed("no mail server configured (spring.mail.host): use --dry-run, or set SPRING_MAIL_HOST");
+            throw new MailFailed(MailServer.NOT_CONFIGURED + ": use --dry-run, or set SPRING_MAIL_HOST");
         }
         if (!computed.inputs().files().isEmpty() && !run.sameInput(computed.inputs())) {
             throw new org.pbannex.ingest.InputError(computed.inputs().inputDir().toString(), 0, "", "the input has changed since run "

@@ -47,15 +47,13 @@ public final class FailureNotice {
     private final List<String> to;
 
     /**
-     * @param mail   the mail sender (null: none configured)
-     * @param from   the sender's address
-     * @param server the mail server as host:port, for the log
-     * @param to     the addresses (none: no notice)
+     * @param mail the mail server (without a sender: no notice, a warning in the log)
+     * @param to   the addresses (none: no notice)
      */
-    public FailureNotice(JavaMailSender mail, String from, String server, List<String> to) {
-        this.mail = mail;
-        this.from = from;
-        this.server = server;
+    public FailureNotice(MailServer mail, List<String> to) {
+        this.mail = mail.sender();
+        this.from = mail.from();
+        this.server = mail.server();
         this.to = List.copyOf(to);
     }
 
@@ -65,7 +63,7 @@ public final class FailureNotice {
             return false;
         }
         if (mail == null) {
-            LOG.warn("run {} failed, and no notice was sent to {}: no mail server configured (spring.mail.host)", run.runId(), to);
+            LOG.warn("run {} failed, and no notice was sent to {}: {}", run.runId(), to, MailServer.NOT_CONFIGURED);
             return false;
         }
         try {
