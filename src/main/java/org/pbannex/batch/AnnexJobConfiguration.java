@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -127,9 +128,8 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    MailServer mailServer(ObjectProvider<JavaMailSender> mail, @Value("${pb.distribution.from}") String from,
-                          @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
-        return new MailServer(mail.getIfAvailable(), from, host + ":" + port);
+    MailServer mailServer(ObjectProvider<JavaMailSender> mail, Environment settings) {
+        return MailServer.of(mail.getIfAvailable(), settings);
     }
 
     @Bean

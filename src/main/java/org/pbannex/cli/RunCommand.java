@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.pbannex.batch.RunDistribution;
 import org.pbannex.batch.RunInfo;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.batch.RunPublication;
 import org.pbannex.config.PbProperties;
+import org.pbannex.config.Settings;
 import org.pbannex.distribute.FailureNotice;
+import org.pbannex.distribute.MailServer;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
@@ -87,13 +90,26 @@ public class RunCommand implements Callable<Integer> {
         List<RunRequest> requests;
         try {
             requests = requests(JobDefinition.load(settings.jobs(), job), settings);
-        } catch (UsageError e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A job file or an input folder the night cannot use fails every night until someone hears of it.
+            noticeNotStarted(settings, null, ExitCodes.of(e), ExitCodes.message(e));
+            if (e instanceof UsageError) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            throw e;
         }
         long start = System.nanoTime();
         RunTimings timing = new RunTimings();
         int status;
-        try (SpringRuntime spring = SpringRuntime.start("run " + job)) {
+        SpringRuntime started;
+        try {
+            started = SpringRuntime.start("run " + job);
+        } catch (RuntimeException e) {
+            noticeNotStarted(settings, requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", ")),
+                    ExitCodes.of(e), ExitCodes.message(e));
+            throw e;
+        }
+        try (SpringRuntime spring = started) {
             timing.ready();
             status = runAll(spring, requests, start, timing);
             timing.closing();
@@ -102,6 +118,23 @@ public class RunCommand implements Callable<Integer> {
             timing.printClosed();
         }
         return status;
+    }
+
+    /**
+     * Tells whoever is to hear of failures that the run could not start (its job file, its database), as a failed run
+     * does; without the run's context, whose start is what failed. A notice that cannot be sent is logged, and the run's
+     * own failure stands.
+     */
+    private void noticeNotStarted(PbProperties settings, String biennia, int status, String line) {
+        if (settings.failures().mailTo().isEmpty()) {
+            return;
+        }
+        try {
+            MailServer mail = MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
+            new FailureNotice(mail, settings.failures().mailTo()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
+        } catch (RuntimeException e) {
+            LOG.warn("job {} could not start, and its notice could not be prepared: {}", job, e.getMessage(), e);
+        }
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -36,7 +36,8 @@ public final class Settings {
         return environment(overrides).getProperty(key);
     }
 
-    private static StandardEnvironment environment(Map<String, String> overrides) {
+    /** The settings as Spring sees them: the overrides, the environment and system properties, application.properties. */
+    public static StandardEnvironment environment(Map<String, String> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
         try {

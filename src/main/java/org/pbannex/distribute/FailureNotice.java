@@ -23,14 +23,20 @@ public final class FailureNotice {
 
     /**
      * A failed run as the notice tells it; {@code runId}, {@code step} and {@code report} are null for a run that could
-     * not start (another run holds the biennium); {@code failedChecks}, each described with where to look, when checks
-     * failed.
+     * not start (another run holds the biennium, the database is down), and {@code biennium} too when it failed before
+     * its biennia were known (a job file that cannot be read); {@code failedChecks}, each described with where to look,
+     * when checks failed.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
                             Path report, List<String> failedChecks) {
 
         public FailedRun {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        }
+
+        /** "run ID", or "job NAME" for a run that did not start, for the log. */
+        String name() {
+            return runId != null ? "run " + runId : "job " + job + (biennium == null ? "" : " " + biennium);
         }
 
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
@@ -63,7 +69,7 @@ public final class FailureNotice {
             return false;
         }
         if (mail == null) {
-            LOG.warn("run {} failed, and no notice was sent to {}: {}", run.runId(), to, MailServer.NOT_CONFIGURED);
+            LOG.warn("{} failed, and no notice was sent to {}: {}", run.name(), to, MailServer.NOT_CONFIGURED);
             return false;
         }
         try {
@@ -72,23 +78,25 @@ public final class FailureNotice {
             MimeMessageHelper m = new MimeMessageHelper(message, attach, "UTF-8");
             m.setFrom(from);
             m.setTo(to.toArray(String[]::new));
-            m.setSubject("pb-annex: " + run.job() + " " + run.biennium() + " failed (exit status " + run.exitStatus() + ")");
+            m.setSubject("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium()) + " failed (exit status "
+                    + run.exitStatus() + ")");
             m.setText(body(run));
             if (attach) {
                 m.addAttachment("report.html", new FileSystemResource(run.report()), "text/html");
             }
             mail.send(message);
-            LOG.info("run {} failed: notice sent to {}", run.runId(), to);
+            LOG.info("{} failed: notice sent to {}", run.name(), to);
             return true;
         } catch (MessagingException | RuntimeException e) {
-            LOG.warn("run {} failed, and the notice to {} could not be sent through {}: {}", run.runId(), to, server,
+            LOG.warn("{} failed, and the notice to {} could not be sent through {}: {}", run.name(), to, server,
                     e.getMessage(), e);
             return false;
         }
     }
 
     static String body(FailedRun run) {
-        String what = run.runId() == null ? "The job " + run.job() + " (biennium " + run.biennium() + ") could not start"
+        String what = run.runId() == null ? "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")")
+                + " could not start"
                 : "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
                 + (run.step() == null ? "" : " in its step " + run.step());
         StringBuilder checks = new StringBuilder();

@@ -1,5 +1,9 @@
 package org.pbannex.distribute;
 
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -11,4 +15,24 @@ public record MailServer(JavaMailSender sender, String from, String server) {
 
     /** Why nothing can be sent when there is no sender. */
     static final String NOT_CONFIGURED = "no mail server configured (spring.mail.host)";
+
+    /** The server of these settings, through {@code sender} (Spring Boot's, from the same settings). */
+    public static MailServer of(JavaMailSender sender, PropertyResolver settings) {
+        return new MailServer(sender, settings.getRequiredProperty("pb.distribution.from"),
+                settings.getProperty("spring.mail.host", "") + ":" + settings.getProperty("spring.mail.port", "25"));
+    }
+
+    /**
+     * The same server where the run's context could not start (its database is down): Spring Boot's mail
+     * auto-configuration alone, in a context of its own that holds nothing else, so the sender is configured exactly
+     * as the run's would be.
+     */
+    public static MailServer withoutTheRun(ConfigurableEnvironment settings) {
+        try (AnnotationConfigApplicationContext mail = new AnnotationConfigApplicationContext()) {
+            mail.setEnvironment(settings);
+            mail.register(MailSenderAutoConfiguration.class);
+            mail.refresh();
+            return of(mail.getBeanProvider(JavaMailSender.class).getIfAvailable(), settings);
+        }
+    }
 }

@@ -55,6 +55,21 @@ class FailureNoticeTest {
         return m;
     }
 
+    /** The text of the one message received, whose subject is this. */
+    private static String theOneNotice(String subject) throws Exception {
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length, "one notice");
+        assertEquals(subject, received[0].getSubject());
+        return (String) received[0].getContent();
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     private CliRun nightly(Map<String, String> settings) {
         return CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
     }
@@ -100,10 +115,7 @@ class FailureNoticeTest {
 
     @Test
     void aMailServerThatIsDownChangesNothingOfTheFailure() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = closedPort();
         CliRun r = nightly(settings(closed, "ops@example.org"));
         String line = FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
         assertTrue(line.contains("a2-2.staff_equals_annex1_staff_costs"), line);
@@ -131,12 +143,47 @@ class FailureNoticeTest {
         CliRun r = nightly(settings);
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("another run (last-night, "), r.err());
-        MimeMessage[] received = SMTP.getReceivedMessages();
-        assertEquals(1, received.length);
-        assertEquals("pb-annex: nightly 2022-23 failed (exit status 5)", received[0].getSubject());
-        String body = (String) received[0].getContent();
+        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
         assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:") && body.contains("last-night")
                 && body.contains("The runs: ./pb-annex history"), body);
+    }
+
+    @Test
+    void aNightWhoseDatabaseIsDownSendsItsNoticeWithoutTheRunsContext() throws Exception {
+        int closed = closedPort();
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closed + "/pbannex");
+        settings.put("spring.datasource.username", "pbannex");
+        CliRun r = nightly(settings);
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("127.0.0.1:" + closed), r.err());
+        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
+        assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:")
+                && body.contains("127.0.0.1:" + closed) && body.contains("is unavailable")
+                && body.contains("Nothing was published") && body.contains("The runs: ./pb-annex history"), body);
+    }
+
+    @Test
+    void aJobFileTheNightCannotReadSendsItsNotice() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nformats: [csv]\ntabels: [a1]\n");
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        settings.put("pb.home", home.toString());
+        CliRun r = nightly(settings);
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
+        String body = theOneNotice("pb-annex: nightly failed (exit status 2)");
+        assertTrue(body.startsWith("The job nightly could not start, exit status 2:")
+                && body.contains(home.resolve("jobs/nightly.yml") + ", line 3: unknown key 'tabels'"), body);
+    }
+
+    @Test
+    void aNightThatCannotStartWithNoAddressSendsNothing() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), null);
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/pbannex");
+        assertEquals(5, nightly(settings).status());
+        assertEquals(0, SMTP.getReceivedMessages().length);
     }
 
     @Test
