@@ -40,7 +40,7 @@ training() { # training ARCHIVE ARGS...: records ARCHIVE from a run of pb-annex 
       PB_DATABASE_URL="jdbc:h2:file:$scratch/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
       "$java" $record="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" "$@" \
       >>"$scratch/training.log" 2>&1 \
-    && "$java" $use="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" \
+    && env "${unset_settings[@]}" "$java" $use="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" \
       -jar "$app/pb-annex.jar" --version >>"$scratch/training.log" 2>&1 \
     && mv "$scratch/$archive" "$app/$archive"
 }

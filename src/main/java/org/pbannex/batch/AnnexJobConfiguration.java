@@ -8,6 +8,7 @@ import org.pbannex.distribute.MailServer;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
+import org.pbannex.publish.RunRetention;
 import org.pbannex.runtime.RunLease;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -135,6 +136,11 @@ public class AnnexJobConfiguration {
     @Bean
     Distributor distributor(DistributionLog log, MailServer mail) {
         return new Distributor(log, mail);
+    }
+
+    @Bean
+    RunRetention runRetention(PbProperties props, DistributionLog log) {
+        return new RunRetention(props.retention().runs(), log::distributedRuns);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
+import org.pbannex.publish.RunRetention;
 import org.pbannex.restatement.Restatements;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.table.CheckResult;
@@ -34,15 +35,22 @@ public class RunPublication {
     public static final String TABLE_COUNT = "tableCount";
     public static final String FILE_COUNT = "fileCount";
     public static final String CHECKS_PASSED = "checksPassed";
+    /** How many older runs the retention removed once this one published; what went wrong removing them. */
+    public static final String REMOVED_RUNS = "removedRuns";
+    public static final String RETENTION_PROBLEM = "retentionProblem";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunPublication.class);
 
     private final RunInputs inputs;
     private final RunLease lease;
     private final RunHistory history;
+    private final RunRetention retention;
 
-    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history) {
+    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention) {
         this.inputs = inputs;
         this.lease = lease;
         this.history = history;
+        this.retention = retention;
     }
 
     public RunRecord publish(RunInfo run, JobExecution job) throws IOException {
@@ -77,7 +85,27 @@ public class RunPublication {
         ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
                 && !o.path().equals("report.html")).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
+        removeOlderRuns(run, biennium, ctx);
         return record;
+    }
+
+    /**
+     * The retention, once the run is published: a folder that cannot be removed is said (a warning line and the log),
+     * and the run stays published.
+     */
+    private void removeOlderRuns(RunInfo run, String biennium, org.springframework.batch.infrastructure.item.ExecutionContext ctx) {
+        try {
+            List<String> removed = retention.apply(run.request().output().resolve(biennium), run.runId());
+            for (String id : removed) {
+                history.folderRemoved(id, "folder removed by run " + run.runId() + ": the output folder keeps the newest "
+                        + retention.keep() + " published runs of a biennium (pb.retention.runs), and those sent to reviewers");
+            }
+            ctx.putInt(REMOVED_RUNS, removed.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("run {} published; removing older runs of {} failed", run.runId(), biennium, e);
+            ctx.putString(RETENTION_PROBLEM, "published, but older runs could not be removed (pb.retention.runs): "
+                    + org.pbannex.runtime.ExitCodes.message(e));
+        }
     }
 
     static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,

@@ -45,13 +45,19 @@ public class HistoryCommand implements Callable<Integer> {
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "")
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + removed(e)
                         : e.message() == null ? "" : e.message();
                 table.row(e.runId(), e.job(), e.biennium(), status(e), time(e.startedAt()), checks, where);
             }
             table.print();
             return ExitCodes.PUBLISHED;
         }
+    }
+
+    /** A published run whose folder is gone (the retention removed it, or someone did). */
+    private static String removed(RunHistory.Entry e) {
+        return "PUBLISHED".equals(e.status()) && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(e.outputDir()))
+                ? " (removed)" : "";
     }
 
     private static int show(RunHistory.Entry e, JobRepository repository) {
@@ -65,7 +71,7 @@ public class HistoryCommand implements Callable<Integer> {
                     + utc(e.heartbeatAt().toInstant())));
         }
         if (e.outputDir() != null) {
-            System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : ""));
+            System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : "") + removed(e));
         }
         if (e.failedStep() != null) {
             System.out.println("Failed in " + e.failedStep());

@@ -201,6 +201,14 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + ctx.getInt(RunDistribution.HELD)
                     + " reviewers (--no-distribute): ./pb-annex distribute " + ran.runId() + " sends it");
         }
+        if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
+            int n = ctx.getInt(RunPublication.REMOVED_RUNS);
+            System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")
+                    + " (pb.retention.runs; ./pb-annex history lists them)");
+        }
+        if (ctx.containsKey(RunPublication.RETENTION_PROBLEM)) {
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));
+        }
         if (ctx.containsKey(RunDistribution.FAILED)) {
             // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunDistribution.FAILED));

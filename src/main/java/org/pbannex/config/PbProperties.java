@@ -20,10 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param run         how unattended runs guard against each other and against crashes
  * @param serve       the warm process ({@code pb-annex serve})
  * @param failures    who hears of a failed run
+ * @param retention   how many published runs are kept
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
-                           @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures) {
+                           @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures,
+                           @DefaultValue Retention retention) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
@@ -96,6 +98,20 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
 
         public Failures {
             mailTo = mailTo.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+        }
+    }
+
+    /**
+     * @param runs how many published runs of a biennium an output folder keeps: after a run publishes, older ones beyond
+     *             this many are removed (never the latest, nor one sent to reviewers); 0 keeps them all
+     */
+    public record Retention(@DefaultValue("0") int runs) {
+
+        public Retention {
+            if (runs < 0) {
+                throw new IllegalArgumentException("pb.retention.runs (PB_RETENTION_RUNS) is " + runs
+                        + "; expected 0 (keep every run) or how many published runs of a biennium to keep");
+            }
         }
     }
 

@@ -31,6 +31,12 @@ public final class DistributionLog {
                 Timestamp.from(Instant.now()));
     }
 
+    /** The runs sent to reviewers, or written for them as messages (--dry-run). */
+    public java.util.Set<String> distributedRuns() {
+        return java.util.Set.copyOf(jdbc.queryForList("SELECT DISTINCT run_id FROM pb_distribution WHERE mode IN (?, ?)",
+                String.class, SENT, DRY_RUN));
+    }
+
     public List<Entry> ofRun(String runId) {
         return jdbc.query("SELECT run_id, reviewer, email, language, tables, attachment, mode, message, sent_at FROM pb_distribution "
                 + "WHERE run_id = ? ORDER BY id", (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),

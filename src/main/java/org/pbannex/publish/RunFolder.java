@@ -65,7 +65,8 @@ public final class RunFolder {
         try (Stream<Path> s = Files.list(bienniumDir)) {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
-                if ((name.startsWith(".staging-") || name.startsWith(".work-") || name.startsWith(".latest-") || name.startsWith(".paused-"))
+                if ((name.startsWith(".staging-") || name.startsWith(".work-") || name.startsWith(".latest-") || name.startsWith(".paused-")
+                        || name.startsWith(RunRetention.REMOVING))
                         && !name.endsWith(runId)) {
                     deleteTree(p);
                     removed++;

@@ -68,6 +68,11 @@ public final class RunHistory {
                 (int) r.checksFailed(), folder.toString(), r.runId());
     }
 
+    /** The published run's folder was removed (why: the message {@code history RUN_ID} shows). */
+    public void folderRemoved(String runId, String why) {
+        jdbc.update("UPDATE pb_run SET message = ? WHERE run_id = ?", cut(why), runId);
+    }
+
     /** The run failed in a step (null when it failed before any), with its exit status and one line saying why. */
     public void failed(String runId, String step, int exitStatus, String message) {
         jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = ?, failed_step = ?, exit_status = ?, message = ? "

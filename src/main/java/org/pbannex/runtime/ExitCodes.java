@@ -58,8 +58,40 @@ public final class ExitCodes {
         while (root.getCause() != null) {
             root = root.getCause();
         }
+        String setting = setting(failure);
+        if (setting != null) {
+            return setting;
+        }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return oneLine(m);
+    }
+
+    /**
+     * A setting whose value is not of its kind (PB_RUN_LEASE=soon), named with where it was set, instead of the
+     * converter's words ('For input string: "soon"'); null when the failure is not that.
+     */
+    private static String setting(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.boot.context.properties.bind.BindException b && b.getProperty() != null) {
+                var property = b.getProperty();
+                Class<?> type = b.getTarget().getType().resolve(Object.class);
+                String kind = type == int.class || type == Integer.class || type == long.class || type == Long.class
+                        ? "a whole number" : type == java.time.Duration.class ? "a duration such as 10s, 5m or 1h"
+                        : type == org.springframework.util.unit.DataSize.class ? "a size such as 16MB"
+                        : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
+                var origin = property.getOrigin();
+                String where = origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
+                        ? switch (o.getPropertySource().getName()) {
+                            case "systemEnvironment" -> o.getPropertyName();
+                            case "systemProperties" -> "-D" + o.getPropertyName();
+                            default -> o.getPropertyName() + " in " + o.getPropertySource().getName();
+                        }
+                        : origin == null ? null : origin.toString();
+                return oneLine("the setting " + property.getName() + (where == null ? "" : " (" + where + ")")
+                        + " is '" + property.getValue() + "', which is not " + kind);
+            }
+        }
+        return null;
     }
 
     private static String operation(java.nio.file.FileSystemException e) {

@@ -69,6 +69,26 @@ class RunMessagesTest {
     }
 
     @Test
+    void aSettingOfTheWrongKindIsNamedWithWhatItShouldBe() throws Exception {
+        // Spring's converter alone says 'For input string: "abc"', naming neither the setting nor what it takes.
+        for (String[] bad : new String[][] {{"pb.retention.runs", "abc", "a whole number"},
+                {"pb.run.lease", "soon", "a duration such as 10s, 5m or 1h"}, {"pb.serve.warm-up", "maybe", "true or false"}}) {
+            Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+            settings.put(bad[0], bad[1]);
+            CliRun r = CliRun.capture(settings, "check");
+            assertEquals(5, r.status(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("pb-annex: the setting " + bad[0] + " (") && r.err().contains(") is '" + bad[1]
+                    + "', which is not " + bad[2]), r.err());
+        }
+        Map<String, String> negative = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        negative.put("pb.retention.runs", "-1");
+        CliRun r = CliRun.capture(negative, "check");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("pb.retention.runs (PB_RETENTION_RUNS) is -1; expected 0 (keep every run)"), r.err());
+    }
+
+    @Test
     void aMissingInputFolderNamesItsPath() throws Exception {
         CliRun r = run("run", "nightly", "--input", "/nonexistent", "--output", tmp.resolve("out").toString());
         assertEquals(3, r.status(), r.toString());

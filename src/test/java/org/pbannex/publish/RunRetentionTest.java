@@ -1,0 +1,106 @@
+package org.pbannex.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+
+/**
+ * An output folder keeps the newest runs of a biennium and never the wrong one: not the run just published, not the one
+ * latest points to, not one sent to reviewers; nothing that is not a published run is touched; 0 keeps everything.
+ * End to end, runs through the command line remove the oldest and history says so.
+ */
+class RunRetentionTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final List<String> RUNS = List.of("20261201T020000.000Z-aaaaaaaa-0001", "20261202T020000.000Z-aaaaaaaa-0002",
+            "20261203T020000.000Z-aaaaaaaa-0003", "20261204T020000.000Z-aaaaaaaa-0004", "20261205T020000.000Z-aaaaaaaa-0005");
+
+    private Path bienniumWithFiveRuns() throws Exception {
+        Path b = Files.createDirectories(tmp.resolve("out/2022-23"));
+        for (String run : RUNS) {
+            Files.createDirectories(b.resolve(run + "/csv"));
+            Files.writeString(b.resolve(run + "/" + ManifestWriter.FILE), "{}");
+            Files.writeString(b.resolve(run + "/csv/a1.csv"), "x");
+        }
+        Files.createDirectories(b.resolve("failed/20261130T020000.000Z-bbbbbbbb-0000"));
+        Files.createDirectories(b.resolve(".work-" + RUNS.get(4)));
+        Files.createDirectories(b.resolve("notes-by-hand"));
+        Files.createSymbolicLink(b.resolve(RunFolder.LATEST), Path.of(RUNS.get(1)));
+        return b;
+    }
+
+    private static List<String> left(Path b) throws Exception {
+        try (Stream<Path> s = Files.list(b)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void keepsTheNewestTheLatestAndTheDistributedAndTouchesNothingElse() throws Exception {
+        Path b = bienniumWithFiveRuns();
+        List<String> removed = new RunRetention(2, () -> Set.of(RUNS.get(0))).apply(b, RUNS.get(4));
+        assertEquals(List.of(RUNS.get(2)), removed, "the third run: the first was sent to reviewers, latest points to the second");
+        assertEquals(List.of(".work-" + RUNS.get(4), RUNS.get(0), RUNS.get(1), RUNS.get(3), RUNS.get(4), "failed", "latest",
+                "notes-by-hand"), left(b));
+        assertTrue(Files.isRegularFile(b.resolve("latest/csv/a1.csv")), "latest still resolves");
+    }
+
+    @Test
+    void theRunJustPublishedIsKeptEvenWhenItIsNotTheNewestName() throws Exception {
+        Path b = bienniumWithFiveRuns();
+        // A restarted run publishes under its first attempt's id, which sorts before later runs.
+        List<String> removed = new RunRetention(1, Set::of).apply(b, RUNS.get(0));
+        assertEquals(List.of(RUNS.get(2), RUNS.get(3)), removed);
+        assertEquals(List.of(RUNS.get(0), RUNS.get(1), RUNS.get(4)), RunRetention.publishedRuns(b));
+    }
+
+    @Test
+    void zeroKeepsEveryRunAndAsksNothing() throws Exception {
+        Path b = bienniumWithFiveRuns();
+        List<String> removed = new RunRetention(0, () -> {
+            throw new AssertionError("not asked");
+        }).apply(b, RUNS.get(4));
+        assertTrue(removed.isEmpty());
+        assertEquals(RUNS, RunRetention.publishedRuns(b));
+    }
+
+    @Test
+    void runsThroughTheCommandLineRemoveTheOldestAndHistorySaysSo() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/quick.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", Golden.input().toString());
+        settings.put("pb.retention.runs", "2");
+        Path out = tmp.resolve("published");
+        for (int i = 0; i < 3; i++) {
+            CliRun r = CliRun.capture(settings, "run", "quick", "--force", "--output", out.toString());
+            assertEquals(0, r.status(), r.toString());
+            assertEquals(i == 2, r.out().contains("Removed 1 older run (pb.retention.runs; ./pb-annex history lists them)"), r.out());
+        }
+        List<String> runs = RunRetention.publishedRuns(out.resolve("2022-23"));
+        assertEquals(2, runs.size(), runs.toString());
+        CliRun history = CliRun.capture(settings, "history");
+        String first = history.out().lines().filter(l -> l.contains(" (removed)")).findFirst().orElseThrow(() -> new AssertionError(history.out()));
+        String firstId = first.split("\\s+")[0];
+        assertFalse(runs.contains(firstId), first);
+        CliRun shown = CliRun.capture(settings, "history", firstId);
+        assertTrue(shown.out().contains("(removed)") && shown.out().contains("keeps the newest 2 published runs of a biennium"),
+                shown.out());
+    }
+}
