@@ -89,7 +89,8 @@ public class RunCommand implements Callable<Integer> {
         PbProperties settings = PbAnnexApplication.settings();
         List<RunRequest> requests;
         try {
-            requests = requests(JobDefinition.load(settings.jobs(), job), settings);
+            requests = requests(JobDefinition.load(settings.jobs(), job), in, outputOptions.outputDir(), tables, languages, formats,
+                    rejects, csvBom);
         } catch (RuntimeException e) {
             // A job file or an input folder the night cannot use fails every night until someone hears of it.
             noticeNotStarted(settings, null, ExitCodes.of(e), ExitCodes.message(e));
@@ -221,7 +222,8 @@ public class RunCommand implements Callable<Integer> {
      * The run requests from the job file and the options, one per biennium (--biennium, else the job's biennia, else
      * the latest), checked here at the edge: what is unknown is a usage error.
      */
-    private List<RunRequest> requests(JobDefinition def, PbProperties settings) {
+    static List<RunRequest> requests(JobDefinition def, InputOptions in, Path out, List<String> tables, List<String> languages,
+                                     List<String> formats, boolean rejects, boolean csvBom) {
         List<String> t = (tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables()).stream()
                 .map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError("unknown table '" + id + "'; the tables are "
                         + String.join(",", TableCatalogue.ids())))).toList();
@@ -237,7 +239,6 @@ public class RunCommand implements Callable<Integer> {
         List<Biennium> biennia = in.biennia(def.biennia());
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
-        Path out = outputOptions.outputDir();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
     }

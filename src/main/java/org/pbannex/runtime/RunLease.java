@@ -111,6 +111,12 @@ public final class RunLease {
         }
     }
 
+    /** The live run that holds the lock, in words ("RUN-ID, host pid ..."); empty when it is free or its holder is gone. */
+    public java.util.Optional<String> liveHolder(String biennium, String outputDir) {
+        Holder h = holder(key(biennium, outputDir));
+        return h == null || deadReason(h) != null ? java.util.Optional.empty() : java.util.Optional.of(h.runId() + ", " + h.owner());
+    }
+
     /** Whether the run still holds the lock (checked before anything is published). */
     public boolean holds(String biennium, String outputDir, String runId) {
         Holder h = holder(key(biennium, outputDir));

@@ -127,19 +127,7 @@ class FailureNoticeTest {
         assertEquals(0, CliRun.capture(settings, "history").status(), "the database's tables made");
         // Another run, alive (this very process) and beating, holds 2022-23 in this output folder.
         Path out = tmp.resolve("out").toAbsolutePath();
-        org.pbannex.runtime.ProcessIdentity me = org.pbannex.runtime.ProcessIdentity.current();
-        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
-             var insert = c.prepareStatement("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, "
-                     + "process_started, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
-            insert.setString(1, org.pbannex.runtime.RunLease.key("2022-23", out.toString()));
-            insert.setString(2, "2022-23");
-            insert.setString(3, out.toString());
-            insert.setString(4, "last-night");
-            insert.setString(5, me.host());
-            insert.setLong(6, me.pid());
-            insert.setObject(7, me.processStarted() == null ? null : me.processStarted().atOffset(java.time.ZoneOffset.UTC));
-            insert.executeUpdate();
-        }
+        org.pbannex.HeldLocks.holdAsAliveRun(settings, "2022-23", out.toString(), "last-night");
         CliRun r = nightly(settings);
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("another run (last-night, "), r.err());

@@ -21,7 +21,7 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
  * cannot silently fall back to a non-embedded base-14 font: the resolver has no base-14 fonts
  * ({@link EmbeddedOnly}), and Flying Saucer's fallback family, Serif, is this family too.
  */
-final class PdfFonts {
+public final class PdfFonts {
 
     static final String FAMILY = "annex-font";
 
@@ -29,6 +29,20 @@ final class PdfFonts {
     private static final String FALLBACK = "Serif";
 
     private PdfFonts() {
+    }
+
+    /**
+     * The font family the PDFs would embed, loaded as a PDF loads it (every file read and parsed), in words: "Noto Sans
+     * SC (regular.ttf, bold.ttf)". IOException saying what is missing or damaged.
+     */
+    public static String check(Path fontDir) throws IOException {
+        register(new EmbeddedOnly(), fontDir);
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(fontDir.resolve("font.properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String files = p.getProperty("regular", "").trim() + (p.getProperty("bold", "").isBlank() ? "" : ", " + p.getProperty("bold").trim());
+        return p.getProperty("family", "the font").trim() + " (" + files + ")";
     }
 
     static void register(ITextFontResolver resolver, Path fontDir) throws IOException {

@@ -1,0 +1,245 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pbannex.config.PbProperties;
+import org.pbannex.config.Settings;
+import org.pbannex.distribute.MailServer;
+import org.pbannex.distribute.ReviewerList;
+import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.OutputFormat;
+import org.pbannex.publication.Publication;
+import org.pbannex.publication.RunRequest;
+import org.pbannex.render.pdf.PdfFonts;
+import org.pbannex.runtime.Counted;
+import org.pbannex.runtime.DatabaseUnavailable;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.RunLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.support.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Whether a job can run unattended now, before it is left to the night: everything its run needs, each said in a line
+ * with what was found (the job file and its schedule, the input and its checks, the database, the output folder and
+ * its free space, the PDFs' font, who hears of a failure and the mail server that tells them, the reviewers, the lock).
+ * Publishes and sends nothing; the database is opened (and brought up to date) as the run would.
+ */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = "Say whether a job can run unattended now: its job file, input and checks, database, output folder, "
+                + "font, mail server and lock, one line each. Publishes and sends nothing.")
+public class PreflightCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreflightCommand.class);
+
+    @Parameters(index = "0", defaultValue = "nightly", paramLabel = "<job>", description = "The job (jobs/<job>.yml); default nightly.")
+    String job;
+
+    @Mixin
+    InputOptions in;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    /** The lines said, and the worst exit status a failed one stands for. */
+    private final TextColumns lines = new TextColumns("", "WHAT", "FOUND");
+    private int worst = ExitCodes.PUBLISHED;
+    private int failed;
+    private int said;
+
+    @Override
+    public Integer call() {
+        PbProperties settings = PbAnnexApplication.settings();
+        Path jobFile = settings.jobs().resolve(job + ".yml");
+        JobDefinition def;
+        List<RunRequest> requests;
+        try {
+            def = JobDefinition.load(settings.jobs(), job);
+            requests = RunCommand.requests(def, in, outputOptions.outputDir(), null, null, null, false, false);
+            ok("job file", jobFile + ": " + describe(requests.get(0), def));
+        } catch (RuntimeException e) {
+            // Without its job file there is nothing to run: the rest is not looked at.
+            failed("job file", e);
+            return finish();
+        }
+        schedule(def);
+        for (RunRequest r : requests) {
+            input(r);
+        }
+        RunRequest first = requests.get(0);
+        output(first.output());
+        if (first.formats().contains(OutputFormat.PDF)) {
+            try {
+                ok("font", PdfFonts.check(settings.fonts()) + " in " + settings.fonts());
+            } catch (IOException | RuntimeException e) {
+                failed("font", ExitCodes.INFRASTRUCTURE, e.getMessage());
+            }
+        }
+        databaseLockAndMail(settings, requests);
+        return finish();
+    }
+
+    private static String describe(RunRequest r, JobDefinition def) {
+        return (def.allTables() ? "every table" : String.join(",", r.tables())) + "; "
+                + String.join("+", r.languages().stream().map(l -> l.code()).toList()) + "; "
+                + String.join(",", r.formats().stream().map(OutputFormat::code).toList());
+    }
+
+    private void schedule(JobDefinition def) {
+        if (def.schedule() == null) {
+            note("schedule", "none in the job file: run it from cron or systemd (./pb-annex schedule --print)");
+            return;
+        }
+        try {
+            var next = CronExpression.parse(def.schedule()).next(java.time.LocalDateTime.now());
+            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (this machine's time) with ./pb-annex schedule");
+        } catch (IllegalArgumentException e) {
+            failed("schedule", ExitCodes.USAGE, "'" + def.schedule() + "' is not a cron expression (second minute hour day month "
+                    + "weekday): " + e.getMessage());
+        }
+    }
+
+    /** The input of one biennium read, validated and reconciled, as the run's first steps do. */
+    private void input(RunRequest r) {
+        String what = "input " + r.biennium();
+        try {
+            InputSet inputs = Publication.ingest(r.input(), r.biennium());
+            ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
+            ComputedPublication pub = Publication.compute(inputs, lines, r.tables());
+            var failures = pub.checks().failures();
+            String counts = Counted.of(pub.tables().size(), "table", "tables") + ", " + pub.checks().passedCount() + " checks passed";
+            if (failures.isEmpty()) {
+                ok(what, r.input() + ": " + counts);
+            } else {
+                failed(what, ExitCodes.CHECK_FAILED, counts + ", " + failures.size() + " failed: "
+                        + failures.get(0).describe() + (failures.size() > 1 ? " (./pb-annex check lists them all)" : ""));
+            }
+        } catch (RuntimeException e) {
+            failed(what, e);
+        }
+    }
+
+    /** The output folder there or creatable, writable, and its free space beside what a published run takes. */
+    private void output(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            failed("output", ExitCodes.INFRASTRUCTURE, out + ": a file, not a folder");
+            return;
+        }
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".preflight-", ".tmp");
+            Files.delete(probe);
+            long free = Files.getFileStore(out).getUsableSpace();
+            String line = out + ": writable, " + bytes(free) + " free";
+            if (free < 100L * 1024 * 1024) {
+                failed("output", ExitCodes.INFRASTRUCTURE, line + ": under 100 MB, too little for a night's run and its staging");
+            } else {
+                ok("output", line);
+            }
+        } catch (IOException | RuntimeException e) {
+            failed("output", ExitCodes.INFRASTRUCTURE, ExitCodes.message(e));
+        }
+    }
+
+    private static String bytes(long n) {
+        return n >= 1L << 30 ? String.format("%.1f GB", n / (double) (1L << 30)) : (n >> 20) + " MB";
+    }
+
+    /** The database (opened and migrated as the run would), the biennia's locks, and the mail server when anyone is to be mailed. */
+    private void databaseLockAndMail(PbProperties settings, List<RunRequest> requests) {
+        var overrides = PbAnnexApplication.overrides();
+        String database = DatabaseUnavailable.describe(Settings.property(overrides, "spring.datasource.url"),
+                Settings.property(overrides, "spring.datasource.username"));
+        try (SpringRuntime spring = SpringRuntime.start("preflight " + job)) {
+            ok("database", database + ": reachable, its tables up to date");
+            RunLease lease = spring.bean(RunLease.class);
+            for (RunRequest r : requests) {
+                String holder = lease.liveHolder(r.biennium().code(), r.output().toString()).orElse(null);
+                if (holder == null) {
+                    ok("lock " + r.biennium(), "free in " + r.output());
+                } else {
+                    note("lock " + r.biennium(), "held by the run " + holder + ": a run now would stop with status 5 until it ends");
+                }
+            }
+            mail(settings, spring.bean(MailServer.class), requests.get(0));
+        } catch (RuntimeException e) {
+            failed("database", e);
+        }
+    }
+
+    private void mail(PbProperties settings, MailServer mail, RunRequest r) {
+        List<String> to = settings.failures().mailTo();
+        int reviewers;
+        try {
+            reviewers = ReviewerList.ofJobFile(settings.jobs(), job, r.input()).size();
+        } catch (RuntimeException e) {
+            failed("reviewers", e);
+            reviewers = 0;
+        }
+        List<String> who = new ArrayList<>();
+        if (!to.isEmpty()) {
+            who.add("failures to " + String.join(", ", to));
+        }
+        if (reviewers > 0) {
+            who.add("the run to " + Counted.of(reviewers, "reviewer", "reviewers"));
+        }
+        if (to.isEmpty()) {
+            note("failure notice", "nobody is mailed when a run fails (PB_FAILURES_MAIL_TO): only its exit status, stderr and report say so");
+        }
+        if (who.isEmpty()) {
+            return;
+        }
+        try {
+            if (mail.sender() == null) {
+                throw new IllegalStateException("no mail server configured (SPRING_MAIL_HOST)");
+            }
+            if (mail.sender() instanceof JavaMailSenderImpl server) {
+                server.testConnection();
+            }
+            ok("mail", mail.server() + " answers, from " + mail.from() + ": " + String.join("; ", who));
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            LOG.warn("mail server {} did not answer", mail.server(), e);
+            failed("mail", ExitCodes.INFRASTRUCTURE, mail.server() + " does not answer (" + SpringRuntime.cause(e) + "): "
+                    + String.join("; ", who) + " would not be sent");
+        }
+    }
+
+    private void ok(String what, String found) {
+        lines.row("ok", what, found);
+        said++;
+    }
+
+    private void note(String what, String found) {
+        lines.row("note", what, found);
+        said++;
+    }
+
+    private void failed(String what, RuntimeException e) {
+        LOG.warn("preflight: {} failed", what, e);
+        failed(what, ExitCodes.of(e), ExitCodes.message(e));
+    }
+
+    private void failed(String what, int status, String found) {
+        lines.row("FAILED", what, found);
+        worst = Math.max(worst, status);
+        failed++;
+        said++;
+    }
+
+    private int finish() {
+        lines.print();
+        System.out.println(failed == 0 ? "Ready: the job " + job + " can run unattended."
+                : "Not ready: " + Counted.of(failed, "line", "lines") + " FAILED of " + said + "; exit status " + worst + ".");
+        return worst;
+    }
+}
