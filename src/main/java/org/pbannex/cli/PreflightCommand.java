@@ -36,8 +36,9 @@ import picocli.CommandLine.Parameters;
  * Publishes and sends nothing; the database is opened (and brought up to date) as the run would.
  */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = "Say whether a job can run unattended now: its job file, input and checks, database, output folder, "
-                + "font, mail server and lock, one line each. Publishes and sends nothing.")
+        description = {"Say whether a job can run unattended now, one line per need; it publishes and sends nothing.",
+                "The job file and schedule, the input and its checks, the output folder, the PDFs' font, the database, "
+                        + "the locks and the mail server."})
 public class PreflightCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreflightCommand.class);

@@ -61,6 +61,7 @@ public class ScheduleCommand implements Callable<Integer> {
             }
             return ExitCodes.PUBLISHED;
         }
+        preflight(jobs);
         int runs = 0;
         int worst = ExitCodes.PUBLISHED;
         while (maxRuns == null || runs < maxRuns) {
@@ -79,6 +80,25 @@ public class ScheduleCommand implements Callable<Integer> {
             runs++;
         }
         return worst;
+    }
+
+    /**
+     * Each scheduled job's preflight as the schedule starts, so that what would fail tonight (a mail server that does
+     * not answer, a missing font) is seen while someone is there. The runs go ahead at their times whatever it says:
+     * what failed may be fixed by then.
+     */
+    private void preflight(List<Scheduled> jobs) {
+        for (Scheduled s : jobs) {
+            List<String> args = new ArrayList<>(List.of("preflight", s.job().name()));
+            if (output != null) {
+                args.addAll(List.of("--output", output.toString()));
+            }
+            int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), args.toArray(String[]::new));
+            if (status != ExitCodes.PUBLISHED) {
+                System.out.println(s.job().name() + ": not ready now (preflight status " + status + "); its runs still start at their "
+                        + "times: fix what FAILED above before the next one");
+            }
+        }
     }
 
     private List<Scheduled> scheduledJobs(Path home) {

@@ -36,9 +36,23 @@ class ScheduleCommandTest {
         CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("fast ended with status 0"), r.out());
+        // The job's preflight first, while someone is there to read it.
+        assertTrue(r.out().indexOf("Ready: the job fast can run unattended.") < r.out().indexOf("next: fast at "), r.out());
         try (var runs = Files.list(out.resolve("2022-23"))) {
             assertTrue(runs.anyMatch(p -> Files.isRegularFile(p.resolve("csv/a1.csv"))));
         }
+    }
+
+    @Test
+    void aJobThatIsNotReadyIsSaidAtTheStartAndStillRunsAtItsTime() throws Exception {
+        // A home without the PDFs' font: the preflight says so, the run at its time fails for it (and would have been
+        // told by mail), the schedule goes on.
+        var settings = useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [pdf]\n");
+        CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", home.resolve("out").toString());
+        assertTrue(r.out().contains("fast: not ready now (preflight status 5); its runs still start at their times"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("FAILED\\s+font\\s+no CJK font in .*")), r.out());
+        assertTrue(r.out().contains("fast ended with status 5"), r.out());
+        assertEquals(5, r.status(), r.toString());
     }
 
     @Test
