@@ -15,7 +15,8 @@ public final class HeldLocks {
     /** @param settings the test's settings (its H2 database, whose tables a command has made) */
     public static void holdAsAliveRun(Map<String, String> settings, String biennium, String outputDir, String runId) throws Exception {
         ProcessIdentity me = ProcessIdentity.current();
-        try (var c = DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+        try (var c = DriverManager.getConnection(settings.get("spring.datasource.url"),
+                settings.getOrDefault("spring.datasource.username", "sa"), settings.getOrDefault("spring.datasource.password", ""));
              var insert = c.prepareStatement("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, "
                      + "process_started, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
             insert.setString(1, RunLease.key(biennium, outputDir));

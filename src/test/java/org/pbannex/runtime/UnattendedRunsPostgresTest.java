@@ -174,6 +174,20 @@ class UnattendedRunsPostgresTest {
     }
 
     @Test
+    void preflightOnPostgresNamesTheServerAndALiveRunHoldingTheLock() throws Exception {
+        Map<String, String> settings = settings();
+        Path out = tmp.resolve("out").toAbsolutePath();
+        CliRun ready = CliRun.capture(settings, "preflight", "nightly", "--output", out.toString());
+        assertEquals(0, ready.status(), ready.toString());
+        assertTrue(ready.out().lines().anyMatch(l -> l.matches("ok\\s+database\\s+PostgreSQL at localhost:\\d+ \\(database "
+                + databaseName + ", user postgres\\): reachable, its tables up to date")), ready.out());
+        org.pbannex.HeldLocks.holdAsAliveRun(settings, "2022-23", out.toString(), "last-night");
+        CliRun held = CliRun.capture(settings, "preflight", "nightly", "--output", out.toString());
+        assertEquals(0, held.status(), "a held lock is a note: it ends with the run that holds it: " + held);
+        assertTrue(held.out().lines().anyMatch(l -> l.matches("note\\s+lock 2022-23\\s+held by the run last-night, .*")), held.out());
+    }
+
+    @Test
     void aDatabaseThatIsDownIsOneLineNamingHostAndPort() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
