@@ -132,7 +132,7 @@ public class RunCommand implements Callable<Integer> {
         }
         try {
             MailServer mail = MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
-            new FailureNotice(mail, settings.failures().mailTo()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
+            new FailureNotice(mail, settings.failures().mailTo(), settings.notices()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
         } catch (RuntimeException e) {
             LOG.warn("job {} could not start, and its notice could not be prepared: {}", job, e.getMessage(), e);
         }
@@ -175,6 +175,8 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."
                     + (oneLine ? "" : " Use --force to run again."));
+            spring.bean(FailureNotice.class).backToNormal(request.job(), b, "nothing to do, run " + done.runId()
+                    + " had published these inputs already (" + done.folder() + ")");
             return ExitCodes.PUBLISHED;
         }
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
@@ -215,6 +217,9 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunDistribution.FAILED));
             return ExitCodes.INFRASTRUCTURE;
         }
+        spring.bean(FailureNotice.class).backToNormal(request.job(), b, "run " + ran.runId() + " published "
+                + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
+                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed");
         return ExitCodes.PUBLISHED;
     }
 

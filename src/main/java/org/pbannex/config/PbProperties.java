@@ -43,6 +43,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         return work().resolve("fonts");
     }
 
+    /** work/notices: the failures told since each job last ran well (for the message that says it is back to normal). */
+    public Path notices() {
+        return work().resolve("notices");
+    }
+
     public Path jobs() {
         return home.resolve("jobs");
     }

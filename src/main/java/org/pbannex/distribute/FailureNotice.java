@@ -2,6 +2,7 @@ package org.pbannex.distribute;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,22 +52,31 @@ public final class FailureNotice {
     private final String from;
     private final String server;
     private final List<String> to;
+    private final FailureStreak streak;
 
     /**
-     * @param mail the mail server (without a sender: no notice, a warning in the log)
-     * @param to   the addresses (none: no notice)
+     * @param mail    the mail server (without a sender: no notice, a warning in the log)
+     * @param to      the addresses (none: no notice)
+     * @param notices where the failures told since a job last ran well are kept ({@code work/notices})
      */
-    public FailureNotice(MailServer mail, List<String> to) {
+    public FailureNotice(MailServer mail, List<String> to, Path notices) {
         this.mail = mail.sender();
         this.from = mail.from();
         this.server = mail.server();
         this.to = List.copyOf(to);
+        this.streak = new FailureStreak(notices);
     }
 
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
     public boolean send(FailedRun run) {
         if (to.isEmpty()) {
             return false;
+        }
+        try {
+            streak.add(run.job(), run.biennium(), run.exitStatus(), run.line());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} failed; it could not be noted for the message that says it is back to normal: {}", run.name(),
+                    e.getMessage(), e);
         }
         if (mail == null) {
             LOG.warn("{} failed, and no notice was sent to {}: {}", run.name(), to, MailServer.NOT_CONFIGURED);
@@ -92,6 +102,52 @@ public final class FailureNotice {
                     e.getMessage(), e);
             return false;
         }
+    }
+
+    /**
+     * After failures were told, the job's first good run for the biennium (published, or nothing to do: its inputs
+     * were published already) tells the same people it is back to normal, with the failures since it last ran well.
+     * True when that was sent; nothing is sent when no failure was told.
+     *
+     * @param what what the good run did, e.g. "Run R published 17 tables to FOLDER, 1147 checks passed"
+     */
+    public boolean backToNormal(String job, String biennium, String what) {
+        if (to.isEmpty()) {
+            return false;
+        }
+        try {
+            List<String> failures = streak.of(job, biennium);
+            if (failures.isEmpty()) {
+                return false;
+            }
+            if (mail == null) {
+                LOG.warn("job {} {} is back to normal, and nobody was told: {}", job, biennium, MailServer.NOT_CONFIGURED);
+                return false;
+            }
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper m = new MimeMessageHelper(message, false, "UTF-8");
+            m.setFrom(from);
+            m.setTo(to.toArray(String[]::new));
+            m.setSubject("pb-annex: " + job + " " + biennium + " back to normal");
+            m.setText(backToNormalBody(job, biennium, what, failures));
+            mail.send(message);
+            // Cleared once told: a message that could not be sent is tried again by the next good run.
+            streak.clear(job, biennium);
+            LOG.info("job {} {} is back to normal: told {}", job, biennium, to);
+            return true;
+        } catch (IOException | MessagingException | RuntimeException e) {
+            LOG.warn("job {} {} is back to normal, and the message to {} could not be sent through {}: {}", job, biennium, to,
+                    server, e.getMessage(), e);
+            return false;
+        }
+    }
+
+    static String backToNormalBody(String job, String biennium, String what, List<String> failures) {
+        StringBuilder b = new StringBuilder("The job " + job + " (biennium " + biennium + ") ran well again: " + what + ".\n\n");
+        b.append(failures.size() == 1 ? "It follows the failure told at " : "It follows " + failures.size()
+                + " failures told since ").append(failures.get(0), 0, failures.get(0).indexOf(' ')).append(":\n");
+        failures.forEach(f -> b.append("- ").append(f).append('\n'));
+        return b.append("\nThe runs: ./pb-annex history\n").toString();
     }
 
     static String body(FailedRun run) {

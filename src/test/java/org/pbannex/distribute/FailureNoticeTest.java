@@ -44,8 +44,15 @@ class FailureNoticeTest {
                 .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
     }
 
-    private Map<String, String> settings(int port, String mailTo) {
+    /**
+     * An installation of its own (the failures told are kept under its work/notices/), whose nightly job makes the CSVs
+     * only: the runs that pass get that far quickly, and need no font.
+     */
+    private Map<String, String> settings(int port, String mailTo) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
         Map<String, String> m = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        m.put("pb.home", home.toString());
         m.put("spring.mail.host", "localhost");
         m.put("spring.mail.port", String.valueOf(port));
         m.put("pb.distribution.from", "pb-annex@example.org");
@@ -153,11 +160,9 @@ class FailureNoticeTest {
 
     @Test
     void aJobFileTheNightCannotReadSendsItsNotice() throws Exception {
-        Path home = tmp.resolve("home");
-        Files.createDirectories(home.resolve("jobs"));
-        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nformats: [csv]\ntabels: [a1]\n");
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
-        settings.put("pb.home", home.toString());
+        Path home = Path.of(settings.get("pb.home"));
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nformats: [csv]\ntabels: [a1]\n");
         CliRun r = nightly(settings);
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
@@ -172,6 +177,31 @@ class FailureNoticeTest {
         settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/pbannex");
         assertEquals(5, nightly(settings).status());
         assertEquals(0, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void theFirstGoodRunAfterFailuresSaysItIsBackToNormalOnce() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        FailedRuns.assertFailed(nightly(settings), tmp.resolve("out"), 4);
+        Map<String, String> down = new HashMap<>(settings);
+        down.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/pbannex");
+        assertEquals(5, nightly(down).status());
+        assertEquals(2, SMTP.getReceivedMessages().length, "two failures told");
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017652,", "STAFF,547017651,")
+                .replace("TRAVEL,12394974,", "TRAVEL,12394975,"));
+        CliRun good = nightly(settings);
+        assertEquals(0, good.status(), good.toString());
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(3, received.length);
+        assertEquals("pb-annex: nightly 2022-23 back to normal", received[2].getSubject());
+        String body = (String) received[2].getContent();
+        assertTrue(body.startsWith("The job nightly (biennium 2022-23) ran well again: run ") && body.contains(
+                " published 17 tables, 18 files to " + tmp.resolve("out/2022-23")) && body.contains("1147 checks passed"), body);
+        assertTrue(body.contains("It follows 2 failures told since ") && body.contains(" exit status 4: ")
+                && body.contains(" exit status 5: PostgreSQL at 127.0.0.1:"), "both failures, oldest first: " + body);
+        // Told once: the next good run (here one with nothing to do) sends nothing.
+        assertEquals(0, nightly(settings).status());
+        assertEquals(3, SMTP.getReceivedMessages().length);
     }
 
     @Test
