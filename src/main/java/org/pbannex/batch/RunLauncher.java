@@ -4,24 +4,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pbannex.config.PbProperties;
+import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.CodeVersion;
 import org.pbannex.publication.InputChecksum;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.ManifestWriter;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
+import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
 import org.pbannex.runtime.RunLease;
+import org.pbannex.runtime.RunWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -64,12 +69,14 @@ public class RunLauncher {
     private final RunLease lease;
     private final RunHistory history;
     private final PbProperties props;
+    private final FailureNotice notice;
     private final org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock;
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
-                       PbProperties props,
+                       PbProperties props, FailureNotice notice,
                        org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock) {
         this.databaseLock = databaseLock;
+        this.notice = notice;
         this.operator = operator;
         this.repository = repository;
         this.job = annexJob;
@@ -153,7 +160,14 @@ public class RunLauncher {
                 LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
-        try {
+        Duration timeout = props.run().timeout();
+        try (RunWatchdog watchdog = RunWatchdog.start(timeout, "run " + runId + " did not finish within " + timeout.toString()
+                .substring(2).toLowerCase(java.util.Locale.ROOT) + " (pb.run.timeout): stopped; the next run restarts it from the step "
+                + "it was in (the threads' stacks are in the log)", line -> {
+                    history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
+                    notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line,
+                            null, List.of()));
+                })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             return new Ran(operator.start(job, withId), runId);

@@ -81,9 +81,19 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      * @param lease       a run whose heartbeat is older than this is taken for dead (its lock and execution are taken over)
      * @param databaseWait how long a command waits for another process to finish with the embedded H2 database
      * @param pauseAt     test switch: the run pauses before this step (a test kills it there); empty in production
+     * @param timeout     a run still going after this long is stopped (its process ends with status 5; the next run
+     *                    restarts it); 0: never
      */
     public record Run(@DefaultValue("10s") Duration heartbeat, @DefaultValue("45s") Duration lease,
-                      @DefaultValue("10m") Duration databaseWait, @DefaultValue("") String pauseAt) {
+                      @DefaultValue("10m") Duration databaseWait, @DefaultValue("") String pauseAt,
+                      @DefaultValue("2h") Duration timeout) {
+
+        public Run {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("pb.run.timeout (PB_RUN_TIMEOUT) is " + timeout + "; expected 0 (never) or how "
+                        + "long a run may take, such as 2h");
+            }
+        }
     }
 
     /**

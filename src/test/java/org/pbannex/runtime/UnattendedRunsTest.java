@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
@@ -25,6 +28,9 @@ import org.pbannex.CliRun;
 class UnattendedRunsTest {
 
     private static final Duration LONG = Duration.ofMinutes(3);
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @TempDir
     Path tmp;
@@ -74,6 +80,37 @@ class UnattendedRunsTest {
                         step + ": no staging, work or marker folder left once the run has published");
             }
         }
+    }
+
+    @Test
+    void aRunThatHangsIsStoppedAfterItsTimeoutToldAndRestartedByTheNext() throws Exception {
+        // Held before its check step (as a query on a silent connection would hold it), with a timeout of 3 s.
+        Path dir = tmp.resolve("hung");
+        Path out = dir.resolve("out");
+        Map<String, String> settings = settings(dir.resolve("db"));
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        settings.put("pb.home", Files.createDirectories(dir.resolve("home")).toString());
+        Files.createDirectories(dir.resolve("home/jobs"));
+        Files.writeString(dir.resolve("home/jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
+        settings.put("pb.input", org.pbannex.Golden.input().toString());
+        Map<String, String> hanging = pausedAt(settings, "check");
+        hanging.put("pb.run.timeout", "3s");
+        ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
+        assertEquals(5, child.waitFor(LONG), child.err());
+        List<String> lines = child.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + child.err());
+        assertTrue(lines.get(0).matches("pb-annex: run \\S+ did not finish within 3s \\(pb.run.timeout\\): stopped; the next "
+                + "run restarts it from the step it was in \\(the threads' stacks are in the log\\)"), lines.get(0));
+        String runId = lines.get(0).split(" ")[2];
+        assertEquals(1, SMTP.getReceivedMessages().length, "told");
+        assertEquals("pb-annex: nightly 2022-23 failed (exit status 5)", SMTP.getReceivedMessages()[0].getSubject());
+
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains(out.resolve("2022-23/" + runId).toString()), "restarted under its id: " + again.out());
+        assertEquals("pb-annex: nightly 2022-23 back to normal", SMTP.getReceivedMessages()[1].getSubject());
     }
 
     private static long count(String text, String what) {
