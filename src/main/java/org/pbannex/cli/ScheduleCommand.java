@@ -74,12 +74,55 @@ public class ScheduleCommand implements Callable<Integer> {
             if (output != null) {
                 args.addAll(List.of("--output", output.toString()));
             }
-            int status = PbAnnexApplication.execute(PbAnnexApplication.overrides(), args.toArray(String[]::new));
+            int status = runInItsOwnProcess(args);
             System.out.println(LocalDateTime.now() + " " + next.job().name() + " ended with status " + status);
             worst = Math.max(worst, status);
             runs++;
         }
         return worst;
+    }
+
+    /**
+     * A scheduled run in a process of its own (this JVM's runtime, options and class path, the settings passed as
+     * system properties), so that a run that crashes, runs out of memory or is stopped by its timeout
+     * ({@code pb.run.timeout}, which ends its process) leaves the schedule going; its output is passed on as it comes.
+     */
+    private static int runInItsOwnProcess(List<String> args) throws InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        PbAnnexApplication.overrides().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(PbAnnexApplication.class.getName());
+        cmd.addAll(args);
+        try {
+            Process run = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            Thread out = passOn(run.getInputStream(), System.out);
+            Thread err = passOn(run.getErrorStream(), System.err);
+            int status = run.waitFor();
+            out.join();
+            err.join();
+            return status;
+        } catch (java.io.IOException e) {
+            System.err.println("pb-annex: cannot start the run " + String.join(" ", args) + ": " + e.getMessage());
+            return ExitCodes.INFRASTRUCTURE;
+        }
+    }
+
+    private static Thread passOn(java.io.InputStream from, java.io.PrintStream to) {
+        Thread t = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(from, java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    to.println(line);
+                }
+            } catch (java.io.IOException ignored) {
+                // the run ended
+            }
+        }, "schedule-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**

@@ -56,6 +56,18 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aRunStoppedByItsTimeoutLeavesTheScheduleGoing() throws Exception {
+        // Each run in a process of its own: the timeout ends that process, not the schedule's.
+        var settings = useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        settings.put("pb.run.pause-at", "check");
+        settings.put("pb.run.timeout", "2s");
+        CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "2", "--output", home.resolve("out").toString());
+        assertEquals(2, r.out().lines().filter(l -> l.endsWith(" fast ended with status 5")).count(), r.out());
+        assertTrue(r.err().contains("did not finish within 2s (pb.run.timeout): stopped"), r.err());
+        assertEquals(5, r.status(), r.toString());
+    }
+
+    @Test
     void printsTheScheduleAsCrontabLinesThatNeverOverlap() throws Exception {
         var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
         CliRun r = CliRun.capture(settings, "schedule", "--print");
