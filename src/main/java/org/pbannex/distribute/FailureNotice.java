@@ -142,6 +142,11 @@ public final class FailureNotice {
         }
     }
 
+    /** The failures told since the job last ran well for the biennium, oldest first (for preflight). */
+    public List<String> toldSinceLastGoodRun(String job, String biennium) throws IOException {
+        return streak.of(job, biennium);
+    }
+
     static String backToNormalBody(String job, String biennium, String what, List<String> failures) {
         StringBuilder b = new StringBuilder("The job " + job + " (biennium " + biennium + ") ran well again: " + what + ".\n\n");
         b.append(failures.size() == 1 ? "It follows the failure told at " : "It follows " + failures.size()

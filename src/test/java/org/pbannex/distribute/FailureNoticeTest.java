@@ -1,6 +1,7 @@
 package org.pbannex.distribute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -187,6 +188,9 @@ class FailureNoticeTest {
         down.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/pbannex");
         assertEquals(5, nightly(down).status());
         assertEquals(2, SMTP.getReceivedMessages().length, "two failures told");
+        CliRun before = CliRun.capture(settings, "preflight", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+        assertTrue(before.out().lines().anyMatch(l -> l.matches("note\\s+failures 2022-23\\s+2 failures told since the job last ran "
+                + "well; the last: \\S+ exit status 5: PostgreSQL at 127.0.0.1:.*")), before.out());
         TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017652,", "STAFF,547017651,")
                 .replace("TRAVEL,12394974,", "TRAVEL,12394975,"));
         CliRun good = nightly(settings);
@@ -202,6 +206,8 @@ class FailureNoticeTest {
         // Told once: the next good run (here one with nothing to do) sends nothing.
         assertEquals(0, nightly(settings).status());
         assertEquals(3, SMTP.getReceivedMessages().length);
+        CliRun after = CliRun.capture(settings, "preflight", "--input", input.toString(), "--output", tmp.resolve("out").toString());
+        assertFalse(after.out().contains("failures 2022-23"), after.out());
     }
 
     @Test
