@@ -153,7 +153,7 @@ public class PreflightCommand implements Callable<Integer> {
     }
 
     private static String bytes(long n) {
-        return n >= 1L << 30 ? String.format("%.1f GB", n / (double) (1L << 30)) : (n >> 20) + " MB";
+        return n >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", n / (double) (1L << 30)) : (n >> 20) + " MB";
     }
 
     /** The database (opened and migrated as the run would), the biennia's locks, and the mail server when anyone is to be mailed. */

@@ -14,7 +14,8 @@ import java.util.List;
  * The failures told since a job last ran well: a file per job and biennium in {@code work/notices/}, a line per failure
  * ("2026-12-03T02:30:05Z exit status 5: ..."), so that the first good run after them can say it is back to normal.
  * Kept in files rather than the database, since a database that was down is one of the failures. A failure before its
- * biennium was known (a job file that could not be used) is the job's own file, cleared by any good run of the job.
+ * biennium was known (a job file that could not be used), or of a run of several biennia that did not start (its
+ * database down), is the job's own file, cleared by any good run of the job.
  */
 final class FailureStreak {
 
@@ -48,6 +49,7 @@ final class FailureStreak {
     }
 
     private Path file(String job, String biennium) {
-        return dir.resolve(job + (biennium == null ? "" : "_" + biennium) + ".failed");
+        boolean one = biennium != null && biennium.matches("[0-9A-Za-z-]+");
+        return dir.resolve(job + (one ? "_" + biennium : "") + ".failed");
     }
 }
