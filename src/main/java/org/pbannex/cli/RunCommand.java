@@ -213,8 +213,11 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));
         }
         if (ctx.containsKey(RunDistribution.FAILED)) {
-            // Published, but the reviewers did not all get it: the one line, and the infrastructure status.
+            // Published, but the reviewers did not all get it: the one line, the infrastructure status, and the notice.
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunDistribution.FAILED));
+            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notDistributed(ran.runId(), request.job(), b,
+                    ExitCodes.INFRASTRUCTURE, ctx.getString(RunDistribution.FAILED),
+                    Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER))));
             return ExitCodes.INFRASTRUCTURE;
         }
         spring.bean(FailureNotice.class).backToNormal(request.job(), b, "run " + ran.runId() + " published "

@@ -26,10 +26,11 @@ public final class FailureNotice {
      * A failed run as the notice tells it; {@code runId}, {@code step} and {@code report} are null for a run that could
      * not start (another run holds the biennium, the database is down), and {@code biennium} too when it failed before
      * its biennia were known (a job file that cannot be read); {@code failedChecks}, each described with where to look,
-     * when checks failed.
+     * when checks failed; {@code published}, the run's folder when it was published and failed after (its
+     * distribution), else null.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
-                            Path report, List<String> failedChecks) {
+                            Path report, List<String> failedChecks, Path published) {
 
         public FailedRun {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
@@ -40,8 +41,19 @@ public final class FailureNotice {
             return runId != null ? "run " + runId : "job " + job + (biennium == null ? "" : " " + biennium);
         }
 
+        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
+                         List<String> failedChecks) {
+            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, null);
+        }
+
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
             return new FailedRun(null, job, biennium, null, exitStatus, line, null, List.of());
+        }
+
+        /** Published, and then not sent to all its reviewers. */
+        public static FailedRun notDistributed(String runId, String job, String biennium, int exitStatus, String line,
+                                               Path published) {
+            return new FailedRun(runId, job, biennium, "distribute", exitStatus, line, null, List.of(), published);
         }
     }
 
@@ -88,7 +100,8 @@ public final class FailureNotice {
             MimeMessageHelper m = new MimeMessageHelper(message, attach, "UTF-8");
             m.setFrom(from);
             m.setTo(to.toArray(String[]::new));
-            m.setSubject("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium()) + " failed (exit status "
+            m.setSubject("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
+                    + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
                     + run.exitStatus() + ")");
             m.setText(body(run));
             if (attach) {
@@ -156,6 +169,13 @@ public final class FailureNotice {
     }
 
     static String body(FailedRun run) {
+        if (run.published() != null) {
+            return "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") was published, and "
+                    + "then failed in its step " + run.step() + ", exit status " + run.exitStatus() + ":\n\n" + run.line() + "\n\n"
+                    + "Published: " + run.published() + "\n"
+                    + "Who received it: ./pb-annex history " + run.runId() + "\n"
+                    + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + "\n";
+        }
         String what = run.runId() == null ? "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")")
                 + " could not start"
                 : "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"

@@ -211,6 +211,23 @@ class FailureNoticeTest {
     }
 
     @Test
+    void aRunPublishedButNotSentToItsReviewersSaysSoAndHowToSendIt() throws Exception {
+        var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+        sender.setHost("localhost");
+        sender.setPort(SMTP.getSmtp().getPort());
+        FailureNotice notice = new FailureNotice(new MailServer(sender, "pb-annex@example.org", "localhost"), List.of("ops@example.org"),
+                tmp.resolve("notices"));
+        Path folder = tmp.resolve("out/2022-23/R1");
+        assertTrue(notice.send(FailureNotice.FailedRun.notDistributed("R1", "nightly", "2022-23", 5,
+                "mail server localhost:25 did not take the message to li.wei@example.org", folder)));
+        String body = theOneNotice("pb-annex: nightly 2022-23 published, not sent to all its reviewers (exit status 5)");
+        assertTrue(body.startsWith("Run R1 of the job nightly (biennium 2022-23) was published, and then failed in its step "
+                + "distribute, exit status 5:") && body.contains("did not take the message to li.wei@example.org")
+                && body.contains("Published: " + folder) && body.contains("./pb-annex distribute R1")
+                && !body.contains("Nothing was published"), body);
+    }
+
+    @Test
     void withNoAddressNothingIsSent() throws Exception {
         FailedRuns.assertFailed(nightly(settings(SMTP.getSmtp().getPort(), null)), tmp.resolve("out"), 4);
         assertEquals(0, SMTP.getReceivedMessages().length);
