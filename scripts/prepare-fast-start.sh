@@ -26,7 +26,8 @@ rm -rf "$app"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-# A training run with a scratch database (never work/db, never a PostgreSQL server named in the environment) and none
+# A training run with a scratch database and status folder (never work/db or work/status, never a PostgreSQL server
+# named in the environment) and none
 # of the installation's settings: every PB_* and SPRING_* variable is left out, so a training run reads the bundled
 # input and mails nobody (neither the reviewers nor, when it fails, PB_FAILURES_MAIL_TO).
 unset_settings=()
@@ -38,6 +39,7 @@ training() { # training ARCHIVE ARGS...: records ARCHIVE from a run of pb-annex 
   shift
   env "${unset_settings[@]}" \
       PB_DATABASE_URL="jdbc:h2:file:$scratch/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+      PB_STATUS="$scratch/status" \
       "$java" $record="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" "$@" \
       >>"$scratch/training.log" 2>&1 \
     && env "${unset_settings[@]}" "$java" $use="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" \

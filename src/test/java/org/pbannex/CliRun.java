@@ -19,9 +19,14 @@ public record CliRun(int status, String out, String err) {
     }
 
     /** The settings for an embedded H2 database in a file of its own. */
+    /**
+     * A test's own embedded database, and its own status folder beside it (the runs' last good run and failures), so
+     * that no test's runs are recorded in the installation's work/status/.
+     */
     public static Map<String, String> h2(Path database) {
         return Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+                "pb.status", database.toAbsolutePath() + "-status");
     }
 
     public static CliRun capture(Map<String, String> settings, String... args) {

@@ -145,7 +145,7 @@ public class AnnexJobConfiguration {
 
     @Bean
     FailureNotice failureNotice(MailServer mail, PbProperties props) {
-        return new FailureNotice(mail, props.failures().mailTo(), props.notices());
+        return new FailureNotice(mail, props.failures().mailTo(), props.status());
     }
 
     @Bean

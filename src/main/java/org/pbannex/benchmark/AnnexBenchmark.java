@@ -49,7 +49,7 @@ public final class AnnexBenchmark {
         RunFolder.deleteTree(db);
         Map<String, String> env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + db.resolve("pb-annex")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PB_DATABASE_USER", "sa", "PB_DATABASE_PASSWORD", "",
-                "PB_SERVE_DIR", warmDir.toString());
+                "PB_SERVE_DIR", warmDir.toString(), "PB_STATUS", work.resolve("annex-status").toString());
         // Each command in a process of its own (cold), and in a warm process started for the benchmark (warm).
         Map<String, String> cold = new LinkedHashMap<>(env);
         cold.put("PB_WARM", "off");

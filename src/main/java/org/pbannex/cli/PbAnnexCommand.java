@@ -19,6 +19,7 @@ public class PbAnnexCommand implements Runnable {
         SUBCOMMANDS.put("run", RunCommand::new);
         SUBCOMMANDS.put("check", CheckCommand::new);
         SUBCOMMANDS.put("preflight", PreflightCommand::new);
+        SUBCOMMANDS.put("status", StatusCommand::new);
         SUBCOMMANDS.put("history", HistoryCommand::new);
         SUBCOMMANDS.put("abandon", AbandonCommand::new);
         SUBCOMMANDS.put("schedule", ScheduleCommand::new);

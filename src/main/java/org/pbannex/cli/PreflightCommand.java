@@ -174,23 +174,23 @@ public class PreflightCommand implements Callable<Integer> {
             }
             mail(settings, spring.bean(MailServer.class), requests.get(0));
             for (RunRequest r : requests) {
-                failuresTold(spring.bean(org.pbannex.distribute.FailureNotice.class), r);
+                failuresSince(new org.pbannex.runtime.RunOutcomes(settings.status()), r);
             }
         } catch (RuntimeException e) {
             failed("database", e);
         }
     }
 
-    /** Failures told since the job last ran well: the night is not back to normal yet. */
-    private void failuresTold(org.pbannex.distribute.FailureNotice notice, RunRequest r) {
+    /** Failures since the job last ran well: the night is not back to normal yet. */
+    private void failuresSince(org.pbannex.runtime.RunOutcomes outcomes, RunRequest r) {
         try {
-            List<String> told = notice.toldSinceLastGoodRun(job, r.biennium().code());
-            if (!told.isEmpty()) {
-                note("failures " + r.biennium(), Counted.of(told.size(), "failure", "failures") + " told since the job last ran well; "
-                        + "the last: " + told.get(told.size() - 1));
+            List<String> failures = outcomes.failures(job, r.biennium().code());
+            if (!failures.isEmpty()) {
+                note("failures " + r.biennium(), Counted.of(failures.size(), "failure", "failures") + " since the job last ran well; "
+                        + "the last: " + failures.get(failures.size() - 1));
             }
         } catch (IOException e) {
-            LOG.warn("preflight: the failures told could not be read", e);
+            LOG.warn("preflight: the job's status could not be read", e);
         }
     }
 

@@ -132,7 +132,7 @@ public class RunCommand implements Callable<Integer> {
         }
         try {
             MailServer mail = MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
-            new FailureNotice(mail, settings.failures().mailTo(), settings.notices()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
+            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
         } catch (RuntimeException e) {
             LOG.warn("job {} could not start, and its notice could not be prepared: {}", job, e.getMessage(), e);
         }
@@ -175,7 +175,7 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."
                     + (oneLine ? "" : " Use --force to run again."));
-            spring.bean(FailureNotice.class).backToNormal(request.job(), b, "nothing to do, run " + done.runId()
+            spring.bean(FailureNotice.class).goodRun(request.job(), b, "nothing to do, run " + done.runId()
                     + " had published these inputs already (" + done.folder() + ")");
             return ExitCodes.PUBLISHED;
         }
@@ -220,7 +220,7 @@ public class RunCommand implements Callable<Integer> {
                     Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER))));
             return ExitCodes.INFRASTRUCTURE;
         }
-        spring.bean(FailureNotice.class).backToNormal(request.job(), b, "run " + ran.runId() + " published "
+        spring.bean(FailureNotice.class).goodRun(request.job(), b, "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
                 + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed");
         return ExitCodes.PUBLISHED;

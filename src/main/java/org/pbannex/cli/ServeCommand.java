@@ -68,13 +68,15 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Every edition and format of the regenerate job, into a scratch folder and database, and a check: what a session
+     * Every edition and format of the regenerate job, into a scratch folder, database and status, and a check: what a session
      * runs. It sends no mail (--no-distribute), whatever the job file says.
      */
     private static List<WarmUp> warmUps(Path scratch) {
         Map<String, String> scratchRun = Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + scratch.resolve("db/pb-annex")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                // Not a run of the installation's: its status (status, back to normal) is not told of it.
+                "pb.status", scratch.resolve("status").toString());
         return List.of(new WarmUp(Map.of(), List.of("check")),
                 new WarmUp(scratchRun, List.of("run", "regenerate", "--lang", "zh,en", "--force", "--no-distribute",
                         "--output", scratch.resolve("output").toString())));

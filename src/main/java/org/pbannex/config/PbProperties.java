@@ -21,16 +21,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serve       the warm process ({@code pb-annex serve})
  * @param failures    who hears of a failed run
  * @param retention   how many published runs are kept
+ * @param status      where each job's last good run and failures since are kept (default {@code <home>/work/status})
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
                            @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures,
-                           @DefaultValue Retention retention) {
+                           @DefaultValue Retention retention, Path status) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
         input = input == null ? home.resolve("input") : home.resolve(input).toAbsolutePath().normalize();
         output = output == null ? home.resolve("output") : home.resolve(output).toAbsolutePath().normalize();
+        status = status == null ? home.resolve("work").resolve("status") : home.resolve(status).toAbsolutePath().normalize();
     }
 
     /** work/: the embedded database, fonts, logs. */
@@ -41,11 +43,6 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
     /** work/fonts: the CJK font of the PDFs and its font.properties (scripts/fetch-fonts.sh). */
     public Path fonts() {
         return work().resolve("fonts");
-    }
-
-    /** work/notices: the failures told since each job last ran well (for the message that says it is back to normal). */
-    public Path notices() {
-        return work().resolve("notices");
     }
 
     public Path jobs() {

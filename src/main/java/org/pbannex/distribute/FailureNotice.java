@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.runtime.RunOutcomes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
@@ -64,31 +65,30 @@ public final class FailureNotice {
     private final String from;
     private final String server;
     private final List<String> to;
-    private final FailureStreak streak;
+    private final RunOutcomes outcomes;
 
     /**
      * @param mail    the mail server (without a sender: no notice, a warning in the log)
      * @param to      the addresses (none: no notice)
-     * @param notices where the failures told since a job last ran well are kept ({@code work/notices})
+     * @param status  where each job's last good run and its failures since are kept ({@code work/status})
      */
-    public FailureNotice(MailServer mail, List<String> to, Path notices) {
+    public FailureNotice(MailServer mail, List<String> to, Path status) {
         this.mail = mail.sender();
         this.from = mail.from();
         this.server = mail.server();
         this.to = List.copyOf(to);
-        this.streak = new FailureStreak(notices);
+        this.outcomes = new RunOutcomes(status);
     }
 
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
     public boolean send(FailedRun run) {
+        try {
+            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);
+        }
         if (to.isEmpty()) {
             return false;
-        }
-        try {
-            streak.add(run.job(), run.biennium(), run.exitStatus(), run.line());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{} failed; it could not be noted for the message that says it is back to normal: {}", run.name(),
-                    e.getMessage(), e);
         }
         if (mail == null) {
             LOG.warn("{} failed, and no notice was sent to {}: {}", run.name(), to, MailServer.NOT_CONFIGURED);
@@ -118,19 +118,21 @@ public final class FailureNotice {
     }
 
     /**
-     * After failures were told, the job's first good run for the biennium (published, or nothing to do: its inputs
-     * were published already) tells the same people it is back to normal, with the failures since it last ran well.
-     * True when that was sent; nothing is sent when no failure was told.
+     * A good run of the job for the biennium (published, or nothing to do: its inputs were published already): kept as
+     * the job's last good run; after failures, it tells the people who hear of failures that the job is back to normal,
+     * with the failures since it last ran well. True when that message was sent.
      *
-     * @param what what the good run did, e.g. "Run R published 17 tables to FOLDER, 1147 checks passed"
+     * @param what what the good run did, e.g. "run R published 17 tables to FOLDER, 1147 checks passed"
      */
-    public boolean backToNormal(String job, String biennium, String what) {
-        if (to.isEmpty()) {
-            return false;
-        }
+    public boolean goodRun(String job, String biennium, String what) {
         try {
-            List<String> failures = streak.of(job, biennium);
+            outcomes.good(job, biennium, what);
+            List<String> failures = outcomes.failures(job, biennium);
             if (failures.isEmpty()) {
+                return false;
+            }
+            if (to.isEmpty()) {
+                outcomes.clearFailures(job, biennium);
                 return false;
             }
             if (mail == null) {
@@ -145,25 +147,20 @@ public final class FailureNotice {
             m.setText(backToNormalBody(job, biennium, what, failures));
             mail.send(message);
             // Cleared once told: a message that could not be sent is tried again by the next good run.
-            streak.clear(job, biennium);
+            outcomes.clearFailures(job, biennium);
             LOG.info("job {} {} is back to normal: told {}", job, biennium, to);
             return true;
         } catch (IOException | MessagingException | RuntimeException e) {
-            LOG.warn("job {} {} is back to normal, and the message to {} could not be sent through {}: {}", job, biennium, to,
-                    server, e.getMessage(), e);
+            LOG.warn("job {} {} ran well, and its status or the message to {} through {} could not be written: {}", job, biennium,
+                    to, server, e.getMessage(), e);
             return false;
         }
     }
 
-    /** The failures told since the job last ran well for the biennium, oldest first (for preflight). */
-    public List<String> toldSinceLastGoodRun(String job, String biennium) throws IOException {
-        return streak.of(job, biennium);
-    }
-
     static String backToNormalBody(String job, String biennium, String what, List<String> failures) {
         StringBuilder b = new StringBuilder("The job " + job + " (biennium " + biennium + ") ran well again: " + what + ".\n\n");
-        b.append(failures.size() == 1 ? "It follows the failure told at " : "It follows " + failures.size()
-                + " failures told since ").append(failures.get(0), 0, failures.get(0).indexOf(' ')).append(":\n");
+        b.append(failures.size() == 1 ? "It follows the failure at " : "It follows " + failures.size()
+                + " failures since ").append(failures.get(0), 0, failures.get(0).indexOf(' ')).append(":\n");
         failures.forEach(f -> b.append("- ").append(f).append('\n'));
         return b.append("\nThe runs: ./pb-annex history\n").toString();
     }

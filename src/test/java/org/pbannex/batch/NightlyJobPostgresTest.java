@@ -30,7 +30,8 @@ class NightlyJobPostgresTest {
     static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         settings = java.util.Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres", "spring.datasource.password", "");
+                "spring.datasource.username", "postgres", "spring.datasource.password", "",
+                "pb.status", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-status-" + ProcessHandle.current().pid()).toString());
     }
 
     @AfterAll

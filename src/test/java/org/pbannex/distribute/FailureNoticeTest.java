@@ -46,7 +46,7 @@ class FailureNoticeTest {
     }
 
     /**
-     * An installation of its own (the failures told are kept under its work/notices/), whose nightly job makes the CSVs
+     * An installation of its own (the failures told are kept under its work/status/), whose nightly job makes the CSVs
      * only: the runs that pass get that far quickly, and need no font.
      */
     private Map<String, String> settings(int port, String mailTo) throws Exception {
@@ -189,7 +189,7 @@ class FailureNoticeTest {
         assertEquals(5, nightly(down).status());
         assertEquals(2, SMTP.getReceivedMessages().length, "two failures told");
         CliRun before = CliRun.capture(settings, "preflight", "--input", input.toString(), "--output", tmp.resolve("out").toString());
-        assertTrue(before.out().lines().anyMatch(l -> l.matches("note\\s+failures 2022-23\\s+2 failures told since the job last ran "
+        assertTrue(before.out().lines().anyMatch(l -> l.matches("note\\s+failures 2022-23\\s+2 failures since the job last ran "
                 + "well; the last: \\S+ exit status 5: PostgreSQL at 127.0.0.1:.*")), before.out());
         TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017652,", "STAFF,547017651,")
                 .replace("TRAVEL,12394974,", "TRAVEL,12394975,"));
@@ -201,7 +201,7 @@ class FailureNoticeTest {
         String body = (String) received[2].getContent();
         assertTrue(body.startsWith("The job nightly (biennium 2022-23) ran well again: run ") && body.contains(
                 " published 17 tables, 18 files to " + tmp.resolve("out/2022-23")) && body.contains("1147 checks passed"), body);
-        assertTrue(body.contains("It follows 2 failures told since ") && body.contains(" exit status 4: ")
+        assertTrue(body.contains("It follows 2 failures since ") && body.contains(" exit status 4: ")
                 && body.contains(" exit status 5: PostgreSQL at 127.0.0.1:"), "both failures, oldest first: " + body);
         // Told once: the next good run (here one with nothing to do) sends nothing.
         assertEquals(0, nightly(settings).status());
@@ -216,7 +216,7 @@ class FailureNoticeTest {
         sender.setHost("localhost");
         sender.setPort(SMTP.getSmtp().getPort());
         FailureNotice notice = new FailureNotice(new MailServer(sender, "pb-annex@example.org", "localhost"), List.of("ops@example.org"),
-                tmp.resolve("notices"));
+                tmp.resolve("status"));
         Path folder = tmp.resolve("out/2022-23/R1");
         assertTrue(notice.send(FailureNotice.FailedRun.notDistributed("R1", "nightly", "2022-23", 5,
                 "mail server localhost:25 did not take the message to li.wei@example.org", folder)));

@@ -46,7 +46,7 @@ class LauncherIT {
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "PB_SERVE_DIR", tmp.resolve("warm").toString(), "PB_SERVE_WARMUP", "false",
                 // Should a failed test leave its warm process behind, it ends soon by itself, not after an hour.
-                "PB_SERVE_IDLE", "2m");
+                "PB_SERVE_IDLE", "2m", "PB_STATUS", tmp.resolve("status").toString());
     }
 
     @Test

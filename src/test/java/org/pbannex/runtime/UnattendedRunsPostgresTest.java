@@ -57,6 +57,7 @@ class UnattendedRunsPostgresTest {
         m.put("spring.datasource.url", postgres.getJdbcUrl("postgres", name));
         m.put("spring.datasource.username", "postgres");
         m.put("spring.datasource.password", "");
+        m.put("pb.status", tmp.resolve("status-" + name).toString());
         return m;
     }
 

@@ -1,0 +1,94 @@
+package org.pbannex.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pbannex.runtime.Counted;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.RunOutcomes;
+import org.springframework.boot.convert.DurationStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * How each job's runs have gone lately (work/status/): its last good run and the failures since, for a person or for a
+ * monitoring system, which can run it every hour. A night that never starts (cron stopped, the machine off) sends no
+ * failure notice; with {@code --max-age} its silence is itself a failure. Needs no database.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Say how each job's runs have gone lately: the last good run, and the failures since.",
+                "Exit status 0 when all is well; 5 when a job failed since it last ran well, or (with --max-age) has not "
+                        + "run well for that long."})
+public class StatusCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<job>", description = "Only this job (default: every job that has run).")
+    String job;
+
+    @Option(names = "--max-age", paramLabel = "DURATION", description = "A job whose last good run is older than this, "
+            + "e.g. 26h for a nightly job, is not well either (the silence of a night that never started).")
+    String maxAge;
+
+    @Override
+    public Integer call() throws IOException {
+        Duration limit = null;
+        if (maxAge != null) {
+            try {
+                limit = DurationStyle.detectAndParse(maxAge);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--max-age '" + maxAge + "' is not a duration such as 26h or 90m");
+            }
+        }
+        List<RunOutcomes.State> states = new RunOutcomes(PbAnnexApplication.settings().status()).states().stream()
+                .filter(s -> job == null || s.job().equals(job)).toList();
+        if (states.isEmpty()) {
+            System.out.println("No run recorded yet" + (job == null ? "" : " of the job " + job) + " (work/status/).");
+            return limit == null ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;
+        }
+        Instant now = Instant.now();
+        TextColumns table = new TextColumns("JOB", "BIENNIUM", "LAST GOOD RUN (UTC)", ">AGO", "SINCE");
+        int unwell = 0;
+        for (RunOutcomes.State s : states) {
+            Duration age = s.lastGood().map(t -> Duration.between(t, now)).orElse(null);
+            boolean stale = limit != null && (age == null || age.compareTo(limit) > 0);
+            String since = !s.failures().isEmpty()
+                    ? Counted.of(s.failures().size(), "failure", "failures") + ", the last: " + s.failures().get(s.failures().size() - 1)
+                    : stale ? "no good run for more than " + maxAge + " (--max-age)" : "no failure; " + s.lastGoodWhat();
+            if (!s.failures().isEmpty() || stale) {
+                unwell++;
+            }
+            table.row(s.job(), s.biennium() == null ? "-" : s.biennium(), s.lastGood().map(TIME::format).orElse("none"),
+                    age == null ? "-" : ago(age), since);
+        }
+        table.print();
+        System.out.println(unwell == 0 ? "All well." : "Not well: " + unwell + " of " + states.size() + ".");
+        return unwell == 0 ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;
+    }
+
+    /** "45 s", "2 h 43 min", "3 d 4 h". */
+    static String ago(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86400 + " d " + s % 86400 / 3600 + " h";
+    }
+}

@@ -1,0 +1,107 @@
+package org.pbannex.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * How each job's runs have gone lately, per biennium, in {@code work/status/}: {@code <job>.<biennium>.good}, the last
+ * good run (its time and what it did: published, or nothing to do), and {@code <job>.<biennium>.failed}, a line per
+ * failure since ("2026-12-03T02:30:05Z exit status 5: ..."). Kept in files rather than the database, since a database
+ * that was down is one of the failures. Read by {@code status} (is the night running?) and by the message that says a
+ * job is back to normal. A failure before its biennium was known (a job file that could not be used), or of a run of
+ * several biennia that did not start, is the job's own ({@code <job>.failed}), cleared with any biennium's.
+ */
+public final class RunOutcomes {
+
+    /** A job's state for one biennium (null: the job's own failures, before a biennium was known). */
+    public record State(String job, String biennium, Optional<Instant> lastGood, String lastGoodWhat, List<String> failures) {
+    }
+
+    private final Path dir;
+
+    public RunOutcomes(Path dir) {
+        this.dir = dir;
+    }
+
+    public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
+        Files.createDirectories(dir);
+        String entry = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " exit status " + exitStatus + ": "
+                + line.replaceAll("\\s+", " ").strip() + "\n";
+        Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** A good run: its time and what it did replace the last one's (written whole, then moved into place). */
+    public void good(String job, String biennium, String what) throws IOException {
+        Files.createDirectories(dir);
+        Path f = file(job, biennium, ".good");
+        Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + what.replaceAll("\\s+", " ").strip() + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The failures since the job last ran well for the biennium (and the job's own), oldest first; empty when none. */
+    public List<String> failures(String job, String biennium) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path f : List.of(file(job, null, ".failed"), file(job, biennium, ".failed"))) {
+            if (Files.isRegularFile(f)) {
+                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
+            }
+        }
+        return lines.stream().sorted().toList();
+    }
+
+    public void clearFailures(String job, String biennium) throws IOException {
+        Files.deleteIfExists(file(job, null, ".failed"));
+        Files.deleteIfExists(file(job, biennium, ".failed"));
+    }
+
+    /** Every job and biennium with a state here (the job's own failures under a null biennium), by job and biennium. */
+    public List<State> states() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".good") || n.endsWith(".failed"))
+                    .forEach(n -> keys.add(n.substring(0, n.lastIndexOf('.'))));
+        }
+        List<State> states = new ArrayList<>();
+        for (String key : keys) {
+            int cut = key.indexOf('.');
+            String job = cut < 0 ? key : key.substring(0, cut);
+            String biennium = cut < 0 ? null : key.substring(cut + 1);
+            Optional<Instant> lastGood = Optional.empty();
+            String what = "";
+            Path good = file(job, biennium, ".good");
+            if (Files.isRegularFile(good)) {
+                String line = Files.readString(good, StandardCharsets.UTF_8).strip();
+                int space = line.indexOf(' ');
+                lastGood = Optional.of(Instant.parse(space < 0 ? line : line.substring(0, space)));
+                what = space < 0 ? "" : line.substring(space + 1);
+            }
+            Path failed = file(job, biennium, ".failed");
+            List<String> failures = Files.isRegularFile(failed)
+                    ? Files.readAllLines(failed, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
+            states.add(new State(job, biennium, lastGood, what, failures));
+        }
+        return states;
+    }
+
+    private Path file(String job, String biennium, String suffix) {
+        boolean one = biennium != null && biennium.matches("[0-9A-Za-z-]+");
+        // '.' between them: a job's name has none (JobDefinition: letters, digits, '_' and '-').
+        return dir.resolve(job + (one ? "." + biennium : "") + suffix);
+    }
+}

@@ -1,0 +1,70 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * status says how a job's runs have gone, from real runs: none yet, a good one, a failure since (status 5 until the
+ * next good run), and with --max-age the silence of a night that never started. No mail server involved: the state is
+ * kept whether or not anyone is mailed.
+ */
+class StatusCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aJobsLastGoodRunAndTheFailuresSinceDecideItsStatus() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", input.toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+
+        CliRun none = CliRun.capture(settings, "status");
+        assertEquals(0, none.status(), none.toString());
+        assertEquals("No run recorded yet (work/status/).", none.out().strip());
+        assertEquals(5, CliRun.capture(settings, "status", "nightly", "--max-age", "26h").status(), "no good run at all is stale");
+
+        assertEquals(0, CliRun.capture(settings, "run", "nightly").status());
+        CliRun good = CliRun.capture(settings, "status", "--max-age", "26h");
+        assertEquals(0, good.status(), good.toString());
+        assertTrue(good.out().lines().anyMatch(l -> l.matches("nightly\\s+2022-23\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\d+ s\\s+"
+                + "no failure; run \\S+ published 17 tables, 18 files to .*, 1147 checks passed")), good.out());
+        assertTrue(good.out().strip().endsWith("All well."), good.out());
+
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        assertEquals(4, CliRun.capture(settings, "run", "nightly").status());
+        CliRun failed = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, failed.status(), failed.toString());
+        assertTrue(failed.out().contains("1 failure, the last: ") && failed.out().contains(" exit status 4: 2 checks failed; first: "
+                + "a2-2.staff_equals_annex1_staff_costs"), failed.out());
+        assertTrue(failed.out().strip().endsWith("Not well: 1 of 1."), failed.out());
+
+        Thread.sleep(1100);
+        CliRun stale = CliRun.capture(settings, "status", "nightly", "--max-age", "1s");
+        assertEquals(5, stale.status(), stale.toString());
+        assertEquals(2, CliRun.capture(settings, "status", "nightly", "--max-age", "soon").status(), "a usage error");
+    }
+
+    @Test
+    void agesAreWrittenForAPerson() {
+        assertEquals("45 s", StatusCommand.ago(Duration.ofSeconds(45)));
+        assertEquals("12 min", StatusCommand.ago(Duration.ofMinutes(12)));
+        assertEquals("2 h 43 min", StatusCommand.ago(Duration.ofMinutes(163)));
+        assertEquals("3 d 4 h", StatusCommand.ago(Duration.ofHours(76)));
+    }
+}
