@@ -190,7 +190,8 @@ public final class FailureNotice {
                 + run.line() + "\n\n" + checks
                 + "Nothing was published: the latest published run is unchanged.\n"
                 + (run.report() == null ? "" : "The run's report (attached): " + run.report() + "\n")
-                + (run.runId() == null ? "The runs: ./pb-annex history\n"
+                + (run.runId() == null ? "The runs: ./pb-annex history\nWhat the job needs, a line each: ./pb-annex preflight "
+                        + run.job() + "\n"
                         : "Its steps and counts: ./pb-annex history " + run.runId() + "\n")
                 + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
     }

@@ -156,7 +156,8 @@ class FailureNoticeTest {
         String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
         assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:")
                 && body.contains("127.0.0.1:" + closed) && body.contains("is unavailable")
-                && body.contains("Nothing was published") && body.contains("The runs: ./pb-annex history"), body);
+                && body.contains("Nothing was published") && body.contains("The runs: ./pb-annex history")
+                && body.contains("What the job needs, a line each: ./pb-annex preflight nightly"), body);
     }
 
     @Test
