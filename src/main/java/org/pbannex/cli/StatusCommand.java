@@ -63,10 +63,11 @@ public class StatusCommand implements Callable<Integer> {
         for (RunOutcomes.State s : states) {
             Duration age = s.lastGood().map(t -> Duration.between(t, now)).orElse(null);
             boolean stale = limit != null && (age == null || age.compareTo(limit) > 0);
-            String since = !s.failures().isEmpty()
-                    ? Counted.of(s.failures().size(), "failure", "failures") + ", the last: " + s.failures().get(s.failures().size() - 1)
+            List<String> failures = s.failuresSinceLastGood();
+            String since = !failures.isEmpty()
+                    ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + failures.get(failures.size() - 1)
                     : stale ? "no good run for more than " + maxAge + " (--max-age)" : "no failure; " + s.lastGoodWhat();
-            if (!s.failures().isEmpty() || stale) {
+            if (!failures.isEmpty() || stale) {
                 unwell++;
             }
             table.row(s.job(), s.biennium() == null ? "-" : s.biennium(), s.lastGood().map(TIME::format).orElse("none"),

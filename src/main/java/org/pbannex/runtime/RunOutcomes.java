@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * How each job's runs have gone lately, per biennium, in {@code work/status/}: {@code <job>.<biennium>.good}, the last
  * good run (its time and what it did: published, or nothing to do), and {@code <job>.<biennium>.failed}, a line per
- * failure since ("2026-12-03T02:30:05Z exit status 5: ..."). Kept in files rather than the database, since a database
+ * failure since ("2026-12-03T02:30:05.123Z exit status 5: ..."). Kept in files rather than the database, since a database
  * that was down is one of the failures. Read by {@code status} (is the night running?) and by the message that says a
  * job is back to normal. A failure before its biennium was known (a job file that could not be used), or of a run of
  * several biennia that did not start, is the job's own ({@code <job>.failed}), cleared with any biennium's.
@@ -25,6 +25,14 @@ public final class RunOutcomes {
 
     /** A job's state for one biennium (null: the job's own failures, before a biennium was known). */
     public record State(String job, String biennium, Optional<Instant> lastGood, String lastGoodWhat, List<String> failures) {
+
+        /**
+         * The failures after the last good run. Those before it stay in the file until they are told (a message that
+         * could not be sent is tried again by the next good run), but the job has run well since.
+         */
+        public List<String> failuresSinceLastGood() {
+            return failures.stream().filter(f -> lastGood.isEmpty() || time(f).isAfter(lastGood.get())).toList();
+        }
     }
 
     private final Path dir;
@@ -35,7 +43,7 @@ public final class RunOutcomes {
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
         Files.createDirectories(dir);
-        String entry = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " exit status " + exitStatus + ": "
+        String entry = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " exit status " + exitStatus + ": "
                 + line.replaceAll("\\s+", " ").strip() + "\n";
         Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -46,7 +54,7 @@ public final class RunOutcomes {
         Files.createDirectories(dir);
         Path f = file(job, biennium, ".good");
         Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + what.replaceAll("\\s+", " ").strip() + "\n",
+        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + what.replaceAll("\\s+", " ").strip() + "\n",
                 StandardCharsets.UTF_8);
         Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -59,7 +67,7 @@ public final class RunOutcomes {
                 lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
             }
         }
-        return lines.stream().sorted().toList();
+        return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
     }
 
     public void clearFailures(String job, String biennium) throws IOException {
@@ -97,6 +105,11 @@ public final class RunOutcomes {
             states.add(new State(job, biennium, lastGood, what, failures));
         }
         return states;
+    }
+
+    /** The time a failure's line starts with (to the millisecond, so that runs a moment apart keep their order). */
+    static Instant time(String failure) {
+        return Instant.parse(failure.substring(0, failure.indexOf(' ')));
     }
 
     private Path file(String job, String biennium, String suffix) {

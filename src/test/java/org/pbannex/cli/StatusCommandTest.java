@@ -61,6 +61,21 @@ class StatusCommandTest {
     }
 
     @Test
+    void onlyTheFailuresAfterTheLastGoodRunCount() throws Exception {
+        // A failure whose back-to-normal message could not be sent stays in the file, to be told by the next good run;
+        // the job has run well since all the same.
+        Path status = Files.createDirectories(tmp.resolve("status"));
+        Files.writeString(status.resolve("nightly.2022-23.good"), "2026-12-03T02:30:00Z run R published 17 tables\n");
+        Files.writeString(status.resolve("nightly.2022-23.failed"), "2026-12-02T02:30:00Z exit status 5: the database\n"
+                + "2026-12-03T03:00:00Z exit status 4: a check\n");
+        var state = new org.pbannex.runtime.RunOutcomes(status).states().get(0);
+        assertEquals("2022-23", state.biennium());
+        assertEquals(java.util.List.of("2026-12-03T03:00:00Z exit status 4: a check"), state.failuresSinceLastGood());
+        Files.writeString(status.resolve("nightly.2022-23.failed"), "2026-12-02T02:30:00Z exit status 5: the database\n");
+        assertEquals(java.util.List.of(), new org.pbannex.runtime.RunOutcomes(status).states().get(0).failuresSinceLastGood());
+    }
+
+    @Test
     void agesAreWrittenForAPerson() {
         assertEquals("45 s", StatusCommand.ago(Duration.ofSeconds(45)));
         assertEquals("12 min", StatusCommand.ago(Duration.ofMinutes(12)));
