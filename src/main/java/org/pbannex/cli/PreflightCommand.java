@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.config.PbProperties;
-import org.pbannex.config.Settings;
 import org.pbannex.distribute.MailServer;
 import org.pbannex.distribute.ReviewerList;
 import org.pbannex.expenditure.ExpenditureIngest;
@@ -18,7 +17,6 @@ import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
-import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunLease;
 import org.slf4j.Logger;
@@ -158,11 +156,8 @@ public class PreflightCommand implements Callable<Integer> {
 
     /** The database (opened and migrated as the run would), the biennia's locks, and the mail server when anyone is to be mailed. */
     private void databaseLockAndMail(PbProperties settings, List<RunRequest> requests) {
-        var overrides = PbAnnexApplication.overrides();
-        String database = DatabaseUnavailable.describe(Settings.property(overrides, "spring.datasource.url"),
-                Settings.property(overrides, "spring.datasource.username"));
         try (SpringRuntime spring = SpringRuntime.start("preflight " + job)) {
-            ok("database", database + ": reachable, its tables up to date");
+            ok("database", SpringRuntime.database() + ": reachable, its tables up to date");
             RunLease lease = spring.bean(RunLease.class);
             for (RunRequest r : requests) {
                 String holder = lease.liveHolder(r.biennium().code(), r.output().toString()).orElse(null);

@@ -62,9 +62,16 @@ final class SpringRuntime implements AutoCloseable {
             if (lock != null) {
                 lock.close();
             }
-            LoggerFactory.getLogger(SpringRuntime.class).error("cannot start with {}", DatabaseUnavailable.describe(url, user), e);
-            throw new DatabaseUnavailable(DatabaseUnavailable.describe(url, user) + " is unavailable: " + cause(e), e);
+            String described = DatabaseUnavailable.describe(url, user);
+            LoggerFactory.getLogger(SpringRuntime.class).error("cannot start with {}", described, e);
+            throw new DatabaseUnavailable(described + " is unavailable: " + cause(e), e);
         }
+    }
+
+    /** The database these settings name, in words (host:port, database and user; never the password). */
+    static String database() {
+        return DatabaseUnavailable.describe(Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"),
+                Settings.property(PbAnnexApplication.overrides(), "spring.datasource.username"));
     }
 
     <T> T bean(Class<T> type) {

@@ -16,8 +16,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Tells the people who look after the nightly run that a run failed ({@code pb.failures.mail-to}): one message with the
  * run, the step, the exit status and the one line a terminal would have shown, where its report is (attached), and
- * what to do next. An unattended run otherwise fails where nobody reads it (cron's output goes to a log). A notice that
- * cannot be sent is logged; it never changes the run's exit status or its one line.
+ * what to do next; and, once the job runs well again, that it is back to normal. An unattended run otherwise fails where
+ * nobody reads it (cron's output goes to a log). Every outcome it is given is also kept in the job's status
+ * ({@link RunOutcomes}, read by {@code status}), mailed or not. A notice that cannot be sent is logged; it never changes
+ * the run's exit status or its one line.
  */
 public final class FailureNotice {
 
@@ -95,19 +97,9 @@ public final class FailureNotice {
             return false;
         }
         try {
-            MimeMessage message = mail.createMimeMessage();
-            boolean attach = run.report() != null && Files.isRegularFile(run.report());
-            MimeMessageHelper m = new MimeMessageHelper(message, attach, "UTF-8");
-            m.setFrom(from);
-            m.setTo(to.toArray(String[]::new));
-            m.setSubject("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
+            mail("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
                     + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
-                    + run.exitStatus() + ")");
-            m.setText(body(run));
-            if (attach) {
-                m.addAttachment("report.html", new FileSystemResource(run.report()), "text/html");
-            }
-            mail.send(message);
+                    + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
             LOG.info("{} failed: notice sent to {}", run.name(), to);
             return true;
         } catch (MessagingException | RuntimeException e) {
@@ -139,13 +131,7 @@ public final class FailureNotice {
                 LOG.warn("job {} {} is back to normal, and nobody was told: {}", job, biennium, MailServer.NOT_CONFIGURED);
                 return false;
             }
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper m = new MimeMessageHelper(message, false, "UTF-8");
-            m.setFrom(from);
-            m.setTo(to.toArray(String[]::new));
-            m.setSubject("pb-annex: " + job + " " + biennium + " back to normal");
-            m.setText(backToNormalBody(job, biennium, what, failures));
-            mail.send(message);
+            mail("pb-annex: " + job + " " + biennium + " back to normal", backToNormalBody(job, biennium, what, failures), null);
             // Cleared once told: a message that could not be sent is tried again by the next good run.
             outcomes.clearFailures(job, biennium);
             LOG.info("job {} {} is back to normal: told {}", job, biennium, to);
@@ -155,6 +141,20 @@ public final class FailureNotice {
                     to, server, e.getMessage(), e);
             return false;
         }
+    }
+
+    /** One message to the people who hear of failures, with the run's report attached when there is one. */
+    private void mail(String subject, String text, Path report) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper m = new MimeMessageHelper(message, report != null, "UTF-8");
+        m.setFrom(from);
+        m.setTo(to.toArray(String[]::new));
+        m.setSubject(subject);
+        m.setText(text);
+        if (report != null) {
+            m.addAttachment("report.html", new FileSystemResource(report), "text/html");
+        }
+        mail.send(message);
     }
 
     static String backToNormalBody(String job, String biennium, String what, List<String> failures) {

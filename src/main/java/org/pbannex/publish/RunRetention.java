@@ -77,7 +77,8 @@ public final class RunRetention {
             return s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> Files.isRegularFile(p.resolve(ManifestWriter.FILE)))
                     .map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !n.equals("failed"))
+                    // A staging folder (".staging-...") holds its manifest before it is renamed into place.
+                    .filter(n -> !n.startsWith("."))
                     .sorted(Comparator.naturalOrder())
                     .toList();
         }

@@ -63,9 +63,7 @@ public final class RunOutcomes {
     public List<String> failures(String job, String biennium) throws IOException {
         List<String> lines = new ArrayList<>();
         for (Path f : List.of(file(job, null, ".failed"), file(job, biennium, ".failed"))) {
-            if (Files.isRegularFile(f)) {
-                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
-            }
+            lines.addAll(failuresIn(f));
         }
         return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
     }
@@ -99,12 +97,14 @@ public final class RunOutcomes {
                 lastGood = Optional.of(Instant.parse(space < 0 ? line : line.substring(0, space)));
                 what = space < 0 ? "" : line.substring(space + 1);
             }
-            Path failed = file(job, biennium, ".failed");
-            List<String> failures = Files.isRegularFile(failed)
-                    ? Files.readAllLines(failed, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
-            states.add(new State(job, biennium, lastGood, what, failures));
+            states.add(new State(job, biennium, lastGood, what, failuresIn(file(job, biennium, ".failed"))));
         }
         return states;
+    }
+
+    private static List<String> failuresIn(Path f) throws IOException {
+        return Files.isRegularFile(f)
+                ? Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
     /** The time a failure's line starts with (to the millisecond, so that runs a moment apart keep their order). */

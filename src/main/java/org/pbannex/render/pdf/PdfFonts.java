@@ -37,15 +37,27 @@ public final class PdfFonts {
      */
     public static String check(Path fontDir) throws IOException {
         register(new EmbeddedOnly(), fontDir);
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(fontDir.resolve("font.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
+        Properties p = properties(fontDir);
         String files = p.getProperty("regular", "").trim() + (p.getProperty("bold", "").isBlank() ? "" : ", " + p.getProperty("bold").trim());
         return p.getProperty("family", "the font").trim() + " (" + files + ")";
     }
 
     static void register(ITextFontResolver resolver, Path fontDir) throws IOException {
+        Properties p = properties(fontDir);
+        String regular = p.getProperty("regular", "").trim();
+        if (regular.isEmpty()) {
+            throw new IOException(fontDir.resolve("font.properties") + " names no 'regular' font file: run scripts/fetch-fonts.sh");
+        }
+        add(resolver, fontDir, regular);
+        String bold = p.getProperty("bold", "").trim();
+        if (!bold.isEmpty()) {
+            add(resolver, fontDir, bold);
+        }
+        resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
+    }
+
+    /** fontDir/font.properties: the family's name and its files. */
+    private static Properties properties(Path fontDir) throws IOException {
         Path props = fontDir.resolve("font.properties");
         if (!Files.isRegularFile(props)) {
             throw new IOException("no CJK font in " + fontDir.toAbsolutePath() + ": run scripts/fetch-fonts.sh");
@@ -54,16 +66,7 @@ public final class PdfFonts {
         try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
             p.load(r);
         }
-        String regular = p.getProperty("regular", "").trim();
-        if (regular.isEmpty()) {
-            throw new IOException(props + " names no 'regular' font file: run scripts/fetch-fonts.sh");
-        }
-        add(resolver, fontDir, regular);
-        String bold = p.getProperty("bold", "").trim();
-        if (!bold.isEmpty()) {
-            add(resolver, fontDir, bold);
-        }
-        resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
+        return p;
     }
 
     /**
