@@ -76,6 +76,19 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aScheduledRunStartsWithTheNightlyRunsClassCacheNotTheSchedulesOwn() {
+        var schedule = java.util.List.of("-XX:AOTCache=/app/pb-annex-check.aot", "-Xlog:aot=off", "-XX:+UseSerialGC",
+                "-Dpb.home=/pb", "-Dpb.launcher.started=1796281682.418636", "-Dpb.schedule.run-cache=-XX:AOTCache=/app/pb-annex-all.aot");
+        assertEquals(java.util.List.of("-XX:AOTCache=/app/pb-annex-all.aot", "-Xlog:aot=off", "-XX:+UseSerialGC", "-Dpb.home=/pb",
+                "-Dpb.schedule.run-cache=-XX:AOTCache=/app/pb-annex-all.aot"),
+                ScheduleCommand.runOptions(schedule, "-XX:AOTCache=/app/pb-annex-all.aot"));
+        // Before 25 one archive serves every command; without the launcher (java -jar) the options are kept as they are.
+        var before25 = java.util.List.of("-XX:SharedArchiveFile=/app/pb-annex.jsa", "-Dpb.home=/pb");
+        assertEquals(before25, ScheduleCommand.runOptions(before25, "-XX:SharedArchiveFile=/app/pb-annex.jsa"));
+        assertEquals(java.util.List.of("-Xmx1g"), ScheduleCommand.runOptions(java.util.List.of("-Xmx1g"), null));
+    }
+
+    @Test
     void crontabConversionIsCorrectOrRefused() {
         assertEquals("30 2 * * *", ScheduleCommand.crontab("0 30 2 * * *"));
         assertEquals("0 0 * * *", ScheduleCommand.crontab("@daily"));

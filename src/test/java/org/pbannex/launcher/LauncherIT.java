@@ -78,6 +78,10 @@ class LauncherIT {
             assertCache("pb-annex-run.aot", "run", "regenerate", "--tables=a2", "--help");
             assertCache("pb-annex-run.aot", "history", "--help");
             assertCache("pb-annex-expenditure.aot", "ingest-expenditure", "--help");
+            // The schedule is a check's kind, and is told the nightly run's cache for the runs it starts.
+            Path app = Golden.home().resolve("target/app");
+            assertCache("-XX:AOTCache=" + app.resolve("pb-annex-check.aot") + " ", "schedule", "--help");
+            assertCache("-Dpb.schedule.run-cache=-XX:AOTCache=" + app.resolve("pb-annex-all.aot") + " ", "schedule", "--help");
         } else {
             assertTrue(command.contains("-XX:SharedArchiveFile="), "a class-data-sharing archive before 25: " + command);
         }
