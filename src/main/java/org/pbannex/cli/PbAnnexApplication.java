@@ -46,6 +46,10 @@ public final class PbAnnexApplication {
             cli.setParameterExceptionHandler((e, a) -> {
                 e.getCommandLine().getErr().println("pb-annex: " + e.getMessage());
                 e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                if (e.getCommandLine().getCommand() instanceof RunCommand run) {
+                    // A crontab line with a mistake in it would fail every night unheard of.
+                    run.noticeNotStarted(null, ExitCodes.USAGE, e.getMessage());
+                }
                 return ExitCodes.USAGE;
             });
             return cli.execute(args);

@@ -86,17 +86,18 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PbProperties settings = PbAnnexApplication.settings();
+        // Settings, a job file or an input folder the night cannot use fail every night until someone hears of it.
+        // (A usage error is told by the command line's handler, as a mistake in the command line is.)
+        PbProperties settings;
         List<RunRequest> requests;
         try {
+            settings = PbAnnexApplication.settings();
             requests = requests(JobDefinition.load(settings.jobs(), job), in, outputOptions.outputDir(), tables, languages, formats,
                     rejects, csvBom);
+        } catch (UsageError e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (RuntimeException e) {
-            // A job file or an input folder the night cannot use fails every night until someone hears of it.
-            noticeNotStarted(settings, null, ExitCodes.of(e), ExitCodes.message(e));
-            if (e instanceof UsageError) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e));
             throw e;
         }
         long start = System.nanoTime();
@@ -106,7 +107,7 @@ public class RunCommand implements Callable<Integer> {
         try {
             started = SpringRuntime.start("run " + job);
         } catch (RuntimeException e) {
-            noticeNotStarted(settings, requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", ")),
+            noticeNotStarted(requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", ")),
                     ExitCodes.of(e), ExitCodes.message(e));
             throw e;
         }
@@ -122,19 +123,20 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Tells whoever is to hear of failures that the run could not start (its job file, its database), as a failed run
-     * does; without the run's context, whose start is what failed. A notice that cannot be sent is logged, and the run's
+     * Tells whoever is to hear of failures that the run could not start (its settings, its job file, its command line,
+     * its database), as a failed run does, and notes it in the job's status; without the run's context, whose start is
+     * what failed, and with only the settings the notice needs. A notice that cannot be sent is logged, and the run's
      * own failure stands.
      */
-    private void noticeNotStarted(PbProperties settings, String biennia, int status, String line) {
-        if (settings.failures().mailTo().isEmpty()) {
-            return;
-        }
+    void noticeNotStarted(String biennia, int status, String line) {
+        String name = job == null ? "run" : job;
         try {
-            MailServer mail = MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
-            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(FailureNotice.FailedRun.notStarted(job, biennia, status, line));
+            PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
+            MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
+                    : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
+            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(FailureNotice.FailedRun.notStarted(name, biennia, status, line));
         } catch (RuntimeException e) {
-            LOG.warn("job {} could not start, and its notice could not be prepared: {}", job, e.getMessage(), e);
+            LOG.warn("job {} could not start, and its notice could not be prepared: {}", name, e.getMessage(), e);
         }
     }
 

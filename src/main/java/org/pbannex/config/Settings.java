@@ -1,11 +1,17 @@
 package org.pbannex.config;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -25,9 +31,29 @@ public final class Settings {
     }
 
     public static PbProperties load(Map<String, String> overrides) {
+        return bind(overrides, null);
+    }
+
+    /**
+     * The settings a failure notice needs ({@code pb.home}, {@code pb.status}, {@code pb.failures.*}) read without the
+     * others, which keep their defaults: a run whose other settings cannot be read (a timeout of "soon") still tells
+     * someone.
+     */
+    public static PbProperties forFailureNotice(Map<String, String> overrides) {
+        return bind(overrides, name -> !PB.isAncestorOf(name) || NOTICE.stream().anyMatch(k -> k.equals(name) || k.isAncestorOf(name)));
+    }
+
+    private static final ConfigurationPropertyName PB = ConfigurationPropertyName.of("pb");
+    private static final List<ConfigurationPropertyName> NOTICE = Stream.of("pb.home", "pb.status", "pb.failures")
+            .map(ConfigurationPropertyName::of).toList();
+
+    /** Binds the settings, those of {@code read} only when it is given. */
+    private static PbProperties bind(Map<String, String> overrides, Predicate<ConfigurationPropertyName> read) {
         StandardEnvironment env = environment(overrides);
-        Binder binder = new Binder(ConfigurationPropertySources.from(env.getPropertySources()),
-                new PropertySourcesPlaceholdersResolver(env), ApplicationConversionService.getSharedInstance());
+        List<ConfigurationPropertySource> sources = new ArrayList<>();
+        ConfigurationPropertySources.from(env.getPropertySources())
+                .forEach(source -> sources.add(read == null ? source : source.filter(read)));
+        Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(env), ApplicationConversionService.getSharedInstance());
         return binder.bindOrCreate("pb", Bindable.of(PbProperties.class));
     }
 

@@ -16,6 +16,9 @@ public record MailServer(JavaMailSender sender, String from, String server) {
     /** Why nothing can be sent when there is no sender. */
     static final String NOT_CONFIGURED = "no mail server configured (spring.mail.host)";
 
+    /** No server: nothing is sent (for a notice that has nobody to go to, which is still noted in the job's status). */
+    public static final MailServer NONE = new MailServer(null, null, null);
+
     /** The server of these settings, through {@code sender} (Spring Boot's, from the same settings). */
     public static MailServer of(JavaMailSender sender, PropertyResolver settings) {
         return new MailServer(sender, settings.getRequiredProperty("pb.distribution.from"),

@@ -174,11 +174,39 @@ class FailureNoticeTest {
     }
 
     @Test
-    void aNightThatCannotStartWithNoAddressSendsNothing() throws Exception {
+    void aSettingTheNightCannotReadSendsItsNotice() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        settings.put("pb.run.timeout", "soon");
+        CliRun r = nightly(settings);
+        assertEquals(5, r.status(), r.toString());
+        String said = "the setting pb.run.timeout (pb.run.timeout in overrides) is 'soon', which is not a duration such as 10s, 5m or 1h";
+        assertTrue(r.err().contains(said), r.err());
+        String body = theOneNotice("pb-annex: nightly failed (exit status 5)");
+        assertTrue(body.startsWith("The job nightly could not start, exit status 5:") && body.contains(said), body);
+    }
+
+    @Test
+    void aMistakeInTheRunsCommandLineSendsItsNotice() throws Exception {
+        // A crontab line with a misspelt option: it would fail every night.
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--forse", "--input", input.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("Unknown option: '--forse'"), r.err());
+        String body = theOneNotice("pb-annex: nightly failed (exit status 2)");
+        assertTrue(body.startsWith("The job nightly could not start, exit status 2:") && body.contains("Unknown option: '--forse'"), body);
+        // Other commands' mistakes are someone's at a terminal: no notice.
+        assertEquals(2, CliRun.capture(settings, "history", "--forse").status());
+        assertEquals(1, SMTP.getReceivedMessages().length);
+    }
+
+    @Test
+    void aNightThatCannotStartWithNoAddressSendsNothingAndIsStillNotedInItsStatus() throws Exception {
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), null);
         settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/pbannex");
         assertEquals(5, nightly(settings).status());
         assertEquals(0, SMTP.getReceivedMessages().length);
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertTrue(status.out().contains("exit status 5") && status.out().contains("127.0.0.1:1"), status.toString());
     }
 
     @Test
