@@ -176,6 +176,9 @@ class RealClientsTest {
         }
         java.util.Set<Integer> chartPages = new java.util.HashSet<>();
         int continued = 0;
+        // The contents (the sheet after the cover) print on one page: their last row went alone onto a second.
+        String contentsSheet = sheets.get(1);
+        int contentsPages = 0;
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             var stripper = new org.apache.pdfbox.text.PDFTextStripper();
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
@@ -190,6 +193,7 @@ class RealClientsTest {
                 if (chartSheets.stream().anyMatch(footing::endsWith)) {
                     chartPages.add(p);
                 }
+                contentsPages += footing.endsWith(contentsSheet) ? 1 : 0;
             }
             // The text layer holds a clipped line whole: a word of it the page does not show is a word without ink. (Not
             // on the chart sheets, whose charts LibreOffice also writes, clipped away, into the page before them.)
@@ -198,6 +202,7 @@ class RealClientsTest {
             assertTrue(chartPages.size() >= 4, "pages of charts: " + chartPages);
         }
         assertTrue(continued >= 10, "pages after the first: " + continued);
+        assertEquals(1, contentsPages, "pages of " + contentsSheet);
     }
 
     @ParameterizedTest

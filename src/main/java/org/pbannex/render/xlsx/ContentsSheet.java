@@ -44,6 +44,21 @@ final class ContentsSheet {
             row.setHeightInPoints(styles.height(lines));
         }
         XlsxCells.excelTable(sheet, headerRow, r - 1, 2, "Contents");
-        XlsxCells.finish(sheet, headerRow, r - 1, 2, across);
+        XlsxCells.finish(sheet, headerRow, r - 1, 2, across, onOnePage(sheet, r, across) ? 1 : 0);
+    }
+
+    /**
+     * Whether the contents are printed scaled to one page: when their rows, as this program measures them at full size,
+     * take at most half a page more than a page (they print scaled to the page's width anyway, and a spreadsheet
+     * program's rows of wrapped text do not come out as measured: the contents' last row went alone onto a second
+     * page). A longer list keeps its size and goes on over the pages it needs.
+     */
+    static boolean onOnePage(XSSFSheet sheet, int rows, int across) {
+        float points = 0;
+        for (int i = 0; i < rows; i++) {
+            Row row = sheet.getRow(i);
+            points += row == null ? sheet.getDefaultRowHeightInPoints() : row.getHeightInPoints();
+        }
+        return points <= 1.5f * XlsxCells.pagePoints(across);
     }
 }

@@ -198,6 +198,13 @@ final class XlsxCells {
         }
     }
 
+    /**
+     * Points of rows an A4 page holds between the default margins (0.75" top and bottom): 487 landscape, 734 portrait.
+     */
+    static float pagePoints(int width) {
+        return (width > PORTRAIT_CHARS ? 595f : 842f) - 2 * 54f;
+    }
+
     /** How many pages across a sheet this wide (characters) prints on: scaled down to about 70%, and beyond that more pages. */
     static int pagesWide(int width) {
         boolean landscape = width > PORTRAIT_CHARS;
@@ -211,6 +218,11 @@ final class XlsxCells {
      * the sheet opens at its title. No freeze panes and no filters, as the guidance asks.
      */
     static void finish(XSSFSheet sheet, int headerRow, int lastRow, int lastColumn, int width) {
+        finish(sheet, headerRow, lastRow, lastColumn, width, 0);
+    }
+
+    /** The same, scaled to this many pages tall at most as well (0: as many as the rows take). */
+    static void finish(XSSFSheet sheet, int headerRow, int lastRow, int lastColumn, int width, int pagesTall) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         boolean landscape = width > PORTRAIT_CHARS;
@@ -218,7 +230,7 @@ final class XlsxCells {
         int pagesWide = pagesWide(width);
         sheet.setFitToPage(true);
         print.setFitWidth((short) pagesWide);
-        print.setFitHeight((short) 0);
+        print.setFitHeight((short) pagesTall);
         sheet.setAutobreaks(true);
         XSSFWorkbook wb = sheet.getWorkbook();
         wb.setPrintArea(wb.getSheetIndex(sheet), 0, lastColumn, 0, lastRow);

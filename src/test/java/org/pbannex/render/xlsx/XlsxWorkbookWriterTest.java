@@ -246,6 +246,9 @@ class XlsxWorkbookWriterTest {
             assertEquals("Figure 9: A figure: charts", rows.get(6).get(1));
             assertEquals("2 charts drawn from the table on the worksheet 'f9 Regions'.", rows.get(6).get(2));
             assertTrue(rows.get(5).get(2).contains("Warning: Synthetic data"), rows.get(5).get(2));
+            // A list that nearly fits one page is printed scaled to it.
+            assertEquals(1, contents.getPrintSetup().getFitHeight());
+            assertEquals(1, contents.getPrintSetup().getFitWidth());
         }
     }
 
