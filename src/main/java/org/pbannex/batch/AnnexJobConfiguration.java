@@ -140,7 +140,7 @@ public class AnnexJobConfiguration {
 
     @Bean
     RunRetention runRetention(PbProperties props, DistributionLog log) {
-        return new RunRetention(props.retention().runs(), log::distributedRuns);
+        return new RunRetention(props.retention().runs(), props.retention().age(), java.time.Clock.systemUTC(), log::distributedRuns);
     }
 
     @Bean

@@ -38,6 +38,8 @@ public class RunPublication {
     /** How many older runs the retention removed once this one published; what went wrong removing them. */
     public static final String REMOVED_RUNS = "removedRuns";
     public static final String RETENTION_PROBLEM = "retentionProblem";
+    /** The settings that removed them, e.g. "pb.retention.runs", for the run's line. */
+    public static final String RETENTION_SETTINGS = "retentionSettings";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunPublication.class);
 
@@ -97,13 +99,14 @@ public class RunPublication {
         try {
             List<String> removed = retention.apply(run.request().output().resolve(biennium), run.runId());
             for (String id : removed) {
-                history.folderRemoved(id, "folder removed by run " + run.runId() + ": the output folder keeps the newest "
-                        + retention.keep() + " published runs of a biennium (pb.retention.runs), and those sent to reviewers");
+                history.folderRemoved(id, "folder removed by run " + run.runId() + ": the output folder keeps "
+                        + retention.rule() + ", and those sent to reviewers");
             }
             ctx.putInt(REMOVED_RUNS, removed.size());
+            ctx.putString(RETENTION_SETTINGS, retention.settings());
         } catch (IOException | RuntimeException e) {
             LOG.warn("run {} published; removing older runs of {} failed", run.runId(), biennium, e);
-            ctx.putString(RETENTION_PROBLEM, "published, but older runs could not be removed (pb.retention.runs): "
+            ctx.putString(RETENTION_PROBLEM, "published, but older runs could not be removed (" + retention.settings() + "): "
                     + org.pbannex.runtime.ExitCodes.message(e));
         }
     }

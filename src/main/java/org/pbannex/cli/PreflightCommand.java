@@ -15,6 +15,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
+import org.pbannex.publish.RunRetention;
 import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
@@ -76,7 +77,7 @@ public class PreflightCommand implements Callable<Integer> {
             input(r);
         }
         RunRequest first = requests.get(0);
-        output(first.output());
+        output(first.output(), settings.retention());
         if (first.formats().contains(OutputFormat.PDF)) {
             try {
                 ok("font", PdfFonts.check(settings.fonts()) + " in " + settings.fonts());
@@ -128,8 +129,11 @@ public class PreflightCommand implements Callable<Integer> {
         }
     }
 
-    /** The output folder there or creatable, writable, and its free space beside what a published run takes. */
-    private void output(Path out) {
+    /**
+     * The output folder there or creatable, writable, and its free space beside what a published run takes; and what it
+     * keeps of the published runs.
+     */
+    private void output(Path out, PbProperties.Retention retention) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             failed("output", ExitCodes.INFRASTRUCTURE, out + ": a file, not a folder");
             return;
@@ -139,7 +143,9 @@ public class PreflightCommand implements Callable<Integer> {
             Path probe = Files.createTempFile(out, ".preflight-", ".tmp");
             Files.delete(probe);
             long free = Files.getFileStore(out).getUsableSpace();
-            String line = out + ": writable, " + bytes(free) + " free";
+            String rule = new RunRetention(retention.runs(), retention.age(), java.time.Clock.systemUTC(), java.util.Set::of).rule();
+            String line = out + ": writable, " + bytes(free) + " free; keeps " + (rule.isEmpty()
+                    ? "every published run (PB_RETENTION_RUNS, PB_RETENTION_AGE)" : rule);
             if (free < 100L * 1024 * 1024) {
                 failed("output", ExitCodes.INFRASTRUCTURE, line + ": under 100 MB, too little for a night's run and its staging");
             } else {

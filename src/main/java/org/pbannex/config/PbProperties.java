@@ -114,16 +114,24 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
     }
 
     /**
-     * @param runs how many published runs of a biennium an output folder keeps: after a run publishes, older ones beyond
-     *             this many are removed (never the latest, nor one sent to reviewers); 0 keeps them all
+     * After a run publishes, the published runs of its biennium that either limit leaves out are removed (never the
+     * latest, nor one sent to reviewers).
+     *
+     * @param runs how many published runs of a biennium an output folder keeps; 0 keeps them all
+     * @param age  how old a published run may be, by the time in its id (e.g. 90d); none or 0 keeps them all
      */
-    public record Retention(@DefaultValue("0") int runs) {
+    public record Retention(@DefaultValue("0") int runs, java.time.Duration age) {
 
         public Retention {
             if (runs < 0) {
                 throw new IllegalArgumentException("pb.retention.runs (PB_RETENTION_RUNS) is " + runs
                         + "; expected 0 (keep every run) or how many published runs of a biennium to keep");
             }
+            if (age != null && age.isNegative()) {
+                throw new IllegalArgumentException("pb.retention.age (PB_RETENTION_AGE) is " + age
+                        + "; expected how old a published run may be, such as 90d, or 0 (keep every run)");
+            }
+            age = age == null || age.isZero() ? null : age;
         }
     }
 

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,31 +19,61 @@ import java.util.stream.Stream;
 
 /**
  * Keeps an output folder from growing without end (a nightly run publishes whenever its inputs changed, 2-3 MB a
- * run): once a run has published, the published runs of its biennium there beyond the newest {@code keep} are removed
- * ({@code pb.retention.runs}; 0 keeps them all). Never removed: the run just published, the run {@code latest} points
- * to, and every run that was sent to reviewers or written for them (a returned workbook is reviewed against its run's
- * folder, and the next message to a reviewer is compared with the run they last received). A run folder is renamed
- * aside before it is deleted, so it is either whole or gone; what a crash leaves aside is removed by the next run.
+ * run): once a run has published, the published runs of its biennium there that a limit leaves out are removed: those
+ * beyond the newest {@code keep} ({@code pb.retention.runs}; 0: no limit) and those older than {@code maxAge} by the time
+ * their id starts with ({@code pb.retention.age}; none: no limit). Never removed: the run just published, the run
+ * {@code latest} points to, and every run that was sent to reviewers or written for them (a returned workbook is
+ * reviewed against its run's folder, and the next message to a reviewer is compared with the run they last received).
+ * A run folder is renamed aside before it is deleted, so it is either whole or gone; what a crash leaves aside is
+ * removed by the next run.
  */
 public final class RunRetention {
 
     /** The prefix of a run folder being removed. */
     static final String REMOVING = ".removing-";
 
+    /** The time a run id starts with (the run's start, UTC). */
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private final int keep;
+    private final Duration maxAge;
+    private final Clock clock;
     private final Supplier<Set<String>> distributed;
 
     /**
-     * @param keep        how many published runs of a biennium to keep (0: all)
+     * @param keep        how many published runs of a biennium to keep (0: no limit)
+     * @param maxAge      how old a published run may be (null: no limit)
+     * @param clock       what "now" is for the age
      * @param distributed the ids of the runs sent to reviewers (asked only when there is something to remove)
      */
-    public RunRetention(int keep, Supplier<Set<String>> distributed) {
+    public RunRetention(int keep, Duration maxAge, Clock clock, Supplier<Set<String>> distributed) {
         this.keep = keep;
+        this.maxAge = maxAge;
+        this.clock = clock;
         this.distributed = distributed;
     }
 
-    public int keep() {
-        return keep;
+    /** By number alone, as {@code pb.retention.runs} alone says. */
+    public RunRetention(int keep, Supplier<Set<String>> distributed) {
+        this(keep, null, Clock.systemUTC(), distributed);
+    }
+
+    /** What the output folder keeps, for the history of a removed run, e.g. "the newest 5 published runs of a biennium". */
+    public String rule() {
+        List<String> limits = new ArrayList<>();
+        if (keep > 0) {
+            limits.add("the newest " + keep + " published runs of a biennium (pb.retention.runs)");
+        }
+        if (maxAge != null) {
+            limits.add("the published runs of the last " + words(maxAge) + " (pb.retention.age)");
+        }
+        return String.join(" and ", limits);
+    }
+
+    /** The settings that removed runs, for the run's line, e.g. "pb.retention.runs". */
+    public String settings() {
+        return Stream.of(keep > 0 ? "pb.retention.runs" : null, maxAge != null ? "pb.retention.age" : null)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -48,18 +83,26 @@ public final class RunRetention {
      * @return the ids of the runs removed, oldest first
      */
     public List<String> apply(Path bienniumDir, String published) throws IOException {
-        if (keep == 0) {
+        if (keep == 0 && maxAge == null) {
             return List.of();
         }
         List<String> runs = publishedRuns(bienniumDir);
-        if (runs.size() <= keep) {
+        Instant oldest = maxAge == null ? null : clock.instant().minus(maxAge);
+        List<String> leftOut = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            boolean beyondTheNewest = keep > 0 && i < runs.size() - keep;
+            if (beyondTheNewest || (oldest != null && startedBefore(runs.get(i), oldest))) {
+                leftOut.add(runs.get(i));
+            }
+        }
+        if (leftOut.isEmpty()) {
             return List.of();
         }
         Set<String> sent = distributed.get();
         Optional<String> latest = RunFolder.latest(bienniumDir.getParent(), bienniumDir.getFileName().toString())
                 .map(p -> p.getFileName().toString());
         List<String> removed = new ArrayList<>();
-        for (String run : runs.subList(0, runs.size() - keep)) {
+        for (String run : leftOut) {
             if (run.equals(published) || latest.filter(run::equals).isPresent() || sent.contains(run)) {
                 continue;
             }
@@ -69,6 +112,26 @@ public final class RunRetention {
             removed.add(run);
         }
         return removed;
+    }
+
+    /** Whether the run started before that time; a folder whose name does not start with a time is not aged. */
+    static boolean startedBefore(String runId, Instant time) {
+        try {
+            return Instant.from(ID_TIME.parse(runId.substring(0, Math.min(runId.length(), 20)))).isBefore(time);
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** 90 days, 12 hours, 30 minutes: as a person sets it. */
+    static String words(Duration d) {
+        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+            return d.toDays() == 1 ? "day" : d.toDays() + " days";
+        }
+        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
+            return d.toHours() == 1 ? "hour" : d.toHours() + " hours";
+        }
+        return d.toMinutes() + " minutes";
     }
 
     /** The published run folders of a biennium (each has its manifest), oldest first: run ids start with their time. */

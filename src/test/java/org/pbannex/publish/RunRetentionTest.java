@@ -30,7 +30,11 @@ class RunRetentionTest {
             "20261203T020000.000Z-aaaaaaaa-0003", "20261204T020000.000Z-aaaaaaaa-0004", "20261205T020000.000Z-aaaaaaaa-0005");
 
     private Path bienniumWithFiveRuns() throws Exception {
-        Path b = Files.createDirectories(tmp.resolve("out/2022-23"));
+        return bienniumWithFiveRuns(tmp);
+    }
+
+    private static Path bienniumWithFiveRuns(Path under) throws Exception {
+        Path b = Files.createDirectories(under.resolve("out/2022-23"));
         for (String run : RUNS) {
             Files.createDirectories(b.resolve(run + "/csv"));
             Files.writeString(b.resolve(run + "/" + ManifestWriter.FILE), "{}");
@@ -76,6 +80,38 @@ class RunRetentionTest {
         }).apply(b, RUNS.get(4));
         assertTrue(removed.isEmpty());
         assertEquals(RUNS, RunRetention.publishedRuns(b));
+    }
+
+    @Test
+    void byAgeRemovesTheRunsStartedBeforeTheLimitAndKeepsTheProtectedOnes() throws Exception {
+        Path b = bienniumWithFiveRuns();
+        // Now is 2026-12-05 12:00 UTC; 3 days back is 2026-12-02 12:00: the runs of 1 and 2 December are older.
+        var now = java.time.Clock.fixed(java.time.Instant.parse("2026-12-05T12:00:00Z"), java.time.ZoneOffset.UTC);
+        Files.delete(b.resolve(RunFolder.LATEST));
+        Files.createSymbolicLink(b.resolve(RunFolder.LATEST), Path.of(RUNS.get(4)));
+        RunRetention byAge = new RunRetention(0, java.time.Duration.ofDays(3), now, Set::of);
+        assertEquals(List.of(RUNS.get(0), RUNS.get(1)), byAge.apply(b, RUNS.get(4)));
+        assertEquals(RUNS.subList(2, 5), RunRetention.publishedRuns(b));
+        assertEquals("the published runs of the last 3 days (pb.retention.age)", byAge.rule());
+        // Both limits: a run is removed when either leaves it out; one sent to reviewers stays, however old.
+        Path c = Files.createDirectories(tmp.resolve("again"));
+        Path b2 = bienniumWithFiveRuns(c);
+        // The newest 4 would keep the third; 2 days leave it out (and the first two, one sent, one latest's).
+        RunRetention both = new RunRetention(4, java.time.Duration.ofDays(2), now, () -> Set.of(RUNS.get(0)));
+        assertEquals(List.of(RUNS.get(2)), both.apply(b2, RUNS.get(4)), "the first was sent, latest points to the second");
+        assertEquals("the newest 4 published runs of a biennium (pb.retention.runs) and the published runs of the last 2 days "
+                + "(pb.retention.age)", both.rule());
+        assertEquals("pb.retention.runs, pb.retention.age", both.settings());
+    }
+
+    @Test
+    void aFolderWhoseNameIsNoRunTimeIsNotAged() {
+        assertTrue(RunRetention.startedBefore("20261201T020000.000Z-aaaaaaaa-0001", java.time.Instant.parse("2026-12-02T00:00:00Z")));
+        assertFalse(RunRetention.startedBefore("20261201T020000.000Z-aaaaaaaa-0001", java.time.Instant.parse("2026-12-01T00:00:00Z")));
+        assertFalse(RunRetention.startedBefore("my-copy", java.time.Instant.parse("2100-01-01T00:00:00Z")));
+        assertEquals("90 days", RunRetention.words(java.time.Duration.ofDays(90)));
+        assertEquals("36 hours", RunRetention.words(java.time.Duration.ofHours(36)));
+        assertEquals("day", RunRetention.words(java.time.Duration.ofDays(1)));
     }
 
     @Test
