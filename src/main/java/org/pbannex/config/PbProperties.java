@@ -128,8 +128,8 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                         + "; expected 0 (keep every run) or how many published runs of a biennium to keep");
             }
             if (age != null && age.isNegative()) {
-                throw new IllegalArgumentException("pb.retention.age (PB_RETENTION_AGE) is " + age
-                        + "; expected how old a published run may be, such as 90d, or 0 (keep every run)");
+                throw new IllegalArgumentException("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a "
+                        + "published run may be, such as 90d, or 0 (keep every run)");
             }
             age = age == null || age.isZero() ? null : age;
         }

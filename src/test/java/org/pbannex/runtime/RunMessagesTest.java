@@ -86,6 +86,14 @@ class RunMessagesTest {
         CliRun r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("pb.retention.runs (PB_RETENTION_RUNS) is -1; expected 0 (keep every run)"), r.err());
+        negative.remove("pb.retention.runs");
+        negative.put("pb.retention.age", "-1d");
+        r = CliRun.capture(negative, "check");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a published run may be, such as 90d"), r.err());
+        // As a person writes it: 90d is 90 days; 0 is no limit.
+        assertEquals(java.time.Duration.ofDays(90), org.pbannex.config.Settings.load(Map.of("pb.retention.age", "90d")).retention().age());
+        assertEquals(null, org.pbannex.config.Settings.load(Map.of("pb.retention.age", "0")).retention().age());
     }
 
     @Test
