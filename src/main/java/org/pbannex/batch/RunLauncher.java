@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -48,7 +47,6 @@ import org.springframework.stereotype.Component;
 public class RunLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How a launch ended. */
@@ -314,7 +312,7 @@ public class RunLauncher {
     static String newRunId(JobParameters params) {
         byte[] r = new byte[2];
         RANDOM.nextBytes(r);
-        return ID_TIME.format(Instant.now()) + "-" + RunParameters.inputChecksum(params).substring(0, 8) + "-"
+        return RunFolder.ID_TIME.format(Instant.now()) + "-" + RunParameters.inputChecksum(params).substring(0, 8) + "-"
                 + HexFormat.of().formatHex(r);
     }
 }

@@ -20,6 +20,10 @@ import java.util.stream.Stream;
 public final class RunFolder {
 
     public static final String LATEST = "latest";
+
+    /** The time a run id starts with: the run's start, UTC, to the millisecond (20261203T070612.450Z-...). */
+    public static final java.time.format.DateTimeFormatter ID_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private final Path bienniumDir;
     private final String runId;
 

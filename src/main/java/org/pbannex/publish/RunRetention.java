@@ -7,8 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +29,6 @@ public final class RunRetention {
 
     /** The prefix of a run folder being removed. */
     static final String REMOVING = ".removing-";
-
-    /** The time a run id starts with (the run's start, UTC). */
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final int keep;
     private final Duration maxAge;
@@ -117,13 +112,13 @@ public final class RunRetention {
     /** Whether the run started before that time; a folder whose name does not start with a time is not aged. */
     static boolean startedBefore(String runId, Instant time) {
         try {
-            return Instant.from(ID_TIME.parse(runId.substring(0, Math.min(runId.length(), 20)))).isBefore(time);
+            return Instant.from(RunFolder.ID_TIME.parse(runId.substring(0, Math.min(runId.length(), 20)))).isBefore(time);
         } catch (java.time.DateTimeException e) {
             return false;
         }
     }
 
-    /** 90 days, 12 hours, 30 minutes: as a person sets it. */
+    /** 90 days, 12 hours, 30 minutes, 45 seconds: as a person sets it. */
     static String words(Duration d) {
         if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
             return d.toDays() == 1 ? "day" : d.toDays() + " days";
@@ -131,7 +126,10 @@ public final class RunRetention {
         if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
             return d.toHours() == 1 ? "hour" : d.toHours() + " hours";
         }
-        return d.toMinutes() + " minutes";
+        if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
+            return d.toMinutes() == 1 ? "minute" : d.toMinutes() + " minutes";
+        }
+        return d.toSeconds() + " seconds";
     }
 
     /** The published run folders of a biennium (each has its manifest), oldest first: run ids start with their time. */

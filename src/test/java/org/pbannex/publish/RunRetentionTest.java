@@ -112,6 +112,7 @@ class RunRetentionTest {
         assertEquals("90 days", RunRetention.words(java.time.Duration.ofDays(90)));
         assertEquals("36 hours", RunRetention.words(java.time.Duration.ofHours(36)));
         assertEquals("day", RunRetention.words(java.time.Duration.ofDays(1)));
+        assertEquals("90 seconds", RunRetention.words(java.time.Duration.ofSeconds(90)));
     }
 
     @Test
