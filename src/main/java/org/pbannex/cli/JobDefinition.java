@@ -59,9 +59,14 @@ public record JobDefinition(String name, String description,
         return tables.isEmpty();
     }
 
+    /** Whether this can be a job's name: letters, digits, '_' and '-' (a file jobs/NAME.yml, and nothing outside). */
+    public static boolean isName(String name) {
+        return name != null && name.matches("[A-Za-z0-9_-]+");
+    }
+
     public static JobDefinition load(Path jobsDir, String name) {
         Path file = jobsDir.resolve(name + ".yml");
-        if (!name.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+        if (!isName(name) || !Files.isRegularFile(file)) {
             throw new UsageError("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in "
                     + jobsDir + ")");
         }

@@ -129,7 +129,8 @@ public class RunCommand implements Callable<Integer> {
      * own failure stands.
      */
     void noticeNotStarted(String biennia, int status, String line) {
-        String name = job == null ? "run" : job;
+        // A name typed wrong ("../x", "my job") is no job's: the notice and the status then say "run".
+        String name = JobDefinition.isName(job) ? job : "run";
         try {
             PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
             MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
