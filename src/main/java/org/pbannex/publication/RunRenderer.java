@@ -96,8 +96,7 @@ public final class RunRenderer {
         } catch (IOException | java.io.UncheckedIOException e) {
             // A stream's "No space left on device" names no file: say which output, where, was being written.
             IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw (IOException) new java.nio.file.FileSystemException(out.toString(), null,
-                    "rendering " + fileName(target, request) + ": " + cause.getMessage()).initCause(e);
+            throw new org.pbannex.runtime.WriteFailed(out.toString(), cause);
         }
         LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
         return files;

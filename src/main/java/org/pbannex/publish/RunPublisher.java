@@ -67,10 +67,26 @@ public final class RunPublisher {
      */
     public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables) throws IOException {
         Path dir = folder.failed();
+        // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
+        Path writing = dir.resolveSibling(WRITING + dir.getFileName());
+        RunFolder.deleteTree(writing);
+        Files.createDirectories(writing);
+        try {
+            ReportWriter.write(record, tables, writing);
+            ManifestWriter.write(record.withOutputs(OutputFile.list(writing)), writing);
+        } catch (IOException | RuntimeException e) {
+            try {
+                RunFolder.deleteTree(writing);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         RunFolder.deleteTree(dir);
-        Files.createDirectories(dir);
-        ReportWriter.write(record, tables, dir);
-        ManifestWriter.write(record.withOutputs(OutputFile.list(dir)), dir);
+        Files.move(writing, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return dir;
     }
+
+    /** The prefix, in failed/, of a failed run's report being written. */
+    static final String WRITING = ".writing-";
 }

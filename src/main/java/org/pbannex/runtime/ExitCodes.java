@@ -104,6 +104,9 @@ public final class ExitCodes {
         if (e instanceof java.nio.file.FileAlreadyExistsException) {
             return "create";
         }
+        if (e instanceof WriteFailed) {
+            return "write";
+        }
         return "write or read";
     }
 

@@ -2,14 +2,13 @@ package org.pbannex.render.html;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.ChartView;
 import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.TableView;
@@ -35,15 +34,7 @@ public final class HtmlEditionWriter {
     public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path out)
             throws IOException {
         String html = html(tables, language, info, wording);
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve(out.getFileName() + ".part");
-        try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        WholeFile.write(out, os -> os.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String html(List<Table> tables, Language language, PublicationInfo info, Wording wording) throws IOException {

@@ -9,11 +9,8 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -23,6 +20,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.TableView;
 import org.pbannex.render.markup.Templates;
@@ -62,20 +60,20 @@ public final class PdfDocumentWriter {
     static void writePdf(ITextRenderer renderer, String xhtml, Language language, PublicationInfo info, Path out)
             throws IOException {
         renderer.setListener(new Metadata(language, info.runTime(), xhtml));
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // Write beside the target and move into place, so a failed run never leaves half a PDF behind.
-        Path tmp = dir.resolve(out.getFileName() + ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
+        WholeFile.write(out, os -> {
+            try {
                 renderer.createPDF(os);
             } catch (DocumentException e) {
                 throw new IOException("cannot write PDF " + out + ": " + e.getMessage(), e);
+            } catch (com.lowagie.text.ExceptionConverter e) {
+                // OpenPDF wraps a failed write (a full disk) in its own unchecked exception, the cause not chained:
+                // the I/O failure it holds is what the run says, with the file.
+                if (e.getException() instanceof IOException io) {
+                    throw io;
+                }
+                throw e;
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Flying Saucer with our output device, line breaking and chart elements, the document laid out into pages. */

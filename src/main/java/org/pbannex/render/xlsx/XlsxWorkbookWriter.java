@@ -1,8 +1,6 @@
 package org.pbannex.render.xlsx;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -19,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
@@ -73,9 +72,11 @@ public final class XlsxWorkbookWriter {
             wb.setActiveSheet(0);
             wb.setFirstVisibleTab(0);
             properties(wb.getProperties(), tables, language, info, words);
-            try (OutputStream os = Files.newOutputStream(out)) {
-                wb.write(os);
-            }
+            // Zipped in memory first (about 100 KB): POI turns a failed write into "Failed to save: content types part",
+            // the disk's reason lost; the file's own write says it ("No space left on device").
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream(1 << 17);
+            wb.write(zipped);
+            WholeFile.write(out, zipped::writeTo);
         }
     }
 
