@@ -94,7 +94,7 @@ public final class RunOutcomes {
             if (Files.isRegularFile(good)) {
                 String line = Files.readString(good, StandardCharsets.UTF_8).strip();
                 int space = line.indexOf(' ');
-                lastGood = Optional.of(Instant.parse(space < 0 ? line : line.substring(0, space)));
+                lastGood = Optional.of(timeIn(good, 1, line));
                 what = space < 0 ? "" : line.substring(space + 1);
             }
             states.add(new State(job, biennium, lastGood, what, failuresIn(file(job, biennium, ".failed"))));
@@ -103,8 +103,31 @@ public final class RunOutcomes {
     }
 
     private static List<String> failuresIn(Path f) throws IOException {
-        return Files.isRegularFile(f)
-                ? Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                timeIn(f, i + 1, lines.get(i));
+                failures.add(lines.get(i));
+            }
+        }
+        return failures;
+    }
+
+    /** The time a line of a status file starts with; a line edited into something else is named with its file and line. */
+    private static Instant timeIn(Path f, int lineNumber, String line) {
+        int space = line.indexOf(' ');
+        try {
+            return Instant.parse(space < 0 ? line : line.substring(0, space));
+        } catch (java.time.format.DateTimeParseException e) {
+            // (The parser's own words, "Text 'x' could not be parsed at index 0", name neither file nor line.)
+            throw new IllegalStateException(f + ", line " + lineNumber + ": does not start with a time such as "
+                    + "2026-12-03T02:30:00.123Z (written by pb-annex; remove the file to start its record again): '"
+                    + (line.length() > 60 ? line.substring(0, 60) + "..." : line) + "'");
+        }
     }
 
     /** The time a failure's line starts with (to the millisecond, so that runs a moment apart keep their order). */

@@ -76,6 +76,18 @@ class StatusCommandTest {
     }
 
     @Test
+    void aStatusFileEditedIntoSomethingElseIsNamedWithItsLine() throws Exception {
+        Path status = Files.createDirectories(tmp.resolve("status"));
+        Files.writeString(status.resolve("nightly.2022-23.failed"), "2026-12-02T02:30:00Z exit status 5: the database\n\n"
+                + "the database was down\n");
+        CliRun r = CliRun.capture(Map.of("pb.status", status.toString()), "status");
+        assertEquals(5, r.status(), r.toString());
+        assertEquals("pb-annex: " + status.resolve("nightly.2022-23.failed") + ", line 3: does not start with a time such as "
+                + "2026-12-03T02:30:00.123Z (written by pb-annex; remove the file to start its record again): 'the database was down'",
+                r.err().strip());
+    }
+
+    @Test
     void agesAreWrittenForAPerson() {
         assertEquals("45 s", StatusCommand.ago(Duration.ofSeconds(45)));
         assertEquals("12 min", StatusCommand.ago(Duration.ofMinutes(12)));
