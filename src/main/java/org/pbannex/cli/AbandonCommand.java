@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "abandon", mixinStandardHelpOptions = true,
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Drop a run that failed or whose process died, so that the next run starts afresh.",
-                "The next run of the same inputs starts a new run instead of restarting this one, and the run's staging and",
-                "work folders are removed. A run still running is refused (exit status 5)."})
+                "The next run of the same inputs starts a new run instead of restarting this one, and the run's staging and "
+                        + "work folders are removed. A run still running is refused (exit status 5)."})
 public class AbandonCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run to drop (see pb-annex history).")

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Time whole processes beside their peers: medians, ratios, peak RSS and where the time goes.",
                 "- annex: regenerating one annex vs LibreOffice converting the workbook to PDF, check, and the nightly run;",
-                "- expenditure: the ingest + aggregation of generated expenditure lines vs DuckDB, PostgreSQL (COPY +",
-                "  GROUP BY) and cat on the same files (wall time, step time, lines/s, MB/s). Needs ./mvnw (to fetch the",
-                "  DuckDB JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
+                "- expenditure: the ingest + aggregation of generated expenditure lines vs DuckDB, PostgreSQL (COPY + "
+                        + "GROUP BY) and cat on the same files (wall time, step time, lines/s, MB/s). Needs ./mvnw (to fetch the "
+                        + "DuckDB JDBC driver from Maven Central once) and, for the PostgreSQL rows, PB_DATABASE_URL/_USER/_PASSWORD."})
 public class BenchmarkCommand implements Callable<Integer> {
 
     /** What to measure: the on-demand and nightly runs, the expenditure ingest, or both. */

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "distribute", mixinStandardHelpOptions = true,
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Send each reviewer the workbook of a published run (default: the latest), in their language.",
-                "With only their tables when they review some, and a message saying what changed since the last run they",
-                "received, the documented differences from the print, and how to return corrections. Reviewers",
-                "are those of the run's job (reviewers:), else input/reviewers.csv. Mail goes through spring.mail.* (e.g.",
-                "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line."})
+                "With only their tables when they review some, and a message saying what changed since the last run they "
+                        + "received, the documented differences from the print, and how to return corrections. Reviewers "
+                        + "are those of the run's job (reviewers:), else input/reviewers.csv. Mail goes through spring.mail.* (e.g. "
+                        + "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line."})
 public class DistributeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to send (default: the latest).")

@@ -19,12 +19,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "review", mixinStandardHelpOptions = true,
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Compare a workbook a reviewer sent back with its run, cell by cell, and list the changes.",
-                "The run is the one whose id is on its cover, or --run. Writes review-<file>.csv and .html beside the",
-                "workbook: each changed cell with the input file, line and column it comes from (or, for a total or",
-                "computed figure, the inputs it is computed from); added and",
-                "deleted rows, sheets and columns, comments and formulas too. The page speaks the workbook's edition's language",
-                "(--lang to choose). The workbook is read as untrusted (exit 3 if it is damaged, too large, macro-enabled or",
-                "unsafe)."})
+                "The run is the one whose id is on its cover, or --run. Writes review-<file>.csv and .html beside the "
+                        + "workbook: each changed cell with the input file, line and column it comes from (or, for a total or "
+                        + "computed figure, the inputs it is computed from); added and deleted rows, sheets and columns, "
+                        + "comments and formulas too. The page speaks the workbook's edition's language (--lang to choose). "
+                        + "The workbook is read as untrusted (exit 3 if it is damaged, too large, macro-enabled or unsafe)."})
 public class ReviewCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RETURNED.xlsx", description = "The workbook the reviewer sent back.")

@@ -27,6 +27,12 @@ class CommandSummaryTest {
             String first = description.length == 0 ? "" : description[0].strip();
             assertTrue(first.endsWith(".") && first.indexOf(". ") < 0 && first.length() <= 130,
                     e.getKey() + "'s summary is not one whole sentence of at most 130 characters: '" + first + "'");
+            // Each line is a paragraph picocli wraps to the terminal: one cut mid-sentence prints as a ragged stub
+            // ("... (or, for a total or" / "computed figure, ...").
+            for (String paragraph : description) {
+                assertTrue(paragraph.strip().matches("(?s).*[.;:)]"), e.getKey() + "'s description has a line cut mid-sentence: '"
+                        + paragraph + "'");
+            }
             summariesOf(e.getValue().getSubcommands());
         }
     }
