@@ -42,7 +42,7 @@ public class PreflightCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreflightCommand.class);
 
-    @Parameters(index = "0", defaultValue = "nightly", paramLabel = "<job>", description = "The job (jobs/<job>.yml); default nightly.")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "nightly", paramLabel = "<job>", description = "The job (jobs/<job>.yml); default nightly.")
     String job;
 
     @Mixin
