@@ -129,7 +129,10 @@ public final class RunRetention {
         if (d.toMinutes() > 0 && d.equals(Duration.ofMinutes(d.toMinutes()))) {
             return d.toMinutes() == 1 ? "minute" : d.toMinutes() + " minutes";
         }
-        return d.toSeconds() + " seconds";
+        if (d.toSeconds() > 0 && d.equals(Duration.ofSeconds(d.toSeconds()))) {
+            return d.toSeconds() + " seconds";
+        }
+        return d.toMillis() + " ms";
     }
 
     /** The published run folders of a biennium (each has its manifest), oldest first: run ids start with their time. */

@@ -113,6 +113,7 @@ class RunRetentionTest {
         assertEquals("36 hours", RunRetention.words(java.time.Duration.ofHours(36)));
         assertEquals("day", RunRetention.words(java.time.Duration.ofDays(1)));
         assertEquals("90 seconds", RunRetention.words(java.time.Duration.ofSeconds(90)));
+        assertEquals("1500 ms", RunRetention.words(java.time.Duration.ofMillis(1500)));
     }
 
     @Test
@@ -139,5 +140,12 @@ class RunRetentionTest {
         CliRun shown = CliRun.capture(settings, "history", firstId);
         assertTrue(shown.out().contains("(removed)") && shown.out().contains("keeps the newest 2 published runs of a biennium"),
                 shown.out());
+        // By age: every published run started more than a millisecond before is removed, but the one just published.
+        settings.remove("pb.retention.runs");
+        settings.put("pb.retention.age", "1ms");
+        CliRun byAge = CliRun.capture(settings, "run", "quick", "--force", "--output", out.toString());
+        assertEquals(0, byAge.status(), byAge.toString());
+        assertTrue(byAge.out().contains("Removed 2 older runs (pb.retention.age; ./pb-annex history lists them)"), byAge.out());
+        assertEquals(1, RunRetention.publishedRuns(out.resolve("2022-23")).size());
     }
 }
