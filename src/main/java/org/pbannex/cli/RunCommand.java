@@ -10,9 +10,7 @@ import org.pbannex.batch.RunInfo;
 import org.pbannex.batch.RunLauncher;
 import org.pbannex.batch.RunPublication;
 import org.pbannex.config.PbProperties;
-import org.pbannex.config.Settings;
 import org.pbannex.distribute.FailureNotice;
-import org.pbannex.distribute.MailServer;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
@@ -122,23 +120,10 @@ public class RunCommand implements Callable<Integer> {
         return status;
     }
 
-    /**
-     * Tells whoever is to hear of failures that the run could not start (its settings, its job file, its command line,
-     * its database), as a failed run does, and notes it in the job's status; without the run's context, whose start is
-     * what failed, and with only the settings the notice needs. A notice that cannot be sent is logged, and the run's
-     * own failure stands.
-     */
+    /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
     void noticeNotStarted(String biennia, int status, String line) {
         // A name typed wrong ("../x", "my job") is no job's: the notice and the status then say "run".
-        String name = JobDefinition.isName(job) ? job : "run";
-        try {
-            PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
-            MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
-                    : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
-            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(FailureNotice.FailedRun.notStarted(name, biennia, status, line));
-        } catch (RuntimeException e) {
-            LOG.warn("job {} could not start, and its notice could not be prepared: {}", name, e.getMessage(), e);
-        }
+        FailureNotices.send(FailureNotice.FailedRun.notStarted(JobDefinition.isName(job) ? job : "run", biennia, status, line));
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -53,6 +53,17 @@ public final class FailureNotice {
             return new FailedRun(null, job, biennium, null, exitStatus, line, null, List.of());
         }
 
+        /**
+         * A scheduled run whose process ended without saying why (killed, out of memory, the Java runtime failing): the
+         * scheduler tells it, from the process's exit status.
+         */
+        public static FailedRun processEnded(String job, int exitStatus, String line) {
+            return new FailedRun(null, job, null, PROCESS, exitStatus, line, null, List.of());
+        }
+
+        /** The step of a run whose process ended without saying why. */
+        static final String PROCESS = "process";
+
         /** Published, and then not sent to all its reviewers. */
         public static FailedRun notDistributed(String runId, String job, String biennium, int exitStatus, String line,
                                                Path published) {
@@ -172,6 +183,12 @@ public final class FailureNotice {
                     + "Published: " + run.published() + "\n"
                     + "Who received it: ./pb-annex history " + run.runId() + "\n"
                     + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + "\n";
+        }
+        if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
+            return "A run of the job " + run.job() + " ended without finishing, exit status " + run.exitStatus() + ":\n\n"
+                    + run.line() + "\n\n"
+                    + "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)\n"
+                    + "The next run of the job restarts it (or run it now: ./pb-annex run " + run.job() + ").\n";
         }
         String what = run.runId() == null ? "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")")
                 + " could not start"

@@ -68,6 +68,59 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aRunWhoseProcessIsKilledIsToldByTheSchedule() throws Exception {
+        // Killed from outside (as the system kills a process when memory runs out): the run cannot tell it, the schedule
+        // does, by mail and in the job's status.
+        var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+        smtp.start();
+        try {
+            var settings = useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+            settings.put("pb.run.pause-at", "check");
+            settings.put("pb.run.timeout", "90s"); // should the kill miss, the test ends all the same
+            settings.put("pb.failures.mail-to", "ops@example.org");
+            settings.put("spring.mail.host", "localhost");
+            settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+            settings.put("pb.distribution.from", "pb-annex@example.org");
+            Thread killer = new Thread(() -> {
+                // The run's own JVM, a second after it started (it then waits at its check).
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < until) {
+                    // (The schedule's only child process: its preflight runs in the schedule's own JVM. Its command line is
+                    // too long for ProcessHandle to read back.)
+                    var runs = ProcessHandle.current().children().toList();
+                    if (!runs.isEmpty() && runs.get(0).info().startInstant().map(t -> t.isBefore(java.time.Instant.now().minusSeconds(1)))
+                            .orElse(true)) {
+                        runs.forEach(ProcessHandle::destroyForcibly);
+                        return;
+                    }
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            killer.start();
+            CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", home.resolve("out").toString());
+            killer.join();
+            assertTrue(r.out().contains("fast ended with status 137"), r.out());
+            assertTrue(r.err().contains("pb-annex: fast: its process was killed (signal 9: by the system when memory ran out, "
+                    + "or by someone)"), r.err());
+            assertEquals(137, r.status(), r.toString());
+            var received = smtp.getReceivedMessages();
+            assertEquals(1, received.length);
+            assertEquals("pb-annex: fast failed (exit status 137)", received[0].getSubject());
+            String body = (String) received[0].getContent();
+            assertTrue(body.startsWith("A run of the job fast ended without finishing, exit status 137:") && body.contains(
+                    "./pb-annex history"), body);
+            CliRun status = CliRun.capture(settings, "status", "fast");
+            assertTrue(status.out().contains("exit status 137"), status.toString());
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
     void printsTheScheduleAsCrontabLinesThatNeverOverlap() throws Exception {
         var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
         CliRun r = CliRun.capture(settings, "schedule", "--print");

@@ -1,0 +1,59 @@
+package org.pbannex.cli;
+
+import org.pbannex.config.PbProperties;
+import org.pbannex.config.Settings;
+import org.pbannex.distribute.FailureNotice;
+import org.pbannex.distribute.MailServer;
+import org.pbannex.runtime.ExitCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The failure notice of a run that has no Spring context to send it: one that could not start (its settings, job file,
+ * command line or database), or a scheduled run whose process ended without saying why. It reads only the settings a
+ * notice needs, so one bad setting elsewhere does not silence it; it is noted in the job's status whether or not
+ * anyone is mailed. A notice that cannot be sent is logged, and the failure itself stands.
+ */
+final class FailureNotices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureNotices.class);
+
+    private FailureNotices() {
+    }
+
+    static void send(FailureNotice.FailedRun run) {
+        try {
+            PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
+            MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
+                    : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
+            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(run);
+        } catch (RuntimeException e) {
+            LOG.warn("job {} failed (exit status {}), and its notice could not be prepared: {}", run.job(), run.exitStatus(),
+                    e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a run ending with this status has told its failure itself (its notice, its status, its line): the
+     * statuses pb-annex gives. Any other comes from the Java runtime or a signal.
+     */
+    static boolean toldByTheRun(int status) {
+        return status == ExitCodes.PUBLISHED || status == ExitCodes.USAGE || status == ExitCodes.INVALID_INPUT
+                || status == ExitCodes.CHECK_FAILED || status == ExitCodes.INFRASTRUCTURE;
+    }
+
+    /** What a process's exit status says of how it ended, for one whose run did not say. */
+    static String howItEnded(int status) {
+        if (status > 128) {
+            int signal = status - 128;
+            return switch (signal) {
+                case 9 -> "its process was killed (signal 9: by the system when memory ran out, or by someone)";
+                case 15 -> "its process was stopped (signal 15)";
+                case 6 -> "the Java runtime aborted (signal 6; it writes hs_err_pid*.log in the folder it ran in)";
+                default -> "its process ended on signal " + signal;
+            };
+        }
+        return "the Java runtime ended with status " + status + " before pb-annex said why (out of memory, or a runtime "
+                + "that could not start: the output above and work/logs/ say more)";
+    }
+}
