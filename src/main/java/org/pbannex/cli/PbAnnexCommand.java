@@ -23,6 +23,7 @@ public class PbAnnexCommand implements Runnable {
         SUBCOMMANDS.put("history", HistoryCommand::new);
         SUBCOMMANDS.put("abandon", AbandonCommand::new);
         SUBCOMMANDS.put("schedule", ScheduleCommand::new);
+        SUBCOMMANDS.put("after-run", AfterRunCommand::new);
         SUBCOMMANDS.put("generate-expenditure", GenerateExpenditureCommand::new);
         SUBCOMMANDS.put("ingest-expenditure", IngestExpenditureCommand::new);
         SUBCOMMANDS.put("benchmark", BenchmarkCommand::new);

@@ -55,9 +55,7 @@ public class ScheduleCommand implements Callable<Integer> {
                     System.out.println("  crontab: none: " + e.getMessage());
                     continue;
                 }
-                // flock -n: a night whose run is still going skips this start instead of piling up behind it.
-                System.out.println("  crontab: " + line + " cd " + home + " && flock -n work/cron-" + s.job().name() + ".lock ./pb-annex run "
-                        + s.job().name() + " >> work/logs/" + s.job().name() + ".log 2>&1");
+                System.out.println("  crontab: " + line + " " + crontabCommand(home, s.job().name()));
             }
             return ExitCodes.PUBLISHED;
         }
@@ -119,6 +117,17 @@ public class ScheduleCommand implements Callable<Integer> {
             System.err.println("pb-annex: cannot start the run " + String.join(" ", args) + ": " + e.getMessage());
             return ExitCodes.INFRASTRUCTURE;
         }
+    }
+
+    /**
+     * The command of a job's crontab line: flock -n, so that a night whose run is still going skips this start instead
+     * of piling up behind it (flock then ends with 75); the output to the job's log; and after-run, which tells what the
+     * run could not tell itself (a skipped start, a killed process).
+     */
+    static String crontabCommand(Path home, String job) {
+        String log = " >> work/logs/" + job + ".log 2>&1";
+        return "cd " + home + " && { flock -n -E " + AfterRunCommand.LOCK_HELD + " work/cron-" + job + ".lock ./pb-annex run " + job
+                + log + " || ./pb-annex after-run " + job + " --status $?" + log + "; }";
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,7 +126,68 @@ class ScheduleCommandTest {
         var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
         CliRun r = CliRun.capture(settings, "schedule", "--print");
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && flock -n work/cron-fast.lock ./pb-annex run fast"), r.out());
+        assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && { flock -n -E 75 work/cron-fast.lock ./pb-annex run fast"
+                + " >> work/logs/fast.log 2>&1 || ./pb-annex after-run fast --status $? >> work/logs/fast.log 2>&1; }"), r.out());
+    }
+
+    @Test
+    void theCrontabLinePassesOnAKilledRunAndASkippedStartToAfterRun() throws Exception {
+        // The line as cron's shell runs it, with a stand-in for ./pb-annex: its run kills itself (as the system kills a
+        // process when memory runs out); its after-run notes what it was given.
+        Files.createDirectories(home.resolve("work/logs"));
+        Path launcher = home.resolve("pb-annex");
+        Files.writeString(launcher, "#!/bin/bash\nif [ \"$1\" = run ]; then kill -9 $$; fi\necho \"$@\" >> work/after-run.txt\n");
+        launcher.toFile().setExecutable(true);
+        String line = ScheduleCommand.crontabCommand(home, "fast");
+        Process p = new ProcessBuilder("sh", "-c", line).start();
+        assertEquals(0, p.waitFor());
+        assertEquals("after-run fast --status 137\n", Files.readString(home.resolve("work/after-run.txt")));
+        // The previous start still running (it holds the lock): flock skips this one with 75.
+        Process holder = new ProcessBuilder("flock", home.resolve("work/cron-fast.lock").toString(), "sleep", "30").start();
+        try {
+            Thread.sleep(500);
+            assertEquals(0, new ProcessBuilder("sh", "-c", line).start().waitFor());
+            assertEquals("after-run fast --status 137\nafter-run fast --status 75\n", Files.readString(home.resolve("work/after-run.txt")));
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void afterRunTellsWhatTheRunCouldNotAndNothingElse() throws Exception {
+        var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+        smtp.start();
+        try {
+            var settings = useHome("tables: all\n");
+            settings.put("pb.failures.mail-to", "ops@example.org");
+            settings.put("spring.mail.host", "localhost");
+            settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+            settings.put("pb.distribution.from", "pb-annex@example.org");
+            // A failure the run told itself: nothing more.
+            assertEquals(4, CliRun.capture(settings, "after-run", "fast", "--status", "4").status());
+            assertEquals(0, smtp.getReceivedMessages().length);
+            CliRun killed = CliRun.capture(settings, "after-run", "fast", "--status", "137");
+            assertEquals(137, killed.status(), killed.toString());
+            assertTrue(killed.err().contains("pb-annex: fast: its process was killed (signal 9"), killed.err());
+            CliRun skipped = CliRun.capture(settings, "after-run", "fast", "--status", "75");
+            assertEquals(5, skipped.status(), skipped.toString());
+            assertTrue(skipped.err().contains("this start was skipped: the job's previous start still holds work/cron-fast.lock"),
+                    skipped.err());
+            var received = smtp.getReceivedMessages();
+            assertEquals(List.of("pb-annex: fast failed (exit status 137)", "pb-annex: fast failed (exit status 75)"),
+                    java.util.Arrays.stream(received).map(m -> {
+                        try {
+                            return m.getSubject();
+                        } catch (jakarta.mail.MessagingException e) {
+                            throw new AssertionError(e);
+                        }
+                    }).toList());
+            CliRun status = CliRun.capture(settings, "status", "fast");
+            assertTrue(status.out().contains("2 failures, the last: ") && status.out().contains("exit status 75: this start was skipped"),
+                    status.toString());
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
