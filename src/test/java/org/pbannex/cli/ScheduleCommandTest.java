@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
@@ -18,8 +21,21 @@ import org.pbannex.TestInputs;
 /** `pb-annex schedule` runs the jobs of jobs/*.yml at their cron times, or prints them as crontab lines. */
 class ScheduleCommandTest {
 
+    /** A real SMTP server, for the failure notices. */
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
     @TempDir
     Path home;
+
+    /** The settings with failures mailed to ops@example.org through the test's SMTP server. */
+    private static Map<String, String> mailingFailures(Map<String, String> settings) {
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.distribution.from", "pb-annex@example.org");
+        return settings;
+    }
 
     private Map<String, String> useHome(String jobYaml) throws Exception {
         TestInputs.copyOfBundledInput(home.resolve("input"));
@@ -72,53 +88,43 @@ class ScheduleCommandTest {
     void aRunWhoseProcessIsKilledIsToldByTheSchedule() throws Exception {
         // Killed from outside (as the system kills a process when memory runs out): the run cannot tell it, the schedule
         // does, by mail and in the job's status.
-        var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
-        smtp.start();
-        try {
-            var settings = useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
-            settings.put("pb.run.pause-at", "check");
-            settings.put("pb.run.timeout", "90s"); // should the kill miss, the test ends all the same
-            settings.put("pb.failures.mail-to", "ops@example.org");
-            settings.put("spring.mail.host", "localhost");
-            settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-            settings.put("pb.distribution.from", "pb-annex@example.org");
-            Thread killer = new Thread(() -> {
-                // The run's own JVM, a second after it started (it then waits at its check).
-                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-                while (System.nanoTime() < until) {
-                    // (The schedule's only child process: its preflight runs in the schedule's own JVM. Its command line is
-                    // too long for ProcessHandle to read back.)
-                    var runs = ProcessHandle.current().children().toList();
-                    if (!runs.isEmpty() && runs.get(0).info().startInstant().map(t -> t.isBefore(java.time.Instant.now().minusSeconds(1)))
-                            .orElse(true)) {
-                        runs.forEach(ProcessHandle::destroyForcibly);
-                        return;
-                    }
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+        var settings = mailingFailures(useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n"));
+        settings.put("pb.run.pause-at", "check");
+        settings.put("pb.run.timeout", "90s"); // should the kill miss, the test ends all the same
+        Thread killer = new Thread(() -> {
+            // The run's own JVM, a second after it started (it then waits at its check).
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < until) {
+                // (The schedule's only child process: its preflight runs in the schedule's own JVM. Its command line is
+                // too long for ProcessHandle to read back.)
+                var runs = ProcessHandle.current().children().toList();
+                if (!runs.isEmpty() && runs.get(0).info().startInstant().map(t -> t.isBefore(java.time.Instant.now().minusSeconds(1)))
+                        .orElse(true)) {
+                    runs.forEach(ProcessHandle::destroyForcibly);
+                    return;
                 }
-            });
-            killer.start();
-            CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", home.resolve("out").toString());
-            killer.join();
-            assertTrue(r.out().contains("fast ended with status 137"), r.out());
-            assertTrue(r.err().contains("pb-annex: fast: its process was killed (signal 9: by the system when memory ran out, "
-                    + "or by someone)"), r.err());
-            assertEquals(137, r.status(), r.toString());
-            var received = smtp.getReceivedMessages();
-            assertEquals(1, received.length);
-            assertEquals("pb-annex: fast failed (exit status 137)", received[0].getSubject());
-            String body = (String) received[0].getContent();
-            assertTrue(body.startsWith("A run of the job fast ended without finishing, exit status 137:") && body.contains(
-                    "./pb-annex history"), body);
-            CliRun status = CliRun.capture(settings, "status", "fast");
-            assertTrue(status.out().contains("exit status 137"), status.toString());
-        } finally {
-            smtp.stop();
-        }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        killer.start();
+        CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", home.resolve("out").toString());
+        killer.join();
+        assertTrue(r.out().contains("fast ended with status 137"), r.out());
+        assertTrue(r.err().contains("pb-annex: fast: its process was killed (signal 9: by the system when memory ran out, "
+                + "or by someone)"), r.err());
+        assertEquals(137, r.status(), r.toString());
+        var received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length);
+        assertEquals("pb-annex: fast failed (exit status 137)", received[0].getSubject());
+        String body = (String) received[0].getContent();
+        assertTrue(body.startsWith("A run of the job fast ended without finishing, exit status 137:") && body.contains(
+                "./pb-annex history"), body);
+        CliRun status = CliRun.capture(settings, "status", "fast");
+        assertTrue(status.out().contains("exit status 137"), status.toString());
     }
 
     @Test
@@ -155,39 +161,29 @@ class ScheduleCommandTest {
 
     @Test
     void afterRunTellsWhatTheRunCouldNotAndNothingElse() throws Exception {
-        var smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP);
-        smtp.start();
-        try {
-            var settings = useHome("tables: all\n");
-            settings.put("pb.failures.mail-to", "ops@example.org");
-            settings.put("spring.mail.host", "localhost");
-            settings.put("spring.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-            settings.put("pb.distribution.from", "pb-annex@example.org");
-            // A failure the run told itself: nothing more.
-            assertEquals(4, CliRun.capture(settings, "after-run", "fast", "--status", "4").status());
-            assertEquals(0, smtp.getReceivedMessages().length);
-            CliRun killed = CliRun.capture(settings, "after-run", "fast", "--status", "137");
-            assertEquals(137, killed.status(), killed.toString());
-            assertTrue(killed.err().contains("pb-annex: fast: its process was killed (signal 9"), killed.err());
-            CliRun skipped = CliRun.capture(settings, "after-run", "fast", "--status", "75");
-            assertEquals(5, skipped.status(), skipped.toString());
-            assertTrue(skipped.err().contains("this start was skipped: the job's previous start still holds work/cron-fast.lock"),
-                    skipped.err());
-            var received = smtp.getReceivedMessages();
-            assertEquals(List.of("pb-annex: fast failed (exit status 137)", "pb-annex: fast failed (exit status 75)"),
-                    java.util.Arrays.stream(received).map(m -> {
-                        try {
-                            return m.getSubject();
-                        } catch (jakarta.mail.MessagingException e) {
-                            throw new AssertionError(e);
-                        }
-                    }).toList());
-            CliRun status = CliRun.capture(settings, "status", "fast");
-            assertTrue(status.out().contains("2 failures, the last: ") && status.out().contains("exit status 75: this start was skipped"),
-                    status.toString());
-        } finally {
-            smtp.stop();
-        }
+        var settings = mailingFailures(useHome("tables: all\n"));
+        // A failure the run told itself: nothing more.
+        assertEquals(4, CliRun.capture(settings, "after-run", "fast", "--status", "4").status());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+        CliRun killed = CliRun.capture(settings, "after-run", "fast", "--status", "137");
+        assertEquals(137, killed.status(), killed.toString());
+        assertTrue(killed.err().contains("pb-annex: fast: its process was killed (signal 9"), killed.err());
+        CliRun skipped = CliRun.capture(settings, "after-run", "fast", "--status", "75");
+        assertEquals(5, skipped.status(), skipped.toString());
+        assertTrue(skipped.err().contains("this start was skipped: the job's previous start still holds work/cron-fast.lock"),
+                skipped.err());
+        var received = SMTP.getReceivedMessages();
+        assertEquals(List.of("pb-annex: fast failed (exit status 137)", "pb-annex: fast failed (exit status 75)"),
+                java.util.Arrays.stream(received).map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new AssertionError(e);
+                    }
+                }).toList());
+        CliRun status = CliRun.capture(settings, "status", "fast");
+        assertTrue(status.out().contains("2 failures, the last: ") && status.out().contains("exit status 75: this start was skipped"),
+                status.toString());
     }
 
     @Test
