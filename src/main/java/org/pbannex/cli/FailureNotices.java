@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The failure notice of a run that has no Spring context to send it: one that could not start (its settings, job file,
- * command line or database), or a scheduled run whose process ended without saying why. It reads only the settings a
+ * command line or database), or one whose process ended without saying why or whose start was skipped (told by
+ * {@code schedule} and by the crontab line's {@code after-run}). It reads only the settings a
  * notice needs, so one bad setting elsewhere does not silence it; it is noted in the job's status whether or not
  * anyone is mailed. A notice that cannot be sent is logged, and the failure itself stands.
  */

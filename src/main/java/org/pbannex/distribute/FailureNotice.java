@@ -54,14 +54,14 @@ public final class FailureNotice {
         }
 
         /**
-         * A scheduled run whose process ended without saying why (killed, out of memory, the Java runtime failing): the
-         * scheduler tells it, from the process's exit status.
+         * A run whose process ended without saying why (killed, out of memory, the Java runtime failing), or whose start
+         * cron's flock skipped: {@code schedule}, or the crontab line's {@code after-run}, tells it from the exit status.
          */
         public static FailedRun processEnded(String job, int exitStatus, String line) {
             return new FailedRun(null, job, null, PROCESS, exitStatus, line, null, List.of());
         }
 
-        /** The step of a run whose process ended without saying why. */
+        /** The step of a run whose process ended without saying why (or never started: a skipped start). */
         static final String PROCESS = "process";
 
         /** Published, and then not sent to all its reviewers. */
@@ -185,7 +185,7 @@ public final class FailureNotice {
                     + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + "\n";
         }
         if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
-            return "A run of the job " + run.job() + " ended without finishing, exit status " + run.exitStatus() + ":\n\n"
+            return "A run of the job " + run.job() + " did not finish, exit status " + run.exitStatus() + ":\n\n"
                     + run.line() + "\n\n"
                     + "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)\n"
                     + "The next run of the job restarts it (or run it now: ./pb-annex run " + run.job() + ").\n";

@@ -121,7 +121,7 @@ class ScheduleCommandTest {
         assertEquals(1, received.length);
         assertEquals("pb-annex: fast failed (exit status 137)", received[0].getSubject());
         String body = (String) received[0].getContent();
-        assertTrue(body.startsWith("A run of the job fast ended without finishing, exit status 137:") && body.contains(
+        assertTrue(body.startsWith("A run of the job fast did not finish, exit status 137:") && body.contains(
                 "./pb-annex history"), body);
         CliRun status = CliRun.capture(settings, "status", "fast");
         assertTrue(status.out().contains("exit status 137"), status.toString());
