@@ -69,7 +69,13 @@ public final class RunPublisher {
         Path dir = folder.failed();
         // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
         Path writing = dir.resolveSibling(WRITING + dir.getFileName());
-        RunFolder.deleteTree(writing);
+        Files.createDirectories(dir.getParent());
+        // What a crash while writing left aside (this run's or another's: the biennium's lock is held) goes first.
+        try (var aside = Files.list(dir.getParent())) {
+            for (Path p : aside.filter(p -> p.getFileName().toString().startsWith(WRITING)).toList()) {
+                RunFolder.deleteTree(p);
+            }
+        }
         Files.createDirectories(writing);
         try {
             ReportWriter.write(record, tables, writing);

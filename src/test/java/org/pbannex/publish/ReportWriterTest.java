@@ -142,20 +142,25 @@ class ReportWriterTest {
     @Test
     void failedRunSaysTheStepAndTheCauseAndLinksNothingMissing(@TempDir Path dir) throws IOException {
         String cause = "pb-annex: input/2022-23/budget.csv, line 7, column staff_costs: thousands separator in a number";
-        // As RunPublisher.writeFailed does: the report, then the manifest, into failed/<run-id>/.
         RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest", cause,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
                 List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
-        ReportWriter.write(failed, List.of(), dir);
-        ManifestWriter.write(failed.withOutputs(OutputFile.list(dir)), dir);
-        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        // What a crash while writing an earlier report left aside is removed; this one is written aside, then moved.
+        Path stale = Files.createDirectories(dir.resolve("out/2022-23/failed/" + RunPublisher.WRITING + "20251231T000000Z-old"));
+        Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed, List.of());
+        assertEquals(dir.resolve("out/2022-23/failed/" + failed.runId()), folder);
+        assertFalse(Files.exists(stale), "a report left half-written by a crash");
+        try (var left = Files.list(folder.getParent())) {
+            assertEquals(List.of(failed.runId()), left.map(p -> p.getFileName().toString()).toList());
+        }
+        Document html = Jsoup.parse(folder.resolve(ReportWriter.FILE).toFile());
         assertTrue(html.title().startsWith("FAILED"), html.title());
         String headline = html.selectFirst(".headline").text();
         assertTrue(headline.startsWith("Failed: nothing was published") && headline.contains("Exit status 3")
                 && headline.contains("Failed step: ingest") && headline.contains("took 4 s"), headline);
         assertEquals(cause, html.selectFirst(".cause").text());
         for (String href : html.select("a[href]").eachAttr("href")) {
-            assertTrue(Files.isRegularFile(dir.resolve(href)), "link to a file that is there: " + href);
+            assertTrue(Files.isRegularFile(folder.resolve(href)), "link to a file that is there: " + href);
         }
         assertEquals(List.of("manifest.json", "report.html"), html.select("a[href]").eachAttr("href"), "a failed run has no outputs");
         // Failed while reading its input, the run never read the documented differences from the print: not "none".
