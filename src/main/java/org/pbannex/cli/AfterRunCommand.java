@@ -1,7 +1,6 @@
 package org.pbannex.cli;
 
 import java.util.concurrent.Callable;
-import org.pbannex.distribute.FailureNotice;
 import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +43,7 @@ public class AfterRunCommand implements Callable<Integer> {
                 ? "this start was skipped: the job's previous start still holds work/cron-" + name + ".lock (flock), "
                         + "so it is still running or hung (pb.run.timeout stops it)"
                 : FailureNotices.howItEnded(status);
-        spec.commandLine().getErr().println("pb-annex: " + name + ": " + how);
-        FailureNotices.send(FailureNotice.FailedRun.processEnded(name, status, how));
+        FailureNotices.processEnded(spec.commandLine().getErr(), name, status, how);
         return status == LOCK_HELD ? ExitCodes.INFRASTRUCTURE : status;
     }
 }

@@ -35,6 +35,16 @@ final class FailureNotices {
     }
 
     /**
+     * A run of the job that ended without telling it (killed, a runtime that failed, a start skipped): one line on
+     * {@code err}, and the notice.
+     */
+    static void processEnded(java.io.PrintWriter err, String job, int status, String how) {
+        err.println("pb-annex: " + job + ": " + how);
+        err.flush();
+        send(FailureNotice.FailedRun.processEnded(job, status, how));
+    }
+
+    /**
      * Whether a run ending with this status has told its failure itself (its notice, its status, its line): the
      * statuses pb-annex gives. Any other comes from the Java runtime or a signal.
      */

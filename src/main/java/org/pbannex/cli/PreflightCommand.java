@@ -143,7 +143,7 @@ public class PreflightCommand implements Callable<Integer> {
             Path probe = Files.createTempFile(out, ".preflight-", ".tmp");
             Files.delete(probe);
             long free = Files.getFileStore(out).getUsableSpace();
-            String rule = new RunRetention(retention.runs(), retention.age(), java.time.Clock.systemUTC(), java.util.Set::of).rule();
+            String rule = RunRetention.rule(retention.runs(), retention.age());
             String line = out + ": writable, " + bytes(free) + " free; keeps " + (rule.isEmpty()
                     ? "every published run (PB_RETENTION_RUNS, PB_RETENTION_AGE)" : rule);
             if (free < 100L * 1024 * 1024) {

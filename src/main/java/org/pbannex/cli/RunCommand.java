@@ -195,7 +195,7 @@ public class RunCommand implements Callable<Integer> {
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
             System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")
-                    + " (" + ctx.getString(RunPublication.RETENTION_SETTINGS, "pb.retention.runs") + "; ./pb-annex history lists them)");
+                    + " (" + ctx.getString(RunPublication.RETENTION_SETTINGS) + "; ./pb-annex history lists them)");
         }
         if (ctx.containsKey(RunPublication.RETENTION_PROBLEM)) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));

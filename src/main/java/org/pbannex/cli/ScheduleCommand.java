@@ -76,9 +76,8 @@ public class ScheduleCommand implements Callable<Integer> {
             System.out.println(LocalDateTime.now() + " " + next.job().name() + " ended with status " + status);
             if (!FailureNotices.toldByTheRun(status)) {
                 // Killed, out of memory, a runtime that failed: the run could not tell it, so the schedule does.
-                String how = FailureNotices.howItEnded(status);
-                System.err.println("pb-annex: " + next.job().name() + ": " + how);
-                FailureNotices.send(org.pbannex.distribute.FailureNotice.FailedRun.processEnded(next.job().name(), status, how));
+                FailureNotices.processEnded(new java.io.PrintWriter(System.err), next.job().name(), status,
+                        FailureNotices.howItEnded(status));
             }
             worst = Math.max(worst, status);
             runs++;

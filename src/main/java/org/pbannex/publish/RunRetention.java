@@ -55,6 +55,11 @@ public final class RunRetention {
 
     /** What the output folder keeps, for the history of a removed run, e.g. "the newest 5 published runs of a biennium". */
     public String rule() {
+        return rule(keep, maxAge);
+    }
+
+    /** What an output folder with these limits keeps ("" when it keeps every run). */
+    public static String rule(int keep, Duration maxAge) {
         List<String> limits = new ArrayList<>();
         if (keep > 0) {
             limits.add("the newest " + keep + " published runs of a biennium (pb.retention.runs)");

@@ -119,9 +119,8 @@ public final class RunOutcomes {
 
     /** The time a line of a status file starts with; a line edited into something else is named with its file and line. */
     private static Instant timeIn(Path f, int lineNumber, String line) {
-        int space = line.indexOf(' ');
         try {
-            return Instant.parse(space < 0 ? line : line.substring(0, space));
+            return time(line);
         } catch (java.time.format.DateTimeParseException e) {
             // (The parser's own words, "Text 'x' could not be parsed at index 0", name neither file nor line.)
             throw new IllegalStateException(f + ", line " + lineNumber + ": does not start with a time such as "
@@ -130,9 +129,10 @@ public final class RunOutcomes {
         }
     }
 
-    /** The time a failure's line starts with (to the millisecond, so that runs a moment apart keep their order). */
-    static Instant time(String failure) {
-        return Instant.parse(failure.substring(0, failure.indexOf(' ')));
+    /** The time a status line starts with (to the millisecond, so that runs a moment apart keep their order). */
+    static Instant time(String line) {
+        int space = line.indexOf(' ');
+        return Instant.parse(space < 0 ? line : line.substring(0, space));
     }
 
     private Path file(String job, String biennium, String suffix) {
