@@ -12,6 +12,7 @@ import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.expenditure.ExpenditureResultFile;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunFolder;
 
@@ -33,6 +34,7 @@ public class RunInputs {
     }
 
     private final Map<String, Derived> byRun = new ConcurrentHashMap<>();
+    private final Map<String, InputSnapshot> snapshots = new ConcurrentHashMap<>();
     private final org.pbannex.config.PbProperties props;
 
     public RunInputs(org.pbannex.config.PbProperties props) {
@@ -109,13 +111,37 @@ public class RunInputs {
         return d == null ? Optional.empty() : Optional.ofNullable((ComputedPublication) d.more().get("computed"));
     }
 
+    /** The input folder as the run's launch found it, when it computed the checksum that names the run's inputs. */
+    public void snapshotTaken(String runId, InputSnapshot snapshot) {
+        snapshots.put(runId, snapshot);
+    }
+
+    /**
+     * Whether the input folder still holds what the run read (before it publishes): any input file changed, replaced,
+     * added or removed since the run's launch took its snapshot (or, for a run started otherwise, since this process
+     * first read the input) is the input error that names it.
+     */
+    public java.util.Optional<org.pbannex.ingest.InputError> inputChanges(RunInfo run) throws IOException {
+        Map<String, String> read = new java.util.HashMap<>();
+        inputs(run).files().values().forEach(f -> read.put(f.path(), f.sha256()));
+        return snapshots.get(run.runId()).changes(read, InputSnapshot.RUN);
+    }
+
     /** Forgets what was derived for the run (when it ends). */
     public void forget(String runId) {
         byRun.remove(runId);
+        snapshots.remove(runId);
     }
 
     private Derived derived(RunInfo run) {
         return byRun.computeIfAbsent(run.runId(), id -> {
+            snapshots.computeIfAbsent(id, k -> {
+                try {
+                    return InputSnapshot.recordOnly(run.request().input());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             InputSet in = Publication.ingest(run.request().input(), run.request().biennium());
             return new Derived(in, Publication.dimensions(in), new ConcurrentHashMap<>());
         });

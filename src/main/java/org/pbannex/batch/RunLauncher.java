@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.CodeVersion;
-import org.pbannex.publication.InputChecksum;
+import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.ManifestWriter;
 import org.pbannex.publish.RunFolder;
@@ -69,10 +69,13 @@ public class RunLauncher {
     private final PbProperties props;
     private final FailureNotice notice;
     private final org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock;
+    private final RunInputs inputs;
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
-                       org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock) {
+                       org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock,
+                       RunInputs inputs) {
+        this.inputs = inputs;
         this.databaseLock = databaseLock;
         this.notice = notice;
         this.operator = operator;
@@ -88,10 +91,11 @@ public class RunLauncher {
      * @param distribute false: publish without sending the run to the job's reviewers
      */
     public Outcome launch(RunRequest request, boolean force, boolean distribute) throws IOException {
-        JobParameters params = RunParameters.of(request, InputChecksum.of(request.input()), CodeVersion.of(props.home()),
+        InputSnapshot input = InputSnapshot.take(request.input());
+        JobParameters params = RunParameters.of(request, input.checksum(), CodeVersion.of(props.home()),
                 force ? "force-" + Instant.now() : null, distribute);
         recoverDeadRuns();
-        return launch(request, params, 0);
+        return launch(request, params, input, 0);
     }
 
     /**
@@ -99,10 +103,10 @@ public class RunLauncher {
      * whole, nothing; published but the folder gone, or abandoned, or failed with what it staged gone, follow on to the
      * next instance in a fixed chain (so the next command finds the same one); failed, restart it under its id.
      */
-    private Outcome launch(RunRequest request, JobParameters params, int depth) {
+    private Outcome launch(RunRequest request, JobParameters params, InputSnapshot input, int depth) {
         JobExecution last = repository.getLastJobExecution(job.getName(), params);
         if (last == null) {
-            return run(request, params, newRunId(params));
+            return run(request, params, input, newRunId(params));
         }
         // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
         String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID,
@@ -116,7 +120,7 @@ public class RunLauncher {
                 return new NothingToDo(lastId, folder);
             }
             LOG.warn("run {} published these inputs, but {} is missing or changed", lastId, folder);
-            Outcome next = launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), depth + 1);
+            Outcome next = launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
             if (next instanceof Ran) {
                 System.out.println("Run " + lastId + " published these inputs, but " + folder + " is missing or changed: "
                         + "they were published again.");
@@ -129,13 +133,14 @@ public class RunLauncher {
         }
         if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
             LOG.info("run {} was {} (or what it staged is gone): starting a new run", lastId, last.getStatus());
-            return launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), depth + 1);
+            return launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
         }
         LOG.info("restarting run {} (it {} in step {})", lastId, last.getStatus(), failedStep(last));
-        return run(request, params, lastId);
+        return run(request, params, input, lastId);
     }
 
-    private Outcome run(RunRequest request, JobParameters params, String runId) {
+    private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
+        inputs.snapshotTaken(runId, input);
         databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
         String biennium = request.biennium().code();
         String output = request.output().toString();

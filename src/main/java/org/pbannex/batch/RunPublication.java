@@ -63,6 +63,12 @@ public class RunPublication {
                     + " (its heartbeat stopped for too long and another run took it over): nothing is published");
         }
         RunFolder folder = RunInputs.folder(run);
+        var changed = inputs.inputChanges(run);
+        if (changed.isPresent()) {
+            // What it staged may mix two versions of the input: gone, so that no restart of this run publishes it.
+            org.pbannex.publish.RunFolder.deleteTree(folder.staging());
+            throw changed.get();
+        }
         for (RenderTarget t : RenderTarget.of(request)) {
             if (!Files.exists(folder.staging().resolve(RunRenderer.fileName(t, request)))) {
                 throw new IOException("the staged " + RunRenderer.fileName(t, request) + " of run " + run.runId() + " is missing from "

@@ -31,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the job's steps the same way: a tasklet that gets the run it belongs to, and the listener every step has
- * (the test switch {@code pb.run.pause-at} that holds a run before a named step so a test can kill it there).
+ * (the test switch {@code pb.run.pause-at} that holds a run before a named step so a test can kill it there, or change
+ * something before it goes on).
  */
 @Component
 public class RunSteps implements DisposableBean {
@@ -142,7 +143,8 @@ public class RunSteps implements DisposableBean {
 
     /**
      * Holds the run before the named step (or the first step whose name starts with it), after writing a marker file
-     * {@code .paused-<run-id>-<step>} into the run's biennium folder, until the process is killed. Only tests set it.
+     * {@code .paused-<run-id>-<step>} into the run's biennium folder, until the process is killed or the marker removed
+     * (a test changes something meanwhile). Only tests set it.
      */
     static final class PauseBeforeStep implements StepExecutionListener {
 
@@ -166,10 +168,11 @@ public class RunSteps implements DisposableBean {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            LOG.warn("pb.run.pause-at: holding run {} before step {} until the process is killed", run.runId(), step.getStepName());
-            while (true) {
+            LOG.warn("pb.run.pause-at: holding run {} before step {} until the process is killed or {} is removed", run.runId(),
+                    step.getStepName(), marker);
+            while (Files.exists(marker)) {
                 try {
-                    Thread.sleep(60_000);
+                    Thread.sleep(20);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -197,4 +197,54 @@ class NightlyJobH2Test {
         assertEquals(failedRunId, out.resolve("2022-23/latest").toRealPath().getFileName().toString(),
                 "the restarted job publishes under the run id it started with");
     }
+
+    @Test
+    void anInputFileSavedWhileTheRunReadsPublishesNothing() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("out");
+        var settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.run.pause-at", "publish");
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "run", "nightly",
+                "--input", input.toString(), "--output", out.toString()));
+        // Held before it publishes, with everything read and rendered: a budget officer saves a file.
+        Path paused = waitForPause(out.resolve("2022-23"), run);
+        TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), text -> text.replace("AF,4.4", "AF,4.6"));
+        Files.delete(paused);
+        CliRun changed = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+        assertEquals(3, changed.status(), changed.toString());
+        assertEquals(1, changed.err().strip().lines().count(), changed.err());
+        assertTrue(changed.err().contains("input/2022-23/regional_inflation.csv: was changed (at ")
+                && changed.err().contains(" while the run read the input (since ") && changed.err().contains("): nothing was published"),
+                changed.err());
+        assertFalse(Files.exists(out.resolve("2022-23/latest")), "nothing published");
+        try (var left = Files.list(out.resolve("2022-23"))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".staging-")), "what it staged is gone");
+        }
+
+        // The next run reads the saved file, all of it, and publishes.
+        settings.remove("pb.run.pause-at");
+        CliRun next = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, next.status(), next.toString());
+        assertTrue(Files.readString(out.resolve("2022-23/latest/csv/a2-1.csv")).contains("4.6"), "the saved figure is published");
+    }
+
+    // The marker the paused run writes beside its staging folder (RunSteps.PauseBeforeStep).
+    private static Path waitForPause(Path bienniumDir, java.util.concurrent.CompletableFuture<CliRun> run) throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            if (run.isDone()) {
+                throw new AssertionError("the run ended before it paused: " + run.get());
+            }
+            if (Files.isDirectory(bienniumDir)) {
+                try (var files = Files.list(bienniumDir)) {
+                    var marker = files.filter(p -> p.getFileName().toString().startsWith(".paused-")).findFirst();
+                    if (marker.isPresent()) {
+                        return marker.get();
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the run did not pause within 2 minutes");
+    }
 }

@@ -1,0 +1,174 @@
+package org.pbannex.publication;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
+import org.pbannex.ingest.InputSet;
+
+/**
+ * The input folder as a run found it: every input file ({@link InputFolder#isInput}) with its size, time of change
+ * and identity on disk, and one SHA-256 over every file's relative path and content, which identifies the job
+ * instance (the same inputs are recognised, changed inputs make a new run).
+ *
+ * <p>A run reads its input over a second or more. A file saved, copied or synchronised into the folder meanwhile
+ * would give it some files of one version and some of another, and figures no version holds; so before it publishes,
+ * the run asks {@link #changes()} whether any file was changed, replaced, added or removed since this snapshot, and
+ * publishes nothing if one was. The comparison is by the file system's records (size, time of change, file key), which
+ * any write changes, so it costs no second reading of the files.
+ */
+public final class InputSnapshot {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** A file as the file system describes it. */
+    private record FileState(long size, FileTime modified, Object key) {
+
+        static FileState of(BasicFileAttributes a) {
+            return new FileState(a.size(), a.lastModifiedTime(), a.fileKey());
+        }
+    }
+
+    private final Path inputDir;
+    private final Map<String, FileState> files;
+    /** Each file's SHA-256 as the checksum read it, by its path under the input folder (empty: recorded without reading). */
+    private final Map<String, String> sha256;
+    private final String checksum;
+    private final java.time.Instant started = java.time.Instant.now();
+
+    private InputSnapshot(Path inputDir, Map<String, FileState> files, Map<String, String> sha256, String checksum) {
+        this.inputDir = inputDir;
+        this.files = files;
+        this.sha256 = sha256;
+        this.checksum = checksum;
+    }
+
+    /** Records every input file, then reads each for the checksum (each file's record taken before its reading). */
+    public static InputSnapshot take(Path inputDir) throws IOException {
+        Map<String, FileState> files = states(inputDir);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Map<String, String> sha256 = new TreeMap<>();
+            for (String rel : files.keySet()) {
+                String file = InputSet.sha256(inputDir.resolve(rel));
+                sha256.put(rel, file);
+                md.update((rel + "=" + file + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return new InputSnapshot(inputDir, files, sha256, HexFormat.of().formatHex(md.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records every input file without reading it: enough to tell a change later ({@link #changes()}), with no
+     * checksum.
+     */
+    public static InputSnapshot recordOnly(Path inputDir) throws IOException {
+        return new InputSnapshot(inputDir, states(inputDir), Map.of(), null);
+    }
+
+    /** The input checksum that identifies the run's job instance. */
+    public String checksum() {
+        if (checksum == null) {
+            throw new IllegalStateException("a snapshot recorded without reading the files has no checksum");
+        }
+        return checksum;
+    }
+
+    /**
+     * The first file changed, replaced, added or removed since the snapshot (in the order of their paths), as the
+     * input error that names it; empty while the folder holds what the snapshot recorded.
+     */
+    public Optional<InputError> changes() throws IOException {
+        return changes(Map.of(), RUN);
+    }
+
+    /** What a run does about a change: the end of the line that names it. */
+    public static final String RUN = "the run read the input (%s): nothing was published, so that no figure comes from two "
+            + "versions of the input; run again once the input folder is complete";
+    /** What {@code check} does about one. */
+    public static final String CHECK = "the check read the input (%s): its figures could come from two versions of the input; "
+            + "check again once the input folder is complete";
+
+    /**
+     * As {@link #changes()}, and also any file whose content as the run read it ({@code read}: SHA-256 by the name
+     * users see, {@code input/2022-23/budget.csv}) is not what the snapshot read: a file system that keeps times to the
+     * second or to the clock's tick can leave a quick rewrite of the same size unrecorded.
+     */
+    public Optional<InputError> changes(Map<String, String> read, String outcome) throws IOException {
+        Map<String, FileState> now = states(inputDir);
+        TreeMap<String, String> changed = new TreeMap<>();
+        String folder = name("");
+        read.forEach((name, file) -> {
+            String rel = name.startsWith(folder) ? name.substring(folder.length()) : name;
+            String was = sha256.get(rel);
+            if (was != null && !was.equals(file)) {
+                changed.put(rel, "was changed");
+            }
+        });
+        files.forEach((rel, was) -> {
+            FileState is = now.get(rel);
+            if (is == null) {
+                changed.put(rel, "was removed");
+            } else if (!is.equals(was) || changed.containsKey(rel)) {
+                changed.put(rel, (Objects.equals(is.key(), was.key()) ? "was changed" : "was replaced") + " (at "
+                        + TIME.format(is.modified().toInstant()) + " UTC)");
+            }
+        });
+        now.keySet().stream().filter(rel -> !files.containsKey(rel)).forEach(rel -> changed.put(rel, "was added"));
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        var first = changed.firstEntry();
+        String others = changed.size() == 1 ? "" : "; " + (changed.size() - 1) + (changed.size() == 2 ? " more file" : " more files")
+                + " too";
+        return Optional.of(new InputError(name(first.getKey()), 0, null, first.getValue() + " while "
+                + outcome.formatted("since " + TIME.format(started) + " UTC" + others)));
+    }
+
+    private String name(String rel) {
+        return name(inputDir, rel);
+    }
+
+    // The file as users see it named: the input folder's name, then the path under it (input/2022-23/budget.csv).
+    private static String name(Path inputDir, String rel) {
+        return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel;
+    }
+
+    private static Map<String, FileState> states(Path inputDir) throws IOException {
+        Map<String, FileState> files = new TreeMap<>();
+        // Folders that are not input (.git) are not entered; a link to a file counts, as its target.
+        Files.walkFileTree(inputDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return InputFolder.isInput(inputDir, dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (Files.isRegularFile(file) && InputFolder.isInput(inputDir, file)) {
+                    BasicFileAttributes a = attrs.isSymbolicLink() ? Files.readAttributes(file, BasicFileAttributes.class) : attrs;
+                    files.put(inputDir.relativize(file).toString().replace('\\', '/'), FileState.of(a));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+}
