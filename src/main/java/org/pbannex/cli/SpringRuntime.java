@@ -57,6 +57,7 @@ final class SpringRuntime implements AutoCloseable {
                     })
                     .logStartupInfo(false)
                     .run();
+            DatabaseUnavailable.inUse(DatabaseUnavailable.describe(url, user));
             return new SpringRuntime(ctx, lock);
         } catch (RuntimeException e) {
             if (lock != null) {
@@ -89,28 +90,8 @@ final class SpringRuntime implements AutoCloseable {
         }
     }
 
-    /** The innermost message, which says what the driver found (connection refused, password, damaged file). */
-    /** Why the database could not be used, in words: the driver's message and, where it hides it, the reason. */
+    /** Why the database could not be used, in words ({@link DatabaseUnavailable#cause}). */
     static String cause(Throwable e) {
-        Throwable root = e;
-        String best = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            root = t;
-            if (t instanceof java.sql.SQLException && t.getMessage() != null) {
-                best = t.getMessage();
-            }
-        }
-        String m = best != null ? best : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof java.io.EOFException || m.contains("File corrupted") || m.contains("EOFException")) {
-            m = "the database file is damaged or not an H2 database (" + m + "); move work/db aside to start a new history";
-        } else if (root instanceof java.net.UnknownHostException) {
-            // PostgreSQL's driver says only "The connection attempt failed."
-            m = "unknown host " + root.getMessage() + (best == null ? "" : " (" + best + ")");
-        } else if (root instanceof ClassNotFoundException || m.contains("Cannot load driver class")
-                || m.contains("No suitable driver")) {
-            m = "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) and its embedded H2 "
-                    + "(jdbc:h2:)";
-        }
-        return m.replaceAll("\\s+", " ").replaceAll("\\[\\d+-\\d+\\]", "").strip();
+        return DatabaseUnavailable.cause(e);
     }
 }

@@ -6,6 +6,9 @@ package org.pbannex.runtime;
  */
 public class DatabaseUnavailable extends RuntimeException {
 
+    /** The database this process uses, in words, once its context started (null before). */
+    private static volatile String inUse;
+
     public DatabaseUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
@@ -34,5 +37,51 @@ public class DatabaseUnavailable extends RuntimeException {
             return "the embedded database " + (db == null ? jdbcUrl.split(";")[0] : db + ".mv.db");
         }
         return jdbcUrl.split("[;?]")[0];
+    }
+
+    /** Notes the database this process uses, for the line of a failure while it is in use ({@link #whileInUse}). */
+    public static void inUse(String described) {
+        inUse = described;
+    }
+
+    /**
+     * The line for a failure of the database while the process used it (a disk that filled under the H2 file, a
+     * PostgreSQL server that went away mid-run), naming the database; null when the failure is not the database's.
+     */
+    static String whileInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
+                return (inUse == null ? "the database" : inUse) + " failed: " + cause(failure);
+            }
+        }
+        return null;
+    }
+
+    /** Why the database could not be used, in words: the driver's message and, where it hides it, the reason. */
+    public static String cause(Throwable e) {
+        Throwable root = e;
+        String best = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+                best = t.getMessage();
+            }
+        }
+        String m = best != null ? best : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if ((root.getClass() == java.io.IOException.class || root instanceof java.nio.file.FileSystemException)
+                && root.getMessage() != null) {
+            // A disk that filled or failed under the database: the system's words, not the driver's "database closed".
+            m = "input/output error: " + root.getMessage();
+        } else if (root instanceof java.io.EOFException || m.contains("File corrupted") || m.contains("EOFException")) {
+            m = "the database file is damaged or not an H2 database (" + m + "); move work/db aside to start a new history";
+        } else if (root instanceof java.net.UnknownHostException) {
+            // PostgreSQL's driver says only "The connection attempt failed."
+            m = "unknown host " + root.getMessage() + (best == null ? "" : " (" + best + ")");
+        } else if (root instanceof ClassNotFoundException || m.contains("Cannot load driver class")
+                || m.contains("No suitable driver")) {
+            m = "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) and its embedded H2 "
+                    + "(jdbc:h2:)";
+        }
+        return m.replaceAll("\\s+", " ").replaceAll("\\[\\d+-\\d+\\]", "").strip();
     }
 }

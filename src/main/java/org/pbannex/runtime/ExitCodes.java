@@ -43,6 +43,10 @@ public final class ExitCodes {
                 return oneLine(t.getMessage());
             }
         }
+        String database = DatabaseUnavailable.whileInUse(failure);
+        if (database != null) {
+            return oneLine(database);
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.nio.file.FileSystemException fs) {
                 return "cannot " + operation(fs) + " " + fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile())

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reason a database could not be used, as the one line gives it: the driver's words, and the reason where the
  * driver hides it (an unknown host, a database pb-annex has no driver for). Seen with a host that does not exist and a
- * MySQL URL, which said "The connection attempt failed." and "com.mysql.cj.jdbc.Driver".
+ * MySQL URL, which said "The connection attempt failed." and "com.mysql.cj.jdbc.Driver"; and, for a failure while the
+ * database is in use, the database named.
  */
 class DatabaseCauseTest {
 
@@ -36,5 +37,26 @@ class DatabaseCauseTest {
                 new ConnectException("Connection refused")));
         assertEquals("Connection to localhost:1 refused. Check that the hostname and port are correct and that the postmaster "
                 + "is accepting TCP/IP connections.", SpringRuntime.cause(e));
+    }
+
+    @Test
+    void aDiskThatFillsUnderTheDatabaseMidRunNamesTheDatabase() {
+        // As H2 failed on a full file system (seen with its file on a 120 KB tmpfs): Spring's exception, the driver's
+        // "database has been closed", H2's store, the system's reason.
+        var e = new org.springframework.dao.DataAccessResourceFailureException("JDBC rollback; The database has been closed",
+                new SQLException("The database has been closed [90098-240]", new IllegalStateException(
+                        "Writing to sun.nio.ch.FileChannelImpl@2c1b194a failed; length 4096 at 118784 [2.4.240/2]",
+                        new java.io.IOException("No space left on device"))));
+        org.pbannex.runtime.DatabaseUnavailable.inUse("the embedded database /srv/pb/work/db/pb-annex.mv.db");
+        try {
+            assertEquals("the embedded database /srv/pb/work/db/pb-annex.mv.db failed: input/output error: No space left on device",
+                    org.pbannex.runtime.ExitCodes.message(e));
+            assertEquals(5, org.pbannex.runtime.ExitCodes.of(e));
+            // A failure that is not the database's keeps its own line.
+            assertEquals("input/output error: No space left on device",
+                    org.pbannex.runtime.ExitCodes.message(new java.io.UncheckedIOException(new java.io.IOException("No space left on device"))));
+        } finally {
+            org.pbannex.runtime.DatabaseUnavailable.inUse(null);
+        }
     }
 }

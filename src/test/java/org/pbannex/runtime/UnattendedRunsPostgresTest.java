@@ -204,4 +204,35 @@ class UnattendedRunsPostgresTest {
         assertTrue(!lines.get(0).contains("s3cret"), "never the password");
         assertEquals("", r.out(), "nothing on stdout");
     }
+
+    @Test
+    void aServerThatGoesAwayMidRunIsOneLineNamingIt() throws Exception {
+        // A server of its own, stopped while the run is held before it publishes.
+        EmbeddedPostgres own = EmbeddedPostgres.builder().start();
+        try {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("spring.datasource.url", own.getJdbcUrl("postgres", "postgres"));
+            settings.put("spring.datasource.username", "postgres");
+            settings.put("spring.datasource.password", "");
+            settings.put("spring.datasource.hikari.connection-timeout", "2000");
+            settings.put("pb.status", tmp.resolve("status-own").toString());
+            settings.put("pb.run.pause-at", "publish");
+            Path out = tmp.resolve("out");
+            ChildRun r = ChildRun.start(tmp, "gone", settings, "run", "nightly", "--output", out.toString());
+            String runId = r.awaitPause(out.resolve("2022-23"), "publish", LONG);
+            own.close();
+            own = null;
+            java.nio.file.Files.delete(out.resolve("2022-23/.paused-" + runId + "-publish"));
+            assertEquals(5, r.waitFor(LONG), r.err());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+            assertTrue(lines.get(0).matches("pb-annex: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"),
+                    lines.get(0));
+            assertTrue(java.nio.file.Files.notExists(out.resolve("2022-23/latest")), "nothing published");
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
 }
