@@ -232,11 +232,30 @@ public class RunCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         }
         Path input = in.inputDir();
+        if (real(out).startsWith(real(input))) {
+            throw new UsageError("the output folder " + out + " is inside the input folder " + input + ": each run's files would "
+                    + "be input to the next, which would never find its inputs published; choose an output folder outside it");
+        }
         List<Biennium> biennia = in.biennia(def.biennia());
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
+    }
+
+    // The folder with links resolved as far as it exists (an output folder is made by the run).
+    private static Path real(Path folder) {
+        Path p = folder.toAbsolutePath().normalize();
+        for (Path existing = p; existing != null; existing = existing.getParent()) {
+            if (java.nio.file.Files.exists(existing)) {
+                try {
+                    return existing.toRealPath().resolve(existing.relativize(p));
+                } catch (java.io.IOException e) {
+                    return p;
+                }
+            }
+        }
+        return p;
     }
 
     private static void printSummary(JobExecution execution, RunRequest request, double seconds, boolean oneLine) {

@@ -180,6 +180,23 @@ class NightlyJobH2Test {
     }
 
     @Test
+    void anOutputFolderInsideTheInputFolderIsRefused() throws Exception {
+        // Its runs would be input to the next run, which would publish again every night (and mail its reviewers).
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.createSymbolicLink(tmp.resolve("elsewhere/out"), input);
+        for (Path out : List.of(input.resolve("out"), input, tmp.resolve("elsewhere/out/runs"))) {
+            CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString());
+            assertEquals(2, r.status(), r.toString());
+            assertTrue(r.err().contains("the output folder " + out + " is inside the input folder " + input + ": "), r.err());
+        }
+        assertFalse(Files.exists(input.resolve("out")), "nothing written");
+        CliRun beside = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a2", "--format", "csv", "--input",
+                input.toString(), "--output", tmp.resolve("input-out").toString());
+        assertEquals(0, beside.status(), "a folder whose name only starts like the input's is outside it: " + beside);
+    }
+
+    @Test
     void aFailedRunResumesUnderItsRunIdOnceTheCauseIsFixed() throws Exception {
         Path out = tmp.resolve("out");
         Files.writeString(out, "a file where the output folder should be"); // render cannot stage anything
