@@ -15,6 +15,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRequest;
+import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunRetention;
 import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
@@ -142,9 +143,10 @@ public class PreflightCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Path probe = Files.createTempFile(out, ".preflight-", ".tmp");
             Files.delete(probe);
+            RunFolder.checkLinks(out);
             long free = Files.getFileStore(out).getUsableSpace();
             String rule = RunRetention.rule(retention.runs(), retention.age());
-            String line = out + ": writable, " + bytes(free) + " free; keeps " + (rule.isEmpty()
+            String line = out + ": writable, links allowed, " + bytes(free) + " free; keeps " + (rule.isEmpty()
                     ? "every published run (PB_RETENTION_RUNS, PB_RETENTION_AGE)" : rule);
             if (free < 100L * 1024 * 1024) {
                 failed("output", ExitCodes.INFRASTRUCTURE, line + ": under 100 MB, too little for a night's run and its staging");

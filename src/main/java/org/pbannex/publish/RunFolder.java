@@ -80,28 +80,66 @@ public final class RunFolder {
         return removed;
     }
 
-    /** Renames staging to the run folder (atomic on one file system); optionally points latest at it. */
+    /**
+     * Renames staging to the run folder (atomic on one file system); optionally points latest at it. The new latest is
+     * made before the rename, so that a file system without symbolic links (a share mounted without them) stops the
+     * run before it publishes anything, not after.
+     */
     public Path publish(boolean updateLatest) throws IOException {
         if (Files.exists(published())) {
             throw new FileAlreadyExistsException(published().toString(), null, "run folder exists already");
         }
+        Path newLatest = updateLatest ? newLatest(runId) : null;
         try {
             Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot publish atomically on this file system: " + e.getMessage(), e);
         }
-        if (updateLatest) {
-            pointLatestAt(runId);
+        if (newLatest != null) {
+            Files.move(newLatest, bienniumDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return published();
     }
 
-    private void pointLatestAt(String target) throws IOException {
-        Path link = bienniumDir.resolve(LATEST);
+    private Path newLatest(String target) throws IOException {
         Path tmp = bienniumDir.resolve(".latest-" + target);
         Files.deleteIfExists(tmp);
-        Files.createSymbolicLink(tmp, Path.of(target));
-        Files.move(tmp, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        link(tmp, target);
+        return tmp;
+    }
+
+    /**
+     * Whether a run can make its link 'latest' in the folder (preflight): a link made and removed, or the exception
+     * a run would stop with.
+     */
+    public static void checkLinks(Path folder) throws IOException {
+        Path probe = folder.resolve(".latest-preflight-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(probe);
+        link(probe, ".");
+        Files.delete(probe);
+    }
+
+    private static void link(Path tmp, String target) throws IOException {
+        try {
+            Files.createSymbolicLink(tmp, Path.of(target));
+        } catch (UnsupportedOperationException e) {
+            throw noLinks(tmp, e, e.getMessage());
+        } catch (java.nio.file.FileSystemException e) {
+            String reason = String.valueOf(e.getReason());
+            if (reason.contains("not supported") || reason.contains("not permitted")) {
+                throw noLinks(tmp, e, reason);
+            }
+            throw e;
+        }
+    }
+
+    // Its line: "cannot write or read .../.latest-<run-id>: this file system has no symbolic links, ...".
+    private static java.nio.file.FileSystemException noLinks(Path link, Exception cause, String reason) {
+        var e = new java.nio.file.FileSystemException(link.toString(), null, "this file system has no symbolic links, which "
+                + "'latest' is (" + reason + "); nothing was published: use an output folder on one that has them (a "
+                + "Windows share: mounted with the option mfsymlinks)");
+        e.initCause(cause);
+        return e;
     }
 
     /** The run folder that latest points to now, if any. */

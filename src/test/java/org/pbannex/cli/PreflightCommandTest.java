@@ -62,7 +62,7 @@ class PreflightCommandTest {
         assertTrue(line(r, "schedule").contains("0 30 2 * * *, next ") && line(r, "schedule").contains("T02:30"), r.out());
         assertTrue(line(r, "input 2022-23").endsWith(input + ": 17 tables, 1147 checks passed"), r.out());
         assertTrue(line(r, "output").matches("ok\\s+output\\s+" + java.util.regex.Pattern.quote(tmp.resolve("out").toString())
-                + ": writable, [0-9.]+ [GM]B free; keeps every published run \\(PB_RETENTION_RUNS, PB_RETENTION_AGE\\)"), r.out());
+                + ": writable, links allowed, [0-9.]+ [GM]B free; keeps every published run \\(PB_RETENTION_RUNS, PB_RETENTION_AGE\\)"), r.out());
         assertFalse(r.out().contains(" font "), "no PDF, no font: " + r.out());
         assertTrue(line(r, "database").startsWith("ok") && line(r, "database").contains(": reachable, its tables up to date"), r.out());
         assertTrue(line(r, "lock 2022-23").startsWith("ok"), r.out());
