@@ -119,6 +119,22 @@ class LauncherIT {
     }
 
     @Test
+    void anInputFolderNamedInChineseIsReadUnderTheLocaleCronGives() throws Exception {
+        // cron sets no locale: Java then named files in ASCII and could not take this folder's name at all.
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("预算 输入"));
+        ProcessBuilder pb = new ProcessBuilder("bash", Golden.home().resolve("pb-annex").toString(), "check", "--input",
+                input.toString());
+        pb.environment().keySet().removeIf(v -> v.equals("LANG") || v.startsWith("LC_") || v.equals("LANGUAGE"));
+        Result r = run(pb, with("PB_WARM", "off"), "check");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("checks passed, 0 failed"), r.toString());
+        // A locale named outright as ASCII's too.
+        Result c = run(new ProcessBuilder("bash", Golden.home().resolve("pb-annex").toString(), "check", "--input",
+                input.toString()), Map.of("LC_ALL", "C", "PB_WARM", "off", "PB_STATUS", env.get("PB_STATUS")), "check");
+        assertEquals(0, c.status(), c.toString());
+    }
+
+    @Test
     void aJavaRuntimeThatIsNotThereIsOneLineAndStatus5() throws Exception {
         Result r = launcher(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()), "check");
         assertEquals(5, r.status(), r.toString());
