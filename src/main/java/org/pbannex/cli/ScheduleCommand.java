@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.scheduling.support.CronExpression;
 import picocli.CommandLine.Command;
@@ -35,18 +37,27 @@ public class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder passed to each run.")
     Path output;
 
+    @Option(names = "--reread", paramLabel = "DURATION", defaultValue = "1m",
+            description = "How often the schedule reads jobs/*.yml again while it waits, so that an edited job takes "
+                    + "effect (default: ${DEFAULT-VALUE}).")
+    String reread;
+
     record Scheduled(JobDefinition job, CronExpression cron) {
+    }
+
+    /** The jobs with a schedule, and the job files that could not be read (the line that says why, by job). */
+    record Jobs(List<Scheduled> scheduled, Map<String, String> problems) {
     }
 
     @Override
     public Integer call() throws InterruptedException {
         Path home = PbAnnexApplication.home();
-        List<Scheduled> jobs = scheduledJobs(home);
-        if (jobs.isEmpty()) {
+        Jobs jobs = scheduledJobs(home);
+        if (jobs.scheduled().isEmpty() && jobs.problems().isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no job in " + home.resolve("jobs") + " has a schedule");
         }
         if (print) {
-            for (Scheduled s : jobs) {
+            for (Scheduled s : jobs.scheduled()) {
                 System.out.printf("%-12s %-18s next %s%n", s.job().name(), s.job().schedule(), s.cron().next(LocalDateTime.now()));
                 String line;
                 try {
@@ -57,17 +68,35 @@ public class ScheduleCommand implements Callable<Integer> {
                 }
                 System.out.println("  crontab: " + line + " " + crontabCommand(home, s.job().name()));
             }
-            return ExitCodes.PUBLISHED;
+            // The others are printed: a broken job file does not hide the schedule of the rest.
+            jobs.problems().values().forEach(p -> System.err.println("pb-annex: " + p));
+            return jobs.problems().isEmpty() ? ExitCodes.PUBLISHED : ExitCodes.USAGE;
         }
-        preflight(jobs);
+        Duration every = rereadEvery();
+        Map<String, String> told = new HashMap<>();
+        List<Scheduled> scheduled = tellProblems(jobs, told);
+        preflight(scheduled);
         int runs = 0;
         int worst = ExitCodes.PUBLISHED;
+        String announced = null;
         while (maxRuns == null || runs < maxRuns) {
             LocalDateTime now = LocalDateTime.now();
-            Scheduled next = jobs.stream().min(Comparator.comparing(s -> s.cron().next(now))).orElseThrow();
-            LocalDateTime at = next.cron().next(now);
-            System.out.println("next: " + next.job().name() + " at " + at);
-            Thread.sleep(Math.max(0, Duration.between(LocalDateTime.now(), at).toMillis()));
+            Scheduled next = scheduled.stream().min(Comparator.comparing(s -> s.cron().next(now))).orElse(null);
+            LocalDateTime at = next == null ? null : next.cron().next(now);
+            String announce = next == null ? "next: none (no job can be scheduled; reading jobs/ again every " + reread + ")"
+                    : "next: " + next.job().name() + " at " + at;
+            if (!announce.equals(announced)) {
+                System.out.println(announce);
+                announced = announce;
+            }
+            long wait = at == null ? Long.MAX_VALUE : Math.max(0, Duration.between(LocalDateTime.now(), at).toMillis());
+            if (wait > every.toMillis()) {
+                // Asleep till then, the schedule would miss a job edited meanwhile (a new time, a file broken or fixed).
+                Thread.sleep(every.toMillis());
+                scheduled = tellProblems(scheduledJobs(home), told);
+                continue;
+            }
+            Thread.sleep(wait);
             List<String> args = new ArrayList<>(List.of("run", next.job().name()));
             if (output != null) {
                 args.addAll(List.of("--output", output.toString()));
@@ -81,8 +110,44 @@ public class ScheduleCommand implements Callable<Integer> {
             }
             worst = Math.max(worst, status);
             runs++;
+            announced = null;
+            scheduled = tellProblems(scheduledJobs(home), told);
         }
         return worst;
+    }
+
+    private Duration rereadEvery() {
+        try {
+            Duration d = org.springframework.boot.convert.DurationStyle.detectAndParse(reread);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--reread '" + reread + "' is not a duration such as 30s or 1m");
+        }
+    }
+
+    /**
+     * The scheduled jobs, after saying each job file that cannot be read, once each time it breaks (a line, and the
+     * failure notice: a job whose file is broken does not run, and nobody would see it miss its night), and each one
+     * fixed since.
+     */
+    private static List<Scheduled> tellProblems(Jobs jobs, Map<String, String> told) {
+        jobs.problems().forEach((job, line) -> {
+            if (!line.equals(told.get(job))) {
+                System.err.println("pb-annex: " + line + " (the job is not scheduled until its file is fixed)");
+                FailureNotices.send(org.pbannex.distribute.FailureNotice.FailedRun.notStarted(job, null, ExitCodes.USAGE, line));
+            }
+        });
+        for (String job : List.copyOf(told.keySet())) {
+            if (!jobs.problems().containsKey(job)) {
+                System.out.println("jobs/" + job + ".yml reads again: scheduled as it says");
+                told.remove(job);
+            }
+        }
+        told.putAll(jobs.problems());
+        return jobs.scheduled();
     }
 
     /**
@@ -185,14 +250,16 @@ public class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private List<Scheduled> scheduledJobs(Path home) {
+    private static Jobs scheduledJobs(Path home) {
         List<Scheduled> out = new ArrayList<>();
+        Map<String, String> problems = new java.util.TreeMap<>();
         for (String name : JobDefinition.names(home.resolve("jobs"))) {
             JobDefinition def;
             try {
                 def = JobDefinition.load(home.resolve("jobs"), name);
             } catch (org.pbannex.runtime.UsageError e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                problems.put(name, e.getMessage());
+                continue;
             }
             if (def.schedule() == null) {
                 continue;
@@ -200,11 +267,11 @@ public class ScheduleCommand implements Callable<Integer> {
             try {
                 out.add(new Scheduled(def, CronExpression.parse(def.schedule())));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "jobs/" + name + ".yml: schedule '" + def.schedule()
+                problems.put(name, "jobs/" + name + ".yml: schedule '" + def.schedule()
                         + "' is not a cron expression (second minute hour day month weekday): " + e.getMessage());
             }
         }
-        return out;
+        return new Jobs(out, problems);
     }
 
     /**

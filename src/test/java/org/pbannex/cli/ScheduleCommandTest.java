@@ -200,6 +200,45 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aBrokenJobFileIsToldAndTheOtherJobsStillRun() throws Exception {
+        // Someone breaks the on-demand job's file: the nightly job runs all the same, and the broken one is told.
+        var settings = mailingFailures(useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n"));
+        Files.writeString(home.resolve("jobs/broken.yml"), "schedule: \"0 0 3 * * *\"\ntables: [a1\n");
+        CliRun printed = CliRun.capture(settings, "schedule", "--print");
+        assertEquals(2, printed.status(), printed.toString());
+        assertTrue(printed.out().startsWith("fast         * * * * * *        next "), "the others' lines are printed: " + printed.out());
+        assertTrue(printed.err().contains("broken.yml, line 2, column 9"), printed.err());
+
+        CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", home.resolve("out").toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("fast ended with status 0"), r.out());
+        assertTrue(r.err().contains("broken.yml, line 2, column 9") && r.err().contains("(the job is not scheduled until its file is fixed)"),
+                r.err());
+        var received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length, "told once");
+        assertEquals("pb-annex: broken failed (exit status 2)", received[0].getSubject());
+        assertTrue(((String) received[0].getContent()).contains("broken.yml, line 2, column 9"));
+    }
+
+    @Test
+    void aJobEditedWhileTheScheduleWaitsTakesEffect() throws Exception {
+        // Once a year at first; made every second while the schedule waits for it.
+        var settings = useHome("schedule: \"0 0 0 1 1 *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        var schedule = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "schedule", "--max-runs",
+                "1", "--reread", "1s", "--output", home.resolve("out").toString()));
+        // The schedule has read the jobs once its preflight has opened the database.
+        for (int i = 0; i < 600 && !Files.exists(home.resolve("db.mv.db")); i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000);
+        Files.writeString(home.resolve("jobs/fast.yml"), "schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        CliRun r = schedule.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("next: fast at " + (java.time.LocalDate.now().getYear() + 1) + "-01-01T00:00"), r.out());
+        assertTrue(r.out().contains("fast ended with status 0"), r.out());
+    }
+
+    @Test
     void crontabConversionIsCorrectOrRefused() {
         assertEquals("30 2 * * *", ScheduleCommand.crontab("0 30 2 * * *"));
         assertEquals("0 0 * * *", ScheduleCommand.crontab("@daily"));
