@@ -220,16 +220,22 @@ public class RunCommand implements Callable<Integer> {
      */
     static List<RunRequest> requests(JobDefinition def, InputOptions in, Path out, List<String> tables, List<String> languages,
                                      List<String> formats, boolean rejects, boolean csvBom) {
+        // A value from the job file is named with it, so that the person reading the line knows where to fix it.
+        String jobFile = "jobs/" + def.name() + ".yml: ";
         List<String> t = (tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables()).stream()
-                .map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError("unknown table '" + id + "'; the tables are "
-                        + String.join(",", TableCatalogue.ids())))).toList();
+                .map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError((tables != null ? "" : jobFile) + "unknown table '"
+                        + id + "'; the tables are " + String.join(",", TableCatalogue.ids())))).toList();
         List<Language> l;
         List<OutputFormat> f;
         try {
             l = (languages != null ? languages : def.languages()).stream().map(Language::of).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError((languages != null ? "" : jobFile) + e.getMessage());
+        }
+        try {
             f = (formats != null ? formats : def.formats()).stream().map(OutputFormat::of).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw new UsageError((formats != null ? "" : jobFile) + e.getMessage());
         }
         Path input = in.inputDir();
         if (real(out).startsWith(real(input))) {

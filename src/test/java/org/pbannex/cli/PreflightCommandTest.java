@@ -113,7 +113,7 @@ class PreflightCommandTest {
         assertEquals(2, r.status(), r.toString());
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(3, lines.size(), r.out());
-        assertTrue(lines.get(1).matches("FAILED\\s+job file\\s+unknown table 'zz'; the tables are .*"), r.out());
+        assertTrue(lines.get(1).matches("FAILED\\s+job file\\s+jobs/nightly.yml: unknown table 'zz'; the tables are .*"), r.out());
         assertEquals("Not ready: 1 line FAILED of 1; exit status 2.", lines.get(2));
     }
 }

@@ -285,6 +285,17 @@ class ScheduleCommandTest {
                     r.err());
         }
 
+        // A table, edition or format the program does not know: the job file is named (on the command line, the option).
+        Files.writeString(home.resolve("jobs/fast.yml"), "tables: [a1, zz]\nformats: [csv]\n");
+        r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("pb-annex: jobs/fast.yml: unknown table 'zz'; the tables are t1,"), r.err());
+        Files.writeString(home.resolve("jobs/fast.yml"), "tables: [a1]\nlanguages: [fr]\nformats: [csv]\n");
+        r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
+        assertTrue(r.err().contains("pb-annex: jobs/fast.yml: unknown language 'fr'"), r.err());
+        r = CliRun.capture(settings, "run", "fast", "--lang", "de", "--output", home.resolve("out").toString());
+        assertTrue(r.err().contains("pb-annex: unknown language 'de'"), r.err());
+
         Files.writeString(home.resolve("jobs/fast.yml"), "description: x\ntables: [a1\nformats: [csv]\n");
         r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
         assertEquals(2, r.status(), r.toString());
