@@ -98,9 +98,9 @@ public final class InputBookReader {
             }
             return sheets;
         } catch (UnsupportedFileFormatException e) {
-            throw new InputError(shown, 0, "", notAWorkbook(e));
+            throw new InputError(shown, 0, "", notAWorkbook(e, file));
         } catch (InvalidFormatException e) {
-            throw new InputError(shown, 0, "", "not an Excel workbook (.xlsx): " + e.getMessage());
+            throw new InputError(shown, 0, "", cutShort(file).orElse("not an Excel workbook (.xlsx): " + e.getMessage()));
         } catch (IOException | OpenXML4JException e) {
             throw new InputError(shown, 0, "", refusal(e));
         } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
@@ -142,6 +142,10 @@ public final class InputBookReader {
         }
         try {
             long size = Files.size(file);
+            if (size == 0) {
+                throw new InputError(shown, 0, "", "an empty file (0 bytes), not an Excel workbook: it was not saved or copied "
+                        + "whole; save it again in Excel");
+            }
             if (size > InputBook.MAX_BYTES) {
                 throw new InputError(shown, 0, "", "workbook too large: " + size + " bytes, the limit is " + InputBook.MAX_BYTES);
             }
@@ -156,7 +160,33 @@ public final class InputBookReader {
         ZipSecureFile.setMaxEntrySize(Math.min(ZipSecureFile.getMaxEntrySize(), InputBook.MAX_PART_BYTES));
     }
 
-    private static String notAWorkbook(UnsupportedFileFormatException e) {
+    /**
+     * What to say of a file that is no workbook, from how it begins: a workbook's zip archive that cannot be read (cut
+     * short while copied or sent, or damaged), or text (a CSV given a workbook's name); empty otherwise, when the
+     * caller's words stand.
+     */
+    private static java.util.Optional<String> cutShort(Path file) {
+        byte[] head = new byte[512];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return java.util.Optional.of("a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its contents "
+                    + "cannot be read, as when a file is cut short while it is copied or sent; save or send it again");
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of("not an Excel workbook (.xlsx) but text (a CSV file given a workbook's name?): open it in "
+                + "Excel and save it as Excel Workbook (.xlsx)");
+    }
+
+    private static String notAWorkbook(UnsupportedFileFormatException e, Path file) {
         String name = e.getClass().getSimpleName();
         if (name.startsWith("OLE2")) {
             return "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
@@ -164,7 +194,7 @@ public final class InputBookReader {
         if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
             return "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
         }
-        return "not an Excel workbook (.xlsx): " + oneLine(e);
+        return cutShort(file).orElse("not an Excel workbook (.xlsx): " + oneLine(e));
     }
 
     private static String refusal(Exception e) {

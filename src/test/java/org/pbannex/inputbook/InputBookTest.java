@@ -447,7 +447,13 @@ class InputBookTest {
     @Test
     void notAWorkbook() throws IOException {
         Path csv = Files.writeString(tmp.resolve("inputs.xlsx"), "unit,staff_costs\nILC,1\n");
-        refused(csv, "inputs.xlsx: not an Excel workbook (.xlsx)");
+        refused(csv, "inputs.xlsx: not an Excel workbook (.xlsx) but text (a CSV file given a workbook's name?)");
+        // Saved or copied not at all, or not to the end (an attachment cut short).
+        refused(Files.write(tmp.resolve("inputs.xlsx"), new byte[0]), "inputs.xlsx: an empty file (0 bytes), not an Excel workbook");
+        Path whole = withCell("budget", "F7", text("F7", "n/a"));
+        byte[] bytes = Files.readAllBytes(whole);
+        refused(Files.write(tmp.resolve("inputs.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 3)),
+                "inputs.xlsx: a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its contents cannot be read");
         Path xls = tmp.resolve("old.xlsx");
         try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream os = Files.newOutputStream(xls)) {
             hssf.createSheet("budget");
