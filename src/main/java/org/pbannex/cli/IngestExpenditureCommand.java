@@ -54,7 +54,12 @@ public class IngestExpenditureCommand implements Callable<Integer> {
                 // An input named on the command line that is not there: invalid input (3), as a missing input folder is.
                 throw new org.pbannex.ingest.InputError(p.toString(), 0, "", "file or folder not found");
             }
-            files.addAll(Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p));
+            List<Path> found = Files.isDirectory(p) ? ExpenditureIngest.files(p) : List.of(p);
+            if (found.isEmpty()) {
+                // Totals of nothing would read as "this folder's lines total 0".
+                throw new org.pbannex.ingest.InputError(p.toString(), 0, "", "a folder without expenditure-line files (.csv)");
+            }
+            files.addAll(found);
         }
         long bytes = 0;
         for (Path f : files) {

@@ -45,6 +45,10 @@ public class InputCommand implements Runnable {
             Path dir = in.inputDir();
             String biennium = in.oneBiennium().code();
             Path target = out.toAbsolutePath().normalize();
+            if (Files.isDirectory(target)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out " + out
+                        + " is a folder: name the workbook to write, e.g. " + out.resolve("inputs.xlsx"));
+            }
             Files.createDirectories(target.getParent());
             InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target);
             System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows (%.1f s)%n", out, s.biennium(), s.sheets(), s.rows(),

@@ -137,6 +137,11 @@ class InputWorkbookCliTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("no data folder for biennium 2030-31"), r.err());
         assertFalse(Files.exists(tmp.resolve("x.xlsx")));
+        // A folder for the workbook: named, with a file name to give instead.
+        r = CliRun.capture(Map.of(), "input", "export", "--out", tmp.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("--out " + tmp + " is a folder: name the workbook to write, e.g. " + tmp.resolve("inputs.xlsx")),
+                r.err());
     }
 
     @Test

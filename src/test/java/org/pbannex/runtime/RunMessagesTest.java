@@ -108,6 +108,11 @@ class RunMessagesTest {
         CliRun r = run("ingest-expenditure", tmp.resolve("no/such/lines.csv").toString());
         assertEquals(3, r.status(), r.toString());
         assertEquals("pb-annex: " + tmp.resolve("no/such/lines.csv") + ": file or folder not found", r.err().strip());
+        // A folder without lines is no total of 0 US$.
+        Path empty = java.nio.file.Files.createDirectories(tmp.resolve("no-lines"));
+        r = run("ingest-expenditure", empty.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertEquals("pb-annex: " + empty + ": a folder without expenditure-line files (.csv)", r.err().strip());
     }
 
     @Test
