@@ -86,7 +86,8 @@ public class RunPublication {
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
-                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history);
+                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
+                lease.lease());
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunFolder.class);
+
     public static final String LATEST = "latest";
 
     /** The time a run id starts with: the run's start, UTC, to the millisecond (20261203T070612.450Z-...). */
@@ -60,24 +62,51 @@ public final class RunFolder {
 
     /**
      * Removes the staging and work folders that failed or abandoned runs of this biennium left behind (called by a
-     * run that has just published, under the lock, so no other run of the biennium is writing there).
+     * run that has just published, under the lock, so no other run of the biennium is writing there). The lock is the
+     * database's: a run of another installation (its own database) writing into the same folder holds none of it, so
+     * a staging or work folder written to within {@code quiet} (the lease, after which a silent run counts as dead) is
+     * left alone.
      *
      * @return how many folders were removed
      */
-    public int removeLeftovers() throws IOException {
+    public int removeLeftovers(java.time.Duration quiet) throws IOException {
         int removed = 0;
+        java.time.Instant since = java.time.Instant.now().minus(quiet);
         try (Stream<Path> s = Files.list(bienniumDir)) {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
                 if ((name.startsWith(".staging-") || name.startsWith(".work-") || name.startsWith(".latest-") || name.startsWith(".paused-")
                         || name.startsWith(RunRetention.REMOVING))
                         && !name.endsWith(runId)) {
+                    boolean ofARun = name.startsWith(".staging-") || name.startsWith(".work-");
+                    if (ofARun && writtenSince(p, since)) {
+                        LOG.info("left {} alone: written to in the last {}, by a run this one's lock does not cover", p, quiet);
+                        continue;
+                    }
                     deleteTree(p);
                     removed++;
                 }
             }
         }
         return removed;
+    }
+
+    // The entry or one of the entries in it (a link: the link itself) changed since then.
+    private static boolean writtenSince(Path p, java.time.Instant since) throws IOException {
+        if (Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(since)) {
+            return true;
+        }
+        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            for (Path c : s.toList()) {
+                if (Files.getLastModifiedTime(c, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(since)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,9 +29,10 @@ public final class RunPublisher {
     /**
      * @param rejects the run's rejects file (published as rejects/expenditure.csv), or null
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
+     * @param quiet   what other runs left behind is removed once nothing has been written to it for this long
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    List<org.pbannex.table.Table> tables, Draft draft, RunHistory history)
+                                    List<org.pbannex.table.Table> tables, Draft draft, RunHistory history, java.time.Duration quiet)
             throws IOException {
         Path staging = folder.staging();
         if (rejects != null && Files.exists(rejects)) {
@@ -51,7 +52,7 @@ public final class RunPublisher {
         RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
-        int removed = folder.removeLeftovers();
+        int removed = folder.removeLeftovers(quiet);
         if (removed > 0) {
             LOG.info("removed {} staging and work folders that failed runs of {} left behind", removed, biennium);
         }

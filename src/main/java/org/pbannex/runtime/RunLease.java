@@ -123,6 +123,11 @@ public final class RunLease {
         return h != null && h.runId().equals(runId);
     }
 
+    /** How long a run may be silent before it counts as dead (pb.run.lease). */
+    public Duration lease() {
+        return lease;
+    }
+
     public void release(String biennium, String outputDir, String runId) {
         own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ?",
                 key(biennium, outputDir), runId));

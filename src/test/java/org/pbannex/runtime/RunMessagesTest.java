@@ -166,12 +166,23 @@ class RunMessagesTest {
     void leftoversOfFailedRunsAreRemovedOnceALaterRunPublishes() throws Exception {
         Path out = tmp.resolve("out");
         Path left = Files.createDirectories(out.resolve("2022-23/.staging-20200101T000000.000Z-00000000-0000/csv"));
-        Files.createDirectories(out.resolve("2022-23/.work-20200101T000000.000Z-00000000-0000/expenditure"));
+        Path work = Files.createDirectories(out.resolve("2022-23/.work-20200101T000000.000Z-00000000-0000/expenditure"));
+        // Left by a run that failed last night: nothing written to them since.
+        var lastNight = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(20)));
+        for (Path p : List.of(left, left.getParent(), work, work.getParent())) {
+            Files.setLastModifiedTime(p, lastNight);
+        }
+        // Being written by a run of another installation (a database of its own, so a lock this run does not see).
+        Path other = Files.createDirectories(out.resolve("2022-23/.staging-20200101T000001.000Z-00000000-0001"));
+        Files.writeString(other.resolve("t1.csv"), "being written");
         CliRun r = run("run", "nightly", "--format", "csv", "--lang", "zh", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertFalse(Files.exists(left.getParent()));
+        assertFalse(Files.exists(work.getParent()));
+        assertTrue(Files.isRegularFile(other.resolve("t1.csv")), "what was written to within the lease is left alone");
         try (var s = Files.list(out.resolve("2022-23"))) {
-            assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".")).count());
+            assertEquals(List.of(other.getFileName().toString()), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("."))
+                    .toList());
         }
     }
 }
