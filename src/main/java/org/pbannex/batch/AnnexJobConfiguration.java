@@ -38,7 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * that had not finished, then merges; the merged totals are a file too. The render partitions that completed keep
  * their files in the staging folder. What the steps derive from those (the validated input, the tables and checks)
  * is derived again in a new process, from the input folder (whose checksum identifies the job instance, so it cannot
- * have changed) and the totals file; see {@link RunInputs}.
+ * have changed; a file changed while the run reads it stops the run before it publishes, see
+ * {@link org.pbannex.publication.InputSnapshot}) and the totals file; see {@link RunInputs}.
  */
 @Configuration
 @EnableConfigurationProperties(PbProperties.class)

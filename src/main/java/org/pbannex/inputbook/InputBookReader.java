@@ -100,7 +100,7 @@ public final class InputBookReader {
         } catch (UnsupportedFileFormatException e) {
             throw new InputError(shown, 0, "", notAWorkbook(e, file));
         } catch (InvalidFormatException e) {
-            throw new InputError(shown, 0, "", cutShort(file).orElse("not an Excel workbook (.xlsx): " + e.getMessage()));
+            throw new InputError(shown, 0, "", whatItIs(file).orElse("not an Excel workbook (.xlsx): " + e.getMessage()));
         } catch (IOException | OpenXML4JException e) {
             throw new InputError(shown, 0, "", refusal(e));
         } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
@@ -165,7 +165,7 @@ public final class InputBookReader {
      * short while copied or sent, or damaged), or text (a CSV given a workbook's name); empty otherwise, when the
      * caller's words stand.
      */
-    private static java.util.Optional<String> cutShort(Path file) {
+    private static java.util.Optional<String> whatItIs(Path file) {
         byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -194,7 +194,7 @@ public final class InputBookReader {
         if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
             return "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
         }
-        return cutShort(file).orElse("not an Excel workbook (.xlsx): " + oneLine(e));
+        return whatItIs(file).orElse("not an Excel workbook (.xlsx): " + oneLine(e));
     }
 
     private static String refusal(Exception e) {

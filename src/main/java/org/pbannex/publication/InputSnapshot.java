@@ -34,6 +34,13 @@ import org.pbannex.ingest.InputSet;
  */
 public final class InputSnapshot {
 
+    /** What a run does about a change: the end of the line that names it. */
+    public static final String RUN = "the run read the input (%s): nothing was published, so that no figure comes from two "
+            + "versions of the input; run again once the input folder is complete";
+    /** What {@code check} does about one. */
+    public static final String CHECK = "the check read the input (%s): its figures could come from two versions of the input; "
+            + "check again once the input folder is complete";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     /** A file as the file system describes it. */
@@ -98,13 +105,6 @@ public final class InputSnapshot {
     public Optional<InputError> changes() throws IOException {
         return changes(Map.of(), RUN);
     }
-
-    /** What a run does about a change: the end of the line that names it. */
-    public static final String RUN = "the run read the input (%s): nothing was published, so that no figure comes from two "
-            + "versions of the input; run again once the input folder is complete";
-    /** What {@code check} does about one. */
-    public static final String CHECK = "the check read the input (%s): its figures could come from two versions of the input; "
-            + "check again once the input folder is complete";
 
     /**
      * As {@link #changes()}, and also any file whose content as the run read it ({@code read}: SHA-256 by the name
