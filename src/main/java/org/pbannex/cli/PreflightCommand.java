@@ -66,6 +66,19 @@ public class PreflightCommand implements Callable<Integer> {
         List<RunRequest> requests;
         try {
             def = JobDefinition.load(settings.jobs(), job);
+        } catch (RuntimeException e) {
+            failed("job file", e);
+            return finish();
+        }
+        try {
+            RunCommand.outputOutsideInput(in.inputDir(), outputOptions.outputDir());
+        } catch (org.pbannex.runtime.UsageError e) {
+            failed("output", e);
+            return finish();
+        } catch (RuntimeException e) {
+            // The input folder's own problem: said with the job's requests below.
+        }
+        try {
             requests = RunCommand.requests(def, in, outputOptions.outputDir(), null, null, null, false, false);
             ok("job file", jobFile + ": " + describe(requests.get(0), def));
         } catch (RuntimeException e) {

@@ -238,15 +238,20 @@ public class RunCommand implements Callable<Integer> {
             throw new UsageError((formats != null ? "" : jobFile) + e.getMessage());
         }
         Path input = in.inputDir();
-        if (real(out).startsWith(real(input))) {
-            throw new UsageError("the output folder " + out + " is inside the input folder " + input + ": each run's files would "
-                    + "be input to the next, which would never find its inputs published; choose an output folder outside it");
-        }
+        outputOutsideInput(input, out);
         List<Biennium> biennia = in.biennia(def.biennia());
         // Tables in catalogue order whatever order they were asked in.
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
+    }
+
+    /** An output folder inside the input folder is a usage error: each run's files would be input to the next. */
+    static void outputOutsideInput(Path input, Path out) {
+        if (real(out).startsWith(real(input))) {
+            throw new UsageError("the output folder " + out + " is inside the input folder " + input + ": each run's files would "
+                    + "be input to the next, which would never find its inputs published; choose an output folder outside it");
+        }
     }
 
     // The folder with links resolved as far as it exists (an output folder is made by the run).

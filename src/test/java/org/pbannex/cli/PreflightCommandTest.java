@@ -116,4 +116,14 @@ class PreflightCommandTest {
         assertTrue(lines.get(1).matches("FAILED\\s+job file\\s+jobs/nightly.yml: unknown table 'zz'; the tables are .*"), r.out());
         assertEquals("Not ready: 1 line FAILED of 1; exit status 2.", lines.get(2));
     }
+
+    @Test
+    void anOutputFolderInsideTheInputFolderIsTheOutputsLine() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        var settings = home("tables: all\n", input);
+        settings.put("pb.output", input.resolve("out").toString());
+        CliRun r = CliRun.capture(settings, "preflight");
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(line(r, "output").matches("FAILED\\s+output\\s+the output folder .*/out is inside the input folder .*"), r.out());
+    }
 }
