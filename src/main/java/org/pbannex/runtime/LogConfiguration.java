@@ -21,6 +21,15 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         String dir = System.getProperty("pb.home", ".") + "/work/logs";
+        String cannot = cannotWrite(java.nio.file.Path.of(dir, "pb-annex.log"));
+        if (cannot != null) {
+            // Logback would print its own account of the failure, forty lines with stack traces, on standard output,
+            // into what the command prints: one line on stderr instead, and the command goes on without its log.
+            System.err.println("pb-annex: cannot write the log " + dir + "/pb-annex.log (" + cannot + "): this command "
+                    + "runs without it");
+            context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        }
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
@@ -46,5 +55,23 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         context.getLogger("org.xhtmlrenderer").setLevel(Level.WARN);
         context.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Why the log file cannot be opened for appending (its folder made if missing), or null when it can. */
+    static String cannotWrite(java.nio.file.Path log) {
+        try {
+            java.nio.file.Files.createDirectories(log.getParent());
+            java.nio.file.Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)
+                    .close();
+            return null;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return "a file is where its folder " + e.getFile() + " should be";
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "permission denied";
+        } catch (java.nio.file.FileSystemException e) {
+            return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        }
     }
 }
