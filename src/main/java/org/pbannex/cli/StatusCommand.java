@@ -53,6 +53,14 @@ public class StatusCommand implements Callable<Integer> {
         }
         List<RunOutcomes.State> states = new RunOutcomes(PbAnnexApplication.settings().status()).states().stream()
                 .filter(s -> job == null || s.job().equals(job)).toList();
+        if (states.isEmpty() && job != null) {
+            // A name typed wrong in a monitor's command would read "nothing yet" for ever.
+            var jobs = JobDefinition.names(PbAnnexApplication.settings().jobs());
+            if (!jobs.contains(job)) {
+                throw new ParameterException(spec.commandLine(), "no job '" + job + "' in " + PbAnnexApplication.settings().jobs()
+                        + " and no run of it recorded; the jobs are " + String.join(", ", jobs));
+            }
+        }
         if (states.isEmpty()) {
             System.out.println("No run recorded yet" + (job == null ? "" : " of the job " + job) + " (work/status/).");
             return limit == null ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;

@@ -37,6 +37,11 @@ class StatusCommandTest {
         assertEquals(0, none.status(), none.toString());
         assertEquals("No run recorded yet (work/status/).", none.out().strip());
         assertEquals(5, CliRun.capture(settings, "status", "nightly", "--max-age", "26h").status(), "no good run at all is stale");
+        // A job's name typed wrong in a monitor's command: said, not "nothing yet" for ever.
+        CliRun typo = CliRun.capture(settings, "status", "nigthly");
+        assertEquals(2, typo.status(), typo.toString());
+        assertTrue(typo.err().contains("no job 'nigthly' in " + home.resolve("jobs") + " and no run of it recorded; the jobs are nightly"),
+                typo.err());
 
         assertEquals(0, CliRun.capture(settings, "run", "nightly").status());
         CliRun good = CliRun.capture(settings, "status", "--max-age", "26h");
