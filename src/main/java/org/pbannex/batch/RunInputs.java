@@ -121,7 +121,7 @@ public class RunInputs {
      * added or removed since the run's launch took its snapshot (or, for a run started otherwise, since this process
      * first read the input) is the input error that names it.
      */
-    public java.util.Optional<org.pbannex.ingest.InputError> inputChanges(RunInfo run) throws IOException {
+    public java.util.Optional<org.pbannex.ingest.InputError> inputChanges(RunInfo run) {
         Map<String, String> read = new java.util.HashMap<>();
         inputs(run).files().values().forEach(f -> read.put(f.path(), f.sha256()));
         return snapshots.get(run.runId()).changes(read, InputSnapshot.RUN);
@@ -135,13 +135,7 @@ public class RunInputs {
 
     private Derived derived(RunInfo run) {
         return byRun.computeIfAbsent(run.runId(), id -> {
-            snapshots.computeIfAbsent(id, k -> {
-                try {
-                    return InputSnapshot.recordOnly(run.request().input());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            snapshots.computeIfAbsent(id, k -> InputSnapshot.recordOnly(run.request().input()));
             InputSet in = Publication.ingest(run.request().input(), run.request().biennium());
             return new Derived(in, Publication.dimensions(in), new ConcurrentHashMap<>());
         });

@@ -1,13 +1,9 @@
 package org.pbannex.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
@@ -83,7 +79,8 @@ public class CheckCommand implements Callable<Integer> {
         long start = System.nanoTime();
         // Each part timed with --timings (named after the biennium when there are several).
         String of = named ? " " + biennium : "";
-        InputSnapshot before = recordInput();
+        // A file saved into the input folder while the check reads it: its figures may mix two versions.
+        InputSnapshot before = InputSnapshot.recordOnly(in.inputDir());
         InputSet inputs = Publication.ingest(in.inputDir(), biennium);
         long read = System.nanoTime();
         ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
@@ -99,7 +96,7 @@ public class CheckCommand implements Callable<Integer> {
                 System.out.println((c.passed() ? "ok       " : "FAILED   ") + c.describe());
             }
         }
-        inputChanges(before).ifPresent(e -> {
+        before.changes(Map.of(), InputSnapshot.CHECK).ifPresent(e -> {
             throw e;
         });
         var failures = pub.checks().failures();
@@ -113,22 +110,5 @@ public class CheckCommand implements Callable<Integer> {
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.PUBLISHED;
-    }
-
-    // A file saved into the input folder while the check read it: its figures may mix two versions (InputSnapshot).
-    private InputSnapshot recordInput() {
-        try {
-            return InputSnapshot.recordOnly(in.inputDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Optional<InputError> inputChanges(InputSnapshot before) {
-        try {
-            return before.changes(Map.of(), InputSnapshot.CHECK);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

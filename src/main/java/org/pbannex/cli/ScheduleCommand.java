@@ -72,7 +72,7 @@ public class ScheduleCommand implements Callable<Integer> {
             jobs.problems().values().forEach(p -> System.err.println("pb-annex: " + p));
             return jobs.problems().isEmpty() ? ExitCodes.PUBLISHED : ExitCodes.USAGE;
         }
-        Duration every = rereadEvery();
+        Duration every = DurationOption.parse(spec, "--reread", reread, "30s or 1m", true);
         Map<String, String> told = new HashMap<>();
         List<Scheduled> scheduled = tellProblems(jobs, told);
         preflight(scheduled);
@@ -114,18 +114,6 @@ public class ScheduleCommand implements Callable<Integer> {
             scheduled = tellProblems(scheduledJobs(home), told);
         }
         return worst;
-    }
-
-    private Duration rereadEvery() {
-        try {
-            Duration d = org.springframework.boot.convert.DurationStyle.detectAndParse(reread);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--reread '" + reread + "' is not a duration such as 30s or 1m");
-        }
     }
 
     /**

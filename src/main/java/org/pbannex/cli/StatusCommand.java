@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunOutcomes;
-import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,14 +42,7 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Duration limit = null;
-        if (maxAge != null) {
-            try {
-                limit = DurationStyle.detectAndParse(maxAge);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--max-age '" + maxAge + "' is not a duration such as 26h or 90m");
-            }
-        }
+        Duration limit = maxAge == null ? null : DurationOption.parse(spec, "--max-age", maxAge, "26h or 90m", false);
         List<RunOutcomes.State> states = new RunOutcomes(PbAnnexApplication.settings().status()).states().stream()
                 .filter(s -> job == null || s.job().equals(job)).toList();
         if (states.isEmpty() && job != null) {

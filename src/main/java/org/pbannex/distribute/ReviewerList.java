@@ -95,7 +95,7 @@ public final class ReviewerList {
     /** The input folder's reviewers.csv, checked against its descriptor. */
     public static List<Reviewer> fromCsv(Path inputDir) {
         Path file = inputDir.resolve(FILE);
-        String shown = (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + FILE;
+        String shown = org.pbannex.ingest.InputFolder.shownName(inputDir, FILE);
         if (!Files.isRegularFile(file)) {
             throw new InputError(shown, 0, "", "no reviewers list: add it (name,email,language,tables), or name reviewers in the job");
         }

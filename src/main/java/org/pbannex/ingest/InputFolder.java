@@ -17,6 +17,14 @@ public final class InputFolder {
     }
 
     /**
+     * A file under the input folder as messages and reports name it: the folder's own name, then the path under it
+     * ({@code input/2022-23/budget.csv}); {@code ""} gives the folder's prefix.
+     */
+    public static String shownName(Path inputDir, String rel) {
+        return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel;
+    }
+
+    /**
      * Whether a file under the input folder is input. Not the reviewer list (adding a reviewer must not make the nightly
      * run publish again), nor anything under a name starting with {@code .} or {@code ~$}, which editors, office
      * programs and version control leave beside the files they open ({@code .~lock.budget.csv#},

@@ -59,7 +59,7 @@ public final class InputSet {
     }
 
     private static SourceName byPath(Path inputDir, String rel) {
-        return SourceName.file((inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel);
+        return SourceName.file(InputFolder.shownName(inputDir, rel));
     }
 
     /**

@@ -66,7 +66,7 @@ public final class InputSnapshot {
     }
 
     /** Records every input file, then reads each for the checksum (each file's record taken before its reading). */
-    public static InputSnapshot take(Path inputDir) throws IOException {
+    public static InputSnapshot take(Path inputDir) {
         Map<String, FileState> files = states(inputDir);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -86,7 +86,7 @@ public final class InputSnapshot {
      * Records every input file without reading it: enough to tell a change later ({@link #changes()}), with no
      * checksum.
      */
-    public static InputSnapshot recordOnly(Path inputDir) throws IOException {
+    public static InputSnapshot recordOnly(Path inputDir) {
         return new InputSnapshot(inputDir, states(inputDir), Map.of(), null);
     }
 
@@ -102,7 +102,7 @@ public final class InputSnapshot {
      * The first file changed, replaced, added or removed since the snapshot (in the order of their paths), as the
      * input error that names it; empty while the folder holds what the snapshot recorded.
      */
-    public Optional<InputError> changes() throws IOException {
+    public Optional<InputError> changes() {
         return changes(Map.of(), RUN);
     }
 
@@ -111,7 +111,7 @@ public final class InputSnapshot {
      * users see, {@code input/2022-23/budget.csv}) is not what the snapshot read: a file system that keeps times to the
      * second or to the clock's tick can leave a quick rewrite of the same size unrecorded.
      */
-    public Optional<InputError> changes(Map<String, String> read, String outcome) throws IOException {
+    public Optional<InputError> changes(Map<String, String> read, String outcome) {
         Map<String, FileState> now = states(inputDir);
         TreeMap<String, String> changed = new TreeMap<>();
         String folder = name("");
@@ -143,16 +143,21 @@ public final class InputSnapshot {
     }
 
     private String name(String rel) {
-        return name(inputDir, rel);
+        return InputFolder.shownName(inputDir, rel);
     }
 
-    // The file as users see it named: the input folder's name, then the path under it (input/2022-23/budget.csv).
-    private static String name(Path inputDir, String rel) {
-        return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel;
-    }
-
-    private static Map<String, FileState> states(Path inputDir) throws IOException {
+    // Unchecked, as reading the input is elsewhere (InputSet): a folder that cannot be walked is the run's fault line.
+    private static Map<String, FileState> states(Path inputDir) {
         Map<String, FileState> files = new TreeMap<>();
+        try {
+            walk(inputDir, files);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static void walk(Path inputDir, Map<String, FileState> files) throws IOException {
         // Folders that are not input (.git) are not entered; a link to a file counts, as its target.
         Files.walkFileTree(inputDir, new SimpleFileVisitor<>() {
             @Override
@@ -169,6 +174,5 @@ public final class InputSnapshot {
                 return FileVisitResult.CONTINUE;
             }
         });
-        return files;
     }
 }

@@ -63,7 +63,7 @@ public final class Publication {
 
     /** How expenditure files are named in messages: input/expenditure/<file>. */
     public static String expenditureDisplayRoot(Path inputDir) {
-        return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + EXPENDITURE_FOLDER + "/";
+        return org.pbannex.ingest.InputFolder.shownName(inputDir, EXPENDITURE_FOLDER + "/");
     }
 
     /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */
@@ -155,7 +155,7 @@ public final class Publication {
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
-        String folder = (in.inputDir().getFileName() == null ? "" : in.inputDir().getFileName() + "/") + EXPENDITURE_FOLDER + "/";
+        String folder = expenditureDisplayRoot(in.inputDir());
         return new InputError(folder, 0, "", "no expenditure-line files (*.csv): table " + e.id() + " is built from them; add "
                 + "them, or leave " + e.id() + " out (e.g. --tables " + String.join(",", TableCatalogue.ids().stream()
                 .filter(id -> !id.equals(e.id())).toList()) + ", a partial run)");

@@ -162,7 +162,7 @@ public final class RunRenderer {
      * run's input checksum), for every edition's list of inputs.
      */
     private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
-        String prefix = computed.inputs().inputDir().getFileName() == null ? "" : computed.inputs().inputDir().getFileName() + "/";
+        String prefix = org.pbannex.ingest.InputFolder.shownName(computed.inputs().inputDir(), "");
         List<PublicationInfo.InputFile> files = new ArrayList<>(computed.inputs().files().values().stream()
                 .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
         if (computed.expenditure() != null) {

@@ -1,0 +1,27 @@
+package org.pbannex.cli;
+
+import java.time.Duration;
+import org.springframework.boot.convert.DurationStyle;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** An option that takes a duration (26h, 90m, 30s), as Spring Boot's settings write them. */
+final class DurationOption {
+
+    private DurationOption() {
+    }
+
+    /** The option's duration; a usage error naming the option when its value is none (or, if so asked, not above 0). */
+    static Duration parse(CommandSpec spec, String option, String value, String examples, boolean positive) {
+        Duration d;
+        try {
+            d = DurationStyle.detectAndParse(value);
+        } catch (IllegalArgumentException e) {
+            d = null;
+        }
+        if (d == null || positive && (d.isNegative() || d.isZero())) {
+            throw new ParameterException(spec.commandLine(), option + " '" + value + "' is not a duration such as " + examples);
+        }
+        return d;
+    }
+}
