@@ -235,6 +235,75 @@ class RealClientsTest {
         }
     }
 
+    /**
+     * The PDFs are tagged, as poppler reads them (pdfinfo -struct-text): every figure of every table is the text of a
+     * cell in its row's TR, the row found by its heading cell (TH) in the tables' order; each table's heading cells are
+     * in its THead once, not once per page; the page numbers and running header are not in the tree; and every
+     * table's title is a heading.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void pdfStructureTreeHoldsEveryFigureInItsRow(Language lang) throws Exception {
+        Path pdf = dir.resolve("annexes." + lang.code() + ".pdf");
+        assertTrue(run(dir, "pdfinfo", pdf.toString()).lines().anyMatch(l -> l.matches("Tagged:\\s+yes")), "pdfinfo: Tagged: yes");
+        // (poppler reads the tree's text slowly, some 10 s for the zh edition: once per edition.)
+        String tree = run(dir, "pdfinfo", "-struct-text", pdf.toString());
+        List<StructureTable> tables = StructureTable.parse(tree);
+        List<String[]> rows = new ArrayList<>();
+        for (StructureTable s : tables) {
+            rows.addAll(s.body());
+        }
+        int at = 0;
+        int compared = 0;
+        for (Table t : pub.tables().values()) {
+            int first = -1;
+            for (Row r : t.rows()) {
+                if (r.type() == RowType.HEADING) {
+                    continue;
+                }
+                String label = bare(r.label().in(lang));
+                while (at < rows.size() && !bare(rows.get(at)[0]).equals(label)) {
+                    at++;
+                }
+                assertTrue(at < rows.size(), t.id() + ": no row of the structure tree headed '" + label + "' after the previous");
+                first = first < 0 ? at : first;
+                List<String> cells = java.util.Arrays.stream(rows.get(at)).map(RealClientsTest::bare).toList();
+                for (Column c : OutputColumns.printed(t)) {
+                    Object v = r.value(c.key());
+                    if (v instanceof Number) {
+                        String printed = bare(NumberText.format(v, c.kind(), lang));
+                        assertTrue(cells.stream().anyMatch(x -> x.startsWith(printed)),
+                                t.id() + " row '" + label + "' column " + c.key() + ": " + printed + " not among " + cells);
+                        compared++;
+                    }
+                }
+                at++;
+            }
+            var head = org.pbannex.render.markup.TableView.of(t, lang).head();
+            if (first >= 0 && !head.isEmpty()) {
+                String[] firstRow = rows.get(first);
+                StructureTable s = tables.stream().filter(x -> x.body().contains(firstRow)).findFirst().orElseThrow();
+                // Once, not once per page the table runs over: the rows drawn again on a later page are artifacts.
+                List<String> expected = head.stream().flatMap(List::stream).filter(c -> !(c.text() + c.unit()).isEmpty())
+                        .map(c -> bare(c.text() + c.unit())).toList();
+                List<String> found = s.head().stream().flatMap(java.util.Arrays::stream).map(RealClientsTest::bare)
+                        .filter(x -> !x.isEmpty()).toList();
+                assertEquals(expected, found, t.id() + ": the heading cells in the THead");
+            }
+        }
+        assertTrue(compared > 1000, "figures compared: " + compared);
+        assertTrue(tree.lines().noneMatch(l -> l.strip().matches("\"— \\d+ —\"")), "a page number in the structure tree");
+        String headings = bare(String.join("", StructureTable.textsOf(tree, "H2")));
+        for (Table t : pub.tables().values()) {
+            assertTrue(headings.contains(bare(withoutMarker(t.title().in(lang)))), t.id() + "'s title is an H2");
+        }
+    }
+
+    /** Text compared without white space: a cell's lines break anywhere. */
+    private static String bare(String s) {
+        return withoutMarker(s).replaceAll("\\s+", "");
+    }
+
     // Line breaks fall anywhere in wrapped cells; compare with runs of white space made one space.
     private static String squash(String s) {
         return s.replaceAll("\\s+", " ").replace("- ", "-");

@@ -36,8 +36,10 @@ import org.xhtmlrenderer.pdf.ITextUserAgent;
 /**
  * The PDF edition: every table of one language in one A4 document (wide tables on landscape pages), laid out
  * by Flying Saucer from the XHTML of templates/pdf-edition.html and templates/annex.css, with one embedded CJK font.
- * Three things are ours: text goes only on the page that shows it ({@link PageClippedOutputDevice}), Chinese headings
- * break between words ({@link WordLineBreaking}), and pies are drawn as vector paths ({@link ChartElementFactory}).
+ * Four things are ours: text goes only on the page that shows it, and the PDF is tagged, its text in a structure tree
+ * of sections, headings, paragraphs, lists and tables ({@link AnnexOutputDevice}, {@link StructureTree}); Chinese
+ * headings break between words ({@link WordLineBreaking}); and pies are drawn as vector paths
+ * ({@link ChartElementFactory}).
  */
 public final class PdfDocumentWriter {
 
@@ -79,7 +81,7 @@ public final class PdfDocumentWriter {
     /** Flying Saucer with our output device, line breaking and chart elements, the document laid out into pages. */
     static ITextRenderer laidOut(String xhtml, Path fontDir) throws IOException {
         float dots = ITextRenderer.DEFAULT_DOTS_PER_POINT;
-        ITextOutputDevice device = new PageClippedOutputDevice(dots);
+        ITextOutputDevice device = new AnnexOutputDevice(dots);
         ITextUserAgent agent = new ITextUserAgent(device, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
         ITextRenderer renderer = new ITextRenderer(dots, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, device, agent,
                 new PdfFonts.EmbeddedOnly(), new ChartElementFactory(device), new ITextTextRenderer());
@@ -105,7 +107,7 @@ public final class PdfDocumentWriter {
 
 
     /**
-     * Fills what Flying Saucer leaves out: the document language, the title shown by a viewer, and dates and file ID
+     * Fills what Flying Saucer leaves out: the tagging, the document language, the title shown by a viewer, and dates and file ID
      * derived from the run instead of the wall clock and a random number, so the same run renders the same bytes.
      */
     private static final class Metadata extends DefaultPDFCreationListener {
@@ -117,6 +119,12 @@ public final class PdfDocumentWriter {
             this.language = language;
             this.runTime = runTime;
             this.content = content;
+        }
+
+        @Override
+        public void preOpen(ITextRenderer renderer) {
+            // A tagged PDF: screen readers and reflowing viewers read its structure tree (AnnexOutputDevice).
+            renderer.getWriter().setTagged();
         }
 
         @Override

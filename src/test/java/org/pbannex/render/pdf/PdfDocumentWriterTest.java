@@ -254,6 +254,56 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /**
+     * A tagged PDF (PDF 1.7, 14.8): marked as such, with a structure tree, and every mark on every page, text and
+     * paths, inside a marked-content sequence: content of the tree (an MCID) or an artifact (the page numbers, the
+     * running header, rules, backgrounds, the pie). The page numbers, which every page but the cover has, are artifacts.
+     */
+    @Test
+    void everyMarkIsTaggedContentOrAnArtifact() throws IOException {
+        for (Path pdf : List.of(zh, en)) {
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                var catalog = doc.getDocumentCatalog();
+                assertTrue(catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked(), pdf + ": MarkInfo /Marked true");
+                assertTrue(catalog.getStructureTreeRoot() != null && !catalog.getStructureTreeRoot().getKids().isEmpty(),
+                        pdf + ": a structure tree");
+                int artifactTexts = 0;
+                int contentTexts = 0;
+                for (int p = 0; p < doc.getNumberOfPages(); p++) {
+                    var parser = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(p));
+                    java.util.Deque<String> open = new java.util.ArrayDeque<>();
+                    List<Object> operands = new ArrayList<>();
+                    for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                        if (!(token instanceof org.apache.pdfbox.contentstream.operator.Operator op)) {
+                            operands.add(token);
+                            continue;
+                        }
+                        switch (op.getName()) {
+                            case "BMC", "BDC" -> open.push(((COSName) operands.get(0)).getName());
+                            case "EMC" -> open.pop();
+                            case "Tj", "TJ", "'", "\"" -> {
+                                assertFalse(open.isEmpty(), pdf + " page " + (p + 1) + ": text outside marked content");
+                                if (open.contains("Artifact")) {
+                                    artifactTexts++;
+                                } else {
+                                    contentTexts++;
+                                }
+                            }
+                            case "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh" ->
+                                    assertFalse(open.isEmpty(), pdf + " page " + (p + 1) + ": '" + op.getName()
+                                            + "' painted outside marked content");
+                            default -> { }
+                        }
+                        operands.clear();
+                    }
+                    assertTrue(open.isEmpty(), pdf + " page " + (p + 1) + ": marked content left open");
+                }
+                assertTrue(artifactTexts >= doc.getNumberOfPages() - 1, pdf + ": page numbers as artifacts: " + artifactTexts);
+                assertTrue(contentTexts > LONG_ROWS * 5, pdf + ": texts in the structure tree: " + contentTexts);
+            }
+        }
+    }
+
     /** The pie is drawn in its slice colours, in proportion; the legend gives every slice's label and figure as text. */
     @Test
     void pieSlicesAreDrawnAndTheirFiguresAreText() throws IOException {

@@ -1,0 +1,147 @@
+package org.pbannex.render.pdf;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfStructureElement;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+import org.jspecify.annotations.Nullable;
+import org.xhtmlrenderer.css.style.CalculatedStyle;
+import org.xhtmlrenderer.css.style.derived.BorderPropertySet;
+import org.xhtmlrenderer.pdf.ITextFSFont;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
+import org.xhtmlrenderer.render.BlockBox;
+import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.InlineText;
+import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.RenderingContext;
+
+/**
+ * Flying Saucer's PDF output device with two changes: text goes only on the page that shows it, and, in a tagged PDF,
+ * every mark on a page is either content of the structure tree ({@link StructureTree}) or an artifact.
+ * <p>
+ * Flying Saucer paints a page by painting every line whose <em>painting extent</em> (the font's ascent + descent,
+ * which for the CJK font is taller than the line height we set) reaches into the page's content area, and relies on
+ * a clip path to hide what lies outside. A clip hides ink, not text: the last row of a page and the first line of
+ * the next page's caption were written, invisibly, into the neighbouring page's text layer too, where search,
+ * copy-paste and screen readers found them (the "ghost text" of issue 12). A line is laid out on exactly one page,
+ * so its text is drawn only when the middle of its line, where its glyphs are, lies inside the page's clip.
+ * <p>
+ * Flying Saucer 9.13 writes no structure tree (its tagging came in 10.x, on Java 21). So text is marked here, where
+ * it is drawn: each string as content of the element it belongs to (a table cell, a heading, a paragraph), and what
+ * only decorates (backgrounds, borders, the pies, the running header, page numbers) as artifacts that a screen reader
+ * skips.
+ */
+final class AnnexOutputDevice extends ITextOutputDevice {
+
+    private @Nullable ITextFSFont font;
+    /** The text being drawn by {@link #drawText}, so {@link #drawString} knows whose it is. */
+    private @Nullable InlineText text;
+    private @Nullable StructureTree tree;
+
+    AnnexOutputDevice(float dotsPerPoint) {
+        super(dotsPerPoint);
+    }
+
+    @Override
+    public void setWriter(PdfWriter writer) {
+        super.setWriter(writer);
+        tree = writer.isTagged() ? new StructureTree(writer) : null;
+    }
+
+    @Override
+    public void setFont(FSFont font) {
+        super.setFont(font);
+        this.font = (ITextFSFont) font;
+    }
+
+    @Override
+    public void drawText(RenderingContext c, InlineText inlineText) {
+        text = inlineText;
+        try {
+            super.drawText(c, inlineText);
+        } finally {
+            text = null;
+        }
+    }
+
+    @Override
+    public void drawString(String s, float x, float y, @Nullable JustificationInfo info) {
+        if (!onThisPage(s, x, y)) {
+            return;
+        }
+        if (tree == null) {
+            super.drawString(s, x, y, info);
+            return;
+        }
+        PdfContentByte page = getCurrentPage();
+        PdfStructureElement element = text == null ? null : tree.elementOf(text.getParent());
+        if (element == null) {
+            page.beginMarkedContentSequence(StructureTree.ARTIFACT);
+        } else {
+            page.beginMarkedContentSequence(element);
+        }
+        super.drawString(s, x, y, info);
+        page.endMarkedContentSequence();
+    }
+
+    @Override
+    public void paintReplacedElement(RenderingContext c, BlockBox box) {
+        // The pies: the chart's title, legend and alternative text beside it are its content.
+        asArtifact(() -> super.paintReplacedElement(c, box));
+    }
+
+    @Override
+    public void paintBackground(RenderingContext c, Box box) {
+        asArtifact(() -> super.paintBackground(c, box));
+    }
+
+    @Override
+    public void paintBackground(RenderingContext c, CalculatedStyle style, Rectangle bounds,
+                                Rectangle bgImageContainer, BorderPropertySet border) {
+        asArtifact(() -> super.paintBackground(c, style, bounds, bgImageContainer, border));
+    }
+
+    @Override
+    public void paintBorder(RenderingContext c, Box box) {
+        asArtifact(() -> super.paintBorder(c, box));
+    }
+
+    @Override
+    public void paintBorder(RenderingContext c, CalculatedStyle style, Rectangle edge, int sides) {
+        asArtifact(() -> super.paintBorder(c, style, edge, sides));
+    }
+
+    @Override
+    public void paintCollapsedBorder(RenderingContext c, BorderPropertySet border, Rectangle bounds, int side) {
+        asArtifact(() -> super.paintCollapsedBorder(c, border, bounds, side));
+    }
+
+    private void asArtifact(Runnable paint) {
+        if (tree == null) {
+            paint.run();
+            return;
+        }
+        getCurrentPage().beginMarkedContentSequence(StructureTree.ARTIFACT);
+        paint.run();
+        getCurrentPage().endMarkedContentSequence();
+    }
+
+    /** Whether a thin line through the middle of the text's glyph box (baseline at y) crosses the clip. */
+    private boolean onThisPage(String s, float x, float y) {
+        Shape clip = getClip();
+        if (clip == null || font == null) {
+            return true;
+        }
+        BaseFont base = font.getFontDescription().getFont();
+        float size = font.getSize2D();
+        float ascent = base.getFontDescriptor(BaseFont.ASCENT, size);
+        float descent = -base.getFontDescriptor(BaseFont.DESCENT, size);
+        double middle = y - (ascent - descent) / 2;
+        double width = Math.max(1, base.getWidthPoint(s, size));
+        return clip.intersects(new Rectangle2D.Double(x, middle - 0.5, width, 1));
+    }
+}
