@@ -125,6 +125,9 @@ public final class PdfDocumentWriter {
         public void preOpen(ITextRenderer renderer) {
             // A tagged PDF: screen readers and reflowing viewers read its structure tree (AnnexOutputDevice).
             renderer.getWriter().setTagged();
+            // The tree's thousands of small objects compressed in object streams (PDF 1.5): the English edition
+            // 348 KB, against 730 KB with them as plain objects (276 KB untagged).
+            renderer.getWriter().setFullCompression();
         }
 
         @Override
