@@ -15,9 +15,12 @@ import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.FSFont;
+import org.xhtmlrenderer.render.InlineLayoutBox;
 import org.xhtmlrenderer.render.InlineText;
 import org.xhtmlrenderer.render.JustificationInfo;
+import org.xhtmlrenderer.render.LineBox;
 import org.xhtmlrenderer.render.RenderingContext;
+import org.xhtmlrenderer.render.TextDecoration;
 
 /**
  * Flying Saucer's PDF output device with two changes: text goes only on the page that shows it, and, in a tagged PDF,
@@ -41,6 +44,13 @@ final class AnnexOutputDevice extends ITextOutputDevice {
     /** The text being drawn by {@link #drawText}, so {@link #drawString} knows whose it is. */
     private @Nullable InlineText text;
     private @Nullable StructureTree tree;
+    /**
+     * The marked-content sequence left open after a string, so the next string of the same element (a cell's or a
+     * paragraph's next line) joins it: one marked-content id per element and page, not one per line, keeps the tree
+     * small in memory and in the file. It is closed before anything else is drawn and before the clip is reset
+     * (Flying Saucer's Q q), so sequences and saved graphics states nest.
+     */
+    private @Nullable Object open;
 
     AnnexOutputDevice(float dotsPerPoint) {
         super(dotsPerPoint);
@@ -77,15 +87,48 @@ final class AnnexOutputDevice extends ITextOutputDevice {
             super.drawString(s, x, y, info);
             return;
         }
-        PdfContentByte page = getCurrentPage();
         PdfStructureElement element = text == null ? null : tree.elementOf(text.getParent());
-        if (element == null) {
-            page.beginMarkedContentSequence(StructureTree.ARTIFACT);
-        } else {
-            page.beginMarkedContentSequence(element);
+        Object mark = element == null ? StructureTree.ARTIFACT : element;
+        if (open != mark) {
+            closeMark();
+            PdfContentByte page = getCurrentPage();
+            if (element == null) {
+                page.beginMarkedContentSequence(StructureTree.ARTIFACT);
+            } else {
+                page.beginMarkedContentSequence(element);
+            }
+            open = mark;
         }
         super.drawString(s, x, y, info);
-        page.endMarkedContentSequence();
+    }
+
+    private void closeMark() {
+        if (open != null) {
+            getCurrentPage().endMarkedContentSequence();
+            open = null;
+        }
+    }
+
+    @Override
+    public void setClip(Shape s) {
+        closeMark();
+        super.setClip(s);
+    }
+
+    @Override
+    public void finishPage() {
+        closeMark();
+        super.finishPage();
+    }
+
+    @Override
+    public void drawTextDecoration(RenderingContext c, InlineLayoutBox iB, TextDecoration decoration) {
+        asArtifact(() -> super.drawTextDecoration(c, iB, decoration));
+    }
+
+    @Override
+    public void drawTextDecoration(RenderingContext c, LineBox lineBox) {
+        asArtifact(() -> super.drawTextDecoration(c, lineBox));
     }
 
     @Override
@@ -125,6 +168,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
             paint.run();
             return;
         }
+        closeMark();
         getCurrentPage().beginMarkedContentSequence(StructureTree.ARTIFACT);
         paint.run();
         getCurrentPage().endMarkedContentSequence();

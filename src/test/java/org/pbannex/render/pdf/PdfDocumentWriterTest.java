@@ -257,7 +257,8 @@ class PdfDocumentWriterTest {
     /**
      * A tagged PDF (PDF 1.7, 14.8): marked as such, with a structure tree, and every mark on every page, text and
      * paths, inside a marked-content sequence: content of the tree (an MCID) or an artifact (the page numbers, the
-     * running header, rules, backgrounds, the pie). The page numbers, which every page but the cover has, are artifacts.
+     * running header, rules, backgrounds, the pie), each sequence nesting with the saved graphics states (q ... Q). The
+     * page numbers, which every page but the cover has, are artifacts.
      */
     @Test
     void everyMarkIsTaggedContentOrAnArtifact() throws IOException {
@@ -272,6 +273,8 @@ class PdfDocumentWriterTest {
                 for (int p = 0; p < doc.getNumberOfPages(); p++) {
                     var parser = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(p));
                     java.util.Deque<String> open = new java.util.ArrayDeque<>();
+                    java.util.Deque<Integer> savedAtOpen = new java.util.ArrayDeque<>();
+                    int saved = 0;
                     List<Object> operands = new ArrayList<>();
                     for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
                         if (!(token instanceof org.apache.pdfbox.contentstream.operator.Operator op)) {
@@ -279,8 +282,17 @@ class PdfDocumentWriterTest {
                             continue;
                         }
                         switch (op.getName()) {
-                            case "BMC", "BDC" -> open.push(((COSName) operands.get(0)).getName());
-                            case "EMC" -> open.pop();
+                            case "BMC", "BDC" -> {
+                                open.push(((COSName) operands.get(0)).getName());
+                                savedAtOpen.push(saved);
+                            }
+                            case "EMC" -> {
+                                open.pop();
+                                assertEquals(savedAtOpen.pop(), saved, pdf + " page " + (p + 1)
+                                        + ": a marked-content sequence and a saved graphics state (q ... Q) overlap");
+                            }
+                            case "q" -> saved++;
+                            case "Q" -> saved--;
                             case "Tj", "TJ", "'", "\"" -> {
                                 assertFalse(open.isEmpty(), pdf + " page " + (p + 1) + ": text outside marked content");
                                 if (open.contains("Artifact")) {
