@@ -238,7 +238,7 @@ class RealClientsTest {
     /**
      * The PDFs are tagged, as poppler reads them (pdfinfo -struct-text): every figure of every table is the text of a
      * cell in its row's TR, the row found by its heading cell (TH) in the tables' order; each table's heading cells are
-     * in its THead once, not once per page; the page numbers and running header are not in the tree; and every
+     * in its THead once, not once per page; every row of a table is as wide as the others (empty cells are cells); the page numbers and running header are not in the tree; and every
      * table's title is a heading.
      */
     @ParameterizedTest
@@ -289,6 +289,8 @@ class RealClientsTest {
                 List<String> found = s.head().stream().flatMap(java.util.Arrays::stream).map(RealClientsTest::bare)
                         .filter(x -> !x.isEmpty()).toList();
                 assertEquals(expected, found, t.id() + ": the heading cells in the THead");
+                // Every row as wide as the table: empty cells are cells of the tree, so each figure is in its column.
+                assertEquals(1, s.widths().stream().distinct().count(), t.id() + ": rows' widths in columns " + s.widths());
             }
         }
         assertTrue(compared > 1000, "figures compared: " + compared);

@@ -124,6 +124,10 @@ final class StructureTree {
             return known;
         }
         PdfStructureElement parent = box instanceof TableBox ? sectionOf(box.getElement()) : tablePart(box.getParent());
+        known = made.get(box);
+        if (known != null) {
+            return known; // made with its row's other cells
+        }
         PdfStructureElement part = new PdfStructureElement(parent, tagOf(box));
         if (box instanceof TableCellBox cell && cell.getElement() != null) {
             PdfDictionary attributes = cellAttributes(cell.getElement());
@@ -132,6 +136,14 @@ final class StructureTree {
             }
         }
         made.put(box, part);
+        if (box instanceof TableRowBox row) {
+            // Every cell of the row, in order, empty ones too: a screen reader finds a figure's column by its place.
+            for (int i = 0; i < row.getChildCount(); i++) {
+                if (row.getChild(i) instanceof TableCellBox cell) {
+                    tablePart(cell);
+                }
+            }
+        }
         return part;
     }
 
