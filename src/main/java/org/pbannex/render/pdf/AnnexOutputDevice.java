@@ -46,9 +46,9 @@ final class AnnexOutputDevice extends ITextOutputDevice {
     private @Nullable StructureTree tree;
     /**
      * The marked-content sequence left open after a string, so the next string of the same element (a cell's or a
-     * paragraph's next line) joins it: one marked-content id per element and page, not one per line, keeps the tree
-     * small in memory and in the file. It is closed before anything else is drawn and before the clip is reset
-     * (Flying Saucer's Q q), so sequences and saved graphics states nest.
+     * paragraph's next line) joins it: one marked-content id per element and page, not one per line (measured: no
+     * smaller in memory or in the file, but a reader has fewer pieces to join). It is closed before anything else is
+     * drawn and before the clip is reset (Flying Saucer's Q q), so sequences and saved graphics states nest.
      */
     private @Nullable Object open;
 
