@@ -61,7 +61,7 @@ public record JobDefinition(String name, String description,
 
     /** Whether this can be a job's name: letters, digits, '_' and '-' (a file jobs/NAME.yml, and nothing outside). */
     public static boolean isName(String name) {
-        return name != null && name.matches("[A-Za-z0-9_-]+");
+        return org.pbannex.runtime.JobName.isValid(name);
     }
 
     public static JobDefinition load(Path jobsDir, String name) {

@@ -82,7 +82,7 @@ public final class ReviewerList {
     /** A job file's keys and values; null when there is no such job. */
     private static JsonNode jobRoot(Path jobsDir, String job) {
         Path file = job == null ? null : jobsDir.resolve(job + ".yml");
-        if (file == null || !job.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(file)) {
+        if (file == null || !org.pbannex.runtime.JobName.isValid(job) || !Files.isRegularFile(file)) {
             return null;
         }
         try {

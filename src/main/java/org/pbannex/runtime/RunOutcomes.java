@@ -136,12 +136,12 @@ public final class RunOutcomes {
     }
 
     private Path file(String job, String biennium, String suffix) {
-        if (!job.matches("[A-Za-z0-9_-]+")) {
+        if (!JobName.isValid(job)) {
             // Never a file outside the folder, whatever name a caller passes.
             throw new IllegalArgumentException("not a job's name: '" + job + "'");
         }
         boolean one = biennium != null && biennium.matches("[0-9A-Za-z-]+");
-        // '.' between them: a job's name has none (JobDefinition: letters, digits, '_' and '-').
+        // '.' between them: a job's name has none (JobName).
         return dir.resolve(job + (one ? "." + biennium : "") + suffix);
     }
 }
