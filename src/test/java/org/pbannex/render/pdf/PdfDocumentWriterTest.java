@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -83,7 +85,10 @@ class PdfDocumentWriterTest {
             rows.add(new Row("item" + i, RowType.ITEM, new Text("项目 " + i, "Item " + i), 1,
                     values(1000L * i, 900L * i, 1100L * i, "0.5", 12L * i)));
         }
-        rows.add(new Row("sub", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, values(1L, 2L, 3L, "0.0", 1L)));
+        // A subtotal without work-years: an empty cell.
+        Map<String, Object> sub = values(1L, 2L, 3L, "0.0", 1L);
+        sub.remove("work");
+        rows.add(new Row("sub", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, sub));
         rows.add(new Row("total", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
                 values(9L, 8L, 7L, "-0.1", 0L)));
         Table wide = new Table("a1", new Text("资料附件 1", "Information annex 1"),
@@ -314,6 +319,81 @@ class PdfDocumentWriterTest {
                 assertTrue(contentTexts > LONG_ROWS * 5, pdf + ": texts in the structure tree: " + contentTexts);
             }
         }
+    }
+
+    /**
+     * The long table's structure, read by PDFBox: its heading cells are content on the table's first page only (the
+     * copies drawn at the top of each later page are artifacts); every body row has as many cells as the table has
+     * columns, empty cells included, or spans them; a heading cell says its scope.
+     */
+    @Test
+    void theLongTablesHeadingCellsAreContentOnceAndEveryRowIsWhole() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            // The third table of the tree: the cover's facts and the contents come first.
+            var table = find(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), "Table", 3);
+            assertTrue(table != null, "a third table in the tree");
+            var head = children(table, "THead").get(0);
+            int headingCells = 0;
+            for (var tr : children(head, "TR")) {
+                for (var th : children(tr, "TH")) {
+                    // Its marks (an MCID on the element's page, or a reference naming its page) all on one page.
+                    var pages = th.getKids().stream().map(k -> k instanceof org.apache.pdfbox.pdmodel.documentinterchange
+                            .logicalstructure.PDMarkedContentReference r && r.getPage() != null ? r.getPage() : th.getPage())
+                            .map(p -> doc.getPages().indexOf(p)).distinct().toList();
+                    assertEquals(1, pages.size(), "heading cell on one page, not on every page: pages " + pages);
+                    var scope = ((COSDictionary) th.getCOSObject().getDictionaryObject(COSName.A)).getNameAsString("Scope");
+                    assertTrue(List.of("Column", "Row").contains(scope), "scope " + scope);
+                    headingCells++;
+                }
+            }
+            assertTrue(headingCells >= 5, "heading cells: " + headingCells);
+            int rows = 0;
+            for (var body : children(table, "TBody")) {
+                for (var tr : children(body, "TR")) {
+                    int width = 0;
+                    for (var cell : tr.getKids()) {
+                        var a = ((PDStructureElement) cell)
+                                .getCOSObject().getDictionaryObject(COSName.A);
+                        int span = a instanceof COSDictionary d ? d.getInt("ColSpan", 1) : 1;
+                        width += span;
+                    }
+                    assertEquals(6, width, "a row's cells and spans: the label and five columns");
+                    rows++;
+                }
+            }
+            assertTrue(rows >= LONG_ROWS, "body rows: " + rows);
+        }
+    }
+
+    /** The n-th structure element of a type, depth first, under the given kids. */
+    private static PDStructureElement find(List<Object> kids,
+            String type, int n) {
+        int[] left = {n};
+        return find(kids, type, left);
+    }
+
+    private static PDStructureElement find(List<Object> kids,
+            String type, int[] left) {
+        for (Object k : kids) {
+            if (k instanceof PDStructureElement e) {
+                if (type.equals(e.getStructureType()) && --left[0] == 0) {
+                    return e;
+                }
+                var inner = find(e.getKids(), type, left);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<PDStructureElement> children(
+            PDStructureElement e, String type) {
+        return e.getKids().stream()
+                .filter(k -> k instanceof PDStructureElement s
+                        && type.equals(s.getStructureType()))
+                .map(k -> (PDStructureElement) k).toList();
     }
 
     /** The pie is drawn in its slice colours, in proportion; the legend gives every slice's label and figure as text. */
