@@ -107,8 +107,9 @@ public final class PdfDocumentWriter {
 
 
     /**
-     * Fills what Flying Saucer leaves out: the tagging, the document language, the title shown by a viewer, and dates and file ID
-     * derived from the run instead of the wall clock and a random number, so the same run renders the same bytes.
+     * Fills what Flying Saucer leaves out: the tagging, the document language, the XMP metadata, the title shown by a
+     * viewer, and dates and file ID derived from the run instead of the wall clock and a random number, so the same
+     * run renders the same bytes.
      */
     private static final class Metadata extends DefaultPDFCreationListener {
         private final Language language;
@@ -145,6 +146,9 @@ public final class PdfDocumentWriter {
             }
             byte[] id = md5(content);
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+            // The same title, author, subject, keywords and dates as XMP metadata, where assistive technology and
+            // document stores look for them (PDF/UA asks for dc:title there), made from the properties just set.
+            writer.createXmpMetadata();
         }
 
         private PdfDate runDate() {

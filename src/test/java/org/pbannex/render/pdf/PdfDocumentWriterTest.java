@@ -256,6 +256,12 @@ class PdfDocumentWriterTest {
             assertEquals("pb-annex", doc.getDocumentInformation().getAuthor());
             assertEquals("zh-CN", doc.getDocumentCatalog().getLanguage());
             assertEquals(2025, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+            // The XMP metadata says the same: the title (dc:title) and the run's date, not the clock's.
+            try (var in = doc.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
+                String xmp = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(xmp.contains("<dc:title>") && xmp.contains(doc.getDocumentInformation().getTitle()), xmp);
+                assertTrue(xmp.contains("2025-01-02T03:04:05"), "the run's time as the creation date: " + xmp);
+            }
         }
     }
 
