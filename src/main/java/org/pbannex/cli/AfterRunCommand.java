@@ -38,7 +38,7 @@ public class AfterRunCommand implements Callable<Integer> {
         if (FailureNotices.toldByTheRun(status)) {
             return status;
         }
-        String name = JobDefinition.isName(job) ? job : "run";
+        String name = org.pbannex.runtime.JobName.isValid(job) ? job : "run";
         String how = status == LOCK_HELD
                 ? "this start was skipped: the job's previous start still holds work/cron-" + name + ".lock (flock), "
                         + "so it is still running or hung (pb.run.timeout stops it)"

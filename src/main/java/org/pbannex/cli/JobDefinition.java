@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.pbannex.runtime.JobName;
 import org.pbannex.runtime.UsageError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -59,14 +60,9 @@ public record JobDefinition(String name, String description,
         return tables.isEmpty();
     }
 
-    /** Whether this can be a job's name: letters, digits, '_' and '-' (a file jobs/NAME.yml, and nothing outside). */
-    public static boolean isName(String name) {
-        return org.pbannex.runtime.JobName.isValid(name);
-    }
-
     public static JobDefinition load(Path jobsDir, String name) {
         Path file = jobsDir.resolve(name + ".yml");
-        if (!isName(name) || !Files.isRegularFile(file)) {
+        if (!JobName.isValid(name) || !Files.isRegularFile(file)) {
             throw new UsageError("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in "
                     + jobsDir + ")");
         }

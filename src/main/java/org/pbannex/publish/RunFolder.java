@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -93,17 +94,15 @@ public final class RunFolder {
 
     // The entry or one of the entries in it (a link: the link itself) changed since then.
     private static boolean writtenSince(Path p, java.time.Instant since) throws IOException {
-        if (Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(since)) {
-            return true;
+        List<Path> entries = new java.util.ArrayList<>(List.of(p));
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.list(p)) {
+                entries.addAll(s.toList());
+            }
         }
-        if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            for (Path c : s.toList()) {
-                if (Files.getLastModifiedTime(c, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(since)) {
-                    return true;
-                }
+        for (Path e : entries) {
+            if (Files.getLastModifiedTime(e, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(since)) {
+                return true;
             }
         }
         return false;

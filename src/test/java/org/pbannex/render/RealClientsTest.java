@@ -111,9 +111,7 @@ class RealClientsTest {
             }
             // The workbook shows a printed marker ending a label as its note: "...cooperation.¹" is "...cooperation. [note 17]".
             String label = withoutMarker(r.label().in(lang));
-            while (at < lines.size() && !withoutMarker(lines.get(at)[0]).equals(label)) {
-                at++;
-            }
+            at = rowLabelled(lines, at, label, RealClientsTest::withoutMarker);
             assertTrue(at < lines.size(), t.id() + ": no line labelled '" + label + "' after the previous row");
             List<BigDecimal> numbers = new ArrayList<>();
             for (String cell : lines.get(at)) {
@@ -140,6 +138,16 @@ class RealClientsTest {
             at++;
         }
         return compared;
+    }
+
+    /** The first row from {@code from} on whose first cell, made comparable, is the label; rows.size() when none is. */
+    private static int rowLabelled(List<String[]> rows, int from, String label,
+                                   java.util.function.UnaryOperator<String> comparable) {
+        int at = from;
+        while (at < rows.size() && !comparable.apply(rows.get(at)[0]).equals(label)) {
+            at++;
+        }
+        return at;
     }
 
     private static String withoutMarker(String label) {
@@ -262,9 +270,7 @@ class RealClientsTest {
                     continue;
                 }
                 String label = bare(r.label().in(lang));
-                while (at < rows.size() && !bare(rows.get(at)[0]).equals(label)) {
-                    at++;
-                }
+                at = rowLabelled(rows, at, label, RealClientsTest::bare);
                 assertTrue(at < rows.size(), t.id() + ": no row of the structure tree headed '" + label + "' after the previous");
                 first = first < 0 ? at : first;
                 List<String> cells = java.util.Arrays.stream(rows.get(at)).map(RealClientsTest::bare).toList();

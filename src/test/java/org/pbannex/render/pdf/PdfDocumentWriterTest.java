@@ -15,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -282,13 +285,13 @@ class PdfDocumentWriterTest {
                 int artifactTexts = 0;
                 int contentTexts = 0;
                 for (int p = 0; p < doc.getNumberOfPages(); p++) {
-                    var parser = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(p));
+                    var parser = new PDFStreamParser(doc.getPage(p));
                     java.util.Deque<String> open = new java.util.ArrayDeque<>();
                     java.util.Deque<Integer> savedAtOpen = new java.util.ArrayDeque<>();
                     int saved = 0;
                     List<Object> operands = new ArrayList<>();
                     for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
-                        if (!(token instanceof org.apache.pdfbox.contentstream.operator.Operator op)) {
+                        if (!(token instanceof Operator op)) {
                             operands.add(token);
                             continue;
                         }
@@ -343,8 +346,7 @@ class PdfDocumentWriterTest {
             for (var tr : children(head, "TR")) {
                 for (var th : children(tr, "TH")) {
                     // Its marks (an MCID on the element's page, or a reference naming its page) all on one page.
-                    var pages = th.getKids().stream().map(k -> k instanceof org.apache.pdfbox.pdmodel.documentinterchange
-                            .logicalstructure.PDMarkedContentReference r && r.getPage() != null ? r.getPage() : th.getPage())
+                    var pages = th.getKids().stream().map(k -> k instanceof PDMarkedContentReference r && r.getPage() != null ? r.getPage() : th.getPage())
                             .map(p -> doc.getPages().indexOf(p)).distinct().toList();
                     assertEquals(1, pages.size(), "heading cell on one page, not on every page: pages " + pages);
                     var scope = ((COSDictionary) th.getCOSObject().getDictionaryObject(COSName.A)).getNameAsString("Scope");
