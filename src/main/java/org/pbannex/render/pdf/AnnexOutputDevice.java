@@ -23,8 +23,9 @@ import org.xhtmlrenderer.render.RenderingContext;
 import org.xhtmlrenderer.render.TextDecoration;
 
 /**
- * Flying Saucer's PDF output device with two changes: text goes only on the page that shows it, and, in a tagged PDF,
- * every mark on a page is either content of the structure tree ({@link StructureTree}) or an artifact.
+ * Flying Saucer's PDF output device with three changes: text goes only on the page that shows it; in a tagged PDF,
+ * every mark on a page is either content of the structure tree ({@link StructureTree}) or an artifact; and links are
+ * ours ({@link LinkAnnotations}), each tied to the structure tree.
  * <p>
  * Flying Saucer paints a page by painting every line whose <em>painting extent</em> (the font's ascent + descent,
  * which for the CJK font is taller than the line height we set) reaches into the page's content area, and relies on
@@ -44,6 +45,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
     /** The text being drawn by {@link #drawText}, so {@link #drawString} knows whose it is. */
     private @Nullable InlineText text;
     private @Nullable StructureTree tree;
+    private @Nullable LinkAnnotations links;
     /**
      * The marked-content sequence left open after a string, so the next string of the same element (a cell's or a
      * paragraph's next line) joins it: one marked-content id per element and page, not one per line (measured: no
@@ -60,6 +62,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
     public void setWriter(PdfWriter writer) {
         super.setWriter(writer);
         tree = writer.isTagged() ? new StructureTree(writer) : null;
+        links = new LinkAnnotations(this, tree);
     }
 
     @Override
@@ -87,7 +90,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
             super.drawString(s, x, y, info);
             return;
         }
-        PdfStructureElement element = text == null ? null : tree.elementOf(text.getParent());
+        PdfStructureElement element = text == null ? null : tree.elementOf(text);
         Object mark = element == null ? StructureTree.ARTIFACT : element;
         if (open != mark) {
             closeMark();
@@ -118,6 +121,9 @@ final class AnnexOutputDevice extends ITextOutputDevice {
     @Override
     public void finishPage() {
         closeMark();
+        if (links != null) {
+            links.finishPage();
+        }
         super.finishPage();
     }
 
@@ -137,9 +143,19 @@ final class AnnexOutputDevice extends ITextOutputDevice {
         asArtifact(() -> super.paintReplacedElement(c, box));
     }
 
+    /**
+     * A box's background, as Flying Saucer's AbstractOutputDevice paints it, and, for a piece of a link, our link
+     * annotation ({@link LinkAnnotations}) in place of Flying Saucer's, which no structure element could refer to.
+     */
     @Override
     public void paintBackground(RenderingContext c, Box box) {
-        asArtifact(() -> super.paintBackground(c, box));
+        if (box.getStyle().isVisible()) {
+            Rectangle bounds = box.getPaintingBorderEdge(c);
+            paintBackground(c, box.getStyle(), bounds, bounds, box.getStyle().getBorder(c));
+        }
+        if (links != null) {
+            links.painted(c, box);
+        }
     }
 
     @Override

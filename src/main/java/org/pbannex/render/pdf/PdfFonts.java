@@ -98,6 +98,9 @@ public final class PdfFonts {
             BaseFont font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FontFiles.bytes(path), null);
             // The subset tag ("ABCDEF+") is otherwise random; seeding it keeps reruns byte-identical.
             font.setSecureRandom(seeded(name));
+            // No CIDSet: optional, and OpenPDF's for a subset of the CJK bold font lists CIDs the subset lacks, which
+            // PDF/UA and PDF/A validators reject (veraPDF, rule 7.21.4.2-2).
+            font.setIncludeCidSet(false);
             resolver.addFont(font, spec, FAMILY);
         } catch (DocumentException e) {
             throw new IOException("cannot load font " + spec + ": " + e.getMessage(), e);

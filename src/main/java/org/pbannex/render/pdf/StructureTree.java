@@ -1,10 +1,15 @@
 package org.pbannex.render.pdf;
 
+import com.lowagie.text.pdf.PdfAnnotation;
+import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +17,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.w3c.dom.Text;
 import org.xhtmlrenderer.newtable.TableBox;
 import org.xhtmlrenderer.newtable.TableCellBox;
 import org.xhtmlrenderer.newtable.TableRowBox;
 import org.xhtmlrenderer.newtable.TableSectionBox;
 import org.xhtmlrenderer.render.Box;
+import org.xhtmlrenderer.render.InlineText;
 
 /**
  * The tagged PDF's structure tree, built as the pages are drawn: which structure element a drawn text belongs to.
@@ -49,21 +57,30 @@ final class StructureTree {
 
     private final PdfWriter writer;
     private final Map<Object, PdfStructureElement> made = new IdentityHashMap<>();
+    private final Map<Element, Boolean> holdsLink = new IdentityHashMap<>();
+    /** The blocks holding a link whose texts and links have their elements. */
+    private final Set<Element> spread = Collections.newSetFromMap(new IdentityHashMap<>());
     private @Nullable PdfStructureElement document;
 
     StructureTree(PdfWriter writer) {
         this.writer = writer;
     }
 
-    /** The structure element the text of this box belongs to, or null when the text is an artifact. */
-    @Nullable PdfStructureElement elementOf(Box box) {
+    /** The structure element a drawn text belongs to, or null when the text is an artifact. */
+    @Nullable PdfStructureElement elementOf(InlineText text) {
+        return elementOf(text.getParent(), text);
+    }
+
+    /** The structure element of a piece (a text, a link's box) drawn in this box, or null for an artifact. */
+    private @Nullable PdfStructureElement elementOf(Box box, Object piece) {
         if (box.isContainedInMarginBox()) {
             return null; // the running header and the page numbers
         }
         Element block = null;
+        Element link = null;
         for (Box b = box; b != null; b = b.getParent()) {
             if (b instanceof TableCellBox cell) {
-                return repeatedHeading(cell) ? null : tablePart(cell);
+                return repeatedHeading(cell) ? null : within(tablePart(cell), cell.getElement(), link, piece);
             }
             Element e = b.getElement();
             if (e == null) {
@@ -72,11 +89,73 @@ final class StructureTree {
             if (hidden(e)) {
                 return null;
             }
+            if (link == null && block == null && isLink(e)) {
+                link = e;
+            }
             if (block == null && BLOCKS.containsKey(name(e))) {
                 block = e;
             }
         }
-        return block == null ? null : block(block);
+        return block == null ? null : within(block(block), block, link, piece);
+    }
+
+    /**
+     * The element for text of a block or cell: the block's own, or, where the block holds a link, a Link element for
+     * the link's text and a Span for each other text (a structure element holds either text or elements), all made at
+     * once in the document's order, which is the reading order (Flying Saucer draws a line's own text before the
+     * text of the inline boxes in it).
+     */
+    private PdfStructureElement within(PdfStructureElement container, @Nullable Element block, @Nullable Element link,
+                                       Object piece) {
+        if (block == null || !holdsLink(block)) {
+            return container;
+        }
+        if (spread.add(block)) {
+            spreadOver(container, block);
+        }
+        Object key = link != null ? link
+                : piece instanceof InlineText t && t.getTextNode() != null ? t.getTextNode() : piece;
+        return made.computeIfAbsent(key, k -> new PdfStructureElement(container, PdfName.SPAN));
+    }
+
+    /** A Span per text and a Link per link inside the element, in order, skipping blocks and tables (their own). */
+    private void spreadOver(PdfStructureElement container, Node node) {
+        for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Text t && !t.getData().isBlank()) {
+                made.put(t, new PdfStructureElement(container, PdfName.SPAN));
+            } else if (n instanceof Element e && !hidden(e) && !BLOCKS.containsKey(name(e))
+                    && !"table".equals(name(e))) {
+                if (isLink(e)) {
+                    made.put(e, new PdfStructureElement(container, PdfName.LINK));
+                } else {
+                    spreadOver(container, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Ties a link annotation to the Link element of the link's text (made here if its text was not drawn): the
+     * element refers to the annotation (OBJR) and the annotation to the element (its StructParent, in the parent
+     * tree), as PDF/UA's Link elements have it. Called once the page's text is drawn.
+     */
+    void annotate(Box linkBox, PdfAnnotation annotation, PdfIndirectReference page) {
+        PdfStructureElement link = elementOf(linkBox, linkBox);
+        if (link == null || link.get(PdfName.S) != PdfName.LINK) {
+            return; // a link in a running header or hidden: no element to tie it to
+        }
+        annotation.put(PdfName.STRUCTPARENT, new PdfNumber(writer.getStructureTreeRoot()
+                .addExistingObject(link.getReference())));
+        PdfDictionary reference = new PdfDictionary(PdfName.OBJR);
+        reference.put(PdfName.OBJ, annotation.getIndirectReference());
+        reference.put(PdfName.PG, page);
+        PdfObject kids = link.get(PdfName.K);
+        PdfArray array = kids instanceof PdfArray a ? a : new PdfArray();
+        if (kids != null && !(kids instanceof PdfArray)) {
+            array.add(kids); // the text's one marked-content id, kept first: OpenPDF adds more after a number only
+        }
+        array.add(reference);
+        link.put(PdfName.K, array);
     }
 
     private PdfStructureElement block(Element e) {
@@ -194,6 +273,23 @@ final class StructureTree {
             }
         }
         return false;
+    }
+
+    /** Whether the block has a link in it (asked once per block, when its element is made). */
+    private boolean holdsLink(Element block) {
+        return holdsLink.computeIfAbsent(block, b -> {
+            NodeList anchors = b.getElementsByTagName("a");
+            for (int i = 0; i < anchors.getLength(); i++) {
+                if (isLink((Element) anchors.item(i))) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static boolean isLink(Element e) {
+        return "a".equals(name(e)) && !e.getAttribute("href").isBlank();
     }
 
     private static boolean hidden(Element e) {

@@ -1,0 +1,237 @@
+package org.pbannex.render.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDObjectReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.Golden;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.Publication;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.Wording;
+import org.pbannex.table.Language;
+import org.pbannex.table.Table;
+import org.pbannex.table.Text;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/**
+ * The 2022-23 PDF editions as accessibility checkers and readers take them: veraPDF, the PDF Association's validator,
+ * finds no failure of PDF/UA-1's machine-checkable rules (ISO 14289-1, the Matterhorn protocol's checks), and the
+ * contents page's links, read by PDFBox, each go to its table's page and are tagged (a Link element and its
+ * annotation pointing at each other).
+ */
+class PdfUaConformanceTest {
+
+    @TempDir
+    static Path dir;
+    static List<Table> tables;
+
+    @BeforeAll
+    static void writeEditions() throws IOException {
+        ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z",
+                "test", List.of(), Text.EMPTY, Text.EMPTY, List.of());
+        tables = List.copyOf(pub.tables().values());
+        for (Language lang : Language.values()) {
+            PdfDocumentWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),
+                    PdfDocumentWriterTest.FONTS, pdf(lang));
+        }
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    static Path pdf(Language lang) {
+        return dir.resolve("annexes." + lang.code() + ".pdf");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void veraPdfFindsNoFailureOfPdfUa1(Language lang) throws Exception {
+        Map<String, String> failures = pdfUaFailures(pdf(lang));
+        assertTrue(failures.isEmpty(), lang + ": rules of PDF/UA-1 failed: " + failures);
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile());
+             InputStream xmp = doc.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
+            assertTrue(new String(xmp.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("<pdfuaid:part>1</pdfuaid:part>"), "the XMP claims PDF/UA-1");
+        }
+    }
+
+    /**
+     * Every link of the contents page (a table's heading and its page number) goes to a named destination on the page
+     * that shows the table's heading, says where it goes (/Contents, the heading), and is tied to a Link element of
+     * the structure tree both ways (the element's OBJR names the annotation; the annotation's StructParent gives the
+     * element in the parent tree). Each table is the target of two links at least.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyContentsLinkGoesToItsTableAndIsTagged(Language lang) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            PDPage contents = doc.getPage(1);
+            assertEquals(COSName.S, contents.getCOSObject().getCOSName(COSName.getPDFName("Tabs")), "Tabs /S");
+            Map<Integer, COSBase> parentTree = parentTree(doc);
+            PDFTextStripper text = new PDFTextStripper();
+            Map<String, Integer> linksTo = new HashMap<>();
+            int links = 0;
+            for (PDAnnotation annotation : contents.getAnnotations()) {
+                PDAnnotationLink link = assertInstanceOf(annotation);
+                String description = link.getContents();
+                assertFalse(description == null || description.isBlank(), "a link without /Contents");
+                PDActionGoTo go = (PDActionGoTo) link.getAction();
+                PDNamedDestination named = (PDNamedDestination) go.getDestination();
+                PDPageDestination target = doc.getDocumentCatalog().findNamedDestinationPage(named);
+                assertTrue(target != null, "named destination " + named.getNamedDestination() + " exists");
+                int page = doc.getPages().indexOf(target.getPage()) + 1;
+                text.setStartPage(page);
+                text.setEndPage(page);
+                assertTrue(bare(text.getText(doc)).contains(bare(description)),
+                        "the link '" + description + "' goes to page " + page + ", which shows it");
+                linksTo.merge(named.getNamedDestination(), 1, Integer::sum);
+
+                COSBase element = parentTree.get(link.getStructParent());
+                assertTrue(element instanceof COSDictionary, "the annotation's StructParent is in the parent tree");
+                PDStructureElement linkElement = new PDStructureElement((COSDictionary) element);
+                assertEquals("Link", linkElement.getStructureType());
+                assertTrue(linkElement.getKids().stream().anyMatch(k -> k instanceof PDObjectReference r
+                        && r.getReferencedObject() != null
+                        && r.getReferencedObject().getCOSObject() == link.getCOSObject()),
+                        "the Link element refers to its annotation (OBJR)");
+                links++;
+            }
+            assertEquals(tables.size(), linksTo.size(), "tables linked to: " + linksTo);
+            assertTrue(linksTo.values().stream().allMatch(n -> n >= 2), "links per table: " + linksTo);
+            assertTrue(links >= 2 * tables.size(), "links: " + links);
+        }
+    }
+
+    /**
+     * A link inside a paragraph with text around it: the paragraph's structure element holds a Span, the Link and a
+     * Span, in reading order (an element holds either text or elements, never both), and the file passes PDF/UA-1.
+     */
+    @Test
+    void aLinkInsideAParagraphIsALinkBetweenTwoSpans() throws Exception {
+        String xhtml = """
+                <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>Links</title></head><body>
+                <p>See <a href="#target" title="the table on the next page">the table</a> below.</p>
+                <div id="target" style="page-break-before: always"><p>Target</p></div>
+                </body></html>""";
+        Path out = dir.resolve("link.pdf");
+        PdfDocumentWriter.writePdf(PdfDocumentWriter.laidOut(xhtml, PdfDocumentWriterTest.FONTS), xhtml, Language.EN,
+                PdfDocumentWriterTest.INFO, out);
+        assertEquals(Map.of(), pdfUaFailures(out));
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            PDStructureElement paragraph = find(doc.getDocumentCatalog().getStructureTreeRoot(), "P");
+            assertTrue(paragraph != null, "a P element");
+            List<String> kids = new ArrayList<>();
+            for (Object kid : paragraph.getKids()) {
+                kids.add(kid instanceof PDStructureElement e ? e.getStructureType() : kid.getClass().getSimpleName());
+            }
+            assertEquals(List.of("Span", "Link", "Span"), kids);
+            PDAnnotationLink link = assertInstanceOf(doc.getPage(0).getAnnotations().get(0));
+            assertEquals("the table on the next page", link.getContents());
+        }
+    }
+
+    /** The failed rules of PDF/UA-1, by clause and test number, each with veraPDF's message and where it failed. */
+    static Map<String, String> pdfUaFailures(Path pdf) throws Exception {
+        PDFAFlavour flavour = PDFAFlavour.PDFUA_1;
+        Map<String, String> failed = new TreeMap<>();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(Files.newInputStream(pdf), flavour)) {
+            PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false);
+            ValidationResult result = validator.validate(parser);
+            for (TestAssertion a : result.getTestAssertions()) {
+                if (a.getStatus() == TestAssertion.Status.FAILED) {
+                    failed.putIfAbsent(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber(),
+                            a.getMessage() + " at " + a.getLocation().getContext());
+                }
+            }
+            assertTrue(result.isCompliant() == failed.isEmpty(), "veraPDF's verdict and its failures agree");
+        }
+        return failed;
+    }
+
+    private static PDAnnotationLink assertInstanceOf(PDAnnotation a) {
+        assertTrue(a instanceof PDAnnotationLink, "a link annotation: " + a.getSubtype());
+        return (PDAnnotationLink) a;
+    }
+
+    /** The parent tree's entries (a flat /Nums array, as OpenPDF writes it for this many), by key. */
+    private static Map<Integer, COSBase> parentTree(PDDocument doc) {
+        Map<Integer, COSBase> entries = new HashMap<>();
+        COSDictionary root = doc.getDocumentCatalog().getStructureTreeRoot().getCOSObject();
+        collect(root.getCOSDictionary(COSName.PARENT_TREE), entries);
+        return entries;
+    }
+
+    private static void collect(COSDictionary node, Map<Integer, COSBase> entries) {
+        COSArray nums = node.getCOSArray(COSName.NUMS);
+        if (nums != null) {
+            for (int i = 0; i + 1 < nums.size(); i += 2) {
+                COSBase value = nums.get(i + 1);
+                entries.put(((org.apache.pdfbox.cos.COSInteger) nums.getObject(i)).intValue(),
+                        value instanceof COSObject o ? o.getObject() : value);
+            }
+        }
+        COSArray kids = node.getCOSArray(COSName.KIDS);
+        if (kids != null) {
+            for (int i = 0; i < kids.size(); i++) {
+                collect((COSDictionary) kids.getObject(i), entries);
+            }
+        }
+    }
+
+    private static PDStructureElement find(PDStructureNode node, String type) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement e) {
+                if (type.equals(e.getStructureType())) {
+                    return e;
+                }
+                PDStructureElement found = find(e, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String bare(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+}
