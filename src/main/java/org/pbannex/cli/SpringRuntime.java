@@ -1,10 +1,14 @@
 package org.pbannex.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pbannex.batch.BatchApplication;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
+import org.pbannex.runtime.DamagedDatabase;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.EmbeddedDatabaseLock;
 import org.slf4j.LoggerFactory;
@@ -43,20 +47,15 @@ final class SpringRuntime implements AutoCloseable {
         var database = EmbeddedDatabaseLock.databaseOf(url);
         EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
         try {
-            // The overrides outrank the environment and application.properties (builder properties would not).
-            // main(): the class whose ahead-of-time initializer is used when spring.aot.enabled is set (the build
-            // records it for BatchApplication; Spring would look for one named after this process's main class).
-            ConfigurableApplicationContext ctx = new SpringApplicationBuilder(BatchApplication.class)
-                    .main(BatchApplication.class)
-                    .initializers(c -> {
-                        c.getEnvironment().getPropertySources()
-                                .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties));
-                        if (lock != null) {
-                            c.getBeanFactory().registerSingleton("embeddedDatabaseLock", lock);
-                        }
-                    })
-                    .logStartupInfo(false)
-                    .run();
+            ConfigurableApplicationContext ctx;
+            try {
+                ctx = context(properties, lock);
+            } catch (RuntimeException e) {
+                if (database == null || !DamagedDatabase.isDamage(e)) {
+                    throw e;
+                }
+                ctx = afterMovingAside(database, e, properties, lock);
+            }
             DatabaseUnavailable.inUse(DatabaseUnavailable.describe(url, user));
             return new SpringRuntime(ctx, lock);
         } catch (RuntimeException e) {
@@ -65,8 +64,52 @@ final class SpringRuntime implements AutoCloseable {
             }
             String described = DatabaseUnavailable.describe(url, user);
             LoggerFactory.getLogger(SpringRuntime.class).error("cannot start with {}", described, e);
+            if (e instanceof DatabaseUnavailable said) {
+                throw said;
+            }
             throw new DatabaseUnavailable(described + " is unavailable: " + cause(e), e);
         }
+    }
+
+    private static ConfigurableApplicationContext context(Map<String, Object> properties, EmbeddedDatabaseLock lock) {
+        // The overrides outrank the environment and application.properties (builder properties would not).
+        // main(): the class whose ahead-of-time initializer is used when spring.aot.enabled is set (the build
+        // records it for BatchApplication; Spring would look for one named after this process's main class).
+        return new SpringApplicationBuilder(BatchApplication.class)
+                .main(BatchApplication.class)
+                .initializers(c -> {
+                    c.getEnvironment().getPropertySources()
+                            .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties));
+                    if (lock != null) {
+                        c.getBeanFactory().registerSingleton("embeddedDatabaseLock", lock);
+                    }
+                })
+                .logStartupInfo(false)
+                .run();
+    }
+
+    /**
+     * The embedded database H2 found damaged, kept aside (DamagedDatabase) while this process holds its lock, and a
+     * new one started in its place; one line says so, which cron mails. Fails as before when it cannot be moved.
+     */
+    private static ConfigurableApplicationContext afterMovingAside(Path database, RuntimeException damage,
+                                                                   Map<String, Object> properties,
+                                                                   EmbeddedDatabaseLock lock) {
+        String file = "the embedded database " + database + ".mv.db";
+        Path kept;
+        try {
+            kept = DamagedDatabase.moveAside(database, Instant.now());
+        } catch (IOException cannot) {
+            damage.addSuppressed(cannot);
+            throw new DatabaseUnavailable(file + " is damaged (" + cause(damage) + ") and could not be moved aside ("
+                    + cannot + "): move it out of " + database.toAbsolutePath().getParent()
+                    + " to start a new run history", damage);
+        }
+        String line = file + " was damaged (" + cause(damage) + "): kept as " + kept
+                + ", and a new one started; the run history before it is in the kept file";
+        LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
+        System.err.println("pb-annex: " + line);
+        return context(properties, lock);
     }
 
     /** The database these settings name, in words (host:port, database and user; never the password). */

@@ -73,7 +73,7 @@ public class DatabaseUnavailable extends RuntimeException {
             // A disk that filled or failed under the database: the system's words, not the driver's "database closed".
             m = "input/output error: " + root.getMessage();
         } else if (root instanceof java.io.EOFException || m.contains("File corrupted") || m.contains("EOFException")) {
-            m = "the database file is damaged or not an H2 database (" + m + "); move work/db aside to start a new history";
+            m = "the database file is damaged or not an H2 database (" + m + ")";
         } else if (root instanceof java.net.UnknownHostException) {
             // PostgreSQL's driver says only "The connection attempt failed."
             m = "unknown host " + root.getMessage() + (best == null ? "" : " (" + best + ")");

@@ -1,5 +1,6 @@
 package org.pbannex.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,15 +134,49 @@ class RunMessagesTest {
         assertEquals(3, check.status(), "check needs every table's inputs too: " + check);
     }
 
+    /**
+     * A database file H2 will not open (here: text written over it) does not stop the nightly run, tonight or after:
+     * it is kept in a folder beside it, byte for byte, a new database takes its place, one line says so, and the
+     * run publishes. The next command finds nothing to say.
+     */
     @Test
-    void aDamagedEmbeddedDatabaseIsOneLine() throws Exception {
-        Path db = tmp.resolve("damaged");
-        Files.write(Path.of(db + ".mv.db"), "this is not an H2 database file, just text".repeat(200).getBytes());
-        CliRun r = CliRun.run(db, "history");
-        assertEquals(5, r.status(), r.toString());
+    void aDamagedEmbeddedDatabaseIsKeptAsideAndTheRunGoesOn() throws Exception {
+        Path db = tmp.resolve("runs");
+        byte[] damaged = "this is not an H2 database file, just text".repeat(200).getBytes();
+        Files.write(Path.of(db + ".mv.db"), damaged);
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(db, "run", "nightly", "--output", out.toString(), "--no-distribute");
+        assertEquals(0, r.status(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db is unavailable: "), r.err());
-        assertTrue(r.err().contains("damaged"), r.err());
+        assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db was damaged (the database file is "
+                + "damaged or not an H2 database (File corrupted"), r.err());
+        List<Path> kept;
+        try (var files = Files.list(tmp)) {
+            kept = files.filter(p -> p.getFileName().toString().startsWith("damaged-")).toList();
+        }
+        assertEquals(1, kept.size(), "one folder of a damaged database: " + kept);
+        assertTrue(r.err().contains("kept as " + kept.get(0).resolve("runs.mv.db")), r.err());
+        assertArrayEquals(damaged, Files.readAllBytes(kept.get(0).resolve("runs.mv.db")), "kept byte for byte");
+        assertTrue(Files.isDirectory(out.resolve("2022-23/latest")), "the run published");
+        CliRun history = CliRun.run(db, "history");
+        assertEquals(0, history.status(), history.toString());
+        assertEquals("", history.err(), "the new database opens without a word");
+        assertTrue(history.out().lines().anyMatch(l -> l.contains("nightly") && l.contains("PUBLISHED")), history.out());
+    }
+
+    /** Only H2's "damaged" and "not a file of this format" move a file aside: not a lock, a full disk, a bad password. */
+    @Test
+    void onlyDamageMovesTheDatabaseAside() {
+        assertTrue(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("File corrupted", "XX000",
+                org.h2.api.ErrorCode.FILE_CORRUPTED_1))));
+        assertTrue(DamagedDatabase.isDamage(new RuntimeException(org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_UNSUPPORTED_FORMAT, "The write format {0} is not supported", 1))));
+        assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("Database may be already "
+                + "in use", "90020", org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1))));
+        assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("IO Exception",
+                "90028", org.h2.api.ErrorCode.IO_EXCEPTION_1, new java.io.IOException("No space left on device")))));
+        assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("Wrong user name or "
+                + "password", "28000", org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD))));
     }
 
     @Test
