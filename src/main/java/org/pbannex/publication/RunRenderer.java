@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class RunRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunRenderer.class);
+    /** Whether this process has collected its garbage after a PDF, or never will (render, servingManyRuns). */
+    private static final AtomicBoolean COLLECTED = new AtomicBoolean();
 
     private RunRenderer() {
     }
@@ -73,6 +76,15 @@ public final class RunRenderer {
         return Optional.of(preparing);
     }
 
+    /**
+     * Tells the renderer that this process serves many runs (the warm process): it then never collects the garbage of
+     * a PDF mid-run. There that took 1.09-1.16 x the time of a nightly run, and the serial collector, sizing the heap
+     * to what was live at the collection, grew it: 380 MB resident against 337 MB after twelve runs.
+     */
+    public static void servingManyRuns() {
+        COLLECTED.set(true);
+    }
+
     /** The file (or folder) a target writes, relative to the run folder. */
     public static String fileName(RenderTarget target, RunRequest request) {
         return target.format() == OutputFormat.CSV ? "csv"
@@ -99,6 +111,14 @@ public final class RunRenderer {
             throw new org.pbannex.runtime.WriteFailed(out.toString(), cause);
         }
         LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
+        if (target.format() == OutputFormat.PDF && request.languages().size() > 1 && !COLLECTED.getAndSet(true)) {
+            // The laid-out document just written is the run's largest heap of garbage, most of it promoted to the old
+            // generation, which the serial collector otherwise only grows in a run this short. Collected now, the
+            // next PDF's document takes its place instead of new memory: the cold nightly run peaked at 271 MB against
+            // 303 MB, in 0.96-0.99 x the time (farm-bench, 8-12 pairs). Once per process, and never in the warm
+            // process (servingManyRuns).
+            System.gc();
+        }
         return files;
     }
 

@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.pbannex.publication.RunRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,9 @@ public final class WarmServer {
             if (lock == null) {
                 throw new IllegalStateException("a warm process already serves " + dir + " (pb-annex serve --status)");
             }
+            // A process that serves many runs keeps the heap it grew: collecting it mid-run would cost every run time
+            // and, the collector then sizing the heap to what was live, leave it larger (RunRenderer).
+            RunRenderer.servingManyRuns();
             warmUp.run();
             try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
                 WarmEndpoint endpoint = new WarmEndpoint(server.getLocalPort(), token, ProcessHandle.current().pid());
