@@ -11,9 +11,7 @@ import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Shape;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
@@ -34,14 +32,13 @@ import org.xhtmlrenderer.render.RenderingContext;
  */
 final class LinkAnnotations {
 
-    private record Piece(Box box, PdfAnnotation annotation) {
-    }
-
     private final ITextOutputDevice device;
     private final @Nullable StructureTree tree;
-    /** This page's pieces, by box: Flying Saucer may paint a box's background twice on one page. */
-    private final Map<Box, Piece> page = new IdentityHashMap<>();
-    private final List<Piece> order = new ArrayList<>();
+    /**
+     * This page's annotations, by the box they cover, in the order they were made (a box is its own identity; Flying
+     * Saucer may paint a box's background twice on one page).
+     */
+    private final Map<Box, PdfAnnotation> page = new LinkedHashMap<>();
 
     LinkAnnotations(ITextOutputDevice device, @Nullable StructureTree tree) {
         this.device = device;
@@ -80,20 +77,15 @@ final class LinkAnnotations {
             annotation.put(PdfName.CONTENTS, new PdfString(description, PdfObject.TEXT_UNICODE));
         }
         writer.addAnnotation(annotation);
-        Piece piece = new Piece(box, annotation);
-        page.put(box, piece);
-        order.add(piece);
+        page.put(box, annotation);
     }
 
     /** Before the page is closed, its text drawn: ties each annotation to its Link element. */
     void finishPage() {
         if (tree != null) {
-            for (Piece p : order) {
-                tree.annotate(p.box(), p.annotation(), device.getWriter().getCurrentPage());
-            }
+            page.forEach((box, annotation) -> tree.annotate(box, annotation, device.getWriter().getCurrentPage()));
         }
         page.clear();
-        order.clear();
     }
 
     /** Whether the middle of the piece lies inside the page's clip, as for its text (AnnexOutputDevice). */

@@ -32,7 +32,8 @@ import org.xhtmlrenderer.render.InlineText;
  * The tree follows the XHTML of templates/pdf-edition.html: the document holds a section (Sect) for the cover, the
  * contents, each table and the list of inputs; a section holds its headings (H1, H2), paragraphs (P), lists (L, LI,
  * LBody) and tables (Table, THead, TBody, TR, TH, TD, a heading cell with its scope and spans). All text inside a
- * table cell is the cell's, as a screen reader reads a table cell by cell. Text that repeats or decorates is not
+ * table cell is the cell's, as a screen reader reads a table cell by cell, but for a link: a Link element, tied to its
+ * annotation ({@link LinkAnnotations}), beside a Span for each text around it. Text that repeats or decorates is not
  * content: the running header and page numbers, a table's heading rows repeated at the top of a later page, and
  * what the markup hides from screen readers (aria-hidden: the legends' colour swatches). For those elementOf
  * answers null and the device marks them as artifacts.
@@ -115,7 +116,8 @@ final class StructureTree {
         }
         Object key = link != null ? link
                 : piece instanceof InlineText t && t.getTextNode() != null ? t.getTextNode() : piece;
-        return made.computeIfAbsent(key, k -> new PdfStructureElement(container, PdfName.SPAN));
+        return made.computeIfAbsent(key,
+                k -> new PdfStructureElement(container, link != null ? PdfName.LINK : PdfName.SPAN));
     }
 
     /** A Span per text and a Link per link inside the element, in order, skipping blocks and tables (their own). */
@@ -275,7 +277,7 @@ final class StructureTree {
         return false;
     }
 
-    /** Whether the block has a link in it (asked once per block, when its element is made). */
+    /** Whether the block has a link in it (its elements looked through once per block). */
     private boolean holdsLink(Element block) {
         return holdsLink.computeIfAbsent(block, b -> {
             NodeList anchors = b.getElementsByTagName("a");
