@@ -82,6 +82,6 @@ public class DatabaseUnavailable extends RuntimeException {
             m = "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) and its embedded H2 "
                     + "(jdbc:h2:)";
         }
-        return m.replaceAll("\\s+", " ").replaceAll("\\[\\d+-\\d+\\]", "").strip();
+        return m.replaceAll("\\s+", " ").replaceAll(" ?\\[\\d+-\\d+\\]", "").strip();
     }
 }
