@@ -58,12 +58,20 @@ class LauncherIT {
         assertEquals(0, check.status(), check.toString());
         assertTrue(check.out().contains("checks passed, 0 failed"), check.toString());
         String command = check.err().lines().filter(l -> l.startsWith("pb-annex: ") && l.contains(" -jar ")).findFirst().orElseThrow();
-        // Transparent huge pages exactly when this kernel gives them on request, and no warning from the JVM about them.
+        // Transparent huge pages only when asked for (PB_HUGE_PAGES=on) and this kernel gives them on request, and no
+        // warning from the JVM about them either way.
+        assertFalse(command.contains("-XX:+UseTransparentHugePages"), "not asked for: " + command);
+        assertFalse(check.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), check.toString());
+        Map<String, String> hugePages = new HashMap<>(with("PB_SHOW_COMMAND", "1"));
+        hugePages.put("PB_HUGE_PAGES", "on");
+        Result asked = launcher(hugePages, "check");
+        assertEquals(0, asked.status(), asked.toString());
+        String askedCommand = asked.err().lines().filter(l -> l.startsWith("pb-annex: ") && l.contains(" -jar ")).findFirst().orElseThrow();
         Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
         String mode = Files.isReadable(thp) ? Files.readString(thp) : "";
-        assertEquals(mode.contains("[madvise]") || mode.contains("[always]"), command.contains("-XX:+UseTransparentHugePages"),
-                mode + ": " + command);
-        assertFalse(check.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), check.toString());
+        assertEquals(mode.contains("[madvise]") || mode.contains("[always]"), askedCommand.contains("-XX:+UseTransparentHugePages"),
+                mode + ": " + askedCommand);
+        assertFalse(asked.err().toLowerCase(java.util.Locale.ROOT).contains("warning"), asked.toString());
         // The compile commands of scripts/jvm-inline.txt, read quietly (HotSpot would echo each one to stdout); left out
         // when the folder's path has a space, which would split the option.
         Path inline = Path.of("scripts/jvm-inline.txt").toAbsolutePath();
