@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
-import org.pbannex.publication.Publication;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Column;
@@ -26,7 +25,6 @@ import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
-import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
 
 /**
@@ -44,14 +42,12 @@ class RealClientsTest {
 
     @BeforeAll
     static void writeEditions() throws IOException {
-        pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
-        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
-                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of(), Text.EMPTY, Text.EMPTY, List.of());
+        pub = GoldenEditions.publication();
+        PublicationInfo info = GoldenEditions.info(pub);
         List<Table> tables = List.copyOf(pub.tables().values());
         for (Language lang : Language.values()) {
-            XlsxWorkbookWriter.write(tables, lang, info, new org.pbannex.render.markup.Wording(pub.reference().texts()::get), dir.resolve("annexes." + lang.code() + ".xlsx"));
-            PdfDocumentWriter.write(tables, lang, info, new org.pbannex.render.markup.Wording(pub.reference().texts()::get), Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
+            XlsxWorkbookWriter.write(tables, lang, info, GoldenEditions.wording(pub), dir.resolve("annexes." + lang.code() + ".xlsx"));
+            PdfDocumentWriter.write(tables, lang, info, GoldenEditions.wording(pub), Golden.home().resolve("work/fonts"), dir.resolve("annexes." + lang.code() + ".pdf"));
         }
     }
 

@@ -200,8 +200,11 @@ final class AnnexOutputDevice extends ITextOutputDevice {
         float size = font.getSize2D();
         float ascent = base.getFontDescriptor(BaseFont.ASCENT, size);
         float descent = -base.getFontDescriptor(BaseFont.DESCENT, size);
-        double middle = y - (ascent - descent) / 2;
-        double width = Math.max(1, base.getWidthPoint(s, size));
-        return clip.intersects(new Rectangle2D.Double(x, middle - 0.5, width, 1));
+        return crossesMiddle(clip, x, y - (ascent - descent) / 2, base.getWidthPoint(s, size));
+    }
+
+    /** Whether a line 1 unit high through the middle of something drawn (x, its middle, its width) crosses the clip. */
+    static boolean crossesMiddle(Shape clip, double x, double middle, double width) {
+        return clip.intersects(new Rectangle2D.Double(x, middle - 0.5, Math.max(1, width), 1));
     }
 }

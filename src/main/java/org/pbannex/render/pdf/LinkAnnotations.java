@@ -91,6 +91,6 @@ final class LinkAnnotations {
     /** Whether the middle of the piece lies inside the page's clip, as for its text (AnnexOutputDevice). */
     private static boolean onPage(RenderingContext c, Box box, Shape clip) {
         java.awt.Rectangle edge = box.getContentAreaEdge(box.getAbsX(), box.getAbsY(), c);
-        return clip.intersects(edge.getX(), edge.getCenterY() - 0.5, Math.max(1, edge.getWidth()), 1);
+        return AnnexOutputDevice.crossesMiddle(clip, edge.getX(), edge.getCenterY(), edge.getWidth());
     }
 }

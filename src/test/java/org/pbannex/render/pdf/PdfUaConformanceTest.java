@@ -35,14 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.pbannex.Golden;
 import org.pbannex.publication.ComputedPublication;
-import org.pbannex.publication.Publication;
-import org.pbannex.render.PublicationInfo;
-import org.pbannex.render.markup.Wording;
+import org.pbannex.render.GoldenEditions;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
-import org.pbannex.table.Text;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -65,13 +61,10 @@ class PdfUaConformanceTest {
 
     @BeforeAll
     static void writeEditions() throws IOException {
-        ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
-        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
-                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z",
-                "test", List.of(), Text.EMPTY, Text.EMPTY, List.of());
+        ComputedPublication pub = GoldenEditions.publication();
         tables = List.copyOf(pub.tables().values());
         for (Language lang : Language.values()) {
-            PdfDocumentWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),
+            PdfDocumentWriter.write(tables, lang, GoldenEditions.info(pub), GoldenEditions.wording(pub),
                     PdfDocumentWriterTest.FONTS, pdf(lang));
         }
         VeraGreenfieldFoundryProvider.initialise();
