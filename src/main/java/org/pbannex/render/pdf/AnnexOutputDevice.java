@@ -7,6 +7,8 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 import org.xhtmlrenderer.css.style.CalculatedStyle;
 import org.xhtmlrenderer.css.style.derived.BorderPropertySet;
@@ -125,6 +127,19 @@ final class AnnexOutputDevice extends ITextOutputDevice {
             links.finishPage();
         }
         super.finishPage();
+    }
+
+    /** After the last page: the structure tree's ID tree (the table cells' Headers name heading cells by ID). */
+    @Override
+    public void finish(RenderingContext c, Box root) {
+        super.finish(c, root);
+        if (tree != null) {
+            try {
+                tree.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override

@@ -77,6 +77,8 @@ public final class PdfDocumentWriter {
                     throw io;
                 }
                 throw e;
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the structure tree's ID tree not written (AnnexOutputDevice.finish)
             }
         });
     }

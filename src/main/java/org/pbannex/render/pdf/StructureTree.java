@@ -5,11 +5,15 @@ import com.lowagie.text.pdf.PdfArray;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfIndirectReference;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNameTree;
 import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfStructureElement;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.IOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +53,10 @@ final class StructureTree {
     private static final PdfName BOTH = new PdfName("Both");
     private static final PdfName COLSPAN = new PdfName("ColSpan");
     private static final PdfName ROWSPAN = new PdfName("RowSpan");
+    private static final PdfName HEADERS = new PdfName("Headers");
+    private static final PdfName ID_TREE = new PdfName("IDTree");
+    /** The attribute of the PDF's markup that holds a heading cell's ID (fragments/table.html). */
+    private static final String DATA_ID = "data-id";
 
     private static final Map<String, PdfName> BLOCKS = Map.of(
             "h1", PdfName.H1, "h2", PdfName.H2, "h3", PdfName.H3, "h4", PdfName.H4, "p", PdfName.P,
@@ -61,6 +69,8 @@ final class StructureTree {
     private final Map<Element, Boolean> holdsLink = new IdentityHashMap<>();
     /** The blocks holding a link whose texts and links have their elements. */
     private final Set<Element> spread = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The heading cells' IDs, for the structure tree's ID tree (the cells' Headers name them). */
+    private final Map<String, PdfIndirectReference> ids = new HashMap<>();
     private @Nullable PdfStructureElement document;
 
     StructureTree(PdfWriter writer) {
@@ -160,7 +170,18 @@ final class StructureTree {
         link.put(PdfName.K, array);
     }
 
-    private PdfStructureElement block(Element e) {
+    /**
+     * Writes the ID tree, through which a reader finds the heading cells a cell's Headers name. Called when every page
+     * is drawn.
+     */
+    void finish() throws IOException {
+        PdfDictionary tree = PdfNameTree.writeTree(ids, writer);
+        if (tree != null) {
+            writer.getStructureTreeRoot().put(ID_TREE, writer.addToBody(tree).getIndirectReference());
+        }
+    }
+
+        private PdfStructureElement block(Element e) {
         PdfStructureElement known = made.get(e);
         if (known != null) {
             return known;
@@ -215,6 +236,11 @@ final class StructureTree {
             if (attributes != null) {
                 part.put(PdfName.A, attributes);
             }
+            String id = cell.getElement().getAttribute(DATA_ID);
+            if (!id.isEmpty() && !ids.containsKey(id)) {
+                part.put(PdfName.ID, new PdfString(id));
+                ids.put(id, part.getReference());
+            }
         }
         made.put(box, part);
         if (box instanceof TableRowBox row) {
@@ -241,12 +267,23 @@ final class StructureTree {
         return box.getElement() != null && "th".equals(name(box.getElement())) ? PdfName.TH : PdfName.TD;
     }
 
-    /** A heading cell's scope and a cell's spans, as the table's attributes (/O /Table), or null when it has none. */
+    /**
+     * A heading cell's scope, a cell's headers and spans, as the table's attributes (/O /Table), or null when it has
+     * none. A group's heading row has no scope: the cells under it name it in their Headers (its ID, data-id).
+     */
     private static @Nullable PdfDictionary cellAttributes(Element cell) {
         PdfDictionary a = new PdfDictionary();
-        if ("th".equals(name(cell))) {
-            String scope = cell.getAttribute("scope");
+        String scope = cell.getAttribute("scope");
+        if ("th".equals(name(cell)) && (!scope.isEmpty() || cell.getAttribute(DATA_ID).isEmpty())) {
             a.put(SCOPE, scope.startsWith("col") ? COLUMN : scope.startsWith("row") ? ROW : BOTH);
+        }
+        String headers = cell.getAttribute("headers").trim();
+        if (!headers.isEmpty()) {
+            PdfArray names = new PdfArray();
+            for (String id : headers.split("\\s+")) {
+                names.add(new PdfString(id));
+            }
+            a.put(HEADERS, names);
         }
         span(a, COLSPAN, cell.getAttribute("colspan"));
         span(a, ROWSPAN, cell.getAttribute("rowspan"));

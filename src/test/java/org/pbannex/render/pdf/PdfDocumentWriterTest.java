@@ -373,6 +373,68 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /**
+     * As in the HTML edition, every cell of the body names the headings it comes under (its Headers, by ID): the group's
+     * heading row above it, its row's label and its column's headings; each ID is a heading cell's (TH) in the
+     * structure tree's ID tree, none dangling. The group's heading row is a heading cell across the table, with no
+     * scope (the cells name it).
+     */
+    @Test
+    void everyCellNamesItsHeadingCellsByIdAsTheHtmlEditionDoes() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(en.toFile())) {
+            var root = doc.getDocumentCatalog().getStructureTreeRoot();
+            Map<String, PDStructureElement> ids = new LinkedHashMap<>();
+            collectIds(root.getIDTree(), ids);
+            assertTrue(ids.size() > LONG_ROWS, "IDs: " + ids.size());
+            ids.forEach((id, e) -> assertEquals("TH", e.getStructureType(), id));
+            var table = find(root.getKids(), "Table", 3);
+            int cells = 0;
+            for (var body : children(table, "TBody")) {
+                for (var tr : children(body, "TR")) {
+                    for (var td : children(tr, "TD")) {
+                        var a = (COSDictionary) td.getCOSObject().getDictionaryObject(COSName.A);
+                        if (a != null && a.getInt("ColSpan", 1) == 6) {
+                            continue; // the table's notes, a cell across it under the last row
+                        }
+                        var headers = (org.apache.pdfbox.cos.COSArray) a.getDictionaryObject(COSName.getPDFName("Headers"));
+                        assertTrue(headers != null && headers.size() >= 2, "a cell's headers: " + headers);
+                        for (int i = 0; i < headers.size(); i++) {
+                            String id = ((org.apache.pdfbox.cos.COSString) headers.getObject(i)).getString();
+                            assertTrue(ids.containsKey(id), "heading " + id + " in the ID tree");
+                        }
+                        cells++;
+                    }
+                }
+            }
+            assertTrue(cells >= 5 * LONG_ROWS, "cells: " + cells);
+            // The International Labour Conference's figures: under Part I's heading row and the row's own label.
+            var part = ids.get("table-a1-row-0");
+            var partAttributes = (COSDictionary) part.getCOSObject().getDictionaryObject(COSName.A);
+            assertEquals(6, partAttributes.getInt("ColSpan"), "the heading row: one cell across the table");
+            assertFalse(partAttributes.containsKey("Scope"), "the heading row's cell has no scope: the cells name it");
+            assertEquals("Row", ((COSDictionary) ids.get("table-a1-row-1").getCOSObject().getDictionaryObject(COSName.A))
+                    .getNameAsString("Scope"));
+            var ilc = children(children(table, "TBody").get(0), "TR").get(1);
+            var first = (COSDictionary) children(ilc, "TD").get(0).getCOSObject().getDictionaryObject(COSName.A);
+            String named = first.getDictionaryObject(COSName.getPDFName("Headers")).toString();
+            assertTrue(named.contains("table-a1-row-0") && named.contains("table-a1-row-1") && named.contains("table-a1-col-"),
+                    named);
+        }
+    }
+
+    static void collectIds(org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDStructureElement> node,
+            Map<String, PDStructureElement> into) throws IOException {
+        assertTrue(node != null, "the structure tree has an ID tree");
+        if (node.getNames() != null) {
+            into.putAll(node.getNames());
+        }
+        if (node.getKids() != null) {
+            for (var kid : node.getKids()) {
+                collectIds(kid, into);
+            }
+        }
+    }
+
     /** The n-th structure element of a type, depth first, under the given kids. */
     private static PDStructureElement find(List<Object> kids,
             String type, int n) {

@@ -134,6 +134,63 @@ class PdfUaConformanceTest {
     }
 
     /**
+     * Every figure and text cell of every table names the heading cells it comes under (Headers), as the HTML edition's
+     * cells do; every name is a heading cell's (TH) ID in the structure tree's ID tree, and every heading cell of a
+     * table's body (a row's label, a group's heading row) has an ID, or a scope in a simple table (the inputs).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyCellOfEveryTableNamesItsHeadingCells(Language lang) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            var root = doc.getDocumentCatalog().getStructureTreeRoot();
+            Map<String, PDStructureElement> ids = new HashMap<>();
+            PdfDocumentWriterTest.collectIds(root.getIDTree(), ids);
+            int[] named = {0};
+            walkCells(root.getKids(), false, (cell, inBody) -> {
+                var a = cell.getCOSObject().getDictionaryObject(COSName.A);
+                var headers = a instanceof COSDictionary d ? d.getDictionaryObject(COSName.getPDFName("Headers")) : null;
+                if ("TH".equals(cell.getStructureType())) {
+                    // The inputs' list is a simple table: its row headings have a scope and no ID.
+                    boolean scoped = a instanceof COSDictionary d && d.getNameAsString("Scope") != null;
+                    assertTrue(!inBody || cell.getElementIdentifier() != null || scoped,
+                            "a body's heading cell without an ID or a scope");
+                }
+                if (headers instanceof org.apache.pdfbox.cos.COSArray list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        String id = ((org.apache.pdfbox.cos.COSString) list.getObject(i)).getString();
+                        assertTrue(ids.containsKey(id) && "TH".equals(ids.get(id).getStructureType()),
+                                lang + ": " + id + " names no heading cell");
+                    }
+                    named[0] += "TD".equals(cell.getStructureType()) ? 1 : 0;
+                }
+            });
+            // Every figure and text cell of every table's rows (a heading row has none): 1 627 in 2022-23's 17 tables.
+            int cells = tables.stream().map(t -> org.pbannex.render.markup.TableView.of(t, lang))
+                    .flatMap(v -> v.body().stream()).flatMap(g -> g.rows().stream()).filter(r -> !r.heading())
+                    .mapToInt(r -> r.cells().size()).sum();
+            assertEquals(cells, named[0], lang + ": cells naming their headings");
+            assertTrue(cells > 1500, "cells: " + cells);
+        }
+    }
+
+    private interface CellVisitor {
+        void visit(PDStructureElement cell, boolean inBody);
+    }
+
+    private static void walkCells(List<Object> kids, boolean inBody, CellVisitor visitor) {
+        for (Object k : kids) {
+            if (k instanceof PDStructureElement e) {
+                String type = e.getStructureType();
+                if ("TD".equals(type) || "TH".equals(type)) {
+                    visitor.visit(e, inBody);
+                } else {
+                    walkCells(e.getKids(), inBody || "TBody".equals(type), visitor);
+                }
+            }
+        }
+    }
+
+    /**
      * A link inside a paragraph with text around it: the paragraph's structure element holds a Span, the Link and a
      * Span, in reading order (an element holds either text or elements, never both), and the file passes PDF/UA-1.
      */
