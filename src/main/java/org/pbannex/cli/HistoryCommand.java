@@ -1,5 +1,7 @@
 package org.pbannex.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.batch.RunLauncher;
@@ -7,6 +9,7 @@ import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +42,7 @@ public class HistoryCommand implements Callable<Integer> {
             var runs = history.recent(limit);
             if (runs.isEmpty()) {
                 System.out.println("No runs yet. Start one with: ./pb-annex run nightly");
+                keptHistories();
                 return ExitCodes.PUBLISHED;
             }
             TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED (UTC)", ">CHECKS", "OUTPUT / MESSAGE");
@@ -50,7 +54,23 @@ public class HistoryCommand implements Callable<Integer> {
                 table.row(e.runId(), e.job(), e.biennium(), status(e), time(e.startedAt()), checks, where);
             }
             table.print();
+            keptHistories();
             return ExitCodes.PUBLISHED;
+        }
+    }
+
+    /**
+     * Where the runs before a damaged database was moved aside are (SpringRuntime keeps it, starting a new one): this
+     * history starts then, and a person looking for an older run learns where it is.
+     */
+    private static void keptHistories() {
+        try {
+            for (Path kept : SpringRuntime.keptDamagedDatabases()) {
+                System.out.println("Older runs: in a damaged database kept in " + kept
+                        + " (H2 would not open it; this history starts after it was moved aside)");
+            }
+        } catch (IOException e) {
+            LoggerFactory.getLogger(HistoryCommand.class).warn("cannot list the kept damaged databases", e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.pbannex.batch.BatchApplication;
 import org.pbannex.config.PbProperties;
@@ -110,6 +111,12 @@ final class SpringRuntime implements AutoCloseable {
         LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
         System.err.println("pb-annex: " + line);
         return context(properties, lock);
+    }
+
+    /** The folders of damaged embedded databases kept beside this one (none for a database on a server). */
+    static List<Path> keptDamagedDatabases() throws IOException {
+        var database = EmbeddedDatabaseLock.databaseOf(Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"));
+        return database == null ? List.of() : DamagedDatabase.keptBeside(database);
     }
 
     /** The database these settings name, in words (host:port, database and user; never the password). */

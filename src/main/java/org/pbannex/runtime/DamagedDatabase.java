@@ -3,6 +3,8 @@ package org.pbannex.runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,6 +41,23 @@ public final class DamagedDatabase {
             }
         }
         return false;
+    }
+
+    /**
+     * The folders of damaged databases kept beside this one (damaged-TIME, oldest first): each holds the run history
+     * from before it was found damaged.
+     *
+     * @param database the database as H2's URL names it, without .mv.db
+     */
+    public static List<Path> keptBeside(Path database) throws IOException {
+        Path folder = database.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("damaged-") && Files.isDirectory(p))
+                    .sorted().toList();
+        }
     }
 
     /**

@@ -137,7 +137,7 @@ class RunMessagesTest {
     /**
      * A database file H2 will not open (here: text written over it) does not stop the nightly run, tonight or after:
      * it is kept in a folder beside it, byte for byte, a new database takes its place, one line says so, and the
-     * run publishes. The next command finds nothing to say.
+     * run publishes. The next command finds nothing to say on standard error; the history says where the older runs are.
      */
     @Test
     void aDamagedEmbeddedDatabaseIsKeptAsideAndTheRunGoesOn() throws Exception {
@@ -163,6 +163,8 @@ class RunMessagesTest {
         assertEquals(0, history.status(), history.toString());
         assertEquals("", history.err(), "the new database opens without a word");
         assertTrue(history.out().lines().anyMatch(l -> l.contains("nightly") && l.contains("PUBLISHED")), history.out());
+        // The history starts with the new database, and says where the older runs are.
+        assertTrue(history.out().contains("Older runs: in a damaged database kept in " + kept.get(0)), history.out());
     }
 
     /** Only H2's "damaged" and "not a file of this format" move a file aside: not a lock, a full disk, a bad password. */
