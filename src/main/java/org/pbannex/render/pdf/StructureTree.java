@@ -35,7 +35,8 @@ import org.xhtmlrenderer.render.InlineText;
  * <p>
  * The tree follows the XHTML of templates/pdf-edition.html: the document holds a section (Sect) for the cover, the
  * contents, each table and the list of inputs; a section holds its headings (H1, H2), paragraphs (P), lists (L, LI,
- * LBody) and tables (Table, THead, TBody, TR, TH, TD, a heading cell with its scope and spans). All text inside a
+ * LBody) and tables (Table, THead, TBody, TFoot for the notes, TR, TH, TD, a heading cell with its scope or ID, a cell
+ * with its spans and the IDs of its headings). All text inside a
  * table cell is the cell's, as a screen reader reads a table cell by cell, but for a link: a Link element, tied to its
  * annotation ({@link LinkAnnotations}), beside a Span for each text around it. Text that repeats or decorates is not
  * content: the running header and page numbers, a table's heading rows repeated at the top of a later page, and
@@ -69,6 +70,8 @@ final class StructureTree {
     private final Map<Element, Boolean> holdsLink = new IdentityHashMap<>();
     /** The blocks holding a link whose texts and links have their elements. */
     private final Set<Element> spread = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Each table's footer (TFoot), made for its notes. */
+    private final Map<TableBox, PdfStructureElement> feet = new IdentityHashMap<>();
     /** The heading cells' IDs, for the structure tree's ID tree (the cells' Headers name them). */
     private final Map<String, PdfIndirectReference> ids = new HashMap<>();
     private @Nullable PdfStructureElement document;
@@ -225,7 +228,8 @@ final class StructureTree {
         if (known != null) {
             return known;
         }
-        PdfStructureElement parent = box instanceof TableBox ? sectionOf(box.getElement()) : tablePart(box.getParent());
+        PdfStructureElement parent = box instanceof TableBox ? sectionOf(box.getElement())
+                : box instanceof TableRowBox row && isNotes(row) ? footOf((TableBox) row.getParent().getParent()) : tablePart(box.getParent());
         known = made.get(box);
         if (known != null) {
             return known; // made with its row's other cells
@@ -254,7 +258,20 @@ final class StructureTree {
         return part;
     }
 
-    private static PdfName tagOf(Box box) {
+    /**
+     * The table's footer (TFoot): its notes, which close the table inside its last row group in the markup (so that
+     * Flying Saucer does not repeat them as a running footer on every page), are its footer, not a row of figures.
+     */
+    private PdfStructureElement footOf(TableBox table) {
+        return feet.computeIfAbsent(table, t -> new PdfStructureElement(tablePart(t), PdfName.TFOOT));
+    }
+
+    /** The row of a table's notes (fragments/table.html). */
+    private static boolean isNotes(TableRowBox row) {
+        return row.getElement() != null && hasClass(row.getElement(), Set.of("table-notes"));
+    }
+
+        private static PdfName tagOf(Box box) {
         if (box instanceof TableBox) {
             return PdfName.TABLE;
         }
