@@ -36,7 +36,7 @@ import org.xhtmlrenderer.render.InlineText;
  * The tree follows the XHTML of templates/pdf-edition.html: the document holds a section (Sect) for the cover, the
  * contents, each table and the list of inputs; a section holds its headings (H1, H2), paragraphs (P), lists (L, LI,
  * LBody) and tables (Table, THead, TBody, TFoot for the notes, TR, TH, TD, a heading cell with its scope or ID, a cell
- * with its spans and the IDs of its headings). All text inside a
+ * with its spans and the IDs of its headings), but for the contents, a TOC of entries (TOCI). All text inside a
  * table cell is the cell's, as a screen reader reads a table cell by cell, but for a link: a Link element, tied to its
  * annotation ({@link LinkAnnotations}), beside a Span for each text around it. Text that repeats or decorates is not
  * content: the running header and page numbers, a table's heading rows repeated at the top of a later page, and
@@ -94,7 +94,11 @@ final class StructureTree {
         Element link = null;
         for (Box b = box; b != null; b = b.getParent()) {
             if (b instanceof TableCellBox cell) {
-                return repeatedHeading(cell) ? null : within(tablePart(cell), cell.getElement(), link, piece);
+                if (repeatedHeading(cell)) {
+                    return null;
+                }
+                return within(isContents(cell.getTable()) ? contentsEntry(cell) : tablePart(cell), cell.getElement(),
+                        link, piece);
             }
             Element e = b.getElement();
             if (e == null) {
@@ -256,6 +260,21 @@ final class StructureTree {
             }
         }
         return part;
+    }
+
+    /**
+     * The contents' entry (TOCI) of the row the cell is in, in the contents (TOC): the contents are set as a table of
+     * two columns (a table's heading, its page), but they are a list of links, not data with headings to read them by.
+     */
+    private PdfStructureElement contentsEntry(TableCellBox cell) {
+        PdfStructureElement contents = made.computeIfAbsent(cell.getTable(),
+                t -> new PdfStructureElement(sectionOf(cell.getTable().getElement()), PdfName.TOC));
+        return made.computeIfAbsent(cell.getParent(), row -> new PdfStructureElement(contents, PdfName.TOCI));
+    }
+
+    /** The contents' table (pdf-edition.html). */
+    private static boolean isContents(TableBox table) {
+        return table.getElement() != null && hasClass(table.getElement(), Set.of("toc"));
     }
 
     /**

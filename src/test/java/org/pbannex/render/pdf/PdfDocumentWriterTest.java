@@ -338,9 +338,9 @@ class PdfDocumentWriterTest {
     @Test
     void theLongTablesHeadingCellsAreContentOnceAndEveryRowIsWhole() throws IOException {
         try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
-            // The third table of the tree: the cover's facts and the contents come first.
-            var table = find(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), "Table", 3);
-            assertTrue(table != null, "a third table in the tree");
+            // The second table of the tree: the cover's facts come first (the contents are a TOC).
+            var table = find(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), "Table", 2);
+            assertTrue(table != null, "a second table in the tree");
             var head = children(table, "THead").get(0);
             int headingCells = 0;
             for (var tr : children(head, "TR")) {
@@ -387,7 +387,7 @@ class PdfDocumentWriterTest {
             collectIds(root.getIDTree(), ids);
             assertTrue(ids.size() > LONG_ROWS, "IDs: " + ids.size());
             ids.forEach((id, e) -> assertEquals("TH", e.getStructureType(), id));
-            var table = find(root.getKids(), "Table", 3);
+            var table = find(root.getKids(), "Table", 2);
             int cells = 0;
             for (var body : children(table, "TBody")) {
                 for (var tr : children(body, "TR")) {
@@ -434,6 +434,24 @@ class PdfDocumentWriterTest {
         if (node.getKids() != null) {
             for (var kid : node.getKids()) {
                 collectIds(kid, into);
+            }
+        }
+    }
+
+    /**
+     * The contents, set as a table of two columns, are a list of links to a reader: a TOC with an entry (TOCI) per
+     * table, each holding its two links (the table's heading, its page), not a table of data without headings.
+     */
+    @Test
+    void theContentsAreATableOfContentsOfLinks() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            var toc = find(doc.getDocumentCatalog().getStructureTreeRoot().getKids(), "TOC", 1);
+            assertTrue(toc != null, "a TOC in the tree");
+            var entries = children(toc, "TOCI");
+            assertEquals(tables().size(), entries.size(), "an entry per table");
+            for (var entry : entries) {
+                assertEquals(2, children(entry, "Link").size(), "the heading's link and the page's");
+                assertEquals(2, entry.getKids().size(), "nothing else in an entry");
             }
         }
     }
