@@ -62,6 +62,9 @@ final class StructureTree {
     private static final Map<String, PdfName> BLOCKS = Map.of(
             "h1", PdfName.H1, "h2", PdfName.H2, "h3", PdfName.H3, "h4", PdfName.H4, "p", PdfName.P,
             "li", PdfName.LI);
+    /** The contents' table and a table's row of notes (by class; pdf-edition.html, fragments/table.html). */
+    private static final Set<String> CONTENTS = Set.of("toc");
+    private static final Set<String> NOTES = Set.of("table-notes");
     /** The template's containers that are sections of the document (by class). */
     private static final Set<String> SECTIONS = Set.of("cover", "contents", "annex", "run-inputs", "chart");
 
@@ -188,7 +191,7 @@ final class StructureTree {
         }
     }
 
-        private PdfStructureElement block(Element e) {
+    private PdfStructureElement block(Element e) {
         PdfStructureElement known = made.get(e);
         if (known != null) {
             return known;
@@ -232,8 +235,14 @@ final class StructureTree {
         if (known != null) {
             return known;
         }
-        PdfStructureElement parent = box instanceof TableBox ? sectionOf(box.getElement())
-                : box instanceof TableRowBox row && isNotes(row) ? footOf((TableBox) row.getParent().getParent()) : tablePart(box.getParent());
+        PdfStructureElement parent;
+        if (box instanceof TableBox) {
+            parent = sectionOf(box.getElement());
+        } else if (box instanceof TableRowBox row && isNotes(row)) {
+            parent = footOf((TableBox) row.getParent().getParent()); // the row's section's table
+        } else {
+            parent = tablePart(box.getParent());
+        }
         known = made.get(box);
         if (known != null) {
             return known; // made with its row's other cells
@@ -274,7 +283,7 @@ final class StructureTree {
 
     /** The contents' table (pdf-edition.html). */
     private static boolean isContents(TableBox table) {
-        return table.getElement() != null && hasClass(table.getElement(), Set.of("toc"));
+        return table.getElement() != null && hasClass(table.getElement(), CONTENTS);
     }
 
     /**
@@ -287,10 +296,10 @@ final class StructureTree {
 
     /** The row of a table's notes (fragments/table.html). */
     private static boolean isNotes(TableRowBox row) {
-        return row.getElement() != null && hasClass(row.getElement(), Set.of("table-notes"));
+        return row.getElement() != null && hasClass(row.getElement(), NOTES);
     }
 
-        private static PdfName tagOf(Box box) {
+    private static PdfName tagOf(Box box) {
         if (box instanceof TableBox) {
             return PdfName.TABLE;
         }
