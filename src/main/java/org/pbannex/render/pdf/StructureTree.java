@@ -73,6 +73,8 @@ final class StructureTree {
     private final Map<Element, Boolean> holdsLink = new IdentityHashMap<>();
     /** The blocks holding a link whose texts and links have their elements. */
     private final Set<Element> spread = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Whether a table is the contents' (isContents). */
+    private final Map<TableBox, Boolean> contents = new IdentityHashMap<>();
     /** Each table's footer (TFoot), made for its notes. */
     private final Map<TableBox, PdfStructureElement> feet = new IdentityHashMap<>();
     /** The heading cells' IDs, for the structure tree's ID tree (the cells' Headers name them). */
@@ -281,9 +283,9 @@ final class StructureTree {
         return made.computeIfAbsent(cell.getParent(), row -> new PdfStructureElement(contents, PdfName.TOCI));
     }
 
-    /** The contents' table (pdf-edition.html). */
-    private static boolean isContents(TableBox table) {
-        return table.getElement() != null && hasClass(table.getElement(), CONTENTS);
+    /** The contents' table (pdf-edition.html), looked at once per table: every text drawn in a cell asks. */
+    private boolean isContents(TableBox table) {
+        return contents.computeIfAbsent(table, t -> t.getElement() != null && hasClass(t.getElement(), CONTENTS));
     }
 
     /**
@@ -319,7 +321,8 @@ final class StructureTree {
     private static @Nullable PdfDictionary cellAttributes(Element cell) {
         PdfDictionary a = new PdfDictionary();
         String scope = cell.getAttribute("scope");
-        if ("th".equals(name(cell)) && (!scope.isEmpty() || cell.getAttribute(DATA_ID).isEmpty())) {
+        boolean namedByItsCells = scope.isEmpty() && !cell.getAttribute(DATA_ID).isEmpty();
+        if ("th".equals(name(cell)) && !namedByItsCells) {
             a.put(SCOPE, scope.startsWith("col") ? COLUMN : scope.startsWith("row") ? ROW : BOTH);
         }
         String headers = cell.getAttribute("headers").trim();
