@@ -18,7 +18,6 @@ public record CliRun(int status, String out, String err) {
         return capture(database == null ? Map.of() : h2(database), args);
     }
 
-    /** The settings for an embedded H2 database in a file of its own. */
     /**
      * A test's own embedded database, and its own status folder beside it (the runs' last good run and failures), so
      * that no test's runs are recorded in the installation's work/status/.

@@ -2,6 +2,7 @@ package org.pbannex.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.pbannex.publication.RunRequest;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.Counted;
+import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.runtime.UsageError;
@@ -82,6 +84,9 @@ public class RunCommand implements Callable<Integer> {
             + "the peak memory, and closing the context and database (as 'timing ...' lines).")
     boolean timings;
 
+    /** The biennia whose runs the embedded database's damage stopped from starting, told once it is kept aside. */
+    private final List<String> damagedBiennia = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         // Settings, a job file or an input folder the night cannot use fail every night until someone hears of it.
@@ -109,15 +114,38 @@ public class RunCommand implements Callable<Integer> {
                     ExitCodes.of(e), ExitCodes.message(e));
             throw e;
         }
-        try (SpringRuntime spring = started) {
-            timing.ready();
-            status = runAll(spring, requests, start, timing);
-            timing.closing();
+        try {
+            try (SpringRuntime spring = started) {
+                timing.ready();
+                status = runAll(spring, requests, start, timing);
+                timing.closing();
+            }
+        } catch (RuntimeException | IOException e) {
+            if (started.damageTold() == null) {
+                throw e;
+            }
+            throw new DatabaseUnavailable(damageTold(started), e);
+        }
+        if (started.damageTold() != null) {
+            System.err.println("pb-annex: " + damageTold(started));
         }
         if (timings) {
             timing.printClosed();
         }
         return status;
+    }
+
+    /**
+     * The line that tells what became of the embedded database found damaged during this run (kept aside as the
+     * context closed); the runs it stopped from starting are told by one notice with it.
+     */
+    private String damageTold(SpringRuntime runtime) {
+        String line = runtime.damageTold();
+        if (!damagedBiennia.isEmpty()) {
+            noticeNotStarted(String.join(", ", damagedBiennia), ExitCodes.INFRASTRUCTURE, line);
+            damagedBiennia.clear();
+        }
+        return line;
     }
 
     /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
@@ -158,6 +186,16 @@ public class RunCommand implements Callable<Integer> {
             spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
                     ExitCodes.message(e)));
             throw e;
+        } catch (RuntimeException | IOException e) {
+            // Neither may a run the database or the input folder stopped before it started: it is told as a failed
+            // one is; the embedded database's damage once the file is kept aside (call), with where it is.
+            if (spring.failed(e)) {
+                damagedBiennia.add(b);
+            } else {
+                spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
+                        ExitCodes.message(e)));
+            }
+            throw e;
         }
         if (outcome instanceof RunLauncher.NothingToDo done) {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
@@ -172,6 +210,7 @@ public class RunCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = RunInfo.failure(execution);
+            spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ExitCodes.message(failure));
             if (oneLine) {

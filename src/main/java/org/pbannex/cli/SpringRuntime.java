@@ -26,10 +26,17 @@ final class SpringRuntime implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final EmbeddedDatabaseLock lock;
+    /** The embedded database (as H2's URL names it), or null for a database on a server. */
+    private final Path database;
+    /** The embedded database's damage, found while the command ran ({@link #failed}); null while none was. */
+    private Throwable damage;
+    /** What became of the damaged database when the context closed: the line that tells it; null when none was. */
+    private String damageTold;
 
-    private SpringRuntime(ConfigurableApplicationContext context, EmbeddedDatabaseLock lock) {
+    private SpringRuntime(ConfigurableApplicationContext context, EmbeddedDatabaseLock lock, Path database) {
         this.context = context;
         this.lock = lock;
+        this.database = database;
     }
 
     static {
@@ -58,7 +65,7 @@ final class SpringRuntime implements AutoCloseable {
                 ctx = afterMovingAside(database, e, properties, lock);
             }
             DatabaseUnavailable.inUse(DatabaseUnavailable.describe(url, user));
-            return new SpringRuntime(ctx, lock);
+            return new SpringRuntime(ctx, lock, database);
         } catch (RuntimeException e) {
             if (lock != null) {
                 lock.close();
@@ -102,9 +109,7 @@ final class SpringRuntime implements AutoCloseable {
             kept = DamagedDatabase.moveAside(database, Instant.now());
         } catch (IOException cannot) {
             damage.addSuppressed(cannot);
-            throw new DatabaseUnavailable(file + " is damaged (" + cause(damage) + ") and could not be moved aside ("
-                    + cannot + "): move it out of " + database.toAbsolutePath().getParent()
-                    + " to start a new run history", damage);
+            throw new DatabaseUnavailable(notMoved(database, damage, cannot), damage);
         }
         String line = file + " was damaged (" + cause(damage) + "): kept as " + kept
                 + ", and a new one started; the run history before it is in the kept file";
@@ -129,15 +134,64 @@ final class SpringRuntime implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /**
+     * Notes a failure of the command. When it is the embedded database's damage, found after H2 opened the file (a
+     * page it reads only now), {@link #close} keeps the file aside once H2 has let go of it, as a start would, so that
+     * the next run starts a new database instead of failing on the same page every night.
+     *
+     * @return whether the failure is that damage
+     */
+    boolean failed(Throwable failure) {
+        if (database == null || !DamagedDatabase.isDamage(failure)) {
+            return false;
+        }
+        if (damage == null) {
+            damage = failure;
+        }
+        return true;
+    }
+
+    /** After {@link #close}: the line telling what became of a database found damaged during the command; else null. */
+    String damageTold() {
+        return damageTold;
+    }
+
     @Override
     public void close() {
         try {
             context.close();
         } finally {
-            if (lock != null) {
-                lock.close();
+            try {
+                if (damage != null) {
+                    damageTold = keepAside();
+                }
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
             }
         }
+    }
+
+    /** Keeps the damaged database aside while this process still holds its lock; the line that says so. */
+    private String keepAside() {
+        String file = "the embedded database " + database + ".mv.db";
+        try {
+            Path kept = DamagedDatabase.moveAside(database, Instant.now());
+            String line = file + " was found damaged during the command (" + cause(damage) + "): kept as " + kept
+                    + "; the next command starts a new one, and the run history before it is in the kept file";
+            LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
+            return line;
+        } catch (IOException | RuntimeException cannot) {
+            LoggerFactory.getLogger(SpringRuntime.class).error("{} is damaged and could not be moved aside", file, cannot);
+            return notMoved(database, damage, cannot);
+        }
+    }
+
+    /** The line for a damaged database that could not be moved aside (its folder read-only, say). */
+    private static String notMoved(Path database, Throwable damage, Exception cannot) {
+        return "the embedded database " + database + ".mv.db is damaged (" + cause(damage) + ") and could not be moved aside ("
+                + cannot + "): move it out of " + database.toAbsolutePath().getParent() + " to start a new run history";
     }
 
     /** Why the database could not be used, in words ({@link DatabaseUnavailable#cause}). */

@@ -61,11 +61,20 @@ public class DatabaseUnavailable extends RuntimeException {
     public static String cause(Throwable e) {
         Throwable root = e;
         String best = null;
+        String corrupted = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
             if (t instanceof java.sql.SQLException && t.getMessage() != null) {
                 best = t.getMessage();
             }
+            if (corrupted == null && t instanceof org.h2.mvstore.MVStoreException && t.getMessage() != null
+                    && t.getMessage().startsWith("File corrupted")) {
+                // Where H2 wraps it in a "General error", its own words say where: the chunk and the check.
+                corrupted = t.getMessage();
+            }
+        }
+        if (corrupted != null) {
+            best = corrupted;
         }
         String m = best != null ? best : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if ((root.getClass() == java.io.IOException.class || root instanceof java.nio.file.FileSystemException)
@@ -82,6 +91,8 @@ public class DatabaseUnavailable extends RuntimeException {
             m = "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) and its embedded H2 "
                     + "(jdbc:h2:)";
         }
-        return m.replaceAll("\\s+", " ").replaceAll(" ?\\[\\d+-\\d+\\]", "").strip();
+        // The statement H2 was running stays in the log: it is SQL, and can run to a whole table's definition.
+        return m.replaceFirst("(?s)[;\\s]*SQL statement:.*", "").replaceAll("\\s+", " ")
+                .replaceAll(" ?\\[(\\d+-\\d+|[\\d.]+/\\d+)\\]", "").strip();
     }
 }

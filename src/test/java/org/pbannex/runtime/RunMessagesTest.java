@@ -167,6 +167,73 @@ class RunMessagesTest {
         assertTrue(history.out().contains("Older runs: in a damaged database kept in " + kept.get(0)), history.out());
     }
 
+    /**
+     * A database file whose damage H2 finds only as a run reads a page (not as it opens the file) stopped every run
+     * until a person moved it, and no notice or status told of it: now that run fails with one line saying where the
+     * file is kept, its job's status holds the failure, and the next run publishes on a new database.
+     */
+    @Test
+    void aDatabaseFoundDamagedDuringARunIsKeptAsideAndTheNextRunPublishes() throws Exception {
+        Path db = tmp.resolve("runs");
+        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute",
+                "--output", tmp.resolve("out").toString()};
+        CliRun first = CliRun.run(db, regenerate);
+        assertEquals(0, first.status(), first.toString());
+        assertTrue(DamagedPages.damageJobExecutions(db) > 1);
+
+        CliRun r = CliRun.run(db, regenerate);
+        assertEquals(5, r.status(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db was found damaged during the command "
+                + "(the database file is damaged or not an H2 database (File corrupted"), r.err());
+        List<Path> kept;
+        try (var files = Files.list(tmp)) {
+            kept = files.filter(p -> p.getFileName().toString().startsWith("damaged-")).toList();
+        }
+        assertEquals(1, kept.size(), "one folder of a damaged database: " + kept);
+        assertTrue(r.err().contains("kept as " + kept.get(0).resolve("runs.mv.db") + "; the next command starts a new one"), r.err());
+        // H2 had the file open (and wrote to it as it closed): the kept file is that database file, not a new one.
+        byte[] keptFile = Files.readAllBytes(kept.get(0).resolve("runs.mv.db"));
+        assertTrue(keptFile.length > 100_000 && new String(keptFile, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .equals("H:2,"), "the damaged H2 file, " + keptFile.length + " bytes");
+        CliRun status = CliRun.run(db, "status");
+        assertEquals(5, status.status(), status.toString());
+        assertTrue(status.out().lines().anyMatch(l -> l.startsWith("regenerate") && l.contains("1 failure")
+                && l.contains("exit status 5: the embedded database " + db + ".mv.db was found damaged")), status.out());
+
+        CliRun next = CliRun.run(db, regenerate);
+        assertEquals(0, next.status(), next.toString());
+        assertEquals("", next.err(), "the new database opens without a word");
+        CliRun well = CliRun.run(db, "status");
+        assertEquals(0, well.status(), well.toString());
+        assertTrue(well.out().contains("All well."), well.out());
+    }
+
+    /**
+     * A run the database stops before the job starts (here a table of the job repository gone) fails with one line
+     * naming the database; it is kept in its job's status as a failure, as a failed run is, where it was not before.
+     */
+    @Test
+    void aRunTheDatabaseStopsBeforeItStartsIsToldAsAFailure() throws Exception {
+        Path db = tmp.resolve("runs");
+        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute",
+                "--output", tmp.resolve("out").toString()};
+        assertEquals(0, CliRun.run(db, regenerate).status());
+        try (var c = java.sql.DriverManager.getConnection(CliRun.h2(db).get("spring.datasource.url"), "sa", "");
+             var s = c.createStatement()) {
+            s.execute("drop table batch_job_execution cascade");
+        }
+        CliRun r = CliRun.run(db, regenerate);
+        assertEquals(5, r.status(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db failed: "), r.err());
+        assertFalse(r.err().contains("SQL statement"), "the statement stays in the log: " + r.err());
+        CliRun status = CliRun.run(db, "status");
+        assertEquals(5, status.status(), status.toString());
+        assertTrue(status.out().lines().anyMatch(l -> l.startsWith("regenerate") && l.contains("1 failure")
+                && l.contains("exit status 5: the embedded database " + db + ".mv.db failed: ")), status.out());
+    }
+
     /** Only H2's "damaged" and "not a file of this format" move a file aside: not a lock, a full disk, a bad password. */
     @Test
     void onlyDamageMovesTheDatabaseAside() {
