@@ -67,7 +67,7 @@ public class HistoryCommand implements Callable<Integer> {
         try {
             for (Path kept : SpringRuntime.keptDamagedDatabases()) {
                 System.out.println("Older runs: in a damaged database kept in " + kept
-                        + " (H2 would not open it; this history starts after it was moved aside)");
+                        + " (H2 found it damaged; this history starts after it was moved aside)");
             }
         } catch (IOException e) {
             LoggerFactory.getLogger(HistoryCommand.class).warn("cannot list the kept damaged databases", e);
