@@ -24,14 +24,27 @@ final class FailureNotices {
 
     static void send(FailureNotice.FailedRun run) {
         try {
-            PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
-            MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
-                    : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
-            new FailureNotice(mail, settings.failures().mailTo(), settings.status()).send(run);
+            notice().send(run);
         } catch (RuntimeException e) {
             LOG.warn("job {} failed (exit status {}), and its notice could not be prepared: {}", run.job(), run.exitStatus(),
                     e.getMessage(), e);
         }
+    }
+
+    /** Tells that the embedded database was found damaged and kept aside ({@link FailureNotice#databaseKeptAside}). */
+    static void databaseKeptAside(String what, String line) {
+        try {
+            notice().databaseKeptAside(what, line);
+        } catch (RuntimeException e) {
+            LOG.warn("the damaged database was kept aside, and its notice could not be prepared: {}", e.getMessage(), e);
+        }
+    }
+
+    private static FailureNotice notice() {
+        PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
+        MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
+                : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
+        return new FailureNotice(mail, settings.failures().mailTo(), settings.status());
     }
 
     /**

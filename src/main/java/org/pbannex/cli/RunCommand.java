@@ -137,13 +137,16 @@ public class RunCommand implements Callable<Integer> {
 
     /**
      * The line that tells what became of the embedded database found damaged during this run (kept aside as the
-     * context closed); the runs it stopped from starting are told by one notice with it.
+     * context closed); the runs it stopped from starting are told by one notice with it, else a message says it.
      */
     private String damageTold(SpringRuntime runtime) {
         String line = runtime.damageTold();
         if (!damagedBiennia.isEmpty()) {
             noticeNotStarted(String.join(", ", damagedBiennia), ExitCodes.INFRASTRUCTURE, line);
             damagedBiennia.clear();
+        } else {
+            // A run that failed on it mid-job was told already (by the job's listener), without this line.
+            FailureNotices.databaseKeptAside("run " + job, line);
         }
         return line;
     }

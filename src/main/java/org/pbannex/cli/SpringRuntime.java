@@ -62,7 +62,7 @@ final class SpringRuntime implements AutoCloseable {
                 if (database == null || !DamagedDatabase.isDamage(e)) {
                     throw e;
                 }
-                ctx = afterMovingAside(database, e, properties, lock);
+                ctx = afterMovingAside(database, e, properties, lock, what);
             }
             DatabaseUnavailable.inUse(DatabaseUnavailable.describe(url, user));
             return new SpringRuntime(ctx, lock, database);
@@ -98,11 +98,12 @@ final class SpringRuntime implements AutoCloseable {
 
     /**
      * The embedded database H2 found damaged, kept aside (DamagedDatabase) while this process holds its lock, and a
-     * new one started in its place; one line says so, which cron mails. Fails as before when it cannot be moved.
+     * new one started in its place; one line says so, which cron mails, and so does a message to whoever hears of
+     * failures. Fails as before when it cannot be moved.
      */
     private static ConfigurableApplicationContext afterMovingAside(Path database, RuntimeException damage,
                                                                    Map<String, Object> properties,
-                                                                   EmbeddedDatabaseLock lock) {
+                                                                   EmbeddedDatabaseLock lock, String what) {
         String file = "the embedded database " + database + ".mv.db";
         Path kept;
         try {
@@ -115,6 +116,7 @@ final class SpringRuntime implements AutoCloseable {
                 + ", and a new one started; the run history before it is in the kept file";
         LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
         System.err.println("pb-annex: " + line);
+        FailureNotices.databaseKeptAside(what, line);
         return context(properties, lock);
     }
 

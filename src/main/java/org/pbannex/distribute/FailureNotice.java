@@ -154,6 +154,41 @@ public final class FailureNotice {
         }
     }
 
+    /**
+     * The embedded database was found damaged and kept aside, and a new one started: no run failed for it (or its
+     * failure was told already), but the run history before it is now in the kept file, which whoever looks after the
+     * nightly run should hear of. True when the message was sent.
+     *
+     * @param what the command that found it, e.g. "run nightly"
+     * @param line the line that said so on standard error, naming the kept file
+     */
+    public boolean databaseKeptAside(String what, String line) {
+        if (to.isEmpty()) {
+            return false;
+        }
+        if (mail == null) {
+            LOG.warn("the damaged database was kept aside, and nobody was told: {}", MailServer.NOT_CONFIGURED);
+            return false;
+        }
+        try {
+            mail("pb-annex: a damaged database was kept aside, and a new one started", keptAsideBody(what, line), null);
+            LOG.info("the damaged database was kept aside: told {}", to);
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("the damaged database was kept aside, and the message to {} could not be sent through {}: {}", to, server,
+                    e.getMessage(), e);
+            return false;
+        }
+    }
+
+    static String keptAsideBody(String what, String line) {
+        return "pb-annex (" + what + ") found its embedded database damaged:\n\n" + line + "\n\n"
+                + "The database holds only the run history and the job repository: nothing published has changed, and the "
+                + "next runs use the new database.\n"
+                + "The runs before it: in the kept file (./pb-annex history ends with where it is).\n"
+                + "A disk that damages files may damage others: its system log may say more.\n";
+    }
+
     /** One message to the people who hear of failures, with the run's report attached when there is one. */
     private void mail(String subject, String text, Path report) throws MessagingException {
         MimeMessage message = mail.createMimeMessage();

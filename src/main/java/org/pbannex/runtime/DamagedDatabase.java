@@ -14,8 +14,9 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 
 /**
- * An embedded H2 database file that H2 will not open: its header is damaged, or it is not an H2 file of this
- * version (a file written over by hand or by another program, a disk fault, an H2 of another format). It holds the
+ * An embedded H2 database file that H2 will not open: its header is damaged, it is cut short, or it is not an H2 file
+ * of this version (a file written over by hand or by another program, a disk fault, a copy that did not finish, an H2
+ * of another format). It holds the
  * run history and the job repository only, nothing published, so rather than fail every night until a person moves
  * it, the command keeps it in a folder beside it and starts a new database. Anything else that stops H2 (a full or
  * read-only disk, a lock) is not this: those fail as before, and the file stays where it is.
@@ -37,6 +38,11 @@ public final class DamagedDatabase {
             }
             if (t instanceof MVStoreException m && (m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT
                     || m.getErrorCode() == DataUtils.ERROR_UNSUPPORTED_FORMAT)) {
+                return true;
+            }
+            if (t instanceof MVStoreException m && m.getErrorCode() == DataUtils.ERROR_READING_FAILED
+                    && m.getCause() instanceof java.io.EOFException) {
+                // Shorter than what it says it holds (its header block, a chunk): cut off, not a disk that fails.
                 return true;
             }
         }

@@ -81,7 +81,10 @@ public class DatabaseUnavailable extends RuntimeException {
                 && root.getMessage() != null) {
             // A disk that filled or failed under the database: the system's words, not the driver's "database closed".
             m = "input/output error: " + root.getMessage();
-        } else if (root instanceof java.io.EOFException || m.contains("File corrupted") || m.contains("EOFException")) {
+        } else if (root instanceof java.io.EOFException) {
+            // H2 says only "IO Exception" and the file's name.
+            m = "the database file is damaged or not an H2 database (it is cut short)";
+        } else if (m.contains("File corrupted") || m.contains("EOFException")) {
             m = "the database file is damaged or not an H2 database (" + m + ")";
         } else if (root instanceof java.net.UnknownHostException) {
             // PostgreSQL's driver says only "The connection attempt failed."

@@ -160,6 +160,41 @@ class FailureNoticeTest {
                 && body.contains("What the job needs, a line each: ./pb-annex preflight nightly"), body);
     }
 
+    /**
+     * A database H2 will not open is kept aside and the night goes on with a new one: no run failed, but the run
+     * history is now in the kept file, and whoever looks after the night hears of it in one message.
+     */
+    @Test
+    void aDatabaseKeptAsideAsTheNightStartsIsToldThoughTheNightPublishes() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        Files.writeString(tmp.resolve("db.mv.db"), "not an H2 database file".repeat(100));
+        Path good = TestInputs.copyOfBundledInput(tmp.resolve("good"));
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--input", good.toString(), "--output", tmp.resolve("out").toString());
+        assertEquals(0, r.status(), r.toString());
+        String body = theOneNotice("pb-annex: a damaged database was kept aside, and a new one started").replace("\r\n", "\n");
+        assertTrue(body.startsWith("pb-annex (run nightly) found its embedded database damaged:\n\nthe embedded database "
+                + tmp.resolve("db.mv.db") + " was damaged (the database file is damaged or not an H2 database (it is cut "
+                + "short)): kept as " + tmp.resolve("damaged-")) && body.contains("and a new one started")
+                && body.contains("nothing published has changed"), body);
+        assertTrue(r.err().contains("(it is cut short)): kept as "), r.err());
+    }
+
+    /** Damage found as the night starts its run, after H2 opened the file: the night's notice says where it is kept. */
+    @Test
+    void aDatabaseFoundDamagedAsTheNightStartsItsRunIsToldWithWhereItIsKept() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        Path good = TestInputs.copyOfBundledInput(tmp.resolve("good"));
+        String[] nightly = {"run", "nightly", "--input", good.toString(), "--output", tmp.resolve("out").toString(), "--force"};
+        assertEquals(0, CliRun.capture(settings, nightly).status());
+        org.pbannex.runtime.DamagedPages.damageJobExecutions(tmp.resolve("db"));
+        CliRun r = CliRun.capture(settings, nightly);
+        assertEquals(5, r.status(), r.toString());
+        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
+        assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:")
+                && body.contains("was found damaged during the command") && body.contains("kept as " + tmp.resolve("damaged-"))
+                && body.contains("the next command starts a new one"), body);
+    }
+
     @Test
     void aJobFileTheNightCannotReadSendsItsNotice() throws Exception {
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");

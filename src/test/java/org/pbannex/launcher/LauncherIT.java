@@ -150,6 +150,34 @@ class LauncherIT {
         assertTrue(r.err().startsWith("pb-annex: PB_JAVA="), r.toString());
     }
 
+    /**
+     * A run the launcher cannot start Java for has no Java to tell it: the launcher notes it in its job's status, as
+     * the run notes its own failures, and `status` (with a runtime again) shows it; a command other than a run notes none.
+     */
+    @Test
+    void aRunTheLauncherCannotStartIsNotedInItsJobsStatus() throws Exception {
+        Path status = tmp.resolve("status-before-java");
+        Map<String, String> noJava = new HashMap<>(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()));
+        noJava.put("PB_STATUS", status.toString());
+        Result check = launcher(noJava, "check");
+        assertEquals(5, check.status(), check.toString());
+        assertFalse(Files.exists(status), "a check is no job's run");
+        Result r = launcher(noJava, "run", "--tables", "a2", "--force", "nightly");
+        assertEquals(5, r.status(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.toString());
+        List<String> noted = Files.readAllLines(status.resolve("nightly.failed"));
+        assertEquals(1, noted.size(), noted.toString());
+        assertTrue(noted.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z exit status 5: PB_JAVA=.* is not a "
+                + "Java runtime.*"), noted.get(0));
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("PB_STATUS", status.toString());
+        withJava.put("PB_WARM", "off");
+        Result told = launcher(withJava, "status");
+        assertEquals(5, told.status(), told.toString());
+        assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure")
+                && l.contains("exit status 5: PB_JAVA=")), told.toString());
+    }
+
     @Test
     void theWarmProcessStartsTakesTheFoldersCommandsAndStops() throws Exception {
         Result start = launcher(env, "serve");

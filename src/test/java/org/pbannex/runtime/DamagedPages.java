@@ -27,7 +27,7 @@ import org.pbannex.CliRun;
  * check value in its header; a page whose check value no longer matches is "File corrupted". The table is first given
  * enough rows to span several pages, so that its root page, which H2 reads as it opens the file, is not a leaf.
  */
-final class DamagedPages {
+public final class DamagedPages {
 
     private static final Pattern CHUNK = Pattern.compile("^([0-9a-f]+) chunkHeader chunk:([0-9a-f]+),");
     private static final Pattern NODE = Pattern.compile("^\\+([0-9a-f]+) (?:node|leaf), map ([0-9a-f]+),");
@@ -43,7 +43,7 @@ final class DamagedPages {
      * @param database the database as CliRun names it (without .mv.db)
      * @return how many pages were damaged
      */
-    static int damageJobExecutions(Path database) throws SQLException, IOException {
+    public static int damageJobExecutions(Path database) throws SQLException, IOException {
         String url = CliRun.h2(database).get("spring.datasource.url");
         long tableId;
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {

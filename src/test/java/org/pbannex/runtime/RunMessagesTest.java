@@ -241,6 +241,15 @@ class RunMessagesTest {
                 org.h2.api.ErrorCode.FILE_CORRUPTED_1))));
         assertTrue(DamagedDatabase.isDamage(new RuntimeException(org.h2.mvstore.DataUtils.newMVStoreException(
                 org.h2.mvstore.DataUtils.ERROR_UNSUPPORTED_FORMAT, "The write format {0} is not supported", 1))));
+        // Cut short (here in its header block): H2 says "IO Exception", as for a disk that fails, but reads to the end.
+        assertTrue(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("IO Exception", "90028",
+                org.h2.api.ErrorCode.IO_EXCEPTION_1, org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_READING_FAILED, "Reading from file failed at {0}", 2300,
+                new java.io.EOFException())))));
+        assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("IO Exception", "90028",
+                org.h2.api.ErrorCode.IO_EXCEPTION_1, org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_READING_FAILED, "Reading from file failed at {0}", 2300,
+                new java.io.IOException("Input/output error"))))));
         assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("Database may be already "
                 + "in use", "90020", org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1))));
         assertFalse(DamagedDatabase.isDamage(new RuntimeException(new java.sql.SQLException("IO Exception",
