@@ -38,6 +38,8 @@ public class RunPublication {
     /** How many older runs the retention removed once this one published; what went wrong removing them. */
     public static final String REMOVED_RUNS = "removedRuns";
     public static final String RETENTION_PROBLEM = "retentionProblem";
+    /** What was in latest's place, not the link, and where it was kept aside (RunFolder.latestKeptAside). */
+    public static final String LATEST_KEPT_ASIDE = "latestKeptAside";
     /** The settings that removed them, e.g. "pb.retention.runs", for the run's line. */
     public static final String RETENTION_SETTINGS = "retentionSettings";
 
@@ -94,6 +96,9 @@ public class RunPublication {
         ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
                 && !o.path().equals("report.html")).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
+        if (folder.latestKeptAside() != null) {
+            ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
+        }
         removeOlderRuns(run, biennium, ctx);
         return record;
     }

@@ -239,6 +239,9 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")
                     + " (" + ctx.getString(RunPublication.RETENTION_SETTINGS) + "; ./pb-annex history lists them)");
         }
+        if (ctx.containsKey(RunPublication.LATEST_KEPT_ASIDE)) {
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.LATEST_KEPT_ASIDE));
+        }
         if (ctx.containsKey(RunPublication.RETENTION_PROBLEM)) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));
         }

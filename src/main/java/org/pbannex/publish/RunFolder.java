@@ -29,6 +29,8 @@ public final class RunFolder {
             .ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private final Path bienniumDir;
     private final String runId;
+    /** What {@link #publish} found where latest goes and kept aside: the line that says so; null when nothing. */
+    private String latestKeptAside;
 
     public RunFolder(Path outputRoot, String biennium, String runId) {
         this.bienniumDir = outputRoot.resolve(biennium);
@@ -118,6 +120,9 @@ public final class RunFolder {
             throw new FileAlreadyExistsException(published().toString(), null, "run folder exists already");
         }
         Path newLatest = updateLatest ? newLatest(runId) : null;
+        if (newLatest != null) {
+            keepAsideWhatIsNotTheLink();
+        }
         try {
             Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -127,6 +132,28 @@ public final class RunFolder {
             Files.move(newLatest, bienniumDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return published();
+    }
+
+    /**
+     * A 'latest' that is not the link pb-annex keeps (a folder copied or unpacked in its place, a file) would stop every
+     * complete run from publishing, the link not replacing it: it is kept aside, as it is, in latest.moved-RUN-ID.
+     */
+    private void keepAsideWhatIsNotTheLink() throws IOException {
+        Path latest = bienniumDir.resolve(LATEST);
+        if (!Files.exists(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(latest)) {
+            return;
+        }
+        Path kept = bienniumDir.resolve(LATEST + ".moved-" + runId);
+        String was = Files.isDirectory(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "a folder" : "a file";
+        Files.move(latest, kept);
+        latestKeptAside = latest + " was " + was + ", not the link to the latest run that pb-annex keeps there: kept as "
+                + kept + ", and latest made again";
+        LOG.warn(latestKeptAside);
+    }
+
+    /** After {@link #publish}: the line saying what was in latest's place and where it is kept; null when nothing was. */
+    public String latestKeptAside() {
+        return latestKeptAside;
     }
 
     private Path newLatest(String target) throws IOException {

@@ -140,14 +140,18 @@ public final class RunRetention {
         return d.toMillis() + " ms";
     }
 
+    /** A run folder's name: its run id, which starts with the run's time (RunFolder.ID_TIME). */
+    private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("\\d{8}T\\d{6}");
+
     /** The published run folders of a biennium (each has its manifest), oldest first: run ids start with their time. */
     static List<String> publishedRuns(Path bienniumDir) throws IOException {
         try (Stream<Path> s = Files.list(bienniumDir)) {
             return s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> Files.isRegularFile(p.resolve(ManifestWriter.FILE)))
                     .map(p -> p.getFileName().toString())
-                    // A staging folder (".staging-...") holds its manifest before it is renamed into place.
-                    .filter(n -> !n.startsWith("."))
+                    // A staging folder (".staging-...") holds its manifest before it is renamed into place; a copy of a
+                    // run kept aside from latest's place ("latest.moved-...") holds one too, and is no run to remove.
+                    .filter(n -> RUN_FOLDER.matcher(n).lookingAt())
                     .sorted(Comparator.naturalOrder())
                     .toList();
         }

@@ -41,6 +41,31 @@ class RunFolderTest {
         assertEquals(first.published().toRealPath(), out.resolve("2022-23/latest").toRealPath(), "latest unmoved");
     }
 
+    /**
+     * A folder in latest's place (a run copied there by hand, unpacked from an archive) stopped every complete run,
+     * after its folder was in place: it is kept aside as it is, and latest made again, with a line that says so.
+     */
+    @Test
+    void aFolderInLatestsPlaceIsKeptAsideAndLatestMadeAgain() throws Exception {
+        Path latest = Files.createDirectories(out.resolve("2022-23/latest"));
+        Files.writeString(latest.resolve("manifest.json"), "{\"by\": \"hand\"}");
+        RunFolder run = staged("20261203T020000.000Z-aaaaaaaa-0001");
+        run.publish(true);
+        assertEquals(run.published().toRealPath(), latest.toRealPath());
+        Path kept = out.resolve("2022-23/latest.moved-20261203T020000.000Z-aaaaaaaa-0001");
+        assertEquals("{\"by\": \"hand\"}", Files.readString(kept.resolve("manifest.json")), "kept as it was");
+        assertEquals(latest + " was a folder, not the link to the latest run that pb-annex keeps there: kept as " + kept
+                + ", and latest made again", run.latestKeptAside());
+        // A partial run leaves latest alone, whatever it is.
+        RunFolder partial = staged("20261204T020000.000Z-aaaaaaaa-0002");
+        partial.publish(false);
+        assertEquals(run.published().toRealPath(), latest.toRealPath());
+        assertEquals(null, partial.latestKeptAside());
+        // The copy kept aside, which holds a manifest, is no run for the retention to count or remove.
+        assertEquals(java.util.List.of(run.published().getFileName().toString(), partial.published().getFileName().toString()),
+                RunRetention.publishedRuns(out.resolve("2022-23")));
+    }
+
     private RunFolder staged(String runId) throws Exception {
         RunFolder f = new RunFolder(out, "2022-23", runId);
         Files.writeString(f.prepareStaging().resolve("manifest.json"), "{}");
