@@ -144,7 +144,7 @@ public class RunCommand implements Callable<Integer> {
         if (!damagedBiennia.isEmpty()) {
             noticeNotStarted(String.join(", ", damagedBiennia), ExitCodes.INFRASTRUCTURE, line);
             damagedBiennia.clear();
-        } else {
+        } else if (runtime.damageKeptAside()) {
             // A run that failed on it mid-job was told already (by the job's listener), without this line.
             FailureNotices.databaseKeptAside("run " + job, line);
         }

@@ -32,6 +32,8 @@ final class SpringRuntime implements AutoCloseable {
     private Throwable damage;
     /** What became of the damaged database when the context closed: the line that tells it; null when none was. */
     private String damageTold;
+    /** Whether that database was moved aside (not: it could not be, and the line says so). */
+    private boolean damageKeptAside;
 
     private SpringRuntime(ConfigurableApplicationContext context, EmbeddedDatabaseLock lock, Path database) {
         this.context = context;
@@ -158,6 +160,11 @@ final class SpringRuntime implements AutoCloseable {
         return damageTold;
     }
 
+    /** After {@link #close}: whether a database found damaged during the command was moved aside. */
+    boolean damageKeptAside() {
+        return damageKeptAside;
+    }
+
     @Override
     public void close() {
         try {
@@ -183,6 +190,7 @@ final class SpringRuntime implements AutoCloseable {
             String line = file + " was found damaged during the command (" + cause(damage) + "): kept as " + kept
                     + "; the next command starts a new one, and the run history before it is in the kept file";
             LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
+            damageKeptAside = true;
             return line;
         } catch (IOException | RuntimeException cannot) {
             LoggerFactory.getLogger(SpringRuntime.class).error("{} is damaged and could not be moved aside", file, cannot);

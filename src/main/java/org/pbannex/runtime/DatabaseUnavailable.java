@@ -62,8 +62,10 @@ public class DatabaseUnavailable extends RuntimeException {
         Throwable root = e;
         String best = null;
         String corrupted = null;
+        boolean h2 = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
+            h2 |= t.getClass().getName().startsWith("org.h2.");
             if (t instanceof java.sql.SQLException && t.getMessage() != null) {
                 best = t.getMessage();
             }
@@ -81,8 +83,8 @@ public class DatabaseUnavailable extends RuntimeException {
                 && root.getMessage() != null) {
             // A disk that filled or failed under the database: the system's words, not the driver's "database closed".
             m = "input/output error: " + root.getMessage();
-        } else if (root instanceof java.io.EOFException) {
-            // H2 says only "IO Exception" and the file's name.
+        } else if (root instanceof java.io.EOFException && h2) {
+            // H2 says only "IO Exception" and the file's name. (From PostgreSQL's driver: a server that hung up.)
             m = "the database file is damaged or not an H2 database (it is cut short)";
         } else if (m.contains("File corrupted") || m.contains("EOFException")) {
             m = "the database file is damaged or not an H2 database (" + m + ")";

@@ -31,6 +31,30 @@ class DatabaseCauseTest {
     }
 
     @Test
+    void aDamagedPageIsSaidInH2sOwnWordsWithoutItsStatement() {
+        // As H2 said it of a page whose check value no longer matched (a page a run reads only when it queries it).
+        var e = new IllegalStateException("query", new SQLException("General error: \"org.h2.mvstore.MVStoreException: File "
+                + "corrupted in chunk 180, expected check value 2895, got -2896 [2.4.240/6]\"; SQL statement:\nSELECT E.JOB_"
+                + "EXECUTION_ID FROM BATCH_JOB_EXECUTION E [50000-240]", "HY000", 50000,
+                org.h2.mvstore.DataUtils.newMVStoreException(org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT,
+                        "File corrupted in chunk {0}, expected check value {1}, got {2}", 180, 2895, -2896)));
+        assertEquals("the database file is damaged or not an H2 database (File corrupted in chunk 180, expected check value "
+                + "2895, got -2896)", SpringRuntime.cause(e));
+    }
+
+    @Test
+    void aFileCutShortIsSaidSoWhereAServerThatHungUpIsNot() {
+        var h2 = new IllegalStateException("open", new SQLException("IO Exception: \"/srv/pb/work/db/pb-annex.mv.db\" "
+                + "[90028-240]", "90028", 90028, org.h2.mvstore.DataUtils.newMVStoreException(
+                org.h2.mvstore.DataUtils.ERROR_READING_FAILED, "Reading from file failed at {0}", 2300,
+                new java.io.EOFException())));
+        assertEquals("the database file is damaged or not an H2 database (it is cut short)", SpringRuntime.cause(h2));
+        var postgres = new IllegalStateException("query", new SQLException("An I/O error occurred while sending to the backend.",
+                new java.io.EOFException()));
+        assertEquals("An I/O error occurred while sending to the backend.", SpringRuntime.cause(postgres));
+    }
+
+    @Test
     void aRefusedConnectionKeepsTheDriversWords() {
         var e = new IllegalStateException("context", new SQLException("Connection to localhost:1 refused. Check that the "
                 + "hostname and port are correct and that the postmaster is accepting TCP/IP connections.",
