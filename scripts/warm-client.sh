@@ -59,6 +59,8 @@ warm_run() {
   done
   exec 3>&-
   echo "pb-annex: the warm process ended during the command (see work/logs/pb-annex.log)" >&2
+  # A run it was running cannot note its own failure: the launcher does (note_run_failure).
+  ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "the warm process ended during the command"
 }
 
 warm_start() {

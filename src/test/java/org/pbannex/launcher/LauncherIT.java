@@ -178,6 +178,46 @@ class LauncherIT {
                 && l.contains("exit status 5: PB_JAVA=")), told.toString());
     }
 
+    /** A run whose warm process ends mid-run (killed) cannot note its failure: the launcher notes it in its job's status. */
+    @Test
+    void aRunWhoseWarmProcessEndsMidRunIsNotedInItsJobsStatus() throws Exception {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PB_SERVE_DIR", tmp.resolve("warm-killed").toString());
+        e.put("PB_STATUS", tmp.resolve("status-killed").toString());
+        Result start = launcher(e, "serve");
+        assertEquals(0, start.status(), start.toString());
+        long pid = Long.parseLong(Files.readString(tmp.resolve("warm-killed/endpoint")).strip().split("\\s+")[2]);
+        Path out = tmp.resolve("out-killed");
+        Path clientErr = tmp.resolve("killed.err");
+        ProcessBuilder pb = new ProcessBuilder("bash", Golden.home().resolve("pb-annex").toString(), "run", "nightly", "--force",
+                "--no-distribute", "--output", out.toString()).directory(Golden.home().toFile())
+                .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(clientErr.toFile());
+        pb.environment().putAll(e);
+        Process client = pb.start();
+        // Killed once the run is under way in it (its work folder made), long before it renders and publishes.
+        Instant until = Instant.now().plusSeconds(120);
+        while (!workFolderIn(out.resolve("2022-23")) && client.isAlive() && Instant.now().isBefore(until)) {
+            Thread.sleep(20);
+        }
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        assertTrue(client.waitFor(LONG.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(5, client.exitValue(), Files.readString(clientErr));
+        assertTrue(Files.readString(clientErr).contains("pb-annex: the warm process ended during the command"),
+                Files.readString(clientErr));
+        List<String> noted = Files.readAllLines(tmp.resolve("status-killed/nightly.failed"));
+        assertEquals(1, noted.size(), noted.toString());
+        assertTrue(noted.get(0).endsWith(" exit status 5: the warm process ended during the command"), noted.get(0));
+    }
+
+    private static boolean workFolderIn(Path biennium) throws IOException {
+        if (!Files.isDirectory(biennium)) {
+            return false;
+        }
+        try (var files = Files.list(biennium)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(".work-"));
+        }
+    }
+
     @Test
     void theWarmProcessStartsTakesTheFoldersCommandsAndStops() throws Exception {
         Result start = launcher(env, "serve");
