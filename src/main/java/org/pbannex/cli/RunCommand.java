@@ -20,7 +20,6 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
-import org.pbannex.runtime.RunLease;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
 import org.slf4j.Logger;
@@ -184,14 +183,10 @@ public class RunCommand implements Callable<Integer> {
         RunLauncher.Outcome outcome;
         try {
             outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
-        } catch (RunLease.Busy e) {
-            // A night that cannot start (last night's run still holds the biennium) is told as a failed one is.
-            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
-                    ExitCodes.message(e)));
-            throw e;
         } catch (RuntimeException | IOException e) {
-            // Neither may a run the database or the input folder stopped before it started: it is told as a failed
-            // one is; the embedded database's damage once the file is kept aside (call), with where it is.
+            // A night that cannot start (last night's run still holds the biennium; the database or the input folder
+            // stopped it) is told as a failed one is; the embedded database's damage once the file is kept aside
+            // (call), with where it is.
             if (spring.failed(e)) {
                 damagedBiennia.add(b);
             } else {

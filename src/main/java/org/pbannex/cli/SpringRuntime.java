@@ -106,7 +106,7 @@ final class SpringRuntime implements AutoCloseable {
     private static ConfigurableApplicationContext afterMovingAside(Path database, RuntimeException damage,
                                                                    Map<String, Object> properties,
                                                                    EmbeddedDatabaseLock lock, String what) {
-        String file = "the embedded database " + database + ".mv.db";
+        String file = named(database);
         Path kept;
         try {
             kept = DamagedDatabase.moveAside(database, Instant.now());
@@ -184,7 +184,7 @@ final class SpringRuntime implements AutoCloseable {
 
     /** Keeps the damaged database aside while this process still holds its lock; the line that says so. */
     private String keepAside() {
-        String file = "the embedded database " + database + ".mv.db";
+        String file = named(database);
         try {
             Path kept = DamagedDatabase.moveAside(database, Instant.now());
             String line = file + " was found damaged during the command (" + cause(damage) + "): kept as " + kept
@@ -198,9 +198,14 @@ final class SpringRuntime implements AutoCloseable {
         }
     }
 
+    /** The embedded database as the lines name it (as DatabaseUnavailable.describe names it from its URL). */
+    private static String named(Path database) {
+        return "the embedded database " + database + ".mv.db";
+    }
+
     /** The line for a damaged database that could not be moved aside (its folder read-only, say). */
     private static String notMoved(Path database, Throwable damage, Exception cannot) {
-        return "the embedded database " + database + ".mv.db is damaged (" + cause(damage) + ") and could not be moved aside ("
+        return named(database) + " is damaged (" + cause(damage) + ") and could not be moved aside ("
                 + cannot + "): move it out of " + database.toAbsolutePath().getParent() + " to start a new run history";
     }
 

@@ -100,24 +100,9 @@ public final class FailureNotice {
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);
         }
-        if (to.isEmpty()) {
-            return false;
-        }
-        if (mail == null) {
-            LOG.warn("{} failed, and no notice was sent to {}: {}", run.name(), to, MailServer.NOT_CONFIGURED);
-            return false;
-        }
-        try {
-            mail("pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
-                    + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
-                    + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
-            LOG.info("{} failed: notice sent to {}", run.name(), to);
-            return true;
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warn("{} failed, and the notice to {} could not be sent through {}: {}", run.name(), to, server,
-                    e.getMessage(), e);
-            return false;
-        }
+        return tell(run.name() + " failed", "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
+                + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
+                + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
     }
 
     /**
@@ -163,20 +148,30 @@ public final class FailureNotice {
      * @param line the line that said so on standard error, naming the kept file
      */
     public boolean databaseKeptAside(String what, String line) {
+        return tell("the damaged database was kept aside", "pb-annex: a damaged database was kept aside, and a new one started",
+                keptAsideBody(what, line), null);
+    }
+
+    /**
+     * One message to the people who hear of failures, when there are any; what became of it is logged, never thrown.
+     *
+     * @param about what happened, for the log ("run R failed")
+     * @return true when it was sent
+     */
+    private boolean tell(String about, String subject, String text, Path report) {
         if (to.isEmpty()) {
             return false;
         }
         if (mail == null) {
-            LOG.warn("the damaged database was kept aside, and nobody was told: {}", MailServer.NOT_CONFIGURED);
+            LOG.warn("{}, and nobody was told ({}): {}", about, to, MailServer.NOT_CONFIGURED);
             return false;
         }
         try {
-            mail("pb-annex: a damaged database was kept aside, and a new one started", keptAsideBody(what, line), null);
-            LOG.info("the damaged database was kept aside: told {}", to);
+            mail(subject, text, report);
+            LOG.info("{}: told {}", about, to);
             return true;
         } catch (MessagingException | RuntimeException e) {
-            LOG.warn("the damaged database was kept aside, and the message to {} could not be sent through {}: {}", to, server,
-                    e.getMessage(), e);
+            LOG.warn("{}, and the message to {} could not be sent through {}: {}", about, to, server, e.getMessage(), e);
             return false;
         }
     }
