@@ -83,6 +83,7 @@ public final class RunRenderer {
      */
     public static void servingManyRuns() {
         COLLECTED.set(true);
+        PdfDocumentWriter.servingManyRuns();
     }
 
     /** The file (or folder) a target writes, relative to the run folder. */

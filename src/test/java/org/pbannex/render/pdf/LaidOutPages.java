@@ -23,9 +23,17 @@ final class LaidOutPages {
     record PlacedRow(String table, String key, int page) {
     }
 
+    /**
+     * A body row that runs over a page break: its pages (1-based) and the most lines any one of its cells has on its
+     * first page and on its last.
+     */
+    record SplitRow(String table, String key, int firstPage, int lastPage, int linesOnFirst, int linesOnLast) {
+    }
+
     private final List<PageBox> pages;
     private final List<PlacedRow> rows = new ArrayList<>();
     private final List<PlacedRow> notes = new ArrayList<>();
+    private final List<SplitRow> splitRows = new ArrayList<>();
     private final Map<Element, List<String>> headingLines = new LinkedHashMap<>();
     private final Map<Element, List<String>> cellLines = new LinkedHashMap<>();
     private final List<String> headingOverflows = new ArrayList<>();
@@ -39,6 +47,11 @@ final class LaidOutPages {
 
     List<PlacedRow> rows() {
         return rows;
+    }
+
+    /** The body rows that run over a page break, with their lines on either side of it. */
+    List<SplitRow> splitRows() {
+        return splitRows;
     }
 
     /** The row that holds a table's notes (key "notes") and the page it starts on. */
@@ -105,6 +118,18 @@ final class LaidOutPages {
         if (e != null && "tr".equals(e.getNodeName()) && e.hasAttribute("data-row") && box instanceof BlockBox) {
             rows.add(new PlacedRow(t, e.getAttribute("data-row"), page(box.getAbsY())));
             int bottom = box.getAbsY() + box.getHeight();
+            int first = page(box.getAbsY());
+            int last = page(bottom - 1);
+            if (first != last) {
+                Map<Integer, Integer> most = new LinkedHashMap<>();
+                for (int i = 0; i < box.getChildCount(); i++) {
+                    Map<Integer, Integer> cell = new LinkedHashMap<>();
+                    linePages(box.getChild(i), cell);
+                    cell.forEach((p, n) -> most.merge(p, n, Math::max));
+                }
+                splitRows.add(new SplitRow(t, e.getAttribute("data-row"), first, last, most.getOrDefault(first, 0),
+                        most.getOrDefault(last, 0)));
+            }
             for (int p = page(box.getAbsY()); p <= page(bottom - 1); p++) {
                 lowest.computeIfAbsent(t, k -> new LinkedHashMap<>())
                         .merge(p, Math.min(bottom, pages.get(p - 1).getBottom()), Math::max);
@@ -133,6 +158,21 @@ final class LaidOutPages {
         }
         for (int i = 0; i < box.getChildCount(); i++) {
             walk(box.getChild(i), t);
+        }
+    }
+
+    /** How many lines with text a cell has on each page (1-based). */
+    private void linePages(Box box, Map<Integer, Integer> out) {
+        if (box instanceof LineBox) {
+            List<String> text = new ArrayList<>();
+            collectLines(box, text);
+            if (!text.isEmpty()) {
+                out.merge(page(box.getAbsY()), 1, Integer::sum);
+            }
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            linePages(box.getChild(i), out);
         }
     }
 

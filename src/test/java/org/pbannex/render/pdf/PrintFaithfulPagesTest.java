@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +57,8 @@ class PrintFaithfulPagesTest {
     static final Map<Language, Path> PDF = new EnumMap<>(Language.class);
     /** Where Flying Saucer put every row and heading line: the layout each PDF was drawn from. */
     static final Map<Language, LaidOutPages> LAYOUT = new EnumMap<>(Language.class);
+    /** The document each PDF was laid out from (with the classes the layout's remedies gave its rows). */
+    static final Map<Language, Document> DOCUMENT = new EnumMap<>(Language.class);
 
     @BeforeAll
     static void render() throws IOException {
@@ -67,6 +74,7 @@ class PrintFaithfulPagesTest {
             String xhtml = PdfDocumentWriter.xhtml(tables, lang, info, wording);
             ITextRenderer renderer = PdfDocumentWriter.laidOut(xhtml, FONTS);
             LAYOUT.put(lang, new LaidOutPages(renderer));
+            DOCUMENT.put(lang, renderer.getDocument());
             PdfDocumentWriter.writePdf(renderer, xhtml, lang, info, pdf);
             PDF.put(lang, pdf);
         }
@@ -335,6 +343,61 @@ class PrintFaithfulPagesTest {
                     + "' is alone on page " + last.page());
         }
         assertTrue(broken >= 5, lang + ": tables broken across pages: " + broken);
+    }
+
+    /**
+     * No row of a table of text leaves one line alone at a page break (one line at a page's foot and the rest on the
+     * next page, or its last line alone at the head of the next page: the en risk register's sixth risk started with
+     * one line at the foot of a page, the zh Table I.2's indicator 5.4.2 ended with one at the head of one), unless
+     * the remedy would leave a page of its table less than 70% full: laid out again with that row moved to the next
+     * page (or, for a last line alone, moved down by a line), the table here leaves such a page.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noRowOfTextLeavesALineAloneAtAPageBreakUnlessMovingItEmptiesAPage(Language lang) throws IOException {
+        Set<String> textTables = new HashSet<>();
+        for (Table t : tables) {
+            if (TableView.of(t, lang).textOnly()) {
+                textTables.add(TableView.anchor(t));
+            }
+        }
+        List<LaidOutPages.SplitRow> split = LAYOUT.get(lang).splitRows().stream()
+                .filter(r -> textTables.contains(r.table())).toList();
+        assertTrue(split.size() >= 2, lang + ": rows of text that run over a page break: " + split);
+        List<LaidOutPages.SplitRow> alone = split.stream().filter(r -> r.linesOnFirst() <= 1 || r.linesOnLast() <= 1).toList();
+        assertTrue(alone.size() <= 1, lang + ": rows of text with a line alone at a page break: " + alone);
+        for (LaidOutPages.SplitRow r : alone) {
+            Document moved = (Document) DOCUMENT.get(lang).cloneNode(true);
+            Element row = bodyRow(moved, r.table(), r.key());
+            row.setAttribute("class", row.getAttribute("class") + (r.linesOnFirst() <= 2 ? " next-page" : " one-line-down"));
+            ITextRenderer again = PdfDocumentWriter.newRenderer(FONTS);
+            again.setDocument(moved, null);
+            again.layout();
+            Map<Integer, Double> filled = new LaidOutPages(again).filledBefore(r.table());
+            assertTrue(filled.values().stream().anyMatch(f -> f < 0.7),
+                    lang + ": " + r + " could move and leave its table's pages full: " + filled);
+        }
+    }
+
+    /** The body row of a table (its section's id) with the given data-row key. */
+    private static Element bodyRow(Document document, String table, String key) {
+        Element section = document.getElementById(table);
+        if (section == null) {
+            NodeList all = document.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength() && section == null; i++) {
+                if (all.item(i) instanceof Element e && table.equals(e.getAttribute("id"))) {
+                    section = e;
+                }
+            }
+        }
+        NodeList rows = section.getElementsByTagName("tr");
+        for (int i = 0; i < rows.getLength(); i++) {
+            Element tr = (Element) rows.item(i);
+            if (key.equals(tr.getAttribute("data-row"))) {
+                return tr;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + table);
     }
 
     /**
