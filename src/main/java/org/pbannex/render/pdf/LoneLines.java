@@ -70,24 +70,20 @@ final class LoneLines {
     }
 
     /**
-     * In each table of text, the first row (top to bottom) that leaves a line alone on one of its pages and can be
-     * helped, with its remedy. Only the first: its remedy moves every row after it in its table, which may then split
-     * well, or split badly where they did not. Each table starts a page of its own, so tables do not move each other.
+     * What one layout shows: in each table of text, the first row (top to bottom) that leaves a line alone on one of
+     * its pages and can be helped, with its remedy (only the first: its remedy moves every row after it in its table,
+     * which may then split well, or split badly where they did not; each table starts a page of its own, so tables do
+     * not move each other); and for each table of text, how many of the pages it runs on from (its last page left out)
+     * its rows fill less than 70% of.
      */
-    static List<LoneLine> firstPerTable(BlockBox root, Set<Element> letBe) {
-        LoneLines lines = new LoneLines(root.getLayer().getPages(), letBe);
-        lines.walk(root);
-        return lines.found;
+    record Reading(List<LoneLine> remedies, Map<Element, Integer> emptyPages) {
     }
 
-    /**
-     * For each table of text, how many of the pages it runs on from (its last page left out) its rows fill less than
-     * 70% of.
-     */
-    static Map<Element, Integer> emptyPages(BlockBox root) {
-        LoneLines lines = new LoneLines(root.getLayer().getPages(), Set.of());
+    /** Reads a layout, the rows in letBe left as they are. */
+    static Reading read(BlockBox root, Set<Element> letBe) {
+        LoneLines lines = new LoneLines(root.getLayer().getPages(), letBe);
         lines.walk(root);
-        return lines.emptyPages;
+        return new Reading(lines.found, lines.emptyPages);
     }
 
     private void walk(Box box) {

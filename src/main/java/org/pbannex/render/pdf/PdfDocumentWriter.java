@@ -103,35 +103,36 @@ public final class PdfDocumentWriter {
         renderer.layout();
         Document document = renderer.getDocument();
         Set<Element> letBe = new HashSet<>();
-        for (int layouts = 1; layouts < MAX_LAYOUTS; layouts++) {
-            List<LoneLines.LoneLine> remedies = LoneLines.firstPerTable(renderer.getRootBox(), letBe);
-            if (remedies.isEmpty()) {
-                break;
-            }
-            Map<Element, Integer> gaps = LoneLines.emptyPages(renderer.getRootBox());
+        LoneLines.Reading reading = LoneLines.read(renderer.getRootBox(), letBe);
+        for (int layouts = 1; layouts < MAX_LAYOUTS && !reading.remedies().isEmpty(); layouts++) {
+            List<LoneLines.LoneLine> remedies = reading.remedies();
             remedies.forEach(LoneLines.LoneLine::apply);
             // One layout alive at a time: a remedy undone costs a layout more instead.
             renderer = null;
-            collectDiscardedLayout();
-            renderer = laidOut(document, fontDir);
-            Map<Element, Integer> trialGaps = LoneLines.emptyPages(renderer.getRootBox());
+            renderer = layOutAgain(document, fontDir);
+            LoneLines.Reading trial = LoneLines.read(renderer.getRootBox(), letBe);
+            Map<Element, Integer> gaps = reading.emptyPages();
             List<LoneLines.LoneLine> worse = remedies.stream()
-                    .filter(r -> trialGaps.getOrDefault(r.table(), 0) > gaps.getOrDefault(r.table(), 0)).toList();
-            if (!worse.isEmpty()) {
-                worse.forEach(r -> {
-                    r.undo();
-                    letBe.add(r.row());
-                });
-                renderer = null;
-                collectDiscardedLayout();
-                renderer = laidOut(document, fontDir);
-                layouts++;
+                    .filter(r -> trial.emptyPages().getOrDefault(r.table(), 0) > gaps.getOrDefault(r.table(), 0)).toList();
+            if (worse.isEmpty()) {
+                reading = trial;
+                continue;
             }
+            worse.forEach(r -> {
+                r.undo();
+                letBe.add(r.row());
+            });
+            renderer = null;
+            renderer = layOutAgain(document, fontDir);
+            reading = LoneLines.read(renderer.getRootBox(), letBe);
+            layouts++;
         }
         return renderer;
     }
 
-    private static ITextRenderer laidOut(Document document, Path fontDir) throws IOException {
+    /** The document laid out anew, the layout let go collected first (collectDiscardedLayout). */
+    private static ITextRenderer layOutAgain(Document document, Path fontDir) throws IOException {
+        collectDiscardedLayout();
         ITextRenderer renderer = newRenderer(fontDir);
         renderer.setDocument(document, null);
         renderer.layout();
