@@ -46,7 +46,7 @@ public class RenderStepConfiguration {
             RenderTarget target = new RenderTarget(OutputFormat.valueOf(c.getString("format")), Language.valueOf(c.getString("language")));
             var staging = RunInputs.folder(run).prepareStaging();
             int files = RunRenderer.render(target, inputs.computed(run), run.request(), run.runId(), run.started(), run.codeVersion(),
-                    staging, props.fonts());
+                    staging, props.fonts(), props.layoutMemory());
             contribution.incrementWriteCount(files);
         });
     }

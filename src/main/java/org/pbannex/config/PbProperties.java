@@ -45,6 +45,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         return work().resolve("fonts");
     }
 
+    /** work/layout: what the PDFs' last layouts settled for their tables of text (render/pdf/LayoutMemory), a cache. */
+    public Path layoutMemory() {
+        return work().resolve("layout");
+    }
+
     public Path jobs() {
         return home.resolve("jobs");
     }

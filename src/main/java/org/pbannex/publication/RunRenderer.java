@@ -94,16 +94,17 @@ public final class RunRenderer {
 
     /**
      * @param fontDir where the CJK font for PDFs is (work/fonts)
+     * @param layoutDir where the PDFs' layout memory is kept (work/layout; null: none, every layout from scratch)
      * @return the number of files written
      */
     public static int render(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
-                             String codeVersion, Path staging, Path fontDir) throws IOException {
+                             String codeVersion, Path staging, Path fontDir, Path layoutDir) throws IOException {
         long start = System.nanoTime();
         List<Table> tables = selected(computed, request);
         Path out = staging.resolve(fileName(target, request));
         int files;
         try {
-            files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, tables, out);
+            files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, layoutDir, tables, out);
         } catch (java.nio.file.FileSystemException e) {
             throw e; // names its own path and reason already
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -124,7 +125,8 @@ public final class RunRenderer {
     }
 
     private static int write(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
-                             String codeVersion, Path staging, Path fontDir, List<Table> tables, Path out) throws IOException {
+                             String codeVersion, Path staging, Path fontDir, Path layoutDir, List<Table> tables, Path out)
+            throws IOException {
         int files = 1;
         switch (target.format()) {
             case CSV -> {
@@ -139,7 +141,8 @@ public final class RunRenderer {
             case XLSX -> XlsxWorkbookWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
                     wording(computed), out);
             case PDF -> PdfDocumentWriter.write(tables, target.language(), info(computed, runId, started, codeVersion), wording(computed),
-                    fontDir, out);
+                    fontDir, layoutDir == null ? null
+                            : layoutDir.resolve(request.biennium().code() + "." + target.language().code() + ".json"), out);
             case HTML -> HtmlEditionWriter.write(tables, target.language(), info(computed, runId, started, codeVersion),
                     wording(computed), out);
         }

@@ -41,7 +41,7 @@ class RenderFaultTest {
         Path out = staging.resolve(RunRenderer.fileName(target, request));
         Files.createSymbolicLink(staging.resolve(out.getFileName() + ".part"), Path.of("/dev/full"));
         IOException e = assertThrows(IOException.class, () -> RunRenderer.render(target, pub, request, "run-1", Instant.now(), "dev",
-                staging, Golden.home().resolve("work/fonts")));
+                staging, Golden.home().resolve("work/fonts"), null));
         assertEquals("cannot write " + out + ": No space left on device", ExitCodes.message(e));
         assertEquals(5, ExitCodes.of(e), "infrastructure");
         assertTrue(Files.notExists(out), "no half-written output");

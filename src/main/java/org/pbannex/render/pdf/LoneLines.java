@@ -88,7 +88,7 @@ final class LoneLines {
 
     private void walk(Box box) {
         Element e = box.getElement();
-        if (e != null && "table".equals(e.getNodeName()) && e.getAttribute("class").contains("text-only")) {
+        if (e != null && isTextTable(e)) {
             List<Box> rows = new ArrayList<>();
             bodyRows(box, rows);
             firstInTable(e, rows);
@@ -98,6 +98,11 @@ final class LoneLines {
         for (int i = 0; i < box.getChildCount(); i++) {
             walk(box.getChild(i));
         }
+    }
+
+    /** A table of text: the indicators, the risks (fragments/table marks it text-only). */
+    static boolean isTextTable(Element e) {
+        return "table".equals(e.getNodeName()) && e.getAttribute("class").contains("text-only");
     }
 
     private void firstInTable(Element table, List<Box> rows) {

@@ -61,12 +61,22 @@ public final class PdfDocumentWriter {
 
     /**
      * Writes one PDF with every table in the given language. fontDir holds font.properties and the TTF files; wording
-     * is the outputs' shared wording (texts.csv, keys edition.*).
+     * is the outputs' shared wording (texts.csv, keys edition.*). Every table of text is laid out from scratch.
      */
     public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path fontDir,
                              Path out) throws IOException {
+        write(tables, language, info, wording, fontDir, null, out);
+    }
+
+    /**
+     * As {@link #write(List, Language, PublicationInfo, Wording, Path, Path)}, the tables of text first laid out as
+     * the layout memory in layoutMemory (a file, made when missing; null: none) remembers them ({@link LayoutMemory}).
+     */
+    public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path fontDir,
+                             Path layoutMemory, Path out) throws IOException {
         String xhtml = xhtml(tables, language, info, wording);
-        writePdf(laidOut(xhtml, fontDir), xhtml, language, info, out);
+        LayoutMemory memory = layoutMemory == null ? LayoutMemory.NONE : LayoutMemory.at(layoutMemory);
+        writePdf(layOut(xhtml, fontDir, memory).renderer(), xhtml, language, info, out);
     }
 
     /** Writes the PDF of a laid-out document (its XHTML gives the file ID). */
@@ -91,25 +101,38 @@ public final class PdfDocumentWriter {
         });
     }
 
-    /**
-     * Flying Saucer with our output device, line breaking and chart elements, the document laid out into pages; then
-     * laid out again while a row of a table of text leaves one line alone at a page break that a remedy helps
-     * ({@link LoneLines}). A remedy that leaves a page of its table emptier than a table of text may be (its rows move
-     * the rows after them, which may then move whole) is undone, and that row let be.
-     */
+    /** A document laid out, and how many layouts it took. */
+    record LaidOut(ITextRenderer renderer, int layouts) {
+    }
+
+    /** The document laid out from scratch ({@link #layOut}). */
     static ITextRenderer laidOut(String xhtml, Path fontDir) throws IOException {
+        return layOut(xhtml, fontDir, LayoutMemory.NONE).renderer();
+    }
+
+    /**
+     * Flying Saucer with our output device, line breaking and chart elements, the document laid out into pages, its
+     * tables of text first given the remedies the memory remembers for them; then laid out again while a row of a
+     * table of text leaves one line alone at a page break that a remedy helps ({@link LoneLines}). A remedy that
+     * leaves a page of its table emptier than a table of text may be (its rows move the rows after them, which may
+     * then move whole) is undone, and that row let be. What the layouts settled is remembered for the next.
+     */
+    static LaidOut layOut(String xhtml, Path fontDir, LayoutMemory memory) throws IOException {
         ITextRenderer renderer = newRenderer(fontDir);
         renderer.setDocumentFromString(xhtml);
-        renderer.layout();
         Document document = renderer.getDocument();
         Set<Element> letBe = new HashSet<>();
+        LayoutMemory.Recall recall = memory.recall(document, fontDir, letBe);
+        renderer.layout();
+        int layouts = 1;
         LoneLines.Reading reading = LoneLines.read(renderer.getRootBox(), letBe);
-        for (int layouts = 1; layouts < MAX_LAYOUTS && !reading.remedies().isEmpty(); layouts++) {
+        while (layouts < MAX_LAYOUTS && !reading.remedies().isEmpty()) {
             List<LoneLines.LoneLine> remedies = reading.remedies();
             remedies.forEach(LoneLines.LoneLine::apply);
             // One layout alive at a time: a remedy undone costs a layout more instead.
             renderer = null;
             renderer = layOutAgain(document, fontDir);
+            layouts++;
             LoneLines.Reading trial = LoneLines.read(renderer.getRootBox(), letBe);
             Map<Element, Integer> gaps = reading.emptyPages();
             List<LoneLines.LoneLine> worse = remedies.stream()
@@ -124,10 +147,13 @@ public final class PdfDocumentWriter {
             });
             renderer = null;
             renderer = layOutAgain(document, fontDir);
-            reading = LoneLines.read(renderer.getRootBox(), letBe);
             layouts++;
+            reading = LoneLines.read(renderer.getRootBox(), letBe);
         }
-        return renderer;
+        if (reading.remedies().isEmpty()) {
+            recall.remember(letBe, layouts == 1);
+        }
+        return new LaidOut(renderer, layouts);
     }
 
     /** The document laid out anew, the layout let go collected first (collectDiscardedLayout). */

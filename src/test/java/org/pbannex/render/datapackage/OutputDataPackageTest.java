@@ -70,7 +70,7 @@ class OutputDataPackageTest {
         RunRequest request = new RunRequest("nightly", Golden.input(), dir, Publication.biennium(Golden.input(), null),
                 TableCatalogue.ids(), List.of(Language.ZH, Language.EN), List.of(OutputFormat.values()), false, bom);
         RunRenderer.render(new RenderTarget(OutputFormat.CSV, Language.ZH), pub, request, "20260101T000000Z-0a1b2c3d",
-                Instant.parse("2026-01-01T00:00:00Z"), "0.1.0", staging, Golden.home().resolve("work/fonts"));
+                Instant.parse("2026-01-01T00:00:00Z"), "0.1.0", staging, Golden.home().resolve("work/fonts"), null);
         return staging;
     }
 
