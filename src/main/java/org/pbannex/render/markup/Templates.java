@@ -49,6 +49,7 @@ public final class Templates {
 
     private static TemplateEngine engine() {
         RecordProperties.register();
+        KnownMethods.register();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
