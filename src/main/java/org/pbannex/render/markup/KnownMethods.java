@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import ognl.MemberAccess;
 import ognl.MethodFailedException;
 import ognl.ObjectMethodAccessor;
 import ognl.OgnlContext;
@@ -25,14 +24,13 @@ import ognl.OgnlRuntime;
  */
 final class KnownMethods extends ObjectMethodAccessor {
 
-    /** A public method, and the member access that last allowed calling it (null: none yet). */
+    /** A public method, its parameters' types, and the member access that allowed it. */
     private static final class Known {
-        final Method method;
+        final AllowedMethod allowed;
         final Class<?>[] parameters;
-        volatile MemberAccess allowedBy;
 
         Known(Method method) {
-            this.method = method;
+            this.allowed = new AllowedMethod(method);
             this.parameters = method.getParameterTypes();
         }
     }
@@ -72,15 +70,11 @@ final class KnownMethods extends ObjectMethodAccessor {
         if (known == null) {
             return super.callMethod(context, target, name, args);
         }
-        MemberAccess access = ognl.getMemberAccess();
-        if (known.allowedBy != access) {
-            if (!access.isAccessible(ognl, target, known.method, null)) { // null: as OGNL asks for a call
-                return super.callMethod(context, target, name, args);
-            }
-            known.allowedBy = access;
+        if (!known.allowed.allowed(ognl, target, null)) { // null: as OGNL asks for a call
+            return super.callMethod(context, target, name, args);
         }
         try {
-            return known.method.invoke(target, args);
+            return known.allowed.method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw new MethodFailedException(target, name, e.getCause());
         } catch (IllegalAccessException e) {

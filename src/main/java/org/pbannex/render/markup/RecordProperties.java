@@ -5,7 +5,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-import ognl.MemberAccess;
 import ognl.ObjectPropertyAccessor;
 import ognl.OgnlContext;
 import ognl.OgnlException;
@@ -24,31 +23,17 @@ import ognl.OgnlRuntime;
  */
 final class RecordProperties extends ObjectPropertyAccessor {
 
-    /** A record component: its accessor, and the member access that last allowed reading it (null: none yet). */
-    private static final class Component {
-        final Method accessor;
-        volatile MemberAccess allowedBy;
-
-        Component(Method accessor) {
-            this.accessor = accessor;
-        }
-    }
-
-    /**
-     * Each record class's components by name. Thymeleaf's decision to allow one depends on the member's class, the
-     * target's class and the member's name only, so it is kept with the member access that made it (Thymeleaf has one,
-     * a constant); another member access decides again, and a refusal is never kept.
-     */
-    private static final ClassValue<Map<String, Component>> COMPONENTS = new ClassValue<>() {
+    /** Each record class's component accessors by the component's name. */
+    private static final ClassValue<Map<String, AllowedMethod>> COMPONENTS = new ClassValue<>() {
         @Override
-        protected Map<String, Component> computeValue(Class<?> type) {
-            Map<String, Component> components = new HashMap<>();
+        protected Map<String, AllowedMethod> computeValue(Class<?> type) {
+            Map<String, AllowedMethod> components = new HashMap<>();
             RecordComponent[] declared = type.getRecordComponents();
             if (declared != null) {
                 for (RecordComponent c : declared) {
                     Method accessor = c.getAccessor();
                     accessor.trySetAccessible(); // a record that is not public is read all the same, as OGNL would
-                    components.put(c.getName(), new Component(accessor));
+                    components.put(c.getName(), new AllowedMethod(accessor));
                 }
             }
             return components;
@@ -69,19 +54,12 @@ final class RecordProperties extends ObjectPropertyAccessor {
         if (!(name instanceof String component) || !(context instanceof OgnlContext ognl)) {
             return super.getProperty(context, target, name);
         }
-        Component c = COMPONENTS.get(target.getClass()).get(component);
-        MemberAccess access = ognl.getMemberAccess();
-        if (c == null) {
+        AllowedMethod c = COMPONENTS.get(target.getClass()).get(component);
+        if (c == null || !c.allowed(ognl, target, component)) {
             return super.getProperty(context, target, name);
         }
-        if (c.allowedBy != access) {
-            if (!access.isAccessible(ognl, target, c.accessor, component)) {
-                return super.getProperty(context, target, name);
-            }
-            c.allowedBy = access;
-        }
         try {
-            return c.accessor.invoke(target);
+            return c.method.invoke(target);
         } catch (InvocationTargetException e) {
             throw new OgnlException(target.getClass().getSimpleName() + "." + name + "()", e.getCause());
         } catch (IllegalAccessException e) {

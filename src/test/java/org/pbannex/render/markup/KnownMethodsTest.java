@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Member;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ognl.AbstractMemberAccess;
 import ognl.ObjectMethodAccessor;
 import ognl.Ognl;
-import ognl.OgnlContext;
 import ognl.OgnlException;
 import ognl.OgnlRuntime;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,26 +104,9 @@ class KnownMethodsTest {
         assertThrows(TemplateProcessingException.class, () -> render("r.nothing()", new View("x")));
     }
 
-    /** A member access that says what it was asked, and allows public members only when told to. */
-    private static final class AskedMemberAccess extends AbstractMemberAccess {
-        final List<String> asked = new ArrayList<>();
-        private final boolean allows;
-
-        AskedMemberAccess(boolean allows) {
-            this.allows = allows;
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes") // OGNL's own signature
-        public boolean isAccessible(Map context, Object target, Member member, String propertyName) {
-            asked.add(target.getClass().getSimpleName() + "." + member.getName());
-            return allows && Modifier.isPublic(member.getModifiers());
-        }
-    }
-
     private static Object call(AskedMemberAccess access, Object target, String method, Object... args) throws OgnlException {
         return OgnlRuntime.getMethodAccessor(target.getClass())
-                .callMethod((OgnlContext) Ognl.createDefaultContext(target, access), target, method, args);
+                .callMethod(access.context(target), target, method, args);
     }
 
     @Test

@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Member;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ognl.AbstractMemberAccess;
-import ognl.Ognl;
-import ognl.OgnlContext;
 import ognl.OgnlException;
 import ognl.OgnlRuntime;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,26 +95,9 @@ class RecordPropertiesTest {
         assertThrows(TemplateProcessingException.class, () -> render("<p th:text=\"${r.nothing}\"></p>", new Cell("x")));
     }
 
-    /** A member access that says what it was asked, and allows public members only when told to. */
-    private static final class AskedMemberAccess extends AbstractMemberAccess {
-        final List<String> asked = new ArrayList<>();
-        private final boolean allows;
-
-        AskedMemberAccess(boolean allows) {
-            this.allows = allows;
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes") // OGNL's own signature
-        public boolean isAccessible(Map context, Object target, Member member, String propertyName) {
-            asked.add(target.getClass().getSimpleName() + "." + propertyName);
-            return allows && Modifier.isPublic(member.getModifiers());
-        }
-    }
-
     private static Object read(AskedMemberAccess access, Object target, String component) throws OgnlException {
         return OgnlRuntime.getPropertyAccessor(Record.class)
-                .getProperty((OgnlContext) Ognl.createDefaultContext(target, access), target, component);
+                .getProperty(access.context(target), target, component);
     }
 
     @Test
