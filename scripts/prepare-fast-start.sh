@@ -5,8 +5,8 @@
 # about a second sooner); before 25 a class-data-sharing archive. Spring Boot documents both ("Efficient
 # deployments", "Class Data Sharing"). Run by the launcher once after each build, or when the Java runtime changed
 # (PB_JAVA, the runtime the launcher chose); it takes 10-90 s.
-# The training runs use the bundled input and a scratch folder and database: they never touch work/db, output/ or a
-# PostgreSQL server named in the environment. An archive names the jars by their paths, so the training runs from
+# The training runs use the bundled input and a scratch folder, database and layout memory: they never touch work/db,
+# work/layout, output/ or a PostgreSQL server named in the environment. An archive names the jars by their paths, so the training runs from
 # target/app itself, where the launcher will run them.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,8 +26,9 @@ rm -rf "$app"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-# A training run with a scratch database and status folder (never work/db or work/status, never a PostgreSQL server
-# named in the environment) and none
+# A training run with a scratch database, status folder and layout memory (never work/db, work/status or work/layout,
+# so that the runs of every table lay their tables of text out from scratch, as a run after a change does; never a
+# PostgreSQL server named in the environment) and none
 # of the installation's settings: every PB_* and SPRING_* variable is left out, so a training run reads the bundled
 # input and mails nobody (neither the reviewers nor, when it fails, PB_FAILURES_MAIL_TO).
 unset_settings=()
@@ -39,7 +40,7 @@ training() { # training ARCHIVE ARGS...: records ARCHIVE from a run of pb-annex 
   shift
   env "${unset_settings[@]}" \
       PB_DATABASE_URL="jdbc:h2:file:$scratch/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
-      PB_STATUS="$scratch/status" \
+      PB_STATUS="$scratch/status" PB_LAYOUT_MEMORY="$scratch/layout" \
       "$java" $record="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" "$@" \
       >>"$scratch/training.log" 2>&1 \
     && env "${unset_settings[@]}" "$java" $use="$scratch/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" \

@@ -19,13 +19,14 @@ public record CliRun(int status, String out, String err) {
     }
 
     /**
-     * A test's own embedded database, and its own status folder beside it (the runs' last good run and failures), so
-     * that no test's runs are recorded in the installation's work/status/.
+     * A test's own embedded database, and its own status folder and layout memory beside it (the runs' last good run
+     * and failures; the PDFs' tables of text as last laid out), so that no test's runs are recorded in the
+     * installation's work/status/ or lay out from what its work/layout/ holds.
      */
     public static Map<String, String> h2(Path database) {
         return Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-                "pb.status", database.toAbsolutePath() + "-status");
+                "pb.status", database.toAbsolutePath() + "-status", "pb.layout-memory", database.toAbsolutePath() + "-layout");
     }
 
     public static CliRun capture(Map<String, String> settings, String... args) {

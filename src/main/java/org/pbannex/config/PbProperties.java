@@ -22,17 +22,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failures    who hears of a failed run
  * @param retention   how many published runs are kept
  * @param status      where each job's last good run and failures since are kept (default {@code <home>/work/status})
+ * @param layoutMemory where the PDFs' layout memory is kept (default {@code <home>/work/layout}; render/pdf/LayoutMemory)
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
                            @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures,
-                           @DefaultValue Retention retention, Path status) {
+                           @DefaultValue Retention retention, Path status, Path layoutMemory) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
         input = input == null ? home.resolve("input") : home.resolve(input).toAbsolutePath().normalize();
         output = output == null ? home.resolve("output") : home.resolve(output).toAbsolutePath().normalize();
         status = status == null ? home.resolve("work").resolve("status") : home.resolve(status).toAbsolutePath().normalize();
+        layoutMemory = layoutMemory == null ? home.resolve("work").resolve("layout")
+                : home.resolve(layoutMemory).toAbsolutePath().normalize();
     }
 
     /** work/: the embedded database, fonts, logs. */
@@ -43,11 +46,6 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
     /** work/fonts: the CJK font of the PDFs and its font.properties (scripts/fetch-fonts.sh). */
     public Path fonts() {
         return work().resolve("fonts");
-    }
-
-    /** work/layout: what the PDFs' last layouts settled for their tables of text (render/pdf/LayoutMemory), a cache. */
-    public Path layoutMemory() {
-        return work().resolve("layout");
     }
 
     public Path jobs() {

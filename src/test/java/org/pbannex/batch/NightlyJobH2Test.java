@@ -33,6 +33,12 @@ class NightlyJobH2Test {
         PublishedRunAssertions.assertCompleteRun(run);
         assertEquals(0, Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith(".")).count(),
                 "no staging folder left behind");
+        // The PDFs' layout memory, where pb.layout-memory puts it (CliRun.h2): what the layouts settled, per table of text.
+        Path layoutMemory = Path.of(db + "-layout");
+        for (String lang : new String[] {"zh", "en"}) {
+            String kept = Files.readString(layoutMemory.resolve("2022-23." + lang + ".json"));
+            assertTrue(kept.contains("\"table-i2\"") && kept.contains("\"table-risk\""), kept);
+        }
 
         CliRun again = CliRun.run(db, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());

@@ -31,7 +31,8 @@ class NightlyJobPostgresTest {
         postgres = EmbeddedPostgres.builder().start();
         settings = java.util.Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres", "spring.datasource.password", "",
-                "pb.status", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-status-" + ProcessHandle.current().pid()).toString());
+                "pb.status", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-status-" + ProcessHandle.current().pid()).toString(),
+                "pb.layout-memory", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-layout-" + ProcessHandle.current().pid()).toString());
     }
 
     @AfterAll

@@ -58,6 +58,7 @@ class UnattendedRunsPostgresTest {
         m.put("spring.datasource.username", "postgres");
         m.put("spring.datasource.password", "");
         m.put("pb.status", tmp.resolve("status-" + name).toString());
+        m.put("pb.layout-memory", tmp.resolve("layout-" + name).toString());
         return m;
     }
 
@@ -216,6 +217,7 @@ class UnattendedRunsPostgresTest {
             settings.put("spring.datasource.password", "");
             settings.put("spring.datasource.hikari.connection-timeout", "2000");
             settings.put("pb.status", tmp.resolve("status-own").toString());
+            settings.put("pb.layout-memory", tmp.resolve("layout-own").toString());
             settings.put("pb.run.pause-at", "publish");
             Path out = tmp.resolve("out");
             ChildRun r = ChildRun.start(tmp, "gone", settings, "run", "nightly", "--output", out.toString());

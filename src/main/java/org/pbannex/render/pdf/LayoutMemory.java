@@ -54,6 +54,19 @@ final class LayoutMemory {
 
     /** One table's settled layout: its rows' remedy classes (in the order given) and the rows let be, by data-row. */
     record Entry(String fingerprint, Map<String, List<String>> remedies, List<String> letBe) {
+        /** What a file edited by hand leaves out (or nulls) is nothing remembered. */
+        Entry {
+            Map<String, List<String>> given = new TreeMap<>();
+            if (remedies != null) {
+                remedies.forEach((row, classes) -> {
+                    if (row != null && classes != null) {
+                        given.put(row, classes.stream().filter(c -> c != null).toList());
+                    }
+                });
+            }
+            remedies = given;
+            letBe = letBe == null ? List.of() : letBe.stream().filter(r -> r != null).toList();
+        }
     }
 
     /** The file's content: an entry per table, by the anchor of its section. */
@@ -123,9 +136,10 @@ final class LayoutMemory {
         int recalled = 0;
         for (var e : fingerprints.entrySet()) {
             Entry entry = saved.get(anchor(e.getKey()));
-            if (entry != null && entry.fingerprint().equals(e.getValue())) {
+            if (entry != null && e.getValue().equals(entry.fingerprint())) {
                 Map<String, Element> rows = rowsByKey(e.getKey());
-                entry.remedies().forEach((key, classes) -> classes.forEach(c -> give(rows.get(key), c)));
+                entry.remedies().forEach((key, classes) -> classes.stream().map(LoneLines.Remedy::byClass)
+                        .filter(r -> r != null && rows.containsKey(key)).forEach(r -> r.give(rows.get(key))));
                 entry.letBe().stream().map(rows::get).filter(r -> r != null).forEach(letBe::add);
                 recalled++;
             }
@@ -133,18 +147,12 @@ final class LayoutMemory {
         return new Recall(fingerprints, recalled);
     }
 
-    private static void give(Element row, String remedyClass) {
-        if (row != null) {
-            row.setAttribute("class", (row.getAttribute("class") + " " + remedyClass).strip());
-        }
-    }
-
     private static Entry settled(Element table, String fingerprint, Set<Element> letBe) {
         Map<String, List<String>> remedies = new TreeMap<>();
         List<String> kept = new ArrayList<>();
         for (var row : rowsByKey(table).entrySet()) {
             List<String> classes = Stream.of(row.getValue().getAttribute("class").split(" "))
-                    .filter(c -> Stream.of(LoneLines.Remedy.values()).anyMatch(r -> r.cssClass.equals(c))).toList();
+                    .filter(c -> LoneLines.Remedy.byClass(c) != null).toList();
             if (!classes.isEmpty()) {
                 remedies.put(row.getKey(), classes);
             }
@@ -158,7 +166,15 @@ final class LayoutMemory {
     private Map<String, Entry> load() {
         try {
             Saved saved = JSON.readValue(Files.readAllBytes(file), Saved.class);
-            return saved.tables() == null ? Map.of() : saved.tables();
+            Map<String, Entry> tables = new HashMap<>();
+            if (saved != null && saved.tables() != null) {
+                saved.tables().forEach((anchor, entry) -> {
+                    if (anchor != null && entry != null) {
+                        tables.put(anchor, entry);
+                    }
+                });
+            }
+            return tables;
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (IOException | JacksonException e) {

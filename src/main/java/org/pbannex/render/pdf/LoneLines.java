@@ -37,6 +37,21 @@ final class LoneLines {
         Remedy(String cssClass) {
             this.cssClass = cssClass;
         }
+
+        /** The remedy a class on a row stands for; null for any other class. */
+        static Remedy byClass(String cssClass) {
+            for (Remedy r : values()) {
+                if (r.cssClass.equals(cssClass)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** Gives a row this remedy's class, for the next layout. */
+        void give(Element row) {
+            row.setAttribute("class", (row.getAttribute("class") + " " + cssClass).strip());
+        }
     }
 
     /** A row of a table of text, its table, and what to do to it. */
@@ -44,7 +59,7 @@ final class LoneLines {
 
         /** Gives the row its remedy's class, for the next layout. */
         void apply() {
-            row.setAttribute("class", (row.getAttribute("class") + " " + remedy.cssClass).strip());
+            remedy.give(row);
         }
 
         /** Takes the remedy's class off again. */

@@ -108,4 +108,27 @@ class LayoutMemoryTest {
         assertTrue(Files.readString(file).contains("\"table-risk\""), Files.readString(file));
         assertEquals(1, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
     }
+
+    @Test
+    void aMemoryEditedByHandIsReadAsFarAsItGoes() throws IOException {
+        Path file = dir.resolve("edited.json");
+        LayoutMemory memory = LayoutMemory.at(file);
+        String xhtml = riskRegister();
+        PdfDocumentWriter.LaidOut fromScratch = PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory);
+        Path scratchPdf = dir.resolve("edited-scratch.pdf");
+        PdfDocumentWriter.writePdf(fromScratch.renderer(), xhtml, Language.EN, info, scratchPdf);
+        // The sixth risk no longer remembered as let be: found again, moved, and let be again.
+        String kept = Files.readString(file);
+        Files.writeString(file, kept.replace("\"letBe\" : [ \"6\" ]", "\"letBe\" : null"));
+        PdfDocumentWriter.LaidOut edited = PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory);
+        assertEquals(3, edited.layouts());
+        Path editedPdf = dir.resolve("edited.pdf");
+        PdfDocumentWriter.writePdf(edited.renderer(), xhtml, Language.EN, info, editedPdf);
+        assertArrayEquals(Files.readAllBytes(scratchPdf), Files.readAllBytes(editedPdf));
+        assertEquals(kept, Files.readString(file), "remembered whole again");
+        // Entries without their parts, or of no table the document has: nothing remembered, nothing broken.
+        Files.writeString(file, "{ \"tables\" : { \"table-risk\" : { \"fingerprint\" : null }, \"table-x\" : null } }");
+        assertEquals(3, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
+        assertEquals(1, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
+    }
 }
