@@ -109,7 +109,14 @@ final class LayoutMemory {
                 return;
             }
             Map<String, Entry> tables = new TreeMap<>(load());
-            fingerprints.forEach((table, fingerprint) -> tables.put(anchor(table), settled(table, fingerprint, letBe)));
+            fingerprints.forEach((table, fingerprint) -> {
+                Entry settled = settled(table, fingerprint, letBe);
+                if (settled == null) {
+                    tables.remove(anchor(table));
+                } else {
+                    tables.put(anchor(table), settled);
+                }
+            });
             try {
                 WholeFile.write(file, out -> JSON.writeValue(out, new Saved(
                         "What the last layout of each table of text settled (pb-annex, render/pdf/LayoutMemory); safe to delete", tables)));
@@ -136,8 +143,8 @@ final class LayoutMemory {
         int recalled = 0;
         for (var e : fingerprints.entrySet()) {
             Entry entry = saved.get(anchor(e.getKey()));
-            if (entry != null && e.getValue().equals(entry.fingerprint())) {
-                Map<String, Element> rows = rowsByKey(e.getKey());
+            Map<String, Element> rows = rowsByKey(e.getKey());
+            if (entry != null && rows != null && e.getValue().equals(entry.fingerprint())) {
                 entry.remedies().forEach((key, classes) -> classes.stream().map(LoneLines.Remedy::byClass)
                         .filter(r -> r != null && rows.containsKey(key)).forEach(r -> r.give(rows.get(key))));
                 entry.letBe().stream().map(rows::get).filter(r -> r != null).forEach(letBe::add);
@@ -147,12 +154,17 @@ final class LayoutMemory {
         return new Recall(fingerprints, recalled);
     }
 
+    /** What the layouts settled for a table; null when it cannot be told by the rows' keys. */
     private static Entry settled(Element table, String fingerprint, Set<Element> letBe) {
+        Map<String, Element> rows = rowsByKey(table);
+        if (rows == null || bodyRows(table).stream().anyMatch(r -> !r.hasAttribute("data-row")
+                && (letBe.contains(r) || !remedyClasses(r).isEmpty()))) {
+            return null;
+        }
         Map<String, List<String>> remedies = new TreeMap<>();
         List<String> kept = new ArrayList<>();
-        for (var row : rowsByKey(table).entrySet()) {
-            List<String> classes = Stream.of(row.getValue().getAttribute("class").split(" "))
-                    .filter(c -> LoneLines.Remedy.byClass(c) != null).toList();
+        for (var row : new TreeMap<>(rows).entrySet()) {
+            List<String> classes = remedyClasses(row.getValue());
             if (!classes.isEmpty()) {
                 remedies.put(row.getKey(), classes);
             }
@@ -161,6 +173,11 @@ final class LayoutMemory {
             }
         }
         return new Entry(fingerprint, remedies, kept);
+    }
+
+    /** The classes of the remedies a row was given, in the order given. */
+    private static List<String> remedyClasses(Element row) {
+        return Stream.of(row.getAttribute("class").split(" ")).filter(c -> LoneLines.Remedy.byClass(c) != null).toList();
     }
 
     private Map<String, Entry> load() {
@@ -195,14 +212,28 @@ final class LayoutMemory {
         return out;
     }
 
-    /** The body rows of a table by their data-row key. */
-    private static Map<String, Element> rowsByKey(Element table) {
-        Map<String, Element> rows = new HashMap<>();
+    /** The body rows of a table, in order. */
+    private static List<Element> bodyRows(Element table) {
+        List<Element> rows = new ArrayList<>();
         NodeList trs = table.getElementsByTagName("tr");
         for (int i = 0; i < trs.getLength(); i++) {
-            Element tr = (Element) trs.item(i);
-            if (tr.getParentNode() instanceof Element p && "tbody".equals(p.getNodeName()) && tr.hasAttribute("data-row")) {
-                rows.put(tr.getAttribute("data-row"), tr);
+            if (trs.item(i).getParentNode() instanceof Element p && "tbody".equals(p.getNodeName())) {
+                rows.add((Element) trs.item(i));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The body rows of a table by their data-row key (a row without one, such as the notes closing the table, is left
+     * out); null when two rows share a key, so that what is remembered for one row is never given to another (such a
+     * table is laid out from scratch every time).
+     */
+    private static Map<String, Element> rowsByKey(Element table) {
+        Map<String, Element> rows = new HashMap<>();
+        for (Element tr : bodyRows(table)) {
+            if (tr.hasAttribute("data-row") && rows.put(tr.getAttribute("data-row"), tr) != null) {
+                return null;
             }
         }
         return rows;

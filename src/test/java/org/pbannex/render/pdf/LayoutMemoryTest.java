@@ -131,4 +131,14 @@ class LayoutMemoryTest {
         assertEquals(3, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
         assertEquals(1, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
     }
+
+    @Test
+    void aTableWhoseRowsShareAKeyIsNeverRemembered() throws IOException {
+        Path file = dir.resolve("shared-key.json");
+        LayoutMemory memory = LayoutMemory.at(file);
+        String xhtml = riskRegister().replace("data-row=\"7\"", "data-row=\"6\"");
+        assertEquals(3, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
+        assertEquals(3, PdfDocumentWriter.layOut(xhtml, PrintFaithfulPagesTest.FONTS, memory).layouts());
+        assertTrue(!Files.exists(file) || !Files.readString(file).contains("table-risk"));
+    }
 }
