@@ -121,7 +121,7 @@ final class LayoutMemory {
                 WholeFile.write(file, out -> JSON.writeValue(out, new Saved(
                         "What the last layout of each table of text settled (pb-annex, render/pdf/LayoutMemory); safe to delete", tables)));
             } catch (IOException | JacksonException e) {
-                LOG.warn("layout memory not kept ({}): {}", file, e.getMessage());
+                LOG.warn("layout memory not kept ({}): {}: {}", file, e.getClass().getSimpleName(), e.getMessage());
             }
         }
     }
@@ -195,7 +195,8 @@ final class LayoutMemory {
         } catch (NoSuchFileException e) {
             return Map.of();
         } catch (IOException | JacksonException e) {
-            LOG.warn("layout memory unreadable, laying out from scratch ({}): {}", file, e.getMessage());
+            LOG.warn("layout memory unreadable, laying out from scratch ({}): {}: {}", file, e.getClass().getSimpleName(),
+                    e.getMessage());
             return Map.of();
         }
     }
