@@ -99,6 +99,11 @@ final class LayoutMemory {
             return recalled;
         }
 
+        /** How many tables of text the document has (none counted without a memory). */
+        int tables() {
+            return fingerprints.size();
+        }
+
         /**
          * Keeps what the layouts settled for each table of text: its rows' remedies and the rows let be.
          *

@@ -33,6 +33,8 @@ import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xhtmlrenderer.pdf.DefaultPDFCreationListener;
@@ -51,6 +53,7 @@ import org.xhtmlrenderer.pdf.ITextUserAgent;
  */
 public final class PdfDocumentWriter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PdfDocumentWriter.class);
     private static final String CSS = "/templates/annex.css";
     /** Layouts at most: the first, then the trials of remedies for rows that leave a line alone (LoneLines). */
     private static final int MAX_LAYOUTS = 6;
@@ -76,7 +79,15 @@ public final class PdfDocumentWriter {
                              Path layoutMemory, Path out) throws IOException {
         String xhtml = xhtml(tables, language, info, wording);
         LayoutMemory memory = layoutMemory == null ? LayoutMemory.NONE : LayoutMemory.at(layoutMemory);
-        writePdf(layOut(xhtml, fontDir, memory).renderer(), xhtml, language, info, out);
+        LaidOut laidOut = layOut(xhtml, fontDir, memory);
+        // Whether the layout memory was used, for whoever wonders why a PDF took longer, or fell differently.
+        if (layoutMemory == null) {
+            LOG.info("{}: {} layout(s), no layout memory", out.getFileName(), laidOut.layouts());
+        } else {
+            LOG.info("{}: {} layout(s); {} of its {} tables of text laid out as remembered in {}", out.getFileName(),
+                    laidOut.layouts(), laidOut.recalled(), laidOut.textTables(), layoutMemory);
+        }
+        writePdf(laidOut.renderer(), xhtml, language, info, out);
     }
 
     /** Writes the PDF of a laid-out document (its XHTML gives the file ID). */
@@ -101,8 +112,11 @@ public final class PdfDocumentWriter {
         });
     }
 
-    /** A document laid out, and how many layouts it took. */
-    record LaidOut(ITextRenderer renderer, int layouts) {
+    /**
+     * A document laid out, how many layouts it took, and how many of its tables of text were given what the layout
+     * memory remembered for them.
+     */
+    record LaidOut(ITextRenderer renderer, int layouts, int recalled, int textTables) {
     }
 
     /** The document laid out from scratch ({@link #layOut}). */
@@ -153,7 +167,7 @@ public final class PdfDocumentWriter {
         if (reading.remedies().isEmpty()) {
             recall.remember(letBe, layouts == 1);
         }
-        return new LaidOut(renderer, layouts);
+        return new LaidOut(renderer, layouts, recall.recalled(), recall.tables());
     }
 
     /** The document laid out anew, the layout let go collected first (collectDiscardedLayout). */
