@@ -50,6 +50,7 @@ public final class Templates {
     private static TemplateEngine engine() {
         RecordProperties.register();
         KnownMethods.register();
+        InterfaceClasses.register();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
