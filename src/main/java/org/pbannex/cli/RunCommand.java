@@ -80,7 +80,8 @@ public class RunCommand implements Callable<Integer> {
     boolean noDistribute;
 
     @Option(names = "--timings", description = "Print where the run's time went: start-up, each step, each rendered output, "
-            + "the peak memory, and closing the context and database (as 'timing ...' lines).")
+            + "the peak memory, the CPU used on all threads, the JVM's compiling and collecting (in a process of its own), "
+            + "and closing the context and database (as 'timing ...' lines).")
     boolean timings;
 
     /** The biennia whose runs the embedded database's damage stopped from starting, told once it is kept aside. */

@@ -48,5 +48,6 @@ final class RunTimings {
             }
         });
         TimingLines.total(start);
+        TimingLines.jvmWork();
     }
 }

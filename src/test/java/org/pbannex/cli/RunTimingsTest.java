@@ -28,8 +28,12 @@ class RunTimingsTest {
         List<String> parts = new ArrayList<>(timings.keySet());
         assertEquals(List.of("jvm-start-to-command", "command-to-ready", "step validate"), parts.subList(0, 3), r.out());
         assertTrue(parts.containsAll(List.of("step check", "step render", "step renderOutput:csv", "step publish")), r.out());
-        assertEquals(List.of("total", "peak-rss-mb", "context-close"), parts.subList(parts.size() - 3, parts.size()), r.out());
+        // After the total, what the JVM did besides the run's own work: its CPU on all threads, the compiler's time,
+        // the collector's pauses; then the closing.
+        assertEquals(List.of("total", "peak-rss-mb", "cpu-all-threads", "jit-compiling", "gc-pauses", "context-close"),
+                parts.subList(parts.size() - 6, parts.size()), r.out());
         timings.forEach((part, seconds) -> assertTrue(seconds >= 0, part + " " + seconds));
+        assertTrue(timings.get("cpu-all-threads") > 0 && timings.get("jit-compiling") > 0, r.out());
         assertTrue(timings.get("total") >= timings.get("command-to-ready") + timings.get("step render"), r.out());
         // The closing is timed after the run's summary, which it follows on stdout.
         int summary = indexOf(lines, "Run ");
