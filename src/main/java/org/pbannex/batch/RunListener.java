@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
@@ -37,14 +36,12 @@ public class RunListener implements JobExecutionListener {
     private final RunHistory history;
     private final RunInputs inputs;
     private final FailureNotice notice;
-    private final PbProperties props;
 
-    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice, PbProperties props) {
+    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice) {
         this.repository = repository;
         this.history = history;
         this.inputs = inputs;
         this.notice = notice;
-        this.props = props;
     }
 
     @Override
@@ -60,7 +57,7 @@ public class RunListener implements JobExecutionListener {
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
-        RunRenderer.prepareInBackground(run.request(), props.fonts());
+        RunRenderer.prepareInBackground(run.request());
     }
 
     @Override

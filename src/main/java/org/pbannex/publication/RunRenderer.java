@@ -18,7 +18,6 @@ import org.pbannex.render.html.HtmlEditionWriter;
 import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
-import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
@@ -42,14 +41,13 @@ public final class RunRenderer {
      * the Office Open XML schema's type system (0.05 s). Started when a run starts, it does this on the core the start
      * of a run leaves half idle, while the run validates and checks its input, rather than on the render threads that a
      * cold run waits for (side by side: a cold regenerate's PDF 1.16 s against 1.42 s with the first two; the nightly
-     * run 0.97-0.98 x with the workbook's too). For a PDF, its fonts too, which the run's first PDF then takes instead
-     * of parsing them itself (PdfFonts.prepare; parsed here as well as in each PDF, they had cost more than they
-     * saved: nightly 1.02-1.05 x). In a process that has rendered before it has little else to do.
+     * run 0.97-0.98 x with the workbook's too). Not the PDFs' fonts: each PDF parses them again for its own subsets,
+     * and parsing them here as well cost more than it saved (nightly 1.02-1.05 x). In a process that has rendered
+     * before it has little to do.
      *
-     * @param fontDir the PDFs' font folder (work/fonts)
      * @return the thread preparing, none when the outputs asked for need nothing
      */
-    public static Optional<Thread> prepareInBackground(RunRequest request, Path fontDir) {
+    public static Optional<Thread> prepareInBackground(RunRequest request) {
         boolean pdf = request.formats().contains(OutputFormat.PDF);
         boolean markup = pdf || request.formats().contains(OutputFormat.HTML);
         // Both Chinese markups break their text between words: the PDF all of it, the HTML edition its titles and headings.
@@ -62,9 +60,6 @@ public final class RunRenderer {
             try {
                 if (markup) {
                     Templates.prepare();
-                }
-                if (pdf) {
-                    PdfFonts.prepare(fontDir);
                 }
                 if (chineseMarkup) {
                     LineBreaks.prepare();

@@ -11,15 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.pbannex.Golden;
 import org.pbannex.reference.Biennium;
 import org.pbannex.table.Language;
 import org.slf4j.LoggerFactory;
 
 /** The renderers' preparation, started with a run: a thread of its own when a PDF, HTML edition or workbook is asked for. */
 class RenderPreparationTest {
-
-    private static final Path FONTS = Golden.home().resolve("work/fonts");
 
     private static RunRequest request(List<Language> languages, List<OutputFormat> formats) {
         return new RunRequest("regenerate", Path.of("input"), Path.of("output"), new Biennium(2022), List.of("a2"),
@@ -39,10 +36,10 @@ class RenderPreparationTest {
 
     @Test
     void anHtmlEditionIsPreparedAndCsvNeedsNone() throws Exception {
-        Optional<Thread> html = RunRenderer.prepareInBackground(request(List.of(Language.EN), List.of(OutputFormat.HTML)), FONTS);
+        Optional<Thread> html = RunRenderer.prepareInBackground(request(List.of(Language.EN), List.of(OutputFormat.HTML)));
         assertTrue(html.isPresent(), "the HTML edition's templates escape too");
         html.get().join(60_000);
-        assertTrue(RunRenderer.prepareInBackground(request(List.of(Language.ZH, Language.EN), List.of(OutputFormat.CSV)), FONTS)
+        assertTrue(RunRenderer.prepareInBackground(request(List.of(Language.ZH, Language.EN), List.of(OutputFormat.CSV)))
                 .isEmpty(), "no thread for CSV alone");
     }
 
@@ -53,7 +50,7 @@ class RenderPreparationTest {
         events.start();
         log.addAppender(events);
         try {
-            Optional<Thread> thread = RunRenderer.prepareInBackground(request, FONTS);
+            Optional<Thread> thread = RunRenderer.prepareInBackground(request);
             assertTrue(thread.isPresent(), "a thread prepares the renderers");
             assertTrue(thread.get().isDaemon(), "it never holds the process open");
             assertEquals("render-prepare", thread.get().getName());

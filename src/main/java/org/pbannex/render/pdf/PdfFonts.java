@@ -9,13 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
@@ -40,99 +36,24 @@ public final class PdfFonts {
      * SC (regular.ttf, bold.ttf)". IOException saying what is missing or damaged.
      */
     public static String check(Path fontDir) throws IOException {
-        load(fontDir);
+        register(new EmbeddedOnly(), fontDir);
         Properties p = properties(fontDir);
         String files = p.getProperty("regular", "").trim() + (p.getProperty("bold", "").isBlank() ? "" : ", " + p.getProperty("bold").trim());
         return p.getProperty("family", "the font").trim() + " (" + files + ")";
     }
 
     static void register(ITextFontResolver resolver, Path fontDir) throws IOException {
-        List<Loaded> family = Ahead.take(fontDir);
-        if (family == null) {
-            family = load(fontDir);
-        }
-        for (Loaded f : family) {
-            resolver.addFont(f.font(), f.spec(), FAMILY);
-        }
-        resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
-    }
-
-    /**
-     * Parses the family in fontDir for the next PDF to take (on the thread that prepares the renderers while the run
-     * validates), so that the first PDF of a run does not parse it on its own thread: 0.05-0.08 s of a cold
-     * regenerate's PDF, two 10 MB files and their tables of glyphs. A font is parsed for one PDF only (OpenPDF keeps in
-     * it what that PDF uses), so a second PDF parses its own; a PDF that starts while the parsing is under way waits for
-     * it. A failure is left for the PDF to meet and report when it parses the fonts itself.
-     */
-    public static void prepare(Path fontDir) {
-        Ahead.start(fontDir);
-    }
-
-    /** Whether a family parsed ahead for fontDir waits for the next PDF (for tests). */
-    static boolean parsedAhead(Path fontDir) {
-        return Ahead.waiting(fontDir);
-    }
-
-    /** One font file of the family, parsed: its spec (path and ",index" in a collection) and OpenPDF's font. */
-    private record Loaded(String spec, BaseFont font) {
-    }
-
-    /** The family named in fontDir/font.properties, parsed. */
-    private static List<Loaded> load(Path fontDir) throws IOException {
         Properties p = properties(fontDir);
         String regular = p.getProperty("regular", "").trim();
         if (regular.isEmpty()) {
             throw new IOException(fontDir.resolve("font.properties") + " names no 'regular' font file: run scripts/fetch-fonts.sh");
         }
-        List<Loaded> family = new ArrayList<>();
-        family.add(parse(fontDir, regular));
+        add(resolver, fontDir, regular);
         String bold = p.getProperty("bold", "").trim();
         if (!bold.isEmpty()) {
-            family.add(parse(fontDir, bold));
+            add(resolver, fontDir, bold);
         }
-        return family;
-    }
-
-    /** The family parsed ahead for the next PDF, at most one at a time, taken once. */
-    private static final class Ahead {
-
-        private record Parsing(Path fontDir, CompletableFuture<List<Loaded>> family) {
-        }
-
-        private static final AtomicReference<Parsing> NEXT = new AtomicReference<>();
-
-        private Ahead() {
-        }
-
-        static void start(Path fontDir) {
-            Parsing parsing = new Parsing(fontDir.toAbsolutePath().normalize(), new CompletableFuture<>());
-            NEXT.set(parsing);
-            try {
-                parsing.family().complete(load(fontDir));
-            } catch (IOException | RuntimeException e) {
-                parsing.family().completeExceptionally(e);
-            }
-        }
-
-        static boolean waiting(Path fontDir) {
-            Parsing parsing = NEXT.get();
-            return parsing != null && parsing.fontDir().equals(fontDir.toAbsolutePath().normalize())
-                    && !parsing.family().isCompletedExceptionally();
-        }
-
-        /** The family parsed ahead for fontDir, waited for if under way; null if none was (or it failed). */
-        static List<Loaded> take(Path fontDir) {
-            Parsing parsing = NEXT.get();
-            if (parsing == null || !parsing.fontDir().equals(fontDir.toAbsolutePath().normalize())
-                    || !NEXT.compareAndSet(parsing, null)) {
-                return null;
-            }
-            try {
-                return parsing.family().join();
-            } catch (java.util.concurrent.CompletionException e) {
-                return null; // the PDF parses the fonts itself, and says what is wrong with them
-            }
-        }
+        resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
     }
 
     /** fontDir/font.properties: the family's name and its files. */
@@ -162,7 +83,7 @@ public final class PdfFonts {
     }
 
     /** {@code name} is a file in fontDir, optionally with a ",index" suffix for a .ttc collection. */
-    private static Loaded parse(Path fontDir, String name) throws IOException {
+    private static void add(ITextFontResolver resolver, Path fontDir, String name) throws IOException {
         int comma = name.lastIndexOf(',');
         String file = comma > 0 && name.substring(comma + 1).matches("\\d+") ? name.substring(0, comma) : name;
         Path path = fontDir.resolve(file);
@@ -180,7 +101,7 @@ public final class PdfFonts {
             // No CIDSet: optional, and OpenPDF's for a subset of the CJK bold font lists CIDs the subset lacks, which
             // PDF/UA and PDF/A validators reject (veraPDF, rule 7.21.4.2-2).
             font.setIncludeCidSet(false);
-            return new Loaded(spec, font);
+            resolver.addFont(font, spec, FAMILY);
         } catch (DocumentException e) {
             throw new IOException("cannot load font " + spec + ": " + e.getMessage(), e);
         }

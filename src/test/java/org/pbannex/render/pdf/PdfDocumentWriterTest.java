@@ -546,29 +546,6 @@ class PdfDocumentWriterTest {
     }
 
     @Test
-    void fontsParsedAheadAreTakenByTheNextPdfAloneAndGiveTheSameBytes() throws IOException {
-        PdfFonts.prepare(FONTS);
-        assertTrue(PdfFonts.parsedAhead(FONTS), "the family waits for the next PDF");
-        Path ahead = dir.resolve("ahead-zh.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, ahead);
-        assertFalse(PdfFonts.parsedAhead(FONTS), "taken by that PDF");
-        assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(ahead));
-        // The next PDF parses its own, to the same bytes.
-        Path after = dir.resolve("after-zh.pdf");
-        PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, after);
-        assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(after));
-    }
-
-    @Test
-    void fontsThatCannotBeParsedAheadAreReportedByThePdf(@TempDir Path empty) {
-        PdfFonts.prepare(empty); // no font.properties: nothing said here
-        assertFalse(PdfFonts.parsedAhead(empty));
-        IOException e = assertThrows(IOException.class,
-                () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, empty, empty.resolve("x.pdf")));
-        assertTrue(e.getMessage().startsWith("no CJK font in "), e.getMessage());
-    }
-
-    @Test
     void missingFontsAreAClearError(@TempDir Path empty) {
         IOException e = assertThrows(IOException.class,
                 () -> PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, empty, empty.resolve("x.pdf")));
