@@ -71,7 +71,7 @@ class UnattendedRunsPostgresTest {
     @Test
     void threeRunsStartedTogetherOnePublishesTheOthersNameIt() throws Exception {
         Path out = tmp.resolve("out");
-        Map<String, String> settings = settings();
+        Map<String, String> settings = CutNightly.in(tmp, settings());
         CliRun.capture(settings, "history"); // the schema, so that three first runs do not all migrate at once
         List<ChildRun> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -105,7 +105,7 @@ class UnattendedRunsPostgresTest {
         winner.kill();
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
-        assertEquals(runId, out.resolve("2022-23/latest").toRealPath().getFileName().toString());
+        assertEquals(runId, CutNightly.publishedRun(out));
     }
 
     private static String awaitAnyPause(Path bienniumDir, String step) throws Exception {
@@ -128,7 +128,7 @@ class UnattendedRunsPostgresTest {
     @Test
     void aKilledLockHolderIsTakenOverAtOnce() throws Exception {
         Path out = tmp.resolve("out");
-        Map<String, String> settings = settings();
+        Map<String, String> settings = CutNightly.in(tmp, settings());
         ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), "run", "nightly", "--output",
                 out.toString());
         String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
@@ -143,7 +143,7 @@ class UnattendedRunsPostgresTest {
     @Test
     void aHolderWhoseHeartbeatStoppedIsTakenOverAfterTheLease() throws Exception {
         Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        Map<String, String> settings = with(settings(), "pb.run.lease", "5s");
+        Map<String, String> settings = CutNightly.in(tmp, with(settings(), "pb.run.lease", "5s"));
         CliRun.capture(settings, "history");
         var database = postgres.getDatabase("postgres", databaseName);
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
@@ -219,6 +219,7 @@ class UnattendedRunsPostgresTest {
             settings.put("pb.status", tmp.resolve("status-own").toString());
             settings.put("pb.layout-memory", tmp.resolve("layout-own").toString());
             settings.put("pb.run.pause-at", "publish");
+            settings = CutNightly.in(tmp, settings);
             Path out = tmp.resolve("out");
             ChildRun r = ChildRun.start(tmp, "gone", settings, "run", "nightly", "--output", out.toString());
             String runId = r.awaitPause(out.resolve("2022-23"), "publish", LONG);
@@ -230,7 +231,7 @@ class UnattendedRunsPostgresTest {
             assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
             assertTrue(lines.get(0).matches("pb-annex: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"),
                     lines.get(0));
-            assertTrue(java.nio.file.Files.notExists(out.resolve("2022-23/latest")), "nothing published");
+            assertEquals(List.of(), CutNightly.runFolders(out), "nothing published");
         } finally {
             if (own != null) {
                 own.close();

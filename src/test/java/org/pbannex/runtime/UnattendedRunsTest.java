@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
-import org.pbannex.Golden;
 
 /**
  * The nightly run as an unattended scheduler and a careless user meet it, on the default embedded H2 database: real
@@ -45,38 +44,14 @@ class UnattendedRunsTest {
         return s;
     }
 
-    /**
-     * As {@link #settings}, in a home of its own in dir whose nightly job is the bundled one cut to the tidy CSV and the
-     * Chinese PDF (the bundled input, the fonts linked): the steps, locks and restarts these tests watch are the same,
-     * with two outputs to render instead of seven.
-     */
+    /** As {@link #settings}, with the nightly job cut to two outputs in a home of its own in dir ({@link CutNightly}). */
     private Map<String, String> lightNightly(Path dir) throws IOException {
-        Map<String, String> s = settings(dir.resolve("db"));
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Files.createDirectories(home.resolve("jobs"));
-        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv, pdf]\n");
-        Files.createDirectories(home.resolve("work"));
-        Files.createSymbolicLink(home.resolve("work/fonts"), Golden.home().resolve("work/fonts").toAbsolutePath());
-        s.put("pb.home", home.toString());
-        s.put("pb.input", Golden.input().toString());
-        return s;
+        return CutNightly.in(dir, settings(dir.resolve("db")));
     }
 
-    /**
-     * The id of the one run published in out's 2022-23 folder: latest's, for the whole nightly job; for the job cut by
-     * {@link #lightNightly} (a partial run, which moves no latest) the one run folder's, with its manifest.
-     */
+    /** The id of the one run published in out: latest's, for the whole nightly job; else the one run folder's. */
     private static String publishedRun(Path out, boolean whole) throws IOException {
-        Path biennium = out.resolve("2022-23");
-        if (whole) {
-            return biennium.resolve("latest").toRealPath().getFileName().toString();
-        }
-        try (Stream<Path> folders = Files.list(biennium)) {
-            List<Path> runs = folders.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
-            assertEquals(1, runs.size(), runs.toString());
-            assertTrue(Files.isRegularFile(runs.get(0).resolve("manifest.json")), runs.get(0).toString());
-            return runs.get(0).getFileName().toString();
-        }
+        return whole ? out.resolve("2022-23/latest").toRealPath().getFileName().toString() : CutNightly.publishedRun(out);
     }
 
     private static Map<String, String> pausedAt(Map<String, String> settings, String step) {

@@ -1,0 +1,56 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.pbannex.Golden;
+
+/**
+ * The bundled nightly job cut to the tidy CSV and the Chinese PDF, for the tests of runs, locks, kills and restarts:
+ * what they watch (steps, locks, the history, attempts) is the same with two outputs to render instead of seven. A cut
+ * job's run is partial, so it is published in its own folder and moves no latest.
+ */
+final class CutNightly {
+
+    private CutNightly() {
+    }
+
+    /** settings, in a home of its own in dir: jobs/nightly.yml cut, the bundled input, the fonts linked. */
+    static Map<String, String> in(Path dir, Map<String, String> settings) throws IOException {
+        Map<String, String> s = new HashMap<>(settings);
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv, pdf]\n");
+        Files.createDirectories(home.resolve("work"));
+        Files.createSymbolicLink(home.resolve("work/fonts"), Golden.home().resolve("work/fonts").toAbsolutePath());
+        s.put("pb.home", home.toString());
+        s.put("pb.input", Golden.input().toString());
+        return s;
+    }
+
+    /** The id of the one run published in out's 2022-23 folder, which has its manifest. */
+    static String publishedRun(Path out) throws IOException {
+        List<Path> runs = runFolders(out);
+        assertEquals(1, runs.size(), runs.toString());
+        assertTrue(Files.isRegularFile(runs.get(0).resolve("manifest.json")), runs.get(0).toString());
+        return runs.get(0).getFileName().toString();
+    }
+
+    /** The run folders published in out's 2022-23 folder (not the staging, work and marker folders, dot-named). */
+    static List<Path> runFolders(Path out) throws IOException {
+        Path biennium = out.resolve("2022-23");
+        if (!Files.isDirectory(biennium)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(biennium)) {
+            return folders.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+}
