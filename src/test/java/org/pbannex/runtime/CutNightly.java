@@ -24,10 +24,15 @@ final class CutNightly {
 
     /** settings, in a home of its own in dir: jobs/nightly.yml cut, the bundled input, the fonts linked. */
     static Map<String, String> in(Path dir, Map<String, String> settings) throws IOException {
+        return withJob(dir, settings, "tables: all\nlanguages: [zh]\nformats: [csv, pdf]\n");
+    }
+
+    /** settings, in a home of its own in dir whose jobs/nightly.yml is nightlyYaml: the bundled input, the fonts linked. */
+    static Map<String, String> withJob(Path dir, Map<String, String> settings, String nightlyYaml) throws IOException {
         Map<String, String> s = new HashMap<>(settings);
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.createDirectories(home.resolve("jobs"));
-        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv, pdf]\n");
+        Files.writeString(home.resolve("jobs/nightly.yml"), nightlyYaml);
         Files.createDirectories(home.resolve("work"));
         Files.createSymbolicLink(home.resolve("work/fonts"), Golden.home().resolve("work/fonts").toAbsolutePath());
         s.put("pb.home", home.toString());

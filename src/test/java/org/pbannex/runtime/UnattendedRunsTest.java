@@ -100,14 +100,11 @@ class UnattendedRunsTest {
         // Held before its check step (as a query on a silent connection would hold it), with a timeout of 3 s.
         Path dir = tmp.resolve("hung");
         Path out = dir.resolve("out");
-        Map<String, String> settings = settings(dir.resolve("db"));
+        Map<String, String> settings = CutNightly.withJob(dir, settings(dir.resolve("db")),
+                "tables: all\nlanguages: [zh]\nformats: [csv]\n");
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         settings.put("pb.failures.mail-to", "ops@example.org");
-        settings.put("pb.home", Files.createDirectories(dir.resolve("home")).toString());
-        Files.createDirectories(dir.resolve("home/jobs"));
-        Files.writeString(dir.resolve("home/jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
-        settings.put("pb.input", org.pbannex.Golden.input().toString());
         Map<String, String> hanging = pausedAt(settings, "check");
         hanging.put("pb.run.timeout", "3s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
@@ -142,7 +139,7 @@ class UnattendedRunsTest {
         assertTrue(next.alive(), "the second run waits while the first holds the embedded database: " + next.err());
         holder.kill();
         assertEquals(0, next.waitFor(LONG), next.err());
-        assertEquals(runId, publishedRun(out, false), next.out());
+        assertEquals(runId, CutNightly.publishedRun(out), next.out());
         assertEquals("", next.err());
     }
 
