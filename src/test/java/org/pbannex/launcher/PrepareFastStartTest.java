@@ -1,0 +1,151 @@
+package org.pbannex.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.Golden;
+
+/**
+ * scripts/prepare-fast-start.sh, the launcher's preparation of the class caches on JDK 25+, run by bash against a
+ * stand-in for java that makes each cache as an empty file (the real training runs take half a minute and more; LauncherIT
+ * prepares and uses the real caches): on two cores its training runs go in two lanes side by side, each in a scratch
+ * folder of its own; on one, one after the other; a lane that fails is said once and its log kept, and the caches the
+ * other lane made are kept.
+ */
+class PrepareFastStartTest {
+
+    @TempDir
+    Path home;
+
+    /**
+     * A java that says what it was asked in the training log and in events.txt (its start and end, 0.3 s
+     * apart); fails when its arguments contain FAIL_ON; writes the cache an -XX:AOTCacheOutput names.
+     */
+    private Path standInJava(String failOn) throws IOException {
+        Path java = home.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, """
+                #!/bin/bash
+                args="$*"
+                case "$args" in *-Djarmode=tools*) mkdir -p "${@: -1}"; exit 0 ;; esac
+                out=""
+                for a in "$@"; do case "$a" in -XX:AOTCacheOutput=*) out="${a#*=}" ;; esac; done
+                command="${args##*.jar }"
+                echo "java asked: $command"
+                echo "start $command" >> "%1$s"
+                sleep 0.3
+                echo "end $command" >> "%1$s"
+                case "$args" in *"%2$s"*) echo "no: $command" >&2; exit 1 ;; esac
+                [ -z "$out" ] || echo cache > "$out"
+                """.formatted(home.resolve("events.txt"), failOn));
+        assertTrue(java.toFile().setExecutable(true));
+        return java;
+    }
+
+    private Result prepare(Path java, String cores) throws Exception {
+        Files.createDirectories(home.resolve("scripts"));
+        Files.copy(Golden.home().resolve("scripts/prepare-fast-start.sh"), home.resolve("scripts/prepare-fast-start.sh"));
+        Files.createDirectories(home.resolve("target"));
+        Files.writeString(home.resolve("target/pb-annex.jar"), "a jar");
+        // nproc as the machine would answer it
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.writeString(bin.resolve("nproc"), "#!/bin/sh\necho " + cores + "\n");
+        assertTrue(bin.resolve("nproc").toFile().setExecutable(true));
+        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("scripts/prepare-fast-start.sh").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("PB_JAVA", java.toString());
+        pb.environment().put("PB_JAVA_MAJOR", "25");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        List<String> events = Files.readAllLines(home.resolve("events.txt"));
+        return new Result(p.exitValue(), out, events);
+    }
+
+    private record Result(int status, String out, List<String> events) {
+        /** Whether a command started while another was still running. */
+        boolean overlapped() {
+            int running = 0;
+            for (String e : events) {
+                running += e.startsWith("start ") ? 1 : -1;
+                if (running > 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Where the first command that starts so is in the commands started (their arguments), -1 when none. */
+    private static int first(List<String> started, String command) {
+        for (int i = 0; i < started.size(); i++) {
+            if (started.get(i).startsWith(command)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Path app() {
+        return home.resolve("target/app");
+    }
+
+    @Test
+    void onTwoCoresTheTrainingRunsGoInTwoLanesAndMakeEveryCache() throws Exception {
+        Path java = standInJava("nothing fails");
+        Result r = prepare(java, "2");
+        assertEquals(0, r.status(), r.out());
+        assertEquals("", r.out(), "nothing to say when every cache is made");
+        for (String kind : List.of("run", "all", "check", "expenditure")) {
+            assertTrue(Files.isRegularFile(app().resolve("pb-annex-" + kind + ".aot")), kind + ": " + r.events());
+        }
+        assertTrue(r.overlapped(), "two lanes side by side: " + r.events());
+        // Each lane in its order: the one annex, then check; the database made by history, then every table, then the
+        // generated lines and their ingest.
+        List<String> started = r.events().stream().filter(e -> e.startsWith("start ")).map(e -> e.substring(6)).toList();
+        assertTrue(first(started, "run regenerate --tables a2") < first(started, "check"), started.toString());
+        assertTrue(first(started, "history") < first(started, "run regenerate --lang zh,en"), started.toString());
+        assertTrue(first(started, "run regenerate --lang zh,en") < first(started, "generate-expenditure"), started.toString());
+        assertTrue(first(started, "generate-expenditure") < first(started, "ingest-expenditure"), started.toString());
+        // The stamp says which runtime the caches are for, written last.
+        assertEquals(java.toString(), Files.readString(app().resolve("java.stamp")).strip());
+        assertFalse(Files.exists(app().resolve("training.log")), "kept only when a training run failed");
+    }
+
+    @Test
+    void onOneCoreTheyRunOneAfterTheOther() throws Exception {
+        Result r = prepare(standInJava("nothing fails"), "1");
+        assertEquals(0, r.status(), r.out());
+        assertFalse(r.overlapped(), r.events().toString());
+        assertEquals(4, List.of("run", "all", "check", "expenditure").stream()
+                .filter(k -> Files.isRegularFile(app().resolve("pb-annex-" + k + ".aot"))).count());
+    }
+
+    @Test
+    void aLaneThatFailsIsSaidOnceAndTheOtherLanesCachesAreKept() throws Exception {
+        // The lane of every table fails at its first command (the database's making): its cache is missing; the ingest's,
+        // the one annex's and check's are made.
+        Result r = prepare(standInJava(" history"), "2");
+        assertEquals(0, r.status(), "start-up is slower, nothing else: " + r.out());
+        assertEquals(1, r.out().lines().count(), r.out());
+        assertTrue(r.out().startsWith("pb-annex: a class archive is missing (a training run failed; see " + app().resolve("training.log")),
+                r.out());
+        assertTrue(Files.isRegularFile(app().resolve("pb-annex-run.aot")));
+        assertTrue(Files.isRegularFile(app().resolve("pb-annex-check.aot")));
+        assertFalse(Files.exists(app().resolve("pb-annex-all.aot")));
+        assertTrue(Files.isRegularFile(app().resolve("pb-annex-expenditure.aot")), r.events().toString());
+        String log = Files.readString(app().resolve("training.log"));
+        assertTrue(log.contains("no: history"), "the failing lane's log: " + log);
+        assertTrue(log.contains("java asked: run regenerate --tables a2"), "and the other lane's: " + log);
+    }
+}
