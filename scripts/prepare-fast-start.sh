@@ -40,18 +40,21 @@ done
 # Each training run in a scratch folder of its own (database, status, layout memory, output, log), so that two can run
 # at once: on two cores the caches are made side by side (below).
 pb_scratch() { # pb_scratch DIR ARGS...: pb-annex ARGS with DIR's database, status and layout memory, logged in DIR
+  # (with the option recording_to, when a training run sets it)
   local dir="$1"
   shift
   mkdir -p "$dir"
   env "${unset_settings[@]}" \
       PB_DATABASE_URL="jdbc:h2:file:$dir/db/pb-annex;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
       PB_STATUS="$dir/status" PB_LAYOUT_MEMORY="$dir/layout" \
-      "$java" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" "$@" >>"$dir/training.log" 2>&1
+      "$java" ${recording_to:+"$recording_to"} ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" -jar "$app/pb-annex.jar" "$@" \
+      >>"$dir/training.log" 2>&1
 }
 training() { # training DIR ARCHIVE ARGS...: records ARCHIVE from a run of pb-annex ARGS, then checks that it is usable
   local dir="$1" archive="$2"
   shift 2
-  PB_JVM_DEFAULTS="$record=$dir/$archive ${PB_JVM_DEFAULTS:-}" pb_scratch "$dir" "$@" \
+  local recording_to="$record=$dir/$archive"
+  pb_scratch "$dir" "$@" \
     && env "${unset_settings[@]}" "$java" $use="$dir/$archive" ${PB_JVM_DEFAULTS:-} -Dpb.home="$home" \
       -jar "$app/pb-annex.jar" --version >>"$dir/training.log" 2>&1 \
     && mv "$dir/$archive" "$app/$archive"
@@ -66,8 +69,8 @@ else
   # On 25+ every class of the cache is loaded when the JVM starts (about 0.2 s and 60 MB for the run's 12 000
   # classes), so the commands that render nothing get caches of their own, recorded from what they load: check (and
   # help, version, schedule) and the expenditure ingest. The launcher picks the cache by the command.
-  # On two cores or more in two lanes side by side, each training run in its own scratch folder: 33-36 s in all
-  # instead of 50-54 s on two cores (a training run and the cache it makes use 1.2 cores); each lane as its training
+  # On two cores or more in two lanes side by side, each training run in its own scratch folder: 36-44 s in all
+  # instead of 50-59 s on two cores (a training run and the cache it makes use 1.2 cores); each lane as its training
   # runs were in one lane before (the runs of every table and the ingest on a database already made, by the history
   # command's first start). A lane that fails leaves a mark, not an exit status.
   every_table() {
