@@ -24,7 +24,15 @@ import org.pbannex.Golden;
 class PrepareFastStartTest {
 
     @TempDir
+    Path tmp;
+
+    /** The installation folder, its name with a space, which a word split anywhere would break. */
     Path home;
+
+    @org.junit.jupiter.api.BeforeEach
+    void home() throws IOException {
+        home = Files.createDirectories(tmp.resolve("pb annex"));
+    }
 
     /**
      * A java that says what it was asked in the training log and in events.txt (its start and end, 0.3 s
@@ -65,6 +73,8 @@ class PrepareFastStartTest {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("PB_JAVA", java.toString());
         pb.environment().put("PB_JAVA_MAJOR", "25");
+        // The scratch folders too (mktemp's), so that an option naming a cache there must stay one word.
+        pb.environment().put("TMPDIR", Files.createDirectories(tmp.resolve("scratch space")).toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
