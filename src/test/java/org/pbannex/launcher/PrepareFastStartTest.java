@@ -16,7 +16,7 @@ import org.pbannex.Golden;
 
 /**
  * scripts/prepare-fast-start.sh, the launcher's preparation of the class caches on JDK 25+, run by bash against a
- * stand-in for java that makes each cache as an empty file (the real training runs take half a minute and more; LauncherIT
+ * stand-in for java that makes each cache as a one-line file (the real training runs take half a minute and more; LauncherIT
  * prepares and uses the real caches): on two cores its training runs go in two lanes side by side, each in a scratch
  * folder of its own; on one, one after the other; a lane that fails is said once and its log kept, and the caches the
  * other lane made are kept.
@@ -36,7 +36,7 @@ class PrepareFastStartTest {
 
     /**
      * A java that says what it was asked in the training log and in events.txt (its start and end, 0.3 s
-     * apart); fails when its arguments contain FAIL_ON; writes the cache an -XX:AOTCacheOutput names.
+     * apart); fails when its arguments contain failOn; writes the cache an -XX:AOTCacheOutput names.
      */
     private Path standInJava(String failOn) throws IOException {
         Path java = home.resolve("jdk/bin/java");
