@@ -37,8 +37,8 @@ unset_settings=()
 for name in $(compgen -e); do
   case "$name" in PB_* | SPRING_*) unset_settings+=(-u "$name") ;; esac
 done
-# Each training run in a scratch folder of its own (database, status, layout memory, output, log), so that two can run
-# at once: on two cores the caches are made side by side (below).
+# Each lane of training runs (below) in a scratch folder of its own (database, status, layout memory, log), so that two
+# can run at once: on two cores the caches are made side by side.
 pb_scratch() { # pb_scratch DIR ARGS...: pb-annex ARGS with DIR's database, status and layout memory, logged in DIR
   # (with the option recording_to, when a training run sets it)
   local dir="$1"
@@ -69,7 +69,7 @@ else
   # On 25+ every class of the cache is loaded when the JVM starts (about 0.2 s and 60 MB for the run's 12 000
   # classes), so the commands that render nothing get caches of their own, recorded from what they load: check (and
   # help, version, schedule) and the expenditure ingest. The launcher picks the cache by the command.
-  # On two cores or more in two lanes side by side, each training run in its own scratch folder: 36-44 s in all
+  # On two cores or more in two lanes side by side, each lane in its own scratch folder: 36-44 s in all
   # instead of 50-59 s on two cores (a training run and the cache it makes use 1.2 cores); each lane as its training
   # runs were in one lane before (the runs of every table and the ingest on a database already made, by the history
   # command's first start). A lane that fails leaves a mark, not an exit status.
