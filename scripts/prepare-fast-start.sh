@@ -73,7 +73,7 @@ else
   # instead of 50-59 s on two cores (a training run and the cache it makes use 1.2 cores); each lane as its training
   # runs were in one lane before (the runs of every table and the ingest on a database already made, by the history
   # command's first start). A lane that fails leaves a mark, not an exit status.
-  every_table() {
+  second_lane() { # every table's cache, then the ingest's
     # A run of every table (the nightly run; a run without --tables) gets a cache recorded from one: every table's
     # layout and the workbooks' charts, which the one annex does not reach (nightly 0.97 x; the one annex's cache stays
     # smaller for the regenerate that waits on it: it took 1.05 x with this one).
@@ -85,10 +85,10 @@ else
           "$scratch/synthetic-training.csv"; } || touch "$scratch/failed"
   }
   if [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then
-    every_table &
+    second_lane &
     lane=$!
   else
-    every_table
+    second_lane
   fi
   training "$scratch/run" pb-annex-run.aot "${regenerate[@]}" || failed=1
   training "$scratch/run" pb-annex-check.aot check || failed=1

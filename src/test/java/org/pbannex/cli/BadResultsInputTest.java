@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
+import org.pbannex.Lines;
 import org.pbannex.TestInputs;
 
 /**
@@ -55,13 +55,11 @@ class BadResultsInputTest {
 
     /** 1-based line number of the first line starting with the prefix. */
     private static int lineOf(Path file, String prefix) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(prefix)) {
-                return i + 1;
-            }
+        int index = Lines.firstStartingWith(Files.readAllLines(file, StandardCharsets.UTF_8), prefix);
+        if (index < 0) {
+            throw new AssertionError("no line starting " + prefix + " in " + file);
         }
-        throw new AssertionError("no line starting " + prefix + " in " + file);
+        return index + 1;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
+import org.pbannex.Lines;
 
 /** {@code run --timings} and {@code check --timings}: a line for each part, in the order it went, each with its seconds. */
 class RunTimingsTest {
@@ -36,8 +37,8 @@ class RunTimingsTest {
         assertTrue(timings.get("cpu-all-threads") > 0 && timings.get("jit-compiling") > 0, r.out());
         assertTrue(timings.get("total") >= timings.get("command-to-ready") + timings.get("step render"), r.out());
         // The closing is timed after the run's summary, which it follows on stdout.
-        int summary = indexOf(lines, "Run ");
-        assertTrue(summary >= 0 && summary < indexOf(lines, "timing context-close"), r.out());
+        int summary = Lines.firstStartingWith(lines, "Run ");
+        assertTrue(summary >= 0 && summary < Lines.firstStartingWith(lines, "timing context-close"), r.out());
         // One table: the summary says so in the singular (a2's CSV and the data package describing it: two files).
         assertTrue(lines.get(summary).matches("Run \\S+: 1 table, 2 files, 1147 checks passed, [0-9.]+ s"), lines.get(summary));
     }
@@ -63,14 +64,5 @@ class RunTimingsTest {
             timings.put(rest.substring(0, last).strip(), Double.parseDouble(rest.substring(last + 1)));
         }
         return timings;
-    }
-
-    private static int indexOf(List<String> lines, String start) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith(start)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.Golden;
+import org.pbannex.Lines;
 
 /**
  * scripts/prepare-fast-start.sh, the launcher's preparation of the class caches on JDK 25+, run by bash against a
@@ -96,16 +97,6 @@ class PrepareFastStartTest {
         }
     }
 
-    /** Where the first command that starts so is in the commands started (their arguments), -1 when none. */
-    private static int first(List<String> started, String command) {
-        for (int i = 0; i < started.size(); i++) {
-            if (started.get(i).startsWith(command)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private Path app() {
         return home.resolve("target/app");
     }
@@ -123,10 +114,10 @@ class PrepareFastStartTest {
         // Each lane in its order: the one annex, then check; the database made by history, then every table, then the
         // generated lines and their ingest.
         List<String> started = r.events().stream().filter(e -> e.startsWith("start ")).map(e -> e.substring(6)).toList();
-        assertTrue(first(started, "run regenerate --tables a2") < first(started, "check"), started.toString());
-        assertTrue(first(started, "history") < first(started, "run regenerate --lang zh,en"), started.toString());
-        assertTrue(first(started, "run regenerate --lang zh,en") < first(started, "generate-expenditure"), started.toString());
-        assertTrue(first(started, "generate-expenditure") < first(started, "ingest-expenditure"), started.toString());
+        assertTrue(Lines.firstStartingWith(started, "run regenerate --tables a2") < Lines.firstStartingWith(started, "check"), started.toString());
+        assertTrue(Lines.firstStartingWith(started, "history") < Lines.firstStartingWith(started, "run regenerate --lang zh,en"), started.toString());
+        assertTrue(Lines.firstStartingWith(started, "run regenerate --lang zh,en") < Lines.firstStartingWith(started, "generate-expenditure"), started.toString());
+        assertTrue(Lines.firstStartingWith(started, "generate-expenditure") < Lines.firstStartingWith(started, "ingest-expenditure"), started.toString());
         // The stamp says which runtime the caches are for, written last.
         assertEquals(java.toString(), Files.readString(app().resolve("java.stamp")).strip());
         assertFalse(Files.exists(app().resolve("training.log")), "kept only when a training run failed");
