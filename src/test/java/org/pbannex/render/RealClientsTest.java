@@ -165,9 +165,12 @@ class RealClientsTest {
         // continuation pages, which show neither its title nor the contents sheet, too. On a sheet printed on several
         // pages across, each line above the table prints whole wherever it prints (it was cut at the page's edge, and on
         // the pages to the right at column A's).
+        // A space of the footer's text may come out of the PDF as more than one: how wide the gap between a number
+        // and the next character is depends on the fonts LibreOffice finds (Droid Sans Fallback, if installed, for the
+        // Chinese), and so does how many spaces the text extraction makes of it.
         String footer = pub.reference().texts().get("edition.workbook.page_footer").in(lang);
         var pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(footer)
-                .replace("{page}", "\\E(\\d+)\\Q").replace("{pages}", "\\E(\\d+)\\Q"));
+                .replace("{page}", "\\E(\\d+)\\Q").replace("{pages}", "\\E(\\d+)\\Q").replace(" ", "\\E\\s+\\Q"));
         List<String> sheets = new ArrayList<>();
         List<String> chartSheets = new ArrayList<>();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(dir.resolve("annexes." + lang.code() + ".xlsx").toFile())) {
