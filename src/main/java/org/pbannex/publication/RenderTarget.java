@@ -12,8 +12,10 @@ public record RenderTarget(OutputFormat format, Language language) {
 
     /**
      * Every target of a run, in the order they are handed to the cores: a PDF first (the longest to render), then the
-     * other outputs, each further PDF after an even share of them. A PDF holds its whole laid-out document while it is
-     * written; two laid out at once raised a nightly run's peak from 285-290 MB to 308-320 MB (11 of 40 runs).
+     * other outputs, then the other PDFs. A PDF holds its whole laid-out document while it is written, so the second
+     * PDF starts as late as the other outputs let it: in a nightly run the first (zh) PDF takes as long as the other
+     * thread's workbooks and HTML editions, and a second PDF started after a share of them overlapped it in seven runs
+     * of eight, peaking at 294-303 MB against 269-296 MB now.
      */
     public static List<RenderTarget> of(RunRequest r) {
         List<RenderTarget> pdfs = new ArrayList<>();
@@ -31,15 +33,13 @@ public record RenderTarget(OutputFormat format, Language language) {
             others.add(new RenderTarget(OutputFormat.CSV, r.languages().get(0)));
         }
         List<RenderTarget> out = new ArrayList<>();
-        int share = pdfs.isEmpty() ? 0 : (others.size() + pdfs.size() - 1) / pdfs.size();
-        int next = 0;
-        for (RenderTarget pdf : pdfs) {
-            out.add(pdf);
-            for (int i = 0; i < share && next < others.size(); i++) {
-                out.add(others.get(next++));
-            }
+        if (!pdfs.isEmpty()) {
+            out.add(pdfs.get(0));
         }
-        out.addAll(others.subList(next, others.size()));
+        out.addAll(others);
+        if (pdfs.size() > 1) {
+            out.addAll(pdfs.subList(1, pdfs.size()));
+        }
         return out;
     }
 

@@ -23,7 +23,8 @@ import org.springframework.core.task.SyncTaskExecutor;
 
 /**
  * The outputs are handed to the render threads in a fixed order that keeps the two PDFs apart: with Spring Batch's
- * hash order, both were laid out at once in 11 of 40 nightly runs, and those peaked at 308-320 MB instead of 285-294.
+ * hash order, both were laid out at once in 11 of 40 nightly runs, and those peaked at 308-320 MB instead of 285-294;
+ * with the second PDF after a share of the other outputs, in seven of eight (294-303 MB), so it now comes last.
  */
 class RenderOrderTest {
 
@@ -33,10 +34,12 @@ class RenderOrderTest {
     }
 
     @Test
-    void aPdfComesFirstAndTheNextAfterAnEvenShareOfTheOtherOutputs() {
+    void aPdfComesFirstAndTheOtherPdfAfterEveryOtherOutput() {
         List<OutputFormat> all = List.of(OutputFormat.values());
-        assertEquals(List.of("pdf-zh", "xlsx-zh", "html-zh", "xlsx-en", "pdf-en", "html-en", "csv"),
+        assertEquals(List.of("pdf-zh", "xlsx-zh", "html-zh", "xlsx-en", "html-en", "csv", "pdf-en"),
                 names(List.of(Language.ZH, Language.EN), all));
+        assertEquals(List.of("pdf-zh", "xlsx-zh", "xlsx-en", "csv", "pdf-en"), names(List.of(Language.ZH, Language.EN),
+                List.of(OutputFormat.XLSX, OutputFormat.PDF, OutputFormat.CSV)));
         assertEquals(List.of("pdf-en", "xlsx-en", "html-en", "csv"), names(List.of(Language.EN), all));
         assertEquals(List.of("pdf-zh", "xlsx-zh", "csv"),
                 names(List.of(Language.ZH), List.of(OutputFormat.XLSX, OutputFormat.PDF, OutputFormat.CSV)));
