@@ -5,6 +5,7 @@ import java.util.Map;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.LogProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -14,6 +15,11 @@ import picocli.CommandLine;
  * stderr and its stack trace goes to the log file (work/logs/pb-annex.log) only.
  */
 public final class PbAnnexApplication {
+
+    static {
+        // Before the first logger (the next line): SLF4J then takes pb-annex's provider without a search of the jars.
+        LogProvider.name();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PbAnnexApplication.class);
     private static final ThreadLocal<Map<String, String>> OVERRIDES = ThreadLocal.withInitial(Map::of);

@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 /**
  * pb-annex logs to {@code <pb.home>/work/logs/pb-annex.log} only: the console (and cron mail) gets the command's own
  * lines and a failure's one line on stderr; stack traces are in the log file. Rolled daily, 30 days kept.
- * Configured in code (found by logback through META-INF/services) rather than by a logback.xml: parsing the XML
- * took a good part of a {@code check}'s start-up. Spring Boot leaves logging to it ({@code LoggingSystem} none).
+ * Configured in code rather than by a logback.xml (parsing the XML took a good part of a {@code check}'s start-up):
+ * by pb-annex's SLF4J provider ({@link LogProvider}) in a command's process, else found by logback through
+ * META-INF/services. Spring Boot leaves logging to it ({@code LoggingSystem} none).
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 

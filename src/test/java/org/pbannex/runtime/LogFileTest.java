@@ -2,6 +2,12 @@ package org.pbannex.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.FileAppender;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.Golden;
 
-/** The log file that cannot be written: one line on stderr, and the command's own output as it always is. */
+/**
+ * The log file: a command's process logs to it through pb-annex's SLF4J provider and says nothing else on stderr; one
+ * that cannot be written is one line on stderr, and the command's own output as it always is.
+ */
 class LogFileTest {
 
     @TempDir
@@ -30,6 +39,44 @@ class LogFileTest {
         assertEquals(1, r.out().lines().count(), "the check's own line only: " + r.out());
         assertEquals("pb-annex: cannot write the log " + home.resolve("logs") + "/pb-annex.log (a file is where its folder "
                 + home.resolve("logs") + " should be): this command runs without it", r.err().strip());
+    }
+
+    @Test
+    void aCommandLogsToItsFileAndPrintsNothingElse() throws Exception {
+        // The child names pb-annex's provider to SLF4J (PbAnnexApplication), which would say so on stderr.
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        ChildRun r = ChildRun.start(tmp, "check", Map.of("pb.home", home.toString()), "check", "--input",
+                Golden.input().toString());
+        assertEquals(0, r.waitFor(Duration.ofMinutes(2)), r.err());
+        assertEquals("", r.err(), "nothing on stderr");
+        assertEquals(1, r.out().lines().count(), "the check's own line only: " + r.out());
+        String log = Files.readString(home.resolve("work/logs/pb-annex.log"));
+        assertTrue(log.contains(" INFO  [main] o.pbannex.expenditure."), "pb-annex's INFO lines: " + log);
+    }
+
+    @Test
+    void theProviderSetsUpTheLogAsConfigured() throws Exception {
+        String before = System.getProperty("pb.home");
+        System.setProperty("pb.home", tmp.toString());
+        try {
+            LogProvider provider = new LogProvider();
+            provider.initialize();
+            LoggerContext context = (LoggerContext) provider.getLoggerFactory();
+            Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            assertEquals(Level.WARN, root.getLevel());
+            assertEquals(Level.INFO, context.getLogger("org.pbannex").getLevel());
+            FileAppender<?> file = (FileAppender<?>) root.getAppender("FILE");
+            assertEquals(tmp.resolve("work/logs/pb-annex.log").toString(), file.getFile());
+            context.getLogger("org.pbannex.x").info("written through the provider");
+            context.stop();
+            assertTrue(Files.readString(tmp.resolve("work/logs/pb-annex.log")).contains("written through the provider"));
+        } finally {
+            if (before == null) {
+                System.clearProperty("pb.home");
+            } else {
+                System.setProperty("pb.home", before);
+            }
+        }
     }
 
     @Test
