@@ -15,7 +15,8 @@ public record RenderTarget(OutputFormat format, Language language) {
      * other outputs, then the other PDFs. A PDF holds its whole laid-out document while it is written, so the second
      * PDF starts as late as the other outputs let it: in a nightly run the first (zh) PDF takes as long as the other
      * thread's workbooks and HTML editions, and a second PDF started after a share of them overlapped it in seven runs
-     * of eight, peaking at 294-303 MB against 269-296 MB now.
+     * of eight, peaking at 294-303 MB against 269-296 MB. Where the other outputs are done before the first PDF, the
+     * second waits for it (RunRenderer): the peak then 268-272 MB in every run.
      */
     public static List<RenderTarget> of(RunRequest r) {
         List<RenderTarget> pdfs = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.Texts;
@@ -31,6 +32,10 @@ public final class RunRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(RunRenderer.class);
     /** Whether this process has collected its garbage after a PDF, or never will (render, servingManyRuns). */
     private static final AtomicBoolean COLLECTED = new AtomicBoolean();
+    /** Whether this process serves many runs (servingManyRuns): its PDFs are then written side by side. */
+    private static final AtomicBoolean SERVING_MANY_RUNS = new AtomicBoolean();
+    /** The one PDF of a run being written at a time, in a process of its own (render). */
+    private static final Semaphore ONE_PDF = new Semaphore(1);
 
     private RunRenderer() {
     }
@@ -83,6 +88,7 @@ public final class RunRenderer {
      */
     public static void servingManyRuns() {
         COLLECTED.set(true);
+        SERVING_MANY_RUNS.set(true);
         PdfDocumentWriter.servingManyRuns();
     }
 
@@ -99,29 +105,51 @@ public final class RunRenderer {
      */
     public static int render(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
                              String codeVersion, Path staging, Path fontDir, Path layoutDir) throws IOException {
-        long start = System.nanoTime();
-        List<Table> tables = selected(computed, request);
-        Path out = staging.resolve(fileName(target, request));
-        int files;
+        boolean twoPdfs = target.format() == OutputFormat.PDF && request.languages().size() > 1;
+        // A PDF holds its whole laid-out document while it is written: two at once grow the heap. In a process of its
+        // own the second PDF waits until the first is written and collected (its outputs are handed out last, so it
+        // waits only when the other thread has finished everything else first); the warm process's heap is grown
+        // already, and it writes them side by side.
+        boolean oneAtATime = twoPdfs && !SERVING_MANY_RUNS.get();
+        long asked = System.nanoTime();
+        if (oneAtATime) {
+            ONE_PDF.acquireUninterruptibly();
+        }
         try {
-            files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, layoutDir, tables, out);
-        } catch (java.nio.file.FileSystemException e) {
-            throw e; // names its own path and reason already
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // A stream's "No space left on device" names no file: say which output, where, was being written.
-            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new org.pbannex.runtime.WriteFailed(out.toString(), cause);
+            long start = System.nanoTime();
+            List<Table> tables = selected(computed, request);
+            Path out = staging.resolve(fileName(target, request));
+            if (start - asked >= 1_000_000) {
+                LOG.info("rendering {} after {} ms waiting for the other PDF to be written", fileName(target, request),
+                        (start - asked) / 1_000_000);
+            } else {
+                LOG.info("rendering {}", fileName(target, request));
+            }
+            int files;
+            try {
+                files = write(target, computed, request, runId, started, codeVersion, staging, fontDir, layoutDir, tables, out);
+            } catch (java.nio.file.FileSystemException e) {
+                throw e; // names its own path and reason already
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // A stream's "No space left on device" names no file: say which output, where, was being written.
+                IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw new org.pbannex.runtime.WriteFailed(out.toString(), cause);
+            }
+            LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
+            if (twoPdfs && !COLLECTED.getAndSet(true)) {
+                // The laid-out document just written is the run's largest heap of garbage, most of it promoted to the
+                // old generation, which the serial collector otherwise only grows in a run this short. Collected now,
+                // the next PDF's document takes its place instead of new memory: the cold nightly run peaked at 271 MB
+                // against 303 MB, in 0.96-0.99 x the time (farm-bench, 8-12 pairs). Once per process, and never in
+                // the warm process (servingManyRuns).
+                System.gc();
+            }
+            return files;
+        } finally {
+            if (oneAtATime) {
+                ONE_PDF.release();
+            }
         }
-        LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
-        if (target.format() == OutputFormat.PDF && request.languages().size() > 1 && !COLLECTED.getAndSet(true)) {
-            // The laid-out document just written is the run's largest heap of garbage, most of it promoted to the old
-            // generation, which the serial collector otherwise only grows in a run this short. Collected now, the
-            // next PDF's document takes its place instead of new memory: the cold nightly run peaked at 271 MB against
-            // 303 MB, in 0.96-0.99 x the time (farm-bench, 8-12 pairs). Once per process, and never in the warm
-            // process (servingManyRuns).
-            System.gc();
-        }
-        return files;
     }
 
     private static int write(RenderTarget target, ComputedPublication computed, RunRequest request, String runId, Instant started,
