@@ -140,7 +140,7 @@ public final class RunRenderer {
                 // The laid-out document just written is the run's largest heap of garbage, most of it promoted to the
                 // old generation, which the serial collector otherwise only grows in a run this short. Collected now,
                 // the next PDF's document takes its place instead of new memory: the cold nightly run peaked at 271 MB
-                // against 303 MB, in 0.96-0.99 x the time (farm-bench, 8-12 pairs). Once per process, and never in
+                // against 303 MB, in 0.96-0.99 x the time (side by side, 8-12 pairs). Once per process, and never in
                 // the warm process (servingManyRuns).
                 System.gc();
             }
