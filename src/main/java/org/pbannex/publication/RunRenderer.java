@@ -118,12 +118,12 @@ public final class RunRenderer {
         try {
             long start = System.nanoTime();
             List<Table> tables = selected(computed, request);
-            Path out = staging.resolve(fileName(target, request));
+            String name = fileName(target, request);
+            Path out = staging.resolve(name);
             if (start - asked >= 1_000_000) {
-                LOG.info("rendering {} after {} ms waiting for the other PDF to be written", fileName(target, request),
-                        (start - asked) / 1_000_000);
+                LOG.info("rendering {} after {} ms waiting for the other PDF to be written", name, (start - asked) / 1_000_000);
             } else {
-                LOG.info("rendering {}", fileName(target, request));
+                LOG.info("rendering {}", name);
             }
             int files;
             try {
@@ -135,7 +135,7 @@ public final class RunRenderer {
                 IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 throw new org.pbannex.runtime.WriteFailed(out.toString(), cause);
             }
-            LOG.info("rendered {} in {} ms", fileName(target, request), (System.nanoTime() - start) / 1_000_000);
+            LOG.info("rendered {} in {} ms", name, (System.nanoTime() - start) / 1_000_000);
             if (twoPdfs && !COLLECTED.getAndSet(true)) {
                 // The laid-out document just written is the run's largest heap of garbage, most of it promoted to the
                 // old generation, which the serial collector otherwise only grows in a run this short. Collected now,

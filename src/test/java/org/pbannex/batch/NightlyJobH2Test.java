@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.Golden;
+import org.pbannex.LoggedMessages;
 import org.pbannex.TestInputs;
 import org.pbannex.publication.RunRenderer;
-import org.slf4j.LoggerFactory;
 
 /** `pb-annex run nightly` end to end on the embedded H2 database, reading every published file back. */
 class NightlyJobH2Test {
@@ -29,20 +26,13 @@ class NightlyJobH2Test {
     void publishesEveryTableAndRecognisesUnchangedInputs() throws Exception {
         Path out = tmp.resolve("out");
         Path db = tmp.resolve("db");
-        Logger renderLog = (Logger) LoggerFactory.getLogger(RunRenderer.class);
-        ListAppender<ILoggingEvent> rendering = new ListAppender<>();
-        rendering.start();
-        renderLog.addAppender(rendering);
-        CliRun first;
-        try {
-            first = CliRun.run(db, "run", "nightly", "--output", out.toString());
-        } finally {
-            renderLog.detachAppender(rendering);
-        }
+        CliRun[] runs = new CliRun[1];
+        List<String> lines = LoggedMessages.of(RunRenderer.class,
+                () -> runs[0] = CliRun.run(db, "run", "nightly", "--output", out.toString()));
+        CliRun first = runs[0];
         assertEquals(0, first.status(), first.toString());
         // The two PDFs one after the other, never side by side: each holds its whole laid-out document while it is
         // written, and two at once grew the heap (the cold nightly run's peak 292 MB against 272 MB).
-        List<String> lines = rendering.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         int zhWritten = indexOf(lines, "rendered pb-annexes-2022-23.zh.pdf in ");
         int enStarted = indexOf(lines, "rendering pb-annexes-2022-23.en.pdf");
         assertTrue(zhWritten >= 0 && enStarted > zhWritten, "the en PDF started after the zh PDF was written: " + lines);

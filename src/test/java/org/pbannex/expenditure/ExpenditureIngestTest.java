@@ -271,24 +271,13 @@ class ExpenditureIngestTest {
     }
 
     @Test
-    void longFilesLogTheirProgress() throws IOException {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ExpenditureIngest.class);
-        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-        appender.start();
-        log.addAppender(appender);
-        ch.qos.logback.classic.Level level = log.getLevel();
-        log.setLevel(ch.qos.logback.classic.Level.INFO);
-        try {
-            // One chunk of 3.7 MB on one thread takes many milliseconds: the 1 ms wait for it times out and logs.
-            new ExpenditureIngest(ExpenditureFixtures.dimensions(), 1, null).withProgressEvery(1)
-                    .run(List.of(generated), "");
-        } finally {
-            log.detachAppender(appender);
-            log.setLevel(level);
-        }
-        List<String> progress = appender.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
-                .filter(m -> m.contains("lines/s") && m.contains("s left")).toList();
-        assertTrue(!progress.isEmpty(), "progress lines: " + appender.list);
+    void longFilesLogTheirProgress() throws Exception {
+        // One chunk of 3.7 MB on one thread takes many milliseconds: the 1 ms wait for it times out and logs.
+        List<String> logged = org.pbannex.LoggedMessages.of(ExpenditureIngest.class,
+                () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 1, null).withProgressEvery(1)
+                        .run(List.of(generated), ""));
+        List<String> progress = logged.stream().filter(m -> m.contains("lines/s") && m.contains("s left")).toList();
+        assertTrue(!progress.isEmpty(), "progress lines: " + logged);
         assertTrue(progress.get(0).matches("expenditure: \\d+ lines \\(\\d+ lines/s\\), \\d+ of 3 MB \\(\\d+ MB/s\\), "
                 + "about (\\d+|\\?) s left"), progress.get(0));
         assertTrue(progress.stream().anyMatch(m -> !m.startsWith("expenditure: 0 lines")), "lines counted while a partition runs: " + progress);

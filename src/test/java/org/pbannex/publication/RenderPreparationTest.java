@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pbannex.LoggedMessages;
 import org.pbannex.reference.Biennium;
 import org.pbannex.table.Language;
-import org.slf4j.LoggerFactory;
 
 /** The renderers' preparation, started with a run: a thread of its own when a PDF, HTML edition or workbook is asked for. */
 class RenderPreparationTest {
@@ -44,21 +41,14 @@ class RenderPreparationTest {
     }
 
     /** Prepares on a thread of its own, waits for it to end, and returns what it logged. */
-    private static List<String> warningsWhilePreparing(RunRequest request) throws InterruptedException {
-        Logger log = (Logger) LoggerFactory.getLogger(RunRenderer.class);
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        log.addAppender(events);
-        try {
+    private static List<String> warningsWhilePreparing(RunRequest request) throws Exception {
+        return LoggedMessages.of(RunRenderer.class, () -> {
             Optional<Thread> thread = RunRenderer.prepareInBackground(request);
             assertTrue(thread.isPresent(), "a thread prepares the renderers");
             assertTrue(thread.get().isDaemon(), "it never holds the process open");
             assertEquals("render-prepare", thread.get().getName());
             thread.get().join(60_000);
             assertFalse(thread.get().isAlive(), "it ends");
-            return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-        } finally {
-            log.detachAppender(events);
-        }
+        });
     }
 }

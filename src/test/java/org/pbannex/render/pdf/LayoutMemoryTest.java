@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.LoggedMessages;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.render.GoldenEditions;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
-import org.slf4j.LoggerFactory;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 
 /**
@@ -147,25 +144,19 @@ class LayoutMemoryTest {
     }
 
     @Test
-    void theLogSaysWhetherTheMemoryWasUsed() throws IOException {
+    void theLogSaysWhetherTheMemoryWasUsed() throws Exception {
         Path file = dir.resolve("logged.json");
         List<Table> risks = tables.stream().filter(t -> t.id().equals("risk")).toList();
-        Logger log = (Logger) LoggerFactory.getLogger(PdfDocumentWriter.class);
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        log.addAppender(events);
-        try {
+        List<String> logged = LoggedMessages.of(PdfDocumentWriter.class, () -> {
             PdfDocumentWriter.write(risks, Language.EN, info, wording, PrintFaithfulPagesTest.FONTS, file, dir.resolve("logged-1.pdf"));
             PdfDocumentWriter.write(risks, Language.EN, info, wording, PrintFaithfulPagesTest.FONTS, file, dir.resolve("logged-2.pdf"));
             PdfDocumentWriter.write(risks, Language.EN, info, wording, PrintFaithfulPagesTest.FONTS, dir.resolve("logged-3.pdf"));
-        } finally {
-            log.detachAppender(events);
-        }
+        });
         assertEquals(List.of(
                 "logged-1.pdf: 3 layout(s); 0 of its 1 tables of text laid out as remembered in " + file,
                 "logged-2.pdf: 1 layout(s); 1 of its 1 tables of text laid out as remembered in " + file,
                 "logged-3.pdf: 3 layout(s), no layout memory"),
-                events.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+                logged);
         assertArrayEquals(Files.readAllBytes(dir.resolve("logged-1.pdf")), Files.readAllBytes(dir.resolve("logged-2.pdf")));
     }
 }
