@@ -43,7 +43,32 @@ public final class TestInputs {
     }
 
     public static Path copyOfBundledInput(Path target) throws IOException {
-        Path source = Golden.input();
+        return copyTree(Golden.input(), target);
+    }
+
+    /**
+     * A copy of the bundled input with a made-up 2024-25 beside 2022-23 (src/test/resources/biennia: its own Parts,
+     * lines, groups, units and strategic framework in 2024-25/reference/, one text of its own, other budget rates, no
+     * printed document, and expenditure lines of 2024-25 that use its units).
+     */
+    public static Path withMadeUp2024(Path target) throws IOException {
+        copyOfBundledInput(target);
+        copyTree(resource("biennia/2024-25"), target.resolve("2024-25"));
+        Files.copy(resource("biennia/expenditure/made-up-2024-25.csv"), target.resolve("expenditure/made-up-2024-25.csv"));
+        return target;
+    }
+
+    /** A file or folder of the test resources. */
+    public static Path resource(String name) {
+        try {
+            return Path.of(TestInputs.class.getClassLoader().getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies a folder's tree into target (made if missing), replacing files already there. */
+    public static Path copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path p : files.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());

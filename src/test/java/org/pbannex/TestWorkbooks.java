@@ -41,6 +41,18 @@ public final class TestWorkbooks {
         throw new AssertionError("no sheet " + sheet + " in " + workbook);
     }
 
+    /** A copy of {@code from} at {@code to} as POI saves it after {@code change}, as a person edits it in a spreadsheet. */
+    public static Path edited(Path from, Path to, java.util.function.Consumer<org.apache.poi.xssf.usermodel.XSSFWorkbook> change)
+            throws IOException {
+        try (var in = Files.newInputStream(from); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            change.accept(wb);
+            try (var os = Files.newOutputStream(to)) {
+                wb.write(os);
+            }
+        }
+        return to;
+    }
+
     /** A copy of {@code from} at {@code to} with the text of one zip entry changed (the change must change it). */
     public static Path rewritePart(Path from, Path to, String part, UnaryOperator<String> change) throws IOException {
         boolean found = false;

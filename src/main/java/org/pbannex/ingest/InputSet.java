@@ -55,7 +55,7 @@ public final class InputSet {
      */
     public static InputSet load(Path inputDir, String biennium) {
         ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
-        return load(inputDir, biennium, workbook != null ? workbook::source : r -> byPath(inputDir, r.pathFor(biennium)));
+        return load(inputDir, biennium, workbook != null ? workbook::source : null);
     }
 
     private static SourceName byPath(Path inputDir, String rel) {
@@ -63,7 +63,8 @@ public final class InputSet {
     }
 
     /**
-     * Reads and validates every resource, naming each in errors as {@code naming} says. A shared file that the
+     * Reads and validates every resource, naming each in errors as {@code naming} says (by its path under the input
+     * folder when null; a biennium's own file of texts always by its path: no workbook holds it). A shared file that the
      * biennium's folder has its own version of ({@code 2024-25/reference/units.csv}) is replaced by it, or, for a
      * resource that merges by key (texts), has its rows replaced key by key; the biennium's file is validated the
      * same way and named by its own path.
@@ -91,7 +92,7 @@ public final class InputSet {
             }
         }
         List<Resource> resources = pkg.resources().stream().filter(r -> wanted.contains(r.name())).toList();
-        return load(inputDir, biennium, r -> byPath(inputDir, biennium == null ? r.path() : r.pathFor(biennium)), resources);
+        return load(inputDir, biennium, null, resources);
     }
 
     private static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming, List<Resource> resources) {
@@ -110,15 +111,11 @@ public final class InputSet {
                 rel = own;
             }
             Path file = inputDir.resolve(rel);
-            SourceName source = rel.equals(own) ? byPath(inputDir, rel) : naming.apply(r);
+            SourceName source = naming == null ? byPath(inputDir, rel) : naming.apply(r);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
             files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
-            if (replaced) {
-                String sharedRel = r.pathFor(biennium);
-                sharedFiles.put(r.name(), rel.equals(sharedRel) ? table
-                        : CsvResourceReader.readTable(inputDir.resolve(sharedRel), naming.apply(r), r));
-            }
             if (replaced && r.mergesByKey()) {
+                sharedFiles.put(r.name(), table);
                 Path ownFile = inputDir.resolve(own);
                 CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
                 files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
@@ -223,13 +220,23 @@ public final class InputSet {
     }
 
     /**
-     * A resource's shared file as read, even where the biennium replaces or amends it: what the input workbook holds
-     * (it carries the shared reference; a biennium's own reference files stay beside the data).
+     * The one file a resource's sheet of the input workbook holds, as read: the biennium's own copy of a shared file
+     * where it has one ({@code 2024-25/reference/units.csv}), but the shared file where the biennium's own file amends
+     * it key by key (texts: its own rows stay beside the data). {@link #sheetPath} says which file it is.
      */
-    public CsvTable sharedCsv(String resource) {
+    public CsvTable sheetCsv(String resource) {
         read(resource);
         CsvTable t = shared.get(resource);
         return t != null ? t : csv(resource);
+    }
+
+    /** The file {@link #sheetCsv} holds, under the input folder: {@code reference/units.csv}, {@code 2024-25/budget.csv}. */
+    public String sheetPath(String resource) {
+        InputFile f = files.get(resource);
+        if (f == null) {
+            throw new NoSuchElementException("no input resource '" + resource + "'");
+        }
+        return f.path();
     }
 
     /** How a resource's file is named in errors (input/reference/texts.csv, or a workbook's sheet). */

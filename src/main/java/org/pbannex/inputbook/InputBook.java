@@ -26,6 +26,9 @@ final class InputBook {
     static final long MAX_PART_BYTES = 100L * 1024 * 1024;
     /** Most cells import holds in memory (the bundled inputs have about 12 000). */
     static final long MAX_CELLS = 2_000_000;
+    /** The cover's table of sheets: its heading cells over the sheet's name and over the file the sheet holds. */
+    static final String SHEET_HEADING = "Sheet";
+    static final String FILE_HEADING = "File in the input folder";
     static final String REQUIRED = "required";
     static final String OPTIONAL = "optional";
 

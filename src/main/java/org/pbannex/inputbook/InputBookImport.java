@@ -84,6 +84,7 @@ public final class InputBookImport {
                 Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
             }
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
+            List<String> beside = ownReferenceBeside(schemaDir, pkg, c, tmp, shown);
             // The same rules as for the CSV files, errors naming the sheets and rows.
             InputSet.load(tmp, c.biennium(), r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name())));
             List<String> changed = new ArrayList<>();
@@ -92,6 +93,7 @@ public final class InputBookImport {
             if (!Files.exists(into)) {
                 Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE);
                 changed.addAll(paths);
+                changed.addAll(beside);
                 return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
             }
             if (!Files.exists(into.resolve(DataPackage.FILE))) {
@@ -141,9 +143,6 @@ public final class InputBookImport {
             Path made = staging.resolve("input");
             Result r = importInto(workbook, shown, made, installationInput);
             linkExpenditure(expenditure, made.resolve("expenditure"));
-            // The workbook holds the shared reference and the biennium's data; the biennium's own reference files
-            // (input/<biennium>/reference/) are not in it and come from the installation, as the expenditure lines do.
-            copyFolder(installationInput.resolve(r.biennium()).resolve("reference"), made.resolve(r.biennium()).resolve("reference"));
             new ImportedWorkbook(shown, r.headerRows()).writeTo(made);
             try {
                 Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
@@ -166,6 +165,7 @@ public final class InputBookImport {
                     + "'pb-annex input export'");
         }
         String biennium = biennium(cover, shown);
+        Map<String, SheetFile> sheetFiles = sheetFiles(cover);
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, Integer> headerRows = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -176,13 +176,107 @@ public final class InputBookImport {
                 throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")");
             }
             SheetCsv csv = new SheetCsv(s, r, shown, notes);
-            files.put(r.pathFor(biennium), csv.text());
+            files.put(fileOf(r, biennium, sheetFiles.get(r.name()), shown), csv.text());
             headerRows.put(r.name(), csv.headerRow);
         }
         Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
         byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
         return new Converted(biennium, files, headerRows, notes);
+    }
+
+    /**
+     * The cover's table of sheets, each sheet's name to the file it holds; empty when the cover has no such table (a
+     * workbook made before the cover named the files: each sheet then holds its resource's usual file).
+     */
+    /**
+     * Copies into {@code tmp} the biennium's own reference files that the workbook does not hold (its texts, which
+     * amend the shared ones key by key), from the folder imported into, or the installation's for a new folder, so that
+     * the workbook's files are checked with them, and returns their paths. A sheet holding a shared list that the
+     * biennium has its own copy of there would be shadowed by that copy: refused.
+     */
+    private static List<String> ownReferenceBeside(Path base, DataPackage pkg, Converted c, Path tmp, String shown)
+            throws IOException {
+        for (Resource r : pkg.resources()) {
+            String own = r.overridePathFor(c.biennium());
+            if (own != null && !r.mergesByKey() && c.files().containsKey(r.pathFor(c.biennium()))
+                    && Files.isRegularFile(base.resolve(own))) {
+                throw new InputError(shown + ", sheet " + r.name(), 0, "", "it holds the shared " + r.pathFor(c.biennium())
+                        + ", but " + c.biennium() + " has its own copy, " + base.resolve(own) + ", which would go on "
+                        + "replacing it: export the workbook again (its sheet then holds that copy)");
+            }
+        }
+        List<String> beside = new ArrayList<>();
+        Path ownDir = base.resolve(c.biennium()).resolve("reference");
+        if (Files.isDirectory(ownDir)) {
+            try (Stream<Path> files = Files.list(ownDir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = c.biennium() + "/reference/" + f.getFileName();
+                    if (!c.files().containsKey(rel)) {
+                        Files.createDirectories(tmp.resolve(rel).getParent());
+                        Files.copy(f, tmp.resolve(rel));
+                        beside.add(rel);
+                    }
+                }
+            }
+        }
+        return beside;
+    }
+
+    private static Map<String, SheetFile> sheetFiles(InputBookReader.Sheet cover) {
+        Map<String, SheetFile> out = new LinkedHashMap<>();
+        int nameColumn = -1;
+        int fileColumn = -1;
+        for (InputBookReader.Row row : cover.rows()) {
+            if (fileColumn < 0) {
+                for (InputBookReader.Cell c : row.cells()) {
+                    if (InputBook.SHEET_HEADING.equals(c.value())) {
+                        nameColumn = c.column();
+                    } else if (InputBook.FILE_HEADING.equals(c.value())) {
+                        fileColumn = c.column();
+                    }
+                }
+                if (nameColumn < 0 || fileColumn < 0) {
+                    nameColumn = -1;
+                    fileColumn = -1;
+                }
+                continue;
+            }
+            String name = value(row, nameColumn);
+            String file = value(row, fileColumn);
+            if (!name.isEmpty() && !file.isEmpty()) {
+                out.put(name, new SheetFile(file, row.number()));
+            }
+        }
+        return out;
+    }
+
+    private static String value(InputBookReader.Row row, int column) {
+        return row.cells().stream().filter(c -> c.column() == column && c.value() != null).map(c -> c.value().strip())
+                .findFirst().orElse("");
+    }
+
+    /**
+     * The file a sheet is imported into: its resource's file, or, for a shared list, the biennium's own copy of it
+     * when the cover names that ({@code 2024-25/reference/units.csv}); a list whose own copy amends the shared one key
+     * by key (texts) is always the shared one, the biennium's own staying beside the data.
+     */
+    private static String fileOf(Resource r, String biennium, SheetFile named, String shown) {
+        String usual = r.pathFor(biennium);
+        String own = r.mergesByKey() ? null : r.overridePathFor(biennium);
+        if (named == null || named.file().equals(usual)) {
+            return usual;
+        }
+        if (named.file().equals(own)) {
+            return own;
+        }
+        throw new InputError(shown + ", sheet " + InputBook.COVER, named.row(), InputBook.FILE_HEADING, "sheet " + r.name()
+                + " is given the file '" + named.file() + "': it holds " + usual + (own == null ? "" : " or " + own)
+                + " (export the workbook again)");
+    }
+
+    /** A row of the cover's table of sheets: the file it names, and the row's number. */
+    private record SheetFile(String file, int row) {
     }
 
     private static String biennium(InputBookReader.Sheet cover, String shown) {
@@ -353,19 +447,7 @@ public final class InputBookImport {
         }
     }
 
-    /** The workbook, its name, the schema and the expenditure files (name, size, time) in one SHA-256. */
-    private static void copyFolder(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                Files.copy(f, to.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
+    /** The workbook, its name, the schema, the expenditure files (name, size, time) and the biennia's own reference. */
     private static String key(Path workbook, String shown, Path schema, Path expenditure) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -41,7 +41,8 @@ import org.pbannex.ingest.Resource;
 import org.pbannex.ingest.TextRules;
 
 /**
- * {@code input export}: one workbook holding a biennium's data files and the reference lists, for a budget officer
+ * {@code input export}: one workbook holding a biennium's data files and the reference lists it uses (its own copy of
+ * a list where it has one, which the cover names as the sheet's file), for a budget officer
  * to edit in Excel. Numbers are number cells (their decimals kept by the cell format), text and codes are text cells
  * (so codes keep their zeros and never turn into dates), drop-down lists offer the codes of the reference sheets and
  * the allowed values, number cells accept only their range, required columns say so above the header, and every
@@ -72,10 +73,10 @@ public final class InputBookWriter {
             XSSFSheet cover = wb.createSheet(InputBook.COVER);
             Map<String, String> columnRanges = new HashMap<>();
             for (Resource r : resources) {
-                rows += writeSheet(wb, r, in.sharedCsv(r.name()), biennium, styles, columnRanges);
+                rows += writeSheet(wb, r, in.sheetCsv(r.name()), in.sheetPath(r.name()), styles, columnRanges);
             }
             for (Resource r : resources) {
-                addValidations(wb.getSheet(r.name()), r, in.sharedCsv(r.name()).header(), columnRanges);
+                addValidations(wb.getSheet(r.name()), r, in.sheetCsv(r.name()).header(), columnRanges);
             }
             writeCover(wb, cover, resources, in, biennium, styles);
             wb.getProperties().getCoreProperties().setTitle("pb-annex input workbook " + biennium);
@@ -97,7 +98,7 @@ public final class InputBookWriter {
     }
 
     /** Writes one input file as a sheet; records where each column's values are, for the drop-down lists. */
-    private static int writeSheet(XSSFWorkbook wb, Resource r, CsvTable t, String biennium, Styles st,
+    private static int writeSheet(XSSFWorkbook wb, Resource r, CsvTable t, String path, Styles st,
                                   Map<String, String> columnRanges) {
         XSSFSheet s = wb.createSheet(r.name());
         int headerIndex = InputBook.HEADER_ROW - 1;
@@ -119,7 +120,7 @@ public final class InputBookWriter {
             s.setColumnWidth(c, widths[c] * 256);
         }
         int tableWidth = java.util.Arrays.stream(widths).sum();
-        cell(s, 0, 0, r.name() + ": " + r.pathFor(biennium), st.title);
+        cell(s, 0, 0, r.name() + ": " + path, st.title);
         note(s, 1, r.description(), header.size(), tableWidth, st);
         XSSFDrawing drawing = s.createDrawingPatriarch();
         for (int c = 0; c < header.size(); c++) {
@@ -317,7 +318,7 @@ public final class InputBookWriter {
         }
         r++;
         cell(s, r++, 0, "Sheets", st.header);
-        String[] heads = {"Sheet", "Description", "File in the input folder", "Rows", "Required columns"};
+        String[] heads = {InputBook.SHEET_HEADING, "Description", InputBook.FILE_HEADING, "Rows", "Required columns"};
         for (int c = 0; c < heads.length; c++) {
             cell(s, r, c, heads[c], st.header);
         }
@@ -328,9 +329,9 @@ public final class InputBookWriter {
             h.setAddress("'" + res.name() + "'!A1");
             link.setHyperlink(h);
             cell(s, r, 1, res.description(), st.wrapped);
-            cell(s, r, 2, res.pathFor(biennium), st.plain);
+            cell(s, r, 2, in.sheetPath(res.name()), st.plain);
             XSSFCell n = s.getRow(r).createCell(3);
-            n.setCellValue(in.sharedCsv(res.name()).rows().size());
+            n.setCellValue(in.sheetCsv(res.name()).rows().size());
             n.setCellStyle(st.count);
             String required = res.fields().stream().filter(Field::required).map(Field::name).collect(Collectors.joining(", "));
             cell(s, r, 4, required, st.wrapped);

@@ -107,14 +107,7 @@ class InputBookTest {
     }
 
     private Path edited(Consumer<XSSFWorkbook> change) throws IOException {
-        Path out = tmp.resolve("inputs.xlsx");
-        try (InputStream in = Files.newInputStream(exported); XSSFWorkbook wb = new XSSFWorkbook(in)) {
-            change.accept(wb);
-            try (OutputStream os = Files.newOutputStream(out)) {
-                wb.write(os);
-            }
-        }
-        return out;
+        return TestWorkbooks.edited(exported, tmp.resolve("inputs.xlsx"), change);
     }
 
     private static XSSFCell cell(XSSFWorkbook wb, String sheet, String address) {

@@ -47,33 +47,10 @@ class ManyBienniaTest {
 
     @BeforeAll
     static void buildTree() throws IOException {
-        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        copyTree(resource("biennia/2024-25"), input.resolve("2024-25"));
-        Files.copy(resource("biennia/expenditure/made-up-2024-25.csv"), input.resolve("expenditure/made-up-2024-25.csv"));
+        input = TestInputs.withMadeUp2024(tmp.resolve("input"));
         old = Publication.compute(input, new Biennium(2022));
         made = Publication.compute(input, new Biennium(2024));
         bundled = Publication.compute(Golden.input(), new Biennium(2022));
-    }
-
-    static Path resource(String name) {
-        try {
-            return Path.of(ManyBienniaTest.class.getClassLoader().getResource(name).toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     @Test
@@ -247,7 +224,7 @@ class ManyBienniaTest {
     @Test
     void expenditureLinesAreCheckedAgainstTheirBienniumsReference(@TempDir Path other) throws IOException {
         Path tree = TestInputs.copyOfBundledInput(other.resolve("input"));
-        copyTree(resource("biennia/2024-25"), tree.resolve("2024-25"));
+        TestInputs.copyTree(TestInputs.resource("biennia/2024-25"), tree.resolve("2024-25"));
         Files.writeString(tree.resolve("expenditure/made-up-2024-25.csv"), """
                 line_id,period,fund,status,region,country,unit,outcome,object,amount_usd
                 M1,2024-05,XB,ESTIMATE,AF,KEN,HEALTH,1,STAFF,1000000.00
@@ -263,13 +240,13 @@ class ManyBienniaTest {
     @Test
     void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
         Path tree = TestInputs.copyOfBundledInput(other.resolve("input"));
-        copyTree(resource("biennia/2024-25"), tree.resolve("2024-25"));
+        TestInputs.copyTree(TestInputs.resource("biennia/2024-25"), tree.resolve("2024-25"));
         Files.writeString(tree.resolve("2024-25/reference/units.csv"), "unit,label_zh,group,line,part\nGB,理事会,BOARD,A,I\n");
         CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("input/2024-25/reference/units.csv") && r.err().contains("missing column"), r.err());
         Files.writeString(tree.resolve("2024-25/reference/texts.csv"), "key,en,zh\nt1.title,a,b\n");
-        Files.copy(resource("biennia/2024-25/reference/units.csv"), tree.resolve("2024-25/reference/units.csv"),
+        Files.copy(TestInputs.resource("biennia/2024-25/reference/units.csv"), tree.resolve("2024-25/reference/units.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
         assertEquals(3, r.status(), r.toString());
