@@ -140,9 +140,35 @@ public final class StrategicFrameworkTable {
         total.put("rb", Percent.millions(f.lineConstant()));
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
         Table table = DocumentText.table(t, ID, columns(t), rows, true);
-        return xb.fromLines && syntheticLines
-                ? table.withCaveat(t.get("t2.caveat.synthetic").with("number", table.number().isEmpty() ? table.title() : table.number()))
-                : table;
+        Text number = table.number().isEmpty() ? table.title() : table.number();
+        Text caveat = xb.fromLines && syntheticLines ? t.get("t2.caveat.synthetic").with("number", number) : Text.EMPTY;
+        Text empty = emptyColumns(t, table, sub, number);
+        if (!empty.isEmpty()) {
+            caveat = caveat.isEmpty() ? empty : new Text(caveat.zh() + empty.zh(), caveat.en() + " " + empty.en());
+        }
+        return caveat.isEmpty() ? table : table.withCaveat(caveat);
+    }
+
+    /**
+     * What the table says of an XB or RBSA column without a single figure (neither the estimates file nor the expenditure
+     * lines have one for its fund and biennium, as when a new biennium's estimates are not in yet): empty when there is
+     * none. Left blank silently, the column would read as figures nobody gave.
+     */
+    private static Text emptyColumns(Texts t, Table table, Map<String, Object> subtotal, Text number) {
+        List<Text> headings = new ArrayList<>();
+        for (String suffix : List.of("_previous", "")) {
+            for (String fund : List.of("xb", "rbsa")) {
+                if (subtotal.get(fund + suffix) == null) {
+                    headings.add(table.column(fund + suffix).heading());
+                }
+            }
+        }
+        if (headings.isEmpty()) {
+            return Text.EMPTY;
+        }
+        Text columns = new Text(String.join("、", headings.stream().map(Text::zh).toList()),
+                String.join("; ", headings.stream().map(Text::en).toList()));
+        return t.get("t2.caveat.no_figures").with("number", number).with("columns", columns);
     }
 
     /** Each column headed as printed, its biennium in the heading ("经修订的 2020-2021 两年期经常预算 *"), none grouped. */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.pbannex.budget.BudgetData;
@@ -128,7 +129,7 @@ public final class Publication {
         for (var check : TableCatalogue.CHECKS) {
             checks.addAll(check.apply(sources));
         }
-        List<PrintedDifference> differences = printedDifferences(in, ref.texts(), tables, checks);
+        List<PrintedDifference> differences = printedDifferences(in, document, ref.texts(), tables, checks);
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
         return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),
@@ -164,11 +165,18 @@ public final class Publication {
     /**
      * The documented differences from the printed document, each checked: the cell must exist and still hold the
      * documented published value, or the documentation is out of date. Each marks its cell with a note in both
-     * editions (the table in {@code tables} is replaced by the marked one).
+     * editions (the table in {@code tables} is replaced by the marked one). A biennium that names no printed document
+     * can have none: its notes would speak of a print there is not.
      */
-    private static List<PrintedDifference> printedDifferences(InputSet in, Texts texts, Map<String, Table> tables, Checks checks) {
+    private static List<PrintedDifference> printedDifferences(InputSet in, Optional<PrintedDocument> document, Texts texts,
+                                                              Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new ArrayList<>();
         for (var r : in.table(PRINTED_DIFFERENCES)) {
+            if (document.isEmpty()) {
+                throw new InputError(r.file(), r.line(), "printed", "a difference from the print, but "
+                        + in.sourceName("publication") + " names no printed document: leave this file its header alone, "
+                        + "or name the document (document_symbol and its titles)");
+            }
             String id = r.text("table");
             Table t = tables.get(id);
             if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(r.text("row")))) {

@@ -236,6 +236,31 @@ class ManyBienniaTest {
                 + "codes are in input/reference/units.csv)"), r.err());
     }
 
+    /** A biennium that names no printed document cannot document differences from one: its notes would cite a print. */
+    @Test
+    void aDifferenceFromThePrintWithoutAPrintedDocumentIsRefused(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        Files.copy(input.resolve("2022-23/printed_differences.csv"), tree.resolve("2024-25/printed_differences.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("2024-25/printed_differences.csv, line 2, column printed: a difference from the print, but "
+                + "input/2024-25/publication.csv names no printed document"), r.err());
+    }
+
+    /** An XB or RBSA column that neither the estimates nor the lines give a figure for says so, in both editions. */
+    @Test
+    void aColumnWithoutAnyFigureSaysSo(@TempDir Path other) throws IOException {
+        assertTrue(made.tables().get("t2").caveat().isEmpty(), "every column of the made-up Table 2 has figures");
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        TestInputs.edit(tree.resolve("2024-25/extrabudgetary_estimates.csv"), s -> s.replace("2024-25,RBSA,,0.4\n", ""));
+        Table t2 = Publication.compute(tree, new Biennium(2024)).tables().get("t2");
+        assertNull(t2.row("total").value("rbsa"));
+        assertEquals("Table 2 has no figure at all in these columns: Estimated RBSA expenditure 2024-2025. Neither "
+                + "extrabudgetary_estimates.csv nor the expenditure lines give one.", t2.caveat().en());
+        assertTrue(t2.caveat().zh().startsWith("表 2 的以下各栏没有任何数字："), t2.caveat().zh());
+    }
+
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
     @Test
     void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
