@@ -37,9 +37,24 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
                              Long amountPrevious, Long amount) {
     }
 
+    /**
+     * Staff costs below zero belong only to an adjustment without staff (the lapse factor, an adjustment for staff
+     * turnover): a unit with work-years or non-staff costs and negative staff costs is a sign typed by mistake, which
+     * the tables' totals would carry on.
+     */
+    private static void refuseNegativeStaffCosts(Record r) {
+        long staff = r.integer("staff_costs");
+        if (staff < 0 && (r.integer("prof_years") + r.integer("prof_months") + r.integer("gs_years") + r.integer("gs_months") > 0
+                || r.integer("non_staff_costs") > 0)) {
+            throw new InputError(r.file(), r.line(), "staff_costs", "negative staff costs (" + staff + ") for a unit with "
+                    + "work-years or non-staff costs: only an adjustment without staff, such as the lapse factor, has them");
+        }
+    }
+
     public static BudgetData from(InputSet in, ReferenceData ref) {
         Map<String, Figures> byUnit = new LinkedHashMap<>();
         for (Record r : in.table("budget")) {
+            refuseNegativeStaffCosts(r);
             byUnit.put(r.text("unit"), new Figures(r.integer("prof_years") * 12 + r.integer("prof_months"),
                     r.integer("gs_years") * 12 + r.integer("gs_months"), r.integer("staff_costs"),
                     r.integer("non_staff_costs"), r.integer("budget_previous"), r.integer("cost_change")));

@@ -133,6 +133,7 @@ public final class CsvResourceReader {
                 String raw = cells[index.get(f.name())];
                 values.put(f.name(), parse(raw, f, source, line));
             }
+            checkLanguagePairs(resource, values, source, line);
             checkPrimaryKey(resource, values, seenKeys, source, line);
             rows.add(new CsvTable.Row(line, List.of(cells)));
             records.add(new Record(source.name(), source.shown(line), values));
@@ -141,6 +142,21 @@ public final class CsvResourceReader {
             throw new InputError(source.name(), 0, "", "file has a header but no data rows");
         }
         return new CsvTable(List.of(header), rows, records);
+    }
+
+    /**
+     * A text given in one language only (label_zh without label_en): the other edition would show nothing where this
+     * one shows it. Refused, unless the empty field allows it ({@code pbOneLanguage}).
+     */
+    private static void checkLanguagePairs(Resource resource, Map<String, Object> values, SourceName source, long line) {
+        for (Field f : resource.fields()) {
+            String pair = f.pairName();
+            if (pair != null && values.get(f.name()) == null && values.get(pair) != null && values.containsKey(pair)
+                    && !f.oneLanguageAllowed()) {
+                throw new InputError(source.name(), source.shown(line), f.name(), "empty while " + pair + " is given: the "
+                        + (f.name().endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both");
+            }
+        }
     }
 
     private static boolean isBlank(String[] cells) {

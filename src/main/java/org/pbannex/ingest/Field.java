@@ -9,11 +9,23 @@ import java.util.regex.Pattern;
  * (most decimals a number may have), {@code pbFormulaLike} (whether a text may start with = + - @, see
  * {@link TextRules}), {@code pbLineBreaks} ("allowed": a text of several paragraphs may hold line feeds) and
  * {@code pbFormulaCell} ("cachedNumber": a workbook cell with a formula is read as its cached number instead of being
- * refused).
+ * refused) and {@code pbOneLanguage} ("allowed": this text of a pair {@code x_zh}/{@code x_en} may be empty where the
+ * other is given, as an English baseline made from its value and year; elsewhere a row gives both or neither).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
-                    TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed) {
+                    TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
+                    boolean oneLanguageAllowed) {
+
+    /** The other language's field of a pair ({@code label_zh} for {@code label_en}, {@code zh} for {@code en}), or null. */
+    public String pairName() {
+        for (String[] p : new String[][] {{"_zh", "_en"}, {"_en", "_zh"}}) {
+            if (name.endsWith(p[0])) {
+                return name.substring(0, name.length() - 3) + p[1];
+            }
+        }
+        return name.equals("zh") ? "en" : name.equals("en") ? "zh" : null;
+    }
 
     public boolean numeric() {
         return type == FieldType.INTEGER || type == FieldType.NUMBER;

@@ -80,6 +80,23 @@ class BadInputTest {
         assertRejected("input/2022-23/budget.csv", "line 4", "column unit", "unknown unit 'REGMEET'", "reference/units.csv");
     }
 
+    /** The sign typed by mistake on an ordinary unit's staff costs (line 3, GB), with A2-2 rebalanced so no check fails. */
+    @Test
+    void negativeStaffCostsOfAUnitWithStaff() throws IOException {
+        TestInputs.replaceLine(budget, 3, TestInputs.line(budget, 3).replaceFirst("^GB,(\\d+,\\d+,\\d+,\\d+),", "GB,$1,-"));
+        assertRejected("input/2022-23/budget.csv", "line 3", "column staff_costs", "negative staff costs (-15668625) for a unit "
+                + "with work-years or non-staff costs");
+    }
+
+    /** A label in one language only: the other edition would show a row without a name. */
+    @Test
+    void aLabelInOneLanguageOnly() throws IOException {
+        Path units = input.resolve("reference/units.csv");
+        TestInputs.replaceLine(units, 3, TestInputs.line(units, 3).replace(",Governing Body,", ",,"));
+        assertRejected("input/reference/units.csv", "line 3", "column label_en", "empty while label_zh is given: the English "
+                + "edition would show nothing there");
+    }
+
     @Test
     void nonNumericAmount() throws IOException {
         TestInputs.replaceLine(budget, 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
