@@ -37,6 +37,7 @@ public final class OutcomeResourcesTable {
         List<Row> rows = new ArrayList<>();
         List<Chart> charts = new ArrayList<>();
         List<String> unstated = new ArrayList<>();
+        boolean anyNotItemised = false;
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Text title = t.get("a4.outcome").with("code", o.code()).with("title", o.title());
             rows.add(new Row(o.code(), RowType.SUBTOTAL, title, 0, values(o.code(), "", res.allocations().get(o.code()), HUNDRED)));
@@ -51,19 +52,29 @@ public final class OutcomeResourcesTable {
                 stated = stated.add(c.sharePct());
             }
             BigDecimal rest = HUNDRED.subtract(stated);
-            rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
+            // Shares that add up to the whole leave nothing not itemised: no such row, slice or note.
+            if (rest.signum() != 0) {
+                anyNotItemised = true;
+                rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
+            }
             if (labels.isEmpty()) {
                 // A pie of one "not itemised" slice says nothing: a sentence instead.
                 unstated.add(o.code());
                 continue;
             }
-            labels.add(t.get("a4.not_itemised"));
-            shares.add(rest);
+            if (rest.signum() != 0) {
+                labels.add(t.get("a4.not_itemised"));
+                shares.add(rest);
+            }
             charts.add(new Chart(ID + "-" + o.code(), Chart.Kind.PIE, title, t.get("a4.chart.alt").with("title", title)
                     .with("values", altValues(labels, shares)), t.get("a4.chart.axis"), labels,
                     List.of(new Chart.Series(t.get("a4.chart.series"), shares))));
         }
-        List<Text> footnotes = new ArrayList<>(t.numbered("a4.footnote."));
+        List<Text> footnotes = new ArrayList<>();
+        if (anyNotItemised) {
+            footnotes.add(t.get("a4.not_itemised_note"));
+        }
+        footnotes.addAll(t.numbered("a4.footnote."));
         if (!unstated.isEmpty()) {
             footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", list(t, unstated)));
         }

@@ -261,6 +261,20 @@ class ManyBienniaTest {
         assertTrue(t2.caveat().zh().startsWith("表 2 的以下各栏没有任何数字："), t2.caveat().zh());
     }
 
+    /** Shares that add up to the whole leave nothing not itemised: no such row, slice or note. */
+    @Test
+    void sharesMakingTheWholeLeaveNothingNotItemised(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        TestInputs.edit(tree.resolve("2024-25/outcome_contributors.csv"), s -> s.replace(",Other,10.0", ",Other,40.0"));
+        Table a4 = Publication.compute(tree, new Biennium(2024)).tables().get("a4");
+        assertFalse(a4.rows().stream().anyMatch(r -> r.key().equals("1.rest")), a4.rows().toString());
+        assertTrue(a4.rows().stream().anyMatch(r -> r.key().equals("2.rest")), "outcome 2 states no share: all of it");
+        assertEquals(List.of("Health", "Other"), a4.charts().get(0).categories().stream().map(Text::en).toList());
+        assertTrue(a4.footnotes().get(0).en().startsWith("Shares not stated"), "outcome 2's share is not itemised");
+        assertEquals(made.tables().get("t2").footnotes().stream().map(Text::en).filter(n -> n.contains("as printed")).toList(),
+                List.of(), "2024-25 names no print");
+    }
+
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
     @Test
     void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
