@@ -70,7 +70,35 @@ public final class InputSet {
      * same way and named by its own path.
      */
     public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
-        return load(inputDir, biennium, naming, DataPackage.load(inputDir).resources());
+        List<Resource> resources = DataPackage.load(inputDir).resources();
+        refuseUnknownOwnReference(inputDir, biennium, resources);
+        return load(inputDir, biennium, naming, resources);
+    }
+
+    /**
+     * A CSV file in the biennium's reference folder that replaces no shared file (region.csv for regions.csv) would be
+     * passed over, its changes silently not made: refused, naming the files it may replace.
+     */
+    private static void refuseUnknownOwnReference(Path inputDir, String biennium, List<Resource> resources) {
+        Path own = inputDir.resolve(biennium).resolve("reference");
+        if (!Files.isDirectory(own)) {
+            return;
+        }
+        Set<String> known = resources.stream().map(r -> r.overridePathFor(biennium)).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        try (var files = Files.list(own)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = biennium + "/reference/" + f.getFileName();
+                if (rel.endsWith(".csv") && !known.contains(rel) && InputFolder.isInput(inputDir, f)) {
+                    throw new InputError(byPath(inputDir, rel).name(), 0, "", "replaces no shared reference file, so it "
+                            + "would not be read: a biennium's own copy has the name of a file of reference/ ("
+                            + known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted()
+                            .collect(Collectors.joining(", ")) + ")");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new InputError(byPath(inputDir, biennium + "/reference").name(), 0, "", "cannot list the folder: " + e.getMessage());
+        }
     }
 
     /**

@@ -275,6 +275,23 @@ class ManyBienniaTest {
                 List.of(), "2024-25 names no print");
     }
 
+    /** What a misnamed folder or file holds would silently not be read: refused, naming it and the right name. */
+    @Test
+    void aMisnamedBienniumFolderOrReferenceFileIsRefused(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        Files.move(tree.resolve("2024-25/reference/units.csv"), tree.resolve("2024-25/reference/unit.csv"));
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("input/2024-25/reference/unit.csv: replaces no shared reference file, so it would not be "
+                + "read: a biennium's own copy has the name of a file of reference/ (countries.csv, groups.csv,"), r.err());
+
+        Files.move(tree.resolve("2024-25"), tree.resolve("2024-2025"));
+        r = CliRun.run(null, "check", "--input", tree.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("input/2024-2025: a folder named like a biennium but not as one, so its data would not be "
+                + "read: name it 2024-25"), r.err());
+    }
+
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
     @Test
     void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
