@@ -152,7 +152,10 @@ public final class Publication {
             return Restatements.notCompared(previous.code());
         }
         ComputedPublication theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
-        return Restatements.compare(previous.code(), tables, theirs.tables());
+        // The files read for it that the run's own input does not hold: the previous biennium's folder.
+        Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());
+        return Restatements.compare(previous.code(), tables, theirs.tables(), theirs.inputs().files().values().stream()
+                .filter(f -> !own.contains(f.path())).toList());
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {

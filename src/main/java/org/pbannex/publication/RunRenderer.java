@@ -210,12 +210,14 @@ public final class RunRenderer {
     }
 
     /**
-     * Every input file the run read, the expenditure lines after them (marked when synthetic; their checksum is in the
-     * run's input checksum), for every edition's list of inputs.
+     * Every input file the run read (the previous biennium's folder among them, when its restatements were compared), the
+     * expenditure lines after them (marked when synthetic; their checksum is in the run's input checksum), for every
+     * edition's list of inputs.
      */
     private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
         String prefix = org.pbannex.ingest.InputFolder.shownName(computed.inputs().inputDir(), "");
-        List<PublicationInfo.InputFile> files = new ArrayList<>(computed.inputs().files().values().stream()
+        List<PublicationInfo.InputFile> files = new ArrayList<>(java.util.stream.Stream.concat(
+                        computed.inputs().files().values().stream(), computed.restatements().inputs().stream())
                 .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
         if (computed.expenditure() != null) {
             computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));

@@ -28,7 +28,8 @@ public final class ManifestWriter {
                     boolean partial, List<String> tables, List<String> languages, List<String> formats, List<Input> inputs,
                     @JsonProperty("expenditure_lines") List<Lines> expenditureLines, Checks checks,
                     @JsonProperty("printed_differences") List<Difference> printedDifferences, List<Output> outputs,
-                    @JsonProperty("previous_run") Previous previousRun, @JsonProperty("data_package") String dataPackage) {
+                    @JsonProperty("previous_run") Previous previousRun, @JsonProperty("data_package") String dataPackage,
+                    @JsonProperty("restatement_inputs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Input> restatementInputs) {
     }
 
     record Input(String resource, String path, String sha256, int rows) {
@@ -72,7 +73,9 @@ public final class ManifestWriter {
                         run.previous().tables().stream().filter(t -> !t.status().equals("unchanged")).map(RunDiff.TableChange::table)
                                 .toList()),
                 // The description of the run's CSVs (a Frictionless data package), where the run wrote them.
-                Files.exists(dir.resolve(DATA_PACKAGE)) ? DATA_PACKAGE : null);
+                Files.exists(dir.resolve(DATA_PACKAGE)) ? DATA_PACKAGE : null,
+                run.comparison() == null ? List.of() : run.comparison().restatements().inputs().stream()
+                        .map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList());
         Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m) + "\n");
     }
 

@@ -24,8 +24,11 @@ import org.pbannex.table.Table;
  * @param previous the previous biennium's code
  * @param compared false when the input has no data folder for it (nothing could be compared)
  * @param found    every row whose figures differ, or that only one of the two biennia has
+ * @param inputs   the previous biennium's own input files the comparison read (its data folder), which the run's
+ *                 manifest and input lists name beside the run's own
  */
-public record Restatements(String previous, boolean compared, List<Restatement> found) {
+public record Restatements(String previous, boolean compared, List<Restatement> found,
+                           List<org.pbannex.ingest.InputSet.InputFile> inputs) {
 
     public static final String FILE = "restatements.csv";
 
@@ -42,11 +45,12 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
             new Pair("a2", "budget_previous", "recosted"));
 
     public static Restatements notCompared(String previous) {
-        return new Restatements(previous, false, List.of());
+        return new Restatements(previous, false, List.of(), List.of());
     }
 
     /** Compares every pair of columns, row by row (rows matched by key, in this biennium's order, then the dropped ones). */
-    public static Restatements compare(String previous, Map<String, Table> current, Map<String, Table> published) {
+    public static Restatements compare(String previous, Map<String, Table> current, Map<String, Table> published,
+                                       List<org.pbannex.ingest.InputSet.InputFile> inputs) {
         List<Restatement> out = new ArrayList<>();
         for (Pair p : PAIRS) {
             Table mine = current.get(p.table());
@@ -64,7 +68,7 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
                 add(out, p, other, null, number(other, p.published()));
             }
         }
-        return new Restatements(previous, true, out);
+        return new Restatements(previous, true, out, List.copyOf(inputs));
     }
 
     private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published) {

@@ -191,7 +191,13 @@ class ManyBienniaTest {
         assertFalse(report.contains("every published figure equals the printed one"));
         assertTrue(Files.readString(run.resolve("restatements.csv")).contains("a2,GB,执行理事会,Executive Council,restated,budget_previous,"
                 + "18450000,2022-23,recosted,18437729,12271"));
+        // The 2022-23 files the restatements read are named beside the run's own: the manifest, the HTML's list of inputs.
+        String manifest = Files.readString(run.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"restatement_inputs\"") && manifest.contains("\"path\" : \"2022-23/budget.csv\""), manifest);
+        assertFalse(manifest.substring(0, manifest.indexOf("\"restatement_inputs\"")).contains("2022-23/budget.csv"),
+                "not among the run's own inputs (review and distribution compare those with the input)");
         Path oldRun = Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith("2")).findFirst().orElseThrow();
+        assertFalse(Files.readString(oldRun.resolve("manifest.json")).contains("restatement_inputs"), "nothing compared: none");
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("no data folder for <span>2020-21</span>"));
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("GB.341/PFA/1"));
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("The run does not compare its figures with the print"),
