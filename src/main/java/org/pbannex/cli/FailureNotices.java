@@ -1,10 +1,12 @@
 package org.pbannex.cli;
 
+import java.nio.file.Files;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.distribute.MailServer;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.JobName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * The failure notice of a run that has no Spring context to send it: one that could not start (its settings, job file,
  * command line or database), or one whose process ended without saying why or whose start was skipped (told by
  * {@code schedule} and by the crontab line's {@code after-run}). It reads only the settings a
- * notice needs, so one bad setting elsewhere does not silence it; it is noted in the job's status whether or not
- * anyone is mailed. A notice that cannot be sent is logged, and the failure itself stands.
+ * notice needs, so one bad setting elsewhere does not silence it; it is noted in the status of the job (one jobs/ has)
+ * whether or not anyone is mailed. A notice that cannot be sent is logged, and the failure itself stands.
  */
 final class FailureNotices {
 
@@ -23,8 +25,32 @@ final class FailureNotices {
     }
 
     static void send(FailureNotice.FailedRun run) {
+        send(run, true);
+    }
+
+    /**
+     * A {@code run} that could not start (its settings, job file, command line or database). A name that is no job of
+     * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
+     * no good run would ever clear it.
+     */
+    static void runNotStarted(String job, String biennia, int status, String line) {
+        boolean aJob;
         try {
-            notice().send(run);
+            aJob = JobName.isValid(job)
+                    && Files.isRegularFile(Settings.forFailureNotice(PbAnnexApplication.overrides()).jobs().resolve(job + ".yml"));
+        } catch (RuntimeException e) {
+            aJob = false; // (its settings cannot be read: the notice, prepared from them, says so in the log)
+        }
+        send(FailureNotice.FailedRun.notStarted(aJob ? job : "run", biennia, status, line), aJob);
+    }
+
+    private static void send(FailureNotice.FailedRun run, boolean kept) {
+        try {
+            if (kept) {
+                notice().send(run);
+            } else {
+                notice().sendUnkept(run);
+            }
         } catch (RuntimeException e) {
             LOG.warn("job {} failed (exit status {}), and its notice could not be prepared: {}", run.job(), run.exitStatus(),
                     e.getMessage(), e);

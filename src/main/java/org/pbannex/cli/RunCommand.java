@@ -153,8 +153,7 @@ public class RunCommand implements Callable<Integer> {
 
     /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
     void noticeNotStarted(String biennia, int status, String line) {
-        // A name typed wrong ("../x", "my job") is no job's: the notice and the status then say "run".
-        FailureNotices.send(FailureNotice.FailedRun.notStarted(org.pbannex.runtime.JobName.isValid(job) ? job : "run", biennia, status, line));
+        FailureNotices.runNotStarted(job, biennia, status, line);
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -100,6 +100,14 @@ public final class FailureNotice {
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);
         }
+        return sendUnkept(run);
+    }
+
+    /**
+     * The notice alone, kept in no job's status: for a command line that names no job (none, or one that jobs/ does not
+     * have), which is no job's failure, and whose record no good run would ever clear.
+     */
+    public boolean sendUnkept(FailedRun run) {
         return tell(run.name() + " failed", "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
                 + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
                 + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);

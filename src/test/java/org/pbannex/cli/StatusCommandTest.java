@@ -66,6 +66,32 @@ class StatusCommandTest {
     }
 
     @Test
+    void aRunThatNamesNoJobIsNoJobsFailure() throws Exception {
+        // At a terminal: a job misspelt, a job left out. Neither is a job's failure, nor may it leave a record that no
+        // good run would ever clear; a mistake in the command line of a job jobs/ has is that job's (a crontab line's
+        // would fail every night).
+        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        CliRun misspelt = CliRun.capture(settings, "run", "nightlyy");
+        assertEquals(2, misspelt.status(), misspelt.toString());
+        assertTrue(misspelt.err().startsWith("pb-annex: unknown job 'nightlyy': the jobs are nightly"), misspelt.err());
+        assertEquals(2, CliRun.capture(settings, "run").status());
+        CliRun none = CliRun.capture(settings, "status");
+        assertEquals("No run recorded yet (work/status/).", none.out().strip(), none.toString());
+        assertEquals(2, CliRun.capture(settings, "status", "nightlyy").status(), "still no job of that name");
+
+        CliRun docx = CliRun.capture(settings, "run", "nightly", "--format", "docx");
+        assertEquals(2, docx.status(), docx.toString());
+        CliRun status = CliRun.capture(settings, "status");
+        assertEquals(5, status.status(), status.toString());
+        assertTrue(status.out().lines().anyMatch(l -> l.matches("nightly\\s+-\\s+none\\s+-\\s+1 failure, the last: .* exit status 2: "
+                + "unknown format 'docx'.*")), status.out());
+        assertTrue(status.out().strip().endsWith("Not well: 1 of 1."), status.out());
+    }
+
+    @Test
     void onlyTheFailuresAfterTheLastGoodRunCount() throws Exception {
         // A failure whose back-to-normal message could not be sent stays in the file, to be told by the next good run;
         // the job has run well since all the same.

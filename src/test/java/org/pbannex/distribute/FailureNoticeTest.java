@@ -232,13 +232,13 @@ class FailureNoticeTest {
         // Other commands' mistakes are someone's at a terminal: no notice.
         assertEquals(2, CliRun.capture(settings, "history", "--forse").status());
         assertEquals(1, SMTP.getReceivedMessages().length);
-        // A job's name typed wrong is no file's name: the notice says "run", and nothing is written outside the status.
+        // A job's name typed wrong is no job's: the notice says "run", and it is kept in no status (nothing outside it).
         Path status = Path.of(settings.get("pb.status"));
         CliRun outside = CliRun.capture(settings, "run", "../../escaped", "--input", input.toString());
         assertEquals(2, outside.status(), outside.toString());
         assertEquals("pb-annex: run failed (exit status 2)", SMTP.getReceivedMessages()[1].getSubject());
         assertFalse(Files.exists(status.resolve("../../escaped.failed").normalize()), "nothing outside " + status);
-        assertTrue(Files.exists(status.resolve("run.failed")), "noted as the command's own");
+        assertFalse(Files.exists(status.resolve("run.failed")), "no job's failure");
     }
 
     @Test
