@@ -81,6 +81,15 @@ public record JobDefinition(String name, String description,
             if (def.reviewers() != null && !def.reviewers().isString()) {
                 org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), jobsDir, file.toString());
             }
+            // An empty list would publish nothing (or, for tables, every table): said, not guessed. (Read again as a
+            // tree: the record takes a key left out and an empty list alike.)
+            var root = YAML.readTree(text);
+            for (String key : List.of("tables", "languages", "formats", "biennia")) {
+                if (root.path(key).isArray() && root.path(key).isEmpty()) {
+                    throw new UsageError(file + ", line " + lineOf(text, key, null) + ": '" + key + "' is an empty list; name at "
+                            + "least one, or leave the key out for " + defaultOf(key));
+                }
+            }
             if (def.replyWithinDays() != null && (def.replyWithinDays() < 1 || def.replyWithinDays() > 365)) {
                 throw new UsageError(file + ", line " + lineOf(text, "replyWithinDays", null) + ": 'replyWithinDays' takes "
                         + kindOf("replyWithinDays") + ", not " + def.replyWithinDays());
@@ -120,6 +129,16 @@ public record JobDefinition(String name, String description,
             case "reviewers" -> "a list of reviewers, or \"input\" for input/reviewers.csv";
             case "replyWithinDays" -> "a whole number of days from 1 to 365, such as 10";
             default -> "text";
+        };
+    }
+
+    /** What a list key left out of a job stands for. */
+    private static String defaultOf(String key) {
+        return switch (key) {
+            case "tables" -> "every table";
+            case "languages" -> "the Chinese edition (zh)";
+            case "formats" -> "every format (xlsx, pdf, csv, html)";
+            default -> "the latest biennium";
         };
     }
 

@@ -296,6 +296,17 @@ class ScheduleCommandTest {
         r = CliRun.capture(settings, "run", "fast", "--lang", "de", "--output", home.resolve("out").toString());
         assertTrue(r.err().contains("pb-annex: unknown language 'de'"), r.err());
 
+        // An empty list publishes nothing (or, for tables, would quietly publish every table): the key is named.
+        for (String key : new String[] {"tables", "languages", "formats", "biennia"}) {
+            Files.writeString(home.resolve("jobs/fast.yml"), "tables: [a1]\nlanguages: [zh]\nformats: [csv]\n".replaceAll(
+                    "(?m)^" + key + ": .*$", "") + key + ": []\n");
+            r = CliRun.capture(settings, "run", "fast", "--tables", "a1", "--output", home.resolve("out").toString());
+            assertEquals(2, r.status(), r.toString());
+            assertEquals(1, r.err().strip().lines().filter(l -> !l.startsWith("Try ")).count(), r.err());
+            assertTrue(r.err().startsWith("pb-annex: " + home.resolve("jobs/fast.yml") + ", line 4: '" + key + "' is an empty "
+                    + "list; name at least one, or leave the key out for "), r.err());
+        }
+
         Files.writeString(home.resolve("jobs/fast.yml"), "description: x\ntables: [a1\nformats: [csv]\n");
         r = CliRun.capture(settings, "run", "fast", "--output", home.resolve("out").toString());
         assertEquals(2, r.status(), r.toString());
