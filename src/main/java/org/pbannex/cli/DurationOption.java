@@ -11,16 +11,17 @@ final class DurationOption {
     private DurationOption() {
     }
 
-    /** The option's duration; a usage error naming the option when its value is none (or, if so asked, not above 0). */
-    static Duration parse(CommandSpec spec, String option, String value, String examples, boolean positive) {
+    /** The option's duration; a usage error naming the option when its value is none, or not above 0. */
+    static Duration parse(CommandSpec spec, String option, String value, String examples) {
         Duration d;
         try {
             d = DurationStyle.detectAndParse(value);
         } catch (IllegalArgumentException e) {
             d = null;
         }
-        if (d == null || positive && (d.isNegative() || d.isZero())) {
-            throw new ParameterException(spec.commandLine(), option + " '" + value + "' is not a duration such as " + examples);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ParameterException(spec.commandLine(), option + " '" + value + "' is not a duration"
+                    + (d == null ? "" : " above zero") + " such as " + examples);
         }
         return d;
     }

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists recent runs from the run history, or shows one run with its steps and their counts. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -24,11 +27,18 @@ public class HistoryCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "Show this run and its steps.")
     String runId;
 
-    @Option(names = "--limit", defaultValue = "20", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "How many runs to list, at least 1 "
+            + "(default: ${DEFAULT-VALUE}).")
     int limit;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
         try (SpringRuntime spring = SpringRuntime.start("history")) {
             RunHistory history = spring.bean(RunHistory.class);
             RunLauncher launcher = spring.bean(RunLauncher.class);

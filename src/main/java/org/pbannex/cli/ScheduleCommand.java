@@ -72,7 +72,7 @@ public class ScheduleCommand implements Callable<Integer> {
             jobs.problems().values().forEach(p -> System.err.println("pb-annex: " + p));
             return jobs.problems().isEmpty() ? ExitCodes.PUBLISHED : ExitCodes.USAGE;
         }
-        Duration every = DurationOption.parse(spec, "--reread", reread, "30s or 1m", true);
+        Duration every = DurationOption.parse(spec, "--reread", reread, "30s or 1m");
         Map<String, String> told = new HashMap<>();
         List<Scheduled> scheduled = tellProblems(jobs, told);
         preflight(scheduled);

@@ -42,7 +42,7 @@ public class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Duration limit = maxAge == null ? null : DurationOption.parse(spec, "--max-age", maxAge, "26h or 90m", false);
+        Duration limit = maxAge == null ? null : DurationOption.parse(spec, "--max-age", maxAge, "26h or 90m");
         List<RunOutcomes.State> states = new RunOutcomes(PbAnnexApplication.settings().status()).states().stream()
                 .filter(s -> job == null || s.job().equals(job)).toList();
         if (states.isEmpty() && job != null) {

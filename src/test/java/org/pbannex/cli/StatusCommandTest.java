@@ -92,6 +92,17 @@ class StatusCommandTest {
     }
 
     @Test
+    void aMaxAgeOfZeroOrLessIsAUsageError() {
+        // Every job would be "not well" (exit 5), and a monitor would raise the alarm for its own typo.
+        for (String age : new String[] {"-1h", "0s", "0"}) {
+            CliRun r = CliRun.capture(Map.of("pb.status", tmp.resolve("status").toString()), "status", "--max-age", age);
+            assertEquals(2, r.status(), r.toString());
+            assertTrue(r.err().startsWith("pb-annex: --max-age '" + age + "' is not a duration above zero such as 26h or 90m"),
+                    r.err());
+        }
+    }
+
+    @Test
     void onlyTheFailuresAfterTheLastGoodRunCount() throws Exception {
         // A failure whose back-to-normal message could not be sent stays in the file, to be told by the next good run;
         // the job has run well since all the same.
