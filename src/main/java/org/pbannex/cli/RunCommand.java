@@ -84,6 +84,9 @@ public class RunCommand implements Callable<Integer> {
             + "and closing the context and database (as 'timing ...' lines).")
     boolean timings;
 
+    /** Whether the command line left out tables, editions or formats of the job's: not the job as defined. */
+    private boolean narrowed;
+
     /** The biennia whose runs the embedded database's damage stopped from starting, told once it is kept aside. */
     private final List<String> damagedBiennia = new ArrayList<>();
 
@@ -95,8 +98,9 @@ public class RunCommand implements Callable<Integer> {
         List<RunRequest> requests;
         try {
             settings = PbAnnexApplication.settings();
-            requests = requests(JobDefinition.load(settings.jobs(), job), in, outputOptions.outputDir(), tables, languages, formats,
-                    rejects, csvBom);
+            JobDefinition def = JobDefinition.load(settings.jobs(), job);
+            requests = requests(def, in, outputOptions.outputDir(), tables, languages, formats, rejects, csvBom);
+            narrowed = narrows(def, requests.get(0));
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (RuntimeException e) {
@@ -199,8 +203,8 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."
                     + (oneLine ? "" : " Use --force to run again."));
-            spring.bean(FailureNotice.class).goodRun(request.job(), b, "nothing to do, run " + done.runId()
-                    + " had published these inputs already (" + done.folder() + ")");
+            spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
+                    + " had published these inputs already (" + done.folder() + ")", !narrowed);
             return ExitCodes.PUBLISHED;
         }
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
@@ -248,9 +252,9 @@ public class RunCommand implements Callable<Integer> {
                     Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER))));
             return ExitCodes.INFRASTRUCTURE;
         }
-        spring.bean(FailureNotice.class).goodRun(request.job(), b, "run " + ran.runId() + " published "
+        spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
-                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed");
+                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed", !narrowed);
         return ExitCodes.PUBLISHED;
     }
 
@@ -261,22 +265,10 @@ public class RunCommand implements Callable<Integer> {
     static List<RunRequest> requests(JobDefinition def, InputOptions in, Path out, List<String> tables, List<String> languages,
                                      List<String> formats, boolean rejects, boolean csvBom) {
         // A value from the job file is named with it, so that the person reading the line knows where to fix it.
-        String jobFile = "jobs/" + def.name() + ".yml: ";
-        List<String> t = (tables != null ? tables : def.allTables() ? TableCatalogue.ids() : def.tables()).stream()
-                .map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError((tables != null ? "" : jobFile) + "unknown table '"
-                        + id + "'; the tables are " + String.join(",", TableCatalogue.ids())))).toList();
-        List<Language> l;
-        List<OutputFormat> f;
-        try {
-            l = (languages != null ? languages : def.languages()).stream().map(Language::of).distinct().toList();
-        } catch (IllegalArgumentException e) {
-            throw new UsageError((languages != null ? "" : jobFile) + e.getMessage());
-        }
-        try {
-            f = (formats != null ? formats : def.formats()).stream().map(OutputFormat::of).distinct().toList();
-        } catch (IllegalArgumentException e) {
-            throw new UsageError((formats != null ? "" : jobFile) + e.getMessage());
-        }
+        String jobFile = jobFile(def);
+        List<String> t = tables != null ? tableIds(tables, "") : tableIds(jobTables(def), jobFile);
+        List<Language> l = languages != null ? languages(languages, "") : languages(def.languages(), jobFile);
+        List<OutputFormat> f = formats != null ? formats(formats, "") : formats(def.formats(), jobFile);
         Path input = in.inputDir();
         outputOutsideInput(input, out);
         List<Biennium> biennia = in.biennia(def.biennia());
@@ -284,6 +276,51 @@ public class RunCommand implements Callable<Integer> {
         List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
+    }
+
+    /**
+     * Whether the run leaves out a table, edition or format of the job's own (--tables, --lang, --format): such a run is
+     * not the job as defined, and does not count as its last good run.
+     */
+    static boolean narrows(JobDefinition def, RunRequest run) {
+        return !run.tables().containsAll(tableIds(jobTables(def), jobFile(def)))
+                || !run.languages().containsAll(languages(def.languages(), jobFile(def)))
+                || !run.formats().containsAll(formats(def.formats(), jobFile(def)));
+    }
+
+    // What a good run did begins so when it was narrowed (for the message that says the job is back to normal).
+    private String narrowedBy() {
+        return narrowed ? "narrowed on the command line, not the job as defined: " : "";
+    }
+
+    private static String jobFile(JobDefinition def) {
+        return "jobs/" + def.name() + ".yml: ";
+    }
+
+    private static List<String> jobTables(JobDefinition def) {
+        return def.allTables() ? TableCatalogue.ids() : def.tables();
+    }
+
+    /** The tables' ids as the catalogue spells them; an unknown one is a usage error, named with where it was given. */
+    private static List<String> tableIds(List<String> ids, String where) {
+        return ids.stream().map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError(where + "unknown table '" + id
+                + "'; the tables are " + String.join(",", TableCatalogue.ids())))).toList();
+    }
+
+    private static List<Language> languages(List<String> codes, String where) {
+        try {
+            return codes.stream().map(Language::of).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(where + e.getMessage());
+        }
+    }
+
+    private static List<OutputFormat> formats(List<String> codes, String where) {
+        try {
+            return codes.stream().map(OutputFormat::of).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(where + e.getMessage());
+        }
     }
 
     /** An output folder inside the input folder is a usage error: each run's files would be input to the next. */

@@ -119,10 +119,15 @@ public final class FailureNotice {
      * with the failures since it last ran well. True when that message was sent.
      *
      * @param what what the good run did, e.g. "run R published 17 tables to FOLDER, 1147 checks passed"
+     * @param asDefined false for a run narrowed on the command line (fewer tables, editions or formats than the job's):
+     *                  it answers the failures before it (it read and checked the whole input, on the same database and
+     *                  output folder), but it is not the job's last good run, whose age {@code status --max-age} asks
      */
-    public boolean goodRun(String job, String biennium, String what) {
+    public boolean goodRun(String job, String biennium, String what, boolean asDefined) {
         try {
-            outcomes.good(job, biennium, what);
+            if (asDefined) {
+                outcomes.good(job, biennium, what);
+            }
             List<String> failures = outcomes.failures(job, biennium);
             if (failures.isEmpty()) {
                 return false;

@@ -23,15 +23,22 @@ class StatusCommandTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void aJobsLastGoodRunAndTheFailuresSinceDecideItsStatus() throws Exception {
+    /** A home of its own whose nightly job makes every table's CSV in zh, a copy of the bundled input, its own database. */
+    private Map<String, String> nightlyCsv() throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
         Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
-        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
         settings.put("pb.home", home.toString());
-        settings.put("pb.input", input.toString());
+        settings.put("pb.input", TestInputs.copyOfBundledInput(tmp.resolve("input")).toString());
         settings.put("pb.output", tmp.resolve("out").toString());
+        return settings;
+    }
+
+    @Test
+    void aJobsLastGoodRunAndTheFailuresSinceDecideItsStatus() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path home = Path.of(settings.get("pb.home"));
+        Path input = Path.of(settings.get("pb.input"));
 
         CliRun none = CliRun.capture(settings, "status");
         assertEquals(0, none.status(), none.toString());
@@ -70,10 +77,7 @@ class StatusCommandTest {
         // At a terminal: a job misspelt, a job left out. Neither is a job's failure, nor may it leave a record that no
         // good run would ever clear; a mistake in the command line of a job jobs/ has is that job's (a crontab line's
         // would fail every night).
-        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
-        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
-        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
-        settings.put("pb.home", home.toString());
+        Map<String, String> settings = nightlyCsv();
         CliRun misspelt = CliRun.capture(settings, "run", "nightlyy");
         assertEquals(2, misspelt.status(), misspelt.toString());
         assertTrue(misspelt.err().startsWith("pb-annex: unknown job 'nightlyy': the jobs are nightly"), misspelt.err());
@@ -89,6 +93,24 @@ class StatusCommandTest {
         assertTrue(status.out().lines().anyMatch(l -> l.matches("nightly\\s+-\\s+none\\s+-\\s+1 failure, the last: .* exit status 2: "
                 + "unknown format 'docx'.*")), status.out());
         assertTrue(status.out().strip().endsWith("Not well: 1 of 1."), status.out());
+    }
+
+    @Test
+    void aRunNarrowedOnTheCommandLineIsNotTheJobsLastGoodRun() throws Exception {
+        // One table's CSV is not what the nightly job publishes: its silence since the last whole run still counts.
+        Map<String, String> settings = nightlyCsv();
+        assertEquals(0, CliRun.capture(settings, "run", "nightly", "--tables", "a1").status());
+        CliRun none = CliRun.capture(settings, "status", "nightly", "--max-age", "26h");
+        assertEquals(5, none.status(), none.toString());
+        assertEquals("No run recorded yet of the job nightly (work/status/).", none.out().strip());
+
+        assertEquals(0, CliRun.capture(settings, "run", "nightly").status());
+        CliRun narrowedAgain = CliRun.capture(settings, "run", "nightly", "--tables", "a1");
+        assertTrue(narrowedAgain.out().startsWith("Nothing to do"), narrowedAgain.toString());
+        CliRun well = CliRun.capture(settings, "status", "nightly", "--max-age", "26h");
+        assertEquals(0, well.status(), well.toString());
+        assertTrue(well.out().contains("no failure; run ") && well.out().contains(" published 17 tables, 18 files to "),
+                "the whole run stays the last good one: " + well.out());
     }
 
     @Test

@@ -204,9 +204,10 @@ class RunMessagesTest {
         CliRun next = CliRun.run(db, regenerate);
         assertEquals(0, next.status(), next.toString());
         assertEquals("", next.err(), "the new database opens without a word");
+        // (A run narrowed on the command line answers the failure, though it is not the job's last good run.)
         CliRun well = CliRun.run(db, "status");
         assertEquals(0, well.status(), well.toString());
-        assertTrue(well.out().contains("All well."), well.out());
+        assertFalse(well.out().contains("failure"), well.out());
     }
 
     /**
