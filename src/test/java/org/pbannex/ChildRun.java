@@ -82,6 +82,11 @@ public final class ChildRun {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Sends a signal: INT, as Ctrl-C does; TERM, as kill and systemd do. */
+    public void signal(String name) throws Exception {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+    }
+
     public long pid() {
         return process.pid();
     }

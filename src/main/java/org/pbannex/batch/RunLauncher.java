@@ -173,6 +173,9 @@ public class RunLauncher {
                 })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
+            org.pbannex.runtime.Interruption.stopping("run " + runId + " stops here; " + (String.valueOf(params.getString(RunParameters.ATTEMPT))
+                    .startsWith("force-") ? "the same command starts a new run (--force)"
+                    : "the same command restarts it"));
             return new Ran(operator.start(job, withId), runId);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
@@ -181,6 +184,7 @@ public class RunLauncher {
                  | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
             throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
         } finally {
+            org.pbannex.runtime.Interruption.stopping(null);
             heartbeat.shutdownNow();
             try {
                 lease.release(biennium, output, runId);

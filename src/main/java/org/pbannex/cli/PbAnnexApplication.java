@@ -28,6 +28,7 @@ public final class PbAnnexApplication {
     }
 
     public static void main(String[] args) {
+        org.pbannex.runtime.Interruption.handleSignals();
         System.exit(execute(args));
     }
 

@@ -96,6 +96,28 @@ class UnattendedRunsTest {
     }
 
     @Test
+    void ctrlCAndSigtermSayInOneLineWhatStopsAndTheSameCommandRestartsTheRun() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = lightNightly(tmp);
+        String runId = null;
+        for (String signal : List.of("INT", "TERM")) {
+            ChildRun child = ChildRun.start(tmp, signal, pausedAt(settings, "render"), "run", "nightly", "--output", out.toString());
+            String paused = child.awaitPause(out.resolve("2022-23"), "render", LONG);
+            runId = runId == null ? paused : runId;
+            assertEquals(runId, paused, "the second run restarted the first under its id");
+            child.signal(signal);
+            // It goes on as the signal ends it: its context closes under it, which is no fault to tell.
+            Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-render"));
+            assertEquals(signal.equals("INT") ? 130 : 143, child.waitFor(LONG), child.err());
+            assertEquals("pb-annex: interrupted (SIG" + signal + "); run " + runId + " stops here; the same command restarts it",
+                    child.err().strip(), "one line, and no internal error");
+        }
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(runId, CutNightly.publishedRun(out), again.out());
+    }
+
+    @Test
     void aRunThatHangsIsStoppedAfterItsTimeoutToldAndRestartedByTheNext() throws Exception {
         // Held before its check step (as a query on a silent connection would hold it), with a timeout of 3 s.
         Path dir = tmp.resolve("hung");

@@ -1,0 +1,50 @@
+package org.pbannex.runtime;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM in a process of its own: one line on stderr saying what stops (the run and what the
+ * next command does with it), then the process ends as the signal would have ended it (status 128 + its number), its
+ * shutdown closing the Spring context. What that closing makes fail in the command still running (a context or
+ * connection pool closed under it) goes to the log only: it is no fault of the database.
+ */
+public final class Interruption {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Interruption.class);
+
+    /** What a signal stops now (for the line), e.g. "run ... stops here; the same command restarts it"; null: nothing said. */
+    private static volatile String stopping;
+
+    private Interruption() {
+    }
+
+    /** Takes SIGINT and SIGTERM over from the JVM (not when -Xrs or another handler has them). */
+    public static void handleSignals() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), Interruption::interrupted);
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                LOG.debug("SIG{} left to the JVM: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    /** What a signal would stop from now on (null: nothing to say beyond the signal). */
+    public static void stopping(String what) {
+        stopping = what;
+    }
+
+    private static void interrupted(Signal signal) {
+        String line = "interrupted (SIG" + signal.getName() + ")" + (stopping == null ? "" : "; " + stopping);
+        LOG.warn(line);
+        System.err.println("pb-annex: " + line);
+        System.err.flush();
+        // The command's own line about the failure the closing context causes would follow it: to the log only.
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        System.exit(128 + signal.getNumber());
+    }
+}
