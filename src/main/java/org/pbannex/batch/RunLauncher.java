@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.pbannex.publication.CodeVersion;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.ManifestWriter;
+import org.pbannex.publish.PublishedRun;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.runtime.ExitCodes;
@@ -57,8 +59,12 @@ public class RunLauncher {
     public record Ran(JobExecution execution, String runId) implements Outcome {
     }
 
-    /** These inputs were already published by this code version, and the published folder is whole. */
-    public record NothingToDo(String runId, Path folder) implements Outcome {
+    /**
+     * These inputs were already published by this code version, and the published folder is whole.
+     *
+     * @param latestMadeAgain the line saying latest was missing or wrong and where it points now; null when it was right
+     */
+    public record NothingToDo(String runId, Path folder, String latestMadeAgain) implements Outcome {
     }
 
     private final JobOperator operator;
@@ -95,7 +101,12 @@ public class RunLauncher {
         JobParameters params = RunParameters.of(request, input.checksum(), CodeVersion.of(props.home()),
                 force ? "force-" + Instant.now() : null, distribute);
         recoverDeadRuns();
-        return launch(request, params, input, 0);
+        Outcome outcome = launch(request, params, input, 0);
+        if (outcome instanceof NothingToDo done && lease.liveHolder(request.biennium().code(), request.output().toString()).isEmpty()) {
+            // latest removed by hand, or left behind by a run killed between its rename and the link's.
+            return new NothingToDo(done.runId(), done.folder(), RunFolder.remakeLatest(request.output(), request.biennium().code()));
+        }
+        return outcome;
     }
 
     /**
@@ -117,7 +128,7 @@ public class RunLauncher {
         if (last.getStatus() == BatchStatus.COMPLETED) {
             Path folder = Path.of(last.getExecutionContext().getString(RunPublication.PUBLISHED_FOLDER, "-"));
             if (Files.isDirectory(folder) && ManifestWriter.intact(folder)) {
-                return new NothingToDo(lastId, folder);
+                return newestPublished(params).orElse(new NothingToDo(lastId, folder, null));
             }
             LOG.warn("run {} published these inputs, but {} is missing or changed", lastId, folder);
             Outcome next = launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
@@ -137,6 +148,26 @@ public class RunLauncher {
         }
         LOG.info("restarting run {} (it {} in step {})", lastId, last.getStatus(), failedStep(last));
         return run(request, params, input, lastId);
+    }
+
+    /**
+     * The run that published these parameters last (--force makes a job instance of its own), whose folder is whole:
+     * what "nothing to do" names.
+     */
+    private Optional<NothingToDo> newestPublished(JobParameters params) {
+        for (long id : history.publishedWith(RunParameters.request(params).job(), RunParameters.request(params).biennium().code(),
+                RunParameters.inputChecksum(params), RunParameters.codeVersion(params))) {
+            JobExecution e = repository.getJobExecution(id);
+            if (e != null && e.getExecutionContext().containsKey(RunInfo.RUN_ID)
+                    && params.getString(RunParameters.REQUEST).equals(e.getJobParameters().getString(RunParameters.REQUEST))) {
+                RunInfo run = RunInfo.of(e);
+                Path folder = RunInputs.folder(run).published();
+                if (PublishedRun.whole(folder, run.runId()).isPresent()) {
+                    return Optional.of(new NothingToDo(run.runId(), folder, null));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
@@ -212,7 +243,12 @@ public class RunLauncher {
             String step = failedStepOrRunning(e);
             JobExecution done = operator.recover(e);
             String runId = done.getExecutionContext().getString(RunInfo.RUN_ID, null);
-            if (runId != null) {
+            var published = runId == null ? Optional.<PublishedRun>empty()
+                    : PublishedRun.whole(RunInputs.folder(RunInfo.of(done)).published(), runId);
+            if (published.isPresent()) {
+                // Killed after its folder was published: published it is (the identical command completes its record).
+                history.published(published.get());
+            } else if (runId != null) {
                 history.abandonedByDeadProcess(runId, step);
             }
             LOG.warn("run {} (job execution {}) was abandoned by a dead process ({}); marked failed in step {}", runId, e.getId(),
@@ -288,6 +324,9 @@ public class RunLauncher {
             return false;
         }
         RunFolder folder = RunInputs.folder(RunInfo.of(last));
+        if (PublishedRun.whole(folder.published(), runId).isPresent()) {
+            return true; // stopped once its folder was in place: the restart completes its record
+        }
         for (var s : last.getStepExecutions()) {
             if (s.getStatus() != BatchStatus.COMPLETED) {
                 continue;

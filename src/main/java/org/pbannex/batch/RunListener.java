@@ -78,28 +78,37 @@ public class RunListener implements JobExecutionListener {
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
+        var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
         try {
-            history.failed(run.runId(), step, status, line);
+            if (published.isPresent()) {
+                // It failed once its folder was in place (latest may point at it): published, as the folder says.
+                history.published(published.get());
+            } else {
+                history.failed(run.runId(), step, status, line);
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
         }
         Path report = null;
         List<String> failedChecks = List.of();
-        try {
-            // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
-            // the report names the tables, lists the failed checks and the documented differences from the print.
-            var computed = inputs.computedSoFar(run);
-            var checks = computed.map(c -> c.checks().results()).orElse(List.of());
-            failedChecks = checks.stream().filter(c -> !c.passed()).map(org.pbannex.table.CheckResult::describe).toList();
-            RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
-                    computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
-                    org.pbannex.publish.RunDiff.none(), List.of());
-            var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-            report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables).resolve("report.html");
-            LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
-        } catch (Exception e) {
-            LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
+        // A run whose folder is published has no report in failed/.
+        if (published.isEmpty()) {
+            try {
+                // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
+                // the report names the tables, lists the failed checks and the documented differences from the print.
+                var computed = inputs.computedSoFar(run);
+                var checks = computed.map(c -> c.checks().results()).orElse(List.of());
+                failedChecks = checks.stream().filter(c -> !c.passed()).map(org.pbannex.table.CheckResult::describe).toList();
+                RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
+                        computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
+                        org.pbannex.publish.RunDiff.none(), List.of());
+                var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
+                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables).resolve("report.html");
+                LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
+            } catch (Exception e) {
+                LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
+            }
         }
         notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
                 line, report, failedChecks));

@@ -49,15 +49,20 @@ public class RunPublication {
     private final RunLease lease;
     private final RunHistory history;
     private final RunRetention retention;
+    private final RunSteps steps;
 
-    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention) {
+    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps) {
         this.inputs = inputs;
         this.lease = lease;
         this.history = history;
         this.retention = retention;
+        this.steps = steps;
     }
 
-    public RunRecord publish(RunInfo run, JobExecution job) throws IOException {
+    /** The point in publish where the run's folder is in place and latest moved, but the run not yet recorded so. */
+    static final String RENAMED = "publish:renamed";
+
+    public void publish(RunInfo run, JobExecution job) throws IOException {
         var request = run.request();
         String biennium = request.biennium().code();
         if (!lease.holds(biennium, request.output().toString(), run.runId())) {
@@ -65,6 +70,17 @@ public class RunPublication {
                     + " (its heartbeat stopped for too long and another run took it over): nothing is published");
         }
         RunFolder folder = RunInputs.folder(run);
+        // Restarted after its folder was published (killed, or its database closed, before the history recorded it).
+        var published = RunPublisher.complete(folder, request.output(), biennium, history, lease.lease());
+        if (published.isPresent()) {
+            var ctx = job.getExecutionContext();
+            ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
+            ctx.putInt(TABLE_COUNT, published.get().tables().size());
+            ctx.putInt(FILE_COUNT, published.get().files());
+            ctx.putLong(CHECKS_PASSED, published.get().checksPassed());
+            removeOlderRuns(run, biennium, ctx);
+            return;
+        }
         var changed = inputs.inputChanges(run);
         if (changed.isPresent()) {
             // What it staged may mix two versions of the input: gone, so that no restart of this run publishes it.
@@ -89,7 +105,7 @@ public class RunPublication {
                 RunRenderer.selected(computed, request), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
-                lease.lease());
+                lease.lease(), () -> steps.pauseAt(RENAMED, run));
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());
@@ -100,7 +116,6 @@ public class RunPublication {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
         }
         removeOlderRuns(run, biennium, ctx);
-        return record;
     }
 
     /**

@@ -92,6 +92,16 @@ public class RunSteps implements DisposableBean {
         return b.partitioner(worker.getName(), partitioner).partitionHandler(handler).build();
     }
 
+    /**
+     * Holds the run at a named point inside a step (e.g. {@code publish:renamed}) when {@code pb.run.pause-at} names it
+     * exactly, as {@link PauseBeforeStep} holds it before a step.
+     */
+    void pauseAt(String point, RunInfo run) {
+        if (point.equals(pause.stepName)) {
+            PauseBeforeStep.hold(run, point);
+        }
+    }
+
     @Override
     public void destroy() {
         pools.forEach(ThreadPoolTaskExecutor::shutdown);
@@ -159,17 +169,20 @@ public class RunSteps implements DisposableBean {
             if (stepName.isEmpty() || !step.getStepName().startsWith(stepName)) {
                 return;
             }
-            RunInfo run = RunInfo.of(step);
+            hold(RunInfo.of(step), step.getStepName());
+        }
+
+        static void hold(RunInfo run, String point) {
             Path marker = RunInputs.folder(run).staging().resolveSibling(".paused-" + run.runId() + "-"
-                    + step.getStepName().replace(':', '_'));
+                    + point.replace(':', '_'));
             try {
                 Files.createDirectories(marker.getParent());
                 Files.writeString(marker, ProcessHandle.current().pid() + "\n");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            LOG.warn("pb.run.pause-at: holding run {} before step {} until the process is killed or {} is removed", run.runId(),
-                    step.getStepName(), marker);
+            LOG.warn("pb.run.pause-at: holding run {} at {} until the process is killed or {} is removed", run.runId(), point,
+                    marker);
             while (Files.exists(marker)) {
                 try {
                     Thread.sleep(20);

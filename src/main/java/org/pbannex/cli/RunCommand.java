@@ -203,6 +203,9 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
                     + " already published these inputs with this code version (" + done.folder() + ")."
                     + (oneLine ? "" : " Use --force to run again."));
+            if (done.latestMadeAgain() != null) {
+                System.out.println((oneLine ? b + ": " : "") + done.latestMadeAgain());
+            }
             spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
                     + " had published these inputs already (" + done.folder() + ")", !narrowed);
             return ExitCodes.PUBLISHED;

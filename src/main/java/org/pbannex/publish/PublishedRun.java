@@ -16,16 +16,36 @@ import org.pbannex.runtime.UsageError;
  * whether an input set is still the one it read (every input file's SHA-256 as the manifest lists it).
  *
  * @param inputSha256 each input file's SHA-256 by its path under the input folder
+ * @param published   whether the manifest says "published" (a failed run's, in failed/, says "failed")
+ * @param files       how many files the run published, its manifest and report aside
  */
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
-                           List<String> tables, List<String> languages, Map<String, String> inputSha256) {
+                           List<String> tables, List<String> languages, Map<String, String> inputSha256, boolean published,
+                           boolean partial, String finishedAt, long checksPassed, long checksFailed, int files) {
 
     public static PublishedRun read(Path folder) throws IOException {
         ManifestWriter.Manifest m = ManifestWriter.read(folder);
         Map<String, String> inputs = new LinkedHashMap<>();
         m.inputs().forEach(i -> inputs.put(i.path(), i.sha256()));
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
-                m.languages(), inputs);
+                m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
+                m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)).count());
+    }
+
+    /**
+     * The run as its folder says it was published: its manifest there, of this run, saying "published", and every file
+     * it lists whole; empty otherwise (no folder: the run did not get that far).
+     */
+    public static Optional<PublishedRun> whole(Path folder, String runId) {
+        try {
+            if (!Files.isRegularFile(folder.resolve(ManifestWriter.FILE))) {
+                return Optional.empty();
+            }
+            PublishedRun p = read(folder);
+            return p.published() && p.runId().equals(runId) && ManifestWriter.intact(folder) ? Optional.of(p) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The run with this id in output/<biennium>/<run-id>, if it is published there. */

@@ -135,6 +135,36 @@ public final class RunFolder {
     }
 
     /**
+     * Points latest at the newest complete published run of the biennium (the last one started, by its id, whose manifest
+     * says published and not partial) when it points elsewhere or nowhere: removed by hand, left behind by a run killed
+     * between its rename and the link's. The caller holds the biennium's lock, or no run holds it.
+     *
+     * @return the line saying what latest was and where it points now; null when it was right (or there is no such run)
+     */
+    public static String remakeLatest(Path outputRoot, String biennium) throws IOException {
+        Path dir = outputRoot.resolve(biennium);
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        List<String> runs = new java.util.ArrayList<>(RunRetention.publishedRuns(dir));
+        java.util.Collections.reverse(runs);
+        Optional<String> newest = runs.stream().filter(id -> PublishedRun.whole(dir.resolve(id), id).filter(p -> !p.partial())
+                .isPresent()).findFirst();
+        Optional<Path> now = latest(outputRoot, biennium);
+        if (newest.isEmpty() || now.isPresent() && now.get().equals(dir.resolve(newest.get()).toRealPath())) {
+            return null;
+        }
+        RunFolder run = new RunFolder(outputRoot, biennium, newest.get());
+        Path link = run.newLatest(newest.get());
+        run.keepAsideWhatIsNotTheLink();
+        Files.move(link, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        String line = dir.resolve(LATEST) + (now.isEmpty() ? " was missing" : " pointed at " + now.get().getFileName())
+                + ": made again, pointing at " + newest.get() + ", the newest complete run";
+        LOG.warn(line);
+        return line;
+    }
+
+    /**
      * A 'latest' that is not the link pb-annex keeps (a folder copied or unpacked in its place, a file) would stop every
      * complete run from publishing, the link not replacing it: it is kept aside, as it is, in latest.moved-RUN-ID.
      */

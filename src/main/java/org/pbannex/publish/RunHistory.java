@@ -62,10 +62,24 @@ public final class RunHistory {
     }
 
     public void published(RunRecord r, Path folder) {
+        published(r.runId(), r.finishedAt(), r.tables(), r.partial(), r.checksPassed(), r.checksFailed(), folder);
+    }
+
+    /**
+     * The run as its published folder's manifest says, for a run whose folder was published but whose record was not
+     * (its process was killed, or its database closed, between the two): what a failure or a dead process had recorded
+     * of it is replaced.
+     */
+    public void published(PublishedRun p) {
+        published(p.runId(), p.finishedAt(), p.tables(), p.partial(), p.checksPassed(), p.checksFailed(), p.folder());
+    }
+
+    private void published(String runId, String finishedAt, List<String> tables, boolean partial, long passed, long failed,
+                           Path folder) {
         jdbc.update("UPDATE pb_run SET status = 'PUBLISHED', finished_at = ?, tables = ?, partial_run = ?, checks_passed = ?, "
-                        + "checks_failed = ?, output_dir = ?, exit_status = 0 WHERE run_id = ?",
-                Timestamp.from(Instant.parse(r.finishedAt())), String.join(",", r.tables()), r.partial(), (int) r.checksPassed(),
-                (int) r.checksFailed(), folder.toString(), r.runId());
+                        + "checks_failed = ?, output_dir = ?, exit_status = 0, failed_step = NULL, message = NULL WHERE run_id = ?",
+                Timestamp.from(Instant.parse(finishedAt)), String.join(",", tables), partial, (int) passed, (int) failed,
+                folder.toString(), runId);
     }
 
     /** The published run's folder was removed (why: the message {@code history RUN_ID} shows). */
@@ -94,6 +108,13 @@ public final class RunHistory {
 
     public List<Entry> recent(int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM pb_run ORDER BY started_at DESC, run_id DESC LIMIT ?", RunHistory::entry, limit);
+    }
+
+    /** The job executions of the runs that published these inputs with this code version, the last started first. */
+    public List<Long> publishedWith(String job, String biennium, String inputChecksum, String codeVersion) {
+        return jdbc.queryForList("SELECT job_execution_id FROM pb_run WHERE status = 'PUBLISHED' AND job_name = ? AND biennium = ? "
+                + "AND input_checksum = ? AND code_version = ? AND job_execution_id IS NOT NULL ORDER BY started_at DESC, run_id DESC",
+                Long.class, job, biennium, inputChecksum, codeVersion);
     }
 
     public Optional<Entry> find(String runId) {

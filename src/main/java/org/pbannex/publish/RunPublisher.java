@@ -30,9 +30,12 @@ public final class RunPublisher {
      * @param rejects the run's rejects file (published as rejects/expenditure.csv), or null
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
      * @param quiet   what other runs left behind is removed once nothing has been written to it for this long
+     * @param renamed called once the folder is in place and latest moved, before the history records the run (a test
+     *                holds the run there)
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    List<org.pbannex.table.Table> tables, Draft draft, RunHistory history, java.time.Duration quiet)
+                                    List<org.pbannex.table.Table> tables, Draft draft, RunHistory history, java.time.Duration quiet,
+                                    Runnable renamed)
             throws IOException {
         Path staging = folder.staging();
         if (rejects != null && Files.exists(rejects)) {
@@ -52,13 +55,37 @@ public final class RunPublisher {
         RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
+        renamed.run();
+        tidy(folder, biennium, quiet);
+        history.published(record, folder.published());
+        return record;
+    }
+
+    /**
+     * Completes the publication of a run whose folder is in place, whole, but whose record is not (its process was
+     * killed, or its database closed, after the rename): latest made again if it does not point at the newest complete
+     * run, what runs left behind removed, and the run recorded as its manifest says.
+     *
+     * @return the run as published, or empty when its folder is not published (the run did not get that far)
+     */
+    public static java.util.Optional<PublishedRun> complete(RunFolder folder, Path outputRoot, String biennium, RunHistory history,
+                                                            java.time.Duration quiet) throws IOException {
+        var published = PublishedRun.whole(folder.published(), folder.published().getFileName().toString());
+        if (published.isPresent()) {
+            LOG.warn("run {} was published, but not recorded so: completing it", published.get().runId());
+            RunFolder.remakeLatest(outputRoot, biennium);
+            tidy(folder, biennium, quiet);
+            history.published(published.get());
+        }
+        return published;
+    }
+
+    private static void tidy(RunFolder folder, String biennium, java.time.Duration quiet) throws IOException {
         int removed = folder.removeLeftovers(quiet);
         if (removed > 0) {
             LOG.info("removed {} staging and work folders that failed runs of {} left behind", removed, biennium);
         }
         RunFolder.deleteTree(folder.work());
-        history.published(record, folder.published());
-        return record;
     }
 
     /**

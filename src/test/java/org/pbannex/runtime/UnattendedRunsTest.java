@@ -96,6 +96,34 @@ class UnattendedRunsTest {
     }
 
     @Test
+    void killedOnceItsFolderIsPublishedTheRunIsNeverFailedAndTheIdenticalCommandCompletesIt() throws Exception {
+        // Killed after its folder is renamed into place and latest moved, before the history records it published.
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        ChildRun child = ChildRun.start(tmp, "killed", pausedAt(settings, "publish:renamed"), "run", "nightly", "--output",
+                out.toString());
+        String runId = child.awaitPause(out.resolve("2022-23"), "publish:renamed", LONG);
+        child.kill();
+        assertEquals(runId, publishedRun(out, true), "latest points at the killed run's folder, which is whole");
+
+        CliRun history = CliRun.capture(settings, "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains(" PUBLISHED ")),
+                "the run latest points to is never FAILED: " + history.out());
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains(out.resolve("2022-23/" + runId).toString()), "completed under its id: " + again.out());
+        assertEquals(runId, publishedRun(out, true));
+        CliRun detail = CliRun.capture(settings, "history", runId);
+        assertTrue(detail.out().contains("PUBLISHED") && detail.out().contains("(2 attempts)"), detail.out());
+        try (Stream<Path> left = Files.list(out.resolve("2022-23"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                    "no staging, work or marker folder left once the run is completed");
+        }
+        CliRun third = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertTrue(third.out().startsWith("Nothing to do: run " + runId), third.out());
+    }
+
+    @Test
     void ctrlCAndSigtermSayInOneLineWhatStopsAndTheSameCommandRestartsTheRun() throws Exception {
         Path out = tmp.resolve("out");
         Map<String, String> settings = lightNightly(tmp);
@@ -115,6 +143,27 @@ class UnattendedRunsTest {
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertEquals(runId, CutNightly.publishedRun(out), again.out());
+    }
+
+    @Test
+    void aMissingLatestIsMadeAgainAndNothingToDoNamesTheNewestRunOfTheseInputs() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = settings(tmp.resolve("db"));
+        assertEquals(0, CliRun.capture(settings, "run", "nightly", "--output", out.toString()).status());
+        CliRun forced = CliRun.capture(settings, "run", "nightly", "--force", "--output", out.toString());
+        assertEquals(0, forced.status(), forced.toString());
+        String newest = publishedRun(out, true);
+        Path latest = out.resolve("2022-23/latest");
+        Files.delete(latest);
+
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        List<String> lines = again.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Nothing to do: run " + newest + " "), "the newest run of these inputs: " + again.out());
+        assertEquals(latest + " was missing: made again, pointing at " + newest + ", the newest complete run", lines.get(1));
+        assertEquals(newest, publishedRun(out, true));
+        CliRun fourth = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(1, fourth.out().lines().count(), "latest is right: nothing said of it: " + fourth.out());
     }
 
     @Test
