@@ -64,12 +64,16 @@ public final class InputBookReader {
     public record Sheet(String name, List<Row> rows, Map<String, String> comments) {
     }
 
+    private static final String DAMAGED = "a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its "
+            + "contents cannot be read, as when a file is cut short while it is copied or sent; save or send it again";
+
     private InputBookReader() {
     }
 
     /** Every sheet of the workbook, in workbook order. */
     public static List<Sheet> read(Path file, String shown) {
         checkFile(file, shown);
+        refuseCutShort(file, shown);
         guardZip();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             refuseMacros(pkg, shown);
@@ -103,8 +107,10 @@ public final class InputBookReader {
             throw new InputError(shown, 0, "", whatItIs(file).orElse("not an Excel workbook (.xlsx): " + e.getMessage()));
         } catch (IOException | OpenXML4JException e) {
             throw new InputError(shown, 0, "", refusal(e));
-        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
-            throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + oneLine(e));
+        } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException
+                 | IllegalArgumentException e) {
+            // POI's words for a part it could not find or read ("Core-Part cannot be empty")
+            throw new InputError(shown, 0, "", whatItIs(file).orElse("not a valid Excel workbook (.xlsx): " + oneLine(e)));
         }
     }
 
@@ -154,6 +160,37 @@ public final class InputBookReader {
         }
     }
 
+    /**
+     * A zip archive whose end (the central directory's last record, within its last 64 KB) is missing was cut short:
+     * refused before POI, which would read such a file entry by entry and fail on whichever part the cut took.
+     */
+    private static void refuseCutShort(Path file, String shown) {
+        try (var f = java.nio.channels.FileChannel.open(file)) {
+            byte[] head = new byte[4];
+            if (f.read(java.nio.ByteBuffer.wrap(head), 0) < 4 || !zipStart(head)) {
+                return;
+            }
+            int n = (int) Math.min(f.size(), 22 + 65_535);
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(n);
+            while (tail.hasRemaining() && f.read(tail, f.size() - n + tail.position()) > 0) {
+                // read the tail whole
+            }
+            byte[] t = tail.array();
+            for (int i = n - 22; i >= 0; i--) {
+                if (t[i] == 'P' && t[i + 1] == 'K' && t[i + 2] == 5 && t[i + 3] == 6) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new InputError(shown, 0, "", "cannot read the workbook: " + oneLine(e));
+        }
+        throw new InputError(shown, 0, "", DAMAGED);
+    }
+
+    private static boolean zipStart(byte[] head) {
+        return head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
     /** POI's limits for a zip read from outside; they apply to every workbook this process opens. */
     private static void guardZip() {
         ZipSecureFile.setMinInflateRatio(Math.max(ZipSecureFile.getMinInflateRatio(), 0.01));
@@ -173,9 +210,8 @@ public final class InputBookReader {
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
-        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return java.util.Optional.of("a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its contents "
-                    + "cannot be read, as when a file is cut short while it is copied or sent; save or send it again");
+        if (n >= 4 && zipStart(head)) {
+            return java.util.Optional.of(DAMAGED);
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {

@@ -131,6 +131,31 @@ class InputWorkbookCliTest {
         assertTrue(line.contains("an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)"), line);
     }
 
+    /**
+     * A workbook cut short anywhere (an attachment that did not finish) is bad input naming the workbook, for import and
+     * check alike: not POI's words with status 5 or 2, as cuts that left some parts whole but no styles once gave.
+     */
+    @Test
+    void aWorkbookCutShortAnywhereIsBadInput() throws IOException {
+        byte[] bytes = Files.readAllBytes(workbook);
+        Path into = tmp.resolve("imported");
+        List<String> wrong = new ArrayList<>();
+        for (int cut = 1_000; cut < bytes.length; cut += cut < 40_000 ? 2_500 : 25_000) {
+            Path cutShort = Files.write(tmp.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, cut));
+            for (String[] args : List.of(new String[] {"input", "import", cutShort.toString(), "--into", into.toString()},
+                    new String[] {"check", "--input", cutShort.toString()})) {
+                CliRun r = CliRun.capture(Map.of(), args);
+                if (r.status() != 3 || !r.err().equals("pb-annex: " + cutShort + ": a damaged or incomplete Excel workbook "
+                        + "(.xlsx): it begins as one, but its contents cannot be read, as when a file is cut short while it is "
+                        + "copied or sent; save or send it again\n")) {
+                    wrong.add(args[0] + " cut at " + cut + ": status " + r.status() + ", " + r.err().strip());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertFalse(Files.exists(into), "nothing imported");
+    }
+
     @Test
     void exportOfABienniumWithoutDataIsBadUsage() {
         CliRun r = CliRun.capture(Map.of(), "input", "export", "--biennium", "2030-31", "--out", tmp.resolve("x.xlsx").toString());
