@@ -272,7 +272,7 @@ public final class CsvResourceReader {
             throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
-            String damage = ExcelDamage.notMatching(raw, f.pattern());
+            String damage = ExcelDamage.notMatching(raw, f);
             throw new InputError(source.name(), shown, f.name(), damage != null ? damage
                     : "'" + raw + "' does not match the pattern " + f.pattern().pattern() + describe(f));
         }

@@ -47,7 +47,7 @@ public final class ExcelDamage {
             return "thousands separators in a number: write '" + v.replaceAll("[ ,\u00a0\u202f'’]", "") + "' instead of '" + v
                     + "' (in Excel: Format Cells > Number, untick Use 1000 Separator)";
         }
-        damage = date(v, null);
+        damage = date(v, null, false);
         if (damage != null) {
             return damage;
         }
@@ -71,13 +71,17 @@ public final class ExcelDamage {
                 : "not a number: '" + v + "' (use a point for decimals, no % sign)";
     }
 
-    /** Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. */
-    public static String notMatching(String v, Pattern pattern) {
+    /**
+     * Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. A column named
+     * {@code biennium} holds biennia (2020-21): a year and month matches its pattern but is none.
+     */
+    public static String notMatching(String v, Field f) {
+        Pattern pattern = f.pattern();
         String damage = scientific(v);
         if (damage != null) {
             return damage;
         }
-        damage = date(v, pattern);
+        damage = date(v, pattern, f.name().equals("biennium"));
         if (damage != null) {
             return damage;
         }
@@ -105,8 +109,11 @@ public final class ExcelDamage {
                 + "(Format Cells > Number) or as Text for a code, and save again";
     }
 
-    /** A date Excel made of the value, with the period to write instead when the pattern tells which. */
-    private static String date(String v, Pattern pattern) {
+    /**
+     * A date Excel made of the value, with the period to write instead when the pattern tells which, or for a biennium
+     * column the biennium starting in the date's (even) year.
+     */
+    private static String date(String v, Pattern pattern, boolean biennium) {
         String period = null;
         Matcher m = MONTH_YEAR.matcher(v);
         if (m.matches()) {
@@ -119,8 +126,15 @@ public final class ExcelDamage {
         } else if (!DAY_MONTH.matcher(v).matches() && !DAY_FIRST.matcher(v).matches()) {
             return null;
         }
-        String write = period != null && pattern != null && pattern.matcher(period).matches()
-                ? "write '" + period + "'" : "type the value again";
+        String write;
+        if (biennium) {
+            int year = period == null ? 1 : Integer.parseInt(period.substring(0, 4));
+            write = "write the biennium as " + (year % 2 == 0 ? year + "-" + String.format("%02d", (year + 1) % 100)
+                    : "its first year and the next one's last two digits (e.g. 2020-21)");
+        } else {
+            write = period != null && pattern != null && pattern.matcher(period).matches()
+                    ? "write '" + period + "'" : "type the value again";
+        }
         return "'" + v + "' is a date that Excel made of the value in this column: " + write
                 + ", formatting the column as Text (Format Cells > Text) before typing, and save again";
     }

@@ -50,6 +50,19 @@ class BadInputTest {
         assertTrue(line.contains("input/2022-23/budget.csv") && line.contains("line 4") && line.contains("unknown unit 'REGMEET'"), line);
     }
 
+    /** A biennium that Excel made a date of is to be written as a biennium, not as the year and month of the date. */
+    @Test
+    void aBienniumThatExcelMadeADate() throws IOException {
+        for (String file : new String[] {"2022-23/expenditure_as_of.csv", "2022-23/extrabudgetary_estimates.csv"}) {
+            Path f = input.resolve(file);
+            String good = TestInputs.line(f, 2);
+            TestInputs.replaceLine(f, 2, good.replaceFirst("^2020-21", "Jan-20"));
+            assertRejected(file, "line 2", "column biennium", "'Jan-20' is a date that Excel made of the value in this column: "
+                    + "write the biennium as 2020-21, formatting the column as Text");
+            TestInputs.replaceLine(f, 2, good);
+        }
+    }
+
     @Test
     void publicationDateThatIsNoDate() throws IOException {
         Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021-02-30,,,\n");

@@ -332,13 +332,13 @@ class CsvResourceReaderTest {
     }
 
     @Test
-    void aDateWhereAPeriodBelongs() throws IOException {
+    void aDateWhereABienniumBelongs() throws IOException {
         String body = bundledText("2022-23/extrabudgetary_estimates.csv");
         String first = body.lines().skip(1).findFirst().orElseThrow();
         Path f = write("extrabudgetary_estimates.csv", body.replaceFirst(java.util.regex.Pattern.quote(first),
                 first.replaceFirst("^2020-21", "Mar-22")));
         rejected(f, "extrabudgetary_estimates", "line 2", "column biennium", "'Mar-22' is a date that Excel made",
-                "write '2022-03'", "Format Cells > Text");
+                "write the biennium as 2022-23,", "Format Cells > Text");
     }
 
     @Test
