@@ -90,7 +90,7 @@ public final class ExpenditureDimensions {
     }
 
     private static Dimensions.InForce inForce(String biennium, Dimensions d, InputSet in) {
-        String prefix = org.pbannex.ingest.InputFolder.shownName(in.inputDir(), "");
+        String prefix = org.pbannex.ingest.InputFolder.publishedName(in.inputDir(), "");
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         for (String[] f : new String[][] {{"region", "regions"}, {"country", "countries"}, {"unit", "units"}, {"object", "objects"},
             {"outcome", "results_outcomes"}}) {

@@ -17,10 +17,26 @@ public final class InputFolder {
     }
 
     /**
-     * A file under the input folder as messages and reports name it: the folder's own name, then the path under it
-     * ({@code input/2022-23/budget.csv}); {@code ""} gives the folder's prefix.
+     * A file under the input folder as messages name it, so that it opens from where the command was run: relative to
+     * the working folder when the input folder is inside it ({@code input/2022-23/budget.csv} in the installation
+     * folder), else absolute ({@code /data/input/2022-23/budget.csv}); {@code ""} gives the folder's prefix. (A warm
+     * process serves only commands run from its own working folder.)
      */
     public static String shownName(Path inputDir, String rel) {
+        Path dir = inputDir.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath().normalize();
+        if (dir.equals(here)) {
+            return rel;
+        }
+        return (dir.startsWith(here) ? here.relativize(dir) : dir) + "/" + rel;
+    }
+
+    /**
+     * A file under the input folder as published outputs name it (the run's list of input files, expenditure lines and
+     * their rejects): the folder's own name, then the path under it ({@code input/2022-23/budget.csv}), whatever
+     * folder the command ran from, so the same input publishes the same bytes; {@code ""} gives the folder's prefix.
+     */
+    public static String publishedName(Path inputDir, String rel) {
         return (inputDir.getFileName() == null ? "" : inputDir.getFileName() + "/") + rel;
     }
 

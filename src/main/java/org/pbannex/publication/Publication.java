@@ -62,9 +62,9 @@ public final class Publication {
         return ExpenditureIngest.files(inputDir.resolve(EXPENDITURE_FOLDER));
     }
 
-    /** How expenditure files are named in messages: input/expenditure/<file>. */
+    /** How expenditure files are named in messages and in the outputs (rejects, manifest, list of inputs): input/expenditure/<file>. */
     public static String expenditureDisplayRoot(Path inputDir) {
-        return org.pbannex.ingest.InputFolder.shownName(inputDir, EXPENDITURE_FOLDER + "/");
+        return org.pbannex.ingest.InputFolder.publishedName(inputDir, EXPENDITURE_FOLDER + "/");
     }
 
     /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */

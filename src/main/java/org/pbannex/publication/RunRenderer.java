@@ -215,7 +215,7 @@ public final class RunRenderer {
      * edition's list of inputs.
      */
     private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
-        String prefix = org.pbannex.ingest.InputFolder.shownName(computed.inputs().inputDir(), "");
+        String prefix = org.pbannex.ingest.InputFolder.publishedName(computed.inputs().inputDir(), "");
         List<PublicationInfo.InputFile> files = new ArrayList<>(java.util.stream.Stream.concat(
                         computed.inputs().files().values().stream(), computed.restatements().inputs().stream())
                 .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());

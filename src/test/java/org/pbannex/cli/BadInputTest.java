@@ -50,6 +50,32 @@ class BadInputTest {
         assertTrue(line.contains("input/2022-23/budget.csv") && line.contains("line 4") && line.contains("unknown unit 'REGMEET'"), line);
     }
 
+    /**
+     * A file is named so that it opens from where the command ran: an input folder elsewhere by its absolute path (a
+     * name with spaces and Chinese too), one inside the working folder relative to it, as typed; not by the folder's
+     * own name, which there named the bundled file ("input/2022-23/budget.csv") or none at all.
+     */
+    @Test
+    void theFileIsNamedSoThatItOpensFromWhereTheCommandRan() throws IOException {
+        Path elsewhere = TestInputs.copyOfBundledInput(tmp.resolve("my data/预算 输入"));
+        Path bad = elsewhere.resolve("2022-23/budget.csv");
+        TestInputs.replaceLine(bad, 3, TestInputs.line(bad, 3).replace("15668625", "abc"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", elsewhere.toString());
+        String line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
+        assertTrue(line.startsWith("pb-annex: " + bad + ", line 3, column "), line);
+        Path inside = Path.of("target", "bad-input-" + ProcessHandle.current().pid());
+        try {
+            org.pbannex.publish.RunFolder.deleteTree(inside);
+            Files.createDirectories(inside.getParent());
+            Files.move(elsewhere, inside);
+            r = CliRun.capture(Map.of(), "check", "--input", inside.toString());
+            line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
+            assertTrue(line.startsWith("pb-annex: " + inside.resolve("2022-23/budget.csv") + ", line 3, column "), line);
+        } finally {
+            org.pbannex.publish.RunFolder.deleteTree(inside);
+        }
+    }
+
     /** A biennium that Excel made a date of is to be written as a biennium, not as the year and month of the date. */
     @Test
     void aBienniumThatExcelMadeADate() throws IOException {

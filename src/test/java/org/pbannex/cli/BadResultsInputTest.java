@@ -68,8 +68,8 @@ class BadResultsInputTest {
         int first = lineOf(regional, "1.1.1,AF,");
         // Where to look: the indicator's line and its five regional targets' lines (which its key keys).
         rejected(4, "results.regional_sum", "table i2", "row 1.1.1", "target_total 24", "regional sum 25",
-                "AF 8 + AM 7 + AS 1 + AP 6 + EU 3", "; see input/2022-23/results_indicators.csv, line " + lineOf(indicators, "1.1.1,"),
-                "; input/2022-23/results_regional_targets.csv, lines " + first + "-" + (first + 4));
+                "AF 8 + AM 7 + AS 1 + AP 6 + EU 3", "; see " + indicators + ", line " + lineOf(indicators, "1.1.1,"),
+                "; " + regional + ", lines " + first + "-" + (first + 4));
     }
 
     @Test

@@ -94,7 +94,7 @@ class PreflightCommandTest {
         assertTrue(line(r, "schedule").startsWith("note"), r.out());
         assertTrue(line(r, "input 2022-23").startsWith("FAILED") && line(r, "input 2022-23").contains(
                 "a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651, actual 547017652; see "
-                        + "input/2022-23/cost_by_object.csv, line 2"), r.out());
+                        + input + "/2022-23/cost_by_object.csv, line 2"), r.out());
         assertTrue(line(r, "output").matches("FAILED\\s+output\\s+" + java.util.regex.Pattern.quote(notAFolder.toString())
                 + ": a file, not a folder"), r.out());
         assertTrue(line(r, "font").matches("FAILED\\s+font\\s+no CJK font in .*home/work/fonts: run scripts/fetch-fonts.sh"),
