@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pbannex.reference.AppropriationLine;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
+import org.pbannex.table.CheckResult;
 import org.pbannex.table.Checks;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -181,12 +182,13 @@ public final class BudgetChecks {
         Row a1Total = a1.row("total");
         c.equal("a2-2.total_constant_equals_annex2", "a2-2", "total", a2Total.amount("constant"), total.amount("constant"));
         c.equal("a2-2.total_adjustment_equals_annex2_cost_change", "a2-2", "total", a2Total.amount("cost_change"),
-                total.amount("cost_adjustment"));
+                total.amount("cost_adjustment"), new CheckResult.Cell("a2", "total", "cost_change"));
         // STAFF is the contract's object code for staff costs (DESIGN.md, expenditure lines).
         long staff = objects.stream().filter(r -> r.key().equals("STAFF")).mapToLong(r -> r.amount("constant")).sum();
-        c.equal("a2-2.staff_equals_annex1_staff_costs", "a2-2", "STAFF", a1Total.amount("staff_costs"), staff);
+        c.equal("a2-2.staff_equals_annex1_staff_costs", "a2-2", "STAFF", a1Total.amount("staff_costs"), staff,
+                new CheckResult.Cell("a1", "total", "staff_costs"));
         c.equal("a2-2.other_objects_equal_annex1_non_staff", "a2-2", "total", a1Total.amount("non_staff_costs"),
-                sum(objects, "constant") - staff);
+                sum(objects, "constant") - staff, new CheckResult.Cell("a1", "total", "non_staff_costs"));
     }
 
     private static void rbtc(Checks c, BudgetData data, Table a3, Table a1, Table a2) {

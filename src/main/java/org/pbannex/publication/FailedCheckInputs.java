@@ -48,7 +48,30 @@ final class FailedCheckInputs {
         }
     }
 
+    /** Where to look: the check's own row, and for a check against another table the lines its expected value is from. */
     String of(CheckResult c) {
+        String own = ownRow(c);
+        String from = c.expectedFrom() == null ? "" : expectedFrom(c.expectedFrom());
+        return from.isEmpty() ? own : (own.isEmpty() ? "see " : own + "; against ") + from;
+    }
+
+    /**
+     * The lines the other table's value comes from: the records standing for its row, else (a total) every line of the
+     * biennium's files of that table that have the column, e.g. "input/2022-23/budget.csv, lines 2-59, column
+     * staff_costs"; empty when none has it.
+     */
+    private String expectedFrom(CheckResult.Cell cell) {
+        Set<String> resources = tableInputs(cell.table());
+        List<Record> records = cell.row().equals("total") ? List.of() : keyedBy(cell.row(), resources);
+        if (records.isEmpty()) {
+            records = in.files().keySet().stream().filter(r -> resources.contains(r) && own(r)
+                    && pkg.resource(r).fields().stream().anyMatch(f -> f.name().equals(cell.column())))
+                    .flatMap(r -> in.table(r).stream()).toList();
+        }
+        return records.isEmpty() ? "" : lines(records) + ", column " + cell.column();
+    }
+
+    private String ownRow(CheckResult c) {
         Set<String> resources = tableInputs(c.table());
         List<Record> records = c.name().equals(Publication.PRINTED_DIFFERENCES_CHECK)
                 ? in.table(Publication.PRINTED_DIFFERENCES).stream()

@@ -10,8 +10,13 @@ public final class Checks {
     private final List<CheckResult> results = new ArrayList<>();
 
     public void equal(String name, String table, String row, Object expected, Object actual) {
+        equal(name, table, row, expected, actual, null);
+    }
+
+    /** A check of one table's value against another's, {@code expectedFrom}: a failure names both sides' input lines. */
+    public void equal(String name, String table, String row, Object expected, Object actual, CheckResult.Cell expectedFrom) {
         results.add(new CheckResult(name, table, row, String.valueOf(expected), String.valueOf(actual),
-                Objects.equals(normalise(expected), normalise(actual))));
+                Objects.equals(normalise(expected), normalise(actual)), expectedFrom, ""));
     }
 
     public void isTrue(String name, String table, String row, boolean condition, String expected, String actual) {

@@ -134,10 +134,10 @@ class NightlyJobH2Test {
         assertTrue(r.err().contains("a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651, actual 547017652"),
                 r.err());
         assertTrue(r.err().contains("pb-annex: 2 checks failed; first: "), r.err());
-        // Where to look: STAFF's line of the file that states it.
-        assertTrue(r.err().contains("row STAFF]: expected 547017651, actual 547017652; see input/2022-23/cost_by_object.csv, line 2; "
-                + "input/reference/objects.csv, line 2"),
-                r.err());
+        // Where to look: STAFF's line of the file that states it, and the budget.csv lines of annex 1's staff costs.
+        String see = "see " + input + "/2022-23/cost_by_object.csv, line 2; " + input + "/reference/objects.csv, line 2; against "
+                + input + "/2022-23/budget.csv, lines 2-51, column staff_costs";
+        assertTrue(r.err().contains("row STAFF]: expected 547017651, actual 547017652; " + see), r.err());
         assertTrue(Files.notExists(out.resolve("2022-23/latest")), "nothing published");
         // The failed run's report says what the run got to: the failing check first, under its table's name, and the
         // documented difference from the print, which the run had read (it had said "None documented").
@@ -152,10 +152,10 @@ class NightlyJobH2Test {
         assertFalse(report.text().contains("None documented"), report.text());
         // The failed checks say where to look: a row's input line, or for a total the files its table is built from.
         List<String> where = report.select("section:has(> h2.fail) tbody tr td:last-child").eachText();
-        assertTrue(where.contains("see input/2022-23/cost_by_object.csv, line 2; input/reference/objects.csv, line 2"), where.toString());
+        assertTrue(where.contains(see), where.toString());
         assertTrue(where.stream().anyMatch(w -> w.startsWith("table a2-2 is built from ") && w.contains("cost_by_object.csv")
-                && w.contains("budget.csv") && w.contains(" in input/2022-23/ and 8 shared reference files")), where.toString());
-        assertTrue(Files.readString(failed.resolve("manifest.json")).contains("\"inputs\" : \"see input/2022-23/cost_by_object.csv, line 2;"),
+                && w.contains("budget.csv") && w.contains(" in " + input + "/2022-23/ and 8 shared reference files")), where.toString());
+        assertTrue(Files.readString(failed.resolve("manifest.json")).contains("\"inputs\" : \"" + see),
                 "the manifest too");
     }
 

@@ -76,6 +76,20 @@ class BadInputTest {
         }
     }
 
+    /**
+     * A check of one input against another names both: an edited staff cost in budget.csv no longer adds up to A2-2's
+     * STAFF in cost_by_object.csv, and the failure names the budget.csv lines and column, not only cost_by_object.csv.
+     */
+    @Test
+    void aCheckOfOneInputAgainstAnotherNamesBoth() throws IOException {
+        TestInputs.replaceLine(budget, 3, TestInputs.line(budget, 3).replace("15668625", "16668625"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--verbose", "--input", input.toString());
+        assertEquals(4, r.status(), r.toString());
+        String staff = r.out().lines().filter(l -> l.contains("a2-2.staff_equals_annex1_staff_costs")).findFirst().orElse(r.toString());
+        assertTrue(staff.contains("see " + input.resolve("2022-23/cost_by_object.csv") + ", line 2; ")
+                && staff.contains("; against " + budget + ", lines 2-") && staff.endsWith(", column staff_costs"), staff);
+    }
+
     /** A biennium that Excel made a date of is to be written as a biennium, not as the year and month of the date. */
     @Test
     void aBienniumThatExcelMadeADate() throws IOException {
