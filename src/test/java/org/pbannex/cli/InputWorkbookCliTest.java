@@ -79,8 +79,9 @@ class InputWorkbookCliTest {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         String line = oneErrorLine(CliRun.capture(Map.of(), "input", "import", bad.toString(), "--into", into.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the "
-                + "maximum 999999999999999 (Staff costs, US$ (negative only for the lapse factor); less than 10^15 in absolute "
-                + "value.)", line);
+                + "maximum 999999999999999 (Staff costs, US$ (negative only for an adjustment without staff, such as the lapse "
+                + "factor: a row with work-years or non-staff costs and negative staff costs is refused); less than 10^15 in "
+                + "absolute value.)", line);
         assertArrayEquals(Files.readAllBytes(Golden.input().resolve("2022-23/budget.csv")),
                 Files.readAllBytes(into.resolve("2022-23/budget.csv")), "nothing written");
         String check = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 3);

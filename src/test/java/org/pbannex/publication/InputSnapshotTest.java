@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
 
 /**
@@ -79,7 +80,7 @@ class InputSnapshotTest {
         InputSnapshot snapshot = InputSnapshot.take(input);
         Files.writeString(input.resolve("2022-23/budget.csv"), "code,amount\nA,1\nB,2\n");
         String line = snapshot.changes().orElseThrow().getMessage();
-        assertTrue(line.startsWith("%s/2022-23/budget.csv: was changed (at ".formatted(input.getFileName())), line);
+        assertTrue(line.startsWith(InputFolder.shownName(input, "2022-23/budget.csv") + ": was changed (at "), line);
         assertTrue(line.matches(".* UTC\\) while the run read the input \\(since [-0-9]+ [:0-9]+ UTC\\): nothing was published, .*"), line);
     }
 
@@ -97,7 +98,7 @@ class InputSnapshotTest {
         Files.delete(input.resolve("datapackage.json"));
         String line = snapshot.changes().orElseThrow().getMessage();
         // The first in the order of their paths, and how many more.
-        assertTrue(line.startsWith(input.getFileName() + "/2022-23/budget.csv.new: was added while the run read the input (since "), line);
+        assertTrue(line.startsWith(InputFolder.shownName(input, "2022-23/budget.csv.new") + ": was added while the run read the input (since "), line);
         assertTrue(line.contains(" UTC; 1 more file too): nothing was published"), line);
     }
 
@@ -106,7 +107,7 @@ class InputSnapshotTest {
         // A rewrite of the same size within one tick of the file system's clock leaves its records as they were; the
         // content the run read tells it.
         InputSnapshot snapshot = InputSnapshot.take(input);
-        String name = input.getFileName() + "/2022-23/budget.csv";
+        String name = InputFolder.shownName(input, "2022-23/budget.csv");
         assertEquals(java.util.Optional.empty(), snapshot.changes(java.util.Map.of(name, InputSet.sha256(input.resolve("2022-23/budget.csv"))), InputSnapshot.RUN));
         String line = snapshot.changes(java.util.Map.of(name, "0".repeat(64)), InputSnapshot.CHECK).orElseThrow().getMessage();
         assertTrue(line.startsWith(name + ": was changed (at "), line);
