@@ -3,8 +3,6 @@ package org.pbannex.runtime;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
-import ch.qos.logback.core.status.Status;
-import ch.qos.logback.core.status.StatusUtil;
 import ch.qos.logback.core.util.StatusPrinter;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -47,11 +45,7 @@ public final class LogProvider implements SLF4JServiceProvider {
         LogConfiguration configuration = new LogConfiguration();
         configuration.setContext(context);
         configuration.configure(context);
-        // Only when there is something to print: StatusPrinter's class, once loaded, asks java.time for the system's
-        // time zone by its name, which makes the JDK search all 98 jars for time-zone rules (see DailyLogRolling).
-        if (new StatusUtil(context).getHighestLevel(0) >= Status.WARN) {
-            StatusPrinter.printInCaseOfErrorsOrWarnings(context);
-        }
+        StatusPrinter.printInCaseOfErrorsOrWarnings(context);
         context.start();
     }
 
