@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -105,6 +107,7 @@ public final class CsvResourceReader {
         List<CsvTable.Row> rows = new ArrayList<>();
         List<Record> records = new ArrayList<>();
         Map<String, Long> seenKeys = new HashMap<>();
+        Map<String, String> pairs = languagePairs(resource);
         long firstBlank = 0;
         long record = 1;
         while (true) {
@@ -133,7 +136,7 @@ public final class CsvResourceReader {
                 String raw = cells[index.get(f.name())];
                 values.put(f.name(), parse(raw, f, source, line));
             }
-            checkLanguagePairs(resource, values, source, line);
+            checkLanguagePairs(pairs, values, source, line);
             checkPrimaryKey(resource, values, seenKeys, source, line);
             rows.add(new CsvTable.Row(line, List.of(cells)));
             records.add(new Record(source.name(), source.shown(line), values));
@@ -145,18 +148,29 @@ public final class CsvResourceReader {
     }
 
     /**
-     * A text given in one language only (label_zh without label_en): the other edition would show nothing where this
-     * one shows it. Refused, unless the empty field allows it ({@code pbOneLanguage}).
+     * The texts a row may not leave empty while their other language's is given, each to that pair's field (label_en
+     * to label_zh): every field of a pair x_zh/x_en in the resource but one that allows it ({@code pbOneLanguage}).
      */
-    private static void checkLanguagePairs(Resource resource, Map<String, Object> values, SourceName source, long line) {
+    private static Map<String, String> languagePairs(Resource resource) {
+        Set<String> names = new HashSet<>(names(resource));
+        Map<String, String> pairs = new LinkedHashMap<>();
         for (Field f : resource.fields()) {
             String pair = f.pairName();
-            if (pair != null && values.get(f.name()) == null && values.get(pair) != null && values.containsKey(pair)
-                    && !f.oneLanguageAllowed()) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "empty while " + pair + " is given: the "
-                        + (f.name().endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both");
+            if (pair != null && names.contains(pair) && !f.oneLanguageAllowed()) {
+                pairs.put(f.name(), pair);
             }
         }
+        return pairs;
+    }
+
+    /** A text given in one language only (label_zh without label_en): the other edition would show nothing there. */
+    private static void checkLanguagePairs(Map<String, String> pairs, Map<String, Object> values, SourceName source, long line) {
+        pairs.forEach((field, pair) -> {
+            if (values.get(field) == null && values.get(pair) != null) {
+                throw new InputError(source.name(), source.shown(line), field, "empty while " + pair + " is given: the "
+                        + (field.endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both");
+            }
+        });
     }
 
     private static boolean isBlank(String[] cells) {

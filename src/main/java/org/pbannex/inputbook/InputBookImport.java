@@ -229,17 +229,9 @@ public final class InputBookImport {
         int fileColumn = -1;
         for (InputBookReader.Row row : cover.rows()) {
             if (fileColumn < 0) {
-                for (InputBookReader.Cell c : row.cells()) {
-                    if (InputBook.SHEET_HEADING.equals(c.value())) {
-                        nameColumn = c.column();
-                    } else if (InputBook.FILE_HEADING.equals(c.value())) {
-                        fileColumn = c.column();
-                    }
-                }
-                if (nameColumn < 0 || fileColumn < 0) {
-                    nameColumn = -1;
-                    fileColumn = -1;
-                }
+                // Still looking for the table's heading row: the one holding both headings.
+                nameColumn = column(row, InputBook.SHEET_HEADING);
+                fileColumn = nameColumn < 0 ? -1 : column(row, InputBook.FILE_HEADING);
                 continue;
             }
             String name = value(row, nameColumn);
@@ -249,6 +241,12 @@ public final class InputBookImport {
             }
         }
         return out;
+    }
+
+    /** The column of the row's cell holding exactly {@code heading}, or -1. */
+    private static int column(InputBookReader.Row row, String heading) {
+        return row.cells().stream().filter(c -> heading.equals(c.value())).mapToInt(InputBookReader.Cell::column)
+                .findFirst().orElse(-1);
     }
 
     private static String value(InputBookReader.Row row, int column) {

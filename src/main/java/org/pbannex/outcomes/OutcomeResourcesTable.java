@@ -53,8 +53,9 @@ public final class OutcomeResourcesTable {
             }
             BigDecimal rest = HUNDRED.subtract(stated);
             // Shares that add up to the whole leave nothing not itemised: no such row, slice or note.
-            if (rest.signum() != 0) {
-                anyNotItemised = true;
+            boolean leftOver = rest.signum() != 0;
+            anyNotItemised |= leftOver;
+            if (leftOver) {
                 rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
             }
             if (labels.isEmpty()) {
@@ -62,7 +63,7 @@ public final class OutcomeResourcesTable {
                 unstated.add(o.code());
                 continue;
             }
-            if (rest.signum() != 0) {
+            if (leftOver) {
                 labels.add(t.get("a4.not_itemised"));
                 shares.add(rest);
             }

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 public record Biennium(int firstYear) {
 
     private static final Pattern CODE = Pattern.compile("(\\d{4})-(\\d{2})");
+    /** A biennium written with both years whole (2024-2025), as folder names sometimes are. */
+    private static final Pattern LONG_FORM = Pattern.compile("(\\d{4})-(\\d{4})");
 
     public Biennium {
         if (firstYear % 2 != 0) {
@@ -45,7 +47,7 @@ public record Biennium(int firstYear) {
     private static Biennium folder(java.nio.file.Path inputDir, String name) {
         Biennium b = parse(name);
         if (b == null && name.matches("\\d{4}.*")) {
-            Matcher m = Pattern.compile("(\\d{4})-(\\d{4})").matcher(name);
+            Matcher m = LONG_FORM.matcher(name);
             int first = Integer.parseInt(name.substring(0, 4));
             String hint = m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1
                     ? "name it " + new Biennium(first).code()
