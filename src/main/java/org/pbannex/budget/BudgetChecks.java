@@ -9,6 +9,7 @@ import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Checks;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -44,7 +45,7 @@ public final class BudgetChecks {
 
     private static void annex1(Checks c, Table a1) {
         for (Row r : valued(a1)) {
-            c.equal("a1.staff_plus_non_staff", "a1", r.key(), r.amount("staff_costs") + r.amount("non_staff_costs"), r.amount("total"));
+            c.equal("a1.staff_plus_non_staff", "a1", r.key(), Money.add(r.amount("staff_costs"), r.amount("non_staff_costs")), r.amount("total"));
         }
     }
 
@@ -53,8 +54,8 @@ public final class BudgetChecks {
         for (Row r : valued(a2)) {
             long prev = r.amount("budget_previous");
             long constant = r.amount("constant");
-            c.equal("a2.programme_change", "a2", r.key(), constant - prev, r.amount("programme_change"));
-            c.equal("a2.recosted", "a2", r.key(), constant + r.amount("cost_change"), r.amount("recosted"));
+            c.equal("a2.programme_change", "a2", r.key(), Money.subtract(constant, prev), r.amount("programme_change"));
+            c.equal("a2.recosted", "a2", r.key(), Money.add(constant, r.amount("cost_change")), r.amount("recosted"));
             c.equal("a2.programme_change_pct", "a2", r.key(), pct(r.amount("programme_change"), prev), r.value("programme_change_pct"));
             c.equal("a2.cost_change_pct", "a2", r.key(), pct(r.amount("cost_change"), constant), r.value("cost_change_pct"));
             c.equal("a2.pct_of_total", "a2", r.key(), pct(r.amount("recosted"), grand), r.value("pct_of_total"));
@@ -139,7 +140,7 @@ public final class BudgetChecks {
             for (AppropriationLine line : ref.lines()) {
                 if (line.part().equals(part.code()) && line.amountsPrinted()) {
                     for (int i = 0; i < running.length; i++) {
-                        running[i] += t1.row(line.code()).amount(T1_COLUMNS.get(i));
+                        running[i] = Money.add(running[i], t1.row(line.code()).amount(T1_COLUMNS.get(i)));
                     }
                 }
             }
@@ -184,11 +185,11 @@ public final class BudgetChecks {
         c.equal("a2-2.total_adjustment_equals_annex2_cost_change", "a2-2", "total", a2Total.amount("cost_change"),
                 total.amount("cost_adjustment"), new CheckResult.Cell("a2", "total", "cost_change"));
         // STAFF is the contract's object code for staff costs (DESIGN.md, expenditure lines).
-        long staff = objects.stream().filter(r -> r.key().equals("STAFF")).mapToLong(r -> r.amount("constant")).sum();
+        long staff = Money.sum(objects.stream().filter(r -> r.key().equals("STAFF")).mapToLong(r -> r.amount("constant")));
         c.equal("a2-2.staff_equals_annex1_staff_costs", "a2-2", "STAFF", a1Total.amount("staff_costs"), staff,
                 new CheckResult.Cell("a1", "total", "staff_costs"));
         c.equal("a2-2.other_objects_equal_annex1_non_staff", "a2-2", "total", a1Total.amount("non_staff_costs"),
-                sum(objects, "constant") - staff, new CheckResult.Cell("a1", "total", "non_staff_costs"));
+                Money.subtract(sum(objects, "constant"), staff), new CheckResult.Cell("a1", "total", "non_staff_costs"));
     }
 
     private static void rbtc(Checks c, BudgetData data, Table a3, Table a1, Table a2) {
@@ -238,7 +239,7 @@ public final class BudgetChecks {
     }
 
     private static long sum(List<Row> rows, String col) {
-        return rows.stream().mapToLong(r -> r.amount(col) == null ? 0 : r.amount(col)).sum();
+        return Money.sum(rows.stream().mapToLong(r -> r.amount(col) == null ? 0 : r.amount(col)));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -48,8 +49,8 @@ public final class BudgetResolutionTable {
         long other = 0;
         for (BudgetData.IncomeItem i : data.income()) {
             if (!i.balance()) {
-                otherPrevious += i.amountPrevious();
-                other += i.amount();
+                otherPrevious = Money.add(otherPrevious, i.amountPrevious());
+                other = Money.add(other, i.amount());
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -67,12 +68,12 @@ public final class BudgetResolutionTable {
                 if (!i.part().equals(part.code())) {
                     continue;
                 }
-                long prev = i.balance() ? total.budgetPrevious() - otherPrevious : i.amountPrevious();
-                long cur = i.balance() ? total.recosted() - other : i.amount();
+                long prev = i.balance() ? Money.subtract(total.budgetPrevious(), otherPrevious) : i.amountPrevious();
+                long cur = i.balance() ? Money.subtract(total.recosted(), other) : i.amount();
                 Map<String, Object> row = first ? v : new LinkedHashMap<>();
                 putIncome(row, i.label(), prev, cur, data);
-                incomePrevious += prev;
-                income += cur;
+                incomePrevious = Money.add(incomePrevious, prev);
+                income = Money.add(income, cur);
                 rows.add(first ? new Row("part." + part.code(), RowType.ITEM, label, 0, row)
                         : new Row("income." + i.code(), RowType.ITEM, i.label(), 0, row));
                 first = false;

@@ -9,6 +9,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
+import org.pbannex.table.Money;
 import org.pbannex.table.Percent;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -38,8 +39,8 @@ public final class CostByObjectTable {
             for (BudgetData.ObjectCost c : data.objectCosts()) {
                 if (c.object().equals(o.code())) {
                     rows.add(new Row(o.code(), RowType.ITEM, o.label(), 0, values(c.constantBudget(), c.costAdjustment())));
-                    constant += c.constantBudget();
-                    adjustment += c.costAdjustment();
+                    constant = Money.add(constant, c.constantBudget());
+                    adjustment = Money.add(adjustment, c.costAdjustment());
                 }
             }
         }

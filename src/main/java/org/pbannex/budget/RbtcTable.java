@@ -10,6 +10,7 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.reference.UnitGroup;
 import org.pbannex.table.Column;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -38,8 +39,8 @@ public final class RbtcTable {
         for (BudgetData.RbtcHolding h : data.rbtc()) {
             Text label = units.containsKey(h.holder()) ? units.get(h.holder()).label() : groups.get(h.holder()).label();
             rows.add(new Row(h.holder(), RowType.ITEM, label, 0, values(h.constant(), h.recosted())));
-            constant += h.constant();
-            recosted += h.recosted();
+            constant = Money.add(constant, h.constant());
+            recosted = Money.add(recosted, h.recosted());
         }
         rows.add(new Row("total", RowType.TOTAL, t.get("a3.total"), 0, values(constant, recosted)));
         return DocumentText.table(t, ID, columns, rows, false);

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Reads one CSV resource and enforces its Table Schema: strict UTF-8 (a UTF-8 byte-order mark, as Excel's CSV UTF-8
  * writes, is skipped), LF or CRLF line ends, the exact set of columns, values free of control characters and
  * noncharacters and at most a workbook cell long, text that cannot read as a formula, typed values within their
- * ranges, constraints and a unique primary key. Blank lines may end the file but not interrupt the data. Every
+ * ranges, constraints and a unique primary key, and integer columns that add up to totals exact arithmetic can hold
+ * ({@link ColumnMagnitudes}). Blank lines may end the file but not interrupt the data. Every
  * problem becomes an {@link InputError} naming file, line, column and reason (with Excel's fix when Excel caused it);
  * nothing is skipped.
  */
@@ -108,6 +109,7 @@ public final class CsvResourceReader {
         List<Record> records = new ArrayList<>();
         Map<String, Long> seenKeys = new HashMap<>();
         Map<String, String> pairs = languagePairs(resource);
+        ColumnMagnitudes magnitudes = new ColumnMagnitudes();
         long firstBlank = 0;
         long record = 1;
         while (true) {
@@ -134,7 +136,9 @@ public final class CsvResourceReader {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Field f : resource.fields()) {
                 String raw = cells[index.get(f.name())];
-                values.put(f.name(), parse(raw, f, source, line));
+                Object value = parse(raw, f, source, line);
+                magnitudes.add(f, value, source, line);
+                values.put(f.name(), value);
             }
             checkLanguagePairs(pairs, values, source, line);
             checkPrimaryKey(resource, values, seenKeys, source, line);

@@ -3,6 +3,7 @@ package org.pbannex.outcomes;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.pbannex.table.Checks;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -21,7 +22,7 @@ public final class OutcomeChecks {
         Checks c = new Checks();
         Table t2 = tables.get(StrategicFrameworkTable.ID);
         var f = StrategicFrameworkTable.LineFigures.from(res, tables.get("t1"), tables.get("a2"));
-        c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, f.lineConstant() - f.supportConstant(), res.allocationTotal());
+        c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, Money.subtract(f.lineConstant(), f.supportConstant()), res.allocationTotal());
         var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals(StrategicFrameworkTable.SUPPORT_SERVICES)).toList();
         c.equal("t2.previous_outcomes_add_up", "t2", StrategicFrameworkTable.SUBTOTAL, t2.row(StrategicFrameworkTable.SUBTOTAL).value("rb_previous"),
                 StrategicFrameworkTable.sum(outcomeRows, "rb_previous"));

@@ -8,6 +8,7 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
 import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Money;
 import org.pbannex.table.Text;
 
 /**
@@ -63,7 +64,7 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
     }
 
     public long allocationTotal() {
-        return allocations.values().stream().mapToLong(Long::longValue).sum();
+        return Money.sum(allocations.values().stream().mapToLong(Long::longValue));
     }
 
     /** Whether the estimates file has any figure for this fund and biennium (else Table 2 takes them from lines). */

@@ -13,6 +13,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Column;
+import org.pbannex.table.Money;
 import org.pbannex.table.Percent;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -124,7 +125,7 @@ public final class StrategicFrameworkTable {
             rows.add(new Row(o.code(), RowType.ITEM, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
         }
         Map<String, Object> sub = new LinkedHashMap<>();
-        sub.put("rb_previous", Percent.millions(f.linePrevious() - f.supportPrevious()));
+        sub.put("rb_previous", Percent.millions(Money.subtract(f.linePrevious(), f.supportPrevious())));
         sub.put("xb_previous", xb.of(prev, "XB", null));
         sub.put("rbsa_previous", xb.of(prev, "RBSA", null));
         sub.put("rb", Percent.millions(res.allocationTotal()));

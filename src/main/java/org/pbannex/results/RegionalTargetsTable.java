@@ -16,6 +16,7 @@ import org.pbannex.results.ResultsFramework.Outcome;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -45,10 +46,10 @@ public final class RegionalTargetsTable {
             Map<String, Long> targets = new LinkedHashMap<>();
             Map<String, Long> indicators = new LinkedHashMap<>();
             for (Region r : regions) {
-                targets.put(r.code(), split.stream().mapToLong(i -> i.regionalTargets().getOrDefault(r.code(), 0L)).sum());
+                targets.put(r.code(), Money.sum(split.stream().mapToLong(i -> i.regionalTargets().getOrDefault(r.code(), 0L))));
                 indicators.put(r.code(), split.stream().filter(i -> i.regionalTargets().containsKey(r.code())).count());
             }
-            targets.put(ALL, split.stream().mapToLong(Indicator::targetTotal).sum());
+            targets.put(ALL, Money.sum(split.stream().mapToLong(Indicator::targetTotal)));
             indicators.put(ALL, (long) split.size());
             return new Tally(targets, indicators);
         }

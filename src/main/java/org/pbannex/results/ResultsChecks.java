@@ -15,6 +15,7 @@ import org.pbannex.results.ResultsFramework.Indicator;
 import org.pbannex.results.ResultsFramework.Level;
 import org.pbannex.results.ResultsFramework.Output;
 import org.pbannex.table.Checks;
+import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
@@ -70,7 +71,7 @@ public final class ResultsChecks {
     }
 
     private static void regionalSum(Checks c, String table, Indicator i) {
-        long sum = i.regionalTargets().values().stream().mapToLong(Long::longValue).sum();
+        long sum = Money.sum(i.regionalTargets().values().stream().mapToLong(Long::longValue));
         String parts = i.regionalTargets().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(" + "));
         c.isTrue("results.regional_sum", table, i.id(), sum == i.targetTotal(), "target_total " + i.targetTotal(),
@@ -113,7 +114,7 @@ public final class ResultsChecks {
         List<Region> regions = ref.targetRegions();
         List<Row> valued = rt.rows().stream().filter(r -> r.type() != RowType.HEADING).toList();
         for (Row r : valued) {
-            long sum = regions.stream().mapToLong(x -> r.amount("target_" + x.code())).sum();
+            long sum = Money.sum(regions.stream().mapToLong(x -> r.amount("target_" + x.code())));
             c.equal("rt.regions_add_up", RegionalTargetsTable.ID, r.key(), r.amount("target_" + RegionalTargetsTable.ALL), sum);
         }
         for (Row total : valued.stream().filter(r -> r.type() == RowType.TOTAL).toList()) {
@@ -121,7 +122,7 @@ public final class ResultsChecks {
             List<Row> items = valued.stream().filter(r -> r.type() == RowType.ITEM && r.key().endsWith("." + unit)).toList();
             for (String column : rt.columns().stream().map(col -> col.key()).toList()) {
                 c.equal("rt.outcomes_add_up", RegionalTargetsTable.ID, total.key() + "/" + column,
-                        total.amount(column), items.stream().mapToLong(r -> r.amount(column)).sum());
+                        total.amount(column), Money.sum(items.stream().mapToLong(r -> r.amount(column))));
             }
         }
     }

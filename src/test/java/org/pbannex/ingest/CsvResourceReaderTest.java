@@ -72,6 +72,21 @@ class CsvResourceReaderTest {
     // --- amounts and numbers are bounded ---
 
     @Test
+    void aColumnWhoseValuesAddUpBeyondWhatExactTotalsHoldIsRefusedAtTheLineThatCrossesTheBound() throws IOException {
+        // Each value within its maximum (10^15 - 1), but 101 of them add up to more than 10^17: the tables' sums
+        // of the column could no longer be exact, so the file is refused where it crosses, not a total wrapped round.
+        StringBuilder text = new StringBuilder("unit,prof_years,prof_months,gs_years,gs_months,staff_costs,non_staff_costs,"
+                + "budget_previous,cost_change\n");
+        for (int i = 1; i <= 101; i++) {
+            text.append("U").append(i).append(",0,0,0,0,").append(i % 2 == 0 ? "-" : "").append("999999999999999,0,0,0\n");
+        }
+        rejected(write("budget.csv", text.toString()), "budget", "line 102", "column staff_costs", "10^17");
+        // One row fewer is well within the bound, signs alternating or not.
+        String hundred = text.substring(0, text.lastIndexOf("U101,"));
+        assertEquals(100, read(write("budget.csv", hundred), "budget").size());
+    }
+
+    @Test
     void amountsNearLongMaxAreRefusedNotWrapped() throws IOException {
         Path f = budgetWithLine(3, "GB,31,8,37,11,6100000000000000000,2579317,18493785,189787");
         rejected(f, "budget", "line 3", "column staff_costs", "above the maximum 999999999999999", "less than 10^15");

@@ -1,0 +1,35 @@
+package org.pbannex.ingest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Bounds what one file's integer column can add up to. The tables add a column's values over a file's rows, and
+ * combine a few such sums (staff + non-staff costs + cost change), in exact 64-bit integers ({@code Money}); with each
+ * column's absolute values adding up to at most 10^17, no total of a handful of them comes near 9.2 x 10^18, so a
+ * file that would make a total overflow is refused here, at the line and column where it crosses the bound, instead of
+ * failing deep inside a table. No budget comes within a thousandth of the bound: a file that reaches it has a
+ * misplaced decimal point or rows repeated by the thousand.
+ */
+final class ColumnMagnitudes {
+
+    /** 10^17: a column's absolute values may add up to this, not more. */
+    static final long BOUND = 100_000_000_000_000_000L;
+
+    private final Map<String, Long> sums = new HashMap<>();
+
+    void add(Field f, Object value, SourceName source, long line) {
+        if (!(value instanceof Long v)) {
+            return;
+        }
+        long sum = sums.getOrDefault(f.name(), 0L);
+        // |v| <= 10^15 by the schemas' maxima, and always < 2^63: Long.MIN_VALUE cannot be parsed with its maximum
+        long magnitude = v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
+        if (magnitude > BOUND - sum) {
+            throw new InputError(source.name(), source.shown(line), f.name(), "the column's values add up to more than "
+                    + "100 000 000 000 000 000 (10^17) by this line, in absolute value: totals that large cannot be "
+                    + "computed exactly; look for a misplaced decimal point or rows repeated");
+        }
+        sums.put(f.name(), sum + magnitude);
+    }
+}
