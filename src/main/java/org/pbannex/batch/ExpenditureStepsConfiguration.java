@@ -69,7 +69,7 @@ public class ExpenditureStepsConfiguration {
             c.putInt("index", p.index());
             c.putInt("fileIndex", p.fileIndex());
             c.putString("file", p.file().toString());
-            c.putString("displayName", p.displayName());
+            c.putString("displayName", p.publishedName()); // the key job repositories already hold for it
             c.putLong("from", p.from());
             c.putLong("to", p.to());
             out.put(String.format("partition%05d", p.index()), c);
@@ -106,7 +106,7 @@ public class ExpenditureStepsConfiguration {
             try {
                 ExpenditureIngest.Result r = new PostgresExpenditureEngine(inputs.dimensions(run),
                         request.rejects() ? work.resolve(RunInputs.REJECTS_FILE) : null)
-                        .run(Publication.expenditureFiles(request.input()), Publication.expenditureDisplayRoot(request.input()), c);
+                        .run(Publication.expenditureFiles(request.input()), Publication.expenditurePublishedName(request.input()), c);
                 ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
                 StepExecution step = contribution.getStepExecution();
                 step.setReadCount(r.readLines());

@@ -60,7 +60,7 @@ public class RunInputs {
         var input = run.request().input();
         return new ExpenditureIngest(dimensions(run), props.expenditure().threadCount(), null)
                 .withMinPartition(props.expenditure().partitionSize().toBytes())
-                .plan(Publication.expenditureFiles(input), Publication.expenditureDisplayRoot(input));
+                .plan(Publication.expenditureFiles(input), Publication.expenditurePublishedName(input));
     }
 
     long progressMillis() {

@@ -13,6 +13,7 @@ import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.InputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,13 +76,14 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
         ExpenditureIngest.Result r;
+        // Nothing is published here: the summary and the rejects file name each file as it opens from where this ran.
         if (chosen == ExpenditureEngine.EMBEDDED) {
             r = new ExpenditureIngest(dims, n, rejects).withMinPartition(settings.expenditure().partitionSize().toBytes())
-                    .withIdMemory(settings.expenditure().idMemory().toBytes()).run(files, "");
+                    .withIdMemory(settings.expenditure().idMemory().toBytes()).run(files, InputFolder::shown);
         } else {
             try (SpringRuntime spring = SpringRuntime.start("ingest-expenditure");
                  java.sql.Connection c = spring.bean(javax.sql.DataSource.class).getConnection()) {
-                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).run(files, "", c);
+                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).run(files, InputFolder::shown, c);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("PostgreSQL expenditure engine: " + e.getMessage(), e);
             }

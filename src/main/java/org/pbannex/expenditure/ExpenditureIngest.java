@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
@@ -33,7 +34,10 @@ public final class ExpenditureIngest {
     private static final long MIN_PARTITION = 16L << 20;
     private static final long ID_MEMORY = 8L << 20;
 
-    /** Per file: lines read, accepted and rejected, bytes, and whether the file is synthetic (named synthetic*). */
+    /**
+     * Per file: lines read, accepted and rejected, bytes, and whether the file is synthetic (named synthetic*); the file
+     * by the name the outputs give it (the manifest, report and data package publish these).
+     */
     public record FileStats(String file, long read, long accepted, long rejected, long bytes, boolean synthetic) {
     }
 
@@ -116,9 +120,17 @@ public final class ExpenditureIngest {
         return file.getFileName().toString().startsWith("synthetic");
     }
 
+    /**
+     * How the outputs name files of one folder: {@code root} and the file's name ({@code input/expenditure/} gives
+     * {@code input/expenditure/erp-2022.csv}); messages name them as they open from where the command ran.
+     */
+    public static Function<Path, String> publishedUnder(String root) {
+        return file -> root + file.getFileName();
+    }
+
     /** Cuts the files into about two partitions per thread (each at least the minimum size); checks each header. */
-    public List<ExpenditurePartition> plan(List<Path> files, String displayRoot) {
-        return ExpenditurePlan.plan(files, displayRoot, threads * 2, minPartition);
+    public List<ExpenditurePartition> plan(List<Path> files, Function<Path, String> publishedName) {
+        return ExpenditurePlan.plan(files, publishedName, threads * 2, minPartition);
     }
 
     /** Parses one partition and writes its result file (a worker step). */
@@ -140,10 +152,19 @@ public final class ExpenditureIngest {
         return resultsDir.resolve(String.format("partition-%05d.bin", p.index()));
     }
 
-    /** The whole ingest in this process: every partition on a thread of its own, results kept in memory. */
-    public Result run(List<Path> files, String displayRoot) throws IOException {
+    /** {@link #run(List, Function)} with the files published under {@code root} (see {@link #publishedUnder}). */
+    public Result run(List<Path> files, String root) throws IOException {
+        return run(files, publishedUnder(root));
+    }
+
+    /**
+     * The whole ingest in this process: every partition on a thread of its own, results kept in memory.
+     *
+     * @param publishedName how the result and the rejects name a file
+     */
+    public Result run(List<Path> files, Function<Path, String> publishedName) throws IOException {
         long start = System.nanoTime();
-        List<ExpenditurePartition> partitions = plan(files, displayRoot);
+        List<ExpenditurePartition> partitions = plan(files, publishedName);
         long size = partitions.stream().mapToLong(p -> p.to() - p.from()).sum();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "expenditure-ingest");

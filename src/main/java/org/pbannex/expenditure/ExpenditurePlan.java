@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 
 /**
  * Cuts expenditure-line files into partitions: each file's header is checked, then its lines are cut at line ends
@@ -23,27 +25,28 @@ public final class ExpenditurePlan {
     private ExpenditurePlan() {
     }
 
-    /** @param displayRoot what to put before a file's name in messages (e.g. "input/expenditure/") */
-    public static List<ExpenditurePartition> plan(List<Path> files, String displayRoot, int grid, long minBytes) {
+    /** @param publishedName how the outputs name a file (e.g. input/expenditure/erp-2022.csv); messages name it as shown */
+    public static List<ExpenditurePartition> plan(List<Path> files, Function<Path, String> publishedName, int grid, long minBytes) {
         List<ExpenditurePartition> out = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            String name = displayRoot + file.getFileName();
+            String name = publishedName.apply(file);
             try {
                 long size = Files.size(file);
-                long bodyStart = header(file, name);
+                long bodyStart = header(file);
                 for (long[] r : ranges(file, bodyStart, size, grid, minBytes)) {
                     out.add(new ExpenditurePartition(out.size(), f, file, name, r[0], r[1]));
                 }
             } catch (IOException e) {
-                throw new InputError(name, 0, "", "cannot read the file: " + e.getMessage());
+                throw new InputError(InputFolder.shown(file), 0, "", "cannot read the file: " + e.getMessage());
             }
         }
         return out;
     }
 
     /** Checks the header line; returns where the first line starts. A UTF-8 byte-order mark (as Excel writes) is skipped. */
-    static long header(Path file, String name) throws IOException {
+    static long header(Path file) throws IOException {
+        String name = InputFolder.shown(file);
         long size = Files.size(file);
         byte[] head = new byte[(int) Math.min(4096, size)];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Merges the partitions' results in file order into the ingest's answer: line numbers become file line numbers, an
  * id seen in an earlier partition makes the later line a duplicate (taken out of the totals), the first bad line
  * stops a strict ingest, and in rejects mode every bad line goes to the rejects CSV. Because the order is the files'
- * order, the answer never depends on how the files were cut or in which order the partitions ran.
+ * order, the answer never depends on how the files were cut or in which order the partitions ran. Messages name a file
+ * as it opens from where the command ran, the rejects and the per-file counts as the outputs publish it.
  */
 final class PartitionMerge {
 
@@ -81,7 +82,7 @@ final class PartitionMerge {
             next += r.lines;
             for (LineProblem lp : r.problems) {
                 if (lp.fatal()) {
-                    throw new InputError(p.displayName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason());
+                    throw new InputError(p.shownName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason());
                 }
                 badLines.computeIfAbsent(p.index(), k -> new HashSet<>()).add(lp.line());
             }
@@ -145,13 +146,13 @@ final class PartitionMerge {
                 problems.sort(Comparator.comparingLong(LineProblem::line));
                 if (rejects == null && !problems.isEmpty()) {
                     LineProblem first = problems.get(0);
-                    throw new InputError(p.displayName(), firstLine[p.index()] + first.line(),
+                    throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
                             first.column() == null ? "" : first.column(), first.reason());
                 }
                 try {
                     totals.addAll(r.totals);
                 } catch (ArithmeticException overflow) {
-                    throw new InputError(p.displayName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
+                    throw new InputError(p.shownName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
                             + "the most that 64-bit cents can hold: nothing is published");
                 }
                 long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[2]);
@@ -160,7 +161,7 @@ final class PartitionMerge {
                 rejected += problems.size();
                 if (rejects != null) {
                     for (LineProblem lp : problems) {
-                        writeReject(rejects, p.displayName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason(), lp.raw());
+                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason(), lp.raw());
                     }
                 }
             }
@@ -172,11 +173,11 @@ final class PartitionMerge {
             }
             long[] c = perFile.get(p.fileIndex());
             if (c[0] == 0) {
-                throw new InputError(p.displayName(), 1, "", "no expenditure lines after the header");
+                throw new InputError(p.shownName(), 1, "", "no expenditure lines after the header");
             }
             long size = Files.size(p.file());
-            stats.add(new ExpenditureIngest.FileStats(p.displayName(), c[0], c[0] - c[1], c[1], size, p.synthetic()));
-            LOG.info("expenditure {}: {} lines read, {} accepted, {} rejected, {} MB", p.displayName(), c[0], c[0] - c[1], c[1],
+            stats.add(new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1], c[1], size, p.synthetic()));
+            LOG.info("expenditure {}: {} lines read, {} accepted, {} rejected, {} MB", p.shownName(), c[0], c[0] - c[1], c[1],
                     size >> 20);
         }
         double seconds = parseSeconds + (System.nanoTime() - start) / 1e9;

@@ -13,7 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * file), and each good line goes, with its file, line number and offset, straight into a COPY to a session-private
  * staging table. The database then finds duplicate line ids (the first in file order is kept) and does the sums with
  * GROUP BY, so memory here stays flat whatever the ids look like, and the two engines check each other (a test
- * compares them).
+ * compares them). As there, messages name a file as it opens from where the command ran, the rejects and the per-file
+ * counts as the outputs publish it.
  */
 public final class PostgresExpenditureEngine {
 
@@ -89,7 +92,14 @@ public final class PostgresExpenditureEngine {
     private record Bad(int file, long line, long offset, String column, String reason, String raw) {
     }
 
-    public ExpenditureIngest.Result run(List<Path> files, String displayRoot, Connection db) throws IOException, SQLException {
+    /** {@link #run(List, Function, Connection)} with the files published under {@code root}. */
+    public ExpenditureIngest.Result run(List<Path> files, String root, Connection db) throws IOException, SQLException {
+        return run(files, ExpenditureIngest.publishedUnder(root), db);
+    }
+
+    /** @param publishedName how the result and the rejects name a file */
+    public ExpenditureIngest.Result run(List<Path> files, Function<Path, String> publishedName, Connection db)
+            throws IOException, SQLException {
         long start = System.nanoTime();
         try (Statement st = db.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGING + " (file_no int, line_no bigint, line_offset bigint, "
@@ -108,7 +118,7 @@ public final class PostgresExpenditureEngine {
         try {
             for (int f = 0; f < files.size() && (!strict || bad.isEmpty()); f++) {
                 Path file = files.get(f);
-                long bodyStart = ExpenditurePlan.header(file, displayRoot + file.getFileName());
+                long bodyStart = ExpenditurePlan.header(file);
                 int fileNo = f;
                 read[f] = LineReader.forEachLine(file, bodyStart, Files.size(file), new AtomicLong(), (b, s, e, line, offset) -> {
                     if (strict && !bad.isEmpty()) {
@@ -118,14 +128,14 @@ public final class PostgresExpenditureEngine {
                         out.append(fileNo + "," + (line + 2) + "," + offset + ",", b, s, e);
                     } else {
                         if (parser.fatal) {
-                            throw new InputError(displayRoot + file.getFileName(), line + 2, parser.column, parser.reason);
+                            throw new InputError(InputFolder.shown(file), line + 2, parser.column, parser.reason);
                         }
                         bad.add(new Bad(fileNo, line + 2, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
                     }
                 });
                 out.flush();
                 if (read[f] == 0) {
-                    throw new InputError(displayRoot + file.getFileName(), 1, "", "no expenditure lines after the header");
+                    throw new InputError(InputFolder.shown(file), 1, "", "no expenditure lines after the header");
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -135,20 +145,20 @@ public final class PostgresExpenditureEngine {
             throw e;
         }
         long copied = copy.endCopy();
-        List<Bad> duplicates = duplicates(db, files, displayRoot);
+        List<Bad> duplicates = duplicates(db, files);
         List<Bad> problems = new ArrayList<>(bad);
         problems.addAll(duplicates);
         problems.sort(java.util.Comparator.comparingInt(Bad::file).thenComparingLong(Bad::line));
         if (strict && !problems.isEmpty()) {
             Bad first = problems.get(0);
-            throw new InputError(displayRoot + files.get(first.file()).getFileName(), first.line(),
+            throw new InputError(InputFolder.shown(files.get(first.file())), first.line(),
                     first.column() == null ? "" : first.column(), first.reason());
         }
         if (!strict) {
             try (ICSVWriter rejects = PartitionMerge.rejectsWriter(rejectsFile)) {
                 for (Bad p : problems) {
                     rejected[p.file()]++;
-                    PartitionMerge.writeReject(rejects, displayRoot + files.get(p.file()).getFileName(), p.line(), p.column(),
+                    PartitionMerge.writeReject(rejects, publishedName.apply(files.get(p.file())), p.line(), p.column(),
                             p.reason(), p.raw());
                 }
             }
@@ -163,17 +173,17 @@ public final class PostgresExpenditureEngine {
             }
         } catch (SQLException e) {
             if ("22003".equals(e.getSQLState())) {
-                throw new InputError(displayRoot, 0, "amount_usd", "the sum of the lines passes what 64-bit cents hold: nothing is published");
+                throw tooLarge(files);
             }
             throw e;
         } catch (ArithmeticException overflow) {
-            throw new InputError(displayRoot, 0, "amount_usd", "the sum of the lines passes what 64-bit cents hold: nothing is published");
+            throw tooLarge(files);
         }
         List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
         long rejectedLines = 0;
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            stats.add(new ExpenditureIngest.FileStats(displayRoot + file.getFileName(), read[f], read[f] - rejected[f], rejected[f],
+            stats.add(new ExpenditureIngest.FileStats(publishedName.apply(file), read[f], read[f] - rejected[f], rejected[f],
                     Files.size(file), ExpenditureIngest.isSynthetic(file)));
             rejectedLines += rejected[f];
         }
@@ -188,8 +198,14 @@ public final class PostgresExpenditureEngine {
                 + STAGING + ") ranked WHERE nth = 1) firsts";
     }
 
+    /** The sum of every file together passes 64 bits: named by the files' folder (the first file's), not one file. */
+    private static InputError tooLarge(List<Path> files) {
+        return new InputError(InputFolder.shown(files.get(0).toAbsolutePath().getParent()) + "/", 0, "amount_usd",
+                "the sum of the lines passes what 64-bit cents hold: nothing is published");
+    }
+
     /** Every line whose id an earlier line (in file order) already had. */
-    private static List<Bad> duplicates(Connection db, List<Path> files, String displayRoot) throws SQLException, IOException {
+    private static List<Bad> duplicates(Connection db, List<Path> files) throws SQLException, IOException {
         List<Bad> out = new ArrayList<>();
         try (PreparedStatement st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id FROM (SELECT file_no, "
                 + "line_no, line_offset, line_id, row_number() OVER (PARTITION BY line_id ORDER BY file_no, line_no) AS nth FROM "

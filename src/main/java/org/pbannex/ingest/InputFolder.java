@@ -23,12 +23,21 @@ public final class InputFolder {
      * process serves only commands run from its own working folder.)
      */
     public static String shownName(Path inputDir, String rel) {
-        Path dir = inputDir.toAbsolutePath().normalize();
+        String dir = shown(inputDir);
+        return dir.equals(".") ? rel : dir + "/" + rel;
+    }
+
+    /**
+     * Any file (or folder) as messages name it, by the same rule as {@link #shownName}: relative to the working folder
+     * when inside it, else absolute; the working folder itself is {@code .}.
+     */
+    public static String shown(Path file) {
+        Path f = file.toAbsolutePath().normalize();
         Path here = Path.of("").toAbsolutePath().normalize();
-        if (dir.equals(here)) {
-            return rel;
+        if (f.equals(here)) {
+            return ".";
         }
-        return (dir.startsWith(here) ? here.relativize(dir) : dir) + "/" + rel;
+        return (f.startsWith(here) ? here.relativize(f) : f).toString();
     }
 
     /**

@@ -62,9 +62,12 @@ public final class Publication {
         return ExpenditureIngest.files(inputDir.resolve(EXPENDITURE_FOLDER));
     }
 
-    /** How expenditure files are named in messages and in the outputs (rejects, manifest, list of inputs): input/expenditure/<file>. */
-    public static String expenditureDisplayRoot(Path inputDir) {
-        return org.pbannex.ingest.InputFolder.publishedName(inputDir, EXPENDITURE_FOLDER + "/");
+    /**
+     * How the outputs (rejects, manifest, report, data package) name expenditure files: input/expenditure/<file>, wherever
+     * the command ran. Messages name them as they open from there ({@link org.pbannex.ingest.InputFolder#shown}).
+     */
+    public static java.util.function.Function<Path, String> expenditurePublishedName(Path inputDir) {
+        return ExpenditureIngest.publishedUnder(org.pbannex.ingest.InputFolder.publishedName(inputDir, EXPENDITURE_FOLDER + "/"));
     }
 
     /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */
@@ -84,7 +87,7 @@ public final class Publication {
         }
         try {
             return new ExpenditureIngest(dimensions(in), Runtime.getRuntime().availableProcessors(), rejectsFile)
-                    .run(files, expenditureDisplayRoot(in.inputDir()));
+                    .run(files, expenditurePublishedName(in.inputDir()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -159,7 +162,7 @@ public final class Publication {
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
-        String folder = expenditureDisplayRoot(in.inputDir());
+        String folder = org.pbannex.ingest.InputFolder.shownName(in.inputDir(), EXPENDITURE_FOLDER + "/");
         return new InputError(folder, 0, "", "no expenditure-line files (*.csv): table " + e.id() + " is built from them; add "
                 + "them, or leave " + e.id() + " out (e.g. --tables " + String.join(",", TableCatalogue.ids().stream()
                 .filter(id -> !id.equals(e.id())).toList()) + ", a partial run)");

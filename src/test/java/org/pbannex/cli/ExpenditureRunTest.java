@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import org.pbannex.TestInputs;
 /**
  * A bad expenditure line through the whole command: strict runs stop with status 3 naming file, line, column and
  * reason and publish nothing; --rejects publishes rejects/expenditure.csv, and the manifest and report count
- * read = accepted + rejected. Also generate-expenditure's refusals.
+ * read = accepted + rejected. Messages name the file as it opens from where the command ran (the input copy here is
+ * outside the working folder: its absolute path); the published outputs name it by the input folder's own name
+ * (input/expenditure/...), wherever the command ran. Also generate-expenditure's refusals.
  */
 class ExpenditureRunTest {
 
@@ -31,13 +34,42 @@ class ExpenditureRunTest {
         Files.writeString(lines, Files.readString(lines) + "Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\n");
     }
 
+    private static final String BAD = ", line 20002, column amount_usd: amount '12.345' has more than 2 decimals";
+
     @Test
-    void strictRunStopsAtTheBadLine() {
-        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
-        assertEquals(3, r.status(), r.toString());
-        assertTrue(r.err().strip().equals("pb-annex: input/expenditure/synthetic-2016-2023.csv, line 20002, column amount_usd: "
-                + "amount '12.345' has more than 2 decimals"), r.err());
+    void strictRunStopsAtTheBadLine() throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        String line = org.pbannex.FailedRuns.assertFailed(r, out, 3);
+        assertEquals("pb-annex: " + lines + BAD, line);
+        assertNamesTheBadFile(line);
         assertTrue(Files.notExists(tmp.resolve("out/2022-23/latest")));
+    }
+
+    /** check and ingest-expenditure read the same lines and name the file the same way. */
+    @Test
+    void checkAndIngestNameTheFileAsItOpensFromHere() throws Exception {
+        CliRun check = CliRun.capture(java.util.Map.of(), "check", "--input", input.toString());
+        assertNamesTheBadFile(org.pbannex.FailedRuns.assertFailed(check, tmp.resolve("out"), 3));
+        CliRun ingest = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(),
+                input.resolve("expenditure").toString());
+        assertNamesTheBadFile(org.pbannex.FailedRuns.assertFailed(ingest, tmp.resolve("out"), 3));
+        // Its rejects file is no published output: it too names the file as it opens from here.
+        Path rejects = tmp.resolve("ingest-rejects.csv");
+        CliRun kept = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(), "--rejects",
+                rejects.toString(), input.resolve("expenditure").toString());
+        assertEquals(0, kept.status(), kept.toString());
+        assertTrue(kept.out().startsWith(lines + ": 20001 read, 20000 accepted, 1 rejected\n"), kept.out());
+        assertEquals(lines + ",20002,amount_usd,amount '12.345' has more than 2 decimals,\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,"
+                + "STAFF,12.345\"", Files.readAllLines(rejects).get(1));
+    }
+
+    /** The one line names the bad file by a path that opens from the working folder: the copy, not the bundled file. */
+    private void assertNamesTheBadFile(String line) {
+        assertTrue(line.startsWith("pb-annex: ") && line.endsWith(BAD), line);
+        Path named = Path.of(line.substring("pb-annex: ".length(), line.length() - BAD.length()));
+        assertTrue(Files.isRegularFile(named), "names a file that is there: " + line);
+        assertEquals(lines.toAbsolutePath().normalize(), named.toAbsolutePath().normalize(), line);
     }
 
     @Test
@@ -55,9 +87,13 @@ class ExpenditureRunTest {
                 "input/expenditure/synthetic-2016-2023.csv,20002,amount_usd,amount '12.345' has more than 2 decimals,"
                         + "\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\""), rejects);
         String manifest = Files.readString(run.resolve("manifest.json"));
-        assertTrue(manifest.replaceAll("\\s", "").contains("\"read\":20001,\"accepted\":20000,\"rejected\":1"), manifest);
+        // As before messages named files as they open from where the command ran: by the input folder's own name.
+        assertTrue(manifest.replaceAll("\\s", "").contains("\"expenditure_lines\":[{\"file\":\"input/expenditure/synthetic-2016-2023.csv\","
+                + "\"read\":20001,\"accepted\":20000,\"rejected\":1,\"bytes\":" + Files.size(lines) + ",\"synthetic\":true}]"), manifest);
+        assertFalse(manifest.contains(tmp.toString()), "no path of where the command ran: " + manifest);
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("Read = accepted + rejected") && report.contains("<td>20001</td><td>20000</td>"), report);
+        assertTrue(report.contains("input/expenditure/synthetic-2016-2023.csv") && !report.contains(tmp.toString()), report);
         assertTrue(Files.isRegularFile(run.resolve("csv/f2.csv")));
     }
 

@@ -174,7 +174,7 @@ class SortedIdRunsTest {
         // repeats together are those of one merge over everything.
         Path results = dir.resolve("ranges/partitions");
         ExpenditureIngest steps = ingest(null, true);
-        List<ExpenditurePartition> partitions = steps.plan(List.of(randomFile), "");
+        List<ExpenditurePartition> partitions = steps.plan(List.of(randomFile), ExpenditureIngest.publishedUnder(""));
         List<SortedIdRuns.Runs> runs = new ArrayList<>();
         for (ExpenditurePartition p : partitions) {
             PartitionResult r = new PartitionParser(ExpenditureFixtures.dimensions(), true, 1, 1000, new LineReader.Buffers()).parse(p,
@@ -282,7 +282,7 @@ class SortedIdRunsTest {
         Path results = dir.resolve("steps/partitions");
         Path rejects = dir.resolve("steps/rejects.csv");
         ExpenditureIngest steps = ingest(rejects, true);
-        List<ExpenditurePartition> partitions = steps.plan(List.of(file), "");
+        List<ExpenditurePartition> partitions = steps.plan(List.of(file), ExpenditureIngest.publishedUnder(""));
         assertEquals(4, partitions.size(), partitions.toString());
         for (ExpenditurePartition p : partitions) {
             steps.parse(p, ExpenditureIngest.resultFile(results, p));
