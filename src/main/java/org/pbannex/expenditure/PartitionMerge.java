@@ -279,7 +279,7 @@ final class PartitionMerge {
     }
 
     static ICSVWriter rejectsWriter(Path rejectsFile) throws IOException {
-        Files.createDirectories(rejectsFile.getParent());
+        Files.createDirectories(rejectsFile.toAbsolutePath().getParent()); // a bare name (--rejects rejects.csv) has none
         Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
         ICSVWriter csv = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");

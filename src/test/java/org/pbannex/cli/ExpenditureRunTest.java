@@ -64,6 +64,20 @@ class ExpenditureRunTest {
                 + "STAFF,12.345\"", Files.readAllLines(rejects).get(1));
     }
 
+    /** --rejects with a bare file name writes it in the working folder (it stopped with status 5: a path without parent). */
+    @Test
+    void ingestRejectsGoToABareFileName() throws Exception {
+        Path bare = Path.of("rejects-" + ProcessHandle.current().pid() + ".csv");
+        try {
+            CliRun r = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(), "--rejects",
+                    bare.toString(), input.resolve("expenditure").toString());
+            assertEquals(0, r.status(), r.toString());
+            assertEquals(2, Files.readAllLines(bare).size(), "the header and the bad line");
+        } finally {
+            Files.deleteIfExists(bare);
+        }
+    }
+
     /** The one line names the bad file by a path that opens from the working folder: the copy, not the bundled file. */
     private void assertNamesTheBadFile(String line) {
         assertTrue(line.startsWith("pb-annex: ") && line.endsWith(BAD), line);
