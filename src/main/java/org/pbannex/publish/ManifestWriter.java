@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.runtime.WriteFailed;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,7 +77,8 @@ public final class ManifestWriter {
                 Files.exists(dir.resolve(DATA_PACKAGE)) ? DATA_PACKAGE : null,
                 run.comparison() == null ? List.of() : run.comparison().restatements().inputs().stream()
                         .map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList());
-        Files.writeString(dir.resolve(FILE), JSON.writeValueAsString(m) + "\n");
+        String json = JSON.writeValueAsString(m) + "\n";
+        WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), json));
     }
 
     /** A run folder's manifest, as {@link #write} wrote it. */

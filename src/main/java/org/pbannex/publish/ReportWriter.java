@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pbannex.render.markup.Templates;
+import org.pbannex.runtime.WriteFailed;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Table;
 
@@ -46,7 +47,7 @@ public final class ReportWriter {
     private static void render(ReportView view, Path dir) throws IOException {
         Files.createDirectories(dir);
         String html = Templates.render("report", Map.of("r", view), Locale.ENGLISH);
-        Files.writeString(dir.resolve(FILE), html, StandardCharsets.UTF_8);
+        WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), html, StandardCharsets.UTF_8));
     }
 
     /** Every output that exists in the folder, then the manifest (written right after the report) and the report. */

@@ -90,6 +90,10 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
 
     /** restatements.csv: one row per difference, with both labels; a header alone when there is none. */
     public void write(Path file) throws IOException {
+        org.pbannex.runtime.WriteFailed.naming(file, () -> writeCsv(file));
+    }
+
+    private void writeCsv(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVWriter csv = new CSVWriter(w, ',', ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
             csv.writeNext(new String[] {"table", "row_key", "label_zh", "label_en", "kind", "column", "stated", "previous_biennium",

@@ -50,6 +50,29 @@ class ReportWriterTest {
     }
 
     @Test
+    void aDiskFullWhileTheReportOrManifestIsWrittenNamesTheFile(@TempDir Path dir) throws IOException {
+        // A full disk's "No space left on device" names no file; the line must say which one was being written.
+        // /dev/full stands in for the full disk (a tester's tmpfs filled during the manifest gave a line with no path).
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "Linux's /dev/full");
+        RunRecord run = record(dir, pub.checks().results());
+        for (String file : List.of(ReportWriter.FILE, ManifestWriter.FILE)) {
+            Path target = dir.resolve(file);
+            Files.deleteIfExists(target);
+            Files.createSymbolicLink(target, Path.of("/dev/full"));
+            IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
+                if (file.equals(ReportWriter.FILE)) {
+                    ReportWriter.write(run, tables, dir);
+                } else {
+                    ManifestWriter.write(run, dir);
+                }
+            });
+            assertEquals("cannot write " + target + ": No space left on device", org.pbannex.runtime.ExitCodes.message(e));
+            assertEquals(5, org.pbannex.runtime.ExitCodes.of(e), "infrastructure");
+            Files.delete(target);
+        }
+    }
+
+    @Test
     void publishedRunLinksEveryFileItHasAndNothingElse(@TempDir Path dir) throws IOException {
         Files.createDirectories(dir.resolve("csv"));
         Files.writeString(dir.resolve("csv/t1.csv"), "row_key\n");

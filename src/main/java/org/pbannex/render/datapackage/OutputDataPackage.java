@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.pbannex.runtime.WriteFailed;
 import java.util.function.Function;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.render.CsvTableWriter;
@@ -123,7 +124,8 @@ public final class OutputDataPackage {
         Package p = new Package(PROFILE, about.name(), about.title().in(Language.EN), about.description().in(Language.EN),
                 about.title().zh(), about.description().zh(), about.created(), about.runId(),
                 about.source().isEmpty() ? null : List.of(new Source(about.source().in(Language.EN))), resources);
-        Files.writeString(runFolder.resolve(FILE), JSON.writeValueAsString(p) + "\n");
+        String json = JSON.writeValueAsString(p) + "\n";
+        WriteFailed.naming(runFolder.resolve(FILE), () -> Files.writeString(runFolder.resolve(FILE), json));
     }
 
     // What the table is, its CSV's units (a tidy form's own, where it states them) and its caveat, in both editions.
