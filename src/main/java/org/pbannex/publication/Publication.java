@@ -105,10 +105,11 @@ public final class Publication {
 
     private static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate) {
         Biennium biennium = Biennium.parse(in.biennium());
-        var reference = in.reading(() -> ReferenceData.from(in, biennium));
+        // Read before the reference, not as its input: it only chooses which of a text's wordings the tables take.
+        var document = PrintedDocument.of(in);
+        var reference = in.reading(() -> ReferenceData.from(in, biennium, document.isPresent()));
         ReferenceData ref = reference.value();
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
-        var document = PrintedDocument.of(in);
         var results = in.reading(() -> ResultsFramework.from(in, ref));
         // A module built from another has that one's inputs too (outcomes and the document's tables from the results).
         var outcomes = in.reading(() -> OutcomeResources.from(in, results.value()));

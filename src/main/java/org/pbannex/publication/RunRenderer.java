@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.LineBreaks;
@@ -200,13 +199,12 @@ public final class RunRenderer {
     }
 
     /**
-     * A text that says what the figures were compared with: {@code key.printed} naming the printed document when the
-     * biennium's publication.csv names one, else {@code key}, which says they were compared with no print.
+     * A text that says what the figures were compared with (its {@code .printed} wording naming the printed document when
+     * the biennium's publication.csv names one, else one that says they were compared with no print).
      */
     private static Text claim(ComputedPublication computed, String key) {
-        var doc = PrintedDocument.of(computed.inputs());
-        Text t = computed.reference().texts().get(PrintedDocument.key(key, doc));
-        return doc.map(d -> d.fill(t)).orElse(t);
+        Text t = computed.reference().texts().get(key);
+        return computed.printedDocument().map(d -> d.fill(t)).orElse(t);
     }
 
     /**

@@ -30,11 +30,6 @@ public record PrintedDocument(String symbol, Text title) {
         return Optional.of(new PrintedDocument(symbol, title));
     }
 
-    /** The keys of texts that differ by whether a print is reproduced: {@code key.printed} with one, {@code key} without. */
-    public static String key(String key, Optional<PrintedDocument> doc) {
-        return doc.isPresent() ? key + ".printed" : key;
-    }
-
     /** A text with {document} and {symbol} filled in. */
     public Text fill(Text t) {
         return t.with("document", title).with("symbol", symbol);

@@ -17,6 +17,11 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
                             List<TargetUnit> targetUnits, Texts texts) {
 
     public static ReferenceData from(InputSet in, Biennium biennium) {
+        return from(in, biennium, PrintedDocument.of(in).isPresent());
+    }
+
+    /** @param printed whether the biennium names a printed document (its texts are then the {@code .printed} ones) */
+    public static ReferenceData from(InputSet in, Biennium biennium, boolean printed) {
         List<Part> parts = in.table("parts").stream().map(r -> new Part(r.text("part"), text(r, "number"), text(r, "title"),
                 text(r, "budget_item"), r.flag("itemised"), r.flag("running_total"))).toList();
         List<AppropriationLine> lines = in.table("lines").stream().map(r -> new AppropriationLine(r.text("line"),
@@ -34,7 +39,7 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         Map<String, Text> texts = new LinkedHashMap<>();
         in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
         ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
-                new Texts(texts, biennium, in.sourceName("texts"), rates(in)));
+                new Texts(texts, biennium, in.sourceName("texts"), rates(in), printed));
         ref.checkConsistency(in);
         return ref;
     }

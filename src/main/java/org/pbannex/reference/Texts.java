@@ -9,29 +9,37 @@ import org.pbannex.table.Text;
  * {cur}, {prev}, {cur_code} and {prev_code} already filled in, and the numbers a text may state from the data
  * ({rate} and {prev_rate}, the budget rates of settings.csv), so no text carries a number typed once more. A key the tables need but the file lacks is bad
  * input (exit status 3), named with the file it should be in.
+ * <p>
+ * A text that speaks of the printed document has two keys: {@code key} says what is true of any biennium, and
+ * {@code key.printed} is read instead in a biennium whose publication.csv names a printed document ("[x] marks a cell
+ * for which the printed table gives no figure"). So a biennium without a print never speaks of one.
  */
 public final class Texts {
+
+    /** The suffix of a text's key for a biennium that names a printed document. */
+    public static final String PRINTED = ".printed";
 
     private final Map<String, Text> byKey;
     private final Biennium biennium;
     private final String file;
     private final Map<String, String> values;
+    private final boolean printed;
 
-    /** @param file how the texts file is named in errors (e.g. input/reference/texts.csv) */
-    public Texts(Map<String, Text> byKey, Biennium biennium, String file) {
-        this(byKey, biennium, file, Map.of());
-    }
-
-    /** @param values further placeholders filled in every text (e.g. rate = 0.95) */
-    public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values) {
+    /**
+     * @param file    how the texts file is named in errors (e.g. input/reference/texts.csv)
+     * @param values  further placeholders filled in every text (e.g. rate = 0.95)
+     * @param printed whether the biennium names a printed document: its texts are then the {@code .printed} ones
+     */
+    public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values, boolean printed) {
         this.byKey = Map.copyOf(byKey);
         this.biennium = biennium;
         this.file = file;
         this.values = Map.copyOf(values);
+        this.printed = printed;
     }
 
     public Text get(String key) {
-        Text t = byKey.get(key);
+        Text t = printed && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
         if (t == null) {
             throw new InputError(file, 0, "key", "no text with key '" + key + "': add a row for it (key,zh,en)");
         }
@@ -44,7 +52,7 @@ public final class Texts {
     }
 
     public boolean has(String key) {
-        return byKey.containsKey(key);
+        return byKey.containsKey(key) || printed && byKey.containsKey(key + PRINTED);
     }
 
     /** Texts whose key is the prefix and one more part, in key order (e.g. the numbered footnotes of a table). */
