@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
 import org.pbannex.table.Money;
@@ -90,7 +91,7 @@ public final class BudgetResolutionTable {
         // The CHF columns' rate note states both rates when the previous biennium's column is at another rate.
         List<Text> notes = new java.util.ArrayList<>();
         notes.add(t.get(data.budgetRate().compareTo(data.previousBudgetRate()) == 0 ? "br.rate" : "br.rates"));
-        notes.addAll(t.numbered("br.footnote."));
+        notes.addAll(t.numbered(TextKeys.footnotes(ID)));
         return DocumentText.table(t, ID, columns, rows, notes, true);
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.pbannex.document.DocumentData.SdgIndicator;
 import org.pbannex.document.DocumentData.SdgTarget;
 import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
 import org.pbannex.table.Row;
@@ -61,7 +62,7 @@ public final class SdgLinksTable {
                 tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.ITEM, label, line));
             }
         }
-        List<Text> footnotes = new ArrayList<>(t.numbered("ii1.footnote."));
+        List<Text> footnotes = new ArrayList<>(t.numbered(TextKeys.footnotes(ID)));
         footnotes.addAll(repeatedTexts(t, data.targets()));
         return DocumentText.table(t, ID, columns(t), rows, footnotes, false).withTidy(new TidyRows(TIDY_COLUMNS, tidy));
     }

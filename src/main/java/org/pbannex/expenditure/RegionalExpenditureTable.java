@@ -15,6 +15,7 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Region;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
@@ -82,6 +83,7 @@ public final class RegionalExpenditureTable {
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf)));
+        footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
         if (synthetic) {
             footnotes.add(t.get("f2.synthetic"));
         }

@@ -32,6 +32,7 @@ public final class InputSet {
     private final Map<String, InputFile> files;
     private final Map<String, SourceName> sources;
     private final Map<String, CsvTable> shared;
+    private final Map<String, CsvTable> own;
     /** The resources read on this thread while {@link #reading} records them (null: not recording). */
     private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
@@ -40,13 +41,14 @@ public final class InputSet {
     }
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
-                     Map<String, SourceName> sources, Map<String, CsvTable> shared) {
+                     Map<String, SourceName> sources, Map<String, CsvTable> shared, Map<String, CsvTable> own) {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
         this.files = files;
         this.sources = sources;
         this.shared = shared;
+        this.own = own;
     }
 
     /**
@@ -128,6 +130,7 @@ public final class InputSet {
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, SourceName> sources = new LinkedHashMap<>();
         Map<String, CsvTable> sharedFiles = new LinkedHashMap<>();
+        Map<String, CsvTable> ownFiles = new LinkedHashMap<>();
         for (Resource r : resources) {
             if (biennium == null && r.perBiennium()) {
                 throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
@@ -147,6 +150,7 @@ public final class InputSet {
                 Path ownFile = inputDir.resolve(own);
                 CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
                 files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
+                ownFiles.put(r.name(), mine);
                 table = mergeByKey(r, table, mine, source, byPath(inputDir, own));
             }
             tables.put(r.name(), table);
@@ -155,7 +159,7 @@ public final class InputSet {
         for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
         }
-        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles);
     }
 
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
@@ -256,6 +260,16 @@ public final class InputSet {
         read(resource);
         CsvTable t = shared.get(resource);
         return t != null ? t : csv(resource);
+    }
+
+    /**
+     * The rows of the biennium's own file of a resource that amends the shared one key by key (its texts), as read, each
+     * naming that file; none when the biennium has no such file.
+     */
+    public List<Record> ownRows(String resource) {
+        read(resource);
+        CsvTable t = own.get(resource);
+        return t == null ? List.of() : t.records();
     }
 
     /** The file {@link #sheetCsv} holds, under the input folder: {@code reference/units.csv}, {@code 2024-25/budget.csv}. */

@@ -23,13 +23,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.pbannex.ingest.CsvResourceReader;
 import org.pbannex.ingest.CsvResourceWriter;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.Field;
 import org.pbannex.ingest.ImportedWorkbook;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunFolder;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.ingest.Resource;
 import org.pbannex.ingest.SourceName;
 
@@ -55,6 +58,8 @@ public final class InputBookImport {
     /** How many folders made for runs from workbooks are kept under work/imported/. */
     private static final int KEPT_RUN_FOLDERS = 10;
     private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_UP);
+    /** The resource of document texts. */
+    private static final String TEXTS = "texts";
 
     private InputBookImport() {
     }
@@ -86,7 +91,8 @@ public final class InputBookImport {
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
             List<String> beside = ownReferenceBeside(schemaDir, pkg, c, tmp, shown);
             // The same rules as for the CSV files, errors naming the sheets and rows.
-            InputSet.load(tmp, c.biennium(), r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name())));
+            InputSet in = InputSet.load(tmp, c.biennium(), r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name())));
+            checkAddedTexts(in, pkg, List.of(installationInput, into));
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
@@ -113,6 +119,30 @@ public final class InputBookImport {
             return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
         } finally {
             RunFolder.deleteTree(tmp);
+        }
+    }
+
+    /**
+     * The workbook holds the shared texts: a key its sheet adds to those of the file it replaces (or the installation's)
+     * that the program would never read, a typo, is refused as in a biennium's own texts.csv ({@link TextKeys}).
+     *
+     * @param folders the input folders whose texts the sheet's may replace (those that have a readable texts file)
+     */
+    private static void checkAddedTexts(InputSet in, DataPackage pkg, List<Path> folders) {
+        Resource texts = pkg.resource(TEXTS);
+        Set<String> before = new java.util.HashSet<>();
+        String named = null;
+        for (Path folder : folders) {
+            Path file = folder.resolve(texts.path());
+            try {
+                CsvResourceReader.read(file, file.toString(), texts).forEach(r -> before.add(r.text("key")));
+                named = named == null ? file.toString() : named;
+            } catch (InputError e) {
+                // missing or broken: it holds no key the program reads that the sheet could be measured against
+            }
+        }
+        if (named != null) {
+            new TextKeys(before, named, TableCatalogue.ids()).checkAdded(in.sheetCsv(TEXTS).records(), before);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pbannex.reference.DocumentText;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Chart;
@@ -75,7 +76,7 @@ public final class OutcomeResourcesTable {
         if (anyNotItemised) {
             footnotes.add(t.get("a4.not_itemised_note"));
         }
-        footnotes.addAll(t.numbered("a4.footnote."));
+        footnotes.addAll(t.numbered(TextKeys.footnotes(ID)));
         if (!unstated.isEmpty()) {
             footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", list(t, unstated)));
         }

@@ -24,6 +24,7 @@ import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.ReferenceData;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.restatement.Restatements;
 import org.pbannex.results.ResultsFramework;
@@ -43,6 +44,8 @@ public final class Publication {
     public static final String PRINTED_DIFFERENCES = "printed_differences";
     /** The check that a documented difference from the print still holds its published value. */
     static final String PRINTED_DIFFERENCES_CHECK = "printed_difference.published_value";
+    /** The input resource of document texts (a biennium's own file amends the shared one key by key). */
+    private static final String TEXTS = "texts";
 
     private Publication() {
     }
@@ -107,6 +110,7 @@ public final class Publication {
         Biennium biennium = Biennium.parse(in.biennium());
         // Read before the reference, not as its input: it only chooses which of a text's wordings the tables take.
         var document = PrintedDocument.of(in);
+        checkOwnTexts(in, document.isPresent());
         var reference = in.reading(() -> ReferenceData.from(in, biennium, document.isPresent()));
         ReferenceData ref = reference.value();
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
@@ -138,6 +142,19 @@ public final class Publication {
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
         return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),
                 linesByTable);
+    }
+
+    /** A row of the biennium's own texts.csv that would never be shown (a typo'd key) stops the run: see {@link TextKeys}. */
+    private static void checkOwnTexts(InputSet in, boolean printed) {
+        var own = in.ownRows(TEXTS);
+        if (!own.isEmpty()) {
+            new TextKeys(keys(in.sheetCsv(TEXTS).records()), in.sourceName(TEXTS), TableCatalogue.ids())
+                    .checkOwn(own, keys(in.table(TEXTS)), printed, in.sourceName("publication"));
+        }
+    }
+
+    private static Set<String> keys(List<org.pbannex.ingest.Record> texts) {
+        return texts.stream().map(r -> r.text("key")).collect(java.util.stream.Collectors.toSet());
     }
 
     private static <T> InputSet.Read<T> withInputsOf(InputSet.Read<T> read, InputSet.Read<?> from) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.LineBreaks;
@@ -233,7 +234,7 @@ public final class RunRenderer {
      * cell, one of its table's footnotes ({@link org.pbannex.table.CellNote}).
      */
     private static List<Text> notes(ComputedPublication computed, Texts t) {
-        return new ArrayList<>(t.numbered("publication.note."));
+        return new ArrayList<>(t.numbered(TextKeys.GENERAL_NOTES));
     }
 
     /**
@@ -242,10 +243,10 @@ public final class RunRenderer {
      */
     static List<List<String>> noteTables(Texts t) {
         List<List<String>> out = new ArrayList<>();
-        for (String k : t.numberedKeys("publication.note.")) {
+        for (String k : t.numberedKeys(TextKeys.GENERAL_NOTES)) {
             List<String> ids = new ArrayList<>();
-            if (t.has(k + ".tables")) { // ids, the same in both columns; either may be the one edited
-                Text both = t.get(k + ".tables");
+            if (t.has(k + TextKeys.NOTE_TABLES)) { // ids, the same in both columns; either may be the one edited
+                Text both = t.get(k + TextKeys.NOTE_TABLES);
                 for (String id : (both.zh() + " " + both.en()).strip().split("\\s+")) {
                     if (!ids.contains(id)) {
                         ids.add(id);
@@ -254,7 +255,7 @@ public final class RunRenderer {
             }
             for (String id : ids) {
                 if (!TableCatalogue.ids().contains(id)) {
-                    throw t.error(k + ".tables", "'" + id + "' is not a table; the tables are " + String.join(" ", TableCatalogue.ids()));
+                    throw t.error(k + TextKeys.NOTE_TABLES, "'" + id + "' is not a table; the tables are " + String.join(" ", TableCatalogue.ids()));
                 }
             }
             out.add(ids);

@@ -17,16 +17,17 @@ public final class DocumentText {
     }
 
     public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, List<Text> footnotes, boolean wide) {
-        return new Table(id, optional(t, id + ".number"), t.get(id + ".title"), optional(t, id + ".unit"), t.get(id + ".label"),
-                columns, rows, footnotes, Text.EMPTY, wide, null, List.of(), optional(t, id + ".short"));
+        return new Table(id, optional(t, id, TextKeys.NUMBER), t.get(id + ".title"), optional(t, id, TextKeys.UNIT_NOTE),
+                t.get(id + ".label"), columns, rows, footnotes, Text.EMPTY, wide, null, List.of(), optional(t, id, TextKeys.SHORT));
     }
 
     // A table without a printed number or unit note simply has no such text.
-    private static Text optional(Texts t, String key) {
+    private static Text optional(Texts t, String id, String name) {
+        String key = TextKeys.tableText(id, name);
         return t.has(key) ? t.get(key) : Text.EMPTY;
     }
 
     public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, boolean wide) {
-        return table(t, id, columns, rows, t.numbered(id + ".footnote."), wide);
+        return table(t, id, columns, rows, t.numbered(TextKeys.footnotes(id)), wide);
     }
 }

@@ -62,7 +62,7 @@ public final class Texts {
 
     /** The keys of {@link #numbered}: a key with further parts (publication.note.2.tables) is not one of them. */
     public java.util.List<String> numberedKeys(String prefix) {
-        return byKey.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('.', prefix.length()) < 0).sorted().toList();
+        return byKey.keySet().stream().filter(k -> TextKeys.isNumbered(k, prefix)).sorted().toList();
     }
 
     private Text fill(Text t) {

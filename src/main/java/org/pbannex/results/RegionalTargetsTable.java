@@ -9,6 +9,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Region;
 import org.pbannex.reference.TargetUnit;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework.Indicator;
 import org.pbannex.results.ResultsFramework.Kind;
@@ -88,7 +89,7 @@ public final class RegionalTargetsTable {
             // it is a total.
             add(rows, tidy, ALL, u, RowType.TOTAL, tally, regions, totalLabel, t.get("rt.total_of").with("unit", u.name()));
         }
-        List<Text> footnotes = t.numbered("rt.footnote.").stream().map(f -> f.with("split", Long.toString(split.size())))
+        List<Text> footnotes = t.numbered(TextKeys.footnotes(ID)).stream().map(f -> f.with("split", Long.toString(split.size())))
                 .toList();
         Table table = DocumentText.table(t, ID, columns(t, regions), rows, footnotes, true);
         return table.withTidy(new TidyRows(List.of("outcome", "region", "count_unit", "target_sum", "indicators"), tidy))

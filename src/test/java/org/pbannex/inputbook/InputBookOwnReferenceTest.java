@@ -121,6 +121,38 @@ class InputBookOwnReferenceTest {
                 e.getMessage());
     }
 
+    /**
+     * The workbook holds the shared texts, so texts can arrive through it: a key its sheet adds that the program never
+     * reads (a typo) is refused, naming the sheet, row and the key meant, before anything is written; a footnote it adds
+     * by a key of a family the program reads is imported.
+     */
+    @Test
+    void aTextKeyTheWorkbookAddsIsCheckedAsABienniumsOwn() throws IOException {
+        Path typo = edited(wb -> addText(wb.getSheet("texts"), "a3.fotnote.1", "附件 3 的脚注。", "A footnote of annex 3."));
+        Path into = copyOfTree();
+        byte[] before = Files.readAllBytes(into.resolve("reference/texts.csv"));
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(typo, "inputs.xlsx", into, into));
+        assertTrue(e.getMessage().matches("inputs\\.xlsx, sheet texts, row \\d+, column key: 'a3\\.fotnote\\.1' is no text the "
+                + "program reads, so it would never be shown: did you mean 'a3\\.footnote\\.1'\\?"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(into.resolve("reference/texts.csv")), "nothing written");
+        // A run from the workbook is refused the same way.
+        assertThrows(InputError.class, () -> InputBookImport.forRun(typo, "inputs.xlsx", tree, tmp.resolve("work")));
+
+        Path footnote = edited(wb -> addText(wb.getSheet("texts"), "a3.footnote.1", "附件 3 的脚注。", "A footnote of annex 3."));
+        InputBookImport.Result r = InputBookImport.importInto(footnote, "inputs.xlsx", into, into);
+        assertEquals(List.of("reference/texts.csv"), r.changed());
+        var a3 = org.pbannex.publication.Publication.compute(into, new org.pbannex.reference.Biennium(2024)).tables().get("a3");
+        assertEquals("A footnote of annex 3.", a3.footnotes().get(a3.footnotes().size() - 1).en());
+    }
+
+    /** Adds a text (key, zh, en) in the row below the sheet's last. */
+    private static void addText(XSSFSheet texts, String key, String zh, String en) {
+        XSSFRow row = texts.createRow(texts.getLastRowNum() + 1);
+        row.createCell(0).setCellValue(key);
+        row.createCell(1).setCellValue(zh);
+        row.createCell(2).setCellValue(en);
+    }
+
     private Path copyOfTree() throws IOException {
         Path into = tmp.resolve("into");
         TestInputs.copyTree(tree, into);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.pbannex.runtime.WriteFailed;
 import java.util.function.Function;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.TextKeys;
 import org.pbannex.render.CsvTableWriter;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
@@ -195,7 +196,7 @@ public final class OutputDataPackage {
     private static List<Field> valueFields(Column c, About about) {
         Text heading = new Text((c.group().zh() + " " + c.heading().zh()).strip(),
                 (c.group().in(Language.EN) + " " + c.heading().in(Language.EN)).strip());
-        Text fromTexts = about.texts().apply("datapackage.field." + c.key());
+        Text fromTexts = about.texts().apply(TextKeys.FIELD + c.key());
         Text description = fromTexts != null ? fromTexts : heading;
         String unit = c.unit().isEmpty() ? null : c.unit().in(Language.EN);
         String unitZh = c.unit().isEmpty() ? null : c.unit().zh();
@@ -228,7 +229,7 @@ public final class OutputDataPackage {
         List<String> values = tidy.lines().stream().map(l -> tidyValue(l, name)).filter(v -> !v.isEmpty()).toList();
         Text d = described(table, name, about);
         // A number's unit, where the texts name one for the field (a count or a code has none).
-        Text unit = about.texts().apply("datapackage.unit." + name);
+        Text unit = about.texts().apply(TextKeys.UNIT + name);
         String unitEn = unit == null ? null : unit.in(Language.EN);
         String unitZh = unit == null ? null : unit.zh();
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+"))) {
@@ -262,13 +263,13 @@ public final class OutputDataPackage {
     }
 
     private static Text described(String field, About about) {
-        Text t = about.texts().apply("datapackage.field." + field);
+        Text t = about.texts().apply(TextKeys.FIELD + field);
         return t == null ? Text.of(field) : t;
     }
 
     // A tidy field's description: the table's own (datapackage.field.<table>.<field>) before the one fields share.
     private static Text described(String table, String field, About about) {
-        Text own = about.texts().apply("datapackage.field." + table + "." + field);
+        Text own = about.texts().apply(TextKeys.FIELD + table + "." + field);
         return own != null ? own : described(field, about);
     }
 

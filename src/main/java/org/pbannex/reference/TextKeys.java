@@ -1,0 +1,221 @@
+package org.pbannex.reference;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Record;
+
+/**
+ * The keys of texts.csv the program reads, worked out in this one place: every key of the shared file (a text read by
+ * its exact key is there, or the run would stop for want of it), and the families read by prefix, for each table of
+ * the catalogue: a table's numbered footnotes and its optional number, unit note and sheet name, the general notes and
+ * the tables each concerns, the data package's descriptions of fields and units; beside each, its wording for a
+ * biennium that names a printed document ({@code key.printed}, see {@link Texts}). The readers take their prefixes from
+ * here. A key outside them (a typo: {@code t1.fotnote.1}) would be kept and never shown, the user believing the text
+ * changed: it is refused, naming the key meant when one is close.
+ */
+public final class TextKeys {
+
+    /** A table's printed number ({@code <id>.number}), unit note and sheet name: texts a table may lack. */
+    public static final String NUMBER = "number";
+    public static final String UNIT_NOTE = "unit";
+    public static final String SHORT = "short";
+    public static final List<String> OPTIONAL_TABLE_TEXTS = List.of(NUMBER, UNIT_NOTE, SHORT);
+    /** The general notes: {@code publication.note.<n>}. */
+    public static final String GENERAL_NOTES = "publication.note.";
+    /** Beside a general note, the tables it concerns: {@code publication.note.<n>.tables}. */
+    public static final String NOTE_TABLES = ".tables";
+    /** A data package field's description: {@code datapackage.field.<field>}, or a table's own {@code datapackage.field.<id>.<field>}. */
+    public static final String FIELD = "datapackage.field.";
+    /** A data package field's unit: {@code datapackage.unit.<field>}. */
+    public static final String UNIT = "datapackage.unit.";
+
+    private final Set<String> shared;
+    private final String sharedFile;
+    private final List<String> tableIds;
+
+    /**
+     * @param shared     the keys of the shared texts file (input/reference/texts.csv)
+     * @param sharedFile how that file is named in messages
+     * @param tableIds   the table catalogue's ids
+     */
+    public TextKeys(Set<String> shared, String sharedFile, Collection<String> tableIds) {
+        this.shared = Set.copyOf(shared);
+        this.sharedFile = sharedFile;
+        this.tableIds = List.copyOf(tableIds);
+    }
+
+    /** A table's text: {@code <id>.<name>}. */
+    public static String tableText(String tableId, String name) {
+        return tableId + "." + name;
+    }
+
+    /** The prefix of a table's numbered footnotes: {@code <id>.footnote.}. */
+    public static String footnotes(String tableId) {
+        return tableId + ".footnote.";
+    }
+
+    /** Whether a key is the prefix and one more part: one of a numbered family ({@code t1.footnote.2}, not {@code t1.footnote.2.x}). */
+    public static boolean isNumbered(String key, String prefix) {
+        return key.startsWith(prefix) && key.indexOf('.', prefix.length()) < 0;
+    }
+
+    /**
+     * Refuses a row of a biennium's own texts.csv that the program would not read for that biennium: a key it never
+     * reads, and a wording for the other kind of biennium (a {@code .printed} key where publication.csv names no printed
+     * document; the plain key where it names one and the texts hold the {@code .printed} one, which is read instead).
+     *
+     * @param present     the keys of the texts merged (shared and own)
+     * @param printed     whether the biennium names a printed document
+     * @param publication how the biennium's publication.csv is named in messages
+     */
+    public void checkOwn(List<Record> own, Set<String> present, boolean printed, String publication) {
+        for (Record r : own) {
+            String key = r.text("key");
+            String why = unread(key, present);
+            if (why == null && printed && !key.endsWith(Texts.PRINTED) && present.contains(key + Texts.PRINTED)) {
+                why = "is not read: " + publication + " names a printed document, so the text read is '" + key + Texts.PRINTED
+                        + "'; change that key";
+            }
+            if (why == null && !printed && key.endsWith(Texts.PRINTED)) {
+                why = "is not read: it is the wording for a biennium that names a printed document, and " + publication
+                        + " names none; change '" + base(key) + "'";
+            }
+            if (why != null) {
+                throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+            }
+        }
+    }
+
+    /**
+     * Refuses a row of a shared texts file whose key the file it replaces lacks ({@code before}) and that the program
+     * would never read: an input workbook's sheet of texts, imported over the installation's file.
+     */
+    public void checkAdded(List<Record> rows, Set<String> before) {
+        Set<String> present = new TreeSet<>();
+        rows.forEach(r -> present.add(r.text("key")));
+        for (Record r : rows) {
+            String key = r.text("key");
+            if (!before.contains(key)) {
+                String why = unread(key, present);
+                if (why != null) {
+                    throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+                }
+            }
+        }
+    }
+
+    /** Why a text with this key would never be read (for any biennium), or null when it is read. */
+    private String unread(String key, Set<String> present) {
+        if (known(key)) {
+            String note = key.endsWith(NOTE_TABLES) ? base(key, NOTE_TABLES) : null;
+            return note != null && isNumbered(note, GENERAL_NOTES) && !present.contains(note) ? besideNone(note) : null;
+        }
+        if (key.endsWith(Texts.PRINTED) && known(base(key))) {
+            String plain = base(key);
+            String why = unread(plain, present);
+            // A text read by its exact key may have only its printed wording; a family's is listed by its plain key.
+            return why != null || shared.contains(plain) || present.contains(plain) ? why : besideNone(plain);
+        }
+        return "is no text the program reads, so it would never be shown" + suggestion(key);
+    }
+
+    private boolean known(String key) {
+        return shared.contains(key) || family(key);
+    }
+
+    private static String besideNone(String other) {
+        return "is read only beside a text with key '" + other + "', and there is none";
+    }
+
+    private boolean family(String key) {
+        if (isNumbered(key, GENERAL_NOTES) || isNumbered(key, FIELD) || isNumbered(key, UNIT)) {
+            return true;
+        }
+        if (key.endsWith(NOTE_TABLES) && isNumbered(base(key, NOTE_TABLES), GENERAL_NOTES)) {
+            return true;
+        }
+        for (String id : tableIds) {
+            if (isNumbered(key, footnotes(id)) || isNumbered(key, FIELD + id + ".")) {
+                return true;
+            }
+            for (String optional : OPTIONAL_TABLE_TEXTS) {
+                if (key.equals(tableText(id, optional))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** ": did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
+    private String suggestion(String key) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String c : candidates(key)) {
+            int d = distance(key, c);
+            if (d < best) {
+                best = d;
+                nearest = c;
+            }
+        }
+        if (nearest != null && best <= Math.max(2, key.length() / 8)) {
+            return ": did you mean '" + nearest + "'?";
+        }
+        return ": the keys are those of " + sharedFile + " and the families read by prefix: " + OPTIONAL_TABLE_TEXTS.stream()
+                .map(o -> "<table>." + o).collect(java.util.stream.Collectors.joining(", ", "<table>.footnote.<n>, ", ""))
+                + " (the tables: " + String.join(" ", tableIds) + "), " + GENERAL_NOTES + "<n> and " + GENERAL_NOTES + "<n>"
+                + NOTE_TABLES + ", " + FIELD + "<field> and " + UNIT + "<field>, each also as <key>" + Texts.PRINTED;
+    }
+
+    /** The shared keys, and each family's key with the same last part as the typed one (t1.footnote.3 for t1.fotnote.3). */
+    private List<String> candidates(String key) {
+        String plain = key.endsWith(Texts.PRINTED) ? base(key) : key;
+        String suffix = plain.equals(key) ? "" : Texts.PRINTED;
+        String n = plain.endsWith(NOTE_TABLES) ? base(plain, NOTE_TABLES) : plain;
+        n = n.substring(n.lastIndexOf('.') + 1);
+        List<String> out = new ArrayList<>();
+        for (String id : tableIds) {
+            out.add(footnotes(id) + n + suffix);
+            OPTIONAL_TABLE_TEXTS.forEach(o -> out.add(tableText(id, o) + suffix));
+        }
+        out.add(GENERAL_NOTES + n + suffix);
+        out.add(GENERAL_NOTES + n + NOTE_TABLES + suffix);
+        shared.stream().map(k -> k + suffix).forEach(out::add);
+        out.sort(Comparator.naturalOrder()); // the same suggestion every time, whatever the order of the files
+        return out;
+    }
+
+    private static String base(String key) {
+        return base(key, Texts.PRINTED);
+    }
+
+    private static String base(String key, String suffix) {
+        return key.substring(0, key.length() - suffix.length());
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) that make one string the other: a typo's distance. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
