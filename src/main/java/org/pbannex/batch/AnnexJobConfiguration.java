@@ -5,6 +5,7 @@ import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.distribute.MailServer;
+import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
@@ -111,9 +112,12 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    Step publish(RunSteps steps, RunPublication publication) {
+    Step publish(RunSteps steps, RunPublication publication, RunDistribution distribution) {
         return steps.tasklet("publish", (contribution, run) -> {
-            publication.publish(run, contribution.getStepExecution().getJobExecution());
+            var job = contribution.getStepExecution().getJobExecution();
+            // Noted before the folder is published: a run killed before its distribute step still waits for its reviewers.
+            distribution.expect(run, job);
+            publication.publish(run, job);
             contribution.incrementWriteCount(1);
         });
     }
@@ -135,8 +139,13 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    Distributor distributor(DistributionLog log, MailServer mail) {
-        return new Distributor(log, mail);
+    Distributor distributor(DistributionLog log, MailServer mail, PbProperties props) {
+        return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()));
+    }
+
+    @Bean
+    UnsentRuns unsentRuns(PbProperties props, RunHistory history) {
+        return new UnsentRuns(new org.pbannex.runtime.RunOutcomes(props.status()), history);
     }
 
     @Bean

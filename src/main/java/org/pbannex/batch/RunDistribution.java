@@ -1,19 +1,32 @@
 package org.pbannex.batch;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.Distributor;
 import org.pbannex.distribute.ReplyBy;
-import org.pbannex.publish.PublishedRun;
+import org.pbannex.distribute.Reviewer;
 import org.pbannex.distribute.ReviewerList;
+import org.pbannex.distribute.UnsentRuns;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.RunRequest;
+import org.pbannex.publish.PublishedRun;
+import org.pbannex.runtime.RunLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The distribute step's service, after publish: sends the published run to the job's reviewers (none: nothing to do). A
- * mail failure does not fail the run, which is published: it is left in the job's context for the command to report
- * (one line, exit status 5), and recorded in the distribution log. A run started with --no-distribute sends nothing
- * and says how many reviewers it held back.
+ * Sends a published run to its job's reviewers: the distribute step after publish, and, when the next run of the job
+ * finds nothing to do, a run of these inputs that was published but never sent to them all (its process killed before
+ * it could, its mail server refused). A mail failure does not fail the run, which is published: it is left in the job's
+ * context for the command to report (one line, exit status 5), and recorded in the distribution log. A run started with
+ * --no-distribute sends nothing and says how many reviewers it held back. A run that a newer run replaced is never sent
+ * ({@link UnsentRuns}), and no reviewer gets the same run twice ({@link Distributor}).
  */
 @Component
 public class RunDistribution {
@@ -24,37 +37,158 @@ public class RunDistribution {
     public static final String SENT = "distributedTo";
     /** How many reviewers the run was not sent to, as the command asked (--no-distribute). */
     public static final String HELD = "distributionHeld";
+    /** How many reviewers had received the run already (a restart of a run killed while it sent it). */
+    public static final String ALREADY = "distributionAlready";
+    /** The run that replaced this one before it was sent (published after it): it was not sent. */
+    public static final String REPLACED = "distributionReplacedBy";
+
+    /**
+     * What became of a run's distribution: sent to {@code sent} reviewers ({@code already} more had received it
+     * before), or held back from {@code held} (--no-distribute), or not sent since run {@code replacedBy} replaced it,
+     * or the mail server's one line ({@code failed}); {@code sent} is null when it was not sent, and all are empty when
+     * it had nobody to go to.
+     */
+    public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed) {
+
+        static Sending none(String runId) {
+            return new Sending(runId, null, 0, 0, null, null);
+        }
+
+        /** What the distribute step of a run left in its job's context. */
+        public static Sending of(String runId, ExecutionContext ctx) {
+            return new Sending(runId, ctx.containsKey(SENT) ? ctx.getInt(SENT) : null, ctx.getInt(ALREADY, 0), ctx.getInt(HELD, 0),
+                    ctx.getString(REPLACED, null), ctx.getString(FAILED, null));
+        }
+
+        void putInto(ExecutionContext ctx) {
+            if (sent != null) {
+                ctx.putInt(SENT, sent);
+                ctx.putInt(ALREADY, already);
+            }
+            if (held > 0) {
+                ctx.putInt(HELD, held);
+            }
+            if (replacedBy != null) {
+                ctx.putString(REPLACED, replacedBy);
+            }
+            if (failed != null) {
+                ctx.putString(FAILED, failed);
+            }
+        }
+    }
+
+    /**
+     * When the next run of a job finds nothing to do: what became of the run it names, if that one was waiting to be
+     * sent; and the job's other runs still waiting (published, not sent, not replaced), for a line each.
+     */
+    public record CatchUp(Sending named, List<PublishedRun> stillWaiting) {
+    }
 
     private final RunInputs inputs;
     private final Distributor distributor;
     private final PbProperties props;
+    private static final Logger LOG = LoggerFactory.getLogger(RunDistribution.class);
 
-    public RunDistribution(RunInputs inputs, Distributor distributor, PbProperties props) {
+    private final UnsentRuns unsent;
+    private final RunLease lease;
+
+    public RunDistribution(RunInputs inputs, Distributor distributor, PbProperties props, UnsentRuns unsent, RunLease lease) {
+        this.lease = lease;
         this.inputs = inputs;
         this.distributor = distributor;
         this.props = props;
+        this.unsent = unsent;
     }
 
-    public void distribute(RunInfo run, StepContribution contribution) throws IOException {
+    /**
+     * Before the run's folder is published (the publish step): a run that is to go to its job's reviewers is noted as
+     * waiting for them, so that a kill after publishing and before sending is known.
+     */
+    public void expect(RunInfo run, JobExecution job) throws IOException {
         var request = run.request();
-        var reviewers = ReviewerList.ofJobFile(props.jobs(), request.job(), request.input());
-        if (reviewers.isEmpty()) {
-            return;
+        if (RunParameters.distributes(job.getJobParameters()) && !reviewers(request).isEmpty()) {
+            unsent.expect(request.job(), request.biennium().code(), run.runId(), RunInputs.folder(run).published());
         }
+    }
+
+    /** The distribute step: the run just published goes to its job's reviewers (those it has not reached yet). */
+    public void distribute(RunInfo run, StepContribution contribution) throws IOException {
         var job = contribution.getStepExecution().getJobExecution();
-        var ctx = job.getExecutionContext();
-        if (!RunParameters.distributes(job.getJobParameters())) {
-            ctx.putInt(HELD, reviewers.size());
-            return;
+        var request = run.request();
+        Sending s = send(request, PublishedRun.read(RunInputs.folder(run).published()),
+                RunParameters.distributes(job.getJobParameters()), () -> inputs.computed(run));
+        if (s.sent() != null) {
+            contribution.incrementWriteCount(s.sent());
+        }
+        s.putInto(job.getExecutionContext());
+    }
+
+    /**
+     * The next run of the job found these inputs published by run {@code runId}: that run is sent to the reviewers it
+     * has not reached, if it waits for them (and no newer run replaced it), unless this command says --no-distribute,
+     * which holds it back on purpose.
+     */
+    public CatchUp catchUp(RunRequest request, String runId, boolean distribute) throws IOException {
+        var waiting = unsent.waiting(request.job(), request.biennium().code());
+        if (waiting.replaced().containsKey(runId)) {
+            return new CatchUp(new Sending(runId, null, 0, 0, waiting.replaced().get(runId), null), waiting.besides(runId));
+        }
+        if (waiting.run(runId).isEmpty()) {
+            return new CatchUp(Sending.none(runId), waiting.besides(runId));
+        }
+        String biennium = request.biennium().code();
+        String output = request.output().toString();
+        try {
+            // Sent under the lock of the biennium and output folder, as the run's own step would: two runs that both find
+            // nothing to do (on PostgreSQL, from two places) never both send it.
+            lease.acquire(biennium, output, runId);
+        } catch (RunLease.Busy busy) {
+            LOG.info("run {} waits for its reviewers, and another run holds {}: {}", runId, biennium, busy.getMessage());
+            return new CatchUp(Sending.none(runId), waiting.runs());
         }
         try {
-            var published = PublishedRun.read(RunInputs.folder(run).published());
-            var sent = distributor.distribute(published, inputs.computed(run), reviewers, false, request.output(),
-                    ReplyBy.of(published, null, ReviewerList.replyWithinDays(props.jobs(), request.job())));
-            contribution.incrementWriteCount(sent.size());
-            ctx.putInt(SENT, sent.size());
-        } catch (Distributor.MailFailed e) {
-            ctx.putString(FAILED, e.getMessage());
+            return new CatchUp(send(request, waiting.run(runId).get(), distribute, () -> RunInputs.computedAgain(request)),
+                    waiting.besides(runId));
+        } finally {
+            lease.release(biennium, output, runId);
         }
+    }
+
+    /** The job's runs of the biennium still waiting to be sent, besides this one (which says of itself). */
+    public List<PublishedRun> waitingBesides(RunRequest request, String runId) throws IOException {
+        return unsent.waiting(request.job(), request.biennium().code()).besides(runId);
+    }
+
+    private Sending send(RunRequest request, PublishedRun published, boolean distribute, Supplier<ComputedPublication> computed)
+            throws IOException {
+        String job = request.job();
+        String biennium = request.biennium().code();
+        // Older runs of the job that this one replaced are settled here, as this one is published.
+        var waiting = unsent.waiting(job, biennium);
+        List<Reviewer> reviewers = reviewers(request);
+        if (reviewers.isEmpty()) {
+            unsent.settle(job, biennium, published.runId());
+            return Sending.none(published.runId());
+        }
+        if (!distribute) {
+            unsent.settle(job, biennium, published.runId());
+            return new Sending(published.runId(), null, 0, reviewers.size(), null, null);
+        }
+        if (waiting.replaced().containsKey(published.runId())) {
+            // A restart that completes a run killed once published, after a newer run was published: not sent.
+            return new Sending(published.runId(), null, 0, 0, waiting.replaced().get(published.runId()), null);
+        }
+        try {
+            var sent = distributor.distribute(published, computed.get(), reviewers, false, false, request.output(),
+                    ReplyBy.of(published, null, ReviewerList.replyWithinDays(props.jobs(), job)));
+            int already = (int) sent.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
+            return new Sending(published.runId(), Distributor.sent(sent), already, 0, null, null);
+        } catch (Distributor.MailFailed e) {
+            return new Sending(published.runId(), null, 0, 0, null, e.getMessage());
+        }
+    }
+
+    private List<Reviewer> reviewers(RunRequest request) {
+        return ReviewerList.ofJobFile(props.jobs(), request.job(), request.input());
     }
 }

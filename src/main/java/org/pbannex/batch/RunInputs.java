@@ -83,7 +83,13 @@ public class RunInputs {
     public ExpenditureIngest.Result lines(RunInfo run) {
         Path totals = folder(run).work().resolve(TOTALS_FILE);
         if (!Files.exists(totals)) {
-            return null;
+            if (Publication.expenditureFiles(run.request().input()).isEmpty()) {
+                return null;
+            }
+            // The work folder goes once the run is published: a restart that only has its run sent (its distribute step,
+            // in a new process) reads the lines again, from the input its checksum says is the run's own.
+            return (ExpenditureIngest.Result) derived(run).more().computeIfAbsent("lines",
+                    k -> linesAgain(inputs(run), run.request().rejects()));
         }
         return (ExpenditureIngest.Result) derived(run).more().computeIfAbsent("lines", k -> {
             try {
@@ -92,6 +98,31 @@ public class RunInputs {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * What a run of the request computed, computed again from its input folder: to send a run published earlier (its
+     * work folder gone), whose inputs are still these (its checksum, or its manifest, says so).
+     */
+    public static ComputedPublication computedAgain(org.pbannex.publication.RunRequest request) {
+        InputSet in = Publication.ingest(request.input(), request.biennium());
+        return Publication.compute(in, linesAgain(in, request.rejects()), request.tables());
+    }
+
+    /** The expenditure lines read from the input again (bad lines set aside, as the run did, when it rejects them). */
+    private static ExpenditureIngest.Result linesAgain(InputSet in, boolean rejected) {
+        try {
+            Path rejects = rejected ? Files.createTempFile("pb-annex-rejects-", ".csv") : null;
+            try {
+                return Publication.readLines(in, rejects);
+            } finally {
+                if (rejects != null) {
+                    Files.deleteIfExists(rejects);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every table and check of the run (every table whose inputs are there; a wanted table without them is an error). */

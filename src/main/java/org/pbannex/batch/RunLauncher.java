@@ -76,11 +76,13 @@ public class RunLauncher {
     private final FailureNotice notice;
     private final org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock;
     private final RunInputs inputs;
+    private final org.pbannex.distribute.UnsentRuns unsent;
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
                        org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock,
-                       RunInputs inputs) {
+                       RunInputs inputs, org.pbannex.distribute.UnsentRuns unsent) {
+        this.unsent = unsent;
         this.inputs = inputs;
         this.databaseLock = databaseLock;
         this.notice = notice;
@@ -117,7 +119,11 @@ public class RunLauncher {
     private Outcome launch(RunRequest request, JobParameters params, InputSnapshot input, int depth) {
         JobExecution last = repository.getLastJobExecution(job.getName(), params);
         if (last == null) {
-            return run(request, params, input, newRunId(params));
+            // A run with --force (an instance of its own) may have published these inputs: nothing to do then, as after
+            // any run of them (and a run of it that never reached its reviewers is sent, not published again).
+            Optional<NothingToDo> published = params.getString(RunParameters.ATTEMPT) == null ? newestPublished(params)
+                    : Optional.empty();
+            return published.isPresent() ? published.get() : run(request, params, input, newRunId(params));
         }
         // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
         String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID,
@@ -309,6 +315,7 @@ public class RunLauncher {
             }
         }
         history.abandoned(runId);
+        unsent.settle(entry.job(), entry.biennium(), runId);
         if (e != null) {
             RunFolder folder = RunInputs.folder(RunInfo.of(e));
             RunFolder.deleteTree(folder.staging());

@@ -36,8 +36,11 @@ public class RunListener implements JobExecutionListener {
     private final RunHistory history;
     private final RunInputs inputs;
     private final FailureNotice notice;
+    private final org.pbannex.distribute.UnsentRuns unsent;
 
-    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice) {
+    public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice,
+                       org.pbannex.distribute.UnsentRuns unsent) {
+        this.unsent = unsent;
         this.repository = repository;
         this.history = history;
         this.inputs = inputs;
@@ -85,6 +88,8 @@ public class RunListener implements JobExecutionListener {
                 history.published(published.get());
             } else {
                 history.failed(run.runId(), step, status, line);
+                // Nothing published, nothing to send (a restart that publishes notes it again).
+                unsent.settle(run.request().job(), run.request().biennium().code(), run.runId());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());

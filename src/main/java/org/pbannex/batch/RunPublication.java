@@ -126,7 +126,7 @@ public class RunPublication {
         try {
             List<String> removed = retention.apply(run.request().output().resolve(biennium), run.runId());
             for (String id : removed) {
-                history.folderRemoved(id, "folder removed by run " + run.runId() + ": the output folder keeps "
+                history.note(id, "folder removed by run " + run.runId() + ": the output folder keeps "
                         + retention.rule() + ", and those sent to reviewers");
             }
             ctx.putInt(REMOVED_RUNS, removed.size());

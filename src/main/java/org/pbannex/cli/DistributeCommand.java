@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Send each reviewer the workbook of a published run (default: the latest), in their language.",
                 "With only their tables when they review some, and a message saying what changed since the last run they "
-                        + "received, the documented differences from the print, and how to return corrections. Reviewers "
+                        + "received, the documented differences from the print, and how to return corrections. A reviewer "
+                        + "who received the run by mail already is skipped (--again sends it to them too). Reviewers "
                         + "are those of the run's job (reviewers:), else input/reviewers.csv. Mail goes through spring.mail.* (e.g. "
                         + "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line."})
 public class DistributeCommand implements Callable<Integer> {
@@ -41,6 +42,10 @@ public class DistributeCommand implements Callable<Integer> {
             + "(2026-12-15); default: the job's replyWithinDays after the run was published, else no date.")
     LocalDate replyBy;
 
+    @Option(names = "--again", description = "Send it also to the reviewers who received this run by mail already (by "
+            + "default they are skipped: a run sent after a failure or a kill reaches each reviewer once).")
+    boolean again;
+
     @Mixin
     InputOptions in;
 
@@ -57,15 +62,20 @@ public class DistributeCommand implements Callable<Integer> {
         }
         var computed = Publication.compute(Publication.ingest(inputDir, Biennium.parse(run.biennium())));
         try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
-            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, out,
+            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
                     ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
             for (var d : deliveries) {
-                System.out.println((d.mode().equals(DistributionLog.SENT) ? "Sent:    " : "Written: ") + d.reviewer().name() + " <"
-                        + d.reviewer().email() + ">, " + d.reviewer().language() + ", " + d.attachment().getFileName()
-                        + (d.mode().equals(DistributionLog.SENT) ? "" : " -> " + d.where()));
+                String who = d.reviewer().name() + " <" + d.reviewer().email() + ">, " + d.reviewer().language();
+                System.out.println(switch (d.mode()) {
+                    case DistributionLog.SENT -> "Sent:    " + who + ", " + d.attachment().getFileName();
+                    case Distributor.RECEIVED -> "Skipped: " + who + ", who received this run already (--again sends it again)";
+                    default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> " + d.where();
+                });
             }
-            System.out.println("Run " + run.runId() + ": " + deliveries.size() + " of " + reviewers.size() + " reviewers "
-                    + (dryRun ? "written as .eml (dry run)" : "sent"));
+            int received = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
+            System.out.println("Run " + run.runId() + ": " + (deliveries.size() - received) + " of "
+                    + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
+                    + (received > 0 ? " (" + received + " had received it already)" : ""));
         }
         return ExitCodes.PUBLISHED;
     }

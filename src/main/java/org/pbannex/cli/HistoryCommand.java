@@ -43,9 +43,10 @@ public class HistoryCommand implements Callable<Integer> {
             RunHistory history = spring.bean(RunHistory.class);
             RunLauncher launcher = spring.bean(RunLauncher.class);
             launcher.recoverDeadRuns();
+            Unsent unsent = new Unsent(new org.pbannex.runtime.RunOutcomes(PbAnnexApplication.settings().status()));
             if (runId != null) {
-                int status = show(history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history")),
-                        spring.bean(JobRepository.class));
+                var entry = history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history"));
+                int status = show(entry, spring.bean(JobRepository.class), unsent.waits(entry));
                 distributions(spring.bean(org.pbannex.distribute.DistributionLog.class).ofRun(runId));
                 return status;
             }
@@ -61,7 +62,8 @@ public class HistoryCommand implements Callable<Integer> {
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
                 String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + removed(e)
                         : e.message() == null ? "" : e.message();
-                table.row(e.runId(), e.job(), e.biennium(), status(e), time(e.startedAt()), checks, where);
+                table.row(e.runId(), e.job(), e.biennium(), status(e) + (unsent.waits(e) ? ", NOT SENT" : ""), time(e.startedAt()),
+                        checks, where);
             }
             table.print();
             keptHistories();
@@ -90,10 +92,42 @@ public class HistoryCommand implements Callable<Integer> {
                 ? " (removed)" : "";
     }
 
-    private static int show(RunHistory.Entry e, JobRepository repository) {
+    /**
+     * Whether a published run is noted in its job's status as waiting for its reviewers (published for them, and not
+     * sent to them all: killed before it sent it, or its mail server refused); each job's status read once.
+     */
+    private static final class Unsent {
+        private final org.pbannex.runtime.RunOutcomes outcomes;
+        private final java.util.Map<String, java.util.Set<String>> byJob = new java.util.HashMap<>();
+
+        Unsent(org.pbannex.runtime.RunOutcomes outcomes) {
+            this.outcomes = outcomes;
+        }
+
+        boolean waits(RunHistory.Entry e) {
+            if (!"PUBLISHED".equals(e.status()) || !org.pbannex.runtime.JobName.isValid(e.job()) || e.biennium() == null) {
+                return false;
+            }
+            return byJob.computeIfAbsent(e.job() + " " + e.biennium(), k -> {
+                try {
+                    return outcomes.unsent(e.job(), e.biennium()).stream().map(u -> u.runId())
+                            .collect(java.util.stream.Collectors.toSet());
+                } catch (IOException | RuntimeException unreadable) {
+                    LoggerFactory.getLogger(HistoryCommand.class).warn("cannot read the status of job {}", e.job(), unreadable);
+                    return java.util.Set.of();
+                }
+            }).contains(e.runId());
+        }
+    }
+
+    private static int show(RunHistory.Entry e, JobRepository repository, boolean unsent) {
         System.out.println("Run       " + e.runId());
         System.out.println("Job       " + e.job() + "  (biennium " + e.biennium() + ")");
         System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
+        if (unsent) {
+            System.out.println("Not sent  to all its reviewers, for whom it was published: ./pb-annex distribute " + e.runId()
+                    + " sends it to those who have not received it");
+        }
         System.out.println("Started   " + utc(e.startedAt().toInstant()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
         System.out.println("Finished  " + (e.finishedAt() == null ? "-" : utc(e.finishedAt().toInstant())));
         if (e.owner() != null) {

@@ -206,6 +206,12 @@ public class RunCommand implements Callable<Integer> {
             if (done.latestMadeAgain() != null) {
                 System.out.println((oneLine ? b + ": " : "") + done.latestMadeAgain());
             }
+            // That run may never have reached its reviewers (killed once published, a mail server that refused).
+            var catchUp = spring.bean(RunDistribution.class).catchUp(request, done.runId(), !noDistribute);
+            stillWaiting(catchUp::stillWaiting, oneLine, b);
+            if (!said(spring, request, catchUp.named(), done.folder(), true, oneLine)) {
+                return ExitCodes.INFRASTRUCTURE;
+            }
             spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
                     + " had published these inputs already (" + done.folder() + ")", !narrowed);
             return ExitCodes.PUBLISHED;
@@ -228,14 +234,9 @@ public class RunCommand implements Callable<Integer> {
             timing.print(execution);
         }
         var ctx = execution.getExecutionContext();
-        if (ctx.containsKey(RunDistribution.SENT)) {
-            System.out.println((oneLine ? b + ": sent" : "Sent") + " to " + ctx.getInt(RunDistribution.SENT)
-                    + " reviewers");
-        }
-        if (ctx.containsKey(RunDistribution.HELD)) {
-            System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + ctx.getInt(RunDistribution.HELD)
-                    + " reviewers (--no-distribute): ./pb-annex distribute " + ran.runId() + " sends it");
-        }
+        Path published = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
+        boolean distributed = said(spring, request, RunDistribution.Sending.of(ran.runId(), ctx), published, false, oneLine);
+        stillWaiting(() -> spring.bean(RunDistribution.class).waitingBesides(request, ran.runId()), oneLine, b);
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
             System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")
@@ -247,18 +248,70 @@ public class RunCommand implements Callable<Integer> {
         if (ctx.containsKey(RunPublication.RETENTION_PROBLEM)) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));
         }
-        if (ctx.containsKey(RunDistribution.FAILED)) {
-            // Published, but the reviewers did not all get it: the one line, the infrastructure status, and the notice.
-            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunDistribution.FAILED));
-            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notDistributed(ran.runId(), request.job(), b,
-                    ExitCodes.INFRASTRUCTURE, ctx.getString(RunDistribution.FAILED),
-                    Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER))));
+        if (!distributed) {
             return ExitCodes.INFRASTRUCTURE;
         }
         spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
                 + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed", !narrowed);
         return ExitCodes.PUBLISHED;
+    }
+
+    /**
+     * Says what became of a run's distribution (its own, or, with {@code caughtUp}, that of the run a run finding
+     * nothing to do names, which had been published but not sent). False when the mail server refused: the one line,
+     * and the notice; the run stays published, and the command's status is 5.
+     */
+    private boolean said(SpringRuntime spring, RunRequest request, RunDistribution.Sending s, Path published, boolean caughtUp,
+                         boolean oneLine) {
+        String b = request.biennium().code();
+        String at = oneLine ? b + ": " : "";
+        if (s.sent() != null) {
+            String sent = "ent to " + s.sent() + " reviewers" + (s.already() > 0 ? " (" + s.already() + " had received it already)" : "");
+            System.out.println(oneLine ? b + ": s" + sent : "S" + sent);
+            if (caughtUp) {
+                System.out.println(at + "Run " + s.runId() + " had been published but not sent to its reviewers: sent now");
+            }
+        }
+        if (s.held() > 0) {
+            System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + s.held()
+                    + " reviewers (--no-distribute): ./pb-annex distribute " + s.runId() + " sends it");
+        }
+        if (s.replacedBy() != null) {
+            System.out.println(at + "Run " + s.runId() + " was never sent to its reviewers: run " + s.replacedBy()
+                    + ", published after it, replaced it (./pb-annex history " + s.runId() + ")");
+        }
+        if (s.failed() != null) {
+            // Published, but the reviewers did not all get it: the one line, the infrastructure status, and the notice.
+            System.err.println("pb-annex: " + at + s.failed());
+            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notDistributed(s.runId(), request.job(), b,
+                    ExitCodes.INFRASTRUCTURE, s.failed(), published));
+            return false;
+        }
+        return true;
+    }
+
+    /** What lists runs; it may fail to read the job's status. */
+    private interface Runs {
+        List<org.pbannex.publish.PublishedRun> list() throws IOException;
+    }
+
+    /**
+     * A line each for the job's other runs that were published and never sent to their reviewers (a status that cannot
+     * be read is logged: this run's own outcome stands).
+     */
+    private static void stillWaiting(Runs waiting, boolean oneLine, String b) {
+        List<org.pbannex.publish.PublishedRun> runs;
+        try {
+            runs = waiting.list();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot tell which runs of {} wait for their reviewers: {}", b, e.getMessage(), e);
+            return;
+        }
+        for (var r : runs) {
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + "run " + r.runId() + " (published " + r.finishedAt()
+                    + " to " + r.folder() + ") was never sent to its reviewers: ./pb-annex distribute " + r.runId() + " sends it");
+        }
     }
 
     /**

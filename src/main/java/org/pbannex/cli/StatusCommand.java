@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Say how each job's runs have gone lately: the last good run, and the failures since.",
-                "Exit status 0 when all is well; 5 when a job failed since it last ran well, or (with --max-age) has not "
-                        + "run well for that long."})
+                "Exit status 0 when all is well; 5 when a job failed since it last ran well, when its latest run was published "
+                        + "for its reviewers and not sent to them, or (with --max-age) has not run well for that long."})
 public class StatusCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -67,15 +67,35 @@ public class StatusCommand implements Callable<Integer> {
             String since = !failures.isEmpty()
                     ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + failures.get(failures.size() - 1)
                     : stale ? "no good run for more than " + maxAge + " (--max-age)" : "no failure; " + s.lastGoodWhat();
-            if (!failures.isEmpty() || stale) {
+            String unsent = unsent(s);
+            if (!failures.isEmpty() || stale || unsent != null) {
                 unwell++;
             }
+            // Reviewers left without the job's latest run come first: that is what someone has to do something about.
+            since = unsent == null ? since : unsent + "; " + since;
             table.row(s.job(), s.biennium() == null ? "-" : s.biennium(), s.lastGood().map(TIME::format).orElse("none"),
                     age == null ? "-" : ago(age), since);
         }
         table.print();
         System.out.println(unwell == 0 ? "All well." : "Not well: " + unwell + " of " + states.size() + ".");
         return unwell == 0 ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;
+    }
+
+    /**
+     * The job's newest run that was published for its reviewers and not sent to them all (killed before it could send
+     * it, a mail server that refused), as its status notes it; null when none waits. Read from the run's folder, not
+     * the database: the run is named only while its folder holds it, published.
+     */
+    static String unsent(RunOutcomes.State s) {
+        var published = s.unsent().stream()
+                .filter(u -> org.pbannex.publish.PublishedRun.whole(u.folder(), u.runId()).isPresent()).toList();
+        if (published.isEmpty()) {
+            return null;
+        }
+        var newest = published.get(published.size() - 1);
+        return "run " + newest.runId() + " published " + TIME.format(newest.since()) + ", NOT SENT to its reviewers"
+                + (published.size() > 1 ? " (nor " + Counted.of(published.size() - 1, "older run", "older runs") + ")" : "")
+                + ": ./pb-annex distribute " + newest.runId() + " sends it";
     }
 
     /** "45 s", "2 h 43 min", "3 d 4 h". */

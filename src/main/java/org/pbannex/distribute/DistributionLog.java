@@ -37,6 +37,12 @@ public final class DistributionLog {
                 String.class, SENT, DRY_RUN));
     }
 
+    /** Who received the run by mail (their addresses, lower case): a run sent again skips them unless asked to. */
+    public java.util.Set<String> receivedBy(String runId) {
+        return jdbc.queryForList("SELECT DISTINCT email FROM pb_distribution WHERE run_id = ? AND mode = ?", String.class, runId, SENT)
+                .stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    }
+
     public List<Entry> ofRun(String runId) {
         return jdbc.query("SELECT run_id, reviewer, email, language, tables, attachment, mode, message, sent_at FROM pb_distribution "
                 + "WHERE run_id = ? ORDER BY id", (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -20,6 +20,7 @@ import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.runtime.RunOutcomes;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
 import org.pbannex.table.NoteMarker;
@@ -37,7 +38,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * (the run diff of their tables), the documented differences from the print in their tables, and how to return
  * corrections. A dry run writes each message as an .eml file into {@code distribution/} instead. Each delivery is
  * recorded; a mail server that refuses or cannot be reached stops the distribution ({@link MailFailed}), the run staying
- * published.
+ * published. A reviewer who received the run by mail already is not sent it again unless asked ({@code again}), so that
+ * sending what was left unsent (after a kill or a mail server that refused) never sends anyone the same run twice; once
+ * every reviewer has it, the run no longer waits in its job's status ({@link RunOutcomes#settled}).
  */
 public final class Distributor {
 
@@ -53,30 +56,49 @@ public final class Distributor {
         }
     }
 
-    /** One reviewer's delivery: the attachment and where the message went (an address, or the .eml written). */
+    /** The mode of a delivery not made: the reviewer had received the run by mail already (never logged). */
+    public static final String RECEIVED = "received already";
+
+    /**
+     * One reviewer's delivery: the attachment and where the message went (an address, or the .eml written); for a
+     * reviewer who had received the run already ({@link #RECEIVED}), no attachment.
+     */
     public record Delivery(Reviewer reviewer, List<String> tables, Path attachment, String mode, String where) {
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Distributor.class);
 
     private final DistributionLog log;
     private final JavaMailSender mail;
     private final String from;
     private final String server;
+    private final RunOutcomes outcomes;
 
-    /** @param mail the mail server (without a sender: only dry runs) */
-    public Distributor(DistributionLog log, MailServer mail) {
+    /**
+     * @param mail     the mail server (without a sender: only dry runs)
+     * @param outcomes the jobs' status, where a run waits until it is sent
+     */
+    public Distributor(DistributionLog log, MailServer mail, RunOutcomes outcomes) {
         this.log = log;
         this.mail = mail.sender();
         this.from = mail.from();
         this.server = mail.server();
+        this.outcomes = outcomes;
+    }
+
+    /** How many of the deliveries were sent by mail now. */
+    public static int sent(List<Delivery> deliveries) {
+        return (int) deliveries.stream().filter(d -> d.mode().equals(DistributionLog.SENT)).count();
     }
 
     /**
      * @param computed the run's tables, from the run's own input (checked by the caller)
      * @param outputRoot where runs are published (to find the run a reviewer received last)
      * @param replyBy  the date by which corrections are asked for, or null: the message names none
+     * @param again    send it also to the reviewers who received it by mail already
      */
     public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
-                                     Path outputRoot, LocalDate replyBy) throws IOException {
+                                     boolean again, Path outputRoot, LocalDate replyBy) throws IOException {
         if (!dryRun && mail == null) {
             throw new MailFailed(MailServer.NOT_CONFIGURED + ": use --dry-run, or set SPRING_MAIL_HOST");
         }
@@ -89,12 +111,17 @@ public final class Distributor {
         Files.createDirectories(dir);
         Texts texts = computed.reference().texts();
         List<Delivery> out = new ArrayList<>();
+        java.util.Set<String> received = dryRun || again ? java.util.Set.of() : log.receivedBy(run.runId());
         int n = 0;
         for (Reviewer r : reviewers) {
             n++;
             List<String> tables = r.tablesOf(run.tables());
             if (tables.isEmpty() || !run.languages().contains(r.language())) {
                 continue; // none of their tables (or not their edition) is in this run
+            }
+            if (received.contains(r.email().toLowerCase(java.util.Locale.ROOT))) {
+                out.add(new Delivery(r, tables, null, RECEIVED, r.email()));
+                continue;
             }
             Path attachment = workbook(run, computed, r, tables, dir);
             MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot, replyBy);
@@ -121,7 +148,19 @@ public final class Distributor {
                 out.add(new Delivery(r, tables, attachment, DistributionLog.SENT, r.email()));
             }
         }
+        if (!dryRun) {
+            settled(run);
+        }
         return out;
+    }
+
+    /** Every reviewer has the run: it no longer waits in its job's status (a status that cannot be written is logged). */
+    private void settled(PublishedRun run) {
+        try {
+            outcomes.settled(run.job(), run.biennium(), run.runId());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("run {} was sent to its reviewers; the job's status could not say so: {}", run.runId(), e.getMessage(), e);
+        }
     }
 
     /** The run's own workbook when the reviewer has every table; else one of their tables only, by the same writer. */

@@ -225,7 +225,8 @@ public final class FailureNotice {
                     + "then failed in its step " + run.step() + ", exit status " + run.exitStatus() + ":\n\n" + run.line() + "\n\n"
                     + "Published: " + run.published() + "\n"
                     + "Who received it: ./pb-annex history " + run.runId() + "\n"
-                    + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + "\n";
+                    + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + " (to those it did not reach), or "
+                    + "let the job's next run send it (unless a newer run replaces it first).\n";
         }
         if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
             return "A run of the job " + run.job() + " did not finish, exit status " + run.exitStatus() + ":\n\n"

@@ -82,8 +82,11 @@ public final class RunHistory {
                 folder.toString(), runId);
     }
 
-    /** The published run's folder was removed (why: the message {@code history RUN_ID} shows). */
-    public void folderRemoved(String runId, String why) {
+    /**
+     * What became of a published run since, for the message {@code history RUN_ID} shows: its folder was removed, or it
+     * was never sent to its reviewers because a newer run replaced it.
+     */
+    public void note(String runId, String why) {
         jdbc.update("UPDATE pb_run SET message = ? WHERE run_id = ?", cut(why), runId);
     }
 
@@ -115,6 +118,15 @@ public final class RunHistory {
         return jdbc.queryForList("SELECT job_execution_id FROM pb_run WHERE status = 'PUBLISHED' AND job_name = ? AND biennium = ? "
                 + "AND input_checksum = ? AND code_version = ? AND job_execution_id IS NOT NULL ORDER BY started_at DESC, run_id DESC",
                 Long.class, job, biennium, inputChecksum, codeVersion);
+    }
+
+    /**
+     * The runs of the job and biennium published after {@code finishedAt} (any output folder), the first published
+     * first: those that may have replaced a run published then.
+     */
+    public List<Entry> publishedAfter(String job, String biennium, Instant finishedAt) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE status = 'PUBLISHED' AND job_name = ? AND biennium = ? "
+                + "AND finished_at > ? ORDER BY finished_at, run_id", RunHistory::entry, job, biennium, Timestamp.from(finishedAt));
     }
 
     public Optional<Entry> find(String runId) {

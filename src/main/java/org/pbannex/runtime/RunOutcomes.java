@@ -20,11 +20,16 @@ import java.util.stream.Stream;
  * that was down is one of the failures. Read by {@code status} (is the night running?) and by the message that says a
  * job is back to normal. A failure before its biennium was known (a job file that could not be used), or of a run of
  * several biennia that did not start, is the job's own ({@code <job>.failed}), cleared with any biennium's.
+ *
+ * <p>{@code <job>.<biennium>.unsent/} holds a file per run that is to go to the job's reviewers and has not gone to them
+ * all: written before the run's folder is published, removed once the run is sent (or held back on purpose, or
+ * replaced by a newer run), so that a run killed between the two is known without the database.
  */
 public final class RunOutcomes {
 
     /** A job's state for one biennium (null: the job's own failures, before a biennium was known). */
-    public record State(String job, String biennium, Optional<Instant> lastGood, String lastGoodWhat, List<String> failures) {
+    public record State(String job, String biennium, Optional<Instant> lastGood, String lastGoodWhat, List<String> failures,
+                        List<Unsent> unsent) {
 
         /**
          * The failures after the last good run. Those before it stay in the file until they are told (a message that
@@ -34,6 +39,12 @@ public final class RunOutcomes {
             return failures.stream().filter(f -> lastGood.isEmpty() || time(f).isAfter(lastGood.get())).toList();
         }
     }
+
+    /** A run to be sent to its job's reviewers and not sent to them all: since when, and its published folder. */
+    public record Unsent(String runId, Instant since, Path folder) {
+    }
+
+    private static final String UNSENT = ".unsent";
 
     private final Path dir;
 
@@ -73,6 +84,58 @@ public final class RunOutcomes {
         Files.deleteIfExists(file(job, biennium, ".failed"));
     }
 
+    /**
+     * The run is to be sent to the job's reviewers once published into {@code folder}: noted before it is published,
+     * and kept until {@link #settled}. Noting it again changes nothing.
+     */
+    public void noteUnsent(String job, String biennium, String runId, Path folder) throws IOException {
+        Path f = unsentFile(job, biennium, runId);
+        if (Files.exists(f)) {
+            return;
+        }
+        Files.createDirectories(f.getParent());
+        Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
+        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + folder.toAbsolutePath() + "\n",
+                StandardCharsets.UTF_8);
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The run no longer waits for its reviewers (sent to them all, held back on purpose, replaced, never published). */
+    public void settled(String job, String biennium, String runId) throws IOException {
+        Path f = unsentFile(job, biennium, runId);
+        Files.deleteIfExists(f);
+        try {
+            Files.deleteIfExists(f.getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException others) {
+            // other runs still wait
+        }
+    }
+
+    /** The runs of the job and biennium noted as to be sent and not settled, oldest first. */
+    public List<Unsent> unsent(String job, String biennium) throws IOException {
+        Path folder = file(job, biennium, UNSENT);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Unsent> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                String line = Files.readString(f, StandardCharsets.UTF_8).strip();
+                int space = line.indexOf(' ');
+                out.add(new Unsent(f.getFileName().toString(), timeIn(f, 1, line), Path.of(space < 0 ? "" : line.substring(space + 1))));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Unsent::since));
+        return out;
+    }
+
+    private Path unsentFile(String job, String biennium, String runId) {
+        if (biennium == null || runId == null || !runId.matches("[0-9A-Za-z][0-9A-Za-z.-]*")) {
+            throw new IllegalArgumentException("not a run of a biennium: '" + runId + "', '" + biennium + "'");
+        }
+        return file(job, biennium, UNSENT).resolve(runId);
+    }
+
     /** Every job and biennium with a state here (the job's own failures under a null biennium), by job and biennium. */
     public List<State> states() throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -80,7 +143,7 @@ public final class RunOutcomes {
         }
         TreeSet<String> keys = new TreeSet<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".good") || n.endsWith(".failed"))
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".good") || n.endsWith(".failed") || n.endsWith(UNSENT))
                     .forEach(n -> keys.add(n.substring(0, n.lastIndexOf('.'))));
         }
         List<State> states = new ArrayList<>();
@@ -97,7 +160,8 @@ public final class RunOutcomes {
                 lastGood = Optional.of(timeIn(good, 1, line));
                 what = space < 0 ? "" : line.substring(space + 1);
             }
-            states.add(new State(job, biennium, lastGood, what, failuresIn(file(job, biennium, ".failed"))));
+            states.add(new State(job, biennium, lastGood, what, failuresIn(file(job, biennium, ".failed")),
+                    biennium == null ? List.of() : unsent(job, biennium)));
         }
         return states;
     }
