@@ -66,7 +66,8 @@ public class ReviewCommand implements Callable<Integer> {
                 + (counts.isEmpty() ? "" : " (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
                 .collect(Collectors.joining(", ")) + ")"));
         if (o.result().inputChanged()) {
-            System.out.println("The input has changed since that run: the sources named are lines of today's input.");
+            System.out.println("The input has changed since that run (" + String.join(", ", o.result().changedFiles())
+                    + "): the sources named are lines of today's input; an input cell's kind is still the run's.");
         }
         System.out.println("Review:    " + o.csv() + " (and .html)");
         o.applied().forEach(l -> System.out.println("  " + l));

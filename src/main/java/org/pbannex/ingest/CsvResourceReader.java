@@ -223,6 +223,19 @@ public final class CsvResourceReader {
         return index;
     }
 
+    /**
+     * Why reading a file would refuse this value in this field (its type, text rules, pattern, range, allowed values),
+     * or null: for a value written into the input by other means (review --apply), checked by the ingest's own rules.
+     */
+    public static String refusal(String raw, Field f) {
+        try {
+            parse(raw, f, SourceName.file(""), 0);
+            return null;
+        } catch (InputError e) {
+            return e.reason();
+        }
+    }
+
     /** Parses one cell; {@code line} is the CSV line (the source shows it with its offset). */
     static Object parse(String raw, Field f, SourceName source, long line) {
         String problem = TextRules.problem(raw, f.lineBreaksAllowed() && f.type() == FieldType.STRING);

@@ -186,6 +186,15 @@ public final class InputBookImport {
         return dir;
     }
 
+    /**
+     * Whether these sheets are an input workbook as {@code input export} writes it (its cover with the table of sheets
+     * and the files they hold), so that a command given one by mistake can say what it is.
+     */
+    public static boolean isInputBook(List<InputBookReader.Sheet> sheets) {
+        return sheets.stream().filter(s -> s.name().equals(InputBook.COVER)).anyMatch(cover -> cover.rows().stream()
+                .flatMap(r -> r.cells().stream()).anyMatch(c -> InputBook.FILE_HEADING.equals(c.value())));
+    }
+
     private static Converted convert(List<InputBookReader.Sheet> sheets, DataPackage pkg, String shown) {
         Map<String, InputBookReader.Sheet> byName = new LinkedHashMap<>();
         sheets.forEach(s -> byName.put(s.name(), s));

@@ -79,8 +79,19 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
      * two files: the shared one and the biennium's own); the reviewers list is none of them.
      */
     public boolean sameInput(InputSet in) {
-        return in.files().size() == inputSha256.size()
-                && in.files().values().stream().allMatch(f -> f.sha256().equals(inputSha256.get(f.path())));
+        return changedFiles(in).isEmpty();
+    }
+
+    /**
+     * The input files (paths under the input folder) that are not as the run read them: a checksum other than the
+     * manifest's, a file the run did not read, or one it read that is gone.
+     */
+    public List<String> changedFiles(InputSet in) {
+        List<String> out = new java.util.ArrayList<>(in.files().values().stream()
+                .filter(f -> !f.sha256().equals(inputSha256.get(f.path()))).map(f -> f.path()).toList());
+        java.util.Set<String> now = new java.util.HashSet<>(in.files().values().stream().map(f -> f.path()).toList());
+        inputSha256.keySet().stream().filter(p -> !now.contains(p)).forEach(out::add);
+        return out;
     }
 
 }

@@ -89,7 +89,8 @@ final class CellSources {
      *                  column in the plan's order
      */
     static CellSources of(Table table, SheetPlan plan, List<List<String>> published, InputSet in, DataPackage pkg,
-                          Set<String> tableInputs, BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles) {
+                          Set<String> tableInputs, BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles,
+                          Set<String> changedFiles) {
         CellSources out = new CellSources();
         // printed_differences.csv describes published cells (their printed and published figures): never a source.
         tableInputs = new java.util.HashSet<>(tableInputs);
@@ -110,7 +111,7 @@ final class CellSources {
                 out.byCell.put(cell, lines != null ? null : direct(plan.columns().get(c), value, tiers));
             }
         }
-        out.keepColumnsOwnFields(table, plan, published);
+        out.keepColumnsOwnFields(table, plan, published, tiersByRow, changedFiles);
         List<KeyedRecord> every = new ArrayList<>();
         for (String resource : in.files().keySet()) {
             if (pkg.has(resource) && tableInputs.contains(resource)) {
@@ -193,8 +194,12 @@ final class CellSources {
      * published value in most of its item rows. A cell whose value merely equals another field of its record (a unit's
      * total equal to its previous budget) is not that field's, so it is not an input cell, and --apply does not write it;
      * nor is a value several fields hold, unless the column's own field is one of them.
+     * A row whose own field no longer holds the published value, in a file changed since the run ({@code changedFiles},
+     * by the manifest's checksums), is still an input cell: the run read that value there; what the file holds now is
+     * for --apply to compare, not a reason to call the cell computed.
      */
-    private void keepColumnsOwnFields(Table table, SheetPlan plan, List<List<String>> published) {
+    private void keepColumnsOwnFields(Table table, SheetPlan plan, List<List<String>> published,
+                                      List<List<List<KeyedRecord>>> tiersByRow, Set<String> changedFiles) {
         for (int c = 0; c < plan.columns().size(); c++) {
             String column = plan.columns().get(c);
             int valued = 0;
@@ -229,8 +234,33 @@ final class CellSources {
                     InputCell mine = s.cells().stream().filter(x -> field(x).equals(ownField)).findFirst().orElse(null);
                     byCell.put(cell, mine == null ? null : new Source(true, List.of(mine)));
                 }
+                String value = c < published.get(r).size() ? published.get(r).get(c) : "";
+                if (own != null && !changedFiles.isEmpty() && !table.rows().get(r).type().isTotal() && !value.isBlank()
+                        && !lineSums.containsKey(cell) && (byCell.get(cell) == null || !byCell.get(cell).input())) {
+                    InputCell moved = ownFieldIn(tiersByRow.get(r), own);
+                    if (moved != null && changedFiles.contains(moved.file())) {
+                        byCell.put(cell, new Source(true, List.of(moved)));
+                    }
+                }
             }
         }
+    }
+
+    /** The row's one record (of its nearest records that have it) with the column's own field, that field; else null. */
+    private static InputCell ownFieldIn(List<List<KeyedRecord>> tiers, String own) {
+        for (List<KeyedRecord> tier : tiers) {
+            List<InputCell> found = new ArrayList<>();
+            for (KeyedRecord k : tier) {
+                String field = own.startsWith(k.resource() + ".") ? own.substring(k.resource().length() + 1) : null;
+                if (field != null && k.record().values().containsKey(field)) {
+                    found.add(new InputCell(k.resource(), k.record().file(), k.record().line(), field));
+                }
+            }
+            if (!found.isEmpty()) {
+                return found.size() == 1 ? found.get(0) : null;
+            }
+        }
+        return null;
     }
 
     Source of(String rowKey, String column) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.inputbook.InputBookReader;
 import org.pbannex.inputbook.InputBookReader.Cell;
 import org.pbannex.inputbook.InputBookReader.Sheet;
@@ -72,11 +73,17 @@ public final class Review {
     }
 
     /**
-     * The review of one returned workbook. {@code inputChanged}: the input is no longer the run's (sources are today's).
+     * The review of one returned workbook. {@code changedFiles}: the input files (as messages name them) whose checksum
+     * is not the one the run's manifest gives, or that the run did not read; empty while the input is the run's.
      * {@code texts}: the input's texts, for the review page's wording (keys review.*).
      */
-    public record Result(String runId, Path runFolder, String language, List<Change> changes, boolean inputChanged,
+    public record Result(String runId, Path runFolder, String language, List<Change> changes, List<String> changedFiles,
                          int cellsCompared, Texts texts) {
+
+        /** The input is no longer the run's: an input cell's line may hold another value than the run read. */
+        public boolean inputChanged() {
+            return !changedFiles.isEmpty();
+        }
     }
 
     private Review() {
@@ -94,6 +101,11 @@ public final class Review {
             throw new InputError(shown, 0, "", "the workbook is from run " + coverRun + " (its cover says so), not run " + runOption);
         }
         String runId = runOption != null ? runOption : coverRun;
+        if (runId == null && org.pbannex.inputbook.InputBookImport.isInputBook(back)) {
+            throw new InputError(shown, 0, "", "an input workbook (made by 'pb-annex input export'), not a workbook of a run: "
+                    + "check it with './pb-annex check --input " + shown + "' and bring it into the input with "
+                    + "'./pb-annex input import " + shown + "'");
+        }
         if (runId == null) {
             throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
         }
@@ -105,7 +117,7 @@ public final class Review {
         String language = published.language();
 
         InputSet in = Publication.ingest(inputDir, Biennium.parse(run.biennium()));
-        boolean inputChanged = !run.sameInput(in);
+        List<String> changedFiles = run.changedFiles(in).stream().map(f -> InputFolder.shownName(inputDir, f)).toList();
         ComputedPublication computed = Publication.compute(in);
         List<Table> tables = computed.tables().values().stream().filter(t -> published.tables().contains(t.id())).toList();
         List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language), RunRenderer.wording(computed));
@@ -158,7 +170,8 @@ public final class Review {
             if (!r.name().equals(plan.sheetName())) {
                 changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
-            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, changes);
+            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, Set.copyOf(changedFiles),
+                    changes);
         }
         for (Sheet r : back) {
             if (!taken.contains(r.name())) {
@@ -170,7 +183,7 @@ public final class Review {
                 }
             }
         }
-        return new Result(runId, runFolder, language, changes, inputChanged, compared, computed.reference().texts());
+        return new Result(runId, runFolder, language, changes, changedFiles, compared, computed.reference().texts());
     }
 
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */
@@ -245,7 +258,7 @@ public final class Review {
     }
 
     private static int compareSheet(Table table, SheetPlan plan, PublishedTable pub, Sheet returned, ComputedPublication computed,
-                                    DataPackage pkg, List<Change> changes) {
+                                    DataPackage pkg, Set<String> changedFiles, List<Change> changes) {
         int n = plan.rowKeys().size();
         List<String> headings = pub.headings();
         List<List<String>> pubGrid = pub.grid();
@@ -254,7 +267,7 @@ public final class Review {
         // Traced the first time a cell of the table changed (a table nobody edited costs nothing).
         var sources = org.springframework.util.function.SingletonSupplier.of(() -> CellSources.of(table, plan, pubGrid,
                 computed.inputs(), pkg, computed.inputsByTable().getOrDefault(table.id(), Set.of()),
-                computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles));
+                computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles, changedFiles));
         String sheet = returned.name();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.pbannex.ingest.CsvResourceReader;
 import org.pbannex.ingest.CsvResourceWriter;
 import org.pbannex.ingest.CsvTable;
 import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.Field;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.UsageError;
@@ -20,16 +22,22 @@ import org.pbannex.runtime.UsageError;
 /**
  * {@code review --apply DIR}: a copy of the input tree with the {@code input}-kind changes written into it, for the
  * officer to check and run. The input folder itself is never written. A change is applied only where the input cell
- * still holds the published value (else the input moved on since the run and the change is skipped, said so), and an
- * integer field only takes a whole number.
+ * still holds the published value (else the input moved on since the run: not applied, with what the cell holds now),
+ * and only a value the input's own field rules accept, checked by the ingest's code ({@link CsvResourceReader#refusal}):
+ * a value it would refuse is not written (a copy that {@code check} refuses helps no one). Every change gets one line:
+ * applied, or not and why.
  */
 final class ReviewApply {
+
+    /** What --apply did with one change: {@code written} or not, and the line that says so (summary, CSV, page). */
+    record Applied(Review.Change change, boolean written, String line) {
+    }
 
     private ReviewApply() {
     }
 
-    /** @return one line per change: applied or skipped, and why */
-    static List<String> apply(Review.Result result, Path inputDir, Path target) throws IOException {
+    /** @return one per change, in the review's order */
+    static List<Applied> apply(Review.Result result, Path inputDir, Path target) throws IOException {
         Path in = inputDir.toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         if (out.startsWith(in) || in.startsWith(out)) {
@@ -39,13 +47,13 @@ final class ReviewApply {
         if (Files.exists(out) && (!Files.isDirectory(out) || hasFiles(out))) {
             throw new UsageError("--apply " + target + ": give a new or empty folder");
         }
-        copyTree(in, out);
         InputSet inputs = InputSet.load(in, Biennium.parse(result.runFolder().getParent().getFileName().toString()).code());
         DataPackage pkg = DataPackage.load(in);
         Map<String, List<List<String>>> edited = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
+        List<Applied> done = new ArrayList<>();
         for (Review.Change c : result.changes()) {
             if (!c.kind().equals("input")) {
+                done.add(new Applied(c, false, "not applied: " + why(c)));
                 continue;
             }
             CellSources.InputCell cell = c.sources().get(0);
@@ -57,37 +65,54 @@ final class ReviewApply {
             String where = cell.file() + ", line " + cell.line() + ", column " + cell.column();
             String current = rows.get(index).get(column);
             if (!Review.same(current, c.published())) {
-                lines.add("skipped " + where + ": it holds '" + current + "', not the published '" + c.published() + "'");
+                done.add(new Applied(c, false, "not applied: " + where + " now holds '" + shortened(current) + "', not the published '"
+                        + shortened(c.published()) + "'" + (result.changedFiles().contains(cell.file()) ? " (the file changed since the run)" : "")
+                        + ": decide on the reviewer's '" + shortened(c.returned()) + "' by hand"));
                 continue;
             }
-            String value = value(c.returned(), pkg.resource(cell.resource()).fields().stream()
-                    .filter(f -> f.name().equals(cell.column())).findFirst().map(f -> f.type().name()).orElse("STRING"));
-            if (value == null) {
-                lines.add("skipped " + where + ": '" + c.returned() + "' is not " + (CellSources.number(c.returned()) == null
-                        ? "a number" : "a whole number"));
+            Field field = pkg.resource(cell.resource()).fields().stream().filter(f -> f.name().equals(cell.column())).findFirst()
+                    .orElseThrow();
+            String value = field.numeric() ? plainNumber(c.returned()) : c.returned();
+            String refused = CsvResourceReader.refusal(value, field);
+            if (refused != null) {
+                done.add(new Applied(c, false, "not applied: " + where + ": the input's rules refuse '" + shortened(c.returned())
+                        + "': " + refused));
                 continue;
             }
             rows.get(index).set(column, value);
-            lines.add("applied " + where + ": '" + current + "' -> '" + value + "'");
+            done.add(new Applied(c, true, "applied " + where + ": '" + shortened(current) + "' -> '" + shortened(value) + "'"));
         }
+        copyTree(in, out);
         for (var e : edited.entrySet()) {
             String rel = pkg.resource(e.getKey()).pathFor(inputs.biennium());
             Files.writeString(out.resolve(rel), CsvResourceWriter.text(inputs.csv(e.getKey()).header(), e.getValue()));
         }
-        return lines;
+        return done;
     }
 
-    // A number as the input writes it (no exponent, no trailing zeros); null when a number field gets text ("21 611 300")
-    // or an integer field a fraction.
-    private static String value(String returned, String type) {
+    /** Why a change of another kind than input is not written (the CSV and the summary are in English, as every command's). */
+    private static String why(Review.Change c) {
+        return switch (c.kind()) {
+            case "derived" -> "a computed figure: change the inputs named, by hand";
+            case "formula" -> "a formula is never evaluated nor written";
+            default -> "not a cell of the input (" + c.kind().replace('_', ' ') + ")";
+        };
+    }
+
+    /** A value in a line: its line feeds shown, at most 80 characters. */
+    static String shortened(String v) {
+        String one = v.replace("\r", "").replace("\n", " \u21b5 ");
+        return one.length() <= 80 ? one : one.substring(0, 79) + "\u2026";
+    }
+
+    // A number as the input writes it (no exponent, no trailing zeros: Excel keeps 15700000 as 1.57E7); anything else as
+    // typed, for the field's rules to judge.
+    private static String plainNumber(String returned) {
         BigDecimal n = CellSources.number(returned);
         if (n == null) {
-            return type.equals("INTEGER") || type.equals("NUMBER") ? null : returned;
+            return returned;
         }
         n = n.stripTrailingZeros();
-        if (type.equals("INTEGER") && n.scale() > 0) {
-            return null;
-        }
         return n.scale() < 0 ? n.setScale(0).toPlainString() : n.toPlainString();
     }
 

@@ -8,7 +8,10 @@ import org.pbannex.table.Language;
 /** The review command's work, for the command line: compare, write the review files, apply to a copy when asked. */
 public final class ReviewCommandSupport {
 
-    /** What the command prints: the files written, the counts, the lines of --apply. */
+    /**
+     * What the command prints: the files written, the counts, and with --apply one line for each input change (applied,
+     * or not and why) and one counting the changes of other kinds, which --apply never writes.
+     */
     public record Outcome(Review.Result result, Path csv, List<String> applied) {
     }
 
@@ -19,8 +22,23 @@ public final class ReviewCommandSupport {
     public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page)
             throws IOException {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir);
-        List<String> applied = applyTo == null ? List.of() : ReviewApply.apply(result, inputDir, applyTo);
+        List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo);
         Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
-        return new Outcome(result, csv, applied);
+        return new Outcome(result, csv, applied == null ? List.of() : summary(applied));
+    }
+
+    /** The input changes' lines, then how many changes of other kinds were not applied, by kind. */
+    static List<String> summary(List<ReviewApply.Applied> applied) {
+        List<String> lines = new java.util.ArrayList<>(applied.stream().filter(a -> a.change().kind().equals("input"))
+                .map(ReviewApply.Applied::line).toList());
+        java.util.Map<String, Long> others = new java.util.TreeMap<>();
+        applied.stream().filter(a -> !a.change().kind().equals("input")).forEach(a -> others.merge(a.change().kind(), 1L, Long::sum));
+        if (!others.isEmpty()) {
+            long n = others.values().stream().mapToLong(Long::longValue).sum();
+            lines.add("not applied: " + n + (n == 1 ? " change" : " changes") + " not of an input cell ("
+                    + others.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
+                    .collect(java.util.stream.Collectors.joining(", ")) + "): each says why in the review CSV and page");
+        }
+        return lines;
     }
 }

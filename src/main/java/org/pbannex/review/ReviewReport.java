@@ -27,7 +27,7 @@ import org.pbannex.table.Text;
 final class ReviewReport {
 
     static final String[] HEADER = {"table", "row_key", "column", "published", "returned", "kind", "source_file", "source_line",
-            "source_column", "sheet", "cell", "row_label", "heading"};
+            "source_column", "sheet", "cell", "row_label", "heading", "applied"};
 
     private ReviewReport() {
     }
@@ -37,8 +37,16 @@ final class ReviewReport {
             "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell",
             "col.row", "col.column", "col.published", "col.returned", "col.kind", "col.sources", "no_changes");
 
-    /** Writes both files, the page in the given language; returns the CSV's path. */
-    static Path write(Review.Result result, Path returned, List<String> applied, Language page) throws IOException {
+    /**
+     * Writes both files, the page in the given language; returns the CSV's path.
+     *
+     * @param applied what --apply did with each change, in the changes' order; null without --apply
+     */
+    static Path write(Review.Result result, Path returned, List<ReviewApply.Applied> applied, Language page) throws IOException {
+        Map<Review.Change, String> status = new java.util.IdentityHashMap<>();
+        if (applied != null) {
+            applied.forEach(a -> status.put(a.change(), a.line()));
+        }
         String base = returned.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         Path dir = returned.toAbsolutePath().getParent();
         Path csv = dir.resolve("review-" + base + ".csv");
@@ -61,16 +69,17 @@ final class ReviewReport {
                      ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
             out.writeNext(HEADER, false);
             for (Review.Change c : result.changes()) {
-                out.writeNext(row(c), false);
+                out.writeNext(row(c, status.getOrDefault(c, "")), false);
             }
         }
         String html = Templates.render("review", Map.of(
                 "lang", page.tag(),
                 "w", w,
                 "result", result,
-                "rows", result.changes().stream().map(c -> shown(c, t, page)).toList(),
+                "rows", result.changes().stream().map(c -> shown(c, t, page, status.getOrDefault(c, ""))).toList(),
                 "counts", counts,
-                "applied", applied), page.locale());
+                "changedFiles", result.changedFiles(),
+                "applied", applied == null ? List.of() : ReviewCommandSupport.summary(applied)), page.locale());
         Files.writeString(dir.resolve("review-" + base + ".html"), html);
         return csv;
     }
@@ -85,14 +94,14 @@ final class ReviewReport {
         return t.get("review.kind." + kind).in(page);
     }
 
-    static String[] row(Review.Change c) {
+    static String[] row(Review.Change c, String applied) {
         return new String[] {c.table(), c.rowKey(), c.column(), c.published(), c.returned(), c.kind(), files(c), lines(c),
-                columns(c), c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading()};
+                columns(c), c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), applied};
     }
 
     /** A change as the HTML page shows it: where the reviewer saw it, the two values, its kind and where to change it. */
     record Shown(String sheet, String cell, String row, String heading, String published, String returned, String kind,
-                 String kindName, List<String> sources) {
+                 String kindName, List<String> sources, String applied, boolean publishedFigure, boolean returnedFigure) {
     }
 
     /**
@@ -100,7 +109,7 @@ final class ReviewReport {
      * the fields read there ("input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)"), so that a total of a
      * hundred rows, or a figure computed from eight fields of one record, reads at a glance; the CSV lists each source.
      */
-    private static Shown shown(Review.Change c, Texts t, Language page) {
+    private static Shown shown(Review.Change c, Texts t, Language page, String applied) {
         Map<String, Map<String, List<Long>>> byFile = new java.util.LinkedHashMap<>();
         List<String> sources = new java.util.ArrayList<>();
         for (CellSources.InputCell s : c.sources()) {
@@ -125,7 +134,8 @@ final class ReviewReport {
             sources.add(t.get("review.source.untraced").in(page));
         }
         return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(),
-                grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources);
+                grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources, applied,
+                CellSources.number(c.published()) != null, CellSources.number(c.returned()) != null);
     }
 
     /**

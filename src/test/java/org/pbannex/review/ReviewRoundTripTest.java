@@ -109,7 +109,7 @@ class ReviewRoundTripTest {
         String csv = Files.readString(tmp.resolve("review-returned.csv"));
         String page = Files.readString(tmp.resolve("review-returned.html")).replaceAll(">\\s+<", "><");
         assertTrue(page.contains("<html lang=\"zh-CN\">") && page.contains("<title>审阅结果：returned.xlsx</title>"), page);
-        assertTrue(page.contains("<td>12 908 920</td><td>12 908 921</td><td>派生</td>"), "grouped as the zh edition, kind named: " + page);
+        assertTrue(page.contains("<td class=\"value figure\">12 908 920</td><td class=\"value figure\">12 908 921</td><td>派生</td>"), "grouped as the zh edition, kind named: " + page);
         assertTrue(page.contains(">input/2022-23/cost_by_object.csv: 第 2-10 行 (cost_adjustment)<"), page);
         assertTrue(page.contains("共比较 ") && page.contains("，1 处变化。"), page);
         assertFalse(page.contains("Review of") || page.contains("lines 2-10"), "no English left on the zh page: " + page);
@@ -119,7 +119,7 @@ class ReviewRoundTripTest {
         assertEquals(csv, Files.readString(tmp.resolve("review-returned.csv")), "the CSV is the same in both languages");
         page = Files.readString(tmp.resolve("review-returned.html")).replaceAll(">\\s+<", "><");
         assertTrue(page.contains("<html lang=\"en-GB\">") && page.contains("<title>Review of returned.xlsx</title>"), page);
-        assertTrue(page.contains("<td>12,908,920</td><td>12,908,921</td><td>derived</td>"), page);
+        assertTrue(page.contains("<td class=\"value figure\">12,908,920</td><td class=\"value figure\">12,908,921</td><td>derived</td>"), page);
         assertTrue(page.contains(">input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)<") && page.contains(", 1 change."), page);
 
         CliRun fr = review(returned, "--lang", "fr");
@@ -173,19 +173,22 @@ class ReviewRoundTripTest {
         List<String[]> rows = csv(saved.resolve("review-returned.csv"));
         List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
         assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct,"
-                        + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率 (%)"),
+                        + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率 (%),applied input/2022-23/regional_inflation.csv, line 2, "
+                        + "column annual_inflation_pct: '4.4' -> '4.6'"),
                 String.join("\n", lines));
         String total = lines.stream().filter(l -> l.startsWith("a2-2,total,cost_adjustment,")).findFirst().orElseThrow(
                 () -> new AssertionError(String.join("\n", lines)));
         assertTrue(total.startsWith("a2-2,total,cost_adjustment,12908920,12908921,derived,input/2022-23/cost_by_object.csv;"), total);
         assertTrue(total.endsWith(",2; 3; 4; 5; 6; 7; 8; 9; 10,cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; "
                 + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment,a2-2 按支出用途的费用调整,C16,总计,"
-                + "费用调整 (美元)"), "the sources, then the sheet, cell, row and heading the reviewer saw: " + total);
+                + "费用调整 (美元),not applied: a computed figure: change the inputs named, by hand"),
+                "the sources, then the sheet, cell, row and heading the reviewer saw, and why --apply did not write it: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
         String html = Files.readString(saved.resolve("review-returned.html"));
         assertTrue(html.contains(">input/2022-23/cost_by_object.csv: lines 2-10 (cost_adjustment)<"),
                 "the page gives a total's nine sources as one file, its lines and the field: " + html);
-        assertTrue(html.contains("<td>12,908,920</td><td>12,908,921</td>"), "figures as a reader reads them: " + html);
+        assertTrue(html.contains("<td class=\"value figure\">12,908,920</td>\n    <td class=\"value figure\">12,908,921</td>"),
+                "figures as a reader reads them, kept whole: " + html);
         assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
         assertTrue(Files.readAllLines(Golden.input().resolve("2022-23/regional_inflation.csv")).contains("AF,4.4"),
                 "the input itself is never written");
@@ -495,6 +498,113 @@ class ReviewRoundTripTest {
             for (int c = cells.size(); c < row.getLastCellNum(); c++) { // a longer row's other cells: emptied
                 if (row.getCell(c) != null) {
                     row.getCell(c).setBlank();
+                }
+            }
+        }
+    }
+
+    /**
+     * Found by a tester: GB's staff costs changed in budget.csv after the run, a reviewer's correction of that cell was
+     * called derived and silently not applied; a second paragraph typed into a risk's consequences was written into a
+     * copy that check then refused. The kind is the run's (the file changed since, by the manifest's checksums), and
+     * each change --apply does not write says why, in the summary, the CSV and the page; a refused value is not written.
+     */
+    @Test
+    void aCorrectionOfAnInputChangedSinceTheRunIsAnInputCellNotAppliedWithWhy() throws Exception {
+        Path input = tmp.resolve("input");
+        copyTree(Golden.input(), input);
+        Path runOut = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
+                "--format", "xlsx,csv");
+        assertEquals(0, run.status(), run.toString());
+        Path zh;
+        try (Stream<Path> s = Files.walk(runOut)) {
+            zh = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
+        }
+        Path budget = input.resolve("2022-23/budget.csv");
+        Files.writeString(budget, Files.readString(budget).replace("GB,31,8,37,11,15668625,", "GB,31,8,37,11,15668000,"));
+        Path returned = tmp.resolve("back.xlsx");
+        try (var in = Files.newInputStream(zh); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int figures = 0;
+            for (var row : wb.getSheet(sheetOf(zh, "a1"))) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 15668625) {
+                        cell.setCellValue(15700000);
+                        figures++;
+                    }
+                }
+            }
+            assertEquals(1, figures, "GB's staff costs, once in annex 1");
+            int texts = 0;
+            for (var row : wb.getSheet(sheetOf(zh, "risk"))) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("商定成果实现率")) {
+                        cell.setCellValue(cell.getStringCellValue() + "\n第二段：捐助方的承诺也可能改变。");
+                        texts++;
+                    }
+                }
+            }
+            assertEquals(1, texts, "risk 2's consequences");
+            var af = rowLabelled(wb.getSheet(sheetOf(zh, "a2-1")), "非洲");
+            af.getCell(af.getLastCellNum() - 1).setCellValue(4.6);
+            written(wb, returned);
+        }
+        Path copy = tmp.resolve("copy");
+        CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
+                "--apply", copy.toString(), "--lang", "en");
+        assertEquals(0, r.status(), r.toString());
+        String gbLine = "not applied: " + input + "/2022-23/budget.csv, line 3, column staff_costs now holds '15668000', not the "
+                + "published '15668625' (the file changed since the run): decide on the reviewer's '15700000' by hand";
+        String gb = csv(tmp.resolve("review-back.csv")).stream().map(x -> String.join(",", x))
+                .filter(l -> l.startsWith("a1,GB,staff_costs,")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(gb.startsWith("a1,GB,staff_costs,15668625,15700000,input," + input + "/2022-23/budget.csv,3,staff_costs,"), gb);
+        assertTrue(gb.endsWith("," + gbLine), gb);
+        assertTrue(r.out().contains("  " + gbLine + "\n"), r.out());
+        assertTrue(r.out().contains("The input has changed since that run (" + input + "/2022-23/budget.csv)"), r.out());
+        assertTrue(r.out().contains(" (3 input)"), "GB's staff costs, risk 2's consequences, Africa's rate: " + r.out());
+        String risk = csv(tmp.resolve("review-back.csv")).stream().map(x -> String.join(",", x))
+                .filter(l -> l.startsWith("risk,2,consequences,")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(risk.contains(",input," + input + "/2022-23/strategic_risks.csv,3,consequences_zh,"), risk);
+        assertTrue(risk.contains(",not applied: " + input + "/2022-23/strategic_risks.csv, line 3, column consequences_zh: the input's "
+                + "rules refuse '商定成果实现率"), risk);
+        assertTrue(risk.contains("line feed"), "the ingest's own reason: " + risk);
+        assertTrue(r.out().contains("applied " + input + "/2022-23/regional_inflation.csv, line 2, column annual_inflation_pct: "
+                + "'4.4' -> '4.6'"), "a change the input still holds as published is applied: " + r.out());
+        String page = Files.readString(tmp.resolve("review-back.html"));
+        assertTrue(page.contains(gbLine.replace("'", "&#39;")), page);
+        assertTrue(page.contains(">" + input + "/2022-23/budget.csv<"), "the page names the file changed since the run: " + page);
+        assertEquals(-1, Files.mismatch(copy.resolve("2022-23/budget.csv"), budget), "GB not written");
+        assertEquals(-1, Files.mismatch(copy.resolve("2022-23/strategic_risks.csv"), input.resolve("2022-23/strategic_risks.csv")),
+                "the refused text not written");
+        assertTrue(Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")).contains("AF,4.6"));
+        // The input's rules accept the copy (3 would be a refused value); the checks that tie annex 2's staff costs to
+        // annex 1's fail (4), from this test's own change to GB's staff costs.
+        CliRun check = CliRun.run(tmp.resolve("db"), "check", "--input", copy.toString());
+        assertEquals(4, check.status(), check.toString());
+        String said = check.out() + check.err();
+        assertTrue(said.contains("staff_equals_annex1_staff_costs") && !said.contains("strategic_risks"), check.toString());
+    }
+
+    /** An input workbook (input export) given to review is named as one, with the commands that take it. */
+    @Test
+    void anInputWorkbookIsToldApart() throws Exception {
+        Path book = tmp.resolve("inputs.xlsx");
+        CliRun export = CliRun.capture(Map.of(), "input", "export", "--input", Golden.input().toString(), "--out", book.toString());
+        assertEquals(0, export.status(), export.toString());
+        String line = oneErrorLine(review(book));
+        assertTrue(line.contains("an input workbook (made by 'pb-annex input export'), not a workbook of a run")
+                && line.contains("check --input " + book) && line.contains("input import " + book), line);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
                 }
             }
         }
