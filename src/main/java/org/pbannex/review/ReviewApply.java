@@ -15,6 +15,8 @@ import org.pbannex.ingest.CsvResourceWriter;
 import org.pbannex.ingest.CsvTable;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.Field;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.UsageError;
@@ -51,6 +53,7 @@ final class ReviewApply {
         DataPackage pkg = DataPackage.load(in);
         Map<String, List<List<String>>> edited = new LinkedHashMap<>();
         List<Applied> done = new ArrayList<>();
+        List<Edit> written = new ArrayList<>();
         for (Review.Change c : result.changes()) {
             if (!c.kind().equals("input")) {
                 done.add(new Applied(c, false, "not applied: " + why(c)));
@@ -80,14 +83,50 @@ final class ReviewApply {
                 continue;
             }
             rows.get(index).set(column, value);
+            written.add(new Edit(done.size(), cell, index, column, current, where));
             done.add(new Applied(c, true, "applied " + where + ": '" + shortened(current) + "' -> '" + shortened(value) + "'"));
         }
         copyTree(in, out);
-        for (var e : edited.entrySet()) {
-            String rel = pkg.resource(e.getKey()).pathFor(inputs.biennium());
-            Files.writeString(out.resolve(rel), CsvResourceWriter.text(inputs.csv(e.getKey()).header(), e.getValue()));
+        // The copy as a whole by the ingest's rules too (a key made a duplicate, a text left in one language, a code no
+        // list has): the change the ingest names is taken back, with its reason, and the copy read again.
+        while (true) {
+            for (var e : edited.entrySet()) {
+                String rel = pkg.resource(e.getKey()).pathFor(inputs.biennium());
+                Files.writeString(out.resolve(rel), CsvResourceWriter.text(inputs.csv(e.getKey()).header(), e.getValue()));
+            }
+            try {
+                InputSet.load(out, inputs.biennium());
+                return done;
+            } catch (InputError e) {
+                List<Edit> blamed = blamed(written, e, out, pkg, inputs.biennium());
+                if (blamed.isEmpty()) {
+                    throw e;
+                }
+                for (Edit x : blamed) {
+                    edited.get(x.cell().resource()).get(x.row()).set(x.column(), x.before());
+                    written.remove(x);
+                    Review.Change c = done.get(x.applied()).change();
+                    done.set(x.applied(), new Applied(c, false, "not applied: " + x.where() + ": the input would not load with '"
+                            + shortened(c.returned()) + "': " + e.reason()));
+                }
+            }
         }
-        return done;
+    }
+
+    /** A value --apply wrote: which line of {@code done} says so, where, and what the cell held before. */
+    private record Edit(int applied, CellSources.InputCell cell, int row, int column, String before, String where) {
+    }
+
+    /**
+     * The edits an input error of the copy is about: those of its file at its line (and column, where it names one);
+     * where none is there (a line feed moved the lines below it), every edit of its file; none for another file.
+     */
+    private static List<Edit> blamed(List<Edit> written, InputError e, Path out, DataPackage pkg, String biennium) {
+        List<Edit> ofFile = written.stream().filter(x -> InputFolder.shownName(out, pkg.resource(x.cell().resource())
+                .pathFor(biennium)).equals(e.file())).toList();
+        List<Edit> there = ofFile.stream().filter(x -> x.cell().line() == e.line()
+                && (e.column() == null || e.column().isEmpty() || e.column().equals(x.cell().column()))).toList();
+        return there.isEmpty() ? ofFile : there;
     }
 
     /** Why a change of another kind than input is not written (the CSV and the summary are in English, as every command's). */
