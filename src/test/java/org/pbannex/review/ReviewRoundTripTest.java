@@ -584,6 +584,32 @@ class ReviewRoundTripTest {
         assertEquals(4, check.status(), check.toString());
         String said = check.out() + check.err();
         assertTrue(said.contains("staff_equals_annex1_staff_costs") && !said.contains("strategic_risks"), check.toString());
+
+        // A value each field's rules accept but the row's do not: risk 2's English consequences cleared, the Chinese given.
+        Path en = zh.resolveSibling("pb-annexes-2022-23.en.xlsx");
+        Path cleared = tmp.resolve("cleared.xlsx");
+        try (var in = Files.newInputStream(en); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int texts = 0;
+            for (var row : wb.getSheet(sheetOf(en, "risk"))) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("Increase or decrease in the rate of delivery")) {
+                        cell.setBlank();
+                        texts++;
+                    }
+                }
+            }
+            assertEquals(1, texts, "risk 2's consequences");
+            written(wb, cleared);
+        }
+        Path copy2 = tmp.resolve("copy2");
+        CliRun r2 = CliRun.capture(Map.of(), "review", cleared.toString(), "--input", input.toString(), "--output", runOut.toString(),
+                "--apply", copy2.toString());
+        assertEquals(0, r2.status(), r2.toString());
+        assertTrue(r2.out().contains("not applied: " + input + "/2022-23/strategic_risks.csv, line 3, column consequences_en: the input "
+                + "would not load with '': ") && r2.out().contains("empty while consequences_zh is given"), r2.out());
+        assertEquals(-1, Files.mismatch(copy2.resolve("2022-23/strategic_risks.csv"), input.resolve("2022-23/strategic_risks.csv")),
+                "taken back");
     }
 
     /** An input workbook (input export) given to review is named as one, with the commands that take it. */
