@@ -9,7 +9,6 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.ReconciliationFailed;
-import org.pbannex.publication.TableCatalogue;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
@@ -85,7 +84,7 @@ public class CheckCommand implements Callable<Integer> {
         long read = System.nanoTime();
         ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
         long linesRead = System.nanoTime();
-        ComputedPublication pub = Publication.compute(inputs, lines, TableCatalogue.ids());
+        ComputedPublication pub = Publication.checkAll(inputs, lines, true);
         if (timings) {
             TimingLines.line("read-input" + of, (read - start) / 1e9);
             TimingLines.line("expenditure-lines" + of, (linesRead - read) / 1e9);

@@ -67,13 +67,18 @@ public class InputCommand implements Runnable {
         @Option(names = "--into", paramLabel = "DIR", description = "Input folder to write (default: input/ of the installation).")
         Path into;
 
+        @Option(names = "--overwrite", description = "Replace files edited in the input folder since the workbook was "
+                + "exported that the workbook changes too (without it, such an import is refused and nothing is written).")
+        boolean overwrite;
+
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
             Path installationInput = PbAnnexApplication.settings().input();
             Path target = (into == null ? installationInput : into).toAbsolutePath().normalize();
-            InputBookImport.Result r = InputBookImport.importInto(workbook, workbook.toString(), target, installationInput);
+            InputBookImport.Result r = InputBookImport.importInto(workbook, workbook.toString(), target, installationInput, overwrite);
             r.notes().forEach(n -> System.out.println("Note: " + n));
+            r.warnings().forEach(w -> System.err.println("pb-annex: warning: " + w));
             int n = r.changed().size();
             System.out.printf("Imported %s (biennium %s) into %s: %d %s changed%s, %d unchanged (%.1f s)%n", workbook,
                     r.biennium(), r.into(), n, n == 1 ? "file" : "files",

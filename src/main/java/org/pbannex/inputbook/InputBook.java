@@ -29,6 +29,8 @@ final class InputBook {
     /** The cover's table of sheets: its heading cells over the sheet's name and over the file the sheet holds. */
     static final String SHEET_HEADING = "Sheet";
     static final String FILE_HEADING = "File in the input folder";
+    /** The cover's column of each file's SHA-256 as exported, which import compares with the file on disk. */
+    static final String SHA256_HEADING = "SHA-256 as exported";
     static final String REQUIRED = "required";
     static final String OPTIONAL = "optional";
 

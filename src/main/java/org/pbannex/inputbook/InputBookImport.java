@@ -29,7 +29,10 @@ import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.Field;
 import org.pbannex.ingest.ImportedWorkbook;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.Publication;
+import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.reference.TextKeys;
@@ -48,11 +51,12 @@ public final class InputBookImport {
 
     /** What an import did: the files it changed (or added) and left alone, and what it noted (formulas read). */
     public record Result(String biennium, Path into, List<String> changed, List<String> unchanged, List<String> notes,
-                         Map<String, Integer> headerRows) {
+                         Map<String, Integer> headerRows, List<String> warnings) {
     }
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
-    private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes) {
+    private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes,
+                             Map<String, String> exported) {
     }
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
@@ -66,11 +70,28 @@ public final class InputBookImport {
 
     /**
      * Imports into {@code into} (created if missing), validating with {@code into}'s datapackage.json, or the
-     * installation's when {@code into} has none (it is then copied in).
+     * installation's when {@code into} has none (it is then copied in). The files are checked as {@code check} checks
+     * an input folder (every rule, every table's reconciliation) before anything is written, and a file edited in
+     * {@code into} since the export that the workbook would change is refused unless {@code overwrite}.
      *
      * @param shown how the workbook is named in errors (as the user typed it)
      */
+    public static Result importInto(Path workbook, String shown, Path into, Path installationInput, boolean overwrite)
+            throws IOException {
+        return importInto(workbook, shown, into, installationInput, true, overwrite);
+    }
+
+    /** {@link #importInto(Path, String, Path, Path, boolean)} refusing to undo edits made on disk since the export. */
     public static Result importInto(Path workbook, String shown, Path into, Path installationInput) throws IOException {
+        return importInto(workbook, shown, into, installationInput, false);
+    }
+
+    /**
+     * @param wholeCheck whether to build the tables and run their checks too (a run or check from the workbook does
+     *                   that itself right after, so its folder is only checked file by file)
+     */
+    private static Result importInto(Path workbook, String shown, Path into, Path installationInput, boolean wholeCheck,
+                                     boolean overwrite) throws IOException {
         if (Files.exists(into) && !Files.isDirectory(into)) {
             throw new InputError(into.toString(), 0, "", "cannot import into it: it is a file, not a folder");
         }
@@ -89,10 +110,17 @@ public final class InputBookImport {
                 Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
             }
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
+            // Checked as they will be: with the files edited on disk only, which the import leaves alone.
+            List<String> notes = new ArrayList<>(c.notes());
+            notes.addAll(EditsOnDisk.keepEditsOnDisk(into, c.exported(), tmp, c.files().keySet()));
             List<String> beside = ownReferenceBeside(schemaDir, pkg, c, tmp, shown);
             // The same rules as for the CSV files, errors naming the sheets and rows.
-            InputSet in = InputSet.load(tmp, c.biennium(), r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name())));
-            checkAddedTexts(in, pkg, List.of(installationInput, into));
+            java.util.function.Function<Resource, SourceName> naming = r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name()));
+            InputSet inputs = InputSet.load(tmp, c.biennium(), naming);
+            checkAddedTexts(inputs, pkg, List.of(installationInput, into));
+            if (wholeCheck) {
+                checkAsARun(inputs, naming, into, tmp, c.files().keySet());
+            }
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
@@ -100,23 +128,24 @@ public final class InputBookImport {
                 Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE);
                 changed.addAll(paths);
                 changed.addAll(beside);
-                return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
+                return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), List.of());
             }
             if (!Files.exists(into.resolve(DataPackage.FILE))) {
                 paths.add(DataPackage.FILE);
             }
             for (String rel : paths) {
                 Path target = into.resolve(rel);
-                Path made = tmp.resolve(rel);
-                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(made))) {
-                    unchanged.add(rel);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                Files.move(made, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                changed.add(rel);
+                boolean same = Files.isRegularFile(target)
+                        && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(tmp.resolve(rel)));
+                (same ? unchanged : changed).add(rel);
             }
-            return new Result(c.biennium(), into, changed, unchanged, c.notes(), c.headerRows());
+            List<String> warnings = EditsOnDisk.check(shown, into, c.exported(), changed, overwrite);
+            for (String rel : changed) {
+                Path target = into.resolve(rel);
+                Files.createDirectories(target.getParent());
+                Files.move(tmp.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings);
         } finally {
             RunFolder.deleteTree(tmp);
         }
@@ -147,6 +176,36 @@ public final class InputBookImport {
     }
 
     /**
+     * The rest of what {@code check} does with an input folder, on the folder the import is to make: the workbook's
+     * files with the rest of {@code into} (other biennia, shared lists a biennium's own copy replaces) copied beside them
+     * in {@code made}, and {@code into}'s expenditure lines (a new folder has none, so the tables built from them are
+     * left out as a run on it would). Every table is built and every check run; a failed one refuses the import, as it
+     * would stop the next run.
+     */
+    private static void checkAsARun(InputSet inputs, java.util.function.Function<Resource, SourceName> naming, Path into,
+                                    Path made, Set<String> workbookFiles) throws IOException {
+        InputSet checked = inputs;
+        if (Files.isDirectory(into)) {
+            try (Stream<Path> files = Files.walk(into)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> InputFolder.isInput(into, f)).toList()) {
+                    String rel = into.relativize(f).toString().replace('\\', '/');
+                    if (!rel.startsWith(Publication.EXPENDITURE_FOLDER + "/") && !workbookFiles.contains(rel)
+                            && !Files.exists(made.resolve(rel))) {
+                        Files.createDirectories(made.resolve(rel).getParent());
+                        Files.copy(f, made.resolve(rel));
+                    }
+                }
+            }
+            checked = InputSet.load(made, inputs.biennium(), naming);
+        }
+        var pub = Publication.checkAll(checked, Publication.readLines(checked, into, null), false);
+        var failures = pub.checks().failures();
+        if (!failures.isEmpty()) {
+            throw new ReconciliationFailed(failures);
+        }
+    }
+
+    /**
      * The input folder a run or check uses for {@code --input inputs.xlsx}: the workbook imported under
      * {@code work/imported/<key>/input/}, with the installation's expenditure lines (linked, or copied where links
      * cannot be made) and a note naming the workbook, so errors found later in the run name its sheets and rows. The
@@ -171,7 +230,7 @@ public final class InputBookImport {
         Files.createDirectories(staging);
         try {
             Path made = staging.resolve("input");
-            Result r = importInto(workbook, shown, made, installationInput);
+            Result r = importInto(workbook, shown, made, installationInput, false, false);
             linkExpenditure(expenditure, made.resolve("expenditure"));
             new ImportedWorkbook(shown, r.headerRows()).writeTo(made);
             try {
@@ -209,19 +268,42 @@ public final class InputBookImport {
         Map<String, Integer> headerRows = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<Resource> resources = InputBook.sheets(pkg);
+        // Each file's checksum as exported, when the cover records them (null for a workbook exported before it did).
+        Map<String, String> exported = sheetFiles.values().stream().anyMatch(f -> !f.sha256().isEmpty()) ? new LinkedHashMap<>() : null;
+        Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
         for (Resource r : resources) {
             InputBookReader.Sheet s = byName.get(r.name());
             if (s == null) {
-                throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")");
+                throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")"
+                        + nearMiss(r.name(), byName.keySet(), known));
             }
             SheetCsv csv = new SheetCsv(s, r, shown, notes);
-            files.put(fileOf(r, biennium, sheetFiles.get(r.name()), shown), csv.text());
+            SheetFile named = sheetFiles.get(r.name());
+            String file = fileOf(r, biennium, named, shown);
+            files.put(file, csv.text());
             headerRows.put(r.name(), csv.headerRow);
+            if (exported != null && named != null && !named.sha256().isEmpty()) {
+                exported.put(file, named.sha256());
+            }
         }
-        Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
         byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
-        return new Converted(biennium, files, headerRows, notes);
+        return new Converted(biennium, files, headerRows, notes, exported);
+    }
+
+    /**
+     * The sheets that look like {@code wanted} renamed ("budget (2)", "Budget", "budget_old"): none of the input
+     * sheets, their name holding it whatever the case. Said so that a renamed sheet is found at once.
+     */
+    private static String nearMiss(String wanted, Set<String> sheets, Set<String> known) {
+        String w = wanted.toLowerCase(java.util.Locale.ROOT);
+        List<String> like = sheets.stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
+                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).strip().contains(w)).toList();
+        if (like.isEmpty()) {
+            return "";
+        }
+        return "; the workbook has " + like.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "))
+                + ": give " + (like.size() == 1 ? "it" : "one of them") + " back its name " + wanted;
     }
 
     /**
@@ -266,17 +348,19 @@ public final class InputBookImport {
         Map<String, SheetFile> out = new LinkedHashMap<>();
         int nameColumn = -1;
         int fileColumn = -1;
+        int shaColumn = -1;
         for (InputBookReader.Row row : cover.rows()) {
             if (fileColumn < 0) {
-                // Still looking for the table's heading row: the one holding both headings.
+                // Still looking for the table's heading row: the one holding both headings (and the checksums' since they are recorded).
                 nameColumn = column(row, InputBook.SHEET_HEADING);
                 fileColumn = nameColumn < 0 ? -1 : column(row, InputBook.FILE_HEADING);
+                shaColumn = fileColumn < 0 ? -1 : column(row, InputBook.SHA256_HEADING);
                 continue;
             }
             String name = value(row, nameColumn);
             String file = value(row, fileColumn);
             if (!name.isEmpty() && !file.isEmpty()) {
-                out.put(name, new SheetFile(file, row.number()));
+                out.put(name, new SheetFile(file, row.number(), shaColumn < 0 ? "" : value(row, shaColumn)));
             }
         }
         return out;
@@ -312,8 +396,8 @@ public final class InputBookImport {
                 + " (export the workbook again)");
     }
 
-    /** A row of the cover's table of sheets: the file it names, and the row's number. */
-    private record SheetFile(String file, int row) {
+    /** A row of the cover's table of sheets: the file it names, the row's number, the file's SHA-256 as exported (or ""). */
+    private record SheetFile(String file, int row, String sha256) {
     }
 
     private static String biennium(InputBookReader.Sheet cover, String shown) {
@@ -419,14 +503,15 @@ public final class InputBookImport {
                 case ERROR -> throw new InputError(source, row, column, "an error value (" + c.value() + ") in the cell: "
                         + "type the value itself");
                 case BOOLEAN -> "1".equals(c.value()) ? "true" : "false";
-                case TEXT -> c.value() == null ? "" : c.value();
+                // Stripped as the CSV route reads every value ('GB ' is GB): the file holds what is meant.
+                case TEXT -> c.value() == null ? "" : c.value().strip();
                 case NUMBER -> {
                     if (c.value() == null) {
                         yield "";
                     }
                     if (c.date()) {
                         throw new InputError(source, row, column, "a date: Excel made a date of the value typed here; "
-                                + "format the cell as Text (Format Cells > Text) and type the value again (e.g. 2022-03)");
+                                + retype(f, c.value()));
                     }
                     if (c.percent()) {
                         throw new InputError(source, row, column, "the cell is formatted as a percentage, so 12.5% is "
@@ -435,6 +520,37 @@ public final class InputBookImport {
                     yield number(c, row, column);
                 }
             };
+        }
+
+        /**
+         * How to type again a value that Excel made a date of, for the column's type: a number as a number; a text as
+         * text, with the value to type when the column's pattern takes the date as a day or a month (2022-03), or, in a
+         * biennium column, the biennium starting in the date's (even) year, as for the CSV files
+         * ({@link org.pbannex.ingest.ExcelDamage}).
+         */
+        private static String retype(Field f, String serial) {
+            if (f != null && f.numeric()) {
+                return "format the cell as Number (Format Cells > Number) and type the " + (f.type() == org.pbannex.ingest.FieldType.INTEGER
+                        ? "whole number" : "number") + " again";
+            }
+            String typing = "format the cell as Text (Format Cells > Text) and type ";
+            java.time.LocalDate d;
+            try {
+                d = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(Double.parseDouble(serial)).toLocalDate();
+            } catch (RuntimeException e) {
+                return typing + "the value again";
+            }
+            if (f != null && f.name().equals("biennium")) {
+                int y = d.getYear();
+                return typing + "the biennium again" + (y % 2 == 0 ? " (" + y + "-" + String.format("%02d", (y + 1) % 100) + "?)"
+                        : " (e.g. 2022-23)");
+            }
+            for (String v : List.of(d.toString(), d.toString().substring(0, 7))) {
+                if (f != null && f.pattern() != null && f.pattern().matcher(v).matches()) {
+                    return typing + "'" + v + "'";
+                }
+            }
+            return typing + "the value again";
         }
 
         /** A number cell as CSV text: Excel's 15 significant digits, at least the decimals its format shows. */

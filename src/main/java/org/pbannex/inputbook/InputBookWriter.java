@@ -280,7 +280,7 @@ public final class InputBookWriter {
 
     private static void writeCover(XSSFWorkbook wb, XSSFSheet s, List<Resource> resources, InputSet in, String biennium,
                                    Styles st) {
-        int[] widths = {28, 70, 36, 7, 30};
+        int[] widths = {28, 70, 36, 7, 30, 66};
         for (int c = 0; c < widths.length; c++) {
             s.setColumnWidth(c, widths[c] * 256);
         }
@@ -308,6 +308,9 @@ public final class InputBookWriter {
                     + "inputs.xlsx (every sheet is checked first; if one is wrong, nothing is written), or run from it "
                     + "directly: ./pb-annex run nightly --input inputs.xlsx (or ./pb-annex check --input inputs.xlsx).",
             "Errors name the sheet, the row and the column, e.g. inputs.xlsx, sheet budget, row 7, column staff_costs.",
+            "The table of sheets below records each file's SHA-256 as exported. Import compares it with the file in the "
+                    + "input folder: a file edited there since the export that this workbook changes too is not "
+                    + "replaced (nothing is written; export again, or import with --overwrite).",
             "Expenditure lines (input/expenditure/*.csv, possibly millions of lines) are not in this workbook: a run "
                     + "from the workbook uses the expenditure lines of the installation's input/expenditure/ folder.",
         };
@@ -318,7 +321,8 @@ public final class InputBookWriter {
         }
         r++;
         cell(s, r++, 0, "Sheets", st.header);
-        String[] heads = {InputBook.SHEET_HEADING, "Description", InputBook.FILE_HEADING, "Rows", "Required columns"};
+        String[] heads = {InputBook.SHEET_HEADING, "Description", InputBook.FILE_HEADING, "Rows", "Required columns",
+            InputBook.SHA256_HEADING};
         for (int c = 0; c < heads.length; c++) {
             cell(s, r, c, heads[c], st.header);
         }
@@ -335,6 +339,7 @@ public final class InputBookWriter {
             n.setCellStyle(st.count);
             String required = res.fields().stream().filter(Field::required).map(Field::name).collect(Collectors.joining(", "));
             cell(s, r, 4, required, st.wrapped);
+            cell(s, r, 5, in.files().get(res.name()).sha256(), st.plain); // the file sheetPath names
             s.getRow(r++).setHeightInPoints(Math.max(lines(res.description(), widths[1]), lines(required, widths[4])) * LINE_POINTS);
         }
         printSetup(s);

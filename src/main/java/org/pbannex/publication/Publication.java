@@ -73,6 +73,17 @@ public final class Publication {
         return ExpenditureIngest.publishedUnder(org.pbannex.ingest.InputFolder.publishedName(inputDir, EXPENDITURE_FOLDER + "/"));
     }
 
+    /**
+     * What {@code check} does with one biennium's input once read: its expenditure lines read (null: none), every table
+     * built and every check run; failed checks are for the caller to tell (check lists them; import refuses).
+     *
+     * @param linesRequired whether no expenditure lines is bad input (check: every table is wanted), or only leaves
+     *                      out the tables built from them (import: the workbook holds no lines)
+     */
+    public static ComputedPublication checkAll(InputSet in, ExpenditureIngest.Result lines, boolean linesRequired) {
+        return compute(in, lines, lines != null || linesRequired ? TableCatalogue.ids() : List.of());
+    }
+
     /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */
     public static ComputedPublication compute(Path inputDir, Biennium biennium) {
         return compute(ingest(inputDir, biennium));
@@ -84,13 +95,21 @@ public final class Publication {
 
     /** The input's expenditure lines read in this process, or null when it has none; rejects mode when a file is given. */
     public static ExpenditureIngest.Result readLines(InputSet in, Path rejectsFile) {
-        List<Path> files = expenditureFiles(in.inputDir());
+        return readLines(in, in.inputDir(), rejectsFile);
+    }
+
+    /**
+     * The expenditure lines of {@code linesFrom}'s expenditure folder read against {@code in} (an input checked before
+     * it becomes an input folder takes its lines from the folder it is to replace), or null when it has none.
+     */
+    public static ExpenditureIngest.Result readLines(InputSet in, Path linesFrom, Path rejectsFile) {
+        List<Path> files = expenditureFiles(linesFrom);
         if (files.isEmpty()) {
             return null;
         }
         try {
             return new ExpenditureIngest(dimensions(in), Runtime.getRuntime().availableProcessors(), rejectsFile)
-                    .run(files, expenditurePublishedName(in.inputDir()));
+                    .run(files, expenditurePublishedName(linesFrom));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,0 +1,92 @@
+package org.pbannex.inputbook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
+import org.pbannex.ingest.InputSet;
+
+/**
+ * Edits made in the input folder since a workbook was exported, which importing the workbook would silently undo. The
+ * cover records each file's SHA-256 as exported: a file whose bytes on disk no longer have it was edited there, and one
+ * whose sheet gives other bytes was edited in the workbook. Edited on disk only, it is left alone; on both sides, the
+ * import is refused (unless --overwrite).
+ */
+final class EditsOnDisk {
+
+    private EditsOnDisk() {
+    }
+
+    /**
+     * Puts back into {@code made} (the files the import made, before they are checked) the files that were edited in
+     * {@code into} since the export but that the workbook leaves as exported: the import leaves them alone. Returns a
+     * note for each.
+     *
+     * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the workbook has none
+     */
+    static List<String> keepEditsOnDisk(Path into, Map<String, String> exported, Path made, Iterable<String> files)
+            throws IOException {
+        List<String> notes = new ArrayList<>();
+        if (exported == null || !Files.isDirectory(into)) {
+            return notes;
+        }
+        for (String rel : files) {
+            String recorded = exported.get(rel);
+            Path onDisk = into.resolve(rel);
+            if (recorded != null && Files.isRegularFile(onDisk) && recorded.equalsIgnoreCase(InputSet.sha256(made.resolve(rel)))
+                    && !recorded.equalsIgnoreCase(InputSet.sha256(onDisk))) {
+                Files.copy(onDisk, made.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
+                notes.add(InputFolder.shownName(into, rel) + " kept as edited on disk since the export (the workbook "
+                        + "does not change it)");
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Refuses (bad input, one line) when a file of {@code changed} was edited in {@code into} since the export, unless
+     * {@code overwrite}; returns the warnings to print: a workbook that records no checksums (exported before they were
+     * recorded), or the files replaced with {@code --overwrite}.
+     *
+     * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the workbook has none
+     * @param changed  the files (paths under {@code into}) that the import would write, those the workbook leaves
+     *                 as exported already kept ({@link #keepEditsOnDisk})
+     */
+    static List<String> check(String shown, Path into, Map<String, String> exported, List<String> changed, boolean overwrite) {
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        if (exported == null) {
+            return List.of(shown + " records no checksums of the files it was exported from (it was exported by an "
+                    + "earlier pb-annex): a file edited in " + InputFolder.shownName(into, "") + " since its export is "
+                    + "replaced without this being noticed; export the workbook again to have that checked");
+        }
+        List<String> both = new ArrayList<>();
+        for (String rel : changed) {
+            String recorded = exported.get(rel);
+            Path onDisk = into.resolve(rel);
+            // A file the workbook has no checksum for, or one missing on disk, loses no edit by being written.
+            if (recorded != null && Files.isRegularFile(onDisk) && !recorded.equalsIgnoreCase(InputSet.sha256(onDisk))) {
+                both.add(InputFolder.shownName(into, rel));
+            }
+        }
+        if (both.isEmpty()) {
+            return List.of();
+        }
+        String files = String.join(", ", both);
+        if (overwrite) {
+            return List.of("replaced " + files + " (edited on disk since the workbook was exported) with the workbook's "
+                    + "version (--overwrite)");
+        }
+        throw new InputError(shown, 0, "", (both.size() == 1 ? files + " was" : files + " were") + " edited on disk "
+                + "since this workbook was exported, and the workbook changes " + (both.size() == 1 ? "it" : "them")
+                + " too: importing would undo those edits. Nothing was written. Export the workbook again and make its "
+                + "changes there, or import with --overwrite to replace " + (both.size() == 1 ? "the file" : "the files")
+                + " with the workbook's");
+    }
+}
