@@ -88,6 +88,65 @@ class InputWorkbookCliTest {
         assertTrue(check.contains(bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000"), check);
     }
 
+    /** The exported workbook with one cell of a sheet set by POI (a number, or else a text). */
+    private Path withCellSet(Path from, String sheet, String address, Object value) throws IOException {
+        return TestWorkbooks.edited(from, tmp.resolve("set-" + System.nanoTime() + ".xlsx"), wb -> {
+            var ref = new org.apache.poi.ss.util.CellReference(address);
+            var c = wb.getSheet(sheet).getRow(ref.getRow()).getCell(ref.getCol(),
+                    org.apache.poi.ss.usermodel.Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+            if (value instanceof Number n) {
+                c.setCellValue(n.doubleValue());
+            } else {
+                c.setCellValue(value.toString());
+            }
+        });
+    }
+
+    /** What check --input refuses, import refuses with the same line and status, writing nothing. */
+    private void importRefusesAsCheck(Path bad, int status, String where) throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input-" + System.nanoTime()));
+        String imported = oneErrorLine(CliRun.capture(Map.of(), "input", "import", bad.toString(), "--into", into.toString()), status);
+        String checked = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), status);
+        assertTrue(imported.contains(where), imported);
+        // check names the biennium first (it may check several).
+        assertEquals(checked.replace("pb-annex: 2022-23: ", "pb-annex: "), imported);
+        for (String f : List.of("2022-23/budget.csv", "2022-23/cost_by_object.csv")) {
+            assertArrayEquals(Files.readAllBytes(Golden.input().resolve(f)), Files.readAllBytes(into.resolve(f)), "nothing written");
+        }
+    }
+
+    @Test
+    void importRefusesNegativeStaffCostsAsCheckDoes() throws IOException {
+        importRefusesAsCheck(withCellSet(workbook, "budget", "F6", -15668625), 3, ", sheet budget, row 6");
+    }
+
+    @Test
+    void importRefusesAFailedReconciliationAsCheckDoes() throws IOException {
+        // One dollar moved between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
+        Path bad = withSheet("cost_by_object", xml -> xml.replace("<v>5.47017651E8</v>", "<v>5.47017652E8</v>")
+                .replace("<v>1.2394975E7</v>", "<v>1.2394974E7</v>"));
+        importRefusesAsCheck(bad, 4, ", sheet cost_by_object, row ");
+    }
+
+    @Test
+    void importRefusesToUndoAnEditOnDiskUnlessOverwrite() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path old = tmp.resolve("old.xlsx");
+        assertEquals(0, CliRun.capture(Map.of(), "input", "export", "--input", into.toString(), "--out", old.toString()).status());
+        Path units = into.resolve("reference/units.csv");
+        TestInputs.edit(units, t -> t.replace(",Legal Services,", ",Office of the Legal Adviser,"));
+        byte[] editedOnDisk = Files.readAllBytes(units);
+        Path wb = withCellSet(old, "units", "C5", "International Labour Conference (ILC)");
+        String line = oneErrorLine(CliRun.capture(Map.of(), "input", "import", wb.toString(), "--into", into.toString()), 3);
+        assertTrue(line.startsWith("pb-annex: " + wb + ": ") && line.contains("units.csv was edited on disk since this workbook "
+                + "was exported") && line.contains("--overwrite"), line);
+        assertArrayEquals(editedOnDisk, Files.readAllBytes(units), "the edit on disk stays");
+        CliRun r = CliRun.capture(Map.of(), "input", "import", wb.toString(), "--into", into.toString(), "--overwrite");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("pb-annex: warning: replaced ") && r.out().contains("1 file changed"), r.toString());
+        assertTrue(Files.readString(units).contains(",International Labour Conference (ILC),"));
+    }
+
     @Test
     void runAndCheckTakeTheWorkbookDirectly() throws IOException {
         CliRun check = CliRun.capture(Map.of(), "check", "--input", workbook.toString());
