@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
@@ -24,16 +26,16 @@ final class EditsOnDisk {
 
     /**
      * Puts back into {@code made} (the files the import made, before they are checked) the files that were edited in
-     * {@code into} since the export but that the workbook leaves as exported: the import leaves them alone. Returns a
-     * note for each.
+     * {@code into} since the export but that the workbook leaves as exported: the import leaves them alone. Returns
+     * their paths.
      *
      * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the workbook has none
      */
-    static List<String> keepEditsOnDisk(Path into, Map<String, String> exported, Path made, Iterable<String> files)
+    static Set<String> keepEditsOnDisk(Path into, Map<String, String> exported, Path made, Iterable<String> files)
             throws IOException {
-        List<String> notes = new ArrayList<>();
+        Set<String> kept = new LinkedHashSet<>();
         if (exported == null || !Files.isDirectory(into)) {
-            return notes;
+            return kept;
         }
         for (String rel : files) {
             String recorded = exported.get(rel);
@@ -41,11 +43,10 @@ final class EditsOnDisk {
             if (recorded != null && Files.isRegularFile(onDisk) && recorded.equalsIgnoreCase(InputSet.sha256(made.resolve(rel)))
                     && !recorded.equalsIgnoreCase(InputSet.sha256(onDisk))) {
                 Files.copy(onDisk, made.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
-                notes.add(InputFolder.shownName(into, rel) + " kept as edited on disk since the export (the workbook "
-                        + "does not change it)");
+                kept.add(rel);
             }
         }
-        return notes;
+        return kept;
     }
 
     /**

@@ -56,7 +56,7 @@ public final class InputBookImport {
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
     private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes,
-                             Map<String, String> exported) {
+                             Map<String, String> exported, Map<String, String> fileByResource) {
     }
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
@@ -112,10 +112,15 @@ public final class InputBookImport {
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
             // Checked as they will be: with the files edited on disk only, which the import leaves alone.
             List<String> notes = new ArrayList<>(c.notes());
-            notes.addAll(EditsOnDisk.keepEditsOnDisk(into, c.exported(), tmp, c.files().keySet()));
+            Set<String> kept = EditsOnDisk.keepEditsOnDisk(into, c.exported(), tmp, c.files().keySet());
+            kept.forEach(rel -> notes.add(InputFolder.shownName(into, rel) + " kept as edited on disk since the export "
+                    + "(the workbook does not change it)"));
             List<String> beside = ownReferenceBeside(schemaDir, pkg, c, tmp, shown);
             // The same rules as for the CSV files, errors naming the sheets and rows.
-            java.util.function.Function<Resource, SourceName> naming = r -> SourceName.sheet(shown, r.name(), c.headerRows().get(r.name()));
+            // Errors name the workbook's sheet and row, or, for a file kept as edited on disk, the file.
+            java.util.function.Function<Resource, SourceName> naming = r -> kept.contains(c.fileByResource().get(r.name()))
+                    ? SourceName.file(InputFolder.shownName(into, c.fileByResource().get(r.name())))
+                    : SourceName.sheet(shown, r.name(), c.headerRows().get(r.name()));
             InputSet inputs = InputSet.load(tmp, c.biennium(), naming);
             checkAddedTexts(inputs, pkg, List.of(installationInput, into));
             if (wholeCheck) {
@@ -266,6 +271,7 @@ public final class InputBookImport {
         Map<String, SheetFile> sheetFiles = sheetFiles(cover);
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, Integer> headerRows = new LinkedHashMap<>();
+        Map<String, String> fileByResource = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<Resource> resources = InputBook.sheets(pkg);
         // Each file's checksum as exported, when the cover records them (null for a workbook exported before it did).
@@ -281,6 +287,7 @@ public final class InputBookImport {
             SheetFile named = sheetFiles.get(r.name());
             String file = fileOf(r, biennium, named, shown);
             files.put(file, csv.text());
+            fileByResource.put(r.name(), file);
             headerRows.put(r.name(), csv.headerRow);
             if (exported != null && named != null && !named.sha256().isEmpty()) {
                 exported.put(file, named.sha256());
@@ -288,7 +295,7 @@ public final class InputBookImport {
         }
         byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
-        return new Converted(biennium, files, headerRows, notes, exported);
+        return new Converted(biennium, files, headerRows, notes, exported, fileByResource);
     }
 
     /**

@@ -159,6 +159,17 @@ class InputBookSafeImportTest {
     }
 
     @Test
+    void aFileKeptAsEditedOnDiskIsCheckedAndNamedAsTheFile() throws IOException {
+        Path into = bundledCopy();
+        Path wb = tmp.resolve("old.xlsx");
+        InputBookWriter.write(into, "2022-23", wb);
+        // ILC's cost_change edited on disk only: kept, so the check finds Table A2-2 no longer adds up, in that file.
+        TestInputs.edit(into.resolve("2022-23/budget.csv"), t -> t.replace(",98019\n", ",98020\n"));
+        String m = refused(ReconciliationFailed.class, wb, into, "budget.csv, lines ", "column cost_change");
+        assertTrue(!m.contains("sheet budget"), m);
+    }
+
+    @Test
     void aWorkbookWithoutChecksumsImportsAsBeforeWithAWarning() throws IOException {
         Edited e = exportedThenEditedOnDisk();
         // A workbook exported before the cover recorded checksums: its table of sheets has no such column.
