@@ -86,6 +86,12 @@ public final class RunPublisher {
             LOG.info("removed {} staging and work folders that failed runs of {} left behind", removed, biennium);
         }
         RunFolder.deleteTree(folder.work());
+        if (Files.isDirectory(folder.failed())) {
+            // An earlier attempt's "failed" report would contradict the run now published under the same id.
+            RunFolder.deleteTree(folder.failed());
+            LOG.info("removed {}: the report of an earlier attempt of run {}, now published", folder.failed(),
+                    folder.published().getFileName());
+        }
     }
 
     /**

@@ -184,6 +184,20 @@ class NightlyJobH2Test {
         String checks = report.select("h2:containsOwn(Checks by table)").text();
         assertTrue(checks.matches("Checks by table: [1-9]\\d* passed, 0 failed"), checks + "\n" + report.text());
         assertTrue(report.select("details > summary").eachText().stream().anyMatch(t -> t.startsWith("a2 (")), report.text());
+
+        // The font put in place, the same command restarts the run and publishes it under its id: no "failed" report
+        // of it is left beside the published run.
+        try (var fonts = Files.list(Golden.home().resolve("work/fonts"))) {
+            for (Path font : fonts.toList()) {
+                Files.copy(font, home.resolve("work/fonts").resolve(font.getFileName()));
+            }
+        }
+        CliRun restarted = CliRun.capture(settings, "run", "regenerate", "--tables", "a2", "--format", "pdf", "--lang", "zh",
+                "--input", Golden.input().toString(), "--output", out.toString());
+        assertEquals(0, restarted.status(), restarted.toString());
+        assertTrue(Files.isRegularFile(out.resolve("2022-23").resolve(failed.getFileName()).resolve("manifest.json")),
+                "published under the failed run's id: " + restarted);
+        assertTrue(Files.notExists(failed), "the failed attempt's report is removed once the run publishes");
     }
 
     @Test
