@@ -111,7 +111,13 @@ public class ScheduleCommand implements Callable<Integer> {
             worst = Math.max(worst, status);
             runs++;
             announced = null;
-            scheduled = tellProblems(scheduledJobs(home), told);
+            Jobs afterRun = scheduledJobs(home);
+            String broken = afterRun.problems().get(next.job().name());
+            if (broken != null && status == ExitCodes.USAGE) {
+                // Its file broke since the last reading: the run refused it and told it (notice, status); not twice.
+                told.put(next.job().name(), broken);
+            }
+            scheduled = tellProblems(afterRun, told);
         }
         return worst;
     }
