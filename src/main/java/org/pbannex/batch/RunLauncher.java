@@ -106,9 +106,28 @@ public class RunLauncher {
         Outcome outcome = launch(request, params, input, 0);
         if (outcome instanceof NothingToDo done && lease.liveHolder(request.biennium().code(), request.output().toString()).isEmpty()) {
             // latest removed by hand, or left behind by a run killed between its rename and the link's.
-            return new NothingToDo(done.runId(), done.folder(), RunFolder.remakeLatest(request.output(), request.biennium().code()));
+            String remade = RunFolder.remakeLatest(request.output(), request.biennium().code());
+            Optional<Path> latest = RunFolder.latest(request.output(), request.biennium().code());
+            if (request.partial() || latest.isPresent() && sameFolder(latest.get(), done.folder())) {
+                return new NothingToDo(done.runId(), done.folder(), remade);
+            }
+            // latest shows another input's figures (the input went back to an earlier version, or a trial run on a
+            // copy of it moved latest): these inputs are published anew, a run of their own that latest moves to. The
+            // attempt is named after the run latest shows, so that the same command restarts it if it fails.
+            String over = latest.map(l -> l.getFileName().toString()).orElse("none");
+            System.out.println("Run " + done.runId() + " published these inputs, but latest shows run " + over
+                    + ": they are published again, as a new run.");
+            return launch(request, RunParameters.withAttempt(params, "over-" + over), input, 0);
         }
         return outcome;
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
