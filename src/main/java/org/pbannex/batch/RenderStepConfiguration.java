@@ -39,11 +39,23 @@ public class RenderStepConfiguration {
         return out;
     }
 
+    /**
+     * The partition's output from its step's name ("render:xlsx-zh"): a process stopped just as the partitions were
+     * made (a signal, a kill) can leave one recorded without its context, which its restart must still render.
+     */
+    private static RenderTarget byStepName(RunInfo run, String stepName) {
+        String name = stepName.substring(stepName.lastIndexOf(':') + 1);
+        return RenderTarget.of(run.request()).stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("step " + stepName + " names no output of the run"));
+    }
+
     @Bean
     Step renderOutput(RunSteps steps, RunInputs inputs, PbProperties props) {
         return steps.tasklet(WORKER, (contribution, run) -> {
             ExecutionContext c = contribution.getStepExecution().getExecutionContext();
-            RenderTarget target = new RenderTarget(OutputFormat.valueOf(c.getString("format")), Language.valueOf(c.getString("language")));
+            RenderTarget target = c.containsKey("format")
+                    ? new RenderTarget(OutputFormat.valueOf(c.getString("format")), Language.valueOf(c.getString("language")))
+                    : byStepName(run, contribution.getStepExecution().getStepName());
             var staging = RunInputs.folder(run).prepareStaging();
             int files = RunRenderer.render(target, inputs.computed(run), run.request(), run.runId(), run.started(), run.codeVersion(),
                     staging, props.fonts(), props.layoutMemory());

@@ -231,7 +231,8 @@ public class RunLauncher {
                     .toJobParameters();
             org.pbannex.runtime.Interruption.stopping("run " + runId + " stops here; " + (String.valueOf(params.getString(RunParameters.ATTEMPT))
                     .startsWith("force-") ? "the same command starts a new run (--force)"
-                    : "the same command restarts it"));
+                    : "the same command restarts it"), (status, line) -> notice.send(new FailureNotice.FailedRun(runId,
+                    request.job(), biennium, null, status, line, null, List.of())));
             return new Ran(operator.start(job, withId), runId);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());

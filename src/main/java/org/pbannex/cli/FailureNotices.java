@@ -80,6 +80,9 @@ final class FailureNotices {
     static void processEnded(java.io.PrintWriter err, String job, int status, String how) {
         err.println("pb-annex: " + job + ": " + how);
         err.flush();
+        if (notedItself(job, status)) {
+            return;
+        }
         send(FailureNotice.FailedRun.processEnded(job, status, how));
     }
 
@@ -91,6 +94,26 @@ final class FailureNotices {
         return status == ExitCodes.PUBLISHED || status == ExitCodes.USAGE || status == ExitCodes.INVALID_INPUT
                 || status == ExitCodes.CHECK_FAILED || status == ExitCodes.INFRASTRUCTURE;
     }
+
+    /**
+     * Whether a run stopped by Ctrl-C or SIGTERM (which pb-annex catches) noted its failure itself, a moment ago: the
+     * scheduler that then sees its status (schedule, after-run) does not note it again.
+     */
+    private static boolean notedItself(String job, int status) {
+        if (status != 128 + 2 && status != 128 + 15) {
+            return false;
+        }
+        try {
+            return new org.pbannex.runtime.RunOutcomes(Settings.forFailureNotice(PbAnnexApplication.overrides()).status())
+                    .noted(job, status, java.time.Instant.now().minus(NOTED_WITHIN));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("could not read whether job {} noted its stop itself: {}", job, e.getMessage());
+            return false;
+        }
+    }
+
+    /** How long before its scheduler sees the status a stopped run's own note may be (the run's shutdown, then the shell). */
+    private static final java.time.Duration NOTED_WITHIN = java.time.Duration.ofMinutes(2);
 
     /** What a process's exit status says of how it ended, for one whose run did not say. */
     static String howItEnded(int status) {

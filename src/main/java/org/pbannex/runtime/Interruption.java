@@ -33,9 +33,27 @@ public final class Interruption {
         }
     }
 
+    /** What a run that a signal stops notes of its failure before the process ends: its exit status and line. */
+    @FunctionalInterface
+    public interface Note {
+        void failed(int exitStatus, String line);
+    }
+
+    /** What the signal's stop notes (null: nothing), set with {@link #stopping}. */
+    private static volatile Note note;
+
     /** What a signal would stop from now on (null: nothing to say beyond the signal). */
     public static void stopping(String what) {
+        stopping(what, null);
+    }
+
+    /**
+     * What a signal would stop from now on, and how that stop is noted (a run's failure in its job's status, so that
+     * {@code status} shows it under any scheduler, not only the crontab line's after-run); null, null: nothing.
+     */
+    public static void stopping(String what, Note failure) {
         stopping = what;
+        note = failure;
     }
 
     private static void interrupted(Signal signal) {
@@ -43,6 +61,14 @@ public final class Interruption {
         LOG.warn(line);
         System.err.println("pb-annex: " + line);
         System.err.flush();
+        Note failure = note;
+        if (failure != null) {
+            try {
+                failure.failed(128 + signal.getNumber(), line);
+            } catch (RuntimeException e) {
+                LOG.warn("the stopped run's failure could not be noted: {}", e.getMessage(), e);
+            }
+        }
         // The command's own line about the failure the closing context causes would follow it: to the log only.
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
         System.exit(128 + signal.getNumber());

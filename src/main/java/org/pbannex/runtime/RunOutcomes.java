@@ -79,6 +79,24 @@ public final class RunOutcomes {
         return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
     }
 
+    /**
+     * Whether a failure with this exit status was noted for the job (any biennium, or its own) since then: a run stopped
+     * by a signal notes its own, which its scheduler, seeing only the status, must not note again.
+     */
+    public boolean noted(String job, int exitStatus, Instant since) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().startsWith(job + ".")
+                    && p.getFileName().toString().endsWith(".failed")).toList()) {
+                lines.addAll(failuresIn(f));
+            }
+        }
+        return lines.stream().anyMatch(l -> l.contains(" exit status " + exitStatus + ": ") && !time(l).isBefore(since));
+    }
+
     public void clearFailures(String job, String biennium) throws IOException {
         Files.deleteIfExists(file(job, null, ".failed"));
         Files.deleteIfExists(file(job, biennium, ".failed"));

@@ -128,6 +128,7 @@ class UnattendedRunsTest {
         Path out = tmp.resolve("out");
         Map<String, String> settings = lightNightly(tmp);
         String runId = null;
+        int sent = 0;
         for (String signal : List.of("INT", "TERM")) {
             if (ignored(signal)) {
                 // Started from a shell's background job (or nohup), this JVM ignores the signal, and so does the child:
@@ -145,6 +146,16 @@ class UnattendedRunsTest {
             assertEquals(signal.equals("INT") ? 130 : 143, child.waitFor(LONG), child.err());
             assertEquals("pb-annex: interrupted (SIG" + signal + "); run " + runId + " stops here; the same command restarts it",
                     child.err().strip(), "one line, and no internal error");
+            // The stopped run noted its failure itself (as systemd stops a unit: no after-run to do it), and the
+            // crontab line's after-run, given its status, does not note it twice.
+            sent++;
+            int exit = signal.equals("INT") ? 130 : 143;
+            assertEquals(exit, CliRun.capture(settings, "after-run", "nightly", "--status", String.valueOf(exit)).status());
+            CliRun status = CliRun.capture(settings, "status", "nightly");
+            assertEquals(5, status.status(), status.toString());
+            assertTrue(status.out().contains(Counted.of(sent, "failure", "failures") + ", the last: ")
+                    && status.out().contains("exit status " + exit + ": interrupted (SIG" + signal + "); run " + runId
+                    + " stops here"), status.toString());
         }
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
