@@ -39,8 +39,10 @@ public final class BudgetResolutionTable {
         List<Column> columns = List.of(
                 Column.of("expenditure_previous", t.get("br.col.expenditure_previous"), exp, usd, ValueKind.AMOUNT_OR_DASH),
                 Column.of("expenditure", t.get("br.col.expenditure"), exp, usd, ValueKind.AMOUNT_OR_DASH),
-                // The income items have no heading of their own under 收入, as printed.
-                Column.printedForm("income_item", Text.EMPTY, inc, Text.EMPTY, ValueKind.TEXT),
+                // The income items have no heading of their own under 收入, as printed; a screen reader still
+                // announces one (the editions set it unseen).
+                Column.printedForm("income_item", Text.EMPTY, inc, Text.EMPTY, ValueKind.TEXT)
+                        .withSpokenHeading(t.get("br.col.income_item")),
                 Column.of("income_previous_usd", t.get("br.col.income_previous"), inc, usd, ValueKind.AMOUNT),
                 Column.of("income_previous_chf", t.get("br.col.income_previous"), inc, chf, ValueKind.AMOUNT),
                 Column.of("income_usd", t.get("br.col.income"), inc, usd, ValueKind.AMOUNT),

@@ -4,9 +4,24 @@ package org.pbannex.table;
  * One value column. {@code key} is the tidy-CSV column name (generic, never tied to a year);
  * {@code group} is the spanning heading above it (may be empty); {@code unit} is shown under the heading.
  * {@code role} says what the column is; each renderer decides from it which columns it shows
- * ({@code render.OutputColumns}).
+ * ({@code render.OutputColumns}). {@code spokenHeading} is what a screen reader announces for a column whose printed
+ * heading is blank (the draft budget's income items, under "Income" only): the page still shows none; empty when the
+ * column has a heading of its own.
  */
-public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
+public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading) {
+
+    public Column {
+        spokenHeading = spokenHeading == null ? Text.EMPTY : spokenHeading;
+    }
+
+    public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
+        this(key, heading, group, unit, kind, role, Text.EMPTY);
+    }
+
+    /** The column with a heading that screen readers announce and the page does not show (its printed heading blank). */
+    public Column withSpokenHeading(Text spoken) {
+        return new Column(key, heading, group, unit, kind, role, spoken);
+    }
 
     /** What a column is, whatever the output. */
     public enum Role {

@@ -51,11 +51,22 @@ public record TableView(String id, String anchor, String number, String title, S
     /**
      * A heading cell. {@code scope} is {@code col}, or {@code colgroup} for a spanning group heading.
      *
-     * @param words true when the text is Chinese and must break between words only (see the PDF's line breaking)
-     * @param id    unique in the document, for the cells' {@code headers}
+     * @param words  true when the text is Chinese and must break between words only (see the PDF's line breaking)
+     * @param id     unique in the document, for the cells' {@code headers}
+     * @param spoken what a screen reader announces where the print leaves the heading blank (the templates set it
+     *               unseen); empty otherwise
      */
     public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
-                           String id) {
+                           String id, String spoken) {
+
+        HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words, String id) {
+            this(text, unit, colspan, rowspan, scope, label, words, id, "");
+        }
+
+        /** Whether the cell names nothing, seen or heard: a td, not a heading (fragments/table.html). */
+        public boolean blank() {
+            return text.isEmpty() && unit.isEmpty() && spoken.isEmpty();
+        }
 
         /** The text as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition. */
         public String textWithBreaks() {
@@ -181,10 +192,13 @@ public record TableView(String id, String anchor, String number, String title, S
      * column's group and its column), for a screen reader, which finds no section headings by the table's scopes alone.
      * {@code tail} is the end of the figure set in a box of its own after {@code text}, so that a column's figures line up
      * on what comes before it: a work-years figure's months ("27 / " and "1", "582 / " and "10": the slashes align).
-     * {@code chinese}: whether the text is Chinese, for its line breaks.
+     * {@code chinese}: whether the text is Chinese, for its line breaks. {@code zero}: the figure is zero, printed as a
+     * dash, which says nothing to a screen reader: the templates give it a word for zero. {@code noteNumber}: the
+     * note's place among the notes under the table (1 for the first), which the HTML edition's marker links to and
+     * is named by; 0 when the cell has no note.
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
-                           String pad, String headers, boolean chinese) {
+                           String pad, String headers, boolean chinese, boolean zero, int noteNumber) {
 
         /** The text as markup for the HTML edition ({@link TableView#withBreaks}). */
         public String textWithBreaks() {
@@ -313,7 +327,8 @@ public record TableView(String id, String anchor, String number, String title, S
             Column c = cols.get(i);
             String group = c.group().in(lang);
             if (group.isEmpty()) {
-                HeadCell own = new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh, anchor + "-col-" + i);
+                HeadCell own = new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh, anchor + "-col-" + i,
+                        c.spokenHeading().in(lang));
                 first.add(own);
                 columnHeaders.add(named(own));
                 i++;
@@ -324,7 +339,8 @@ public record TableView(String id, String anchor, String number, String title, S
             first.add(groupCell);
             for (int k = i; k < i + span; k++) {
                 Column g = cols.get(k);
-                HeadCell own = new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh, anchor + "-col-" + k);
+                HeadCell own = new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh, anchor + "-col-" + k,
+                        g.spokenHeading().in(lang));
                 second.add(own);
                 columnHeaders.add(ids(named(groupCell), named(own)));
             }
@@ -338,9 +354,9 @@ public record TableView(String id, String anchor, String number, String title, S
         return String.join(" ", Arrays.stream(lists).filter(l -> !l.isEmpty()).toList());
     }
 
-    /** The id of a heading cell with something in it, else nothing (an empty heading cell is a td: no header). */
+    /** The id of a heading cell with something in it, seen or heard, else nothing (a blank one is a td: no header). */
     private static String named(HeadCell h) {
-        return h.text().isEmpty() && h.unit().isEmpty() ? "" : h.id();
+        return h.blank() ? "" : h.id();
     }
 
     private static RowView row(Table t, int index, List<Column> cols, Language lang, String id, String within,
@@ -373,7 +389,18 @@ public record TableView(String id, String anchor, String number, String title, S
         if (number && note.isEmpty() && !text.isEmpty()) {
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
-        return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH);
+        return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH,
+                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang));
+    }
+
+    /** The place of the cell's note among the table's footnotes, from 1; 0 when it has none. */
+    private static int noteNumber(Table t, Row r, Column c, Language lang) {
+        CellNote note = t.cellNote(r.key(), c.key());
+        if (note == null) {
+            return 0;
+        }
+        String listed = note.footnote().in(lang);
+        return t.footnotes().stream().map(f -> f.in(lang)).toList().indexOf(listed) + 1;
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */

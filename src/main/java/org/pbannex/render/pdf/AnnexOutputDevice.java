@@ -38,8 +38,8 @@ import org.xhtmlrenderer.render.TextDecoration;
  * <p>
  * Flying Saucer 9.13 writes no structure tree (its tagging came in 10.x, on Java 21). So text is marked here, where
  * it is drawn: each string as content of the element it belongs to (a table cell, a heading, a paragraph), and what
- * only decorates (backgrounds, borders, the pies, the running header, page numbers) as artifacts that a screen reader
- * skips.
+ * only decorates (backgrounds, borders, the running header, page numbers) or is said by a chart's alternative (the
+ * bars, the pies and the text inside a chart) as artifacts that a screen reader skips.
  */
 final class AnnexOutputDevice extends ITextOutputDevice {
 
@@ -154,7 +154,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
 
     @Override
     public void paintReplacedElement(RenderingContext c, BlockBox box) {
-        // The pies: the chart's title, legend and alternative text beside it are its content.
+        // The pies: artifacts inside their chart's Figure, whose alternative says what they show (StructureTree).
         asArtifact(() -> super.paintReplacedElement(c, box));
     }
 

@@ -36,12 +36,17 @@ import org.xhtmlrenderer.render.InlineText;
  * The tree follows the XHTML of templates/pdf-edition.html: the document holds a section (Sect) for the cover, the
  * contents, each table and the list of inputs; a section holds its headings (H1, H2), paragraphs (P), lists (L, LI,
  * LBody) and tables (Table, THead, TBody, TFoot for the notes, TR, TH, TD, a heading cell with its scope or ID, a cell
- * with its spans and the IDs of its headings), but for the contents, a TOC of entries (TOCI). All text inside a
- * table cell is the cell's, as a screen reader reads a table cell by cell, but for a link: a Link element, tied to its
- * annotation ({@link LinkAnnotations}), beside a Span for each text around it. Text that repeats or decorates is not
- * content: the running header and page numbers, a table's heading rows repeated at the top of a later page, and
- * what the markup hides from screen readers (aria-hidden: the legends' colour swatches). For those elementOf
- * answers null and the device marks them as artifacts.
+ * with its spans and the IDs of its headings), but for the contents, a TOC of entries (TOCI), and for a chart, a Figure.
+ * All text inside a table cell is the cell's, as a screen reader reads a table cell by cell, but for a link (a Link
+ * element, tied to its annotation, {@link LinkAnnotations}) and for text with an alternative (a Span with its Alt: a
+ * zero's dash says "zero"), each beside a Span for each text around it. An element of the markup with an alternative
+ * ({@code data-alt}) gives its structure element that Alt: a heading cell the print leaves blank, a zero's dash, a
+ * chart. A chart is one Figure whose Alt says its title and what it shows; everything drawn inside it (its title,
+ * legend, bars, figures, description) is an artifact, as its drawing is, so a screen reader meets no table of bars
+ * with empty cells: the chart's figures are the table's beside it. Text that repeats or decorates is not content
+ * either: the running header and page numbers, a table's heading rows repeated at the top of a later page, and what
+ * the markup hides from screen readers (aria-hidden: the legends' colour swatches). For those elementOf answers null
+ * and the device marks them as artifacts.
  * <p>
  * Elements are made when their first text is drawn, so the tree's order is the order the pages show them.
  */
@@ -58,6 +63,8 @@ final class StructureTree {
     private static final PdfName ID_TREE = new PdfName("IDTree");
     /** The attribute of the PDF's markup that holds a heading cell's ID (fragments/table.html). */
     private static final String DATA_ID = "data-id";
+    /** The attribute of the PDF's markup that holds an element's alternative, its structure element's Alt. */
+    private static final String DATA_ALT = "data-alt";
 
     private static final Map<String, PdfName> BLOCKS = Map.of(
             "h1", PdfName.H1, "h2", PdfName.H2, "h3", PdfName.H3, "h4", PdfName.H4, "p", PdfName.P,
@@ -66,12 +73,17 @@ final class StructureTree {
     private static final Set<String> CONTENTS = Set.of("toc");
     private static final Set<String> NOTES = Set.of("table-notes");
     /** The template's containers that are sections of the document (by class). */
-    private static final Set<String> SECTIONS = Set.of("cover", "contents", "annex", "run-inputs", "chart");
+    private static final Set<String> SECTIONS = Set.of("cover", "contents", "annex", "run-inputs");
+    /** A chart (pdf-edition.html): a Figure. */
+    private static final Set<String> CHARTS = Set.of("chart");
+    private static final Object NO_CHART = new Object();
 
     private final PdfWriter writer;
     private final Map<Object, PdfStructureElement> made = new IdentityHashMap<>();
-    private final Map<Element, Boolean> holdsLink = new IdentityHashMap<>();
-    /** The blocks holding a link whose texts and links have their elements. */
+    private final Map<Element, Boolean> holdsPieces = new IdentityHashMap<>();
+    /** Each element's chart, the element itself or one above it (chartOf), or NO_CHART. */
+    private final Map<Element, Object> charts = new IdentityHashMap<>();
+    /** The blocks holding a link or text with an alternative whose pieces have their elements. */
     private final Set<Element> spread = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Whether a table is the contents' (isContents). */
     private final Map<TableBox, Boolean> contents = new IdentityHashMap<>();
@@ -96,14 +108,14 @@ final class StructureTree {
             return null; // the running header and the page numbers
         }
         Element block = null;
-        Element link = null;
+        Element inline = null;
         for (Box b = box; b != null; b = b.getParent()) {
             if (b instanceof TableCellBox cell) {
-                if (repeatedHeading(cell)) {
+                if (repeatedHeading(cell) || inAChart(cell.getElement())) {
                     return null;
                 }
                 return within(isContents(cell.getTable()) ? contentsEntry(cell) : tablePart(cell), cell.getElement(),
-                        link, piece);
+                        inline, piece);
             }
             Element e = b.getElement();
             if (e == null) {
@@ -112,50 +124,106 @@ final class StructureTree {
             if (hidden(e)) {
                 return null;
             }
-            if (link == null && block == null && isLink(e)) {
-                link = e;
+            if (inline == null && block == null && isPiece(e)) {
+                inline = e;
             }
             if (block == null && BLOCKS.containsKey(name(e))) {
                 block = e;
             }
         }
-        return block == null ? null : within(block(block), block, link, piece);
+        return block == null || inAChart(block) ? null : within(block(block), block, inline, piece);
     }
 
     /**
-     * The element for text of a block or cell: the block's own, or, where the block holds a link, a Link element for
-     * the link's text and a Span for each other text (a structure element holds either text or elements), all made at
-     * once in the document's order, which is the reading order (Flying Saucer draws a line's own text before the
-     * text of the inline boxes in it).
+     * Whether the element is inside a chart, whose Figure is made here with its first text of a block or cell, in
+     * reading order, as a section is (a bar's figure, a float that Flying Saucer draws before the page's other text,
+     * has neither and makes nothing).
      */
-    private PdfStructureElement within(PdfStructureElement container, @Nullable Element block, @Nullable Element link,
+    private boolean inAChart(@Nullable Element e) {
+        Element chart = e == null ? null : chartOf(e);
+        if (chart != null) {
+            figure(chart);
+        }
+        return chart != null;
+    }
+
+    /**
+     * The element for text of a block or cell: the block's own, or, where the block holds a link or text with an
+     * alternative, a Link element for the link's text, a Span with its Alt for the text with an alternative and a Span
+     * for each other text (a structure element holds either text or elements), all made at once in the document's
+     * order, which is the reading order (Flying Saucer draws a line's own text before the text of the inline boxes in
+     * it).
+     */
+    private PdfStructureElement within(PdfStructureElement container, @Nullable Element block, @Nullable Element inline,
                                        Object piece) {
-        if (block == null || !holdsLink(block)) {
+        if (block == null || !holdsPieces(block)) {
             return container;
         }
         if (spread.add(block)) {
             spreadOver(container, block);
         }
-        Object key = link != null ? link
+        Object key = inline != null ? inline
                 : piece instanceof InlineText t && t.getTextNode() != null ? t.getTextNode() : piece;
-        return made.computeIfAbsent(key,
-                k -> new PdfStructureElement(container, link != null ? PdfName.LINK : PdfName.SPAN));
+        return made.computeIfAbsent(key, k -> inline != null ? pieceElement(container, inline)
+                : new PdfStructureElement(container, PdfName.SPAN));
     }
 
-    /** A Span per text and a Link per link inside the element, in order, skipping blocks and tables (their own). */
+    /**
+     * A Span per text, a Link per link and a Span with its Alt per element with an alternative inside the element, in
+     * order, skipping blocks and tables (their own).
+     */
     private void spreadOver(PdfStructureElement container, Node node) {
         for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Text t && !t.getData().isBlank()) {
                 made.put(t, new PdfStructureElement(container, PdfName.SPAN));
             } else if (n instanceof Element e && !hidden(e) && !BLOCKS.containsKey(name(e))
                     && !"table".equals(name(e))) {
-                if (isLink(e)) {
-                    made.put(e, new PdfStructureElement(container, PdfName.LINK));
+                if (isPiece(e)) {
+                    made.put(e, pieceElement(container, e));
                 } else {
                     spreadOver(container, e);
                 }
             }
         }
+    }
+
+    /** The element of a link (Link) or of text with an alternative (a Span with the Alt). */
+    private static PdfStructureElement pieceElement(PdfStructureElement container, Element e) {
+        if (isLink(e)) {
+            return new PdfStructureElement(container, PdfName.LINK);
+        }
+        PdfStructureElement span = new PdfStructureElement(container, PdfName.SPAN);
+        alternative(span, e);
+        return span;
+    }
+
+    /** The element's alternative (data-alt), if it has one, as the structure element's Alt. */
+    private static void alternative(PdfStructureElement structure, Element e) {
+        String alt = e.getAttribute(DATA_ALT).strip();
+        if (!alt.isEmpty()) {
+            structure.put(PdfName.ALT, new PdfString(alt, PdfObject.TEXT_UNICODE));
+        }
+    }
+
+    /** The chart's Figure, with its alternative: nothing inside it is content of its own. */
+    private PdfStructureElement figure(Element chart) {
+        return made.computeIfAbsent(chart, c -> {
+            PdfStructureElement figure = new PdfStructureElement(sectionOf(chart), PdfName.FIGURE);
+            alternative(figure, chart);
+            return figure;
+        });
+    }
+
+    /** The element's chart, looked up once per element: itself, the chart of the element above it, or null. */
+    private @Nullable Element chartOf(Element e) {
+        Object known = charts.get(e);
+        if (known != null) {
+            return known == NO_CHART ? null : (Element) known;
+        }
+        Element chart = "div".equals(name(e)) && hasClass(e, CHARTS) ? e
+                : e.getParentNode() instanceof Element parent ? chartOf(parent) : null;
+        charts.put(e, chart == null ? NO_CHART : chart);
+        return chart;
     }
 
     /**
@@ -255,6 +323,7 @@ final class StructureTree {
             if (attributes != null) {
                 part.put(PdfName.A, attributes);
             }
+            alternative(part, cell.getElement()); // a heading the print leaves blank: what a screen reader announces
             String id = cell.getElement().getAttribute(DATA_ID);
             if (!id.isEmpty() && !ids.containsKey(id)) {
                 part.put(PdfName.ID, new PdfString(id));
@@ -362,17 +431,22 @@ final class StructureTree {
         return false;
     }
 
-    /** Whether the block has a link in it (its elements looked through once per block). */
-    private boolean holdsLink(Element block) {
-        return holdsLink.computeIfAbsent(block, b -> {
-            NodeList anchors = b.getElementsByTagName("a");
-            for (int i = 0; i < anchors.getLength(); i++) {
-                if (isLink((Element) anchors.item(i))) {
+    /** Whether the block has a link or text with an alternative in it (its elements looked through once per block). */
+    private boolean holdsPieces(Element block) {
+        return holdsPieces.computeIfAbsent(block, b -> {
+            NodeList inside = b.getElementsByTagName("*");
+            for (int i = 0; i < inside.getLength(); i++) {
+                if (isPiece((Element) inside.item(i))) {
                     return true;
                 }
             }
             return false;
         });
+    }
+
+    /** A link, or an inline element with an alternative: an element of its own inside its block or cell. */
+    private static boolean isPiece(Element e) {
+        return isLink(e) || !BLOCKS.containsKey(name(e)) && e.hasAttribute(DATA_ALT);
     }
 
     private static boolean isLink(Element e) {

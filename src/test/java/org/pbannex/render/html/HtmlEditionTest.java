@@ -61,7 +61,8 @@ class HtmlEditionTest {
         List<Table> tables = List.copyOf(pub.tables().values());
         PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of(), Text.EMPTY, Text.EMPTY, pub.reference().texts().numbered("publication.note."));
+                List.of(new PublicationInfo.InputFile("reference/texts.csv", "0", 1, false)), Text.EMPTY, Text.EMPTY,
+                pub.reference().texts().numbered("publication.note."));
         for (Language lang : Language.values()) {
             Path file = dir.resolve("pb-annexes-2022-23." + lang.code() + ".html");
             HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get), file);
@@ -115,15 +116,16 @@ class HtmlEditionTest {
     }
 
     /**
-     * The text a cell shows: its own text, with the pieces of Chinese text kept whole in a span ({@code w}) and a
-     * work-years figure's months in a box of their own ({@code tail}); not its note markers or its hidden text.
+     * The text a cell shows: its own text, with the pieces of Chinese text kept whole in a span ({@code w}), a
+     * work-years figure's months in a box of their own ({@code tail}) and a zero's dash in its own ({@code dash}); not
+     * its note markers or its hidden text.
      */
     static String shown(Element td) {
         StringBuilder raw = new StringBuilder();
         for (org.jsoup.nodes.Node n : td.childNodes()) {
             if (n instanceof org.jsoup.nodes.TextNode text) {
                 raw.append(text.getWholeText());
-            } else if (n instanceof Element e && (e.hasClass("w") || e.hasClass("tail"))) {
+            } else if (n instanceof Element e && (e.hasClass("w") || e.hasClass("tail") || e.hasClass("dash"))) {
                 raw.append(e.wholeText());
             }
         }
@@ -337,6 +339,9 @@ class HtmlEditionTest {
                     String column = td.attr("data-column");
                     Element hidden = td.selectFirst("span.visually-hidden");
                     String where = t.id() + " " + row.key() + " " + column;
+                    if (shown(td).equals(NumberText.DASH)) {
+                        continue; // a zero: aZeroPrintedAsADashSaysZeroToAScreenReader
+                    }
                     if (!shown(td).isEmpty()) {
                         assertEquals(null, hidden, where + " shows its text");
                         visibleAbove.put(column, shown(td));
@@ -357,5 +362,117 @@ class HtmlEditionTest {
         assertTrue(nothing >= 20, lang + ": cells with nothing printed: " + nothing);
         // Not shown: the class takes the text out of the page's layout.
         assertTrue(html.select("style").html().contains(".visually-hidden"), "the style hides it");
+    }
+
+    /**
+     * A zero printed as a dash (the draft budget's Part III, annex 1's staff costs of the Turin Centre) says "zero" to a
+     * screen reader, in the edition's language, in text that is not shown; the dash itself, which a screen reader
+     * would pass over in silence or call a dash, is hidden from it. Every such cell of the tables does.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aZeroPrintedAsADashSaysZeroToAScreenReader(Language lang) {
+        Document html = HTML.get(lang);
+        String zero = new Wording(pub.reference().texts()::get).in("zero", lang);
+        int dashes = 0;
+        for (Table t : pub.tables().values()) {
+            long expected = TableView.of(t, lang).body().stream().flatMap(g -> g.rows().stream())
+                    .flatMap(r -> r.cells().stream()).filter(TableView.CellView::zero).count();
+            int found = 0;
+            for (Element td : html.getElementById(TableView.anchor(t)).select("table.data > tbody > tr[data-row] > td")) {
+                if (!shown(td).equals(NumberText.DASH)) {
+                    continue;
+                }
+                String where = t.id() + " " + td.parent().attr("data-row") + " " + td.attr("data-column");
+                Element dash = td.selectFirst("span.dash");
+                assertTrue(dash != null && dash.attr("aria-hidden").equals("true"), where + ": the dash is not hidden");
+                Element hidden = td.selectFirst("span.visually-hidden");
+                assertNotNull(hidden, where + " says nothing");
+                assertEquals(zero, hidden.text(), where);
+                found++;
+            }
+            assertEquals(expected, found, t.id() + ": zeros printed as a dash");
+            dashes += found;
+        }
+        assertTrue(dashes >= 10, lang + ": zeros printed as a dash: " + dashes);
+    }
+
+    /**
+     * The draft budget's income items have no heading of their own in print, and none on the page; a screen reader
+     * still hears one ("Income item", from texts.csv) for the column, whose cells name it: a heading cell with hidden
+     * text, not an empty cell. No table's heading rows hold an empty cell that should be a heading.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theIncomeItemsColumnHasAHeadingAScreenReaderAnnounces(Language lang) {
+        Document html = HTML.get(lang);
+        Table br = pub.tables().get("br");
+        Element section = html.getElementById(TableView.anchor(br));
+        String expected = pub.reference().texts().get("br.col.income_item").in(lang);
+        Element heading = section.select("table.data thead th").stream()
+                .filter(th -> th.text().equals(expected)).findFirst().orElse(null);
+        assertNotNull(heading, lang + ": a heading cell says '" + expected + "'");
+        assertEquals("col", heading.attr("scope"));
+        assertEquals(heading.text(), heading.select(".visually-hidden").text(), "its words are not shown");
+        List<Element> items = section.select("tbody td[data-column=income_item]");
+        assertFalse(items.isEmpty());
+        for (Element td : items) {
+            assertTrue(List.of(td.attr("headers").split(" ")).contains(heading.id()), td.outerHtml());
+        }
+        assertTrue(html.select("table.data thead td").isEmpty(), lang + ": an empty cell among the heading cells");
+    }
+
+    /**
+     * A figure that differs from the print carries its note's marker (43.1 †), a link to the note under its table
+     * named for a screen reader by the note's place there ("note 3"), not a bare dagger.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNotesMarkerLinksToItsNoteAndIsNamed(Language lang) {
+        Document html = HTML.get(lang);
+        String name = new Wording(pub.reference().texts()::get).in("note_ref", lang);
+        int markers = 0;
+        for (Table t : pub.tables().values()) {
+            Element section = html.getElementById(TableView.anchor(t));
+            List<Element> notes = section.select(".notes > p");
+            for (Element sup : section.select("table.data sup.note-ref:not(.pad)")) {
+                Element link = sup.selectFirst("a[href]");
+                assertNotNull(link, t.id() + ": a bare marker " + sup.outerHtml());
+                Element note = html.getElementById(link.attr("href").substring(1));
+                assertNotNull(note, t.id() + ": the marker links to no note: " + link.attr("href"));
+                assertTrue(notes.contains(note), t.id() + ": the note is under its table");
+                assertTrue(note.text().startsWith(link.text() + " "), t.id() + ": the note of " + link.text() + ": " + note.text());
+                assertEquals(name.replace("{n}", Integer.toString(notes.indexOf(note) + 1)), link.attr("aria-label"));
+                markers++;
+            }
+        }
+        assertTrue(markers >= 1, lang + ": markers of notes on cells: " + markers);
+        Element outcome8 = html.getElementById(TableView.anchor(pub.tables().get("t2"))).selectFirst("tr[data-row] sup.note-ref a");
+        assertEquals(lang == Language.ZH ? "注释 3" : "note 3", outcome8.attr("aria-label"));
+    }
+
+    /** Every table of the page names itself with a caption, the list of input files too. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyTableHasACaption(Language lang) {
+        Document html = HTML.get(lang);
+        assertTrue(html.select("table").size() > pub.tables().size(), "the data tables and the input files");
+        for (Element table : html.select("table")) {
+            Element caption = table.selectFirst("> caption");
+            assertTrue(caption != null && !caption.text().isBlank(), "a table without a caption: " + table.className());
+        }
+        assertEquals(new Wording(pub.reference().texts()::get).in("inputs", lang),
+                html.selectFirst("table.inputs > caption").text());
+    }
+
+    /**
+     * Nothing inside the page says a language of its own: the page's (zh-CN, en-GB) holds for all of it, so a screen
+     * reader's voice never switches for a heading cell (the Chinese headings said "zh" inside a "zh-CN" page).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void thePageSaysItsLanguageOnce(Language lang) {
+        Document html = HTML.get(lang);
+        assertEquals(List.of("html"), html.select("[lang]").stream().map(Element::tagName).toList(), lang + ": lang attributes");
     }
 }

@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.render.GoldenEditions;
+import org.pbannex.render.NumberText;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.TableView;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
@@ -48,24 +52,31 @@ import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /**
- * The 2022-23 PDF editions as accessibility checkers and readers take them: veraPDF, the PDF Association's validator,
- * finds no failure of PDF/UA-1's machine-checkable rules (ISO 14289-1, the Matterhorn protocol's checks), and the
- * contents page's links, read by PDFBox, each go to its table's page and are tagged (a Link element and its
- * annotation pointing at each other).
+ * The 2022-23 PDF editions, with a page of input files, as accessibility checkers and readers take them: veraPDF, the
+ * PDF Association's validator, finds no failure of PDF/UA-1's machine-checkable rules (ISO 14289-1, the Matterhorn
+ * protocol's checks), and the contents page's links, read by PDFBox, each go to its table's page (or the input
+ * files') and are tagged (a Link element and its annotation pointing at each other). What a screen reader meets where
+ * the page shows no words, or none it could say, read from the structure tree: a chart is a Figure with its
+ * alternative, a zero's dash says zero, the draft budget's blank heading over its income items names them.
  */
 class PdfUaConformanceTest {
 
     @TempDir
     static Path dir;
+    static ComputedPublication pub;
     static List<Table> tables;
 
     @BeforeAll
     static void writeEditions() throws IOException {
-        ComputedPublication pub = GoldenEditions.publication();
+        pub = GoldenEditions.publication();
         tables = List.copyOf(pub.tables().values());
+        PublicationInfo golden = GoldenEditions.info(pub);
+        PublicationInfo info = new PublicationInfo(golden.title(), golden.source(), golden.biennium(), golden.runId(),
+                golden.runTime(), golden.codeVersion(), golden.contact(), golden.citation(), golden.notes(), golden.about(),
+                golden.published(), List.of(new PublicationInfo.InputFile("input/reference/texts.csv", "0".repeat(64), 400, false)),
+                golden.noteTables());
         for (Language lang : Language.values()) {
-            PdfDocumentWriter.write(tables, lang, GoldenEditions.info(pub), GoldenEditions.wording(pub),
-                    PdfDocumentWriterTest.FONTS, pdf(lang));
+            PdfDocumentWriter.write(tables, lang, info, GoldenEditions.wording(pub), PdfDocumentWriterTest.FONTS, pdf(lang));
         }
         VeraGreenfieldFoundryProvider.initialise();
     }
@@ -87,10 +98,11 @@ class PdfUaConformanceTest {
     }
 
     /**
-     * Every link of the contents page (a table's heading and its page number) goes to a named destination on the page
-     * that shows the table's heading, says where it goes (/Contents, the heading), and is tied to a Link element of
-     * the structure tree both ways (the element's OBJR names the annotation; the annotation's StructParent gives the
-     * element in the parent tree). Each table is the target of two links at least.
+     * Every link of the contents page (a table's heading and its page number, the input files' and their page number)
+     * goes to a named destination on the page that shows the table's heading, says where it goes (/Contents, the
+     * heading), and is tied to a Link element of the structure tree both ways (the element's OBJR names the
+     * annotation; the annotation's StructParent gives the element in the parent tree). Each table, and the page of
+     * input files, is the target of two links at least.
      */
     @ParameterizedTest
     @EnumSource(Language.class)
@@ -127,9 +139,10 @@ class PdfUaConformanceTest {
                         "the Link element refers to its annotation (OBJR)");
                 links++;
             }
-            assertEquals(tables.size(), linksTo.size(), "tables linked to: " + linksTo);
+            assertEquals(tables.size() + 1, linksTo.size(), "tables and input files linked to: " + linksTo);
+            assertTrue(linksTo.containsKey("run-inputs"), "the input files linked to: " + linksTo);
             assertTrue(linksTo.values().stream().allMatch(n -> n >= 2), "links per table: " + linksTo);
-            assertTrue(links >= 2 * tables.size(), "links: " + links);
+            assertTrue(links >= 2 * (tables.size() + 1), "links: " + links);
         }
     }
 
@@ -212,6 +225,135 @@ class PdfUaConformanceTest {
             assertEquals(List.of("Span", "Link", "Span"), kids);
             PDAnnotationLink link = assertInstanceOf(doc.getPage(0).getAnnotations().get(0));
             assertEquals("the table on the next page", link.getContents());
+        }
+    }
+
+    /**
+     * The bookmarks: one per table, by its heading, then one for the page of input files, which opens on the page
+     * that shows them.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theBookmarksEndWithTheInputFiles(Language lang) throws IOException {
+        String inputs = GoldenEditions.wording(pub).in("inputs", lang);
+        List<String> expected = new ArrayList<>(tables.stream().map(t -> TableView.of(t, lang).heading()).toList());
+        expected.add(inputs);
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            List<String> titles = new ArrayList<>();
+            PDOutlineItem last = null;
+            for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) {
+                titles.add(item.getTitle());
+                last = item;
+            }
+            assertEquals(expected, titles);
+            PDPage page = last.findDestinationPage(doc);
+            assertEquals(doc.getNumberOfPages() - 1, doc.getPages().indexOf(page), "the input files' bookmark opens their page");
+            PDFTextStripper text = new PDFTextStripper();
+            text.setStartPage(doc.getNumberOfPages());
+            assertTrue(text.getText(doc).contains(inputs), "the last page shows the input files");
+        }
+    }
+
+    /**
+     * Every chart (Figure 2's bars, each unit of count's bars of the targets by region, annex 4's pies) is a Figure
+     * of the structure tree whose alternative says the chart's title and what it shows, in the edition's language;
+     * what is drawn inside it (title, legend, bars and their figures) is no content of its own (the Figure has no
+     * marked content: its figures are the table's), read after the table in its section. No table of the tree is a
+     * chart's layout: every Table has heading cells, where the bars were tables of a region's name beside an empty cell.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyChartIsAFigureWithItsAlternative(Language lang) throws IOException {
+        String words = GoldenEditions.wording(pub).in("chart_alt", lang);
+        List<String> expected = tables.stream().flatMap(t -> TableView.of(t, lang).charts().stream())
+                .map(c -> words.replace("{title}", c.title()).replace("{description}", c.alt())).toList();
+        assertTrue(expected.size() >= 7, "charts: " + expected.size());
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            List<PDStructureElement> figures = new ArrayList<>();
+            List<PDStructureElement> tablesOfTheTree = new ArrayList<>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot(), "Figure", figures);
+            collect(doc.getDocumentCatalog().getStructureTreeRoot(), "Table", tablesOfTheTree);
+            assertEquals(expected, figures.stream().map(PDStructureElement::getAlternateDescription).toList());
+            for (PDStructureElement figure : figures) {
+                assertEquals(List.of(), figure.getKids(), "a chart's insides are artifacts");
+                // Read after its table, in its table's section (Flying Saucer draws a bar's figure, a float, first).
+                List<String> section = new ArrayList<>();
+                for (Object k : ((PDStructureElement) figure.getParent()).getKids()) {
+                    section.add(k instanceof PDStructureElement e && e.getCOSObject() == figure.getCOSObject() ? "this chart"
+                            : k instanceof PDStructureElement e ? e.getStructureType() : "content");
+                }
+                assertTrue(section.indexOf("Table") >= 0 && section.indexOf("this chart") > section.indexOf("Table"),
+                        "a chart read after its table: " + section);
+            }
+            for (PDStructureElement table : tablesOfTheTree) {
+                List<PDStructureElement> headings = new ArrayList<>();
+                collect(table, "TH", headings);
+                assertFalse(headings.isEmpty(), lang + ": a table without heading cells");
+            }
+        }
+    }
+
+    /**
+     * A zero printed as a dash says zero to a screen reader: the dash is a Span of its cell whose alternative is the
+     * edition's word for zero (texts.csv), and the text layer keeps the dash the page shows. Every such cell has one.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aZeroPrintedAsADashSaysZero(Language lang) throws IOException {
+        String zero = GoldenEditions.wording(pub).in("zero", lang);
+        long dashes = tables.stream().flatMap(t -> TableView.of(t, lang).body().stream()).flatMap(g -> g.rows().stream())
+                .flatMap(r -> r.cells().stream()).filter(TableView.CellView::zero).count();
+        assertTrue(dashes >= 10, "zeros printed as a dash: " + dashes);
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            List<PDStructureElement> spans = new ArrayList<>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot(), "Span", spans);
+            List<PDStructureElement> said = spans.stream().filter(s -> s.getAlternateDescription() != null).toList();
+            assertEquals(dashes, said.size(), "spans with an alternative");
+            for (PDStructureElement span : said) {
+                assertEquals(zero, span.getAlternateDescription());
+                assertEquals("TD", ((PDStructureElement) span.getParent()).getStructureType());
+            }
+            assertTrue(PdfDocumentWriterTest.text(doc).contains(NumberText.DASH), "the dash stays in the text layer");
+        }
+    }
+
+    /**
+     * The draft budget's income items have a heading a screen reader announces (texts.csv's "Income item"), though the
+     * page, as printed, shows none: a heading cell (TH) with that alternative and no content, which the items' cells
+     * name among their headings.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theIncomeItemsHeadingIsAnnouncedThoughItShowsNothing(Language lang) throws IOException {
+        var heading = TableView.of(pub.tables().get("br"), lang).head().stream().flatMap(List::stream)
+                .filter(c -> !c.spoken().isEmpty()).findFirst().orElseThrow();
+        assertEquals(pub.reference().texts().get("br.col.income_item").in(lang), heading.spoken());
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            Map<String, PDStructureElement> ids = new HashMap<>();
+            PdfDocumentWriterTest.collectIds(doc.getDocumentCatalog().getStructureTreeRoot().getIDTree(), ids);
+            PDStructureElement th = ids.get(heading.id());
+            assertTrue(th != null && "TH".equals(th.getStructureType()), heading.id() + " is a heading cell");
+            assertEquals(heading.spoken(), th.getAlternateDescription());
+            assertEquals(List.of(), th.getKids(), "it shows nothing");
+            int naming = 0;
+            List<PDStructureElement> cells = new ArrayList<>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot(), "TD", cells);
+            for (PDStructureElement td : cells) {
+                naming += PdfDocumentWriterTest.headerIds(td).contains(heading.id()) ? 1 : 0;
+            }
+            assertEquals(pub.tables().get("br").rows().size(), naming, "the income items' cells, a row each, name it");
+        }
+    }
+
+    /** Every structure element of a type under the node, depth first. */
+    private static void collect(PDStructureNode node, String type, List<PDStructureElement> into) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement e) {
+                if (type.equals(e.getStructureType())) {
+                    into.add(e);
+                }
+                collect(e, type, into);
+            }
         }
     }
 
