@@ -28,8 +28,9 @@ public final class TestWording {
         } catch (IOException | com.opencsv.exceptions.CsvValidationException e) {
             throw new IllegalStateException("cannot read input/reference/texts.csv", e);
         }
+        Map<String, Text> included = org.pbannex.reference.Texts.withIncludes(texts, "input/reference/texts.csv");
         return new Wording(key -> {
-            Text t = texts.get(key);
+            Text t = included.get(key);
             if (t == null) {
                 throw new NoSuchElementException("input/reference/texts.csv has no text '" + key + "'");
             }

@@ -1,13 +1,16 @@
 package org.pbannex.reference;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.pbannex.ingest.InputError;
 import org.pbannex.table.Text;
 
 /**
  * Document text by key (titles, headings, footnotes, labels of totals), with the biennium placeholders
  * {cur}, {prev}, {cur_code} and {prev_code} already filled in, and the numbers a text may state from the data
- * ({rate} and {prev_rate}, the budget rates of settings.csv), so no text carries a number typed once more. A key the tables need but the file lacks is bad
+ * ({rate} and {prev_rate}, the budget rates of settings.csv), so no text carries a number typed once more. A text may
+ * include another by its key in braces ({synthetic.not_ilo_data}: a placeholder with a dot names a key), so that a
+ * wording several sentences share is written once. A key the tables need but the file lacks is bad
  * input (exit status 3), named with the file it should be in.
  * <p>
  * A text that speaks of the printed document has two keys: {@code key} says what is true of any biennium, and
@@ -31,7 +34,7 @@ public final class Texts {
      * @param printed whether the biennium names a printed document: its texts are then the {@code .printed} ones
      */
     public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values, boolean printed) {
-        this.byKey = Map.copyOf(byKey);
+        this.byKey = Map.copyOf(withIncludes(byKey, file));
         this.biennium = biennium;
         this.file = file;
         this.values = Map.copyOf(values);
@@ -63,6 +66,41 @@ public final class Texts {
     /** The keys of {@link #numbered}: a key with further parts (publication.note.2.tables) is not one of them. */
     public java.util.List<String> numberedKeys(String prefix) {
         return byKey.keySet().stream().filter(k -> TextKeys.isNumbered(k, prefix)).sorted().toList();
+    }
+
+    /** A key in braces inside a text: a placeholder with a dot, which no other placeholder has. */
+    private static final Pattern INCLUDE = Pattern.compile("\\{([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)+)\\}");
+
+    /**
+     * The texts with every included text in place ({a.b} replaced by text a.b in the same language, itself with its
+     * own includes); an include of a key the file lacks, or of a text that includes itself, is bad input.
+     */
+    public static Map<String, Text> withIncludes(Map<String, Text> byKey, String file) {
+        Map<String, Text> out = new java.util.LinkedHashMap<>();
+        for (String key : byKey.keySet()) {
+            out.put(key, included(key, byKey, file, new java.util.ArrayDeque<>()));
+        }
+        return out;
+    }
+
+    private static Text included(String key, Map<String, Text> byKey, String file, java.util.Deque<String> within) {
+        if (within.contains(key)) {
+            throw new InputError(file, 0, "key", "'" + within.peekLast() + "' includes itself through {" + key + "}");
+        }
+        within.push(key);
+        Text t = byKey.get(key);
+        String zh = t.zh();
+        String en = t.en();
+        for (String part : INCLUDE.matcher(zh + "\n" + en).results().map(m -> m.group(1)).distinct().toList()) {
+            if (!byKey.containsKey(part)) {
+                throw new InputError(file, 0, "key", "'" + key + "' includes {" + part + "}, which is no key of the file");
+            }
+            Text inner = included(part, byKey, file, within);
+            zh = zh.replace("{" + part + "}", inner.zh());
+            en = en.replace("{" + part + "}", inner.in(org.pbannex.table.Language.EN));
+        }
+        within.pop();
+        return new Text(zh, en);
     }
 
     private Text fill(Text t) {

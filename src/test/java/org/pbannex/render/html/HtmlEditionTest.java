@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pbannex.render.OutputColumns;
 import org.pbannex.Golden;
+import org.pbannex.SyntheticWarning;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.render.CsvTableWriter;
@@ -197,6 +198,15 @@ class HtmlEditionTest {
         } catch (com.opencsv.exceptions.CsvValidationException e) {
             throw new IOException(e);
         }
+    }
+
+    /** Figure 2's caveat, note, source and chart description say that its figures are not the ILO's in one wording. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theSyntheticDataWarningIsWordedOneWay(Language lang) {
+        List<String> found = SyntheticWarning.in(HTML.get(lang).text());
+        assertTrue(found.size() >= 4, found.toString());
+        assertEquals(List.of(lang == Language.ZH ? SyntheticWarning.ZH : SyntheticWarning.EN), found.stream().distinct().toList());
     }
 
     @ParameterizedTest

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pbannex.Golden;
+import org.pbannex.SyntheticWarning;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRenderer;
@@ -121,29 +122,7 @@ class PublishedWorkbooksTest {
         pub.tables().values().forEach(t -> t.columns().forEach(c -> ids.add(c.key())));
         Set<String> english = new TreeSet<>();
         try (XSSFWorkbook wb = open(Language.ZH)) {
-            List<String> texts = new ArrayList<>();
-            for (Sheet s : wb) {
-                texts.add(s.getSheetName());
-                s.forEach(r -> r.forEach(c -> {
-                    if (c.getCellType() == CellType.STRING) {
-                        texts.add(c.getStringCellValue());
-                    }
-                }));
-                var drawing = ((XSSFSheet) s).getDrawingPatriarch();
-                if (drawing != null) {
-                    for (var anchor : drawing.getCTDrawing().getTwoCellAnchorArray()) {
-                        var pr = anchor.getGraphicFrame().getNvGraphicFramePr().getCNvPr();
-                        texts.add(pr.getTitle());
-                        texts.add(pr.getDescr());
-                    }
-                    for (XSSFChart chart : drawing.getCharts()) {
-                        texts.add(chart.getTitleText().getString());
-                    }
-                }
-            }
-            var core = wb.getProperties().getCoreProperties();
-            texts.addAll(List.of(core.getTitle(), core.getSubject(), core.getDescription(), core.getKeywords()));
-            for (String text : texts) {
+            for (String text : texts(wb)) {
                 Matcher m = LATIN_WORD.matcher(text == null ? "" : text);
                 while (m.find()) {
                     String w = m.group().replaceAll("[.]$", "");
@@ -156,6 +135,50 @@ class PublishedWorkbooksTest {
             }
         }
         assertTrue(english.isEmpty(), "English in the zh workbook: " + english);
+    }
+
+    /** Every text a reader meets in the workbook: sheet names, cells, charts' titles, names and alt texts, properties. */
+    static List<String> texts(XSSFWorkbook wb) {
+        List<String> texts = new ArrayList<>();
+        for (Sheet s : wb) {
+            texts.add(s.getSheetName());
+            s.forEach(r -> r.forEach(c -> {
+                if (c.getCellType() == CellType.STRING) {
+                    texts.add(c.getStringCellValue());
+                }
+            }));
+            var drawing = ((XSSFSheet) s).getDrawingPatriarch();
+            if (drawing != null) {
+                for (var anchor : drawing.getCTDrawing().getTwoCellAnchorArray()) {
+                    var pr = anchor.getGraphicFrame().getNvGraphicFramePr().getCNvPr();
+                    texts.add(pr.getTitle());
+                    texts.add(pr.getDescr());
+                }
+                for (XSSFChart chart : drawing.getCharts()) {
+                    texts.add(chart.getTitleText().getString());
+                }
+            }
+        }
+        var core = wb.getProperties().getCoreProperties();
+        texts.addAll(List.of(core.getTitle(), core.getSubject(), core.getDescription(), core.getKeywords()));
+        texts.removeIf(java.util.Objects::isNull);
+        return texts;
+    }
+
+    /**
+     * Wherever the workbook says that synthetic figures are not the ILO's (cover, warning lines, the note, the source,
+     * the chart's title and alt text, the Run sheet), it says so in one wording per edition: 并非劳工组织的数据 (the cover
+     * and the note had 不是劳工局的实际数据, the Run sheet 并非国际劳工组织的数字), not ILO data (not ILO figures).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theSyntheticDataWarningIsWordedOneWay(Language lang) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (XSSFWorkbook wb = open(lang)) {
+            texts(wb).forEach(text -> found.addAll(SyntheticWarning.in(text)));
+        }
+        assertTrue(found.size() >= 8, "cover, Figure 2's sheet (warning, note, source), chart sheet, chart, Run sheet: " + found);
+        assertEquals(List.of(lang == Language.ZH ? SyntheticWarning.ZH : SyntheticWarning.EN), found.stream().distinct().toList());
     }
 
     @ParameterizedTest

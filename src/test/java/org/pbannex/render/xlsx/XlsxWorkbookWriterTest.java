@@ -369,7 +369,7 @@ class XlsxWorkbookWriterTest {
             List<List<String>> rows = table(run);
             assertEquals(List.of("Input file", "Rows", "SHA-256 checksum", "Synthetic data"), rows.get(0));
             assertEquals(List.of("input/2022-23/budget.csv", "10.0", "ab12", "No"), rows.get(1));
-            assertEquals(List.of("input/expenditure/synthetic-1.csv", "2000.0", "[x]", "Yes (synthetic, not ILO figures)"), rows.get(2));
+            assertEquals(List.of("input/expenditure/synthetic-1.csv", "2000.0", "[x]", "Yes (synthetic data, not ILO data)"), rows.get(2));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("[x] marks a checksum not computed")), "the [x] is explained");
         }
     }
