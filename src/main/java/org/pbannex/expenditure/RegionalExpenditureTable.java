@@ -44,12 +44,23 @@ public final class RegionalExpenditureTable {
     }
 
     /**
+     * Totals that synthetic lines may have been generated to add up to (generate-expenditure --control): another table's
+     * estimates per biennium code, and that table's number or title to name it by.
+     */
+    public record Estimates(Text table, Map<String, BigDecimal> totals) {
+    }
+
+    /**
      * @param synthetic whether any of the lines is synthetic: the table then says so (caveat, chart title and alt text,
      *                  a note) and every line of its tidy CSV is marked synthetic (a cell cannot tell which file its
-     *                  lines came from)
+     *                  lines came from); the note on the marks then speaks of the lines' status, never of actual
+     *                  expenditure as at a date
      * @param actualsAsOf per biennium code, the date up to which a partly actual biennium's expenditure is actual
+     * @param estimates the totals synthetic lines may have been made to add up to (null: none): a total equal to one is
+     *                  said to be so by construction, lest it read as evidence
      */
-    public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic, Map<String, LocalDate> actualsAsOf) {
+    public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic, Map<String, LocalDate> actualsAsOf,
+                              Estimates estimates) {
         Texts t = ref.texts();
         // The biennia the lines cover up to the run's: a later biennium's lines belong to that biennium's figure.
         List<Integer> years = totals.bienniums().stream().filter(y -> y <= ref.biennium().firstYear())
@@ -82,10 +93,14 @@ public final class RegionalExpenditureTable {
             total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(linesOf(TOTAL, new Biennium(y).code()))));
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
-        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf)));
+        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf, synthetic)));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
         if (synthetic) {
             footnotes.add(t.get("f2.synthetic"));
+            Text made = madeToEqual(t, years, total, estimates);
+            if (!made.isEmpty()) {
+                footnotes.add(made);
+            }
         }
         Table table = DocumentText.table(t, ID, columns, rows, footnotes, years.size() > 5).withTitle(title(t, years, ref.biennium()));
         List<Chart.Series> series = new ArrayList<>();
@@ -118,6 +133,26 @@ public final class RegionalExpenditureTable {
     }
 
     /**
+     * The note that the totals equal to an estimate are so because the synthetic lines were made to add up to it
+     * (2020-21's and 2022-23's, Table 2's 470.0 and 520.0, for the bundled sample), and that the rest is invented;
+     * empty where no total equals one.
+     */
+    private static Text madeToEqual(Texts t, List<Integer> years, Map<String, Object> total, Estimates estimates) {
+        if (estimates == null) {
+            return Text.EMPTY;
+        }
+        List<String> equal = new ArrayList<>();
+        for (int y : years) {
+            BigDecimal estimate = estimates.totals().get(new Biennium(y).code());
+            if (estimate != null && estimate.compareTo((BigDecimal) total.get(new Biennium(y).code())) == 0) {
+                equal.add(new Biennium(y).longForm());
+            }
+        }
+        return equal.isEmpty() ? Text.EMPTY
+                : t.get("f2.synthetic.made_to_equal").with("table", estimates.table()).with("biennia", t.list(equal));
+    }
+
+    /**
      * "Past biennia and {cur}" when the lines reach the run's biennium; otherwise the biennia they do cover, first to
      * last, so the title never promises a biennium the figure does not show.
      */
@@ -132,9 +167,12 @@ public final class RegionalExpenditureTable {
     /**
      * The note on the marks the columns carry, as printed: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的
      * 估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly actual
-     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv.
+     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over synthetic lines
+     * the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*).
      */
-    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf) {
+    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf,
+                                  boolean synthetic) {
+        String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
         List<Text> parts = new ArrayList<>();
         for (String m : List.of("*", "**", "***")) {
             for (int y : years) {
@@ -142,12 +180,12 @@ public final class RegionalExpenditureTable {
                     continue;
                 }
                 if (m.equals("**")) {
-                    LocalDate asOf = actualsAsOf.get(new Biennium(y).code());
-                    Text note = asOf == null ? t.get("f2.note.partly_undated")
-                            : t.get("f2.note.partly").with("as_of", date(t, asOf));
+                    LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
+                    Text note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
+                            : t.get(prefix + "partly").with("as_of", date(t, asOf));
                     parts.add(note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1)));
                 } else {
-                    parts.add(t.get(m.equals("*") ? "f2.note.actual" : "f2.note.estimated"));
+                    parts.add(t.get(prefix + (m.equals("*") ? "actual" : "estimated")));
                 }
                 break;
             }

@@ -78,18 +78,9 @@ public final class OutcomeResourcesTable {
         }
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID)));
         if (!unstated.isEmpty()) {
-            footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", list(t, unstated)));
+            footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", t.list(unstated)));
         }
         return DocumentText.table(t, ID, columns(t), rows, footnotes, false).withCharts(charts);
-    }
-
-    /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
-    static Text list(Texts t, List<String> items) {
-        Text out = Text.of(items.get(0));
-        for (int i = 1; i < items.size(); i++) {
-            out = t.get(i == items.size() - 1 ? "list.last" : "list.more").with("a", out).with("b", items.get(i));
-        }
-        return out;
     }
 
     private static Text altValues(List<Text> labels, List<Number> shares) {

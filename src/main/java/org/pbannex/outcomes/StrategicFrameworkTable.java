@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.pbannex.expenditure.ExpenditureTotals;
 import org.pbannex.expenditure.LineSelection;
+import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.Texts;
@@ -183,6 +184,20 @@ public final class StrategicFrameworkTable {
         return c;
     }
 
+    /**
+     * Table 2's XB totals that come from its estimates file (the previous and the current biennium's, where the file has
+     * them), which synthetic expenditure lines may have been generated to add up to: Figure 2 then says so.
+     */
+    public static RegionalExpenditureTable.Estimates xbEstimates(Texts t, Biennium current, OutcomeResources res) {
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (Biennium b : List.of(current.previous(), current)) {
+            if (res.hasEstimates(b.code(), "XB")) {
+                totals.put(b.code(), res.estimate(b.code(), "XB", null));
+            }
+        }
+        return new RegionalExpenditureTable.Estimates(t.has(ID + ".number") ? t.get(ID + ".number") : t.get(ID + ".title"), totals);
+    }
+
     /** One biennium's extra-budgetary total in Figure 2 (from expenditure lines) and in Table 2, US$ millions; null where absent. */
     public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2) {
 
@@ -200,7 +215,7 @@ public final class StrategicFrameworkTable {
         Map<String, BigDecimal> table2 = new LinkedHashMap<>();
         table2.put(current.previous().code(), (BigDecimal) t2.row(TOTAL).value("xb_previous"));
         table2.put(current.code(), (BigDecimal) t2.row(TOTAL).value("xb"));
-        Map<String, BigDecimal> figure2 = f2 == null ? Map.of() : org.pbannex.expenditure.RegionalExpenditureTable.totals(f2);
+        Map<String, BigDecimal> figure2 = f2 == null ? Map.of() : RegionalExpenditureTable.totals(f2);
         java.util.TreeSet<String> bienniums = new java.util.TreeSet<>(figure2.keySet());
         bienniums.addAll(table2.keySet());
         return bienniums.stream().map(b -> new XbTotals(b, figure2.get(b), table2.get(b))).toList();

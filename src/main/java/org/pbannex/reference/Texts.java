@@ -49,6 +49,15 @@ public final class Texts {
         return fill(t);
     }
 
+    /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
+    public Text list(java.util.List<String> items) {
+        Text out = Text.of(items.get(0));
+        for (int i = 1; i < items.size(); i++) {
+            out = get(i == items.size() - 1 ? "list.last" : "list.more").with("a", out).with("b", items.get(i));
+        }
+        return out;
+    }
+
     /** An error in this texts file, at a key's row, naming the key. */
     public InputError error(String key, String reason) {
         return new InputError(file, 0, "key", "'" + key + "': " + reason);

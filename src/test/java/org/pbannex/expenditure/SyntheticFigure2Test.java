@@ -15,7 +15,10 @@ import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 import org.pbannex.table.TidyRows;
+import org.pbannex.outcomes.OutcomeResources;
+import org.pbannex.results.ResultsFramework;
 
 /**
  * Figure 2 from the bundled synthetic lines: it says it is synthetic wherever it is shown (caveat, chart title and alt
@@ -70,14 +73,49 @@ class SyntheticFigure2Test {
         assertTrue(lines.stream().allMatch(l -> l.value("synthetic", Language.EN).equals("true")));
     }
 
-    /** The note on the marks, with the date and years of the partly actual biennium, is the printed one. */
+    /**
+     * Over synthetic lines the note on the marks says what they are (the status the synthetic lines carry) and names no
+     * date: the printed "Actual expenditure for 2020 as at 4 January 2021" would claim actual expenditure for figures
+     * that are made up.
+     */
+    @Test
+    void theNoteOnTheMarksOfSyntheticLinesClaimsNoActualExpenditure() {
+        Text note = f2.footnotes().get(0);
+        assertEquals("* 状态为实际支出的合成明细。** 2020 年状态为实际支出、2021 年状态为估计支出的合成明细。*** 状态为估计支出的合成明细。",
+                note.zh());
+        assertEquals("* Synthetic lines with the status actual. ** Synthetic lines with the status actual for 2020 and estimate "
+                + "for 2021. *** Synthetic lines with the status estimate.", note.en());
+        assertTrue(f2.footnotes().stream().noneMatch(n -> n.zh().contains("截至") || n.en().contains("as at")
+                || n.en().contains("Actual expenditure")), f2.footnotes().toString());
+    }
+
+    /**
+     * Figure 2's totals for 2020-21 and 2022-23 are Table 2's XB estimates because the sample was generated to add up to
+     * them (--control): the figure says so under itself, and that the rest is invented, so the equality is not read as
+     * two sources agreeing. Real lines make no such claim.
+     */
+    @Test
+    void theTotalsThatEqualTable2SaySoAndTheRestIsInvented() {
+        assertTrue(f2.footnotes().contains(new Text("2020-2021 和 2022-2023 两年期的合计与表 2 的预算外估计数相等，因为合成的支出明细是按这些估计数"
+                + "生成的；各合计按区域的划分以及其他合计均为虚构。", "The totals for 2020-2021 and 2022-2023 equal Table 2's XB estimates because "
+                + "the synthetic lines were made to add up to them; how each total splits by region, and every other total, is invented.")),
+                f2.footnotes().toString());
+        Table real = RegionalExpenditureTable.build(pub.reference(), pub.expenditure().totals(), false,
+                RegionalExpenditureTable.actualsAsOf(pub.inputs()), StrategicFrameworkTable.xbEstimates(pub.reference().texts(),
+                        new Biennium(2022), OutcomeResources.from(pub.inputs(), ResultsFramework.from(pub.inputs(), pub.reference()))));
+        assertEquals(1, real.footnotes().size(), "the marks' note only: " + real.footnotes());
+    }
+
+    /** The note on the marks over real lines, with the date and years of the partly actual biennium, is the printed one. */
     @Test
     void theNoteOnTheMarksIsThePrintedOne() {
-        String note = f2.footnotes().get(0).zh();
+        Table real = RegionalExpenditureTable.build(pub.reference(), pub.expenditure().totals(), false,
+                RegionalExpenditureTable.actualsAsOf(pub.inputs()), null);
+        String note = real.footnotes().get(0).zh();
         assertEquals("* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的估计支出。*** 估计支出。", note);
         assertTrue(Golden.seedText().replaceAll("\\s+", "").contains(note.replaceAll("\\s+", "")), "found in the source document");
         assertEquals("* Actual expenditure. ** Actual expenditure for 2020 as at 4 January 2021, and estimated expenditure for 2021. "
-                + "*** Estimated expenditure.", f2.footnotes().get(0).en());
+                + "*** Estimated expenditure.", real.footnotes().get(0).en());
         assertEquals(List.of("2016-2017 *", "2018-2019 *", "2020-2021 **", "2022-2023 ***"),
                 f2.columns().stream().map(c -> c.heading().zh()).toList());
     }

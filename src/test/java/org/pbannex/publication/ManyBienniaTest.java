@@ -126,7 +126,7 @@ class ManyBienniaTest {
         assertTrue(f2.title().en().endsWith("past biennia and 2024-2025"), f2.title().en());
         // A 2024-25 run over lines that stop in 2023 says so in its title.
         Table f2Past = org.pbannex.expenditure.RegionalExpenditureTable.build(made.reference(), bundled.expenditure().totals(), true,
-                Map.of());
+                Map.of(), null);
         assertEquals("Actual and estimated extra-budgetary expenditure by region, 2016-2017 to 2022-2023", f2Past.title().en());
     }
 
