@@ -20,8 +20,11 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
                                Map<String, BigDecimal> previousMillions, List<Contributor> contributors,
                                List<Estimate> estimates, String outcomesLine, String supportGroup) {
 
-    /** A stated share of an outcome's allocation: a unit (or a printed slice such as 其他 with no unit). */
-    public record Contributor(String outcome, int seq, String unit, Text label, BigDecimal sharePct) {
+    /**
+     * A stated share of an outcome's allocation: a unit (or a printed slice such as 其他 with no unit), and how surely
+     * it belongs to the outcome (empty: the source says so; moderate or low: read from the source's layout).
+     */
+    public record Contributor(String outcome, int seq, String unit, Text label, BigDecimal sharePct, String confidence) {
     }
 
     /** An extra-budgetary estimate in US$ millions; an empty outcome is an amount not split by outcome. */
@@ -46,13 +49,36 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         }
         List<Contributor> contributors = in.table("outcome_contributors").stream().map(r -> new Contributor(
                 policyOutcome(r, policy), (int) r.integer("seq"), r.text("unit"), new Text(r.text("label_zh"), r.text("label_en")),
-                r.number("share_pct"))).toList();
+                r.number("share_pct"), r.text("confidence"))).toList();
+        oneConfidencePerOutcome(in.table("outcome_contributors"));
         List<Estimate> estimates = in.table("extrabudgetary_estimates").stream().map(r -> new Estimate(r.text("biennium"),
                 r.text("fund"), r.text("outcome").isEmpty() ? "" : policyOutcome(r, policy), r.number("usd_millions"))).toList();
         Map<String, String> roles = new LinkedHashMap<>();
         in.table("strategic_framework").forEach(r -> roles.put(r.text("role"), r.text("code")));
         return new OutcomeResources(policy, allocations, previous, contributors, estimates,
                 roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""));
+    }
+
+    /** An outcome's pie states one confidence for its shares: a share that says otherwise is bad input. */
+    private static void oneConfidencePerOutcome(List<Record> rows) {
+        Map<String, Record> first = new LinkedHashMap<>();
+        for (Record r : rows) {
+            Record f = first.putIfAbsent(r.text("outcome"), r);
+            if (f != null && !f.text("confidence").equals(r.text("confidence"))) {
+                throw new InputError(r.file(), r.line(), "confidence", "outcome " + r.text("outcome") + "'s shares are "
+                        + shown(f.text("confidence")) + " on line " + f.line() + " but " + shown(r.text("confidence"))
+                        + " here: give every share of an outcome the same confidence (its pie states one)");
+            }
+        }
+    }
+
+    private static String shown(String confidence) {
+        return confidence.isEmpty() ? "empty" : "'" + confidence + "'";
+    }
+
+    /** The confidence of an outcome's stated shares (empty: the source states them plainly, or there are none). */
+    public String confidenceOf(String outcome) {
+        return contributorsOf(outcome).stream().map(Contributor::confidence).findFirst().orElse("");
     }
 
     private static String policyOutcome(Record r, List<ResultsFramework.Outcome> policy) {

@@ -21,8 +21,9 @@ import org.pbannex.table.ValueKind;
 /**
  * Information annex 4: the regular budget of each policy outcome and the shares of it that the source states for
  * departments and field programmes. What the source does not itemise is one row, "not itemised", never spread
- * over invented contributors. A pie per outcome shows the shares, as printed, with the "not itemised" slice; an
- * outcome with no stated share gets no chart but a sentence among the notes.
+ * over invented contributors. A pie per outcome shows the shares, as printed, with the "not itemised" slice, and says
+ * under its title how surely its shares belong to the outcome where the input gives a confidence; an outcome with no
+ * stated share gets no chart but a sentence among the notes.
  */
 public final class OutcomeResourcesTable {
 
@@ -45,9 +46,13 @@ public final class OutcomeResourcesTable {
             List<Text> labels = new ArrayList<>();
             List<Number> shares = new ArrayList<>();
             BigDecimal stated = BigDecimal.ZERO.setScale(1);
+            Text other = null;
             for (OutcomeResources.Contributor c : res.contributorsOf(o.code())) {
                 String contributor = c.unit().isEmpty() ? OTHER : c.unit();
-                rows.add(new Row(o.code() + "." + c.seq(), RowType.ITEM, c.label(), 1, values(o.code(), contributor, null, c.sharePct())));
+                Map<String, Object> v = values(o.code(), contributor, null, c.sharePct());
+                v.put("confidence", c.confidence().isEmpty() ? null : c.confidence());
+                rows.add(new Row(o.code() + "." + c.seq(), RowType.ITEM, c.label(), 1, v));
+                other = c.unit().isEmpty() ? c.label() : other;
                 labels.add(c.label());
                 shares.add(c.sharePct());
                 stated = stated.add(c.sharePct());
@@ -70,7 +75,8 @@ public final class OutcomeResourcesTable {
             }
             charts.add(new Chart(ID + "-" + o.code(), Chart.Kind.PIE, title, t.get("a4.chart.alt").with("title", title)
                     .with("values", altValues(labels, shares)), t.get("a4.chart.axis"), labels,
-                    List.of(new Chart.Series(t.get("a4.chart.series"), shares))));
+                    List.of(new Chart.Series(t.get("a4.chart.series"), shares))).withNote(chartNote(t, res.confidenceOf(o.code()),
+                    leftOver ? other : null)));
         }
         List<Text> footnotes = new ArrayList<>();
         if (anyNotItemised) {
@@ -81,6 +87,20 @@ public final class OutcomeResourcesTable {
             footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", t.list(unstated)));
         }
         return DocumentText.table(t, ID, columns(t), rows, footnotes, false).withCharts(charts);
+    }
+
+    /**
+     * What a pie says under its title: how surely its shares belong to the outcome, where the input says they are read
+     * from the source's layout ("with low confidence"), and, where a slice the source calls other sits beside the not
+     * itemised one, which is which; empty when neither.
+     */
+    private static Text chartNote(Texts t, String confidence, Text other) {
+        Text note = confidence.isEmpty() ? Text.EMPTY : t.get("a4.chart.confidence").with("level", t.get("a4.confidence." + confidence));
+        if (other != null) {
+            Text otherNote = t.get("a4.chart.other").with("other", other);
+            note = note.isEmpty() ? otherNote : new Text(note.zh() + otherNote.zh(), note.in(Language.EN) + " " + otherNote.in(Language.EN));
+        }
+        return note;
     }
 
     private static Text altValues(List<Text> labels, List<Number> shares) {
@@ -108,6 +128,8 @@ public final class OutcomeResourcesTable {
                 Column.dataKey("outcome", ValueKind.TEXT),
                 Column.dataKey("contributor", ValueKind.TEXT),
                 Column.of("total_usd", t.get("a4.col.total"), Text.EMPTY, t.get("unit.usd"), ValueKind.AMOUNT),
-                Column.of("share_pct", t.get("a4.col.share"), Text.EMPTY, Text.of("%"), ValueKind.PERCENT));
+                Column.of("share_pct", t.get("a4.col.share"), Text.EMPTY, Text.of("%"), ValueKind.PERCENT),
+                // How surely a share belongs to its outcome: data for machines; the pie and the notes say it to readers.
+                Column.dataKey("confidence", ValueKind.TEXT));
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * A chart that goes with a table: categories along one axis (or the slices of a pie), one series per {@link Series}.
  * Renderers draw it natively (an Excel chart in the workbook, drawn in the PDF); {@code altText} describes it for
- * readers who cannot see it.
+ * readers who cannot see it. {@code note}, where not empty, qualifies its figures (how sure a pie's shares are, what
+ * one of its slices is) and is shown with the title, wherever the chart is drawn.
  */
-public record Chart(String id, Kind kind, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series) {
+public record Chart(String id, Kind kind, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series,
+                    Text note) {
 
     /** How the chart is drawn: bars (one bar per category and series), or a pie (one series, a slice per category). */
     public enum Kind { BAR, PIE }
@@ -17,8 +19,13 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
         this(id, Kind.BAR, title, altText, valueAxis, categories, series);
     }
 
+    public Chart(String id, Kind kind, Text title, Text altText, Text valueAxis, List<Text> categories, List<Series> series) {
+        this(id, kind, title, altText, valueAxis, categories, series, Text.EMPTY);
+    }
+
     public Chart {
         kind = kind == null ? Kind.BAR : kind;
+        note = note == null ? Text.EMPTY : note;
         if (kind == Kind.PIE && series.size() != 1) {
             throw new IllegalArgumentException("chart " + id + ": a pie has exactly one series");
         }
@@ -32,15 +39,23 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
         }
     }
 
+    /** The chart with a note on its figures. */
+    public Chart withNote(Text newNote) {
+        return new Chart(id, kind, title, altText, valueAxis, categories, series, newNote);
+    }
+
     /**
-     * The alt text with its table's caveat first (synthetic data, not in the print), so a reader who cannot see the
-     * chart hears the warning that sighted readers see beside it; the alt text alone when there is none.
+     * The alt text with its table's caveat (synthetic data, not in the print) and its own note first, so a reader who
+     * cannot see the chart hears the warnings that sighted readers see beside it; the alt text alone when there are none.
      */
     public Text altText(Text caveat) {
-        if (caveat == null || caveat.isEmpty()) {
-            return altText;
+        Text out = altText;
+        for (Text first : new Text[] {note, caveat}) {
+            if (first != null && !first.isEmpty()) {
+                out = new Text(first.zh() + out.zh(), first.in(Language.EN) + " " + out.in(Language.EN));
+            }
         }
-        return new Text(caveat.zh() + altText.zh(), caveat.in(Language.EN) + " " + altText.in(Language.EN));
+        return out;
     }
 
     /**

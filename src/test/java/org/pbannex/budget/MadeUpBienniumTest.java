@@ -205,9 +205,9 @@ class MadeUpBienniumTest {
                 2,2.0
                 """);
         write("2030-31/outcome_contributors.csv", """
-                outcome,seq,unit,label_zh,label_en,share_pct
-                1,1,HEALTH,卫生,Health,60.0
-                1,2,,其他,Other,10.0
+                outcome,seq,unit,label_zh,label_en,share_pct,confidence
+                1,1,HEALTH,卫生,Health,60.0,
+                1,2,,其他,Other,10.0,
                 """);
         write("2030-31/extrabudgetary_estimates.csv", """
                 biennium,fund,outcome,usd_millions

@@ -120,7 +120,7 @@ class CsvResourceReaderTest {
                 "line 2", "column annual_inflation_pct", "below the minimum -100");
         rejected(write("settings.csv", "setting,value\nbudget_rate_chf_per_usd,0\n"), "settings", "line 2", "column value",
                 "below the minimum 0.01");
-        rejected(write("outcome_contributors.csv", "outcome,seq,unit,label_zh,label_en,share_pct\n1,1,,其他,Other,100.5\n"),
+        rejected(write("outcome_contributors.csv", "outcome,seq,unit,label_zh,label_en,share_pct,confidence\n1,1,,其他,Other,100.5,\n"),
                 "outcome_contributors", "line 2", "column share_pct", "above the maximum 100");
     }
 

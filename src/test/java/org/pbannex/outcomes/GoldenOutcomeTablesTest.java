@@ -100,6 +100,32 @@ class GoldenOutcomeTablesTest {
         assertTrue(pub.checks().failures().isEmpty());
     }
 
+    /**
+     * The pies say how surely their shares belong to their outcome, as the input gives it (outcome_contributors.csv's
+     * confidence: moderate for outcome 1, low for outcome 2), under their titles and first in their alt texts, and the
+     * pie of outcome 2 tells the source's own "Other" slice from the not itemised rest. The tidy data carry the
+     * confidence of each share.
+     */
+    @Test
+    void annex4sPiesSayHowSureTheirSharesAreAndWhatOtherIs() {
+        Table a4 = pub.tables().get("a4");
+        Chart one = a4.charts().get(0);
+        Chart two = a4.charts().get(1);
+        assertEquals(new Text("份额对本成果目标的归属较为可靠 (见注释)。", "Shares assigned to this outcome with moderate confidence (see the notes)."),
+                one.note());
+        assertEquals(new Text("份额对本成果目标的归属可靠性较低 (见注释)。“其他”是原文件本身如此标注的份额；“未列明”是饼图中原文件未逐项列出的其余部分。",
+                "Shares assigned to this outcome with low confidence (see the notes). 'Other' is a slice the source itself labels so; "
+                        + "'Not itemised' is the rest of the pie, which the source does not itemise."), two.note());
+        for (Chart c : a4.charts()) {
+            Text alt = c.altText(a4.caveat());
+            assertTrue(alt.zh().startsWith(c.note().zh()) && alt.en().startsWith(c.note().en() + " Pie chart of"), alt.toString());
+        }
+        assertEquals(List.of("moderate", "moderate", "moderate", "moderate", "moderate", "moderate", "low", "low"),
+                a4.rows().stream().filter(r -> r.value("confidence") != null).map(r -> cell(r, "confidence")).toList());
+        assertEquals(List.of("1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2"),
+                a4.rows().stream().filter(r -> r.value("confidence") != null).map(Row::key).toList(), "the stated shares only");
+    }
+
     /** The outcome 8 cell carries a note marker, and the note says in each edition's language what was printed and why. */
     @Test
     void theDocumentedDifferenceIsMarkedOnItsCell() {

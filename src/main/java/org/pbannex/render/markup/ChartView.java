@@ -16,7 +16,7 @@ import org.pbannex.table.ValueKind;
  * longest bar, pie slices as fractions of the whole and as SVG paths. The PDF draws bars with blocks and pies with
  * vector paths; the HTML edition draws both as inline SVG. Either way every figure is also there as text.
  */
-public record ChartView(String id, String kind, String title, String alt, String valueAxis, List<Key> legend,
+public record ChartView(String id, String kind, String title, String note, String alt, String valueAxis, List<Key> legend,
                         List<BarGroup> bars, List<Slice> slices) {
 
     /** Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more). */
@@ -69,7 +69,7 @@ public record ChartView(String id, String kind, String title, String alt, String
         }
     }
 
-    /** The chart as the templates draw it; its alt text has the table's caveat first. */
+    /** The chart as the templates draw it, its note under its title; its alt text has the table's caveat and the note first. */
     public static ChartView of(Chart c, Text caveat, Language lang) {
         List<Key> legend = new ArrayList<>();
         List<BarGroup> bars = new ArrayList<>();
@@ -105,7 +105,8 @@ public record ChartView(String id, String kind, String title, String alt, String
                 bars.add(new BarGroup(c.categories().get(i).in(lang), group));
             }
         }
-        return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.altText(caveat).in(lang),
+        return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.note().in(lang),
+                c.altText(caveat).in(lang),
                 c.valueAxis().in(lang), legend, bars, slices);
     }
 

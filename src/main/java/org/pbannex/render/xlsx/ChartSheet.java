@@ -49,7 +49,7 @@ final class ChartSheet {
         XlsxCells.line(sheet, r++, (t.charts().size() == 1 ? words.chartIntroOne : words.chartIntro)
                 .with("count", String.valueOf(t.charts().size())).with("sheet", table.sheet().getSheetName()).in(lang),
                 styles.body, styles, WIDTH, WIDTH);
-        boolean legendsBeside = XlsxChart.legendsBeside(t.charts());
+        XlsxChart.Pies pies = XlsxChart.pies(t.charts(), t.caveat(), lang);
         int chartRow = r + 1;
         int fromRow = 0;
         for (int i = 0; i < t.charts().size(); i++) {
@@ -64,8 +64,7 @@ final class ChartSheet {
             // Series named as the table's columns are: a printed marker becomes its note.
             List<String> seriesNames = chart.series().stream()
                     .map(s -> notes.withNoteMarker(s.name().in(lang), t.id(), lang)).toList();
-            XlsxChart.draw(sheet, table.sheet(), chart, seriesNames, cells, t.caveat(), lang, styles.font, chartRow,
-                    legendsBeside);
+            XlsxChart.draw(sheet, table.sheet(), chart, seriesNames, cells, t.caveat(), lang, styles.font, chartRow, pies);
             chartRow += XlsxChart.HEIGHT_ROWS + 1;
         }
         XlsxCells.finish(sheet, -1, chartRow - 1, 0, WIDTH);

@@ -29,7 +29,8 @@ import org.pbannex.table.Text;
 
 /**
  * A native Excel chart (clustered bars, or a pie for {@link Chart.Kind#PIE}) whose figures are the cells of its
- * table on the table's own sheet, with its title (and the table's caveat), alt text, a legend and the edition's font.
+ * table on the table's own sheet, with its title (and its note and the table's caveat), alt text, a legend and the
+ * edition's font.
  * Where the figures cannot be found among the table's cells the chart carries them itself (and says so in the log);
  * the tests require every chart of the publication to read its table.
  */
@@ -55,13 +56,13 @@ final class XlsxChart {
      * {@code tableSheet} (null: the chart's own figures).
      */
     static XSSFChart draw(XSSFSheet sheet, XSSFSheet tableSheet, Chart c, java.util.List<String> seriesNames, ChartCells cells,
-                          Text caveat, Language lang, XlsxStyles.EditionFont font, int firstRow, boolean legendBeside) {
+                          Text caveat, Language lang, XlsxStyles.EditionFont font, int firstRow, Pies pies) {
+        boolean legendBeside = pies.legendsBeside();
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, firstRow, 1, firstRow + HEIGHT_ROWS);
         anchor.setAnchorType(org.apache.poi.ss.usermodel.ClientAnchor.AnchorType.MOVE_AND_RESIZE);
         XSSFChart chart = drawing.createChart(anchor);
-        String title = caveat.isEmpty() ? c.title().in(lang) : c.title().in(lang) + "\n" + caveat.in(lang);
-        chart.setTitleText(title);
+        chart.setTitleText(String.join("\n", titleLines(c, caveat, lang)));
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(legendBeside ? LegendPosition.RIGHT : LegendPosition.BOTTOM);
         if (cells == null) {
@@ -89,7 +90,7 @@ final class XlsxChart {
         }
         chart.plot(data);
         if (c.kind() == Chart.Kind.PIE) {
-            pieArea(chart, legendBeside);
+            pieArea(chart, legendBeside, top(c, caveat, lang), pies.size());
         }
         font(chart, font, lang);
         // The frame's title is the chart's own; its description (the alt text) carries the caveat, once, first.
@@ -97,20 +98,70 @@ final class XlsxChart {
         return chart;
     }
 
-    /**
-     * Whether the pies of one sheet have their legends beside them: while every pie's legend is short; under them when
-     * one would leave its pie small. A sheet's pies have their legends in one place, so that they are drawn one size.
-     */
-    static boolean legendsBeside(java.util.List<Chart> charts) {
-        return charts.stream().allMatch(c -> c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE);
+    /** The title's lines: the chart's title, then its note and the table's caveat on lines of their own, as the PDF shows them. */
+    static java.util.List<String> titleLines(Chart c, Text caveat, Language lang) {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(c.title().in(lang)));
+        for (Text line : new Text[] {c.note(), caveat}) {
+            if (!line.isEmpty()) {
+                lines.add(line.in(lang));
+            }
+        }
+        return lines;
     }
 
     /**
-     * The pie's plot area at a set place in the chart (fractions of its frame), the room left for the title above and
-     * the legend beside or below: left to the program, a pie's size followed its legend's, and two pies of one sheet
-     * differed (annex 4's).
+     * How a sheet's pies are laid out: their legends beside them or under them, and the pies' height as a fraction of
+     * the chart's frame, one for them all.
      */
-    private static void pieArea(XSSFChart chart, boolean legendBeside) {
+    record Pies(boolean legendsBeside, double size) {
+    }
+
+    /** A line of the charts' 10 pt text, as a fraction of the frame's height (HEIGHT_ROWS rows), with a little to spare. */
+    private static final double LINE = 0.046;
+    /** The frame's margin above the title and below the legend. */
+    private static final double MARGIN = 0.03;
+    /** How wide the title's text runs before it wraps, in column-width characters of bold text (as LibreOffice wraps it). */
+    private static final int TITLE_CHARS = 56;
+    /** A legend entry this long or shorter sits beside another when the legend is under the pie. */
+    private static final int SHORT_ENTRY_CHARS = 24;
+
+    /**
+     * Whether the pies of one sheet have their legends beside them: while every pie's legend is short; under them when
+     * one would leave its pie small. A sheet's pies have their legends in one place, and their size is the room the
+     * most crowded one leaves between its title (with a note and a caveat, perhaps) and its legend, so that they are
+     * drawn one size and none runs into its title or its legend.
+     */
+    static Pies pies(java.util.List<Chart> charts, Text caveat, Language lang) {
+        boolean beside = charts.stream().allMatch(c -> c.kind() == Chart.Kind.PIE && c.categories().size() <= PIE_LEGEND_BESIDE);
+        double size = charts.stream().filter(c -> c.kind() == Chart.Kind.PIE)
+                .mapToDouble(c -> bottom(c, lang, beside) - top(c, caveat, lang)).min().orElse(0);
+        return new Pies(beside, size);
+    }
+
+    // Where the pie can start: under the title's lines, each wrapped as it runs, and a line for a thin slice's figure,
+    // which the program sets outside the pie.
+    private static double top(Chart c, Text caveat, Language lang) {
+        int lines = titleLines(c, caveat, lang).stream().mapToInt(l -> TextLayout.lines(l, TITLE_CHARS, true)).sum();
+        return MARGIN + LINE * (lines + 1);
+    }
+
+    // Where the pie must end: above its legend, whose entries sit two to a row where they are all short, else one.
+    private static double bottom(Chart c, Language lang, boolean legendBeside) {
+        if (legendBeside) {
+            return 1 - MARGIN;
+        }
+        int entries = c.categories().size();
+        boolean twoToARow = c.categories().stream().allMatch(k -> TextLayout.width(k.in(lang), false) <= SHORT_ENTRY_CHARS);
+        int rows = twoToARow ? (entries + 1) / 2 : entries;
+        return 1 - MARGIN - LINE * (rows + 1);
+    }
+
+    /**
+     * The pie's plot area at a set place in the chart (fractions of its frame): under its title, its height the
+     * sheet's pies' one size, the legend beside or below. Left to the program, a pie's size followed its legend's, and
+     * two pies of one sheet differed (annex 4's); set at one place for all, a pie ran into a title of several lines.
+     */
+    private static void pieArea(XSSFChart chart, boolean legendBeside, double top, double size) {
         var plot = chart.getCTChart().getPlotArea();
         // POI writes an empty layout; a second one would make the file invalid (Excel repairs it).
         var layout = (plot.isSetLayout() ? plot.getLayout() : plot.addNewLayout()).addNewManualLayout();
@@ -118,9 +169,9 @@ final class XlsxChart {
         layout.addNewXMode().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STLayoutMode.EDGE);
         layout.addNewYMode().setVal(org.openxmlformats.schemas.drawingml.x2006.chart.STLayoutMode.EDGE);
         layout.addNewX().setVal(legendBeside ? 0.05 : 0.1);
-        layout.addNewY().setVal(0.16);
+        layout.addNewY().setVal(top);
         layout.addNewW().setVal(legendBeside ? 0.6 : 0.8);
-        layout.addNewH().setVal(0.56);
+        layout.addNewH().setVal(size);
     }
 
     private static XDDFChartData pie(XSSFChart chart) {

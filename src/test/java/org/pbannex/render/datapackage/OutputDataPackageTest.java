@@ -183,6 +183,13 @@ class OutputDataPackageTest {
         assertTrue(t2.contains("Row 8, field rb: Printed as 43.0; published as 43.1."), t2);
         assertTrue(resource(descriptor, "t2").path("pbannex:description_zh").asString().contains("row_key 为 8 的行，字段 rb：印刷版为 43.0，本表为 43.1。"));
         assertFalse(resource(descriptor, "t1").path("description").asString().contains("Printed as"), "no difference, no note");
+        // Annex 4: how surely each share belongs to its outcome, and which contributor code is the source's own "other".
+        JsonNode a4 = resource(descriptor, "a4");
+        assertEquals("string", field(a4, "confidence").path("type").asString());
+        assertTrue(field(a4, "confidence").path("description").asString().startsWith("How surely the share belongs to its outcome"));
+        assertTrue(field(a4, "contributor").path("description").asString().contains("OTHER for a share the source itself labels other"));
+        // Figure 2's synthetic lines may have been made to add up to the estimates they equal.
+        assertTrue(field(f2, "synthetic").path("description").asString().endsWith("so a total equal to one is no evidence."));
     }
 
     @Test

@@ -209,6 +209,21 @@ class HtmlEditionTest {
         assertEquals(List.of(lang == Language.ZH ? SyntheticWarning.ZH : SyntheticWarning.EN), found.stream().distinct().toList());
     }
 
+    /** Annex 4's pies say how sure their shares are under their captions, and their SVG descriptions say it first. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void annex4sPiesSayHowSureTheirSharesAre(Language lang) {
+        Table a4 = pub.tables().get("a4");
+        for (var chart : a4.charts()) {
+            Element figure = HTML.get(lang).getElementById(chart.id() + "-caption").parent();
+            Element note = figure.selectFirst("figcaption + p.chart-note");
+            assertNotNull(note, chart.id());
+            assertEquals(chart.note().in(lang), note.text());
+            assertTrue(note.text().contains(lang == Language.ZH ? "可靠" : "confidence"), note.text());
+            assertTrue(figure.selectFirst("svg desc").text().startsWith(note.text()), figure.selectFirst("svg desc").text());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void pageHasWhatReadersAndBrowsersNeed(Language lang) {

@@ -112,7 +112,8 @@ class PdfDocumentWriterTest {
                 .withCaveat(new Text("本表根据合成数据计算，不是劳工局的数字。", "Drawn from synthetic data, not ILO figures."))
                 .withCharts(List.of(new Chart("t1-pie", Chart.Kind.PIE, new Text("份额", "Shares"), new Text("饼图", "Pie chart"),
                         new Text("%", "%"), List.of(new Text("人员", "Staff"), new Text("未列明", "Not itemised")),
-                        List.of(new Chart.Series(new Text("份额", "Share"), List.of(new BigDecimal("62.5"), new BigDecimal("37.5")))))));
+                        List.of(new Chart.Series(new Text("份额", "Share"), List.of(new BigDecimal("62.5"), new BigDecimal("37.5")))))
+                        .withNote(new Text("各份额的归属可靠性较低。", "Slices read with low confidence."))));
         return List.of(wide, small);
     }
 
@@ -519,6 +520,17 @@ class PdfDocumentWriterTest {
             assertTrue(first > 500 && second > 300, "slice pixels: " + first + " / " + second);
             double ratio = (double) first / second;
             assertTrue(ratio > 1.3 && ratio < 2.1, "slices drawn 62.5 : 37.5, pixel ratio " + ratio);
+        }
+    }
+
+    /** A chart's note (how sure a pie's shares are) is under its title, before the pie, and first in its alt text. */
+    @Test
+    void aChartsNoteIsUnderItsTitle() throws IOException {
+        try (PDDocument doc = Loader.loadPDF(en.toFile())) {
+            String t = pageText(doc, doc.getNumberOfPages());
+            int note = t.indexOf("Slices read with low confidence.");
+            assertTrue(note > 0 && note < t.indexOf("Staff"), "the note before the legend:\n" + t);
+            assertTrue(t.contains("Slices read with low confidence. Pie chart"), "and first in the alt text:\n" + t);
         }
     }
 

@@ -228,6 +228,36 @@ class PublishedWorkbooksTest {
         assertTrue(rowCharts >= 4, "rt's charts of totals: " + rowCharts);
     }
 
+    /**
+     * Annex 4's pies say how sure their shares are (and outcome 2's what its "Other" slice is) on the line under their
+     * titles and first in their alt texts; each pie starts under its title, however many lines the note takes, and the
+     * two are drawn one size.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void annex4sPiesSayHowSureTheirSharesAreUnderTheirTitles(Language lang) throws Exception {
+        Table a4 = pub.tables().get("a4");
+        try (XSSFWorkbook wb = open(lang)) {
+            XSSFSheet sheet = wb.getSheet(SheetName.chartsOf(a4, lang, XlsxWorkbookWriterTest.WORDS));
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            var anchors = sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray();
+            List<Double> tops = new ArrayList<>();
+            List<Double> sizes = new ArrayList<>();
+            for (int i = 0; i < charts.size(); i++) {
+                var chart = a4.charts().get(i);
+                assertEquals(chart.title().in(lang) + "\n" + chart.note().in(lang), charts.get(i).getTitleText().getString());
+                String alt = anchors[i].getGraphicFrame().getNvGraphicFramePr().getCNvPr().getDescr();
+                assertTrue(alt.startsWith(chart.note().in(lang)), alt);
+                var layout = charts.get(i).getCTChart().getPlotArea().getLayout().getManualLayout();
+                tops.add(layout.getY().getVal());
+                sizes.add(layout.getH().getVal());
+            }
+            assertTrue(tops.get(1) > tops.get(0) && tops.get(0) >= 0.2, "under titles of 4 and 6 lines (en): " + tops);
+            assertEquals(sizes.get(0), sizes.get(1), "one size");
+            assertTrue(tops.get(1) + sizes.get(1) < 0.85, "above the legend: " + tops + " " + sizes);
+        }
+    }
+
     /** Annex 4's eight rows "Not itemised" each name their outcome, so a sort or a filter cannot mix them up. */
     @ParameterizedTest
     @EnumSource(Language.class)
