@@ -21,6 +21,11 @@ import org.pbannex.table.Row;
  */
 record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, int lastRow) {
 
+    /** The same figures, the categories named by other cells (on the chart's own sheet). */
+    ChartCells withCategories(CellRangeAddress names) {
+        return new ChartCells(names, series, lastRow);
+    }
+
     /** Finds the chart's figures in the table's cells at or after {@code fromRow}, then anywhere; null if absent. */
     static ChartCells find(Chart chart, TableLayout layout, int headerRow, int fromRow, Language lang) {
         ChartCells found = inRows(chart, layout, headerRow, fromRow, lang);

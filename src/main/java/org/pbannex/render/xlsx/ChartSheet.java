@@ -1,6 +1,5 @@
 package org.pbannex.render.xlsx;
 
-import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.table.Chart;
@@ -52,21 +51,61 @@ final class ChartSheet {
         XlsxChart.Pies pies = XlsxChart.pies(t.charts(), t.caveat(), lang);
         int chartRow = r + 1;
         int fromRow = 0;
+        int categoriesWidth = 0;
         for (int i = 0; i < t.charts().size(); i++) {
             Chart chart = t.charts().get(i);
             ChartCells cells = ChartCells.find(chart, layout, table.headerRow(), fromRow, lang);
+            XSSFSheet categorySheet = table.sheet();
             if (cells != null) {
                 fromRow = cells.lastRow() + 1;
+                if (!named(table.sheet(), cells.categories(), chart, lang) && chart.categories().size() < XlsxChart.HEIGHT_ROWS) {
+                    cells = cells.withCategories(writeCategories(sheet, styles, words, chart, lang, chartRow));
+                    categorySheet = sheet;
+                    categoriesWidth = Math.max(categoriesWidth, chart.categories().stream()
+                            .mapToInt(c -> TextLayout.width(c.in(lang), false)).max().orElse(0));
+                }
             }
             if (i > 0 && i % CHARTS_PER_PAGE == 0) {
                 sheet.setRowBreak(chartRow - 1);
             }
-            // Series named as the table's columns are: a printed marker becomes its note.
-            List<String> seriesNames = chart.series().stream()
-                    .map(s -> notes.withNoteMarker(s.name().in(lang), t.id(), lang)).toList();
-            XlsxChart.draw(sheet, table.sheet(), chart, seriesNames, cells, t.caveat(), lang, styles.font, chartRow, pies);
+            XlsxChart.draw(sheet, table.sheet(), categorySheet, chart, cells, t.caveat(), lang, styles.font, chartRow, pies);
             chartRow += XlsxChart.HEIGHT_ROWS + 1;
         }
+        if (categoriesWidth > 0) {
+            XlsxCells.width(sheet, 1, Math.max(categoriesWidth + 2,
+                    TextLayout.width(words.chartCategories.in(lang), true) + 2));
+        }
         XlsxCells.finish(sheet, -1, chartRow - 1, 0, WIDTH);
+    }
+
+    /** Whether the cells hold the chart's category names as its PDF shows them (not "Sum of regional targets Africa"). */
+    private static boolean named(XSSFSheet tableSheet, org.apache.poi.ss.util.CellRangeAddress range, Chart chart, Language lang) {
+        int k = 0;
+        for (var address : range) {
+            var row = tableSheet.getRow(address.getRow());
+            var cell = row == null ? null : row.getCell(address.getColumn());
+            if (cell == null || !cell.getStringCellValue().strip().equals(chart.categories().get(k++).in(lang).strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The chart's category names in column B beside it, under a heading, for a chart whose categories are header cells
+     * that say more (a region under its group: "Sum of regional targets Africa"): LibreOffice reads no category names
+     * kept in the chart itself, so the chart reads these cells. The sheet prints column A, the charts, only.
+     */
+    private static org.apache.poi.ss.util.CellRangeAddress writeCategories(XSSFSheet sheet, XlsxStyles styles, XlsxText words,
+                                                                           Chart chart, Language lang, int chartRow) {
+        XlsxCells.text(row(sheet, chartRow - 1), 1, words.chartCategories.in(lang), styles.heading, styles);
+        for (int k = 0; k < chart.categories().size(); k++) {
+            XlsxCells.text(row(sheet, chartRow + k), 1, chart.categories().get(k).in(lang), styles.body, styles);
+        }
+        return new org.apache.poi.ss.util.CellRangeAddress(chartRow, chartRow + chart.categories().size() - 1, 1, 1);
+    }
+
+    private static org.apache.poi.ss.usermodel.Row row(XSSFSheet sheet, int r) {
+        return sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
     }
 }

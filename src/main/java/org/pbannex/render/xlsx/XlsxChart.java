@@ -53,9 +53,11 @@ final class XlsxChart {
 
     /**
      * Draws the chart across column A of {@code sheet} from {@code firstRow}, reading its figures from {@code cells} of
-     * {@code tableSheet} (null: the chart's own figures).
+     * {@code tableSheet} (null: the chart's own figures) and its category names from {@code categorySheet}. Its series
+     * are named as the PDF's legend names them (a biennium with its printed mark, "2016-2017 *", not the table cell's
+     * "[note 10]").
      */
-    static XSSFChart draw(XSSFSheet sheet, XSSFSheet tableSheet, Chart c, java.util.List<String> seriesNames, ChartCells cells,
+    static XSSFChart draw(XSSFSheet sheet, XSSFSheet tableSheet, XSSFSheet categorySheet, Chart c, ChartCells cells,
                           Text caveat, Language lang, XlsxStyles.EditionFont font, int firstRow, Pies pies) {
         boolean legendBeside = pies.legendsBeside();
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
@@ -70,14 +72,14 @@ final class XlsxChart {
         }
         XDDFDataSource<String> categories = cells == null
                 ? XDDFDataSourcesFactory.fromArray(c.categories().stream().map(t -> t.in(lang)).toArray(String[]::new))
-                : XDDFDataSourcesFactory.fromStringCellRange(tableSheet, cells.categories());
+                : XDDFDataSourcesFactory.fromStringCellRange(categorySheet, cells.categories());
         XDDFChartData data = c.kind() == Chart.Kind.PIE ? pie(chart) : bars(chart, c, lang);
         for (int s = 0; s < c.series().size(); s++) {
             XDDFNumericalDataSource<? extends Number> numbers = cells == null
                     ? XDDFDataSourcesFactory.fromArray(c.series().get(s).values().stream().map(Number::doubleValue).toArray(Double[]::new))
                     : XDDFDataSourcesFactory.fromNumericCellRange(tableSheet, cells.series().get(s));
             XDDFChartData.Series series = data.addSeries(categories, numbers);
-            series.setTitle(seriesNames.get(s), null);
+            series.setTitle(c.series().get(s).name().in(lang), null);
             if (c.kind() == Chart.Kind.PIE) {
                 for (int i = 0; i < c.categories().size(); i++) {
                     series.getDataPoint(i).setFillProperties(fill(i));

@@ -89,6 +89,8 @@ final class XlsxText {
     final Text chartTitle;
     final Text chartIntroOne;
     final Text chartIntro;
+    /** The heading of a chart's category names beside it, where its table's cells name them otherwise. */
+    final Text chartCategories;
 
     // Run sheet.
     final Text runTitle;
@@ -174,6 +176,7 @@ final class XlsxText {
         chartTitle = wording.text("workbook.chart_title");
         chartIntroOne = wording.text("workbook.chart_intro_one");
         chartIntro = wording.text("workbook.chart_intro");
+        chartCategories = wording.text("workbook.chart_categories");
         runTitle = wording.text("workbook.run_title");
         runId = wording.text("workbook.run_id");
         runTime = wording.text("workbook.run_time");

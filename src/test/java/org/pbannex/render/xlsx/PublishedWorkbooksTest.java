@@ -258,6 +258,56 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * Every chart names its categories and series as the PDF's does: the region's name, not the table's heading cell
+     * "Sum of regional targets Africa" (rt's categories, written beside each chart for it to read), and the biennium
+     * with its printed mark, "2016-2017 *", not the table's "2016-2017 [note 10]"; the table's cells keep their notes.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void chartsNameTheirCategoriesAndSeriesAsThePdfDoes(Language lang) throws Exception {
+        int beside = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                if (t.charts().isEmpty()) {
+                    continue;
+                }
+                XSSFSheet chartSheet = wb.getSheet(SheetName.chartsOf(t, lang, XlsxWorkbookWriterTest.WORDS));
+                List<XSSFChart> drawn = chartSheet.getDrawingPatriarch().getCharts();
+                for (int i = 0; i < drawn.size(); i++) {
+                    var chart = t.charts().get(i);
+                    XDDFChartData data = drawn.get(i).getChartSeries().get(0);
+                    String ref = data.getSeries(0).getCategoryData().getDataRangeReference();
+                    var area = new org.apache.poi.ss.util.AreaReference(ref, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+                    XSSFSheet names = wb.getSheet(area.getFirstCell().getSheetName());
+                    List<String> categories = new ArrayList<>();
+                    for (var c : area.getAllReferencedCells()) {
+                        categories.add(names.getRow(c.getRow()).getCell(c.getCol()).getStringCellValue());
+                    }
+                    assertEquals(chart.categories().stream().map(c -> c.in(lang)).toList(), categories, t.id() + " chart " + i + ": " + ref);
+                    if (names == chartSheet) {
+                        beside++;
+                        assertEquals(XlsxWorkbookWriterTest.WORDS.chartCategories.in(lang),
+                                names.getRow(area.getFirstCell().getRow() - 1).getCell(area.getFirstCell().getCol()).getStringCellValue());
+                    }
+                    for (int s = 0; s < data.getSeriesCount(); s++) {
+                        var ser = drawn.get(i).getCTChart().getPlotArea();
+                        String name = (chart.kind() == org.pbannex.table.Chart.Kind.PIE ? ser.getPieChartArray(0).getSerArray(s).getTx()
+                                : ser.getBarChartArray(0).getSerArray(s).getTx()).getV();
+                        assertEquals(chart.series().get(s).name().in(lang), name, t.id() + " chart " + i + " series " + s);
+                    }
+                }
+            }
+            assertEquals(4, beside, "rt's four charts name their regions beside them");
+            // The printed marks are the charts' as in the PDF; the table's headings keep their notes.
+            String note = lang == Language.ZH ? "[注释 " : "[note ";
+            List<String> headings = XlsxWorkbookWriterTest.table(tableSheet(wb, "f2")).get(0);
+            assertTrue(headings.stream().anyMatch(h -> h.startsWith("2016-2017 " + note)), headings.toString());
+        }
+        assertEquals(List.of("2016-2017 *", "2018-2019 *", "2020-2021 **", "2022-2023 ***"),
+                pub.tables().get("f2").charts().get(0).series().stream().map(s -> s.name().in(lang)).toList());
+    }
+
     /** Annex 4's eight rows "Not itemised" each name their outcome, so a sort or a filter cannot mix them up. */
     @ParameterizedTest
     @EnumSource(Language.class)
