@@ -112,7 +112,8 @@ class PublishedWorkbooksTest {
             "SHA-256",        // the checksum's name
             "pb-annex",       // the program's name
             "manifest.json",  // a file name
-            "synthetic",      // the file-name prefix that marks synthetic expenditure files (f2's note)
+            "synthetic",      // the file-name prefix that marks synthetic expenditure files (f2's note: synthetic*.csv)
+            "csv",            // ... and their extension
             "x", "N");        // the [x] symbol, and "[注释 N]" where the notes sheet explains its markers
 
     @Test
