@@ -134,8 +134,13 @@ final class PublishedRunAssertions {
                 "indicators"), header(run.resolve("csv/rt.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rb_previous", "xb_previous", "rbsa_previous", "rb",
                 "xb", "rbsa"), header(run.resolve("csv/t2.csv")));
-        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "contributor", "total_usd", "share_pct"),
-                header(run.resolve("csv/a4.csv")));
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "contributor", "total_usd", "share_pct",
+                "confidence"), header(run.resolve("csv/a4.csv")));
+        // How surely each stated share belongs to its outcome; nothing on the rows that are no stated share.
+        Map<String, String> confidence = new java.util.LinkedHashMap<>();
+        values(read(run.resolve("csv/a4.csv"))).forEach(r -> confidence.put(r.get("row_key"), r.get("confidence")));
+        assertEquals(List.of("moderate", "low", "", "", ""), List.of(confidence.get("1.1"), confidence.get("2.2"),
+                confidence.get("1.rest"), confidence.get("1"), confidence.get("3.rest")));
         // The first indicator (outcome 1's "待制定。" before it is set as an indicator row, but is none).
         Map<String, String> first = values(read(run.resolve("csv/i2.csv"))).stream()
                 .filter(r -> !r.get("row_key").endsWith(".placeholder")).findFirst().orElseThrow();
