@@ -32,7 +32,7 @@ final class ChartSheet {
                 .with("title", Text.of(TableSheet.title(t, lang, words))).in(lang);
     }
 
-    static void write(XSSFWorkbook wb, XlsxStyles styles, TableLayout layout, NoteList notes, TableSheet.Written table,
+    static void write(XSSFWorkbook wb, XlsxStyles styles, TableLayout layout, TableSheet.Written table,
                       String name) {
         Table t = layout.table();
         Language lang = layout.lang();

@@ -64,7 +64,7 @@ public final class XlsxWorkbookWriter {
                 String charts = SheetName.chartsOf(layout.table(), language, words);
                 TableSheet.Written sheet = TableSheet.write(wb, styles, layout, notes, info, charts);
                 if (charts != null) {
-                    ChartSheet.write(wb, styles, layout, notes, sheet, charts);
+                    ChartSheet.write(wb, styles, layout, sheet, charts);
                 }
             }
             RunSheet.write(wb, styles, words, info, language);
