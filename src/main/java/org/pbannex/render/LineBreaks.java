@@ -8,10 +8,20 @@ import java.util.List;
 /**
  * Where a line of the editions' text may break, beyond what the Unicode line breaking rules say: Chinese between words
  * only (ICU's dictionary-based segmentation), never before a one-character word that reads as part of the word before
- * it; in any language, never inside a range of numbers, before a slash or before a note's marker. The PDF applies it
- * to its layout's break points; the HTML edition marks the places in its titles and column headings ({@link #pieces}).
+ * it; in any language, never inside a range of numbers, between a number and the word that counts or dates it, before
+ * a closing bracket, before a slash or before a note's marker. The PDF applies it to its layout's break points; the HTML
+ * edition marks the places in its titles, headings, labels and text cells ({@link #pieces}).
  */
 public final class LineBreaks {
+
+    /**
+     * Measure words and units: what counts, dates or measures the number before it ("13 个成员国", "2021 年*", "85 %"),
+     * which a line never separates from that number. A word that merely starts with one of them ("2 所列") only loses a
+     * place where the line could have broken.
+     */
+    private static final List<String> COUNTERS = List.of("年", "月", "日", "天", "周", "小时", "分钟", "岁", "个", "名", "项",
+            "次", "份", "件", "位", "家", "人", "国", "所", "处", "条", "款", "段", "章", "页", "号", "倍", "元", "美元", "瑞郎",
+            "瑞士法郎", "万", "亿", "立方米", "公里", "吨", "%", "\u2030");
 
     private LineBreaks() {
     }
@@ -66,16 +76,36 @@ public final class LineBreaks {
     }
 
     /**
-     * A break no language allows, which the JDK's line breaking does: inside a range of numbers; before a slash (a line
-     * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a
-     * line of its own ("2020-2021 / *").
+     * A break no language allows, which the JDK's line breaking does: inside a range of numbers; between a number and
+     * its measure word or unit ("欧洲和中亚 1 / 个", "(2021 / 年*)"); before a closing bracket or quotation mark, which
+     * would start a line; before a slash (a line starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's
+     * marker, which would stand alone on a line of its own ("2020-2021 / *").
      */
     public static boolean forbidden(String text, int at) {
         if (at <= 0 || at >= text.length()) {
             return false;
         }
         char next = text.charAt(at);
-        return insideNumberRange(text, at) || next == '/' || next == '*' || next == '†';
+        int type = Character.getType(next);
+        return insideNumberRange(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
+                || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†';
+    }
+
+    /** Whether the text at {@code at} is a measure word or unit ({@link #COUNTERS}) after a number, a space between or not. */
+    static boolean countsNumberBefore(String text, int at) {
+        int before = at - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\u00a0')) {
+            before--;
+        }
+        if (before < 0 || !Character.isDigit(text.charAt(before))) {
+            return false;
+        }
+        for (String counter : COUNTERS) {
+            if (text.startsWith(counter, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

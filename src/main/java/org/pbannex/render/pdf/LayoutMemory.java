@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.pbannex.render.LineBreaks;
 import org.pbannex.render.WholeFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class LayoutMemory {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     /** The classes whose code decides where the rows of a table of text fall, beside Flying Saucer's. */
     private static final List<Class<?>> LAYOUT_CODE = List.of(LoneLines.class, PdfDocumentWriter.class,
-            WordLineBreaking.class, PdfFonts.class, ITextRenderer.class);
+            WordLineBreaking.class, LineBreaks.class, PdfFonts.class, ITextRenderer.class);
 
     /** No memory: every layout starts from scratch. */
     static final LayoutMemory NONE = new LayoutMemory(null);

@@ -583,6 +583,41 @@ class PrintFaithfulPagesTest {
         assertEquals(List.of(), broken, "cells broken inside a Chinese word, or before a one-character word");
     }
 
+    /**
+     * A number keeps the word that counts or dates it on its line ("欧洲和中亚 1 / 个)。" in indicator 1.4.2's target,
+     * "24 (2021 / 年*)" in Table I.2's baselines had one at a line's start), and no line starts with a closing bracket: in
+     * the headings and cells of both editions.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNumberKeepsItsMeasureWordAndNoLineStartsWithAClosingBracket(Language lang) {
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile(".*\\d[ \u00a0]*");
+        List<String> broken = new ArrayList<>();
+        int afterNumber = 0;
+        List<List<String>> texts = new ArrayList<>(LAYOUT.get(lang).cellLines());
+        texts.addAll(LAYOUT.get(lang).headingLines());
+        for (List<String> lines : texts) {
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String next = lines.get(i + 1).strip();
+                if (next.isEmpty()) {
+                    continue;
+                }
+                boolean counter = "年月个名项次份%".indexOf(next.charAt(0)) >= 0;
+                if (number.matcher(lines.get(i)).matches()) {
+                    afterNumber++;
+                    if (counter) {
+                        broken.add(lines.get(i).strip() + " / " + next);
+                    }
+                }
+                if (Character.getType(next.charAt(0)) == Character.END_PUNCTUATION) {
+                    broken.add(lines.get(i).strip() + " / " + next);
+                }
+            }
+        }
+        assertTrue(afterNumber > 10, lang + ": lines ending with a number: " + afterNumber);
+        assertEquals(List.of(), broken, lang + ": a number parted from its measure word, or a line starting with a closing bracket");
+    }
+
     /** Where one line of a text ends and the next begins ({@code at}), and what ICU's Chinese word segmentation says of it. */
     private record LineJoin(String text, int at, String shown, boolean insideWord, boolean beforeOneCharacterWord) {
     }
