@@ -84,7 +84,8 @@ final class ChartSheet {
         for (var address : range) {
             var row = tableSheet.getRow(address.getRow());
             var cell = row == null ? null : row.getCell(address.getColumn());
-            if (cell == null || !cell.getStringCellValue().strip().equals(chart.categories().get(k++).in(lang).strip())) {
+            if (cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                    || !cell.getStringCellValue().strip().equals(chart.categories().get(k++).in(lang).strip())) {
                 return false;
             }
         }
