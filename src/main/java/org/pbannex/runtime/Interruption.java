@@ -56,7 +56,16 @@ public final class Interruption {
         note = failure;
     }
 
+    /** Set once a signal stops this process: what fails after it (the closing context's pool) is its effect, not news. */
+    private static volatile boolean signalled;
+
+    /** Whether a signal is stopping this process: failures from then on are the stop's own effect. */
+    public static boolean signalled() {
+        return signalled;
+    }
+
     private static void interrupted(Signal signal) {
+        signalled = true;
         String line = "interrupted (SIG" + signal.getName() + ")" + (stopping == null ? "" : "; " + stopping);
         LOG.warn(line);
         System.err.println("pb-annex: " + line);
