@@ -57,6 +57,11 @@ public final class PageInk {
         return words(doc).stream().filter(w -> !w.inked()).toList();
     }
 
+    /** The words of one page's text layer (page from 1), their boxes, without looking for their ink. */
+    public static List<Word> text(PDDocument doc, int page) throws IOException {
+        return textLayer(doc, page);
+    }
+
     private static List<Word> textLayer(PDDocument doc, int page) throws IOException {
         List<Word> words = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {

@@ -618,6 +618,32 @@ class PrintFaithfulPagesTest {
         assertEquals(List.of(), broken, lang + ": a number parted from its measure word, or a line starting with a closing bracket");
     }
 
+    /**
+     * Every subtotal row of annexes 1 and 2 starts its label at one place, the same in both annexes (fourteen rows).
+     * A tester read annex 2's Oversight and evaluation subtotal (en page 41, zh page 32) as indented against the
+     * other six and annex 1's: it is not; {@code pdftotext -layout} sets each page's text on a character grid of that
+     * page's own, and page 41's put it a column further in.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everySubtotalOfAnnexes1And2StartsAtOnePlace(Language lang) throws IOException {
+        String subtotal = pub.reference().texts().get("row.subtotal").in(lang);
+        Set<Long> starts = new java.util.TreeSet<>();
+        int found = 0;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                for (PageInk.Word w : PageInk.text(doc, p)) {
+                    if (w.text().equals(subtotal)) {
+                        found++;
+                        starts.add(Math.round(w.box().getMinX() * 10));
+                    }
+                }
+            }
+        }
+        assertEquals(14, found, lang + ": subtotal rows of annexes 1 and 2");
+        assertEquals(1, starts.size(), lang + ": where the subtotals' labels start, in tenths of a point: " + starts);
+    }
+
     /** Where one line of a text ends and the next begins ({@code at}), and what ICU's Chinese word segmentation says of it. */
     private record LineJoin(String text, int at, String shown, boolean insideWord, boolean beforeOneCharacterWord) {
     }
