@@ -399,6 +399,56 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * The empty-cell rule as the Notes sheet states it: a row with no figure and no text beside its label (and its group)
+     * is a heading in bold; a row that is not in bold has something in every cell, [x] where the print gives nothing,
+     * also where it gives nothing at all (Table I.2's "To be developed.", which heads no rows, as Table 1's Working
+     * Capital Fund, printed empty).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aRowWithALabelAndNoFiguresIsABoldHeadingAsTheNotesSay(Language lang) throws Exception {
+        int headings = 0;
+        List<String> plainAllX = new ArrayList<>();
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = tableSheet(wb, t.id());
+                XSSFTable table = s.getTables().get(0);
+                boolean grouped = "Group".equals(s.getRow(table.getStartRowIndex()).getCell(1).getStringCellValue())
+                        || "所属组别".equals(s.getRow(table.getStartRowIndex()).getCell(1).getStringCellValue());
+                for (int r = table.getStartRowIndex() + 1; r <= table.getEndRowIndex(); r++) {
+                    Cell label = s.getRow(r).getCell(0);
+                    boolean bold = wb.getFontAt(label.getCellStyle().getFontIndex()).getBold();
+                    boolean empty = true;
+                    boolean allX = true;
+                    for (int c = grouped ? 2 : 1; c <= table.getEndColIndex(); c++) {
+                        Cell cell = s.getRow(r).getCell(c);
+                        boolean blank = cell == null || cell.getCellType() == CellType.BLANK;
+                        empty &= blank;
+                        allX &= !blank && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals("[x]");
+                        assertTrue(bold || !blank, t.id() + " row " + (r + 1) + ": a plain row with an empty cell");
+                    }
+                    if (empty) {
+                        headings++;
+                        assertTrue(bold, t.id() + " row " + (r + 1) + ": a row with no figures that is not in bold");
+                    }
+                    if (allX && !bold) {
+                        plainAllX.add(t.id() + ": " + label.getStringCellValue());
+                    }
+                }
+            }
+            String rule = pub.reference().texts().get("edition.workbook.heading_rows").in(lang);
+            assertTrue(rule.contains(lang == Language.ZH ? "粗体" : "in bold"), "the Notes sheet says headings are in bold: " + rule);
+            assertTrue(XlsxWorkbookWriterTest.table(wb.getSheetAt(2)).stream().anyMatch(row -> row.contains(rule)),
+                    "the Notes sheet states the rule");
+        }
+        assertTrue(headings > 50, "heading rows: " + headings);
+        // The placeholder, and Table 1's Working Capital Fund, which the print leaves empty.
+        String placeholder = pub.tables().get("i2").rows().stream().filter(r -> r.key().endsWith(".placeholder")).findFirst()
+                .orElseThrow().label().in(lang);
+        assertTrue(plainAllX.contains("i2: " + placeholder), lang + ": plain rows with [x] in every cell: " + plainAllX);
+    }
+
     @Test
     void theCoverHasThePublicationDateFromTheInputAndTheRunSheetMarksSyntheticData() throws Exception {
         try (XSSFWorkbook wb = open(Language.EN)) {

@@ -259,7 +259,7 @@ class XlsxWorkbookWriterTest {
             // The wording of texts.csv's plain keys, as for a biennium that names no printed document.
             assertEquals(List.of("Note number", "Applies to", "Marker in the table", "Note text"), rows.get(0));
             assertEquals(List.of(
-                    List.of("[note 1]", "Annex 1", "none", "A row with a label and no figures is a heading for the rows below it; its other cells are empty."),
+                    List.of("[note 1]", "Annex 1", "none", "A row in bold with a label and no figures is a heading for the rows below it; its other cells are empty."),
                     List.of("[note 2]", "Annex 1", "none", "[x] marks a cell for which the table gives no figure or text."),
                     List.of("[note 3]", "Annex 1", "none", WORDS.sharedCells.en()),
                     List.of("[note 4]", "All tables", "none", "A general note"),
