@@ -214,8 +214,9 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                     case EMPTY -> 0;
                 });
             }
-            int headingWord = longestWord(heading(t, col, lang, words));
-            w.add(switch (col.role()) {
+            String heading = heading(t, col, lang, words);
+            int headingWord = longestWord(heading);
+            int width = switch (col.role()) {
                 // Room for a " [note N]" marker where labels end with a footnote marker; wide enough for the title
                 // (which wraps within column A when it is wider than the page) to take at most about three lines.
                 case LABEL -> clamp(Math.max(widest + (labelsEndWithMarker(t) ? 10 : 0), titleWidth(t, lang, words) / 3),
@@ -223,7 +224,15 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                 case GROUP -> clamp(widest, MIN_GROUP_WIDTH, MAX_GROUP_WIDTH);
                 default -> col.isText() ? clamp(Math.max(widest, headingWord), MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
                         : Math.max(MIN_NUMBER_WIDTH, Math.max(widest, headingWord));
-            });
+            };
+            // A heading after the first is indented: its column is widened where the indentation would wrap it onto
+            // more lines (a taller header row, repeated on every printed page) or break a word.
+            int indented = width;
+            while (c > 0 && indented < width + 2 * XlsxStyles.HEADER_INDENT
+                    && TextLayout.lines(heading, indented - 2 * XlsxStyles.HEADER_INDENT, true) > TextLayout.lines(heading, width, true)) {
+                indented++;
+            }
+            w.add(indented);
         }
         return List.copyOf(w);
     }

@@ -1,7 +1,9 @@
 package org.pbannex.render.xlsx;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -69,6 +71,13 @@ final class TableSheet {
         XlsxCells.excelTable(sheet, headerRow, lastRow, lastColumn, "Table_" + t.id());
         int printedColumns = lastColumn + (int) Math.ceil((across - table) / XlsxCells.DEFAULT_COLUMN_CHARS);
         XlsxCells.finish(sheet, headerRow, lastRow, printedColumns, across);
+        Set<Integer> headingRows = new HashSet<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (t.rows().get(i).type() == RowType.HEADING) {
+                headingRows.add(headerRow + 1 + i);
+            }
+        }
+        PageBreaks.keepHeadingsWithTheirRows(sheet, headerRow, lastRow, headingRows);
         return new Written(sheet, headerRow);
     }
 

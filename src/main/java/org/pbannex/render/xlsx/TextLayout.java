@@ -2,9 +2,10 @@ package org.pbannex.render.xlsx;
 
 /**
  * How much room wrapped text needs, so rows can be made tall enough: Excel and LibreOffice do not re-measure row
- * heights when they open a file, and a row left at one line cuts its wrapped text. The estimate wraps at spaces as
- * they do (CJK text breaks between any two characters) with per-character widths in units of the column-width
- * character (the digit 0), rounded up, so it errs towards a line too many rather than one too few.
+ * heights when they open a file, and a row left at one line cuts its wrapped text. The estimate wraps at spaces and
+ * after hyphens as they do ("budget 2020- / 2021"; CJK text breaks between any two characters) with per-character
+ * widths in units of the column-width character (the digit 0), rounded up, so it errs towards a line too many rather
+ * than one too few.
  */
 final class TextLayout {
 
@@ -50,6 +51,17 @@ final class TextLayout {
                     line += word;
                 }
                 line += w;
+                word = 0;
+            } else if (cp == '-') {
+                // ... and after a hyphen, which stays at the end of the line it ends ("budget 2020- / 2021", Table 2's
+                // heading, which the estimate had kept whole and so measured a line longer than it prints).
+                word += w;
+                if (line + word > usable && line > 0) {
+                    lines++;
+                    line = word;
+                } else {
+                    line += word;
+                }
                 word = 0;
             } else if (isWide(cp)) {
                 // CJK text may break before any character: flush the word, then place the character.

@@ -134,9 +134,11 @@ final class XlsxCells {
         Row row = sheet.createRow(rowIndex);
         int lines = 1;
         for (int c = 0; c < unique.size(); c++) {
-            text(row, c, unique.get(c), styles.header, styles);
+            text(row, c, unique.get(c), c == 0 ? styles.header : styles.indentedHeader, styles);
             width(sheet, c, widths.get(c));
-            lines = Math.max(lines, TextLayout.lines(unique.get(c), widths.get(c), true));
+            // Indentation eats into the column.
+            int indent = c == 0 ? 0 : XlsxStyles.HEADER_INDENT;
+            lines = Math.max(lines, TextLayout.lines(unique.get(c), widths.get(c) - 2 * indent, true));
         }
         row.setHeightInPoints(styles.height(lines));
         return unique;
@@ -202,7 +204,11 @@ final class XlsxCells {
      * Points of rows an A4 page holds between the default margins (0.75" top and bottom): 487 landscape, 734 portrait.
      */
     static float pagePoints(int width) {
-        return (width > PORTRAIT_CHARS ? 595f : 842f) - 2 * 54f;
+        return pagePoints(width > PORTRAIT_CHARS);
+    }
+
+    static float pagePoints(boolean landscape) {
+        return (landscape ? 595f : 842f) - 2 * 54f;
     }
 
     /** How many pages across a sheet this wide (characters) prints on: scaled down to about 70%, and beyond that more pages. */

@@ -24,6 +24,8 @@ final class XlsxStyles {
     static final short TITLE_POINTS = 14;
     /** A title longer than the printed page at 14 pt: still larger than the text, and on one line. */
     static final short LONG_TITLE_POINTS = 12;
+    /** The indentation of every column heading but the first (Excel's steps of about two characters). */
+    static final int HEADER_INDENT = 1;
 
     static final String AMOUNT_FORMAT = "#,##0";
     /** Positive; negative; zero: the cell stays the number 0 but shows a dash, as the printed table does. */
@@ -65,6 +67,7 @@ final class XlsxStyles {
     final CellStyle body;
     final CellStyle heading;
     final CellStyle header;
+    final CellStyle indentedHeader;
     final CellStyle linked;
 
     XlsxStyles(XSSFWorkbook wb, Language lang) {
@@ -81,7 +84,17 @@ final class XlsxStyles {
         longTitle = style(font(LONG_TITLE_POINTS, true), false);
         body = style(plain, true);
         heading = style(bold, true);
+        // Column headings sit on the rows they head, as in print: a header row a line taller than its tallest heading
+        // needs (a heading that a program wraps a line shorter than measured) leaves its room above them, not a band
+        // between them and the table (Table 2's).
         header = style(bold, true);
+        header.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        // The headings after the first are indented a step: a line that fills its column (a program's wrapping packs
+        // "targets Africa" where the estimate would not) then still ends apart from the next column's heading.
+        indentedHeader = style(bold, true);
+        indentedHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        indentedHeader.setAlignment(HorizontalAlignment.LEFT); // Excel ignores the indent under "general" alignment
+        indentedHeader.setIndention((short) HEADER_INDENT);
         linked = style(link, true);
     }
 

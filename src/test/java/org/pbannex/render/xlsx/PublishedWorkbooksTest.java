@@ -449,6 +449,31 @@ class PublishedWorkbooksTest {
         assertTrue(plainAllX.contains("i2: " + placeholder), lang + ": plain rows with [x] in every cell: " + plainAllX);
     }
 
+    /**
+     * A table sheet printed on several pages ends none with a heading row: each page's last row is followed on the next
+     * by its first, a heading with the first row it heads (annex 1's "Employers' and workers' organizations" had stood
+     * alone at the foot of its first page); the breaks are set at the end of every page.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noPrintedPageEndsWithAHeadingRow(Language lang) throws Exception {
+        int breaks = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = tableSheet(wb, t.id());
+                int header = s.getTables().get(0).getStartRowIndex();
+                for (int end : s.getRowBreaks()) {
+                    breaks++;
+                    int i = end - header - 1;
+                    assertTrue(i >= 0 && i + 1 < t.rows().size(), t.id() + ": a break outside the table's rows, after row " + (end + 1));
+                    assertTrue(t.rows().get(i).type() != RowType.HEADING, t.id() + ": a page ends with the heading "
+                            + t.rows().get(i).label().in(lang));
+                }
+            }
+        }
+        assertTrue(breaks >= 10, lang + ": page breaks set: " + breaks);
+    }
+
     @Test
     void theCoverHasThePublicationDateFromTheInputAndTheRunSheetMarksSyntheticData() throws Exception {
         try (XSSFWorkbook wb = open(Language.EN)) {

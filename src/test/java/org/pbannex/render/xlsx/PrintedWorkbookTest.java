@@ -1,0 +1,253 @@
+package org.pbannex.render.xlsx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.pbannex.TestWorkbooks;
+import org.pbannex.publication.ComputedPublication;
+import org.pbannex.render.GoldenEditions;
+import org.pbannex.render.pdf.PageInk;
+import org.pbannex.table.Language;
+import org.pbannex.table.Row;
+import org.pbannex.table.RowType;
+import org.pbannex.table.Table;
+
+/**
+ * The 2022-23 workbooks as LibreOffice (headless) prints them, page by page: no page of a table ends with a heading
+ * whose rows start the next page; and, in the English edition, whose Arial LibreOffice sets in Liberation Sans, metric
+ * for metric, every column heading wraps within its column, short of the next one's, with no empty line left under
+ * the header row. The pages are where the workbook puts them: LibreOffice prints a sheet at the scale {@link PageBreaks}
+ * works out for it, its rows as tall as the workbook sets them, from the top margin (0.75") and the left (0.7").
+ * Without LibreOffice the tests are skipped, except in CI, where they fail.
+ */
+class PrintedWorkbookTest {
+
+    private static final double TOP = 54;
+    private static final double LEFT = 50.4;
+
+    @TempDir
+    static Path dir;
+    static ComputedPublication pub;
+    static final Map<Language, Path> XLSX = new EnumMap<>(Language.class);
+    static final Map<Language, Path> PDF = new EnumMap<>(Language.class);
+
+    @BeforeAll
+    static void print() throws Exception {
+        pub = GoldenEditions.publication();
+        List<String> args = new ArrayList<>(List.of("--convert-to", "pdf", "--outdir", dir.toString()));
+        for (Language lang : Language.values()) {
+            Path xlsx = dir.resolve("annexes." + lang.code() + ".xlsx");
+            XlsxWorkbookWriter.write(List.copyOf(pub.tables().values()), lang, GoldenEditions.info(pub),
+                    GoldenEditions.wording(pub), xlsx);
+            XLSX.put(lang, xlsx);
+            PDF.put(lang, dir.resolve("annexes." + lang.code() + ".pdf"));
+            args.add(xlsx.toString());
+        }
+        TestWorkbooks.libreOffice(dir, dir.resolve("lo-profile"), args.toArray(String[]::new));
+    }
+
+    /**
+     * No printed page of a table ends with a heading: the page's text (its footer aside) never ends with the label of
+     * one of its table's heading rows (annex 1's "Employers' and workers' organizations" ended its first page, Table
+     * I.2's "Output 1.3: ..." its first).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noPageEndsWithAHeading(Language lang) throws Exception {
+        Map<String, Table> bySheet = tablesBySheet(lang);
+        List<String> alone = new ArrayList<>();
+        int pagesOfTables = 0;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            PDFTextStripper inOrder = new PDFTextStripper();
+            inOrder.setSortByPosition(true);
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String footing = footing(stripper.getText(doc), lang);
+                Table t = bySheet.entrySet().stream().filter(e -> footing.endsWith(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+                if (t == null) {
+                    continue;
+                }
+                pagesOfTables++;
+                // The page's lines top to bottom, the footer (its last) aside.
+                inOrder.setStartPage(p);
+                inOrder.setEndPage(p);
+                List<String> lines = inOrder.getText(doc).strip().lines().toList();
+                String body = withoutNote(squash(String.join("", lines.subList(0, lines.size() - 1))));
+                for (Row r : t.rows()) {
+                    if (r.type() == RowType.HEADING && body.endsWith(withoutNote(squash(r.label().in(lang))))) {
+                        alone.add("page " + p + " (" + t.id() + "): " + r.label().in(lang));
+                    }
+                }
+            }
+        }
+        assertTrue(pagesOfTables > 30, lang + ": pages of tables: " + pagesOfTables);
+        assertEquals(List.of(), alone, lang + ": pages that end with a heading");
+    }
+
+    /**
+     * On a table sheet's first page, the text of each column heading ends at least two points short of where the next
+     * column's starts (the targets by region's "targets Africa" had run up to the next column's "targets"), and the
+     * header row leaves no empty line under its headings (Table 2's had one: the workbook had measured a heading a
+     * line longer than LibreOffice wraps it). English edition only: LibreOffice sets the Chinese one's Microsoft YaHei
+     * in stand-in fonts a fifth narrower, and its headings wrap on as it measures them.
+     */
+    @Test
+    void headingsWrapWithinTheirColumnsWithNoEmptyLineUnderThem() throws Exception {
+        Language lang = Language.EN;
+        List<String> runOn = new ArrayList<>();
+        List<String> bands = new ArrayList<>();
+        Map<String, Integer> firstPages = firstPages(lang);
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile()); PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = PublishedWorkbooksTest.tableSheet(wb, t.id());
+                double scale = PageBreaks.scale(s);
+                int header = s.getTables().get(0).getStartRowIndex();
+                double top = TOP;
+                for (int r = 0; r < header; r++) {
+                    top += scale * s.getRow(r).getHeightInPoints();
+                }
+                double bottom = top + scale * s.getRow(header).getHeightInPoints();
+                List<PageInk.Word> headings = new ArrayList<>();
+                double lowest = top;
+                for (PageInk.Word w : PageInk.text(doc, firstPages.get(s.getSheetName()))) {
+                    double middle = w.box().getCenterY();
+                    if (middle >= top && middle <= bottom) {
+                        headings.add(w);
+                        lowest = Math.max(lowest, w.box().getMaxY());
+                    }
+                }
+                // Where each column's headings start: every line of a heading starts at its column's left (and its indent).
+                // LibreOffice's columns come out a few percent narrower or wider than the workbook's widths say, alike
+                // across a sheet: the stretch of the measured starts at which most of them have a word starting within
+                // a few points (the indent), and those words' starts.
+                List<Double> firsts = headings.stream().map(w -> w.box().getMinX()).toList();
+                List<Double> measured = new ArrayList<>();
+                double x = LEFT;
+                for (int c = 0; c <= s.getTables().get(0).getEndColIndex(); c++) {
+                    measured.add(x);
+                    x += scale * PageBreaks.DIGIT_POINTS * s.getColumnWidth(c) / 256.0;
+                }
+                List<Double> starts = null;
+                int most = -1;
+                double nearest = Double.MAX_VALUE;
+                for (int k = 0; k <= 200; k++) {
+                    double stretch = 0.95 + k * 0.0005;
+                    List<Double> found = new ArrayList<>();
+                    int matched = 0;
+                    double off = 0;
+                    for (double m : measured) {
+                        double at = LEFT + stretch * (m - LEFT);
+                        double near = firsts.stream().filter(f -> f > at - 2 && f < at + 12).min(Double::compare).orElse(Double.NaN);
+                        if (!Double.isNaN(near)) {
+                            matched++;
+                            off += Math.abs(near - at);
+                        }
+                        found.add(Double.isNaN(near) ? at : near);
+                    }
+                    if (matched > most || matched == most && off < nearest) {
+                        most = matched;
+                        nearest = off;
+                        starts = found;
+                    }
+                }
+                // Each column's headings end at least two points before the next column's start.
+                double[] ends = new double[starts.size()];
+                for (PageInk.Word w : headings) {
+                    int c = 0;
+                    while (c + 1 < starts.size() && w.box().getMinX() >= starts.get(c + 1) - 0.5) {
+                        c++;
+                    }
+                    ends[c] = Math.max(ends[c], w.box().getMaxX());
+                }
+                for (int c = 0; c + 1 < starts.size(); c++) {
+                    if (ends[c] > 0 && starts.get(c + 1) - ends[c] < 2) {
+                        runOn.add(t.id() + ": column " + (c + 1) + "'s heading ends " + Math.round(starts.get(c + 1) - ends[c])
+                                + " points before column " + (c + 2) + "'s starts (" + Math.round(starts.get(c + 1)) + ": "
+                                + headings.stream().map(w -> w.text() + "@" + Math.round(w.box().getMinX())).toList() + ")");
+                    }
+                }
+                // Under the last line: the row's few points of padding, and the line's descent; not a line more.
+                if (s.getPrintSetup().getFitWidth() == 1 && bottom - lowest > 12 * scale) {
+                    bands.add(t.id() + ": " + Math.round(bottom - lowest) + " points under its headings");
+                }
+            }
+        }
+        assertEquals(List.of(), runOn, "column headings that run up to the next column's");
+        assertEquals(List.of(), bands, "header rows with an empty line under their headings");
+    }
+
+    /** Each table sheet's name, and its table. */
+    private static Map<String, Table> tablesBySheet(Language lang) throws Exception {
+        Map<String, Table> out = new LinkedHashMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
+            for (Table t : pub.tables().values()) {
+                out.put(PublishedWorkbooksTest.tableSheet(wb, t.id()).getSheetName(), t);
+            }
+        }
+        return out;
+    }
+
+    /** The printed page each sheet starts on. */
+    private static Map<String, Integer> firstPages(Language lang) throws Exception {
+        List<String> sheets = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
+            for (Sheet s : wb) {
+                sheets.add(s.getSheetName());
+            }
+        }
+        Map<String, Integer> first = new LinkedHashMap<>();
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                String footing = footing(stripper.getText(doc), lang);
+                int page = p;
+                sheets.stream().filter(footing::endsWith).findFirst().ifPresent(name -> first.putIfAbsent(name, page));
+            }
+        }
+        return first;
+    }
+
+    /**
+     * A page's text up to its footer's page number ("Page 2 of 57"), which the sheet's name comes just before (in the
+     * order the page's text was written: LibreOffice writes the footer last).
+     */
+    private static String footing(String page, Language lang) {
+        String footer = pub.reference().texts().get("edition.workbook.page_footer").in(lang);
+        var m = Pattern.compile(Pattern.quote(footer).replace("{page}", "\\E\\d+\\Q").replace("{pages}", "\\E\\d+\\Q")
+                .replace(" ", "\\E\\s+\\Q")).matcher(page);
+        assertTrue(m.find(), "a page with the footer '" + footer + "': " + page);
+        return page.substring(0, m.start()).strip();
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    /** Without a trailing note: the print's marker in the model ("*"), the workbook's "[note N]" on the page. */
+    private static String withoutNote(String s) {
+        return s.replaceAll("(\\[(note|注释)\\d+\\]|\\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$", "");
+    }
+}
