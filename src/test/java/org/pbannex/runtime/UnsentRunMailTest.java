@@ -169,8 +169,9 @@ class UnsentRunMailTest {
         String newerId = newer.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];
         assertEquals(1, SMTP.getReceivedMessages().length);
         assertEquals(1, messagesOf(newerId).size(), "the newer run, not the killed one");
-        assertTrue(CliRun.capture(settings, "history", killed).out().contains("Message   published, and never sent to its reviewers: "
-                + "run " + newerId + ", published after it, replaced it"));
+        String killedHistory = CliRun.capture(settings, "history", killed).out();
+        assertTrue(killedHistory.contains("Message   published, and never sent to its reviewers: "
+                + "run " + newerId + ", published after it, replaced it"), killedHistory);
         CliRun status = CliRun.capture(settings, "status", "nightly");
         assertEquals(0, status.status(), status.toString());
 
