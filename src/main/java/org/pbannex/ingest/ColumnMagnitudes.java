@@ -1,8 +1,5 @@
 package org.pbannex.ingest;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Bounds what one file's integer column can add up to. The tables add a column's values over a file's rows, and
  * combine a few such sums (staff + non-staff costs + cost change), in exact 64-bit integers ({@code Money}); with each
@@ -16,13 +13,18 @@ final class ColumnMagnitudes {
     /** 10^17: a column's absolute values may add up to this, not more. */
     static final long BOUND = 100_000_000_000_000_000L;
 
-    private final Map<String, Long> sums = new HashMap<>();
+    /** Each field's sum so far, by the field's place in the resource (a lookup by name for every cell cost more). */
+    private final long[] sums;
 
-    void add(Field f, Object value, SourceName source, long line) {
+    ColumnMagnitudes(int fields) {
+        sums = new long[fields];
+    }
+
+    void add(int field, Field f, Object value, SourceName source, long line) {
         if (!(value instanceof Long v)) {
             return;
         }
-        long sum = sums.getOrDefault(f.name(), 0L);
+        long sum = sums[field];
         // |v| <= 10^15 by the schemas' maxima, and always < 2^63: Long.MIN_VALUE cannot be parsed with its maximum
         long magnitude = v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
         if (magnitude > BOUND - sum) {
@@ -30,6 +32,6 @@ final class ColumnMagnitudes {
                     + "100 000 000 000 000 000 (10^17) by this line, in absolute value: totals that large cannot be "
                     + "computed exactly; look for a misplaced decimal point or rows repeated");
         }
-        sums.put(f.name(), sum + magnitude);
+        sums[field] = sum + magnitude;
     }
 }

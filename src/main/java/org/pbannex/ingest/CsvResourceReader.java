@@ -109,7 +109,7 @@ public final class CsvResourceReader {
         List<Record> records = new ArrayList<>();
         Map<String, Long> seenKeys = new HashMap<>();
         Map<String, String> pairs = languagePairs(resource);
-        ColumnMagnitudes magnitudes = new ColumnMagnitudes();
+        ColumnMagnitudes magnitudes = new ColumnMagnitudes(resource.fields().size());
         long firstBlank = 0;
         long record = 1;
         while (true) {
@@ -134,10 +134,11 @@ public final class CsvResourceReader {
                         + " cells but the header has " + header.length);
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            for (Field f : resource.fields()) {
+            for (int i = 0; i < resource.fields().size(); i++) {
+                Field f = resource.fields().get(i);
                 String raw = cells[index.get(f.name())];
                 Object value = parse(raw, f, source, line);
-                magnitudes.add(f, value, source, line);
+                magnitudes.add(i, f, value, source, line);
                 values.put(f.name(), value);
             }
             checkLanguagePairs(pairs, values, source, line);

@@ -512,7 +512,7 @@ class ReviewRoundTripTest {
     @Test
     void aCorrectionOfAnInputChangedSinceTheRunIsAnInputCellNotAppliedWithWhy() throws Exception {
         Path input = tmp.resolve("input");
-        copyTree(Golden.input(), input);
+        org.pbannex.TestInputs.copyTree(Golden.input(), input);
         Path runOut = tmp.resolve("out");
         CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
                 "--format", "xlsx,csv");
@@ -621,19 +621,6 @@ class ReviewRoundTripTest {
         String line = oneErrorLine(review(book));
         assertTrue(line.contains("an input workbook (made by 'pb-annex input export'), not a workbook of a run")
                 && line.contains("check --input " + book) && line.contains("input import " + book), line);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     private static org.apache.poi.ss.usermodel.Row rowLabelled(org.apache.poi.ss.usermodel.Sheet sheet, String label) {

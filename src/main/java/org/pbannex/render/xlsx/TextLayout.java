@@ -35,70 +35,73 @@ final class TextLayout {
 
     private static int paragraphLines(String text, double usable, double scale) {
         boolean wide = text.codePoints().anyMatch(TextLayout::isWide);
-        int lines = 1;
-        double line = 0;
-        double word = 0;
+        Filling f = new Filling(usable);
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
             double w = width(cp) * (isWide(cp) ? 1.0 : scale);
             if (cp == ' ') {
                 // A line ends at a space: the word before it either fits or starts the next line.
-                if (line + word > usable && line > 0) {
-                    lines++;
-                    line = word;
-                } else {
-                    line += word;
-                }
-                line += w;
-                word = 0;
+                f.placeWord();
+                f.line += w;
             } else if (cp == '-') {
                 // ... and after a hyphen, which stays at the end of the line it ends ("budget 2020- / 2021", Table 2's
                 // heading, which the estimate had kept whole and so measured a line longer than it prints).
-                word += w;
-                if (line + word > usable && line > 0) {
-                    lines++;
-                    line = word;
-                } else {
-                    line += word;
-                }
-                word = 0;
+                f.word += w;
+                f.placeWord();
             } else if (isWide(cp)) {
                 // CJK text may break before any character: flush the word, then place the character.
-                if (line + word > usable && line > 0) {
-                    lines++;
-                    line = word;
-                } else {
-                    line += word;
+                f.placeWord();
+                if (f.line + w > usable && f.line > 0) {
+                    f.lines++;
+                    f.line = 0;
                 }
-                word = 0;
-                if (line + w > usable && line > 0) {
-                    lines++;
-                    line = 0;
-                }
-                line += w;
+                f.line += w;
             } else {
-                word += w;
-                if (word > usable) {
+                f.word += w;
+                if (f.word > usable) {
                     // A word longer than the column is broken where it meets the edge.
-                    if (line > 0) {
-                        lines++;
+                    if (f.line > 0) {
+                        f.lines++;
                     }
-                    lines++;
-                    line = 0;
-                    word = w;
+                    f.lines++;
+                    f.line = 0;
+                    f.word = w;
                 }
             }
             i += Character.charCount(cp);
         }
-        if (line + word > usable && line > 0) {
-            lines++;
-        } else if (wide && line + word > usable - 1.0) {
+        if (f.line + f.word > usable && f.line > 0) {
+            f.lines++;
+        } else if (wide && f.line + f.word > usable - 1.0) {
             // Chinese that fills its last line to within half a character: another font (LibreOffice's stand-in for
             // the edition's) or the rule that no full stop starts a line may move the last character down.
-            lines++;
+            f.lines++;
         }
-        return lines;
+        return f.lines;
+    }
+
+    /** A paragraph being filled: its lines so far, the width of the last one, and of the word not yet placed. */
+    private static final class Filling {
+        final double usable;
+        int lines = 1;
+        double line;
+        double word;
+
+        Filling(double usable) {
+            this.usable = usable;
+        }
+
+        /** Places the word so far: on this line where it fits, else it starts the next. */
+        void placeWord() {
+            if (line + word > usable && line > 0) {
+                lines++;
+                line = word;
+            } else {
+                line += word;
+            }
+            word = 0;
+        }
     }
 
     /** Width of the text on one line, in column-width characters (a column this wide shows it unwrapped). */
