@@ -23,6 +23,10 @@ class NightlyJobPostgresTest {
     static EmbeddedPostgres postgres;
     static java.util.Map<String, String> settings;
 
+    /** The class's status and layout folders (a folder of /tmp named by the process's id was left behind each run). */
+    @TempDir
+    static Path work;
+
     @TempDir
     Path tmp;
 
@@ -31,8 +35,7 @@ class NightlyJobPostgresTest {
         postgres = EmbeddedPostgres.builder().start();
         settings = java.util.Map.of("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres", "spring.datasource.password", "",
-                "pb.status", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-status-" + ProcessHandle.current().pid()).toString(),
-                "pb.layout-memory", java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pb-annex-test-layout-" + ProcessHandle.current().pid()).toString());
+                "pb.status", work.resolve("status").toString(), "pb.layout-memory", work.resolve("layout").toString());
     }
 
     @AfterAll
