@@ -100,7 +100,7 @@ public final class UnsentRuns {
      * one when this one is partial too (a run narrowed to a few tables does not stand for a run of them all).
      */
     public Optional<String> replacedBy(PublishedRun run) {
-        return history.publishedAfter(run.job(), run.biennium(), Instant.parse(run.finishedAt())).stream()
+        return history.publishedAfter(run.job(), run.biennium(), Instant.parse(run.finishedAt()), run.runId()).stream()
                 .filter(e -> !e.runId().equals(run.runId()) && (!e.partial() || run.partial()))
                 .map(RunHistory.Entry::runId).findFirst();
     }

@@ -121,12 +121,16 @@ public final class RunHistory {
     }
 
     /**
-     * The runs of the job and biennium published after {@code finishedAt} (any output folder), the first published
-     * first: those that may have replaced a run published then.
+     * The runs of the job and biennium published after run {@code runId}, which finished at {@code finishedAt} (any
+     * output folder), the first published first: those that may have replaced it. Finishing times are kept to the
+     * second (as the manifest states them), so a run finished in the same second is after it when it started later:
+     * run ids begin with their start to the millisecond.
      */
-    public List<Entry> publishedAfter(String job, String biennium, Instant finishedAt) {
+    public List<Entry> publishedAfter(String job, String biennium, Instant finishedAt, String runId) {
+        Timestamp at = Timestamp.from(finishedAt);
         return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE status = 'PUBLISHED' AND job_name = ? AND biennium = ? "
-                + "AND finished_at > ? ORDER BY finished_at, run_id", RunHistory::entry, job, biennium, Timestamp.from(finishedAt));
+                + "AND (finished_at > ? OR (finished_at = ? AND run_id > ?)) ORDER BY finished_at, run_id", RunHistory::entry,
+                job, biennium, at, at, runId);
     }
 
     public Optional<Entry> find(String runId) {
