@@ -109,7 +109,9 @@ public class RunListener implements JobExecutionListener {
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables).resolve("report.html");
+                var syntheticInput = computed.map(c -> RunRenderer.wording(c).text(org.pbannex.render.markup.Wording.SYNTHETIC_INPUT))
+                        .orElse(org.pbannex.table.Text.EMPTY);
+                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, syntheticInput).resolve("report.html");
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);

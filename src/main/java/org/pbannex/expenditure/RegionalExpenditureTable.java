@@ -95,11 +95,14 @@ public final class RegionalExpenditureTable {
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf, synthetic)));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
+        // Said of the CSV's figures too: the data package's description of f2 carries the same note.
+        List<Text> aboutTheValues = new ArrayList<>();
         if (synthetic) {
             footnotes.add(t.get("f2.synthetic"));
             Text made = madeToEqual(t, years, total, estimates);
             if (!made.isEmpty()) {
                 footnotes.add(made);
+                aboutTheValues.add(made);
             }
         }
         Table table = DocumentText.table(t, ID, columns, rows, footnotes, years.size() > 5).withTitle(title(t, years, ref.biennium()));
@@ -117,7 +120,7 @@ public final class RegionalExpenditureTable {
         Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt"), t.get("f2.unit"),
                 regions.stream().map(Region::label).toList(), series);
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
-                        t.get("f2.tidy_unit")))
+                        t.get("f2.tidy_unit"), aboutTheValues))
                 .withCharts(List.of(chart));
         // Synthetic figures do not come from the publication's source, which a workbook sheet would otherwise name.
         return synthetic ? table.withCaveat(caveat).withSource(t.get("f2.source.synthetic")) : table;

@@ -145,8 +145,13 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return (t.number().isEmpty() ? t.title() : t.number()).in(Language.EN);
     }
 
-    /** Warnings a reader must not miss: every published table with a caveat, every synthetic input file. */
-    static List<String> warnings(List<Table> tables, RunRecord run) {
+    /**
+     * Warnings a reader must not miss: every published table with a caveat, every synthetic input file.
+     *
+     * @param syntheticInput what a synthetic input file is, in the texts' words (edition.synthetic_input, as the
+     *                       editions' covers say it)
+     */
+    static List<String> warnings(List<Table> tables, RunRecord run, Text syntheticInput) {
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
@@ -154,8 +159,12 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             }
         }
         if (run != null) {
-            run.expenditure().stream().filter(f -> f.synthetic())
-                    .forEach(f -> out.add(f.file() + " is synthetic: its figures are not ILO data"));
+            for (var f : run.expenditure().stream().filter(f -> f.synthetic()).toList()) {
+                if (syntheticInput.isEmpty()) {
+                    throw new IllegalStateException("the report names synthetic input " + f.file() + " without the texts' words for it");
+                }
+                out.add(f.file() + ": " + syntheticInput.in(Language.EN));
+            }
         }
         return out;
     }

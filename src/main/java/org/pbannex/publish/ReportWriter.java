@@ -12,6 +12,7 @@ import org.pbannex.render.markup.Templates;
 import org.pbannex.runtime.WriteFailed;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * {@code report.html}, what a person reads in the morning, from templates/report.html, for a published run and for a
@@ -31,13 +32,15 @@ public final class ReportWriter {
      *
      * @param tables the tables the run published (their caveats, Figure 2 and Table 2's XB totals), or a failed run's
      *               as far as it computed them; empty for a failed run that did not get that far
+     * @param syntheticInput what a synthetic input file is, from the run's texts (edition.synthetic_input); empty when
+     *               the run did not read its texts (it then has no expenditure lines to name)
      */
-    public static void write(RunRecord run, List<Table> tables, Path dir) throws IOException {
+    public static void write(RunRecord run, List<Table> tables, Text syntheticInput, Path dir) throws IOException {
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt()), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
-                ReportView.warnings(tables, run), failed, ReportView.groups(run.checks(), tables),
+                ReportView.warnings(tables, run, syntheticInput), failed, ReportView.groups(run.checks(), tables),
                 run.published() ? ReportView.unchecked(run.checks(), tables) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),
                 run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()));

@@ -11,18 +11,27 @@ import java.util.Map;
  * columns after {@code row_key,row_type,label_zh,label_en}; each row maps them to already formatted strings, or to a
  * {@link Text} written in the run's language. {@code unitNote} states the tidy values' units where they are not the
  * printed table's (Figure 2 prints US$ millions, its CSV holds the dollars to the cent); empty, the table's holds.
+ * {@code notes} are notes of the table that the CSV's description must carry too, being about its values (Figure 2's
+ * totals equal to Table 2's estimates because its synthetic lines were made to add up to them): the same texts as the
+ * table's footnotes, not copies.
  */
-public record TidyRows(List<String> columns, List<Line> lines, Text unitNote) {
+public record TidyRows(List<String> columns, List<Line> lines, Text unitNote, List<Text> notes) {
 
     public TidyRows {
         columns = List.copyOf(columns);
         lines = List.copyOf(lines);
         unitNote = unitNote == null ? Text.EMPTY : unitNote;
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Tidy rows in units of their own, with no note for the CSV's description. */
+    public TidyRows(List<String> columns, List<Line> lines, Text unitNote) {
+        this(columns, lines, unitNote, List.of());
     }
 
     /** Tidy rows in the printed table's units. */
     public TidyRows(List<String> columns, List<Line> lines) {
-        this(columns, lines, Text.EMPTY);
+        this(columns, lines, Text.EMPTY, List.of());
     }
 
     public record Line(String key, RowType type, Text label, Map<String, ?> values) {

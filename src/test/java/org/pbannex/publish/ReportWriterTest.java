@@ -32,11 +32,14 @@ class ReportWriterTest {
 
     static ComputedPublication pub;
     static List<Table> tables;
+    /** The texts' words for a synthetic input file, as the run passes them (edition.synthetic_input). */
+    static Text SYNTHETIC_INPUT;
 
     @BeforeAll
     static void compute() {
         pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
         tables = new ArrayList<>(pub.tables().values());
+        SYNTHETIC_INPUT = org.pbannex.publication.RunRenderer.wording(pub).text(org.pbannex.render.markup.Wording.SYNTHETIC_INPUT);
         // As the content helper's f2 says it (whether or not that is on this branch yet): a caveat on the table.
         tables.replaceAll(t -> t.id().equals("f2") ? t.withCaveat(new Text("合成数据", "drawn from synthetic data, not ILO figures")) : t);
     }
@@ -61,7 +64,7 @@ class ReportWriterTest {
             Files.createSymbolicLink(target, Path.of("/dev/full"));
             IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
                 if (file.equals(ReportWriter.FILE)) {
-                    ReportWriter.write(run, tables, dir);
+                    ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
                 } else {
                     ManifestWriter.write(run, dir);
                 }
@@ -78,7 +81,7 @@ class ReportWriterTest {
         Files.writeString(dir.resolve("csv/t1.csv"), "row_key\n");
         Files.writeString(dir.resolve("pb-annexes-2022-23.zh.pdf"), "%PDF");
         RunRecord run = record(dir, pub.checks().results());
-        ReportWriter.write(run, tables, dir);
+        ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
         ManifestWriter.write(record(dir, pub.checks().results()), dir); // as AnnexRun does, right after the report
 
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
@@ -133,13 +136,33 @@ class ReportWriterTest {
         assertTrue(none.contains("f2 (Figure 2)"), none);
     }
 
+    /**
+     * A synthetic input file is said in the texts' words (edition.synthetic_input, as the editions' covers), not in
+     * words of the report's own: a translator's change to texts.csv reaches the report too.
+     */
+    @Test
+    void aSyntheticInputIsSaidInTheTextsWords(@TempDir Path dir) throws IOException {
+        RunRecord run = record(dir, pub.checks().results());
+        List<String> synthetic = run.expenditure().stream().filter(f -> f.synthetic()).map(f -> f.file()).toList();
+        assertFalse(synthetic.isEmpty(), "the bundled input's expenditure lines are synthetic");
+        ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
+        List<String> warnings = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select(".warning li").eachText();
+        assertTrue(warnings.contains(synthetic.get(0) + ": synthetic data, not ILO data"), warnings.toString());
+
+        Text reworded = new Text("合成数据，不是任何组织的数据", "made-up lines, no organisation's figures");
+        ReportWriter.write(run, tables, reworded, dir);
+        warnings = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select(".warning li").eachText();
+        assertTrue(warnings.contains(synthetic.get(0) + ": made-up lines, no organisation's figures"), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.startsWith(synthetic.get(0)) && w.contains("ILO")), warnings.toString());
+    }
+
     /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
     @Test
     void chromiumShowsItAndAxeFindsNoViolation(@TempDir Path dir) throws Exception {
         HeadlessChromium.executable();
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
-        ReportWriter.write(record(dir, checks), tables, dir);
+        ReportWriter.write(record(dir, checks), tables, SYNTHETIC_INPUT, dir);
         Path report = dir.resolve(ReportWriter.FILE);
         try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
             assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
@@ -153,7 +176,7 @@ class ReportWriterTest {
     void aFailedCheckIsFirstAndItsTableOpen(@TempDir Path dir) throws IOException {
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
-        ReportWriter.write(record(dir, checks), tables, dir);
+        ReportWriter.write(record(dir, checks), tables, SYNTHETIC_INPUT, dir);
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         Element first = html.select("main > section").first();
         assertTrue(first.text().startsWith("Failed checks (1)") && first.text().contains("a1.row_total"), first.text());
@@ -170,7 +193,7 @@ class ReportWriterTest {
                 List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
         // What a crash while writing an earlier report left aside is removed; this one is written aside, then moved.
         Path stale = Files.createDirectories(dir.resolve("out/2022-23/failed/" + RunPublisher.WRITING + "20251231T000000Z-old"));
-        Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed, List.of());
+        Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed, List.of(), Text.EMPTY);
         assertEquals(dir.resolve("out/2022-23/failed/" + failed.runId()), folder);
         assertFalse(Files.exists(stale), "a report left half-written by a crash");
         try (var left = Files.list(folder.getParent())) {

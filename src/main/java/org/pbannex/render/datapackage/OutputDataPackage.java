@@ -129,7 +129,8 @@ public final class OutputDataPackage {
         WriteFailed.naming(runFolder.resolve(FILE), () -> Files.writeString(runFolder.resolve(FILE), json));
     }
 
-    // What the table is, its CSV's units (a tidy form's own, where it states them) and its caveat, in both editions.
+    // What the table is, its CSV's units (a tidy form's own, where it states them), its caveat and the notes on its
+    // tidy values, in both editions.
     private static Text resourceDescription(Table t, About about) {
         Text d = text(about, "datapackage.resource.description").with("title", t.title());
         Text unit = t.tidy() != null && !t.tidy().unitNote().isEmpty() ? t.tidy().unitNote() : t.unitNote();
@@ -138,6 +139,11 @@ public final class OutputDataPackage {
         }
         if (!t.caveat().isEmpty()) {
             d = join(d, t.caveat());
+        }
+        if (t.tidy() != null) {
+            for (Text note : t.tidy().notes()) {
+                d = join(d, note);
+            }
         }
         // A figure that differs from the print is plain in the CSV: the note says where it stands (row_key, field).
         for (CellNote n : t.cellNotes()) {

@@ -34,7 +34,7 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("code_version", lang), info.codeVersion());
         fact(facts, w.in("contact", lang), in(info.contact(), lang));
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
-        String synthetic = w.in("synthetic_input", lang);
+        String synthetic = w.in(Wording.SYNTHETIC_INPUT, lang);
         List<InputLine> inputs = new ArrayList<>();
         for (PublicationInfo.InputFile f : info.files()) {
             inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),

@@ -13,6 +13,9 @@ import org.pbannex.table.Text;
  */
 public record Wording(Function<String, Text> lookup) {
 
+    /** What an input file of synthetic data is ("synthetic data, not ILO data"): the covers' list and the run's report. */
+    public static final String SYNTHETIC_INPUT = "synthetic_input";
+
     public Text text(String key) {
         return lookup.apply("edition." + key);
     }

@@ -190,6 +190,12 @@ class OutputDataPackageTest {
         assertTrue(field(a4, "contributor").path("description").asString().contains("OTHER for a share the source itself labels other"));
         // Figure 2's synthetic lines may have been made to add up to the estimates they equal.
         assertTrue(field(f2, "synthetic").path("description").asString().endsWith("so a total equal to one is no evidence."));
+        // Which totals were so made is Figure 2's note under the figure: the CSV's description says it too, in both editions.
+        Table figure2 = pub.tables().get("f2");
+        var made = figure2.footnotes().stream().filter(n -> n.en().contains("were made to add up to them")).toList();
+        assertEquals(1, made.size(), figure2.footnotes().toString());
+        assertTrue(f2.path("description").asString().contains(made.get(0).en()), f2.path("description").asString());
+        assertTrue(f2.path("pbannex:description_zh").asString().contains(made.get(0).zh()), f2.path("pbannex:description_zh").asString());
     }
 
     @Test
