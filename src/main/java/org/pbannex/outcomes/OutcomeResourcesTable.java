@@ -79,14 +79,59 @@ public final class OutcomeResourcesTable {
                     leftOver ? other : null)));
         }
         List<Text> footnotes = new ArrayList<>();
-        if (anyNotItemised) {
-            footnotes.add(t.get("a4.not_itemised_note"));
+        Text confidences = confidences(t, res);
+        if (anyNotItemised || !confidences.isEmpty()) {
+            footnotes.add(notItemisedNote(t, confidences));
         }
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID)));
         if (!unstated.isEmpty()) {
             footnotes.add(t.get(unstated.size() == 1 ? "a4.no_chart.one" : "a4.no_chart").with("codes", t.list(unstated)));
         }
         return DocumentText.table(t, ID, columns(t), rows, footnotes, false).withCharts(charts);
+    }
+
+    /** Where the note on what is not itemised says how surely the shares belong to their outcomes. */
+    static final String CONFIDENCES = "{confidences}";
+    static final String NOTE = "a4.not_itemised_note";
+
+    /**
+     * The note on what is not itemised, with the confidences outcome_contributors.csv gives in place of
+     * {@value #CONFIDENCES}, so that the prose cannot say another than the column (and the pies, which say "see the
+     * notes"). A note that has no place for them while the column gives some, or has one while it gives none, is bad input.
+     */
+    private static Text notItemisedNote(Texts t, Text confidences) {
+        Text note = t.get(NOTE);
+        boolean placed = note.zh().contains(CONFIDENCES) && note.in(Language.EN).contains(CONFIDENCES);
+        if (!confidences.isEmpty() && !placed) {
+            throw t.error(NOTE, "outcome_contributors.csv gives shares a confidence (" + confidences.in(Language.EN) + "), and the "
+                    + "pies refer to the notes for it: say " + CONFIDENCES + " where this note states it, in both languages");
+        }
+        if (confidences.isEmpty() && (note.zh().contains(CONFIDENCES) || note.in(Language.EN).contains(CONFIDENCES))) {
+            throw t.error(NOTE, "says " + CONFIDENCES + ", but outcome_contributors.csv gives no share a confidence: word the note "
+                    + "without it");
+        }
+        return note.with("confidences", confidences);
+    }
+
+    /**
+     * "with moderate confidence for outcome 1, with low confidence for outcome 2": each confidence the column gives, with
+     * the outcomes whose shares have it (texts a4.confidence.outcome(s), joined by a4.confidence.more); empty for none.
+     */
+    private static Text confidences(Texts t, OutcomeResources res) {
+        Map<String, List<String>> byLevel = new LinkedHashMap<>();
+        for (ResultsFramework.Outcome o : res.outcomes()) {
+            String level = res.confidenceOf(o.code());
+            if (!level.isEmpty()) {
+                byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(o.code());
+            }
+        }
+        Text out = Text.EMPTY;
+        for (var e : byLevel.entrySet()) {
+            Text clause = t.get(e.getValue().size() == 1 ? "a4.confidence.outcome" : "a4.confidence.outcomes")
+                    .with("level", t.get("a4.confidence." + e.getKey())).with("codes", t.list(e.getValue()));
+            out = out.isEmpty() ? clause : t.get("a4.confidence.more").with("a", out).with("b", clause);
+        }
+        return out;
     }
 
     /**

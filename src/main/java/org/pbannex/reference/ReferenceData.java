@@ -37,9 +37,13 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         List<TargetUnit> targetUnits = in.table("target_units").stream().map(r -> new TargetUnit(r.text("unit"),
                 text(r, "label"), text(r, "name"))).toList();
         Map<String, Text> texts = new LinkedHashMap<>();
-        in.table("texts").forEach(r -> texts.put(r.text("key"), new Text(r.text("zh"), r.text("en"))));
+        Map<String, Texts.Row> at = new LinkedHashMap<>();
+        for (Record r : in.table("texts")) {
+            texts.put(r.text("key"), new Text(r.text("zh"), r.text("en")));
+            at.put(r.text("key"), new Texts.Row(r.file(), r.line()));
+        }
         ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
-                new Texts(texts, biennium, in.sourceName("texts"), rates(in), printed));
+                new Texts(texts, biennium, in.sourceName("texts"), rates(in), printed, at));
         ref.checkConsistency(in);
         return ref;
     }

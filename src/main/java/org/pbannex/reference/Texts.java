@@ -27,6 +27,11 @@ public final class Texts {
     private final String file;
     private final Map<String, String> values;
     private final boolean printed;
+    private final Map<String, Row> rows;
+
+    /** Where a text is: its file (the shared one or a biennium's own) and line. */
+    public record Row(String file, long line) {
+    }
 
     /**
      * @param file    how the texts file is named in errors (e.g. input/reference/texts.csv)
@@ -34,11 +39,18 @@ public final class Texts {
      * @param printed whether the biennium names a printed document: its texts are then the {@code .printed} ones
      */
     public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values, boolean printed) {
+        this(byKey, biennium, file, values, printed, Map.of());
+    }
+
+    /** @param rows where each text is, so that an error in one names its file and line */
+    public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values, boolean printed,
+                 Map<String, Row> rows) {
         this.byKey = Map.copyOf(withIncludes(byKey, file));
         this.biennium = biennium;
         this.file = file;
         this.values = Map.copyOf(values);
         this.printed = printed;
+        this.rows = Map.copyOf(rows);
     }
 
     public Text get(String key) {
@@ -58,9 +70,11 @@ public final class Texts {
         return out;
     }
 
-    /** An error in this texts file, at a key's row, naming the key. */
+    /** An error in the text read for a key, at its file and line where known, naming the key read. */
     public InputError error(String key, String reason) {
-        return new InputError(file, 0, "key", "'" + key + "': " + reason);
+        String read = printed && byKey.containsKey(key + PRINTED) ? key + PRINTED : key;
+        Row at = rows.get(read);
+        return new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), "key", "'" + read + "': " + reason);
     }
 
     public boolean has(String key) {

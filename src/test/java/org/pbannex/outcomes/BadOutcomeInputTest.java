@@ -53,15 +53,68 @@ class BadOutcomeInputTest {
         assertEquals("'high' is not one of moderate, low", e.reason());
     }
 
-    /** Shares the source states plainly: their pies say nothing of confidence. */
+    /** Shares the source states plainly: their pies say nothing of confidence, nor does the note (the shared one). */
     @Test
     void sharesWithoutAConfidenceGiveAPieWithoutTheCaution() throws IOException {
         for (int line = 2; line <= 9; line++) {
             TestInputs.replaceLine(contributors, line, TestInputs.line(contributors, line).replaceAll(",(moderate|low)$", ","));
         }
+        // 2022-23's note says the confidences the column gives: with none, it is refused at its line, naming the key.
+        InputError e = refused();
+        assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
+        assertEquals(15, e.line());
+        assertEquals("key", e.column());
+        assertEquals("'a4.not_itemised_note': says {confidences}, but outcome_contributors.csv gives no share a confidence: word "
+                + "the note without it", e.reason());
+        TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^a4\\.not_itemised_note,.*\n", ""));
         Table a4 = Publication.compute(input, new Biennium(2022)).tables().get("a4");
+        assertTrue(a4.footnotes().stream().noneMatch(n -> n.en().contains("confidence")), a4.footnotes().toString());
         assertTrue(a4.charts().get(0).note().isEmpty(), a4.charts().get(0).note().toString());
         assertTrue(a4.charts().get(1).note().en().startsWith("'Other' is a slice the source itself labels so"),
                 "the other slice is still told apart: " + a4.charts().get(1).note());
+    }
+
+    /**
+     * 2022-23's note on the pies says how surely each outcome's shares belong to it from outcome_contributors.csv's
+     * confidence column, so the prose and the column (and the pies' own notes) cannot disagree: given the other way
+     * round, the note says the other way round.
+     */
+    @Test
+    void theNoteSaysTheConfidencesTheColumnGives() throws IOException {
+        Table bundled = Publication.compute(input, new Biennium(2022)).tables().get("a4");
+        assertTrue(bundled.footnotes().stream().anyMatch(n -> n.en().contains("by their position in the text: with moderate "
+                + "confidence for outcome 1, with low confidence for outcome 2. The rest") && n.zh().contains("按其在文本中的位置归属于成果目标："
+                + "成果目标 1 的归属较为可靠，成果目标 2 的归属可靠性较低。")), bundled.footnotes().toString());
+        for (int line = 2; line <= 9; line++) {
+            String l = TestInputs.line(contributors, line);
+            TestInputs.replaceLine(contributors, line, l.endsWith(",moderate") ? l.replaceAll(",moderate$", ",low")
+                    : l.replaceAll(",low$", ",moderate"));
+        }
+        Table a4 = Publication.compute(input, new Biennium(2022)).tables().get("a4");
+        assertTrue(a4.footnotes().stream().anyMatch(n -> n.en().contains("by their position in the text: with low confidence "
+                + "for outcome 1, with moderate confidence for outcome 2. The rest")), a4.footnotes().toString());
+        assertTrue(a4.charts().get(0).note().en().startsWith("Shares assigned to this outcome with low confidence"),
+                a4.charts().get(0).note().toString());
+
+        // Both outcomes the same: one clause naming both.
+        TestInputs.edit(contributors, s -> s.replace(",low\n", ",moderate\n"));
+        a4 = Publication.compute(input, new Biennium(2022)).tables().get("a4");
+        assertTrue(a4.footnotes().stream().anyMatch(n -> n.en().contains("text: with moderate confidence for outcomes 1 and 2. The rest")),
+                a4.footnotes().toString());
+    }
+
+    /** A note that has no place for the confidences the column gives would leave the pies' "see the notes" unanswered. */
+    @Test
+    void aNoteWithoutThePlaceForTheConfidencesIsRefused() throws IOException {
+        // As 2022-23's note was worded before it took them from the column: typed in, in each language.
+        TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceFirst("\\{confidences}",
+                "成果目标 1 的归属较为可靠，成果目标 2 的归属可靠性较低").replaceFirst("\\{confidences}",
+                "with moderate confidence for outcome 1, with low confidence for outcome 2"));
+        InputError e = refused();
+        assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
+        assertEquals(15, e.line());
+        assertEquals("'a4.not_itemised_note': outcome_contributors.csv gives shares a confidence (with moderate confidence for "
+                + "outcome 1, with low confidence for outcome 2), and the pies refer to the notes for it: say {confidences} where "
+                + "this note states it, in both languages", e.reason());
     }
 }
