@@ -152,6 +152,9 @@ public final class Publication {
             }
         }
         RunRenderer.noteTables(ref.texts()); // the tables a general note names are tables: checked before any run renders
+        // The data package's texts of fields against the CSVs' fields, as well before any run renders.
+        org.pbannex.render.datapackage.FieldTexts.check(ref.texts(), in.table(TEXTS), tables.values(), TableCatalogue.ids(),
+                in.sourceName(TEXTS));
         Checks checks = new Checks();
         for (var check : TableCatalogue.CHECKS) {
             checks.addAll(check.apply(sources));

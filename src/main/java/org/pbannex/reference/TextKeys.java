@@ -152,18 +152,24 @@ public final class TextKeys {
         return false;
     }
 
-    /** ": did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
-    private String suggestion(String key) {
+    /** The candidate nearest a typed name, when one is close enough to be what was meant; else null. */
+    public static String nearest(String typed, Collection<String> candidates) {
         String nearest = null;
         int best = Integer.MAX_VALUE;
-        for (String c : candidates(key)) {
-            int d = distance(key, c);
+        for (String c : candidates) {
+            int d = distance(typed, c);
             if (d < best) {
                 best = d;
                 nearest = c;
             }
         }
-        if (nearest != null && best <= Math.max(2, key.length() / 8)) {
+        return nearest != null && best <= Math.max(2, typed.length() / 8) ? nearest : null;
+    }
+
+    /** ": did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
+    private String suggestion(String key) {
+        String nearest = nearest(key, candidates(key));
+        if (nearest != null) {
             return ": did you mean '" + nearest + "'?";
         }
         return ": the keys are those of " + sharedFile + " and the families read by prefix: " + OPTIONAL_TABLE_TEXTS.stream()

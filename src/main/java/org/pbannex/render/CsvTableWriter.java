@@ -27,7 +27,8 @@ import org.pbannex.table.ValueKind;
  */
 public final class CsvTableWriter {
 
-    private static final List<String> KEY_COLUMNS = List.of("row_key", "row_type", "label_zh", "label_en");
+    /** The columns every CSV begins with, before its values. */
+    public static final List<String> KEY_COLUMNS = List.of("row_key", "row_type", "label_zh", "label_en");
 
     private CsvTableWriter() {
     }

@@ -41,6 +41,10 @@ public final class OutputDataPackage {
     /** Amounts are whole dollars below 10^15 (the input's own bound). */
     private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("999999999999999");
     private static final BigDecimal NUMBER_LIMIT = new BigDecimal("999999999999.9");
+    /** The units of work in years and months, read by their keys (the other datapackage.unit.* by a tidy field's name). */
+    static final String UNIT_YEARS = TextKeys.UNIT + "years";
+    static final String UNIT_MONTHS = TextKeys.UNIT + "months";
+    static final List<String> UNITS_READ_BY_KEY = List.of(UNIT_YEARS, UNIT_MONTHS);
     private static final List<String> ROW_TYPES = java.util.Arrays.stream(RowType.values()).map(RowType::code).toList();
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -210,11 +214,11 @@ public final class OutputDataPackage {
             case YEARS_MONTHS -> List.of(
                     new Field(c.key() + "_years", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.years"))
                             .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.years")).zh(),
-                            text(about, "datapackage.unit.years").in(Language.EN), text(about, "datapackage.unit.years").zh(), null,
+                            text(about, UNIT_YEARS).in(Language.EN), text(about, UNIT_YEARS).zh(), null,
                             new Constraints(null, null, BigDecimal.ZERO, AMOUNT_LIMIT)),
                     new Field(c.key() + "_months", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.months"))
                             .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.months")).zh(),
-                            text(about, "datapackage.unit.months").in(Language.EN), text(about, "datapackage.unit.months").zh(), null,
+                            text(about, UNIT_MONTHS).in(Language.EN), text(about, UNIT_MONTHS).zh(), null,
                             new Constraints(null, null, BigDecimal.ZERO, BigDecimal.valueOf(11))));
             case AMOUNT, AMOUNT_OR_DASH -> List.of(new Field(c.key(), "integer", heading.in(Language.EN), description.in(Language.EN),
                     heading.zh(), description.zh(), unit, unitZh, null, new Constraints(null, null, AMOUNT_LIMIT.negate(), AMOUNT_LIMIT)));

@@ -1,0 +1,116 @@
+package org.pbannex.render.datapackage;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Record;
+import org.pbannex.reference.TextKeys;
+import org.pbannex.reference.Texts;
+import org.pbannex.render.CsvTableWriter;
+import org.pbannex.render.OutputColumns;
+import org.pbannex.table.Column;
+import org.pbannex.table.Table;
+
+/**
+ * The data package's descriptions of fields checked against the tables' CSVs, before anything is written: a
+ * {@code datapackage.field.<field>} (or {@code <table>.<field>}) or {@code datapackage.unit.<field>} text for a field no
+ * CSV has (a typo, a column renamed) would never be shown, and a field that datapackage.json describes by its texts
+ * alone (the key columns, a tidy CSV's columns) with no text would be described by its bare name. A table's printed
+ * column needs none: its heading describes it.
+ */
+public final class FieldTexts {
+
+    private FieldTexts() {
+    }
+
+    /**
+     * @param texts      the texts the run reads (shared and the biennium's own, merged)
+     * @param rows       their rows, each with its file and line
+     * @param tables     the tables built
+     * @param catalogue  the ids of every table there is: until all are built, a text may be for a table not built
+     *                   (Figure 2 without expenditure lines), and only the tables built are checked for texts they lack
+     * @param file       the shared texts file, where a missing text belongs
+     */
+    public static void check(Texts texts, List<Record> rows, Collection<Table> tables, Collection<String> catalogue, String file) {
+        Map<String, Table> byId = new LinkedHashMap<>();
+        tables.forEach(t -> byId.put(t.id(), t));
+        boolean everyTable = byId.keySet().containsAll(catalogue);
+        // The fields whose description is read by their name: the key columns, a tidy CSV's columns, and a printed
+        // table's columns by their key (work in years and months, two fields, is described by one key).
+        Set<String> fields = new TreeSet<>(CsvTableWriter.KEY_COLUMNS);
+        Set<String> tidyFields = new TreeSet<>();
+        for (Table t : tables) {
+            if (t.tidy() != null) {
+                tidyFields.addAll(t.tidy().columns());
+            } else {
+                t.columns().stream().filter(OutputColumns::isData).map(Column::key).forEach(fields::add);
+            }
+        }
+        fields.addAll(tidyFields);
+        for (Record r : rows) {
+            String key = r.text("key");
+            String plain = key.endsWith(Texts.PRINTED) ? key.substring(0, key.length() - Texts.PRINTED.length()) : key;
+            String why = null;
+            if (plain.startsWith(TextKeys.FIELD)) {
+                why = unknownField(plain.substring(TextKeys.FIELD.length()), byId, fields, everyTable, catalogue);
+            } else if (plain.startsWith(TextKeys.UNIT) && !OutputDataPackage.UNITS_READ_BY_KEY.contains(plain)) {
+                String field = plain.substring(TextKeys.UNIT.length());
+                if (everyTable && !tidyFields.contains(field)) {
+                    why = "gives a unit to field '" + field + "', which no tidy CSV has, so datapackage.json would never show it"
+                            + meant(field, tidyFields);
+                }
+            }
+            if (why != null) {
+                throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+            }
+        }
+        for (String f : CsvTableWriter.KEY_COLUMNS) {
+            described(texts, f, null, "every CSV", file);
+        }
+        for (Table t : tables) {
+            if (t.tidy() != null) {
+                t.tidy().columns().forEach(f -> described(texts, f, t.id(), t.id() + ".csv", file));
+            }
+        }
+    }
+
+    // A field described by its texts alone must have one (its table's own, where it may have one, or the shared one).
+    private static void described(Texts texts, String field, String table, String where, String file) {
+        if (!(table != null && texts.has(TextKeys.FIELD + table + "." + field)) && !texts.has(TextKeys.FIELD + field)) {
+            throw new InputError(file, 0, "key", "no text with key '" + TextKeys.FIELD + field + "': " + where + " has the field "
+                    + field + ", which datapackage.json would describe by its name alone; add a row for it (key,zh,en)");
+        }
+    }
+
+    // Why a description names no field (null when it names one): <field>, or <table>.<field> for a table's own.
+    private static String unknownField(String name, Map<String, Table> tables, Set<String> fields, boolean everyTable,
+                                       Collection<String> catalogue) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return !everyTable || fields.contains(name) ? null
+                    : "describes field '" + name + "', which no table's CSV has, so datapackage.json would never show it"
+                    + meant(name, fields);
+        }
+        String id = name.substring(0, dot);
+        String field = name.substring(dot + 1);
+        Table t = tables.get(id);
+        if (t == null) {
+            return everyTable || !catalogue.contains(id) ? "describes a field of table '" + id
+                    + "', which is no table of the run" : null;
+        }
+        List<String> own = t.tidy() == null ? List.of() : t.tidy().columns();
+        return own.contains(field) ? null : "describes field '" + field + "' of " + id + ".csv, which "
+                + (own.isEmpty() ? "takes its fields' descriptions from its columns' headings and the texts all tables share"
+                : "has no such field (its own: " + String.join(" ", own) + ")") + ", so datapackage.json would never show it";
+    }
+
+    // ": did you mean 'count_unit'?" when a field is that close to the typed name; else the fields there are.
+    private static String meant(String typed, Set<String> fields) {
+        String nearest = TextKeys.nearest(typed, fields);
+        return nearest != null ? ": did you mean '" + nearest + "'?" : " (the fields: " + String.join(" ", fields) + ")";
+    }
+}
