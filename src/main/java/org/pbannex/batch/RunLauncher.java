@@ -78,10 +78,13 @@ public class RunLauncher {
     private final RunInputs inputs;
     private final org.pbannex.distribute.UnsentRuns unsent;
 
+    private final RunListener listener;
+
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
                        org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock,
-                       RunInputs inputs, org.pbannex.distribute.UnsentRuns unsent) {
+                       RunInputs inputs, org.pbannex.distribute.UnsentRuns unsent, RunListener listener) {
+        this.listener = listener;
         this.unsent = unsent;
         this.inputs = inputs;
         this.databaseLock = databaseLock;
@@ -231,8 +234,11 @@ public class RunLauncher {
                     .toJobParameters();
             org.pbannex.runtime.Interruption.stopping("run " + runId + " stops here; " + (String.valueOf(params.getString(RunParameters.ATTEMPT))
                     .startsWith("force-") ? "the same command starts a new run (--force)"
-                    : "the same command restarts it"), (status, line) -> notice.send(new FailureNotice.FailedRun(runId,
-                    request.job(), biennium, null, status, line, null, List.of())));
+                    : "the same command restarts it"), (status, line) -> {
+                        // Its report in failed/<run-id>/ first, as for any failed run, so that the notice can point to it.
+                        Path report = listener.stopped(status, line);
+                        notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of()));
+                    });
             return new Ran(operator.start(job, withId), runId);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());

@@ -47,8 +47,12 @@ public class RunListener implements JobExecutionListener {
         this.notice = notice;
     }
 
+    /** The execution running in this process, for a signal that stops it (one run at a time per process). */
+    private volatile JobExecution running;
+
     @Override
     public void beforeJob(JobExecution execution) {
+        running = execution;
         var ctx = execution.getExecutionContext();
         if (!ctx.containsKey(RunInfo.RUN_ID)) {
             ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
@@ -71,8 +75,26 @@ public class RunListener implements JobExecutionListener {
                 recordFailure(execution, run);
             }
         } finally {
+            running = null;
             inputs.forget(run.runId());
         }
+    }
+
+    /**
+     * A run that a signal stops (SIGINT, SIGTERM) leaves its report in {@code failed/<run-id>/} as every failed run does:
+     * the step it was in, the signal's line as its cause, what it got to. Called from the signal's handler, before the
+     * process ends (this listener's afterJob may never run then).
+     *
+     * @return the report, or null when no run is going or its report could not be written (said in the log)
+     */
+    public Path stopped(int status, String line) {
+        JobExecution execution = running;
+        if (execution == null) {
+            return null;
+        }
+        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
+                .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
+        return writeReport(RunInfo.of(execution), step, status, line).report();
     }
 
     private void recordFailure(JobExecution execution, RunInfo run) {
@@ -94,10 +116,21 @@ public class RunListener implements JobExecutionListener {
         } catch (RuntimeException e) {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
         }
+        // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
+        Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
+                ? writeReport(run, step, status, line) : new Report(null, List.of());
+        notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
+                line, written.report(), written.failedChecks()));
+    }
+
+    /** A failed run's report, where it was written (null: not written), and the failed checks it lists. */
+    private record Report(Path report, List<String> failedChecks) {
+    }
+
+    private Report writeReport(RunInfo run, String step, int status, String line) {
         Path report = null;
         List<String> failedChecks = List.of();
-        // A run whose folder is published has no report in failed/.
-        if (published.isEmpty()) {
+        if (org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).isEmpty()) {
             try {
                 // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
                 // the report names the tables, lists the failed checks and the documented differences from the print.
@@ -117,8 +150,7 @@ public class RunListener implements JobExecutionListener {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
             }
         }
-        notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, report, failedChecks));
+        return new Report(report, failedChecks);
     }
 
     /** The input files as far as they were read (nothing when the input itself was bad). */

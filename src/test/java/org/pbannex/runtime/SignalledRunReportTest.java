@@ -1,0 +1,69 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A run stopped by SIGTERM (systemd, kill) or SIGINT (Ctrl-C) leaves its report and manifest in failed/RUN-ID/ as every
+ * other failed run does, saying the step it was in and the signal's line, read back from a real child process that the
+ * signal stops. (No mail server: the notice of the failure goes to nobody by default.)
+ */
+class SignalledRunReportTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunStoppedByASignalLeavesItsFailedReport() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = CutNightly.in(tmp, CliRun.h2(tmp.resolve("db")));
+        // At render, the run has its tables and checks; before validate, nothing yet.
+        for (List<String> signalAndStep : List.of(List.of("TERM", "render"), List.of("INT", "validate"))) {
+            String signal = signalAndStep.get(0);
+            String step = signalAndStep.get(1);
+            Map<String, String> paused = new HashMap<>(settings);
+            paused.put("pb.run.pause-at", step);
+            ChildRun child = ChildRun.start(tmp, signal + "-" + step, paused, "run", "nightly", "--output", out.toString(), "--force");
+            String runId = child.awaitPause(out.resolve("2022-23"), step, LONG);
+            child.signal(signal);
+            Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-" + step));
+            int exit = signal.equals("INT") ? 130 : 143;
+            assertEquals(exit, child.waitFor(LONG), child.err());
+            String line = "interrupted (SIG" + signal + "); run " + runId + " stops here; the same command starts a new run (--force)";
+            assertEquals("pb-annex: " + line, child.err().strip());
+
+            Path failed = out.resolve("2022-23/failed/" + runId);
+            assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; stderr: " + child.err());
+            Document html = Jsoup.parse(failed.resolve("report.html").toFile());
+            assertTrue(html.title().startsWith("FAILED"), html.title());
+            String headline = html.selectFirst(".headline").text();
+            assertTrue(headline.startsWith("Failed: nothing was published") && headline.contains("Exit status " + exit)
+                    && headline.contains("Failed step: " + step), headline);
+            assertEquals(line, html.selectFirst(".cause").text());
+            JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
+            assertEquals("failed", manifest.path("status").asString(), manifest.toString());
+            assertEquals(exit, manifest.path("exit_status").asInt(), manifest.toString());
+            if (step.equals("render")) {
+                // Stopped while rendering, it had its tables and checks: the report shows them, as a failed render's does.
+                assertTrue(html.text().contains("Checks by table") && html.text().contains("t1 (Table 1)"), html.text());
+            }
+        }
+    }
+}
