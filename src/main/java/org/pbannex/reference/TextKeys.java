@@ -132,6 +132,11 @@ public final class TextKeys {
         return "is read only beside a text with key '" + other + "', and there is none";
     }
 
+    /** Whether the program reads this key as one of a family read by prefix (a table's footnotes, a field's description, ...). */
+    public boolean readByPrefix(String key) {
+        return family(key);
+    }
+
     private boolean family(String key) {
         if (isNumbered(key, GENERAL_NOTES) || isNumbered(key, FIELD) || isNumbered(key, UNIT)) {
             return true;
