@@ -19,6 +19,8 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.reference.Biennium;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Text;
 import org.pbannex.runtime.UsageError;
 
 /**
@@ -31,8 +33,11 @@ import org.pbannex.runtime.UsageError;
  */
 final class ReviewApply {
 
-    /** What --apply did with one change: {@code written} or not, and the line that says so (summary, CSV, page). */
-    record Applied(Review.Change change, boolean written, String line) {
+    /**
+     * What --apply did with one change: {@code written} or not, and the line that says so in both languages (texts.csv,
+     * review.applied.*): the page's language on the page, English in the summary and the CSV, as every command's.
+     */
+    record Applied(Review.Change change, boolean written, Text said) {
     }
 
     private ReviewApply() {
@@ -51,12 +56,13 @@ final class ReviewApply {
         }
         InputSet inputs = InputSet.load(in, Biennium.parse(result.runFolder().getParent().getFileName().toString()).code());
         DataPackage pkg = DataPackage.load(in);
+        Texts t = result.texts();
         Map<String, List<List<String>>> edited = new LinkedHashMap<>();
         List<Applied> done = new ArrayList<>();
         List<Edit> written = new ArrayList<>();
         for (Review.Change c : result.changes()) {
             if (!c.kind().equals("input")) {
-                done.add(new Applied(c, false, "not applied: " + why(c)));
+                done.add(new Applied(c, false, why(c, t)));
                 continue;
             }
             CellSources.InputCell cell = c.sources().get(0);
@@ -65,12 +71,13 @@ final class ReviewApply {
                     r -> new ArrayList<>(table.rows().stream().map(x -> new ArrayList<>(x.cells()) ).map(x -> (List<String>) x).toList()));
             int index = indexOfLine(table, cell.line());
             int column = table.header().indexOf(cell.column());
-            String where = cell.file() + ", line " + cell.line() + ", column " + cell.column();
+            Text where = t.get("review.applied.where").with("file", cell.file()).with("line", String.valueOf(cell.line()))
+                    .with("column", cell.column());
             String current = rows.get(index).get(column);
             if (!Review.same(current, c.published())) {
-                done.add(new Applied(c, false, "not applied: " + where + " now holds '" + shortened(current) + "', not the published '"
-                        + shortened(c.published()) + "'" + (result.changedFiles().contains(cell.file()) ? " (the file changed since the run)" : "")
-                        + ": decide on the reviewer's '" + shortened(c.returned()) + "' by hand"));
+                done.add(new Applied(c, false, t.get(result.changedFiles().contains(cell.file()) ? "review.applied.moved_since"
+                        : "review.applied.moved").with("where", where).with("now", shortened(current))
+                        .with("published", shortened(c.published())).with("returned", shortened(c.returned()))));
                 continue;
             }
             Field field = pkg.resource(cell.resource()).fields().stream().filter(f -> f.name().equals(cell.column())).findFirst()
@@ -78,13 +85,14 @@ final class ReviewApply {
             String value = field.numeric() ? plainNumber(c.returned()) : c.returned();
             String refused = CsvResourceReader.refusal(value, field);
             if (refused != null) {
-                done.add(new Applied(c, false, "not applied: " + where + ": the input's rules refuse '" + shortened(c.returned())
-                        + "': " + refused));
+                done.add(new Applied(c, false, t.get("review.applied.refused").with("where", where)
+                        .with("returned", shortened(c.returned())).with("reason", refused)));
                 continue;
             }
             rows.get(index).set(column, value);
             written.add(new Edit(done.size(), cell, index, column, current, where));
-            done.add(new Applied(c, true, "applied " + where + ": '" + shortened(current) + "' -> '" + shortened(value) + "'"));
+            done.add(new Applied(c, true, t.get("review.applied.written").with("where", where).with("was", shortened(current))
+                    .with("now", shortened(value))));
         }
         copyTree(in, out);
         // The copy as a whole by the ingest's rules too (a key made a duplicate, a text left in one language, a code no
@@ -106,15 +114,15 @@ final class ReviewApply {
                     edited.get(x.cell().resource()).get(x.row()).set(x.column(), x.before());
                     written.remove(x);
                     Review.Change c = done.get(x.applied()).change();
-                    done.set(x.applied(), new Applied(c, false, "not applied: " + x.where() + ": the input would not load with '"
-                            + shortened(c.returned()) + "': " + e.reason()));
+                    done.set(x.applied(), new Applied(c, false, t.get("review.applied.not_loaded").with("where", x.where())
+                            .with("returned", shortened(c.returned())).with("reason", e.reason())));
                 }
             }
         }
     }
 
     /** A value --apply wrote: which line of {@code done} says so, where, and what the cell held before. */
-    private record Edit(int applied, CellSources.InputCell cell, int row, int column, String before, String where) {
+    private record Edit(int applied, CellSources.InputCell cell, int row, int column, String before, Text where) {
     }
 
     /**
@@ -129,12 +137,12 @@ final class ReviewApply {
         return there.isEmpty() ? ofFile : there;
     }
 
-    /** Why a change of another kind than input is not written (the CSV and the summary are in English, as every command's). */
-    private static String why(Review.Change c) {
+    /** Why a change of another kind than input is not written. */
+    private static Text why(Review.Change c, Texts t) {
         return switch (c.kind()) {
-            case "derived" -> "a computed figure: change the inputs named, by hand";
-            case "formula" -> "a formula is never evaluated nor written";
-            default -> "not a cell of the input (" + c.kind().replace('_', ' ') + ")";
+            case "derived" -> t.get("review.applied.derived");
+            case "formula" -> t.get("review.applied.formula");
+            default -> t.get("review.applied.other").with("kind", t.get("review.kind." + c.kind()));
         };
     }
 

@@ -3,7 +3,9 @@ package org.pbannex.review;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.reference.Texts;
 import org.pbannex.table.Language;
+import org.pbannex.table.Text;
 
 /** The review command's work, for the command line: compare, write the review files, apply to a copy when asked. */
 public final class ReviewCommandSupport {
@@ -24,20 +26,28 @@ public final class ReviewCommandSupport {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir);
         List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo);
         Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
-        return new Outcome(result, csv, applied == null ? List.of() : summary(applied));
+        return new Outcome(result, csv, applied == null ? List.of()
+                : summary(applied, result.texts()).stream().map(l -> l.in(Language.EN)).toList());
     }
 
-    /** The input changes' lines, then how many changes of other kinds were not applied, by kind. */
-    static List<String> summary(List<ReviewApply.Applied> applied) {
-        List<String> lines = new java.util.ArrayList<>(applied.stream().filter(a -> a.change().kind().equals("input"))
-                .map(ReviewApply.Applied::line).toList());
+    /**
+     * The input changes' lines, then how many changes of other kinds were not applied, by kind (texts.csv,
+     * review.applied.*): in English for the command's summary, in the page's language on the page.
+     */
+    static List<Text> summary(List<ReviewApply.Applied> applied, Texts t) {
+        List<Text> lines = new java.util.ArrayList<>(applied.stream().filter(a -> a.change().kind().equals("input"))
+                .map(ReviewApply.Applied::said).toList());
         java.util.Map<String, Long> others = new java.util.TreeMap<>();
         applied.stream().filter(a -> !a.change().kind().equals("input")).forEach(a -> others.merge(a.change().kind(), 1L, Long::sum));
         if (!others.isEmpty()) {
-            long n = others.values().stream().mapToLong(Long::longValue).sum();
-            lines.add("not applied: " + n + (n == 1 ? " change" : " changes") + " not of an input cell ("
-                    + others.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
-                    .collect(java.util.stream.Collectors.joining(", ")) + "): each says why in the review CSV and page");
+            int n = (int) others.values().stream().mapToLong(Long::longValue).sum();
+            Text kinds = null;
+            for (var e : others.entrySet()) {
+                Text one = t.get("review.applied.kind_count").with("count", String.valueOf(e.getValue()))
+                        .with("kind", t.get("review.kind." + e.getKey()));
+                kinds = kinds == null ? one : new Text(kinds.zh() + "、" + one.zh(), kinds.en() + ", " + one.en());
+            }
+            lines.add(t.get("review.applied.others").with("changes", ReviewReport.changeCount(t, n)).with("kinds", kinds));
         }
         return lines;
     }

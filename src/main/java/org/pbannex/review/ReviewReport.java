@@ -43,9 +43,9 @@ final class ReviewReport {
      * @param applied what --apply did with each change, in the changes' order; null without --apply
      */
     static Path write(Review.Result result, Path returned, List<ReviewApply.Applied> applied, Language page) throws IOException {
-        Map<Review.Change, String> status = new java.util.IdentityHashMap<>();
+        Map<Review.Change, Text> status = new java.util.IdentityHashMap<>();
         if (applied != null) {
-            applied.forEach(a -> status.put(a.change(), a.line()));
+            applied.forEach(a -> status.put(a.change(), a.said()));
         }
         String base = returned.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         Path dir = returned.toAbsolutePath().getParent();
@@ -69,23 +69,24 @@ final class ReviewReport {
                      ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
             out.writeNext(HEADER, false);
             for (Review.Change c : result.changes()) {
-                out.writeNext(row(c, status.getOrDefault(c, "")), false);
+                out.writeNext(row(c, status.getOrDefault(c, Text.EMPTY).in(Language.EN)), false); // in English, as every command's
             }
         }
         String html = Templates.render("review", Map.of(
                 "lang", page.tag(),
                 "w", w,
                 "result", result,
-                "rows", result.changes().stream().map(c -> shown(c, t, page, status.getOrDefault(c, ""))).toList(),
+                "rows", result.changes().stream().map(c -> shown(c, t, page, status.getOrDefault(c, Text.EMPTY).in(page))).toList(),
                 "counts", counts,
                 "changedFiles", result.changedFiles(),
-                "applied", applied == null ? List.of() : ReviewCommandSupport.summary(applied)), page.locale());
+                "applied", applied == null ? List.of()
+                        : ReviewCommandSupport.summary(applied, t).stream().map(l -> l.in(page)).toList()), page.locale());
         Files.writeString(dir.resolve("review-" + base + ".html"), html);
         return csv;
     }
 
     /** "1 change", "5 changes" (texts review.changes.one and .many). */
-    private static Text changeCount(Texts t, int n) {
+    static Text changeCount(Texts t, int n) {
         return n == 1 ? t.get("review.changes.one") : t.get("review.changes.many").with("count", String.valueOf(n));
     }
 

@@ -196,6 +196,30 @@ class ReviewRoundTripTest {
                 r.out());
     }
 
+    /**
+     * What --apply did is said on the page in the page's language (texts.csv, review.applied.*): a Chinese page said
+     * "applied input/..." and "not applied: a computed figure..." in English. The CSV and the command's summary stay in
+     * English, as every command's.
+     */
+    @Test
+    void whatApplyDidIsSaidInThePagesLanguage() throws Exception {
+        Path xml = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path returned = TestWorkbooks.rewritePart(xml, tmp.resolve("zh.xlsx"), TestWorkbooks.sheetPart(xml, sheetOf(xml, "a2-2")),
+                x -> x.replaceFirst("<v>1\\.290892E7</v>|<v>12908920(\\.0)?</v>", "<v>12908921</v>"));
+        CliRun r = review(returned, "--apply", tmp.resolve("copy").toString());
+        assertEquals(0, r.status(), r.toString());
+        String page = Files.readString(tmp.resolve("review-zh.html")).replace("&#39;", "'").replace("&gt;", ">");
+        assertTrue(page.contains(">已写入 input/2022-23/regional_inflation.csv 第 2 行 annual_inflation_pct 列：'4.4' -> '4.6'<"), page);
+        assertTrue(page.contains(">未写入：计算所得的数字：请自行修改所列的输入<"), page);
+        assertTrue(page.contains(">未写入：1 处变化不是输入的单元格（派生 1 处）：每处的原因见审阅 CSV 和本页<"), page);
+        assertFalse(page.contains(">applied ") || page.contains("not applied"), "no English line: " + page);
+        List<String> lines = csv(tmp.resolve("review-zh.csv")).stream().map(x -> String.join(",", x)).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AF,rate_pct,4.4,4.6,input,") && l.endsWith(",applied "
+                + "input/2022-23/regional_inflation.csv, line 2, column annual_inflation_pct: '4.4' -> '4.6'")), String.join("\n", lines));
+        assertTrue(r.out().contains("  not applied: 1 change not of an input cell (1 derived): each says why in the review CSV and page\n"),
+                r.out());
+    }
+
     @Test
     void addedRowsCommentsAndFormulasAreListed() throws Exception {
         Path returned = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<v>3\\.4</v>", "<f>1+2.4</f><v>3.4</v>"));
