@@ -100,6 +100,10 @@ public class RunPublication {
         if (computed.restatements().compared()) {
             computed.restatements().write(folder.staging().resolve(Restatements.FILE));
         }
+        // What review needs to trace a returned workbook once the input has changed: the input the run read.
+        if (request.wants(OutputFormat.XLSX)) {
+            org.pbannex.review.RunInput.keep(computed.inputs(), folder.staging());
+        }
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
                 .map(d -> d.title().en() + " (" + d.symbol() + ")").orElse(""), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
@@ -111,7 +115,7 @@ public class RunPublication {
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());
         ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
-                && !o.path().equals("report.html")).count());
+                && !o.path().equals("report.html") && !o.path().equals(org.pbannex.publish.PublishedRun.INPUT_COPY)).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
         if (folder.latestKeptAside() != null) {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());

@@ -66,8 +66,11 @@ public class ReviewCommand implements Callable<Integer> {
                 + (counts.isEmpty() ? "" : " (" + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().replace('_', ' '))
                 .collect(Collectors.joining(", ")) + ")"));
         if (o.result().inputChanged()) {
-            System.out.println("The input has changed since that run (" + String.join(", ", o.result().changedFiles())
-                    + "): the sources named are lines of today's input; an input cell's kind is still the run's.");
+            System.out.println("The input has changed since that run (" + String.join(", ", o.result().changedFiles()) + "): "
+                    + (o.result().inRunInput() ? "each change is traced in the input the run read (kept in its folder), its "
+                    + "sources named where their records are in today's input."
+                    : "the run keeps no copy of its input (published before runs kept one): the sources named are lines of "
+                    + "today's input; an input cell's kind is inferred from its column's other rows."));
         }
         System.out.println("Review:    " + o.csv() + " (and .html)");
         o.applied().forEach(l -> System.out.println("  " + l));

@@ -23,13 +23,20 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
                            List<String> tables, List<String> languages, Map<String, String> inputSha256, boolean published,
                            boolean partial, String finishedAt, long checksPassed, long checksFailed, int files) {
 
+    /**
+     * The input files the run read, kept for review (org.pbannex.review.RunInput): like the manifest and the report, a
+     * record of the run, not one of the files it publishes (not counted as one).
+     */
+    public static final String INPUT_COPY = "input.zip";
+
     public static PublishedRun read(Path folder) throws IOException {
         ManifestWriter.Manifest m = ManifestWriter.read(folder);
         Map<String, String> inputs = new LinkedHashMap<>();
         m.inputs().forEach(i -> inputs.put(i.path(), i.sha256()));
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
                 m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
-                m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)).count());
+                m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)
+                && !o.path().equals(INPUT_COPY)).count());
     }
 
     /**

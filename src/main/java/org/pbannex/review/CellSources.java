@@ -39,18 +39,24 @@ final class CellSources {
     /**
      * One input cell: the resource, its file as the run names it, the line in the file and the field; or, for a figure
      * summing expenditure lines, a file of lines, those it sums ({@code selection}: "fund = XB, region = AF, ...", line 0)
-     * and their amount field.
+     * and their amount field; or a record the run read that today's file no longer holds ({@code gone}: its primary
+     * key, "unit = GB", line 0).
      */
-    record InputCell(String resource, String file, long line, String column, String selection) {
+    record InputCell(String resource, String file, long line, String column, String selection, String gone) {
 
         InputCell(String resource, String file, long line, String column) {
-            this(resource, file, line, column, "");
+            this(resource, file, line, column, "", "");
         }
 
         /** The selected lines of each expenditure-line file the run read. */
         static List<InputCell> linesOf(LineSelection s, List<String> lineFiles) {
-            return lineFiles.stream().map(f -> new InputCell(EXPENDITURE_LINES, f, 0, LineSelection.amountColumn(), s.describe()))
+            return lineFiles.stream().map(f -> new InputCell(EXPENDITURE_LINES, f, 0, LineSelection.amountColumn(), s.describe(), ""))
                     .toList();
+        }
+
+        /** A field of a record the run read that is no longer in today's file. */
+        static InputCell gone(String resource, String file, String column, String key) {
+            return new InputCell(resource, file, 0, column, "", key);
         }
     }
 

@@ -75,10 +75,11 @@ public final class Review {
     /**
      * The review of one returned workbook. {@code changedFiles}: the input files (as messages name them) whose checksum
      * is not the one the run's manifest gives, or that the run did not read; empty while the input is the run's.
-     * {@code texts}: the input's texts, for the review page's wording (keys review.*).
+     * {@code texts}: the input's texts, for the review page's wording (keys review.*). {@code inRunInput}: traced in the
+     * input the run read, kept in its folder (else in today's: a run published before runs kept it, or nothing changed).
      */
     public record Result(String runId, Path runFolder, String language, List<Change> changes, List<String> changedFiles,
-                         int cellsCompared, Texts texts) {
+                         int cellsCompared, Texts texts, boolean inRunInput) {
 
         /** The input is no longer the run's: an input cell's line may hold another value than the run read. */
         public boolean inputChanged() {
@@ -114,14 +115,41 @@ public final class Review {
         PublishedRun run = PublishedRun.read(runFolder);
         Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
                 + "run " + runId + "'s workbooks: it is not a workbook of that run"));
-        String language = published.language();
+        Biennium biennium = Biennium.parse(run.biennium());
+        InputSet today = Publication.ingest(inputDir, biennium);
+        List<String> changedFiles = run.changedFiles(today).stream().map(f -> InputFolder.shownName(inputDir, f)).toList();
+        // Changed since the run: traced in the input the run kept (its kinds and sources are the run's, whatever changed),
+        // then found in today's input by their records' keys. A run published before runs kept their input is traced in
+        // today's, a cell keeping the kind the other rows of its column show (CellSources.keepColumnsOwnFields).
+        try (RunInput kept = changedFiles.isEmpty() ? null : RunInput.open(run).orElse(null)) {
+            Result traced = compare(shown, back, runFolder, runId, published, kept != null ? kept.inputs() : today, inputDir,
+                    changedFiles, kept != null ? Set.of() : Set.copyOf(changedFiles));
+            if (kept == null) {
+                return traced;
+            }
+            DataPackage pkg = DataPackage.load(inputDir);
+            List<Change> changes = traced.changes().stream().map(c -> new Change(c.table(), c.rowKey(), c.column(), c.published(),
+                    c.returned(), c.kind(), kept.relocated(c.sources(), today, pkg), c.where())).toList();
+            // The page's wording from today's texts: the run's may lack a text this version of pb-annex says.
+            return new Result(runId, runFolder, traced.language(), changes, changedFiles, traced.cellsCompared(),
+                    org.pbannex.reference.ReferenceData.from(today, biennium).texts(), true);
+        }
+    }
 
-        InputSet in = Publication.ingest(inputDir, Biennium.parse(run.biennium()));
-        List<String> changedFiles = run.changedFiles(in).stream().map(f -> InputFolder.shownName(inputDir, f)).toList();
-        ComputedPublication computed = Publication.compute(in);
+    /**
+     * The comparison, traced in {@code in}: the input the run read (today's, or the copy it kept).
+     *
+     * @param inferFrom the files changed since the run when {@code in} is today's input (see CellSources); else none
+     */
+    private static Result compare(String shown, List<Sheet> back, Path runFolder, String runId, Published published, InputSet in,
+                                  Path inputDir, List<String> changedFiles, Set<String> inferFrom) {
+        String language = published.language();
+        // The expenditure lines are today's (the run keeps their checksums, not the lines): a figure summed from them is
+        // named by which lines it sums, not by line numbers.
+        ComputedPublication computed = Publication.compute(in, Publication.readLines(in, inputDir, null), TableCatalogue.ids());
         List<Table> tables = computed.tables().values().stream().filter(t -> published.tables().contains(t.id())).toList();
         List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language), RunRenderer.wording(computed));
-        DataPackage pkg = DataPackage.load(inputDir);
+        DataPackage pkg = DataPackage.load(in.inputDir());
 
         Map<String, Sheet> publishedByName = byName(published.sheets());
         Map<String, Sheet> returnedByName = byName(back);
@@ -170,8 +198,7 @@ public final class Review {
             if (!r.name().equals(plan.sheetName())) {
                 changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
-            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, Set.copyOf(changedFiles),
-                    changes);
+            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, inferFrom, changes);
         }
         for (Sheet r : back) {
             if (!taken.contains(r.name())) {
@@ -183,7 +210,7 @@ public final class Review {
                 }
             }
         }
-        return new Result(runId, runFolder, language, changes, changedFiles, compared, computed.reference().texts());
+        return new Result(runId, runFolder, language, changes, changedFiles, compared, computed.reference().texts(), false);
     }
 
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */

@@ -66,6 +66,11 @@ final class ReviewApply {
                 continue;
             }
             CellSources.InputCell cell = c.sources().get(0);
+            if (!cell.gone().isEmpty()) { // the record the run read is no longer in the file: nowhere to write it
+                done.add(new Applied(c, false, t.get("review.applied.gone").with("file", cell.file()).with("key", cell.gone())
+                        .with("returned", shortened(c.returned()))));
+                continue;
+            }
             CsvTable table = inputs.csv(cell.resource());
             List<List<String>> rows = edited.computeIfAbsent(cell.resource(),
                     r -> new ArrayList<>(table.rows().stream().map(x -> new ArrayList<>(x.cells()) ).map(x -> (List<String>) x).toList()));

@@ -119,6 +119,10 @@ final class ReviewReport {
                         + " (" + s.column() + ")");
                 continue;
             }
+            if (!s.gone().isEmpty()) { // a record the run read, no longer in today's file
+                sources.add(s.file() + ": " + t.get("review.source.gone").with("key", s.gone()).in(page) + " (" + s.column() + ")");
+                continue;
+            }
             byFile.computeIfAbsent(s.file(), k -> new java.util.LinkedHashMap<>())
                     .computeIfAbsent(s.column(), k -> new java.util.ArrayList<>()).add(s.line());
         }
@@ -163,7 +167,9 @@ final class ReviewReport {
     }
 
     private static String lines(Review.Change c) {
-        return join(c.sources().stream().map(s -> s.selection().isEmpty() ? String.valueOf(s.line()) : s.selection()).toList());
+        // A record no longer in today's file has no line: its key is said in the applied column and on the page.
+        return join(c.sources().stream().map(s -> !s.selection().isEmpty() ? s.selection() : s.gone().isEmpty()
+                ? String.valueOf(s.line()) : "").toList());
     }
 
     private static String columns(Review.Change c) {

@@ -636,6 +636,85 @@ class ReviewRoundTripTest {
                 "taken back");
     }
 
+    /**
+     * Found in review: with the input changed since the run, a cell's kind was guessed from today's input and the run's
+     * checksums. Where the change touched more than half of a column's rows, the column's own field was no longer
+     * found, and Africa's inflation rate, still as published in its (moved) line, was called derived: the reviewer's
+     * correction was dropped as "a computed figure". A row total of rt (keyed by several things) named every numeric
+     * field of its records. Now the run keeps the input it read (input.zip) and review traces in that: the kinds and
+     * sources are the run's, found in today's input by their records' keys (a moved line where it is now, a deleted
+     * record said to be gone), and --apply writes only a record that still holds the published value.
+     */
+    @Test
+    void aReviewAfterTheInputChangedIsTracedInTheInputTheRunRead() throws Exception {
+        Path input = tmp.resolve("input");
+        org.pbannex.TestInputs.copyTree(Golden.input(), input);
+        Path runOut = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
+                "--format", "xlsx");
+        assertEquals(0, run.status(), run.toString());
+        Path zh;
+        try (Stream<Path> s = Files.walk(runOut)) {
+            zh = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(zh.resolveSibling("input.zip")), "the run keeps the input it read");
+        // Since the run: every region's rate but Africa's changed, Africa's line moved last, Europe's deleted; every
+        // indicator's target_total changed.
+        Path inflation = input.resolve("2022-23/regional_inflation.csv");
+        Files.writeString(inflation, "region,annual_inflation_pct\nAM,3.5\nAS,13.0\nAP,3.0\nAF,4.4\n");
+        Path indicators = input.resolve("2022-23/results_indicators.csv");
+        Files.writeString(indicators, java.util.regex.Pattern.compile(",(\\d+),([A-Z_]+)$", java.util.regex.Pattern.MULTILINE)
+                .matcher(Files.readString(indicators)).replaceAll(m -> "," + (Long.parseLong(m.group(1)) + 1) + "," + m.group(2)));
+        Path returned = tmp.resolve("back.xlsx");
+        try (var in = Files.newInputStream(zh); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var a21 = wb.getSheet(sheetOf(zh, "a2-1"));
+            Map.of("非洲", 4.6, "美洲", 3.6, "欧洲", 4.5).forEach((region, rate) -> {
+                var row = rowLabelled(a21, region);
+                row.getCell(row.getLastCellNum() - 1).setCellValue(rate);
+            });
+            var ratifications = rowLabelled(wb.getSheet(sheetOf(zh, "rt")), "合计：批准书");
+            int all = 0;
+            for (var cell : ratifications) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 105) {
+                    cell.setCellValue(106);
+                    all++;
+                }
+            }
+            assertEquals(1, all, "the ratifications' target in all regions");
+            written(wb, returned);
+        }
+        Path copy = tmp.resolve("copy");
+        CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
+                "--apply", copy.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("each change is traced in the input the run read"), r.out());
+        List<String> lines = csv(tmp.resolve("review-back.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        String file = input + "/2022-23/regional_inflation.csv";
+        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input," + file + ",5,annual_inflation_pct,a2-1 区域通货膨胀率,B7,非洲,"
+                + "年均通货膨胀率 (%),applied " + file + ", line 5, column annual_inflation_pct: '4.4' -> '4.6'"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,3.6,input," + file + ",2,annual_inflation_pct,")
+                && l.endsWith(",not applied: " + file + ", line 2, column annual_inflation_pct now holds '3.5', not the published "
+                + "'3.4' (the file changed since the run): decide on the reviewer's '3.6' by hand")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,EU,rate_pct,4.2,4.5,input," + file + ",,annual_inflation_pct,")
+                && l.endsWith(",not applied: " + file + " no longer holds the record region = EU the run read (the file changed "
+                + "since the run): decide on the reviewer's '4.5' by hand")), all);
+        String indicatorsFile = input + "/2022-23/results_indicators.csv";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("rt,ALL.RATIFICATION,target_ALL,105,106,derived," + indicatorsFile + "; "
+                + indicatorsFile + ",15; 16,target_total; target_total,")), "the two ratification indicators' targets: " + all);
+        assertEquals(List.of("region,annual_inflation_pct", "AM,3.5", "AS,13.0", "AP,3.0", "AF,4.6"),
+                Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")), "Africa's line, where it is now");
+        String page = Files.readString(tmp.resolve("review-back.html"));
+        assertTrue(page.contains(">" + file + ": 已没有运行所读的记录 region = EU (annual_inflation_pct)<"), page);
+
+        // A run published before runs kept their input: traced in today's input, and said so.
+        Files.delete(zh.resolveSibling("input.zip"));
+        CliRun old = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+                runOut.toString());
+        assertEquals(0, old.status(), old.toString());
+        assertTrue(old.out().contains("the run keeps no copy of its input (published before runs kept one)"), old.out());
+    }
+
     /** An input workbook (input export) given to review is named as one, with the commands that take it. */
     @Test
     void anInputWorkbookIsToldApart() throws Exception {

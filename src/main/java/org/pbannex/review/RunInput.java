@@ -1,0 +1,176 @@
+package org.pbannex.review;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.pbannex.ingest.DataPackage;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Resource;
+import org.pbannex.publication.Publication;
+import org.pbannex.publish.PublishedRun;
+import org.pbannex.publish.RunFolder;
+
+/**
+ * The input a run read, kept in its folder ({@value #FILE}: its CSV files and datapackage.json, about 60 kB) so that a
+ * workbook returned after the input changed is traced in the input the run read, not guessed from today's: each cell's
+ * kind and sources are the run's, and its input cells are then found in today's input by their record's primary key
+ * ({@link #relocated}), so --apply writes the record the run read, wherever its line is now, or says that it is gone.
+ * The expenditure lines are not kept (1 MB and more; a figure summed from them is named by its selection, not by lines).
+ */
+public final class RunInput implements AutoCloseable {
+
+    /** The copy in the run folder. */
+    public static final String FILE = PublishedRun.INPUT_COPY;
+
+    private final Path folder;
+    private final InputSet inputs;
+
+    private RunInput(Path folder, InputSet inputs) {
+        this.folder = folder;
+        this.inputs = inputs;
+    }
+
+    /**
+     * Writes the copy of the files {@code in} was read from into the run's staging folder. Each is checked against the
+     * checksum the run read it with: a file changed since (the run compared the folder's records just before) stops the
+     * run, so the copy is never another input than the one the run's figures come from.
+     */
+    public static void keep(InputSet in, Path staging) throws IOException {
+        Path zip = staging.resolve(FILE);
+        Map<String, String> files = new TreeMap<>();
+        in.files().values().forEach(f -> files.put(f.path(), f.sha256()));
+        files.put(DataPackage.FILE, null); // how the files are read (its own checksum is not the manifest's to give)
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (var f : files.entrySet()) {
+                byte[] bytes = Files.readAllBytes(in.inputDir().resolve(f.getKey()));
+                if (f.getValue() != null && !f.getValue().equals(sha256(bytes))) {
+                    throw new InputError(in.inputDir().resolve(f.getKey()).toString(), 0, "", "changed while the run read the input: "
+                            + "nothing was published, so that no figure comes from two versions of the input; run again");
+                }
+                out.putNextEntry(new ZipEntry(f.getKey()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * The input the run kept, read as the run read it, in a folder of its own until {@link #close}; empty for a run
+     * published before runs kept it. A copy whose files are not those the manifest names (by checksum) is refused.
+     */
+    static Optional<RunInput> open(PublishedRun run) throws IOException {
+        Path zip = run.folder().resolve(FILE);
+        if (!Files.isRegularFile(zip)) {
+            return Optional.empty();
+        }
+        Path folder = Files.createTempDirectory("pb-annex-run-input-");
+        try {
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    Path to = folder.resolve(e.getName()).normalize();
+                    if (!to.startsWith(folder) || e.isDirectory()) {
+                        throw new InputError(zip.toString(), 0, "", "holds " + e.getName() + ", not a file of an input folder");
+                    }
+                    Files.createDirectories(to.getParent());
+                    try (OutputStream out = Files.newOutputStream(to)) {
+                        in.transferTo(out);
+                    }
+                    String expected = run.inputSha256().get(e.getName());
+                    if (!e.getName().equals(DataPackage.FILE) && !InputSet.sha256(to).equals(expected)) {
+                        throw new InputError(zip.toString(), 0, "", e.getName() + " is not the file the run read (its checksum "
+                                + "is not the manifest's): the run folder was changed since it was published");
+                    }
+                }
+            }
+            return Optional.of(new RunInput(folder, Publication.ingest(folder,
+                    org.pbannex.reference.Biennium.parse(run.biennium()))));
+        } catch (IOException | RuntimeException e) {
+            RunFolder.deleteTree(folder);
+            throw e;
+        }
+    }
+
+    /** The input as the run read it. */
+    InputSet inputs() {
+        return inputs;
+    }
+
+    /**
+     * The same input cells in today's input: each of a record the run read, in the record of today's file with the
+     * same primary key (its line now, its file as today's input names it); a record no longer there keeps its field
+     * with line 0 and the key it had ({@code gone}). Cells that are no record's (expenditure lines) are as they were.
+     */
+    List<CellSources.InputCell> relocated(List<CellSources.InputCell> cells, InputSet today, DataPackage pkg) {
+        List<CellSources.InputCell> out = new ArrayList<>();
+        for (CellSources.InputCell c : cells) {
+            if (c.line() <= 0 || !c.selection().isEmpty() || !pkg.has(c.resource())) {
+                out.add(c);
+                continue;
+            }
+            Resource r = pkg.resource(c.resource());
+            Record was = recordsAt(c.resource()).get(c.file() + "\t" + c.line());
+            if (was == null) { // not a line the run read: cannot be (the cell was traced in this input)
+                throw new IllegalStateException("no record at " + c.file() + " line " + c.line());
+            }
+            String key = key(r, was);
+            Record now = keyed(today, r).get(key);
+            out.add(now != null ? new CellSources.InputCell(c.resource(), now.file(), now.line(), c.column())
+                    : CellSources.InputCell.gone(c.resource(), today.sourceName(c.resource()), c.column(),
+                    r.primaryKey().stream().map(f -> f + " = " + was.text(f)).collect(Collectors.joining(", "))));
+        }
+        return out;
+    }
+
+    private final Map<String, Map<String, Record>> byLine = new HashMap<>();
+    private final Map<InputSet, Map<String, Map<String, Record>>> byKey = new java.util.IdentityHashMap<>();
+
+    private Map<String, Record> recordsAt(String resource) {
+        return byLine.computeIfAbsent(resource, r -> {
+            Map<String, Record> m = new HashMap<>();
+            inputs.table(r).forEach(x -> m.put(x.file() + "\t" + x.line(), x));
+            return m;
+        });
+    }
+
+    private Map<String, Record> keyed(InputSet in, Resource r) {
+        return byKey.computeIfAbsent(in, x -> new HashMap<>()).computeIfAbsent(r.name(), n -> {
+            Map<String, Record> m = new LinkedHashMap<>();
+            in.table(n).forEach(x -> m.put(key(r, x), x));
+            return m;
+        });
+    }
+
+    private static String key(Resource r, Record record) {
+        return r.primaryKey().stream().map(record::text).collect(Collectors.joining("\u0000"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        RunFolder.deleteTree(folder);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
