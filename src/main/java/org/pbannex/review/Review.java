@@ -45,6 +45,9 @@ import org.pbannex.table.Table;
  */
 public final class Review {
 
+    /** The significant digits Excel keeps of a number: the rest of a saved double is binary noise (4.4 + 0.2). */
+    static final java.math.MathContext EXCEL = new java.math.MathContext(15);
+
     /** A run id as pb-annex makes them (20261130T040928.377Z-f42b6b1f-a4da). */
     static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}(?:\\.\\d{3})?Z-[0-9a-f]{8}(?:-[0-9a-f]{4})?");
 
@@ -556,8 +559,7 @@ public final class Review {
         BigDecimal y = CellSources.number(b);
         if (x != null && y != null) {
             // To Excel's 15 significant digits: a program that saves 70.1 as 70.099999999999994 changed nothing.
-            java.math.MathContext excel = new java.math.MathContext(15);
-            return x.round(excel).compareTo(y.round(excel)) == 0;
+            return x.round(EXCEL).compareTo(y.round(EXCEL)) == 0;
         }
         return a.strip().equals(b.strip());
     }

@@ -157,14 +157,15 @@ final class ReviewApply {
         return one.length() <= 80 ? one : one.substring(0, 79) + "\u2026";
     }
 
-    // A number as the input writes it (no exponent, no trailing zeros: Excel keeps 15700000 as 1.57E7); anything else as
-    // typed, for the field's rules to judge.
+    // A number as the input writes it (no exponent, no trailing zeros: Excel keeps 15700000 as 1.57E7), to Excel's 15
+    // significant digits (a correction saved as 4.6000000000000005 is 4.6, which a field of one decimal takes; the review
+    // compares to those digits too); anything else as typed, for the field's rules to judge.
     private static String plainNumber(String returned) {
         BigDecimal n = CellSources.number(returned);
         if (n == null) {
             return returned;
         }
-        n = n.stripTrailingZeros();
+        n = n.round(Review.EXCEL).stripTrailingZeros();
         return n.scale() < 0 ? n.setScale(0).toPlainString() : n.toPlainString();
     }
 
