@@ -86,9 +86,26 @@ public final class Texts {
         return numberedKeys(prefix).stream().map(this::get).toList();
     }
 
-    /** The keys of {@link #numbered}: a key with further parts (publication.note.2.tables) is not one of them. */
+    /**
+     * The keys of {@link #numbered}, by their numbers (footnote 10 after footnote 9, not after 1); a key with further
+     * parts (publication.note.2.tables) is not one of them.
+     */
     public java.util.List<String> numberedKeys(String prefix) {
-        return byKey.keySet().stream().filter(k -> TextKeys.isNumbered(k, prefix)).sorted().toList();
+        return byKey.keySet().stream().filter(k -> TextKeys.isNumbered(k, prefix))
+                .sorted(java.util.Comparator.comparing((String k) -> k.substring(prefix.length()), Texts::byNumber)).toList();
+    }
+
+    /** Parts of digits by their value, before any other part, which sort as strings. */
+    private static int byNumber(String a, String b) {
+        boolean da = a.matches("\\d+");
+        boolean db = b.matches("\\d+");
+        if (da && db) {
+            String ta = a.replaceFirst("^0+(?=\\d)", "");
+            String tb = b.replaceFirst("^0+(?=\\d)", "");
+            int byValue = ta.length() != tb.length() ? Integer.compare(ta.length(), tb.length()) : ta.compareTo(tb);
+            return byValue != 0 ? byValue : a.compareTo(b);
+        }
+        return da != db ? (da ? -1 : 1) : a.compareTo(b);
     }
 
     /** A key in braces inside a text: a placeholder with a dot, which no other placeholder has. */

@@ -41,6 +41,21 @@ class TextsTest {
         assertEquals("并非劳工组织的数据", t.get("c.only_zh").in(org.pbannex.table.Language.EN), "an empty English text falls back to the Chinese");
     }
 
+    /** A table with ten footnotes or more lists them by number: 1, 2, ..., 9, 10, 11 (as strings, 10 came after 1). */
+    @Test
+    void numberedTextsComeInTheOrderOfTheirNumbers() {
+        Map<String, Text> byKey = new LinkedHashMap<>();
+        for (int n : new int[] {11, 2, 10, 1, 9, 3}) {
+            byKey.put("t1.footnote." + n, Text.of("note " + n));
+        }
+        byKey.put("t1.footnote.2.x", Text.of("not one of them"));
+        Texts t = texts(byKey);
+        assertEquals(List.of("t1.footnote.1", "t1.footnote.2", "t1.footnote.3", "t1.footnote.9", "t1.footnote.10",
+                "t1.footnote.11"), t.numberedKeys("t1.footnote."));
+        assertEquals(List.of("note 1", "note 2", "note 3", "note 9", "note 10", "note 11"),
+                t.numbered("t1.footnote.").stream().map(Text::zh).toList());
+    }
+
     @Test
     void anIncludeOfNoKeyOrOfItselfIsBadInput() {
         InputError none = assertThrows(InputError.class,
