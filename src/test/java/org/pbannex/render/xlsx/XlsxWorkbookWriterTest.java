@@ -624,6 +624,86 @@ class XlsxWorkbookWriterTest {
         }
     }
 
+    /**
+     * The styles part is complete as Excel writes it: the named style "Normal" (cellStyles) on the one cell style
+     * format of cellStyleXfs, which every cell format is based on, the elements in the schema's order. Without it
+     * openpyxl warned "Workbook contains no default style" on opening a workbook.
+     */
+    @Test
+    void theStylesPartHasTheNormalStyleEveryCellFormatIsBasedOn() throws Exception {
+        for (Language lang : Language.values()) {
+            org.w3c.dom.Element styles = stylesPart(written.resolve("out-" + lang.code() + ".xlsx"));
+            List<String> order = new ArrayList<>();
+            for (org.w3c.dom.Node n = styles.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element e) {
+                    order.add(e.getLocalName());
+                }
+            }
+            List<String> schema = List.of("numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles",
+                    "dxfs", "tableStyles", "colors", "extLst");
+            assertTrue(order.containsAll(List.of("fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles")), lang + ": " + order);
+            assertEquals(order.stream().sorted(java.util.Comparator.comparingInt(schema::indexOf)).toList(), order,
+                    lang + ": in the schema's order");
+            List<org.w3c.dom.Element> named = children(styles, "cellStyles", "cellStyle");
+            assertEquals(1, named.size(), lang.toString());
+            assertEquals("Normal", named.get(0).getAttribute("name"));
+            assertEquals("0", named.get(0).getAttribute("builtinId"));
+            assertEquals("0", named.get(0).getAttribute("xfId"));
+            assertEquals("1", ((org.w3c.dom.Element) named.get(0).getParentNode()).getAttribute("count"));
+            List<org.w3c.dom.Element> base = children(styles, "cellStyleXfs", "xf");
+            assertEquals(1, base.size());
+            for (String a : List.of("numFmtId", "fontId", "fillId", "borderId")) {
+                assertEquals("0", base.get(0).getAttribute(a), a);
+            }
+            List<org.w3c.dom.Element> formats = children(styles, "cellXfs", "xf");
+            assertTrue(formats.size() > 5);
+            for (org.w3c.dom.Element xf : formats) {
+                assertEquals("0", xf.getAttribute("xfId"), lang + ": every cell format is based on Normal");
+            }
+        }
+    }
+
+    /**
+     * openpyxl (Debian's python3-openpyxl; .ci/run installs it) opens both workbooks without a warning, the styles
+     * part included; skipped where it is not installed.
+     */
+    @Test
+    void openpyxlOpensTheWorkbooksWithoutAWarning() throws Exception {
+        Process probe = new ProcessBuilder("python3", "-c", "import openpyxl").redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(probe.waitFor() == 0, "python3 with openpyxl is not installed");
+        for (Language lang : Language.values()) {
+            Path file = written.resolve("out-" + lang.code() + ".xlsx");
+            String out = org.pbannex.TestWorkbooks.program(written, "python3", "-W", "error", "-c",
+                    "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); "
+                            + "print(wb.sheetnames[0], [s.name for s in wb._named_styles])",
+                    file.toString());
+            assertTrue(out.strip().endsWith("['Normal']"), lang + ": " + out);
+        }
+    }
+
+    static org.w3c.dom.Element stylesPart(Path workbook) throws Exception {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            try (var in = zip.getInputStream(zip.getEntry("xl/styles.xml"))) {
+                return factory.newDocumentBuilder().parse(in).getDocumentElement();
+            }
+        }
+    }
+
+    static List<org.w3c.dom.Element> children(org.w3c.dom.Element root, String parent, String child) {
+        List<org.w3c.dom.Element> out = new ArrayList<>();
+        var parents = root.getElementsByTagNameNS(root.getNamespaceURI(), parent);
+        for (int i = 0; i < parents.getLength(); i++) {
+            var kids = ((org.w3c.dom.Element) parents.item(i)).getElementsByTagNameNS(root.getNamespaceURI(), child);
+            for (int k = 0; k < kids.getLength(); k++) {
+                out.add((org.w3c.dom.Element) kids.item(k));
+            }
+        }
+        return out;
+    }
+
     @Test
     void documentProperties() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
