@@ -12,11 +12,18 @@ import org.pbannex.render.markup.ChartView;
  */
 public record SvgChart(int width, int height, List<Label> labels, List<Rect> bars, List<Path> slices) {
 
-    static final int WIDTH = 720;
-    private static final int LABEL_WIDTH = 170;
-    private static final int PLOT_WIDTH = 470;
-    private static final int BAR = 11;
-    private static final int GAP = 10;
+    /*
+     * Drawn one SVG unit to a CSS pixel on a desktop screen, its text at 15 units (html-edition.css), about the size of
+     * the tables' (at 11 units, 11 px at 1280 px wide, the labels were hard to read): bars and gaps as tall as the
+     * text needs, room on the left for a region's name ("Global and headquarters") and on the right for a figure.
+     */
+    static final int WIDTH = 860;
+    private static final int LABEL_WIDTH = 240;
+    private static final int PLOT_WIDTH = 560;
+    private static final int BAR = 16;
+    private static final int GAP = 14;
+    /** From a bar's (or group's) middle down to the baseline of text centred on it. */
+    private static final double TEXT_MIDDLE = 5;
     private static final int PIE = 220;
 
     /** A text at (x, y); {@code anchor} is the SVG text-anchor. */
@@ -41,11 +48,11 @@ public record SvgChart(int width, int height, List<Label> labels, List<Rect> bar
         int y = GAP;
         for (ChartView.BarGroup g : c.bars()) {
             int groupHeight = g.bars().size() * (BAR + 2);
-            labels.add(new Label(n(LABEL_WIDTH - 8), n(y + groupHeight / 2.0 + 4), "end", g.category()));
+            labels.add(new Label(n(LABEL_WIDTH - 8), n(y + groupHeight / 2.0 + TEXT_MIDDLE), "end", g.category()));
             for (ChartView.Bar b : g.bars()) {
                 double w = Math.max(b.length() * PLOT_WIDTH, 0.5);
                 bars.add(new Rect(n(LABEL_WIDTH), n(y), n(w), n(BAR), b.color()));
-                labels.add(new Label(n(LABEL_WIDTH + w + 4), n(y + BAR - 2), "start", b.value()));
+                labels.add(new Label(n(LABEL_WIDTH + w + 5), n(y + BAR / 2.0 + TEXT_MIDDLE), "start", b.value()));
                 y += BAR + 2;
             }
             y += GAP;

@@ -67,6 +67,33 @@ class HtmlEditionBrowserTest {
     }
 
     /**
+     * On a desktop screen (1280 CSS pixels wide) a chart's labels (categories, figures) are drawn at 13 px or more, about
+     * the size of the tables' text (they were 11 px, hard to read), and none is cut off at the chart's edges.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void onADesktopScreenTheChartsLabelsAreReadable(Language lang) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("desktop-" + lang.code()))) {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 2000,
+                    "deviceScaleFactor", 1, "mobile", false));
+            browser.load(edition(lang).toUri().toString());
+            int labels = browser.evaluate("document.querySelectorAll('figure.chart svg text').length").asInt();
+            assertTrue(labels > 20, lang + ": " + labels + " chart labels");
+            // The drawn size: the text's font size in SVG units times the units' scale on the screen.
+            double smallest = browser.evaluate("Math.min(...[...document.querySelectorAll('figure.chart svg text')].map(t => {"
+                    + " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+                    + " return parseFloat(getComputedStyle(t).fontSize) * scale; }))").asDouble();
+            double table = browser.evaluate("parseFloat(getComputedStyle(document.querySelector('main table.data')).fontSize)").asDouble();
+            assertTrue(smallest >= 13 && smallest >= 0.85 * table, lang + ": chart labels drawn at " + smallest
+                    + " px beside the tables' " + table + " px");
+            assertEquals(0, browser.evaluate("[...document.querySelectorAll('figure.chart svg text')].filter(t => {"
+                    + " const b = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();"
+                    + " return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5; }).length")
+                    .asInt(), lang + ": a chart label runs over its chart's edge");
+        }
+    }
+
+    /**
      * On a phone (390 CSS pixels): the page does not scroll sideways (the hidden text of an empty cell once widened it
      * to 641 px), a wide table scrolls in its own box with its row labels at least a few words wide (Chinese labels
      * were squeezed to a character a line), the contents are one column, and a cell of several entries keeps its line
