@@ -190,7 +190,10 @@ final class StructureTree {
     /** The element of a link (Link) or of text with an alternative (a Span with the Alt). */
     private static PdfStructureElement pieceElement(PdfStructureElement container, Element e) {
         if (isLink(e)) {
-            return new PdfStructureElement(container, PdfName.LINK);
+            // A link whose text says little (a note's †) is named by its alternative, as the HTML's aria-label names it.
+            PdfStructureElement link = new PdfStructureElement(container, PdfName.LINK);
+            alternative(link, e);
+            return link;
         }
         PdfStructureElement span = new PdfStructureElement(container, PdfName.SPAN);
         alternative(span, e);

@@ -147,6 +147,60 @@ class PdfUaConformanceTest {
     }
 
     /**
+     * The † after a figure that differs from the print is a link to its note under the table, as in the HTML edition:
+     * an annotation going to the note's named destination (table-t2-note-3), on the page that shows the note, that says
+     * where it goes as the HTML's link is named ("note 3", "注释 3": its /Contents), tied to a Link element of the cell
+     * with that name as its Alt. One such link per cell note of the tables.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aNotesMarkerLinksToItsNote(Language lang) throws IOException {
+        int cellNotes = tables.stream().mapToInt(t -> t.cellNotes().size()).sum();
+        assertTrue(cellNotes > 0, "the 2022-23 tables have a figure that differs from the print (Table 2's outcome 8)");
+        String nameFormat = GoldenEditions.wording(pub).all(lang, "note_ref").get("note_ref");
+        java.util.regex.Pattern noteDestination = java.util.regex.Pattern.compile("(table-[\\w-]+)-note-(\\d+)");
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            Map<Integer, COSBase> parentTree = parentTree(doc);
+            PDFTextStripper text = new PDFTextStripper();
+            int links = 0;
+            for (PDPage page : doc.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    if (!(annotation instanceof PDAnnotationLink link) || !(link.getAction() instanceof PDActionGoTo go)
+                            || !(go.getDestination() instanceof PDNamedDestination named)) {
+                        continue;
+                    }
+                    var m = noteDestination.matcher(named.getNamedDestination());
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    String name = nameFormat.replace("{n}", m.group(2));
+                    assertEquals(name, link.getContents(), "the link's description");
+                    Table table = tables.stream().filter(t -> TableView.anchor(t).equals(m.group(1))).findFirst().orElseThrow();
+                    String note = TableView.of(table, lang).footnotes().get(Integer.parseInt(m.group(2)) - 1);
+                    PDPageDestination target = doc.getDocumentCatalog().findNamedDestinationPage(named);
+                    assertTrue(target != null, named.getNamedDestination() + " exists");
+                    int targetPage = doc.getPages().indexOf(target.getPage()) + 1;
+                    text.setStartPage(targetPage);
+                    text.setEndPage(targetPage);
+                    assertTrue(bare(text.getText(doc)).contains(bare(note).substring(0, Math.min(12, bare(note).length()))),
+                            named.getNamedDestination() + " goes to page " + targetPage + ", which shows the note " + note);
+                    COSBase element = parentTree.get(link.getStructParent());
+                    assertTrue(element instanceof COSDictionary, "the annotation's StructParent is in the parent tree");
+                    PDStructureElement linkElement = new PDStructureElement((COSDictionary) element);
+                    assertEquals("Link", linkElement.getStructureType());
+                    assertEquals(name, linkElement.getAlternateDescription(), "the Link element's Alt");
+                    assertEquals("TD", ((PDStructureElement) linkElement.getParent()).getStructureType(), "in its cell");
+                    assertTrue(linkElement.getKids().stream().anyMatch(k -> k instanceof PDObjectReference r
+                            && r.getReferencedObject() != null
+                            && r.getReferencedObject().getCOSObject() == link.getCOSObject()), "OBJR");
+                    links++;
+                }
+            }
+            assertEquals(cellNotes, links, lang + ": a link per note's marker");
+        }
+    }
+
+    /**
      * Every figure and text cell of every table names the heading cells it comes under (Headers), as the HTML edition's
      * cells do; every name is a heading cell's (TH) ID in the structure tree's ID tree, and every heading cell of a
      * table's body (a row's label, a group's heading row) has an ID, or a scope in a simple table (the inputs).
