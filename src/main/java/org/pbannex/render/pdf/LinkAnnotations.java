@@ -20,7 +20,7 @@ import org.xhtmlrenderer.render.Box;
 import org.xhtmlrenderer.render.RenderingContext;
 
 /**
- * The PDF's clickable links (the contents page's entries), made here instead of by Flying Saucer so that a tagged PDF
+ * The PDF's clickable links (the contents page's entries, a note's marker), made here instead of by Flying Saucer so that a tagged PDF
  * can tie each to its place in the structure tree, as PDF/UA asks: Flying Saucer 9.13 adds its link annotations
  * where nothing outside OpenPDF can reach them.
  * <p>
@@ -48,11 +48,11 @@ final class LinkAnnotations {
     /** Called for every box whose background is painted: makes its annotation when the box is a piece of a link. */
     void painted(RenderingContext c, Box box) {
         Element a = box.getElement();
-        if (a == null || !"a".equalsIgnoreCase(a.getNodeName()) || box.getParent() != null
+        if (a == null || !isLink(a) || box.getParent() != null
                 && box.getParent().getElement() == a || page.containsKey(box)) {
             return; // not a link, or a box inside the link's own (its ::after text), which the outer box covers
         }
-        String href = a.getAttribute("href").strip();
+        String href = target(a);
         if (href.isEmpty() || href.equals("#")) {
             return;
         }
@@ -79,6 +79,23 @@ final class LinkAnnotations {
         writer.addAnnotation(annotation);
         page.put(box, annotation);
     }
+
+    /**
+     * Whether the element is a link: an {@code <a href>}, or an element marked as one by {@code data-link} (a note's
+     * marker, a raised {@code <sup>}: an {@code <a>} inside it was drawn after the page's other text, so that the text
+     * layer read "43.1" and "†" apart).
+     */
+    static boolean isLink(Element e) {
+        return !target(e).isEmpty();
+    }
+
+    /** Where the link goes ("#table-t2-note-2", a URI), or "" when the element is no link. */
+    static String target(Element e) {
+        String href = "a".equalsIgnoreCase(e.getNodeName()) ? e.getAttribute("href") : e.getAttribute(DATA_LINK);
+        return href.strip();
+    }
+
+    static final String DATA_LINK = "data-link";
 
     /** Before the page is closed, its text drawn: ties each annotation to its Link element. */
     void finishPage() {

@@ -453,7 +453,7 @@ final class StructureTree {
     }
 
     private static boolean isLink(Element e) {
-        return "a".equals(name(e)) && !e.getAttribute("href").isBlank();
+        return LinkAnnotations.isLink(e);
     }
 
     private static boolean hidden(Element e) {
