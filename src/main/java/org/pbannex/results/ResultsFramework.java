@@ -112,6 +112,7 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
                     text(r, "verification"), r.text("footnote"), text(r, "target"), r.integerOrNull("target_total"),
                     r.text("target_unit"), baselines.getOrDefault(id, List.of()), split, r.file(), r.line());
             checkTarget(r, ind);
+            IndicatorNotes.check(r, id, ind.footnote(), outcome.kind(), ref.texts());
             indicators.add(ind);
         }
         return new ResultsFramework(levels, outcomes, outputs, indicators);

@@ -1,5 +1,8 @@
 package org.pbannex.table;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +14,44 @@ public final class NoteMarker {
     /** A marker ending a title, heading or label, with the space before it. */
     public static final Pattern TRAILING = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])$");
 
+    /** A marker at the start of a footnote (or of one part of it), followed by the note text. */
+    private static final Pattern LEADING = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
+    /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
+    private static final Pattern NEXT = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
+    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
     private NoteMarker() {
+    }
+
+    /** One marked part of a printed footnote: its marker ("" when none) and its text without it. */
+    public record Part(String marker, String text) {
+    }
+
+    /**
+     * The marked parts of a printed footnote ("* Estimate.", "1 Results ...", one footnote may hold "* ... ** ..."),
+     * markers normalised: the note under a table that a label's marker points to.
+     */
+    public static List<Part> parts(String footnote) {
+        List<Part> out = new ArrayList<>();
+        for (String part : NEXT.split(footnote.strip())) {
+            Matcher m = LEADING.matcher(part);
+            if (m.find() && m.end() < part.length()) {
+                out.add(new Part(normalise(m.group(1)), part.substring(m.end()).strip()));
+            } else {
+                out.add(new Part("", part.strip()));
+            }
+        }
+        return out;
+    }
+
+    /** Superscript digits (as labels carry them) and plain digits (as footnotes start) are the same marker. */
+    public static String normalise(String marker) {
+        StringBuilder b = new StringBuilder();
+        for (char c : marker.toCharArray()) {
+            int i = SUPERSCRIPTS.indexOf(c);
+            b.append(i >= 0 ? (char) ('0' + i) : c);
+        }
+        return b.toString();
     }
 
     /** The text without the marker it ends with, if any. */

@@ -167,6 +167,12 @@ class MadeUpBienniumTest {
                 2.1.1,2.1.1,policy_output,2,2.1,水厂数目。,Water plants.,,,,8 个成员国(非洲 1 个、美洲 2 个、阿拉伯国家 5 个)。,"8 member States (Africa 1, Americas 2, Arab States 5).",8,MS
                 A.1.1,A.1.1,enabling_output,A,A.1,数字化比例。,Share digitalized.,系统,System,,100%。,100%.,100,PCT
                 """);
+        // 1.2.1's marker points to this note under Table I.2 (a marker without its note is refused).
+        Files.createDirectories(input.resolve("2030-31/reference"));
+        write("2030-31/reference/texts.csv", """
+                key,zh,en
+                i2.footnote.2,1 只计入护士组织。,1 Nurses' organizations only.
+                """);
         write("2030-31/results_baselines.csv", """
                 indicator,seq,value,unit,year,estimate,text_zh,text_en
                 imp-life,1,71.50,,2028,false,71.50 (2028 年),
@@ -430,6 +436,7 @@ class MadeUpBienniumTest {
         assertEquals(6L, clinics.value("AM"));
         assertEquals(null, clinics.value("EU"));
         assertEquals("1.2.1. 护士组织数目。¹", i2.row("1.2.1").label().zh());
+        assertEquals("1 Nurses' organizations only.", i2.footnotes().get(i2.footnotes().size() - 1).en(), "the note ¹ points to");
         assertEquals("40% (2027-2028)", ((org.pbannex.table.Text) i2.row("1.2.1").value("baselines")).en());
         assertEquals("71.50 (2028)", ((org.pbannex.table.Text) pub.tables().get("i1").row("imp-life").value("baselines")).en());
         assertEquals(List.of("outcome.A", "output.A.1", "A.1.1"), pub.tables().get("i3").rows().stream().map(Row::key).toList());

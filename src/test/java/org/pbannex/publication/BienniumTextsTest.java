@@ -40,7 +40,7 @@ class BienniumTextsTest {
         assertEquals(3, r.status(), r.toString());
         List<String> err = r.err().lines().toList();
         assertEquals(1, err.size(), r.err());
-        assertTrue(err.get(0).startsWith("pb-annex: ") && err.get(0).endsWith("input/2024-25/reference/texts.csv, line 3, column "
+        assertTrue(err.get(0).startsWith("pb-annex: ") && err.get(0).endsWith("input/2024-25/reference/texts.csv, line " + lines(own) + ", column "
                 + "key: 't1.fotnote.2' is no text the program reads, so it would never be shown: did you mean 't1.footnote.2'?"), r.err());
 
         // 2022-23's own file is checked too; a key nothing is close to is told what the keys may be.
@@ -62,10 +62,11 @@ class BienniumTextsTest {
     @Test
     void aWordingForTheOtherKindOfBienniumIsRefused(@TempDir Path dir) throws IOException {
         Path tree = TestInputs.withMadeUp2024(dir.resolve("input"));
-        addRow(tree.resolve("2024-25/reference/texts.csv"), "rt.caveat.printed,印刷版没有此表。,The print has no such table.");
+        Path own = tree.resolve("2024-25/reference/texts.csv");
+        addRow(own, "rt.caveat.printed,印刷版没有此表。,The print has no such table.");
         CliRun r = check(tree, "2024-25");
         assertEquals(3, r.status(), r.toString());
-        assertTrue(r.err().contains("input/2024-25/reference/texts.csv, line 3, column key: 'rt.caveat.printed' is not read: it "
+        assertTrue(r.err().contains("input/2024-25/reference/texts.csv, line " + lines(own) + ", column key: 'rt.caveat.printed' is not read: it "
                 + "is the wording for a biennium that names a printed document, and ") && r.err().contains("input/2024-25/"
                 + "publication.csv names none; change 'rt.caveat'"), r.err());
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
@@ -43,12 +42,6 @@ final class NoteList {
             };
         }
     }
-
-    /** A marker at the start of a footnote (or of one part of it), followed by the note text. */
-    private static final Pattern LEADING_MARKER = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
-    /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
-    private static final Pattern NEXT_MARKER = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private final List<Note> notes;
     private final Map<String, Map<String, Integer>> markersByTable;
@@ -129,7 +122,7 @@ final class NoteList {
 
     /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
     String noteFor(String tableId, String marker, Language lang) {
-        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalise(marker));
+        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(NoteMarker.normalise(marker));
         return number == null ? null : words.markers(List.of(number), lang);
     }
 
@@ -152,44 +145,21 @@ final class NoteList {
      * on the markers; where they do not, the footnote stays one note without a marker.
      */
     static List<Footnote> split(Text footnote) {
-        List<String[]> zh = parts(footnote.zh());
-        List<String[]> en = parts(footnote.en());
+        List<NoteMarker.Part> zh = NoteMarker.parts(footnote.zh());
+        List<NoteMarker.Part> en = NoteMarker.parts(footnote.en());
         boolean agree = zh.size() == en.size() || footnote.en().isEmpty();
         for (int i = 0; agree && !footnote.en().isEmpty() && i < zh.size(); i++) {
-            agree = zh.get(i)[0].equals(en.get(i)[0]);
+            agree = zh.get(i).marker().equals(en.get(i).marker());
         }
         if (!agree) {
             return List.of(new Footnote("", footnote));
         }
         List<Footnote> out = new ArrayList<>();
         for (int i = 0; i < zh.size(); i++) {
-            String enText = footnote.en().isEmpty() ? "" : en.get(i)[1];
-            out.add(new Footnote(zh.get(i)[0], new Text(zh.get(i)[1], enText)));
+            String enText = footnote.en().isEmpty() ? "" : en.get(i).text();
+            out.add(new Footnote(zh.get(i).marker(), new Text(zh.get(i).text(), enText)));
         }
         return out;
-    }
-
-    private static List<String[]> parts(String text) {
-        List<String[]> out = new ArrayList<>();
-        for (String part : NEXT_MARKER.split(text.strip())) {
-            Matcher m = LEADING_MARKER.matcher(part);
-            if (m.find() && m.end() < part.length()) {
-                out.add(new String[] {normalise(m.group(1)), part.substring(m.end()).strip()});
-            } else {
-                out.add(new String[] {"", part.strip()});
-            }
-        }
-        return out;
-    }
-
-    /** Superscript digits (as labels carry them) and plain digits (as footnotes start) are the same marker. */
-    private static String normalise(String marker) {
-        StringBuilder b = new StringBuilder();
-        for (char c : marker.toCharArray()) {
-            int i = SUPERSCRIPTS.indexOf(c);
-            b.append(i >= 0 ? (char) ('0' + i) : c);
-        }
-        return b.toString();
     }
 
     /** How the Notes sheet names a table: its printed number, else its short name, else its id. */

@@ -1,0 +1,57 @@
+package org.pbannex.results;
+
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Record;
+import org.pbannex.reference.TextKeys;
+import org.pbannex.reference.Texts;
+import org.pbannex.results.ResultsFramework.Kind;
+import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
+import org.pbannex.table.Text;
+
+/**
+ * An indicator's footnote marker (results_indicators.csv's {@code footnote}, printed after its label: "1.4.2. ...¹")
+ * points to the note under its table that starts with that marker ({@code i2.footnote.<n>} in texts.csv). A biennium
+ * made from another's files keeps the markers but not that biennium's own notes: the marker would print pointing to
+ * nothing, so it is bad input, at the indicator's line.
+ */
+final class IndicatorNotes {
+
+    private IndicatorNotes() {
+    }
+
+    static void check(Record r, String indicator, String marker, Kind kind, Texts t) {
+        if (marker.isEmpty()) {
+            return;
+        }
+        String prefix = TextKeys.footnotes(kind.tableId());
+        String wanted = NoteMarker.normalise(marker);
+        for (Text note : t.numbered(prefix)) {
+            if (marks(note.zh(), wanted) && marks(note.in(Language.EN), wanted)) {
+                return;
+            }
+        }
+        String number = TextKeys.tableText(kind.tableId(), TextKeys.NUMBER);
+        String table = t.has(number) ? t.get(number).in(Language.EN) : "table " + kind.tableId();
+        throw new InputError(r.file(), r.line(), "footnote", "indicator " + indicator + " refers to note " + marker + ", but no note "
+                + "under " + table + " starts with " + marker + ": add key '" + nextKey(t, prefix) + "' to the biennium's "
+                + "reference/texts.csv, its text starting '" + marker + " ' in zh and en (a note the biennium copied from another "
+                + "is in that one's reference/texts.csv), or empty the column");
+    }
+
+    private static boolean marks(String note, String marker) {
+        return NoteMarker.parts(note).stream().anyMatch(p -> p.marker().equals(marker));
+    }
+
+    /** The table's next numbered footnote: after the highest number its texts have ({@code i2.footnote.2} after .1). */
+    private static String nextKey(Texts t, String prefix) {
+        int highest = 0;
+        for (String key : t.numberedKeys(prefix)) {
+            String n = key.substring(prefix.length());
+            if (n.matches("[0-9]{1,6}")) {
+                highest = Math.max(highest, Integer.parseInt(n));
+            }
+        }
+        return prefix + (highest + 1);
+    }
+}

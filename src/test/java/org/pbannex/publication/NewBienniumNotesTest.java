@@ -1,0 +1,92 @@
+package org.pbannex.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Lines;
+import org.pbannex.TestInputs;
+import org.pbannex.reference.Biennium;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+
+/**
+ * A next biennium made as a budget officer makes one, from a copy of 2022-23's files (2024-25 naming no printed
+ * document): what 2022-23's own texts held does not come with the copy, and what only 2022-23's print explains must
+ * not either. Each gap is refused by {@code check} in one line, at the file and line to mend; nothing is printed
+ * pointing to a note that is not there, or under a heading with nothing under it.
+ */
+class NewBienniumNotesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The tester's next biennium: 2022-23's data files copied, no printed document, no documented difference. */
+    private Path copiedBiennium() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path next = Files.createDirectories(input.resolve("2024-25"));
+        try (Stream<Path> files = Files.list(input.resolve("2022-23"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                Files.copy(f, next.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(next.resolve("publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n"
+                + "2023-02-01,,,\n");
+        Path differences = next.resolve("printed_differences.csv");
+        Files.writeString(differences, Files.readAllLines(differences).get(0) + "\n");
+        return input;
+    }
+
+    private static CliRun check(Path input) {
+        return CliRun.run(null, "check", "--input", input.toString(), "--biennium", "2024-25");
+    }
+
+    private static int lineOf(Path file, String prefix) throws IOException {
+        int index = Lines.firstStartingWith(Files.readAllLines(file, StandardCharsets.UTF_8), prefix);
+        assertTrue(index >= 0, prefix + " in " + file);
+        return index + 1;
+    }
+
+    private static String oneLine(CliRun r) {
+        assertEquals(3, r.status(), r.toString());
+        List<String> err = r.err().lines().toList();
+        assertEquals(1, err.size(), r.err());
+        return err.get(0);
+    }
+
+    /** 1.4.2's marker ¹ points to a note of 2022-23's own texts: without it the marker would point to nothing. */
+    @Test
+    void aFootnoteMarkerWithoutItsNoteIsRefusedAtTheIndicator() throws IOException {
+        Path input = copiedBiennium();
+        Path indicators = input.resolve("2024-25/results_indicators.csv");
+        String line = oneLine(check(input));
+        assertTrue(line.contains("input/2024-25/results_indicators.csv, line " + lineOf(indicators, "1.4.2,") + ", column footnote: "
+                + "indicator 1.4.2 refers to note 1, but no note under Table I.2 starts with 1: add key 'i2.footnote.2' "), line);
+
+        // The notes given in the biennium's own texts (as 2022-23 gives them), each marker has its note: none refused.
+        Path own = Files.createDirectories(input.resolve("2024-25/reference")).resolve("texts.csv");
+        List<String> notes = Files.readAllLines(input.resolve("2022-23/reference/texts.csv"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.matches("i2\\.footnote\\.[234],.*")).toList();
+        Files.writeString(own, "key,zh,en\n" + String.join("\n", notes.subList(0, 2)) + "\n", StandardCharsets.UTF_8);
+        line = oneLine(check(input));
+        assertTrue(line.contains("results_indicators.csv, line " + lineOf(indicators, "o7-recruitment-costs,") + ", column footnote: "
+                + "indicator o7-recruitment-costs refers to note 3, but no note under Table I.2 starts with 3: add key 'i2.footnote.4' "),
+                line);
+        TestInputs.edit(own, s -> s + notes.get(2) + "\n");
+        // annex 4's confidences, which only 2022-23's note explains, are another matter (the note's own check): emptied.
+        TestInputs.edit(input.resolve("2024-25/outcome_contributors.csv"), s -> s.replace(",moderate\n", ",\n").replace(",low\n", ",\n"));
+        CliRun ok = check(input);
+        assertEquals(0, ok.status(), ok.toString());
+        Table i2 = Publication.compute(input, new Biennium(2024)).tables().get("i2");
+        assertTrue(i2.row("1.4.2").label().en().endsWith("¹") && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("1 Results "))
+                && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("3 Nine countries")), i2.footnotes().toString());
+    }
+}
