@@ -115,7 +115,31 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
             IndicatorNotes.check(r, id, ind.footnote(), outcome.kind(), ref.texts());
             indicators.add(ind);
         }
+        checkNoEmptyHeading(in, indicators);
         return new ResultsFramework(levels, outcomes, outputs, indicators);
+    }
+
+    /**
+     * An outcome or output heads rows of the tables: one with nothing under it would print as a heading alone (the
+     * table ending on two empty headings). An outcome without an indicator needs the text printed in their place
+     * (placeholder: 待制定。); an output, which has no such text, needs an indicator.
+     */
+    private static void checkNoEmptyHeading(InputSet in, List<Indicator> indicators) {
+        for (Record r : in.table("results_outcomes")) {
+            String code = r.text("outcome");
+            if (indicators.stream().noneMatch(i -> i.outcome().equals(code)) && r.text("placeholder_zh").isEmpty()) {
+                throw new InputError(r.file(), r.line(), "placeholder_zh", "outcome " + code + " has no indicator in "
+                        + "results_indicators.csv, so its heading would print with nothing under it: add its indicators, or the "
+                        + "text printed in their place (placeholder_zh and placeholder_en, such as 待制定。 To be developed.)");
+            }
+        }
+        for (Record r : in.table("results_outputs")) {
+            String code = r.text("output");
+            if (indicators.stream().noneMatch(i -> i.output().equals(code))) {
+                throw new InputError(r.file(), r.line(), "output", "output " + code + " has no indicator in results_indicators.csv, "
+                        + "so its heading would print with nothing under it: add its indicators, or remove the output");
+            }
+        }
     }
 
     /** The level must fit the outcome's table; output-level indicators need an output under the same outcome. */

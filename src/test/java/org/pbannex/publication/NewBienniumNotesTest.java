@@ -89,4 +89,25 @@ class NewBienniumNotesTest {
         assertTrue(i2.row("1.4.2").label().en().endsWith("¹") && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("1 Results "))
                 && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("3 Nine countries")), i2.footnotes().toString());
     }
+
+    /** An outcome or output with nothing under it would print as a heading alone (Table I.2 ending on two headings). */
+    @Test
+    void anOutcomeOrOutputWithoutIndicatorsIsRefused() throws IOException {
+        Path input = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        Path outcomes = input.resolve("2024-25/results_outcomes.csv");
+        Path outputs = input.resolve("2024-25/results_outputs.csv");
+        TestInputs.edit(outcomes, s -> s.replace("A,enabling,", "3,policy,公正转型,Just transition,,\nA,enabling,"));
+        TestInputs.edit(outputs, s -> s.stripTrailing() + "\n3.1,3,绿色就业,Green jobs\n");
+        // Its share of the budget taken from outcome 2's, so that every other input agrees (as the tester's outcome 9).
+        TestInputs.edit(input.resolve("2024-25/outcome_allocations.csv"), s -> s.replace("2,3977777", "2,3000000\n3,977777"));
+        String line = oneLine(check(input));
+        assertTrue(line.contains("input/2024-25/results_outcomes.csv, line " + lineOf(outcomes, "3,policy,") + ", column placeholder_zh: "
+                + "outcome 3 has no indicator in results_indicators.csv, so its heading would print with nothing under it"), line);
+
+        // With the text printed in their place (as 待制定。), the outcome is fine; its output, which has no such text, is not.
+        TestInputs.edit(outcomes, s -> s.replace("3,policy,公正转型,Just transition,,", "3,policy,公正转型,Just transition,待制定。,To be developed."));
+        line = oneLine(check(input));
+        assertTrue(line.contains("input/2024-25/results_outputs.csv, line " + lineOf(outputs, "3.1,") + ", column output: output 3.1 "
+                + "has no indicator in results_indicators.csv, so its heading would print with nothing under it"), line);
+    }
 }
