@@ -113,13 +113,12 @@ public final class TextKeys {
     private String unread(String key, Set<String> present) {
         if (known(key)) {
             String note = key.endsWith(NOTE_TABLES) ? base(key, NOTE_TABLES) : null;
-            return note != null && isNumbered(note, GENERAL_NOTES) && !present.contains(note) ? besideNone(note) : null;
+            return note != null && isNumbered(note, GENERAL_NOTES) && !present.contains(note) && !present.contains(note + Texts.PRINTED)
+                    ? besideNone(note) : null;
         }
         if (key.endsWith(Texts.PRINTED) && known(base(key))) {
-            String plain = base(key);
-            String why = unread(plain, present);
-            // A text read by its exact key may have only its printed wording; a family's is listed by its plain key.
-            return why != null || shared.contains(plain) || present.contains(plain) ? why : besideNone(plain);
+            // A text may have only its printed wording: read by its exact key, or listed with its family (Texts.numberedKeys).
+            return unread(base(key), present);
         }
         return "is no text the program reads, so it would never be shown" + suggestion(key);
     }

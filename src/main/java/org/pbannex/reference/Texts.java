@@ -87,11 +87,13 @@ public final class Texts {
     }
 
     /**
-     * The keys of {@link #numbered}, by their numbers (footnote 10 after footnote 9, not after 1); a key with further
-     * parts (publication.note.2.tables) is not one of them.
+     * The keys of {@link #numbered}, by their numbers (footnote 10 after footnote 9, not after 1): a key with further
+     * parts (publication.note.2.tables) is not one of them. A numbered text may have only its printed wording (a note on
+     * the print, i2.footnote.5.printed): it is one of them only in a biennium that names a printed document.
      */
     public java.util.List<String> numberedKeys(String prefix) {
-        return byKey.keySet().stream().filter(k -> TextKeys.isNumbered(k, prefix))
+        return byKey.keySet().stream().map(k -> printed && k.endsWith(PRINTED) ? k.substring(0, k.length() - PRINTED.length()) : k)
+                .filter(k -> TextKeys.isNumbered(k, prefix)).distinct()
                 .sorted(java.util.Comparator.comparing((String k) -> k.substring(prefix.length()), Texts::byNumber)).toList();
     }
 

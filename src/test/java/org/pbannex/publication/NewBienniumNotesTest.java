@@ -110,4 +110,52 @@ class NewBienniumNotesTest {
         assertTrue(line.contains("input/2024-25/results_outputs.csv, line " + lineOf(outputs, "3.1,") + ", column output: output 3.1 "
                 + "has no indicator in results_indicators.csv, so its heading would print with nothing under it"), line);
     }
+
+    /**
+     * 2022-23's own texts that speak of its print (the illegible pies, "given as printed", the print's title of Table
+     * II.1, pb-annex's notes on what the print merges) are .printed keys: copied into a biennium without a print, they
+     * are refused at their line, not shown in its outputs.
+     */
+    @Test
+    void textsOfAPrintCopiedIntoABienniumWithoutOneAreRefused() throws IOException {
+        Path input = copiedBiennium();
+        Path own = Files.createDirectories(input.resolve("2024-25/reference")).resolve("texts.csv");
+        Files.copy(input.resolve("2022-23/reference/texts.csv"), own);
+        List<String> rows = Files.readAllLines(own, StandardCharsets.UTF_8);
+        for (String key : List.of("t2.footnote.2", "a4.not_itemised_note", "a4.not_itemised", "a4.no_chart", "i2.footnote.5",
+                "i3.footnote.2", "ii1.title")) {
+            assertTrue(rows.stream().anyMatch(l -> l.startsWith(key + ".printed,")), key + " speaks of the print");
+        }
+        int first = Lines.firstStartingWith(rows, "ii1.title.printed,") + 1;
+        assertTrue(rows.stream().limit(first - 1).noneMatch(l -> l.split(",", 2)[0].endsWith(".printed")), "the first such row");
+        String line = oneLine(check(input));
+        assertTrue(line.contains("input/2024-25/reference/texts.csv, line " + first + ", column key: 'ii1.title.printed' is not read: "
+                + "it is the wording for a biennium that names a printed document"), line);
+    }
+
+    /**
+     * 2022-23 names its print: its tables say, word for word, what they said when those texts had plain keys (its own file
+     * as it was, the .printed taken off).
+     */
+    @Test
+    void twentyTwentyTwoReadsItsPrintedWordingAsBefore(@TempDir Path before) throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path plain = TestInputs.copyOfBundledInput(before.resolve("input"));
+        TestInputs.edit(plain.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^([^,]+)\\.printed,", "$1,"));
+        var now = Publication.compute(input, new Biennium(2022)).tables();
+        var then = Publication.compute(plain, new Biennium(2022)).tables();
+        assertEquals(then.keySet(), now.keySet());
+        for (String id : now.keySet()) {
+            Table a = now.get(id);
+            Table b = then.get(id);
+            assertEquals(b.number(), a.number(), id);
+            assertEquals(b.title(), a.title(), id);
+            assertEquals(b.caveat(), a.caveat(), id);
+            assertEquals(b.footnotes(), a.footnotes(), id);
+            assertEquals(b.rows().stream().map(Row::label).toList(), a.rows().stream().map(Row::label).toList(), id);
+            assertEquals(b.charts().stream().map(c -> c.note()).toList(), a.charts().stream().map(c -> c.note()).toList(), id);
+        }
+        assertTrue(now.get("i2").footnotes().stream().anyMatch(n -> n.en().startsWith("(pb-annex's note) Where no target is given")),
+                "a note only the print needs, shown for 2022-23");
+    }
 }
