@@ -47,7 +47,7 @@ public class HistoryCommand implements Callable<Integer> {
             if (runId != null) {
                 var entry = history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history"));
                 int status = show(entry, spring.bean(JobRepository.class), unsent.waits(entry));
-                distributions(spring.bean(org.pbannex.distribute.DistributionLog.class).ofRun(runId));
+                distributions(spring.bean(org.pbannex.distribute.DistributionLog.class).ofRun(runId), entry);
                 return status;
             }
             var runs = history.recent(limit);
@@ -165,10 +165,10 @@ public class HistoryCommand implements Callable<Integer> {
     }
 
     /** Who received the run: each reviewer, how (sent, dry-run, failed), when, and the workbook. */
-    private static void distributions(java.util.List<org.pbannex.distribute.DistributionLog.Entry> entries) {
+    private static void distributions(java.util.List<org.pbannex.distribute.DistributionLog.Entry> entries, RunHistory.Entry run) {
         System.out.println();
         if (entries.isEmpty()) {
-            System.out.println("Distributions: none (./pb-annex distribute RUN_ID sends it to the reviewers)");
+            System.out.println("Distributions: none" + howToSend(run));
             return;
         }
         System.out.println("Distributions");
@@ -180,6 +180,23 @@ public class HistoryCommand implements Callable<Integer> {
                     d.attachment() + (d.message() == null ? "" : "  " + d.message()));
         }
         table.print();
+    }
+
+    /**
+     * How a run that reached no reviewer can be sent: distribute sends a published run whose folder is there, and refuses
+     * any other (a failed or running run, a removed folder), so the command is suggested for that one only.
+     */
+    private static String howToSend(RunHistory.Entry e) {
+        if (!"PUBLISHED".equals(e.status())) {
+            return " (only a published run is sent to the reviewers)";
+        }
+        if (!removed(e).isEmpty()) {
+            return " (its folder was removed: there is nothing to send)";
+        }
+        // output/<biennium>/<run-id>: a run published to another folder than the configured one is found there only.
+        Path root = Path.of(e.outputDir()).toAbsolutePath().normalize().getParent().getParent();
+        boolean elsewhere = !root.equals(PbAnnexApplication.settings().output().toAbsolutePath().normalize());
+        return " (./pb-annex distribute " + e.runId() + (elsewhere ? " --output " + root : "") + " sends it to the reviewers)";
     }
 
     private static String status(RunHistory.Entry e) {

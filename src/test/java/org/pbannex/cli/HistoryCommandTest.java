@@ -1,11 +1,16 @@
 package org.pbannex.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
+import org.pbannex.FailedRuns;
+import org.pbannex.TestInputs;
 
 /** history's options: a count that lists nothing is a usage error naming the option, not the database's words. */
 class HistoryCommandTest {
@@ -22,5 +27,48 @@ class HistoryCommandTest {
         }
         CliRun one = CliRun.run(tmp.resolve("db"), "history", "--limit", "1");
         assertEquals(0, one.status(), one.toString());
+    }
+
+    /**
+     * A run that reached no reviewer: the command history suggests is one that works, so it suggests distribute for a
+     * published run only (with the folder it was published to); a failed run, which distribute refuses, gets none.
+     */
+    @Test
+    void historySuggestsDistributeOnlyForAPublishedRun() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        Path budget = input.resolve("2022-23/budget.csv");
+        String line3 = TestInputs.line(budget, 3);
+        TestInputs.replaceLine(budget, 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
+        FailedRuns.assertFailed(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out, 3);
+        String failed = runIdOf(CliRun.run(db, "history").out(), "FAILED");
+        CliRun detail = CliRun.run(db, "history", failed);
+        assertEquals(0, detail.status(), detail.toString());
+        assertTrue(detail.out().contains("Distributions: none (only a published run is sent to the reviewers)"), detail.out());
+        assertFalse(detail.out().contains("pb-annex distribute"), detail.out());
+        CliRun refused = CliRun.run(db, "distribute", failed, "--output", out.toString(), "--input", input.toString(), "--dry-run");
+        assertEquals(2, refused.status(), "distribute refuses a failed run: " + refused);
+
+        TestInputs.replaceLine(budget, 3, line3);
+        CliRun published = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString(), "--tables", "a3",
+                "--format", "xlsx", "--lang", "zh");
+        assertEquals(0, published.status(), published.toString());
+        String ok = runIdOf(CliRun.run(db, "history").out(), "PUBLISHED");
+        detail = CliRun.run(db, "history", ok);
+        String suggested = "./pb-annex distribute " + ok + " --output " + out.toAbsolutePath().normalize();
+        assertTrue(detail.out().contains("Distributions: none (" + suggested + " sends it to the reviewers)"), detail.out());
+        // The command suggested works (as a dry run: no mail leaves the test).
+        CliRun sent = CliRun.run(db, "distribute", ok, "--output", out.toAbsolutePath().normalize().toString(), "--input",
+                input.toString(), "--dry-run");
+        assertEquals(0, sent.status(), sent.toString());
+        try (var written = Files.list(out.resolve("2022-23/" + ok + "/distribution"))) {
+            assertTrue(written.anyMatch(f -> f.toString().endsWith(".eml")), "a message written for the reviewer of every table");
+        }
+    }
+
+    private static String runIdOf(String history, String status) {
+        return history.lines().filter(l -> l.contains(" " + status)).findFirst().orElseThrow(() -> new AssertionError(history))
+                .split("\\s+")[0];
     }
 }
