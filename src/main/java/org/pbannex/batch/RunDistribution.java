@@ -39,6 +39,8 @@ public class RunDistribution {
     public static final String HELD = "distributionHeld";
     /** How many reviewers had received the run already (a restart of a run killed while it sent it). */
     public static final String ALREADY = "distributionAlready";
+    /** The test switch pb.run.pause-at's point inside the sending of a run left unsent, under its lease. */
+    static final String CATCH_UP = "distribute:catch-up";
     /** The run that replaced this one before it was sent (published after it): it was not sent. */
     public static final String REPLACED = "distributionReplacedBy";
 
@@ -146,7 +148,12 @@ public class RunDistribution {
             LOG.info("run {} waits for its reviewers, and another run holds {}: {}", runId, biennium, busy.getMessage());
             return new CatchUp(Sending.none(runId), waiting.runs());
         }
-        try {
+        // Renewed as a run's own lease is: computing the tables again and mailing each reviewer can outlast pb.run.lease,
+        // and a lease gone silent would let another run (another scheduler, on PostgreSQL) take the biennium meanwhile.
+        try (RunLease.Heartbeat beat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> { })) {
+            if (CATCH_UP.equals(props.run().pauseAt())) {
+                RunSteps.PauseBeforeStep.hold(new org.pbannex.publish.RunFolder(request.output(), biennium, runId), runId, CATCH_UP);
+            }
             return new CatchUp(send(request, waiting.run(runId).get(), distribute, () -> RunInputs.computedAgain(request)),
                     waiting.besides(runId));
         } finally {

@@ -11,10 +11,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.CodeVersion;
@@ -204,24 +200,7 @@ public class RunLauncher {
         String biennium = request.biennium().code();
         String output = request.output().toString();
         lease.acquire(biennium, output, runId);
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicReference<RuntimeException> lost = new AtomicReference<>();
-        long every = props.run().heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(() -> {
-            try {
-                lease.renew(biennium, output, runId);
-                history.heartbeat(runId);
-            } catch (RunLease.Lost e) {
-                lost.set(e);
-                LOG.error(e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        RunLease.Heartbeat heartbeat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> history.heartbeat(runId));
         Duration timeout = props.run().timeout();
         try (RunWatchdog watchdog = RunWatchdog.start(timeout, "run " + runId + " did not finish within " + timeout.toString()
                 .substring(2).toLowerCase(java.util.Locale.ROOT) + " (pb.run.timeout): stopped; the next run restarts it from the step "
@@ -248,7 +227,7 @@ public class RunLauncher {
             throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
         } finally {
             org.pbannex.runtime.Interruption.stopping(null);
-            heartbeat.shutdownNow();
+            heartbeat.close();
             try {
                 lease.release(biennium, output, runId);
             } catch (RuntimeException e) {

@@ -173,15 +173,18 @@ public class RunSteps implements DisposableBean {
         }
 
         static void hold(RunInfo run, String point) {
-            Path marker = RunInputs.folder(run).staging().resolveSibling(".paused-" + run.runId() + "-"
-                    + point.replace(':', '_'));
+            hold(RunInputs.folder(run), run.runId(), point);
+        }
+
+        static void hold(org.pbannex.publish.RunFolder folder, String runId, String point) {
+            Path marker = folder.staging().resolveSibling(".paused-" + runId + "-" + point.replace(':', '_'));
             try {
                 Files.createDirectories(marker.getParent());
                 Files.writeString(marker, ProcessHandle.current().pid() + "\n");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            LOG.warn("pb.run.pause-at: holding run {} at {} until the process is killed or {} is removed", run.runId(), point,
+            LOG.warn("pb.run.pause-at: holding run {} at {} until the process is killed or {} is removed", runId, point,
                     marker);
             while (Files.exists(marker)) {
                 try {

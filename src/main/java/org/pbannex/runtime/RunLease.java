@@ -111,6 +111,46 @@ public final class RunLease {
         }
     }
 
+    /**
+     * Renews the lease every {@code every} until closed, on a daemon thread, and runs {@code alsoEach} (the run's own
+     * heartbeat in its history) after each renewal: whoever holds the lock for longer than {@code pb.run.lease} (a run, the
+     * sending of a run left unsent) keeps it so. A lease taken over meanwhile is logged as an error, and any other
+     * failure as a warning: the holder's next step that checks {@link #holds} stops it.
+     */
+    public Heartbeat heartbeat(String biennium, String outputDir, String runId, Duration every, Runnable alsoEach) {
+        return new Heartbeat(biennium, outputDir, runId, every, alsoEach);
+    }
+
+    /** The renewal of a held lease; closing it stops the renewal (it does not release the lock). */
+    public final class Heartbeat implements AutoCloseable {
+
+        private final java.util.concurrent.ScheduledExecutorService beat;
+
+        private Heartbeat(String biennium, String outputDir, String runId, Duration every, Runnable alsoEach) {
+            beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = every.toMillis();
+            beat.scheduleAtFixedRate(() -> {
+                try {
+                    renew(biennium, outputDir, runId);
+                    alsoEach.run();
+                } catch (Lost e) {
+                    LOG.error(e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
+                }
+            }, millis, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            beat.shutdownNow();
+        }
+    }
+
     /** The live run that holds the lock, in words ("RUN-ID, host pid ..."); empty when it is free or its holder is gone. */
     public java.util.Optional<String> liveHolder(String biennium, String outputDir) {
         Holder h = holder(key(biennium, outputDir));

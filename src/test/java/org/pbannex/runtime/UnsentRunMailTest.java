@@ -242,4 +242,51 @@ class UnsentRunMailTest {
         assertEquals(0, next.status(), next.toString());
         assertEquals(0, SMTP.getReceivedMessages().length, "held back on purpose: " + next.out());
     }
+
+    /**
+     * The next run sends a run left unsent under the biennium's lock, renewed as a run's own is: a sending that outlasts
+     * pb.run.lease (the tables computed again, a slow mail server) keeps the lock, which a second scheduler (on
+     * PostgreSQL, from another machine) would otherwise take over as dead. Found in review: it was never renewed.
+     */
+    @Test
+    void sendingARunLeftUnsentKeepsItsLockAlive() throws Exception {
+        Map<String, String> settings = settings();
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        settings.put("spring.mail.port", String.valueOf(closed));
+        settings.put("pb.run.lease", "2s");
+        settings.put("pb.run.heartbeat", "200ms");
+        Path out = tmp.resolve("out");
+        CliRun refused = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(5, refused.status(), refused.toString());
+        String runId = CutNightly.publishedRun(out);
+
+        Map<String, String> paused = new HashMap<>(settings);
+        paused.put("pb.run.pause-at", "distribute:catch-up");
+        var next = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(paused, "run", "nightly", "--output",
+                out.toString()));
+        Path marker = out.resolve("2022-23").resolve(".paused-" + runId + "-distribute_catch-up");
+        java.time.Instant until = java.time.Instant.now().plus(LONG);
+        while (!Files.exists(marker)) {
+            assertFalse(next.isDone(), () -> "ended before sending: " + next.join());
+            assertTrue(java.time.Instant.now().isBefore(until), "did not pause in the sending");
+            Thread.sleep(50);
+        }
+        Thread.sleep(3000); // longer than the lease
+        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+             var q = c.createStatement().executeQuery("SELECT run_id, DATEDIFF('MILLISECOND', heartbeat_at, CURRENT_TIMESTAMP) "
+                     + "FROM pb_run_lock")) {
+            assertTrue(q.next(), "the sending holds the lock");
+            assertEquals(runId, q.getString(1));
+            long silent = q.getLong(2);
+            assertTrue(silent < 2000, "its heartbeat is " + silent + " ms old, beyond the lease of 2 s: another run would take it over");
+        } finally {
+            Files.deleteIfExists(marker);
+        }
+        CliRun sent = next.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        assertEquals(5, sent.status(), "the mail server refuses again: " + sent);
+        assertTrue(sent.out().startsWith("Nothing to do: run " + runId + " "), sent.out());
+    }
 }
