@@ -39,6 +39,8 @@ public class RunDistribution {
     public static final String HELD = "distributionHeld";
     /** How many reviewers had received the run already (a restart of a run killed while it sent it). */
     public static final String ALREADY = "distributionAlready";
+    /** How many reviewers the run was not sent to because it published no workbook (xlsx not among its formats). */
+    public static final String NO_WORKBOOK = "distributionNoWorkbook";
     /** The test switch pb.run.pause-at's point inside the sending of a run left unsent, under its lease. */
     static final String CATCH_UP = "distribute:catch-up";
     /** The run that replaced this one before it was sent (published after it): it was not sent. */
@@ -50,7 +52,11 @@ public class RunDistribution {
      * or the mail server's one line ({@code failed}); {@code sent} is null when it was not sent, and all are empty when
      * it had nobody to go to.
      */
-    public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed) {
+    public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed, int noWorkbook) {
+
+        Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed) {
+            this(runId, sent, already, held, replacedBy, failed, 0);
+        }
 
         static Sending none(String runId) {
             return new Sending(runId, null, 0, 0, null, null);
@@ -59,7 +65,7 @@ public class RunDistribution {
         /** What the distribute step of a run left in its job's context. */
         public static Sending of(String runId, ExecutionContext ctx) {
             return new Sending(runId, ctx.containsKey(SENT) ? ctx.getInt(SENT) : null, ctx.getInt(ALREADY, 0), ctx.getInt(HELD, 0),
-                    ctx.getString(REPLACED, null), ctx.getString(FAILED, null));
+                    ctx.getString(REPLACED, null), ctx.getString(FAILED, null), ctx.getInt(NO_WORKBOOK, 0));
         }
 
         void putInto(ExecutionContext ctx) {
@@ -75,6 +81,9 @@ public class RunDistribution {
             }
             if (failed != null) {
                 ctx.putString(FAILED, failed);
+            }
+            if (noWorkbook > 0) {
+                ctx.putInt(NO_WORKBOOK, noWorkbook);
             }
         }
     }
@@ -108,7 +117,9 @@ public class RunDistribution {
      */
     public void expect(RunInfo run, JobExecution job) throws IOException {
         var request = run.request();
-        if (RunParameters.distributes(job.getJobParameters()) && !reviewers(request).isEmpty()) {
+        // A run without workbooks (narrowed to csv, say) has nothing to send: it never waits for its reviewers.
+        if (RunParameters.distributes(job.getJobParameters()) && request.formats().contains(org.pbannex.publication.OutputFormat.XLSX)
+                && !reviewers(request).isEmpty()) {
             unsent.expect(request.job(), request.biennium().code(), run.runId(), RunInputs.folder(run).published());
         }
     }
@@ -180,6 +191,10 @@ public class RunDistribution {
         if (!distribute) {
             unsent.settle(job, biennium, published.runId());
             return new Sending(published.runId(), null, 0, reviewers.size(), null, null);
+        }
+        if (!published.hasWorkbooks()) {
+            unsent.settle(job, biennium, published.runId());
+            return new Sending(published.runId(), null, 0, 0, null, null, reviewers.size());
         }
         if (waiting.replaced().containsKey(published.runId())) {
             // A restart that completes a run killed once published, after a newer run was published: not sent.

@@ -235,7 +235,8 @@ public class RunCommand implements Callable<Integer> {
         }
         var ctx = execution.getExecutionContext();
         Path published = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
-        boolean distributed = said(spring, request, RunDistribution.Sending.of(ran.runId(), ctx), published, false, oneLine);
+        RunDistribution.Sending sending = RunDistribution.Sending.of(ran.runId(), ctx);
+        boolean distributed = said(spring, request, sending, published, false, oneLine);
         stillWaiting(() -> spring.bean(RunDistribution.class).waitingBesides(request, ran.runId()), oneLine, b);
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
@@ -253,7 +254,8 @@ public class RunCommand implements Callable<Integer> {
         }
         spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
-                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed", !narrowed);
+                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed"
+                + (sending.noWorkbook() > 0 ? "; " + noWorkbook(sending) : ""), !narrowed);
         return ExitCodes.PUBLISHED;
     }
 
@@ -277,6 +279,9 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + s.held()
                     + " reviewers (--no-distribute): ./pb-annex distribute " + s.runId() + " sends it");
         }
+        if (s.noWorkbook() > 0) {
+            System.out.println(at + Character.toUpperCase(noWorkbook(s).charAt(0)) + noWorkbook(s).substring(1));
+        }
         if (s.replacedBy() != null) {
             System.out.println(at + "Run " + s.runId() + " was never sent to its reviewers: run " + s.replacedBy()
                     + ", published after it, replaced it (./pb-annex history " + s.runId() + ")");
@@ -289,6 +294,12 @@ public class RunCommand implements Callable<Integer> {
             return false;
         }
         return true;
+    }
+
+    /** A run without workbooks has nothing to send: said so, rather than failed or left waiting. */
+    private static String noWorkbook(RunDistribution.Sending s) {
+        return "not sent to its " + s.noWorkbook() + " reviewers: run " + s.runId() + " published no workbook (xlsx is not "
+                + "among its formats), so there is nothing to send them";
     }
 
     /** What lists runs; it may fail to read the job's status. */

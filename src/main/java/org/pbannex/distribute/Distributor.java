@@ -99,6 +99,10 @@ public final class Distributor {
      */
     public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
                                      boolean again, Path outputRoot, LocalDate replyBy) throws IOException {
+        if (!run.hasWorkbooks()) {
+            throw new UsageError("run " + run.runId() + " published no workbook (its formats: " + String.join(", ", run.formats())
+                    + "), so there is nothing to send its reviewers: distribute a run whose formats include xlsx");
+        }
         if (!dryRun && mail == null) {
             throw new MailFailed(MailServer.NOT_CONFIGURED + ": use --dry-run, or set SPRING_MAIL_HOST");
         }

@@ -18,10 +18,12 @@ import org.pbannex.runtime.UsageError;
  * @param inputSha256 each input file's SHA-256 by its path under the input folder
  * @param published   whether the manifest says "published" (a failed run's, in failed/, says "failed")
  * @param files       how many files the run published, its manifest and report aside
+ * @param formats     the formats it published (xlsx, pdf, csv, html)
  */
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
                            List<String> tables, List<String> languages, Map<String, String> inputSha256, boolean published,
-                           boolean partial, String finishedAt, long checksPassed, long checksFailed, int files) {
+                           boolean partial, String finishedAt, long checksPassed, long checksFailed, int files,
+                           List<String> formats) {
 
     /**
      * The input files the run read, kept for review (org.pbannex.review.RunInput): like the manifest and the report, a
@@ -36,7 +38,7 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
                 m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
                 m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)
-                && !o.path().equals(INPUT_COPY)).count());
+                && !o.path().equals(INPUT_COPY)).count(), m.formats() == null ? List.of() : m.formats());
     }
 
     /**
@@ -74,6 +76,11 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
                     : "no published run of " + biennium + " in " + outputRoot + " yet: run ./pb-annex run nightly first");
         }
         return read(folder.get());
+    }
+
+    /** Whether the run published workbooks (xlsx among its formats): a run without them has nothing to send reviewers. */
+    public boolean hasWorkbooks() {
+        return formats.contains("xlsx");
     }
 
     /** The workbook of one edition in the run folder. */

@@ -326,4 +326,53 @@ class DistributionTest {
         assertEquals(1, down.err().strip().split("\n").length, down.err());
         assertTrue(down.err().startsWith("pb-annex: mail server localhost:" + closed), down.err());
     }
+
+    /**
+     * A run that published no workbook (narrowed to csv on the command line, or a job without xlsx) has nothing to send:
+     * it says so in one line and in the job's status, exit 0, and is not left waiting to be sent (it failed its distribute
+     * step with exit status 2, and was then NOT SENT). distribute names it, exit 2.
+     */
+    @Test
+    void aRunThatPublishedNoWorkbookHasNothingToSend() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("jobs"));
+        String job = """
+                tables: [a1]
+                languages: [en]
+                formats: [xlsx, csv]
+                reviewers:
+                  - name: Ana Silva
+                    email: ana.silva@example.org
+                    language: en
+                """;
+        Files.writeString(home.resolve("jobs/review.yml"), job);
+        Files.writeString(home.resolve("jobs/tidy.yml"), job.replace("[xlsx, csv]", "[csv]"));
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("jobdb")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", Golden.input().toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+
+        CliRun narrowed = CliRun.capture(settings, "run", "review", "--format", "csv");
+        assertEquals(0, narrowed.status(), narrowed.toString());
+        String runId = narrowed.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];
+        assertTrue(narrowed.out().contains("Not sent to its 1 reviewers: run " + runId + " published no workbook (xlsx is not among "
+                + "its formats), so there is nothing to send them\n"), narrowed.out());
+        assertEquals("", narrowed.err(), "nothing waits to be sent");
+        CliRun status = CliRun.capture(settings, "status", "review");
+        assertFalse(status.out().contains("NOT SENT"), status.toString());
+        assertFalse(CliRun.capture(settings, "history").out().contains("NOT SENT"));
+        CliRun distribute = CliRun.capture(settings, "distribute", runId);
+        assertEquals(2, distribute.status(), distribute.toString());
+        assertEquals("pb-annex: run " + runId + " published no workbook (its formats: csv), so there is nothing to send its reviewers: "
+                + "distribute a run whose formats include xlsx", distribute.err().strip());
+
+        CliRun tidy = CliRun.capture(settings, "run", "tidy");
+        assertEquals(0, tidy.status(), tidy.toString());
+        CliRun tidyStatus = CliRun.capture(settings, "status", "tidy");
+        assertEquals(0, tidyStatus.status(), tidyStatus.toString());
+        assertTrue(tidyStatus.out().contains("; not sent to its 1 reviewers: run ") && tidyStatus.out().contains(" published no workbook"),
+                "the job's status says why its reviewers got nothing: " + tidyStatus.out());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+    }
 }
