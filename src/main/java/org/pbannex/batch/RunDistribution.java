@@ -103,7 +103,13 @@ public class RunDistribution {
     private final UnsentRuns unsent;
     private final RunLease lease;
 
-    public RunDistribution(RunInputs inputs, Distributor distributor, PbProperties props, UnsentRuns unsent, RunLease lease) {
+    private final org.pbannex.publish.RunHistory history;
+    private final org.springframework.batch.core.repository.JobRepository repository;
+
+    public RunDistribution(RunInputs inputs, Distributor distributor, PbProperties props, UnsentRuns unsent, RunLease lease,
+                           org.pbannex.publish.RunHistory history, org.springframework.batch.core.repository.JobRepository repository) {
+        this.history = history;
+        this.repository = repository;
         this.lease = lease;
         this.inputs = inputs;
         this.distributor = distributor;
@@ -172,6 +178,15 @@ public class RunDistribution {
         }
     }
 
+    /**
+     * The input folder the run read, as its job's parameters keep its request (for a run from an input workbook, the
+     * folder it was imported into); empty when this database has no record of the run.
+     */
+    public java.util.Optional<java.nio.file.Path> inputOf(String runId) {
+        return history.find(runId).map(org.pbannex.publish.RunHistory.Entry::jobExecutionId).map(repository::getJobExecution)
+                .map(e -> RunParameters.request(e.getJobParameters()).input());
+    }
+
     /** The job's runs of the biennium still waiting to be sent, besides this one (which says of itself). */
     public List<PublishedRun> waitingBesides(RunRequest request, String runId) throws IOException {
         return unsent.waiting(request.job(), request.biennium().code()).besides(runId);
@@ -211,6 +226,6 @@ public class RunDistribution {
     }
 
     private List<Reviewer> reviewers(RunRequest request) {
-        return ReviewerList.ofJobFile(props.jobs(), request.job(), request.input());
+        return ReviewerList.ofJobFile(props.jobs(), request.job(), ReviewerList.listedIn(request.input(), props.input()));
     }
 }

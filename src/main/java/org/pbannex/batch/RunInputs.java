@@ -105,8 +105,17 @@ public class RunInputs {
      * work folder gone), whose inputs are still these (its checksum, or its manifest, says so).
      */
     public static ComputedPublication computedAgain(org.pbannex.publication.RunRequest request) {
-        InputSet in = Publication.ingest(request.input(), request.biennium());
-        return Publication.compute(in, linesAgain(in, request.rejects()), request.tables());
+        return computedAgain(request.input(), request.biennium(), request.rejects(), request.tables());
+    }
+
+    /**
+     * The tables of a run computed again from {@code input}, its expenditure lines read as the run read them: with
+     * {@code rejects}, bad lines set aside (a run that rejected lines), else strictly.
+     */
+    public static ComputedPublication computedAgain(Path input, org.pbannex.reference.Biennium biennium, boolean rejects,
+                                                    java.util.Collection<String> tables) {
+        InputSet in = Publication.ingest(input, biennium);
+        return Publication.compute(in, linesAgain(in, rejects), tables);
     }
 
     /** The expenditure lines read from the input again (bad lines set aside, as the run did, when it rejects them). */

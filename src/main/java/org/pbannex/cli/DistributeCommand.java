@@ -9,7 +9,8 @@ import org.pbannex.distribute.Distributor;
 import org.pbannex.distribute.ReplyBy;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
-import org.pbannex.publication.Publication;
+import org.pbannex.batch.RunDistribution;
+import org.pbannex.batch.RunInputs;
 import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
@@ -53,15 +54,17 @@ public class DistributeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         var settings = PbAnnexApplication.settings();
         Path out = outputOptions.outputDir();
-        Path inputDir = in.inputDir();
         Biennium biennium = in.oneBiennium();
         PublishedRun run = PublishedRun.named(out, runId, biennium.code());
-        var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), inputDir);
-        if (reviewers.isEmpty()) {
-            reviewers = ReviewerList.fromCsv(inputDir);
-        }
-        var computed = Publication.compute(Publication.ingest(inputDir, Biennium.parse(run.biennium())));
         try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
+            Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work());
+            Path listed = ReviewerList.listedIn(inputDir, settings.input());
+            var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), listed);
+            if (reviewers.isEmpty()) {
+                reviewers = ReviewerList.fromCsv(listed);
+            }
+            // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
+            var computed = RunInputs.computedAgain(inputDir, Biennium.parse(run.biennium()), run.rejectedLines() > 0, run.tables());
             var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
                     ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
             for (var d : deliveries) {
@@ -78,5 +81,27 @@ public class DistributeCommand implements Callable<Integer> {
                     + (received > 0 ? " (" + received + " had received it already)" : ""));
         }
         return ExitCodes.PUBLISHED;
+    }
+
+    /**
+     * The input to make the run's workbooks from: --input when given; else the folder the run read, as its record keeps
+     * it, while it is there (a run from an input workbook read the folder the workbook was imported into, not input/);
+     * else the installation's input. A run from a workbook whose import is gone (the newest ten are kept) is told so,
+     * with the command that imports it again, rather than that the input changed.
+     */
+    private Path inputOf(PublishedRun run, java.util.Optional<Path> recorded, Path work) {
+        if (in.input != null || recorded.isEmpty()) {
+            return in.inputDir();
+        }
+        Path read = recorded.get();
+        if (java.nio.file.Files.isDirectory(read)) {
+            return read;
+        }
+        if (read.startsWith(work.resolve("imported"))) {
+            throw new org.pbannex.ingest.InputError(read.toString(), 0, "", "run " + run.runId() + " was made from an input "
+                    + "workbook, imported into this folder, which is gone since (the newest ten imports are kept): "
+                    + "./pb-annex distribute " + run.runId() + " --input WORKBOOK.xlsx, naming that workbook, sends it");
+        }
+        return in.inputDir();
     }
 }

@@ -92,6 +92,14 @@ public final class ReviewerList {
         }
     }
 
+    /**
+     * The folder whose reviewers.csv lists the reviewers of a run that read {@code inputDir}: that folder, or, for a
+     * folder imported from an input workbook (which holds the input files only), the installation's input folder.
+     */
+    public static Path listedIn(Path inputDir, Path installationInput) {
+        return org.pbannex.ingest.ImportedWorkbook.of(inputDir) != null ? installationInput : inputDir;
+    }
+
     /** The input folder's reviewers.csv, checked against its descriptor. */
     public static List<Reviewer> fromCsv(Path inputDir) {
         Path file = inputDir.resolve(FILE);

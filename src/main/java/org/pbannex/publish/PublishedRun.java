@@ -19,11 +19,12 @@ import org.pbannex.runtime.UsageError;
  * @param published   whether the manifest says "published" (a failed run's, in failed/, says "failed")
  * @param files       how many files the run published, its manifest and report aside
  * @param formats     the formats it published (xlsx, pdf, csv, html)
+ * @param rejectedLines how many expenditure lines it set aside as bad (a run that rejects lines instead of stopping)
  */
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
                            List<String> tables, List<String> languages, Map<String, String> inputSha256, boolean published,
                            boolean partial, String finishedAt, long checksPassed, long checksFailed, int files,
-                           List<String> formats) {
+                           List<String> formats, long rejectedLines) {
 
     /**
      * The input files the run read, kept for review (org.pbannex.review.RunInput): like the manifest and the report, a
@@ -38,7 +39,8 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
                 m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
                 m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)
-                && !o.path().equals(INPUT_COPY)).count(), m.formats() == null ? List.of() : m.formats());
+                && !o.path().equals(INPUT_COPY)).count(), m.formats() == null ? List.of() : m.formats(),
+                m.expenditureLines() == null ? 0 : m.expenditureLines().stream().mapToLong(ManifestWriter.Lines::rejected).sum());
     }
 
     /**

@@ -375,4 +375,78 @@ class DistributionTest {
                 "the job's status says why its reviewers got nothing: " + tidyStatus.out());
         assertEquals(0, SMTP.getReceivedMessages().length);
     }
+
+    /**
+     * A run that set a bad expenditure line aside (--rejects) is distributed by hand: its lines are read again as the run
+     * read them, not strictly (which stopped at the line it had rejected, exit 3, so it could never be sent).
+     */
+    @Test
+    void aRunThatRejectedLinesIsDistributedWithItsLinesReadAsTheRunReadThem() throws Exception {
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path lines = input.resolve("expenditure/synthetic-2016-2023.csv");
+        Files.writeString(lines, Files.readString(lines) + "Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\n");
+        Path out2 = tmp.resolve("out");
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        CliRun run = CliRun.capture(settings, "run", "nightly", "--rejects", "--tables", "f2", "--lang", "zh", "--format", "xlsx,csv",
+                "--input", input.toString(), "--output", out2.toString());
+        assertEquals(0, run.status(), run.toString());
+        String id = run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];
+        CliRun sent = CliRun.capture(settings, "distribute", id, "--input", input.toString(), "--output", out2.toString());
+        assertEquals(0, sent.status(), sent.toString());
+        assertTrue(sent.out().contains("Sent:    Li Wei <li.wei@example.org>, zh, pb-annexes-2022-23.zh.xlsx"), sent.out());
+        assertEquals(1, SMTP.getReceivedMessages().length, sent.out());
+    }
+
+    /**
+     * A run published from an input workbook (run --input inputs.xlsx) read the folder the workbook was imported into:
+     * distribute sends it from there, with the installation's reviewers (the workbook holds input files only). It said
+     * that the input had changed since the run (input/ is not what the run read), and with --input inputs.xlsx that the
+     * imported folder had no reviewers list.
+     */
+    @Test
+    void aRunFromAnInputWorkbookIsDistributed() throws Exception {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/review.yml"), """
+                tables: [a2-1]
+                languages: [zh]
+                formats: [xlsx, csv]
+                reviewers: input
+                """);
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(home.resolve("input"));
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", input.toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+        Path book = tmp.resolve("inputs.xlsx");
+        assertEquals(0, CliRun.capture(settings, "input", "export", "--out", book.toString()).status());
+        // Edited in the workbook: Africa's inflation, which table A2-1 shows.
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(book))) {
+            var sheet = wb.getSheet("regional_inflation");
+            boolean changed = false;
+            for (var row : sheet) {
+                if (row.getCell(0) != null && "AF".equals(row.getCell(0).toString())) {
+                    row.getCell(1).setCellValue(4.6);
+                    changed = true;
+                }
+            }
+            assertTrue(changed);
+            try (var os = Files.newOutputStream(book)) {
+                wb.write(os);
+            }
+        }
+        CliRun run = CliRun.capture(settings, "run", "review", "--input", book.toString());
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("Sent to 1 reviewers"), "Li Wei reviews every table: " + run.out());
+        String id = run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];
+        int before = SMTP.getReceivedMessages().length;
+
+        CliRun again = CliRun.capture(settings, "distribute", id, "--again", "--dry-run");
+        assertEquals(0, again.status(), again.toString());
+        CliRun named = CliRun.capture(settings, "distribute", id, "--again", "--input", book.toString());
+        assertEquals(0, named.status(), named.toString());
+        assertEquals(before + 1, SMTP.getReceivedMessages().length, named.out());
+    }
 }
