@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.MailServer;
 import org.pbannex.distribute.ReviewerList;
+import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
@@ -191,6 +192,7 @@ public class PreflightCommand implements Callable<Integer> {
             mail(settings, spring.bean(MailServer.class), requests.get(0));
             for (RunRequest r : requests) {
                 failuresSince(new org.pbannex.runtime.RunOutcomes(settings.status()), r);
+                waitingToBeSent(new org.pbannex.runtime.RunOutcomes(settings.status()), spring.bean(UnsentRuns.class), r);
             }
         } catch (RuntimeException e) {
             failed("database", e);
@@ -210,11 +212,31 @@ public class PreflightCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The job's runs published for its reviewers and never sent to them (the job's status notes them), with what sends
+     * them; read only: a run a newer one replaced, which will never be sent, is left for the next run to settle.
+     */
+    private void waitingToBeSent(org.pbannex.runtime.RunOutcomes outcomes, UnsentRuns unsent, RunRequest r) {
+        try {
+            for (var u : outcomes.unsent(job, r.biennium().code())) {
+                var published = org.pbannex.publish.PublishedRun.whole(u.folder(), u.runId());
+                if (published.isEmpty() || unsent.replacedBy(published.get()).isPresent()) {
+                    continue;
+                }
+                note("unsent " + r.biennium(), "run " + u.runId() + " published " + StatusCommand.TIME.format(u.since()) + " to "
+                        + u.folder() + ", NOT SENT to its reviewers: ./pb-annex distribute " + u.runId() + " sends it (so does the "
+                        + "job's next run when it finds these inputs published)");
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("preflight: the job's runs waiting for their reviewers could not be read", e);
+        }
+    }
+
     private void mail(PbProperties settings, MailServer mail, RunRequest r) {
         List<String> to = settings.failures().mailTo();
         int reviewers;
         try {
-            reviewers = ReviewerList.ofJobFile(settings.jobs(), job, r.input()).size();
+            reviewers = ReviewerList.ofJobFile(settings.jobs(), job, ReviewerList.listedIn(r.input(), settings.input())).size();
         } catch (RuntimeException e) {
             failed("reviewers", e);
             reviewers = 0;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "for its reviewers and not sent to them, or (with --max-age) has not run well for that long."})
 public class StatusCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;

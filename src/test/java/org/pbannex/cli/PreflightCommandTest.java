@@ -126,4 +126,41 @@ class PreflightCommandTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(line(r, "output").matches("FAILED\\s+output\\s+the output folder .*/out is inside the input folder .*"), r.out());
     }
+
+    /**
+     * A run published for the job's reviewers and never sent to them (its mail server refused) is listed, with the
+     * command that sends it; preflight sends nothing itself. It was not said at all.
+     */
+    @Test
+    void aRunWaitingToBeSentIsListedWithWhatSendsIt() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        var settings = home("""
+                tables: [a1]
+                languages: [en]
+                formats: [xlsx]
+                reviewers:
+                  - name: Ana Silva
+                    email: ana.silva@example.org
+                    language: en
+                """, input);
+        Map<String, String> down = new HashMap<>(settings);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            down.put("spring.mail.port", String.valueOf(socket.getLocalPort()));
+        }
+        CliRun refused = CliRun.capture(down, "run", "nightly");
+        assertEquals(5, refused.status(), refused.toString());
+        String runId = refused.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];
+
+        CliRun r = CliRun.capture(settings, "preflight");
+        String unsent = line(r, "unsent 2022-23");
+        assertTrue(unsent.matches("note\\s+unsent 2022-23\\s+run " + java.util.regex.Pattern.quote(runId) + " published \\d{4}-\\d{2}-\\d{2} "
+                + "\\d{2}:\\d{2}:\\d{2} to " + java.util.regex.Pattern.quote(tmp.resolve("out").resolve("2022-23").resolve(runId).toString())
+                + ", NOT SENT to its reviewers: ./pb-annex distribute " + java.util.regex.Pattern.quote(runId) + " sends it \\(so does the "
+                + "job's next run when it finds these inputs published\\)"), r.out());
+        assertEquals(0, SMTP.getReceivedMessages().length, "preflight sends nothing");
+
+        assertEquals(0, CliRun.capture(settings, "distribute", runId).status());
+        CliRun after = CliRun.capture(settings, "preflight");
+        assertFalse(after.out().contains("unsent 2022-23"), "sent: no longer listed. " + after.out());
+    }
 }
