@@ -274,7 +274,8 @@ public final class Distributor {
                 out.add("  - " + t.get("distribution.table_changed").with("table", table)
                         .with("count", String.valueOf(c.changedCells())).in(lang));
                 String none = t.get("distribution.no_value").in(lang);
-                c.cells().forEach(cell -> out.add("      " + cell.describe(lang, none)));
+                Table shown = computed.tables().get(c.table());
+                c.cells().forEach(cell -> out.add("      " + ChangeWords.describe(cell, shown, t, lang, none)));
                 if (c.changedCells() > c.cells().size()) {
                     out.add("      " + t.get("distribution.more_changes").with("count", String.valueOf(c.changedCells() - c.cells().size()))
                             .in(lang));

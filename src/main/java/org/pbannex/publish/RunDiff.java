@@ -39,12 +39,20 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
 
         /** As a reader of that language reads it: "Africa [AF], Annual inflation (%): '4.4' -> '4.6'"; none: a missing value. */
         public String describe(Language language, String none) {
+            return describe(language, none, title.in(language).isBlank() ? column : title.in(language), v -> v);
+        }
+
+        /**
+         * As {@link #describe(Language, String)}, the column named {@code heading} and each value shown as {@code shown}
+         * gives it (a figure grouped as the reader's edition groups it).
+         */
+        public String describe(Language language, String none, String heading, java.util.function.UnaryOperator<String> shown) {
             String l = label.in(language).strip();
             if (l.codePointCount(0, l.length()) > LABEL_LENGTH) {
                 l = l.substring(0, l.offsetByCodePoints(0, LABEL_LENGTH - 1)).strip() + "…";
             }
-            String t = title.in(language).isBlank() ? column : title.in(language);
-            return (l.isEmpty() ? "" : l + " ") + "[" + rowKey + "], " + t + ": " + quoted(before, none) + " -> " + quoted(after, none);
+            return (l.isEmpty() ? "" : l + " ") + "[" + rowKey + "], " + heading + ": " + quoted(before == null ? null : shown.apply(before),
+                    none) + " -> " + quoted(after == null ? null : shown.apply(after), none);
         }
 
         private static String quoted(String v, String none) {

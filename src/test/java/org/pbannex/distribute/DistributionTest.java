@@ -449,4 +449,55 @@ class DistributionTest {
         assertEquals(0, named.status(), named.toString());
         assertEquals(before + 1, SMTP.getReceivedMessages().length, named.out());
     }
+
+    /**
+     * The changes listed in a reviewer's next message name each column by the heading their edition's table prints, the
+     * row labels included (they named the CSV's ids: "label_en"), and give amounts grouped as the tables give them (they
+     * gave '15668625'). Found in a reviewer's trial.
+     */
+    @Test
+    void theChangesNameColumnsByTheirHeadingsAndGroupAmounts() throws Exception {
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        // The Governing Body renamed, and 31 375 of its non-staff costs moved to staff (cost by object likewise, so the
+        // checks still pass).
+        edit(input.resolve("reference/units.csv"), "GB,理事会,Governing Body,", "GB,理事会,Governing Body of the ILO,");
+        edit(input.resolve("2022-23/budget.csv"), "GB,31,8,37,11,15668625,2579317,", "GB,31,8,37,11,15700000,2547942,");
+        edit(input.resolve("2022-23/cost_by_object.csv"), "STAFF,547017651,", "STAFF,547049026,");
+        edit(input.resolve("2022-23/cost_by_object.csv"), "TRAVEL,12394975,", "TRAVEL,12363600,");
+        Path db2 = tmp.resolve("db");
+        Path out2 = tmp.resolve("out");
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(db2));
+        List<String> runs = new ArrayList<>();
+        for (Path in : List.of(Golden.input(), input)) {
+            CliRun run = CliRun.capture(settings, "run", "nightly", "--force", "--tables", "a1", "--input", in.toString(), "--output",
+                    out2.toString(), "--format", "xlsx,csv");
+            assertEquals(0, run.status(), run.toString());
+            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
+            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", in.toString(), "--output",
+                    out2.toString());
+            assertEquals(0, sent.status(), sent.toString());
+        }
+        Map<String, String> second = new HashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getSubject().contains(runs.get(1))) {
+                second.put(m.getAllRecipients()[0].toString(), body(m).replace("\r\n", "\n"));
+            }
+        }
+        String maria = second.get("Maria Rossi <maria.rossi@example.org>");
+        assertTrue(maria.contains("[GB], Department / programme: 'Governing Body' -> 'Governing Body of the ILO'\n"), maria);
+        assertTrue(maria.contains(": '15,668,625' -> '15,700,000'\n") && maria.contains(": '2,579,317' -> '2,547,942'\n"), maria);
+        assertFalse(maria.contains("label_") || maria.contains("staff_costs"), "no ids in the reader's place: " + maria);
+        String li = second.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.contains(": '15 668 625' -> '15 700 000'\n"), li);
+        // His edition prints the Chinese labels: the English one is named as the other edition's.
+        assertTrue(li.contains("（英文版）: 'Governing Body' -> 'Governing Body of the ILO'\n"), li);
+        assertFalse(li.contains("label_") || li.contains("staff_costs"), "no ids in the reader's place: " + li);
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), file + " holds " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
 }
