@@ -59,14 +59,14 @@ class BadOutcomeInputTest {
         for (int line = 2; line <= 9; line++) {
             TestInputs.replaceLine(contributors, line, TestInputs.line(contributors, line).replaceAll(",(moderate|low)$", ","));
         }
-        // 2022-23's note says the confidences the column gives: with none, it is refused at its line, naming the key.
+        // 2022-23's note (a .printed key) says the confidences the column gives: with none, it is refused at its line, naming the key.
         InputError e = refused();
         assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
         assertEquals(15, e.line());
         assertEquals("key", e.column());
-        assertEquals("'a4.not_itemised_note': says {confidences}, but outcome_contributors.csv gives no share a confidence: word "
+        assertEquals("'a4.not_itemised_note.printed': says {confidences}, but outcome_contributors.csv gives no share a confidence: word "
                 + "the note without it", e.reason());
-        TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^a4\\.not_itemised_note,.*\n", ""));
+        TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^a4\\.not_itemised_note(\\.printed)?,.*\n", ""));
         Table a4 = Publication.compute(input, new Biennium(2022)).tables().get("a4");
         assertTrue(a4.footnotes().stream().noneMatch(n -> n.en().contains("confidence")), a4.footnotes().toString());
         assertTrue(a4.charts().get(0).note().isEmpty(), a4.charts().get(0).note().toString());
@@ -113,7 +113,7 @@ class BadOutcomeInputTest {
         InputError e = refused();
         assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
         assertEquals(15, e.line());
-        assertEquals("'a4.not_itemised_note': outcome_contributors.csv gives shares a confidence (with moderate confidence for "
+        assertEquals("'a4.not_itemised_note.printed': outcome_contributors.csv gives shares a confidence (with moderate confidence for "
                 + "outcome 1, with low confidence for outcome 2), and the pies refer to the notes for it: say {confidences} where "
                 + "this note states it, in both languages", e.reason());
     }
