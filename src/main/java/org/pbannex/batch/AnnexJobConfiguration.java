@@ -64,8 +64,10 @@ public class AnnexJobConfiguration {
 
     @Bean
     Step validate(RunSteps steps, RunInputs inputs) {
-        return steps.tasklet("validate", (contribution, run) -> contribution.getStepExecution().setReadCount(
-                inputs.inputs(run).files().values().stream().mapToLong(f -> f.rows()).sum()));
+        return steps.tasklet("validate", (contribution, run) -> {
+            inputs.refuseUnshown(run);
+            contribution.getStepExecution().setReadCount(inputs.inputs(run).files().values().stream().mapToLong(f -> f.rows()).sum());
+        });
     }
 
     /** Which way the expenditure lines go: the embedded engine, PostgreSQL, or nowhere (the input has none). */

@@ -71,6 +71,20 @@ public class RunInputs {
         return derived(run).inputs();
     }
 
+    /**
+     * Refuses text the run's PDFs would print without some of its characters (their font lacks them). Without a font
+     * nothing is refused here: the PDF's rendering says what is missing.
+     */
+    public void refuseUnshown(RunInfo run) {
+        if (run.request().formats().contains(org.pbannex.publication.OutputFormat.PDF)) {
+            try {
+                inputs(run).refuseUnshown(org.pbannex.render.pdf.PdfFonts.glyphs(props.fonts()));
+            } catch (java.io.IOException e) {
+                // The render step fails with it.
+            }
+        }
+    }
+
     public Dimensions dimensions(RunInfo run) {
         return derived(run).dimensions();
     }

@@ -1,15 +1,18 @@
 package org.pbannex.cli;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.ingest.Glyphs;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.reference.Biennium;
+import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
@@ -81,6 +84,16 @@ public class CheckCommand implements Callable<Integer> {
         // A file saved into the input folder while the check reads it: its figures may mix two versions.
         InputSnapshot before = InputSnapshot.recordOnly(in.inputDir());
         InputSet inputs = Publication.ingest(in.inputDir(), biennium);
+        String fontProblem = null;
+        String font = null;
+        try {
+            // Text the PDF would print without some of its characters is refused as a run would refuse it.
+            Glyphs glyphs = PdfFonts.glyphs(PbAnnexApplication.settings().fonts());
+            inputs.refuseUnshown(glyphs);
+            font = glyphs.font();
+        } catch (IOException e) {
+            fontProblem = e.getMessage();
+        }
         long read = System.nanoTime();
         ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
         long linesRead = System.nanoTime();
@@ -98,11 +111,17 @@ public class CheckCommand implements Callable<Integer> {
         before.changes(Map.of(), InputSnapshot.CHECK).ifPresent(e -> {
             throw e;
         });
+        if (font != null && verbose) {
+            System.out.println("ok       every character of the texts is in the PDF's font (" + font + ")");
+        }
         var failures = pub.checks().failures();
         var r = pub.restatements();
-        System.out.printf("%s: %s, %d checks passed, %d failed%s (%.1f s)%n", pub.inputs().biennium(),
+        // One line per biennium: what was not checked said on it, never claimed.
+        System.out.printf("%s: %s, %d checks passed, %d failed%s (%.1f s)%s%n", pub.inputs().biennium(),
                 Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
-                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9);
+                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9,
+                fontProblem == null ? "" : "; not checked: whether the PDF's font shows every character of the texts ("
+                        + fontProblem + ")");
         if (!failures.isEmpty()) {
             // The same line as a run's (ReconciliationFailed), named after the biennium.
             System.err.println("pb-annex: " + biennium + ": " + new ReconciliationFailed(failures).getMessage());

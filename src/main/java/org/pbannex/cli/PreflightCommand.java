@@ -129,6 +129,9 @@ public class PreflightCommand implements Callable<Integer> {
         String what = "input " + r.biennium();
         try {
             InputSet inputs = Publication.ingest(r.input(), r.biennium());
+            if (r.formats().contains(OutputFormat.PDF)) {
+                refuseUnshown(inputs);
+            }
             ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
             ComputedPublication pub = Publication.compute(inputs, lines, r.tables());
             var failures = pub.checks().failures();
@@ -141,6 +144,15 @@ public class PreflightCommand implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             failed(what, e);
+        }
+    }
+
+    /** Refuses text the PDFs' font cannot show, as the run does; without a font, the font line says what is missing. */
+    private void refuseUnshown(InputSet inputs) {
+        try {
+            inputs.refuseUnshown(PdfFonts.glyphs(PbAnnexApplication.settings().fonts()));
+        } catch (IOException e) {
+            // Reported by the font line.
         }
     }
 

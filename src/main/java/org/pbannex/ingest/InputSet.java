@@ -212,6 +212,23 @@ public final class InputSet {
         }
     }
 
+    /**
+     * Refuses the first text value (of every resource, in file order) holding a character the font cannot show, naming
+     * its file, line, column and the character: the PDF would leave it out.
+     */
+    public void refuseUnshown(Glyphs glyphs) {
+        for (CsvTable t : tables.values()) {
+            for (Record rec : t.records()) {
+                for (Map.Entry<String, Object> e : rec.values().entrySet()) {
+                    String problem = e.getValue() instanceof String text ? glyphs.problem(text) : null;
+                    if (problem != null) {
+                        throw new InputError(rec.file(), rec.line(), e.getKey(), problem);
+                    }
+                }
+            }
+        }
+    }
+
     public List<Record> table(String resource) {
         return csv(resource).records();
     }

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 /**
  * What any input value may hold, whatever its column: no control characters (tab and line breaks included: they
  * break CSV lines, PDF markup and workbook cells; a field whose schema says {@code "pbLineBreaks": "allowed"} may hold
- * line feeds between paragraphs), no Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) or
+ * line feeds between paragraphs), no invisible format characters (zero-width space, right-to-left override, ...: a
+ * value would not be what it reads as), no U+FFFD (what a wrong encoding leaves) or private-use characters (each font
+ * draws its own, or nothing), no Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) or
  * unpaired surrogates (not valid in XML), and at most 32 767 characters (a workbook cell's limit). And what a text
  * value may start with: {@code =}, {@code +}, {@code -} or {@code @} make a spreadsheet read it as a formula, so they
  * are refused unless the field's schema says {@code "pbFormulaLike": "signedNumber"} and the value is a plain
@@ -53,15 +55,27 @@ public final class TextRules {
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             String bad = null;
-            if (Character.getType(cp) == Character.CONTROL && !(lineFeeds && cp == '\n')) {
+            String fix = "remove it";
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL && !(lineFeeds && cp == '\n')) {
                 bad = "control character " + name(cp);
+            } else if (type == Character.FORMAT) {
+                // Invisible: 'GB' followed by a zero-width space reads as GB in every message and cell.
+                bad = "invisible format character " + named(cp);
+            } else if (cp == 0xFFFD) {
+                bad = "replacement character " + named(cp);
+                fix = "type the character it stands for again (a wrong encoding leaves U+FFFD where it could not read one)";
+            } else if (type == Character.PRIVATE_USE) {
+                bad = "private-use character " + named(cp);
+                fix = "type a standard character instead (a private-use character means something only to the font or "
+                        + "program that wrote it; other fonts show nothing or another sign)";
             } else if (isNoncharacter(cp)) {
                 bad = "Unicode noncharacter " + hex(cp);
             } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                 bad = "unpaired surrogate " + hex(cp);
             }
             if (bad != null) {
-                return bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: remove it"
+                return bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: " + fix
                         + (cp == '\n' || cp == '\r' ? " (a value is one line: no line breaks inside a cell)" : "");
             }
             i += Character.charCount(cp);
@@ -100,6 +114,16 @@ public final class TextRules {
             case 0 -> "U+0000 (NUL)";
             default -> hex(cp);
         };
+    }
+
+    /** A character as messages name it: its code point and Unicode name, "U+200B (ZERO WIDTH SPACE)". */
+    public static String named(int cp) {
+        String name = Character.getName(cp);
+        if (name != null && name.startsWith("CJK UNIFIED IDEOGRAPHS")) {
+            // Java names an ideograph by its block; Unicode's name is the same for all of them.
+            name = "CJK UNIFIED IDEOGRAPH-" + hex(cp).substring(2);
+        }
+        return name == null ? hex(cp) : hex(cp) + " (" + name + ")";
     }
 
     private static String hex(int cp) {

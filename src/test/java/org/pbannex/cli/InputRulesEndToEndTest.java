@@ -101,6 +101,33 @@ class InputRulesEndToEndTest {
         assertRejected(run(), "input/reference/units.csv, line 2, column label_en: Unicode noncharacter U+FFFF");
     }
 
+    /**
+     * A character the PDF's font lacks would be left out of the PDF (the workbooks and HTML keep it): check and a run
+     * that writes PDFs refuse it by name; a check without the font says it did not look.
+     */
+    @Test
+    void aCharacterThePdfFontLacksStopsCheckAndTheRun() throws IOException {
+        Path outputs = input.resolve("2022-23/results_outputs.csv");
+        TestInputs.edit(outputs, s -> s.replace("提高雇主和企业会员组织", "提高雇主\uD840\uDC00和企业会员组织"));
+        String where = "input/2022-23/results_outputs.csv, line 2, column title_zh: character U+20000 (CJK UNIFIED IDEOGRAPH-20000) "
+                + "at character 5 of the value is not in the PDF's font (Noto Sans SC)";
+        assertRejected(CliRun.capture(Map.of(), "check", "--input", input.toString()), where);
+        assertRejected(run("--tables", "a1", "--lang", "zh", "--format", "pdf"), where);
+        // A run without PDFs prints the character.
+        CliRun xlsx = run("--tables", "a1", "--lang", "zh", "--format", "xlsx");
+        assertEquals(0, xlsx.status(), xlsx.toString());
+
+        Path home = Files.createDirectories(tmp.resolve("home-without-fonts"));
+        CliRun unchecked = CliRun.capture(Map.of("pb.home", home.toString()), "check", "--input", input.toString());
+        assertEquals(0, unchecked.status(), unchecked.toString());
+        assertEquals(1, unchecked.out().lines().count(), "said on the biennium's one line: " + unchecked.out());
+        assertTrue(unchecked.out().contains("not checked: whether the PDF's font shows every character of the texts (no CJK font in "
+                + home.resolve("work/fonts")), unchecked.out());
+        CliRun checked = CliRun.capture(Map.of(), "check", "--verbose", "--input", Golden.input().toString());
+        assertTrue(checked.out().contains("ok       every character of the texts is in the PDF's font (Noto Sans SC)"), checked.out());
+        assertFalse(checked.out().contains("not checked"), checked.out());
+    }
+
     @Test
     void formulaTextStopsTheRun() throws IOException {
         Path units = input.resolve("reference/units.csv");

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.pbannex.ingest.Glyphs;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
@@ -40,6 +42,31 @@ public final class PdfFonts {
         Properties p = properties(fontDir);
         String files = p.getProperty("regular", "").trim() + (p.getProperty("bold", "").isBlank() ? "" : ", " + p.getProperty("bold").trim());
         return p.getProperty("family", "the font").trim() + " (" + files + ")";
+    }
+
+    /**
+     * The characters the PDFs can show: those both of the family's files (regular, bold) map to a glyph, from their
+     * character maps only (read once per process). IOException as {@link #check}, when there is no font to ask.
+     */
+    public static Glyphs glyphs(Path fontDir) throws IOException {
+        Properties p = properties(fontDir);
+        BitSet shown = null;
+        for (String key : new String[] {"regular", "bold"}) {
+            String name = p.getProperty(key, "").trim();
+            if (name.isEmpty()) {
+                if (key.equals("regular")) {
+                    throw new IOException(fontDir.resolve("font.properties") + " names no 'regular' font file: run scripts/fetch-fonts.sh");
+                }
+                continue;
+            }
+            BitSet mapped = FontCmap.codePoints(existing(fontDir, name), collectionIndex(name));
+            if (shown == null) {
+                shown = (BitSet) mapped.clone();
+            } else {
+                shown.and(mapped);
+            }
+        }
+        return new Glyphs(p.getProperty("family", "the PDF font").trim(), shown);
     }
 
     static void register(ITextFontResolver resolver, Path fontDir) throws IOException {
@@ -84,13 +111,8 @@ public final class PdfFonts {
 
     /** {@code name} is a file in fontDir, optionally with a ",index" suffix for a .ttc collection. */
     private static void add(ITextFontResolver resolver, Path fontDir, String name) throws IOException {
-        int comma = name.lastIndexOf(',');
-        String file = comma > 0 && name.substring(comma + 1).matches("\\d+") ? name.substring(0, comma) : name;
-        Path path = fontDir.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("font file " + path.toAbsolutePath() + " missing: run scripts/fetch-fonts.sh");
-        }
-        String spec = path.toAbsolutePath() + name.substring(file.length());
+        Path path = existing(fontDir, name);
+        String spec = path.toAbsolutePath() + name.substring(fileName(name).length());
         try {
             // IDENTITY_H: any glyph (CJK included) as a Type0/CIDFontType2 font; the single-byte default
             // encoding (CP1252) would drop every Chinese character. From the file's bytes: given a path, OpenPDF
@@ -105,6 +127,25 @@ public final class PdfFonts {
         } catch (DocumentException e) {
             throw new IOException("cannot load font " + spec + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file a font name ("regular.ttf", "fonts.ttc,1") is in: fontDir's, which must be there. */
+    private static Path existing(Path fontDir, String name) throws IOException {
+        Path path = fontDir.resolve(fileName(name));
+        if (!Files.isRegularFile(path)) {
+            throw new IOException("font file " + path.toAbsolutePath() + " missing: run scripts/fetch-fonts.sh");
+        }
+        return path;
+    }
+
+    private static String fileName(String name) {
+        int comma = name.lastIndexOf(',');
+        return comma > 0 && name.substring(comma + 1).matches("\\d+") ? name.substring(0, comma) : name;
+    }
+
+    private static int collectionIndex(String name) {
+        String file = fileName(name);
+        return file.length() == name.length() ? 0 : Integer.parseInt(name.substring(file.length() + 1));
     }
 
     private static SecureRandom seeded(String seed) {

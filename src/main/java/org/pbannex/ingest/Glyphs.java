@@ -1,0 +1,27 @@
+package org.pbannex.ingest;
+
+import java.util.BitSet;
+
+/**
+ * The characters a font can show (those its cmap maps to a glyph), to refuse input text an output would print
+ * without them: the PDF leaves out a character its font lacks, silently, where the workbooks and HTML keep it.
+ *
+ * @param font       the font's name, for messages ("Noto Sans SC")
+ * @param codePoints the code points with a glyph
+ */
+public record Glyphs(String font, BitSet codePoints) {
+
+    /** Why the value holds a character the font cannot show, or null. Control characters are TextRules' business. */
+    public String problem(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (!codePoints.get(cp) && cp >= 0x20) {
+                return "character " + TextRules.named(cp) + " at character " + (value.codePointCount(0, i) + 1)
+                        + " of the value is not in the PDF's font (" + font + "): the PDF would leave it out; "
+                        + "write it with another character";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+}
