@@ -131,7 +131,9 @@ public final class CsvResourceReader {
             }
             if (cells.length != header.length) {
                 throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
-                        + " cells but the header has " + header.length);
+                        + " cells but the header has " + header.length + ExcelDamage.decimalCommaSplit(cells, header.length,
+                        i -> i < header.length && resource.fields().stream().anyMatch(f -> f.type() == FieldType.NUMBER
+                                && f.name().equals(header[i].strip()))));
             }
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < resource.fields().size(); i++) {
@@ -200,13 +202,13 @@ public final class CsvResourceReader {
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
-            String problem = TextRules.problem(header[i]);
-            if (problem != null) {
-                throw new InputError(source.name(), line, "", "header cell " + (i + 1) + ": " + problem);
-            }
             if (header[i].startsWith("\uFEFF")) {
                 throw new InputError(source.name(), line, "", "a second byte-order mark at the start of the header (the "
                         + "file was saved with one twice): " + ExcelDamage.SAVE_AS_UTF8);
+            }
+            String problem = TextRules.problem(header[i]);
+            if (problem != null) {
+                throw new InputError(source.name(), line, "", "header cell " + (i + 1) + ": " + problem);
             }
             String name = header[i].strip();
             if (index.put(name, i) != null) {

@@ -39,7 +39,11 @@ public final class ExcelDamage {
 
     /** Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised. */
     public static String notANumber(String v, boolean wholeNumber) {
-        String damage = scientific(v);
+        String damage = otherDigit(v);
+        if (damage != null) {
+            return damage;
+        }
+        damage = scientific(v);
         if (damage != null) {
             return damage;
         }
@@ -77,7 +81,11 @@ public final class ExcelDamage {
      */
     public static String notMatching(String v, Field f) {
         Pattern pattern = f.pattern();
-        String damage = scientific(v);
+        String damage = otherDigit(v);
+        if (damage != null) {
+            return damage;
+        }
+        damage = scientific(v);
         if (damage != null) {
             return damage;
         }
@@ -97,6 +105,49 @@ public final class ExcelDamage {
             }
         }
         return null;
+    }
+
+    /**
+     * A digit other than 0-9 (a full-width １, as a Chinese input method types, or another script's), which reads as a
+     * number but is not one: named, with the value in ASCII digits.
+     */
+    private static String otherDigit(String v) {
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            if (Character.isDigit(cp) && cp > '9') {
+                StringBuilder ascii = new StringBuilder();
+                v.codePoints().forEach(c -> ascii.appendCodePoint(Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
+                return "'" + v + "' holds a " + (cp >= 0xFF10 && cp <= 0xFF19 ? "full-width " : "") + "digit "
+                        + TextRules.named(cp) + " at character " + (v.codePointCount(0, i) + 1) + ": type the digits 0-9 "
+                        + "('" + ascii + "'), with the input method in half-width (English) mode";
+            }
+            i += Character.charCount(cp);
+        }
+        return null;
+    }
+
+    /**
+     * A hint for a line with more cells than its header: with exactly one too many, a decimal comma left unquoted
+     * ({@code AF,4,4} for 4,4) splits a number into two cells of digits, the first in a column of decimal numbers;
+     * empty when no such pair is there.
+     */
+    static String decimalCommaSplit(String[] cells, int headerCells, java.util.function.IntPredicate decimalColumn) {
+        if (cells.length != headerCells + 1) {
+            return "";
+        }
+        for (int i = 0; i + 1 < cells.length; i++) {
+            if (!decimalColumn.test(i)) {
+                continue;
+            }
+            String a = cells[i].strip();
+            String b = cells[i + 1].strip();
+            if (a.matches("-?\\d+") && DIGITS.matcher(b).matches()) {
+                return ": '" + a + "," + b + "' in cells " + (i + 1) + " and " + (i + 2) + " looks like a number with a "
+                        + "decimal comma; write '" + a + "." + b + "' (a point for decimals, whatever the computer's "
+                        + "regional settings)";
+            }
+        }
+        return "";
     }
 
     private static String scientific(String v) {

@@ -202,6 +202,59 @@ class CsvResourceReaderTest {
         }
     }
 
+    /** Invisible characters make a value other than what it reads as ('GB' and a zero-width space is no unit GB). */
+    @Test
+    void invisibleFormatCharactersAreRefusedByName() throws IOException {
+        rejected(budgetWithLine(3, "GB\u200b,31,8,37,11,15668625,2579317,18493785,189787"), "budget", "line 3", "column unit",
+                "invisible format character U+200B (ZERO WIDTH SPACE) at character 3 of the value: remove it");
+        for (String c : List.of("\u202e", "\u200d", "\u00ad", "\u2060", "\ufeff")) {
+            Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会", "国际劳工" + c + "大会"));
+            String shown = String.format("U+%04X (%s) at character 5", c.codePointAt(0), Character.getName(c.codePointAt(0)));
+            rejected(f, "units", "line 2", "column label_zh", "invisible format character " + shown);
+        }
+    }
+
+    /** U+FFFD is what a wrong encoding leaves; a private-use character is each font's own, or nothing. */
+    @Test
+    void replacementAndPrivateUseCharactersAreRefused() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会", "国际\ufffd劳工大会"));
+        rejected(f, "units", "line 2", "column label_zh", "replacement character U+FFFD (REPLACEMENT CHARACTER) at character 3",
+                "type the character it stands for again");
+        for (int cp : new int[] {0xE000, 0xF8FF, 0xF0000}) {
+            Path g = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会",
+                    "国际劳工大会" + new String(Character.toChars(cp))));
+            rejected(g, "units", "line 2", "column label_zh", "private-use character U+" + String.format("%04X", cp),
+                    "at character 7");
+        }
+    }
+
+    /** An ideographic space (U+3000) at either end is trimmed as ASCII spaces are; inside a text it stays. */
+    @Test
+    void ideographicSpacesAtTheEndsAreTrimmedLikeSpaces() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会,", "\u3000国际劳工\u3000大会\u3000 ,"));
+        assertEquals("国际劳工\u3000大会", read(f, "units").get(0).text("label_zh"));
+    }
+
+    @Test
+    void aFullWidthDigitIsNamed() throws IOException {
+        rejected(budgetWithLine(3, "GB,31,8,37,11,\uff115668625,2579317,18493785,189787"), "budget", "line 3", "column staff_costs",
+                "'\uff115668625' holds a full-width digit U+FF11 (FULLWIDTH DIGIT ONE) at character 1", "'15668625'");
+        rejected(budgetWithLine(3, "GB,31,8,37,11,15668625,2579317,18493785,\u0661\u0662"), "budget", "line 3", "column cost_change",
+                "holds a digit U+0661 (ARABIC-INDIC DIGIT ONE) at character 1", "'12'");
+    }
+
+    /** An unquoted decimal comma makes one cell too many: the count says so, and what was probably meant. */
+    @Test
+    void anUnquotedDecimalCommaIsHinted() throws IOException {
+        String header = "region,annual_inflation_pct\n";
+        rejected(write("regional_inflation.csv", header + "AF,4,4\n"), "regional_inflation", "line 2",
+                "line has 3 cells but the header has 2: '4,4' in cells 2 and 3 looks like a number with a decimal comma; write '4.4'");
+        String other = rejected(write("regional_inflation.csv", header + "AF,4.4,x\n"), "regional_inflation", "line has 3 cells");
+        assertTrue(!other.contains("decimal comma"), other);
+        String twoMore = rejected(write("regional_inflation.csv", header + "AF,4,4,4\n"), "regional_inflation", "line has 4 cells");
+        assertTrue(!twoMore.contains("decimal comma"), twoMore);
+    }
+
     /** Chinese saved as Windows-1252 is valid text of question marks: refused, or "1.??????" would be published. */
     @Test
     void chineseLostToQuestionMarksIsRefused() throws IOException {
