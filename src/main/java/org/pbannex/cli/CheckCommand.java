@@ -88,7 +88,7 @@ public class CheckCommand implements Callable<Integer> {
         String font = null;
         try {
             // Text the PDF would print without some of its characters is refused as a run would refuse it.
-            Glyphs glyphs = PdfFonts.glyphs(PbAnnexApplication.settings().fonts());
+            Glyphs glyphs = PdfFonts.glyphs(in.settings().fonts());
             inputs.refuseUnshown(glyphs);
             font = glyphs.font();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.config.PbProperties;
 import org.pbannex.ingest.InputError;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.publication.Publication;
@@ -24,6 +25,15 @@ public class InputOptions {
     String biennium;
 
     private Path resolved;
+    private PbProperties settings;
+
+    /** The settings of this command, loaded once (binding them is a noticeable part of a quick command such as check). */
+    PbProperties settings() {
+        if (settings == null) {
+            settings = PbAnnexApplication.settings();
+        }
+        return settings;
+    }
 
     /**
      * The biennia to read: the one named by --biennium (or all of them), else {@code otherwise} (a job's list; empty:
@@ -62,13 +72,12 @@ public class InputOptions {
         String name = input == null || input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if ((name.endsWith(".xlsx") || name.endsWith(".xls")) && !Files.isDirectory(input)) {
             try {
-                var settings = PbAnnexApplication.settings();
-                return InputBookImport.forRun(input, input.toString(), settings.input(), settings.work());
+                return InputBookImport.forRun(input, input.toString(), settings().input(), settings().work());
             } catch (IOException e) {
                 throw new UncheckedIOException("importing " + input + " into work/imported/: " + e.getMessage(), e);
             }
         }
-        Path dir = input == null ? PbAnnexApplication.settings().input() : input.toAbsolutePath().normalize();
+        Path dir = input == null ? settings().input() : input.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
             throw new InputError(dir.toString(), 0, "", "input folder not found");
         }
