@@ -536,15 +536,8 @@ class ReviewRoundTripTest {
     @Test
     void aCorrectionOfAnInputChangedSinceTheRunIsAnInputCellNotAppliedWithWhy() throws Exception {
         Path input = tmp.resolve("input");
-        org.pbannex.TestInputs.copyTree(Golden.input(), input);
         Path runOut = tmp.resolve("out");
-        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
-                "--format", "xlsx,csv");
-        assertEquals(0, run.status(), run.toString());
-        Path zh;
-        try (Stream<Path> s = Files.walk(runOut)) {
-            zh = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
-        }
+        Path zh = nightlyZhWorkbook(input, "xlsx,csv");
         Path budget = input.resolve("2022-23/budget.csv");
         Files.writeString(budget, Files.readString(budget).replace("GB,31,8,37,11,15668625,", "GB,31,8,37,11,15668000,"));
         Path returned = tmp.resolve("back.xlsx");
@@ -648,15 +641,8 @@ class ReviewRoundTripTest {
     @Test
     void aReviewAfterTheInputChangedIsTracedInTheInputTheRunRead() throws Exception {
         Path input = tmp.resolve("input");
-        org.pbannex.TestInputs.copyTree(Golden.input(), input);
         Path runOut = tmp.resolve("out");
-        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
-                "--format", "xlsx");
-        assertEquals(0, run.status(), run.toString());
-        Path zh;
-        try (Stream<Path> s = Files.walk(runOut)) {
-            zh = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
-        }
+        Path zh = nightlyZhWorkbook(input, "xlsx");
         assertTrue(Files.isRegularFile(zh.resolveSibling("input.zip")), "the run keeps the input it read");
         // Since the run: every region's rate but Africa's changed, Africa's line moved last, Europe's deleted; every
         // indicator's target_total changed.
@@ -862,5 +848,17 @@ class ReviewRoundTripTest {
             }
         }
         throw new AssertionError("no sheet " + id);
+    }
+
+    /** The nightly job run on a copy of the golden input in {@code input} (formats as given): its zh workbook. */
+    private Path nightlyZhWorkbook(Path input, String formats) throws Exception {
+        org.pbannex.TestInputs.copyTree(Golden.input(), input);
+        Path runOut = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", runOut.toString(),
+                "--format", formats);
+        assertEquals(0, run.status(), run.toString());
+        try (Stream<Path> s = Files.walk(runOut)) {
+            return s.filter(p -> p.getFileName().toString().equals("pb-annexes-2022-23.zh.xlsx")).findFirst().orElseThrow();
+        }
     }
 }
