@@ -226,8 +226,9 @@ class InputBookTest {
             XSSFDataValidation months = validation(budget, 2);
             assertEquals(DataValidationConstraint.ValidationType.INTEGER, months.getValidationConstraint().getValidationType());
             assertEquals("11", months.getValidationConstraint().getFormula2());
-            XSSFDataValidation regions = validation(wb.getSheet("regions"), 0);
-            assertArrayEquals(new String[] {"AF", "AM", "AS", "AP", "EU", "GL"}, regions.getValidationConstraint().getExplicitListValues());
+            // A column with allowed values offers them (region codes have none: the regions sheet is their list).
+            XSSFDataValidation funds = validation(wb.getSheet("extrabudgetary_estimates"), 1);
+            assertArrayEquals(new String[] {"XB", "RBSA"}, funds.getValidationConstraint().getExplicitListValues());
 
             XSSFCell rate = wb.getSheet("settings").getRow(4).getCell(1);
             assertEquals(1.0, rate.getNumericCellValue());

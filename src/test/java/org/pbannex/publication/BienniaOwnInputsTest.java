@@ -1,0 +1,53 @@
+package org.pbannex.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * Several biennia in one input tree, each checked on its own inputs: a biennium's own reference list is all a new code
+ * needs, a later biennium still being prepared stops no earlier one, and a biennium with its own lists goes through the
+ * input workbook as its folder does, messages naming files the user can open.
+ */
+class BienniaOwnInputsTest {
+
+    private static final String HEADER = "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd\n";
+    private static final String CENTRAL_ASIA = "CA,中亚,Central Asia,中亚,Central Asia,false\n";
+
+    @TempDir
+    Path tmp;
+
+    /** 2024-25's own regions.csv: the shared list and Central Asia. */
+    private static void ownRegionsWithCentralAsia(Path tree, String row) throws IOException {
+        Files.writeString(tree.resolve("2024-25/reference/regions.csv"),
+                Files.readString(tree.resolve("reference/regions.csv")) + row);
+    }
+
+    /** A region is added in the biennium's own list, without touching the shared descriptor or the other biennia. */
+    @Test
+    void aBienniumsOwnRegionListIsAllANewRegionNeeds() throws IOException {
+        Path tree = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        String descriptor = Files.readString(tree.resolve("datapackage.json"));
+        ownRegionsWithCentralAsia(tree, CENTRAL_ASIA);
+        Files.writeString(tree.resolve("expenditure/x.csv"), HEADER + "X24-1,2024-04,XB,ESTIMATE,CA,KAZ,HEALTH,1,FURNITURE,1000.00\n");
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("2022-23: 17 tables") && r.out().contains("2024-25: 17 tables"), r.out());
+        assertEquals(descriptor, Files.readString(tree.resolve("datapackage.json")));
+
+        // 2022-23 keeps the shared list: a 2022 line in Central Asia is not one of its regions.
+        Files.writeString(tree.resolve("expenditure/x.csv"), HEADER + "X24-1,2024-04,XB,ESTIMATE,CA,KAZ,HEALTH,1,FURNITURE,1000.00\n"
+                + "X22-1,2022-04,XB,ESTIMATE,CA,KAZ,TECHMEET,1,FURNITURE,1000.00\n");
+        r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("x.csv, line 3, column region: unknown region 'CA' for a line of 2022-23 (its region codes "
+                + "are in input/reference/regions.csv)"), r.err());
+    }
+}
