@@ -79,7 +79,7 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--ids is sequential or random, not '" + ids + "'");
         }
         long start = System.nanoTime();
-        var sums = new ExpenditureGenerator(ExpenditureDimensions.loadInForce(in.inputDir(), current), periods, controls())
+        var sums = new ExpenditureGenerator(ExpenditureDimensions.loadForEveryPeriod(in.inputDir(), current), periods, controls())
                 .withRandomIds(ids.equals("random")).write(out.toAbsolutePath(), rows, seed);
         System.out.printf("Wrote %s: %d lines, total %s US$, %.1f s%n", out, sums.lines(),
                 BigDecimal.valueOf(sums.cents(), 2).toPlainString(), (System.nanoTime() - start) / 1e9);

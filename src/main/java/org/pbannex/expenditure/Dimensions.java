@@ -14,14 +14,34 @@ import java.util.Set;
 public record Dimensions(List<String> regions, List<String> countries, List<String> units, List<String> outcomes,
                          List<String> objects, Map<Integer, InForce> inForce, InForce fallback) {
 
-    /** The codes of one biennium's reference, and how to name where each list is (for messages). */
+    /**
+     * The codes of one biennium's reference, and how to name where each list is (for messages). {@code leftOut}: a
+     * biennium after the run's, whose lines no total of the run sums, so they are checked only for what every biennium
+     * shares (id, period, fund, status, amount), not against any biennium's lists: that biennium's own run checks those.
+     */
     public record InForce(String biennium, List<String> regions, List<String> countries, List<String> units, List<String> outcomes,
-                          List<String> objects, Map<String, String> files) {
+                          List<String> objects, Map<String, String> files, boolean leftOut) {
+
+        public InForce(String biennium, List<String> regions, List<String> countries, List<String> units, List<String> outcomes,
+                       List<String> objects, Map<String, String> files) {
+            this(biennium, regions, countries, units, outcomes, objects, files, false);
+        }
+
+        /** The lines of a biennium after the run's (see above). */
+        public static InForce leftOut(String biennium) {
+            return new InForce(biennium, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), true);
+        }
     }
 
     /** The same codes for every biennium. */
     public Dimensions(List<String> regions, List<String> countries, List<String> units, List<String> outcomes, List<String> objects) {
         this(regions, countries, units, outcomes, objects, Map.of(), null);
+    }
+
+    /** The first year of the first biennium whose lines are left out (after the run's), or null when none is. */
+    Integer leftOutFrom() {
+        return inForce.entrySet().stream().filter(e -> e.getValue().leftOut()).map(Map.Entry::getKey).min(Integer::compare)
+                .orElse(null);
     }
 
     /** The codes in force for the biennium starting in {@code firstYear}, or null when every code is. */

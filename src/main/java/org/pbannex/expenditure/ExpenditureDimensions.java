@@ -19,7 +19,16 @@ public final class ExpenditureDimensions {
      */
     public static Dimensions loadInForce(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
         InputSet in = InputSet.loadOnly(inputDir, biennium.code(), codeListsAndOutcomes());
-        return inForce(in, biennium, codes(in, activeOutcomes(in)));
+        return inForce(in, biennium, codes(in, activeOutcomes(in)), true);
+    }
+
+    /**
+     * As {@link #loadInForce}, but a biennium after {@code biennium} is not left out: its lines have the codes of its
+     * own folder (or the shared lists), for making lines of any period (generate-expenditure).
+     */
+    public static Dimensions loadForEveryPeriod(java.nio.file.Path inputDir, org.pbannex.reference.Biennium biennium) {
+        InputSet in = InputSet.loadOnly(inputDir, biennium.code(), codeListsAndOutcomes());
+        return inForce(in, biennium, codes(in, activeOutcomes(in)), false);
     }
 
     /** Reads the input folder's reference data (the whole package is validated) and takes the codes of its biennium from it. */
@@ -38,7 +47,7 @@ public final class ExpenditureDimensions {
      * shared reference (with this run's outcomes). The run's own biennium has the codes of {@code in}.
      */
     public static Dimensions inForce(InputSet in, ReferenceData ref, ResultsFramework results) {
-        return inForce(in, ref.biennium(), from(in, ref, results));
+        return inForce(in, ref.biennium(), from(in, ref, results), true);
     }
 
     private static java.util.Set<String> codeListsAndOutcomes() {
@@ -52,11 +61,14 @@ public final class ExpenditureDimensions {
         return in.table("results_outcomes").stream().filter(r -> !r.text("kind").equals("impact")).map(r -> r.text("outcome")).toList();
     }
 
-    private static Dimensions inForce(InputSet in, org.pbannex.reference.Biennium own, Dimensions mine) {
+    /** @param leaveOutLater whether the lines of biennia after {@code own} are left out (see {@link Dimensions.InForce}) */
+    private static Dimensions inForce(InputSet in, org.pbannex.reference.Biennium own, Dimensions mine, boolean leaveOutLater) {
         java.util.Map<Integer, Dimensions.InForce> byYear = new java.util.LinkedHashMap<>();
         byYear.put(own.firstYear(), inForce(own.code(), mine, in));
+        // Only the biennia up to the run's: no total of the run sums a later one's lines, and a later biennium still being
+        // prepared (its lists not yet valid) must not stop this one; its own run checks its lines against its lists.
         for (org.pbannex.reference.Biennium b : org.pbannex.reference.Biennium.foldersIn(in.inputDir())) {
-            if (!byYear.containsKey(b.firstYear())) {
+            if ((!leaveOutLater || b.firstYear() < own.firstYear()) && !byYear.containsKey(b.firstYear())) {
                 InputSet other = InputSet.loadOnly(in.inputDir(), b.code(), codeListsAndOutcomes());
                 byYear.put(b.firstYear(), inForce(b.code(), codes(other, activeOutcomes(other)), other));
             }
@@ -69,7 +81,9 @@ public final class ExpenditureDimensions {
         java.util.Map<Integer, Dimensions.InForce> all = new java.util.LinkedHashMap<>(byYear);
         for (int b = 0; b < ExpenditureTotals.BIENNIUMS; b++) {
             int year = ExpenditureTotals.FIRST_YEAR + 2 * b;
-            if (!byYear.containsKey(year)) {
+            if (leaveOutLater && year > own.firstYear()) {
+                all.put(year, Dimensions.InForce.leftOut(new org.pbannex.reference.Biennium(year).code()));
+            } else if (!byYear.containsKey(year)) {
                 int near = folders.stream().filter(y -> y > year).findFirst().orElse(folders.get(folders.size() - 1));
                 all.put(year, sharedBy.computeIfAbsent(near, y -> inForce("a biennium without a data folder",
                         codes(shared, byYear.get(y).outcomes()), shared)));

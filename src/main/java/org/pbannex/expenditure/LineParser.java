@@ -27,6 +27,8 @@ final class LineParser {
     // Per biennium index (as in the totals), which codes of each list its lines may use (null: all), and where they are.
     private final boolean[][][] allowed = new boolean[ExpenditureTotals.BIENNIUMS][][];
     private final Dimensions.InForce[] inForce = new Dimensions.InForce[ExpenditureTotals.BIENNIUMS];
+    // Per biennium index, whether its lines are left out (after the run's biennium): checked for their form only, summed nowhere.
+    private final boolean[] leftOut = new boolean[ExpenditureTotals.BIENNIUMS];
     private static final int REGIONS = 0;
     private static final int COUNTRIES = 1;
     private static final int UNITS = 2;
@@ -40,7 +42,7 @@ final class LineParser {
     private byte[] buf;
     private byte[] scratch = new byte[256];
 
-    // The current line's cell and amount once parsed, or why it is bad.
+    // The current line's cell (-1 for a line left out) and amount once parsed, or why it is bad.
     int cell;
     long cents;
     String column;
@@ -74,7 +76,8 @@ final class LineParser {
         for (int b = 0; b < ExpenditureTotals.BIENNIUMS; b++) {
             Dimensions.InForce f = d.inForceFor(ExpenditureTotals.FIRST_YEAR + 2 * b);
             inForce[b] = f;
-            allowed[b] = f == null ? null : made.computeIfAbsent(f, d::inForceMasks);
+            leftOut[b] = f != null && f.leftOut();
+            allowed[b] = f == null || leftOut[b] ? null : made.computeIfAbsent(f, d::inForceMasks);
         }
     }
 
@@ -176,6 +179,9 @@ final class LineParser {
         if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
             return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
         }
+        if (cell < 0) {
+            return true;
+        }
         try {
             totals.add(cell, cents);
         } catch (ArithmeticException overflow) {
@@ -209,6 +215,11 @@ final class LineParser {
         current = allowed[biennium];
         int fund = code(FUNDS, LineFormat.FUND, "fund");
         int status = fund < 0 ? -1 : code(STATUSES, LineFormat.STATUS, "status");
+        if (leftOut[biennium]) {
+            // Its codes belong to its own biennium's lists, which its own run checks; its id still counts as used.
+            cell = -1;
+            return status >= 0 && amount();
+        }
         int region = status < 0 ? -1 : code(regions, REGIONS, LineFormat.REGION, "region", biennium);
         if (region < 0) {
             return false;

@@ -69,6 +69,35 @@ class ExpenditureEnginesTest {
         assertTrue(Files.readString(postgresRejects).contains("duplicate line_id 'L0000000001'"));
     }
 
+    /**
+     * A line of a biennium after the run's is left out by both engines alike: summed nowhere and its codes not checked
+     * (a region no list has), while its id still counts as used.
+     */
+    @Test
+    void aLaterBienniumsLinesAreLeftOutByBothEngines() throws Exception {
+        Dimensions d = ExpenditureFixtures.dimensions();
+        Dimensions run2022 = new Dimensions(d.regions(), d.countries(), d.units(), d.outcomes(), d.objects(),
+                java.util.Map.of(2024, Dimensions.InForce.leftOut("2024-25")), null);
+        Path lines = dir.resolve("later/lines.csv");
+        Files.createDirectories(lines.getParent());
+        Files.writeString(lines, "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd\n"
+                + "A1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,5.00\n"
+                + "A2,2024-05,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,7.00\n"
+                + "A2,2024-06,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,7.00\n");
+        Path embeddedRejects = dir.resolve("later/embedded-rejects.csv");
+        Path postgresRejects = dir.resolve("later/postgres-rejects.csv");
+        ExpenditureIngest.Result embedded = new ExpenditureIngest(run2022, 2, embeddedRejects).run(List.of(lines), "expenditure/");
+        ExpenditureIngest.Result pg;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            pg = new PostgresExpenditureEngine(run2022, postgresRejects).run(List.of(lines), "expenditure/", c);
+        }
+        assertTrue(embedded.totals().sameAs(pg.totals()), "same cents and line counts in every cell");
+        assertEquals(1, embedded.totals().totalLines(), "the 2024 lines are summed nowhere");
+        assertEquals(List.of(1L, 1L), List.of(embedded.rejectedLines(), pg.rejectedLines()));
+        assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
+        assertTrue(Files.readString(embeddedRejects).contains("duplicate line_id 'A2'"), Files.readString(embeddedRejects));
+    }
+
     @Test
     void postgresEngineIsStrictToo() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {

@@ -1,6 +1,7 @@
 package org.pbannex.publication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,7 +48,31 @@ class BienniaOwnInputsTest {
                 + "X22-1,2022-04,XB,ESTIMATE,CA,KAZ,TECHMEET,1,FURNITURE,1000.00\n");
         r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
         assertEquals(3, r.status(), r.toString());
-        assertTrue(r.err().contains("x.csv, line 3, column region: unknown region 'CA' for a line of 2022-23 (its region codes "
-                + "are in input/reference/regions.csv)"), r.err());
+        assertTrue(r.err().contains("x.csv, line 3, column region: unknown region 'CA'"), r.err());
+    }
+
+    /** A 2024-25 whose region list and lines are not yet right stops 2024-25 alone, each error under 2024-25. */
+    @Test
+    void aHalfPreparedLaterBienniumDoesNotStopAnEarlierOne() throws IOException {
+        Path tree = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        ownRegionsWithCentralAsia(tree, CENTRAL_ASIA.replace("false", "maybe"));
+        Files.writeString(tree.resolve("expenditure/x.csv"), HEADER + "X24-2,2024-04,XB,ESTIMATE,ZZ,KAZ,HEALTH,1,FURNITURE,1000.00\n");
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("17 tables, 1147 checks passed, 0 failed"), r.out());
+
+        r = CliRun.run(null, "check", "--input", tree.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.out().contains("2022-23: 17 tables, 1147 checks passed, 0 failed"), r.out());
+        assertTrue(r.err().contains("pb-annex: 2024-25: ") && r.err().contains("input/2024-25/reference/regions.csv, line 8, "
+                + "column split_targets"), r.err());
+
+        ownRegionsWithCentralAsia(tree, CENTRAL_ASIA);
+        r = CliRun.run(null, "check", "--input", tree.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.out().contains("2022-23: 17 tables, 1147 checks passed, 0 failed"), r.out());
+        assertTrue(r.err().contains("pb-annex: 2024-25: ") && r.err().contains("x.csv, line 2, column region: unknown region 'ZZ'"),
+                r.err());
+        assertFalse(r.err().contains("pb-annex: 2022-23"), r.err());
     }
 }
