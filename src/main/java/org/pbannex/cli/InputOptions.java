@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pbannex.config.PbProperties;
+import org.pbannex.ingest.ImportedWorkbook;
 import org.pbannex.ingest.InputError;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.publication.Publication;
@@ -40,6 +41,10 @@ public class InputOptions {
      * the latest data folder). A biennium that is not a biennium or has no data folder is a usage error.
      */
     List<Biennium> biennia(List<String> otherwise) {
+        Biennium held = workbookBiennium();
+        if (held != null) {
+            return List.of(held);
+        }
         try {
             return Publication.biennia(inputDir(), biennium != null ? List.of(biennium) : otherwise);
         } catch (IllegalArgumentException e) {
@@ -49,11 +54,31 @@ public class InputOptions {
 
     /** The one biennium to read: --biennium, else the latest data folder; an unknown one is a usage error. */
     Biennium oneBiennium() {
+        Biennium held = workbookBiennium();
+        if (held != null) {
+            return held;
+        }
         try {
             return Publication.biennium(inputDir(), biennium);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /**
+     * The biennium an input workbook holds, the only one read from it (the earlier biennia beside it in its folder are
+     * there for its lines and restatements); null for an input folder. Naming another is a usage error.
+     */
+    private Biennium workbookBiennium() {
+        ImportedWorkbook note = ImportedWorkbook.of(inputDir());
+        if (note == null || note.biennium() == null) {
+            return null;
+        }
+        Biennium held = Biennium.parse(note.biennium());
+        if (biennium != null && !biennium.equals(note.biennium())) {
+            throw new UsageError("--biennium " + biennium + ": " + input + " holds " + note.biennium() + " alone");
+        }
+        return held;
     }
 
     /**

@@ -22,6 +22,6 @@ public record ExpenditurePartition(int index, int fileIndex, Path file, String p
      * needs it (never in the parse), so that a partition restarted in another process names it for that process.
      */
     public String shownName() {
-        return InputFolder.shown(file);
+        return InputFolder.shownFile(file);
     }
 }

@@ -38,7 +38,7 @@ public final class ExpenditurePlan {
                     out.add(new ExpenditurePartition(out.size(), f, file, name, r[0], r[1]));
                 }
             } catch (IOException e) {
-                throw new InputError(InputFolder.shown(file), 0, "", "cannot read the file: " + e.getMessage());
+                throw new InputError(InputFolder.shownFile(file), 0, "", "cannot read the file: " + e.getMessage());
             }
         }
         return out;
@@ -46,7 +46,7 @@ public final class ExpenditurePlan {
 
     /** Checks the header line; returns where the first line starts. A UTF-8 byte-order mark (as Excel writes) is skipped. */
     static long header(Path file) throws IOException {
-        String name = InputFolder.shown(file);
+        String name = InputFolder.shownFile(file);
         long size = Files.size(file);
         byte[] head = new byte[(int) Math.min(4096, size)];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -128,14 +128,14 @@ public final class PostgresExpenditureEngine {
                         out.append(fileNo + "," + (line + 2) + "," + offset + ",", b, s, e);
                     } else {
                         if (parser.fatal) {
-                            throw new InputError(InputFolder.shown(file), line + 2, parser.column, parser.reason);
+                            throw new InputError(InputFolder.shownFile(file), line + 2, parser.column, parser.reason);
                         }
                         bad.add(new Bad(fileNo, line + 2, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
                     }
                 });
                 out.flush();
                 if (read[f] == 0) {
-                    throw new InputError(InputFolder.shown(file), 1, "", "no expenditure lines after the header");
+                    throw new InputError(InputFolder.shownFile(file), 1, "", "no expenditure lines after the header");
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -151,7 +151,7 @@ public final class PostgresExpenditureEngine {
         problems.sort(java.util.Comparator.comparingInt(Bad::file).thenComparingLong(Bad::line));
         if (strict && !problems.isEmpty()) {
             Bad first = problems.get(0);
-            throw new InputError(InputFolder.shown(files.get(first.file())), first.line(),
+            throw new InputError(InputFolder.shownFile(files.get(first.file())), first.line(),
                     first.column() == null ? "" : first.column(), first.reason());
         }
         if (!strict) {

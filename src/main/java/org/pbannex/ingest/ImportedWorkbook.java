@@ -12,9 +12,26 @@ import tools.jackson.databind.json.JsonMapper;
  * inputs.xlsx}): which workbook, and which row of each sheet is the header. With it, every input error of the run
  * names the workbook's sheet and row the user edits, not the CSV file made from it.
  */
-public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows) {
+public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows, Map<String, String> copiedFrom, String biennium) {
 
     public static final String FILE = ".imported-from-workbook.json";
+
+    /**
+     * @param copiedFrom the files of the folder that the workbook does not hold, each (by its path under the folder) to
+     *                   the file it was copied from (absolute), which messages name: the installation's shared list that a
+     *                   biennium's own copy replaces in the workbook, a biennium's own texts, a file of the folder imported
+     *                   into, an earlier biennium's folder; none in a note written before they were recorded
+     * @param biennium   the biennium the workbook holds (null in a note written before it was recorded): the one a run or
+     *                   check from the workbook reads, the earlier biennia beside it being there for its lines and
+     *                   restatements only
+     */
+    public ImportedWorkbook {
+        copiedFrom = copiedFrom == null ? Map.of() : Map.copyOf(copiedFrom);
+    }
+
+    public ImportedWorkbook(String workbook, Map<String, Integer> headerRows) {
+        this(workbook, headerRows, Map.of(), null);
+    }
 
     /** The note of a folder, or null when the folder was not made from a workbook. */
     public static ImportedWorkbook of(Path inputDir) {
@@ -35,5 +52,16 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows)
 
     public SourceName source(Resource r) {
         return SourceName.sheet(workbook, r.name(), headerRows.getOrDefault(r.name(), 1));
+    }
+
+    /** How a file of the folder is named in messages: as the file it was copied from, else as the workbook's sheet. */
+    public SourceName source(Resource r, String rel) {
+        String from = copiedFrom.get(rel);
+        return from != null ? SourceName.file(InputFolder.shown(Path.of(from))) : source(r);
+    }
+
+    /** Removes a folder's note (the import's temporary folder has one while it is checked, not once it is the target). */
+    public static void removeFrom(Path inputDir) throws IOException {
+        Files.deleteIfExists(inputDir.resolve(FILE));
     }
 }

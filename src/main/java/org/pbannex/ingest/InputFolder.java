@@ -1,5 +1,6 @@
 package org.pbannex.ingest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -38,6 +39,21 @@ public final class InputFolder {
             return ".";
         }
         return (f.startsWith(here) ? here.relativize(f) : f).toString();
+    }
+
+    /**
+     * A file as messages name it ({@link #shown}); a symbolic link by the file it links to, which is the file to open: an
+     * expenditure file of a folder made from an input workbook is a link to the installation's.
+     */
+    public static String shownFile(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            try {
+                return shown(file.toRealPath());
+            } catch (java.io.IOException e) {
+                // a broken link: named as it is, reading it will say what failed
+            }
+        }
+        return shown(file);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,9 +56,15 @@ public final class InputSet {
      * Reads and validates every resource. Errors name each file by its path under the input folder
      * ({@code input/2022-23/budget.csv}), or, in a folder made from an input workbook, by the workbook's sheet and row.
      */
+    /**
+     * Reads and validates every resource. A shared file that the biennium's folder has its own version of
+     * ({@code 2024-25/reference/units.csv}) is replaced by it, or, for a resource that merges by key (texts), has its
+     * rows replaced key by key; the biennium's file is validated the same way and named by its own path.
+     */
     public static InputSet load(Path inputDir, String biennium) {
-        ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
-        return load(inputDir, biennium, workbook != null ? workbook::source : null);
+        List<Resource> resources = DataPackage.load(inputDir).resources();
+        refuseUnknownOwnReference(inputDir, biennium, resources);
+        return load(inputDir, biennium, naming(inputDir), resources);
     }
 
     private static SourceName byPath(Path inputDir, String rel) {
@@ -65,16 +72,12 @@ public final class InputSet {
     }
 
     /**
-     * Reads and validates every resource, naming each in errors as {@code naming} says (by its path under the input
-     * folder when null; a biennium's own file of texts always by its path: no workbook holds it). A shared file that the
-     * biennium's folder has its own version of ({@code 2024-25/reference/units.csv}) is replaced by it, or, for a
-     * resource that merges by key (texts), has its rows replaced key by key; the biennium's file is validated the
-     * same way and named by its own path.
+     * How messages name a resource's file (by its path under the folder): by that path; in a folder made from an input
+     * workbook, by the workbook's sheet, or, for a file the workbook does not hold, by the file it was copied from.
      */
-    public static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming) {
-        List<Resource> resources = DataPackage.load(inputDir).resources();
-        refuseUnknownOwnReference(inputDir, biennium, resources);
-        return load(inputDir, biennium, naming, resources);
+    private static BiFunction<Resource, String, SourceName> naming(Path inputDir) {
+        ImportedWorkbook workbook = ImportedWorkbook.of(inputDir);
+        return workbook != null ? workbook::source : (r, rel) -> byPath(inputDir, rel);
     }
 
     /**
@@ -122,10 +125,11 @@ public final class InputSet {
             }
         }
         List<Resource> resources = pkg.resources().stream().filter(r -> wanted.contains(r.name())).toList();
-        return load(inputDir, biennium, null, resources);
+        return load(inputDir, biennium, naming(inputDir), resources);
     }
 
-    private static InputSet load(Path inputDir, String biennium, Function<Resource, SourceName> naming, List<Resource> resources) {
+    private static InputSet load(Path inputDir, String biennium, BiFunction<Resource, String, SourceName> naming,
+                                 List<Resource> resources) {
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         Map<String, InputFile> files = new LinkedHashMap<>();
         Map<String, SourceName> sources = new LinkedHashMap<>();
@@ -142,16 +146,17 @@ public final class InputSet {
                 rel = own;
             }
             Path file = inputDir.resolve(rel);
-            SourceName source = naming == null ? byPath(inputDir, rel) : naming.apply(r);
+            SourceName source = naming.apply(r, rel);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
             files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
             if (replaced && r.mergesByKey()) {
                 sharedFiles.put(r.name(), table);
                 Path ownFile = inputDir.resolve(own);
-                CsvTable mine = CsvResourceReader.readTable(ownFile, byPath(inputDir, own), r);
+                SourceName ownName = naming.apply(r, own);
+                CsvTable mine = CsvResourceReader.readTable(ownFile, ownName, r);
                 files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
                 ownFiles.put(r.name(), mine);
-                table = mergeByKey(r, table, mine, source, byPath(inputDir, own));
+                table = mergeByKey(r, table, mine, source, ownName);
             }
             tables.put(r.name(), table);
             sources.put(r.name(), source);

@@ -51,12 +51,12 @@ public final class InputBookImport {
 
     /** What an import did: the files it changed (or added) and left alone, and what it noted (formulas read). */
     public record Result(String biennium, Path into, List<String> changed, List<String> unchanged, List<String> notes,
-                         Map<String, Integer> headerRows, List<String> warnings) {
+                         Map<String, Integer> headerRows, List<String> warnings, Map<String, String> copiedFrom) {
     }
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
     private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes,
-                             Map<String, String> exported, Map<String, String> fileByResource) {
+                             Map<String, String> exported) {
     }
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
@@ -115,17 +115,19 @@ public final class InputBookImport {
             Set<String> kept = EditsOnDisk.keepEditsOnDisk(into, c.exported(), tmp, c.files().keySet());
             kept.forEach(rel -> notes.add(InputFolder.shownName(into, rel) + " kept as edited on disk since the export "
                     + "(the workbook does not change it)"));
-            List<String> beside = ownReferenceBeside(schemaDir, pkg, c, tmp, shown);
-            // The same rules as for the CSV files, errors naming the sheets and rows.
-            // Errors name the workbook's sheet and row, or, for a file kept as edited on disk, the file.
-            java.util.function.Function<Resource, SourceName> naming = r -> kept.contains(c.fileByResource().get(r.name()))
-                    ? SourceName.file(InputFolder.shownName(into, c.fileByResource().get(r.name())))
-                    : SourceName.sheet(shown, r.name(), c.headerRows().get(r.name()));
-            InputSet inputs = InputSet.load(tmp, c.biennium(), naming);
+            // Each file the workbook does not give, to the file it comes from: messages name that one, never the copy.
+            Map<String, String> copiedFrom = new LinkedHashMap<>();
+            kept.forEach(rel -> copiedFrom.put(rel, into.resolve(rel).toAbsolutePath().normalize().toString()));
+            List<String> beside = besideTheWorkbook(schemaDir, into, installationInput, pkg, c, tmp, shown, copiedFrom);
+            // The same rules as for the CSV files, errors naming the sheets and rows (the note says which file is which;
+            // it is not moved into the target).
+            new ImportedWorkbook(shown, c.headerRows(), copiedFrom, c.biennium()).writeTo(tmp);
+            InputSet inputs = InputSet.load(tmp, c.biennium());
             checkAddedTexts(inputs, pkg, List.of(installationInput, into));
             if (wholeCheck) {
-                checkAsARun(inputs, naming, into, tmp, c.files().keySet());
+                checkAsARun(inputs, into, tmp, c.files().keySet(), copiedFrom, shown, c.headerRows());
             }
+            ImportedWorkbook.removeFrom(tmp);
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
@@ -133,7 +135,7 @@ public final class InputBookImport {
                 Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE);
                 changed.addAll(paths);
                 changed.addAll(beside);
-                return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), List.of());
+                return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), List.of(), copiedFrom);
             }
             if (!Files.exists(into.resolve(DataPackage.FILE))) {
                 paths.add(DataPackage.FILE);
@@ -150,7 +152,7 @@ public final class InputBookImport {
                 Files.createDirectories(target.getParent());
                 Files.move(tmp.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings);
+            return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings, copiedFrom);
         } finally {
             RunFolder.deleteTree(tmp);
         }
@@ -187,10 +189,12 @@ public final class InputBookImport {
      * left out as a run on it would). Every table is built and every check run; a failed one refuses the import, as it
      * would stop the next run.
      */
-    private static void checkAsARun(InputSet inputs, java.util.function.Function<Resource, SourceName> naming, Path into,
-                                    Path made, Set<String> workbookFiles) throws IOException {
+    private static void checkAsARun(InputSet inputs, Path into, Path made, Set<String> workbookFiles,
+                                    Map<String, String> copiedFrom, String shown, Map<String, Integer> headerRows)
+            throws IOException {
         InputSet checked = inputs;
         if (Files.isDirectory(into)) {
+            Map<String, String> all = new LinkedHashMap<>(copiedFrom);
             try (Stream<Path> files = Files.walk(into)) {
                 for (Path f : files.filter(Files::isRegularFile).filter(f -> InputFolder.isInput(into, f)).toList()) {
                     String rel = into.relativize(f).toString().replace('\\', '/');
@@ -198,10 +202,12 @@ public final class InputBookImport {
                             && !Files.exists(made.resolve(rel))) {
                         Files.createDirectories(made.resolve(rel).getParent());
                         Files.copy(f, made.resolve(rel));
+                        all.put(rel, f.toAbsolutePath().normalize().toString());
                     }
                 }
             }
-            checked = InputSet.load(made, inputs.biennium(), naming);
+            new ImportedWorkbook(shown, headerRows, all, inputs.biennium()).writeTo(made);
+            checked = InputSet.load(made, inputs.biennium());
         }
         var pub = Publication.checkAll(checked, Publication.readLines(checked, into, null), false);
         var failures = pub.checks().failures();
@@ -237,7 +243,10 @@ public final class InputBookImport {
             Path made = staging.resolve("input");
             Result r = importInto(workbook, shown, made, installationInput, false, false);
             linkExpenditure(expenditure, made.resolve("expenditure"));
-            new ImportedWorkbook(shown, r.headerRows()).writeTo(made);
+            Map<String, String> copiedFrom = new LinkedHashMap<>(r.copiedFrom());
+            copyEarlierBiennia(installationInput, org.pbannex.reference.Biennium.parse(r.biennium()),
+                    made, copiedFrom);
+            new ImportedWorkbook(shown, r.headerRows(), copiedFrom, r.biennium()).writeTo(made);
             try {
                 Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -271,7 +280,6 @@ public final class InputBookImport {
         Map<String, SheetFile> sheetFiles = sheetFiles(cover);
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, Integer> headerRows = new LinkedHashMap<>();
-        Map<String, String> fileByResource = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<Resource> resources = InputBook.sheets(pkg);
         // Each file's checksum as exported, when the cover records them (null for a workbook exported before it did).
@@ -287,7 +295,6 @@ public final class InputBookImport {
             SheetFile named = sheetFiles.get(r.name());
             String file = fileOf(r, biennium, named, shown);
             files.put(file, csv.text());
-            fileByResource.put(r.name(), file);
             headerRows.put(r.name(), csv.headerRow);
             if (exported != null && named != null && !named.sha256().isEmpty()) {
                 exported.put(file, named.sha256());
@@ -295,7 +302,7 @@ public final class InputBookImport {
         }
         byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
-        return new Converted(biennium, files, headerRows, notes, exported, fileByResource);
+        return new Converted(biennium, files, headerRows, notes, exported);
     }
 
     /**
@@ -314,35 +321,42 @@ public final class InputBookImport {
     }
 
     /**
-     * The cover's table of sheets, each sheet's name to the file it holds; empty when the cover has no such table (a
-     * workbook made before the cover named the files: each sheet then holds its resource's usual file).
+     * Copies into {@code tmp} the files the workbook does not hold but its biennium reads, so that the workbook's files
+     * are checked (and a new folder runs) with them, recording in {@code copiedFrom} where each came from, and returns
+     * their paths: the biennium's own reference files that the workbook does not hold (its texts, which amend the shared
+     * ones key by key), from the folder imported into, or the installation's for a new folder; and a shared list whose
+     * sheet holds the biennium's own copy instead (the lines of biennia without a folder use the shared one), from the
+     * folder imported into when it has it, else the installation's. A sheet holding a shared list that the biennium has its own copy of there
+     * would be shadowed by that copy: refused.
      */
-    /**
-     * Copies into {@code tmp} the biennium's own reference files that the workbook does not hold (its texts, which
-     * amend the shared ones key by key), from the folder imported into, or the installation's for a new folder, so that
-     * the workbook's files are checked with them, and returns their paths. A sheet holding a shared list that the
-     * biennium has its own copy of there would be shadowed by that copy: refused.
-     */
-    private static List<String> ownReferenceBeside(Path base, DataPackage pkg, Converted c, Path tmp, String shown)
-            throws IOException {
+    private static List<String> besideTheWorkbook(Path base, Path into, Path installationInput, DataPackage pkg, Converted c,
+                                                  Path tmp, String shown, Map<String, String> copiedFrom) throws IOException {
+        List<String> beside = new ArrayList<>();
         for (Resource r : pkg.resources()) {
             String own = r.overridePathFor(c.biennium());
-            if (own != null && !r.mergesByKey() && c.files().containsKey(r.pathFor(c.biennium()))
-                    && Files.isRegularFile(base.resolve(own))) {
+            if (own == null || r.mergesByKey()) {
+                continue;
+            }
+            if (c.files().containsKey(r.pathFor(c.biennium())) && Files.isRegularFile(base.resolve(own))) {
                 throw new InputError(shown + ", sheet " + r.name(), 0, "", "it holds the shared " + r.pathFor(c.biennium())
                         + ", but " + c.biennium() + " has its own copy, " + base.resolve(own) + ", which would go on "
                         + "replacing it: export the workbook again (its sheet then holds that copy)");
             }
+            if (c.files().containsKey(own)) {
+                Path from = Files.isRegularFile(into.resolve(r.path())) ? into.resolve(r.path()) : installationInput.resolve(r.path());
+                if (Files.isRegularFile(from)) {
+                    copyBeside(from, tmp, r.path(), copiedFrom);
+                    beside.add(r.path());
+                }
+            }
         }
-        List<String> beside = new ArrayList<>();
         Path ownDir = base.resolve(c.biennium()).resolve("reference");
         if (Files.isDirectory(ownDir)) {
             try (Stream<Path> files = Files.list(ownDir)) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     String rel = c.biennium() + "/reference/" + f.getFileName();
                     if (!c.files().containsKey(rel)) {
-                        Files.createDirectories(tmp.resolve(rel).getParent());
-                        Files.copy(f, tmp.resolve(rel));
+                        copyBeside(f, tmp, rel, copiedFrom);
                         beside.add(rel);
                     }
                 }
@@ -351,6 +365,16 @@ public final class InputBookImport {
         return beside;
     }
 
+    private static void copyBeside(Path from, Path tmp, String rel, Map<String, String> copiedFrom) throws IOException {
+        Files.createDirectories(tmp.resolve(rel).getParent());
+        Files.copy(from, tmp.resolve(rel));
+        copiedFrom.put(rel, from.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * The cover's table of sheets, each sheet's name to the file it holds; empty when the cover has no such table (a
+     * workbook made before the cover named the files: each sheet then holds its resource's usual file).
+     */
     private static Map<String, SheetFile> sheetFiles(InputBookReader.Sheet cover) {
         Map<String, SheetFile> out = new LinkedHashMap<>();
         int nameColumn = -1;
@@ -590,6 +614,28 @@ public final class InputBookImport {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
+    /**
+     * Copies the installation's data folders of the biennia before the workbook's into a folder made for a run, as its
+     * folder has them beside it: their reference and outcomes are those of their expenditure lines, and the previous one's
+     * figures are compared with what the workbook's biennium states (restatements). Later biennia are left out, as their
+     * lines are (see {@link org.pbannex.expenditure.Dimensions.InForce}).
+     */
+    private static void copyEarlierBiennia(Path installationInput, org.pbannex.reference.Biennium biennium, Path made,
+                                           Map<String, String> copiedFrom) throws IOException {
+        for (var b : org.pbannex.reference.Biennium.foldersIn(installationInput)) {
+            if (b.firstYear() >= biennium.firstYear()) {
+                continue;
+            }
+            Path from = installationInput.resolve(b.code());
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).filter(f -> InputFolder.isInput(installationInput, f)).toList()) {
+                    String rel = b.code() + "/" + from.relativize(f).toString().replace('\\', '/');
+                    copyBeside(f, made, rel, copiedFrom);
+                }
+            }
+        }
+    }
+
     private static void linkExpenditure(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
@@ -598,9 +644,10 @@ public final class InputBookImport {
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 Path link = to.resolve(f.getFileName().toString());
+                // A symbolic link, so that messages name the installation's file (InputFolder.shownFile), not the link.
                 try {
-                    Files.createLink(link, f.toRealPath());
-                } catch (IOException | UnsupportedOperationException e) {
+                    Files.createSymbolicLink(link, f.toRealPath());
+                } catch (IOException | UnsupportedOperationException | SecurityException e) {
                     Files.copy(f, link);
                 }
             }
@@ -624,13 +671,16 @@ public final class InputBookImport {
                     }
                 }
             }
-            // The biennia's own reference files, which a run from the workbook takes from the installation.
-            for (var b : org.pbannex.reference.Biennium.foldersIn(expenditure.getParent())) {
-                Path own = expenditure.getParent().resolve(b.code()).resolve("reference");
-                if (Files.isDirectory(own)) {
-                    try (Stream<Path> files = Files.list(own)) {
+            // The files a run from the workbook may take from the installation: the shared lists that a biennium's own
+            // copy replaces in its workbook, the biennia's own reference files, the earlier biennia's folders.
+            List<String> folders = new ArrayList<>(List.of("reference"));
+            org.pbannex.reference.Biennium.foldersIn(expenditure.getParent()).forEach(b -> folders.add(b.code()));
+            for (String folder : folders) {
+                Path dir = expenditure.getParent().resolve(folder);
+                if (Files.isDirectory(dir)) {
+                    try (Stream<Path> files = Files.walk(dir)) {
                         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                            md.update((b.code() + "/" + f.getFileName() + "=" + InputSet.sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
+                            md.update((folder + "/" + dir.relativize(f) + "=" + InputSet.sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
                         }
                     }
                 }

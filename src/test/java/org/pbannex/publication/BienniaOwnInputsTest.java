@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
@@ -74,5 +75,52 @@ class BienniaOwnInputsTest {
         assertTrue(r.err().contains("pb-annex: 2024-25: ") && r.err().contains("x.csv, line 2, column region: unknown region 'ZZ'"),
                 r.err());
         assertFalse(r.err().contains("pb-annex: 2022-23"), r.err());
+    }
+
+    /**
+     * 2024-25 has its own units (and other lists): its workbook holds that copy, and checks, runs and imports as its folder
+     * does. What a run from the workbook takes from the installation (the shared lists, the expenditure lines) is named as
+     * the installation's file, never as the copy made under work/imported/.
+     */
+    @Test
+    void aWorkbookOfABienniumWithItsOwnListsChecksAndImportsAsItsFolder() throws IOException {
+        Path tree = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        Map<String, String> settings = Map.of("pb.home", tmp.resolve("home").toString(), "pb.input", tree.toString());
+        Path book = tmp.resolve("u.xlsx");
+        CliRun r = CliRun.capture(settings, "input", "export", "--biennium", "2024-25", "--out", book.toString());
+        assertEquals(0, r.status(), r.toString());
+
+        r = CliRun.capture(settings, "check", "--input", book.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("2024-25: 17 tables"), r.out());
+
+        Path into = tmp.resolve("new");
+        r = CliRun.capture(settings, "input", "import", book.toString(), "--into", into.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(Files.readString(tree.resolve("reference/units.csv")), Files.readString(into.resolve("reference/units.csv")),
+                "the shared list the workbook's sheet does not hold is the installation's");
+        assertEquals(Files.readString(tree.resolve("2024-25/reference/units.csv")).strip(),
+                Files.readString(into.resolve("2024-25/reference/units.csv")).strip(), "its own list, where it was (blank lines at "
+                + "the end dropped)");
+        // With 2024-25's own lines (the bundled lines of 2016-2023 name 2022-23's outcomes, which a folder without
+        // 2022-23 does not have).
+        Files.createDirectories(into.resolve("expenditure"));
+        Files.copy(tree.resolve("expenditure/made-up-2024-25.csv"), into.resolve("expenditure/made-up-2024-25.csv"));
+        r = CliRun.capture(settings, "check", "--input", into.toString());
+        assertEquals(0, r.status(), r.toString());
+
+        // A shared list broken in the installation is named there, as is a bad expenditure line.
+        TestInputs.edit(tree.resolve("reference/units.csv"), s -> s + "NEWUNIT,新,New,NOGROUP,A,I\n");
+        r = CliRun.capture(settings, "check", "--input", book.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains(tree.resolve("reference/units.csv") + ", line "), r.err());
+        assertFalse(r.err().contains("imported"), r.err());
+        TestInputs.edit(tree.resolve("reference/units.csv"), s -> s.replace("NEWUNIT,新,New,NOGROUP,A,I\n", ""));
+
+        Files.writeString(tree.resolve("expenditure/x.csv"), HEADER + "X24-3,2024-04,XB,ESTIMATE,ZZ,KAZ,HEALTH,1,FURNITURE,1000.00\n");
+        r = CliRun.capture(settings, "check", "--input", book.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains(tree.resolve("expenditure/x.csv") + ", line 2, column region: unknown region 'ZZ'"), r.err());
+        assertFalse(r.err().contains("imported"), r.err());
     }
 }
