@@ -43,10 +43,6 @@ public final class ExpenditureIngest {
 
     public record Result(ExpenditureTotals totals, List<FileStats> files, long rejectedLines, double seconds) {
 
-        public boolean anySynthetic() {
-            return files.stream().anyMatch(FileStats::synthetic);
-        }
-
         public long readLines() {
             return files.stream().mapToLong(FileStats::read).sum();
         }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ExpenditureResultFile {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: a cell counts its synthetic lines
 
     private ExpenditureResultFile() {
     }

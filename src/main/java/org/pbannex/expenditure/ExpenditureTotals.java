@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Exact sums of expenditure lines, in integer cents, with line counts, by fund, status, region, outcome and
- * biennium: a dense cube (a few tens of thousands of cells), so adding a line is an index computation, and two
+ * biennium, and per cell how many of its lines came from a synthetic file (so a figure is marked synthetic only where
+ * synthetic lines went into it): a dense cube (a few tens of thousands of cells), so adding a line is an index computation, and two
  * cubes from two threads merge cell by cell.
  */
 public final class ExpenditureTotals {
@@ -23,6 +24,7 @@ public final class ExpenditureTotals {
     private final int outcomeCount;
     private final long[] cents;
     private final long[] lines;
+    private final long[] syntheticLines;
 
     public ExpenditureTotals(List<String> regions, List<String> outcomes) {
         this.regions = List.copyOf(regions);
@@ -32,6 +34,7 @@ public final class ExpenditureTotals {
         int size = FUNDS.size() * STATUS_COUNT * regionCount * outcomeCount * BIENNIUMS;
         this.cents = new long[size];
         this.lines = new long[size];
+        this.syntheticLines = new long[size];
     }
 
     int cell(int fund, int status, int region, int outcome, int biennium) {
@@ -49,11 +52,15 @@ public final class ExpenditureTotals {
         lines[cell]--;
     }
 
-    /** Adds another cube cell by cell; ArithmeticException on overflow. */
-    void addAll(ExpenditureTotals other) {
+    /**
+     * Adds another cube cell by cell, its lines counted as synthetic when they come from a synthetic file (a partition's
+     * cube holds one file's lines); ArithmeticException on overflow.
+     */
+    void addAll(ExpenditureTotals other, boolean synthetic) {
         for (int i = 0; i < cents.length; i++) {
             cents[i] = Math.addExact(cents[i], other.cents[i]);
             lines[i] += other.lines[i];
+            syntheticLines[i] += synthetic ? other.lines[i] : other.syntheticLines[i];
         }
     }
 
@@ -89,6 +96,7 @@ public final class ExpenditureTotals {
                 out.writeInt(i);
                 out.writeLong(cents[i]);
                 out.writeLong(lines[i]);
+                out.writeLong(syntheticLines[i]);
             }
         }
     }
@@ -100,6 +108,7 @@ public final class ExpenditureTotals {
             int i = in.readInt();
             cents[i] = in.readLong();
             lines[i] = in.readLong();
+            syntheticLines[i] = in.readLong();
         }
     }
 
@@ -110,6 +119,16 @@ public final class ExpenditureTotals {
 
     public long lines(String fund, String status, String region, String outcome, Integer bienniumFirstYear) {
         return sum(lines, fund, status, region, outcome, bienniumFirstYear);
+    }
+
+    /** How many of the matching lines came from synthetic files; a null argument matches all. */
+    public long syntheticLines(String fund, String status, String region, String outcome, Integer bienniumFirstYear) {
+        return sum(syntheticLines, fund, status, region, outcome, bienniumFirstYear);
+    }
+
+    /** Whether any of the selected lines came from a synthetic file: a figure summing them is then synthetic. */
+    public boolean anySynthetic(LineSelection s) {
+        return syntheticLines(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear()) > 0;
     }
 
     /** The sum in cents of the selected lines. */
@@ -181,14 +200,16 @@ public final class ExpenditureTotals {
     /** Cell-by-cell equality: two engines gave the same answer. */
     public boolean sameAs(ExpenditureTotals other) {
         return regions.equals(other.regions) && outcomes.equals(other.outcomes) && java.util.Arrays.equals(cents, other.cents)
-                && java.util.Arrays.equals(lines, other.lines);
+                && java.util.Arrays.equals(lines, other.lines) && java.util.Arrays.equals(syntheticLines, other.syntheticLines);
     }
 
-    /** Adds a sum found by another engine (SQL GROUP BY) to its cell. */
-    public void put(String fund, String status, String region, String outcome, int bienniumFirstYear, long sumCents, long count) {
+    /** Adds a sum found by another engine (SQL GROUP BY) to its cell, with how many of its lines are synthetic. */
+    public void put(String fund, String status, String region, String outcome, int bienniumFirstYear, long sumCents, long count,
+                    long synthetic) {
         int c = cell(FUNDS.indexOf(fund), STATUSES.indexOf(status), regions.indexOf(region), outcomes.indexOf(outcome),
                 (bienniumFirstYear - FIRST_YEAR) / 2);
         cents[c] = Math.addExact(cents[c], sumCents);
         lines[c] += count;
+        syntheticLines[c] += synthetic;
     }
 }

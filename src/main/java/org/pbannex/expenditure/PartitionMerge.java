@@ -150,7 +150,7 @@ final class PartitionMerge {
                             first.column() == null ? "" : first.column(), first.reason());
                 }
                 try {
-                    totals.addAll(r.totals);
+                    totals.addAll(r.totals, p.synthetic());
                 } catch (ArithmeticException overflow) {
                     throw new InputError(p.shownName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
                             + "the most that 64-bit cents can hold: nothing is published");

@@ -167,12 +167,17 @@ public final class PostgresExpenditureEngine {
         // The lines of biennia after the run's are staged for their ids only: summed nowhere, their codes not checked.
         Integer leftOutFrom = dimensions.leftOutFrom();
         String summed = leftOutFrom == null ? "" : " WHERE substr(period, 1, 4)::int < " + leftOutFrom;
+        // The numbers of the synthetic files (-1: none), so that each cell counts its synthetic lines.
+        String syntheticFiles = java.util.stream.IntStream.range(0, files.size())
+                .filter(f -> ExpenditureIngest.isSynthetic(files.get(f))).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "(-1,", ")"));
         try (Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT fund, status, region, outcome, (substr(period, 1, 4)::int / 2) * 2, "
-                     + "sum(amount_usd * 100)::bigint, count(*) FROM " + firstOccurrences() + summed + " GROUP BY 1, 2, 3, 4, 5")) {
+                     + "sum(amount_usd * 100)::bigint, count(*), count(*) FILTER (WHERE file_no IN " + syntheticFiles + ") FROM "
+                     + firstOccurrences() + summed + " GROUP BY 1, 2, 3, 4, 5")) {
             while (rs.next()) {
                 totals.put(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getLong(6),
-                        rs.getLong(7));
+                        rs.getLong(7), rs.getLong(8));
             }
         } catch (SQLException e) {
             if ("22003".equals(e.getSQLState())) {

@@ -32,7 +32,8 @@ import org.pbannex.table.ValueKind;
  * Figure 2: extra-budgetary expenditure by region and biennium, in US$ millions, from the expenditure lines. A
  * biennium's mark says what its figures are: * actual, ** partly actual and partly estimated, *** estimated. The
  * tidy CSV keeps exact amounts (two decimals) by region, biennium and status, and whether they are synthetic; a bar
- * chart shows the table. Drawn from synthetic lines, the table carries a caveat saying so wherever it is shown.
+ * chart shows the table. Drawn from synthetic lines (in all its biennia or some), the table carries a caveat saying so
+ * wherever it is shown, naming the biennia when only some are.
  */
 public final class RegionalExpenditureTable {
 
@@ -51,20 +52,23 @@ public final class RegionalExpenditureTable {
     }
 
     /**
-     * @param synthetic whether any of the lines is synthetic: the table then says so (caveat, chart title and alt text,
-     *                  a note) and every line of its tidy CSV is marked synthetic (a cell cannot tell which file its
-     *                  lines came from); the note on the marks then speaks of the lines' status, never of actual
-     *                  expenditure as at a date
+     * A biennium whose XB lines include a synthetic file's is synthetic: the table then says so (caveat, chart title, a
+     * note; naming the biennia when not all are), the lines of its tidy CSV that sum a synthetic line are marked
+     * synthetic, and the note on its mark speaks of the lines' status, never of actual expenditure as at a date.
+     *
      * @param actualsAsOf per biennium code, the date up to which a partly actual biennium's expenditure is actual
-     * @param estimates the totals synthetic lines may have been made to add up to (null: none): a total equal to one is
-     *                  said to be so by construction, lest it read as evidence
+     * @param estimates the totals synthetic lines may have been made to add up to (null: none): a synthetic biennium's
+     *                  total equal to one is said to be so by construction, lest it read as evidence
      */
-    public static Table build(ReferenceData ref, ExpenditureTotals totals, boolean synthetic, Map<String, LocalDate> actualsAsOf,
-                              Estimates estimates) {
+    public static Table build(ReferenceData ref, ExpenditureTotals totals, Map<String, LocalDate> actualsAsOf, Estimates estimates) {
         Texts t = ref.texts();
         // The biennia the lines cover up to the run's: a later biennium's lines belong to that biennium's figure.
         List<Integer> years = totals.bienniums().stream().filter(y -> y <= ref.biennium().firstYear())
                 .filter(y -> totals.lines(FUND, null, null, null, y) > 0).toList();
+        List<Integer> syntheticYears = years.stream().filter(y -> totals.syntheticLines(FUND, null, null, null, y) > 0).toList();
+        boolean synthetic = !syntheticYears.isEmpty();
+        boolean allSynthetic = syntheticYears.size() == years.size();
+        Text syntheticBiennia = synthetic ? t.list(syntheticYears.stream().map(y -> new Biennium(y).longForm()).toList()) : Text.EMPTY;
         List<Column> columns = new ArrayList<>();
         for (int y : years) {
             Biennium b = new Biennium(y);
@@ -82,7 +86,8 @@ public final class RegionalExpenditureTable {
                 v.put(new Biennium(y).code(), totals.lines(cell) > 0 ? Percent.millionsOfCents(totals.cents(cell)) : null);
                 for (String status : ExpenditureTotals.STATUSES) {
                     if (totals.lines(FUND, status, r.code(), null, y) > 0) {
-                        tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y), synthetic));
+                        tidy.add(tidyLine(r.code(), r.label(), y, status, totals.cents(FUND, status, r.code(), null, y),
+                                totals.syntheticLines(FUND, status, r.code(), null, y) > 0));
                     }
                 }
             }
@@ -93,13 +98,13 @@ public final class RegionalExpenditureTable {
             total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(linesOf(TOTAL, new Biennium(y).code()))));
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
-        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, actualsAsOf, synthetic)));
+        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, syntheticYears, actualsAsOf)));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
         // Said of the CSV's figures too: the data package's description of f2 carries the same note.
         List<Text> aboutTheValues = new ArrayList<>();
         if (synthetic) {
-            footnotes.add(t.get("f2.synthetic"));
-            Text made = madeToEqual(t, years, total, estimates);
+            footnotes.add(allSynthetic ? t.get("f2.synthetic") : t.get("f2.synthetic.partly").with("biennia", syntheticBiennia));
+            Text made = madeToEqual(t, syntheticYears, total, estimates);
             if (!made.isEmpty()) {
                 footnotes.add(made);
                 aboutTheValues.add(made);
@@ -114,8 +119,11 @@ public final class RegionalExpenditureTable {
                             .toList()));
             // (The chart draws an empty region and biennium as a zero-length bar.)
         }
-        Text caveat = t.get("f2.caveat").with("number", table.number().isEmpty() ? table.title() : table.number());
-        Text title = synthetic ? t.get("f2.chart.synthetic_title").with("title", table.title()) : table.title();
+        Text number = table.number().isEmpty() ? table.title() : table.number();
+        Text caveat = allSynthetic ? t.get("f2.caveat").with("number", number)
+                : t.get("f2.caveat.partly").with("number", number).with("biennia", syntheticBiennia);
+        Text title = !synthetic ? table.title()
+                : t.get(allSynthetic ? "f2.chart.synthetic_title" : "f2.chart.partly_synthetic_title").with("title", table.title());
         // The renderers put the caveat before the alt text (Chart.altText(caveat)), as for every table's charts.
         Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt"), t.get("f2.unit"),
                 regions.stream().map(Region::label).toList(), series);
@@ -123,7 +131,11 @@ public final class RegionalExpenditureTable {
                         t.get("f2.tidy_unit"), aboutTheValues))
                 .withCharts(List.of(chart));
         // Synthetic figures do not come from the publication's source, which a workbook sheet would otherwise name.
-        return synthetic ? table.withCaveat(caveat).withSource(t.get("f2.source.synthetic")) : table;
+        if (!synthetic) {
+            return table;
+        }
+        return table.withCaveat(caveat).withSource(allSynthetic ? t.get("f2.source.synthetic")
+                : t.get("f2.source.partly_synthetic").with("source", table.source()).with("biennia", syntheticBiennia));
     }
 
     /**
@@ -170,27 +182,30 @@ public final class RegionalExpenditureTable {
     /**
      * The note on the marks the columns carry, as printed: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的
      * 估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly actual
-     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over synthetic lines
-     * the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*).
+     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over a synthetic
+     * biennium's lines the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*); a
+     * mark that both kinds of biennium carry gets both notes (the caveat names the synthetic biennia).
      */
-    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf,
-                                  boolean synthetic) {
-        String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
+    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, List<Integer> syntheticYears,
+                                  Map<String, LocalDate> actualsAsOf) {
         List<Text> parts = new ArrayList<>();
         for (String m : List.of("*", "**", "***")) {
-            for (int y : years) {
-                if (!mark(totals, y).equals(m)) {
-                    continue;
+            for (boolean synthetic : List.of(false, true)) {
+                String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
+                for (int y : years) {
+                    if (!mark(totals, y).equals(m) || syntheticYears.contains(y) != synthetic) {
+                        continue;
+                    }
+                    if (m.equals("**")) {
+                        LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
+                        Text note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
+                                : t.get(prefix + "partly").with("as_of", date(t, asOf));
+                        parts.add(note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1)));
+                    } else {
+                        parts.add(t.get(prefix + (m.equals("*") ? "actual" : "estimated")));
+                    }
+                    break;
                 }
-                if (m.equals("**")) {
-                    LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
-                    Text note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
-                            : t.get(prefix + "partly").with("as_of", date(t, asOf));
-                    parts.add(note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1)));
-                } else {
-                    parts.add(t.get(prefix + (m.equals("*") ? "actual" : "estimated")));
-                }
-                break;
             }
         }
         return new Text(parts.stream().map(Text::zh).collect(Collectors.joining()),

@@ -58,7 +58,8 @@ public final class StrategicFrameworkTable {
 
         private final OutcomeResources res;
         private final ExpenditureTotals lines;
-        private boolean fromLines;
+        // Whether a figure taken from the lines summed a synthetic one: only then does the table say so.
+        private boolean fromSynthetic;
 
         ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
             this.res = res;
@@ -73,7 +74,7 @@ public final class StrategicFrameworkTable {
             if (selection == null) {
                 return null;
             }
-            fromLines = true;
+            fromSynthetic |= lines.anySynthetic(selection);
             return Percent.millionsOfCents(lines.cents(selection));
         }
 
@@ -105,11 +106,10 @@ public final class StrategicFrameworkTable {
     }
 
     /**
-     * @param lines          the expenditure lines' totals, for XB and RBSA the estimates file lacks (null: none read)
-     * @param syntheticLines whether any of those lines is synthetic: a figure taken from them makes the table say so
+     * @param lines the expenditure lines' totals, for XB and RBSA the estimates file lacks (null: none read); a figure
+     *              that sums a line of a synthetic file makes the table say so, one from other files does not
      */
-    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2, ExpenditureTotals lines,
-                              boolean syntheticLines) {
+    public static Table build(Texts t, Biennium biennium, OutcomeResources res, Table t1, Table a2, ExpenditureTotals lines) {
         LineFigures f = LineFigures.from(res, t1, a2);
         ExtraBudgetary xb = new ExtraBudgetary(res, lines);
         String prev = biennium.previous().code();
@@ -143,7 +143,7 @@ public final class StrategicFrameworkTable {
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
         Table table = DocumentText.table(t, ID, columns(t), rows, true);
         Text number = table.number().isEmpty() ? table.title() : table.number();
-        Text caveat = xb.fromLines && syntheticLines ? t.get("t2.caveat.synthetic").with("number", number) : Text.EMPTY;
+        Text caveat = xb.fromSynthetic ? t.get("t2.caveat.synthetic").with("number", number) : Text.EMPTY;
         Text empty = emptyColumns(t, table, sub, number);
         if (!empty.isEmpty()) {
             caveat = caveat.isEmpty() ? empty : new Text(caveat.zh() + empty.zh(), caveat.en() + " " + empty.en());

@@ -130,9 +130,4 @@ public final class TableSources {
     public ExpenditureTotals lineTotals() {
         return lines == null ? null : lines.totals();
     }
-
-    /** Whether any expenditure line read is synthetic (false when none were read). */
-    public boolean anySyntheticLines() {
-        return lines != null && lines.anySynthetic();
-    }
 }

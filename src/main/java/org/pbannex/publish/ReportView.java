@@ -61,9 +61,14 @@ public record ReportView(boolean published, int exitStatus, String runId, String
 
     /**
      * One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none);
-     * {@code synthetic} when Figure 2's lines are (its caveat says so).
+     * {@code synthetic} when Figure 2's lines for that biennium include a synthetic file's (its caveat says so).
      */
     public record XbTotal(String biennium, String figure2, String table2, boolean synthetic) {
+    }
+
+    /** Whether any biennium of Figure 2 beside Table 2 sums synthetic lines (the report's comparison then says so). */
+    public boolean xbSynthetic() {
+        return xbTotals.stream().anyMatch(XbTotal::synthetic);
     }
 
     /** Whether the run folder holds this file (the report links nothing else). */
@@ -191,9 +196,15 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             } else if (t2Total != null && c.key().equals(cur.previous().code())) {
                 t2Value = text(t2Total.value("xb_previous"));
             }
-            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, !f2.caveat().isEmpty()));
+            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, syntheticIn(f2, c.key())));
         });
         return out;
+    }
+
+    /** Whether a biennium of Figure 2 sums a synthetic line: its tidy rows say so, row by row. */
+    private static boolean syntheticIn(Table f2, String biennium) {
+        return f2.tidy() != null && f2.tidy().lines().stream().anyMatch(l -> biennium.equals(l.values().get("biennium"))
+                && "true".equals(l.values().get("synthetic")));
     }
 
     private static Table find(List<Table> tables, String id) {

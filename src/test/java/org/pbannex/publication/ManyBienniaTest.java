@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.pbannex.TestInputs;
 import org.pbannex.cli.JobDefinition;
 import org.pbannex.reference.Biennium;
 import org.pbannex.restatement.Restatement;
+import org.pbannex.table.Language;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -125,9 +127,52 @@ class ManyBienniaTest {
         assertEquals(new BigDecimal("520.0"), f2.row("total").value("2022-23"));
         assertTrue(f2.title().en().endsWith("past biennia and 2024-2025"), f2.title().en());
         // A 2024-25 run over lines that stop in 2023 says so in its title.
-        Table f2Past = org.pbannex.expenditure.RegionalExpenditureTable.build(made.reference(), bundled.expenditure().totals(), true,
+        Table f2Past = org.pbannex.expenditure.RegionalExpenditureTable.build(made.reference(), bundled.expenditure().totals(),
                 Map.of(), null);
         assertEquals("Actual and estimated extra-budgetary expenditure by region, 2016-2017 to 2022-2023", f2Past.title().en());
+    }
+
+    /**
+     * 2024-25's lines come from made-up-2024-25.csv, a file not named synthetic*, the earlier biennia's from the bundled
+     * synthetic sample: only the figures that sum synthetic lines say they are synthetic (the tidy CSV row by row, the
+     * caveat and notes by biennium), and Table 2, whose 2024-25 XB figures come from those real lines, says nothing of it.
+     */
+    @Test
+    void onlyFiguresFromSyntheticLinesAreMarkedSynthetic() {
+        Table f2 = made.tables().get("f2");
+        Map<String, Set<String>> marks = f2.tidy().lines().stream().collect(Collectors.groupingBy(
+                l -> l.value("biennium", Language.EN), Collectors.mapping(l -> l.value("synthetic", Language.EN), Collectors.toSet())));
+        assertEquals(Set.of("false"), marks.get("2024-25"));
+        assertEquals(Set.of("true"), marks.get("2022-23"));
+        assertEquals("Figure 2's figures for 2016-2017, 2018-2019, 2020-2021 and 2022-2023 are drawn from synthetic expenditure "
+                + "lines; they are not ILO data.", f2.caveat().en());
+        // 2022-23's sample lines are partly actual, 2024-25's real ones estimated: "*** Estimated expenditure", not the
+        // note on synthetic lines' status.
+        assertEquals(List.of("2016-2017 *", "2018-2019 *", "2020-2021 **", "2022-2023 ***", "2024-2025 ***"),
+                f2.columns().stream().map(c -> c.heading().en()).toList());
+        String marksNote = f2.footnotes().get(0).en();
+        assertTrue(marksNote.contains("*** Estimated expenditure.") && marksNote.contains("*** Synthetic lines with the status estimate."),
+                marksNote);
+        assertTrue(f2.charts().get(0).title().en().endsWith("(partly synthetic data)"), f2.charts().get(0).title().en());
+        assertFalse(made.tables().get("t2").caveat().en().contains("synthetic"),
+                made.tables().get("t2").caveat().en());
+        // Over the synthetic sample alone, 2022-23's Table 2 figures come from estimates, and Figure 2 is all synthetic.
+        assertEquals("Figure 2 is drawn from synthetic expenditure lines; its figures are not ILO data.",
+                old.tables().get("f2").caveat().en());
+    }
+
+    /**
+     * Without 2024-25 XB estimates, Table 2 takes its 2024-25 XB figures from the lines, here made-up-2024-25.csv's (not
+     * synthetic): it must not say they are taken from synthetic lines because another file, for other biennia, is.
+     */
+    @Test
+    void table2FromRealLinesSaysNothingOfSyntheticOnes() throws IOException {
+        Path in = TestInputs.withMadeUp2024(tmp.resolve("no-xb-estimates"));
+        TestInputs.edit(in.resolve("2024-25/extrabudgetary_estimates.csv"),
+                s -> s.lines().filter(l -> !l.startsWith("2024-25,XB")).collect(Collectors.joining("\n", "", "\n")));
+        Table t2 = Publication.compute(in, new Biennium(2024)).tables().get("t2");
+        assertEquals(new BigDecimal("1.0"), t2.row("1").value("xb"), "M1's 1 000 000.00 for outcome 1, from the lines");
+        assertFalse(t2.caveat().en().contains("synthetic"), t2.caveat().en());
     }
 
     @Test

@@ -83,7 +83,7 @@ class TextsTest {
             Text filled = t.get(key);
             warnings.addAll(SyntheticWarning.in(filled.zh() + "\n" + filled.en()));
         }
-        assertEquals(2 * 7 + 2, warnings.size(), "seven sentences give it, and the key itself: " + warnings);
+        assertEquals(2 * 10 + 2, warnings.size(), "ten sentences give it, and the key itself: " + warnings);
         assertTrue(warnings.stream().allMatch(w -> w.equals(once.zh()) || w.equals(once.en())), warnings.toString());
         // Figure 2's note names the files in both editions.
         assertTrue(t.get("f2.synthetic").zh().contains("synthetic") && t.get("f2.synthetic").en().contains("synthetic*"),
