@@ -1,7 +1,14 @@
 package org.pbannex.outcomes;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.pbannex.reference.BudgetUnit;
+import org.pbannex.reference.ReferenceData;
+import org.pbannex.table.CheckResult.InputLines;
+import org.pbannex.table.CheckResult.Lines;
 import org.pbannex.table.Checks;
 import org.pbannex.table.Money;
 import org.pbannex.table.Row;
@@ -11,31 +18,58 @@ import org.pbannex.table.Table;
 /**
  * Table 2 and annex 4 against the budget: the outcome allocations add up to Table 1's policy-outcomes line less
  * support services; the previous biennium's printed outcome figures add up to the subtotal derived from the exact
- * budget; the shares the source states for an outcome do not exceed 100%.
+ * budget; the shares the source states for an outcome do not exceed 100%. Each check names the input lines its two
+ * sides sum (the allocations, the budget lines of the outcomes line's and support services' units, an outcome's
+ * stated shares), so a failure points at them rather than at every file Table 2 is built from.
  */
 public final class OutcomeChecks {
+
+    // The input files (data package resources) the checks name lines of.
+    static final String ALLOCATIONS = "outcome_allocations";
+    static final String ALLOCATIONS_PREVIOUS = "outcome_allocations_previous";
+    static final String CONTRIBUTORS = "outcome_contributors";
+    static final String BUDGET = "budget";
 
     private OutcomeChecks() {
     }
 
-    public static Checks run(OutcomeResources res, Map<String, Table> tables) {
+    public static Checks run(ReferenceData ref, OutcomeResources res, Map<String, Table> tables) {
         Checks c = new Checks();
         Table t2 = tables.get(StrategicFrameworkTable.ID);
         var f = StrategicFrameworkTable.LineFigures.from(res, tables.get("t1"), tables.get("a2"));
-        c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, Money.subtract(f.lineConstant(), f.supportConstant()), res.allocationTotal());
+        // The budget lines Table 2's regular budget is derived from: the outcomes line's units and support services'.
+        Set<String> lineUnits = new LinkedHashSet<>(ref.units().stream().filter(u -> u.line().equals(res.outcomesLine()))
+                .map(BudgetUnit::code).toList());
+        Set<String> supportUnits = new LinkedHashSet<>(res.supportGroup().isEmpty() ? List.of()
+                : ref.unitsOfGroup(res.supportGroup()).stream().map(BudgetUnit::code).toList());
+        Set<String> bothUnits = new LinkedHashSet<>(lineUnits);
+        bothUnits.addAll(supportUnits);
+        InputLines allocations = InputLines.all(ALLOCATIONS, "total_usd");
+        InputLines constant = new InputLines(BUDGET, "unit", bothUnits, List.of("staff_costs", "non_staff_costs"));
+        InputLines previous = new InputLines(BUDGET, "unit", bothUnits, List.of("budget_previous"));
+        c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, Money.subtract(f.lineConstant(), f.supportConstant()),
+                res.allocationTotal(), new Lines(List.of(allocations), List.of(constant)));
         var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals(StrategicFrameworkTable.SUPPORT_SERVICES)).toList();
         c.equal("t2.previous_outcomes_add_up", "t2", StrategicFrameworkTable.SUBTOTAL, t2.row(StrategicFrameworkTable.SUBTOTAL).value("rb_previous"),
-                StrategicFrameworkTable.sum(outcomeRows, "rb_previous"));
+                StrategicFrameworkTable.sum(outcomeRows, "rb_previous"),
+                new Lines(List.of(InputLines.all(ALLOCATIONS_PREVIOUS, "usd_millions")), List.of(previous)));
         for (String column : new String[] {"rb_previous", "rb"}) {
             BigDecimal parts = ((BigDecimal) t2.row(StrategicFrameworkTable.SUBTOTAL).value(column)).add((BigDecimal) t2.row(StrategicFrameworkTable.SUPPORT_SERVICES).value(column));
-            c.equal("t2.subtotal_plus_support_is_total", "t2", "total/" + column, t2.row(StrategicFrameworkTable.TOTAL).value(column), parts);
+            // The subtotal of rb is the allocations'; of rb_previous, the budget's less support services.
+            boolean current = column.equals("rb");
+            InputLines support = new InputLines(BUDGET, "unit", supportUnits, current ? constant.columns() : previous.columns());
+            InputLines line = new InputLines(BUDGET, "unit", lineUnits, support.columns());
+            c.equal("t2.subtotal_plus_support_is_total", "t2", "total/" + column, t2.row(StrategicFrameworkTable.TOTAL).value(column), parts,
+                    new Lines(current ? List.of(allocations, support) : List.of(previous), List.of(line)));
         }
         Table a4 = tables.get(OutcomeResourcesTable.ID);
         for (Row r : a4.rows()) {
             if (r.key().endsWith(".rest")) {
                 BigDecimal rest = (BigDecimal) r.value("share_pct");
+                String outcome = r.key().substring(0, r.key().length() - ".rest".length());
                 c.isTrue("a4.stated_shares_within_100", "a4", r.key(), rest.signum() >= 0, "stated shares <= 100%",
-                        "not itemised " + rest.toPlainString() + "%");
+                        "not itemised " + rest.toPlainString() + "%",
+                        new Lines(List.of(new InputLines(CONTRIBUTORS, "outcome", Set.of(outcome), List.of("share_pct"))), List.of()));
             }
         }
         return c;

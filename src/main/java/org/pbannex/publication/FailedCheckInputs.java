@@ -48,11 +48,31 @@ final class FailedCheckInputs {
         }
     }
 
-    /** Where to look: the check's own row, and for a check against another table the lines its expected value is from. */
+    /**
+     * Where to look: the check's own row (or the input lines its value sums, when the check names them), and for a check
+     * against another table or other input lines, the lines its expected value is from.
+     */
     String of(CheckResult c) {
-        String own = ownRow(c);
-        String from = c.expectedFrom() == null ? "" : expectedFrom(c.expectedFrom());
+        String summed = c.lines() == null ? "" : inputLines(c.lines().actual());
+        String own = summed.isEmpty() ? ownRow(c) : "see " + summed;
+        String from = c.expectedFrom() != null ? expectedFrom(c.expectedFrom())
+                : c.lines() == null ? "" : inputLines(c.lines().expected());
         return from.isEmpty() ? own : (own.isEmpty() ? "see " : own + "; against ") + from;
+    }
+
+    /** "file, lines 2-10, column total_usd; other, lines 4-9, columns a, b": the rows each names, in input order. */
+    private String inputLines(List<CheckResult.InputLines> sources) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult.InputLines s : sources) {
+            if (!in.files().containsKey(s.resource())) {
+                continue;
+            }
+            List<Record> records = in.table(s.resource()).stream().filter(r -> s.matches(r::text)).toList();
+            if (!records.isEmpty()) {
+                out.add(lines(records) + ", column" + (s.columns().size() == 1 ? " " : "s ") + String.join(", ", s.columns()));
+            }
+        }
+        return String.join("; ", out);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class TableCatalogue {
     /** The reconciliation checks, each over the tables it reconciles (they run on every run, on every table built). */
     static final List<Function<TableSources, Checks>> CHECKS = List.of(
             s -> BudgetChecks.run(s.reference(), s.budget(), s.built()),
-            s -> OutcomeChecks.run(s.outcomes(), s.built()),
+            s -> OutcomeChecks.run(s.reference(), s.outcomes(), s.built()),
             s -> ResultsChecks.run(s.reference(), s.results(), s.built()),
             s -> DocumentChecks.run(s.document(), s.results()));
 

@@ -90,6 +90,37 @@ class BadInputTest {
                 && staff.contains("; against " + budget + ", lines 2-") && staff.endsWith(", column staff_costs"), staff);
     }
 
+    /**
+     * A check of Table 2's outcome allocations against the budget names the lines each side sums (outcome_allocations.csv
+     * and the budget.csv lines of the outcomes line's and support services' units), not every file Table 2 is built from.
+     */
+    @Test
+    void table2AllocationsAgainstTheBudgetNameTheLinesOfBoth() throws IOException {
+        Path allocations = input.resolve("2022-23/outcome_allocations.csv");
+        TestInputs.edit(allocations, s -> s.replace("\n8,43061376\n", "\n8,43061377\n"));
+        String line = failedCheck("t2.outcomes_are_line_less_support");
+        assertTrue(line.contains("see " + allocations + ", lines 2-") && line.contains(", column total_usd; against " + budget + ", lines ")
+                && line.endsWith(", columns staff_costs, non_staff_costs"), line);
+        assertFalse(line.contains("is built from"), line);
+    }
+
+    /** An outcome's stated shares over 100% name that outcome's lines of outcome_contributors.csv, and only them. */
+    @Test
+    void sharesOver100NameTheOutcomesLines() throws IOException {
+        Path contributors = input.resolve("2022-23/outcome_contributors.csv");
+        TestInputs.replaceLine(contributors, 2, TestInputs.line(contributors, 2).replace(",15.2,", ",95.2,"));
+        long lastOfOutcome1 = Files.readAllLines(contributors).stream().filter(l -> l.startsWith("1,")).count() + 1;
+        String line = failedCheck("a4.stated_shares_within_100");
+        assertTrue(line.endsWith("see " + contributors + ", lines 2-" + lastOfOutcome1 + ", column share_pct"), line);
+    }
+
+    /** The line of {@code check --verbose} that reports the named failed check (exit status 4). */
+    private String failedCheck(String name) {
+        CliRun r = CliRun.capture(Map.of(), "check", "--verbose", "--input", input.toString());
+        assertEquals(4, r.status(), r.toString());
+        return r.out().lines().filter(l -> l.contains(name)).findFirst().orElse(r.toString());
+    }
+
     /** A biennium that Excel made a date of is to be written as a biennium, not as the year and month of the date. */
     @Test
     void aBienniumThatExcelMadeADate() throws IOException {
