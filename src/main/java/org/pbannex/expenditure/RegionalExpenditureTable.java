@@ -114,10 +114,10 @@ public final class RegionalExpenditureTable {
         List<Chart.Series> series = new ArrayList<>();
         for (int y : years) {
             String biennium = new Biennium(y).code();
+            // As in the table, a region with no line in the biennium has no figure (null): no bar, no "0.0".
             series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
-                    regions.stream().map(r -> (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium))))
-                            .toList()));
-            // (The chart draws an empty region and biennium as a zero-length bar.)
+                    regions.stream().map(r -> totals.lines(linesOf(r.code(), biennium)) > 0
+                            ? (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium))) : null).toList()));
         }
         Text number = table.number().isEmpty() ? table.title() : table.number();
         Text caveat = allSynthetic ? t.get("f2.caveat").with("number", number)
@@ -135,7 +135,7 @@ public final class RegionalExpenditureTable {
             return table;
         }
         return table.withCaveat(caveat).withSource(allSynthetic ? t.get("f2.source.synthetic")
-                : t.get("f2.source.partly_synthetic").with("source", table.source()).with("biennia", syntheticBiennia));
+                : t.get("f2.source.partly_synthetic").with("biennia", syntheticBiennia));
     }
 
     /**

@@ -59,14 +59,15 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
     }
 
     /**
-     * One series of bars, a value per category. Values are exact numbers (Long or BigDecimal). {@code row} names the
+     * One series of bars, a value per category. Values are exact numbers (Long or BigDecimal), or null where the table
+     * has no figure (no bar and no label is drawn; a real zero stays a bar of zero). {@code row} names the
      * table row the values are read across (the regions of a row of totals), where they are one row's: a workbook
      * chart then reads that row's cells, not the first row that happens to hold the same figures. Null otherwise.
      */
     public record Series(Text name, List<Number> values, String row) {
 
         public Series {
-            values = List.copyOf(values);
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)); // nulls kept: no figure
         }
 
         public Series(Text name, List<Number> values) {
@@ -75,6 +76,7 @@ public record Chart(String id, Kind kind, Text title, Text altText, Text valueAx
     }
 
     public double max() {
-        return series.stream().flatMap(s -> s.values().stream()).mapToDouble(Number::doubleValue).max().orElse(0);
+        return series.stream().flatMap(s -> s.values().stream()).filter(java.util.Objects::nonNull).mapToDouble(Number::doubleValue)
+                .max().orElse(0);
     }
 }

@@ -156,9 +156,43 @@ class ManyBienniaTest {
         assertTrue(f2.charts().get(0).title().en().endsWith("(partly synthetic data)"), f2.charts().get(0).title().en());
         assertFalse(made.tables().get("t2").caveat().en().contains("synthetic"),
                 made.tables().get("t2").caveat().en());
+        assertEquals("2016-2017, 2018-2019, 2020-2021 and 2022-2023: synthetic expenditure lines (listed with the run's input files), "
+                + "not ILO data; other biennia: the run's other expenditure-line files", f2.source().en());
         // Over the synthetic sample alone, 2022-23's Table 2 figures come from estimates, and Figure 2 is all synthetic.
         assertEquals("Figure 2 is drawn from synthetic expenditure lines; its figures are not ILO data.",
                 old.tables().get("f2").caveat().en());
+    }
+
+    /**
+     * Figure 2 over five biennia: a region without a line in 2024-25 has no figure in the table, and none in the chart
+     * either (no bar, no "0.0" label), while a region with lines keeps its bar; the headings, which cannot break
+     * ("2022-2023 ***"), get their 15% of the width each (13% made them run into each other).
+     */
+    @Test
+    void figure2DrawsNoBarForAMissingFigureAndRoomForItsHeadings() {
+        Table f2 = made.tables().get("f2");
+        assertNull(f2.row("AS").value("2024-25"), "the table leaves it blank");
+        org.pbannex.table.Chart chart = f2.charts().get(0);
+        List<Number> last = chart.series().get(chart.series().size() - 1).values();
+        List<String> regions = f2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.ITEM).map(Row::key).toList();
+        assertEquals(new BigDecimal("1.0"), last.get(regions.indexOf("AF")));
+        assertNull(last.get(regions.indexOf("AS")));
+        assertTrue(last.get(regions.indexOf("AM")) != null, "49 999.99 is a figure however small it shows");
+        var view = org.pbannex.render.markup.ChartView.of(chart, f2.caveat(), Language.EN);
+        var arabStates = view.bars().get(regions.indexOf("AS")).bars();
+        assertFalse(arabStates.get(arabStates.size() - 1).drawn());
+        assertTrue(arabStates.get(0).drawn(), "2016-17 has a figure");
+        var svg = org.pbannex.render.html.SvgChart.of(view);
+        assertEquals(regions.size() * 5 - svg.bars().size(), regions.stream().filter(r -> f2.row(r).value("2024-25") == null).count(),
+                "one rect per figure");
+        // A region's name, then a figure per bar: no "0.0" where there is no figure (AM's real 0.05 million shows 0.0).
+        assertEquals(regions.size() + svg.bars().size(), svg.labels().size(), "no label without a bar");
+        var table = org.pbannex.render.markup.TableView.of(f2, Language.EN);
+        assertEquals(List.of("25.00%"), table.colgroups().get(0).widths(), "the label column");
+        assertTrue(table.colgroups().stream().skip(1).flatMap(g -> g.widths().stream()).allMatch(w -> w.equals("15.00%")),
+                table.colgroups().toString());
+        // Four biennia (2022-23's figure) keep the widths they had: 40% for the labels.
+        assertEquals(List.of("40.00%"), org.pbannex.render.markup.TableView.of(old.tables().get("f2"), Language.EN).colgroups().get(0).widths());
     }
 
     /**

@@ -50,9 +50,12 @@ public record SvgChart(int width, int height, List<Label> labels, List<Rect> bar
             int groupHeight = g.bars().size() * (BAR + 2);
             labels.add(new Label(n(LABEL_WIDTH - 8), n(y + groupHeight / 2.0 + TEXT_MIDDLE), "end", g.category()));
             for (ChartView.Bar b : g.bars()) {
-                double w = Math.max(b.length() * PLOT_WIDTH, 0.5);
-                bars.add(new Rect(n(LABEL_WIDTH), n(y), n(w), n(BAR), b.color()));
-                labels.add(new Label(n(LABEL_WIDTH + w + 5), n(y + BAR / 2.0 + TEXT_MIDDLE), "start", b.value()));
+                // A missing figure keeps its place in the group, so each series stays in its row, but draws nothing.
+                if (b.drawn()) {
+                    double w = Math.max(b.length() * PLOT_WIDTH, 0.5);
+                    bars.add(new Rect(n(LABEL_WIDTH), n(y), n(w), n(BAR), b.color()));
+                    labels.add(new Label(n(LABEL_WIDTH + w + 5), n(y + BAR / 2.0 + TEXT_MIDDLE), "start", b.value()));
+                }
                 y += BAR + 2;
             }
             y += GAP;

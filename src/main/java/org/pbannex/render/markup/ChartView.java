@@ -35,8 +35,15 @@ public record ChartView(String id, String kind, String title, String note, Strin
      * One bar.
      *
      * @param length the bar's length as a fraction of the longest bar (0 to 1)
+     * @param value  its figure as written; null where the table has none: then nothing is drawn in its place
      */
     public record Bar(String series, String color, double length, String value) {
+
+        /** Whether there is a bar to draw (a figure, zero included). */
+        public boolean drawn() {
+            return value != null;
+        }
+
         /** The length in percent of the plot width, for the PDF's blocks (never less than a hairline). */
         public String pdfWidth() {
             return String.format(Locale.ROOT, "%.2f%%", Math.max(88 * length, 0.3));
@@ -100,7 +107,7 @@ public record ChartView(String id, String kind, String title, String note, Strin
                 for (int s = 0; s < c.series().size(); s++) {
                     Number v = c.series().get(s).values().get(i);
                     group.add(new Bar(c.series().get(s).name().in(lang), PALETTE.get(s % PALETTE.size()),
-                            Math.max(0, v.doubleValue()) / max, format(v, lang)));
+                            v == null ? 0 : Math.max(0, v.doubleValue()) / max, v == null ? null : format(v, lang)));
                 }
                 bars.add(new BarGroup(c.categories().get(i).in(lang), group));
             }

@@ -266,6 +266,11 @@ public record TableView(String id, String anchor, String number, String title, S
         // Figure 2's four columns), which stay on one line, fills that.
         if (!allText) {
             label = Math.max(least, Math.min(label, Math.max(40, 100 - 15 * cols.size())));
+            // Five such columns (Figure 2 over five biennia) got 13% and their headings ran into each other: where a
+            // heading cannot break, every figure column keeps its 15% and the label gives it up, down to 20%.
+            if (label > 100 - 15 * cols.size() && cols.stream().anyMatch(c -> unbreakable(c.heading().in(lang), lang))) {
+                label = Math.max(20, 100 - 15 * cols.size());
+            }
         }
         double weights = cols.stream().mapToDouble(TableView::weight).sum();
         List<ColumnGroup> groups = new ArrayList<>();
@@ -280,6 +285,12 @@ public record TableView(String id, String anchor, String number, String title, S
             i += span;
         }
         return groups;
+    }
+
+    /** A heading with a piece no line may break that is as long as a year range with its marks ("2022-2023 ***"). */
+    private static boolean unbreakable(String heading, Language lang) {
+        return LineBreaks.pieces(heading, lang == Language.ZH).stream()
+                .anyMatch(p -> p.strip().length() >= 12 && p.chars().anyMatch(Character::isDigit));
     }
 
     private static String percent(double p) {

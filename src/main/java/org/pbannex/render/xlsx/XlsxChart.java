@@ -76,7 +76,7 @@ final class XlsxChart {
         XDDFChartData data = c.kind() == Chart.Kind.PIE ? pie(chart) : bars(chart, c, lang);
         for (int s = 0; s < c.series().size(); s++) {
             XDDFNumericalDataSource<? extends Number> numbers = cells == null
-                    ? XDDFDataSourcesFactory.fromArray(c.series().get(s).values().stream().map(Number::doubleValue).toArray(Double[]::new))
+                    ? XDDFDataSourcesFactory.fromArray(c.series().get(s).values().stream().map(v -> v == null ? null : v.doubleValue()).toArray(Double[]::new))
                     : XDDFDataSourcesFactory.fromNumericCellRange(tableSheet, cells.series().get(s));
             XDDFChartData.Series series = data.addSeries(categories, numbers);
             series.setTitle(c.series().get(s).name().in(lang), null);
