@@ -104,6 +104,16 @@ class BadInputTest {
         assertFalse(line.contains("is built from"), line);
     }
 
+    /** A2-2's total against annex 2's: both are sums of whole files, which the failure names with their columns. */
+    @Test
+    void a22TotalAgainstAnnex2NamesBothFilesColumns() throws IOException {
+        Path objects = input.resolve("2022-23/cost_by_object.csv");
+        TestInputs.replaceLine(objects, 2, TestInputs.line(objects, 2).replace(",547017651,", ",547017652,"));
+        String line = failedCheck("a2-2.total_constant_equals_annex2");
+        assertTrue(line.contains("see " + objects + ", lines 2-") && line.contains(", column constant_budget; against " + budget
+                + ", lines 2-") && line.endsWith(", columns staff_costs, non_staff_costs"), line);
+    }
+
     /** An outcome's stated shares over 100% name that outcome's lines of outcome_contributors.csv, and only them. */
     @Test
     void sharesOver100NameTheOutcomesLines() throws IOException {
