@@ -119,10 +119,11 @@ record ChartCells(CellRangeAddress categories, List<CellRangeAddress> series, in
         return c != null && c.heading().equals(chart.categories().get(k));
     }
 
-    // No figure (null) is a cell without a number: the chart leaves it out, as the table leaves it blank.
+    // No figure (null) is a cell without a number (blank, or [x] where the workbook marks a figure not given): the
+    // chart reads no point there and draws no bar, as the table gives no figure.
     private static boolean holds(TableLayout.Content cell, Number value) {
         if (value == null) {
-            return cell.kind() == TableLayout.Content.Kind.EMPTY;
+            return cell.kind() == TableLayout.Content.Kind.EMPTY || cell.kind() == TableLayout.Content.Kind.NOT_PRINTED;
         }
         return cell.kind() == TableLayout.Content.Kind.NUMBER && cell.number() == value.doubleValue();
     }
