@@ -168,9 +168,9 @@ public final class PostgresExpenditureEngine {
         Integer leftOutFrom = dimensions.leftOutFrom();
         String summed = leftOutFrom == null ? "" : " WHERE substr(period, 1, 4)::int < " + leftOutFrom;
         // The numbers of the synthetic files (-1: none), so that each cell counts its synthetic lines.
-        String syntheticFiles = java.util.stream.IntStream.range(0, files.size())
-                .filter(f -> ExpenditureIngest.isSynthetic(files.get(f))).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(",", "(-1,", ")"));
+        String syntheticFiles = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(-1),
+                        java.util.stream.IntStream.range(0, files.size()).filter(f -> ExpenditureIngest.isSynthetic(files.get(f))))
+                .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(",", "(", ")"));
         try (Statement st = db.createStatement();
              ResultSet rs = st.executeQuery("SELECT fund, status, region, outcome, (substr(period, 1, 4)::int / 2) * 2, "
                      + "sum(amount_usd * 100)::bigint, count(*), count(*) FILTER (WHERE file_no IN " + syntheticFiles + ") FROM "

@@ -129,10 +129,11 @@ public final class Publication {
         Biennium biennium = Biennium.parse(in.biennium());
         // Read before the reference, not as its input: it only chooses which of a text's wordings the tables take.
         var document = PrintedDocument.of(in);
+        // publication.csv whole before the texts whose wording it chooses, so that its own mistake is the one told.
+        PublicationDate.of(in); // checked with the other inputs, before anything is rendered
         checkOwnTexts(in, document.isPresent());
         var reference = in.reading(() -> ReferenceData.from(in, biennium, document.isPresent()));
         ReferenceData ref = reference.value();
-        PublicationDate.of(in); // checked with the other inputs, before anything is rendered
         var results = in.reading(() -> ResultsFramework.from(in, ref));
         // A module built from another has that one's inputs too (outcomes and the document's tables from the results).
         var outcomes = in.reading(() -> OutcomeResources.from(in, results.value()));

@@ -90,6 +90,12 @@ public final class RunPublisher {
         if (Files.isDirectory(folder.failed())) {
             // An earlier attempt's "failed" report would contradict the run now published under the same id.
             RunFolder.deleteTree(folder.failed());
+            try {
+                // failed/ itself when that was its only report: no empty folder beside the published runs.
+                Files.deleteIfExists(folder.failed().getParent());
+            } catch (java.nio.file.DirectoryNotEmptyException others) {
+                // other failed runs' reports stay
+            }
             LOG.info("removed {}: the report of an earlier attempt of run {}, now published", folder.failed(),
                     folder.published().getFileName());
         }
