@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pbannex.reference.BudgetUnit;
+import org.pbannex.budget.BudgetLines;
+import org.pbannex.budget.OperationalBudgetTable;
+import org.pbannex.budget.StrategicBudgetTable;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.table.CheckResult.InputLines;
 import org.pbannex.table.CheckResult.Lines;
@@ -28,7 +30,7 @@ public final class OutcomeChecks {
     static final String ALLOCATIONS = "outcome_allocations";
     static final String ALLOCATIONS_PREVIOUS = "outcome_allocations_previous";
     static final String CONTRIBUTORS = "outcome_contributors";
-    static final String BUDGET = "budget";
+    static final String BUDGET = BudgetLines.BUDGET;
 
     private OutcomeChecks() {
     }
@@ -38,10 +40,10 @@ public final class OutcomeChecks {
         Table t2 = tables.get(StrategicFrameworkTable.ID);
         var f = StrategicFrameworkTable.LineFigures.from(res, tables.get("t1"), tables.get("a2"));
         // The budget lines Table 2's regular budget is derived from: the outcomes line's units and support services'.
-        Set<String> lineUnits = new LinkedHashSet<>(ref.units().stream().filter(u -> u.line().equals(res.outcomesLine()))
-                .map(BudgetUnit::code).toList());
-        Set<String> supportUnits = new LinkedHashSet<>(res.supportGroup().isEmpty() ? List.of()
-                : ref.unitsOfGroup(res.supportGroup()).stream().map(BudgetUnit::code).toList());
+        BudgetLines budgetLines = new BudgetLines(ref);
+        Set<String> lineUnits = budgetLines.units(StrategicBudgetTable.ID, res.outcomesLine());
+        Set<String> supportUnits = res.supportGroup().isEmpty() ? Set.of()
+                : budgetLines.units(OperationalBudgetTable.ID, res.supportGroup() + ".subtotal");
         Set<String> bothUnits = new LinkedHashSet<>(lineUnits);
         bothUnits.addAll(supportUnits);
         InputLines allocations = InputLines.all(ALLOCATIONS, "total_usd");

@@ -17,8 +17,10 @@ import org.pbannex.table.CheckResult;
 /**
  * Where in the input to look when a check fails: the lines of the records that stand for the check's row (found as the
  * review finds a cell's records, {@link RowRecords}) within the files its table is built from, e.g. "see
- * input/2022-23/results_indicators.csv, line 41; input/2022-23/results_regional_targets.csv, lines 3-7". A row no record
- * stands for (a total, a row keyed by two codes) names the files the table is built from instead.
+ * input/2022-23/results_indicators.csv, line 41; input/2022-23/results_regional_targets.csv, lines 3-7"; for a check
+ * of sums, the lines and fields each side sums, as the check names them (a subtotal's units' lines of budget.csv
+ * against those of another table). A check that names none and whose row no record stands for names the files its
+ * table is built from.
  */
 final class FailedCheckInputs {
 
@@ -49,14 +51,13 @@ final class FailedCheckInputs {
     }
 
     /**
-     * Where to look: the check's own row (or the input lines its value sums, when the check names them), and for a check
-     * against another table or other input lines, the lines its expected value is from.
+     * Where to look: the input lines the checked value sums, when the check names them, else the check's own row; and
+     * when the expected value is summed from other lines, "against" those.
      */
     String of(CheckResult c) {
         String summed = c.lines() == null ? "" : inputLines(c.lines().actual());
         String own = summed.isEmpty() ? ownRow(c) : "see " + summed;
-        String from = c.expectedFrom() != null ? expectedFrom(c.expectedFrom())
-                : c.lines() == null ? "" : inputLines(c.lines().expected());
+        String from = c.lines() == null ? "" : inputLines(c.lines().expected());
         return from.isEmpty() ? own : (own.isEmpty() ? "see " : own + "; against ") + from;
     }
 
@@ -73,22 +74,6 @@ final class FailedCheckInputs {
             }
         }
         return String.join("; ", out);
-    }
-
-    /**
-     * The lines the other table's value comes from: the records standing for its row, else (a total) every line of the
-     * biennium's files of that table that have the column, e.g. "input/2022-23/budget.csv, lines 2-59, column
-     * staff_costs"; empty when none has it.
-     */
-    private String expectedFrom(CheckResult.Cell cell) {
-        Set<String> resources = tableInputs(cell.table());
-        List<Record> records = cell.row().equals("total") ? List.of() : keyedBy(cell.row(), resources);
-        if (records.isEmpty()) {
-            records = in.files().keySet().stream().filter(r -> resources.contains(r) && own(r)
-                    && pkg.resource(r).fields().stream().anyMatch(f -> f.name().equals(cell.column())))
-                    .flatMap(r -> in.table(r).stream()).toList();
-        }
-        return records.isEmpty() ? "" : lines(records) + ", column " + cell.column();
     }
 
     private String ownRow(CheckResult c) {

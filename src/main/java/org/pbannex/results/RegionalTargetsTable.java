@@ -1,9 +1,11 @@
 package org.pbannex.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
@@ -14,6 +16,7 @@ import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework.Indicator;
 import org.pbannex.results.ResultsFramework.Kind;
 import org.pbannex.results.ResultsFramework.Outcome;
+import org.pbannex.table.CheckResult.InputLines;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
@@ -36,6 +39,9 @@ public final class RegionalTargetsTable {
 
     public static final String ID = "rt";
     static final String ALL = "ALL";
+    // The input files (data package resources) a failed check names lines of.
+    private static final String INDICATORS = "results_indicators";
+    private static final String REGIONAL_TARGETS = "results_regional_targets";
 
     private RegionalTargetsTable() {
     }
@@ -56,10 +62,36 @@ public final class RegionalTargetsTable {
         }
     }
 
+    /** The indicators the table counts: those whose target names regions. */
+    static List<Indicator> split(ResultsFramework rf) {
+        return rf.indicators().stream().filter(Indicator::hasRegionalSplit).toList();
+    }
+
+    /** The indicators a row counts (its key: outcome and unit of count, "1.ORG"; the totals' outcome is ALL). */
+    static List<Indicator> counted(List<Indicator> split, String rowKey) {
+        String outcome = rowKey.substring(0, rowKey.lastIndexOf('.'));
+        String unit = rowKey.substring(rowKey.lastIndexOf('.') + 1);
+        return split.stream().filter(i -> (outcome.equals(ALL) || i.outcome().equals(outcome)) && i.targetUnit().equals(unit)).toList();
+    }
+
+    /**
+     * The input lines behind a row's cells of one group ("target" or "indicators") for one region, or every region when
+     * {@code region} is null: the row's indicators' regional targets; for ALL, the indicators themselves (their stated
+     * totals). A failed check of the table names these.
+     */
+    static InputLines inputLines(List<Indicator> split, String rowKey, String group, String region) {
+        Set<String> ids = new LinkedHashSet<>(counted(split, rowKey).stream().map(Indicator::id).toList());
+        if (ALL.equals(region)) {
+            return new InputLines(INDICATORS, "indicator", ids, List.of(group.equals("target") ? "target_total" : "indicator"));
+        }
+        InputLines targets = new InputLines(REGIONAL_TARGETS, "indicator", ids, List.of(group.equals("target") ? "count" : "region"));
+        return region == null ? targets : targets.and("region", Set.of(region));
+    }
+
     public static Table build(ReferenceData ref, ResultsFramework rf) {
         Texts t = ref.texts();
         List<Region> regions = ref.targetRegions();
-        List<Indicator> split = rf.indicators().stream().filter(Indicator::hasRegionalSplit).toList();
+        List<Indicator> split = split(rf);
         List<TargetUnit> units = ref.targetUnits().stream()
                 .filter(u -> split.stream().anyMatch(i -> i.targetUnit().equals(u.code()))).toList();
         List<Row> rows = new ArrayList<>();
@@ -73,7 +105,7 @@ public final class RegionalTargetsTable {
             Text outcomeLabel = t.get(heading).with("code", o.code()).with("title", o.title());
             rows.add(Row.heading("outcome." + o.code(), outcomeLabel, 0));
             for (TargetUnit u : units) {
-                List<Indicator> cell = ofOutcome.stream().filter(i -> i.targetUnit().equals(u.code())).toList();
+                List<Indicator> cell = counted(split, o.code() + "." + u.code());
                 if (!cell.isEmpty()) {
                     add(rows, tidy, o.code(), u, RowType.ITEM, Tally.of(cell, regions), regions, outcomeLabel, u.name());
                 }
@@ -83,7 +115,7 @@ public final class RegionalTargetsTable {
         rows.add(Row.heading("total", totalLabel, 0));
         Map<String, Tally> totals = new LinkedHashMap<>();
         for (TargetUnit u : units) {
-            Tally tally = Tally.of(split.stream().filter(i -> i.targetUnit().equals(u.code())).toList(), regions);
+            Tally tally = Tally.of(counted(split, ALL + "." + u.code()), regions);
             totals.put(u.code(), tally);
             // "Total: Member States", not the unit alone: a workbook row sorted or filtered away from its heading says
             // it is a total.

@@ -14,6 +14,8 @@ import org.pbannex.results.ResultsFramework.Baseline;
 import org.pbannex.results.ResultsFramework.Indicator;
 import org.pbannex.results.ResultsFramework.Level;
 import org.pbannex.results.ResultsFramework.Output;
+import org.pbannex.table.CheckResult.InputLines;
+import org.pbannex.table.CheckResult.Lines;
 import org.pbannex.table.Checks;
 import org.pbannex.table.Money;
 import org.pbannex.table.Row;
@@ -55,7 +57,10 @@ public final class ResultsChecks {
         }
         for (Level l : rf.levels()) {
             long counted = rf.indicators().stream().filter(i -> i.level().equals(l.code())).count();
-            c.equal("results.level_count", "i1-i3", l.code(), l.statedCount(), counted);
+            // The indicators of the level counted, against the count the document states.
+            c.equal("results.level_count", "i1-i3", l.code(), l.statedCount(), counted,
+                    new Lines(List.of(new InputLines("results_indicators", "level", Set.of(l.code()), List.of("level"))),
+                            List.of(new InputLines("results_levels", "level", Set.of(l.code()), List.of("stated_count")))));
         }
         Set<String> outcomeCodes = rf.outcomes().stream().map(ResultsFramework.Outcome::code).collect(Collectors.toSet());
         for (Output o : rf.outputs()) {
@@ -66,7 +71,7 @@ public final class ResultsChecks {
         for (ResultsFramework.Kind kind : ResultsFramework.Kind.values()) {
             uniqueCodes(c, kind.tableId(), tables.get(kind.tableId()));
         }
-        regionalTargetsTable(c, ref, tables.get(RegionalTargetsTable.ID));
+        regionalTargetsTable(c, ref, rf, tables.get(RegionalTargetsTable.ID));
         return c;
     }
 
@@ -74,8 +79,11 @@ public final class ResultsChecks {
         long sum = Money.sum(i.regionalTargets().values().stream().mapToLong(Long::longValue));
         String parts = i.regionalTargets().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(" + "));
+        // The indicator's regional targets against its stated total.
         c.isTrue("results.regional_sum", table, i.id(), sum == i.targetTotal(), "target_total " + i.targetTotal(),
-                "regional sum " + sum + " (" + parts + ")");
+                "regional sum " + sum + " (" + parts + ")",
+                new Lines(List.of(new InputLines("results_regional_targets", "indicator", Set.of(i.id()), List.of("count"))),
+                        List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_total")))));
     }
 
     /** The numbers in the printed target are its total, then each regional count in order (as in "24 个组织(非洲 7 个、…)"). */
@@ -107,22 +115,29 @@ public final class ResultsChecks {
     }
 
     /** Each rt row adds up across regions; each unit's total row is the sum of the outcome rows above it. */
-    private static void regionalTargetsTable(Checks c, ReferenceData ref, Table rt) {
+    private static void regionalTargetsTable(Checks c, ReferenceData ref, ResultsFramework rf, Table rt) {
         if (rt == null) {
             return;
         }
         List<Region> regions = ref.targetRegions();
+        List<Indicator> split = RegionalTargetsTable.split(rf);
         List<Row> valued = rt.rows().stream().filter(r -> r.type() != RowType.HEADING).toList();
         for (Row r : valued) {
             long sum = Money.sum(regions.stream().mapToLong(x -> r.amount("target_" + x.code())));
-            c.equal("rt.regions_add_up", RegionalTargetsTable.ID, r.key(), r.amount("target_" + RegionalTargetsTable.ALL), sum);
+            // The row's indicators' regional targets against their stated totals.
+            c.equal("rt.regions_add_up", RegionalTargetsTable.ID, r.key(), r.amount("target_" + RegionalTargetsTable.ALL), sum,
+                    new Lines(List.of(RegionalTargetsTable.inputLines(split, r.key(), "target", null)),
+                            List.of(RegionalTargetsTable.inputLines(split, r.key(), "target", RegionalTargetsTable.ALL))));
         }
         for (Row total : valued.stream().filter(r -> r.type() == RowType.TOTAL).toList()) {
             String unit = total.key().substring(total.key().indexOf('.') + 1);
             List<Row> items = valued.stream().filter(r -> r.type() == RowType.ITEM && r.key().endsWith("." + unit)).toList();
             for (String column : rt.columns().stream().map(col -> col.key()).toList()) {
+                // A total counts the indicators its outcome rows count: their lines behind the column, named once.
+                String[] cell = column.split("_", 2);
                 c.equal("rt.outcomes_add_up", RegionalTargetsTable.ID, total.key() + "/" + column,
-                        total.amount(column), Money.sum(items.stream().mapToLong(r -> r.amount(column))));
+                        total.amount(column), Money.sum(items.stream().mapToLong(r -> r.amount(column))),
+                        Lines.both(List.of(RegionalTargetsTable.inputLines(split, total.key(), cell[0], cell[1]))));
             }
         }
     }

@@ -10,19 +10,16 @@ public final class Checks {
     private final List<CheckResult> results = new ArrayList<>();
 
     public void equal(String name, String table, String row, Object expected, Object actual) {
-        equal(name, table, row, expected, actual, (CheckResult.Cell) null);
+        equal(name, table, row, expected, actual, null);
     }
 
-    /** A check of one table's value against another's, {@code expectedFrom}: a failure names both sides' input lines. */
-    public void equal(String name, String table, String row, Object expected, Object actual, CheckResult.Cell expectedFrom) {
-        results.add(new CheckResult(name, table, row, String.valueOf(expected), String.valueOf(actual),
-                Objects.equals(normalise(expected), normalise(actual)), expectedFrom, null, ""));
-    }
-
-    /** A check of figures summed from input lines, {@code lines}: a failure names the lines of both sides. */
+    /**
+     * A check of figures summed from input lines, {@code lines} (of one table or of two): a failure names the lines of
+     * both sides.
+     */
     public void equal(String name, String table, String row, Object expected, Object actual, CheckResult.Lines lines) {
         results.add(new CheckResult(name, table, row, String.valueOf(expected), String.valueOf(actual),
-                Objects.equals(normalise(expected), normalise(actual)), null, lines, ""));
+                Objects.equals(normalise(expected), normalise(actual)), lines, ""));
     }
 
     public void isTrue(String name, String table, String row, boolean condition, String expected, String actual) {
@@ -32,7 +29,7 @@ public final class Checks {
     /** {@link #isTrue} over a value summed from input lines, {@code lines}: a failure names them. */
     public void isTrue(String name, String table, String row, boolean condition, String expected, String actual,
                        CheckResult.Lines lines) {
-        results.add(new CheckResult(name, table, row, expected, actual, condition, null, lines, ""));
+        results.add(new CheckResult(name, table, row, expected, actual, condition, lines, ""));
     }
 
     public void addAll(Checks other) {

@@ -66,10 +66,10 @@ class BadResultsInputTest {
     void regionalSplitThatDoesNotAddUpIsAFailedCheck() throws IOException {
         TestInputs.edit(regional, s -> s.replace("1.1.1,AF,7\n", "1.1.1,AF,8\n"));
         int first = lineOf(regional, "1.1.1,AF,");
-        // Where to look: the indicator's line and its five regional targets' lines (which its key keys).
+        // Where to look: the indicator's five regional targets' lines against its line's stated total.
         rejected(4, "results.regional_sum", "table i2", "row 1.1.1", "target_total 24", "regional sum 25",
-                "AF 8 + AM 7 + AS 1 + AP 6 + EU 3", "; see " + indicators + ", line " + lineOf(indicators, "1.1.1,"),
-                "; " + regional + ", lines " + first + "-" + (first + 4));
+                "AF 8 + AM 7 + AS 1 + AP 6 + EU 3", "; see " + regional + ", lines " + first + "-" + (first + 4) + ", column count; against "
+                + indicators + ", line " + lineOf(indicators, "1.1.1,") + ", column target_total");
     }
 
     @Test

@@ -1,0 +1,143 @@
+package org.pbannex.publication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CsvLines;
+import org.pbannex.TestInputs;
+import org.pbannex.budget.BudgetChecks;
+import org.pbannex.budget.BudgetData;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.Biennium;
+import org.pbannex.results.ResultsChecks;
+import org.pbannex.results.ResultsFramework;
+import org.pbannex.table.Checks;
+import org.pbannex.table.Row;
+import org.pbannex.table.Table;
+
+/**
+ * The sum checks no input figure can break, because a total and the rows it sums are built from the same input lines
+ * (annex 1 and 2's roll-ups, Table 1's lines and running totals, the budget resolution, annex 3's and A2-2's totals, the
+ * regional targets table's totals): a figure broken in the built table, as a builder's error would, fails the check,
+ * which names the input lines of the rows summed and the fields the column is computed from. The lines expected are
+ * found here by reading the CSV files.
+ */
+class SumsOfRowsCheckLinesTest {
+
+    @TempDir
+    static Path tmp;
+    static Path input;
+    static InputSet in;
+    static ComputedPublication computed;
+
+    @BeforeAll
+    static void compute() throws IOException {
+        input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        in = Publication.ingest(input, new Biennium(2022));
+        computed = Publication.compute(in, null, List.of());
+    }
+
+    @Test
+    void budgetTablesNameTheirUnitsLines() throws IOException {
+        Map<String, Table> tables = new HashMap<>(computed.tables());
+        plusOne(tables, "a1", "GOV.subtotal", "staff_costs");
+        plusOne(tables, "t1", "B", "recosted");
+        plusOne(tables, "br", "part.II", "expenditure");
+        plusOne(tables, "a3", "total", "constant");
+        plusOne(tables, "a2-2", "total", "cost_adjustment");
+        Checks checks = BudgetChecks.run(computed.reference(), BudgetData.from(in, computed.reference()), tables);
+        Map<String, String> where = located(checks);
+
+        Path budget = input.resolve("2022-23/budget.csv");
+        String gov = budget + ", lines " + unitLines("group", "GOV");
+        assertEquals("see " + gov + ", column staff_costs", where.get("a1.group_subtotal.staff_costs GOV.subtotal"));
+        assertEquals("see " + gov + ", columns staff_costs, non_staff_costs", where.get("a1.staff_plus_non_staff GOV.subtotal"));
+        assertEquals("see " + budget + ", lines " + unitLines("part", "I") + ", column staff_costs",
+                where.get("a1.part_total.staff_costs part.I"));
+
+        String recosted = ", columns staff_costs, non_staff_costs, cost_change";
+        assertEquals("see " + budget + ", lines " + unitLines("line", "B") + recosted, where.get("t1.line_equals_annex2.recosted B"));
+        assertEquals("see " + budget + ", lines " + unitLines("part", "I") + recosted, where.get("t1.running_total.recosted total.I"));
+        String all = budget + ", lines 2-" + Files.readAllLines(budget).size();
+        assertEquals("see " + all + recosted, where.get("t1.running_total.recosted total.IV"));
+
+        assertEquals("see " + budget + ", line " + unitLines("part", "II") + recosted,
+                where.get("br.part_estimate_equals_annex2_recosted part.II"));
+        assertEquals("see " + all + recosted, where.get("br.sum.expenditure total"));
+
+        Path rbtc = input.resolve("2022-23/rbtc.csv");
+        assertEquals("see " + rbtc + ", lines 2-" + Files.readAllLines(rbtc).size() + ", column constant", where.get("a3.sum.constant total"));
+
+        Path objects = input.resolve("2022-23/cost_by_object.csv");
+        String adjustments = objects + ", lines 2-" + Files.readAllLines(objects).size() + ", column cost_adjustment";
+        assertEquals("see " + adjustments, where.get("a2-2.sum_cost_adjustment total"));
+        assertEquals("see " + adjustments + "; against " + all + ", column cost_change",
+                where.get("a2-2.total_adjustment_equals_annex2_cost_change total"));
+    }
+
+    @Test
+    void theRegionalTargetsTotalsNameTheirIndicatorsLines() throws IOException {
+        Path indicators = input.resolve("2022-23/results_indicators.csv");
+        Path regional = input.resolve("2022-23/results_regional_targets.csv");
+        List<String[]> rows = CsvLines.rows(indicators);
+        int unitColumn = Arrays.asList(rows.get(0)).indexOf("target_unit");
+        Set<String> split = CsvLines.rows(regional).stream().skip(1).map(r -> r[0]).collect(Collectors.toSet());
+        String unit = rows.stream().filter(r -> r[0].equals("1.1.1")).findFirst().orElseThrow()[unitColumn];
+        Set<String> ids = rows.stream().skip(1).filter(r -> split.contains(r[0]) && r[unitColumn].equals(unit)).map(r -> r[0])
+                .collect(Collectors.toSet());
+        Map<String, Table> tables = new HashMap<>(computed.tables());
+        plusOne(tables, "rt", "ALL." + unit, "target_AF");
+        Checks checks = ResultsChecks.run(computed.reference(), ResultsFramework.from(in, computed.reference()), tables);
+        Map<String, String> where = located(checks);
+        assertEquals("see " + regional + ", lines " + CsvLines.of(regional, r -> ids.contains(r[0]) && r[1].equals("AF")) + ", column count",
+                where.get("rt.outcomes_add_up ALL." + unit + "/target_AF"));
+        assertEquals("see " + regional + ", lines " + CsvLines.of(regional, r -> ids.contains(r[0])) + ", column count; against " + indicators
+                + ", lines " + CsvLines.of(indicators, r -> ids.contains(r[0])) + ", column target_total", where.get("rt.regions_add_up ALL." + unit));
+    }
+
+    /** Each failed check ("name row") with where to look, as a run locates them. */
+    private static Map<String, String> located(Checks checks) {
+        assertTrue(!checks.failures().isEmpty(), "the broken figure fails a check");
+        FailedCheckInputs.locate(checks, in, computed.inputsByTable());
+        Map<String, String> where = new LinkedHashMap<>();
+        checks.failures().forEach(c -> where.put(c.name() + " " + c.row(), c.inputs()));
+        return where;
+    }
+
+    /** The table with one figure one more than built. */
+    private static void plusOne(Map<String, Table> tables, String id, String rowKey, String column) {
+        Table t = tables.get(id);
+        List<Row> rows = new ArrayList<>();
+        for (Row r : t.rows()) {
+            Map<String, Object> values = new LinkedHashMap<>(r.values());
+            if (r.key().equals(rowKey)) {
+                values.put(column, r.amount(column) + 1);
+            }
+            rows.add(new Row(r.key(), r.type(), r.label(), r.level(), values, r.within()));
+        }
+        tables.put(id, new Table(t.id(), t.number(), t.title(), t.unitNote(), t.labelHeading(), t.columns(), rows, t.footnotes(),
+                t.source(), t.wide(), t.tidy(), t.charts(), t.shortName(), t.caveat(), t.cellNotes()));
+    }
+
+    /** The budget.csv lines of the units whose {@code field} in units.csv is {@code value}. */
+    private static String unitLines(String field, String value) throws IOException {
+        List<String[]> units = CsvLines.rows(input.resolve("reference/units.csv"));
+        int column = Arrays.asList(units.get(0)).indexOf(field);
+        Set<String> codes = units.stream().skip(1).filter(u -> u[column].equals(value)).map(u -> u[0]).collect(Collectors.toSet());
+        return CsvLines.of(input.resolve("2022-23/budget.csv"), r -> codes.contains(r[0]));
+    }
+}
