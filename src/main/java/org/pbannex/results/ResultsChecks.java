@@ -51,7 +51,10 @@ public final class ResultsChecks {
             for (Baseline b : i.baselines()) {
                 Text derived = IndicatorText.derived(ref.texts(), b);
                 if (derived != null) {
-                    c.equal("results.baseline_text", table, i.id() + "#" + b.seq(), derived.zh(), b.printed().zh());
+                    // The baseline's line: its figures against the text printed beside them.
+                    c.equal("results.baseline_text", table, i.id() + "#" + b.seq(), derived.zh(), b.printed().zh(),
+                            Lines.both(List.of(new InputLines("results_baselines", Map.of("indicator", Set.of(i.id()),
+                                    "seq", Set.of(Integer.toString(b.seq()))), List.of("value", "unit", "year", "estimate", "text_zh")))));
                 }
             }
         }

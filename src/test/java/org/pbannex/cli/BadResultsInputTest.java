@@ -72,6 +72,18 @@ class BadResultsInputTest {
                 + indicators + ", line " + lineOf(indicators, "1.1.1,") + ", column target_total");
     }
 
+    /** A printed baseline that no longer says its figures names the baseline's line and the fields compared. */
+    @Test
+    void aBaselineTextThatDisagreesWithItsFiguresNamesItsLine() throws IOException {
+        int line = lineOf(baselines, "impact-working-poverty-rate,1,");
+        TestInputs.edit(baselines, s -> s.replace("impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年),",
+                "impact-working-poverty-rate,1,7.4,%,2018,false,7.5% (2018 年),"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--verbose", "--input", tmp.resolve("input").toString());
+        assertEquals(4, r.status(), r.toString());
+        String failed = r.out().lines().filter(l -> l.startsWith("FAILED") && l.contains("results.baseline_text")).findFirst().orElse(r.toString());
+        assertTrue(failed.endsWith("; see " + baselines + ", line " + line + ", columns value, unit, year, estimate, text_zh"), failed);
+    }
+
     @Test
     void unknownOutcome() throws IOException {
         int line = lineOf(indicators, "1.1.1,");
