@@ -142,15 +142,29 @@ public class RunListener implements JobExecutionListener {
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-                var syntheticInput = computed.map(c -> RunRenderer.wording(c).text(org.pbannex.render.markup.Wording.SYNTHETIC_INPUT))
-                        .orElse(org.pbannex.table.Text.EMPTY);
-                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, syntheticInput).resolve("report.html");
+                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, reportWords(run, computed))
+                        .resolve("report.html");
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
             }
         }
         return new Report(report, failedChecks);
+    }
+
+    /**
+     * A failed run's report words: its texts', or, when the run failed before reading them or they lack a word (the
+     * failure itself may be that), its input's texts files as they stand.
+     */
+    private static org.pbannex.publish.ReportWords reportWords(RunInfo run, java.util.Optional<org.pbannex.publication.ComputedPublication> computed) {
+        try {
+            if (computed.isPresent()) {
+                return org.pbannex.publish.ReportWords.of(computed.get().reference().texts());
+            }
+        } catch (org.pbannex.ingest.InputError lacking) {
+            // read as they stand, below
+        }
+        return org.pbannex.publish.ReportWords.read(run.request().input(), run.request().biennium());
     }
 
     /** The input files as far as they were read (nothing when the input itself was bad). */

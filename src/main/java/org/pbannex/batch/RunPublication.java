@@ -19,7 +19,6 @@ import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
 import org.pbannex.publish.RunRetention;
-import org.pbannex.render.markup.Wording;
 import org.pbannex.restatement.Restatements;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.table.CheckResult;
@@ -107,7 +106,7 @@ public class RunPublication {
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
                 .map(d -> d.title().en() + " (" + d.symbol() + ")").orElse(""), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
-                RunRenderer.selected(computed, request), RunRenderer.wording(computed).text(Wording.SYNTHETIC_INPUT), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
                 lease.lease(), () -> steps.pauseAt(RENAMED, run));

@@ -36,16 +36,15 @@ import org.pbannex.table.Text;
  * @param inputComputed whether the run got as far as its tables (a failed run may not have read the documented
  *                    differences from the print)
  * @param xbTotals    Figure 2's XB totals (from expenditure lines) beside Table 2's XB totals (estimates), per biennium
+ * @param words       the report's words in its language (texts.csv, report.*)
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
                          List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
-                         List<Link> files, List<XbTotal> xbTotals) {
+                         List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
 
-    // The run's times as the report writes them (UTC), through the editions' own formatting of a stored instant.
-    private static final Text DAY_AND_TIME = Text.of("d MMMM y, HH:mm:ss 'UTC'");
-    private static final Text TIME = Text.of("HH:mm:ss 'UTC'");
+    // Whether the run ended on the day it started (then its finish is said as a time alone).
     private static final Text DAY = Text.of("uuuu-MM-dd");
 
     /** A link to a file of the run. */
@@ -71,6 +70,16 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return xbTotals.stream().anyMatch(XbTotal::synthetic);
     }
 
+    /** A text of the run (a documented difference's explanation, a row's label) in the report's language. */
+    public String said(Text text) {
+        return text.in(words.language());
+    }
+
+    /** A table's changed cells since the previous run, as a reader of the report's language reads them. */
+    public String changes(RunDiff.TableChange table) {
+        return String.join("; ", table.cells().stream().map(c -> c.describe(words.language(), words.say("none"))).toList());
+    }
+
     /** Whether the run folder holds this file (the report links nothing else). */
     public boolean hasFile(String path) {
         return files.stream().anyMatch(f -> f.href().equals(path));
@@ -81,19 +90,21 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * 23:04:08 UTC" (the date again only when it changed); the stored text where a time is not an instant.
      */
     public String startedAndFinished() {
-        String started = "Started " + DAY_AND_TIME.instant(startedAt).in(Language.EN);
+        String started = words.dateTime(startedAt);
         if (finishedAt == null || finishedAt.isEmpty()) {
-            return started;
+            return words.say("started", "started", started);
         }
         boolean sameDay = DAY.instant(startedAt).equals(DAY.instant(finishedAt));
-        return started + ", finished " + (sameDay ? TIME : DAY_AND_TIME).instant(finishedAt).in(Language.EN);
+        return words.say("started_finished", "started", started, "finished",
+                sameDay ? words.time(finishedAt) : words.dateTime(finishedAt));
     }
 
-    /** "3 min 12 s" from two ISO-8601 instants; "" when either is missing. */
-    static String duration(String started, String finished) {
+    /** "3 min 12 s" from two ISO-8601 instants, in the report's words; "" when either is missing. */
+    static String duration(String started, String finished, ReportWords.In words) {
         try {
             Duration d = Duration.between(Instant.parse(started), Instant.parse(finished));
-            return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+            return d.toMinutes() > 0 ? words.say("duration_min_s", "min", d.toMinutes(), "s", d.toSecondsPart())
+                    : words.say("duration_s", "s", d.toSeconds());
         } catch (DateTimeParseException | NullPointerException e) {
             return "";
         }
@@ -104,7 +115,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * run publishes its tables, each named as the warnings name it; a check across tables ("i1-i3") comes after the
      * last table it names. Without the tables (a failed run's report), in the order the checks ran.
      */
-    static List<CheckGroup> groups(List<CheckResult> checks, List<Table> tables) {
+    static List<CheckGroup> groups(List<CheckResult> checks, List<Table> tables, Language language) {
         Map<String, Map<String, long[]>> byTable = new LinkedHashMap<>();
         for (CheckResult c : checks) {
             long[] n = byTable.computeIfAbsent(c.table(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new long[2]);
@@ -119,7 +130,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             names.forEach((name, n) -> counts.add(new CheckCount(name, n[0], n[1])));
             counts.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
             Table t = byId.get(table);
-            groups.add(new CheckGroup(table, t == null ? "" : name(t), counts.stream().mapToLong(CheckCount::passed).sum(),
+            groups.add(new CheckGroup(table, t == null ? "" : name(t, language), counts.stream().mapToLong(CheckCount::passed).sum(),
                     counts.stream().mapToLong(CheckCount::failed).sum(), counts));
         });
         groups.sort(Comparator.<CheckGroup, Boolean>comparing(g -> g.failed() == 0)
@@ -139,15 +150,15 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     }
 
     /** The published tables that no check is about, named as in the warnings. */
-    static List<String> unchecked(List<CheckResult> checks, List<Table> tables) {
+    static List<String> unchecked(List<CheckResult> checks, List<Table> tables, Language language) {
         Set<String> checked = new HashSet<>();
         checks.forEach(c -> checked.add(c.table()));
-        return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> t.id() + " (" + name(t) + ")").toList();
+        return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> t.id() + " (" + name(t, language) + ")").toList();
     }
 
     // The table's printed number, else its title (a table the document does not print has no number).
-    private static String name(Table t) {
-        return (t.number().isEmpty() ? t.title() : t.number()).in(Language.EN);
+    private static String name(Table t, Language language) {
+        return (t.number().isEmpty() ? t.title() : t.number()).in(language);
     }
 
     /**
@@ -156,11 +167,11 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * @param syntheticInput what a synthetic input file is, in the texts' words (edition.synthetic_input, as the
      *                       editions' covers say it)
      */
-    static List<String> warnings(List<Table> tables, RunRecord run, Text syntheticInput) {
+    static List<String> warnings(List<Table> tables, RunRecord run, Text syntheticInput, Language language) {
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
-                out.add(t.id() + " (" + name(t) + "): " + t.caveat().in(Language.EN));
+                out.add(t.id() + " (" + name(t, language) + "): " + t.caveat().in(language));
             }
         }
         if (run != null) {
@@ -168,7 +179,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                 if (syntheticInput.isEmpty()) {
                     throw new IllegalStateException("the report names synthetic input " + f.file() + " without the texts' words for it");
                 }
-                out.add(f.file() + ": " + syntheticInput.in(Language.EN));
+                out.add(f.file() + ": " + syntheticInput.in(language));
             }
         }
         return out;

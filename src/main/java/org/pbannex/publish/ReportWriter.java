@@ -6,13 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.pbannex.render.markup.Templates;
 import org.pbannex.runtime.WriteFailed;
 import org.pbannex.table.CheckResult;
+import org.pbannex.table.Language;
 import org.pbannex.table.Table;
-import org.pbannex.table.Text;
 
 /**
  * {@code report.html}, what a person reads in the morning, from templates/report.html, for a published run and for a
@@ -32,24 +31,28 @@ public final class ReportWriter {
      *
      * @param tables the tables the run published (their caveats, Figure 2 and Table 2's XB totals), or a failed run's
      *               as far as it computed them; empty for a failed run that did not get that far
-     * @param syntheticInput what a synthetic input file is, from the run's texts (edition.synthetic_input); empty when
-     *               the run did not read its texts (it then has no expenditure lines to name)
+     * @param words  the report's words, from the run's texts (or, for a run that did not read them, from its input's
+     *               texts files as they stand); its language is the run's first edition ({@link ReportWords#languageOf})
      */
-    public static void write(RunRecord run, List<Table> tables, Text syntheticInput, Path dir) throws IOException {
+    public static void write(RunRecord run, List<Table> tables, ReportWords words, Path dir) throws IOException {
+        Language language = ReportWords.languageOf(run);
+        ReportWords.In say = new ReportWords.In(words, language);
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
-                run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt()), run.partial(),
+                run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
-                ReportView.warnings(tables, run, syntheticInput), failed, ReportView.groups(run.checks(), tables),
-                run.published() ? ReportView.unchecked(run.checks(), tables) : List.of(), !tables.isEmpty(),
+                ReportView.warnings(tables, run, words.syntheticInput(), language), failed,
+                ReportView.groups(run.checks(), tables, language),
+                run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),
-                run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()));
-        render(view, dir);
+                run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()), say);
+        render(view, words, language, dir);
     }
 
-    private static void render(ReportView view, Path dir) throws IOException {
+    private static void render(ReportView view, ReportWords words, Language language, Path dir) throws IOException {
         Files.createDirectories(dir);
-        String html = Templates.render("report", Map.of("r", view), Locale.ENGLISH);
+        String html = Templates.render("report", Map.of("r", view, "w", words.in(language), "say", view.words(),
+                "lang", language.tag()), language.locale());
         WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), html, StandardCharsets.UTF_8));
     }
 

@@ -29,13 +29,13 @@ public final class RunPublisher {
     /**
      * @param rejects the run's rejects file (published as rejects/expenditure.csv), or null
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
-     * @param syntheticInput what a synthetic input file is, in the run's texts (see {@link ReportWriter#write})
+     * @param words   the report's words, from the run's texts (see {@link ReportWriter#write})
      * @param quiet   what other runs left behind is removed once nothing has been written to it for this long
      * @param renamed called once the folder is in place and latest moved, before the history records the run (a test
      *                holds the run there)
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    List<org.pbannex.table.Table> tables, org.pbannex.table.Text syntheticInput, Draft draft, RunHistory history, java.time.Duration quiet,
+                                    List<org.pbannex.table.Table> tables, ReportWords words, Draft draft, RunHistory history, java.time.Duration quiet,
                                     Runnable renamed)
             throws IOException {
         Path staging = folder.staging();
@@ -52,7 +52,7 @@ public final class RunPublisher {
             }
         }).orElse(RunDiff.none());
         List<OutputFile> outputs = OutputFile.list(staging);
-        ReportWriter.write(draft.with(outputs, diff), tables, syntheticInput, staging);
+        ReportWriter.write(draft.with(outputs, diff), tables, words, staging);
         RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
@@ -105,9 +105,9 @@ public final class RunPublisher {
      * Leaves a failed run's report and manifest in failed/<run-id>/ (replacing those of an earlier failed attempt).
      *
      * @param tables the run's tables when it computed them before failing; empty when it did not get that far
-     * @param syntheticInput what a synthetic input file is, in the run's texts (see {@link ReportWriter#write})
+     * @param words  the report's words, from the run's texts or its input's (see {@link ReportWriter#write})
      */
-    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, org.pbannex.table.Text syntheticInput)
+    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, ReportWords words)
             throws IOException {
         Path dir = folder.failed();
         // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
@@ -121,7 +121,7 @@ public final class RunPublisher {
         }
         Files.createDirectories(writing);
         try {
-            ReportWriter.write(record, tables, syntheticInput, writing);
+            ReportWriter.write(record, tables, words, writing);
             ManifestWriter.write(record.withOutputs(OutputFile.list(writing)), writing);
         } catch (IOException | RuntimeException e) {
             try {

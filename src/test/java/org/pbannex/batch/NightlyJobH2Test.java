@@ -60,8 +60,9 @@ class NightlyJobH2Test {
         Path second = latest.toRealPath();
         assertNotEquals(run, second);
         String report = Files.readString(second.resolve("report.html"));
-        assertTrue(report.contains("Compared with run " + run.getFileName()), "report compares with the previous run");
-        assertTrue(report.contains("unchanged"));
+        // The nightly job's first edition is Chinese: so is its report.
+        assertTrue(report.contains("与运行 " + run.getFileName() + " 比较。"), "report compares with the previous run");
+        assertTrue(report.contains("<td>无变化</td>"));
         for (String csv : new String[] {"a1", "a2", "t1", "br"}) {
             assertEquals(Files.readString(run.resolve("csv/" + csv + ".csv")), Files.readString(second.resolve("csv/" + csv + ".csv")),
                     "same inputs, byte-identical " + csv + ".csv");
@@ -99,8 +100,8 @@ class NightlyJobH2Test {
         assertEquals(0, changed.status(), changed.toString());
         // The report lists the changed cells as a reader finds them: the row's label, its key, the column's title.
         String report = Files.readString(out.resolve("2022-23/latest/report.html")).replace("&#39;", "'").replace("&gt;", ">");
-        assertTrue(report.contains("Compared with run " + run.getFileName()), report);
-        assertTrue(report.contains("Africa [AF], Average annual inflation rate: '4.4' -> '4.6'"), report);
+        assertTrue(report.contains("与运行 " + run.getFileName() + " 比较。"), report);
+        assertTrue(report.contains("非洲 [AF], ") && report.contains(": '4.4' -> '4.6'"), report);
     }
 
     @Test
@@ -146,10 +147,10 @@ class NightlyJobH2Test {
             failed = dirs.findFirst().orElseThrow();
         }
         org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
-        assertTrue(report.select("details[open] > summary").first().text().startsWith("a2-2 (Table A2-2): "), report.text());
-        assertTrue(report.select("section:has(> h2:containsOwn(Differences from the printed document)) td").eachText()
+        assertTrue(report.select("details[open] > summary").first().text().startsWith("a2-2 (表 A2-2): "), report.text());
+        assertTrue(report.select("section:has(> h2:containsOwn(与印刷文件的差异)) td").eachText()
                 .containsAll(List.of("t2", "43.0", "43.1")), report.text());
-        assertFalse(report.text().contains("None documented"), report.text());
+        assertFalse(report.text().contains("未记录任何差异"), report.text());
         // The failed checks say where to look: the lines each side sums, the other objects' against annex 1's non-staff costs.
         List<String> where = report.select("section:has(> h2.fail) tbody tr td:last-child").eachText();
         assertTrue(where.contains(see), where.toString());
@@ -181,8 +182,8 @@ class NightlyJobH2Test {
             failed = dirs.findFirst().orElseThrow();
         }
         org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
-        String checks = report.select("h2:containsOwn(Checks by table)").text();
-        assertTrue(checks.matches("Checks by table: [1-9]\\d* passed, 0 failed"), checks + "\n" + report.text());
+        String checks = report.select("h2:containsOwn(按表格列出的检查)").text();
+        assertTrue(checks.matches("按表格列出的检查：[1-9]\\d* 项通过，0 项未通过"), checks + "\n" + report.text());
         assertTrue(report.select("details > summary").eachText().stream().anyMatch(t -> t.startsWith("a2 (")), report.text());
 
         // The font put in place, the same command restarts the run and publishes it under its id: no "failed" report

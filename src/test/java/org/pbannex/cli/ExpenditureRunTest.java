@@ -106,7 +106,7 @@ class ExpenditureRunTest {
                 + "\"read\":20001,\"accepted\":20000,\"rejected\":1,\"bytes\":" + Files.size(lines) + ",\"synthetic\":true}]"), manifest);
         assertFalse(manifest.contains(tmp.toString()), "no path of where the command ran: " + manifest);
         String report = Files.readString(run.resolve("report.html"));
-        assertTrue(report.contains("Read = accepted + rejected") && report.contains("<td>20001</td><td>20000</td>"), report);
+        assertTrue(report.contains("读取 = 接受 + 拒绝") && report.contains("<td>20001</td><td>20000</td>"), report);
         assertTrue(report.contains("input/expenditure/synthetic-2016-2023.csv") && !report.contains(tmp.toString()), report);
         assertTrue(Files.isRegularFile(run.resolve("csv/f2.csv")));
     }

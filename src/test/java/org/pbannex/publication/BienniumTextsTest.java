@@ -131,8 +131,7 @@ class BienniumTextsTest {
                 }
             }
         }
-        assertTrue(Files.readString(run.resolve("report.html")).contains("Read before use: synthetic data and tables computed from "
-                + "others"), "the report's warnings name no print");
+        assertTrue(Files.readString(run.resolve("report.html")).contains("使用前请阅读：合成数据和由其他表格计算所得的表格"), "the report's warnings name no print");
     }
 
     /** 2022-23 names its print: its texts are the .printed ones, the made-up 2024-25's in the same tree the plain ones. */

@@ -266,7 +266,7 @@ class ManyBienniaTest {
             }
         }
         String report = Files.readString(run.resolve("report.html"));
-        assertTrue(report.contains("names no printed document"), "the report claims no comparison with print");
+        assertTrue(report.contains("未列出印刷文件"), "the report claims no comparison with print");
         assertFalse(report.contains("every published figure equals the printed one"));
         assertTrue(Files.readString(run.resolve("restatements.csv")).contains("a2,GB,执行理事会,Executive Council,restated,budget_previous,"
                 + "18450000,2022-23,recosted,18437729,12271"));
@@ -277,9 +277,9 @@ class ManyBienniaTest {
                 "not among the run's own inputs (review and distribution compare those with the input)");
         Path oldRun = Files.list(out.resolve("2022-23")).filter(p -> p.getFileName().toString().startsWith("2")).findFirst().orElseThrow();
         assertFalse(Files.readString(oldRun.resolve("manifest.json")).contains("restatement_inputs"), "nothing compared: none");
-        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("no data folder for <span>2020-21</span>"));
+        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("输入中没有 2020-21 两年期的数据文件夹"));
         assertTrue(Files.readString(oldRun.resolve("report.html")).contains("GB.341/PFA/1"));
-        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("The run does not compare its figures with the print"),
+        assertTrue(Files.readString(oldRun.resolve("report.html")).contains("本运行不将其数字与印刷版比较"),
                 "the report claims no comparison the run does not make");
         assertFalse(Files.exists(oldRun.resolve("restatements.csv")), "nothing compared: no file");
 

@@ -33,7 +33,7 @@ class PrintedDifferencesTest {
         assertEquals(0, r.status(), r.toString());
         Path run = Files.list(out.resolve("2022-23")).filter(p -> !p.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
         String report = Files.readString(run.resolve("report.html"));
-        assertTrue(report.contains("the exact share is 3.113%"), "report lists the difference");
+        assertTrue(report.contains("准确份额为 3.113%"), "report lists the difference");
         assertTrue(report.contains("43.0") && report.contains("43.1"), "and the bundled one (Table 2, outcome 8)");
         assertTrue(Files.readString(run.resolve("manifest.json")).contains("\"printed\" : \"3.2\""));
     }

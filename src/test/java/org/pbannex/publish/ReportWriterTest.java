@@ -32,22 +32,27 @@ class ReportWriterTest {
 
     static ComputedPublication pub;
     static List<Table> tables;
-    /** The texts' words for a synthetic input file, as the run passes them (edition.synthetic_input). */
-    static Text SYNTHETIC_INPUT;
+    /** The report's words from the run's texts (report.*, and edition.synthetic_input), as the run passes them. */
+    static ReportWords WORDS;
 
     @BeforeAll
     static void compute() {
         pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
         tables = new ArrayList<>(pub.tables().values());
-        SYNTHETIC_INPUT = org.pbannex.publication.RunRenderer.wording(pub).text(org.pbannex.render.markup.Wording.SYNTHETIC_INPUT);
+        WORDS = ReportWords.of(pub.reference().texts());
         // As the content helper's f2 says it (whether or not that is on this branch yet): a caveat on the table.
         tables.replaceAll(t -> t.id().equals("f2") ? t.withCaveat(new Text("合成数据", "drawn from synthetic data, not ILO figures")) : t);
     }
 
+    /** A published run of English first: its report is in English. */
     private static RunRecord record(Path dir, List<CheckResult> checks) throws IOException {
+        return record(dir, checks, List.of("en", "zh"));
+    }
+
+    private static RunRecord record(Path dir, List<CheckResult> checks, List<String> languages) throws IOException {
         return new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.PUBLISHED, 0, null, null,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z",
-                "test", "0123", tables.stream().map(Table::id).toList(), List.of("zh", "en"), List.of("csv"), false,
+                "test", "0123", tables.stream().map(Table::id).toList(), languages, List.of("csv"), false,
                 new ArrayList<>(pub.inputs().files().values()), checks, pub.printedDifferences(), OutputFile.list(dir),
                 RunDiff.none(), pub.expenditure() == null ? List.of() : pub.expenditure().files());
     }
@@ -64,7 +69,7 @@ class ReportWriterTest {
             Files.createSymbolicLink(target, Path.of("/dev/full"));
             IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
                 if (file.equals(ReportWriter.FILE)) {
-                    ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
+                    ReportWriter.write(run, tables, WORDS, dir);
                 } else {
                     ManifestWriter.write(run, dir);
                 }
@@ -81,7 +86,7 @@ class ReportWriterTest {
         Files.writeString(dir.resolve("csv/t1.csv"), "row_key\n");
         Files.writeString(dir.resolve("pb-annexes-2022-23.zh.pdf"), "%PDF");
         RunRecord run = record(dir, pub.checks().results());
-        ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
+        ReportWriter.write(run, tables, WORDS, dir);
         ManifestWriter.write(record(dir, pub.checks().results()), dir); // as AnnexRun does, right after the report
 
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
@@ -145,12 +150,16 @@ class ReportWriterTest {
         RunRecord run = record(dir, pub.checks().results());
         List<String> synthetic = run.expenditure().stream().filter(f -> f.synthetic()).map(f -> f.file()).toList();
         assertFalse(synthetic.isEmpty(), "the bundled input's expenditure lines are synthetic");
-        ReportWriter.write(run, tables, SYNTHETIC_INPUT, dir);
+        ReportWriter.write(run, tables, WORDS, dir);
         List<String> warnings = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select(".warning li").eachText();
         assertTrue(warnings.contains(synthetic.get(0) + ": synthetic data, not ILO data"), warnings.toString());
 
-        Text reworded = new Text("合成数据，不是任何组织的数据", "made-up lines, no organisation's figures");
-        ReportWriter.write(run, tables, reworded, dir);
+        // A translator's rewording of texts.csv: the words read from an input's texts files as they stand.
+        Path input = Files.createDirectories(dir.resolve("input/reference"));
+        Files.writeString(input.resolve("texts.csv"), Files.readString(Golden.input().resolve("reference/texts.csv"))
+                .replace("\nedition.synthetic_input,合成数据，{synthetic.not_ilo_data},\"synthetic data, {synthetic.not_ilo_data}\"\n",
+                        "\nedition.synthetic_input,合成数据，不是任何组织的数据,\"made-up lines, no organisation's figures\"\n"));
+        ReportWriter.write(run, tables, ReportWords.read(dir.resolve("input"), new org.pbannex.reference.Biennium(2022)), dir);
         warnings = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select(".warning li").eachText();
         assertTrue(warnings.contains(synthetic.get(0) + ": made-up lines, no organisation's figures"), warnings.toString());
         assertTrue(warnings.stream().noneMatch(w -> w.startsWith(synthetic.get(0)) && w.contains("ILO")), warnings.toString());
@@ -162,7 +171,7 @@ class ReportWriterTest {
         HeadlessChromium.executable();
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
-        ReportWriter.write(record(dir, checks), tables, SYNTHETIC_INPUT, dir);
+        ReportWriter.write(record(dir, checks), tables, WORDS, dir);
         Path report = dir.resolve(ReportWriter.FILE);
         try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
             assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
@@ -176,7 +185,7 @@ class ReportWriterTest {
     void aFailedCheckIsFirstAndItsTableOpen(@TempDir Path dir) throws IOException {
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
-        ReportWriter.write(record(dir, checks), tables, SYNTHETIC_INPUT, dir);
+        ReportWriter.write(record(dir, checks), tables, WORDS, dir);
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         Element first = html.select("main > section").first();
         assertTrue(first.text().startsWith("Failed checks (1)") && first.text().contains("a1.row_total"), first.text());
@@ -189,11 +198,12 @@ class ReportWriterTest {
     void failedRunSaysTheStepAndTheCauseAndLinksNothingMissing(@TempDir Path dir) throws IOException {
         String cause = "pb-annex: input/2022-23/budget.csv, line 7, column staff_costs: thousands separator in a number";
         RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest", cause,
-                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("en"), List.of("csv"), false,
                 List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
         // What a crash while writing an earlier report left aside is removed; this one is written aside, then moved.
         Path stale = Files.createDirectories(dir.resolve("out/2022-23/failed/" + RunPublisher.WRITING + "20251231T000000Z-old"));
-        Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed, List.of(), Text.EMPTY);
+        Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed,
+                List.of(), ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)));
         assertEquals(dir.resolve("out/2022-23/failed/" + failed.runId()), folder);
         assertFalse(Files.exists(stale), "a report left half-written by a crash");
         try (var left = Files.list(folder.getParent())) {
@@ -212,5 +222,74 @@ class ReportWriterTest {
         // Failed while reading its input, the run never read the documented differences from the print: not "none".
         assertTrue(html.text().contains("Not known: the run stopped before it computed its tables"), html.text());
         assertFalse(html.text().contains("None documented"), html.text());
+    }
+    /** A word of English in the report's own words: a heading, a column's or row's name, a count's sentence. */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
+
+    /** The report's own words, each element's text: its headings, its tables' headings and captions, its folded counts. */
+    private static List<String> ownWords(Document html) {
+        List<String> out = new ArrayList<>();
+        out.addAll(html.select("h1, h2, thead th, section:has(> h2) > table > tbody > tr > th").eachText());
+        // The counts of a table's checks, without its id and name (t1 (Table 1)).
+        html.select("details > summary > span.ok, details > summary > span:last-child").forEach(e -> out.add(e.text()));
+        return out;
+    }
+
+    /**
+     * A run whose first edition is Chinese (the nightly job's languages: [zh, en]) is reported in Chinese: every word of
+     * the report is the texts' (report.*), none the code's or the template's. Its headings were English in every run.
+     */
+    @Test
+    void aChineseRunsReportIsInChinese(@TempDir Path dir) throws IOException {
+        List<CheckResult> checks = new ArrayList<>(pub.checks().results());
+        checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
+        ReportWriter.write(record(dir, checks, List.of("zh", "en")), tables, WORDS, dir);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        assertEquals("zh-CN", html.selectFirst("html").attr("lang"));
+        assertTrue(html.title().startsWith("已发布：pb-annex 运行 20260101T000000Z-abc"), html.title());
+        String headline = html.selectFirst(".headline").text();
+        assertTrue(headline.startsWith("已发布 退出状态 0") && headline.contains("用时 3 分 12 秒")
+                && headline.contains("开始于协调世界时 2026 年 1 月 1 日 00:00:00，结束于协调世界时 00:03:12")
+                && headline.contains(pub.checks().passedCount() + " 项检查通过，1 项未通过"), headline);
+        List<String> words = ownWords(html);
+        assertTrue(words.containsAll(List.of("未通过的检查（1 项）", "与印刷文件的差异", "文件", "与上一次运行的差异", "运行", "输入",
+                "使用前请阅读：合成数据和印刷版中没有的表格")), words.toString());
+        List<String> english = words.stream().filter(w -> ENGLISH.matcher(w.replace("SHA-256", "").replace("MB", "")).find()).toList();
+        assertEquals(List.of(), english, "English in the Chinese report's own words");
+        assertTrue(html.selectFirst(".warning li").text().startsWith("f2 (图 2): 合成数据"), "the caveat in Chinese too");
+        assertTrue(html.selectFirst("p.unchecked").text().matches("没有任何检查涉及以下表格：f2 \\(图 2\\)、.*。"),
+                html.selectFirst("p.unchecked").text());
+        String a1 = html.selectFirst("details[open] > summary").text();
+        assertTrue(a1.startsWith("a1 (资料附件 1): ") && a1.endsWith(" 项通过、1 项未通过"), a1);
+
+        // The same run, English first: the same places in English.
+        ReportWriter.write(record(dir, checks, List.of("en", "zh")), tables, WORDS, dir);
+        Document en = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        assertEquals("en-GB", en.selectFirst("html").attr("lang"));
+        assertTrue(ownWords(en).containsAll(List.of("Failed checks (1)", "Differences from the printed document", "Files")),
+                ownWords(en).toString());
+    }
+
+    /**
+     * A run refused its input before it read its texts still reports in its language, in the words of the input's texts
+     * files as they stand; without any texts file, each word is its key, never the code's English.
+     */
+    @Test
+    void aRunThatFailedBeforeReadingItsTextsTakesTheInputsWords(@TempDir Path dir) throws IOException {
+        RunRecord failed = new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.FAILED, 3, "ingest",
+                "pb-annex: input/2022-23/budget.csv, line 7, column staff_costs: thousands separator in a number",
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("zh"), List.of("csv"), false,
+                List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
+        ReportWriter.write(failed, List.of(), ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)), dir);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        String headline = html.selectFirst(".headline").text();
+        assertTrue(headline.startsWith("失败：未发布任何内容 退出状态 3") && headline.contains("失败的步骤： ingest")
+                && headline.contains("用时 4 秒"), headline);
+        assertTrue(html.text().contains("不详：本运行在计算表格之前即已停止"), html.text());
+        assertEquals(List.of(), ownWords(html).stream().filter(w -> ENGLISH.matcher(w.replace("SHA-256", "")).find()).toList());
+
+        ReportWriter.write(failed, List.of(), ReportWords.read(dir.resolve("no-input"), new org.pbannex.reference.Biennium(2022)), dir);
+        html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        assertEquals("report.failed", html.selectFirst("h1").text());
     }
 }

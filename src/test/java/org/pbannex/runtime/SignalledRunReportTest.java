@@ -52,17 +52,18 @@ class SignalledRunReportTest {
             Path failed = out.resolve("2022-23/failed/" + runId);
             assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; stderr: " + child.err());
             Document html = Jsoup.parse(failed.resolve("report.html").toFile());
-            assertTrue(html.title().startsWith("FAILED"), html.title());
+            // The nightly job's first edition is Chinese: so is its report.
+            assertTrue(html.title().startsWith("失败：pb-annex 运行"), html.title());
             String headline = html.selectFirst(".headline").text();
-            assertTrue(headline.startsWith("Failed: nothing was published") && headline.contains("Exit status " + exit)
-                    && headline.contains("Failed step: " + step), headline);
+            assertTrue(headline.startsWith("失败：未发布任何内容") && headline.contains("退出状态 " + exit)
+                    && headline.contains("失败的步骤： " + step), headline);
             assertEquals(line, html.selectFirst(".cause").text());
             JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
             assertEquals("failed", manifest.path("status").asString(), manifest.toString());
             assertEquals(exit, manifest.path("exit_status").asInt(), manifest.toString());
             if (step.equals("render")) {
                 // Stopped while rendering, it had its tables and checks: the report shows them, as a failed render's does.
-                assertTrue(html.text().contains("Checks by table") && html.text().contains("t1 (Table 1)"), html.text());
+                assertTrue(html.text().contains("按表格列出的检查") && html.text().contains("t1 (表 1)"), html.text());
             }
         }
     }

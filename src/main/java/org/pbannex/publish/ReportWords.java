@@ -1,0 +1,186 @@
+package org.pbannex.publish;
+
+import com.opencsv.CSVReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.ingest.InputError;
+import org.pbannex.reference.Biennium;
+import org.pbannex.reference.Texts;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
+
+/**
+ * The run report's words: texts.csv's keys {@code report.*} (and what a synthetic input file is,
+ * edition.synthetic_input, as the covers say it), so that a translator's texts reach the report as they reach the
+ * editions and nothing of the report is worded in the code or its template. Looked up all at once from the run's
+ * texts, so that texts lacking one stop the run naming the key to add, before anything is published.
+ */
+public final class ReportWords {
+
+    static final String PREFIX = "report.";
+    private static final String SYNTHETIC_INPUT = "edition.synthetic_input";
+
+    /** Every word of the report; the template names the plain ones as ${w.name}, the others through {@link #say}. */
+    static final List<String> WORDS = List.of("title_published", "title_failed", "published", "failed", "exit_status", "run",
+            "job", "biennium", "took", "duration_unknown", "duration_min_s", "duration_s", "started", "started_finished",
+            "date_time", "time", "checks_count", "partial", "failed_step", "read_before_use", "failed_checks", "col_check",
+            "col_table", "col_row", "col_expected", "col_actual", "col_where", "no_print_heading", "no_print", "print_heading",
+            "print_about", "print_none", "print_unknown", "col_column", "col_printed", "col_published", "col_why",
+            "restatements_heading", "restatements_not_compared", "restatements_none", "restatements_found", "col_kind",
+            "col_stated", "col_published_by", "col_difference", "kind.restated", "kind.added", "kind.dropped", "xb_heading",
+            "xb_caption", "xb_caption_synthetic", "xb_synthetic", "col_biennium", "col_figure2", "col_table2", "files", "bytes",
+            "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
+            "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
+            "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
+            "col_accepted", "col_rejected", "col_mb", "col_synthetic", "yes", "no", "read_sum", "rejected_in", "run_heading",
+            "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading", "col_rows", "col_sha");
+
+    private final Map<String, Text> words;
+    private final Text syntheticInput;
+
+    private ReportWords(Map<String, Text> words, Text syntheticInput) {
+        this.words = Map.copyOf(words);
+        this.syntheticInput = syntheticInput;
+    }
+
+    /** The words from the run's texts; a word they lack is bad input naming the key (exit status 3). */
+    public static ReportWords of(Texts texts) {
+        Map<String, Text> out = new LinkedHashMap<>();
+        WORDS.forEach(w -> out.put(w, texts.get(PREFIX + w)));
+        return new ReportWords(out, texts.has(SYNTHETIC_INPUT) ? texts.get(SYNTHETIC_INPUT) : Text.EMPTY);
+    }
+
+    /**
+     * The words of a run that failed before it read its texts (its input refused): read from the input's texts files
+     * as they stand (the shared file, then the biennium's own), rows that cannot be read passed over, so that a bad
+     * input still gets its report. A word found nowhere is shown as its key, never in words of the code's own.
+     */
+    public static ReportWords read(Path input, Biennium biennium) {
+        Map<String, Text> rows = new LinkedHashMap<>();
+        if (input != null && Files.isDirectory(input)) {
+            rows(input.resolve("reference/texts.csv"), rows);
+            if (biennium != null) {
+                rows(input.resolve(biennium.code()).resolve("reference/texts.csv"), rows);
+            }
+        }
+        Map<String, Text> out = new LinkedHashMap<>();
+        WORDS.forEach(w -> out.put(w, rows.getOrDefault(PREFIX + w, Text.of(PREFIX + w))));
+        Text synthetic = rows.getOrDefault(SYNTHETIC_INPUT, Text.EMPTY);
+        try {
+            synthetic = Texts.withIncludes(rows, "texts.csv").getOrDefault(SYNTHETIC_INPUT, synthetic);
+        } catch (InputError unreadable) {
+            // its includes as they stand: the words are still better than none
+        }
+        return new ReportWords(out, synthetic);
+    }
+
+    private static void rows(Path file, Map<String, Text> into) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(r)) {
+            for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
+                if (row.length >= 3 && !row[0].isBlank()) {
+                    into.put(row[0].strip(), new Text(row[1], row[2]));
+                }
+            }
+        } catch (IOException | com.opencsv.exceptions.CsvException | RuntimeException unreadable) {
+            // the rows read so far stand
+        }
+    }
+
+    /** The report's language: the run's first edition (a job's languages: [zh, en] gives a Chinese report). */
+    public static Language languageOf(RunRecord run) {
+        return run.languages().isEmpty() ? Language.ZH : Language.of(run.languages().get(0));
+    }
+
+    public Text text(String word) {
+        Text t = words.get(word);
+        if (t == null) {
+            throw new IllegalArgumentException("no report word '" + word + "' (ReportWords.WORDS)");
+        }
+        return t;
+    }
+
+    /** What a synthetic input file is, in the texts' words; empty when the run did not read them. */
+    public Text syntheticInput() {
+        return syntheticInput;
+    }
+
+    /** The words in one language, for the template's ${w.name}. */
+    Map<String, String> in(Language language) {
+        Map<String, String> out = new LinkedHashMap<>();
+        words.forEach((k, v) -> out.put(k, v.in(language)));
+        return out;
+    }
+
+    /**
+     * The words of one language with their placeholders filled: say('checks_count', 'passed', 5, 'failed', 0) (one
+     * method per count of placeholders: the templates' OGNL calls no varargs method).
+     */
+    public record In(ReportWords words, Language language) {
+
+        public String say(String word) {
+            return words.text(word).in(language);
+        }
+
+        public String say(String word, String name, Object value) {
+            return words.text(word).with(name, String.valueOf(value)).in(language);
+        }
+
+        public String say(String word, String name, Object value, String name2, Object value2) {
+            return words.text(word).with(name, String.valueOf(value)).with(name2, String.valueOf(value2)).in(language);
+        }
+
+        /** Items as a list reads in the report's language ("t1, t2" / "t1、t2", report.list's {a} and {b}). */
+        public String join(List<String> items) {
+            String out = items.isEmpty() ? "" : items.get(0);
+            for (int i = 1; i < items.size(); i++) {
+                out = say("list", "a", out, "b", items.get(i));
+            }
+            return out;
+        }
+
+        /** The word's text before or after a placeholder, for a link in a sentence ("Rejected lines are in {file}."). */
+        public String before(String word, String name) {
+            String t = say(word);
+            int at = t.indexOf("{" + name + "}");
+            return at < 0 ? t : t.substring(0, at);
+        }
+
+        /** The word's text between two placeholders: report.list's ", " or "、" between two items. */
+        public String between(String word, String first, String second) {
+            return after(word, first).replace("{" + second + "}", "");
+        }
+
+        public String after(String word, String name) {
+            String t = say(word);
+            int at = t.indexOf("{" + name + "}");
+            return at < 0 ? "" : t.substring(at + name.length() + 2);
+        }
+
+        /** A stored time (ISO-8601) as the report's words write a date and time (report.date_time, report.time). */
+        public String dateTime(String iso) {
+            return when("date_time", iso);
+        }
+
+        public String time(String iso) {
+            return when("time", iso);
+        }
+
+        // A pattern that is none (a word shown as its key when no texts could be read) leaves the time as stored.
+        private String when(String pattern, String iso) {
+            try {
+                return words.text(pattern).instant(iso).in(language);
+            } catch (IllegalArgumentException notAPattern) {
+                return String.valueOf(iso);
+            }
+        }
+    }
+}
