@@ -122,15 +122,17 @@ class NewBienniumNotesTest {
         Path own = Files.createDirectories(input.resolve("2024-25/reference")).resolve("texts.csv");
         Files.copy(input.resolve("2022-23/reference/texts.csv"), own);
         List<String> rows = Files.readAllLines(own, StandardCharsets.UTF_8);
+        // The note on the editions too: its English is checked against the ILO's English edition, a print.
         for (String key : List.of("t2.footnote.2", "a4.not_itemised_note", "a4.not_itemised", "a4.no_chart", "i2.footnote.5",
-                "i3.footnote.2", "ii1.title")) {
+                "i3.footnote.2", "ii1.title", "publication.note.2")) {
             assertTrue(rows.stream().anyMatch(l -> l.startsWith(key + ".printed,")), key + " speaks of the print");
         }
-        int first = Lines.firstStartingWith(rows, "ii1.title.printed,") + 1;
+        assertTrue(rows.stream().noneMatch(l -> l.startsWith("publication.note.2,")), "the note on the editions has no plain key");
+        int first = Lines.firstStartingWith(rows, "publication.note.2.printed,") + 1;
         assertTrue(rows.stream().limit(first - 1).noneMatch(l -> l.split(",", 2)[0].endsWith(".printed")), "the first such row");
         String line = oneLine(check(input));
-        assertTrue(line.contains("input/2024-25/reference/texts.csv, line " + first + ", column key: 'ii1.title.printed' is not read: "
-                + "it is the wording for a biennium that names a printed document"), line);
+        assertTrue(line.contains("input/2024-25/reference/texts.csv, line " + first + ", column key: 'publication.note.2.printed' is not "
+                + "read: it is the wording for a biennium that names a printed document"), line);
     }
 
     /**
@@ -142,8 +144,16 @@ class NewBienniumNotesTest {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path plain = TestInputs.copyOfBundledInput(before.resolve("input"));
         TestInputs.edit(plain.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^([^,]+)\\.printed,", "$1,"));
-        var now = Publication.compute(input, new Biennium(2022)).tables();
-        var then = Publication.compute(plain, new Biennium(2022)).tables();
+        var nowComputed = Publication.compute(input, new Biennium(2022));
+        var thenComputed = Publication.compute(plain, new Biennium(2022));
+        var now = nowComputed.tables();
+        var then = thenComputed.tables();
+        // The general notes too (the one on the editions, publication.note.2.printed), each on the same tables.
+        var notes = nowComputed.reference().texts().numbered(org.pbannex.reference.TextKeys.GENERAL_NOTES);
+        assertEquals(thenComputed.reference().texts().numbered(org.pbannex.reference.TextKeys.GENERAL_NOTES), notes);
+        assertTrue(notes.stream().anyMatch(n -> n.en().contains("has not yet been checked against the ILO's English edition")), notes.toString());
+        assertEquals(RunRenderer.noteTables(thenComputed.reference().texts()), RunRenderer.noteTables(nowComputed.reference().texts()));
+        assertTrue(RunRenderer.noteTables(nowComputed.reference().texts()).contains(List.of("i1", "i2", "i3", "ii1", "risk", "sa")));
         assertEquals(then.keySet(), now.keySet());
         for (String id : now.keySet()) {
             Table a = now.get(id);
