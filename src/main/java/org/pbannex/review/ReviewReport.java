@@ -33,7 +33,7 @@ final class ReviewReport {
     }
 
     /** The review page's words (texts.csv, keys review.*), looked up once so that a missing one fails before writing. */
-    private static final List<String> WORDS = List.of("input_changed", "explain.input", "explain.derived", "explain.formula",
+    private static final List<String> WORDS = List.of("explain.input", "explain.derived", "explain.formula",
             "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell",
             "col.row", "col.column", "col.published", "col.returned", "col.kind", "col.sources", "no_changes");
 
@@ -53,6 +53,8 @@ final class ReviewReport {
         Texts t = result.texts();
         Map<String, String> w = new LinkedHashMap<>();
         WORDS.forEach(k -> w.put(k, t.get("review." + k).in(page)));
+        // Which input the changes were traced in: the run's own copy (input.zip), or today's for a run that kept none.
+        w.put("input_changed", t.get(result.inRunInput() ? "review.input_changed.run_copy" : "review.input_changed").in(page));
         String file = returned.getFileName().toString();
         w.put("title", t.get("review.title").with("file", file).in(page));
         w.put("summary", t.get("review.summary").with("run", result.runId())

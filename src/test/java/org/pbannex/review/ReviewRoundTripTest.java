@@ -591,6 +591,8 @@ class ReviewRoundTripTest {
         String page = Files.readString(tmp.resolve("review-back.html"));
         assertTrue(page.contains(gbLine.replace("'", "&#39;")), page);
         assertTrue(page.contains(">" + input + "/2022-23/budget.csv<"), "the page names the file changed since the run: " + page);
+        assertTrue(page.replace("&#39;", "'").contains("Each change is traced in the run's own copy of the input it read (input.zip in "
+                + "the run's folder)"), "the page says which input it traced the changes in: " + page);
         assertEquals(-1, Files.mismatch(copy.resolve("2022-23/budget.csv"), budget), "GB not written");
         assertEquals(-1, Files.mismatch(copy.resolve("2022-23/strategic_risks.csv"), input.resolve("2022-23/strategic_risks.csv")),
                 "the refused text not written");
@@ -694,6 +696,9 @@ class ReviewRoundTripTest {
                 Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")), "Africa's line, where it is now");
         String page = Files.readString(tmp.resolve("review-back.html"));
         assertTrue(page.contains(">" + file + ": 已没有运行所读的记录 region = EU (annual_inflation_pct)<"), page);
+        // The page, in the workbook's language, says the changes were traced in the run's own copy of its input.
+        assertTrue(page.contains("每处变化均在运行文件夹中保存的该运行所读输入的副本（input.zip）中追溯"), page);
+        assertFalse(page.contains("未保存其所读输入的副本"), page);
 
         // A run published before runs kept their input: traced in today's input, and said so.
         Files.delete(zh.resolveSibling("input.zip"));
@@ -701,6 +706,8 @@ class ReviewRoundTripTest {
                 runOut.toString());
         assertEquals(0, old.status(), old.toString());
         assertTrue(old.out().contains("the run keeps no copy of its input (published before runs kept one)"), old.out());
+        String oldPage = Files.readString(tmp.resolve("review-back.html"));
+        assertTrue(oldPage.contains("且该运行未保存其所读输入的副本") && !oldPage.contains("input.zip"), "and its page: " + oldPage);
     }
 
     /** An input workbook (input export) given to review is named as one, with the commands that take it. */
