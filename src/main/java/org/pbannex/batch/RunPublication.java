@@ -23,6 +23,7 @@ import org.pbannex.restatement.Restatements;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.PrintedDifference;
+import org.pbannex.table.Text;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
@@ -104,7 +105,8 @@ public class RunPublication {
             org.pbannex.review.RunInput.keep(computed.inputs(), folder.staging());
         }
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
-                .map(d -> d.title().en() + " (" + d.symbol() + ")").orElse(""), computed.restatements());
+                .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
+                .orElse(Text.EMPTY), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),

@@ -25,9 +25,10 @@ public record RunRecord(String runId, String job, String biennium, String status
                         RunDiff previous, List<ExpenditureIngest.FileStats> expenditure, Comparison comparison) {
 
     /**
-     * @param printedDocument the symbol and title of the printed document the figures are compared with, or "" for none
+     * @param printedDocument the title and symbol of the printed document the figures are compared with, in each
+     *                        language (the report names it in its own), or empty for none
      */
-    public record Comparison(String printedDocument, org.pbannex.restatement.Restatements restatements) {
+    public record Comparison(org.pbannex.table.Text printedDocument, org.pbannex.restatement.Restatements restatements) {
     }
 
     /** A record that says nothing of comparisons (a run that failed before it computed its tables). */
