@@ -109,6 +109,8 @@ public class AnnexJobConfiguration {
             if (!failures.isEmpty()) {
                 throw new org.pbannex.publication.ReconciliationFailed(failures);
             }
+            // The report's words looked up before anything is rendered: texts lacking one stop here, naming the key.
+            org.pbannex.publish.ReportWords.of(computed.reference().texts());
             contribution.incrementWriteCount(computed.checks().passedCount());
         });
     }

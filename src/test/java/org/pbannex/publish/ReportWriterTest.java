@@ -292,4 +292,25 @@ class ReportWriterTest {
         html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         assertEquals("report.failed", html.selectFirst("h1").text());
     }
+    /**
+     * Texts lacking one of the report's words stop the run at its check step, before anything is rendered, naming the
+     * key to add; the failed run's report shows that word as its key, the others in the texts' words.
+     */
+    @Test
+    void textsLackingAReportWordStopTheRunBeforeItRenders(@TempDir Path dir) throws IOException {
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(dir.resolve("input"));
+        org.pbannex.TestInputs.edit(input.resolve("reference/texts.csv"), s -> s.replace("\nreport.failed_step,失败的步骤：,Failed step:\n", "\n"));
+        Path out = dir.resolve("out");
+        org.pbannex.CliRun r = org.pbannex.CliRun.run(dir.resolve("db"), "run", "regenerate", "--tables", "t1", "--format", "csv",
+                "--input", input.toString(), "--output", out.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains("no text with key 'report.failed_step': add a row for it (key,zh,en)"), r.err());
+        Path failed;
+        try (var runs = Files.list(out.resolve("2022-23/failed"))) {
+            failed = runs.findFirst().orElseThrow();
+        }
+        assertFalse(Files.exists(out.resolve("2022-23/latest")), "nothing published");
+        String headline = Jsoup.parse(failed.resolve(ReportWriter.FILE).toFile()).selectFirst(".headline").text();
+        assertTrue(headline.startsWith("失败：未发布任何内容") && headline.contains("report.failed_step check"), headline);
+    }
 }
