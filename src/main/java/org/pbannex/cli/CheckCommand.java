@@ -65,7 +65,7 @@ public class CheckCommand implements Callable<Integer> {
                 if (biennia.size() == 1) {
                     throw e;
                 }
-                System.err.println("pb-annex: " + biennium + ": " + ExitCodes.message(e));
+                ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + biennium + ": " + l));
                 System.out.println(biennium + ": invalid input, exit status " + ExitCodes.of(e));
                 status = ExitCodes.of(e);
             }

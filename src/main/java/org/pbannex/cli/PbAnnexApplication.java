@@ -47,7 +47,7 @@ public final class PbAnnexApplication {
             CommandLine cli = PbAnnexCommand.commandLine(args).setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler((e, cmd, parsed) -> {
                         LOG.error("pb-annex {} failed", String.join(" ", args), e);
-                        cmd.getErr().println("pb-annex: " + ExitCodes.message(e));
+                        ExitCodes.lines(e).forEach(l -> cmd.getErr().println("pb-annex: " + l));
                         return ExitCodes.of(e);
                     });
             cli.setParameterExceptionHandler((e, a) -> {

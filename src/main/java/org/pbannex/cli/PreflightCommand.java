@@ -293,7 +293,8 @@ public class PreflightCommand implements Callable<Integer> {
 
     private void failed(String what, RuntimeException e) {
         LOG.warn("preflight: {} failed", what, e);
-        failed(what, ExitCodes.of(e), ExitCodes.message(e));
+        // One row a need: the others found with it (more bad characters) are check's to list.
+        failed(what, ExitCodes.of(e), ExitCodes.message(e) + (ExitCodes.lines(e).size() > 1 ? " (and more: ./pb-annex check lists them all)" : ""));
     }
 
     private void failed(String what, int status, String found) {

@@ -172,7 +172,7 @@ public class RunCommand implements Callable<Integer> {
                 status = runOne(spring, request, true, System.nanoTime(), timing);
             } catch (RuntimeException | IOException e) {
                 LOG.error("run of {} failed", request.biennium(), e);
-                System.err.println("pb-annex: " + request.biennium() + ": " + ExitCodes.message(e));
+                ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + request.biennium() + ": " + l));
                 System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
                 status = ExitCodes.of(e);
             }
@@ -223,7 +223,7 @@ public class RunCommand implements Callable<Integer> {
             Throwable failure = RunInfo.failure(execution);
             spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);
-            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ExitCodes.message(failure));
+            ExitCodes.lines(failure).forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
             }

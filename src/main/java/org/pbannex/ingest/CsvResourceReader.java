@@ -112,9 +112,16 @@ public final class CsvResourceReader {
         ColumnMagnitudes magnitudes = new ColumnMagnitudes(resource.fields().size());
         long firstBlank = 0;
         long record = 1;
+        // Once a value holds a bad character, the rest of the file is read for bad characters only, to tell them all.
+        BadCharacters bad = new BadCharacters();
         while (true) {
             long startLine = csv.getLinesRead() + 1;
-            String[] cells = next(csv, source);
+            String[] cells;
+            try {
+                cells = next(csv, source);
+            } catch (InputError e) {
+                throw bad.before(e);
+            }
             if (cells == null) {
                 break;
             }
@@ -125,28 +132,52 @@ public final class CsvResourceReader {
                 firstBlank = firstBlank == 0 ? line : firstBlank;
                 continue;
             }
-            if (firstBlank > 0) {
-                throw new InputError(source.name(), source.shown(firstBlank), "", "blank line inside the data: remove it "
-                        + "(blank lines are allowed only at the end of the file)");
+            try {
+                if (firstBlank > 0) {
+                    throw new InputError(source.name(), source.shown(firstBlank), "", "blank line inside the data: remove it "
+                            + "(blank lines are allowed only at the end of the file)");
+                }
+                if (cells.length != header.length) {
+                    throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
+                            + " cells but the header has " + header.length + ExcelDamage.decimalCommaSplit(cells, header.length,
+                            i -> i < header.length && resource.fields().stream().anyMatch(f -> f.type() == FieldType.NUMBER
+                                    && f.name().equals(header[i].strip()))));
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (int i = 0; i < resource.fields().size(); i++) {
+                    Field f = resource.fields().get(i);
+                    String raw = cells[index.get(f.name())];
+                    String problem = TextRules.problem(raw, lineFeeds(f));
+                    if (problem != null && raw.length() <= TextRules.MAX_LENGTH
+                            && bad.add(source.name(), source.shown(line), f.name(), TextRules.badCharacters(raw, lineFeeds(f)))) {
+                        continue;
+                    }
+                    if (!bad.isEmpty()) {
+                        continue;
+                    }
+                    if (problem != null) {
+                        throw new InputError(source.name(), source.shown(line), f.name(), problem);
+                    }
+                    Object value = parseChecked(raw, f, source, line);
+                    magnitudes.add(i, f, value, source, line);
+                    values.put(f.name(), value);
+                }
+                if (!bad.isEmpty()) {
+                    continue;
+                }
+                checkLanguagePairs(pairs, values, source, line);
+                checkPrimaryKey(resource, values, seenKeys, source, line);
+                rows.add(new CsvTable.Row(line, List.of(cells)));
+                records.add(new Record(source.name(), source.shown(line), values));
+            } catch (InputError e) {
+                if (bad.isEmpty()) {
+                    throw e;
+                }
+                // A problem of another kind after a bad character: told once the characters are mended.
             }
-            if (cells.length != header.length) {
-                throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
-                        + " cells but the header has " + header.length + ExcelDamage.decimalCommaSplit(cells, header.length,
-                        i -> i < header.length && resource.fields().stream().anyMatch(f -> f.type() == FieldType.NUMBER
-                                && f.name().equals(header[i].strip()))));
-            }
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < resource.fields().size(); i++) {
-                Field f = resource.fields().get(i);
-                String raw = cells[index.get(f.name())];
-                Object value = parse(raw, f, source, line);
-                magnitudes.add(i, f, value, source, line);
-                values.put(f.name(), value);
-            }
-            checkLanguagePairs(pairs, values, source, line);
-            checkPrimaryKey(resource, values, seenKeys, source, line);
-            rows.add(new CsvTable.Row(line, List.of(cells)));
-            records.add(new Record(source.name(), source.shown(line), values));
+        }
+        if (!bad.isEmpty()) {
+            throw bad.error();
         }
         if (records.size() < resource.minRows()) {
             throw new InputError(source.name(), 0, "", "file has a header but no data rows");
@@ -241,10 +272,20 @@ public final class CsvResourceReader {
 
     /** Parses one cell; {@code line} is the CSV line (the source shows it with its offset). */
     static Object parse(String raw, Field f, SourceName source, long line) {
-        String problem = TextRules.problem(raw, f.lineBreaksAllowed() && f.type() == FieldType.STRING);
+        String problem = TextRules.problem(raw, lineFeeds(f));
         if (problem != null) {
             throw new InputError(source.name(), source.shown(line), f.name(), problem);
         }
+        return parseChecked(raw, f, source, line);
+    }
+
+    /** Whether a field's values may hold line feeds (between paragraphs). */
+    private static boolean lineFeeds(Field f) {
+        return f.lineBreaksAllowed() && f.type() == FieldType.STRING;
+    }
+
+    /** Parses one cell whose characters {@link TextRules#problem} accepted. */
+    private static Object parseChecked(String raw, Field f, SourceName source, long line) {
         String v = raw.strip();
         if (v.isEmpty()) {
             if (f.required()) {

@@ -1,5 +1,7 @@
 package org.pbannex.ingest;
 
+import java.util.List;
+
 /**
  * Bad input: names the file, the line (1-based, 0 when the file as a whole is at fault),
  * the column (may be empty) and the reason. Maps to exit status 3. A sheet of an input workbook
@@ -11,13 +13,24 @@ public class InputError extends RuntimeException {
     private final long line;
     private final String column;
     private final String reason;
+    private final List<String> more;
 
     public InputError(String file, long line, String column, String reason) {
+        this(file, line, column, reason, List.of());
+    }
+
+    /** The first of several problems found together, as its own line, and the others' lines after it. */
+    InputError(InputError first, List<String> more) {
+        this(first.file, first.line, first.column, first.reason, List.copyOf(more));
+    }
+
+    private InputError(String file, long line, String column, String reason, List<String> more) {
         super(format(file, line, column, reason));
         this.file = file;
         this.line = line;
         this.column = column == null ? "" : column;
         this.reason = reason;
+        this.more = more;
     }
 
     private static String format(String file, long line, String column, String reason) {
@@ -45,5 +58,14 @@ public class InputError extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    /**
+     * The lines of the problems found with this one, told after its own (every bad character of a file, not the first
+     * alone, so that one check names them all): each as {@link #getMessage} is, then "and N more in FILE" where a file
+     * has more than are listed. Empty for a problem found alone.
+     */
+    public List<String> more() {
+        return more;
     }
 }

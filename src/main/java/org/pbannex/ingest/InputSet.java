@@ -218,19 +218,23 @@ public final class InputSet {
     }
 
     /**
-     * Refuses the first text value (of every resource, in file order) holding a character the font cannot show, naming
-     * its file, line, column and the character: the PDF would leave it out.
+     * Refuses the text values (of every resource, in file order) holding a character the font cannot show, naming each
+     * character's file, line, column and code point: the PDF would leave it out. The first is the error's line, the
+     * others follow it ({@link InputError#more}).
      */
     public void refuseUnshown(Glyphs glyphs) {
+        BadCharacters bad = new BadCharacters();
         for (CsvTable t : tables.values()) {
             for (Record rec : t.records()) {
                 for (Map.Entry<String, Object> e : rec.values().entrySet()) {
-                    String problem = e.getValue() instanceof String text ? glyphs.problem(text) : null;
-                    if (problem != null) {
-                        throw new InputError(rec.file(), rec.line(), e.getKey(), problem);
+                    if (e.getValue() instanceof String text) {
+                        bad.add(rec.file(), rec.line(), e.getKey(), glyphs.problems(text));
                     }
                 }
             }
+        }
+        if (!bad.isEmpty()) {
+            throw bad.error();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.pbannex.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +54,29 @@ public final class TextRules {
             return "text of " + raw.length() + " characters: a value holds at most " + MAX_LENGTH
                     + " (the limit of a workbook cell)";
         }
+        List<String> bad = badCharacters(raw, lineFeeds, false);
+        if (!bad.isEmpty()) {
+            return bad.get(0);
+        }
+        if (raw.contains("??")) {
+            // Chinese saved in an encoding without it (Excel's "CSV (Comma delimited)" on a Western Windows) becomes
+            // question marks: valid text that would otherwise be published as "1.??????".
+            return "holds '??', what is left of text saved in an encoding without its characters (Chinese saved as "
+                    + "Windows-1252, say): type the text again and " + ExcelDamage.SAVE_AS_UTF8;
+        }
+        return null;
+    }
+
+    /**
+     * Every character of a value no input may hold, each as {@link #problem} names it (code point, name, where in the
+     * value and what to do), in order; none when the value has none. So that a file's bad characters are told together.
+     */
+    public static List<String> badCharacters(String raw, boolean lineFeeds) {
+        return badCharacters(raw, lineFeeds, true);
+    }
+
+    private static List<String> badCharacters(String raw, boolean lineFeeds, boolean all) {
+        List<String> found = List.of();
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             String bad = null;
@@ -75,18 +100,16 @@ public final class TextRules {
                 bad = "unpaired surrogate " + hex(cp);
             }
             if (bad != null) {
-                return bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: " + fix
-                        + (cp == '\n' || cp == '\r' ? " (a value is one line: no line breaks inside a cell)" : "");
+                found = found.isEmpty() ? new ArrayList<>() : found;
+                found.add(bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: " + fix
+                        + (cp == '\n' || cp == '\r' ? " (a value is one line: no line breaks inside a cell)" : ""));
+                if (!all) {
+                    return found;
+                }
             }
             i += Character.charCount(cp);
         }
-        if (raw.contains("??")) {
-            // Chinese saved in an encoding without it (Excel's "CSV (Comma delimited)" on a Western Windows) becomes
-            // question marks: valid text that would otherwise be published as "1.??????".
-            return "holds '??', what is left of text saved in an encoding without its characters (Chinese saved as "
-                    + "Windows-1252, say): type the text again and " + ExcelDamage.SAVE_AS_UTF8;
-        }
-        return null;
+        return found;
     }
 
     /** Why a stripped text value would read as a spreadsheet formula, or null. */

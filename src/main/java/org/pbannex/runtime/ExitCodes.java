@@ -32,7 +32,26 @@ public final class ExitCodes {
     }
 
     /**
-     * The one line printed on stderr: the most specific message in the cause chain that a person can act on (what
+     * The lines printed on stderr: {@link #message}, then those of the problems found with it (every bad character of
+     * an input file, each on its line), so that one command names them all; scripts that read the first line read it
+     * as before.
+     */
+    public static java.util.List<String> lines(Throwable failure) {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(message(failure)));
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputError e) {
+                e.more().forEach(m -> lines.add(oneLine(m)));
+                break;
+            }
+            if (t instanceof ReconciliationFailed || t instanceof UsageError) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The first line printed on stderr: the most specific message in the cause chain that a person can act on (what
      * and where: file, line and column; the database's host and port; the path and the operation).
      */
     public static String message(Throwable failure) {

@@ -128,6 +128,39 @@ class InputRulesEndToEndTest {
         assertFalse(checked.out().contains("not checked"), checked.out());
     }
 
+    /**
+     * Several bad characters are named in one check, each on its line with file, line, column, code point and name (the
+     * first as when it is alone, for scripts that read the first line), exit status 3; so are several characters the
+     * PDF's font lacks, in check and in a run that writes PDFs.
+     */
+    @Test
+    void everyBadCharacterIsNamedInOneCheck() throws IOException {
+        Path units = input.resolve("reference/units.csv");
+        TestInputs.edit(units, s -> s.replace("国际劳工大会", "国际\u200b劳工大会").replace("Governing Body", "Governing\ufffd Body"));
+        CliRun check = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals(3, check.status(), check.toString());
+        assertEquals(List.of("pb-annex: " + units + ", line 2, column label_zh: invisible format character U+200B "
+                        + "(ZERO WIDTH SPACE) at character 3 of the value: remove it",
+                "pb-annex: " + units + ", line 3, column label_en: replacement character U+FFFD (REPLACEMENT CHARACTER) "
+                        + "at character 10 of the value: type the character it stands for again (a wrong encoding leaves U+FFFD "
+                        + "where it could not read one)"), check.err().strip().lines().toList());
+
+        TestInputs.edit(units, s -> s.replace("\u200b", "").replace("\ufffd", ""));
+        Path outputs = input.resolve("2022-23/results_outputs.csv");
+        TestInputs.edit(outputs, s -> s.replace("提高雇主和企业会员组织", "提高雇主\uD840\uDC00和企业会员组织")
+                .replace("提高工人组织", "提高\uD840\uDC00工人组织"));
+        for (CliRun r : List.of(CliRun.capture(Map.of(), "check", "--input", input.toString()),
+                run("--tables", "a1", "--lang", "zh", "--format", "pdf"))) {
+            assertEquals(3, r.status(), r.toString());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(2, lines.size(), r.err());
+            assertTrue(lines.get(0).startsWith("pb-annex: " + outputs + ", line 2, column title_zh: character "
+                    + "U+20000 (CJK UNIFIED IDEOGRAPH-20000) at character 5 of the value is not in the PDF's font"), lines.get(0));
+            assertTrue(lines.get(1).startsWith("pb-annex: " + outputs + ", line 3, column title_zh: character "
+                    + "U+20000 (CJK UNIFIED IDEOGRAPH-20000) at character 3 of the value is not in the PDF's font"), lines.get(1));
+        }
+    }
+
     @Test
     void formulaTextStopsTheRun() throws IOException {
         Path units = input.resolve("reference/units.csv");

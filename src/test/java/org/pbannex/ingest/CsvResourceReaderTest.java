@@ -228,6 +228,40 @@ class CsvResourceReaderTest {
         }
     }
 
+    /**
+     * Every bad character of a file is told in one reading, each on its line (two in one value included), so that one
+     * check names them all; the first is the message as when it was alone. A problem of another kind after them is
+     * told once they are mended.
+     */
+    @Test
+    void everyBadCharacterOfAFileIsToldTogether() throws IOException {
+        Path f = write("units.csv", bundledText("reference/units.csv").replace("国际劳工大会", "国际\u200b劳工\ufffd大会")
+                .replace("Governing Body", "Governing\ue000 Body").replace("Legal Services", "Legal\u0007 Services")
+                .replace("\nNORMES,", "\nGB,"));
+        InputError e = assertThrows(InputError.class, () -> read(f, "units"));
+        assertEquals("input/units.csv, line 2, column label_zh: invisible format character U+200B (ZERO WIDTH SPACE) at character 3 "
+                + "of the value: remove it", e.getMessage());
+        assertEquals(List.of(
+                "input/units.csv, line 2, column label_zh: replacement character U+FFFD (REPLACEMENT CHARACTER) at character 6",
+                "input/units.csv, line 3, column label_en: private-use character U+E000 (PRIVATE USE AREA E000) at character 10",
+                "input/units.csv, line 5, column label_en: control character U+0007 at character 6"),
+                e.more().stream().map(m -> m.substring(0, m.indexOf(" of the value"))).toList());
+    }
+
+    /** Past {@link BadCharacters#LISTED} lines a file's other bad characters are counted, not listed. */
+    @Test
+    void manyBadCharactersOfAFileAreCounted() throws IOException {
+        List<String> lines = new java.util.ArrayList<>(bundledText("reference/units.csv").lines().toList());
+        for (int n = 2; n <= 31; n++) {
+            lines.set(n - 1, lines.get(n - 1).replaceFirst(",", ",\u200b"));
+        }
+        InputError e = assertThrows(InputError.class, () -> read(write("units.csv", String.join("\n", lines) + "\n"), "units"));
+        assertTrue(e.getMessage().startsWith("input/units.csv, line 2, column label_zh: invisible format character U+200B"), e.getMessage());
+        assertEquals(BadCharacters.LISTED, e.more().size(), e.more().toString());
+        assertTrue(e.more().get(BadCharacters.LISTED - 2).startsWith("input/units.csv, line 21, column label_zh:"), e.more().toString());
+        assertEquals("and 10 more in input/units.csv", e.more().get(BadCharacters.LISTED - 1));
+    }
+
     /** An ideographic space (U+3000) at either end is trimmed as ASCII spaces are; inside a text it stays. */
     @Test
     void ideographicSpacesAtTheEndsAreTrimmedLikeSpaces() throws IOException {
