@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.pbannex.ingest.Glyphs;
+import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.review.ReviewCommandSupport;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.table.Language;
@@ -49,6 +51,15 @@ public class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The PDF font's characters, for --apply; null without a font (check then says it did not look). */
+    private Glyphs glyphs() {
+        try {
+            return PdfFonts.glyphs(in.settings().fonts());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Path out = outputOptions.outputDir();
@@ -58,7 +69,7 @@ public class ReviewCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
-        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page);
+        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page, apply == null ? null : glyphs());
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()

@@ -15,6 +15,7 @@ import org.pbannex.ingest.CsvResourceWriter;
 import org.pbannex.ingest.CsvTable;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.Field;
+import org.pbannex.ingest.Glyphs;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
@@ -27,9 +28,9 @@ import org.pbannex.runtime.UsageError;
  * {@code review --apply DIR}: a copy of the input tree with the {@code input}-kind changes written into it, for the
  * officer to check and run. The input folder itself is never written. A change is applied only where the input cell
  * still holds the published value (else the input moved on since the run: not applied, with what the cell holds now),
- * and only a value the input's own field rules accept, checked by the ingest's code ({@link CsvResourceReader#refusal}):
- * a value it would refuse is not written (a copy that {@code check} refuses helps no one). Every change gets one line:
- * applied, or not and why.
+ * and only a value the input's own field rules accept, checked by the ingest's code ({@link CsvResourceReader#refusal})
+ * and against the PDF's font as {@code check} checks it ({@link Glyphs}): a value it would refuse is not written (a copy
+ * that {@code check} refuses helps no one). Every change gets one line: applied, or not and why.
  */
 final class ReviewApply {
 
@@ -43,8 +44,11 @@ final class ReviewApply {
     private ReviewApply() {
     }
 
-    /** @return one per change, in the review's order */
-    static List<Applied> apply(Review.Result result, Path inputDir, Path target) throws IOException {
+    /**
+     * @param glyphs the characters the PDF's font shows, or null when there is no font to ask (check says so too)
+     * @return one per change, in the review's order
+     */
+    static List<Applied> apply(Review.Result result, Path inputDir, Path target, Glyphs glyphs) throws IOException {
         Path in = inputDir.toAbsolutePath().normalize();
         Path out = target.toAbsolutePath().normalize();
         if (out.startsWith(in) || in.startsWith(out)) {
@@ -89,6 +93,9 @@ final class ReviewApply {
                     .orElseThrow();
             String value = field.numeric() ? plainNumber(c.returned()) : c.returned();
             String refused = CsvResourceReader.refusal(value, field);
+            if (refused == null && glyphs != null) {
+                refused = glyphs.problem(value);
+            }
             if (refused != null) {
                 done.add(new Applied(c, false, t.get("review.applied.refused").with("where", where)
                         .with("returned", shortened(c.returned())).with("reason", refused)));

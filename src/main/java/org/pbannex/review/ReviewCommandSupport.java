@@ -3,6 +3,7 @@ package org.pbannex.review;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pbannex.ingest.Glyphs;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -20,11 +21,15 @@ public final class ReviewCommandSupport {
     private ReviewCommandSupport() {
     }
 
-    /** @param page the review page's language, or null for the returned workbook's edition */
-    public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page)
-            throws IOException {
+    /**
+     * @param page   the review page's language, or null for the returned workbook's edition
+     * @param glyphs the characters the PDF's font shows, for --apply to refuse a value the PDF would print without
+     *               some of them, as check does; null when there is no font to ask
+     */
+    public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page,
+                                 Glyphs glyphs) throws IOException {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir);
-        List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo);
+        List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo, glyphs);
         Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
         return new Outcome(result, csv, applied == null ? List.of()
                 : summary(applied, result.texts()).stream().map(l -> l.in(Language.EN)).toList());

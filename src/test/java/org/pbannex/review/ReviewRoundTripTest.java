@@ -632,6 +632,42 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * --apply checked a value's characters by the text rules but not against the PDF's font: a reviewer's ideograph the
+     * font lacks (U+20000) was written into the copy, which check then refused (exit 3). It is not written now, with
+     * check's own reason, and the copy checks.
+     */
+    @Test
+    void aCharacterThePdfFontLacksIsNotApplied() throws Exception {
+        Path returned = tmp.resolve("back.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int texts = 0;
+            for (var row : wb.getSheet(sheetOf(published, "risk"))) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().startsWith("商定成果实现率")) {
+                        cell.setCellValue(cell.getStringCellValue().replaceFirst("商定", "商定\uD840\uDC00"));
+                        texts++;
+                    }
+                }
+            }
+            assertEquals(1, texts, "risk 2's consequences");
+            written(wb, returned);
+        }
+        Path copy = tmp.resolve("copy");
+        CliRun r = review(returned, "--apply", copy.toString(), "--lang", "en");
+        assertEquals(0, r.status(), r.toString());
+        String refused = r.out().lines().filter(l -> l.contains("column consequences_zh")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(refused.contains("not applied: ") && refused.contains("the input's rules refuse '商定\uD840\uDC00成果")
+                && refused.endsWith(": character U+20000 (CJK UNIFIED IDEOGRAPH-20000) at character 3 of the value is not in "
+                + "the PDF's font (Noto Sans SC): the PDF would leave it out; write it with another character"), refused);
+        assertEquals(-1, Files.mismatch(copy.resolve("2022-23/strategic_risks.csv"), Golden.input().resolve("2022-23/strategic_risks.csv")),
+                "not written");
+        CliRun check = CliRun.capture(Map.of(), "check", "--input", copy.toString());
+        assertEquals(0, check.status(), check.toString());
+    }
+
+    /**
      * Found in review: with the input changed since the run, a cell's kind was guessed from today's input and the run's
      * checksums. Where the change touched more than half of a column's rows, the column's own field was no longer
      * found, and Africa's inflation rate, still as published in its (moved) line, was called derived: the reviewer's
