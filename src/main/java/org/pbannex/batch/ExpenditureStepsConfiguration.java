@@ -56,7 +56,8 @@ public class ExpenditureStepsConfiguration {
             Path results = RunInputs.folder(run).work().resolve(RunInputs.RESULTS_DIR);
             ExpenditureIngest.PartitionCounts counts = inputs.expenditureIngest(run).parse(p, ExpenditureIngest.resultFile(results, p));
             step.setReadCount(counts.read());
-            step.setWriteCount(counts.read() - counts.rejected());
+            step.setWriteCount(counts.read() - counts.leftOut() - counts.rejected());
+            step.setFilterCount(counts.leftOut());
             step.setProcessSkipCount(counts.rejected());
         });
     }
@@ -89,10 +90,7 @@ public class ExpenditureStepsConfiguration {
             List<ExpenditurePartition> partitions = inputs.partitions(run);
             ExpenditureIngest.Result r = inputs.expenditureIngest(run).merge(partitions, work.resolve(RunInputs.RESULTS_DIR));
             ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
-            StepExecution step = contribution.getStepExecution();
-            step.setReadCount(r.readLines());
-            step.setWriteCount(r.readLines() - r.rejectedLines());
-            step.setProcessSkipCount(r.rejectedLines());
+            counted(contribution.getStepExecution(), r);
         });
     }
 
@@ -108,14 +106,22 @@ public class ExpenditureStepsConfiguration {
                         request.rejects() ? work.resolve(RunInputs.REJECTS_FILE) : null)
                         .run(Publication.expenditureFiles(request.input()), Publication.expenditurePublishedName(request.input()), c);
                 ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
-                StepExecution step = contribution.getStepExecution();
-                step.setReadCount(r.readLines());
-                step.setWriteCount(r.readLines() - r.rejectedLines());
-                step.setProcessSkipCount(r.rejectedLines());
+                counted(contribution.getStepExecution(), r);
             } finally {
                 DataSourceUtils.releaseConnection(c, dataSource);
             }
         });
+    }
+
+    /**
+     * The ingest's lines in the step's counts: read, written (accepted into the totals), filtered (left out: a later
+     * biennium's, in no total) and skipped (rejected), as history lists them.
+     */
+    private static void counted(StepExecution step, ExpenditureIngest.Result r) {
+        step.setReadCount(r.readLines());
+        step.setWriteCount(r.readLines() - r.leftOutLines() - r.rejectedLines());
+        step.setFilterCount(r.leftOutLines());
+        step.setProcessSkipCount(r.rejectedLines());
     }
 
     /** Logs the ingest's progress every 5 s while the partitions run (lines, lines/s, MB, MB/s, time left). */

@@ -11,6 +11,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.ReconciliationFailed;
+import org.pbannex.publication.RunRenderer;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
@@ -117,9 +118,12 @@ public class CheckCommand implements Callable<Integer> {
         var failures = pub.checks().failures();
         var r = pub.restatements();
         // One line per biennium: what was not checked said on it, never claimed.
-        System.out.printf("%s: %s, %d checks passed, %d failed%s (%.1f s)%s%n", pub.inputs().biennium(),
+        // Lines of a later biennium, checked for their form only, are said as left out, not passed over.
+        String leftOut = RunRenderer.wording(pub).linesLeftOut(lines == null ? 0 : lines.leftOutLines(), pub.inputs().biennium()).en();
+        System.out.printf("%s: %s, %d checks passed, %d failed%s%s (%.1f s)%s%n", pub.inputs().biennium(),
                 Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
-                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "", (System.nanoTime() - start) / 1e9,
+                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "",
+                leftOut.isEmpty() ? "" : "; " + leftOut, (System.nanoTime() - start) / 1e9,
                 fontProblem == null ? "" : "; not checked: whether the PDF's font shows every character of the texts ("
                         + fontProblem + ")");
         if (!failures.isEmpty()) {

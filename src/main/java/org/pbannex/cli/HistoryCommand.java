@@ -144,7 +144,7 @@ public class HistoryCommand implements Callable<Integer> {
             System.out.println("Message   " + e.message());
         }
         System.out.println();
-        TextColumns steps = new TextColumns(">EXEC", "STEP", "STATUS", ">READ", ">WRITTEN", ">REJECTED", ">SECONDS", "EXIT");
+        TextColumns steps = new TextColumns(">EXEC", "STEP", "STATUS", ">READ", ">WRITTEN", ">LEFT OUT", ">REJECTED", ">SECONDS", "EXIT");
         var instance = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
         if (instance != null) {
             var executions = new java.util.ArrayList<>(repository.getJobExecutions(instance.getJobInstance()));
@@ -155,7 +155,7 @@ public class HistoryCommand implements Callable<Integer> {
                             : java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
                     String exit = s.getExitStatus().getExitDescription();
                     steps.row(execution.getId(), s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
-                            s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                            s.getFilterCount(), s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
                             exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : exit.lines().findFirst().orElse(""));
                 }
             }

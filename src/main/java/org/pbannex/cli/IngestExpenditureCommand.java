@@ -94,7 +94,8 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             return ExitCodes.PUBLISHED;
         }
         for (ExpenditureIngest.FileStats f : r.files()) {
-            System.out.printf("%s: %d read, %d accepted, %d rejected%n", f.file(), f.read(), f.accepted(), f.rejected());
+            System.out.printf("%s: %d read, %d accepted, %s%d rejected%n", f.file(), f.read(), f.accepted(),
+                    f.leftOut() == 0 ? "" : f.leftOut() + " left out, ", f.rejected());
         }
         System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
                 BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(), r.seconds(),

@@ -35,10 +35,12 @@ public final class ExpenditureIngest {
     private static final long ID_MEMORY = 8L << 20;
 
     /**
-     * Per file: lines read, accepted and rejected, bytes, and whether the file is synthetic (named synthetic*); the file
-     * by the name the outputs give it (the manifest, report and data package publish these).
+     * Per file: lines read, accepted (into the run's totals), left out (good lines of biennia after the run's, which no
+     * total of the run sums: checked for their form only) and rejected, bytes, and whether the file is synthetic (named
+     * synthetic*); read = accepted + left out + rejected. The file by the name the outputs give it (the manifest, report
+     * and data package publish these).
      */
-    public record FileStats(String file, long read, long accepted, long rejected, long bytes, boolean synthetic) {
+    public record FileStats(String file, long read, long accepted, long leftOut, long rejected, long bytes, boolean synthetic) {
     }
 
     public record Result(ExpenditureTotals totals, List<FileStats> files, long rejectedLines, double seconds) {
@@ -46,10 +48,18 @@ public final class ExpenditureIngest {
         public long readLines() {
             return files.stream().mapToLong(FileStats::read).sum();
         }
+
+        /** The good lines of biennia after the run's, in no total (see {@link FileStats}). */
+        public long leftOutLines() {
+            return files.stream().mapToLong(FileStats::leftOut).sum();
+        }
     }
 
-    /** What one partition found, for the step's counts: lines read and bad lines kept. */
-    public record PartitionCounts(long read, long rejected) {
+    /**
+     * What one partition found, for the step's counts: lines read, good lines left out (a later biennium's, as far as
+     * the partition can tell: the merge may find one to repeat an earlier id) and bad lines kept.
+     */
+    public record PartitionCounts(long read, long leftOut, long rejected) {
     }
 
     private final Dimensions dimensions;
@@ -133,7 +143,7 @@ public final class ExpenditureIngest {
     public PartitionCounts parse(ExpenditurePartition p, Path resultFile) throws IOException {
         PartitionResult r = parser().parse(p, resultFile.resolveSibling(resultFile.getFileName() + ".ids"), bytesDone, linesDone);
         r.write(resultFile);
-        return new PartitionCounts(r.lines, r.problems.size());
+        return new PartitionCounts(r.lines, r.leftOut, r.problems.size());
     }
 
     /** Merges the result files of every partition, in order (the step after the partitions). */

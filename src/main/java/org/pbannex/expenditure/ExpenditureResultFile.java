@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ExpenditureResultFile {
 
-    private static final int FORMAT = 2; // 2: a cell counts its synthetic lines
+    private static final int FORMAT = 3; // 2: a cell counts its synthetic lines; 3: each file's lines left out
 
     private ExpenditureResultFile() {
     }
@@ -34,6 +34,7 @@ public final class ExpenditureResultFile {
                 out.writeUTF(f.file());
                 out.writeLong(f.read());
                 out.writeLong(f.accepted());
+                out.writeLong(f.leftOut());
                 out.writeLong(f.rejected());
                 out.writeLong(f.bytes());
                 out.writeBoolean(f.synthetic());
@@ -54,7 +55,7 @@ public final class ExpenditureResultFile {
             List<ExpenditureIngest.FileStats> files = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 files.add(new ExpenditureIngest.FileStats(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                        in.readBoolean()));
+                        in.readLong(), in.readBoolean()));
             }
             ExpenditureTotals totals = dims.newTotals();
             totals.read(in);

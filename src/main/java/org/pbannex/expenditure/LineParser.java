@@ -175,11 +175,15 @@ final class LineParser {
     /** Whether the line {@link #scanLine} last read was accepted. */
     boolean accepted;
 
+    /** Good lines of a biennium after the run's: in no total, counted apart from those accepted into them. */
+    long linesLeftOut;
+
     private boolean add() {
         if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
             return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
         }
         if (cell < 0) {
+            linesLeftOut++;
             return true;
         }
         try {

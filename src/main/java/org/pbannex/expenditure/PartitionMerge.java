@@ -121,7 +121,7 @@ final class PartitionMerge {
         }
 
         ExpenditureTotals totals = dimensions.newTotals();
-        Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected
+        Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected, left out
         LineIdSet seen = new LineIdSet(Integer.MAX_VALUE);
         Set<LineIdSet.Key> seenRepeated = new HashSet<>();
         long rejected = 0;
@@ -155,9 +155,10 @@ final class PartitionMerge {
                     throw new InputError(p.shownName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
                             + "the most that 64-bit cents can hold: nothing is published");
                 }
-                long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[2]);
+                long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
                 counts[0] += r.lines;
                 counts[1] += problems.size();
+                counts[2] += r.leftOut;
                 rejected += problems.size();
                 if (rejects != null) {
                     for (LineProblem lp : problems) {
@@ -176,9 +177,10 @@ final class PartitionMerge {
                 throw new InputError(p.shownName(), 1, "", "no expenditure lines after the header");
             }
             long size = Files.size(p.file());
-            stats.add(new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1], c[1], size, p.synthetic()));
-            LOG.info("expenditure {}: {} lines read, {} accepted, {} rejected, {} MB", p.shownName(), c[0], c[0] - c[1], c[1],
-                    size >> 20);
+            var f = new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1] - c[2], c[2], c[1], size, p.synthetic());
+            stats.add(f);
+            LOG.info("expenditure {}: {} lines read, {} accepted, {} left out, {} rejected, {} MB", p.shownName(), f.read(),
+                    f.accepted(), f.leftOut(), f.rejected(), size >> 20);
         }
         double seconds = parseSeconds + (System.nanoTime() - start) / 1e9;
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
@@ -250,7 +252,7 @@ final class PartitionMerge {
             }
             LineIdSet.Key key = parser.lastKey();
             if (watched.contains(key) && !seen.add(key)) {
-                r.totals.subtract(parser.cell, parser.cents);
+                takeOut(r, parser);
                 found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
             }
         });
@@ -265,12 +267,21 @@ final class PartitionMerge {
         for (DiskDuplicates.Duplicate d : dups) {
             byte[] b = LineReader.lineAt(p.file(), d.offset(), p.to());
             if (parser.parse(b, 0, b.length)) {
-                r.totals.subtract(parser.cell, parser.cents);
+                takeOut(r, parser);
             }
             String id = d.id().length() > 60 ? d.id().substring(0, 60) + "…" : d.id();
             found.add(duplicate(d.line(), d.offset(), id, b, 0, b.length));
         }
         return found;
+    }
+
+    /** Takes the good line just parsed out of the partition's totals, or out of its lines left out (in no total). */
+    private static void takeOut(PartitionResult r, LineParser parser) {
+        if (parser.cell < 0) {
+            r.leftOut--;
+        } else {
+            r.totals.subtract(parser.cell, parser.cents);
+        }
     }
 
     private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {

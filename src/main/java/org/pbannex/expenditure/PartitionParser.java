@@ -48,7 +48,7 @@ final class PartitionParser {
             throw e;
         }
         parser.ids.finish();
-        return new PartitionResult(p.index(), lines[0], problems, parser.totals, parser.ids);
+        return new PartitionResult(p.index(), lines[0], parser.linesLeftOut, problems, parser.totals, parser.ids);
     }
 
     private void parseLines(ExpenditurePartition p, LineParser parser, List<LineProblem> problems, long[] lines, AtomicLong bytesDone,

@@ -12,23 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one partition found: its line count, its bad lines (all of them in rejects mode, the first otherwise), the
+ * What one partition found: its line count, its good lines left out (of biennia after the run's), its bad lines (all of them in rejects mode, the first otherwise), the
  * totals of its good lines and its line ids. Written to a file when the partition's step completes, so a restarted
  * run merges it without parsing the partition again.
  */
 final class PartitionResult {
 
-    private static final int FORMAT = 3; // 3: a cell counts its synthetic lines
+    private static final int FORMAT = 4; // 3: a cell counts its synthetic lines; 4: lines left out
 
     final int index;
     final long lines;
+    /** Less those the merge finds to repeat an earlier line's id. */
+    long leftOut;
     final List<LineProblem> problems;
     final ExpenditureTotals totals;
     final LineIdSet ids;
 
-    PartitionResult(int index, long lines, List<LineProblem> problems, ExpenditureTotals totals, LineIdSet ids) {
+    PartitionResult(int index, long lines, long leftOut, List<LineProblem> problems, ExpenditureTotals totals, LineIdSet ids) {
         this.index = index;
         this.lines = lines;
+        this.leftOut = leftOut;
         this.problems = problems;
         this.totals = totals;
         this.ids = ids;
@@ -42,6 +45,7 @@ final class PartitionResult {
             out.writeInt(FORMAT);
             out.writeInt(index);
             out.writeLong(lines);
+            out.writeLong(leftOut);
             out.writeInt(problems.size());
             for (LineProblem p : problems) {
                 out.writeLong(p.line());
@@ -64,6 +68,7 @@ final class PartitionResult {
             }
             int index = in.readInt();
             long lines = in.readLong();
+            long leftOut = in.readLong();
             int n = in.readInt();
             List<LineProblem> problems = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -75,7 +80,7 @@ final class PartitionResult {
             }
             ExpenditureTotals totals = dims.newTotals();
             totals.read(in);
-            return new PartitionResult(index, lines, problems, totals, LineIdSet.read(in, idPages));
+            return new PartitionResult(index, lines, leftOut, problems, totals, LineIdSet.read(in, idPages));
         }
     }
 }

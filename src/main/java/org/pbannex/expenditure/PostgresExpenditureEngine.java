@@ -187,12 +187,23 @@ public final class PostgresExpenditureEngine {
         } catch (ArithmeticException overflow) {
             throw tooLarge(files);
         }
+        // Each file's good lines of those biennia (a repeated id's later line is rejected, not left out), counted apart.
+        long[] leftOut = new long[files.size()];
+        if (leftOutFrom != null) {
+            try (Statement st = db.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT file_no, count(*) FROM " + firstOccurrences()
+                         + " WHERE substr(period, 1, 4)::int >= " + leftOutFrom + " GROUP BY 1")) {
+                while (rs.next()) {
+                    leftOut[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+        }
         List<ExpenditureIngest.FileStats> stats = new ArrayList<>();
         long rejectedLines = 0;
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            stats.add(new ExpenditureIngest.FileStats(publishedName.apply(file), read[f], read[f] - rejected[f], rejected[f],
-                    Files.size(file), ExpenditureIngest.isSynthetic(file)));
+            stats.add(new ExpenditureIngest.FileStats(publishedName.apply(file), read[f], read[f] - leftOut[f] - rejected[f],
+                    leftOut[f], rejected[f], Files.size(file), ExpenditureIngest.isSynthetic(file)));
             rejectedLines += rejected[f];
         }
         double seconds = (System.nanoTime() - start) / 1e9;

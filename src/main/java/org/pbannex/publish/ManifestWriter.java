@@ -36,7 +36,9 @@ public final class ManifestWriter {
     record Input(String resource, String path, String sha256, int rows) {
     }
 
-    record Lines(String file, long read, long accepted, long rejected, long bytes, boolean synthetic) {
+    /** {@code left_out}: good lines of biennia after the run's, in no total of the run (absent in older manifests: 0). */
+    record Lines(String file, long read, long accepted, @JsonProperty("left_out") long leftOut, long rejected, long bytes,
+                 boolean synthetic) {
     }
 
     record Checks(int total, long passed, long failed, List<Check> results) {
@@ -61,7 +63,7 @@ public final class ManifestWriter {
                 run.cause(), run.startedAt(), run.finishedAt(), run.codeVersion(), run.inputChecksum(), run.partial(), run.tables(),
                 run.languages(), run.formats(),
                 run.inputs().stream().map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList(),
-                run.expenditure().stream().map(f -> new Lines(f.file(), f.read(), f.accepted(), f.rejected(), f.bytes(),
+                run.expenditure().stream().map(f -> new Lines(f.file(), f.read(), f.accepted(), f.leftOut(), f.rejected(), f.bytes(),
                         f.synthetic())).toList(),
                 new Checks(run.checks().size(), run.checksPassed(), run.checksFailed(), run.checks().stream()
                         .map(c -> new Check(c.name(), c.table(), c.row(), c.expected(), c.actual(), c.passed(),

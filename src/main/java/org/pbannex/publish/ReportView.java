@@ -42,7 +42,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                          String finishedAt, String duration, boolean partial, String step, String cause,
                          List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
-                         List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
+                         String linesLeftOut, List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
 
     // Whether the run ended on the day it started (then its finish is said as a time alone).
     private static final Text DAY = Text.of("uuuu-MM-dd");
@@ -159,6 +159,14 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     // The table's printed number, else its title (a table the document does not print has no number).
     private static String name(Table t, Language language) {
         return (t.number().isEmpty() ? t.title() : t.number()).in(language);
+    }
+
+    /**
+     * What the expenditure lines left out are, in the texts' words (edition.lines_left_out) and the report's language:
+     * how many, and that no total of the run sums them; empty when none is.
+     */
+    static String linesLeftOut(RunRecord run, ReportWords words, Language language) {
+        return words.linesLeftOut(run.expenditure().stream().mapToLong(f -> f.leftOut()).sum(), run.biennium()).in(language);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pbannex.ingest.InputError;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
+import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 
@@ -38,22 +39,26 @@ public final class ReportWords {
             "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
             "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
-            "col_accepted", "col_rejected", "col_mb", "col_synthetic", "yes", "no", "read_sum", "rejected_in", "run_heading",
+            "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum", "rejected_in", "run_heading",
             "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading", "col_rows", "col_sha");
 
     private final Map<String, Text> words;
     private final Text syntheticInput;
+    /** The editions' words the report shares (edition.*): what lines left out are. */
+    private final Wording edition;
 
-    private ReportWords(Map<String, Text> words, Text syntheticInput) {
+    private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition) {
         this.words = Map.copyOf(words);
         this.syntheticInput = syntheticInput;
+        this.edition = edition;
     }
 
     /** The words from the run's texts; a word they lack is bad input naming the key (exit status 3). */
     public static ReportWords of(Texts texts) {
         Map<String, Text> out = new LinkedHashMap<>();
         WORDS.forEach(w -> out.put(w, texts.get(PREFIX + w)));
-        return new ReportWords(out, texts.has(SYNTHETIC_INPUT) ? texts.get(SYNTHETIC_INPUT) : Text.EMPTY);
+        return new ReportWords(out, texts.has(SYNTHETIC_INPUT) ? texts.get(SYNTHETIC_INPUT) : Text.EMPTY,
+                new Wording(key -> texts.has(key) ? texts.get(key) : Text.EMPTY));
     }
 
     /**
@@ -77,7 +82,7 @@ public final class ReportWords {
         } catch (InputError unreadable) {
             // its includes as they stand: the words are still better than none
         }
-        return new ReportWords(out, synthetic);
+        return new ReportWords(out, synthetic, new Wording(key -> rows.getOrDefault(key, Text.EMPTY)));
     }
 
     private static void rows(Path file, Map<String, Text> into) {
@@ -106,6 +111,11 @@ public final class ReportWords {
             throw new IllegalArgumentException("no report word '" + word + "' (ReportWords.WORDS)");
         }
         return t;
+    }
+
+    /** What the run's expenditure lines left out are (edition.lines_left_out): empty when none is. */
+    public Text linesLeftOut(long lines, String biennium) {
+        return edition.linesLeftOut(lines, biennium);
     }
 
     /** What a synthetic input file is, in the texts' words; empty when the run did not read them. */

@@ -45,7 +45,8 @@ public final class ReportWriter {
                 ReportView.groups(run.checks(), tables, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),
-                run, links(run.outputs(), dir), ReportView.xbTotals(tables, run.biennium()), say);
+                run, ReportView.linesLeftOut(run, words, language), links(run.outputs(), dir),
+                ReportView.xbTotals(tables, run.biennium()), say);
         render(view, words, language, dir);
     }
 

@@ -16,7 +16,7 @@ import org.pbannex.TestInputs;
 /**
  * A bad expenditure line through the whole command: strict runs stop with status 3 naming file, line, column and
  * reason and publish nothing; --rejects publishes rejects/expenditure.csv, and the manifest and report count
- * read = accepted + rejected. Messages name the file as it opens from where the command ran (the input copy here is
+ * read = accepted + left out + rejected. Messages name the file as it opens from where the command ran (the input copy here is
  * outside the working folder: its absolute path); the published outputs name it by the input folder's own name
  * (input/expenditure/...), wherever the command ran. Also generate-expenditure's refusals.
  */
@@ -86,8 +86,10 @@ class ExpenditureRunTest {
         assertEquals(lines.toAbsolutePath().normalize(), named.toAbsolutePath().normalize(), line);
     }
 
+    /** A 2024 line, of a biennium after the run's, is in no total: counted as left out, not accepted. */
     @Test
     void rejectsModePublishesTheBadLineAndCountsIt() throws Exception {
+        Files.writeString(lines, Files.readString(lines) + "Z2,2024-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,10.00\n");
         CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--rejects", "--format", "csv", "--input", input.toString(),
                 "--output", tmp.resolve("out").toString());
         assertEquals(0, r.status(), r.toString());
@@ -103,10 +105,12 @@ class ExpenditureRunTest {
         String manifest = Files.readString(run.resolve("manifest.json"));
         // As before messages named files as they open from where the command ran: by the input folder's own name.
         assertTrue(manifest.replaceAll("\\s", "").contains("\"expenditure_lines\":[{\"file\":\"input/expenditure/synthetic-2016-2023.csv\","
-                + "\"read\":20001,\"accepted\":20000,\"rejected\":1,\"bytes\":" + Files.size(lines) + ",\"synthetic\":true}]"), manifest);
+                + "\"read\":20002,\"accepted\":20000,\"left_out\":1,\"rejected\":1,\"bytes\":" + Files.size(lines)
+                + ",\"synthetic\":true}]"), manifest);
         assertFalse(manifest.contains(tmp.toString()), "no path of where the command ran: " + manifest);
         String report = Files.readString(run.resolve("report.html"));
-        assertTrue(report.contains("读取 = 接受 + 拒绝") && report.contains("<td>20001</td><td>20000</td>"), report);
+        assertTrue(report.contains("读取 = 接受 + 未计入 + 拒绝。") && report.contains("1 行支出明细属于 2022-23 之后的两年期，"
+                + "不计入本次运行的任何合计") && report.contains("<td>20002</td><td>20000</td><td>1</td>"), report);
         assertTrue(report.contains("input/expenditure/synthetic-2016-2023.csv") && !report.contains(tmp.toString()), report);
         assertTrue(Files.isRegularFile(run.resolve("csv/f2.csv")));
     }

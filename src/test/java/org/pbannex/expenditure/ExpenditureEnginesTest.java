@@ -98,6 +98,47 @@ class ExpenditureEnginesTest {
         assertTrue(Files.readString(embeddedRejects).contains("duplicate line_id 'A2'"), Files.readString(embeddedRejects));
     }
 
+    /**
+     * Both engines count a later biennium's good lines as left out, not accepted: read = accepted + left out + rejected
+     * in each file. A left-out line whose id another file repeats is rejected there (the merge took such a line out of
+     * totals that have no cell for it, and failed).
+     */
+    @Test
+    void aLaterBienniumsLinesAreCountedAsLeftOutByBothEngines() throws Exception {
+        Dimensions d = ExpenditureFixtures.dimensions();
+        Dimensions run2022 = new Dimensions(d.regions(), d.countries(), d.units(), d.outcomes(), d.objects(),
+                java.util.Map.of(2024, Dimensions.InForce.leftOut("2024-25")), null);
+        Path lines = dir.resolve("counted/lines.csv");
+        Path more = dir.resolve("counted/more.csv");
+        Files.createDirectories(lines.getParent());
+        String header = "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd\n";
+        Files.writeString(lines, header + "A1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,5.00\n"
+                + "A2,2024-05,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,7.00\n"
+                + "A3,2024-06,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,7.001\n");
+        Files.writeString(more, header + "B1,2022-07,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,2.00\n"
+                + "A2,2024-07,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,7.00\n"
+                + "B3,2024-08,XB,ESTIMATE,ZZ,QQQ,NOUNIT,99,NOOBJECT,1.00\n");
+        ExpenditureIngest.Result embedded = new ExpenditureIngest(run2022, 2, dir.resolve("counted/embedded-rejects.csv"))
+                .run(List.of(lines, more), "expenditure/");
+        ExpenditureIngest.Result pg;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            pg = new PostgresExpenditureEngine(run2022, dir.resolve("counted/postgres-rejects.csv")).run(List.of(lines, more),
+                    "expenditure/", c);
+        }
+        List<ExpenditureIngest.FileStats> expected = List.of(
+                new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 1, 1, 1, Files.size(lines), false),
+                new ExpenditureIngest.FileStats("expenditure/more.csv", 3, 1, 1, 1, Files.size(more), false));
+        assertEquals(expected, embedded.files());
+        assertEquals(expected, pg.files());
+        assertEquals(List.of(2L, 2L), List.of(embedded.leftOutLines(), pg.leftOutLines()));
+        assertEquals(2, embedded.totals().totalLines(), "A1 and B1 summed, nothing of 2024");
+        assertTrue(embedded.totals().sameAs(pg.totals()));
+        // What a run's merge step writes and its publishing step reads back keeps the counts.
+        Path written = dir.resolve("counted/totals.bin");
+        ExpenditureResultFile.write(embedded, written);
+        assertEquals(expected, ExpenditureResultFile.read(written, run2022).files());
+    }
+
     @Test
     void postgresEngineIsStrictToo() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {

@@ -165,6 +165,33 @@ class ReportWriterTest {
         assertTrue(warnings.stream().noneMatch(w -> w.startsWith(synthetic.get(0)) && w.contains("ILO")), warnings.toString());
     }
 
+    /**
+     * A later biennium's lines, in no total of the run, are counted as left out, not accepted: a column of the report's
+     * table and of the manifest's expenditure_lines, and a sentence in the texts' words (edition.lines_left_out).
+     */
+    @Test
+    void linesOfALaterBienniumAreCountedAsLeftOut(@TempDir Path dir) throws IOException {
+        RunRecord base = record(dir, pub.checks().results());
+        RunRecord run = new RunRecord(base.runId(), base.job(), base.biennium(), base.status(), base.exitStatus(), null, null,
+                base.startedAt(), base.finishedAt(), base.codeVersion(), base.inputChecksum(), base.tables(), base.languages(),
+                base.formats(), false, base.inputs(), base.checks(), base.printedDifferences(), base.outputs(), RunDiff.none(),
+                List.of(new org.pbannex.expenditure.ExpenditureIngest.FileStats("input/expenditure/erp.csv", 10, 6, 3, 1,
+                        4096, false)));
+        ReportWriter.write(run, tables, WORDS, dir);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        Element section = html.select("section").stream().filter(s -> s.text().startsWith("Expenditure lines")).findFirst()
+                .orElseThrow(() -> new AssertionError(html.text()));
+        assertEquals(List.of("File", "Read", "Accepted", "Left out", "Rejected", "MB", "Synthetic"), section.select("th").eachText());
+        assertEquals(List.of("input/expenditure/erp.csv", "10", "6", "3", "1", "0", "no"), section.select("tbody td").eachText());
+        assertTrue(section.text().contains("Read = accepted + left out + rejected. 3 expenditure lines of biennia after 2022-23 are "
+                + "left out of every total of this run (only their form is checked)."), section.text());
+
+        ManifestWriter.write(run, dir);
+        String manifest = Files.readString(dir.resolve(ManifestWriter.FILE)).replaceAll("\\s", "");
+        assertTrue(manifest.contains("\"file\":\"input/expenditure/erp.csv\",\"read\":10,\"accepted\":6,\"left_out\":3,"
+                + "\"rejected\":1,"), manifest);
+    }
+
     /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
     @Test
     void chromiumShowsItAndAxeFindsNoViolation(@TempDir Path dir) throws Exception {

@@ -16,12 +16,35 @@ public record Wording(Function<String, Text> lookup) {
     /** What an input file of synthetic data is ("synthetic data, not ILO data"): the covers' list and the run's report. */
     public static final String SYNTHETIC_INPUT = "synthetic_input";
 
+    /**
+     * What an expenditure file's lines left out are ({lines} lines of biennia after {biennium}, in no total of the run):
+     * the run's report and check's summary.
+     */
+    public static final String LINES_LEFT_OUT = "lines_left_out";
+    /** The same of one line. */
+    public static final String LINE_LEFT_OUT = "lines_left_out_one";
+
     public Text text(String key) {
         return lookup.apply("edition." + key);
     }
 
     public String in(String key, Language lang) {
         return text(key).in(lang);
+    }
+
+    /**
+     * What a run's expenditure lines left out are (lines of biennia after the run's, in none of its totals): empty when
+     * none is; a run that counts some but has no words for them is a mistake, not a silence.
+     */
+    public Text linesLeftOut(long lines, String biennium) {
+        if (lines == 0) {
+            return Text.EMPTY;
+        }
+        Text said = text(lines == 1 ? LINE_LEFT_OUT : LINES_LEFT_OUT);
+        if (said.isEmpty()) {
+            throw new IllegalStateException("expenditure lines left out without the texts' words for them");
+        }
+        return said.with("lines", String.valueOf(lines)).with("biennium", biennium);
     }
 
     /** The given keys' texts in one language, for a template ({@code ${w.source}}); a missing key fails here. */
