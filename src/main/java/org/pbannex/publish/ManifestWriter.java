@@ -36,9 +36,16 @@ public final class ManifestWriter {
     record Input(String resource, String path, String sha256, int rows) {
     }
 
-    /** {@code left_out}: good lines of biennia after the run's, in no total of the run (absent in older manifests: 0). */
-    record Lines(String file, long read, long accepted, @JsonProperty("left_out") long leftOut, long rejected, long bytes,
+    /**
+     * {@code left_out}: good lines of biennia after the run's, in no total of the run; a manifest written before they
+     * were counted has none (read as 0: its runs stay readable by history, status and distribute).
+     */
+    record Lines(String file, long read, long accepted, @JsonProperty("left_out") Long leftOut, long rejected, long bytes,
                  boolean synthetic) {
+
+        Lines {
+            leftOut = leftOut == null ? 0L : leftOut;
+        }
     }
 
     record Checks(int total, long passed, long failed, List<Check> results) {

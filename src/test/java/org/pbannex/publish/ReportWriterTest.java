@@ -190,6 +190,11 @@ class ReportWriterTest {
         String manifest = Files.readString(dir.resolve(ManifestWriter.FILE)).replaceAll("\\s", "");
         assertTrue(manifest.contains("\"file\":\"input/expenditure/erp.csv\",\"read\":10,\"accepted\":6,\"left_out\":3,"
                 + "\"rejected\":1,"), manifest);
+        // A run published before lines were counted as left out is read as leaving none out.
+        Files.writeString(dir.resolve(ManifestWriter.FILE), Files.readString(dir.resolve(ManifestWriter.FILE))
+                .replaceAll("\"left_out\"\\s*:\\s*3\\s*,", ""));
+        assertEquals(0L, ManifestWriter.read(dir).expenditureLines().get(0).leftOut());
+        assertEquals(6, ManifestWriter.read(dir).expenditureLines().get(0).accepted());
     }
 
     /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
