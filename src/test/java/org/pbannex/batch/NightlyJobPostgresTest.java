@@ -98,6 +98,41 @@ class NightlyJobPostgresTest {
         assertTrue(again.out().contains("Nothing to do"), again.out());
     }
 
+    /**
+     * A 2024 line, in no total of a 2022-23 run, is counted as left out by the PostgreSQL engine's step as by the
+     * embedded one: the manifest's left_out and the step's filter count, not accepted (written). In a database of its
+     * own, so that the other tests' job repository holds only their runs.
+     */
+    @Test
+    void aLaterBienniumsLineIsCountedAsLeftOut() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE left_out");
+        }
+        var own = new java.util.HashMap<>(settings);
+        own.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "left_out"));
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path lines = input.resolve("expenditure/synthetic-2016-2023.csv");
+        java.nio.file.Files.writeString(lines, java.nio.file.Files.readString(lines)
+                + "Z2,2024-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,10.00\n");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.capture(own, "run", "nightly", "--format", "csv", "--input", input.toString(), "--output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        Path run;
+        try (var runs = java.nio.file.Files.list(out.resolve("2022-23"))) {
+            run = runs.filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals("latest"))
+                    .findFirst().orElseThrow();
+        }
+        String manifest = java.nio.file.Files.readString(run.resolve("manifest.json")).replaceAll("\\s", "");
+        assertTrue(manifest.contains("\"read\":20001,\"accepted\":20000,\"left_out\":1,\"rejected\":0,"), manifest);
+        try (Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "left_out"), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT read_count, write_count, filter_count FROM batch_step_execution "
+                     + "WHERE step_name = 'expenditurePostgres'")) {
+            assertTrue(rs.next(), "the PostgreSQL engine's step");
+            assertEquals(java.util.List.of(20_001L, 20_000L, 1L), java.util.List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        }
+    }
+
     @Test
     void aLockHeldByALiveRunStopsASecondRunWithStatus5() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
