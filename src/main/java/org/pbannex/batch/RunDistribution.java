@@ -155,26 +155,41 @@ public class RunDistribution {
         if (waiting.run(runId).isEmpty()) {
             return new CatchUp(Sending.none(runId), waiting.besides(runId));
         }
-        String biennium = request.biennium().code();
-        String output = request.output().toString();
         try {
-            // Sent under the lock of the biennium and output folder, as the run's own step would: two runs that both find
-            // nothing to do (on PostgreSQL, from two places) never both send it.
-            lease.acquire(biennium, output, runId);
+            return holding(request.biennium().code(), request.output(), runId, () -> new CatchUp(send(request,
+                    waiting.run(runId).get(), distribute, () -> RunInputs.computedAgain(request)), waiting.besides(runId)));
         } catch (RunLease.Busy busy) {
-            LOG.info("run {} waits for its reviewers, and another run holds {}: {}", runId, biennium, busy.getMessage());
+            LOG.info("run {} waits for its reviewers, and another run holds {}: {}", runId, request.biennium().code(),
+                    busy.getMessage());
             return new CatchUp(Sending.none(runId), waiting.runs());
         }
+    }
+
+    /** What is done holding a run's lock. */
+    @FunctionalInterface
+    public interface UnderLock<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Sends (or writes) run {@code runId} holding the lock of its biennium and output folder, the one every run holds
+     * from its first step to its last: the catch-up of the job's next run and {@code distribute RUN_ID} by hand never send
+     * beside each other, beside the run's own distribute step or beside a run publishing there (the second finds who
+     * has it already, and skips them). Busy, naming the holder, when a live run holds it.
+     */
+    public <T> T holding(String biennium, java.nio.file.Path output, String runId, UnderLock<T> sending) throws IOException {
+        String folder = output.toString();
+        lease.acquire(biennium, folder, runId);
         // Renewed as a run's own lease is: computing the tables again and mailing each reviewer can outlast pb.run.lease,
         // and a lease gone silent would let another run (another scheduler, on PostgreSQL) take the biennium meanwhile.
-        try (RunLease.Heartbeat beat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> { })) {
+        try (RunLease.Heartbeat beat = lease.heartbeat(biennium, folder, runId, props.run().heartbeat(), () -> { })) {
             if (CATCH_UP.equals(props.run().pauseAt())) {
-                RunSteps.PauseBeforeStep.hold(new org.pbannex.publish.RunFolder(request.output(), biennium, runId), runId, CATCH_UP);
+                RunSteps.PauseBeforeStep.hold(new org.pbannex.publish.RunFolder(output, biennium, runId), runId, CATCH_UP);
             }
-            return new CatchUp(send(request, waiting.run(runId).get(), distribute, () -> RunInputs.computedAgain(request)),
-                    waiting.besides(runId));
+            T done = sending.run();
+            return done;
         } finally {
-            lease.release(biennium, output, runId);
+            lease.release(biennium, folder, runId);
         }
     }
 

@@ -66,10 +66,8 @@ public class RunPublication {
     public void publish(RunInfo run, JobExecution job) throws IOException {
         var request = run.request();
         String biennium = request.biennium().code();
-        if (!lease.holds(biennium, request.output().toString(), run.runId())) {
-            throw new RunLease.Lost("run " + run.runId() + " no longer holds the lock of " + biennium + " in " + request.output()
-                    + " (its heartbeat stopped for too long and another run took it over): nothing is published");
-        }
+        // Checked again here, at the last moment, though every step begins so (RunSteps.LeaseHeld).
+        lease.stillHeld(biennium, request.output().toString(), run.runId(), "nothing is published");
         RunFolder folder = RunInputs.folder(run);
         // Restarted after its folder was published (killed, or its database closed, before the history recorded it).
         var published = RunPublisher.complete(folder, request.output(), biennium, history, lease.lease());

@@ -50,10 +50,14 @@ public class RunSteps implements DisposableBean {
     /** The partitioned steps' thread pools: shut down with the context (a warm process runs many contexts). */
     private final List<ThreadPoolTaskExecutor> pools = new CopyOnWriteArrayList<>();
 
-    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, PbProperties props) {
+    private final LeaseHeld leaseHeld;
+
+    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, PbProperties props,
+                    org.pbannex.runtime.RunLease lease) {
         this.repository = repository;
         this.transactions = transactions;
         this.pause = new PauseBeforeStep(props.run().pauseAt());
+        this.leaseHeld = new LeaseHeld(lease);
     }
 
     public Step tasklet(String name, Body body) {
@@ -64,7 +68,30 @@ public class RunSteps implements DisposableBean {
     }
 
     public StepBuilder builder(String name) {
-        return new StepBuilder(name, repository).listener(pause);
+        // The lease after the pause: a test that takes the lock over while a run is held sees it stop there.
+        return new StepBuilder(name, repository).listener(pause).listener(leaseHeld);
+    }
+
+    /**
+     * Every step begins by checking that its run still holds the lock of its biennium and output folder: a run whose
+     * heartbeat went silent for longer than the lease (a paused machine, a database that did not answer) and whose lock
+     * another run took over stops at its next step, with one line and exit status 5, instead of working beside that run
+     * until the check before publishing (and a published run's distribute step never sends beside it).
+     */
+    static final class LeaseHeld implements StepExecutionListener {
+
+        private final org.pbannex.runtime.RunLease lease;
+
+        LeaseHeld(org.pbannex.runtime.RunLease lease) {
+            this.lease = lease;
+        }
+
+        @Override
+        public void beforeStep(StepExecution step) {
+            RunInfo run = RunInfo.of(step);
+            lease.stillHeld(run.request().biennium().code(), run.request().output().toString(), run.runId(),
+                    "it stops before its step " + step.getStepName() + " (the run that holds the lock goes on)");
+        }
     }
 
     /**

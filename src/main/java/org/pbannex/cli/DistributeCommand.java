@@ -57,29 +57,42 @@ public class DistributeCommand implements Callable<Integer> {
         Biennium biennium = in.oneBiennium();
         PublishedRun run = PublishedRun.named(out, runId, biennium.code());
         try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
-            Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work());
-            Path listed = ReviewerList.listedIn(inputDir, settings.input());
-            var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), listed);
-            if (reviewers.isEmpty()) {
-                reviewers = ReviewerList.fromCsv(listed);
-            }
-            // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
-            var computed = RunInputs.computedAgain(inputDir, Biennium.parse(run.biennium()), run.rejectedLines() > 0, run.tables());
-            var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
-                    ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
-            for (var d : deliveries) {
-                String who = d.reviewer().name() + " <" + d.reviewer().email() + ">, " + d.reviewer().language();
-                System.out.println(switch (d.mode()) {
-                    case DistributionLog.SENT -> "Sent:    " + who + ", " + d.attachment().getFileName();
-                    case Distributor.RECEIVED -> "Skipped: " + who + ", who received this run already (--again sends it again)";
-                    default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> " + d.where();
-                });
-            }
-            int received = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
-            System.out.println("Run " + run.runId() + ": " + (deliveries.size() - received) + " of "
-                    + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
-                    + (received > 0 ? " (" + received + " had received it already)" : ""));
+            // Under the lock of the run's biennium and output folder, as the job's next run sends a run left unsent: the
+            // two never send beside each other (nor beside a run there), so no reviewer gets the workbook twice.
+            return spring.bean(RunDistribution.class).holding(run.biennium(), out, run.runId(), () -> send(spring, run, out, settings));
+        } catch (org.pbannex.runtime.RunLease.Busy busy) {
+            String command = "./pb-annex distribute " + run.runId() + (outputOptions.output == null ? "" : " --output " + out)
+                    + (dryRun ? " --dry-run" : "");
+            throw new org.pbannex.runtime.RunLease.Busy("run " + run.runId() + " was not " + (dryRun ? "written" : "sent") + ": "
+                    + busy.getMessage() + "; then " + command + (dryRun ? " writes the messages"
+                    : " sends it to the reviewers who have not received it (none gets it twice)"));
         }
+    }
+
+    private Integer send(SpringRuntime spring, PublishedRun run, Path out, org.pbannex.config.PbProperties settings)
+            throws IOException {
+        Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work());
+        Path listed = ReviewerList.listedIn(inputDir, settings.input());
+        var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), listed);
+        if (reviewers.isEmpty()) {
+            reviewers = ReviewerList.fromCsv(listed);
+        }
+        // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
+        var computed = RunInputs.computedAgain(inputDir, Biennium.parse(run.biennium()), run.rejectedLines() > 0, run.tables());
+        var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
+                ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
+        for (var d : deliveries) {
+            String who = d.reviewer().name() + " <" + d.reviewer().email() + ">, " + d.reviewer().language();
+            System.out.println(switch (d.mode()) {
+                case DistributionLog.SENT -> "Sent:    " + who + ", " + d.attachment().getFileName();
+                case Distributor.RECEIVED -> "Skipped: " + who + ", who received this run already (--again sends it again)";
+                default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> " + d.where();
+            });
+        }
+        int received = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
+        System.out.println("Run " + run.runId() + ": " + (deliveries.size() - received) + " of "
+                + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
+                + (received > 0 ? " (" + received + " had received it already)" : ""));
         return ExitCodes.PUBLISHED;
     }
 

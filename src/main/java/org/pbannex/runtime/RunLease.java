@@ -82,12 +82,14 @@ public final class RunLease {
             if (h == null) {
                 continue; // released in between: try again
             }
-            if (h.runId().equals(runId) && h.owner().equals(me)) {
+            if (h.runId().equals(runId) && sameProcess(h.owner(), me)) {
                 return;
             }
             String why = deadReason(h);
             if (why == null) {
-                throw new Busy("another run (" + h.runId() + ", " + h.owner() + ") is running " + biennium + " into " + outputDir
+                throw new Busy((h.runId().equals(runId) ? "run " + runId + " is being run or sent by another process ("
+                        + h.owner() + ") in " + biennium + " in " + outputDir
+                        : "another run (" + h.runId() + ", " + h.owner() + ") is running " + biennium + " into " + outputDir)
                         + "; it started first: wait for it to finish");
             }
             Integer taken = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET run_id = ?, host = ?, pid = ?, process_started = ?, "
@@ -101,10 +103,14 @@ public final class RunLease {
         throw new Busy("could not take the lock of " + biennium + " in " + outputDir + ": other runs keep taking it");
     }
 
-    /** Renews the lease (the heartbeat); Lost when another run took it over meanwhile. */
+    /**
+     * Renews the lease (the heartbeat); Lost when another run took it over meanwhile. The holder is the run in this
+     * process: the same run restarted by another process (which took it over as dead) is another holder.
+     */
     public void renew(String biennium, String outputDir, String runId) {
+        ProcessIdentity me = ProcessIdentity.current();
         Integer n = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? "
-                + "AND run_id = ?", key(biennium, outputDir), runId));
+                + "AND run_id = ? AND host = ? AND pid = ?", key(biennium, outputDir), runId, me.host(), me.pid()));
         if (n == null || n == 0) {
             throw new Lost("the lock of " + biennium + " in " + outputDir + " was taken over by another run while run " + runId
                     + " held it (its heartbeat stopped for more than " + lease.toSeconds() + " s)");
@@ -112,10 +118,24 @@ public final class RunLease {
     }
 
     /**
+     * Throws Lost, saying what stops ({@code stopping}, e.g. "it stops before its step render"), unless the run in this
+     * process still holds the lock: a run whose lock another run took over (its heartbeat silent for longer than the
+     * lease: a paused virtual machine, a database that did not answer) must not go on beside that run.
+     */
+    public void stillHeld(String biennium, String outputDir, String runId, String stopping) {
+        Holder h = holder(key(biennium, outputDir));
+        if (h == null || !h.runId().equals(runId) || !sameProcess(h.owner(), ProcessIdentity.current())) {
+            throw new Lost("run " + runId + " no longer holds the lock of " + biennium + " in " + outputDir + ": "
+                    + (h == null ? "it was released" : "run " + h.runId() + " (" + h.owner() + ") took it over")
+                    + " after its heartbeat stopped for more than " + lease.toSeconds() + " s (pb.run.lease); " + stopping);
+        }
+    }
+
+    /**
      * Renews the lease every {@code every} until closed, on a daemon thread, and runs {@code alsoEach} (the run's own
      * heartbeat in its history) after each renewal: whoever holds the lock for longer than {@code pb.run.lease} (a run, the
-     * sending of a run left unsent) keeps it so. A lease taken over meanwhile is logged as an error, and any other
-     * failure as a warning: the holder's next step that checks {@link #holds} stops it.
+     * sending of a run left unsent) keeps it so. A lease taken over meanwhile is logged as an error (once), and any
+     * other failure as a warning: the holder's next step boundary checks {@link #stillHeld} and stops there.
      */
     public Heartbeat heartbeat(String biennium, String outputDir, String runId, Duration every, Runnable alsoEach) {
         return new Heartbeat(biennium, outputDir, runId, every, alsoEach);
@@ -125,6 +145,7 @@ public final class RunLease {
     public final class Heartbeat implements AutoCloseable {
 
         private final java.util.concurrent.ScheduledExecutorService beat;
+        private volatile boolean lost;
 
         private Heartbeat(String biennium, String outputDir, String runId, Duration every, Runnable alsoEach) {
             beat = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -138,7 +159,11 @@ public final class RunLease {
                     renew(biennium, outputDir, runId);
                     alsoEach.run();
                 } catch (Lost e) {
-                    LOG.error(e.getMessage());
+                    // Said once: the holder's next step boundary (stillHeld) stops it.
+                    if (!lost) {
+                        lost = true;
+                        LOG.error("{}; it stops at its next step", e.getMessage());
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
                 }
@@ -157,20 +182,22 @@ public final class RunLease {
         return h == null || deadReason(h) != null ? java.util.Optional.empty() : java.util.Optional.of(h.runId() + ", " + h.owner());
     }
 
-    /** Whether the run still holds the lock (checked before anything is published). */
-    public boolean holds(String biennium, String outputDir, String runId) {
-        Holder h = holder(key(biennium, outputDir));
-        return h != null && h.runId().equals(runId);
-    }
 
     /** How long a run may be silent before it counts as dead (pb.run.lease). */
     public Duration lease() {
         return lease;
     }
 
+    /** Releases the lock when the run in this process holds it (never the same run's restart in another process). */
     public void release(String biennium, String outputDir, String runId) {
-        own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ?",
-                key(biennium, outputDir), runId));
+        ProcessIdentity me = ProcessIdentity.current();
+        own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ? AND host = ? AND pid = ?",
+                key(biennium, outputDir), runId, me.host(), me.pid()));
+    }
+
+    // The process start time is left out: two clocks' readings of it may differ, and a host's live pid is one process.
+    private static boolean sameProcess(ProcessIdentity a, ProcessIdentity b) {
+        return a.host().equals(b.host()) && a.pid() == b.pid();
     }
 
     /** Why the holder counts as gone, or null when it may be alive. */

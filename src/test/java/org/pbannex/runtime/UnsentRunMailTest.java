@@ -244,6 +244,56 @@ class UnsentRunMailTest {
     }
 
     /**
+     * distribute RUN_ID by hand takes the lock the runs and the job's catch-up take: while another process holds it (the
+     * job's next run sending the same run, from a scheduler on another machine), it sends nothing and says so in one line
+     * with status 5 and what to do; once that is done, it sends, and leaves the lock free. Found in review: it took
+     * none, so a reviewer could get the workbook twice.
+     */
+    @Test
+    void distributeByHandWaitsForTheLockLikeTheRuns() throws Exception {
+        Map<String, String> settings = settings();
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Map<String, String> down = new HashMap<>(settings);
+        down.put("spring.mail.port", String.valueOf(closed));
+        Path out = tmp.resolve("out");
+        assertEquals(5, CliRun.capture(down, "run", "nightly", "--output", out.toString()).status(), "published, not sent");
+        String runId = CutNightly.publishedRun(out);
+        String url = settings.get("spring.datasource.url");
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", "");
+             var held = c.prepareStatement("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, "
+                     + "acquired_at, heartbeat_at) VALUES (?, '2022-23', ?, ?, 'elsewhere', 4242, CURRENT_TIMESTAMP, "
+                     + "CURRENT_TIMESTAMP)")) {
+            held.setString(1, RunLease.key("2022-23", out.toString()));
+            held.setString(2, out.toString());
+            held.setString(3, runId);
+            held.executeUpdate();
+        }
+        CliRun busy = CliRun.capture(settings, "distribute", runId, "--output", out.toString());
+        assertEquals(5, busy.status(), busy.toString());
+        assertEquals("pb-annex: run " + runId + " was not sent: run " + runId + " is being run or sent by another process "
+                + "(pid 4242 on elsewhere) in 2022-23 in " + out + "; it started first: wait for it to finish; then ./pb-annex "
+                + "distribute " + runId + " --output " + out + " sends it to the reviewers who have not received it (none gets "
+                + "it twice)", busy.err().strip());
+        assertEquals("", busy.out());
+        assertEquals(0, SMTP.getReceivedMessages().length, "nothing sent beside the holder");
+
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            c.createStatement().executeUpdate("DELETE FROM pb_run_lock");
+        }
+        CliRun sent = CliRun.capture(settings, "distribute", runId, "--output", out.toString());
+        assertEquals(0, sent.status(), sent.toString());
+        assertEquals(1, messagesOf(runId).size());
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", "");
+             var q = c.createStatement().executeQuery("SELECT COUNT(*) FROM pb_run_lock")) {
+            assertTrue(q.next());
+            assertEquals(0, q.getInt(1), "released once sent");
+        }
+    }
+
+    /**
      * The next run sends a run left unsent under the biennium's lock, renewed as a run's own is: a sending that outlasts
      * pb.run.lease (the tables computed again, a slow mail server) keeps the lock, which a second scheduler (on
      * PostgreSQL, from another machine) would otherwise take over as dead. Found in review: it was never renewed.
