@@ -108,6 +108,12 @@ public final class FailureNotice {
      * have), which is no job's failure, and whose record no good run would ever clear.
      */
     public boolean sendUnkept(FailedRun run) {
+        if (org.pbannex.runtime.Interruption.causedByTheStop(run.exitStatus())) {
+            // The signal's notice told it; this is what the closing context made fail after it (the job's listener, the
+            // run command's "could not start").
+            LOG.info("{} failed as the signal stopped it ({}): told by the signal's notice only", run.name(), run.line());
+            return false;
+        }
         return tell(run.name() + " failed", "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
                 + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
                 + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);

@@ -64,6 +64,16 @@ public final class Interruption {
         return signalled;
     }
 
+    /**
+     * Whether a failure with this exit status is the stop's own effect, not news: once a signal stops the process, its
+     * note (status 128 + the signal's number) says why the run stopped, and what the closing context then makes fail
+     * in the run's thread ("the pool has been closed", status 5, told as a run that "could not start") must be neither
+     * noted nor told a second time.
+     */
+    public static boolean causedByTheStop(int exitStatus) {
+        return signalled && exitStatus <= 128;
+    }
+
     private static void interrupted(Signal signal) {
         signalled = true;
         String line = "interrupted (SIG" + signal.getName() + ")" + (stopping == null ? "" : "; " + stopping);

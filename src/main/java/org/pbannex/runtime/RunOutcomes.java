@@ -53,9 +53,7 @@ public final class RunOutcomes {
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
-        if (Interruption.signalled() && exitStatus <= 128) {
-            // The signal's own note (128 + its number) says why the run stopped; a failure the closing context then
-            // causes in the run's thread ("the pool has been closed") would be a second, misleading one.
+        if (Interruption.causedByTheStop(exitStatus)) {
             return;
         }
         Files.createDirectories(dir);
