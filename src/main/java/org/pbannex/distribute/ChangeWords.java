@@ -6,14 +6,16 @@ import org.pbannex.render.NumberText;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.pbannex.table.TidyRows;
 import org.pbannex.table.ValueKind;
 
 /**
  * A changed cell of a reviewer's message as their edition of the tables shows it: the column by the heading the table
  * prints (the row labels by the label column's heading, the other edition's labels so named: the tidy CSVs' ids, such
  * as label_en, mean nothing to a reader), and a whole amount grouped as the edition groups figures (15,668,625 in
- * English, 15 668 625 in Chinese; an amount the table prints as a dash for zero, so). The words are the edition's,
- * from texts.csv and the tables.
+ * English, 15 668 625 in Chinese; an amount the table prints as a dash for zero, so). A table published in a tidy form
+ * of its own (Figure 2, targets by region, the SDG links) follows the same rule through the printed column each tidy
+ * value is shown in ({@link TidyRows.Line#shownIn}). The words are the edition's, from texts.csv and the tables.
  */
 final class ChangeWords {
 
@@ -28,8 +30,7 @@ final class ChangeWords {
         String column = cell.column();
         for (Language edition : Language.values()) {
             if (column.equals("label_" + edition.code())) {
-                String heading = table.labelHeading().isEmpty() ? texts.get("edition.workbook.default_label_heading").in(lang)
-                        : table.labelHeading().in(lang);
+                String heading = labelHeading(table, texts, lang);
                 if (edition != lang) {
                     heading = texts.get("distribution.other_edition_label").with("heading", heading)
                             .with("edition", texts.get("review.edition." + edition.code()).in(lang)).in(lang);
@@ -37,13 +38,43 @@ final class ChangeWords {
                 return cell.describe(lang, none, heading, v -> v);
             }
         }
-        Column c = table.tidy() != null ? null : columnOf(table, column);
+        if (table.tidy() != null) {
+            return tidy(cell, table, texts, lang, none);
+        }
+        Column c = columnOf(table, column);
         if (c == null) {
             return cell.describe(lang, none);
         }
+        return cell.describe(lang, none, heading(c, cell, lang), v -> shown(v, c.kind(), lang));
+    }
+
+    /**
+     * A value of a table published in a tidy form of its own (one CSV row per cell, or per target and indicator): named
+     * by the heading of the printed column that shows it on its line's row (or the label column's), a figure grouped as
+     * the edition groups amounts, its decimals kept (Figure 2's dollars to the cent). A line no longer in the run, or a
+     * column no printed one shows (a code that identifies the line), keeps the run diff's words.
+     */
+    private static String tidy(RunDiff.CellChange cell, Table table, Texts texts, Language lang, String none) {
+        String shownIn = table.tidy().lines().stream().filter(l -> l.key().equals(cell.rowKey())).findFirst()
+                .map(l -> l.shownIn().get(cell.column())).orElse(null);
+        if (TidyRows.LABEL.equals(shownIn)) {
+            return cell.describe(lang, none, labelHeading(table, texts, lang), v -> v);
+        }
+        Column c = shownIn == null ? null : columnOf(table, shownIn);
+        if (c == null) {
+            return cell.describe(lang, none);
+        }
+        return cell.describe(lang, none, heading(c, cell, lang), v -> c.kind() == ValueKind.TEXT ? v : NumberText.grouped(v, lang));
+    }
+
+    private static String labelHeading(Table table, Texts texts, Language lang) {
+        return table.labelHeading().isEmpty() ? texts.get("edition.workbook.default_label_heading").in(lang) : table.labelHeading().in(lang);
+    }
+
+    // The column's group and heading as printed; a column printed without one keeps the data package's title.
+    private static String heading(Column c, RunDiff.CellChange cell, Language lang) {
         String heading = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
-        return cell.describe(lang, none, heading.isEmpty() ? cell.title().in(lang).isBlank() ? column : cell.title().in(lang) : heading,
-                v -> shown(v, c.kind(), lang));
+        return heading.isEmpty() ? cell.title().in(lang).isBlank() ? cell.column() : cell.title().in(lang) : heading;
     }
 
     /** The table's column of a tidy CSV column (work in years and months is split in two: key_years, key_months). */
@@ -58,13 +89,9 @@ final class ChangeWords {
     }
 
     private static String shown(String value, ValueKind kind, Language lang) {
-        if (!value.matches("-?\\d{1,18}")) {
-            return value;
-        }
-        long n = Long.parseLong(value);
         return switch (kind) {
-            case AMOUNT, COUNT, YEARS_MONTHS -> NumberText.grouped(n, lang);
-            case AMOUNT_OR_DASH -> n == 0 ? NumberText.DASH : NumberText.grouped(n, lang);
+            case AMOUNT, COUNT, YEARS_MONTHS -> NumberText.grouped(value, lang);
+            case AMOUNT_OR_DASH -> value.matches("-?0+") ? NumberText.DASH : NumberText.grouped(value, lang);
             default -> value;
         };
     }

@@ -30,6 +30,11 @@ public final class SdgLinksTable {
     static final List<String> TIDY_COLUMNS = List.of("sdg_goal", "sdg_target", "sdg_target_text", "sdg_indicator",
             "sdg_indicator_text", "outcomes");
 
+    /** Where the printed table shows each tidy value: the target's text in its row's label, its indicators in one cell. */
+    static final Map<String, String> SHOWN_IN = Map.of("sdg_goal", "sdg_goal", "sdg_target", "sdg_target",
+            "sdg_target_text", TidyRows.LABEL, "sdg_indicator", "indicators", "sdg_indicator_text", "indicators",
+            "outcomes", "outcomes");
+
     private SdgLinksTable() {
     }
 
@@ -59,7 +64,7 @@ public final class SdgLinksTable {
                 line.put("sdg_indicator", i == null ? "" : i.code());
                 line.put("sdg_indicator_text", i == null ? Text.EMPTY : i.text());
                 line.put("outcomes", target.allOutcomes() ? DocumentData.ALL_OUTCOMES : String.join(" ", target.outcomes()));
-                tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.ITEM, label, line));
+                tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.ITEM, label, line, SHOWN_IN));
             }
         }
         List<Text> footnotes = new ArrayList<>(t.numbered(TextKeys.footnotes(ID)));

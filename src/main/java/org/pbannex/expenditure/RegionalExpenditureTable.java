@@ -257,6 +257,8 @@ public final class RegionalExpenditureTable {
         v.put("status", status);
         v.put("amount_usd", BigDecimal.valueOf(cents, 2).toPlainString());
         v.put("synthetic", Boolean.toString(synthetic));
-        return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.ITEM, label, v);
+        // The amount is part of the biennium's figure on the region's row (in millions there, to the cent here).
+        return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.ITEM, label, v,
+                Map.of("amount_usd", new Biennium(year).code(), "region", TidyRows.LABEL));
     }
 }

@@ -36,6 +36,21 @@ public final class NumberText {
         };
     }
 
+    /**
+     * A figure written plainly ("15668625", "-1234567.89", as the tidy CSVs hold them) grouped as the edition groups
+     * amounts, its decimals kept ("15 668 625", "-1,234,567.89"); anything else as it is.
+     */
+    public static String grouped(String plain, Language language) {
+        if (!plain.matches("-?\\d{1,18}(\\.\\d+)?")) {
+            return plain;
+        }
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        // "-0.50" keeps its sign, which the whole part alone (0) would lose.
+        return (whole.startsWith("-") ? "-" : "") + grouped(Math.abs(Long.parseLong(whole)), language)
+                + (dot < 0 ? "" : plain.substring(dot));
+    }
+
     public static String grouped(long n, Language language) {
         String digits = Long.toString(Math.abs(n));
         char sep = language == Language.ZH ? ' ' : ',';

@@ -146,7 +146,8 @@ public final class RegionalTargetsTable {
             values.put("count_unit", unit.code());
             values.put("target_sum", Long.toString(tally.targets().get(region)));
             values.put("indicators", Long.toString(tally.indicators().get(region)));
-            tidy.add(new TidyRows.Line(key + "." + region, type, label, values));
+            tidy.add(new TidyRows.Line(key + "." + region, type, label, values,
+                    Map.of("target_sum", "target_" + region, "indicators", "indicators_" + region)));
         }
     }
 

@@ -34,10 +34,26 @@ public record TidyRows(List<String> columns, List<Line> lines, Text unitNote, Li
         this(columns, lines, Text.EMPTY, List.of());
     }
 
-    public record Line(String key, RowType type, Text label, Map<String, ?> values) {
+    /** In {@link Line#shownIn}: the value is shown in the printed row's label. */
+    public static final String LABEL = "label";
+
+    /**
+     * One tidy row. {@code shownIn} gives, for a value column, the key of the printed table's column that shows it on
+     * this line's row (rt's target_sum of Africa in target_AF; Figure 2's amount of a biennium in its column), or
+     * {@link #LABEL}: a reviewer's list of changes names the change by that column's heading in their edition, as for
+     * the tables published one row per printed row. A column it leaves out (a code that only identifies the line) is
+     * named by its field name.
+     */
+    public record Line(String key, RowType type, Text label, Map<String, ?> values, Map<String, String> shownIn) {
 
         public Line {
             values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            shownIn = shownIn == null ? Map.of() : Map.copyOf(shownIn);
+        }
+
+        /** A line none of whose values a printed column shows. */
+        public Line(String key, RowType type, Text label, Map<String, ?> values) {
+            this(key, type, label, values, Map.of());
         }
 
         /** The value of one column as written in the CSV: text in the given language, "" when there is none. */

@@ -495,6 +495,61 @@ class DistributionTest {
         assertFalse(li.contains("label_") || li.contains("staff_costs"), "no ids in the reader's place: " + li);
     }
 
+    /**
+     * The tables published in a tidy form of their own follow the same rule: Figure 2's amount of a region, biennium and
+     * status is named by its biennium's printed heading and grouped (to the cent), an SDG indicator's text by the column
+     * that prints it. They showed the data package's field names and plain figures ("amount_usd: '10027.83'").
+     */
+    @Test
+    void theTidyTablesChangesNameTheirPrintedColumnsAndGroupAmounts() throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        for (String name : List.of("before", "after")) {
+            Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve(name));
+            Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nLi Wei,li.wei@example.org,zh,f2 ii1\n"
+                    + "Ana Silva,ana.silva@example.org,en,f2 ii1\n");
+            inputs.add(input);
+        }
+        Path after = inputs.get(1);
+        try (Stream<Path> files = Files.list(after.resolve("expenditure"))) {
+            Path lines = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            edit(lines, "L0000000001,2017-07,XB,ACTUAL,AM,KAZ,TECHMEET,4,FURNITURE,19027.83",
+                    "L0000000001,2017-07,XB,ACTUAL,AM,KAZ,TECHMEET,4,FURNITURE,1019027.83");
+        }
+        edit(after.resolve("2022-23/sdg_indicators.csv"), "8.5.2,8.5,失业率，按性别、年龄和残疾人分列。", "8.5.2,8.5,失业率，按性别、年龄和残疾状况分列。");
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        Path out2 = tmp.resolve("out");
+        List<String> runs = new ArrayList<>();
+        for (Path in : inputs) {
+            CliRun run = CliRun.capture(settings, "run", "nightly", "--force", "--tables", "f2,ii1", "--input", in.toString(),
+                    "--output", out2.toString(), "--format", "xlsx,csv");
+            assertEquals(0, run.status(), run.toString());
+            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
+            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", in.toString(), "--output",
+                    out2.toString());
+            assertEquals(0, sent.status(), sent.toString());
+        }
+        Map<String, String> second = new HashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getSubject().contains(runs.get(1))) {
+                second.put(m.getAllRecipients()[0].toString(), body(m).replace("\r\n", "\n"));
+            }
+        }
+        String li = second.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.lines().anyMatch(l -> l.matches(" +美洲 \\[AM\\.2016-17\\.ACTUAL\\], 2016.2017 \\*+: "
+                + "'\\d{1,3}( \\d{3})+\\.\\d\\d' -> '\\d{1,3}( \\d{3})+\\.\\d\\d'")), li);
+        assertTrue(li.contains(" [8.5.2], 纳入国际劳工组织成果框架的可持续发展目标指标: '失业率，按性别、年龄和残疾人分列。' -> "
+                + "'失业率，按性别、年龄和残疾状况分列。'\n"), li);
+        String ana = second.get("Ana Silva <ana.silva@example.org>");
+        assertTrue(ana.lines().anyMatch(l -> l.matches(" +Americas \\[AM\\.2016-17\\.ACTUAL\\], 2016.2017 \\*+: "
+                + "'\\d{1,3}(,\\d{3})+\\.\\d\\d' -> '\\d{1,3}(,\\d{3})+\\.\\d\\d'")), ana);
+        assertTrue(ana.contains(" [8.5.2], SDG indicators included in the ILO results framework: '"), ana);
+        for (String message : List.of(li, ana)) {
+            assertFalse(message.contains("amount_usd") || message.contains("sdg_indicator_text"), "no ids in the reader's place: "
+                    + message);
+        }
+    }
+
     private static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " holds " + from);
