@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
                         + "received, the documented differences from the print, and how to return corrections. A reviewer "
                         + "who received the run by mail already is skipped (--again sends it to them too). Reviewers "
                         + "are those of the run's job (reviewers:), else input/reviewers.csv. Mail goes through spring.mail.* (e.g. "
-                        + "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line."})
+                        + "SPRING_MAIL_HOST); a server that refuses or is down is exit status 5 with one line. It holds the "
+                        + "lock of the run's biennium and output folder, as runs do: while another process holds it (a run "
+                        + "there, the job's next run sending this one), it sends nothing, exit status 5."})
 public class DistributeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to send (default: the latest).")
