@@ -143,8 +143,8 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    Distributor distributor(DistributionLog log, MailServer mail, PbProperties props) {
-        return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()));
+    Distributor distributor(DistributionLog log, MailServer mail, PbProperties props, RunLease lease) {
+        return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()), lease);
     }
 
     @Bean

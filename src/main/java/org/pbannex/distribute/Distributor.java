@@ -73,12 +73,14 @@ public final class Distributor {
     private final String from;
     private final String server;
     private final RunOutcomes outcomes;
+    private final org.pbannex.runtime.RunLease lease;
 
     /**
      * @param mail     the mail server (without a sender: only dry runs)
      * @param outcomes the jobs' status, where a run waits until it is sent
      */
-    public Distributor(DistributionLog log, MailServer mail, RunOutcomes outcomes) {
+    public Distributor(DistributionLog log, MailServer mail, RunOutcomes outcomes, org.pbannex.runtime.RunLease lease) {
+        this.lease = lease;
         this.log = log;
         this.mail = mail.sender();
         this.from = mail.from();
@@ -93,7 +95,8 @@ public final class Distributor {
 
     /**
      * @param computed the run's tables, from the run's own input (checked by the caller)
-     * @param outputRoot where runs are published (to find the run a reviewer received last)
+     * @param outputRoot where runs are published (to find the run a reviewer received last), whose lock of the run's
+     *                   biennium the caller holds under the run's id
      * @param replyBy  the date by which corrections are asked for, or null: the message names none
      * @param again    send it also to the reviewers who received it by mail already
      */
@@ -127,6 +130,12 @@ public final class Distributor {
                 out.add(new Delivery(r, tables, null, RECEIVED, r.email()));
                 continue;
             }
+            // Whoever sends holds the lock of the run's biennium and output folder under the run's id (its distribute
+            // step, the job's next run, distribute by hand): taken over meanwhile (this process silent for longer than
+            // the lease), it sends no more, lest it go on beside the new holder, which may be sending the same run.
+            lease.stillHeld(run.biennium(), outputRoot.toString(), run.runId(), "it stops before the message to " + r.email()
+                    + " (" + out.size() + " of " + reviewers.size() + " reviewers done); the job's next run, or ./pb-annex "
+                    + "distribute " + run.runId() + ", sends it to those it did not reach");
             Path attachment = workbook(run, computed, r, tables, dir);
             MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot, replyBy);
             if (dryRun) {

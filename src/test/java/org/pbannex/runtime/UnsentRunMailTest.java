@@ -294,6 +294,47 @@ class UnsentRunMailTest {
     }
 
     /**
+     * A sending whose lock another process took over meanwhile (this one silent for longer than the lease: held here
+     * before its first message while the lock's row is given to another host's) sends no more: one line, status 5, and
+     * the run still waits for its reviewers. Found in review: the heartbeat only logged it, and the sending went on.
+     */
+    @Test
+    void aSendingWhoseLockIsTakenOverSendsNoMore() throws Exception {
+        Map<String, String> settings = settings();
+        Map<String, String> down = new HashMap<>(settings);
+        try (var socket = new java.net.ServerSocket(0)) {
+            down.put("spring.mail.port", String.valueOf(socket.getLocalPort()));
+        }
+        Path out = tmp.resolve("out");
+        assertEquals(5, CliRun.capture(down, "run", "nightly", "--output", out.toString()).status(), "published, not sent");
+        String runId = CutNightly.publishedRun(out);
+        Map<String, String> paused = new HashMap<>(settings);
+        paused.put("pb.run.pause-at", "distribute:catch-up");
+        var distribute = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(paused, "distribute", runId,
+                "--output", out.toString()));
+        Path marker = out.resolve("2022-23").resolve(".paused-" + runId + "-distribute_catch-up");
+        java.time.Instant until = java.time.Instant.now().plus(LONG);
+        while (!Files.exists(marker)) {
+            assertFalse(distribute.isDone(), () -> "ended before sending: " + distribute.join());
+            assertTrue(java.time.Instant.now().isBefore(until), "did not pause in the sending");
+            Thread.sleep(50);
+        }
+        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "")) {
+            assertEquals(1, c.createStatement().executeUpdate("UPDATE pb_run_lock SET host = 'elsewhere', pid = 4242, "
+                    + "heartbeat_at = CURRENT_TIMESTAMP"), "the sending holds the lock");
+        }
+        Files.delete(marker);
+        CliRun stopped = distribute.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        assertEquals(5, stopped.status(), stopped.toString());
+        assertEquals("pb-annex: run " + runId + " no longer holds the lock of 2022-23 in " + out + ": run " + runId + " (pid 4242 "
+                + "on elsewhere) took it over after its heartbeat stopped for more than 45 s (pb.run.lease); it stops before the "
+                + "message to " + ANA + " (0 of 1 reviewers done); the job's next run, or ./pb-annex distribute " + runId
+                + ", sends it to those it did not reach", stopped.err().strip());
+        assertEquals(0, SMTP.getReceivedMessages().length, "nothing sent beside the new holder");
+        assertEquals(5, CliRun.capture(settings, "status", "nightly").status(), "still waiting for its reviewers");
+    }
+
+    /**
      * The next run sends a run left unsent under the biennium's lock, renewed as a run's own is: a sending that outlasts
      * pb.run.lease (the tables computed again, a slow mail server) keeps the lock, which a second scheduler (on
      * PostgreSQL, from another machine) would otherwise take over as dead. Found in review: it was never renewed.
