@@ -3,12 +3,14 @@ package org.pbannex.render.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.pbannex.render.GlyphWidths;
+import org.pbannex.render.LineBreaks;
 import org.pbannex.render.markup.ChartView;
 
 /**
  * A chart's geometry as inline SVG for the HTML edition: horizontal bars (a group per category, a bar per series,
  * each with its figure at its end) or a pie (a path per slice). Sizes are in the SVG's own units; the picture scales
- * with the page.
+ * with the page. A category's name is wrapped to the label column, each line a tspan.
  */
 public record SvgChart(int width, int height, List<Label> labels, List<Rect> bars, List<Path> slices) {
 
@@ -24,10 +26,27 @@ public record SvgChart(int width, int height, List<Label> labels, List<Rect> bar
     private static final int GAP = 14;
     /** From a bar's (or group's) middle down to the baseline of text centred on it. */
     private static final double TEXT_MIDDLE = 5;
+    /** The text's size and line height in SVG units (html-edition.css draws it at 15). */
+    private static final double FONT = 15;
+    static final int LINE = 18;
+    /**
+     * A digit of a sans-serif font is 0.55 to 0.64 em (DejaVu Sans, the widest that Debian's Chromium falls back to);
+     * Latin text is measured in them with a tenth to spare, a CJK character at the em it is.
+     */
+    private static final double DIGIT = 0.64 * FONT * 1.1;
+    /** Room for a category's name: the label column less the gap before the axis and a margin at the left edge. */
+    private static final double NAME_WIDTH = LABEL_WIDTH - 8 - 4;
     private static final int PIE = 220;
 
-    /** A text at (x, y); {@code anchor} is the SVG text-anchor. */
-    public record Label(String x, String y, String anchor, String text) {
+    /**
+     * A text at (x, y), the baseline of its first line; {@code anchor} is the SVG text-anchor. A category's name too long
+     * for the label column is in several lines, each {@link #LINE} below the one before.
+     */
+    public record Label(String x, String y, String anchor, String text, List<String> lines) {
+
+        Label(String x, String y, String anchor, String text) {
+            this(x, y, anchor, text, List.of(text));
+        }
     }
 
     public record Rect(String x, String y, String width, String height, String color) {
@@ -47,8 +66,13 @@ public record SvgChart(int width, int height, List<Label> labels, List<Rect> bar
         }
         int y = GAP;
         for (ChartView.BarGroup g : c.bars()) {
-            int groupHeight = g.bars().size() * (BAR + 2);
-            labels.add(new Label(n(LABEL_WIDTH - 8), n(y + groupHeight / 2.0 + TEXT_MIDDLE), "end", g.category()));
+            // A name of more lines than the group's bars are high makes the group taller, its bars in the middle.
+            List<String> lines = wrap(g.category(), NAME_WIDTH);
+            int barsHeight = g.bars().size() * (BAR + 2);
+            int groupHeight = Math.max(barsHeight, lines.size() * LINE);
+            labels.add(new Label(n(LABEL_WIDTH - 8), n(y + (groupHeight - (lines.size() - 1) * LINE) / 2.0 + TEXT_MIDDLE), "end",
+                    g.category(), lines));
+            y += (groupHeight - barsHeight) / 2;
             for (ChartView.Bar b : g.bars()) {
                 // A missing figure keeps its place in the group, so each series stays in its row, but draws nothing.
                 if (b.drawn()) {
@@ -58,9 +82,51 @@ public record SvgChart(int width, int height, List<Label> labels, List<Rect> bar
                 }
                 y += BAR + 2;
             }
-            y += GAP;
+            y += groupHeight - barsHeight - (groupHeight - barsHeight) / 2 + GAP;
         }
         return new SvgChart(WIDTH, y, labels, bars, slices);
+    }
+
+    /**
+     * The text in lines no wider than {@code width} (estimated: {@link GlyphWidths}), broken where the editions let a
+     * line break ({@link LineBreaks#pieces}); a piece wider than the line on its own is broken where it meets the edge.
+     */
+    static List<String> wrap(String text, double width) {
+        if (width(text) <= width) {
+            return List.of(text);
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        boolean chinese = text.codePoints().anyMatch(GlyphWidths::isWide);
+        for (String piece : LineBreaks.pieces(text, chinese)) {
+            if (line.length() > 0 && width(line + piece.stripTrailing()) > width) {
+                lines.add(line.toString().stripTrailing());
+                line.setLength(0);
+            }
+            for (int i = 0; i < piece.length(); ) {
+                int cp = piece.codePointAt(i);
+                if (line.length() > 0 && width(line.toString() + Character.toString(cp)) > width && cp != ' ') {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                }
+                line.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+        }
+        if (!line.toString().isBlank()) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** The text's width on one line in SVG units, erring towards wide. */
+    static double width(String text) {
+        return text.codePoints().mapToDouble(cp -> GlyphWidths.isWide(cp) ? FONT : GlyphWidths.digits(cp) * DIGIT).sum();
+    }
+
+    /** The distance from one line of a label to the next, for the template's tspans. */
+    public int lineHeight() {
+        return LINE;
     }
 
     private static String n(double v) {

@@ -1,5 +1,7 @@
 package org.pbannex.render.xlsx;
 
+import org.pbannex.render.GlyphWidths;
+
 /**
  * How much room wrapped text needs, so rows can be made tall enough: Excel and LibreOffice do not re-measure row
  * heights when they open a file, and a row left at one line cuts its wrapped text. The estimate wraps at spaces and
@@ -13,8 +15,6 @@ final class TextLayout {
     private static final double MARGIN = 1.0;
     /** Bold Latin text is wider; bold CJK glyphs are not. */
     private static final double BOLD = 1.1;
-    /** A CJK glyph, in digits of the edition's font, with a little to spare. */
-    private static final double WIDE = 1.9;
 
     private TextLayout() {
     }
@@ -116,32 +116,10 @@ final class TextLayout {
     }
 
     private static double width(int cp) {
-        // CJK glyphs are square, one em, in bold too: in the zh edition's Microsoft YaHei, whose digits are about 0.55
-        // em, 1.8 digits (LibreOffice's stand-ins, DejaVu Sans digits and WenQuanYi glyphs: 1.6). Arial's lowercase
-        // letters are narrower than its digits.
-        if (isWide(cp)) {
-            return WIDE;
-        }
-        if (" .,:;'!|ijlI".indexOf(cp) >= 0) {
-            return 0.5;
-        }
-        if ("ftr()[]-/".indexOf(cp) >= 0) {
-            return 0.65;
-        }
-        if ("mwMW%@".indexOf(cp) >= 0) {
-            return 1.5;
-        }
-        if (Character.isUpperCase(cp)) {
-            return 1.25;
-        }
-        if (Character.isDigit(cp)) {
-            return 1.0;
-        }
-        return 0.92;
+        return GlyphWidths.digits(cp);
     }
 
     static boolean isWide(int cp) {
-        return Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)
-                || (cp >= 0x2E80 && cp <= 0x2FDF) || cp == 0x201C || cp == 0x201D;
+        return GlyphWidths.isWide(cp);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.pbannex.Golden;
 import org.pbannex.HeadlessChromium;
+import org.pbannex.TestInputs;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.Publication;
 import org.pbannex.render.PublicationInfo;
@@ -39,14 +40,17 @@ class HtmlEditionBrowserTest {
     static void write() throws IOException {
         ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
         tables = List.copyOf(pub.tables().values());
-        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+        for (Language lang : Language.values()) {
+            HtmlEditionWriter.write(tables, lang, info(pub), new Wording(pub.reference().texts()::get),
+                    dir.resolve("pb-annexes-2022-23." + lang.code() + ".html"));
+        }
+    }
+
+    private static PublicationInfo info(ComputedPublication pub) {
+        return new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
                 List.of(new PublicationInfo.InputFile("reference/texts.csv", "0", 1, false)), Text.EMPTY, Text.EMPTY,
                 pub.reference().texts().numbered("publication.note."));
-        for (Language lang : Language.values()) {
-            HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get),
-                    dir.resolve("pb-annexes-2022-23." + lang.code() + ".html"));
-        }
     }
 
     @ParameterizedTest
@@ -86,11 +90,56 @@ class HtmlEditionBrowserTest {
             double table = browser.evaluate("parseFloat(getComputedStyle(document.querySelector('main table.data')).fontSize)").asDouble();
             assertTrue(smallest >= 13 && smallest >= 0.85 * table, lang + ": chart labels drawn at " + smallest
                     + " px beside the tables' " + table + " px");
-            assertEquals(0, browser.evaluate("[...document.querySelectorAll('figure.chart svg text')].filter(t => {"
-                    + " const b = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();"
-                    + " return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5; }).length")
-                    .asInt(), lang + ": a chart label runs over its chart's edge");
+            assertEquals(List.of(), labelsOverTheEdge(browser), lang + ": a chart label runs over its chart's edge");
         }
+    }
+
+    /**
+     * A region's name much longer than the bundled ones (about 60 characters, in a temporary regions.csv) stays inside
+     * its chart at 1280 CSS pixels: the names are right-aligned to the bars' axis, and such a name ran off the chart's
+     * left edge. The bars keep their axis: the name wraps over lines instead, each a line apart, none over another label.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aLongRegionNameStaysInsideItsChart(Language lang) throws Exception {
+        Path input = TestInputs.copyOfBundledInput(dir.resolve("long-region-" + lang.code()).resolve("input"));
+        String zh = "阿拉伯国家、北部非洲、海湾合作委员会成员国以及由贝鲁特区域办事处负责的其他国家和领土";
+        String en = "Arab States, North Africa and the Gulf Cooperation Council area";
+        TestInputs.edit(input.resolve("reference/regions.csv"), s -> s.replace("AS,阿拉伯国家,Arab States,阿拉伯国家,Arab States,",
+                "AS," + zh + ",\"" + en + "\"," + zh + ",\"" + en + "\","));
+        ComputedPublication pub = Publication.compute(input, Publication.biennium(input, null));
+        Path page = input.resolveSibling("pb-annexes-2022-23." + lang.code() + ".html");
+        HtmlEditionWriter.write(List.copyOf(pub.tables().values()), lang, info(pub), new Wording(pub.reference().texts()::get), page);
+        HeadlessChromium.executable();
+        try (HeadlessChromium browser = HeadlessChromium.start(input.resolveSibling("profile"))) {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 2000,
+                    "deviceScaleFactor", 1, "mobile", false));
+            browser.load(page.toUri().toString());
+            String name = lang == Language.ZH ? zh : en;
+            assertTrue(browser.evaluate("[...document.querySelectorAll('#f2-regions-caption ~ .chart-body svg text')]"
+                    + ".some(t => t.textContent.replace(/\\s+/g, '') === '" + name.replace(" ", "") + "')").asBoolean(),
+                    lang + ": Figure 2's chart names the region");
+            assertEquals(List.of(), labelsOverTheEdge(browser), lang + ": a chart label runs over its chart's edge");
+            // No two labels' boxes overlap: a name's lines keep clear of the next region's.
+            assertEquals(0, browser.evaluate("""
+                    (() => { const boxes = [...document.querySelectorAll('figure.chart svg text')].map(t => t.getBoundingClientRect());
+                      let n = 0;
+                      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                        const a = boxes[i], b = boxes[j];
+                        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) n++;
+                      }
+                      return n; })()""").asInt(), lang + ": chart labels overlap");
+        }
+    }
+
+    /** The text of each chart label whose box is not inside its chart's (half a pixel allowed). */
+    private static List<String> labelsOverTheEdge(HeadlessChromium browser) throws Exception {
+        List<String> over = new java.util.ArrayList<>();
+        browser.evaluate("[...document.querySelectorAll('figure.chart svg text')].filter(t => {"
+                + " const b = t.getBoundingClientRect(), s = t.ownerSVGElement.getBoundingClientRect();"
+                + " return b.left < s.left - 0.5 || b.right > s.right + 0.5 || b.top < s.top - 0.5 || b.bottom > s.bottom + 0.5; })"
+                + ".map(t => t.textContent)").forEach(t -> over.add(t.asString()));
+        return over;
     }
 
     /**

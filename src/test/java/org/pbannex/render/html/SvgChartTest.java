@@ -55,4 +55,29 @@ class SvgChartTest {
         assertTrue(svg.labels().stream().anyMatch(l -> l.text().equals("100.0")));
         assertTrue(svg.labels().stream().anyMatch(l -> l.text().equals("Africa")));
     }
+
+    /**
+     * A category's name wider than the label column is wrapped where a line may break, its group as tall as its lines;
+     * the bundled regions' names, the longest "Global and headquarters", keep one line and the height they had.
+     */
+    @Test
+    void aLongCategoryNameWrapsAndItsGroupGrows() {
+        for (String name : List.of("Global and headquarters", "Europe and Central Asia", "亚洲和太平洋", "全球和总部")) {
+            assertEquals(List.of(name), SvgChart.wrap(name, 228), name);
+        }
+        String longName = "Arab States, North Africa and the Gulf Cooperation Council area";
+        List<String> lines = SvgChart.wrap(longName, 228);
+        assertTrue(lines.size() > 1, lines.toString());
+        assertEquals(longName, String.join(" ", lines));
+        assertTrue(lines.stream().allMatch(l -> SvgChart.width(l) <= 228), lines.toString());
+        assertEquals(List.of("2020-2021 ***"), SvgChart.wrap("2020-2021 ***", 228));
+        Chart one = new Chart("b", Text.of("Bars"), Text.of("Bar chart"), Text.of("n"), List.of(Text.of(longName), Text.of("Africa")),
+                List.of(new Chart.Series(Text.of("n"), List.<Number>of(1, 2))));
+        SvgChart svg = SvgChart.of(ChartView.of(one, Text.EMPTY, Language.EN));
+        assertEquals(lines, svg.labels().get(0).lines());
+        // The first group is as tall as its name's lines, its bar in the middle; the second as tall as its bar.
+        double bar = Double.parseDouble(svg.bars().get(0).y());
+        assertEquals(14 + (lines.size() * SvgChart.LINE - 18) / 2, bar, 0.01);
+        assertEquals(14 + lines.size() * SvgChart.LINE + 14, Double.parseDouble(svg.bars().get(1).y()), 0.01);
+    }
 }
