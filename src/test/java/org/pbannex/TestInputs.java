@@ -58,6 +58,42 @@ public final class TestInputs {
         return target;
     }
 
+    /**
+     * A copy of the bundled input with biennia from 2024-25 up to the one starting in {@code lastYear}, each prepared as
+     * README's "A new biennium" says, from a copy of 2022-23's folder: no printed document (its publication.csv names
+     * none, its printed_differences.csv is its header alone, the print's own wordings in its reference/texts.csv are
+     * its plain ones). Their expenditure lines (xb-later.csv, not synthetic) are the synthetic sample's moved on eight
+     * years, a tenth more each biennium, so Figure 2 of the last shows 2016-17 to it.
+     */
+    public static Path withBienniaUpTo(Path target, int lastYear) throws IOException {
+        copyOfBundledInput(target);
+        for (int y = 2024; y <= lastYear; y += 2) {
+            Path b = target.resolve(new org.pbannex.reference.Biennium(y).code());
+            copyTree(target.resolve("2022-23"), b);
+            Files.writeString(b.resolve("publication.csv"),
+                    "publication_date,document_symbol,document_title_zh,document_title_en\n" + (y - 1) + "-02-01,,,\n");
+            edit(b.resolve("printed_differences.csv"), s -> s.substring(0, s.indexOf('\n') + 1));
+            edit(b.resolve("reference/texts.csv"), s -> s.replaceAll("(?m)^([^,\n]*)\\.printed,", "$1,"));
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        try (Stream<String> sample = Files.lines(target.resolve("expenditure/synthetic-2016-2023.csv"))) {
+            sample.skip(1).forEach(l -> {
+                String[] f = l.split(",", -1);
+                int year = Integer.parseInt(f[1].substring(0, 4)) + 8;
+                if (year <= lastYear + 1) {
+                    double scale = 1 + 0.1 * ((year - 2024) / 2 + 1);
+                    f[0] = "M" + f[0].substring(1);
+                    f[1] = year + f[1].substring(4);
+                    f[9] = String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(f[9]) * scale);
+                    lines.add(String.join(",", f));
+                }
+            });
+        }
+        Files.writeString(target.resolve("expenditure/xb-later.csv"),
+                org.pbannex.expenditure.LineFormat.HEADER + "\n" + String.join("\n", lines) + "\n");
+        return target;
+    }
+
     /** A file or folder of the test resources. */
     public static Path resource(String name) {
         try {

@@ -122,6 +122,43 @@ public record ChartView(String id, String kind, String title, String note, Strin
         return NumberText.format(v, v instanceof BigDecimal ? ValueKind.MILLIONS : ValueKind.COUNT, lang);
     }
 
+    /**
+     * How the PDF draws a bar chart's rows: as annex.css has them (a bar 3 mm high every 3.6 mm) where the chart fits
+     * on a page so (2022-23's Figure 2, six biennia), else closer together, so that it does: over eight biennia, 48
+     * bars, Figure 2's chart ran over two pages, its legend on the first alone. Never closer than 2 mm: a chart with
+     * more bars than that lets fit runs on. A chart no taller than a page is kept whole on one (annex.css).
+     *
+     * @param landscape whether its table prints on landscape pages
+     */
+    public PdfBars pdfBars(boolean landscape) {
+        int rows = bars.stream().mapToInt(g -> g.bars().size()).sum();
+        // The page's height within its margins (annex.css), less the chart's margin, title, legend and alt text (24 mm
+        // for Figure 2, measured; 32 with room to spare) and each group's padding and outer gaps (2.8 mm).
+        double room = (landscape ? 180 : 263) - 32 - 2.8 * bars.size();
+        if (rows == 0 || room / rows >= PdfBars.PITCH) {
+            return PdfBars.AS_DESIGNED;
+        }
+        double line = Math.max(room / rows, 2.0) - PdfBars.GAP;
+        // The figures keep their 6.5 pt while a digit's height (0.7 em) fits well inside the row.
+        double font = Math.min(6.5, line * 72 / 25.4 * 1.15);
+        return new PdfBars(String.format(Locale.ROOT, "height: %.2fmm", line),
+                String.format(Locale.ROOT, "; height: %.2fmm", line - 0.2),
+                // A figure's box as high as its row, whatever the font's own height: a taller box (a float) pushed
+                // the next rows' bars and figures down, out of their places.
+                String.format(Locale.ROOT, "height: %.2fmm; line-height: %.2fmm; font-size: %.1fpt", line, line, font));
+    }
+
+    /**
+     * Inline styles for the PDF's bar rows (.bar-line), bars (added to their width and colour) and figures, in place of
+     * annex.css's; null (none) and "" where annex.css's apply.
+     */
+    public record PdfBars(String line, String bar, String value) {
+        /** annex.css: a .bar-line 3.2 mm high with 0.4 mm between them. */
+        static final double PITCH = 3.6;
+        static final double GAP = 0.4;
+        static final PdfBars AS_DESIGNED = new PdfBars(null, "", null);
+    }
+
     /** The slices' fractions and colours as space-separated lists, for the PDF's pie drawing. */
     public String pieFractions() {
         return String.join(" ", slices.stream().map(s -> String.format(Locale.ROOT, "%.6f", s.fraction())).toList());
