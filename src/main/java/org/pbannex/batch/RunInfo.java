@@ -30,6 +30,11 @@ public record RunInfo(String runId, Instant started, RunRequest request, String 
      * an unsuccessful step" when one of its partitions failed.
      */
     public static Throwable failure(JobExecution execution) {
+        // A run that lost its lock fails for that, whatever failed after (its execution changed by the run that took over).
+        var lost = execution.getAllFailureExceptions().stream().filter(t -> t instanceof org.pbannex.runtime.RunLease.Lost).findFirst();
+        if (lost.isPresent()) {
+            return lost.get();
+        }
         Throwable fallback = null;
         for (StepExecution s : execution.getStepExecutions()) {
             for (Throwable t : s.getFailureExceptions()) {

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -219,6 +218,9 @@ public class RunLauncher {
                         notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of()));
                     });
             return new Ran(operator.start(job, withId), runId);
+        } catch (RuntimeException e) {
+            // Its job execution changed under it by the run that took its lock over ("wrong version"): the loss says why.
+            throw lostLock(biennium, output, runId, e);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
         } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
@@ -233,6 +235,18 @@ public class RunLauncher {
             } catch (RuntimeException e) {
                 LOG.warn("could not release the lock of run {}: {}", runId, e.getMessage());
             }
+        }
+    }
+
+    /** The run's loss of its lock, caused by {@code failure}, when it lost it; else the failure itself. */
+    private RuntimeException lostLock(String biennium, String output, String runId, RuntimeException failure) {
+        try {
+            return lease.lost(biennium, output, runId).<RuntimeException>map(lost -> {
+                lost.initCause(failure);
+                return lost;
+            }).orElse(failure);
+        } catch (RuntimeException unknown) {
+            return failure; // the database itself failed: its own line says more
         }
     }
 
@@ -280,13 +294,8 @@ public class RunLauncher {
         if (entry.owner().equals(ProcessIdentity.current())) {
             return null;
         }
-        if (entry.owner().certainlyDead()) {
-            return entry.owner() + " is gone";
-        }
-        if (entry.heartbeatAt() != null && entry.heartbeatAt().isBefore(now.minus(props.run().lease()))) {
-            return "no heartbeat from " + entry.owner() + " since " + entry.heartbeatAt().withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        return null;
+        String why = RunLease.goneReason(entry.owner(), entry.heartbeatAt(), now, props.run().lease());
+        return why == null ? null : entry.owner() + ": " + why;
     }
 
     /**

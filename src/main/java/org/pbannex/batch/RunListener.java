@@ -11,6 +11,7 @@ import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
+import org.pbannex.runtime.RunLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -37,9 +38,11 @@ public class RunListener implements JobExecutionListener {
     private final RunInputs inputs;
     private final FailureNotice notice;
     private final org.pbannex.distribute.UnsentRuns unsent;
+    private final RunLease lease;
 
     public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice,
-                       org.pbannex.distribute.UnsentRuns unsent) {
+                       org.pbannex.distribute.UnsentRuns unsent, RunLease lease) {
+        this.lease = lease;
         this.unsent = unsent;
         this.repository = repository;
         this.history = history;
@@ -72,6 +75,7 @@ public class RunListener implements JobExecutionListener {
         RunInfo run = RunInfo.of(execution);
         try {
             if (execution.getStatus() != BatchStatus.COMPLETED) {
+                lostLock(execution, run);
                 recordFailure(execution, run);
             }
         } finally {
@@ -95,6 +99,17 @@ public class RunListener implements JobExecutionListener {
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         return writeReport(RunInfo.of(execution), step, status, line).report();
+    }
+
+    /** A failed run that no longer holds its lock failed for that: the loss is added to its failures, and told first. */
+    private void lostLock(JobExecution execution, RunInfo run) {
+        try {
+            lease.lost(run.request().biennium().code(), run.request().output().toString(), run.runId())
+                    .filter(lost -> execution.getAllFailureExceptions().stream().noneMatch(t -> t instanceof RunLease.Lost))
+                    .ifPresent(execution::addFailureException);
+        } catch (RuntimeException e) {
+            LOG.warn("could not tell whether run {} still holds its lock: {}", run.runId(), e.getMessage());
+        }
     }
 
     private void recordFailure(JobExecution execution, RunInfo run) {

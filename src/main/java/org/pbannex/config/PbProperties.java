@@ -89,11 +89,29 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                       @DefaultValue("2h") Duration timeout) {
 
         public Run {
+            if (heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("pb.run.heartbeat (PB_RUN_HEARTBEAT) is " + words(heartbeat) + "; expected how "
+                        + "often a run renews its lock, such as 10s");
+            }
+            // Between two heartbeats a live run's lease must not lapse, nor after one missed (a long pause of the JVM).
+            if (lease.compareTo(heartbeat.multipliedBy(LEASE_HEARTBEATS)) < 0) {
+                throw new IllegalArgumentException("pb.run.lease (PB_RUN_LEASE) is " + words(lease) + ", not well above pb.run.heartbeat "
+                        + "(PB_RUN_HEARTBEAT, " + words(heartbeat) + "): a run still alive would count as dead; expected at least "
+                        + LEASE_HEARTBEATS + " heartbeats, such as " + words(heartbeat.multipliedBy(LEASE_HEARTBEATS + 1)));
+            }
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("pb.run.timeout (PB_RUN_TIMEOUT) is " + timeout + "; expected 0 (never) or how "
                         + "long a run may take, such as 2h");
             }
         }
+    }
+
+    /** How many heartbeats a lease must last at least. */
+    static final int LEASE_HEARTBEATS = 3;
+
+    /** 45s, 1m30s, 0.2s: a duration in a message. */
+    static String words(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -54,7 +54,8 @@ public final class Settings {
         ConfigurationPropertySources.from(env.getPropertySources())
                 .forEach(source -> sources.add(read == null ? source : source.filter(read)));
         Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(env), ApplicationConversionService.getSharedInstance());
-        return binder.bindOrCreate("pb", Bindable.of(PbProperties.class));
+        return binder.bindOrCreate(ConfigurationPropertyName.of("pb"), Bindable.of(PbProperties.class),
+                new DurationUnits(org.springframework.boot.context.properties.bind.BindHandler.DEFAULT));
     }
 
     /** One property as Spring would resolve it (placeholders filled), e.g. spring.datasource.url. */

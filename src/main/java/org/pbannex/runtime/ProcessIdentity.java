@@ -38,6 +38,20 @@ public record ProcessIdentity(String host, long pid, Instant processStarted) {
     }
 
     /**
+     * True when the process certainly still runs: it is on this host, a process with its id is alive, and it started
+     * when it did (a reused process id is another process). Such a process is never taken for dead, however long it has
+     * been silent: a run that hangs is ended by its own watchdog ({@code pb.run.timeout}). Without a recorded start time
+     * it cannot be told apart from a process that reused its id: false, and its heartbeat decides.
+     */
+    public boolean certainlyAlive() {
+        if (!host.equals(CURRENT.host) || processStarted == null) {
+            return false;
+        }
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        return p.isPresent() && p.get().isAlive() && !exitedUnreaped(pid) && processStarted.equals(startOf(p.get()));
+    }
+
+    /**
      * A killed process stays a zombie until its parent reaps it, and Java counts a zombie as alive; where no init
      * process reaps at once (a container), a run killed a moment ago would block the next for the whole lease. Linux
      * says so in /proc/PID/stat: state Z (zombie) or X (dead), the field after the command name's closing bracket.

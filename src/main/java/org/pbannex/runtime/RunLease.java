@@ -112,8 +112,8 @@ public final class RunLease {
         Integer n = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? "
                 + "AND run_id = ? AND host = ? AND pid = ?", key(biennium, outputDir), runId, me.host(), me.pid()));
         if (n == null || n == 0) {
-            throw new Lost("the lock of " + biennium + " in " + outputDir + " was taken over by another run while run " + runId
-                    + " held it (its heartbeat stopped for more than " + lease.toSeconds() + " s)");
+            throw lost(biennium, outputDir, runId).orElseGet(() -> new Lost("run " + runId + " could not renew its lock of "
+                    + biennium + " in " + outputDir));
         }
     }
 
@@ -202,14 +202,47 @@ public final class RunLease {
 
     /** Why the holder counts as gone, or null when it may be alive. */
     private String deadReason(Holder h) {
-        if (h.owner().certainlyDead()) {
+        OffsetDateTime now = own.execute(t -> jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class));
+        return goneReason(h.owner(), h.heartbeat(), now, lease);
+    }
+
+    /**
+     * Why a run's process counts as gone, or null while it may be alive; the one rule for a lock's holder and a running
+     * job execution alike. On this host the process itself decides: gone when no process with its id and start time
+     * exists, never when it does, however old its heartbeat (a process stopped or slowed for a while is alive, and
+     * taking its lock over would make two runs publish at once). On another host only the heartbeat can: gone once it
+     * is older than the lease.
+     *
+     * @param heartbeat its last heartbeat (null: none recorded, the heartbeat cannot tell)
+     * @param now       the database's time, which the heartbeats were written in
+     */
+    public static String goneReason(ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime now, Duration lease) {
+        if (owner.certainlyDead()) {
             return "its process is gone";
         }
-        OffsetDateTime now = own.execute(t -> jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class));
-        if (h.heartbeat().isBefore(now.minus(lease))) {
-            return "no heartbeat since " + h.heartbeat().withOffsetSameInstant(ZoneOffset.UTC);
+        if (owner.certainlyAlive()) {
+            return null;
+        }
+        if (heartbeat != null && heartbeat.isBefore(now.minus(lease))) {
+            return "no heartbeat since " + heartbeat.withOffsetSameInstant(ZoneOffset.UTC);
         }
         return null;
+    }
+
+    /**
+     * The loss of the lock by a run that no longer holds it, in the one line it ends with ("run X lost its lock of B in
+     * OUT to run Y (pid P on H)"); empty while it still holds it. Whatever else failed in such a run (its job execution
+     * marked failed by the run that took over) follows from that.
+     */
+    public java.util.Optional<Lost> lost(String biennium, String outputDir, String runId) {
+        Holder h = holder(key(biennium, outputDir));
+        if (h != null && h.runId().equals(runId)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Lost("run " + runId + " lost its lock of " + biennium + " in " + outputDir + " to "
+                + (h == null ? "another run, which has ended" : "run " + h.runId() + " (" + h.owner() + ")")
+                + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
+                + " s: nothing is published by run " + runId));
     }
 
     private Holder holder(String key) {

@@ -98,6 +98,29 @@ class RunMessagesTest {
     }
 
     @Test
+    void aDurationWithoutItsUnitAndALeaseNotWellAboveTheHeartbeatAreRefused() throws Exception {
+        // Spring would read PB_RUN_LEASE=5 as 5 ms: every live run would look dead to the next, which would take its lock.
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.run.lease", "5");
+        for (String command : List.of("check", "preflight")) {
+            CliRun r = CliRun.capture(settings, command);
+            assertEquals(5, r.status(), r.toString());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("pb-annex: the setting pb.run.lease (") && r.err().contains(") is '5', which is not a "
+                    + "duration such as 10s, 5m or 1h"), r.err());
+        }
+        settings.put("pb.run.lease", "5s");
+        CliRun r = CliRun.capture(settings, "preflight");
+        assertEquals(5, r.status(), r.toString());
+        assertEquals("pb-annex: pb.run.lease (PB_RUN_LEASE) is 5s, not well above pb.run.heartbeat (PB_RUN_HEARTBEAT, 10s): a run "
+                + "still alive would count as dead; expected at least 3 heartbeats, such as 40s", r.err().strip());
+        // Zero needs no unit (0: never, no limit); a unit makes any other number a duration.
+        assertEquals(java.time.Duration.ZERO, org.pbannex.config.Settings.load(Map.of("pb.run.timeout", "0")).run().timeout());
+        assertEquals(java.time.Duration.ofSeconds(5), org.pbannex.config.Settings.load(Map.of("pb.run.lease", "5s",
+                "pb.run.heartbeat", "1s")).run().lease());
+    }
+
+    @Test
     void aMissingInputFolderNamesItsPath() throws Exception {
         CliRun r = run("run", "nightly", "--input", "/nonexistent", "--output", tmp.resolve("out").toString());
         assertEquals(3, r.status(), r.toString());

@@ -143,7 +143,7 @@ class UnattendedRunsPostgresTest {
     @Test
     void aHolderWhoseHeartbeatStoppedIsTakenOverAfterTheLease() throws Exception {
         Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        Map<String, String> settings = CutNightly.in(tmp, with(settings(), "pb.run.lease", "5s"));
+        Map<String, String> settings = CutNightly.in(tmp, with(with(settings(), "pb.run.lease", "5s"), "pb.run.heartbeat", "1s"));
         CliRun.capture(settings, "history");
         var database = postgres.getDatabase("postgres", databaseName);
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
@@ -173,6 +173,65 @@ class UnattendedRunsPostgresTest {
         Thread.sleep(5500);
         CliRun next = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, next.status(), next.toString());
+    }
+
+    /** A short lease, for a holder made silent by SIGSTOP: alive, and no heartbeat. */
+    private Map<String, String> shortLease() throws Exception {
+        return with(with(settings(), "pb.run.lease", "3s"), "pb.run.heartbeat", "1s");
+    }
+
+    private static void signal(ChildRun r, String name) throws Exception {
+        r.signal(name);
+    }
+
+    @Test
+    void aHolderAliveOnThisHostIsNeverTakenOverHoweverLongItIsSilent() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = CutNightly.in(tmp, shortLease());
+        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), "run", "nightly", "--output",
+                out.toString());
+        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
+        signal(holder, "STOP"); // alive, its heartbeat stopped (a machine under load, a paused VM)
+        try {
+            Thread.sleep(4500);
+            CliRun second = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
+            assertEquals(5, second.status(), second.toString());
+            assertTrue(second.err().contains("another run (" + runId + ", pid " + holder.pid()), second.err());
+            assertEquals(List.of(), CutNightly.runFolders(out), "nothing published beside the live run");
+        } finally {
+            signal(holder, "CONT");
+        }
+        java.nio.file.Files.delete(out.resolve("2022-23/.paused-" + runId + "-check"));
+        assertEquals(0, holder.waitFor(LONG), holder.err());
+        assertEquals(runId, CutNightly.publishedRun(out));
+    }
+
+    @Test
+    void aRunThatLostItsLockSaysToWhichRunNotADatabaseFailure() throws Exception {
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        Map<String, String> settings = CutNightly.in(tmp, shortLease());
+        // A run on another machine (its host name says so), silent for longer than the lease: taken over.
+        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), Map.of("HOSTNAME", "another-host"),
+                "run", "nightly", "--output", out.toString());
+        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
+        signal(holder, "STOP");
+        CliRun taker;
+        try {
+            Thread.sleep(4500);
+            taker = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
+            assertEquals(0, taker.status(), taker.toString());
+        } finally {
+            signal(holder, "CONT");
+        }
+        String takerId = CutNightly.publishedRun(out);
+        java.nio.file.Files.delete(out.resolve("2022-23/.paused-" + runId + "-check"));
+        assertEquals(5, holder.waitFor(LONG), holder.err());
+        List<String> lines = holder.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + holder.err());
+        assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run " + takerId
+                + " (pid "), lines.get(0));
+        assertTrue(java.nio.file.Files.isRegularFile(out.resolve("2022-23/" + takerId + "/manifest.json")), "the taker's run stays");
+        assertTrue(!java.nio.file.Files.exists(out.resolve("2022-23/" + runId)), "the run that lost its lock published nothing");
     }
 
     @Test
