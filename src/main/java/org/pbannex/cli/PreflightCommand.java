@@ -117,7 +117,8 @@ public class PreflightCommand implements Callable<Integer> {
         }
         try {
             var next = CronExpression.parse(def.schedule()).next(java.time.LocalDateTime.now());
-            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (this machine's time) with ./pb-annex schedule");
+            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (this machine's time) with ./pb-annex schedule, "
+                    + StatusCommand.scheduler(PbAnnexApplication.home()));
         } catch (IllegalArgumentException e) {
             failed("schedule", ExitCodes.USAGE, "'" + def.schedule() + "' is not a cron expression (second minute hour day month "
                     + "weekday): " + e.getMessage());

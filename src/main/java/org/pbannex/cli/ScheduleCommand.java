@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.SchedulerLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -73,6 +74,13 @@ public class ScheduleCommand implements Callable<Integer> {
             return jobs.problems().isEmpty() ? ExitCodes.PUBLISHED : ExitCodes.USAGE;
         }
         Duration every = DurationOption.parse(spec, "--reread", reread, "30s or 1m");
+        try (SchedulerLock held = SchedulerLock.acquire(home)) {
+            return schedule(home, jobs, every);
+        }
+    }
+
+    /** Runs the jobs at their times, in this installation's one scheduler, until --max-runs. */
+    private int schedule(Path home, Jobs jobs, Duration every) throws InterruptedException {
         Map<String, String> told = new HashMap<>();
         List<Scheduled> scheduled = tellProblems(jobs, told);
         preflight(scheduled);

@@ -53,6 +53,7 @@ public class StatusCommand implements Callable<Integer> {
                         + " and no run of it recorded; the jobs are " + String.join(", ", jobs));
             }
         }
+        System.out.println("Scheduler: " + scheduler(PbAnnexApplication.home()));
         if (states.isEmpty()) {
             System.out.println("No run recorded yet" + (job == null ? "" : " of the job " + job) + " (work/status/).");
             return limit == null ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;
@@ -96,6 +97,15 @@ public class StatusCommand implements Callable<Integer> {
         return "run " + newest.runId() + " published " + TIME.format(newest.since()) + ", NOT SENT to its reviewers"
                 + (published.size() > 1 ? " (nor " + Counted.of(published.size() - 1, "older run", "older runs") + ")" : "")
                 + ": ./pb-annex distribute " + newest.runId() + " sends it";
+    }
+
+    /**
+     * Whether {@code ./pb-annex schedule} runs for the installation (its lock, {@code work/schedule.lock}): who, or that
+     * none does (the jobs' times then pass unrun, unless cron or systemd starts them).
+     */
+    static String scheduler(java.nio.file.Path home) {
+        return org.pbannex.runtime.SchedulerLock.running(home).map(h -> "running (" + h + ") for " + home)
+                .orElse("not running for " + home + " (./pb-annex schedule starts one; under cron or systemd, they start the runs)");
     }
 
     /** "45 s", "2 h 43 min", "3 d 4 h". */

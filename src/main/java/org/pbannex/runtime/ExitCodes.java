@@ -58,6 +58,7 @@ public final class ExitCodes {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
                     || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
+                    || t instanceof SchedulerLock.Busy
                     || t instanceof UsageError) {
                 return oneLine(t.getMessage());
             }

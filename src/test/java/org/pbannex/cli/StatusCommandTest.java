@@ -42,7 +42,7 @@ class StatusCommandTest {
 
         CliRun none = CliRun.capture(settings, "status");
         assertEquals(0, none.status(), none.toString());
-        assertEquals("No run recorded yet (work/status/).", none.out().strip());
+        assertEquals("No run recorded yet (work/status/).", afterScheduler(none));
         assertEquals(5, CliRun.capture(settings, "status", "nightly", "--max-age", "26h").status(), "no good run at all is stale");
         // A job's name typed wrong in a monitor's command: said, not "nothing yet" for ever.
         CliRun typo = CliRun.capture(settings, "status", "nigthly");
@@ -83,7 +83,7 @@ class StatusCommandTest {
         assertTrue(misspelt.err().startsWith("pb-annex: unknown job 'nightlyy': the jobs are nightly"), misspelt.err());
         assertEquals(2, CliRun.capture(settings, "run").status());
         CliRun none = CliRun.capture(settings, "status");
-        assertEquals("No run recorded yet (work/status/).", none.out().strip(), none.toString());
+        assertEquals("No run recorded yet (work/status/).", afterScheduler(none), none.toString());
         assertEquals(2, CliRun.capture(settings, "status", "nightlyy").status(), "still no job of that name");
 
         CliRun docx = CliRun.capture(settings, "run", "nightly", "--format", "docx");
@@ -102,7 +102,7 @@ class StatusCommandTest {
         assertEquals(0, CliRun.capture(settings, "run", "nightly", "--tables", "a1").status());
         CliRun none = CliRun.capture(settings, "status", "nightly", "--max-age", "26h");
         assertEquals(5, none.status(), none.toString());
-        assertEquals("No run recorded yet of the job nightly (work/status/).", none.out().strip());
+        assertEquals("No run recorded yet of the job nightly (work/status/).", afterScheduler(none));
 
         assertEquals(0, CliRun.capture(settings, "run", "nightly").status());
         CliRun narrowedAgain = CliRun.capture(settings, "run", "nightly", "--tables", "a1");
@@ -157,5 +157,12 @@ class StatusCommandTest {
         assertEquals("12 min", StatusCommand.ago(Duration.ofMinutes(12)));
         assertEquals("2 h 43 min", StatusCommand.ago(Duration.ofMinutes(163)));
         assertEquals("3 d 4 h", StatusCommand.ago(Duration.ofHours(76)));
+    }
+
+    /** What status says after its first line, which says whether a scheduler runs (none in these tests). */
+    private static String afterScheduler(CliRun r) {
+        var lines = r.out().strip().lines().toList();
+        assertTrue(lines.get(0).startsWith("Scheduler: not running for "), r.out());
+        return String.join("\n", lines.subList(1, lines.size()));
     }
 }
