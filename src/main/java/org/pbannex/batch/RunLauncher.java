@@ -206,7 +206,7 @@ public class RunLauncher {
                 + "it was in (the threads' stacks are in the log)", line -> {
                     history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
                     notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line,
-                            null, List.of()));
+                            null, List.of()).into(request.output()));
                 })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
@@ -215,7 +215,8 @@ public class RunLauncher {
                     : "the same command restarts it"), (status, line) -> {
                         // Its report in failed/<run-id>/ first, as for any failed run, so that the notice can point to it.
                         Path report = listener.stopped(status, line);
-                        notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of()));
+                        notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of())
+                                .into(request.output()));
                     });
             return new Ran(operator.start(job, withId), runId);
         } catch (RuntimeException e) {

@@ -135,7 +135,7 @@ public class RunListener implements JobExecutionListener {
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
                 ? writeReport(run, step, status, line) : new Report(null, List.of());
         notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, written.report(), written.failedChecks()));
+                line, written.report(), written.failedChecks()).into(run.request().output()));
     }
 
     /** A failed run's report, where it was written (null: not written), and the failed checks it lists. */

@@ -15,7 +15,8 @@ final class DurationOption {
     static Duration parse(CommandSpec spec, String option, String value, String examples) {
         Duration d;
         try {
-            d = DurationStyle.detectAndParse(value);
+            // A bare number would be milliseconds (--reread 30: every 30 ms): a duration is written with its unit.
+            d = value.strip().matches("[+-]?0*[1-9]\\d*") ? null : DurationStyle.detectAndParse(value);
         } catch (IllegalArgumentException e) {
             d = null;
         }

@@ -195,7 +195,7 @@ public class RunCommand implements Callable<Integer> {
                 damagedBiennia.add(b);
             } else {
                 spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
-                        ExitCodes.message(e)));
+                        ExitCodes.message(e)).into(request.output()));
             }
             throw e;
         }

@@ -30,10 +30,10 @@ public final class FailureNotice {
      * not start (another run holds the biennium, the database is down), and {@code biennium} too when it failed before
      * its biennia were known (a job file that cannot be read); {@code failedChecks}, each described with where to look,
      * when checks failed; {@code published}, the run's folder when it was published and failed after (its
-     * distribution), else null.
+     * distribution), else null; {@code output}, the output folder the run was for, when known.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
-                            Path report, List<String> failedChecks, Path published) {
+                            Path report, List<String> failedChecks, Path published, Path output) {
 
         public FailedRun {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
@@ -47,6 +47,16 @@ public final class FailureNotice {
         public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
                          List<String> failedChecks) {
             this(runId, job, biennium, step, exitStatus, line, report, failedChecks, null);
+        }
+
+        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
+                         List<String> failedChecks, Path published) {
+            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, null);
+        }
+
+        /** The same failure, of a run into that output folder. */
+        public FailedRun into(Path output) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output);
         }
 
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
@@ -79,6 +89,7 @@ public final class FailureNotice {
     private final String server;
     private final List<String> to;
     private final RunOutcomes outcomes;
+    private final Path output;
 
     /**
      * @param mail    the mail server (without a sender: no notice, a warning in the log)
@@ -86,6 +97,12 @@ public final class FailureNotice {
      * @param status  where each job's last good run and its failures since are kept ({@code work/status})
      */
     public FailureNotice(MailServer mail, List<String> to, Path status) {
+        this(mail, to, status, null);
+    }
+
+    /** @param output the installation's output folder ({@code pb.output}): a failure in another is said to be so */
+    public FailureNotice(MailServer mail, List<String> to, Path status, Path output) {
+        this.output = output;
         this.mail = mail.sender();
         this.from = mail.from();
         this.server = mail.server();
@@ -96,11 +113,22 @@ public final class FailureNotice {
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
     public boolean send(FailedRun run) {
         try {
-            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line());
+            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line() + elsewhere(run));
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);
         }
         return sendUnkept(run);
+    }
+
+    /**
+     * What the job's status adds to the line of a run into another output folder than the installation's (a trial run
+     * with --output): the job's standing is that of its runs here and there alike, so the status says which it was.
+     */
+    private String elsewhere(FailedRun run) {
+        if (run.output() == null || output == null || run.output().toAbsolutePath().normalize().equals(output)) {
+            return "";
+        }
+        return " (a run into " + run.output().toAbsolutePath().normalize() + ", not the installation's output folder " + output + ")";
     }
 
     /**

@@ -70,6 +70,29 @@ class StatusCommandTest {
         CliRun stale = CliRun.capture(settings, "status", "nightly", "--max-age", "1s");
         assertEquals(5, stale.status(), stale.toString());
         assertEquals(2, CliRun.capture(settings, "status", "nightly", "--max-age", "soon").status(), "a usage error");
+        CliRun bare = CliRun.capture(settings, "status", "nightly", "--max-age", "26");
+        assertEquals(2, bare.status(), "26 ms is nobody's meaning: " + bare);
+        assertTrue(bare.err().contains("--max-age '26' is not a duration such as 26h or 90m"), bare.err());
+    }
+
+    @Test
+    void aFailedRunIntoAnotherOutputFolderIsSaidToBeSoInTheJobsStatus() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path input = Path.of(settings.get("pb.input"));
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        // A trial run into a folder of its own: its failure is the job's, as any run's is, and the status says where.
+        Path trial = tmp.resolve("trial").toAbsolutePath().normalize();
+        assertEquals(4, CliRun.capture(settings, "run", "nightly", "--output", trial.toString()).status());
+        CliRun failed = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, failed.status(), failed.toString());
+        assertTrue(failed.out().contains(" exit status 4: 2 checks failed; first: ") && failed.out().contains("(a run into " + trial
+                + ", not the installation's output folder " + tmp.resolve("out").toAbsolutePath().normalize() + ")"), failed.out());
+        // One into the installation's own is said as before.
+        assertEquals(4, CliRun.capture(settings, "run", "nightly").status());
+        CliRun again = CliRun.capture(settings, "status", "nightly");
+        assertTrue(again.out().contains("2 failures, the last: ") && !again.out().lines().filter(l -> l.contains("2 failures"))
+                .anyMatch(l -> l.contains("a run into")), again.out());
     }
 
     @Test
