@@ -239,10 +239,30 @@ public final class RunLease {
         if (h != null && h.runId().equals(runId)) {
             return java.util.Optional.empty();
         }
+        String taker = h != null ? h.runId() + " (" + h.owner() + ")" : publishedAfter(biennium, outputDir, runId);
         return java.util.Optional.of(new Lost("run " + runId + " lost its lock of " + biennium + " in " + outputDir + " to "
-                + (h == null ? "another run, which has ended" : "run " + h.runId() + " (" + h.owner() + ")")
+                + (taker == null ? "another run, which has ended" : "run " + taker)
                 + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
                 + " s: nothing is published by run " + runId));
+    }
+
+    /**
+     * The run that took the lock over and has released it since (a nightly run takes seconds): the first run of the
+     * biennium started after this one that published into the output folder, as the run history records it; null when
+     * none did.
+     */
+    private String publishedAfter(String biennium, String outputDir, String runId) {
+        List<String[]> later = own.execute(t -> jdbc.query("SELECT r.run_id, r.output_dir, r.host, r.pid FROM pb_run r, pb_run me "
+                + "WHERE me.run_id = ? AND r.biennium = ? AND r.run_id <> me.run_id AND r.started_at >= me.started_at "
+                + "AND r.output_dir IS NOT NULL ORDER BY r.started_at", (rs, i) -> new String[] {rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4)}, runId, biennium));
+        java.nio.file.Path out = java.nio.file.Path.of(outputDir).toAbsolutePath().normalize();
+        for (String[] r : later == null ? List.<String[]>of() : later) {
+            if (java.nio.file.Path.of(r[1]).toAbsolutePath().normalize().startsWith(out)) {
+                return r[0] + (r[2] == null ? "" : " (pid " + r[3] + " on " + r[2] + ")");
+            }
+        }
+        return null;
     }
 
     private Holder holder(String key) {
