@@ -252,8 +252,9 @@ public class RunLauncher {
     }
 
     /**
-     * Marks failed every running execution whose process is gone: on this host, no process with its id (and start
-     * time); on any host, no heartbeat for {@code pb.run.lease}. Their identical command then restarts them.
+     * Marks failed every running execution whose process is gone ({@link RunLease#goneReason}): on this host, no process
+     * with its id (and start time); on another host, no heartbeat for {@code pb.run.lease}. Their identical command then
+     * restarts them.
      *
      * @return how many were recovered
      */

@@ -19,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The lock of one biennium in one output folder, held by a run from before its first step until it ends, so that two
  * runs never both publish there. It is a lease in the database (pb_run_lock), the same on H2 and PostgreSQL: the
- * holder's heartbeat renews it, and a holder that is gone (its process no longer exists on this host) or silent
- * (no heartbeat for {@code pb.run.lease}, whatever the host) is taken over. Every statement commits at once in its
- * own transaction, so other processes see it and a refused insert aborts nothing else.
+ * holder's heartbeat renews it, and a holder that is gone is taken over: on this host, once its process no longer
+ * exists (never while it does, however silent); on another, once silent for {@code pb.run.lease}
+ * ({@link #goneReason}). Every statement commits at once in its own transaction, so other processes see it and a
+ * refused insert aborts nothing else.
  */
 public final class RunLease {
 
