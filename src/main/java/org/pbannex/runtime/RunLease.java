@@ -124,11 +124,9 @@ public final class RunLease {
      * lease: a paused virtual machine, a database that did not answer) must not go on beside that run.
      */
     public void stillHeld(String biennium, String outputDir, String runId, String stopping) {
-        Holder h = holder(key(biennium, outputDir));
-        if (h == null || !h.runId().equals(runId) || !sameProcess(h.owner(), ProcessIdentity.current())) {
-            throw new Lost("run " + runId + " no longer holds the lock of " + biennium + " in " + outputDir + ": "
-                    + (h == null ? "it was released" : "run " + h.runId() + " (" + h.owner() + ") took it over")
-                    + " after its heartbeat stopped for more than " + lease.toSeconds() + " s (pb.run.lease); " + stopping);
+        var gone = lost(biennium, outputDir, runId, stopping);
+        if (gone.isPresent()) {
+            throw gone.get();
         }
     }
 
@@ -236,15 +234,33 @@ public final class RunLease {
      * marked failed by the run that took over) follows from that.
      */
     public java.util.Optional<Lost> lost(String biennium, String outputDir, String runId) {
+        return lost(biennium, outputDir, runId, "nothing is published by run " + runId);
+    }
+
+    /** Whether the run in this process holds the lock. */
+    public boolean holds(String biennium, String outputDir, String runId) {
+        return heldHere(holder(key(biennium, outputDir)), runId);
+    }
+
+    /**
+     * The holder is the run in this process: the same run restarted by another process (which took it over as dead) is
+     * another holder.
+     */
+    private static boolean heldHere(Holder h, String runId) {
+        return h != null && h.runId().equals(runId) && sameProcess(h.owner(), ProcessIdentity.current());
+    }
+
+    /** The same, ending with what stops ({@code stopping}). */
+    private java.util.Optional<Lost> lost(String biennium, String outputDir, String runId, String stopping) {
         Holder h = holder(key(biennium, outputDir));
-        if (h != null && h.runId().equals(runId)) {
+        if (heldHere(h, runId)) {
             return java.util.Optional.empty();
         }
         String taker = h != null ? h.runId() + " (" + h.owner() + ")" : publishedAfter(biennium, outputDir, runId);
         return java.util.Optional.of(new Lost("run " + runId + " lost its lock of " + biennium + " in " + outputDir + " to "
                 + (taker == null ? "another run, which has ended" : "run " + taker)
                 + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
-                + " s: nothing is published by run " + runId));
+                + " s (pb.run.lease); " + stopping));
     }
 
     /**

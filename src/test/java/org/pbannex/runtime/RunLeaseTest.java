@@ -76,7 +76,7 @@ class RunLeaseTest {
         lease.acquire(BIENNIUM, out, "second");
         assertTrue(lease.holds(BIENNIUM, out, "second"));
         assertEquals("run first lost its lock of " + BIENNIUM + " in " + out + " to run second (" + me + "), which took it over "
-                + "when its heartbeat had stopped for more than 45 s: nothing is published by run first",
+                + "when its heartbeat had stopped for more than 45 s (pb.run.lease); nothing is published by run first",
                 lease.lost(BIENNIUM, out, "first").orElseThrow().getMessage());
         RunLease.Lost renewing = assertThrows(RunLease.Lost.class, () -> lease.renew(BIENNIUM, out, "first"));
         assertTrue(renewing.getMessage().startsWith("run first lost its lock of " + BIENNIUM + " in " + out + " to run second ("),

@@ -281,8 +281,8 @@ class UnattendedRunsTest {
         Files.delete(marker);
         CliRun stopped = run.get(3, java.util.concurrent.TimeUnit.MINUTES);
         assertEquals(5, stopped.status(), stopped.toString());
-        assertEquals("pb-annex: run " + runId + " no longer holds the lock of 2022-23 in " + out + ": run other-run (pid 4242 on "
-                + "elsewhere) took it over after its heartbeat stopped for more than 45 s (pb.run.lease); it stops before its "
+        assertEquals("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run other-run (pid 4242 on "
+                + "elsewhere), which took it over when its heartbeat had stopped for more than 45 s (pb.run.lease); it stops before its "
                 + "step render (the run that holds the lock goes on)", stopped.err().strip());
         assertFalse(Files.exists(out.resolve("2022-23/" + runId)), "nothing published");
         assertFalse(Files.exists(out.resolve("2022-23/.staging-" + runId + "/csv")), "nothing rendered");

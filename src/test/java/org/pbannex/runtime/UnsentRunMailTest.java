@@ -326,8 +326,8 @@ class UnsentRunMailTest {
         Files.delete(marker);
         CliRun stopped = distribute.get(3, java.util.concurrent.TimeUnit.MINUTES);
         assertEquals(5, stopped.status(), stopped.toString());
-        assertEquals("pb-annex: run " + runId + " no longer holds the lock of 2022-23 in " + out + ": run " + runId + " (pid 4242 "
-                + "on elsewhere) took it over after its heartbeat stopped for more than 45 s (pb.run.lease); it stops before the "
+        assertEquals("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run " + runId + " (pid 4242 "
+                + "on elsewhere), which took it over when its heartbeat had stopped for more than 45 s (pb.run.lease); it stops before the "
                 + "message to " + ANA + " (0 of 1 reviewers done); the job's next run, or ./pb-annex distribute " + runId
                 + ", sends it to those it did not reach", stopped.err().strip());
         assertEquals(0, SMTP.getReceivedMessages().length, "nothing sent beside the new holder");
