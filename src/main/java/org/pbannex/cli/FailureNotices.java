@@ -37,7 +37,7 @@ final class FailureNotices {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
-                    && Files.isRegularFile(Settings.forFailureNotice(PbAnnexApplication.overrides()).jobs().resolve(job + ".yml"));
+                    && Files.isRegularFile(Settings.forFailureNotice(PbAnnexApplication.environment()).jobs().resolve(job + ".yml"));
         } catch (RuntimeException e) {
             aJob = false; // (its settings cannot be read: the notice, prepared from them, says so in the log)
         }
@@ -67,9 +67,9 @@ final class FailureNotices {
     }
 
     private static FailureNotice notice() {
-        PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.overrides());
+        PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
         MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
-                : MailServer.withoutTheRun(Settings.environment(PbAnnexApplication.overrides()));
+                : MailServer.withoutTheRun(PbAnnexApplication.environment());
         return new FailureNotice(mail, settings.failures().mailTo(), settings.status());
     }
 
@@ -104,7 +104,7 @@ final class FailureNotices {
             return false;
         }
         try {
-            return new org.pbannex.runtime.RunOutcomes(Settings.forFailureNotice(PbAnnexApplication.overrides()).status())
+            return new org.pbannex.runtime.RunOutcomes(Settings.forFailureNotice(PbAnnexApplication.environment()).status())
                     .noted(job, status, java.time.Instant.now().minus(NOTED_WITHIN));
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("could not read whether job {} noted its stop itself: {}", job, e.getMessage());

@@ -71,7 +71,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         ExpenditureEngine chosen;
         try {
             chosen = ExpenditureEngine.of(engine != null ? engine : settings.expenditure().engine(),
-                    org.pbannex.config.Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"));
+                    PbAnnexApplication.property("spring.datasource.url"));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }

@@ -1,13 +1,16 @@
 package org.pbannex.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
+import org.pbannex.config.UnknownSettings;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.LogProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +26,11 @@ public final class PbAnnexApplication {
 
     private static final Logger LOG = LoggerFactory.getLogger(PbAnnexApplication.class);
     private static final ThreadLocal<Map<String, String>> OVERRIDES = ThreadLocal.withInitial(Map::of);
+    /** The settings' environment of this call, built once (the settings files read once), for these overrides. */
+    private static final ThreadLocal<Environment> ENVIRONMENT = new ThreadLocal<>();
+
+    private record Environment(Map<String, String> overrides, StandardEnvironment env) {
+    }
 
     private PbAnnexApplication() {
     }
@@ -42,7 +50,9 @@ public final class PbAnnexApplication {
      */
     public static int execute(Map<String, String> overrides, String... args) {
         Map<String, String> before = OVERRIDES.get();
+        Environment envBefore = ENVIRONMENT.get();
         OVERRIDES.set(Map.copyOf(overrides));
+        ENVIRONMENT.remove();
         try {
             CommandLine cli = PbAnnexCommand.commandLine(args).setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -59,9 +69,13 @@ public final class PbAnnexApplication {
                 }
                 return ExitCodes.USAGE;
             });
+            if (!(args.length > 0 && args[0].equals("preflight"))) { // preflight says them in its lines
+                settingsWarnings().forEach(w -> System.err.println("pb-annex: warning: " + w));
+            }
             return cli.execute(args);
         } finally {
             OVERRIDES.set(before);
+            ENVIRONMENT.set(envBefore);
         }
     }
 
@@ -71,7 +85,42 @@ public final class PbAnnexApplication {
     }
 
     static PbProperties settings() {
-        return Settings.load(OVERRIDES.get());
+        return Settings.load(environment());
+    }
+
+    /**
+     * The settings' sources of this call (Settings.environment), read once per command: a warm process's next command
+     * reads the files again.
+     */
+    static StandardEnvironment environment() {
+        Map<String, String> overrides = OVERRIDES.get();
+        Environment e = ENVIRONMENT.get();
+        if (e == null || e.overrides() != overrides) {
+            e = new Environment(overrides, Settings.environment(overrides));
+            ENVIRONMENT.set(e);
+        }
+        return e.env();
+    }
+
+    /**
+     * What the settings of this call give that pb-annex does not know (a misspelt PB_RETENTION_RUNZ), each logged once
+     * per call; none when the settings cannot be read, which the command then says itself.
+     */
+    static List<String> settingsWarnings() {
+        List<String> warnings;
+        try {
+            warnings = new java.util.ArrayList<>(UnknownSettings.in(environment()));
+            org.pbannex.config.TimeZoneSetting.warning().ifPresent(warnings::add);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        warnings.forEach(w -> LOG.warn("setting ignored: {}", w));
+        return warnings;
+    }
+
+    /** One setting as Spring resolves it (placeholders filled), such as spring.datasource.url. */
+    static String property(String key) {
+        return environment().getProperty(key);
     }
 
     /** The installation folder: pb.home (-Dpb.home, set by the launcher, or PB_HOME), else the working directory. */

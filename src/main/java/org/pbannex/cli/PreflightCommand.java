@@ -57,11 +57,14 @@ public class PreflightCommand implements Callable<Integer> {
     private final TextColumns lines = new TextColumns("", "WHAT", "FOUND");
     private int worst = ExitCodes.PUBLISHED;
     private int failed;
+    private int warnings;
     private int said;
 
     @Override
     public Integer call() {
         PbProperties settings = PbAnnexApplication.settings();
+        // A misspelt setting leaves its default in force: the night would run without it.
+        PbAnnexApplication.settingsWarnings().forEach(w -> warning("settings", w));
         Path jobFile = settings.jobs().resolve(job + ".yml");
         JobDefinition def;
         List<RunRequest> requests;
@@ -117,8 +120,8 @@ public class PreflightCommand implements Callable<Integer> {
         }
         try {
             var next = CronExpression.parse(def.schedule()).next(java.time.LocalDateTime.now());
-            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (this machine's time) with ./pb-annex schedule, "
-                    + StatusCommand.scheduler(PbAnnexApplication.home()));
+            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (" + org.pbannex.config.TimeZoneSetting.described()
+                    + ", this machine's time zone) with ./pb-annex schedule, " + StatusCommand.scheduler(PbAnnexApplication.home()));
         } catch (IllegalArgumentException e) {
             failed("schedule", ExitCodes.USAGE, "'" + def.schedule() + "' is not a cron expression (second minute hour day month "
                     + "weekday): " + e.getMessage());
@@ -208,7 +211,8 @@ public class PreflightCommand implements Callable<Integer> {
                 waitingToBeSent(new org.pbannex.runtime.RunOutcomes(settings.status()), spring.bean(UnsentRuns.class), r);
             }
         } catch (RuntimeException e) {
-            failed("database", e);
+            // A setting the context could not bind (a mail port of "abc") is not the database's.
+            failed(ExitCodes.badSetting(e) == null ? "database" : "settings", e);
         }
     }
 
@@ -287,6 +291,12 @@ public class PreflightCommand implements Callable<Integer> {
         said++;
     }
 
+    private void warning(String what, String found) {
+        lines.row("WARNING", what, found);
+        warnings++;
+        said++;
+    }
+
     private void note(String what, String found) {
         lines.row("note", what, found);
         said++;
@@ -307,7 +317,8 @@ public class PreflightCommand implements Callable<Integer> {
 
     private int finish() {
         lines.print();
-        System.out.println(failed == 0 ? "Ready: the job " + job + " can run unattended."
+        System.out.println(failed == 0 ? "Ready: the job " + job + " can run unattended"
+                + (warnings == 0 ? "." : ", with " + Counted.of(warnings, "WARNING", "WARNINGs") + " above.")
                 : "Not ready: " + Counted.of(failed, "line", "lines") + " FAILED of " + said + "; exit status " + worst + ".");
         return worst;
     }

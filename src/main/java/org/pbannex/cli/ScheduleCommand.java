@@ -59,7 +59,8 @@ public class ScheduleCommand implements Callable<Integer> {
         }
         if (print) {
             for (Scheduled s : jobs.scheduled()) {
-                System.out.printf("%-12s %-18s next %s%n", s.job().name(), s.job().schedule(), s.cron().next(LocalDateTime.now()));
+                System.out.printf("%-12s %-18s next %s (%s)%n", s.job().name(), s.job().schedule(), s.cron().next(LocalDateTime.now()),
+                        org.pbannex.config.TimeZoneSetting.described());
                 String line;
                 try {
                     line = crontab(s.job().schedule());
@@ -92,7 +93,7 @@ public class ScheduleCommand implements Callable<Integer> {
             Scheduled next = scheduled.stream().min(Comparator.comparing(s -> s.cron().next(now))).orElse(null);
             LocalDateTime at = next == null ? null : next.cron().next(now);
             String announce = next == null ? "next: none (no job can be scheduled; reading jobs/ again every " + reread + ")"
-                    : "next: " + next.job().name() + " at " + at;
+                    : "next: " + next.job().name() + " at " + at + " (" + org.pbannex.config.TimeZoneSetting.described() + ")";
             if (!announce.equals(announced)) {
                 System.out.println(announce);
                 announced = announce;

@@ -12,6 +12,7 @@ import org.pbannex.config.Settings;
 import org.pbannex.runtime.DamagedDatabase;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.EmbeddedDatabaseLock;
+import org.pbannex.runtime.ExitCodes;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
@@ -50,10 +51,10 @@ final class SpringRuntime implements AutoCloseable {
     /** @param what what the command does, for a process that has to wait for this one */
     static SpringRuntime start(String what) {
         Map<String, Object> properties = new LinkedHashMap<>(PbAnnexApplication.overrides());
-        PbProperties settings = Settings.load(PbAnnexApplication.overrides());
+        PbProperties settings = PbAnnexApplication.settings();
         properties.putIfAbsent("pb.home", settings.home().toString());
-        String url = Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url");
-        String user = Settings.property(PbAnnexApplication.overrides(), "spring.datasource.username");
+        String url = PbAnnexApplication.property("spring.datasource.url");
+        String user = PbAnnexApplication.property("spring.datasource.username");
         var database = EmbeddedDatabaseLock.databaseOf(url);
         EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
         try {
@@ -77,6 +78,10 @@ final class SpringRuntime implements AutoCloseable {
             if (e instanceof DatabaseUnavailable said) {
                 throw said;
             }
+            if (ExitCodes.badSetting(e) != null) {
+                // A setting the context could not bind (SPRING_MAIL_PORT=abc) is its own line, not the database's.
+                throw e;
+            }
             throw new DatabaseUnavailable(described + " is unavailable: " + cause(e), e);
         }
     }
@@ -85,8 +90,10 @@ final class SpringRuntime implements AutoCloseable {
         // The overrides outrank the environment and application.properties (builder properties would not).
         // main(): the class whose ahead-of-time initializer is used when spring.aot.enabled is set (the build
         // records it for BatchApplication; Spring would look for one named after this process's main class).
+        // The settings' sources as every command reads them (Settings.environment): a new one, which the start adds to.
         return new SpringApplicationBuilder(BatchApplication.class)
                 .main(BatchApplication.class)
+                .environment(Settings.environment(PbAnnexApplication.overrides()))
                 .initializers(c -> {
                     c.getEnvironment().getPropertySources()
                             .addFirst(new org.springframework.core.env.MapPropertySource("pb-annex overrides", properties));
@@ -124,14 +131,14 @@ final class SpringRuntime implements AutoCloseable {
 
     /** The folders of damaged embedded databases kept beside this one (none for a database on a server). */
     static List<Path> keptDamagedDatabases() throws IOException {
-        var database = EmbeddedDatabaseLock.databaseOf(Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"));
+        var database = EmbeddedDatabaseLock.databaseOf(PbAnnexApplication.property("spring.datasource.url"));
         return database == null ? List.of() : DamagedDatabase.keptBeside(database);
     }
 
     /** The database these settings name, in words (host:port, database and user; never the password). */
     static String database() {
-        return DatabaseUnavailable.describe(Settings.property(PbAnnexApplication.overrides(), "spring.datasource.url"),
-                Settings.property(PbAnnexApplication.overrides(), "spring.datasource.username"));
+        return DatabaseUnavailable.describe(PbAnnexApplication.property("spring.datasource.url"),
+                PbAnnexApplication.property("spring.datasource.username"));
     }
 
     <T> T bean(Class<T> type) {

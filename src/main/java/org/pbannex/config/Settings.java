@@ -1,12 +1,13 @@
 package org.pbannex.config;
 
-import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
@@ -14,16 +15,16 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /**
- * Binds {@link PbProperties} exactly as Spring Boot does (overrides first, then system properties, environment
- * variables with relaxed names, then application.properties), for the commands that start no Spring context
- * ({@code check}, {@code generate-expenditure}, ...). The commands that do start one get the same values through
- * {@code @EnableConfigurationProperties}.
+ * The one place the settings are read from, for every command: {@link #environment} builds the sources in Spring
+ * Boot's order (overrides first, then system properties, environment variables with relaxed names, then the settings
+ * files), and the commands that start a Spring context hand it that same environment (cli.SpringRuntime), so a run
+ * and a {@code preflight}, {@code status}, {@code check} or failure notice read the same values.
  */
 public final class Settings {
 
@@ -31,7 +32,11 @@ public final class Settings {
     }
 
     public static PbProperties load(Map<String, String> overrides) {
-        return bind(overrides, null);
+        return load(environment(overrides));
+    }
+
+    public static PbProperties load(ConfigurableEnvironment env) {
+        return bind(env, null);
     }
 
     /**
@@ -39,8 +44,8 @@ public final class Settings {
      * others, which keep their defaults: a run whose other settings cannot be read (a timeout of "soon") still tells
      * someone.
      */
-    public static PbProperties forFailureNotice(Map<String, String> overrides) {
-        return bind(overrides, name -> !PB.isAncestorOf(name) || NOTICE.stream().anyMatch(k -> k.equals(name) || k.isAncestorOf(name)));
+    public static PbProperties forFailureNotice(ConfigurableEnvironment env) {
+        return bind(env, name -> !PB.isAncestorOf(name) || NOTICE.stream().anyMatch(k -> k.equals(name) || k.isAncestorOf(name)));
     }
 
     private static final ConfigurationPropertyName PB = ConfigurationPropertyName.of("pb");
@@ -48,8 +53,7 @@ public final class Settings {
             .map(ConfigurationPropertyName::of).toList();
 
     /** Binds the settings, those of {@code read} only when it is given. */
-    private static PbProperties bind(Map<String, String> overrides, Predicate<ConfigurationPropertyName> read) {
-        StandardEnvironment env = environment(overrides);
+    private static PbProperties bind(ConfigurableEnvironment env, Predicate<ConfigurationPropertyName> read) {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         ConfigurationPropertySources.from(env.getPropertySources())
                 .forEach(source -> sources.add(read == null ? source : source.filter(read)));
@@ -63,18 +67,47 @@ public final class Settings {
         return environment(overrides).getProperty(key);
     }
 
-    /** The settings as Spring sees them: the overrides, the environment and system properties, application.properties. */
+    /** The name of the property source of the settings files' locations ({@link #locations}). */
+    static final String LOCATIONS = "pb-annex settings files";
+
+    /**
+     * The settings as Spring Boot sees them: the overrides, system properties, environment variables, then the
+     * settings files Spring Boot reads, by its own code (ConfigDataEnvironmentPostProcessor, as a Spring context's
+     * start does: .properties and .yml, profiles, imports), from {@link #locations}.
+     */
     public static StandardEnvironment environment(Map<String, String> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
-        try {
-            for (var source : new PropertiesPropertySourceLoader().load("application.properties",
-                    new ClassPathResource("application.properties"))) {
-                env.getPropertySources().addLast(source);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read application.properties: " + e.getMessage(), e);
+        // An operator's own spring.config.location (SPRING_CONFIG_LOCATION) is Spring Boot's to honour as it is.
+        if (env.getProperty("spring.config.location") == null) {
+            Path home = Path.of(env.getProperty("pb.home", ".")).toAbsolutePath().normalize();
+            env.getPropertySources().addLast(new MapPropertySource(LOCATIONS, Map.of("spring.config.location", locations(home))));
         }
+        ConfigDataEnvironmentPostProcessor.applyTo(env);
         return env;
+    }
+
+    /** Where a settings file set a name, as a line says it: " in /path/config/application.properties, line 3". */
+    public static String in(TextResourceOrigin origin) {
+        var r = origin.getResource();
+        String file;
+        try {
+            file = r != null && r.isFile() ? r.getFile().toString() : String.valueOf(r);
+        } catch (java.io.IOException e) {
+            file = r.getDescription();
+        }
+        return " in " + file + (origin.getLocation() == null ? "" : ", line " + (origin.getLocation().getLine() + 1));
+    }
+
+    /**
+     * Spring Boot's standard locations (the jar's application.properties, then application.properties and
+     * config/application.properties, later ones winning), the files found in the installation folder rather than the
+     * folder a command runs from: the launcher does not change folder, and jobs/, input/ and output/ are the
+     * installation's wherever a command is typed, so are its settings.
+     */
+    static String locations(Path home) {
+        String h = home.toString().endsWith("/") ? home.toString() : home + "/";
+        return "optional:classpath:/;optional:classpath:/config/,optional:file:" + h + ";optional:file:" + h
+                + "config/;optional:file:" + h + "config/*/";
     }
 }

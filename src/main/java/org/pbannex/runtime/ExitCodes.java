@@ -82,7 +82,7 @@ public final class ExitCodes {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String setting = setting(failure);
+        String setting = badSetting(failure);
         if (setting != null) {
             return setting;
         }
@@ -94,7 +94,7 @@ public final class ExitCodes {
      * A setting whose value is not of its kind (PB_RUN_LEASE=soon), named with where it was set, instead of the
      * converter's words ('For input string: "soon"'); null when the failure is not that.
      */
-    private static String setting(Throwable failure) {
+    public static String badSetting(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof org.springframework.boot.context.properties.bind.BindException b && b.getProperty() != null) {
                 var property = b.getProperty();
@@ -104,12 +104,18 @@ public final class ExitCodes {
                         : type == org.springframework.util.unit.DataSize.class ? "a size such as 16MB"
                         : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
                 var origin = property.getOrigin();
+                if (origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
+                        && o.getOrigin() instanceof org.springframework.boot.origin.TextResourceOrigin file) {
+                    origin = file; // a settings file's line
+                }
                 String where = origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
                         ? switch (o.getPropertySource().getName()) {
                             case "systemEnvironment" -> o.getPropertyName();
                             case "systemProperties" -> "-D" + o.getPropertyName();
                             default -> o.getPropertyName() + " in " + o.getPropertySource().getName();
                         }
+                        : origin instanceof org.springframework.boot.origin.TextResourceOrigin file
+                        ? property.getName() + org.pbannex.config.Settings.in(file)
                         : origin == null ? null : origin.toString();
                 return oneLine("the setting " + property.getName() + (where == null ? "" : " (" + where + ")")
                         + " is '" + property.getValue() + "', which is not " + kind);

@@ -1,0 +1,126 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * Every command reads the same settings, from the same sources in Spring Boot's order: the settings file
+ * config/application.properties of the installation folder included, under the environment variables and system
+ * properties; and a setting that cannot be used, or that pb-annex does not know, is told with where it was set.
+ */
+class SettingsSourcesTest {
+
+    @TempDir
+    Path tmp;
+
+    /** An installation folder with a nightly job of one table, its own database and status, and these settings files. */
+    private Map<String, String> home(String settingsFile) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.createDirectories(home.resolve("jobs"));
+        Files.writeString(home.resolve("jobs/nightly.yml"), "schedule: \"0 30 2 * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/application.properties"), settingsFile);
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", TestInputs.copyOfBundledInput(tmp.resolve("input")).toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+        return settings;
+    }
+
+    private static String line(CliRun r, String what) {
+        return r.out().lines().filter(l -> l.matches("^\\S+\\s+" + what + "\\s.*")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + what + ": " + r.out()));
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void preflightReadsTheInstallationsSettingsFileAsTheRunDoes() throws Exception {
+        var settings = home("pb.retention.runs=2\npb.failures.mail-to=ops@example.org\nspring.mail.host=localhost\n"
+                + "spring.mail.port=" + closedPort() + "\n");
+        CliRun r = CliRun.capture(settings, "preflight");
+        assertTrue(line(r, "output").endsWith("keeps the newest 2 published runs of a biennium (pb.retention.runs)"), r.out());
+        assertTrue(line(r, "mail").contains("failures to ops@example.org would not be sent"), r.out());
+        assertFalse(r.out().contains("nobody is mailed"), r.out());
+        assertEquals("", r.err(), "no setting unknown");
+    }
+
+    @Test
+    void aSettingOfTheWrongKindInTheFileIsNamedWithItsLineNotBlamedOnTheDatabase() throws Exception {
+        var settings = home("# the mail server\nspring.mail.port=abc\n");
+        CliRun r = CliRun.capture(settings, "history");
+        assertEquals(5, r.status(), r.toString());
+        Path file = tmp.resolve("home/config/application.properties");
+        assertEquals("pb-annex: the setting spring.mail.port (spring.mail.port in " + file + ", line 2) is 'abc', which is not a "
+                + "whole number", r.err().strip());
+
+        var pool = home("spring.datasource.hikari.connection-timeout=soon\n");
+        CliRun p = CliRun.capture(pool, "preflight");
+        assertEquals(5, p.status(), p.toString());
+        assertTrue(line(p, "settings").matches("FAILED\\s+settings\\s+the setting spring.datasource.hikari.connection-timeout "
+                + "\\(.*\\) is 'soon', which is not a whole number"), p.out());
+        assertFalse(p.out().contains("unavailable"), p.out());
+    }
+
+    @Test
+    void aMisspeltKeyInTheFileIsToldWithTheNearestSetting() throws Exception {
+        var settings = home("pb.retention.runz=2\n");
+        Path file = tmp.resolve("home/config/application.properties");
+        String told = "pb.retention.runz in " + file + ", line 1 is no setting of pb-annex, and is ignored; "
+                + "did you mean pb.retention.runs?";
+        CliRun p = CliRun.capture(settings, "preflight");
+        assertTrue(line(p, "settings").matches("WARNING\\s+settings\\s+" + java.util.regex.Pattern.quote(told)), p.out());
+        assertEquals(0, p.status(), "a warning is no failure: " + p);
+        assertTrue(p.out().strip().endsWith("Ready: the job nightly can run unattended, with 1 WARNING above."), p.out());
+        assertEquals("", p.err(), "said once, in its line: " + p);
+
+        CliRun c = CliRun.capture(settings, "status");
+        assertEquals("pb-annex: warning: " + told, c.err().strip().lines().findFirst().orElse(""), c.toString());
+    }
+
+    @Test
+    void environmentVariablesOutrankTheFileAndAMisspeltOneIsTold() throws Exception {
+        var settings = home("pb.retention.runs=2\n");
+        settings.put("pb.status", tmp.resolve("status").toString());
+        ChildRun child = ChildRun.start(tmp.resolve("logs"), "preflight", settings,
+                Map.of("PB_RETENTION_RUNS", "3", "PB_RETENTION_RUNZ", "4", "PB_WARM", "off", "TZ", "Bogus/Zone"), "preflight");
+        int status = child.waitFor(Duration.ofMinutes(3));
+        String out = child.out();
+        assertEquals(0, status, out + child.err());
+        assertTrue(out.contains("keeps the newest 3 published runs of a biennium"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("WARNING\\s+settings\\s+PB_RETENTION_RUNZ is no setting of pb-annex, and "
+                + "is ignored; did you mean PB_RETENTION_RUNS\\?")), out);
+        assertFalse(out.contains("PB_WARM"), "the launcher's own variable is known: " + out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("WARNING\\s+settings\\s+TZ is 'Bogus/Zone', which names no time zone: "
+                + "times, and the schedule's, are in GMT instead; .*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("ok\\s+schedule\\s+0 30 2 \\* \\* \\*, next \\S+T02:30 \\(GMT, this machine's "
+                + "time zone\\) .*")), out);
+    }
+
+    @Test
+    void aBadMailPortInTheEnvironmentIsTheSettingsLineWithItsVariable() throws Exception {
+        var settings = home("");
+        settings.put("pb.status", tmp.resolve("status").toString());
+        ChildRun child = ChildRun.start(tmp.resolve("logs"), "run", settings, Map.of("SPRING_MAIL_PORT", "abc"), "run", "nightly");
+        assertEquals(5, child.waitFor(Duration.ofMinutes(3)), child.err());
+        assertEquals("pb-annex: the setting spring.mail.port (SPRING_MAIL_PORT) is 'abc', which is not a whole number",
+                child.err().strip(), child.out());
+    }
+}
