@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class RunListener implements JobExecutionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunListener.class);
+    /** The run's settings, whose unused ones its report shows. */
+    private final org.springframework.core.env.ConfigurableEnvironment settings;
     static final String RUN_ID_PARAMETER = "runId";
 
     private final JobRepository repository;
@@ -41,8 +43,10 @@ public class RunListener implements JobExecutionListener {
     private final RunLease lease;
 
     public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice,
-                       org.pbannex.distribute.UnsentRuns unsent, RunLease lease) {
+                       org.pbannex.distribute.UnsentRuns unsent, RunLease lease,
+                       org.springframework.core.env.ConfigurableEnvironment settings) {
         this.lease = lease;
+        this.settings = settings;
         this.unsent = unsent;
         this.repository = repository;
         this.history = history;
@@ -157,7 +161,8 @@ public class RunListener implements JobExecutionListener {
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, reportWords(run, computed))
+                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, reportWords(run, computed),
+                                org.pbannex.config.Settings.warnings(settings))
                         .resolve("report.html");
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {

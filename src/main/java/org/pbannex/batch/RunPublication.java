@@ -51,8 +51,12 @@ public class RunPublication {
     private final RunHistory history;
     private final RunRetention retention;
     private final RunSteps steps;
+    /** The run's settings, whose unused ones its report shows. */
+    private final org.springframework.core.env.ConfigurableEnvironment settings;
 
-    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps) {
+    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps,
+                          org.springframework.core.env.ConfigurableEnvironment settings) {
+        this.settings = settings;
         this.inputs = inputs;
         this.lease = lease;
         this.history = history;
@@ -106,7 +110,8 @@ public class RunPublication {
                 .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
                 .orElse(Text.EMPTY), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
-                RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()),
+                org.pbannex.config.Settings.warnings(settings), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
                 lease.lease(), () -> steps.pauseAt(RENAMED, run));

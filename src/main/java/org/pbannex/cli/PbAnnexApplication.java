@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
-import org.pbannex.config.UnknownSettings;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.LogProvider;
 import org.slf4j.Logger;
@@ -109,8 +108,7 @@ public final class PbAnnexApplication {
     static List<String> settingsWarnings() {
         List<String> warnings;
         try {
-            warnings = new java.util.ArrayList<>(UnknownSettings.in(environment()));
-            org.pbannex.config.TimeZoneSetting.warning().ifPresent(warnings::add);
+            warnings = Settings.warnings(environment());
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -87,6 +87,14 @@ public final class Settings {
         return env;
     }
 
+    /**
+     * What these settings give that pb-annex does not use (UnknownSettings), and a TZ that names no zone
+     * (TimeZoneSetting): the lines every command warns of, and a run's report shows.
+     */
+    public static List<String> warnings(ConfigurableEnvironment env) {
+        return Stream.concat(UnknownSettings.in(env).stream(), TimeZoneSetting.warning().stream()).distinct().toList();
+    }
+
     /** Where a settings file set a name, as a line says it: " in /path/config/application.properties, line 3". */
     public static String in(TextResourceOrigin origin) {
         var r = origin.getResource();

@@ -30,6 +30,7 @@ import org.pbannex.table.Text;
  * @param step        for a failed run: the step that failed (ingest, compute, check, render, publish)
  * @param cause       for a failed run: the one-line cause (the same line as on stderr)
  * @param warnings    tables whose figures carry a caveat (synthetic data), and synthetic input files
+ * @param settings    the settings the run was given and did not use (a misspelt PB_ variable; config.Settings#warnings)
  * @param files       links to every file of the run, relative to the report
  * @param checkGroups the checks by table, failing tables first, then in the run's order of tables
  * @param unchecked   the published tables no check is about, named
@@ -40,7 +41,7 @@ import org.pbannex.table.Text;
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
-                         List<String> warnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
+                         List<String> warnings, List<String> settings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
                          String linesLeftOut, List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
 

@@ -39,8 +39,9 @@ public final class ReportWords {
             "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
             "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
-            "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum", "rejected_in", "run_heading",
-            "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading", "col_rows", "col_sha");
+            "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
+            "rejected_in", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
+            "col_rows", "col_sha", "settings_heading");
 
     private final Map<String, Text> words;
     private final Text syntheticInput;

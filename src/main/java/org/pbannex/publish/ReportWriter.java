@@ -35,13 +35,18 @@ public final class ReportWriter {
      *               texts files as they stand); its language is the run's first edition ({@link ReportWords#languageOf})
      */
     public static void write(RunRecord run, List<Table> tables, ReportWords words, Path dir) throws IOException {
+        write(run, tables, words, List.of(), dir);
+    }
+
+    /** @param settings the settings the run was given and did not use, each a line (config.Settings#warnings) */
+    public static void write(RunRecord run, List<Table> tables, ReportWords words, List<String> settings, Path dir) throws IOException {
         Language language = ReportWords.languageOf(run);
         ReportWords.In say = new ReportWords.In(words, language);
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
-                ReportView.warnings(tables, run, words.syntheticInput(), language), failed,
+                ReportView.warnings(tables, run, words.syntheticInput(), language), settings, failed,
                 ReportView.groups(run.checks(), tables, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),

@@ -30,12 +30,13 @@ public final class RunPublisher {
      * @param rejects the run's rejects file (published as rejects/expenditure.csv), or null
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
      * @param words   the report's words, from the run's texts (see {@link ReportWriter#write})
+     * @param settings the settings the run was given and did not use, for the report
      * @param quiet   what other runs left behind is removed once nothing has been written to it for this long
      * @param renamed called once the folder is in place and latest moved, before the history records the run (a test
      *                holds the run there)
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    List<org.pbannex.table.Table> tables, ReportWords words, Draft draft, RunHistory history, java.time.Duration quiet,
+                                    List<org.pbannex.table.Table> tables, ReportWords words, List<String> settings, Draft draft, RunHistory history, java.time.Duration quiet,
                                     Runnable renamed)
             throws IOException {
         Path staging = folder.staging();
@@ -52,7 +53,7 @@ public final class RunPublisher {
             }
         }).orElse(RunDiff.none());
         List<OutputFile> outputs = OutputFile.list(staging);
-        ReportWriter.write(draft.with(outputs, diff), tables, words, staging);
+        ReportWriter.write(draft.with(outputs, diff), tables, words, settings, staging);
         RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
@@ -107,8 +108,8 @@ public final class RunPublisher {
      * @param tables the run's tables when it computed them before failing; empty when it did not get that far
      * @param words  the report's words, from the run's texts or its input's (see {@link ReportWriter#write})
      */
-    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, ReportWords words)
-            throws IOException {
+    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, ReportWords words,
+                                   List<String> settings) throws IOException {
         Path dir = folder.failed();
         // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
         Path writing = dir.resolveSibling(WRITING + dir.getFileName());
@@ -121,7 +122,7 @@ public final class RunPublisher {
         }
         Files.createDirectories(writing);
         try {
-            ReportWriter.write(record, tables, words, writing);
+            ReportWriter.write(record, tables, words, settings, writing);
             ManifestWriter.write(record.withOutputs(OutputFile.list(writing)), writing);
         } catch (IOException | RuntimeException e) {
             try {

@@ -96,6 +96,22 @@ class SettingsSourcesTest {
     }
 
     @Test
+    void aRunGivenAMisspeltSettingGoesOnAndItsReportSaysIt() throws Exception {
+        var settings = home("pb.retention.runz=2\n");
+        CliRun r = CliRun.capture(settings, "run", "nightly");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().startsWith("pb-annex: warning: pb.retention.runz in "), r.err());
+        Path published;
+        try (var files = Files.walk(tmp.resolve("out/2022-23"))) {
+            published = files.filter(f -> f.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
+        }
+        String report = Files.readString(published);
+        assertTrue(report.contains("<h2>未采用的设置：运行按默认值进行</h2>"), report);
+        assertTrue(report.contains("pb.retention.runz in " + tmp.resolve("home/config/application.properties") + ", line 1 is no "
+                + "setting of pb-annex, and is ignored; did you mean pb.retention.runs?"), report);
+    }
+
+    @Test
     void environmentVariablesOutrankTheFileAndAMisspeltOneIsTold() throws Exception {
         var settings = home("pb.retention.runs=2\n");
         settings.put("pb.status", tmp.resolve("status").toString());

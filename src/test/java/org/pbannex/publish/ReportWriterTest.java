@@ -235,7 +235,7 @@ class ReportWriterTest {
         // What a crash while writing an earlier report left aside is removed; this one is written aside, then moved.
         Path stale = Files.createDirectories(dir.resolve("out/2022-23/failed/" + RunPublisher.WRITING + "20251231T000000Z-old"));
         Path folder = RunPublisher.writeFailed(new RunFolder(dir.resolve("out"), "2022-23", failed.runId()), failed,
-                List.of(), ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)));
+                List.of(), ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)), List.of());
         assertEquals(dir.resolve("out/2022-23/failed/" + failed.runId()), folder);
         assertFalse(Files.exists(stale), "a report left half-written by a crash");
         try (var left = Files.list(folder.getParent())) {
