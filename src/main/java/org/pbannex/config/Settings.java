@@ -1,5 +1,7 @@
 package org.pbannex.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,8 @@ import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
 
 /**
  * The one place the settings are read from, for every command: {@link #environment} builds the sources in Spring
@@ -78,13 +82,56 @@ public final class Settings {
     public static StandardEnvironment environment(Map<String, String> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
+        Path home = Path.of(env.getProperty("pb.home", ".")).toAbsolutePath().normalize();
+        boolean jarsOnly = jarsFileOnly(env, home);
         // An operator's own spring.config.location (SPRING_CONFIG_LOCATION) is Spring Boot's to honour as it is.
         if (env.getProperty("spring.config.location") == null) {
-            Path home = Path.of(env.getProperty("pb.home", ".")).toAbsolutePath().normalize();
             env.getPropertySources().addLast(new MapPropertySource(LOCATIONS, Map.of("spring.config.location", locations(home))));
         }
-        ConfigDataEnvironmentPostProcessor.applyTo(env);
+        if (jarsOnly) {
+            try {
+                for (var source : new PropertiesPropertySourceLoader().load(JARS_FILE, new ClassPathResource(JARS_FILE))) {
+                    env.getPropertySources().addLast(source);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + JARS_FILE + ": " + e.getMessage(), e);
+            }
+        } else {
+            ConfigDataEnvironmentPostProcessor.applyTo(env);
+        }
         return env;
+    }
+
+    private static final String JARS_FILE = "application.properties";
+
+    /**
+     * Whether Spring Boot would read the jar's application.properties alone (no settings file in the installation, no
+     * location, import or profile named): then it is read alone, without Spring Boot's config-data code, which would
+     * add a tenth to a check's start-up (0.05-0.14 s measured) to find nothing more.
+     */
+    static boolean jarsFileOnly(StandardEnvironment env, Path home) {
+        for (String p : List.of("spring.config.location", "spring.config.additional-location", "spring.config.import",
+                "spring.config.name", "spring.profiles.active", "spring.profiles.include")) {
+            if (env.containsProperty(p)) {
+                return false;
+            }
+        }
+        ClassLoader jar = Settings.class.getClassLoader();
+        for (String ext : List.of("properties", "xml", "yml", "yaml")) {
+            String file = "application." + ext;
+            if (Files.exists(home.resolve(file)) || Files.exists(home.resolve("config").resolve(file))
+                    || jar.getResource("config/" + file) != null || (!file.equals(JARS_FILE) && jar.getResource(file) != null)) {
+                return false;
+            }
+        }
+        if (Files.isDirectory(home.resolve("config"))) {
+            try (var dirs = Files.list(home.resolve("config"))) {
+                return dirs.noneMatch(Files::isDirectory); // config/*/
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
