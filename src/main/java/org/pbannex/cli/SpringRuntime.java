@@ -10,6 +10,7 @@ import org.pbannex.batch.BatchApplication;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.runtime.DamagedDatabase;
+import org.pbannex.runtime.DatabaseConnection;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.EmbeddedDatabaseLock;
 import org.pbannex.runtime.ExitCodes;
@@ -53,10 +54,14 @@ final class SpringRuntime implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(PbAnnexApplication.overrides());
         PbProperties settings = PbAnnexApplication.settings();
         properties.putIfAbsent("pb.home", settings.home().toString());
-        String url = PbAnnexApplication.property("spring.datasource.url");
-        String user = PbAnnexApplication.property("spring.datasource.username");
+        DatabaseConnection connection = DatabaseConnection.of(PbAnnexApplication.environment(), settings);
+        connection.check();
+        connection.driverProperties().forEach(properties::putIfAbsent);
+        String url = connection.url();
+        String user = connection.user();
         var database = EmbeddedDatabaseLock.databaseOf(url);
         EmbeddedDatabaseLock lock = database == null ? null : EmbeddedDatabaseLock.acquire(database, settings.run().databaseWait(), what);
+        long began = System.nanoTime();
         try {
             ConfigurableApplicationContext ctx;
             try {
@@ -82,7 +87,8 @@ final class SpringRuntime implements AutoCloseable {
                 // A setting the context could not bind (SPRING_MAIL_PORT=abc) is its own line, not the database's.
                 throw e;
             }
-            throw new DatabaseUnavailable(described + " is unavailable: " + cause(e), e);
+            String silent = connection.notAnswered(e, java.time.Duration.ofNanos(System.nanoTime() - began));
+            throw new DatabaseUnavailable(silent != null ? silent : described + " is unavailable: " + cause(e), e);
         }
     }
 

@@ -23,11 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention   how many published runs are kept
  * @param status      where each job's last good run and failures since are kept (default {@code <home>/work/status})
  * @param layoutMemory where the PDFs' layout memory is kept (default {@code <home>/work/layout}; render/pdf/LayoutMemory)
+ * @param database    how long a PostgreSQL server may take to answer
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
                            @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures,
-                           @DefaultValue Retention retention, Path status, Path layoutMemory) {
+                           @DefaultValue Retention retention, Path status, Path layoutMemory,
+                           @DefaultValue Database database) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
@@ -112,6 +114,28 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
     /** 45s, 1m30s, 0.2s: a duration in a message. */
     static String words(Duration d) {
         return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The PostgreSQL driver's time limits (DatabaseConnection hands them to it; its own defaults wait for ever for a
+     * server that accepts the connection and never answers). The database itself is {@code spring.datasource.url}.
+     *
+     * @param connectTimeout how long connecting and logging in may take (pgjdbc's connectTimeout and loginTimeout)
+     * @param socketTimeout  how long the driver waits for any answer of the server once connected (pgjdbc's
+     *                       socketTimeout): longer than any statement of a run; 0: for ever
+     */
+    public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30m") Duration socketTimeout) {
+
+        public Database {
+            if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+                throw new IllegalArgumentException("pb.database.connect-timeout (PB_DATABASE_CONNECT_TIMEOUT) is " + connectTimeout
+                        + "; expected how long connecting to the database may take, such as 10s");
+            }
+            if (socketTimeout.isNegative()) {
+                throw new IllegalArgumentException("pb.database.socket-timeout (PB_DATABASE_SOCKET_TIMEOUT) is " + socketTimeout
+                        + "; expected 0 (wait for ever) or how long the database may take to answer, such as 30m");
+            }
+        }
     }
 
     /**

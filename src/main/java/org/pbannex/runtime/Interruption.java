@@ -2,6 +2,7 @@ package org.pbannex.runtime;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -9,7 +10,8 @@ import sun.misc.Signal;
 /**
  * Ctrl-C (SIGINT) and SIGTERM in a process of its own: one line on stderr saying what stops (the run and what the
  * next command does with it), then the process ends as the signal would have ended it (status 128 + its number), its
- * shutdown closing the Spring context. What that closing makes fail in the command still running (a context or
+ * shutdown closing the Spring context. Within seconds whatever it waits on: what has not ended by then is halted (a
+ * second signal halts at once). What that closing makes fail in the command still running (a context or
  * connection pool closed under it) goes to the log only: it is no fault of the database.
  */
 public final class Interruption {
@@ -74,8 +76,22 @@ public final class Interruption {
         return signalled && exitStatus <= 128;
     }
 
+    /** How long the stopped run's report and notice may take before the process halts all the same. */
+    static final Duration NOTING = Duration.ofSeconds(10);
+    /** How long the orderly shutdown (the shutdown hooks: Spring's context, the pool) may take after them. */
+    static final Duration CLOSING = Duration.ofSeconds(5);
+
+    /** When the process halts if it has not ended (nanoTime), for the signal's watchdog; moved on as the stop goes. */
+    private static volatile long haltAt;
+
     private static void interrupted(Signal signal) {
+        int status = 128 + signal.getNumber();
+        if (signalled) {
+            // A second signal: the person, or systemd, will not wait for the first one's orderly stop.
+            Runtime.getRuntime().halt(status);
+        }
         signalled = true;
+        haltAfter(status, NOTING.plus(CLOSING));
         String line = "interrupted (SIG" + signal.getName() + ")" + (stopping == null ? "" : "; " + stopping);
         LOG.warn(line);
         System.err.println("pb-annex: " + line);
@@ -83,13 +99,38 @@ public final class Interruption {
         Note failure = note;
         if (failure != null) {
             try {
-                failure.failed(128 + signal.getNumber(), line);
+                failure.failed(status, line);
             } catch (RuntimeException e) {
                 LOG.warn("the stopped run's failure could not be noted: {}", e.getMessage(), e);
             }
         }
         // The command's own line about the failure the closing context causes would follow it: to the log only.
         System.setErr(new PrintStream(OutputStream.nullOutputStream()));
-        System.exit(128 + signal.getNumber());
+        haltAt = System.nanoTime() + CLOSING.toNanos();
+        System.exit(status);
+    }
+
+    /**
+     * Halts the process once {@link #haltAt} has passed: the orderly stop can block for good (Spring's shutdown hook
+     * waits for a context still starting, whose main thread waits on a database that does not answer), and a process
+     * that outlives its signal keeps a scheduler's lock (cron's flock) from every later run.
+     */
+    private static void haltAfter(int status, Duration grace) {
+        long since = System.nanoTime();
+        haltAt = since + grace.toNanos();
+        Thread t = new Thread(() -> {
+            while (System.nanoTime() < haltAt) {
+                try {
+                    Thread.sleep(50); // haltAt may move nearer
+                } catch (InterruptedException e) {
+                    // halting all the same
+                }
+            }
+            LOG.error("the process had not ended {} ms after its signal (its start-up or shutdown waiting, on the database "
+                    + "say): halted", (System.nanoTime() - since) / 1_000_000);
+            Runtime.getRuntime().halt(status);
+        }, "signal-halt");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -1,0 +1,117 @@
+package org.pbannex.runtime;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pbannex.config.PbProperties;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The database setting as a command is about to use it: a URL pb-annex has a driver for, checked before anything is
+ * opened, and for PostgreSQL the driver's time limits. pgjdbc's own defaults wait for ever on a server that accepts the
+ * connection and never answers (its loginTimeout and socketTimeout are 0, and HikariCP's connectionTimeout does not
+ * reach it: the pool's first connection is made in the caller's thread), which held a nightly run, its cron lock with
+ * it, through SIGTERM.
+ *
+ * @param url      spring.datasource.url
+ * @param user     spring.datasource.username
+ * @param setting  where the URL was set, as a person sets it (PB_DATABASE_URL, -Dspring.datasource.url), or null
+ * @param timeouts pb.database.*
+ */
+public record DatabaseConnection(String url, String user, String setting, PbProperties.Database timeouts) {
+
+    private static final String URL = "spring.datasource.url";
+
+    /** The database setting of these settings (the environment as Spring resolves it, and pb.database.*). */
+    public static DatabaseConnection of(StandardEnvironment env, PbProperties settings) {
+        return new DatabaseConnection(env.getProperty(URL), env.getProperty("spring.datasource.username"), setting(env),
+                settings.database());
+    }
+
+    /**
+     * The URL names a database pb-annex works with, or the one line that says which setting does not: a driver that
+     * does not accept the URL would be named instead (H2's, for a mistyped jdbc:postgres://).
+     */
+    public void check() {
+        if (url != null && (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
+            return;
+        }
+        throw new DatabaseUnavailable("the setting " + URL + (setting == null ? "" : " (" + setting + ")") + " is '"
+                + shown(url) + "', which is not a jdbc:postgresql:// (PostgreSQL) or jdbc:h2: (embedded H2) URL", null);
+    }
+
+    /** Whether it is a PostgreSQL server (the time limits apply; H2 is a file in this process). */
+    public boolean postgres() {
+        return url != null && url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The settings that give the PostgreSQL driver its time limits, as HikariCP's data-source properties (none for H2,
+     * which would refuse them). A limit given in the URL ({@code ?socketTimeout=3600}) wins: pgjdbc reads the URL's
+     * parameters over these.
+     */
+    public Map<String, Object> driverProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (postgres()) {
+            String prefix = "spring.datasource.hikari.data-source-properties.";
+            p.put(prefix + "connectTimeout", seconds(timeouts.connectTimeout()));
+            p.put(prefix + "loginTimeout", seconds(timeouts.connectTimeout()));
+            p.put(prefix + "socketTimeout", seconds(timeouts.socketTimeout()));
+        }
+        return p;
+    }
+
+    /**
+     * The line for a PostgreSQL server that could not be used at start in a way the driver's words hide, else null: it
+     * did not answer in time (a connect or read that timed out; pgjdbc's loginTimeout, which has no cause of its own,
+     * once the attempt took the whole limit), or what answered does not speak PostgreSQL's protocol (pgjdbc says "An
+     * error occurred while setting up the SSL connection": seen where a proxy answered for an unreachable address).
+     */
+    public String notAnswered(Throwable failure, Duration took) {
+        if (!postgres()) {
+            return null;
+        }
+        boolean timedOut = false;
+        boolean notPostgres = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            timedOut |= t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.sql.SQLException s && "08001".equals(s.getSQLState()) && s.getCause() == null
+                    && took.compareTo(timeouts.connectTimeout()) >= 0;
+            notPostgres |= t instanceof java.sql.SQLException s && "08P01".equals(s.getSQLState());
+        }
+        String database = DatabaseUnavailable.describe(url, user);
+        if (timedOut) {
+            return database + " did not answer within " + seconds(timeouts.connectTimeout())
+                    + " s (pb.database.connect-timeout, PB_DATABASE_CONNECT_TIMEOUT)";
+        }
+        return notPostgres ? database + " is unavailable: what answered there is not a PostgreSQL server (a proxy or "
+                + "another service at that address?): " + DatabaseUnavailable.cause(failure) : null;
+    }
+
+    /** pgjdbc's limits are whole seconds (0: none); a fraction of one counts as one. */
+    private static long seconds(Duration d) {
+        return d.isZero() ? 0 : Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** The URL without what may hold a password: its parameters, and a user:password@ a person may have written. */
+    private static String shown(String url) {
+        return url == null ? "" : url.split("[?;]")[0].replaceFirst("//[^/@]*@", "//");
+    }
+
+    /** Where the URL was set, in the words the person used: PB_DATABASE_URL (application.properties' shorthand), ... */
+    private static String setting(StandardEnvironment env) {
+        for (PropertySource<?> source : env.getPropertySources()) {
+            if (!source.containsProperty(URL)) {
+                continue;
+            }
+            return switch (source.getName()) {
+                case StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME -> "SPRING_DATASOURCE_URL";
+                case StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME -> "-D" + URL;
+                default -> source.getName().contains("application.properties") && env.getProperty("PB_DATABASE_URL") != null
+                        ? "PB_DATABASE_URL" : null;
+            };
+        }
+        return null;
+    }
+}
