@@ -228,6 +228,14 @@ public class RunLauncher {
                  | org.springframework.batch.core.launch.JobRestartException
                  | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
             throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The job's end could not be kept (its database gone mid-run): failed all the same, told as any failed run is.
+            JobExecution failed = listener.unrecorded(e);
+            if (failed == null) {
+                throw e;
+            }
+            LOG.error("run {} failed and its end could not be recorded", runId, e);
+            return new Ran(failed, runId);
         } finally {
             org.pbannex.runtime.Interruption.stopping(null);
             heartbeat.close();
@@ -276,7 +284,15 @@ public class RunLauncher {
                 // Killed after its folder was published: published it is (the identical command completes its record).
                 history.published(published.get());
             } else if (runId != null) {
-                history.abandonedByDeadProcess(runId, step);
+                // A process that could not record its failure (its database gone) left it in its report, a file.
+                var failure = e.getStartTime() == null ? Optional.<ManifestWriter.Failure>empty()
+                        : ManifestWriter.failure(RunInputs.folder(RunInfo.of(done)).failed(), runId,
+                                e.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                if (failure.isPresent()) {
+                    history.failed(runId, failure.get().step(), failure.get().exitStatus(), failure.get().cause());
+                } else {
+                    history.abandonedByDeadProcess(runId, step);
+                }
             }
             LOG.warn("run {} (job execution {}) was abandoned by a dead process ({}); marked failed in step {}", runId, e.getId(),
                     why, step);

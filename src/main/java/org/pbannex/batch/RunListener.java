@@ -116,9 +116,38 @@ public class RunListener implements JobExecutionListener {
         }
     }
 
+    /**
+     * The job ended, and Spring Batch could not keep its end (the database went away mid-run: its update of the execution
+     * failed before this listener's afterJob, which it then skips). The run fails as any other does, with what this
+     * process still holds: its report and manifest in {@code failed/<run-id>/} (files), the failure in its job's status
+     * and the notice; the history, in that database, gets the report's cause once the database is back
+     * (RunLauncher.recoverDeadRuns).
+     *
+     * @param failure what Spring Batch threw
+     * @return the run's execution as this process last held it, marked failed unless it had completed; null when no run
+     *         was going (it could not start: the caller's failure stands)
+     */
+    public JobExecution unrecorded(Throwable failure) {
+        JobExecution execution = running;
+        if (execution == null) {
+            return null;
+        }
+        // Completed, only its record is lost: published, as its folder says (the next command records it so).
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.setStatus(BatchStatus.FAILED);
+            if (!execution.getFailureExceptions().contains(failure)) {
+                execution.addFailureException(failure);
+            }
+        }
+        afterJob(execution);
+        return execution;
+    }
+
     private void recordFailure(JobExecution execution, RunInfo run) {
         Throwable cause = RunInfo.failure(execution);
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+        // UNKNOWN: a step whose end Spring Batch could not record (its database gone).
+        String step = execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.UNKNOWN)
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
@@ -129,11 +158,13 @@ public class RunListener implements JobExecutionListener {
                 history.published(published.get());
             } else {
                 history.failed(run.runId(), step, status, line);
-                // Nothing published, nothing to send (a restart that publishes notes it again).
-                unsent.settle(run.request().job(), run.request().biennium().code(), run.runId());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failed run in the history: {}", e.getMessage());
+        }
+        if (published.isEmpty()) {
+            // Nothing published, nothing to send (a restart that publishes notes it again); a file, whatever the database.
+            unsent.settle(run.request().job(), run.request().biennium().code(), run.runId());
         }
         // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()

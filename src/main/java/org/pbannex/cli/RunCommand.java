@@ -223,7 +223,7 @@ public class RunCommand implements Callable<Integer> {
             Throwable failure = RunInfo.failure(execution);
             spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);
-            ExitCodes.lines(failure).forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
+            ExitCodes.lines(failure, ran.runId()).forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
             }

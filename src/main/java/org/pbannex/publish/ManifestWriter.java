@@ -95,6 +95,29 @@ public final class ManifestWriter {
         return JSON.readValue(Files.readString(dir.resolve(FILE)), Manifest.class);
     }
 
+    /** A failed run's failure as its manifest in failed/RUN-ID/ keeps it. */
+    public record Failure(String step, int exitStatus, String cause) {
+    }
+
+    /**
+     * The failure the manifest in {@code dir} records for the run, when it was written at or after {@code since} (by the
+     * attempt that began then, not an earlier one of the same run); empty when there is none such.
+     */
+    public static java.util.Optional<Failure> failure(Path dir, String runId, java.time.Instant since) {
+        if (!Files.isRegularFile(dir.resolve(FILE))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Manifest m = read(dir);
+            boolean ofThisAttempt = RunRecord.FAILED.equals(m.status()) && runId.equals(m.runId()) && m.finishedAt() != null
+                    && !java.time.Instant.parse(m.finishedAt()).isBefore(since);
+            return ofThisAttempt ? java.util.Optional.of(new Failure(m.failedStep(), m.exitStatus(), m.cause())) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            LOG.info("cannot read the failed run's manifest in {}: {}", dir, e.toString());
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The outputs a manifest lists (path, bytes, sha256), to verify that a published folder is still whole. */
     public static List<Output> outputs(Path dir) throws IOException {
         return read(dir).outputs();

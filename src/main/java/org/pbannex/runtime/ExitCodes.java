@@ -37,7 +37,16 @@ public final class ExitCodes {
      * as before.
      */
     public static java.util.List<String> lines(Throwable failure) {
-        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(message(failure)));
+        return lines(failure, message(failure));
+    }
+
+    /** The same for a run's failure: its first line names the run where the database's line alone would not. */
+    public static java.util.List<String> lines(Throwable failure, String runId) {
+        return lines(failure, message(failure, runId));
+    }
+
+    private static java.util.List<String> lines(Throwable failure, String first) {
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(first));
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InputError e) {
                 e.more().forEach(m -> lines.add(oneLine(m)));
@@ -88,6 +97,16 @@ public final class ExitCodes {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return oneLine(m);
+    }
+
+    /**
+     * The line of a run that failed: {@link #message}, naming the run when its database failed under it (a server gone
+     * mid-run), a line that otherwise ties it to no run; its report is in failed/RUN-ID/.
+     */
+    public static String message(Throwable failure, String runId) {
+        String line = message(failure);
+        String database = DatabaseUnavailable.whileInUse(failure);
+        return database != null && line.equals(oneLine(database)) ? "run " + runId + " failed: " + line : line;
     }
 
     /**

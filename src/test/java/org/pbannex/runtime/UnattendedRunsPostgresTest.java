@@ -289,9 +289,10 @@ class UnattendedRunsPostgresTest {
             assertEquals(5, r.waitFor(LONG), r.err());
             List<String> lines = r.err().strip().lines().toList();
             assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
-            assertTrue(lines.get(0).matches("pb-annex: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"),
-                    lines.get(0));
-            assertEquals(List.of(), CutNightly.runFolders(out), "nothing published");
+            assertTrue(lines.get(0).matches("pb-annex: run " + java.util.regex.Pattern.quote(runId)
+                    + " failed: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"), lines.get(0));
+            // Nothing published; the failed run's report is there (DatabaseLostPostgresTest reads it).
+            assertEquals(List.of(out.resolve("2022-23/failed")), CutNightly.runFolders(out), "nothing published");
         } finally {
             if (own != null) {
                 own.close();

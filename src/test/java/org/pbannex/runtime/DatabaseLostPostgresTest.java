@@ -1,0 +1,103 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A PostgreSQL server stopped in the middle of a run (seen 12 s into a nightly run): the run's one line named the server
+ * but not the run, no report was left in failed/RUN-ID/ (its record could not be written, the files could), and the
+ * next command's history called the run "abandoned by a dead process". The server here keeps its data folder and port,
+ * so that it comes back as a stopped server would.
+ */
+class DatabaseLostPostgresTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+
+    @TempDir
+    Path tmp;
+
+    private EmbeddedPostgres start(Path data, int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    @Test
+    void aRunWhoseServerGoesAwayNamesItselfLeavesItsReportAndItsCauseInTheHistory() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = tmp.resolve("pgdata");
+        EmbeddedPostgres server = start(data, port);
+        try {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+            settings.put("spring.datasource.username", "postgres");
+            settings.put("spring.datasource.password", "");
+            settings.put("spring.datasource.hikari.connection-timeout", "2000");
+            settings.put("pb.status", tmp.resolve("status").toString());
+            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+            settings = CutNightly.in(tmp, settings);
+            Map<String, String> paused = new HashMap<>(settings);
+            paused.put("pb.run.pause-at", "render");
+            Path out = tmp.resolve("out");
+            ChildRun r = ChildRun.start(tmp, "lost", paused, "run", "nightly", "--output", out.toString());
+            String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
+            server.close();
+            server = null;
+            Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
+            assertEquals(5, r.waitFor(LONG), r.err());
+
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+            String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
+            assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " failed: " + database + " failed: "), lines.get(0));
+            assertEquals(List.of(out.resolve("2022-23/failed")), CutNightly.runFolders(out), "nothing published");
+
+            // Its report and manifest are files: written, with the cause.
+            Path failed = out.resolve("2022-23/failed/" + runId);
+            assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; " + r.err());
+            String cause = Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
+            assertTrue(cause.startsWith(database + " failed: "), cause);
+            JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
+            assertEquals("failed", manifest.path("status").asString(), manifest.toString());
+            assertEquals(5, manifest.path("exit_status").asInt(), manifest.toString());
+            assertEquals(cause, manifest.path("cause").asString(), manifest.toString());
+            assertTrue(manifest.path("failed_step").asString().startsWith("render"), manifest.toString());
+
+            // The server back: history tells the run's cause, which its process could not record.
+            server = start(data, port);
+            CliRun history = CliRun.capture(settings, "history");
+            assertEquals(0, history.status(), history.toString());
+            String row = history.out().lines().filter(l -> l.startsWith(runId)).findFirst().orElseThrow(() -> new AssertionError(history.toString()));
+            assertTrue(row.contains("FAILED") && row.contains(database + " failed: ") && !row.contains("dead process"), row);
+            CliRun one = CliRun.capture(settings, "history", runId);
+            assertTrue(one.out().contains(manifest.path("failed_step").asString()) && one.out().contains("exit status 5"),
+                    one.toString());
+
+            // And the identical command restarts it and publishes, as after any failure.
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, again.status(), again.toString());
+            assertEquals(runId, CutNightly.publishedRun(out));
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
