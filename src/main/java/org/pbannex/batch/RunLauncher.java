@@ -221,14 +221,10 @@ public class RunLauncher {
             return new Ran(operator.start(job, withId), runId);
         } catch (RuntimeException e) {
             // Its job execution changed under it by the run that took its lock over ("wrong version"): the loss says why.
-            throw lostLock(biennium, output, runId, e);
-        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
-            throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
-        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
-                 | org.springframework.batch.core.launch.JobRestartException
-                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
-            throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+            RuntimeException lost = lostLock(biennium, output, runId, e);
+            if (lost != e) {
+                throw lost;
+            }
             // The job's end could not be kept (its database gone mid-run): failed all the same, told as any failed run is.
             JobExecution failed = listener.unrecorded(e);
             if (failed == null) {
@@ -236,6 +232,12 @@ public class RunLauncher {
             }
             LOG.error("run {} failed and its end could not be recorded", runId, e);
             return new Ran(failed, runId);
+        } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
+            throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
+        } catch (org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
+                 | org.springframework.batch.core.launch.JobRestartException
+                 | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
+            throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
         } finally {
             org.pbannex.runtime.Interruption.stopping(null);
             heartbeat.close();

@@ -37,15 +37,15 @@ public final class ExitCodes {
      * as before.
      */
     public static java.util.List<String> lines(Throwable failure) {
-        return lines(failure, message(failure));
+        return linesFrom(failure, message(failure));
     }
 
     /** The same for a run's failure: its first line names the run where the database's line alone would not. */
     public static java.util.List<String> lines(Throwable failure, String runId) {
-        return lines(failure, message(failure, runId));
+        return linesFrom(failure, message(failure, runId));
     }
 
-    private static java.util.List<String> lines(Throwable failure, String first) {
+    private static java.util.List<String> linesFrom(Throwable failure, String first) {
         java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(first));
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InputError e) {
