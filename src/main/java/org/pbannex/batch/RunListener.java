@@ -168,18 +168,29 @@ public class RunListener implements JobExecutionListener {
         }
         // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
-                ? writeReport(run, step, status, line) : new Report(null, List.of());
+                ? writeReport(run, step, status, line) : new Report(null, List.of(), null);
+        if (written.notWritten() != null) {
+            // For the command's line: the report that line would be read beside is not there.
+            execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
+        }
         notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
                 line, written.report(), written.failedChecks()).into(run.request().output()));
     }
 
-    /** A failed run's report, where it was written (null: not written), and the failed checks it lists. */
-    private record Report(Path report, List<String> failedChecks) {
+    /**
+     * A failed run's report, where it was written (null: not written), and the failed checks it lists; why it could not
+     * be written (null: it was, or there was none to write).
+     */
+    private record Report(Path report, List<String> failedChecks, String notWritten) {
     }
+
+    /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */
+    public static final String REPORT_NOT_WRITTEN = "failedReportNotWritten";
 
     private Report writeReport(RunInfo run, String step, int status, String line) {
         Path report = null;
         List<String> failedChecks = List.of();
+        String notWritten = null;
         if (org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).isEmpty()) {
             try {
                 // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
@@ -198,9 +209,11 @@ public class RunListener implements JobExecutionListener {
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
+                notWritten = "its report could not be written to " + RunInputs.folder(run).failed() + " either ("
+                        + ExitCodes.message(e) + ")";
             }
         }
-        return new Report(report, failedChecks);
+        return new Report(report, failedChecks, notWritten);
     }
 
     /**

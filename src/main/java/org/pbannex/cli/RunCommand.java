@@ -223,7 +223,12 @@ public class RunCommand implements Callable<Integer> {
             Throwable failure = RunInfo.failure(execution);
             spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);
-            ExitCodes.lines(failure, ran.runId()).forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
+            String reportNotWritten = execution.getExecutionContext().getString(org.pbannex.batch.RunListener.REPORT_NOT_WRITTEN, null);
+            List<String> lines = new java.util.ArrayList<>(ExitCodes.lines(failure, ran.runId()));
+            if (reportNotWritten != null) {
+                lines.set(0, lines.get(0) + "; " + reportNotWritten);
+            }
+            lines.forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
             }

@@ -91,14 +91,19 @@ public final class RunPublisher {
         if (Files.isDirectory(folder.failed())) {
             // An earlier attempt's "failed" report would contradict the run now published under the same id.
             RunFolder.deleteTree(folder.failed());
-            try {
-                // failed/ itself when that was its only report: no empty folder beside the published runs.
-                Files.deleteIfExists(folder.failed().getParent());
-            } catch (java.nio.file.DirectoryNotEmptyException others) {
-                // other failed runs' reports stay
-            }
             LOG.info("removed {}: the report of an earlier attempt of run {}, now published", folder.failed(),
                     folder.published().getFileName());
+        }
+        // Also when this run left no report there: a failed attempt whose report a full disk kept out left failed/ empty.
+        removeIfEmpty(folder.failed().getParent());
+    }
+
+    /** failed/ once it holds no report: no empty folder beside the published runs (other failed runs' reports stay). */
+    private static void removeIfEmpty(Path failed) throws IOException {
+        try {
+            Files.deleteIfExists(failed);
+        } catch (java.nio.file.DirectoryNotEmptyException others) {
+            // other failed runs' reports stay
         }
     }
 
@@ -114,19 +119,21 @@ public final class RunPublisher {
         // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
         Path writing = dir.resolveSibling(WRITING + dir.getFileName());
         Files.createDirectories(dir.getParent());
-        // What a crash while writing left aside (this run's or another's: the biennium's lock is held) goes first.
-        try (var aside = Files.list(dir.getParent())) {
-            for (Path p : aside.filter(p -> p.getFileName().toString().startsWith(WRITING)).toList()) {
-                RunFolder.deleteTree(p);
-            }
-        }
-        Files.createDirectories(writing);
         try {
+            // What a crash while writing left aside (this run's or another's: the biennium's lock is held) goes first.
+            try (var aside = Files.list(dir.getParent())) {
+                for (Path p : aside.filter(p -> p.getFileName().toString().startsWith(WRITING)).toList()) {
+                    RunFolder.deleteTree(p);
+                }
+            }
+            Files.createDirectories(writing);
             ReportWriter.write(record, tables, words, settings, writing);
             ManifestWriter.write(record.withOutputs(OutputFile.list(writing)), writing);
         } catch (IOException | RuntimeException e) {
             try {
                 RunFolder.deleteTree(writing);
+                // failed/ made for this report alone (a full disk) is not left behind empty.
+                removeIfEmpty(dir.getParent());
             } catch (IOException | RuntimeException cleanup) {
                 e.addSuppressed(cleanup);
             }

@@ -2,6 +2,7 @@ package org.pbannex.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -255,6 +256,28 @@ class ReportWriterTest {
         assertTrue(html.text().contains("Not known: the run stopped before it computed its tables"), html.text());
         assertFalse(html.text().contains("None documented"), html.text());
     }
+    /**
+     * A failed run's report that the file system refuses (a full disk; here a name too long for it) leaves no failed/
+     * folder behind, empty beside the published runs: failed/ was made for that report alone.
+     */
+    @Test
+    void aFailedReportTheDiskRefusesLeavesNoEmptyFailedFolder(@TempDir Path dir) throws IOException {
+        String runId = "20260101T000000Z-" + "x".repeat(300);
+        RunRecord failed = new RunRecord(runId, "nightly", "2022-23", RunRecord.FAILED, 5, "render", "pb-annex: disk full",
+                "2026-01-01T00:00:00Z", "2026-01-01T00:00:04Z", "test", "0123", List.of("t1"), List.of("en"), List.of("csv"), false,
+                List.of(), List.of(), List.of(), List.of(), RunDiff.none(), List.of());
+        RunFolder folder = new RunFolder(dir.resolve("out"), "2022-23", runId);
+        Files.createDirectories(dir.resolve("out/2022-23"));
+        assertThrows(IOException.class, () -> RunPublisher.writeFailed(folder, failed, List.of(),
+                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022))));
+        assertFalse(Files.exists(dir.resolve("out/2022-23/failed")), "an empty failed/ left behind");
+        // Another failed run's report there stays, and so does failed/ with it.
+        Path other = Files.createDirectories(dir.resolve("out/2022-23/failed/20251231T000000Z-old"));
+        assertThrows(IOException.class, () -> RunPublisher.writeFailed(folder, failed, List.of(),
+                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022))));
+        assertTrue(Files.isDirectory(other), "another run's report");
+    }
+
     /** A word of English in the report's own words: a heading, a column's or row's name, a count's sentence. */
     private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile("[A-Za-z]{2,}");
 
