@@ -68,7 +68,7 @@ public final class ExitCodes {
             if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
                     || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
                     || t instanceof SchedulerLock.Busy
-                    || t instanceof UsageError) {
+                    || t instanceof UsageError || t instanceof DamagedInstallation) {
                 return oneLine(t.getMessage());
             }
         }

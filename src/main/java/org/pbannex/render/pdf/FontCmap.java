@@ -37,9 +37,13 @@ final class FontCmap {
         if (r == null || r.modified() != modified || r.size() != size) {
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
                 r = new Read(modified, size, read(ch, index));
+            } catch (EOFException e) {
+                throw new PdfFonts.Damaged(p, "it is " + size + " bytes long and ends inside its tables");
+            } catch (IllegalStateException e) {
+                throw new PdfFonts.Damaged(p, e.getMessage());
             } catch (RuntimeException e) {
-                // A truncated or damaged table: offsets pointing outside it.
-                throw new IOException("cannot read the character map of font " + p + ": damaged file", e);
+                // A damaged table: offsets pointing outside it.
+                throw new PdfFonts.Damaged(p, "its character map (cmap) cannot be read");
             }
             READ.put(key, r);
         }
@@ -53,6 +57,14 @@ final class FontCmap {
         }
         int tables = bytes(ch, font + 4, 2).getShort(0) & 0xFFFF;
         ByteBuffer dir = bytes(ch, font + 12, 16 * tables);
+        // A file cut short (a copy that did not finish, a full disk) still has its directory: every table must be in it,
+        // or the PDF's font loader fails at the first glyph it reads (an EOFException, said as if the output's disk had).
+        for (int i = 0; i < tables; i++) {
+            long end = Integer.toUnsignedLong(dir.getInt(16 * i + 8)) + Integer.toUnsignedLong(dir.getInt(16 * i + 12));
+            if (end > ch.size()) {
+                throw new EOFException("table " + i + " ends at byte " + end);
+            }
+        }
         for (int i = 0; i < tables; i++) {
             if (dir.getInt(16 * i) == 0x636D6170) { // 'cmap'
                 long offset = Integer.toUnsignedLong(dir.getInt(16 * i + 8));
@@ -60,7 +72,7 @@ final class FontCmap {
                 return cmap(bytes(ch, offset, length));
             }
         }
-        throw new IOException("font has no cmap table");
+        throw new IllegalStateException("it has no character map (cmap): it is not a TrueType or OpenType font");
     }
 
     private static BitSet cmap(ByteBuffer cmap) throws IOException {
@@ -80,7 +92,7 @@ final class FontCmap {
             }
         }
         if (format4 < 0) {
-            throw new IOException("font has no Unicode character map");
+            throw new IllegalStateException("its character map (cmap) has no Unicode table");
         }
         return format4(cmap, format4);
     }

@@ -1,6 +1,5 @@
 package org.pbannex.render.pdf;
 
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.BaseFont;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,6 +29,21 @@ public final class PdfFonts {
     /** What no CSS family resolves to, Flying Saucer looks up under this name (Times among its default fonts). */
     private static final String FALLBACK = "Serif";
 
+    /** What fetches the font again, over files that are there: said with every damaged file. */
+    public static final String FETCH_AGAIN = "scripts/fetch-fonts.sh --again";
+
+    /**
+     * A font file that is there but cannot be the font fetched: cut short, another size or checksum than
+     * scripts/fetch-fonts.sh recorded in font.properties, or not a font. Said in one line with the command that fetches it
+     * again; the run stops at its check step with it, before any output is rendered.
+     */
+    public static final class Damaged extends IOException {
+        Damaged(Path file, String why) {
+            super("font file " + file.toAbsolutePath().normalize() + " is damaged: " + why + "; fetch it again with "
+                    + FETCH_AGAIN);
+        }
+    }
+
     private PdfFonts() {
     }
 
@@ -38,8 +52,16 @@ public final class PdfFonts {
      * SC (regular.ttf, bold.ttf)". IOException saying what is missing or damaged.
      */
     public static String check(Path fontDir) throws IOException {
-        register(new EmbeddedOnly(), fontDir);
         Properties p = properties(fontDir);
+        // Its files as fetched (their checksums, when recorded: a few hundred milliseconds, only here), then as parsed.
+        for (String key : new String[] {"regular", "bold"}) {
+            String name = p.getProperty(key, "").trim();
+            if (!name.isEmpty()) {
+                asFetched(p, key, existing(fontDir, name), true);
+            }
+        }
+        glyphs(fontDir);
+        register(new EmbeddedOnly(), fontDir);
         String files = p.getProperty("regular", "").trim() + (p.getProperty("bold", "").isBlank() ? "" : ", " + p.getProperty("bold").trim());
         return p.getProperty("family", "the font").trim() + " (" + files + ")";
     }
@@ -59,7 +81,9 @@ public final class PdfFonts {
                 }
                 continue;
             }
-            BitSet mapped = FontCmap.codePoints(existing(fontDir, name), collectionIndex(name));
+            Path file = existing(fontDir, name);
+            asFetched(p, key, file, false);
+            BitSet mapped = FontCmap.codePoints(file, collectionIndex(name));
             if (shown == null) {
                 shown = (BitSet) mapped.clone();
             } else {
@@ -81,6 +105,31 @@ public final class PdfFonts {
             add(resolver, fontDir, bold);
         }
         resolver.getFonts().put(FALLBACK, resolver.getFonts().get(FAMILY));
+    }
+
+    /**
+     * The file is the size, and with {@code checksum} has the SHA-256, that scripts/fetch-fonts.sh recorded for it in
+     * font.properties ({@code regular.size}, {@code regular.sha256}); a file fetched by an older script, which recorded
+     * neither, is only parsed.
+     */
+    private static void asFetched(Properties p, String key, Path file, boolean checksum) throws IOException {
+        String size = p.getProperty(key + ".size", "").trim();
+        long actual = Files.size(file);
+        if (!size.isEmpty() && !size.equals(String.valueOf(actual))) {
+            throw new Damaged(file, "it is " + actual + " bytes long, where scripts/fetch-fonts.sh fetched " + size);
+        }
+        String sha256 = p.getProperty(key + ".sha256", "").trim();
+        if (checksum && !sha256.isEmpty()) {
+            try {
+                var digest = java.security.MessageDigest.getInstance("SHA-256");
+                String got = java.util.HexFormat.of().formatHex(digest.digest(FontFiles.bytes(file)));
+                if (!got.equalsIgnoreCase(sha256)) {
+                    throw new Damaged(file, "its SHA-256 checksum is " + got + ", where scripts/fetch-fonts.sh fetched " + sha256);
+                }
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e); // every Java has SHA-256
+            }
+        }
     }
 
     /** fontDir/font.properties: the family's name and its files. */
@@ -113,19 +162,24 @@ public final class PdfFonts {
     private static void add(ITextFontResolver resolver, Path fontDir, String name) throws IOException {
         Path path = existing(fontDir, name);
         String spec = path.toAbsolutePath() + name.substring(fileName(name).length());
+        byte[] bytes = FontFiles.bytes(path);
         try {
             // IDENTITY_H: any glyph (CJK included) as a Type0/CIDFontType2 font; the single-byte default
             // encoding (CP1252) would drop every Chinese character. From the file's bytes: given a path, OpenPDF
             // reads a TrueType file one byte per system call (250 000 calls for the two 10 MB files of every PDF).
-            BaseFont font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, FontFiles.bytes(path), null);
+            BaseFont font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
             // The subset tag ("ABCDEF+") is otherwise random; seeding it keeps reruns byte-identical.
             font.setSecureRandom(seeded(name));
             // No CIDSet: optional, and OpenPDF's for a subset of the CJK bold font lists CIDs the subset lacks, which
             // PDF/UA and PDF/A validators reject (veraPDF, rule 7.21.4.2-2).
             font.setIncludeCidSet(false);
             resolver.addFont(font, spec, FAMILY);
-        } catch (DocumentException e) {
-            throw new IOException("cannot load font " + spec + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // OpenPDF's words for a file cut short or garbled are an EOFException without a message, or its class's.
+            Damaged damaged = new Damaged(path, "it cannot be read as a font (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+            damaged.initCause(e);
+            throw damaged;
         }
     }
 

@@ -63,4 +63,61 @@ class PdfFontGlyphsTest {
         IOException damaged = assertThrows(IOException.class, () -> PdfFonts.glyphs(tmp));
         assertFalse(damaged.getMessage().isEmpty());
     }
+
+    /** A copy of the family with its regular file cut to {@code length} bytes, and font.properties' {@code extra} lines. */
+    private Path cut(String name, int length, String extra) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.copy(FONTS.resolve("bold.ttf"), dir.resolve("bold.ttf"));
+        byte[] regular = Files.readAllBytes(FONTS.resolve("regular.ttf"));
+        Files.write(dir.resolve("regular.ttf"), java.util.Arrays.copyOf(regular, Math.min(length, regular.length)));
+        Files.writeString(dir.resolve("font.properties"), "family=Noto Sans SC\nregular=regular.ttf\nbold=bold.ttf\n" + extra);
+        return dir;
+    }
+
+    /**
+     * A font file cut short (head -c 1000 regular.ttf) is named, with why it is damaged and the command that fetches it
+     * again, both by the glyphs the run's validate step reads and by preflight's check of the font. Preflight said
+     * nothing but EOFException's empty message, the run "cannot write ...pdf: EOFException", as if its disk had failed.
+     */
+    @Test
+    void aFontCutShortIsNamedAsDamagedWithTheCommandThatFetchesItAgain() throws IOException {
+        Path dir = cut("head", 1000, "");
+        String expected = "font file " + dir.resolve("regular.ttf").toAbsolutePath() + " is damaged: it is 1000 bytes long and "
+                + "ends inside its tables; fetch it again with scripts/fetch-fonts.sh --again";
+        assertEquals(expected, assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(dir)).getMessage());
+        assertEquals(expected, assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.check(dir)).getMessage());
+        // Cut after its character map: the map reads, its glyphs would not; the table directory tells.
+        Path half = cut("half", 5_000_000, "");
+        assertTrue(assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(half)).getMessage()
+                .contains("regular.ttf is damaged: it is 5000000 bytes long and ends inside its tables"));
+    }
+
+    /**
+     * The size and checksum scripts/fetch-fonts.sh records: the run's glyphs compare the size, preflight's check the
+     * checksum too; a font whose files are as recorded passes both.
+     */
+    @Test
+    void aFontFileOtherThanTheOneFetchedIsDamaged() throws IOException {
+        long size = Files.size(FONTS.resolve("regular.ttf"));
+        Path wrongSize = cut("size", Integer.MAX_VALUE, "regular.size=" + (size + 1) + "\n");
+        assertTrue(assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(wrongSize)).getMessage().endsWith(
+                "regular.ttf is damaged: it is " + size + " bytes long, where scripts/fetch-fonts.sh fetched " + (size + 1)
+                        + "; fetch it again with scripts/fetch-fonts.sh --again"));
+        String zeros = "0".repeat(64);
+        Path wrongSum = cut("sum", Integer.MAX_VALUE, "regular.size=" + size + "\nregular.sha256=" + zeros + "\n");
+        assertEquals("Noto Sans SC", PdfFonts.glyphs(wrongSum).font(), "the run compares sizes only");
+        assertTrue(assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.check(wrongSum)).getMessage().contains(
+                "regular.ttf is damaged: its SHA-256 checksum is "), "preflight compares checksums");
+        String sha256 = java.util.HexFormat.of().formatHex(sha256(FONTS.resolve("regular.ttf")));
+        Path intact = cut("intact", Integer.MAX_VALUE, "regular.size=" + size + "\nregular.sha256=" + sha256 + "\n");
+        assertEquals("Noto Sans SC (regular.ttf, bold.ttf)", PdfFonts.check(intact));
+    }
+
+    private static byte[] sha256(Path file) throws IOException {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
