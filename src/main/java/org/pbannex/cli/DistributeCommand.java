@@ -3,6 +3,7 @@ package org.pbannex.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
@@ -81,21 +82,38 @@ public class DistributeCommand implements Callable<Integer> {
         }
         // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
         var computed = RunInputs.computedAgain(inputDir, Biennium.parse(run.biennium()), run.rejectedLines() > 0, run.tables());
-        var deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
-                ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
+        List<Distributor.Delivery> deliveries;
+        try {
+            deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
+                    ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
+        } catch (Distributor.Refused refused) {
+            // The others were sent it: said as when all were, then the refusal's line.
+            say(refused.deliveries());
+            throw refused;
+        }
+        say(deliveries);
+        int received = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
+        int refused = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.REFUSED_BEFORE)).count();
+        System.out.println("Run " + run.runId() + ": " + (deliveries.size() - received - refused) + " of "
+                + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
+                + (received > 0 ? " (" + received + " had received it already)" : "")
+                + (refused > 0 ? " (" + refused + " refused by the mail server before)" : ""));
+        return ExitCodes.PUBLISHED;
+    }
+
+    /** A line for each reviewer: sent, written as .eml, or skipped and why. */
+    private static void say(List<Distributor.Delivery> deliveries) {
         for (var d : deliveries) {
             String who = d.reviewer().name() + " <" + d.reviewer().email() + ">, " + d.reviewer().language();
             System.out.println(switch (d.mode()) {
                 case DistributionLog.SENT -> "Sent:    " + who + ", " + d.attachment().getFileName();
                 case Distributor.RECEIVED -> "Skipped: " + who + ", who received this run already (--again sends it again)";
+                case DistributionLog.REFUSED -> "Refused: " + who;
+                case Distributor.REFUSED_BEFORE -> "Skipped: " + who + ", whose address the mail server refused for this run "
+                        + "(fix it in the reviewers' list, or --again sends it again)";
                 default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> " + d.where();
             });
         }
-        int received = (int) deliveries.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
-        System.out.println("Run " + run.runId() + ": " + (deliveries.size() - received) + " of "
-                + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
-                + (received > 0 ? " (" + received + " had received it already)" : ""));
-        return ExitCodes.PUBLISHED;
     }
 
     /**

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Who received which run (pb_distribution): sent, written as .eml by a dry run, or failed. */
+/** Who received which run (pb_distribution): sent, written as .eml by a dry run, failed, or refused for good. */
 public final class DistributionLog {
 
     public static final String SENT = "sent";
     public static final String DRY_RUN = "dry-run";
     public static final String FAILED = "failed";
+    /** The mail server refused the address for good (a 5xx reply): not tried again for that run unless asked. */
+    public static final String REFUSED = "refused";
 
     /** One row: a reviewer, the run, the attachment, how (sent, dry-run, failed) and when; a message when it failed. */
     public record Entry(String runId, String reviewer, String email, String language, String tables, String attachment,
@@ -41,6 +43,18 @@ public final class DistributionLog {
     public java.util.Set<String> receivedBy(String runId) {
         return jdbc.queryForList("SELECT DISTINCT email FROM pb_distribution WHERE run_id = ? AND mode = ?", String.class, runId, SENT)
                 .stream().map(e -> e.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The addresses (lower case) the mail server refused for good for the run, with the line that said so: a run sent
+     * again skips them, as it would be refused again, unless asked to (a corrected address is another address).
+     */
+    public java.util.Map<String, String> refusedFor(String runId) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        jdbc.query("SELECT email, message FROM pb_distribution WHERE run_id = ? AND mode = ? ORDER BY id", rs -> {
+            out.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getString(2));
+        }, runId, REFUSED);
+        return out;
     }
 
     public List<Entry> ofRun(String runId) {

@@ -50,14 +50,41 @@ public final class Distributor {
     public static final String FOLDER = "distribution";
 
     /** The mail server refused or could not be reached: one line, exit status 5. */
-    public static final class MailFailed extends RuntimeException {
+    public static class MailFailed extends RuntimeException {
         public MailFailed(String message) {
             super(message);
         }
     }
 
+    /**
+     * The mail server refused reviewers' addresses for good (a 5xx reply to RCPT TO: no such user, say): one line naming
+     * each and where it is listed, exit status 3, since it is the reviewers' list that needs fixing and sending again as
+     * it is would be refused again. The other reviewers were sent the run ({@link #deliveries}); those addresses are not
+     * tried again for the run unless asked (--again). A refusal for now (4xx, a server down) is {@link MailFailed}.
+     */
+    public static final class Refused extends MailFailed implements org.pbannex.runtime.HasExitStatus {
+        private final transient List<Delivery> deliveries;
+
+        Refused(String message, List<Delivery> deliveries) {
+            super(message);
+            this.deliveries = List.copyOf(deliveries);
+        }
+
+        public List<Delivery> deliveries() {
+            return deliveries;
+        }
+
+        @Override
+        public int exitStatus() {
+            return org.pbannex.runtime.ExitCodes.INVALID_INPUT;
+        }
+    }
+
     /** The mode of a delivery not made: the reviewer had received the run by mail already (never logged). */
     public static final String RECEIVED = "received already";
+
+    /** The mode of a delivery not made: the mail server refused the address for good for this run (never logged again). */
+    public static final String REFUSED_BEFORE = "refused already";
 
     /**
      * One reviewer's delivery: the attachment and where the message went (an address, or the .eml written); for a
@@ -119,6 +146,8 @@ public final class Distributor {
         Texts texts = computed.reference().texts();
         List<Delivery> out = new ArrayList<>();
         java.util.Set<String> received = dryRun || again ? java.util.Set.of() : log.receivedBy(run.runId());
+        java.util.Map<String, String> refusedBefore = dryRun || again ? java.util.Map.of() : log.refusedFor(run.runId());
+        List<String> refused = new ArrayList<>();
         int n = 0;
         for (Reviewer r : reviewers) {
             n++;
@@ -128,6 +157,11 @@ public final class Distributor {
             }
             if (received.contains(r.email().toLowerCase(java.util.Locale.ROOT))) {
                 out.add(new Delivery(r, tables, null, RECEIVED, r.email()));
+                continue;
+            }
+            String refusal = refusedBefore.get(r.email().toLowerCase(java.util.Locale.ROOT));
+            if (refusal != null) {
+                out.add(new Delivery(r, tables, null, REFUSED_BEFORE, refusal));
                 continue;
             }
             // Whoever sends holds the lock of the run's biennium and output folder under the run's id (its distribute
@@ -151,9 +185,20 @@ public final class Distributor {
                 try {
                     mail.send(message);
                 } catch (MailException e) {
-                    String line = "mail server " + server + " did not take the message to " + r.email() + ": " + cause(e)
-                            + " (" + out.size() + " of " + reviewers.size() + " reviewers sent; run " + run.runId()
-                            + " stays published: ./pb-annex distribute " + run.runId() + " sends it again)";
+                    SmtpReply reply = SmtpReply.of(e);
+                    if (reply != null && reply.permanent()) {
+                        // Refused for good: sending again would be refused again. The others still get the run.
+                        String line = "mail server " + server + " refused " + r.email() + ": " + reply.text() + " (fix "
+                                + (r.listedAt() == null ? "the reviewer's address" : r.listedAt()) + ")";
+                        log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.REFUSED, line);
+                        refused.add(line);
+                        out.add(new Delivery(r, tables, attachment, DistributionLog.REFUSED, line));
+                        continue;
+                    }
+                    String line = "mail server " + server + " did not take the message to " + r.email() + ": "
+                            + (reply != null ? reply.text() : cause(e)) + " (" + out.size() + " of " + reviewers.size()
+                            + " reviewers sent; run " + run.runId() + " stays published: ./pb-annex distribute "
+                            + run.runId() + " sends it again)";
                     log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
                     throw new MailFailed(line);
                 }
@@ -162,7 +207,13 @@ public final class Distributor {
             }
         }
         if (!dryRun) {
+            // Also after a refusal for good: the run waits for nobody it could reach (a fixed address is sent by hand).
             settled(run);
+        }
+        if (!refused.isEmpty()) {
+            throw new Refused(String.join("; ", refused) + "; run " + run.runId() + " went to " + sent(out) + " of "
+                    + reviewers.size() + " reviewers and stays published: once fixed, ./pb-annex distribute " + run.runId()
+                    + " sends it to " + (refused.size() == 1 ? "that reviewer" : "those reviewers"), out);
         }
         return out;
     }

@@ -59,7 +59,7 @@ public final class ReviewerList {
             if (problem != null) {
                 throw new UsageError(where + ": reviewer " + i + ": " + problem);
             }
-            out.add(new Reviewer(name, email, language, tables));
+            out.add(new Reviewer(name, email, language, tables, where + ", reviewer " + i));
         }
         return out;
     }
@@ -116,7 +116,7 @@ public final class ReviewerList {
             if (problem != null) {
                 throw new InputError(r.file(), r.line(), "tables", problem);
             }
-            out.add(new Reviewer(r.text("name"), r.text("email"), r.text("language"), tables));
+            out.add(new Reviewer(r.text("name"), r.text("email"), r.text("language"), tables, r.file() + ", line " + r.line()));
         }
         return out;
     }

@@ -18,6 +18,9 @@ public final class ExitCodes {
     /** The exit status for a failure, looking through wrappers for its cause. */
     public static int of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HasExitStatus s) {
+                return s.exitStatus();
+            }
             if (t instanceof InputError) {
                 return INVALID_INPUT;
             }

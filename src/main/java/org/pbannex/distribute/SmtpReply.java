@@ -1,0 +1,71 @@
+package org.pbannex.distribute;
+
+import jakarta.mail.MessagingException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.mail.MailSendException;
+
+/**
+ * What the mail server replied when it did not take a message, as it said it ("550 5.1.1 no such user"), found among
+ * the exceptions Spring and Jakarta Mail wrap it in (whose own message is "Failed messages:
+ * jakarta.mail.SendFailedException: Invalid Addresses; nested exception is: ..."): its reply code tells a refusal for
+ * good (5xx) from one for now (4xx).
+ *
+ * @param code      the SMTP reply code
+ * @param text      the server's reply line, code included
+ * @param recipient whether it was the reply to the recipient's address (RCPT TO), not to the message or the sender
+ */
+record SmtpReply(int code, String text, boolean recipient) {
+
+    /** Refused for good, and for this recipient: sending it again, as it is, would be refused again. */
+    boolean permanent() {
+        return recipient && code >= 500 && code < 600;
+    }
+
+    /** The server's reply in the failure, a recipient's first; null when it gave none (not reached, say). */
+    static SmtpReply of(Throwable failure) {
+        Deque<Throwable> todo = new ArrayDeque<>();
+        Set<Throwable> seen = new HashSet<>();
+        todo.add(failure);
+        SmtpReply other = null;
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            // Angus Mail's SMTP exceptions carry the reply as their message ("550 5.1.1 no such user"). Known by name: the
+            // implementation is on the run's class path only (the code is written against the Jakarta Mail API).
+            int code = code(t.getMessage());
+            if (code > 0 && t.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
+                return new SmtpReply(code, oneLine(t.getMessage()), true);
+            }
+            if (code > 0 && other == null && t instanceof MessagingException) {
+                other = new SmtpReply(code, oneLine(t.getMessage()), false);
+            }
+            List<Throwable> next = new ArrayList<>();
+            next.add(t.getCause());
+            if (t instanceof MailSendException m) {
+                next.addAll(Arrays.asList(m.getMessageExceptions()));
+            }
+            if (t instanceof MessagingException m) {
+                next.add(m.getNextException());
+            }
+            next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
+        }
+        return other;
+    }
+
+    /** The reply code a server's reply starts with ("550 ...", "451-..."), or 0 when the message is no reply. */
+    private static int code(String message) {
+        return message != null && message.matches("(?s)[2-5][0-9][0-9]([ -].*)?") ? Integer.parseInt(message.substring(0, 3)) : 0;
+    }
+
+    private static String oneLine(String reply) {
+        return reply.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,196 @@
+package org.pbannex.distribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * A mail server that refuses a reviewer's address, through the real command line and a small SMTP server of the test's
+ * own (on a port of its own, beside GreenMail's): for good (550 5.1.1 no such user), the line gives the server's reply
+ * without Java's names and where the address is listed, the other reviewers get the run, exit status 3, and sending it
+ * again does not try that address; for now (451), exit 5 and the next distribute tries it again. The line was
+ * "did not take the message to reject.me@example.org: Failed messages: jakarta.mail.SendFailedException: Invalid
+ * Addresses; nested exception is: org.eclipse.angus.mail.smtp.SMTPAddressFailedException: 550 ...", exit 5, and every
+ * later run tried the address again and failed again.
+ */
+class DistributionRefusalTest {
+
+    @TempDir
+    static Path shared;
+    static Path out;
+    static Path db;
+    static Path input;
+    static String runId;
+    static Smtp smtp;
+
+    /**
+     * Replies 550 to RCPT TO an address starting "reject", 451 to one starting "later", and takes the rest; keeps the
+     * addresses each RCPT TO named and those whose messages it took.
+     */
+    static final class Smtp implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0);
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        final List<String> taken = new CopyOnWriteArrayList<>();
+        final Thread thread = new Thread(this::serve, "test-smtp");
+
+        Smtp() throws IOException {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void serve() {
+            while (!socket.isClosed()) {
+                try (Socket s = socket.accept();
+                     BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                     PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                    reply(w, "220 test ESMTP");
+                    List<String> to = new java.util.ArrayList<>();
+                    for (String line; (line = in.readLine()) != null; ) {
+                        String command = line.toUpperCase(java.util.Locale.ROOT);
+                        if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                            reply(w, "250 test");
+                        } else if (command.startsWith("RCPT TO:")) {
+                            String address = line.substring(8).replaceAll("[<> ]", "");
+                            asked.add(address);
+                            if (address.startsWith("reject")) {
+                                reply(w, "550 5.1.1 no such user");
+                            } else if (address.startsWith("later")) {
+                                reply(w, "451 4.3.0 mailbox busy, try again later");
+                            } else {
+                                to.add(address);
+                                reply(w, "250 OK");
+                            }
+                        } else if (command.startsWith("DATA")) {
+                            reply(w, "354 go on");
+                            for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
+                                // the message
+                            }
+                            taken.addAll(to);
+                            to.clear();
+                            reply(w, "250 taken");
+                        } else if (command.startsWith("QUIT")) {
+                            reply(w, "221 bye");
+                            break;
+                        } else {
+                            reply(w, "250 OK"); // MAIL FROM, RSET, NOOP
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the test ended, or the client hung up
+                }
+            }
+        }
+
+        private static void reply(PrintWriter w, String line) {
+            w.print(line + "\r\n");
+            w.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @BeforeAll
+    static void publish() throws IOException {
+        smtp = new Smtp();
+        out = shared.resolve("out");
+        db = shared.resolve("db");
+        input = TestInputs.copyOfBundledInput(shared.resolve("input"));
+        // Line 5 and 6: after the three bundled reviewers.
+        Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
+                + "Re Ject,reject.me@example.org,en,\nLa Ter,later@example.org,en,a1\n");
+        Map<String, String> settings = new HashMap<>(CliRun.h2(db));
+        settings.put("pb.input", input.toString());
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--output", out.toString(), "--format", "xlsx,csv", "--tables", "a1,t1");
+        assertEquals(0, r.status(), r.toString());
+        try (Stream<Path> s = Files.list(out.resolve("2022-23"))) {
+            runId = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        smtp.close();
+    }
+
+    private static Map<String, String> settings() {
+        Map<String, String> m = new HashMap<>(CliRun.h2(db));
+        m.put("pb.input", input.toString());
+        m.put("spring.mail.host", "localhost");
+        m.put("spring.mail.port", String.valueOf(smtp.port()));
+        m.put("pb.distribution.from", "budget-office@example.org");
+        return m;
+    }
+
+    @Test
+    void anAddressRefusedForGoodIsNamedWithWhereItIsListedAndNotTriedAgain() throws Exception {
+        // Without the reviewer refused for now, which stops a distribution (below).
+        Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
+                .replace("La Ter,later@example.org,en,a1\n", ""));
+        CliRun r = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such user "
+                + "(fix " + input.resolve("reviewers.csv") + ", line 5); run " + runId + " went to 2 of 4 reviewers and stays "
+                + "published: once fixed, ./pb-annex distribute " + runId + " sends it to that reviewer", r.err().strip(), r.toString());
+        assertFalse(r.err().contains("Exception") || r.err().contains("jakarta"), r.err());
+        assertTrue(r.out().contains("Refused: Re Ject <reject.me@example.org>, en"), r.out());
+        // Zhang Min reviews none of the run's tables.
+        assertEquals(List.of("li.wei@example.org", "maria.rossi@example.org"), smtp.taken.stream().sorted().toList(),
+                "the others were sent it");
+
+        // Sent again: the refused address is not tried (it would be refused again), nobody is sent it twice.
+        int asked = smtp.asked.size();
+        CliRun again = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(asked, smtp.asked.size(), "no address tried: " + smtp.asked);
+        assertTrue(again.out().contains("Skipped: Re Ject <reject.me@example.org>, en, whose address the mail server refused"),
+                again.out());
+
+        // Its address fixed in the list, that reviewer alone is sent it.
+        Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
+                .replace("reject.me@example.org", "re.ject@example.org"));
+        CliRun fixed = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
+        assertEquals(0, fixed.status(), fixed.toString());
+        assertEquals(List.of("li.wei@example.org", "maria.rossi@example.org", "re.ject@example.org"),
+                smtp.taken.stream().sorted().toList());
+
+        // Refused for now (451): exit 5, the server's reply without Java's names, and tried again by the next distribute.
+        Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
+                + "La Ter,later@example.org,en,a1\n");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            CliRun later = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
+            assertEquals(5, later.status(), later.toString());
+            assertTrue(later.err().strip().startsWith("pb-annex: mail server localhost:" + smtp.port() + " did not take the "
+                    + "message to later@example.org: 451 4.3.0 mailbox busy, try again later ("), later.err());
+            assertFalse(later.err().contains("Exception") || later.err().contains("jakarta"), later.err());
+        }
+        assertEquals(2, smtp.asked.stream().filter(a -> a.equals("later@example.org")).count(), "tried each time");
+    }
+}
