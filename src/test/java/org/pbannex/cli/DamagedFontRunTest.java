@@ -34,7 +34,8 @@ class DamagedFontRunTest {
         Files.writeString(home.resolve("jobs/nightly.yml"), "tables: [a1]\nlanguages: [zh]\nformats: [pdf, csv]\n");
         Path fonts = Files.createDirectories(home.resolve("work/fonts"));
         Path real = Golden.home().resolve("work/fonts");
-        Files.copy(real.resolve("font.properties"), fonts.resolve("font.properties"));
+        // As an older fetch-fonts.sh wrote it, without sizes: the file's own tables tell it is cut short.
+        Files.writeString(fonts.resolve("font.properties"), "family=Noto Sans SC\nregular=regular.ttf\nbold=bold.ttf\n");
         Files.copy(real.resolve("bold.ttf"), fonts.resolve("bold.ttf"));
         Files.write(fonts.resolve("regular.ttf"), Arrays.copyOf(Files.readAllBytes(real.resolve("regular.ttf")), 1000));
         Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
