@@ -115,6 +115,11 @@ public final class Distributor {
         this.outcomes = outcomes;
     }
 
+    /** How many reviewers have the run: sent it now, or before (an address refused is not among them). */
+    private static int have(List<Delivery> deliveries) {
+        return (int) deliveries.stream().filter(d -> d.mode().equals(DistributionLog.SENT) || d.mode().equals(RECEIVED)).count();
+    }
+
     /** How many of the deliveries were sent by mail now. */
     public static int sent(List<Delivery> deliveries) {
         return (int) deliveries.stream().filter(d -> d.mode().equals(DistributionLog.SENT)).count();
@@ -196,7 +201,7 @@ public final class Distributor {
                         continue;
                     }
                     String line = "mail server " + server + " did not take the message to " + r.email() + ": "
-                            + (reply != null ? reply.text() : cause(e)) + " (" + out.size() + " of " + reviewers.size()
+                            + (reply != null ? reply.text() : cause(e)) + " (" + have(out) + " of " + reviewers.size()
                             + " reviewers sent; run " + run.runId() + " stays published: ./pb-annex distribute "
                             + run.runId() + " sends it again)";
                     log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
