@@ -256,6 +256,7 @@ class ReportWriterTest {
         assertTrue(html.text().contains("Not known: the run stopped before it computed its tables"), html.text());
         assertFalse(html.text().contains("None documented"), html.text());
     }
+
     /**
      * A failed run's report that the file system refuses (a full disk; here a name too long for it) leaves no failed/
      * folder behind, empty beside the published runs: failed/ was made for that report alone.
@@ -269,12 +270,12 @@ class ReportWriterTest {
         RunFolder folder = new RunFolder(dir.resolve("out"), "2022-23", runId);
         Files.createDirectories(dir.resolve("out/2022-23"));
         assertThrows(IOException.class, () -> RunPublisher.writeFailed(folder, failed, List.of(),
-                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022))));
+                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)), List.of()));
         assertFalse(Files.exists(dir.resolve("out/2022-23/failed")), "an empty failed/ left behind");
         // Another failed run's report there stays, and so does failed/ with it.
         Path other = Files.createDirectories(dir.resolve("out/2022-23/failed/20251231T000000Z-old"));
         assertThrows(IOException.class, () -> RunPublisher.writeFailed(folder, failed, List.of(),
-                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022))));
+                ReportWords.read(Golden.input(), new org.pbannex.reference.Biennium(2022)), List.of()));
         assertTrue(Files.isDirectory(other), "another run's report");
     }
 
