@@ -468,22 +468,7 @@ class DistributionTest {
         Path out2 = tmp.resolve("out");
         Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
         settings.putAll(CliRun.h2(db2));
-        List<String> runs = new ArrayList<>();
-        for (Path in : List.of(Golden.input(), input)) {
-            CliRun run = CliRun.capture(settings, "run", "nightly", "--force", "--tables", "a1", "--input", in.toString(), "--output",
-                    out2.toString(), "--format", "xlsx,csv");
-            assertEquals(0, run.status(), run.toString());
-            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
-            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", in.toString(), "--output",
-                    out2.toString());
-            assertEquals(0, sent.status(), sent.toString());
-        }
-        Map<String, String> second = new HashMap<>();
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            if (m.getSubject().contains(runs.get(1))) {
-                second.put(m.getAllRecipients()[0].toString(), body(m).replace("\r\n", "\n"));
-            }
-        }
+        Map<String, String> second = secondRunsMessages(settings, List.of(Golden.input(), input), out2, "a1");
         String maria = second.get("Maria Rossi <maria.rossi@example.org>");
         assertTrue(maria.contains("[GB], Department / programme: 'Governing Body' -> 'Governing Body of the ILO'\n"), maria);
         assertTrue(maria.contains(": '15,668,625' -> '15,700,000'\n") && maria.contains(": '2,579,317' -> '2,547,942'\n"), maria);
@@ -519,22 +504,7 @@ class DistributionTest {
         Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
         settings.putAll(CliRun.h2(tmp.resolve("db")));
         Path out2 = tmp.resolve("out");
-        List<String> runs = new ArrayList<>();
-        for (Path in : inputs) {
-            CliRun run = CliRun.capture(settings, "run", "nightly", "--force", "--tables", "f2,ii1", "--input", in.toString(),
-                    "--output", out2.toString(), "--format", "xlsx,csv");
-            assertEquals(0, run.status(), run.toString());
-            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
-            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", in.toString(), "--output",
-                    out2.toString());
-            assertEquals(0, sent.status(), sent.toString());
-        }
-        Map<String, String> second = new HashMap<>();
-        for (MimeMessage m : SMTP.getReceivedMessages()) {
-            if (m.getSubject().contains(runs.get(1))) {
-                second.put(m.getAllRecipients()[0].toString(), body(m).replace("\r\n", "\n"));
-            }
-        }
+        Map<String, String> second = secondRunsMessages(settings, inputs, out2, "f2,ii1");
         String li = second.get("Li Wei <li.wei@example.org>");
         assertTrue(li.lines().anyMatch(l -> l.matches(" +美洲 \\[AM\\.2016-17\\.ACTUAL\\], 2016.2017 \\*+: "
                 + "'\\d{1,3}( \\d{3})+\\.\\d\\d' -> '\\d{1,3}( \\d{3})+\\.\\d\\d'")), li);
@@ -554,5 +524,29 @@ class DistributionTest {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " holds " + from);
         Files.writeString(file, text.replace(from, to));
+    }
+    /**
+     * Runs and sends the nightly job's {@code tables} from each input in turn (a run, then the next one over it) and
+     * returns the second run's messages, by recipient: what a reviewer reads about the changes between them.
+     */
+    private static Map<String, String> secondRunsMessages(Map<String, String> settings, List<Path> inputs, Path out,
+                                                          String tables) throws Exception {
+        List<String> runs = new ArrayList<>();
+        for (Path in : inputs) {
+            CliRun run = CliRun.capture(settings, "run", "nightly", "--force", "--tables", tables, "--input", in.toString(),
+                    "--output", out.toString(), "--format", "xlsx,csv");
+            assertEquals(0, run.status(), run.toString());
+            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
+            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", in.toString(), "--output",
+                    out.toString());
+            assertEquals(0, sent.status(), sent.toString());
+        }
+        Map<String, String> second = new HashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getSubject().contains(runs.get(1))) {
+                second.put(m.getAllRecipients()[0].toString(), body(m).replace("\r\n", "\n"));
+            }
+        }
+        return second;
     }
 }
