@@ -79,8 +79,10 @@ public final class BudgetChecks {
                     same(lines, "a2", r.key(), "programme_change_pct"));
             c.equal("a2.cost_change_pct", "a2", r.key(), pct(r.amount("cost_change"), constant), r.value("cost_change_pct"),
                     same(lines, "a2", r.key(), "cost_change_pct"));
+            // A share: its row's lines, then the grand total's (named once when the row is the total).
             c.equal("a2.pct_of_total", "a2", r.key(), pct(r.amount("recosted"), grand), r.value("pct_of_total"),
-                    same(lines, "a2", r.key(), "pct_of_total"));
+                    Lines.both(java.util.stream.Stream.of(lines.of("a2", r.key(), "pct_of_total"), lines.of("a2", "total", "recosted"))
+                            .distinct().toList()));
         }
     }
 
@@ -136,13 +138,32 @@ public final class BudgetChecks {
     private static void annex1VersusAnnex2(Checks c, BudgetLines lines, Table a1, Table a2) {
         List<Row> r1 = valued(a1);
         List<Row> r2 = valued(a2);
-        c.equal("a1_a2.row_count", "a2", "*", r1.size(), r2.size());
+        // The rows one table has and the other has not, by code, and the reference lines they are printed for.
+        List<String> onlyA1 = keysNotIn(r1, r2);
+        List<String> onlyA2 = keysNotIn(r2, r1);
+        c.isTrue("a1_a2.row_count", "a2", "*", r1.size() == r2.size(),
+                r1.size() + " rows" + (onlyA1.isEmpty() ? "" : ", a1 only: " + String.join(" ", onlyA1)),
+                r2.size() + " rows" + (onlyA2.isEmpty() ? "" : ", a2 only: " + String.join(" ", onlyA2)),
+                new Lines(rowLines(lines, onlyA2), rowLines(lines, onlyA1)));
         for (int i = 0; i < Math.min(r1.size(), r2.size()); i++) {
-            c.equal("a1_a2.rows_align", "a2", r2.get(i).key(), r1.get(i).key() + " " + r1.get(i).label().zh(),
-                    r2.get(i).key() + " " + r2.get(i).label().zh());
+            String k1 = r1.get(i).key();
+            String k2 = r2.get(i).key();
+            c.equal("a1_a2.rows_align", "a2", k2, k1 + " " + r1.get(i).label().zh(), k2 + " " + r2.get(i).label().zh(),
+                    k1.equals(k2) ? Lines.both(rowLines(lines, List.of(k2))) : new Lines(rowLines(lines, List.of(k2)), rowLines(lines, List.of(k1))));
             c.equal("a1_a2.total_equals_constant", "a2", r2.get(i).key(), r1.get(i).amount("total"), r2.get(i).amount("constant"),
                     same(lines, "a2", r2.get(i).key(), "constant"));
         }
+    }
+
+    /** The keys of {@code rows} beyond those of {@code other}, each as often as it is beyond (a row printed twice too). */
+    private static List<String> keysNotIn(List<Row> rows, List<Row> other) {
+        List<String> left = new ArrayList<>(other.stream().map(Row::key).toList());
+        return rows.stream().map(Row::key).filter(k -> !left.remove(k)).toList();
+    }
+
+    /** The reference lines the rows of these keys are printed for. */
+    private static List<InputLines> rowLines(BudgetLines lines, List<String> keys) {
+        return keys.stream().flatMap(k -> lines.row(k).stream()).toList();
     }
 
     /** Table 1 lines equal the annex 2 rows of their units; internal running totals add up. */

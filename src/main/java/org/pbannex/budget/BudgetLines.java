@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.pbannex.reference.BudgetUnit;
 import org.pbannex.reference.Part;
@@ -19,6 +20,10 @@ import org.pbannex.table.CheckResult.InputLines;
 public final class BudgetLines {
 
     public static final String BUDGET = "budget";
+    // The reference files a roll-up's rows are printed for (data package resources).
+    private static final String UNITS = "units";
+    private static final String GROUPS = "groups";
+    private static final String PARTS = "parts";
 
     /** The budget.csv fields each column of the unit tables is computed from (Figures: constant = staff + non-staff). */
     private static final List<String> CONSTANT = List.of("staff_costs", "non_staff_costs");
@@ -52,6 +57,23 @@ public final class BudgetLines {
             fields.addAll(FIELDS.getOrDefault(column, List.of(column)));
         }
         return new InputLines(BUDGET, "unit", units(table, rowKey), fields);
+    }
+
+    /**
+     * The reference line a row of a unit roll-up (a1, a2) is printed for, by the key UnitRollup gives it: a unit's line of
+     * units.csv, a group subtotal's of groups.csv, a Part's of parts.csv, with its code; none for the grand total, which
+     * every roll-up prints. A row one table has and the other has not, or two that do not align, names these lines.
+     */
+    public Optional<InputLines> row(String rowKey) {
+        if (rowKey.startsWith("part.")) {
+            return Optional.of(new InputLines(PARTS, "part", Set.of(rowKey.substring("part.".length())), List.of("part")));
+        }
+        if (rowKey.endsWith(".subtotal")) {
+            String group = rowKey.substring(0, rowKey.length() - ".subtotal".length());
+            return Optional.of(new InputLines(GROUPS, "group", Set.of(group), List.of("group")));
+        }
+        return rowKey.equals("total") ? Optional.empty()
+                : Optional.of(new InputLines(UNITS, "unit", Set.of(rowKey), List.of("unit")));
     }
 
     /**

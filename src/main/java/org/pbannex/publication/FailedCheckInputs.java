@@ -51,14 +51,17 @@ final class FailedCheckInputs {
     }
 
     /**
-     * Where to look: the input lines the checked value sums, when the check names them, else the check's own row; and
-     * when the expected value is summed from other lines, "against" those.
+     * Where to look: the input lines the checked value sums, when the check names them, and when the expected value is
+     * summed from other lines, "against" those; when it names neither, the check's own row.
      */
     String of(CheckResult c) {
         String summed = c.lines() == null ? "" : inputLines(c.lines().actual());
-        String own = summed.isEmpty() ? ownRow(c) : "see " + summed;
         String from = c.lines() == null ? "" : inputLines(c.lines().expected());
-        return from.isEmpty() ? own : (own.isEmpty() ? "see " : own + "; against ") + from;
+        if (summed.isEmpty()) {
+            // Lines only on the expected side (a row only the other table has) are where to look by themselves.
+            return from.isEmpty() ? ownRow(c) : "see " + from;
+        }
+        return "see " + summed + (from.isEmpty() ? "" : "; against " + from);
     }
 
     /** "file, lines 2-10, column total_usd; other, lines 4-9, columns a, b": the rows each names, in input order. */

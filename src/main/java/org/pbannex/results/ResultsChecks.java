@@ -1,7 +1,8 @@
 package org.pbannex.results;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,15 +107,25 @@ public final class ResultsChecks {
         if (t == null) {
             return;
         }
-        Set<String> seen = new HashSet<>();
-        List<String> duplicates = new ArrayList<>();
+        // Each printed code with the indicators (row keys) that print it.
+        Map<String, List<String>> rowsByCode = new LinkedHashMap<>();
         for (Row r : t.rows()) {
             Object code = r.value("code");
-            if (code != null && !seen.add(code.toString())) {
-                duplicates.add(code.toString());
+            if (code != null) {
+                rowsByCode.computeIfAbsent(code.toString(), k -> new ArrayList<>()).add(r.key());
             }
         }
-        c.isTrue("results.unique_codes", id, "*", duplicates.isEmpty(), "no duplicate code", "duplicates " + duplicates);
+        List<String> duplicates = new ArrayList<>();
+        List<InputLines> lines = new ArrayList<>();
+        rowsByCode.forEach((code, rows) -> {
+            if (rows.size() > 1) {
+                duplicates.add(code);
+                // The duplicate's indicators' lines, one entry a code.
+                lines.add(new InputLines("results_indicators", "indicator", new LinkedHashSet<>(rows), List.of("code")));
+            }
+        });
+        c.isTrue("results.unique_codes", id, "*", duplicates.isEmpty(), "no duplicate code", "duplicates " + duplicates,
+                Lines.both(lines));
     }
 
     /** Each rt row adds up across regions; each unit's total row is the sum of the outcome rows above it. */

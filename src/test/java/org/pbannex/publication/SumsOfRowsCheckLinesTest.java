@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,12 @@ import org.pbannex.table.Row;
 import org.pbannex.table.Table;
 
 /**
- * The sum checks no input figure can break, because a total and the rows it sums are built from the same input lines
- * (annex 1 and 2's roll-ups, Table 1's lines and running totals, the budget resolution, annex 3's and A2-2's totals, the
- * regional targets table's totals): a figure broken in the built table, as a builder's error would, fails the check,
- * which names the input lines of the rows summed and the fields the column is computed from. The lines expected are
- * found here by reading the CSV files.
+ * The checks no input can break, because both sides are built from the same input lines: the sums (annex 1 and 2's
+ * roll-ups, Table 1's lines and running totals, the budget resolution, annex 3's and A2-2's totals, the regional targets
+ * table's totals) and annex 2's shares, annexes 1 and 2 having the same rows, the printed codes being unique (the ingest
+ * refuses a duplicated one). A value or row broken in the built table, as a builder's error would, fails the check,
+ * which names the input lines behind it: of the rows summed with the fields the column is computed from, of a row only
+ * one annex has, of the indicators printing one code. The lines expected are found here by reading the CSV files.
  */
 class SumsOfRowsCheckLinesTest {
 
@@ -109,6 +111,57 @@ class SumsOfRowsCheckLinesTest {
                 + ", lines " + CsvLines.of(indicators, r -> ids.contains(r[0])) + ", column target_total", where.get("rt.regions_add_up ALL." + unit));
     }
 
+    @Test
+    void aShareNamesItsRowsLinesAndTheGrandTotals() throws IOException {
+        Map<String, Table> tables = new HashMap<>(computed.tables());
+        set(tables, "a2", "ILC", "pct_of_total", v -> ((java.math.BigDecimal) v).add(java.math.BigDecimal.ONE));
+        Map<String, String> where = located(BudgetChecks.run(computed.reference(), BudgetData.from(in, computed.reference()), tables));
+        Path budget = input.resolve("2022-23/budget.csv");
+        String recosted = ", columns staff_costs, non_staff_costs, cost_change";
+        assertEquals("see " + budget + ", line " + CsvLines.of(budget, r -> r[0].equals("ILC")) + recosted + "; " + budget + ", lines 2-"
+                + Files.readAllLines(budget).size() + recosted, where.get("a2.pct_of_total ILC"));
+    }
+
+    /**
+     * A row annex 2 prints twice (the last unit of the governance organs, JUR) is named by its line of units.csv; the
+     * first rows that then do not align, by the lines of both: JUR's against the group's line of groups.csv (annex 1's
+     * subtotal).
+     */
+    @Test
+    void aRowOneAnnexHasMoreOftenIsNamedByItsReferenceLine() throws IOException {
+        Map<String, Table> tables = new HashMap<>(computed.tables());
+        Table a2 = tables.get("a2");
+        List<Row> rows = new ArrayList<>();
+        for (Row r : a2.rows()) {
+            rows.add(r);
+            if (r.key().equals("JUR")) {
+                rows.add(r);
+            }
+        }
+        tables.put("a2", withRows(a2, rows));
+        Checks checks = BudgetChecks.run(computed.reference(), BudgetData.from(in, computed.reference()), tables);
+        Map<String, String> where = located(checks);
+        Path units = input.resolve("reference/units.csv");
+        Path groups = input.resolve("reference/groups.csv");
+        String jur = units + ", line " + CsvLines.of(units, r -> r[0].equals("JUR")) + ", column unit";
+        assertEquals("see " + jur, where.get("a1_a2.row_count *"));
+        var count = checks.failures().stream().filter(c -> c.name().equals("a1_a2.row_count")).findFirst().orElseThrow();
+        assertTrue(count.actual().endsWith(" rows, a2 only: JUR") && !count.expected().contains("only"), count.describe());
+        assertEquals("see " + jur + "; against " + groups + ", line " + CsvLines.of(groups, r -> r[0].equals("GOV")) + ", column group",
+                where.get("a1_a2.rows_align JUR"));
+    }
+
+    /** Two indicators of a table printed with one code: the lines of both in results_indicators.csv. */
+    @Test
+    void aDuplicatedCodeNamesTheLinesOfEveryIndicatorPrintingIt() throws IOException {
+        Map<String, Table> tables = new HashMap<>(computed.tables());
+        set(tables, "i2", "1.1.2", "code", v -> "1.1.1");
+        Map<String, String> where = located(ResultsChecks.run(computed.reference(), ResultsFramework.from(in, computed.reference()), tables));
+        Path indicators = input.resolve("2022-23/results_indicators.csv");
+        assertEquals("see " + indicators + ", lines " + CsvLines.of(indicators, r -> r[0].equals("1.1.1") || r[0].equals("1.1.2"))
+                + ", column code", where.get("results.unique_codes *"));
+    }
+
     /** Each failed check ("name row") with where to look, as a run locates them. */
     private static Map<String, String> located(Checks checks) {
         assertTrue(!checks.failures().isEmpty(), "the broken figure fails a check");
@@ -120,17 +173,26 @@ class SumsOfRowsCheckLinesTest {
 
     /** The table with one figure one more than built. */
     private static void plusOne(Map<String, Table> tables, String id, String rowKey, String column) {
+        set(tables, id, rowKey, column, v -> ((Number) v).longValue() + 1);
+    }
+
+    /** The table with one value changed from what was built. */
+    private static void set(Map<String, Table> tables, String id, String rowKey, String column, UnaryOperator<Object> change) {
         Table t = tables.get(id);
         List<Row> rows = new ArrayList<>();
         for (Row r : t.rows()) {
             Map<String, Object> values = new LinkedHashMap<>(r.values());
             if (r.key().equals(rowKey)) {
-                values.put(column, r.amount(column) + 1);
+                values.put(column, change.apply(r.value(column)));
             }
             rows.add(new Row(r.key(), r.type(), r.label(), r.level(), values, r.within()));
         }
-        tables.put(id, new Table(t.id(), t.number(), t.title(), t.unitNote(), t.labelHeading(), t.columns(), rows, t.footnotes(),
-                t.source(), t.wide(), t.tidy(), t.charts(), t.shortName(), t.caveat(), t.cellNotes()));
+        tables.put(id, withRows(t, rows));
+    }
+
+    private static Table withRows(Table t, List<Row> rows) {
+        return new Table(t.id(), t.number(), t.title(), t.unitNote(), t.labelHeading(), t.columns(), rows, t.footnotes(),
+                t.source(), t.wide(), t.tidy(), t.charts(), t.shortName(), t.caveat(), t.cellNotes());
     }
 
     /** The budget.csv lines of the units whose {@code field} in units.csv is {@code value}. */
