@@ -15,6 +15,7 @@ import org.pbannex.publication.RunRenderer;
 import org.pbannex.reference.Biennium;
 import org.pbannex.render.pdf.PdfFonts;
 import org.pbannex.runtime.Counted;
+import org.pbannex.runtime.DamagedInstallation;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.UsageError;
 import org.pbannex.table.CheckResult;
@@ -63,7 +64,7 @@ public class CheckCommand implements Callable<Integer> {
             try {
                 status = check(biennium, biennia.size() > 1);
             } catch (RuntimeException e) {
-                if (biennia.size() == 1) {
+                if (biennia.size() == 1 || e instanceof DamagedInstallation) { // the installation's, not a biennium's
                     throw e;
                 }
                 ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + biennium + ": " + l));
@@ -92,6 +93,10 @@ public class CheckCommand implements Callable<Integer> {
             Glyphs glyphs = PdfFonts.glyphs(in.settings().fonts());
             inputs.refuseUnshown(glyphs);
             font = glyphs.font();
+        } catch (PdfFonts.Damaged e) {
+            // A font that is there but damaged stops a check as it stops a run's first step (RunInputs): the same line,
+            // status 5. A font not fetched yet is only said: the check renders no PDF.
+            throw new DamagedInstallation(e.getMessage(), e);
         } catch (IOException e) {
             fontProblem = e.getMessage();
         }
