@@ -161,8 +161,18 @@ public final class Settings {
      * installation's wherever a command is typed, so are its settings.
      */
     static String locations(Path home) {
-        String h = home.toString().endsWith("/") ? home.toString() : home + "/";
+        String h = folderUrl(home);
         return "optional:classpath:/;optional:classpath:/config/,optional:file:" + h + ";optional:file:" + h
                 + "config/;optional:file:" + h + "config/*/";
+    }
+
+    /**
+     * The folder as a file URL's path ending in '/': in a list of locations a ',' or ';' of its name would end the
+     * location and a '*' make it a pattern, so they are percent-encoded with what a URL cannot hold (a space, '%',
+     * '{'); Spring's file resources decode them back to the folder's name.
+     */
+    private static String folderUrl(Path home) {
+        String path = home.toUri().getRawPath().replace(",", "%2C").replace(";", "%3B").replace("*", "%2A");
+        return path.endsWith("/") ? path : path + "/";
     }
 }

@@ -52,4 +52,30 @@ class SettingsTest {
                 .retention().age(), "a profile's file");
         assertFalse(Settings.jarsFileOnly(new StandardEnvironment(), home));
     }
+
+    /**
+     * An installation folder whose name has a ',' or ';' (which separate Spring's settings locations) or a '*' (a
+     * location pattern): its settings files are read, and a setting of the wrong kind in one names the file as it is
+     * named. The location was cut at the ',' and the files were never found ("File extension is not known to any
+     * PropertySourceLoader").
+     */
+    @Test
+    void anInstallationFolderWithCommasAndSemicolonsInItsNameHasItsSettingsFilesRead() throws Exception {
+        for (String name : java.util.List.of("a,b;c", "x*y %41")) {
+            Path odd = home.resolve(name);
+            Files.createDirectories(odd.resolve("config/site"));
+            Files.writeString(odd.resolve("config/application.properties"), "pb.retention.runs=2\npb.retention.age=90d\n");
+            Files.writeString(odd.resolve("config/site/application.yml"), "pb:\n  retention:\n    runs: 4\n");
+            PbProperties read = Settings.load(Map.of("pb.home", odd.toString()));
+            assertEquals(4, read.retention().runs(), name + ": config/*/ in YAML");
+            assertEquals(java.time.Duration.ofDays(90), read.retention().age(), name + ": config/");
+            assertEquals(odd, read.home(), name);
+
+            Files.writeString(odd.resolve("application.properties"), "# a mistake\npb.run.lease=soon\n");
+            RuntimeException bad = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> Settings.load(Map.of("pb.home", odd.toString())));
+            assertEquals("the setting pb.run.lease (pb.run.lease in " + odd.resolve("application.properties") + ", line 2) is "
+                    + "'soon', which is not a duration such as 10s, 5m or 1h", org.pbannex.runtime.ExitCodes.badSetting(bad), name);
+        }
+    }
 }
