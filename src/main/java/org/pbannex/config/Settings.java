@@ -97,7 +97,11 @@ public final class Settings {
                 throw new IllegalStateException("cannot read " + JARS_FILE + ": " + e.getMessage(), e);
             }
         } else {
-            ConfigDataEnvironmentPostProcessor.applyTo(env);
+            try {
+                ConfigDataEnvironmentPostProcessor.applyTo(env);
+            } catch (RuntimeException e) {
+                throw UnreadableSettingsFile.explain(e, env, home);
+            }
         }
         return env;
     }

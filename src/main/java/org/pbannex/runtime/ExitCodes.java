@@ -71,7 +71,8 @@ public final class ExitCodes {
             if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
                     || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
                     || t instanceof SchedulerLock.Busy
-                    || t instanceof UsageError || t instanceof DamagedInstallation) {
+                    || t instanceof UsageError || t instanceof DamagedInstallation
+                    || t instanceof org.pbannex.config.UnreadableSettingsFile) {
                 return oneLine(t.getMessage());
             }
         }

@@ -79,6 +79,39 @@ class SettingsSourcesTest {
         assertFalse(p.out().contains("unavailable"), p.out());
     }
 
+    /**
+     * A settings file Spring Boot cannot read is one line naming it, with line, column and reason, status 5 as a setting
+     * of the wrong kind: it was SnakeYAML's lines without the file ("in 'reader', line 2, column 1"), or
+     * "Malformed \\uxxxx encoding." with no place at all.
+     */
+    @Test
+    void aSettingsFileThatCannotBeReadIsOneLineWithItsLineAndColumn() throws Exception {
+        var settings = home("");
+        Path yaml = tmp.resolve("home/config/application.yml");
+        Files.writeString(yaml, "pb:\n\tretention:\n    runs: 3\n");
+        CliRun tab = CliRun.capture(settings, "check");
+        assertEquals(5, tab.status(), tab.toString());
+        assertEquals("pb-annex: the settings file " + yaml + " cannot be read: line 2, column 1: a tab, where YAML indents "
+                + "with spaces only", tab.err().strip(), tab.toString());
+        assertEquals("", tab.out(), tab.toString());
+
+        Files.writeString(yaml, "pb:\n  retention:\n    runs: 3\n   age: 90d\n");
+        CliRun indent = CliRun.capture(settings, "status");
+        assertEquals(5, indent.status(), indent.toString());
+        assertEquals("pb-annex: the settings file " + yaml + " cannot be read: line 4, column 4: its indentation does not line "
+                + "up with the lines above it (YAML: expected <block end>, but found '<block mapping start>')",
+                indent.err().strip(), indent.toString());
+
+        Files.delete(yaml);
+        // A comment's \\u and an escaped backslash's are no escapes (Spring Boot's loader reads them so); the value's is.
+        Path properties = tmp.resolve("home/config/application.properties");
+        Files.writeString(properties, "# see C:\\users\\u\npb.retention.runs=3\npb.layout-memory=C:\\\\users\\\\u\\u00e9\\u00zz\n");
+        CliRun escape = CliRun.capture(settings, "check");
+        assertEquals(5, escape.status(), escape.toString());
+        assertEquals("pb-annex: the settings file " + properties + " cannot be read: line 3, column 36: a \\u escape needs "
+                + "four hexadecimal digits (0-9, a-f), as in \\u00e9 for é", escape.err().strip(), escape.toString());
+    }
+
     @Test
     void aMisspeltKeyInTheFileIsToldWithTheNearestSetting() throws Exception {
         var settings = home("pb.retention.runz=2\n");
