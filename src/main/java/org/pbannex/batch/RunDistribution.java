@@ -12,6 +12,7 @@ import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.PublishedRun;
+import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Sends a published run to its job's reviewers: the distribute step after publish, and, when the next run of the job
  * finds nothing to do, a run of these inputs that was published but never sent to them all (its process killed before
  * it could, its mail server refused). A mail failure does not fail the run, which is published: it is left in the job's
- * context for the command to report (one line, exit status 5), and recorded in the distribution log. A run started with
+ * context for the command to report (one line, and the status {@code distribute RUN_ID} has for it: 3 for an address
+ * refused for good, 5 for the rest), and recorded in the distribution log. A run started with
  * --no-distribute sends nothing and says how many reviewers it held back. A run that a newer run replaced is never sent
  * ({@link UnsentRuns}), and no reviewer gets the same run twice ({@link Distributor}).
  */
@@ -33,6 +35,8 @@ public class RunDistribution {
 
     /** The one line saying why the distribution failed, in the job's execution context. */
     public static final String FAILED = "distributionFailed";
+    /** Its exit status, as {@code distribute RUN_ID} has it for the same failure (3: an address refused for good). */
+    public static final String FAILED_STATUS = "distributionFailedStatus";
     /** How many reviewers the run was sent to. */
     public static final String SENT = "distributedTo";
     /** How many reviewers the run was not sent to, as the command asked (--no-distribute). */
@@ -49,13 +53,26 @@ public class RunDistribution {
     /**
      * What became of a run's distribution: sent to {@code sent} reviewers ({@code already} more had received it
      * before), or held back from {@code held} (--no-distribute), or not sent since run {@code replacedBy} replaced it,
-     * or the mail server's one line ({@code failed}); {@code sent} is null when it was not sent, and all are empty when
-     * it had nobody to go to.
+     * or the mail server's one line ({@code failed}) and its exit status ({@code failedStatus}); {@code sent} is null when
+     * it was not sent, and all are empty when it had nobody to go to.
      */
-    public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed, int noWorkbook) {
+    public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed, int noWorkbook,
+                          int failedStatus) {
 
         Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed) {
-            this(runId, sent, already, held, replacedBy, failed, 0);
+            this(runId, sent, already, held, replacedBy, failed, 0, failed == null ? 0 : ExitCodes.INFRASTRUCTURE);
+        }
+
+        /** The mail server did not take it all: what reached reviewers before (or beside) the failure, and its line. */
+        static Sending failed(String runId, List<Distributor.Delivery> delivered, Distributor.MailFailed e) {
+            int already = (int) delivered.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
+            return new Sending(runId, delivered.isEmpty() ? null : Distributor.sent(delivered), already, 0, null,
+                    e.getMessage(), 0, ExitCodes.of(e));
+        }
+
+        /** The command's exit status for the sending: 0 unless it failed. */
+        public int status() {
+            return failed == null ? ExitCodes.PUBLISHED : failedStatus;
         }
 
         static Sending none(String runId) {
@@ -65,7 +82,8 @@ public class RunDistribution {
         /** What the distribute step of a run left in its job's context. */
         public static Sending of(String runId, ExecutionContext ctx) {
             return new Sending(runId, ctx.containsKey(SENT) ? ctx.getInt(SENT) : null, ctx.getInt(ALREADY, 0), ctx.getInt(HELD, 0),
-                    ctx.getString(REPLACED, null), ctx.getString(FAILED, null), ctx.getInt(NO_WORKBOOK, 0));
+                    ctx.getString(REPLACED, null), ctx.getString(FAILED, null), ctx.getInt(NO_WORKBOOK, 0),
+                    ctx.getInt(FAILED_STATUS, ExitCodes.INFRASTRUCTURE));
         }
 
         void putInto(ExecutionContext ctx) {
@@ -81,6 +99,7 @@ public class RunDistribution {
             }
             if (failed != null) {
                 ctx.putString(FAILED, failed);
+                ctx.putInt(FAILED_STATUS, failedStatus);
             }
             if (noWorkbook > 0) {
                 ctx.putInt(NO_WORKBOOK, noWorkbook);
@@ -224,7 +243,7 @@ public class RunDistribution {
         }
         if (!published.hasWorkbooks()) {
             unsent.settle(job, biennium, published.runId());
-            return new Sending(published.runId(), null, 0, 0, null, null, reviewers.size());
+            return new Sending(published.runId(), null, 0, 0, null, null, reviewers.size(), 0);
         }
         if (waiting.replaced().containsKey(published.runId())) {
             // A restart that completes a run killed once published, after a newer run was published: not sent.
@@ -235,8 +254,11 @@ public class RunDistribution {
                     ReplyBy.of(published, null, ReviewerList.replyWithinDays(props.jobs(), job)));
             int already = (int) sent.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
             return new Sending(published.runId(), Distributor.sent(sent), already, 0, null, null);
+        } catch (Distributor.Refused e) {
+            // The others were sent it; the status is distribute's for the same refusal: the reviewers' list to fix.
+            return Sending.failed(published.runId(), e.deliveries(), e);
         } catch (Distributor.MailFailed e) {
-            return new Sending(published.runId(), null, 0, 0, null, e.getMessage());
+            return Sending.failed(published.runId(), List.of(), e);
         }
     }
 

@@ -209,8 +209,9 @@ public class RunCommand implements Callable<Integer> {
             // That run may never have reached its reviewers (killed once published, a mail server that refused).
             var catchUp = spring.bean(RunDistribution.class).catchUp(request, done.runId(), !noDistribute);
             stillWaiting(catchUp::stillWaiting, oneLine, b);
-            if (!said(spring, request, catchUp.named(), done.folder(), true, oneLine)) {
-                return ExitCodes.INFRASTRUCTURE;
+            int sending = said(spring, request, catchUp.named(), done.folder(), true, oneLine);
+            if (sending != ExitCodes.PUBLISHED) {
+                return sending;
             }
             spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
                     + " had published these inputs already (" + done.folder() + ")", !narrowed);
@@ -241,7 +242,7 @@ public class RunCommand implements Callable<Integer> {
         var ctx = execution.getExecutionContext();
         Path published = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
         RunDistribution.Sending sending = RunDistribution.Sending.of(ran.runId(), ctx);
-        boolean distributed = said(spring, request, sending, published, false, oneLine);
+        int distributed = said(spring, request, sending, published, false, oneLine);
         stillWaiting(() -> spring.bean(RunDistribution.class).waitingBesides(request, ran.runId()), oneLine, b);
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
@@ -254,8 +255,8 @@ public class RunCommand implements Callable<Integer> {
         if (ctx.containsKey(RunPublication.RETENTION_PROBLEM)) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.RETENTION_PROBLEM));
         }
-        if (!distributed) {
-            return ExitCodes.INFRASTRUCTURE;
+        if (distributed != ExitCodes.PUBLISHED) {
+            return distributed;
         }
         spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
@@ -266,17 +267,18 @@ public class RunCommand implements Callable<Integer> {
 
     /**
      * Says what became of a run's distribution (its own, or, with {@code caughtUp}, that of the run a run finding
-     * nothing to do names, which had been published but not sent). False when the mail server refused: the one line,
-     * and the notice; the run stays published, and the command's status is 5.
+     * nothing to do names, which had been published but not sent), and returns the command's status for it. When the
+     * mail server refused: the one line, the notice, and the status {@code distribute RUN_ID} has for the same refusal
+     * (3 for an address refused for good, 5 for the rest); the run stays published.
      */
-    private boolean said(SpringRuntime spring, RunRequest request, RunDistribution.Sending s, Path published, boolean caughtUp,
+    private int said(SpringRuntime spring, RunRequest request, RunDistribution.Sending s, Path published, boolean caughtUp,
                          boolean oneLine) {
         String b = request.biennium().code();
         String at = oneLine ? b + ": " : "";
         if (s.sent() != null) {
             String sent = "ent to " + s.sent() + " reviewers" + (s.already() > 0 ? " (" + s.already() + " had received it already)" : "");
             System.out.println(oneLine ? b + ": s" + sent : "S" + sent);
-            if (caughtUp) {
+            if (caughtUp && s.failed() == null) {
                 System.out.println(at + "Run " + s.runId() + " had been published but not sent to its reviewers: sent now");
             }
         }
@@ -292,13 +294,12 @@ public class RunCommand implements Callable<Integer> {
                     + ", published after it, replaced it (./pb-annex history " + s.runId() + ")");
         }
         if (s.failed() != null) {
-            // Published, but the reviewers did not all get it: the one line, the infrastructure status, and the notice.
+            // Published, but the reviewers did not all get it: the one line, the notice, and its status.
             System.err.println("pb-annex: " + at + s.failed());
             spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notDistributed(s.runId(), request.job(), b,
-                    ExitCodes.INFRASTRUCTURE, s.failed(), published));
-            return false;
+                    s.status(), s.failed(), published));
         }
-        return true;
+        return s.status();
     }
 
     /** A run without workbooks has nothing to send: said so, rather than failed or left waiting. */

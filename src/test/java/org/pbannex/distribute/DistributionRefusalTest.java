@@ -150,6 +150,43 @@ class DistributionRefusalTest {
     }
 
     @Test
+    void aRunsOwnDistributeStepSaysARefusalForGoodAsDistributeDoes() throws Exception {
+        // Its own input, database and output folder: the other test edits the shared reviewers' list.
+        Path own = shared.resolve("own-step");
+        Path ownInput = TestInputs.copyOfBundledInput(own.resolve("input"));
+        Files.writeString(ownInput.resolve("reviewers.csv"), Files.readString(ownInput.resolve("reviewers.csv"))
+                + "Re Ject,reject.me@example.org,en,\n");
+        Path ownOut = own.resolve("out");
+        // A home whose nightly job sends its run to the input's reviewers.
+        Path home = Files.createDirectories(own.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: [a1, t1]\nlanguages: [zh, en]\nformats: [xlsx, csv]\n"
+                + "reviewers: input\n");
+        Map<String, String> m = new HashMap<>(settings());
+        m.putAll(CliRun.h2(own.resolve("db")));
+        m.put("pb.home", home.toString());
+        m.put("pb.input", ownInput.toString());
+        CliRun run = CliRun.capture(m, "run", "nightly", "--output", ownOut.toString());
+        String id;
+        try (Stream<Path> s = Files.list(ownOut.resolve("2022-23"))) {
+            id = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+        String line = "pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such "
+                + "user (fix " + ownInput.resolve("reviewers.csv") + ", line 5); run " + id + " went to 2 of 4 reviewers and "
+                + "stays published: once fixed, ./pb-annex distribute " + id + " sends it to that reviewer";
+        // Was exit status 5 from the run, 3 from distribute, for the same refusal.
+        assertEquals(3, run.status(), run.toString());
+        assertEquals(line, run.err().strip(), run.toString());
+        assertTrue(run.out().contains("Sent to 2 reviewers"), run.out());
+        assertTrue(Files.readString(Path.of(own.resolve("db").toAbsolutePath() + "-status/nightly.2022-23.failed"))
+                .contains("exit status 3"), "the job's status keeps the run's status");
+
+        // distribute, told to try that address again, says the same, with the same status.
+        CliRun distribute = CliRun.capture(m, "distribute", id, "--output", ownOut.toString(), "--again");
+        assertEquals(3, distribute.status(), distribute.toString());
+        assertEquals(line, distribute.err().strip(), distribute.toString());
+    }
+
+    @Test
     void anAddressRefusedForGoodIsNamedWithWhereItIsListedAndNotTriedAgain() throws Exception {
         // Without the reviewer refused for now, which stops a distribution (below).
         Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
