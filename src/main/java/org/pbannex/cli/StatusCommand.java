@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Say how each job's runs have gone lately: the last good run, and the failures since.",
-                "Exit status 0 when all is well; 5 when a job failed since it last ran well, when its latest run was published "
-                        + "for its reviewers and not sent to them, or (with --max-age) has not run well for that long."})
+                "Exit status 0 when all is well; 5 when a job failed since it last ran well (a trial run into another output "
+                        + "folder is said, and counts not), when its latest run was published for its reviewers and not sent "
+                        + "to them, or (with --max-age) has not run well for that long."})
 public class StatusCommand implements Callable<Integer> {
 
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -64,10 +65,17 @@ public class StatusCommand implements Callable<Integer> {
         for (RunOutcomes.State s : states) {
             Duration age = s.lastGood().map(t -> Duration.between(t, now)).orElse(null);
             boolean stale = limit != null && (age == null || age.compareTo(limit) > 0);
-            List<String> failures = s.failuresSinceLastGood();
+            List<String> failures = s.failuresHere();
             String since = !failures.isEmpty()
                     ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + failures.get(failures.size() - 1)
-                    : stale ? "no good run for more than " + maxAge + " (--max-age)" : "no failure; " + s.lastGoodWhat();
+                    : stale ? "no good run for more than " + maxAge + " (--max-age)"
+                    : "no failure; " + (s.lastGood().isPresent() ? s.lastGoodWhat() : "no good run yet");
+            // A trial run into another output folder that failed is said, and leaves the job well: nothing here failed.
+            List<String> trials = s.failuresElsewhere();
+            if (!trials.isEmpty()) {
+                since += "; for information, " + Counted.of(trials.size(), "failure", "failures") + " of a trial run elsewhere, "
+                        + "the last: " + trials.get(trials.size() - 1);
+            }
             String unsent = unsent(s);
             if (!failures.isEmpty() || stale || unsent != null) {
                 unwell++;

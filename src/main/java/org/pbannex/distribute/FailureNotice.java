@@ -122,13 +122,10 @@ public final class FailureNotice {
 
     /**
      * What the job's status adds to the line of a run into another output folder than the installation's (a trial run
-     * with --output): the job's standing is that of its runs here and there alike, so the status says which it was.
+     * with --output): its failure is noted for the job, as information, and does not make the job's status unwell.
      */
     private String elsewhere(FailedRun run) {
-        if (run.output() == null || output == null || run.output().toAbsolutePath().normalize().equals(output)) {
-            return "";
-        }
-        return " (a run into " + run.output().toAbsolutePath().normalize() + ", not the installation's output folder " + output + ")";
+        return RunOutcomes.elsewhere(run.output(), output);
     }
 
     /**

@@ -38,6 +38,42 @@ public final class RunOutcomes {
         public List<String> failuresSinceLastGood() {
             return failures.stream().filter(f -> lastGood.isEmpty() || time(f).isAfter(lastGood.get())).toList();
         }
+
+        /** Those of runs into the installation's output folder: what makes the job not well. */
+        public List<String> failuresHere() {
+            return failuresSinceLastGood().stream().filter(f -> !elsewhere(f)).toList();
+        }
+
+        /**
+         * Those of trial runs into another output folder ({@code --output}): information, since nothing published here
+         * was at fault.
+         */
+        public List<String> failuresElsewhere() {
+            return failuresSinceLastGood().stream().filter(RunOutcomes::elsewhere).toList();
+        }
+    }
+
+    /** How a failure's line ends when its run went into another output folder than the installation's. */
+    private static final java.util.regex.Pattern ELSEWHERE = java.util.regex.Pattern.compile(
+            " \\(a run into .*, not the installation's output folder .*\\)$");
+
+    /**
+     * What a failure's line says of a run into {@code runOutput} when the installation's is {@code installation} (a
+     * trial run with --output), so that nobody looks for the fault in the installation's folder; "" when they are the
+     * same (or either is not known).
+     */
+    public static String elsewhere(Path runOutput, Path installation) {
+        if (runOutput == null || installation == null
+                || runOutput.toAbsolutePath().normalize().equals(installation.toAbsolutePath().normalize())) {
+            return "";
+        }
+        return " (a run into " + runOutput.toAbsolutePath().normalize() + ", not the installation's output folder "
+                + installation.toAbsolutePath().normalize() + ")";
+    }
+
+    /** Whether a noted failure is that of a run into another output folder ({@link #elsewhere(Path, Path)}). */
+    static boolean elsewhere(String failure) {
+        return ELSEWHERE.matcher(failure).find();
     }
 
     /** A run to be sent to its job's reviewers and not sent to them all: since when, and its published folder. */

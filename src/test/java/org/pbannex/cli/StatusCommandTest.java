@@ -76,23 +76,31 @@ class StatusCommandTest {
     }
 
     @Test
-    void aFailedRunIntoAnotherOutputFolderIsSaidToBeSoInTheJobsStatus() throws Exception {
+    void aFailedTrialRunIntoAnotherOutputFolderIsSaidAndLeavesTheJobWell() throws Exception {
         Map<String, String> settings = nightlyCsv();
         Path input = Path.of(settings.get("pb.input"));
         TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
                 .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
-        // A trial run into a folder of its own: its failure is the job's, as any run's is, and the status says where.
+        // A trial run into a folder of its own: its failure is said, with where it went, and nothing here failed.
+        // (It made the job "Not well", exit status 5, as a failure of the nightly run's own folder would.)
         Path trial = tmp.resolve("trial").toAbsolutePath().normalize();
         assertEquals(4, CliRun.capture(settings, "run", "nightly", "--output", trial.toString()).status());
+        String where = "(a run into " + trial + ", not the installation's output folder "
+                + tmp.resolve("out").toAbsolutePath().normalize() + ")";
         CliRun failed = CliRun.capture(settings, "status", "nightly");
-        assertEquals(5, failed.status(), failed.toString());
-        assertTrue(failed.out().contains(" exit status 4: 2 checks failed; first: ") && failed.out().contains("(a run into " + trial
-                + ", not the installation's output folder " + tmp.resolve("out").toAbsolutePath().normalize() + ")"), failed.out());
-        // One into the installation's own is said as before.
+        assertEquals(0, failed.status(), failed.toString());
+        assertTrue(failed.out().contains("no failure; no good run yet; for information, 1 failure of a trial run elsewhere, "
+                + "the last: ") && failed.out().contains(" exit status 4: 2 checks failed; first: ")
+                && failed.out().contains(where), failed.out());
+        assertTrue(failed.out().strip().endsWith("All well."), failed.out());
+        // One into the installation's own is the job's failure, as before; the trial's is still said beside it.
         assertEquals(4, CliRun.capture(settings, "run", "nightly").status());
         CliRun again = CliRun.capture(settings, "status", "nightly");
-        assertTrue(again.out().contains("2 failures, the last: ") && !again.out().lines().filter(l -> l.contains("2 failures"))
-                .anyMatch(l -> l.contains("a run into")), again.out());
+        assertEquals(5, again.status(), again.toString());
+        String row = again.out().lines().filter(l -> l.startsWith("nightly")).findFirst().orElseThrow();
+        assertTrue(row.contains("1 failure, the last: ") && row.contains("; for information, 1 failure of a trial run elsewhere")
+                && row.indexOf(where) > row.indexOf("for information"), again.out());
+        assertTrue(again.out().strip().endsWith("Not well: 1 of 1."), again.out());
     }
 
     @Test
