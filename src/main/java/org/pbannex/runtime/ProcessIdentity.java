@@ -57,13 +57,30 @@ public record ProcessIdentity(String host, long pid, Instant processStarted) {
      * says so in /proc/PID/stat: state Z (zombie) or X (dead), the field after the command name's closing bracket.
      */
     static boolean exitedUnreaped(long pid) {
+        char state = state(pid);
+        return state == 'Z' || state == 'X';
+    }
+
+    /**
+     * True when the process runs on this host and is stopped: SIGSTOP, Ctrl-Z's SIGTSTP, or a debugger holding it (state
+     * T or t in /proc/PID/stat). It renews nothing until it is continued, and nothing says it ever will be.
+     */
+    public boolean stopped() {
+        if (!host.equals(CURRENT.host)) {
+            return false;
+        }
+        char state = state(pid);
+        return state == 'T' || state == 't';
+    }
+
+    /** Linux's state of the process, the field after the command name's closing bracket; '?' when it cannot be read. */
+    private static char state(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int end = stat.lastIndexOf(')');
-            char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
-            return state == 'Z' || state == 'X';
+            return end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
         } catch (IOException | RuntimeException e) {
-            return false; // no /proc (not Linux) or the process just went: the other checks decide
+            return '?'; // no /proc (not Linux) or the process just went: the other checks decide
         }
     }
 

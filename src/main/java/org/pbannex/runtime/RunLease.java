@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The lock of one biennium in one output folder, held by a run from before its first step until it ends, so that two
  * runs never both publish there. It is a lease in the database (pb_run_lock), the same on H2 and PostgreSQL: the
  * holder's heartbeat renews it, and a holder that is gone is taken over: on this host, once its process no longer
- * exists (never while it does, however silent); on another, once silent for {@code pb.run.lease}
+ * exists (never while it runs, however silent; once silent for {@code pb.run.lease} when it is stopped); on another,
+ * once silent for {@code pb.run.lease}
  * ({@link #goneReason}). Every statement commits at once in its own transaction, so other processes see it and a
  * refused insert aborts nothing else.
  */
@@ -98,6 +99,11 @@ public final class RunLease {
                             + "AND heartbeat_at = ?", runId, me.host(), me.pid(), started(me), key, h.runId(), h.heartbeat()));
             if (taken != null && taken == 1) {
                 LOG.warn("took over the lock of {} in {} from run {} ({}): {}", biennium, outputDir, h.runId(), h.owner(), why);
+                if (why.startsWith(STOPPED)) {
+                    // A live process is passed over: said, so that whoever stopped it knows what continuing it does.
+                    System.err.println("pb-annex: took over the lock of " + biennium + " in " + outputDir + " from run " + h.runId()
+                            + " (" + h.owner() + "): " + why + "; continued, it stops at its next step");
+                }
                 return;
             }
         }
@@ -208,9 +214,10 @@ public final class RunLease {
     /**
      * Why a run's process counts as gone, or null while it may be alive; the one rule for a lock's holder and a running
      * job execution alike. On this host the process itself decides: gone when no process with its id and start time
-     * exists, never when it does, however old its heartbeat (a process stopped or slowed for a while is alive, and
-     * taking its lock over would make two runs publish at once). On another host only the heartbeat can: gone once it
-     * is older than the lease.
+     * exists, never while it runs, however old its heartbeat (a process slowed for a while is alive, and taking its lock
+     * over would make two runs publish at once), and when it is stopped (state T) once its heartbeat is older than the
+     * lease: it does nothing until continued, and then stops at its next step. On another host only the heartbeat can:
+     * gone once it is older than the lease.
      *
      * @param heartbeat its last heartbeat (null: none recorded, the heartbeat cannot tell)
      * @param now       the database's time, which the heartbeats were written in
@@ -219,14 +226,22 @@ public final class RunLease {
         if (owner.certainlyDead()) {
             return "its process is gone";
         }
+        boolean silent = heartbeat != null && heartbeat.isBefore(now.minus(lease));
         if (owner.certainlyAlive()) {
-            return null;
+            // Stopped (SIGSTOP, a debugger) and silent for the lease: it would hold the biennium until someone continues
+            // it, perhaps never; continued, it finds its lock taken over at its next step and stops there.
+            return silent && owner.stopped() ? STOPPED + " (SIGSTOP or a debugger: state T) and its heartbeat silent since "
+                    + heartbeat.withOffsetSameInstant(ZoneOffset.UTC) + ", more than " + lease.toSeconds() + " s (pb.run.lease)"
+                    : null;
         }
-        if (heartbeat != null && heartbeat.isBefore(now.minus(lease))) {
+        if (silent) {
             return "no heartbeat since " + heartbeat.withOffsetSameInstant(ZoneOffset.UTC);
         }
         return null;
     }
+
+    /** How {@link #goneReason} starts for a holder alive on this host and stopped. */
+    static final String STOPPED = "its process is stopped";
 
     /**
      * The loss of the lock by a run that no longer holds it, in the one line it ends with ("run X lost its lock of B in

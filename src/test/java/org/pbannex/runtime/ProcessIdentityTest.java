@@ -1,5 +1,6 @@
 package org.pbannex.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,6 +39,44 @@ class ProcessIdentityTest {
             assertFalse(ProcessIdentity.current().certainlyDead(), "this process is not");
         } finally {
             parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aStoppedProcessSilentForTheLeaseIsGoneAndARunningOneNever() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            ProcessIdentity owner = new ProcessIdentity(ProcessIdentity.current().host(), sleeper.pid(),
+                    sleeper.info().startInstant().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            java.time.Duration lease = java.time.Duration.ofSeconds(45);
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            java.time.OffsetDateTime fresh = now.minusSeconds(5);
+            java.time.OffsetDateTime old = now.minusSeconds(60);
+            assertTrue(owner.certainlyAlive());
+            assertEquals(null, RunLease.goneReason(owner, old, now, lease), "running: never taken for gone, however silent");
+
+            new ProcessBuilder("kill", "-STOP", String.valueOf(sleeper.pid())).start().waitFor();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!owner.stopped() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(owner.stopped(), "state T");
+            assertEquals(null, RunLease.goneReason(owner, fresh, now, lease), "stopped a moment ago: within its lease");
+            // (It was never gone while alive, and kept its lock for ever.)
+            String why = RunLease.goneReason(owner, old, now, lease);
+            assertTrue(why != null && why.startsWith("its process is stopped (SIGSTOP or a debugger: state T) and its heartbeat "
+                    + "silent since ") && why.endsWith(", more than 45 s (pb.run.lease)"), why);
+
+            new ProcessBuilder("kill", "-CONT", String.valueOf(sleeper.pid())).start().waitFor();
+            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (owner.stopped() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(null, RunLease.goneReason(owner, old, now, lease), "continued: running again");
+            assertFalse(ProcessIdentity.current().stopped());
+        } finally {
+            sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 }

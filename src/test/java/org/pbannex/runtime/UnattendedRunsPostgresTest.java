@@ -185,25 +185,35 @@ class UnattendedRunsPostgresTest {
     }
 
     @Test
-    void aHolderAliveOnThisHostIsNeverTakenOverHoweverLongItIsSilent() throws Exception {
-        Path out = tmp.resolve("out");
+    void aHolderStoppedOnThisHostIsTakenOverOnceSilentForTheLease() throws Exception {
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
         Map<String, String> settings = CutNightly.in(tmp, shortLease());
         ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), "run", "nightly", "--output",
                 out.toString());
         String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
-        signal(holder, "STOP"); // alive, its heartbeat stopped (a machine under load, a paused VM)
+        // Alive and stopped (SIGSTOP, Ctrl-Z, a debugger): it renews nothing until continued. It kept the lock for ever.
+        signal(holder, "STOP");
+        CliRun taker;
         try {
             Thread.sleep(4500);
-            CliRun second = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
-            assertEquals(5, second.status(), second.toString());
-            assertTrue(second.err().contains("another run (" + runId + ", pid " + holder.pid()), second.err());
-            assertEquals(List.of(), CutNightly.runFolders(out), "nothing published beside the live run");
+            taker = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
+            assertEquals(0, taker.status(), taker.toString());
+            assertTrue(taker.err().contains("pb-annex: took over the lock of 2022-23 in " + out + " from run " + runId + " (pid "
+                    + holder.pid() + " on ") && taker.err().contains("): its process is stopped (SIGSTOP or a debugger: state T) "
+                    + "and its heartbeat silent since ") && taker.err().contains("continued, it stops at its next step"), taker.err());
         } finally {
             signal(holder, "CONT");
         }
-        java.nio.file.Files.delete(out.resolve("2022-23/.paused-" + runId + "-check"));
-        assertEquals(0, holder.waitFor(LONG), holder.err());
-        assertEquals(runId, CutNightly.publishedRun(out));
+        String takerId = CutNightly.publishedRun(out);
+        java.nio.file.Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-check"));
+        // Continued, it goes on to its next step, finds its lock taken over and stops there, publishing nothing.
+        assertEquals(5, holder.waitFor(LONG), holder.err());
+        List<String> lines = holder.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + holder.err());
+        assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run " + takerId
+                + " (pid "), lines.get(0));
+        assertEquals(List.of(out.resolve("2022-23/" + takerId)), CutNightly.runFolders(out).stream()
+                .filter(f -> !f.getFileName().toString().equals("failed")).toList(), "the taker's run alone is published");
     }
 
     @Test
