@@ -136,6 +136,8 @@ public class CheckCommand implements Callable<Integer> {
             System.err.println("pb-annex: " + biennium + ": " + new ReconciliationFailed(failures).getMessage());
             return ExitCodes.CHECK_FAILED;
         }
+        // The report's words, as a run's check step looks them up: texts lacking one pass no check a run would fail.
+        org.pbannex.publish.ReportWords.of(pub.reference().texts());
         return ExitCodes.PUBLISHED;
     }
 }
