@@ -102,7 +102,7 @@ public class RunListener implements JobExecutionListener {
         }
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
-        return writeReport(RunInfo.of(execution), step, status, line).report();
+        return writeReport(RunInfo.of(execution), step, status, null, line).report();
     }
 
     /** A failed run that no longer holds its lock failed for that: the loss is added to its failures, and told first. */
@@ -168,7 +168,7 @@ public class RunListener implements JobExecutionListener {
         }
         // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
-                ? writeReport(run, step, status, line) : new Report(null, List.of(), null);
+                ? writeReport(run, step, status, cause, line) : new Report(null, List.of(), null);
         if (written.notWritten() != null) {
             // For the command's line: the report that line would be read beside is not there.
             execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
@@ -187,7 +187,8 @@ public class RunListener implements JobExecutionListener {
     /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */
     public static final String REPORT_NOT_WRITTEN = "failedReportNotWritten";
 
-    private Report writeReport(RunInfo run, String step, int status, String line) {
+    /** @param failure what made it fail, for the cause in the report's language (null: a signal, said by {@code line}) */
+    private Report writeReport(RunInfo run, String step, int status, Throwable failure, String line) {
         Path report = null;
         List<String> failedChecks = List.of();
         String notWritten = null;
@@ -203,8 +204,9 @@ public class RunListener implements JobExecutionListener {
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, reportWords(run, computed),
-                                org.pbannex.config.Settings.warnings(settings))
+                var words = reportWords(run, computed);
+                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, words,
+                                org.pbannex.config.Settings.warnings(settings), words.cause(failure, line))
                         .resolve("report.html");
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {

@@ -65,7 +65,7 @@ public final class CsvResourceReader {
             throw new InputError(source.name(), 0, "", "cannot read the file: it is a folder, not a file" + what);
         }
         if (!Files.exists(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputError(source.name(), 0, "", "file not found" + what);
+            throw new InputError(source.name(), 0, "", "file not found" + what).said("file_not_found", "resource", resource.name());
         }
         try {
             long size = Files.size(file);
@@ -289,7 +289,7 @@ public final class CsvResourceReader {
         String v = raw.strip();
         if (v.isEmpty()) {
             if (f.required()) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "value is required");
+                throw new InputError(source.name(), source.shown(line), f.name(), "value is required").said("required");
             }
             return null;
         }
@@ -318,7 +318,7 @@ public final class CsvResourceReader {
                         + range(f) + describe(f));
             }
         }
-        throw new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, true));
+        throw notANumber(v, true, f, source, line);
     }
 
     private static BigDecimal parseNumber(String v, Field f, SourceName source, long line) {
@@ -330,21 +330,30 @@ public final class CsvResourceReader {
             }
             return d;
         }
-        throw new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, false));
+        throw notANumber(v, false, f, source, line);
+    }
+
+    /** Not a number: how Excel damaged it where it did, else said as the texts say it too (not_a_number, not_whole_number). */
+    private static InputError notANumber(String v, boolean wholeNumber, Field f, SourceName source, long line) {
+        String damage = ExcelDamage.numberDamage(v);
+        InputError e = new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, wholeNumber));
+        return damage != null ? e : e.said(wholeNumber ? "not_whole_number" : "not_a_number", "value", v);
     }
 
     private static Boolean parseBoolean(String v, Field f, SourceName source, long line) {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw new InputError(source.name(), source.shown(line), f.name(), "not true or false: '" + v + "'");
+            default -> throw new InputError(source.name(), source.shown(line), f.name(), "not true or false: '" + v + "'")
+                    .said("not_true_or_false", "value", v);
         };
     }
 
     private static void checkConstraints(String raw, Object value, Field f, SourceName source, long line) {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
-            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()));
+            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()))
+                    .said("not_one_of", "value", raw, "allowed", String.join(", ", f.allowed()));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
             String damage = ExcelDamage.notMatching(raw, f);
@@ -355,11 +364,13 @@ public final class CsvResourceReader {
             BigDecimal d = new BigDecimal(n.toString());
             if (f.minimum() != null && d.compareTo(f.minimum()) < 0) {
                 throw new InputError(source.name(), shown, f.name(), "value " + raw + " is below the minimum "
-                        + f.minimum().toPlainString() + describe(f));
+                        + f.minimum().toPlainString() + describe(f))
+                        .said("below_minimum", "value", raw, "minimum", f.minimum().toPlainString(), "about", describe(f));
             }
             if (f.maximum() != null && d.compareTo(f.maximum()) > 0) {
                 throw new InputError(source.name(), shown, f.name(), "value " + raw + " is above the maximum "
-                        + f.maximum().toPlainString() + describe(f));
+                        + f.maximum().toPlainString() + describe(f))
+                        .said("above_maximum", "value", raw, "maximum", f.maximum().toPlainString(), "about", describe(f));
             }
         }
     }

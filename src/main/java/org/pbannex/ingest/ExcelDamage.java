@@ -39,6 +39,16 @@ public final class ExcelDamage {
 
     /** Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised. */
     public static String notANumber(String v, boolean wholeNumber) {
+        String damage = numberDamage(v);
+        if (damage != null) {
+            return damage;
+        }
+        return wholeNumber ? "not a whole number: '" + v + "'"
+                : "not a number: '" + v + "' (use a point for decimals, no % sign)";
+    }
+
+    /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
+    static String numberDamage(String v) {
         String damage = otherDigit(v);
         if (damage != null) {
             return damage;
@@ -71,8 +81,7 @@ public final class ExcelDamage {
         if (CURRENCY.matcher(v).matches()) {
             return "currency sign in '" + v + "': write the plain number (format the column as Number, not Currency)";
         }
-        return wholeNumber ? "not a whole number: '" + v + "'"
-                : "not a number: '" + v + "' (use a point for decimals, no % sign)";
+        return null;
     }
 
     /**

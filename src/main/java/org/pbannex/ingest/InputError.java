@@ -14,23 +14,46 @@ public class InputError extends RuntimeException {
     private final String column;
     private final String reason;
     private final List<String> more;
+    private final Said said;
+
+    /**
+     * The reason as a word of the texts names it ({@code report.reason.WORD}, its placeholders {@code values}), so that a
+     * failed run's report says it in its own language; stderr keeps {@link #reason}, which that word's English repeats.
+     */
+    public record Said(String word, java.util.Map<String, String> values) {
+    }
 
     public InputError(String file, long line, String column, String reason) {
-        this(file, line, column, reason, List.of());
+        this(file, line, column, reason, List.of(), null);
     }
 
     /** The first of several problems found together, as its own line, and the others' lines after it. */
     InputError(InputError first, List<String> more) {
-        this(first.file, first.line, first.column, first.reason, List.copyOf(more));
+        this(first.file, first.line, first.column, first.reason, List.copyOf(more), first.said);
     }
 
-    private InputError(String file, long line, String column, String reason, List<String> more) {
+    private InputError(String file, long line, String column, String reason, List<String> more, Said said) {
         super(format(file, line, column, reason));
         this.file = file;
         this.line = line;
         this.column = column == null ? "" : column;
         this.reason = reason;
         this.more = more;
+        this.said = said;
+    }
+
+    /** The same error, its reason also a word of the texts: said("not_one_of", "value", v, "allowed", a). */
+    public InputError said(String word, String... namesAndValues) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new InputError(file, line, column, reason, more, new Said(word, java.util.Collections.unmodifiableMap(values)));
+    }
+
+    /** The reason as a word of the texts, or null where it is said in the code's English only. */
+    public Said reasonSaid() {
+        return said;
     }
 
     private static String format(String file, long line, String column, String reason) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
@@ -28,7 +29,7 @@ public final class ReportWords {
     private static final String SYNTHETIC_INPUT = "edition.synthetic_input";
 
     /** Every word of the report; the template names the plain ones as ${w.name}, the others through {@link #say}. */
-    static final List<String> WORDS = List.of("title_published", "title_failed", "published", "failed", "exit_status", "run",
+    static final List<String> WORDS = Stream.concat(Stream.of("title_published", "title_failed", "published", "failed", "exit_status", "run",
             "job", "biennium", "took", "duration_unknown", "duration_min_s", "duration_s", "started", "started_finished",
             "date_time", "time", "checks_count", "partial", "failed_step", "read_before_use", "failed_checks", "col_check",
             "col_table", "col_row", "col_expected", "col_actual", "col_where", "no_print_heading", "no_print", "print_heading",
@@ -41,7 +42,7 @@ public final class ReportWords {
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
-            "col_rows", "col_sha", "settings_heading");
+            "col_rows", "col_sha", "settings_heading"), CauseWords.WORDS.stream()).toList();
 
     private final Map<String, Text> words;
     private final Text syntheticInput;
@@ -104,6 +105,16 @@ public final class ReportWords {
     /** The report's language: the run's first edition (a job's languages: [zh, en] gives a Chinese report). */
     public static Language languageOf(RunRecord run) {
         return run.languages().isEmpty() ? Language.ZH : Language.of(run.languages().get(0));
+    }
+
+    /** Whether the texts lack the word: a report of a run that did not read them shows it as its key. */
+    boolean lacks(String word) {
+        return text(word).equals(Text.of(PREFIX + word));
+    }
+
+    /** A failed run's one-line cause in the report's language ({@link CauseWords}); {@code line}, stderr's. */
+    public Text cause(Throwable failure, String line) {
+        return CauseWords.of(failure, line, this);
     }
 
     public Text text(String word) {

@@ -12,6 +12,7 @@ import org.pbannex.runtime.WriteFailed;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * {@code report.html}, what a person reads in the morning, from templates/report.html, for a published run and for a
@@ -40,12 +41,18 @@ public final class ReportWriter {
 
     /** @param settings the settings the run was given and did not use, each a line (config.Settings#warnings) */
     public static void write(RunRecord run, List<Table> tables, ReportWords words, List<String> settings, Path dir) throws IOException {
+        write(run, tables, words, settings, Text.of(run.cause() == null ? "" : run.cause()), dir);
+    }
+
+    /** @param cause a failed run's one-line cause in both languages ({@link ReportWords#cause}) */
+    public static void write(RunRecord run, List<Table> tables, ReportWords words, List<String> settings, Text cause, Path dir)
+            throws IOException {
         Language language = ReportWords.languageOf(run);
         ReportWords.In say = new ReportWords.In(words, language);
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
-                run.failedStep() == null ? "" : run.failedStep(), run.cause() == null ? "" : run.cause(),
+                run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
                 ReportView.warnings(tables, run, words.syntheticInput(), language), settings, failed,
                 ReportView.groups(run.checks(), tables, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),

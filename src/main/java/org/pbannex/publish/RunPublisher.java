@@ -115,6 +115,13 @@ public final class RunPublisher {
      */
     public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, ReportWords words,
                                    List<String> settings) throws IOException {
+        return writeFailed(folder, record, tables, words, settings,
+                org.pbannex.table.Text.of(record.cause() == null ? "" : record.cause()));
+    }
+
+    /** @param cause the run's one-line cause in both languages, for its report ({@link ReportWords#cause}) */
+    public static Path writeFailed(RunFolder folder, RunRecord record, List<Table> tables, ReportWords words,
+                                   List<String> settings, org.pbannex.table.Text cause) throws IOException {
         Path dir = folder.failed();
         // Written beside it and renamed into place, so that it is whole or not there (a full disk cut the manifest short).
         Path writing = dir.resolveSibling(WRITING + dir.getFileName());
@@ -127,7 +134,7 @@ public final class RunPublisher {
                 }
             }
             Files.createDirectories(writing);
-            ReportWriter.write(record, tables, words, settings, writing);
+            ReportWriter.write(record, tables, words, settings, cause, writing);
             ManifestWriter.write(record.withOutputs(OutputFile.list(writing)), writing);
         } catch (IOException | RuntimeException e) {
             try {

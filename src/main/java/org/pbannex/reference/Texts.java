@@ -56,7 +56,7 @@ public final class Texts {
     public Text get(String key) {
         Text t = printed && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
         if (t == null) {
-            throw new InputError(file, 0, "key", "no text with key '" + key + "': add a row for it (key,zh,en)");
+            throw new InputError(file, 0, "key", "no text with key '" + key + "': add a row for it (key,zh,en)").said("no_text", "key", key);
         }
         return fill(t);
     }

@@ -67,29 +67,20 @@ public final class ExitCodes {
      * and where: file, line and column; the database's host and port; the path and the operation).
      */
     public static String message(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
-                    || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
-                    || t instanceof SchedulerLock.Busy
-                    || t instanceof UsageError || t instanceof DamagedInstallation
-                    || t instanceof org.pbannex.config.UnreadableSettingsFile) {
-                return oneLine(t.getMessage());
-            }
+        Throwable said = said(failure);
+        if (said != null) {
+            return oneLine(said.getMessage());
         }
         String database = DatabaseUnavailable.whileInUse(failure);
         if (database != null) {
             return oneLine(database);
         }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.file.FileSystemException fs) {
-                return "cannot " + operation(fs) + " " + fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile())
-                        + ": " + reason(fs);
-            }
-            if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
-                if (t.getCause() == null || !(t.getCause() instanceof java.io.IOException)) {
-                    return oneLine("input/output error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
-                }
-            }
+        Throwable io = inputOutput(failure);
+        if (io instanceof java.nio.file.FileSystemException fs) {
+            return "cannot " + operation(fs) + " " + fileOf(fs) + ": " + reason(fs);
+        }
+        if (io != null) {
+            return oneLine("input/output error: " + ioDetail(io));
         }
         Throwable root = failure;
         while (root.getCause() != null) {
@@ -101,6 +92,59 @@ public final class ExitCodes {
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return oneLine(m);
+    }
+
+    /**
+     * The failure in the cause chain whose own message is {@link #message}'s line (bad input, a failed check, the
+     * database, a lock, a usage error, a damaged installation); null when the line is made of another's.
+     */
+    public static Throwable said(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
+                    || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
+                    || t instanceof SchedulerLock.Busy
+                    || t instanceof UsageError || t instanceof DamagedInstallation
+                    || t instanceof org.pbannex.config.UnreadableSettingsFile) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the line is of the database failing while the process used it ({@link DatabaseUnavailable#whileInUse}). */
+    public static boolean databaseWhileInUse(Throwable failure) {
+        return said(failure) == null && DatabaseUnavailable.whileInUse(failure) != null;
+    }
+
+    /**
+     * The reading or writing that failed, when the line is of one: a {@link java.nio.file.FileSystemException} (its file,
+     * {@link #operation} and {@link #reason}), or another input/output error ({@link #ioDetail}); else null.
+     */
+    public static Throwable inputOutput(Throwable failure) {
+        if (said(failure) != null || DatabaseUnavailable.whileInUse(failure) != null) {
+            return null;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException) {
+                return t;
+            }
+            if (t instanceof java.io.UncheckedIOException || t instanceof java.io.IOException) {
+                if (t.getCause() == null || !(t.getCause() instanceof java.io.IOException)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The file of a failed reading or writing, and the other for a move: "a -> b". */
+    public static String fileOf(java.nio.file.FileSystemException fs) {
+        return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile());
+    }
+
+    /** What an input/output error that names no file says. */
+    public static String ioDetail(Throwable io) {
+        return oneLine(io.getMessage() == null ? io.getClass().getSimpleName() : io.getMessage());
     }
 
     /**
@@ -147,7 +191,8 @@ public final class ExitCodes {
         return null;
     }
 
-    private static String operation(java.nio.file.FileSystemException e) {
+    /** What failed on a file: access, find, create, write, or "write or read". */
+    public static String operation(java.nio.file.FileSystemException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "access";
         }
@@ -163,7 +208,8 @@ public final class ExitCodes {
         return "write or read";
     }
 
-    private static String reason(java.nio.file.FileSystemException e) {
+    /** Why: permission denied, no such file or folder, it exists already, or the system's reason (No space left on device). */
+    public static String reason(java.nio.file.FileSystemException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

@@ -1,0 +1,118 @@
+package org.pbannex.publish;
+
+import java.nio.file.FileSystemException;
+import java.util.List;
+import java.util.Map;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.SourceName;
+import org.pbannex.publication.ReconciliationFailed;
+import org.pbannex.runtime.DatabaseUnavailable;
+import org.pbannex.runtime.ExitCodes;
+import org.pbannex.table.CheckResult;
+import org.pbannex.table.Text;
+
+/**
+ * A failed run's one-line cause in its report's language: the sentence's fixed words from the texts
+ * ({@code report.cause.*}), its variable parts (file, line, column, value, check, path) filled in as stderr's line
+ * has them. The texts' English repeats that line, which stays the command's (ExitCodes.message). A failure the texts
+ * have no sentence for (a lock held, a setting), or whose words the texts lack, is reported in that line.
+ */
+final class CauseWords {
+
+    /** The sentences, and the words they are made of (report.cause.op.*, .why.*, .reason.*: InputError.Said's words). */
+    static final List<String> WORDS = List.of("cause.file", "cause.file_column", "cause.line", "cause.line_column",
+            "cause.row", "cause.row_column", "cause.reason.required", "cause.reason.file_not_found", "cause.reason.not_a_number",
+            "cause.reason.not_whole_number", "cause.reason.not_true_or_false", "cause.reason.not_one_of",
+            "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.check_failed",
+            "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
+            "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
+            "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space");
+
+    /** The system reasons said in the texts' words (others as the system says them). */
+    private static final Map<String, String> WHY = Map.of("permission denied", "cause.why.permission_denied",
+            "no such file or folder", "cause.why.no_such_file", "it exists already", "cause.why.exists",
+            "No space left on device", "cause.why.no_space");
+
+    private final ReportWords words;
+
+    private CauseWords(ReportWords words) {
+        this.words = words;
+    }
+
+    /**
+     * @param failure what made the run fail (null: a signal stopped it, said by {@code line})
+     * @param line    the cause's line on stderr
+     */
+    static Text of(Throwable failure, String line, ReportWords words) {
+        if (failure == null) {
+            return Text.of(line);
+        }
+        try {
+            Text said = new CauseWords(words).sentence(failure, line);
+            return said == null ? Text.of(line) : said;
+        } catch (Lacking | IllegalArgumentException lacking) {
+            return Text.of(line); // a word the texts (as they stand, for a run that did not read them) lack
+        }
+    }
+
+    /** The sentence, chosen as ExitCodes.message chooses the line's; null when the texts have none for it. */
+    private Text sentence(Throwable failure, String line) {
+        Throwable said = ExitCodes.said(failure);
+        if (said instanceof InputError e) {
+            return input(e);
+        }
+        if (said instanceof ReconciliationFailed f) {
+            return checks(f.failures());
+        }
+        if (said instanceof DatabaseUnavailable || ExitCodes.databaseWhileInUse(failure)) {
+            return word("cause.database").with("line", line);
+        }
+        Throwable io = ExitCodes.inputOutput(failure);
+        if (io instanceof FileSystemException fs) {
+            String why = ExitCodes.reason(fs);
+            return word("cause.file_system").with("operation", word("cause.op." + ExitCodes.operation(fs).replace(' ', '_')))
+                    .with("file", ExitCodes.fileOf(fs)).with("reason", WHY.containsKey(why) ? word(WHY.get(why)) : Text.of(why));
+        }
+        return io == null ? null : word("cause.io").with("detail", ExitCodes.ioDetail(io));
+    }
+
+    // "FILE, line N, column C: REASON" (a sheet's row), each part the error names.
+    private Text input(InputError e) {
+        String at = e.line() <= 0 ? "cause.file" : SourceName.lineWord(e.file()).equals("row") ? "cause.row" : "cause.line";
+        Text reason = Text.of(e.reason());
+        if (e.reasonSaid() != null) {
+            reason = word("cause.reason." + e.reasonSaid().word());
+            for (var v : e.reasonSaid().values().entrySet()) {
+                reason = reason.with(v.getKey(), v.getValue());
+            }
+        }
+        return word(e.column().isEmpty() ? at : at + "_column").with("file", e.file()).with("line", String.valueOf(e.line()))
+                .with("column", e.column()).with("reason", reason);
+    }
+
+    // "N checks failed; first: CHECK [table T, row R]: expected E, actual A; WHERE".
+    private Text checks(List<CheckResult> failed) {
+        CheckResult c = failed.get(0);
+        Text check = word("cause.check").with("name", c.name()).with("table", c.table()).with("row", c.row())
+                .with("expected", c.expected()).with("actual", c.actual());
+        if (!c.inputs().isEmpty()) {
+            check = word("cause.check_where").with("check", check).with("where", c.inputs());
+        }
+        return word(failed.size() == 1 ? "cause.check_failed" : "cause.checks_failed")
+                .with("count", String.valueOf(failed.size())).with("check", check);
+    }
+
+    private Text word(String word) {
+        if (words.lacks(word)) {
+            throw new Lacking();
+        }
+        return words.text(word);
+    }
+
+    /** A word the texts lack: the cause is then its line. */
+    private static final class Lacking extends RuntimeException {
+        Lacking() {
+            super(null, null, false, false);
+        }
+    }
+}
