@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Puts the CJK TrueType font that PDFs embed into work/fonts, once.
+# Puts the CJK TrueType font that PDFs embed into work/fonts, once (PB_HOME/work/fonts when PB_HOME is set).
 # The font is Noto Sans SC (SIL OFL 1.1) from the npm package @expo-google-fonts/noto-sans-sc,
 # chosen because its files carry TrueType (glyf) outlines: CFF fonts embed with blank glyphs.
 # Fallback when npm is absent: Debian's fonts-wqy-microhei (installed with apt-get as root).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-dest="$here/work/fonts"
+# Into the work/ of the installation's data folder: PB_HOME's when it is set (the launcher passes it), else this one's.
+dest="${PB_HOME:-$here}/work/fonts"
 pkg="@expo-google-fonts/noto-sans-sc@0.4.3"
 # What the npm package's files are (their SHA-256): a font fetched by a script that recorded no checksums is checked
 # against these.

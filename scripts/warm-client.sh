@@ -1,5 +1,5 @@
 # pb-annex's side of the warm process (pb-annex serve), sourced by the launcher: bash builtins only (a command that
-# runs in the warm process must not pay for forked programs). Needs PB_HOME.
+# runs in the warm process must not pay for forked programs). Needs PB_HOME (the data folder: its work/warm, work/logs).
 #
 # warm_run ARGS...: runs `pb-annex ARGS` in the warm process of this installation when one runs and takes it (same
 #   folder, same settings in the environment, same build): WARM_SERVED=1 and WARM_STATUS its exit status, its output

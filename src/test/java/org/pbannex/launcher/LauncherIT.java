@@ -126,6 +126,55 @@ class LauncherIT {
         }
     }
 
+    /**
+     * PB_HOME puts an installation's data in a folder of its own: its settings (config/), jobs/, input/, work/ (logs,
+     * fonts, a failed run's status) are PB_HOME's, the program the launcher's. The launcher set pb.home to its own
+     * folder whatever PB_HOME said.
+     */
+    @Test
+    void pbHomePutsTheInstallationsDataInAFolderOfItsOwn() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data elsewhere"));
+        org.pbannex.TestInputs.copyOfBundledInput(data.resolve("input"));
+        Files.createDirectories(data.resolve("jobs"));
+        Files.copy(Golden.home().resolve("jobs/nightly.yml"), data.resolve("jobs/nightly.yml"));
+        Files.createDirectories(data.resolve("config"));
+        Path settingsFile = Files.writeString(data.resolve("config/application.properties"), "pb.retention.runz=2\n");
+        // The installation's font, not fetched again for this folder.
+        Files.createDirectories(data.resolve("work"));
+        Files.createSymbolicLink(data.resolve("work/fonts"), Golden.home().resolve("work/fonts"));
+        Map<String, String> e = new HashMap<>(with("PB_WARM", "off"));
+        e.put("PB_SHOW_COMMAND", "1");
+        String warned = "pb-annex: warning: pb.retention.runz in " + settingsFile + ", line 1 is no setting of pb-annex";
+        // Absolute, or relative to the folder the command is typed in (the installation's, here).
+        for (String spelling : List.of(data.toString(), Golden.home().relativize(data) + "/./")) {
+            e.put("PB_HOME", spelling);
+            Result check = launcher(e, "check");
+            assertEquals(0, check.status(), spelling + ": " + check);
+            assertTrue(check.err().contains(" -Dpb.home=" + data + " "), spelling + ": " + check.err());
+            assertTrue(check.err().contains(warned), spelling + ": " + check.err());
+        }
+        Result preflight = launcher(e, "preflight");
+        assertEquals(0, preflight.status(), preflight.toString());
+        for (String line : List.of("job file\\s+" + Pattern.quote(data.resolve("jobs/nightly.yml") + ": ") + ".*",
+                "font\\s+.* in " + Pattern.quote(data.resolve("work/fonts").toString()),
+                "input 2022-23\\s+" + Pattern.quote(data.resolve("input") + ": ") + ".*")) {
+            assertTrue(preflight.out().lines().anyMatch(l -> l.matches("ok\\s+" + line)), line + ": " + preflight.out());
+        }
+        assertTrue(Files.readString(data.resolve("work/logs/pb-annex.log")).contains("pb.retention.runz"), "its log is PB_HOME's");
+        // A run the launcher cannot start Java for is noted in PB_HOME's work/status/.
+        Map<String, String> noJava = new HashMap<>(e);
+        noJava.remove("PB_STATUS");
+        noJava.put("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString());
+        assertEquals(5, launcher(noJava, "run", "nightly").status());
+        assertTrue(Files.readString(data.resolve("work/status/nightly.failed")).contains("exit status 5: PB_JAVA="), "noted there");
+        // A PB_HOME that is no folder is one line, before Java starts.
+        e.put("PB_HOME", tmp.resolve("no-such-folder").toString());
+        Result none = launcher(e, "check");
+        assertEquals(5, none.status(), none.toString());
+        assertEquals("pb-annex: PB_HOME=" + tmp.resolve("no-such-folder") + " is not a folder: set it to the installation's data "
+                + "folder (jobs/, input/, config/, work/), or unset it", none.err().strip(), none.toString());
+    }
+
     @Test
     void anInputFolderNamedInChineseIsReadUnderTheLocaleCronGives() throws Exception {
         // cron sets no locale: Java then named files in ASCII and could not take this folder's name at all.
