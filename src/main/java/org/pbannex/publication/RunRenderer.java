@@ -210,8 +210,8 @@ public final class RunRenderer {
 
     /**
      * Every input file the run read (the previous biennium's folder among them, when its restatements were compared), the
-     * expenditure lines after them (marked when synthetic; their checksum is in the run's input checksum), for every
-     * edition's list of inputs.
+     * expenditure lines after them (marked when synthetic; their checksum is in the run's input checksum; with the lines
+     * of a later biennium they hold, which no total sums), for every edition's list of inputs.
      */
     private static List<PublicationInfo.InputFile> inputFiles(ComputedPublication computed) {
         String prefix = org.pbannex.ingest.InputFolder.publishedName(computed.inputs().inputDir(), "");
@@ -219,7 +219,8 @@ public final class RunRenderer {
                         computed.inputs().files().values().stream(), computed.restatements().inputs().stream())
                 .map(f -> new PublicationInfo.InputFile(prefix + f.path(), f.sha256(), f.rows(), false)).toList());
         if (computed.expenditure() != null) {
-            computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic())));
+            computed.expenditure().files().forEach(f -> files.add(new PublicationInfo.InputFile(f.file(), "", f.read(), f.synthetic(),
+                    f.leftOut())));
         }
         return files;
     }

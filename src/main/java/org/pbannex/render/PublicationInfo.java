@@ -31,10 +31,16 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
     /**
      * One input file as the run read it.
      *
-     * @param sha256 its SHA-256; empty when not computed (expenditure-line files, which the run's input checksum covers)
-     * @param rows   data rows (lines for expenditure files)
+     * @param sha256  its SHA-256; empty when not computed (expenditure-line files, which the run's input checksum covers)
+     * @param rows    data rows (lines for expenditure files)
+     * @param leftOut of an expenditure file's lines, those of a biennium after the run's: among its rows, in no total
      */
-    public record InputFile(String path, String sha256, long rows, boolean synthetic) {
+    public record InputFile(String path, String sha256, long rows, boolean synthetic, long leftOut) {
+
+        /** A file none of whose rows is left out. */
+        public InputFile(String path, String sha256, long rows, boolean synthetic) {
+            this(path, sha256, rows, synthetic, 0);
+        }
     }
 
     public PublicationInfo {
@@ -49,6 +55,11 @@ public record PublicationInfo(Text title, Text source, String biennium, String r
                            Text contact, Text citation, List<Text> notes, Text about,
                            LocalDate published, List<InputFile> files) {
         this(title, source, biennium, runId, runTime, codeVersion, contact, citation, notes, about, published, files, List.of());
+    }
+
+    /** The input files' lines left out of every total (lines of biennia after the run's): 0 when none is. */
+    public long linesLeftOut() {
+        return files.stream().mapToLong(InputFile::leftOut).sum();
     }
 
     /** The tables general note {@code i} concerns: empty for every table. */

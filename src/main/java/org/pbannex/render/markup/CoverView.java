@@ -11,9 +11,12 @@ import org.pbannex.table.ValueKind;
 /**
  * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
  * the general notes and the input files (a synthetic one marked as such).
+ *
+ * @param leftOut what the expenditure lines left out of every total are ("Lines left out: 3 expenditure lines of biennia
+ *                after 2022-23 ..."), said beside the list of input files, whose rows count them; empty when none is
  */
 public record CoverView(String title, String source, String biennium, List<Fact> facts, List<String> notes,
-                        List<InputLine> inputs) {
+                        List<InputLine> inputs, String leftOut) {
 
     /** A named fact: "How to cite", and how. */
     public record Fact(String name, String value) {
@@ -32,6 +35,9 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("run_id", lang), info.runId());
         fact(facts, w.in("run_time", lang), w.text("date_time").instant(info.runTime()).in(lang));
         fact(facts, w.in("code_version", lang), info.codeVersion());
+        // The lines read include those of a later biennium, which no total sums: the cover says so, not the tables alone.
+        String leftOut = w.linesLeftOut(info.linesLeftOut(), info.biennium()).in(lang);
+        fact(facts, w.in("left_out", lang), leftOut);
         fact(facts, w.in("contact", lang), in(info.contact(), lang));
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
         String synthetic = w.in(Wording.SYNTHETIC_INPUT, lang);
@@ -41,7 +47,8 @@ public record CoverView(String title, String source, String biennium, List<Fact>
                     f.synthetic() ? synthetic : ""));
         }
         List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
-        return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs);
+        return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs,
+                leftOut.isEmpty() ? "" : w.text("left_out_line").with("v", leftOut).in(lang));
     }
 
     /** The input files of synthetic data: a cover that leaves the whole list to a page of its own still names these. */

@@ -18,7 +18,7 @@ public record Wording(Function<String, Text> lookup) {
 
     /**
      * What an expenditure file's lines left out are ({lines} lines of biennia after {biennium}, in no total of the run):
-     * the run's report and check's summary.
+     * the run's report, check's summary and the editions' covers.
      */
     public static final String LINES_LEFT_OUT = "lines_left_out";
     /** The same of one line. */

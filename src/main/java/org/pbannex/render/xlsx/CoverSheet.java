@@ -49,6 +49,8 @@ final class CoverSheet {
         cover.item(words.source.in(lang), XlsxText.in(info.source(), lang));
         cover.item(words.published.in(lang), info.published() == null ? "" : words.date.date(info.published()).in(lang));
         cover.item(words.biennium.in(lang), info.biennium());
+        // The Run sheet's lines read count a later biennium's too, which no total sums.
+        cover.item(words.leftOut.in(lang), words.linesLeftOut(info).in(lang));
         cover.item(words.contact.in(lang), XlsxText.in(info.contact(), lang));
         cover.item(words.citation.in(lang), XlsxText.in(info.citation(), lang));
         cover.item(words.run.in(lang), words.runLine.with("run", String.valueOf(info.runId())).in(lang));

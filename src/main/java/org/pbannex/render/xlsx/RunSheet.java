@@ -34,6 +34,11 @@ final class RunSheet {
         if (unhashed) {
             XlsxCells.line(sheet, r++, words.noChecksum.in(lang), styles.body, styles, WIDTHS.get(0), across);
         }
+        // The table's rows count a later biennium's lines too, which no total sums.
+        Text leftOut = words.linesLeftOut(info);
+        if (!leftOut.isEmpty()) {
+            XlsxCells.line(sheet, r++, words.leftOutLine.with("v", leftOut).in(lang), styles.body, styles, WIDTHS.get(0), across);
+        }
         if (info.files().isEmpty()) {
             // No file to list: the lines above still read on across the columns the list would have (the print area
             // of column A alone cut them off at its edge).

@@ -2,6 +2,7 @@ package org.pbannex.render.xlsx;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -40,6 +41,8 @@ final class XlsxText {
     final Text worksheets;
     final Text contentsLink;
     final Text notesLink;
+    /** The heading of what the lines left out of every total are (a later biennium's), also on the Run sheet. */
+    final Text leftOut;
 
     // Contents.
     final Text contentsIntro;
@@ -100,6 +103,7 @@ final class XlsxText {
     final Text bienniumLine;
     final Text runIntro;
     final Text noChecksum;
+    final Text leftOutLine;
     final Text colFile;
     final Text colRows;
     final Text colSha256;
@@ -112,8 +116,11 @@ final class XlsxText {
     // Every sheet's printed pages.
     final Text pageFooter;
 
+    private final Wording wording;
+
     /** The wording of one workbook, read from texts.csv (keys edition.workbook.* and the editions' shared ones). */
     XlsxText(Wording wording) {
+        this.wording = wording;
         coverSheet = wording.text("workbook.cover_sheet");
         pageFooter = wording.text("workbook.page_footer");
         contentsSheet = wording.text("contents");
@@ -136,6 +143,11 @@ final class XlsxText {
         worksheets = wording.text("workbook.worksheets");
         contentsLink = wording.text("workbook.contents_link");
         notesLink = wording.text("workbook.notes_link");
+        leftOut = wording.text("left_out");
+        leftOutLine = wording.text("left_out_line");
+        // Looked up now, though a run with no line left out does not say them: a text the file lacks fails here.
+        wording.text(Wording.LINES_LEFT_OUT);
+        wording.text(Wording.LINE_LEFT_OUT);
         contentsIntro = wording.text("workbook.contents_intro");
         colSheet = wording.text("workbook.col_sheet");
         colTitle = wording.text("workbook.col_title");
@@ -191,6 +203,11 @@ final class XlsxText {
         yes = wording.text("workbook.yes");
         no = wording.text("workbook.no");
         description = wording.text("workbook.description");
+    }
+
+    /** What the run's expenditure lines left out of every total are (edition.lines_left_out): empty when none is. */
+    Text linesLeftOut(PublicationInfo info) {
+        return wording.linesLeftOut(info.linesLeftOut(), info.biennium());
     }
 
     /** The text in one edition; "" when there is none. */

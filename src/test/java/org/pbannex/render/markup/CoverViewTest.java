@@ -1,0 +1,50 @@
+package org.pbannex.render.markup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pbannex.TestWording;
+import org.pbannex.render.PublicationInfo;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
+
+/**
+ * The covers' word on expenditure lines left out of every total: said (the run's count over its files, one line in
+ * the singular) only when some were, so a run of the biennium's own lines alone reads as it did.
+ */
+class CoverViewTest {
+
+    private static final Wording WORDS = TestWording.bundled();
+
+    private static PublicationInfo info(long... leftOut) {
+        List<PublicationInfo.InputFile> files = new java.util.ArrayList<>(
+                List.of(new PublicationInfo.InputFile("input/reference/parts.csv", "ab12", 4, false)));
+        for (int i = 0; i < leftOut.length; i++) {
+            files.add(new PublicationInfo.InputFile("input/expenditure/erp-" + i + ".csv", "", 100, false, leftOut[i]));
+        }
+        return new PublicationInfo(Text.of("Title"), Text.of("Source"), "2022-23", "run-1", "2026-12-05T09:00:00Z", "0.1.0",
+                files, Text.of("Contact"), Text.of("Cite"), List.of());
+    }
+
+    @Test
+    void noLineLeftOutSaysNothing() {
+        for (Language lang : Language.values()) {
+            CoverView cover = CoverView.of(info(0, 0), WORDS, lang);
+            assertEquals("", cover.leftOut());
+            assertTrue(cover.facts().stream().noneMatch(f -> f.name().equals(WORDS.in("left_out", lang))), cover.facts().toString());
+        }
+    }
+
+    @Test
+    void linesLeftOutAreCountedOverTheFilesInBothLanguages() {
+        CoverView en = CoverView.of(info(2, 1), WORDS, Language.EN);
+        String sentence = "3 expenditure lines of biennia after 2022-23 are left out of every total of this run (only their form "
+                + "is checked)";
+        assertTrue(en.facts().contains(new CoverView.Fact("Lines left out", sentence)), en.facts().toString());
+        assertEquals("Lines left out: " + sentence, en.leftOut());
+        CoverView zh = CoverView.of(info(1), WORDS, Language.ZH);
+        assertEquals("未计入的明细行：1 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计 (只检查其格式)", zh.leftOut());
+    }
+}
