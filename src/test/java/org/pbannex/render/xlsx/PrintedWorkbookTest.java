@@ -36,6 +36,7 @@ import org.pbannex.table.Table;
  * for metric, every column heading wraps within its column, short of the next one's, with no empty line left under
  * the header row. The pages are where the workbook puts them: LibreOffice prints a sheet at the scale {@link PageBreaks}
  * works out for it, its rows as tall as the workbook sets them, from the top margin (0.75") and the left (0.7").
+ * In both editions no cell's text is cut off by its row (ClippedText).
  * Without LibreOffice the tests are skipped, except in CI, where they fail.
  */
 class PrintedWorkbookTest {
@@ -61,7 +62,51 @@ class PrintedWorkbookTest {
             PDF.put(lang, dir.resolve("annexes." + lang.code() + ".pdf"));
             args.add(xlsx.toString());
         }
+        // The Chinese workbook with its Notes sheet's tallest row made one line tall: the cut-off text a check must find.
+        args.add(TestWorkbooks.edited(XLSX.get(Language.ZH), dir.resolve("short-row.zh.xlsx"), wb -> {
+            org.apache.poi.ss.usermodel.Row tallest = tallestNote(wb);
+            tallest.setHeightInPoints(tallest.getSheet().getDefaultRowHeightInPoints());
+        }).toString());
         TestWorkbooks.libreOffice(dir, dir.resolve("lo-profile"), args.toArray(String[]::new));
+    }
+
+    /** The Notes sheet's tallest row: its longest note, in many lines. */
+    private static org.apache.poi.ss.usermodel.Row tallestNote(XSSFWorkbook wb) {
+        Sheet notes = wb.getSheet(pub.reference().texts().get("edition.notes").in(Language.ZH));
+        org.apache.poi.ss.usermodel.Row tallest = notes.getRow(0);
+        for (org.apache.poi.ss.usermodel.Row r : notes) {
+            tallest = r.getHeightInPoints() > tallest.getHeightInPoints() ? r : tallest;
+        }
+        return tallest;
+    }
+
+    /**
+     * No text of either printed workbook is cut off by its cell: each row is tall enough for its wrapped text as
+     * LibreOffice sets it, though the workbook measures it for Excel's fonts (TextLayout: the Chinese edition's Microsoft
+     * YaHei, which LibreOffice replaces by a narrower stand-in).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noCellTextIsCutOff(Language lang) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            assertEquals(List.of(), ClippedText.of(doc), lang + ": text its cell cuts off");
+        }
+    }
+
+    /** The check above finds text cut off: a row of several lines of Chinese made one line tall. */
+    @Test
+    void aRowTooShortForItsTextIsFound() throws Exception {
+        String note;
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(Language.ZH).toFile())) {
+            org.apache.poi.ss.usermodel.Row tallest = tallestNote(wb);
+            note = squash(tallest.getCell(tallest.getLastCellNum() - 1).getStringCellValue());
+        }
+        try (PDDocument doc = Loader.loadPDF(dir.resolve("short-row.zh.pdf").toFile())) {
+            List<String> cut = ClippedText.of(doc);
+            assertEquals(1, cut.size(), cut.toString());
+            String text = squash(cut.get(0).substring(cut.get(0).indexOf(": ") + 2));
+            assertTrue(text.length() > 20 && note.contains(text), cut + " of " + note);
+        }
     }
 
     /**
