@@ -168,20 +168,21 @@ public class RunListener implements JobExecutionListener {
         }
         // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
-                ? writeReport(run, step, status, cause, line) : new Report(null, List.of(), null);
+                ? writeReport(run, step, status, cause, line) : new Report(null, List.of(), null, null);
         if (written.notWritten() != null) {
             // For the command's line: the report that line would be read beside is not there.
             execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
         }
-        notice.send(new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, written.report(), written.failedChecks()).into(run.request().output()));
+        var failedRun = new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
+                line, written.report(), written.failedChecks()).into(run.request().output());
+        notice.send(written.said() == null ? failedRun : failedRun.saying(written.said()));
     }
 
     /**
      * A failed run's report, where it was written (null: not written), and the failed checks it lists; why it could not
-     * be written (null: it was, or there was none to write).
+     * be written (null: it was, or there was none to write); its notice in the report's words (null: in English).
      */
-    private record Report(Path report, List<String> failedChecks, String notWritten) {
+    private record Report(Path report, List<String> failedChecks, String notWritten, FailureNotice.Words said) {
     }
 
     /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */
@@ -192,22 +193,29 @@ public class RunListener implements JobExecutionListener {
         Path report = null;
         List<String> failedChecks = List.of();
         String notWritten = null;
+        FailureNotice.Words said = null;
         if (org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).isEmpty()) {
             try {
                 // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
                 // the report names the tables, lists the failed checks and the documented differences from the print.
                 var computed = inputs.computedSoFar(run);
                 var checks = computed.map(c -> c.checks().results()).orElse(List.of());
-                failedChecks = checks.stream().filter(c -> !c.passed()).map(org.pbannex.table.CheckResult::describe).toList();
+                var failed = checks.stream().filter(c -> !c.passed()).toList();
+                failedChecks = failed.stream().map(org.pbannex.table.CheckResult::describe).toList();
                 RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
                 var words = reportWords(run, computed);
+                var cause = words.cause(failure, line);
                 report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, words,
-                                org.pbannex.config.Settings.warnings(settings), words.cause(failure, line))
+                                org.pbannex.config.Settings.warnings(settings), cause)
                         .resolve("report.html");
+                // The notice in the report's language, as the report says the cause and the checks.
+                var language = org.pbannex.publish.ReportWords.languageOf(record);
+                said = words.hasNoticeWords() ? new FailureNotice.Words(words::text, language, cause.in(language),
+                        failed.stream().map(c -> words.check(c).in(language)).toList()) : null;
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
@@ -215,7 +223,7 @@ public class RunListener implements JobExecutionListener {
                         + ExitCodes.message(e) + ")";
             }
         }
-        return new Report(report, failedChecks, notWritten);
+        return new Report(report, failedChecks, notWritten, said);
     }
 
     /**

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
 import org.pbannex.runtime.RunOutcomes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +36,20 @@ public final class FailureNotice {
      * distribution), else null; {@code output}, the output folder the run was for, when known.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
-                            Path report, List<String> failedChecks, Path published, Path output) {
+                            Path report, List<String> failedChecks, Path published, Path output, Words words) {
 
         public FailedRun {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
+        }
+
+        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
+                         List<String> failedChecks, Path published, Path output) {
+            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, null);
+        }
+
+        /** The same failure, its notice in its report's language. */
+        public FailedRun saying(Words said) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, said);
         }
 
         /** "run ID", or "job NAME" for a run that did not start, for the log. */
@@ -56,7 +69,7 @@ public final class FailureNotice {
 
         /** The same failure, of a run into that output folder. */
         public FailedRun into(Path output) {
-            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output);
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, words);
         }
 
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
@@ -79,6 +92,46 @@ public final class FailureNotice {
                                                Path published) {
             return new FailedRun(runId, job, biennium, "distribute", exitStatus, line, null, List.of(), published);
         }
+    }
+
+    /**
+     * A failed run's notice in its report's language: the texts' words ({@code report.notice.*}: {@code word} gives
+     * them by name, without the prefix), and the run's cause and failed checks as its report says them.
+     */
+    public record Words(java.util.function.Function<String, Text> word, Language language, String cause, List<String> failedChecks) {
+
+        String say(String name) {
+            return word.apply(name).in(language);
+        }
+    }
+
+    /**
+     * The notice's words where the run read no texts (its report not written): the English of texts.csv's
+     * report.notice.* (ReportWords.WORDS names them for the texts).
+     */
+    private static final Map<String, String> ENGLISH = Map.of(
+            "notice.subject", "pb-annex: {job} {biennium} failed (exit status {status})",
+            "notice.failed", "Run {run} of the job {job} (biennium {biennium}) failed in its step {step}, exit status {status}:",
+            "notice.failed_no_step", "Run {run} of the job {job} (biennium {biennium}) failed, exit status {status}:",
+            "notice.failed_checks", "The failed checks:",
+            "notice.more_checks", "and {count} more (in the report)",
+            "notice.nothing_published", "Nothing was published: the latest published run is unchanged.",
+            "notice.report", "The run's report (attached): {report}",
+            "notice.history", "Its steps and counts: ./pb-annex history {run}",
+            "notice.next_run", "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run {job}).");
+
+    /** A run's words, else the code's English, with the run's cause and checks as its stderr says them. */
+    private static Words wordsOf(FailedRun run) {
+        return run.words() != null ? run.words()
+                : new Words(w -> Text.of(ENGLISH.get(w)), Language.EN, run.line(), run.failedChecks());
+    }
+
+    /** A notice word with the run's names filled in: {run}, {job}, {biennium}, {step}, {status}. */
+    private static String say(FailedRun run, String word) {
+        Words w = wordsOf(run);
+        return w.word().apply(word).with("run", String.valueOf(run.runId())).with("job", run.job())
+                .with("biennium", String.valueOf(run.biennium())).with("step", String.valueOf(run.step()))
+                .with("status", String.valueOf(run.exitStatus())).in(w.language());
     }
 
     /** How many failed checks the message lists; the report lists them all. */
@@ -139,9 +192,11 @@ public final class FailureNotice {
             LOG.info("{} failed as the signal stopped it ({}): told by the signal's notice only", run.name(), run.line());
             return false;
         }
-        return tell(run.name() + " failed", "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
+        String subject = inItsStep(run) ? say(run, "notice.subject")
+                : "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
                 + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
-                + run.exitStatus() + ")", body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
+                + run.exitStatus() + ")";
+        return tell(run.name() + " failed", subject, body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
     }
 
     /**
@@ -265,26 +320,35 @@ public final class FailureNotice {
                     + "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)\n"
                     + "The next run of the job restarts it (or run it now: ./pb-annex run " + run.job() + ").\n";
         }
-        String what = run.runId() == null ? "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")")
-                + " could not start"
-                : "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") failed"
-                + (run.step() == null ? "" : " in its step " + run.step());
-        StringBuilder checks = new StringBuilder();
-        if (run.failedChecks().size() > 1) {
-            checks.append("The failed checks:\n");
-            run.failedChecks().stream().limit(CHECKS_LISTED).forEach(c -> checks.append("- ").append(c).append('\n'));
-            if (run.failedChecks().size() > CHECKS_LISTED) {
-                checks.append("- and ").append(run.failedChecks().size() - CHECKS_LISTED).append(" more (in the report)\n");
-            }
-            checks.append('\n');
+        if (run.runId() == null) {
+            return "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")") + " could not start"
+                    + ", exit status " + run.exitStatus() + ":\n\n" + run.line() + "\n\n"
+                    + "Nothing was published: the latest published run is unchanged.\n"
+                    + "The runs: ./pb-annex history\nWhat the job needs, a line each: ./pb-annex preflight " + run.job() + "\n"
+                    + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
         }
-        return what + ", exit status " + run.exitStatus() + ":\n\n"
-                + run.line() + "\n\n" + checks
-                + "Nothing was published: the latest published run is unchanged.\n"
-                + (run.report() == null ? "" : "The run's report (attached): " + run.report() + "\n")
-                + (run.runId() == null ? "The runs: ./pb-annex history\nWhat the job needs, a line each: ./pb-annex preflight "
-                        + run.job() + "\n"
-                        : "Its steps and counts: ./pb-annex history " + run.runId() + "\n")
-                + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
+        // A run that failed: in its report's language where it has one (its words), else in English.
+        Words w = wordsOf(run);
+        StringBuilder b = new StringBuilder(say(run, run.step() == null ? "notice.failed_no_step" : "notice.failed"))
+                .append("\n\n").append(w.cause()).append("\n\n");
+        if (w.failedChecks().size() > 1) {
+            b.append(w.say("notice.failed_checks")).append('\n');
+            w.failedChecks().stream().limit(CHECKS_LISTED).forEach(c -> b.append("- ").append(c).append('\n'));
+            if (w.failedChecks().size() > CHECKS_LISTED) {
+                b.append("- ").append(w.word().apply("notice.more_checks").with("count", String.valueOf(w.failedChecks().size() - CHECKS_LISTED))
+                        .in(w.language())).append('\n');
+            }
+            b.append('\n');
+        }
+        b.append(w.say("notice.nothing_published")).append('\n');
+        if (run.report() != null) {
+            b.append(w.word().apply("notice.report").with("report", run.report().toString()).in(w.language())).append('\n');
+        }
+        return b.append(say(run, "notice.history")).append('\n').append(say(run, "notice.next_run")).append('\n').toString();
+    }
+
+    /** A run that failed in (or before) one of its steps, unpublished: the notice its words say. */
+    private static boolean inItsStep(FailedRun run) {
+        return run.published() == null && run.runId() != null && !FailedRun.PROCESS.equals(run.step());
     }
 }

@@ -90,16 +90,26 @@ final class CauseWords {
                 .with("column", e.column()).with("reason", reason);
     }
 
-    // "N checks failed; first: CHECK [table T, row R]: expected E, actual A; WHERE".
+    // "N checks failed; first: CHECK".
     private Text checks(List<CheckResult> failed) {
-        CheckResult c = failed.get(0);
+        return word(failed.size() == 1 ? "cause.check_failed" : "cause.checks_failed")
+                .with("count", String.valueOf(failed.size())).with("check", check(failed.get(0)));
+    }
+
+    // "NAME [table T, row R]: expected E, actual A; WHERE", as CheckResult.describe says it.
+    private Text check(CheckResult c) {
         Text check = word("cause.check").with("name", c.name()).with("table", c.table()).with("row", c.row())
                 .with("expected", c.expected()).with("actual", c.actual());
-        if (!c.inputs().isEmpty()) {
-            check = word("cause.check_where").with("check", check).with("where", c.inputs());
+        return c.inputs().isEmpty() ? check : word("cause.check_where").with("check", check).with("where", c.inputs());
+    }
+
+    /** A failed check as the report's words say it; its English line (describe) where the texts lack them. */
+    static Text check(CheckResult c, ReportWords words) {
+        try {
+            return new CauseWords(words).check(c);
+        } catch (Lacking | IllegalArgumentException lacking) {
+            return Text.of(c.describe());
         }
-        return word(failed.size() == 1 ? "cause.check_failed" : "cause.checks_failed")
-                .with("count", String.valueOf(failed.size())).with("check", check);
     }
 
     private Text word(String word) {

@@ -42,7 +42,10 @@ public final class ReportWords {
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
-            "col_rows", "col_sha", "settings_heading"), CauseWords.WORDS.stream()).toList();
+            "col_rows", "col_sha", "settings_heading",
+            // The failure notice's (distribute.FailureNotice, whose English for a run without texts is these words').
+            "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",
+            "notice.nothing_published", "notice.report", "notice.history", "notice.next_run"), CauseWords.WORDS.stream()).toList();
 
     private final Map<String, Text> words;
     private final Text syntheticInput;
@@ -115,6 +118,16 @@ public final class ReportWords {
     /** A failed run's one-line cause in the report's language ({@link CauseWords}); {@code line}, stderr's. */
     public Text cause(Throwable failure, String line) {
         return CauseWords.of(failure, line, this);
+    }
+
+    /** A failed check as a failed run's cause says it, in the report's words ({@link CauseWords}). */
+    public Text check(org.pbannex.table.CheckResult c) {
+        return CauseWords.check(c, this);
+    }
+
+    /** Whether the texts hold the failure notice's words (notice.*): those of a run that did not read them may lack some. */
+    public boolean hasNoticeWords() {
+        return WORDS.stream().filter(w -> w.startsWith("notice.")).noneMatch(this::lacks);
     }
 
     public Text text(String word) {

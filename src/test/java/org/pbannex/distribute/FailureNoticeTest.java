@@ -82,16 +82,13 @@ class FailureNoticeTest {
         return CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString());
     }
 
-    @Test
-    void aFailedRunSendsItsNoticeWithTheReport() throws Exception {
-        CliRun r = nightly(settings(SMTP.getSmtp().getPort(), "ops@example.org, budget-office@example.org"));
-        String line = FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
+    /** The one notice's subject, body and attachment (its name: its text), sent to both addresses. */
+    private static String[] theNoticeWithItsReport() throws Exception {
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertEquals(2, received.length, "one message, two recipients");
         MimeMessage m = received[0];
         assertEquals(List.of("ops@example.org", "budget-office@example.org"),
                 java.util.Arrays.stream(m.getAllRecipients()).map(Object::toString).toList());
-        assertEquals("pb-annex: nightly 2022-23 failed (exit status 4)", m.getSubject());
         Multipart parts = (Multipart) m.getContent();
         String body = null;
         String attached = null;
@@ -104,21 +101,60 @@ class FailureNoticeTest {
                 attached = p.getFileName() + ": " + new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
         }
-        assertTrue(body != null && body.contains("failed in its step check, exit status 4:"), body);
+        assertTrue(body != null, "a body");
+        assertTrue(attached != null && attached.startsWith("report.html: ") && attached.contains("a2-2.staff_equals_annex1_staff_costs"),
+                "the report attached");
+        return new String[] {m.getSubject(), body};
+    }
+
+    private Path theFailedRun() throws java.io.IOException {
+        try (var runs = Files.list(tmp.resolve("out/2022-23/failed"))) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
+    /** A job whose first edition is Chinese (the nightly job's languages: [zh]): its notice is in Chinese, as its report. */
+    @Test
+    void aFailedRunSendsItsNoticeWithTheReport() throws Exception {
+        CliRun r = nightly(settings(SMTP.getSmtp().getPort(), "ops@example.org, budget-office@example.org"));
+        FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
+        String[] notice = theNoticeWithItsReport();
+        assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 4）", notice[0]);
+        String body = notice[1];
+        Path failed = theFailedRun();
+        String runId = failed.getFileName().toString();
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + runId + " 在步骤 check 失败，退出状态 4：\n\n"), body);
+        // The cause as the report says it, and both failed checks, each with where to look (the cause names the first).
+        String cause = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
+        assertTrue(cause.startsWith("2 项检查未通过；第一项：a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］："), cause);
+        assertTrue(body.contains("\n\n" + cause + "\n\n"), "the report's cause: " + body);
+        assertTrue(body.contains("未通过的检查：\n- a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］：应为 547017651，实为 547017652；see ")
+                && body.contains("input/2022-23/cost_by_object.csv, line 2") && body.contains(
+                "- a2-2.other_objects_equal_annex1_non_staff［表 a2-2，行 total］"), body);
+        assertTrue(body.contains("未发布任何内容：最新发布的运行保持不变。\n本次运行的报告（见附件）：" + failed.resolve("report.html") + "\n"
+                + "运行的步骤和计数：./pb-annex history " + runId + "\n"), body);
+        assertFalse(java.util.regex.Pattern.compile("Run |the job|exit status|Nothing was|Its steps|The failed|Once the cause").matcher(body).find(), "no English of the notice's own: " + body);
+    }
+
+    /** A job whose first edition is English: its notice is in English, the line a terminal shows its cause. */
+    @Test
+    void anEnglishRunsNoticeIsInEnglish() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org, budget-office@example.org");
+        Files.writeString(tmp.resolve("home/jobs/nightly.yml"), "tables: all\nlanguages: [en, zh]\nformats: [csv]\n");
+        String line = FailedRuns.assertFailed(nightly(settings), tmp.resolve("out"), 4);
+        String[] notice = theNoticeWithItsReport();
+        assertEquals("pb-annex: nightly 2022-23 failed (exit status 4)", notice[0]);
+        String body = notice[1];
+        assertTrue(body.contains("failed in its step check, exit status 4:"), body);
         assertTrue(body.contains(line.substring("pb-annex: ".length())), "the line a terminal shows: " + body);
         // Both failed checks, each with where to look (the line names only the first).
         assertTrue(body.contains("The failed checks:") && body.contains("- a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: "
                 + "expected 547017651, actual 547017652; see ") && body.contains("input/2022-23/cost_by_object.csv, line 2") && body.contains(
                 "- a2-2.other_objects_equal_annex1_non_staff [table a2-2, row total]"), body);
-        Path failed;
-        try (var runs = Files.list(tmp.resolve("out/2022-23/failed"))) {
-            failed = runs.findFirst().orElseThrow();
-        }
+        Path failed = theFailedRun();
         String runId = failed.getFileName().toString();
         assertTrue(body.contains("Run " + runId + " of the job nightly (biennium 2022-23)"), body);
         assertTrue(body.contains(failed.resolve("report.html").toString()) && body.contains("./pb-annex history " + runId), body);
-        assertTrue(attached != null && attached.startsWith("report.html: ") && attached.contains("a2-2.staff_equals_annex1_staff_costs"),
-                "the report attached");
     }
 
     @Test
