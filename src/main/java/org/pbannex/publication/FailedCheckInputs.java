@@ -13,6 +13,7 @@ import org.pbannex.ingest.Record;
 import org.pbannex.ingest.RowRecords;
 import org.pbannex.ingest.SourceName;
 import org.pbannex.table.CheckResult;
+import org.pbannex.table.Where;
 
 /**
  * Where in the input to look when a check fails: the lines of the records that stand for the check's row (found as the
@@ -54,41 +55,44 @@ final class FailedCheckInputs {
      * Where to look: the input lines the checked value sums, when the check names them, and when the expected value is
      * summed from other lines, "against" those; when it names neither, the check's own row.
      */
-    String of(CheckResult c) {
-        String summed = c.lines() == null ? "" : inputLines(c.lines().actual());
-        String from = c.lines() == null ? "" : inputLines(c.lines().expected());
-        if (summed.isEmpty()) {
+    Where of(CheckResult c) {
+        List<Where.Lines> summed = c.lines() == null ? List.of() : inputLines(c.lines().actual());
+        List<Where.Lines> from = c.lines() == null ? List.of() : inputLines(c.lines().expected());
+        if (!summed.isEmpty()) {
+            return new Where(summed, null, from);
+        }
+        if (!from.isEmpty()) {
             // Lines only on the expected side (a row only the other table has) are where to look by themselves.
-            return from.isEmpty() ? ownRow(c) : "see " + from;
+            return new Where(from, null, List.of());
         }
-        return "see " + summed + (from.isEmpty() ? "" : "; against " + from);
-    }
-
-    /** "file, lines 2-10, column total_usd; other, lines 4-9, columns a, b": the rows each names, in input order. */
-    private String inputLines(List<CheckResult.InputLines> sources) {
-        List<String> out = new ArrayList<>();
-        for (CheckResult.InputLines s : sources) {
-            if (!in.files().containsKey(s.resource())) {
-                continue;
-            }
-            List<Record> records = in.table(s.resource()).stream().filter(r -> s.matches(r::text)).toList();
-            if (!records.isEmpty()) {
-                out.add(lines(records) + ", column" + (s.columns().size() == 1 ? " " : "s ") + String.join(", ", s.columns()));
-            }
-        }
-        return String.join("; ", out);
-    }
-
-    private String ownRow(CheckResult c) {
         Set<String> resources = tableInputs(c.table());
         List<Record> records = c.name().equals(Publication.PRINTED_DIFFERENCES_CHECK)
                 ? in.table(Publication.PRINTED_DIFFERENCES).stream()
                         .filter(r -> r.text("table").equals(c.table()) && r.text("row").equals(c.row())).toList()
                 : keyedBy(c.row(), resources);
         if (!records.isEmpty()) {
-            return "see " + lines(records);
+            return new Where(List.of(new Where.Lines(files(records), List.of())), null, from);
         }
-        // The biennium's own files by name; the shared reference (codes, labels, texts) counted.
+        return new Where(List.of(), builtFrom(c, resources), from);
+    }
+
+    /** "file, lines 2-10, column total_usd; other, lines 4-9, columns a, b": the rows each names, in input order. */
+    private List<Where.Lines> inputLines(List<CheckResult.InputLines> sources) {
+        List<Where.Lines> out = new ArrayList<>();
+        for (CheckResult.InputLines s : sources) {
+            if (!in.files().containsKey(s.resource())) {
+                continue;
+            }
+            List<Record> records = in.table(s.resource()).stream().filter(r -> s.matches(r::text)).toList();
+            if (!records.isEmpty()) {
+                out.add(new Where.Lines(files(records), s.columns()));
+            }
+        }
+        return out;
+    }
+
+    /** The files of the check's table: the biennium's own by name, the shared reference (codes, labels, texts) counted. */
+    private Where.BuiltFrom builtFrom(CheckResult c, Set<String> resources) {
         List<String> own = new ArrayList<>();
         int shared = 0;
         for (String resource : in.files().keySet()) {
@@ -101,14 +105,12 @@ final class FailedCheckInputs {
             }
         }
         if (own.isEmpty() && shared == 0) {
-            return "";
+            return null;
         }
         String folder = own.isEmpty() ? "" : own.get(0).substring(0, own.get(0).lastIndexOf('/') + 1);
-        String names = !folder.isEmpty() && own.stream().allMatch(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
-                ? String.join(", ", own.stream().map(n -> n.substring(folder.length())).toList()) + " in " + folder
-                : String.join(", ", own);
-        return "table " + c.table() + " is built from " + names + (shared == 0 ? "" : (own.isEmpty() ? "" : " and ")
-                + shared + " shared reference file" + (shared == 1 ? "" : "s"));
+        boolean inFolder = !folder.isEmpty() && own.stream().allMatch(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0);
+        return inFolder ? new Where.BuiltFrom(c.table(), own.stream().map(n -> n.substring(folder.length())).toList(), folder, shared)
+                : new Where.BuiltFrom(c.table(), own, "", shared);
     }
 
     /**
@@ -143,13 +145,15 @@ final class FailedCheckInputs {
 
     /** "file, line 4; other, lines 3-7, 9": each file once, its lines as ranges, in the order of the input. */
     static String lines(List<Record> records) {
+        return Where.english(files(records));
+    }
+
+    private static List<Where.FileLines> files(List<Record> records) {
         Map<String, Set<Long>> byFile = new LinkedHashMap<>();
         records.forEach(r -> byFile.computeIfAbsent(r.file(), f -> new LinkedHashSet<>()).add(r.line()));
-        List<String> out = new ArrayList<>();
-        byFile.forEach((file, numbers) -> {
-            String word = SourceName.lineWord(file);
-            out.add(file + ", " + (numbers.size() == 1 ? word : word + "s") + " " + LineRanges.of(numbers));
-        });
-        return String.join("; ", out);
+        List<Where.FileLines> out = new ArrayList<>();
+        byFile.forEach((file, numbers) -> out.add(new Where.FileLines(file, SourceName.lineWord(file).equals("row"), numbers.size(),
+                LineRanges.of(numbers))));
+        return out;
     }
 }

@@ -100,7 +100,7 @@ final class CauseWords {
     private Text check(CheckResult c) {
         Text check = word("cause.check").with("name", c.name()).with("table", c.table()).with("row", c.row())
                 .with("expected", c.expected()).with("actual", c.actual());
-        return c.inputs().isEmpty() ? check : word("cause.check_where").with("check", check).with("where", c.inputs());
+        return c.inputs().isEmpty() ? check : word("cause.check_where").with("check", check).with("where", words.where(c));
     }
 
     /** A failed check as the report's words say it; its English line (describe) where the texts lack them. */

@@ -81,6 +81,11 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return String.join("; ", table.cells().stream().map(c -> c.describe(words.language(), words.say("none"))).toList());
     }
 
+    /** Where to look for a failed check, in the report's language. */
+    public String where(CheckResult c) {
+        return words.words().where(c).in(words.language());
+    }
+
     /** Whether the run folder holds this file (the report links nothing else). */
     public boolean hasFile(String path) {
         return files.stream().anyMatch(f -> f.href().equals(path));

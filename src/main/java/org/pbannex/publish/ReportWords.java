@@ -45,7 +45,8 @@ public final class ReportWords {
             "col_rows", "col_sha", "settings_heading",
             // The failure notice's (distribute.FailureNotice, whose English for a run without texts is these words').
             "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",
-            "notice.nothing_published", "notice.report", "notice.history", "notice.next_run"), CauseWords.WORDS.stream()).toList();
+            "notice.nothing_published", "notice.report", "notice.history", "notice.next_run"),
+            Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream())).toList();
 
     private final Map<String, Text> words;
     private final Text syntheticInput;
@@ -118,6 +119,15 @@ public final class ReportWords {
     /** A failed run's one-line cause in the report's language ({@link CauseWords}); {@code line}, stderr's. */
     public Text cause(Throwable failure, String line) {
         return CauseWords.of(failure, line, this);
+    }
+
+    /**
+     * Where to look for a failed check, in the report's words (report.where.*); stderr's words where the texts (as they
+     * stand, for a run that did not read them) lack one.
+     */
+    public Text where(org.pbannex.table.CheckResult c) {
+        return c.where() == null ? Text.of(c.inputs())
+                : c.where().said(w -> lacks(w) ? Text.of(org.pbannex.table.Where.ENGLISH.get(w)) : text(w));
     }
 
     /** A failed check as a failed run's cause says it, in the report's words ({@link CauseWords}). */

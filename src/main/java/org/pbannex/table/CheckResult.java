@@ -7,7 +7,12 @@ package org.pbannex.table;
  * it).
  */
 public record CheckResult(String name, String table, String row, String expected, String actual, boolean passed,
-                          Lines lines, String inputs) {
+                          Lines lines, String inputs, Where where) {
+
+    public CheckResult(String name, String table, String row, String expected, String actual, boolean passed, Lines lines,
+                       String inputs) {
+        this(name, table, row, expected, actual, passed, lines, inputs, null);
+    }
 
     /**
      * The rows of an input file (its resource name, e.g. budget) that a value sums: those whose fields hold one of the
@@ -71,9 +76,9 @@ public record CheckResult(String name, String table, String row, String expected
         this(name, table, row, expected, actual, passed, null, "");
     }
 
-    /** This result with where in the input to look. */
-    public CheckResult withInputs(String where) {
-        return new CheckResult(name, table, row, expected, actual, passed, lines, where);
+    /** This result with where in the input to look ({@code inputs}: as stderr says it). */
+    public CheckResult withInputs(Where where) {
+        return new CheckResult(name, table, row, expected, actual, passed, lines, where.english(), where);
     }
 
     /** One line for logs and stderr: table, row, expected, actual, and where to look when known. */

@@ -37,7 +37,7 @@ public final class Checks {
     }
 
     /** Each failed result with where in the input to look, as {@code where} tells it. */
-    public void locateFailures(java.util.function.Function<CheckResult, String> where) {
+    public void locateFailures(java.util.function.Function<CheckResult, Where> where) {
         results.replaceAll(r -> r.passed() ? r : r.withInputs(where.apply(r)));
     }
 

@@ -128,8 +128,8 @@ class FailureNoticeTest {
         String cause = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
         assertTrue(cause.startsWith("2 项检查未通过；第一项：a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］："), cause);
         assertTrue(body.contains("\n\n" + cause + "\n\n"), "the report's cause: " + body);
-        assertTrue(body.contains("未通过的检查：\n- a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］：应为 547017651，实为 547017652；see ")
-                && body.contains("input/2022-23/cost_by_object.csv, line 2") && body.contains(
+        assertTrue(body.contains("未通过的检查：\n- a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］：应为 547017651，实为 547017652；见 ")
+                && body.contains("input/2022-23/cost_by_object.csv 第 2 行") && body.contains(
                 "- a2-2.other_objects_equal_annex1_non_staff［表 a2-2，行 total］"), body);
         assertTrue(body.contains("未发布任何内容：最新发布的运行保持不变。\n本次运行的报告（见附件）：" + failed.resolve("report.html") + "\n"
                 + "运行的步骤和计数：./pb-annex history " + runId + "\n"), body);

@@ -41,7 +41,8 @@ class FailedRunCauseTest {
         var html = Jsoup.parse(failed.resolve(ReportWriter.FILE).toFile());
         assertEquals("zh-CN", html.selectFirst("html").attr("lang"));
         String line = r.err().lines().filter(l -> l.startsWith("pb-annex: ")).findFirst().orElseThrow().substring("pb-annex: ".length());
-        return new String[] {line, html.selectFirst(".cause").text()};
+        var where = html.selectFirst("section:has(h2.fail) tbody td:last-child");
+        return new String[] {line, html.selectFirst(".cause").text(), where == null ? null : where.text()};
     }
 
     @Test
@@ -74,8 +75,15 @@ class FailedRunCauseTest {
         var m = java.util.regex.Pattern.compile("(\\d+) checks? failed; first: (\\S+) \\[table a3, row (\\S+)\\]: expected (\\S+), "
                 + "actual (\\S+); (see .*rbtc\\.csv, line \\d+.*)").matcher(run[0]);
         assertTrue(m.matches(), run[0]);
-        String check = m.group(2) + "［表 a3，行 " + m.group(3) + "］：应为 " + m.group(4) + "，实为 " + m.group(5) + "；" + m.group(6);
+        // Where to look in the report's words too: the holding's line against its budget unit's.
+        var where = java.util.regex.Pattern.compile("see (\\S+), line (\\d+), column constant; against (\\S+), line (\\d+), "
+                + "columns staff_costs, non_staff_costs").matcher(m.group(6));
+        assertTrue(where.matches(), m.group(6));
+        String check = m.group(2) + "［表 a3，行 " + m.group(3) + "］：应为 " + m.group(4) + "，实为 " + m.group(5) + "；见 "
+                + where.group(1) + " 第 " + where.group(2) + " 行，constant 列；对照 " + where.group(3) + " 第 " + where.group(4)
+                + " 行，staff_costs、non_staff_costs 列";
         assertEquals(m.group(1).equals("1") ? "1 项检查未通过：" + check : m.group(1) + " 项检查未通过；第一项：" + check, run[1]);
+        assertEquals(check.substring(check.indexOf("；见 ") + 1), run[2], "the failed checks' table says where to look in Chinese too");
     }
 
     /** The database and the disk, failing under a run: the report's sentence, its English stderr's line. */
