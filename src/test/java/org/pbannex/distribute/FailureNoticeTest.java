@@ -120,7 +120,7 @@ class FailureNoticeTest {
         FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
         String[] notice = theNoticeWithItsReport();
         assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 4）", notice[0]);
-        String body = notice[1];
+        String body = notice[1].replace("\r\n", "\n"); // as mail carries it
         Path failed = theFailedRun();
         String runId = failed.getFileName().toString();
         assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + runId + " 在步骤 check 失败，退出状态 4：\n\n"), body);
