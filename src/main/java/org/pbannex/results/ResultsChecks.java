@@ -70,7 +70,8 @@ public final class ResultsChecks {
         for (Output o : rf.outputs()) {
             c.isTrue("results.output_in_outcome", tableOfOutcome(rf, o.outcome()), o.code(),
                     outcomeCodes.contains(o.outcome()) && o.code().startsWith(o.outcome() + "."),
-                    "under outcome " + o.outcome(), o.code());
+                    "under outcome " + o.outcome(), o.code(),
+                    Lines.both(List.of(new InputLines("results_outputs", "output", Set.of(o.code()), List.of("output", "outcome")))));
         }
         for (ResultsFramework.Kind kind : ResultsFramework.Kind.values()) {
             uniqueCodes(c, kind.tableId(), tables.get(kind.tableId()));
@@ -100,7 +101,11 @@ public final class ResultsChecks {
         while (m.find() && found.size() < expected.size()) {
             found.add(Long.parseLong(m.group().replace(",", "")));
         }
-        c.equal("results.target_text_" + lang, table, i.id(), expected, found);
+        // The printed target against the figures typed for it: the indicator's total and its regional targets.
+        c.equal("results.target_text_" + lang, table, i.id(), expected, found,
+                new Lines(List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_" + lang))),
+                        List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_total")),
+                                new InputLines("results_regional_targets", "indicator", Set.of(i.id()), List.of("count")))));
     }
 
     private static void uniqueCodes(Checks c, String id, Table t) {

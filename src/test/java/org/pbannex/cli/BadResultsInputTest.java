@@ -145,7 +145,12 @@ class BadResultsInputTest {
     @Test
     void targetTextThatContradictsItsFigures() throws IOException {
         TestInputs.edit(indicators, s -> s.replace("24 个组织(非洲 7 个、美洲 7 个", "24 个组织(非洲 7 个、美洲 8 个"));
-        rejected(4, "results.target_text_zh", "row 1.1.1", "[24, 7, 7, 1, 6, 3]", "[24, 7, 8, 1, 6, 3]");
+        int line = lineOf(indicators, "1.1.1,");
+        int first = lineOf(regional, "1.1.1,AF,");
+        // Where to look: the printed text against the figures typed for it, not the indicator's baselines.
+        rejected(4, "results.target_text_zh", "row 1.1.1", "[24, 7, 7, 1, 6, 3]", "[24, 7, 8, 1, 6, 3]; see " + indicators + ", line "
+                + line + ", column target_zh; against " + indicators + ", line " + line + ", column target_total; " + regional
+                + ", lines " + first + "-" + (first + 4) + ", column count");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CsvLines;
 import org.pbannex.TestInputs;
 import org.pbannex.ingest.InputError;
 import org.pbannex.publication.Publication;
@@ -105,11 +106,36 @@ class BadDocumentInputTest {
         List<CheckResult> failures = Publication.compute(input, new Biennium(2022)).checks().failures();
         assertEquals(List.of("ii1.results_indicator_cites_sdg_code"), failures.stream().map(CheckResult::name).toList());
         assertEquals("8.5.2", failures.get(0).row());
+        // Where to look: the indicator's printed text against the SDG indicator's line that links it.
+        Path indicators = input.resolve("2022-23/results_indicators.csv");
+        String childLabour = indicators + ", line " + CsvLines.of(indicators, r -> r[0].equals("o7-child-labour"));
+        String link = f + ", line " + CsvLines.of(f, r -> r[0].equals("8.5.2"));
+        assertEquals("see " + childLabour + ", column indicator_zh; against " + link + ", columns sdg_indicator, results_indicator",
+                failures.get(0).inputs());
         // The same indicator under a target that outcome 7 does not serve also fails the outcome check.
-        TestInputs.edit(input.resolve("2022-23/sdg_targets.csv"), s -> s.replaceFirst("(?m)^(8\\.5,.*),ALL$", "$1,3 5"));
+        Path targets = input.resolve("2022-23/sdg_targets.csv");
+        TestInputs.edit(targets, s -> s.replaceFirst("(?m)^(8\\.5,.*),ALL$", "$1,3 5"));
         // (8.5.1 is an impact indicator: its target must serve all outcomes.)
+        failures = Publication.compute(input, new Biennium(2022)).checks().failures();
         assertEquals(List.of("ii1.indicator_outcome_serves_target", "ii1.results_indicator_cites_sdg_code",
-                        "ii1.indicator_outcome_serves_target"),
-                Publication.compute(input, new Biennium(2022)).checks().failures().stream().map(CheckResult::name).toList());
+                        "ii1.indicator_outcome_serves_target"), failures.stream().map(CheckResult::name).toList());
+        // The link and the target's outcomes against the indicator's outcome.
+        assertEquals("see " + link + ", columns sdg_target, results_indicator; " + targets + ", line "
+                + CsvLines.of(targets, r -> r[0].equals("8.5")) + ", column outcomes; against " + childLabour + ", column outcome",
+                failures.get(2).inputs());
+    }
+
+    /**
+     * An SDG indicator linked to no Appendix I indicator names its own line of sdg_indicators.csv, not the records of the
+     * Appendix I indicator its code happens to be the id of (1.1.1).
+     */
+    @Test
+    void anUnlinkedSdgIndicatorNamesItsLine() throws IOException {
+        Path f = input.resolve("2022-23/sdg_indicators.csv");
+        TestInputs.edit(f, s -> s.replace(",impact-working-poverty-rate\n", ",\n"));
+        List<CheckResult> failures = Publication.compute(input, new Biennium(2022)).checks().failures();
+        assertEquals(List.of("ii1.sdg_indicator_in_results_framework"), failures.stream().map(CheckResult::name).toList());
+        assertEquals("see " + f + ", line " + CsvLines.of(f, r -> r[0].equals("1.1.1")) + ", column results_indicator",
+                failures.get(0).inputs());
     }
 }

@@ -31,12 +31,13 @@ import org.pbannex.table.Row;
 import org.pbannex.table.Table;
 
 /**
- * The checks no input can break, because both sides are built from the same input lines: the sums (annex 1 and 2's
- * roll-ups, Table 1's lines and running totals, the budget resolution, annex 3's and A2-2's totals, the regional targets
- * table's totals) and annex 2's shares, annexes 1 and 2 having the same rows, the printed codes being unique (the ingest
- * refuses a duplicated one). A value or row broken in the built table, as a builder's error would, fails the check,
- * which names the input lines behind it: of the rows summed with the fields the column is computed from, of a row only
- * one annex has, of the indicators printing one code. The lines expected are found here by reading the CSV files.
+ * The checks no input can break, because both sides are built from the same input lines or the ingest refuses what
+ * would: the sums (annex 1 and 2's roll-ups, Table 1's lines and running totals, the budget resolution, annex 3's and
+ * A2-2's totals, the regional targets table's totals), annex 2's shares, annexes 1 and 2 having the same rows, printed
+ * codes being unique, each output numbered under its outcome. A value or row broken in what the check reads, as a
+ * builder's error would, fails the check, which names the input lines behind it: of the rows summed with the fields the
+ * column is computed from, of a row only one annex has, of the indicators printing one code, of the output. The lines
+ * expected are found here by reading the CSV files.
  */
 class SumsOfRowsCheckLinesTest {
 
@@ -160,6 +161,19 @@ class SumsOfRowsCheckLinesTest {
         Path indicators = input.resolve("2022-23/results_indicators.csv");
         assertEquals("see " + indicators + ", lines " + CsvLines.of(indicators, r -> r[0].equals("1.1.1") || r[0].equals("1.1.2"))
                 + ", column code", where.get("results.unique_codes *"));
+    }
+
+    /** An output placed under another outcome than its number says (the ingest refuses it): its line of results_outputs.csv. */
+    @Test
+    void anOutputOutsideItsOutcomeNamesItsLine() throws IOException {
+        ResultsFramework rf = ResultsFramework.from(in, computed.reference());
+        List<ResultsFramework.Output> outputs = rf.outputs().stream()
+                .map(o -> o.code().equals("1.1") ? new ResultsFramework.Output(o.code(), "2", o.title()) : o).toList();
+        Map<String, String> where = located(ResultsChecks.run(computed.reference(),
+                new ResultsFramework(rf.levels(), rf.outcomes(), outputs, rf.indicators()), computed.tables()));
+        Path file = input.resolve("2022-23/results_outputs.csv");
+        assertEquals("see " + file + ", line " + CsvLines.of(file, r -> r[0].equals("1.1")) + ", columns output, outcome",
+                where.get("results.output_in_outcome 1.1"));
     }
 
     /** Each failed check ("name row") with where to look, as a run locates them. */
