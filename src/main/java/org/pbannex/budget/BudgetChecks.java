@@ -150,8 +150,10 @@ public final class BudgetChecks {
             String k2 = r2.get(i).key();
             c.equal("a1_a2.rows_align", "a2", k2, k1 + " " + r1.get(i).label().zh(), k2 + " " + r2.get(i).label().zh(),
                     k1.equals(k2) ? Lines.both(rowLines(lines, List.of(k2))) : new Lines(rowLines(lines, List.of(k2)), rowLines(lines, List.of(k1))));
-            c.equal("a1_a2.total_equals_constant", "a2", r2.get(i).key(), r1.get(i).amount("total"), r2.get(i).amount("constant"),
-                    same(lines, "a2", r2.get(i).key(), "constant"));
+            // Rows that do not align are summed from different units: each side's lines.
+            c.equal("a1_a2.total_equals_constant", "a2", k2, r1.get(i).amount("total"), r2.get(i).amount("constant"),
+                    k1.equals(k2) ? same(lines, "a2", k2, "constant")
+                            : new Lines(List.of(lines.of("a2", k2, "constant")), List.of(lines.of("a1", k1, "total"))));
         }
     }
 

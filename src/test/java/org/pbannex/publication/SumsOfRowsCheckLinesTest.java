@@ -126,7 +126,7 @@ class SumsOfRowsCheckLinesTest {
     /**
      * A row annex 2 prints twice (the last unit of the governance organs, JUR) is named by its line of units.csv; the
      * first rows that then do not align, by the lines of both: JUR's against the group's line of groups.csv (annex 1's
-     * subtotal).
+     * subtotal), and their figures by their units' lines of budget.csv.
      */
     @Test
     void aRowOneAnnexHasMoreOftenIsNamedByItsReferenceLine() throws IOException {
@@ -150,6 +150,10 @@ class SumsOfRowsCheckLinesTest {
         assertTrue(count.actual().endsWith(" rows, a2 only: JUR") && !count.expected().contains("only"), count.describe());
         assertEquals("see " + jur + "; against " + groups + ", line " + CsvLines.of(groups, r -> r[0].equals("GOV")) + ", column group",
                 where.get("a1_a2.rows_align JUR"));
+        // The figures of rows that do not align: each row's units' lines (JUR's against the governance organs').
+        Path budget = input.resolve("2022-23/budget.csv");
+        assertEquals("see " + budget + ", line " + CsvLines.of(budget, r -> r[0].equals("JUR")) + ", columns staff_costs, non_staff_costs; against "
+                + budget + ", lines " + unitLines("group", "GOV") + ", columns staff_costs, non_staff_costs", where.get("a1_a2.total_equals_constant JUR"));
     }
 
     /** Two indicators of a table printed with one code: the lines of both in results_indicators.csv. */
