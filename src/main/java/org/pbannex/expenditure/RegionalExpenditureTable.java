@@ -69,10 +69,13 @@ public final class RegionalExpenditureTable {
         boolean synthetic = !syntheticYears.isEmpty();
         boolean allSynthetic = syntheticYears.size() == years.size();
         Text syntheticBiennia = synthetic ? t.list(syntheticYears.stream().map(y -> new Biennium(y).longForm()).toList()) : Text.EMPTY;
+        Map<String, Text> markNotes = markNotes(t, totals, years, syntheticYears, actualsAsOf);
         List<Column> columns = new ArrayList<>();
         for (int y : years) {
             Biennium b = new Biennium(y);
-            columns.add(Column.of(b.code(), Text.of(b.longForm() + " " + mark(totals, y)), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS));
+            // A mark real and synthetic biennia both carry has two notes: the column names the one it points to.
+            columns.add(Column.of(b.code(), Text.of(b.longForm() + " " + mark(totals, y)), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS)
+                    .withNote(markNotes.get(markKey(mark(totals, y), syntheticYears.contains(y)))));
         }
         List<Row> rows = new ArrayList<>();
         List<TidyRows.Line> tidy = new ArrayList<>();
@@ -98,7 +101,9 @@ public final class RegionalExpenditureTable {
             total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(linesOf(TOTAL, new Biennium(y).code()))));
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
-        List<Text> footnotes = new ArrayList<>(List.of(marksNote(t, totals, years, syntheticYears, actualsAsOf)));
+        List<Text> footnotes = new ArrayList<>(List.of(new Text(
+                markNotes.values().stream().map(Text::zh).collect(Collectors.joining()),
+                markNotes.values().stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")))));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
         // Said of the CSV's figures too: the data package's description of f2 carries the same note.
         List<Text> aboutTheValues = new ArrayList<>();
@@ -180,15 +185,16 @@ public final class RegionalExpenditureTable {
     }
 
     /**
-     * The note on the marks the columns carry, as printed: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，以及 2021 年的
-     * 估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly actual
-     * biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over a synthetic
+     * The notes on the marks the columns carry, as printed in one footnote: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，
+     * 以及 2021 年的估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly
+     * actual biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over a synthetic
      * biennium's lines the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*); a
-     * mark that both kinds of biennium carry gets both notes (the caveat names the synthetic biennia).
+     * mark that both kinds of biennium carry gets both notes (the caveat names the synthetic biennia). Keyed by
+     * {@link #markKey}, in the footnote's order.
      */
-    private static Text marksNote(Texts t, ExpenditureTotals totals, List<Integer> years, List<Integer> syntheticYears,
-                                  Map<String, LocalDate> actualsAsOf) {
-        List<Text> parts = new ArrayList<>();
+    private static Map<String, Text> markNotes(Texts t, ExpenditureTotals totals, List<Integer> years, List<Integer> syntheticYears,
+                                               Map<String, LocalDate> actualsAsOf) {
+        Map<String, Text> parts = new LinkedHashMap<>();
         for (String m : List.of("*", "**", "***")) {
             for (boolean synthetic : List.of(false, true)) {
                 String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
@@ -196,20 +202,25 @@ public final class RegionalExpenditureTable {
                     if (!mark(totals, y).equals(m) || syntheticYears.contains(y) != synthetic) {
                         continue;
                     }
+                    Text note;
                     if (m.equals("**")) {
                         LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
-                        Text note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
+                        note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
                                 : t.get(prefix + "partly").with("as_of", date(t, asOf));
-                        parts.add(note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1)));
+                        note = note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1));
                     } else {
-                        parts.add(t.get(prefix + (m.equals("*") ? "actual" : "estimated")));
+                        note = t.get(prefix + (m.equals("*") ? "actual" : "estimated"));
                     }
+                    parts.put(markKey(m, synthetic), note);
                     break;
                 }
             }
         }
-        return new Text(parts.stream().map(Text::zh).collect(Collectors.joining()),
-                parts.stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")));
+        return parts;
+    }
+
+    private static String markKey(String mark, boolean synthetic) {
+        return mark + (synthetic ? " synthetic" : "");
     }
 
     /** A date as each edition writes it (texts edition.date: "2021 年 1 月 4 日", "4 January 2021"). */

@@ -6,21 +6,30 @@ package org.pbannex.table;
  * {@code role} says what the column is; each renderer decides from it which columns it shows
  * ({@code render.OutputColumns}). {@code spokenHeading} is what a screen reader announces for a column whose printed
  * heading is blank (the draft budget's income items, under "Income" only): the page still shows none; empty when the
- * column has a heading of its own.
+ * column has a heading of its own. {@code note} is the footnote part the heading's marker points to ("* Synthetic
+ * lines with the status actual."), where the table has more than one note with that marker (Figure 2 over real and
+ * synthetic biennia); empty when the marker names its note alone.
  */
-public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading) {
+public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading,
+                     Text note) {
 
     public Column {
         spokenHeading = spokenHeading == null ? Text.EMPTY : spokenHeading;
+        note = note == null ? Text.EMPTY : note;
     }
 
     public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
-        this(key, heading, group, unit, kind, role, Text.EMPTY);
+        this(key, heading, group, unit, kind, role, Text.EMPTY, Text.EMPTY);
     }
 
     /** The column with a heading that screen readers announce and the page does not show (its printed heading blank). */
     public Column withSpokenHeading(Text spoken) {
-        return new Column(key, heading, group, unit, kind, role, spoken);
+        return new Column(key, heading, group, unit, kind, role, spoken, note);
+    }
+
+    /** The column whose heading's marker points to this footnote part (marker first) among others with its marker. */
+    public Column withNote(Text footnotePart) {
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart);
     }
 
     /** What a column is, whatever the output. */

@@ -6,10 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +33,7 @@ import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.markup.ChartView;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -69,6 +82,57 @@ class FigureTwoOverManyBienniaTest {
         }
         for (ChartView.BarGroup g : chart.bars()) {
             assertTrue(page.contains(squeeze(g.category())), g.category());
+        }
+    }
+
+    /**
+     * Over eight biennia, 2016-17 to 2022-23 from the synthetic sample and 2024-25 on from real lines, each mark (*, **,
+     * ***) has two notes, one on real and one on synthetic lines: in the workbook as written and read back, each
+     * biennium's heading points to its own ("[note N]" on the Notes sheet: its mark, and synthetic lines' status only
+     * for a synthetic biennium), not every one to the first with its mark.
+     */
+    @ParameterizedTest
+    @CsvSource({"zh", "en"})
+    void eachBienniumsHeadingInTheWorkbookPointsToItsOwnNote(String language) throws Exception {
+        Language lang = Language.valueOf(language.toUpperCase());
+        ComputedPublication pub = Publication.compute(input, new Biennium(2030));
+        Table f2 = pub.tables().get("f2");
+        Set<String> synthetic = new HashSet<>();
+        f2.tidy().lines().stream().filter(l -> l.value("synthetic", Language.EN).equals("true"))
+                .forEach(l -> synthetic.add(l.value("biennium", Language.EN)));
+        assertEquals(Set.of("2016-17", "2018-19", "2020-21", "2022-23"), synthetic);
+        String syntheticWords = lang == Language.ZH ? "合成" : "Synthetic"; // in f2.note.synthetic.*, not in f2.note.*
+        Path xlsx = tmp.resolve("f2-notes." + language + ".xlsx");
+        XlsxWorkbookWriter.write(List.of(f2), lang, info(pub), new Wording(pub.reference().texts()::get), xlsx);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Map<String, List<String>> notes = new HashMap<>();
+            XSSFSheet notesSheet = wb.getSheetAt(2);
+            for (Row r : notesSheet) {
+                if (r.getCell(0) != null && r.getCell(0).toString().startsWith("[")) {
+                    notes.put(r.getCell(0).toString(), List.of(r.getCell(2).toString(), r.getCell(3).toString()));
+                }
+            }
+            XSSFTable table = null;
+            for (Sheet sh : wb) {
+                for (XSSFTable tb : ((XSSFSheet) sh).getTables()) {
+                    table = tb.getName().equals("Table_f2") ? tb : table;
+                }
+            }
+            Row header = table.getXSSFSheet().getRow(table.getStartRowIndex());
+            Map<String, String> pointed = new LinkedHashMap<>();
+            for (int i = 0; i < f2.columns().size(); i++) {
+                String heading = header.getCell(i + 1).getStringCellValue();
+                Matcher m = Pattern.compile("\\[[^\\]]*\\d+\\]$").matcher(heading);
+                assertTrue(m.find(), heading);
+                List<String> note = notes.get(m.group());
+                String key = f2.columns().get(i).key();
+                String mark = f2.columns().get(i).heading().en().replaceAll(".* ", "");
+                assertEquals(mark, note.get(0), heading + " points to " + note);
+                assertEquals(synthetic.contains(key), note.get(1).contains(syntheticWords), heading + " points to " + note);
+                pointed.put(key, m.group());
+            }
+            // Six notes, one per mark and kind of lines: 2016-17's (synthetic, *) is not 2024-25's (real, *).
+            assertEquals(6, new HashSet<>(pointed.values()).size(), pointed.toString());
         }
     }
 

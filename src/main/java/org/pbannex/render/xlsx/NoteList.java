@@ -112,17 +112,37 @@ final class NoteList {
      * as printed.
      */
     String withNoteMarker(String text, String tableId, Language lang) {
+        return withNoteMarker(text, tableId, Text.EMPTY, lang);
+    }
+
+    /**
+     * As {@link #withNoteMarker(String, String, Language)}, for a heading whose marker points to one footnote part
+     * among several with that marker (a Column's note: Figure 2's "*" of a real and of a synthetic biennium); empty
+     * for the first with the marker.
+     */
+    String withNoteMarker(String text, String tableId, Text pointsTo, Language lang) {
         Matcher m = NoteMarker.TRAILING.matcher(text);
         if (!m.find()) {
             return text;
         }
-        String note = noteFor(tableId, m.group(1), lang);
+        String note = noteFor(tableId, m.group(1), pointsTo, lang);
         return note == null ? text : text.substring(0, m.start()) + " " + note;
     }
 
     /** "[note N]" for the table's footnote with this printed marker ("*", "¹", "†"); null when it has none. */
     String noteFor(String tableId, String marker, Language lang) {
-        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(NoteMarker.normalise(marker));
+        return noteFor(tableId, marker, Text.EMPTY, lang);
+    }
+
+    private String noteFor(String tableId, String marker, Text pointsTo, Language lang) {
+        String normalised = NoteMarker.normalise(marker);
+        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalised);
+        List<Footnote> pointed = pointsTo.isEmpty() ? List.of() : split(pointsTo);
+        if (pointed.size() == 1 && pointed.get(0).marker().equals(normalised)) {
+            Text text = pointed.get(0).text();
+            number = notes.stream().filter(n -> n.tableIds().equals(List.of(tableId)) && n.marker().equals(normalised)
+                    && n.text().equals(text)).map(Note::number).findFirst().orElse(number);
+        }
         return number == null ? null : words.markers(List.of(number), lang);
     }
 

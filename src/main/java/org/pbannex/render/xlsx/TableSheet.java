@@ -60,7 +60,8 @@ final class TableSheet {
         int headerRow = r;
         List<String> headings = new ArrayList<>();
         for (TableLayout.SheetColumn c : layout.columns()) {
-            headings.add(notes.withNoteMarker(TableLayout.heading(t, c, lang, words), t.id(), lang));
+            headings.add(notes.withNoteMarker(TableLayout.heading(t, c, lang, words), t.id(),
+                    c.column() == null ? Text.EMPTY : c.column().note(), lang));
         }
         XlsxCells.header(sheet, headerRow, headings, widths, styles);
         for (int i = 0; i < t.rows().size(); i++) {
