@@ -63,7 +63,7 @@ public final class TestInputs {
      * README's "A new biennium" says, from a copy of 2022-23's folder: no printed document (its publication.csv names
      * none, its printed_differences.csv is its header alone, the print's own wordings in its reference/texts.csv are
      * its plain ones). Their expenditure lines (xb-later.csv, not synthetic) are the synthetic sample's moved on eight
-     * years, a tenth more each biennium, so Figure 2 of the last shows 2016-17 to it.
+     * years (sixteen, ... for later ones), a tenth more each biennium, so Figure 2 of the last shows 2016-17 to it.
      */
     public static Path withBienniaUpTo(Path target, int lastYear) throws IOException {
         copyOfBundledInput(target);
@@ -76,18 +76,20 @@ public final class TestInputs {
             edit(b.resolve("reference/texts.csv"), s -> s.replaceAll("(?m)^([^,\n]*)\\.printed,", "$1,"));
         }
         List<String> lines = new java.util.ArrayList<>();
-        try (Stream<String> sample = Files.lines(target.resolve("expenditure/synthetic-2016-2023.csv"))) {
-            sample.skip(1).forEach(l -> {
+        List<String> sample = Files.readAllLines(target.resolve("expenditure/synthetic-2016-2023.csv"));
+        // Moved on eight years, sixteen, ...: each move's ids start with a letter of their own (M, N, O, ...).
+        for (int move = 1; 2016 + 8 * move <= lastYear; move++) {
+            for (String l : sample.subList(1, sample.size())) {
                 String[] f = l.split(",", -1);
-                int year = Integer.parseInt(f[1].substring(0, 4)) + 8;
+                int year = Integer.parseInt(f[1].substring(0, 4)) + 8 * move;
                 if (year <= lastYear + 1) {
                     double scale = 1 + 0.1 * ((year - 2024) / 2 + 1);
-                    f[0] = "M" + f[0].substring(1);
+                    f[0] = (char) ('M' + move - 1) + f[0].substring(1);
                     f[1] = year + f[1].substring(4);
                     f[9] = String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(f[9]) * scale);
                     lines.add(String.join(",", f));
                 }
-            });
+            }
         }
         Files.writeString(target.resolve("expenditure/xb-later.csv"),
                 org.pbannex.expenditure.LineFormat.HEADER + "\n" + String.join("\n", lines) + "\n");

@@ -52,7 +52,7 @@ class FigureTwoOverManyBienniaTest {
 
     @BeforeAll
     static void buildTree() throws IOException {
-        input = TestInputs.withBienniaUpTo(tmp.resolve("input"), 2030);
+        input = TestInputs.withBienniaUpTo(tmp.resolve("input"), 2042);
     }
 
     @ParameterizedTest
@@ -133,6 +133,66 @@ class FigureTwoOverManyBienniaTest {
             }
             // Six notes, one per mark and kind of lines: 2016-17's (synthetic, *) is not 2024-25's (real, *).
             assertEquals(6, new HashSet<>(pointed.values()).size(), pointed.toString());
+        }
+    }
+
+    /**
+     * Over fourteen biennia every biennium's bars have a colour of their own, in the workbook's chart (its series' fills
+     * as written) and in the HTML edition's SVG (its bars' fills and its legend's swatches), as in the PDF's (the same
+     * ChartView colours); the first eight are the palette's, as 2022-23's charts have them.
+     */
+    @ParameterizedTest
+    @CsvSource({"zh", "en"})
+    void everyBienniumHasAColourOfItsOwn(String language) throws Exception {
+        Language lang = Language.valueOf(language.toUpperCase());
+        ComputedPublication pub = Publication.compute(input, new Biennium(2042));
+        Table f2 = pub.tables().get("f2");
+        assertEquals(14, f2.charts().get(0).series().size());
+        ChartView chart = ChartView.of(f2.charts().get(0), f2.caveat(), lang);
+        List<String> legend = chart.legend().stream().map(ChartView.Key::color).toList();
+        assertEquals(14, new HashSet<>(legend).size(), "the PDF's and the HTML edition's legend: " + legend);
+        ComputedPublication twentyTwentyTwo = Publication.compute(Golden.input(), new Biennium(2022));
+        Table f2Then = twentyTwentyTwo.tables().get("f2");
+        assertEquals(ChartView.of(f2Then.charts().get(0), f2Then.caveat(), lang).legend().stream().map(ChartView.Key::color).toList(),
+                legend.subList(0, 4), "2022-23's colours first");
+
+        Path html = tmp.resolve("f2-colours." + language + ".html");
+        org.pbannex.render.html.HtmlEditionWriter.write(List.of(f2), lang, info(pub), new Wording(pub.reference().texts()::get), html);
+        String svg = java.nio.file.Files.readString(html);
+        svg = svg.substring(svg.indexOf("<svg"), svg.indexOf("</svg>"));
+        Map<String, Set<String>> seriesByFill = new LinkedHashMap<>();
+        Matcher bar = Pattern.compile("<rect x=\"[^\"]*\" y=\"[^\"]*\" width=\"[^\"]*\" height=\"[^\"]*\" fill=\"(#[0-9a-f]{6})\"")
+                .matcher(svg);
+        int i = 0;
+        while (bar.find()) {
+            // The bars come region by region, a bar per biennium that has a figure (all have, here).
+            seriesByFill.computeIfAbsent(bar.group(1), k -> new HashSet<>()).add(Integer.toString(i++ % 14));
+        }
+        assertEquals(14 * chart.bars().size(), i, "a bar per region and biennium");
+        assertEquals(14, seriesByFill.size(), "the HTML edition's bars: " + seriesByFill);
+        assertTrue(seriesByFill.values().stream().allMatch(v -> v.size() == 1), "one colour, one biennium: " + seriesByFill);
+        String page = java.nio.file.Files.readString(html);
+        Matcher swatch = Pattern.compile("class=\"swatch\" aria-hidden=\"true\" style=\"color: (#[0-9a-f]{6})\"").matcher(page);
+        List<String> swatches = new ArrayList<>();
+        while (swatch.find()) {
+            swatches.add(swatch.group(1));
+        }
+        assertEquals(legend, swatches, "the HTML edition's legend");
+
+        Path xlsx = tmp.resolve("f2-colours." + language + ".xlsx");
+        XlsxWorkbookWriter.write(List.of(f2), lang, info(pub), new Wording(pub.reference().texts()::get), xlsx);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            List<String> fills = new ArrayList<>();
+            for (Sheet sheet : wb) {
+                var drawing = ((XSSFSheet) sheet).getDrawingPatriarch();
+                for (var c : drawing == null ? List.<org.apache.poi.xssf.usermodel.XSSFChart>of() : drawing.getCharts()) {
+                    for (var ser : c.getCTChart().getPlotArea().getBarChartArray(0).getSerList()) {
+                        fills.add(java.util.HexFormat.of().formatHex(ser.getSpPr().getSolidFill().getSrgbClr().getVal()));
+                    }
+                }
+            }
+            assertEquals(14, fills.size(), "a series per biennium: " + fills);
+            assertEquals(14, new HashSet<>(fills).size(), "the workbook's chart: " + fills);
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.pbannex.render.ChartColours;
 import org.pbannex.render.NumberText;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
@@ -19,7 +20,10 @@ import org.pbannex.table.ValueKind;
 public record ChartView(String id, String kind, String title, String note, String alt, String valueAxis, List<Key> legend,
                         List<BarGroup> bars, List<Slice> slices) {
 
-    /** Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more). */
+    /**
+     * Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more); a chart with more
+     * series or slices has more, derived (ChartColours), never one twice.
+     */
     static final List<String> PALETTE = List.of("#1f4e79", "#c05a1c", "#3d7a2b", "#b03a3a", "#6b4f99", "#5f5f5f",
             "#1d7488", "#8a6a00");
 
@@ -85,9 +89,10 @@ public record ChartView(String id, String kind, String title, String note, Strin
             List<Number> values = c.series().get(0).values();
             double total = values.stream().mapToDouble(v -> Math.max(0, v.doubleValue())).sum();
             double at = 0;
+            List<String> colours = ChartColours.of(PALETTE, values.size());
             for (int i = 0; i < values.size(); i++) {
                 double fraction = total <= 0 ? 0 : Math.max(0, values.get(i).doubleValue()) / total;
-                String color = PALETTE.get(i % PALETTE.size());
+                String color = colours.get(i);
                 String label = c.categories().get(i).in(lang);
                 // The legend gives each slice's figure with its unit ("1.1%", as the alt text and the tables write a
                 // share; "12 US$ millions"): the pie itself has no text.
@@ -99,14 +104,15 @@ public record ChartView(String id, String kind, String title, String note, Strin
             }
         } else {
             double max = c.max() <= 0 ? 1 : c.max();
+            List<String> colours = ChartColours.of(PALETTE, c.series().size());
             for (int s = 0; s < c.series().size(); s++) {
-                legend.add(new Key(c.series().get(s).name().in(lang), PALETTE.get(s % PALETTE.size()), ""));
+                legend.add(new Key(c.series().get(s).name().in(lang), colours.get(s), ""));
             }
             for (int i = 0; i < c.categories().size(); i++) {
                 List<Bar> group = new ArrayList<>();
                 for (int s = 0; s < c.series().size(); s++) {
                     Number v = c.series().get(s).values().get(i);
-                    group.add(new Bar(c.series().get(s).name().in(lang), PALETTE.get(s % PALETTE.size()),
+                    group.add(new Bar(c.series().get(s).name().in(lang), colours.get(s),
                             v == null ? 0 : Math.max(0, v.doubleValue()) / max, v == null ? null : format(v, lang)));
                 }
                 bars.add(new BarGroup(c.categories().get(i).in(lang), group));

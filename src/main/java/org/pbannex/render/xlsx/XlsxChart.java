@@ -1,5 +1,6 @@
 package org.pbannex.render.xlsx;
 
+import java.util.List;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -23,6 +24,7 @@ import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTTextCharacterProperties;
 import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
+import org.pbannex.render.ChartColours;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -40,13 +42,12 @@ final class XlsxChart {
 
     static final int HEIGHT_ROWS = 20;
     private static final int PIE_LEGEND_BESIDE = 4;
-    /** Series and slice colours, the PDF's first six (templates/annex.css .s0-.s5) and two more for pies. */
-    private static final byte[][] PALETTE = {rgb(0x1f4e79), rgb(0xe07b39), rgb(0x6a9f58), rgb(0xc94c4c), rgb(0x8064a2),
-            rgb(0x7f7f7f), rgb(0x2f8f9d), rgb(0xb8a030)};
-
-    private static byte[] rgb(int hex) {
-        return new byte[] {(byte) (hex >> 16), (byte) (hex >> 8), (byte) hex};
-    }
+    /**
+     * Series and slice colours, the PDF's first six (templates/annex.css .s0-.s5) and two more for pies; a chart with
+     * more series or slices has more, derived (ChartColours), never one twice.
+     */
+    private static final List<String> PALETTE = List.of("#1f4e79", "#e07b39", "#6a9f58", "#c94c4c", "#8064a2", "#7f7f7f",
+            "#2f8f9d", "#b8a030");
 
     private XlsxChart() {
     }
@@ -74,6 +75,7 @@ final class XlsxChart {
                 ? XDDFDataSourcesFactory.fromArray(c.categories().stream().map(t -> t.in(lang)).toArray(String[]::new))
                 : XDDFDataSourcesFactory.fromStringCellRange(categorySheet, cells.categories());
         XDDFChartData data = c.kind() == Chart.Kind.PIE ? pie(chart) : bars(chart, c, lang);
+        List<String> colours = ChartColours.of(PALETTE, c.kind() == Chart.Kind.PIE ? c.categories().size() : c.series().size());
         for (int s = 0; s < c.series().size(); s++) {
             XDDFNumericalDataSource<? extends Number> numbers = cells == null
                     ? XDDFDataSourcesFactory.fromArray(c.series().get(s).values().stream().map(v -> v == null ? null : v.doubleValue()).toArray(Double[]::new))
@@ -82,12 +84,12 @@ final class XlsxChart {
             series.setTitle(c.series().get(s).name().in(lang), null);
             if (c.kind() == Chart.Kind.PIE) {
                 for (int i = 0; i < c.categories().size(); i++) {
-                    series.getDataPoint(i).setFillProperties(fill(i));
+                    series.getDataPoint(i).setFillProperties(fill(colours.get(i)));
                 }
                 valueLabels(((XDDFPieChartData.Series) series).getCTPieSer().addNewDLbls());
             } else {
                 // An explicit RGB fill: LibreOffice draws series without one as invisible bars.
-                series.setFillProperties(fill(s));
+                series.setFillProperties(fill(colours.get(s)));
             }
         }
         chart.plot(data);
@@ -200,8 +202,9 @@ final class XlsxChart {
         return data;
     }
 
-    private static XDDFSolidFillProperties fill(int i) {
-        return new XDDFSolidFillProperties(XDDFColor.from(PALETTE[i % PALETTE.length]));
+    private static XDDFSolidFillProperties fill(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        return new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}));
     }
 
     // Each slice shows its figure, one decimal, beside the legend that names it.
