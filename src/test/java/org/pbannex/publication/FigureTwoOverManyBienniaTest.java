@@ -39,10 +39,12 @@ import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 
 /**
- * Figure 2 over six and eight biennia (2016-17 to 2026-27 and to 2030-31, each later biennium prepared from a copy of
- * 2022-23 as README says), in the PDF as written and read back: its chart, on landscape pages, is on one page whole,
- * its legend with every bar (over eight biennia it ran onto a second page, where nothing said which colour was which
- * biennium). Where it fits as designed (2022-23's four biennia, six) its rows are drawn as before.
+ * Figure 2 over six to fourteen biennia (2016-17 to 2026-27, ..., to 2042-43, each later biennium prepared from a copy
+ * of 2022-23 as README says), in the PDF as written and read back: its chart, on landscape pages, is on one page
+ * whole, its legend with every bar (over eight biennia, and again over twelve, it ran onto a second page, where nothing
+ * said which colour was which biennium). Where it fits as designed (2022-23's four biennia, six) its rows are drawn as
+ * before. Every biennium has a colour of its own in every edition's chart (over nine, the palette's came round again),
+ * and in the HTML edition the legend is in sight with the bars.
  */
 class FigureTwoOverManyBienniaTest {
 
@@ -55,16 +57,24 @@ class FigureTwoOverManyBienniaTest {
         input = TestInputs.withBienniaUpTo(tmp.resolve("input"), 2042);
     }
 
+    /**
+     * @param columns how many columns of regions the chart is laid out in (side by side where one is too tall)
+     * @param closer  whether its rows are drawn closer together than annex.css has them
+     */
     @ParameterizedTest
-    @CsvSource({"2026, 6, zh", "2026, 6, en", "2030, 8, zh", "2030, 8, en"})
-    void theChartIsWholeOnOnePageWithItsLegend(int year, int biennia, String language) throws IOException {
+    @CsvSource({"2026, 6, 1, false, zh", "2026, 6, 1, false, en", "2030, 8, 1, true, zh", "2030, 8, 1, true, en",
+            "2032, 9, 2, false, zh", "2032, 9, 2, false, en", "2038, 12, 2, false, zh", "2038, 12, 2, false, en",
+            "2042, 14, 2, true, zh", "2042, 14, 2, true, en"})
+    void theChartIsWholeOnOnePageWithItsLegend(int year, int biennia, int columns, boolean closer, String language)
+            throws IOException {
         Language lang = Language.valueOf(language.toUpperCase());
         ComputedPublication pub = Publication.compute(input, new Biennium(year));
         Table f2 = pub.tables().get("f2");
         assertEquals(biennia, f2.columns().size());
         assertTrue(f2.wide(), "more than five biennia print on landscape pages");
         ChartView chart = ChartView.of(f2.charts().get(0), f2.caveat(), lang);
-        assertEquals(biennia == 8, chart.pdfBars(true).line() != null, "rows closer together only where they must be");
+        assertEquals(closer, chart.pdfBars(true).line() != null, "rows closer together only where they must be");
+        assertEquals(columns, chart.pdfBars(true).columns(), "regions side by side only where one column is too tall");
 
         Path pdf = tmp.resolve("f2-" + year + "." + language + ".pdf");
         PdfDocumentWriter.write(List.of(f2), lang, info(pub), new Wording(pub.reference().texts()::get),
@@ -193,6 +203,38 @@ class FigureTwoOverManyBienniaTest {
             }
             assertEquals(14, fills.size(), "a series per biennium: " + fills);
             assertEquals(14, new HashSet<>(fills).size(), "the workbook's chart: " + fills);
+        }
+    }
+
+    /**
+     * In the HTML edition on a desktop screen (1280 by 800 CSS pixels), Figure 2's chart over fourteen biennia is
+     * taller than the screen: its legend is in sight with the first bars (above them, not under the last), and still
+     * with the last ones when the reader has scrolled down to them.
+     */
+    @ParameterizedTest
+    @CsvSource({"zh", "en"})
+    void theHtmlLegendIsInSightWithTheBars(String language) throws Exception {
+        Language lang = Language.valueOf(language.toUpperCase());
+        ComputedPublication pub = Publication.compute(input, new Biennium(2042));
+        Path html = tmp.resolve("f2-legend." + language + ".html");
+        org.pbannex.render.html.HtmlEditionWriter.write(List.of(pub.tables().get("f2")), lang, info(pub),
+                new Wording(pub.reference().texts()::get), html);
+        try (org.pbannex.HeadlessChromium browser = org.pbannex.HeadlessChromium.start(tmp.resolve("profile-" + language))) {
+            browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1,
+                    "mobile", false));
+            browser.load(html.toUri().toString());
+            String chart = "document.querySelector('figure.chart-bar')";
+            assertTrue(browser.evaluate(chart + ".querySelector('svg').getBoundingClientRect().height").asDouble() > 800,
+                    "the chart is taller than the screen");
+            // Scrolled to the chart's top, then to its last bars: the legend is on the screen both times.
+            String legendInSight = "(() => { const r = " + chart + ".querySelector('ul.legend').getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0; })()";
+            browser.evaluate(chart + ".querySelector('figcaption').scrollIntoView({block: 'start'})");
+            assertTrue(browser.evaluate(legendInSight).asBoolean(), language + ": the legend with the first bars");
+            browser.evaluate(chart + ".querySelector('svg').scrollIntoView({block: 'end'})");
+            assertTrue(browser.evaluate(chart + ".querySelector('svg').getBoundingClientRect().top").asDouble() < 0,
+                    "scrolled past the first bars");
+            assertTrue(browser.evaluate(legendInSight).asBoolean(), language + ": the legend with the last bars");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pbannex.render.ChartColours;
+import org.pbannex.render.GlyphWidths;
 import org.pbannex.render.NumberText;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
@@ -130,39 +131,102 @@ public record ChartView(String id, String kind, String title, String note, Strin
 
     /**
      * How the PDF draws a bar chart's rows: as annex.css has them (a bar 3 mm high every 3.6 mm) where the chart fits
-     * on a page so (2022-23's Figure 2, six biennia), else closer together, so that it does: over eight biennia, 48
-     * bars, Figure 2's chart ran over two pages, its legend on the first alone. Never closer than 2 mm: a chart with
-     * more bars than that lets fit runs on. A chart no taller than a page is kept whole on one (annex.css).
+     * on a page so (2022-23's Figure 2, six biennia), else closer together, so that it does (over eight biennia, 48
+     * bars, Figure 2's chart ran over two pages, its legend on the first alone), never closer than 2.5 mm, where the
+     * figures beside the bars keep to their rows (over nine biennia, 2.4 mm apart, each figure fell beside the next
+     * bar). A chart that does not fit even so (nine biennia and more) has its categories side by side in two columns,
+     * or three, down the first column and on down the next, its rows as close as that needs (in three columns down to
+     * 2 mm, the figures smaller). A chart no taller than a page is kept whole on one (annex.css); one that fits in none
+     * of these ways runs on at 2 mm in three columns.
      *
      * @param landscape whether its table prints on landscape pages
      */
     public PdfBars pdfBars(boolean landscape) {
-        int rows = bars.stream().mapToInt(g -> g.bars().size()).sum();
+        int series = bars.stream().mapToInt(g -> g.bars().size()).max().orElse(0);
         // The page's height within its margins (annex.css), less the chart's margin, title, legend and alt text (24 mm
-        // for Figure 2, measured; 32 with room to spare) and each group's padding and outer gaps (2.8 mm).
-        double room = (landscape ? 180 : 263) - 32 - 2.8 * bars.size();
-        if (rows == 0 || room / rows >= PdfBars.PITCH) {
-            return PdfBars.AS_DESIGNED;
+        // for Figure 2, measured; 32 with room to spare), the legend's further lines, and each row of categories'
+        // padding and outer gaps (2.8 mm).
+        double free = (landscape ? 180 : 263) - 32 - PdfBars.LEGEND_LINE * (legendLines(landscape ? 267 : 178) - 1);
+        for (int columns = 1; series > 0 && columns <= PdfBars.MAX_COLUMNS; columns++) {
+            int rows = (bars.size() + columns - 1) / columns;
+            double pitch = (free - 2.8 * rows) / (rows * series);
+            if (pitch >= PdfBars.PITCH) {
+                return columns == 1 ? PdfBars.AS_DESIGNED : new PdfBars(null, "", null, columns);
+            }
+            if (pitch >= PdfBars.MIN_PITCH) {
+                return PdfBars.closer(pitch, columns);
+            }
+            if (columns == PdfBars.MAX_COLUMNS) {
+                return PdfBars.closer(Math.max(pitch, PdfBars.LEAST_PITCH), columns);
+            }
         }
-        double line = Math.max(room / rows, 2.0) - PdfBars.GAP;
-        // The figures keep their 6.5 pt while a digit's height (0.7 em) fits well inside the row.
-        double font = Math.min(6.5, line * 72 / 25.4 * 1.15);
-        return new PdfBars(String.format(Locale.ROOT, "height: %.2fmm", line),
-                String.format(Locale.ROOT, "; height: %.2fmm", line - 0.2),
-                // A figure's box as high as its row, whatever the font's own height: a taller box (a float) pushed
-                // the next rows' bars and figures down, out of their places.
-                String.format(Locale.ROOT, "height: %.2fmm; line-height: %.2fmm; font-size: %.1fpt", line, line, font));
+        return PdfBars.AS_DESIGNED;
+    }
+
+    /**
+     * The categories' bar groups as the PDF lays them out in {@code columns} columns: a row per line of categories,
+     * the first column's down from the top, then the next column's.
+     */
+    public List<List<BarGroup>> pdfRows(int columns) {
+        int rows = (bars.size() + columns - 1) / columns;
+        List<List<BarGroup>> out = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            List<BarGroup> row = new ArrayList<>();
+            for (int i = r; i < bars.size(); i += rows) {
+                row.add(bars.get(i));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * How many lines the PDF's legend takes across a text width of so many mm (annex.css: 7.5 pt names, a 10 pt
+     * swatch, 2.5 mm either side of each key), its widths estimated as the workbooks' are (GlyphWidths).
+     */
+    int legendLines(double width) {
+        int lines = 1;
+        double line = 0;
+        for (Key k : legend) {
+            double key = 5 + 4.5 + 1.5 * (k.name() + k.value()).codePoints().mapToDouble(GlyphWidths::digits).sum();
+            if (line > 0 && line + key > width) {
+                lines++;
+                line = 0;
+            }
+            line += key;
+        }
+        return lines;
     }
 
     /**
      * Inline styles for the PDF's bar rows (.bar-line), bars (added to their width and colour) and figures, in place of
-     * annex.css's; null (none) and "" where annex.css's apply.
+     * annex.css's; null (none) and "" where annex.css's apply; and in how many columns the categories are laid out.
      */
-    public record PdfBars(String line, String bar, String value) {
+    public record PdfBars(String line, String bar, String value, int columns) {
         /** annex.css: a .bar-line 3.2 mm high with 0.4 mm between them. */
         static final double PITCH = 3.6;
         static final double GAP = 0.4;
-        static final PdfBars AS_DESIGNED = new PdfBars(null, "", null);
+        /** Rows closer than this, the figures (6.5 pt) overlap the next row's: then more columns. */
+        static final double MIN_PITCH = 2.5;
+        /** In the last number of columns, rows come this close, the figures as small as their rows. */
+        static final double LEAST_PITCH = 2.0;
+        static final int MAX_COLUMNS = 3;
+        /** A further line of the legend: its 10 pt swatch and the space under it. */
+        static final double LEGEND_LINE = 4.5;
+        static final PdfBars AS_DESIGNED = new PdfBars(null, "", null, 1);
+
+        /** Rows every {@code pitch} mm. */
+        static PdfBars closer(double pitch, int columns) {
+            double line = pitch - GAP;
+            // The figures keep their 6.5 pt while their em fits in the row (a larger one fell beside the next bar).
+            double font = Math.min(6.5, line * 72 / 25.4);
+            return new PdfBars(String.format(Locale.ROOT, "height: %.2fmm", line),
+                    String.format(Locale.ROOT, "; height: %.2fmm", line - 0.2),
+                    // A figure's box as high as its row, whatever the font's own height: a taller box (a float) pushed
+                    // the next rows' bars and figures down, out of their places.
+                    String.format(Locale.ROOT, "height: %.2fmm; line-height: %.2fmm; font-size: %.1fpt", line, line, font),
+                    columns);
+        }
     }
 
     /** The slices' fractions and colours as space-separated lists, for the PDF's pie drawing. */
