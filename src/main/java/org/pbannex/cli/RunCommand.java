@@ -107,6 +107,10 @@ public class RunCommand implements Callable<Integer> {
             noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e));
             throw e;
         }
+        // A signal before the run has begun (its start-up waiting on the database, say) ends this night's run too: noted
+        // and told as a run that could not start. Once it has begun, the run's own stop says more (RunLauncher).
+        String biennia = requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", "));
+        org.pbannex.runtime.Interruption.stopping(null, (signalStatus, line) -> noticeNotStarted(biennia, signalStatus, line));
         long start = System.nanoTime();
         RunTimings timing = new RunTimings();
         int status;

@@ -1,0 +1,103 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+
+/**
+ * A run of a job stopped by SIGTERM before its run has begun (its start-up waiting on a database that never answers,
+ * as systemd's stop or a scheduler's timeout would find it): the night failed, and was told by no one, since the
+ * signal's notice was set only once the run had begun. It is now noted in the job's status and told by one notice, as
+ * a run that could not start is.
+ */
+class SignalBeforeRunMailTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @TempDir
+    Path tmp;
+
+    private ServerSocket silent;
+    private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void listen() throws IOException {
+        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    accepted.add(silent.accept()); // kept open, never read nor written
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        }, "silent-server");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        silent.close();
+        for (Socket s : accepted) {
+            s.close();
+        }
+    }
+
+    @Test
+    void aSignalDuringStartUpIsToldByOneNotice() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/pbannex");
+        settings.put("spring.datasource.username", "pbannex");
+        // Far beyond the test: only the signal ends the start-up.
+        settings.put("pb.database.connect-timeout", "10m");
+        settings.put("pb.status", tmp.resolve("status").toString());
+        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.distribution.from", "pb-annex@example.org");
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        settings = CutNightly.in(tmp, settings);
+        ChildRun child = ChildRun.start(tmp, "term", settings, "run", "nightly");
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (accepted.isEmpty() && System.nanoTime() < until && child.alive()) {
+            Thread.sleep(100);
+        }
+        assertTrue(!accepted.isEmpty(), "never connected: " + child.err());
+        Thread.sleep(1000);
+        child.signal("TERM");
+        long signalled = System.nanoTime();
+        assertEquals(143, child.waitFor(Duration.ofSeconds(60)), child.err());
+        assertTrue(System.nanoTime() - signalled < Duration.ofSeconds(15).toNanos(), "ended within its notice's time");
+        assertEquals("pb-annex: interrupted (SIGTERM)", child.err().strip());
+
+        // One notice, and the failure in the job's status (what the closing start-up then made fail is neither).
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(1, received.length, "one notice");
+        assertEquals("pb-annex: nightly 2022-23 failed (exit status 143)", received[0].getSubject());
+        assertTrue(received[0].getContent().toString().contains("interrupted (SIGTERM)"), received[0].getContent().toString());
+        List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2022-23.failed"));
+        assertEquals(1, noted.size(), noted.toString());
+        assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
+    }
+}
