@@ -26,6 +26,15 @@ public record RunInfo(String runId, Instant started, RunRequest request, String 
     }
 
     /**
+     * Whether the run failed for its database gone (its connection lost, none to be had): asked again, it would only
+     * make the run's line wait a connect timeout more. Any of its failures says so: what Spring Batch keeps first may be
+     * the rollback that failed with it.
+     */
+    public static boolean databaseGone(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().anyMatch(org.pbannex.runtime.DatabaseUnavailable::unreachable);
+    }
+
+    /**
      * Why a job execution failed: the failure of the step that went wrong, not the manager's "partition handler returned
      * an unsuccessful step" when one of its partitions failed.
      */

@@ -19,6 +19,7 @@ import org.pbannex.publish.ManifestWriter;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
+import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
 import org.pbannex.runtime.RunLease;
@@ -194,6 +195,7 @@ public class RunLauncher {
     }
 
     private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
+        boolean databaseGone = false;
         inputs.snapshotTaken(runId, input);
         databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
         String biennium = request.biennium().code();
@@ -218,19 +220,25 @@ public class RunLauncher {
                         notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of())
                                 .into(request.output()));
                     });
-            return new Ran(operator.start(job, withId), runId);
+            JobExecution ran = operator.start(job, withId);
+            databaseGone = RunInfo.databaseGone(ran);
+            return new Ran(ran, runId);
         } catch (RuntimeException e) {
+            databaseGone = DatabaseUnavailable.unreachable(e);
             // Its job execution changed under it by the run that took its lock over ("wrong version"): the loss says why.
-            RuntimeException lost = lostLock(biennium, output, runId, e);
+            RuntimeException lost = databaseGone ? e : lostLock(biennium, output, runId, e);
             if (lost != e) {
                 throw lost;
             }
-            // The job's end could not be kept (its database gone mid-run): failed all the same, told as any failed run is.
-            JobExecution failed = listener.unrecorded(e);
+            // The job's end could not be kept (its database gone mid-run): failed all the same, told as any failed run is;
+            // or done, only its end not recorded.
+            JobExecution failed = listener.unrecorded(e, runId);
             if (failed == null) {
                 throw e;
             }
-            LOG.error("run {} failed and its end could not be recorded", runId, e);
+            databaseGone |= RunInfo.databaseGone(failed);
+            LOG.error("run {} {} and its end could not be recorded", runId,
+                    failed.getStatus() == BatchStatus.COMPLETED ? "completed" : "failed", e);
             return new Ran(failed, runId);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());
@@ -242,7 +250,10 @@ public class RunLauncher {
             org.pbannex.runtime.Interruption.stopping(null);
             heartbeat.close();
             try {
-                lease.release(biennium, output, runId);
+                // Its database gone, the lock is left: this process's end frees it (a gone holder is taken over at once).
+                if (!databaseGone) {
+                    lease.release(biennium, output, runId);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("could not release the lock of run {}: {}", runId, e.getMessage());
             }

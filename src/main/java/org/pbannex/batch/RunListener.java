@@ -41,10 +41,22 @@ public class RunListener implements JobExecutionListener {
     private final FailureNotice notice;
     private final org.pbannex.distribute.UnsentRuns unsent;
     private final RunLease lease;
+    /** pb.run.pause-at, the test switch: {@link #JOB_END} holds a run once this listener has done with it. */
+    private final String pauseAt;
+
+    /** The test switch's point after the job, before Spring Batch records its end. */
+    static final String JOB_END = "job:end";
+
+    /**
+     * In the job's context of a run that completed and whose end Spring Batch could not record (its database gone): the
+     * database's line.
+     */
+    public static final String END_NOT_RECORDED = "endNotRecorded";
 
     public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice,
                        org.pbannex.distribute.UnsentRuns unsent, RunLease lease,
-                       org.springframework.core.env.ConfigurableEnvironment settings) {
+                       org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props) {
+        this.pauseAt = props.run().pauseAt();
         this.lease = lease;
         this.settings = settings;
         this.unsent = unsent;
@@ -56,10 +68,13 @@ public class RunListener implements JobExecutionListener {
 
     /** The execution running in this process, for a signal that stops it (one run at a time per process). */
     private volatile JobExecution running;
+    /** The execution this listener was last done with (afterJob), whose end Spring Batch records after it. */
+    private volatile JobExecution ended;
 
     @Override
     public void beforeJob(JobExecution execution) {
         running = execution;
+        ended = null;
         var ctx = execution.getExecutionContext();
         if (!ctx.containsKey(RunInfo.RUN_ID)) {
             ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
@@ -83,8 +98,12 @@ public class RunListener implements JobExecutionListener {
                 recordFailure(execution, run);
             }
         } finally {
+            ended = execution;
             running = null;
             inputs.forget(run.runId());
+        }
+        if (JOB_END.equals(pauseAt)) {
+            RunSteps.PauseBeforeStep.hold(run, JOB_END);
         }
     }
 
@@ -107,6 +126,11 @@ public class RunListener implements JobExecutionListener {
 
     /** A failed run that no longer holds its lock failed for that: the loss is added to its failures, and told first. */
     private void lostLock(JobExecution execution, RunInfo run) {
+        if (RunInfo.databaseGone(execution)) {
+            // The database is what failed: asking it would wait a connect timeout more before the run's line.
+            LOG.info("run {} failed for its database: its lock not asked after", run.runId());
+            return;
+        }
         try {
             lease.lost(run.request().biennium().code(), run.request().output().toString(), run.runId())
                     .filter(lost -> execution.getAllFailureExceptions().stream().noneMatch(t -> t instanceof RunLease.Lost))
@@ -124,16 +148,28 @@ public class RunListener implements JobExecutionListener {
      * (RunLauncher.recoverDeadRuns).
      *
      * @param failure what Spring Batch threw
-     * @return the run's execution as this process last held it, marked failed unless it had completed; null when no run
-     *         was going (it could not start: the caller's failure stands)
+     * @param runId   the run whose launch threw it
+     * @return the run's execution as this process last held it, marked failed unless it had completed; null when the
+     *         run was not going (it could not start: the caller's failure stands)
      */
-    public JobExecution unrecorded(Throwable failure) {
+    public JobExecution unrecorded(Throwable failure, String runId) {
         JobExecution execution = running;
         if (execution == null) {
-            return null;
+            // Done with already: Spring Batch's last update, after afterJob, is what failed. The run's work is done
+            // (told by afterJob when it failed); only its end is not recorded.
+            JobExecution done = ended;
+            if (done == null || !runId.equals(RunInfo.of(done).runId())) {
+                return null;
+            }
+            if (done.getStatus() == BatchStatus.COMPLETED) {
+                done.getExecutionContext().putString(END_NOT_RECORDED, ExitCodes.message(failure));
+            }
+            return done;
         }
         // Completed, only its record is lost: published, as its folder says (the next command records it so).
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            execution.getExecutionContext().putString(END_NOT_RECORDED, ExitCodes.message(failure));
+        } else {
             execution.setStatus(BatchStatus.FAILED);
             if (!execution.getFailureExceptions().contains(failure)) {
                 execution.addFailureException(failure);
@@ -153,7 +189,10 @@ public class RunListener implements JobExecutionListener {
         String line = ExitCodes.message(cause);
         var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
         try {
-            if (published.isPresent()) {
+            if (RunInfo.databaseGone(execution)) {
+                // Not asked again (a connect timeout more): the report's cause, a file, is recorded once it is back.
+                LOG.info("run {} failed for its database: its failure is recorded once the database is back", run.runId());
+            } else if (published.isPresent()) {
                 // It failed once its folder was in place (latest may point at it): published, as the folder says.
                 history.published(published.get());
             } else {

@@ -248,6 +248,12 @@ public class RunCommand implements Callable<Integer> {
         RunDistribution.Sending sending = RunDistribution.Sending.of(ran.runId(), ctx);
         int distributed = said(spring, request, sending, published, false, oneLine);
         stillWaiting(() -> spring.bean(RunDistribution.class).waitingBesides(request, ran.runId()), oneLine, b);
+        if (ctx.containsKey(org.pbannex.batch.RunListener.END_NOT_RECORDED)) {
+            // Its work done (published, sent), its database gone before Spring Batch recorded the job's end: no failed run.
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + "run " + ran.runId() + " published, but its end could "
+                    + "not be recorded: " + ctx.getString(org.pbannex.batch.RunListener.END_NOT_RECORDED) + "; its folder says it "
+                    + "published, and the next command on that database records it so");
+        }
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
             System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")

@@ -57,6 +57,21 @@ public class DatabaseUnavailable extends RuntimeException {
         return null;
     }
 
+    /**
+     * Whether the failure is the database's connection lost or not to be had (the pool timed out, the server hung up
+     * or went silent): asked again now, it would only make the caller wait a connect timeout more for the same answer.
+     */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why the database could not be used, in words: the driver's message and, where it hides it, the reason. */
     public static String cause(Throwable e) {
         Throwable root = e;

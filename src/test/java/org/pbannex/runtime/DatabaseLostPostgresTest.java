@@ -100,4 +100,59 @@ class DatabaseLostPostgresTest {
             }
         }
     }
+
+    @Test
+    void aServerGoneOnceTheJobIsDoneIsARunPublishedWhoseEndIsNotRecorded() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = tmp.resolve("pgdata");
+        EmbeddedPostgres server = start(data, port);
+        try {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+            settings.put("spring.datasource.username", "postgres");
+            settings.put("spring.datasource.password", "");
+            settings.put("spring.datasource.hikari.connection-timeout", "2000");
+            settings.put("pb.status", tmp.resolve("status").toString());
+            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+            settings = CutNightly.in(tmp, settings);
+            Map<String, String> paused = new HashMap<>(settings);
+            paused.put("pb.run.pause-at", "job:end");
+            Path out = tmp.resolve("out");
+            ChildRun r = ChildRun.start(tmp, "done", paused, "run", "nightly", "--output", out.toString());
+            String runId = r.awaitPause(out.resolve("2022-23"), "job:end", LONG);
+            // Every step done and recorded; Spring Batch's record of the job's end is what is left.
+            server.close();
+            server = null;
+            Files.delete(out.resolve("2022-23/.paused-" + runId + "-job_end"));
+            // It was told as a run that could not start (exit status 5, and a notice saying so).
+            assertEquals(0, r.waitFor(LONG), r.err());
+            assertTrue(r.out().contains("Published: " + out.resolve("2022-23/" + runId)), r.out());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), "one line: " + r.err());
+            String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
+            assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " published, but its end could not be recorded: "
+                    + database + " failed: ") && lines.get(0).endsWith("; its folder says it published, and the next command "
+                    + "on that database records it so"), lines.get(0));
+            assertEquals(runId, CutNightly.publishedRun(out));
+            assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "no failure noted");
+            assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.good")).contains("run " + runId + " published"));
+
+            // The server back: the run is the published one, and the identical command has nothing to do.
+            server = start(data, port);
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, again.status(), again.toString());
+            CliRun history = CliRun.capture(settings, "history");
+            String row = history.out().lines().filter(l -> l.startsWith(runId)).findFirst()
+                    .orElseThrow(() -> new AssertionError(history.toString()));
+            assertTrue(row.contains("PUBLISHED"), row);
+            assertEquals(runId, CutNightly.publishedRun(out));
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
 }

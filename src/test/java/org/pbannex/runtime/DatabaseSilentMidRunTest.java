@@ -1,0 +1,143 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+
+/**
+ * A PostgreSQL server that stops answering in the middle of a run (a host gone silent, a firewall that starts
+ * swallowing the packets): the run's connections break, and every new one is accepted and never answered. Spring
+ * Batch finds the database gone (a connect timeout for each record it tries to keep) and ends the job; the run's line
+ * then came a connect timeout later for each question it still asked that database (does it still hold its lock, its
+ * failure in the history), while cron's lock and the terminal waited for it.
+ */
+class DatabaseSilentMidRunTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(8);
+
+    @TempDir
+    Path tmp;
+
+    /** Forwards to the server until silenced; then drops what it forwarded and answers nothing new. */
+    static final class Proxy implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        final List<Socket> open = new CopyOnWriteArrayList<>();
+        volatile boolean silent;
+
+        Proxy(int to) throws IOException {
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket client = socket.accept();
+                        open.add(client);
+                        if (silent) {
+                            continue; // kept open, never read nor written
+                        }
+                        Socket server = new Socket(InetAddress.getLoopbackAddress(), to);
+                        open.add(server);
+                        pump(client.getInputStream(), server.getOutputStream());
+                        pump(server.getInputStream(), client.getOutputStream());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "proxy");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private static void pump(InputStream in, OutputStream out) {
+            Thread t = new Thread(() -> {
+                try {
+                    in.transferTo(out);
+                } catch (IOException gone) {
+                    // a side closed
+                }
+            }, "pump");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void silence() throws IOException {
+            silent = true;
+            for (Socket s : open) {
+                s.close();
+            }
+            open.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : open) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aServerGoneSilentMidRunIsToldOnceItsSilenceIsFound() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start(); Proxy proxy = new Proxy(server.getPort())) {
+            Map<String, String> settings = new HashMap<>();
+            settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres");
+            settings.put("spring.datasource.username", "postgres");
+            settings.put("spring.datasource.password", "");
+            settings.put("pb.database.connect-timeout", CONNECT_TIMEOUT.toSeconds() + "s");
+            settings.put("spring.datasource.hikari.connection-timeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+            settings.put("pb.status", tmp.resolve("status").toString());
+            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+            settings.put("pb.run.pause-at", "render");
+            settings = CutNightly.in(tmp, settings);
+            Path out = tmp.resolve("out");
+            ChildRun r = ChildRun.start(tmp, "silent", settings, "run", "nightly", "--output", out.toString());
+            String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
+            proxy.silence();
+            Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
+            long resumed = System.nanoTime();
+            while (r.err().isBlank() && r.alive() && System.nanoTime() - resumed < LONG.toNanos()) {
+                Thread.sleep(50);
+            }
+            java.time.Instant lineAt = java.time.Instant.now();
+            assertEquals(5, r.waitFor(LONG), r.err());
+            String database = "PostgreSQL at 127.0.0.1:" + proxy.port() + " (database postgres, user postgres)";
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), "one line: " + r.err());
+            assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " failed: " + database + " failed: "), lines.get(0));
+            // Spring Batch finds the silence, a connect timeout for each record it tries to keep, and ends the job (one
+            // more for the job's status): from then on nothing waits for the database (its lock, the failure's record,
+            // the lock's release were each asked for, and waited a connect timeout more), only the run's report is written.
+            List<String> log = Files.readAllLines(tmp.resolve("home/work/logs/pb-annex.log")).stream()
+                    .filter(l -> !l.startsWith("\t") && !l.startsWith("Caused")).toList();
+            java.time.Instant jobEnded = log.stream().filter(l -> l.contains("Encountered fatal error executing job"))
+                    .map(l -> java.time.Instant.parse(l.substring(0, l.indexOf(' ')))).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("the job's end is not in the log:\n" + String.join("\n", log)));
+            Duration took = Duration.between(jobEnded, lineAt);
+            assertTrue(took.compareTo(CONNECT_TIMEOUT.multipliedBy(2)) < 0, "the line came " + took.toMillis() + " ms after the job ended; "
+                    + "connect timeout " + CONNECT_TIMEOUT.toSeconds() + " s; log:\n" + String.join("\n", log));
+            // Its report is a file, written all the same.
+            assertTrue(Files.isRegularFile(out.resolve("2022-23/failed/" + runId + "/report.html")), r.err());
+        }
+    }
+}
