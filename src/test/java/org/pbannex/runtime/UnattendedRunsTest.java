@@ -127,6 +127,8 @@ class UnattendedRunsTest {
     void ctrlCAndSigtermSayInOneLineWhatStopsAndTheSameCommandRestartsTheRun() throws Exception {
         Path out = tmp.resolve("out");
         Map<String, String> settings = lightNightly(tmp);
+        // The installation's output folder: a run into another is a trial, whose failure status says for information only.
+        settings.put("pb.output", out.toString());
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         settings.put("pb.failures.mail-to", "ops@example.org");
