@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,37 +31,13 @@ class SignalBeforeRunMailTest {
     @TempDir
     Path tmp;
 
-    private ServerSocket silent;
-    private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void listen() throws IOException {
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(silent.accept()); // kept open, never read nor written
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent-server");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        silent.close();
-        for (Socket s : accepted) {
-            s.close();
-        }
-    }
+    @RegisterExtension
+    final SilentServer silent = new SilentServer();
 
     @Test
     void aSignalDuringStartUpIsToldByOneNotice() throws Exception {
         Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/pbannex");
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
         settings.put("spring.datasource.username", "pbannex");
         // Far beyond the test: only the signal ends the start-up.
         settings.put("pb.database.connect-timeout", "10m");
@@ -79,11 +49,7 @@ class SignalBeforeRunMailTest {
         settings.put("pb.failures.mail-to", "ops@example.org");
         settings = CutNightly.in(tmp, settings);
         ChildRun child = ChildRun.start(tmp, "term", settings, "run", "nightly");
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (accepted.isEmpty() && System.nanoTime() < until && child.alive()) {
-            Thread.sleep(100);
-        }
-        assertTrue(!accepted.isEmpty(), "never connected: " + child.err());
+        assertTrue(silent.awaitConnection(Duration.ofMinutes(2), child::alive), "never connected: " + child.err());
         Thread.sleep(1000);
         child.signal("TERM");
         long signalled = System.nanoTime();

@@ -14,9 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
@@ -32,36 +31,12 @@ class SilentDatabaseTest {
     @TempDir
     Path tmp;
 
-    private ServerSocket silent;
-    private final List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void listen() throws IOException {
-        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(silent.accept()); // kept open, never read nor written
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent-server");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        silent.close();
-        for (Socket s : accepted) {
-            s.close();
-        }
-    }
+    @RegisterExtension
+    final SilentServer silent = new SilentServer();
 
     private Map<String, String> settings(String connectTimeout) throws IOException {
         Map<String, String> m = new HashMap<>();
-        m.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/pbannex");
+        m.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
         m.put("spring.datasource.username", "pbannex");
         m.put("pb.status", tmp.resolve("status").toString());
         m.put("pb.layout-memory", tmp.resolve("layout").toString());
@@ -74,7 +49,7 @@ class SilentDatabaseTest {
     @Test
     void aServerThatNeverAnswersIsOneLineWithinTheConnectTimeout() throws Exception {
         Map<String, String> settings = settings("2s");
-        String line = "pb-annex: PostgreSQL at 127.0.0.1:" + silent.getLocalPort() + " (database pbannex, user pbannex) did "
+        String line = "pb-annex: PostgreSQL at 127.0.0.1:" + silent.port() + " (database pbannex, user pbannex) did "
                 + "not answer within 2 s (pb.database.connect-timeout, PB_DATABASE_CONNECT_TIMEOUT)";
         for (String[] command : List.of(new String[] {"run", "nightly", "--force"}, new String[] {"history"})) {
             long began = System.nanoTime();
@@ -98,11 +73,7 @@ class SilentDatabaseTest {
         Map<String, String> settings = settings("10m");
         ChildRun child = ChildRun.start(tmp, "term", settings, "run", "nightly", "--force");
         // Until the run is in the driver's read: the server has its connection.
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (accepted.isEmpty() && System.nanoTime() < until && child.alive()) {
-            Thread.sleep(100);
-        }
-        assertTrue(!accepted.isEmpty(), "never connected: " + child.err());
+        assertTrue(silent.awaitConnection(Duration.ofMinutes(2), child::alive), "never connected: " + child.err());
         Thread.sleep(1000);
         child.signal("TERM");
         long signalled = System.nanoTime();
@@ -118,13 +89,13 @@ class SilentDatabaseTest {
         Map<String, String> settings = settings(null);
         settings.remove("spring.datasource.url");
         ChildRun child = ChildRun.start(tmp, "scheme", settings,
-                Map.of("PB_DATABASE_URL", "jdbc:postgres://127.0.0.1:" + silent.getLocalPort() + "/pbannex?password=secret"),
+                Map.of("PB_DATABASE_URL", "jdbc:postgres://127.0.0.1:" + silent.port() + "/pbannex?password=secret"),
                 "run", "nightly");
         assertEquals(5, child.waitFor(Duration.ofMinutes(2)), child.err());
         assertEquals("pb-annex: the setting spring.datasource.url (PB_DATABASE_URL) is 'jdbc:postgres://127.0.0.1:"
-                + silent.getLocalPort() + "/pbannex', which is not a jdbc:postgresql:// (PostgreSQL) or jdbc:h2: (embedded H2) URL",
+                + silent.port() + "/pbannex', which is not a jdbc:postgresql:// (PostgreSQL) or jdbc:h2: (embedded H2) URL",
                 child.err().strip());
-        assertTrue(accepted.isEmpty(), "nothing connected");
+        assertTrue(!silent.connected(), "nothing connected");
         // In-process, given as Spring's own setting: the same line without the variable.
         Map<String, String> own = new HashMap<>(settings);
         own.put("spring.datasource.url", "jdbc:mysql://db:3306/pbannex");
