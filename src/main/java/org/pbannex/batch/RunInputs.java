@@ -106,7 +106,7 @@ public class RunInputs {
             // The work folder goes once the run is published: a restart that only has its run sent (its distribute step,
             // in a new process) reads the lines again, from the input its checksum says is the run's own.
             return (ExpenditureIngest.Result) derived(run).more().computeIfAbsent("lines",
-                    k -> linesAgain(inputs(run), run.request().rejects()));
+                    k -> linesAgain(inputs(run), inputs(run).inputDir(), run.request().rejects()));
         }
         return (ExpenditureIngest.Result) derived(run).more().computeIfAbsent("lines", k -> {
             try {
@@ -131,16 +131,25 @@ public class RunInputs {
      */
     public static ComputedPublication computedAgain(Path input, org.pbannex.reference.Biennium biennium, boolean rejects,
                                                     java.util.Collection<String> tables) {
+        return computedAgain(input, input, biennium, rejects, tables);
+    }
+
+    /**
+     * The same, from the copy of the input a run kept ({@code input}: its CSV files, without expenditure lines), the
+     * lines read from {@code linesFrom}'s expenditure folder.
+     */
+    public static ComputedPublication computedAgain(Path input, Path linesFrom, org.pbannex.reference.Biennium biennium,
+                                                    boolean rejects, java.util.Collection<String> tables) {
         InputSet in = Publication.ingest(input, biennium);
-        return Publication.compute(in, linesAgain(in, rejects), tables);
+        return Publication.compute(in, linesAgain(in, linesFrom, rejects), tables);
     }
 
     /** The expenditure lines read from the input again (bad lines set aside, as the run did, when it rejects them). */
-    private static ExpenditureIngest.Result linesAgain(InputSet in, boolean rejected) {
+    private static ExpenditureIngest.Result linesAgain(InputSet in, Path linesFrom, boolean rejected) {
         try {
             Path rejects = rejected ? Files.createTempFile("pb-annex-rejects-", ".csv") : null;
             try {
-                return Publication.readLines(in, rejects);
+                return Publication.readLines(in, linesFrom, rejects);
             } finally {
                 if (rejects != null) {
                     Files.deleteIfExists(rejects);

@@ -13,6 +13,7 @@ import org.pbannex.distribute.ReviewerList;
 import org.pbannex.batch.RunDistribution;
 import org.pbannex.batch.RunInputs;
 import org.pbannex.reference.Biennium;
+import org.pbannex.review.RunInput;
 import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,16 +75,22 @@ public class DistributeCommand implements Callable<Integer> {
 
     private Integer send(SpringRuntime spring, PublishedRun run, Path out, org.pbannex.config.PbProperties settings)
             throws IOException {
-        Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work());
+        boolean kept = in.input == null && java.nio.file.Files.isRegularFile(run.folder().resolve(RunInput.FILE));
+        Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work(), kept);
         Path listed = ReviewerList.listedIn(inputDir, settings.input());
         var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), listed);
         if (reviewers.isEmpty()) {
             reviewers = ReviewerList.fromCsv(listed);
         }
+        // Made from the input the run read: the copy it kept (input.zip), whatever changed in the input since; a run
+        // published before runs kept one, from the input folder, which must still be the run's (Distributor refuses).
         // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
-        var computed = RunInputs.computedAgain(inputDir, Biennium.parse(run.biennium()), run.rejectedLines() > 0, run.tables());
+        Biennium biennium = Biennium.parse(run.biennium());
+        boolean rejects = run.rejectedLines() > 0;
         List<Distributor.Delivery> deliveries;
-        try {
+        try (RunInput copy = kept ? RunInput.open(run).orElseThrow() : null) {
+            var computed = copy == null ? RunInputs.computedAgain(inputDir, biennium, rejects, run.tables())
+                    : copy.reading(() -> RunInputs.computedAgain(copy.folder(), inputDir, biennium, rejects, run.tables()));
             deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
                     ReplyBy.of(run, replyBy, ReviewerList.replyWithinDays(settings.jobs(), run.job())));
         } catch (Distributor.Refused refused) {
@@ -111,7 +118,8 @@ public class DistributeCommand implements Callable<Integer> {
                 case DistributionLog.REFUSED -> "Refused: " + who;
                 case Distributor.REFUSED_BEFORE -> "Skipped: " + who + ", whose address the mail server refused for this run "
                         + "(fix it in the reviewers' list, or --again sends it again)";
-                default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> " + d.where();
+                default -> "Written: " + who + ", " + d.attachment().getFileName() + " -> "
+                        + org.pbannex.ingest.InputFolder.shown(Path.of(d.where()));
             });
         }
     }
@@ -120,9 +128,10 @@ public class DistributeCommand implements Callable<Integer> {
      * The input to make the run's workbooks from: --input when given; else the folder the run read, as its record keeps
      * it, while it is there (a run from an input workbook read the folder the workbook was imported into, not input/);
      * else the installation's input. A run from a workbook whose import is gone (the newest ten are kept) is told so,
-     * with the command that imports it again, rather than that the input changed.
+     * with the command that imports it again, rather than that the input changed; unless the run kept a copy of its
+     * input ({@code kept}): then only the reviewers' list and the expenditure lines are read from the folder.
      */
-    private Path inputOf(PublishedRun run, java.util.Optional<Path> recorded, Path work) {
+    private Path inputOf(PublishedRun run, java.util.Optional<Path> recorded, Path work, boolean kept) {
         if (in.input != null || recorded.isEmpty()) {
             return in.inputDir();
         }
@@ -130,7 +139,7 @@ public class DistributeCommand implements Callable<Integer> {
         if (java.nio.file.Files.isDirectory(read)) {
             return read;
         }
-        if (read.startsWith(work.resolve("imported"))) {
+        if (read.startsWith(work.resolve("imported")) && !kept) {
             throw new org.pbannex.ingest.InputError(read.toString(), 0, "", "run " + run.runId() + " was made from an input "
                     + "workbook, imported into this folder, which is gone since (the newest ten imports are kept): "
                     + "./pb-annex distribute " + run.runId() + " --input WORKBOOK.xlsx, naming that workbook, sends it");

@@ -3,6 +3,7 @@ package org.pbannex.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.inputbook.InputBookWriter;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly). */
 @Command(name = "input", mixinStandardHelpOptions = true,
-        description = "Edit the inputs in one Excel workbook: 'input export' writes it, 'input import' checks it and writes the CSV files.",
-        subcommands = {InputCommand.Export.class, InputCommand.Import.class})
+        description = {"Edit the inputs in one Excel workbook: 'input export' writes it, 'input import' checks it and writes the CSV files.",
+                "'input adopt DIR' brings a copy made by 'review RETURNED.xlsx --apply DIR' into the input."},
+        subcommands = {InputCommand.Export.class, InputCommand.Import.class, InputCommand.Adopt.class})
 public class InputCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -23,7 +25,7 @@ public class InputCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: export or import");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: export, import or adopt");
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -84,6 +86,52 @@ public class InputCommand implements Runnable {
                     r.biennium(), r.into(), n, n == 1 ? "file" : "files",
                     n == 0 || n > 5 ? "" : " (" + String.join(", ", r.changed()) + ")",
                     r.unchanged().size(), (System.nanoTime() - start) / 1e9);
+            return ExitCodes.PUBLISHED;
+        }
+    }
+
+    @Command(name = "adopt", mixinStandardHelpOptions = true,
+            description = {"Bring a copy made by 'review RETURNED.xlsx --apply DIR' into the input folder it was made from.",
+                    "Once the copy passes check, only the files it changes are written, all of them or none; refused when a "
+                            + "file of the input changed since the copy was made (nothing is written)."})
+    static class Adopt implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "DIR", description = "The copy written by review --apply DIR.")
+        Path copy;
+
+        @Override
+        public Integer call() throws IOException {
+            org.pbannex.review.AppliedCopy.Plan plan = org.pbannex.review.AppliedCopy.plan(copy);
+            String into = org.pbannex.ingest.InputFolder.shown(plan.input());
+            if (plan.changed().isEmpty()) {
+                System.out.println("Nothing to adopt: " + copy + " changes no file of " + into);
+                return ExitCodes.PUBLISHED;
+            }
+            // The copy as check checks it (every rule and reconciliation of its biennium), by the check command itself.
+            // Its failure is this command's (picocli would print a nested command's exception as a stack trace).
+            RuntimeException[] failed = new RuntimeException[1];
+            int checked = new picocli.CommandLine(new CheckCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
+                if (e instanceof RuntimeException r) {
+                    failed[0] = r;
+                    return ExitCodes.of(r);
+                }
+                throw e;
+            }).execute("--input", copy.toString(), "--biennium", plan.biennium());
+            if (failed[0] instanceof org.pbannex.ingest.InputError e) { // the copy's bad input as check names it; nothing written
+                throw new org.pbannex.ingest.InputError(e.file(), e.line(), e.column(), e.reason() + " (not adopted: "
+                        + "nothing was written to " + into + ")");
+            } else if (failed[0] != null) {
+                throw failed[0];
+            }
+            if (checked != ExitCodes.PUBLISHED) {
+                System.err.println("pb-annex: " + copy + ": not adopted, since it does not pass ./pb-annex check --input "
+                        + copy + " (above): nothing was written to " + into);
+                return checked;
+            }
+            List<String> written = org.pbannex.review.AppliedCopy.adopt(plan);
+            written.forEach(f -> System.out.println("Adopted: " + f));
+            System.out.println("Adopted " + copy + " into " + into + ": " + written.size() + (written.size() == 1 ? " file" : " files")
+                    + " written; ./pb-annex run nightly publishes them");
             return ExitCodes.PUBLISHED;
         }
     }

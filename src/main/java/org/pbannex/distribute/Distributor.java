@@ -142,8 +142,11 @@ public final class Distributor {
             throw new MailFailed(MailServer.NOT_CONFIGURED + ": use --dry-run, or set SPRING_MAIL_HOST");
         }
         if (!computed.inputs().files().isEmpty() && !run.sameInput(computed.inputs())) {
-            throw new org.pbannex.ingest.InputError(computed.inputs().inputDir().toString(), 0, "", "the input has changed since run "
-                    + run.runId() + " was published: its workbooks are made from its own input only; run the job again and "
+            // A run published before runs kept their input (input.zip): its workbooks can be made from no other input.
+            throw new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shown(computed.inputs().inputDir()), 0, "",
+                    "the input has changed since run " + run.runId() + " was published (" + String.join(", ",
+                    run.changedFiles(computed.inputs())) + "), and the run keeps no copy of the input it read (published "
+                    + "before runs kept one): its workbooks are made from its own input only; run the job again and "
                     + "distribute that run");
         }
         Path dir = run.folder().resolve(FOLDER);

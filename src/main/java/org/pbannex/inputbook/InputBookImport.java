@@ -268,10 +268,23 @@ public final class InputBookImport {
                 .flatMap(r -> r.cells().stream()).anyMatch(c -> InputBook.FILE_HEADING.equals(c.value())));
     }
 
+    /** The run id on a workbook's first sheet (a run's cover), or null. */
+    private static String runOf(List<InputBookReader.Sheet> sheets) {
+        return sheets.isEmpty() ? null : sheets.get(0).rows().stream().flatMap(r -> r.cells().stream())
+                .filter(c -> c.kind() == InputBookReader.Kind.TEXT).map(c -> org.pbannex.publish.PublishedRun.runIdIn(c.value()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     private static Converted convert(List<InputBookReader.Sheet> sheets, DataPackage pkg, String shown) {
         Map<String, InputBookReader.Sheet> byName = new LinkedHashMap<>();
         sheets.forEach(s -> byName.put(s.name(), s));
         InputBookReader.Sheet cover = byName.get(InputBook.COVER);
+        if (!isInputBook(sheets) && runOf(sheets) != null) {
+            // A reviewer's returned workbook of a run: its corrections come into the input through review --apply.
+            throw new InputError(shown, 0, "", "a workbook of run " + runOf(sheets) + " (its cover says so), not one made by "
+                    + "'pb-annex input export': read a reviewer's corrections with './pb-annex review " + shown
+                    + " --apply DIR'");
+        }
         if (cover == null) {
             throw new InputError(shown, 0, "", "no sheet " + InputBook.COVER + ": this is not a workbook made by "
                     + "'pb-annex input export'");

@@ -59,7 +59,7 @@ public final class ManifestWriter {
     record Difference(String table, String row, String column, String printed, String published, String explanation) {
     }
 
-    record Output(String path, long bytes, String sha256) {
+    public record Output(String path, long bytes, String sha256) {
     }
 
     record Previous(@JsonProperty("run_id") String runId, @JsonProperty("changed_tables") List<String> changedTables) {

@@ -32,6 +32,16 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
      */
     public static final String INPUT_COPY = "input.zip";
 
+    /** A run id as pb-annex makes them (20261130T040928.377Z-f42b6b1f-a4da). */
+    private static final java.util.regex.Pattern RUN_ID =
+            java.util.regex.Pattern.compile("\\d{8}T\\d{6}(?:\\.\\d{3})?Z-[0-9a-f]{8}(?:-[0-9a-f]{4})?");
+
+    /** The run id a text holds (a workbook cover's run line), or null. */
+    public static String runIdIn(String text) {
+        java.util.regex.Matcher m = text == null ? null : RUN_ID.matcher(text);
+        return m != null && m.find() ? m.group() : null;
+    }
+
     public static PublishedRun read(Path folder) throws IOException {
         ManifestWriter.Manifest m = ManifestWriter.read(folder);
         Map<String, String> inputs = new LinkedHashMap<>();

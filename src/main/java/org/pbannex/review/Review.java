@@ -48,9 +48,6 @@ public final class Review {
     /** The significant digits Excel keeps of a number: the rest of a saved double is binary noise (4.4 + 0.2). */
     static final java.math.MathContext EXCEL = new java.math.MathContext(15);
 
-    /** A run id as pb-annex makes them (20261130T040928.377Z-f42b6b1f-a4da). */
-    static final Pattern RUN_ID = Pattern.compile("\\d{8}T\\d{6}(?:\\.\\d{3})?Z-[0-9a-f]{8}(?:-[0-9a-f]{4})?");
-
     /**
      * One difference. {@code kind}: {@code input} or {@code derived} for a changed value; {@code formula} (the returned
      * cell is a formula: its text, never its value), {@code comment} (on any sheet), {@code row_added}, {@code row_deleted},
@@ -125,8 +122,10 @@ public final class Review {
         // then found in today's input by their records' keys. A run published before runs kept their input is traced in
         // today's, a cell keeping the kind the other rows of its column show (CellSources.keepColumnsOwnFields).
         try (RunInput kept = changedFiles.isEmpty() ? null : RunInput.open(run).orElse(null)) {
-            Result traced = compare(shown, back, runFolder, runId, published, kept != null ? kept.inputs() : today, inputDir,
-                    changedFiles, kept != null ? Set.of() : Set.copyOf(changedFiles));
+            Result traced = kept == null ? compare(shown, back, runFolder, runId, published, today, inputDir, changedFiles,
+                    Set.copyOf(changedFiles))
+                    : kept.reading(() -> compare(shown, back, runFolder, runId, published, kept.inputs(), inputDir,
+                    changedFiles, Set.of()));
             if (kept == null) {
                 return traced;
             }
@@ -611,11 +610,9 @@ public final class Review {
     static String runIdIn(Sheet cover) {
         for (InputBookReader.Row r : cover.rows()) {
             for (Cell c : r.cells()) {
-                if (c.kind() == InputBookReader.Kind.TEXT && c.value() != null) {
-                    Matcher m = RUN_ID.matcher(c.value());
-                    if (m.find()) {
-                        return m.group();
-                    }
+                String id = c.kind() == InputBookReader.Kind.TEXT ? PublishedRun.runIdIn(c.value()) : null;
+                if (id != null) {
+                    return id;
                 }
             }
         }

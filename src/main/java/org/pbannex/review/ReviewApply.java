@@ -107,6 +107,7 @@ final class ReviewApply {
                     .with("now", shortened(value))));
         }
         copyTree(in, out);
+        AppliedCopy.record(in, out, inputs.biennium()); // what the input held, for input adopt to bring the changes back
         // The copy as a whole by the ingest's rules too (a key made a duplicate, a text left in one language, a code no
         // list has): the change the ingest names is taken back, with its reason, and the copy read again.
         while (true) {
@@ -152,10 +153,21 @@ final class ReviewApply {
     /** Why a change of another kind than input is not written. */
     private static Text why(Review.Change c, Texts t) {
         return switch (c.kind()) {
-            case "derived" -> t.get("review.applied.derived");
+            // A text traced to input fields it contains is not a computed figure: its words are to be changed there.
+            case "derived" -> t.get(isNumber(c.published()) ? "review.applied.derived" : "review.applied.derived_text");
             case "formula" -> t.get("review.applied.formula");
             default -> t.get("review.applied.other").with("kind", t.get("review.kind." + c.kind()));
         };
+    }
+
+    /** Whether a published value is a figure (as the workbook holds it: digits, maybe a sign, a point, an exponent). */
+    private static boolean isNumber(String v) {
+        try {
+            new BigDecimal(v.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** A value in a line: its line feeds shown, at most 80 characters. */

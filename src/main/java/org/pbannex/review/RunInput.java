@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Resource;
@@ -40,21 +41,30 @@ public final class RunInput implements AutoCloseable {
     public static final String FILE = PublishedRun.INPUT_COPY;
 
     private final Path folder;
+    private final Path zip;
     private final InputSet inputs;
 
-    private RunInput(Path folder, InputSet inputs) {
+    private RunInput(Path folder, Path zip, InputSet inputs) {
         this.folder = folder;
+        this.zip = zip;
         this.inputs = inputs;
     }
 
     /**
-     * Writes the copy of the files {@code in} was read from into the run's staging folder. Each is checked against the
-     * checksum the run read it with: a file changed since (the run compared the folder's records just before) stops the
-     * run, so the copy is never another input than the one the run's figures come from.
+     * Writes the copy of the input into the run's staging folder: the files {@code in} was read from, each checked
+     * against the checksum the run read it with (a file changed since, the run compared the folder's records just
+     * before, stops the run, so the copy is never another input than the one the run's figures come from), and every
+     * other file of the input that the run's reading may ask for (those datapackage.json describes, in every biennium
+     * folder): the shared reference/units.csv that 2024-25/reference/units.csv replaces is still read for the
+     * expenditure lines of biennia without a folder of their own, and the previous biennium's folder for restatements.
+     * The copy as a whole is checked by the manifest's checksum of {@value #FILE}.
      */
     public static void keep(InputSet in, Path staging) throws IOException {
         Path zip = staging.resolve(FILE);
         Map<String, String> files = new TreeMap<>();
+        for (String rel : describedFiles(in.inputDir())) {
+            files.put(rel, null);
+        }
         in.files().values().forEach(f -> files.put(f.path(), f.sha256()));
         files.put(DataPackage.FILE, null); // how the files are read (its own checksum is not the manifest's to give)
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -72,13 +82,41 @@ public final class RunInput implements AutoCloseable {
     }
 
     /**
-     * The input the run kept, read as the run read it, in a folder of its own until {@link #close}; empty for a run
-     * published before runs kept it. A copy whose files are not those the manifest names (by checksum) is refused.
+     * The files of the input folder that datapackage.json describes and that are there (paths under it): each shared
+     * file, and each biennium folder's files and own copies of shared files.
      */
-    static Optional<RunInput> open(PublishedRun run) throws IOException {
+    static java.util.Set<String> describedFiles(Path inputDir) {
+        List<Resource> resources = DataPackage.load(inputDir).resources();
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Resource r : resources) {
+            if (!r.perBiennium()) {
+                out.add(r.path());
+            }
+            for (var b : org.pbannex.reference.Biennium.foldersIn(inputDir)) {
+                out.add(r.perBiennium() ? r.pathFor(b.code()) : r.overridePathFor(b.code()));
+            }
+        }
+        out.removeIf(rel -> !Files.isRegularFile(inputDir.resolve(rel)) || !InputFolder.isInput(inputDir, inputDir.resolve(rel)));
+        return out;
+    }
+
+    /**
+     * The input the run kept, read as the run read it, in a folder of its own until {@link #close}; empty for a run
+     * published before runs kept it. A copy that is not the one the run published (the manifest's checksum of it, and of
+     * each file the run read) is refused. An error in reading it names the copy, never the temporary folder it is read
+     * in: it is the run folder's, not the user's input that is at fault.
+     */
+    public static Optional<RunInput> open(PublishedRun run) throws IOException {
         Path zip = run.folder().resolve(FILE);
         if (!Files.isRegularFile(zip)) {
             return Optional.empty();
+        }
+        String shownZip = InputFolder.shown(zip);
+        String listed = org.pbannex.publish.ManifestWriter.outputs(run.folder()).stream().filter(o -> o.path().equals(FILE))
+                .map(o -> o.sha256()).findFirst().orElse(null);
+        if (listed != null && !listed.equals(InputSet.sha256(zip))) {
+            throw new InputError(shownZip, 0, "", "is not the copy the run published (its checksum is not the manifest's): "
+                    + "the run folder was changed since it was published");
         }
         Path folder = Files.createTempDirectory("pb-annex-run-input-");
         try {
@@ -86,29 +124,55 @@ public final class RunInput implements AutoCloseable {
                 for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                     Path to = folder.resolve(e.getName()).normalize();
                     if (!to.startsWith(folder) || e.isDirectory()) {
-                        throw new InputError(zip.toString(), 0, "", "holds " + e.getName() + ", not a file of an input folder");
+                        throw new InputError(shownZip, 0, "", "holds " + e.getName() + ", not a file of an input folder");
                     }
                     Files.createDirectories(to.getParent());
                     try (OutputStream out = Files.newOutputStream(to)) {
                         in.transferTo(out);
                     }
                     String expected = run.inputSha256().get(e.getName());
-                    if (!e.getName().equals(DataPackage.FILE) && !InputSet.sha256(to).equals(expected)) {
-                        throw new InputError(zip.toString(), 0, "", e.getName() + " is not the file the run read (its checksum "
+                    if (expected != null && !InputSet.sha256(to).equals(expected)) {
+                        throw new InputError(shownZip, 0, "", e.getName() + " is not the file the run read (its checksum "
                                 + "is not the manifest's): the run folder was changed since it was published");
                     }
                 }
             }
-            return Optional.of(new RunInput(folder, Publication.ingest(folder,
-                    org.pbannex.reference.Biennium.parse(run.biennium()))));
+            RunInput kept = new RunInput(folder, zip, null);
+            return Optional.of(new RunInput(folder, zip, kept.reading(() -> Publication.ingest(folder,
+                    org.pbannex.reference.Biennium.parse(run.biennium())))));
         } catch (IOException | RuntimeException e) {
             RunFolder.deleteTree(folder);
             throw e;
         }
     }
 
+    /** The folder the copy is read in, until {@link #close}. */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * What {@code read} gives, reading this copy; an input error of a file in it named as the copy's
+     * ({@code output/2024-25/<run>/input.zip, reference/units.csv: ...}), not by the temporary folder.
+     */
+    public <T> T reading(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InputError e) {
+            Path bad = Path.of(e.file()).toAbsolutePath().normalize();
+            if (!bad.startsWith(folder.toAbsolutePath().normalize())) {
+                throw e;
+            }
+            String rel = folder.toAbsolutePath().normalize().relativize(bad).toString().replace('\\', '/');
+            throw new InputError(InputFolder.shown(zip), 0, "", "the run's copy of the input it read cannot be read as the run "
+                    + "read it: " + rel + (e.line() > 0 ? ", line " + e.line() : "") + (e.column().isEmpty() ? "" : ", column "
+                    + e.column()) + ": " + e.reason() + " (a copy from another version of pb-annex? review with --input "
+                    + "naming an input as the run read it)");
+        }
+    }
+
     /** The input as the run read it. */
-    InputSet inputs() {
+    public InputSet inputs() {
         return inputs;
     }
 
