@@ -151,6 +151,19 @@ class RunInputCopyTest {
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains(zip + ": is not the copy the run published"), r.err());
         assertFalse(r.err().contains("pb-annex-run-input-"), r.err());
+        // The same copy with the manifest's checksum made to fit: read, and its missing file named in the copy.
+        Path manifest = folder.resolve("manifest.json");
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("\"path\" : \"input.zip\",\\s*\"bytes\" : \\d+,"
+                + "\\s*\"sha256\" : \"([0-9a-f]{64})\"").matcher(Files.readString(manifest));
+        assertTrue(listed.find(), "the manifest lists input.zip with its checksum");
+        String published = listed.group(1);
+        TestInputs.edit(manifest, m -> m.replace(published, org.pbannex.ingest.InputSet.sha256(zip)));
+        CliRun missing = CliRun.capture(Map.of(), "review", workbook.toString(), "--input", input.toString(), "--output",
+                out2.toString());
+        assertEquals(3, missing.status(), missing.toString());
+        assertTrue(missing.err().contains(zip + ": the run's copy of the input it read cannot be read as the run read it: "
+                + "reference/regions.csv"), missing.err());
+        assertFalse(missing.err().contains("pb-annex-run-input-"), missing.err());
     }
 
     /**
