@@ -82,13 +82,13 @@ public class DistributeCommand implements Callable<Integer> {
         if (reviewers.isEmpty()) {
             reviewers = ReviewerList.fromCsv(listed);
         }
-        // Made from the input the run read: the copy it kept (input.zip), whatever changed in the input since; a run
-        // published before runs kept one, from the input folder, which must still be the run's (Distributor refuses).
+        // Made from the input the run read: the input folder while it still holds it; else the copy the run kept
+        // (input.zip), whatever changed since; a run published before runs kept one is refused then (Distributor).
         // Its expenditure lines read as the run read them: a run that set bad lines aside is computed so again.
         Biennium biennium = Biennium.parse(run.biennium());
         boolean rejects = run.rejectedLines() > 0;
         List<Distributor.Delivery> deliveries;
-        try (RunInput copy = kept ? RunInput.open(run).orElseThrow() : null) {
+        try (RunInput copy = kept && !unchanged(run, inputDir, biennium) ? RunInput.open(run).orElseThrow() : null) {
             var computed = copy == null ? RunInputs.computedAgain(inputDir, biennium, rejects, run.tables())
                     : copy.reading(() -> RunInputs.computedAgain(copy.folder(), inputDir, biennium, rejects, run.tables()));
             deliveries = spring.bean(Distributor.class).distribute(run, computed, reviewers, dryRun, again, out,
@@ -106,6 +106,18 @@ public class DistributeCommand implements Callable<Integer> {
                 + (received > 0 ? " (" + received + " had received it already)" : "")
                 + (refused > 0 ? " (" + refused + " refused by the mail server before)" : ""));
         return ExitCodes.PUBLISHED;
+    }
+
+    /**
+     * Whether the input folder still holds what the run read (a folder that no longer reads is not): then it is read
+     * as ever, and a copy kept by an earlier version, which may lack a file its reading asks for, is not needed.
+     */
+    private static boolean unchanged(PublishedRun run, Path inputDir, Biennium biennium) {
+        try {
+            return run.sameInput(org.pbannex.publication.Publication.ingest(inputDir, biennium));
+        } catch (org.pbannex.ingest.InputError e) {
+            return false;
+        }
     }
 
     /** A line for each reviewer: sent, written as .eml, or skipped and why. */
