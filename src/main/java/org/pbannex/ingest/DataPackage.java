@@ -93,6 +93,26 @@ public final class DataPackage {
         return v.equals("mergeByKey");
     }
 
+    /**
+     * A foreign key's {@code "pbEveryCode"}: absent (the file may hold some codes of the list only), {@code {}} (every
+     * code), {@code {"where": {"kind": "policy"}}} (every code of the rows holding those values), with an optional
+     * {@code "fix"} saying what to add.
+     */
+    private static ForeignKey.EveryCode everyCode(JsonNode fk, String resource, String file) {
+        JsonNode every = fk.path("pbEveryCode");
+        if (every.isMissingNode()) {
+            return null;
+        }
+        if (!every.isObject() || every.properties().stream().anyMatch(e -> !e.getKey().equals("where") && !e.getKey().equals("fix"))
+                || !every.path("where").isMissingNode() && !every.path("where").isObject()) {
+            throw new InputError(file, 0, "", "resource '" + resource + "', foreign key '" + fk.path("fields").asString()
+                    + "': pbEveryCode must be an object with \"where\" (column: value) and \"fix\", both optional");
+        }
+        Map<String, String> where = new LinkedHashMap<>();
+        every.path("where").properties().forEach(e -> where.put(e.getKey(), e.getValue().asString()));
+        return new ForeignKey.EveryCode(Map.copyOf(where), every.has("fix") ? every.get("fix").asString() : null);
+    }
+
     private static Resource resource(JsonNode r, String file) {
         JsonNode schema = r.path("schema");
         List<Field> fields = new ArrayList<>();
@@ -140,7 +160,7 @@ public final class DataPackage {
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode fk : schema.path("foreignKeys")) {
             fks.add(new ForeignKey(fk.path("fields").asString(), fk.path("reference").path("resource").asString(),
-                    fk.path("reference").path("fields").asString()));
+                    fk.path("reference").path("fields").asString(), everyCode(fk, r.path("name").asString(), file)));
         }
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),

@@ -1,5 +1,27 @@
 package org.pbannex.ingest;
 
-/** A value in {@code field} must exist in {@code resource}'s {@code referencedField} (Table Schema foreignKeys). */
-public record ForeignKey(String field, String resource, String referencedField) {
+import java.util.Map;
+
+/**
+ * A value in {@code field} must exist in {@code resource}'s {@code referencedField} (Table Schema foreignKeys). With
+ * {@code every} ({@code "pbEveryCode"} in {@code datapackage.json}) the other way round too: every code of that list (of
+ * its rows that {@link EveryCode#where} selects) must have a row here, or a table built from this file would leave it out
+ * without a word.
+ */
+public record ForeignKey(String field, String resource, String referencedField, EveryCode every) {
+
+    public ForeignKey(String field, String resource, String referencedField) {
+        this(field, resource, referencedField, null);
+    }
+
+    /**
+     * Which codes of the referenced list need a row: those of its rows whose columns hold the values of {@code where}
+     * (all of them when it is empty); {@code fix} says what to add (null: a row for it).
+     */
+    public record EveryCode(Map<String, String> where, String fix) {
+
+        public boolean selects(Record referenced) {
+            return where.entrySet().stream().allMatch(e -> e.getValue().equals(referenced.text(e.getKey())));
+        }
+    }
 }

@@ -214,6 +214,34 @@ public final class InputSet {
                             + "': not in " + sources.get(fk.resource()).name());
                 }
             }
+            if (fk.every() != null) {
+                refuseMissingCodes(r, fk, target, tables.get(r.name()), sources);
+            }
+        }
+    }
+
+    /**
+     * A file that must have a row for every code of its reference list (pbEveryCode) and lacks one would publish its
+     * table without that code, every check passing: refused, naming the code and the reference line that lists it.
+     */
+    private static void refuseMissingCodes(Resource r, ForeignKey fk, CsvTable target, CsvTable table, Map<String, SourceName> sources) {
+        Set<String> present = table.records().stream().map(x -> x.text(fk.field())).collect(Collectors.toSet());
+        for (String column : fk.every().where().keySet()) {
+            if (!target.header().contains(column)) {
+                throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode selects by column " + column
+                        + ", which " + fk.resource() + " has not");
+            }
+        }
+        for (Record listed : target.records()) {
+            String code = listed.text(fk.referencedField());
+            if (fk.every().selects(listed) && !present.contains(code)) {
+                String which = fk.every().where().isEmpty() ? "" : " whose " + fk.every().where().entrySet().stream()
+                        .map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
+                throw new InputError(sources.get(r.name()).name(), 0, fk.field(), "no row for " + fk.field() + " " + code
+                        + ", listed in " + listed.file() + ", " + SourceName.lineWord(listed.file()) + " " + listed.line()
+                        + ": every " + fk.field() + " of that list" + which + " needs a row here; "
+                        + (fk.every().fix() == null ? "add its row" : fk.every().fix()));
+            }
         }
     }
 

@@ -243,6 +243,38 @@ class BadInputTest {
     @Test
     void unitMissingFromBudget() throws IOException {
         TestInputs.edit(budget, s -> s.replaceFirst("(?m)^JUR,.*\\n", ""));
-        assertRejected("input/2022-23/budget.csv", "unit JUR", "has no row");
+        assertRejected("input/2022-23/budget.csv, column unit: no row for unit JUR, listed in ",
+                "input/reference/units.csv, line 5: every unit of that list needs a row here; ",
+                "add its figures (zeros if it has no budget)");
+    }
+
+    /**
+     * A file keyed by a reference list that must cover it (pbEveryCode in datapackage.json) and lacks a code: Table A2-1
+     * without Arab States, Table 2 without a policy outcome, once published without a word.
+     */
+    @Test
+    void aRegionMissingFromTheInflationRates() throws IOException {
+        TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), s -> s.replace("AS,12.9\n", ""));
+        assertRejected("input/2022-23/regional_inflation.csv, column region: no row for region AS, listed in ",
+                "input/reference/regions.csv, line 4: every region of that list whose split_targets is true needs a row here; "
+                + "add its expected annual inflation");
+    }
+
+    /** README's recipe for a new region, its inflation rate forgotten: refused, not a Table A2-1 without it. */
+    @Test
+    void aNewRegionWithoutItsInflationRate() throws IOException {
+        TestInputs.edit(input.resolve("reference/regions.csv"), s -> s + "CA,中亚,Central Asia,中亚,Central Asia,true\n");
+        assertRejected("input/2022-23/regional_inflation.csv", "no row for region CA, listed in ",
+                "input/reference/regions.csv, line 8: ");
+        TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), s -> s + "CA,5.1\n");
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals(0, r.status(), r.toString());
+    }
+
+    @Test
+    void aPolicyOutcomeMissingFromTheAllocations() throws IOException {
+        TestInputs.edit(input.resolve("2022-23/outcome_allocations.csv"), s -> s.replaceFirst("(?m)^4,.*\\n", ""));
+        assertRejected("input/2022-23/outcome_allocations.csv, column outcome: no row for outcome 4, listed in ",
+                "input/2022-23/results_outcomes.csv, line 6: ", "whose kind is policy", "add its allocation");
     }
 }
