@@ -45,11 +45,24 @@ public class InputOptions {
         if (held != null) {
             return List.of(held);
         }
+        List<String> named = biennium != null ? List.of(biennium) : otherwise;
         try {
-            return Publication.biennia(inputDir(), biennium != null ? List.of(biennium) : otherwise);
+            List<Biennium> read = Publication.biennia(inputDir(), named);
+            if (!named.isEmpty() && !(named.size() == 1 && named.get(0).trim().equals(Publication.ALL))) {
+                warnOfMisnamedFolders();
+            }
+            return read;
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /**
+     * Another folder's misnamed biennium (2024-2025) does not stop the reading of named biennia, which it does not
+     * hold, but is said, so that it is renamed before a run of all or the latest stops on it.
+     */
+    private void warnOfMisnamedFolders() {
+        Publication.misnamedFolders(inputDir()).forEach(w -> System.err.println("pb-annex: warning: " + w));
     }
 
     /** The one biennium to read: --biennium, else the latest data folder; an unknown one is a usage error. */
@@ -59,7 +72,11 @@ public class InputOptions {
             return held;
         }
         try {
-            return Publication.biennium(inputDir(), biennium);
+            Biennium read = Publication.biennium(inputDir(), biennium);
+            if (biennium != null && !biennium.isBlank()) {
+                warnOfMisnamedFolders();
+            }
+            return read;
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

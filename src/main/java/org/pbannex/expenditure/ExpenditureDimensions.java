@@ -67,7 +67,9 @@ public final class ExpenditureDimensions {
         byYear.put(own.firstYear(), inForce(own.code(), mine, in));
         // Only the biennia up to the run's: no total of the run sums a later one's lines, and a later biennium still being
         // prepared (its lists not yet valid) must not stop this one; its own run checks its lines against its lists.
-        for (org.pbannex.reference.Biennium b : org.pbannex.reference.Biennium.foldersIn(in.inputDir())) {
+        // A misnamed folder (2024-2025) stops a command reading every biennium before this; one reading a named biennium
+        // has warned of it and is not stopped by it.
+        for (org.pbannex.reference.Biennium b : org.pbannex.reference.Biennium.scan(in.inputDir()).biennia()) {
             if ((!leaveOutLater || b.firstYear() < own.firstYear()) && !byYear.containsKey(b.firstYear())) {
                 InputSet other = InputSet.loadOnly(in.inputDir(), b.code(), codeListsAndOutcomes());
                 byYear.put(b.firstYear(), inForce(b.code(), codes(other, activeOutcomes(other)), other));

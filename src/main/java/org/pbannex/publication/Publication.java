@@ -258,8 +258,9 @@ public final class Publication {
         if (!Files.isDirectory(inputDir)) {
             throw new InputError(inputDir.toString(), 0, "", "input folder not found");
         }
-        List<Biennium> found = bienniaIn(inputDir);
         if (requested != null && !requested.isBlank()) {
+            // A named biennium is read whatever another folder's name: a misnamed one is warned of (misnamedFolders).
+            List<Biennium> found = Biennium.scan(inputDir).biennia();
             Biennium b = Biennium.parse(requested.trim());
             if (b == null) {
                 throw new IllegalArgumentException("not a biennium: '" + requested + "' (expected e.g. 2022-23)");
@@ -270,6 +271,7 @@ public final class Publication {
             }
             return b;
         }
+        List<Biennium> found = bienniaIn(inputDir);
         if (found.isEmpty()) {
             throw new InputError(inputDir.toString(), 0, "", "no biennium data folder (named like 2022-23) in the input folder");
         }
@@ -292,6 +294,15 @@ public final class Publication {
             return bienniaIn(inputDir);
         }
         return requested.stream().map(b -> biennium(inputDir, b)).distinct().toList();
+    }
+
+    /**
+     * The folders of the input named like a biennium but not as one (2024-2025), each as the line that refuses it: a
+     * command that reads named biennia only warns of them, one that reads every biennium or the latest stops on them.
+     */
+    public static List<String> misnamedFolders(Path inputDir) {
+        return Files.isDirectory(inputDir)
+                ? Biennium.scan(inputDir).misnamed().stream().map(InputError::getMessage).toList() : List.of();
     }
 
     /** The biennia that have a data folder in the input, oldest first. */

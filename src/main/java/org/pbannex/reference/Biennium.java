@@ -29,33 +29,56 @@ public record Biennium(int firstYear) {
         return new Biennium(first);
     }
 
-    /** The biennia that have a data folder (named like 2022-23) in the input folder, oldest first. */
-    public static java.util.List<Biennium> foldersIn(java.nio.file.Path inputDir) {
-        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(inputDir)) {
-            return s.filter(java.nio.file.Files::isDirectory).map(p -> folder(inputDir, p.getFileName().toString()))
-                    .filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparingInt(Biennium::firstYear)).toList();
-        } catch (java.io.IOException e) {
-            throw new org.pbannex.ingest.InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
-        }
+    /**
+     * The data folders of the input folder: the biennia (named like 2022-23), oldest first, and the folders named like a
+     * biennium but not as one (2024-2025, 2023-24), each refused by its own line.
+     */
+    public record Folders(java.util.List<Biennium> biennia, java.util.List<org.pbannex.ingest.InputError> misnamed) {
     }
 
     /**
-     * The biennium a folder of the input holds, or null for a folder of another kind (reference, expenditure). A
-     * folder named like a year that is no biennium code (2024-2025, 2023-24) is refused rather than passed over: its
-     * data would silently not be run.
+     * The biennia that have a data folder (named like 2022-23) in the input folder, oldest first. A folder named like a
+     * year that is no biennium code is refused rather than passed over: its data would silently not be run.
      */
-    private static Biennium folder(java.nio.file.Path inputDir, String name) {
-        Biennium b = parse(name);
-        if (b == null && name.matches("\\d{4}.*")) {
-            Matcher m = LONG_FORM.matcher(name);
-            int first = Integer.parseInt(name.substring(0, 4));
-            String hint = m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1
-                    ? "name it " + new Biennium(first).code()
-                    : "a biennium's folder is named like 2022-23, two calendar years, the first even";
-            throw new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shownName(inputDir, name), 0, "",
-                    "a folder named like a biennium but not as one, so its data would not be read: " + hint);
+    public static java.util.List<Biennium> foldersIn(java.nio.file.Path inputDir) {
+        Folders f = scan(inputDir);
+        if (!f.misnamed().isEmpty()) {
+            throw f.misnamed().get(0);
         }
-        return b;
+        return f.biennia();
+    }
+
+    /** The input folder's data folders and misnamed ones, neither refused: for a command that reads one named biennium. */
+    public static Folders scan(java.nio.file.Path inputDir) {
+        java.util.List<String> names;
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(inputDir)) {
+            names = s.filter(java.nio.file.Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new org.pbannex.ingest.InputError(inputDir.toString(), 0, "", "cannot list the input folder: " + e.getMessage());
+        }
+        java.util.List<Biennium> biennia = new java.util.ArrayList<>();
+        java.util.List<org.pbannex.ingest.InputError> misnamed = new java.util.ArrayList<>();
+        for (String name : names) {
+            Biennium b = parse(name);
+            if (b != null) {
+                biennia.add(b);
+            } else if (name.matches("\\d{4}.*")) {
+                misnamed.add(misnamed(inputDir, name));
+            }
+        }
+        biennia.sort(java.util.Comparator.comparingInt(Biennium::firstYear));
+        return new Folders(java.util.List.copyOf(biennia), java.util.List.copyOf(misnamed));
+    }
+
+    /** A folder named like a year that is no biennium code, with the name to give it where there is one. */
+    private static org.pbannex.ingest.InputError misnamed(java.nio.file.Path inputDir, String name) {
+        Matcher m = LONG_FORM.matcher(name);
+        int first = Integer.parseInt(name.substring(0, 4));
+        String hint = m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1
+                ? "name it " + new Biennium(first).code()
+                : "a biennium's folder is named like 2022-23, two calendar years, the first even";
+        return new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shownName(inputDir, name), 0, "",
+                "a folder named like a biennium but not as one, so its data would not be read: " + hint);
     }
 
     public String code() {

@@ -376,6 +376,13 @@ class ManyBienniaTest {
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("input/2024-2025: a folder named like a biennium but not as one, so its data would not be "
                 + "read: name it 2024-25"), r.err());
+
+        // A check of one named biennium is not stopped by another folder's name, but warns of it.
+        r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("pb-annex: warning: ") && r.err().contains("input/2024-2025: a folder named like a biennium "
+                + "but not as one, so its data would not be read: name it 2024-25"), r.err());
+        assertTrue(r.out().contains("2022-23: 17 tables"), r.out());
     }
 
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
