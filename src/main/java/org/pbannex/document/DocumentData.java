@@ -45,8 +45,37 @@ public record DocumentData(List<Authorization> authorizations, List<SdgTarget> t
 
     public static DocumentData from(InputSet in, ResultsFramework rf) {
         Biennium current = Biennium.parse(in.biennium());
+        List<SdgTarget> targets = targets(in.table("sdg_targets"), rf);
+        List<SdgIndicator> indicators = indicators(in.table("sdg_indicators"));
+        refuseCitedButMissing(targets, indicators, rf, in.sourceName("sdg_indicators"));
         return new DocumentData(authorizations(in.table("supplementary_authorizations"), current),
-                targets(in.table("sdg_targets"), rf), indicators(in.table("sdg_indicators")), risks(in.table("strategic_risks")));
+                targets, indicators, risks(in.table("strategic_risks")));
+    }
+
+    /** An SDG indicator code as cited in a text (8.5.2, 8.b.1: the form of sdg_indicators.csv's codes), not part of a longer number. */
+    private static final java.util.regex.Pattern CITED_SDG_INDICATOR =
+            java.util.regex.Pattern.compile("(?<![0-9A-Za-z.])[0-9]+\\.[0-9a-z]+\\.[0-9]+(?![0-9A-Za-z])");
+
+    /**
+     * Table II.1 lists the SDG indicators of the results framework: one that an Appendix I indicator's text cites and that
+     * has no row would vanish from the table, every check passing (they start from the table's rows). Only a code under
+     * a target of the table counts: a number of another kind (an Appendix I code such as 3.1.2) is under none.
+     */
+    private static void refuseCitedButMissing(List<SdgTarget> targets, List<SdgIndicator> listed, ResultsFramework rf, String file) {
+        Set<String> codes = listed.stream().map(SdgIndicator::code).collect(Collectors.toSet());
+        Set<String> underTargets = targets.stream().map(SdgTarget::code).collect(Collectors.toSet());
+        for (ResultsFramework.Indicator i : rf.indicators()) {
+            java.util.regex.Matcher m = CITED_SDG_INDICATOR.matcher(i.text().zh());
+            while (m.find()) {
+                String code = m.group();
+                if (!codes.contains(code) && underTargets.contains(code.substring(0, code.lastIndexOf('.')))) {
+                    throw new InputError(file, 0, "sdg_indicator", "no row for SDG indicator " + code + ", cited by " + i.file()
+                            + ", " + org.pbannex.ingest.SourceName.lineWord(i.file()) + " " + i.line() + " (indicator " + i.id()
+                            + "): every SDG indicator an Appendix I indicator cites is in Table II.1; add its row under target "
+                            + code.substring(0, code.lastIndexOf('.')) + ", its results_indicator " + i.id());
+                }
+            }
+        }
     }
 
     private static List<Authorization> authorizations(List<Record> rows, Biennium current) {

@@ -271,6 +271,15 @@ class BadInputTest {
         assertEquals(0, r.status(), r.toString());
     }
 
+    /** Table II.1 without an SDG indicator that Appendix I cites (1.3.1): refused, not a table with the row gone. */
+    @Test
+    void anSdgIndicatorCitedByAppendixIMissingFromTableII1() throws IOException {
+        TestInputs.edit(input.resolve("2022-23/sdg_indicators.csv"), s -> s.replaceFirst("(?m)^1\\.3\\.1,.*\\n", ""));
+        assertRejected("input/2022-23/sdg_indicators.csv, column sdg_indicator: no row for SDG indicator 1.3.1, cited by ",
+                "input/2022-23/results_indicators.csv, line 75 (indicator o8-social-protection-coverage): every SDG indicator an "
+                + "Appendix I indicator cites is in Table II.1; add its row under target 1.3");
+    }
+
     @Test
     void aPolicyOutcomeMissingFromTheAllocations() throws IOException {
         TestInputs.edit(input.resolve("2022-23/outcome_allocations.csv"), s -> s.replaceFirst("(?m)^4,.*\\n", ""));
