@@ -151,6 +151,21 @@ class CsvResourceReaderTest {
         assertTrue(e.getMessage().contains("datapackage.json"), e.getMessage());
     }
 
+    /** pbEveryCode is read as declared: which rows of the list it covers; a misspelt one is refused, not ignored. */
+    @Test
+    void aForeignKeysEveryCodeIsReadOrRefused() throws IOException {
+        ForeignKey fk = bundled.resource("regional_inflation").foreignKeys().get(0);
+        assertEquals(java.util.Map.of("split_targets", "true"), fk.every().where());
+        assertNull(bundled.resource("results_regional_targets").foreignKeys().get(1).every(), "optional: some regions only");
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "x", "path": "x.csv", "schema": {"fields": [{"name": "region", "type": "string"}],
+                  "foreignKeys": [{"fields": "region", "reference": {"resource": "regions", "fields": "region"},
+                                   "pbEveryCode": {"wher": {"split_targets": "true"}}}]}}]}
+                """);
+        InputError e = assertThrows(InputError.class, () -> DataPackage.load(tmp));
+        assertTrue(e.getMessage().contains("resource 'x', foreign key 'region': pbEveryCode must be an object"), e.getMessage());
+    }
+
     // --- text rules ---
 
     @Test
