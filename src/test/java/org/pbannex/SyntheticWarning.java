@@ -13,7 +13,8 @@ public final class SyntheticWarning {
     public static final String ZH = "并非劳工组织的数据";
     public static final String EN = "not ILO data";
 
-    private static final Pattern ZH_PHRASE = Pattern.compile("(?:不是|并非)[^，。；()（）\\s]{0,10}?(?:数据|数字)");
+    /** Whose figures they are not, between "not" and "data": "不是数字" alone (an input's "not a number") is no such phrase. */
+    private static final Pattern ZH_PHRASE = Pattern.compile("(?:不是|并非)[^，。；()（）\\s]{1,10}?(?:数据|数字)");
     private static final Pattern EN_PHRASE = Pattern.compile("not (?:the )?ILO(?:'s)? \\w+");
 
     private SyntheticWarning() {
