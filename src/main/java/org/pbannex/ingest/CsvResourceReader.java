@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Reads one CSV resource and enforces its Table Schema: strict UTF-8 (a UTF-8 byte-order mark, as Excel's CSV UTF-8
  * writes, is skipped), LF or CRLF line ends, the exact set of columns, values free of control characters and
- * noncharacters and at most a workbook cell long, text that cannot read as a formula, typed values within their
+ * noncharacters and at most a workbook cell long, text that cannot read as a formula, each language's text in its
+ * language ({@link LanguageRules}), typed values within their
  * ranges, constraints and a unique primary key, and integer columns that add up to totals exact arithmetic can hold
  * ({@link ColumnMagnitudes}). Blank lines may end the file but not interrupt the data. Every
  * problem becomes an {@link InputError} naming file, line, column and reason (with Excel's fix when Excel caused it);
@@ -303,6 +304,10 @@ public final class CsvResourceReader {
             String formula = TextRules.formulaProblem(v, f.formulaLike());
             if (formula != null) {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
+            }
+            String language = LanguageRules.problem(v, f.language());
+            if (language != null) {
+                throw new InputError(source.name(), source.shown(line), f.name(), language);
             }
         }
         checkConstraints(v, value, f, source, line);

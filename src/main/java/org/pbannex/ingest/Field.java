@@ -27,6 +27,22 @@ public record Field(String name, FieldType type, String description, boolean req
         return name.equals("zh") ? "en" : name.equals("en") ? "zh" : null;
     }
 
+    /**
+     * The language of a text field's values: "en" for {@code x_en} (and texts' {@code en}), "zh" for {@code x_zh} (and
+     * {@code zh}); null for a field of no language (a code, a number). {@link LanguageRules} holds each to its language.
+     */
+    public String language() {
+        if (type != FieldType.STRING) {
+            return null;
+        }
+        for (String lang : new String[] {"zh", "en"}) {
+            if (name.equals(lang) || name.endsWith("_" + lang)) {
+                return lang;
+            }
+        }
+        return null;
+    }
+
     public boolean numeric() {
         return type == FieldType.INTEGER || type == FieldType.NUMBER;
     }

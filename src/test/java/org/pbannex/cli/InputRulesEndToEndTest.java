@@ -161,6 +161,28 @@ class InputRulesEndToEndTest {
         }
     }
 
+    /**
+     * The Chinese title pasted into the English column (and an English one into the Chinese column) stops check, as it
+     * stops a run's ingest: the English PDF printed it.
+     */
+    @Test
+    void eachLanguagesTextInTheOtherLanguagesColumnStopsCheck() throws IOException {
+        Path outcomes = input.resolve("2022-23/results_outcomes.csv");
+        String bundled = Files.readString(outcomes, StandardCharsets.UTF_8);
+        TestInputs.edit(outcomes, s -> s.replace("International labour standards and authoritative and effective supervision",
+                "国际劳工标准与权威有效的监督"));
+        assertRejected(CliRun.capture(Map.of(), "check", "--input", input.toString()), "input/2022-23/results_outcomes.csv, line 4, "
+                + "column title_en: Chinese character U+56FD (CJK UNIFIED IDEOGRAPH-56FD) '国' at character 1 of an English text");
+
+        TestInputs.edit(outcomes, s -> bundled.replace("authoritative and effective", "authoritative、 effective"));
+        assertRejected(CliRun.capture(Map.of(), "check", "--input", input.toString()), "results_outcomes.csv, line 4, "
+                + "column title_en: Chinese punctuation U+3001 (IDEOGRAPHIC COMMA) '、' at character 49", "type ',' instead");
+
+        TestInputs.edit(outcomes, s -> bundled.replace("国际劳工标准与权威有效的监督", "International labour standards and supervision"));
+        assertRejected(CliRun.capture(Map.of(), "check", "--input", input.toString()), "results_outcomes.csv, line 4, "
+                + "column title_zh: 'International labour standards and super…' has no Chinese character but 5 words");
+    }
+
     @Test
     void formulaTextStopsTheRun() throws IOException {
         Path units = input.resolve("reference/units.csv");

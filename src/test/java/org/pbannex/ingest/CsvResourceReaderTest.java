@@ -304,6 +304,43 @@ class CsvResourceReaderTest {
         assertTrue(!twoMore.contains("decimal comma"), twoMore);
     }
 
+    /**
+     * The English edition prints no Chinese character: an ideograph, a Chinese comma or a full-width form in an English
+     * text (x_en, texts' en) is refused by code point, with what to type instead.
+     */
+    @Test
+    void chineseInAnEnglishTextIsRefused() throws IOException {
+        String units = bundledText("reference/units.csv");
+        rejected(write("units.csv", units.replace("International Labour Conference", "国际劳工大会")), "units", "line 2",
+                "column label_en", "Chinese character U+56FD (CJK UNIFIED IDEOGRAPH-56FD) '国' at character 1 of an English text "
+                        + "(6 such characters in all): the English edition prints no Chinese character; write the text in English");
+        rejected(write("units.csv", units.replace("International Labour Conference", "International Labour、 Conference")),
+                "units", "line 2", "column label_en", "Chinese punctuation U+3001 (IDEOGRAPHIC COMMA) '、' at character 21",
+                "type ',' instead");
+        rejected(write("units.csv", units.replace("Governing Body", "Governing Body（GB）")), "units", "line 3",
+                "column label_en", "full-width character U+FF08 (FULLWIDTH LEFT PARENTHESIS) '（' at character 15", "type '(' instead");
+        rejected(write("texts.csv", bundledText("reference/texts.csv").replace("row.subtotal,小计,Subtotal", "row.subtotal,小计,小计")),
+                "texts", "line 3", "column en", "Chinese character U+5C0F");
+    }
+
+    /**
+     * A Chinese text with no Chinese character but an English sentence (the English text in the Chinese column) is
+     * refused; a code, a number, a name of one or two words and placeholders are not sentences.
+     */
+    @Test
+    void englishInAChineseTextIsRefusedButCodesAndNamesPass() throws IOException {
+        String units = bundledText("reference/units.csv");
+        rejected(write("units.csv", units.replace("国际劳工大会,", "International Labour Conference,")), "units", "line 2",
+                "column label_zh", "'International Labour Conference' has no Chinese character but 3 words in Latin letters",
+                "write it in Chinese");
+        for (String name : List.of("ILO", "SDG 8.5", "UN Women", "Noto Sans SC", "45%; 15%", "i1 i2 ii1 risk sa")) {
+            Path f = write("units.csv", units.replace("国际劳工大会,", name + ","));
+            assertEquals(name, read(f, "units").get(0).text("label_zh"));
+        }
+        assertNull(CsvResourceReader.refusal("{number}. {title}", bundled.resource("texts").fields().get(1)));
+        assertEquals("zh", bundled.resource("texts").fields().get(1).language());
+    }
+
     /** Chinese saved as Windows-1252 is valid text of question marks: refused, or "1.??????" would be published. */
     @Test
     void chineseLostToQuestionMarksIsRefused() throws IOException {

@@ -1,0 +1,94 @@
+package org.pbannex.ingest;
+
+import java.util.function.Predicate;
+
+/**
+ * The characters that look like ASCII but are not, and the ASCII meant: what a Chinese input method types in
+ * full-width mode (ＧＢ, １２．９, 、 for a comma, 。 for a point) and the no-break spaces Excel and web pages leave
+ * (U+00A0, which looks like a space). A code, a number or a separator typed with them is refused by code point,
+ * naming the ASCII to type.
+ */
+final class HalfWidth {
+
+    private HalfWidth() {
+    }
+
+    /** A full-width form of an ASCII character (！ to ～). */
+    static boolean isFullWidth(int cp) {
+        return cp >= 0xFF01 && cp <= 0xFF5E;
+    }
+
+    /** A space that is not U+0020 and that {@link String#strip} keeps: no-break, figure and narrow no-break spaces. */
+    static boolean isNoBreakSpace(int cp) {
+        return cp == 0x00A0 || cp == 0x2007 || cp == 0x202F;
+    }
+
+    /** The ASCII a full-width form, a Chinese punctuation mark or a no-break space stands for, or null (an ideograph has none). */
+    static String ascii(int cp) {
+        if (isFullWidth(cp)) {
+            return String.valueOf((char) (cp - 0xFEE0));
+        }
+        if (isNoBreakSpace(cp)) {
+            return " ";
+        }
+        return switch (cp) {
+            case 0x3000 -> " ";
+            case 0x3001 -> ",";
+            case 0x3002 -> ".";
+            case 0x300C, 0x300D, 0x300E, 0x300F, 0x300A, 0x300B -> "\"";
+            case 0x3010, 0x3014 -> "[";
+            case 0x3011, 0x3015 -> "]";
+            default -> null;
+        };
+    }
+
+    /** The value with each such character replaced by the ASCII it stands for, stripped; the value itself if it has none. */
+    static String toAscii(String v) {
+        StringBuilder out = new StringBuilder();
+        v.codePoints().forEach(cp -> {
+            String a = Character.isDigit(cp) && cp > '9' ? String.valueOf(Character.digit(cp, 10)) : ascii(cp);
+            out.append(a != null ? a : new String(Character.toChars(cp)));
+        });
+        return out.toString().strip();
+    }
+
+    /** Where (a char index) the value's first character with an ASCII look-alike is, or -1. */
+    static int first(String v) {
+        return first(v, true);
+    }
+
+    /** As {@link #first(String)}; without {@code spaces}, no-break spaces are passed over (Excel's thousands separators). */
+    static int first(String v, boolean spaces) {
+        for (int i = 0; i < v.length(); ) {
+            int cp = v.codePointAt(i);
+            if (ascii(cp) != null && (spaces || !isNoBreakSpace(cp))) {
+                return i;
+            }
+            i += Character.charCount(cp);
+        }
+        return -1;
+    }
+
+    /** "U+FF0C (FULLWIDTH COMMA) at character 3": the character at a char index, as messages name it. */
+    static String at(String v, int i) {
+        return TextRules.named(v.codePointAt(i)) + " at character " + (v.codePointCount(0, i) + 1);
+    }
+
+    /**
+     * Why a code (a key, a value of a list) not found as typed is not what it looks like, or null: "'GB ' holds U+00A0
+     * (NO-BREAK SPACE) at character 3, which looks like a space but is none: write 'GB'". {@code known} says whether
+     * the ASCII value is a known code: only then is it named as the one meant.
+     */
+    static String lookalike(String v, Predicate<String> known) {
+        int i = first(v);
+        if (i < 0) {
+            return null;
+        }
+        boolean space = isNoBreakSpace(v.codePointAt(i));
+        String meant = toAscii(v);
+        return "'" + v + "' holds " + at(v, i) + (space ? ", which looks like a space but is none (Excel and web pages "
+                + "type it)" : ", which a Chinese input method types in full-width mode") + ": "
+                + (known.test(meant) ? "write '" + meant + "'" : "type it again in ASCII")
+                + (space ? "" : ", with the input method in half-width (English) mode");
+    }
+}

@@ -1,0 +1,86 @@
+package org.pbannex.ingest;
+
+import java.util.regex.Pattern;
+
+/**
+ * Each edition in its own language: an English text ({@code x_en}, texts' {@code en}) holds no Chinese character
+ * (a Han ideograph, CJK punctuation such as 、 or 。, a full-width form such as ，), which the English edition would
+ * print; a Chinese text ({@code x_zh}, texts' {@code zh}) with no Han character is not a sentence in English: a code,
+ * a number, a name or two (ILO, SDG 8.5, Noto Sans), a placeholder ({title}) pass, three words or more in lower-case
+ * letters do not (the English text typed or pasted into the Chinese column).
+ */
+final class LanguageRules {
+
+    /** The most Latin words a Chinese text without a Han character may hold: a name ("UN Women"), not a sentence. */
+    static final int MOST_LATIN_WORDS = 2;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*\\}");
+    /** A word: two letters or more, one lower-case (ILO, SDG, MB are codes), no digit (i1, 8.5 are codes). */
+    private static final Pattern WORD = Pattern.compile("(?=\\p{IsLatin}*\\p{Ll})\\p{IsLatin}{2,}([-'’]\\p{IsLatin}+)*[.,;:!?)]*");
+
+    private LanguageRules() {
+    }
+
+    /** Why a stripped text of the language ("zh", "en") is not in it, or null. */
+    static String problem(String value, String language) {
+        return "en".equals(language) ? chineseInEnglish(value) : "zh".equals(language) ? englishInChinese(value) : null;
+    }
+
+    private static String chineseInEnglish(String value) {
+        int found = -1;
+        int count = 0;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (isChinese(cp)) {
+                found = found < 0 ? i : found;
+                count++;
+            }
+            i += Character.charCount(cp);
+        }
+        if (found < 0) {
+            return null;
+        }
+        int cp = value.codePointAt(found);
+        String ascii = HalfWidth.ascii(cp);
+        String kind = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? "Chinese character"
+                : HalfWidth.isFullWidth(cp) ? "full-width character" : "Chinese punctuation";
+        String fix = ascii != null
+                ? "type '" + ascii + "' instead, with the input method in half-width (English) mode"
+                : "write the text in English (was the Chinese text typed or pasted into the English column?)";
+        return kind + " " + TextRules.named(cp) + " '" + new String(Character.toChars(cp)) + "' at character "
+                + (value.codePointCount(0, found) + 1) + " of an English text" + (count > 1 ? " (" + count
+                + " such characters in all)" : "") + ": the English edition prints no Chinese character; " + fix;
+    }
+
+    private static String englishInChinese(String value) {
+        if (value.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return null;
+        }
+        long words = Pattern.compile("\\s+").splitAsStream(PLACEHOLDER.matcher(value).replaceAll(" "))
+                .filter(w -> WORD.matcher(w).matches()).count();
+        if (words <= MOST_LATIN_WORDS) {
+            return null;
+        }
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "'" + shown + "' has no Chinese character but " + words + " words in Latin letters: a Chinese text reads in "
+                + "Chinese (was the English text typed or pasted into the Chinese column?); write it in Chinese (a code, "
+                + "a number or a name of at most " + MOST_LATIN_WORDS + " words, such as ILO or SDG 8.5, may stand alone)";
+    }
+
+    /** A character of Chinese writing: a Han ideograph, CJK punctuation and symbols, a full-width form, a kana. */
+    static boolean isChinese(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.BOPOMOFO
+                || script == Character.UnicodeScript.HANGUL) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY
+                || block == Character.UnicodeBlock.ENCLOSED_CJK_LETTERS_AND_MONTHS;
+    }
+}
