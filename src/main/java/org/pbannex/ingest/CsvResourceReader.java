@@ -140,9 +140,9 @@ public final class CsvResourceReader {
                 }
                 if (cells.length != header.length) {
                     throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
-                            + " cells but the header has " + header.length + ExcelDamage.decimalCommaSplit(cells, header.length,
-                            i -> i < header.length && resource.fields().stream().anyMatch(f -> f.type() == FieldType.NUMBER
-                                    && f.name().equals(header[i].strip()))));
+                            + " cells but the header has " + header.length + ExcelDamage.numberSplit(cells, header.length,
+                            i -> isColumn(header, i, resource, Field::numeric), i -> isColumn(header, i, resource,
+                                    f -> f.type() == FieldType.NUMBER)) + ExcelDamage.fullWidthSeparator(cells, header.length));
                 }
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int i = 0; i < resource.fields().size(); i++) {
@@ -210,6 +210,11 @@ public final class CsvResourceReader {
                         + (field.endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both");
             }
         });
+    }
+
+    /** Whether the header's column {@code i} is a field of the kind. */
+    private static boolean isColumn(String[] header, int i, Resource resource, java.util.function.Predicate<Field> kind) {
+        return i < header.length && resource.fields().stream().anyMatch(f -> kind.test(f) && f.name().equals(header[i].strip()));
     }
 
     private static boolean isBlank(String[] cells) {
@@ -357,7 +362,9 @@ public final class CsvResourceReader {
     private static void checkConstraints(String raw, Object value, Field f, SourceName source, long line) {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
-            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed()))
+            String lookalike = HalfWidth.lookalike(raw, f.allowed()::contains);
+            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed())
+                    + (lookalike == null ? "" : "; " + lookalike))
                     .said("not_one_of", "value", raw, "allowed", String.join(", ", f.allowed()));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {

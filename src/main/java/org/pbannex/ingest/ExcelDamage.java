@@ -1,6 +1,7 @@
 package org.pbannex.ingest;
 
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ public final class ExcelDamage {
     private static final Pattern CURRENCY = Pattern.compile("[-(]?\\s?(US\\$|\\$|€|£|¥|CHF|USD)\\s?[-\\d(].*");
     private static final Pattern ACCOUNTING = Pattern.compile("\\((\\d[\\d ,\u00a0]*(\\.\\d+)?)\\)");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final char FULLWIDTH_COMMA = '\uFF0C';
 
     private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
     /** Mar-22, March 2022: Excel's mmm-yy display of the first day of a month (what 2022-03 becomes). */
@@ -50,6 +53,10 @@ public final class ExcelDamage {
     /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
     static String numberDamage(String v) {
         String damage = otherDigit(v);
+        if (damage != null) {
+            return damage;
+        }
+        damage = fullWidthInNumber(v);
         if (damage != null) {
             return damage;
         }
@@ -94,6 +101,10 @@ public final class ExcelDamage {
         if (damage != null) {
             return damage;
         }
+        damage = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
+        if (damage != null) {
+            return damage;
+        }
         damage = scientific(v);
         if (damage != null) {
             return damage;
@@ -124,8 +135,7 @@ public final class ExcelDamage {
         for (int i = 0; i < v.length(); ) {
             int cp = v.codePointAt(i);
             if (Character.isDigit(cp) && cp > '9') {
-                StringBuilder ascii = new StringBuilder();
-                v.codePoints().forEach(c -> ascii.appendCodePoint(Character.isDigit(c) ? '0' + Character.digit(c, 10) : c));
+                String ascii = HalfWidth.toAscii(v);
                 return "'" + v + "' holds a " + (cp >= 0xFF10 && cp <= 0xFF19 ? "full-width " : "") + "digit "
                         + TextRules.named(cp) + " at character " + (v.codePointCount(0, i) + 1) + ": type the digits 0-9 "
                         + "('" + ascii + "'), with the input method in half-width (English) mode";
@@ -136,11 +146,93 @@ public final class ExcelDamage {
     }
 
     /**
+     * A full-width comma, point or sign in a number ({@code 15，668，625}, {@code 12．9}, a Chinese input method's in
+     * full-width mode): named, with the number to type. A full-width digit is {@link #otherDigit}'s.
+     */
+    private static String fullWidthInNumber(String v) {
+        int i = HalfWidth.first(v, false);
+        if (i < 0) {
+            return null;
+        }
+        String typed = HalfWidth.toAscii(v);
+        String named = "'" + v + "' holds " + HalfWidth.at(v, i);
+        String mode = ", with the input method in half-width (English) mode";
+        if (PLAIN_NUMBER.matcher(typed).matches()) {
+            return named + ": type '" + HalfWidth.ascii(v.codePointAt(i)) + "' ('" + typed + "')" + mode;
+        }
+        if (GROUPED.matcher(typed).matches()) {
+            return named + " as a thousands separator: write '" + typed.replaceAll("[ ,\u00a0\u202f'’]", "")
+                    + "', with no separator" + mode;
+        }
+        String damage = numberDamage(typed);
+        return named + ": type it in ASCII" + mode + (damage == null ? "" : "; then: " + damage);
+    }
+
+    /**
+     * A hint for a line with more cells than its header because an unquoted comma split a number: thousands separators
+     * ({@code GB,...,15,668,625,...}: the extra cells are groups of three digits after a number column's digits) or, one
+     * cell too many in a column of decimal numbers, a decimal comma ({@code AF,4,4}); empty when no such cells are there.
+     */
+    static String numberSplit(String[] cells, int headerCells, IntPredicate numberColumn, IntPredicate decimalColumn) {
+        int extra = cells.length - headerCells;
+        if (extra < 1) {
+            return "";
+        }
+        String decimal = decimalCommaSplit(cells, headerCells, decimalColumn);
+        for (int i = 0; i + extra < cells.length; i++) {
+            String first = cells[i].strip();
+            if (!numberColumn.test(i) || !first.matches("-?\\d+")) {
+                continue;
+            }
+            StringBuilder shown = new StringBuilder(first);
+            StringBuilder plain = new StringBuilder(first);
+            for (int j = 1; j <= extra && shown != null; j++) {
+                String group = cells[i + j].strip();
+                if (group.matches(j == extra ? "\\d{3}(\\.\\d+)?" : "\\d{3}")) {
+                    shown.append(',').append(group);
+                    plain.append(group);
+                } else {
+                    shown = null;
+                }
+            }
+            if (shown != null && (decimal.isEmpty() || first.matches("-?\\d{1,3}"))) {
+                return ": '" + shown + "' in cells " + (i + 1) + (extra == 1 ? " and " : " to ") + (i + extra + 1)
+                        + " looks like a number with ',' as a thousands separator: write '" + plain + "' (no separator; in "
+                        + "Excel: Format Cells > Number, untick Use 1000 Separator)"
+                        + (decimal.isEmpty() ? "" : ", or '" + first + "." + cells[i + 1].strip() + "' if ',' was a decimal comma");
+            }
+        }
+        return decimal;
+    }
+
+    /**
+     * A hint for a line with fewer cells than its header because its cells are separated by full-width commas
+     * ({@code AS，12.9}, U+FF0C, as a Chinese input method types): empty when the full-width commas do not make up the
+     * missing cells.
+     */
+    static String fullWidthSeparator(String[] cells, int headerCells) {
+        int found = 0;
+        String where = null;
+        for (String c : cells) {
+            int n = (int) c.chars().filter(ch -> ch == FULLWIDTH_COMMA).count();
+            found += n;
+            where = where == null && n > 0 ? c.strip() : where;
+        }
+        if (found == 0 || cells.length + found != headerCells) {
+            return "";
+        }
+        String shown = where.length() > 40 ? where.substring(0, 40) + "…" : where;
+        return ": its cells are separated by " + TextRules.named(FULLWIDTH_COMMA) + " ('" + shown + "'), which a Chinese "
+                + "input method types in full-width mode: type ',' between the cells, with the input method in half-width "
+                + "(English) mode";
+    }
+
+    /**
      * A hint for a line with more cells than its header: with exactly one too many, a decimal comma left unquoted
      * ({@code AF,4,4} for 4,4) splits a number into two cells of digits, the first in a column of decimal numbers;
      * empty when no such pair is there.
      */
-    static String decimalCommaSplit(String[] cells, int headerCells, java.util.function.IntPredicate decimalColumn) {
+    private static String decimalCommaSplit(String[] cells, int headerCells, IntPredicate decimalColumn) {
         if (cells.length != headerCells + 1) {
             return "";
         }
@@ -229,6 +321,11 @@ public final class ExcelDamage {
             return "the columns are separated by semicolons (;), not commas: Excel does this where the computer's list "
                     + "separator is ';' (European regional settings). Set the list separator to ',' (Windows: Region > "
                     + "Additional settings > List separator) and save again as CSV UTF-8 (Comma delimited)";
+        }
+        if (joined.indexOf(FULLWIDTH_COMMA) >= 0 && joined.split("[,\uFF0C]").length >= expectedColumns) {
+            return "the columns are separated by " + TextRules.named(FULLWIDTH_COMMA) + ", which a Chinese input method "
+                    + "types in full-width mode, not by commas: type ',' between the names, with the input method in "
+                    + "half-width (English) mode";
         }
         if (joined.indexOf('\t') >= 0) {
             return "the columns are separated by tabs, not commas (Excel's Text (Tab delimited) or Unicode Text): "

@@ -210,8 +210,9 @@ public final class InputSet {
             for (Record rec : tables.get(r.name()).records()) {
                 String v = rec.text(fk.field());
                 if (!v.isEmpty() && !known.contains(v)) {
+                    String lookalike = HalfWidth.lookalike(v, known::contains);
                     throw new InputError(rec.file(), rec.line(), fk.field(), "unknown " + fk.referencedField() + " '" + v
-                            + "': not in " + sources.get(fk.resource()).name());
+                            + "': not in " + sources.get(fk.resource()).name() + (lookalike == null ? "" : "; " + lookalike));
                 }
             }
             if (fk.every() != null) {

@@ -50,6 +50,20 @@ class BadInputTest {
         assertTrue(line.contains("input/2022-23/budget.csv") && line.contains("line 4") && line.contains("unknown unit 'REGMEET'"), line);
     }
 
+    /** A code that looks right but is not ASCII (a no-break space after it, full-width letters) is named, with the code meant. */
+    @Test
+    void aCodeOfLookAlikeCharactersIsNamedWithTheCodeMeant() throws IOException {
+        String gb = TestInputs.line(budget, 3);
+        TestInputs.replaceLine(budget, 3, gb.replaceFirst("^GB,", "GB\u00a0,"));
+        assertRejected("input/2022-23/budget.csv, line 3, column unit: unknown unit 'GB\u00a0': not in ",
+                "input/reference/units.csv; 'GB\u00a0' holds U+00A0 (NO-BREAK SPACE) at character 3, which looks like a space "
+                + "but is none (Excel and web pages type it): write 'GB'");
+        TestInputs.replaceLine(budget, 3, gb.replaceFirst("^GB,", "\uff27\uff22,"));
+        assertRejected("input/2022-23/budget.csv, line 3, column unit: unknown unit '\uff27\uff22'",
+                "holds U+FF27 (FULLWIDTH LATIN CAPITAL LETTER G) at character 1, which a Chinese input method types in "
+                        + "full-width mode: write 'GB', with the input method in half-width (English) mode");
+    }
+
     /**
      * A file is named so that it opens from where the command ran: an input folder elsewhere by its absolute path (a
      * name with spaces and Chinese too), one inside the working folder relative to it, as typed; not by the folder's

@@ -341,6 +341,47 @@ class CsvResourceReaderTest {
         assertEquals("zh", bundled.resource("texts").fields().get(1).language());
     }
 
+    /**
+     * Unquoted thousands separators split a number into cells of three digits: the count says so, and the number meant
+     * (a decimal column's one extra cell of three digits may be either).
+     */
+    @Test
+    void unquotedThousandsSeparatorsAreHinted() throws IOException {
+        rejected(budgetWithLine(3, "GB,31,8,37,11,15,668,625,2579317,18493785,189787"), "budget", "line 3",
+                "line has 11 cells but the header has 9: '15,668,625' in cells 6 to 8 looks like a number with ',' as a "
+                        + "thousands separator: write '15668625'");
+        String header = "financial_period,amount_usd\n";
+        rejected(write("supplementary_authorizations.csv", header + "2018-2019,5216,301\n"), "supplementary_authorizations",
+                "line 2", "line has 3 cells but the header has 2: '5216,301' in cells 2 and 3 looks like a number with ',' as "
+                        + "a thousands separator: write '5216301'");
+        rejected(write("regional_inflation.csv", "region,annual_inflation_pct\nAF,4,400\n"), "regional_inflation",
+                "'4,400' in cells 2 and 3 looks like a number with ',' as a thousands separator: write '4400'",
+                "or '4.400' if ',' was a decimal comma");
+        String other = rejected(budgetWithLine(3, "GB,31,8,37,11,15,66,625,2579317,18493785,189787"), "budget", "line has 11 cells");
+        assertTrue(!other.contains("thousands"), other);
+    }
+
+    /** What a Chinese input method types in full-width mode, in a number or between cells, is named with what to type. */
+    @Test
+    void fullWidthCommasAndPointsAreNamed() throws IOException {
+        rejected(budgetWithLine(3, "GB,31,8,37,11,15\uff0c668\uff0c625,2579317,18493785,189787"), "budget", "line 3",
+                "column staff_costs", "'15\uff0c668\uff0c625' holds U+FF0C (FULLWIDTH COMMA) at character 3 as a thousands "
+                        + "separator: write '15668625', with no separator");
+        String header = "region,annual_inflation_pct\n";
+        rejected(write("regional_inflation.csv", header + "AS,12\uff0e9\n"), "regional_inflation", "line 2",
+                "column annual_inflation_pct", "'12\uff0e9' holds U+FF0E (FULLWIDTH FULL STOP) at character 3: type '.' ('12.9')");
+        rejected(write("regional_inflation.csv", header + "AS\uff0c12.9\n"), "regional_inflation", "line 2",
+                "line has 1 cells but the header has 2: its cells are separated by U+FF0C (FULLWIDTH COMMA) ('AS\uff0c12.9')",
+                "type ','");
+        rejected(write("regional_inflation.csv", "region\uff0cannual_inflation_pct\nAS,12.9\n"), "regional_inflation",
+                "line 1", "the columns are separated by U+FF0C (FULLWIDTH COMMA)");
+        String contributors = bundledText("2022-23/outcome_contributors.csv");
+        Path f = write("outcome_contributors.csv", contributors.replaceFirst(",moderate\n", ",\uff4d\uff4f\uff44\uff45\uff52\uff41\uff54\uff45\n"));
+        rejected(f, "outcome_contributors", "line 2", "column confidence", "is not one of moderate, low; '\uff4d",
+                "holds U+FF4D (FULLWIDTH LATIN SMALL LETTER M) at character 1, which a Chinese input method types in "
+                        + "full-width mode: write 'moderate'");
+    }
+
     /** Chinese saved as Windows-1252 is valid text of question marks: refused, or "1.??????" would be published. */
     @Test
     void chineseLostToQuestionMarksIsRefused() throws IOException {
