@@ -136,7 +136,8 @@ public final class DataPackage {
                         TextRules.FormulaLike.of(f.path("pbFormulaLike").asString(""), where),
                         flag(f, "pbLineBreaks", "allowed", where),
                         flag(f, "pbFormulaCell", "cachedNumber", where),
-                        flag(f, "pbOneLanguage", "allowed", where));
+                        flag(f, "pbOneLanguage", "allowed", where),
+                        flag(f, "pbTotalWords", "refused", where));
             } catch (java.util.regex.PatternSyntaxException e) {
                 throw new InputError(file, 0, "", where + ": the pattern is not a valid regular expression: " + e.getDescription());
             } catch (IllegalArgumentException e) {

@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
  * {@link TextRules}), {@code pbLineBreaks} ("allowed": a text of several paragraphs may hold line feeds) and
  * {@code pbFormulaCell} ("cachedNumber": a workbook cell with a formula is read as its cached number instead of being
  * refused) and {@code pbOneLanguage} ("allowed": this text of a pair {@code x_zh}/{@code x_en} may be empty where the
- * other is given, as an English baseline made from its value and year; elsewhere a row gives both or neither).
+ * other is given, as an English baseline made from its value and year; elsewhere a row gives both or neither) and
+ * {@code pbTotalWords} ("refused": a label of rows the tables total themselves may not be a total's word, see
+ * {@link TotalWords}).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
-                    boolean oneLanguageAllowed) {
+                    boolean oneLanguageAllowed, boolean totalWordsRefused) {
 
     /** The other language's field of a pair ({@code label_zh} for {@code label_en}, {@code zh} for {@code en}), or null. */
     public String pairName() {

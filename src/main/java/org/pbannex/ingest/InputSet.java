@@ -34,6 +34,7 @@ public final class InputSet {
     private final Map<String, SourceName> sources;
     private final Map<String, CsvTable> shared;
     private final Map<String, CsvTable> own;
+    private final List<Resource> resources;
     /** The resources read on this thread while {@link #reading} records them (null: not recording). */
     private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
@@ -42,7 +43,8 @@ public final class InputSet {
     }
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
-                     Map<String, SourceName> sources, Map<String, CsvTable> shared, Map<String, CsvTable> own) {
+                     Map<String, SourceName> sources, Map<String, CsvTable> shared, Map<String, CsvTable> own,
+                     List<Resource> resources) {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
@@ -50,6 +52,7 @@ public final class InputSet {
         this.sources = sources;
         this.shared = shared;
         this.own = own;
+        this.resources = List.copyOf(resources);
     }
 
     /**
@@ -164,7 +167,7 @@ public final class InputSet {
         for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
         }
-        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources);
     }
 
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
@@ -242,6 +245,24 @@ public final class InputSet {
                         + ", listed in " + listed.file() + ", " + SourceName.lineWord(listed.file()) + " " + listed.line()
                         + ": every " + fk.field() + " of that list" + which + " needs a row here; "
                         + (fk.every().fix() == null ? "add its row" : fk.every().fix()));
+            }
+        }
+    }
+
+    /**
+     * Refuses the first label, in a column whose schema says {@code "pbTotalWords": "refused"} (rows the tables total
+     * themselves), that is one of the words the tables print for totals, naming its file, line and column.
+     */
+    public void refuseTotalWords(TotalWords words) {
+        for (Resource r : resources) {
+            List<String> columns = r.fields().stream().filter(Field::totalWordsRefused).map(Field::name).toList();
+            for (Record rec : columns.isEmpty() ? List.<Record>of() : tables.get(r.name()).records()) {
+                for (String column : columns) {
+                    String problem = words.problem(rec.text(column));
+                    if (problem != null) {
+                        throw new InputError(rec.file(), rec.line(), column, problem);
+                    }
+                }
             }
         }
     }

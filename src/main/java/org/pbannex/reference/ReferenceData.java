@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.TotalWords;
 import org.pbannex.table.Text;
 
 /** The reference lists of one input folder, in print order, cross-checked for consistency. */
 public record ReferenceData(Biennium biennium, List<Part> parts, List<AppropriationLine> lines, List<UnitGroup> groups,
                             List<BudgetUnit> units, List<Region> regions, List<ExpenditureObject> objects,
                             List<TargetUnit> targetUnits, Texts texts) {
+
+    /** The texts' key of the words the tables print for totals, which no row of the input may be labelled with. */
+    public static final String TOTAL_WORDS = "input.total_words";
 
     public static ReferenceData from(InputSet in, Biennium biennium) {
         return from(in, biennium, PrintedDocument.of(in).isPresent());
@@ -45,6 +49,11 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         ReferenceData ref = new ReferenceData(biennium, parts, lines, groups, units, regions, objects, targetUnits,
                 new Texts(texts, biennium, in.sourceName("texts"), rates(in), printed, at));
         ref.checkConsistency(in);
+        // The words the tables print for totals, as the texts list them: no input row may be a total of its own.
+        Text totals = ref.texts.get(TOTAL_WORDS);
+        Texts.Row row = at.get(TOTAL_WORDS);
+        in.refuseTotalWords(TotalWords.of(List.of(totals.zh(), totals.en()),
+                (row == null ? in.sourceName("texts") : row.file()) + ", key " + TOTAL_WORDS));
         return ref;
     }
 

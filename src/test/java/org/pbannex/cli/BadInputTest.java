@@ -64,6 +64,15 @@ class BadInputTest {
                         + "full-width mode: write 'GB', with the input method in half-width (English) mode");
     }
 
+    /** A total typed as a row of shares the tables total themselves stops check, naming file, line and column. */
+    @Test
+    void aTotalRowTypedIntoTheInputStopsCheck() throws IOException {
+        Path contributors = input.resolve("2022-23/outcome_contributors.csv");
+        TestInputs.edit(contributors, s -> s + "2,3,,合计,Total,9.8,low\n");
+        assertRejected("input/2022-23/outcome_contributors.csv, line 10, column label_zh: '合计' is a total's label (",
+                "texts.csv, key input.total_words): the tables compute every total from the rows");
+    }
+
     /**
      * A file is named so that it opens from where the command ran: an input folder elsewhere by its absolute path (a
      * name with spaces and Chinese too), one inside the working folder relative to it, as typed; not by the folder's

@@ -117,4 +117,45 @@ class BadOutcomeInputTest {
                 + "outcome 1, with low confidence for outcome 2), and the pies refer to the notes for it: say {confidences} where "
                 + "this note states it, in both languages", e.reason());
     }
+
+    /**
+     * A hand-typed total row became a pie slice labelled "Total": a label that is one of the words the tables print
+     * for totals (texts' input.total_words) is refused where the tables compute the totals, in either language; the
+     * words are the texts', so a word added there is refused too.
+     */
+    @Test
+    void aTotalRowTypedIntoTheSharesIsRefused() throws IOException {
+        String bundled = java.nio.file.Files.readString(contributors);
+        TestInputs.edit(contributors, s -> s + "2,3,,合计,Total,9.8,low\n");
+        InputError e = refused();
+        assertTrue(e.file().endsWith("2022-23/outcome_contributors.csv"), e.file());
+        assertEquals(10, e.line());
+        assertEquals("label_zh", e.column());
+        assertTrue(e.reason().startsWith("'合计' is a total's label ("), e.reason());
+        assertTrue(e.reason().endsWith("reference/texts.csv, key input.total_words): the tables compute every total from the "
+                + "rows, so a total typed as a row would be counted twice; remove the row"), e.reason());
+
+        TestInputs.edit(contributors, s -> bundled + "2,3,,其余各项,Total:,9.8,low\n");
+        e = refused();
+        assertEquals(10, e.line());
+        assertEquals("label_en", e.column());
+
+        TestInputs.edit(contributors, s -> bundled + "2,3,,全部,All,9.8,low\n");
+        TestInputs.edit(input.resolve("reference/texts.csv"), s -> s.replace("共计、总额,", "共计、总额、全部,"));
+        e = refused();
+        assertEquals("label_zh", e.column());
+        assertTrue(e.reason().startsWith("'全部' is a total's label"), e.reason());
+    }
+
+    /** A label is a total's when it is the word, not when it starts with one. */
+    @Test
+    void aLabelIsATotalsWhenItIsTheWord() {
+        var words = org.pbannex.ingest.TotalWords.of(java.util.List.of("小计、合计", "Subtotal, Total, Total budget"), "texts");
+        for (String label : java.util.List.of("合计", "合计（全部）", " Total: ", "TOTAL", "total (all units)", "Total  budget")) {
+            assertTrue(words.problem(label) != null, label);
+        }
+        for (String label : java.util.List.of("Total Quality Unit", "合计划", "Subtotals of Part I", "Programmes in Africa")) {
+            assertEquals(null, words.problem(label), label);
+        }
+    }
 }
