@@ -69,10 +69,11 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
         List<RbtcHolding> rbtc = in.table("rbtc").stream().map(r -> {
             if (!holders.contains(r.text("holder"))) {
                 throw new InputError(r.file(), r.line(), "holder", "unknown holder '" + r.text("holder")
-                        + "': not a unit or group code of the reference lists");
+                        + "': not a unit or group code of the reference lists" + lookalike(r.text("holder"), holders));
             }
             if (!r.text("budget_unit").isEmpty() && !holders.contains(r.text("budget_unit"))) {
-                throw new InputError(r.file(), r.line(), "budget_unit", "unknown unit '" + r.text("budget_unit") + "'");
+                throw new InputError(r.file(), r.line(), "budget_unit", "unknown unit '" + r.text("budget_unit") + "'"
+                        + lookalike(r.text("budget_unit"), holders));
             }
             return new RbtcHolding(r.text("holder"), r.integer("constant"), r.integer("recosted"), r.text("budget_unit"), r);
         }).toList();
@@ -84,6 +85,12 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
                 .collect(Collectors.toMap(r -> r.text("setting"), r -> r.number("value")));
         return new BudgetData(byUnit, objects, inflation, rbtc, income,
                 required(settings, "budget_rate_chf_per_usd", in), required(settings, "previous_budget_rate_chf_per_usd", in));
+    }
+
+    /** "; 'ＧＢ' holds U+FF27 (...): write 'GB'" for a code of look-alike characters; empty for any other. */
+    private static String lookalike(String code, Set<String> known) {
+        String why = org.pbannex.ingest.HalfWidth.lookalike(code, known::contains);
+        return why == null ? "" : "; " + why;
     }
 
     private static IncomeItem incomeItem(Record r) {

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * (U+00A0, which looks like a space). A code, a number or a separator typed with them is refused by code point,
  * naming the ASCII to type.
  */
-final class HalfWidth {
+public final class HalfWidth {
 
     private HalfWidth() {
     }
@@ -79,7 +79,7 @@ final class HalfWidth {
      * (NO-BREAK SPACE) at character 3, which looks like a space but is none: write 'GB'". {@code known} says whether
      * the ASCII value is a known code: only then is it named as the one meant.
      */
-    static String lookalike(String v, Predicate<String> known) {
+    public static String lookalike(String v, Predicate<String> known) {
         int i = first(v);
         if (i < 0) {
             return null;

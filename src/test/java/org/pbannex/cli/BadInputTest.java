@@ -62,6 +62,16 @@ class BadInputTest {
         assertRejected("input/2022-23/budget.csv, line 3, column unit: unknown unit '\uff27\uff22'",
                 "holds U+FF27 (FULLWIDTH LATIN CAPITAL LETTER G) at character 1, which a Chinese input method types in "
                         + "full-width mode: write 'GB', with the input method in half-width (English) mode");
+        TestInputs.replaceLine(budget, 3, gb);
+        Path rbtc = input.resolve("2022-23/rbtc.csv");
+        String pol = TestInputs.line(rbtc, 2);
+        TestInputs.replaceLine(rbtc, 2, pol.replaceFirst(",RBTC$", ",\uff32\uff22\uff34\uff23"));
+        assertRejected("input/2022-23/rbtc.csv, line 2, column budget_unit: unknown unit '\uff32\uff22\uff34\uff23'; ",
+                "holds U+FF32 (FULLWIDTH LATIN CAPITAL LETTER R) at character 1", "write 'RBTC'");
+        // A code with a pattern: the pattern's message says it.
+        TestInputs.replaceLine(rbtc, 2, pol.replaceFirst("^POL,", "\uff30\uff2f\uff2c,"));
+        assertRejected("input/2022-23/rbtc.csv, line 2, column holder: '\uff30\uff2f\uff2c' holds U+FF30 (FULLWIDTH LATIN "
+                + "CAPITAL LETTER P) at character 1, which a Chinese input method types in full-width mode: write 'POL'");
     }
 
     /** A total typed as a row of shares the tables total themselves stops check, naming file, line and column. */
