@@ -36,23 +36,31 @@ class DatabaseLostPostgresTest {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A cut nightly job's settings on the embedded server at {@code port}, its pool giving up after 2 s. */
+    private Map<String, String> settings(int port) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "");
+        settings.put("spring.datasource.hikari.connection-timeout", "2000");
+        settings.put("pb.status", tmp.resolve("status").toString());
+        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        return CutNightly.in(tmp, settings);
+    }
+
     @Test
     void aRunWhoseServerGoesAwayNamesItselfLeavesItsReportAndItsCauseInTheHistory() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Path data = tmp.resolve("pgdata");
         EmbeddedPostgres server = start(data, port);
         try {
-            Map<String, String> settings = new HashMap<>();
-            settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
-            settings.put("spring.datasource.username", "postgres");
-            settings.put("spring.datasource.password", "");
-            settings.put("spring.datasource.hikari.connection-timeout", "2000");
-            settings.put("pb.status", tmp.resolve("status").toString());
-            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
-            settings = CutNightly.in(tmp, settings);
+            Map<String, String> settings = settings(port);
             Map<String, String> paused = new HashMap<>(settings);
             paused.put("pb.run.pause-at", "render");
             Path out = tmp.resolve("out");
@@ -103,21 +111,11 @@ class DatabaseLostPostgresTest {
 
     @Test
     void aServerGoneOnceTheJobIsDoneIsARunPublishedWhoseEndIsNotRecorded() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         Path data = tmp.resolve("pgdata");
         EmbeddedPostgres server = start(data, port);
         try {
-            Map<String, String> settings = new HashMap<>();
-            settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
-            settings.put("spring.datasource.username", "postgres");
-            settings.put("spring.datasource.password", "");
-            settings.put("spring.datasource.hikari.connection-timeout", "2000");
-            settings.put("pb.status", tmp.resolve("status").toString());
-            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
-            settings = CutNightly.in(tmp, settings);
+            Map<String, String> settings = settings(port);
             Map<String, String> paused = new HashMap<>(settings);
             paused.put("pb.run.pause-at", "job:end");
             Path out = tmp.resolve("out");
