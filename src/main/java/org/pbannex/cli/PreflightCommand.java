@@ -11,6 +11,7 @@ import org.pbannex.distribute.MailServer;
 import org.pbannex.distribute.ReviewerList;
 import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.launcher.ClassCaches;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.OutputFormat;
@@ -104,7 +105,21 @@ public class PreflightCommand implements Callable<Integer> {
             }
         }
         databaseLockAndMail(settings, requests);
+        fastStart();
         return finish();
+    }
+
+    /**
+     * A class cache of fast start-up missing (a training run failed): the night runs, slower; said with what prepares
+     * it. The program's folder is the launcher's (pb.program); run otherwise (java -jar, the tests), nothing is said.
+     */
+    private void fastStart() {
+        var env = PbAnnexApplication.environment();
+        String program = env.getProperty("pb.program");
+        if (program == null || "off".equals(env.getProperty("PB_FAST_START"))) {
+            return;
+        }
+        ClassCaches.missing(Path.of(program), Runtime.version().feature()).ifPresent(m -> note("fast start-up", m));
     }
 
     private static String describe(RunRequest r, JobDefinition def) {
