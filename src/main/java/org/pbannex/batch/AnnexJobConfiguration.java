@@ -159,7 +159,7 @@ public class AnnexJobConfiguration {
 
     @Bean
     FailureNotice failureNotice(MailServer mail, PbProperties props) {
-        return new FailureNotice(mail, props.failures().mailTo(), props.status(), props.output());
+        return new FailureNotice(mail, props.failures().mailTo(), props.status(), props.input(), props.output());
     }
 
     @Bean

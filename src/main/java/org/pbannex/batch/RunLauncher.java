@@ -208,7 +208,7 @@ public class RunLauncher {
                 + "it was in (the threads' stacks are in the log)", line -> {
                     history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
                     notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line,
-                            null, List.of()).into(request.output()));
+                            null, List.of()).of(request.input(), request.output()));
                 })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
@@ -218,7 +218,7 @@ public class RunLauncher {
                         // Its report in failed/<run-id>/ first, as for any failed run, so that the notice can point to it.
                         Path report = listener.stopped(status, line);
                         notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of())
-                                .into(request.output()));
+                                .of(request.input(), request.output()));
                     });
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);

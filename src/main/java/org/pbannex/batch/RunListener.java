@@ -213,7 +213,7 @@ public class RunListener implements JobExecutionListener {
             execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
         }
         var failedRun = new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, written.report(), written.failedChecks()).into(run.request().output());
+                line, written.report(), written.failedChecks()).of(run.request().input(), run.request().output());
         notice.send(written.said() == null ? failedRun : failedRun.saying(written.said()));
     }
 

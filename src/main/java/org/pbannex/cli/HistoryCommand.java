@@ -56,11 +56,12 @@ public class HistoryCommand implements Callable<Integer> {
                 keptHistories();
                 return ExitCodes.PUBLISHED;
             }
+            Path output = PbAnnexApplication.settings().output();
             TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED (UTC)", ">CHECKS", "OUTPUT / MESSAGE");
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + removed(e)
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + trial(e, output) + removed(e)
                         : e.message() == null ? "" : e.message();
                 table.row(e.runId(), e.job(), e.biennium(), status(e) + (unsent.waits(e) ? ", NOT SENT" : ""), time(e.startedAt()),
                         checks, where);
@@ -84,6 +85,14 @@ public class HistoryCommand implements Callable<Integer> {
         } catch (IOException e) {
             LoggerFactory.getLogger(HistoryCommand.class).warn("cannot list the kept damaged databases", e);
         }
+    }
+
+    /**
+     * A run published outside the installation's output folder: a trial (--output), which status does not count as
+     * the job's run.
+     */
+    private static String trial(RunHistory.Entry e, Path output) {
+        return Path.of(e.outputDir()).toAbsolutePath().normalize().startsWith(output.toAbsolutePath().normalize()) ? "" : " (trial)";
     }
 
     /** A published run whose folder is gone (the retention removed it, or someone did). */

@@ -199,7 +199,7 @@ public class RunCommand implements Callable<Integer> {
                 damagedBiennia.add(b);
             } else {
                 spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
-                        ExitCodes.message(e)).into(request.output()));
+                        ExitCodes.message(e)).of(request.input(), request.output()));
             }
             throw e;
         }
@@ -218,7 +218,7 @@ public class RunCommand implements Callable<Integer> {
                 return sending;
             }
             spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
-                    + " had published these inputs already (" + done.folder() + ")", !narrowed);
+                    + " had published these inputs already (" + done.folder() + ")", !narrowed, request.input(), request.output());
             return ExitCodes.PUBLISHED;
         }
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
@@ -271,7 +271,7 @@ public class RunCommand implements Callable<Integer> {
         spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
                 + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
                 + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed"
-                + (sending.noWorkbook() > 0 ? "; " + noWorkbook(sending) : ""), !narrowed);
+                + (sending.noWorkbook() > 0 ? "; " + noWorkbook(sending) : ""), !narrowed, request.input(), request.output());
         return ExitCodes.PUBLISHED;
     }
 

@@ -33,23 +33,23 @@ public final class FailureNotice {
      * not start (another run holds the biennium, the database is down), and {@code biennium} too when it failed before
      * its biennia were known (a job file that cannot be read); {@code failedChecks}, each described with where to look,
      * when checks failed; {@code published}, the run's folder when it was published and failed after (its
-     * distribution), else null; {@code output}, the output folder the run was for, when known.
+     * distribution), else null; {@code input} and {@code output}, the folders the run was of and for, when known.
      */
     public record FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line,
-                            Path report, List<String> failedChecks, Path published, Path output, Words words) {
+                            Path report, List<String> failedChecks, Path published, Path input, Path output, Words words) {
 
         public FailedRun {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
         }
 
         public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
-                         List<String> failedChecks, Path published, Path output) {
-            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, null);
+                         List<String> failedChecks, Path published, Path input, Path output) {
+            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, null);
         }
 
         /** The same failure, its notice in its report's language. */
         public FailedRun saying(Words said) {
-            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, said);
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, said);
         }
 
         /** "run ID", or "job NAME" for a run that did not start, for the log. */
@@ -64,12 +64,12 @@ public final class FailureNotice {
 
         public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
                          List<String> failedChecks, Path published) {
-            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, null);
+            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, null, null);
         }
 
-        /** The same failure, of a run into that output folder. */
-        public FailedRun into(Path output) {
-            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, output, words);
+        /** The same failure, of a run of that input folder into that output folder. */
+        public FailedRun of(Path input, Path output) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, words);
         }
 
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
@@ -142,6 +142,7 @@ public final class FailureNotice {
     private final String server;
     private final List<String> to;
     private final RunOutcomes outcomes;
+    private final Path input;
     private final Path output;
 
     /**
@@ -150,11 +151,16 @@ public final class FailureNotice {
      * @param status  where each job's last good run and its failures since are kept ({@code work/status})
      */
     public FailureNotice(MailServer mail, List<String> to, Path status) {
-        this(mail, to, status, null);
+        this(mail, to, status, null, null);
     }
 
-    /** @param output the installation's output folder ({@code pb.output}): a failure in another is said to be so */
-    public FailureNotice(MailServer mail, List<String> to, Path status, Path output) {
+    /**
+     * @param input  the installation's input folder ({@code pb.input}), and
+     * @param output its output folder ({@code pb.output}): a run of another, or into another, is a trial (said so in
+     *               the job's status, where it does not count)
+     */
+    public FailureNotice(MailServer mail, List<String> to, Path status, Path input, Path output) {
+        this.input = input;
         this.output = output;
         this.mail = mail.sender();
         this.from = mail.from();
@@ -174,11 +180,12 @@ public final class FailureNotice {
     }
 
     /**
-     * What the job's status adds to the line of a run into another output folder than the installation's (a trial run
-     * with --output): its failure is noted for the job, as information, and does not make the job's status unwell.
+     * What the job's status adds to the line of a trial run (of another input folder than the installation's, or into
+     * another output folder: --input, --output): its failure is noted for the job, as information, and does not make
+     * the job's status unwell.
      */
     private String elsewhere(FailedRun run) {
-        return RunOutcomes.elsewhere(run.output(), output);
+        return RunOutcomes.elsewhere(run.input(), run.output(), input, output);
     }
 
     /**
@@ -208,8 +215,17 @@ public final class FailureNotice {
      * @param asDefined false for a run narrowed on the command line (fewer tables, editions or formats than the job's):
      *                  it answers the failures before it (it read and checked the whole input, on the same database and
      *                  output folder), but it is not the job's last good run, whose age {@code status --max-age} asks
+     * @param runInput  the input folder the run read and
+     * @param runOutput the output folder it published to: a trial run (another input or output folder than the
+     *                  installation's) is none of the job's runs in its status: neither its last good run nor an answer
+     *                  to its failures, since what the installation publishes is as it was
      */
-    public boolean goodRun(String job, String biennium, String what, boolean asDefined) {
+    public boolean goodRun(String job, String biennium, String what, boolean asDefined, Path runInput, Path runOutput) {
+        if (RunOutcomes.trial(runInput, runOutput, input, output)) {
+            LOG.info("job {} {}: a trial run{} ran well: not the job's last good run", job, biennium,
+                    RunOutcomes.elsewhere(runInput, runOutput, input, output));
+            return false;
+        }
         try {
             if (asDefined) {
                 outcomes.good(job, biennium, what);

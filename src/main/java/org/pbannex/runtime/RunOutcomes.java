@@ -39,39 +39,54 @@ public final class RunOutcomes {
             return failures.stream().filter(f -> lastGood.isEmpty() || time(f).isAfter(lastGood.get())).toList();
         }
 
-        /** Those of runs into the installation's output folder: what makes the job not well. */
+        /** Those of the installation's runs (its input, its output folder): what makes the job not well. */
         public List<String> failuresHere() {
             return failuresSinceLastGood().stream().filter(f -> !elsewhere(f)).toList();
         }
 
         /**
-         * Those of trial runs into another output folder ({@code --output}): information, since nothing published here
-         * was at fault.
+         * Those of trial runs (another input folder, {@code --input}, or output folder, {@code --output}): information,
+         * since nothing the installation publishes was at fault.
          */
         public List<String> failuresElsewhere() {
             return failuresSinceLastGood().stream().filter(RunOutcomes::elsewhere).toList();
         }
     }
 
-    /** How a failure's line ends when its run went into another output folder than the installation's. */
+    /** How a failure's line ends when its run was a trial: of another input folder, or into another output folder. */
     private static final java.util.regex.Pattern ELSEWHERE = java.util.regex.Pattern.compile(
-            " \\(a run into .*, not the installation's output folder .*\\)$");
+            " \\(a run (of the input folder|into) .*, not the installation's (input|output) folder .*\\)$");
 
     /**
-     * What a failure's line says of a run into {@code runOutput} when the installation's is {@code installation} (a
-     * trial run with --output), so that nobody looks for the fault in the installation's folder; "" when they are the
-     * same (or either is not known).
+     * What a failure's line says of a run of {@code runInput} into {@code runOutput} when the installation's folders
+     * are {@code input} and {@code output} (a trial run with --input or --output), so that nobody looks for the fault
+     * in the installation's folders; "" for a run of the installation's own (a folder not known counts as its own).
      */
-    public static String elsewhere(Path runOutput, Path installation) {
-        if (runOutput == null || installation == null
-                || runOutput.toAbsolutePath().normalize().equals(installation.toAbsolutePath().normalize())) {
-            return "";
+    public static String elsewhere(Path runInput, Path runOutput, Path input, Path output) {
+        List<String> parts = new ArrayList<>();
+        if (differs(runInput, input)) {
+            parts.add("of the input folder " + absolute(runInput) + ", not the installation's input folder " + absolute(input));
         }
-        return " (a run into " + runOutput.toAbsolutePath().normalize() + ", not the installation's output folder "
-                + installation.toAbsolutePath().normalize() + ")";
+        if (differs(runOutput, output)) {
+            parts.add("into " + absolute(runOutput) + ", not the installation's output folder " + absolute(output));
+        }
+        return parts.isEmpty() ? "" : " (a run " + String.join(", and ", parts) + ")";
     }
 
-    /** Whether a noted failure is that of a run into another output folder ({@link #elsewhere(Path, Path)}). */
+    /** Whether a run of that input into that output folder is a trial, not the installation's run ({@link #elsewhere}). */
+    public static boolean trial(Path runInput, Path runOutput, Path input, Path output) {
+        return !elsewhere(runInput, runOutput, input, output).isEmpty();
+    }
+
+    private static boolean differs(Path run, Path installation) {
+        return run != null && installation != null && !absolute(run).equals(absolute(installation));
+    }
+
+    private static Path absolute(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    /** Whether a noted failure is that of a trial run ({@link #elsewhere(Path, Path, Path, Path)}). */
     static boolean elsewhere(String failure) {
         return ELSEWHERE.matcher(failure).find();
     }

@@ -104,6 +104,62 @@ class StatusCommandTest {
     }
 
     @Test
+    void aTrialRunOfAnotherInputOrIntoAnotherOutputFolderIsNotTheJobsRun() throws Exception {
+        // Found by a budget officer: after a trial run (--input a copy, --output /tmp/pub), status's last good run pointed
+        // into the trial's folder, not the installation's output/.
+        Map<String, String> settings = nightlyCsv();
+        Path input = Path.of(settings.get("pb.input"));
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        assertEquals(0, CliRun.capture(settings, "run", "nightly").status());
+        String lastGood = row(CliRun.capture(settings, "status", "nightly"));
+        assertTrue(lastGood.contains(" to " + out.resolve("2022-23")), lastGood);
+
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
+        Path trial = tmp.resolve("pub").toAbsolutePath().normalize();
+        CliRun tried = CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output", trial.toString());
+        assertEquals(0, tried.status(), tried.toString());
+        assertTrue(Files.isDirectory(trial.resolve("2022-23")), "the trial published: " + tried);
+        CliRun afterTrial = CliRun.capture(settings, "status", "nightly");
+        assertEquals(withoutAge(lastGood), withoutAge(row(afterTrial)), "the installation's last good run stays its own: "
+                + afterTrial.out());
+        // history lists it, marked as a trial.
+        CliRun history = CliRun.capture(settings, "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.contains(trial.resolve("2022-23").toString()) && l.contains(" (trial)")),
+                history.out());
+        assertTrue(history.out().lines().filter(l -> l.contains(out.toString())).noneMatch(l -> l.contains("(trial)")), history.out());
+
+        // The installation's run fails: a trial that runs well elsewhere does not make the job well again.
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        assertEquals(4, CliRun.capture(settings, "run", "nightly").status());
+        assertEquals(0, CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output",
+                tmp.resolve("pub2").toString()).status());
+        CliRun stillFailed = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, stillFailed.status(), stillFailed.toString());
+        assertTrue(row(stillFailed).contains("1 failure, the last: ") && !row(stillFailed).contains("pub"), stillFailed.out());
+
+        // A trial of another input folder into the installation's output folder that fails is said for information.
+        TestInputs.edit(copy.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        assertEquals(4, CliRun.capture(settings, "run", "nightly", "--input", copy.toString()).status());
+        String both = row(CliRun.capture(settings, "status", "nightly"));
+        assertTrue(both.contains("1 failure, the last: ") && both.contains("; for information, 1 failure of a trial run elsewhere")
+                && both.endsWith("(a run of the input folder " + copy.toAbsolutePath().normalize()
+                        + ", not the installation's input folder " + input.toAbsolutePath().normalize() + ")"), both);
+    }
+
+    /** A row of status's table but for its AGO column, which grows. */
+    private static String withoutAge(String row) {
+        return row.replaceFirst("^(\\S+\\s+\\S+\\s+\\S+ \\S+)\\s+.*?\\s+(no failure; )", "$1 $2");
+    }
+
+    /** The job's row in status's table. */
+    private static String row(CliRun status) {
+        return status.out().lines().filter(l -> l.startsWith("nightly")).findFirst()
+                .orElseThrow(() -> new AssertionError(status.toString()));
+    }
+
+    @Test
     void aRunThatNamesNoJobIsNoJobsFailure() throws Exception {
         // At a terminal: a job misspelt, a job left out. Neither is a job's failure, nor may it leave a record that no
         // good run would ever clear; a mistake in the command line of a job jobs/ has is that job's (a crontab line's
