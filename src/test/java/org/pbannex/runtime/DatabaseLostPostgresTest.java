@@ -51,6 +51,8 @@ class DatabaseLostPostgresTest {
         settings.put("spring.datasource.hikari.connection-timeout", "2000");
         settings.put("pb.status", tmp.resolve("status").toString());
         settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        // The installation's output folder, which the runs name: a run into another is a trial, none of the job's runs.
+        settings.put("pb.output", tmp.resolve("out").toString());
         return CutNightly.in(tmp, settings);
     }
 
@@ -81,11 +83,12 @@ class DatabaseLostPostgresTest {
             Path failed = out.resolve("2022-23/failed/" + runId);
             assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; " + r.err());
             String cause = Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
-            assertTrue(cause.startsWith(database + " failed: "), cause);
+            // The report says it in its language (the cut nightly job's first edition, Chinese), the manifest as stderr.
+            assertTrue(cause.startsWith("数据库无法使用：" + database + " failed: "), cause);
             JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
             assertEquals("failed", manifest.path("status").asString(), manifest.toString());
             assertEquals(5, manifest.path("exit_status").asInt(), manifest.toString());
-            assertEquals(cause, manifest.path("cause").asString(), manifest.toString());
+            assertEquals(cause.substring("数据库无法使用：".length()), manifest.path("cause").asString(), manifest.toString());
             assertTrue(manifest.path("failed_step").asString().startsWith("render"), manifest.toString());
 
             // The server back: history tells the run's cause, which its process could not record.

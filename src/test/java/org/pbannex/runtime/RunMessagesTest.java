@@ -191,6 +191,13 @@ class RunMessagesTest {
         assertTrue(history.out().contains("Older runs: in a damaged database kept in " + kept.get(0)), history.out());
     }
 
+    /** The test's database, and its output folder as the installation's: a run into another is a trial, none of the job's. */
+    private Map<String, String> installation(Path db) {
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(db));
+        settings.put("pb.output", tmp.resolve("out").toString());
+        return settings;
+    }
+
     /**
      * A database file whose damage H2 finds only as a run reads a page (not as it opens the file) stopped every run
      * until a person moved it, and no notice or status told of it: now that run fails with one line saying where the
@@ -199,13 +206,13 @@ class RunMessagesTest {
     @Test
     void aDatabaseFoundDamagedDuringARunIsKeptAsideAndTheNextRunPublishes() throws Exception {
         Path db = tmp.resolve("runs");
-        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute",
-                "--output", tmp.resolve("out").toString()};
-        CliRun first = CliRun.run(db, regenerate);
+        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute"};
+        Map<String, String> settings = installation(db);
+        CliRun first = CliRun.capture(settings, regenerate);
         assertEquals(0, first.status(), first.toString());
         assertTrue(DamagedPages.damageJobExecutions(db) > 1);
 
-        CliRun r = CliRun.run(db, regenerate);
+        CliRun r = CliRun.capture(settings, regenerate);
         assertEquals(5, r.status(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db was found damaged during the command "
@@ -220,16 +227,16 @@ class RunMessagesTest {
         byte[] keptFile = Files.readAllBytes(kept.get(0).resolve("runs.mv.db"));
         assertTrue(keptFile.length > 100_000 && new String(keptFile, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .equals("H:2,"), "the damaged H2 file, " + keptFile.length + " bytes");
-        CliRun status = CliRun.run(db, "status");
+        CliRun status = CliRun.capture(settings, "status");
         assertEquals(5, status.status(), status.toString());
         assertTrue(status.out().lines().anyMatch(l -> l.startsWith("regenerate") && l.contains("1 failure")
                 && l.contains("exit status 5: the embedded database " + db + ".mv.db was found damaged")), status.out());
 
-        CliRun next = CliRun.run(db, regenerate);
+        CliRun next = CliRun.capture(settings, regenerate);
         assertEquals(0, next.status(), next.toString());
         assertEquals("", next.err(), "the new database opens without a word");
         // (A run narrowed on the command line answers the failure, though it is not the job's last good run.)
-        CliRun well = CliRun.run(db, "status");
+        CliRun well = CliRun.capture(settings, "status");
         assertEquals(0, well.status(), well.toString());
         assertFalse(well.out().contains("failure"), well.out());
     }
@@ -241,19 +248,19 @@ class RunMessagesTest {
     @Test
     void aRunTheDatabaseStopsBeforeItStartsIsToldAsAFailure() throws Exception {
         Path db = tmp.resolve("runs");
-        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute",
-                "--output", tmp.resolve("out").toString()};
-        assertEquals(0, CliRun.run(db, regenerate).status());
+        String[] regenerate = {"run", "regenerate", "--tables", "a2", "--format", "csv", "--force", "--no-distribute"};
+        Map<String, String> settings = installation(db);
+        assertEquals(0, CliRun.capture(settings, regenerate).status());
         try (var c = java.sql.DriverManager.getConnection(CliRun.h2(db).get("spring.datasource.url"), "sa", "");
              var s = c.createStatement()) {
             s.execute("drop table batch_job_execution cascade");
         }
-        CliRun r = CliRun.run(db, regenerate);
+        CliRun r = CliRun.capture(settings, regenerate);
         assertEquals(5, r.status(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("pb-annex: the embedded database " + db + ".mv.db failed: "), r.err());
         assertFalse(r.err().contains("SQL statement"), "the statement stays in the log: " + r.err());
-        CliRun status = CliRun.run(db, "status");
+        CliRun status = CliRun.capture(settings, "status");
         assertEquals(5, status.status(), status.toString());
         assertTrue(status.out().lines().anyMatch(l -> l.startsWith("regenerate") && l.contains("1 failure")
                 && l.contains("exit status 5: the embedded database " + db + ".mv.db failed: ")), status.out());
