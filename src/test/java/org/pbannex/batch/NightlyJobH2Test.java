@@ -151,11 +151,13 @@ class NightlyJobH2Test {
         assertTrue(report.select("section:has(> h2:containsOwn(与印刷文件的差异)) td").eachText()
                 .containsAll(List.of("t2", "43.0", "43.1")), report.text());
         assertFalse(report.text().contains("未记录任何差异"), report.text());
-        // The failed checks say where to look: the lines each side sums, the other objects' against annex 1's non-staff costs.
+        // The failed checks say where to look, in the report's language: the lines each side sums, the other objects'
+        // against annex 1's non-staff costs.
         List<String> where = report.select("section:has(> h2.fail) tbody tr td:last-child").eachText();
-        assertTrue(where.contains(see), where.toString());
-        assertTrue(where.contains("see " + input + "/2022-23/cost_by_object.csv, lines 3-10, column constant_budget; against "
-                + input + "/2022-23/budget.csv, lines 2-51, column non_staff_costs"), where.toString());
+        assertTrue(where.contains("见 " + input + "/2022-23/cost_by_object.csv 第 2 行，constant_budget 列；对照 "
+                + input + "/2022-23/budget.csv 第 2-51 行，staff_costs 列"), where.toString());
+        assertTrue(where.contains("见 " + input + "/2022-23/cost_by_object.csv 第 3-10 行，constant_budget 列；对照 "
+                + input + "/2022-23/budget.csv 第 2-51 行，non_staff_costs 列"), where.toString());
         assertTrue(Files.readString(failed.resolve("manifest.json")).contains("\"inputs\" : \"" + see),
                 "the manifest too");
     }
