@@ -57,6 +57,9 @@ class FailureNoticeTest {
         m.put("spring.mail.host", "localhost");
         m.put("spring.mail.port", String.valueOf(port));
         m.put("pb.distribution.from", "pb-annex@example.org");
+        // The installation's folders, which the runs name: a run of another input or into another output is a trial.
+        m.put("pb.input", input.toString());
+        m.put("pb.output", tmp.resolve("out").toString());
         if (mailTo != null) {
             m.put("pb.failures.mail-to", mailTo);
         }

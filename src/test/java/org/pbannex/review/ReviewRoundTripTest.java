@@ -682,7 +682,7 @@ class ReviewRoundTripTest {
         Path runOut = tmp.resolve("out");
         Path zh = nightlyZhWorkbook(input, "xlsx");
         assertTrue(Files.isRegularFile(zh.resolveSibling("input.zip")), "the run keeps the input it read");
-        // Since the run: every region's rate but Africa's changed, Africa's line moved last, Europe's deleted; every
+        // Since the run: every region's rate but Africa's changed, Africa's line moved last, Europe's deleted (then back); every
         // indicator's target_total changed.
         Path inflation = input.resolve("2022-23/regional_inflation.csv");
         Files.writeString(inflation, "region,annual_inflation_pct\nAM,3.5\nAS,13.0\nAP,3.0\nAF,4.4\n");
@@ -710,6 +710,14 @@ class ReviewRoundTripTest {
             written(wb, returned);
         }
         Path copy = tmp.resolve("copy");
+        // Europe's line deleted: today's input is refused (every split region has a rate), and nothing is written.
+        CliRun broken = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+                runOut.toString(), "--apply", copy.toString());
+        assertEquals(3, broken.status(), broken.toString());
+        assertTrue(broken.err().contains("regional_inflation.csv, column region: no row for region EU"), broken.err());
+        assertFalse(Files.exists(copy), "nothing written");
+        // Europe's line back, its rate changed too, before Africa's.
+        Files.writeString(inflation, "region,annual_inflation_pct\nAM,3.5\nAS,13.0\nAP,3.0\nEU,4.3\nAF,4.4\n");
         CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
                 "--apply", copy.toString());
         assertEquals(0, r.status(), r.toString());
@@ -717,21 +725,20 @@ class ReviewRoundTripTest {
         List<String> lines = csv(tmp.resolve("review-back.csv")).stream().map(x -> String.join(",", x)).toList();
         String all = String.join("\n", lines);
         String file = input + "/2022-23/regional_inflation.csv";
-        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6000000000000005,input," + file + ",5,annual_inflation_pct,a2-1 区域通货膨胀率,"
-                + "B7,非洲,年均通货膨胀率 (%),applied " + file + ", line 5, column annual_inflation_pct: '4.4' -> '4.6'"), all);
+        assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6000000000000005,input," + file + ",6,annual_inflation_pct,a2-1 区域通货膨胀率,"
+                + "B7,非洲,年均通货膨胀率 (%),applied " + file + ", line 6, column annual_inflation_pct: '4.4' -> '4.6'"), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,3.6,input," + file + ",2,annual_inflation_pct,")
                 && l.endsWith(",not applied: " + file + ", line 2, column annual_inflation_pct now holds '3.5', not the published "
                 + "'3.4' (the file changed since the run): decide on the reviewer's '3.6' by hand")), all);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,EU,rate_pct,4.2,4.5,input," + file + ",,annual_inflation_pct,")
-                && l.endsWith(",not applied: " + file + " no longer holds the record region = EU the run read (the file changed "
-                + "since the run): decide on the reviewer's '4.5' by hand")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,EU,rate_pct,4.2,4.5,input," + file + ",5,annual_inflation_pct,")
+                && l.endsWith(",not applied: " + file + ", line 5, column annual_inflation_pct now holds '4.3', not the published "
+                + "'4.2' (the file changed since the run): decide on the reviewer's '4.5' by hand")), all);
         String indicatorsFile = input + "/2022-23/results_indicators.csv";
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("rt,ALL.RATIFICATION,target_ALL,105,106,derived," + indicatorsFile + "; "
                 + indicatorsFile + ",15; 16,target_total; target_total,")), "the two ratification indicators' targets: " + all);
-        assertEquals(List.of("region,annual_inflation_pct", "AM,3.5", "AS,13.0", "AP,3.0", "AF,4.6"),
+        assertEquals(List.of("region,annual_inflation_pct", "AM,3.5", "AS,13.0", "AP,3.0", "EU,4.3", "AF,4.6"),
                 Files.readAllLines(copy.resolve("2022-23/regional_inflation.csv")), "Africa's line, where it is now");
         String page = Files.readString(tmp.resolve("review-back.html"));
-        assertTrue(page.contains(">" + file + ": 已没有运行所读的记录 region = EU (annual_inflation_pct)<"), page);
         // The page, in the workbook's language, says the changes were traced in the run's own copy of its input.
         assertTrue(page.contains("每处变化均在运行文件夹中保存的该运行所读输入的副本（input.zip）中追溯"), page);
         assertFalse(page.contains("未保存其所读输入的副本"), page);

@@ -221,6 +221,7 @@ class UnattendedRunsTest {
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         settings.put("pb.failures.mail-to", "ops@example.org");
+        settings.put("pb.output", out.toString()); // the installation's: a run into another is a trial, never "back to normal"
         Map<String, String> hanging = pausedAt(settings, "check");
         hanging.put("pb.run.timeout", "3s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());

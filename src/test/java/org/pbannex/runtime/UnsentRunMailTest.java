@@ -56,6 +56,8 @@ class UnsentRunMailTest {
         s.put("spring.mail.host", "localhost");
         s.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         s.put("pb.distribution.from", "budget-office@example.org");
+        // The installation's output folder, which the runs name: a run into another is a trial, none of the job's runs.
+        s.put("pb.output", tmp.resolve("out").toString());
         return s;
     }
 
