@@ -15,6 +15,7 @@ final class LanguageRules {
     static final int MOST_LATIN_WORDS = 2;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*\\}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A word: two letters or more, one lower-case (ILO, SDG, MB are codes), no digit (i1, 8.5 are codes). */
     private static final Pattern WORD = Pattern.compile("(?=\\p{IsLatin}*\\p{Ll})\\p{IsLatin}{2,}([-'’]\\p{IsLatin}+)*[.,;:!?)]*");
 
@@ -56,7 +57,7 @@ final class LanguageRules {
         if (value.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
             return null;
         }
-        long words = Pattern.compile("\\s+").splitAsStream(PLACEHOLDER.matcher(value).replaceAll(" "))
+        long words = SPACES.splitAsStream(PLACEHOLDER.matcher(value).replaceAll(" "))
                 .filter(w -> WORD.matcher(w).matches()).count();
         if (words <= MOST_LATIN_WORDS) {
             return null;
