@@ -29,6 +29,7 @@ import org.pbannex.reference.Texts;
 import org.pbannex.restatement.Restatements;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.CellNote;
+import org.pbannex.table.CheckResult;
 import org.pbannex.table.Checks;
 import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Table;
@@ -243,7 +244,10 @@ public final class Publication {
                     explanation, texts.get("difference.note").with("where", where).with("note", cellNote));
             Object v = t.row(d.row()).value(d.column());
             String actual = v instanceof java.math.BigDecimal b ? b.toPlainString() : String.valueOf(v);
-            checks.equal(PRINTED_DIFFERENCES_CHECK, d.table(), d.row(), d.published(), actual);
+            // The expected value is the file's own line: a failure names it (the cell's figure has sources of its own).
+            checks.equal(PRINTED_DIFFERENCES_CHECK, d.table(), d.row(), d.published(), actual, new CheckResult.Lines(
+                    List.of(), List.of(new CheckResult.InputLines(PRINTED_DIFFERENCES, Map.of("table", Set.of(id),
+                            "row", Set.of(d.row()), "column", Set.of(d.column())), List.of("published")))));
             tables.put(id, t.withCellNote(new CellNote(d.row(), d.column(), texts.get("difference.marker").zh(), cellNote)));
             out.add(d);
         }

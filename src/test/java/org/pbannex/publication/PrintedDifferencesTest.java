@@ -46,5 +46,7 @@ class PrintedDifferencesTest {
         CliRun r = CliRun.run(null, "check", "--input", input.toString());
         assertEquals(4, r.status(), r.toString());
         assertTrue(r.err().contains("printed_difference.published_value [table a2, row ILC]: expected 3.0, actual 3.1"), r.err());
+        // The stale value is the file's own line (its third): the line says where to correct it.
+        assertTrue(r.err().contains("see " + file + ", line 3, column published"), r.err());
     }
 }
