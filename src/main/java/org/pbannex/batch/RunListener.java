@@ -188,6 +188,11 @@ public class RunListener implements JobExecutionListener {
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
         var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
+        String freed = published.isEmpty() ? freeSpace(run, cause) : null;
+        if (freed != null) {
+            line = line + "; " + freed;
+            execution.getExecutionContext().putString(SPACE_FREED, freed);
+        }
         try {
             if (RunInfo.databaseGone(execution)) {
                 // Not asked again (a connect timeout more): the report's cause, a file, is recorded once it is back.
@@ -222,6 +227,35 @@ public class RunListener implements JobExecutionListener {
      * be written (null: it was, or there was none to write); its notice in the report's words (null: in English).
      */
     private record Report(Path report, List<String> failedChecks, String notWritten, FailureNotice.Words said) {
+    }
+
+    /** In a failed run's job context: what was removed to make room on a full disk, for its line. */
+    public static final String SPACE_FREED = "failedRunSpaceFreed";
+
+    /**
+     * A run that filled its disk: what it staged and handed between steps, kept for a restart, is removed, so that its
+     * report and the next run (of other inputs, too) have room; its restart then starts anew (RunLauncher.restartable).
+     *
+     * @return what was removed, for the run's line; null when the disk is not full (or nothing was there)
+     */
+    private static String freeSpace(RunInfo run, Throwable cause) {
+        var folder = RunInputs.folder(run);
+        if (!org.pbannex.runtime.DiskFull.is(cause, folder.staging())) {
+            return null;
+        }
+        long bytes = 0;
+        for (Path p : List.of(folder.staging(), folder.work())) {
+            try {
+                bytes += org.pbannex.publish.RunFolder.sizeOf(p);
+                org.pbannex.publish.RunFolder.deleteTree(p);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("could not remove {} to make room: {}", p, e.getMessage(), e);
+                return null;
+            }
+        }
+        LOG.info("run {} filled its disk: removed its staging and work folders ({} bytes)", run.runId(), bytes);
+        return bytes == 0 ? null : "its unfinished outputs (" + Math.max(1, (bytes + 1023) / 1024) + " kB) were removed to make "
+                + "room: once there is room, the same command starts it anew";
     }
 
     /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */

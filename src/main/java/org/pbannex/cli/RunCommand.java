@@ -230,8 +230,11 @@ public class RunCommand implements Callable<Integer> {
             LOG.error("run {} failed", ran.runId(), failure);
             String reportNotWritten = execution.getExecutionContext().getString(org.pbannex.batch.RunListener.REPORT_NOT_WRITTEN, null);
             List<String> lines = new java.util.ArrayList<>(ExitCodes.lines(failure, ran.runId()));
-            if (reportNotWritten != null) {
-                lines.set(0, lines.get(0) + "; " + reportNotWritten);
+            for (String after : new String[] {
+                    execution.getExecutionContext().getString(org.pbannex.batch.RunListener.SPACE_FREED, null), reportNotWritten}) {
+                if (after != null) {
+                    lines.set(0, lines.get(0) + "; " + after);
+                }
             }
             lines.forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
             if (oneLine) {

@@ -25,6 +25,11 @@ public final class ExpenditureResultFile {
     public static void write(ExpenditureIngest.Result r, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        org.pbannex.runtime.WriteFailed.naming(tmp, () -> writeTo(r, tmp));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeTo(ExpenditureIngest.Result r, Path tmp) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             out.writeInt(FORMAT);
             out.writeLong(r.rejectedLines());
@@ -41,7 +46,6 @@ public final class ExpenditureResultFile {
             }
             r.totals().write(out);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static ExpenditureIngest.Result read(Path file, Dimensions dims) throws IOException {

@@ -41,6 +41,11 @@ final class PartitionResult {
     void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        org.pbannex.runtime.WriteFailed.naming(tmp, () -> writeTo(tmp));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void writeTo(Path tmp) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeInt(FORMAT);
             out.writeInt(index);
@@ -58,7 +63,6 @@ final class PartitionResult {
             totals.write(out);
             ids.write(out);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     static PartitionResult read(Path file, Dimensions dims, int idPages) throws IOException {

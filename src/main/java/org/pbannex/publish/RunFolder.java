@@ -240,6 +240,20 @@ public final class RunFolder {
         }
     }
 
+    /** The bytes of the files under {@code dir} (0 when it is not there). */
+    public static long sizeOf(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            long bytes = 0;
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                bytes = Math.addExact(bytes, Files.size(p));
+            }
+            return bytes;
+        }
+    }
+
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -47,6 +47,10 @@ public final class CsvTableWriter {
      */
     public static void write(Table table, Language language, Path file, boolean byteOrderMark) throws IOException {
         Files.createDirectories(file.getParent());
+        org.pbannex.runtime.WriteFailed.naming(file, () -> writeTo(table, language, file, byteOrderMark));
+    }
+
+    private static void writeTo(Table table, Language language, Path file, boolean byteOrderMark) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
             if (byteOrderMark) {

@@ -26,9 +26,11 @@ public final class WholeFile {
         Files.createDirectories(dir);
         Path part = dir.resolve(out.getFileName() + ".part");
         try {
-            try (OutputStream os = Files.newOutputStream(part)) {
-                content.writeTo(os);
-            }
+            org.pbannex.runtime.WriteFailed.naming(out, () -> {
+                try (OutputStream os = Files.newOutputStream(part)) {
+                    content.writeTo(os);
+                }
+            });
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(part);

@@ -67,6 +67,11 @@ public final class RunInput implements AutoCloseable {
         }
         in.files().values().forEach(f -> files.put(f.path(), f.sha256()));
         files.put(DataPackage.FILE, null); // how the files are read (its own checksum is not the manifest's to give)
+        // A full disk is said with the copy's path (a zip stream's own exception names none).
+        org.pbannex.runtime.WriteFailed.naming(zip, () -> zip(in, files, zip));
+    }
+
+    private static void zip(InputSet in, Map<String, String> files, Path zip) throws IOException {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (var f : files.entrySet()) {
                 byte[] bytes = Files.readAllBytes(in.inputDir().resolve(f.getKey()));
