@@ -36,6 +36,8 @@ public class RunPublication {
     public static final String TABLE_COUNT = "tableCount";
     public static final String FILE_COUNT = "fileCount";
     public static final String CHECKS_PASSED = "checksPassed";
+    /** How many expenditure lines the run set aside as bad (--rejects), listed in its rejects/expenditure.csv. */
+    public static final String REJECTED_LINES = "rejectedLines";
     /** How many older runs the retention removed once this one published; what went wrong removing them. */
     public static final String REMOVED_RUNS = "removedRuns";
     public static final String RETENTION_PROBLEM = "retentionProblem";
@@ -81,6 +83,7 @@ public class RunPublication {
             ctx.putInt(TABLE_COUNT, published.get().tables().size());
             ctx.putInt(FILE_COUNT, published.get().files());
             ctx.putLong(CHECKS_PASSED, published.get().checksPassed());
+            ctx.putLong(REJECTED_LINES, published.get().rejectedLines());
             removeOlderRuns(run, biennium, ctx);
             return;
         }
@@ -121,6 +124,7 @@ public class RunPublication {
         ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
                 && !o.path().equals("report.html") && !o.path().equals(org.pbannex.publish.PublishedRun.INPUT_COPY)).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
+        ctx.putLong(REJECTED_LINES, record.expenditure().stream().mapToLong(ExpenditureIngest.FileStats::rejected).sum());
         if (folder.latestKeptAside() != null) {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
         }

@@ -435,10 +435,14 @@ public class RunCommand implements Callable<Integer> {
     private static void printSummary(JobExecution execution, RunRequest request, double seconds, boolean oneLine) {
         var ctx = execution.getExecutionContext();
         Path folder = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
+        // Lines set aside are never passed over in silence: the command's own output counts them and says where they are.
+        long rejected = ctx.getLong(RunPublication.REJECTED_LINES, 0L);
+        String rejects = Counted.of(rejected, "expenditure line", "expenditure lines") + " set aside as bad, listed in "
+                + folder.resolve(org.pbannex.publish.RunPublisher.REJECTS);
         if (oneLine) {
-            System.out.printf("%s: published %s%s: %s, %d checks passed, %.1f s%n", request.biennium(), folder,
+            System.out.printf("%s: published %s%s: %s, %d checks passed%s, %.1f s%n", request.biennium(), folder,
                     request.partial() ? " (partial run: latest not moved)" : "", tablesAndFiles(ctx),
-                    ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+                    ctx.getLong(RunPublication.CHECKS_PASSED), rejected > 0 ? ", " + rejects : "", seconds);
             return;
         }
         System.out.println("Published: " + folder + (request.partial() ? "  (partial run: latest not moved)" : ""));
@@ -447,6 +451,9 @@ public class RunCommand implements Callable<Integer> {
         }
         System.out.printf("Run %s: %s, %d checks passed, %.1f s%n", ctx.getString("runId"), tablesAndFiles(ctx),
                 ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+        if (rejected > 0) {
+            System.out.println("Rejected:  " + rejects);
+        }
     }
 
     // "1 table, 5 files": what the run published.

@@ -178,10 +178,11 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     /**
      * Warnings a reader must not miss: every published table with a caveat, every synthetic input file.
      *
-     * @param syntheticInput what a synthetic input file is, in the texts' words (edition.synthetic_input, as the
-     *                       editions' covers say it)
+     * @param words the report's words: what a synthetic input file is (edition.synthetic_input, as the editions'
+     *              covers say it), what lines set aside are
      */
-    static List<String> warnings(List<Table> tables, RunRecord run, Text syntheticInput, Language language) {
+    static List<String> warnings(List<Table> tables, RunRecord run, ReportWords words, Language language) {
+        Text syntheticInput = words.syntheticInput();
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
@@ -194,6 +195,12 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                     throw new IllegalStateException("the report names synthetic input " + f.file() + " without the texts' words for it");
                 }
                 out.add(f.file() + ": " + syntheticInput.in(language));
+            }
+            // Lines set aside (--rejects) are left out of every total: a reader must know before using a figure.
+            long rejected = run.expenditure().stream().mapToLong(f -> f.rejected()).sum();
+            if (rejected > 0) {
+                out.add(words.text("rejected_warning").with("lines", String.valueOf(rejected)).with("file", RunPublisher.REJECTS)
+                        .in(language));
             }
         }
         return out;

@@ -41,7 +41,7 @@ public final class ReportWords {
             "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
-            "rejected_in", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
+            "rejected_in", "rejected_warning", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
             "col_rows", "col_sha", "settings_heading",
             // The failure notice's (distribute.FailureNotice, whose English for a run without texts is these words').
             "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",

@@ -53,7 +53,7 @@ public final class ReportWriter {
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
-                ReportView.warnings(tables, run, words.syntheticInput(), language), settings, failed,
+                ReportView.warnings(tables, run, words, language), settings, failed,
                 ReportView.groups(run.checks(), tables, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),

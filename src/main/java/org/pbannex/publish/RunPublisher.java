@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunPublisher {
 
+    /** Where a published run lists the expenditure lines it set aside as bad (--rejects). */
+    public static final String REJECTS = "rejects/expenditure.csv";
+
+
     private static final Logger LOG = LoggerFactory.getLogger(RunPublisher.class);
 
     /** Builds the record of the run once the output files are known. */
@@ -41,8 +45,8 @@ public final class RunPublisher {
             throws IOException {
         Path staging = folder.staging();
         if (rejects != null && Files.exists(rejects)) {
-            Files.createDirectories(staging.resolve("rejects"));
-            Files.copy(rejects, staging.resolve("rejects").resolve("expenditure.csv"), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(staging.resolve(REJECTS).getParent());
+            Files.copy(rejects, staging.resolve(REJECTS), StandardCopyOption.REPLACE_EXISTING);
         }
         RunDiff diff = RunFolder.latest(outputRoot, biennium).map(prev -> {
             try {

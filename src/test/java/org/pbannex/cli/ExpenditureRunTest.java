@@ -113,6 +113,12 @@ class ExpenditureRunTest {
                 + "不计入本次运行的任何合计") && report.contains("<td>20002</td><td>20000</td><td>1</td>"), report);
         assertTrue(report.contains("input/expenditure/synthetic-2016-2023.csv") && !report.contains(tmp.toString()), report);
         assertTrue(Files.isRegularFile(run.resolve("csv/f2.csv")));
+        // Never set aside in silence: the command's output counts it, and the report says it before anything else.
+        assertTrue(r.out().contains("Rejected:  1 expenditure line set aside as bad, listed in " + run.resolve("rejects/expenditure.csv")
+                + "\n"), r.out());
+        var readBeforeUse = org.jsoup.Jsoup.parse(report).selectFirst("div.warning");
+        assertTrue(readBeforeUse != null && readBeforeUse.text().contains("已搁置的有误支出明细：1 行 (见 rejects/expenditure.csv)；"
+                + "本次运行的所有合计均不包括这些明细"), report);
     }
 
     @Test
