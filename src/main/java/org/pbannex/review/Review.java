@@ -111,7 +111,9 @@ public final class Review {
             throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
         }
         Path runFolder = PublishedRun.find(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes "
-                + "from run " + runId + ", which is not published in " + outputRoot + " (use --output DIR for another output folder)"));
+                + "from run " + runId + ", which is not published in " + outputRoot + ": './pb-annex history' says whether the "
+                + "output folder's retention removed it (the runs sent to reviewers are kept); for another output folder, use "
+                + "--output DIR"));
         PublishedRun run = PublishedRun.read(runFolder);
         Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
                 + "run " + runId + "'s workbooks: it is not a workbook of that run"));

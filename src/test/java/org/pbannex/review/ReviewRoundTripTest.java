@@ -84,6 +84,17 @@ class ReviewRoundTripTest {
         return lines[0];
     }
 
+    /** A run no longer in the output folder (the retention removed it, or another folder was meant): where to look. */
+    @Test
+    void aWorkbookOfARunNotInTheOutputFolderSaysWhereToLook() throws Exception {
+        Path copy = Files.copy(published, tmp.resolve("back.xlsx"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        CliRun r = CliRun.capture(Map.of(), "review", copy.toString(), "--output", elsewhere.toString());
+        assertEquals("pb-annex: " + copy + ": the workbook comes from run " + runId + ", which is not published in " + elsewhere
+                + ": './pb-annex history' says whether the output folder's retention removed it (the runs sent to reviewers are "
+                + "kept); for another output folder, use --output DIR", oneErrorLine(r));
+    }
+
     @Test
     void theWorkbookAsPublishedHasNoChanges() throws Exception {
         Path copy = Files.copy(published, tmp.resolve("back.xlsx"));
