@@ -165,6 +165,33 @@ public final class DataPackage {
         }
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),
-                fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1, mergesByKey(r, file));
+                fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1, mergesByKey(r, file),
+                numberings(r, fields, file));
+    }
+
+    /**
+     * The fields that say {@code "pbNumbering": {}} (numbered 1, 2, 3 ... over the file) or {@code {"within": ["indicator"]}}
+     * (afresh for each value of those columns): integers only, the columns the resource's own.
+     */
+    private static List<Numbering> numberings(JsonNode r, List<Field> fields, String file) {
+        List<Numbering> out = new ArrayList<>();
+        for (JsonNode f : r.path("schema").path("fields")) {
+            JsonNode n = f.path("pbNumbering");
+            if (n.isMissingNode()) {
+                continue;
+            }
+            String where = "resource '" + r.path("name").asString() + "', field '" + f.path("name").asString() + "'";
+            List<String> within = new ArrayList<>();
+            n.path("within").forEach(c -> within.add(c.asString()));
+            boolean knownColumns = within.stream().allMatch(c -> fields.stream().anyMatch(x -> x.name().equals(c)));
+            if (!n.isObject() || n.properties().stream().anyMatch(e -> !e.getKey().equals("within"))
+                    || !n.path("within").isMissingNode() && !n.path("within").isArray() || !knownColumns
+                    || !f.path("type").asString("").equals("integer")) {
+                throw new InputError(file, 0, "", where + ": pbNumbering must be an object with \"within\" (a list of the "
+                        + "resource's columns), optional, on an integer field");
+            }
+            out.add(new Numbering(f.path("name").asString(), List.copyOf(within)));
+        }
+        return List.copyOf(out);
     }
 }

@@ -166,6 +166,7 @@ public final class InputSet {
         }
         for (Resource r : resources) {
             checkForeignKeys(r, tables, sources);
+            r.numberings().forEach(n -> n.refuseGaps(tables.get(r.name())));
         }
         return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources);
     }

@@ -8,13 +8,15 @@ import java.util.List;
  * descriptor allows an empty file (a header alone). A shared resource (no {@code {biennium}} in its path) may be
  * replaced for one biennium by a file of the same name in that biennium's folder ({@link #overridePathFor}); with
  * {@code mergesByKey} ({@code "pbOverride": "mergeByKey"}) the biennium's file replaces rows by primary key instead.
+ * {@code numberings} are its fields numbered 1, 2, 3 ... ({@link Numbering}).
  */
 public record Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
-                       List<ForeignKey> foreignKeys, long maxBytes, int minRows, boolean mergesByKey) {
+                       List<ForeignKey> foreignKeys, long maxBytes, int minRows, boolean mergesByKey,
+                       List<Numbering> numberings) {
 
     public Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
                     List<ForeignKey> foreignKeys, long maxBytes, int minRows) {
-        this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false);
+        this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false, List.of());
     }
 
     public String pathFor(String biennium) {

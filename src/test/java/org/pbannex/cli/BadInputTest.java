@@ -319,4 +319,49 @@ class BadInputTest {
         assertRejected("input/2022-23/outcome_allocations.csv, column outcome: no row for outcome 4, listed in ",
                 "input/2022-23/results_outcomes.csv, line 6: ", "whose kind is policy", "add its allocation");
     }
+
+    /** Deletes the first line matching {@code lineRegex} from an input file, failing if none matches. */
+    private void deleteLine(String file, String lineRegex) throws IOException {
+        Path f = input.resolve(file);
+        String before = Files.readString(f, StandardCharsets.UTF_8);
+        TestInputs.edit(f, s -> s.replaceFirst("(?m)^" + lineRegex + "\\n", ""));
+        assertFalse(before.equals(Files.readString(f, StandardCharsets.UTF_8)), "no line of " + file + " deleted");
+    }
+
+    /** The rules below for lines deleted by mistake refuse nothing the bundled input holds: every check still runs. */
+    @Test
+    void theBundledInputPassesWithAllItsChecks() {
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("2022-23: 17 tables, 1147 checks passed, 0 failed"), r.out());
+    }
+
+    /** A numbered row deleted (pbNumbering): the gap is refused at the line after it, the first of a group too. */
+    @Test
+    void aNumberedRowDeleted() throws IOException {
+        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,2,.*");
+        assertRejected("input/2022-23/results_baselines.csv, line 5, column seq: seq 3 where 2 was expected for indicator "
+                + "impact-real-earnings-growth: number the seq of each indicator 1, 2, 3 ... in printed order");
+        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,.*");
+        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,.*");
+        deleteLine("2022-23/outcome_contributors.csv", "2,1,EMPLOYMENT,.*");
+        assertRejected("input/2022-23/outcome_contributors.csv, line 8, column seq: seq 2 where 1 was expected for outcome 2: "
+                + "number the seq of each outcome 1, 2, 3 ... in printed order");
+    }
+
+    /** The risk register's own rule, now the same declared numbering as the baselines' and the contributors'. */
+    @Test
+    void aRiskDeleted() throws IOException {
+        deleteLine("2022-23/strategic_risks.csv", "2,三方成员.*");
+        assertRejected("input/2022-23/strategic_risks.csv, line 3, column risk: risk 3 where 2 was expected: number the risks "
+                + "1, 2, 3 ... in printed order");
+    }
+
+    @Test
+    void aFinancialPeriodDeleted() throws IOException {
+        deleteLine("2022-23/supplementary_authorizations.csv", "2014-2015,.*");
+        assertRejected("input/2022-23/supplementary_authorizations.csv, line 4, column financial_period: '2016-2017' follows "
+                + "2012-2013, without 2014-2015 between them: list every financial period in turn; add its row (0 if nothing "
+                + "was authorized)");
+    }
 }

@@ -166,6 +166,23 @@ class CsvResourceReaderTest {
         assertTrue(e.getMessage().contains("resource 'x', foreign key 'region': pbEveryCode must be an object"), e.getMessage());
     }
 
+    /** pbNumbering is read as declared (over the file, or within columns); one on a text field or an unknown column is refused. */
+    @Test
+    void aFieldsNumberingIsReadOrRefused() throws IOException {
+        assertEquals(List.of(new Numbering("seq", List.of("indicator"))), bundled.resource("results_baselines").numberings());
+        assertEquals(List.of(new Numbering("risk", List.of())), bundled.resource("strategic_risks").numberings());
+        for (String bad : List.of("\"type\": \"string\", \"pbNumbering\": {}", "\"type\": \"integer\", "
+                + "\"constraints\": {\"minimum\": 1, \"maximum\": 9}, \"pbNumbering\": {\"within\": [\"indicatr\"]}")) {
+            Files.writeString(tmp.resolve("datapackage.json"), """
+                    {"resources": [{"name": "x", "path": "x.csv", "schema": {"fields": [{"name": "indicator", "type": "string"},
+                      {"name": "seq", %s}]}}]}
+                    """.formatted(bad));
+            InputError e = assertThrows(InputError.class, () -> DataPackage.load(tmp));
+            assertTrue(e.getMessage().contains("resource 'x', field 'seq': pbNumbering must be an object with \"within\""),
+                    e.getMessage());
+        }
+    }
+
     // --- text rules ---
 
     @Test
