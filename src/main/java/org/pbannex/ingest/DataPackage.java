@@ -96,21 +96,33 @@ public final class DataPackage {
     /**
      * A foreign key's {@code "pbEveryCode"}: absent (the file may hold some codes of the list only), {@code {}} (every
      * code), {@code {"where": {"kind": "policy"}}} (every code of the rows holding those values), with an optional
-     * {@code "fix"} saying what to add.
+     * {@code "fix"} saying what to add, an optional {@code "per": ["fund"]} (every code in each group of rows with those
+     * values that names one) and an optional {@code "rowsWhere": {"biennium": "{biennium}"}} (among those rows only).
      */
     private static ForeignKey.EveryCode everyCode(JsonNode fk, String resource, String file) {
         JsonNode every = fk.path("pbEveryCode");
         if (every.isMissingNode()) {
             return null;
         }
-        if (!every.isObject() || every.properties().stream().anyMatch(e -> !e.getKey().equals("where") && !e.getKey().equals("fix"))
-                || !every.path("where").isMissingNode() && !every.path("where").isObject()) {
+        if (!every.isObject() || every.properties().stream().anyMatch(e -> !List.of("where", "fix", "per", "rowsWhere").contains(e.getKey()))
+                || !every.path("where").isMissingNode() && !every.path("where").isObject()
+                || !every.path("rowsWhere").isMissingNode() && !every.path("rowsWhere").isObject()
+                || !every.path("per").isMissingNode() && !every.path("per").isArray()) {
             throw new InputError(file, 0, "", "resource '" + resource + "', foreign key '" + fk.path("fields").asString()
-                    + "': pbEveryCode must be an object with \"where\" (column: value) and \"fix\", both optional");
+                    + "': pbEveryCode must be an object with \"where\" (column: value), \"fix\", \"per\" (columns) and "
+                    + "\"rowsWhere\" (column: value), all optional");
         }
-        Map<String, String> where = new LinkedHashMap<>();
-        every.path("where").properties().forEach(e -> where.put(e.getKey(), e.getValue().asString()));
-        return new ForeignKey.EveryCode(Map.copyOf(where), every.has("fix") ? every.get("fix").asString() : null);
+        List<String> per = new ArrayList<>();
+        every.path("per").forEach(c -> per.add(c.asString()));
+        return new ForeignKey.EveryCode(columnValues(every.path("where")), every.has("fix") ? every.get("fix").asString() : null,
+                List.copyOf(per), columnValues(every.path("rowsWhere")));
+    }
+
+    /** {@code {"column": "value", ...}} in its order (none for a missing node). */
+    private static Map<String, String> columnValues(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static Resource resource(JsonNode r, String file) {

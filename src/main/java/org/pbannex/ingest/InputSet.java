@@ -165,7 +165,7 @@ public final class InputSet {
             sources.put(r.name(), source);
         }
         for (Resource r : resources) {
-            checkForeignKeys(r, tables, sources);
+            checkForeignKeys(r, tables, sources, biennium);
             r.numberings().forEach(n -> n.refuseGaps(tables.get(r.name())));
         }
         return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources);
@@ -204,7 +204,7 @@ public final class InputSet {
         return new CsvTable(shared.header(), rows, records);
     }
 
-    private static void checkForeignKeys(Resource r, Map<String, CsvTable> tables, Map<String, SourceName> sources) {
+    private static void checkForeignKeys(Resource r, Map<String, CsvTable> tables, Map<String, SourceName> sources, String biennium) {
         for (ForeignKey fk : r.foreignKeys()) {
             CsvTable target = tables.get(fk.resource());
             if (target == null) {
@@ -220,32 +220,64 @@ public final class InputSet {
                 }
             }
             if (fk.every() != null) {
-                refuseMissingCodes(r, fk, target, tables.get(r.name()), sources);
+                refuseMissingCodes(r, fk, target, tables.get(r.name()), sources, biennium);
             }
         }
     }
 
     /**
      * A file that must have a row for every code of its reference list (pbEveryCode) and lacks one would publish its
-     * table without that code, every check passing: refused, naming the code and the reference line that lists it.
+     * table without that code, every check passing: refused, naming the code and the reference line that lists it (and
+     * with {@code per}, the group of rows that lacks it).
      */
-    private static void refuseMissingCodes(Resource r, ForeignKey fk, CsvTable target, CsvTable table, Map<String, SourceName> sources) {
-        Set<String> present = table.records().stream().map(x -> x.text(fk.field())).collect(Collectors.toSet());
-        for (String column : fk.every().where().keySet()) {
+    private static void refuseMissingCodes(Resource r, ForeignKey fk, CsvTable target, CsvTable table, Map<String, SourceName> sources,
+                                           String biennium) {
+        ForeignKey.EveryCode every = fk.every();
+        Map<String, String> rowsWhere = new LinkedHashMap<>();
+        every.rowsWhere().forEach((column, value) -> rowsWhere.put(column, value.replace("{biennium}", String.valueOf(biennium))));
+        for (String column : every.where().keySet()) {
             if (!target.header().contains(column)) {
                 throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode selects by column " + column
                         + ", which " + fk.resource() + " has not");
             }
         }
-        for (Record listed : target.records()) {
-            String code = listed.text(fk.referencedField());
-            if (fk.every().selects(listed) && !present.contains(code)) {
-                String which = fk.every().where().isEmpty() ? "" : " whose " + fk.every().where().entrySet().stream()
-                        .map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
-                throw new InputError(sources.get(r.name()).name(), 0, fk.field(), "no row for " + fk.field() + " " + code
-                        + ", listed in " + listed.file() + ", " + SourceName.lineWord(listed.file()) + " " + listed.line()
-                        + ": every " + fk.field() + " of that list" + which + " needs a row here; "
-                        + (fk.every().fix() == null ? "add its row" : fk.every().fix()));
+        for (String column : java.util.stream.Stream.concat(every.per().stream(), rowsWhere.keySet().stream()).toList()) {
+            if (!table.header().contains(column)) {
+                throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode groups or selects its rows by "
+                        + "column " + column + ", which it has not");
+            }
+        }
+        // The codes each group of rows names (without per, one group: the whole file); a group that names none is not split.
+        Map<List<String>, Set<String>> groups = new LinkedHashMap<>();
+        if (every.per().isEmpty()) {
+            groups.put(List.of(), new java.util.HashSet<>());
+        }
+        for (Record rec : table.records()) {
+            if (!rec.text(fk.field()).isEmpty() && rowsWhere.entrySet().stream().allMatch(e -> e.getValue().equals(rec.text(e.getKey())))) {
+                groups.computeIfAbsent(every.per().stream().map(rec::text).toList(), g -> new java.util.HashSet<>())
+                        .add(rec.text(fk.field()));
+            }
+        }
+        for (var g : groups.entrySet()) {
+            for (Record listed : target.records()) {
+                String code = listed.text(fk.referencedField());
+                if (every.selects(listed) && !g.getValue().contains(code)) {
+                    String which = every.where().isEmpty() ? "" : " whose " + every.where().entrySet().stream()
+                            .map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
+                    List<String> group = new java.util.ArrayList<>();
+                    rowsWhere.forEach((column, value) -> group.add(column + " " + value));
+                    for (int i = 0; i < every.per().size(); i++) {
+                        group.add(every.per().get(i) + " " + g.getKey().get(i));
+                    }
+                    String of = group.isEmpty() ? "" : " of " + String.join(" and ", group);
+                    String each = every.per().isEmpty() ? "" : " for each " + String.join(" and ", every.per()) + " that lists "
+                            + fk.field() + "s" + rowsWhere.entrySet().stream().map(e -> " of " + e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(""));
+                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), "no row for " + fk.field() + " " + code
+                            + of + ", listed in " + listed.file() + ", " + SourceName.lineWord(listed.file()) + " " + listed.line()
+                            + ": every " + fk.field() + " of that list" + which + " needs a row here" + each + "; "
+                            + (every.fix() == null ? "add its row" : every.fix()));
+                }
             }
         }
     }

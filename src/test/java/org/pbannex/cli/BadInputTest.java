@@ -364,4 +364,21 @@ class BadInputTest {
                 + "2012-2013, without 2014-2015 between them: list every financial period in turn; add its row (0 if nothing "
                 + "was authorized)");
     }
+
+    /**
+     * Table 2's XB column without an outcome: every fund of the biennium being run that is split by outcome has each policy
+     * outcome (pbEveryCode per fund, rowsWhere biennium).
+     */
+    @Test
+    void anOutcomeMissingFromTheExtrabudgetaryEstimates() throws IOException {
+        deleteLine("2022-23/extrabudgetary_estimates.csv", "2022-23,XB,3,.*");
+        assertRejected("input/2022-23/extrabudgetary_estimates.csv, column outcome: no row for outcome 3 of biennium 2022-23 "
+                + "and fund XB, listed in " + input + "/2022-23/results_outcomes.csv, line 5: every outcome of that list whose "
+                + "kind is policy needs a row here for each fund that lists outcomes of biennium 2022-23; add its estimate in US$ "
+                + "millions (0.0 if it has none)");
+        // A previous biennium's row may lack an outcome new in this one: Table 2 then prints none for it.
+        TestInputs.edit(input.resolve("2022-23/extrabudgetary_estimates.csv"), s -> s.replace("2020-21,XB,3,127.0\n", "")
+                .replace("2022-23,XB,4,", "2022-23,XB,3,0.0\n2022-23,XB,4,"));
+        assertEquals(0, CliRun.capture(Map.of(), "check", "--input", input.toString()).status());
+    }
 }
