@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pbannex.ingest.InputError;
 import org.pbannex.reference.AppropriationLine;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
@@ -265,6 +266,11 @@ public final class BudgetChecks {
         for (BudgetData.RbtcHolding h : data.rbtc()) {
             java.util.function.Function<String, InputLines> holding = col -> new InputLines(RBTC, "holder", Set.of(h.holder()), List.of(col));
             if (!h.budgetUnit().isEmpty()) {
+                if (a2.rows().stream().noneMatch(r -> r.key().equals(h.budgetUnit()))) {
+                    throw new InputError(h.source().file(), h.source().line(), "budget_unit", "unit " + h.budgetUnit()
+                            + " has no row of its own in annex 2 (a unit of a Part that is not itemised), so its budget cannot "
+                            + "be checked against this RBTC: name a unit annex 2 prints, or leave the column empty");
+                }
                 Row unit = a2.row(h.budgetUnit());
                 for (String col : List.of("constant", "recosted")) {
                     c.equal("a3.equals_budget_unit." + col, "a3", h.holder(), unit.amount(col), col.equals("constant") ? h.constant() : h.recosted(),
@@ -272,7 +278,10 @@ public final class BudgetChecks {
                 }
             } else {
                 Row holder = a1.rows().stream().filter(r -> r.key().equals(h.holder()) || r.key().equals(h.holder() + ".subtotal"))
-                        .findFirst().orElseThrow();
+                        .findFirst().orElseThrow(() -> new InputError(h.source().file(), h.source().line(), "holder", "holder "
+                                + h.holder() + " has no row of its own in annex 1 (a group printed as its one unit, or a unit of a "
+                                + "Part that is not itemised), so its RBTC cannot be checked against its non-staff costs: name "
+                                + "the unit or group annex 1 prints, in rbtc_holders.csv and here"));
                 c.isTrue("a3.within_non_staff_costs", "a3", h.holder(), h.constant() <= holder.amount("non_staff_costs"),
                         "<= " + holder.amount("non_staff_costs"), String.valueOf(h.constant()),
                         new Lines(List.of(holding.apply("constant")), List.of(lines.of("a1", holder.key(), "non_staff_costs"))));

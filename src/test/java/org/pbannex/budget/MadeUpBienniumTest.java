@@ -108,6 +108,11 @@ class MadeUpBienniumTest {
                 AS,4.0
                 AM,3.3
                 """);
+        write("reference/rbtc_holders.csv", """
+                holder
+                PROG
+                ASSEMBLY
+                """);
         write("2030-31/rbtc.csv", """
                 holder,constant,recosted,budget_unit
                 PROG,4000000,4045000,FIELD

@@ -381,4 +381,45 @@ class BadInputTest {
                 .replace("2022-23,XB,4,", "2022-23,XB,3,0.0\n2022-23,XB,4,"));
         assertEquals(0, CliRun.capture(Map.of(), "check", "--input", input.toString()).status());
     }
+
+    /**
+     * Annex 3 without a holder: the reference list of RBTC holders (reference/rbtc_holders.csv, a biennium's own in its
+     * reference/) names each one rbtc.csv must have, so a deleted line is refused, and a holder added to the list without
+     * its figures too.
+     */
+    @Test
+    void anRbtcHolderDeleted() throws IOException {
+        deleteLine("2022-23/rbtc.csv", "AFRICA,.*");
+        assertRejected("input/2022-23/rbtc.csv, column holder: no row for holder AFRICA, listed in " + input
+                + "/reference/rbtc_holders.csv, line 3: every holder of that list needs a row here; add its RBTC at constant "
+                + "prices and recosted, or take it off that list if it holds none");
+        deleteLine("reference/rbtc_holders.csv", "AFRICA");
+        assertEquals(0, CliRun.capture(Map.of(), "check", "--input", input.toString()).status(), "a holder taken off the list");
+        Files.createDirectories(input.resolve("2022-23/reference"));
+        Files.writeString(input.resolve("2022-23/reference/rbtc_holders.csv"),
+                Files.readString(input.resolve("reference/rbtc_holders.csv")) + "GOV\n");
+        assertRejected("input/2022-23/rbtc.csv, column holder: no row for holder GOV, listed in " + input
+                + "/2022-23/reference/rbtc_holders.csv, line 10: ");
+    }
+
+    /** A holder or budget unit that annexes 1 and 2 print no row for: one line naming it, where it once stopped on a missing row. */
+    @Test
+    void anRbtcHolderOrBudgetUnitWithoutItsAnnexRow() throws IOException {
+        Path rbtc = input.resolve("2022-23/rbtc.csv");
+        String pol = TestInputs.line(rbtc, 2);
+        TestInputs.replaceLine(rbtc, 2, pol.replaceFirst(",RBTC$", ",CONTINGENCIES"));
+        assertRejected("input/2022-23/rbtc.csv, line 2, column budget_unit: unit CONTINGENCIES has no row of its own in annex 2 "
+                + "(a unit of a Part that is not itemised), so its budget cannot be checked against this RBTC: name a unit annex 2 "
+                + "prints, or leave the column empty");
+        TestInputs.replaceLine(rbtc, 2, pol);
+        TestInputs.edit(rbtc, s -> s.replace("ACTRAV,", "DGO,"));
+        TestInputs.edit(input.resolve("reference/rbtc_holders.csv"), s -> s.replace("ACTRAV", "DGO"));
+        assertRejected("input/2022-23/rbtc.csv, line 10, column holder: holder DGO has no row of its own in annex 1 (a group "
+                + "printed as its one unit, or a unit of a Part that is not itemised), so its RBTC cannot be checked against its "
+                + "non-staff costs: name the unit or group annex 1 prints, in rbtc_holders.csv and here");
+        TestInputs.edit(rbtc, s -> s.replace("DGO,", "CABINETT,"));
+        TestInputs.edit(input.resolve("reference/rbtc_holders.csv"), s -> s.replace("DGO", "CABINETT"));
+        assertRejected("input/reference/rbtc_holders.csv, line 10, column holder: unknown holder 'CABINETT': not a unit or group "
+                + "code of the reference lists");
+    }
 }
