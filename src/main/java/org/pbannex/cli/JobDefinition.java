@@ -75,7 +75,7 @@ public record JobDefinition(String name, String description,
         try {
             JobDefinition def = YAML.readValue(text, JobDefinition.class);
             if (def == null) {
-                throw new UsageError(file + ": empty job definition");
+                throw new JobFileMistake(file + ": empty job definition");
             }
             // Checked now, so a bad reviewers entry stops the command before the run (the list itself is read after it).
             if (def.reviewers() != null && !def.reviewers().isString()) {
@@ -85,29 +85,35 @@ public record JobDefinition(String name, String description,
             // tree: the record takes a key left out and an empty list alike.)
             var root = YAML.readTree(text);
             for (String key : List.of("tables", "languages", "formats", "biennia")) {
+                // "languages: zh, en" is one value to YAML, which would then be an unknown language "zh, en".
+                if (root.path(key).isString() && root.path(key).asString().contains(",")) {
+                    throw new JobFileMistake(file + ", line " + lineOf(text, key, null) + ": '" + key + ": "
+                            + root.path(key).asString() + "' is one value, not a list: write a list in brackets, "
+                            + key + ": [" + root.path(key).asString() + "]");
+                }
                 if (root.path(key).isArray() && root.path(key).isEmpty()) {
-                    throw new UsageError(file + ", line " + lineOf(text, key, null) + ": '" + key + "' is an empty list; name at "
+                    throw new JobFileMistake(file + ", line " + lineOf(text, key, null) + ": '" + key + "' is an empty list; name at "
                             + "least one, or leave the key out for " + defaultOf(key));
                 }
             }
             if (def.replyWithinDays() != null && (def.replyWithinDays() < 1 || def.replyWithinDays() > 365)) {
-                throw new UsageError(file + ", line " + lineOf(text, "replyWithinDays", null) + ": 'replyWithinDays' takes "
+                throw new JobFileMistake(file + ", line " + lineOf(text, "replyWithinDays", null) + ": 'replyWithinDays' takes "
                         + kindOf("replyWithinDays") + ", not " + def.replyWithinDays());
             }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
                     def.rejects(), def.csvBom(), def.biennia(), def.reviewers(), def.replyWithinDays());
         } catch (UnrecognizedPropertyException e) {
-            throw new UsageError(file + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '" + e.getPropertyName()
+            throw new JobFileMistake(file + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '" + e.getPropertyName()
                     + "'; a job has " + String.join(", ", KEYS));
         } catch (MismatchedInputException e) {
             // A value of the wrong kind (rejects: maybe): the key, its line and what it takes, not Java's type names.
             String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
             if (key == null) {
-                throw new UsageError(file + ": not a job definition (a job is keys and values, such as 'tables: [a1]')");
+                throw new JobFileMistake(file + ": not a job definition (a job is keys and values, such as 'tables: [a1]')");
             }
-            throw new UsageError(file + ", line " + lineOf(text, key, e) + ": '" + key + "' takes " + kindOf(key));
+            throw new JobFileMistake(file + ", line " + lineOf(text, key, e) + ": '" + key + "' takes " + kindOf(key));
         } catch (JacksonException e) {
-            throw new UsageError(file + syntaxError(e));
+            throw new JobFileMistake(file + syntaxError(e));
         }
     }
 
@@ -170,7 +176,17 @@ public record JobDefinition(String name, String description,
         }
         String problem = statements.get(statements.size() - 1);
         String context = statements.get(0);
-        return where + (context.equals(problem) ? "" : context + ": ") + problem;
+        // The parser's words for an unclosed list or set of keys ("expected ',' or ']', but got :") said in ours.
+        if (context.startsWith("while parsing a flow sequence")) {
+            return where + "the list opened with '[' here is not closed with ']' on its line: a list is written on one "
+                    + "line, its values separated by commas, such as languages: [zh, en]";
+        }
+        if (context.startsWith("while parsing a flow mapping")) {
+            return where + "the '{' here is not closed with '}' on its line: a job's keys are written one a line, such "
+                    + "as tables: [a1, a2]";
+        }
+        return where + (context.equals(problem) ? "" : context + ": ") + problem + " (a job file is one key a line, such "
+                + "as tables: [a1, a2])";
     }
 
     public static List<String> names(Path jobsDir) {

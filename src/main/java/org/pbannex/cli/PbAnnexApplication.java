@@ -53,18 +53,24 @@ public final class PbAnnexApplication {
         OVERRIDES.set(Map.copyOf(overrides));
         ENVIRONMENT.remove();
         try {
-            CommandLine cli = PbAnnexCommand.commandLine(args).setCaseInsensitiveEnumValuesAllowed(true)
+            CommandLine cli = CommandLineMistakes.withConverters(PbAnnexCommand.commandLine(args))
+                    .setCaseInsensitiveEnumValuesAllowed(true)
                     .setExecutionExceptionHandler((e, cmd, parsed) -> {
                         LOG.error("pb-annex {} failed", String.join(" ", args), e);
                         ExitCodes.lines(e).forEach(l -> cmd.getErr().println("pb-annex: " + l));
                         return ExitCodes.of(e);
                     });
             cli.setParameterExceptionHandler((e, a) -> {
-                e.getCommandLine().getErr().println("pb-annex: " + e.getMessage());
-                e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-                if (e.getCommandLine().getCommand() instanceof RunCommand run) {
-                    // A crontab line with a mistake in it would fail every night unheard of.
-                    run.noticeNotStarted(null, ExitCodes.USAGE, e.getMessage());
+                String line = CommandLineMistakes.line(e, args);
+                LOG.info("pb-annex {}: {}", String.join(" ", args), e.getMessage());
+                e.getCommandLine().getErr().println("pb-annex: " + line);
+                e.getCommandLine().getErr().println(e.getCause() instanceof JobFileMistake
+                        ? "How a job file is written: README.md, section Jobs."
+                        : "Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                if (e.getCommandLine().getCommand() instanceof RunCommand run && !atTerminal()) {
+                    // A crontab line with a mistake in it would fail every night unheard of; typed at a terminal, the
+                    // one who typed it reads the line, and the job has not failed.
+                    run.noticeNotStarted(null, ExitCodes.USAGE, line);
                 }
                 return ExitCodes.USAGE;
             });
@@ -114,6 +120,18 @@ public final class PbAnnexApplication {
         }
         warnings.forEach(w -> LOG.warn("setting ignored: {}", w));
         return warnings;
+    }
+
+    /**
+     * Whether this command was typed at a terminal: the launcher says so (PB_TERMINAL=1 when its input and error
+     * output are one; the warm process is told the client's). A java -jar, cron, systemd or the schedule: no.
+     */
+    static boolean atTerminal() {
+        try {
+            return "1".equals(property("pb.terminal"));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** One setting as Spring resolves it (placeholders filled), such as spring.datasource.url. */

@@ -102,7 +102,7 @@ public class RunCommand implements Callable<Integer> {
             requests = requests(def, in, outputOptions.outputDir(), tables, languages, formats, rejects, csvBom);
             narrowed = narrows(def, requests.get(0));
         } catch (UsageError e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (RuntimeException e) {
             noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e));
             throw e;
@@ -389,15 +389,20 @@ public class RunCommand implements Callable<Integer> {
 
     /** The tables' ids as the catalogue spells them; an unknown one is a usage error, named with where it was given. */
     private static List<String> tableIds(List<String> ids, String where) {
-        return ids.stream().map(id -> TableCatalogue.id(id).orElseThrow(() -> new UsageError(where + "unknown table '" + id
+        return ids.stream().map(id -> TableCatalogue.id(id).orElseThrow(() -> usageError(where, "unknown table '" + id
                 + "'; the tables are " + String.join(",", TableCatalogue.ids())))).toList();
+    }
+
+    /** A value of the command line, or of the job file (where names it): then said as the job file's mistake. */
+    private static UsageError usageError(String where, String message) {
+        return where.isEmpty() ? new UsageError(message) : new JobFileMistake(where + message);
     }
 
     private static List<Language> languages(List<String> codes, String where) {
         try {
             return codes.stream().map(Language::of).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(where + e.getMessage());
+            throw usageError(where, e.getMessage());
         }
     }
 
@@ -405,7 +410,7 @@ public class RunCommand implements Callable<Integer> {
         try {
             return codes.stream().map(OutputFormat::of).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new UsageError(where + e.getMessage());
+            throw usageError(where, e.getMessage());
         }
     }
 

@@ -163,7 +163,11 @@ public class ScheduleCommand implements Callable<Integer> {
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(runOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty(RUN_CACHE)));
-        PbAnnexApplication.overrides().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        PbAnnexApplication.overrides().forEach((k, v) -> {
+            if (!k.equals("pb.terminal")) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(PbAnnexApplication.class.getName());
@@ -173,7 +177,10 @@ public class ScheduleCommand implements Callable<Integer> {
             System.err.println("pb-annex: " + String.join(" ", cmd));
         }
         try {
-            Process run = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.INHERIT);
+            // Its runs are unattended, whether or not the schedule was started at a terminal.
+            builder.environment().remove("PB_TERMINAL");
+            Process run = builder.start();
             Thread out = passOn(run.getInputStream(), System.out);
             Thread err = passOn(run.getErrorStream(), System.err);
             int status = run.waitFor();

@@ -31,7 +31,7 @@ public final class UnknownSettings {
      * read by the tests, which run the commands in their JVM).
      */
     private static final List<String> OTHER_NAMES = List.of("pb.distribution.from", "pb.launcher.started",
-            "pb.schedule.run-cache", "pb.program", "pb.golden");
+            "pb.schedule.run-cache", "pb.program", "pb.golden", "pb.terminal");
 
     /**
      * The environment variables of the launcher (pb-annex, scripts/) and of application.properties' shorthands, which
@@ -39,7 +39,7 @@ public final class UnknownSettings {
      */
     static final List<String> LAUNCHER_VARIABLES = List.of("PB_WARM", "PB_JAVA", "PB_JAVA_OPTS", "PB_JVM_DEFAULTS",
             "PB_JAVA_MAJOR", "PB_FAST_START", "PB_HUGE_PAGES", "PB_SHOW_COMMAND", "PB_ARGS", "PB_DATABASE_URL",
-            "PB_DATABASE_USER", "PB_DATABASE_PASSWORD");
+            "PB_DATABASE_USER", "PB_DATABASE_PASSWORD", "PB_TERMINAL");
 
     /** Every pb.* setting, in its canonical form (pb.failures.mail-to). */
     static final List<String> KNOWN = known();

@@ -17,6 +17,9 @@ import java.util.Map;
 record WarmRequest(String protocol, String token, String workingDir, long clientStartMillis, Map<String, String> env,
                    List<String> args) {
 
+    /** The launcher's variable that says its command was typed at a terminal (1), set for the command's own client. */
+    static final String TERMINAL = "PB_TERMINAL";
+
     static final String PROTOCOL = "pb-annex-warm/1";
     private static final int MAX_FIELD = 1 << 16;
     private static final int MAX_FIELDS = 4096;
@@ -55,10 +58,10 @@ record WarmRequest(String protocol, String token, String workingDir, long client
     /**
      * The environment variables a command's settings can depend on, as the client filters them. PB_WARM and
      * PB_SHOW_COMMAND are the launcher's own (whether to use a warm process, whether to print the JVM command): the
-     * command runs the same either way.
+     * command runs the same either way. PB_TERMINAL (whether the client is at a terminal) is told to each command.
      */
     static boolean relevant(String name) {
-        if (name.equals("PB_WARM") || name.equals("PB_SHOW_COMMAND")) {
+        if (name.equals("PB_WARM") || name.equals("PB_SHOW_COMMAND") || name.equals(TERMINAL)) {
             return false;
         }
         return name.startsWith("PB_") || name.startsWith("SPRING_") || name.startsWith("LC_") || name.equals("TZ")

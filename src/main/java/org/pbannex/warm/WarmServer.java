@@ -275,7 +275,9 @@ public final class WarmServer {
             CLIENT_START.set(request.clientStartMillis());
             long t = System.nanoTime();
             try {
-                status = commands.execute(Map.of(), request.args().toArray(String[]::new));
+                // At a terminal or not as its client is, not as the one that started this process was.
+                status = commands.execute(Map.of("pb.terminal", request.env().getOrDefault(WarmRequest.TERMINAL, "0")),
+                        request.args().toArray(String[]::new));
             } catch (Throwable failure) {
                 LOG.error("warm process: {} failed", request.args(), failure);
                 pe.println("pb-annex: internal error in the warm process: " + failure + " (see work/logs/pb-annex.log)");

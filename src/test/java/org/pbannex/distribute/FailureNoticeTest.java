@@ -265,9 +265,9 @@ class FailureNoticeTest {
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
         CliRun r = CliRun.capture(settings, "run", "nightly", "--forse", "--input", input.toString());
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().contains("Unknown option: '--forse'"), r.err());
+        assertTrue(r.err().contains("unknown option '--forse' of pb-annex run; did you mean --force?"), r.err());
         String body = theOneNotice("pb-annex: nightly failed (exit status 2)");
-        assertTrue(body.startsWith("The job nightly could not start, exit status 2:") && body.contains("Unknown option: '--forse'"), body);
+        assertTrue(body.startsWith("The job nightly could not start, exit status 2:") && body.contains("unknown option '--forse'"), body);
         // Other commands' mistakes are someone's at a terminal: no notice.
         assertEquals(2, CliRun.capture(settings, "history", "--forse").status());
         assertEquals(1, SMTP.getReceivedMessages().length);

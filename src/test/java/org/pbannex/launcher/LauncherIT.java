@@ -302,6 +302,36 @@ class LauncherIT {
     }
 
     @Test
+    void aRunsMistakeTypedAtATerminalIsNoFailureOfItsJobAndTheSameLineFromCronIs() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the launcher a terminal (util-linux)");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PB_SERVE_DIR", tmp.resolve("mistake-warm").toString());
+        Path status = tmp.resolve("mistake-status");
+        e.put("PB_STATUS", status.toString());
+        String[] typo = {"run", "regenerate", "--tables", "A2-1,", "a3"};
+        String said = "pb-annex: the list of --tables was split at a space ('A2-1,' then 'a3'): write --tables A2-1,a3 "
+                + "without spaces, or quote it";
+        try {
+            // At a terminal: said there (in the warm process the run starts, as a terminal's run does), no failure kept.
+            Result typed = onATerminal(e, typo);
+            assertEquals(2, typed.status(), typed.toString());
+            assertTrue(typed.out().contains(said), typed.toString());
+            assertFalse(Files.exists(status.resolve("regenerate.failed")), "typed at a terminal: " + typed);
+            assertEquals(0, launcher(e, "status").status(), "status all well");
+            // The same line from cron (no terminal), taken by that warm process too: the job's failure.
+            Result crontab = launcher(e, typo);
+            assertEquals(2, crontab.status(), crontab.toString());
+            assertTrue(crontab.err().contains(said), crontab.toString());
+            assertTrue(Files.readString(status.resolve("regenerate.failed")).contains("exit status 2: the list of --tables"),
+                    "kept in the job's status");
+            Result notWell = launcher(e, "status");
+            assertEquals(5, notWell.status(), notWell.toString());
+        } finally {
+            launcher(e, "serve", "--stop");
+        }
+    }
+
+    @Test
     void aRunOnATerminalStartsAWarmProcessThatTakesTheNextCommandsAndAScriptStartsNone() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the launcher a terminal (util-linux)");
         Map<String, String> e = new HashMap<>(env);

@@ -1,0 +1,116 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+
+/**
+ * A command line or job file typed wrong, through the real command line: one line in words (no Java type, no argument
+ * index), the line after it pointing to the help or the README, exit status 2; and a run's mistake is its job's
+ * failure only when nobody typed it at a terminal (pb.terminal, which the launcher sets).
+ */
+class CommandLineMistakesTest {
+
+    @TempDir
+    Path home;
+
+    /**
+     * This test's installation: the jobs nightly and regenerate, its own status folder and database (no command here
+     * gets as far as reading input).
+     */
+    private Map<String, String> home() throws Exception {
+        Files.createDirectories(home.resolve("jobs"));
+        for (String job : List.of("nightly", "regenerate")) {
+            Files.writeString(home.resolve("jobs").resolve(job + ".yml"), "tables: all\nformats: [csv]\n");
+        }
+        Map<String, String> settings = new HashMap<>(CliRun.h2(home.resolve("work/db")));
+        settings.put("pb.home", home.toString());
+        return settings;
+    }
+
+    private static List<String> errLines(CliRun r) {
+        return r.err().lines().filter(l -> !l.startsWith("pb-annex: warning:")).toList();
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsSaidWithTheOptionAndAnExample() throws Exception {
+        Map<String, String> settings = home();
+        CliRun date = CliRun.capture(settings, "distribute", "--dry-run", "--reply-by", "15/12/2026");
+        assertEquals(2, date.status(), date.toString());
+        assertEquals(List.of("pb-annex: --reply-by '15/12/2026' is not a date such as " + LocalDate.now().plusWeeks(2),
+                "Try 'pb-annex distribute --help'."), errLines(date));
+        CliRun limit = CliRun.capture(settings, "history", "--limit", "ten");
+        assertEquals(2, limit.status(), limit.toString());
+        assertEquals("pb-annex: --limit 'ten' is not a whole number such as 20", errLines(limit).get(0));
+        CliRun threads = CliRun.capture(settings, "ingest-expenditure", "x.csv", "--threads", "2.5");
+        assertEquals("pb-annex: --threads '2.5' is not a whole number such as 10", errLines(threads).get(0));
+        CliRun status = CliRun.capture(settings, "after-run", "nightly", "--status", "failed");
+        assertEquals("pb-annex: --status 'failed' is not a whole number such as 10", errLines(status).get(0));
+    }
+
+    @Test
+    void aWordTheCommandDoesNotTakeIsSaidWithWhatWasMeant() throws Exception {
+        Map<String, String> settings = home();
+        CliRun split = CliRun.capture(settings, "run", "regenerate", "--tables", "A2-1,", "a3");
+        assertEquals(2, split.status(), split.toString());
+        assertEquals(List.of("pb-annex: the list of --tables was split at a space ('A2-1,' then 'a3'): write --tables A2-1,a3 "
+                + "without spaces, or quote it", "Try 'pb-annex run --help'."), errLines(split));
+        CliRun command = CliRun.capture(settings, "histroy");
+        assertEquals(2, command.status(), command.toString());
+        assertEquals("pb-annex: unknown command 'histroy'; did you mean history?", errLines(command).get(0));
+        CliRun option = CliRun.capture(settings, "run", "nightly", "--table", "a1");
+        assertEquals(2, option.status(), option.toString());
+        assertEquals("pb-annex: unknown option '--table' of pb-annex run; did you mean --tables?", errLines(option).get(0));
+    }
+
+    @Test
+    void aRunsMistakeIsItsJobsFailureOnlyWhenNobodyTypedItAtATerminal() throws Exception {
+        Map<String, String> settings = home();
+        Path status = Path.of(settings.get("pb.status"));
+        Map<String, String> atTerminal = new HashMap<>(settings);
+        atTerminal.put("pb.terminal", "1");
+        CliRun typed = CliRun.capture(atTerminal, "run", "regenerate", "--tables", "A2-1,", "a3");
+        assertEquals(2, typed.status(), typed.toString());
+        assertFalse(Files.exists(status.resolve("regenerate.failed")), "typed at a terminal: read there, no failure kept");
+        CliRun well = CliRun.capture(settings, "status");
+        assertEquals(0, well.status(), well.toString());
+
+        // The same line from cron (no terminal) fails every night: the job's failure, kept and shown.
+        CliRun crontab = CliRun.capture(settings, "run", "regenerate", "--tables", "A2-1,", "a3");
+        assertEquals(2, crontab.status(), crontab.toString());
+        assertTrue(Files.readString(status.resolve("regenerate.failed")).contains(" exit status 2: the list of --tables was split "
+                + "at a space"), "kept in the job's status");
+        CliRun notWell = CliRun.capture(settings, "status");
+        assertEquals(5, notWell.status(), notWell.toString());
+        assertTrue(notWell.out().contains("exit status 2: the list of --tables was split at a space"), notWell.out());
+    }
+
+    @Test
+    void aJobFileWrittenWrongSaysHowAListIsWrittenAndPointsToTheReadme() throws Exception {
+        Map<String, String> settings = home();
+        settings.put("pb.terminal", "1");
+        Path job = home.resolve("jobs/regenerate.yml");
+        Files.writeString(job, "tables: all\nlanguages: zh, en\nformats: [csv]\n");
+        CliRun unbracketed = CliRun.capture(settings, "run", "regenerate");
+        assertEquals(2, unbracketed.status(), unbracketed.toString());
+        assertEquals(List.of("pb-annex: " + job + ", line 2: 'languages: zh, en' is one value, not a list: write a list in "
+                + "brackets, languages: [zh, en]", "How a job file is written: README.md, section Jobs."), errLines(unbracketed));
+
+        Files.writeString(job, "tables: all\nlanguages: [zh, en\nformats: [csv]\n");
+        CliRun unclosed = CliRun.capture(settings, "run", "regenerate");
+        assertEquals(2, unclosed.status(), unclosed.toString());
+        assertEquals(List.of("pb-annex: " + job + ", line 2, column 12: the list opened with '[' here is not closed with ']' on "
+                + "its line: a list is written on one line, its values separated by commas, such as languages: [zh, en]",
+                "How a job file is written: README.md, section Jobs."), errLines(unclosed));
+    }
+}
