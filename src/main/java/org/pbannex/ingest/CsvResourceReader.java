@@ -335,8 +335,8 @@ public final class CsvResourceReader {
         if (NUMBER.matcher(v).matches()) {
             BigDecimal d = new BigDecimal(v);
             if (f.maxDecimals() != null && d.scale() > f.maxDecimals()) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "more than " + f.maxDecimals()
-                        + " decimal places: '" + v + "'");
+                throw new InputError(source.name(), source.shown(line), f.name(), "more than "
+                        + org.pbannex.runtime.Counted.of(f.maxDecimals(), "decimal place", "decimal places") + ": '" + v + "'");
             }
             return d;
         }
@@ -345,8 +345,9 @@ public final class CsvResourceReader {
 
     /** Not a number: how Excel damaged it where it did, else said as the texts say it too (not_a_number, not_whole_number). */
     private static InputError notANumber(String v, boolean wholeNumber, Field f, SourceName source, long line) {
-        String damage = ExcelDamage.numberDamage(v);
-        InputError e = new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, wholeNumber));
+        Integer decimals = wholeNumber ? Integer.valueOf(0) : f.maxDecimals();
+        String damage = ExcelDamage.numberDamage(v, decimals);
+        InputError e = new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, wholeNumber, decimals));
         return damage != null ? e : e.said(wholeNumber ? "not_whole_number" : "not_a_number", "value", v);
     }
 
@@ -370,7 +371,9 @@ public final class CsvResourceReader {
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
             String damage = ExcelDamage.notMatching(raw, f);
             throw new InputError(source.name(), shown, f.name(), damage != null ? damage
-                    : "'" + raw + "' does not match the pattern " + f.pattern().pattern() + describe(f));
+                    : f.description().isEmpty() ? "'" + raw + "' does not match the pattern " + f.pattern().pattern()
+                    // The descriptor's own words for what the column takes, not its pattern (a regular expression).
+                    : "'" + raw + "' is not what this column takes: " + f.description());
         }
         if (value instanceof Number n) {
             BigDecimal d = new BigDecimal(n.toString());

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pbannex.runtime.Counted;
 
 /**
  * Recognises what Excel does to a CSV it opened and saved again, so that a refused value or file says the cause and
@@ -40,9 +41,12 @@ public final class ExcelDamage {
     private ExcelDamage() {
     }
 
-    /** Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised. */
-    public static String notANumber(String v, boolean wholeNumber) {
-        String damage = numberDamage(v);
+    /**
+     * Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised, its fix
+     * for a column that takes at most {@code decimals} decimal places (null: any).
+     */
+    public static String notANumber(String v, boolean wholeNumber, Integer decimals) {
+        String damage = numberDamage(v, decimals);
         if (damage != null) {
             return damage;
         }
@@ -52,6 +56,11 @@ public final class ExcelDamage {
 
     /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
     static String numberDamage(String v) {
+        return numberDamage(v, null);
+    }
+
+    /** As above, for a column that takes at most {@code decimals} decimal places (null: any). */
+    static String numberDamage(String v, Integer decimals) {
         String damage = otherDigit(v);
         if (damage != null) {
             return damage;
@@ -60,7 +69,7 @@ public final class ExcelDamage {
         if (damage != null) {
             return damage;
         }
-        damage = scientific(v);
+        damage = scientific(v, decimals, false);
         if (damage != null) {
             return damage;
         }
@@ -105,7 +114,7 @@ public final class ExcelDamage {
         if (damage != null) {
             return damage;
         }
-        damage = scientific(v);
+        damage = scientific(v, null, true);
         if (damage != null) {
             return damage;
         }
@@ -251,14 +260,27 @@ public final class ExcelDamage {
         return "";
     }
 
-    private static String scientific(String v) {
+    /**
+     * Scientific notation, as Excel shows a long number in a narrow column and saves it so: with decimals in it
+     * (2.16E+07) the digits after them are lost; without (1e3) it stands for a number that may be whole. The fix is the
+     * column's format: Number with the decimals it takes ({@code decimals}, null: any), or Text for a {@code code}.
+     */
+    private static String scientific(String v, Integer decimals, boolean code) {
         if (!SCIENTIFIC.matcher(v).matches()) {
             return null;
         }
-        String mantissa = v.substring(0, Math.max(v.indexOf('e'), v.indexOf('E')));
-        return "'" + v + "' is scientific notation: Excel saved the number as it showed it, so the digits after "
-                + mantissa + " are lost. Type the full number, format the column as Number with no decimal places "
-                + "(Format Cells > Number) or as Text for a code, and save again";
+        int e = Math.max(v.indexOf('e'), v.indexOf('E'));
+        String mantissa = v.substring(0, e);
+        // The number it stands for, unless its exponent is long enough to make that a page of zeros.
+        String plain = v.length() - e > 4 ? null : new java.math.BigDecimal(v).toPlainString();
+        String what = mantissa.contains(".")
+                ? ": Excel saved the number as it showed it, so the digits after " + mantissa + " are lost. Type the full number"
+                : (plain == null ? "" : " for " + plain) + ". Type the number itself";
+        String format = code ? "format the column as Text (Format Cells > Text) for a code"
+                : "format the column as Number with " + (decimals == null ? "the decimals it needs"
+                        : decimals == 0 ? "no decimal places" : Counted.of(decimals, "decimal place", "decimal places"))
+                        + " (Format Cells > Number)";
+        return "'" + v + "' is scientific notation" + what + ", " + format + ", and save again";
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.pbannex.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -540,6 +541,31 @@ class CsvResourceReaderTest {
         Path f = budgetWithLine(2, "ILC,27,1,37,6,2.16E+07,3305172,25073643,98019");
         rejected(f, "budget", "line 2", "column staff_costs", "'2.16E+07' is scientific notation", "digits after 2.16 are lost",
                 "Format Cells > Number");
+    }
+
+    @Test
+    void scientificNotationInADecimalColumnNamesItsOneDecimalAndLosesNothingItDoesNotLose() throws IOException {
+        String header = "region,annual_inflation_pct\n";
+        String said = rejected(write("regional_inflation.csv", header + "AF,1e3\n"), "regional_inflation", "line 2");
+        assertEquals("input/regional_inflation.csv, line 2, column annual_inflation_pct: '1e3' is scientific notation for 1000. "
+                + "Type the number itself, format the column as Number with 1 decimal place (Format Cells > Number), and save "
+                + "again", said);
+        assertFalse(said.contains("lost") || said.contains("no decimal places"), said);
+    }
+
+    @Test
+    void tooManyDecimalsSaysHowManyTheColumnTakesInWords() throws IOException {
+        String said = rejected(write("regional_inflation.csv", "region,annual_inflation_pct\nAF,4.45678\n"), "regional_inflation");
+        assertEquals("input/regional_inflation.csv, line 2, column annual_inflation_pct: more than 1 decimal place: '4.45678'", said);
+    }
+
+    @Test
+    void aValueNotOfItsPatternIsSaidInTheDescriptorsWordsNotAsARegularExpression() throws IOException {
+        var reviewers = DataPackage.loadDescriptor(Golden.input().resolve("reviewers.datapackage.json")).resource("reviewers");
+        Path f = write("reviewers.csv", "name,email,language,tables\nA,bad.mail@example,en,\n");
+        InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(f, "input/reviewers.csv", reviewers));
+        assertEquals("input/reviewers.csv, line 2, column email: 'bad.mail@example' is not what this column takes: one e-mail "
+                + "address, such as name@example.org", e.getMessage());
     }
 
     @Test
