@@ -207,8 +207,8 @@ public class RunLauncher {
                 .substring(2).toLowerCase(java.util.Locale.ROOT) + " (pb.run.timeout): stopped; the next run restarts it from the step "
                 + "it was in (the threads' stacks are in the log)", line -> {
                     history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
-                    notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line,
-                            null, List.of()).of(request.input(), request.output()));
+                    notice.send(FailureNotice.FailedRun.of(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line)
+                            .withFolders(request.input(), request.output()));
                 })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
@@ -217,8 +217,8 @@ public class RunLauncher {
                     : "the same command restarts it"), (status, line) -> {
                         // Its report in failed/<run-id>/ first, as for any failed run, so that the notice can point to it.
                         Path report = listener.stopped(status, line);
-                        notice.send(new FailureNotice.FailedRun(runId, request.job(), biennium, null, status, line, report, List.of())
-                                .of(request.input(), request.output()));
+                        notice.send(FailureNotice.FailedRun.of(runId, request.job(), biennium, null, status, line)
+                                .withReport(report, List.of()).withFolders(request.input(), request.output()));
                     });
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);

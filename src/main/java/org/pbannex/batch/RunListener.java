@@ -217,9 +217,9 @@ public class RunListener implements JobExecutionListener {
             // For the command's line: the report that line would be read beside is not there.
             execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
         }
-        var failedRun = new FailureNotice.FailedRun(run.runId(), run.request().job(), run.request().biennium().code(), step, status,
-                line, written.report(), written.failedChecks()).of(run.request().input(), run.request().output());
-        notice.send(written.said() == null ? failedRun : failedRun.saying(written.said()));
+        notice.send(FailureNotice.FailedRun.of(run.runId(), run.request().job(), run.request().biennium().code(), step, status, line)
+                .withReport(written.report(), written.failedChecks()).withFolders(run.request().input(), run.request().output())
+                .withWords(written.said()));
     }
 
     /**

@@ -199,7 +199,7 @@ public class RunCommand implements Callable<Integer> {
                 damagedBiennia.add(b);
             } else {
                 spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
-                        ExitCodes.message(e)).of(request.input(), request.output()));
+                        ExitCodes.message(e)).withFolders(request.input(), request.output()));
             }
             throw e;
         }

@@ -42,13 +42,32 @@ public final class FailureNotice {
             failedChecks = failedChecks == null ? List.of() : List.copyOf(failedChecks);
         }
 
-        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
-                         List<String> failedChecks, Path published, Path input, Path output) {
-            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, null);
+        /**
+         * The one way to build a failed run: what every failure has; its report, publication, folders and words are
+         * added by the {@code with*} methods, each returning the same failure with that one part set.
+         */
+        public static FailedRun of(String runId, String job, String biennium, String step, int exitStatus, String line) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, null, List.of(), null, null, null, null);
+        }
+
+        /** The same failure, with its report and the failed checks it lists. */
+        public FailedRun withReport(Path report, List<String> checks) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, checks, published, input, output, words);
+        }
+
+        /** The same failure, of a run whose folder was published before it failed. */
+        public FailedRun withPublished(Path folder) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, folder, input, output, words);
+        }
+
+        /** The same failure, of a run of that input folder into that output folder. */
+        public FailedRun withFolders(Path runInput, Path runOutput) {
+            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, runInput, runOutput,
+                    words);
         }
 
         /** The same failure, its notice in its report's language. */
-        public FailedRun saying(Words said) {
+        public FailedRun withWords(Words said) {
             return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, said);
         }
 
@@ -57,23 +76,8 @@ public final class FailureNotice {
             return runId != null ? "run " + runId : "job " + job + (biennium == null ? "" : " " + biennium);
         }
 
-        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
-                         List<String> failedChecks) {
-            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, null);
-        }
-
-        public FailedRun(String runId, String job, String biennium, String step, int exitStatus, String line, Path report,
-                         List<String> failedChecks, Path published) {
-            this(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, null, null);
-        }
-
-        /** The same failure, of a run of that input folder into that output folder. */
-        public FailedRun of(Path input, Path output) {
-            return new FailedRun(runId, job, biennium, step, exitStatus, line, report, failedChecks, published, input, output, words);
-        }
-
         public static FailedRun notStarted(String job, String biennium, int exitStatus, String line) {
-            return new FailedRun(null, job, biennium, null, exitStatus, line, null, List.of());
+            return of(null, job, biennium, null, exitStatus, line);
         }
 
         /**
@@ -81,7 +85,7 @@ public final class FailureNotice {
          * cron's flock skipped: {@code schedule}, or the crontab line's {@code after-run}, tells it from the exit status.
          */
         public static FailedRun processEnded(String job, int exitStatus, String line) {
-            return new FailedRun(null, job, null, PROCESS, exitStatus, line, null, List.of());
+            return of(null, job, null, PROCESS, exitStatus, line);
         }
 
         /** The step of a run whose process ended without saying why (or never started: a skipped start). */
@@ -90,7 +94,7 @@ public final class FailureNotice {
         /** Published, and then not sent to all its reviewers. */
         public static FailedRun notDistributed(String runId, String job, String biennium, int exitStatus, String line,
                                                Path published) {
-            return new FailedRun(runId, job, biennium, "distribute", exitStatus, line, null, List.of(), published);
+            return of(runId, job, biennium, "distribute", exitStatus, line).withPublished(published);
         }
     }
 
