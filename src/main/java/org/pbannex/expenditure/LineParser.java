@@ -5,6 +5,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.pbannex.ingest.ExcelDamage;
 
 /**
  * Validates one expenditure line straight from its bytes and, when it is good, adds it to the totals. Allocation
@@ -433,14 +434,23 @@ final class LineParser {
             }
         }
         if (i < to && (buf[i] == ',' || buf[i] == ' ' || buf[i] == '\'')) {
-            return fail(LineFormat.AMOUNT, "thousands separator in amount '" + field(LineFormat.AMOUNT) + "'");
+            return failAmount("thousands separator in amount '" + field(LineFormat.AMOUNT) + "'");
         }
         if (i < to || digits == 0 || (decimals == 0 && i > starts[LineFormat.AMOUNT] && buf[i - 1] == '.')) {
-            return fail(LineFormat.AMOUNT, "'" + field(LineFormat.AMOUNT) + "' is not an amount (digits, '.', at most 2 decimals)");
+            return failAmount("'" + field(LineFormat.AMOUNT) + "' is not an amount (digits, '.', at most 2 decimals)");
         }
         long value = whole * 100 + (decimals == 1 ? fraction * 10 : fraction);
         cents = negative ? -value : value;
         return true;
+    }
+
+    /**
+     * A refused amount, said as the CSV readers say a number Excel or a Chinese input method damaged (thousands
+     * separators, full-width digits or points, ...) when they recognise it, else {@code plain}: only bad lines pay for it.
+     */
+    private boolean failAmount(String plain) {
+        String damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
+        return fail(LineFormat.AMOUNT, damage != null ? damage : plain);
     }
 
     String field(int f) {

@@ -55,7 +55,7 @@ public final class ExcelDamage {
     }
 
     /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
-    static String numberDamage(String v) {
+    public static String numberDamage(String v) {
         return numberDamage(v, null);
     }
 
