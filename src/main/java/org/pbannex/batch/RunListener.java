@@ -33,6 +33,8 @@ public class RunListener implements JobExecutionListener {
     private static final Logger LOG = LoggerFactory.getLogger(RunListener.class);
     /** The run's settings, whose unused ones its report shows. */
     private final org.springframework.core.env.ConfigurableEnvironment settings;
+    /** The installation folder, from which a failed run's report names the input files. */
+    private final Path home;
     static final String RUN_ID_PARAMETER = "runId";
 
     private final JobRepository repository;
@@ -59,6 +61,7 @@ public class RunListener implements JobExecutionListener {
         this.pauseAt = props.run().pauseAt();
         this.lease = lease;
         this.settings = settings;
+        this.home = props.home();
         this.unsent = unsent;
         this.repository = repository;
         this.history = history;
@@ -280,7 +283,8 @@ public class RunListener implements JobExecutionListener {
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
-                var words = reportWords(run, computed);
+                // Read later, from anywhere: input files named from the installation, not from where the command ran.
+                var words = reportWords(run, computed).naming(org.pbannex.ingest.InputFolder.fromInstallation(home));
                 var cause = words.cause(failure, line);
                 report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, words,
                                 org.pbannex.config.Settings.warnings(settings), cause)

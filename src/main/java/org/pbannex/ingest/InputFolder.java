@@ -57,6 +57,24 @@ public final class InputFolder {
     }
 
     /**
+     * A file as a message named it ({@link #shown}: from where the command ran), named instead for a file that is read
+     * later from anywhere (a failed run's report, its notice): relative to the installation folder when inside it
+     * ({@code input/2022-23/budget.csv}), else by its absolute path; a workbook's sheet ({@code inputs.xlsx, sheet
+     * budget}) as the user typed the workbook, and a folder keeps its trailing {@code /}.
+     */
+    public static java.util.function.UnaryOperator<String> fromInstallation(Path home) {
+        Path installation = home.toAbsolutePath().normalize();
+        return name -> {
+            if (name == null || name.isBlank() || !SourceName.lineWord(name).equals("line")) {
+                return name;
+            }
+            Path f = Path.of(name).toAbsolutePath().normalize();
+            String named = (f.startsWith(installation) && !f.equals(installation) ? installation.relativize(f) : f).toString();
+            return name.endsWith("/") && !named.endsWith("/") ? named + "/" : named;
+        };
+    }
+
+    /**
      * A file under the input folder as published outputs name it (the run's list of input files, expenditure lines and
      * their rejects): the folder's own name, then the path under it ({@code input/2022-23/budget.csv}), whatever
      * folder the command ran from, so the same input publishes the same bytes; {@code ""} gives the folder's prefix.

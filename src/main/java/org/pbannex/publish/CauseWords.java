@@ -86,7 +86,7 @@ final class CauseWords {
                 reason = reason.with(v.getKey(), v.getValue());
             }
         }
-        return word(e.column().isEmpty() ? at : at + "_column").with("file", e.file()).with("line", String.valueOf(e.line()))
+        return word(e.column().isEmpty() ? at : at + "_column").with("file", words.file(e.file())).with("line", String.valueOf(e.line()))
                 .with("column", e.column()).with("reason", reason);
     }
 

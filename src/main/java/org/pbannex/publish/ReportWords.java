@@ -53,10 +53,32 @@ public final class ReportWords {
     /** The editions' words the report shares (edition.*): what lines left out are. */
     private final Wording edition;
 
+    /** How the report names an input file that a message named from where the command ran (as it is, by default). */
+    private final java.util.function.UnaryOperator<String> files;
+
     private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition) {
+        this(words, syntheticInput, edition, java.util.function.UnaryOperator.identity());
+    }
+
+    private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
+                        java.util.function.UnaryOperator<String> files) {
         this.words = Map.copyOf(words);
         this.syntheticInput = syntheticInput;
         this.edition = edition;
+        this.files = files;
+    }
+
+    /**
+     * The same words, naming the input files in the cause and where to look by {@code files} (a failed run's report is
+     * read later, from anywhere: {@link org.pbannex.ingest.InputFolder#fromInstallation}).
+     */
+    public ReportWords naming(java.util.function.UnaryOperator<String> files) {
+        return new ReportWords(words, syntheticInput, edition, files);
+    }
+
+    /** An input file, as a message named it, named as the report names it. */
+    String file(String shown) {
+        return files.apply(shown);
     }
 
     /** The words from the run's texts; a word they lack is bad input naming the key (exit status 3). */
@@ -127,7 +149,7 @@ public final class ReportWords {
      */
     public Text where(org.pbannex.table.CheckResult c) {
         return c.where() == null ? Text.of(c.inputs())
-                : c.where().said(w -> lacks(w) ? Text.of(org.pbannex.table.Where.ENGLISH.get(w)) : text(w));
+                : c.where().renamed(files).said(w -> lacks(w) ? Text.of(org.pbannex.table.Where.ENGLISH.get(w)) : text(w));
     }
 
     /** A failed check as a failed run's cause says it, in the report's words ({@link CauseWords}). */

@@ -56,6 +56,18 @@ public record Where(List<Lines> see, BuiltFrom builtFrom, List<Lines> against) {
             Map.entry("where.shared_file", "1 shared reference file"),
             Map.entry("where.shared_files", "{count} shared reference files"));
 
+    /** The same places, each file (and folder) named by {@code name} instead of as stderr names it. */
+    public Where renamed(java.util.function.UnaryOperator<String> name) {
+        return new Where(renamed(see, name), builtFrom == null ? null : new BuiltFrom(builtFrom.table(),
+                builtFrom.folder().isEmpty() ? builtFrom.files().stream().map(name).toList() : builtFrom.files(),
+                builtFrom.folder().isEmpty() ? "" : name.apply(builtFrom.folder()), builtFrom.shared()), renamed(against, name));
+    }
+
+    private static List<Lines> renamed(List<Lines> lines, java.util.function.UnaryOperator<String> name) {
+        return lines.stream().map(l -> new Lines(l.files().stream().map(f -> new FileLines(name.apply(f.file()), f.rows(),
+                f.count(), f.ranges())).toList(), l.columns())).toList();
+    }
+
     /** As stderr says it: "see a.csv, lines 2-10, column x; against b.csv, line 4, columns y, z". */
     public String english() {
         return said(w -> Text.of(ENGLISH.get(w))).en();

@@ -162,6 +162,36 @@ class NightlyJobH2Test {
                 "the manifest too");
     }
 
+    /**
+     * A failed run's report is read later, from anywhere (a browser, its notice's attachment): it names the installation's
+     * input from the installation folder, where the command's line names it from where the command ran (here outside
+     * the installation: by its absolute path).
+     */
+    @Test
+    void aFailedRunsReportNamesTheInstallationsInputFromTheInstallation() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nlanguages: [zh]\nformats: [csv]\n");
+        Path input = TestInputs.copyOfBundledInput(home.resolve("input"));
+        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        var settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", home.toString());
+        CliRun r = CliRun.capture(settings, "run", "nightly");
+        assertEquals(4, r.status(), r.toString());
+        assertTrue(r.err().contains("; see " + input + "/2022-23/cost_by_object.csv, line 2, column constant_budget"), r.err());
+        Path failed;
+        try (var dirs = Files.list(home.resolve("output/2022-23/failed"))) {
+            failed = dirs.findFirst().orElseThrow();
+        }
+        org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
+        List<String> where = report.select("section:has(> h2.fail) tbody tr td:last-child").eachText();
+        assertTrue(where.contains("见 input/2022-23/cost_by_object.csv 第 2 行，constant_budget 列；对照 "
+                + "input/2022-23/budget.csv 第 2-51 行，staff_costs 列"), where.toString());
+        String cause = report.select("p.cause").text();
+        assertTrue(cause.contains("见 input/2022-23/cost_by_object.csv"), cause);
+        assertFalse(report.text().contains(tmp.toString()), "no path from where the command ran: " + report.text());
+    }
+
     @Test
     void aRunThatFailsWhileRenderingReportsTheChecksItPassed() throws Exception {
         // A home without the PDFs' font: the run reads, computes and checks, then fails writing the PDF.
