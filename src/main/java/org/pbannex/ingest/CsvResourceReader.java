@@ -311,7 +311,8 @@ public final class CsvResourceReader {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
             }
             String language = LanguageRules.problem(v, f.language());
-            if (language != null) {
+            // The exemption asked only of a text refused: the common cell pays nothing for it.
+            if (language != null && !f.mixedLanguage().covers(v)) {
                 throw new InputError(source.name(), source.shown(line), f.name(), language);
             }
         }

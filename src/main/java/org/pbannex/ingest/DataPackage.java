@@ -149,7 +149,10 @@ public final class DataPackage {
                         flag(f, "pbLineBreaks", "allowed", where),
                         flag(f, "pbFormulaCell", "cachedNumber", where),
                         flag(f, "pbOneLanguage", "allowed", where),
-                        flag(f, "pbTotalWords", "refused", where));
+                        flag(f, "pbTotalWords", "refused", where),
+                        LanguageRules.Exemption.NONE);
+                // Of a text column of one language only, which the field knows once made.
+                field = field.mixingLanguages(LanguageRules.exemption(f.path("pbMixedLanguage"), field.name(), field.language()));
             } catch (java.util.regex.PatternSyntaxException e) {
                 throw new InputError(file, 0, "", where + ": the pattern is not a valid regular expression: " + e.getDescription());
             } catch (IllegalArgumentException e) {

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
  * refused) and {@code pbOneLanguage} ("allowed": this text of a pair {@code x_zh}/{@code x_en} may be empty where the
  * other is given, as an English baseline made from its value and year; elsewhere a row gives both or neither) and
  * {@code pbTotalWords} ("refused": a label of rows the tables total themselves may not be a total's word, see
- * {@link TotalWords}).
+ * {@link TotalWords}) and {@code pbMixedLanguage} ("allowed", or a list of texts: the column's texts, or those, may
+ * mix the languages, see {@link LanguageRules.Exemption}).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
-                    boolean oneLanguageAllowed, boolean totalWordsRefused) {
+                    boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage) {
+
+    public Field {
+        mixedLanguage = mixedLanguage == null ? LanguageRules.Exemption.NONE : mixedLanguage;
+    }
 
     /** The other language's field of a pair ({@code label_zh} for {@code label_en}, {@code zh} for {@code en}), or null. */
     public String pairName() {
@@ -43,6 +48,12 @@ public record Field(String name, FieldType type, String description, boolean req
             }
         }
         return null;
+    }
+
+    /** The same field, its texts exempt from the language rule as {@code exemption} says. */
+    Field mixingLanguages(LanguageRules.Exemption exemption) {
+        return new Field(name, type, description, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
+                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption);
     }
 
     public boolean numeric() {

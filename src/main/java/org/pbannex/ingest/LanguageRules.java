@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * (a Han ideograph, CJK punctuation such as 、 or 。, a full-width form such as ，), which the English edition would
  * print; a Chinese text ({@code x_zh}, texts' {@code zh}) with no Han character is not a sentence in English: a code,
  * a number, a name or two (ILO, SDG 8.5, Noto Sans), a placeholder ({title}) pass, three words or more in lower-case
- * letters do not (the English text typed or pasted into the Chinese column).
+ * letters do not (the English text typed or pasted into the Chinese column). A column's schema may exempt its texts,
+ * or some of them, where the mix is right ({@link Exemption}).
  */
 final class LanguageRules {
 
@@ -20,6 +21,48 @@ final class LanguageRules {
     private static final Pattern WORD = Pattern.compile("(?=\\p{IsLatin}*\\p{Ll})\\p{IsLatin}{2,}([-'’]\\p{IsLatin}+)*[.,;:!?)]*");
 
     private LanguageRules() {
+    }
+
+    /**
+     * Where a column's texts may mix the languages, as its schema declares ({@code "pbMixedLanguage"}): every text
+     * ({@code "allowed"}: a column of proper names or acronym lists), or these texts only (a list: the cells where the
+     * mix is right, each as typed), or none (absent).
+     */
+    record Exemption(boolean all, java.util.Set<String> texts) {
+
+        static final Exemption NONE = new Exemption(false, java.util.Set.of());
+
+        Exemption {
+            texts = java.util.Set.copyOf(texts);
+        }
+
+        /** Whether this stripped text is exempt. */
+        boolean covers(String value) {
+            return all || texts.contains(value);
+        }
+    }
+
+    /** The column's exemption from its schema's {@code pbMixedLanguage}, or why it is not one (IllegalArgumentException). */
+    static Exemption exemption(tools.jackson.databind.JsonNode property, String fieldName, String language) {
+        if (property.isMissingNode()) {
+            return Exemption.NONE;
+        }
+        if (language == null) {
+            throw new IllegalArgumentException("pbMixedLanguage is for a text column of one language (x_zh, x_en, texts' zh "
+                    + "and en), not '" + fieldName + "'");
+        }
+        if (property.isString() && property.asString().equals("allowed")) {
+            return new Exemption(true, java.util.Set.of());
+        }
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        if (property.isArray()) {
+            property.forEach(t -> texts.add(t.isString() ? t.asString().strip() : ""));
+        }
+        if (!property.isArray() || property.isEmpty() || texts.contains("")) {
+            throw new IllegalArgumentException("pbMixedLanguage must be \"allowed\" (every text of the column) or a list of "
+                    + "the texts that may mix the languages, each as typed (or absent)");
+        }
+        return new Exemption(false, texts);
     }
 
     /** Why a stripped text of the language ("zh", "en") is not in it, or null. */

@@ -359,6 +359,52 @@ class CsvResourceReaderTest {
     }
 
     /**
+     * Where mixed text is right, the schema says so (pbMixedLanguage): a column of names whose every text may mix
+     * ("allowed"), or the cells of a column that may (a list of texts, each as typed); any other text of the column,
+     * and a column of no language, are held to the rule as before.
+     */
+    @Test
+    void aColumnOrTheTextsItsSchemaExemptMayMixTheLanguages() throws IOException {
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "names", "path": "names.csv", "schema": {"fields": [
+                  {"name": "code", "type": "string"},
+                  {"name": "name_zh", "type": "string", "pbMixedLanguage": "allowed"},
+                  {"name": "name_en", "type": "string", "pbMixedLanguage": ["ILO/国际劳工组织 (ILO)"]}]}}]}
+                """);
+        Resource r = DataPackage.load(tmp).resource("names");
+        Path ok = write("names.csv", "code,name_zh,name_en\nA,United Nations Development Programme,ILO/国际劳工组织 (ILO)\n");
+        List<Record> rows = CsvResourceReader.read(ok, "input/names.csv", r);
+        assertEquals("ILO/国际劳工组织 (ILO)", rows.get(0).text("name_en"));
+        assertEquals("United Nations Development Programme", rows.get(0).text("name_zh"));
+        // Another text of the listed column is not exempt.
+        Path other = write("other-names.csv", "code,name_zh,name_en\nA,开发署,国际劳工组织\n");
+        InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(other, "input/names.csv", r));
+        assertTrue(e.getMessage().startsWith("input/names.csv, line 2, column name_en: Chinese character U+56FD"), e.getMessage());
+        // Not declared: refused as before.
+        Files.writeString(tmp.resolve("datapackage.json"), Files.readString(tmp.resolve("datapackage.json"))
+                .replace(", \"pbMixedLanguage\": \"allowed\"", ""));
+        Resource strict = DataPackage.load(tmp).resource("names");
+        e = assertThrows(InputError.class, () -> CsvResourceReader.read(ok, "input/names.csv", strict));
+        assertTrue(e.getMessage().contains("column name_zh: 'United Nations Development Programme' has no Chinese character"),
+                e.getMessage());
+        for (String bad : List.of("\"yes\"", "[]", "[\"\"]", "{}")) {
+            Files.writeString(tmp.resolve("datapackage.json"), """
+                    {"resources": [{"name": "names", "path": "names.csv", "schema": {"fields": [
+                      {"name": "name_en", "type": "string", "pbMixedLanguage": %s}]}}]}
+                    """.formatted(bad));
+            e = assertThrows(InputError.class, () -> DataPackage.load(tmp));
+            assertTrue(e.getMessage().contains("resource 'names', field 'name_en': pbMixedLanguage must be \"allowed\""),
+                    e.getMessage());
+        }
+        Files.writeString(tmp.resolve("datapackage.json"), """
+                {"resources": [{"name": "names", "path": "names.csv", "schema": {"fields": [
+                  {"name": "code", "type": "string", "pbMixedLanguage": "allowed"}]}}]}
+                """);
+        e = assertThrows(InputError.class, () -> DataPackage.load(tmp));
+        assertTrue(e.getMessage().contains("field 'code': pbMixedLanguage is for a text column of one language"), e.getMessage());
+    }
+
+    /**
      * Unquoted thousands separators split a number into cells of three digits: the count says so, and the number meant
      * (a decimal column's one extra cell of three digits may be either).
      */
