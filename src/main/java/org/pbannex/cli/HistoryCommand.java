@@ -56,12 +56,13 @@ public class HistoryCommand implements Callable<Integer> {
                 keptHistories();
                 return ExitCodes.PUBLISHED;
             }
-            Path output = PbAnnexApplication.settings().output();
+            var settings = PbAnnexApplication.settings();
+            JobRepository repository = spring.bean(JobRepository.class);
             TextColumns table = new TextColumns("RUN", "JOB", "BIENNIUM", "STATUS", "STARTED (UTC)", ">CHECKS", "OUTPUT / MESSAGE");
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + trial(e, output) + removed(e)
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + trial(e, repository, settings) + removed(e)
                         : e.message() == null ? "" : e.message();
                 table.row(e.runId(), e.job(), e.biennium(), status(e) + (unsent.waits(e) ? ", NOT SENT" : ""), time(e.startedAt()),
                         checks, where);
@@ -88,11 +89,18 @@ public class HistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * A run published outside the installation's output folder: a trial (--output), which status does not count as
-     * the job's run.
+     * A trial run, which status does not count as the job's run: of another input folder than the installation's, or
+     * into another output folder (--input, --output), as its request says them (RunOutcomes.trial, status's rule); a
+     * run whose request is not kept, by its output folder alone.
      */
-    private static String trial(RunHistory.Entry e, Path output) {
-        return Path.of(e.outputDir()).toAbsolutePath().normalize().startsWith(output.toAbsolutePath().normalize()) ? "" : " (trial)";
+    private static String trial(RunHistory.Entry e, JobRepository repository, org.pbannex.config.PbProperties settings) {
+        var execution = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
+        if (execution == null) {
+            return Path.of(e.outputDir()).toAbsolutePath().normalize().startsWith(settings.output()) ? "" : " (trial)";
+        }
+        var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
+        return org.pbannex.runtime.RunOutcomes.trial(request.input(), request.output(), settings.input(), settings.output())
+                ? " (trial)" : "";
     }
 
     /** A published run whose folder is gone (the retention removed it, or someone did). */

@@ -222,12 +222,20 @@ public final class FailureNotice {
      * @param runInput  the input folder the run read and
      * @param runOutput the output folder it published to: a trial run (another input or output folder than the
      *                  installation's) is none of the job's runs in its status: neither its last good run nor an answer
-     *                  to its failures, since what the installation publishes is as it was
+     *                  to its failures, since what the installation publishes is as it was; it answers the failures of
+     *                  trials of the same folders only
      */
     public boolean goodRun(String job, String biennium, String what, boolean asDefined, Path runInput, Path runOutput) {
         if (RunOutcomes.trial(runInput, runOutput, input, output)) {
-            LOG.info("job {} {}: a trial run{} ran well: not the job's last good run", job, biennium,
-                    RunOutcomes.elsewhere(runInput, runOutput, input, output));
+            String elsewhere = RunOutcomes.elsewhere(runInput, runOutput, input, output);
+            LOG.info("job {} {}: a trial run{} ran well: not the job's last good run", job, biennium, elsewhere);
+            try {
+                // It answers the failures of trials of the same folders (information in status), not the job's own.
+                outcomes.clearTrialFailures(job, biennium, elsewhere);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("job {} {}: the failures of its trials{} could not be cleared from its status: {}", job, biennium,
+                        elsewhere, e.getMessage(), e);
+            }
             return false;
         }
         try {

@@ -151,6 +151,33 @@ public final class RunOutcomes {
         return lines.stream().anyMatch(l -> l.contains(" exit status " + exitStatus + ": ") && !time(l).isBefore(since));
     }
 
+    /**
+     * Removes the failures noted of trial runs of the same folders ({@code elsewhere}: what {@link #elsewhere} said of
+     * them, which their lines end with): a good trial of them answers them, as a good run of the installation's answers
+     * its own. The job's other failures stay.
+     */
+    public void clearTrialFailures(String job, String biennium, String elsewhere) throws IOException {
+        String ending = elsewhere.replaceAll("\\s+", " ").strip();
+        if (ending.isEmpty()) {
+            return;
+        }
+        for (Path f : List.of(file(job, null, ".failed"), file(job, biennium, ".failed"))) {
+            List<String> lines = failuresIn(f);
+            List<String> kept = lines.stream().filter(l -> !l.strip().endsWith(ending)).toList();
+            if (kept.size() == lines.size()) {
+                continue;
+            }
+            if (kept.isEmpty()) {
+                Files.deleteIfExists(f);
+                continue;
+            }
+            // Written whole, then moved into place, as the last good run is.
+            Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+            Files.write(tmp, kept, StandardCharsets.UTF_8);
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     public void clearFailures(String job, String biennium) throws IOException {
         Files.deleteIfExists(file(job, null, ".failed"));
         Files.deleteIfExists(file(job, biennium, ".failed"));

@@ -148,6 +148,41 @@ class StatusCommandTest {
                         + ", not the installation's input folder " + input.toAbsolutePath().normalize() + ")"), both);
     }
 
+    /**
+     * A trial that runs well answers the failures of trials of the same folders, which status then no longer says (a
+     * trial of other folders keeps its own); and history marks a trial of another input folder into the installation's
+     * output folder as a trial too, as status counts it.
+     */
+    @Test
+    void aGoodTrialAnswersTheFailedTrialsOfItsFoldersAndHistoryMarksATrialOfAnotherInput() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path input = Path.of(settings.get("pb.input"));
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
+        Path pub = tmp.resolve("pub").toAbsolutePath().normalize();
+        Path costs = copy.resolve("2022-23/cost_by_object.csv");
+        String good = Files.readString(costs);
+        TestInputs.edit(costs, s -> s.replace("STAFF,547017651,", "STAFF,547017652,").replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        assertEquals(4, CliRun.capture(settings, "run", "nightly", "--input", copy.toString()).status());
+        assertEquals(4, CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output", pub.toString()).status());
+        assertTrue(row(CliRun.capture(settings, "status", "nightly")).contains("for information, 2 failures of a trial run elsewhere"));
+
+        Files.writeString(costs, good);
+        CliRun tried = CliRun.capture(settings, "run", "nightly", "--input", copy.toString());
+        assertEquals(0, tried.status(), tried.toString());
+        CliRun after = CliRun.capture(settings, "status", "nightly");
+        assertEquals(0, after.status(), after.toString());
+        String copyFolder = "of the input folder " + copy.toAbsolutePath().normalize() + ", not the installation's input folder "
+                + input.toAbsolutePath().normalize();
+        assertTrue(row(after).contains("no failure; no good run yet; for information, 1 failure of a trial run elsewhere")
+                && row(after).endsWith("(a run " + copyFolder + ", and into " + pub + ", not the installation's output folder "
+                        + out + ")"), after.out());
+
+        CliRun history = CliRun.capture(settings, "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.contains("PUBLISHED") && l.contains(out.resolve("2022-23").toString())
+                && l.contains(" (trial)")), history.out());
+    }
+
     /** A row of status's table but for its AGO column, which grows. */
     private static String withoutAge(String row) {
         return row.replaceFirst("^(\\S+\\s+\\S+\\s+\\S+ \\S+)\\s+.*?\\s+(no failure; )", "$1 $2");
