@@ -227,6 +227,31 @@ class LauncherIT {
                 && l.contains("exit status 5: PB_JAVA=")), told.toString());
     }
 
+    /**
+     * A trial run (another input or output folder than the installation's) that the launcher cannot start Java for is
+     * noted as a trial's, as the run notes its own: status says it for information and leaves the job well.
+     */
+    @Test
+    void aTrialRunTheLauncherCannotStartIsNotedAsATrials() throws Exception {
+        Path status = tmp.resolve("status-trial-before-java");
+        Map<String, String> noJava = new HashMap<>(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()));
+        noJava.put("PB_STATUS", status.toString());
+        Path copy = tmp.resolve("copy-input");
+        Result r = launcher(noJava, "run", "nightly", "--format", "csv", "--input", copy.toString());
+        assertEquals(5, r.status(), r.toString());
+        List<String> noted = Files.readAllLines(status.resolve("nightly.failed"));
+        assertEquals(1, noted.size(), noted.toString());
+        assertTrue(noted.get(0).endsWith("or unset it (a run of the input folder " + copy + ", not the installation's input "
+                + "folder " + Golden.input() + ")"), noted.get(0));
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("PB_STATUS", status.toString());
+        withJava.put("PB_WARM", "off");
+        Result told = launcher(withJava, "status", "nightly");
+        assertEquals(0, told.status(), told.toString());
+        assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("no failure; ")
+                && l.contains("for information, 1 failure of a trial run elsewhere")), told.toString());
+    }
+
     /** A run whose warm process ends mid-run (killed) cannot note its failure: the launcher notes it in its job's status. */
     @Test
     void aRunWhoseWarmProcessEndsMidRunIsNotedInItsJobsStatus() throws Exception {
