@@ -198,25 +198,44 @@ public final class RegionalExpenditureTable {
         for (String m : List.of("*", "**", "***")) {
             for (boolean synthetic : List.of(false, true)) {
                 String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
-                for (int y : years) {
-                    if (!mark(totals, y).equals(m) || syntheticYears.contains(y) != synthetic) {
-                        continue;
-                    }
-                    Text note;
-                    if (m.equals("**")) {
-                        LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
-                        note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
-                                : t.get(prefix + "partly").with("as_of", date(t, asOf));
-                        note = note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1));
-                    } else {
-                        note = t.get(prefix + (m.equals("*") ? "actual" : "estimated"));
-                    }
-                    parts.put(markKey(m, synthetic), note);
-                    break;
+                List<Integer> marked = years.stream()
+                        .filter(y -> mark(totals, y).equals(m) && syntheticYears.contains(y) == synthetic).toList();
+                if (marked.isEmpty()) {
+                    continue;
                 }
+                Text note;
+                if (!m.equals("**")) {
+                    note = t.get(prefix + (m.equals("*") ? "actual" : "estimated"));
+                } else if (marked.size() == 1) {
+                    int y = marked.get(0);
+                    LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
+                    note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
+                            : t.get(prefix + "partly").with("as_of", date(t, asOf));
+                    note = note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1));
+                } else {
+                    note = partlyActualBiennia(t, marked, synthetic ? Map.of() : actualsAsOf, prefix);
+                }
+                parts.put(markKey(m, synthetic), note);
             }
         }
         return parts;
+    }
+
+    /**
+     * The ** note over several partly actual biennia (a run's lines reaching past the printed years): it names each
+     * one's actual year, with the date it is actual up to where expenditure_as_of.csv has one, and each one's estimated
+     * year, not only the first biennium's ("** Actual expenditure for 2020 as at 4 January 2021 and 2028, and estimated
+     * expenditure for 2021 and 2029.").
+     */
+    private static Text partlyActualBiennia(Texts t, List<Integer> years, Map<String, LocalDate> actualsAsOf, String prefix) {
+        List<Text> first = new ArrayList<>();
+        for (int y : years) {
+            LocalDate asOf = actualsAsOf.get(new Biennium(y).code());
+            first.add((asOf == null ? t.get("f2.note.partly.year") : t.get("f2.note.partly.year_as_at").with("as_of", date(t, asOf)))
+                    .with("year", Integer.toString(y)));
+        }
+        return t.get(prefix + "partly.several").with("first", t.listOf(first))
+                .with("second", t.list(years.stream().map(y -> Integer.toString(y + 1)).toList()));
     }
 
     private static String markKey(String mark, boolean synthetic) {

@@ -63,7 +63,12 @@ public final class Texts {
 
     /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
     public Text list(java.util.List<String> items) {
-        Text out = Text.of(items.get(0));
+        return listOf(items.stream().map(Text::of).toList());
+    }
+
+    /** Texts joined as {@link #list} joins strings, each edition's in its own words ("截至 … 的 2020 年和 2028 年"). */
+    public Text listOf(java.util.List<Text> items) {
+        Text out = items.get(0);
         for (int i = 1; i < items.size(); i++) {
             out = get(i == items.size() - 1 ? "list.last" : "list.more").with("a", out).with("b", items.get(i));
         }

@@ -34,6 +34,7 @@ import org.pbannex.render.markup.ChartView;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.render.pdf.PdfDocumentWriter;
 import org.pbannex.render.xlsx.XlsxWorkbookWriter;
+import org.pbannex.table.Column;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -144,6 +145,33 @@ class FigureTwoOverManyBienniaTest {
             // Six notes, one per mark and kind of lines: 2016-17's (synthetic, *) is not 2024-25's (real, *).
             assertEquals(6, new HashSet<>(pointed.values()).size(), pointed.toString());
         }
+    }
+
+    /**
+     * Over fourteen biennia three are partly actual (**) from synthetic lines (2020-21) and two from real ones (2028-29,
+     * 2036-37): the note on ** names the years of each, not only of the first, and a date up to which one is actual
+     * where expenditure_as_of.csv gives one (here for 2036-37 alone), in both editions; the columns point to it.
+     */
+    @org.junit.jupiter.api.Test
+    void theNoteOnPartlyActualBienniaNamesEachOne() throws IOException {
+        Path dated = TestInputs.withBienniaUpTo(tmp.resolve("input-dated"), 2042);
+        java.nio.file.Files.writeString(dated.resolve("2042-43/expenditure_as_of.csv"), "biennium,as_of\n2036-37,2037-01-05\n");
+        Table f2 = Publication.compute(dated, new Biennium(2042)).tables().get("f2");
+        Text note = f2.footnotes().get(0);
+        assertTrue(note.en().contains("** Synthetic lines with the status actual for 2020 and estimate for 2021. "), note.en());
+        assertTrue(note.en().contains("** Actual expenditure for 2028 and 2036 as at 5 January 2037, and estimated expenditure "
+                + "for 2029 and 2037. "), note.en());
+        assertTrue(note.zh().contains("** 2028 年 和 截至 2037 年 1 月 5 日 的 2036 年的实际支出，以及 2029 和 2037 年的估计支出。"), note.zh());
+        for (String code : List.of("2028-29", "2036-37")) {
+            Column c = f2.columns().stream().filter(k -> k.key().equals(code)).findFirst().orElseThrow();
+            assertTrue(c.note().en().contains("2028 and 2036"), code + " points to " + c.note());
+        }
+
+        Table undated = Publication.compute(input, new Biennium(2042)).tables().get("f2");
+        assertTrue(undated.footnotes().get(0).en().contains("** Actual expenditure for 2028 and 2036, and estimated expenditure "
+                + "for 2029 and 2037."), undated.footnotes().get(0).en());
+        assertTrue(undated.footnotes().get(0).zh().contains("** 2028 年 和 2036 年的实际支出，以及 2029 和 2037 年的估计支出。"),
+                undated.footnotes().get(0).zh());
     }
 
     /**
