@@ -25,7 +25,7 @@ public record ChartView(String id, String kind, String title, String note, Strin
      * Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more); a chart with more
      * series or slices has more, derived (ChartColours), never one twice.
      */
-    static final List<String> PALETTE = List.of("#1f4e79", "#c05a1c", "#3d7a2b", "#b03a3a", "#6b4f99", "#5f5f5f",
+    public static final List<String> PALETTE = List.of("#1f4e79", "#c05a1c", "#3d7a2b", "#b03a3a", "#6b4f99", "#5f5f5f",
             "#1d7488", "#8a6a00");
 
     /** A legend entry: a square swatch of the colour, the name and (pies) the figure. */

@@ -36,7 +36,7 @@ import org.pbannex.table.Text;
  * Where the figures cannot be found among the table's cells the chart carries them itself (and says so in the log);
  * the tests require every chart of the publication to read its table.
  */
-final class XlsxChart {
+public final class XlsxChart {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(XlsxChart.class);
 
@@ -46,7 +46,7 @@ final class XlsxChart {
      * Series and slice colours, the PDF's first six (templates/annex.css .s0-.s5) and two more for pies; a chart with
      * more series or slices has more, derived (ChartColours), never one twice.
      */
-    private static final List<String> PALETTE = List.of("#1f4e79", "#e07b39", "#6a9f58", "#c94c4c", "#8064a2", "#7f7f7f",
+    public static final List<String> PALETTE = List.of("#1f4e79", "#e07b39", "#6a9f58", "#c94c4c", "#8064a2", "#7f7f7f",
             "#2f8f9d", "#b8a030");
 
     private XlsxChart() {
