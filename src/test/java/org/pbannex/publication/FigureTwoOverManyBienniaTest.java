@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -94,6 +96,57 @@ class FigureTwoOverManyBienniaTest {
         for (ChartView.BarGroup g : chart.bars()) {
             assertTrue(page.contains(squeeze(g.category())), g.category());
         }
+        // Each legend entry, its swatch (a square glyph) and its name, on one line: over twelve biennia a line broke
+        // between a swatch and its name, so a reader read the colour at a line's end with no name beside it.
+        List<List<TextPosition>> entries = legendEntries(pdf, first);
+        assertEquals(chart.legend().stream().map(k -> squeeze(k.name())).toList(),
+                entries.stream().map(e -> squeeze(e.stream().skip(1).map(TextPosition::getUnicode).collect(Collectors.joining()))).toList(),
+                "the legend as printed, swatch by swatch");
+        for (List<TextPosition> entry : entries) {
+            float baseline = entry.get(0).getYDirAdj();
+            String text = entry.stream().map(TextPosition::getUnicode).collect(Collectors.joining());
+            assertTrue(entry.stream().allMatch(g -> Math.abs(g.getYDirAdj() - baseline) < 2), language + ", " + biennia
+                    + " biennia: the entry '" + text + "' breaks across lines");
+            assertTrue(entry.get(entry.size() - 1).getXDirAdj() > entry.get(0).getXDirAdj(), text + ": its name after its swatch");
+            assertTrue(entry.stream().allMatch(g -> g.getXDirAdj() >= 0 && g.getXDirAdj() + g.getWidthDirAdj() <= g.getPageWidth()),
+                    text + ": on the page, not cut at its edge");
+        }
+    }
+
+    /**
+     * The legend of the chart on a page (0-based) as printed: per swatch glyph (U+25A0), it and the glyphs of the name
+     * that follows it, up to the next swatch or the end of the line of the last (the bars' first region follows).
+     */
+    private static List<List<TextPosition>> legendEntries(Path pdf, int page) throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    glyphs.add(text);
+                }
+            };
+            s.setStartPage(page + 1);
+            s.setEndPage(page + 1);
+            s.getText(doc);
+        }
+        List<List<TextPosition>> entries = new ArrayList<>();
+        for (TextPosition g : glyphs) {
+            if (g.getUnicode().equals("\u25a0")) {
+                entries.add(new ArrayList<>(List.of(g)));
+            } else if (!entries.isEmpty() && !g.getUnicode().isBlank()) {
+                entries.get(entries.size() - 1).add(g);
+            }
+        }
+        // The last entry's name ends where its line does: what follows (the bars) is no part of it.
+        List<TextPosition> last = entries.get(entries.size() - 1);
+        float y = last.size() > 1 ? last.get(1).getYDirAdj() : last.get(0).getYDirAdj();
+        int end = 1;
+        while (end < last.size() && Math.abs(last.get(end).getYDirAdj() - y) < 2) {
+            end++;
+        }
+        last.subList(end, last.size()).clear();
+        return entries;
     }
 
     /**
