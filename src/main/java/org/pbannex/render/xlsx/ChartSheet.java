@@ -54,6 +54,12 @@ final class ChartSheet {
         int categoriesWidth = 0;
         for (int i = 0; i < t.charts().size(); i++) {
             Chart chart = t.charts().get(i);
+            if (i > 0 && i % CHARTS_PER_PAGE == 0) {
+                // The page breaks after the row under the last chart, and this one starts a row below the break: a
+                // chart's frame on the break itself is printed on both pages, a stray line at the foot of the first.
+                sheet.setRowBreak(chartRow - 1);
+                chartRow++;
+            }
             ChartCells cells = ChartCells.find(chart, layout, table.headerRow(), fromRow, lang);
             XSSFSheet categorySheet = table.sheet();
             if (cells != null) {
@@ -65,11 +71,16 @@ final class ChartSheet {
                             .mapToInt(c -> TextLayout.width(c.in(lang), false)).max().orElse(0));
                 }
             }
-            if (i > 0 && i % CHARTS_PER_PAGE == 0) {
-                sheet.setRowBreak(chartRow - 1);
-            }
             XlsxChart.draw(sheet, table.sheet(), categorySheet, chart, cells, t.caveat(), lang, styles.font, chartRow, pies);
             chartRow += XlsxChart.HEIGHT_ROWS + 1;
+        }
+        // Every row the charts span has its height set, not left to the program's default row height for the
+        // edition's font: the charts are anchored to rows, and two charts with their rows fill a page as worked out.
+        for (int k = r; k < chartRow; k++) {
+            org.apache.poi.xssf.usermodel.XSSFRow fixed = row(sheet, k);
+            if (!fixed.getCTRow().getCustomHeight()) {
+                fixed.setHeightInPoints(sheet.getDefaultRowHeightInPoints());
+            }
         }
         if (categoriesWidth > 0) {
             XlsxCells.width(sheet, 1, Math.max(categoriesWidth + 2,
@@ -106,7 +117,7 @@ final class ChartSheet {
         return new org.apache.poi.ss.util.CellRangeAddress(chartRow, chartRow + chart.categories().size() - 1, 1, 1);
     }
 
-    private static org.apache.poi.ss.usermodel.Row row(XSSFSheet sheet, int r) {
+    private static org.apache.poi.xssf.usermodel.XSSFRow row(XSSFSheet sheet, int r) {
         return sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
     }
 }

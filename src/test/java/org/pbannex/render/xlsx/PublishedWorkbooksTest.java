@@ -474,6 +474,46 @@ class PublishedWorkbooksTest {
         assertTrue(breaks >= 10, lang + ": page breaks set: " + breaks);
     }
 
+    /**
+     * A chart sheet of more charts than a page holds (the targets by region's four) breaks its pages between charts,
+     * none on a chart's edge: each break is under the row below a chart's foot, and the next chart starts a row below the
+     * break, so neither frame is printed on both pages (LibreOffice had printed the third chart's top edge, anchored on
+     * the break, as a stray line at the foot of the page before). The rows the charts span have their heights set.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void chartSheetsBreakTheirPagesBetweenCharts(Language lang) throws Exception {
+        int breaks = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Sheet sheet : wb) {
+                XSSFSheet s = (XSSFSheet) sheet;
+                var drawing = s.getDrawingPatriarch();
+                if (drawing == null || s.getTables().size() > 0) {
+                    continue;
+                }
+                // Each chart's first row and the row at whose top it ends.
+                List<int[]> charts = drawing.getCTDrawing().getTwoCellAnchorList().stream()
+                        .map(a -> new int[] {a.getFrom().getRow(), a.getTo().getRow(), (int) Long.parseLong(String.valueOf(a.getTo().getRowOff()))})
+                        .toList();
+                for (int[] c : charts) {
+                    assertEquals(0, c[2], s.getSheetName() + ": a chart ends on a row's top");
+                    for (int r = c[0]; r < c[1]; r++) {
+                        assertTrue(s.getRow(r) != null && s.getRow(r).getCTRow().getCustomHeight(), s.getSheetName() + ": row " + (r + 1));
+                    }
+                }
+                for (int end : s.getRowBreaks()) {
+                    breaks++;
+                    for (int[] c : charts) {
+                        assertTrue(c[1] <= end || c[0] >= end + 2, s.getSheetName() + ": the page break after row " + (end + 1)
+                                + " on or next to the chart of rows " + (c[0] + 1) + " to " + c[1]);
+                    }
+                }
+                assertTrue(s.getRowBreaks().length >= (charts.size() - 1) / 2, s.getSheetName() + ": two charts a page");
+            }
+        }
+        assertTrue(breaks >= 1, lang + ": breaks on chart sheets: " + breaks);
+    }
+
     @Test
     void theCoverHasThePublicationDateFromTheInputAndTheRunSheetMarksSyntheticData() throws Exception {
         try (XSSFWorkbook wb = open(Language.EN)) {
