@@ -82,6 +82,11 @@ public final class TestWorkbooks {
      * except in CI (CI=true), where that fails.
      */
     public static String program(Path workDir, String... command) throws IOException, InterruptedException {
+        return program(workDir, java.util.Map.of(), command);
+    }
+
+    /** The same, with these variables added to the program's environment. */
+    static String program(Path workDir, java.util.Map<String, String> env, String... command) throws IOException, InterruptedException {
         boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, command[0])));
         if (!installed) {
@@ -91,7 +96,9 @@ public final class TestWorkbooks {
             }
             Assumptions.abort(why);
         }
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         String text = new String(out, StandardCharsets.UTF_8);
@@ -99,10 +106,26 @@ public final class TestWorkbooks {
         return text;
     }
 
-    /** LibreOffice (headless) with a profile folder of its own, so other instances do not interfere. */
+    /**
+     * LibreOffice (headless) with a profile folder of its own, so other instances do not interfere, and the fonts the
+     * build fetches (work/fonts: Noto Sans SC) among the system's: a machine with no Chinese font of its own prints the
+     * Chinese workbook in it, not in empty boxes of another font's measure, so that what is checked of its print
+     * (text a row cuts off) is checked of Chinese text.
+     */
     public static String libreOffice(Path workDir, Path profile, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore"));
         cmd.addAll(List.of(args));
-        return program(workDir, cmd.toArray(String[]::new));
+        Files.createDirectories(profile);
+        Path fonts = profile.resolve("fonts.conf");
+        Files.writeString(fonts, """
+                <?xml version="1.0"?>
+                <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+                <fontconfig>
+                  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+                  <dir>%s</dir>
+                  <cachedir>%s</cachedir>
+                </fontconfig>
+                """.formatted(Golden.home().resolve("work/fonts").toAbsolutePath(), profile.resolve("font-cache").toAbsolutePath()));
+        return program(workDir, java.util.Map.of("FONTCONFIG_FILE", fonts.toString()), cmd.toArray(String[]::new));
     }
 }

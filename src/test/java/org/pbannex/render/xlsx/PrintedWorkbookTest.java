@@ -36,7 +36,8 @@ import org.pbannex.table.Table;
  * for metric, every column heading wraps within its column, short of the next one's, with no empty line left under
  * the header row. The pages are where the workbook puts them: LibreOffice prints a sheet at the scale {@link PageBreaks}
  * works out for it, its rows as tall as the workbook sets them, from the top margin (0.75") and the left (0.7").
- * In both editions no cell's text is cut off by its row (ClippedText).
+ * In both editions no cell's text is cut off by its row (ClippedText), the Chinese one's set in the CJK font the build
+ * fetches (Noto Sans SC), which LibreOffice is given.
  * Without LibreOffice the tests are skipped, except in CI, where they fail.
  */
 class PrintedWorkbookTest {
@@ -90,6 +91,21 @@ class PrintedWorkbookTest {
     void noCellTextIsCutOff(Language lang) throws Exception {
         try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
             assertEquals(List.of(), ClippedText.of(doc), lang + ": text its cell cuts off");
+            if (lang == Language.ZH) {
+                // Measured in the Chinese font the build fetches (TestWorkbooks.libreOffice), not in boxes of no font.
+                java.util.Properties font = new java.util.Properties();
+                try (var in = java.nio.file.Files.newInputStream(org.pbannex.Golden.home().resolve("work/fonts/font.properties"))) {
+                    font.load(in);
+                }
+                String family = font.getProperty("family").replace(" ", "");
+                java.util.Set<String> used = new java.util.TreeSet<>();
+                for (var page : doc.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        used.add(page.getResources().getFont(name).getName());
+                    }
+                }
+                assertTrue(used.stream().anyMatch(f -> f.contains(family)), "the Chinese text in " + family + ": " + used);
+            }
         }
     }
 
