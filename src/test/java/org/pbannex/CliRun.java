@@ -45,6 +45,17 @@ public record CliRun(int status, String out, String err) {
         }
     }
 
+    /**
+     * The one line a command that ended with {@code expectedStatus} wrote on stderr, the folder's path written as its
+     * name (input/2024-25/...): the line a user sees, whatever the test's folder.
+     */
+    public String oneLine(int expectedStatus, Path folder) {
+        org.junit.jupiter.api.Assertions.assertEquals(expectedStatus, status, toString());
+        java.util.List<String> lines = err.lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), err);
+        return lines.get(0).replace(folder.toString(), folder.getFileName().toString());
+    }
+
     @Override
     public String toString() {
         return "status " + status + "\nstdout:\n" + out + "\nstderr:\n" + err;

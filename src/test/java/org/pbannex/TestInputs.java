@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -74,6 +75,7 @@ public final class TestInputs {
                     "publication_date,document_symbol,document_title_zh,document_title_en\n" + (y - 1) + "-02-01,,,\n");
             edit(b.resolve("printed_differences.csv"), s -> s.substring(0, s.indexOf('\n') + 1));
             edit(b.resolve("reference/texts.csv"), s -> s.replaceAll("(?m)^([^,\n]*)\\.printed,", "$1,"));
+            yearsMovedOn(b, new org.pbannex.reference.Biennium(y));
         }
         List<String> lines = new java.util.ArrayList<>();
         List<String> sample = Files.readAllLines(target.resolve("expenditure/synthetic-2016-2023.csv"));
@@ -94,6 +96,21 @@ public final class TestInputs {
         Files.writeString(target.resolve("expenditure/xb-later.csv"),
                 org.pbannex.expenditure.LineFormat.HEADER + "\n" + String.join("\n", lines) + "\n");
         return target;
+    }
+
+    /**
+     * A folder copied from 2022-23's given the years of its own biennium, as check requires: its estimates only of the
+     * biennium and the one before (2022-23's others dropped), its supplementary authorizations' periods moved on as many
+     * years as the biennium is after 2022-23 (the same amounts).
+     */
+    public static void yearsMovedOn(Path folder, org.pbannex.reference.Biennium b) throws IOException {
+        Set<String> shown = Set.of(b.code(), b.previous().code());
+        edit(folder.resolve("extrabudgetary_estimates.csv"), s -> s.lines()
+                .filter(l -> l.startsWith("biennium,") || shown.contains(l.substring(0, l.indexOf(','))))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+        int years = b.firstYear() - 2022;
+        edit(folder.resolve("supplementary_authorizations.csv"), s -> java.util.regex.Pattern.compile("(?m)^(\\d{4})-(\\d{4}),")
+                .matcher(s).replaceAll(m -> (Integer.parseInt(m.group(1)) + years) + "-" + (Integer.parseInt(m.group(2)) + years) + ","));
     }
 
     /** A file or folder of the test resources. */

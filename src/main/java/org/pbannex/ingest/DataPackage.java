@@ -125,6 +125,13 @@ public final class DataPackage {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    private static Integer yearsBefore(JsonNode n, String where) {
+        if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 100) {
+            throw new IllegalArgumentException(where + ": pbYearsBeforeBiennium must be a whole number of years, 0 to 100, not " + n);
+        }
+        return n.asInt();
+    }
+
     private static Resource resource(JsonNode r, String file) {
         JsonNode schema = r.path("schema");
         List<Field> fields = new ArrayList<>();
@@ -150,7 +157,8 @@ public final class DataPackage {
                         flag(f, "pbFormulaCell", "cachedNumber", where),
                         flag(f, "pbOneLanguage", "allowed", where),
                         flag(f, "pbTotalWords", "refused", where),
-                        LanguageRules.Exemption.NONE);
+                        LanguageRules.Exemption.NONE,
+                        f.has("pbYearsBeforeBiennium") ? yearsBefore(f.get("pbYearsBeforeBiennium"), where) : null);
                 // Of a text column of one language only, which the field knows once made.
                 field = field.mixingLanguages(LanguageRules.exemption(f.path("pbMixedLanguage"), field.name(), field.language()));
             } catch (java.util.regex.PatternSyntaxException e) {

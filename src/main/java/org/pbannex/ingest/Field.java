@@ -13,12 +13,15 @@ import java.util.regex.Pattern;
  * other is given, as an English baseline made from its value and year; elsewhere a row gives both or neither) and
  * {@code pbTotalWords} ("refused": a label of rows the tables total themselves may not be a total's word, see
  * {@link TotalWords}) and {@code pbMixedLanguage} ("allowed", or a list of texts: the column's texts, or those, may
- * mix the languages, see {@link LanguageRules.Exemption}).
+ * mix the languages, see {@link LanguageRules.Exemption}) and {@code pbYearsBeforeBiennium} (a whole number of years:
+ * how long before its biennium starts a date or period of the field may be, e.g. a proposal's date; see
+ * BienniumConsistency).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
-                    boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage) {
+                    boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage,
+                    Integer yearsBeforeBiennium) {
 
     public Field {
         mixedLanguage = mixedLanguage == null ? LanguageRules.Exemption.NONE : mixedLanguage;
@@ -53,7 +56,7 @@ public record Field(String name, FieldType type, String description, boolean req
     /** The same field, its texts exempt from the language rule as {@code exemption} says. */
     Field mixingLanguages(LanguageRules.Exemption exemption) {
         return new Field(name, type, description, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
-                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption);
+                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium);
     }
 
     public boolean numeric() {

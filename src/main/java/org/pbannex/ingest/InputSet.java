@@ -399,6 +399,13 @@ public final class InputSet {
         return s.name();
     }
 
+    /** A field of a resource as datapackage.json describes it (its constraints and pb* rules). */
+    public Field field(String resource, String name) {
+        return resources.stream().filter(r -> r.name().equals(resource)).flatMap(r -> r.fields().stream())
+                .filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no field '" + name + "' of input resource '" + resource + "'"));
+    }
+
     public Map<String, InputFile> files() {
         return files;
     }

@@ -132,6 +132,7 @@ public final class Publication {
         var document = PrintedDocument.of(in);
         // publication.csv whole before the texts whose wording it chooses, so that its own mistake is the one told.
         PublicationDate.of(in); // checked with the other inputs, before anything is rendered
+        BienniumConsistency.check(in, biennium); // its years are the folder's: not a copy of another biennium's left as it was
         checkOwnTexts(in, document.isPresent());
         var reference = in.reading(() -> ReferenceData.from(in, biennium, document.isPresent()));
         ReferenceData ref = reference.value();
@@ -224,6 +225,13 @@ public final class Publication {
                 throw new InputError(r.file(), r.line(), "printed", "a difference from the print, but "
                         + in.sourceName("publication") + " names no printed document: leave this file its header alone, "
                         + "or name the document (document_symbol and its titles)");
+            }
+            String symbol = document.get().symbol();
+            if (!r.text("document_symbol").equals(symbol)) {
+                // Figures copied with a folder can be the same in both biennia: the print named is what tells them apart.
+                throw new InputError(r.file(), r.line(), "document_symbol", "a difference from the print " + r.text("document_symbol")
+                        + ", but " + in.sourceName("publication") + " names " + symbol + ": compare the figure with " + symbol
+                        + " and write its symbol here, or remove the row (copied from another biennium's folder?)");
             }
             String id = r.text("table");
             Table t = tables.get(id);

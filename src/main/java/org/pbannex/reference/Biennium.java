@@ -81,6 +81,37 @@ public record Biennium(int firstYear) {
                 "a folder named like a biennium but not as one, so its data would not be read: " + hint);
     }
 
+    /** A biennium written either way, its years not part of a longer number: 2022-2023 or 2022-23. */
+    private static final Pattern WRITTEN = Pattern.compile("(?<![0-9])(\\d{4})-(\\d{4}|\\d{2})(?![0-9])");
+
+    /**
+     * The biennia a text names, as the texts write one ({cur} and {prev}: 2022-2023; {cur_code}: 2022-23), in order: a
+     * pair of years that is no biennium (2021-2025, 2023-24) is no biennium named.
+     */
+    public static java.util.List<Biennium> namedIn(String text) {
+        java.util.List<Biennium> out = new java.util.ArrayList<>();
+        Matcher m = WRITTEN.matcher(text);
+        while (m.find()) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(2));
+            boolean next = m.group(2).length() == 4 ? second == first + 1 : second == (first + 1) % 100;
+            if (first % 2 == 0 && next) {
+                out.add(new Biennium(first));
+            }
+        }
+        return out;
+    }
+
+    /** The biennium's first day. */
+    public java.time.LocalDate start() {
+        return java.time.LocalDate.of(firstYear, 1, 1);
+    }
+
+    /** The biennium's last day. */
+    public java.time.LocalDate end() {
+        return java.time.LocalDate.of(firstYear + 1, 12, 31);
+    }
+
     public String code() {
         return firstYear + "-" + String.format("%02d", (firstYear + 1) % 100);
     }

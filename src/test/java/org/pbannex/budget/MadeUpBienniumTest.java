@@ -138,7 +138,7 @@ class MadeUpBienniumTest {
                 E6,2029-02,RBSA,ESTIMATE,GL,,HEALTH,1,STAFF,-0.50
                 """);
         write("2030-31/printed_differences.csv", """
-                table,row,column,printed,published,explanation_zh,explanation_en
+                table,row,column,printed,published,explanation_zh,explanation_en,document_symbol
                 """);
         pub = Publication.compute(input, Publication.biennium(input, null));
     }

@@ -476,14 +476,14 @@ class CsvResourceReaderTest {
 
     @Test
     void aSignedNumberIsAllowedWhereTheSchemaSaysSo() throws IOException {
-        String header = "table,row,column,printed,published,explanation_zh,explanation_en\n";
-        Path ok = write("printed_differences.csv", header + "t2,8,rb,-0.5,+0.4,说明,Explanation\n");
+        String header = "table,row,column,printed,published,explanation_zh,explanation_en,document_symbol\n";
+        Path ok = write("printed_differences.csv", header + "t2,8,rb,-0.5,+0.4,说明,Explanation,GB.341/PFA/1\n");
         Record r = read(ok, "printed_differences").get(0);
         assertEquals("-0.5", r.text("printed"));
         assertEquals("+0.4", r.text("published"));
-        rejected(write("printed_differences.csv", header + "t2,8,rb,-2+3+cmd,43.1,说明,Explanation\n"), "printed_differences",
+        rejected(write("printed_differences.csv", header + "t2,8,rb,-2+3+cmd,43.1,说明,Explanation,GB.341/PFA/1\n"), "printed_differences",
                 "line 2", "column printed", "text starts with '-'");
-        rejected(write("printed_differences.csv", header + "t2,8,rb,43.0,43.1,说明,-0.5\n"), "printed_differences",
+        rejected(write("printed_differences.csv", header + "t2,8,rb,43.0,43.1,说明,-0.5,GB.341/PFA/1\n"), "printed_differences",
                 "line 2", "column explanation_en", "text starts with '-'");
     }
 

@@ -42,6 +42,7 @@ class NewBienniumNotesTest {
                 + "2023-02-01,,,\n");
         Path differences = next.resolve("printed_differences.csv");
         Files.writeString(differences, Files.readAllLines(differences).get(0) + "\n");
+        TestInputs.yearsMovedOn(next, new org.pbannex.reference.Biennium(2024));
         return input;
     }
 

@@ -22,7 +22,7 @@ class PrintedDifferencesTest {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path file = input.resolve("2022-23/printed_differences.csv");
         Files.writeString(file, Files.readString(file)
-                + "a2,ILC,pct_of_total,3.2,3.1,印刷值向上舍入；准确份额为 3.113%。,\"Printed rounded up; the exact share is 3.113%\"\n");
+                + "a2,ILC,pct_of_total,3.2,3.1,印刷值向上舍入；准确份额为 3.113%。,\"Printed rounded up; the exact share is 3.113%\",GB.341/PFA/1\n");
         ComputedPublication pub = Publication.compute(input, new Biennium(2022));
         assertEquals(2, pub.printedDifferences().size(), "the bundled Table 2 outcome 8 difference and this one");
         assertEquals(java.util.List.of(), pub.checks().failures());
@@ -42,7 +42,7 @@ class PrintedDifferencesTest {
     void aStaleDocumentedDifferenceFailsTheRun() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path file = input.resolve("2022-23/printed_differences.csv");
-        Files.writeString(file, Files.readString(file) + "a2,ILC,pct_of_total,3.2,3.0,已过时,Out of date\n");
+        Files.writeString(file, Files.readString(file) + "a2,ILC,pct_of_total,3.2,3.0,已过时,Out of date,GB.341/PFA/1\n");
         CliRun r = CliRun.run(null, "check", "--input", input.toString());
         assertEquals(4, r.status(), r.toString());
         assertTrue(r.err().contains("printed_difference.published_value [table a2, row ILC]: expected 3.0, actual 3.1"), r.err());

@@ -1,0 +1,127 @@
+package org.pbannex.publication;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Record;
+import org.pbannex.reference.Biennium;
+
+/**
+ * What a biennium's own files state of its years, against the biennium its folder is named for. A folder copied from
+ * another biennium's (2022-23 to 2024-25) with some years not updated passes every sum, and would publish the other
+ * biennium's document, date or estimates beside its own title: each is refused (exit status 3) on its line.
+ * <ul>
+ * <li>publication.csv: a biennium its document's title names (written as the texts write one: 2022-2023 or 2022-23) is
+ * the folder's; its date lies from {@code pbYearsBeforeBiennium} years before the biennium starts (a proposal is dated
+ * before its biennium) to the biennium's end; its symbol is no earlier biennium folder's (each reproduces its own print,
+ * and a new folder is the copy of an earlier one, never the other way round).
+ * <li>supplementary_authorizations.csv: the latest period listed ends at most {@code pbYearsBeforeBiennium} years before
+ * the biennium starts (the authorizations of recent periods).
+ * <li>extrabudgetary_estimates.csv: a row is of the biennium or the one before, the two Table 2 shows; any other would
+ * never be read.
+ * </ul>
+ * The numbers of years are reference data: {@code pbYearsBeforeBiennium} of the field in datapackage.json.
+ */
+final class BienniumConsistency {
+
+    private static final String PUBLICATION = "publication";
+    private static final String AUTHORIZATIONS = "supplementary_authorizations";
+
+    private BienniumConsistency() {
+    }
+
+    static void check(InputSet in, Biennium biennium) {
+        publication(in, biennium);
+        authorizations(in, biennium);
+        estimates(in, biennium);
+    }
+
+    private static void publication(InputSet in, Biennium b) {
+        Record r = in.table(PUBLICATION).get(0);
+        for (String column : List.of("document_title_zh", "document_title_en")) {
+            for (Biennium named : Biennium.namedIn(r.text(column))) {
+                if (!named.equals(b)) {
+                    throw new InputError(r.file(), r.line(), column, "'" + r.text(column) + "' names the biennium "
+                            + named.longForm() + ", but the folder is " + b.code() + "'s: its document's title names "
+                            + b.longForm() + " (a folder copied from " + named.code() + "'s and not updated?)");
+                }
+            }
+        }
+        LocalDate date = PublicationDate.of(in);
+        int years = yearsBefore(in, PUBLICATION, "publication_date");
+        LocalDate earliest = b.start().minusYears(years);
+        if (date.isBefore(earliest) || date.isAfter(b.end())) {
+            throw new InputError(r.file(), r.line(), "publication_date", "'" + date + "' is "
+                    + (date.isAfter(b.end()) ? "after the biennium " + b.longForm() + " ends"
+                    : "more than " + years + " years before the biennium " + b.longForm() + " starts")
+                    + ": the folder is " + b.code() + "'s, whose document is dated from " + earliest + " to " + b.end()
+                    + " (a proposal is dated before its biennium, at most " + years + " years: pbYearsBeforeBiennium of "
+                    + "publication_date in datapackage.json)");
+        }
+        String symbol = r.text("document_symbol");
+        if (!symbol.isEmpty()) {
+            for (Biennium other : Biennium.scan(in.inputDir()).biennia()) {
+                Record theirs = other.firstYear() < b.firstYear() ? publicationOf(in, other) : null;
+                if (theirs != null && theirs.text("document_symbol").equalsIgnoreCase(symbol)) {
+                    throw new InputError(r.file(), r.line(), "document_symbol", "'" + symbol + "' is the printed document of "
+                            + other.code() + " (" + theirs.file() + ", line " + theirs.line() + "): a biennium reproduces "
+                            + "its own document; write " + b.code() + "'s symbol and titles, or leave the three empty while "
+                            + "there is none");
+                }
+            }
+        }
+    }
+
+    /** Another biennium's publication.csv row, or null when it cannot be read (its own check tells why). */
+    private static Record publicationOf(InputSet in, Biennium other) {
+        try {
+            List<Record> rows = InputSet.loadOnly(in.inputDir(), other.code(), Set.of(PUBLICATION)).table(PUBLICATION);
+            return rows.isEmpty() ? null : rows.get(0);
+        } catch (InputError e) {
+            return null;
+        }
+    }
+
+    private static void authorizations(InputSet in, Biennium b) {
+        Record latest = null;
+        int latestFirst = Integer.MIN_VALUE;
+        for (Record r : in.table(AUTHORIZATIONS)) {
+            List<Biennium> period = Biennium.namedIn(r.text("financial_period"));
+            // A period that is no biennium, or not before this one, is refused with the table's data (DocumentData).
+            if (period.size() == 1 && period.get(0).firstYear() > latestFirst) {
+                latest = r;
+                latestFirst = period.get(0).firstYear();
+            }
+        }
+        int years = yearsBefore(in, AUTHORIZATIONS, "financial_period");
+        if (latest != null && latestFirst + 1 < b.firstYear() - years) {
+            int expected = b.firstYear() - years - 1 + Math.floorMod(b.firstYear() - years - 1, 2);
+            throw new InputError(latest.file(), latest.line(), "financial_period", "'" + latest.text("financial_period")
+                    + "' is the latest period listed, and it ends " + (b.firstYear() - latestFirst - 1) + " years before the "
+                    + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose recent periods end at "
+                    + "most " + years + " years before it (" + new Biennium(expected).longForm() + " or later; "
+                    + "pbYearsBeforeBiennium of financial_period in datapackage.json)");
+        }
+    }
+
+    private static void estimates(InputSet in, Biennium b) {
+        for (Record r : in.table("extrabudgetary_estimates")) {
+            Biennium of = Biennium.parse(r.text("biennium"));
+            if (!b.equals(of) && !b.previous().equals(of)) {
+                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is neither " + b.code()
+                        + ", the folder's biennium, nor " + b.previous().code() + ", the one before: Table 2 shows those two "
+                        + "only, so the row would never be read (copied from another biennium's folder?)");
+            }
+        }
+    }
+
+    private static int yearsBefore(InputSet in, String resource, String field) {
+        Integer years = in.field(resource, field).yearsBeforeBiennium();
+        if (years == null) {
+            throw new IllegalStateException("datapackage.json: " + resource + "." + field + " has no pbYearsBeforeBiennium");
+        }
+        return years;
+    }
+}
