@@ -163,6 +163,7 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, document, ref.texts(), tables, checks);
+        org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
         return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),

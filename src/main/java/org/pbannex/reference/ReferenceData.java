@@ -40,6 +40,7 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
                 text(r, "label"))).toList();
         List<TargetUnit> targetUnits = in.table("target_units").stream().map(r -> new TargetUnit(r.text("unit"),
                 text(r, "label"), text(r, "name"))).toList();
+        Placeholders.check(in.table("texts")); // a misspelt {placeholder} would be published as typed
         Map<String, Text> texts = new LinkedHashMap<>();
         Map<String, Texts.Row> at = new LinkedHashMap<>();
         for (Record r : in.table("texts")) {

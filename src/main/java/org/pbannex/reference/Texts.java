@@ -45,7 +45,7 @@ public final class Texts {
     /** @param rows where each text is, so that an error in one names its file and line */
     public Texts(Map<String, Text> byKey, Biennium biennium, String file, Map<String, String> values, boolean printed,
                  Map<String, Row> rows) {
-        this.byKey = Map.copyOf(withIncludes(byKey, file));
+        this.byKey = Map.copyOf(withIncludes(byKey, file, rows));
         this.biennium = biennium;
         this.file = file;
         this.values = Map.copyOf(values);
@@ -123,14 +123,20 @@ public final class Texts {
      * own includes); an include of a key the file lacks, or of a text that includes itself, is bad input.
      */
     public static Map<String, Text> withIncludes(Map<String, Text> byKey, String file) {
+        return withIncludes(byKey, file, Map.of());
+    }
+
+    /** @param rows where each text is, so that an include of a missing key names the line that includes it */
+    public static Map<String, Text> withIncludes(Map<String, Text> byKey, String file, Map<String, Row> rows) {
         Map<String, Text> out = new java.util.LinkedHashMap<>();
         for (String key : byKey.keySet()) {
-            out.put(key, included(key, byKey, file, new java.util.ArrayDeque<>()));
+            out.put(key, included(key, byKey, file, rows, new java.util.ArrayDeque<>()));
         }
         return out;
     }
 
-    private static Text included(String key, Map<String, Text> byKey, String file, java.util.Deque<String> within) {
+    private static Text included(String key, Map<String, Text> byKey, String file, Map<String, Row> rows,
+                                 java.util.Deque<String> within) {
         if (within.contains(key)) {
             throw new InputError(file, 0, "key", "'" + within.peekLast() + "' includes itself through {" + key + "}");
         }
@@ -140,9 +146,14 @@ public final class Texts {
         String en = t.en();
         for (String part : INCLUDE.matcher(zh + "\n" + en).results().map(m -> m.group(1)).distinct().toList()) {
             if (!byKey.containsKey(part)) {
-                throw new InputError(file, 0, "key", "'" + key + "' includes {" + part + "}, which is no key of the file");
+                // The key is what is missing (deleted, or misspelt here): the line that includes it is where it shows.
+                Row at = rows.get(key);
+                String column = t.zh().contains("{" + part + "}") ? "zh" : "en";
+                throw new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), at == null ? "key" : column,
+                        "key '" + part + "' is missing: '" + key + "' includes it ({" + part + "}); add its row (key,zh,en) to "
+                        + file + ", or mend the key in braces");
             }
-            Text inner = included(part, byKey, file, within);
+            Text inner = included(part, byKey, file, rows, within);
             zh = zh.replace("{" + part + "}", inner.zh());
             en = en.replace("{" + part + "}", inner.in(org.pbannex.table.Language.EN));
         }

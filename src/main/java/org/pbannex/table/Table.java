@@ -46,6 +46,33 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, null, List.of(), Text.EMPTY);
     }
 
+    /** Every text the table shows (titles, headings, labels, text cells, notes, its charts' words), in no set order. */
+    public List<Text> texts() {
+        List<Text> out = new java.util.ArrayList<>(List.of(number, title, unitNote, labelHeading, source, shortName, caveat));
+        for (Column c : columns) {
+            out.addAll(java.util.Arrays.asList(c.heading(), c.group(), c.unit(), c.spokenHeading(), c.note()));
+        }
+        for (Row r : rows) {
+            out.add(r.label());
+            r.values().values().forEach(v -> {
+                if (v instanceof Text t) {
+                    out.add(t);
+                } else if (v instanceof String s) {
+                    out.add(Text.of(s));
+                }
+            });
+        }
+        out.addAll(footnotes);
+        cellNotes.forEach(n -> out.add(n.text()));
+        for (Chart c : charts) {
+            out.addAll(java.util.Arrays.asList(c.title(), c.altText(), c.valueAxis(), c.note()));
+            out.addAll(c.categories());
+            c.series().forEach(x -> out.add(x.name()));
+        }
+        out.removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
     public Table withTidy(TidyRows tidyRows) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
                 shortName, caveat, cellNotes);

@@ -60,7 +60,8 @@ class TextsTest {
     void anIncludeOfNoKeyOrOfItselfIsBadInput() {
         InputError none = assertThrows(InputError.class,
                 () -> texts(Map.of("f2.caveat", new Text("{synthetic.not_ilo}", "{synthetic.not_ilo}"))));
-        assertEquals(FILE + ", column key: 'f2.caveat' includes {synthetic.not_ilo}, which is no key of the file", none.getMessage());
+        assertEquals(FILE + ", column key: key 'synthetic.not_ilo' is missing: 'f2.caveat' includes it ({synthetic.not_ilo}); add its "
+                + "row (key,zh,en) to " + FILE + ", or mend the key in braces", none.getMessage());
         Map<String, Text> loop = new LinkedHashMap<>();
         loop.put("a.x", new Text("{b.y}", "x"));
         loop.put("b.y", new Text("y", "{a.x}"));
