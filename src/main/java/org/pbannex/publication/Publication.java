@@ -166,8 +166,16 @@ public final class Publication {
         org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables) : null;
-        return new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements, sources.inputsByTable(),
-                linesByTable);
+        ComputedPublication computed = new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements,
+                sources.inputsByTable(), linesByTable);
+        if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
+            // The cover's words as every edition takes them: the last guard holds for them as for the tables'.
+            var cover = RunRenderer.info(computed, "", java.time.Instant.EPOCH, "");
+            List<Text> words = new ArrayList<>(List.of(cover.title(), cover.source(), cover.contact(), cover.citation(), cover.about()));
+            words.addAll(cover.notes());
+            org.pbannex.reference.Placeholders.refuseUnfilled("the cover", words, in.table(TEXTS));
+        }
+        return computed;
     }
 
     /** A row of the biennium's own texts.csv that would never be shown (a typo'd key) stops the run: see {@link TextKeys}. */

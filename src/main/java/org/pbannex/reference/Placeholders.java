@@ -62,19 +62,24 @@ public final class Placeholders {
      */
     public static void refuseUnfilled(Collection<Table> tables, List<Record> texts) {
         for (Table t : tables) {
-            for (Text shown : t.texts()) {
-                for (String lang : List.of("zh", "en")) {
-                    String value = lang.equals("zh") ? shown.zh() : shown.en();
-                    Matcher m = LEFT.matcher(value);
-                    while (m.find()) {
-                        String braced = m.group();
-                        for (Record r : texts) {
-                            String column = r.text("zh").contains(braced) ? "zh" : r.text("en").contains(braced) ? "en" : null;
-                            if (column != null) {
-                                throw new InputError(r.file(), r.line(), column, "placeholder " + braced + " of '" + r.text("key")
-                                        + "' is filled in by nothing, so table " + t.id() + " would print '" + value + "': write "
-                                        + "the key's placeholders as its other texts do (" + braced + " misspelt?)");
-                            }
+            refuseUnfilled("table " + t.id(), t.texts(), texts);
+        }
+    }
+
+    /** The same for the texts a publication shows beside its tables ({@code where}: "the cover"). */
+    public static void refuseUnfilled(String where, List<Text> shownTexts, List<Record> texts) {
+        for (Text shown : shownTexts) {
+            for (String lang : List.of("zh", "en")) {
+                String value = lang.equals("zh") ? shown.zh() : shown.en();
+                Matcher m = LEFT.matcher(value);
+                while (m.find()) {
+                    String braced = m.group();
+                    for (Record r : texts) {
+                        String column = r.text("zh").contains(braced) ? "zh" : r.text("en").contains(braced) ? "en" : null;
+                        if (column != null) {
+                            throw new InputError(r.file(), r.line(), column, "placeholder " + braced + " of '" + r.text("key")
+                                    + "' is filled in by nothing, so " + where + " would print '" + value + "': write "
+                                    + "the key's placeholders as its other texts do (" + braced + " misspelt?)");
                         }
                     }
                 }

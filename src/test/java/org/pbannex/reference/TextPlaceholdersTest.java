@@ -46,6 +46,22 @@ class TextPlaceholdersTest {
                 + "({titel} misspelt?)", refused(input));
     }
 
+    /** The same beside the tables: the cover's title (2022-23's own, in its texts.csv), in every edition. */
+    @Test
+    void aPlaceholderNothingFillsInIsNeverOnTheCover() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path own = input.resolve("2022-23/reference/texts.csv");
+        TestInputs.edit(own, s -> s.replace("publication.title,{cur} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cur}:",
+                "publication.title,{cru} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cru}:"));
+        assertEquals("pb-annex: input/2022-23/reference/texts.csv, line " + lineOf(own, "publication.title,") + ", column zh: "
+                + "placeholder {cru} of 'publication.title' is filled in by nothing, so the cover would print '{cru} 两年期计划和预算建议："
+                + "资料附件': write the key's placeholders as its other texts do ({cru} misspelt?)", refused(input));
+    }
+
+    private static int lineOf(Path file, String prefix) throws IOException {
+        return org.pbannex.Lines.firstStartingWith(java.nio.file.Files.readAllLines(file), prefix) + 1;
+    }
+
     @Test
     void aDeletedKeyThatAnotherTextIncludesIsNamedAsMissing() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
