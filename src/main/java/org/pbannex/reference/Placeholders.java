@@ -17,8 +17,8 @@ import org.pbannex.table.Text;
  * {title}) would be published as typed. Two rules. On reading, a placeholder of one language's text that the other
  * language's text of the key lacks, and that no other text of the file has either, is refused on its line and column,
  * naming the key's placeholders (a language may leave one out, as Chinese leaves out the English {about}, or write
- * {from} where the other writes {from_code}). Before anything is published, a table's text still holding a placeholder
- * of texts.csv stops the run, naming the key that holds it: the last guard, for what the first rule cannot see (the
+ * {from} where the other writes {from_code}). Before anything is published, a table's text (or the cover's) still
+ * holding a placeholder of texts.csv stops the run, naming the key that holds it: the last guard, for what the first rule cannot see (the
  * same misspelling in both languages).
  */
 public final class Placeholders {
