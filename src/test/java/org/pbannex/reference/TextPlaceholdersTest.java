@@ -66,7 +66,8 @@ class TextPlaceholdersTest {
     void aDeletedKeyThatAnotherTextIncludesIsNamedAsMissing() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         TestInputs.edit(texts(input), s -> s.replace("row.subtotal,小计,Subtotal\n", ""));
-        assertEquals("pb-annex: input/reference/texts.csv, line 607, column zh: key 'row.subtotal' is missing: 'input.total_words' "
+        assertEquals("pb-annex: input/reference/texts.csv, line " + lineOf(texts(input), "input.total_words,") + ", column zh: key "
+                + "'row.subtotal' is missing: 'input.total_words' "
                 + "includes it ({row.subtotal}); add its row (key,zh,en) to input/reference/texts.csv, or mend the key in braces",
                 refused(input));
     }
