@@ -139,10 +139,16 @@ public final class CsvResourceReader {
                             + "(blank lines are allowed only at the end of the file)");
                 }
                 if (cells.length != header.length) {
-                    throw new InputError(source.name(), source.shown(line), "", "line has " + cells.length
-                            + " cells but the header has " + header.length + ExcelDamage.numberSplit(cells, header.length,
-                            i -> isColumn(header, i, resource, Field::numeric), i -> isColumn(header, i, resource,
-                                    f -> f.type() == FieldType.NUMBER)) + ExcelDamage.fullWidthSeparator(cells, header.length));
+                    String counted = "line has " + cells.length + " cells but the header has " + header.length;
+                    String split = ExcelDamage.numberSplit(cells, header.length, i -> isColumn(header, i, resource,
+                            Field::numeric), i -> isColumn(header, i, resource, f -> f.type() == FieldType.NUMBER));
+                    ExcelDamage.TextComma text = split.isEmpty() ? ExcelDamage.textComma(cells, header.length,
+                            i -> fieldAt(header, i, resource)) : null;
+                    if (text != null) {
+                        throw new InputError(source.name(), source.shown(line), text.column(), counted + text.hint());
+                    }
+                    throw new InputError(source.name(), source.shown(line), "", counted + split
+                            + ExcelDamage.fullWidthSeparator(cells, header.length));
                 }
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int i = 0; i < resource.fields().size(); i++) {
@@ -214,7 +220,14 @@ public final class CsvResourceReader {
 
     /** Whether the header's column {@code i} is a field of the kind. */
     private static boolean isColumn(String[] header, int i, Resource resource, java.util.function.Predicate<Field> kind) {
-        return i < header.length && resource.fields().stream().anyMatch(f -> kind.test(f) && f.name().equals(header[i].strip()));
+        Field f = fieldAt(header, i, resource);
+        return f != null && kind.test(f);
+    }
+
+    /** The field of the header's column i, or null (past the header, or a column the schema does not have). */
+    private static Field fieldAt(String[] header, int i, Resource resource) {
+        return i < header.length ? resource.fields().stream().filter(f -> f.name().equals(header[i].strip())).findFirst()
+                .orElse(null) : null;
     }
 
     private static boolean isBlank(String[] cells) {

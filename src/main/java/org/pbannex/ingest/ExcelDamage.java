@@ -34,7 +34,9 @@ public final class ExcelDamage {
     private static final Pattern DAY_MONTH = Pattern.compile("(?i)\\d{1,2}[-/ ]" + MONTHS + "([-/ ]\\d{2,4})?");
     /** 2022/3/1, 2022-03-01, 2022/3 and 2022年3月(1日): year first (a year and month alone only with a slash). */
     private static final Pattern YEAR_FIRST = Pattern.compile(
-            "(\\d{4})(?:[-/.](\\d{1,2})[-/.]\\d{1,2}|/(\\d{1,2})|年(\\d{1,2})月(?:\\d{1,2}日)?)");
+            "(\\d{4})(?:[-/.](\\d{1,2})[-/.](\\d{1,2})|/(\\d{1,2})|年(\\d{1,2})月(?:(\\d{1,2})日)?)");
+    /** The forms a date or period column's pattern takes, told by a sample of each: what to type, when unknown. */
+    private static final String[][] DATE_FORMS = {{"2021-02-01", "YYYY-MM-DD"}, {"2021-02", "YYYY-MM"}};
     /** 3/1/2022, 01.03.2022. */
     private static final Pattern DAY_FIRST = Pattern.compile("\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}");
 
@@ -205,13 +207,58 @@ public final class ExcelDamage {
                 }
             }
             if (shown != null && (decimal.isEmpty() || first.matches("-?\\d{1,3}"))) {
-                return ": '" + shown + "' in cells " + (i + 1) + (extra == 1 ? " and " : " to ") + (i + extra + 1)
-                        + " looks like a number with ',' as a thousands separator: write '" + plain + "' (no separator; in "
+                return ": '" + shown + "' in " + cells(i, extra) + " looks like a number with ',' as a thousands separator: write '" + plain + "' (no separator; in "
                         + "Excel: Format Cells > Number, untick Use 1000 Separator)"
                         + (decimal.isEmpty() ? "" : ", or '" + first + "." + cells[i + 1].strip() + "' if ',' was a decimal comma");
             }
         }
         return decimal;
+    }
+
+    /** Cells i+1 to i+extra+1, counted from 1 as a spreadsheet's columns are. */
+    private static String cells(int i, int extra) {
+        return "cells " + (i + 1) + (extra == 1 ? " and " : " to ") + (i + extra + 1);
+    }
+
+    /** The text column that an unquoted comma split, and what to say of it. */
+    record TextComma(String column, String hint) {
+    }
+
+    /**
+     * For a line with more cells than its header and no number to explain it ({@link #numberSplit}): the text column
+     * (a label or title of one language) whose text, typed with a comma and no quotes, makes up the extra cells. Taken
+     * when the cells after it then line up (each number column holds a number) and every piece is of the column's
+     * language ({@link LanguageRules}), so the Chinese label before an English one is not blamed; null otherwise.
+     */
+    static TextComma textComma(String[] cells, int headerCells, java.util.function.IntFunction<Field> fieldAt) {
+        int extra = cells.length - headerCells;
+        for (int i = 0; extra > 0 && i < headerCells; i++) {
+            Field f = fieldAt.apply(i);
+            if (f == null || f.language() == null || f.pattern() != null || !numbersLineUp(cells, i, extra, fieldAt)) {
+                continue;
+            }
+            String[] pieces = java.util.Arrays.copyOfRange(cells, i, i + extra + 1);
+            if (java.util.Arrays.stream(pieces).anyMatch(p -> p.isBlank()
+                    || LanguageRules.problem(p.strip(), f.language()) != null)) {
+                continue;
+            }
+            String text = String.join(",", pieces).strip();
+            return new TextComma(f.name(), ": " + cells(i, extra) + " look like one text with a comma, '" + text + "': put "
+                    + "the text in double quotes (\"" + text + "\"), as Excel does when it saves a CSV");
+        }
+        return null;
+    }
+
+    /** Whether each number column holds a number (or nothing) once cells i to i+extra are taken for one. */
+    private static boolean numbersLineUp(String[] cells, int i, int extra, java.util.function.IntFunction<Field> fieldAt) {
+        for (int k = 0; k + extra < cells.length; k++) {
+            Field g = fieldAt.apply(k);
+            String c = cells[k <= i ? k : k + extra].strip();
+            if (k != i && g != null && g.numeric() && !c.isEmpty() && !PLAIN_NUMBER.matcher(c).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -289,14 +336,17 @@ public final class ExcelDamage {
      */
     private static String date(String v, Pattern pattern, boolean biennium) {
         String period = null;
+        String day = null;
         Matcher m = MONTH_YEAR.matcher(v);
         if (m.matches()) {
             int month = month(v.substring(0, 3));
             String y = m.group(2);
             period = (y.length() == 2 ? "20" + y : y) + "-" + String.format("%02d", month);
         } else if ((m = YEAR_FIRST.matcher(v)).matches()) {
-            String mm = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            String mm = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(5);
             period = m.group(1) + "-" + String.format("%02d", Integer.parseInt(mm));
+            String dd = m.group(3) != null ? m.group(3) : m.group(6);
+            day = dd == null ? null : period + "-" + String.format("%02d", Integer.parseInt(dd));
         } else if (!DAY_MONTH.matcher(v).matches() && !DAY_FIRST.matcher(v).matches()) {
             return null;
         }
@@ -306,11 +356,31 @@ public final class ExcelDamage {
             write = "write the biennium as " + (year % 2 == 0 ? year + "-" + String.format("%02d", (year + 1) % 100)
                     : "its first year and the next one's last two digits (e.g. 2020-21)");
         } else {
-            write = period != null && pattern != null && pattern.matcher(period).matches()
-                    ? "write '" + period + "'" : "type the value again";
+            write = writeInstead(pattern, period, day);
         }
         return "'" + v + "' is a date that Excel made of the value in this column: " + write
                 + ", formatting the column as Text (Format Cells > Text) before typing, and save again";
+    }
+
+    /**
+     * The value to write when the date tells it unambiguously (year first) and the column takes that form; else the form
+     * the column's pattern takes (01/02/2021 may be either day or month first, so it is not guessed).
+     */
+    private static String writeInstead(Pattern pattern, String period, String day) {
+        if (pattern == null) {
+            return "type the value again";
+        }
+        for (String candidate : new String[] {day, period}) {
+            if (candidate != null && pattern.matcher(candidate).matches()) {
+                return "write '" + candidate + "'";
+            }
+        }
+        for (String[] form : DATE_FORMS) {
+            if (pattern.matcher(form[0]).matches()) {
+                return "type it again as " + form[1];
+            }
+        }
+        return "type the value again";
     }
 
     private static int month(String abbreviation) {

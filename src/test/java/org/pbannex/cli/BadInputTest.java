@@ -183,6 +183,31 @@ class BadInputTest {
         assertRejected("input/2022-23/publication.csv", "line 2", "column publication_date", "not a date: '2021-02-30'");
     }
 
+    /** A date typed day or month first, as Excel saves one, says the form to type, as every date refusal does. */
+    @Test
+    void publicationDateTypedAsExcelShowsIt() throws IOException {
+        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n01/02/2021,,,\n");
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals("pb-annex: " + input.resolve("2022-23/publication.csv") + ", line 2, column publication_date: '01/02/2021' is "
+                + "a date that Excel made of the value in this column: type it again as YYYY-MM-DD, formatting the column as "
+                + "Text (Format Cells > Text) before typing, and save again",
+                org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3));
+        Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021/2/1,,,\n");
+        assertRejected("line 2, column publication_date: '2021/2/1' is a date that Excel made of the value in this column: "
+                + "write '2021-02-01',");
+    }
+
+    /** A label typed with a comma in a text editor, unquoted: the line names the label's column and says to quote it. */
+    @Test
+    void aLabelWithAnUnquotedComma() throws IOException {
+        Path f = input.resolve("2022-23/outcome_contributors.csv");
+        TestInputs.replaceLine(f, 2, TestInputs.line(f, 2).replace(",Programmes in Africa,", ",Programmes in Africa, incl. North,"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals("pb-annex: " + f + ", line 2, column label_en: line has 8 cells but the header has 7: cells 5 and 6 look "
+                + "like one text with a comma, 'Programmes in Africa, incl. North': put the text in double quotes (\"Programmes "
+                + "in Africa, incl. North\"), as Excel does when it saves a CSV", org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3));
+    }
+
     @Test
     void twoPublicationDates() throws IOException {
         Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021-02-01,,,\n2021-03-01,,,\n");
