@@ -67,6 +67,11 @@ public final class InputBookReader {
     private static final String DAMAGED = "a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its "
             + "contents cannot be read, as when a file is cut short while it is copied or sent; save or send it again";
 
+    /** The first bytes of an OLE2 compound file: Excel 97-2003 (.xls), Word 97-2003 (.doc) and the like. */
+    private static final String OLE2 = "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1";
+    private static final String XLS = "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
+    private static final String ODS = "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
+
     private InputBookReader() {
     }
 
@@ -198,7 +203,8 @@ public final class InputBookReader {
     }
 
     /**
-     * What to say of a file that is no workbook, from how it begins: a workbook's zip archive that cannot be read (cut
+     * What to say of a file that is no workbook, from how it begins (its first bytes): a PDF, an Office 97-2003 file, an
+     * OpenDocument spreadsheet, a zip archive that holds no workbook, a workbook's zip archive that cannot be read (cut
      * short while copied or sent, or damaged), or text (a CSV given a workbook's name); empty otherwise, when the
      * caller's words stand.
      */
@@ -210,8 +216,21 @@ public final class InputBookReader {
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
+        String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (start.startsWith("%PDF-")) {
+            return java.util.Optional.of("a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; give the "
+                    + "Excel workbook (.xlsx) itself");
+        }
+        if (start.startsWith(OLE2)) {
+            return java.util.Optional.of(XLS);
+        }
         if (n >= 4 && zipStart(head)) {
-            return java.util.Optional.of(DAMAGED);
+            if (start.contains("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+                return java.util.Optional.of(ODS);
+            }
+            return java.util.Optional.of(holdsWorkbook(file) ? DAMAGED : "a zip archive with no Excel workbook in it (no "
+                    + "xl/workbook.xml), not an Excel workbook (.xlsx): give the workbook itself, not an archive or another "
+                    + "Office document");
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
@@ -222,13 +241,22 @@ public final class InputBookReader {
                 + "Excel and save it as Excel Workbook (.xlsx)");
     }
 
+    /** Whether a whole zip archive has a workbook part; one that cannot be listed is taken for a damaged workbook. */
+    private static boolean holdsWorkbook(Path file) {
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.stream().anyMatch(e -> e.getName().startsWith("xl/"));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private static String notAWorkbook(UnsupportedFileFormatException e, Path file) {
         String name = e.getClass().getSimpleName();
         if (name.startsWith("OLE2")) {
-            return "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
+            return XLS;
         }
         if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
-            return "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
+            return ODS;
         }
         return whatItIs(file).orElse("not an Excel workbook (.xlsx): " + oneLine(e));
     }

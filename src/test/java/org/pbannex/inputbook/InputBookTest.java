@@ -468,6 +468,17 @@ class InputBookTest {
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         refused(ods, "inputs.xlsx: an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)");
+        // A whole zip archive with CSV files in it (the input folder zipped), not a damaged workbook.
+        Path zipped = tmp.resolve("zipped.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(zipped))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("2022-23/budget.csv"));
+            zip.write("unit,staff_costs\nILC,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals("inputs.xlsx: a zip archive with no Excel workbook in it (no xl/workbook.xml), not an Excel workbook "
+                + "(.xlsx): give the workbook itself, not an archive or another Office document", refused(zipped));
+        Path pdf = Files.write(tmp.resolve("inputs.pdf"), "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("inputs.xlsx: a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; give the Excel "
+                + "workbook (.xlsx) itself", refused(pdf));
     }
 
     @Test

@@ -882,6 +882,11 @@ class ReviewRoundTripTest {
     void untrustedFilesAreRefusedWithOneLine() throws Exception {
         Path text = Files.writeString(tmp.resolve("notes.xlsx"), "name,figure\nAF,4.6\n");
         assertTrue(oneErrorLine(review(text)).startsWith("pb-annex: " + text + ": not an Excel workbook (.xlsx)"));
+        // The printed PDF given instead of the workbook: said as a PDF by its first bytes, not as text.
+        Path pdf = Files.write(tmp.resolve("pb-annexes-2022-23.zh.pdf"), ("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<<>>\nendobj\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("pb-annex: " + pdf + ": a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; give "
+                + "the Excel workbook (.xlsx) itself", oneErrorLine(review(pdf)));
 
         Path xxe = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<\\?xml[^>]*\\?>",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"));
