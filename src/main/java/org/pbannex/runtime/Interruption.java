@@ -85,14 +85,27 @@ public final class Interruption {
     private static volatile long haltAt;
 
     private static void interrupted(Signal signal) {
-        int status = 128 + signal.getNumber();
+        stop("SIG" + signal.getName(), 128 + signal.getNumber());
+    }
+
+    /**
+     * The warm process's client went away in the middle of a command (Ctrl-C ended the launcher, or its terminal
+     * closed): the command stops as a Ctrl-C stops it in a process of its own, the same line noted (its run's failure in
+     * the history, with status 130, before the shutdown closes the pool), and the process ends with it.
+     */
+    public static void clientWentAway() {
+        stop("SIGINT", 128 + 2);
+    }
+
+    /** The stop of a signal: the line, the run's failure noted, then the orderly end (halted if it does not come). */
+    private static void stop(String signalName, int status) {
         if (signalled) {
             // A second signal: the person, or systemd, will not wait for the first one's orderly stop.
             Runtime.getRuntime().halt(status);
         }
         signalled = true;
         haltAfter(status, NOTING.plus(CLOSING));
-        String line = "interrupted (SIG" + signal.getName() + ")" + (stopping == null ? "" : "; " + stopping);
+        String line = "interrupted (" + signalName + ")" + (stopping == null ? "" : "; " + stopping);
         LOG.warn(line);
         System.err.println("pb-annex: " + line);
         System.err.flush();

@@ -51,7 +51,6 @@ public final class WarmServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmServer.class);
     private static final ThreadLocal<Long> CLIENT_START = new ThreadLocal<>();
-    private static final int INTERRUPTED = 130;
 
     private final Commands commands;
     private final Path dir;
@@ -316,8 +315,10 @@ public final class WarmServer {
     }
 
     /**
-     * A client that goes away in the middle of a command was interrupted (Ctrl-C ends the launcher): the warm process
-     * ends as that command's own process would have, its shutdown hooks releasing what the run held.
+     * A client that goes away in the middle of a command was interrupted (Ctrl-C ends the launcher, or its terminal
+     * closed): the warm process stops the command as a Ctrl-C stops one in a process of its own, its run's failure noted
+     * (status 130) before the process ends, its shutdown hooks releasing what the run held. It does not go on serving:
+     * a run's thread cannot be stopped half-way, and the closing context is what stops it.
      */
     private static void watchForHangUp(Socket socket, AtomicBoolean done, WarmRequest request) {
         Thread watcher = new Thread(() -> {
@@ -330,7 +331,7 @@ public final class WarmServer {
             }
             if (!done.get()) {
                 LOG.warn("warm process: the client of {} went away during the command (interrupted): ending", request.args());
-                System.exit(INTERRUPTED);
+                org.pbannex.runtime.Interruption.clientWentAway();
             }
         }, "warm-hang-up");
         watcher.setDaemon(true);

@@ -143,17 +143,25 @@ class WarmProcessTest {
         assertTrue(status.served() && status.out().contains("warm process, pid"), status.toString());
     }
 
+    /**
+     * Found in exploratory testing: the client's terminal closed mid-run ended the warm process, and the run was
+     * recorded as "exit status 5: CancellationException", its failure lost with the pool the ending closed. It is
+     * stopped as a Ctrl-C stops a run in a process of its own: status 130, the same line, noted before the pool closes.
+     */
     @Test
     void aClientThatGoesAwayEndsTheWarmProcessAndABusyOneLeavesTheOthersToTheirOwn() throws Exception {
         Path dir = tmp.resolve("paused");
+        Path out = dir.resolve("out");
         Map<String, String> pausedEnv = new HashMap<>(Map.of("PB_SERVE_DIR", dir.resolve("warm").toString(), "PB_RUN_PAUSEAT", "check"));
-        ChildRun paused = ChildRun.start(dir, "serve", settings, pausedEnv, "serve");
+        // The installation's output folder, as the tester's run was: a trial's failure is no job's status.
+        Map<String, String> installation = new HashMap<>(settings);
+        installation.put("pb.output", out.toString());
+        ChildRun paused = ChildRun.start(dir, "serve", installation, pausedEnv, "serve");
         try {
             awaitEndpoint(paused, dir.resolve("warm"));
-            Path out = dir.resolve("out");
             Process running = clientProcess(pausedEnv, Golden.home(), "run", "regenerate", "--tables", "a2", "--format", "csv",
                     "--output", out.toString()).start();
-            paused.awaitPause(out.resolve("2022-23"), "check", LONG);
+            String runId = paused.awaitPause(out.resolve("2022-23"), "check", LONG);
 
             Client meanwhile = client(pausedEnv, Golden.home(), "serve", "--status");
             assertTrue(meanwhile.served() && meanwhile.out().contains("one running"), meanwhile.toString());
@@ -163,6 +171,15 @@ class WarmProcessTest {
             running.destroyForcibly();
             assertEquals(130, paused.waitFor(Duration.ofSeconds(60)), "ended as an interrupted process: " + paused.err());
             assertFalse(Files.exists(dir.resolve("warm/endpoint")), "no endpoint left behind");
+
+            String line = "interrupted (SIGINT); run " + runId + " stops here; the same command restarts it";
+            String manifest = Files.readString(out.resolve("2022-23/failed/" + runId + "/manifest.json")).replaceAll("\\s", "");
+            assertTrue(manifest.contains("\"status\":\"failed\"") && manifest.contains("\"exit_status\":130"), manifest);
+            CliRun status = CliRun.capture(installation, "status", "regenerate");
+            assertEquals(5, status.status(), status.toString());
+            assertTrue(status.out().contains("exit status 130: " + line), status.toString());
+            CliRun history = CliRun.capture(installation, "history", runId);
+            assertTrue(history.out().contains(line), history.toString());
         } finally {
             if (paused.alive()) {
                 paused.kill();
