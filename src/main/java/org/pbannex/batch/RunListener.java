@@ -124,7 +124,15 @@ public class RunListener implements JobExecutionListener {
         }
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
-        return writeReport(RunInfo.of(execution), step, status, null, line).report();
+        RunInfo run = RunInfo.of(execution);
+        Path report = writeReport(run, step, status, null, line).report();
+        // Now, while the pool is open: the run's own thread fails only once the ending closes it, too late to record.
+        try {
+            history.failed(run.runId(), step, status, line);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the stopped run in the history (its report says it): {}", e.getMessage());
+        }
+        return report;
     }
 
     /** A failed run that no longer holds its lock failed for that: the loss is added to its failures, and told first. */
@@ -197,7 +205,9 @@ public class RunListener implements JobExecutionListener {
             execution.getExecutionContext().putString(SPACE_FREED, freed);
         }
         try {
-            if (RunInfo.databaseGone(execution)) {
+            if (org.pbannex.runtime.Interruption.causedByTheStop(status)) {
+                LOG.info("run {} failed as the signal stopped it: the stop recorded its failure", run.runId());
+            } else if (RunInfo.databaseGone(execution)) {
                 // Not asked again (a connect timeout more): the report's cause, a file, is recorded once it is back.
                 LOG.info("run {} failed for its database: its failure is recorded once the database is back", run.runId());
             } else if (published.isPresent()) {

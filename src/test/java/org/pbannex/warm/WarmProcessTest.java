@@ -175,6 +175,15 @@ class WarmProcessTest {
             String line = "interrupted (SIGINT); run " + runId + " stops here; the same command restarts it";
             String manifest = Files.readString(out.resolve("2022-23/failed/" + runId + "/manifest.json")).replaceAll("\\s", "");
             assertTrue(manifest.contains("\"status\":\"failed\"") && manifest.contains("\"exit_status\":130"), manifest);
+            // In the history as the process ended (no command since has read its report into it).
+            try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+                 var q = c.prepareStatement("SELECT status, exit_status, message FROM pb_run WHERE run_id = ?")) {
+                q.setString(1, runId);
+                try (var row = q.executeQuery()) {
+                    assertTrue(row.next(), "run " + runId + " in the history");
+                    assertEquals("FAILED 130 " + line, row.getString(1) + " " + row.getInt(2) + " " + row.getString(3));
+                }
+            }
             CliRun status = CliRun.capture(installation, "status", "regenerate");
             assertEquals(5, status.status(), status.toString());
             assertTrue(status.out().contains("exit status 130: " + line), status.toString());
