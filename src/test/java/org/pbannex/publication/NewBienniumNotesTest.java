@@ -101,6 +101,8 @@ class NewBienniumNotesTest {
         TestInputs.edit(outputs, s -> s.stripTrailing() + "\n3.1,3,绿色就业,Green jobs\n");
         // Its share of the budget taken from outcome 2's, so that every other input agrees (as the tester's outcome 9).
         TestInputs.edit(input.resolve("2024-25/outcome_allocations.csv"), s -> s.replace("2,3977777", "2,3000000\n3,977777"));
+        // And its extra-budgetary estimate (every policy outcome has one for each fund split by outcome).
+        TestInputs.edit(input.resolve("2024-25/extrabudgetary_estimates.csv"), s -> s.replace("2024-25,XB,2,0.7\n", "2024-25,XB,2,0.7\n2024-25,XB,3,0.0\n"));
         String line = oneLine(check(input));
         assertTrue(line.contains("input/2024-25/results_outcomes.csv, line " + lineOf(outcomes, "3,policy,") + ", column placeholder_zh: "
                 + "outcome 3 has no indicator in results_indicators.csv, so its heading would print with nothing under it"), line);
