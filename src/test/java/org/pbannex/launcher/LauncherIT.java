@@ -326,11 +326,17 @@ class LauncherIT {
         assertTrue(after.out().contains("no warm process"), after.toString());
     }
 
-    @Test
-    void aRunsMistakeTypedAtATerminalIsNoFailureOfItsJobAndTheSameLineFromCronIs() throws Exception {
+    /** The launcher's settings with a warm process of the test's own, for a test that needs script(1)'s terminal. */
+    private Map<String, String> terminalEnv(String serveDir) {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the launcher a terminal (util-linux)");
         Map<String, String> e = new HashMap<>(env);
-        e.put("PB_SERVE_DIR", tmp.resolve("mistake-warm").toString());
+        e.put("PB_SERVE_DIR", tmp.resolve(serveDir).toString());
+        return e;
+    }
+
+    @Test
+    void aRunsMistakeTypedAtATerminalIsNoFailureOfItsJobAndTheSameLineFromCronIs() throws Exception {
+        Map<String, String> e = terminalEnv("mistake-warm");
         Path status = tmp.resolve("mistake-status");
         e.put("PB_STATUS", status.toString());
         String[] typo = {"run", "regenerate", "--tables", "A2-1,", "a3"};
@@ -358,9 +364,7 @@ class LauncherIT {
 
     @Test
     void aRunOnATerminalStartsAWarmProcessThatTakesTheNextCommandsAndAScriptStartsNone() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the launcher a terminal (util-linux)");
-        Map<String, String> e = new HashMap<>(env);
-        e.put("PB_SERVE_DIR", tmp.resolve("auto-warm").toString());
+        Map<String, String> e = terminalEnv("auto-warm");
         // Without a terminal (cron, systemd, a script) a run starts no warm process.
         Path quiet = tmp.resolve("out-no-terminal");
         Result plain = launcher(e, "run", "regenerate", "--tables", "a2", "--lang", "zh", "--format", "csv", "--force",
