@@ -22,7 +22,7 @@ final class BadCharacters {
     }
 
     /** Adds one problem per character; true when there were any. */
-    boolean add(String file, long line, String column, List<String> characters) {
+    boolean add(String file, long line, String column, List<InputError.Reason> characters) {
         characters.forEach(c -> found.add(new InputError(file, line, column, c)));
         return !characters.isEmpty();
     }
@@ -30,16 +30,16 @@ final class BadCharacters {
     /** The error telling them all: the first, then the others' lines. Only when some were found. */
     InputError error() {
         Map<String, Integer> perFile = new LinkedHashMap<>();
-        List<String> more = new ArrayList<>();
+        List<InputError.More> more = new ArrayList<>();
         for (InputError e : found) {
             int n = perFile.merge(e.file(), 1, Integer::sum);
             if (e != found.get(0) && n <= LISTED) {
-                more.add(e.getMessage());
+                more.add(new InputError.More(e, e.file(), 1));
             }
         }
         perFile.forEach((file, n) -> {
             if (n > LISTED) {
-                more.add("and " + (n - LISTED) + " more in " + file);
+                more.add(new InputError.More(null, file, n - LISTED));
             }
         });
         return new InputError(found.get(0), more);

@@ -323,7 +323,7 @@ public final class CsvResourceReader {
             if (formula != null) {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
             }
-            String language = LanguageRules.problem(v, f.language());
+            InputError.Reason language = LanguageRules.problem(v, f.language());
             // The exemption asked only of a text refused: the common cell pays nothing for it.
             if (language != null && !f.mixedLanguage().covers(v)) {
                 throw new InputError(source.name(), source.shown(line), f.name(), language);

@@ -96,26 +96,31 @@ public final class DataPackage {
     /**
      * A foreign key's {@code "pbEveryCode"}: absent (the file may hold some codes of the list only), {@code {}} (every
      * code), {@code {"where": {"kind": "policy"}}} (every code of the rows holding those values), with an optional
-     * {@code "fix"} saying what to add, an optional {@code "per": ["fund"]} (every code in each group of rows with those
-     * values that names one) and an optional {@code "rowsWhere": {"biennium": "{biennium}"}} (among those rows only).
+     * {@code "fix"} saying what to add: {@code {"zh": ..., "en": ...}}, as a failed run's report says it in its language
+     * (a plain string is said as it is in both), an optional {@code "per": ["fund"]} (every code in each group of rows
+     * with those values that names one) and an optional {@code "rowsWhere": {"biennium": "{biennium}"}} (among those
+     * rows only).
      */
     private static ForeignKey.EveryCode everyCode(JsonNode fk, String resource, String file) {
         JsonNode every = fk.path("pbEveryCode");
         if (every.isMissingNode()) {
             return null;
         }
+        JsonNode fix = every.path("fix");
         if (!every.isObject() || every.properties().stream().anyMatch(e -> !List.of("where", "fix", "per", "rowsWhere").contains(e.getKey()))
                 || !every.path("where").isMissingNode() && !every.path("where").isObject()
                 || !every.path("rowsWhere").isMissingNode() && !every.path("rowsWhere").isObject()
-                || !every.path("per").isMissingNode() && !every.path("per").isArray()) {
+                || !every.path("per").isMissingNode() && !every.path("per").isArray()
+                || fix.isObject() && (fix.size() != 2 || !fix.path("zh").isString() || !fix.path("en").isString())) {
             throw new InputError(file, 0, "", "resource '" + resource + "', foreign key '" + fk.path("fields").asString()
-                    + "': pbEveryCode must be an object with \"where\" (column: value), \"fix\", \"per\" (columns) and "
-                    + "\"rowsWhere\" (column: value), all optional");
+                    + "': pbEveryCode must be an object with \"where\" (column: value), \"fix\" ({\"zh\": ..., \"en\": ...}), "
+                    + "\"per\" (columns) and \"rowsWhere\" (column: value), all optional");
         }
         List<String> per = new ArrayList<>();
         every.path("per").forEach(c -> per.add(c.asString()));
-        return new ForeignKey.EveryCode(columnValues(every.path("where")), every.has("fix") ? every.get("fix").asString() : null,
-                List.copyOf(per), columnValues(every.path("rowsWhere")));
+        return new ForeignKey.EveryCode(columnValues(every.path("where")), fix.isMissingNode() ? null : fix.isObject()
+                ? new InputError.Written(fix.get("zh").asString(), fix.get("en").asString())
+                : new InputError.Written(fix.asString(), fix.asString()), List.copyOf(per), columnValues(every.path("rowsWhere")));
     }
 
     /** {@code {"column": "value", ...}} in its order (none for a missing node). */

@@ -16,12 +16,14 @@ public record ForeignKey(String field, String resource, String referencedField, 
 
     /**
      * Which codes of the referenced list need a row: those of its rows whose columns hold the values of {@code where}
-     * (all of them when it is empty); {@code fix} says what to add (null: a row for it). With {@code per} (columns of
-     * this file), a row for each code in every group of rows sharing those columns' values that names any code (each
-     * fund split by outcome), instead of once in the file; with {@code rowsWhere}, among this file's rows whose columns
-     * hold those values only ({@code {biennium}}: the biennium being run, as a previous one's may lack a new code).
+     * (all of them when it is empty); {@code fix} says what to add, in both languages (null: a row for it). With
+     * {@code per} (columns of this file), a row for each code in every group of rows sharing those columns' values that
+     * names any code (each fund split by outcome), instead of once in the file; with {@code rowsWhere}, among this
+     * file's rows whose columns hold those values only ({@code {biennium}}: the biennium being run, as a previous one's
+     * may lack a new code).
      */
-    public record EveryCode(Map<String, String> where, String fix, java.util.List<String> per, Map<String, String> rowsWhere) {
+    public record EveryCode(Map<String, String> where, InputError.Written fix, java.util.List<String> per,
+                            Map<String, String> rowsWhere) {
 
         public boolean selects(Record referenced) {
             return where.entrySet().stream().allMatch(e -> e.getValue().equals(referenced.text(e.getKey())));

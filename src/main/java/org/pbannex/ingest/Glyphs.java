@@ -15,24 +15,26 @@ public record Glyphs(String font, BitSet codePoints) {
 
     /** Why the value holds a character the font cannot show, or null. Control characters are TextRules' business. */
     public String problem(String value) {
-        List<String> all = problems(value, false);
-        return all.isEmpty() ? null : all.get(0);
+        List<InputError.Reason> all = problems(value, false);
+        return all.isEmpty() ? null : all.get(0).line();
     }
 
     /** Every character of the value the font cannot show, each as {@link #problem} names it, in order; none if none. */
-    public List<String> problems(String value) {
+    public List<InputError.Reason> problems(String value) {
         return problems(value, true);
     }
 
-    private List<String> problems(String value, boolean all) {
-        List<String> found = List.of();
+    private List<InputError.Reason> problems(String value, boolean all) {
+        List<InputError.Reason> found = List.of();
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             if (!codePoints.get(cp) && cp >= 0x20) {
                 found = found.isEmpty() ? new ArrayList<>() : found;
-                found.add("character " + TextRules.named(cp) + " at character " + (value.codePointCount(0, i) + 1)
+                String at = String.valueOf(value.codePointCount(0, i) + 1);
+                found.add(InputError.Reason.of("character " + TextRules.named(cp) + " at character " + at
                         + " of the value is not in the PDF's font (" + font + "): the PDF would leave it out; "
-                        + "write it with another character");
+                        + "write it with another character", "not_in_font", "character", TextRules.named(cp), "at", at,
+                        "font", font));
                 if (!all) {
                     return found;
                 }

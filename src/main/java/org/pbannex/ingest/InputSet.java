@@ -273,10 +273,22 @@ public final class InputSet {
                     String each = every.per().isEmpty() ? "" : " for each " + String.join(" and ", every.per()) + " that lists "
                             + fk.field() + "s" + rowsWhere.entrySet().stream().map(e -> " of " + e.getKey() + " " + e.getValue())
                             .collect(Collectors.joining(""));
-                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), "no row for " + fk.field() + " " + code
-                            + of + ", listed in " + listed.file() + ", " + SourceName.lineWord(listed.file()) + " " + listed.line()
-                            + ": every " + fk.field() + " of that list" + which + " needs a row here" + each + "; "
-                            + (every.fix() == null ? "add its row" : every.fix()));
+                    var fix = every.fix();
+                    String english = "no row for " + fk.field() + " " + code + of + ", listed in " + listed.file() + ", "
+                            + SourceName.lineWord(listed.file()) + " " + listed.line() + ": every " + fk.field() + " of that list"
+                            + which + " needs a row here" + each + "; " + (fix == null ? "add its row" : fix.en());
+                    if (!group.isEmpty()) {
+                        // Not yet in the report's words: the groups (each fund, the biennium) have no Chinese wording.
+                        throw new InputError(sources.get(r.name()).name(), 0, fk.field(), english);
+                    }
+                    InputError.Said whose = every.where().entrySet().stream()
+                            .map(e -> InputError.Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
+                            .reduce((a, b) -> InputError.Said.of("and", "a", a, "b", b)).orElse(null);
+                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), InputError.Reason.of(english,
+                            whose == null ? "every_code" : "every_code_where", "field", fk.field(), "code", code,
+                            "listed", InputError.Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(),
+                                    "line", String.valueOf(listed.line())), "where", whose == null ? "" : whose,
+                            "fix", fix == null ? InputError.Said.of("fix.add_row") : fix));
                 }
             }
         }
@@ -291,7 +303,7 @@ public final class InputSet {
             List<String> columns = r.fields().stream().filter(Field::totalWordsRefused).map(Field::name).toList();
             for (Record rec : columns.isEmpty() ? List.<Record>of() : tables.get(r.name()).records()) {
                 for (String column : columns) {
-                    String problem = words.problem(rec.text(column));
+                    InputError.Reason problem = words.problem(rec.text(column));
                     if (problem != null) {
                         throw new InputError(rec.file(), rec.line(), column, problem);
                     }

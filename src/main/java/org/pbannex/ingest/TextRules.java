@@ -54,9 +54,9 @@ public final class TextRules {
             return "text of " + raw.length() + " characters: a value holds at most " + MAX_LENGTH
                     + " (the limit of a workbook cell)";
         }
-        List<String> bad = badCharacters(raw, lineFeeds, false);
+        List<InputError.Reason> bad = badCharacters(raw, lineFeeds, false);
         if (!bad.isEmpty()) {
-            return bad.get(0);
+            return bad.get(0).line();
         }
         if (raw.contains("??")) {
             // Chinese saved in an encoding without it (Excel's "CSV (Comma delimited)" on a Western Windows) becomes
@@ -69,40 +69,55 @@ public final class TextRules {
 
     /**
      * Every character of a value no input may hold, each as {@link #problem} names it (code point, name, where in the
-     * value and what to do), in order; none when the value has none. So that a file's bad characters are told together.
+     * value and what to do), in order, and as the texts' words do (report.cause.reason.bad_character, its kind
+     * char.* and its fix fix.*); none when the value has none. So that a file's bad characters are told together.
      */
-    public static List<String> badCharacters(String raw, boolean lineFeeds) {
+    public static List<InputError.Reason> badCharacters(String raw, boolean lineFeeds) {
         return badCharacters(raw, lineFeeds, true);
     }
 
-    private static List<String> badCharacters(String raw, boolean lineFeeds, boolean all) {
-        List<String> found = List.of();
+    private static List<InputError.Reason> badCharacters(String raw, boolean lineFeeds, boolean all) {
+        List<InputError.Reason> found = List.of();
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
             String bad = null;
+            String kind = null;
             String fix = "remove it";
+            String fixWord = "fix.remove";
             int type = Character.getType(cp);
             if (type == Character.CONTROL && !(lineFeeds && cp == '\n')) {
                 bad = "control character " + name(cp);
+                kind = "control";
             } else if (type == Character.FORMAT) {
                 // Invisible: 'GB' followed by a zero-width space reads as GB in every message and cell.
                 bad = "invisible format character " + named(cp);
+                kind = "format";
             } else if (cp == 0xFFFD) {
                 bad = "replacement character " + named(cp);
+                kind = "replacement";
                 fix = "type the character it stands for again (a wrong encoding leaves U+FFFD where it could not read one)";
+                fixWord = "fix.type_again";
             } else if (type == Character.PRIVATE_USE) {
                 bad = "private-use character " + named(cp);
+                kind = "private_use";
                 fix = "type a standard character instead (a private-use character means something only to the font or "
                         + "program that wrote it; other fonts show nothing or another sign)";
+                fixWord = "fix.standard";
             } else if (isNoncharacter(cp)) {
                 bad = "Unicode noncharacter " + hex(cp);
+                kind = "noncharacter";
             } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
                 bad = "unpaired surrogate " + hex(cp);
+                kind = "surrogate";
             }
             if (bad != null) {
                 found = found.isEmpty() ? new ArrayList<>() : found;
-                found.add(bad + " at character " + (raw.codePointCount(0, i) + 1) + " of the value: " + fix
-                        + (cp == '\n' || cp == '\r' ? " (a value is one line: no line breaks inside a cell)" : ""));
+                boolean lineBreak = cp == '\n' || cp == '\r';
+                String at = String.valueOf(raw.codePointCount(0, i) + 1);
+                found.add(InputError.Reason.of(bad + " at character " + at + " of the value: " + fix
+                        + (lineBreak ? " (a value is one line: no line breaks inside a cell)" : ""), "bad_character",
+                        "kind", InputError.Said.of("char." + kind), "character", bad.substring(bad.lastIndexOf("U+")),
+                        "at", at, "fix", InputError.Said.of(lineBreak ? "fix.remove_line_break" : fixWord)));
                 if (!all) {
                     return found;
                 }

@@ -13,17 +13,18 @@ import java.util.regex.Pattern;
  * when it is the word, whatever its case, its spaces, its punctuation at either end and a part in brackets after it
  * ("合计（全部）", "Total:"); a label that only starts with one ("Total Quality Unit") is not.
  *
- * @param words  the words, as compared
- * @param source where the words are, for messages ("input/reference/texts.csv, key input.total_words")
+ * @param words the words, as compared
+ * @param file  where the words are, for messages ("input/reference/texts.csv"), and
+ * @param key   their key there ("input.total_words")
  */
-public record TotalWords(Set<String> words, String source) {
+public record TotalWords(Set<String> words, String file, String key) {
 
     private static final Pattern LIST = Pattern.compile("[、,，;；]");
     private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|（[^（）]*）");
     private static final Pattern ENDS = Pattern.compile("^[\\s\\p{Punct}：。，；*]+|[\\s\\p{Punct}：。，；*]+$");
 
     /** The words of lists such as "合计、总计" and "Total, Subtotal" (one a language). */
-    public static TotalWords of(Collection<String> lists, String source) {
+    public static TotalWords of(Collection<String> lists, String file, String key) {
         Set<String> words = new LinkedHashSet<>();
         for (String list : lists) {
             for (String w : LIST.split(list)) {
@@ -33,16 +34,17 @@ public record TotalWords(Set<String> words, String source) {
                 }
             }
         }
-        return new TotalWords(Set.copyOf(words), source);
+        return new TotalWords(Set.copyOf(words), file, key);
     }
 
     /** Why a label is a total's, or null. */
-    public String problem(String label) {
+    public InputError.Reason problem(String label) {
         if (!words.contains(normal(label))) {
             return null;
         }
-        return "'" + label + "' is a total's label (" + source + "): the tables compute every total from the rows, so a "
-                + "total typed as a row would be counted twice; remove the row";
+        return InputError.Reason.of("'" + label + "' is a total's label (" + file + ", key " + key + "): the tables compute "
+                + "every total from the rows, so a total typed as a row would be counted twice; remove the row", "total_label",
+                "label", label, "file", file, "key", key);
     }
 
     private static String normal(String s) {

@@ -26,7 +26,18 @@ final class CauseWords {
             "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.check_failed",
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
-            "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space");
+            "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
+            // Bad characters (a file's, told together), each of its kind and with its fix.
+            "cause.reason.bad_character", "cause.reason.char.control", "cause.reason.char.format", "cause.reason.char.replacement",
+            "cause.reason.char.private_use", "cause.reason.char.noncharacter", "cause.reason.char.surrogate",
+            "cause.reason.fix.remove", "cause.reason.fix.remove_line_break", "cause.reason.fix.type_again",
+            "cause.reason.fix.standard", "cause.reason.not_in_font",
+            // A text not in its column's language, a total's label as a row's, a code of a list without its row.
+            "cause.reason.chinese_in_english", "cause.reason.chinese_in_english_n", "cause.reason.char.han",
+            "cause.reason.char.full_width", "cause.reason.char.chinese_punctuation", "cause.reason.fix.half_width",
+            "cause.reason.fix.write_english", "cause.reason.english_in_chinese", "cause.reason.total_label",
+            "cause.reason.every_code", "cause.reason.every_code_where", "cause.reason.column_is", "cause.reason.and",
+            "cause.reason.at_line", "cause.reason.at_row", "cause.reason.fix.add_row");
 
     /** The system reasons said in the texts' words (others as the system says them). */
     private static final Map<String, String> WHY = Map.of("permission denied", "cause.why.permission_denied",
@@ -76,18 +87,33 @@ final class CauseWords {
         return io == null ? null : word("cause.io").with("detail", ExitCodes.ioDetail(io));
     }
 
-    // "FILE, line N, column C: REASON" (a sheet's row), each part the error names.
+    // "FILE, line N, column C: REASON" (a sheet's row), each part the error names; then, a line each, the problems found
+    // with it (every bad character of a file) and "and N more in FILE", as stderr's lines after its first.
     private Text input(InputError e) {
-        String at = e.line() <= 0 ? "cause.file" : SourceName.lineWord(e.file()).equals("row") ? "cause.row" : "cause.line";
-        Text reason = Text.of(e.reason());
-        if (e.reasonSaid() != null) {
-            reason = word("cause.reason." + e.reasonSaid().word());
-            for (var v : e.reasonSaid().values().entrySet()) {
-                reason = reason.with(v.getKey(), v.getValue());
-            }
+        Text said = at(e);
+        for (InputError.More m : e.moreFound()) {
+            Text more = m.error() != null ? at(m.error())
+                    : word("cause.more_in").with("count", String.valueOf(m.count())).with("file", words.file(m.file()));
+            said = new Text(said.zh() + "\n" + more.zh(), said.en() + "\n" + more.en());
         }
+        return said;
+    }
+
+    private Text at(InputError e) {
+        String at = e.line() <= 0 ? "cause.file" : SourceName.lineWord(e.file()).equals("row") ? "cause.row" : "cause.line";
+        Text reason = e.reasonSaid() == null ? Text.of(e.reason()) : said(e.reasonSaid());
         return word(e.column().isEmpty() ? at : at + "_column").with("file", words.file(e.file())).with("line", String.valueOf(e.line()))
                 .with("column", e.column()).with("reason", reason);
+    }
+
+    /** A reason's word (report.cause.reason.WORD) with its values, each a word of its own, the input's words or as is. */
+    private Text said(InputError.Said s) {
+        Text said = word("cause.reason." + s.word());
+        for (var v : s.values().entrySet()) {
+            said = said.with(v.getKey(), v.getValue() instanceof InputError.Said part ? said(part)
+                    : v.getValue() instanceof InputError.Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(v.getValue())));
+        }
+        return said;
     }
 
     // "N checks failed; first: CHECK".

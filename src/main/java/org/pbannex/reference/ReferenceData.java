@@ -54,7 +54,7 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         Text totals = ref.texts.get(TOTAL_WORDS);
         Texts.Row row = at.get(TOTAL_WORDS);
         in.refuseTotalWords(TotalWords.of(List.of(totals.zh(), totals.en()),
-                (row == null ? in.sourceName("texts") : row.file()) + ", key " + TOTAL_WORDS));
+                row == null ? in.sourceName("texts") : row.file(), TOTAL_WORDS));
         return ref;
     }
 

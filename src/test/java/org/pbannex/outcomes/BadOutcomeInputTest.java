@@ -150,7 +150,7 @@ class BadOutcomeInputTest {
     /** A label is a total's when it is the word, not when it starts with one. */
     @Test
     void aLabelIsATotalsWhenItIsTheWord() {
-        var words = org.pbannex.ingest.TotalWords.of(java.util.List.of("小计、合计", "Subtotal, Total, Total budget"), "texts");
+        var words = org.pbannex.ingest.TotalWords.of(java.util.List.of("小计、合计", "Subtotal, Total, Total budget"), "texts", "input.total_words");
         for (String label : java.util.List.of("合计", "合计（全部）", " Total: ", "TOTAL", "total (all units)", "Total  budget")) {
             assertTrue(words.problem(label) != null, label);
         }

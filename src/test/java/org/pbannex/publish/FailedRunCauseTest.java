@@ -1,6 +1,7 @@
 package org.pbannex.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ class FailedRunCauseTest {
 
     /** Runs the job that reports in Chinese (its first edition zh) on the input; its stderr line and its report's cause. */
     private String[] failedRun(Path input, int status) throws IOException {
-        Path out = tmp.resolve("out");
+        Path out = Files.createTempDirectory(tmp, "out"); // a run's own: its failed/ holds its report alone
         CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a3", "--format", "csv", "--input",
                 input.toString(), "--output", out.toString());
         assertEquals(status, r.status(), r.toString());
@@ -42,7 +43,7 @@ class FailedRunCauseTest {
         assertEquals("zh-CN", html.selectFirst("html").attr("lang"));
         String line = r.err().lines().filter(l -> l.startsWith("pb-annex: ")).findFirst().orElseThrow().substring("pb-annex: ".length());
         var where = html.selectFirst("section:has(h2.fail) tbody td:last-child");
-        return new String[] {line, html.selectFirst(".cause").text(), where == null ? null : where.text()};
+        return new String[] {line, html.selectFirst(".cause").wholeText(), where == null ? null : where.text(), r.err()};
     }
 
     @Test
@@ -84,6 +85,92 @@ class FailedRunCauseTest {
                 + " 行，staff_costs、non_staff_costs 列";
         assertEquals(m.group(1).equals("1") ? "1 项检查未通过：" + check : m.group(1) + " 项检查未通过；第一项：" + check, run[1]);
         assertEquals(check.substring(check.indexOf("；见 ") + 1), run[2], "the failed checks' table says where to look in Chinese too");
+    }
+
+    /**
+     * Bad characters, told together: every one on its line in the report too (they were on stderr only), each in
+     * Chinese with its kind and its fix, and what a file holds beyond those listed.
+     */
+    @Test
+    void everyBadCharacterIsSaidInChineseOnItsLine() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve("reference/units.csv"), s -> s.replace("国际劳工大会", "国际\u200b劳工大会")
+                .replace("Governing Body", "Governing\ufffd Body").replace("主要区域会议", "主要" + "\u200b".repeat(22) + "区域会议"));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        String file = run[0].substring(0, run[0].indexOf(", line 2"));
+        List<String> cause = run[1].lines().toList();
+        assertEquals(21, cause.size(), run[1]);
+        assertEquals("输入文件 " + file + " 第 2 行 label_zh 列有误：值的第 3 个字符是不可见的格式字符 U+200B (ZERO WIDTH SPACE)："
+                + "请删除该字符", cause.get(0));
+        assertEquals("输入文件 " + file + " 第 3 行 label_en 列有误：值的第 10 个字符是替换字符 U+FFFD (REPLACEMENT CHARACTER)："
+                + "请重新输入它所代表的字符（编码有误时，无法读取的字符会变成 U+FFFD）", cause.get(1));
+        assertEquals("输入文件 " + file + " 第 4 行 label_zh 列有误：值的第 3 个字符是不可见的格式字符 U+200B (ZERO WIDTH SPACE)："
+                + "请删除该字符", cause.get(2));
+        assertEquals(file + " 中另有 4 处", cause.get(20));
+        for (String english : List.of("line", "column", "at character", "remove it", "type the character", "more in")) {
+            assertFalse(run[1].contains(english), english + " in " + run[1]);
+        }
+        // stderr's lines as before: the first, the others, then how many more.
+        List<String> err = run[3].lines().filter(l -> l.startsWith("pb-annex: ")).toList();
+        assertEquals("pb-annex: " + file + ", line 3, column label_en: replacement character U+FFFD (REPLACEMENT CHARACTER) at "
+                + "character 10 of the value: type the character it stands for again (a wrong encoding leaves U+FFFD where "
+                + "it could not read one)", err.get(1));
+        assertEquals("pb-annex: and 4 more in " + file, err.get(20));
+    }
+
+    /**
+     * The newest refusals in Chinese: a code of a list without its row (pbEveryCode, its fix in the data package's
+     * Chinese), a text in the other language's column (LanguageRules), a total typed as a row (TotalWords).
+     */
+    @Test
+    void theNewestRefusalsAreSaidInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path budget = input.resolve("2022-23/budget.csv");
+        String bundledBudget = Files.readString(budget);
+        TestInputs.edit(budget, s -> s.replaceFirst("(?m)^JUR,.*\\n", ""));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        var m = java.util.regex.Pattern.compile("(\\S+), column unit: no row for unit JUR, listed in (\\S+), line (\\d+): every "
+                + "unit of that list needs a row here; add its figures \\(zeros if it has no budget\\)").matcher(run[0]);
+        assertTrue(m.matches(), run[0]);
+        assertEquals("输入文件 " + m.group(1) + " 的 unit 列有误：缺少 unit JUR 的行（该代码列于 " + m.group(2) + " 第 " + m.group(3)
+                + " 行）：该列表的每个 unit 在此都需要一行；添加其数字（若无预算则填零）", run[1]);
+        Files.writeString(budget, bundledBudget);
+
+        Path inflation = input.resolve("2022-23/regional_inflation.csv");
+        String bundledInflation = Files.readString(inflation);
+        TestInputs.edit(inflation, s -> s.replace("AS,12.9\n", ""));
+        run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].contains(" of that list whose split_targets is true needs a row here; add its expected annual inflation"),
+                run[0]);
+        assertTrue(run[1].endsWith("：该列表中 split_targets 为 true 的每个 region 在此都需要一行；添加其预期年通胀率"), run[1]);
+        Files.writeString(inflation, bundledInflation);
+
+        Path outcomes = input.resolve("2022-23/results_outcomes.csv");
+        String bundledOutcomes = Files.readString(outcomes);
+        TestInputs.edit(outcomes, s -> s.replace("authoritative and effective", "authoritative、 effective、"));
+        run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].endsWith(", line 4, column title_en: Chinese punctuation U+3001 (IDEOGRAPHIC COMMA) '、' at character 49 "
+                + "of an English text (2 such characters in all): the English edition prints no Chinese character; type ',' "
+                + "instead, with the input method in half-width (English) mode"), run[0]);
+        assertTrue(run[1].endsWith(" 第 4 行 title_en 列有误：英文文本的第 49 个字符是中文标点 U+3001 (IDEOGRAPHIC COMMA) '、'（共有 2 个"
+                + "这样的字符）：英文版不印中文字符；请在输入法的半角（英文）模式下改输入 ','"), run[1]);
+        TestInputs.edit(outcomes, s -> bundledOutcomes.replace("国际劳工标准与权威有效的监督", "International labour standards and supervision"));
+        run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].contains(", line 4, column title_zh: 'International labour standards and super…' has no Chinese character "
+                + "but 5 words in Latin letters"), run[0]);
+        assertTrue(run[1].endsWith(" 第 4 行 title_zh 列有误：'International labour standards and super…' 没有中文字符，却有 5 个拉丁字母"
+                + "单词：中文文本应以中文书写（是否把英文文本输入或粘贴到了中文列？）；请用中文书写（代码、数字或至多 2 个单词的名称，如 ILO 或 "
+                + "SDG 8.5，可以单独出现）"), run[1]);
+        Files.writeString(outcomes, bundledOutcomes);
+
+        TestInputs.edit(input.resolve("2022-23/outcome_contributors.csv"), s -> s + "2,3,,合计,Total,9.8,low\n");
+        run = failedRun(input, ExitCodes.INVALID_INPUT);
+        var t = java.util.regex.Pattern.compile("(\\S+), line 10, column label_zh: '合计' is a total's label \\((\\S+), key "
+                + "input.total_words\\): the tables compute every total from the rows, so a total typed as a row would be "
+                + "counted twice; remove the row").matcher(run[0]);
+        assertTrue(t.matches(), run[0]);
+        assertEquals("输入文件 " + t.group(1) + " 第 10 行 label_zh 列有误：'合计' 是合计的标签（" + t.group(2) + " 中键为 "
+                + "input.total_words 的文本）：表格的每个合计都由各行计算所得，作为一行输入的合计会被计算两次；请删除该行", run[1]);
     }
 
     /** The database and the disk, failing under a run: the report's sentence, its English stderr's line. */
