@@ -92,8 +92,7 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
 
     /** "; 'ＧＢ' holds U+FF27 (...): write 'GB'" for a code of look-alike characters; empty for any other. */
     private static String lookalike(String code, Set<String> known) {
-        String why = org.pbannex.ingest.HalfWidth.lookalike(code, known::contains);
-        return why == null ? "" : "; " + why;
+        return org.pbannex.ingest.HalfWidth.hint(code, known::contains).line();
     }
 
     private static IncomeItem incomeItem(Record r) {

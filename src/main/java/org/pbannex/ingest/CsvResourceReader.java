@@ -77,7 +77,7 @@ public final class CsvResourceReader {
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length == 0) {
                 throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
-                        + String.join(",", names(resource)));
+                        + String.join(",", names(resource))).said("empty_file", "columns", String.join(",", names(resource)));
             }
             return bytes;
         } catch (IOException e) {
@@ -103,7 +103,7 @@ public final class CsvResourceReader {
         String[] header = next(csv, source);
         if (header == null || isBlank(header)) {
             throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
-                    + String.join(",", names(resource)));
+                    + String.join(",", names(resource))).said("empty_file", "columns", String.join(",", names(resource)));
         }
         Map<String, Integer> index = headerIndex(header, source, resource);
         List<CsvTable.Row> rows = new ArrayList<>();
@@ -136,7 +136,7 @@ public final class CsvResourceReader {
             try {
                 if (firstBlank > 0) {
                     throw new InputError(source.name(), source.shown(firstBlank), "", "blank line inside the data: remove it "
-                            + "(blank lines are allowed only at the end of the file)");
+                            + "(blank lines are allowed only at the end of the file)").said("blank_line");
                 }
                 if (cells.length != header.length) {
                     String counted = "line has " + cells.length + " cells but the header has " + header.length;
@@ -187,7 +187,7 @@ public final class CsvResourceReader {
             throw bad.error();
         }
         if (records.size() < resource.minRows()) {
-            throw new InputError(source.name(), 0, "", "file has a header but no data rows");
+            throw new InputError(source.name(), 0, "", "file has a header but no data rows").said("no_data_rows");
         }
         return new CsvTable(List.of(header), rows, records);
     }
@@ -213,7 +213,8 @@ public final class CsvResourceReader {
         pairs.forEach((field, pair) -> {
             if (values.get(field) == null && values.get(pair) != null) {
                 throw new InputError(source.name(), source.shown(line), field, "empty while " + pair + " is given: the "
-                        + (field.endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both");
+                        + (field.endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both")
+                        .said(field.endsWith("en") ? "one_language_en" : "one_language_zh", "pair", pair);
             }
         });
     }
@@ -238,7 +239,8 @@ public final class CsvResourceReader {
         try {
             return csv.readNext();
         } catch (CsvMalformedLineException e) {
-            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: a quoted value is not terminated");
+            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: a quoted value is not terminated")
+                    .said("unterminated_quote");
         } catch (CsvValidationException e) {
             throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: " + e.getMessage());
         }
@@ -262,15 +264,17 @@ public final class CsvResourceReader {
             }
             String name = header[i].strip();
             if (index.put(name, i) != null) {
-                throw new InputError(source.name(), line, name, "column appears twice in the header");
+                throw new InputError(source.name(), line, name, "column appears twice in the header").said("column_twice");
             }
             if (resource.fields().stream().noneMatch(f -> f.name().equals(name))) {
-                throw new InputError(source.name(), line, name, "unexpected column; the columns are " + String.join(",", names(resource)));
+                throw new InputError(source.name(), line, name, "unexpected column; the columns are " + String.join(",", names(resource)))
+                        .said("unexpected_column", "columns", String.join(",", names(resource)));
             }
         }
         for (Field f : resource.fields()) {
             if (!index.containsKey(f.name())) {
-                throw new InputError(source.name(), line, f.name(), "missing column; the columns are " + String.join(",", names(resource)));
+                throw new InputError(source.name(), line, f.name(), "missing column; the columns are " + String.join(",", names(resource)))
+                        .said("missing_column", "columns", String.join(",", names(resource)));
             }
         }
         return index;
@@ -339,7 +343,8 @@ public final class CsvResourceReader {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
                 throw new InputError(source.name(), source.shown(line), f.name(), "value " + v + " is outside the range "
-                        + range(f) + describe(f));
+                        + range(f) + describe(f)).said("outside_range", "value", v, "minimum", f.minimum() == null ? "" : f.minimum().toPlainString(),
+                        "maximum", f.maximum() == null ? "" : f.maximum().toPlainString(), "about", describe(f));
             }
         }
         throw notANumber(v, true, f, source, line);
@@ -350,7 +355,8 @@ public final class CsvResourceReader {
             BigDecimal d = new BigDecimal(v);
             if (f.maxDecimals() != null && d.scale() > f.maxDecimals()) {
                 throw new InputError(source.name(), source.shown(line), f.name(), "more than "
-                        + org.pbannex.runtime.Counted.of(f.maxDecimals(), "decimal place", "decimal places") + ": '" + v + "'");
+                        + org.pbannex.runtime.Counted.of(f.maxDecimals(), "decimal place", "decimal places") + ": '" + v + "'")
+                        .said("decimals", "most", String.valueOf(f.maxDecimals()), "value", v);
             }
             return d;
         }
@@ -377,17 +383,19 @@ public final class CsvResourceReader {
     private static void checkConstraints(String raw, Object value, Field f, SourceName source, long line) {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
-            String lookalike = HalfWidth.lookalike(raw, f.allowed()::contains);
+            InputError.Reason hint = HalfWidth.hint(raw, f.allowed()::contains);
             throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed())
-                    + (lookalike == null ? "" : "; " + lookalike))
-                    .said("not_one_of", "value", raw, "allowed", String.join(", ", f.allowed()));
+                    + hint.line()).said("not_one_of", "value", raw, "allowed", String.join(", ", f.allowed()),
+                    "hint", hint.said() == null ? "" : hint.said());
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
-            String damage = ExcelDamage.notMatching(raw, f);
+            InputError.Reason damage = ExcelDamage.notMatching(raw, f);
             throw new InputError(source.name(), shown, f.name(), damage != null ? damage
-                    : f.description().isEmpty() ? "'" + raw + "' does not match the pattern " + f.pattern().pattern()
                     // The descriptor's own words for what the column takes, not its pattern (a regular expression).
-                    : "'" + raw + "' is not what this column takes: " + f.description());
+                    : f.description().isEmpty() ? InputError.Reason.of("'" + raw + "' does not match the pattern "
+                            + f.pattern().pattern(), "no_match", "value", raw, "pattern", f.pattern().pattern(), "about", "")
+                    : InputError.Reason.of("'" + raw + "' is not what this column takes: " + f.description(), "not_taken",
+                            "value", raw, "about", f.description()));
         }
         if (value instanceof Number n) {
             BigDecimal d = new BigDecimal(n.toString());
@@ -425,10 +433,13 @@ public final class CsvResourceReader {
         }
         Long first = seen.putIfAbsent(key.toString(), line);
         if (first != null) {
-            throw new InputError(source.name(), source.shown(line), String.join(",", r.primaryKey()), "duplicate "
-                    + String.join(",", r.primaryKey()) + " '" + key + "' (first on " + SourceName.lineWord(source.name()) + " "
-                    + source.shown(first) + ")" + (dotted ? "; if a code such as 1.10 became 1.1, Excel read it as a number: "
-                    + "format the column as Text (Format Cells > Text) and type it again" : ""));
+            String columns = String.join(",", r.primaryKey());
+            throw new InputError(source.name(), source.shown(line), columns, "duplicate " + columns + " '" + key + "' (first on "
+                    + SourceName.lineWord(source.name()) + " " + source.shown(first) + ")" + (dotted ? "; if a code such as 1.10 "
+                    + "became 1.1, Excel read it as a number: format the column as Text (Format Cells > Text) and type it "
+                    + "again" : "")).said(dotted ? "duplicate_dotted" : "duplicate", "columns", columns, "key", key.toString(),
+                    "first", InputError.Said.of("on_" + SourceName.lineWord(source.name()), "line",
+                            String.valueOf(source.shown(first))));
         }
     }
 

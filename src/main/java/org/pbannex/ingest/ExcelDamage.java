@@ -106,17 +106,22 @@ public final class ExcelDamage {
      * Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. A column named
      * {@code biennium} holds biennia (2020-21): a year and month matches its pattern but is none.
      */
-    public static String notMatching(String v, Field f) {
+    public static InputError.Reason notMatching(String v, Field f) {
         Pattern pattern = f.pattern();
         String damage = otherDigit(v);
-        if (damage != null) {
-            return damage;
+        if (damage == null) {
+            InputError.Reason lookalike = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
+            if (lookalike != null) {
+                return lookalike;
+            }
+            damage = excelMade(v, pattern, f);
         }
-        damage = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
-        if (damage != null) {
-            return damage;
-        }
-        damage = scientific(v, null, true);
+        return damage == null ? null : new InputError.Reason(damage, null);
+    }
+
+    // Excel's own damage to a value its pattern refuses: scientific notation, a date, a code's leading zeros.
+    private static String excelMade(String v, Pattern pattern, Field f) {
+        String damage = scientific(v, null, true);
         if (damage != null) {
             return damage;
         }

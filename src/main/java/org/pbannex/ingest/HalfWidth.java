@@ -79,16 +79,25 @@ public final class HalfWidth {
      * (NO-BREAK SPACE) at character 3, which looks like a space but is none: write 'GB'". {@code known} says whether
      * the ASCII value is a known code: only then is it named as the one meant.
      */
-    public static String lookalike(String v, Predicate<String> known) {
+    public static InputError.Reason lookalike(String v, Predicate<String> known) {
         int i = first(v);
         if (i < 0) {
             return null;
         }
         boolean space = isNoBreakSpace(v.codePointAt(i));
         String meant = toAscii(v);
-        return "'" + v + "' holds " + at(v, i) + (space ? ", which looks like a space but is none (Excel and web pages "
-                + "type it)" : ", which a Chinese input method types in full-width mode") + ": "
+        return InputError.Reason.of("'" + v + "' holds " + at(v, i) + (space ? ", which looks like a space but is none (Excel "
+                + "and web pages type it)" : ", which a Chinese input method types in full-width mode") + ": "
                 + (known.test(meant) ? "write '" + meant + "'" : "type it again in ASCII")
-                + (space ? "" : ", with the input method in half-width (English) mode");
+                + (space ? "" : ", with the input method in half-width (English) mode"),
+                space ? "lookalike_space" : "lookalike_full_width", "value", v, "character", TextRules.named(v.codePointAt(i)),
+                "at", String.valueOf(v.codePointCount(0, i) + 1),
+                "fix", known.test(meant) ? InputError.Said.of("fix.write", "value", meant) : InputError.Said.of("fix.type_ascii"));
+    }
+
+    /** "; HINT" after a reason, for a code of look-alike characters (its words too); empty for any other. */
+    public static InputError.Reason hint(String v, Predicate<String> known) {
+        InputError.Reason why = lookalike(v, known);
+        return why == null ? new InputError.Reason("", null) : InputError.Reason.of("; " + why.line(), "hint", "hint", why.said());
     }
 }

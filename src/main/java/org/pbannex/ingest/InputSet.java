@@ -214,9 +214,11 @@ public final class InputSet {
             for (Record rec : tables.get(r.name()).records()) {
                 String v = rec.text(fk.field());
                 if (!v.isEmpty() && !known.contains(v)) {
-                    String lookalike = HalfWidth.lookalike(v, known::contains);
+                    InputError.Reason hint = HalfWidth.hint(v, known::contains);
+                    String list = sources.get(fk.resource()).name();
                     throw new InputError(rec.file(), rec.line(), fk.field(), "unknown " + fk.referencedField() + " '" + v
-                            + "': not in " + sources.get(fk.resource()).name() + (lookalike == null ? "" : "; " + lookalike));
+                            + "': not in " + list + hint.line()).said("unknown_code", "field", fk.referencedField(), "value", v,
+                            "list", list, "hint", hint.said() == null ? "" : hint.said());
                 }
             }
             if (fk.every() != null) {

@@ -37,7 +37,17 @@ final class CauseWords {
             "cause.reason.char.full_width", "cause.reason.char.chinese_punctuation", "cause.reason.fix.half_width",
             "cause.reason.fix.write_english", "cause.reason.english_in_chinese", "cause.reason.total_label",
             "cause.reason.every_code", "cause.reason.every_code_where", "cause.reason.column_is", "cause.reason.and",
-            "cause.reason.at_line", "cause.reason.at_row", "cause.reason.fix.add_row");
+            "cause.reason.at_line", "cause.reason.at_row", "cause.reason.fix.add_row",
+            // A file's form (empty, its header, a blank line, a quote), a value of another file's list, a look-alike
+            // character in a code, a value out of its range, pattern or decimals, a key twice, a text in one language.
+            "cause.reason.lookalike_space", "cause.reason.lookalike_full_width", "cause.reason.fix.write",
+            "cause.reason.fix.type_ascii", "cause.reason.hint", "cause.reason.unknown_code",
+            "cause.reason.no_match", "cause.reason.outside_range", "cause.reason.decimals",
+            "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.on_line",
+            "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
+            "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
+            "cause.reason.missing_column", "cause.reason.no_data_rows", "cause.reason.blank_line",
+            "cause.reason.empty_file");
 
     /** The system reasons said in the texts' words (others as the system says them). */
     private static final Map<String, String> WHY = Map.of("permission denied", "cause.why.permission_denied",

@@ -173,6 +173,46 @@ class FailedRunCauseTest {
                 + "input.total_words 的文本）：表格的每个合计都由各行计算所得，作为一行输入的合计会被计算两次；请删除该行", run[1]);
     }
 
+    /**
+     * Rarer refusals of an input file in Chinese, each with its English line on stderr as before: a code of another
+     * file's list typed with full-width letters (the half-width hint), the same code in a pattern's column, a key twice,
+     * a column missing, a blank line inside the data.
+     */
+    @Test
+    void rarerRefusalsAreSaidInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path budget = input.resolve("2022-23/budget.csv");
+        Path rbtc = input.resolve("2022-23/rbtc.csv");
+        for (String[] c : List.of(
+                new String[] {"2022-23/budget.csv", "\nGB,", "\n\uff27\uff22,",
+                        ", line 3, column unit: unknown unit '\uff27\uff22': not in ",
+                        " 第 3 行 unit 列有误：未知的 unit '\uff27\uff22'：不在 ", "；'\uff27\uff22' 的第 1 个字符是 U+FF27 (FULLWIDTH "
+                        + "LATIN CAPITAL LETTER G)，是中文输入法在全角模式下输入的：请在输入法的半角（英文）模式下写作 'GB'"},
+                new String[] {"2022-23/rbtc.csv", "\nPOL,", "\n\uff30\uff2f\uff2c,",
+                        ", line 2, column holder: '\uff30\uff2f\uff2c' holds U+FF30 (FULLWIDTH LATIN CAPITAL LETTER P) at character 1",
+                        " 第 2 行 holder 列有误：'\uff30\uff2f\uff2c' 的第 1 个字符是 U+FF30 (FULLWIDTH LATIN CAPITAL LETTER P)，",
+                        "是中文输入法在全角模式下输入的：请在输入法的半角（英文）模式下写作 'POL'"},
+                new String[] {"2022-23/budget.csv", "\nRM,3,7,", "\nGB,3,7,", ", line 4, column unit: duplicate unit 'GB' (first on line 3)",
+                        " 第 4 行 unit 列有误：unit 'GB' 重复（首次出现于第 3 行）", "重复（首次出现于第 3 行）"},
+                new String[] {"2022-23/budget.csv", ",cost_change\n", "\n", ", line 1, column cost_change: missing column; the columns "
+                        + "are unit,", " 第 1 行 cost_change 列有误：缺少该列；各列应为 unit,", "budget_previous,cost_change"},
+                new String[] {"2022-23/rbtc.csv", "\nPOL,", "\n\nPOL,", ", line 2: blank line inside the data: remove it",
+                        " 第 2 行有误：数据中间有空行：请删除（空行只能出现在文件末尾）", "（空行只能出现在文件末尾）"})) {
+            Path file = input.resolve(c[0]);
+            String bundled = Files.readString(file);
+            Files.writeString(file, bundled.replaceFirst(java.util.regex.Pattern.quote(c[1]), c[2]));
+            String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+            assertTrue(run[0].contains(c[3]), run[0]);
+            String name = run[0].substring(0, run[0].indexOf(c[3]));
+            assertTrue(run[1].startsWith("输入文件 " + name + c[4]), run[1]);
+            assertTrue(run[1].endsWith(c[5]), run[1]);
+            String english = run[0].substring(run[0].indexOf(": ", name.length()) + 2);
+            assertFalse(run[1].contains(english.substring(0, Math.min(12, english.length()))), run[1]);
+            Files.writeString(file, bundled);
+        }
+        assertTrue(Files.readString(budget).contains("\nGB,31,") && Files.readString(rbtc).contains("\nPOL,"));
+    }
+
     /** The database and the disk, failing under a run: the report's sentence, its English stderr's line. */
     @Test
     void aDatabaseOrDiskFailureIsSaidInTheReportsLanguage() throws IOException {
