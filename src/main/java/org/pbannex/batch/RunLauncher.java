@@ -23,6 +23,7 @@ import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
 import org.pbannex.runtime.RunLease;
+import org.pbannex.runtime.RunStopped;
 import org.pbannex.runtime.RunWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,6 +195,16 @@ public class RunLauncher {
         return Optional.empty();
     }
 
+    /**
+     * The notice of a run stopped by a signal or its time limit: its report in failed/RUN-ID/ first, as for any failed
+     * run, so that the notice points to it and says it in the report's words; without one when it could not be written.
+     */
+    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, String biennium) {
+        FailureNotice.FailedRun told = listener.stopped(status, stop);
+        return told != null ? told : FailureNotice.FailedRun.of(stop.runId(), request.job(), biennium, null, status,
+                stop.getMessage()).withFolders(request.input(), request.output());
+    }
+
     private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
         boolean databaseGone = false;
         inputs.snapshotTaken(runId, input);
@@ -203,23 +214,16 @@ public class RunLauncher {
         lease.acquire(biennium, output, runId);
         RunLease.Heartbeat heartbeat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> history.heartbeat(runId));
         Duration timeout = props.run().timeout();
-        try (RunWatchdog watchdog = RunWatchdog.start(timeout, "run " + runId + " did not finish within " + timeout.toString()
-                .substring(2).toLowerCase(java.util.Locale.ROOT) + " (pb.run.timeout): stopped; the next run restarts it from the step "
-                + "it was in (the threads' stacks are in the log)", line -> {
+        RunStopped late = RunStopped.byTimeout(runId, timeout);
+        try (RunWatchdog watchdog = RunWatchdog.start(timeout, late.getMessage(), line -> {
                     history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
-                    notice.send(FailureNotice.FailedRun.of(runId, request.job(), biennium, null, ExitCodes.INFRASTRUCTURE, line)
-                            .withFolders(request.input(), request.output()));
+                    notice.send(stopped(ExitCodes.INFRASTRUCTURE, late, request, biennium));
                 })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
-            org.pbannex.runtime.Interruption.stopping("run " + runId + " stops here; " + (String.valueOf(params.getString(RunParameters.ATTEMPT))
-                    .startsWith("force-") ? "the same command starts a new run (--force)"
-                    : "the same command restarts it"), (status, line) -> {
-                        // Its report in failed/<run-id>/ first, as for any failed run, so that the notice can point to it.
-                        Path report = listener.stopped(status, line);
-                        notice.send(FailureNotice.FailedRun.of(runId, request.job(), biennium, null, status, line)
-                                .withReport(report, List.of()).withFolders(request.input(), request.output()));
-                    });
+            boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
+            org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) ->
+                    notice.send(stopped(status, RunStopped.bySignal(line, status, runId, force), request, biennium)));
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);
             return new Ran(ran, runId);

@@ -111,13 +111,15 @@ public class RunListener implements JobExecutionListener {
     }
 
     /**
-     * A run that a signal stops (SIGINT, SIGTERM) leaves its report in {@code failed/<run-id>/} as every failed run does:
-     * the step it was in, the signal's line as its cause, what it got to. Called from the signal's handler, before the
-     * process ends (this listener's afterJob may never run then).
+     * A run that a signal (SIGINT, SIGTERM) or its time limit stops leaves its report in {@code failed/<run-id>/} as
+     * every failed run does: the step it was in, the stop's line as its cause (in the report's words), what it got to.
+     * Called from the signal's handler or the run's watchdog, before the process ends (this listener's afterJob may
+     * never run then).
      *
-     * @return the report, or null when no run is going or its report could not be written (said in the log)
+     * @return its notice, pointing to the report and in its words (without them where it could not be written, said in
+     *         the log); null when no run is going
      */
-    public Path stopped(int status, String line) {
+    public FailureNotice.FailedRun stopped(int status, org.pbannex.runtime.RunStopped stop) {
         JobExecution execution = running;
         if (execution == null) {
             return null;
@@ -125,14 +127,16 @@ public class RunListener implements JobExecutionListener {
         String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         RunInfo run = RunInfo.of(execution);
-        Path report = writeReport(run, step, status, null, line).report();
+        Report written = writeReport(run, step, status, stop, stop.getMessage());
         // Now, while the pool is open: the run's own thread fails only once the ending closes it, too late to record.
         try {
-            history.failed(run.runId(), step, status, line);
+            history.failed(run.runId(), step, status, stop.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("could not record the stopped run in the history (its report says it): {}", e.getMessage());
         }
-        return report;
+        var told = FailureNotice.FailedRun.of(run.runId(), run.request().job(), run.request().biennium().code(), null, status,
+                stop.getMessage()).withReport(written.report(), List.of()).withFolders(run.request().input(), run.request().output());
+        return written.said() == null ? told : told.withWords(written.said());
     }
 
     /** A failed run that no longer holds its lock failed for that: the loss is added to its failures, and told first. */
@@ -274,7 +278,7 @@ public class RunListener implements JobExecutionListener {
     /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */
     public static final String REPORT_NOT_WRITTEN = "failedReportNotWritten";
 
-    /** @param failure what made it fail, for the cause in the report's language (null: a signal, said by {@code line}) */
+    /** @param failure what made it fail, for the cause in the report's language (a signal, a timeout: RunStopped) */
     private Report writeReport(RunInfo run, String step, int status, Throwable failure, String line) {
         Path report = null;
         List<String> failedChecks = List.of();

@@ -68,15 +68,7 @@ class DistributionTest {
     }
 
     private static String body(Message m) throws Exception {
-        Multipart mp = (Multipart) m.getContent();
-        for (int i = 0; i < mp.getCount(); i++) {
-            BodyPart p = mp.getBodyPart(i);
-            if (p.getFileName() == null) {
-                Object c = p.getContent();
-                return c instanceof Multipart inner ? (String) inner.getBodyPart(0).getContent() : (String) c;
-            }
-        }
-        throw new AssertionError("no text part");
+        return org.pbannex.MailText.body(m);
     }
 
     private static List<String> attachedSheets(Message m, Path tmp) throws Exception {

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A run stopped by SIGTERM (systemd, kill) or SIGINT (Ctrl-C) leaves its report and manifest in failed/RUN-ID/ as every
  * other failed run does, saying the step it was in and the signal's line, read back from a real child process that the
- * signal stops. (No mail server: the notice of the failure goes to nobody by default.)
+ * signal stops, its cause in the report's language. (No mail server: the notice of the failure goes to nobody by default.)
  */
 class SignalledRunReportTest {
 
@@ -57,7 +57,9 @@ class SignalledRunReportTest {
             String headline = html.selectFirst(".headline").text();
             assertTrue(headline.startsWith("失败：未发布任何内容") && headline.contains("退出状态 " + exit)
                     && headline.contains("失败的步骤： " + step), headline);
-            assertEquals(line, html.selectFirst(".cause").text());
+            // Its cause in the report's words too (it was stderr's English line).
+            assertEquals("被信号中断（SIG" + signal + "）：运行 " + runId + " 在此停止；再次执行同一命令会开始新的运行（--force）",
+                    html.selectFirst(".cause").text());
             JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
             assertEquals("failed", manifest.path("status").asString(), manifest.toString());
             assertEquals(exit, manifest.path("exit_status").asInt(), manifest.toString());

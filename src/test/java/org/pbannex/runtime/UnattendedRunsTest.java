@@ -165,14 +165,16 @@ class UnattendedRunsTest {
             // Found in review: the job's listener sent a second one ("exit status 5: ... pool has been closed").
             var notices = java.util.Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
                 try {
-                    return m.getSubject() + "\n" + m.getContent();
+                    return m.getSubject() + "\n" + org.pbannex.MailText.body(m);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             }).toList();
             assertEquals(sent, notices.size(), String.join("\n---\n", notices));
-            assertTrue(notices.get(sent - 1).startsWith("pb-annex: nightly 2022-23 failed (exit status " + exit + ")"),
-                    notices.get(sent - 1));
+            // In the report's language (the nightly job's first edition, Chinese), the signal's cause too.
+            String notice = notices.get(sent - 1);
+            assertTrue(notice.startsWith("pb-annex：nightly 2022-23 运行失败（退出状态 " + exit + "）") && notice.contains("被信号中断（SIG"
+                    + signal + "）：运行 " + runId + " 在此停止；再次执行同一命令即会重新开始该运行") && !notice.contains("stops here"), notice);
         }
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
@@ -232,7 +234,13 @@ class UnattendedRunsTest {
                 + "run restarts it from the step it was in \\(the threads' stacks are in the log\\)"), lines.get(0));
         String runId = lines.get(0).split(" ")[2];
         assertEquals(1, SMTP.getReceivedMessages().length, "told");
-        assertEquals("pb-annex: nightly 2022-23 failed (exit status 5)", SMTP.getReceivedMessages()[0].getSubject());
+        // Told in the report's language (the job's first edition, Chinese), its report in failed/RUN-ID/ as for any failure.
+        assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 5）", SMTP.getReceivedMessages()[0].getSubject());
+        String cause = "运行 " + runId + " 未在 3s 内完成（pb.run.timeout）：已停止；下一次运行将从其所在的步骤重新开始（各线程的堆栈见日志）";
+        String mail = org.pbannex.MailText.body(SMTP.getReceivedMessages()[0]);
+        assertTrue(mail.contains(cause) && !mail.contains("did not finish") && !mail.contains("Nothing was published"), mail);
+        Path report = out.resolve("2022-23/failed/" + runId + "/report.html");
+        assertEquals(cause, org.jsoup.Jsoup.parse(report.toFile()).selectFirst(".cause").text());
 
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());

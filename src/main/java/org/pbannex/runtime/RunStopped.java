@@ -1,0 +1,58 @@
+package org.pbannex.runtime;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT) or by its time limit ({@code pb.run.timeout}).
+ * Its message is the line stderr says; what the line is made of lets the run's report and notice say it in their own
+ * words ({@code report.cause.signal}, {@code signal_force}, {@code timeout}).
+ */
+public final class RunStopped extends RuntimeException {
+
+    private final String word;
+    private final String runId;
+    private final String what;
+
+    private RunStopped(String line, String word, String runId, String what) {
+        super(line, null, false, false);
+        this.word = word;
+        this.runId = runId;
+        this.what = what;
+    }
+
+    /**
+     * @param line   the signal's line, as {@link Interruption} said it
+     * @param status 128 + the signal's number
+     * @param force  whether the run was forced (the same command then starts a new run instead of restarting it)
+     */
+    public static RunStopped bySignal(String line, int status, String runId, boolean force) {
+        return new RunStopped(line, force ? "signal_force" : "signal", runId, status == 130 ? "INT" : status == 143 ? "TERM"
+                : String.valueOf(status - 128));
+    }
+
+    /** What a signal stops of the run, for its line ({@link Interruption#stopping}). */
+    public static String stopping(String runId, boolean force) {
+        return "run " + runId + " stops here; " + (force ? "the same command starts a new run (--force)" : "the same command restarts it");
+    }
+
+    /** The run did not finish within its limit. */
+    public static RunStopped byTimeout(String runId, Duration limit) {
+        String within = limit.toString().substring(2).toLowerCase(Locale.ROOT);
+        return new RunStopped("run " + runId + " did not finish within " + within + " (pb.run.timeout): stopped; the next run "
+                + "restarts it from the step it was in (the threads' stacks are in the log)", "timeout", runId, within);
+    }
+
+    /** The word of the texts that says it (report.cause.WORD), its placeholders {run} and {what} (a signal, a time). */
+    public String word() {
+        return word;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String what() {
+        return what;
+    }
+}
