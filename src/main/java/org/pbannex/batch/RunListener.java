@@ -227,9 +227,11 @@ public class RunListener implements JobExecutionListener {
             // Nothing published, nothing to send (a restart that publishes notes it again); a file, whatever the database.
             unsent.settle(run.request().job(), run.request().biennium().code(), run.runId());
         }
-        // A run whose folder is published has no report in failed/; one a signal stopped has written its own.
+        // A run whose folder is published has no report in failed/ (its notice in its words all the same); one a signal
+        // stopped has written its own.
         Report written = published.isEmpty() && !org.pbannex.runtime.Interruption.signalled()
-                ? writeReport(run, step, status, cause, line) : new Report(null, List.of(), null, null);
+                ? writeReport(run, step, status, cause, line)
+                : new Report(null, List.of(), null, published.isPresent() ? publishedWords(run, cause, line) : null);
         if (written.notWritten() != null) {
             // For the command's line: the report that line would be read beside is not there.
             execution.getExecutionContext().putString(REPORT_NOT_WRITTEN, written.notWritten());
@@ -275,6 +277,18 @@ public class RunListener implements JobExecutionListener {
                 + "room: once there is room, the same command starts it anew";
     }
 
+    /** The notice's words of a run that failed once published (its distribution): those its report would have; null: English. */
+    private FailureNotice.Words publishedWords(RunInfo run, Throwable failure, String line) {
+        try {
+            var words = reportWords(run, inputs.computedSoFar(run));
+            return FailureNotice.Words.of(words, org.pbannex.publish.ReportWords.languageOf(run.request()), words.cause(failure, line),
+                    List.of());
+        } catch (RuntimeException e) {
+            LOG.warn("the notice of run {} is in English: its words could not be read: {}", run.runId(), e.getMessage(), e);
+            return null;
+        }
+    }
+
     /** In a failed run's job context: why its report could not be written to failed/ (a full disk), for its line. */
     public static final String REPORT_NOT_WRITTEN = "failedReportNotWritten";
 
@@ -305,8 +319,7 @@ public class RunListener implements JobExecutionListener {
                         .resolve("report.html");
                 // The notice in the report's language, as the report says the cause and the checks.
                 var language = org.pbannex.publish.ReportWords.languageOf(record);
-                said = words.hasNoticeWords() ? new FailureNotice.Words(words::text, language, cause.in(language),
-                        failed.stream().map(c -> words.check(c).in(language)).toList()) : null;
+                said = FailureNotice.Words.of(words, language, cause, failed.stream().map(c -> words.check(c).in(language)).toList());
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);

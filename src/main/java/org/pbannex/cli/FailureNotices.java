@@ -31,9 +31,9 @@ final class FailureNotices {
     /**
      * A {@code run} that could not start (its settings, job file, command line or database). A name that is no job of
      * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
-     * no good run would ever clear it.
+     * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English).
      */
-    static void runNotStarted(String job, String biennia, int status, String line) {
+    static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words) {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
@@ -41,7 +41,8 @@ final class FailureNotices {
         } catch (RuntimeException e) {
             aJob = false; // (its settings cannot be read: the notice, prepared from them, says so in the log)
         }
-        send(FailureNotice.FailedRun.notStarted(aJob ? job : "run", biennia, status, line), aJob);
+        var notStarted = FailureNotice.FailedRun.notStarted(aJob ? job : "run", biennia, status, line);
+        send(aJob && words != null ? notStarted.withWords(words) : notStarted, aJob);
     }
 
     private static void send(FailureNotice.FailedRun run, boolean kept) {

@@ -87,6 +87,9 @@ public class RunCommand implements Callable<Integer> {
     /** Whether the command line left out tables, editions or formats of the job's: not the job as defined. */
     private boolean narrowed;
 
+    /** The first biennium's run as requested, once known: a run that cannot start is told in its report's words. */
+    private RunRequest first;
+
     /** The biennia whose runs the embedded database's damage stopped from starting, told once it is kept aside. */
     private final List<String> damagedBiennia = new ArrayList<>();
 
@@ -101,6 +104,7 @@ public class RunCommand implements Callable<Integer> {
             JobDefinition def = JobDefinition.load(settings.jobs(), job);
             requests = requests(def, in, outputOptions.outputDir(), tables, languages, formats, rejects, csvBom);
             narrowed = narrows(def, requests.get(0));
+            first = requests.get(0);
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -110,7 +114,8 @@ public class RunCommand implements Callable<Integer> {
         // A signal before the run has begun (its start-up waiting on the database, say) ends this night's run too: noted
         // and told as a run that could not start. Once it has begun, the run's own stop says more (RunLauncher).
         String biennia = requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", "));
-        org.pbannex.runtime.Interruption.stopping(null, (signalStatus, line) -> noticeNotStarted(biennia, signalStatus, line));
+        org.pbannex.runtime.Interruption.stopping(null, (signalStatus, line) -> noticeNotStarted(biennia, signalStatus, line,
+                org.pbannex.runtime.RunStopped.bySignal(line, signalStatus, null, false)));
         long start = System.nanoTime();
         RunTimings timing = new RunTimings();
         int status;
@@ -119,7 +124,7 @@ public class RunCommand implements Callable<Integer> {
             started = SpringRuntime.start("run " + job);
         } catch (RuntimeException e) {
             noticeNotStarted(requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", ")),
-                    ExitCodes.of(e), ExitCodes.message(e));
+                    ExitCodes.of(e), ExitCodes.message(e), e);
             throw e;
         }
         try {
@@ -161,7 +166,12 @@ public class RunCommand implements Callable<Integer> {
 
     /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
     void noticeNotStarted(String biennia, int status, String line) {
-        FailureNotices.runNotStarted(job, biennia, status, line);
+        noticeNotStarted(biennia, status, line, null);
+    }
+
+    /** @param failure what stopped it, for the notice's words (null: said by its line) */
+    private void noticeNotStarted(String biennia, int status, String line, Throwable failure) {
+        FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line));
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */
@@ -198,8 +208,11 @@ public class RunCommand implements Callable<Integer> {
             if (spring.failed(e)) {
                 damagedBiennia.add(b);
             } else {
-                spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e),
-                        ExitCodes.message(e)).withFolders(request.input(), request.output()));
+                String line = ExitCodes.message(e);
+                var notStarted = FailureNotice.FailedRun.notStarted(request.job(), b, ExitCodes.of(e), line)
+                        .withFolders(request.input(), request.output());
+                var words = FailureNotice.Words.of(request, e, line);
+                spring.bean(FailureNotice.class).send(words == null ? notStarted : notStarted.withWords(words));
             }
             throw e;
         }
@@ -309,8 +322,9 @@ public class RunCommand implements Callable<Integer> {
         if (s.failed() != null) {
             // Published, but the reviewers did not all get it: the one line, the notice, and its status.
             System.err.println("pb-annex: " + at + s.failed());
-            spring.bean(FailureNotice.class).send(FailureNotice.FailedRun.notDistributed(s.runId(), request.job(), b,
-                    s.status(), s.failed(), published));
+            var notSent = FailureNotice.FailedRun.notDistributed(s.runId(), request.job(), b, s.status(), s.failed(), published);
+            var words = FailureNotice.Words.of(request, null, s.failed());
+            spring.bean(FailureNotice.class).send(words == null ? notSent : notSent.withWords(words));
         }
         return s.status();
     }

@@ -107,22 +107,49 @@ public final class FailureNotice {
         String say(String name) {
             return word.apply(name).in(language);
         }
+
+        /**
+         * A notice in a report's words and language, its cause as that report says it; null where the words lack the
+         * notice's (an input's texts older than them).
+         */
+        public static Words of(org.pbannex.publish.ReportWords words, Language language, Text cause, List<String> failedChecks) {
+            return words.hasNoticeWords() ? new Words(words::text, language, cause.in(language), failedChecks) : null;
+        }
+
+        /**
+         * The notice of a run of the request that has no report (it could not start): its input's words as they stand,
+         * the cause as a report says {@code failure} (null: its line).
+         */
+        public static Words of(org.pbannex.publication.RunRequest request, Throwable failure, String line) {
+            var words = org.pbannex.publish.ReportWords.read(request.input(), request.biennium());
+            return of(words, org.pbannex.publish.ReportWords.languageOf(request), words.cause(failure, line), List.of());
+        }
     }
 
     /**
      * The notice's words where the run read no texts (its report not written): the English of texts.csv's
      * report.notice.* (ReportWords.WORDS names them for the texts).
      */
-    private static final Map<String, String> ENGLISH = Map.of(
-            "notice.subject", "pb-annex: {job} {biennium} failed (exit status {status})",
-            "notice.failed", "Run {run} of the job {job} (biennium {biennium}) failed in its step {step}, exit status {status}:",
-            "notice.failed_no_step", "Run {run} of the job {job} (biennium {biennium}) failed, exit status {status}:",
-            "notice.failed_checks", "The failed checks:",
-            "notice.more_checks", "and {count} more (in the report)",
-            "notice.nothing_published", "Nothing was published: the latest published run is unchanged.",
-            "notice.report", "The run's report (attached): {report}",
-            "notice.history", "Its steps and counts: ./pb-annex history {run}",
-            "notice.next_run", "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run {job}).");
+    private static final Map<String, String> ENGLISH = Map.ofEntries(
+            Map.entry("notice.subject", "pb-annex: {job} {biennium} failed (exit status {status})"),
+            Map.entry("notice.failed", "Run {run} of the job {job} (biennium {biennium}) failed in its step {step}, exit status {status}:"),
+            Map.entry("notice.failed_no_step", "Run {run} of the job {job} (biennium {biennium}) failed, exit status {status}:"),
+            Map.entry("notice.failed_checks", "The failed checks:"),
+            Map.entry("notice.more_checks", "and {count} more (in the report)"),
+            Map.entry("notice.nothing_published", "Nothing was published: the latest published run is unchanged."),
+            Map.entry("notice.report", "The run's report (attached): {report}"),
+            Map.entry("notice.history", "Its steps and counts: ./pb-annex history {run}"),
+            Map.entry("notice.next_run", "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run {job})."),
+            Map.entry("notice.subject_no_biennium", "pb-annex: {job} failed (exit status {status})"),
+            Map.entry("notice.not_started", "The job {job} (biennium {biennium}) could not start, exit status {status}:"),
+            Map.entry("notice.not_started_no_biennium", "The job {job} could not start, exit status {status}:"),
+            Map.entry("notice.runs", "The runs: ./pb-annex history"),
+            Map.entry("notice.preflight", "What the job needs, a line each: ./pb-annex preflight {job}"),
+            Map.entry("notice.subject_published", "pb-annex: {job} {biennium} published, not sent to all its reviewers (exit status {status})"),
+            Map.entry("notice.published_failed", "Run {run} of the job {job} (biennium {biennium}) was published, and then failed in its step {step}, exit status {status}:"),
+            Map.entry("notice.published_in", "Published: {published}"),
+            Map.entry("notice.who_received", "Who received it: ./pb-annex history {run}"),
+            Map.entry("notice.send_it", "Once the cause is fixed, send it: ./pb-annex distribute {run} (to those it did not reach), or let the job's next run send it (unless a newer run replaces it first)."));
 
     /** A run's words, else the code's English, with the run's cause and checks as its stderr says them. */
     private static Words wordsOf(FailedRun run) {
@@ -130,12 +157,13 @@ public final class FailureNotice {
                 : new Words(w -> Text.of(ENGLISH.get(w)), Language.EN, run.line(), run.failedChecks());
     }
 
-    /** A notice word with the run's names filled in: {run}, {job}, {biennium}, {step}, {status}. */
+    /** A notice word with the run's names filled in: {run}, {job}, {biennium}, {step}, {status}, {published}. */
     private static String say(FailedRun run, String word) {
         Words w = wordsOf(run);
         return w.word().apply(word).with("run", String.valueOf(run.runId())).with("job", run.job())
                 .with("biennium", String.valueOf(run.biennium())).with("step", String.valueOf(run.step()))
-                .with("status", String.valueOf(run.exitStatus())).in(w.language());
+                .with("status", String.valueOf(run.exitStatus())).with("published", String.valueOf(run.published()))
+                .in(w.language());
     }
 
     /** How many failed checks the message lists; the report lists them all. */
@@ -203,10 +231,8 @@ public final class FailureNotice {
             LOG.info("{} failed as the signal stopped it ({}): told by the signal's notice only", run.name(), run.line());
             return false;
         }
-        String subject = inItsStep(run) ? say(run, "notice.subject")
-                : "pb-annex: " + run.job() + (run.biennium() == null ? "" : " " + run.biennium())
-                + (run.published() == null ? " failed" : " published, not sent to all its reviewers") + " (exit status "
-                + run.exitStatus() + ")";
+        String subject = say(run, run.published() != null ? "notice.subject_published"
+                : run.biennium() == null ? "notice.subject_no_biennium" : "notice.subject");
         return tell(run.name() + " failed", subject, body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
     }
 
@@ -334,13 +360,10 @@ public final class FailureNotice {
     }
 
     static String body(FailedRun run) {
+        // In the run's words where it has them (its report's language), else in the texts' English.
         if (run.published() != null) {
-            return "Run " + run.runId() + " of the job " + run.job() + " (biennium " + run.biennium() + ") was published, and "
-                    + "then failed in its step " + run.step() + ", exit status " + run.exitStatus() + ":\n\n" + run.line() + "\n\n"
-                    + "Published: " + run.published() + "\n"
-                    + "Who received it: ./pb-annex history " + run.runId() + "\n"
-                    + "Once the cause is fixed, send it: ./pb-annex distribute " + run.runId() + " (to those it did not reach), or "
-                    + "let the job's next run send it (unless a newer run replaces it first).\n";
+            return lines(run, "notice.published_failed", "", wordsOf(run).cause(), "", "notice.published_in", "notice.who_received",
+                    "notice.send_it");
         }
         if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
             return "A run of the job " + run.job() + " did not finish, exit status " + run.exitStatus() + ":\n\n"
@@ -349,13 +372,9 @@ public final class FailureNotice {
                     + "The next run of the job restarts it (or run it now: ./pb-annex run " + run.job() + ").\n";
         }
         if (run.runId() == null) {
-            return "The job " + run.job() + (run.biennium() == null ? "" : " (biennium " + run.biennium() + ")") + " could not start"
-                    + ", exit status " + run.exitStatus() + ":\n\n" + run.line() + "\n\n"
-                    + "Nothing was published: the latest published run is unchanged.\n"
-                    + "The runs: ./pb-annex history\nWhat the job needs, a line each: ./pb-annex preflight " + run.job() + "\n"
-                    + "Once the cause is fixed, the next run of the job publishes (or run it now: ./pb-annex run " + run.job() + ").\n";
+            return lines(run, run.biennium() == null ? "notice.not_started_no_biennium" : "notice.not_started", "",
+                    wordsOf(run).cause(), "", "notice.nothing_published", "notice.runs", "notice.preflight", "notice.next_run");
         }
-        // A run that failed: in its report's language where it has one (its words), else in English.
         Words w = wordsOf(run);
         StringBuilder b = new StringBuilder(say(run, run.step() == null ? "notice.failed_no_step" : "notice.failed"))
                 .append("\n\n").append(w.cause()).append("\n\n");
@@ -375,8 +394,13 @@ public final class FailureNotice {
         return b.append(say(run, "notice.history")).append('\n').append(say(run, "notice.next_run")).append('\n').toString();
     }
 
-    /** A run that failed in (or before) one of its steps, unpublished: the notice its words say. */
-    private static boolean inItsStep(FailedRun run) {
-        return run.published() == null && run.runId() != null && !FailedRun.PROCESS.equals(run.step());
+    /** The notice's lines: each a word said for the run ("notice.*"), or as it is (its cause, a blank line). */
+    private static String lines(FailedRun run, String... lines) {
+        StringBuilder b = new StringBuilder();
+        for (String line : lines) {
+            b.append(line.startsWith("notice.") ? say(run, line) : line).append('\n');
+        }
+        return b.toString();
     }
+
 }

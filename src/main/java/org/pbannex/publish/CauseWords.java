@@ -28,7 +28,7 @@ final class CauseWords {
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
-            "cause.signal", "cause.signal_force", "cause.timeout",
+            "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout",
             // Bad characters (a file's, told together), each of its kind and with its fix.
             "cause.reason.bad_character", "cause.reason.char.control", "cause.reason.char.format", "cause.reason.char.replacement",
             "cause.reason.char.private_use", "cause.reason.char.noncharacter", "cause.reason.char.surrogate",
@@ -81,7 +81,7 @@ final class CauseWords {
     /** The sentence, chosen as ExitCodes.message chooses the line's; null when the texts have none for it. */
     private Text sentence(Throwable failure, String line) {
         if (failure instanceof RunStopped stop) {
-            return word("cause." + stop.word()).with("run", stop.runId()).with("what", stop.what());
+            return word("cause." + stop.word()).with("run", String.valueOf(stop.runId())).with("what", stop.what());
         }
         Throwable said = ExitCodes.said(failure);
         if (said instanceof InputError e) {

@@ -45,7 +45,9 @@ public final class ReportWords {
             "col_rows", "col_sha", "settings_heading",
             // The failure notice's (distribute.FailureNotice, whose English for a run without texts is these words').
             "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",
-            "notice.nothing_published", "notice.report", "notice.history", "notice.next_run"),
+            "notice.nothing_published", "notice.report", "notice.history", "notice.next_run", "notice.subject_no_biennium",
+            "notice.not_started", "notice.not_started_no_biennium", "notice.runs", "notice.preflight", "notice.subject_published",
+            "notice.published_failed", "notice.published_in", "notice.who_received", "notice.send_it"),
             Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream())).toList();
 
     private final Map<String, Text> words;
@@ -131,6 +133,11 @@ public final class ReportWords {
     /** The report's language: the run's first edition (a job's languages: [zh, en] gives a Chinese report). */
     public static Language languageOf(RunRecord run) {
         return run.languages().isEmpty() ? Language.ZH : Language.of(run.languages().get(0));
+    }
+
+    /** The report's language of a run of the request (its first edition's). */
+    public static Language languageOf(org.pbannex.publication.RunRequest request) {
+        return request.languages().isEmpty() ? Language.ZH : request.languages().get(0);
     }
 
     /** Whether the texts lack the word: a report of a run that did not read them shows it as its key. */

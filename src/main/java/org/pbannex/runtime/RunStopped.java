@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT) or by its time limit ({@code pb.run.timeout}).
  * Its message is the line stderr says; what the line is made of lets the run's report and notice say it in their own
- * words ({@code report.cause.signal}, {@code signal_force}, {@code timeout}).
+ * words ({@code report.cause.signal}, {@code signal_force}, {@code signal_before} for a run not yet begun, {@code timeout}).
  */
 public final class RunStopped extends RuntimeException {
 
@@ -24,11 +24,12 @@ public final class RunStopped extends RuntimeException {
     /**
      * @param line   the signal's line, as {@link Interruption} said it
      * @param status 128 + the signal's number
+     * @param runId  the run it stops (null: one not yet begun)
      * @param force  whether the run was forced (the same command then starts a new run instead of restarting it)
      */
     public static RunStopped bySignal(String line, int status, String runId, boolean force) {
-        return new RunStopped(line, force ? "signal_force" : "signal", runId, status == 130 ? "INT" : status == 143 ? "TERM"
-                : String.valueOf(status - 128));
+        return new RunStopped(line, runId == null ? "signal_before" : force ? "signal_force" : "signal", runId,
+                status == 130 ? "INT" : status == 143 ? "TERM" : String.valueOf(status - 128));
     }
 
     /** What a signal stops of the run, for its line ({@link Interruption#stopping}). */

@@ -52,6 +52,8 @@ class DistributionRefusalTest {
         final ServerSocket socket = new ServerSocket(0);
         final List<String> asked = new CopyOnWriteArrayList<>();
         final List<String> taken = new CopyOnWriteArrayList<>();
+        /** The messages it took, as sent (their lines, dots unstuffed). */
+        final List<String> messages = new CopyOnWriteArrayList<>();
         final Thread thread = new Thread(this::serve, "test-smtp");
 
         Smtp() throws IOException {
@@ -87,9 +89,11 @@ class DistributionRefusalTest {
                             }
                         } else if (command.startsWith("DATA")) {
                             reply(w, "354 go on");
+                            StringBuilder message = new StringBuilder();
                             for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
-                                // the message
+                                message.append(body.startsWith(".") ? body.substring(1) : body).append("\r\n");
                             }
+                            messages.add(message.toString());
                             taken.addAll(to);
                             to.clear();
                             reply(w, "250 taken");
@@ -165,6 +169,7 @@ class DistributionRefusalTest {
         m.putAll(CliRun.h2(own.resolve("db")));
         m.put("pb.home", home.toString());
         m.put("pb.input", ownInput.toString());
+        m.put("pb.failures.mail-to", "ops@example.org");
         CliRun run = CliRun.capture(m, "run", "nightly", "--output", ownOut.toString());
         String id;
         try (Stream<Path> s = Files.list(ownOut.resolve("2022-23"))) {
@@ -179,6 +184,22 @@ class DistributionRefusalTest {
         assertTrue(run.out().contains("Sent to 2 reviewers"), run.out());
         assertTrue(Files.readString(Path.of(own.resolve("db").toAbsolutePath() + "-status/nightly.2022-23.failed"))
                 .contains("exit status 3"), "the job's status keeps the run's status");
+        // Its notice in the language of the run's report (the job's first edition, Chinese), its line quoted.
+        var notices = new java.util.ArrayList<jakarta.mail.internet.MimeMessage>();
+        for (String raw : smtp.messages) {
+            var message = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+            if (message.getSubject().startsWith("pb-annex：")) {
+                notices.add(message);
+            }
+        }
+        assertEquals(1, notices.size(), "one notice");
+        assertEquals("pb-annex：nightly 2022-23 已发布，但未发送给全部审阅人（退出状态 3）", notices.get(0).getSubject());
+        String body = org.pbannex.MailText.body(notices.get(0)).replace("\r\n", "\n");
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + id + " 已发布，随后在步骤 distribute 失败，退出状态 3：\n\n"
+                + line.substring("pb-annex: ".length()) + "\n\n已发布于：" + ownOut.resolve("2022-23/" + id) + "\n收到者：./pb-annex "
+                + "history " + id + "\n问题解决后请发送：./pb-annex distribute " + id), body);
+        assertFalse(body.contains("was published") || body.contains("Who received") || body.contains("Once the cause"), body);
 
         // distribute, told to try that address again, says the same, with the same status.
         CliRun distribute = CliRun.capture(m, "distribute", id, "--output", ownOut.toString(), "--again");

@@ -178,9 +178,22 @@ class FailureNoticeTest {
         CliRun r = nightly(settings);
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("another run (last-night, "), r.err());
-        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
-        assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:") && body.contains("last-night")
-                && body.contains("The runs: ./pb-annex history"), body);
+        // In the language of the report the run would have written (the job's first edition: Chinese), from the texts.
+        String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）");
+        assertNotStartedInChinese(body);
+        assertTrue(body.contains("last-night"), body);
+    }
+
+    /** A notice of a night that could not start, in Chinese throughout but for its line (stderr's, quoted). */
+    private static void assertNotStartedInChinese(String mail) {
+        String body = mail.replace("\r\n", "\n");
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）无法开始运行，退出状态 5：\n\n")
+                && body.contains("\n\n未发布任何内容：最新发布的运行保持不变。\n各次运行：./pb-annex history\n"
+                + "作业所需的条件（每项一行）：./pb-annex preflight nightly\n问题解决后，作业的下一次运行即会发布（也可以现在就运行："
+                + "./pb-annex run nightly）。"), body);
+        for (String english : List.of("could not start", "Nothing was published", "The runs", "What the job needs", "Once the cause")) {
+            assertFalse(body.contains(english), english + " in " + body);
+        }
     }
 
     @Test
@@ -192,11 +205,9 @@ class FailureNoticeTest {
         CliRun r = nightly(settings);
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("127.0.0.1:" + closed), r.err());
-        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
-        assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:")
-                && body.contains("127.0.0.1:" + closed) && body.contains("is unavailable")
-                && body.contains("Nothing was published") && body.contains("The runs: ./pb-annex history")
-                && body.contains("What the job needs, a line each: ./pb-annex preflight nightly"), body);
+        String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）");
+        assertNotStartedInChinese(body);
+        assertTrue(body.contains("127.0.0.1:" + closed) && body.contains("is unavailable"), body);
     }
 
     /**
@@ -228,9 +239,9 @@ class FailureNoticeTest {
         org.pbannex.runtime.DamagedPages.damageJobExecutions(tmp.resolve("db"));
         CliRun r = CliRun.capture(settings, nightly);
         assertEquals(5, r.status(), r.toString());
-        String body = theOneNotice("pb-annex: nightly 2022-23 failed (exit status 5)");
-        assertTrue(body.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:")
-                && body.contains("was found damaged during the command") && body.contains("kept as " + tmp.resolve("damaged-"))
+        String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）");
+        assertNotStartedInChinese(body);
+        assertTrue(body.contains("was found damaged during the command") && body.contains("kept as " + tmp.resolve("damaged-"))
                 && body.contains("the next command starts a new one"), body);
     }
 

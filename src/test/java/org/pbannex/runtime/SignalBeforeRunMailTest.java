@@ -60,8 +60,11 @@ class SignalBeforeRunMailTest {
         // One notice, and the failure in the job's status (what the closing start-up then made fail is neither).
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertEquals(1, received.length, "one notice");
-        assertEquals("pb-annex: nightly 2022-23 failed (exit status 143)", received[0].getSubject());
-        assertTrue(received[0].getContent().toString().contains("interrupted (SIGTERM)"), received[0].getContent().toString());
+        // In the language of the report the run would have written (the job's first edition, Chinese), the signal too.
+        assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 143）", received[0].getSubject());
+        String body = received[0].getContent().toString();
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）无法开始运行，退出状态 143：\n\n被信号中断（SIGTERM）\n")
+                && !body.contains("interrupted") && !body.contains("could not start"), body);
         List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2022-23.failed"));
         assertEquals(1, noted.size(), noted.toString());
         assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
