@@ -72,7 +72,7 @@ final class SpringRuntime implements AutoCloseable {
                 }
                 ctx = afterMovingAside(database, e, properties, lock, what);
             }
-            DatabaseUnavailable.inUse(DatabaseUnavailable.describe(url, user));
+            DatabaseUnavailable.inUse(DatabaseUnavailable.named(url, user));
             return new SpringRuntime(ctx, lock, database);
         } catch (RuntimeException e) {
             if (lock != null) {

@@ -28,7 +28,8 @@ final class CauseWords {
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
-            "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout",
+            "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.database_failed",
+            "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             // Bad characters (a file's, told together), each of its kind and with its fix.
             "cause.reason.bad_character", "cause.reason.char.control", "cause.reason.char.format", "cause.reason.char.replacement",
             "cause.reason.char.private_use", "cause.reason.char.noncharacter", "cause.reason.char.surrogate",
@@ -90,7 +91,15 @@ final class CauseWords {
         if (said instanceof ReconciliationFailed f) {
             return checks(f.failures());
         }
-        if (said instanceof DatabaseUnavailable || ExitCodes.databaseWhileInUse(failure)) {
+        if (ExitCodes.databaseWhileInUse(failure)) {
+            // "DATABASE failed: CAUSE", the database named in the report's words, the driver's cause as it says it.
+            DatabaseUnavailable.Named db = DatabaseUnavailable.inUse();
+            return word("cause.database_failed").with("cause", DatabaseUnavailable.cause(failure)).with("database",
+                    word("cause.db." + db.word()).with("host", String.valueOf(db.host())).with("name", String.valueOf(db.name()))
+                            .with("user", String.valueOf(db.user())).with("file", String.valueOf(db.file()))
+                            .with("other", String.valueOf(db.other())));
+        }
+        if (said instanceof DatabaseUnavailable) {
             return word("cause.database").with("line", line);
         }
         Throwable io = ExitCodes.inputOutput(failure);

@@ -6,17 +6,41 @@ package org.pbannex.runtime;
  */
 public class DatabaseUnavailable extends RuntimeException {
 
-    /** The database this process uses, in words, once its context started (null before). */
-    private static volatile String inUse;
+    /** The database this process uses, once its context started (null before). */
+    private static volatile Named inUse;
 
     public DatabaseUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * A database as messages name it, made of the parts a report's words say in their language ({@code report.cause.db.*}):
+     * PostgreSQL's {@code host} (host:port), database {@code name} and {@code user} (may be empty); the embedded
+     * database's {@code file}; else the URL as {@code other} (null: none).
+     */
+    public record Named(String word, String host, String name, String user, String file, String other) {
+
+        @Override
+        public String toString() {
+            return switch (word) {
+                case "postgres" -> "PostgreSQL at " + host + " (database " + name + ", user " + user + ")";
+                case "postgres_no_user" -> "PostgreSQL at " + host + " (database " + name + ")";
+                case "embedded" -> "the embedded database " + file;
+                case "unnamed" -> "the database";
+                default -> other;
+            };
+        }
+    }
+
     /** How a database is named in messages: PostgreSQL at host:port/db (user u), or the embedded H2 database's path. */
     public static String describe(String jdbcUrl, String user) {
+        return named(jdbcUrl, user).toString();
+    }
+
+    /** The database's name in messages, by its parts ({@link #describe}'s words). */
+    public static Named named(String jdbcUrl, String user) {
         if (jdbcUrl == null) {
-            return "the database";
+            return new Named("unnamed", null, null, null, null, null);
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             String rest = jdbcUrl.substring("jdbc:postgresql:".length());
@@ -29,19 +53,25 @@ public class DatabaseUnavailable extends RuntimeException {
             if (!hostPort.contains(":")) {
                 hostPort += ":5432";
             }
-            return "PostgreSQL at " + hostPort + " (database " + where.substring(where.indexOf('/') + 1)
-                    + (user == null || user.isBlank() ? "" : ", user " + user) + ")";
+            boolean noUser = user == null || user.isBlank();
+            return new Named(noUser ? "postgres_no_user" : "postgres", hostPort, where.substring(where.indexOf('/') + 1), user,
+                    null, null);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             java.nio.file.Path db = EmbeddedDatabaseLock.databaseOf(jdbcUrl);
-            return "the embedded database " + (db == null ? jdbcUrl.split(";")[0] : db + ".mv.db");
+            return new Named("embedded", null, null, null, db == null ? jdbcUrl.split(";")[0] : db + ".mv.db", null);
         }
-        return jdbcUrl.split("[;?]")[0];
+        return new Named("other", null, null, null, null, jdbcUrl.split("[;?]")[0]);
     }
 
     /** Notes the database this process uses, for the line of a failure while it is in use ({@link #whileInUse}). */
-    public static void inUse(String described) {
-        inUse = described;
+    public static void inUse(Named database) {
+        inUse = database;
+    }
+
+    /** The database this process uses (the unnamed one before its context started), for a failure while in use. */
+    public static Named inUse() {
+        return inUse == null ? named(null, null) : inUse;
     }
 
     /**
@@ -51,7 +81,7 @@ public class DatabaseUnavailable extends RuntimeException {
     static String whileInUse(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException || t instanceof org.springframework.dao.DataAccessException) {
-                return (inUse == null ? "the database" : inUse) + " failed: " + cause(failure);
+                return inUse() + " failed: " + cause(failure);
             }
         }
         return null;

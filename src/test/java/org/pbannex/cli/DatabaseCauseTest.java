@@ -71,7 +71,8 @@ class DatabaseCauseTest {
                 new SQLException("The database has been closed [90098-240]", new IllegalStateException(
                         "Writing to sun.nio.ch.FileChannelImpl@2c1b194a failed; length 4096 at 118784 [2.4.240/2]",
                         new java.io.IOException("No space left on device"))));
-        org.pbannex.runtime.DatabaseUnavailable.inUse("the embedded database /srv/pb/work/db/pb-annex.mv.db");
+        org.pbannex.runtime.DatabaseUnavailable.inUse(org.pbannex.runtime.DatabaseUnavailable.named(
+                "jdbc:h2:file:/srv/pb/work/db/pb-annex", null));
         try {
             assertEquals("the embedded database /srv/pb/work/db/pb-annex.mv.db failed: input/output error: No space left on device",
                     org.pbannex.runtime.ExitCodes.message(e));
