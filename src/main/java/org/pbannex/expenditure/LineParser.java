@@ -449,8 +449,8 @@ final class LineParser {
      * separators, full-width digits or points, ...) when they recognise it, else {@code plain}: only bad lines pay for it.
      */
     private boolean failAmount(String plain) {
-        String damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
-        return fail(LineFormat.AMOUNT, damage != null ? damage : plain);
+        var damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
+        return fail(LineFormat.AMOUNT, damage != null ? damage.line() : plain);
     }
 
     String field(int f) {

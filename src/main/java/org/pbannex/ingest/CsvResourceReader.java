@@ -366,9 +366,7 @@ public final class CsvResourceReader {
     /** Not a number: how Excel damaged it where it did, else said as the texts say it too (not_a_number, not_whole_number). */
     private static InputError notANumber(String v, boolean wholeNumber, Field f, SourceName source, long line) {
         Integer decimals = wholeNumber ? Integer.valueOf(0) : f.maxDecimals();
-        String damage = ExcelDamage.numberDamage(v, decimals);
-        InputError e = new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, wholeNumber, decimals));
-        return damage != null ? e : e.said(wholeNumber ? "not_whole_number" : "not_a_number", "value", v);
+        return new InputError(source.name(), source.shown(line), f.name(), ExcelDamage.notANumber(v, wholeNumber, decimals));
     }
 
     private static Boolean parseBoolean(String v, Field f, SourceName source, long line) {

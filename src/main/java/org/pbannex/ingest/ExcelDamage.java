@@ -47,57 +47,61 @@ public final class ExcelDamage {
      * Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised, its fix
      * for a column that takes at most {@code decimals} decimal places (null: any).
      */
-    public static String notANumber(String v, boolean wholeNumber, Integer decimals) {
-        String damage = numberDamage(v, decimals);
+    public static InputError.Reason notANumber(String v, boolean wholeNumber, Integer decimals) {
+        InputError.Reason damage = numberDamage(v, decimals);
         if (damage != null) {
             return damage;
         }
-        return wholeNumber ? "not a whole number: '" + v + "'"
-                : "not a number: '" + v + "' (use a point for decimals, no % sign)";
+        return wholeNumber ? InputError.Reason.of("not a whole number: '" + v + "'", "not_whole_number", "value", v)
+                : InputError.Reason.of("not a number: '" + v + "' (use a point for decimals, no % sign)", "not_a_number", "value", v);
     }
 
     /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
-    public static String numberDamage(String v) {
+    public static InputError.Reason numberDamage(String v) {
         return numberDamage(v, null);
     }
 
     /** As above, for a column that takes at most {@code decimals} decimal places (null: any). */
-    static String numberDamage(String v, Integer decimals) {
-        String damage = otherDigit(v);
-        if (damage != null) {
-            return damage;
+    static InputError.Reason numberDamage(String v, Integer decimals) {
+        InputError.Reason said = otherDigit(v);
+        if (said == null) {
+            said = fullWidthInNumber(v);
         }
-        damage = fullWidthInNumber(v);
-        if (damage != null) {
-            return damage;
+        if (said != null) {
+            return said;
         }
-        damage = scientific(v, decimals, false);
+        String damage = scientific(v, decimals, false);
         if (damage != null) {
-            return damage;
+            return new InputError.Reason(damage, null);
         }
         if (GROUPED.matcher(v).matches()) {
-            return "thousands separators in a number: write '" + v.replaceAll("[ ,\u00a0\u202f'’]", "") + "' instead of '" + v
-                    + "' (in Excel: Format Cells > Number, untick Use 1000 Separator)";
+            String plain = v.replaceAll("[ ,\u00a0\u202f'’]", "");
+            return InputError.Reason.of("thousands separators in a number: write '" + plain + "' instead of '" + v
+                    + "' (in Excel: Format Cells > Number, untick Use 1000 Separator)", "thousands", "plain", plain, "value", v);
         }
         damage = date(v, null, false);
         if (damage != null) {
-            return damage;
+            return new InputError.Reason(damage, null);
         }
         if (DECIMAL_COMMA.matcher(v).matches()) {
-            return "decimal comma in '" + v + "': write '" + v.replace(',', '.') + "' (a point for decimals, whatever the "
-                    + "computer's regional settings)";
+            String point = v.replace(',', '.');
+            return InputError.Reason.of("decimal comma in '" + v + "': write '" + point + "' (a point for decimals, whatever the "
+                    + "computer's regional settings)", "decimal_comma", "value", v, "point", point);
         }
         Matcher m = PERCENT.matcher(v);
         if (m.matches()) {
-            return "per cent sign in '" + v + "': write '" + m.group(1) + "' (format the column as Number, not Percentage)";
+            return InputError.Reason.of("per cent sign in '" + v + "': write '" + m.group(1) + "' (format the column as Number, "
+                    + "not Percentage)", "per_cent", "value", v, "number", m.group(1));
         }
         m = ACCOUNTING.matcher(v);
         if (m.matches()) {
-            return "accounting format '" + v + "': write '-" + m.group(1).replaceAll("[ ,\u00a0]", "")
-                    + "' (format the column as Number, not Accounting)";
+            String number = m.group(1).replaceAll("[ ,\u00a0]", "");
+            return InputError.Reason.of("accounting format '" + v + "': write '-" + number + "' (format the column as Number, "
+                    + "not Accounting)", "accounting", "value", v, "number", number);
         }
         if (CURRENCY.matcher(v).matches()) {
-            return "currency sign in '" + v + "': write the plain number (format the column as Number, not Currency)";
+            return InputError.Reason.of("currency sign in '" + v + "': write the plain number (format the column as Number, not "
+                    + "Currency)", "currency", "value", v);
         }
         return null;
     }
@@ -108,14 +112,14 @@ public final class ExcelDamage {
      */
     public static InputError.Reason notMatching(String v, Field f) {
         Pattern pattern = f.pattern();
-        String damage = otherDigit(v);
-        if (damage == null) {
-            InputError.Reason lookalike = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
-            if (lookalike != null) {
-                return lookalike;
-            }
-            damage = excelMade(v, pattern, f);
+        InputError.Reason said = otherDigit(v);
+        if (said == null) {
+            said = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
         }
+        if (said != null) {
+            return said;
+        }
+        String damage = excelMade(v, pattern, f);
         return damage == null ? null : new InputError.Reason(damage, null);
     }
 
@@ -147,14 +151,17 @@ public final class ExcelDamage {
      * A digit other than 0-9 (a full-width １, as a Chinese input method types, or another script's), which reads as a
      * number but is not one: named, with the value in ASCII digits.
      */
-    private static String otherDigit(String v) {
+    private static InputError.Reason otherDigit(String v) {
         for (int i = 0; i < v.length(); ) {
             int cp = v.codePointAt(i);
             if (Character.isDigit(cp) && cp > '9') {
                 String ascii = HalfWidth.toAscii(v);
-                return "'" + v + "' holds a " + (cp >= 0xFF10 && cp <= 0xFF19 ? "full-width " : "") + "digit "
-                        + TextRules.named(cp) + " at character " + (v.codePointCount(0, i) + 1) + ": type the digits 0-9 "
-                        + "('" + ascii + "'), with the input method in half-width (English) mode";
+                boolean fullWidth = cp >= 0xFF10 && cp <= 0xFF19;
+                String at = String.valueOf(v.codePointCount(0, i) + 1);
+                return InputError.Reason.of("'" + v + "' holds a " + (fullWidth ? "full-width " : "") + "digit "
+                        + TextRules.named(cp) + " at character " + at + ": type the digits 0-9 ('" + ascii + "'), with the "
+                        + "input method in half-width (English) mode", fullWidth ? "full_width_digit" : "other_digit",
+                        "value", v, "character", TextRules.named(cp), "at", at, "ascii", ascii);
             }
             i += Character.charCount(cp);
         }
@@ -165,7 +172,7 @@ public final class ExcelDamage {
      * A full-width comma, point or sign in a number ({@code 15，668，625}, {@code 12．9}, a Chinese input method's in
      * full-width mode): named, with the number to type. A full-width digit is {@link #otherDigit}'s.
      */
-    private static String fullWidthInNumber(String v) {
+    private static InputError.Reason fullWidthInNumber(String v) {
         int i = HalfWidth.first(v, false);
         if (i < 0) {
             return null;
@@ -173,15 +180,22 @@ public final class ExcelDamage {
         String typed = HalfWidth.toAscii(v);
         String named = "'" + v + "' holds " + HalfWidth.at(v, i);
         String mode = ", with the input method in half-width (English) mode";
+        Object[] where = {"value", v, "character", TextRules.named(v.codePointAt(i)), "at", String.valueOf(v.codePointCount(0, i) + 1)};
         if (PLAIN_NUMBER.matcher(typed).matches()) {
-            return named + ": type '" + HalfWidth.ascii(v.codePointAt(i)) + "' ('" + typed + "')" + mode;
+            String ascii = HalfWidth.ascii(v.codePointAt(i));
+            return new InputError.Reason(named + ": type '" + ascii + "' ('" + typed + "')" + mode,
+                    InputError.Said.of("full_width_in_number", where).and("ascii", ascii, "typed", typed));
         }
         if (GROUPED.matcher(typed).matches()) {
-            return named + " as a thousands separator: write '" + typed.replaceAll("[ ,\u00a0\u202f'’]", "")
-                    + "', with no separator" + mode;
+            String plain = typed.replaceAll("[ ,\u00a0\u202f'’]", "");
+            return new InputError.Reason(named + " as a thousands separator: write '" + plain + "', with no separator" + mode,
+                    InputError.Said.of("full_width_separator", where).and("plain", plain));
         }
-        String damage = numberDamage(typed);
-        return named + ": type it in ASCII" + mode + (damage == null ? "" : "; then: " + damage);
+        InputError.Reason damage = numberDamage(typed);
+        String line = named + ": type it in ASCII" + mode + (damage == null ? "" : "; then: " + damage.line());
+        return damage != null && damage.said() == null ? new InputError.Reason(line, null)
+                : new InputError.Reason(line, InputError.Said.of("full_width_other", where).and("then",
+                        damage == null ? "" : InputError.Said.of("then", "damage", damage.said())));
     }
 
     /**

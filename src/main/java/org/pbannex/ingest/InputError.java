@@ -32,6 +32,14 @@ public class InputError extends RuntimeException {
             }
             return new Said(word, java.util.Collections.unmodifiableMap(values));
         }
+
+        /** The same word with more values. */
+        public Said and(Object... namesAndValues) {
+            Said more = of(word, namesAndValues);
+            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(values);
+            all.putAll(more.values());
+            return new Said(word, java.util.Collections.unmodifiableMap(all));
+        }
     }
 
     /** A part of a reason the input writes in both languages (datapackage.json's {"zh": ..., "en": ...}). */

@@ -50,7 +50,12 @@ final class CauseWords {
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
             "cause.reason.missing_column", "cause.reason.no_data_rows", "cause.reason.blank_line",
-            "cause.reason.empty_file");
+            "cause.reason.empty_file",
+            // Excel's damage to a number, and a number typed with full-width characters.
+            "cause.reason.thousands", "cause.reason.decimal_comma", "cause.reason.per_cent",
+            "cause.reason.accounting", "cause.reason.currency", "cause.reason.full_width_digit",
+            "cause.reason.other_digit", "cause.reason.full_width_in_number", "cause.reason.full_width_separator",
+            "cause.reason.full_width_other", "cause.reason.then");
 
     /** The system reasons said in the texts' words (others as the system says them). */
     private static final Map<String, String> WHY = Map.of("permission denied", "cause.why.permission_denied",

@@ -176,7 +176,7 @@ class FailedRunCauseTest {
     /**
      * Rarer refusals of an input file in Chinese, each with its English line on stderr as before: a code of another
      * file's list typed with full-width letters (the half-width hint), the same code in a pattern's column, a key twice,
-     * a column missing, a blank line inside the data.
+     * a column missing, Excel's per cent sign and a full-width digit in a number, a blank line inside the data.
      */
     @Test
     void rarerRefusalsAreSaidInChinese() throws IOException {
@@ -196,6 +196,13 @@ class FailedRunCauseTest {
                         " 第 4 行 unit 列有误：unit 'GB' 重复（首次出现于第 3 行）", "重复（首次出现于第 3 行）"},
                 new String[] {"2022-23/budget.csv", ",cost_change\n", "\n", ", line 1, column cost_change: missing column; the columns "
                         + "are unit,", " 第 1 行 cost_change 列有误：缺少该列；各列应为 unit,", "budget_previous,cost_change"},
+                new String[] {"2022-23/budget.csv", "\nGB,31,8,37,11,15668625,", "\nGB,31,8,37,11,15668625%,", ", line 3, column "
+                        + "staff_costs: per cent sign in '15668625%': write '15668625'", " 第 3 行 staff_costs 列有误：'15668625%' 中有"
+                        + "百分号：请写作 '15668625'", "（把该列设为数值格式，而不是百分比格式）"},
+                new String[] {"2022-23/budget.csv", "\nGB,31,8,37,11,15668625,", "\nGB,31,8,37,11,\uff115668625,", ", line 3, column "
+                        + "staff_costs: '\uff115668625' holds a full-width digit U+FF11 (FULLWIDTH DIGIT ONE) at character 1",
+                        " 第 3 行 staff_costs 列有误：'\uff115668625' 的第 1 个字符是全角数字 U+FF11 (FULLWIDTH DIGIT ONE)：",
+                        "请在输入法的半角（英文）模式下输入数字 0-9（'15668625'）"},
                 new String[] {"2022-23/rbtc.csv", "\nPOL,", "\n\nPOL,", ", line 2: blank line inside the data: remove it",
                         " 第 2 行有误：数据中间有空行：请删除（空行只能出现在文件末尾）", "（空行只能出现在文件末尾）"})) {
             Path file = input.resolve(c[0]);
