@@ -323,7 +323,7 @@ public final class CsvResourceReader {
             case BOOLEAN -> parseBoolean(v, f, source, line);
         };
         if (f.type() == FieldType.STRING) {
-            String formula = TextRules.formulaProblem(v, f.formulaLike());
+            InputError.Reason formula = TextRules.formulaProblem(v, f.formulaLike());
             if (formula != null) {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
             }

@@ -128,7 +128,7 @@ public final class TextRules {
     }
 
     /** Why a stripped text value would read as a spreadsheet formula, or null. */
-    public static String formulaProblem(String value, FormulaLike rule) {
+    public static InputError.Reason formulaProblem(String value, FormulaLike rule) {
         if (value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0) {
             return null;
         }
@@ -136,8 +136,9 @@ public final class TextRules {
             return null;
         }
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "text starts with '" + value.charAt(0) + "' ('" + shown + "'), which a spreadsheet would read as a formula: "
-                + "reword it so that it does not start with =, +, - or @";
+        return InputError.Reason.of("text starts with '" + value.charAt(0) + "' ('" + shown + "'), which a spreadsheet would read "
+                + "as a formula: reword it so that it does not start with =, +, - or @", "formula", "sign",
+                String.valueOf(value.charAt(0)), "value", shown);
     }
 
     static boolean isNoncharacter(int cp) {

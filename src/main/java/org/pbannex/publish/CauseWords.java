@@ -51,6 +51,7 @@ final class CauseWords {
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
             "cause.reason.missing_column", "cause.reason.no_data_rows", "cause.reason.blank_line",
             "cause.reason.empty_file",
+            "cause.reason.formula",
             // Excel's damage to a number, and a number typed with full-width characters.
             "cause.reason.thousands", "cause.reason.decimal_comma", "cause.reason.per_cent",
             "cause.reason.accounting", "cause.reason.currency", "cause.reason.full_width_digit",

@@ -203,6 +203,10 @@ class FailedRunCauseTest {
                         + "staff_costs: '\uff115668625' holds a full-width digit U+FF11 (FULLWIDTH DIGIT ONE) at character 1",
                         " 第 3 行 staff_costs 列有误：'\uff115668625' 的第 1 个字符是全角数字 U+FF11 (FULLWIDTH DIGIT ONE)：",
                         "请在输入法的半角（英文）模式下输入数字 0-9（'15668625'）"},
+                new String[] {"reference/units.csv", "International Labour Conference", "@International Labour Conference",
+                        ", line 2, column label_en: text starts with '@' ('@International Labour Conference'), which a spreadsheet",
+                        " 第 2 行 label_en 列有误：文本以 '@' 开头（'@International Labour Conference'），电子表格会把它读成公式：",
+                        "请改写，使其不以 =、+、- 或 @ 开头"},
                 new String[] {"2022-23/rbtc.csv", "\nPOL,", "\n\nPOL,", ", line 2: blank line inside the data: remove it",
                         " 第 2 行有误：数据中间有空行：请删除（空行只能出现在文件末尾）", "（空行只能出现在文件末尾）"})) {
             Path file = input.resolve(c[0]);
