@@ -132,6 +132,12 @@ public class AnnexJobConfiguration {
         return steps.tasklet("distribute", (contribution, run) -> distribution.distribute(run, contribution));
     }
 
+    /** The pool as every command uses it: a database it found gone is not waited for again at each request. */
+    @Bean
+    static org.pbannex.runtime.GoneDatabaseDataSource.Wrapping goneDatabase() {
+        return new org.pbannex.runtime.GoneDatabaseDataSource.Wrapping();
+    }
+
     @Bean
     DistributionLog distributionLog(JdbcTemplate jdbc) {
         return new DistributionLog(jdbc);
