@@ -208,7 +208,7 @@ public class RunDistribution {
             T done = sending.run();
             return done;
         } finally {
-            lease.release(biennium, folder, runId);
+            lease.release(biennium, folder, runId, false);
         }
     }
 

@@ -254,10 +254,8 @@ public class RunLauncher {
             org.pbannex.runtime.Interruption.stopping(null);
             heartbeat.close();
             try {
-                // Its database gone, the lock is left: this process's end frees it (a gone holder is taken over at once).
-                if (!databaseGone) {
-                    lease.release(biennium, output, runId);
-                }
+                // Its database gone, it is not asked again: the release is a note in the output folder.
+                lease.release(biennium, output, runId, databaseGone);
             } catch (RuntimeException e) {
                 LOG.warn("could not release the lock of run {}: {}", runId, e.getMessage());
             }
@@ -328,6 +326,14 @@ public class RunLauncher {
         }
         if (entry.owner().equals(ProcessIdentity.current())) {
             return null;
+        }
+        if (e.getExecutionContext().containsKey(RunInfo.RUN_ID)) {
+            RunInfo run = RunInfo.of(e);
+            String biennium = run.request().biennium().code();
+            String output = run.request().output().toString();
+            if (RunLease.releasedBy(biennium, output, run.runId(), entry.owner())) {
+                return entry.owner() + ": it ended, its database gone, and released its lock in " + output;
+            }
         }
         String why = RunLease.goneReason(entry.owner(), entry.heartbeatAt(), now, props.run().lease());
         return why == null ? null : entry.owner() + ": " + why;

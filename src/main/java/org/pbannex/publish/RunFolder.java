@@ -79,7 +79,7 @@ public final class RunFolder {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
                 if ((name.startsWith(".staging-") || name.startsWith(".work-") || name.startsWith(".latest-") || name.startsWith(".paused-")
-                        || name.startsWith(RunRetention.REMOVING))
+                        || name.startsWith(RunRetention.REMOVING) || name.startsWith(org.pbannex.runtime.RunLease.RELEASED))
                         && !name.endsWith(runId)) {
                     boolean ofARun = name.startsWith(".staging-") || name.startsWith(".work-");
                     if (ofARun && writtenSince(p, since)) {

@@ -1,6 +1,8 @@
 package org.pbannex.runtime;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -87,7 +89,9 @@ public final class RunLease {
             if (h.runId().equals(runId) && sameProcess(h.owner(), me)) {
                 return;
             }
-            String why = deadReason(h);
+            boolean released = releasedBy(biennium, outputDir, h.runId(), h.owner());
+            String why = released ? "it ended, its database gone, and released it in " + releaseNote(biennium, outputDir, h.runId())
+                    : deadReason(h);
             if (why == null) {
                 throw new Busy((h.runId().equals(runId) ? "run " + runId + " is being run or sent by another process ("
                         + h.owner() + ") in " + biennium + " in " + outputDir
@@ -99,6 +103,13 @@ public final class RunLease {
                             + "AND heartbeat_at = ?", runId, me.host(), me.pid(), started(me), key, h.runId(), h.heartbeat()));
             if (taken != null && taken == 1) {
                 LOG.warn("took over the lock of {} in {} from run {} ({}): {}", biennium, outputDir, h.runId(), h.owner(), why);
+                if (released) {
+                    try {
+                        Files.deleteIfExists(releaseNote(biennium, outputDir, h.runId()));
+                    } catch (java.io.IOException e) {
+                        LOG.warn("could not remove {}: {}", releaseNote(biennium, outputDir, h.runId()), e.getMessage());
+                    }
+                }
                 if (why.startsWith(STOPPED)) {
                     // A live process is passed over: said, so that whoever stopped it knows what continuing it does.
                     System.err.println("pb-annex: took over the lock of " + biennium + " in " + outputDir + " from run " + h.runId()
@@ -193,11 +204,56 @@ public final class RunLease {
         return lease;
     }
 
-    /** Releases the lock when the run in this process holds it (never the same run's restart in another process). */
-    public void release(String biennium, String outputDir, String runId) {
+    /**
+     * Releases the lock when the run in this process holds it (never the same run's restart in another process). When
+     * its database cannot be asked (gone: {@code databaseGone}, or found so now), the release is left as a note in the
+     * output folder the lock covers instead, which the next run reads as this holder's end ({@link #releasedBy}): a
+     * holder on another host would otherwise be waited for the whole lease.
+     */
+    public void release(String biennium, String outputDir, String runId, boolean databaseGone) {
         ProcessIdentity me = ProcessIdentity.current();
-        own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ? AND host = ? AND pid = ?",
-                key(biennium, outputDir), runId, me.host(), me.pid()));
+        if (!databaseGone) {
+            try {
+                own.executeWithoutResult(t -> jdbc.update("DELETE FROM pb_run_lock WHERE lock_key = ? AND run_id = ? AND host = ? "
+                        + "AND pid = ?", key(biennium, outputDir), runId, me.host(), me.pid()));
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.unreachable(e)) {
+                    throw e;
+                }
+            }
+        }
+        Path note = releaseNote(biennium, outputDir, runId);
+        try {
+            Files.createDirectories(note.getParent());
+            Files.writeString(note, me.host() + "\t" + me.pid() + "\n");
+            LOG.info("run {} released its lock of {} in {} in {}: its database is gone", runId, biennium, outputDir, note);
+        } catch (java.io.IOException e) {
+            LOG.warn("run {} could not release its lock (its database gone, {} not written: {}): the next run takes it over once "
+                    + "its process has ended", runId, note, e.getMessage());
+        }
+    }
+
+    /** Where a holder whose database was gone notes that it released the lock: in the biennium's folder of the output. */
+    static Path releaseNote(String biennium, String outputDir, String runId) {
+        return Path.of(outputDir).resolve(biennium).resolve(RELEASED + runId);
+    }
+
+    /** How a release note's name starts (a dot file, as the runs' other leftovers). */
+    public static final String RELEASED = ".lock-released-";
+
+    /**
+     * Whether the run {@code runId}'s process {@code owner} released the lock of the biennium in the output folder by a
+     * note (its database gone as it ended): it has ended, whatever the database still says. Another process running
+     * the same run (a restart) is not released by it.
+     */
+    public static boolean releasedBy(String biennium, String outputDir, String runId, ProcessIdentity owner) {
+        try {
+            String[] note = Files.readString(releaseNote(biennium, outputDir, runId)).strip().split("\t");
+            return note.length == 2 && sameProcess(owner, new ProcessIdentity(note[0], Long.parseLong(note[1]), null));
+        } catch (java.io.IOException | NumberFormatException none) {
+            return false;
+        }
     }
 
     // The process start time is left out: two clocks' readings of it may differ, and a host's live pid is one process.

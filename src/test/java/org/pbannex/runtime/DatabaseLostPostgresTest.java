@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A PostgreSQL server stopped in the middle of a run (seen 12 s into a nightly run): the run's one line named the server
  * but not the run, no report was left in failed/RUN-ID/ (its record could not be written, the files could), and the
- * next command's history called the run "abandoned by a dead process". The server here keeps its data folder and port,
+ * next command's history called the run "abandoned by a dead process"; the lock it could not release kept the next
+ * run on another host waiting for the lease. The server here keeps its data folder and port,
  * so that it comes back as a stopped server would.
  */
 class DatabaseLostPostgresTest {
@@ -56,6 +57,20 @@ class DatabaseLostPostgresTest {
         return CutNightly.in(tmp, settings);
     }
 
+    private static Map<String, String> pausedAt(Map<String, String> settings, String step) {
+        Map<String, String> paused = new HashMap<>(settings);
+        paused.put("pb.run.pause-at", step);
+        return paused;
+    }
+
+    /** Once the run {@code r} is held before its step render: stops its server and lets it go on; the run's id. */
+    private static String serverGoneAtRender(ChildRun r, EmbeddedPostgres server, Path out) throws Exception {
+        String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
+        server.close();
+        Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
+        return runId;
+    }
+
     @Test
     void aRunWhoseServerGoesAwayNamesItselfLeavesItsReportAndItsCauseInTheHistory() throws Exception {
         int port = freePort();
@@ -63,15 +78,14 @@ class DatabaseLostPostgresTest {
         EmbeddedPostgres server = start(data, port);
         try {
             Map<String, String> settings = settings(port);
-            Map<String, String> paused = new HashMap<>(settings);
-            paused.put("pb.run.pause-at", "render");
             Path out = tmp.resolve("out");
-            ChildRun r = ChildRun.start(tmp, "lost", paused, "run", "nightly", "--output", out.toString());
-            String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
-            server.close();
+            // A run on another machine (its host name says so): this one cannot look at its process.
+            ChildRun r = ChildRun.start(tmp, "lost", pausedAt(settings, "render"), Map.of("HOSTNAME", "another-host"), "run",
+                    "nightly", "--output", out.toString());
+            String runId = serverGoneAtRender(r, server, out);
             server = null;
-            Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
             assertEquals(5, r.waitFor(LONG), r.err());
+            assertTrue(Files.isRegularFile(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no release noted: " + r.err());
 
             List<String> lines = r.err().strip().lines().toList();
             assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
@@ -103,10 +117,12 @@ class DatabaseLostPostgresTest {
             assertTrue(one.out().contains(manifest.path("failed_step").asString()) && one.out().contains("exit status 5"),
                     one.toString());
 
-            // And the identical command restarts it and publishes, as after any failure.
+            // And the identical command restarts it and publishes, as after any failure, at once: the lock's row still
+            // names that host's process, whose heartbeat is recent (it waited pb.run.lease), but its release is noted.
             CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
             assertEquals(0, again.status(), again.toString());
             assertEquals(runId, CutNightly.publishedRun(out));
+            assertTrue(!Files.exists(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "the note is gone with the lock");
         } finally {
             if (server != null) {
                 server.close();
