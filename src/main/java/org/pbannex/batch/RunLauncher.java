@@ -77,6 +77,9 @@ public class RunLauncher {
 
     private final RunListener listener;
 
+    /** The test switch's point before a biennium's run is launched (between two biennia of one command, after the first). */
+    static final String LAUNCH = "launch";
+
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
                        org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock,
@@ -99,6 +102,10 @@ public class RunLauncher {
      * @param distribute false: publish without sending the run to the job's reviewers
      */
     public Outcome launch(RunRequest request, boolean force, boolean distribute) throws IOException {
+        if (LAUNCH.equals(props.run().pauseAt())) {
+            String b = request.biennium().code();
+            RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), b, b), b, LAUNCH);
+        }
         InputSnapshot input = InputSnapshot.take(request.input());
         JobParameters params = RunParameters.of(request, input.checksum(), CodeVersion.of(props.home()),
                 force ? "force-" + Instant.now() : null, distribute);
@@ -207,6 +214,8 @@ public class RunLauncher {
 
     private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
         boolean databaseGone = false;
+        // What a signal stopped before this run (the command's next biennia, say), put back once it has ended.
+        org.pbannex.runtime.Interruption.Stopping stoppedBefore = null;
         inputs.snapshotTaken(runId, input);
         databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
         String biennium = request.biennium().code();
@@ -222,7 +231,7 @@ public class RunLauncher {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
-            org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) ->
+            stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) ->
                     notice.send(stopped(status, RunStopped.bySignal(line, status, runId, force), request, biennium)));
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);
@@ -251,7 +260,9 @@ public class RunLauncher {
                  | org.springframework.batch.core.job.parameters.InvalidJobParametersException e) {
             throw new IllegalStateException("could not start the run: " + e.getMessage(), e);
         } finally {
-            org.pbannex.runtime.Interruption.stopping(null);
+            if (stoppedBefore != null) {
+                stoppedBefore.restore();
+            }
             heartbeat.close();
             try {
                 // Its database gone, it is not asked again: the release is a note in the output folder.

@@ -176,31 +176,53 @@ public class RunCommand implements Callable<Integer> {
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */
     private int runAll(SpringRuntime spring, List<RunRequest> requests, long start, RunTimings timing) throws IOException {
-        if (requests.size() == 1) {
-            return runOne(spring, requests.get(0), false, start, timing);
-        }
-        int worst = ExitCodes.PUBLISHED;
-        for (RunRequest request : requests) {
-            int status;
-            try {
-                status = runOne(spring, request, true, System.nanoTime(), timing);
-            } catch (RuntimeException | IOException e) {
-                LOG.error("run of {} failed", request.biennium(), e);
-                ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + request.biennium() + ": " + l));
-                System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
-                status = ExitCodes.of(e);
+        try {
+            if (requests.size() == 1) {
+                return runOne(spring, requests.get(0), false, start, timing, null);
             }
-            worst = Math.max(worst, status);
+            int worst = ExitCodes.PUBLISHED;
+            for (int i = 0; i < requests.size(); i++) {
+                RunRequest request = requests.get(i);
+                // A signal between two biennia ends this one and those after it, none begun: told as runs that could not
+                // start, as a signal during the start-up is (during a biennium's run, its own stop says it).
+                org.pbannex.runtime.Interruption.stopping(null, notStarted(requests.subList(i, requests.size())));
+                int status;
+                try {
+                    status = runOne(spring, request, true, System.nanoTime(), timing,
+                            notStarted(requests.subList(i + 1, requests.size())));
+                } catch (RuntimeException | IOException e) {
+                    LOG.error("run of {} failed", request.biennium(), e);
+                    ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + request.biennium() + ": " + l));
+                    System.out.println(request.biennium() + ": failed, exit status " + ExitCodes.of(e));
+                    status = ExitCodes.of(e);
+                }
+                worst = Math.max(worst, status);
+            }
+            return worst;
+        } finally {
+            org.pbannex.runtime.Interruption.stopping(null);
         }
-        return worst;
     }
 
-    /** Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium. */
-    private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing) throws IOException {
+    /** How a signal stopping these biennia's runs before they begin is noted and told (null: none left). */
+    private org.pbannex.runtime.Interruption.Note notStarted(List<RunRequest> biennia) {
+        String codes = biennia.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", "));
+        return biennia.isEmpty() ? null : (signalStatus, line) -> noticeNotStarted(codes, signalStatus, line);
+    }
+
+    /**
+     * Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium.
+     *
+     * @param afterwards how a signal once its run has ended is noted (the biennia after it); null: nothing
+     */
+    private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing,
+                       org.pbannex.runtime.Interruption.Note afterwards) throws IOException {
         String b = request.biennium().code();
         RunLauncher.Outcome outcome;
         try {
             outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
+            // Its run ended (or had nothing to do): a signal from now on stops only the biennia after it.
+            org.pbannex.runtime.Interruption.stopping(null, afterwards);
         } catch (RuntimeException | IOException e) {
             // A night that cannot start (last night's run still holds the biennium; the database or the input folder
             // stopped it) is told as a failed one is; the embedded database's damage once the file is kept aside

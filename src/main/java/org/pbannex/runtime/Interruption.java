@@ -53,9 +53,18 @@ public final class Interruption {
      * What a signal would stop from now on, and how that stop is noted (a run's failure in its job's status, so that
      * {@code status} shows it under any scheduler, not only the crontab line's after-run); null, null: nothing.
      */
-    public static void stopping(String what, Note failure) {
+    public static Stopping stopping(String what, Note failure) {
+        Stopping before = new Stopping(stopping, note);
         stopping = what;
         note = failure;
+        return before;
+    }
+
+    /** What a signal stopped, and how it was noted, before {@link #stopping} changed it: put back by {@link #restore}. */
+    public record Stopping(String what, Note note) {
+        public void restore() {
+            stopping(what, note);
+        }
     }
 
     /** Set once a signal stops this process: what fails after it (the closing context's pool) is its effect, not news. */

@@ -69,4 +69,48 @@ class SignalBeforeRunMailTest {
         assertEquals(1, noted.size(), noted.toString());
         assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
     }
+
+    /**
+     * A run of several biennia stopped by SIGTERM between two of them (the first published, the next not begun) sent no
+     * notice and noted nothing: the first run's end cleared what a signal was to note. The biennia not begun are now
+     * noted and told as runs that could not start, as during the start-up.
+     */
+    @Test
+    void aSignalBetweenTwoBienniaIsToldByOneNotice() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("pb.status", tmp.resolve("status").toString());
+        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.distribution.from", "pb-annex@example.org");
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        settings.put("pb.run.pause-at", "launch");
+        settings = CutNightly.in(tmp, settings);
+        settings.put("pb.input", org.pbannex.TestInputs.withMadeUp2024(tmp.resolve("input")).toString());
+        Path out = tmp.resolve("out");
+        ChildRun child = ChildRun.start(tmp, "between", settings, "run", "nightly", "--biennium", "all");
+        Duration most = Duration.ofMinutes(3);
+        Files.delete(out.resolve("2022-23/.paused-" + child.awaitPause(out.resolve("2022-23"), "launch", most) + "-launch"));
+        // 2022-23 published, 2024-25's run not launched yet.
+        child.awaitPause(out.resolve("2024-25"), "launch", most);
+        assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.good")).contains(" published"), child.out());
+        child.signal("TERM");
+        assertEquals(143, child.waitFor(Duration.ofSeconds(60)), child.err());
+        assertEquals("pb-annex: interrupted (SIGTERM)", child.err().strip());
+
+        List<MimeMessage> notices = java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith("pb-annex: nightly");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        assertEquals(1, notices.size(), "one notice");
+        assertEquals("pb-annex: nightly 2024-25 failed (exit status 143)", notices.get(0).getSubject());
+        List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2024-25.failed"));
+        assertEquals(1, noted.size(), noted.toString());
+        assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
+        assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "2022-23 published: no failure of it");
+    }
 }
