@@ -23,7 +23,11 @@ public final class ChildRun {
     private final Path stdout;
     private final Path stderr;
 
-    private ChildRun(Process process, Path stdout, Path stderr) {
+    /** Started on a terminal by script(1). */
+    private final boolean terminal;
+
+    private ChildRun(Process process, Path stdout, Path stderr, boolean terminal) {
+        this.terminal = terminal;
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -46,7 +50,22 @@ public final class ChildRun {
     /** On another Java runtime than the test's ({@code java}: its bin/java), with the test's classpath. */
     public static ChildRun startOn(Path java, Path logs, String name, Map<String, String> settings, Map<String, String> env,
                                    String... args) throws IOException {
-        Files.createDirectories(logs);
+        return start(command(java, settings, args), logs, name, env, false);
+    }
+
+    /**
+     * On a terminal of its own, as a person at a keyboard runs it (script(1) gives it one): its input, output and error
+     * output are the terminal, whose one stream is the .out file; {@link #signal} goes to its Java process.
+     */
+    public static ChildRun startOnATerminal(Path logs, String name, Map<String, String> settings, String... args) throws IOException {
+        StringBuilder line = new StringBuilder("exec");
+        for (String a : command(Path.of(System.getProperty("java.home"), "bin", "java"), settings, args)) {
+            line.append(" '").append(a.replace("'", "'\\''")).append("'");
+        }
+        return start(List.of("script", "-qec", line.toString(), "/dev/null"), logs, name, Map.of(), true);
+    }
+
+    private static List<String> command(Path java, Map<String, String> settings, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.add("-Xmx512m");
@@ -59,12 +78,18 @@ public final class ChildRun {
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("org.pbannex.cli.PbAnnexApplication");
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static ChildRun start(List<String> cmd, Path logs, String name, Map<String, String> env, boolean terminal)
+            throws IOException {
+        Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
-        return new ChildRun(p, out, err);
+        return new ChildRun(p, out, err, terminal);
     }
 
     /** Waits for the process to end (at most the timeout) and returns its exit status. */
@@ -84,11 +109,13 @@ public final class ChildRun {
 
     /** Sends a signal: INT, as Ctrl-C does; TERM, as kill and systemd do. */
     public void signal(String name) throws Exception {
-        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).inheritIO().start().waitFor();
     }
 
+    /** The Java process's id (on a terminal, script's child). */
     public long pid() {
-        return process.pid();
+        return !terminal ? process.pid() : process.toHandle().descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("/java")).findFirst().orElse(process.toHandle()).pid();
     }
 
     public boolean alive() {

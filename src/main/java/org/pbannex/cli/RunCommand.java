@@ -114,8 +114,7 @@ public class RunCommand implements Callable<Integer> {
         // A signal before the run has begun (its start-up waiting on the database, say) ends this night's run too: noted
         // and told as a run that could not start. Once it has begun, the run's own stop says more (RunLauncher).
         String biennia = requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", "));
-        org.pbannex.runtime.Interruption.stopping(null, (signalStatus, line) -> noticeNotStarted(biennia, signalStatus, line,
-                org.pbannex.runtime.RunStopped.bySignal(line, signalStatus, null, false)));
+        org.pbannex.runtime.Interruption.stopping(null, (signalStatus, line) -> stoppedBeforeRun(biennia, signalStatus, line));
         long start = System.nanoTime();
         RunTimings timing = new RunTimings();
         int status;
@@ -207,7 +206,19 @@ public class RunCommand implements Callable<Integer> {
     /** How a signal stopping these biennia's runs before they begin is noted and told (null: none left). */
     private org.pbannex.runtime.Interruption.Note notStarted(List<RunRequest> biennia) {
         String codes = biennia.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", "));
-        return biennia.isEmpty() ? null : (signalStatus, line) -> noticeNotStarted(codes, signalStatus, line);
+        return biennia.isEmpty() ? null : (signalStatus, line) -> stoppedBeforeRun(codes, signalStatus, line);
+    }
+
+    /**
+     * A signal stopped these biennia's runs before they began: noted and told as runs that could not start, unless a
+     * person pressed Ctrl-C at the terminal, who needs no mail: then its line on the console is all.
+     */
+    private void stoppedBeforeRun(String biennia, int signalStatus, String line) {
+        if (org.pbannex.runtime.Interruption.pressedAtTerminal(signalStatus)) {
+            LOG.info("Ctrl-C at a terminal stopped the run of {} before it began: neither noted in status nor mailed", biennia);
+            return;
+        }
+        noticeNotStarted(biennia, signalStatus, line, org.pbannex.runtime.RunStopped.bySignal(line, signalStatus, null, false));
     }
 
     /**

@@ -85,6 +85,29 @@ public final class Interruption {
         return signalled && exitStatus <= 128;
     }
 
+    /**
+     * Whether a stop with this exit status is Ctrl-C pressed by a person at this process's terminal (SIGINT, its input
+     * and output a terminal): no one is to be told of it but that person, on the console. SIGTERM, and SIGINT without a
+     * terminal (a scheduler, systemd, cron, a script whose output goes to a file), are not.
+     */
+    public static boolean pressedAtTerminal(int exitStatus) {
+        if (exitStatus != 128 + 2) {
+            return false;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // From Java 22 on there is a console without a terminal too; Console.isTerminal says which.
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException java17) {
+            return true; // Java 17: a console is a terminal's (its input and output both)
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     /** How long the stopped run's report and notice may take before the process halts all the same. */
     static final Duration NOTING = Duration.ofSeconds(10);
     /** How long the orderly shutdown (the shutdown hooks: Spring's context, the pool) may take after them. */

@@ -34,27 +34,71 @@ class SignalBeforeRunMailTest {
     @RegisterExtension
     final SilentServer silent = new SilentServer();
 
-    @Test
-    void aSignalDuringStartUpIsToldByOneNotice() throws Exception {
+    /** The cut nightly job's settings, whose failures are mailed to ops@example.org through the test's server. */
+    private Map<String, String> mailingFailures() throws Exception {
         Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
-        settings.put("spring.datasource.username", "pbannex");
-        // Far beyond the test: only the signal ends the start-up.
-        settings.put("pb.database.connect-timeout", "10m");
         settings.put("pb.status", tmp.resolve("status").toString());
         settings.put("pb.layout-memory", tmp.resolve("layout").toString());
         settings.put("spring.mail.host", "localhost");
         settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         settings.put("pb.distribution.from", "pb-annex@example.org");
         settings.put("pb.failures.mail-to", "ops@example.org");
-        settings = CutNightly.in(tmp, settings);
-        ChildRun child = ChildRun.start(tmp, "term", settings, "run", "nightly");
-        assertTrue(silent.awaitConnection(Duration.ofMinutes(2), child::alive), "never connected: " + child.err());
+        return CutNightly.in(tmp, settings);
+    }
+
+    /** The same on a database that never answers: a run's start-up waits on it until a signal ends it. */
+    private Map<String, String> startingOnASilentServer() throws Exception {
+        Map<String, String> settings = mailingFailures();
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
+        settings.put("spring.datasource.username", "pbannex");
+        // Far beyond the test: only the signal ends the start-up.
+        settings.put("pb.database.connect-timeout", "10m");
+        return settings;
+    }
+
+    /** Sends the signal once {@code child}'s start-up waits on the silent server, and its exit status, within 15 s. */
+    private int stoppedWhileConnecting(ChildRun child, String signal) throws Exception {
+        assertTrue(silent.awaitConnections(connections + 1, Duration.ofMinutes(2), child::alive), "never connected: " + child.err()
+                + child.out());
         Thread.sleep(1000);
-        child.signal("TERM");
+        child.signal(signal);
         long signalled = System.nanoTime();
-        assertEquals(143, child.waitFor(Duration.ofSeconds(60)), child.err());
+        int status = child.waitFor(Duration.ofSeconds(60));
+        connections = silent.connections(); // the next child's are those made from now on
         assertTrue(System.nanoTime() - signalled < Duration.ofSeconds(15).toNanos(), "ended within its notice's time");
+        return status;
+    }
+
+    /** The silent server's connections so far. */
+    private int connections;
+
+    /**
+     * Ctrl-C pressed at a terminal during the start-up mailed its notice like an unattended run's stop: the person who
+     * pressed it needs none. It is said on the console only (not noted in status either); SIGINT without a terminal (a
+     * scheduler's) is still noted and told.
+     */
+    @Test
+    void ctrlCAtATerminalDuringStartUpIsSaidOnTheConsoleOnly() throws Exception {
+        Map<String, String> settings = startingOnASilentServer();
+        ChildRun person = ChildRun.startOnATerminal(tmp, "ctrl-c", settings, "run", "nightly");
+        assertEquals(130, stoppedWhileConnecting(person, "INT"), person.out());
+        assertEquals("pb-annex: interrupted (SIGINT)", person.out().strip(), "its terminal's one line");
+        assertEquals(0, SMTP.getReceivedMessages().length, "no notice");
+        assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "no failure noted");
+
+        ChildRun unattended = ChildRun.start(tmp, "int", settings, "run", "nightly");
+        assertEquals(130, stoppedWhileConnecting(unattended, "INT"), unattended.err());
+        assertEquals("pb-annex: interrupted (SIGINT)", unattended.err().strip());
+        assertEquals(1, SMTP.getReceivedMessages().length, "one notice");
+        assertEquals("pb-annex: nightly 2022-23 failed (exit status 130)", SMTP.getReceivedMessages()[0].getSubject());
+        assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.failed")).strip().endsWith(" exit status 130: interrupted (SIGINT)"));
+    }
+
+    @Test
+    void aSignalDuringStartUpIsToldByOneNotice() throws Exception {
+        Map<String, String> settings = startingOnASilentServer();
+        ChildRun child = ChildRun.start(tmp, "term", settings, "run", "nightly");
+        assertEquals(143, stoppedWhileConnecting(child, "TERM"), child.err());
         assertEquals("pb-annex: interrupted (SIGTERM)", child.err().strip());
 
         // One notice, and the failure in the job's status (what the closing start-up then made fail is neither).
@@ -77,16 +121,9 @@ class SignalBeforeRunMailTest {
      */
     @Test
     void aSignalBetweenTwoBienniaIsToldByOneNotice() throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("pb.status", tmp.resolve("status").toString());
-        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        Map<String, String> settings = mailingFailures();
         settings.put("pb.output", tmp.resolve("out").toString());
-        settings.put("spring.mail.host", "localhost");
-        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("pb.distribution.from", "pb-annex@example.org");
-        settings.put("pb.failures.mail-to", "ops@example.org");
         settings.put("pb.run.pause-at", "launch");
-        settings = CutNightly.in(tmp, settings);
         settings.put("pb.input", org.pbannex.TestInputs.withMadeUp2024(tmp.resolve("input")).toString());
         Path out = tmp.resolve("out");
         ChildRun child = ChildRun.start(tmp, "between", settings, "run", "nightly", "--biennium", "all");

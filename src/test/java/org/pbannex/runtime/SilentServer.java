@@ -58,10 +58,20 @@ final class SilentServer implements BeforeEachCallback, AfterEachCallback {
 
     /** Waits until something connects, for at most {@code most} and while {@code alive}; whether it did. */
     boolean awaitConnection(Duration most, BooleanSupplier alive) throws InterruptedException {
+        return awaitConnections(1, most, alive);
+    }
+
+    /** How many connections were made. */
+    int connections() {
+        return accepted.size();
+    }
+
+    /** Waits until {@code n} connections in all have been made, for at most {@code most} and while {@code alive}. */
+    boolean awaitConnections(int n, Duration most, BooleanSupplier alive) throws InterruptedException {
         long until = System.nanoTime() + most.toNanos();
-        while (!connected() && System.nanoTime() < until && alive.getAsBoolean()) {
+        while (accepted.size() < n && System.nanoTime() < until && alive.getAsBoolean()) {
             Thread.sleep(100);
         }
-        return connected();
+        return accepted.size() >= n;
     }
 }
