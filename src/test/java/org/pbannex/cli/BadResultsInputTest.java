@@ -109,7 +109,7 @@ class BadResultsInputTest {
     void malformedBaselineYear() throws IOException {
         int line = lineOf(baselines, "1.1.1,2,");
         TestInputs.edit(baselines, s -> s.replace("1.1.1,2,24,,2021,true,", "1.1.1,2,24,,21,true,"));
-        rejected(3, "input/2022-23/results_baselines.csv", "line " + line, "column year", "'21' does not match");
+        rejected(3, "input/2022-23/results_baselines.csv", "line " + line, "column year", "'21' is not what this column takes: Year or period of the value (2019, 2018-2019)");
     }
 
     @Test

@@ -90,7 +90,8 @@ class SignalBeforeRunMailTest {
         assertEquals(130, stoppedWhileConnecting(unattended, "INT"), unattended.err());
         assertEquals("pb-annex: interrupted (SIGINT)", unattended.err().strip());
         assertEquals(1, SMTP.getReceivedMessages().length, "one notice");
-        assertEquals("pb-annex: nightly 2022-23 failed (exit status 130)", SMTP.getReceivedMessages()[0].getSubject());
+        // In the job's first edition's language (zh), as every notice of a run of its input.
+        assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 130）", SMTP.getReceivedMessages()[0].getSubject());
         assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.failed")).strip().endsWith(" exit status 130: interrupted (SIGINT)"));
     }
 
@@ -138,13 +139,13 @@ class SignalBeforeRunMailTest {
 
         List<MimeMessage> notices = java.util.Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
             try {
-                return m.getSubject().startsWith("pb-annex: nightly");
+                return m.getSubject().startsWith("pb-annex：nightly");
             } catch (jakarta.mail.MessagingException e) {
                 throw new AssertionError(e);
             }
         }).toList();
         assertEquals(1, notices.size(), "one notice");
-        assertEquals("pb-annex: nightly 2024-25 failed (exit status 143)", notices.get(0).getSubject());
+        assertEquals("pb-annex：nightly 2024-25 运行失败（退出状态 143）", notices.get(0).getSubject());
         List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2024-25.failed"));
         assertEquals(1, noted.size(), noted.toString());
         assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
