@@ -258,10 +258,12 @@ class LauncherIT {
         Map<String, String> e = new HashMap<>(env);
         e.put("PB_SERVE_DIR", tmp.resolve("warm-killed").toString());
         e.put("PB_STATUS", tmp.resolve("status-killed").toString());
+        Path out = tmp.resolve("out-killed");
+        // The installation's output folder: a run into another is a trial, noted for information only.
+        e.put("PB_OUTPUT", out.toString());
         Result start = launcher(e, "serve");
         assertEquals(0, start.status(), start.toString());
         long pid = Long.parseLong(Files.readString(tmp.resolve("warm-killed/endpoint")).strip().split("\\s+")[2]);
-        Path out = tmp.resolve("out-killed");
         Path clientErr = tmp.resolve("killed.err");
         ProcessBuilder pb = new ProcessBuilder("bash", Golden.home().resolve("pb-annex").toString(), "run", "nightly", "--force",
                 "--no-distribute", "--output", out.toString()).directory(Golden.home().toFile())
