@@ -87,7 +87,8 @@ public final class TestWorkbooks {
 
     /** The same, with these variables added to the program's environment. */
     static String program(Path workDir, java.util.Map<String, String> env, String... command) throws IOException, InterruptedException {
-        boolean installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        boolean installed = Path.of(command[0]).isAbsolute() ? Files.isExecutable(Path.of(command[0]))
+                : Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, command[0])));
         if (!installed) {
             String why = command[0] + " is not installed (Debian: libreoffice-calc-nogui, poppler-utils; .ci/run installs them)";
