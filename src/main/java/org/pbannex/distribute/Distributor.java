@@ -196,8 +196,9 @@ public final class Distributor {
                     SmtpReply reply = SmtpReply.of(e);
                     if (reply != null && reply.permanent()) {
                         // Refused for good: sending again would be refused again. The others still get the run.
-                        String line = "mail server " + server + " refused " + r.email() + ": " + reply.text() + " (fix "
-                                + (r.listedAt() == null ? "the reviewer's address" : r.listedAt()) + ")";
+                        String line = "mail server " + server + (reply.toAddress() ? " refused " : " refused the message to ")
+                                + r.email() + ": " + reply.text() + " (fix " + (r.listedAt() == null ? "the reviewer's address"
+                                : r.listedAt()) + (reply.toAddress() ? "" : ", or ask the mail server's administrator why") + ")";
                         log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.REFUSED, line);
                         refused.add(line);
                         out.add(new Delivery(r, tables, attachment, DistributionLog.REFUSED, line));
@@ -219,7 +220,7 @@ public final class Distributor {
             settled(run);
         }
         if (!refused.isEmpty()) {
-            throw new Refused(String.join("; ", refused) + "; run " + run.runId() + " went to " + sent(out) + " of "
+            throw new Refused(String.join("; ", refused) + "; run " + run.runId() + " went to " + have(out) + " of "
                     + reviewers.size() + " reviewers and stays published: once fixed, ./pb-annex distribute " + run.runId()
                     + " sends it to " + (refused.size() == 1 ? "that reviewer" : "those reviewers"), out);
         }
@@ -339,14 +340,16 @@ public final class Distributor {
             if (c.status().equals("added")) {
                 out.add("  - " + t.get("distribution.table_added").with("table", table).in(lang));
             } else if (c.changedCells() > 0) {
-                out.add("  - " + t.get("distribution.table_changed").with("table", table)
-                        .with("count", String.valueOf(c.changedCells())).in(lang));
+                out.add("  - " + (c.changedCells() == 1 ? t.get("distribution.table_changed_one")
+                        : t.get("distribution.table_changed").with("count", String.valueOf(c.changedCells())))
+                        .with("table", table).in(lang));
                 String none = t.get("distribution.no_value").in(lang);
                 Table shown = computed.tables().get(c.table());
                 c.cells().forEach(cell -> out.add("      " + ChangeWords.describe(cell, shown, t, lang, none)));
                 if (c.changedCells() > c.cells().size()) {
-                    out.add("      " + t.get("distribution.more_changes").with("count", String.valueOf(c.changedCells() - c.cells().size()))
-                            .in(lang));
+                    int more = c.changedCells() - c.cells().size();
+                    out.add("      " + (more == 1 ? t.get("distribution.more_changes_one")
+                            : t.get("distribution.more_changes").with("count", String.valueOf(more))).in(lang));
                 }
             }
         }

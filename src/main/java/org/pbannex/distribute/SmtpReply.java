@@ -18,13 +18,26 @@ import org.springframework.mail.MailSendException;
  *
  * @param code      the SMTP reply code
  * @param text      the server's reply line, code included
- * @param recipient whether it was the reply to the recipient's address (RCPT TO), not to the message or the sender
+ * @param to        what the reply answered: the recipient's address (RCPT TO), the message itself (DATA, or its end:
+ *                  some servers and filters refuse an address only there), or another command (the sender, say)
  */
-record SmtpReply(int code, String text, boolean recipient) {
+record SmtpReply(int code, String text, To to) {
 
-    /** Refused for good, and for this recipient: sending it again, as it is, would be refused again. */
+    /** What a reply answered. */
+    enum To { RECIPIENT, MESSAGE, OTHER }
+
+    /**
+     * Refused for good, and for this recipient: sending it again, as it is, would be refused again. Each message goes to
+     * one reviewer, so a 5xx to the message is as final for that reviewer as one to the address (RFC 5321: 5yz is
+     * permanent); a refused sender is not, as it is the same for every reviewer.
+     */
     boolean permanent() {
-        return recipient && code >= 500 && code < 600;
+        return to != To.OTHER && code >= 500 && code < 600;
+    }
+
+    /** Whether the server refused the reviewer's address itself, not the message sent to it. */
+    boolean toAddress() {
+        return to == To.RECIPIENT;
     }
 
     /** The server's reply in the failure, a recipient's first; null when it gave none (not reached, say). */
@@ -33,6 +46,7 @@ record SmtpReply(int code, String text, boolean recipient) {
         Set<Throwable> seen = new HashSet<>();
         todo.add(failure);
         SmtpReply other = null;
+        boolean sender = false;
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();
             if (!seen.add(t)) {
@@ -41,11 +55,14 @@ record SmtpReply(int code, String text, boolean recipient) {
             // Angus Mail's SMTP exceptions carry the reply as their message ("550 5.1.1 no such user"). Known by name: the
             // implementation is on the run's class path only (the code is written against the Jakarta Mail API).
             int code = code(t.getMessage());
-            if (code > 0 && t.getClass().getSimpleName().equals("SMTPAddressFailedException")) {
-                return new SmtpReply(code, oneLine(t.getMessage()), true);
+            String kind = t.getClass().getSimpleName();
+            if (code > 0 && kind.equals("SMTPAddressFailedException")) {
+                return new SmtpReply(code, oneLine(t.getMessage()), To.RECIPIENT);
             }
+            // A refused MAIL FROM is an SMTPSendFailedException with an SMTPSenderFailedException chained to it.
+            sender |= kind.equals("SMTPSenderFailedException");
             if (code > 0 && other == null && t instanceof MessagingException) {
-                other = new SmtpReply(code, oneLine(t.getMessage()), false);
+                other = new SmtpReply(code, oneLine(t.getMessage()), kind.equals("SMTPSendFailedException") ? To.MESSAGE : To.OTHER);
             }
             List<Throwable> next = new ArrayList<>();
             next.add(t.getCause());
@@ -57,7 +74,7 @@ record SmtpReply(int code, String text, boolean recipient) {
             }
             next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
-        return other;
+        return other != null && sender ? new SmtpReply(other.code, other.text, To.OTHER) : other;
     }
 
     /** The reply code a server's reply starts with ("550 ...", "451-..."), or 0 when the message is no reply. */

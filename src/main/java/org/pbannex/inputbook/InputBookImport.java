@@ -528,6 +528,9 @@ public final class InputBookImport {
             return out;
         }
 
+        /** The formulas LibreOffice saves for a true or false typed into a General cell. */
+        private static final java.util.regex.Pattern TRUTH = java.util.regex.Pattern.compile("(?i)=?(TRUE|FALSE)\\(\\)");
+
         /** The CSV text of one cell, or why the cell cannot be input. */
         private String text(InputBookReader.Cell c, Field f, int row) {
             String column = header.get(c.column());
@@ -538,6 +541,12 @@ public final class InputBookImport {
                     notes.add(source + ", row " + row + ", column " + column + ": formula " + c.formula()
                             + " read as its cached value " + v + " (not evaluated)");
                     return v;
+                }
+                java.util.regex.Matcher truth = TRUTH.matcher(c.formula().strip());
+                if (truth.matches()) {
+                    // LibreOffice saves true or false typed in a General cell as the formula TRUE() or FALSE(): the value
+                    // typed, whatever the column (its own rules then judge it, as those of a boolean cell's value).
+                    return truth.group(1).toLowerCase(java.util.Locale.ROOT);
                 }
                 throw new InputError(source, row, column, "a formula (" + shorten(c.formula()) + ") in an input cell: type "
                         + "the value itself (formulas are not evaluated" + (f != null && f.formulaCellAllowed()

@@ -58,7 +58,7 @@ class InputBookTest {
         InputBookWriter.Summary s = InputBookWriter.write(Golden.input(), "2022-23", exported);
         assertEquals(TestInputs.bundledCsvFiles("2022-23").size(), s.sheets());
         for (String sheet : List.of("budget", "units", "results_outputs", "regional_inflation", "extrabudgetary_estimates",
-                "printed_differences")) {
+                "printed_differences", "regions")) {
             parts.put(sheet, TestWorkbooks.sheetPart(exported, sheet));
         }
     }
@@ -303,6 +303,23 @@ class InputBookTest {
         InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(text, "inputs.xlsx", into, Golden.input()));
         assertTrue(e.getMessage().contains("row 5, column staff_costs: a formula") && e.getMessage().contains("cached value is a plain number"),
                 e.getMessage());
+    }
+
+    /** LibreOffice saves true or false typed into a General cell as TRUE() or FALSE(): the value typed, not a formula. */
+    @Test
+    void aTruthValueLibreOfficeSavedAsAFormulaIsTheValue() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path same = withCell("regions", "F5", "<c r=\"F5\" t=\"b\"><f>TRUE()</f><v>1</v></c>");
+        assertEquals(List.of(), InputBookImport.importInto(same, "inputs.xlsx", into, Golden.input()).changed());
+        Path global = withCell("regions", "F10", "<c r=\"F10\" t=\"b\"><f>FALSE()</f><v>0</v></c>");
+        assertEquals(List.of(), InputBookImport.importInto(global, "inputs.xlsx", into, Golden.input()).changed());
+        // Read as false: Africa's targets, split by region, are then refused for it.
+        refused(withCell("regions", "F5", "<c r=\"F5\" t=\"b\"><f>FALSE()</f><v>0</v></c>"),
+                "sheet results_regional_targets, row 5, column region: targets are not split by region AF (split_targets is "
+                + "false in regions.csv)");
+        // Any other formula is still refused.
+        refused(withCell("regions", "F5", "<c r=\"F5\" t=\"b\"><f>NOT(FALSE())</f><v>1</v></c>"),
+                "inputs.xlsx, sheet regions, row 5, column split_targets: a formula (=NOT(FALSE())) in an input cell");
     }
 
     @Test

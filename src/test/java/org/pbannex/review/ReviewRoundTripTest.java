@@ -604,6 +604,22 @@ class ReviewRoundTripTest {
         String said = check.out() + check.err();
         assertTrue(said.contains("staff_equals_annex1_staff_costs") && !said.contains("strategic_risks"), check.toString());
 
+        // The same workbook reviewed again once Africa's rate is adopted: nothing left to decide (it said "now holds '4.6',
+        // not the published '4.4' ...: decide on the reviewer's '4.6' by hand").
+        Path rates = input.resolve("2022-23/regional_inflation.csv");
+        byte[] before = Files.readAllBytes(rates);
+        Files.copy(copy.resolve("2022-23/regional_inflation.csv"), rates, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            CliRun again = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+                    runOut.toString(), "--apply", tmp.resolve("copy-again").toString(), "--lang", "en");
+            assertEquals(0, again.status(), again.toString());
+            assertTrue(again.out().contains("  not applied: " + input + "/2022-23/regional_inflation.csv, line 2, column "
+                    + "annual_inflation_pct already holds the reviewer's '4.6' (adopted since the run): nothing to change\n"),
+                    again.out());
+        } finally {
+            Files.write(rates, before);
+        }
+
         // A value each field's rules accept but the row's do not: risk 2's English consequences cleared, the Chinese given.
         Path en = zh.resolveSibling("pb-annexes-2022-23.en.xlsx");
         Path cleared = tmp.resolve("cleared.xlsx");
