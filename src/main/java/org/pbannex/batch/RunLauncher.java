@@ -107,7 +107,7 @@ public class RunLauncher {
             RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), b, b), b, LAUNCH);
         }
         InputSnapshot input = InputSnapshot.take(request.input());
-        JobParameters params = RunParameters.of(request, input.checksum(), CodeVersion.of(props.home()),
+        JobParameters params = RunParameters.of(request, input.checksum(request.biennium()), CodeVersion.of(props.home()),
                 force ? "force-" + Instant.now() : null, distribute);
         recoverDeadRuns();
         Outcome outcome = launch(request, params, input, 0);
@@ -183,15 +183,16 @@ public class RunLauncher {
     }
 
     /**
-     * The run that published these parameters last (--force makes a job instance of its own), whose folder is whole:
-     * what "nothing to do" names.
+     * The run that published these parameters last (--force makes a job instance of its own, a run from the input
+     * workbook or from a copy of the input folder one of the other folder's), whose folder is whole: what "nothing to do"
+     * names.
      */
     private Optional<NothingToDo> newestPublished(JobParameters params) {
         for (long id : history.publishedWith(RunParameters.request(params).job(), RunParameters.request(params).biennium().code(),
                 RunParameters.inputChecksum(params), RunParameters.codeVersion(params))) {
             JobExecution e = repository.getJobExecution(id);
             if (e != null && e.getExecutionContext().containsKey(RunInfo.RUN_ID)
-                    && params.getString(RunParameters.REQUEST).equals(e.getJobParameters().getString(RunParameters.REQUEST))) {
+                    && RunParameters.sameWork(params, e.getJobParameters())) {
                 RunInfo run = RunInfo.of(e);
                 Path folder = RunInputs.folder(run).published();
                 if (PublishedRun.whole(folder, run.runId()).isPresent()) {

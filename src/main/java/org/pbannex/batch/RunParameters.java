@@ -70,6 +70,18 @@ public final class RunParameters {
         return JSON.readValue(p.getString(REQUEST), Stored.class).request();
     }
 
+    /**
+     * Whether two runs' parameters ask for the same work: the same request (job, output, biennium, tables, editions,
+     * formats) wherever its input was read from, since the same input checksum says the files are the same (a run from
+     * the input workbook reads a folder of its own; a trial may read a copy).
+     */
+    static boolean sameWork(JobParameters a, JobParameters b) {
+        RunRequest x = request(a);
+        RunRequest y = request(b);
+        return x.equals(new RunRequest(y.job(), x.input(), y.output(), y.biennium(), y.tables(), y.languages(), y.formats(),
+                y.rejects(), y.csvBom())) && inputChecksum(a).equals(inputChecksum(b));
+    }
+
     public static String inputChecksum(JobParameters p) {
         return p.getString(INPUT_CHECKSUM);
     }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.reference.Biennium;
 
 /**
  * The input folder as a run found it: every input file ({@link InputFolder#isInput}) with its size, time of change
@@ -68,15 +69,24 @@ public final class InputSnapshot {
     /** Records every input file, then reads each for the checksum (each file's record taken before its reading). */
     public static InputSnapshot take(Path inputDir) {
         Map<String, FileState> files = states(inputDir);
+        Map<String, String> sha256 = new TreeMap<>();
+        for (String rel : files.keySet()) {
+            sha256.put(rel, InputSet.sha256(inputDir.resolve(rel)));
+        }
+        return new InputSnapshot(inputDir, files, sha256, digest(sha256, null));
+    }
+
+    /** One SHA-256 over the files' paths and SHA-256s, in the order of their paths; without later biennia's when given one. */
+    private static String digest(Map<String, String> sha256, Biennium upTo) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            Map<String, String> sha256 = new TreeMap<>();
-            for (String rel : files.keySet()) {
-                String file = InputSet.sha256(inputDir.resolve(rel));
-                sha256.put(rel, file);
-                md.update((rel + "=" + file + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return new InputSnapshot(inputDir, files, sha256, HexFormat.of().formatHex(md.digest()));
+            sha256.forEach((rel, file) -> {
+                Biennium folder = Biennium.parse(rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "");
+                if (upTo == null || folder == null || folder.firstYear() <= upTo.firstYear()) {
+                    md.update((rel + "=" + file + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -90,12 +100,23 @@ public final class InputSnapshot {
         return new InputSnapshot(inputDir, states(inputDir), Map.of(), null);
     }
 
-    /** The input checksum that identifies the run's job instance. */
+    /** The checksum of every input file. */
     public String checksum() {
         if (checksum == null) {
             throw new IllegalStateException("a snapshot recorded without reading the files has no checksum");
         }
         return checksum;
+    }
+
+    /**
+     * The input checksum that identifies a run of {@code biennium}'s job instance: every input file but those in the
+     * folders of later biennia, which its run never reads (their expenditure codes are left out with their lines, see
+     * ExpenditureDimensions), so that preparing the next biennium does not publish this one again. The latest biennium's
+     * is {@link #checksum()}.
+     */
+    public String checksum(Biennium biennium) {
+        checksum();
+        return digest(sha256, biennium);
     }
 
     /**

@@ -69,6 +69,29 @@ class LatestShowsTheseInputsTest {
         assertEquals(Files.readString(first.resolve("csv/a1.csv")), Files.readString(again.resolve("csv/a1.csv")));
     }
 
+    /**
+     * The same files read from elsewhere (the README's "run straight from the workbook", a copy of the folder) are the
+     * same inputs: nothing to do, either way round. Each was published anew (and mailed to every reviewer), alternately.
+     */
+    @Test
+    void theSameInputFromTheWorkbookOrACopyIsNothingToDo() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        Path first = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
+        Path workbook = tmp.resolve("inputs.xlsx");
+        CliRun export = CliRun.run(db, "input", "export", "--input", input.toString(), "--out", workbook.toString());
+        assertEquals(0, export.status(), export.toString());
+
+        CliRun fromWorkbook = CliRun.run(db, "run", "nightly", "--input", workbook.toString(), "--output", out.toString());
+        assertEquals(0, fromWorkbook.status(), fromWorkbook.toString());
+        assertTrue(fromWorkbook.out().contains("Nothing to do: run " + first.getFileName()), fromWorkbook.out());
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
+        CliRun fromCopy = CliRun.run(db, "run", "nightly", "--input", copy.toString(), "--output", out.toString());
+        assertTrue(fromCopy.out().contains("Nothing to do: run " + first.getFileName()), fromCopy.out());
+        assertEquals(first, out.resolve("2022-23/latest").toRealPath());
+    }
+
     /** The run published a new folder that latest points at. */
     private static Path published(CliRun run, Path out) throws Exception {
         assertEquals(0, run.status(), run.toString());

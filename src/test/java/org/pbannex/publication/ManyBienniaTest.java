@@ -291,6 +291,32 @@ class ManyBienniaTest {
     }
 
     /**
+     * A biennium's run reads no later biennium's folder, so an edit there does not publish it again (nor mail its
+     * reviewers an unchanged workbook): 2022-23 has nothing to do after an edit of 2024-25's files; an edit of 2022-23's,
+     * which 2024-25's restatements read, publishes both.
+     */
+    @Test
+    void anEditOfALaterBienniumLeavesTheEarlierOnesPublishedRunStanding() throws IOException {
+        Path tree = TestInputs.withMadeUp2024(tmp.resolve("edited-later"));
+        Path out = tmp.resolve("edited-later-out");
+        Path db = tmp.resolve("edited-later-db");
+        String[] all = {"run", "nightly", "--input", tree.toString(), "--output", out.toString(), "--biennium", "all",
+                "--format", "csv", "--lang", "en"};
+        assertEquals(0, CliRun.run(db, all).status());
+        TestInputs.edit(tree.resolve("2024-25/regional_inflation.csv"), t -> t.replaceFirst("\nAF,([0-9.]+)\n", "\nAF,9.9\n"));
+        CliRun later = CliRun.run(db, all);
+        assertEquals(0, later.status(), later.toString());
+        List<String> lines = later.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("2022-23: nothing to do: run "), later.out());
+        assertTrue(lines.get(1).startsWith("2024-25: published "), later.out());
+
+        TestInputs.edit(tree.resolve("2022-23/regional_inflation.csv"), t -> t.replaceFirst("\nAF,([0-9.]+)\n", "\nAF,9.8\n"));
+        CliRun earlier = CliRun.run(db, all);
+        assertEquals(0, earlier.status(), earlier.toString());
+        assertTrue(earlier.out().lines().allMatch(l -> l.matches("20\\d\\d-\\d\\d: published .*")), earlier.out());
+    }
+
+    /**
      * {@code ingest-expenditure} reads only the code lists (a tenth of a second less start-up): the codes in force for
      * every biennium, and where each list is, are the same as those a run takes from the whole package.
      */
