@@ -18,7 +18,7 @@ import org.pbannex.table.Text;
  */
 public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<String, Long> allocations,
                                Map<String, BigDecimal> previousMillions, List<Contributor> contributors,
-                               List<Estimate> estimates, String outcomesLine, String supportGroup) {
+                               List<Estimate> estimates, String outcomesLine, String supportGroup, String contributorsFile) {
 
     /**
      * A stated share of an outcome's allocation: a unit (or a printed slice such as 其他 with no unit), and how surely
@@ -56,7 +56,8 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         Map<String, String> roles = new LinkedHashMap<>();
         in.table("strategic_framework").forEach(r -> roles.put(r.text("role"), r.text("code")));
         return new OutcomeResources(policy, allocations, previous, contributors, estimates,
-                roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""));
+                roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""),
+                in.table("outcome_contributors").stream().findFirst().map(Record::file).orElse("outcome_contributors.csv"));
     }
 
     /** An outcome's pie states one confidence for its shares: a share that says otherwise is bad input. */

@@ -81,7 +81,7 @@ public final class OutcomeResourcesTable {
         List<Text> footnotes = new ArrayList<>();
         Text confidences = confidences(t, res);
         if (anyNotItemised || !confidences.isEmpty()) {
-            footnotes.add(notItemisedNote(t, confidences));
+            footnotes.add(notItemisedNote(t, confidences, res.contributorsFile()));
         }
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID)));
         if (!unstated.isEmpty()) {
@@ -99,12 +99,17 @@ public final class OutcomeResourcesTable {
      * {@value #CONFIDENCES}, so that the prose cannot say another than the column (and the pies, which say "see the
      * notes"). A note that has no place for them while the column gives some, or has one while it gives none, is bad input.
      */
-    private static Text notItemisedNote(Texts t, Text confidences) {
+    private static Text notItemisedNote(Texts t, Text confidences, String contributors) {
         Text note = t.get(NOTE);
         boolean placed = note.zh().contains(CONFIDENCES) && note.in(Language.EN).contains(CONFIDENCES);
         if (!confidences.isEmpty() && !placed) {
-            throw t.error(NOTE, "outcome_contributors.csv gives shares a confidence (" + confidences.in(Language.EN) + "), and the "
-                    + "pies refer to the notes for it: say " + CONFIDENCES + " where this note states it, in both languages");
+            // The biennium's own texts sit beside its data files (input/2024-25/reference/texts.csv): a new biennium copied
+            // from the last one keeps its confidences, and the note saying them was that biennium's own.
+            String own = java.nio.file.Path.of(contributors).resolveSibling("reference").resolve("texts.csv").toString()
+                    .replace('\\', '/');
+            throw t.error(NOTE, contributors + " gives shares a confidence (" + confidences.in(Language.EN) + "), and the "
+                    + "pies refer to the notes for it: say " + CONFIDENCES + " where this note states it, in both languages "
+                    + "(for this biennium only: add the key to " + own + "), or empty the column confidence of " + contributors);
         }
         if (confidences.isEmpty() && (note.zh().contains(CONFIDENCES) || note.in(Language.EN).contains(CONFIDENCES))) {
             throw t.error(NOTE, "says " + CONFIDENCES + ", but outcome_contributors.csv gives no share a confidence: word the note "

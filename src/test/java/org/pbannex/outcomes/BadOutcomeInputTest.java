@@ -113,9 +113,12 @@ class BadOutcomeInputTest {
         InputError e = refused();
         assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
         assertEquals(15, e.line());
-        assertEquals("'a4.not_itemised_note.printed': outcome_contributors.csv gives shares a confidence (with moderate confidence for "
+        // The fixes a new biennium copied from this one needs named too: the biennium's own texts, or the column emptied.
+        String contributors = input.resolve("2022-23/outcome_contributors.csv").toString();
+        assertEquals("'a4.not_itemised_note.printed': " + contributors + " gives shares a confidence (with moderate confidence for "
                 + "outcome 1, with low confidence for outcome 2), and the pies refer to the notes for it: say {confidences} where "
-                + "this note states it, in both languages", e.reason());
+                + "this note states it, in both languages (for this biennium only: add the key to "
+                + input.resolve("2022-23/reference/texts.csv") + "), or empty the column confidence of " + contributors, e.reason());
     }
 
     /**
