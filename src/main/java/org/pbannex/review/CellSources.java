@@ -210,6 +210,7 @@ final class CellSources {
             String column = plan.columns().get(c);
             int valued = 0;
             Map<String, Integer> fields = new LinkedHashMap<>(); // resource.field -> item rows it holds the value of
+            Map<String, Integer> texts = new LinkedHashMap<>(); // the same, for text values, whichever field was chosen
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
@@ -218,6 +219,12 @@ final class CellSources {
                     continue;
                 }
                 valued++;
+                if (isText(value)) {
+                    // Every field that holds a text counts: a region's label and short label are the same in most rows,
+                    // and the column's own field (the short label a2-1 shows) is the one that holds it in every row.
+                    holders(value, tiersByRow.get(r)).stream().map(CellSources::field).distinct()
+                            .forEach(f -> texts.merge(f, 1, Integer::sum));
+                }
                 if (s != null && s.input()) {
                     fields.merge(field(s.cells().get(0)), 1, Integer::sum);
                 }
@@ -228,9 +235,27 @@ final class CellSources {
                     own = e.getKey();
                 }
             }
+            int rows = valued;
+            // A text column's own field: the one holding its texts in the most rows, if more than the field chosen so far.
+            String ownText = texts.entrySet().stream().filter(e -> 2 * e.getValue() > rows).max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey).orElse(null);
+            if (ownText != null && texts.get(ownText) > texts.getOrDefault(own, 0)) {
+                own = ownText;
+            }
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String cell = plan.rowKeys().get(r) + "\t" + column;
                 Source s = byCell.get(cell);
+                String text = c < published.get(r).size() ? published.get(r).get(c) : "";
+                if (own != null && s != null && s.input() && !field(s.cells().get(0)).equals(own) && isText(text)) {
+                    // The own field holds the text too (the label where the short label is the same): it is the source.
+                    String ownField = own;
+                    InputCell mine = holders(text, tiersByRow.get(r)).stream().filter(x -> field(x).equals(ownField))
+                            .findFirst().orElse(null);
+                    if (mine != null) {
+                        byCell.put(cell, new Source(true, List.of(mine)));
+                        s = byCell.get(cell);
+                    }
+                }
                 if (s != null && s.input() && !named(s.cells().get(0), column) && !field(s.cells().get(0)).equals(own)) {
                     byCell.put(cell, null); // a coincidence: the cell is derived, its sources found as for any other
                 } else if (s != null && !s.input()) {
@@ -520,10 +545,8 @@ final class CellSources {
     }
 
     /** The input cell holding exactly this value in a record of the row: the first tier with a match; null if none. */
-    private static Source direct(String column, String value, List<List<KeyedRecord>> tiers) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** The fields that hold the value, in the nearest records (tier) that have any. */
+    private static List<InputCell> holders(String value, List<List<KeyedRecord>> tiers) {
         for (List<KeyedRecord> tier : tiers) {
             List<InputCell> matches = new ArrayList<>();
             for (KeyedRecord c : tier) {
@@ -533,18 +556,29 @@ final class CellSources {
                     }
                 });
             }
-            if (matches.size() > 1) {
-                // Several fields hold the value (two zeros): the one named like the column, if exactly one is.
-                List<InputCell> named = matches.stream().filter(m -> named(m, column)).toList();
-                if (named.size() == 1) {
-                    return new Source(true, named);
-                }
-                return new Source(false, matches);
+            if (!matches.isEmpty()) {
+                return matches;
             }
-            if (matches.size() == 1) {
-                // One field holds the value: the cell's source, if it is the column's own (keepColumnsOwnFields).
-                return new Source(true, matches);
+        }
+        return List.of();
+    }
+
+    private static Source direct(String column, String value, List<List<KeyedRecord>> tiers) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<InputCell> matches = holders(value, tiers);
+        if (matches.size() > 1) {
+            // Several fields hold the value (two zeros): the one named like the column, if exactly one is.
+            List<InputCell> named = matches.stream().filter(m -> named(m, column)).toList();
+            if (named.size() == 1) {
+                return new Source(true, named);
             }
+            return new Source(false, matches);
+        }
+        if (matches.size() == 1) {
+            // One field holds the value: the cell's source, if it is the column's own (keepColumnsOwnFields).
+            return new Source(true, matches);
         }
         return null;
     }

@@ -323,6 +323,30 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * Table A2-1 shows the regions' short labels: an edited label there is an input change of short_zh in regions.csv,
+     * also in a row whose label and short label are the same (非洲). Europe's (欧洲, its label 欧洲和中亚) was called a
+     * derived text "made of the inputs named and words of its own", and never applied.
+     */
+    @Test
+    void aRegionsShortLabelEditedInA21IsAnInputChange() throws Exception {
+        Path returned = tmp.resolve("labels.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var a21 = wb.getSheet(sheetOf(published, "a2-1"));
+            rowLabelled(a21, "欧洲").getCell(0).setCellValue("欧洲和中亚");
+            rowLabelled(a21, "非洲").getCell(0).setCellValue("非洲区域");
+            written(wb, returned);
+        }
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-labels.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,EU,label,欧洲,欧洲和中亚,input,input/reference/regions.csv,6,short_zh")),
+                all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AF,label,非洲,非洲区域,input,input/reference/regions.csv,2,short_zh")),
+                all);
+    }
+
+    /**
      * A figure of a row keyed by several things at once (rt's outcome 1 in organizations, for Africa: 39, the sum of
      * four indicators' regional targets) names the input lines it sums: those regional targets, not every region's, and
      * the row's total names the indicators' targets; a row keyed by one record and a word (annex 4's "1.rest") names
