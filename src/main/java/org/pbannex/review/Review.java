@@ -556,13 +556,25 @@ public final class Review {
 
     /** Numbers compare as numbers (25073643 = 25073643.0), anything else as trimmed text. */
     static boolean same(String a, String b) {
-        BigDecimal x = CellSources.number(a);
-        BigDecimal y = CellSources.number(b);
+        BigDecimal x = CellSources.number(ungrouped(a));
+        BigDecimal y = CellSources.number(ungrouped(b));
         if (x != null && y != null) {
             // To Excel's 15 significant digits: a program that saves 70.1 as 70.099999999999994 changed nothing.
             return x.round(EXCEL).compareTo(y.round(EXCEL)) == 0;
         }
         return a.strip().equals(b.strip());
+    }
+
+    /** Digits grouped in threes by spaces or commas, as the editions print them (2 437 680): the number. */
+    private static final java.util.regex.Pattern GROUPED =
+            java.util.regex.Pattern.compile("-?\\d{1,3}(?:([ \u00a0\u202f,])\\d{3})(?:\\1\\d{3})*(?:\\.\\d+)?");
+
+    /**
+     * A number typed with its digits grouped, as the published edition shows it (a reviewer retyping 2 437 680 as text),
+     * without the grouping; any other text as it is (3,5 stays a decimal comma, refused where it is applied).
+     */
+    static String ungrouped(String s) {
+        return s != null && GROUPED.matcher(s.strip()).matches() ? s.strip().replaceAll("[ \u00a0\u202f,]", "") : s;
     }
 
     /** Longest common subsequence of the row labels: pairs[0][published] = returned index, pairs[1][returned] = published. */

@@ -1,0 +1,27 @@
+package org.pbannex.review;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A published figure retyped as text with its digits grouped, as the edition prints it (2 437 680 in the Chinese
+ * edition), is the same figure: no change. It was counted an input change and refused ("thousands separators in a
+ * number"). A decimal comma, or a grouping that is not in threes, is still another value.
+ */
+class GroupedNumberTest {
+
+    @Test
+    void digitsGroupedInThreesAreTheSameNumber() {
+        assertTrue(Review.same("2 437 680", "2437680"));
+        assertTrue(Review.same("2\u00a0437\u00a0680", "2437680"));
+        assertTrue(Review.same("2,437,680", "2437680"));
+        assertTrue(Review.same("-1 234.5", "-1234.5"));
+        assertFalse(Review.same("2 437 681", "2437680"));
+        assertFalse(Review.same("3,5", "35"), "a decimal comma is no grouping");
+        assertFalse(Review.same("24 37 680", "2437680"));
+        assertFalse(Review.same("2 437,680", "2437680"), "one kind of separator");
+        assertTrue(Review.same("Africa", " Africa "));
+    }
+}
