@@ -286,8 +286,13 @@ public final class InputBookImport {
                     + " --apply DIR'");
         }
         if (cover == null) {
-            throw new InputError(shown, 0, "", "no sheet " + InputBook.COVER + ": this is not a workbook made by "
-                    + "'pb-annex input export'");
+            // Its data sheets there (most of them), it is one: its cover was deleted or renamed.
+            long data = InputBook.sheets(pkg).stream().filter(r -> byName.containsKey(r.name())).count();
+            throw new InputError(shown, 0, "", "no sheet " + InputBook.COVER + (2 * data > InputBook.sheets(pkg).size()
+                    ? ": the workbook's sheets are an input workbook's, but its " + InputBook.COVER + " sheet (the biennium "
+                    + "and the file each sheet is) was deleted or renamed: put it back (undo, or name it " + InputBook.COVER
+                    + "), or export the workbook again ('pb-annex input export') and copy your edits into it"
+                    : ": this is not a workbook made by 'pb-annex input export'"));
         }
         String biennium = biennium(cover, shown);
         Map<String, SheetFile> sheetFiles = sheetFiles(cover);

@@ -305,6 +305,15 @@ class InputBookTest {
                 e.getMessage());
     }
 
+    /** An input workbook whose Cover sheet was deleted is one still: said so, with the way back (it said "not one"). */
+    @Test
+    void anInputWorkbookWithoutItsCover() throws IOException {
+        refused(edited(w -> w.removeSheetAt(w.getSheetIndex(InputBook.COVER))), "inputs.xlsx: no sheet Cover: the workbook's "
+                + "sheets are an input workbook's, but its Cover sheet (the biennium and the file each sheet is) was deleted or "
+                + "renamed: put it back (undo, or name it Cover), or export the workbook again ('pb-annex input export') and "
+                + "copy your edits into it");
+    }
+
     /** LibreOffice saves true or false typed into a General cell as TRUE() or FALSE(): the value typed, not a formula. */
     @Test
     void aTruthValueLibreOfficeSavedAsAFormulaIsTheValue() throws IOException {
