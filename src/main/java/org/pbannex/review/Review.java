@@ -508,7 +508,7 @@ public final class Review {
             for (int j : open) {
                 Agreement a = agreement(pub, i, retRows.get(j), columnOf);
                 boolean alone = open.size() == 1 && unmatchedHere == 1; // the one row in its place on both sides: edited there
-                boolean match = alone || a.cells() > 0 && a.same() > 0 && 2 * a.same() >= a.cells();
+                boolean match = alone || holdsHalf(a);
                 if (match) {
                     pairs[0][i] = j;
                     pairs[1][j] = i;
@@ -516,6 +516,39 @@ public final class Review {
                 }
             }
         }
+        // A sorted table whose label was edited too: the row stands anywhere, so it is matched to the one unmatched
+        // returned row, wherever it is, that holds at least half of its other cells as published; and only when that
+        // returned row is the one such row for it and it for that row, lest two edited rows be taken for each other.
+        for (int i = 0; i < pairs[0].length; i++) {
+            if (pairs[0][i] >= 0) {
+                continue;
+            }
+            int only = -1;
+            int found = 0;
+            for (int j = 0; j < retRows.size(); j++) {
+                if (pairs[1][j] < 0 && holdsHalf(agreement(pub, i, retRows.get(j), columnOf))) {
+                    only = j;
+                    found++;
+                }
+            }
+            if (found != 1) {
+                continue;
+            }
+            int rivals = 0;
+            for (int k = 0; k < pairs[0].length; k++) {
+                if (pairs[0][k] < 0 && holdsHalf(agreement(pub, k, retRows.get(only), columnOf))) {
+                    rivals++;
+                }
+            }
+            if (rivals == 1) {
+                pairs[0][i] = only;
+                pairs[1][only] = i;
+            }
+        }
+    }
+
+    private static boolean holdsHalf(Agreement a) {
+        return a.cells() > 0 && a.same() > 0 && 2 * a.same() >= a.cells();
     }
 
 

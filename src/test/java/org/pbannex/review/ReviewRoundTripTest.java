@@ -347,6 +347,33 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * Table A2-1 sorted (Europe's row moved to Africa's place) and Europe's label edited as well: its row is matched by
+     * its rate, as published, wherever it stands; it was "1 row added, 1 row deleted".
+     */
+    @Test
+    void aLabelEditedInASortedTableIsALabelChange() throws Exception {
+        Path returned = tmp.resolve("sorted-label.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var a21 = wb.getSheet(sheetOf(published, "a2-1"));
+            var africa = rowLabelled(a21, "非洲");
+            var europe = rowLabelled(a21, "欧洲");
+            String label = africa.getCell(0).getStringCellValue();
+            double rate = africa.getCell(1).getNumericCellValue();
+            africa.getCell(0).setCellValue("欧洲和中亚");
+            africa.getCell(1).setCellValue(europe.getCell(1).getNumericCellValue());
+            europe.getCell(0).setCellValue(label);
+            europe.getCell(1).setCellValue(rate);
+            written(wb, returned);
+        }
+        CliRun r = review(returned);
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-sorted-label.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        assertEquals(2, lines.size(), "the header and the label: " + all);
+        assertTrue(lines.get(1).startsWith("a2-1,EU,label,欧洲,欧洲和中亚,input,input/reference/regions.csv,6,short_zh"), all);
+    }
+
+    /**
      * A figure of a row keyed by several things at once (rt's outcome 1 in organizations, for Africa: 39, the sum of
      * four indicators' regional targets) names the input lines it sums: those regional targets, not every region's, and
      * the row's total names the indicators' targets; a row keyed by one record and a word (annex 4's "1.rest") names
