@@ -60,10 +60,7 @@ public final class BudgetResolutionTable {
         long incomePrevious = 0;
         long income = 0;
         for (Part part : ref.parts()) {
-            Figures f = UnitRollup.sum(ref.unitsOfPart(part.code()), data);
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("expenditure_previous", f.budgetPrevious());
-            v.put("expenditure", f.recosted());
+            Map<String, Object> v = expenditure(UnitRollup.sum(ref.unitsOfPart(part.code()), data));
             Text label = t.get("br.item").with("number", part.number()).with("item", part.budgetItem());
             // The first income item of a Part shares the Part's row; any further one gets a row of its own below it.
             boolean first = true;
@@ -85,9 +82,7 @@ public final class BudgetResolutionTable {
                 rows.add(new Row("part." + part.code(), RowType.ITEM, label, 0, v));
             }
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("expenditure_previous", total.budgetPrevious());
-        v.put("expenditure", total.recosted());
+        Map<String, Object> v = expenditure(total);
         putIncome(v, null, incomePrevious, income, data);
         rows.add(new Row("total", RowType.TOTAL, t.get("br.total"), 0, v));
         // The CHF columns' rate note states both rates when the previous biennium's column is at another rate.
@@ -95,6 +90,13 @@ public final class BudgetResolutionTable {
         notes.add(t.get(data.budgetRate().compareTo(data.previousBudgetRate()) == 0 ? "br.rate" : "br.rates"));
         notes.addAll(t.numbered(TextKeys.footnotes(ID)));
         return DocumentText.table(t, ID, columns, rows, notes, true);
+    }
+
+    private static Map<String, Object> expenditure(Figures f) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("expenditure_previous", f.budgetPrevious());
+        v.put("expenditure", f.recosted());
+        return v;
     }
 
     private static void putIncome(Map<String, Object> v, Text label, long previous, long current, BudgetData data) {

@@ -1,6 +1,5 @@
 package org.pbannex.budget;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +8,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
-import org.pbannex.table.Money;
 import org.pbannex.table.Percent;
-import org.pbannex.table.Row;
-import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -32,20 +28,15 @@ public final class CostByObjectTable {
                 Column.of("constant", t.get("a2-2.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("cost_adjustment", t.get("a2-2.col.cost_adjustment"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("rate_pct", t.get("a2-2.col.rate_pct"), Text.EMPTY, t.get("unit.pct"), ValueKind.PERCENT));
-        List<Row> rows = new ArrayList<>();
-        long constant = 0;
-        long adjustment = 0;
+        ItemsAndTotal rows = new ItemsAndTotal(CostByObjectTable::values);
         for (ExpenditureObject o : ref.objects()) {
             for (BudgetData.ObjectCost c : data.objectCosts()) {
                 if (c.object().equals(o.code())) {
-                    rows.add(new Row(o.code(), RowType.ITEM, o.label(), 0, values(c.constantBudget(), c.costAdjustment())));
-                    constant = Money.add(constant, c.constantBudget());
-                    adjustment = Money.add(adjustment, c.costAdjustment());
+                    rows.item(o.code(), o.label(), c.constantBudget(), c.costAdjustment());
                 }
             }
         }
-        rows.add(new Row("total", RowType.TOTAL, t.get("a2-2.total"), 0, values(constant, adjustment)));
-        return DocumentText.table(t, ID, columns, rows, false);
+        return DocumentText.table(t, ID, columns, rows.withTotal(t.get("a2-2.total")), false);
     }
 
     private static Map<String, Object> values(long constant, long adjustment) {

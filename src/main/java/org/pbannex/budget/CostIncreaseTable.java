@@ -9,7 +9,6 @@ import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
 import org.pbannex.table.Percent;
 import org.pbannex.table.Row;
-import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -42,15 +41,11 @@ public final class CostIncreaseTable {
                 Column.of("pct_of_total", t.get("a2.col.pct_of_total"), Text.EMPTY, pct, ValueKind.PERCENT));
         List<UnitRollup.Line> lines = UnitRollup.lines(ref, data, ID);
         long grandRecosted = lines.get(lines.size() - 1).figures().recosted();
-        List<Row> rows = lines.stream().map(l -> row(l, grandRecosted)).toList();
+        List<Row> rows = UnitRollup.rows(lines, f -> values(f, grandRecosted));
         return DocumentText.table(t, ID, columns, rows, true);
     }
 
-    private static Row row(UnitRollup.Line l, long grandRecosted) {
-        if (l.type() == RowType.HEADING) {
-            return Row.heading(l.key(), l.label(), l.level());
-        }
-        Figures f = l.figures();
+    private static Map<String, Object> values(Figures f, long grandRecosted) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("budget_previous", f.budgetPrevious());
         v.put("constant", f.constant());
@@ -60,6 +55,6 @@ public final class CostIncreaseTable {
         v.put("cost_change_pct", Percent.of(f.costChange(), f.constant()));
         v.put("recosted", f.recosted());
         v.put("pct_of_total", Percent.of(f.recosted(), grandRecosted));
-        return new Row(l.key(), l.type(), l.label(), l.level(), v);
+        return v;
     }
 }

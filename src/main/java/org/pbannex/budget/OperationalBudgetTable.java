@@ -8,7 +8,6 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
 import org.pbannex.table.Row;
-import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -31,21 +30,17 @@ public final class OperationalBudgetTable {
                 Column.of("staff_costs", t.get("a1.col.staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH),
                 Column.of("non_staff_costs", t.get("a1.col.non_staff_costs"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH),
                 Column.of("total", t.get("a1.col.total"), Text.EMPTY, usd, ValueKind.AMOUNT_OR_DASH));
-        List<Row> rows = UnitRollup.lines(ref, data, ID).stream().map(OperationalBudgetTable::row).toList();
+        List<Row> rows = UnitRollup.rows(UnitRollup.lines(ref, data, ID), OperationalBudgetTable::values);
         return DocumentText.table(t, ID, columns, rows, true);
     }
 
-    private static Row row(UnitRollup.Line l) {
-        if (l.type() == RowType.HEADING) {
-            return Row.heading(l.key(), l.label(), l.level());
-        }
-        Figures f = l.figures();
+    private static Map<String, Object> values(Figures f) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("prof", f.profMonths());
         v.put("gs", f.gsMonths());
         v.put("staff_costs", f.staffCosts());
         v.put("non_staff_costs", f.nonStaffCosts());
         v.put("total", f.constant());
-        return new Row(l.key(), l.type(), l.label(), l.level(), v);
+        return v;
     }
 }

@@ -1,6 +1,5 @@
 package org.pbannex.budget;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,6 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.reference.UnitGroup;
 import org.pbannex.table.Column;
-import org.pbannex.table.Money;
-import org.pbannex.table.Row;
-import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -33,17 +29,12 @@ public final class RbtcTable {
                 Column.of("recosted", t.get("a3.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT));
         Map<String, BudgetUnit> units = ReferenceData.byCode(ref.units(), BudgetUnit::code);
         Map<String, UnitGroup> groups = ReferenceData.byCode(ref.groups(), UnitGroup::code);
-        List<Row> rows = new ArrayList<>();
-        long constant = 0;
-        long recosted = 0;
+        ItemsAndTotal rows = new ItemsAndTotal(RbtcTable::values);
         for (BudgetData.RbtcHolding h : data.rbtc()) {
             Text label = units.containsKey(h.holder()) ? units.get(h.holder()).label() : groups.get(h.holder()).label();
-            rows.add(new Row(h.holder(), RowType.ITEM, label, 0, values(h.constant(), h.recosted())));
-            constant = Money.add(constant, h.constant());
-            recosted = Money.add(recosted, h.recosted());
+            rows.item(h.holder(), label, h.constant(), h.recosted());
         }
-        rows.add(new Row("total", RowType.TOTAL, t.get("a3.total"), 0, values(constant, recosted)));
-        return DocumentText.table(t, ID, columns, rows, false);
+        return DocumentText.table(t, ID, columns, rows.withTotal(t.get("a3.total")), false);
     }
 
     private static Map<String, Object> values(long constant, long recosted) {

@@ -3,11 +3,14 @@ package org.pbannex.budget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.pbannex.reference.BudgetUnit;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.UnitGroup;
+import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Text;
 
@@ -64,6 +67,12 @@ public final class UnitRollup {
         out.add(new Line("total", RowType.TOTAL, grandTotalLabel(ref, tableId + ".grand_total", ref.parts().get(ref.parts().size() - 1)),
                 0, grand, ""));
         return out;
+    }
+
+    /** The table's rows of these lines: a heading as it is, any other line with the values its figures give. */
+    public static List<Row> rows(List<Line> lines, Function<Figures, Map<String, Object>> values) {
+        return lines.stream().map(l -> l.type() == RowType.HEADING ? Row.heading(l.key(), l.label(), l.level())
+                : new Row(l.key(), l.type(), l.label(), l.level(), values.apply(l.figures()))).toList();
     }
 
     /** "合计(第一编至第四编)": a total from the first Part to {@code last}. */
