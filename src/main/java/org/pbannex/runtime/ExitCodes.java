@@ -191,35 +191,36 @@ public final class ExitCodes {
         return null;
     }
 
+    /** The file faults Java names by a class of their own: what failed, and why. */
+    private enum FileFault {
+        ACCESS(java.nio.file.AccessDeniedException.class, "access", "permission denied"),
+        FIND(java.nio.file.NoSuchFileException.class, "find", "no such file or folder"),
+        CREATE(java.nio.file.FileAlreadyExistsException.class, "create", "it exists already");
+
+        final Class<? extends java.nio.file.FileSystemException> type;
+        final String operation;
+        final String reason;
+
+        FileFault(Class<? extends java.nio.file.FileSystemException> type, String operation, String reason) {
+            this.type = type;
+            this.operation = operation;
+            this.reason = reason;
+        }
+
+        static java.util.Optional<FileFault> of(java.nio.file.FileSystemException e) {
+            return java.util.Arrays.stream(values()).filter(f -> f.type.isInstance(e)).findFirst();
+        }
+    }
+
     /** What failed on a file: access, find, create, write, or "write or read". */
     public static String operation(java.nio.file.FileSystemException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "access";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "find";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "create";
-        }
-        if (e instanceof WriteFailed) {
-            return "write";
-        }
-        return "write or read";
+        return FileFault.of(e).map(f -> f.operation).orElse(e instanceof WriteFailed ? "write" : "write or read");
     }
 
     /** Why: permission denied, no such file or folder, it exists already, or the system's reason (No space left on device). */
     public static String reason(java.nio.file.FileSystemException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "it exists already";
-        }
-        return e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        return FileFault.of(e).map(f -> f.reason)
+                .orElseGet(() -> e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
     }
 
     private static String oneLine(String m) {
