@@ -124,17 +124,7 @@ public final class TestInputs {
 
     /** Copies a folder's tree into target (made if missing), replacing files already there. */
     public static Path copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return target;
+        return org.pbannex.publish.RunFolder.copyTree(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Rewrites the text of one file. */

@@ -254,6 +254,21 @@ public final class RunFolder {
         }
     }
 
+    /** Copies a folder's tree into {@code to} (made if missing), each file with these options (COPY_ATTRIBUTES, REPLACE_EXISTING). */
+    public static Path copyTree(Path from, Path to, java.nio.file.CopyOption... options) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, options);
+                }
+            }
+        }
+        return to;
+    }
+
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -19,6 +19,7 @@ import org.pbannex.ingest.Glyphs;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.publish.RunFolder;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Text;
@@ -112,7 +113,7 @@ final class ReviewApply {
             done.add(new Applied(c, true, t.get("review.applied.written").with("where", where).with("was", shortened(current))
                     .with("now", shortened(value))));
         }
-        copyTree(in, out);
+        RunFolder.copyTree(in, out, StandardCopyOption.COPY_ATTRIBUTES);
         AppliedCopy.record(in, out, inputs.biennium()); // what the input held, for input adopt to bring the changes back
         // The copy as a whole by the ingest's rules too (a key made a duplicate, a text left in one language, a code no
         // list has): the change the ingest names is taken back, with its reason, and the copy read again.
@@ -209,16 +210,4 @@ final class ReviewApply {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 }
