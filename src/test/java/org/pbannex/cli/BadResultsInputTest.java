@@ -8,11 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pbannex.CliRun;
 import org.pbannex.Lines;
 import org.pbannex.TestInputs;
@@ -84,62 +90,61 @@ class BadResultsInputTest {
         assertTrue(failed.endsWith("; see " + baselines + ", line " + line + ", columns value, unit, year, estimate, text_zh"), failed);
     }
 
-    @Test
-    void unknownOutcome() throws IOException {
-        int line = lineOf(indicators, "1.1.1,");
-        TestInputs.edit(indicators, s -> s.replace("1.1.1,1.1.1,policy_output,1,1.1,", "1.1.1,1.1.1,policy_output,9,1.1,"));
-        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "column outcome", "unknown outcome '9'");
+    /**
+     * Invalid input, one edit of one file: the run is refused naming the file (under the biennium's folder), the edited
+     * line (the first starting so, after the edit; none for a row added at the end), the column and the reason.
+     */
+    static Stream<Arguments> invalidInput() {
+        return Stream.of(
+                invalid("unknown outcome", "results_indicators.csv",
+                        s -> s.replace("1.1.1,1.1.1,policy_output,1,1.1,", "1.1.1,1.1.1,policy_output,9,1.1,"),
+                        "1.1.1,", "outcome", "unknown outcome '9'"),
+                invalid("unknown output", "results_indicators.csv",
+                        s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,1,1.9,"),
+                        "1.1.2,", "output", "unknown output '1.9'"),
+                invalid("output under another outcome", "results_indicators.csv",
+                        s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,2,1.1,"),
+                        "1.1.2,", "output", "output 1.1 is under outcome 1, not 2"),
+                invalid("malformed baseline year", "results_baselines.csv",
+                        s -> s.replace("1.1.1,2,24,,2021,true,", "1.1.1,2,24,,21,true,"),
+                        "1.1.1,2,", "year", "'21' is not what this column takes: Year or period of the value (2019, 2018-2019)"),
+                invalid("baseline period that ends before it starts", "results_baselines.csv",
+                        s -> s.replace("2.3.1,1,38,%,2018-2019,", "2.3.1,1,38,%,2019-2018,"),
+                        "2.3.1,1,", "year", "does not end after it starts"),
+                invalid("duplicate indicator", "results_indicators.csv",
+                        s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.1,1.1.2,"),
+                        "1.1.1,1.1.2,", null, "duplicate indicator"),
+                invalid("duplicate printed code", "results_indicators.csv",
+                        s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.2,1.1.1,"),
+                        "1.1.2,1.1.1,", "code", "duplicate indicator code 1.1.1"),
+                // Both languages' text gone (one alone is refused before: the other edition would lack it).
+                invalid("empty target for a countable indicator", "results_indicators.csv",
+                        s -> s.replace("24 个组织(非洲 7 个、美洲 7 个、阿拉伯国家 1 个、亚太 6 个、欧洲和中亚 3 个)。", "")
+                                .replace("\"24 organizations (Africa 7, Americas 7, Arab States 1, Asia and the Pacific 6, Europe and Central Asia 3).\"", ""),
+                        "1.1.1,", "target_zh", "countable target (24) but no target text"),
+                invalid("regional target for a region targets are not split by", "results_regional_targets.csv",
+                        s -> s + "1.1.1,GL,1\n", null, "region", "targets are not split by region GL"));
     }
 
-    @Test
-    void unknownOutput() throws IOException {
-        int line = lineOf(indicators, "1.1.2,");
-        TestInputs.edit(indicators, s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,1,1.9,"));
-        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "column output", "unknown output '1.9'");
+    private static Arguments invalid(String what, String file, UnaryOperator<String> edit, String editedLine, String column,
+                                     String reason) {
+        return Arguments.of(what, file, edit, editedLine, column, reason);
     }
 
-    @Test
-    void outputUnderAnotherOutcome() throws IOException {
-        int line = lineOf(indicators, "1.1.2,");
-        TestInputs.edit(indicators, s -> s.replace("1.1.2,1.1.2,policy_output,1,1.1,", "1.1.2,1.1.2,policy_output,2,1.1,"));
-        rejected(3, "results_indicators.csv", "line " + line, "column output", "output 1.1 is under outcome 1, not 2");
-    }
-
-    @Test
-    void malformedBaselineYear() throws IOException {
-        int line = lineOf(baselines, "1.1.1,2,");
-        TestInputs.edit(baselines, s -> s.replace("1.1.1,2,24,,2021,true,", "1.1.1,2,24,,21,true,"));
-        rejected(3, "input/2022-23/results_baselines.csv", "line " + line, "column year", "'21' is not what this column takes: Year or period of the value (2019, 2018-2019)");
-    }
-
-    @Test
-    void baselinePeriodThatEndsBeforeItStarts() throws IOException {
-        int line = lineOf(baselines, "2.3.1,1,");
-        TestInputs.edit(baselines, s -> s.replace("2.3.1,1,38,%,2018-2019,", "2.3.1,1,38,%,2019-2018,"));
-        rejected(3, "results_baselines.csv", "line " + line, "column year", "does not end after it starts");
-    }
-
-    @Test
-    void duplicateIndicatorCode() throws IOException {
-        TestInputs.edit(indicators, s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.1,1.1.2,"));
-        int line = lineOf(indicators, "1.1.1,1.1.2,");
-        rejected(3, "input/2022-23/results_indicators.csv", "line " + line, "duplicate indicator");
-    }
-
-    @Test
-    void duplicatePrintedCode() throws IOException {
-        TestInputs.edit(indicators, s -> s.replaceFirst("(?m)^1\\.1\\.2,1\\.1\\.2,", "1.1.2,1.1.1,"));
-        int line = lineOf(indicators, "1.1.2,1.1.1,");
-        rejected(3, "results_indicators.csv", "line " + line, "column code", "duplicate indicator code 1.1.1");
-    }
-
-    @Test
-    void emptyTargetForACountableIndicator() throws IOException {
-        int line = lineOf(indicators, "1.1.1,");
-        // Both languages' text gone (one alone is refused before: the other edition would lack it).
-        TestInputs.edit(indicators, s -> s.replace("24 个组织(非洲 7 个、美洲 7 个、阿拉伯国家 1 个、亚太 6 个、欧洲和中亚 3 个)。", "")
-                .replace("\"24 organizations (Africa 7, Americas 7, Arab States 1, Asia and the Pacific 6, Europe and Central Asia 3).\"", ""));
-        rejected(3, "results_indicators.csv", "line " + line, "column target_zh", "countable target (24) but no target text");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidInput")
+    void invalidInputIsRefusedNamingFileLineColumnAndReason(String what, String file, UnaryOperator<String> edit, String editedLine,
+                                                            String column, String reason) throws IOException {
+        Path f = tmp.resolve("input/2022-23").resolve(file);
+        TestInputs.edit(f, edit);
+        List<String> parts = new ArrayList<>(List.of("input/2022-23/" + file, reason));
+        if (editedLine != null) {
+            parts.add("line " + lineOf(f, editedLine));
+        }
+        if (column != null) {
+            parts.add("column " + column);
+        }
+        rejected(3, parts.toArray(String[]::new));
     }
 
     @Test
@@ -153,9 +158,4 @@ class BadResultsInputTest {
                 + ", lines " + first + "-" + (first + 4) + ", column count");
     }
 
-    @Test
-    void regionalTargetForARegionTargetsAreNotSplitBy() throws IOException {
-        TestInputs.edit(regional, s -> s + "1.1.1,GL,1\n");
-        rejected(3, "results_regional_targets.csv", "column region", "targets are not split by region GL");
-    }
 }
