@@ -30,6 +30,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
 import org.pbannex.TestWorkbooks;
@@ -263,29 +265,43 @@ class InputBookTest {
 
     // --- bad cells: sheet, row, column, and nothing written ---
 
-    @Test
-    void textInANumberColumn() throws IOException {
-        refused(withCell("budget", "F7", text("F7", "n/a")),
-                "inputs.xlsx, sheet budget, row 7, column staff_costs: not a whole number: 'n/a'");
+    /**
+     * One cell as a program that writes xlsx may store it (a text, a number, or its XML as it is, empty: the cell removed),
+     * and what the line that refuses it says (parts apart from each other: " ... ").
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            text in a number column    | budget | F7 | text   | n/a                     | inputs.xlsx, sheet budget, row 7, column staff_costs: not a whole number: 'n/a'
+            an amount out of range     | budget | F7 | number | 6.1E18                  | inputs.xlsx, sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the maximum 999999999999999
+            an unknown code            | budget | A6 | text   | REGMEET                 | inputs.xlsx, sheet budget, row 6, column unit: unknown unit 'REGMEET': not in inputs.xlsx, sheet units
+            a formula                  | budget | F7 | xml    | <c r="F7"><f>21000000+611293</f><v>21611293</v></c> | inputs.xlsx, sheet budget, row 7, column staff_costs: a formula (=21000000+611293) in an input cell ... formulas are not evaluated
+            an error value             | budget | F7 | xml    | <c r="F7" t="e"><v>#DIV/0!</v></c> | sheet budget, row 7, column staff_costs: an error value (#DIV/0!)
+            a value outside the table  | budget | K7 | text   | note                    | inputs.xlsx, sheet budget, row 7: a value in column K, outside the table (its columns are A to I)
+            a control character        | units  | C5 | text   | International\tLabour Conference | inputs.xlsx, sheet units, row 5, column label_en: control character U+0009 (tab)
+            a control character as Excel escapes it | units | C5 | text | International_x0001_Labour Conference | inputs.xlsx, sheet units, row 5, column label_en: control character U+0001
+            formula-like text          | units  | C5 | text   | =HYPERLINK("http://example.org") | inputs.xlsx, sheet units, row 5, column label_en: text starts with '='
+            a missing required value   | budget | F6 | xml    |                         | inputs.xlsx, sheet budget, row 6, column staff_costs: value is required
+            a renamed column           | budget | F4 | text   | staff                   | inputs.xlsx, sheet budget, row 4, column staff: unexpected column
+            """)
+    void aBadCellIsRefusedNamingSheetRowAndColumn(String what, String sheet, String ref, String kind, String value, String message)
+            throws IOException {
+        String cell = switch (kind) {
+            case "text" -> text(ref, value);
+            case "number" -> number(ref, value);
+            default -> value == null ? "" : value;
+        };
+        refused(withCell(sheet, ref, cell), message.split(" \\.\\.\\. "));
     }
 
     @Test
-    void anAmountOutOfRange() throws IOException {
-        refused(withCell("budget", "F7", number("F7", "6.1E18")),
-                "inputs.xlsx, sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the maximum 999999999999999");
+    void anEscapedUnderscoreIsALiteral() {
+        assertEquals("_x0041_ stays", InputBookReader.unescape("_x005F_x0041_ stays"), "an escaped literal _x");
     }
 
     @Test
-    void anUnknownCode() throws IOException {
-        refused(withCell("budget", "A6", text("A6", "REGMEET")),
-                "inputs.xlsx, sheet budget, row 6, column unit: unknown unit 'REGMEET': not in inputs.xlsx, sheet units");
-    }
-
-    @Test
-    void aFormula() throws IOException {
-        refused(withCell("budget", "F7", "<c r=\"F7\"><f>21000000+611293</f><v>21611293</v></c>"),
-                "inputs.xlsx, sheet budget, row 7, column staff_costs: a formula (=21000000+611293) in an input cell",
-                "formulas are not evaluated");
+    void aMissingHeaderRow() throws IOException {
+        refused(rewritePart(parts.get("budget"), xml -> xml.replaceFirst("<row r=\"4\".*?</row>", "")),
+                "inputs.xlsx, sheet budget: no header row: the column names (unit,prof_years,");
     }
 
     @Test
@@ -354,12 +370,6 @@ class InputBookTest {
     }
 
     @Test
-    void anErrorValue() throws IOException {
-        refused(withCell("budget", "F7", "<c r=\"F7\" t=\"e\"><v>#DIV/0!</v></c>"),
-                "sheet budget, row 7, column staff_costs: an error value (#DIV/0!)");
-    }
-
-    @Test
     void aCodeTypedAsANumberLosesItsTrailingZero() throws IOException {
         // An output code 1.10 typed into a cell formatted as General becomes the number 1.1.
         refused(edited(w -> {
@@ -389,25 +399,6 @@ class InputBookTest {
     }
 
     @Test
-    void aValueOutsideTheTable() throws IOException {
-        refused(withCell("budget", "K7", text("K7", "note")),
-                "inputs.xlsx, sheet budget, row 7: a value in column K, outside the table (its columns are A to I)");
-    }
-
-    @Test
-    void aControlCharacterInText() throws IOException {
-        refused(withCell("units", "C5", text("C5", "International\tLabour Conference")),
-                "inputs.xlsx, sheet units, row 5, column label_en: control character U+0009 (tab)");
-    }
-
-    @Test
-    void aControlCharacterAsExcelEscapesIt() throws IOException {
-        refused(withCell("units", "C5", text("C5", "International_x0001_Labour Conference")),
-                "inputs.xlsx, sheet units, row 5, column label_en: control character U+0001");
-        assertEquals("_x0041_ stays", InputBookReader.unescape("_x005F_x0041_ stays"), "an escaped literal _x");
-    }
-
-    @Test
     void aTextOfSeveralParagraphsKeepsRowNumbersRight() throws IOException {
         // A column that allows line breaks: one cell of two paragraphs, then a bad cell three rows below it.
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
@@ -428,31 +419,11 @@ class InputBookTest {
     }
 
     @Test
-    void formulaLikeText() throws IOException {
-        refused(withCell("units", "C5", text("C5", "=HYPERLINK(\"http://example.org\")")),
-                "inputs.xlsx, sheet units, row 5, column label_en: text starts with '='");
-    }
-
-    @Test
-    void aMissingRequiredValue() throws IOException {
-        refused(withCell("budget", "F6", ""),
-                "inputs.xlsx, sheet budget, row 6, column staff_costs: value is required");
-    }
-
-    @Test
     void aMissingSheet() throws IOException {
         refused(edited(w -> {
             w.unLockStructure();
             w.removeSheetAt(w.getSheetIndex("rbtc"));
         }), "inputs.xlsx: no sheet rbtc (the input file 2022-23/rbtc.csv)");
-    }
-
-    @Test
-    void aRenamedColumn() throws IOException {
-        refused(withCell("budget", "F4", text("F4", "staff")),
-                "inputs.xlsx, sheet budget, row 4, column staff: unexpected column");
-        refused(rewritePart(parts.get("budget"), xml -> xml.replaceFirst("<row r=\"4\".*?</row>", "")),
-                "inputs.xlsx, sheet budget: no header row: the column names (unit,prof_years,");
     }
 
     @Test
