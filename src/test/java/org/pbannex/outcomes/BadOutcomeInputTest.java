@@ -1,7 +1,6 @@
 package org.pbannex.outcomes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.BadInput;
 import org.pbannex.TestInputs;
 import org.pbannex.ingest.InputError;
 import org.pbannex.publication.Publication;
@@ -30,16 +30,13 @@ class BadOutcomeInputTest {
     }
 
     private InputError refused() {
-        return assertThrows(InputError.class, () -> Publication.compute(input, new Biennium(2022)));
+        return BadInput.refused(input);
     }
 
     @Test
     void sharesOfOneOutcomeWithTwoConfidencesAreRefusedAtTheLineThatDiffers() throws IOException {
         TestInputs.replaceLine(contributors, 9, TestInputs.line(contributors, 9).replaceAll(",low$", ","));
-        InputError e = refused();
-        assertTrue(e.file().endsWith("2022-23/outcome_contributors.csv"), e.file());
-        assertEquals(9, e.line());
-        assertEquals("confidence", e.column());
+        InputError e = BadInput.refusedAt(input, "2022-23/outcome_contributors.csv", 9, "confidence");
         assertEquals("outcome 2's shares are 'low' on line 8 but empty here: give every share of an outcome the same confidence "
                 + "(its pie states one)", e.reason());
     }
@@ -47,9 +44,7 @@ class BadOutcomeInputTest {
     @Test
     void aConfidenceThatIsNotOneOfTheLevelsIsRefused() throws IOException {
         TestInputs.replaceLine(contributors, 2, TestInputs.line(contributors, 2).replaceAll(",moderate$", ",high"));
-        InputError e = refused();
-        assertEquals(2, e.line());
-        assertEquals("confidence", e.column());
+        InputError e = BadInput.refusedAt(input, "2022-23/outcome_contributors.csv", 2, "confidence");
         assertEquals("'high' is not one of moderate, low", e.reason());
     }
 
@@ -60,10 +55,7 @@ class BadOutcomeInputTest {
             TestInputs.replaceLine(contributors, line, TestInputs.line(contributors, line).replaceAll(",(moderate|low)$", ","));
         }
         // 2022-23's note (a .printed key) says the confidences the column gives: with none, it is refused at its line, naming the key.
-        InputError e = refused();
-        assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
-        assertEquals(15, e.line());
-        assertEquals("key", e.column());
+        InputError e = BadInput.refusedAt(input, "2022-23/reference/texts.csv", 15, "key");
         assertEquals("'a4.not_itemised_note.printed': says {confidences}, but outcome_contributors.csv gives no share a confidence: word "
                 + "the note without it", e.reason());
         TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceAll("(?m)^a4\\.not_itemised_note(\\.printed)?,.*\n", ""));
@@ -130,18 +122,13 @@ class BadOutcomeInputTest {
     void aTotalRowTypedIntoTheSharesIsRefused() throws IOException {
         String bundled = java.nio.file.Files.readString(contributors);
         TestInputs.edit(contributors, s -> s + "2,3,,合计,Total,9.8,low\n");
-        InputError e = refused();
-        assertTrue(e.file().endsWith("2022-23/outcome_contributors.csv"), e.file());
-        assertEquals(10, e.line());
-        assertEquals("label_zh", e.column());
+        InputError e = BadInput.refusedAt(input, "2022-23/outcome_contributors.csv", 10, "label_zh");
         assertTrue(e.reason().startsWith("'合计' is a total's label ("), e.reason());
         assertTrue(e.reason().endsWith("reference/texts.csv, key input.total_words): the tables compute every total from the "
                 + "rows, so a total typed as a row would be counted twice; remove the row"), e.reason());
 
         TestInputs.edit(contributors, s -> bundled + "2,3,,其余各项,Total:,9.8,low\n");
-        e = refused();
-        assertEquals(10, e.line());
-        assertEquals("label_en", e.column());
+        BadInput.refusedAt(input, "2022-23/outcome_contributors.csv", 10, "label_en");
 
         TestInputs.edit(contributors, s -> bundled + "2,3,,全部,All,9.8,low\n");
         TestInputs.edit(input.resolve("reference/texts.csv"), s -> s.replace("共计、总额,", "共计、总额、全部,"));

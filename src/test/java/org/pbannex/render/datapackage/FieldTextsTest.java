@@ -1,7 +1,6 @@
 package org.pbannex.render.datapackage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,11 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.BadInput;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
 import org.pbannex.ingest.InputError;
-import org.pbannex.publication.Publication;
-import org.pbannex.reference.Biennium;
 
 /**
  * The data package's descriptions of fields (texts.csv's datapackage.field.* and datapackage.unit.*) against the
@@ -37,7 +35,7 @@ class FieldTextsTest {
     }
 
     private InputError refused() {
-        return assertThrows(InputError.class, () -> Publication.compute(input, new Biennium(2022)));
+        return BadInput.refused(input);
     }
 
     private int lineOf(String key) throws IOException {
