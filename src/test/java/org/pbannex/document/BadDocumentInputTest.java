@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pbannex.BadInput;
 import org.pbannex.CsvLines;
 import org.pbannex.TestInputs;
@@ -32,63 +36,49 @@ class BadDocumentInputTest {
         input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
     }
 
-    private InputError refused() {
-        return BadInput.refused(input);
+    /** An edit of one input file. */
+    interface Edit {
+        void apply(Path file) throws IOException;
     }
 
-    @Test
-    void aFinancialPeriodThatIsNotABienniumIsRefused() throws IOException {
-        Path f = input.resolve("2022-23/supplementary_authorizations.csv");
-        TestInputs.replaceLine(f, 3, "2011-2012,1796400");
-        InputError e = BadInput.refusedAt(input, "2022-23/supplementary_authorizations.csv", 3, "financial_period");
-        assertTrue(e.reason().contains("'2011-2012' is not a financial period"), e.reason());
+    /** One file of 2022-23 edited, and where and why computing the biennium is refused: line, column, words of the reason. */
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                refusal("a financial period that is not a biennium", "supplementary_authorizations.csv",
+                        f -> TestInputs.replaceLine(f, 3, "2011-2012,1796400"), 3, "financial_period", "'2011-2012' is not a financial period"),
+                refusal("periods out of order", "supplementary_authorizations.csv",
+                        f -> TestInputs.replaceLine(f, 3, "2008-2009,1796400"), 3, "financial_period", "oldest first"),
+                refusal("a period not past", "supplementary_authorizations.csv", f -> {
+                    TestInputs.replaceLine(f, 3, "2012-2013,1796400");
+                    TestInputs.replaceLine(f, 6, "2022-2023,5216301");
+                }, 6, "financial_period", "not before the biennium 2022-2023"),
+                refusal("an outcome that is not a policy outcome", "sdg_targets.csv",
+                        f -> TestInputs.replaceLine(f, 3, TestInputs.line(f, 3).replaceAll(",8$", ",8 A")), 3, "outcomes",
+                        "'A' is not a policy outcome of results_outcomes.csv"),
+                refusal("an indicator outside its target", "sdg_indicators.csv",
+                        f -> TestInputs.replaceLine(f, 2, TestInputs.line(f, 2).replaceFirst("^1\\.1\\.1,1\\.1,", "1.1.1,1.3,")), 2, "sdg_indicator",
+                        "indicator 1.1.1 is not numbered under its target 1.3"),
+                refusal("an unknown link", "sdg_indicators.csv",
+                        f -> TestInputs.replaceLine(f, 2, TestInputs.line(f, 2).replace("impact-working-poverty-rate", "no-such-indicator")),
+                        2, "results_indicator", "unknown indicator 'no-such-indicator'"),
+                refusal("a risk numbered out of order", "strategic_risks.csv",
+                        f -> TestInputs.edit(f, s -> s.replaceFirst("\n2,", "\n3,").replaceFirst("\n3,(?=联合国)", "\n2,")), 3, "risk",
+                        "risk 3 where 2 was expected"),
+                refusal("an as-of date that is not a date", "expenditure_as_of.csv",
+                        f -> TestInputs.replaceLine(f, 2, "2020-21,2021-02-30"), 2, "as_of", "'2021-02-30' is not a date (YYYY-MM-DD)"));
     }
 
-    @Test
-    void periodsOutOfOrderOrNotPastAreRefused() throws IOException {
-        Path f = input.resolve("2022-23/supplementary_authorizations.csv");
-        TestInputs.replaceLine(f, 3, "2008-2009,1796400");
-        assertTrue(refused().reason().contains("oldest first"));
-        TestInputs.replaceLine(f, 3, "2012-2013,1796400");
-        TestInputs.replaceLine(f, 6, "2022-2023,5216301");
-        assertTrue(refused().reason().contains("not before the biennium 2022-2023"));
+    private static Arguments refusal(String what, String file, Edit edit, int line, String column, String reason) {
+        return Arguments.of(what, file, edit, line, column, reason);
     }
 
-    @Test
-    void anOutcomeThatIsNotAPolicyOutcomeIsRefused() throws IOException {
-        Path f = input.resolve("2022-23/sdg_targets.csv");
-        TestInputs.replaceLine(f, 3, TestInputs.line(f, 3).replaceAll(",8$", ",8 A"));
-        InputError e = BadInput.refusedAt(input, "2022-23/sdg_targets.csv", 3, "outcomes");
-        assertEquals("'A' is not a policy outcome of results_outcomes.csv", e.reason());
-    }
-
-    @Test
-    void anIndicatorOutsideItsTargetAndAnUnknownLinkAreRefused() throws IOException {
-        Path f = input.resolve("2022-23/sdg_indicators.csv");
-        String first = TestInputs.line(f, 2);
-        TestInputs.replaceLine(f, 2, first.replaceFirst("^1\\.1\\.1,1\\.1,", "1.1.1,1.3,"));
-        assertEquals("indicator 1.1.1 is not numbered under its target 1.3", refused().reason());
-        TestInputs.replaceLine(f, 2, first.replace("impact-working-poverty-rate", "no-such-indicator"));
-        InputError e = refused();
-        assertEquals("results_indicator", e.column());
-        assertTrue(e.reason().contains("unknown indicator 'no-such-indicator'"), e.reason());
-    }
-
-    @Test
-    void aRiskNumberedOutOfOrderIsRefused() throws IOException {
-        Path f = input.resolve("2022-23/strategic_risks.csv");
-        TestInputs.edit(f, s -> s.replaceFirst("\n2,", "\n3,").replaceFirst("\n3,(?=联合国)", "\n2,"));
-        InputError e = refused();
-        assertEquals("risk", e.column());
-        assertTrue(e.reason().startsWith("risk 3 where 2 was expected"), e.reason());
-    }
-
-    @Test
-    void anAsOfDateThatIsNotADateIsRefused() throws IOException {
-        Path f = input.resolve("2022-23/expenditure_as_of.csv");
-        TestInputs.replaceLine(f, 2, "2020-21,2021-02-30");
-        InputError e = BadInput.refusedAt(input, "2022-23/expenditure_as_of.csv", 2, "as_of");
-        assertEquals("'2021-02-30' is not a date (YYYY-MM-DD)", e.reason());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void badInputIsRefusedNamingFileLineColumnAndReason(String what, String file, Edit edit, int line, String column, String reason)
+            throws IOException {
+        edit.apply(input.resolve("2022-23").resolve(file));
+        InputError e = BadInput.refusedAt(input, "2022-23/" + file, line, column);
+        assertTrue(e.reason().contains(reason), e.reason());
     }
 
     @Test

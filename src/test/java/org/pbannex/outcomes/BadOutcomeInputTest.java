@@ -29,10 +29,6 @@ class BadOutcomeInputTest {
         contributors = input.resolve("2022-23/outcome_contributors.csv");
     }
 
-    private InputError refused() {
-        return BadInput.refused(input);
-    }
-
     @Test
     void sharesOfOneOutcomeWithTwoConfidencesAreRefusedAtTheLineThatDiffers() throws IOException {
         TestInputs.replaceLine(contributors, 9, TestInputs.line(contributors, 9).replaceAll(",low$", ","));
@@ -102,7 +98,7 @@ class BadOutcomeInputTest {
         TestInputs.edit(input.resolve("2022-23/reference/texts.csv"), s -> s.replaceFirst("\\{confidences}",
                 "成果目标 1 的归属较为可靠，成果目标 2 的归属可靠性较低").replaceFirst("\\{confidences}",
                 "with moderate confidence for outcome 1, with low confidence for outcome 2"));
-        InputError e = refused();
+        InputError e = BadInput.refused(input);
         assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
         assertEquals(15, e.line());
         // The fixes a new biennium copied from this one needs named too: the biennium's own texts, or the column emptied.
@@ -132,7 +128,7 @@ class BadOutcomeInputTest {
 
         TestInputs.edit(contributors, s -> bundled + "2,3,,全部,All,9.8,low\n");
         TestInputs.edit(input.resolve("reference/texts.csv"), s -> s.replace("共计、总额,", "共计、总额、全部,"));
-        e = refused();
+        e = BadInput.refused(input);
         assertEquals("label_zh", e.column());
         assertTrue(e.reason().startsWith("'全部' is a total's label"), e.reason());
     }

@@ -34,10 +34,6 @@ class FieldTextsTest {
         texts = input.resolve("reference/texts.csv");
     }
 
-    private InputError refused() {
-        return BadInput.refused(input);
-    }
-
     private int lineOf(String key) throws IOException {
         List<String> lines = Files.readAllLines(texts);
         for (int i = 0; i < lines.size(); i++) {
@@ -63,7 +59,7 @@ class FieldTextsTest {
     @Test
     void aFieldDescribedByTextsAloneWithoutOneIsRefused() throws IOException {
         TestInputs.edit(texts, s -> s.replaceFirst("(?m)^datapackage\\.field\\.count_unit,.*\\n", ""));
-        InputError e = refused();
+        InputError e = BadInput.refused(input);
         assertTrue(e.file().endsWith("reference/texts.csv"), e.file());
         assertEquals("key", e.column());
         assertEquals("no text with key 'datapackage.field.count_unit': rt.csv has the field count_unit, which datapackage.json "
@@ -74,22 +70,20 @@ class FieldTextsTest {
     void aTablesOwnTextForAFieldItLacksIsRefused() throws IOException {
         int line = lineOf("datapackage.field.f2.amount_usd");
         TestInputs.edit(texts, s -> s.replace("\ndatapackage.field.f2.amount_usd,", "\ndatapackage.field.f2.amount,"));
-        InputError e = refused();
-        assertEquals(line, e.line());
+        InputError e = BadInput.refusedAt(input, "reference/texts.csv", line, "key");
         assertEquals("'datapackage.field.f2.amount' describes field 'amount' of f2.csv, which has no such field (its own: region "
                 + "biennium status amount_usd synthetic), so datapackage.json would never show it", e.reason());
         // A printed table's fields are described by their headings and the shared texts: a text of its own is never read.
         TestInputs.edit(texts, s -> s.replace("\ndatapackage.field.f2.amount,", "\ndatapackage.field.t1.amount_usd,"));
-        assertTrue(refused().reason().startsWith("'datapackage.field.t1.amount_usd' describes field 'amount_usd' of t1.csv, which "
-                + "takes its fields' descriptions from its columns' headings"), refused().reason());
+        assertTrue(BadInput.refused(input).reason().startsWith("'datapackage.field.t1.amount_usd' describes field 'amount_usd' of t1.csv, which "
+                + "takes its fields' descriptions from its columns' headings"), BadInput.refused(input).reason());
     }
 
     @Test
     void aUnitForAFieldNoTidyCsvHasIsRefused() throws IOException {
         int line = lineOf("datapackage.unit.amount_usd");
         TestInputs.edit(texts, s -> s.replace("\ndatapackage.unit.amount_usd,", "\ndatapackage.unit.amount_us,"));
-        InputError e = refused();
-        assertEquals(line, e.line());
+        InputError e = BadInput.refusedAt(input, "reference/texts.csv", line, "key");
         assertEquals("'datapackage.unit.amount_us' gives a unit to field 'amount_us', which no tidy CSV has, so datapackage.json "
                 + "would never show it: did you mean 'amount_usd'?", e.reason());
     }
@@ -99,9 +93,7 @@ class FieldTextsTest {
     void aBienniumsOwnFieldTextIsCheckedAtItsLine() throws IOException {
         Path own = input.resolve("2022-23/reference/texts.csv");
         TestInputs.edit(own, s -> s + "datapackage.field.rt.regoin,区域,Region\n");
-        InputError e = refused();
-        assertTrue(e.file().endsWith("2022-23/reference/texts.csv"), e.file());
-        assertEquals(Files.readAllLines(own).size(), e.line());
+        InputError e = BadInput.refusedAt(input, "2022-23/reference/texts.csv", Files.readAllLines(own).size(), "key");
         assertTrue(e.reason().startsWith("'datapackage.field.rt.regoin' describes field 'regoin' of rt.csv, which has no such "
                 + "field (its own: outcome region count_unit target_sum indicators)"), e.reason());
     }
