@@ -101,6 +101,14 @@ public final class ChildRun {
         return process.exitValue();
     }
 
+    /** The one line on stderr of the process, which must end with this status within the timeout. */
+    public String oneLine(int expectedStatus, Duration timeout) throws InterruptedException {
+        org.junit.jupiter.api.Assertions.assertEquals(expectedStatus, waitFor(timeout), err());
+        List<String> lines = err().strip().lines().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(1, lines.size(), "one line, no stack trace: " + err());
+        return lines.get(0);
+    }
+
     /** SIGKILL: the process gets no chance to clean up, as when a machine loses power or the OOM killer strikes. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -29,6 +29,20 @@ public record CliRun(int status, String out, String err) {
                 "pb.status", database.toAbsolutePath() + "-status", "pb.layout-memory", database.toAbsolutePath() + "-layout");
     }
 
+    /**
+     * A PostgreSQL database of the embedded test server (user postgres, no password) at this JDBC URL, with the test's
+     * own status folder and layout memory, {@code dir/status} and {@code dir/layout}; a map the test may add settings to.
+     */
+    public static Map<String, String> postgres(String url, Path dir) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("spring.datasource.url", url);
+        m.put("spring.datasource.username", "postgres");
+        m.put("spring.datasource.password", "");
+        m.put("pb.status", dir.resolve("status").toString());
+        m.put("pb.layout-memory", dir.resolve("layout").toString());
+        return m;
+    }
+
     public static CliRun capture(Map<String, String> settings, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -45,13 +45,8 @@ class DatabaseLostPostgresTest {
 
     /** A cut nightly job's settings on the embedded server at {@code port}, its pool giving up after 2 s. */
     private Map<String, String> settings(int port) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
-        settings.put("spring.datasource.username", "postgres");
-        settings.put("spring.datasource.password", "");
+        Map<String, String> settings = CliRun.postgres("jdbc:postgresql://localhost:" + port + "/postgres", tmp);
         settings.put("spring.datasource.hikari.connection-timeout", "2000");
-        settings.put("pb.status", tmp.resolve("status").toString());
-        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
         // The installation's output folder, which the runs name: a run into another is a trial, none of the job's runs.
         settings.put("pb.output", tmp.resolve("out").toString());
         return CutNightly.in(tmp, settings);
@@ -84,13 +79,11 @@ class DatabaseLostPostgresTest {
                     "nightly", "--output", out.toString());
             String runId = serverGoneAtRender(r, server, out);
             server = null;
-            assertEquals(5, r.waitFor(LONG), r.err());
+            String line = r.oneLine(5, LONG);
             assertTrue(Files.isRegularFile(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no release noted: " + r.err());
 
-            List<String> lines = r.err().strip().lines().toList();
-            assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
             String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
-            assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " failed: " + database + " failed: "), lines.get(0));
+            assertTrue(line.startsWith("pb-annex: run " + runId + " failed: " + database + " failed: "), line);
             assertEquals(List.of(out.resolve("2022-23/failed")), CutNightly.runFolders(out), "nothing published");
 
             // Its report and manifest are files: written, with the cause.

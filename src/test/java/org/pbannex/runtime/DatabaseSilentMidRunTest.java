@@ -13,13 +13,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
 
 /**
  * A PostgreSQL server that stops answering in the middle of a run (a host gone silent, a firewall that starts
@@ -100,14 +100,9 @@ class DatabaseSilentMidRunTest {
     @Test
     void aServerGoneSilentMidRunIsToldOnceItsSilenceIsFound() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start(); Proxy proxy = new Proxy(server.getPort())) {
-            Map<String, String> settings = new HashMap<>();
-            settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres");
-            settings.put("spring.datasource.username", "postgres");
-            settings.put("spring.datasource.password", "");
+            Map<String, String> settings = CliRun.postgres("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres", tmp);
             settings.put("pb.database.connect-timeout", CONNECT_TIMEOUT.toSeconds() + "s");
             settings.put("spring.datasource.hikari.connection-timeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-            settings.put("pb.status", tmp.resolve("status").toString());
-            settings.put("pb.layout-memory", tmp.resolve("layout").toString());
             settings.put("pb.run.pause-at", "render");
             settings = CutNightly.in(tmp, settings);
             Path out = tmp.resolve("out");

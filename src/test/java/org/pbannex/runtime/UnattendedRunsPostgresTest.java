@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -53,13 +54,7 @@ class UnattendedRunsPostgresTest {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        Map<String, String> m = new HashMap<>();
-        m.put("spring.datasource.url", postgres.getJdbcUrl("postgres", name));
-        m.put("spring.datasource.username", "postgres");
-        m.put("spring.datasource.password", "");
-        m.put("pb.status", tmp.resolve("status-" + name).toString());
-        m.put("pb.layout-memory", tmp.resolve("layout-" + name).toString());
-        return m;
+        return CliRun.postgres(postgres.getJdbcUrl("postgres", name), tmp.resolve(name));
     }
 
     private static Map<String, String> with(Map<String, String> settings, String key, String value) {
@@ -94,10 +89,8 @@ class UnattendedRunsPostgresTest {
                 winner = r;
                 continue;
             }
-            assertEquals(5, r.waitFor(LONG), r.err());
-            List<String> lines = r.err().strip().lines().toList();
-            assertEquals(1, lines.size(), r.err());
-            assertTrue(lines.get(0).contains(runId), "names the run that holds the biennium: " + lines.get(0));
+            String line = r.oneLine(5, LONG);
+            assertTrue(line.contains(runId), "names the run that holds the biennium: " + line);
             assertEquals("", r.out());
             refused++;
         }
@@ -111,8 +104,8 @@ class UnattendedRunsPostgresTest {
     private static String awaitAnyPause(Path bienniumDir, String step) throws Exception {
         long until = System.currentTimeMillis() + LONG.toMillis();
         while (System.currentTimeMillis() < until) {
-            if (java.nio.file.Files.isDirectory(bienniumDir)) {
-                try (var s = java.nio.file.Files.list(bienniumDir)) {
+            if (Files.isDirectory(bienniumDir)) {
+                try (var s = Files.list(bienniumDir)) {
                     var marker = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".paused-") && n.endsWith("-" + step))
                             .findFirst();
                     if (marker.isPresent()) {
@@ -180,69 +173,57 @@ class UnattendedRunsPostgresTest {
         return with(with(settings(), "pb.run.lease", "3s"), "pb.run.heartbeat", "1s");
     }
 
-    private static void signal(ChildRun r, String name) throws Exception {
-        r.signal(name);
+    /** A run held at its check step and stopped past the lease, and the run that took its lock over. */
+    private record Takeover(ChildRun holder, String holderId, CliRun taker, String takerId) {
     }
 
-    @Test
-    void aHolderStoppedOnThisHostIsTakenOverOnceSilentForTheLease() throws Exception {
-        Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        Map<String, String> settings = CutNightly.in(tmp, shortLease());
-        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), "run", "nightly", "--output",
-                out.toString());
-        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
-        // Alive and stopped (SIGSTOP, Ctrl-Z, a debugger): it renews nothing until continued. It kept the lock for ever.
-        signal(holder, "STOP");
+    /**
+     * Starts a run into {@code out} (the child's environment {@code env}) that holds the lock at its check step, stops it
+     * (SIGSTOP, Ctrl-Z, a debugger: alive, it renews nothing until continued, and kept the lock for ever) and, once silent
+     * for longer than the lease, runs again: it takes the lock over and publishes. Continued, the stopped run goes on to
+     * its next step, finds its lock taken over and stops there with one line, publishing nothing.
+     */
+    private Takeover takenOverWhileStopped(Map<String, String> settings, Map<String, String> env, Path out) throws Exception {
+        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), env, "run", "nightly",
+                "--output", out.toString());
+        String holderId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
+        holder.signal("STOP");
         CliRun taker;
         try {
             Thread.sleep(4500);
             taker = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
             assertEquals(0, taker.status(), taker.toString());
-            assertTrue(taker.err().contains("pb-annex: took over the lock of 2022-23 in " + out + " from run " + runId + " (pid "
-                    + holder.pid() + " on ") && taker.err().contains("): its process is stopped (SIGSTOP or a debugger: state T) "
-                    + "and its heartbeat silent since ") && taker.err().contains("continued, it stops at its next step"), taker.err());
         } finally {
-            signal(holder, "CONT");
+            holder.signal("CONT");
         }
         String takerId = CutNightly.publishedRun(out);
-        java.nio.file.Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-check"));
-        // Continued, it goes on to its next step, finds its lock taken over and stops there, publishing nothing.
-        assertEquals(5, holder.waitFor(LONG), holder.err());
-        List<String> lines = holder.err().strip().lines().toList();
-        assertEquals(1, lines.size(), "one line: " + holder.err());
-        assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run " + takerId
-                + " (pid "), lines.get(0));
-        assertEquals(List.of(out.resolve("2022-23/" + takerId)), CutNightly.runFolders(out).stream()
+        // (The taker, once published, removed what the other run had left in the folder, its marker with it.)
+        Files.deleteIfExists(out.resolve("2022-23/.paused-" + holderId + "-check"));
+        String line = holder.oneLine(5, LONG);
+        assertTrue(line.startsWith("pb-annex: run " + holderId + " lost its lock of 2022-23 in " + out + " to run " + takerId
+                + " (pid "), line);
+        return new Takeover(holder, holderId, taker, takerId);
+    }
+
+    @Test
+    void aHolderStoppedOnThisHostIsTakenOverOnceSilentForTheLease() throws Exception {
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        Takeover t = takenOverWhileStopped(CutNightly.in(tmp, shortLease()), Map.of(), out);
+        assertTrue(t.taker().err().contains("pb-annex: took over the lock of 2022-23 in " + out + " from run " + t.holderId()
+                + " (pid " + t.holder().pid() + " on ") && t.taker().err().contains("): its process is stopped (SIGSTOP or a "
+                + "debugger: state T) and its heartbeat silent since ") && t.taker().err().contains("continued, it stops at its "
+                + "next step"), t.taker().err());
+        assertEquals(List.of(out.resolve("2022-23/" + t.takerId())), CutNightly.runFolders(out).stream()
                 .filter(f -> !f.getFileName().toString().equals("failed")).toList(), "the taker's run alone is published");
     }
 
     @Test
     void aRunThatLostItsLockSaysToWhichRunNotADatabaseFailure() throws Exception {
         Path out = tmp.resolve("out").toAbsolutePath().normalize();
-        Map<String, String> settings = CutNightly.in(tmp, shortLease());
         // A run on another machine (its host name says so), silent for longer than the lease: taken over.
-        ChildRun holder = ChildRun.start(tmp, "holder", with(settings, "pb.run.pause-at", "check"), Map.of("HOSTNAME", "another-host"),
-                "run", "nightly", "--output", out.toString());
-        String runId = holder.awaitPause(out.resolve("2022-23"), "check", LONG);
-        signal(holder, "STOP");
-        CliRun taker;
-        try {
-            Thread.sleep(4500);
-            taker = CliRun.capture(settings, "run", "nightly", "--force", "--no-distribute", "--output", out.toString());
-            assertEquals(0, taker.status(), taker.toString());
-        } finally {
-            signal(holder, "CONT");
-        }
-        String takerId = CutNightly.publishedRun(out);
-        // (The taker, once published, removed what the other run had left in the folder, its marker with it.)
-        java.nio.file.Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-check"));
-        assertEquals(5, holder.waitFor(LONG), holder.err());
-        List<String> lines = holder.err().strip().lines().toList();
-        assertEquals(1, lines.size(), "one line: " + holder.err());
-        assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " lost its lock of 2022-23 in " + out + " to run " + takerId
-                + " (pid "), lines.get(0));
-        assertTrue(java.nio.file.Files.isRegularFile(out.resolve("2022-23/" + takerId + "/manifest.json")), "the taker's run stays");
-        assertTrue(!java.nio.file.Files.exists(out.resolve("2022-23/" + runId)), "the run that lost its lock published nothing");
+        Takeover t = takenOverWhileStopped(CutNightly.in(tmp, shortLease()), Map.of("HOSTNAME", "another-host"), out);
+        assertTrue(Files.isRegularFile(out.resolve("2022-23/" + t.takerId() + "/manifest.json")), "the taker's run stays");
+        assertTrue(!Files.exists(out.resolve("2022-23/" + t.holderId())), "the run that lost its lock published nothing");
     }
 
     @Test
@@ -267,12 +248,10 @@ class UnattendedRunsPostgresTest {
         }
         ChildRun r = ChildRun.start(tmp, "down", Map.of(), Map.of("PB_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/pbannex",
                 "PB_DATABASE_USER", "budget", "PB_DATABASE_PASSWORD", "s3cret"), "run", "nightly", "--output", tmp.resolve("out").toString());
-        assertEquals(5, r.waitFor(LONG), r.err());
-        List<String> lines = r.err().strip().lines().toList();
-        assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
-        assertTrue(lines.get(0).startsWith("pb-annex: PostgreSQL at 127.0.0.1:" + port + " (database pbannex, user budget) is unavailable: "),
-                lines.get(0));
-        assertTrue(!lines.get(0).contains("s3cret"), "never the password");
+        String line = r.oneLine(5, LONG);
+        assertTrue(line.startsWith("pb-annex: PostgreSQL at 127.0.0.1:" + port + " (database pbannex, user budget) is unavailable: "),
+                line);
+        assertTrue(!line.contains("s3cret"), "never the password");
         assertEquals("", r.out(), "nothing on stdout");
     }
 
@@ -281,13 +260,8 @@ class UnattendedRunsPostgresTest {
         // A server of its own, stopped while the run is held before it publishes.
         EmbeddedPostgres own = EmbeddedPostgres.builder().start();
         try {
-            Map<String, String> settings = new HashMap<>();
-            settings.put("spring.datasource.url", own.getJdbcUrl("postgres", "postgres"));
-            settings.put("spring.datasource.username", "postgres");
-            settings.put("spring.datasource.password", "");
+            Map<String, String> settings = CliRun.postgres(own.getJdbcUrl("postgres", "postgres"), tmp.resolve("own"));
             settings.put("spring.datasource.hikari.connection-timeout", "2000");
-            settings.put("pb.status", tmp.resolve("status-own").toString());
-            settings.put("pb.layout-memory", tmp.resolve("layout-own").toString());
             settings.put("pb.run.pause-at", "publish");
             settings = CutNightly.in(tmp, settings);
             Path out = tmp.resolve("out");
@@ -295,12 +269,10 @@ class UnattendedRunsPostgresTest {
             String runId = r.awaitPause(out.resolve("2022-23"), "publish", LONG);
             own.close();
             own = null;
-            java.nio.file.Files.delete(out.resolve("2022-23/.paused-" + runId + "-publish"));
-            assertEquals(5, r.waitFor(LONG), r.err());
-            List<String> lines = r.err().strip().lines().toList();
-            assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
-            assertTrue(lines.get(0).matches("pb-annex: run " + java.util.regex.Pattern.quote(runId)
-                    + " failed: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"), lines.get(0));
+            Files.delete(out.resolve("2022-23/.paused-" + runId + "-publish"));
+            String line = r.oneLine(5, LONG);
+            assertTrue(line.matches("pb-annex: run " + java.util.regex.Pattern.quote(runId)
+                    + " failed: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"), line);
             // Nothing published; the failed run's report is there (DatabaseLostPostgresTest reads it).
             assertEquals(List.of(out.resolve("2022-23/failed")), CutNightly.runFolders(out), "nothing published");
         } finally {
