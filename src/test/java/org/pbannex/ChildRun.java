@@ -146,6 +146,23 @@ public final class ChildRun {
         }
     }
 
+    /** What a test does while a run is held before a step (stops its database server, say). */
+    @FunctionalInterface
+    public interface Meanwhile {
+        void run() throws Exception;
+    }
+
+    /**
+     * Once the run is held before {@code step} ({@code pb.run.pause-at}): does {@code meanwhile}, then lets the run go on
+     * (removes its marker); returns the run's id.
+     */
+    public String whilePaused(Path bienniumDir, String step, Duration timeout, Meanwhile meanwhile) throws Exception {
+        String runId = awaitPause(bienniumDir, step, timeout);
+        meanwhile.run();
+        Files.delete(bienniumDir.resolve(".paused-" + runId + "-" + step.replace(':', '_')));
+        return runId;
+    }
+
     /**
      * Waits until a run paused by {@code pb.run.pause-at} has written its marker into the biennium folder, and returns
      * the paused run's id.

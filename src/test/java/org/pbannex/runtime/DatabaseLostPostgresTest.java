@@ -58,14 +58,6 @@ class DatabaseLostPostgresTest {
         return paused;
     }
 
-    /** Once the run {@code r} is held before its step render: stops its server and lets it go on; the run's id. */
-    private static String serverGoneAtRender(ChildRun r, EmbeddedPostgres server, Path out) throws Exception {
-        String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
-        server.close();
-        Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
-        return runId;
-    }
-
     @Test
     void aRunWhoseServerGoesAwayNamesItselfLeavesItsReportAndItsCauseInTheHistory() throws Exception {
         int port = freePort();
@@ -77,7 +69,7 @@ class DatabaseLostPostgresTest {
             // A run on another machine (its host name says so): this one cannot look at its process.
             ChildRun r = ChildRun.start(tmp, "lost", pausedAt(settings, "render"), Map.of("HOSTNAME", "another-host"), "run",
                     "nightly", "--output", out.toString());
-            String runId = serverGoneAtRender(r, server, out);
+            String runId = r.whilePaused(out.resolve("2022-23"), "render", LONG, server::close);
             server = null;
             String line = r.oneLine(5, LONG);
             assertTrue(Files.isRegularFile(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no release noted: " + r.err());
@@ -134,11 +126,9 @@ class DatabaseLostPostgresTest {
             paused.put("pb.run.pause-at", "job:end");
             Path out = tmp.resolve("out");
             ChildRun r = ChildRun.start(tmp, "done", paused, "run", "nightly", "--output", out.toString());
-            String runId = r.awaitPause(out.resolve("2022-23"), "job:end", LONG);
             // Every step done and recorded; Spring Batch's record of the job's end is what is left.
-            server.close();
+            String runId = r.whilePaused(out.resolve("2022-23"), "job:end", LONG, server::close);
             server = null;
-            Files.delete(out.resolve("2022-23/.paused-" + runId + "-job_end"));
             // It was told as a run that could not start (exit status 5, and a notice saying so).
             assertEquals(0, r.waitFor(LONG), r.err());
             assertTrue(r.out().contains("Published: " + out.resolve("2022-23/" + runId)), r.out());

@@ -107,9 +107,7 @@ class DatabaseSilentMidRunTest {
             settings = CutNightly.in(tmp, settings);
             Path out = tmp.resolve("out");
             ChildRun r = ChildRun.start(tmp, "silent", settings, "run", "nightly", "--output", out.toString());
-            String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
-            proxy.silence();
-            Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
+            String runId = r.whilePaused(out.resolve("2022-23"), "render", LONG, proxy::silence);
             long resumed = System.nanoTime();
             while (r.err().isBlank() && r.alive() && System.nanoTime() - resumed < LONG.toNanos()) {
                 Thread.sleep(50);

@@ -266,10 +266,8 @@ class UnattendedRunsPostgresTest {
             settings = CutNightly.in(tmp, settings);
             Path out = tmp.resolve("out");
             ChildRun r = ChildRun.start(tmp, "gone", settings, "run", "nightly", "--output", out.toString());
-            String runId = r.awaitPause(out.resolve("2022-23"), "publish", LONG);
-            own.close();
+            String runId = r.whilePaused(out.resolve("2022-23"), "publish", LONG, own::close);
             own = null;
-            Files.delete(out.resolve("2022-23/.paused-" + runId + "-publish"));
             String line = r.oneLine(5, LONG);
             assertTrue(line.matches("pb-annex: run " + java.util.regex.Pattern.quote(runId)
                     + " failed: PostgreSQL at localhost:\\d+ \\(database postgres, user postgres\\) failed: .+"), line);
