@@ -76,6 +76,11 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return text.in(words.language());
     }
 
+    /** A figure written plainly (15668625) grouped as the editions in the report's language print it (15 668 625). */
+    public String figure(String plain) {
+        return org.pbannex.render.NumberText.grouped(plain, words.language());
+    }
+
     /** A table's changed cells since the previous run, as a reader of the report's language reads them. */
     public String changes(RunDiff.TableChange table) {
         return String.join("; ", table.cells().stream().map(c -> c.describe(words.language(), words.say("none"))).toList());

@@ -10,9 +10,17 @@ import org.pbannex.table.Text;
  * @param column          this biennium's column (budget_previous, rb_previous, ...)
  * @param publishedColumn the previous biennium's column it is compared with (recosted, rb, ...)
  * @param difference      stated less published; empty where one side is missing
+ * @param heading         {@code column}'s heading in this biennium's table, as the report's reader reads it
+ * @param publishedHeading {@code publishedColumn}'s heading in the previous biennium's
  */
 public record Restatement(String table, String row, Text label, String column, String publishedColumn, String stated,
-                          String published, String difference) {
+                          String published, String difference, Text heading, Text publishedHeading) {
+
+    /** Without the columns' headings (the reader's words for {@code column} and {@code publishedColumn}). */
+    public Restatement(String table, String row, Text label, String column, String publishedColumn, String stated,
+                       String published, String difference) {
+        this(table, row, label, column, publishedColumn, stated, published, difference, Text.EMPTY, Text.EMPTY);
+    }
 
     /** restated (both have the row), added (only this biennium), dropped (only the previous). */
     public String kind() {

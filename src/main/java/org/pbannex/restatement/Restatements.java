@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pbannex.table.Text;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import org.pbannex.table.Row;
@@ -62,21 +63,30 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
             theirs.rows().forEach(r -> theirRows.put(r.key(), r));
             for (Row r : mine.rows()) {
                 Row other = theirRows.remove(r.key());
-                add(out, p, r, number(r, p.stated()), other == null ? null : number(other, p.published()));
+                add(out, p, r, number(r, p.stated()), other == null ? null : number(other, p.published()), mine, theirs);
             }
             for (Row other : theirRows.values()) {
-                add(out, p, other, null, number(other, p.published()));
+                add(out, p, other, null, number(other, p.published()), mine, theirs);
             }
         }
         return new Restatements(previous, true, out, List.copyOf(inputs));
     }
 
-    private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published) {
+    private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published, Table mine,
+                            Table theirs) {
         if (stated == null && published == null || stated != null && published != null && stated.compareTo(published) == 0) {
             return;
         }
         out.add(new Restatement(p.table(), row.key(), row.label(), p.stated(), p.published(), plain(stated), plain(published),
-                stated == null || published == null ? "" : stated.subtract(published).toPlainString()));
+                stated == null || published == null ? "" : stated.subtract(published).toPlainString(),
+                heading(mine, p.stated()), heading(theirs, p.published())));
+    }
+
+    /** A column's heading as its table prints it, under its group's ("2022-23 / Budget"): what a reader knows it by. */
+    private static Text heading(Table table, String key) {
+        org.pbannex.table.Column c = table.column(key);
+        Text group = c.group() == null ? Text.EMPTY : c.group();
+        return group.isEmpty() ? c.heading() : new Text(group.zh() + " / " + c.heading().zh(), group.en() + " / " + c.heading().en());
     }
 
     private static BigDecimal number(Row r, String column) {

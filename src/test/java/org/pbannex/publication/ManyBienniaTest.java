@@ -267,6 +267,11 @@ class ManyBienniaTest {
         }
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("未列出印刷文件"), "the report claims no comparison with print");
+        // Its restatements as a reader of the report's language reads them: figures grouped as the editions print them,
+        // the columns by their headings (they showed 18450000 and "budget_previous / recosted").
+        assertTrue(report.contains(">18 450 000<") && report.contains(">18 437 729<") && report.contains(">12 271<"), report);
+        assertFalse(report.contains("budget_previous / recosted"), report);
+        assertTrue(report.contains("<td>2022-2023 两年期战略预算 (美元) * ↔ 2022-2023 两年期战略预算 (经重计(美元))</td>"), report);
         assertFalse(report.contains("every published figure equals the printed one"));
         assertTrue(Files.readString(run.resolve("restatements.csv")).contains("a2,GB,执行理事会,Executive Council,restated,budget_previous,"
                 + "18450000,2022-23,recosted,18437729,12271"));
