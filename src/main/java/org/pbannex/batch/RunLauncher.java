@@ -79,6 +79,8 @@ public class RunLauncher {
 
     /** The test switch's point before a biennium's run is launched (between two biennia of one command, after the first). */
     static final String LAUNCH = "launch";
+    /** The test switch's point in a run's start-up: its lock taken and its time limit running, its job not yet begun. */
+    static final String START = "job:start";
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
@@ -204,16 +206,29 @@ public class RunLauncher {
     }
 
     /**
-     * The notice of a run stopped by a signal or its time limit: its report in failed/RUN-ID/ first, as for any failed
-     * run, so that the notice points to it and says it in the report's words; without one when it could not be written.
+     * A run stopped by a signal or its time limit, recorded once: in its job, by the job's listener (its report in
+     * failed/RUN-ID/, its row in the history with the step it was in); in its start-up, before its job began (the
+     * listener has not recorded it yet), its row here, with no step. Returns its notice, pointing to the report and in
+     * its words, without them when none was written.
      */
-    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, String biennium) {
+    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, JobParameters params, Instant began) {
         FailureNotice.FailedRun told = listener.stopped(status, stop);
-        return told != null ? told : FailureNotice.FailedRun.of(stop.runId(), request.job(), biennium, null, status,
-                stop.getMessage()).withFolders(request.input(), request.output());
+        if (told != null) {
+            return told;
+        }
+        String biennium = request.biennium().code();
+        try {
+            history.stoppedInStartUp(stop.runId(), request.job(), biennium, began, RunParameters.inputChecksum(params),
+                    RunParameters.codeVersion(params), ProcessIdentity.current(), status, stop.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("could not record run {}, stopped in its start-up, in the history: {}", stop.runId(), e.getMessage(), e);
+        }
+        return FailureNotice.FailedRun.of(stop.runId(), request.job(), biennium, null, status, stop.getMessage())
+                .withFolders(request.input(), request.output());
     }
 
     private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
+        Instant began = Instant.now();
         boolean databaseGone = false;
         // What a signal stopped before this run (the command's next biennia, say), put back once it has ended.
         org.pbannex.runtime.Interruption.Stopping stoppedBefore = null;
@@ -225,15 +240,16 @@ public class RunLauncher {
         RunLease.Heartbeat heartbeat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> history.heartbeat(runId));
         Duration timeout = props.run().timeout();
         RunStopped late = RunStopped.byTimeout(runId, timeout);
-        try (RunWatchdog watchdog = RunWatchdog.start(timeout, late.getMessage(), line -> {
-                    history.failed(runId, null, ExitCodes.INFRASTRUCTURE, line);
-                    notice.send(stopped(ExitCodes.INFRASTRUCTURE, late, request, biennium));
-                })) {
+        try (RunWatchdog watchdog = RunWatchdog.start(timeout, late.getMessage(),
+                line -> notice.send(stopped(ExitCodes.INFRASTRUCTURE, late, request, params, began)))) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
             stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) ->
-                    notice.send(stopped(status, RunStopped.bySignal(line, status, runId, force), request, biennium)));
+                    notice.send(stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began)));
+            if (START.equals(props.run().pauseAt())) {
+                RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), biennium, runId), runId, START);
+            }
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);
             return new Ran(ran, runId);

@@ -96,6 +96,26 @@ public final class RunHistory {
                 + "WHERE run_id = ?", Timestamp.from(Instant.now()), step, exitStatus, cut(message), runId);
     }
 
+    /**
+     * A run stopped (its time limit, a signal) in its start-up, before its job began and {@link #started} recorded it:
+     * a first attempt gets its row now, failed; a restart's row keeps the step its last attempt failed in (where the
+     * next one restarts).
+     */
+    public void stoppedInStartUp(String runId, String job, String biennium, Instant startedAt, String inputChecksum,
+                                 String codeVersion, ProcessIdentity owner, int exitStatus, String message) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = ?, exit_status = ?, message = ? WHERE run_id = ?",
+                now, exitStatus, cut(message), runId);
+        if (updated == 0) {
+            OffsetDateTime processStarted = owner.processStarted() == null ? null : owner.processStarted().atOffset(ZoneOffset.UTC);
+            jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, finished_at, input_checksum, "
+                            + "code_version, host, pid, process_started, exit_status, message) "
+                            + "VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    runId, job, biennium, Timestamp.from(startedAt), now, inputChecksum, codeVersion, owner.host(), owner.pid(), processStarted,
+                    exitStatus, cut(message));
+        }
+    }
+
     /** The run's process died while it ran: found by a later run or command. */
     public void abandonedByDeadProcess(String runId, String step) {
         jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = COALESCE(finished_at, ?), failed_step = ?, "

@@ -241,11 +241,55 @@ class UnattendedRunsTest {
         assertTrue(mail.contains(cause) && !mail.contains("did not finish") && !mail.contains("Nothing was published"), mail);
         Path report = out.resolve("2022-23/failed/" + runId + "/report.html");
         assertEquals(cause, org.jsoup.Jsoup.parse(report.toFile()).selectFirst(".cause").text());
+        // Recorded once, with the step it was in. Found in review: the watchdog wrote it without its step first.
+        assertEquals(List.of(runId + " FAILED check 5 " + lines.get(0).substring("pb-annex: ".length())),
+                historyRows(settings), "one row");
 
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertTrue(again.out().contains(out.resolve("2022-23/" + runId).toString()), "restarted under its id: " + again.out());
         assertEquals("pb-annex: nightly 2022-23 back to normal", SMTP.getReceivedMessages()[1].getSubject());
+    }
+
+    /**
+     * A run whose time limit passes in its start-up (its lock taken, its job not begun: no step, and no listener to
+     * record it) has its one row in the history all the same, and is told once.
+     */
+    @Test
+    void aRunTimedOutInItsStartUpHasItsOneRowInTheHistory() throws Exception {
+        Path dir = tmp.resolve("start-up");
+        Path out = dir.resolve("out");
+        Map<String, String> settings = lightNightly(dir);
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        settings.put("pb.output", out.toString());
+        Map<String, String> hanging = pausedAt(settings, "job:start");
+        hanging.put("pb.run.timeout", "3s");
+        ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
+        assertEquals(5, child.waitFor(LONG), child.err());
+        String line = child.err().strip();
+        assertTrue(line.matches("pb-annex: run \\S+ did not finish within 3s \\(pb.run.timeout\\): stopped; .*"), line);
+        String runId = line.split(" ")[2];
+        assertEquals(List.of(runId + " FAILED null 5 " + line.substring("pb-annex: ".length())), historyRows(settings));
+        assertEquals(1, SMTP.getReceivedMessages().length, "told once");
+        CliRun history = CliRun.capture(settings, "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains("FAILED")), history.out());
+
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+    }
+
+    /** Every row of the run history: run, status, failed step, exit status, message. */
+    private static List<String> historyRows(Map<String, String> settings) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+             var q = c.createStatement().executeQuery("SELECT run_id, status, failed_step, exit_status, message FROM pb_run")) {
+            while (q.next()) {
+                rows.add(q.getString(1) + " " + q.getString(2) + " " + q.getString(3) + " " + q.getInt(4) + " " + q.getString(5));
+            }
+        }
+        return rows;
     }
 
     private static long count(String text, String what) {
