@@ -54,15 +54,16 @@ public final class ChildRun {
     }
 
     /**
-     * On a terminal of its own, as a person at a keyboard runs it (script(1) gives it one): its input, output and error
-     * output are the terminal, whose one stream is the .out file; {@link #signal} goes to its Java process.
+     * On a terminal of its own, as a person at a keyboard runs it through the launcher (script(1) gives it one): its
+     * input, output and error output are the terminal, whose one stream is the .out file, and PB_TERMINAL=1 says so, as
+     * the launcher says it; {@link #signal} goes to its Java process.
      */
     public static ChildRun startOnATerminal(Path logs, String name, Map<String, String> settings, String... args) throws IOException {
         StringBuilder line = new StringBuilder("exec");
         for (String a : command(Path.of(System.getProperty("java.home"), "bin", "java"), settings, args)) {
             line.append(" '").append(a.replace("'", "'\\''")).append("'");
         }
-        return start(List.of("script", "-qec", line.toString(), "/dev/null"), logs, name, Map.of(), true);
+        return start(List.of("script", "-qec", line.toString(), "/dev/null"), logs, name, Map.of("PB_TERMINAL", "1"), true);
     }
 
     private static List<String> command(Path java, Map<String, String> settings, String... args) {
@@ -113,6 +114,25 @@ public final class ChildRun {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Whether the test's process ignores the signal (Linux: the SigIgn mask of /proc/self/status), as its children then
+     * do: started from a shell's background job (or nohup), they would never get it.
+     */
+    public static boolean ignoredHere(String signal) throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        int number = switch (signal) {
+            case "HUP" -> 1;
+            case "INT" -> 2;
+            case "TERM" -> 15;
+            default -> throw new IllegalArgumentException(signal);
+        };
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
+                .map(l -> (Long.parseUnsignedLong(l.substring(7).strip(), 16) >>> (number - 1) & 1) == 1).orElse(false);
     }
 
     /** Sends a signal: INT, as Ctrl-C does; TERM, as kill and systemd do. */

@@ -245,8 +245,17 @@ public class RunLauncher {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
-            stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) ->
-                    notice.send(stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began)));
+            stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) -> {
+                var told = stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began);
+                if (org.pbannex.runtime.Interruption.pressedAtTerminal(status)) {
+                    // The person who pressed it knows: its history and report say it, no one is mailed, and the job has
+                    // not failed (a monitor's status does not alarm), as for a mistake typed in the command line.
+                    LOG.info("Ctrl-C at a terminal stopped run {}: recorded in its history and report, neither noted in the "
+                            + "job's status nor mailed", runId);
+                } else {
+                    notice.send(told);
+                }
+            });
             if (START.equals(props.run().pauseAt())) {
                 RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), biennium, runId), runId, START);
             }

@@ -52,6 +52,8 @@ public final class PbAnnexApplication {
         Environment envBefore = ENVIRONMENT.get();
         OVERRIDES.set(Map.copyOf(overrides));
         ENVIRONMENT.remove();
+        // The one notion of a person at a terminal, the launcher's, for a Ctrl-C too (this command's, not the process's).
+        boolean typedBefore = org.pbannex.runtime.Interruption.typedAtTerminal(atTerminal());
         try {
             CommandLine cli = CommandLineMistakes.withConverters(PbAnnexCommand.commandLine(args))
                     .setCaseInsensitiveEnumValuesAllowed(true)
@@ -79,6 +81,7 @@ public final class PbAnnexApplication {
             }
             return cli.execute(args);
         } finally {
+            org.pbannex.runtime.Interruption.typedAtTerminal(typedBefore);
             OVERRIDES.set(before);
             ENVIRONMENT.set(envBefore);
         }
@@ -124,7 +127,8 @@ public final class PbAnnexApplication {
 
     /**
      * Whether this command was typed at a terminal: the launcher says so (PB_TERMINAL=1 when its input and error
-     * output are one; the warm process is told the client's). A java -jar, cron, systemd or the schedule: no.
+     * output are one; the warm process is told the client's). A java -jar, cron, systemd or the schedule: no. A mistake
+     * in its command line, and its Ctrl-C, are then that person's to read, and mailed to no one.
      */
     static boolean atTerminal() {
         try {

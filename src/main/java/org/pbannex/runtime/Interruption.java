@@ -85,27 +85,29 @@ public final class Interruption {
         return signalled && exitStatus <= 128;
     }
 
+    /** Whether the command now running was typed at a terminal, as the launcher says; set by each command. */
+    private static volatile boolean typedAtTerminal;
+
     /**
-     * Whether a stop with this exit status is Ctrl-C pressed by a person at this process's terminal (SIGINT, its input
-     * and output a terminal): no one is to be told of it but that person, on the console. SIGTERM, and SIGINT without a
-     * terminal (a scheduler, systemd, cron, a script whose output goes to a file), are not.
+     * The command now running was typed at a terminal, or not, as the launcher tells it (PB_TERMINAL: its input and
+     * error output are one; in the warm process, its client's): set as each command starts, for the signal that may stop
+     * it (one command at a time runs in a process).
+     *
+     * @return what it was before, to put back once the command has ended
+     */
+    public static boolean typedAtTerminal(boolean typed) {
+        boolean before = typedAtTerminal;
+        typedAtTerminal = typed;
+        return before;
+    }
+
+    /**
+     * Whether a stop with this exit status is Ctrl-C pressed by a person at the terminal the command was typed at
+     * (SIGINT, {@link #typedAtTerminal}): no one is to be told of it but that person, on the console. SIGTERM, and SIGINT
+     * without a terminal (a scheduler, systemd, cron, a script, a java -jar), are not.
      */
     public static boolean pressedAtTerminal(int exitStatus) {
-        if (exitStatus != 128 + 2) {
-            return false;
-        }
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            // From Java 22 on there is a console without a terminal too; Console.isTerminal says which.
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException java17) {
-            return true; // Java 17: a console is a terminal's (its input and output both)
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return exitStatus == 128 + 2 && typedAtTerminal;
     }
 
     /** How long the stopped run's report and notice may take before the process halts all the same. */

@@ -54,6 +54,18 @@ class UnattendedRunsTest {
         return whole ? out.resolve("2022-23/latest").toRealPath().getFileName().toString() : CutNightly.publishedRun(out);
     }
 
+    /**
+     * The settings, their failures mailed to ops@example.org through the test's server, runs into out as the
+     * installation's output folder (a run into another is a trial: its failure is for information, never "back to normal").
+     */
+    private static Map<String, String> tellingFailures(Map<String, String> settings, Path out) {
+        settings.put("pb.output", out.toString());
+        settings.put("spring.mail.host", "localhost");
+        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
+        settings.put("pb.failures.mail-to", "ops@example.org");
+        return settings;
+    }
+
     private static Map<String, String> pausedAt(Map<String, String> settings, String step) {
         Map<String, String> s = new HashMap<>(settings);
         s.put("pb.run.pause-at", step);
@@ -126,16 +138,11 @@ class UnattendedRunsTest {
     @Test
     void ctrlCAndSigtermSayInOneLineWhatStopsAndTheSameCommandRestartsTheRun() throws Exception {
         Path out = tmp.resolve("out");
-        Map<String, String> settings = lightNightly(tmp);
-        // The installation's output folder: a run into another is a trial, whose failure status says for information only.
-        settings.put("pb.output", out.toString());
-        settings.put("spring.mail.host", "localhost");
-        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("pb.failures.mail-to", "ops@example.org");
+        Map<String, String> settings = tellingFailures(lightNightly(tmp), out);
         String runId = null;
         int sent = 0;
         for (String signal : List.of("INT", "TERM")) {
-            if (ignored(signal)) {
+            if (ChildRun.ignoredHere(signal)) {
                 // Started from a shell's background job (or nohup), this JVM ignores the signal, and so does the child:
                 // it would stay paused. What it does then is the shell's choice, not pb-annex's.
                 System.err.println("SIG" + signal + " is ignored by this test's process (started in the background?): not sent");
@@ -181,15 +188,38 @@ class UnattendedRunsTest {
         assertEquals(runId, CutNightly.publishedRun(out), again.out());
     }
 
-    /** Whether this process ignores the signal (Linux: the SigIgn mask of /proc/self/status), as its children then do. */
-    private static boolean ignored(String signal) throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return false;
+    /**
+     * Ctrl-C pressed at a terminal once the run had begun mailed its notice to the operators (found in review), though
+     * the person who pressed it knows. Its history and report still say it (status 130, the step it was in), and the
+     * same command restarts it; the job's status keeps no failure of it, as of a mistake typed in its command line.
+     */
+    @Test
+    void ctrlCAtATerminalOnceTheRunHasBegunIsRecordedAndMailedToNoOne() throws Exception {
+        if (ChildRun.ignoredHere("INT")) {
+            System.err.println("SIGINT is ignored by this test's process (started in the background?): not sent");
+            return;
         }
-        int number = signal.equals("INT") ? 2 : 15;
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:")).findFirst()
-                .map(l -> (Long.parseUnsignedLong(l.substring(7).strip(), 16) >>> (number - 1) & 1) == 1).orElse(false);
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = tellingFailures(lightNightly(tmp), out);
+        ChildRun person = ChildRun.startOnATerminal(tmp, "ctrl-c", pausedAt(settings, "render"), "run", "nightly", "--output",
+                out.toString());
+        String runId = person.awaitPause(out.resolve("2022-23"), "render", LONG);
+        person.signal("INT");
+        Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-render"));
+        assertEquals(130, person.waitFor(LONG), person.out());
+        String line = "interrupted (SIGINT); run " + runId + " stops here; the same command restarts it";
+        assertEquals("pb-annex: " + line, person.out().strip(), "its terminal's one line");
+        assertEquals(0, SMTP.getReceivedMessages().length, "no notice");
+        assertEquals(List.of(runId + " FAILED render 130 " + line), historyRows(settings));
+        String manifest = Files.readString(out.resolve("2022-23/failed/" + runId + "/manifest.json")).replaceAll("\\s", "");
+        assertTrue(manifest.contains("\"exit_status\":130"), manifest);
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertFalse(status.out().contains("failure"), "no failure of the job noted: " + status);
+
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(runId, CutNightly.publishedRun(out), "restarted under its id: " + again.out());
+        assertEquals(0, SMTP.getReceivedMessages().length, "no back-to-normal either: no failure was told");
     }
 
     @Test
@@ -218,12 +248,8 @@ class UnattendedRunsTest {
         // Held before its check step (as a query on a silent connection would hold it), with a timeout of 3 s.
         Path dir = tmp.resolve("hung");
         Path out = dir.resolve("out");
-        Map<String, String> settings = CutNightly.withJob(dir, settings(dir.resolve("db")),
-                "tables: all\nlanguages: [zh]\nformats: [csv]\n");
-        settings.put("spring.mail.host", "localhost");
-        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("pb.failures.mail-to", "ops@example.org");
-        settings.put("pb.output", out.toString()); // the installation's: a run into another is a trial, never "back to normal"
+        Map<String, String> settings = tellingFailures(CutNightly.withJob(dir, settings(dir.resolve("db")),
+                "tables: all\nlanguages: [zh]\nformats: [csv]\n"), out);
         Map<String, String> hanging = pausedAt(settings, "check");
         hanging.put("pb.run.timeout", "3s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
@@ -259,11 +285,7 @@ class UnattendedRunsTest {
     void aRunTimedOutInItsStartUpHasItsOneRowInTheHistory() throws Exception {
         Path dir = tmp.resolve("start-up");
         Path out = dir.resolve("out");
-        Map<String, String> settings = lightNightly(dir);
-        settings.put("spring.mail.host", "localhost");
-        settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
-        settings.put("pb.failures.mail-to", "ops@example.org");
-        settings.put("pb.output", out.toString());
+        Map<String, String> settings = tellingFailures(lightNightly(dir), out);
         Map<String, String> hanging = pausedAt(settings, "job:start");
         hanging.put("pb.run.timeout", "3s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
