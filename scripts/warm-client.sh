@@ -50,17 +50,45 @@ warm_run() {
     return 0
   fi
   WARM_SERVED=1
-  while IFS= read -r line <&3; do
-    case $line in
-      o*) printf '%s\n' "${line:1}" ;;
-      e*) printf '%s\n' "${line:1}" >&2 ;;
-      x*) WARM_STATUS="${line:1}"; exec 3>&-; return 0 ;;
-    esac
-  done
+  # A signal that ends this command (Ctrl-C, a terminal that closed, kill) is told to the warm process, which stops the
+  # command as that signal stops a process of its own.
+  trap 'warm_signalled INT' INT
+  trap 'warm_signalled HUP' HUP
+  trap 'warm_signalled TERM' TERM
+  if warm_frames; then
+    trap - INT HUP TERM
+    exec 3>&-
+    return 0
+  fi
+  trap - INT HUP TERM
   exec 3>&-
   echo "pb-annex: the warm process ended during the command (see work/logs/pb-annex.log)" >&2
   # A run it was running cannot note its own failure: the launcher does (note_run_failure).
   ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "the warm process ended during the command"
+}
+
+# warm_frames: prints the command's output from the warm process (fd 3) as it comes, to its end (WARM_STATUS := its
+# exit status); false when the connection ended first.
+warm_frames() {
+  local line
+  while IFS= read -r line <&3; do
+    case $line in
+      o*) printf '%s\n' "${line:1}" ;;
+      e*) printf '%s\n' "${line:1}" >&2 ;;
+      x*) WARM_STATUS="${line:1}"; return 0 ;;
+    esac
+  done
+  return 1
+}
+
+# warm_signalled NAME: the launcher got SIGNAME during a command in the warm process: says so to it (its line after the
+# request), prints what the command says as it stops (the line "interrupted (SIGINT); run ... stops here", as a process
+# of its own prints it), and ends as that signal ends one (status 128 + its number). A second signal ends it at once.
+warm_signalled() {
+  trap - INT HUP TERM
+  printf '%s\n' "$1" >&3 2>/dev/null
+  warm_frames
+  case $1 in INT) exit 130 ;; HUP) exit 129 ;; *) exit 143 ;; esac
 }
 
 warm_start() {

@@ -97,11 +97,11 @@ final class FailureNotices {
     }
 
     /**
-     * Whether a run stopped by Ctrl-C or SIGTERM (which pb-annex catches) noted its failure itself, a moment ago: the
-     * scheduler that then sees its status (schedule, after-run) does not note it again.
+     * Whether a run stopped by Ctrl-C, SIGTERM or SIGHUP (which pb-annex catches) noted its failure itself, a moment
+     * ago: the scheduler that then sees its status (schedule, after-run) does not note it again.
      */
     private static boolean notedItself(String job, int status) {
-        if (status != 128 + 2 && status != 128 + 15) {
+        if (status != 128 + 2 && status != 128 + 15 && status != 128 + 1) {
             return false;
         }
         try {

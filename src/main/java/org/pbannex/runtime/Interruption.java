@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM in a process of its own: one line on stderr saying what stops (the run and what the
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) in a process of its own, and the same signals told by the
+ * warm process's client: one line on stderr saying what stops (the run and what the
  * next command does with it), then the process ends as the signal would have ended it (status 128 + its number), its
  * shutdown closing the Spring context. Within seconds whatever it waits on: what has not ended by then is halted (a
  * second signal halts at once). What that closing makes fail in the command still running (a context or
@@ -24,9 +25,15 @@ public final class Interruption {
     private Interruption() {
     }
 
-    /** Takes SIGINT and SIGTERM over from the JVM (not when -Xrs or another handler has them). */
+    /** The signals a command is stopped by: Ctrl-C, kill (systemd, a scheduler), a terminal that closed. */
+    private static final java.util.List<String> SIGNALS = java.util.List.of("INT", "TERM", "HUP");
+
+    /**
+     * Takes SIGINT, SIGTERM and SIGHUP over from the JVM (not when -Xrs or another handler has them, nor one the process
+     * was started ignoring: SIGHUP under nohup).
+     */
     public static void handleSignals() {
-        for (String name : new String[] {"INT", "TERM"}) {
+        for (String name : SIGNALS) {
             try {
                 Signal.handle(new Signal(name), Interruption::interrupted);
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -103,8 +110,8 @@ public final class Interruption {
 
     /**
      * Whether a stop with this exit status is Ctrl-C pressed by a person at the terminal the command was typed at
-     * (SIGINT, {@link #typedAtTerminal}): no one is to be told of it but that person, on the console. SIGTERM, and SIGINT
-     * without a terminal (a scheduler, systemd, cron, a script, a java -jar), are not.
+     * (SIGINT, {@link #typedAtTerminal}): no one is to be told of it but that person, on the console. SIGTERM, SIGHUP,
+     * and SIGINT without a terminal (a scheduler, systemd, cron, a script, a java -jar), are not.
      */
     public static boolean pressedAtTerminal(int exitStatus) {
         return exitStatus == 128 + 2 && typedAtTerminal;
@@ -123,12 +130,16 @@ public final class Interruption {
     }
 
     /**
-     * The warm process's client went away in the middle of a command (Ctrl-C ended the launcher, or its terminal
-     * closed): the command stops as a Ctrl-C stops it in a process of its own, the same line noted (its run's failure in
-     * the history, with status 130, before the shutdown closes the pool), and the process ends with it.
+     * The warm process's client went away in the middle of a command: the command stops as that signal stops it in a
+     * process of its own, the same line noted (its run's failure in the history, with status 128 + the signal's number,
+     * before the shutdown closes the pool), and the process ends with it.
+     *
+     * @param signal what ended the client, as its launcher said (INT: Ctrl-C; HUP: its terminal closed; TERM: kill);
+     *               null, or another, when it went without saying (killed outright): its connection hung up, SIGHUP
      */
-    public static void clientWentAway() {
-        stop("SIGINT", 128 + 2);
+    public static void clientWentAway(String signal) {
+        String name = signal != null && SIGNALS.contains(signal) ? signal : "HUP";
+        stop("SIG" + name, 128 + new Signal(name).getNumber());
     }
 
     /** The stop of a signal: the line, the run's failure noted, then the orderly end (halted if it does not come). */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT) or by its time limit ({@code pb.run.timeout}).
+ * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT, SIGHUP) or by its time limit ({@code pb.run.timeout}).
  * Its message is the line stderr says; what the line is made of lets the run's report and notice say it in their own
  * words ({@code report.cause.signal}, {@code signal_force}, {@code signal_before} for a run not yet begun, {@code timeout}).
  */
@@ -29,7 +29,7 @@ public final class RunStopped extends RuntimeException {
      */
     public static RunStopped bySignal(String line, int status, String runId, boolean force) {
         return new RunStopped(line, runId == null ? "signal_before" : force ? "signal_force" : "signal", runId,
-                status == 130 ? "INT" : status == 143 ? "TERM" : String.valueOf(status - 128));
+                status == 130 ? "INT" : status == 143 ? "TERM" : status == 129 ? "HUP" : String.valueOf(status - 128));
     }
 
     /** What a signal stops of the run, for its line ({@link Interruption#stopping}). */

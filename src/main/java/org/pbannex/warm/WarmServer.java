@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * refused, and the launcher then starts a process of its own, as it does when no warm process runs. It listens on
  * the loopback interface; a client must present the token of the endpoint file, which only the owner can read.
  * It ends after an idle time, on {@code serve --stop}, when the program is rebuilt, and when a client goes away in
- * the middle of a command (Ctrl-C), as a process of its own would have ended.
+ * the middle of a command (Ctrl-C, its terminal closed), as a process of its own would have ended.
  */
 public final class WarmServer {
 
@@ -314,24 +314,35 @@ public final class WarmServer {
         }
     }
 
+    /** The most a client says after its request: the name of the signal that ends it ("TERM\n"). */
+    private static final int SIGNAL_NAME = 16;
+
     /**
-     * A client that goes away in the middle of a command was interrupted (Ctrl-C ends the launcher, or its terminal
-     * closed): the warm process stops the command as a Ctrl-C stops one in a process of its own, its run's failure noted
-     * (status 130) before the process ends, its shutdown hooks releasing what the run held. It does not go on serving:
-     * a run's thread cannot be stopped half-way, and the closing context is what stops it.
+     * A client that goes away in the middle of a command was interrupted: its launcher, ended by a signal (Ctrl-C:
+     * SIGINT; its terminal closed: SIGHUP; kill: SIGTERM), says which before it goes (scripts/warm-client.sh), and the
+     * warm process stops the command as that signal stops one in a process of its own, its run's failure noted (status
+     * 128 + the signal's number) before the process ends, its shutdown hooks releasing what the run held. A client that
+     * goes without a word (killed outright) hung up: SIGHUP. It does not go on serving: a run's thread cannot be stopped
+     * half-way, and the closing context is what stops it.
      */
     private static void watchForHangUp(Socket socket, AtomicBoolean done, WarmRequest request) {
         Thread watcher = new Thread(() -> {
+            java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
             try {
-                while (socket.getInputStream().read() >= 0) {
-                    // The client sends nothing after its request.
+                // Its line, or its end: the client that said its signal waits for the command's last words.
+                for (int c = socket.getInputStream().read(); c >= 0 && c != '\n'; c = socket.getInputStream().read()) {
+                    if (said.size() < SIGNAL_NAME) {
+                        said.write(c);
+                    }
                 }
             } catch (IOException e) {
                 // Closed: either end.
             }
             if (!done.get()) {
-                LOG.warn("warm process: the client of {} went away during the command (interrupted): ending", request.args());
-                org.pbannex.runtime.Interruption.clientWentAway();
+                String signal = said.toString(StandardCharsets.US_ASCII).strip();
+                LOG.warn("warm process: the client of {} went away during the command ({}): ending", request.args(),
+                        signal.isEmpty() ? "without saying why: a hang-up" : "its launcher's SIG" + signal);
+                org.pbannex.runtime.Interruption.clientWentAway(signal.isEmpty() ? null : signal);
             }
         }, "warm-hang-up");
         watcher.setDaemon(true);

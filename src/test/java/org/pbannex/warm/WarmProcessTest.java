@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,49 +149,108 @@ class WarmProcessTest {
     /**
      * Found in exploratory testing: the client's terminal closed mid-run ended the warm process, and the run was
      * recorded as "exit status 5: CancellationException", its failure lost with the pool the ending closed. It is
-     * stopped as a Ctrl-C stops a run in a process of its own: status 130, the same line, noted before the pool closes.
+     * stopped as that signal stops a run in a process of its own, noted before the pool closes: SIGHUP (status 129),
+     * which its launcher tells it; found in review, it was said SIGINT whatever ended the client. A client killed
+     * outright, which tells nothing, hung up: SIGHUP too. Unattended (no PB_TERMINAL), each is the job's failure.
      */
     @Test
     void aClientThatGoesAwayEndsTheWarmProcessAndABusyOneLeavesTheOthersToTheirOwn() throws Exception {
-        Path dir = tmp.resolve("paused");
+        for (String signal : List.of("HUP", "KILL")) {
+            if (!signal.equals("KILL") && ChildRun.ignoredHere(signal)) {
+                System.err.println("SIG" + signal + " is ignored by this test's process (nohup?): not sent");
+                continue;
+            }
+            Interrupted stopped = interrupted(signal, Map.of(), true);
+            assertEquals(129, stopped.warmStatus(), signal + ": ended as a process of its own on SIGHUP");
+            String line = "interrupted (SIGHUP); run " + stopped.runId() + " stops here; the same command restarts it";
+            if (signal.equals("HUP")) {
+                assertEquals(129, stopped.clientStatus(), stopped.clientErr());
+                assertEquals("pb-annex: " + line, stopped.clientErr().strip(), "the line a process of its own says");
+            }
+            assertEquals("FAILED 129 " + line, stopped.historyRow(), signal);
+            assertEquals("\"exit_status\":129", stopped.manifestStatus(), signal);
+            assertEquals(5, stopped.status().status(), signal + ": " + stopped.status());
+            assertTrue(stopped.status().out().contains("exit status 129: " + line), signal + ": " + stopped.status());
+        }
+    }
+
+    /**
+     * Ctrl-C pressed at a terminal (the launcher's PB_TERMINAL, which it passes for each command) ends the command as
+     * it ends a process of its own there: the client says its line and ends with status 130, the history and the run's
+     * report record it, and the job's status keeps no failure of it (nor would anyone be mailed).
+     */
+    @Test
+    void ctrlCAtTheClientsTerminalIsAPersonsAndItsLineIsSaidThere() throws Exception {
+        assumeTrue(!ChildRun.ignoredHere("INT"), "SIGINT is ignored by this test's process (started in the background?)");
+        Interrupted stopped = interrupted("INT", Map.of("PB_TERMINAL", "1"), false);
+        String line = "interrupted (SIGINT); run " + stopped.runId() + " stops here; the same command restarts it";
+        assertEquals(130, stopped.warmStatus());
+        assertEquals(130, stopped.clientStatus(), stopped.clientErr());
+        assertEquals("pb-annex: " + line, stopped.clientErr().strip());
+        assertEquals("FAILED 130 " + line, stopped.historyRow());
+        assertEquals("\"exit_status\":130", stopped.manifestStatus());
+        assertEquals(0, stopped.status().status(), "no failure of the job: " + stopped.status());
+    }
+
+    /** What became of a run whose client was interrupted: the statuses, the client's stderr, the records. */
+    record Interrupted(String runId, int warmStatus, int clientStatus, String clientErr, String historyRow,
+                       String manifestStatus, CliRun status) {
+    }
+
+    /**
+     * A warm process of its own, paused in a run's check step, whose client gets the signal (KILL: killed outright);
+     * with {@code others}, the other clients meanwhile: a status is answered, a command left to a process of its own.
+     */
+    private static Interrupted interrupted(String signal, Map<String, String> clientEnv, boolean others) throws Exception {
+        Path dir = tmp.resolve("paused-" + signal);
         Path out = dir.resolve("out");
         Map<String, String> pausedEnv = new HashMap<>(Map.of("PB_SERVE_DIR", dir.resolve("warm").toString(), "PB_RUN_PAUSEAT", "check"));
         // The installation's output folder, as the tester's run was: a trial's failure is no job's status.
         Map<String, String> installation = new HashMap<>(settings);
         installation.put("pb.output", out.toString());
+        installation.put("pb.status", dir.resolve("status").toString());
         ChildRun paused = ChildRun.start(dir, "serve", installation, pausedEnv, "serve");
         try {
             awaitEndpoint(paused, dir.resolve("warm"));
-            Process running = clientProcess(pausedEnv, Golden.home(), "run", "regenerate", "--tables", "a2", "--format", "csv",
-                    "--output", out.toString()).start();
+            Map<String, String> runningEnv = new HashMap<>(pausedEnv);
+            runningEnv.putAll(clientEnv);
+            Path clientErr = dir.resolve("client.err");
+            Process running = clientProcess(runningEnv, Golden.home(), "run", "regenerate", "--tables", "a2", "--format", "csv",
+                    "--output", out.toString()).redirectError(clientErr.toFile()).start();
             String runId = paused.awaitPause(out.resolve("2022-23"), "check", LONG);
 
-            Client meanwhile = client(pausedEnv, Golden.home(), "serve", "--status");
-            assertTrue(meanwhile.served() && meanwhile.out().contains("one running"), meanwhile.toString());
-            Client busy = client(pausedEnv, Golden.home(), "check");
-            assertFalse(busy.served(), "busy: " + busy);
+            if (others) {
+                Client meanwhile = client(pausedEnv, Golden.home(), "serve", "--status");
+                assertTrue(meanwhile.served() && meanwhile.out().contains("one running"), meanwhile.toString());
+                Client busy = client(pausedEnv, Golden.home(), "check");
+                assertFalse(busy.served(), "busy: " + busy);
+            }
 
-            running.destroyForcibly();
-            assertEquals(130, paused.waitFor(Duration.ofSeconds(60)), "ended as an interrupted process: " + paused.err());
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid())).inheritIO().start().waitFor();
+            int warmStatus = paused.waitFor(Duration.ofSeconds(60));
+            assertTrue(running.waitFor(60, TimeUnit.SECONDS), "the client ended");
             assertFalse(Files.exists(dir.resolve("warm/endpoint")), "no endpoint left behind");
 
-            String line = "interrupted (SIGINT); run " + runId + " stops here; the same command restarts it";
             String manifest = Files.readString(out.resolve("2022-23/failed/" + runId + "/manifest.json")).replaceAll("\\s", "");
-            assertTrue(manifest.contains("\"status\":\"failed\"") && manifest.contains("\"exit_status\":130"), manifest);
+            assertTrue(manifest.contains("\"status\":\"failed\""), manifest);
+            Matcher exit = Pattern.compile("\"exit_status\":\\d+").matcher(manifest);
+            assertTrue(exit.find(), manifest);
             // In the history as the process ended (no command since has read its report into it).
+            String row;
+            String message;
             try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
                  var q = c.prepareStatement("SELECT status, exit_status, message FROM pb_run WHERE run_id = ?")) {
                 q.setString(1, runId);
-                try (var row = q.executeQuery()) {
-                    assertTrue(row.next(), "run " + runId + " in the history");
-                    assertEquals("FAILED 130 " + line, row.getString(1) + " " + row.getInt(2) + " " + row.getString(3));
+                try (var r = q.executeQuery()) {
+                    assertTrue(r.next(), "run " + runId + " in the history");
+                    message = r.getString(3);
+                    row = r.getString(1) + " " + r.getInt(2) + " " + message;
                 }
             }
-            CliRun status = CliRun.capture(installation, "status", "regenerate");
-            assertEquals(5, status.status(), status.toString());
-            assertTrue(status.out().contains("exit status 130: " + line), status.toString());
             CliRun history = CliRun.capture(installation, "history", runId);
-            assertTrue(history.out().contains(line), history.toString());
+            assertTrue(history.out().contains(message), history.toString());
+            return new Interrupted(runId, warmStatus, running.exitValue(), Files.readString(clientErr), row, exit.group(),
+                    CliRun.capture(installation, "status", "regenerate"));
         } finally {
             if (paused.alive()) {
                 paused.kill();
