@@ -188,6 +188,8 @@ class MadeUpBienniumTest {
                 1.1.1,1,1888,,2028,false,"1,888 (2028 年)",
                 1.1.1,2,7,,2029,true,7 (2029 年*),
                 1.2.1,1,40,%,2027-2028,false,40% (2027-2028 年),
+                2.1.1,1,,,,,待定。,To be determined.
+                A.1.1,1,,,,,待定。,To be determined.
                 """);
         write("2030-31/results_regional_targets.csv", """
                 indicator,region,count

@@ -364,14 +364,30 @@ class BadInputTest {
     /** A numbered row deleted (pbNumbering): the gap is refused at the line after it, the first of a group too. */
     @Test
     void aNumberedRowDeleted() throws IOException {
+        Path baselines = input.resolve("2022-23/results_baselines.csv");
+        String mended = Files.readString(baselines, StandardCharsets.UTF_8);
         deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,2,.*");
         assertRejected("input/2022-23/results_baselines.csv, line 5, column seq: seq 3 where 2 was expected for indicator "
                 + "impact-real-earnings-growth: number the seq of each indicator 1, 2, 3 ... in printed order");
-        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,.*");
-        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,.*");
+        Files.writeString(baselines, mended, StandardCharsets.UTF_8);
         deleteLine("2022-23/outcome_contributors.csv", "2,1,EMPLOYMENT,.*");
         assertRejected("input/2022-23/outcome_contributors.csv, line 8, column seq: seq 2 where 1 was expected for outcome 2: "
                 + "number the seq of each outcome 1, 2, 3 ... in printed order");
+    }
+
+    /**
+     * An indicator's last baseline entry deleted leaves no gap in its numbering: every indicator of the results framework
+     * has its baseline (pbEveryCode on results_baselines.csv), or Appendix I would print its baseline cell empty.
+     */
+    @Test
+    void anIndicatorsLastBaselineEntryDeleted() throws IOException {
+        deleteLine("2022-23/results_baselines.csv", "impact-working-poverty-rate,2,.*");
+        deleteLine("2022-23/results_baselines.csv", "impact-working-poverty-rate,1,.*");
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals("pb-annex: input/2022-23/results_baselines.csv, column indicator: no row for indicator "
+                + "impact-working-poverty-rate, listed in input/2022-23/results_indicators.csv, line 2: every indicator of that "
+                + "list needs a row here; add its baseline (a value and its year, or the text printed, such as To be determined.)",
+                r.oneLine(3, input));
     }
 
     /** The risk register's own rule, now the same declared numbering as the baselines' and the contributors'. */
