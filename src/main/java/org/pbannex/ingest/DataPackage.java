@@ -188,8 +188,13 @@ public final class DataPackage {
         }
         List<ForeignKey> fks = new ArrayList<>();
         for (JsonNode fk : schema.path("foreignKeys")) {
+            if (!fk.path("pbRowsWhere").isMissingNode() && !fk.path("pbRowsWhere").isObject()) {
+                throw new InputError(file, 0, "", "resource '" + r.path("name").asString() + "', foreign key '"
+                        + fk.path("fields").asString() + "': pbRowsWhere must be an object (column: value)");
+            }
             fks.add(new ForeignKey(fk.path("fields").asString(), fk.path("reference").path("resource").asString(),
-                    fk.path("reference").path("fields").asString(), everyCode(fk, r.path("name").asString(), file)));
+                    fk.path("reference").path("fields").asString(), everyCode(fk, r.path("name").asString(), file),
+                    columnValues(fk.path("pbRowsWhere"))));
         }
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),

@@ -211,18 +211,32 @@ public final class InputSet {
                 throw new IllegalStateException("datapackage.json: " + r.name() + " refers to unknown resource " + fk.resource());
             }
             Set<String> known = target.records().stream().map(x -> x.text(fk.referencedField())).collect(Collectors.toSet());
+            Map<String, String> rowsWhere = ForeignKey.forBiennium(fk.rowsWhere(), biennium);
+            refuseUnknownColumns(r, tables.get(r.name()), rowsWhere.keySet());
             for (Record rec : tables.get(r.name()).records()) {
                 String v = rec.text(fk.field());
-                if (!v.isEmpty() && !known.contains(v)) {
+                if (!v.isEmpty() && !known.contains(v) && ForeignKey.holdsFor(rec, rowsWhere)) {
                     InputError.Reason hint = HalfWidth.hint(v, known::contains);
                     String list = sources.get(fk.resource()).name();
+                    String of = rowsWhere.entrySet().stream().map(e -> " of " + e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(""));
                     throw new InputError(rec.file(), rec.line(), fk.field(), "unknown " + fk.referencedField() + " '" + v
-                            + "': not in " + list + hint.line()).said("unknown_code", "field", fk.referencedField(), "value", v,
+                            + "'" + of + ": not in " + list + hint.line()).said("unknown_code", "field", fk.referencedField(), "value", v,
                             "list", list, "hint", hint.said() == null ? "" : hint.said());
                 }
             }
             if (fk.every() != null) {
                 refuseMissingCodes(r, fk, target, tables.get(r.name()), sources, biennium);
+            }
+        }
+    }
+
+    /** A declared column that selects or groups a file's rows and that the file has not: a mistake in datapackage.json. */
+    private static void refuseUnknownColumns(Resource r, CsvTable table, java.util.Collection<String> columns) {
+        for (String column : columns) {
+            if (!table.header().contains(column)) {
+                throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode or pbRowsWhere groups or "
+                        + "selects its rows by column " + column + ", which it has not");
             }
         }
     }
@@ -235,27 +249,22 @@ public final class InputSet {
     private static void refuseMissingCodes(Resource r, ForeignKey fk, CsvTable target, CsvTable table, Map<String, SourceName> sources,
                                            String biennium) {
         ForeignKey.EveryCode every = fk.every();
-        Map<String, String> rowsWhere = new LinkedHashMap<>();
-        every.rowsWhere().forEach((column, value) -> rowsWhere.put(column, value.replace("{biennium}", String.valueOf(biennium))));
+        Map<String, String> rowsWhere = new LinkedHashMap<>(ForeignKey.forBiennium(fk.rowsWhere(), biennium));
+        rowsWhere.putAll(ForeignKey.forBiennium(every.rowsWhere(), biennium));
         for (String column : every.where().keySet()) {
             if (!target.header().contains(column)) {
                 throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode selects by column " + column
                         + ", which " + fk.resource() + " has not");
             }
         }
-        for (String column : java.util.stream.Stream.concat(every.per().stream(), rowsWhere.keySet().stream()).toList()) {
-            if (!table.header().contains(column)) {
-                throw new IllegalStateException("datapackage.json: " + r.name() + "'s pbEveryCode groups or selects its rows by "
-                        + "column " + column + ", which it has not");
-            }
-        }
+        refuseUnknownColumns(r, table, java.util.stream.Stream.concat(every.per().stream(), rowsWhere.keySet().stream()).toList());
         // The codes each group of rows names (without per, one group: the whole file); a group that names none is not split.
         Map<List<String>, Set<String>> groups = new LinkedHashMap<>();
         if (every.per().isEmpty()) {
             groups.put(List.of(), new java.util.HashSet<>());
         }
         for (Record rec : table.records()) {
-            if (!rec.text(fk.field()).isEmpty() && rowsWhere.entrySet().stream().allMatch(e -> e.getValue().equals(rec.text(e.getKey())))) {
+            if (!rec.text(fk.field()).isEmpty() && ForeignKey.holdsFor(rec, rowsWhere)) {
                 groups.computeIfAbsent(every.per().stream().map(rec::text).toList(), g -> new java.util.HashSet<>())
                         .add(rec.text(fk.field()));
             }

@@ -417,10 +417,32 @@ class BadInputTest {
                 + "and fund XB, listed in " + input + "/2022-23/results_outcomes.csv, line 5: every outcome of that list whose "
                 + "kind is policy needs a row here for each fund that lists outcomes of biennium 2022-23; add its estimate in US$ "
                 + "millions (0.0 if it has none)");
-        // A previous biennium's row may lack an outcome new in this one: Table 2 then prints none for it.
-        TestInputs.edit(input.resolve("2022-23/extrabudgetary_estimates.csv"), s -> s.replace("2020-21,XB,3,127.0\n", "")
-                .replace("2022-23,XB,4,", "2022-23,XB,3,0.0\n2022-23,XB,4,"));
-        assertEquals(0, CliRun.capture(Map.of(), "check", "--input", input.toString()).status());
+    }
+
+    /**
+     * Table 2's previous XB column without an outcome: the previous biennium had the outcomes it has a regular budget
+     * figure for (outcome_allocations_previous.csv), and each fund of it split by outcome has each of them (pbRowsWhere
+     * {previous} on that foreign key); an estimate of an outcome it did not have is refused too.
+     */
+    @Test
+    void anOutcomeMissingFromThePreviousBienniumsEstimates() throws IOException {
+        Path estimates = input.resolve("2022-23/extrabudgetary_estimates.csv");
+        String mended = Files.readString(estimates, StandardCharsets.UTF_8);
+        deleteLine("2022-23/extrabudgetary_estimates.csv", "2020-21,XB,3,.*");
+        assertEquals("pb-annex: input/2022-23/extrabudgetary_estimates.csv, column outcome: no row for outcome 3 of biennium "
+                + "2020-21 and fund XB, listed in input/2022-23/outcome_allocations_previous.csv, line 4: every outcome of that "
+                + "list needs a row here for each fund that lists outcomes of biennium 2020-21; add its estimate in US$ millions "
+                + "(0.0 if it has none)", CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+        // An outcome the previous biennium did not have (new in this one: no figure of its own there) has no estimate there.
+        Files.writeString(estimates, mended, StandardCharsets.UTF_8);
+        deleteLine("2022-23/outcome_allocations_previous.csv", "3,.*");
+        assertEquals("pb-annex: input/2022-23/extrabudgetary_estimates.csv, line 4, column outcome: unknown outcome '3' of "
+                + "biennium 2020-21: not in input/2022-23/outcome_allocations_previous.csv",
+                CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+        deleteLine("2022-23/extrabudgetary_estimates.csv", "2020-21,XB,3,.*");
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals(4, r.status(), "the input's rules pass; its previous figures no longer add up: " + r);
+        assertTrue(r.err().contains("t2.previous_outcomes_add_up"), r.toString());
     }
 
     /**
