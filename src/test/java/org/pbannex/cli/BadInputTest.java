@@ -345,12 +345,13 @@ class BadInputTest {
                 "input/2022-23/results_outcomes.csv, line 6: ", "whose kind is policy", "add its allocation");
     }
 
-    /** Deletes the first line matching {@code lineRegex} from an input file, failing if none matches. */
-    private void deleteLine(String file, String lineRegex) throws IOException {
+    /** Deletes the first line matching {@code lineRegex} from an input file, failing if none matches; the file as it was. */
+    private String deleteLine(String file, String lineRegex) throws IOException {
         Path f = input.resolve(file);
         String before = Files.readString(f, StandardCharsets.UTF_8);
         TestInputs.edit(f, s -> s.replaceFirst("(?m)^" + lineRegex + "\\n", ""));
         assertFalse(before.equals(Files.readString(f, StandardCharsets.UTF_8)), "no line of " + file + " deleted");
+        return before;
     }
 
     /** The rules below for lines deleted by mistake refuse nothing the bundled input holds: every check still runs. */
@@ -364,12 +365,10 @@ class BadInputTest {
     /** A numbered row deleted (pbNumbering): the gap is refused at the line after it, the first of a group too. */
     @Test
     void aNumberedRowDeleted() throws IOException {
-        Path baselines = input.resolve("2022-23/results_baselines.csv");
-        String mended = Files.readString(baselines, StandardCharsets.UTF_8);
-        deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,2,.*");
+        String mended = deleteLine("2022-23/results_baselines.csv", "impact-real-earnings-growth,2,.*");
         assertRejected("input/2022-23/results_baselines.csv, line 5, column seq: seq 3 where 2 was expected for indicator "
                 + "impact-real-earnings-growth: number the seq of each indicator 1, 2, 3 ... in printed order");
-        Files.writeString(baselines, mended, StandardCharsets.UTF_8);
+        Files.writeString(input.resolve("2022-23/results_baselines.csv"), mended, StandardCharsets.UTF_8);
         deleteLine("2022-23/outcome_contributors.csv", "2,1,EMPLOYMENT,.*");
         assertRejected("input/2022-23/outcome_contributors.csv, line 8, column seq: seq 2 where 1 was expected for outcome 2: "
                 + "number the seq of each outcome 1, 2, 3 ... in printed order");
@@ -426,15 +425,13 @@ class BadInputTest {
      */
     @Test
     void anOutcomeMissingFromThePreviousBienniumsEstimates() throws IOException {
-        Path estimates = input.resolve("2022-23/extrabudgetary_estimates.csv");
-        String mended = Files.readString(estimates, StandardCharsets.UTF_8);
-        deleteLine("2022-23/extrabudgetary_estimates.csv", "2020-21,XB,3,.*");
+        String mended = deleteLine("2022-23/extrabudgetary_estimates.csv", "2020-21,XB,3,.*");
         assertEquals("pb-annex: input/2022-23/extrabudgetary_estimates.csv, column outcome: no row for outcome 3 of biennium "
                 + "2020-21 and fund XB, listed in input/2022-23/outcome_allocations_previous.csv, line 4: every outcome of that "
                 + "list needs a row here for each fund that lists outcomes of biennium 2020-21; add its estimate in US$ millions "
                 + "(0.0 if it has none)", CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
         // An outcome the previous biennium did not have (new in this one: no figure of its own there) has no estimate there.
-        Files.writeString(estimates, mended, StandardCharsets.UTF_8);
+        Files.writeString(input.resolve("2022-23/extrabudgetary_estimates.csv"), mended, StandardCharsets.UTF_8);
         deleteLine("2022-23/outcome_allocations_previous.csv", "3,.*");
         assertEquals("pb-annex: input/2022-23/extrabudgetary_estimates.csv, line 4, column outcome: unknown outcome '3' of "
                 + "biennium 2020-21: not in input/2022-23/outcome_allocations_previous.csv",
