@@ -81,8 +81,13 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
             return new RbtcHolding(r.text("holder"), r.integer("constant"), r.integer("recosted"), r.text("budget_unit"), r);
         }).toList();
         List<IncomeItem> income = in.table("income").stream().map(r -> incomeItem(r)).toList();
-        if (income.stream().filter(IncomeItem::balance).count() > 1) {
-            throw new InputError(in.table("income").get(0).file(), 0, "basis", "only one income item can be the balance");
+        List<Record> balances = in.table("income").stream().filter(r -> r.text("basis").equals("balance")).toList();
+        if (balances.size() > 1) {
+            Record second = balances.get(1);
+            throw new InputError(second.file(), second.line(), "basis", "a second income item whose basis is balance ("
+                    + balances.get(0).text("item") + " on line " + balances.get(0).line() + " is one): only one item can be "
+                    + "what expenditure leaves once the others are counted; give " + second.text("item") + " basis amount "
+                    + "and its amounts, or remove it");
         }
         Map<String, BigDecimal> settings = in.table("settings").stream()
                 .collect(Collectors.toMap(r -> r.text("setting"), r -> r.number("value")));

@@ -187,7 +187,8 @@ public final class CsvResourceReader {
             throw bad.error();
         }
         if (records.size() < resource.minRows()) {
-            throw new InputError(source.name(), 0, "", "file has a header but no data rows").said("no_data_rows");
+            throw new InputError(source.name(), 0, "", "file has a header but no data rows: add its rows"
+                    + (resource.description().isEmpty() ? "" : " (" + resource.description() + ")")).said("no_data_rows");
         }
         return new CsvTable(List.of(header), rows, records);
     }

@@ -96,16 +96,24 @@ public final class ResultsChecks {
         List<Long> expected = new ArrayList<>();
         expected.add(i.targetTotal());
         expected.addAll(i.regionalTargets().values());
-        List<Long> found = new ArrayList<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find() && found.size() < expected.size()) {
-            found.add(Long.parseLong(m.group().replace(",", "")));
-        }
+        List<Long> found = numbersIn(text);
+        found = found.subList(0, Math.min(found.size(), expected.size()));
         // The printed target against the figures typed for it: the indicator's total and its regional targets.
         c.equal("results.target_text_" + lang, table, i.id(), expected, found,
                 new Lines(List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_" + lang))),
                         List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_total")),
                                 new InputLines("results_regional_targets", "indicator", Set.of(i.id()), List.of("count")))));
+    }
+
+    /** The numbers a printed text states, in order ("24 个组织(非洲 7 个、…)": 24, 7, ...; 1,888 is one). */
+    static List<Long> numbersIn(String text) {
+        List<Long> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            // A longer run of digits than any count (a typo) is read as the largest count, so that it still differs.
+            out.add(new java.math.BigInteger(m.group().replace(",", "")).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+        }
+        return out;
     }
 
     private static void uniqueCodes(Checks c, String id, Table t) {

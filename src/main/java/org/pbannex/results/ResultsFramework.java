@@ -111,7 +111,7 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
             Indicator ind = new Indicator(id, code, r.text("level"), outcome.code(), output, text(r, "indicator"),
                     text(r, "verification"), r.text("footnote"), text(r, "target"), r.integerOrNull("target_total"),
                     r.text("target_unit"), baselines.getOrDefault(id, List.of()), split, r.file(), r.line());
-            checkTarget(r, ind);
+            checkTarget(r, ind, in.sourceName("results_regional_targets"));
             IndicatorNotes.check(r, id, ind.footnote(), outcome.kind(), ref.texts());
             indicators.add(ind);
         }
@@ -173,8 +173,12 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         }
     }
 
-    /** A countable target has its number, its unit and its printed text; a regional split needs a countable target. */
-    private static void checkTarget(Record r, Indicator ind) {
+    /**
+     * A countable target has its number, its unit and its printed text; a regional split needs a countable target, and a
+     * printed target that states regional counts after its total needs its split (all its rows deleted would leave the
+     * targets by region without the indicator, every check passing).
+     */
+    private static void checkTarget(Record r, Indicator ind, String regionalTargets) {
         boolean total = ind.targetTotal() != null;
         boolean unit = !ind.targetUnit().isEmpty();
         if (total != unit) {
@@ -188,6 +192,12 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         if (ind.hasRegionalSplit() && !total) {
             throw new InputError(r.file(), r.line(), "target_total", "indicator " + ind.id()
                     + " has regional targets but no countable target total");
+        }
+        List<Long> stated = ResultsChecks.numbersIn(ind.target().zh());
+        if (total && !ind.hasRegionalSplit() && stated.size() > 1) {
+            throw new InputError(r.file(), r.line(), "target_zh", "'" + ind.target().zh() + "' states " + (stated.size() - 1)
+                    + " regional counts after its total " + stated.get(0) + ", but " + regionalTargets + " has no row for "
+                    + "indicator " + ind.id() + ": add its rows (indicator,region,count), one for each region the target names");
         }
     }
 

@@ -389,6 +389,40 @@ class BadInputTest {
                 r.oneLine(3, input));
     }
 
+    /**
+     * A file of rows emptied to its header (Table A2-2's objects, the targets by region) says what it is to hold; an
+     * indicator whose printed target states regional counts, its split deleted, is refused at the target; a second
+     * income item that is the balance, at its line.
+     */
+    @Test
+    void aFileOrAnIndicatorsSplitEmptiedAndASecondBalance() throws IOException {
+        Path objects = input.resolve("2022-23/cost_by_object.csv");
+        String mended = Files.readString(objects, StandardCharsets.UTF_8);
+        TestInputs.edit(objects, s -> s.substring(0, s.indexOf('\n') + 1));
+        assertEquals("pb-annex: input/2022-23/cost_by_object.csv: file has a header but no data rows: add its rows (Table "
+                + "A2-2: budget at constant prices and cost adjustment per object of expenditure.)",
+                CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+        Files.writeString(objects, mended, StandardCharsets.UTF_8);
+        Path targets = input.resolve("2022-23/results_regional_targets.csv");
+        mended = Files.readString(targets, StandardCharsets.UTF_8);
+        TestInputs.edit(targets, s -> s.substring(0, s.indexOf('\n') + 1));
+        assertEquals("pb-annex: input/2022-23/results_regional_targets.csv: file has a header but no data rows: add its rows "
+                + "(The countable target split by region, where the target names regions.)",
+                CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+        Files.writeString(targets, mended.replaceAll("(?m)^1\\.1\\.1,.*\n", ""), StandardCharsets.UTF_8);
+        assertEquals("pb-annex: input/2022-23/results_indicators.csv, line 6, column target_zh: '24 个组织(非洲 7 个、美洲 7 个、"
+                + "阿拉伯国家 1 个、亚太 6 个、欧洲和中亚 3 个)。' states 5 regional counts after its total 24, but "
+                + "input/2022-23/results_regional_targets.csv has no row for indicator 1.1.1: add its rows "
+                + "(indicator,region,count), one for each region the target names",
+                CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+        Files.writeString(targets, mended, StandardCharsets.UTF_8);
+        TestInputs.edit(input.resolve("2022-23/income.csv"), s -> s + "OTHER,II,其他收入,Other income,balance,,\n");
+        assertEquals("pb-annex: input/2022-23/income.csv, line 3, column basis: a second income item whose basis is balance "
+                + "(CONTRIBUTIONS on line 2 is one): only one item can be what expenditure leaves once the others are counted; "
+                + "give OTHER basis amount and its amounts, or remove it",
+                CliRun.capture(Map.of(), "check", "--input", input.toString()).oneLine(3, input));
+    }
+
     /** The risk register's own rule, now the same declared numbering as the baselines' and the contributors'. */
     @Test
     void aRiskDeleted() throws IOException {
