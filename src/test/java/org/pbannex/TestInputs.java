@@ -100,17 +100,57 @@ public final class TestInputs {
 
     /**
      * A folder copied from 2022-23's given the years of its own biennium, as check requires: its estimates only of the
-     * biennium and the one before (2022-23's others dropped), its supplementary authorizations' periods moved on as many
-     * years as the biennium is after 2022-23 (the same amounts).
+     * biennium and the one before (2022-23's others dropped), its supplementary authorizations' periods, its dates of
+     * actual expenditure and its baselines' years moved on as many years as the biennium is after 2022-23 (the same
+     * amounts and values).
      */
     public static void yearsMovedOn(Path folder, org.pbannex.reference.Biennium b) throws IOException {
+        estimatesMovedOn(folder, b);
+        int years = b.firstYear() - 2022;
+        edit(folder.resolve("supplementary_authorizations.csv"), s -> java.util.regex.Pattern.compile("(?m)^(\\d{4})-(\\d{4}),")
+                .matcher(s).replaceAll(m -> (Integer.parseInt(m.group(1)) + years) + "-" + (Integer.parseInt(m.group(2)) + years) + ","));
+        actualsAsOfMovedOn(folder, b);
+        baselinesMovedOn(folder, b);
+    }
+
+    /** The estimates of the biennium and the one before only. */
+    public static void estimatesMovedOn(Path folder, org.pbannex.reference.Biennium b) throws IOException {
         Set<String> shown = Set.of(b.code(), b.previous().code());
         edit(folder.resolve("extrabudgetary_estimates.csv"), s -> s.lines()
                 .filter(l -> l.startsWith("biennium,") || shown.contains(l.substring(0, l.indexOf(','))))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+    }
+
+    /** The dates of actual expenditure, each with its biennium, as many years on as the biennium is after 2022-23. */
+    public static void actualsAsOfMovedOn(Path folder, org.pbannex.reference.Biennium b) throws IOException {
         int years = b.firstYear() - 2022;
-        edit(folder.resolve("supplementary_authorizations.csv"), s -> java.util.regex.Pattern.compile("(?m)^(\\d{4})-(\\d{4}),")
-                .matcher(s).replaceAll(m -> (Integer.parseInt(m.group(1)) + years) + "-" + (Integer.parseInt(m.group(2)) + years) + ","));
+        edit(folder.resolve("expenditure_as_of.csv"), s -> java.util.regex.Pattern.compile("(?m)^(\\d{4})-(\\d{2}),(\\d{4})-")
+                .matcher(s).replaceAll(m -> new org.pbannex.reference.Biennium(Integer.parseInt(m.group(1)) + years).code() + ","
+                        + (Integer.parseInt(m.group(3)) + years) + "-"));
+    }
+
+    /** Each baseline's year or period, and those years where its texts print them, as many years on. */
+    public static void baselinesMovedOn(Path folder, org.pbannex.reference.Biennium b) throws IOException {
+        int years = b.firstYear() - 2022;
+        Path file = folder.resolve("results_baselines.csv");
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> header;
+        try (var csv = new com.opencsv.CSVReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            header = List.of(csv.readNext());
+            int year = header.indexOf("year");
+            for (String[] row = csv.readNext(); row != null; row = csv.readNext()) {
+                List<String> cells = new java.util.ArrayList<>(List.of(row));
+                if (!row[year].isEmpty()) {
+                    // Its years at once, so that none moved on is taken for another (2020-2022 by 2).
+                    java.util.regex.Pattern its = java.util.regex.Pattern.compile("(?<!\\d)(" + row[year].replace('-', '|') + ")(?!\\d)");
+                    cells.replaceAll(c -> its.matcher(c).replaceAll(m -> Integer.toString(Integer.parseInt(m.group(1)) + years)));
+                }
+                rows.add(cells);
+            }
+        } catch (com.opencsv.exceptions.CsvValidationException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        Files.writeString(file, org.pbannex.ingest.CsvResourceWriter.text(header, rows), StandardCharsets.UTF_8);
     }
 
     /** A file or folder of the test resources. */

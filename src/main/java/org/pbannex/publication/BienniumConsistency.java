@@ -21,6 +21,11 @@ import org.pbannex.reference.Biennium;
  * the biennium starts (the authorizations of recent periods).
  * <li>extrabudgetary_estimates.csv: a row is of the biennium or the one before, the two Table 2 shows; any other would
  * never be read.
+ * <li>expenditure_as_of.csv: a row is of the biennium or an earlier one (Figure 2 shows no later one), its date lies in
+ * the biennium it dates, and at most {@code pbYearsBeforeBiennium} years before the folder's biennium starts (the date
+ * its document states actual expenditure up to).
+ * <li>results_baselines.csv: a baseline's year (or period) ends before the biennium starts, and starts at most
+ * {@code pbYearsBeforeBiennium} years before it (a baseline is the value known when the biennium is planned).
  * </ul>
  * The numbers of years are reference data: {@code pbYearsBeforeBiennium} of the field in datapackage.json.
  */
@@ -28,6 +33,8 @@ final class BienniumConsistency {
 
     private static final String PUBLICATION = "publication";
     private static final String AUTHORIZATIONS = "supplementary_authorizations";
+    private static final String AS_OF = "expenditure_as_of";
+    private static final String BASELINES = "results_baselines";
 
     private BienniumConsistency() {
     }
@@ -36,6 +43,8 @@ final class BienniumConsistency {
         publication(in, biennium);
         authorizations(in, biennium);
         estimates(in, biennium);
+        actualsAsOf(in, biennium);
+        baselines(in, biennium);
     }
 
     private static void publication(InputSet in, Biennium b) {
@@ -113,6 +122,55 @@ final class BienniumConsistency {
                 throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is neither " + b.code()
                         + ", the folder's biennium, nor " + b.previous().code() + ", the one before: Table 2 shows those two "
                         + "only, so the row would never be read (copied from another biennium's folder?)");
+            }
+        }
+    }
+
+    private static void actualsAsOf(InputSet in, Biennium b) {
+        org.pbannex.expenditure.RegionalExpenditureTable.actualsAsOf(in); // each a biennium and a date, or refused
+        int years = yearsBefore(in, AS_OF, "as_of");
+        LocalDate earliest = b.start().minusYears(years);
+        for (Record r : in.table(AS_OF)) {
+            Biennium of = Biennium.parse(r.text("biennium"));
+            LocalDate date = LocalDate.parse(r.text("as_of"));
+            if (of.firstYear() > b.firstYear()) {
+                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is after " + b.code()
+                        + ", the folder's biennium: Figure 2 shows no later biennium, so the row would never be read "
+                        + "(copied from another biennium's folder?)");
+            }
+            if (date.isBefore(of.start()) || date.isAfter(of.end())) {
+                throw new InputError(r.file(), r.line(), "as_of", "'" + date + "' is not in the biennium " + of.longForm()
+                        + " the row dates (" + of.start() + " to " + of.end() + "): a partly actual biennium's expenditure is "
+                        + "actual up to a day of it");
+            }
+            if (date.isBefore(earliest)) {
+                throw new InputError(r.file(), r.line(), "as_of", "'" + date + "' is more than " + years + " years before the "
+                        + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose document states actual "
+                        + "expenditure up to a day from " + earliest + " (a folder copied from an earlier biennium's and not "
+                        + "updated? pbYearsBeforeBiennium of as_of in datapackage.json)");
+            }
+        }
+    }
+
+    private static void baselines(InputSet in, Biennium b) {
+        int years = yearsBefore(in, BASELINES, "year");
+        for (Record r : in.table(BASELINES)) {
+            String year = r.text("year");
+            if (year.isEmpty()) {
+                continue; // a descriptive baseline
+            }
+            int first = Integer.parseInt(year.substring(0, 4));
+            int last = Integer.parseInt(year.substring(year.length() - 4));
+            if (last >= b.firstYear()) {
+                throw new InputError(r.file(), r.line(), "year", "'" + year + "' is not before the biennium " + b.longForm()
+                        + " starts: a baseline is the value known before it (the folder is " + b.code() + "'s: "
+                        + (b.firstYear() - 1) + " or earlier)");
+            }
+            if (first < b.firstYear() - years) {
+                throw new InputError(r.file(), r.line(), "year", "'" + year + "' is more than " + years + " years before the "
+                        + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose baselines are of "
+                        + (b.firstYear() - years) + " to " + (b.firstYear() - 1) + " (a folder copied from an earlier biennium's "
+                        + "and not updated? pbYearsBeforeBiennium of year in datapackage.json)");
             }
         }
     }

@@ -73,7 +73,19 @@ class BienniumConsistencyTest {
                 + "2024-25, the folder's biennium, nor 2022-23, the one before: Table 2 shows those two only, so the row would "
                 + "never be read (copied from another biennium's folder?)", check(input).oneLine(3, input));
 
-        TestInputs.yearsMovedOn(next, new Biennium(2024));
+        TestInputs.estimatesMovedOn(next, new Biennium(2024));
+        assertEquals("pb-annex: input/2024-25/expenditure_as_of.csv, line 2, column as_of: '2021-01-04' is more than 2 years "
+                + "before the biennium 2024-2025 starts: the folder is 2024-25's, whose document states actual expenditure up to "
+                + "a day from 2022-01-01 (a folder copied from an earlier biennium's and not updated? pbYearsBeforeBiennium of "
+                + "as_of in datapackage.json)", check(input).oneLine(3, input));
+
+        TestInputs.actualsAsOfMovedOn(next, new Biennium(2024));
+        assertEquals("pb-annex: input/2024-25/results_baselines.csv, line 4, column year: '2017' is more than 6 years before the "
+                + "biennium 2024-2025 starts: the folder is 2024-25's, whose baselines are of 2018 to 2023 (a folder copied from "
+                + "an earlier biennium's and not updated? pbYearsBeforeBiennium of year in datapackage.json)",
+                check(input).oneLine(3, input));
+
+        TestInputs.baselinesMovedOn(next, new Biennium(2024));
         assertEquals("pb-annex: input/2024-25/printed_differences.csv, line 2, column document_symbol: a difference from the "
                 + "print GB.341/PFA/1, but input/2024-25/publication.csv names GB.347/PFA/1: compare the figure with "
                 + "GB.347/PFA/1 and write its symbol here, or remove the row (copied from another biennium's folder?)",
@@ -83,6 +95,31 @@ class BienniumConsistencyTest {
         TestInputs.edit(next.resolve("printed_differences.csv"), s -> s.replace(",GB.341/PFA/1", ",GB.347/PFA/1"));
         CliRun passed = check(input);
         assertEquals(0, passed.status(), passed.toString());
+    }
+
+    /**
+     * A baseline of a year after the biennium starts, and a date of actual expenditure outside the biennium it dates or of
+     * a biennium after the folder's (a typo, as the copied years above): each refused on its line.
+     */
+    @Test
+    void aBaselineYearOrADateOfActualsThatDoesNotFitTheBiennium() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path baselines = input.resolve("2022-23/results_baselines.csv");
+        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2028,false,7.4% (2028 年),");
+        assertEquals("pb-annex: input/2022-23/results_baselines.csv, line 2, column year: '2028' is not before the biennium "
+                + "2022-2023 starts: a baseline is the value known before it (the folder is 2022-23's: 2021 or earlier)",
+                CliRun.run(null, "check", "--input", input.toString()).oneLine(3, input));
+        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年),");
+
+        Path asOf = input.resolve("2022-23/expenditure_as_of.csv");
+        TestInputs.replaceLine(asOf, 2, "2016-17,2021-01-04");
+        assertEquals("pb-annex: input/2022-23/expenditure_as_of.csv, line 2, column as_of: '2021-01-04' is not in the biennium "
+                + "2016-2017 the row dates (2016-01-01 to 2017-12-31): a partly actual biennium's expenditure is actual up to a "
+                + "day of it", CliRun.run(null, "check", "--input", input.toString()).oneLine(3, input));
+        TestInputs.replaceLine(asOf, 2, "2024-25,2024-01-04");
+        assertEquals("pb-annex: input/2022-23/expenditure_as_of.csv, line 2, column biennium: '2024-25' is after 2022-23, the "
+                + "folder's biennium: Figure 2 shows no later biennium, so the row would never be read (copied from another "
+                + "biennium's folder?)", CliRun.run(null, "check", "--input", input.toString()).oneLine(3, input));
     }
 
     /** The real input is its own biennium's in every file: it passes as before, with the same checks. */

@@ -209,6 +209,10 @@ class FigureTwoOverManyBienniaTest {
     void theNoteOnPartlyActualBienniaNamesEachOne() throws IOException {
         Path dated = TestInputs.withBienniaUpTo(tmp.resolve("input-dated"), 2042);
         java.nio.file.Files.writeString(dated.resolve("2042-43/expenditure_as_of.csv"), "biennium,as_of\n2036-37,2037-01-05\n");
+        // No document of 2042-43 would date 2036-37's actuals (the lines moved on make it partly actual): its descriptor
+        // allows the date, five years before the biennium, where the bundled one allows two.
+        TestInputs.edit(dated.resolve("datapackage.json"), s -> s.replaceFirst(
+                "(?s)(?<field>\"name\": \"as_of\".*?\"pbYearsBeforeBiennium\": )2", "${field}6"));
         Table f2 = Publication.compute(dated, new Biennium(2042)).tables().get("f2");
         Text note = f2.footnotes().get(0);
         assertTrue(note.en().contains("** Synthetic lines with the status actual for 2020 and estimate for 2021. "), note.en());
