@@ -46,7 +46,7 @@ public class HistoryCommand implements Callable<Integer> {
             Unsent unsent = new Unsent(new org.pbannex.runtime.RunOutcomes(PbAnnexApplication.settings().status()));
             if (runId != null) {
                 var entry = history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history"));
-                int status = show(entry, spring.bean(JobRepository.class), unsent.waits(entry));
+                int status = show(entry, spring.bean(JobRepository.class), unsent.waits(entry), PbAnnexApplication.settings());
                 distributions(spring.bean(org.pbannex.distribute.DistributionLog.class).ofRun(runId), entry);
                 return status;
             }
@@ -62,8 +62,10 @@ public class HistoryCommand implements Callable<Integer> {
             for (RunHistory.Entry e : runs) {
                 String checks = e.checksPassed() == null ? "-" : e.checksPassed()
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + trial(e, repository, settings) + removed(e)
-                        : e.message() == null ? "" : e.message();
+                // A failed run's message may be long: its mark comes first, where it is seen.
+                boolean trial = !elsewhere(e, repository, settings).isEmpty();
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + (trial ? " (trial)" : "") + removed(e)
+                        : (trial ? "(trial) " : "") + (e.message() == null ? "" : e.message());
                 table.row(e.runId(), e.job(), e.biennium(), status(e) + (unsent.waits(e) ? ", NOT SENT" : ""), time(e.startedAt()),
                         checks, where);
             }
@@ -89,18 +91,24 @@ public class HistoryCommand implements Callable<Integer> {
     }
 
     /**
-     * A trial run, which status does not count as the job's run: of another input folder than the installation's, or
-     * into another output folder (--input, --output), as its request says them (RunOutcomes.trial, status's rule); a
-     * run whose request is not kept, by its output folder alone.
+     * What makes a run a trial, which status does not count as the job's run: of another input folder than the
+     * installation's, or into another output folder (--input, --output), as its request says them (RunOutcomes.elsewhere,
+     * status's rule), published or failed; a run whose request is not kept, by its published folder alone. "" for a run
+     * of the installation's own.
      */
-    private static String trial(RunHistory.Entry e, JobRepository repository, org.pbannex.config.PbProperties settings) {
+    private static String elsewhere(RunHistory.Entry e, JobRepository repository, org.pbannex.config.PbProperties settings) {
         var execution = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
         if (execution == null) {
-            return Path.of(e.outputDir()).toAbsolutePath().normalize().startsWith(settings.output()) ? "" : " (trial)";
+            Path into = e.outputDir() == null ? null : outputFolderOf(e);
+            return org.pbannex.runtime.RunOutcomes.elsewhere(null, into, settings.input(), settings.output());
         }
         var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
-        return org.pbannex.runtime.RunOutcomes.trial(request.input(), request.output(), settings.input(), settings.output())
-                ? " (trial)" : "";
+        return org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), settings.input(), settings.output());
+    }
+
+    /** The output folder a run was published into: its folder is output/<biennium>/<run-id>. */
+    private static Path outputFolderOf(RunHistory.Entry e) {
+        return Path.of(e.outputDir()).toAbsolutePath().normalize().getParent().getParent();
     }
 
     /** A published run whose folder is gone (the retention removed it, or someone did). */
@@ -137,9 +145,14 @@ public class HistoryCommand implements Callable<Integer> {
         }
     }
 
-    private static int show(RunHistory.Entry e, JobRepository repository, boolean unsent) {
+    private static int show(RunHistory.Entry e, JobRepository repository, boolean unsent, org.pbannex.config.PbProperties settings) {
         System.out.println("Run       " + e.runId());
         System.out.println("Job       " + e.job() + "  (biennium " + e.biennium() + ")");
+        String elsewhere = elsewhere(e, repository, settings);
+        if (!elsewhere.isEmpty()) {
+            // " (a run of ..., not the installation's ...)": said without its brackets
+            System.out.println("Trial     " + elsewhere.substring(2, elsewhere.length() - 1) + "; status counts it for information only");
+        }
         System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
         if (unsent) {
             System.out.println("Not sent  to all its reviewers, for whom it was published: ./pb-annex distribute " + e.runId()
@@ -210,8 +223,8 @@ public class HistoryCommand implements Callable<Integer> {
         if (!removed(e).isEmpty()) {
             return " (its folder was removed: there is nothing to send)";
         }
-        // output/<biennium>/<run-id>: a run published to another folder than the configured one is found there only.
-        Path root = Path.of(e.outputDir()).toAbsolutePath().normalize().getParent().getParent();
+        // A run published to another folder than the configured one is found there only.
+        Path root = outputFolderOf(e);
         boolean elsewhere = !root.equals(PbAnnexApplication.settings().output().toAbsolutePath().normalize());
         return " (./pb-annex distribute " + e.runId() + (elsewhere ? " --output " + root : "") + " sends it to the reviewers)";
     }

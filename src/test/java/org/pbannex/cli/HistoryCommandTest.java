@@ -67,6 +67,46 @@ class HistoryCommandTest {
         }
     }
 
+    /**
+     * A failed trial run (another input folder than the installation's, or into another output folder) is marked in the
+     * list as a published one is, and history RUN_ID says what made it a trial; a failed run of the installation's own
+     * is neither.
+     */
+    @Test
+    void aFailedTrialRunIsMarkedInTheListAndInItsOwnView() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.input", input.toString());
+        settings.put("pb.output", out.toString());
+        for (Path in : java.util.List.of(input, copy)) {
+            TestInputs.replaceLine(in.resolve("2022-23/budget.csv"), 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
+        }
+        FailedRuns.assertFailed(CliRun.capture(settings, "run", "nightly", "--format", "csv"), out, 3);
+        String own = runIdOf(CliRun.capture(settings, "history").out(), "FAILED");
+        FailedRuns.assertFailed(CliRun.capture(settings, "run", "nightly", "--format", "csv", "--input", copy.toString()), out, 3);
+
+        CliRun list = CliRun.capture(settings, "history");
+        assertEquals(0, list.status(), list.toString());
+        java.util.List<String> failed = list.out().lines().filter(l -> l.contains(" FAILED ")).toList();
+        assertEquals(2, failed.size(), list.out());
+        String trialRow = failed.stream().filter(l -> !l.startsWith(own + " ")).findFirst().orElseThrow();
+        String ownRow = failed.stream().filter(l -> l.startsWith(own + " ")).findFirst().orElseThrow();
+        // Its message, which names the copy's file, after the mark.
+        assertTrue(trialRow.matches(".* \\(trial\\) \\S.*copy.*budget\\.csv.*"), list.out());
+        assertFalse(ownRow.contains("(trial)"), list.out());
+
+        String trial = trialRow.split("\\s+")[0];
+        CliRun view = CliRun.capture(settings, "history", trial);
+        assertEquals(0, view.status(), view.toString());
+        assertTrue(view.out().contains("\nTrial     a run of the input folder " + copy.toAbsolutePath().normalize()
+                + ", not the installation's input folder " + input.toAbsolutePath().normalize()
+                + "; status counts it for information only\n"), view.out());
+        CliRun ownView = CliRun.capture(settings, "history", own);
+        assertFalse(ownView.out().contains("Trial"), ownView.out());
+    }
+
     private static String runIdOf(String history, String status) {
         return history.lines().filter(l -> l.contains(" " + status)).findFirst().orElseThrow(() -> new AssertionError(history))
                 .split("\\s+")[0];
