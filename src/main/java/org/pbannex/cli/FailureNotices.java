@@ -31,9 +31,11 @@ final class FailureNotices {
     /**
      * A {@code run} that could not start (its settings, job file, command line or database). A name that is no job of
      * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
-     * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English).
+     * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English);
+     * {@code request}: the run as requested, once known (its folders tell a trial), else null.
      */
-    static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words) {
+    static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words,
+                              org.pbannex.publication.RunRequest request) {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
@@ -42,6 +44,9 @@ final class FailureNotices {
             aJob = false; // (its settings cannot be read: the notice, prepared from them, says so in the log)
         }
         var notStarted = FailureNotice.FailedRun.notStarted(aJob ? job : "run", biennia, status, line);
+        if (request != null) {
+            notStarted = notStarted.withFolders(request.input(), request.output());
+        }
         send(aJob && words != null ? notStarted.withWords(words) : notStarted, aJob);
     }
 
@@ -71,7 +76,7 @@ final class FailureNotices {
         PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
         MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
                 : MailServer.withoutTheRun(PbAnnexApplication.environment());
-        return new FailureNotice(mail, settings.failures().mailTo(), settings.status());
+        return new FailureNotice(mail, settings.failures().mailTo(), settings.status(), settings.input(), settings.output());
     }
 
     /**

@@ -222,7 +222,7 @@ public class PreflightCommand implements Callable<Integer> {
             }
             mail(settings, spring.bean(MailServer.class), requests.get(0));
             for (RunRequest r : requests) {
-                failuresSince(new org.pbannex.runtime.RunOutcomes(settings.status()), r);
+                failuresSince(org.pbannex.runtime.RunOutcomes.of(settings), r);
                 waitingToBeSent(new org.pbannex.runtime.RunOutcomes(settings.status()), spring.bean(UnsentRuns.class), r);
             }
         } catch (RuntimeException e) {

@@ -170,7 +170,8 @@ public class RunCommand implements Callable<Integer> {
 
     /** @param failure what stopped it, for the notice's words (null: said by its line) */
     private void noticeNotStarted(String biennia, int status, String line, Throwable failure) {
-        FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line));
+        FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line),
+                first);
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -44,7 +44,7 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Duration limit = maxAge == null ? null : DurationOption.parse(spec, "--max-age", maxAge, "26h or 90m");
-        List<RunOutcomes.State> states = new RunOutcomes(PbAnnexApplication.settings().status()).states().stream()
+        List<RunOutcomes.State> states = RunOutcomes.of(PbAnnexApplication.settings()).states().stream()
                 .filter(s -> job == null || s.job().equals(job)).toList();
         if (states.isEmpty() && job != null) {
             // A name typed wrong in a monitor's command would read "nothing yet" for ever.

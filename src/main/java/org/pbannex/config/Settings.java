@@ -44,7 +44,8 @@ public final class Settings {
     }
 
     /**
-     * The settings a failure notice needs ({@code pb.home}, {@code pb.status}, {@code pb.failures.*}) read without the
+     * The settings a failure notice needs ({@code pb.home}, {@code pb.status}, {@code pb.failures.*}, and the
+     * installation's {@code pb.input} and {@code pb.output}: its words, and which runs are trials) read without the
      * others, which keep their defaults: a run whose other settings cannot be read (a timeout of "soon") still tells
      * someone.
      */
@@ -53,7 +54,7 @@ public final class Settings {
     }
 
     private static final ConfigurationPropertyName PB = ConfigurationPropertyName.of("pb");
-    private static final List<ConfigurationPropertyName> NOTICE = Stream.of("pb.home", "pb.status", "pb.failures")
+    private static final List<ConfigurationPropertyName> NOTICE = Stream.of("pb.home", "pb.status", "pb.failures", "pb.input", "pb.output")
             .map(ConfigurationPropertyName::of).toList();
 
     /** Binds the settings, those of {@code read} only when it is given. */

@@ -198,7 +198,7 @@ public final class FailureNotice {
         this.from = mail.from();
         this.server = mail.server();
         this.to = List.copyOf(to);
-        this.outcomes = new RunOutcomes(status);
+        this.outcomes = new RunOutcomes(status, input, output);
     }
 
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */

@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * job is back to normal. A failure before its biennium was known (a job file that could not be used), or of a run of
  * several biennia that did not start, is the job's own ({@code <job>.failed}), cleared with any biennium's.
  *
+ * <p>A failure the launcher notes (one before Java started, or in a warm process that ended) ends with the folders its
+ * run was given, a tab before each ({@code --input=DIR}, {@code --output=DIR}): the launcher cannot tell a trial, since
+ * the installation's folders may come from a settings file. They are said here, when the line is read, as a run's own
+ * failure says them ({@link #elsewhere}), so that one rule, this class's, tells a trial.
+ *
  * <p>{@code <job>.<biennium>.unsent/} holds a file per run that is to go to the job's reviewers and has not gone to them
  * all: written before the run's folder is published, removed once the run is sent (or held back on purpose, or
  * replaced by a newer run), so that a run killed between the two is known without the database.
@@ -98,9 +103,50 @@ public final class RunOutcomes {
     private static final String UNSENT = ".unsent";
 
     private final Path dir;
+    /** The installation's input and output folders (pb.input, pb.output), which tell a trial; null: not known. */
+    private final Path input;
+    private final Path output;
 
+    /** The runs' outcomes in {@code dir}, read without the installation's folders: for the runs to be sent, for noting. */
     public RunOutcomes(Path dir) {
+        this(dir, null, null);
+    }
+
+    /** @param input the installation's input folder, and {@code output} its output folder: a run of another is a trial */
+    public RunOutcomes(Path dir, Path input, Path output) {
         this.dir = dir;
+        this.input = input;
+        this.output = output;
+    }
+
+    /** The outcomes of the installation these settings make (its status folder, input and output folders). */
+    public static RunOutcomes of(org.pbannex.config.PbProperties settings) {
+        return new RunOutcomes(settings.status(), settings.input(), settings.output());
+    }
+
+    /** What marks a folder the launcher noted with a failure: a tab, then the option (the run's command line's). */
+    private static final String GIVEN_INPUT = "--input=";
+    private static final String GIVEN_OUTPUT = "--output=";
+
+    /**
+     * A failure's line as its run's own would be: the folders the launcher noted ({@code \t--input=DIR},
+     * {@code \t--output=DIR}) said as {@link #elsewhere} says them of the installation's folders, or left out.
+     */
+    String said(String noted) {
+        int tab = noted.indexOf('\t');
+        if (tab < 0) {
+            return noted;
+        }
+        Path runInput = null;
+        Path runOutput = null;
+        for (String given : noted.substring(tab + 1).split("\t")) {
+            if (given.startsWith(GIVEN_INPUT)) {
+                runInput = Path.of(given.substring(GIVEN_INPUT.length()));
+            } else if (given.startsWith(GIVEN_OUTPUT)) {
+                runOutput = Path.of(given.substring(GIVEN_OUTPUT.length()));
+            }
+        }
+        return noted.substring(0, tab).stripTrailing() + elsewhere(runInput, runOutput, input, output);
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
@@ -162,8 +208,8 @@ public final class RunOutcomes {
             return;
         }
         for (Path f : List.of(file(job, null, ".failed"), file(job, biennium, ".failed"))) {
-            List<String> lines = failuresIn(f);
-            List<String> kept = lines.stream().filter(l -> !l.strip().endsWith(ending)).toList();
+            List<String> lines = notedIn(f);
+            List<String> kept = lines.stream().filter(l -> !said(l).strip().endsWith(ending)).toList();
             if (kept.size() == lines.size()) {
                 continue;
             }
@@ -265,7 +311,13 @@ public final class RunOutcomes {
         return states;
     }
 
-    private static List<String> failuresIn(Path f) throws IOException {
+    /** The failures of a status file, each said as its run's own would be ({@link #said}). */
+    private List<String> failuresIn(Path f) throws IOException {
+        return notedIn(f).stream().map(this::said).toList();
+    }
+
+    /** The failures of a status file as noted. */
+    private static List<String> notedIn(Path f) throws IOException {
         if (!Files.isRegularFile(f)) {
             return List.of();
         }

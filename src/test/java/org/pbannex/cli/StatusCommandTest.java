@@ -183,6 +183,40 @@ class StatusCommandTest {
                 && l.contains(" (trial)")), history.out());
     }
 
+    /**
+     * A failure the launcher noted (before Java started) carries the folders its run was given, and Java tells from
+     * them whether it was a trial, by the installation's folders as Java reads them: here pb.input from the settings
+     * file, which the launcher does not read. A good trial of the same folders answers the trial's failure, as it answers
+     * a run's own.
+     */
+    @Test
+    void theLaunchersNotedFailureIsATrialsOrTheJobsByTheFoldersTheSettingsFileNames() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path home = Path.of(settings.get("pb.home"));
+        Path input = Path.of(settings.remove("pb.input")).toAbsolutePath().normalize();
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/application.properties"), "pb.input=" + input + "\n");
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy")).toAbsolutePath().normalize();
+        Path pub = tmp.resolve("pub").toAbsolutePath().normalize();
+        Path status = Files.createDirectories(Path.of(settings.get("pb.status")));
+        // As the launcher writes them (pb-annex, note_run_failure): the folders after a tab each.
+        String why = "no Java runtime found: install a JDK 17 or newer, or set PB_JAVA to its bin/java";
+        Files.writeString(status.resolve("nightly.failed"), "2026-12-01T02:30:00.000Z exit status 5: " + why + "\t--input=" + input
+                + "\n2026-12-01T02:31:00.000Z exit status 5: " + why + "\t--input=" + copy + "\t--output=" + pub + "\n");
+        String trial = "(a run of the input folder " + copy + ", not the installation's input folder " + input + ", and into " + pub
+                + ", not the installation's output folder " + tmp.resolve("out").toAbsolutePath().normalize() + ")";
+        CliRun told = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, told.status(), "the job's own failure: " + told);
+        assertTrue(row(told).contains("1 failure, the last: 2026-12-01T02:30:00.000Z exit status 5: " + why + "; for information, "
+                + "1 failure of a trial run elsewhere, the last: 2026-12-01T02:31:00.000Z exit status 5: " + why + " " + trial), told.out());
+
+        assertEquals(0, CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output", pub.toString()).status());
+        String after = row(CliRun.capture(settings, "status", "nightly"));
+        assertTrue(after.contains("1 failure, the last: ") && !after.contains("for information"), after);
+        assertEquals(1, Files.readAllLines(status.resolve("nightly.failed")).size(), "the job's own stays as the launcher noted it");
+        assertTrue(Files.readString(status.resolve("nightly.failed")).endsWith(why + "\t--input=" + input + "\n"));
+    }
+
     /** A row of status's table but for its AGO column, which grows. */
     private static String withoutAge(String row) {
         return row.replaceFirst("^(\\S+\\s+\\S+\\s+\\S+ \\S+)\\s+.*?\\s+(no failure; )", "$1 $2");

@@ -229,7 +229,9 @@ class LauncherIT {
 
     /**
      * A trial run (another input or output folder than the installation's) that the launcher cannot start Java for is
-     * noted as a trial's, as the run notes its own: status says it for information and leaves the job well.
+     * noted as a trial's, as the run notes its own: status says it for information and leaves the job well. Java tells
+     * it, from the folders the launcher notes: the installation's input folder may be a settings file's pb.input, which
+     * the launcher does not read; a run of that folder is the job's own, and one of the bundled input then a trial.
      */
     @Test
     void aTrialRunTheLauncherCannotStartIsNotedAsATrials() throws Exception {
@@ -239,17 +241,43 @@ class LauncherIT {
         Path copy = tmp.resolve("copy-input");
         Result r = launcher(noJava, "run", "nightly", "--format", "csv", "--input", copy.toString());
         assertEquals(5, r.status(), r.toString());
-        List<String> noted = Files.readAllLines(status.resolve("nightly.failed"));
-        assertEquals(1, noted.size(), noted.toString());
-        assertTrue(noted.get(0).endsWith("or unset it (a run of the input folder " + copy + ", not the installation's input "
-                + "folder " + Golden.input() + ")"), noted.get(0));
         Map<String, String> withJava = new HashMap<>(env);
         withJava.put("PB_STATUS", status.toString());
         withJava.put("PB_WARM", "off");
         Result told = launcher(withJava, "status", "nightly");
         assertEquals(0, told.status(), told.toString());
         assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("no failure; ")
-                && l.contains("for information, 1 failure of a trial run elsewhere")), told.toString());
+                && l.contains("for information, 1 failure of a trial run elsewhere")
+                && l.endsWith("or unset it (a run of the input folder " + copy + ", not the installation's input folder "
+                        + Golden.input() + ")")), told.toString());
+
+        // An installation whose settings file names its input folder: a run of it is its own, a run of another a trial.
+        Path data = Files.createDirectories(tmp.resolve("data with pb.input"));
+        Path own = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("its own input"));
+        Files.createDirectories(data.resolve("jobs"));
+        Files.copy(Golden.home().resolve("jobs/nightly.yml"), data.resolve("jobs/nightly.yml"));
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config/application.properties"), "pb.input=" + own + "\n");
+        Files.createDirectories(data.resolve("work"));
+        Files.createSymbolicLink(data.resolve("work/fonts"), Golden.home().resolve("work/fonts"));
+        Map<String, String> installed = new HashMap<>(noJava);
+        installed.remove("PB_STATUS");
+        installed.put("PB_HOME", data.toString());
+        assertEquals(5, launcher(installed, "run", "nightly", "--input", own.toString()).status());
+        installed.remove("PB_JAVA");
+        installed.put("PB_WARM", "off");
+        Result ownFailure = launcher(installed, "status", "nightly");
+        assertEquals(5, ownFailure.status(), "the job's own failure: " + ownFailure);
+        assertTrue(ownFailure.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure, the last: ")
+                && !l.contains("trial") && l.endsWith("or unset it")), ownFailure.toString());
+        installed.put("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString());
+        assertEquals(5, launcher(installed, "run", "nightly", "--input=" + Golden.input()).status());
+        installed.remove("PB_JAVA");
+        Result both = launcher(installed, "status", "nightly");
+        assertTrue(both.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure, the last: ")
+                && l.contains("; for information, 1 failure of a trial run elsewhere, the last: ")
+                && l.endsWith("(a run of the input folder " + Golden.input() + ", not the installation's input folder " + own + ")")),
+                both.toString());
     }
 
     /** A run whose warm process ends mid-run (killed) cannot note its failure: the launcher notes it in its job's status. */
@@ -282,7 +310,13 @@ class LauncherIT {
                 Files.readString(clientErr));
         List<String> noted = Files.readAllLines(tmp.resolve("status-killed/nightly.failed"));
         assertEquals(1, noted.size(), noted.toString());
-        assertTrue(noted.get(0).endsWith(" exit status 5: the warm process ended during the command"), noted.get(0));
+        // With the folder the run was given, which Java tells: the installation's output folder (PB_OUTPUT), its own run.
+        assertTrue(noted.get(0).endsWith(" exit status 5: the warm process ended during the command\t--output=" + out), noted.get(0));
+        e.put("PB_WARM", "off");
+        Result told = launcher(e, "status", "nightly");
+        assertEquals(5, told.status(), told.toString());
+        assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure, the last: ")
+                && l.endsWith(" exit status 5: the warm process ended during the command")), told.toString());
     }
 
     private static boolean workFolderIn(Path biennium) throws IOException {
