@@ -138,6 +138,12 @@ public class AnnexJobConfiguration {
         return new org.pbannex.runtime.GoneDatabaseDataSource.Wrapping();
     }
 
+    /** Spring Boot's transaction manager, whose rollback on a connection gone does not hide why it went. */
+    @Bean
+    org.pbannex.runtime.GoneConnectionTransactions transactionManager(javax.sql.DataSource dataSource) {
+        return new org.pbannex.runtime.GoneConnectionTransactions(dataSource);
+    }
+
     @Bean
     DistributionLog distributionLog(JdbcTemplate jdbc) {
         return new DistributionLog(jdbc);

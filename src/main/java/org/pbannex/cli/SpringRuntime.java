@@ -11,6 +11,7 @@ import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.runtime.DamagedDatabase;
 import org.pbannex.runtime.DatabaseConnection;
+import org.pbannex.runtime.DatabaseSilence;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.EmbeddedDatabaseLock;
 import org.pbannex.runtime.ExitCodes;
@@ -57,6 +58,9 @@ final class SpringRuntime implements AutoCloseable {
         DatabaseConnection connection = DatabaseConnection.of(PbAnnexApplication.environment(), settings);
         connection.check();
         connection.driverProperties().forEach(properties::putIfAbsent);
+        if (connection.postgres()) {
+            DatabaseSilence.statements(connection.statementLimit());
+        }
         String url = connection.url();
         String user = connection.user();
         var database = EmbeddedDatabaseLock.databaseOf(url);

@@ -46,11 +46,13 @@ public final class PostgresExpenditureEngine {
     private static final class CopyBuffer {
 
         private final CopyIn copy;
+        private final CopyDeadline deadline;
         private final byte[] buf = new byte[1 << 20];
         private int used;
 
-        CopyBuffer(CopyIn copy) {
+        CopyBuffer(CopyIn copy, CopyDeadline deadline) {
             this.copy = copy;
+            this.deadline = deadline;
         }
 
         void append(String prefix, byte[] b, int from, int to) {
@@ -81,7 +83,10 @@ public final class PostgresExpenditureEngine {
 
         private void write(byte[] b, int off, int len) {
             try {
-                copy.writeToCopy(b, off, len);
+                deadline.within(() -> {
+                    copy.writeToCopy(b, off, len);
+                    return null;
+                });
             } catch (SQLException ex) {
                 throw new IllegalStateException("COPY into PostgreSQL failed: " + ex.getMessage(), ex);
             }
@@ -114,7 +119,8 @@ public final class PostgresExpenditureEngine {
         long[] read = new long[files.size()];
         long[] rejected = new long[files.size()];
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
-        CopyBuffer out = new CopyBuffer(copy);
+        CopyDeadline deadline = CopyDeadline.of(db);
+        CopyBuffer out = new CopyBuffer(copy, deadline);
         try {
             for (int f = 0; f < files.size() && (!strict || bad.isEmpty()); f++) {
                 Path file = files.get(f);
@@ -139,12 +145,13 @@ public final class PostgresExpenditureEngine {
                 }
             }
         } catch (RuntimeException | IOException e) {
-            if (copy.isActive()) {
+            // (Its connection closed by the deadline, there is no COPY left to cancel.)
+            if (!deadline.expired() && copy.isActive()) {
                 copy.cancelCopy();
             }
             throw e;
         }
-        long copied = copy.endCopy();
+        long copied = deadline.within(copy::endCopy);
         List<Bad> duplicates = duplicates(db, files);
         List<Bad> problems = new ArrayList<>(bad);
         problems.addAll(duplicates);

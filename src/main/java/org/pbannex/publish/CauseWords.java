@@ -6,6 +6,7 @@ import java.util.Map;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.SourceName;
 import org.pbannex.publication.ReconciliationFailed;
+import org.pbannex.runtime.DatabaseSilence;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunStopped;
@@ -30,6 +31,7 @@ final class CauseWords {
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
             "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.database_failed",
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
+            "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection",
             // Bad characters (a file's, told together), each of its kind and with its fix.
             "cause.reason.bad_character", "cause.reason.char.control", "cause.reason.char.format", "cause.reason.char.replacement",
             "cause.reason.char.private_use", "cause.reason.char.noncharacter", "cause.reason.char.surrogate",
@@ -100,7 +102,12 @@ final class CauseWords {
         if (ExitCodes.databaseWhileInUse(failure)) {
             // "DATABASE failed: CAUSE", the database named in the report's words, the driver's cause as it says it.
             DatabaseUnavailable.Named db = DatabaseUnavailable.inUse();
-            return word("cause.database_failed").with("cause", DatabaseUnavailable.cause(failure)).with("database",
+            // A server gone silent in the texts' words, else the driver's cause as it says it.
+            DatabaseSilence silent = DatabaseSilence.of(failure);
+            Text cause = silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
+                    .with("asked", word("cause.silent." + silent.asked().word())).with("within", silent.limit().duration())
+                    .with("setting", silent.limit().setting());
+            return word("cause.database_failed").with("cause", cause).with("database",
                     word("cause.db." + db.word()).with("host", String.valueOf(db.host())).with("name", String.valueOf(db.name()))
                             .with("user", String.valueOf(db.user())).with("file", String.valueOf(db.file()))
                             .with("other", String.valueOf(db.other())));

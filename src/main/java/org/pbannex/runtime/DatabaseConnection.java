@@ -89,6 +89,29 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
                 + "another service at that address?): " + DatabaseUnavailable.cause(failure) : null;
     }
 
+    /**
+     * How long the driver waits for the answer to a statement, and the setting that says so: the URL's
+     * {@code socketTimeout} (seconds), which wins, else pb.database.socket-timeout (null for H2: no socket).
+     */
+    public DatabaseSilence.Limit statementLimit() {
+        if (!postgres()) {
+            return null;
+        }
+        int q = url.indexOf('?');
+        for (String p : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
+            if (p.startsWith("socketTimeout=")) {
+                try {
+                    return new DatabaseSilence.Limit(Duration.ofSeconds(Long.parseLong(p.substring("socketTimeout=".length()))),
+                            "socketTimeout in " + (setting == null ? URL : setting));
+                } catch (NumberFormatException e) {
+                    break; // the driver refuses it, in its words
+                }
+            }
+        }
+        return new DatabaseSilence.Limit(Duration.ofSeconds(seconds(timeouts.socketTimeout())),
+                "pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT");
+    }
+
     /** pgjdbc's limits are whole seconds (0: none); a fraction of one counts as one. */
     private static long seconds(Duration d) {
         return d.isZero() ? 0 : Math.max(1, (d.toMillis() + 999) / 1000);

@@ -102,8 +102,15 @@ public class DatabaseUnavailable extends RuntimeException {
         return false;
     }
 
-    /** Why the database could not be used, in words: the driver's message and, where it hides it, the reason. */
+    /**
+     * Why the database could not be used, in words: the driver's message and, where it hides it, the reason (a server
+     * gone silent: for how long, during what, {@link DatabaseSilence}).
+     */
     public static String cause(Throwable e) {
+        DatabaseSilence silent = DatabaseSilence.of(e);
+        if (silent != null) {
+            return silent.getMessage();
+        }
         Throwable root = e;
         String best = null;
         String corrupted = null;

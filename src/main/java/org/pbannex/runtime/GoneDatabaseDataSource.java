@@ -67,14 +67,20 @@ public final class GoneDatabaseDataSource extends DelegatingDataSource {
             // The pool's wait ran out with room for more connections: the database gave none. (A pool whose connections
             // are all in use times out the same way, and says nothing of the database.)
             var state = pool.getHikariPoolMXBean();
-            if (state != null && state.getActiveConnections() < pool.getMaximumPoolSize()) {
-                if (known == null) {
-                    LOG.warn("the database gave no connection within {} ms: requests within as long again fail at once",
-                            wait.toMillis());
-                }
-                gone = new Gone(timedOut, System.nanoTime());
+            if (state == null || state.getActiveConnections() >= pool.getMaximumPoolSize()) {
+                throw timedOut;
             }
-            throw timedOut;
+            if (known == null) {
+                LOG.warn("the database gave no connection within {} ms: requests within as long again fail at once",
+                        wait.toMillis());
+            }
+            // Not refused, nor any other answer: silent, and said so (the driver's words would be a validation's "This
+            // connection has been closed." or its login's "Connection attempt timed out.").
+            boolean server = String.valueOf(pool.getJdbcUrl()).startsWith("jdbc:postgresql:");
+            SQLException failure = server && DatabaseSilence.ofPool(timedOut) ? new DatabaseSilence(DatabaseSilence.Asked.CONNECTION,
+                    new DatabaseSilence.Limit(wait, DatabaseSilence.POOL_SETTING), timedOut) : timedOut;
+            gone = new Gone(failure, System.nanoTime());
+            throw failure;
         }
     }
 

@@ -1,0 +1,235 @@
+package org.pbannex.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.ChildRun;
+import org.pbannex.CliRun;
+import org.pbannex.TestInputs;
+
+/**
+ * A real PostgreSQL server stopped (SIGSTOP, all its processes: as a host paused, or a server whose network is gone,
+ * its connections open and silent) while a run uses it. A statement under way waited the driver's socket timeout (30
+ * min then), and the expenditure lines' COPY, a write once the socket's buffers were full, for ever (until
+ * pb.run.timeout): now each is the run's one line within the socket timeout, naming the server, what was under way
+ * and the setting, exit status 5, its lock released by a note so that the next run (on any host) restarts it at once.
+ * The server is continued in every test's cleanup.
+ */
+class DatabaseStoppedMidRunTest {
+
+    private static final Duration LONG = Duration.ofMinutes(3);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(4);
+    private static final Duration POOL_WAIT = Duration.ofSeconds(3);
+    /** What a loaded machine may add: the pool's validation of an idle connection, the report, closing. */
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
+
+    private EmbeddedPostgres server;
+    private int port;
+    /** Whether the server is stopped (continued in cleanup, whatever failed). */
+    private boolean stopped;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        server = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pgdata")).setCleanDataDirectory(false).setPort(port)
+                .start();
+    }
+
+    @AfterEach
+    void continueAndCloseServer() throws Exception {
+        if (stopped) {
+            signal("CONT");
+        }
+        server.close();
+    }
+
+    /** Sends {@code signal} (STOP, CONT) to the server's postmaster and every process it started. */
+    private void signal(String signal) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(tmp.resolve("pgdata/postmaster.pid")).get(0).strip());
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, String.valueOf(postmaster)));
+        ProcessHandle.of(postmaster).orElseThrow().children().forEach(c -> command.add(String.valueOf(c.pid())));
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), command.toString());
+        stopped = signal.equals("STOP");
+    }
+
+    /** A cut nightly job on the server, with short limits, into the installation's output folder. */
+    private Map<String, String> settings() throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "");
+        settings.put("pb.database.socket-timeout", SOCKET_TIMEOUT.toSeconds() + "s");
+        settings.put("pb.database.connect-timeout", POOL_WAIT.toSeconds() + "s");
+        settings.put("spring.datasource.hikari.connection-timeout", String.valueOf(POOL_WAIT.toMillis()));
+        settings.put("pb.status", tmp.resolve("status").toString());
+        settings.put("pb.layout-memory", tmp.resolve("layout").toString());
+        settings.put("pb.output", tmp.resolve("out").toString());
+        return CutNightly.in(tmp, settings);
+    }
+
+    private Path out() {
+        return tmp.resolve("out");
+    }
+
+    /**
+     * The run, held before its step render, as on another machine (its host name says so): this one cannot look at its
+     * process, only at the note that releases its lock.
+     */
+    private ChildRun heldBeforeRender(Map<String, String> settings, String name) throws Exception {
+        Map<String, String> held = new HashMap<>(settings);
+        held.put("pb.run.pause-at", "render");
+        return ChildRun.start(tmp, name, held, Map.of("HOSTNAME", "another-host"), "run", "nightly", "--output", out().toString());
+    }
+
+    /** Polls {@code sql} (a count) on {@code c} until it is above 0, while the run goes on. */
+    private static void await(Connection c, String sql, ChildRun r) throws Exception {
+        long until = System.nanoTime() + LONG.toNanos();
+        while (System.nanoTime() < until) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            assertTrue(r.alive(), "the run ended first: " + r.err());
+            Thread.sleep(20);
+        }
+        throw new AssertionError("never: " + sql);
+    }
+
+    /**
+     * Stops the server (then lets the run go on when it is held: {@code marker}, else null), and returns the run's one
+     * line once it has ended with status 5, which it must within {@code within}.
+     */
+    private String stopServer(ChildRun r, Duration within, Path marker) throws Exception {
+        signal("STOP");
+        long at = System.nanoTime();
+        if (marker != null) {
+            Files.delete(marker);
+        }
+        assertEquals(5, r.waitFor(LONG), r.err());
+        Duration took = Duration.ofNanos(System.nanoTime() - at);
+        signal("CONT");
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+        assertTrue(took.compareTo(within) < 0, "the run ended " + took.toMillis() + " ms after the server stopped; expected within "
+                + within.toMillis() + " ms: " + lines.get(0));
+        return lines.get(0);
+    }
+
+    /**
+     * The run's lock released by its note, and its report written; the server going again, the identical command
+     * restarts it at once (not refused until the run on "another host" has been silent for pb.run.lease).
+     */
+    private void restartedAtOnce(Map<String, String> settings, String runId) throws Exception {
+        assertTrue(Files.isRegularFile(out().resolve("2022-23/" + RunLease.RELEASED + runId)), "its lock released by a note");
+        assertTrue(Files.isRegularFile(out().resolve("2022-23/failed/" + runId + "/report.html")), "its report written");
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out().toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(runId, CutNightly.publishedRun(out()));
+    }
+
+    private String said(String runId) {
+        return "pb-annex: run " + runId + " failed: PostgreSQL at localhost:" + port + " (database postgres, user postgres) failed: "
+                + "silent for ";
+    }
+
+    private static final String WHY = ": the server stopped, or the network to it gone";
+    private static final String STATEMENT = "4s (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT) during a statement";
+
+    @Test
+    void aStatementUnderWayWhenTheServerStopsEndsTheRunWithinTheSocketTimeoutAndTheNextRunRestartsIt() throws Exception {
+        Map<String, String> settings = settings();
+        ChildRun r = heldBeforeRender(settings, "stopped");
+        String runId = r.awaitPause(out().resolve("2022-23"), "render", LONG);
+        String line;
+        try (Connection locker = server.getPostgresDatabase().getConnection();
+             Connection watch = server.getPostgresDatabase().getConnection()) {
+            // The run's next statement (its check that it still holds the lock, as the step begins) waits for this lock:
+            // a statement under way at the server when the server stops.
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE pb_run_lock IN ACCESS EXCLUSIVE MODE");
+            }
+            Files.delete(out().resolve("2022-23/.paused-" + runId + "-render"));
+            // (Watched from a connection of its own: a transaction sees the activity as it was when it began.)
+            await(watch, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE "
+                    + "'SELECT run_id, host, pid, process_started, heartbeat_at FROM pb_run_lock%'", r);
+            line = stopServer(r, SOCKET_TIMEOUT.plus(POOL_WAIT).plus(MARGIN), null);
+            locker.rollback();
+        }
+        assertEquals(said(runId) + STATEMENT + WHY, line);
+        // Its report says it in its language (the cut job's first edition, Chinese).
+        String cause = Jsoup.parse(out().resolve("2022-23/failed/" + runId + "/report.html").toFile()).selectFirst(".cause").text();
+        assertEquals("位于 localhost:" + port + " 的 PostgreSQL（数据库 postgres，用户 postgres）出错：语句执行中 4s 内没有应答"
+                + "（pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT）：服务器已停止，或与它的网络已断开", cause);
+        restartedAtOnce(settings, runId);
+    }
+
+    @Test
+    void theCopyOfTheExpenditureLinesWhenTheServerStopsEndsTheRunWithinTheSocketTimeout() throws Exception {
+        // Lines enough for a COPY of seconds (the socket's buffers hold a few MB): the bundled sample's, 60 times over.
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path lines = input.resolve("expenditure/synthetic-2016-2023.csv");
+        List<String> sample = Files.readAllLines(lines);
+        try (BufferedWriter w = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+            w.write(sample.get(0) + "\n");
+            long id = 0;
+            for (int copy = 0; copy < 60; copy++) {
+                for (String l : sample.subList(1, sample.size())) {
+                    w.write(String.format("L%010d", ++id) + l.substring(l.indexOf(',')) + "\n");
+                }
+            }
+        }
+        Map<String, String> settings = new HashMap<>(settings());
+        settings.put("pb.input", input.toString());
+        ChildRun r = ChildRun.start(tmp, "copy", settings, "run", "nightly", "--output", out().toString());
+        String line;
+        try (Connection watch = server.getPostgresDatabase().getConnection()) {
+            await(watch, "SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0", r);
+            line = stopServer(r, SOCKET_TIMEOUT.plus(POOL_WAIT).plus(MARGIN), null);
+        }
+        String runId = line.split(" ")[2];
+        assertEquals(said(runId) + "4s (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT) during the COPY of the "
+                + "expenditure lines" + WHY, line);
+        assertTrue(Files.isRegularFile(out().resolve("2022-23/failed/" + runId + "/report.html")), "its report written");
+    }
+
+    @Test
+    void aServerStoppedBetweenStepsIsToldTheSameWay() throws Exception {
+        Map<String, String> settings = settings();
+        ChildRun r = heldBeforeRender(settings, "between");
+        String runId = r.awaitPause(out().resolve("2022-23"), "render", LONG);
+        String line = stopServer(r, SOCKET_TIMEOUT.plus(POOL_WAIT).plus(MARGIN),
+                out().resolve("2022-23/.paused-" + runId + "-render"));
+        // Its next statement (the step's check of its lock) waits for an answer on a pooled connection used a moment
+        // before, or asks the pool for one, which finds the pooled ones dead and gets no new one.
+        String connection = "3s (spring.datasource.hikari.connection-timeout, SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT) when "
+                + "asked for a connection";
+        assertTrue(line.equals(said(runId) + STATEMENT + WHY) || line.equals(said(runId) + connection + WHY), line);
+        restartedAtOnce(settings, runId);
+    }
+}
