@@ -53,6 +53,28 @@ public final class TestWorkbooks {
         return to;
     }
 
+    /** An Excel 97-2003 workbook (.xls, whatever the file's name) with one empty sheet, as an old Excel saves one. */
+    public static Path xls(Path file, String sheet) throws IOException {
+        try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var os = Files.newOutputStream(file)) {
+            hssf.createSheet(sheet);
+            hssf.write(os);
+        }
+        return file;
+    }
+
+    /** An OLE2 compound file with these entries (each a small stream), as Office 97-2003 programs write them. */
+    public static Path ole2(Path file, String... entries) throws IOException {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            for (String e : entries) {
+                fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), e);
+            }
+            try (var os = Files.newOutputStream(file)) {
+                fs.writeFilesystem(os);
+            }
+        }
+        return file;
+    }
+
     /** A copy of {@code from} at {@code to} with the text of one zip entry changed (the change must change it). */
     public static Path rewritePart(Path from, Path to, String part, UnaryOperator<String> change) throws IOException {
         boolean found = false;

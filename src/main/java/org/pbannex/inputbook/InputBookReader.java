@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -17,6 +18,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
@@ -67,9 +69,10 @@ public final class InputBookReader {
     private static final String DAMAGED = "a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its "
             + "contents cannot be read, as when a file is cut short while it is copied or sent; save or send it again";
 
-    /** The first bytes of an OLE2 compound file: Excel 97-2003 (.xls), Word 97-2003 (.doc) and the like. */
+    /** The first bytes of an OLE2 compound file: Excel 97-2003 (.xls), Word 97-2003 (.doc) and the like ({@link #ole2}). */
     private static final String OLE2 = "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1";
     private static final String XLS = "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
+    private static final String GIVE_THE_WORKBOOK = "give the Excel workbook (.xlsx) itself";
     private static final String ODS = "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
 
     private InputBookReader() {
@@ -218,11 +221,11 @@ public final class InputBookReader {
         }
         String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (start.startsWith("%PDF-")) {
-            return java.util.Optional.of("a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; give the "
-                    + "Excel workbook (.xlsx) itself");
+            return java.util.Optional.of("a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; "
+                    + GIVE_THE_WORKBOOK);
         }
         if (start.startsWith(OLE2)) {
-            return java.util.Optional.of(XLS);
+            return java.util.Optional.of(ole2(file));
         }
         if (n >= 4 && zipStart(head)) {
             if (start.contains("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
@@ -250,10 +253,43 @@ public final class InputBookReader {
         }
     }
 
+    /**
+     * What an OLE2 compound file is (Office 97-2003 and others begin alike), told by the entries of its directory: an
+     * Excel 97-2003 workbook has a Workbook (or, before Excel 97, Book) stream; a Word document, a WordDocument stream;
+     * an Outlook message, __substg1.0_ streams; a workbook saved with a password, an EncryptedPackage.
+     */
+    private static String ole2(Path file) {
+        Set<String> entries = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            entries.addAll(fs.getRoot().getEntryNames());
+        } catch (IOException | RuntimeException e) {
+            return "a damaged or incomplete Office 97-2003 file, not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+        }
+        if (entries.contains("Workbook") || entries.contains("Book")) {
+            return XLS;
+        }
+        if (entries.contains("EncryptedPackage")) {
+            return "an Office file locked with a password (encrypted), which cannot be read: in Excel, remove its password "
+                    + "(File > Info > Protect Workbook > Encrypt with Password) and save it as Excel Workbook (.xlsx)";
+        }
+        if (entries.contains("WordDocument")) {
+            return "a Word 97-2003 document (.doc), not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+        }
+        if (entries.contains("PowerPoint Document")) {
+            return "a PowerPoint 97-2003 presentation (.ppt), not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+        }
+        if (entries.contains("__properties_version1.0") || entries.stream().anyMatch(n -> n.startsWith("__substg1.0_"))) {
+            return "an Outlook message (.msg), not an Excel workbook (.xlsx): save the workbook attached to the message "
+                    + "(in Outlook, Save Attachments) and give that";
+        }
+        return "an Office 97-2003 file (or another program's file of that kind) with no workbook in it, not an Excel workbook "
+                + "(.xlsx): " + GIVE_THE_WORKBOOK;
+    }
+
     private static String notAWorkbook(UnsupportedFileFormatException e, Path file) {
         String name = e.getClass().getSimpleName();
         if (name.startsWith("OLE2")) {
-            return XLS;
+            return ole2(file);
         }
         if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
             return ODS;

@@ -182,11 +182,7 @@ class InputWorkbookCliTest {
     /** An old .xls given to --input says what it is and what to do, as `input import` does, not "it is a file". */
     @Test
     void anOldExcelFileGivenAsTheInputSaysSo() throws Exception {
-        Path xls = tmp.resolve("old.xls");
-        try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var os = Files.newOutputStream(xls)) {
-            hssf.createSheet("budget");
-            hssf.write(os);
-        }
+        Path xls = TestWorkbooks.xls(tmp.resolve("old.xls"), "budget");
         String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", xls.toString()), 3);
         assertTrue(line.contains("an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)"), line);
     }

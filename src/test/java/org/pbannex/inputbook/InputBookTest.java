@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -446,11 +445,7 @@ class InputBookTest {
         byte[] bytes = Files.readAllBytes(whole);
         refused(Files.write(tmp.resolve("inputs.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 3)),
                 "inputs.xlsx: a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its contents cannot be read");
-        Path xls = tmp.resolve("old.xlsx");
-        try (var hssf = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); OutputStream os = Files.newOutputStream(xls)) {
-            hssf.createSheet("budget");
-            hssf.write(os);
-        }
+        Path xls = TestWorkbooks.xls(tmp.resolve("old.xlsx"), "budget");
         refused(xls, "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)");
         // LibreOffice's own format, as a reviewer who saves with LibreOffice's default returns it.
         Path ods = tmp.resolve("saved.xlsx");

@@ -962,6 +962,44 @@ class ReviewRoundTripTest {
         assertTrue(line.contains("a zip bomb?"), line);
     }
 
+    /**
+     * Office 97-2003 files all begin with the same bytes (an OLE2 compound file): what the reviewer gave is told by the
+     * entries inside, so an .xls, a Word document, an Outlook message (the mail the workbook came attached to) and a
+     * workbook saved with a password are each said for what they are, whatever their names.
+     */
+    @Test
+    void officeFilesThatAreNoWorkbookAreSaidForWhatTheyAre() throws Exception {
+        Path xls = TestWorkbooks.xls(tmp.resolve("returned-old.xlsx"), "a1");
+        assertEquals("pb-annex: " + xls + ": an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)",
+                oneErrorLine(review(xls)));
+        Path doc = TestWorkbooks.ole2(tmp.resolve("corrections.doc"), "WordDocument", "1Table");
+        assertEquals("pb-annex: " + doc + ": a Word 97-2003 document (.doc), not an Excel workbook (.xlsx): give the Excel "
+                + "workbook (.xlsx) itself", oneErrorLine(review(doc)));
+        Path msg = TestWorkbooks.ole2(tmp.resolve("RE pb-annexes.xlsx"), "__properties_version1.0", "__substg1.0_0037001F");
+        assertEquals("pb-annex: " + msg + ": an Outlook message (.msg), not an Excel workbook (.xlsx): save the workbook attached "
+                + "to the message (in Outlook, Save Attachments) and give that", oneErrorLine(review(msg)));
+        Path other = TestWorkbooks.ole2(tmp.resolve("other.xlsx"), "Contents");
+        assertTrue(oneErrorLine(review(other)).endsWith(": an Office 97-2003 file (or another program's file of that kind) "
+                + "with no workbook in it, not an Excel workbook (.xlsx): give the Excel workbook (.xlsx) itself"));
+
+        // The published workbook itself, saved with a password (as Excel's Encrypt with Password does).
+        Path locked = tmp.resolve("locked.xlsx");
+        var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+        var encryptor = info.getEncryptor();
+        encryptor.confirmPassword("reviewer");
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            try (var os = encryptor.getDataStream(fs)) {
+                Files.copy(published, os);
+            }
+            try (var os = Files.newOutputStream(locked)) {
+                fs.writeFilesystem(os);
+            }
+        }
+        assertEquals("pb-annex: " + locked + ": an Office file locked with a password (encrypted), which cannot be read: in Excel, "
+                + "remove its password (File > Info > Protect Workbook > Encrypt with Password) and save it as Excel Workbook "
+                + "(.xlsx)", oneErrorLine(review(locked)));
+    }
+
     private static String sheetOf(Path workbook, String id) throws IOException {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
