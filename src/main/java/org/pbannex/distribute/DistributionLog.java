@@ -64,14 +64,19 @@ public final class DistributionLog {
     }
 
     /**
-     * The last other run this address received, for "what changed since": the last one sent by mail; where none ever
-     * was, the last one written as .eml by a dry run (an installation without a mail server sends those by hand). A
-     * preview by dry run between two mailed runs is not taken for a run received: the list would then miss changes.
+     * The last other run of the biennium this address received, for "what changed since": the last one sent by mail;
+     * where none ever was, the last one written as .eml by a dry run (an installation without a mail server sends those
+     * by hand). A preview by dry run between two mailed runs is not taken for a run received: the list would then miss
+     * changes. A run of another biennium is not compared (its figures are another budget's); {@code biennium} null: any.
      */
-    public Optional<String> lastRunBefore(String email, String runId) {
+    public Optional<String> lastRunBefore(String email, String runId, String biennium) {
         for (String mode : List.of(SENT, DRY_RUN)) {
-            Optional<String> last = jdbc.queryForList("SELECT run_id FROM pb_distribution WHERE email = ? AND run_id <> ? AND mode = ? "
-                    + "ORDER BY id DESC", String.class, email, runId, mode).stream().findFirst();
+            Optional<String> last = (biennium == null
+                    ? jdbc.queryForList("SELECT run_id FROM pb_distribution WHERE email = ? AND run_id <> ? AND mode = ? "
+                    + "ORDER BY id DESC", String.class, email, runId, mode)
+                    : jdbc.queryForList("SELECT d.run_id FROM pb_distribution d JOIN pb_run r ON r.run_id = d.run_id "
+                    + "WHERE d.email = ? AND d.run_id <> ? AND d.mode = ? AND r.biennium = ? ORDER BY d.id DESC",
+                    String.class, email, runId, mode, biennium)).stream().findFirst();
             if (last.isPresent()) {
                 return last;
             }

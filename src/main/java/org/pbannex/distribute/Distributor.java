@@ -322,9 +322,11 @@ public final class Distributor {
     // What changed in the reviewer's tables since the last run they received (the tidy CSVs of both runs compared).
     private List<String> changes(PublishedRun run, ComputedPublication computed, Texts t, Reviewer r, List<String> tables,
                                  Path outputRoot, Language lang) throws IOException {
-        var previous = log.lastRunBefore(r.email(), run.runId());
+        var previous = log.lastRunBefore(r.email(), run.runId(), run.biennium());
         if (previous.isEmpty()) {
-            return List.of(t.get("distribution.first").in(lang));
+            // Runs of other biennia received say nothing of this one's figures: they are not compared.
+            return List.of((log.lastRunBefore(r.email(), run.runId(), null).isEmpty() ? t.get("distribution.first")
+                    : t.get("distribution.first_of_biennium").with("biennium", run.biennium())).in(lang));
         }
         var folder = PublishedRun.find(outputRoot, previous.get());
         if (folder.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.pbannex.render.CsvTableWriter;
 import org.pbannex.render.datapackage.OutputDataPackage;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -173,7 +174,10 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         return s;
     }
 
-    /** row_key/column -> value, so a moved row is not reported as a change. */
+    /**
+     * row_key/column -> value, so a moved row is not reported as a change. The row's role is left out: no table prints
+     * it (a row added would list "row_type: (none) -> 'unit'"), and a role changed shows in the figures it sums.
+     */
     private static Map<String, String> cells(List<String[]> rows) {
         Map<String, String> out = new LinkedHashMap<>();
         if (rows.isEmpty()) {
@@ -182,6 +186,9 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         String[] header = rows.get(0);
         for (String[] r : rows.subList(1, rows.size())) {
             for (int i = 1; i < Math.min(header.length, r.length); i++) {
+                if (header[i].equals(CsvTableWriter.ROW_TYPE)) {
+                    continue;
+                }
                 out.put(r[0] + "/" + header[i], r[i]);
             }
         }

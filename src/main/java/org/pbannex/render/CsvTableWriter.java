@@ -27,8 +27,11 @@ import org.pbannex.table.ValueKind;
  */
 public final class CsvTableWriter {
 
+    /** The row's role (unit, subtotal ...): how the row is styled, never a figure or word the tables print. */
+    public static final String ROW_TYPE = "row_type";
+
     /** The columns every CSV begins with, before its values. */
-    public static final List<String> KEY_COLUMNS = List.of("row_key", "row_type", "label_zh", "label_en");
+    public static final List<String> KEY_COLUMNS = List.of("row_key", ROW_TYPE, "label_zh", "label_en");
 
     private CsvTableWriter() {
     }

@@ -512,6 +512,46 @@ class DistributionTest {
         }
     }
 
+    /**
+     * A reviewer's first run of a new biennium is not compared with the last run of the other biennium they received:
+     * its figures are another budget's (a tester's 2024-25 message listed "Africa [AF] ... '4.9' -> '5.0'" against a
+     * 2022-23 run). The next run of the same biennium is, and a row's role (row_type) is never listed as a change.
+     */
+    @Test
+    void aNewBienniumsFirstRunIsNotComparedWithAnotherBienniumsRun() throws Exception {
+        Path input = org.pbannex.TestInputs.withBienniaUpTo(tmp.resolve("input"), 2024);
+        edit(input.resolve("2024-25/regional_inflation.csv"), "AF,4.4", "AF,4.9");
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        Path out2 = tmp.resolve("out");
+        List<String> runs = new ArrayList<>();
+        for (String biennium : List.of("2022-23", "2024-25", "2024-25")) {
+            if (runs.size() == 2) {
+                edit(input.resolve("2024-25/regional_inflation.csv"), "AF,4.9", "AF,5.0");
+            }
+            CliRun run = CliRun.capture(settings, "run", "nightly", "--tables", "a2-1", "--biennium", biennium, "--input",
+                    input.toString(), "--output", out2.toString(), "--format", "xlsx,csv");
+            assertEquals(0, run.status(), run.toString());
+            runs.add(run.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1]);
+            CliRun sent = CliRun.capture(settings, "distribute", runs.get(runs.size() - 1), "--input", input.toString(), "--output",
+                    out2.toString());
+            assertEquals(0, sent.status(), sent.toString());
+        }
+        Map<String, List<String>> li = new HashMap<>();
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().contains("li.wei@")) {
+                li.computeIfAbsent(runs.stream().filter(m.getSubject()::contains).findFirst().orElseThrow(), k -> new ArrayList<>())
+                        .add(body(m).replace("\r\n", "\n"));
+            }
+        }
+        String first2024 = li.get(runs.get(1)).get(0);
+        assertTrue(first2024.contains("这是您收到的第一个 2024-25 两年期运行 (此前收到的运行属于其他两年期，不作比较)。\n"), first2024);
+        assertFalse(first2024.contains(runs.get(0)) || first2024.contains("'4.4' -> '4.9'"), first2024);
+        String second2024 = li.get(runs.get(2)).get(0);
+        assertTrue(second2024.contains("自您上次收到的运行 " + runs.get(1) + " 以来有以下变化：")
+                && second2024.contains("\n      非洲 [AF], 年均通货膨胀率: '4.9' -> '5.0'\n"), second2024);
+    }
+
     private static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " holds " + from);
