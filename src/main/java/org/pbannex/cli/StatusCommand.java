@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
@@ -62,14 +63,22 @@ public class StatusCommand implements Callable<Integer> {
         Instant now = Instant.now();
         TextColumns table = new TextColumns("JOB", "BIENNIUM", "LAST GOOD RUN (UTC)", ">AGO", "SINCE");
         int unwell = 0;
+        java.util.Map<String, Optional<List<String>>> runNow = new java.util.HashMap<>();
         for (RunOutcomes.State s : states) {
             Duration age = s.lastGood().map(t -> Duration.between(t, now)).orElse(null);
-            boolean stale = limit != null && (age == null || age.compareTo(limit) > 0);
+            List<String> current = runNow.computeIfAbsent(s.job(), StatusCommand::bienniaRunNow).orElse(null);
+            // A biennium the job runs no more (a newer one added) would be stale for good: listed, not timed.
+            boolean left = current != null && s.biennium() != null && !current.contains(s.biennium());
+            boolean stale = limit != null && !left && (age == null || age.compareTo(limit) > 0);
             List<String> failures = s.failuresHere();
             String since = !failures.isEmpty()
                     ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + failures.get(failures.size() - 1)
                     : stale ? "no good run for more than " + maxAge + " (--max-age)"
-                    : "no failure; " + (s.lastGood().isPresent() ? s.lastGoodWhat() : "no good run yet");
+                    : "no failure; " + (s.lastGood().isPresent() ? folderGone(s.lastGoodWhat()) : "no good run yet");
+            if (left) {
+                since += "; for information, the job runs " + String.join(", ", current) + " now, not " + s.biennium()
+                        + (limit == null ? "" : " (--max-age does not apply to it)");
+            }
             // A trial run into another output folder that failed is said, and leaves the job well: nothing here failed.
             List<String> trials = s.failuresElsewhere();
             if (!trials.isEmpty()) {
@@ -88,6 +97,43 @@ public class StatusCommand implements Callable<Integer> {
         table.print();
         System.out.println(unwell == 0 ? "All well." : "Not well: " + unwell + " of " + states.size() + ".");
         return unwell == 0 ? ExitCodes.PUBLISHED : ExitCodes.INFRASTRUCTURE;
+    }
+
+    /** The run folder a good run's line names: "(FOLDER)" at its end, or "to FOLDER, N checks passed". */
+    private static final java.util.regex.Pattern FOLDER = java.util.regex.Pattern.compile(
+            "(?:\\(| to )(\\S[^()]*?)(\\)$|, \\d+ checks passed)");
+
+    /**
+     * The good run's line, its folder said to be gone when it is: the line was written when the run was there, and the
+     * output folder's retention (or someone) may have removed it since, as history says.
+     */
+    static String folderGone(String what) {
+        var m = FOLDER.matcher(what);
+        try {
+            if (!m.find() || java.nio.file.Files.isDirectory(java.nio.file.Path.of(m.group(1)))) {
+                return what;
+            }
+        } catch (java.nio.file.InvalidPathException notAFolder) {
+            return what;
+        }
+        int at = m.group(2).equals(")") ? m.end() : m.end(1);
+        return what.substring(0, at) + " (removed since, by the retention or by hand)" + what.substring(at);
+    }
+
+    /**
+     * The biennia the job runs now, as its next run would read them: its {@code biennia:}, else the latest data folder
+     * of the installation's input. Empty when that cannot be told (its job file gone or wrong, no input folder): then
+     * every biennium of its status counts, as none can be said to be left.
+     */
+    static Optional<List<String>> bienniaRunNow(String job) {
+        var settings = PbAnnexApplication.settings();
+        try {
+            JobDefinition def = JobDefinition.load(settings.jobs(), job);
+            return Optional.of(org.pbannex.publication.Publication.biennia(settings.input(), def.biennia()).stream()
+                    .map(org.pbannex.reference.Biennium::code).toList());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -308,6 +308,17 @@ public final class RunOutcomes {
             states.add(new State(job, biennium, lastGood, what, failuresIn(file(job, biennium, ".failed")),
                     biennium == null ? List.of() : unsent(job, biennium)));
         }
+        // The job's own failures (a start skipped before any biennium was read) stand beside its last good run of any
+        // biennium: "none" there read as if the job had never run well.
+        for (int i = 0; i < states.size(); i++) {
+            State own = states.get(i);
+            int at = i;
+            if (own.biennium() == null && own.lastGood().isEmpty()) {
+                states.stream().filter(s -> s.job().equals(own.job()) && s.lastGood().isPresent())
+                        .max(java.util.Comparator.comparing(s -> s.lastGood().get())).ifPresent(newest -> states.set(at,
+                                new State(own.job(), null, newest.lastGood(), newest.lastGoodWhat(), own.failures(), own.unsent())));
+            }
+        }
         return states;
     }
 

@@ -307,6 +307,55 @@ class StatusCommandTest {
                 r.err().strip());
     }
 
+    /**
+     * Once a 2024-25 folder is added, the job without {@code biennia:} runs 2024-25 only: --max-age times that one, and
+     * lists 2022-23, which it runs no more, for information (it alarmed for good, a tester found). A job naming both
+     * times both. The job's own failure (a start skipped) stands beside its last good run, not "none"; a good run's
+     * folder removed since is said so.
+     */
+    @Test
+    void maxAgeTimesTheBienniaTheJobRunsNowAndTheJobsOwnRowShowsItsLastGoodRun() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home/jobs")).getParent();
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\n");
+        Path input = tmp.resolve("input");
+        Files.createDirectories(input.resolve("2022-23"));
+        Files.createDirectories(input.resolve("2024-25"));
+        Path out = tmp.resolve("out");
+        Path kept = Files.createDirectories(out.resolve("2024-25/R2"));
+        Path status = Files.createDirectories(tmp.resolve("status"));
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Files.writeString(status.resolve("nightly.2022-23.good"), "2026-01-05T02:30:00Z nothing to do, run R1 had published these "
+                + "inputs already (" + out.resolve("2022-23/R1") + ")\n");
+        Files.writeString(status.resolve("nightly.2024-25.good"), now.minusSeconds(60) + " run R2 published 17 tables, 24 files to "
+                + kept + ", 1147 checks passed\n");
+        Map<String, String> settings = Map.of("pb.home", home.toString(), "pb.input", input.toString(), "pb.output", out.toString(),
+                "pb.status", status.toString());
+
+        CliRun r = CliRun.capture(settings, "status", "nightly", "--max-age", "26h");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("nightly\\s+2022-23\\s+2026-01-05 02:30:00\\s+\\d+ d \\d+ h\\s+no failure; "
+                + "nothing to do, run R1 had published these inputs already \\(" + java.util.regex.Pattern.quote(out.resolve("2022-23/R1")
+                .toString()) + "\\) \\(removed since, by the retention or by hand\\); for information, the job runs 2024-25 now, "
+                + "not 2022-23 \\(--max-age does not apply to it\\)")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("nightly\\s+2024-25\\s+.*no failure; run R2 published 17 tables, 24 files to "
+                + java.util.regex.Pattern.quote(kept.toString()) + ", 1147 checks passed")), r.out());
+        assertTrue(r.out().strip().endsWith("All well."), r.out());
+
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nbiennia: all\n");
+        CliRun both = CliRun.capture(settings, "status", "nightly", "--max-age", "26h");
+        assertEquals(5, both.status(), both.toString());
+        assertTrue(both.out().contains("2022-23") && both.out().contains("no good run for more than 26h (--max-age)")
+                && both.out().strip().endsWith("Not well: 1 of 2."), both.out());
+
+        // A start skipped as the job's previous one held its lock: a failure of the job, which ran well a minute before.
+        Files.writeString(status.resolve("nightly.failed"), now + " exit status 75: this start was skipped\n");
+        CliRun skipped = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, skipped.status(), skipped.toString());
+        assertTrue(skipped.out().lines().anyMatch(l -> l.matches("nightly\\s+-\\s+" + java.util.regex.Pattern.quote(StatusCommand.TIME
+                .format(now.minusSeconds(60))) + "\\s+1 min\\s+1 failure, the last: .* exit status 75: this start was skipped")),
+                skipped.out());
+    }
+
     @Test
     void agesAreWrittenForAPerson() {
         assertEquals("45 s", StatusCommand.ago(Duration.ofSeconds(45)));
