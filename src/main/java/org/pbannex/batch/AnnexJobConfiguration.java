@@ -156,7 +156,7 @@ public class AnnexJobConfiguration {
 
     @Bean
     Distributor distributor(DistributionLog log, MailServer mail, PbProperties props, RunLease lease) {
-        return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()), lease);
+        return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()), lease, props.output());
     }
 
     @Bean

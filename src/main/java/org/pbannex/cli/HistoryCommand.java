@@ -155,8 +155,9 @@ public class HistoryCommand implements Callable<Integer> {
         }
         System.out.println("Status    " + status(e) + (e.exitStatus() == null ? "" : ", exit status " + e.exitStatus()));
         if (unsent) {
-            System.out.println("Not sent  to all its reviewers, for whom it was published: ./pb-annex distribute " + e.runId()
-                    + " sends it to those who have not received it");
+            System.out.println("Not sent  to all its reviewers, for whom it was published: " + (e.outputDir() == null
+                    ? "./pb-annex distribute " + e.runId() : org.pbannex.publish.FollowUp.distributeRunIn(e.runId(),
+                    Path.of(e.outputDir()), PbAnnexApplication.settings().output())) + " sends it to those who have not received it");
         }
         System.out.println("Started   " + utc(e.startedAt().toInstant()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
         System.out.println("Finished  " + (e.finishedAt() == null ? "-" : utc(e.finishedAt().toInstant())));
@@ -223,10 +224,8 @@ public class HistoryCommand implements Callable<Integer> {
         if (!removed(e).isEmpty()) {
             return " (its folder was removed: there is nothing to send)";
         }
-        // A run published to another folder than the configured one is found there only.
-        Path root = outputFolderOf(e);
-        boolean elsewhere = !root.equals(PbAnnexApplication.settings().output().toAbsolutePath().normalize());
-        return " (./pb-annex distribute " + e.runId() + (elsewhere ? " --output " + root : "") + " sends it to the reviewers)";
+        return " (" + org.pbannex.publish.FollowUp.distributeRunIn(e.runId(), Path.of(e.outputDir()),
+                PbAnnexApplication.settings().output()) + " sends it to the reviewers)";
     }
 
     private static String status(RunHistory.Entry e) {

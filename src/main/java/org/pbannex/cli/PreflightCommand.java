@@ -256,7 +256,8 @@ public class PreflightCommand implements Callable<Integer> {
                     continue;
                 }
                 note("unsent " + r.biennium(), "run " + u.runId() + " published " + StatusCommand.TIME.format(u.since()) + " to "
-                        + u.folder() + ", NOT SENT to its reviewers: ./pb-annex distribute " + u.runId() + " sends it (so does the "
+                        + u.folder() + ", NOT SENT to its reviewers: " + org.pbannex.publish.FollowUp.distributeRunIn(u.runId(), u.folder(),
+                        PbAnnexApplication.settings().output()) + " sends it (so does the "
                         + "job's next run when it finds these inputs published)");
             }
         } catch (IOException | RuntimeException e) {

@@ -60,6 +60,21 @@ public class ReviewCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The folder the run history says the run was published to; none when it does not know it, or cannot be read (the
+     * line then says where to look): asked only for a workbook whose run is not in the output folder.
+     */
+    private static java.util.Optional<Path> publishedIn(String runId) {
+        try (SpringRuntime spring = SpringRuntime.start("review " + runId)) {
+            return spring.bean(org.pbannex.publish.RunHistory.class).find(runId).map(e -> e.outputDir())
+                    .filter(d -> d != null && !d.isBlank()).map(Path::of);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ReviewCommand.class).warn("the run history could not say where run {} was published: {}",
+                    runId, e.getMessage(), e);
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Path out = outputOptions.outputDir();
@@ -69,7 +84,8 @@ public class ReviewCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
-        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page, apply == null ? null : glyphs());
+        var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page, apply == null ? null : glyphs(),
+                ReviewCommand::publishedIn);
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()

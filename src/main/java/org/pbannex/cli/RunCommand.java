@@ -344,7 +344,8 @@ public class RunCommand implements Callable<Integer> {
         }
         if (s.held() > 0) {
             System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + s.held()
-                    + " reviewers (--no-distribute): ./pb-annex distribute " + s.runId() + " sends it");
+                    + " reviewers (--no-distribute): " + org.pbannex.publish.FollowUp.distribute(s.runId(), request.output(),
+                    PbAnnexApplication.settings().output()) + " sends it");
         }
         if (s.noWorkbook() > 0) {
             System.out.println(at + Character.toUpperCase(noWorkbook(s).charAt(0)) + noWorkbook(s).substring(1));
@@ -388,7 +389,8 @@ public class RunCommand implements Callable<Integer> {
         }
         for (var r : runs) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + "run " + r.runId() + " (published " + r.finishedAt()
-                    + " to " + r.folder() + ") was never sent to its reviewers: ./pb-annex distribute " + r.runId() + " sends it");
+                    + " to " + r.folder() + ") was never sent to its reviewers: " + org.pbannex.publish.FollowUp.distributeRunIn(
+                    r.runId(), r.folder(), PbAnnexApplication.settings().output()) + " sends it");
         }
     }
 

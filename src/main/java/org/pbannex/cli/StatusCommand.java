@@ -150,7 +150,8 @@ public class StatusCommand implements Callable<Integer> {
         var newest = published.get(published.size() - 1);
         return "run " + newest.runId() + " published " + TIME.format(newest.since()) + ", NOT SENT to its reviewers"
                 + (published.size() > 1 ? " (nor " + Counted.of(published.size() - 1, "older run", "older runs") + ")" : "")
-                + ": ./pb-annex distribute " + newest.runId() + " sends it";
+                + ": " + org.pbannex.publish.FollowUp.distributeRunIn(newest.runId(), newest.folder(),
+                PbAnnexApplication.settings().output()) + " sends it";
     }
 
     /**

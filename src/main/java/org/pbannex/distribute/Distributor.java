@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publish.FollowUp;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
@@ -101,12 +102,15 @@ public final class Distributor {
     private final String server;
     private final RunOutcomes outcomes;
     private final org.pbannex.runtime.RunLease lease;
+    private final Path output;
 
     /**
      * @param mail     the mail server (without a sender: only dry runs)
      * @param outcomes the jobs' status, where a run waits until it is sent
+     * @param output   the installation's output folder: the command a line prints for a run elsewhere names its folder
      */
-    public Distributor(DistributionLog log, MailServer mail, RunOutcomes outcomes, org.pbannex.runtime.RunLease lease) {
+    public Distributor(DistributionLog log, MailServer mail, RunOutcomes outcomes, org.pbannex.runtime.RunLease lease, Path output) {
+        this.output = output;
         this.lease = lease;
         this.log = log;
         this.mail = mail.sender();
@@ -176,8 +180,8 @@ public final class Distributor {
             // step, the job's next run, distribute by hand): taken over meanwhile (this process silent for longer than
             // the lease), it sends no more, lest it go on beside the new holder, which may be sending the same run.
             lease.stillHeld(run.biennium(), outputRoot.toString(), run.runId(), "it stops before the message to " + r.email()
-                    + " (" + out.size() + " of " + reviewers.size() + " reviewers done); the job's next run, or ./pb-annex "
-                    + "distribute " + run.runId() + ", sends it to those it did not reach");
+                    + " (" + out.size() + " of " + reviewers.size() + " reviewers done); the job's next run, or "
+                    + FollowUp.distribute(run.runId(), outputRoot, output) + ", sends it to those it did not reach");
             Path attachment = workbook(run, computed, r, tables, dir);
             MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot, replyBy);
             if (dryRun) {
@@ -204,10 +208,13 @@ public final class Distributor {
                         out.add(new Delivery(r, tables, attachment, DistributionLog.REFUSED, line));
                         continue;
                     }
-                    String line = "mail server " + server + " did not take the message to " + r.email() + ": "
-                            + (reply != null ? reply.text() : cause(e)) + " (" + have(out) + " of " + reviewers.size()
-                            + " reviewers sent; run " + run.runId() + " stays published: ./pb-annex distribute "
-                            + run.runId() + " sends it again)";
+                    // A refused sender is no reviewer's fault: the line names the setting that gives it.
+                    String line = (reply != null && reply.to() == SmtpReply.To.SENDER ? "mail server " + server
+                            + " refused the sender address " + from + " (PB_DISTRIBUTION_FROM, pb.distribution.from), for every "
+                            + "reviewer: " + reply.text() : "mail server " + server + " did not take the message to " + r.email()
+                            + ": " + (reply != null ? reply.text() : cause(e))) + " (" + have(out) + " of " + reviewers.size()
+                            + " reviewers sent; run " + run.runId() + " stays published: "
+                            + FollowUp.distribute(run.runId(), outputRoot, output) + " sends it again)";
                     log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
                     throw new MailFailed(line);
                 }
@@ -221,8 +228,8 @@ public final class Distributor {
         }
         if (!refused.isEmpty()) {
             throw new Refused(String.join("; ", refused) + "; run " + run.runId() + " went to " + have(out) + " of "
-                    + reviewers.size() + " reviewers and stays published: once fixed, ./pb-annex distribute " + run.runId()
-                    + " sends it to " + (refused.size() == 1 ? "that reviewer" : "those reviewers"), out);
+                    + reviewers.size() + " reviewers and stays published: once fixed, "
+                    + FollowUp.distribute(run.runId(), outputRoot, output) + " sends it to " + (refused.size() == 1 ? "that reviewer" : "those reviewers"), out);
         }
         return out;
     }

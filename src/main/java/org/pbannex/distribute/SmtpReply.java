@@ -19,20 +19,20 @@ import org.springframework.mail.MailSendException;
  * @param code      the SMTP reply code
  * @param text      the server's reply line, code included
  * @param to        what the reply answered: the recipient's address (RCPT TO), the message itself (DATA, or its end:
- *                  some servers and filters refuse an address only there), or another command (the sender, say)
+ *                  some servers and filters refuse an address only there), the sender (MAIL FROM), or another command
  */
 record SmtpReply(int code, String text, To to) {
 
     /** What a reply answered. */
-    enum To { RECIPIENT, MESSAGE, OTHER }
+    enum To { RECIPIENT, MESSAGE, SENDER, OTHER }
 
     /**
      * Refused for good, and for this recipient: sending it again, as it is, would be refused again. Each message goes to
      * one reviewer, so a 5xx to the message is as final for that reviewer as one to the address (RFC 5321: 5yz is
-     * permanent); a refused sender is not, as it is the same for every reviewer.
+     * permanent); a refused sender is not, as it is the same for every reviewer: the setting is at fault, not an address.
      */
     boolean permanent() {
-        return to != To.OTHER && code >= 500 && code < 600;
+        return (to == To.RECIPIENT || to == To.MESSAGE) && code >= 500 && code < 600;
     }
 
     /** Whether the server refused the reviewer's address itself, not the message sent to it. */
@@ -74,7 +74,7 @@ record SmtpReply(int code, String text, To to) {
             }
             next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
-        return other != null && sender ? new SmtpReply(other.code, other.text, To.OTHER) : other;
+        return other != null && sender ? new SmtpReply(other.code, other.text, To.SENDER) : other;
     }
 
     /** The reply code a server's reply starts with ("550 ...", "451-..."), or 0 when the message is no reply. */

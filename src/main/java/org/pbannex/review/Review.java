@@ -94,8 +94,10 @@ public final class Review {
      * @param runOption the run named with --run, or null (then the cover's run id)
      * @param outputRoot where published runs are (output/)
      * @param inputDir   the input folder the run read (for row keys and sources)
+     * @param publishedIn the folder the run history says a run was published to, if it knows the run
      */
-    public static Result of(Path returned, String shown, String runOption, Path outputRoot, Path inputDir) throws IOException {
+    public static Result of(Path returned, String shown, String runOption, Path outputRoot, Path inputDir,
+                            java.util.function.Function<String, java.util.Optional<Path>> publishedIn) throws IOException {
         List<Sheet> back = InputBookReader.read(returned, shown);
         String coverRun = back.isEmpty() ? null : runIdIn(back.get(0));
         if (runOption != null && coverRun != null && !runOption.equals(coverRun)) {
@@ -111,9 +113,9 @@ public final class Review {
             throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
         }
         Path runFolder = PublishedRun.find(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes "
-                + "from run " + runId + ", which is not published in " + outputRoot + ": './pb-annex history' says whether the "
-                + "output folder's retention removed it (the runs sent to reviewers are kept); for another output folder, use "
-                + "--output DIR"));
+                + "from run " + runId + ", which is not published in " + outputRoot + ": " + publishedIn.apply(runId)
+                .map(f -> whereRecorded(f, shown, outputRoot)).orElse("'./pb-annex history' says whether the output folder's "
+                + "retention removed it (the runs sent to reviewers are kept); for another output folder, use --output DIR")));
         PublishedRun run = PublishedRun.read(runFolder);
         Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
                 + "run " + runId + "'s workbooks: it is not a workbook of that run"));
@@ -752,4 +754,15 @@ public final class Review {
         return out;
     }
 
+
+    /** Where history says the run was published: review it there (--output), or its folder was removed since. */
+    private static String whereRecorded(Path runFolder, String shown, Path outputRoot) {
+        Path root = runFolder.toAbsolutePath().normalize().getParent().getParent();
+        if (java.nio.file.Files.isDirectory(runFolder)) {
+            return "the run history says it was published to " + runFolder + ": ./pb-annex review " + shown
+                    + org.pbannex.publish.FollowUp.output(root, outputRoot);
+        }
+        return "the run history says it was published to " + runFolder + ", removed since (by the output folder's retention, "
+                + "which keeps the runs sent to reviewers, or by hand)";
+    }
 }

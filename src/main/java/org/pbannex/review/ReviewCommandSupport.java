@@ -25,10 +25,12 @@ public final class ReviewCommandSupport {
      * @param page   the review page's language, or null for the returned workbook's edition
      * @param glyphs the characters the PDF's font shows, for --apply to refuse a value the PDF would print without
      *               some of them, as check does; null when there is no font to ask
+     * @param publishedIn the folder the run history says a run was published to (asked only for a run not found)
      */
     public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page,
-                                 Glyphs glyphs) throws IOException {
-        Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir);
+                                 Glyphs glyphs, java.util.function.Function<String, java.util.Optional<Path>> publishedIn)
+            throws IOException {
+        Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir, publishedIn);
         List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo, glyphs);
         Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
         return new Outcome(result, csv, applied == null ? List.of()

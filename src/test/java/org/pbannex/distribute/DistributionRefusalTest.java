@@ -45,7 +45,7 @@ class DistributionRefusalTest {
     static Smtp smtp;
 
     /**
-     * Replies 550 to RCPT TO an address starting "reject", 451 to one starting "later", 550 to the message (at the end of
+     * Replies 553 to MAIL FROM a sender starting "refused.sender", 550 to RCPT TO an address starting "reject", 451 to one starting "later", 550 to the message (at the end of
      * DATA) to one starting "refuse.data", and takes the rest; keeps the
      * addresses each RCPT TO named and those whose messages it took.
      */
@@ -104,6 +104,8 @@ class DistributionRefusalTest {
                             taken.addAll(to);
                             to.clear();
                             reply(w, "250 taken");
+                        } else if (command.startsWith("MAIL FROM:") && command.contains("REFUSED.SENDER")) {
+                            reply(w, "553 5.7.1 sender address rejected");
                         } else if (command.startsWith("QUIT")) {
                             reply(w, "221 bye");
                             break;
@@ -184,7 +186,8 @@ class DistributionRefusalTest {
         }
         String line = "pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such "
                 + "user (fix " + ownInput.resolve("reviewers.csv") + ", line 5); run " + id + " went to 2 of 4 reviewers and "
-                + "stays published: once fixed, ./pb-annex distribute " + id + " sends it to that reviewer";
+                + "stays published: once fixed, ./pb-annex distribute " + id + " --output " + ownOut.toAbsolutePath().normalize()
+                + " sends it to that reviewer";
         // Was exit status 5 from the run, 3 from distribute, for the same refusal.
         assertEquals(3, run.status(), run.toString());
         assertEquals(line, run.err().strip(), run.toString());
@@ -245,8 +248,8 @@ class DistributionRefusalTest {
         assertEquals(3, refused.status(), refused.toString());
         assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused the message to refuse.data@example.org: 550 "
                 + "5.1.1 no such user (fix " + reviewers + ", line 5, or ask the mail server's administrator why); run " + id
-                + " went to 2 of 4 reviewers and stays published: once fixed, ./pb-annex distribute " + id + " sends it to that "
-                + "reviewer", refused.err().strip(), refused.toString());
+                + " went to 2 of 4 reviewers and stays published: once fixed, ./pb-annex distribute " + id + " --output "
+                + ownOut.toAbsolutePath().normalize() + " sends it to that reviewer", refused.err().strip(), refused.toString());
 
         long tried = smtp.asked.stream().filter(a -> a.equals("refuse.data@example.org")).count();
         CliRun again = CliRun.capture(m, "distribute", id, "--output", ownOut.toString());
@@ -254,6 +257,23 @@ class DistributionRefusalTest {
         assertEquals(tried, smtp.asked.stream().filter(a -> a.equals("refuse.data@example.org")).count(), "not tried again");
         assertTrue(again.out().contains("Skipped: Da Ta <refuse.data@example.org>, en, whose address the mail server refused"),
                 again.out());
+    }
+
+    /**
+     * A server that refuses the sender (MAIL FROM) refuses it for every reviewer: the line names the sender's address and
+     * its setting, not the first reviewer's message (a tester read it as that reviewer's refusal); a fault, exit 5.
+     */
+    @Test
+    void aRefusedSenderIsNamedWithItsSetting() throws Exception {
+        Path own = TestInputs.copyOfBundledInput(shared.resolve("sender-input"));
+        Map<String, String> m = new HashMap<>(settings());
+        m.put("pb.distribution.from", "refused.sender@example.org");
+        CliRun r = CliRun.capture(m, "distribute", runId, "--again", "--input", own.toString(), "--output", out.toString());
+        assertEquals(5, r.status(), r.toString());
+        assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused the sender address refused.sender@example.org "
+                + "(PB_DISTRIBUTION_FROM, pb.distribution.from), for every reviewer: 553 5.7.1 sender address rejected (0 of 3 "
+                + "reviewers sent; run " + runId + " stays published: ./pb-annex distribute " + runId + " --output "
+                + out.toAbsolutePath().normalize() + " sends it again)", r.err().strip(), r.toString());
     }
 
     @Test
@@ -265,7 +285,8 @@ class DistributionRefusalTest {
         assertEquals(3, r.status(), r.toString());
         assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such user "
                 + "(fix " + input.resolve("reviewers.csv") + ", line 5); run " + runId + " went to 2 of 4 reviewers and stays "
-                + "published: once fixed, ./pb-annex distribute " + runId + " sends it to that reviewer", r.err().strip(), r.toString());
+                + "published: once fixed, ./pb-annex distribute " + runId + " --output " + out.toAbsolutePath().normalize()
+                + " sends it to that reviewer", r.err().strip(), r.toString());
         assertFalse(r.err().contains("Exception") || r.err().contains("jakarta"), r.err());
         assertTrue(r.out().contains("Refused: Re Ject <reject.me@example.org>, en"), r.out());
         // Zhang Min reviews none of the run's tables.

@@ -259,7 +259,8 @@ class DistributionTest {
         String[] lines = r.err().strip().split("\n");
         assertEquals(1, lines.length, r.err());
         assertTrue(lines[0].startsWith("pb-annex: mail server localhost:" + closed + " did not take the message to li.wei@example.org")
-                && lines[0].endsWith("stays published: ./pb-annex distribute " + runId + " sends it again)"), lines[0]);
+                && lines[0].endsWith("stays published: ./pb-annex distribute " + runId + " --output " + out.toAbsolutePath().normalize()
+                + " sends it again)"), lines[0]);
     }
 
     /**
