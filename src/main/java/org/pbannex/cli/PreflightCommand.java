@@ -96,7 +96,7 @@ public class PreflightCommand implements Callable<Integer> {
             input(r);
         }
         RunRequest first = requests.get(0);
-        output(first.output(), settings.retention());
+        output(first.output(), settings.retention(), def.reviewers() != null);
         if (first.formats().contains(OutputFormat.PDF)) {
             try {
                 ok("font", PdfFonts.check(settings.fonts()) + " in " + settings.fonts());
@@ -179,7 +179,7 @@ public class PreflightCommand implements Callable<Integer> {
      * The output folder there or creatable, writable, and its free space beside what a published run takes; and what it
      * keeps of the published runs.
      */
-    private void output(Path out, PbProperties.Retention retention) {
+    private void output(Path out, PbProperties.Retention retention, boolean mailsEveryRun) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             failed("output", ExitCodes.INFRASTRUCTURE, out + ": a file, not a folder");
             return;
@@ -192,7 +192,11 @@ public class PreflightCommand implements Callable<Integer> {
             long free = Files.getFileStore(out).getUsableSpace();
             String rule = RunRetention.rule(retention.runs(), retention.age());
             String line = out + ": writable, links allowed, " + bytes(free) + " free; keeps " + (rule.isEmpty()
-                    ? "every published run (PB_RETENTION_RUNS, PB_RETENTION_AGE)" : rule);
+                    ? "every published run (PB_RETENTION_RUNS, PB_RETENTION_AGE)" : rule)
+                    // A run sent to reviewers is never removed, and this job sends each: the rule would seem to hold.
+                    + (rule.isEmpty() || !mailsEveryRun ? "" : ", but never a run sent to reviewers, and the job sends every run "
+                    + "it publishes to its reviewers: only runs not sent are removed (README: An output folder that does not "
+                    + "fill the disk)");
             if (free < 100L * 1024 * 1024) {
                 failed("output", ExitCodes.INFRASTRUCTURE, line + ": under 100 MB, too little for a night's run and its staging");
             } else {

@@ -59,7 +59,8 @@ public class ScheduleCommand implements Callable<Integer> {
         }
         if (print) {
             for (Scheduled s : jobs.scheduled()) {
-                System.out.printf("%-12s %-18s next %s (%s)%n", s.job().name(), s.job().schedule(), s.cron().next(LocalDateTime.now()),
+                System.out.printf("%-12s %-18s next %s (%s)%n", s.job().name(), s.job().schedule(), java.util.Optional.ofNullable(s.cron().next(LocalDateTime.now()))
+                        .map(SECONDS::format).orElse("none"),
                         org.pbannex.config.TimeZoneSetting.described());
                 String line;
                 try {
@@ -80,6 +81,12 @@ public class ScheduleCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The scheduler's times, in the jobs' time zone (named beside them) to the second, as its other lines and the runs'
+     * say them: LocalDateTime's own form gave nanoseconds, or dropped ":00" on a whole minute.
+     */
+    static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
     /** Runs the jobs at their times, in this installation's one scheduler, until --max-runs. */
     private int schedule(Path home, Jobs jobs, Duration every) throws InterruptedException {
         Map<String, String> told = new HashMap<>();
@@ -93,7 +100,7 @@ public class ScheduleCommand implements Callable<Integer> {
             Scheduled next = scheduled.stream().min(Comparator.comparing(s -> s.cron().next(now))).orElse(null);
             LocalDateTime at = next == null ? null : next.cron().next(now);
             String announce = next == null ? "next: none (no job can be scheduled; reading jobs/ again every " + reread + ")"
-                    : "next: " + next.job().name() + " at " + at + " (" + org.pbannex.config.TimeZoneSetting.described() + ")";
+                    : "next: " + next.job().name() + " at " + SECONDS.format(at) + " (" + org.pbannex.config.TimeZoneSetting.described() + ")";
             if (!announce.equals(announced)) {
                 System.out.println(announce);
                 announced = announce;
@@ -111,7 +118,8 @@ public class ScheduleCommand implements Callable<Integer> {
                 args.addAll(List.of("--output", output.toString()));
             }
             int status = runInItsOwnProcess(args);
-            System.out.println(LocalDateTime.now() + " " + next.job().name() + " ended with status " + status);
+            System.out.println(SECONDS.format(LocalDateTime.now()) + " (" + org.pbannex.config.TimeZoneSetting.described() + ") "
+                    + next.job().name() + " ended with status " + status);
             if (!FailureNotices.toldByTheRun(status)) {
                 // Killed, out of memory, a runtime that failed: the run could not tell it, so the schedule does.
                 FailureNotices.processEnded(new java.io.PrintWriter(System.err), next.job().name(), status,

@@ -162,5 +162,13 @@ class PreflightCommandTest {
         assertEquals(0, CliRun.capture(settings, "distribute", runId).status());
         CliRun after = CliRun.capture(settings, "preflight");
         assertFalse(after.out().contains("unsent 2022-23"), "sent: no longer listed. " + after.out());
+
+        // A job that sends every run to reviewers keeps each: the retention's line says so, or it would seem to hold.
+        Map<String, String> retained = new HashMap<>(settings);
+        retained.put("pb.retention.runs", "2");
+        String output = line(CliRun.capture(retained, "preflight"), "output");
+        assertTrue(output.startsWith("ok") && output.endsWith(", but never a run sent to reviewers, and the job sends every run it "
+                + "publishes to its reviewers: only runs not sent are removed (README: An output folder that does not fill the disk)"),
+                output);
     }
 }

@@ -53,6 +53,10 @@ class ScheduleCommandTest {
         CliRun r = CliRun.capture(settings, "schedule", "--max-runs", "1", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("fast ended with status 0"), r.out());
+        // To the second, the zone named, as the "next:" line says its time (it gave nanoseconds and no zone).
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d \\([^)]+\\) fast ended with status 0")),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("next: fast at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d \\(.*")), r.out());
         // The job's preflight first, while someone is there to read it.
         assertTrue(r.out().indexOf("Ready: the job fast can run unattended.") < r.out().indexOf("next: fast at "), r.out());
         try (var runs = Files.list(out.resolve("2022-23"))) {
