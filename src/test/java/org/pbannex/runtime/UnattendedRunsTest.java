@@ -135,13 +135,15 @@ class UnattendedRunsTest {
         assertTrue(third.out().startsWith("Nothing to do: run " + runId), third.out());
     }
 
+    /** SIGHUP (a terminal that closed) too: left to the JVM, it ended the run with status 129 and not a word said. */
     @Test
     void ctrlCAndSigtermSayInOneLineWhatStopsAndTheSameCommandRestartsTheRun() throws Exception {
         Path out = tmp.resolve("out");
         Map<String, String> settings = tellingFailures(lightNightly(tmp), out);
         String runId = null;
         int sent = 0;
-        for (String signal : List.of("INT", "TERM")) {
+        for (String signal : List.of("INT", "TERM", "HUP")) {
+            int exit = Map.of("INT", 130, "TERM", 143, "HUP", 129).get(signal);
             if (ChildRun.ignoredHere(signal)) {
                 // Started from a shell's background job (or nohup), this JVM ignores the signal, and so does the child:
                 // it would stay paused. What it does then is the shell's choice, not pb-annex's.
@@ -155,13 +157,12 @@ class UnattendedRunsTest {
             child.signal(signal);
             // It goes on as the signal ends it: its context closes under it, which is no fault to tell.
             Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-render"));
-            assertEquals(signal.equals("INT") ? 130 : 143, child.waitFor(LONG), child.err());
+            assertEquals(exit, child.waitFor(LONG), child.err());
             assertEquals("pb-annex: interrupted (SIG" + signal + "); run " + runId + " stops here; the same command restarts it",
                     child.err().strip(), "one line, and no internal error");
             // The stopped run noted its failure itself (as systemd stops a unit: no after-run to do it), and the
             // crontab line's after-run, given its status, does not note it twice.
             sent++;
-            int exit = signal.equals("INT") ? 130 : 143;
             assertEquals(exit, CliRun.capture(settings, "after-run", "nightly", "--status", String.valueOf(exit)).status());
             CliRun status = CliRun.capture(settings, "status", "nightly");
             assertEquals(5, status.status(), status.toString());
