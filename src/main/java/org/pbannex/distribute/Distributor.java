@@ -269,13 +269,17 @@ public final class Distributor {
                                 Path attachment, Path outputRoot, LocalDate replyBy) throws IOException {
         Language lang = Language.of(r.language());
         String body = body(run, computed, t, r, tables, attachment, outputRoot, lang, replyBy);
+        String subject = t.get("distribution.subject").with("publication", t.get("publication.title")).with("biennium", run.biennium())
+                .with("run", run.runId()).in(lang);
+        // The last guard, as for the tables' texts: a placeholder of texts.csv nothing filled in is never sent.
+        org.pbannex.reference.Placeholders.refuseUnfilled("the message to " + r.email(), java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), body.lines()).map(Text::of).toList(),
+                computed.inputs().table("texts"));
         try {
             MimeMessage m = mail != null ? mail.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
             MimeMessageHelper h = new MimeMessageHelper(m, true, "UTF-8");
             h.setFrom(new InternetAddress(from, "pb-annex", "UTF-8"));
             h.setTo(new InternetAddress(r.email(), r.name(), "UTF-8"));
-            h.setSubject(t.get("distribution.subject").with("publication", t.get("publication.title")).with("biennium", run.biennium())
-                    .with("run", run.runId()).in(lang));
+            h.setSubject(subject);
             h.setText(body);
             // The workbook's own type, so that mail programs offer to open it in a spreadsheet program.
             h.addAttachment(attachment.getFileName().toString(), new FileSystemResource(attachment), XLSX_TYPE);

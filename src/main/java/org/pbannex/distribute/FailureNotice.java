@@ -104,10 +104,6 @@ public final class FailureNotice {
      */
     public record Words(java.util.function.Function<String, Text> word, Language language, String cause, List<String> failedChecks) {
 
-        String say(String name) {
-            return word.apply(name).in(language);
-        }
-
         /**
          * A notice in a report's words and language, its cause as that report says it; null where the words lack the
          * notice's (an input's texts older than them).
@@ -157,13 +153,36 @@ public final class FailureNotice {
                 : new Words(w -> Text.of(ENGLISH.get(w)), Language.EN, run.line(), run.failedChecks());
     }
 
-    /** A notice word with the run's names filled in: {run}, {job}, {biennium}, {step}, {status}, {published}. */
-    private static String say(FailedRun run, String word) {
+    /** The names every notice word is filled with. */
+    private static final java.util.Set<String> RUN_NAMES = java.util.Set.of("run", "job", "biennium", "step", "status", "published");
+
+    /**
+     * A notice word with the run's names filled in: {run}, {job}, {biennium}, {step}, {status}, {published}, and those
+     * {@code more} gives (name, value, ...). A word of the texts that would keep one of its placeholders (nothing fills
+     * it in: read as they stand, a misspelling reading refuses) is said in the code's English: a notice is sent as it
+     * must be, never holding one, the last guard as for the tables' texts.
+     */
+    private static String say(FailedRun run, String word, String... more) {
         Words w = wordsOf(run);
-        return w.word().apply(word).with("run", String.valueOf(run.runId())).with("job", run.job())
+        Text said = w.word().apply(word);
+        Language language = w.language();
+        java.util.Set<String> given = new java.util.HashSet<>(RUN_NAMES);
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            given.add(more[i]);
+        }
+        List<String> left = org.pbannex.reference.Placeholders.left(said, given);
+        if (!left.isEmpty()) {
+            LOG.warn("the notice's word report.{} holds {{}}, which nothing fills in: said in the program's English", word, left.get(0));
+            said = Text.of(ENGLISH.get(word));
+            language = Language.EN;
+        }
+        said = said.with("run", String.valueOf(run.runId())).with("job", run.job())
                 .with("biennium", String.valueOf(run.biennium())).with("step", String.valueOf(run.step()))
-                .with("status", String.valueOf(run.exitStatus())).with("published", String.valueOf(run.published()))
-                .in(w.language());
+                .with("status", String.valueOf(run.exitStatus())).with("published", String.valueOf(run.published()));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            said = said.with(more[i], more[i + 1]);
+        }
+        return said.in(language);
     }
 
     /** How many failed checks the message lists; the report lists them all. */
@@ -379,17 +398,17 @@ public final class FailureNotice {
         StringBuilder b = new StringBuilder(say(run, run.step() == null ? "notice.failed_no_step" : "notice.failed"))
                 .append("\n\n").append(w.cause()).append("\n\n");
         if (w.failedChecks().size() > 1) {
-            b.append(w.say("notice.failed_checks")).append('\n');
+            b.append(say(run, "notice.failed_checks")).append('\n');
             w.failedChecks().stream().limit(CHECKS_LISTED).forEach(c -> b.append("- ").append(c).append('\n'));
             if (w.failedChecks().size() > CHECKS_LISTED) {
-                b.append("- ").append(w.word().apply("notice.more_checks").with("count", String.valueOf(w.failedChecks().size() - CHECKS_LISTED))
-                        .in(w.language())).append('\n');
+                b.append("- ").append(say(run, "notice.more_checks", "count", String.valueOf(w.failedChecks().size() - CHECKS_LISTED)))
+                        .append('\n');
             }
             b.append('\n');
         }
-        b.append(w.say("notice.nothing_published")).append('\n');
+        b.append(say(run, "notice.nothing_published")).append('\n');
         if (run.report() != null) {
-            b.append(w.word().apply("notice.report").with("report", run.report().toString()).in(w.language())).append('\n');
+            b.append(say(run, "notice.report", "report", run.report().toString())).append('\n');
         }
         return b.append(say(run, "notice.history")).append('\n').append(say(run, "notice.next_run")).append('\n').toString();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.reference.Biennium;
+import org.pbannex.reference.Placeholders;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
@@ -57,17 +58,22 @@ public final class ReportWords {
 
     /** How the report names an input file that a message named from where the command ran (as it is, by default). */
     private final java.util.function.UnaryOperator<String> files;
+    /** A word's error at its line of texts.csv (the run's texts), or without one (texts as they stand). */
+    private final java.util.function.BiFunction<String, String, RuntimeException> error;
 
-    private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition) {
-        this(words, syntheticInput, edition, java.util.function.UnaryOperator.identity());
+    private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
+                        java.util.function.BiFunction<String, String, RuntimeException> error) {
+        this(words, syntheticInput, edition, java.util.function.UnaryOperator.identity(), error);
     }
 
     private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
-                        java.util.function.UnaryOperator<String> files) {
+                        java.util.function.UnaryOperator<String> files,
+                        java.util.function.BiFunction<String, String, RuntimeException> error) {
         this.words = Map.copyOf(words);
         this.syntheticInput = syntheticInput;
         this.edition = edition;
         this.files = files;
+        this.error = error;
     }
 
     /**
@@ -75,7 +81,7 @@ public final class ReportWords {
      * read later, from anywhere: {@link org.pbannex.ingest.InputFolder#fromInstallation}).
      */
     public ReportWords naming(java.util.function.UnaryOperator<String> files) {
-        return new ReportWords(words, syntheticInput, edition, files);
+        return new ReportWords(words, syntheticInput, edition, files, error);
     }
 
     /** An input file, as a message named it, named as the report names it. */
@@ -88,13 +94,14 @@ public final class ReportWords {
         Map<String, Text> out = new LinkedHashMap<>();
         WORDS.forEach(w -> out.put(w, texts.get(PREFIX + w)));
         return new ReportWords(out, texts.has(SYNTHETIC_INPUT) ? texts.get(SYNTHETIC_INPUT) : Text.EMPTY,
-                new Wording(key -> texts.has(key) ? texts.get(key) : Text.EMPTY));
+                new Wording(key -> texts.has(key) ? texts.get(key) : Text.EMPTY), (word, reason) -> texts.error(PREFIX + word, reason));
     }
 
     /**
      * The words of a run that failed before it read its texts (its input refused): read from the input's texts files
      * as they stand (the shared file, then the biennium's own), rows that cannot be read passed over, so that a bad
-     * input still gets its report. A word found nowhere is shown as its key, never in words of the code's own.
+     * input still gets its report. A word found nowhere, or holding a placeholder the program does not fill it with (a
+     * misspelling reading would have refused), is shown as its key, never in words of the code's own.
      */
     public static ReportWords read(Path input, Biennium biennium) {
         Map<String, Text> rows = new LinkedHashMap<>();
@@ -105,14 +112,16 @@ public final class ReportWords {
             }
         }
         Map<String, Text> out = new LinkedHashMap<>();
-        WORDS.forEach(w -> out.put(w, rows.getOrDefault(PREFIX + w, Text.of(PREFIX + w))));
+        WORDS.forEach(w -> out.put(w, rows.containsKey(PREFIX + w) && Placeholders.fits(PREFIX + w, rows.get(PREFIX + w))
+                ? rows.get(PREFIX + w) : Text.of(PREFIX + w)));
         Text synthetic = rows.getOrDefault(SYNTHETIC_INPUT, Text.EMPTY);
         try {
             synthetic = Texts.withIncludes(rows, "texts.csv").getOrDefault(SYNTHETIC_INPUT, synthetic);
         } catch (InputError unreadable) {
             // its includes as they stand: the words are still better than none
         }
-        return new ReportWords(out, synthetic, new Wording(key -> rows.getOrDefault(key, Text.EMPTY)));
+        return new ReportWords(out, synthetic, new Wording(key -> rows.getOrDefault(key, Text.EMPTY)),
+                (word, reason) -> new IllegalStateException("'" + PREFIX + word + "': " + reason));
     }
 
     private static void rows(Path file, Map<String, Text> into) {
@@ -169,6 +178,27 @@ public final class ReportWords {
         return WORDS.stream().filter(w -> w.startsWith("notice.")).noneMatch(this::lacks);
     }
 
+    /**
+     * The word with its placeholders filled in ({@code namesAndValues}: name, value, ...). One of the word's own that
+     * none of them fills would be printed as typed: the run stops at the word's line of texts.csv, the last guard as for
+     * the tables' texts ({@link Placeholders}).
+     */
+    Text filled(String word, Object... namesAndValues) {
+        Text raw = text(word);
+        Text out = raw;
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            out = out.with((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+            given.add((String) namesAndValues[i]);
+        }
+        List<String> left = Placeholders.left(raw, given);
+        if (!left.isEmpty()) {
+            throw error.apply(word, "placeholder {" + left.get(0) + "} is filled in by nothing, so the run's report would "
+                    + "print '" + out.en() + "'");
+        }
+        return out;
+    }
+
     public Text text(String word) {
         Text t = words.get(word);
         if (t == null) {
@@ -201,15 +231,15 @@ public final class ReportWords {
     public record In(ReportWords words, Language language) {
 
         public String say(String word) {
-            return words.text(word).in(language);
+            return words.filled(word).in(language);
         }
 
         public String say(String word, String name, Object value) {
-            return words.text(word).with(name, String.valueOf(value)).in(language);
+            return words.filled(word, name, value).in(language);
         }
 
         public String say(String word, String name, Object value, String name2, Object value2) {
-            return words.text(word).with(name, String.valueOf(value)).with(name2, String.valueOf(value2)).in(language);
+            return words.filled(word, name, value, name2, value2).in(language);
         }
 
         /** Items as a list reads in the report's language ("t1, t2" / "t1、t2", report.list's {a} and {b}). */
@@ -223,7 +253,7 @@ public final class ReportWords {
 
         /** The word's text before or after a placeholder, for a link in a sentence ("Rejected lines are in {file}."). */
         public String before(String word, String name) {
-            String t = say(word);
+            String t = words.text(word).in(language);
             int at = t.indexOf("{" + name + "}");
             return at < 0 ? t : t.substring(0, at);
         }
@@ -234,7 +264,7 @@ public final class ReportWords {
         }
 
         public String after(String word, String name) {
-            String t = say(word);
+            String t = words.text(word).in(language);
             int at = t.indexOf("{" + name + "}");
             return at < 0 ? "" : t.substring(at + name.length() + 2);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,12 +15,15 @@ import org.pbannex.table.Text;
 
 /**
  * The {name} placeholders of texts.csv, which the program fills in ({@code Text.with}): a misspelt one ({titel} for
- * {title}) would be published as typed. Two rules. On reading, a placeholder of one language's text that the other
- * language's text of the key lacks, and that no other text of the file has either, is refused on its line and column,
- * naming the key's placeholders (a language may leave one out, as Chinese leaves out the English {about}, or write
- * {from} where the other writes {from_code}). Before anything is published, a table's text (or the cover's) still
- * holding a placeholder of texts.csv stops the run, naming the key that holds it: the last guard, for what the first rule cannot see (the
- * same misspelling in both languages).
+ * {title}) would be published as typed. Two rules. On reading, a placeholder that the program does not fill its key
+ * with is refused on its line and column, naming the key's placeholders: those its fill sites give it, listed in the
+ * program's {@code text-placeholders.csv} (a language may leave one out, as Chinese leaves out the English {about}, or
+ * write {from} where the other writes {from_code}), and those every text is given ({cur}, {prev}, {cur_code},
+ * {prev_code}, {rate}, {prev_rate}). So a misspelling that happens to be another key's placeholder, or the same
+ * misspelling in both languages, is refused too, in every text: the report's and the notices' as well as the tables'.
+ * Before anything is published, a table's text (or the cover's, a reviewer's mail) still holding a placeholder of
+ * texts.csv stops the run, naming the key that holds it: the last guard, for a key the program fills with fewer
+ * placeholders than the list says.
  */
 public final class Placeholders {
 
@@ -27,33 +31,75 @@ public final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
     /** Anything left in braces in a published text. */
     private static final Pattern LEFT = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)\\}");
-    /** A placeholder's other form ({cur_code} beside {cur}): the same figure, written as a code. */
-    private static final String CODE_FORM = "_code";
+    /** Each key's placeholders, as the program fills them in: a resource of the program, not of its input. */
+    private static final String FILLED = "text-placeholders.csv";
+    /** The placeholders the program fills in every text: the biennia ({@link Texts}) and the budget rates (settings.csv). */
+    public static final Set<String> EVERY_TEXT = Set.of("cur", "prev", "cur_code", "prev_code", "rate", "prev_rate");
+    private static final Map<String, Set<String>> BY_KEY = filledIn();
 
     private Placeholders() {
     }
 
-    /** Refuses a placeholder of a text that the key's other language lacks and no other text has (rule above). */
+    /** The placeholders the program fills a key's text with besides {@link #EVERY_TEXT} (its .printed wording's the same). */
+    public static Set<String> of(String key) {
+        String k = key.endsWith(Texts.PRINTED) ? key.substring(0, key.length() - Texts.PRINTED.length()) : key;
+        return BY_KEY.getOrDefault(k, Set.of());
+    }
+
+    /** The keys that have placeholders of their own, each with them. */
+    public static Map<String, Set<String>> all() {
+        return BY_KEY;
+    }
+
+    /** Refuses a placeholder of a text that the program does not fill its key with (rule above). */
     public static void check(List<Record> texts) {
-        List<Set<String>> all = texts.stream().map(r -> names(r.text("zh") + "\n" + r.text("en"))).toList();
-        for (int i = 0; i < texts.size(); i++) {
-            Record r = texts.get(i);
+        for (Record r : texts) {
+            String key = r.text("key");
+            Set<String> filled = new java.util.TreeSet<>(of(key));
             for (String[] lang : new String[][] {{"zh", "en"}, {"en", "zh"}}) {
-                String other = r.text(lang[1]);
-                if (other.isEmpty()) {
-                    continue; // an empty English text is the Chinese one
-                }
-                Set<String> theirs = names(other);
                 for (String name : names(r.text(lang[0]))) {
-                    if (!theirs.contains(name) && !theirs.contains(sameFigure(name)) && !elsewhere(name, i, all)) {
-                        String nearest = TextKeys.nearest(name, theirs);
-                        throw new InputError(r.file(), r.line(), lang[0], "unknown placeholder {" + name + "} in '" + r.text("key")
-                                + "'" + (nearest == null ? "" : ": did you mean {" + nearest + "}?") + " The key's placeholders are "
-                                + (theirs.isEmpty() ? "none" : braced(theirs)) + " (its " + lang[1] + " text: '" + other + "')");
+                    if (!filled.contains(name) && !EVERY_TEXT.contains(name)) {
+                        // The key's own are what a misspelling was meant to be; those of every text for a key without any.
+                        String nearest = TextKeys.nearest(name, filled.isEmpty() ? EVERY_TEXT : filled);
+                        String other = r.text(lang[1]);
+                        throw new InputError(r.file(), r.line(), lang[0], "unknown placeholder {" + name + "} in '" + key
+                                + "'" + (nearest == null ? ": the" : ": did you mean {" + nearest + "}? The") + " key's placeholders are "
+                                + (filled.isEmpty() ? "none but those of every text (" + braced(new java.util.TreeSet<>(EVERY_TEXT)) + ")"
+                                : braced(filled)) + (other.isEmpty() ? "" : " (its " + lang[1] + " text: '" + other + "')"));
                     }
                 }
             }
         }
+    }
+
+    /** Whether a text holds only placeholders the program fills its key with (a misspelling reading refuses does not). */
+    public static boolean fits(String key, Text text) {
+        Set<String> filled = of(key);
+        return names(text.zh() + "\n" + text.en()).stream().allMatch(n -> filled.contains(n) || EVERY_TEXT.contains(n));
+    }
+
+    /**
+     * The placeholders of a text that none of {@code given} fills in (those of every text aside, filled in by the texts):
+     * what a fill site leaves, printed as typed.
+     */
+    public static List<String> left(Text raw, Set<String> given) {
+        return names(raw.zh() + "\n" + raw.en()).stream().filter(n -> !given.contains(n) && !EVERY_TEXT.contains(n)).toList();
+    }
+
+    /** The program's list, read once: {@code key,placeholders} (names separated by spaces). */
+    private static Map<String, Set<String>> filledIn() {
+        Map<String, Set<String>> out = new java.util.TreeMap<>();
+        try (var in = Placeholders.class.getResourceAsStream(FILLED)) {
+            if (in == null) {
+                throw new IllegalStateException("the program lacks its " + FILLED);
+            }
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
+                    .forEach(l -> out.put(l.substring(0, l.indexOf(',')),
+                            Set.copyOf(List.of(l.substring(l.indexOf(',') + 1).strip().split(" +")))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /**
@@ -96,21 +142,7 @@ public final class Placeholders {
         return out;
     }
 
-    /** {from} for {from_code} and {from_code} for {from}. */
-    private static String sameFigure(String name) {
-        return name.endsWith(CODE_FORM) ? name.substring(0, name.length() - CODE_FORM.length()) : name + CODE_FORM;
-    }
-
-    private static boolean elsewhere(String name, int row, List<Set<String>> all) {
-        for (int i = 0; i < all.size(); i++) {
-            if (i != row && all.get(i).contains(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String braced(Set<String> names) {
+    private static String braced(java.util.Collection<String> names) {
         List<String> out = new ArrayList<>();
         names.forEach(n -> out.add("{" + n + "}"));
         return String.join(", ", out);

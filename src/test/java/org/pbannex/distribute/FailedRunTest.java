@@ -29,6 +29,19 @@ class FailedRunTest {
         assertTrue(body.contains("- a\n- b\n"), body);
     }
 
+    /**
+     * The last guard of a notice: a word of the texts (read as they stand, for a run that could not read them) holding a
+     * placeholder nothing fills in is said in the program's English, never sent as typed.
+     */
+    @Test
+    void aNoticeWordWithAPlaceholderNothingFillsInIsSaidInTheProgramsEnglish() {
+        FailureNotice.Words said = new FailureNotice.Words(w -> Text.of(w.equals("notice.failed") ? "运行 {run} 失败 {titel}" : w),
+                Language.ZH, "the cause", List.of());
+        String body = FailureNotice.body(FailureNotice.FailedRun.of("R7", "nightly", "2022-23", "check", 3, "the line").withWords(said));
+        assertTrue(body.startsWith("Run R7 of the job nightly (biennium 2022-23) failed in its step check, exit status 3:\n\n"
+                + "the cause\n\nnotice.nothing_published\n"), body);
+    }
+
     @Test
     void aRunNotStartedHasNoRunNorReportAndOneNotDistributedItsFolder() {
         FailureNotice.FailedRun notStarted = FailureNotice.FailedRun.notStarted("nightly", "2022-23", 5, "busy");

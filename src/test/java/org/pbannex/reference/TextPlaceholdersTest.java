@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
@@ -35,27 +36,99 @@ class TextPlaceholdersTest {
                 + "mean {title}? The key's placeholders are {number}, {title} (its en text: '{number}. {title}')", refused(input));
     }
 
-    /** The same misspelling in both languages: no text of the key says what it should be, but it is never published. */
+    /**
+     * The same misspelling in both languages, and a misspelling that happens to be another key's placeholder ({name}, a
+     * reviewer's mail's): no text of the key says what it should be, but the program's list of what it fills each key
+     * with does, so reading refuses them; a report's word and a notice's the same.
+     */
     @Test
-    void aPlaceholderNothingFillsInIsNeverPublished() throws IOException {
+    void aPlaceholderTheKeyIsNotFilledWithIsRefusedOnReading() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        String shared = java.nio.file.Files.readString(texts(input));
         TestInputs.edit(texts(input), s -> s.replace("part.heading,{number}. {title},{number}. {title}",
                 "part.heading,{number}. {titel},{number}. {titel}"));
-        assertEquals("pb-annex: input/reference/texts.csv, line 2, column zh: placeholder {titel} of 'part.heading' is filled in "
-                + "by nothing, so table t1 would print '第一编. {titel}': write the key's placeholders as its other texts do "
-                + "({titel} misspelt?)", refused(input));
+        assertEquals("pb-annex: input/reference/texts.csv, line 2, column zh: unknown placeholder {titel} in 'part.heading': did "
+                + "you mean {title}? The key's placeholders are {number}, {title} (its en text: '{number}. {titel}')", refused(input));
+
+        java.nio.file.Files.writeString(texts(input), shared.replace("part.heading,{number}. {title},", "part.heading,{number}. {name},"));
+        assertEquals("pb-annex: input/reference/texts.csv, line 2, column zh: unknown placeholder {name} in 'part.heading': the "
+                + "key's placeholders are {number}, {title} (its en text: '{number}. {title}')", refused(input));
+
+        java.nio.file.Files.writeString(texts(input), shared.replace("not in {list}{hint}", "not in {listed}{hint}"));
+        assertEquals("pb-annex: input/reference/texts.csv, line " + lineOf(texts(input), "report.cause.reason.unknown_code,")
+                + ", column en: unknown placeholder {listed} in 'report.cause.reason.unknown_code': did you mean {list}? The key's "
+                + "placeholders are "
+                + "{field}, {hint}, {list}, {value} (its zh text: '未知的 {field} '{value}'：不在 {list} 中{hint}')", refused(input));
+
+        java.nio.file.Files.writeString(texts(input), shared.replace("(exit status {status})", "(exit status {step})"));
+        assertEquals("pb-annex: input/reference/texts.csv, line " + lineOf(texts(input), "report.notice.subject,") + ", column en: "
+                + "unknown placeholder {step} in 'report.notice.subject': the key's placeholders are "
+                + "{biennium}, {job}, {status} (its zh text: 'pb-annex：{job} {biennium} 运行失败（退出状态 {status}）')", refused(input));
     }
 
-    /** The same beside the tables: the cover's title (2022-23's own, in its texts.csv), in every edition. */
+    /** The same beside the tables: the cover's title (2022-23's own, in its texts.csv), a key with none of its own. */
     @Test
-    void aPlaceholderNothingFillsInIsNeverOnTheCover() throws IOException {
+    void aPlaceholderOfNoTextIsRefusedOnTheCoversTitle() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path own = input.resolve("2022-23/reference/texts.csv");
         TestInputs.edit(own, s -> s.replace("publication.title,{cur} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cur}:",
                 "publication.title,{cru} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cru}:"));
         assertEquals("pb-annex: input/2022-23/reference/texts.csv, line " + lineOf(own, "publication.title,") + ", column zh: "
-                + "placeholder {cru} of 'publication.title' is filled in by nothing, so the cover would print '{cru} 两年期计划和预算建议："
-                + "资料附件': write the key's placeholders as its other texts do ({cru} misspelt?)", refused(input));
+                + "unknown placeholder {cru} in 'publication.title': did you mean {cur}? The key's placeholders are none but those "
+                + "of every text ({cur}, {cur_code}, {prev}, {prev_code}, {prev_rate}, {rate}) (its en text: 'Programme and Budget "
+                + "proposals for {cru}: information annexes')", refused(input));
+    }
+
+    /**
+     * The program's list of each key's placeholders is that of the texts it ships (the shared file and each bundled
+     * biennium's own): a placeholder added to a text and not to the list, or the other way round, fails the build.
+     */
+    @Test
+    void theProgramsListIsTheShippedTextsPlaceholders() throws IOException {
+        java.util.Map<String, java.util.Set<String>> shipped = new java.util.TreeMap<>();
+        java.util.List<Path> files = new java.util.ArrayList<>(List.of(org.pbannex.Golden.input().resolve("reference/texts.csv")));
+        try (var folders = java.nio.file.Files.list(org.pbannex.Golden.input())) {
+            folders.map(f -> f.resolve("reference/texts.csv")).filter(java.nio.file.Files::isRegularFile).sorted().forEach(files::add);
+        }
+        java.util.regex.Pattern placeholder = java.util.regex.Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
+        for (Path f : files) {
+            for (String[] row : csvRows(f)) {
+                String key = row[0].endsWith(Texts.PRINTED) ? row[0].substring(0, row[0].length() - Texts.PRINTED.length()) : row[0];
+                placeholder.matcher(row[1] + "\n" + row[2]).results().map(m -> m.group(1))
+                        .filter(n -> !Placeholders.EVERY_TEXT.contains(n))
+                        .forEach(n -> shipped.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(n));
+            }
+        }
+        java.util.Map<String, java.util.Set<String>> listed = new java.util.TreeMap<>();
+        Placeholders.all().forEach((k, v) -> listed.put(k, new java.util.TreeSet<>(v)));
+        assertEquals(shipped, listed);
+    }
+
+    private static List<String[]> csvRows(Path file) throws IOException {
+        try (var csv = new com.opencsv.CSVReader(java.nio.file.Files.newBufferedReader(file))) {
+            List<String[]> rows = new java.util.ArrayList<>(csv.readAll());
+            rows.remove(0);
+            return rows;
+        } catch (com.opencsv.exceptions.CsvException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The last guard: a text shown (a table's, the cover's, a reviewer's mail) that still holds a placeholder of texts.csv
+     * once filled in (a key the program fills with fewer placeholders than its list says) stops the run at the key's line.
+     */
+    @Test
+    void aPlaceholderLeftInAShownTextStopsAtTheKeysLine() {
+        List<org.pbannex.ingest.Record> rows = List.of(
+                new org.pbannex.ingest.Record("input/reference/texts.csv", 2, java.util.Map.of("key", "part.heading", "zh",
+                        "{number}. {title}", "en", "{number}. {title}")));
+        org.pbannex.ingest.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> Placeholders.refuseUnfilled("the message to a@example.org", List.of(org.pbannex.table.Text.of("第一编. {title}")),
+                        rows));
+        assertEquals("input/reference/texts.csv, line 2, column zh: placeholder {title} of 'part.heading' is filled in by "
+                + "nothing, so the message to a@example.org would print '第一编. {title}': write the key's placeholders as its "
+                + "other texts do ({title} misspelt?)", e.getMessage());
     }
 
     private static int lineOf(Path file, String prefix) throws IOException {
