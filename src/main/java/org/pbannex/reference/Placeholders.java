@@ -40,13 +40,22 @@ public final class Placeholders {
     private Placeholders() {
     }
 
-    /** The placeholders the program fills a key's text with besides {@link #EVERY_TEXT} (its .printed wording's the same). */
+    /**
+     * The placeholders the program fills a key's text with besides {@link #EVERY_TEXT} (its .printed wording's the same):
+     * the list's for the key, or for its family ({@code rt.footnote.*}: every footnote of the targets by region).
+     */
     public static Set<String> of(String key) {
         String k = key.endsWith(Texts.PRINTED) ? key.substring(0, key.length() - Texts.PRINTED.length()) : key;
-        return BY_KEY.getOrDefault(k, Set.of());
+        Set<String> out = BY_KEY.get(k);
+        if (out != null) {
+            return out;
+        }
+        return BY_KEY.entrySet().stream().filter(e -> e.getKey().endsWith(".*")
+                        && k.startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
+                .map(Map.Entry::getValue).findFirst().orElse(Set.of());
     }
 
-    /** The keys that have placeholders of their own, each with them. */
+    /** The keys (or families, key.*) that have placeholders of their own, each with them. */
     public static Map<String, Set<String>> all() {
         return BY_KEY;
     }
