@@ -39,9 +39,7 @@ public class AfterRunCommand implements Callable<Integer> {
             return status;
         }
         String name = org.pbannex.runtime.JobName.isValid(job) ? job : "run";
-        String how = status == LOCK_HELD
-                ? "this start was skipped: the job's previous start still holds work/cron-" + name + ".lock (flock), "
-                        + "so it is still running or hung (pb.run.timeout stops it)"
+        var how = status == LOCK_HELD ? org.pbannex.ingest.InputError.Said.of("ended.skipped", "job", name)
                 : FailureNotices.howItEnded(status);
         FailureNotices.processEnded(spec.commandLine().getErr(), name, status, how);
         return status == LOCK_HELD ? ExitCodes.INFRASTRUCTURE : status;

@@ -5,6 +5,7 @@ import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.distribute.MailServer;
+import org.pbannex.ingest.InputError;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.JobName;
 import org.slf4j.Logger;
@@ -24,8 +25,10 @@ final class FailureNotices {
     private FailureNotices() {
     }
 
+    /** A failure of the job before its run was known (its file broken as the schedule reads it): the installation's words. */
     static void send(FailureNotice.FailedRun run) {
-        send(run, true);
+        var words = run.words() != null ? null : installationWords(run.job(), run.line());
+        send(words == null ? run : run.withWords(words), true);
     }
 
     /**
@@ -47,7 +50,27 @@ final class FailureNotices {
         if (request != null) {
             notStarted = notStarted.withFolders(request.input(), request.output());
         }
-        send(aJob && words != null ? notStarted.withWords(words) : notStarted, aJob);
+        // Before its run is known (its job file, a setting, its command line): the installation's words, the line quoted.
+        FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line);
+        send(said != null ? notStarted.withWords(said) : notStarted, aJob);
+    }
+
+    /**
+     * The words of a notice that no run's report gives: the installation's input's texts as they stand (its shared
+     * texts), in the language of the job's first edition (the installation's first edition where the job's file cannot
+     * be read), its cause {@code line}. Null where the texts lack the notice's words, or the settings cannot be read:
+     * then the code's English.
+     */
+    private static FailureNotice.Words installationWords(String job, String line) {
+        try {
+            PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
+            var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(settings.input(), null),
+                    JobDefinition.firstEdition(settings.jobs(), job));
+            return words == null ? null : words.because("cause.", null, line);
+        } catch (RuntimeException e) {
+            LOG.warn("the installation's words for a notice could not be read: {}", e.getMessage(), e);
+            return null;
+        }
     }
 
     private static void send(FailureNotice.FailedRun run, boolean kept) {
@@ -63,10 +86,13 @@ final class FailureNotices {
         }
     }
 
-    /** Tells that the embedded database was found damaged and kept aside ({@link FailureNotice#databaseKeptAside}). */
-    static void databaseKeptAside(String what, String line) {
+    /**
+     * Tells that the embedded database was found damaged and kept aside ({@link FailureNotice#databaseKeptAside}), in
+     * {@code words} (its run's), else in the installation's.
+     */
+    static void databaseKeptAside(String what, SpringRuntime.Told told, FailureNotice.Words words) {
         try {
-            notice().databaseKeptAside(what, line);
+            notice().databaseKeptAside(what, told.line(), told.said(), words != null ? words : installationWords(null, told.line()));
         } catch (RuntimeException e) {
             LOG.warn("the damaged database was kept aside, and its notice could not be prepared: {}", e.getMessage(), e);
         }
@@ -83,14 +109,20 @@ final class FailureNotices {
      * A run of the job that ended without telling it (killed, a runtime that failed, a start skipped): one line on
      * {@code err}, and the notice.
      */
-    static void processEnded(java.io.PrintWriter err, String job, int status, String how) {
-        err.println("pb-annex: " + job + ": " + how);
+    static void processEnded(java.io.PrintWriter err, String job, int status, InputError.Said how) {
+        String line = FailureNotice.english(NOTICE, how);
+        err.println("pb-annex: " + job + ": " + line);
         err.flush();
         if (notedItself(job, status)) {
             return;
         }
-        send(FailureNotice.FailedRun.processEnded(job, status, how));
+        var ended = FailureNotice.FailedRun.processEnded(job, status, line);
+        var words = installationWords(job, line);
+        send(words == null ? ended : ended.withWords(words.because(NOTICE, how, line)), true);
     }
+
+    /** Where the words of how a process ended are: report.notice.ended.*. */
+    private static final String NOTICE = "notice.";
 
     /**
      * Whether a run ending with this status has told its failure itself (its notice, its status, its line): the
@@ -121,18 +153,17 @@ final class FailureNotices {
     /** How long before its scheduler sees the status a stopped run's own note may be (the run's shutdown, then the shell). */
     private static final java.time.Duration NOTED_WITHIN = java.time.Duration.ofMinutes(2);
 
-    /** What a process's exit status says of how it ended, for one whose run did not say. */
-    static String howItEnded(int status) {
+    /** What a process's exit status says of how it ended, for one whose run did not say (report.notice.ended.*). */
+    static InputError.Said howItEnded(int status) {
         if (status > 128) {
             int signal = status - 128;
             return switch (signal) {
-                case 9 -> "its process was killed (signal 9: by the system when memory ran out, or by someone)";
-                case 15 -> "its process was stopped (signal 15)";
-                case 6 -> "the Java runtime aborted (signal 6; it writes hs_err_pid*.log in the folder it ran in)";
-                default -> "its process ended on signal " + signal;
+                case 9 -> InputError.Said.of("ended.killed");
+                case 15 -> InputError.Said.of("ended.stopped");
+                case 6 -> InputError.Said.of("ended.aborted");
+                default -> InputError.Said.of("ended.signal", "signal", String.valueOf(signal));
             };
         }
-        return "the Java runtime ended with status " + status + " before pb-annex said why (out of memory, or a runtime "
-                + "that could not start: the output above and work/logs/ say more)";
+        return InputError.Said.of("ended.runtime", "status", String.valueOf(status));
     }
 }

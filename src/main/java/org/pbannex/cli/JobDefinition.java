@@ -48,11 +48,29 @@ public record JobDefinition(String name, String description,
     public JobDefinition {
         description = description == null ? "" : description;
         tables = tables == null || tables.equals(List.of("all")) ? List.of() : List.copyOf(tables);
-        languages = languages == null ? List.of("zh") : List.copyOf(languages);
+        languages = languages == null ? DEFAULT_LANGUAGES : List.copyOf(languages);
         formats = formats == null ? List.of("xlsx", "pdf", "csv", "html") : List.copyOf(formats);
         rejects = rejects != null && rejects;
         csvBom = csvBom != null && csvBom;
         biennia = biennia == null ? List.of() : List.copyOf(biennia);
+    }
+
+    /** The editions of a job whose file names none: the installation's first edition is the first of them. */
+    private static final List<String> DEFAULT_LANGUAGES = List.of("zh");
+
+    /**
+     * The language of the job's first edition, its report's: its file's, else (no job named, a file that cannot be
+     * read) the installation's first edition, that of a job whose file names none.
+     */
+    static org.pbannex.table.Language firstEdition(Path jobsDir, String job) {
+        if (job != null) {
+            try {
+                return org.pbannex.table.Language.of(load(jobsDir, job).languages().get(0));
+            } catch (RuntimeException unreadable) {
+                // the installation's, below
+            }
+        }
+        return org.pbannex.table.Language.of(DEFAULT_LANGUAGES.get(0));
     }
 
     /** Every table (an empty list means all of them). */

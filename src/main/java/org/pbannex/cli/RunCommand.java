@@ -120,7 +120,7 @@ public class RunCommand implements Callable<Integer> {
         int status;
         SpringRuntime started;
         try {
-            started = SpringRuntime.start("run " + job);
+            started = SpringRuntime.start("run " + job, () -> FailureNotice.Words.of(first));
         } catch (RuntimeException e) {
             noticeNotStarted(requests.stream().map(r -> r.biennium().code()).collect(Collectors.joining(", ")),
                     ExitCodes.of(e), ExitCodes.message(e), e);
@@ -136,10 +136,11 @@ public class RunCommand implements Callable<Integer> {
             if (started.damageTold() == null) {
                 throw e;
             }
-            throw new DatabaseUnavailable(damageTold(started), e);
+            SpringRuntime.Told told = damageTold(started);
+            throw new DatabaseUnavailable(told.line(), e, told.said());
         }
         if (started.damageTold() != null) {
-            System.err.println("pb-annex: " + damageTold(started));
+            System.err.println("pb-annex: " + damageTold(started).line());
         }
         if (timings) {
             timing.printClosed();
@@ -148,19 +149,20 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The line that tells what became of the embedded database found damaged during this run (kept aside as the
-     * context closed); the runs it stopped from starting are told by one notice with it, else a message says it.
+     * What tells what became of the embedded database found damaged during this run (kept aside as the context
+     * closed); the runs it stopped from starting are told by one notice with it, else a message says it.
      */
-    private String damageTold(SpringRuntime runtime) {
-        String line = runtime.damageTold();
+    private SpringRuntime.Told damageTold(SpringRuntime runtime) {
+        SpringRuntime.Told told = runtime.damageTold();
         if (!damagedBiennia.isEmpty()) {
-            noticeNotStarted(String.join(", ", damagedBiennia), ExitCodes.INFRASTRUCTURE, line);
+            noticeNotStarted(String.join(", ", damagedBiennia), ExitCodes.INFRASTRUCTURE, told.line(),
+                    new DatabaseUnavailable(told.line(), null, told.said()));
             damagedBiennia.clear();
         } else if (runtime.damageKeptAside()) {
             // A run that failed on it mid-job was told already (by the job's listener), without this line.
-            FailureNotices.databaseKeptAside("run " + job, line);
+            FailureNotices.databaseKeptAside("run " + job, told, FailureNotice.Words.of(first));
         }
-        return line;
+        return told;
     }
 
     /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
@@ -264,8 +266,8 @@ public class RunCommand implements Callable<Integer> {
             if (sending != ExitCodes.PUBLISHED) {
                 return sending;
             }
-            spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "nothing to do, run " + done.runId()
-                    + " had published these inputs already (" + done.folder() + ")", !narrowed, request.input(), request.output());
+            spring.bean(FailureNotice.class).goodRun(request.job(), b, FailureNotice.GoodRun.nothingToDo(done.runId(), done.folder(),
+                    narrowed), !narrowed, request.input(), request.output(), () -> FailureNotice.Words.of(request));
             return ExitCodes.PUBLISHED;
         }
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
@@ -318,10 +320,10 @@ public class RunCommand implements Callable<Integer> {
         if (distributed != ExitCodes.PUBLISHED) {
             return distributed;
         }
-        spring.bean(FailureNotice.class).goodRun(request.job(), b, narrowedBy() + "run " + ran.runId() + " published "
-                + tablesAndFiles(ctx) + " to " + ctx.getString(RunPublication.PUBLISHED_FOLDER) + ", "
-                + ctx.getLong(RunPublication.CHECKS_PASSED) + " checks passed"
-                + (sending.noWorkbook() > 0 ? "; " + noWorkbook(sending) : ""), !narrowed, request.input(), request.output());
+        spring.bean(FailureNotice.class).goodRun(request.job(), b, FailureNotice.GoodRun.published(ran.runId(), published,
+                        ctx.getInt(RunPublication.TABLE_COUNT), ctx.getInt(RunPublication.FILE_COUNT),
+                        ctx.getLong(RunPublication.CHECKS_PASSED), narrowed, sending.noWorkbook()),
+                !narrowed, request.input(), request.output(), () -> FailureNotice.Words.of(request));
         return ExitCodes.PUBLISHED;
     }
 
@@ -422,11 +424,6 @@ public class RunCommand implements Callable<Integer> {
         return !run.tables().containsAll(tableIds(jobTables(def), jobFile(def)))
                 || !run.languages().containsAll(languages(def.languages(), jobFile(def)))
                 || !run.formats().containsAll(formats(def.formats(), jobFile(def)));
-    }
-
-    // What a good run did begins so when it was narrowed (for the message that says the job is back to normal).
-    private String narrowedBy() {
-        return narrowed ? "narrowed on the command line, not the job as defined: " : "";
     }
 
     private static String jobFile(JobDefinition def) {

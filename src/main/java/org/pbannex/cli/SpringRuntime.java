@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.pbannex.batch.BatchApplication;
 import org.pbannex.config.PbProperties;
+import org.pbannex.distribute.FailureNotice;
+import org.pbannex.ingest.InputError.Said;
 import org.pbannex.config.Settings;
 import org.pbannex.runtime.DamagedDatabase;
 import org.pbannex.runtime.DatabaseConnection;
@@ -34,7 +36,7 @@ final class SpringRuntime implements AutoCloseable {
     /** The embedded database's damage, found while the command ran ({@link #failed}); null while none was. */
     private Throwable damage;
     /** What became of the damaged database when the context closed: the line that tells it; null when none was. */
-    private String damageTold;
+    private Told damageTold;
     /** Whether that database was moved aside (not: it could not be, and the line says so). */
     private boolean damageKeptAside;
 
@@ -50,8 +52,21 @@ final class SpringRuntime implements AutoCloseable {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
     }
 
+    /** A line on stderr, and the same in a report's words (report.cause.*). */
+    record Told(String line, Said said) {
+    }
+
     /** @param what what the command does, for a process that has to wait for this one */
     static SpringRuntime start(String what) {
+        return start(what, () -> null);
+    }
+
+    /**
+     * @param what  what the command does, for a process that has to wait for this one
+     * @param words the words of a notice that its embedded database was kept aside (its run's; null: the installation's),
+     *              read only then
+     */
+    static SpringRuntime start(String what, java.util.function.Supplier<FailureNotice.Words> words) {
         Map<String, Object> properties = new LinkedHashMap<>(PbAnnexApplication.overrides());
         PbProperties settings = PbAnnexApplication.settings();
         properties.putIfAbsent("pb.home", settings.home().toString());
@@ -74,7 +89,7 @@ final class SpringRuntime implements AutoCloseable {
                 if (database == null || !DamagedDatabase.isDamage(e)) {
                     throw e;
                 }
-                ctx = afterMovingAside(database, e, properties, lock, what);
+                ctx = afterMovingAside(database, e, properties, lock, what, words);
             }
             DatabaseUnavailable.inUse(DatabaseUnavailable.named(url, user));
             return new SpringRuntime(ctx, lock, database);
@@ -91,8 +106,10 @@ final class SpringRuntime implements AutoCloseable {
                 // A setting the context could not bind (SPRING_MAIL_PORT=abc) is its own line, not the database's.
                 throw e;
             }
-            String silent = connection.notAnswered(e, java.time.Duration.ofNanos(System.nanoTime() - began));
-            throw new DatabaseUnavailable(silent != null ? silent : described + " is unavailable: " + cause(e), e);
+            var took = java.time.Duration.ofNanos(System.nanoTime() - began);
+            String silent = connection.notAnswered(e, took);
+            throw new DatabaseUnavailable(silent != null ? silent : described + " is unavailable: " + cause(e), e,
+                    DatabaseUnavailable.atStart(DatabaseUnavailable.named(url, user), e, connection.notAnsweredWhy(e, took)));
         }
     }
 
@@ -122,20 +139,22 @@ final class SpringRuntime implements AutoCloseable {
      */
     private static ConfigurableApplicationContext afterMovingAside(Path database, RuntimeException damage,
                                                                    Map<String, Object> properties,
-                                                                   EmbeddedDatabaseLock lock, String what) {
+                                                                   EmbeddedDatabaseLock lock, String what,
+                                                                   java.util.function.Supplier<FailureNotice.Words> words) {
         String file = named(database);
         Path kept;
         try {
             kept = DamagedDatabase.moveAside(database, Instant.now());
         } catch (IOException cannot) {
             damage.addSuppressed(cannot);
-            throw new DatabaseUnavailable(notMoved(database, damage, cannot), damage);
+            Told notMoved = notMoved(database, damage, cannot);
+            throw new DatabaseUnavailable(notMoved.line(), damage, notMoved.said());
         }
         String line = file + " was damaged (" + cause(damage) + "): kept as " + kept
                 + ", and a new one started; the run history before it is in the kept file";
         LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
         System.err.println("pb-annex: " + line);
-        FailureNotices.databaseKeptAside(what, line);
+        FailureNotices.databaseKeptAside(what, new Told(line, kept("db_kept", database, damage, kept)), words.get());
         return context(properties, lock);
     }
 
@@ -172,8 +191,8 @@ final class SpringRuntime implements AutoCloseable {
         return true;
     }
 
-    /** After {@link #close}: the line telling what became of a database found damaged during the command; else null. */
-    String damageTold() {
+    /** After {@link #close}: what became of a database found damaged during the command, told; else null. */
+    Told damageTold() {
         return damageTold;
     }
 
@@ -199,8 +218,8 @@ final class SpringRuntime implements AutoCloseable {
         }
     }
 
-    /** Keeps the damaged database aside while this process still holds its lock; the line that says so. */
-    private String keepAside() {
+    /** Keeps the damaged database aside while this process still holds its lock; what says so. */
+    private Told keepAside() {
         String file = named(database);
         try {
             Path kept = DamagedDatabase.moveAside(database, Instant.now());
@@ -208,7 +227,7 @@ final class SpringRuntime implements AutoCloseable {
                     + "; the next command starts a new one, and the run history before it is in the kept file";
             LoggerFactory.getLogger(SpringRuntime.class).warn(line, damage);
             damageKeptAside = true;
-            return line;
+            return new Told(line, kept("db_kept_during", database, damage, kept));
         } catch (IOException | RuntimeException cannot) {
             LoggerFactory.getLogger(SpringRuntime.class).error("{} is damaged and could not be moved aside", file, cannot);
             return notMoved(database, damage, cannot);
@@ -217,13 +236,24 @@ final class SpringRuntime implements AutoCloseable {
 
     /** The embedded database as the lines name it (as DatabaseUnavailable.describe names it from its URL). */
     private static String named(Path database) {
-        return "the embedded database " + database + ".mv.db";
+        return DatabaseUnavailable.Named.embedded(database).toString();
     }
 
-    /** The line for a damaged database that could not be moved aside (its folder read-only, say). */
-    private static String notMoved(Path database, Throwable damage, Exception cannot) {
-        return named(database) + " is damaged (" + cause(damage) + ") and could not be moved aside ("
-                + cannot + "): move it out of " + database.toAbsolutePath().getParent() + " to start a new run history";
+    /** A damaged database kept aside, in a report's words: report.cause.{@code word} (db_kept, db_kept_during). */
+    private static Said kept(String word, Path database, Throwable damage, Path kept) {
+        return Said.of(word, "database", DatabaseUnavailable.Named.embedded(database).said(), "reason",
+                DatabaseUnavailable.reason(damage), "kept", kept.toString());
+    }
+
+    /** A damaged database that could not be moved aside (its folder read-only, say), told. */
+    private static Told notMoved(Path database, Throwable damage, Exception cannot) {
+        Path folder = database.toAbsolutePath().getParent();
+        Said why = DatabaseUnavailable.systemReason(cannot instanceof java.nio.file.FileSystemException fs ? ExitCodes.reason(fs)
+                : cannot.getMessage());
+        return new Told(named(database) + " is damaged (" + cause(damage) + ") and could not be moved aside (" + cannot
+                + "): move it out of " + folder + " to start a new run history", Said.of("db_not_moved", "database",
+                DatabaseUnavailable.Named.embedded(database).said(), "reason", DatabaseUnavailable.reason(damage), "cannot", why,
+                "folder", folder.toString()));
     }
 
     /** Why the database could not be used, in words ({@link DatabaseUnavailable#cause}). */

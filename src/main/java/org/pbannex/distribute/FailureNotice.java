@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.pbannex.ingest.InputError;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 import org.pbannex.runtime.RunOutcomes;
@@ -104,12 +105,50 @@ public final class FailureNotice {
      */
     public record Words(java.util.function.Function<String, Text> word, Language language, String cause, List<String> failedChecks) {
 
+        String say(String name) {
+            return word.apply(name).in(language);
+        }
+
+        /**
+         * A word and its values ({@code prefix} + its word, each value a word of its own: the line's words, such as
+         * DatabaseUnavailable's) in the notice's language; null where the words lack one of them.
+         */
+        String said(String prefix, InputError.Said said) {
+            Text t = org.pbannex.publish.ReportWords.said(word, prefix, said);
+            return t == null ? null : t.in(language);
+        }
+
+        /**
+         * The same words, the cause said by {@code said} (report.PREFIX*: "cause.", a failure's; "notice.", how a
+         * process ended), or by {@code line} where there is none or they lack its words.
+         */
+        public Words because(String prefix, InputError.Said said, String line) {
+            String cause = said == null ? null : said(prefix, said);
+            return new Words(word, language, cause == null ? line : cause, failedChecks);
+        }
+
         /**
          * A notice in a report's words and language, its cause as that report says it; null where the words lack the
          * notice's (an input's texts older than them).
          */
         public static Words of(org.pbannex.publish.ReportWords words, Language language, Text cause, List<String> failedChecks) {
-            return words.hasNoticeWords() ? new Words(words::text, language, cause.in(language), failedChecks) : null;
+            return words.hasNoticeWords() ? new Words(w -> words.lacks(w) ? null : words.text(w), language,
+                    cause == null ? null : cause.in(language), failedChecks) : null;
+        }
+
+        /** The words of the request's run that has no report (yet): its input's words as they stand; null: none. */
+        public static Words of(org.pbannex.publication.RunRequest request) {
+            return request == null ? null : of(org.pbannex.publish.ReportWords.read(request.input(), request.biennium()),
+                    org.pbannex.publish.ReportWords.languageOf(request));
+        }
+
+        /**
+         * The words of a notice that is no run's (back to normal, a database kept aside, a process that ended, a job
+         * file that cannot be read): the installation's input's texts as they stand, in {@code language}; null where
+         * they lack the notice's.
+         */
+        public static Words of(org.pbannex.publish.ReportWords words, Language language) {
+            return of(words, language, null, List.of());
         }
 
         /**
@@ -119,6 +158,44 @@ public final class FailureNotice {
         public static Words of(org.pbannex.publication.RunRequest request, Throwable failure, String line) {
             var words = org.pbannex.publish.ReportWords.read(request.input(), request.biennium());
             return of(words, org.pbannex.publish.ReportWords.languageOf(request), words.cause(failure, line), List.of());
+        }
+    }
+
+    /**
+     * What a good run did, as the job's status keeps it (its English, {@link #line}) and the message that the job is
+     * back to normal says it (in its words): published {@code tables} and {@code files} to {@code folder}, {@code checks}
+     * checks passed (null tables: nothing to do, run {@code runId} had published the inputs already, into {@code folder});
+     * narrowed on the command line; {@code noWorkbook} reviewers not sent to, the run having no workbook for them.
+     */
+    public record GoodRun(String runId, Path folder, Integer tables, Integer files, Long checks, boolean narrowed, int noWorkbook) {
+
+        public static GoodRun published(String runId, Path folder, int tables, int files, long checks, boolean narrowed,
+                                        int noWorkbook) {
+            return new GoodRun(runId, folder, tables, files, checks, narrowed, noWorkbook);
+        }
+
+        public static GoodRun nothingToDo(String runId, Path folder, boolean narrowed) {
+            return new GoodRun(runId, folder, null, null, null, narrowed, 0);
+        }
+
+        /** In a report's words (report.notice.good.*: the word after "notice."). */
+        InputError.Said said() {
+            InputError.Said what = tables == null ? InputError.Said.of("good.nothing_to_do", "run", runId, "folder", folder.toString())
+                    : InputError.Said.of("good.published", "run", runId, "tables", count("tables", tables), "files",
+                            count("files", files), "folder", folder.toString(), "checks", String.valueOf(checks));
+            if (noWorkbook > 0) {
+                what = InputError.Said.of("good.no_workbook", "what", what, "count", String.valueOf(noWorkbook), "run", runId);
+            }
+            return narrowed ? InputError.Said.of("good.narrowed", "what", what) : what;
+        }
+
+        private static InputError.Said count(String what, int n) {
+            return n == 1 ? InputError.Said.of("good." + what + "_one") : InputError.Said.of("good." + what, "count", String.valueOf(n));
+        }
+
+        /** In the code's English, as the job's status keeps it: "run R published 17 tables, 18 files to F, 1147 checks passed". */
+        public String line() {
+            return english("notice.", said());
         }
     }
 
@@ -145,12 +222,51 @@ public final class FailureNotice {
             Map.entry("notice.published_failed", "Run {run} of the job {job} (biennium {biennium}) was published, and then failed in its step {step}, exit status {status}:"),
             Map.entry("notice.published_in", "Published: {published}"),
             Map.entry("notice.who_received", "Who received it: ./pb-annex history {run}"),
-            Map.entry("notice.send_it", "Once the cause is fixed, send it: ./pb-annex distribute {run} (to those it did not reach), or let the job's next run send it (unless a newer run replaces it first)."));
+            Map.entry("notice.send_it", "Once the cause is fixed, send it: ./pb-annex distribute {run} (to those it did not reach), or let the job's next run send it (unless a newer run replaces it first)."),
+            Map.entry("notice.process_ended", "A run of the job {job} did not finish, exit status {status}:"),
+            Map.entry("notice.process_before", "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)"),
+            Map.entry("notice.process_next_run", "The next run of the job restarts it (or run it now: ./pb-annex run {job})."),
+            Map.entry("notice.ended.killed", "its process was killed (signal 9: by the system when memory ran out, or by someone)"),
+            Map.entry("notice.ended.stopped", "its process was stopped (signal 15)"),
+            Map.entry("notice.ended.aborted", "the Java runtime aborted (signal 6; it writes hs_err_pid*.log in the folder it ran in)"),
+            Map.entry("notice.ended.signal", "its process ended on signal {signal}"),
+            Map.entry("notice.ended.runtime", "the Java runtime ended with status {status} before pb-annex said why (out of memory, or a runtime that could not start: the output above and work/logs/ say more)"),
+            Map.entry("notice.ended.skipped", "this start was skipped: the job's previous start still holds work/cron-{job}.lock (flock), so it is still running or hung (pb.run.timeout stops it)"),
+            Map.entry("notice.back_subject", "pb-annex: {job} {biennium} back to normal"),
+            Map.entry("notice.back", "The job {job} (biennium {biennium}) ran well again: {what}."),
+            Map.entry("notice.back_after_one", "It follows the failure at {time}:"),
+            Map.entry("notice.back_after", "It follows {count} failures since {time}:"),
+            Map.entry("notice.good.published", "run {run} published {tables}, {files} to {folder}, {checks} checks passed"),
+            Map.entry("notice.good.tables", "{count} tables"),
+            Map.entry("notice.good.tables_one", "1 table"),
+            Map.entry("notice.good.files", "{count} files"),
+            Map.entry("notice.good.files_one", "1 file"),
+            Map.entry("notice.good.nothing_to_do", "nothing to do, run {run} had published these inputs already ({folder})"),
+            Map.entry("notice.good.narrowed", "narrowed on the command line, not the job as defined: {what}"),
+            Map.entry("notice.good.no_workbook", "{what}; not sent to its {count} reviewers: run {run} published no workbook (xlsx is not among its formats), so there is nothing to send them"),
+            Map.entry("notice.kept_subject", "pb-annex: a damaged database was kept aside, and a new one started"),
+            Map.entry("notice.kept_found", "pb-annex ({what}) found its embedded database damaged:"),
+            Map.entry("notice.kept_nothing_changed", "The database holds only the run history and the job repository: nothing published has changed, and the next runs use the new database."),
+            Map.entry("notice.kept_runs_before", "The runs before it: in the kept file (./pb-annex history ends with where it is)."),
+            Map.entry("notice.kept_disk", "A disk that damages files may damage others: its system log may say more."));
+
+    /** The code's English of a word of the notices ({@code prefix} + its word, with its values): a line on stderr. */
+    public static String english(String prefix, InputError.Said said) {
+        return org.pbannex.publish.ReportWords.said(FailureNotice::englishWord, prefix, said).en();
+    }
+
+    private static Text englishWord(String word) {
+        return ENGLISH.containsKey(word) ? Text.of(ENGLISH.get(word)) : null;
+    }
 
     /** A run's words, else the code's English, with the run's cause and checks as its stderr says them. */
     private static Words wordsOf(FailedRun run) {
-        return run.words() != null ? run.words()
-                : new Words(w -> Text.of(ENGLISH.get(w)), Language.EN, run.line(), run.failedChecks());
+        return run.words() != null ? run.words() : english(run.line(), run.failedChecks());
+    }
+
+    /** The code's English words, the cause said by its line. */
+    private static Words english(String line, List<String> failedChecks) {
+        return new Words(FailureNotice::englishWord, Language.EN, line, failedChecks);
     }
 
     /** The names every notice word is filled with. */
@@ -260,7 +376,7 @@ public final class FailureNotice {
      * the job's last good run; after failures, it tells the people who hear of failures that the job is back to normal,
      * with the failures since it last ran well. True when that message was sent.
      *
-     * @param what what the good run did, e.g. "run R published 17 tables to FOLDER, 1147 checks passed"
+     * @param good      what the good run did ("run R published 17 tables, 18 files to FOLDER, 1147 checks passed")
      * @param asDefined false for a run narrowed on the command line (fewer tables, editions or formats than the job's):
      *                  it answers the failures before it (it read and checked the whole input, on the same database and
      *                  output folder), but it is not the job's last good run, whose age {@code status --max-age} asks
@@ -269,8 +385,10 @@ public final class FailureNotice {
      *                  installation's) is none of the job's runs in its status: neither its last good run nor an answer
      *                  to its failures, since what the installation publishes is as it was; it answers the failures of
      *                  trials of the same folders only
+     * @param words     the words of its message, its report's (null: the code's English), read only for the message
      */
-    public boolean goodRun(String job, String biennium, String what, boolean asDefined, Path runInput, Path runOutput) {
+    public boolean goodRun(String job, String biennium, GoodRun good, boolean asDefined, Path runInput, Path runOutput,
+                           java.util.function.Supplier<Words> words) {
         if (RunOutcomes.trial(runInput, runOutput, input, output)) {
             String elsewhere = RunOutcomes.elsewhere(runInput, runOutput, input, output);
             LOG.info("job {} {}: a trial run{} ran well: not the job's last good run", job, biennium, elsewhere);
@@ -285,7 +403,7 @@ public final class FailureNotice {
         }
         try {
             if (asDefined) {
-                outcomes.good(job, biennium, what);
+                outcomes.good(job, biennium, good.line());
             }
             List<String> failures = outcomes.failures(job, biennium);
             if (failures.isEmpty()) {
@@ -299,7 +417,9 @@ public final class FailureNotice {
                 LOG.warn("job {} {} is back to normal, and nobody was told: {}", job, biennium, MailServer.NOT_CONFIGURED);
                 return false;
             }
-            mail("pb-annex: " + job + " " + biennium + " back to normal", backToNormalBody(job, biennium, what, failures), null);
+            Words w = java.util.Objects.requireNonNullElseGet(words.get(), () -> english(null, List.of()));
+            mail(w.word().apply("notice.back_subject").with("job", job).with("biennium", biennium).in(w.language()),
+                    backToNormalBody(job, biennium, good, failures, w), null);
             // Cleared once told: a message that could not be sent is tried again by the next good run.
             outcomes.clearFailures(job, biennium);
             LOG.info("job {} {} is back to normal: told {}", job, biennium, to);
@@ -316,12 +436,14 @@ public final class FailureNotice {
      * failure was told already), but the run history before it is now in the kept file, which whoever looks after the
      * nightly run should hear of. True when the message was sent.
      *
-     * @param what the command that found it, e.g. "run nightly"
-     * @param line the line that said so on standard error, naming the kept file
+     * @param what  the command that found it, e.g. "run nightly"
+     * @param line  the line that said so on standard error, naming the kept file
+     * @param said  the same in a report's words (report.cause.*; null: its line)
+     * @param words the message's words (its run's, else the installation's; null: the code's English)
      */
-    public boolean databaseKeptAside(String what, String line) {
-        return tell("the damaged database was kept aside", "pb-annex: a damaged database was kept aside, and a new one started",
-                keptAsideBody(what, line), null);
+    public boolean databaseKeptAside(String what, String line, InputError.Said said, Words words) {
+        Words w = (words != null ? words : english(null, List.of())).because("cause.", said, line);
+        return tell("the damaged database was kept aside", w.say("notice.kept_subject"), keptAsideBody(what, w), null);
     }
 
     /**
@@ -348,12 +470,10 @@ public final class FailureNotice {
         }
     }
 
-    static String keptAsideBody(String what, String line) {
-        return "pb-annex (" + what + ") found its embedded database damaged:\n\n" + line + "\n\n"
-                + "The database holds only the run history and the job repository: nothing published has changed, and the "
-                + "next runs use the new database.\n"
-                + "The runs before it: in the kept file (./pb-annex history ends with where it is).\n"
-                + "A disk that damages files may damage others: its system log may say more.\n";
+    static String keptAsideBody(String what, Words w) {
+        return w.word().apply("notice.kept_found").with("what", what).in(w.language()) + "\n\n" + w.cause() + "\n\n"
+                + w.say("notice.kept_nothing_changed") + "\n" + w.say("notice.kept_runs_before") + "\n" + w.say("notice.kept_disk")
+                + "\n";
     }
 
     /** One message to the people who hear of failures, with the run's report attached when there is one. */
@@ -370,12 +490,18 @@ public final class FailureNotice {
         mail.send(message);
     }
 
-    static String backToNormalBody(String job, String biennium, String what, List<String> failures) {
-        StringBuilder b = new StringBuilder("The job " + job + " (biennium " + biennium + ") ran well again: " + what + ".\n\n");
-        b.append(failures.size() == 1 ? "It follows the failure at " : "It follows " + failures.size()
-                + " failures since ").append(failures.get(0), 0, failures.get(0).indexOf(' ')).append(":\n");
+    /** The failures are listed as the job's status keeps them (status shows them so), each with its time. */
+    static String backToNormalBody(String job, String biennium, GoodRun good, List<String> failures, Words w) {
+        String what = w.said("notice.", good.said());
+        StringBuilder b = new StringBuilder(w.word().apply("notice.back").with("job", job).with("biennium", biennium)
+                .with("what", what != null ? what : good.line()).in(w.language())).append("\n\n");
+        String first = failures.get(0).substring(0, failures.get(0).indexOf(' '));
+        Text pattern = w.word().apply("date_time");
+        String since = pattern == null ? first : pattern.instant(first).in(w.language());
+        b.append(w.word().apply(failures.size() == 1 ? "notice.back_after_one" : "notice.back_after")
+                .with("count", String.valueOf(failures.size())).with("time", since).in(w.language())).append('\n');
         failures.forEach(f -> b.append("- ").append(f).append('\n'));
-        return b.append("\nThe runs: ./pb-annex history\n").toString();
+        return b.append('\n').append(w.say("notice.runs")).append('\n').toString();
     }
 
     static String body(FailedRun run) {
@@ -385,10 +511,7 @@ public final class FailureNotice {
                     "notice.send_it");
         }
         if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
-            return "A run of the job " + run.job() + " did not finish, exit status " + run.exitStatus() + ":\n\n"
-                    + run.line() + "\n\n"
-                    + "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)\n"
-                    + "The next run of the job restarts it (or run it now: ./pb-annex run " + run.job() + ").\n";
+            return lines(run, "notice.process_ended", "", wordsOf(run).cause(), "", "notice.process_before", "notice.process_next_run");
         }
         if (run.runId() == null) {
             return lines(run, run.biennium() == null ? "notice.not_started_no_biennium" : "notice.not_started", "",

@@ -2,7 +2,6 @@ package org.pbannex.publish;
 
 import java.nio.file.FileSystemException;
 import java.util.List;
-import java.util.Map;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.SourceName;
 import org.pbannex.publication.ReconciliationFailed;
@@ -32,6 +31,12 @@ final class CauseWords {
             "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.database_failed",
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection",
+            // The database at start (what could not be done, and why), and its embedded file found damaged.
+            "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
+            "cause.db_start.setting", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",
+            "cause.db_why.not_postgres", "cause.db_why.login", "cause.db_why.no_database", "cause.db_why.no_driver",
+            "cause.db_why.damaged", "cause.db_why.cut_short", "cause.db_why.io", "cause.db_why.in_log", "cause.db_kept",
+            "cause.db_kept_during", "cause.db_not_moved",
             // Bad characters (a file's, told together), each of its kind and with its fix.
             "cause.reason.bad_character", "cause.reason.char.control", "cause.reason.char.format", "cause.reason.char.replacement",
             "cause.reason.char.private_use", "cause.reason.char.noncharacter", "cause.reason.char.surrogate",
@@ -59,11 +64,6 @@ final class CauseWords {
             "cause.reason.accounting", "cause.reason.currency", "cause.reason.full_width_digit",
             "cause.reason.other_digit", "cause.reason.full_width_in_number", "cause.reason.full_width_separator",
             "cause.reason.full_width_other", "cause.reason.then");
-
-    /** The system reasons said in the texts' words (others as the system says them). */
-    private static final Map<String, String> WHY = Map.of("permission denied", "cause.why.permission_denied",
-            "no such file or folder", "cause.why.no_such_file", "it exists already", "cause.why.exists",
-            "No space left on device", "cause.why.no_space");
 
     private final ReportWords words;
 
@@ -101,25 +101,24 @@ final class CauseWords {
         }
         if (ExitCodes.databaseWhileInUse(failure)) {
             // "DATABASE failed: CAUSE", the database named in the report's words, the driver's cause as it says it.
-            DatabaseUnavailable.Named db = DatabaseUnavailable.inUse();
             // A server gone silent in the texts' words, else the driver's cause as it says it.
             DatabaseSilence silent = DatabaseSilence.of(failure);
             Text cause = silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
                     .with("asked", word("cause.silent." + silent.asked().word())).with("within", silent.limit().duration())
                     .with("setting", silent.limit().setting());
-            return word("cause.database_failed").with("cause", cause).with("database",
-                    word("cause.db." + db.word()).with("host", String.valueOf(db.host())).with("name", String.valueOf(db.name()))
-                            .with("user", String.valueOf(db.user())).with("file", String.valueOf(db.file()))
-                            .with("other", String.valueOf(db.other())));
+            return word("cause.database_failed").with("cause", cause)
+                    .with("database", said(DB, DatabaseUnavailable.inUse().said()));
         }
-        if (said instanceof DatabaseUnavailable) {
-            return word("cause.database").with("line", line);
+        if (said instanceof DatabaseUnavailable d) {
+            // In its own words where it has them (the database, what could not be done, why), else its line.
+            return d.said() != null ? said(DB, d.said()) : word("cause.database").with("line", line);
         }
         Throwable io = ExitCodes.inputOutput(failure);
         if (io instanceof FileSystemException fs) {
             String why = ExitCodes.reason(fs);
             return word("cause.file_system").with("operation", word("cause.op." + ExitCodes.operation(fs).replace(' ', '_')))
-                    .with("file", ExitCodes.fileOf(fs)).with("reason", WHY.containsKey(why) ? word(WHY.get(why)) : Text.of(why));
+                    .with("file", ExitCodes.fileOf(fs))
+                    .with("reason", ExitCodes.reasonWord(why) != null ? word("cause." + ExitCodes.reasonWord(why)) : Text.of(why));
         }
         return io == null ? null : word("cause.io").with("detail", ExitCodes.ioDetail(io));
     }
@@ -138,17 +137,31 @@ final class CauseWords {
 
     private Text at(InputError e) {
         String at = e.line() <= 0 ? "cause.file" : SourceName.lineWord(e.file()).equals("row") ? "cause.row" : "cause.line";
-        Text reason = e.reasonSaid() == null ? Text.of(e.reason()) : said(e.reasonSaid());
+        Text reason = e.reasonSaid() == null ? Text.of(e.reason()) : said(REASON, e.reasonSaid());
         return word(e.column().isEmpty() ? at : at + "_column").with("file", words.file(e.file())).with("line", String.valueOf(e.line()))
                 .with("column", e.column()).with("reason", reason);
     }
 
-    /** A reason's word (report.cause.reason.WORD) with its values, each a word of its own, the input's words or as is. */
-    private Text said(InputError.Said s) {
-        Text said = word("cause.reason." + s.word());
-        for (var v : s.values().entrySet()) {
-            said = said.with(v.getKey(), v.getValue() instanceof InputError.Said part ? said(part)
-                    : v.getValue() instanceof InputError.Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(v.getValue())));
+    /** Where the words of an input's reason are (report.cause.reason.WORD), and those of the database's (cause.WORD). */
+    private static final String REASON = "cause.reason.";
+    private static final String DB = "cause.";
+
+    /** A reason's word (report.PREFIX + WORD) with its values, each a word of its own, the input's words or as is. */
+    private Text said(String prefix, InputError.Said s) {
+        return said(this::word, prefix, s);
+    }
+
+    /**
+     * A word ({@code prefix} + its word, looked up by {@code word}) with its values, each a word of its own (with the
+     * same prefix), the input's words or as is; null where {@code word} gives null for one of them.
+     */
+    static Text said(java.util.function.Function<String, Text> word, String prefix, InputError.Said s) {
+        Text said = word.apply(prefix + s.word());
+        for (var v = s.values().entrySet().iterator(); said != null && v.hasNext(); ) {
+            var value = v.next();
+            Text part = value.getValue() instanceof InputError.Said p ? said(word, prefix, p)
+                    : value.getValue() instanceof InputError.Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(value.getValue()));
+            said = part == null ? null : said.with(value.getKey(), part);
         }
         return said;
     }

@@ -48,7 +48,16 @@ public final class ReportWords {
             "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",
             "notice.nothing_published", "notice.report", "notice.history", "notice.next_run", "notice.subject_no_biennium",
             "notice.not_started", "notice.not_started_no_biennium", "notice.runs", "notice.preflight", "notice.subject_published",
-            "notice.published_failed", "notice.published_in", "notice.who_received", "notice.send_it"),
+            "notice.published_failed", "notice.published_in", "notice.who_received", "notice.send_it",
+            // The notices that are no run's: a process that ended without saying why, back to normal (what the good run
+            // did), a damaged database kept aside.
+            "notice.process_ended", "notice.process_before", "notice.process_next_run", "notice.ended.killed",
+            "notice.ended.stopped", "notice.ended.aborted", "notice.ended.signal", "notice.ended.runtime",
+            "notice.ended.skipped", "notice.back_subject", "notice.back", "notice.back_after_one", "notice.back_after",
+            "notice.good.published", "notice.good.tables", "notice.good.tables_one", "notice.good.files",
+            "notice.good.files_one", "notice.good.nothing_to_do", "notice.good.narrowed", "notice.good.no_workbook",
+            "notice.kept_subject", "notice.kept_found", "notice.kept_nothing_changed", "notice.kept_runs_before",
+            "notice.kept_disk"),
             Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream())).toList();
 
     private final Map<String, Text> words;
@@ -150,7 +159,7 @@ public final class ReportWords {
     }
 
     /** Whether the texts lack the word: a report of a run that did not read them shows it as its key. */
-    boolean lacks(String word) {
+    public boolean lacks(String word) {
         return text(word).equals(Text.of(PREFIX + word));
     }
 
@@ -166,6 +175,15 @@ public final class ReportWords {
     public Text where(org.pbannex.table.CheckResult c) {
         return c.where() == null ? Text.of(c.inputs())
                 : c.where().renamed(files).said(w -> lacks(w) ? Text.of(org.pbannex.table.Where.ENGLISH.get(w)) : text(w));
+    }
+
+    /**
+     * A word and its values ({@code prefix} + its word, as {@code word} gives the words; each value a word of its own
+     * with the same prefix, the input's words, or as is), such as a failure's words (DatabaseUnavailable.said); null
+     * where {@code word} lacks one (gives null).
+     */
+    public static Text said(java.util.function.Function<String, Text> word, String prefix, org.pbannex.ingest.InputError.Said said) {
+        return CauseWords.said(word, prefix, said);
     }
 
     /** A failed check as a failed run's cause says it, in the report's words ({@link CauseWords}). */

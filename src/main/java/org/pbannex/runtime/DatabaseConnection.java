@@ -37,8 +37,10 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
         if (url != null && (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
             return;
         }
-        throw new DatabaseUnavailable("the setting " + URL + (setting == null ? "" : " (" + setting + ")") + " is '"
-                + shown(url) + "', which is not a jdbc:postgresql:// (PostgreSQL) or jdbc:h2: (embedded H2) URL", null);
+        String named = URL + (setting == null ? "" : " (" + setting + ")");
+        throw new DatabaseUnavailable("the setting " + named + " is '" + shown(url) + "', which is not a jdbc:postgresql:// "
+                + "(PostgreSQL) or jdbc:h2: (embedded H2) URL", null,
+                org.pbannex.ingest.InputError.Said.of("db_start.setting", "setting", named, "url", shown(url)));
     }
 
     /** Whether it is a PostgreSQL server (the time limits apply; H2 is a file in this process). */
@@ -69,6 +71,23 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
      * error occurred while setting up the SSL connection": seen where a proxy answered for an unreachable address).
      */
     public String notAnswered(Throwable failure, Duration took) {
+        var why = notAnsweredWhy(failure, took);
+        if (why == null) {
+            return null;
+        }
+        String database = DatabaseUnavailable.describe(url, user);
+        if (why.word().equals(TIMED_OUT)) {
+            return database + " did not answer within " + seconds(timeouts.connectTimeout())
+                    + " s (pb.database.connect-timeout, PB_DATABASE_CONNECT_TIMEOUT)";
+        }
+        return database + " is unavailable: what answered there is not a PostgreSQL server (a proxy or another service at "
+                + "that address?): " + DatabaseUnavailable.cause(failure);
+    }
+
+    private static final String TIMED_OUT = "db_why.timed_out";
+
+    /** {@link #notAnswered}'s reason in a report's words (report.cause.db_why.*), or null. */
+    public org.pbannex.ingest.InputError.Said notAnsweredWhy(Throwable failure, Duration took) {
         if (!postgres()) {
             return null;
         }
@@ -80,13 +99,10 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
                     && took.compareTo(timeouts.connectTimeout()) >= 0;
             notPostgres |= t instanceof java.sql.SQLException s && "08P01".equals(s.getSQLState());
         }
-        String database = DatabaseUnavailable.describe(url, user);
         if (timedOut) {
-            return database + " did not answer within " + seconds(timeouts.connectTimeout())
-                    + " s (pb.database.connect-timeout, PB_DATABASE_CONNECT_TIMEOUT)";
+            return org.pbannex.ingest.InputError.Said.of(TIMED_OUT, "seconds", String.valueOf(seconds(timeouts.connectTimeout())));
         }
-        return notPostgres ? database + " is unavailable: what answered there is not a PostgreSQL server (a proxy or "
-                + "another service at that address?): " + DatabaseUnavailable.cause(failure) : null;
+        return notPostgres ? org.pbannex.ingest.InputError.Said.of("db_why.not_postgres") : null;
     }
 
     /**

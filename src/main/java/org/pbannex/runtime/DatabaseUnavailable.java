@@ -1,16 +1,34 @@
 package org.pbannex.runtime;
 
+import org.pbannex.ingest.InputError.Said;
+
 /**
  * The database could not be reached, opened or migrated (exit status 5). Its message names the database the way a
- * person finds it (host:port and database, never the password; or the embedded database's folder) and the cause.
+ * person finds it (host:port and database, never the password; or the embedded database's folder) and the cause; its
+ * words ({@link #said}) say the same in a report's language: the database, what could not be done and why, the
+ * driver's own message left to the log.
  */
 public class DatabaseUnavailable extends RuntimeException {
 
     /** The database this process uses, once its context started (null before). */
     private static volatile Named inUse;
 
+    /** The line in a report's words, report.cause.* (its word after "cause."); null: said by the line alone. */
+    private final transient Said said;
+
     public DatabaseUnavailable(String message, Throwable cause) {
+        this(message, cause, null);
+    }
+
+    /** @param said the message in a report's words ({@link #said}) */
+    public DatabaseUnavailable(String message, Throwable cause, Said said) {
         super(message, cause);
+        this.said = said;
+    }
+
+    /** The message in a report's words (report.cause.WORD, its values words of their own); null: none but the line. */
+    public Said said() {
+        return said;
     }
 
     /**
@@ -19,6 +37,17 @@ public class DatabaseUnavailable extends RuntimeException {
      * database's {@code file}; else the URL as {@code other} (null: none).
      */
     public record Named(String word, String host, String name, String user, String file, String other) {
+
+        /** The embedded H2 database whose files are {@code database}.mv.db (as H2's URL names it). */
+        public static Named embedded(java.nio.file.Path database) {
+            return new Named("embedded", null, null, null, database + ".mv.db", null);
+        }
+
+        /** The database in a report's words (report.cause.db.*). */
+        public Said said() {
+            return Said.of("db." + word, "host", String.valueOf(host), "name", String.valueOf(name), "user", String.valueOf(user),
+                    "file", String.valueOf(file), "other", String.valueOf(other));
+        }
 
         @Override
         public String toString() {
@@ -59,7 +88,7 @@ public class DatabaseUnavailable extends RuntimeException {
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             java.nio.file.Path db = EmbeddedDatabaseLock.databaseOf(jdbcUrl);
-            return new Named("embedded", null, null, null, db == null ? jdbcUrl.split(";")[0] : db + ".mv.db", null);
+            return db == null ? new Named("embedded", null, null, null, jdbcUrl.split(";")[0], null) : Named.embedded(db);
         }
         return new Named("other", null, null, null, null, jdbcUrl.split("[;?]")[0]);
     }
@@ -111,15 +140,75 @@ public class DatabaseUnavailable extends RuntimeException {
         if (silent != null) {
             return silent.getMessage();
         }
+        // The statement H2 was running stays in the log: it is SQL, and can run to a whole table's definition.
+        return failure(e).line().replaceFirst("(?s)[;\\s]*SQL statement:.*", "").replaceAll("\\s+", " ")
+                .replaceAll(" ?\\[(\\d+-\\d+|[\\d.]+/\\d+)\\]", "").strip();
+    }
+
+    /**
+     * Why the database could not be used, in a report's words (report.cause.db_why.*): the kind of failure and what
+     * names it (a host, the system's reason), the driver's own words left to the log, where its failure is.
+     */
+    public static Said reason(Throwable e) {
+        Failure f = failure(e);
+        return switch (f.kind()) {
+            case "io" -> Said.of("db_why.io", "why", systemReason(f.detail()));
+            case "unknown_host" -> Said.of("db_why.unknown_host", "host", f.detail());
+            case "in_log" -> inLog();
+            default -> Said.of("db_why." + f.kind());
+        };
+    }
+
+    /** A system's reason (No space left on device) in a report's words (report.cause.why.*), else where it is. */
+    public static Said systemReason(String reason) {
+        String word = ExitCodes.reasonWord(reason);
+        return word == null ? inLog() : Said.of(word);
+    }
+
+    /** The reason is in the log (with the failure's stack): the file named. */
+    private static Said inLog() {
+        return Said.of("db_why.in_log", "log", LogConfiguration.file().toString());
+    }
+
+    /**
+     * What a command starting could not do with the database, in a report's words (report.cause.db_start.*): connect to
+     * the server or open the embedded file, create or update pb-annex's tables (Flyway), or use it; and why ({@code why},
+     * or null: {@link #reason}).
+     */
+    public static Said atStart(Named database, Throwable e, Said why) {
+        Failure f = failure(e);
+        boolean embedded = "embedded".equals(database.word());
+        boolean reaching = unreachable(e) || java.util.List.of("refused", "unknown_host", "login", "no_database", "cut_short",
+                "damaged").contains(f.kind());
+        boolean tables = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            tables |= t.getClass().getName().startsWith("org.flywaydb.");
+        }
+        String operation = reaching || why != null ? (embedded ? "open" : "connect") : tables ? "migrate" : embedded ? "open" : "use";
+        return Said.of("db_start." + operation, "database", database.said(), "reason", why != null ? why : reason(e));
+    }
+
+    /**
+     * A database's failure as found once: its kind (report.cause.db_why.*), the line's words for it (the driver's
+     * message, and the reason where the driver hides it) and what names it (a host, the system's reason).
+     */
+    private record Failure(String kind, String line, String detail) {
+    }
+
+    private static Failure failure(Throwable e) {
         Throwable root = e;
         String best = null;
         String corrupted = null;
+        String state = null;
         boolean h2 = false;
+        boolean refused = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
             h2 |= t.getClass().getName().startsWith("org.h2.");
-            if (t instanceof java.sql.SQLException && t.getMessage() != null) {
+            refused |= t instanceof java.net.ConnectException && String.valueOf(t.getMessage()).contains("refused");
+            if (t instanceof java.sql.SQLException sql && t.getMessage() != null) {
                 best = t.getMessage();
+                state = state == null ? sql.getSQLState() : state;
             }
             if (corrupted == null && t instanceof org.h2.mvstore.MVStoreException && t.getMessage() != null
                     && t.getMessage().startsWith("File corrupted")) {
@@ -134,22 +223,27 @@ public class DatabaseUnavailable extends RuntimeException {
         if ((root.getClass() == java.io.IOException.class || root instanceof java.nio.file.FileSystemException)
                 && root.getMessage() != null) {
             // A disk that filled or failed under the database: the system's words, not the driver's "database closed".
-            m = "input/output error: " + root.getMessage();
-        } else if (root instanceof java.io.EOFException && h2) {
-            // H2 says only "IO Exception" and the file's name. (From PostgreSQL's driver: a server that hung up.)
-            m = "the database file is damaged or not an H2 database (it is cut short)";
-        } else if (m.contains("File corrupted") || m.contains("EOFException")) {
-            m = "the database file is damaged or not an H2 database (" + m + ")";
-        } else if (root instanceof java.net.UnknownHostException) {
-            // PostgreSQL's driver says only "The connection attempt failed."
-            m = "unknown host " + root.getMessage() + (best == null ? "" : " (" + best + ")");
-        } else if (root instanceof ClassNotFoundException || m.contains("Cannot load driver class")
-                || m.contains("No suitable driver")) {
-            m = "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) and its embedded H2 "
-                    + "(jdbc:h2:)";
+            return new Failure("io", "input/output error: " + root.getMessage(), root.getMessage());
         }
-        // The statement H2 was running stays in the log: it is SQL, and can run to a whole table's definition.
-        return m.replaceFirst("(?s)[;\\s]*SQL statement:.*", "").replaceAll("\\s+", " ")
-                .replaceAll(" ?\\[(\\d+-\\d+|[\\d.]+/\\d+)\\]", "").strip();
+        if (root instanceof java.io.EOFException && h2) {
+            // H2 says only "IO Exception" and the file's name. (From PostgreSQL's driver: a server that hung up.)
+            return new Failure("cut_short", "the database file is damaged or not an H2 database (it is cut short)", null);
+        }
+        if (m.contains("File corrupted") || m.contains("EOFException")) {
+            return new Failure("damaged", "the database file is damaged or not an H2 database (" + m + ")", null);
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            // PostgreSQL's driver says only "The connection attempt failed."
+            return new Failure("unknown_host", "unknown host " + root.getMessage() + (best == null ? "" : " (" + best + ")"),
+                    root.getMessage());
+        }
+        if (root instanceof ClassNotFoundException || m.contains("Cannot load driver class") || m.contains("No suitable driver")) {
+            return new Failure("no_driver", "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) "
+                    + "and its embedded H2 (jdbc:h2:)", null);
+        }
+        // PostgreSQL's states: 28P01/28000 a login refused, 3D000 no such database.
+        String kind = refused ? "refused" : "28P01".equals(state) || "28000".equals(state) ? "login"
+                : "3D000".equals(state) ? "no_database" : "in_log";
+        return new Failure(kind, m, null);
     }
 }

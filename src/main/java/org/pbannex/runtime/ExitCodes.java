@@ -223,6 +223,20 @@ public final class ExitCodes {
                 .orElseGet(() -> e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
     }
 
+    /**
+     * A system's reason, as {@link #reason} and the system say it, as a report's word (report.cause.why.*); null for a
+     * reason it has no word for (said as the system says it).
+     */
+    public static String reasonWord(String reason) {
+        return reason == null ? null : switch (reason) {
+            case "permission denied" -> "why.permission_denied";
+            case "no such file or folder" -> "why.no_such_file";
+            case "it exists already" -> "why.exists";
+            case "No space left on device" -> "why.no_space";
+            default -> null;
+        };
+    }
+
     private static String oneLine(String m) {
         return m == null ? "" : m.replaceAll("\\s+", " ").strip();
     }

@@ -19,9 +19,14 @@ import org.slf4j.Logger;
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
 
+    /** The log file: pb.home's work/logs/pb-annex.log (a failure's stack trace is there). */
+    public static java.nio.file.Path file() {
+        return java.nio.file.Path.of(System.getProperty("pb.home", "."), "work", "logs", "pb-annex.log");
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        String dir = System.getProperty("pb.home", ".") + "/work/logs";
+        String dir = file().getParent().toString();
         String cannot = cannotWrite(java.nio.file.Path.of(dir, "pb-annex.log"));
         if (cannot != null) {
             // Logback would print its own account of the failure, forty lines with stack traces, on standard output,

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.pbannex.ingest.InputError.Said;
+import org.pbannex.runtime.DatabaseUnavailable;
 
 /**
  * The reason a database could not be used, as the one line gives it: the driver's words, and the reason where the
@@ -83,5 +85,56 @@ class DatabaseCauseTest {
         } finally {
             org.pbannex.runtime.DatabaseUnavailable.inUse(null);
         }
+    }
+
+    /**
+     * The reason in a report's words: the kind of failure, found from the driver's exceptions and PostgreSQL's states,
+     * what names it (a host, the system's reason), never the driver's own message, which stays in the log.
+     */
+    @Test
+    void theReasonIsAReportsWordNotTheDriversMessage() {
+        var refused = new IllegalStateException("context", new SQLException("Connection to localhost:1 refused. Check that the "
+                + "hostname and port are correct and that the postmaster is accepting TCP/IP connections.", "08001",
+                new ConnectException("Connection refused")));
+        assertEquals(Said.of("db_why.refused"), DatabaseUnavailable.reason(refused));
+        assertEquals(Said.of("db_why.login"), DatabaseUnavailable.reason(new SQLException(
+                "FATAL: password authentication failed for user \"pb\"", "28P01")));
+        assertEquals(Said.of("db_why.no_database"), DatabaseUnavailable.reason(new SQLException(
+                "FATAL: database \"pbx\" does not exist", "3D000")));
+        assertEquals(Said.of("db_why.unknown_host", "host", "nosuchhost.invalid"), DatabaseUnavailable.reason(
+                new SQLException("The connection attempt failed.", new UnknownHostException("nosuchhost.invalid"))));
+        assertEquals(Said.of("db_why.io", "why", Said.of("why.no_space")), DatabaseUnavailable.reason(new IllegalStateException(
+                "closed", new SQLException("The database has been closed", new java.io.IOException("No space left on device")))));
+        assertEquals(Said.of("db_why.in_log", "log", org.pbannex.runtime.LogConfiguration.file().toString()),
+                DatabaseUnavailable.reason(new SQLException("ERROR: something the driver says", "XX000")));
+    }
+
+    /**
+     * What could not be done as a command started: connect to a server (or open the embedded file), or create its tables
+     * (Flyway); and the whole said in Chinese from the bundled texts, the driver's message nowhere in it.
+     */
+    @Test
+    void whatCouldNotBeDoneAtStartIsSaidInTheReportsLanguage() {
+        var server = DatabaseUnavailable.named("jdbc:postgresql://db.example.org/pb", "pb");
+        var refused = new IllegalStateException("context", new SQLException("Connection to db.example.org:5432 refused.", "08001",
+                new ConnectException("Connection refused")));
+        Said connect = DatabaseUnavailable.atStart(server, refused, null);
+        assertEquals("db_start.connect", connect.word());
+        var tables = new org.flywaydb.core.api.FlywayException("Validate failed", new SQLException("ERROR: relation exists", "42P07"));
+        assertEquals("db_start.migrate", DatabaseUnavailable.atStart(server, tables, null).word());
+        var damaged = new IllegalStateException("open", new SQLException("IO Exception", "90028", 90028, org.h2.mvstore.DataUtils
+                .newMVStoreException(org.h2.mvstore.DataUtils.ERROR_READING_FAILED, "Reading from file failed at {0}", 2300,
+                        new java.io.EOFException())));
+        assertEquals(Said.of("db_start.open", "database", DatabaseUnavailable.named("jdbc:h2:file:/srv/pb/work/db/pb-annex", null).said(),
+                "reason", Said.of("db_why.cut_short")), DatabaseUnavailable.atStart(DatabaseUnavailable.named(
+                "jdbc:h2:file:/srv/pb/work/db/pb-annex", null), damaged, null));
+
+        String line = "PostgreSQL at db.example.org:5432 (database pb, user pb) is unavailable: Connection to db.example.org:5432 refused.";
+        var cause = org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null)
+                .cause(new DatabaseUnavailable(line, refused, connect), line);
+        assertEquals("无法连接位于 db.example.org:5432 的 PostgreSQL（数据库 pb，用户 pb）：服务器拒绝连接（服务器是否在运行，是否在该端口监听？）",
+                cause.zh());
+        assertEquals("PostgreSQL at db.example.org:5432 (database pb, user pb): cannot connect to it: the server refused the "
+                + "connection (is it running, and listening at that port?)", cause.en());
     }
 }

@@ -123,10 +123,12 @@ class ScheduleCommandTest {
         assertEquals(137, r.status(), r.toString());
         var received = SMTP.getReceivedMessages();
         assertEquals(1, received.length);
-        assertEquals("pb-annex: fast failed (exit status 137)", received[0].getSubject());
-        String body = (String) received[0].getContent();
-        assertTrue(body.startsWith("A run of the job fast did not finish, exit status 137:") && body.contains(
-                "./pb-annex history"), body);
+        // In the language of the job's first edition (Chinese), from the installation's texts; stderr's line English.
+        assertEquals("pb-annex：fast 运行失败（退出状态 137）", received[0].getSubject());
+        String body = ((String) received[0].getContent()).replace("\r\n", "\n");
+        assertTrue(body.startsWith("作业 fast 的一次运行没有完成，退出状态 137：\n\n其进程被终止（信号 9：内存耗尽时由系统终止，或由某人终止）\n\n"
+                + "此前的运行情况：./pb-annex history（进程已终止的运行显示为 FAILED；日志：work/logs/）\n"
+                + "作业的下一次运行会重新开始这次运行（也可以现在就运行：./pb-annex run fast）。"), body);
         CliRun status = CliRun.capture(settings, "status", "fast");
         assertTrue(status.out().contains("exit status 137"), status.toString());
     }
@@ -177,7 +179,7 @@ class ScheduleCommandTest {
         assertTrue(skipped.err().contains("this start was skipped: the job's previous start still holds work/cron-fast.lock"),
                 skipped.err());
         var received = SMTP.getReceivedMessages();
-        assertEquals(List.of("pb-annex: fast failed (exit status 137)", "pb-annex: fast failed (exit status 75)"),
+        assertEquals(List.of("pb-annex：fast 运行失败（退出状态 137）", "pb-annex：fast 运行失败（退出状态 75）"),
                 java.util.Arrays.stream(received).map(m -> {
                     try {
                         return m.getSubject();
@@ -185,6 +187,9 @@ class ScheduleCommandTest {
                         throw new AssertionError(e);
                     }
                 }).toList());
+        String skippedMail = org.pbannex.MailText.body(received[1]).replace("\r\n", "\n");
+        assertTrue(skippedMail.contains("\n\n本次启动被跳过：作业的上一次启动仍持有 work/cron-fast.lock（flock），"
+                + "因此它仍在运行或已挂起（pb.run.timeout 会停止它）\n\n"), skippedMail);
         CliRun status = CliRun.capture(settings, "status", "fast");
         assertTrue(status.out().contains("2 failures, the last: ") && status.out().contains("exit status 75: this start was skipped"),
                 status.toString());
@@ -220,7 +225,7 @@ class ScheduleCommandTest {
                 r.err());
         var received = SMTP.getReceivedMessages();
         assertEquals(1, received.length, "told once");
-        assertEquals("pb-annex: broken failed (exit status 2)", received[0].getSubject());
+        assertEquals("pb-annex：broken 运行失败（退出状态 2）", received[0].getSubject());
         assertTrue(((String) received[0].getContent()).contains("broken.yml, line 2, column 9"));
     }
 

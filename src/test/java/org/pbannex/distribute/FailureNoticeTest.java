@@ -196,6 +196,10 @@ class FailureNoticeTest {
         }
     }
 
+    /**
+     * The database down as the night starts: its notice says, in the report's language, the server, what could not be
+     * done and why; the driver's own words are stderr's and the log's, not the notice's.
+     */
     @Test
     void aNightWhoseDatabaseIsDownSendsItsNoticeWithoutTheRunsContext() throws Exception {
         int closed = closedPort();
@@ -204,10 +208,21 @@ class FailureNoticeTest {
         settings.put("spring.datasource.username", "pbannex");
         CliRun r = nightly(settings);
         assertEquals(5, r.status(), r.toString());
-        assertTrue(r.err().contains("127.0.0.1:" + closed), r.err());
-        String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）");
+        assertTrue(r.err().contains("PostgreSQL at 127.0.0.1:" + closed + " (database pbannex, user pbannex) is unavailable: "
+                + "Connection to 127.0.0.1:" + closed + " refused."), "stderr's line as it was: " + r.err());
+        String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）").replace("\r\n", "\n");
         assertNotStartedInChinese(body);
-        assertTrue(body.contains("127.0.0.1:" + closed) && body.contains("is unavailable"), body);
+        assertTrue(body.contains("\n\n无法连接位于 127.0.0.1:" + closed + " 的 PostgreSQL（数据库 pbannex，用户 pbannex）：服务器拒绝连接"
+                + "（服务器是否在运行，是否在该端口监听？）\n\n"), body);
+        assertFalse(body.contains("unavailable") || body.contains("Connection to") || body.contains("postmaster"), body);
+
+        // A job whose first edition is English: the same in the texts' English.
+        Files.writeString(tmp.resolve("home/jobs/nightly.yml"), "tables: all\nlanguages: [en, zh]\nformats: [csv]\n");
+        assertEquals(5, nightly(settings).status());
+        String english = ((String) SMTP.getReceivedMessages()[1].getContent()).replace("\r\n", "\n");
+        assertTrue(english.startsWith("The job nightly (biennium 2022-23) could not start, exit status 5:\n\nPostgreSQL at 127.0.0.1:"
+                + closed + " (database pbannex, user pbannex): cannot connect to it: the server refused the connection (is it "
+                + "running, and listening at that port?)\n\n"), english);
     }
 
     /**
@@ -221,11 +236,14 @@ class FailureNoticeTest {
         Path good = TestInputs.copyOfBundledInput(tmp.resolve("good"));
         CliRun r = CliRun.capture(settings, "run", "nightly", "--input", good.toString(), "--output", tmp.resolve("out").toString());
         assertEquals(0, r.status(), r.toString());
-        String body = theOneNotice("pb-annex: a damaged database was kept aside, and a new one started").replace("\r\n", "\n");
-        assertTrue(body.startsWith("pb-annex (run nightly) found its embedded database damaged:\n\nthe embedded database "
-                + tmp.resolve("db.mv.db") + " was damaged (the database file is damaged or not an H2 database (it is cut "
-                + "short)): kept as " + tmp.resolve("damaged-")) && body.contains("and a new one started")
-                && body.contains("nothing published has changed"), body);
+        // In the language of the run's report (its first edition: Chinese), as stderr's line says it in English.
+        String body = theOneNotice("pb-annex：损坏的数据库已另行保存，并已新建一个数据库").replace("\r\n", "\n");
+        assertTrue(body.startsWith("pb-annex（run nightly）发现其嵌入式数据库已损坏：\n\n嵌入式数据库 " + tmp.resolve("db.mv.db")
+                + " 已损坏（数据库文件已损坏或不是 H2 数据库（文件不完整））：已另存为 " + tmp.resolve("damaged-")), body);
+        assertTrue(body.contains("，并已新建一个数据库；此前的运行记录在另存的文件中\n\n数据库只保存运行记录和作业存储库：已发布的内容都没有改变，"
+                + "之后的运行使用新的数据库。\n此前的运行：在另存的文件中（./pb-annex history 的最后一行说明其位置）。\n"), body);
+        assertFalse(java.util.regex.Pattern.compile("[A-Za-z]{4,}").matcher(body.replace(tmp.toString(), "")
+                .replaceAll("damaged-\\S+", "").replace("pb-annex", "").replace("run nightly", "").replace("history", "")).find(), "no English: " + body);
         assertTrue(r.err().contains("(it is cut short)): kept as "), r.err());
     }
 
@@ -241,8 +259,10 @@ class FailureNoticeTest {
         assertEquals(5, r.status(), r.toString());
         String body = theOneNotice("pb-annex：nightly 2022-23 运行失败（退出状态 5）");
         assertNotStartedInChinese(body);
-        assertTrue(body.contains("was found damaged during the command") && body.contains("kept as " + tmp.resolve("damaged-"))
-                && body.contains("the next command starts a new one"), body);
+        assertTrue(body.contains("\n\n嵌入式数据库 " + tmp.resolve("db.mv.db") + " 在命令运行期间被发现已损坏（数据库文件已损坏或不是 H2 数据库）："
+                + "已另存为 " + tmp.resolve("damaged-")) && body.contains("；下一条命令将新建一个数据库，此前的运行记录在另存的文件中\n"), body);
+        assertTrue(r.err().contains("was found damaged during the command (the database file is damaged or not an H2 database "
+                + "(File corrupted in chunk"), "stderr's line, with H2's words: " + r.err());
     }
 
     @Test
@@ -253,9 +273,11 @@ class FailureNoticeTest {
         CliRun r = nightly(settings);
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
-        String body = theOneNotice("pb-annex: nightly failed (exit status 2)");
-        assertTrue(body.startsWith("The job nightly could not start, exit status 2:")
-                && body.contains(home.resolve("jobs/nightly.yml") + ", line 3: unknown key 'tabels'"), body);
+        // No job known yet: the installation's words (its input's texts), in its first edition's language, the line quoted.
+        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
+        assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 2：")
+                && body.contains(home.resolve("jobs/nightly.yml") + ", line 3: unknown key 'tabels'")
+                && body.contains("作业所需的条件（每项一行）：./pb-annex preflight nightly"), body);
     }
 
     @Test
@@ -266,8 +288,8 @@ class FailureNoticeTest {
         assertEquals(5, r.status(), r.toString());
         String said = "the setting pb.run.timeout (pb.run.timeout in overrides) is 'soon', which is not a duration such as 10s, 5m or 1h";
         assertTrue(r.err().contains(said), r.err());
-        String body = theOneNotice("pb-annex: nightly failed (exit status 5)");
-        assertTrue(body.startsWith("The job nightly could not start, exit status 5:") && body.contains(said), body);
+        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 5）");
+        assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 5：") && body.contains(said), body);
     }
 
     @Test
@@ -277,8 +299,8 @@ class FailureNoticeTest {
         CliRun r = CliRun.capture(settings, "run", "nightly", "--forse", "--input", input.toString());
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown option '--forse' of pb-annex run; did you mean --force?"), r.err());
-        String body = theOneNotice("pb-annex: nightly failed (exit status 2)");
-        assertTrue(body.startsWith("The job nightly could not start, exit status 2:") && body.contains("unknown option '--forse'"), body);
+        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
+        assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 2：") && body.contains("unknown option '--forse'"), body);
         // Other commands' mistakes are someone's at a terminal: no notice.
         assertEquals(2, CliRun.capture(settings, "history", "--forse").status());
         assertEquals(1, SMTP.getReceivedMessages().length);
@@ -286,7 +308,7 @@ class FailureNoticeTest {
         Path status = Path.of(settings.get("pb.status"));
         CliRun outside = CliRun.capture(settings, "run", "../../escaped", "--input", input.toString());
         assertEquals(2, outside.status(), outside.toString());
-        assertEquals("pb-annex: run failed (exit status 2)", SMTP.getReceivedMessages()[1].getSubject());
+        assertEquals("pb-annex：run 运行失败（退出状态 2）", SMTP.getReceivedMessages()[1].getSubject());
         assertFalse(Files.exists(status.resolve("../../escaped.failed").normalize()), "nothing outside " + status);
         assertFalse(Files.exists(status.resolve("run.failed")), "no job's failure");
     }
@@ -318,12 +340,19 @@ class FailureNoticeTest {
         assertEquals(0, good.status(), good.toString());
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertEquals(3, received.length);
-        assertEquals("pb-annex: nightly 2022-23 back to normal", received[2].getSubject());
-        String body = (String) received[2].getContent();
-        assertTrue(body.startsWith("The job nightly (biennium 2022-23) ran well again: run ") && body.contains(
-                " published 17 tables, 18 files to " + tmp.resolve("out/2022-23")) && body.contains("1147 checks passed"), body);
-        assertTrue(body.contains("It follows 2 failures since ") && body.contains(" exit status 4: ")
-                && body.contains(" exit status 5: PostgreSQL at 127.0.0.1:"), "both failures, oldest first: " + body);
+        // In the language of the run's report (the job's first edition: Chinese); the failures as status shows them.
+        assertEquals("pb-annex：nightly 2022-23 已恢复正常", received[2].getSubject());
+        String body = ((String) received[2].getContent()).replace("\r\n", "\n");
+        assertTrue(body.matches("(?s)作业 nightly（两年期 2022-23）已恢复正常运行：运行 \\S+ 已将 17 个表、18 个文件发布到 "
+                + java.util.regex.Pattern.quote(tmp.resolve("out/2022-23").toString()) + "/\\S+，1147 项检查通过。\n\n"
+                + "此前自协调世界时 \\d{4} 年 \\d+ 月 \\d+ 日 \\d\\d:\\d\\d:\\d\\d 起有 2 次失败：\n- .*"), body);
+        assertTrue(body.contains(" exit status 4: ") && body.contains(" exit status 5: PostgreSQL at 127.0.0.1:")
+                && body.indexOf(" exit status 4: ") < body.indexOf(" exit status 5: "), "both failures, oldest first: " + body);
+        assertTrue(body.stripTrailing().endsWith("\n\n各次运行：./pb-annex history"), body);
+        // The job's status keeps what the run did in stderr's English, as status shows it.
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertTrue(status.out().contains(" published 17 tables, 18 files to " + tmp.resolve("out/2022-23") + "/")
+                && status.out().contains(", 1147 checks passed"), status.out());
         // Told once: the next good run (here one with nothing to do) sends nothing.
         assertEquals(0, nightly(settings).status());
         assertEquals(3, SMTP.getReceivedMessages().length);

@@ -275,7 +275,7 @@ class UnattendedRunsTest {
         CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertTrue(again.out().contains(out.resolve("2022-23/" + runId).toString()), "restarted under its id: " + again.out());
-        assertEquals("pb-annex: nightly 2022-23 back to normal", SMTP.getReceivedMessages()[1].getSubject());
+        assertEquals("pb-annex：nightly 2022-23 已恢复正常", SMTP.getReceivedMessages()[1].getSubject());
     }
 
     /**
