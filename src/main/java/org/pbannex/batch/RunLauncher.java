@@ -173,8 +173,11 @@ public class RunLauncher {
             return next;
         }
         if (last.getStatus().isRunning()) {
-            // recoverDeadRuns left it: its owner is alive.
-            throw new RunLease.Busy("run " + lastId + " is already running these inputs" + owner(last) + "; wait for it to finish");
+            // recoverDeadRuns left it: its owner may be alive (on another host, or stopped here: until its heartbeat is old).
+            String waited = history.byJobExecution(last.getId()).filter(h -> h.owner() != null)
+                    .map(h -> RunLease.waited(h.owner(), h.heartbeatAt(), history.databaseNow(), props.run().lease())).orElse("");
+            throw new RunLease.Busy("run " + lastId + " is already running these inputs" + owner(last) + "; wait for it to finish"
+                    + waited);
         }
         if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
             LOG.info("run {} was {} (or what it staged is gone): starting a new run", lastId, last.getStatus());

@@ -90,13 +90,14 @@ public final class RunLease {
                 return;
             }
             boolean released = releasedBy(biennium, outputDir, h.runId(), h.owner());
+            OffsetDateTime now = released ? null : databaseNow();
             String why = released ? "it ended, its database gone, and released it in " + releaseNote(biennium, outputDir, h.runId())
-                    : deadReason(h);
+                    : goneReason(h.owner(), h.heartbeat(), now, lease);
             if (why == null) {
                 throw new Busy((h.runId().equals(runId) ? "run " + runId + " is being run or sent by another process ("
                         + h.owner() + ") in " + biennium + " in " + outputDir
                         : "another run (" + h.runId() + ", " + h.owner() + ") is running " + biennium + " into " + outputDir)
-                        + "; it started first: wait for it to finish");
+                        + "; it started first: wait for it to finish" + waited(h.owner(), h.heartbeat(), now, lease));
             }
             Integer taken = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET run_id = ?, host = ?, pid = ?, process_started = ?, "
                             + "acquired_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? AND run_id = ? "
@@ -229,8 +230,9 @@ public final class RunLease {
             Files.writeString(note, me.host() + "\t" + me.pid() + "\n");
             LOG.info("run {} released its lock of {} in {} in {}: its database is gone", runId, biennium, outputDir, note);
         } catch (java.io.IOException e) {
-            LOG.warn("run {} could not release its lock (its database gone, {} not written: {}): the next run takes it over once "
-                    + "its process has ended", runId, note, e.getMessage());
+            LOG.warn("run {} could not release its lock (its database gone, {} not written: {}): a run on this host takes it over "
+                    + "once this process has ended, one on another host once its heartbeat is {} s old (pb.run.lease)", runId, note,
+                    e.getMessage(), lease.toSeconds());
         }
     }
 
@@ -263,8 +265,30 @@ public final class RunLease {
 
     /** Why the holder counts as gone, or null when it may be alive. */
     private String deadReason(Holder h) {
-        OffsetDateTime now = own.execute(t -> jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class));
-        return goneReason(h.owner(), h.heartbeat(), now, lease);
+        return goneReason(h.owner(), h.heartbeat(), databaseNow(), lease);
+    }
+
+    /** The database's time, which the heartbeats are written in. */
+    private OffsetDateTime databaseNow() {
+        return own.execute(t -> jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class));
+    }
+
+    /**
+     * Why a run that {@link #goneReason} does not count as gone yet may be waited for, and how long, for the line that
+     * refuses the next run: one on another host, whose process cannot be looked at (it may have ended without a note of
+     * its release: its output folder full or read-only as its database went), or one stopped on this host, counts as
+     * gone once its heartbeat is as old as the lease; "" for one running here (or with no heartbeat recorded).
+     */
+    public static String waited(ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime now, Duration lease) {
+        boolean stopped = owner.certainlyAlive() && owner.stopped();
+        if (heartbeat == null || owner.certainlyAlive() && !stopped) {
+            return "";
+        }
+        Duration age = Duration.between(heartbeat, now);
+        long left = Math.max(0, (lease.minus(age).toMillis() + 999) / 1000);
+        return " (" + (stopped ? STOPPED + " (state T)" : "its process, on another host, cannot be looked at") + ": its heartbeat is "
+                + Math.max(0, age.toSeconds()) + " s old; " + (stopped ? "it" : "if it has ended, it") + " is taken over once its "
+                + "heartbeat is " + lease.toSeconds() + " s old (pb.run.lease), in " + left + " s)";
     }
 
     /**

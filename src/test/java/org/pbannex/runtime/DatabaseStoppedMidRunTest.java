@@ -2,6 +2,7 @@ package org.pbannex.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
@@ -216,6 +217,62 @@ class DatabaseStoppedMidRunTest {
         assertEquals(said(runId) + "4s (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT) during the COPY of the "
                 + "expenditure lines" + WHY, line);
         assertTrue(Files.isRegularFile(out().resolve("2022-23/failed/" + runId + "/report.html")), "its report written");
+    }
+
+    /**
+     * A run whose database and output folder are both out of reach as it ends (the folder read-only, or full) cannot
+     * leave the note that releases its lock: a run on another host, whose process cannot be looked at, is then taken over
+     * only once its heartbeat is as old as the lease. The next run says so, and how long, in its one line; after that
+     * long it restarts the run.
+     */
+    @Test
+    void aRunThatCouldNotNoteItsReleaseIsWaitedForAndTheNextRunSaysHowLong() throws Exception {
+        Path out = Files.createDirectories(out());
+        assumeTrue(mount(out, "size=64m"), "a tmpfs can be mounted here (as root)");
+        try {
+            Map<String, String> settings = new HashMap<>(settings());
+            settings.put("pb.run.lease", "40s");
+            settings.put("pb.run.heartbeat", "5s");
+            ChildRun r = heldBeforeRender(settings, "read-only");
+            String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
+            signal("STOP");
+            Files.delete(out.resolve("2022-23/.paused-" + runId + "-render"));
+            // Its next statement waits for the stopped server, meanwhile its output folder becomes read-only.
+            assertTrue(mount(out, "remount,ro"), "remounted read-only");
+            assertEquals(5, r.waitFor(LONG), r.err());
+            signal("CONT");
+            assertTrue(mount(out, "remount,rw"), "writable again");
+            assertTrue(!Files.exists(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no note could be written");
+
+            CliRun refused = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(5, refused.status(), refused.toString());
+            List<String> lines = refused.err().strip().lines().toList();
+            assertEquals(1, lines.size(), refused.err());
+            // (Its run is still running in the job repository, which it could not tell: "already running these inputs".)
+            java.util.regex.Matcher said = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("pb-annex: run " + runId
+                    + " is already running these inputs (pid ") + "\\d+" + java.util.regex.Pattern.quote(" on another-host); wait for "
+                    + "it to finish (its process, on another host, cannot be looked at: its heartbeat is ") + "\\d+ s old; if it has "
+                    + "ended, it is taken over once its heartbeat is 40 s old \\(pb\\.run\\.lease\\), in (\\d+) s\\)")
+                    .matcher(lines.get(0));
+            assertTrue(said.matches(), lines.get(0));
+            // As long as it said, and the identical command restarts the run.
+            Thread.sleep(Duration.ofSeconds(Long.parseLong(said.group(1)) + 1).toMillis());
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, again.status(), again.toString());
+            assertEquals(runId, CutNightly.publishedRun(out));
+        } finally {
+            new ProcessBuilder("umount", out().toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** mount -t tmpfs with {@code options} at {@code at} (remount,ro: its remount); whether it did. */
+    private static boolean mount(Path at, String options) throws Exception {
+        try {
+            return new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", at.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (java.io.IOException noMount) {
+            return false;
+        }
     }
 
     @Test

@@ -46,10 +46,15 @@ class RunLeaseTest {
 
     /** A holder of the lock whose last heartbeat was an hour ago. */
     private void heldSilentlyBy(String runId, String host, long pid, OffsetDateTime processStarted) {
-        OffsetDateTime hourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+        heldBy(runId, host, pid, processStarted, Duration.ofHours(1));
+    }
+
+    /** A holder of the lock whose last heartbeat was {@code ago}. */
+    private void heldBy(String runId, String host, long pid, OffsetDateTime processStarted, Duration ago) {
+        OffsetDateTime heartbeat = OffsetDateTime.now(ZoneOffset.UTC).minus(ago);
         jdbc.update("INSERT INTO pb_run_lock (lock_key, biennium, output_dir, run_id, host, pid, process_started, acquired_at, "
                 + "heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", RunLease.key(BIENNIUM, out), BIENNIUM, out, runId, host, pid,
-                processStarted, hourAgo, hourAgo);
+                processStarted, heartbeat, heartbeat);
     }
 
     private static OffsetDateTime started(ProcessIdentity p) {
@@ -81,6 +86,38 @@ class RunLeaseTest {
         RunLease.Lost renewing = assertThrows(RunLease.Lost.class, () -> lease.renew(BIENNIUM, out, "first"));
         assertTrue(renewing.getMessage().startsWith("run first lost its lock of " + BIENNIUM + " in " + out + " to run second ("),
                 renewing.getMessage());
+    }
+
+    /**
+     * A run on another host whose heartbeat is recent may have ended without its note of release (its database gone and
+     * its output folder full or read-only): the refusal says so, and how long until the lock is taken over.
+     */
+    @Test
+    void aHolderOnAnotherHostIsWaitedForAndTheRefusalSaysHowLong() {
+        heldBy("remote", "another-host", 4242, null, Duration.ofSeconds(10));
+        RunLease.Busy busy = assertThrows(RunLease.Busy.class, () -> lease.acquire(BIENNIUM, out, "second"));
+        assertTrue(busy.getMessage().matches(java.util.regex.Pattern.quote("another run (remote, pid 4242 on another-host) is running "
+                + BIENNIUM + " into " + out + "; it started first: wait for it to finish (its process, on another host, cannot be "
+                + "looked at: its heartbeat is ") + "1[01]" + java.util.regex.Pattern.quote(" s old; if it has ended, it is taken over once "
+                + "its heartbeat is 45 s old (pb.run.lease), in ") + "3[45] s\\)"), busy.getMessage());
+    }
+
+    /** A holder stopped on this host (SIGSTOP) is taken over once silent for the lease: the refusal says when. */
+    @Test
+    void aHolderStoppedOnThisHostIsWaitedForAndTheRefusalSaysHowLong() throws Exception {
+        Process sleeping = new ProcessBuilder("sleep", "600").start();
+        try {
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(sleeping.pid())).start().waitFor());
+            OffsetDateTime started = sleeping.info().startInstant().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .atOffset(ZoneOffset.UTC);
+            heldBy("stopped", ProcessIdentity.current().host(), sleeping.pid(), started, Duration.ofSeconds(20));
+            RunLease.Busy busy = assertThrows(RunLease.Busy.class, () -> lease.acquire(BIENNIUM, out, "second"));
+            assertTrue(busy.getMessage().matches(".*; it started first: wait for it to finish \\(its process is stopped \\(state T\\): its "
+                    + "heartbeat is 2[01] s old; it is taken over once its heartbeat is 45 s old \\(pb.run.lease\\), in 2[45] s\\)"),
+                    busy.getMessage());
+        } finally {
+            sleeping.destroyForcibly();
+        }
     }
 
     @Test
