@@ -29,12 +29,18 @@ public final class AnnexBenchmark {
     record Sample(double wall, long rssKb, Map<String, Double> timings) {
     }
 
+    private final Path program;
     private final Path home;
     private final Path work;
     private final int runs;
     private final String annex;
 
-    public AnnexBenchmark(Path home, Path work, int runs, String annex) {
+    /**
+     * @param program the program's folder, whose launcher runs the commands
+     * @param home    the data folder (PB_HOME's) they read: its input and jobs
+     */
+    public AnnexBenchmark(Path program, Path home, Path work, int runs, String annex) {
+        this.program = program;
         this.home = home;
         this.work = work;
         this.runs = runs;
@@ -49,7 +55,7 @@ public final class AnnexBenchmark {
         RunFolder.deleteTree(db);
         Map<String, String> env = Map.of("PB_DATABASE_URL", "jdbc:h2:file:" + db.resolve("pb-annex")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "PB_DATABASE_USER", "sa", "PB_DATABASE_PASSWORD", "",
-                "PB_SERVE_DIR", warmDir.toString(), "PB_STATUS", work.resolve("annex-status").toString());
+                "PB_SERVE_DIR", warmDir.toString(), "PB_STATUS", work.resolve("annex-status").toString(), "PB_HOME", home.toString());
         // Each command in a process of its own (cold), and in a warm process started for the benchmark (warm).
         Map<String, String> cold = new LinkedHashMap<>(env);
         cold.put("PB_WARM", "off");
@@ -186,7 +192,7 @@ public final class AnnexBenchmark {
     }
 
     private List<String> pbAnnex(String... args) {
-        List<String> c = new ArrayList<>(List.of("bash", home.resolve("pb-annex").toString()));
+        List<String> c = new ArrayList<>(List.of("bash", program.resolve("pb-annex").toString()));
         c.addAll(List.of(args));
         return c;
     }

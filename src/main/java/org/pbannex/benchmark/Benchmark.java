@@ -27,13 +27,17 @@ public final class Benchmark {
     public record Measure(String tool, double wallSeconds, double stepSeconds, long rssKb, String note) {
     }
 
+    private final Path program;
     private final Path home;
-    private final Path work;
     private final Map<String, String> env;
 
-    public Benchmark(Path home, Path work, Map<String, String> env) {
+    /**
+     * @param program the program's folder (its launcher, target/classes)
+     * @param home    the data folder (PB_HOME's) the launched commands read
+     */
+    public Benchmark(Path program, Path home, Map<String, String> env) {
+        this.program = program;
         this.home = home;
-        this.work = work;
         this.env = env;
     }
 
@@ -92,7 +96,7 @@ public final class Benchmark {
     }
 
     private Measure duckdb(Path file, Path duckdbJar) throws IOException, InterruptedException {
-        MeasuredProcess r = timed(List.of(java(), "-cp", home.resolve("target/classes") + java.io.File.pathSeparator + duckdbJar,
+        MeasuredProcess r = timed(List.of(java(), "-cp", program.resolve("target/classes") + java.io.File.pathSeparator + duckdbJar,
                 DuckDbProbe.class.getName(), file.toString()), Map.of());
         Map<String, String> kv = keyValues(r.out());
         return new Measure("DuckDB " + duckdbJar.getFileName().toString().replace("duckdb_jdbc-", "").replace(".jar", "")
@@ -105,8 +109,9 @@ public final class Benchmark {
         childEnv.put("PB_EXPENDITURE_ENGINE", engine);
         // A whole process, as DuckDB's is: never the warm process of a pb-annex serve that happens to run.
         childEnv.put("PB_WARM", "off");
+        childEnv.put("PB_HOME", home.toString());
         // Through the launcher, as a user starts it (extracted jar and class-data archive included).
-        MeasuredProcess r = timed(List.of("bash", home.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
+        MeasuredProcess r = timed(List.of("bash", program.resolve("pb-annex").toString(), "ingest-expenditure", "--machine", "--engine", engine, file.toString()), childEnv);
         Map<String, String> kv = keyValues(r.out());
         if (!kv.containsKey("step_seconds")) {
             throw new IllegalStateException("pb-annex ingest-expenditure failed: " + r.out());
@@ -181,7 +186,4 @@ public final class Benchmark {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    Path work() {
-        return work;
-    }
 }

@@ -53,17 +53,19 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        // The data (PB_HOME's work/bench, its input) and the program (its launcher, target/, mvnw) may be apart.
         Path home = PbAnnexApplication.home();
+        Path program = PbAnnexApplication.settings().program();
         Path work = dir == null ? home.resolve("work/bench") : dir;
         Files.createDirectories(work);
         if (suite != Suite.expenditure) {
-            System.out.print(new AnnexBenchmark(home, work, runs, annex).run());
+            System.out.print(new AnnexBenchmark(program, home, work, runs, annex).run());
             if (suite == Suite.annex) {
                 return ExitCodes.PUBLISHED;
             }
         }
-        Path duckJar = duckdb.equals("none") ? null : duckdbJar(home, work);
-        Benchmark bench = new Benchmark(home, work, System.getenv());
+        Path duckJar = duckdb.equals("none") ? null : duckdbJar(program, work);
+        Benchmark bench = new Benchmark(program, home, System.getenv());
         for (long n : rows) {
             // The same lines twice: with sequential ids (L0000000001, ...) and with sparse random 15-digit ids in no
             // order, too sparse for bit sets: their duplicates are found in sorted runs. (Files of random ids made
@@ -90,13 +92,13 @@ public class BenchmarkCommand implements Callable<Integer> {
         return ExitCodes.PUBLISHED;
     }
 
-    private Path duckdbJar(Path home, Path work) throws IOException, InterruptedException {
+    private Path duckdbJar(Path program, Path work) throws IOException, InterruptedException {
         Path lib = work.resolve("lib");
         Path jar = lib.resolve("duckdb_jdbc-" + duckdb + ".jar");
         if (!Files.exists(jar)) {
             System.out.println("fetching org.duckdb:duckdb_jdbc:" + duckdb + " from Maven Central ...");
-            Process p = new ProcessBuilder(home.resolve("mvnw").toString(), "-q", "dependency:copy",
-                    "-Dartifact=org.duckdb:duckdb_jdbc:" + duckdb, "-DoutputDirectory=" + lib).directory(home.toFile())
+            Process p = new ProcessBuilder(program.resolve("mvnw").toString(), "-q", "dependency:copy",
+                    "-Dartifact=org.duckdb:duckdb_jdbc:" + duckdb, "-DoutputDirectory=" + lib).directory(program.toFile())
                     .inheritIO().start();
             if (p.waitFor() != 0 || !Files.exists(jar)) {
                 throw new IOException("could not fetch the DuckDB JDBC driver " + duckdb + " (run with --duckdb none to skip it)");

@@ -82,7 +82,10 @@ public class ServeCommand implements Callable<Integer> {
                         "--output", scratch.resolve("output").toString())));
     }
 
-    /** The program's files: the jar these classes come from, and the launcher's jar when there is one. */
+    /**
+     * The program's files: the jar these classes come from, and the launcher's jar when there is one (in the program's
+     * folder, which PB_HOME's data folder is not), whose rebuild ends the process.
+     */
     private static List<Path> programFiles(PbProperties settings) {
         List<Path> files = new ArrayList<>();
         try {
@@ -90,7 +93,7 @@ public class ServeCommand implements Callable<Integer> {
         } catch (java.net.URISyntaxException | RuntimeException e) {
             // Unknown: the launcher's jar still tells a rebuild.
         }
-        Path built = settings.home().resolve("target/pb-annex.jar");
+        Path built = settings.program().resolve("target/pb-annex.jar");
         if (Files.exists(built) && !files.contains(built)) {
             files.add(built);
         }

@@ -24,12 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param status      where each job's last good run and failures since are kept (default {@code <home>/work/status})
  * @param layoutMemory where the PDFs' layout memory is kept (default {@code <home>/work/layout}; render/pdf/LayoutMemory)
  * @param database    how long a PostgreSQL server may take to answer
+ * @param program     the program's folder, apart from the data's when PB_HOME is set (its launcher, target/, .git): the
+ *                    launcher's ({@code -Dpb.program}); else the folder whose target/ these classes were built into; else
+ *                    {@code home}
  */
 @ConfigurationProperties("pb")
 public record PbProperties(@DefaultValue(".") Path home, Path input, Path output, @DefaultValue Expenditure expenditure,
                            @DefaultValue Run run, @DefaultValue Serve serve, @DefaultValue Failures failures,
                            @DefaultValue Retention retention, Path status, Path layoutMemory,
-                           @DefaultValue Database database) {
+                           @DefaultValue Database database, Path program) {
 
     public PbProperties {
         home = home.toAbsolutePath().normalize();
@@ -38,6 +41,26 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         status = status == null ? home.resolve("work").resolve("status") : home.resolve(status).toAbsolutePath().normalize();
         layoutMemory = layoutMemory == null ? home.resolve("work").resolve("layout")
                 : home.resolve(layoutMemory).toAbsolutePath().normalize();
+        program = program != null ? program.toAbsolutePath().normalize() : builtInto().orElse(home);
+    }
+
+    /** The folder whose target/ these classes come from (target/classes, the jar, its copy in target/app), if any. */
+    private static java.util.Optional<Path> builtInto() {
+        try {
+            // file:/p/target/classes/, file:/p/target/app/pb-annex.jar, jar:nested:/p/target/pb-annex.jar/!BOOT-INF/...
+            String s = PbProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI().getSchemeSpecificPart();
+            while (s.matches("[a-z]+:.*")) {
+                s = s.substring(s.indexOf(':') + 1);
+            }
+            for (Path p = Path.of(s.split("!", 2)[0]); p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("target") && p.getParent() != null) {
+                    return java.util.Optional.of(p.getParent());
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source, or none on a file system: the data folder stands for the program's, as before PB_HOME
+        }
+        return java.util.Optional.empty();
     }
 
     /** work/: the embedded database, fonts, logs. */

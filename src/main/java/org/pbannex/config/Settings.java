@@ -83,6 +83,7 @@ public final class Settings {
     public static StandardEnvironment environment(Map<String, String> overrides) {
         StandardEnvironment env = new StandardEnvironment();
         env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
+        foldersAsNamed(env);
         Path home = Path.of(env.getProperty("pb.home", ".")).toAbsolutePath().normalize();
         boolean jarsOnly = jarsFileOnly(env, home);
         // An operator's own spring.config.location (SPRING_CONFIG_LOCATION) is Spring Boot's to honour as it is.
@@ -108,6 +109,26 @@ public final class Settings {
     }
 
     private static final String JARS_FILE = "application.properties";
+
+    /** The folders the launcher names (PB_HOME's, as pb.home, and its own, pb.program): paths, never templates. */
+    private static final List<String> FOLDERS = List.of("pb.home", "pb.program");
+
+    /**
+     * A "${" in a folder's name ("/srv/pb-${year}") is part of the name: Spring would take it for a placeholder, fill
+     * it in (${HOME}) or stop at one it cannot fill, in pb.home and wherever pb.home is used (the H2 database's URL).
+     * Each such value, as its source has it, outranks that source escaped as Spring reads an escaped placeholder.
+     */
+    private static void foldersAsNamed(StandardEnvironment env) {
+        Map<String, Object> escaped = new HashMap<>();
+        for (String key : FOLDERS) {
+            env.getPropertySources().stream().map(source -> source.getProperty(key)).filter(java.util.Objects::nonNull)
+                    .findFirst().map(Object::toString).filter(v -> v.contains("${"))
+                    .ifPresent(v -> escaped.put(key, v.replace("${", "\\${")));
+        }
+        if (!escaped.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource("pb-annex folders, as named", escaped));
+        }
+    }
 
     /**
      * Whether Spring Boot would read the jar's application.properties alone (no settings file in the installation, no

@@ -26,12 +26,11 @@ public final class UnknownSettings {
 
     /**
      * pb.* names read outside {@link PbProperties}: the reviewers' sender (distribute.MailServer); the launcher's own
-     * system properties (when it started; the schedule's class cache; the program's folder, whose fast start-up preflight
-     * looks at); the project's tests' golden tables (-Dpb.golden,
-     * read by the tests, which run the commands in their JVM).
+     * system properties (when it started; the schedule's class cache; the program's folder is PbProperties' own); the
+     * project's tests' golden tables (-Dpb.golden, read by the tests, which run the commands in their JVM).
      */
     private static final List<String> OTHER_NAMES = List.of("pb.distribution.from", "pb.launcher.started",
-            "pb.schedule.run-cache", "pb.program", "pb.golden", "pb.terminal");
+            "pb.schedule.run-cache", "pb.golden", "pb.terminal");
 
     /**
      * The environment variables of the launcher (pb-annex, scripts/) and of application.properties' shorthands, which

@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The version of pb-annex that ran: the jar's version and, in a git checkout, the commit. */
+/** The version of pb-annex that ran: the jar's version and, when the program's folder is a git checkout, its commit. */
 public final class CodeVersion {
 
     private CodeVersion() {
     }
 
-    public static String of(Path home) {
+    /** @param program the program's folder (PbProperties.program), whose .git is the code's, not the data's */
+    public static String of(Path program) {
         String v = CodeVersion.class.getPackage().getImplementationVersion();
         String version = v == null ? "dev" : v;
-        String commit = gitCommit(home);
+        String commit = gitCommit(program);
         return commit == null ? version : version + "+" + commit.substring(0, 12);
     }
 

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 
 /**
  * pb-annex logs to {@code <pb.home>/work/logs/pb-annex.log} only: the console (and cron mail) gets the command's own
- * lines and a failure's one line on stderr; stack traces are in the log file. Rolled daily, 30 days kept.
+ * lines and a failure's one line on stderr; stack traces are in the log file. Rolled daily, 30 days kept (in a folder
+ * whose name logback can make the daily names of, {@link #ROLLABLE}).
  * Configured in code rather than by a logback.xml (parsing the XML took a good part of a {@code check}'s start-up):
  * by pb-annex's SLF4J provider ({@link LogProvider}) in a command's process, else found by logback through
  * META-INF/services. Spring Boot leaves logging to it ({@code LoggingSystem} none).
@@ -36,17 +38,20 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
             return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
         }
-        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        boolean rolled = ROLLABLE.matcher(dir).matches();
+        FileAppender<ILoggingEvent> file = rolled ? new RollingFileAppender<>() : new FileAppender<>();
         file.setContext(context);
         file.setName("FILE");
         file.setFile(dir + "/pb-annex.log");
-        TimeBasedRollingPolicy<ILoggingEvent> daily = new TimeBasedRollingPolicy<>();
-        daily.setContext(context);
-        daily.setParent(file);
-        daily.setFileNamePattern(dir + "/pb-annex.%d{yyyy-MM-dd}.log");
-        daily.setMaxHistory(30);
-        daily.start();
-        file.setRollingPolicy(daily);
+        if (rolled) {
+            TimeBasedRollingPolicy<ILoggingEvent> daily = new TimeBasedRollingPolicy<>();
+            daily.setContext(context);
+            daily.setParent(file);
+            daily.setFileNamePattern(dir + "/pb-annex.%d{yyyy-MM-dd}.log");
+            daily.setMaxHistory(30);
+            daily.start();
+            ((RollingFileAppender<ILoggingEvent>) file).setRollingPolicy(daily);
+        }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
@@ -62,6 +67,13 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         context.getLogger("org.flywaydb.core.internal.database.base.Database").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
+
+    /**
+     * A folder whose daily logs logback can name: it reads the folder as part of a name pattern (% starts a date) and
+     * finds the old logs with it as a regular expression, where "{" ("/srv/pb-${year}") or an unclosed "(" or "[" stops
+     * it. In another folder the log is one file, not rolled daily.
+     */
+    private static final java.util.regex.Pattern ROLLABLE = java.util.regex.Pattern.compile("[^{}()\\[\\]%\\\\*+?^|$]*");
 
     /** Why the log file cannot be opened for appending (its folder made if missing), or null when it can. */
     static String cannotWrite(java.nio.file.Path log) {

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * was started in, with the same settings in the environment and the same build of the program: anything else is
  * refused, and the launcher then starts a process of its own, as it does when no warm process runs. It listens on
  * the loopback interface; a client must present the token of the endpoint file, which only the owner can read.
- * It ends after an idle time, on {@code serve --stop}, when the program is rebuilt, and when a client goes away in
- * the middle of a command (Ctrl-C, its terminal closed), as a process of its own would have ended.
+ * It ends after an idle time, on {@code serve --stop}, within a second of the program's rebuild (whichever data folder
+ * it serves), and when a client goes away in the middle of a command (Ctrl-C, its terminal closed), as a process of its
+ * own would have ended.
  */
 public final class WarmServer {
 
@@ -123,6 +124,11 @@ public final class WarmServer {
                             collectIfIdle();
                             if (!busy.get() && System.nanoTime() - lastActive > idle.toNanos()) {
                                 LOG.info("warm process idle for {}: ending", idle);
+                                stopping = true;
+                            } else if (!busy.get() && !programStamp.equals(stamp(program))) {
+                                // Rebuilt: whatever data folder it serves (the launcher stops only its own folder's),
+                                // it ends before the new build's files replace those it runs from.
+                                LOG.info("the program was rebuilt ({}): the warm process ends", program);
                                 stopping = true;
                             }
                         }

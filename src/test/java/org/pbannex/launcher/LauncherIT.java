@@ -175,6 +175,101 @@ class LauncherIT {
                 + "folder (jobs/, input/, config/, work/), or unset it", none.err().strip(), none.toString());
     }
 
+    /**
+     * The program in one folder, the data in others (PB_HOME), as an installation with its data apart has them: a copy of
+     * the program's folder (its launcher, scripts and jar, a git checkout of its own) and two data folders, one a git
+     * checkout of its own, both folders' names with a "${...}" in them. The code version is the program's commit; the
+     * benchmark runs the program's launcher on the data folder; each data folder's warm process ends once the program
+     * is rebuilt, not only the folder's whose command rebuilt it; and "${...}" is part of a folder's name, never a
+     * placeholder Spring fills in (${HOME}) or stops at (${nothing}).
+     */
+    @Test
+    void aDataFolderApartFromTheProgramsFolder() throws Exception {
+        Path program = Files.createDirectories(tmp.resolve("code-${nothing}"));
+        Files.copy(Golden.home().resolve("pb-annex"), program.resolve("pb-annex"));
+        org.pbannex.TestInputs.copyTree(Golden.home().resolve("scripts"), program.resolve("scripts"));
+        Path jar = Files.createDirectories(program.resolve("target")).resolve("pb-annex.jar");
+        linkOrCopy(Golden.home().resolve("target/pb-annex.jar"), jar);
+        Files.createDirectories(program.resolve(".git"));
+        Files.writeString(program.resolve(".git/HEAD"), "0123456789abcdef0123456789abcdef01234567\n");
+        Path one = dataFolder(tmp.resolve("data ${HOME}"));
+        Path two = dataFolder(tmp.resolve("data-two"));
+        Files.createDirectories(two.resolve(".git"));
+        Files.writeString(two.resolve(".git/HEAD"), "fedcba9876543210fedcba9876543210fedcba98\n");
+        // Each data folder's database, status and warm process (work/); the jar as built (no target/app in the copy).
+        Map<String, String> e = new HashMap<>(env);
+        List.of("PB_DATABASE_URL", "PB_SERVE_DIR", "PB_STATUS").forEach(e::remove);
+        e.put("PB_FAST_START", "off");
+        e.put("PB_WARM", "off");
+        Map<String, String> inOne = new HashMap<>(e);
+        inOne.put("PB_HOME", one.toString());
+        Map<String, String> inTwo = new HashMap<>(e);
+        inTwo.put("PB_HOME", two.toString());
+
+        Result version = launcherIn(program, inTwo, "--version");
+        assertEquals(0, version.status(), version.toString());
+        assertTrue(version.out().strip().endsWith("+0123456789ab"), "the program's commit, not the data folder's: " + version);
+        Result check = launcherIn(program, inOne, "check");
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains("checks passed, 0 failed"), check.toString());
+        assertTrue(Files.isRegularFile(one.resolve("work/logs/pb-annex.log")), "its log is the folder's, as named");
+        // Its database too: the default H2 URL names pb.home.
+        Result history = launcherIn(program, inOne, "history");
+        assertEquals(0, history.status(), history.toString());
+        assertTrue(Files.isDirectory(one.resolve("work/db")), history.toString());
+
+        Result bench = launcherIn(program, inTwo, "benchmark", "--suite", "expenditure", "--rows", "2000", "--runs", "1",
+                "--duckdb", "none");
+        assertEquals(0, bench.status(), bench.toString());
+        assertTrue(bench.out().contains("pb-annex embedded (ingest-expenditure)"), bench.toString());
+        assertTrue(Files.exists(two.resolve("work/bench/synthetic-bench-2000.csv")), "the data folder's work/bench");
+
+        List<ProcessHandle> warm = new ArrayList<>();
+        List<Path> endpoints = List.of(one.resolve("work/warm/endpoint"), two.resolve("work/warm/endpoint"));
+        try {
+            for (Map<String, String> folder : List.of(inOne, inTwo)) {
+                Result serve = launcherIn(program, folder, "serve");
+                assertEquals(0, serve.status(), serve.toString());
+            }
+            for (Path endpoint : endpoints) {
+                warm.add(ProcessHandle.of(Long.parseLong(Files.readString(endpoint).strip().split("\\s+")[2])).orElseThrow());
+            }
+            // Rebuilt: a new jar in the program's folder (a new file, as the build writes it; not the one linked).
+            Path built = Files.copy(Golden.home().resolve("target/pb-annex.jar"), jar.resolveSibling("pb-annex.jar.new"));
+            Files.move(built, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // Each stops serving (its endpoint gone) and ends; an ended process may linger unreaped, so the endpoint tells.
+            Instant until = Instant.now().plusSeconds(30);
+            while (endpoints.stream().anyMatch(Files::exists) && Instant.now().isBefore(until)) {
+                Thread.sleep(100);
+            }
+            for (Path folder : List.of(one, two)) {
+                String log = Files.readString(folder.resolve("work/logs/pb-annex.log"));
+                assertTrue(log.contains("the program was rebuilt") && !Files.exists(folder.resolve("work/warm/endpoint")),
+                        folder + "'s warm process ended: " + log);
+            }
+        } finally {
+            warm.forEach(ProcessHandle::destroy);
+        }
+    }
+
+    /** A data folder: the bundled input and jobs, the installation's fonts. */
+    private static Path dataFolder(Path data) throws IOException {
+        org.pbannex.TestInputs.copyOfBundledInput(data.resolve("input"));
+        Files.createDirectories(data.resolve("jobs"));
+        Files.copy(Golden.home().resolve("jobs/nightly.yml"), data.resolve("jobs/nightly.yml"));
+        Files.createDirectories(data.resolve("work"));
+        Files.createSymbolicLink(data.resolve("work/fonts"), Golden.home().resolve("work/fonts"));
+        return data;
+    }
+
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        try {
+            Files.createLink(to, from);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(from, to);
+        }
+    }
+
     @Test
     void anInputFolderNamedInChineseIsReadUnderTheLocaleCronGives() throws Exception {
         // cron sets no locale: Java then named files in ASCII and could not take this folder's name at all.
@@ -513,7 +608,13 @@ class LauncherIT {
     }
 
     private static Result launcher(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("bash", Golden.home().resolve("pb-annex").toString()));
+        return launcherIn(Golden.home(), environment, args);
+    }
+
+    /** The launcher of the program in that folder. */
+    private static Result launcherIn(Path program, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", program.resolve("pb-annex").toString()));
         cmd.addAll(List.of(args));
         return run(new ProcessBuilder(cmd), environment, args);
     }

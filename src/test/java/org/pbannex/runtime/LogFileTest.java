@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.Golden;
@@ -41,10 +43,15 @@ class LogFileTest {
                 + home.resolve("logs") + " should be): this command runs without it", r.err().strip());
     }
 
-    @Test
-    void aCommandLogsToItsFileAndPrintsNothingElse() throws Exception {
+    /**
+     * @param name the data folder's name: logback reads a folder as part of its daily logs' name pattern, where a "{"
+     *             (a folder named with "${...}") stopped every command before it began
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"home", "home-${year} (old"})
+    void aCommandLogsToItsFileAndPrintsNothingElse(String name) throws Exception {
         // The child names pb-annex's provider to SLF4J (PbAnnexApplication), which would say so on stderr.
-        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path home = Files.createDirectories(tmp.resolve(name));
         ChildRun r = ChildRun.start(tmp, "check", Map.of("pb.home", home.toString()), "check", "--input",
                 Golden.input().toString());
         assertEquals(0, r.waitFor(Duration.ofMinutes(2)), r.err());
