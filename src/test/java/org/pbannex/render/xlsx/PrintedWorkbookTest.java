@@ -258,6 +258,67 @@ class PrintedWorkbookTest {
         assertEquals(List.of(), bands, "header rows with an empty line under their headings");
     }
 
+    /**
+     * Figure 2 over nine, twelve and fourteen biennia (its extra-budgetary series, each later biennium prepared as README
+     * says), in both editions, as LibreOffice prints the workbook: no cell's text cut off; every figure of its table
+     * printed once (the English table over fourteen goes onto two pages across, column A repeated); its chart on one
+     * page, with every biennium in its legend.
+     */
+    @Test
+    void figureTwoOverNineToFourteenBienniaPrintsWhole() throws Exception {
+        Path input = org.pbannex.TestInputs.withBienniaUpTo(dir.resolve("many-biennia"), 2042);
+        List<String> args = new ArrayList<>(List.of("--convert-to", "pdf", "--outdir", dir.toString()));
+        Map<String, Table> written = new LinkedHashMap<>();
+        for (int year : List.of(2032, 2038, 2042)) {
+            ComputedPublication many = org.pbannex.publication.Publication.compute(input, new org.pbannex.reference.Biennium(year));
+            Table f2 = many.tables().get("f2");
+            for (Language lang : Language.values()) {
+                Path xlsx = dir.resolve("f2-" + f2.columns().size() + "." + lang.code() + ".xlsx");
+                XlsxWorkbookWriter.write(List.of(f2), lang, GoldenEditions.info(many), GoldenEditions.wording(many), xlsx);
+                written.put(xlsx.toString(), f2);
+                args.add(xlsx.toString());
+            }
+        }
+        TestWorkbooks.libreOffice(dir, dir.resolve("lo-profile"), args.toArray(String[]::new));
+        for (var w : written.entrySet()) {
+            Path xlsx = Path.of(w.getKey());
+            String name = xlsx.getFileName().toString().replace(".xlsx", "");
+            Language lang = name.endsWith(".zh") ? Language.ZH : Language.EN;
+            Table f2 = w.getValue();
+            String tableSheet;
+            String chartSheet;
+            try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+                tableSheet = PublishedWorkbooksTest.tableSheet(wb, "f2").getSheetName();
+                chartSheet = wb.getSheetName(wb.getSheetIndex(tableSheet) + 1);
+            }
+            try (PDDocument doc = Loader.loadPDF(dir.resolve(name + ".pdf").toFile())) {
+                assertEquals(List.of(), ClippedText.of(doc), name + ": text its cell cuts off");
+                StringBuilder table = new StringBuilder();
+                List<String> charts = new ArrayList<>();
+                PDFTextStripper stripper = new PDFTextStripper();
+                for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                    stripper.setStartPage(p);
+                    stripper.setEndPage(p);
+                    String page = stripper.getText(doc);
+                    String footing = footing(page, lang);
+                    if (footing.endsWith(tableSheet)) {
+                        table.append(page);
+                    } else if (footing.endsWith(chartSheet)) {
+                        charts.add(page);
+                    }
+                }
+                long figures = Pattern.compile("(?<![\\d.])\\d+\\.\\d(?![\\d.])").matcher(table).results().count();
+                assertEquals((long) f2.rows().size() * f2.columns().size(), figures, name + ": the table's figures as printed: " + table);
+                assertEquals(1, charts.size(), name + ": the chart on one page");
+                String legend = squash(charts.get(0));
+                for (var column : f2.columns()) {
+                    assertTrue(legend.contains(squash(column.heading().in(lang))), name + ": " + column.heading().in(lang)
+                            + " in the chart's legend: " + charts.get(0));
+                }
+            }
+        }
+    }
+
     /** Each table sheet's name, and its table. */
     private static Map<String, Table> tablesBySheet(Language lang) throws Exception {
         Map<String, Table> out = new LinkedHashMap<>();
