@@ -353,9 +353,9 @@ public final class Distributor {
             if (c.status().equals("added")) {
                 out.add("  - " + t.get("distribution.table_added").with("table", table).in(lang));
             } else if (c.changedCells() > 0) {
-                out.add("  - " + (c.changedCells() == 1 ? t.get("distribution.table_changed_one")
-                        : t.get("distribution.table_changed").with("count", String.valueOf(c.changedCells())))
-                        .with("table", table).in(lang));
+                out.add("  - " + (c.changedCells() == 1 ? t.get("distribution.table_changed_one").with("table", table)
+                        : t.get("distribution.table_changed").with("table", table).with("count", String.valueOf(c.changedCells())))
+                        .in(lang));
                 String none = t.get("distribution.no_value").in(lang);
                 Table shown = computed.tables().get(c.table());
                 c.cells().forEach(cell -> out.add("      " + ChangeWords.describe(cell, shown, t, lang, none)));
