@@ -86,8 +86,8 @@ warm_frames() {
 # of its own prints it), and ends as that signal ends one (status 128 + its number). A second signal ends it at once.
 warm_signalled() {
   trap - INT HUP TERM
-  printf '%s\n' "$1" >&3 2>/dev/null
-  warm_frames
+  printf '%s\n' "$1" >&3 2>/dev/null || :
+  warm_frames || : # (it ends with the connection: the launcher's set -e would end it there, with status 1)
   case $1 in INT) exit 130 ;; HUP) exit 129 ;; *) exit 143 ;; esac
 }
 

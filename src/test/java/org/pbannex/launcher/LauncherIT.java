@@ -539,6 +539,85 @@ class LauncherIT {
         assertEquals(-1, Files.mismatch(a.resolve("a2.csv"), b.resolve("a2.csv")), "the same CSV as a process of its own");
     }
 
+    /**
+     * Ctrl-C typed at the terminal of a run in the warm process it started stops the run as it stops one in a process of
+     * its own: the launcher tells the warm process, says the run's line there and ends with status 130; the history
+     * says it; and it is no failure of its job, the person who pressed it knowing. A terminal that closes under such a
+     * run is a hang-up, the job's failure: SIGHUP, status 129, noted in its status. Found in review: the warm process
+     * took every client that went away for a Ctrl-C.
+     */
+    @Test
+    void ctrlCAtATerminalStopsTheRunInTheWarmProcessAndAClosedTerminalIsAHangUp() throws Exception {
+        for (String how : List.of("ctrl-c", "closed")) {
+            Map<String, String> e = terminalEnv("warm-" + how);
+            Path status = tmp.resolve("status-" + how);
+            Path out = tmp.resolve("out-" + how);
+            e.put("PB_STATUS", status.toString());
+            e.put("PB_OUTPUT", out.toString()); // the installation's: a run into another is a trial
+            e.put("PB_RUN_PAUSEAT", "check");
+            Path typed = tmp.resolve("typed-" + how + ".out");
+            ProcessBuilder terminal = new ProcessBuilder("script", "-qec", "exec bash '" + Golden.home().resolve("pb-annex") + "' run "
+                    + "regenerate --tables a2 --lang zh --format csv --no-distribute --output '" + out + "'", "/dev/null")
+                    .directory(Golden.home().toFile()).redirectOutput(typed.toFile()).redirectErrorStream(true);
+            terminal.environment().putAll(e);
+            Process script = terminal.start();
+            try {
+                String runId = pausedAt(out.resolve("2022-23"), "check", script);
+                if (how.equals("ctrl-c")) {
+                    script.getOutputStream().write(3); // ^C, which the terminal turns into SIGINT
+                    script.getOutputStream().flush();
+                } else {
+                    script.destroyForcibly(); // the terminal's window closed: SIGHUP to the launcher
+                }
+                // Held where it is (the stop ends the process within seconds): let go, it would publish before the stop.
+                assertTrue(script.waitFor(LONG.toSeconds(), TimeUnit.SECONDS), "ended");
+                Instant until = Instant.now().plusSeconds(60);
+                while (Files.exists(tmp.resolve("warm-" + how + "/endpoint")) && Instant.now().isBefore(until)) {
+                    Thread.sleep(100);
+                }
+                assertFalse(Files.exists(tmp.resolve("warm-" + how + "/endpoint")), "the warm process ended with the run");
+                String signal = how.equals("ctrl-c") ? "SIGINT" : "SIGHUP";
+                String line = "interrupted (" + signal + "); run " + runId + " stops here; the same command restarts it";
+                Map<String, String> own = new HashMap<>(e);
+                own.put("PB_WARM", "off");
+                own.remove("PB_RUN_PAUSEAT");
+                Result history = launcher(own, "history", runId);
+                assertTrue(history.out().contains("FAILED") && history.out().contains(line), history.toString());
+                Path noted = status.resolve("regenerate.2022-23.failed");
+                if (how.equals("ctrl-c")) {
+                    String said = Files.readString(typed).replace("\r\n", "\n");
+                    assertEquals(130, script.exitValue(), said);
+                    assertTrue(said.contains("pb-annex: " + line + "\n"), "its line on the terminal: " + said);
+                    assertFalse(Files.exists(noted), "a person's Ctrl-C is no failure of the job");
+                } else {
+                    assertTrue(Files.readString(noted).contains("exit status 129: " + line), Files.readString(noted));
+                }
+            } finally {
+                script.destroyForcibly();
+                launcher(e, "serve", "--stop");
+            }
+        }
+    }
+
+    /** The id of the run paused at step in the biennium's folder, once it is (the process ending first fails the test). */
+    private static String pausedAt(Path biennium, String step, Process process) throws Exception {
+        Instant until = Instant.now().plus(LONG);
+        while (Instant.now().isBefore(until)) {
+            assertTrue(process.isAlive(), "ended before pausing at " + step);
+            if (Files.isDirectory(biennium)) {
+                try (var files = Files.list(biennium)) {
+                    var marker = files.map(f -> f.getFileName().toString())
+                            .filter(n -> n.startsWith(".paused-") && n.endsWith("-" + step)).findFirst();
+                    if (marker.isPresent()) {
+                        return marker.get().substring(".paused-".length(), marker.get().length() - step.length() - 1);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("did not pause at " + step);
+    }
+
     @Test
     void aWarmProcessThatCannotStartLeavesTheRunToAProcessOfItsOwn() throws Exception {
         Map<String, String> e = new HashMap<>(env);
