@@ -137,6 +137,17 @@ public final class DataPackage {
         return n.asInt();
     }
 
+    /** {@code "pbSameAs": "resource.field"}, or null when absent. */
+    private static String sameAs(JsonNode n, String where) {
+        if (n.isMissingNode()) {
+            return null;
+        }
+        if (!n.isString() || !n.asString().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException(where + ": pbSameAs must be \"resource.field\", not " + n);
+        }
+        return n.asString();
+    }
+
     private static Resource resource(JsonNode r, String file) {
         JsonNode schema = r.path("schema");
         List<Field> fields = new ArrayList<>();
@@ -163,7 +174,8 @@ public final class DataPackage {
                         flag(f, "pbOneLanguage", "allowed", where),
                         flag(f, "pbTotalWords", "refused", where),
                         LanguageRules.Exemption.NONE,
-                        f.has("pbYearsBeforeBiennium") ? yearsBefore(f.get("pbYearsBeforeBiennium"), where) : null);
+                        f.has("pbYearsBeforeBiennium") ? yearsBefore(f.get("pbYearsBeforeBiennium"), where) : null,
+                        sameAs(f.path("pbSameAs"), where));
                 // Of a text column of one language only, which the field knows once made.
                 field = field.mixingLanguages(LanguageRules.exemption(f.path("pbMixedLanguage"), field.name(), field.language()));
             } catch (java.util.regex.PatternSyntaxException e) {

@@ -15,13 +15,15 @@ import java.util.regex.Pattern;
  * {@link TotalWords}) and {@code pbMixedLanguage} ("allowed", or a list of texts: the column's texts, or those, may
  * mix the languages, see {@link LanguageRules.Exemption}) and {@code pbYearsBeforeBiennium} (a whole number of years:
  * how long before its biennium starts a date or period of the field may be, e.g. a proposal's date; see
- * BienniumConsistency).
+ * BienniumConsistency) and {@code pbSameAs} ("resource.field": every value is the one that resource's row holds, as a
+ * difference names the print of publication.csv; an input workbook exported before the column existed is told to add
+ * it with that value).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
                     boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage,
-                    Integer yearsBeforeBiennium) {
+                    Integer yearsBeforeBiennium, String sameAs) {
 
     public Field {
         mixedLanguage = mixedLanguage == null ? LanguageRules.Exemption.NONE : mixedLanguage;
@@ -56,7 +58,7 @@ public record Field(String name, FieldType type, String description, boolean req
     /** The same field, its texts exempt from the language rule as {@code exemption} says. */
     Field mixingLanguages(LanguageRules.Exemption exemption) {
         return new Field(name, type, description, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
-                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium);
+                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium, sameAs);
     }
 
     public boolean numeric() {

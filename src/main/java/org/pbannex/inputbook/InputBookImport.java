@@ -303,6 +303,7 @@ public final class InputBookImport {
         // Each file's checksum as exported, when the cover records them (null for a workbook exported before it did).
         Map<String, String> exported = sheetFiles.values().stream().anyMatch(f -> !f.sha256().isEmpty()) ? new LinkedHashMap<>() : null;
         Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
+        Map<String, SheetCsv> csvs = new LinkedHashMap<>();
         for (Resource r : resources) {
             InputBookReader.Sheet s = byName.get(r.name());
             if (s == null) {
@@ -310,6 +311,7 @@ public final class InputBookImport {
                         + nearMiss(r.name(), byName.keySet(), known));
             }
             SheetCsv csv = new SheetCsv(s, r, shown, notes);
+            csvs.put(r.name(), csv);
             SheetFile named = sheetFiles.get(r.name());
             String file = fileOf(r, biennium, named, shown);
             files.put(file, csv.text());
@@ -320,7 +322,48 @@ public final class InputBookImport {
         }
         byName.keySet().stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .forEach(n -> notes.add("sheet " + n + " left out: it is not an input file"));
+        for (Resource r : resources) {
+            refuseMissingColumn(r, csvs, shown);
+        }
         return new Converted(biennium, files, headerRows, notes, exported);
+    }
+
+    /**
+     * A sheet whose columns are all its file's but one or more (a workbook exported before the file had the column: its
+     * sheets are protected against adding one) is refused saying where to add it and what to write in it: its value where
+     * the field is another sheet's ({@code pbSameAs}, printed_differences' document_symbol that of publication), else
+     * what its description says. A column renamed is left to the reading, which names it as unexpected.
+     */
+    private static void refuseMissingColumn(Resource r, Map<String, SheetCsv> csvs, String shown) {
+        SheetCsv csv = csvs.get(r.name());
+        List<String> named = csv.header.stream().filter(h -> !h.isEmpty()).toList();
+        if (named.stream().anyMatch(h -> InputBook.field(r, h) == null)) {
+            return;
+        }
+        for (Field f : r.fields()) {
+            if (named.contains(f.name())) {
+                continue;
+            }
+            String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(csv.header.size());
+            String value = "its value: " + f.description();
+            if (f.sameAs() != null) {
+                String[] of = f.sameAs().split("\\.");
+                SheetCsv other = csvs.get(of[0]);
+                int column = other == null ? -1 : other.header.indexOf(of[1]);
+                if (column >= 0 && !other.rows.isEmpty()) {
+                    String v = other.rows.get(0).get(column);
+                    String where = "sheet " + of[0] + ", row " + other.rowNumbers.get(0) + ", column " + of[1];
+                    value = v.isEmpty() ? "there is none to write, as " + where + " is empty: no printed document, so no "
+                            + "difference from one (delete the rows of data, or name the document there)"
+                            : "'" + v + "' (" + where + ")";
+                }
+            }
+            throw new InputError(csv.source, csv.headerRow, f.name(), "no column " + f.name()
+                    + ": this workbook was exported before " + r.path().replace("{biennium}/", "") + " had it; add it: "
+                    + "unprotect the sheet (Review > Unprotect Sheet), type " + f.name() + " in cell " + cell + csv.headerRow
+                    + (named.isEmpty() ? "" : ", after " + named.get(named.size() - 1)) + ", and in column " + cell
+                    + " of each row of data " + value + "; or export the workbook again");
+        }
     }
 
     /**
@@ -470,6 +513,8 @@ public final class InputBookImport {
         final int headerRow;
         private final List<String> header = new ArrayList<>();
         private final List<List<String>> rows = new ArrayList<>();
+        /** The sheet's row of each of {@link #rows}. */
+        private final List<Integer> rowNumbers = new ArrayList<>();
         private final String source;
         private final List<String> notes;
 
@@ -510,6 +555,7 @@ public final class InputBookImport {
                             + "Delete Sheet Rows) or fill it in");
                 }
                 rows.add(values(row, r, width));
+                rowNumbers.add(row.number());
             }
         }
 

@@ -425,6 +425,35 @@ class InputBookTest {
         }), "inputs.xlsx: no sheet rbtc (the input file 2022-23/rbtc.csv)");
     }
 
+    /**
+     * A workbook exported before printed_differences.csv named the print of each difference (no column document_symbol,
+     * the sheet protected against adding one) is refused saying where to add it and the value publication's sheet gives;
+     * added so, it imports.
+     */
+    @Test
+    void aWorkbookExportedBeforeADifferenceNamedItsPrint() throws IOException {
+        Consumer<XSSFWorkbook> withoutTheColumn = w -> {
+            for (org.apache.poi.ss.usermodel.Row row : w.getSheet("printed_differences")) {
+                if (row.getCell(7) != null) {
+                    row.removeCell(row.getCell(7));
+                }
+            }
+        };
+        String e = refused(edited(withoutTheColumn));
+        assertEquals("inputs.xlsx, sheet printed_differences, row 4, column document_symbol: no column document_symbol: this "
+                + "workbook was exported before printed_differences.csv had it; add it: unprotect the sheet (Review > Unprotect "
+                + "Sheet), type document_symbol in cell H4, after explanation_en, and in column H of each row of data "
+                + "'GB.341/PFA/1' (sheet publication, row 5, column document_symbol); or export the workbook again", e);
+        Path added = edited(withoutTheColumn.andThen(w -> {
+            w.getSheet("printed_differences").getRow(3).createCell(7).setCellValue("document_symbol");
+            w.getSheet("printed_differences").getRow(4).createCell(7).setCellValue("GB.341/PFA/1");
+        }));
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("added"));
+        InputBookImport.importInto(added, "inputs.xlsx", into, Golden.input());
+        assertArrayEquals(Files.readAllBytes(Golden.input().resolve("2022-23/printed_differences.csv")),
+                Files.readAllBytes(into.resolve("2022-23/printed_differences.csv")));
+    }
+
     @Test
     void nothingIsWrittenIntoAFolderThatDidNotExist() throws IOException {
         Path wb = withCell("budget", "F7", text("F7", "n/a"));
