@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * {@link TotalWords}) and {@code pbMixedLanguage} ("allowed", or a list of texts: the column's texts, or those, may
  * mix the languages, see {@link LanguageRules.Exemption}) and {@code pbYearsBeforeBiennium} (a whole number of years:
  * how long before its biennium starts a date or period of the field may be, e.g. a proposal's date; see
- * BienniumConsistency) and {@code pbSameAs} ("resource.field": every value is the one that resource's row holds, as a
- * difference names the print of publication.csv; an input workbook exported before the column existed is told to add
- * it with that value).
+ * BienniumConsistency) and {@code pbSameAs} ("resource.field": the value each row must hold is that resource's row's,
+ * as a difference names the print publication.csv names, which the publication checks with its own words; an input
+ * workbook exported before the column existed is told to add it with that value).
  */
 public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
