@@ -496,8 +496,13 @@ public final class FailureNotice {
         StringBuilder b = new StringBuilder(w.word().apply("notice.back").with("job", job).with("biennium", biennium)
                 .with("what", what != null ? what : good.line()).in(w.language())).append("\n\n");
         String first = failures.get(0).substring(0, failures.get(0).indexOf(' '));
+        String since = first;
         Text pattern = w.word().apply("date_time");
-        String since = pattern == null ? first : pattern.instant(first).in(w.language());
+        try {
+            since = pattern == null ? first : pattern.instant(first).in(w.language());
+        } catch (IllegalArgumentException notAPattern) {
+            // the time as the status keeps it: the message is sent all the same
+        }
         b.append(w.word().apply(failures.size() == 1 ? "notice.back_after_one" : "notice.back_after")
                 .with("count", String.valueOf(failures.size())).with("time", since).in(w.language())).append('\n');
         failures.forEach(f -> b.append("- ").append(f).append('\n'));

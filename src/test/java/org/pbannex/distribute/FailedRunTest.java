@@ -54,4 +54,27 @@ class FailedRunTest {
         assertEquals("distribute", unsent.step());
         assertTrue(FailureNotice.body(unsent).contains("Published: " + Path.of("published/R8")), FailureNotice.body(unsent));
     }
+
+    /**
+     * What a good run did is kept in the job's status in stderr's English (status shows it), and said in the words of
+     * the message that the job is back to normal; a time pattern the texts spell wrong leaves the time as kept.
+     */
+    @Test
+    void aGoodRunIsKeptInEnglishAndToldInItsWords() {
+        var good = FailureNotice.GoodRun.published("R9", Path.of("/out/2022-23/R9"), 1, 18, 1147, true, 2);
+        assertEquals("narrowed on the command line, not the job as defined: run R9 published 1 table, 18 files to /out/2022-23/R9, "
+                + "1147 checks passed; not sent to its 2 reviewers: run R9 published no workbook (xlsx is not among its formats), so "
+                + "there is nothing to send them", good.line());
+        var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null), Language.ZH);
+        List<String> failures = List.of("2026-12-03T02:30:05.123Z exit status 4: 2 checks failed", "2026-12-04T02:30:05.456Z exit "
+                + "status 5: cannot write /out");
+        assertEquals("作业 nightly（两年期 2022-23）已恢复正常运行：在命令行中缩小了范围，并非作业定义的全部：运行 R9 已将 1 个表、18 个文件发布到 "
+                + "/out/2022-23/R9，1147 项检查通过；未发送给其 2 位审阅人：运行 R9 未发布工作簿（格式中没有 xlsx），因此没有可发送的内容。\n\n"
+                + "此前自协调世界时 2026 年 12 月 3 日 02:30:05 起有 2 次失败：\n- " + failures.get(0) + "\n- " + failures.get(1) + "\n\n"
+                + "各次运行：./pb-annex history\n", FailureNotice.backToNormalBody("nightly", "2022-23", good, failures, words));
+        var badPattern = new FailureNotice.Words(w -> w.equals("date_time") ? Text.of("y 'unclosed") : words.word().apply(w),
+                Language.ZH, null, List.of());
+        assertTrue(FailureNotice.backToNormalBody("nightly", "2022-23", good, failures.subList(0, 1), badPattern)
+                .contains("此前在2026-12-03T02:30:05.123Z 有一次失败：\n"));
+    }
 }
