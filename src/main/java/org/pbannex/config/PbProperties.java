@@ -147,7 +147,7 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      * @param socketTimeout  how long the driver waits for any answer of the server once connected (pgjdbc's
      *                       socketTimeout), and a COPY for the server to take its lines: longer than any statement of a
      *                       run (the longest measured, the expenditure engine's sums over 10 million lines on a loaded
-     *                       machine, 1.8 min), so that only a server gone silent reaches it; 0: for ever
+     *                       machine, 1.8-2.1 min), so that only a server gone silent reaches it; 0: for ever
      */
     public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10m") Duration socketTimeout) {
 

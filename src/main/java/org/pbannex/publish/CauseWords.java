@@ -30,7 +30,8 @@ final class CauseWords {
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
             "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.database_failed",
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
-            "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection",
+            "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
+            "cause.silent.why.gone_or_longer",
             // The database at start (what could not be done, and why), and its embedded file found damaged.
             "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
             "cause.db_start.setting", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",
@@ -105,7 +106,7 @@ final class CauseWords {
             DatabaseSilence silent = DatabaseSilence.of(failure);
             Text cause = silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
                     .with("asked", word("cause.silent." + silent.asked().word())).with("within", silent.limit().duration())
-                    .with("setting", silent.limit().setting());
+                    .with("setting", silent.limit().setting()).with("why", word("cause.silent.why." + silent.asked().why()));
             return word("cause.database_failed").with("cause", cause)
                     .with("database", said(DB, DatabaseUnavailable.inUse().said()));
         }

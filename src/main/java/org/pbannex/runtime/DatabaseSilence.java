@@ -14,19 +14,36 @@ import org.pbannex.config.PbProperties;
  */
 public final class DatabaseSilence extends SQLTransientConnectionException {
 
-    /** What the database was asked when it fell silent: the word of the texts (report.cause.silent.WORD). */
+    /**
+     * What the database was asked when it fell silent (the word of the texts, report.cause.silent.WORD), and what that
+     * may be (report.cause.silent.why.WHY): a statement may also be one that needs longer, or waits for another
+     * session's lock, with the server answering all others.
+     */
     public enum Asked {
-        STATEMENT("during a statement"), COPY("during the COPY of the expenditure lines"),
-        CONNECTION("when asked for a connection");
+        STATEMENT("during a statement", "gone_or_longer",
+                "the server stopped, the network to it gone, or a statement that needs longer"),
+        COPY("during the COPY of the expenditure lines", "gone", Asked.GONE),
+        CONNECTION("when asked for a connection", "gone", Asked.GONE);
+
+        private static final String GONE = "the server stopped, or the network to it gone";
 
         private final String words;
+        private final String why;
+        private final String whyWords;
 
-        Asked(String words) {
+        Asked(String words, String why, String whyWords) {
             this.words = words;
+            this.why = why;
+            this.whyWords = whyWords;
         }
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** What the silence may be, as a word of the texts. */
+        public String why() {
+            return why;
         }
     }
 
@@ -58,7 +75,7 @@ public final class DatabaseSilence extends SQLTransientConnectionException {
     private final Limit limit;
 
     public DatabaseSilence(Asked asked, Limit limit, Throwable cause) {
-        super("silent for " + limit.words() + " " + asked.words + ": the server stopped, or the network to it gone", "08006", cause);
+        super("silent for " + limit.words() + " " + asked.words + ": " + asked.whyWords, "08006", cause);
         this.asked = asked;
         this.limit = limit;
     }
