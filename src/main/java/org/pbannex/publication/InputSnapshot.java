@@ -56,14 +56,15 @@ public final class InputSnapshot {
     private final Map<String, FileState> files;
     /** Each file's SHA-256 as the checksum read it, by its path under the input folder (empty: recorded without reading). */
     private final Map<String, String> sha256;
-    private final String checksum;
+    /** Whether the files were read for their checksums (not recorded only). */
+    private final boolean read;
     private final java.time.Instant started = java.time.Instant.now();
 
-    private InputSnapshot(Path inputDir, Map<String, FileState> files, Map<String, String> sha256, String checksum) {
+    private InputSnapshot(Path inputDir, Map<String, FileState> files, Map<String, String> sha256, boolean read) {
         this.inputDir = inputDir;
         this.files = files;
         this.sha256 = sha256;
-        this.checksum = checksum;
+        this.read = read;
     }
 
     /** Records every input file, then reads each for the checksum (each file's record taken before its reading). */
@@ -73,7 +74,7 @@ public final class InputSnapshot {
         for (String rel : files.keySet()) {
             sha256.put(rel, InputSet.sha256(inputDir.resolve(rel)));
         }
-        return new InputSnapshot(inputDir, files, sha256, digest(sha256, null));
+        return new InputSnapshot(inputDir, files, sha256, true);
     }
 
     /** One SHA-256 over the files' paths and SHA-256s, in the order of their paths; without later biennia's when given one. */
@@ -97,25 +98,24 @@ public final class InputSnapshot {
      * checksum.
      */
     public static InputSnapshot recordOnly(Path inputDir) {
-        return new InputSnapshot(inputDir, states(inputDir), Map.of(), null);
+        return new InputSnapshot(inputDir, states(inputDir), Map.of(), false);
     }
 
     /** The checksum of every input file. */
     public String checksum() {
-        if (checksum == null) {
-            throw new IllegalStateException("a snapshot recorded without reading the files has no checksum");
-        }
-        return checksum;
+        return checksum(null);
     }
 
     /**
      * The input checksum that identifies a run of {@code biennium}'s job instance: every input file but those in the
      * folders of later biennia, which its run never reads (their expenditure codes are left out with their lines, see
      * ExpenditureDimensions), so that preparing the next biennium does not publish this one again. The latest biennium's
-     * is {@link #checksum()}.
+     * is {@link #checksum()}; null: every file.
      */
     public String checksum(Biennium biennium) {
-        checksum();
+        if (!read) {
+            throw new IllegalStateException("a snapshot recorded without reading the files has no checksum");
+        }
         return digest(sha256, biennium);
     }
 

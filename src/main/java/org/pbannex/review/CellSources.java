@@ -211,6 +211,7 @@ final class CellSources {
             int valued = 0;
             Map<String, Integer> fields = new LinkedHashMap<>(); // resource.field -> item rows it holds the value of
             Map<String, Integer> texts = new LinkedHashMap<>(); // the same, for text values, whichever field was chosen
+            Map<Integer, List<InputCell>> textHolders = new HashMap<>(); // by row: the fields that hold its text
             for (int r = 0; r < plan.rowKeys().size(); r++) {
                 String value = c < published.get(r).size() ? published.get(r).get(c) : "";
                 Source s = byCell.get(plan.rowKeys().get(r) + "\t" + column);
@@ -222,8 +223,9 @@ final class CellSources {
                 if (isText(value)) {
                     // Every field that holds a text counts: a region's label and short label are the same in most rows,
                     // and the column's own field (the short label a2-1 shows) is the one that holds it in every row.
-                    holders(value, tiersByRow.get(r)).stream().map(CellSources::field).distinct()
-                            .forEach(f -> texts.merge(f, 1, Integer::sum));
+                    List<InputCell> held = holders(value, tiersByRow.get(r));
+                    textHolders.put(r, held);
+                    held.stream().map(CellSources::field).distinct().forEach(f -> texts.merge(f, 1, Integer::sum));
                 }
                 if (s != null && s.input()) {
                     fields.merge(field(s.cells().get(0)), 1, Integer::sum);
@@ -249,8 +251,9 @@ final class CellSources {
                 if (own != null && s != null && s.input() && !field(s.cells().get(0)).equals(own) && isText(text)) {
                     // The own field holds the text too (the label where the short label is the same): it is the source.
                     String ownField = own;
-                    InputCell mine = holders(text, tiersByRow.get(r)).stream().filter(x -> field(x).equals(ownField))
-                            .findFirst().orElse(null);
+                    int row = r;
+                    InputCell mine = textHolders.computeIfAbsent(r, x -> holders(text, tiersByRow.get(row))).stream()
+                            .filter(x -> field(x).equals(ownField)).findFirst().orElse(null);
                     if (mine != null) {
                         byCell.put(cell, new Source(true, List.of(mine)));
                         s = byCell.get(cell);

@@ -84,13 +84,14 @@ final class ReviewApply {
             Text where = t.get("review.applied.where").with("file", cell.file()).with("line", String.valueOf(cell.line()))
                     .with("column", cell.column());
             String current = rows.get(index).get(column);
-            if (!Review.same(current, c.published()) && Review.same(current, c.returned())) {
+            boolean asPublished = Review.same(current, c.published());
+            if (!asPublished && Review.same(current, c.returned())) {
                 // The workbook reviewed again after its edits were adopted: nothing is left to decide.
                 done.add(new Applied(c, false, t.get("review.applied.already").with("where", where)
                         .with("returned", shortened(c.returned()))));
                 continue;
             }
-            if (!Review.same(current, c.published())) {
+            if (!asPublished) {
                 done.add(new Applied(c, false, t.get(result.changedFiles().contains(cell.file()) ? "review.applied.moved_since"
                         : "review.applied.moved").with("where", where).with("now", shortened(current))
                         .with("published", shortened(c.published())).with("returned", shortened(c.returned()))));
