@@ -30,7 +30,10 @@ public final class InputSet {
     private final Path inputDir;
     private final String biennium;
     private final Map<String, CsvTable> tables;
-    private final Map<String, InputFile> files;
+    /** Each file read, its checksum not yet computed (""): {@link #files} computes them when first asked. */
+    private final Map<String, InputFile> read;
+    /** {@link #read} with the checksums, once asked for (a check never does: SHA-256 in cold code costs it 20-30 ms). */
+    private volatile Map<String, InputFile> files;
     private final Map<String, SourceName> sources;
     private final Map<String, CsvTable> shared;
     private final Map<String, CsvTable> own;
@@ -48,7 +51,7 @@ public final class InputSet {
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
-        this.files = files;
+        this.read = files;
         this.sources = sources;
         this.shared = shared;
         this.own = own;
@@ -151,13 +154,13 @@ public final class InputSet {
             Path file = inputDir.resolve(rel);
             SourceName source = naming.apply(r, rel);
             CsvTable table = CsvResourceReader.readTable(file, source, r);
-            files.put(r.name(), new InputFile(r.name(), rel, sha256(file), table.records().size()));
+            files.put(r.name(), new InputFile(r.name(), rel, "", table.records().size()));
             if (replaced && r.mergesByKey()) {
                 sharedFiles.put(r.name(), table);
                 Path ownFile = inputDir.resolve(own);
                 SourceName ownName = naming.apply(r, own);
                 CsvTable mine = CsvResourceReader.readTable(ownFile, ownName, r);
-                files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, sha256(ownFile), mine.records().size()));
+                files.put(r.name() + "@" + biennium, new InputFile(r.name(), own, "", mine.records().size()));
                 ownFiles.put(r.name(), mine);
                 table = mergeByKey(r, table, mine, source, ownName);
             }
@@ -406,7 +409,7 @@ public final class InputSet {
 
     /** The file {@link #sheetCsv} holds, under the input folder: {@code reference/units.csv}, {@code 2024-25/budget.csv}. */
     public String sheetPath(String resource) {
-        InputFile f = files.get(resource);
+        InputFile f = read.get(resource);
         if (f == null) {
             throw new NoSuchElementException("no input resource '" + resource + "'");
         }
@@ -429,8 +432,24 @@ public final class InputSet {
                 .orElseThrow(() -> new NoSuchElementException("no field '" + name + "' of input resource '" + resource + "'"));
     }
 
+    /**
+     * Every file read, with its SHA-256 computed when first asked for (a run's manifest, its check that the folder still
+     * holds what it read): a file changed since it was read then differs from the run's snapshot and is refused.
+     */
     public Map<String, InputFile> files() {
-        return files;
+        Map<String, InputFile> hashed = files;
+        if (hashed == null) {
+            synchronized (this) {
+                if (files == null) {
+                    Map<String, InputFile> out = new LinkedHashMap<>();
+                    read.forEach((name, f) -> out.put(name, new InputFile(f.resource(), f.path(),
+                            sha256IfThere(inputDir.resolve(f.path())), f.rows())));
+                    files = java.util.Collections.unmodifiableMap(out);
+                }
+                hashed = files;
+            }
+        }
+        return hashed;
     }
 
     public Path inputDir() {
@@ -439,6 +458,18 @@ public final class InputSet {
 
     public String biennium() {
         return biennium;
+    }
+
+    /**
+     * A file's SHA-256, or "" for one removed or unreadable since it was read: the run's check of its input folder
+     * (InputSnapshot) then says what became of it, before anything is published.
+     */
+    private static String sha256IfThere(Path file) {
+        try {
+            return sha256(file);
+        } catch (IllegalStateException e) {
+            return "";
+        }
     }
 
     public static String sha256(Path file) {

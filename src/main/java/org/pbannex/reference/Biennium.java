@@ -113,7 +113,8 @@ public record Biennium(int firstYear) {
     }
 
     public String code() {
-        return firstYear + "-" + String.format("%02d", (firstYear + 1) % 100);
+        int second = (firstYear + 1) % 100; // two digits, without String.format: every text's {cur_code} asks for it
+        return firstYear + (second < 10 ? "-0" : "-") + second;
     }
 
     public String longForm() {

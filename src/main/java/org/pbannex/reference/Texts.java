@@ -162,6 +162,9 @@ public final class Texts {
     }
 
     private Text fill(Text t) {
+        if (t.zh().indexOf('{') < 0 && t.en().indexOf('{') < 0) {
+            return t; // most texts have no placeholder: a check's thousands of look-ups fill nothing
+        }
         Text out = t.with("cur", biennium.longForm()).with("prev", biennium.previous().longForm())
                 .with("cur_code", biennium.code()).with("prev_code", biennium.previous().code());
         for (var v : values.entrySet()) {
