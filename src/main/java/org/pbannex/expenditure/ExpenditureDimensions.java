@@ -110,9 +110,7 @@ public final class ExpenditureDimensions {
         java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
         for (String[] f : new String[][] {{"region", "regions"}, {"country", "countries"}, {"unit", "units"}, {"object", "objects"},
             {"outcome", "results_outcomes"}}) {
-            if (in.files().containsKey(f[1])) {
-                files.put(f[0], prefix + in.files().get(f[1]).path());
-            }
+            in.filePath(f[1]).ifPresent(path -> files.put(f[0], prefix + path));
         }
         return new Dimensions.InForce(biennium, d.regions(), d.countries(), d.units(), d.outcomes(), d.objects(), files);
     }

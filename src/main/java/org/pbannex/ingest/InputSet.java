@@ -416,6 +416,11 @@ public final class InputSet {
         return f.path();
     }
 
+    /** The file a resource was read from, under the input folder, if it was read (its checksum not needed). */
+    public java.util.Optional<String> filePath(String resource) {
+        return java.util.Optional.ofNullable(read.get(resource)).map(InputFile::path);
+    }
+
     /** How a resource's file is named in errors (input/reference/texts.csv, or a workbook's sheet). */
     public String sourceName(String resource) {
         SourceName s = sources.get(resource);
