@@ -170,10 +170,7 @@ public final class Publication {
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
             // The cover's words as every edition takes them: the last guard holds for them as for the tables'.
-            var cover = RunRenderer.info(computed, "", java.time.Instant.EPOCH, "");
-            List<Text> words = new ArrayList<>(List.of(cover.title(), cover.source(), cover.contact(), cover.citation(), cover.about()));
-            words.addAll(cover.notes());
-            org.pbannex.reference.Placeholders.refuseUnfilled("the cover", words, in.table(TEXTS));
+            org.pbannex.reference.Placeholders.refuseUnfilled("the cover", RunRenderer.coverWords(computed), in.table(TEXTS));
         }
         return computed;
     }

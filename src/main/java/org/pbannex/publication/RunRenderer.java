@@ -199,6 +199,15 @@ public final class RunRenderer {
                 inputFiles(computed), noteTables(t));
     }
 
+    /** The cover's words as every edition takes them (its title, source, contact, citation, about and general notes). */
+    public static List<Text> coverWords(ComputedPublication computed) {
+        Texts t = computed.reference().texts();
+        List<Text> words = new ArrayList<>(List.of(t.get("publication.title"), claim(computed, "publication.source"),
+                t.get("publication.contact"), t.get("publication.citation"), claim(computed, "publication.about")));
+        words.addAll(notes(computed, t));
+        return words;
+    }
+
     /**
      * A text that says what the figures were compared with (its {@code .printed} wording naming the printed document when
      * the biennium's publication.csv names one, else one that says they were compared with no print).
