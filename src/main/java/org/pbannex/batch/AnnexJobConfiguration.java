@@ -138,6 +138,12 @@ public class AnnexJobConfiguration {
         return new org.pbannex.runtime.GoneDatabaseDataSource.Wrapping();
     }
 
+    /** The job repository as every run uses it: once a signal stops the process, its stop alone records the run. */
+    @Bean
+    static StoppingRepository.Wrapping stoppingRepository() {
+        return new StoppingRepository.Wrapping();
+    }
+
     /** Spring Boot's transaction manager, whose rollback on a connection gone does not hide why it went. */
     @Bean
     org.pbannex.runtime.GoneConnectionTransactions transactionManager(javax.sql.DataSource dataSource) {
