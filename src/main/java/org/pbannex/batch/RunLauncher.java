@@ -179,6 +179,12 @@ public class RunLauncher {
             throw new RunLease.Busy("run " + lastId + " is already running these inputs" + owner(last) + "; wait for it to finish"
                     + waited);
         }
+        if (last.getStatus() != BatchStatus.ABANDONED) {
+            String settled = unknownFailed(last, lastId);
+            if (settled != null) {
+                System.out.println(settled);
+            }
+        }
         if (last.getStatus() == BatchStatus.ABANDONED || !restartable(last)) {
             LOG.info("run {} was {} (or what it staged is gone): starting a new run", lastId, last.getStatus());
             return launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
@@ -418,6 +424,39 @@ public class RunLauncher {
         }
         return "Run " + runId + " abandoned: the next run of the same inputs starts afresh.";
     }
+
+    /**
+     * An ended run that Spring Batch left UNKNOWN (a step, or the job, whose end it could not record: the pool closing
+     * under it as a signal stopped its process, before StoppingRepository; its database gone mid-step) would never
+     * restart ("Cannot restart step [render] from UNKNOWN status"), night after night. Its process has ended, and its
+     * steps work in the run's own folders, which a restart writes again: it is failed where it stood, and restarts.
+     *
+     * @return the line saying so; null when nothing was UNKNOWN
+     */
+    private String unknownFailed(JobExecution last, String runId) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (var s : last.getStepExecutions()) {
+            if (s.getStatus() == BatchStatus.UNKNOWN) {
+                s.setStatus(BatchStatus.FAILED);
+                s.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(UNKNOWN_FAILED));
+                repository.update(s);
+                steps.add(s.getStepName());
+            }
+        }
+        if (last.getStatus() == BatchStatus.UNKNOWN) {
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(UNKNOWN_FAILED));
+            repository.update(last);
+        } else if (steps.isEmpty()) {
+            return null;
+        }
+        String where = steps.isEmpty() ? "" : " in step " + steps.stream().filter(n -> !n.contains(":")).findFirst().orElse(steps.get(0));
+        LOG.warn("run {}: steps {} (job {}) were UNKNOWN, left so by its ended process: failed, and restarted", runId, steps, last.getId());
+        return "Run " + runId + " was left in an unknown state" + where + " by its process, which ended before it could record "
+                + "how the step ended: it is restarted from there.";
+    }
+
+    private static final String UNKNOWN_FAILED = "left UNKNOWN by its ended process; failed by the next run, which restarts it";
 
     /** A failed run restarts only while what its completed steps left (the run's work and staging folders) is there. */
     private static boolean restartable(JobExecution last) {

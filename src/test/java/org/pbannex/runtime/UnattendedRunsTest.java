@@ -303,6 +303,33 @@ class UnattendedRunsTest {
         assertEquals(0, again.status(), again.toString());
     }
 
+    /**
+     * A run whose step a signal left UNKNOWN (the race of the stop against the step's own update, before the job
+     * repository refused writes once a signal stops the process) was refused by every later run ("Cannot restart step
+     * [render] from UNKNOWN status"): its process has ended, so the next run fails the step where it stood, says so,
+     * and restarts it.
+     */
+    @Test
+    void aRunLeftUnknownByItsStoppedProcessIsRestartedByTheNextRun() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = lightNightly(tmp);
+        // Ended in its render step (killed there), which the race then left UNKNOWN.
+        ChildRun child = ChildRun.start(tmp, "stopped", pausedAt(settings, "render"), "run", "nightly", "--output", out.toString());
+        String runId = child.whilePaused(out.resolve("2022-23"), "render", LONG, child::kill);
+        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+             var unknown = c.prepareStatement("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+                     + "WHERE step_name = 'render'")) {
+            assertEquals(1, unknown.executeUpdate(), "as the race left it");
+        }
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals("Run " + runId + " was left in an unknown state in step render by its process, which ended before it could "
+                + "record how the step ended: it is restarted from there.", again.out().lines().findFirst().orElse(""));
+        assertEquals(runId, CutNightly.publishedRun(out), "restarted under its id: " + again.out());
+        CliRun detail = CliRun.capture(settings, "history", runId);
+        assertTrue(detail.out().contains("PUBLISHED") && detail.out().contains("(2 attempts)"), detail.out());
+    }
+
     /** Every row of the run history: run, status, failed step, exit status, message. */
     private static List<String> historyRows(Map<String, String> settings) throws Exception {
         List<String> rows = new ArrayList<>();
