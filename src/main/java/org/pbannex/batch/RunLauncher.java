@@ -151,7 +151,7 @@ public class RunLauncher {
             // any run of them (and a run of it that never reached its reviewers is sent, not published again).
             Optional<NothingToDo> published = params.getString(RunParameters.ATTEMPT) == null ? newestPublished(params)
                     : Optional.empty();
-            return published.isPresent() ? published.get() : run(request, params, input, newRunId(params));
+            return published.isPresent() ? published.get() : run(request, params, input, newRunId(params), false);
         }
         // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
         String lastId = last.getExecutionContext().getString(RunInfo.RUN_ID,
@@ -190,7 +190,7 @@ public class RunLauncher {
             return launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
         }
         LOG.info("restarting run {} (it {} in step {})", lastId, last.getStatus(), failedStep(last));
-        return run(request, params, input, lastId);
+        return run(request, params, input, lastId, true);
     }
 
     /**
@@ -217,26 +217,40 @@ public class RunLauncher {
     /**
      * A run stopped by a signal or its time limit, recorded once: in its job, by the job's listener (its report in
      * failed/RUN-ID/, its row in the history with the step it was in); in its start-up, before its job began (the
-     * listener has not recorded it yet), its row here, with no step. Returns its notice, pointing to the report and in
+     * listener has not recorded it yet), its row here, with no step (and its job execution if Spring Batch had made it).
+     * {@code begun}: the run's job execution as the stop found it begun (null: in its start-up). Returns its notice, pointing to the report and in
      * its words, without them when none was written.
      */
-    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, JobParameters params, Instant began) {
-        FailureNotice.FailedRun told = listener.stopped(status, stop);
+    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, JobParameters params, Instant began,
+                                           JobExecution begun) {
+        FailureNotice.FailedRun told = listener.stopped(begun, status, stop);
         if (told != null) {
             return told;
         }
         String biennium = request.biennium().code();
         try {
-            history.stoppedInStartUp(stop.runId(), request.job(), biennium, began, RunParameters.inputChecksum(params),
-                    RunParameters.codeVersion(params), ProcessIdentity.current(), status, stop.getMessage());
+            // Its job execution, when Spring Batch had made it (not yet begun): the next run finds its process ended at once.
+            JobExecution made = repository.getLastJobExecution(job.getName(), params);
+            Long execution = made != null && made.getStatus().isRunning()
+                    && stop.runId().equals(made.getJobParameters().getString(RunListener.RUN_ID_PARAMETER)) ? made.getId() : null;
+            history.stopped(stop.runId(), request.job(), biennium, began, RunParameters.inputChecksum(params),
+                    RunParameters.codeVersion(params), execution, ProcessIdentity.current(), null, status, stop.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("could not record run {}, stopped in its start-up, in the history: {}", stop.runId(), e.getMessage(), e);
         }
+        FailureNotice.Words words = null;
+        try {
+            // No report: the notice in the words of the input's texts as they stand, as a run that could not start.
+            words = FailureNotice.Words.of(request, stop, stop.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("the notice of run {}, stopped in its start-up, is in English: {}", stop.runId(), e.getMessage(), e);
+        }
         return FailureNotice.FailedRun.of(stop.runId(), request.job(), biennium, null, status, stop.getMessage())
-                .withFolders(request.input(), request.output());
+                .withFolders(request.input(), request.output()).withWords(words);
     }
 
-    private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId) {
+    /** @param restart whether it restarts a run that had begun (else a new run: stopped in its start-up, it starts anew) */
+    private Outcome run(RunRequest request, JobParameters params, InputSnapshot input, String runId, boolean restart) {
         Instant began = Instant.now();
         boolean databaseGone = false;
         // What a signal stopped before this run (the command's next biennia, say), put back once it has ended.
@@ -248,14 +262,19 @@ public class RunLauncher {
         lease.acquire(biennium, output, runId);
         RunLease.Heartbeat heartbeat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> history.heartbeat(runId));
         Duration timeout = props.run().timeout();
-        RunStopped late = RunStopped.byTimeout(runId, timeout);
-        try (RunWatchdog watchdog = RunWatchdog.start(timeout, late.getMessage(),
-                line -> notice.send(stopped(ExitCodes.INFRASTRUCTURE, late, request, params, began)))) {
+        try (RunWatchdog watchdog = RunWatchdog.start(timeout, () -> {
+            // Said and recorded of the run as it stands now: in its job (the next run restarts it), or in its start-up.
+            JobExecution begun = listener.running(runId);
+            RunStopped late = RunStopped.byTimeout(runId, timeout, restart || begun != null);
+            return new RunWatchdog.Stop(late.getMessage(),
+                    () -> notice.send(stopped(ExitCodes.INFRASTRUCTURE, late, request, params, began, begun)));
+        })) {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
             stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) -> {
-                var told = stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began);
+                var told = stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began,
+                        listener.running(runId));
                 if (org.pbannex.runtime.Interruption.pressedAtTerminal(status)) {
                     // The person who pressed it knows: its history and report say it, no one is mailed, and the job has
                     // not failed (a monitor's status does not alarm), as for a mistake typed in the command line.

@@ -46,6 +46,9 @@ public class RunListener implements JobExecutionListener {
     /** pb.run.pause-at, the test switch: {@link #JOB_END} holds a run once this listener has done with it. */
     private final String pauseAt;
 
+    /** The test switch's point as the job begins: its execution made and known here, its row not yet in the history. */
+    static final String JOB_BEGUN = "job:begun";
+
     /** The test switch's point after the job, before Spring Batch records its end. */
     static final String JOB_END = "job:end";
 
@@ -76,16 +79,23 @@ public class RunListener implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
-        running = execution;
         ended = null;
         var ctx = execution.getExecutionContext();
-        if (!ctx.containsKey(RunInfo.RUN_ID)) {
+        boolean first = !ctx.containsKey(RunInfo.RUN_ID);
+        if (first) {
             ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
             ctx.putString(RunInfo.STARTED, Instant.now().toString());
+        }
+        // Its id known first: a stop from now on records the run (its row, with this execution) from it.
+        running = execution;
+        if (first) {
             // Kept at once, so a run killed in its first step restarts under the same id.
             repository.updateExecutionContext(execution);
         }
         RunInfo run = RunInfo.of(execution);
+        if (JOB_BEGUN.equals(pauseAt)) {
+            RunSteps.PauseBeforeStep.hold(run, JOB_BEGUN);
+        }
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
@@ -120,7 +130,20 @@ public class RunListener implements JobExecutionListener {
      *         the log); null when no run is going
      */
     public FailureNotice.FailedRun stopped(int status, org.pbannex.runtime.RunStopped stop) {
+        return stopped(running, status, stop);
+    }
+
+    /** The run's job execution once its job has begun in this process, until it ends; null otherwise. */
+    public JobExecution running(String runId) {
         JobExecution execution = running;
+        return execution != null && runId.equals(RunInfo.of(execution).runId()) ? execution : null;
+    }
+
+    /**
+     * As {@link #stopped(int, org.pbannex.runtime.RunStopped)}, for the execution the stop found running (its line said
+     * so), whatever it has become since.
+     */
+    public FailureNotice.FailedRun stopped(JobExecution execution, int status, org.pbannex.runtime.RunStopped stop) {
         if (execution == null) {
             return null;
         }
@@ -129,8 +152,10 @@ public class RunListener implements JobExecutionListener {
         RunInfo run = RunInfo.of(execution);
         Report written = writeReport(run, step, status, stop, stop.getMessage());
         // Now, while the pool is open: the run's own thread fails only once the ending closes it, too late to record.
+        // Its row made if the stop came before the job's start recorded it, with its execution and process.
         try {
-            history.failed(run.runId(), step, status, stop.getMessage());
+            history.stopped(run.runId(), run.request().job(), run.request().biennium().code(), run.started(), run.inputChecksum(),
+                    run.codeVersion(), execution.getId(), ProcessIdentity.current(), step, status, stop.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("could not record the stopped run in the history (its report says it): {}", e.getMessage());
         }

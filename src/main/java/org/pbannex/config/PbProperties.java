@@ -105,7 +105,7 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      * @param heartbeat   how often a running process renews its lease and heartbeat in the database
      * @param lease       a run whose heartbeat is older than this is taken for dead (its lock and execution are taken over)
      * @param databaseWait how long a command waits for another process to finish with the embedded H2 database
-     * @param pauseAt     test switch: the run pauses before this step (a test kills it there, or changes something and lets it go on), or before each biennium's run is launched (launch), or in a run's start-up before its job begins (job:start); empty in production
+     * @param pauseAt     test switch: the run pauses before this step (a test kills it there, or changes something and lets it go on), or before each biennium's run is launched (launch), or in a run's start-up before its job begins (job:start), or as its job begins, before its row is in the history (job:begun); empty in production
      * @param timeout     a run still going after this long is stopped (its process ends with status 5; the next run
      *                    restarts it); 0: never
      */

@@ -28,7 +28,7 @@ final class CauseWords {
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
-            "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.database_failed",
+            "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.timeout_new", "cause.database_failed",
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
             "cause.silent.why.gone_or_longer",

@@ -97,22 +97,28 @@ public final class RunHistory {
     }
 
     /**
-     * A run stopped (its time limit, a signal) in its start-up, before its job began and {@link #started} recorded it:
-     * a first attempt gets its row now, failed; a restart's row keeps the step its last attempt failed in (where the
-     * next one restarts).
+     * A run stopped (its time limit, a signal), recorded by its stop: failed, in the step it was in (none: a restart's
+     * row keeps the step its last attempt failed in, where the next one restarts). A run stopped before {@link #started}
+     * recorded it (in its start-up, or in the moment between its job's start and its row) gets its row now, with its job
+     * execution when it has one and the process that ran it, so that the next run finds that process ended at once.
+     *
+     * @param jobExecutionId the run's job execution (null: none yet)
+     * @param step           the step it was in (null: none)
      */
-    public void stoppedInStartUp(String runId, String job, String biennium, Instant startedAt, String inputChecksum,
-                                 String codeVersion, ProcessIdentity owner, int exitStatus, String message) {
+    public void stopped(String runId, String job, String biennium, Instant startedAt, String inputChecksum, String codeVersion,
+                        Long jobExecutionId, ProcessIdentity owner, String step, int exitStatus, String message) {
         Timestamp now = Timestamp.from(Instant.now());
-        int updated = jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = ?, exit_status = ?, message = ? WHERE run_id = ?",
-                now, exitStatus, cut(message), runId);
+        OffsetDateTime processStarted = owner.processStarted() == null ? null : owner.processStarted().atOffset(ZoneOffset.UTC);
+        int updated = jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = ?, failed_step = COALESCE(?, failed_step), "
+                        + "exit_status = ?, message = ?, job_execution_id = COALESCE(?, job_execution_id), host = ?, pid = ?, "
+                        + "process_started = ? WHERE run_id = ?",
+                now, step, exitStatus, cut(message), jobExecutionId, owner.host(), owner.pid(), processStarted, runId);
         if (updated == 0) {
-            OffsetDateTime processStarted = owner.processStarted() == null ? null : owner.processStarted().atOffset(ZoneOffset.UTC);
             jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, finished_at, input_checksum, "
-                            + "code_version, host, pid, process_started, exit_status, message) "
-                            + "VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    runId, job, biennium, Timestamp.from(startedAt), now, inputChecksum, codeVersion, owner.host(), owner.pid(), processStarted,
-                    exitStatus, cut(message));
+                            + "code_version, job_execution_id, host, pid, process_started, failed_step, exit_status, message) "
+                            + "VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    runId, job, biennium, Timestamp.from(startedAt), now, inputChecksum, codeVersion, jobExecutionId, owner.host(),
+                    owner.pid(), processStarted, step, exitStatus, cut(message));
         }
     }
 

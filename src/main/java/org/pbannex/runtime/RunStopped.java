@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT, SIGHUP) or by its time limit ({@code pb.run.timeout}).
  * Its message is the line stderr says; what the line is made of lets the run's report and notice say it in their own
- * words ({@code report.cause.signal}, {@code signal_force}, {@code signal_before} for a run not yet begun, {@code timeout}).
+ * words ({@code report.cause.signal}, {@code signal_force}, {@code signal_before} for a run not yet begun, {@code timeout}, {@code timeout_new}).
  */
 public final class RunStopped extends RuntimeException {
 
@@ -37,11 +37,18 @@ public final class RunStopped extends RuntimeException {
         return "run " + runId + " stops here; " + (force ? "the same command starts a new run (--force)" : "the same command restarts it");
     }
 
-    /** The run did not finish within its limit. */
-    public static RunStopped byTimeout(String runId, Duration limit) {
+    /**
+     * The run did not finish within its limit.
+     *
+     * @param restarted whether the next run restarts it: its job had begun, or it restarts a run that had; false: stopped
+     *                  in the start-up of a new run (no step, nothing kept), which the next run starts anew
+     */
+    public static RunStopped byTimeout(String runId, Duration limit, boolean restarted) {
         String within = limit.toString().substring(2).toLowerCase(Locale.ROOT);
-        return new RunStopped("run " + runId + " did not finish within " + within + " (pb.run.timeout): stopped; the next run "
-                + "restarts it from the step it was in (the threads' stacks are in the log)", "timeout", runId, within);
+        String next = restarted ? "stopped; the next run restarts it from the step it was in"
+                : "stopped in its start-up, before its first step; the next run starts anew, as a new run";
+        return new RunStopped("run " + runId + " did not finish within " + within + " (pb.run.timeout): " + next
+                + " (the threads' stacks are in the log)", restarted ? "timeout" : "timeout_new", runId, within);
     }
 
     /** The word of the texts that says it (report.cause.WORD), its placeholders {run} and {what} (a signal, a time). */

@@ -27,11 +27,17 @@ public final class RunWatchdog implements AutoCloseable {
     }
 
     /**
-     * @param timeout  how long the run may take (zero: no watchdog)
-     * @param line     the one line said when it is stopped
-     * @param tell     records and tells the failure (given the line); it may hang
+     * What the run is when its time is up: the one line said, and what records and tells its failure (it may hang),
+     * both of the run as it stood then (in its start-up, or in its job).
      */
-    public static RunWatchdog start(Duration timeout, String line, java.util.function.Consumer<String> tell) {
+    public record Stop(String line, Runnable tell) {
+    }
+
+    /**
+     * @param timeout how long the run may take (zero: no watchdog)
+     * @param stop    the stop, made when the time is up
+     */
+    public static RunWatchdog start(Duration timeout, java.util.function.Supplier<Stop> stop) {
         if (timeout.isZero()) {
             return new RunWatchdog(null);
         }
@@ -41,14 +47,15 @@ public final class RunWatchdog implements AutoCloseable {
             } catch (InterruptedException finished) {
                 return;
             }
-            stop(line, tell);
+            stop(stop.get());
         }, "run-watchdog");
         t.setDaemon(true);
         t.start();
         return new RunWatchdog(t);
     }
 
-    private static void stop(String line, java.util.function.Consumer<String> tell) {
+    private static void stop(Stop stop) {
+        String line = stop.line();
         StringBuilder stacks = new StringBuilder();
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
             stacks.append('\n').append(e.getKey()).append(' ').append(e.getKey().getState());
@@ -61,7 +68,7 @@ public final class RunWatchdog implements AutoCloseable {
         System.err.flush();
         Thread telling = new Thread(() -> {
             try {
-                tell.accept(line);
+                stop.tell().run();
             } catch (RuntimeException e) {
                 LOG.warn("the stopped run's failure could not be recorded or told: {}", e.getMessage(), e);
             }

@@ -284,23 +284,55 @@ class UnattendedRunsTest {
      */
     @Test
     void aRunTimedOutInItsStartUpHasItsOneRowInTheHistory() throws Exception {
-        Path dir = tmp.resolve("start-up");
+        TimedOut t = timedOutAt("job:start");
+        // It said "the next run restarts it from the step it was in": it was in none, and the next run starts anew.
+        assertEquals("run " + t.runId() + " did not finish within 3s (pb.run.timeout): stopped in its start-up, before its first "
+                + "step; the next run starts anew, as a new run (the threads' stacks are in the log)", t.line());
+        String mail = org.pbannex.MailText.body(SMTP.getReceivedMessages()[0]);
+        assertTrue(mail.contains("运行 " + t.runId() + " 未在 3s 内完成（pb.run.timeout）：在启动阶段、第一个步骤之前已停止；下一次运行将"
+                + "作为新的运行从头开始"), "in the words of the input's texts: " + mail);
+        CliRun history = CliRun.capture(t.settings(), "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(t.runId()) && l.contains("FAILED")), history.out());
+
+        CliRun again = CliRun.capture(t.settings(), "run", "nightly", "--output", t.out().toString());
+        assertEquals(0, again.status(), again.toString());
+        assertFalse(CutNightly.publishedRun(t.out()).equals(t.runId()), "as it said, a new run: " + again.out());
+    }
+
+    /**
+     * A run whose time limit passes as its job begins (its job execution made, its row not yet in the history) left no
+     * row (found, 45 s later, as abandoned by a dead process; until then the next run was refused as "already running"):
+     * it has its one row, with its execution and process, and the next run restarts it at once under its id.
+     */
+    @Test
+    void aRunTimedOutAsItsJobBeginsHasItsOneRowAndTheNextRunRestartsIt() throws Exception {
+        TimedOut t = timedOutAt("job:begun");
+        assertEquals("run " + t.runId() + " did not finish within 3s (pb.run.timeout): stopped; the next run restarts it from the "
+                + "step it was in (the threads' stacks are in the log)", t.line());
+        CliRun again = CliRun.capture(t.settings(), "run", "nightly", "--output", t.out().toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(t.runId(), CutNightly.publishedRun(t.out()), "restarted under its id: " + again.out());
+    }
+
+    /** A run held at a point of its start until its time limit, 3 s, stopped it: its line, its one row, one notice. */
+    private record TimedOut(Map<String, String> settings, Path out, String runId, String line) {
+    }
+
+    private TimedOut timedOutAt(String point) throws Exception {
+        Path dir = tmp.resolve(point.replace(':', '_'));
         Path out = dir.resolve("out");
         Map<String, String> settings = tellingFailures(lightNightly(dir), out);
-        Map<String, String> hanging = pausedAt(settings, "job:start");
+        Map<String, String> hanging = pausedAt(settings, point);
         hanging.put("pb.run.timeout", "3s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
         assertEquals(5, child.waitFor(LONG), child.err());
         String line = child.err().strip();
-        assertTrue(line.matches("pb-annex: run \\S+ did not finish within 3s \\(pb.run.timeout\\): stopped; .*"), line);
-        String runId = line.split(" ")[2];
-        assertEquals(List.of(runId + " FAILED null 5 " + line.substring("pb-annex: ".length())), historyRows(settings));
+        assertTrue(line.startsWith("pb-annex: run ") && line.lines().count() == 1, line);
+        line = line.substring("pb-annex: ".length());
+        String runId = line.split(" ")[1];
+        assertEquals(List.of(runId + " FAILED null 5 " + line), historyRows(settings), "its one row");
         assertEquals(1, SMTP.getReceivedMessages().length, "told once");
-        CliRun history = CliRun.capture(settings, "history");
-        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains("FAILED")), history.out());
-
-        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
-        assertEquals(0, again.status(), again.toString());
+        return new TimedOut(settings, out, runId, line);
     }
 
     /**
