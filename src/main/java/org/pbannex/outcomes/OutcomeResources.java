@@ -18,13 +18,15 @@ import org.pbannex.table.Text;
  */
 public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<String, Long> allocations,
                                Map<String, BigDecimal> previousMillions, List<Contributor> contributors,
-                               List<Estimate> estimates, String outcomesLine, String supportGroup, String contributorsFile) {
+                               List<Estimate> estimates, String outcomesLine, String supportGroup) {
 
     /**
      * A stated share of an outcome's allocation: a unit (or a printed slice such as 其他 with no unit), and how surely
-     * it belongs to the outcome (empty: the source says so; moderate or low: read from the source's layout).
+     * it belongs to the outcome (empty: the source says so; moderate or low: read from the source's layout); {@code file}
+     * the input file (or sheet) the share was read from, for a refusal to name.
      */
-    public record Contributor(String outcome, int seq, String unit, Text label, BigDecimal sharePct, String confidence) {
+    public record Contributor(String outcome, int seq, String unit, Text label, BigDecimal sharePct, String confidence,
+                              String file) {
     }
 
     /** An extra-budgetary estimate in US$ millions; an empty outcome is an amount not split by outcome. */
@@ -49,15 +51,14 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         }
         List<Contributor> contributors = in.table("outcome_contributors").stream().map(r -> new Contributor(
                 policyOutcome(r, policy), (int) r.integer("seq"), r.text("unit"), new Text(r.text("label_zh"), r.text("label_en")),
-                r.number("share_pct"), r.text("confidence"))).toList();
+                r.number("share_pct"), r.text("confidence"), r.file())).toList();
         oneConfidencePerOutcome(in.table("outcome_contributors"));
         List<Estimate> estimates = in.table("extrabudgetary_estimates").stream().map(r -> new Estimate(r.text("biennium"),
                 r.text("fund"), r.text("outcome").isEmpty() ? "" : policyOutcome(r, policy), r.number("usd_millions"))).toList();
         Map<String, String> roles = new LinkedHashMap<>();
         in.table("strategic_framework").forEach(r -> roles.put(r.text("role"), r.text("code")));
         return new OutcomeResources(policy, allocations, previous, contributors, estimates,
-                roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""),
-                in.table("outcome_contributors").stream().findFirst().map(Record::file).orElse("outcome_contributors.csv"));
+                roles.getOrDefault("outcomes_line", ""), roles.getOrDefault("support_services_group", ""));
     }
 
     /** An outcome's pie states one confidence for its shares: a share that says otherwise is bad input. */

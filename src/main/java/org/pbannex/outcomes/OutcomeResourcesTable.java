@@ -81,7 +81,7 @@ public final class OutcomeResourcesTable {
         List<Text> footnotes = new ArrayList<>();
         Text confidences = confidences(t, res);
         if (anyNotItemised || !confidences.isEmpty()) {
-            footnotes.add(notItemisedNote(t, confidences, res.contributorsFile()));
+            footnotes.add(notItemisedNote(t, confidences, res));
         }
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID)));
         if (!unstated.isEmpty()) {
@@ -99,10 +99,13 @@ public final class OutcomeResourcesTable {
      * {@value #CONFIDENCES}, so that the prose cannot say another than the column (and the pies, which say "see the
      * notes"). A note that has no place for them while the column gives some, or has one while it gives none, is bad input.
      */
-    private static Text notItemisedNote(Texts t, Text confidences, String contributors) {
+    private static Text notItemisedNote(Texts t, Text confidences, OutcomeResources res) {
         Text note = t.get(NOTE);
         boolean placed = note.zh().contains(CONFIDENCES) && note.in(Language.EN).contains(CONFIDENCES);
         if (!confidences.isEmpty() && !placed) {
+            // The file that gives a confidence (there is one, or confidences would be empty).
+            String contributors = res.contributors().stream().filter(c -> !c.confidence().isEmpty()).findFirst()
+                    .orElseThrow().file();
             // The biennium's own texts sit beside its data files (input/2024-25/reference/texts.csv): a new biennium copied
             // from the last one keeps its confidences, and the note saying them was that biennium's own.
             String own = java.nio.file.Path.of(contributors).resolveSibling("reference").resolve("texts.csv").toString()
