@@ -200,13 +200,14 @@ public final class Publication {
      */
     private static Restatements restatements(InputSet in, Biennium biennium, Map<String, Table> tables) {
         Biennium previous = biennium.previous();
+        List<Restatements.Pair> pairs = Restatements.pairs(in.table(Restatements.COLUMNS), tables, TableCatalogue.ids());
         if (!Files.isDirectory(in.inputDir().resolve(previous.code()))) {
             return Restatements.notCompared(previous.code());
         }
         ComputedPublication theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
         // The files read for it that the run's own input does not hold: the previous biennium's folder.
         Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());
-        return Restatements.compare(previous.code(), tables, theirs.tables(), theirs.inputs().files().values().stream()
+        return Restatements.compare(previous.code(), pairs, tables, theirs.tables(), theirs.inputs().files().values().stream()
                 .filter(f -> !own.contains(f.path())).toList());
     }
 

@@ -10,17 +10,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pbannex.table.Text;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Record;
 import org.pbannex.table.Row;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 
 /**
  * The previous biennium's figures as the current biennium states them, compared with what the previous biennium
  * publishes from its own data folder: annex 2 and Table 1 (previous budget per unit and line against the recosted
- * budget), Table 2 (previous regular budget per outcome) and the budget resolution (previous expenditure and income).
- * A difference is a restatement, reported, never an error.
+ * budget), Table 2 (previous regular budget per outcome) and the budget resolution (previous expenditure and income),
+ * the pairs of columns being reference data ({@link #COLUMNS}). A difference is a restatement, reported, never an error.
  *
  * @param previous the previous biennium's code
  * @param compared false when the input has no data folder for it (nothing could be compared)
@@ -33,27 +35,49 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
 
     public static final String FILE = "restatements.csv";
 
-    /** Which column of this biennium's table states which column of the previous biennium's. */
-    private record Pair(String table, String stated, String published) {
+    /** The input resource that pairs the columns compared (reference/restated_columns.csv). */
+    public static final String COLUMNS = "restated_columns";
+
+    /** Which column of this biennium's table states which column of the previous biennium's (a row of {@link #COLUMNS}). */
+    public record Pair(String table, String stated, String published) {
     }
 
-    private static final List<Pair> PAIRS = List.of(
-            new Pair("t1", "budget_previous", "recosted"),
-            new Pair("t2", "rb_previous", "rb"),
-            new Pair("br", "expenditure_previous", "expenditure"),
-            new Pair("br", "income_previous_usd", "income_usd"),
-            new Pair("br", "income_previous_chf", "income_chf"),
-            new Pair("a2", "budget_previous", "recosted"));
+    /**
+     * The pairs of {@link #COLUMNS}, in its order, each checked against this biennium's tables (the previous biennium's
+     * are built by the same code, with the same columns): a table id or a column that is not one is refused on its line,
+     * whether or not the previous biennium's folder is there to compare with.
+     */
+    public static List<Pair> pairs(List<Record> rows, Map<String, Table> tables, List<String> tableIds) {
+        List<Pair> out = new ArrayList<>();
+        for (Record r : rows) {
+            String id = r.text("table");
+            if (!tableIds.contains(id)) {
+                throw new InputError(r.file(), r.line(), "table", "no table '" + id + "' (the tables are "
+                        + String.join(", ", tableIds) + ")");
+            }
+            Table t = tables.get(id);
+            for (String field : List.of("stated", "published")) {
+                String column = r.text(field);
+                if (t != null && t.columns().stream().noneMatch(c -> c.key().equals(column))) {
+                    throw new InputError(r.file(), r.line(), field, "table '" + id + "' has no column '" + column + "' (its "
+                            + "columns are " + String.join(", ", t.columns().stream().map(org.pbannex.table.Column::key).toList())
+                            + ")");
+                }
+            }
+            out.add(new Pair(id, r.text("stated"), r.text("published")));
+        }
+        return out;
+    }
 
     public static Restatements notCompared(String previous) {
         return new Restatements(previous, false, List.of(), List.of());
     }
 
     /** Compares every pair of columns, row by row (rows matched by key, in this biennium's order, then the dropped ones). */
-    public static Restatements compare(String previous, Map<String, Table> current, Map<String, Table> published,
-                                       List<org.pbannex.ingest.InputSet.InputFile> inputs) {
+    public static Restatements compare(String previous, List<Pair> pairs, Map<String, Table> current,
+                                       Map<String, Table> published, List<org.pbannex.ingest.InputSet.InputFile> inputs) {
         List<Restatement> out = new ArrayList<>();
-        for (Pair p : PAIRS) {
+        for (Pair p : pairs) {
             Table mine = current.get(p.table());
             Table theirs = published.get(p.table());
             if (mine == null || theirs == null) {

@@ -230,6 +230,27 @@ class ManyBienniaTest {
                 byKey.get("br.total.income_previous_chf").stated(), byKey.get("br.total.income_previous_chf").published()));
     }
 
+    /**
+     * The columns compared are reference data (reference/restated_columns.csv): a pair taken out is compared no more, and
+     * a column or table that is none is refused on its line, even where no previous biennium is there to compare with.
+     */
+    @Test
+    void theColumnsComparedAreTheReferencesAndAMisspeltOneIsRefused(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        Path columns = tree.resolve("reference/restated_columns.csv");
+        TestInputs.edit(columns, s -> s.replace("br,income_previous_chf,income_chf\n", ""));
+        var found = Publication.compute(tree, new Biennium(2024)).restatements().found();
+        assertTrue(found.stream().noneMatch(x -> x.column().equals("income_previous_chf")), found.toString());
+        assertTrue(found.stream().anyMatch(x -> x.column().equals("income_previous_usd")), found.toString());
+
+        TestInputs.edit(columns, s -> s.replace("t2,rb_previous,rb", "t2,rb_previous,rb_prev"));
+        var e = org.pbannex.BadInput.refusedAt(tree, "reference/restated_columns.csv", 3, "published");
+        assertTrue(e.reason().startsWith("table 't2' has no column 'rb_prev' (its columns are "), e.reason());
+        TestInputs.edit(columns, s -> s.replace("t2,rb_previous,rb_prev", "t9,rb_previous,rb"));
+        assertTrue(org.pbannex.BadInput.refusedAt(tree, "reference/restated_columns.csv", 3, "table").reason()
+                .startsWith("no table 't9' (the tables are t1, "));
+    }
+
     @Test
     void nothingOfThe2022DocumentInThe2024Edition() {
         for (Table t : made.tables().values()) {
