@@ -17,7 +17,7 @@ import org.pbannex.table.Text;
  * The {name} placeholders of texts.csv, which the program fills in ({@code Text.with}): a misspelt one ({titel} for
  * {title}) would be published as typed. Two rules. On reading, a placeholder that the program does not fill its key
  * with is refused on its line and column, naming the key's placeholders: those its fill sites give it, listed in the
- * program's {@code text-placeholders.csv} (a language may leave one out, as Chinese leaves out the English {about}, or
+ * program's {@code text-placeholders.csv}, which a test keeps what the fill sites give (a language may leave one out, as Chinese leaves out the English {about}, or
  * write {from} where the other writes {from_code}), and those every text is given ({cur}, {prev}, {cur_code},
  * {prev_code}, {rate}, {prev_rate}). So a misspelling that happens to be another key's placeholder, or the same
  * misspelling in both languages, is refused too, in every text: the report's and the notices' as well as the tables'.
