@@ -42,8 +42,8 @@ class PlaceholdersInCodeTest {
     /** A fill by name and value: the word, then the names. */
     private static final Pattern BY_NAME = Pattern.compile("(?:\\bSaid\\.of|\\bReason\\.of|\\.said|\\bfilled|\\bsay|\\.before|\\.after)\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** What each variable of a file was found given (a variable given itself is looked at once). */
     private static final Map<String, Set<String>> ASSIGNED = new java.util.HashMap<>();
     /** Every source file's code, for the fields one class gives another. */
     private static final List<String> SOURCES = new ArrayList<>();
@@ -146,7 +146,6 @@ class PlaceholdersInCodeTest {
         for (Path f : files) {
             SOURCES.add(code(Files.readString(f)));
         }
-        String all = String.join("\n", SOURCES);
         for (int index = 0; index < files.size(); index++) {
             Path f = files.get(index);
             String s = SOURCES.get(index);
@@ -156,7 +155,7 @@ class PlaceholdersInCodeTest {
             while (m.find()) {
                 int head = chainStart(s, m.start());
                 String name = m.group(1) != null ? m.group(1) : m.group(2);
-                Site site = chains.computeIfAbsent(head, h -> headSite(all, s, h, m.start(), file, keys));
+                Site site = chains.computeIfAbsent(head, h -> headSite(s, h, m.start(), file, keys));
                 site.names().add(name);
             }
             out.addAll(chains.values());
@@ -181,7 +180,7 @@ class PlaceholdersInCodeTest {
                     names.addAll(byName(more, 0));
                 }
                 if (!names.isEmpty()) {
-                    out.add(keySite(args.get(first), all, s, file + ":" + line(s, b.start()), keys, names));
+                    out.add(keySite(args.get(first), s, file + ":" + line(s, b.start()), keys, names));
                 }
             }
         }
@@ -210,7 +209,7 @@ class PlaceholdersInCodeTest {
                     Set<String> names = b.group().startsWith(".before") || b.group().startsWith(".after")
                             ? byName(List.of(args.get(0), args.get(1), ""), 0) : byName(args, 0);
                     if (!names.isEmpty()) {
-                        out.add(keySite(args.get(0), "", s, where + line(s, b.start()), keys, names));
+                        out.add(keySite(args.get(0), s, where + line(s, b.start()), keys, names));
                     }
                 }
             }
@@ -312,28 +311,28 @@ class PlaceholdersInCodeTest {
     }
 
     /** The site of the chain starting at {@code head}: its keys from the head's call, condition or variable. */
-    private static Site headSite(String all, String s, int head, int firstWith, String file, Set<String> keys) {
+    private static Site headSite(String s, int head, int firstWith, String file, Set<String> keys) {
         String where = file + ":" + line(s, firstWith);
         String expr = s.substring(head, firstWith).strip();
         int open = expr.indexOf('(');
         Set<String> names = new TreeSet<>();
         if (expr.startsWith("(")) {
             // (cond ? a : b): each side a key or a variable given one.
-            return keySite(expr.substring(1, expr.length() - 1), all, s, where, keys, names);
+            return keySite(expr.substring(1, expr.length() - 1), s, where, keys, names);
         }
         if (open > 0) {
             // The key is the argument that names one (text(about, "key"), in("key", language)).
             String named = arguments(expr, open).stream().filter(a -> a.contains("\"")).findFirst().orElse("");
-            return keySite(named, all, s, where, keys, names);
+            return keySite(named, s, where, keys, names);
         }
-        return keySite(expr, all, s, where, keys, names);
+        return keySite(expr, s, where, keys, names);
     }
 
     /** A site whose key is the expression {@code key}: literal(s), prefix + value, a constant or variable given one. */
-    private static Site keySite(String key, String all, String s, String where, Set<String> keys, Set<String> names) {
+    private static Site keySite(String key, String s, String where, Set<String> keys, Set<String> names) {
         Set<String> found = new TreeSet<>();
         boolean prefix = false;
-        for (String named : named(key, all, s, 0)) {
+        for (String named : named(key, s, 0)) {
             prefix |= named.endsWith("+");
             found.addAll(resolve(named.endsWith("+") ? named.substring(0, named.length() - 1) : named, keys, named.endsWith("+")));
         }
@@ -345,7 +344,7 @@ class PlaceholdersInCodeTest {
      * completes it ("cause." + word: the prefix, marked with a trailing '+'); a variable given one of those (in this
      * file; a field another file gives, words.runId), completed by a literal (at + "_column").
      */
-    private static Set<String> named(String expr, String all, String s, int depth) {
+    private static Set<String> named(String expr, String s, int depth) {
         Set<String> out = new TreeSet<>();
         String e = expr.strip();
         if (depth > 8 || e.isEmpty()) {
@@ -354,15 +353,15 @@ class PlaceholdersInCodeTest {
         Matcher completed = Pattern.compile("([A-Za-z_][\\w.]*)\\s*\\+\\s*\\((.*)\\)").matcher(e);
         if (completed.matches()) {
             // A variable completed by a condition's literals: prefix + (actual ? "actual" : "estimated").
-            Set<String> tails = named(completed.group(2), all, s, depth + 1);
-            named(completed.group(1), all, s, depth + 1).forEach(h -> tails.forEach(tail -> out.add(h + tail)));
+            Set<String> tails = named(completed.group(2), s, depth + 1);
+            named(completed.group(1), s, depth + 1).forEach(h -> tails.forEach(tail -> out.add(h + tail)));
             return out;
         }
         if (e.contains("?")) {
             // Each branch of a condition (nested ones too); the conditions themselves name no key.
             String[] parts = e.split("[?:]");
             for (int i = 1; i < parts.length; i++) {
-                out.addAll(named(balanced(parts[i]), all, s, depth + 1));
+                out.addAll(named(balanced(parts[i]), s, depth + 1));
             }
             return out;
         }
@@ -373,27 +372,27 @@ class PlaceholdersInCodeTest {
             out.add(lit.group(1) + "+");
         } else if (e.matches("[A-Za-z_][\\w.]*\\s*\\+\\s*\"[^\"]*\"")) {
             String suffix = e.substring(e.indexOf('"') + 1, e.length() - 1);
-            named(e.substring(0, e.indexOf('+')), all, s, depth + 1).forEach(k -> out.add(k + suffix));
+            named(e.substring(0, e.indexOf('+')), s, depth + 1).forEach(k -> out.add(k + suffix));
         } else if (e.endsWith(")") && e.matches("[A-Za-z_][\\w.]*\\(.*") && !e.startsWith("(")) {
             // A text read by key (t.get(NOTE), wording.text("workbook.run_id"), w.word().apply(word)): its last call's.
             int open = lastCall(e);
             String called = e.substring(0, open);
             if (called.endsWith(".with")) {
                 // A text filled in: the text it starts from.
-                return named(called.substring(0, called.length() - ".with".length()), all, s, depth + 1);
+                return named(called.substring(0, called.length() - ".with".length()), s, depth + 1);
             }
             String arg = arguments(e, open).stream().filter(a -> a.contains("\"") || a.strip().matches("[A-Za-z_]\\w*"))
                     .findFirst().orElse("");
-            out.addAll(named(arg, all, s, depth + 1));
+            out.addAll(named(arg, s, depth + 1));
         } else if (e.matches("[A-Za-z_][\\w.]*")) {
             String v = e.substring(e.lastIndexOf('.') + 1);
-            Set<String> given = assigned(s, v, all, depth);
+            Set<String> given = assigned(s, v, depth);
             if (given.isEmpty() && e.contains(".")) {
                 // A field of another class (words.warningLine): given in the class that declares it a Text.
                 Pattern declared = Pattern.compile("\\bText\\s+" + Pattern.quote(v) + "\\s*;");
                 for (String other : SOURCES) {
                     if (given.isEmpty() && declared.matcher(other).find()) {
-                        given = assigned(other, v, all, depth);
+                        given = assigned(other, v, depth);
                     }
                 }
             }
@@ -403,7 +402,7 @@ class PlaceholdersInCodeTest {
     }
 
     /** The keys a constant, field or local variable is given, at any of its assignments ({@code NOTE = "a4.not_itemised_note"}). */
-    private static Set<String> assigned(String s, String variable, String all, int depth) {
+    private static Set<String> assigned(String s, String variable, int depth) {
         // Once per file and variable; a variable given itself (said = said...) counted once.
         String seen = System.identityHashCode(s) + ":" + variable;
         Set<String> known = ASSIGNED.get(seen);
@@ -416,7 +415,7 @@ class PlaceholdersInCodeTest {
         while (m.find()) {
             String rhs = m.group(1).strip();
             if (!rhs.startsWith(variable + ".") && !rhs.startsWith("=")) { // not the variable filled in, nor compared
-                out.addAll(named(rhs, all, s, depth + 1));
+                out.addAll(named(rhs, s, depth + 1));
             }
         }
         ASSIGNED.put(seen, out);
