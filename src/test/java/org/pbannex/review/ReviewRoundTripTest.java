@@ -526,19 +526,39 @@ class ReviewRoundTripTest {
     }
 
     /**
-     * The review page in a real browser: it requests nothing else, and axe finds no violation. A test of its own, so that
-     * a machine without Chromium skips this one only (CI, which has it, fails instead).
+     * The review page in a real browser: it requests nothing else, axe finds no violation, and its table fits the
+     * window. The English edition's changes make the widest page: its longest sheet name, a figure of ten digits, a
+     * paragraph typed over a risk's response and an expenditure total's sources (the table was 1 256 px at the least,
+     * wider than the browser's 1 280 px window less the page's margins and scroll bar). A test of its own, so that a
+     * machine without Chromium skips this one only (CI, which has it, fails instead).
      */
     @Test
-    void theReviewPageOpensInChromiumAndAxeFindsNoViolation() throws Exception {
+    void theReviewPageOpensInChromiumFitsItsWindowAndAxeFindsNoViolation() throws Exception {
         org.pbannex.HeadlessChromium.executable();
-        Path returned = edited(sheetOf(published, "a2-1"), x -> x.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path en = published.resolveSibling("pb-annexes-2022-23.en.xlsx");
+        Path a21 = TestWorkbooks.rewritePart(en, tmp.resolve("a2-1.xlsx"), TestWorkbooks.sheetPart(en, sheetOf(en, "a2-1")),
+                x -> x.replaceFirst("<v>4\\.4</v>", "<v>4.6</v>"));
+        Path sa = TestWorkbooks.rewritePart(a21, tmp.resolve("sa.xlsx"), TestWorkbooks.sheetPart(en, sheetOf(en, "sa")),
+                x -> x.replaceFirst("<v>808930(\\.0)?</v>", "<v>1808930123</v>"));
+        Path f2 = TestWorkbooks.rewritePart(sa, tmp.resolve("f2.xlsx"), TestWorkbooks.sheetPart(en, sheetOf(en, "f2")),
+                x -> x.replaceFirst("(<c r=\"C8\"[^>]*><v>)70\\.4<", "$171.4<"));
+        Path returned = TestWorkbooks.rewritePart(f2, tmp.resolve("returned.xlsx"), TestWorkbooks.sheetPart(en, sheetOf(en, "risk")),
+                x -> x.replaceFirst("<c r=\"D8\"([^>]*) t=\"s\"([^>]*)><v>\\d+</v></c>", "<c r=\"D8\"$1 t=\"inlineStr\"$2><is><t>"
+                        + "The Office will take part in the reform of the United Nations development system, as a reviewer"
+                        + " typed it over the published response, in one paragraph of several clauses.</t></is></c>"));
         CliRun r = review(returned);
         assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("4 changes (1 derived, 3 input)"), r.toString());
         try (var browser = org.pbannex.HeadlessChromium.start(tmp.resolve("profile"))) {
             String page = tmp.resolve("review-returned.html").toUri().toString();
             assertEquals(List.of(page), browser.load(page));
             assertEquals(List.of(), browser.axeViolations("the review page"));
+            var widths = browser.evaluate("({page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth,"
+                    + " table: document.querySelector('table').scrollWidth, box: document.querySelector('table').parentElement.clientWidth,"
+                    + " sheets: [...document.querySelectorAll('tbody td:first-child')].map(td => td.textContent).join('; ')})");
+            assertTrue(widths.path("sheets").asString().contains("sa Supplementary authorizations"), widths.toString());
+            assertTrue(widths.path("page").asInt() <= widths.path("window").asInt(), "the page scrolls sideways: " + widths);
+            assertTrue(widths.path("table").asInt() <= widths.path("box").asInt(), "the table scrolls in its box: " + widths);
         }
     }
 
