@@ -56,7 +56,7 @@ public final class InputBookImport {
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
     private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes,
-                             Map<String, String> exported) {
+                             Map<String, String> exported, RoundedCells rounded) {
     }
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
@@ -122,7 +122,12 @@ public final class InputBookImport {
             // The same rules as for the CSV files, errors naming the sheets and rows (the note says which file is which;
             // it is not moved into the target).
             new ImportedWorkbook(shown, c.headerRows(), copiedFrom, c.biennium()).writeTo(tmp);
-            InputSet inputs = InputSet.load(tmp, c.biennium());
+            InputSet inputs;
+            try {
+                inputs = InputSet.load(tmp, c.biennium());
+            } catch (InputError e) {
+                throw c.rounded().explained(e);
+            }
             checkAddedTexts(inputs, pkg, List.of(installationInput, into));
             if (wholeCheck) {
                 checkAsARun(inputs, into, tmp, c.files().keySet(), copiedFrom, shown, c.headerRows());
@@ -304,13 +309,14 @@ public final class InputBookImport {
         Map<String, String> exported = sheetFiles.values().stream().anyMatch(f -> !f.sha256().isEmpty()) ? new LinkedHashMap<>() : null;
         Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
         Map<String, SheetCsv> csvs = new LinkedHashMap<>();
+        RoundedCells rounded = new RoundedCells();
         for (Resource r : resources) {
             InputBookReader.Sheet s = byName.get(r.name());
             if (s == null) {
                 throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")"
                         + nearMiss(r.name(), byName.keySet(), known));
             }
-            SheetCsv csv = new SheetCsv(s, r, shown, notes);
+            SheetCsv csv = new SheetCsv(s, r, shown, notes, rounded);
             csvs.put(r.name(), csv);
             SheetFile named = sheetFiles.get(r.name());
             String file = fileOf(r, biennium, named, shown);
@@ -325,7 +331,7 @@ public final class InputBookImport {
         for (Resource r : resources) {
             refuseMissingColumn(r, csvs, shown);
         }
-        return new Converted(biennium, files, headerRows, notes, exported);
+        return new Converted(biennium, files, headerRows, notes, exported, rounded);
     }
 
     /**
@@ -517,10 +523,12 @@ public final class InputBookImport {
         private final List<Integer> rowNumbers = new ArrayList<>();
         private final String source;
         private final List<String> notes;
+        private final RoundedCells rounded;
 
-        SheetCsv(InputBookReader.Sheet sheet, Resource r, String shown, List<String> notes) {
+        SheetCsv(InputBookReader.Sheet sheet, Resource r, String shown, List<String> notes, RoundedCells rounded) {
             this.source = SourceName.sheet(shown, sheet.name(), 1).name();
             this.notes = notes;
+            this.rounded = rounded;
             Set<String> names = r.fields().stream().map(Field::name).collect(Collectors.toSet());
             // The first row near the top that names a column (rows may have been inserted above it).
             InputBookReader.Row head = sheet.rows().stream()
@@ -621,7 +629,9 @@ public final class InputBookImport {
                         throw new InputError(source, row, column, "the cell is formatted as a percentage, so 12.5% is "
                                 + "stored as 0.125: format it as Number (Format Cells > Number) and type 12.5");
                     }
-                    yield number(c, row, column);
+                    String v = number(c, row, column);
+                    rounded.read(source, row, column, c, v);
+                    yield v;
                 }
             };
         }

@@ -44,12 +44,21 @@ public final class InputBookReader {
 
     public enum Kind { TEXT, NUMBER, BOOLEAN, ERROR }
 
+    /** The format that shows a number as it is stored (as many decimals as it has). */
+    public static final String GENERAL = "General";
+
     /**
      * One stored cell: its 0-based column, kind and value as stored ({@code 1}/{@code 0} for a boolean), the formula
      * if it has one (its value is then the cached result), and what its number format says (decimals shown, a date,
-     * a percentage).
+     * a percentage; its format code, General for a cell that is not a number).
      */
-    public record Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent) {
+    public record Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent,
+                       String format) {
+
+        Cell(int column, Kind kind, String value, String formula, int decimals, boolean date, boolean percent) {
+            this(column, kind, value, formula, decimals, date, percent, GENERAL);
+        }
+
         public boolean blank() {
             return formula == null && (value == null || value.isBlank());
         }
@@ -401,7 +410,7 @@ public final class InputBookReader {
             if (f == null) {
                 f = BuiltinFormats.getBuiltinFormat(id);
             }
-            return f == null ? "General" : f;
+            return f == null ? GENERAL : f;
         }
 
         int formatId(int style) {
@@ -590,7 +599,7 @@ public final class InputBookReader {
                 default -> {
                     String format = styles.format(style);
                     yield new Cell(column, Kind.NUMBER, v, f, decimals(format),
-                            DateUtil.isADateFormat(styles.formatId(style), format), percent(format));
+                            DateUtil.isADateFormat(styles.formatId(style), format), percent(format), format);
                 }
             };
         }

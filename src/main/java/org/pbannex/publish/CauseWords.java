@@ -54,6 +54,7 @@ final class CauseWords {
             "cause.reason.lookalike_space", "cause.reason.lookalike_full_width", "cause.reason.fix.write",
             "cause.reason.fix.type_ascii", "cause.reason.hint", "cause.reason.unknown_code",
             "cause.reason.no_match", "cause.reason.not_taken", "cause.reason.outside_range", "cause.reason.decimals",
+            "cause.reason.shown_rounded",
             "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.on_line",
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",

@@ -368,6 +368,26 @@ class InputBookTest {
         }), "sheet regional_inflation, row 5, column annual_inflation_pct: the cell is formatted as a percentage");
     }
 
+    /**
+     * 3.45 typed where one decimal belongs, in the exported cell formatted 0.0, shows as 3.5: refused for its decimals as
+     * from a CSV file, the line saying that the cell shows it rounded (the user sees 3.5 there, not the 3.45 refused);
+     * in a General cell, which shows what it holds, the refusal alone.
+     */
+    @Test
+    void aValueItsCellFormatShowsRoundedIsRefusedSayingSo() throws IOException {
+        String rounded = refused(edited(w -> cell(w, "regional_inflation", "B5").setCellValue(3.45)),
+                "inputs.xlsx, sheet regional_inflation, row 5, column annual_inflation_pct: more than 1 decimal place: '3.45'; "
+                        + "the cell shows it rounded, as 3.5 (its format is 0.0), but holds the value typed: type the value as "
+                        + "it is to be stored");
+        assertTrue(rounded.endsWith("to be stored"), rounded);
+        String general = refused(edited(w -> {
+            XSSFCell c = cell(w, "regional_inflation", "B5");
+            c.setCellValue(3.45);
+            c.setCellStyle(w.getCellStyleAt(0));
+        }), "inputs.xlsx, sheet regional_inflation, row 5, column annual_inflation_pct: more than 1 decimal place: '3.45'");
+        assertFalse(general.contains("rounded"), general);
+    }
+
     @Test
     void aCodeTypedAsANumberLosesItsTrailingZero() throws IOException {
         // An output code 1.10 typed into a cell formatted as General becomes the number 1.1.
