@@ -114,6 +114,29 @@ class FigureTwoOverManyBienniaTest {
     }
 
     /**
+     * The table's biennium headings in the PDF, over six to fourteen biennia: each year range on one line, never broken
+     * at its hyphen or anywhere else (over fourteen, in columns of 5.7% of the page, "2016-2017 *" was broken where the
+     * column ended, "2016-20 / 17 *"); where a range and its marker do not fit one line, the marker goes below it.
+     */
+    @ParameterizedTest
+    @CsvSource({"2026, zh", "2026, en", "2032, zh", "2032, en", "2042, zh", "2042, en"})
+    void eachBienniumsYearsAreOnOneLineInThePdfTable(int year, String language) throws IOException {
+        Language lang = Language.valueOf(language.toUpperCase());
+        ComputedPublication pub = Publication.compute(input, new Biennium(year));
+        Table f2 = pub.tables().get("f2");
+        Path pdf = tmp.resolve("f2-headings-" + year + "." + language + ".pdf");
+        PdfDocumentWriter.write(List.of(f2), lang, info(pub), new Wording(pub.reference().texts()::get),
+                Golden.home().resolve("work/fonts"), pdf);
+        String first = f2.rows().get(0).label().in(lang);
+        String table = pages(pdf).stream().skip(2).filter(p -> p.contains(first)).findFirst().orElseThrow();
+        for (Column c : f2.columns()) {
+            String years = org.pbannex.table.NoteMarker.strip(c.heading().in(lang));
+            assertTrue(table.contains(years), language + ", " + f2.columns().size() + " biennia: " + years + " on one line: " + table);
+        }
+        assertTrue(!Pattern.compile("\\d[-\u2013]\\R").matcher(table).find(), "a line ending in a range's hyphen: " + table);
+    }
+
+    /**
      * The legend of the chart on a page (0-based) as printed: per swatch glyph (U+25A0), it and the glyphs of the name
      * that follows it, up to the next swatch or the end of the line of the last (the bars' first region follows).
      */

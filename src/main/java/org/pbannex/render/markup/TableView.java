@@ -72,6 +72,16 @@ public record TableView(String id, String anchor, String number, String title, S
         public String textWithBreaks() {
             return withBreaks(text, words);
         }
+
+        /** The note marker the text ends with ("***"), or "". */
+        public String mark() {
+            return text.substring(textWithoutMark().length()).strip();
+        }
+
+        /** The text without the note marker it ends with. */
+        public String textWithoutMark() {
+            return NoteMarker.strip(text);
+        }
     }
 
     /** Rows that stay together on one page when {@code keep}. */
@@ -114,6 +124,61 @@ public record TableView(String id, String anchor, String number, String title, S
     public boolean textOnly() {
         return body.stream().flatMap(g -> g.rows().stream()).flatMap(r -> r.cells().stream()).noneMatch(CellView::number);
     }
+
+    /**
+     * Whether the PDF sets each heading's note marker on a line of its own under the year range it follows ("2022-2023"
+     * over "***"): where a figure column is narrower than such a heading on one line (Figure 2 over fourteen biennia,
+     * 5.7% each), which would otherwise be broken wherever it meets the column's edge ("2016-20 / 17 *"), since a line
+     * never breaks inside a range or before a marker ({@link LineBreaks}).
+     */
+    public boolean marksBelow() {
+        double page = wide ? LANDSCAPE_POINTS : PORTRAIT_POINTS;
+        double font = wide ? 8.5 : 9.5; // annex.css: .annex.wide, body
+        List<Double> widths = colgroups.stream().skip(1).flatMap(g -> g.widths().stream())
+                .map(w -> Double.parseDouble(w.replace("%", "")) / 100 * page).toList();
+        // Each heading over one column, with that column's width: the first row's in order, the second row's under the
+        // first row's group headings.
+        List<Integer> underGroups = new ArrayList<>();
+        List<HeadCell> over = new ArrayList<>();
+        List<Double> room = new ArrayList<>();
+        int column = 0;
+        for (HeadCell c : head.get(0).subList(1, head.get(0).size())) {
+            if (c.colspan() == 1 && c.rowspan() == head.size()) {
+                over.add(c);
+                room.add(widths.get(column));
+            }
+            for (int k = 0; k < c.colspan() && c.rowspan() < head.size(); k++) {
+                underGroups.add(column + k);
+            }
+            column += c.colspan();
+        }
+        for (int i = 0; head.size() > 1 && i < head.get(1).size() && i < underGroups.size(); i++) {
+            over.add(head.get(1).get(i));
+            room.add(widths.get(underGroups.get(i)));
+        }
+        for (int i = 0; i < over.size(); i++) {
+            HeadCell c = over.get(i);
+            String years = c.textWithoutMark();
+            if (!c.mark().isEmpty() && !years.isEmpty() && Character.isDigit(years.charAt(years.length() - 1))
+                    && room.get(i) < lastPiece(c.text(), chinese).length() * DIGIT_EM * font + HEADING_PADDING_POINTS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last piece of a text that a line may not break (the range with its marker), without spaces around it. */
+    private static String lastPiece(String text, boolean chinese) {
+        List<String> pieces = LineBreaks.pieces(text, chinese);
+        return pieces.get(pieces.size() - 1).strip();
+    }
+
+    /** annex.css's content widths, portrait and landscape (210 and 297 mm less 2 x 15 mm), in points. */
+    private static final double PORTRAIT_POINTS = 180 / 25.4 * 72;
+    private static final double LANDSCAPE_POINTS = 267 / 25.4 * 72;
+    /** A bold digit's width in em (a year range's widest characters; 15% of a portrait page holds "2022-2023 ***"), and a heading's side padding. */
+    private static final double DIGIT_EM = 0.55;
+    private static final double HEADING_PADDING_POINTS = 2 * 1.2 / 25.4 * 72;
 
     /** How many columns the table has, the label column included. */
     public int columnCount() {

@@ -261,8 +261,8 @@ class PrintedWorkbookTest {
     /**
      * Figure 2 over nine, twelve and fourteen biennia (its extra-budgetary series, each later biennium prepared as README
      * says), in both editions, as LibreOffice prints the workbook: no cell's text cut off; every figure of its table
-     * printed once (the English table over fourteen goes onto two pages across, column A repeated); its chart on one
-     * page, with every biennium in its legend.
+     * printed once, on one page (the English table over fourteen went onto two pages across, its column A widened for its
+     * title), each biennium's years on one line in its heading; its chart on one page, with every biennium in its legend.
      */
     @Test
     void figureTwoOverNineToFourteenBienniaPrintsWhole() throws Exception {
@@ -294,6 +294,7 @@ class PrintedWorkbookTest {
             try (PDDocument doc = Loader.loadPDF(dir.resolve(name + ".pdf").toFile())) {
                 assertEquals(List.of(), ClippedText.of(doc), name + ": text its cell cuts off");
                 StringBuilder table = new StringBuilder();
+                int tablePages = 0;
                 List<String> charts = new ArrayList<>();
                 PDFTextStripper stripper = new PDFTextStripper();
                 for (int p = 1; p <= doc.getNumberOfPages(); p++) {
@@ -303,12 +304,19 @@ class PrintedWorkbookTest {
                     String footing = footing(page, lang);
                     if (footing.endsWith(tableSheet)) {
                         table.append(page);
+                        tablePages++;
                     } else if (footing.endsWith(chartSheet)) {
                         charts.add(page);
                     }
                 }
                 long figures = Pattern.compile("(?<![\\d.])\\d+\\.\\d(?![\\d.])").matcher(table).results().count();
                 assertEquals((long) f2.rows().size() * f2.columns().size(), figures, name + ": the table's figures as printed: " + table);
+                // One page wide: over fourteen biennia the English table went onto two, its column A widened for its title.
+                assertEquals(1, tablePages, name + ": the table on one page: " + table);
+                for (var column : f2.columns()) {
+                    String years = org.pbannex.table.NoteMarker.strip(column.heading().in(lang));
+                    assertTrue(table.toString().contains(years), name + ": " + years + " on one line: " + table);
+                }
                 assertEquals(1, charts.size(), name + ": the chart on one page");
                 String legend = squash(charts.get(0));
                 for (var column : f2.columns()) {
