@@ -23,6 +23,12 @@ public final class LineBreaks {
             "次", "份", "件", "位", "家", "人", "国", "所", "处", "条", "款", "段", "章", "页", "号", "倍", "元", "美元", "瑞郎",
             "瑞士法郎", "万", "亿", "立方米", "公里", "吨", "%", "\u2030");
 
+    /**
+     * Chinese punctuation no line starts with (the line-start rule): the full stop, commas, semicolon, colon and question
+     * and exclamation marks; the closing brackets and quotation marks are refused by their Unicode category.
+     */
+    private static final String NO_LINE_START = "。，、；：？！";
+
     private LineBreaks() {
     }
 
@@ -78,8 +84,9 @@ public final class LineBreaks {
     /**
      * A break no language allows, which the JDK's line breaking does: inside a range of numbers; between a number and
      * its measure word or unit ("欧洲和中亚 1 / 个", "(2021 / 年*)"); before a closing bracket or quotation mark, which
-     * would start a line; before a slash (a line starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's
-     * marker, which would stand alone on a line of its own ("2020-2021 / *").
+     * would start a line, or Chinese punctuation no line starts with ({@link #NO_LINE_START}); before a slash (a line
+     * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a line
+     * of its own ("2020-2021 / *").
      */
     public static boolean forbidden(String text, int at) {
         if (at <= 0 || at >= text.length()) {
@@ -88,6 +95,7 @@ public final class LineBreaks {
         char next = text.charAt(at);
         int type = Character.getType(next);
         return insideNumberRange(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
+                || NO_LINE_START.indexOf(next) >= 0
                 || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†';
     }
 
