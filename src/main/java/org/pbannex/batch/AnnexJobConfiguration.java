@@ -177,7 +177,8 @@ public class AnnexJobConfiguration {
 
     @Bean
     FailureNotice failureNotice(MailServer mail, PbProperties props) {
-        return new FailureNotice(mail, props.failures().mailTo(), props.status(), props.input(), props.output());
+        return new FailureNotice(mail, props.failures().mailTo(), props.status(), props.input(), props.output(),
+                props.imported());
     }
 
     @Bean

@@ -102,7 +102,8 @@ final class FailureNotices {
         PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
         MailServer mail = settings.failures().mailTo().isEmpty() ? MailServer.NONE
                 : MailServer.withoutTheRun(PbAnnexApplication.environment());
-        return new FailureNotice(mail, settings.failures().mailTo(), settings.status(), settings.input(), settings.output());
+        return new FailureNotice(mail, settings.failures().mailTo(), settings.status(), settings.input(), settings.output(),
+                settings.imported());
     }
 
     /**

@@ -92,7 +92,8 @@ public class HistoryCommand implements Callable<Integer> {
 
     /**
      * What makes a run a trial, which status does not count as the job's run: of another input folder than the
-     * installation's, or into another output folder (--input, --output), as its request says them (RunOutcomes.elsewhere,
+     * installation's (an input workbook is of its input), or into another output folder (--input, --output), as its
+     * request says them (RunOutcomes.elsewhere,
      * status's rule), published or failed; a run whose request is not kept, by its published folder alone. "" for a run
      * of the installation's own.
      */
@@ -100,10 +101,11 @@ public class HistoryCommand implements Callable<Integer> {
         var execution = e.jobExecutionId() == null ? null : repository.getJobExecution(e.jobExecutionId());
         if (execution == null) {
             Path into = e.outputDir() == null ? null : outputFolderOf(e);
-            return org.pbannex.runtime.RunOutcomes.elsewhere(null, into, settings.input(), settings.output());
+            return org.pbannex.runtime.RunOutcomes.elsewhere(null, into, settings.input(), settings.output(), settings.imported());
         }
         var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
-        return org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), settings.input(), settings.output());
+        return org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), settings.input(), settings.output(),
+                settings.imported());
     }
 
     /** The output folder a run was published into: its folder is output/<biennium>/<run-id>. */

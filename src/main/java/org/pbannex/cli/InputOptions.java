@@ -110,11 +110,9 @@ public class InputOptions {
     }
 
     private Path resolve() {
-        // A workbook (.xlsx), or an old one (.xls), which the import refuses with what to do about it.
-        String name = input == null || input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if ((name.endsWith(".xlsx") || name.endsWith(".xls")) && !Files.isDirectory(input)) {
+        if (ImportedWorkbook.given(input)) {
             try {
-                return InputBookImport.forRun(input, input.toString(), settings().input(), settings().work());
+                return InputBookImport.forRun(input, input.toString(), settings().input(), settings().imported());
             } catch (IOException e) {
                 throw new UncheckedIOException("importing " + input + " into work/imported/: " + e.getMessage(), e);
             }

@@ -68,6 +68,14 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         return home.resolve("work");
     }
 
+    /**
+     * work/imported: the folders input workbooks are imported into for a run ({@code run --input inputs.xlsx}), each the
+     * installation's input with the workbook's files: a run of one is the installation's, not a trial.
+     */
+    public Path imported() {
+        return work().resolve("imported");
+    }
+
     /** work/fonts: the CJK font of the PDFs and its font.properties (scripts/fetch-fonts.sh). */
     public Path fonts() {
         return work().resolve("fonts");

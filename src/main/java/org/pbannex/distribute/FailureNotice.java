@@ -311,6 +311,7 @@ public final class FailureNotice {
     private final RunOutcomes outcomes;
     private final Path input;
     private final Path output;
+    private final Path imported;
 
     /**
      * @param mail    the mail server (without a sender: no notice, a warning in the log)
@@ -318,22 +319,24 @@ public final class FailureNotice {
      * @param status  where each job's last good run and its failures since are kept ({@code work/status})
      */
     public FailureNotice(MailServer mail, List<String> to, Path status) {
-        this(mail, to, status, null, null);
+        this(mail, to, status, null, null, null);
     }
 
     /**
      * @param input  the installation's input folder ({@code pb.input}), and
      * @param output its output folder ({@code pb.output}): a run of another, or into another, is a trial (said so in
      *               the job's status, where it does not count)
+     * @param imported where it imports input workbooks for runs ({@code work/imported}): a run of one is of its input
      */
-    public FailureNotice(MailServer mail, List<String> to, Path status, Path input, Path output) {
+    public FailureNotice(MailServer mail, List<String> to, Path status, Path input, Path output, Path imported) {
         this.input = input;
         this.output = output;
+        this.imported = imported;
         this.mail = mail.sender();
         this.from = mail.from();
         this.server = mail.server();
         this.to = List.copyOf(to);
-        this.outcomes = new RunOutcomes(status, input, output);
+        this.outcomes = new RunOutcomes(status, input, output, imported);
     }
 
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
@@ -352,7 +355,7 @@ public final class FailureNotice {
      * the job's status unwell.
      */
     private String elsewhere(FailedRun run) {
-        return RunOutcomes.elsewhere(run.input(), run.output(), input, output);
+        return RunOutcomes.elsewhere(run.input(), run.output(), input, output, imported);
     }
 
     /**
@@ -389,8 +392,8 @@ public final class FailureNotice {
      */
     public boolean goodRun(String job, String biennium, GoodRun good, boolean asDefined, Path runInput, Path runOutput,
                            java.util.function.Supplier<Words> words) {
-        if (RunOutcomes.trial(runInput, runOutput, input, output)) {
-            String elsewhere = RunOutcomes.elsewhere(runInput, runOutput, input, output);
+        if (RunOutcomes.trial(runInput, runOutput, input, output, imported)) {
+            String elsewhere = RunOutcomes.elsewhere(runInput, runOutput, input, output, imported);
             LOG.info("job {} {}: a trial run{} ran well: not the job's last good run", job, biennium, elsewhere);
             try {
                 // It answers the failures of trials of the same folders (information in status), not the job's own.

@@ -33,6 +33,15 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows,
         this(workbook, headerRows, Map.of(), null);
     }
 
+    /**
+     * Whether {@code --input} names a workbook (an .xlsx, or an .xls, which the import refuses saying what to do) rather
+     * than an input folder.
+     */
+    public static boolean given(Path input) {
+        String name = input == null || input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return (name.endsWith(".xlsx") || name.endsWith(".xls")) && !Files.isDirectory(input);
+    }
+
     /** The note of a folder, or null when the folder was not made from a workbook. */
     public static ImportedWorkbook of(Path inputDir) {
         Path f = inputDir.resolve(FILE);

@@ -229,12 +229,11 @@ public final class InputBookImport {
      * (and a failed run restarts on it).
      *
      * @param installationInput the installation's input folder: its datapackage.json and expenditure/
-     * @param work the installation's work folder
+     * @param root the installation's folder of imports (PbProperties.imported)
      */
-    public static Path forRun(Path workbook, String shown, Path installationInput, Path work) throws IOException {
+    public static Path forRun(Path workbook, String shown, Path installationInput, Path root) throws IOException {
         InputBookReader.checkFile(workbook, shown);
         Path expenditure = installationInput.resolve("expenditure");
-        Path root = work.resolve("imported");
         String key = key(workbook, shown, installationInput.resolve(DataPackage.FILE), expenditure);
         // Named input/ inside its key folder, so messages about its files read input/expenditure/... as usual.
         Path dir = root.resolve(key).resolve("input");

@@ -66,10 +66,13 @@ public final class RunOutcomes {
      * What a failure's line says of a run of {@code runInput} into {@code runOutput} when the installation's folders
      * are {@code input} and {@code output} (a trial run with --input or --output), so that nobody looks for the fault
      * in the installation's folders; "" for a run of the installation's own (a folder not known counts as its own).
+     * A run of an input workbook ({@code run --input inputs.xlsx}) is of the installation's input: the README's way to
+     * change the inputs, read with the installation's own files beside the workbook's ({@code imported}: where it is
+     * imported for the run; null: not known), it moves latest and is mailed as a run of input/ is.
      */
-    public static String elsewhere(Path runInput, Path runOutput, Path input, Path output) {
+    public static String elsewhere(Path runInput, Path runOutput, Path input, Path output, Path imported) {
         List<String> parts = new ArrayList<>();
-        if (differs(runInput, input)) {
+        if (differs(runInput, input) && !ofWorkbook(runInput, imported)) {
             parts.add("of the input folder " + absolute(runInput) + ", not the installation's input folder " + absolute(input));
         }
         if (differs(runOutput, output)) {
@@ -79,8 +82,17 @@ public final class RunOutcomes {
     }
 
     /** Whether a run of that input into that output folder is a trial, not the installation's run ({@link #elsewhere}). */
-    public static boolean trial(Path runInput, Path runOutput, Path input, Path output) {
-        return !elsewhere(runInput, runOutput, input, output).isEmpty();
+    public static boolean trial(Path runInput, Path runOutput, Path input, Path output, Path imported) {
+        return !elsewhere(runInput, runOutput, input, output, imported).isEmpty();
+    }
+
+    /**
+     * Whether a run's input is an input workbook: as given (the launcher notes {@code --input=inputs.xlsx}), or as the
+     * run read it, imported into a folder under {@code imported} (which may be pruned since: told by its path).
+     */
+    private static boolean ofWorkbook(Path runInput, Path imported) {
+        return org.pbannex.ingest.ImportedWorkbook.given(runInput)
+                || imported != null && absolute(runInput).startsWith(absolute(imported));
     }
 
     private static boolean differs(Path run, Path installation) {
@@ -91,7 +103,7 @@ public final class RunOutcomes {
         return p.toAbsolutePath().normalize();
     }
 
-    /** Whether a noted failure is that of a trial run ({@link #elsewhere(Path, Path, Path, Path)}). */
+    /** Whether a noted failure is that of a trial run ({@link #elsewhere(Path, Path, Path, Path, Path)}). */
     static boolean elsewhere(String failure) {
         return ELSEWHERE.matcher(failure).find();
     }
@@ -106,22 +118,28 @@ public final class RunOutcomes {
     /** The installation's input and output folders (pb.input, pb.output), which tell a trial; null: not known. */
     private final Path input;
     private final Path output;
+    /** Where the installation imports input workbooks for runs (a run of one is not a trial); null: not known. */
+    private final Path imported;
 
     /** The runs' outcomes in {@code dir}, read without the installation's folders: for the runs to be sent, for noting. */
     public RunOutcomes(Path dir) {
-        this(dir, null, null);
+        this(dir, null, null, null);
     }
 
-    /** @param input the installation's input folder, and {@code output} its output folder: a run of another is a trial */
-    public RunOutcomes(Path dir, Path input, Path output) {
+    /**
+     * @param input    the installation's input folder, and {@code output} its output folder: a run of another is a trial
+     * @param imported where it imports input workbooks for runs: a run of one is of its input
+     */
+    public RunOutcomes(Path dir, Path input, Path output, Path imported) {
         this.dir = dir;
         this.input = input;
         this.output = output;
+        this.imported = imported;
     }
 
-    /** The outcomes of the installation these settings make (its status folder, input and output folders). */
+    /** The outcomes of the installation these settings make (its status folder, input, output and imports folders). */
     public static RunOutcomes of(org.pbannex.config.PbProperties settings) {
-        return new RunOutcomes(settings.status(), settings.input(), settings.output());
+        return new RunOutcomes(settings.status(), settings.input(), settings.output(), settings.imported());
     }
 
     /** What marks a folder the launcher noted with a failure: a tab, then the option (the run's command line's). */
@@ -146,7 +164,7 @@ public final class RunOutcomes {
                 runOutput = Path.of(given.substring(GIVEN_OUTPUT.length()));
             }
         }
-        return noted.substring(0, tab).stripTrailing() + elsewhere(runInput, runOutput, input, output);
+        return noted.substring(0, tab).stripTrailing() + elsewhere(runInput, runOutput, input, output, imported);
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {

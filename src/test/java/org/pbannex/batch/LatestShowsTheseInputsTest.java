@@ -92,6 +92,67 @@ class LatestShowsTheseInputsTest {
         assertEquals(first, out.resolve("2022-23/latest").toRealPath());
     }
 
+    /**
+     * A changed input workbook run into the installation's output (the README's "run straight from the workbook") is the
+     * installation's run, not a trial: it moves latest, and status and history record it as the job's run, with the
+     * workbook's files in the run's own copy of its input. Run again unchanged, it is nothing to do, and a good run too.
+     * Into another output folder it is a trial, of that folder alone.
+     */
+    @Test
+    void aChangedWorkbookIntoTheInstallationIsTheJobsRun() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("output");
+        // The installation's input and output folders these; its imports under work/imported/ as ever.
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.input", input.toString());
+        settings.put("pb.output", out.toString());
+        Path first = published(CliRun.capture(settings, "run", "nightly"), out);
+        Path book = tmp.resolve("inputs.xlsx");
+        CliRun export = CliRun.capture(settings, "input", "export", "--out", book.toString());
+        assertEquals(0, export.status(), export.toString());
+        Path changed = org.pbannex.TestWorkbooks.edited(book, tmp.resolve("changed.xlsx"), wb -> {
+            for (var row : wb.getSheet("units")) {
+                for (var cell : row) {
+                    if ("Governing Body".equals(cell.toString())) {
+                        cell.setCellValue("Governing Body (workbook)");
+                    }
+                }
+            }
+        });
+
+        CliRun fromWorkbook = CliRun.capture(settings, "run", "nightly", "--input", changed.toString());
+        Path run = published(fromWorkbook, out);
+        assertNotEquals(first, run);
+        assertTrue(Files.readString(run.resolve("csv/a1.csv")).contains("Governing Body (workbook)"));
+        String id = run.getFileName().toString();
+        CliRun status = CliRun.capture(settings, "status");
+        assertEquals(0, status.status(), status.toString());
+        assertTrue(status.out().contains("no failure; run " + id + " published"), "the job's last good run: " + status.out());
+        CliRun history = CliRun.capture(settings, "history");
+        String line = history.out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow();
+        assertFalse(line.contains("trial"), history.out());
+        CliRun shown = CliRun.capture(settings, "history", id);
+        assertFalse(shown.out().contains("Trial"), shown.out());
+        // Its own copy of the input it read: the workbook's units, whatever becomes of the import (the newest ten kept).
+        try (var zip = java.nio.file.FileSystems.newFileSystem(run.resolve("input.zip"))) {
+            assertTrue(Files.readString(zip.getPath("reference/units.csv")).contains("Governing Body (workbook)"));
+        }
+
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--input", changed.toString());
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains("Nothing to do: run " + id), again.out());
+        assertEquals(run, out.resolve("2022-23/latest").toRealPath());
+        assertTrue(CliRun.capture(settings, "status").out().contains("nothing to do"), "a good run of the job");
+
+        Path elsewhere = tmp.resolve("elsewhere");
+        CliRun trial = CliRun.capture(settings, "run", "nightly", "--input", changed.toString(), "--output", elsewhere.toString());
+        Path tried = published(trial, elsewhere);
+        CliRun triedShown = CliRun.capture(settings, "history", tried.getFileName().toString());
+        assertTrue(triedShown.out().contains("Trial     a run into " + elsewhere.toAbsolutePath().normalize()
+                + ", not the installation's output folder "), triedShown.out());
+        assertFalse(triedShown.out().contains("input folder"), triedShown.out());
+    }
+
     /** The run published a new folder that latest points at. */
     private static Path published(CliRun run, Path out) throws Exception {
         assertEquals(0, run.status(), run.toString());

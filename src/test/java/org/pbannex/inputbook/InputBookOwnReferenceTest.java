@@ -86,7 +86,7 @@ class InputBookOwnReferenceTest {
         assertArrayEquals(sharedUnits, Files.readAllBytes(into.resolve("reference/units.csv")), "the shared list untouched");
 
         // A run from the workbook: its own list, edited, not the installation's copy of it.
-        Path dir = InputBookImport.forRun(workbook, "inputs.xlsx", tree, tmp.resolve("work"));
+        Path dir = InputBookImport.forRun(workbook, "inputs.xlsx", tree, tmp.resolve("work/imported"));
         InputSet in = InputSet.load(dir, "2024-25");
         assertTrue(in.table("units").stream().anyMatch(u -> "General Assembly".equals(u.text("label_en"))));
         assertEquals(Files.readString(tree.resolve("2024-25/reference/texts.csv")),
@@ -136,7 +136,7 @@ class InputBookOwnReferenceTest {
                 + "program reads, so it would never be shown: did you mean 'a3\\.footnote\\.1'\\?"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(into.resolve("reference/texts.csv")), "nothing written");
         // A run from the workbook is refused the same way.
-        assertThrows(InputError.class, () -> InputBookImport.forRun(typo, "inputs.xlsx", tree, tmp.resolve("work")));
+        assertThrows(InputError.class, () -> InputBookImport.forRun(typo, "inputs.xlsx", tree, tmp.resolve("work/imported")));
 
         Path footnote = edited(wb -> addText(wb.getSheet("texts"), "a3.footnote.1", "附件 3 的脚注。", "A footnote of annex 3."));
         InputBookImport.Result r = InputBookImport.importInto(footnote, "inputs.xlsx", into, into);
