@@ -76,7 +76,7 @@ public class DistributeCommand implements Callable<Integer> {
     private Integer send(SpringRuntime spring, PublishedRun run, Path out, org.pbannex.config.PbProperties settings)
             throws IOException {
         boolean kept = in.input == null && java.nio.file.Files.isRegularFile(run.folder().resolve(RunInput.FILE));
-        Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings.work(), kept);
+        Path inputDir = inputOf(run, spring.bean(RunDistribution.class).inputOf(run.runId()), settings, out, kept);
         Path listed = ReviewerList.listedIn(inputDir, settings.input());
         var reviewers = ReviewerList.ofJobFile(settings.jobs(), run.job(), listed);
         if (reviewers.isEmpty()) {
@@ -141,9 +141,11 @@ public class DistributeCommand implements Callable<Integer> {
      * it, while it is there (a run from an input workbook read the folder the workbook was imported into, not input/);
      * else the installation's input. A run from a workbook whose import is gone (the newest ten are kept) is told so,
      * with the command that imports it again, rather than that the input changed; unless the run kept a copy of its
-     * input ({@code kept}): then only the reviewers' list and the expenditure lines are read from the folder.
+     * input ({@code kept}): then only the reviewers' list and the expenditure lines are read from the folder. The line
+     * names the run's folder, which the user can open, not the import, which is gone.
      */
-    private Path inputOf(PublishedRun run, java.util.Optional<Path> recorded, Path work, boolean kept) {
+    private Path inputOf(PublishedRun run, java.util.Optional<Path> recorded, org.pbannex.config.PbProperties settings, Path out,
+                         boolean kept) {
         if (in.input != null || recorded.isEmpty()) {
             return in.inputDir();
         }
@@ -151,10 +153,13 @@ public class DistributeCommand implements Callable<Integer> {
         if (java.nio.file.Files.isDirectory(read)) {
             return read;
         }
-        if (read.startsWith(work.resolve("imported")) && !kept) {
-            throw new org.pbannex.ingest.InputError(read.toString(), 0, "", "run " + run.runId() + " was made from an input "
-                    + "workbook, imported into this folder, which is gone since (the newest ten imports are kept): "
-                    + "./pb-annex distribute " + run.runId() + " --input WORKBOOK.xlsx, naming that workbook, sends it");
+        if (read.startsWith(settings.imported()) && !kept) {
+            throw new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shown(run.folder()), 0, "", "run "
+                    + run.runId() + " was made from an input workbook, whose import (" + org.pbannex.ingest.InputFolder.shown(
+                    read.getParent()) + "/) was removed since (the newest ten imports are kept), and the run keeps no copy "
+                    + "of its input (" + RunInput.FILE + ": published before runs kept one): ./pb-annex distribute "
+                    + run.runId() + org.pbannex.publish.FollowUp.output(out, settings.output())
+                    + " --input WORKBOOK.xlsx, naming that workbook, imports it again and sends it");
         }
         return in.inputDir();
     }

@@ -441,6 +441,26 @@ class DistributionTest {
         CliRun named = CliRun.capture(settings, "distribute", id, "--again", "--input", book.toString());
         assertEquals(0, named.status(), named.toString());
         assertEquals(before + 1, SMTP.getReceivedMessages().length, named.out());
+        // Published into the installation's output and mailed, it is the job's run, not a trial.
+        CliRun history = CliRun.capture(settings, "history");
+        assertFalse(history.out().lines().filter(l -> l.startsWith(id)).findFirst().orElseThrow().contains("trial"), history.out());
+        assertTrue(CliRun.capture(settings, "status").out().contains("no failure; run " + id + " published"));
+
+        // Its import pruned (the newest ten are kept): sent from the run's own copy of its input, naming no import.
+        org.pbannex.publish.RunFolder.deleteTree(home.resolve("work/imported"));
+        CliRun pruned = CliRun.capture(settings, "distribute", id, "--again", "--dry-run");
+        assertEquals(0, pruned.status(), pruned.toString());
+        assertFalse(pruned.out().contains("imported"), pruned.out());
+        // A run with no copy (published before runs kept one) is told by its folder, which is there, and the import gone.
+        Path folder = tmp.resolve("out/2022-23").resolve(id);
+        Files.delete(folder.resolve("input.zip"));
+        CliRun noCopy = CliRun.capture(settings, "distribute", id, "--again", "--dry-run");
+        assertEquals(3, noCopy.status(), noCopy.toString());
+        assertTrue(noCopy.err().startsWith("pb-annex: " + folder + ": run " + id + " was made from an input workbook, whose "
+                + "import (" + home.resolve("work/imported") + "/"), noCopy.err());
+        assertTrue(noCopy.err().contains("was removed since (the newest ten imports are kept), and the run keeps no copy of "
+                + "its input (input.zip: published before runs kept one): ./pb-annex distribute " + id + " --input WORKBOOK.xlsx, "
+                + "naming that workbook, imports it again and sends it"), noCopy.err());
     }
 
     /**
