@@ -201,19 +201,21 @@ class StatusCommandTest {
         Path status = Files.createDirectories(Path.of(settings.get("pb.status")));
         // As the launcher writes them (pb-annex, note_run_failure): the folders after a tab each.
         String why = "no Java runtime found: install a JDK 17 or newer, or set PB_JAVA to its bin/java";
-        Files.writeString(status.resolve("nightly.failed"), "2026-12-01T02:30:00.000Z exit status 5: " + why + "\t--input=" + input
+        // An input workbook given (run nightly --input inputs.xlsx) is the installation's input: the job's own failure.
+        Files.writeString(status.resolve("nightly.failed"), "2026-12-01T02:29:00.000Z exit status 5: " + why + "\t--input="
+                + tmp.resolve("inputs.xlsx").toAbsolutePath() + "\n2026-12-01T02:30:00.000Z exit status 5: " + why + "\t--input=" + input
                 + "\n2026-12-01T02:31:00.000Z exit status 5: " + why + "\t--input=" + copy + "\t--output=" + pub + "\n");
         String trial = "(a run of the input folder " + copy + ", not the installation's input folder " + input + ", and into " + pub
                 + ", not the installation's output folder " + tmp.resolve("out").toAbsolutePath().normalize() + ")";
         CliRun told = CliRun.capture(settings, "status", "nightly");
         assertEquals(5, told.status(), "the job's own failure: " + told);
-        assertTrue(row(told).contains("1 failure, the last: 2026-12-01T02:30:00.000Z exit status 5: " + why + "; for information, "
+        assertTrue(row(told).contains("2 failures, the last: 2026-12-01T02:30:00.000Z exit status 5: " + why + "; for information, "
                 + "1 failure of a trial run elsewhere, the last: 2026-12-01T02:31:00.000Z exit status 5: " + why + " " + trial), told.out());
 
         assertEquals(0, CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output", pub.toString()).status());
         String after = row(CliRun.capture(settings, "status", "nightly"));
-        assertTrue(after.contains("1 failure, the last: ") && !after.contains("for information"), after);
-        assertEquals(1, Files.readAllLines(status.resolve("nightly.failed")).size(), "the job's own stays as the launcher noted it");
+        assertTrue(after.contains("2 failures, the last: ") && !after.contains("for information"), after);
+        assertEquals(2, Files.readAllLines(status.resolve("nightly.failed")).size(), "the job's own stay as the launcher noted them");
         assertTrue(Files.readString(status.resolve("nightly.failed")).endsWith(why + "\t--input=" + input + "\n"));
     }
 
