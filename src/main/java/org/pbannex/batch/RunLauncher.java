@@ -397,7 +397,7 @@ public class RunLauncher {
             String biennium = run.request().biennium().code();
             String output = run.request().output().toString();
             if (RunLease.releasedBy(biennium, output, run.runId(), entry.owner())) {
-                return entry.owner() + ": it ended, its database gone, and released its lock in " + output;
+                return entry.owner() + ": it ended, its database not to be told, and released its lock in " + output;
             }
         }
         String why = RunLease.goneReason(entry.owner(), entry.heartbeatAt(), now, props.run().lease());

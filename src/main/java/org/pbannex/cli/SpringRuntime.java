@@ -75,6 +75,7 @@ final class SpringRuntime implements AutoCloseable {
         connection.driverProperties().forEach(properties::putIfAbsent);
         if (connection.postgres()) {
             DatabaseSilence.statements(connection.statementLimit());
+            org.pbannex.runtime.LockWait.limit(connection.lockLimit());
         }
         String url = connection.url();
         String user = connection.user();

@@ -156,8 +156,12 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      *                       socketTimeout), and a COPY for the server to take its lines: longer than any statement of a
      *                       run (the longest measured, the expenditure engine's sums over 10 million lines on a loaded
      *                       machine, 1.8-2.1 min), so that only a server gone silent reaches it; 0: for ever
+     * @param lockTimeout    how long a statement may wait for a lock another session holds (the server's lock_timeout
+     *                       in the run's sessions): below the socket timeout, so that such a wait is told as one, naming
+     *                       the lock and its holder, rather than as a server gone silent; 0: as long as the socket timeout
      */
-    public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10m") Duration socketTimeout) {
+    public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10m") Duration socketTimeout,
+                           @DefaultValue("1m") Duration lockTimeout) {
 
         public Database {
             if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -167,6 +171,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
             if (socketTimeout.isNegative()) {
                 throw new IllegalArgumentException("pb.database.socket-timeout (PB_DATABASE_SOCKET_TIMEOUT) is " + socketTimeout
                         + "; expected 0 (wait for ever) or how long the database may take to answer, such as 10m");
+            }
+            if (lockTimeout.isNegative()) {
+                throw new IllegalArgumentException("pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is " + lockTimeout
+                        + "; expected 0 (as long as the socket timeout) or how long a statement may wait for another session's "
+                        + "lock, such as 1m");
             }
         }
     }

@@ -8,6 +8,7 @@ import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.runtime.DatabaseSilence;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.LockWait;
 import org.pbannex.runtime.RunStopped;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Text;
@@ -32,6 +33,9 @@ final class CauseWords {
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
             "cause.silent.why.gone_or_longer",
+            // A statement that waited for another session's lock: the lock, its holder, what to do.
+            "cause.lock_wait", "cause.lock.table", "cause.lock.row", "cause.lock.other", "cause.lock.holder",
+            "cause.lock.holder_pid", "cause.lock.no_holder", "cause.lock.todo", "cause.lock.todo_no_holder",
             // The database at start (what could not be done, and why), and its embedded file found damaged.
             "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
             "cause.db_start.setting", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",
@@ -103,9 +107,11 @@ final class CauseWords {
         }
         if (ExitCodes.databaseWhileInUse(failure)) {
             // "DATABASE failed: CAUSE", the database named in the report's words, the driver's cause as it says it.
-            // A server gone silent in the texts' words, else the driver's cause as it says it.
+            // A server gone silent, or a lock waited for, in the texts' words, else the driver's cause as it says it.
             DatabaseSilence silent = DatabaseSilence.of(failure);
-            Text cause = silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
+            LockWait waited = LockWait.of(failure);
+            Text cause = silent == null && waited != null ? said(DB, waited.said())
+                    : silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
                     .with("asked", word("cause.silent." + silent.asked().word())).with("within", silent.limit().duration())
                     .with("setting", silent.limit().setting()).with("why", word("cause.silent.why." + silent.asked().why()));
             return word("cause.database_failed").with("cause", cause)

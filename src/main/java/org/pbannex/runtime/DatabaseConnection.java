@@ -60,8 +60,21 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
             p.put(prefix + "connectTimeout", seconds(timeouts.connectTimeout()));
             p.put(prefix + "loginTimeout", seconds(timeouts.connectTimeout()));
             p.put(prefix + "socketTimeout", seconds(timeouts.socketTimeout()));
+            // A wait for another session's lock ends with its own error (55P03), which LockWaits tells with its holder,
+            // before the socket timeout would tell it as a server gone silent; and this process's sessions say whose
+            // they are to one that waits for them (pg_stat_activity.application_name).
+            if (!timeouts.lockTimeout().isZero()) {
+                p.put(prefix + "options", "-c lock_timeout=" + timeouts.lockTimeout().toMillis());
+            }
+            p.put(prefix + "ApplicationName", "pb-annex (" + ProcessIdentity.current() + ")");
         }
         return p;
+    }
+
+    /** How long a statement waits for another session's lock, and the setting that says so (null for H2, or none). */
+    public DatabaseSilence.Limit lockLimit() {
+        return !postgres() || timeouts.lockTimeout().isZero() ? null
+                : new DatabaseSilence.Limit(timeouts.lockTimeout(), "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT");
     }
 
     /**

@@ -140,6 +140,10 @@ public class DatabaseUnavailable extends RuntimeException {
         if (silent != null) {
             return silent.getMessage();
         }
+        LockWait waited = LockWait.of(e);
+        if (waited != null) {
+            return waited.getMessage();
+        }
         // The statement H2 was running stays in the log: it is SQL, and can run to a whole table's definition.
         return failure(e).line().replaceFirst("(?s)[;\\s]*SQL statement:.*", "").replaceAll("\\s+", " ")
                 .replaceAll(" ?\\[(\\d+-\\d+|[\\d.]+/\\d+)\\]", "").strip();

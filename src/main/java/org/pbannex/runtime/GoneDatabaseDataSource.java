@@ -62,7 +62,8 @@ public final class GoneDatabaseDataSource extends DelegatingDataSource {
         try {
             Connection c = open.open();
             gone = null;
-            return c;
+            // A statement the server ends for waiting its lock_timeout is told with the lock's holder (LockWaits).
+            return String.valueOf(pool.getJdbcUrl()).startsWith("jdbc:postgresql:") ? LockWaits.watch(c, pool) : c;
         } catch (SQLTransientConnectionException timedOut) {
             // The pool's wait ran out with room for more connections: the database gave none. (A pool whose connections
             // are all in use times out the same way, and says nothing of the database.)

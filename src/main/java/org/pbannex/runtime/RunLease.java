@@ -91,8 +91,8 @@ public final class RunLease {
             }
             boolean released = releasedBy(biennium, outputDir, h.runId(), h.owner());
             OffsetDateTime now = released ? null : databaseNow();
-            String why = released ? "it ended, its database gone, and released it in " + releaseNote(biennium, outputDir, h.runId())
-                    : goneReason(h.owner(), h.heartbeat(), now, lease);
+            String why = released ? "it ended, its database not to be told, and released it in "
+                    + releaseNote(biennium, outputDir, h.runId()) : goneReason(h.owner(), h.heartbeat(), now, lease);
             if (why == null) {
                 throw new Busy((h.runId().equals(runId) ? "run " + runId + " is being run or sent by another process ("
                         + h.owner() + ") in " + biennium + " in " + outputDir
@@ -207,7 +207,8 @@ public final class RunLease {
 
     /**
      * Releases the lock when the run in this process holds it (never the same run's restart in another process). When
-     * its database cannot be asked (gone: {@code databaseGone}, or found so now), the release is left as a note in the
+     * its database cannot be asked (gone: {@code databaseGone}, or found so now), or its row stays locked by another
+     * session for the whole lock timeout, the release is left as a note in the
      * output folder the lock covers instead, which the next run reads as this holder's end ({@link #releasedBy}): a
      * holder on another host would otherwise be waited for the whole lease.
      */
@@ -219,16 +220,19 @@ public final class RunLease {
                         + "AND pid = ?", key(biennium, outputDir), runId, me.host(), me.pid()));
                 return;
             } catch (RuntimeException e) {
-                if (!DatabaseUnavailable.unreachable(e)) {
+                // (Its row locked by another session for the whole lock timeout, as the run's last statement may have
+                // been: the note tells the next run all the same.)
+                if (!DatabaseUnavailable.unreachable(e) && LockWait.of(e) == null) {
                     throw e;
                 }
+                LOG.warn("run {} could not remove its lock's row: {}", runId, e.getMessage());
             }
         }
         Path note = releaseNote(biennium, outputDir, runId);
         try {
             Files.createDirectories(note.getParent());
             Files.writeString(note, me.host() + "\t" + me.pid() + "\n");
-            LOG.info("run {} released its lock of {} in {} in {}: its database is gone", runId, biennium, outputDir, note);
+            LOG.info("run {} released its lock of {} in {} in {}: its database could not be told", runId, biennium, outputDir, note);
         } catch (java.io.IOException e) {
             LOG.warn("run {} could not release its lock (its database gone, {} not written: {}): a run on this host takes it over "
                     + "once this process has ended, one on another host once its heartbeat is {} s old (pb.run.lease)", runId, note,

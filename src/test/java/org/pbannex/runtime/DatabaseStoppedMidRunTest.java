@@ -33,7 +33,8 @@ import org.pbannex.TestInputs;
  * min then), and the expenditure lines' COPY, a write once the socket's buffers were full, for ever (until
  * pb.run.timeout): now each is the run's one line within the socket timeout, naming the server, what was under way
  * and the setting, exit status 5, its lock released by a note so that the next run (on any host) restarts it at once.
- * The server is continued in every test's cleanup.
+ * The server is continued in every test's cleanup. A statement that waits for another session's lock, the server
+ * answering, is told apart: the server's lock_timeout ends it first, and its line names the lock and its holder.
  */
 class DatabaseStoppedMidRunTest {
 
@@ -190,6 +191,96 @@ class DatabaseStoppedMidRunTest {
         assertEquals("位于 localhost:" + port + " 的 PostgreSQL（数据库 postgres，用户 postgres）出错：语句执行中 4s 内没有应答"
                 + "（pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT）：服务器已停止、与它的网络已断开，或语句需要更长时间", cause);
         restartedAtOnce(settings, runId);
+    }
+
+    /**
+     * Not a server gone: a statement that waits for a lock another session holds is ended by the server's lock_timeout
+     * (pb.database.lock-timeout) well before the socket timeout, and the run's line names the lock, the session that
+     * holds it (its pid, application_name and state) and what to do; exit status 5, its lock released in the database.
+     */
+    @Test
+    void aStatementWaitingForAnotherSessionsLockIsToldWithTheLockAndItsHolder() throws Exception {
+        Map<String, String> settings = new HashMap<>(settings());
+        settings.put("pb.database.socket-timeout", "60s");
+        settings.put("pb.database.lock-timeout", "3s");
+        ChildRun r = heldBeforeRender(settings, "lock-wait");
+        String runId = r.awaitPause(out().resolve("2022-23"), "render", LONG);
+        String line;
+        long holder;
+        try (Connection locker = server.getPostgresDatabase().getConnection()) {
+            locker.setAutoCommit(false);
+            holder = lockedBy(locker, "nightly maintenance", "LOCK TABLE pb_run_lock IN ACCESS EXCLUSIVE MODE");
+            long at = System.nanoTime();
+            Files.delete(out().resolve("2022-23/.paused-" + runId + "-render"));
+            assertEquals(5, r.waitFor(LONG), r.err());
+            Duration took = Duration.ofNanos(System.nanoTime() - at);
+            assertTrue(took.compareTo(Duration.ofSeconds(3).plus(MARGIN)) < 0, "ended after " + took.toMillis() + " ms");
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(1, lines.size(), "one line, no stack trace: " + r.err());
+            line = lines.get(0);
+            locker.rollback();
+        }
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("pb-annex: run " + runId
+                + " failed: PostgreSQL at localhost:" + port + " (database postgres, user postgres) failed: a statement waited 3s "
+                + "(pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT) for a lock on table pb_run_lock that another session "
+                + "holds (pid " + holder + ", application_name 'nightly maintenance', idle in transaction since ")
+                + "(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)" + java.util.regex.Pattern.quote("): end that session's "
+                + "transaction (or the session: SELECT pg_terminate_backend(" + holder + ")), then run again")).matcher(line);
+        assertTrue(said.matches(), line);
+        String cause = Jsoup.parse(out().resolve("2022-23/failed/" + runId + "/report.html").toFile()).selectFirst(".cause").text();
+        assertEquals("位于 localhost:" + port + " 的 PostgreSQL（数据库 postgres，用户 postgres）出错：语句等待表 pb_run_lock 上的锁已达 3s"
+                + "（pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT），该锁由另一个会话持有（进程 " + holder + "，application_name"
+                + "“nightly maintenance”，自 " + said.group(1) + " 起处于 idle in transaction）：请结束该会话的事务（或结束该会话："
+                + "SELECT pg_terminate_backend(" + holder + ")），然后重新运行", cause);
+        // Its lock's row, locked as well as it ended, could not be removed: released by its note, the identical command
+        // restarts it at once.
+        assertTrue(Files.isRegularFile(out().resolve("2022-23/" + RunLease.RELEASED + runId)), "its lock released by a note");
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out().toString());
+        assertEquals(0, again.status(), again.toString());
+        assertEquals(runId, CutNightly.publishedRun(out()));
+    }
+
+    /** Takes a lock on {@code locker} (in a transaction) by {@code sql}, named {@code application}; its server process. */
+    private static long lockedBy(Connection locker, String application, String sql) throws Exception {
+        try (Statement s = locker.createStatement()) {
+            s.execute("SET application_name = '" + application + "'");
+            s.execute(sql);
+            try (ResultSet pid = s.executeQuery("SELECT pg_backend_pid()")) {
+                pid.next();
+                return pid.getLong(1);
+            }
+        }
+    }
+
+    /** A row's lock is named by its table, which the server's error gives; its holder as for a table's. */
+    @Test
+    void aRowsLockIsNamedByItsTable() throws Exception {
+        var pool = new com.zaxxer.hikari.HikariDataSource();
+        pool.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/postgres?options=-c%20lock_timeout=500");
+        pool.setUsername("postgres");
+        try (pool; Connection locker = server.getPostgresDatabase().getConnection();
+             Connection waiting = LockWaits.watch(pool.getConnection(), pool)) {
+            try (Statement s = locker.createStatement()) {
+                s.execute("CREATE TABLE pb_rows (id int PRIMARY KEY, n int)");
+                s.execute("INSERT INTO pb_rows VALUES (1, 1)");
+            }
+            locker.setAutoCommit(false);
+            long holder = lockedBy(locker, "row holder", "SELECT * FROM pb_rows FOR UPDATE");
+            LockWait.limit(new DatabaseSilence.Limit(Duration.ofMillis(500), "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT"));
+            try (var update = waiting.prepareStatement("UPDATE pb_rows SET n = ? WHERE id = 1")) {
+                update.setInt(1, 2);
+                LockWait w = org.junit.jupiter.api.Assertions.assertThrows(LockWait.class, update::executeUpdate);
+                assertEquals(new LockWait.Lock("row", "pb_rows"), w.lock());
+                assertEquals(holder, w.holder().pid());
+                assertEquals("row holder", w.holder().application());
+                assertEquals("idle in transaction", w.holder().state());
+                assertTrue(w.getMessage().startsWith("a statement waited 0.5s (pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT) "
+                        + "for a lock on a row of table pb_rows that another session holds (pid " + holder + ", "), w.getMessage());
+            } finally {
+                LockWait.limit(null);
+                locker.rollback();
+            }
+        }
     }
 
     @Test

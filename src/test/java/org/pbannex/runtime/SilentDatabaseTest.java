@@ -137,7 +137,7 @@ class SilentDatabaseTest {
     void aConnectThatTimesOutIsSaidSo() {
         // As pgjdbc fails on a host that drops the packets (10.255.255.1): a connect or SSL set-up that timed out.
         var connection = new DatabaseConnection("jdbc:postgresql://10.255.255.1/pbannex", "pbannex", "PB_DATABASE_URL",
-                new org.pbannex.config.PbProperties.Database(Duration.ofSeconds(10), Duration.ofMinutes(30)));
+                new org.pbannex.config.PbProperties.Database(Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMinutes(1)));
         var ssl = new IllegalStateException("pool", new java.sql.SQLException("An error occurred while setting up the SSL "
                 + "connection.", "08001", new java.net.SocketTimeoutException("Read timed out")));
         String line = "PostgreSQL at 10.255.255.1:5432 (database pbannex, user pbannex) did not answer within 10 s "

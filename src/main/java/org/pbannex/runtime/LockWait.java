@@ -1,0 +1,119 @@
+package org.pbannex.runtime;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.pbannex.ingest.InputError.Said;
+
+/**
+ * A statement that waited {@code pb.database.lock-timeout} for a lock another session holds, and which the server ended
+ * (its lock_timeout, SQL state 55P03): told as that, with the lock and, as the server's tables still show them, the
+ * session that holds it (found by {@link LockWaits}), not as a server gone silent, which the socket timeout would have
+ * said of the same wait.
+ */
+public final class LockWait extends SQLException {
+
+    /** SQLSTATE lock_not_available: the server's lock_timeout ended the statement (or its NOWAIT found the lock held). */
+    public static final String STATE = "55P03";
+
+    private static final String SETTING = "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT";
+
+    /** The lock waited for: a table's, or one of its rows' (report.cause.lock.KIND); {@code table} null when unknown. */
+    public record Lock(String kind, String table) {
+
+        static final Lock UNKNOWN = new Lock("other", null);
+
+        String words() {
+            return switch (kind) {
+                case "table" -> "table " + table;
+                case "row" -> "a row of table " + table;
+                default -> "an object of the database";
+            };
+        }
+
+        Said said() {
+            return Said.of("lock." + kind, "table", String.valueOf(table));
+        }
+    }
+
+    /**
+     * The session that holds the lock, as pg_stat_activity shows it: its server process, application_name, state and
+     * when its transaction began ({@code state} null: not readable to this user); null where pg_locks no longer shows one.
+     */
+    public record Holder(long pid, String application, String state, OffsetDateTime since) {
+
+        String words() {
+            return state == null ? "pid " + pid + "; what it does is not readable to this user"
+                    : "pid " + pid + ", application_name '" + application + "', " + state + " since " + sinceWords();
+        }
+
+        /** When its transaction began, to the second in UTC, as the runs' lock messages give times. */
+        String sinceWords() {
+            return since == null ? "?" : since.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+    }
+
+    /** How long this process's statements wait for a lock (null: the setting is 0, or the database is H2). */
+    private static volatile DatabaseSilence.Limit limit;
+
+    private final Lock lock;
+    private final Holder holder;
+
+    LockWait(Lock lock, Holder holder, SQLException cause) {
+        super(message(lock, holder), STATE, cause);
+        this.lock = lock;
+        this.holder = holder;
+    }
+
+    /** Notes the lock timeout of the database this process uses (its statements wait that long for a lock). */
+    public static void limit(DatabaseSilence.Limit lockTimeout) {
+        limit = lockTimeout;
+    }
+
+    /** How long: "1m"; lock_timeout when it is not the setting's (set on the server, or in the URL's options). */
+    private static String duration() {
+        DatabaseSilence.Limit l = limit;
+        return l == null ? "lock_timeout" : l.duration();
+    }
+
+    /** The setting that gives it. */
+    private static String setting() {
+        return limit == null ? "the server's or the URL's" : SETTING;
+    }
+
+    private static String message(Lock lock, Holder holder) {
+        return "a statement waited " + duration() + " (" + setting() + ") for a lock on " + lock.words() + " that another session holds ("
+                + (holder == null ? "no longer found in pg_locks" : holder.words()) + "): " + (holder == null ? "run again"
+                : "end that session's transaction (or the session: SELECT pg_terminate_backend(" + holder.pid() + ")), then run again");
+    }
+
+    /** The lock wait {@code failure} comes of, or null. */
+    public static LockWait of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LockWait w) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** The line in a report's words (report.cause.lock_wait and its parts). */
+    public Said said() {
+        Said holderSaid = holder == null ? Said.of("lock.no_holder") : holder.state() == null
+                ? Said.of("lock.holder_pid", "pid", String.valueOf(holder.pid()))
+                : Said.of("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
+                        "state", holder.state(), "since", holder.sinceWords());
+        return Said.of("lock_wait", "within", duration(), "setting", setting(),
+                "lock", lock.said(), "holder", holderSaid, "todo", holder == null ? Said.of("lock.todo_no_holder")
+                        : Said.of("lock.todo", "pid", String.valueOf(holder.pid())));
+    }
+
+    public Lock lock() {
+        return lock;
+    }
+
+    public Holder holder() {
+        return holder;
+    }
+}
