@@ -217,11 +217,12 @@ public class PreflightCommand implements Callable<Integer> {
             ok("database", SpringRuntime.database() + ": reachable, its tables up to date");
             RunLease lease = spring.bean(RunLease.class);
             for (RunRequest r : requests) {
-                String holder = lease.liveHolder(r.biennium().code(), r.output().toString()).orElse(null);
-                if (holder == null) {
+                RunLease.Held held = lease.heldBy(r.biennium().code(), r.output().toString()).orElse(null);
+                if (held == null) {
                     ok("lock " + r.biennium(), "free in " + r.output());
                 } else {
-                    note("lock " + r.biennium(), "held by the run " + holder + ": a run now would stop with status 5 until it ends");
+                    note("lock " + r.biennium(), "held by the run " + held.holder() + ": a run now would stop with status 5 until "
+                            + "it ends" + held.waited());
                 }
             }
             mail(settings, spring.bean(MailServer.class), requests.get(0));

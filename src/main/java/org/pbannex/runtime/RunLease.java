@@ -45,7 +45,7 @@ public final class RunLease {
         }
     }
 
-    private record Holder(String runId, ProcessIdentity owner, OffsetDateTime heartbeat) {
+    private record Holder(String runId, ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime acquired) {
     }
 
     private final JdbcTemplate jdbc;
@@ -199,6 +199,27 @@ public final class RunLease {
         return h == null || deadReason(h) != null ? java.util.Optional.empty() : java.util.Optional.of(h.runId() + ", " + h.owner());
     }
 
+
+    /**
+     * The live run that holds the lock, as a run refused now would be told of it: who ("RUN-ID, pid P on HOST"), since
+     * when it holds it, and, for one that may have ended unseen (on another host) or is stopped here, how long such a
+     * run would wait ({@link #waited}); empty when the lock is free, or its holder gone or released by its note.
+     */
+    public java.util.Optional<Held> heldBy(String biennium, String outputDir) {
+        Holder h = holder(key(biennium, outputDir));
+        if (h == null || releasedBy(biennium, outputDir, h.runId(), h.owner())) {
+            return java.util.Optional.empty();
+        }
+        OffsetDateTime now = databaseNow();
+        return goneReason(h.owner(), h.heartbeat(), now, lease) != null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Held(h.runId() + ", " + h.owner() + ", since "
+                        + h.acquired().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        waited(h.owner(), h.heartbeat(), now, lease)));
+    }
+
+    /** A live holder in words ({@link #heldBy}), and how long a run refused now would wait for it ("" until it ends). */
+    public record Held(String holder, String waited) {
+    }
 
     /** How long a run may be silent before it counts as dead (pb.run.lease). */
     public Duration lease() {
@@ -382,11 +403,12 @@ public final class RunLease {
     }
 
     private Holder holder(String key) {
-        List<Holder> rows = own.execute(t -> jdbc.query("SELECT run_id, host, pid, process_started, heartbeat_at FROM pb_run_lock "
-                + "WHERE lock_key = ?", (rs, i) -> {
+        List<Holder> rows = own.execute(t -> jdbc.query("SELECT run_id, host, pid, process_started, heartbeat_at, acquired_at "
+                + "FROM pb_run_lock WHERE lock_key = ?", (rs, i) -> {
                     OffsetDateTime ps = rs.getObject(4, OffsetDateTime.class);
                     return new Holder(rs.getString(1), new ProcessIdentity(rs.getString(2), rs.getLong(3),
-                            ps == null ? null : ps.toInstant()), rs.getObject(5, OffsetDateTime.class));
+                            ps == null ? null : ps.toInstant()), rs.getObject(5, OffsetDateTime.class),
+                            rs.getObject(6, OffsetDateTime.class));
                 }, key));
         return rows == null || rows.isEmpty() ? null : rows.get(0);
     }

@@ -99,7 +99,8 @@ class PreflightCommandTest {
                 + ": a file, not a folder"), r.out());
         assertTrue(line(r, "font").matches("FAILED\\s+font\\s+no CJK font in .*home/work/fonts: run scripts/fetch-fonts.sh"),
                 "this home has no font: " + r.out());
-        assertTrue(line(r, "lock 2022-23").matches("note\\s+lock 2022-23\\s+held by the run last-night, .*status 5 until it ends"), r.out());
+        assertTrue(line(r, "lock 2022-23").matches("note\\s+lock 2022-23\\s+held by the run last-night, pid \\d+ on .+, since \\d{4}-\\d\\d-\\d\\dT"
+                + "\\d\\d:\\d\\d:\\d\\dZ: a run now would stop with status 5 until it ends"), r.out());
         assertTrue(line(r, "mail").matches("FAILED\\s+mail\\s+localhost:" + closed + " does not answer \\(.*\\): failures to "
                 + "ops@example.org would not be sent"), r.out());
         assertTrue(r.out().strip().endsWith("Not ready: 4 lines FAILED of 8; exit status 5."), r.out());

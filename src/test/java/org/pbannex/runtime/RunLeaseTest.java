@@ -70,6 +70,8 @@ class RunLeaseTest {
         assertTrue(busy.getMessage().startsWith("another run (first, " + me + ") is running " + BIENNIUM), busy.getMessage());
         assertTrue(lease.holds(BIENNIUM, out, "first"));
         assertEquals("first, " + me, lease.liveHolder(BIENNIUM, out).orElseThrow());
+        // Until it ends: no wait to say.
+        assertEquals("", lease.heldBy(BIENNIUM, out).orElseThrow().waited());
         assertTrue(lease.lost(BIENNIUM, out, "first").isEmpty(), "it still holds it");
     }
 
@@ -93,13 +95,27 @@ class RunLeaseTest {
      * its output folder full or read-only): the refusal says so, and how long until the lock is taken over.
      */
     @Test
-    void aHolderOnAnotherHostIsWaitedForAndTheRefusalSaysHowLong() {
+    void aHolderOnAnotherHostIsWaitedForAndTheRefusalSaysHowLong() throws Exception {
         heldBy("remote", "another-host", 4242, null, Duration.ofSeconds(10));
         RunLease.Busy busy = assertThrows(RunLease.Busy.class, () -> lease.acquire(BIENNIUM, out, "second"));
         assertTrue(busy.getMessage().matches(java.util.regex.Pattern.quote("another run (remote, pid 4242 on another-host) is running "
                 + BIENNIUM + " into " + out + "; it started first: wait for it to finish (its process, on another host, cannot be "
                 + "looked at: its heartbeat is ") + "1[01]" + java.util.regex.Pattern.quote(" s old; if it has ended, it is taken over once "
                 + "its heartbeat is 45 s old (pb.run.lease), in ") + "3[45] s\\)"), busy.getMessage());
+        // Preflight says the same of it, with since when it holds the lock (its heartbeat and lock taken 10 s ago).
+        RunLease.Held held = lease.heldBy(BIENNIUM, out).orElseThrow();
+        OffsetDateTime since = OffsetDateTime.parse(held.holder().substring("remote, pid 4242 on another-host, since ".length()));
+        assertEquals("remote, pid 4242 on another-host, since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                held.holder());
+        long ago = Duration.between(since, OffsetDateTime.now(ZoneOffset.UTC)).toSeconds();
+        assertTrue(ago >= 9 && ago <= 12, held.holder());
+        assertTrue(held.waited().matches(java.util.regex.Pattern.quote(" (its process, on another host, cannot be looked at: its "
+                + "heartbeat is ") + "1[01]" + java.util.regex.Pattern.quote(" s old; if it has ended, it is taken over once its "
+                + "heartbeat is 45 s old (pb.run.lease), in ") + "3[45] s\\)"), held.waited());
+        // Released by its note (its database gone as it ended), it holds nothing.
+        java.nio.file.Files.createDirectories(RunLease.releaseNote(BIENNIUM, out, "remote").getParent());
+        java.nio.file.Files.writeString(RunLease.releaseNote(BIENNIUM, out, "remote"), "another-host\t4242\n");
+        assertTrue(lease.heldBy(BIENNIUM, out).isEmpty());
     }
 
     /** A holder stopped on this host (SIGSTOP) is taken over once silent for the lease: the refusal says when. */
