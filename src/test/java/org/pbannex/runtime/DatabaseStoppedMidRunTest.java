@@ -194,6 +194,43 @@ class DatabaseStoppedMidRunTest {
     }
 
     /**
+     * The COPY alone needs a deadline of its own: every other write of a run (Spring Batch's records, the run's history,
+     * its lock, the publication's and distribution's records) is one statement of a few kB at most (a nightly run's
+     * largest row, an execution context, 0.7 kB; a failure's message is cut at 2.5 kB), which the kernel's socket buffer
+     * (16 kB to start with) takes whole while the server is stopped,
+     * so the driver then waits for its answer, which the socket timeout bounds. Here the records of a published run's
+     * end, written to a server stopped as they are: the run has published, and says its end was not recorded, within the
+     * same limit.
+     */
+    @Test
+    void theRecordsOfTheRunsEndWrittenToAStoppedServerEndWithinTheSocketTimeout() throws Exception {
+        Map<String, String> settings = new HashMap<>(settings());
+        settings.put("pb.run.pause-at", "job:end");
+        ChildRun r = ChildRun.start(tmp, "end", settings, "run", "nightly", "--output", out().toString());
+        String runId = r.awaitPause(out().resolve("2022-23"), "job:end", LONG);
+        signal("STOP");
+        long at = System.nanoTime();
+        Files.delete(out().resolve("2022-23/.paused-" + runId + "-job_end"));
+        assertEquals(0, r.waitFor(LONG), r.err());
+        Duration took = Duration.ofNanos(System.nanoTime() - at);
+        signal("CONT");
+        assertTrue(took.compareTo(SOCKET_TIMEOUT.plus(POOL_WAIT).plus(MARGIN)) < 0, "ended after " + took.toMillis() + " ms");
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + r.err());
+        String line = lines.get(0);
+        String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres) failed: silent for ";
+        String connection = "3s (spring.datasource.hikari.connection-timeout, SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT) when "
+                + "asked for a connection" + WHY;
+        assertTrue(line.equals("pb-annex: run " + runId + " published, but its end could not be recorded: " + database + STATEMENT
+                + END_NOT_RECORDED) || line.equals("pb-annex: run " + runId + " published, but its end could not be recorded: "
+                + database + connection + END_NOT_RECORDED), line);
+        assertEquals(runId, CutNightly.publishedRun(out()));
+    }
+
+    private static final String END_NOT_RECORDED = "; its folder says it published, and the next command on that database "
+            + "records it so";
+
+    /**
      * Not a server gone: a statement that waits for a lock another session holds is ended by the server's lock_timeout
      * (pb.database.lock-timeout) well before the socket timeout, and the run's line names the lock, the session that
      * holds it (its pid, application_name and state) and what to do; exit status 5, its lock released in the database.
