@@ -181,7 +181,7 @@ class DatabaseStoppedMidRunTest {
             Files.delete(out().resolve("2022-23/.paused-" + runId + "-render"));
             // (Watched from a connection of its own: a transaction sees the activity as it was when it began.)
             await(watch, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE "
-                    + "'SELECT run_id, host, pid, process_started, heartbeat_at FROM pb_run_lock%'", r);
+                    + "'SELECT run_id, host, pid, process_started, heartbeat_at, acquired_at FROM pb_run_lock%'", r);
             line = stopServer(r, SOCKET_TIMEOUT.plus(POOL_WAIT).plus(MARGIN), null);
             locker.rollback();
         }
