@@ -39,13 +39,13 @@ public final class LockWait extends SQLException {
 
     /**
      * The session that holds the lock, as pg_stat_activity shows it: its server process, application_name, state and
-     * when its transaction began ({@code state} null: not readable to this user); null where pg_locks no longer shows one.
+     * when its transaction began ({@code state} null: not readable to this user, who sees its application_name); null where pg_locks no longer shows one.
      */
     public record Holder(long pid, String application, String state, OffsetDateTime since) {
 
         String words() {
-            return state == null ? "pid " + pid + "; what it does is not readable to this user"
-                    : "pid " + pid + ", application_name '" + application + "', " + state + " since " + sinceWords();
+            String who = "pid " + pid + ", application_name '" + application + "'";
+            return state == null ? who + "; what it does is not readable to this user" : who + ", " + state + " since " + sinceWords();
         }
 
         /** When its transaction began, to the second in UTC, as the runs' lock messages give times. */
@@ -101,7 +101,7 @@ public final class LockWait extends SQLException {
     /** The line in a report's words (report.cause.lock_wait and its parts). */
     public Said said() {
         Said holderSaid = holder == null ? Said.of("lock.no_holder") : holder.state() == null
-                ? Said.of("lock.holder_pid", "pid", String.valueOf(holder.pid()))
+                ? Said.of("lock.holder_pid", "pid", String.valueOf(holder.pid()), "application", holder.application())
                 : Said.of("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
                         "state", holder.state(), "since", holder.sinceWords());
         return Said.of("lock_wait", "within", duration(), "setting", setting(),

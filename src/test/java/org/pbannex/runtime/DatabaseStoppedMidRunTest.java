@@ -289,33 +289,51 @@ class DatabaseStoppedMidRunTest {
         }
     }
 
-    /** A row's lock is named by its table, which the server's error gives; its holder as for a table's. */
+    /**
+     * A row's lock is named by its table, which the server's error gives; its holder as for a table's, and to a user who
+     * may not see what other users' sessions do, by its pid and application_name.
+     */
     @Test
     void aRowsLockIsNamedByItsTable() throws Exception {
-        var pool = new com.zaxxer.hikari.HikariDataSource();
-        pool.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/postgres?options=-c%20lock_timeout=500");
-        pool.setUsername("postgres");
-        try (pool; Connection locker = server.getPostgresDatabase().getConnection();
-             Connection waiting = LockWaits.watch(pool.getConnection(), pool)) {
+        try (Connection locker = server.getPostgresDatabase().getConnection()) {
             try (Statement s = locker.createStatement()) {
                 s.execute("CREATE TABLE pb_rows (id int PRIMARY KEY, n int)");
                 s.execute("INSERT INTO pb_rows VALUES (1, 1)");
+                s.execute("CREATE ROLE clerk LOGIN");
+                s.execute("GRANT SELECT, UPDATE ON pb_rows TO clerk");
             }
             locker.setAutoCommit(false);
             long holder = lockedBy(locker, "row holder", "SELECT * FROM pb_rows FOR UPDATE");
             LockWait.limit(new DatabaseSilence.Limit(Duration.ofMillis(500), "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT"));
-            try (var update = waiting.prepareStatement("UPDATE pb_rows SET n = ? WHERE id = 1")) {
-                update.setInt(1, 2);
-                LockWait w = org.junit.jupiter.api.Assertions.assertThrows(LockWait.class, update::executeUpdate);
+            try {
+                LockWait w = rowWaitedFor("postgres");
                 assertEquals(new LockWait.Lock("row", "pb_rows"), w.lock());
-                assertEquals(holder, w.holder().pid());
-                assertEquals("row holder", w.holder().application());
-                assertEquals("idle in transaction", w.holder().state());
-                assertTrue(w.getMessage().startsWith("a statement waited 0.5s (pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT) "
-                        + "for a lock on a row of table pb_rows that another session holds (pid " + holder + ", "), w.getMessage());
+                assertEquals(new LockWait.Holder(holder, "row holder", "idle in transaction", w.holder().since()), w.holder());
+                assertEquals("a statement waited 0.5s (pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT) for a lock on a row "
+                        + "of table pb_rows that another session holds (pid " + holder + ", application_name 'row holder', idle in "
+                        + "transaction since " + w.holder().since().withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): end that session's transaction (or the "
+                        + "session: SELECT pg_terminate_backend(" + holder + ")), then run again", w.getMessage());
+                LockWait unseen = rowWaitedFor("clerk");
+                assertEquals(new LockWait.Holder(holder, "row holder", null, null), unseen.holder());
+                assertTrue(unseen.getMessage().contains("that another session holds (pid " + holder + ", application_name 'row "
+                        + "holder'; what it does is not readable to this user): "), unseen.getMessage());
             } finally {
                 LockWait.limit(null);
                 locker.rollback();
+            }
+        }
+    }
+
+    /** The lock wait of an update of pb_rows' row by {@code user}, through a pool whose sessions wait 500 ms for a lock. */
+    private LockWait rowWaitedFor(String user) throws Exception {
+        try (var pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setJdbcUrl("jdbc:postgresql://localhost:" + port + "/postgres?options=-c%20lock_timeout=500");
+            pool.setUsername(user);
+            try (Connection waiting = LockWaits.watch(pool.getConnection(), pool);
+                 var update = waiting.prepareStatement("UPDATE pb_rows SET n = ? WHERE id = 1")) {
+                update.setInt(1, 2);
+                return org.junit.jupiter.api.Assertions.assertThrows(LockWait.class, update::executeUpdate);
             }
         }
     }
