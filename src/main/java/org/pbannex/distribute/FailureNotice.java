@@ -222,7 +222,7 @@ public final class FailureNotice {
             Map.entry("notice.published_failed", "Run {run} of the job {job} (biennium {biennium}) was published, and then failed in its step {step}, exit status {status}:"),
             Map.entry("notice.published_in", "Published: {published}"),
             Map.entry("notice.who_received", "Who received it: ./pb-annex history {run}"),
-            Map.entry("notice.send_it", "Once the cause is fixed, send it: ./pb-annex distribute {run} (to those it did not reach), or let the job's next run send it (unless a newer run replaces it first)."),
+            Map.entry("notice.send_it", "Once the cause is fixed, send it: ./pb-annex distribute {run}{output} (to those it did not reach), or let the job's next run send it (unless a newer run replaces it first)."),
             Map.entry("notice.process_ended", "A run of the job {job} did not finish, exit status {status}:"),
             Map.entry("notice.process_before", "What it did before: ./pb-annex history (a run whose process died shows as FAILED; the log: work/logs/)"),
             Map.entry("notice.process_next_run", "The next run of the job restarts it (or run it now: ./pb-annex run {job})."),
@@ -371,7 +371,7 @@ public final class FailureNotice {
         }
         String subject = say(run, run.published() != null ? "notice.subject_published"
                 : run.biennium() == null ? "notice.subject_no_biennium" : "notice.subject");
-        return tell(run.name() + " failed", subject, body(run), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
+        return tell(run.name() + " failed", subject, body(run, output), run.report() != null && Files.isRegularFile(run.report()) ? run.report() : null);
     }
 
     /**
@@ -512,11 +512,19 @@ public final class FailureNotice {
         return b.append('\n').append(w.say("notice.runs")).append('\n').toString();
     }
 
+    /** The notice's text, its commands for a run of the installation's output folder. */
     static String body(FailedRun run) {
+        return body(run, null);
+    }
+
+    /** @param installationOutput the installation's output folder: a run published elsewhere is sent with --output */
+    static String body(FailedRun run, Path installationOutput) {
         // In the run's words where it has them (its report's language), else in the texts' English.
         if (run.published() != null) {
-            return lines(run, "notice.published_failed", "", wordsOf(run).cause(), "", "notice.published_in", "notice.who_received",
-                    "notice.send_it");
+            // Its command typable as printed: a run published into another output folder is found only with --output.
+            return lines(run, "notice.published_failed", "", wordsOf(run).cause(), "", "notice.published_in", "notice.who_received")
+                    + say(run, "notice.send_it", "output", org.pbannex.publish.FollowUp.outputOfRun(run.published(), installationOutput))
+                    + "\n";
         }
         if (run.runId() == null && FailedRun.PROCESS.equals(run.step())) {
             return lines(run, "notice.process_ended", "", wordsOf(run).cause(), "", "notice.process_before", "notice.process_next_run");

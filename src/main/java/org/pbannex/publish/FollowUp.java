@@ -19,8 +19,18 @@ public final class FollowUp {
 
     /** The same for a run's folder (output/BIENNIUM/RUN), as the jobs' status keeps it. */
     public static String distributeRunIn(String runId, Path runFolder, Path installationOutput) {
+        return distribute(runId, outputOf(runFolder), installationOutput);
+    }
+
+    /** " --output DIR" for a run's folder (output/BIENNIUM/RUN) in another output folder than the installation's; else "". */
+    public static String outputOfRun(Path runFolder, Path installationOutput) {
+        return output(outputOf(runFolder), installationOutput);
+    }
+
+    /** The output folder a run's folder (output/BIENNIUM/RUN) is in; null when it has none. */
+    private static Path outputOf(Path runFolder) {
         Path biennium = runFolder.toAbsolutePath().normalize().getParent();
-        return distribute(runId, biennium == null ? null : biennium.getParent(), installationOutput);
+        return biennium == null ? null : biennium.getParent();
     }
 
     /** " --output DIR" for another output folder than the installation's; "" for its own, or when either is not known. */

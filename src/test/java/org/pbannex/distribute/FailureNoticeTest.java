@@ -360,21 +360,43 @@ class FailureNoticeTest {
         assertFalse(after.out().contains("failures 2022-23"), after.out());
     }
 
-    @Test
-    void aRunPublishedButNotSentToItsReviewersSaysSoAndHowToSendIt() throws Exception {
+    /** The notice of an installation whose output folder is {@code output}, told through the test's mail server. */
+    private FailureNotice notice(Path output) {
         var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
         sender.setHost("localhost");
         sender.setPort(SMTP.getSmtp().getPort());
-        FailureNotice notice = new FailureNotice(new MailServer(sender, "pb-annex@example.org", "localhost"), List.of("ops@example.org"),
-                tmp.resolve("status"));
+        return new FailureNotice(new MailServer(sender, "pb-annex@example.org", "localhost"), List.of("ops@example.org"),
+                tmp.resolve("status"), input, output);
+    }
+
+    @Test
+    void aRunPublishedButNotSentToItsReviewersSaysSoAndHowToSendIt() throws Exception {
+        FailureNotice notice = notice(tmp.resolve("out"));
         Path folder = tmp.resolve("out/2022-23/R1");
         assertTrue(notice.send(FailureNotice.FailedRun.notDistributed("R1", "nightly", "2022-23", 5,
                 "mail server localhost:25 did not take the message to li.wei@example.org", folder)));
         String body = theOneNotice("pb-annex: nightly 2022-23 published, not sent to all its reviewers (exit status 5)");
         assertTrue(body.startsWith("Run R1 of the job nightly (biennium 2022-23) was published, and then failed in its step "
                 + "distribute, exit status 5:") && body.contains("did not take the message to li.wei@example.org")
-                && body.contains("Published: " + folder) && body.contains("./pb-annex distribute R1")
+                && body.contains("Published: " + folder) && body.contains("./pb-annex distribute R1 (to those")
                 && !body.contains("Nothing was published"), body);
+    }
+
+    /** Its command typable as printed: a run published into another output folder than the installation's names it. */
+    @Test
+    void aRunPublishedElsewhereIsSentWithItsOutputFolder() throws Exception {
+        FailureNotice notice = notice(tmp.resolve("out"));
+        Path elsewhere = tmp.resolve("scratch/../pub");
+        assertTrue(notice.send(FailureNotice.FailedRun.notDistributed("R2", "nightly", "2022-23", 5,
+                "mail server localhost:25 did not take the message to li.wei@example.org", elsewhere.resolve("2022-23/R2"))));
+        String body = theOneNotice("pb-annex: nightly 2022-23 published, not sent to all its reviewers (exit status 5)");
+        assertTrue(body.contains("send it: ./pb-annex distribute R2 --output " + tmp.resolve("pub") + " (to those it did not reach)"),
+                body);
+        // Into the installation's own output folder: no --output.
+        assertTrue(notice.send(FailureNotice.FailedRun.notDistributed("R3", "nightly", "2022-23", 5, "refused",
+                tmp.resolve("out/2022-23/R3"))));
+        String own = (String) SMTP.getReceivedMessages()[1].getContent();
+        assertTrue(own.contains("send it: ./pb-annex distribute R3 (to those it did not reach)"), own);
     }
 
     @Test
