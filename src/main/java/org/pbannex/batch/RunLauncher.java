@@ -174,10 +174,14 @@ public class RunLauncher {
         }
         if (last.getStatus().isRunning()) {
             // recoverDeadRuns left it: its owner may be alive (on another host, or stopped here: until its heartbeat is old).
-            String waited = history.byJobExecution(last.getId()).filter(h -> h.owner() != null)
-                    .map(h -> RunLease.waited(h.owner(), h.heartbeatAt(), history.databaseNow(), props.run().lease())).orElse("");
+            var holder = history.byJobExecution(last.getId()).filter(h -> h.owner() != null);
+            var now = holder.isPresent() ? history.databaseNow() : null;
+            String waited = holder.map(h -> RunLease.waited(h.owner(), h.heartbeatAt(), now, props.run().lease())).orElse("");
+            // Its words where its holder is known (a report's, a notice's language), else its line.
+            var said = holder.map(h -> RunLease.waitedSaid(h.owner(), h.heartbeatAt(), now, props.run().lease(),
+                    "lock.already_running", "run", lastId, "holder", h.owner().said())).orElse(null);
             throw new RunLease.Busy("run " + lastId + " is already running these inputs" + owner(last) + "; wait for it to finish"
-                    + waited);
+                    + waited, said);
         }
         if (last.getStatus() != BatchStatus.ABANDONED) {
             String settled = unknownFailed(last, lastId);

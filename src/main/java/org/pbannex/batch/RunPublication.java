@@ -73,7 +73,7 @@ public class RunPublication {
         var request = run.request();
         String biennium = request.biennium().code();
         // Checked again here, at the last moment, though every step begins so (RunSteps.LeaseHeld).
-        lease.stillHeld(biennium, request.output().toString(), run.runId(), "nothing is published by run " + run.runId());
+        lease.stillHeld(biennium, request.output().toString(), run.runId(), RunLease.Stopping.nothingPublished(run.runId()));
         RunFolder folder = RunInputs.folder(run);
         // Restarted after its folder was published (killed, or its database closed, before the history recorded it).
         var published = RunPublisher.complete(folder, request.output(), biennium, history, lease.lease());

@@ -90,7 +90,7 @@ public class RunSteps implements DisposableBean {
         public void beforeStep(StepExecution step) {
             RunInfo run = RunInfo.of(step);
             lease.stillHeld(run.request().biennium().code(), run.request().output().toString(), run.runId(),
-                    "it stops before its step " + step.getStepName() + " (the run that holds the lock goes on)");
+                    org.pbannex.runtime.RunLease.Stopping.beforeStep(step.getStepName()));
         }
     }
 

@@ -179,9 +179,8 @@ public final class Distributor {
             // Whoever sends holds the lock of the run's biennium and output folder under the run's id (its distribute
             // step, the job's next run, distribute by hand): taken over meanwhile (this process silent for longer than
             // the lease), it sends no more, lest it go on beside the new holder, which may be sending the same run.
-            lease.stillHeld(run.biennium(), outputRoot.toString(), run.runId(), "it stops before the message to " + r.email()
-                    + " (" + out.size() + " of " + reviewers.size() + " reviewers done); the job's next run, or "
-                    + FollowUp.distribute(run.runId(), outputRoot, output) + ", sends it to those it did not reach");
+            lease.stillHeld(run.biennium(), outputRoot.toString(), run.runId(), org.pbannex.runtime.RunLease.Stopping.beforeMessage(r.email(), out.size(),
+                    reviewers.size(), FollowUp.distribute(run.runId(), outputRoot, output)));
             Path attachment = workbook(run, computed, r, tables, dir);
             MimeMessage message = message(run, computed, texts, r, tables, attachment, outputRoot, replyBy);
             if (dryRun) {

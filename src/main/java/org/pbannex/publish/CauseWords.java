@@ -69,7 +69,15 @@ final class CauseWords {
             "cause.reason.thousands", "cause.reason.decimal_comma", "cause.reason.per_cent",
             "cause.reason.accounting", "cause.reason.currency", "cause.reason.full_width_digit",
             "cause.reason.other_digit", "cause.reason.full_width_in_number", "cause.reason.full_width_separator",
-            "cause.reason.full_width_other", "cause.reason.then");
+            "cause.reason.full_width_other", "cause.reason.then",
+            // The run-level causes (a lock held or lost, the embedded database's lock, a damaged font): Worded's.
+            "cause.lock.process", "cause.lock.busy", "cause.lock.busy_waiting", "cause.lock.busy_same",
+            "cause.lock.busy_same_waiting", "cause.lock.already_running", "cause.lock.already_running_waiting",
+            "cause.lock.wait_stopped", "cause.lock.wait_elsewhere", "cause.lock.lost", "cause.lock.taker",
+            "cause.lock.taker_run", "cause.lock.taker_ended", "cause.lock.stops_before_step",
+            "cause.lock.nothing_published", "cause.lock.stops_before_message", "cause.db_lock.busy",
+            "cause.db_lock.interrupted", "cause.font.damaged", "cause.font.size", "cause.font.checksum",
+            "cause.font.not_a_font", "cause.font.cut_short", "cause.font.cmap");
 
     private final ReportWords words;
 
@@ -99,6 +107,9 @@ final class CauseWords {
             return word("cause." + stop.word()).with("run", String.valueOf(stop.runId())).with("what", stop.what());
         }
         Throwable said = ExitCodes.said(failure);
+        if (said instanceof org.pbannex.runtime.Worded w && w.said() != null) {
+            return said(DB, w.said());
+        }
         if (said instanceof InputError e) {
             return input(e);
         }

@@ -21,9 +21,18 @@ import java.time.Instant;
 public final class EmbeddedDatabaseLock implements AutoCloseable {
 
     /** The database stayed in use by another process for longer than the wait (exit status 5). */
-    public static class Busy extends RuntimeException {
-        public Busy(String message) {
+    public static class Busy extends RuntimeException implements Worded {
+
+        private final transient org.pbannex.ingest.InputError.Said said;
+
+        Busy(String message, org.pbannex.ingest.InputError.Said said) {
             super(message);
+            this.said = said;
+        }
+
+        @Override
+        public org.pbannex.ingest.InputError.Said said() {
+            return said;
         }
     }
 
@@ -79,7 +88,8 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     ch.close();
                     throw new Busy("the embedded database " + database + " has been in use by another pb-annex process ("
                             + holder + ") for more than " + wait.toMinutes() + " min; for runs that overlap, use PostgreSQL "
-                            + "(PB_DATABASE_URL)");
+                            + "(PB_DATABASE_URL)", org.pbannex.ingest.InputError.Said.of("db_lock.busy", "database",
+                            database.toString(), "holder", holder, "minutes", String.valueOf(wait.toMinutes())));
                 }
                 if (!said) {
                     org.slf4j.LoggerFactory.getLogger(EmbeddedDatabaseLock.class).info("waiting for another pb-annex process "
@@ -92,7 +102,8 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
             throw new IllegalStateException("cannot lock the embedded database " + database + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy("interrupted while waiting for the embedded database " + database);
+            throw new Busy("interrupted while waiting for the embedded database " + database,
+                    org.pbannex.ingest.InputError.Said.of("db_lock.interrupted", "database", database.toString()));
         }
     }
 

@@ -116,4 +116,9 @@ public record ProcessIdentity(String host, long pid, Instant processStarted) {
     public String toString() {
         return "pid " + pid + " on " + host;
     }
+
+    /** The same in a report's words (report.cause.lock.process). */
+    public org.pbannex.ingest.InputError.Said said() {
+        return org.pbannex.ingest.InputError.Said.of("lock.process", "pid", String.valueOf(pid), "host", host);
+    }
 }

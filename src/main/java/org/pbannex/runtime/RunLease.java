@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import org.pbannex.ingest.InputError.Said;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,16 +33,64 @@ public final class RunLease {
     private static final Logger LOG = LoggerFactory.getLogger(RunLease.class);
 
     /** Another live run holds the lock (exit status 5). */
-    public static class Busy extends RuntimeException {
+    public static class Busy extends RuntimeException implements Worded {
+
+        private final transient Said said;
+
         public Busy(String message) {
+            this(message, null);
+        }
+
+        /** @param said the message in a report's words (report.cause.*; null: its line) */
+        public Busy(String message, Said said) {
             super(message);
+            this.said = said;
+        }
+
+        @Override
+        public Said said() {
+            return said;
         }
     }
 
     /** The lock was taken over while this run held it (its heartbeat stopped for too long): it must not publish. */
-    public static class Lost extends RuntimeException {
-        public Lost(String message) {
+    public static class Lost extends RuntimeException implements Worded {
+
+        private final transient Said said;
+
+        public Lost(String message, Said said) {
             super(message);
+            this.said = said;
+        }
+
+        @Override
+        public Said said() {
+            return said;
+        }
+    }
+
+    /**
+     * What a run that lost its lock does not do, as its line ends ({@code line}) and in a report's words ({@code said},
+     * report.cause.lock.*; null: its line).
+     */
+    public record Stopping(String line, Said said) {
+
+        /** It stops before its next step. */
+        public static Stopping beforeStep(String step) {
+            return new Stopping("it stops before its step " + step + " (the run that holds the lock goes on)",
+                    Said.of("lock.stops_before_step", "step", step));
+        }
+
+        /** It publishes nothing. */
+        public static Stopping nothingPublished(String runId) {
+            return new Stopping("nothing is published by run " + runId, Said.of("lock.nothing_published", "run", runId));
+        }
+
+        /** It sends no more messages: {@code done} of {@code count} reviewers were sent to; {@code command} sends the rest. */
+        public static Stopping beforeMessage(String email, int done, int count, String command) {
+            return new Stopping("it stops before the message to " + email + " (" + done + " of " + count + " reviewers done); the "
+                    + "job's next run, or " + command + ", sends it to those it did not reach", Said.of("lock.stops_before_message",
+                    "email", email, "done", String.valueOf(done), "count", String.valueOf(count), "command", command));
         }
     }
 
@@ -94,10 +143,14 @@ public final class RunLease {
             String why = released ? "it ended, its database not to be told, and released it in "
                     + releaseNote(biennium, outputDir, h.runId()) : goneReason(h.owner(), h.heartbeat(), now, lease);
             if (why == null) {
-                throw new Busy((h.runId().equals(runId) ? "run " + runId + " is being run or sent by another process ("
+                Wait wait = Wait.of(h.owner(), h.heartbeat(), now, lease);
+                boolean same = h.runId().equals(runId);
+                throw new Busy((same ? "run " + runId + " is being run or sent by another process ("
                         + h.owner() + ") in " + biennium + " in " + outputDir
                         : "another run (" + h.runId() + ", " + h.owner() + ") is running " + biennium + " into " + outputDir)
-                        + "; it started first: wait for it to finish" + waited(h.owner(), h.heartbeat(), now, lease));
+                        + "; it started first: wait for it to finish" + Wait.line(wait),
+                        Wait.said(wait, same ? "lock.busy_same" : "lock.busy", "run", h.runId(), "holder", h.owner().said(),
+                                "biennium", biennium, "output", outputDir));
             }
             Integer taken = own.execute(t -> jdbc.update("UPDATE pb_run_lock SET run_id = ?, host = ?, pid = ?, process_started = ?, "
                             + "acquired_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP WHERE lock_key = ? AND run_id = ? "
@@ -132,16 +185,16 @@ public final class RunLease {
                 + "AND run_id = ? AND host = ? AND pid = ?", key(biennium, outputDir), runId, me.host(), me.pid()));
         if (n == null || n == 0) {
             throw lost(biennium, outputDir, runId).orElseGet(() -> new Lost("run " + runId + " could not renew its lock of "
-                    + biennium + " in " + outputDir));
+                    + biennium + " in " + outputDir, null));
         }
     }
 
     /**
-     * Throws Lost, saying what stops ({@code stopping}, e.g. "it stops before its step render"), unless the run in this
+     * Throws Lost, saying what stops ({@code stopping}: "it stops before its step render"), unless the run in this
      * process still holds the lock: a run whose lock another run took over (its heartbeat silent for longer than the
      * lease: a paused virtual machine, a database that did not answer) must not go on beside that run.
      */
-    public void stillHeld(String biennium, String outputDir, String runId, String stopping) {
+    public void stillHeld(String biennium, String outputDir, String runId, Stopping stopping) {
         var gone = lost(biennium, outputDir, runId, stopping);
         if (gone.isPresent()) {
             throw gone.get();
@@ -305,15 +358,44 @@ public final class RunLease {
      * gone once its heartbeat is as old as the lease; "" for one running here (or with no heartbeat recorded).
      */
     public static String waited(ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime now, Duration lease) {
-        boolean stopped = owner.certainlyAlive() && owner.stopped();
-        if (heartbeat == null || owner.certainlyAlive() && !stopped) {
-            return "";
+        return Wait.line(Wait.of(owner, heartbeat, now, lease));
+    }
+
+    /**
+     * The words of a line that refuses a run while {@code owner} holds what it needs ({@code word}, report.cause.WORD,
+     * with {@code namesAndValues}), how long it may be waited for ({@link #waited}) added: WORD_waiting with its
+     * {waited}.
+     */
+    public static Said waitedSaid(ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime now, Duration lease, String word,
+                                  Object... namesAndValues) {
+        return Wait.said(Wait.of(owner, heartbeat, now, lease), word, namesAndValues);
+    }
+
+    /** How long a holder that may be alive is waited for: stopped here, or on another host ({@link #waited}). */
+    private record Wait(boolean stopped, long age, long lease, long left) {
+
+        /** Null for one running here (or with no heartbeat recorded). */
+        static Wait of(ProcessIdentity owner, OffsetDateTime heartbeat, OffsetDateTime now, Duration lease) {
+            boolean stopped = owner.certainlyAlive() && owner.stopped();
+            if (heartbeat == null || owner.certainlyAlive() && !stopped) {
+                return null;
+            }
+            Duration age = Duration.between(heartbeat, now);
+            return new Wait(stopped, Math.max(0, age.toSeconds()), lease.toSeconds(),
+                    Math.max(0, (lease.minus(age).toMillis() + 999) / 1000));
         }
-        Duration age = Duration.between(heartbeat, now);
-        long left = Math.max(0, (lease.minus(age).toMillis() + 999) / 1000);
-        return " (" + (stopped ? STOPPED + " (state T)" : "its process, on another host, cannot be looked at") + ": its heartbeat is "
-                + Math.max(0, age.toSeconds()) + " s old; " + (stopped ? "it" : "if it has ended, it") + " is taken over once its "
-                + "heartbeat is " + lease.toSeconds() + " s old (pb.run.lease), in " + left + " s)";
+
+        static String line(Wait w) {
+            return w == null ? "" : " (" + (w.stopped ? STOPPED + " (state T)" : "its process, on another host, cannot be looked at")
+                    + ": its heartbeat is " + w.age + " s old; " + (w.stopped ? "it" : "if it has ended, it") + " is taken over "
+                    + "once its heartbeat is " + w.lease + " s old (pb.run.lease), in " + w.left + " s)";
+        }
+
+        static Said said(Wait w, String word, Object... namesAndValues) {
+            Said said = Said.of(w == null ? word : word + "_waiting", namesAndValues);
+            return w == null ? said : said.and("waited", Said.of(w.stopped ? "lock.wait_stopped" : "lock.wait_elsewhere",
+                    "age", String.valueOf(w.age), "lease", String.valueOf(w.lease), "left", String.valueOf(w.left)));
+        }
     }
 
     /**
@@ -354,7 +436,7 @@ public final class RunLease {
      * marked failed by the run that took over) follows from that.
      */
     public java.util.Optional<Lost> lost(String biennium, String outputDir, String runId) {
-        return lost(biennium, outputDir, runId, "nothing is published by run " + runId);
+        return lost(biennium, outputDir, runId, Stopping.nothingPublished(runId));
     }
 
     /** Whether the run in this process holds the lock. */
@@ -371,16 +453,21 @@ public final class RunLease {
     }
 
     /** The same, ending with what stops ({@code stopping}). */
-    private java.util.Optional<Lost> lost(String biennium, String outputDir, String runId, String stopping) {
+    private java.util.Optional<Lost> lost(String biennium, String outputDir, String runId, Stopping stopping) {
         Holder h = holder(key(biennium, outputDir));
         if (heldHere(h, runId)) {
             return java.util.Optional.empty();
         }
-        String taker = h != null ? h.runId() + " (" + h.owner() + ")" : publishedAfter(biennium, outputDir, runId);
+        Holder taker = h != null ? h : publishedAfter(biennium, outputDir, runId);
+        String takerLine = taker == null ? "another run, which has ended"
+                : "run " + taker.runId() + (taker.owner() == null ? "" : " (" + taker.owner() + ")");
+        Said takerSaid = taker == null ? Said.of("lock.taker_ended") : taker.owner() == null
+                ? Said.of("lock.taker_run", "run", taker.runId()) : Said.of("lock.taker", "run", taker.runId(), "holder", taker.owner().said());
         return java.util.Optional.of(new Lost("run " + runId + " lost its lock of " + biennium + " in " + outputDir + " to "
-                + (taker == null ? "another run, which has ended" : "run " + taker)
-                + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
-                + " s (pb.run.lease); " + stopping));
+                + takerLine + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
+                + " s (pb.run.lease); " + stopping.line(), stopping.said() == null ? null : Said.of("lock.lost", "run", runId,
+                "biennium", biennium, "output", outputDir, "taker", takerSaid, "lease", String.valueOf(lease.toSeconds()),
+                "stopping", stopping.said())));
     }
 
     /**
@@ -388,7 +475,7 @@ public final class RunLease {
      * biennium started after this one that published into the output folder, as the run history records it; null when
      * none did.
      */
-    private String publishedAfter(String biennium, String outputDir, String runId) {
+    private Holder publishedAfter(String biennium, String outputDir, String runId) {
         List<String[]> later = own.execute(t -> jdbc.query("SELECT r.run_id, r.output_dir, r.host, r.pid FROM pb_run r, pb_run me "
                 + "WHERE me.run_id = ? AND r.biennium = ? AND r.run_id <> me.run_id AND r.started_at >= me.started_at "
                 + "AND r.output_dir IS NOT NULL ORDER BY r.started_at", (rs, i) -> new String[] {rs.getString(1), rs.getString(2),
@@ -396,7 +483,7 @@ public final class RunLease {
         java.nio.file.Path out = java.nio.file.Path.of(outputDir).toAbsolutePath().normalize();
         for (String[] r : later == null ? List.<String[]>of() : later) {
             if (java.nio.file.Path.of(r[1]).toAbsolutePath().normalize().startsWith(out)) {
-                return r[0] + (r[2] == null ? "" : " (pid " + r[3] + " on " + r[2] + ")");
+                return new Holder(r[0], r[2] == null || r[3] == null ? null : new ProcessIdentity(r[2], Long.parseLong(r[3]), null), null, null);
             }
         }
         return null;

@@ -366,7 +366,7 @@ class FailureNoticeTest {
         sender.setHost("localhost");
         sender.setPort(SMTP.getSmtp().getPort());
         return new FailureNotice(new MailServer(sender, "pb-annex@example.org", "localhost"), List.of("ops@example.org"),
-                tmp.resolve("status"), input, output);
+                tmp.resolve("status"), input, output, null);
     }
 
     @Test

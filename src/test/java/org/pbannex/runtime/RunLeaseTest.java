@@ -69,6 +69,10 @@ class RunLeaseTest {
         RunLease.Busy busy = assertThrows(RunLease.Busy.class, () -> lease.acquire(BIENNIUM, out, "second"));
         assertTrue(busy.getMessage().startsWith("another run (first, " + me + ") is running " + BIENNIUM), busy.getMessage());
         assertTrue(lease.holds(BIENNIUM, out, "first"));
+        // A Chinese report or notice says it in Chinese; the texts' English is stderr's line, word for word.
+        assertEquals("另一个运行（first，" + me.host() + " 上的进程 " + me.pid() + "）正在将两年期 " + BIENNIUM + " 发布到 " + out
+                + "；它先开始：请等它结束", said(busy).zh());
+        assertEquals(busy.getMessage(), said(busy).en());
         assertEquals("first, " + me, lease.liveHolder(BIENNIUM, out).orElseThrow());
         // Until it ends: no wait to say.
         assertEquals("", lease.heldBy(BIENNIUM, out).orElseThrow().waited());
@@ -85,6 +89,14 @@ class RunLeaseTest {
         assertEquals("run first lost its lock of " + BIENNIUM + " in " + out + " to run second (" + me + "), which took it over "
                 + "when its heartbeat had stopped for more than 45 s (pb.run.lease); nothing is published by run first",
                 lease.lost(BIENNIUM, out, "first").orElseThrow().getMessage());
+        RunLease.Lost lost = lease.lost(BIENNIUM, out, "first").orElseThrow();
+        assertEquals("运行 first 失去了它在 " + out + " 中两年期 " + BIENNIUM + " 的锁：其心跳停止超过 45 秒（pb.run.lease）后，运行 second（"
+                + me.host() + " 上的进程 " + me.pid() + "）接管了锁；运行 first 不发布任何内容", said(lost).zh());
+        assertEquals(lost.getMessage(), said(lost).en());
+        RunLease.Lost before = assertThrows(RunLease.Lost.class, () -> lease.stillHeld(BIENNIUM, out, "first",
+                RunLease.Stopping.beforeStep("render")));
+        assertTrue(said(before).zh().endsWith("接管了锁；本运行在步骤 render 之前停止（持有锁的运行继续进行）"), said(before).zh());
+        assertEquals(before.getMessage(), said(before).en());
         RunLease.Lost renewing = assertThrows(RunLease.Lost.class, () -> lease.renew(BIENNIUM, out, "first"));
         assertTrue(renewing.getMessage().startsWith("run first lost its lock of " + BIENNIUM + " in " + out + " to run second ("),
                 renewing.getMessage());
@@ -116,6 +128,34 @@ class RunLeaseTest {
         java.nio.file.Files.createDirectories(RunLease.releaseNote(BIENNIUM, out, "remote").getParent());
         java.nio.file.Files.writeString(RunLease.releaseNote(BIENNIUM, out, "remote"), "another-host\t4242\n");
         assertTrue(lease.heldBy(BIENNIUM, out).isEmpty());
+        assertTrue(said(busy).zh().matches(java.util.regex.Pattern.quote("另一个运行（remote，another-host 上的进程 4242）正在将两年期 "
+                + BIENNIUM + " 发布到 " + out + "；它先开始：请等它结束（其进程在另一台主机上，无法查看：其心跳已 ") + "1[01]"
+                + java.util.regex.Pattern.quote(" 秒未更新；如果它已结束，心跳超过 45 秒（pb.run.lease）即被接管，还有 ") + "3[45] 秒）"),
+                said(busy).zh());
+        assertEquals(busy.getMessage(), said(busy).en());
+    }
+
+    /** A failure as a report whose texts are the bundled input's says it ({@code report.cause.*}). */
+    static org.pbannex.table.Text said(Throwable failure) {
+        return org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null).cause(failure, failure.getMessage());
+    }
+
+    /**
+     * The embedded database held by another process for longer than the wait: said in the report's words; its English
+     * stderr's line.
+     */
+    @Test
+    void theEmbeddedDatabaseHeldTooLongIsSaidInTheReportsLanguage() {
+        Path database = tmp.resolve("h2/pb-annex");
+        try (EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "run nightly")) {
+            // (The same process holds it: its second take waits as another process's would.)
+            var busy = assertThrows(EmbeddedDatabaseLock.Busy.class, () -> EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "check"));
+            ProcessIdentity me = ProcessIdentity.current();
+            assertTrue(said(busy).zh().startsWith("嵌入式数据库 " + database + " 被另一个 pb-annex 进程（" + me), said(busy).zh());
+            assertTrue(said(busy).zh().endsWith("run nightly）占用已超过 0 分钟；需要同时进行的运行请使用 PostgreSQL（PB_DATABASE_URL）"),
+                    said(busy).zh());
+            assertEquals(busy.getMessage(), said(busy).en());
+        }
     }
 
     /** A holder stopped on this host (SIGSTOP) is taken over once silent for the lease: the refusal says when. */

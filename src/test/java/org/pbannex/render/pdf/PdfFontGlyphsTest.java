@@ -86,6 +86,12 @@ class PdfFontGlyphsTest {
                 + "ends inside its tables; fetch it again with scripts/fetch-fonts.sh --again";
         assertEquals(expected, assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(dir)).getMessage());
         assertEquals(expected, assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.check(dir)).getMessage());
+        // A run's report and notice in Chinese say it in Chinese (the run wraps it: a damaged installation).
+        var damaged = new org.pbannex.runtime.DamagedInstallation(expected, assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(dir)));
+        var said = org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null).cause(damaged, expected);
+        assertEquals("字体文件 " + dir.resolve("regular.ttf").toAbsolutePath() + " 已损坏：其长度为 1000 字节，在字体表中间就结束了；请用 "
+                + "scripts/fetch-fonts.sh --again 重新获取", said.zh());
+        assertEquals(expected, said.en());
         // Cut after its character map: the map reads, its glyphs would not; the table directory tells.
         Path half = cut("half", 5_000_000, "");
         assertTrue(assertThrows(PdfFonts.Damaged.class, () -> PdfFonts.glyphs(half)).getMessage()
