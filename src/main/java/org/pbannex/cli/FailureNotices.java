@@ -56,6 +56,34 @@ final class FailureNotices {
     }
 
     /**
+     * A {@code run} that could not start because a settings file cannot be read: no notice, since the mail settings
+     * (pb.failures.mail-to, the mail server) may be in that file, but noted in the job's status (the status folder as
+     * the environment and the defaults give it), so that {@code status} and a monitor's {@code --max-age} see it.
+     *
+     * @return the line that says so on stderr
+     */
+    static String settingsUnreadable(String job, int status, String line) {
+        String noted;
+        try {
+            PbProperties settings = Settings.forFailureNoticeWithoutFiles(PbAnnexApplication.overrides());
+            if (JobName.isValid(job) && Files.isRegularFile(settings.jobs().resolve(job + ".yml"))) {
+                new org.pbannex.runtime.RunOutcomes(settings.status()).failed(job, null, status, line + " (" + NO_NOTICE + ")");
+                noted = "; noted in " + settings.status().resolve(job + ".failed");
+            } else {
+                noted = ""; // a name jobs/ does not have is no job's failure
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("run {} could not start (its settings file cannot be read), and could not be noted in the job's status: {}",
+                    job, e.getMessage(), e);
+            noted = "; it could not be noted in the job's status either (" + e.getMessage() + ")";
+        }
+        return NO_NOTICE + noted;
+    }
+
+    /** Why a run whose settings file cannot be read tells no one. */
+    private static final String NO_NOTICE = "no failure notice was sent: the mail settings may be in the settings file that cannot be read";
+
+    /**
      * The words of a notice that no run's report gives: the installation's input's texts as they stand (its shared
      * texts), in the language of the job's first edition (the installation's first edition where the job's file cannot
      * be read), its cause {@code line}. Null where the texts lack the notice's words, or the settings cannot be read:

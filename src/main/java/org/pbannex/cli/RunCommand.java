@@ -108,6 +108,13 @@ public class RunCommand implements Callable<Integer> {
         } catch (UsageError e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (ExitCodes.said(e) instanceof org.pbannex.config.UnreadableSettingsFile) {
+                // No notice (its mail settings may be in the file), said after the line and noted in the job's status.
+                LOG.error("pb-annex run {} failed", job, e);
+                ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + l));
+                System.err.println("pb-annex: " + FailureNotices.settingsUnreadable(job, ExitCodes.of(e), ExitCodes.message(e)));
+                return ExitCodes.of(e);
+            }
             noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e));
             throw e;
         }

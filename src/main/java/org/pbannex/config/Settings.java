@@ -53,6 +53,17 @@ public final class Settings {
         return bind(env, name -> !PB.isAncestorOf(name) || NOTICE.stream().anyMatch(k -> k.equals(name) || k.isAncestorOf(name)));
     }
 
+    /**
+     * The same, read without the settings files: for a failure notice's note when a settings file cannot be read (the
+     * command-line overrides, system properties and environment variables, then the defaults: PB_STATUS, PB_HOME).
+     */
+    public static PbProperties forFailureNoticeWithoutFiles(Map<String, String> overrides) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("overrides", new HashMap<>(overrides)));
+        foldersAsNamed(env);
+        return forFailureNotice(env);
+    }
+
     private static final ConfigurationPropertyName PB = ConfigurationPropertyName.of("pb");
     private static final List<ConfigurationPropertyName> NOTICE = Stream.of("pb.home", "pb.status", "pb.failures", "pb.input", "pb.output")
             .map(ConfigurationPropertyName::of).toList();

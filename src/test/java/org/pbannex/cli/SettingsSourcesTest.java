@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,30 @@ class SettingsSourcesTest {
         assertEquals(5, escape.status(), escape.toString());
         assertEquals("pb-annex: the settings file " + properties + " cannot be read: line 3, column 36: a \\u escape needs "
                 + "four hexadecimal digits (0-9, a-f), as in \\u00e9 for é", escape.err().strip(), escape.toString());
+    }
+
+    /**
+     * A run whose settings file cannot be read sends no notice (the mail settings may be in that file), and says so
+     * after its line; its failure is noted in the job's status, where the environment and the defaults put it, so that
+     * status shows it once the file reads again.
+     */
+    @Test
+    void aRunWhoseSettingsFileCannotBeReadSaysItSentNoNoticeAndIsNotedInItsStatus() throws Exception {
+        var settings = home("pb.failures.mail-to=ops@example.org\nspring.mail.host=localhost\n");
+        Path yaml = tmp.resolve("home/config/application.yml");
+        Files.writeString(yaml, "pb:\n\tretention:\n    runs: 3\n");
+        CliRun run = CliRun.capture(settings, "run", "nightly");
+        assertEquals(5, run.status(), run.toString());
+        Path noted = Path.of(settings.get("pb.status")).resolve("nightly.failed"); // (the test's, as PB_STATUS would)
+        String line = "the settings file " + yaml + " cannot be read: line 2, column 1: a tab, where YAML indents with spaces only";
+        assertEquals(List.of("pb-annex: " + line, "pb-annex: no failure notice was sent: the mail settings may be in the settings "
+                + "file that cannot be read; noted in " + noted), run.err().lines().toList(), run.toString());
+        assertTrue(Files.readString(noted).strip().matches("\\S+ exit status 5: " + java.util.regex.Pattern.quote(line + " (no failure "
+                + "notice was sent: the mail settings may be in the settings file that cannot be read)")), Files.readString(noted));
+        Files.delete(yaml);
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, status.status(), status.toString());
+        assertTrue(status.out().contains("1 failure") && status.out().contains("a tab, where YAML indents"), status.toString());
     }
 
     @Test
