@@ -323,6 +323,38 @@ class LauncherIT {
     }
 
     /**
+     * The launcher notes a run it cannot start Java for where Java keeps the jobs' status: a settings file's pb.status
+     * (relative to the data folder, as Java resolves it; a YAML file's "status:" under "pb:" too), not only PB_STATUS,
+     * so that `status`, reading its settings, shows it. It noted it in work/status/, where `status` never looked.
+     */
+    @Test
+    void theLauncherNotesARunWhereTheSettingsPutTheStatus() throws Exception {
+        Path data = dataFolder(Files.createDirectories(tmp.resolve("data-status")));
+        Files.createDirectories(data.resolve("config/ops"));
+        Files.writeString(data.resolve("config/application.properties"), "# the jobs' status\npb.status = kept/status\n");
+        Map<String, String> noJava = new HashMap<>(with("PB_JAVA", tmp.resolve("no-such-jdk/bin/java").toString()));
+        noJava.remove("PB_STATUS");
+        noJava.put("PB_HOME", data.toString());
+        assertEquals(5, launcher(noJava, "run", "nightly").status());
+        assertFalse(Files.exists(data.resolve("work/status")), "not the default's folder");
+        assertTrue(Files.readString(data.resolve("kept/status/nightly.failed")).contains("exit status 5: PB_JAVA="), "the file's");
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.remove("PB_STATUS");
+        withJava.put("PB_HOME", data.toString());
+        withJava.put("PB_WARM", "off");
+        Result told = launcher(withJava, "status", "nightly");
+        assertEquals(5, told.status(), told.toString());
+        assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("exit status 5: PB_JAVA=")), told.toString());
+        // A YAML file of config/*/ outranks config/'s, as Spring Boot reads them; PB_STATUS outranks both.
+        Files.writeString(data.resolve("config/ops/application.yml"), "pb:\n  retention:\n    runs: 3\n  status: 'ops status' # here\n");
+        assertEquals(5, launcher(noJava, "run", "nightly").status());
+        assertTrue(Files.readString(data.resolve("ops status/nightly.failed")).contains("exit status 5: PB_JAVA="), "the YAML file's");
+        noJava.put("PB_STATUS", tmp.resolve("status-env").toString());
+        assertEquals(5, launcher(noJava, "run", "nightly").status());
+        assertTrue(Files.exists(tmp.resolve("status-env/nightly.failed")), "PB_STATUS's");
+    }
+
+    /**
      * A trial run (another input or output folder than the installation's) that the launcher cannot start Java for is
      * noted as a trial's, as the run notes its own: status says it for information and leaves the job well. Java tells
      * it, from the folders the launcher notes: the installation's input folder may be a settings file's pb.input, which
