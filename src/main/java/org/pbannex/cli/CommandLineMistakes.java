@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
+import org.pbannex.ingest.InputError;
 import org.pbannex.reference.TextKeys;
+import org.pbannex.runtime.UsageError;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
@@ -65,7 +67,7 @@ final class CommandLineMistakes {
     static String line(ParameterException e, String[] args) {
         ArgSpec arg = e.getArgSpec();
         if (e instanceof UnmatchedArgumentException u) {
-            return unmatched(u, args);
+            return unmatched(u, args).getMessage();
         }
         if (e.getCause() instanceof NotA notA && arg != null) {
             String example = arg.defaultValue() != null && notA.kind.equals("a whole number") && arg.defaultValue().matches("\\d+")
@@ -79,8 +81,19 @@ final class CommandLineMistakes {
         return e.getMessage();
     }
 
+    /**
+     * The mistake as a failure, for a failure notice's words: its line, and its words where it has them (report.cause.
+     * usage.*: a word the command does not take, a job jobs/ does not have).
+     */
+    static UsageError failure(ParameterException e, String[] args) {
+        if (e instanceof UnmatchedArgumentException u) {
+            return unmatched(u, args);
+        }
+        return e.getCause() instanceof UsageError u ? u : new UsageError(line(e, args));
+    }
+
     /** A word the command does not take: a list split by a space, a misspelt command or option. */
-    private static String unmatched(UnmatchedArgumentException e, String[] args) {
+    private static UsageError unmatched(UnmatchedArgumentException e, String[] args) {
         List<String> unmatched = e.getUnmatched();
         String word = unmatched.isEmpty() ? "" : unmatched.get(0);
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
@@ -88,8 +101,8 @@ final class CommandLineMistakes {
         if (at > 1 && (args[at - 1].endsWith(",") || word.startsWith(","))) {
             String option = args[at - 2];
             String joined = (args[at - 1] + word).replace(",,", ",");
-            return "the list of " + option + " was split at a space ('" + args[at - 1] + "' then '" + word + "'): write "
-                    + option + " " + joined + " without spaces, or quote it";
+            return new UsageError("the list of " + option + " was split at a space ('" + args[at - 1] + "' then '" + word + "'): write "
+                    + option + " " + joined + " without spaces, or quote it");
         }
         // The name a typo away (--forse: --force), else picocli's: the options that begin as the word does, the command
         // most like it.
@@ -98,14 +111,19 @@ final class CommandLineMistakes {
         List<String> suggestions = near != null ? List.of(near)
                 : e.isUnknownOption() ? e.getSuggestions() : e.getSuggestions().stream().limit(1).toList();
         String hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+        // In a notice's words where the hint is one name or none (report.cause.usage.*).
+        Object hinted = suggestions.isEmpty() ? "" : InputError.Said.of("usage.did_you_mean", "name", suggestions.get(0));
+        boolean worded = suggestions.size() <= 1;
         if (e.isUnknownOption()) {
-            return "unknown option '" + word + "' of " + command + hint;
+            return new UsageError("unknown option '" + word + "' of " + command + hint, worded ? InputError.Said.of("usage.unknown_option",
+                    "word", word, "command", command, "hint", hinted) : null);
         }
         if (e.getCommandLine().getCommandSpec().subcommands().isEmpty()) {
-            return "unexpected '" + word + "': " + command + " takes no more words than its usage says" + hint;
+            return new UsageError("unexpected '" + word + "': " + command + " takes no more words than its usage says" + hint,
+                    worded ? InputError.Said.of("usage.unexpected", "word", word, "command", command, "hint", hinted) : null);
         }
-        return "unknown command '" + word + "'" + (hint.isEmpty() ? "; the commands are "
-                + String.join(", ", e.getCommandLine().getSubcommands().keySet()) : hint);
+        return new UsageError("unknown command '" + word + "'" + (hint.isEmpty() ? "; the commands are "
+                + String.join(", ", e.getCommandLine().getSubcommands().keySet()) : hint));
     }
 
     /** The option's longest name (--reply-by), or the parameter's label (RUN_ID). */

@@ -1,6 +1,7 @@
 package org.pbannex.cli;
 
 import java.nio.file.Files;
+import java.util.List;
 import org.pbannex.config.PbProperties;
 import org.pbannex.config.Settings;
 import org.pbannex.distribute.FailureNotice;
@@ -27,7 +28,7 @@ final class FailureNotices {
 
     /** A failure of the job before its run was known (its file broken as the schedule reads it): the installation's words. */
     static void send(FailureNotice.FailedRun run) {
-        var words = run.words() != null ? null : installationWords(run.job(), run.line());
+        var words = run.words() != null ? null : installationWords(run.job(), run.line(), null);
         send(words == null ? run : run.withWords(words), true);
     }
 
@@ -35,10 +36,11 @@ final class FailureNotices {
      * A {@code run} that could not start (its settings, job file, command line or database). A name that is no job of
      * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
      * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English);
-     * {@code request}: the run as requested, once known (its folders tell a trial), else null.
+     * {@code request}: the run as requested, once known (its folders tell a trial), else null; {@code failure}: what
+     * stopped it, its cause said in the installation's words where {@code words} is null (null: its line).
      */
     static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words,
-                              org.pbannex.publication.RunRequest request) {
+                              org.pbannex.publication.RunRequest request, Throwable failure) {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
@@ -51,7 +53,7 @@ final class FailureNotices {
             notStarted = notStarted.withFolders(request.input(), request.output());
         }
         // Before its run is known (its job file, a setting, its command line): the installation's words, the line quoted.
-        FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line);
+        FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line, failure);
         send(said != null ? notStarted.withWords(said) : notStarted, aJob);
     }
 
@@ -87,14 +89,15 @@ final class FailureNotices {
      * The words of a notice that no run's report gives: the installation's input's texts as they stand (its shared
      * texts), in the language of the job's first edition (the installation's first edition where the job's file cannot
      * be read), its cause {@code line}. Null where the texts lack the notice's words, or the settings cannot be read:
-     * then the code's English.
+     * then the code's English. Its cause as a report in those words says {@code failure} (null: the line).
      */
-    private static FailureNotice.Words installationWords(String job, String line) {
+    private static FailureNotice.Words installationWords(String job, String line, Throwable failure) {
         try {
             PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
-            var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(settings.input(), null),
-                    JobDefinition.firstEdition(settings.jobs(), job));
-            return words == null ? null : words.because("cause.", null, line);
+            var report = org.pbannex.publish.ReportWords.read(settings.input(), null);
+            var words = FailureNotice.Words.of(report, JobDefinition.firstEdition(settings.jobs(), job),
+                    failure == null ? null : report.cause(failure, line), List.of());
+            return words == null ? null : words.cause() != null ? words : words.because("cause.", null, line);
         } catch (RuntimeException e) {
             LOG.warn("the installation's words for a notice could not be read: {}", e.getMessage(), e);
             return null;
@@ -120,7 +123,7 @@ final class FailureNotices {
      */
     static void databaseKeptAside(String what, SpringRuntime.Told told, FailureNotice.Words words) {
         try {
-            notice().databaseKeptAside(what, told.line(), told.said(), words != null ? words : installationWords(null, told.line()));
+            notice().databaseKeptAside(what, told.line(), told.said(), words != null ? words : installationWords(null, told.line(), null));
         } catch (RuntimeException e) {
             LOG.warn("the damaged database was kept aside, and its notice could not be prepared: {}", e.getMessage(), e);
         }
@@ -146,7 +149,7 @@ final class FailureNotices {
             return;
         }
         var ended = FailureNotice.FailedRun.processEnded(job, status, line);
-        var words = installationWords(job, line);
+        var words = installationWords(job, line, null);
         send(words == null ? ended : ended.withWords(words.because(NOTICE, how, line)), true);
     }
 

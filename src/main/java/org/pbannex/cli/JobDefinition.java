@@ -81,8 +81,9 @@ public record JobDefinition(String name, String description,
     public static JobDefinition load(Path jobsDir, String name) {
         Path file = jobsDir.resolve(name + ".yml");
         if (!JobName.isValid(name) || !Files.isRegularFile(file)) {
-            throw new UsageError("unknown job '" + name + "': the jobs are " + String.join(", ", names(jobsDir)) + " (files in "
-                    + jobsDir + ")");
+            String jobs = String.join(", ", names(jobsDir));
+            throw new UsageError("unknown job '" + name + "': the jobs are " + jobs + " (files in " + jobsDir + ")",
+                    org.pbannex.ingest.InputError.Said.of("usage.unknown_job", "job", name, "jobs", jobs, "folder", jobsDir.toString()));
         }
         String text;
         try {

@@ -72,7 +72,7 @@ public final class PbAnnexApplication {
                 if (e.getCommandLine().getCommand() instanceof RunCommand run && !atTerminal()) {
                     // A crontab line with a mistake in it would fail every night unheard of; typed at a terminal, the
                     // one who typed it reads the line, and the job has not failed.
-                    run.noticeNotStarted(null, ExitCodes.USAGE, line);
+                    run.noticeNotStarted(null, ExitCodes.USAGE, line, CommandLineMistakes.failure(e, args));
                 }
                 return ExitCodes.USAGE;
             });

@@ -115,7 +115,7 @@ public class RunCommand implements Callable<Integer> {
                 System.err.println("pb-annex: " + FailureNotices.settingsUnreadable(job, ExitCodes.of(e), ExitCodes.message(e)));
                 return ExitCodes.of(e);
             }
-            noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e));
+            noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e), e);
             throw e;
         }
         // A signal before the run has begun (its start-up waiting on the database, say) ends this night's run too: noted
@@ -172,15 +172,14 @@ public class RunCommand implements Callable<Integer> {
         return told;
     }
 
-    /** Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database). */
-    void noticeNotStarted(String biennia, int status, String line) {
-        noticeNotStarted(biennia, status, line, null);
-    }
-
-    /** @param failure what stopped it, for the notice's words (null: said by its line) */
-    private void noticeNotStarted(String biennia, int status, String line, Throwable failure) {
+    /**
+     * Tells whoever is to hear of failures that the run could not start (its settings, job file, command line, database).
+     *
+     * @param failure what stopped it, for the notice's words (null: said by its line)
+     */
+    void noticeNotStarted(String biennia, int status, String line, Throwable failure) {
         FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line),
-                first);
+                first, failure);
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

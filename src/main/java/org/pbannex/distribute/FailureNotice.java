@@ -236,6 +236,7 @@ public final class FailureNotice {
             Map.entry("notice.back", "The job {job} (biennium {biennium}) ran well again: {what}."),
             Map.entry("notice.back_after_one", "It follows the failure at {time}:"),
             Map.entry("notice.back_after", "It follows {count} failures since {time}:"),
+            Map.entry("notice.back_failure", "{time} exit status {status}: {cause}"),
             Map.entry("notice.good.published", "run {run} published {tables}, {files} to {folder}, {checks} checks passed"),
             Map.entry("notice.good.tables", "{count} tables"),
             Map.entry("notice.good.tables_one", "1 table"),
@@ -342,7 +343,11 @@ public final class FailureNotice {
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
     public boolean send(FailedRun run) {
         try {
-            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line() + elsewhere(run));
+            // Its cause in its notice's language too, for the message that the job is back to normal.
+            Words w = run.words();
+            boolean translated = w != null && w.language() != Language.EN && w.cause() != null;
+            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line() + elsewhere(run),
+                    translated ? w.language().code() : null, translated ? w.cause() : null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);
         }
@@ -408,8 +413,7 @@ public final class FailureNotice {
             if (asDefined) {
                 outcomes.good(job, biennium, good.line());
             }
-            List<String> failures = outcomes.failures(job, biennium);
-            if (failures.isEmpty()) {
+            if (outcomes.failures(job, biennium).isEmpty()) {
                 return false;
             }
             if (to.isEmpty()) {
@@ -421,6 +425,8 @@ public final class FailureNotice {
                 return false;
             }
             Words w = java.util.Objects.requireNonNullElseGet(words.get(), () -> english(null, List.of()));
+            // The failures in the message's language, where their notices said them so.
+            List<String> failures = outcomes.failures(job, biennium, w.language().code());
             mail(w.word().apply("notice.back_subject").with("job", job).with("biennium", biennium).in(w.language()),
                     backToNormalBody(job, biennium, good, failures, w), null);
             // Cleared once told: a message that could not be sent is tried again by the next good run.
@@ -498,21 +504,38 @@ public final class FailureNotice {
         String what = w.said("notice.", good.said());
         StringBuilder b = new StringBuilder(w.word().apply("notice.back").with("job", job).with("biennium", biennium)
                 .with("what", what != null ? what : good.line()).in(w.language())).append("\n\n");
-        String first = failures.get(0).substring(0, failures.get(0).indexOf(' '));
-        String since = first;
         Text pattern = w.word().apply("date_time");
-        try {
-            since = pattern == null ? first : pattern.instant(first).in(w.language());
-        } catch (IllegalArgumentException notAPattern) {
-            // the time as the status keeps it: the message is sent all the same
-        }
+        String since = time(failures.get(0).substring(0, failures.get(0).indexOf(' ')), pattern, w);
         b.append(w.word().apply(failures.size() == 1 ? "notice.back_after_one" : "notice.back_after")
                 .with("count", String.valueOf(failures.size())).with("time", since).in(w.language())).append('\n');
-        failures.forEach(f -> b.append("- ").append(f).append('\n'));
+        failures.forEach(f -> b.append("- ").append(failure(f, pattern, w)).append('\n'));
         return b.append('\n').append(w.say("notice.runs")).append('\n').toString();
     }
 
     /** The notice's text, its commands for a run of the installation's output folder. */
+    /** A failure as the job's status keeps it ("TIME exit status N: CAUSE"), in the message's words: as kept where it is not that. */
+    private static String failure(String kept, Text timePattern, Words w) {
+        var m = KEPT.matcher(kept);
+        Text said = w.word().apply("notice.back_failure");
+        if (!m.matches() || said == null) {
+            return kept;
+        }
+        return said.with("time", time(m.group(1), timePattern, w)).with("status", m.group(2)).with("cause", m.group(3))
+                .in(w.language());
+    }
+
+    /** A time as the job's status keeps it, in the message's words ({@code pattern}: date_time; null: as kept). */
+    private static String time(String kept, Text pattern, Words w) {
+        try {
+            return pattern == null ? kept : pattern.instant(kept).in(w.language());
+        } catch (IllegalArgumentException notAPattern) {
+            return kept; // the time as the status keeps it: the message is sent all the same
+        }
+    }
+
+    /** A failure as the job's status keeps it: its time, exit status and cause. */
+    private static final java.util.regex.Pattern KEPT = java.util.regex.Pattern.compile("(\\S+) exit status (\\d+): (.*)", java.util.regex.Pattern.DOTALL);
+
     static String body(FailedRun run) {
         return body(run, null);
     }

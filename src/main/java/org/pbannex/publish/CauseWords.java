@@ -77,7 +77,9 @@ final class CauseWords {
             "cause.lock.taker_run", "cause.lock.taker_ended", "cause.lock.stops_before_step",
             "cause.lock.nothing_published", "cause.lock.stops_before_message", "cause.db_lock.busy",
             "cause.db_lock.interrupted", "cause.font.damaged", "cause.font.size", "cause.font.checksum",
-            "cause.font.not_a_font", "cause.font.cut_short", "cause.font.cmap");
+            "cause.font.not_a_font", "cause.font.cut_short", "cause.font.cmap",
+            // A run's command line that names no job of jobs/, or a word the command does not take.
+            "cause.usage.unknown_job", "cause.usage.unknown_option", "cause.usage.unexpected", "cause.usage.did_you_mean");
 
     private final ReportWords words;
 

@@ -168,12 +168,22 @@ public final class RunOutcomes {
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
+        failed(job, biennium, exitStatus, line, null, null);
+    }
+
+    /**
+     * The same, with its cause as its notice said it in {@code language} ({@code said}; null: English only): the message
+     * that the job is back to normal lists it in that language ({@link #failures(String, String, String)}); {@code status}
+     * shows the English line.
+     */
+    public void failed(String job, String biennium, int exitStatus, String line, String language, String said) throws IOException {
         if (Interruption.causedByTheStop(exitStatus)) {
             return;
         }
         Files.createDirectories(dir);
         String entry = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " exit status " + exitStatus + ": "
-                + line.replaceAll("\\s+", " ").strip() + "\n";
+                + line.replaceAll("\\s+", " ").strip()
+                + (language == null || said == null ? "" : "\t" + SAID + language + "=" + said.replaceAll("\\s+", " ").strip()) + "\n";
         Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
@@ -195,6 +205,36 @@ public final class RunOutcomes {
             lines.addAll(failuresIn(f));
         }
         return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
+    }
+
+    /**
+     * The same, each in {@code language} (a code, "zh") where its notice said its cause in that language (its time and
+     * exit status as noted, a trial's folders in English), else as {@link #failures(String, String)} gives it.
+     */
+    public List<String> failures(String job, String biennium, String language) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path f : List.of(file(job, null, ".failed"), file(job, biennium, ".failed"))) {
+            notedIn(f).forEach(noted -> lines.add(saidIn(noted, language)));
+        }
+        return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
+    }
+
+    /** How a failure's cause in a notice's language follows its line: a tab, then this, the language and "=". */
+    private static final String SAID = "--said-";
+
+    /** A noted failure in {@code language}: its line ({@link #said}) with the cause its notice said in that language. */
+    private String saidIn(String noted, String language) {
+        String line = said(noted);
+        String marker = "\t" + SAID + language + "=";
+        int at = noted.indexOf(marker);
+        int colon = line.indexOf(": ");
+        if (at < 0 || colon < 0) {
+            return line;
+        }
+        int end = noted.indexOf('\t', at + 1);
+        java.util.regex.Matcher trial = ELSEWHERE.matcher(line);
+        return line.substring(0, colon + 2) + noted.substring(at + marker.length(), end < 0 ? noted.length() : end)
+                + (trial.find() ? trial.group() : "");
     }
 
     /**

@@ -59,6 +59,37 @@ class FailedRunTest {
      * What a good run did is kept in the job's status in stderr's English (status shows it), and said in the words of
      * the message that the job is back to normal; a time pattern the texts spell wrong leaves the time as kept.
      */
+    /**
+     * A failure is kept in the job's status in stderr's English (status shows it), and with its cause as its notice said
+     * it, which the message that the job is back to normal lists in that language; a trial's folders stay as noted.
+     */
+    @Test
+    void aFailureIsListedInTheLanguageItsNoticeSaidIt(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        var outcomes = new org.pbannex.runtime.RunOutcomes(tmp, tmp.resolve("input"), tmp.resolve("out"));
+        outcomes.failed("nightly", "2022-23", 5, "cannot write /out/a.csv: permission denied", "zh", "无法写入 /out/a.csv：权限不足");
+        outcomes.failed("nightly", "2022-23", 5, "cannot write /tmp/x: No space left on device"
+                + org.pbannex.runtime.RunOutcomes.elsewhere(null, tmp.resolve("scratch"), null, tmp.resolve("out")), "zh", "无法写入 /tmp/x：磁盘空间已满");
+        outcomes.failed("nightly", "2022-23", 2, "unknown option '--forse'");
+        List<String> english = outcomes.failures("nightly", "2022-23");
+        assertEquals(3, english.size(), english.toString());
+        assertTrue(english.get(0).endsWith(" exit status 5: cannot write /out/a.csv: permission denied"), english.get(0));
+        List<String> chinese = outcomes.failures("nightly", "2022-23", "zh");
+        assertTrue(chinese.get(0).endsWith(" exit status 5: 无法写入 /out/a.csv：权限不足"), chinese.get(0));
+        assertTrue(chinese.get(1).endsWith(" exit status 5: 无法写入 /tmp/x：磁盘空间已满 (a run into " + tmp.resolve("scratch")
+                + ", not the installation's output folder " + tmp.resolve("out") + ")"), chinese.get(1));
+        assertEquals(english.get(2), chinese.get(2), "said in English only");
+        assertEquals(english, outcomes.failures("nightly", "2022-23", "en"));
+        // status's lines, and its trial's, as before.
+        var state = outcomes.states().get(0);
+        assertEquals(2, state.failuresHere().size());
+        assertEquals(1, state.failuresElsewhere().size());
+        var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null), Language.ZH);
+        String body = FailureNotice.backToNormalBody("nightly", "2022-23", FailureNotice.GoodRun.nothingToDo("R1", Path.of("/out/2022-23/R1"),
+                false), chinese, words);
+        assertTrue(body.contains(" 退出状态 5：无法写入 /out/a.csv：权限不足\n") && body.contains(" 退出状态 2：unknown option '--forse'\n")
+                && !body.contains("exit status"), body);
+    }
+
     @Test
     void aGoodRunIsKeptInEnglishAndToldInItsWords() {
         var good = FailureNotice.GoodRun.published("R9", Path.of("/out/2022-23/R9"), 1, 18, 1147, true, 2);
@@ -70,11 +101,12 @@ class FailedRunTest {
                 + "status 5: cannot write /out");
         assertEquals("作业 nightly（两年期 2022-23）已恢复正常运行：在命令行中缩小了范围，并非作业定义的全部：运行 R9 已将 1 个表、18 个文件发布到 "
                 + "/out/2022-23/R9，1147 项检查通过；未发送给其 2 位审阅人：运行 R9 未发布工作簿（格式中没有 xlsx），因此没有可发送的内容。\n\n"
-                + "此前自协调世界时 2026 年 12 月 3 日 02:30:05 起有 2 次失败：\n- " + failures.get(0) + "\n- " + failures.get(1) + "\n\n"
+                + "此前自协调世界时 2026 年 12 月 3 日 02:30:05 起有 2 次失败：\n- 协调世界时 2026 年 12 月 3 日 02:30:05 退出状态 4：2 checks failed\n"
+                + "- 协调世界时 2026 年 12 月 4 日 02:30:05 退出状态 5：cannot write /out\n\n"
                 + "各次运行：./pb-annex history\n", FailureNotice.backToNormalBody("nightly", "2022-23", good, failures, words));
         var badPattern = new FailureNotice.Words(w -> w.equals("date_time") ? Text.of("y 'unclosed") : words.word().apply(w),
                 Language.ZH, null, List.of());
         assertTrue(FailureNotice.backToNormalBody("nightly", "2022-23", good, failures.subList(0, 1), badPattern)
-                .contains("此前在2026-12-03T02:30:05.123Z 有一次失败：\n"));
+                .contains("此前在2026-12-03T02:30:05.123Z 有一次失败：\n- 2026-12-03T02:30:05.123Z 退出状态 4：2 checks failed\n"));
     }
 }

@@ -300,7 +300,9 @@ class FailureNoticeTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown option '--forse' of pb-annex run; did you mean --force?"), r.err());
         String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
-        assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 2：") && body.contains("unknown option '--forse'"), body);
+        // Its cause in the notice's language (stderr's line stays English).
+        assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 2：\n\npb-annex run 没有选项“--forse”；是否要输入 --force？\n")
+                && !body.contains("unknown option"), body);
         // Other commands' mistakes are someone's at a terminal: no notice.
         assertEquals(2, CliRun.capture(settings, "history", "--forse").status());
         assertEquals(1, SMTP.getReceivedMessages().length);
@@ -309,6 +311,9 @@ class FailureNoticeTest {
         CliRun outside = CliRun.capture(settings, "run", "../../escaped", "--input", input.toString());
         assertEquals(2, outside.status(), outside.toString());
         assertEquals("pb-annex：run 运行失败（退出状态 2）", SMTP.getReceivedMessages()[1].getSubject());
+        String noJob = (String) SMTP.getReceivedMessages()[1].getContent();
+        assertTrue(noJob.contains("\n\n没有作业“../../escaped”：现有的作业是 nightly（" + Path.of(settings.get("pb.home")).resolve("jobs")
+                + " 中的文件）\n") && !noJob.contains("unknown job"), noJob);
         assertFalse(Files.exists(status.resolve("../../escaped.failed").normalize()), "nothing outside " + status);
         assertFalse(Files.exists(status.resolve("run.failed")), "no job's failure");
     }
@@ -346,8 +351,11 @@ class FailureNoticeTest {
         assertTrue(body.matches("(?s)作业 nightly（两年期 2022-23）已恢复正常运行：运行 \\S+ 已将 17 个表、18 个文件发布到 "
                 + java.util.regex.Pattern.quote(tmp.resolve("out/2022-23").toString()) + "/\\S+，1147 项检查通过。\n\n"
                 + "此前自协调世界时 \\d{4} 年 \\d+ 月 \\d+ 日 \\d\\d:\\d\\d:\\d\\d 起有 2 次失败：\n- .*"), body);
-        assertTrue(body.contains(" exit status 4: ") && body.contains(" exit status 5: PostgreSQL at 127.0.0.1:")
-                && body.indexOf(" exit status 4: ") < body.indexOf(" exit status 5: "), "both failures, oldest first: " + body);
+        // Each in the message's language, as its notice said it; status keeps stderr's English.
+        assertTrue(java.util.regex.Pattern.compile(" 退出状态 4：\\d+ 项检查未通过").matcher(body).find()
+                && body.contains(" 退出状态 5：无法连接位于 127.0.0.1:")
+                && body.indexOf(" 退出状态 4：") < body.indexOf(" 退出状态 5：") && !body.contains("exit status"),
+                "both failures, oldest first: " + body);
         assertTrue(body.stripTrailing().endsWith("\n\n各次运行：./pb-annex history"), body);
         // The job's status keeps what the run did in stderr's English, as status shows it.
         CliRun status = CliRun.capture(settings, "status", "nightly");
