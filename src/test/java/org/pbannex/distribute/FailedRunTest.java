@@ -65,10 +65,10 @@ class FailedRunTest {
      */
     @Test
     void aFailureIsListedInTheLanguageItsNoticeSaidIt(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        var outcomes = new org.pbannex.runtime.RunOutcomes(tmp, tmp.resolve("input"), tmp.resolve("out"));
+        var outcomes = new org.pbannex.runtime.RunOutcomes(tmp, tmp.resolve("input"), tmp.resolve("out"), null);
         outcomes.failed("nightly", "2022-23", 5, "cannot write /out/a.csv: permission denied", "zh", "无法写入 /out/a.csv：权限不足");
         outcomes.failed("nightly", "2022-23", 5, "cannot write /tmp/x: No space left on device"
-                + org.pbannex.runtime.RunOutcomes.elsewhere(null, tmp.resolve("scratch"), null, tmp.resolve("out")), "zh", "无法写入 /tmp/x：磁盘空间已满");
+                + org.pbannex.runtime.RunOutcomes.elsewhere(null, tmp.resolve("scratch"), null, tmp.resolve("out"), null), "zh", "无法写入 /tmp/x：磁盘空间已满");
         outcomes.failed("nightly", "2022-23", 2, "unknown option '--forse'");
         List<String> english = outcomes.failures("nightly", "2022-23");
         assertEquals(3, english.size(), english.toString());
