@@ -141,7 +141,7 @@ final class FailureNotices {
      * A run of the job that ended without telling it (killed, a runtime that failed, a start skipped): one line on
      * {@code err}, and the notice.
      */
-    static void processEnded(java.io.PrintWriter err, String job, int status, InputError.Said how) {
+    static void processEnded(java.io.PrintWriter err, String job, int status, org.pbannex.ingest.Said how) {
         String line = FailureNotice.english(NOTICE, how);
         err.println("pb-annex: " + job + ": " + line);
         err.flush();
@@ -186,16 +186,16 @@ final class FailureNotices {
     private static final java.time.Duration NOTED_WITHIN = java.time.Duration.ofMinutes(2);
 
     /** What a process's exit status says of how it ended, for one whose run did not say (report.notice.ended.*). */
-    static InputError.Said howItEnded(int status) {
+    static org.pbannex.ingest.Said howItEnded(int status) {
         if (status > 128) {
             int signal = status - 128;
             return switch (signal) {
-                case 9 -> InputError.Said.of("ended.killed");
-                case 15 -> InputError.Said.of("ended.stopped");
-                case 6 -> InputError.Said.of("ended.aborted");
-                default -> InputError.Said.of("ended.signal", "signal", String.valueOf(signal));
+                case 9 -> org.pbannex.ingest.Said.of("ended.killed");
+                case 15 -> org.pbannex.ingest.Said.of("ended.stopped");
+                case 6 -> org.pbannex.ingest.Said.of("ended.aborted");
+                default -> org.pbannex.ingest.Said.of("ended.signal", "signal", String.valueOf(signal));
             };
         }
-        return InputError.Said.of("ended.runtime", "status", String.valueOf(status));
+        return org.pbannex.ingest.Said.of("ended.runtime", "status", String.valueOf(status));
     }
 }

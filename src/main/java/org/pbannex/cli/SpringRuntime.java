@@ -9,7 +9,7 @@ import java.util.Map;
 import org.pbannex.batch.BatchApplication;
 import org.pbannex.config.PbProperties;
 import org.pbannex.distribute.FailureNotice;
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 import org.pbannex.config.Settings;
 import org.pbannex.runtime.DamagedDatabase;
 import org.pbannex.runtime.DatabaseConnection;

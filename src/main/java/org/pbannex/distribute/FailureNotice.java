@@ -113,7 +113,7 @@ public final class FailureNotice {
          * A word and its values ({@code prefix} + its word, each value a word of its own: the line's words, such as
          * DatabaseUnavailable's) in the notice's language; null where the words lack one of them.
          */
-        String said(String prefix, InputError.Said said) {
+        String said(String prefix, org.pbannex.ingest.Said said) {
             Text t = org.pbannex.publish.ReportWords.said(word, prefix, said);
             return t == null ? null : t.in(language);
         }
@@ -122,7 +122,7 @@ public final class FailureNotice {
          * The same words, the cause said by {@code said} (report.PREFIX*: "cause.", a failure's; "notice.", how a
          * process ended), or by {@code line} where there is none or they lack its words.
          */
-        public Words because(String prefix, InputError.Said said, String line) {
+        public Words because(String prefix, org.pbannex.ingest.Said said, String line) {
             String cause = said == null ? null : said(prefix, said);
             return new Words(word, language, cause == null ? line : cause, failedChecks);
         }
@@ -179,18 +179,18 @@ public final class FailureNotice {
         }
 
         /** In a report's words (report.notice.good.*: the word after "notice."). */
-        InputError.Said said() {
-            InputError.Said what = tables == null ? InputError.Said.of("good.nothing_to_do", "run", runId, "folder", folder.toString())
-                    : InputError.Said.of("good.published", "run", runId, "tables", count("tables", tables), "files",
+        org.pbannex.ingest.Said said() {
+            org.pbannex.ingest.Said what = tables == null ? org.pbannex.ingest.Said.of("good.nothing_to_do", "run", runId, "folder", folder.toString())
+                    : org.pbannex.ingest.Said.of("good.published", "run", runId, "tables", count("tables", tables), "files",
                             count("files", files), "folder", folder.toString(), "checks", String.valueOf(checks));
             if (noWorkbook > 0) {
-                what = InputError.Said.of("good.no_workbook", "what", what, "count", String.valueOf(noWorkbook), "run", runId);
+                what = org.pbannex.ingest.Said.of("good.no_workbook", "what", what, "count", String.valueOf(noWorkbook), "run", runId);
             }
-            return narrowed ? InputError.Said.of("good.narrowed", "what", what) : what;
+            return narrowed ? org.pbannex.ingest.Said.of("good.narrowed", "what", what) : what;
         }
 
-        private static InputError.Said count(String what, int n) {
-            return n == 1 ? InputError.Said.of("good." + what + "_one") : InputError.Said.of("good." + what, "count", String.valueOf(n));
+        private static org.pbannex.ingest.Said count(String what, int n) {
+            return n == 1 ? org.pbannex.ingest.Said.of("good." + what + "_one") : org.pbannex.ingest.Said.of("good." + what, "count", String.valueOf(n));
         }
 
         /** In the code's English, as the job's status keeps it: "run R published 17 tables, 18 files to F, 1147 checks passed". */
@@ -252,7 +252,7 @@ public final class FailureNotice {
             Map.entry("notice.kept_disk", "A disk that damages files may damage others: its system log may say more."));
 
     /** The code's English of a word of the notices ({@code prefix} + its word, with its values): a line on stderr. */
-    public static String english(String prefix, InputError.Said said) {
+    public static String english(String prefix, org.pbannex.ingest.Said said) {
         return org.pbannex.publish.ReportWords.said(FailureNotice::englishWord, prefix, said).en();
     }
 
@@ -450,7 +450,7 @@ public final class FailureNotice {
      * @param said  the same in a report's words (report.cause.*; null: its line)
      * @param words the message's words (its run's, else the installation's; null: the code's English)
      */
-    public boolean databaseKeptAside(String what, String line, InputError.Said said, Words words) {
+    public boolean databaseKeptAside(String what, String line, org.pbannex.ingest.Said said, Words words) {
         Words w = (words != null ? words : english(null, List.of())).because("cause.", said, line);
         return tell("the damaged database was kept aside", w.say("notice.kept_subject"), keptAsideBody(what, w), null);
     }

@@ -61,12 +61,12 @@ public final class CsvResourceReader {
     }
 
     private static byte[] readBytes(Path file, SourceName source, Resource resource) {
-        String what = " (the file of resource '" + resource.name() + "')";
         if (Files.isDirectory(file)) {
-            throw new InputError(source.name(), 0, "", "cannot read the file: it is a folder, not a file" + what);
+            throw new InputError(source.name(), 0, "", "cannot read the file: it is a folder, not a file (the file of resource '"
+                    + resource.name() + "')");
         }
         if (!Files.exists(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputError(source.name(), 0, "", "file not found" + what).said("file_not_found", "resource", resource.name());
+            throw new InputError(source.name(), 0, "", Said.of("file_not_found", "resource", resource.name()));
         }
         try {
             long size = Files.size(file);
@@ -76,8 +76,7 @@ public final class CsvResourceReader {
             }
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length == 0) {
-                throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
-                        + String.join(",", names(resource))).said("empty_file", "columns", String.join(",", names(resource)));
+                throw emptyFile(source, resource);
             }
             return bytes;
         } catch (IOException e) {
@@ -102,8 +101,7 @@ public final class CsvResourceReader {
     private static CsvTable readRecords(CSVReader csv, SourceName source, Resource resource) throws IOException {
         String[] header = next(csv, source);
         if (header == null || isBlank(header)) {
-            throw new InputError(source.name(), 0, "", "file is empty: expected a header row with columns "
-                    + String.join(",", names(resource))).said("empty_file", "columns", String.join(",", names(resource)));
+            throw emptyFile(source, resource);
         }
         Map<String, Integer> index = headerIndex(header, source, resource);
         List<CsvTable.Row> rows = new ArrayList<>();
@@ -135,8 +133,7 @@ public final class CsvResourceReader {
             }
             try {
                 if (firstBlank > 0) {
-                    throw new InputError(source.name(), source.shown(firstBlank), "", "blank line inside the data: remove it "
-                            + "(blank lines are allowed only at the end of the file)").said("blank_line");
+                    throw new InputError(source.name(), source.shown(firstBlank), "", Said.of("blank_line"));
                 }
                 if (cells.length != header.length) {
                     String counted = "line has " + cells.length + " cells but the header has " + header.length;
@@ -187,8 +184,8 @@ public final class CsvResourceReader {
             throw bad.error();
         }
         if (records.size() < resource.minRows()) {
-            throw new InputError(source.name(), 0, "", "file has a header but no data rows: add its rows"
-                    + (resource.description().isEmpty() ? "" : " (" + resource.description() + ")")).said("no_data_rows");
+            throw new InputError(source.name(), 0, "", Said.of("no_data_rows", "about", resource.description().isEmpty() ? ""
+                    : " (" + resource.description() + ")"));
         }
         return new CsvTable(List.of(header), rows, records);
     }
@@ -213,9 +210,8 @@ public final class CsvResourceReader {
     private static void checkLanguagePairs(Map<String, String> pairs, Map<String, Object> values, SourceName source, long line) {
         pairs.forEach((field, pair) -> {
             if (values.get(field) == null && values.get(pair) != null) {
-                throw new InputError(source.name(), source.shown(line), field, "empty while " + pair + " is given: the "
-                        + (field.endsWith("en") ? "English" : "Chinese") + " edition would show nothing there; give both")
-                        .said(field.endsWith("en") ? "one_language_en" : "one_language_zh", "pair", pair);
+                throw new InputError(source.name(), source.shown(line), field,
+                        Said.of(field.endsWith("en") ? "one_language_en" : "one_language_zh", "pair", pair));
             }
         });
     }
@@ -240,8 +236,7 @@ public final class CsvResourceReader {
         try {
             return csv.readNext();
         } catch (CsvMalformedLineException e) {
-            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: a quoted value is not terminated")
-                    .said("unterminated_quote");
+            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", Said.of("unterminated_quote"));
         } catch (CsvValidationException e) {
             throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: " + e.getMessage());
         }
@@ -265,17 +260,15 @@ public final class CsvResourceReader {
             }
             String name = header[i].strip();
             if (index.put(name, i) != null) {
-                throw new InputError(source.name(), line, name, "column appears twice in the header").said("column_twice");
+                throw new InputError(source.name(), line, name, Said.of("column_twice"));
             }
             if (resource.fields().stream().noneMatch(f -> f.name().equals(name))) {
-                throw new InputError(source.name(), line, name, "unexpected column; the columns are " + String.join(",", names(resource)))
-                        .said("unexpected_column", "columns", String.join(",", names(resource)));
+                throw new InputError(source.name(), line, name, Said.of("unexpected_column", "columns", String.join(",", names(resource))));
             }
         }
         for (Field f : resource.fields()) {
             if (!index.containsKey(f.name())) {
-                throw new InputError(source.name(), line, f.name(), "missing column; the columns are " + String.join(",", names(resource)))
-                        .said("missing_column", "columns", String.join(",", names(resource)));
+                throw new InputError(source.name(), line, f.name(), Said.of("missing_column", "columns", String.join(",", names(resource))));
             }
         }
         return index;
@@ -313,7 +306,7 @@ public final class CsvResourceReader {
         String v = raw.strip();
         if (v.isEmpty()) {
             if (f.required()) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "value is required").said("required");
+                throw new InputError(source.name(), source.shown(line), f.name(), Said.of("required"));
             }
             return null;
         }
@@ -343,9 +336,9 @@ public final class CsvResourceReader {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "value " + v + " is outside the range "
-                        + range(f) + describe(f)).said("outside_range", "value", v, "minimum", f.minimum() == null ? "" : f.minimum().toPlainString(),
-                        "maximum", f.maximum() == null ? "" : f.maximum().toPlainString(), "about", describe(f));
+                throw new InputError(source.name(), source.shown(line), f.name(), Said.of("outside_range", "value", v, "minimum",
+                        f.minimum() == null ? "" : f.minimum().toPlainString(), "maximum", f.maximum() == null ? ""
+                        : f.maximum().toPlainString(), "about", about(f)));
             }
         }
         throw notANumber(v, true, f, source, line);
@@ -355,9 +348,8 @@ public final class CsvResourceReader {
         if (NUMBER.matcher(v).matches()) {
             BigDecimal d = new BigDecimal(v);
             if (f.maxDecimals() != null && d.scale() > f.maxDecimals()) {
-                throw new InputError(source.name(), source.shown(line), f.name(), "more than "
-                        + org.pbannex.runtime.Counted.of(f.maxDecimals(), "decimal place", "decimal places") + ": '" + v + "'")
-                        .said("decimals", "most", String.valueOf(f.maxDecimals()), "value", v);
+                throw new InputError(source.name(), source.shown(line), f.name(), Said.of(f.maxDecimals() == 1 ? "decimals_one" : "decimals",
+                        "most", String.valueOf(f.maxDecimals()), "value", v));
             }
             return d;
         }
@@ -374,8 +366,7 @@ public final class CsvResourceReader {
         return switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw new InputError(source.name(), source.shown(line), f.name(), "not true or false: '" + v + "'")
-                    .said("not_true_or_false", "value", v);
+            default -> throw new InputError(source.name(), source.shown(line), f.name(), Said.of("not_true_or_false", "value", v));
         };
     }
 
@@ -383,40 +374,39 @@ public final class CsvResourceReader {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
             InputError.Reason hint = HalfWidth.hint(raw, f.allowed()::contains);
-            throw new InputError(source.name(), shown, f.name(), "'" + raw + "' is not one of " + String.join(", ", f.allowed())
-                    + hint.line()).said("not_one_of", "value", raw, "allowed", String.join(", ", f.allowed()),
-                    "hint", hint.said() == null ? "" : hint.said());
+            throw new InputError(source.name(), shown, f.name(), Said.of("not_one_of", "value", raw, "allowed",
+                    String.join(", ", f.allowed()), "hint", hint.said() == null ? "" : hint.said()));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
             InputError.Reason damage = ExcelDamage.notMatching(raw, f);
-            throw new InputError(source.name(), shown, f.name(), damage != null ? damage
-                    // The descriptor's own words for what the column takes, not its pattern (a regular expression).
-                    : f.description().isEmpty() ? InputError.Reason.of("'" + raw + "' does not match the pattern "
-                            + f.pattern().pattern(), "no_match", "value", raw, "pattern", f.pattern().pattern(), "about", "")
-                    : InputError.Reason.of("'" + raw + "' is not what this column takes: " + f.description(), "not_taken",
-                            "value", raw, "about", f.description()));
+            if (damage != null) {
+                throw new InputError(source.name(), shown, f.name(), damage);
+            }
+            // The descriptor's own words for what the column takes, not its pattern (a regular expression).
+            throw new InputError(source.name(), shown, f.name(), f.description().isEmpty()
+                    ? Said.of("no_match", "value", raw, "pattern", f.pattern().pattern(), "about", "")
+                    : Said.of("not_taken", "value", raw, "about", f.described()));
         }
         if (value instanceof Number n) {
             BigDecimal d = new BigDecimal(n.toString());
             if (f.minimum() != null && d.compareTo(f.minimum()) < 0) {
-                throw new InputError(source.name(), shown, f.name(), "value " + raw + " is below the minimum "
-                        + f.minimum().toPlainString() + describe(f))
-                        .said("below_minimum", "value", raw, "minimum", f.minimum().toPlainString(), "about", describe(f));
+                throw new InputError(source.name(), shown, f.name(),
+                        Said.of("below_minimum", "value", raw, "minimum", f.minimum().toPlainString(), "about", about(f)));
             }
             if (f.maximum() != null && d.compareTo(f.maximum()) > 0) {
-                throw new InputError(source.name(), shown, f.name(), "value " + raw + " is above the maximum "
-                        + f.maximum().toPlainString() + describe(f))
-                        .said("above_maximum", "value", raw, "maximum", f.maximum().toPlainString(), "about", describe(f));
+                throw new InputError(source.name(), shown, f.name(),
+                        Said.of("above_maximum", "value", raw, "maximum", f.maximum().toPlainString(), "about", about(f)));
             }
         }
     }
 
-    private static String range(Field f) {
-        return (f.minimum() == null ? "" : f.minimum().toPlainString()) + " to " + (f.maximum() == null ? "" : f.maximum().toPlainString());
+    /** What the column takes, in the descriptor's words, after a value out of its range: " (its description)", or nothing. */
+    private static Object about(Field f) {
+        return f.description().isEmpty() ? "" : Said.of("about", "description", f.described());
     }
 
-    private static String describe(Field f) {
-        return f.description().isEmpty() ? "" : " (" + f.description() + ")";
+    private static InputError emptyFile(SourceName source, Resource resource) {
+        return new InputError(source.name(), 0, "", Said.of("empty_file", "columns", String.join(",", names(resource))));
     }
 
     private static void checkPrimaryKey(Resource r, Map<String, Object> values, Map<String, Long> seen, SourceName source, long line) {
@@ -433,12 +423,9 @@ public final class CsvResourceReader {
         Long first = seen.putIfAbsent(key.toString(), line);
         if (first != null) {
             String columns = String.join(",", r.primaryKey());
-            throw new InputError(source.name(), source.shown(line), columns, "duplicate " + columns + " '" + key + "' (first on "
-                    + SourceName.lineWord(source.name()) + " " + source.shown(first) + ")" + (dotted ? "; if a code such as 1.10 "
-                    + "became 1.1, Excel read it as a number: format the column as Text (Format Cells > Text) and type it "
-                    + "again" : "")).said(dotted ? "duplicate_dotted" : "duplicate", "columns", columns, "key", key.toString(),
-                    "first", InputError.Said.of("on_" + SourceName.lineWord(source.name()), "line",
-                            String.valueOf(source.shown(first))));
+            throw new InputError(source.name(), source.shown(line), columns, Said.of(dotted ? "duplicate_dotted" : "duplicate",
+                    "columns", columns, "key", key.toString(), "first", Said.of("on_" + SourceName.lineWord(source.name()), "line",
+                            String.valueOf(source.shown(first)))));
         }
     }
 

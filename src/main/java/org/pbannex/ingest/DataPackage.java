@@ -119,8 +119,8 @@ public final class DataPackage {
         List<String> per = new ArrayList<>();
         every.path("per").forEach(c -> per.add(c.asString()));
         return new ForeignKey.EveryCode(columnValues(every.path("where")), fix.isMissingNode() ? null : fix.isObject()
-                ? new InputError.Written(fix.get("zh").asString(), fix.get("en").asString())
-                : new InputError.Written(fix.asString(), fix.asString()), List.copyOf(per), columnValues(every.path("rowsWhere")));
+                ? new Said.Written(fix.get("zh").asString(), fix.get("en").asString())
+                : new Said.Written(fix.asString(), fix.asString()), List.copyOf(per), columnValues(every.path("rowsWhere")));
     }
 
     /** {@code {"column": "value", ...}} in its order (none for a missing node). */
@@ -162,6 +162,7 @@ public final class DataPackage {
                         f.path("name").asString(),
                         FieldType.of(f.path("type").asString("string")),
                         f.path("description").asString(""),
+                        f.path("pbDescriptionZh").asString(""),
                         c.path("required").asBoolean(false),
                         c.has("minimum") ? new BigDecimal(c.get("minimum").asString()) : null,
                         c.has("maximum") ? new BigDecimal(c.get("maximum").asString()) : null,

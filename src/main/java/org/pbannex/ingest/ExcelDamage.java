@@ -184,18 +184,18 @@ public final class ExcelDamage {
         if (PLAIN_NUMBER.matcher(typed).matches()) {
             String ascii = HalfWidth.ascii(v.codePointAt(i));
             return new InputError.Reason(named + ": type '" + ascii + "' ('" + typed + "')" + mode,
-                    InputError.Said.of("full_width_in_number", where).and("ascii", ascii, "typed", typed));
+                    Said.of("full_width_in_number", where).and("ascii", ascii, "typed", typed));
         }
         if (GROUPED.matcher(typed).matches()) {
             String plain = typed.replaceAll("[ ,\u00a0\u202f'’]", "");
             return new InputError.Reason(named + " as a thousands separator: write '" + plain + "', with no separator" + mode,
-                    InputError.Said.of("full_width_separator", where).and("plain", plain));
+                    Said.of("full_width_separator", where).and("plain", plain));
         }
         InputError.Reason damage = numberDamage(typed);
         String line = named + ": type it in ASCII" + mode + (damage == null ? "" : "; then: " + damage.line());
         return damage != null && damage.said() == null ? new InputError.Reason(line, null)
-                : new InputError.Reason(line, InputError.Said.of("full_width_other", where).and("then",
-                        damage == null ? "" : InputError.Said.of("then", "damage", damage.said())));
+                : new InputError.Reason(line, Said.of("full_width_other", where).and("then",
+                        damage == null ? "" : Said.of("then", "damage", damage.said())));
     }
 
     /**

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * how long before its biennium starts a date or period of the field may be, e.g. a proposal's date; see
  * BienniumConsistency) and {@code pbSameAs} ("resource.field": the value each row must hold is that resource's row's,
  * as a difference names the print publication.csv names, which the publication checks with its own words; an input
- * workbook exported before the column existed is told to add it with that value).
+ * workbook exported before the column existed is told to add it with that value) and {@code pbDescriptionZh} (the
+ * description in Chinese, for a failed run's Chinese report).
  */
-public record Field(String name, FieldType type, String description, boolean required, BigDecimal minimum,
+public record Field(String name, FieldType type, String description, String descriptionZh, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
                     boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage,
@@ -27,6 +28,15 @@ public record Field(String name, FieldType type, String description, boolean req
 
     public Field {
         mixedLanguage = mixedLanguage == null ? LanguageRules.Exemption.NONE : mixedLanguage;
+        descriptionZh = descriptionZh == null ? "" : descriptionZh;
+    }
+
+    /**
+     * What the field takes, in both languages: its description and, for a failed run's Chinese report, its
+     * {@code pbDescriptionZh} (the English description where it has none).
+     */
+    public Said.Written described() {
+        return new Said.Written(descriptionZh.isEmpty() ? description : descriptionZh, description);
     }
 
     /** The other language's field of a pair ({@code label_zh} for {@code label_en}, {@code zh} for {@code en}), or null. */
@@ -57,7 +67,7 @@ public record Field(String name, FieldType type, String description, boolean req
 
     /** The same field, its texts exempt from the language rule as {@code exemption} says. */
     Field mixingLanguages(LanguageRules.Exemption exemption) {
-        return new Field(name, type, description, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
+        return new Field(name, type, description, descriptionZh, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
                 lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium, sameAs);
     }
 

@@ -47,7 +47,7 @@ public record ForeignKey(String field, String resource, String referencedField, 
      * file's rows whose columns hold those values only ({@code {biennium}}: the biennium being run, as a previous one's
      * may lack a new code).
      */
-    public record EveryCode(Map<String, String> where, InputError.Written fix, java.util.List<String> per,
+    public record EveryCode(Map<String, String> where, Said.Written fix, java.util.List<String> per,
                             Map<String, String> rowsWhere) {
 
         public boolean selects(Record referenced) {

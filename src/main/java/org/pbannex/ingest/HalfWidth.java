@@ -92,7 +92,7 @@ public final class HalfWidth {
                 + (space ? "" : ", with the input method in half-width (English) mode"),
                 space ? "lookalike_space" : "lookalike_full_width", "value", v, "character", TextRules.named(v.codePointAt(i)),
                 "at", String.valueOf(v.codePointCount(0, i) + 1),
-                "fix", known.test(meant) ? InputError.Said.of("fix.write", "value", meant) : InputError.Said.of("fix.type_ascii"));
+                "fix", known.test(meant) ? Said.of("fix.write", "value", meant) : Said.of("fix.type_ascii"));
     }
 
     /** "; HINT" after a reason, for a code of look-alike characters (its words too); empty for any other. */

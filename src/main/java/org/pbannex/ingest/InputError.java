@@ -1,11 +1,16 @@
 package org.pbannex.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.pbannex.table.Text;
 
 /**
  * Bad input: names the file, the line (1-based, 0 when the file as a whole is at fault),
  * the column (may be empty) and the reason. Maps to exit status 3. A sheet of an input workbook
- * ({@link SourceName#sheet}) has rows instead of lines.
+ * ({@link SourceName#sheet}) has rows instead of lines. The reason is a sentence of the texts ({@link Said}): the
+ * message is its English as the program was built with it, and a failed run's report says it in its own language.
  */
 public class InputError extends RuntimeException {
 
@@ -15,36 +20,6 @@ public class InputError extends RuntimeException {
     private final String reason;
     private final List<More> more;
     private final Said said;
-
-    /**
-     * The reason as a word of the texts names it ({@code report.cause.reason.WORD}, its placeholders {@code values}), so
-     * that a failed run's report says it in its own language; stderr keeps {@link #reason}, which that word's English
-     * repeats. A value is a String (the same in both languages: a file, a code, a number), a Said (a part of the
-     * sentence that is a word of its own: a kind of character, a fix) or {@link Written} (the input's own words).
-     */
-    public record Said(String word, java.util.Map<String, Object> values) {
-
-        /** said("not_one_of", "value", v, "allowed", a). */
-        public static Said of(String word, Object... namesAndValues) {
-            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
-            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-                values.put((String) namesAndValues[i], namesAndValues[i + 1]);
-            }
-            return new Said(word, java.util.Collections.unmodifiableMap(values));
-        }
-
-        /** The same word with more values. */
-        public Said and(Object... namesAndValues) {
-            Said more = of(word, namesAndValues);
-            java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(values);
-            all.putAll(more.values());
-            return new Said(word, java.util.Collections.unmodifiableMap(all));
-        }
-    }
-
-    /** A part of a reason the input writes in both languages (datapackage.json's {"zh": ..., "en": ...}). */
-    public record Written(String zh, String en) {
-    }
 
     /** A reason as stderr's line says it ({@code line}) and as the texts' word does ({@code said}). */
     public record Reason(String line, Said said) {
@@ -58,18 +33,20 @@ public class InputError extends RuntimeException {
      * A problem found with the first (its error), or how many more a file holds than are listed ({@code error} null).
      */
     public record More(InputError error, String file, int count) {
-
-        String line() {
-            return error != null ? error.getMessage() : "and " + count + " more in " + file;
-        }
     }
 
+    /** A reason the texts have no sentence for: said in English in every language. */
     public InputError(String file, long line, String column, String reason) {
         this(file, line, column, reason, List.of(), null);
     }
 
+    /** A reason as the texts say it (report.cause.reason.WORD). */
+    public InputError(String file, long line, String column, Said reason) {
+        this(file, line, column, reason.english(), List.of(), reason);
+    }
+
     public InputError(String file, long line, String column, Reason reason) {
-        this(file, line, column, reason.line(), List.of(), reason.said());
+        this(file, line, column, reason.said() != null ? reason.said().english() : reason.line(), List.of(), reason.said());
     }
 
     /** The first of several problems found together, as its own line, and the others after it. */
@@ -78,7 +55,7 @@ public class InputError extends RuntimeException {
     }
 
     private InputError(String file, long line, String column, String reason, List<More> more, Said said) {
-        super(format(file, line, column, reason));
+        super(at(file, file, line, column == null ? "" : column, Text.of(reason), BuiltTexts::word).en());
         this.file = file;
         this.line = line;
         this.column = column == null ? "" : column;
@@ -87,25 +64,37 @@ public class InputError extends RuntimeException {
         this.said = said;
     }
 
-    /** The same error, its reason also a word of the texts: said("not_one_of", "value", v, "allowed", a). */
-    public InputError said(String word, Object... namesAndValues) {
-        return new InputError(file, line, column, reason, more, Said.of(word, namesAndValues));
-    }
-
     /** The reason as a word of the texts, or null where it is said in the code's English only. */
     public Said reasonSaid() {
         return said;
     }
 
-    private static String format(String file, long line, String column, String reason) {
-        StringBuilder s = new StringBuilder(file);
-        if (line > 0) {
-            s.append(", ").append(SourceName.lineWord(file)).append(' ').append(line);
+    /**
+     * The error's line, then those of the problems found with it, and "and N more in FILE" where a file has more than
+     * are listed: each sentence of the texts (report.cause.*) as {@code words} gives it by its key after
+     * {@code report.} ("cause.line_column"), each file named by {@code files}. The reason's words are said as
+     * {@code words} gives them; one said in the code's English only, as it is.
+     */
+    public List<Text> lines(Function<String, Text> words, UnaryOperator<String> files) {
+        List<Text> out = new ArrayList<>();
+        out.add(said(words, files));
+        for (More m : more) {
+            out.add(m.error() != null ? m.error().said(words, files) : Said.of("more_in", "count", String.valueOf(m.count()),
+                    "file", files.apply(m.file())).in(w -> words.apply("cause." + w)));
         }
-        if (column != null && !column.isEmpty()) {
-            s.append(", column ").append(column);
-        }
-        return s.append(": ").append(reason).toString();
+        return out;
+    }
+
+    private Text said(Function<String, Text> words, UnaryOperator<String> files) {
+        Text reasonSaid = said == null ? Text.of(reason) : said.in(w -> words.apply("cause.reason." + w));
+        return at(file, files.apply(file), line, column, reasonSaid, words);
+    }
+
+    // "FILE, line N, column C: REASON" (a sheet's row), each part the error names, the file as {@code shown}.
+    private static Text at(String file, String shown, long line, String column, Text reason, Function<String, Text> words) {
+        String at = line <= 0 ? "file" : SourceName.lineWord(file).equals("row") ? "row" : "line";
+        return Said.of(column.isEmpty() ? at : at + "_column", "file", shown, "line", String.valueOf(line), "column", column,
+                "reason", new Said.Written(reason.zh(), reason.en())).in(w -> words.apply("cause." + w));
     }
 
     public String file() {
@@ -130,11 +119,6 @@ public class InputError extends RuntimeException {
      * has more than are listed. Empty for a problem found alone.
      */
     public List<String> more() {
-        return more.stream().map(More::line).toList();
-    }
-
-    /** The same problems as {@link #more}, each its error (its reason a word of the texts where it has one). */
-    public List<More> moreFound() {
-        return more;
+        return lines(BuiltTexts::word, f -> f).stream().skip(1).map(Text::en).toList();
     }
 }

@@ -221,11 +221,12 @@ public final class InputSet {
                 if (!v.isEmpty() && !known.contains(v) && ForeignKey.holdsFor(rec, rowsWhere)) {
                     InputError.Reason hint = HalfWidth.hint(v, known::contains);
                     String list = sources.get(fk.resource()).name();
-                    String of = rowsWhere.entrySet().stream().map(e -> " of " + e.getKey() + " " + e.getValue())
-                            .collect(Collectors.joining(""));
-                    throw new InputError(rec.file(), rec.line(), fk.field(), "unknown " + fk.referencedField() + " '" + v
-                            + "'" + of + ": not in " + list + hint.line()).said("unknown_code", "field", fk.referencedField(), "value", v,
+                    // The rows the key holds for, where it holds for some only: "of biennium 2020-21".
+                    Said of = rowsWhere.entrySet().stream().map(e -> Said.of("column_value", "column", e.getKey(), "value", e.getValue()))
+                            .reduce((a, b) -> Said.of("of_and", "a", a, "b", b)).orElse(null);
+                    Said unknown = Said.of(of == null ? "unknown_code" : "unknown_code_of", "field", fk.referencedField(), "value", v,
                             "list", list, "hint", hint.said() == null ? "" : hint.said());
+                    throw new InputError(rec.file(), rec.line(), fk.field(), of == null ? unknown : unknown.and("rows", of));
                 }
             }
             if (fk.every() != null) {
@@ -295,14 +296,14 @@ public final class InputSet {
                         // Not yet in the report's words: the groups (each fund, the biennium) have no Chinese wording.
                         throw new InputError(sources.get(r.name()).name(), 0, fk.field(), english);
                     }
-                    InputError.Said whose = every.where().entrySet().stream()
-                            .map(e -> InputError.Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
-                            .reduce((a, b) -> InputError.Said.of("and", "a", a, "b", b)).orElse(null);
+                    Said whose = every.where().entrySet().stream()
+                            .map(e -> Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
+                            .reduce((a, b) -> Said.of("and", "a", a, "b", b)).orElse(null);
                     throw new InputError(sources.get(r.name()).name(), 0, fk.field(), InputError.Reason.of(english,
                             whose == null ? "every_code" : "every_code_where", "field", fk.field(), "code", code,
-                            "listed", InputError.Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(),
+                            "listed", Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(),
                                     "line", String.valueOf(listed.line())), "where", whose == null ? "" : whose,
-                            "fix", fix == null ? InputError.Said.of("fix.add_row") : fix));
+                            "fix", fix == null ? Said.of("fix.add_row") : fix));
                 }
             }
         }

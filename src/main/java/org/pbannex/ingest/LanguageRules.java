@@ -97,9 +97,9 @@ final class LanguageRules {
                 + " of an English text" + (count > 1 ? " (" + count + " such characters in all)" : "")
                 + ": the English edition prints no Chinese character; " + fix,
                 count > 1 ? "chinese_in_english_n" : "chinese_in_english",
-                "kind", InputError.Said.of(han ? "char.han" : HalfWidth.isFullWidth(cp) ? "char.full_width" : "char.chinese_punctuation"),
+                "kind", Said.of(han ? "char.han" : HalfWidth.isFullWidth(cp) ? "char.full_width" : "char.chinese_punctuation"),
                 "character", TextRules.named(cp), "glyph", glyph, "at", at, "count", String.valueOf(count),
-                "fix", ascii != null ? InputError.Said.of("fix.half_width", "ascii", ascii) : InputError.Said.of("fix.write_english"));
+                "fix", ascii != null ? Said.of("fix.half_width", "ascii", ascii) : Said.of("fix.write_english"));
     }
 
     private static InputError.Reason englishInChinese(String value) {

@@ -116,8 +116,8 @@ public final class TextRules {
                 String at = String.valueOf(raw.codePointCount(0, i) + 1);
                 found.add(InputError.Reason.of(bad + " at character " + at + " of the value: " + fix
                         + (lineBreak ? " (a value is one line: no line breaks inside a cell)" : ""), "bad_character",
-                        "kind", InputError.Said.of("char." + kind), "character", bad.substring(bad.lastIndexOf("U+")),
-                        "at", at, "fix", InputError.Said.of(lineBreak ? "fix.remove_line_break" : fixWord)));
+                        "kind", Said.of("char." + kind), "character", bad.substring(bad.lastIndexOf("U+")),
+                        "at", at, "fix", Said.of(lineBreak ? "fix.remove_line_break" : fixWord)));
                 if (!all) {
                     return found;
                 }

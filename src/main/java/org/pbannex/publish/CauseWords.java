@@ -3,7 +3,7 @@ package org.pbannex.publish;
 import java.nio.file.FileSystemException;
 import java.util.List;
 import org.pbannex.ingest.InputError;
-import org.pbannex.ingest.SourceName;
+import org.pbannex.ingest.Said;
 import org.pbannex.publication.ReconciliationFailed;
 import org.pbannex.runtime.DatabaseSilence;
 import org.pbannex.runtime.DatabaseUnavailable;
@@ -21,7 +21,7 @@ import org.pbannex.table.Text;
  */
 final class CauseWords {
 
-    /** The sentences, and the words they are made of (report.cause.op.*, .why.*, .reason.*: InputError.Said's words). */
+    /** The sentences, and the words they are made of (report.cause.op.*, .why.*, .reason.*: Said's words). */
     static final List<String> WORDS = List.of("cause.file", "cause.file_column", "cause.line", "cause.line_column",
             "cause.row", "cause.row_column", "cause.reason.required", "cause.reason.file_not_found", "cause.reason.not_a_number",
             "cause.reason.not_whole_number", "cause.reason.not_true_or_false", "cause.reason.not_one_of",
@@ -56,9 +56,10 @@ final class CauseWords {
             // A file's form (empty, its header, a blank line, a quote), a value of another file's list, a look-alike
             // character in a code, a value out of its range, pattern or decimals, a key twice, a text in one language.
             "cause.reason.lookalike_space", "cause.reason.lookalike_full_width", "cause.reason.fix.write",
-            "cause.reason.fix.type_ascii", "cause.reason.hint", "cause.reason.unknown_code",
-            "cause.reason.no_match", "cause.reason.not_taken", "cause.reason.outside_range", "cause.reason.decimals",
-            "cause.reason.shown_rounded",
+            "cause.reason.fix.type_ascii", "cause.reason.hint", "cause.reason.unknown_code", "cause.reason.unknown_code_of",
+            "cause.reason.column_value", "cause.reason.of_and",
+            "cause.reason.no_match", "cause.reason.not_taken", "cause.reason.outside_range", "cause.reason.decimals", "cause.reason.decimals_one",
+            "cause.reason.about", "cause.reason.shown_rounded",
             "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.on_line",
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
@@ -147,44 +148,35 @@ final class CauseWords {
     // "FILE, line N, column C: REASON" (a sheet's row), each part the error names; then, a line each, the problems found
     // with it (every bad character of a file) and "and N more in FILE", as stderr's lines after its first.
     private Text input(InputError e) {
-        Text said = at(e);
-        for (InputError.More m : e.moreFound()) {
-            Text more = m.error() != null ? at(m.error())
-                    : word("cause.more_in").with("count", String.valueOf(m.count())).with("file", words.file(m.file()));
-            said = new Text(said.zh() + "\n" + more.zh(), said.en() + "\n" + more.en());
-        }
-        return said;
+        List<Text> lines = e.lines(this::word, words::file);
+        return new Text(String.join("\n", lines.stream().map(Text::zh).toList()),
+                String.join("\n", lines.stream().map(Text::en).toList()));
     }
 
-    private Text at(InputError e) {
-        String at = e.line() <= 0 ? "cause.file" : SourceName.lineWord(e.file()).equals("row") ? "cause.row" : "cause.line";
-        Text reason = e.reasonSaid() == null ? Text.of(e.reason()) : said(REASON, e.reasonSaid());
-        return word(e.column().isEmpty() ? at : at + "_column").with("file", words.file(e.file())).with("line", String.valueOf(e.line()))
-                .with("column", e.column()).with("reason", reason);
-    }
-
-    /** Where the words of an input's reason are (report.cause.reason.WORD), and those of the database's (cause.WORD). */
-    private static final String REASON = "cause.reason.";
+    /** Where the words of the database's sentences are (report.cause.WORD). */
     private static final String DB = "cause.";
 
-    /** A reason's word (report.PREFIX + WORD) with its values, each a word of its own, the input's words or as is. */
-    private Text said(String prefix, InputError.Said s) {
-        return said(this::word, prefix, s);
+    /** A sentence's word (report.PREFIX + WORD) with its values, each a word of its own, the input's words or as is. */
+    private Text said(String prefix, Said s) {
+        return s.in(w -> word(prefix + w));
     }
 
     /**
-     * A word ({@code prefix} + its word, looked up by {@code word}) with its values, each a word of its own (with the
+     * A sentence ({@code prefix} + its word, looked up by {@code word}) with its values, each a word of its own (with the
      * same prefix), the input's words or as is; null where {@code word} gives null for one of them.
      */
-    static Text said(java.util.function.Function<String, Text> word, String prefix, InputError.Said s) {
-        Text said = word.apply(prefix + s.word());
-        for (var v = s.values().entrySet().iterator(); said != null && v.hasNext(); ) {
-            var value = v.next();
-            Text part = value.getValue() instanceof InputError.Said p ? said(word, prefix, p)
-                    : value.getValue() instanceof InputError.Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(value.getValue()));
-            said = part == null ? null : said.with(value.getKey(), part);
+    static Text said(java.util.function.Function<String, Text> word, String prefix, Said s) {
+        try {
+            return s.in(w -> {
+                Text t = word.apply(prefix + w);
+                if (t == null) {
+                    throw new Lacking();
+                }
+                return t;
+            });
+        } catch (Lacking lacking) {
+            return null;
         }
-        return said;
     }
 
     // "N checks failed; first: CHECK".

@@ -182,7 +182,7 @@ public final class ReportWords {
      * with the same prefix, the input's words, or as is), such as a failure's words (DatabaseUnavailable.said); null
      * where {@code word} lacks one (gives null).
      */
-    public static Text said(java.util.function.Function<String, Text> word, String prefix, org.pbannex.ingest.InputError.Said said) {
+    public static Text said(java.util.function.Function<String, Text> word, String prefix, org.pbannex.ingest.Said said) {
         return CauseWords.said(word, prefix, said);
     }
 

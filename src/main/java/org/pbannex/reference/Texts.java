@@ -3,6 +3,7 @@ package org.pbannex.reference;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Said;
 import org.pbannex.table.Text;
 
 /**
@@ -56,7 +57,7 @@ public final class Texts {
     public Text get(String key) {
         Text t = printed && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
         if (t == null) {
-            throw new InputError(file, 0, "key", "no text with key '" + key + "': add a row for it (key,zh,en)").said("no_text", "key", key);
+            throw new InputError(file, 0, "key", Said.of("no_text", "key", key));
         }
         return fill(t);
     }

@@ -1,6 +1,6 @@
 package org.pbannex.runtime;
 
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 
 /**
  * The database could not be reached, opened or migrated (exit status 5). Its message names the database the way a

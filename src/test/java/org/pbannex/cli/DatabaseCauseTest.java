@@ -6,7 +6,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 import org.pbannex.runtime.DatabaseUnavailable;
 
 /**

@@ -1,0 +1,68 @@
+package org.pbannex.ingest;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pbannex.table.Text;
+
+/**
+ * A sentence of the texts named by its word, with the values of its placeholders: a refused input's reason is
+ * {@code report.cause.reason.WORD} of texts.csv, the one template that stderr says in English (the texts the program
+ * was built with, {@link #english}) and a failed run's report in its own language (the run's texts, {@link #in}). A
+ * value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
+ * word of its own: a kind of character, a fix) or {@link Written} (the input's own words in both languages).
+ */
+public record Said(String word, Map<String, Object> values) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
+
+    /** Said.of("not_one_of", "value", v, "allowed", a). */
+    public static Said of(String word, Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new Said(word, Collections.unmodifiableMap(values));
+    }
+
+    /** The same word with more values. */
+    public Said and(Object... namesAndValues) {
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.putAll(of(word, namesAndValues).values());
+        return new Said(word, Collections.unmodifiableMap(all));
+    }
+
+    /** Words in both languages that the input itself gives (datapackage.json's {"zh": ..., "en": ...}). */
+    public record Written(String zh, String en) {
+    }
+
+    /**
+     * The sentence in both languages, each word (this one's and its parts') as {@code words} gives it. Each placeholder
+     * is filled once, so that a value holding braces (a text of texts.csv) is shown as it is.
+     */
+    public Text in(Function<String, Text> words) {
+        Map<String, Text> filled = new LinkedHashMap<>();
+        values.forEach((name, v) -> filled.put(name, v instanceof Said part ? part.in(words)
+                : v instanceof Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(v))));
+        Text template = words.apply(word);
+        return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
+    }
+
+    /** As stderr says it: in the English of the texts the program was built with (a refusal's reason). */
+    public String english() {
+        return in(BuiltTexts::reason).en();
+    }
+
+    private static String fill(String template, Map<String, Text> values, Function<Text, String> language) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Text v = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : language.apply(v)));
+        }
+        return m.appendTail(out).toString();
+    }
+}
