@@ -401,8 +401,8 @@ public final class CsvResourceReader {
     }
 
     /** What the column takes, in the descriptor's words, after a value out of its range: " (its description)", or nothing. */
-    private static Object about(Field f) {
-        return f.description().isEmpty() ? "" : Said.of("about", "description", f.described());
+    private static String about(Field f) {
+        return f.description().isEmpty() ? "" : " (" + f.description() + ")";
     }
 
     private static InputError emptyFile(SourceName source, Resource resource) {

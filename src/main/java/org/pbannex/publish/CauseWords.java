@@ -59,7 +59,7 @@ final class CauseWords {
             "cause.reason.fix.type_ascii", "cause.reason.hint", "cause.reason.unknown_code", "cause.reason.unknown_code_of",
             "cause.reason.column_value", "cause.reason.of_and",
             "cause.reason.no_match", "cause.reason.not_taken", "cause.reason.outside_range", "cause.reason.decimals", "cause.reason.decimals_one",
-            "cause.reason.about", "cause.reason.shown_rounded",
+            "cause.reason.shown_rounded",
             "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.on_line",
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
