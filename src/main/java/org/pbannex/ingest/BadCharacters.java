@@ -22,7 +22,7 @@ final class BadCharacters {
     }
 
     /** Adds one problem per character; true when there were any. */
-    boolean add(String file, long line, String column, List<InputError.Reason> characters) {
+    boolean add(String file, long line, String column, List<Said> characters) {
         characters.forEach(c -> found.add(new InputError(file, line, column, c)));
         return !characters.isEmpty();
     }

@@ -151,7 +151,7 @@ public final class CsvResourceReader {
                 for (int i = 0; i < resource.fields().size(); i++) {
                     Field f = resource.fields().get(i);
                     String raw = cells[index.get(f.name())];
-                    String problem = TextRules.problem(raw, lineFeeds(f));
+                    Said problem = TextRules.problem(raw, lineFeeds(f));
                     if (problem != null && raw.length() <= TextRules.MAX_LENGTH
                             && bad.add(source.name(), source.shown(line), f.name(), TextRules.badCharacters(raw, lineFeeds(f)))) {
                         continue;
@@ -244,19 +244,18 @@ public final class CsvResourceReader {
 
     private static Map<String, Integer> headerIndex(String[] header, SourceName source, Resource resource) {
         long line = source.shown(1);
-        String separator = ExcelDamage.separator(header, resource.fields().size());
+        Said separator = ExcelDamage.separator(header, resource.fields().size());
         if (separator != null) {
             throw new InputError(source.name(), line, "", separator);
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             if (header[i].startsWith("\uFEFF")) {
-                throw new InputError(source.name(), line, "", "a second byte-order mark at the start of the header (the "
-                        + "file was saved with one twice): " + ExcelDamage.SAVE_AS_UTF8);
+                throw new InputError(source.name(), line, "", Said.of("second_bom", "fix", ExcelDamage.SAVE_AS_UTF8));
             }
-            String problem = TextRules.problem(header[i]);
+            Said problem = TextRules.problem(header[i]);
             if (problem != null) {
-                throw new InputError(source.name(), line, "", "header cell " + (i + 1) + ": " + problem);
+                throw new InputError(source.name(), line, "", Said.of("header_cell", "cell", String.valueOf(i + 1), "problem", problem));
             }
             String name = header[i].strip();
             if (index.put(name, i) != null) {
@@ -289,7 +288,7 @@ public final class CsvResourceReader {
 
     /** Parses one cell; {@code line} is the CSV line (the source shows it with its offset). */
     static Object parse(String raw, Field f, SourceName source, long line) {
-        String problem = TextRules.problem(raw, lineFeeds(f));
+        Said problem = TextRules.problem(raw, lineFeeds(f));
         if (problem != null) {
             throw new InputError(source.name(), source.shown(line), f.name(), problem);
         }
@@ -317,7 +316,7 @@ public final class CsvResourceReader {
             case BOOLEAN -> parseBoolean(v, f, source, line);
         };
         if (f.type() == FieldType.STRING) {
-            InputError.Reason formula = TextRules.formulaProblem(v, f.formulaLike());
+            Said formula = TextRules.formulaProblem(v, f.formulaLike());
             if (formula != null) {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
             }

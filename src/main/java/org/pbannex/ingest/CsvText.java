@@ -24,8 +24,7 @@ final class CsvText {
             from = 3;
         } else if (bytes.length >= 2 && (((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)
                 || ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE))) {
-            throw new InputError(source.name(), source.shown(1), "", "file is UTF-16 (Excel's Unicode Text), not UTF-8: "
-                    + ExcelDamage.SAVE_AS_UTF8);
+            throw new InputError(source.name(), source.shown(1), "", Said.of("utf16", "fix", ExcelDamage.SAVE_AS_UTF8));
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -63,12 +62,10 @@ final class CsvText {
                 }
             }
         }
-        String reason = "file is not valid UTF-8 (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + "; it was probably saved as "
-                + ExcelDamage.likelyCodePage(bytes, from) + "): " + ExcelDamage.SAVE_AS_UTF8;
+        Said reason = Said.of(line == 1 ? "not_utf8_header" : "not_utf8", "byte", String.format("0x%02X", bytes[bad] & 0xFF),
+                "code_page", ExcelDamage.likelyCodePage(bytes, from), "fix", ExcelDamage.SAVE_AS_UTF8);
         String columnName = "";
-        if (line == 1) {
-            reason = reason.replaceFirst(":", " in the header row:");
-        } else {
+        if (line > 1) {
             int end = before.indexOf('\n');
             String[] header = parse(before.substring(0, end).replace("\r", ""));
             columnName = column < header.length ? header[column].strip() : "";

@@ -15,7 +15,8 @@ import org.pbannex.runtime.Counted;
  */
 public final class ExcelDamage {
 
-    static final String SAVE_AS_UTF8 = "in Excel, save it as CSV UTF-8 (Comma delimited)";
+    /** What to do with a file Excel saved in another encoding or form. */
+    static final Said SAVE_AS_UTF8 = Said.of("fix.save_utf8");
 
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}([ ,\u00a0\u202f'’]\\d{3})+(\\.\\d+)?");
@@ -423,24 +424,19 @@ public final class ExcelDamage {
      * Why the header row is not comma-separated, when it is separated by semicolons (Excel where the list separator
      * is ';') or tabs (Excel's Text (Tab delimited) and Unicode Text); else null.
      */
-    static String separator(String[] header, int expectedColumns) {
+    static Said separator(String[] header, int expectedColumns) {
         if (header.length >= expectedColumns) {
             return null;
         }
         String joined = String.join(",", header);
         if (joined.indexOf(';') >= 0 && joined.split(";").length >= expectedColumns) {
-            return "the columns are separated by semicolons (;), not commas: Excel does this where the computer's list "
-                    + "separator is ';' (European regional settings). Set the list separator to ',' (Windows: Region > "
-                    + "Additional settings > List separator) and save again as CSV UTF-8 (Comma delimited)";
+            return Said.of("separated_semicolons");
         }
         if (joined.indexOf(FULLWIDTH_COMMA) >= 0 && joined.split("[,\uFF0C]").length >= expectedColumns) {
-            return "the columns are separated by " + TextRules.named(FULLWIDTH_COMMA) + ", which a Chinese input method "
-                    + "types in full-width mode, not by commas: type ',' between the names, with the input method in "
-                    + "half-width (English) mode";
+            return Said.of("separated_full_width", "character", TextRules.named(FULLWIDTH_COMMA));
         }
         if (joined.indexOf('\t') >= 0) {
-            return "the columns are separated by tabs, not commas (Excel's Text (Tab delimited) or Unicode Text): "
-                    + SAVE_AS_UTF8;
+            return Said.of("separated_tabs", "fix", SAVE_AS_UTF8);
         }
         return null;
     }
@@ -449,7 +445,7 @@ public final class ExcelDamage {
      * The code page a file that is not UTF-8 was probably saved in: GBK (Chinese Windows) when every non-ASCII byte
      * pairs into a GB2312 character, else windows-1252 (Western Windows).
      */
-    static String likelyCodePage(byte[] bytes, int from) {
+    static Said likelyCodePage(byte[] bytes, int from) {
         boolean sawPair = false;
         for (int i = from; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
@@ -461,9 +457,9 @@ public final class ExcelDamage {
                 sawPair = true;
                 i++;
             } else {
-                return "windows-1252 (the code page of Western-language Windows)";
+                return Said.of("code_page.windows_1252");
             }
         }
-        return sawPair ? "GBK (the code page of Chinese Windows)" : "windows-1252 (the code page of Western-language Windows)";
+        return Said.of(sawPair ? "code_page.gbk" : "code_page.windows_1252");
     }
 }

@@ -15,26 +15,23 @@ public record Glyphs(String font, BitSet codePoints) {
 
     /** Why the value holds a character the font cannot show, or null. Control characters are TextRules' business. */
     public String problem(String value) {
-        List<InputError.Reason> all = problems(value, false);
-        return all.isEmpty() ? null : all.get(0).line();
+        List<Said> all = problems(value, false);
+        return all.isEmpty() ? null : all.get(0).english();
     }
 
     /** Every character of the value the font cannot show, each as {@link #problem} names it, in order; none if none. */
-    public List<InputError.Reason> problems(String value) {
+    public List<Said> problems(String value) {
         return problems(value, true);
     }
 
-    private List<InputError.Reason> problems(String value, boolean all) {
-        List<InputError.Reason> found = List.of();
+    private List<Said> problems(String value, boolean all) {
+        List<Said> found = List.of();
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             if (!codePoints.get(cp) && cp >= 0x20) {
                 found = found.isEmpty() ? new ArrayList<>() : found;
-                String at = String.valueOf(value.codePointCount(0, i) + 1);
-                found.add(InputError.Reason.of("character " + TextRules.named(cp) + " at character " + at
-                        + " of the value is not in the PDF's font (" + font + "): the PDF would leave it out; "
-                        + "write it with another character", "not_in_font", "character", TextRules.named(cp), "at", at,
-                        "font", font));
+                found.add(Said.of("not_in_font", "character", TextRules.named(cp), "at",
+                        String.valueOf(value.codePointCount(0, i) + 1), "font", font));
                 if (!all) {
                     return found;
                 }

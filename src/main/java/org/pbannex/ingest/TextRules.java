@@ -44,80 +44,71 @@ public final class TextRules {
     }
 
     /** Why a raw value (any column, line breaks refused) is unacceptable, or null. */
-    public static String problem(String raw) {
+    public static Said problem(String raw) {
         return problem(raw, false);
     }
 
     /** Why a raw value is unacceptable, or null; {@code lineFeeds} lets it hold line feeds (U+000A) between paragraphs. */
-    public static String problem(String raw, boolean lineFeeds) {
+    public static Said problem(String raw, boolean lineFeeds) {
         if (raw.length() > MAX_LENGTH) {
-            return "text of " + raw.length() + " characters: a value holds at most " + MAX_LENGTH
-                    + " (the limit of a workbook cell)";
+            return Said.of("too_long", "length", String.valueOf(raw.length()), "most", String.valueOf(MAX_LENGTH));
         }
-        List<InputError.Reason> bad = badCharacters(raw, lineFeeds, false);
+        List<Said> bad = badCharacters(raw, lineFeeds, false);
         if (!bad.isEmpty()) {
-            return bad.get(0).line();
+            return bad.get(0);
         }
         if (raw.contains("??")) {
             // Chinese saved in an encoding without it (Excel's "CSV (Comma delimited)" on a Western Windows) becomes
             // question marks: valid text that would otherwise be published as "1.??????".
-            return "holds '??', what is left of text saved in an encoding without its characters (Chinese saved as "
-                    + "Windows-1252, say): type the text again and " + ExcelDamage.SAVE_AS_UTF8;
+            return Said.of("question_marks", "marks", "??", "fix", ExcelDamage.SAVE_AS_UTF8);
         }
         return null;
     }
 
     /**
-     * Every character of a value no input may hold, each as {@link #problem} names it (code point, name, where in the
-     * value and what to do), in order, and as the texts' words do (report.cause.reason.bad_character, its kind
-     * char.* and its fix fix.*); none when the value has none. So that a file's bad characters are told together.
+     * Every character of a value no input may hold, each as {@link #problem} names it (its kind, code point and name,
+     * where in the value and what to do: report.cause.reason.bad_character, char.*, fix.*), in order; none when the value
+     * has none. So that a file's bad characters are told together.
      */
-    public static List<InputError.Reason> badCharacters(String raw, boolean lineFeeds) {
+    public static List<Said> badCharacters(String raw, boolean lineFeeds) {
         return badCharacters(raw, lineFeeds, true);
     }
 
-    private static List<InputError.Reason> badCharacters(String raw, boolean lineFeeds, boolean all) {
-        List<InputError.Reason> found = List.of();
+    private static List<Said> badCharacters(String raw, boolean lineFeeds, boolean all) {
+        List<Said> found = List.of();
         for (int i = 0; i < raw.length(); ) {
             int cp = raw.codePointAt(i);
-            String bad = null;
+            String character = null;
             String kind = null;
-            String fix = "remove it";
-            String fixWord = "fix.remove";
+            String fix = "fix.remove";
             int type = Character.getType(cp);
             if (type == Character.CONTROL && !(lineFeeds && cp == '\n')) {
-                bad = "control character " + name(cp);
+                character = name(cp);
                 kind = "control";
             } else if (type == Character.FORMAT) {
                 // Invisible: 'GB' followed by a zero-width space reads as GB in every message and cell.
-                bad = "invisible format character " + named(cp);
+                character = named(cp);
                 kind = "format";
             } else if (cp == 0xFFFD) {
-                bad = "replacement character " + named(cp);
+                character = named(cp);
                 kind = "replacement";
-                fix = "type the character it stands for again (a wrong encoding leaves U+FFFD where it could not read one)";
-                fixWord = "fix.type_again";
+                fix = "fix.type_again";
             } else if (type == Character.PRIVATE_USE) {
-                bad = "private-use character " + named(cp);
+                character = named(cp);
                 kind = "private_use";
-                fix = "type a standard character instead (a private-use character means something only to the font or "
-                        + "program that wrote it; other fonts show nothing or another sign)";
-                fixWord = "fix.standard";
+                fix = "fix.standard";
             } else if (isNoncharacter(cp)) {
-                bad = "Unicode noncharacter " + hex(cp);
+                character = hex(cp);
                 kind = "noncharacter";
             } else if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-                bad = "unpaired surrogate " + hex(cp);
+                character = hex(cp);
                 kind = "surrogate";
             }
-            if (bad != null) {
+            if (character != null) {
                 found = found.isEmpty() ? new ArrayList<>() : found;
                 boolean lineBreak = cp == '\n' || cp == '\r';
-                String at = String.valueOf(raw.codePointCount(0, i) + 1);
-                found.add(InputError.Reason.of(bad + " at character " + at + " of the value: " + fix
-                        + (lineBreak ? " (a value is one line: no line breaks inside a cell)" : ""), "bad_character",
-                        "kind", Said.of("char." + kind), "character", bad.substring(bad.lastIndexOf("U+")),
-                        "at", at, "fix", Said.of(lineBreak ? "fix.remove_line_break" : fixWord)));
+                found.add(Said.of("bad_character", "kind", Said.of("char." + kind), "character", character,
+                        "at", String.valueOf(raw.codePointCount(0, i) + 1), "fix", Said.of(lineBreak ? "fix.remove_line_break" : fix)));
                 if (!all) {
                     return found;
                 }
@@ -128,7 +119,7 @@ public final class TextRules {
     }
 
     /** Why a stripped text value would read as a spreadsheet formula, or null. */
-    public static InputError.Reason formulaProblem(String value, FormulaLike rule) {
+    public static Said formulaProblem(String value, FormulaLike rule) {
         if (value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0) {
             return null;
         }
@@ -136,9 +127,7 @@ public final class TextRules {
             return null;
         }
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return InputError.Reason.of("text starts with '" + value.charAt(0) + "' ('" + shown + "'), which a spreadsheet would read "
-                + "as a formula: reword it so that it does not start with =, +, - or @", "formula", "sign",
-                String.valueOf(value.charAt(0)), "value", shown);
+        return Said.of("formula", "sign", String.valueOf(value.charAt(0)), "value", shown);
     }
 
     static boolean isNoncharacter(int cp) {
