@@ -97,7 +97,8 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
 
     /** "; 'ＧＢ' holds U+FF27 (...): write 'GB'" for a code of look-alike characters; empty for any other. */
     private static String lookalike(String code, Set<String> known) {
-        return org.pbannex.ingest.HalfWidth.hint(code, known::contains).line();
+        org.pbannex.ingest.Said hint = org.pbannex.ingest.HalfWidth.hint(code, known::contains);
+        return hint == null ? "" : hint.english();
     }
 
     private static IncomeItem incomeItem(Record r) {

@@ -450,7 +450,7 @@ final class LineParser {
      */
     private boolean failAmount(String plain) {
         var damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
-        return fail(LineFormat.AMOUNT, damage != null ? damage.line() : plain);
+        return fail(LineFormat.AMOUNT, damage != null ? damage.english() : plain);
     }
 
     String field(int f) {

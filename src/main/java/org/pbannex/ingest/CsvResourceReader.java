@@ -320,7 +320,7 @@ public final class CsvResourceReader {
             if (formula != null) {
                 throw new InputError(source.name(), source.shown(line), f.name(), formula);
             }
-            InputError.Reason language = LanguageRules.problem(v, f.language());
+            Said language = LanguageRules.problem(v, f.language());
             // The exemption asked only of a text refused: the common cell pays nothing for it.
             if (language != null && !f.mixedLanguage().covers(v)) {
                 throw new InputError(source.name(), source.shown(line), f.name(), language);
@@ -372,12 +372,11 @@ public final class CsvResourceReader {
     private static void checkConstraints(String raw, Object value, Field f, SourceName source, long line) {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
-            InputError.Reason hint = HalfWidth.hint(raw, f.allowed()::contains);
             throw new InputError(source.name(), shown, f.name(), Said.of("not_one_of", "value", raw, "allowed",
-                    String.join(", ", f.allowed()), "hint", hint.said() == null ? "" : hint.said()));
+                    String.join(", ", f.allowed()), "hint", HalfWidth.hint(raw, f.allowed()::contains)));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
-            InputError.Reason damage = ExcelDamage.notMatching(raw, f);
+            Said damage = ExcelDamage.notMatching(raw, f);
             if (damage != null) {
                 throw new InputError(source.name(), shown, f.name(), damage);
             }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pbannex.runtime.Counted;
 
 /**
  * Recognises what Excel does to a CSV it opened and saved again, so that a refused value or file says the cause and
@@ -48,61 +47,51 @@ public final class ExcelDamage {
      * Why {@code v}, refused by an integer or number field, is not a plain number: Excel's damage if recognised, its fix
      * for a column that takes at most {@code decimals} decimal places (null: any).
      */
-    public static InputError.Reason notANumber(String v, boolean wholeNumber, Integer decimals) {
-        InputError.Reason damage = numberDamage(v, decimals);
+    public static Said notANumber(String v, boolean wholeNumber, Integer decimals) {
+        Said damage = numberDamage(v, decimals);
         if (damage != null) {
             return damage;
         }
-        return wholeNumber ? InputError.Reason.of("not a whole number: '" + v + "'", "not_whole_number", "value", v)
-                : InputError.Reason.of("not a number: '" + v + "' (use a point for decimals, no % sign)", "not_a_number", "value", v);
+        return Said.of(wholeNumber ? "not_whole_number" : "not_a_number", "value", v);
     }
 
     /** How Excel damaged a number that is none (thousands separators, a decimal comma, ...); null when it did not. */
-    public static InputError.Reason numberDamage(String v) {
+    public static Said numberDamage(String v) {
         return numberDamage(v, null);
     }
 
     /** As above, for a column that takes at most {@code decimals} decimal places (null: any). */
-    static InputError.Reason numberDamage(String v, Integer decimals) {
-        InputError.Reason said = otherDigit(v);
+    static Said numberDamage(String v, Integer decimals) {
+        Said said = otherDigit(v);
         if (said == null) {
             said = fullWidthInNumber(v);
+        }
+        if (said == null) {
+            said = scientific(v, decimals, false);
         }
         if (said != null) {
             return said;
         }
-        String damage = scientific(v, decimals, false);
-        if (damage != null) {
-            return new InputError.Reason(damage, null);
-        }
         if (GROUPED.matcher(v).matches()) {
-            String plain = v.replaceAll("[ ,\u00a0\u202f'’]", "");
-            return InputError.Reason.of("thousands separators in a number: write '" + plain + "' instead of '" + v
-                    + "' (in Excel: Format Cells > Number, untick Use 1000 Separator)", "thousands", "plain", plain, "value", v);
+            return Said.of("thousands", "plain", v.replaceAll("[ ,\u00a0\u202f'’]", ""), "value", v);
         }
-        damage = date(v, null, false);
-        if (damage != null) {
-            return new InputError.Reason(damage, null);
+        said = date(v, null, false);
+        if (said != null) {
+            return said;
         }
         if (DECIMAL_COMMA.matcher(v).matches()) {
-            String point = v.replace(',', '.');
-            return InputError.Reason.of("decimal comma in '" + v + "': write '" + point + "' (a point for decimals, whatever the "
-                    + "computer's regional settings)", "decimal_comma", "value", v, "point", point);
+            return Said.of("decimal_comma", "value", v, "point", v.replace(',', '.'));
         }
         Matcher m = PERCENT.matcher(v);
         if (m.matches()) {
-            return InputError.Reason.of("per cent sign in '" + v + "': write '" + m.group(1) + "' (format the column as Number, "
-                    + "not Percentage)", "per_cent", "value", v, "number", m.group(1));
+            return Said.of("per_cent", "value", v, "number", m.group(1));
         }
         m = ACCOUNTING.matcher(v);
         if (m.matches()) {
-            String number = m.group(1).replaceAll("[ ,\u00a0]", "");
-            return InputError.Reason.of("accounting format '" + v + "': write '-" + number + "' (format the column as Number, "
-                    + "not Accounting)", "accounting", "value", v, "number", number);
+            return Said.of("accounting", "value", v, "number", m.group(1).replaceAll("[ ,\u00a0]", ""));
         }
         if (CURRENCY.matcher(v).matches()) {
-            return InputError.Reason.of("currency sign in '" + v + "': write the plain number (format the column as Number, not "
-                    + "Currency)", "currency", "value", v);
+            return Said.of("currency", "value", v);
         }
         return null;
     }
@@ -111,22 +100,18 @@ public final class ExcelDamage {
      * Why {@code v} fails a string field's pattern, if Excel's damage explains it; else null. A column named
      * {@code biennium} holds biennia (2020-21): a year and month matches its pattern but is none.
      */
-    public static InputError.Reason notMatching(String v, Field f) {
+    public static Said notMatching(String v, Field f) {
         Pattern pattern = f.pattern();
-        InputError.Reason said = otherDigit(v);
+        Said said = otherDigit(v);
         if (said == null) {
             said = HalfWidth.lookalike(v, typed -> pattern.matcher(typed).matches());
         }
-        if (said != null) {
-            return said;
-        }
-        String damage = excelMade(v, pattern, f);
-        return damage == null ? null : new InputError.Reason(damage, null);
+        return said != null ? said : excelMade(v, pattern, f);
     }
 
     // Excel's own damage to a value its pattern refuses: scientific notation, a date, a code's leading zeros.
-    private static String excelMade(String v, Pattern pattern, Field f) {
-        String damage = scientific(v, null, true);
+    private static Said excelMade(String v, Pattern pattern, Field f) {
+        Said damage = scientific(v, null, true);
         if (damage != null) {
             return damage;
         }
@@ -139,9 +124,7 @@ public final class ExcelDamage {
             for (int i = 0; i < 12 && padded.length() < 20; i++) {
                 padded = "0" + padded;
                 if (pattern.matcher(padded).matches()) {
-                    return "'" + v + "' looks like a code that lost its leading zeros (Excel drops them when it reads a code "
-                            + "as a number): write '" + padded + "', formatting the column as Text (Format Cells > Text) "
-                            + "before typing";
+                    return Said.of("leading_zeros", "value", v, "padded", padded);
                 }
             }
         }
@@ -152,17 +135,12 @@ public final class ExcelDamage {
      * A digit other than 0-9 (a full-width １, as a Chinese input method types, or another script's), which reads as a
      * number but is not one: named, with the value in ASCII digits.
      */
-    private static InputError.Reason otherDigit(String v) {
+    private static Said otherDigit(String v) {
         for (int i = 0; i < v.length(); ) {
             int cp = v.codePointAt(i);
             if (Character.isDigit(cp) && cp > '9') {
-                String ascii = HalfWidth.toAscii(v);
-                boolean fullWidth = cp >= 0xFF10 && cp <= 0xFF19;
-                String at = String.valueOf(v.codePointCount(0, i) + 1);
-                return InputError.Reason.of("'" + v + "' holds a " + (fullWidth ? "full-width " : "") + "digit "
-                        + TextRules.named(cp) + " at character " + at + ": type the digits 0-9 ('" + ascii + "'), with the "
-                        + "input method in half-width (English) mode", fullWidth ? "full_width_digit" : "other_digit",
-                        "value", v, "character", TextRules.named(cp), "at", at, "ascii", ascii);
+                return Said.of(cp >= 0xFF10 && cp <= 0xFF19 ? "full_width_digit" : "other_digit", "value", v, "character",
+                        TextRules.named(cp), "at", String.valueOf(v.codePointCount(0, i) + 1), "ascii", HalfWidth.toAscii(v));
             }
             i += Character.charCount(cp);
         }
@@ -173,30 +151,21 @@ public final class ExcelDamage {
      * A full-width comma, point or sign in a number ({@code 15，668，625}, {@code 12．9}, a Chinese input method's in
      * full-width mode): named, with the number to type. A full-width digit is {@link #otherDigit}'s.
      */
-    private static InputError.Reason fullWidthInNumber(String v) {
+    private static Said fullWidthInNumber(String v) {
         int i = HalfWidth.first(v, false);
         if (i < 0) {
             return null;
         }
         String typed = HalfWidth.toAscii(v);
-        String named = "'" + v + "' holds " + HalfWidth.at(v, i);
-        String mode = ", with the input method in half-width (English) mode";
         Object[] where = {"value", v, "character", TextRules.named(v.codePointAt(i)), "at", String.valueOf(v.codePointCount(0, i) + 1)};
         if (PLAIN_NUMBER.matcher(typed).matches()) {
-            String ascii = HalfWidth.ascii(v.codePointAt(i));
-            return new InputError.Reason(named + ": type '" + ascii + "' ('" + typed + "')" + mode,
-                    Said.of("full_width_in_number", where).and("ascii", ascii, "typed", typed));
+            return Said.of("full_width_in_number", where).and("ascii", HalfWidth.ascii(v.codePointAt(i)), "typed", typed);
         }
         if (GROUPED.matcher(typed).matches()) {
-            String plain = typed.replaceAll("[ ,\u00a0\u202f'’]", "");
-            return new InputError.Reason(named + " as a thousands separator: write '" + plain + "', with no separator" + mode,
-                    Said.of("full_width_separator", where).and("plain", plain));
+            return Said.of("full_width_separator", where).and("plain", typed.replaceAll("[ ,\u00a0\u202f'’]", ""));
         }
-        InputError.Reason damage = numberDamage(typed);
-        String line = named + ": type it in ASCII" + mode + (damage == null ? "" : "; then: " + damage.line());
-        return damage != null && damage.said() == null ? new InputError.Reason(line, null)
-                : new InputError.Reason(line, Said.of("full_width_other", where).and("then",
-                        damage == null ? "" : Said.of("then", "damage", damage.said())));
+        Said damage = numberDamage(typed);
+        return Said.of("full_width_other", where).and("then", damage == null ? "" : Said.of("then", "damage", damage));
     }
 
     /**
@@ -332,7 +301,7 @@ public final class ExcelDamage {
      * (2.16E+07) the digits after them are lost; without (1e3) it stands for a number that may be whole. The fix is the
      * column's format: Number with the decimals it takes ({@code decimals}, null: any), or Text for a {@code code}.
      */
-    private static String scientific(String v, Integer decimals, boolean code) {
+    private static Said scientific(String v, Integer decimals, boolean code) {
         if (!SCIENTIFIC.matcher(v).matches()) {
             return null;
         }
@@ -340,21 +309,19 @@ public final class ExcelDamage {
         String mantissa = v.substring(0, e);
         // The number it stands for, unless its exponent is long enough to make that a page of zeros.
         String plain = v.length() - e > 4 ? null : new java.math.BigDecimal(v).toPlainString();
-        String what = mantissa.contains(".")
-                ? ": Excel saved the number as it showed it, so the digits after " + mantissa + " are lost. Type the full number"
-                : (plain == null ? "" : " for " + plain) + ". Type the number itself";
-        String format = code ? "format the column as Text (Format Cells > Text) for a code"
-                : "format the column as Number with " + (decimals == null ? "the decimals it needs"
-                        : decimals == 0 ? "no decimal places" : Counted.of(decimals, "decimal place", "decimal places"))
-                        + " (Format Cells > Number)";
-        return "'" + v + "' is scientific notation" + what + ", " + format + ", and save again";
+        Said format = code ? Said.of("format.text_code") : Said.of("format.number", "decimals", decimals == null
+                ? Said.of("decimals.needed") : decimals == 0 ? Said.of("decimals.none")
+                : Said.of(decimals == 1 ? "decimals.one" : "decimals.many", "count", String.valueOf(decimals)));
+        return mantissa.contains(".") ? Said.of("scientific_lost", "value", v, "mantissa", mantissa, "format", format)
+                : plain != null ? Said.of("scientific_for", "value", v, "plain", plain, "format", format)
+                : Said.of("scientific", "value", v, "format", format);
     }
 
     /**
      * A date Excel made of the value, with the period to write instead when the pattern tells which, or for a biennium
      * column the biennium starting in the date's (even) year.
      */
-    private static String date(String v, Pattern pattern, boolean biennium) {
+    private static Said date(String v, Pattern pattern, boolean biennium) {
         String period = null;
         String day = null;
         Matcher m = MONTH_YEAR.matcher(v);
@@ -370,37 +337,36 @@ public final class ExcelDamage {
         } else if (!DAY_MONTH.matcher(v).matches() && !DAY_FIRST.matcher(v).matches()) {
             return null;
         }
-        String write;
+        Said write;
         if (biennium) {
             int year = period == null ? 1 : Integer.parseInt(period.substring(0, 4));
-            write = "write the biennium as " + (year % 2 == 0 ? year + "-" + String.format("%02d", (year + 1) % 100)
-                    : "its first year and the next one's last two digits (e.g. 2020-21)");
+            write = year % 2 == 0 ? Said.of("fix.biennium", "biennium", year + "-" + String.format("%02d", (year + 1) % 100))
+                    : Said.of("fix.biennium_form");
         } else {
             write = writeInstead(pattern, period, day);
         }
-        return "'" + v + "' is a date that Excel made of the value in this column: " + write
-                + ", formatting the column as Text (Format Cells > Text) before typing, and save again";
+        return Said.of("excel_date", "value", v, "write", write);
     }
 
     /**
      * The value to write when the date tells it unambiguously (year first) and the column takes that form; else the form
      * the column's pattern takes (01/02/2021 may be either day or month first, so it is not guessed).
      */
-    private static String writeInstead(Pattern pattern, String period, String day) {
+    private static Said writeInstead(Pattern pattern, String period, String day) {
         if (pattern == null) {
-            return "type the value again";
+            return Said.of("fix.type_value_again");
         }
         for (String candidate : new String[] {day, period}) {
             if (candidate != null && pattern.matcher(candidate).matches()) {
-                return "write '" + candidate + "'";
+                return Said.of("fix.write", "value", candidate);
             }
         }
         for (String[] form : DATE_FORMS) {
             if (pattern.matcher(form[0]).matches()) {
-                return "type it again as " + form[1];
+                return Said.of("fix.type_as", "form", form[1]);
             }
         }
-        return "type the value again";
+        return Said.of("fix.type_value_again");
     }
 
     private static int month(String abbreviation) {

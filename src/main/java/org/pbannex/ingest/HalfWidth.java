@@ -69,35 +69,25 @@ public final class HalfWidth {
         return -1;
     }
 
-    /** "U+FF0C (FULLWIDTH COMMA) at character 3": the character at a char index, as messages name it. */
-    static String at(String v, int i) {
-        return TextRules.named(v.codePointAt(i)) + " at character " + (v.codePointCount(0, i) + 1);
-    }
-
     /**
      * Why a code (a key, a value of a list) not found as typed is not what it looks like, or null: "'GB ' holds U+00A0
      * (NO-BREAK SPACE) at character 3, which looks like a space but is none: write 'GB'". {@code known} says whether
      * the ASCII value is a known code: only then is it named as the one meant.
      */
-    public static InputError.Reason lookalike(String v, Predicate<String> known) {
+    public static Said lookalike(String v, Predicate<String> known) {
         int i = first(v);
         if (i < 0) {
             return null;
         }
-        boolean space = isNoBreakSpace(v.codePointAt(i));
         String meant = toAscii(v);
-        return InputError.Reason.of("'" + v + "' holds " + at(v, i) + (space ? ", which looks like a space but is none (Excel "
-                + "and web pages type it)" : ", which a Chinese input method types in full-width mode") + ": "
-                + (known.test(meant) ? "write '" + meant + "'" : "type it again in ASCII")
-                + (space ? "" : ", with the input method in half-width (English) mode"),
-                space ? "lookalike_space" : "lookalike_full_width", "value", v, "character", TextRules.named(v.codePointAt(i)),
-                "at", String.valueOf(v.codePointCount(0, i) + 1),
+        return Said.of(isNoBreakSpace(v.codePointAt(i)) ? "lookalike_space" : "lookalike_full_width", "value", v, "character",
+                TextRules.named(v.codePointAt(i)), "at", String.valueOf(v.codePointCount(0, i) + 1),
                 "fix", known.test(meant) ? Said.of("fix.write", "value", meant) : Said.of("fix.type_ascii"));
     }
 
-    /** "; HINT" after a reason, for a code of look-alike characters (its words too); empty for any other. */
-    public static InputError.Reason hint(String v, Predicate<String> known) {
-        InputError.Reason why = lookalike(v, known);
-        return why == null ? new InputError.Reason("", null) : InputError.Reason.of("; " + why.line(), "hint", "hint", why.said());
+    /** "; HINT" after a reason, for a code of look-alike characters; null for any other. */
+    public static Said hint(String v, Predicate<String> known) {
+        Said why = lookalike(v, known);
+        return why == null ? null : Said.of("hint", "hint", why);
     }
 }

@@ -21,14 +21,6 @@ public class InputError extends RuntimeException {
     private final List<More> more;
     private final Said said;
 
-    /** A reason as stderr's line says it ({@code line}) and as the texts' word does ({@code said}). */
-    public record Reason(String line, Said said) {
-
-        public static Reason of(String line, String word, Object... namesAndValues) {
-            return new Reason(line, Said.of(word, namesAndValues));
-        }
-    }
-
     /**
      * A problem found with the first (its error), or how many more a file holds than are listed ({@code error} null).
      */
@@ -43,10 +35,6 @@ public class InputError extends RuntimeException {
     /** A reason as the texts say it (report.cause.reason.WORD). */
     public InputError(String file, long line, String column, Said reason) {
         this(file, line, column, reason.english(), List.of(), reason);
-    }
-
-    public InputError(String file, long line, String column, Reason reason) {
-        this(file, line, column, reason.said() != null ? reason.said().english() : reason.line(), List.of(), reason.said());
     }
 
     /** The first of several problems found together, as its own line, and the others after it. */

@@ -219,13 +219,12 @@ public final class InputSet {
             for (Record rec : tables.get(r.name()).records()) {
                 String v = rec.text(fk.field());
                 if (!v.isEmpty() && !known.contains(v) && ForeignKey.holdsFor(rec, rowsWhere)) {
-                    InputError.Reason hint = HalfWidth.hint(v, known::contains);
                     String list = sources.get(fk.resource()).name();
                     // The rows the key holds for, where it holds for some only: "of biennium 2020-21".
                     Said of = rowsWhere.entrySet().stream().map(e -> Said.of("column_value", "column", e.getKey(), "value", e.getValue()))
                             .reduce((a, b) -> Said.of("of_and", "a", a, "b", b)).orElse(null);
                     Said unknown = Said.of(of == null ? "unknown_code" : "unknown_code_of", "field", fk.referencedField(), "value", v,
-                            "list", list, "hint", hint.said() == null ? "" : hint.said());
+                            "list", list, "hint", HalfWidth.hint(v, known::contains));
                     throw new InputError(rec.file(), rec.line(), fk.field(), of == null ? unknown : unknown.and("rows", of));
                 }
             }
@@ -299,8 +298,7 @@ public final class InputSet {
                     Said whose = every.where().entrySet().stream()
                             .map(e -> Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
                             .reduce((a, b) -> Said.of("and", "a", a, "b", b)).orElse(null);
-                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), InputError.Reason.of(english,
-                            whose == null ? "every_code" : "every_code_where", "field", fk.field(), "code", code,
+                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), Said.of(whose == null ? "every_code" : "every_code_where", "field", fk.field(), "code", code,
                             "listed", Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(),
                                     "line", String.valueOf(listed.line())), "where", whose == null ? "" : whose,
                             "fix", fix == null ? Said.of("fix.add_row") : fix));
@@ -318,7 +316,7 @@ public final class InputSet {
             List<String> columns = r.fields().stream().filter(Field::totalWordsRefused).map(Field::name).toList();
             for (Record rec : columns.isEmpty() ? List.<Record>of() : tables.get(r.name()).records()) {
                 for (String column : columns) {
-                    InputError.Reason problem = words.problem(rec.text(column));
+                    Said problem = words.problem(rec.text(column));
                     if (problem != null) {
                         throw new InputError(rec.file(), rec.line(), column, problem);
                     }

@@ -66,11 +66,11 @@ final class LanguageRules {
     }
 
     /** Why a stripped text of the language ("zh", "en") is not in it, or null. */
-    static InputError.Reason problem(String value, String language) {
+    static Said problem(String value, String language) {
         return "en".equals(language) ? chineseInEnglish(value) : "zh".equals(language) ? englishInChinese(value) : null;
     }
 
-    private static InputError.Reason chineseInEnglish(String value) {
+    private static Said chineseInEnglish(String value) {
         int found = -1;
         int count = 0;
         for (int i = 0; i < value.length(); ) {
@@ -87,22 +87,14 @@ final class LanguageRules {
         int cp = value.codePointAt(found);
         String ascii = HalfWidth.ascii(cp);
         boolean han = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-        String kind = han ? "Chinese character" : HalfWidth.isFullWidth(cp) ? "full-width character" : "Chinese punctuation";
-        String fix = ascii != null
-                ? "type '" + ascii + "' instead, with the input method in half-width (English) mode"
-                : "write the text in English (was the Chinese text typed or pasted into the English column?)";
-        String glyph = new String(Character.toChars(cp));
-        String at = String.valueOf(value.codePointCount(0, found) + 1);
-        return InputError.Reason.of(kind + " " + TextRules.named(cp) + " '" + glyph + "' at character " + at
-                + " of an English text" + (count > 1 ? " (" + count + " such characters in all)" : "")
-                + ": the English edition prints no Chinese character; " + fix,
-                count > 1 ? "chinese_in_english_n" : "chinese_in_english",
+        return Said.of(count > 1 ? "chinese_in_english_n" : "chinese_in_english",
                 "kind", Said.of(han ? "char.han" : HalfWidth.isFullWidth(cp) ? "char.full_width" : "char.chinese_punctuation"),
-                "character", TextRules.named(cp), "glyph", glyph, "at", at, "count", String.valueOf(count),
+                "character", TextRules.named(cp), "glyph", new String(Character.toChars(cp)),
+                "at", String.valueOf(value.codePointCount(0, found) + 1), "count", String.valueOf(count),
                 "fix", ascii != null ? Said.of("fix.half_width", "ascii", ascii) : Said.of("fix.write_english"));
     }
 
-    private static InputError.Reason englishInChinese(String value) {
+    private static Said englishInChinese(String value) {
         if (value.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
             return null;
         }
@@ -112,11 +104,7 @@ final class LanguageRules {
             return null;
         }
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return InputError.Reason.of("'" + shown + "' has no Chinese character but " + words + " words in Latin letters: a "
-                + "Chinese text reads in Chinese (was the English text typed or pasted into the Chinese column?); write it in "
-                + "Chinese (a code, a number or a name of at most " + MOST_LATIN_WORDS + " words, such as ILO or SDG 8.5, may "
-                + "stand alone)", "english_in_chinese", "value", shown, "words", String.valueOf(words),
-                "most", String.valueOf(MOST_LATIN_WORDS));
+        return Said.of("english_in_chinese", "value", shown, "words", String.valueOf(words), "most", String.valueOf(MOST_LATIN_WORDS));
     }
 
     /** A character of Chinese writing: a Han ideograph, CJK punctuation and symbols, a full-width form, a kana. */

@@ -13,7 +13,8 @@ import org.pbannex.table.Text;
  * {@code report.cause.reason.WORD} of texts.csv, the one template that stderr says in English (the texts the program
  * was built with, {@link #english}) and a failed run's report in its own language (the run's texts, {@link #in}). A
  * value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
- * word of its own: a kind of character, a fix) or {@link Written} (the input's own words in both languages).
+ * word of its own: a kind of character, a fix), {@link Written} (the input's own words in both languages) or null
+ * (nothing: a part of the sentence that this one has not).
  */
 public record Said(String word, Map<String, Object> values) {
 
@@ -46,7 +47,7 @@ public record Said(String word, Map<String, Object> values) {
     public Text in(Function<String, Text> words) {
         Map<String, Text> filled = new LinkedHashMap<>();
         values.forEach((name, v) -> filled.put(name, v instanceof Said part ? part.in(words)
-                : v instanceof Written w ? new Text(w.zh(), w.en()) : Text.of(String.valueOf(v))));
+                : v instanceof Written w ? new Text(w.zh(), w.en()) : v == null ? Text.EMPTY : Text.of(String.valueOf(v))));
         Text template = words.apply(word);
         return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
     }

@@ -38,13 +38,11 @@ public record TotalWords(Set<String> words, String file, String key) {
     }
 
     /** Why a label is a total's, or null. */
-    public InputError.Reason problem(String label) {
+    public Said problem(String label) {
         if (!words.contains(normal(label))) {
             return null;
         }
-        return InputError.Reason.of("'" + label + "' is a total's label (" + file + ", key " + key + "): the tables compute "
-                + "every total from the rows, so a total typed as a row would be counted twice; remove the row", "total_label",
-                "label", label, "file", file, "key", key);
+        return Said.of("total_label", "label", label, "file", file, "key", key);
     }
 
     private static String normal(String s) {
