@@ -136,16 +136,14 @@ public final class CsvResourceReader {
                     throw new InputError(source.name(), source.shown(firstBlank), "", Said.of("blank_line"));
                 }
                 if (cells.length != header.length) {
-                    String counted = "line has " + cells.length + " cells but the header has " + header.length;
-                    String split = ExcelDamage.numberSplit(cells, header.length, i -> isColumn(header, i, resource,
+                    Said split = ExcelDamage.numberSplit(cells, header.length, i -> isColumn(header, i, resource,
                             Field::numeric), i -> isColumn(header, i, resource, f -> f.type() == FieldType.NUMBER));
-                    ExcelDamage.TextComma text = split.isEmpty() ? ExcelDamage.textComma(cells, header.length,
+                    ExcelDamage.TextComma text = split == null ? ExcelDamage.textComma(cells, header.length,
                             i -> fieldAt(header, i, resource)) : null;
-                    if (text != null) {
-                        throw new InputError(source.name(), source.shown(line), text.column(), counted + text.hint());
-                    }
-                    throw new InputError(source.name(), source.shown(line), "", counted + split
-                            + ExcelDamage.fullWidthSeparator(cells, header.length));
+                    throw new InputError(source.name(), source.shown(line), text != null ? text.column() : "",
+                            Said.of("cell_count", "cells", String.valueOf(cells.length), "header", String.valueOf(header.length),
+                                    "hint", text != null ? text.hint() : split != null ? split
+                                            : ExcelDamage.fullWidthSeparator(cells, header.length)));
                 }
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int i = 0; i < resource.fields().size(); i++) {

@@ -171,14 +171,14 @@ public final class ExcelDamage {
     /**
      * A hint for a line with more cells than its header because an unquoted comma split a number: thousands separators
      * ({@code GB,...,15,668,625,...}: the extra cells are groups of three digits after a number column's digits) or, one
-     * cell too many in a column of decimal numbers, a decimal comma ({@code AF,4,4}); empty when no such cells are there.
+     * cell too many in a column of decimal numbers, a decimal comma ({@code AF,4,4}); null when no such cells are there.
      */
-    static String numberSplit(String[] cells, int headerCells, IntPredicate numberColumn, IntPredicate decimalColumn) {
+    static Said numberSplit(String[] cells, int headerCells, IntPredicate numberColumn, IntPredicate decimalColumn) {
         int extra = cells.length - headerCells;
         if (extra < 1) {
-            return "";
+            return null;
         }
-        String decimal = decimalCommaSplit(cells, headerCells, decimalColumn);
+        Said decimal = decimalCommaSplit(cells, headerCells, decimalColumn);
         for (int i = 0; i + extra < cells.length; i++) {
             String first = cells[i].strip();
             if (!numberColumn.test(i) || !first.matches("-?\\d+")) {
@@ -195,22 +195,21 @@ public final class ExcelDamage {
                     shown = null;
                 }
             }
-            if (shown != null && (decimal.isEmpty() || first.matches("-?\\d{1,3}"))) {
-                return ": '" + shown + "' in " + cells(i, extra) + " looks like a number with ',' as a thousands separator: write '" + plain + "' (no separator; in "
-                        + "Excel: Format Cells > Number, untick Use 1000 Separator)"
-                        + (decimal.isEmpty() ? "" : ", or '" + first + "." + cells[i + 1].strip() + "' if ',' was a decimal comma");
+            if (shown != null && (decimal == null || first.matches("-?\\d{1,3}"))) {
+                return Said.of("split_thousands", "shown", shown.toString(), "where", cells(i, extra), "plain", plain.toString(),
+                        "or", decimal == null ? null : Said.of("or_decimal", "number", first + "." + cells[i + 1].strip()));
             }
         }
         return decimal;
     }
 
     /** Cells i+1 to i+extra+1, counted from 1 as a spreadsheet's columns are. */
-    private static String cells(int i, int extra) {
-        return "cells " + (i + 1) + (extra == 1 ? " and " : " to ") + (i + extra + 1);
+    private static Said cells(int i, int extra) {
+        return Said.of(extra == 1 ? "cells_and" : "cells_to", "from", String.valueOf(i + 1), "to", String.valueOf(i + extra + 1));
     }
 
     /** The text column that an unquoted comma split, and what to say of it. */
-    record TextComma(String column, String hint) {
+    record TextComma(String column, Said hint) {
     }
 
     /**
@@ -231,9 +230,7 @@ public final class ExcelDamage {
                     || LanguageRules.problem(p.strip(), f.language()) != null)) {
                 continue;
             }
-            String text = String.join(",", pieces).strip();
-            return new TextComma(f.name(), ": " + cells(i, extra) + " look like one text with a comma, '" + text + "': put "
-                    + "the text in double quotes (\"" + text + "\"), as Excel does when it saves a CSV");
+            return new TextComma(f.name(), Said.of("split_text", "where", cells(i, extra), "text", String.join(",", pieces).strip()));
         }
         return null;
     }
@@ -252,10 +249,10 @@ public final class ExcelDamage {
 
     /**
      * A hint for a line with fewer cells than its header because its cells are separated by full-width commas
-     * ({@code AS，12.9}, U+FF0C, as a Chinese input method types): empty when the full-width commas do not make up the
+     * ({@code AS，12.9}, U+FF0C, as a Chinese input method types): null when the full-width commas do not make up the
      * missing cells.
      */
-    static String fullWidthSeparator(String[] cells, int headerCells) {
+    static Said fullWidthSeparator(String[] cells, int headerCells) {
         int found = 0;
         String where = null;
         for (String c : cells) {
@@ -264,22 +261,20 @@ public final class ExcelDamage {
             where = where == null && n > 0 ? c.strip() : where;
         }
         if (found == 0 || cells.length + found != headerCells) {
-            return "";
+            return null;
         }
-        String shown = where.length() > 40 ? where.substring(0, 40) + "…" : where;
-        return ": its cells are separated by " + TextRules.named(FULLWIDTH_COMMA) + " ('" + shown + "'), which a Chinese "
-                + "input method types in full-width mode: type ',' between the cells, with the input method in half-width "
-                + "(English) mode";
+        return Said.of("full_width_cells", "character", TextRules.named(FULLWIDTH_COMMA), "shown",
+                where.length() > 40 ? where.substring(0, 40) + "…" : where);
     }
 
     /**
      * A hint for a line with more cells than its header: with exactly one too many, a decimal comma left unquoted
      * ({@code AF,4,4} for 4,4) splits a number into two cells of digits, the first in a column of decimal numbers;
-     * empty when no such pair is there.
+     * null when no such pair is there.
      */
-    private static String decimalCommaSplit(String[] cells, int headerCells, IntPredicate decimalColumn) {
+    private static Said decimalCommaSplit(String[] cells, int headerCells, IntPredicate decimalColumn) {
         if (cells.length != headerCells + 1) {
-            return "";
+            return null;
         }
         for (int i = 0; i + 1 < cells.length; i++) {
             if (!decimalColumn.test(i)) {
@@ -288,12 +283,10 @@ public final class ExcelDamage {
             String a = cells[i].strip();
             String b = cells[i + 1].strip();
             if (a.matches("-?\\d+") && DIGITS.matcher(b).matches()) {
-                return ": '" + a + "," + b + "' in cells " + (i + 1) + " and " + (i + 2) + " looks like a number with a "
-                        + "decimal comma; write '" + a + "." + b + "' (a point for decimals, whatever the computer's "
-                        + "regional settings)";
+                return Said.of("split_decimal", "shown", a + "," + b, "where", cells(i, 1), "point", a + "." + b);
             }
         }
-        return "";
+        return null;
     }
 
     /**

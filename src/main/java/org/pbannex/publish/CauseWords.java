@@ -73,6 +73,7 @@ final class CauseWords {
             "cause.reason.full_width_other", "cause.reason.then",
             "cause.reason.too_long", "cause.reason.question_marks", "cause.reason.fix.save_utf8", "cause.reason.header_cell", "cause.reason.second_bom", "cause.reason.utf16", "cause.reason.not_utf8", "cause.reason.not_utf8_header", "cause.reason.code_page.gbk", "cause.reason.code_page.windows_1252", "cause.reason.separated_semicolons", "cause.reason.separated_full_width", "cause.reason.separated_tabs",
             "cause.reason.scientific_lost", "cause.reason.scientific_for", "cause.reason.scientific", "cause.reason.format.text_code", "cause.reason.format.number", "cause.reason.decimals.needed", "cause.reason.decimals.none", "cause.reason.decimals.one", "cause.reason.decimals.many", "cause.reason.excel_date", "cause.reason.fix.biennium", "cause.reason.fix.biennium_form", "cause.reason.fix.type_value_again", "cause.reason.fix.type_as", "cause.reason.leading_zeros",
+            "cause.reason.cell_count", "cause.reason.cells_and", "cause.reason.cells_to", "cause.reason.split_thousands", "cause.reason.or_decimal", "cause.reason.split_decimal", "cause.reason.split_text", "cause.reason.full_width_cells",
             // The run-level causes (a lock held or lost, the embedded database's lock, a damaged font): Worded's.
             "cause.lock.process", "cause.lock.busy", "cause.lock.busy_waiting", "cause.lock.busy_same",
             "cause.lock.busy_same_waiting", "cause.lock.already_running", "cause.lock.already_running_waiting",
