@@ -28,9 +28,8 @@ final class ColumnMagnitudes {
         // |v| <= 10^15 by the schemas' maxima, and always < 2^63: Long.MIN_VALUE cannot be parsed with its maximum
         long magnitude = v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v);
         if (magnitude > BOUND - sum) {
-            throw new InputError(source.name(), source.shown(line), f.name(), "the column's values add up to more than "
-                    + "100 000 000 000 000 000 (10^17) by this line, in absolute value: totals that large cannot be "
-                    + "computed exactly; look for a misplaced decimal point or rows repeated");
+            throw new InputError(source.name(), source.shown(line), f.name(), Said.of("sum_too_large", "bound",
+                    String.format(java.util.Locale.ROOT, "%,d", BOUND).replace(',', ' ') + " (10^17)"));
         }
         sums[field] = sum + magnitude;
     }

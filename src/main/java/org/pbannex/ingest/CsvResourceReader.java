@@ -62,8 +62,7 @@ public final class CsvResourceReader {
 
     private static byte[] readBytes(Path file, SourceName source, Resource resource) {
         if (Files.isDirectory(file)) {
-            throw new InputError(source.name(), 0, "", "cannot read the file: it is a folder, not a file (the file of resource '"
-                    + resource.name() + "')");
+            throw new InputError(source.name(), 0, "", Said.of("folder", "resource", resource.name()));
         }
         if (!Files.exists(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new InputError(source.name(), 0, "", Said.of("file_not_found", "resource", resource.name()));
@@ -71,8 +70,8 @@ public final class CsvResourceReader {
         try {
             long size = Files.size(file);
             if (size > resource.maxBytes()) {
-                throw new InputError(source.name(), 0, "", "file too large: " + size + " bytes, the limit for '"
-                        + resource.name() + "' is " + resource.maxBytes() + " bytes");
+                throw new InputError(source.name(), 0, "", Said.of("too_large", "size", String.valueOf(size), "resource",
+                        resource.name(), "limit", String.valueOf(resource.maxBytes())));
             }
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length == 0) {
@@ -80,17 +79,17 @@ public final class CsvResourceReader {
             }
             return bytes;
         } catch (IOException e) {
-            throw new InputError(source.name(), 0, "", "cannot read the file: " + describe(e));
+            throw new InputError(source.name(), 0, "", Said.of("cannot_read", "why", describe(e)));
         }
     }
 
-    /** What went wrong with a file operation, without the path (the message names it already). */
-    static String describe(IOException e) {
+    /** What went wrong with a file operation, without the path (the message names it already): a word, or the system's. */
+    static Object describe(IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return Said.of("why.permission_denied");
         }
         if (e instanceof NoSuchFileException) {
-            return "it does not exist";
+            return Said.of("why.not_there");
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT);
@@ -236,7 +235,7 @@ public final class CsvResourceReader {
         } catch (CsvMalformedLineException e) {
             throw new InputError(source.name(), source.shown(e.getLineNumber()), "", Said.of("unterminated_quote"));
         } catch (CsvValidationException e) {
-            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", "malformed CSV: " + e.getMessage());
+            throw new InputError(source.name(), source.shown(e.getLineNumber()), "", Said.of("malformed", "detail", e.getMessage()));
         }
     }
 

@@ -101,14 +101,12 @@ public final class InputSet {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = biennium + "/reference/" + f.getFileName();
                 if (rel.endsWith(".csv") && !known.contains(rel) && InputFolder.isInput(inputDir, f)) {
-                    throw new InputError(byPath(inputDir, rel).name(), 0, "", "replaces no shared reference file, so it "
-                            + "would not be read: a biennium's own copy has the name of a file of reference/ ("
-                            + known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted()
-                            .collect(Collectors.joining(", ")) + ")");
+                    throw new InputError(byPath(inputDir, rel).name(), 0, "", Said.of("not_a_reference_file", "files",
+                            known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted().collect(Collectors.joining(", "))));
                 }
             }
         } catch (java.io.IOException e) {
-            throw new InputError(byPath(inputDir, biennium + "/reference").name(), 0, "", "cannot list the folder: " + e.getMessage());
+            throw new InputError(byPath(inputDir, biennium + "/reference").name(), 0, "", Said.of("cannot_list", "why", e.getMessage()));
         }
     }
 
@@ -177,9 +175,8 @@ public final class InputSet {
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
     private static CsvTable mergeByKey(Resource r, CsvTable shared, CsvTable own, SourceName sharedName, SourceName ownName) {
         if (!own.header().equals(shared.header())) {
-            throw new InputError(ownName.name(), 1, "", "the columns must be those of " + sharedName.name() + " ("
-                    + String.join(",", shared.header()) + "), in that order: its rows replace that file's rows by "
-                    + String.join(",", r.primaryKey()));
+            throw new InputError(ownName.name(), 1, "", Said.of("columns_of", "file", sharedName.name(), "columns",
+                    String.join(",", shared.header()), "key", String.join(",", r.primaryKey())));
         }
         Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining("\u0000"));
         Map<String, Integer> ownIndex = new LinkedHashMap<>();
@@ -276,35 +273,37 @@ public final class InputSet {
             for (Record listed : target.records()) {
                 String code = listed.text(fk.referencedField());
                 if (every.selects(listed) && !g.getValue().contains(code)) {
-                    String which = every.where().isEmpty() ? "" : " whose " + every.where().entrySet().stream()
-                            .map(e -> e.getKey() + " is " + e.getValue()).collect(Collectors.joining(" and "));
-                    List<String> group = new java.util.ArrayList<>();
-                    rowsWhere.forEach((column, value) -> group.add(column + " " + value));
-                    for (int i = 0; i < every.per().size(); i++) {
-                        group.add(every.per().get(i) + " " + g.getKey().get(i));
-                    }
-                    String of = group.isEmpty() ? "" : " of " + String.join(" and ", group);
-                    String each = every.per().isEmpty() ? "" : " for each " + String.join(" and ", every.per()) + " that lists "
-                            + fk.field() + "s" + rowsWhere.entrySet().stream().map(e -> " of " + e.getKey() + " " + e.getValue())
-                            .collect(Collectors.joining(""));
-                    var fix = every.fix();
-                    String english = "no row for " + fk.field() + " " + code + of + ", listed in " + listed.file() + ", "
-                            + SourceName.lineWord(listed.file()) + " " + listed.line() + ": every " + fk.field() + " of that list"
-                            + which + " needs a row here" + each + "; " + (fix == null ? "add its row" : fix.en());
-                    if (!group.isEmpty()) {
-                        // Not yet in the report's words: the groups (each fund, the biennium) have no Chinese wording.
-                        throw new InputError(sources.get(r.name()).name(), 0, fk.field(), english);
-                    }
-                    Said whose = every.where().entrySet().stream()
-                            .map(e -> Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
-                            .reduce((a, b) -> Said.of("and", "a", a, "b", b)).orElse(null);
-                    throw new InputError(sources.get(r.name()).name(), 0, fk.field(), Said.of(whose == null ? "every_code" : "every_code_where", "field", fk.field(), "code", code,
-                            "listed", Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(),
-                                    "line", String.valueOf(listed.line())), "where", whose == null ? "" : whose,
-                            "fix", fix == null ? Said.of("fix.add_row") : fix));
+                    throw missingCode(sources.get(r.name()).name(), fk, code, listed, rowsWhere, g.getKey());
                 }
             }
         }
+    }
+
+    /**
+     * "no row for outcome 1 of biennium 2022-23 and fund XB, listed in FILE, line 3: every outcome of that list whose
+     * kind is policy needs a row here for each fund that lists outcomes of biennium 2022-23; FIX", each part a word of the
+     * texts (report.cause.reason.every_code*): the code, where the list has it, which of the list's codes (where), the
+     * group of rows that lacks it (rowsWhere and per, the group's values) and what to add.
+     */
+    private static InputError missingCode(String file, ForeignKey fk, String code, Record listed, Map<String, String> rowsWhere,
+                                          List<String> groupValues) {
+        ForeignKey.EveryCode every = fk.every();
+        Said whose = every.where().entrySet().stream().map(e -> Said.of("column_is", "column", e.getKey(), "value", e.getValue()))
+                .reduce((a, b) -> Said.of("and", "a", a, "b", b)).orElse(null);
+        List<Said> group = new java.util.ArrayList<>();
+        rowsWhere.forEach((column, value) -> group.add(Said.of("column_value", "column", column, "value", value)));
+        for (int i = 0; i < every.per().size(); i++) {
+            group.add(Said.of("column_value", "column", every.per().get(i), "value", groupValues.get(i)));
+        }
+        Said rows = rowsWhere.entrySet().stream().map(e -> Said.of("column_value", "column", e.getKey(), "value", e.getValue()))
+                .reduce((a, b) -> Said.of("of_rows", "a", a, "b", b)).orElse(null);
+        String word = "every_code" + (every.per().isEmpty() ? group.isEmpty() ? "" : "_of" : "_per") + (whose == null ? "" : "_where");
+        return new InputError(file, 0, fk.field(), Said.of(word, "field", fk.field(), "code", code,
+                "listed", Said.of("at_" + SourceName.lineWord(listed.file()), "file", listed.file(), "line", String.valueOf(listed.line())),
+                "where", whose, "group", group.stream().reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElse(null),
+                "per", every.per().stream().<Object>map(c -> c).reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElse(null),
+                "listing", rows == null ? Said.of("listing", "field", fk.field()) : Said.of("listing_of", "field", fk.field(), "rows", rows),
+                "fix", every.fix() == null ? Said.of("fix.add_row") : every.fix()));
     }
 
     /**

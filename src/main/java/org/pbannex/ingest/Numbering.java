@@ -3,7 +3,6 @@ package org.pbannex.ingest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A field numbered 1, 2, 3 ... in file order ({@code "pbNumbering"} in {@code datapackage.json}), over the whole file or,
@@ -20,12 +19,11 @@ public record Numbering(String field, List<String> within) {
             long expected = last.getOrDefault(group, 0L) + 1;
             long actual = r.integer(field);
             if (actual != expected) {
-                String of = within.isEmpty() ? "" : " for " + within.stream().map(c -> c + " " + r.text(c))
-                        .collect(Collectors.joining(" and "));
-                String each = within.isEmpty() ? "the " + field + "s" : "the " + field + " of each "
-                        + String.join(" and ", within);
-                throw new InputError(r.file(), r.line(), field, field + " " + actual + " where " + expected + " was expected"
-                        + of + ": number " + each + " 1, 2, 3 ... in printed order");
+                throw new InputError(r.file(), r.line(), field, Said.of(within.isEmpty() ? "numbering" : "numbering_within",
+                        "field", field, "actual", String.valueOf(actual), "expected", String.valueOf(expected),
+                        "group", within.stream().map(c -> Said.of("column_value", "column", c, "value", r.text(c)))
+                                .reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElse(null),
+                        "within", within.stream().<Object>map(c -> c).reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElse(null)));
             }
             last.put(group, actual);
         }

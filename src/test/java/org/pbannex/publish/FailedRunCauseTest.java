@@ -174,6 +174,25 @@ class FailedRunCauseTest {
     }
 
     /**
+     * A code without its row in a file whose rule groups its rows (pbEveryCode's per and rowsWhere: the XB estimates of
+     * each fund of the biennium): the group and the rows it names in the report's words too, as stderr says them in
+     * English. It was stderr's English line inside the Chinese report.
+     */
+    @Test
+    void aGroupedEveryCodeRefusalIsSaidInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve("2022-23/extrabudgetary_estimates.csv"), s -> s.replaceFirst("(?m)^2022-23,XB,1,.*\\n", ""));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        var m = java.util.regex.Pattern.compile("(\\S+), column outcome: no row for outcome 1 of biennium 2022-23 and fund XB, listed "
+                + "in (\\S+), line (\\d+): every outcome of that list whose kind is policy needs a row here for each fund that lists "
+                + "outcomes of biennium 2022-23; add its estimate in US\\$ millions \\(0.0 if it has none\\)").matcher(run[0]);
+        assertTrue(m.matches(), run[0]);
+        assertEquals("输入文件 " + m.group(1) + " 的 outcome 列有误：缺少 outcome 1（biennium 2022-23、fund XB）的行（该代码列于 "
+                + m.group(2) + " 第 " + m.group(3) + " 行）：对于列出 biennium 2022-23 的 outcome 的每个 fund，该列表中 kind 为 policy "
+                + "的每个 outcome 在此都需要一行；请填入其估计数 (百万美元；没有则填 0.0)", run[1]);
+    }
+
+    /**
      * Rarer refusals of an input file in Chinese, each with its English line on stderr as before: a code of another
      * file's list typed with full-width letters (the half-width hint), the same code in a pattern's column, a key twice,
      * a column missing, Excel's per cent sign and a full-width digit in a number, a blank line inside the data.
