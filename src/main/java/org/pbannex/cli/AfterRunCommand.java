@@ -39,7 +39,7 @@ public class AfterRunCommand implements Callable<Integer> {
             return status;
         }
         String name = org.pbannex.runtime.JobName.isValid(job) ? job : "run";
-        var how = status == LOCK_HELD ? org.pbannex.ingest.Said.of("ended.skipped", "job", name)
+        var how = status == LOCK_HELD ? org.pbannex.ingest.Said.sentence("ended.skipped", "job", name)
                 : FailureNotices.howItEnded(status);
         FailureNotices.processEnded(spec.commandLine().getErr(), name, status, how);
         return status == LOCK_HELD ? ExitCodes.INFRASTRUCTURE : status;

@@ -190,12 +190,12 @@ final class FailureNotices {
         if (status > 128) {
             int signal = status - 128;
             return switch (signal) {
-                case 9 -> org.pbannex.ingest.Said.of("ended.killed");
-                case 15 -> org.pbannex.ingest.Said.of("ended.stopped");
-                case 6 -> org.pbannex.ingest.Said.of("ended.aborted");
-                default -> org.pbannex.ingest.Said.of("ended.signal", "signal", String.valueOf(signal));
+                case 9 -> org.pbannex.ingest.Said.sentence("ended.killed");
+                case 15 -> org.pbannex.ingest.Said.sentence("ended.stopped");
+                case 6 -> org.pbannex.ingest.Said.sentence("ended.aborted");
+                default -> org.pbannex.ingest.Said.sentence("ended.signal", "signal", String.valueOf(signal));
             };
         }
-        return org.pbannex.ingest.Said.of("ended.runtime", "status", String.valueOf(status));
+        return org.pbannex.ingest.Said.sentence("ended.runtime", "status", String.valueOf(status));
     }
 }

@@ -242,7 +242,7 @@ final class SpringRuntime implements AutoCloseable {
 
     /** A damaged database kept aside, in a report's words: report.cause.{@code word} (db_kept, db_kept_during). */
     private static Said kept(String word, Path database, Throwable damage, Path kept) {
-        return Said.of(word, "database", DatabaseUnavailable.Named.embedded(database).said(), "reason",
+        return Said.cause(word, "database", DatabaseUnavailable.Named.embedded(database).said(), "reason",
                 DatabaseUnavailable.reason(damage), "kept", kept.toString());
     }
 
@@ -252,7 +252,7 @@ final class SpringRuntime implements AutoCloseable {
         Said why = DatabaseUnavailable.systemReason(cannot instanceof java.nio.file.FileSystemException fs ? ExitCodes.reason(fs)
                 : cannot.getMessage());
         return new Told(named(database) + " is damaged (" + cause(damage) + ") and could not be moved aside (" + cannot
-                + "): move it out of " + folder + " to start a new run history", Said.of("db_not_moved", "database",
+                + "): move it out of " + folder + " to start a new run history", Said.cause("db_not_moved", "database",
                 DatabaseUnavailable.Named.embedded(database).said(), "reason", DatabaseUnavailable.reason(damage), "cannot", why,
                 "folder", folder.toString()));
     }

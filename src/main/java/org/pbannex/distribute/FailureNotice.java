@@ -180,17 +180,17 @@ public final class FailureNotice {
 
         /** In a report's words (report.notice.good.*: the word after "notice."). */
         org.pbannex.ingest.Said said() {
-            org.pbannex.ingest.Said what = tables == null ? org.pbannex.ingest.Said.of("good.nothing_to_do", "run", runId, "folder", folder.toString())
-                    : org.pbannex.ingest.Said.of("good.published", "run", runId, "tables", count("tables", tables), "files",
+            org.pbannex.ingest.Said what = tables == null ? org.pbannex.ingest.Said.sentence("good.nothing_to_do", "run", runId, "folder", folder.toString())
+                    : org.pbannex.ingest.Said.sentence("good.published", "run", runId, "tables", count("tables", tables), "files",
                             count("files", files), "folder", folder.toString(), "checks", String.valueOf(checks));
             if (noWorkbook > 0) {
-                what = org.pbannex.ingest.Said.of("good.no_workbook", "what", what, "count", String.valueOf(noWorkbook), "run", runId);
+                what = org.pbannex.ingest.Said.sentence("good.no_workbook", "what", what, "count", String.valueOf(noWorkbook), "run", runId);
             }
-            return narrowed ? org.pbannex.ingest.Said.of("good.narrowed", "what", what) : what;
+            return narrowed ? org.pbannex.ingest.Said.sentence("good.narrowed", "what", what) : what;
         }
 
         private static org.pbannex.ingest.Said count(String what, int n) {
-            return n == 1 ? org.pbannex.ingest.Said.of("good." + what + "_one") : org.pbannex.ingest.Said.of("good." + what, "count", String.valueOf(n));
+            return n == 1 ? org.pbannex.ingest.Said.sentence("good." + what + "_one") : org.pbannex.ingest.Said.sentence("good." + what, "count", String.valueOf(n));
         }
 
         /** In the code's English, as the job's status keeps it: "run R published 17 tables, 18 files to F, 1147 checks passed". */

@@ -36,9 +36,9 @@ final class BuiltTexts {
         return t;
     }
 
-    /** A reason's word ({@code report.cause.reason.WORD}). */
-    static Text reason(String word) {
-        return word("cause.reason." + word);
+    /** A sentence by its key after {@code report.cause.} ("line_column", "reason.required"). */
+    static Text cause(String key) {
+        return word("cause." + key);
     }
 
     private static Map<String, Text> read() {

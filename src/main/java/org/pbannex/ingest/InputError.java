@@ -43,7 +43,7 @@ public class InputError extends RuntimeException {
     }
 
     private InputError(String file, long line, String column, String reason, List<More> more, Said said) {
-        super(at(file, file, line, column == null ? "" : column, Text.of(reason), BuiltTexts::word).en());
+        super(at(file, file, line, column == null ? "" : column, new Said.Written(reason, reason)).english());
         this.file = file;
         this.line = line;
         this.column = column == null ? "" : column;
@@ -60,29 +60,29 @@ public class InputError extends RuntimeException {
     /**
      * The error's line, then those of the problems found with it, and "and N more in FILE" where a file has more than
      * are listed: each sentence of the texts (report.cause.*) as {@code words} gives it by its key after
-     * {@code report.} ("cause.line_column"), each file named by {@code files}. The reason's words are said as
-     * {@code words} gives them; one said in the code's English only, as it is.
+     * {@code report.} ("cause.line_column"), each file named by {@code files}. A reason said in the code's English only
+     * is said as it is.
      */
     public List<Text> lines(Function<String, Text> words, UnaryOperator<String> files) {
+        Function<String, Text> cause = w -> words.apply("cause." + w);
         List<Text> out = new ArrayList<>();
-        out.add(said(words, files));
+        out.add(said(files.apply(file)).in(cause));
         for (More m : more) {
-            out.add(m.error() != null ? m.error().said(words, files) : Said.of("more_in", "count", String.valueOf(m.count()),
-                    "file", files.apply(m.file())).in(w -> words.apply("cause." + w)));
+            out.add(m.error() != null ? m.error().said(files.apply(m.error().file())).in(cause)
+                    : Said.cause("more_in", "count", String.valueOf(m.count()), "file", files.apply(m.file())).in(cause));
         }
         return out;
     }
 
-    private Text said(Function<String, Text> words, UnaryOperator<String> files) {
-        Text reasonSaid = said == null ? Text.of(reason) : said.in(w -> words.apply("cause.reason." + w));
-        return at(file, files.apply(file), line, column, reasonSaid, words);
+    /** The error as a sentence of the texts ("FILE, line N, column C: REASON", a sheet's row), its file named {@code shown}. */
+    public Said said(String shown) {
+        return at(file, shown, line, column, said != null ? said : new Said.Written(reason, reason));
     }
 
-    // "FILE, line N, column C: REASON" (a sheet's row), each part the error names, the file as {@code shown}.
-    private static Text at(String file, String shown, long line, String column, Text reason, Function<String, Text> words) {
+    private static Said at(String file, String shown, long line, String column, Object reason) {
         String at = line <= 0 ? "file" : SourceName.lineWord(file).equals("row") ? "row" : "line";
-        return Said.of(column.isEmpty() ? at : at + "_column", "file", shown, "line", String.valueOf(line), "column", column,
-                "reason", new Said.Written(reason.zh(), reason.en())).in(w -> words.apply("cause." + w));
+        return Said.cause(column.isEmpty() ? at : at + "_column", "file", shown, "line", String.valueOf(line), "column", column,
+                "reason", reason);
     }
 
     public String file() {

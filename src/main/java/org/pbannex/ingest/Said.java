@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import org.pbannex.table.Text;
 
 /**
- * A sentence of the texts named by its word, with the values of its placeholders: a refused input's reason is
- * {@code report.cause.reason.WORD} of texts.csv, the one template that stderr says in English (the texts the program
- * was built with, {@link #english}) and a failed run's report in its own language (the run's texts, {@link #in}). A
- * value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
+ * A sentence of the texts named by its word (its key after {@code report.cause.}), with the values of its
+ * placeholders: a refused input's reason is {@code report.cause.reason.WORD} of texts.csv ({@link #of}), the one
+ * template that stderr says in English (the texts the program was built with, {@link #english}) and a failed run's
+ * report in its own language (the run's texts, {@link #in}). A value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
  * word of its own: a kind of character, a fix), {@link Written} (the input's own words in both languages) or null
  * (nothing: a part of the sentence that this one has not).
  */
@@ -20,20 +20,35 @@ public record Said(String word, Map<String, Object> values) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
 
-    /** Said.of("not_one_of", "value", v, "allowed", a). */
+    /** A reason's word, report.cause.reason.WORD: Said.of("not_one_of", "value", v, "allowed", a). */
     public static Said of(String word, Object... namesAndValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return new Said(word, Collections.unmodifiableMap(values));
+        return cause("reason." + word, namesAndValues);
+    }
+
+    /** Any sentence of report.cause.* by its key after that: a failure's frame ("line_column"), a run stopped ("signal"). */
+    public static Said cause(String word, Object... namesAndValues) {
+        return new Said(word, values(Map.of(), namesAndValues));
+    }
+
+    /**
+     * A sentence by its key after the prefix whoever says it looks it up with: how a process ended or a run went well,
+     * report.notice.*, for a notice.
+     */
+    public static Said sentence(String word, Object... namesAndValues) {
+        return new Said(word, values(Map.of(), namesAndValues));
     }
 
     /** The same word with more values. */
     public Said and(Object... namesAndValues) {
-        Map<String, Object> all = new LinkedHashMap<>(values);
-        all.putAll(of(word, namesAndValues).values());
-        return new Said(word, Collections.unmodifiableMap(all));
+        return new Said(word, values(values, namesAndValues));
+    }
+
+    private static Map<String, Object> values(Map<String, Object> first, Object... namesAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>(first);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /** Words in both languages that the input itself gives (datapackage.json's {"zh": ..., "en": ...}). */
@@ -41,8 +56,9 @@ public record Said(String word, Map<String, Object> values) {
     }
 
     /**
-     * The sentence in both languages, each word (this one's and its parts') as {@code words} gives it. Each placeholder
-     * is filled once, so that a value holding braces (a text of texts.csv) is shown as it is.
+     * The sentence in both languages, each word (this one's and its parts', by its key after {@code report.cause.}) as
+     * {@code words} gives it. Each placeholder is filled once, so that a value holding braces (a text of texts.csv) is
+     * shown as it is.
      */
     public Text in(Function<String, Text> words) {
         Map<String, Text> filled = new LinkedHashMap<>();
@@ -52,9 +68,9 @@ public record Said(String word, Map<String, Object> values) {
         return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
     }
 
-    /** As stderr says it: in the English of the texts the program was built with (a refusal's reason). */
+    /** As stderr says it: in the English of the texts the program was built with. */
     public String english() {
-        return in(BuiltTexts::reason).en();
+        return in(BuiltTexts::cause).en();
     }
 
     private static String fill(String template, Map<String, Text> values, Function<Text, String> language) {

@@ -112,7 +112,7 @@ final class CauseWords {
     /** The sentence, chosen as ExitCodes.message chooses the line's; null when the texts have none for it. */
     private Text sentence(Throwable failure, String line) {
         if (failure instanceof RunStopped stop) {
-            return word("cause." + stop.word()).with("run", String.valueOf(stop.runId())).with("what", stop.what());
+            return stop.said().in(w -> word("cause." + w));
         }
         Throwable said = ExitCodes.said(failure);
         if (said instanceof org.pbannex.runtime.Worded w && w.said() != null) {

@@ -40,7 +40,7 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
         String named = URL + (setting == null ? "" : " (" + setting + ")");
         throw new DatabaseUnavailable("the setting " + named + " is '" + shown(url) + "', which is not a jdbc:postgresql:// "
                 + "(PostgreSQL) or jdbc:h2: (embedded H2) URL", null,
-                org.pbannex.ingest.Said.of("db_start.setting", "setting", named, "url", shown(url)));
+                org.pbannex.ingest.Said.cause("db_start.setting", "setting", named, "url", shown(url)));
     }
 
     /** Whether it is a PostgreSQL server (the time limits apply; H2 is a file in this process). */
@@ -113,9 +113,9 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
             notPostgres |= t instanceof java.sql.SQLException s && "08P01".equals(s.getSQLState());
         }
         if (timedOut) {
-            return org.pbannex.ingest.Said.of(TIMED_OUT, "seconds", String.valueOf(seconds(timeouts.connectTimeout())));
+            return org.pbannex.ingest.Said.cause(TIMED_OUT, "seconds", String.valueOf(seconds(timeouts.connectTimeout())));
         }
-        return notPostgres ? org.pbannex.ingest.Said.of("db_why.not_postgres") : null;
+        return notPostgres ? org.pbannex.ingest.Said.cause("db_why.not_postgres") : null;
     }
 
     /**

@@ -45,7 +45,7 @@ public class DatabaseUnavailable extends RuntimeException {
 
         /** The database in a report's words (report.cause.db.*). */
         public Said said() {
-            return Said.of("db." + word, "host", String.valueOf(host), "name", String.valueOf(name), "user", String.valueOf(user),
+            return Said.cause("db." + word, "host", String.valueOf(host), "name", String.valueOf(name), "user", String.valueOf(user),
                     "file", String.valueOf(file), "other", String.valueOf(other));
         }
 
@@ -156,22 +156,22 @@ public class DatabaseUnavailable extends RuntimeException {
     public static Said reason(Throwable e) {
         Failure f = failure(e);
         return switch (f.kind()) {
-            case "io" -> Said.of("db_why.io", "why", systemReason(f.detail()));
-            case "unknown_host" -> Said.of("db_why.unknown_host", "host", f.detail());
+            case "io" -> Said.cause("db_why.io", "why", systemReason(f.detail()));
+            case "unknown_host" -> Said.cause("db_why.unknown_host", "host", f.detail());
             case "in_log" -> inLog();
-            default -> Said.of("db_why." + f.kind());
+            default -> Said.cause("db_why." + f.kind());
         };
     }
 
     /** A system's reason (No space left on device) in a report's words (report.cause.why.*), else where it is. */
     public static Said systemReason(String reason) {
         String word = ExitCodes.reasonWord(reason);
-        return word == null ? inLog() : Said.of(word);
+        return word == null ? inLog() : Said.cause(word);
     }
 
     /** The reason is in the log (with the failure's stack): the file named. */
     private static Said inLog() {
-        return Said.of("db_why.in_log", "log", LogConfiguration.file().toString());
+        return Said.cause("db_why.in_log", "log", LogConfiguration.file().toString());
     }
 
     /**
@@ -189,7 +189,7 @@ public class DatabaseUnavailable extends RuntimeException {
             tables |= t.getClass().getName().startsWith("org.flywaydb.");
         }
         String operation = reaching || why != null ? (embedded ? "open" : "connect") : tables ? "migrate" : embedded ? "open" : "use";
-        return Said.of("db_start." + operation, "database", database.said(), "reason", why != null ? why : reason(e));
+        return Said.cause("db_start." + operation, "database", database.said(), "reason", why != null ? why : reason(e));
     }
 
     /**

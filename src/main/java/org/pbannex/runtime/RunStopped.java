@@ -2,6 +2,7 @@ package org.pbannex.runtime;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.pbannex.ingest.Said;
 
 /**
  * A run stopped from outside its steps: by a signal (SIGTERM, SIGINT, SIGHUP) or by its time limit ({@code pb.run.timeout}).
@@ -10,15 +11,13 @@ import java.util.Locale;
  */
 public final class RunStopped extends RuntimeException {
 
-    private final String word;
     private final String runId;
-    private final String what;
+    private final Said said;
 
     private RunStopped(String line, String word, String runId, String what) {
         super(line, null, false, false);
-        this.word = word;
         this.runId = runId;
-        this.what = what;
+        this.said = Said.cause(word, "run", String.valueOf(runId), "what", what);
     }
 
     /**
@@ -51,16 +50,12 @@ public final class RunStopped extends RuntimeException {
                 + " (the threads' stacks are in the log)", restarted ? "timeout" : "timeout_new", runId, within);
     }
 
-    /** The word of the texts that says it (report.cause.WORD), its placeholders {run} and {what} (a signal, a time). */
-    public String word() {
-        return word;
+    /** The sentence of the texts that says it (report.cause.WORD), its placeholders {run} and {what} (a signal, a time). */
+    public Said said() {
+        return said;
     }
 
     public String runId() {
         return runId;
-    }
-
-    public String what() {
-        return what;
     }
 }

@@ -96,16 +96,16 @@ class DatabaseCauseTest {
         var refused = new IllegalStateException("context", new SQLException("Connection to localhost:1 refused. Check that the "
                 + "hostname and port are correct and that the postmaster is accepting TCP/IP connections.", "08001",
                 new ConnectException("Connection refused")));
-        assertEquals(Said.of("db_why.refused"), DatabaseUnavailable.reason(refused));
-        assertEquals(Said.of("db_why.login"), DatabaseUnavailable.reason(new SQLException(
+        assertEquals(Said.cause("db_why.refused"), DatabaseUnavailable.reason(refused));
+        assertEquals(Said.cause("db_why.login"), DatabaseUnavailable.reason(new SQLException(
                 "FATAL: password authentication failed for user \"pb\"", "28P01")));
-        assertEquals(Said.of("db_why.no_database"), DatabaseUnavailable.reason(new SQLException(
+        assertEquals(Said.cause("db_why.no_database"), DatabaseUnavailable.reason(new SQLException(
                 "FATAL: database \"pbx\" does not exist", "3D000")));
-        assertEquals(Said.of("db_why.unknown_host", "host", "nosuchhost.invalid"), DatabaseUnavailable.reason(
+        assertEquals(Said.cause("db_why.unknown_host", "host", "nosuchhost.invalid"), DatabaseUnavailable.reason(
                 new SQLException("The connection attempt failed.", new UnknownHostException("nosuchhost.invalid"))));
-        assertEquals(Said.of("db_why.io", "why", Said.of("why.no_space")), DatabaseUnavailable.reason(new IllegalStateException(
+        assertEquals(Said.cause("db_why.io", "why", Said.cause("why.no_space")), DatabaseUnavailable.reason(new IllegalStateException(
                 "closed", new SQLException("The database has been closed", new java.io.IOException("No space left on device")))));
-        assertEquals(Said.of("db_why.in_log", "log", org.pbannex.runtime.LogConfiguration.file().toString()),
+        assertEquals(Said.cause("db_why.in_log", "log", org.pbannex.runtime.LogConfiguration.file().toString()),
                 DatabaseUnavailable.reason(new SQLException("ERROR: something the driver says", "XX000")));
     }
 
@@ -125,8 +125,8 @@ class DatabaseCauseTest {
         var damaged = new IllegalStateException("open", new SQLException("IO Exception", "90028", 90028, org.h2.mvstore.DataUtils
                 .newMVStoreException(org.h2.mvstore.DataUtils.ERROR_READING_FAILED, "Reading from file failed at {0}", 2300,
                         new java.io.EOFException())));
-        assertEquals(Said.of("db_start.open", "database", DatabaseUnavailable.named("jdbc:h2:file:/srv/pb/work/db/pb-annex", null).said(),
-                "reason", Said.of("db_why.cut_short")), DatabaseUnavailable.atStart(DatabaseUnavailable.named(
+        assertEquals(Said.cause("db_start.open", "database", DatabaseUnavailable.named("jdbc:h2:file:/srv/pb/work/db/pb-annex", null).said(),
+                "reason", Said.cause("db_why.cut_short")), DatabaseUnavailable.atStart(DatabaseUnavailable.named(
                 "jdbc:h2:file:/srv/pb/work/db/pb-annex", null), damaged, null));
 
         String line = "PostgreSQL at db.example.org:5432 (database pb, user pb) is unavailable: Connection to db.example.org:5432 refused.";
