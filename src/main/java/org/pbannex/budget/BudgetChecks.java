@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.AppropriationLine;
 import org.pbannex.reference.Part;
 import org.pbannex.reference.ReferenceData;
@@ -267,9 +268,8 @@ public final class BudgetChecks {
             java.util.function.Function<String, InputLines> holding = col -> new InputLines(RBTC, "holder", Set.of(h.holder()), List.of(col));
             if (!h.budgetUnit().isEmpty()) {
                 if (a2.rows().stream().noneMatch(r -> r.key().equals(h.budgetUnit()))) {
-                    throw new InputError(h.source().file(), h.source().line(), "budget_unit", "unit " + h.budgetUnit()
-                            + " has no row of its own in annex 2 (a unit of a Part that is not itemised), so its budget cannot "
-                            + "be checked against this RBTC: name a unit annex 2 prints, or leave the column empty");
+                    throw new InputError(h.source().file(), h.source().line(), "budget_unit",
+                            Said.of("not_in_annex2", "unit", h.budgetUnit()));
                 }
                 Row unit = a2.row(h.budgetUnit());
                 for (String col : List.of("constant", "recosted")) {
@@ -278,10 +278,8 @@ public final class BudgetChecks {
                 }
             } else {
                 Row holder = a1.rows().stream().filter(r -> r.key().equals(h.holder()) || r.key().equals(h.holder() + ".subtotal"))
-                        .findFirst().orElseThrow(() -> new InputError(h.source().file(), h.source().line(), "holder", "holder "
-                                + h.holder() + " has no row of its own in annex 1 (a group printed as its one unit, or a unit of a "
-                                + "Part that is not itemised), so its RBTC cannot be checked against its non-staff costs: name "
-                                + "the unit or group annex 1 prints, in rbtc_holders.csv and here"));
+                        .findFirst().orElseThrow(() -> new InputError(h.source().file(), h.source().line(), "holder",
+                                Said.of("not_in_annex1", "holder", h.holder())));
                 c.isTrue("a3.within_non_staff_costs", "a3", h.holder(), h.constant() <= holder.amount("non_staff_costs"),
                         "<= " + holder.amount("non_staff_costs"), String.valueOf(h.constant()),
                         new Lines(List.of(holding.apply("constant")), List.of(lines.of("a1", holder.key(), "non_staff_costs"))));

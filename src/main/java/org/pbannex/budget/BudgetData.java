@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.pbannex.ingest.HalfWidth;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.BudgetUnit;
 import org.pbannex.reference.ReferenceData;
 
@@ -46,8 +48,7 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
         long staff = r.integer("staff_costs");
         if (staff < 0 && (r.integer("prof_years") + r.integer("prof_months") + r.integer("gs_years") + r.integer("gs_months") > 0
                 || r.integer("non_staff_costs") > 0)) {
-            throw new InputError(r.file(), r.line(), "staff_costs", "negative staff costs (" + staff + ") for a unit with "
-                    + "work-years or non-staff costs: only an adjustment without staff, such as the lapse factor, has them");
+            throw new InputError(r.file(), r.line(), "staff_costs", Said.of("negative_staff_costs", "staff", String.valueOf(staff)));
         }
     }
 
@@ -68,15 +69,15 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
         ref.groups().forEach(g -> holders.add(g.code()));
         for (Record r : in.table("rbtc_holders")) {
             if (!holders.contains(r.text("holder"))) {
-                throw new InputError(r.file(), r.line(), "holder", "unknown holder '" + r.text("holder")
-                        + "': not a unit or group code of the reference lists" + lookalike(r.text("holder"), holders));
+                throw new InputError(r.file(), r.line(), "holder", Said.of("unknown_holder", "value", r.text("holder"),
+                        "hint", HalfWidth.hint(r.text("holder"), holders::contains)));
             }
         }
         // Every holder of rbtc_holders.csv has its row, and no other: the ingest refuses the rest (pbEveryCode).
         List<RbtcHolding> rbtc = in.table("rbtc").stream().map(r -> {
             if (!r.text("budget_unit").isEmpty() && !holders.contains(r.text("budget_unit"))) {
-                throw new InputError(r.file(), r.line(), "budget_unit", "unknown unit '" + r.text("budget_unit") + "'"
-                        + lookalike(r.text("budget_unit"), holders));
+                throw new InputError(r.file(), r.line(), "budget_unit", Said.of("unknown_unit", "value", r.text("budget_unit"),
+                        "hint", HalfWidth.hint(r.text("budget_unit"), holders::contains)));
             }
             return new RbtcHolding(r.text("holder"), r.integer("constant"), r.integer("recosted"), r.text("budget_unit"), r);
         }).toList();
@@ -84,10 +85,8 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
         List<Record> balances = in.table("income").stream().filter(r -> r.text("basis").equals("balance")).toList();
         if (balances.size() > 1) {
             Record second = balances.get(1);
-            throw new InputError(second.file(), second.line(), "basis", "a second income item whose basis is balance ("
-                    + balances.get(0).text("item") + " on line " + balances.get(0).line() + " is one): only one item can be "
-                    + "what expenditure leaves once the others are counted; give " + second.text("item") + " basis amount "
-                    + "and its amounts, or remove it");
+            throw new InputError(second.file(), second.line(), "basis", Said.of("one_balance", "first", balances.get(0).text("item"),
+                    "line", String.valueOf(balances.get(0).line()), "item", second.text("item")));
         }
         Map<String, BigDecimal> settings = in.table("settings").stream()
                 .collect(Collectors.toMap(r -> r.text("setting"), r -> r.number("value")));
@@ -95,16 +94,10 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
                 required(settings, "budget_rate_chf_per_usd", in), required(settings, "previous_budget_rate_chf_per_usd", in));
     }
 
-    /** "; 'ＧＢ' holds U+FF27 (...): write 'GB'" for a code of look-alike characters; empty for any other. */
-    private static String lookalike(String code, Set<String> known) {
-        org.pbannex.ingest.Said hint = org.pbannex.ingest.HalfWidth.hint(code, known::contains);
-        return hint == null ? "" : hint.english();
-    }
-
     private static IncomeItem incomeItem(Record r) {
         boolean balance = r.text("basis").equals("balance");
         if (!balance && (r.integerOrNull("amount_usd") == null || r.integerOrNull("amount_previous_usd") == null)) {
-            throw new InputError(r.file(), r.line(), "amount_usd", "an income item with basis=amount needs both amounts");
+            throw new InputError(r.file(), r.line(), "amount_usd", Said.of("both_amounts"));
         }
         return new IncomeItem(r.text("item"), r.text("part"), new org.pbannex.table.Text(r.text("label_zh"), r.text("label_en")),
                 balance, r.integerOrNull("amount_previous_usd"), r.integerOrNull("amount_usd"));
@@ -113,7 +106,7 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
     private static BigDecimal required(Map<String, BigDecimal> settings, String key, InputSet in) {
         BigDecimal v = settings.get(key);
         if (v == null) {
-            throw new InputError(in.table("settings").get(0).file(), 0, "setting", "missing setting '" + key + "'");
+            throw new InputError(in.table("settings").get(0).file(), 0, "setting", Said.of("missing_setting", "key", key));
         }
         return v;
     }

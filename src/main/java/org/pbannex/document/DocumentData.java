@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.Biennium;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Text;
@@ -69,10 +70,9 @@ public record DocumentData(List<Authorization> authorizations, List<SdgTarget> t
             while (m.find()) {
                 String code = m.group();
                 if (!codes.contains(code) && underTargets.contains(code.substring(0, code.lastIndexOf('.')))) {
-                    throw new InputError(file, 0, "sdg_indicator", "no row for SDG indicator " + code + ", cited by " + i.file()
-                            + ", " + org.pbannex.ingest.SourceName.lineWord(i.file()) + " " + i.line() + " (indicator " + i.id()
-                            + "): every SDG indicator an Appendix I indicator cites is in Table II.1; add its row under target "
-                            + code.substring(0, code.lastIndexOf('.')) + ", its results_indicator " + i.id());
+                    throw new InputError(file, 0, "sdg_indicator", Said.of("sdg_cited_missing", "code", code, "cited",
+                            Said.of("at_" + org.pbannex.ingest.SourceName.lineWord(i.file()), "file", i.file(), "line",
+                                    String.valueOf(i.line())), "id", i.id(), "target", code.substring(0, code.lastIndexOf('.'))));
                 }
             }
         }
@@ -85,23 +85,21 @@ public record DocumentData(List<Authorization> authorizations, List<SdgTarget> t
             int first = Integer.parseInt(printed.substring(0, 4));
             int second = Integer.parseInt(printed.substring(5));
             if (second != first + 1 || first % 2 != 0) {
-                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed
-                        + "' is not a financial period (two calendar years starting in an even year, e.g. 2018-2019)");
+                throw new InputError(r.file(), r.line(), "financial_period", Said.of("not_a_period", "value", printed));
             }
             if (current != null && first >= current.firstYear()) {
-                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed + "' is not before the biennium "
-                        + current.longForm() + ": only past authorizations are reported");
+                throw new InputError(r.file(), r.line(), "financial_period", Said.of("not_before", "value", printed,
+                        "biennium", current.longForm()));
             }
             if (!out.isEmpty() && out.get(out.size() - 1).period().firstYear() >= first) {
-                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed + "' comes after "
-                        + out.get(out.size() - 1).period().longForm() + ": list the periods oldest first, as printed");
+                throw new InputError(r.file(), r.line(), "financial_period", Said.of("comes_after", "value", printed,
+                        "previous", out.get(out.size() - 1).period().longForm()));
             }
             // A period left out (a line deleted by mistake) would vanish from para. 52, every check passing.
             if (!out.isEmpty() && out.get(out.size() - 1).period().firstYear() + 2 != first) {
                 Biennium previous = out.get(out.size() - 1).period();
-                throw new InputError(r.file(), r.line(), "financial_period", "'" + printed + "' follows "
-                        + previous.longForm() + ", without " + new Biennium(previous.firstYear() + 2).longForm()
-                        + " between them: list every financial period in turn; add its row (0 if nothing was authorized)");
+                throw new InputError(r.file(), r.line(), "financial_period", Said.of("period_gap", "value", printed,
+                        "previous", previous.longForm(), "missing", new Biennium(previous.firstYear() + 2).longForm()));
             }
             out.add(new Authorization(new Biennium(first), r.integer("amount_usd")));
         }
@@ -119,11 +117,11 @@ public record DocumentData(List<Authorization> authorizations, List<SdgTarget> t
             List<String> codes = all ? List.of() : List.of(outcomes.split(" "));
             for (String o : codes) {
                 if (!policy.contains(o)) {
-                    throw new InputError(r.file(), r.line(), "outcomes", "'" + o + "' is not a policy outcome of results_outcomes.csv");
+                    throw new InputError(r.file(), r.line(), "outcomes", Said.of("not_policy_outcome", "value", o));
                 }
             }
             if (codes.stream().distinct().count() != codes.size()) {
-                throw new InputError(r.file(), r.line(), "outcomes", "an outcome is named twice in '" + outcomes + "'");
+                throw new InputError(r.file(), r.line(), "outcomes", Said.of("outcome_twice", "value", outcomes));
             }
             out.add(new SdgTarget(code, code.substring(0, code.indexOf('.')), text(r, "target"), all, codes));
         }
@@ -136,8 +134,8 @@ public record DocumentData(List<Authorization> authorizations, List<SdgTarget> t
             String code = r.text("sdg_indicator");
             String target = r.text("sdg_target");
             if (!code.startsWith(target + ".")) {
-                throw new InputError(r.file(), r.line(), "sdg_indicator", "indicator " + code + " is not numbered under its target "
-                        + target);
+                throw new InputError(r.file(), r.line(), "sdg_indicator", Said.of("not_under_target", "code", code,
+                        "target", target));
             }
             out.add(new SdgIndicator(code, target, text(r, "indicator"), r.text("results_indicator"), r.file(), r.line()));
         }
