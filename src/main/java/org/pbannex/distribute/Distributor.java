@@ -271,7 +271,8 @@ public final class Distributor {
         String subject = t.get("distribution.subject").with("publication", t.get("publication.title")).with("biennium", run.biennium())
                 .with("run", run.runId()).in(lang);
         // The last guard, as for the tables' texts: a placeholder of texts.csv nothing filled in is never sent.
-        org.pbannex.reference.Placeholders.refuseUnfilled("the message to " + r.email(), java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), body.lines()).map(Text::of).toList(),
+        org.pbannex.reference.Placeholders.refuseUnfilled(org.pbannex.ingest.Said.of("where_message", "email", r.email()),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(subject), body.lines()).map(Text::of).toList(),
                 computed.inputs().table("texts"));
         try {
             MimeMessage m = mail != null ? mail.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));

@@ -170,7 +170,7 @@ public final class Publication {
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
             // The cover's words as every edition takes them: the last guard holds for them as for the tables'.
-            org.pbannex.reference.Placeholders.refuseUnfilled("the cover", RunRenderer.coverWords(computed), in.table(TEXTS));
+            org.pbannex.reference.Placeholders.refuseUnfilled(org.pbannex.ingest.Said.of("where_cover"), RunRenderer.coverWords(computed), in.table(TEXTS));
         }
         return computed;
     }

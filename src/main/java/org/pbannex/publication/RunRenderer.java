@@ -265,7 +265,8 @@ public final class RunRenderer {
             }
             for (String id : ids) {
                 if (!TableCatalogue.ids().contains(id)) {
-                    throw t.error(k + TextKeys.NOTE_TABLES, "'" + id + "' is not a table; the tables are " + String.join(" ", TableCatalogue.ids()));
+                    throw t.error(k + TextKeys.NOTE_TABLES, org.pbannex.ingest.Said.of("not_a_table", "id", id, "ids",
+                            String.join(" ", TableCatalogue.ids())));
                 }
             }
             out.add(ids);

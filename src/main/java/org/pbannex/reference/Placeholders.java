@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 
@@ -89,10 +90,11 @@ public final class Placeholders {
                         // The key's own are what a misspelling was meant to be; those of every text for a key without any.
                         String nearest = TextKeys.nearest(name, filled.isEmpty() ? EVERY_TEXT : filled);
                         String other = r.text(lang[1]);
-                        throw new InputError(r.file(), r.line(), lang[0], "unknown placeholder {" + name + "} in '" + key
-                                + "'" + (nearest == null ? ": the" : ": did you mean {" + nearest + "}? The") + " key's placeholders are "
-                                + (filled.isEmpty() ? "none but those of every text (" + braced(new java.util.TreeSet<>(EVERY_TEXT)) + ")"
-                                : braced(filled)) + (other.isEmpty() ? "" : " (its " + lang[1] + " text: '" + other + "')"));
+                        throw new InputError(r.file(), r.line(), lang[0], Said.of(other.isEmpty() ? "unknown_placeholder"
+                                : "unknown_placeholder_other", "name", "{" + name + "}", "key", key, "meant", nearest == null
+                                ? Said.of("placeholders_the") : Said.of("did_you_mean_placeholder", "nearest", "{" + nearest + "}"),
+                                "theirs", filled.isEmpty() ? Said.of("placeholders_every_text", "list",
+                                        braced(new java.util.TreeSet<>(EVERY_TEXT))) : braced(filled), "language", lang[1], "other", other));
                     }
                 }
             }
@@ -135,12 +137,12 @@ public final class Placeholders {
      */
     public static void refuseUnfilled(Collection<Table> tables, List<Record> texts) {
         for (Table t : tables) {
-            refuseUnfilled("table " + t.id(), t.texts(), texts);
+            refuseUnfilled(Said.of("where_table", "id", t.id()), t.texts(), texts);
         }
     }
 
-    /** The same for the texts a publication shows beside its tables ({@code where}: "the cover"). */
-    public static void refuseUnfilled(String where, List<Text> shownTexts, List<Record> texts) {
+    /** The same for the texts a publication shows beside its tables ({@code where}: the cover, report.cause.reason.where_cover). */
+    public static void refuseUnfilled(Said where, List<Text> shownTexts, List<Record> texts) {
         for (Text shown : shownTexts) {
             for (String lang : List.of("zh", "en")) {
                 String value = lang.equals("zh") ? shown.zh() : shown.en();
@@ -150,9 +152,8 @@ public final class Placeholders {
                     for (Record r : texts) {
                         String column = r.text("zh").contains(braced) ? "zh" : r.text("en").contains(braced) ? "en" : null;
                         if (column != null) {
-                            throw new InputError(r.file(), r.line(), column, "placeholder " + braced + " of '" + r.text("key")
-                                    + "' is filled in by nothing, so " + where + " would print '" + value + "': write "
-                                    + "the key's placeholders as its other texts do (" + braced + " misspelt?)");
+                            throw new InputError(r.file(), r.line(), column, Said.of("unfilled_placeholder", "braced", braced,
+                                    "key", r.text("key"), "where", where, "value", value));
                         }
                     }
                 }

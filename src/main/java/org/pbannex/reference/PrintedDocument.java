@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.table.Text;
 
 /**
@@ -19,13 +20,12 @@ public record PrintedDocument(String symbol, Text title) {
         Text title = new Text(r.text("document_title_zh"), r.text("document_title_en"));
         if (symbol.isEmpty()) {
             if (!title.zh().isEmpty() || !title.en().isEmpty()) {
-                throw new InputError(r.file(), r.line(), "document_symbol", "a printed document's title without its symbol: give "
-                        + "both, or neither when no printed document is reproduced");
+                throw new InputError(r.file(), r.line(), "document_symbol", Said.of("title_without_symbol"));
             }
             return Optional.empty();
         }
         if (title.zh().isEmpty()) {
-            throw new InputError(r.file(), r.line(), "document_title_zh", "the printed document " + symbol + " needs its title");
+            throw new InputError(r.file(), r.line(), "document_title_zh", Said.of("needs_title", "symbol", symbol));
         }
         return Optional.of(new PrintedDocument(symbol, title));
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.ingest.TotalWords;
 import org.pbannex.table.Text;
 
@@ -87,23 +88,22 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
             String code = r.text("unit");
             AppropriationLine line = l.get(r.text("line"));
             if (!line.part().equals(r.text("part"))) {
-                throw new InputError(r.file(), r.line(), "line", "unit " + code + " is in Part " + r.text("part")
-                        + " but line " + line.code() + " belongs to Part " + line.part());
+                throw new InputError(r.file(), r.line(), "line", Said.of("unit_part_line", "unit", code, "part", r.text("part"),
+                        "line", line.code(), "line_part", line.part()));
             }
             String group = r.text("group");
             if (group.isEmpty() && p.get(r.text("part")).itemised()) {
-                throw new InputError(r.file(), r.line(), "group", "unit " + code + " needs a group: Part " + r.text("part")
-                        + " is itemised");
+                throw new InputError(r.file(), r.line(), "group", Said.of("unit_needs_group", "unit", code, "part", r.text("part")));
             }
             if (!group.isEmpty() && !g.get(group).line().equals(line.code())) {
-                throw new InputError(r.file(), r.line(), "line", "unit " + code + " is on line " + line.code()
-                        + " but its group " + group + " is on line " + g.get(group).line());
+                throw new InputError(r.file(), r.line(), "line", Said.of("unit_group_line", "unit", code, "line", line.code(),
+                        "group", group, "group_line", g.get(group).line()));
             }
         }
         for (Record r : in.table("groups")) {
             if (!l.get(r.text("line")).part().equals(r.text("part"))) {
-                throw new InputError(r.file(), r.line(), "line", "group " + r.text("group") + " is in Part " + r.text("part")
-                        + " but its line " + r.text("line") + " is not");
+                throw new InputError(r.file(), r.line(), "line", Said.of("group_part_line", "group", r.text("group"), "part",
+                        r.text("part"), "line", r.text("line")));
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 
 /**
  * The keys of texts.csv the program reads, worked out in this one place: every key of the shared file (a text read by
@@ -76,17 +77,15 @@ public final class TextKeys {
     public void checkOwn(List<Record> own, Set<String> present, boolean printed, String publication) {
         for (Record r : own) {
             String key = r.text("key");
-            String why = unread(key, present);
+            Said why = unread(key, present);
             if (why == null && printed && !key.endsWith(Texts.PRINTED) && present.contains(key + Texts.PRINTED)) {
-                why = "is not read: " + publication + " names a printed document, so the text read is '" + key + Texts.PRINTED
-                        + "'; change that key";
+                why = Said.of("unread.printed_read", "publication", publication, "printed", key + Texts.PRINTED);
             }
             if (why == null && !printed && key.endsWith(Texts.PRINTED)) {
-                why = "is not read: it is the wording for a biennium that names a printed document, and " + publication
-                        + " names none; change '" + base(key) + "'";
+                why = Said.of("unread.printed_unread", "publication", publication, "base", base(key));
             }
             if (why != null) {
-                throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+                throw new InputError(r.file(), r.line(), "key", Said.of("text_key", "key", key, "why", why));
             }
         }
     }
@@ -101,16 +100,16 @@ public final class TextKeys {
         for (Record r : rows) {
             String key = r.text("key");
             if (!before.contains(key)) {
-                String why = unread(key, present);
+                Said why = unread(key, present);
                 if (why != null) {
-                    throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+                    throw new InputError(r.file(), r.line(), "key", Said.of("text_key", "key", key, "why", why));
                 }
             }
         }
     }
 
     /** Why a text with this key would never be read (for any biennium), or null when it is read. */
-    private String unread(String key, Set<String> present) {
+    private Said unread(String key, Set<String> present) {
         if (known(key)) {
             String note = key.endsWith(NOTE_TABLES) ? base(key, NOTE_TABLES) : null;
             return note != null && isNumbered(note, GENERAL_NOTES) && !present.contains(note) && !present.contains(note + Texts.PRINTED)
@@ -120,15 +119,15 @@ public final class TextKeys {
             // A text may have only its printed wording: read by its exact key, or listed with its family (Texts.numberedKeys).
             return unread(base(key), present);
         }
-        return "is no text the program reads, so it would never be shown" + suggestion(key);
+        return Said.of("unread.not_read", "suggestion", suggestion(key));
     }
 
     private boolean known(String key) {
         return shared.contains(key) || family(key);
     }
 
-    private static String besideNone(String other) {
-        return "is read only beside a text with key '" + other + "', and there is none";
+    private static Said besideNone(String other) {
+        return Said.of("unread.beside_none", "other", other);
     }
 
     /** Whether the program reads this key as one of a family read by prefix (a table's footnotes, a field's description, ...). */
@@ -170,16 +169,15 @@ public final class TextKeys {
         return nearest != null && best <= Math.max(2, typed.length() / 8) ? nearest : null;
     }
 
-    /** ": did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
-    private String suggestion(String key) {
+    /** "did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
+    private Said suggestion(String key) {
         String nearest = nearest(key, candidates(key));
         if (nearest != null) {
-            return ": did you mean '" + nearest + "'?";
+            return Said.of("did_you_mean", "nearest", nearest);
         }
-        return ": the keys are those of " + sharedFile + " and the families read by prefix: " + OPTIONAL_TABLE_TEXTS.stream()
-                .map(o -> "<table>." + o).collect(java.util.stream.Collectors.joining(", ", "<table>.footnote.<n>, ", ""))
-                + " (the tables: " + String.join(" ", tableIds) + "), " + GENERAL_NOTES + "<n> and " + GENERAL_NOTES + "<n>"
-                + NOTE_TABLES + ", " + FIELD + "<field> and " + UNIT + "<field>, each also as <key>" + Texts.PRINTED;
+        return Said.of("keys_are", "file", sharedFile, "families", OPTIONAL_TABLE_TEXTS.stream().map(o -> "<table>." + o)
+                .collect(java.util.stream.Collectors.joining(", ", "<table>.footnote.<n>, ", "")), "tables", String.join(" ", tableIds),
+                "notes", GENERAL_NOTES, "note_tables", NOTE_TABLES, "field", FIELD, "unit", UNIT, "printed", Texts.PRINTED);
     }
 
     /** The shared keys, and each family's key with the same last part as the typed one (t1.footnote.3 for t1.fotnote.3). */

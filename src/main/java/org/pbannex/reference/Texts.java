@@ -76,11 +76,15 @@ public final class Texts {
         return out;
     }
 
-    /** An error in the text read for a key, at its file and line where known, naming the key read. */
-    public InputError error(String key, String reason) {
+    /**
+     * An error in the text read for a key, at its file and line where known, naming the key read; the reason a sentence
+     * of the texts ({@link Said}) or said as it is.
+     */
+    public InputError error(String key, Object reason) {
         String read = printed && byKey.containsKey(key + PRINTED) ? key + PRINTED : key;
         Row at = rows.get(read);
-        return new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), "key", "'" + read + "': " + reason);
+        return new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), "key",
+                Said.of("text_error", "key", read, "reason", reason));
     }
 
     public boolean has(String key) {
@@ -139,7 +143,7 @@ public final class Texts {
     private static Text included(String key, Map<String, Text> byKey, String file, Map<String, Row> rows,
                                  java.util.Deque<String> within) {
         if (within.contains(key)) {
-            throw new InputError(file, 0, "key", "'" + within.peekLast() + "' includes itself through {" + key + "}");
+            throw new InputError(file, 0, "key", Said.of("includes_itself", "key", within.peekLast(), "part", "{" + key + "}"));
         }
         within.push(key);
         Text t = byKey.get(key);
@@ -151,8 +155,7 @@ public final class Texts {
                 Row at = rows.get(key);
                 String column = t.zh().contains("{" + part + "}") ? "zh" : "en";
                 throw new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), at == null ? "key" : column,
-                        "key '" + part + "' is missing: '" + key + "' includes it ({" + part + "}); add its row (key,zh,en) to "
-                        + file + ", or mend the key in braces");
+                        Said.of("key_missing", "part", part, "key", key, "braced", "{" + part + "}", "file", file));
             }
             Text inner = included(part, byKey, file, rows, within);
             zh = zh.replace("{" + part + "}", inner.zh());

@@ -128,7 +128,8 @@ class TextPlaceholdersTest {
                 new org.pbannex.ingest.Record("input/reference/texts.csv", 2, java.util.Map.of("key", "part.heading", "zh",
                         "{number}. {title}", "en", "{number}. {title}")));
         org.pbannex.ingest.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
-                () -> Placeholders.refuseUnfilled("the message to a@example.org", List.of(org.pbannex.table.Text.of("第一编. {title}")),
+                () -> Placeholders.refuseUnfilled(org.pbannex.ingest.Said.of("where_message", "email", "a@example.org"),
+                        List.of(org.pbannex.table.Text.of("第一编. {title}")),
                         rows));
         assertEquals("input/reference/texts.csv, line 2, column zh: placeholder {title} of 'part.heading' is filled in by "
                 + "nothing, so the message to a@example.org would print '第一编. {title}': write the key's placeholders as its "
