@@ -6,6 +6,7 @@ import java.util.Set;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.Biennium;
 
 /**
@@ -52,9 +53,8 @@ final class BienniumConsistency {
         for (String column : List.of("document_title_zh", "document_title_en")) {
             for (Biennium named : Biennium.namedIn(r.text(column))) {
                 if (!named.equals(b)) {
-                    throw new InputError(r.file(), r.line(), column, "'" + r.text(column) + "' names the biennium "
-                            + named.longForm() + ", but the folder is " + b.code() + "'s: its document's title names "
-                            + b.longForm() + " (a folder copied from " + named.code() + "'s and not updated?)");
+                    throw new InputError(r.file(), r.line(), column, Said.of("title_other_biennium", "value", r.text(column),
+                            "named", named.longForm(), "code", b.code(), "biennium", b.longForm(), "named_code", named.code()));
                 }
             }
         }
@@ -62,22 +62,19 @@ final class BienniumConsistency {
         int years = yearsBefore(in, PUBLICATION, "publication_date");
         LocalDate earliest = b.start().minusYears(years);
         if (date.isBefore(earliest) || date.isAfter(b.end())) {
-            throw new InputError(r.file(), r.line(), "publication_date", "'" + date + "' is "
-                    + (date.isAfter(b.end()) ? "after the biennium " + b.longForm() + " ends"
-                    : "more than " + years + " years before the biennium " + b.longForm() + " starts")
-                    + ": the folder is " + b.code() + "'s, whose document is dated from " + earliest + " to " + b.end()
-                    + " (a proposal is dated before its biennium, at most " + years + " years: pbYearsBeforeBiennium of "
-                    + "publication_date in datapackage.json)");
+            throw new InputError(r.file(), r.line(), "publication_date", Said.of("date_outside", "date", date.toString(), "when",
+                    date.isAfter(b.end()) ? Said.of("when.after_end", "biennium", b.longForm())
+                            : Said.of("when.years_before", "years", String.valueOf(years), "biennium", b.longForm()),
+                    "code", b.code(), "earliest", earliest.toString(), "end", b.end().toString(), "years", String.valueOf(years)));
         }
         String symbol = r.text("document_symbol");
         if (!symbol.isEmpty()) {
             for (Biennium other : Biennium.scan(in.inputDir()).biennia()) {
                 Record theirs = other.firstYear() < b.firstYear() ? publicationOf(in, other) : null;
                 if (theirs != null && theirs.text("document_symbol").equalsIgnoreCase(symbol)) {
-                    throw new InputError(r.file(), r.line(), "document_symbol", "'" + symbol + "' is the printed document of "
-                            + other.code() + " (" + theirs.file() + ", line " + theirs.line() + "): a biennium reproduces "
-                            + "its own document; write " + b.code() + "'s symbol and titles, or leave the three empty while "
-                            + "there is none");
+                    throw new InputError(r.file(), r.line(), "document_symbol", Said.of("symbol_of_other", "symbol", symbol,
+                            "other", other.code(), "at", Said.of("at_" + org.pbannex.ingest.SourceName.lineWord(theirs.file()),
+                                    "file", theirs.file(), "line", String.valueOf(theirs.line())), "code", b.code()));
                 }
             }
         }
@@ -107,11 +104,9 @@ final class BienniumConsistency {
         int years = yearsBefore(in, AUTHORIZATIONS, "financial_period");
         if (latest != null && latestFirst + 1 < b.firstYear() - years) {
             int expected = b.firstYear() - years - 1 + Math.floorMod(b.firstYear() - years - 1, 2);
-            throw new InputError(latest.file(), latest.line(), "financial_period", "'" + latest.text("financial_period")
-                    + "' is the latest period listed, and it ends " + (b.firstYear() - latestFirst - 1) + " years before the "
-                    + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose recent periods end at "
-                    + "most " + years + " years before it (" + new Biennium(expected).longForm() + " or later; "
-                    + "pbYearsBeforeBiennium of financial_period in datapackage.json)");
+            throw new InputError(latest.file(), latest.line(), "financial_period", Said.of("latest_period_old", "period",
+                    latest.text("financial_period"), "ago", String.valueOf(b.firstYear() - latestFirst - 1), "biennium", b.longForm(),
+                    "code", b.code(), "years", String.valueOf(years), "expected", new Biennium(expected).longForm()));
         }
     }
 
@@ -119,9 +114,8 @@ final class BienniumConsistency {
         for (Record r : in.table("extrabudgetary_estimates")) {
             Biennium of = Biennium.parse(r.text("biennium"));
             if (!b.equals(of) && !b.previous().equals(of)) {
-                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is neither " + b.code()
-                        + ", the folder's biennium, nor " + b.previous().code() + ", the one before: Table 2 shows those two "
-                        + "only, so the row would never be read (copied from another biennium's folder?)");
+                throw new InputError(r.file(), r.line(), "biennium", Said.of("estimates_biennium", "value", r.text("biennium"),
+                        "code", b.code(), "previous", b.previous().code()));
             }
         }
     }

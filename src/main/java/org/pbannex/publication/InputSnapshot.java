@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.Biennium;
 
 /**
@@ -35,12 +36,10 @@ import org.pbannex.reference.Biennium;
  */
 public final class InputSnapshot {
 
-    /** What a run does about a change: the end of the line that names it. */
-    public static final String RUN = "the run read the input (%s): nothing was published, so that no figure comes from two "
-            + "versions of the input; run again once the input folder is complete";
+    /** What a run does about a change: the end of the line that names it (report.cause.reason.snapshot.run). */
+    public static final String RUN = "snapshot.run";
     /** What {@code check} does about one. */
-    public static final String CHECK = "the check read the input (%s): its figures could come from two versions of the input; "
-            + "check again once the input folder is complete";
+    public static final String CHECK = "snapshot.check";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -134,33 +133,33 @@ public final class InputSnapshot {
      */
     public Optional<InputError> changes(Map<String, String> read, String outcome) {
         Map<String, FileState> now = states(inputDir);
-        TreeMap<String, String> changed = new TreeMap<>();
+        TreeMap<String, Said> changed = new TreeMap<>();
         String folder = name("");
         read.forEach((name, file) -> {
             String rel = name.startsWith(folder) ? name.substring(folder.length()) : name;
             String was = sha256.get(rel);
             if (was != null && !was.equals(file)) {
-                changed.put(rel, "was changed");
+                changed.put(rel, Said.of("change.changed"));
             }
         });
         files.forEach((rel, was) -> {
             FileState is = now.get(rel);
             if (is == null) {
-                changed.put(rel, "was removed");
+                changed.put(rel, Said.of("change.removed"));
             } else if (!is.equals(was) || changed.containsKey(rel)) {
-                changed.put(rel, (Objects.equals(is.key(), was.key()) ? "was changed" : "was replaced") + " (at "
-                        + TIME.format(is.modified().toInstant()) + " UTC)");
+                changed.put(rel, Said.of(Objects.equals(is.key(), was.key()) ? "change.changed_at" : "change.replaced_at", "at",
+                        TIME.format(is.modified().toInstant())));
             }
         });
-        now.keySet().stream().filter(rel -> !files.containsKey(rel)).forEach(rel -> changed.put(rel, "was added"));
+        now.keySet().stream().filter(rel -> !files.containsKey(rel)).forEach(rel -> changed.put(rel, Said.of("change.added")));
         if (changed.isEmpty()) {
             return Optional.empty();
         }
         var first = changed.firstEntry();
-        String others = changed.size() == 1 ? "" : "; " + (changed.size() - 1) + (changed.size() == 2 ? " more file" : " more files")
-                + " too";
-        return Optional.of(new InputError(name(first.getKey()), 0, null, first.getValue() + " while "
-                + outcome.formatted("since " + TIME.format(started) + " UTC" + others)));
+        Said others = changed.size() == 1 ? null : Said.of(changed.size() == 2 ? "more_file" : "more_files", "count",
+                String.valueOf(changed.size() - 1));
+        return Optional.of(new InputError(name(first.getKey()), 0, null, Said.of("changed_while", "change", first.getValue(),
+                "outcome", Said.of(outcome, "since", TIME.format(started), "others", others))));
     }
 
     private String name(String rel) {

@@ -20,6 +20,7 @@ import org.pbannex.expenditure.LineSelection;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Said;
 import org.pbannex.outcomes.OutcomeResources;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.PrintedDocument;
@@ -170,7 +171,7 @@ public final class Publication {
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
             // The cover's words as every edition takes them: the last guard holds for them as for the tables'.
-            org.pbannex.reference.Placeholders.refuseUnfilled(org.pbannex.ingest.Said.of("where_cover"), RunRenderer.coverWords(computed), in.table(TEXTS));
+            org.pbannex.reference.Placeholders.refuseUnfilled(Said.of("where_cover"), RunRenderer.coverWords(computed), in.table(TEXTS));
         }
         return computed;
     }
@@ -213,9 +214,8 @@ public final class Publication {
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {
         String folder = org.pbannex.ingest.InputFolder.shownName(in.inputDir(), EXPENDITURE_FOLDER + "/");
-        return new InputError(folder, 0, "", "no expenditure-line files (*.csv): table " + e.id() + " is built from them; add "
-                + "them, or leave " + e.id() + " out (e.g. --tables " + String.join(",", TableCatalogue.ids().stream()
-                .filter(id -> !id.equals(e.id())).toList()) + ", a partial run)");
+        return new InputError(folder, 0, "", Said.of("no_lines", "table", e.id(), "others", String.join(",",
+                TableCatalogue.ids().stream().filter(id -> !id.equals(e.id())).toList())));
     }
 
     /**
@@ -229,24 +229,22 @@ public final class Publication {
         List<PrintedDifference> out = new ArrayList<>();
         for (var r : in.table(PRINTED_DIFFERENCES)) {
             if (document.isEmpty()) {
-                throw new InputError(r.file(), r.line(), "printed", "a difference from the print, but "
-                        + in.sourceName("publication") + " names no printed document: leave this file its header alone, "
-                        + "or name the document (document_symbol and its titles)");
+                throw new InputError(r.file(), r.line(), "printed", Said.of("difference_no_print", "publication",
+                        in.sourceName("publication")));
             }
             String symbol = document.get().symbol();
             if (!r.text("document_symbol").equals(symbol)) {
                 // Figures copied with a folder can be the same in both biennia: the print named is what tells them apart.
-                throw new InputError(r.file(), r.line(), "document_symbol", "a difference from the print " + r.text("document_symbol")
-                        + ", but " + in.sourceName("publication") + " names " + symbol + ": compare the figure with " + symbol
-                        + " and write its symbol here, or remove the row (copied from another biennium's folder?)");
+                throw new InputError(r.file(), r.line(), "document_symbol", Said.of("difference_other_print", "symbol",
+                        r.text("document_symbol"), "publication", in.sourceName("publication"), "named", symbol));
             }
             String id = r.text("table");
             Table t = tables.get(id);
             if (t == null || t.rows().stream().noneMatch(x -> x.key().equals(r.text("row")))) {
-                throw new InputError(r.file(), r.line(), "row", "no table '" + id + "' with row '" + r.text("row") + "'");
+                throw new InputError(r.file(), r.line(), "row", Said.of("no_table_row", "table", id, "row", r.text("row")));
             }
             if (t.columns().stream().noneMatch(c -> c.key().equals(r.text("column")))) {
-                throw new InputError(r.file(), r.line(), "column", "table '" + id + "' has no column '" + r.text("column") + "'");
+                throw new InputError(r.file(), r.line(), "column", Said.of("no_table_column", "table", id, "column", r.text("column")));
             }
             Text explanation = new Text(r.text("explanation_zh"), r.text("explanation_en"));
             Text cellNote = texts.get("difference.cell_note").with("printed", r.text("printed")).with("published", r.text("published"))
@@ -275,7 +273,7 @@ public final class Publication {
      */
     public static Biennium biennium(Path inputDir, String requested) {
         if (!Files.isDirectory(inputDir)) {
-            throw new InputError(inputDir.toString(), 0, "", "input folder not found");
+            throw new InputError(inputDir.toString(), 0, "", Said.of("no_input_folder"));
         }
         if (requested != null && !requested.isBlank()) {
             // A named biennium is read whatever another folder's name: a misnamed one is warned of (misnamedFolders).
@@ -292,7 +290,7 @@ public final class Publication {
         }
         List<Biennium> found = bienniaIn(inputDir);
         if (found.isEmpty()) {
-            throw new InputError(inputDir.toString(), 0, "", "no biennium data folder (named like 2022-23) in the input folder");
+            throw new InputError(inputDir.toString(), 0, "", Said.of("no_biennium_folder"));
         }
         return found.get(found.size() - 1);
     }

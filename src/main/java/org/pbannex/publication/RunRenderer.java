@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
@@ -265,7 +266,7 @@ public final class RunRenderer {
             }
             for (String id : ids) {
                 if (!TableCatalogue.ids().contains(id)) {
-                    throw t.error(k + TextKeys.NOTE_TABLES, org.pbannex.ingest.Said.of("not_a_table", "id", id, "ids",
+                    throw t.error(k + TextKeys.NOTE_TABLES, Said.of("not_a_table", "id", id, "ids",
                             String.join(" ", TableCatalogue.ids())));
                 }
             }
