@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
+import org.pbannex.ingest.Said;
 
 /**
  * Cuts expenditure-line files into partitions: each file's header is checked, then its lines are cut at line ends
@@ -38,7 +39,7 @@ public final class ExpenditurePlan {
                     out.add(new ExpenditurePartition(out.size(), f, file, name, r[0], r[1]));
                 }
             } catch (IOException e) {
-                throw new InputError(InputFolder.shownFile(file), 0, "", "cannot read the file: " + e.getMessage());
+                throw new InputError(InputFolder.shownFile(file), 0, "", Said.of("cannot_read", "why", e.getMessage()));
             }
         }
         return out;
@@ -53,7 +54,7 @@ public final class ExpenditurePlan {
             ch.read(ByteBuffer.wrap(head), 0);
         }
         if (head.length == 0) {
-            throw new InputError(name, 0, "", "empty file: expected the header " + LineFormat.HEADER);
+            throw new InputError(name, 0, "", Said.of("exp.empty_file", "header", LineFormat.HEADER));
         }
         int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
         int end = start;
@@ -63,10 +64,8 @@ public final class ExpenditurePlan {
         int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
         String header = new String(head, start, textEnd - start, StandardCharsets.UTF_8);
         if (!header.equals(LineFormat.HEADER)) {
-            String sep = header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? " (the columns are separated by ';': save the file"
-                    + " as CSV UTF-8 (Comma delimited))" : "";
-            throw new InputError(name, 1, "", "header is '" + (header.length() > 120 ? header.substring(0, 120) + "…" : header)
-                    + "', expected '" + LineFormat.HEADER + "'" + sep);
+            throw new InputError(name, 1, "", Said.of(header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? "exp.header_semicolons"
+                    : "exp.header", "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
         }
         return Math.min(end + 1L, size);
     }

@@ -77,11 +77,11 @@ public final class ExpenditureTotals {
     }
 
     /** Where a cell is, in words, for a message: fund, status, region, outcome and biennium. */
-    String describe(int cell) {
+    org.pbannex.ingest.Said describe(int cell) {
         int[] c = coordinates(cell);
         int year = FIRST_YEAR + 2 * c[4];
-        return FUNDS.get(c[0]) + " " + STATUSES.get(c[1]) + " " + regions.get(c[2]) + " outcome " + outcomes.get(c[3]) + " " + year
-                + "-" + String.format("%02d", (year + 1) % 100);
+        return org.pbannex.ingest.Said.of("exp.cell", "fund", FUNDS.get(c[0]), "status", STATUSES.get(c[1]), "region",
+                regions.get(c[2]), "outcome", outcomes.get(c[3]), "biennium", year + "-" + String.format("%02d", (year + 1) % 100));
     }
 
     /** Writes the non-empty cells (a partition's or a run's result file). */

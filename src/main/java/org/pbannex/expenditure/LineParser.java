@@ -6,6 +6,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.pbannex.ingest.ExcelDamage;
+import org.pbannex.ingest.Said;
 
 /**
  * Validates one expenditure line straight from its bytes and, when it is good, adds it to the totals. Allocation
@@ -47,7 +48,7 @@ final class LineParser {
     int cell;
     long cents;
     String column;
-    String reason;
+    Said reason;
 
     /** A line_id longer than this is a bad line (ids are keys, not text). */
     static final int MAX_ID_LENGTH = 64;
@@ -181,7 +182,7 @@ final class LineParser {
 
     private boolean add() {
         if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
-            return fail(LineFormat.LINE_ID, "duplicate line_id '" + field(LineFormat.LINE_ID) + "'");
+            return fail(LineFormat.LINE_ID, Said.of("exp.duplicate_id", "value", field(LineFormat.LINE_ID)));
         }
         if (cell < 0) {
             linesLeftOut++;
@@ -191,8 +192,7 @@ final class LineParser {
             totals.add(cell, cents);
         } catch (ArithmeticException overflow) {
             fatal = true;
-            return fail(LineFormat.AMOUNT, "the sum of the lines for " + totals.describe(cell)
-                    + " passes 92233720368547758.07 US$, the most that 64-bit cents can hold: nothing is published");
+            return fail(LineFormat.AMOUNT, Said.of("exp.sum_overflow_for", "cell", totals.describe(cell)));
         }
         return true;
     }
@@ -207,10 +207,10 @@ final class LineParser {
     /** Checks the fields found by split or scanLine and computes the line's cell and amount. */
     private boolean validate() {
         if (ends[LineFormat.LINE_ID] == starts[LineFormat.LINE_ID]) {
-            return fail(LineFormat.LINE_ID, "empty line_id");
+            return fail(LineFormat.LINE_ID, Said.of("exp.empty_id"));
         }
         if (ends[LineFormat.LINE_ID] - starts[LineFormat.LINE_ID] > MAX_ID_LENGTH) {
-            return fail(LineFormat.LINE_ID, "line_id is longer than " + MAX_ID_LENGTH + " characters");
+            return fail(LineFormat.LINE_ID, Said.of("exp.id_too_long", "most", String.valueOf(MAX_ID_LENGTH)));
         }
         int year = period();
         if (year < 0) {
@@ -274,7 +274,8 @@ final class LineParser {
                 n++;
             }
         }
-        return fail(null, (to == from ? "empty line" : n + " fields") + ", expected " + LineFormat.FIELDS);
+        return fail(null, to == from ? Said.of("exp.empty_line", "expected", String.valueOf(LineFormat.FIELDS))
+                : Said.of("exp.fields", "count", String.valueOf(n), "expected", String.valueOf(LineFormat.FIELDS)));
     }
 
     /** Quoted fields ("" is a quote inside one) and UTF-8 checking, copying the unquoted fields into scratch. */
@@ -294,7 +295,7 @@ final class LineParser {
                 }
             }
             return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)),
-                    "not valid UTF-8 (saved in another encoding, such as GBK or Windows-1252? save the file as UTF-8)");
+                    Said.of("exp.not_utf8"));
         }
         if (scratch.length < to - from) {
             scratch = new byte[to - from];
@@ -309,7 +310,7 @@ final class LineParser {
                 i++;
                 while (true) {
                     if (i >= to) {
-                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "unterminated quote");
+                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), Said.of("exp.unterminated_quote"));
                     }
                     if (b[i] == '"') {
                         if (i + 1 < to && b[i + 1] == '"') {
@@ -323,12 +324,12 @@ final class LineParser {
                     scratch[out++] = b[i++];
                 }
                 if (i < to && b[i] != ',') {
-                    return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "text after a closing quote");
+                    return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), Said.of("exp.after_quote"));
                 }
             } else {
                 while (i < to && b[i] != ',') {
                     if (b[i] == '"') {
-                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), "a quote inside an unquoted field");
+                        return fail(LineFormat.COLUMNS.get(Math.min(field, LineFormat.FIELDS - 1)), Said.of("exp.quote_inside"));
                     }
                     scratch[out++] = b[i++];
                 }
@@ -368,26 +369,27 @@ final class LineParser {
         }
         int month = (buf[s + 5] - '0') * 10 + buf[s + 6] - '0';
         if (month < 1 || month > 12) {
-            fail(LineFormat.PERIOD, "month " + month + " in '" + field(LineFormat.PERIOD) + "' is not 01-12");
+            fail(LineFormat.PERIOD, Said.of("exp.month", "month", String.valueOf(month), "value", field(LineFormat.PERIOD)));
             return -1;
         }
         int last = ExpenditureTotals.FIRST_YEAR + 2 * ExpenditureTotals.BIENNIUMS - 1;
         if (year < ExpenditureTotals.FIRST_YEAR || year > last) {
-            fail(LineFormat.PERIOD, "year " + year + " is outside " + ExpenditureTotals.FIRST_YEAR + "-" + last);
+            fail(LineFormat.PERIOD, Said.of("exp.year", "year", String.valueOf(year), "first",
+                    String.valueOf(ExpenditureTotals.FIRST_YEAR), "last", String.valueOf(last)));
             return -1;
         }
         return year;
     }
 
     private int failPeriod() {
-        fail(LineFormat.PERIOD, "'" + field(LineFormat.PERIOD) + "' is not a period YYYY-MM");
+        fail(LineFormat.PERIOD, Said.of("exp.not_period", "value", field(LineFormat.PERIOD)));
         return -1;
     }
 
     private int code(CodeTable table, int field, String what) {
         int i = table.find(buf, starts[field], ends[field]);
         if (i < 0) {
-            fail(field, "unknown " + what + " '" + field(field) + "'");
+            fail(field, Said.of("exp.unknown_code", "what", what, "value", field(field)));
         }
         return i;
     }
@@ -398,8 +400,8 @@ final class LineParser {
         if (i >= 0 && current != null && !current[list][i]) {
             Dimensions.InForce f = inForce[biennium];
             String file = f.files().get(what);
-            fail(field, "unknown " + what + " '" + field(field) + "' for a line of " + f.biennium() + " (its " + what + " codes are in "
-                    + (file == null ? "its reference" : file) + ")");
+            fail(field, Said.of("exp.unknown_code_in", "what", what, "value", field(field), "biennium", f.biennium(),
+                    "file", file == null ? Said.of("exp.its_reference") : file));
             return -1;
         }
         return i;
@@ -418,7 +420,7 @@ final class LineParser {
         while (i < to && buf[i] >= '0' && buf[i] <= '9') {
             whole = whole * 10 + buf[i++] - '0';
             if (++digits > MAX_WHOLE_DIGITS) {
-                return fail(LineFormat.AMOUNT, "amount '" + field(LineFormat.AMOUNT) + "' is too large");
+                return fail(LineFormat.AMOUNT, Said.of("exp.amount_too_large", "value", field(LineFormat.AMOUNT)));
             }
         }
         long fraction = 0;
@@ -430,14 +432,14 @@ final class LineParser {
                 decimals++;
             }
             if (decimals > 2) {
-                return fail(LineFormat.AMOUNT, "amount '" + field(LineFormat.AMOUNT) + "' has more than 2 decimals");
+                return fail(LineFormat.AMOUNT, Said.of("exp.amount_decimals", "value", field(LineFormat.AMOUNT)));
             }
         }
         if (i < to && (buf[i] == ',' || buf[i] == ' ' || buf[i] == '\'')) {
-            return failAmount("thousands separator in amount '" + field(LineFormat.AMOUNT) + "'");
+            return failAmount(Said.of("exp.amount_thousands", "value", field(LineFormat.AMOUNT)));
         }
         if (i < to || digits == 0 || (decimals == 0 && i > starts[LineFormat.AMOUNT] && buf[i - 1] == '.')) {
-            return failAmount("'" + field(LineFormat.AMOUNT) + "' is not an amount (digits, '.', at most 2 decimals)");
+            return failAmount(Said.of("exp.not_amount", "value", field(LineFormat.AMOUNT)));
         }
         long value = whole * 100 + (decimals == 1 ? fraction * 10 : fraction);
         cents = negative ? -value : value;
@@ -448,9 +450,9 @@ final class LineParser {
      * A refused amount, said as the CSV readers say a number Excel or a Chinese input method damaged (thousands
      * separators, full-width digits or points, ...) when they recognise it, else {@code plain}: only bad lines pay for it.
      */
-    private boolean failAmount(String plain) {
+    private boolean failAmount(Said plain) {
         var damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
-        return fail(LineFormat.AMOUNT, damage != null ? damage.english() : plain);
+        return fail(LineFormat.AMOUNT, damage != null ? damage : plain);
     }
 
     String field(int f) {
@@ -458,11 +460,11 @@ final class LineParser {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
-    private boolean fail(int field, String why) {
+    private boolean fail(int field, Said why) {
         return fail(LineFormat.COLUMNS.get(field), why);
     }
 
-    private boolean fail(String col, String why) {
+    private boolean fail(String col, Said why) {
         column = col;
         reason = why;
         return false;

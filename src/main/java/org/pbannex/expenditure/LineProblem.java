@@ -5,5 +5,5 @@ package org.pbannex.expenditure;
  * and reason, the line itself (cut at 500 characters) for the rejects file. A fatal problem (a sum that would
  * overflow) stops the ingest even in rejects mode.
  */
-record LineProblem(long line, long offset, String column, String reason, String raw, boolean fatal) {
+record LineProblem(long line, long offset, String column, org.pbannex.ingest.Said reason, String raw, boolean fatal) {
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Said;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,8 +153,7 @@ final class PartitionMerge {
                 try {
                     totals.addAll(r.totals, p.synthetic());
                 } catch (ArithmeticException overflow) {
-                    throw new InputError(p.shownName(), 0, "amount_usd", "the sum of the lines passes 92233720368547758.07 US$, "
-                            + "the most that 64-bit cents can hold: nothing is published");
+                    throw new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
                 }
                 long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
                 counts[0] += r.lines;
@@ -162,7 +162,8 @@ final class PartitionMerge {
                 rejected += problems.size();
                 if (rejects != null) {
                     for (LineProblem lp : problems) {
-                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason(), lp.raw());
+                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason().english(),
+                                lp.raw());
                     }
                 }
             }
@@ -174,7 +175,7 @@ final class PartitionMerge {
             }
             long[] c = perFile.get(p.fileIndex());
             if (c[0] == 0) {
-                throw new InputError(p.shownName(), 1, "", "no expenditure lines after the header");
+                throw new InputError(p.shownName(), 1, "", Said.of("exp.no_lines"));
             }
             long size = Files.size(p.file());
             var f = new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1] - c[2], c[2], c[1], size, p.synthetic());
@@ -286,7 +287,7 @@ final class PartitionMerge {
 
     private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {
         // The same words as a duplicate found within one partition: the rejects must not depend on partitioning.
-        return new LineProblem(line, offset, "line_id", "duplicate line_id '" + id + "'", PartitionParser.raw(b, s, e), false);
+        return new LineProblem(line, offset, "line_id", Said.of("exp.duplicate_id", "value", id), PartitionParser.raw(b, s, e), false);
     }
 
     static ICSVWriter rejectsWriter(Path rejectsFile) throws IOException {

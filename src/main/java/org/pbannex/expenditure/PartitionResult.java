@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.pbannex.ingest.Said;
 
 /**
  * What one partition found: its line count, its good lines left out (of biennia after the run's), its bad lines (all of them in rejects mode, the first otherwise), the
@@ -18,7 +19,7 @@ import java.util.List;
  */
 final class PartitionResult {
 
-    private static final int FORMAT = 4; // 3: a cell counts its synthetic lines; 4: lines left out
+    private static final int FORMAT = 5; // 3: a cell counts its synthetic lines; 4: lines left out; 5: reasons as sentences
 
     final int index;
     final long lines;
@@ -56,7 +57,7 @@ final class PartitionResult {
                 out.writeLong(p.line());
                 out.writeLong(p.offset());
                 out.writeUTF(p.column() == null ? "" : p.column());
-                out.writeUTF(p.reason());
+                p.reason().write(out);
                 out.writeUTF(p.raw());
                 out.writeBoolean(p.fatal());
             }
@@ -79,7 +80,7 @@ final class PartitionResult {
                 long line = in.readLong();
                 long offset = in.readLong();
                 String column = in.readUTF();
-                problems.add(new LineProblem(line, offset, column.isEmpty() ? null : column, in.readUTF(), in.readUTF(),
+                problems.add(new LineProblem(line, offset, column.isEmpty() ? null : column, Said.read(in), in.readUTF(),
                         in.readBoolean()));
             }
             ExpenditureTotals totals = dims.newTotals();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
+import org.pbannex.ingest.Said;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -94,7 +95,7 @@ public final class PostgresExpenditureEngine {
     }
 
     /** A bad line found while copying: its file (index), line number in the file, and why. */
-    private record Bad(int file, long line, long offset, String column, String reason, String raw) {
+    private record Bad(int file, long line, long offset, String column, Said reason, String raw) {
     }
 
     /** {@link #run(List, Function, Connection)} with the files published under {@code root}. */
@@ -141,7 +142,7 @@ public final class PostgresExpenditureEngine {
                 });
                 out.flush();
                 if (read[f] == 0) {
-                    throw new InputError(InputFolder.shownFile(file), 1, "", "no expenditure lines after the header");
+                    throw new InputError(InputFolder.shownFile(file), 1, "", Said.of("exp.no_lines"));
                 }
             }
         } catch (RuntimeException | IOException e) {
@@ -166,7 +167,7 @@ public final class PostgresExpenditureEngine {
                 for (Bad p : problems) {
                     rejected[p.file()]++;
                     PartitionMerge.writeReject(rejects, publishedName.apply(files.get(p.file())), p.line(), p.column(),
-                            p.reason(), p.raw());
+                            p.reason().english(), p.raw());
                 }
             }
         }
@@ -242,8 +243,8 @@ public final class PostgresExpenditureEngine {
                 long offset = rs.getLong(3);
                 String id = rs.getString(4);
                 byte[] raw = LineReader.lineAt(files.get(f), offset, Files.size(files.get(f)));
-                out.add(new Bad(f, rs.getLong(2), offset, "line_id", "duplicate line_id '" + (id.length() > 60
-                        ? id.substring(0, 60) + "…" : id) + "'", PartitionParser.raw(raw, 0, raw.length)));
+                out.add(new Bad(f, rs.getLong(2), offset, "line_id", Said.of("exp.duplicate_id", "value", id.length() > 60
+                        ? id.substring(0, 60) + "…" : id), PartitionParser.raw(raw, 0, raw.length)));
             }
         }
         return out;

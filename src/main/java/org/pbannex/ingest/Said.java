@@ -73,6 +73,45 @@ public record Said(String word, Map<String, Object> values) {
         return in(BuiltTexts::cause).en();
     }
 
+    /** Writes the sentence, its parts and values, for {@link #read} (a partition's refused lines, kept between steps). */
+    public void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeUTF(word);
+        out.writeInt(values.size());
+        for (var e : values.entrySet()) {
+            out.writeUTF(e.getKey());
+            if (e.getValue() == null) {
+                out.writeByte(0);
+            } else if (e.getValue() instanceof Said part) {
+                out.writeByte(1);
+                part.write(out);
+            } else if (e.getValue() instanceof Written w) {
+                out.writeByte(2);
+                out.writeUTF(w.zh());
+                out.writeUTF(w.en());
+            } else {
+                out.writeByte(3);
+                out.writeUTF(String.valueOf(e.getValue()));
+            }
+        }
+    }
+
+    /** A sentence {@link #write} wrote. */
+    public static Said read(java.io.DataInput in) throws java.io.IOException {
+        String word = in.readUTF();
+        int n = in.readInt();
+        Object[] namesAndValues = new Object[2 * n];
+        for (int i = 0; i < n; i++) {
+            namesAndValues[2 * i] = in.readUTF();
+            namesAndValues[2 * i + 1] = switch (in.readByte()) {
+                case 0 -> null;
+                case 1 -> read(in);
+                case 2 -> new Written(in.readUTF(), in.readUTF());
+                default -> in.readUTF();
+            };
+        }
+        return cause(word, namesAndValues);
+    }
+
     private static String fill(String template, Map<String, Text> values, Function<Text, String> language) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

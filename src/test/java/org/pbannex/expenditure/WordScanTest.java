@@ -168,7 +168,8 @@ class WordScanTest {
 
         // What the parser's last line left: a cell and amount only when it was accepted.
         static Outcome of(LineParser p, boolean accepted) {
-            return new Outcome(accepted, p.column, p.reason, accepted ? p.cell : -1, accepted ? p.cents : 0);
+            return new Outcome(accepted, p.column, p.reason == null ? null : p.reason.english(), accepted ? p.cell : -1,
+                    accepted ? p.cents : 0);
         }
     }
 
