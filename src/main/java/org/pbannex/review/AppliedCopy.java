@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Said;
 
 /**
  * The last step of the round trip: a copy made by {@code review --apply DIR} brought into the input folder it was made
@@ -53,8 +54,7 @@ public final class AppliedCopy {
         String shownCopy = InputFolder.shown(copy);
         Path recordFile = copy.resolve(RECORD);
         if (!Files.isRegularFile(recordFile)) {
-            throw new InputError(shownCopy, 0, "", "not a copy made by './pb-annex review RETURNED.xlsx --apply DIR' (it has no "
-                    + RECORD + "): only such a copy is adopted; bring a workbook made by 'input export' in with 'input import'");
+            throw new InputError(shownCopy, 0, "", Said.of("not_applied_copy", "record", RECORD));
         }
         Path input = null;
         String biennium = null;
@@ -69,8 +69,7 @@ public final class AppliedCopy {
             }
         }
         if (input == null || biennium == null || !Files.isDirectory(input)) {
-            throw new InputError(InputFolder.shown(recordFile), 0, "", "names no input folder that is there ("
-                    + input + "): make the copy again with review --apply");
+            throw new InputError(InputFolder.shown(recordFile), 0, "", Said.of("no_input_named", "input", String.valueOf(input)));
         }
         Map<String, String> now = files(input);
         Map<String, String> copied = files(copy);
@@ -82,8 +81,7 @@ public final class AppliedCopy {
         }
         for (String rel : then.keySet()) {
             if (!copied.containsKey(rel)) {
-                throw new InputError(InputFolder.shownName(copy, rel), 0, "", "removed from the copy: adopting writes the files "
-                        + "a copy changes, never removes one; put it back, or remove it from the input by hand");
+                throw new InputError(InputFolder.shownName(copy, rel), 0, "", Said.of("removed_from_copy"));
             }
         }
         List<String> movedOn = new ArrayList<>();
@@ -98,10 +96,9 @@ public final class AppliedCopy {
             }
         }
         if (!movedOn.isEmpty()) {
-            throw new InputError(movedOn.get(0), 0, "", (movedOn.size() == 1 ? "changed" : "and " + (movedOn.size() - 1)
-                    + " more changed (" + String.join(", ", movedOn.subList(1, movedOn.size())) + ")") + " in the input since "
-                    + shownCopy + " was made by review --apply: adopting it would undo that; nothing was written. Make the "
-                    + "copy again (./pb-annex review RETURNED.xlsx --apply NEW_DIR), or make its changes by hand");
+            throw new InputError(movedOn.get(0), 0, "", Said.of("changed_since_copy", "which", movedOn.size() == 1
+                    ? Said.of("changed_one") : Said.of("changed_more", "count", String.valueOf(movedOn.size() - 1), "files",
+                    String.join(", ", movedOn.subList(1, movedOn.size()))), "copy", shownCopy));
         }
         changed.removeIf(rel -> copied.get(rel).equals(now.get(rel)));
         return new Plan(copy, input, biennium, changed);

@@ -24,6 +24,7 @@ import org.pbannex.inputbook.InputBookReader.Sheet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.distribute.Distributor;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Said;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.RunRenderer;
@@ -101,24 +102,20 @@ public final class Review {
         List<Sheet> back = InputBookReader.read(returned, shown);
         String coverRun = back.isEmpty() ? null : runIdIn(back.get(0));
         if (runOption != null && coverRun != null && !runOption.equals(coverRun)) {
-            throw new InputError(shown, 0, "", "the workbook is from run " + coverRun + " (its cover says so), not run " + runOption);
+            throw new InputError(shown, 0, "", Said.of("cover_other_run", "cover", coverRun, "run", runOption));
         }
         String runId = runOption != null ? runOption : coverRun;
         if (runId == null && org.pbannex.inputbook.InputBookImport.isInputBook(back)) {
-            throw new InputError(shown, 0, "", "an input workbook (made by 'pb-annex input export'), not a workbook of a run: "
-                    + "check it with './pb-annex check --input " + shown + "' and bring it into the input with "
-                    + "'./pb-annex input import " + shown + "'");
+            throw new InputError(shown, 0, "", Said.of("input_workbook", "file", shown));
         }
         if (runId == null) {
-            throw new InputError(shown, 0, "", "no run id on the cover (is it a pb-annex workbook?): name the run with --run RUN_ID");
+            throw new InputError(shown, 0, "", Said.of("no_run_id"));
         }
-        Path runFolder = PublishedRun.find(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "", "the workbook comes "
-                + "from run " + runId + ", which is not published in " + outputRoot + ": " + publishedIn.apply(runId)
-                .map(f -> whereRecorded(f, shown, outputRoot)).orElse("'./pb-annex history' says whether the output folder's "
-                + "retention removed it (the runs sent to reviewers are kept); for another output folder, use --output DIR")));
+        Path runFolder = PublishedRun.find(outputRoot, runId).orElseThrow(() -> new InputError(shown, 0, "",
+                Said.of("run_not_published", "run", runId, "output", outputRoot.toString(), "where", publishedIn.apply(runId)
+                        .map(f -> whereRecorded(f, shown, outputRoot)).orElse(Said.of("published_in.unknown")))));
         PublishedRun run = PublishedRun.read(runFolder);
-        Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", "none of its sheets is a sheet of "
-                + "run " + runId + "'s workbooks: it is not a workbook of that run"));
+        Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", Said.of("not_of_run", "run", runId)));
         Biennium biennium = Biennium.parse(run.biennium());
         InputSet today = Publication.ingest(inputDir, biennium);
         List<String> changedFiles = run.changedFiles(today).stream().map(f -> InputFolder.shownName(inputDir, f)).toList();
@@ -165,8 +162,7 @@ public final class Review {
         for (SheetPlan plan : plans) {
             Sheet p = publishedByName.get(plan.sheetName());
             if (p == null) {
-                throw new InputError(runFolder.toString(), 0, "", "the run's workbook has no sheet " + plan.sheetName()
-                        + ": the input is no longer the run's; review with --input pointing at the run's input");
+                throw new InputError(runFolder.toString(), 0, "", Said.of("no_sheet", "sheet", plan.sheetName()));
             }
             tablesBySheet.put(plan.sheetName(), PublishedTable.of(plan, p, shown));
         }
@@ -229,7 +225,7 @@ public final class Review {
             int headerNumber = rows.get(rows.size() - 1).number() - n; // nothing below the table: its rows are the sheet's last
             InputBookReader.Row header = row(rows, headerNumber);
             if (header == null) {
-                throw new InputError(shown, 0, "", "the run's sheet " + plan.sheetName() + " does not have the table's " + n + " rows");
+                throw new InputError(shown, 0, "", Said.of("sheet_rows", "sheet", plan.sheetName(), "count", String.valueOf(n)));
             }
             List<String> headings = texts(header, plan.columns().size());
             List<List<String>> grid = new ArrayList<>();
@@ -756,13 +752,12 @@ public final class Review {
 
 
     /** Where history says the run was published: review it there (--output), or its folder was removed since. */
-    private static String whereRecorded(Path runFolder, String shown, Path outputRoot) {
+    private static Said whereRecorded(Path runFolder, String shown, Path outputRoot) {
         Path root = runFolder.toAbsolutePath().normalize().getParent().getParent();
         if (java.nio.file.Files.isDirectory(runFolder)) {
-            return "the run history says it was published to " + runFolder + ": ./pb-annex review " + shown
-                    + org.pbannex.publish.FollowUp.output(root, outputRoot);
+            return Said.of("published_in.there", "folder", runFolder.toString(), "file", shown, "output",
+                    org.pbannex.publish.FollowUp.output(root, outputRoot));
         }
-        return "the run history says it was published to " + runFolder + ", removed since (by the output folder's retention, "
-                + "which keeps the runs sent to reviewers, or by hand)";
+        return Said.of("published_in.removed", "folder", runFolder.toString());
     }
 }

@@ -24,6 +24,7 @@ import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Resource;
+import org.pbannex.ingest.Said;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publish.RunFolder;
@@ -76,8 +77,7 @@ public final class RunInput implements AutoCloseable {
             for (var f : files.entrySet()) {
                 byte[] bytes = Files.readAllBytes(in.inputDir().resolve(f.getKey()));
                 if (f.getValue() != null && !f.getValue().equals(sha256(bytes))) {
-                    throw new InputError(in.inputDir().resolve(f.getKey()).toString(), 0, "", "changed while the run read the input: "
-                            + "nothing was published, so that no figure comes from two versions of the input; run again");
+                    throw new InputError(in.inputDir().resolve(f.getKey()).toString(), 0, "", Said.of("changed_during_run"));
                 }
                 out.putNextEntry(new ZipEntry(f.getKey()));
                 out.write(bytes);
@@ -120,8 +120,7 @@ public final class RunInput implements AutoCloseable {
         String listed = org.pbannex.publish.ManifestWriter.outputs(run.folder()).stream().filter(o -> o.path().equals(FILE))
                 .map(o -> o.sha256()).findFirst().orElse(null);
         if (listed != null && !listed.equals(InputSet.sha256(zip))) {
-            throw new InputError(shownZip, 0, "", "is not the copy the run published (its checksum is not the manifest's): "
-                    + "the run folder was changed since it was published");
+            throw new InputError(shownZip, 0, "", Said.of("copy_checksum"));
         }
         Path folder = Files.createTempDirectory("pb-annex-run-input-");
         try {
@@ -129,7 +128,7 @@ public final class RunInput implements AutoCloseable {
                 for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                     Path to = folder.resolve(e.getName()).normalize();
                     if (!to.startsWith(folder) || e.isDirectory()) {
-                        throw new InputError(shownZip, 0, "", "holds " + e.getName() + ", not a file of an input folder");
+                        throw new InputError(shownZip, 0, "", Said.of("copy_holds", "entry", e.getName()));
                     }
                     Files.createDirectories(to.getParent());
                     try (OutputStream out = Files.newOutputStream(to)) {
@@ -137,8 +136,7 @@ public final class RunInput implements AutoCloseable {
                     }
                     String expected = run.inputSha256().get(e.getName());
                     if (expected != null && !InputSet.sha256(to).equals(expected)) {
-                        throw new InputError(shownZip, 0, "", e.getName() + " is not the file the run read (its checksum "
-                                + "is not the manifest's): the run folder was changed since it was published");
+                        throw new InputError(shownZip, 0, "", Said.of("copy_file_checksum", "entry", e.getName()));
                     }
                 }
             }
@@ -169,10 +167,7 @@ public final class RunInput implements AutoCloseable {
                 throw e;
             }
             String rel = folder.toAbsolutePath().normalize().relativize(bad).toString().replace('\\', '/');
-            throw new InputError(InputFolder.shown(zip), 0, "", "the run's copy of the input it read cannot be read as the run "
-                    + "read it: " + rel + (e.line() > 0 ? ", line " + e.line() : "") + (e.column().isEmpty() ? "" : ", column "
-                    + e.column()) + ": " + e.reason() + " (a copy from another version of pb-annex? review with --input "
-                    + "naming an input as the run read it)");
+            throw new InputError(InputFolder.shown(zip), 0, "", Said.of("copy_unreadable", "error", e.said(rel)));
         }
     }
 
