@@ -35,14 +35,14 @@ public final class DataPackage {
     /** A descriptor in a file of another name (the reviewers list has its own, as it is no input of the tables). */
     public static DataPackage loadDescriptor(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputError(file.toString(), 0, "", "input descriptor not found; the input folder must hold " + FILE);
+            throw new InputError(file.toString(), 0, "", Said.of("no_descriptor", "file", FILE));
         }
         JsonNode root;
         try {
             root = JsonMapper.builder().build().readTree(file.toFile());
         } catch (JacksonException e) {
             throw new InputError(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
-                    "not valid JSON: " + e.getOriginalMessage());
+                    Said.of("not_json", "detail", e.getOriginalMessage()));
         }
         Map<String, Resource> out = new LinkedHashMap<>();
         for (JsonNode r : root.path("resources")) {

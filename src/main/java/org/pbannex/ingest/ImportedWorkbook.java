@@ -51,7 +51,7 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows,
         try {
             return JsonMapper.builder().build().readValue(f.toFile(), ImportedWorkbook.class);
         } catch (JacksonException e) {
-            throw new InputError(f.toString(), 0, "", "not a valid note of an imported workbook: " + e.getOriginalMessage());
+            throw new InputError(f.toString(), 0, "", Said.of("not_workbook_note", "detail", e.getOriginalMessage()));
         }
     }
 
