@@ -243,6 +243,72 @@ class FailedRunCauseTest {
         assertTrue(Files.readString(budget).contains("\nGB,31,") && Files.readString(rbtc).contains("\nPOL,"));
     }
 
+    /**
+     * The refusals that were stderr's English inside a Chinese report, now one template each (report.cause.reason.*):
+     * Excel's scientific notation, a date Excel made, a code's lost leading zeros, the cell count and its hint, a header
+     * separated by semicolons, UTF-16, a text too long, '??', a file too large, what a column takes (the field's
+     * pbDescriptionZh) and refusals of the budget, the printed document, the reference lists and the publication. Each:
+     * stderr's English line as before, the report's sentence in Chinese with none of that English.
+     */
+    @Test
+    void refusalsOnceEnglishAreSaidInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        // {file, text, replacement, stderr's English (a part), the report's Chinese (a part)}
+        List<String[]> cases = List.of(
+                new String[] {"2022-23/budget.csv", "\nGB,31,8,37,11,15668625,", "\nGB,31,8,37,11,2.16E+07,",
+                        "'2.16E+07' is scientific notation: Excel saved the number as it showed it, so the digits after 2.16 are "
+                                + "lost. Type the full number, format the column as Number with no decimal places",
+                        "'2.16E+07' 是科学计数法：Excel 按显示的样子保存了该数字，2.16 之后的数字已丢失。请输入完整的数字，"
+                                + "把该列设为不带小数的数值格式（设置单元格格式 > 数值），然后重新保存"},
+                new String[] {"2022-23/extrabudgetary_estimates.csv", "\n2020-21,XB,1,", "\nJan-20,XB,1,",
+                        "'Jan-20' is a date that Excel made of the value in this column: write the biennium as 2020-21",
+                        "'Jan-20' 是 Excel 用此列的值生成的日期：请把两年期写作 2020-21，输入前先把该列设为文本格式"},
+                new String[] {"datapackage.json", "\"pattern\": \"ALL|[0-9A-Z]+( [0-9A-Z]+)*\"", "\"pattern\": \"ALL|0[0-9]\"",
+                        "'8' looks like a code that lost its leading zeros (Excel drops them when it reads a code as a number): "
+                                + "write '08'", "'8' 看来是丢失了前导零的代码（Excel 把代码读成数字时会去掉前导零）：请写作 '08'"},
+                new String[] {"reference/units.csv", "International Labour Conference,", "International Labour Conference, Geneva,",
+                        "line has 7 cells but the header has 6: cells 3 and 4 look like one text with a comma",
+                        "该行有 7 个单元格，而标题行有 6 个：第 3 和第 4 个单元格看来是一个带逗号的文本 'International Labour "
+                                + "Conference, Geneva'：请给该文本加上双引号"},
+                new String[] {"2022-23/regional_inflation.csv", "region,annual_inflation_pct", "region;annual_inflation_pct",
+                        "the columns are separated by semicolons (;), not commas", "各列以分号（;）而非逗号分隔"},
+                new String[] {"reference/units.csv", "国际劳工大会", "??????", "holds '??', what is left of text saved in an "
+                        + "encoding without its characters", "含有 '??'，这是以不含其字符的编码保存文本后剩下的"},
+                new String[] {"reference/units.csv", "International Labour Conference", "x".repeat(32_768),
+                        "text of 32768 characters: a value holds at most 32767", "文本有 32768 个字符：一个值最多 32767 个字符"},
+                new String[] {"datapackage.json", "\"name\": \"regional_inflation\",", "\"name\": \"regional_inflation\", \"maxBytes\": 10,",
+                        "file too large: ", "文件过大："},
+                new String[] {"2022-23/rbtc.csv", "\nPOL,", "\npol,", "'pol' is not what this column takes: Unit or group code",
+                        "'pol' 不是此列可填的值：单位或组别代码"},
+                new String[] {"2022-23/budget.csv", "\nGB,31,8,37,11,15668625,", "\nGB,31,8,37,11,-15668625,",
+                        "negative staff costs (-15668625) for a unit with work-years", "人员费用为负（-15668625），而该单位有工作年月或非人员费用"},
+                new String[] {"2022-23/supplementary_authorizations.csv", "2014-2015,1895200\n", "",
+                        "'2016-2017' follows 2012-2013, without 2014-2015 between them", "'2016-2017' 紧接在 2012-2013 之后，中间缺少 2014-2015"},
+                new String[] {"reference/units.csv", "\nGB,理事会,Governing Body,GOV,A,I", "\nGB,理事会,Governing Body,,A,I",
+                        "unit GB needs a group: Part I is itemised", "单位 GB 需要一个组别：编 I 是逐项列出的"},
+                new String[] {"2022-23/publication.csv", "2021-02-01", "2015-02-01",
+                        "'2015-02-01' is more than 2 years before the biennium 2022-2023 starts",
+                        "'2015-02-01' 比两年期 2022-2023 的开始早了 2 年以上"});
+        for (String[] c : cases) {
+            Path file = input.resolve(c[0]);
+            String bundled = Files.readString(file);
+            Files.writeString(file, bundled.replaceFirst(java.util.regex.Pattern.quote(c[1]), java.util.regex.Matcher.quoteReplacement(c[2])));
+            String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+            assertTrue(run[0].contains(c[3]), run[0]);
+            assertTrue(run[1].startsWith("输入文件 ") && run[1].contains(c[4]), run[1]);
+            String english = run[0].substring(run[0].indexOf(": ") + 2);
+            assertFalse(run[1].contains(english.substring(0, Math.min(16, english.length()))), run[1]);
+            Files.writeString(file, bundled);
+        }
+        Path rbtc = input.resolve("2022-23/rbtc.csv");
+        Files.write(rbtc, Files.readString(rbtc).getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].endsWith("rbtc.csv, line 1: file is UTF-16 (Excel's Unicode Text), not UTF-8: in Excel, save it as CSV "
+                + "UTF-8 (Comma delimited)"), run[0]);
+        assertTrue(run[1].endsWith("rbtc.csv 第 1 行有误：文件是 UTF-16 编码（Excel 的“Unicode 文本”），而不是 UTF-8：请在 Excel 中将其另存为"
+                + "“CSV UTF-8（逗号分隔）”"), run[1]);
+    }
+
     /** The database and the disk, failing under a run: the report's sentence, its English stderr's line. */
     @Test
     void aDatabaseOrDiskFailureIsSaidInTheReportsLanguage() throws IOException {
