@@ -228,7 +228,7 @@ public final class PostgresExpenditureEngine {
     /** The sum of every file together passes 64 bits: named by the files' folder (the first file's), not one file. */
     private static InputError tooLarge(List<Path> files) {
         return new InputError(InputFolder.shown(files.get(0).toAbsolutePath().getParent()) + "/", 0, "amount_usd",
-                "the sum of the lines passes what 64-bit cents hold: nothing is published");
+                Said.of("exp.sum_too_large"));
     }
 
     /** Every line whose id an earlier line (in file order) already had. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
@@ -255,12 +256,12 @@ public final class RegionalExpenditureTable {
         Map<String, LocalDate> out = new LinkedHashMap<>();
         for (Record r : in.table("expenditure_as_of")) {
             if (Biennium.parse(r.text("biennium")) == null) {
-                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is not a biennium (e.g. 2020-21)");
+                throw new InputError(r.file(), r.line(), "biennium", Said.of("not_a_biennium", "value", r.text("biennium")));
             }
             try {
                 out.put(r.text("biennium"), LocalDate.parse(r.text("as_of")));
             } catch (DateTimeParseException e) {
-                throw new InputError(r.file(), r.line(), "as_of", "'" + r.text("as_of") + "' is not a date (YYYY-MM-DD)");
+                throw new InputError(r.file(), r.line(), "as_of", Said.of("not_a_day", "value", r.text("as_of")));
             }
         }
         return out;
