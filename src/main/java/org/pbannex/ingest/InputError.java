@@ -52,11 +52,6 @@ public class InputError extends RuntimeException {
         this.said = said;
     }
 
-    /** The reason as a word of the texts, or null where it is said in the code's English only. */
-    public Said reasonSaid() {
-        return said;
-    }
-
     /**
      * The error's line, then those of the problems found with it, and "and N more in FILE" where a file has more than
      * are listed: each sentence of the texts (report.cause.*) as {@code words} gives it by its key after

@@ -16,8 +16,10 @@ import org.pbannex.table.Text;
 /**
  * A failed run's one-line cause in its report's language: the sentence's fixed words from the texts
  * ({@code report.cause.*}), its variable parts (file, line, column, value, check, path) filled in as stderr's line
- * has them. The texts' English repeats that line, which stays the command's (ExitCodes.message). A failure the texts
- * have no sentence for (a lock held, a setting), or whose words the texts lack, is reported in that line.
+ * has them. A refused input and a stopped run are one sentence ({@link Said}) that stderr says in the English of the
+ * texts as built and the report in the run's texts; the others' English repeats stderr's line (ExitCodes.message). A
+ * failure the texts have no sentence for (a lock held, a setting), or whose words the texts lack, is reported in that
+ * line.
  */
 final class CauseWords {
 
