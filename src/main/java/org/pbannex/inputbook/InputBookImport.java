@@ -37,6 +37,7 @@ import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.ingest.Resource;
+import org.pbannex.ingest.Said;
 import org.pbannex.ingest.SourceName;
 
 /**
@@ -350,24 +351,20 @@ public final class InputBookImport {
                 continue;
             }
             String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(csv.header.size());
-            String value = "its value: " + f.description();
+            Said value = Said.of("column_value_is", "description", f.described());
             if (f.sameAs() != null) {
                 String[] of = f.sameAs().split("\\.");
                 SheetCsv other = csvs.get(of[0]);
                 int column = other == null ? -1 : other.header.indexOf(of[1]);
                 if (column >= 0 && !other.rows.isEmpty()) {
                     String v = other.rows.get(0).get(column);
-                    String where = "sheet " + of[0] + ", row " + other.rowNumbers.get(0) + ", column " + of[1];
-                    value = v.isEmpty() ? "there is none to write, as " + where + " is empty: no printed document, so no "
-                            + "difference from one (delete the rows of data, or name the document there)"
-                            : "'" + v + "' (" + where + ")";
+                    Said where = Said.of("sheet_cell", "sheet", of[0], "row", String.valueOf(other.rowNumbers.get(0)), "column", of[1]);
+                    value = v.isEmpty() ? Said.of("column_value_none", "where", where) : Said.of("column_value_of", "value", v, "where", where);
                 }
             }
-            throw new InputError(csv.source, csv.headerRow, f.name(), "no column " + f.name()
-                    + ": this workbook was exported before " + r.path().replace("{biennium}/", "") + " had it; add it: "
-                    + "unprotect the sheet (Review > Unprotect Sheet), type " + f.name() + " in cell " + cell + csv.headerRow
-                    + (named.isEmpty() ? "" : ", after " + named.get(named.size() - 1)) + ", and in column " + cell
-                    + " of each row of data " + value + "; or export the workbook again");
+            throw new InputError(csv.source, csv.headerRow, f.name(), Said.of("no_column_exported", "field", f.name(), "file",
+                    r.path().replace("{biennium}/", ""), "cell", cell + csv.headerRow, "after", named.isEmpty() ? ""
+                    : Said.of("after_column", "name", named.get(named.size() - 1)), "column", cell, "value", value));
         }
     }
 

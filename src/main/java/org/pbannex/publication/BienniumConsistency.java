@@ -128,20 +128,16 @@ final class BienniumConsistency {
             Biennium of = Biennium.parse(r.text("biennium"));
             LocalDate date = LocalDate.parse(r.text("as_of"));
             if (of.firstYear() > b.firstYear()) {
-                throw new InputError(r.file(), r.line(), "biennium", "'" + r.text("biennium") + "' is after " + b.code()
-                        + ", the folder's biennium: Figure 2 shows no later biennium, so the row would never be read "
-                        + "(copied from another biennium's folder?)");
+                throw new InputError(r.file(), r.line(), "biennium", Said.of("as_of_later", "value", r.text("biennium"),
+                        "code", b.code()));
             }
             if (date.isBefore(of.start()) || date.isAfter(of.end())) {
-                throw new InputError(r.file(), r.line(), "as_of", "'" + date + "' is not in the biennium " + of.longForm()
-                        + " the row dates (" + of.start() + " to " + of.end() + "): a partly actual biennium's expenditure is "
-                        + "actual up to a day of it");
+                throw new InputError(r.file(), r.line(), "as_of", Said.of("as_of_outside", "date", date.toString(),
+                        "biennium", of.longForm(), "start", of.start().toString(), "end", of.end().toString()));
             }
             if (date.isBefore(earliest)) {
-                throw new InputError(r.file(), r.line(), "as_of", "'" + date + "' is more than " + years + " years before the "
-                        + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose document states actual "
-                        + "expenditure up to a day from " + earliest + " (a folder copied from an earlier biennium's and not "
-                        + "updated? pbYearsBeforeBiennium of as_of in datapackage.json)");
+                throw new InputError(r.file(), r.line(), "as_of", Said.of("as_of_early", "date", date.toString(), "years",
+                        String.valueOf(years), "biennium", b.longForm(), "code", b.code(), "earliest", earliest.toString()));
             }
         }
     }
@@ -156,15 +152,13 @@ final class BienniumConsistency {
             int first = Integer.parseInt(year.substring(0, 4));
             int last = Integer.parseInt(year.substring(year.length() - 4));
             if (last >= b.firstYear()) {
-                throw new InputError(r.file(), r.line(), "year", "'" + year + "' is not before the biennium " + b.longForm()
-                        + " starts: a baseline is the value known before it (the folder is " + b.code() + "'s: "
-                        + (b.firstYear() - 1) + " or earlier)");
+                throw new InputError(r.file(), r.line(), "year", Said.of("baseline_not_before", "value", year, "biennium",
+                        b.longForm(), "code", b.code(), "last", String.valueOf(b.firstYear() - 1)));
             }
             if (first < b.firstYear() - years) {
-                throw new InputError(r.file(), r.line(), "year", "'" + year + "' is more than " + years + " years before the "
-                        + "biennium " + b.longForm() + " starts: the folder is " + b.code() + "'s, whose baselines are of "
-                        + (b.firstYear() - years) + " to " + (b.firstYear() - 1) + " (a folder copied from an earlier biennium's "
-                        + "and not updated? pbYearsBeforeBiennium of year in datapackage.json)");
+                throw new InputError(r.file(), r.line(), "year", Said.of("baseline_early", "value", year, "years",
+                        String.valueOf(years), "biennium", b.longForm(), "code", b.code(), "first", String.valueOf(b.firstYear() - years),
+                        "last", String.valueOf(b.firstYear() - 1)));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Region;
 import org.pbannex.table.Text;
@@ -195,9 +196,8 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         }
         List<Long> stated = ResultsChecks.numbersIn(ind.target().zh());
         if (total && !ind.hasRegionalSplit() && stated.size() > 1) {
-            throw new InputError(r.file(), r.line(), "target_zh", "'" + ind.target().zh() + "' states " + (stated.size() - 1)
-                    + " regional counts after its total " + stated.get(0) + ", but " + regionalTargets + " has no row for "
-                    + "indicator " + ind.id() + ": add its rows (indicator,region,count), one for each region the target names");
+            throw new InputError(r.file(), r.line(), "target_zh", Said.of("regional_counts", "target", ind.target().zh(), "count",
+                    String.valueOf(stated.size() - 1), "total", String.valueOf(stated.get(0)), "file", regionalTargets, "id", ind.id()));
         }
     }
 

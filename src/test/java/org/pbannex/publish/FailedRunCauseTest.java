@@ -247,7 +247,8 @@ class FailedRunCauseTest {
      * The refusals that were stderr's English inside a Chinese report, now one template each (report.cause.reason.*):
      * Excel's scientific notation, a date Excel made, a code's lost leading zeros, the cell count and its hint, a header
      * separated by semicolons, UTF-16, a text too long, '??', a file too large, what a column takes (the field's
-     * pbDescriptionZh) and refusals of the budget, the printed document, the reference lists and the publication. Each:
+     * pbDescriptionZh) and refusals of the budget, the printed document, the reference lists and the publication (a baseline's year, a date of
+     * actual expenditure). Each:
      * stderr's English line as before, the report's sentence in Chinese with none of that English.
      */
     @Test
@@ -288,7 +289,13 @@ class FailedRunCauseTest {
                         "unit GB needs a group: Part I is itemised", "单位 GB 需要一个组别：编 I 是逐项列出的"},
                 new String[] {"2022-23/publication.csv", "2021-02-01", "2015-02-01",
                         "'2015-02-01' is more than 2 years before the biennium 2022-2023 starts",
-                        "'2015-02-01' 比两年期 2022-2023 的开始早了 2 年以上"});
+                        "'2015-02-01' 比两年期 2022-2023 的开始早了 2 年以上"},
+                new String[] {"2022-23/results_baselines.csv", "impact-working-poverty-rate,1,7.4,%,2018,",
+                        "impact-working-poverty-rate,1,7.4,%,2028,", "'2028' is not before the biennium 2022-2023 starts: a baseline "
+                        + "is the value known before it", "'2028' 不早于两年期 2022-2023 的开始：基线是两年期开始前已知的值"},
+                new String[] {"2022-23/expenditure_as_of.csv", "2020-21,2021-01-04", "2020-21,2019-01-04",
+                        "'2019-01-04' is not in the biennium 2020-2021 the row dates (2020-01-01 to 2021-12-31)",
+                        "'2019-01-04' 不在该行所指的两年期 2020-2021 内（2020-01-01 至 2021-12-31）"});
         for (String[] c : cases) {
             Path file = input.resolve(c[0]);
             String bundled = Files.readString(file);
