@@ -112,15 +112,15 @@ final class CommandLineMistakes {
                 : e.isUnknownOption() ? e.getSuggestions() : e.getSuggestions().stream().limit(1).toList();
         String hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
         // In a notice's words where the hint is one name or none (report.cause.usage.*).
-        Object hinted = suggestions.isEmpty() ? "" : InputError.Said.of("usage.did_you_mean", "name", suggestions.get(0));
+        Object hinted = suggestions.isEmpty() ? "" : org.pbannex.ingest.Said.cause("usage.did_you_mean", "name", suggestions.get(0));
         boolean worded = suggestions.size() <= 1;
         if (e.isUnknownOption()) {
-            return new UsageError("unknown option '" + word + "' of " + command + hint, worded ? InputError.Said.of("usage.unknown_option",
+            return new UsageError("unknown option '" + word + "' of " + command + hint, worded ? org.pbannex.ingest.Said.cause("usage.unknown_option",
                     "word", word, "command", command, "hint", hinted) : null);
         }
         if (e.getCommandLine().getCommandSpec().subcommands().isEmpty()) {
             return new UsageError("unexpected '" + word + "': " + command + " takes no more words than its usage says" + hint,
-                    worded ? InputError.Said.of("usage.unexpected", "word", word, "command", command, "hint", hinted) : null);
+                    worded ? org.pbannex.ingest.Said.cause("usage.unexpected", "word", word, "command", command, "hint", hinted) : null);
         }
         return new UsageError("unknown command '" + word + "'" + (hint.isEmpty() ? "; the commands are "
                 + String.join(", ", e.getCommandLine().getSubcommands().keySet()) : hint));

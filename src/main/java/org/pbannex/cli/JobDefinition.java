@@ -83,7 +83,7 @@ public record JobDefinition(String name, String description,
         if (!JobName.isValid(name) || !Files.isRegularFile(file)) {
             String jobs = String.join(", ", names(jobsDir));
             throw new UsageError("unknown job '" + name + "': the jobs are " + jobs + " (files in " + jobsDir + ")",
-                    org.pbannex.ingest.InputError.Said.of("usage.unknown_job", "job", name, "jobs", jobs, "folder", jobsDir.toString()));
+                    org.pbannex.ingest.Said.cause("usage.unknown_job", "job", name, "jobs", jobs, "folder", jobsDir.toString()));
         }
         String text;
         try {

@@ -96,6 +96,11 @@ public class InputError extends RuntimeException {
         return reason;
     }
 
+    /** The reason as a sentence of the texts (report.cause.reason.WORD), or null for one said in the code's English only. */
+    public Said reasonSaid() {
+        return said;
+    }
+
     /**
      * The lines of the problems found with this one, told after its own (every bad character of a file, not the first
      * alone, so that one check names them all): each as {@link #getMessage} is, then "and N more in FILE" where a file

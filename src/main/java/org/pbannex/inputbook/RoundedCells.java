@@ -34,14 +34,14 @@ final class RoundedCells {
 
     /** The error as it is, or, when it refuses the decimals of a cell its format rounds, saying so after it. */
     InputError explained(InputError e) {
-        InputError.Said said = e.reasonSaid();
-        Shown shown = said == null || !said.word().equals("decimals") ? null : cells.get(key(e.file(), e.line(), e.column()));
+        org.pbannex.ingest.Said said = e.reasonSaid();
+        Shown shown = said == null || !(said.word().equals("reason.decimals") || said.word().equals("reason.decimals_one")) ? null
+                : cells.get(key(e.file(), e.line(), e.column()));
         if (shown == null) {
             return e;
         }
-        return new InputError(e.file(), e.line(), e.column(), InputError.Reason.of(e.reason() + "; the cell shows it rounded, as "
-                + shown.text() + " (its format is " + shown.format() + "), but holds the value typed: type the value as it is to be stored",
-                "shown_rounded", "decimals", said, "shown", shown.text(), "format", shown.format()));
+        return new InputError(e.file(), e.line(), e.column(), org.pbannex.ingest.Said.of("shown_rounded", "decimals", said,
+                "shown", shown.text(), "format", shown.format()));
     }
 
     private static String key(String source, long row, String column) {

@@ -1,6 +1,6 @@
 package org.pbannex.runtime;
 
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 
 /**
  * A file of the installation that a run needs is there but damaged (the PDFs' font cut short): its one line says which

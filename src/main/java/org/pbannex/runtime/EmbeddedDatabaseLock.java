@@ -23,15 +23,15 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
     /** The database stayed in use by another process for longer than the wait (exit status 5). */
     public static class Busy extends RuntimeException implements Worded {
 
-        private final transient org.pbannex.ingest.InputError.Said said;
+        private final transient org.pbannex.ingest.Said said;
 
-        Busy(String message, org.pbannex.ingest.InputError.Said said) {
+        Busy(String message, org.pbannex.ingest.Said said) {
             super(message);
             this.said = said;
         }
 
         @Override
-        public org.pbannex.ingest.InputError.Said said() {
+        public org.pbannex.ingest.Said said() {
             return said;
         }
     }
@@ -88,7 +88,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     ch.close();
                     throw new Busy("the embedded database " + database + " has been in use by another pb-annex process ("
                             + holder + ") for more than " + wait.toMinutes() + " min; for runs that overlap, use PostgreSQL "
-                            + "(PB_DATABASE_URL)", org.pbannex.ingest.InputError.Said.of("db_lock.busy", "database",
+                            + "(PB_DATABASE_URL)", org.pbannex.ingest.Said.cause("db_lock.busy", "database",
                             database.toString(), "holder", holder, "minutes", String.valueOf(wait.toMinutes())));
                 }
                 if (!said) {
@@ -103,7 +103,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Busy("interrupted while waiting for the embedded database " + database,
-                    org.pbannex.ingest.InputError.Said.of("db_lock.interrupted", "database", database.toString()));
+                    org.pbannex.ingest.Said.cause("db_lock.interrupted", "database", database.toString()));
         }
     }
 

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 
 /**
  * A statement that waited {@code pb.database.lock-timeout} for a lock another session holds, and which the server ended
@@ -33,7 +33,7 @@ public final class LockWait extends SQLException {
         }
 
         Said said() {
-            return Said.of("lock." + kind, "table", String.valueOf(table));
+            return Said.cause("lock." + kind, "table", String.valueOf(table));
         }
     }
 
@@ -100,13 +100,13 @@ public final class LockWait extends SQLException {
 
     /** The line in a report's words (report.cause.lock_wait and its parts). */
     public Said said() {
-        Said holderSaid = holder == null ? Said.of("lock.no_holder") : holder.state() == null
-                ? Said.of("lock.holder_pid", "pid", String.valueOf(holder.pid()), "application", holder.application())
-                : Said.of("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
+        Said holderSaid = holder == null ? Said.cause("lock.no_holder") : holder.state() == null
+                ? Said.cause("lock.holder_pid", "pid", String.valueOf(holder.pid()), "application", holder.application())
+                : Said.cause("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
                         "state", holder.state(), "since", holder.sinceWords());
-        return Said.of("lock_wait", "within", duration(), "setting", setting(),
-                "lock", lock.said(), "holder", holderSaid, "todo", holder == null ? Said.of("lock.todo_no_holder")
-                        : Said.of("lock.todo", "pid", String.valueOf(holder.pid())));
+        return Said.cause("lock_wait", "within", duration(), "setting", setting(),
+                "lock", lock.said(), "holder", holderSaid, "todo", holder == null ? Said.cause("lock.todo_no_holder")
+                        : Said.cause("lock.todo", "pid", String.valueOf(holder.pid())));
     }
 
     public Lock lock() {

@@ -118,7 +118,7 @@ public record ProcessIdentity(String host, long pid, Instant processStarted) {
     }
 
     /** The same in a report's words (report.cause.lock.process). */
-    public org.pbannex.ingest.InputError.Said said() {
-        return org.pbannex.ingest.InputError.Said.of("lock.process", "pid", String.valueOf(pid), "host", host);
+    public org.pbannex.ingest.Said said() {
+        return org.pbannex.ingest.Said.cause("lock.process", "pid", String.valueOf(pid), "host", host);
     }
 }

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -78,18 +78,18 @@ public final class RunLease {
         /** It stops before its next step. */
         public static Stopping beforeStep(String step) {
             return new Stopping("it stops before its step " + step + " (the run that holds the lock goes on)",
-                    Said.of("lock.stops_before_step", "step", step));
+                    Said.cause("lock.stops_before_step", "step", step));
         }
 
         /** It publishes nothing. */
         public static Stopping nothingPublished(String runId) {
-            return new Stopping("nothing is published by run " + runId, Said.of("lock.nothing_published", "run", runId));
+            return new Stopping("nothing is published by run " + runId, Said.cause("lock.nothing_published", "run", runId));
         }
 
         /** It sends no more messages: {@code done} of {@code count} reviewers were sent to; {@code command} sends the rest. */
         public static Stopping beforeMessage(String email, int done, int count, String command) {
             return new Stopping("it stops before the message to " + email + " (" + done + " of " + count + " reviewers done); the "
-                    + "job's next run, or " + command + ", sends it to those it did not reach", Said.of("lock.stops_before_message",
+                    + "job's next run, or " + command + ", sends it to those it did not reach", Said.cause("lock.stops_before_message",
                     "email", email, "done", String.valueOf(done), "count", String.valueOf(count), "command", command));
         }
     }
@@ -392,8 +392,8 @@ public final class RunLease {
         }
 
         static Said said(Wait w, String word, Object... namesAndValues) {
-            Said said = Said.of(w == null ? word : word + "_waiting", namesAndValues);
-            return w == null ? said : said.and("waited", Said.of(w.stopped ? "lock.wait_stopped" : "lock.wait_elsewhere",
+            Said said = Said.cause(w == null ? word : word + "_waiting", namesAndValues);
+            return w == null ? said : said.and("waited", Said.cause(w.stopped ? "lock.wait_stopped" : "lock.wait_elsewhere",
                     "age", String.valueOf(w.age), "lease", String.valueOf(w.lease), "left", String.valueOf(w.left)));
         }
     }
@@ -461,11 +461,11 @@ public final class RunLease {
         Holder taker = h != null ? h : publishedAfter(biennium, outputDir, runId);
         String takerLine = taker == null ? "another run, which has ended"
                 : "run " + taker.runId() + (taker.owner() == null ? "" : " (" + taker.owner() + ")");
-        Said takerSaid = taker == null ? Said.of("lock.taker_ended") : taker.owner() == null
-                ? Said.of("lock.taker_run", "run", taker.runId()) : Said.of("lock.taker", "run", taker.runId(), "holder", taker.owner().said());
+        Said takerSaid = taker == null ? Said.cause("lock.taker_ended") : taker.owner() == null
+                ? Said.cause("lock.taker_run", "run", taker.runId()) : Said.cause("lock.taker", "run", taker.runId(), "holder", taker.owner().said());
         return java.util.Optional.of(new Lost("run " + runId + " lost its lock of " + biennium + " in " + outputDir + " to "
                 + takerLine + ", which took it over when its heartbeat had stopped for more than " + lease.toSeconds()
-                + " s (pb.run.lease); " + stopping.line(), stopping.said() == null ? null : Said.of("lock.lost", "run", runId,
+                + " s (pb.run.lease); " + stopping.line(), stopping.said() == null ? null : Said.cause("lock.lost", "run", runId,
                 "biennium", biennium, "output", outputDir, "taker", takerSaid, "lease", String.valueOf(lease.toSeconds()),
                 "stopping", stopping.said())));
     }

@@ -1,6 +1,6 @@
 package org.pbannex.runtime;
 
-import org.pbannex.ingest.InputError.Said;
+import org.pbannex.ingest.Said;
 
 /** The command line or a job file asks for something that does not exist (exit status 2). */
 public class UsageError extends RuntimeException implements Worded {

@@ -1,6 +1,5 @@
 package org.pbannex.runtime;
 
-import org.pbannex.ingest.InputError;
 
 /**
  * A run-level failure whose line the texts can say ({@code report.cause.WORD}, its values each a word of its own or as
@@ -9,5 +8,5 @@ import org.pbannex.ingest.InputError;
 public interface Worded {
 
     /** The words of the failure's line; null where it has none (said by its line). */
-    InputError.Said said();
+    org.pbannex.ingest.Said said();
 }

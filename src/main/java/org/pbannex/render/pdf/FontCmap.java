@@ -39,12 +39,12 @@ final class FontCmap {
                 r = new Read(modified, size, read(ch, index));
             } catch (EOFException e) {
                 throw new PdfFonts.Damaged(p, "it is " + size + " bytes long and ends inside its tables",
-                        org.pbannex.ingest.InputError.Said.of("font.cut_short", "size", String.valueOf(size)));
+                        org.pbannex.ingest.Said.cause("font.cut_short", "size", String.valueOf(size)));
             } catch (IllegalStateException e) {
                 throw new PdfFonts.Damaged(p, e.getMessage(), null);
             } catch (RuntimeException e) {
                 // A damaged table: offsets pointing outside it.
-                throw new PdfFonts.Damaged(p, "its character map (cmap) cannot be read", org.pbannex.ingest.InputError.Said.of("font.cmap"));
+                throw new PdfFonts.Damaged(p, "its character map (cmap) cannot be read", org.pbannex.ingest.Said.cause("font.cmap"));
             }
             READ.put(key, r);
         }

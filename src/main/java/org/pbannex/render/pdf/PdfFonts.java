@@ -39,18 +39,18 @@ public final class PdfFonts {
      */
     public static final class Damaged extends IOException implements org.pbannex.runtime.Worded {
 
-        private final transient org.pbannex.ingest.InputError.Said said;
+        private final transient org.pbannex.ingest.Said said;
 
         /** @param why its reason's line, and {@code whySaid} the same in a report's words (report.cause.font.*; null: none) */
-        Damaged(Path file, String why, org.pbannex.ingest.InputError.Said whySaid) {
+        Damaged(Path file, String why, org.pbannex.ingest.Said whySaid) {
             super("font file " + file.toAbsolutePath().normalize() + " is damaged: " + why + "; fetch it again with "
                     + FETCH_AGAIN);
-            said = whySaid == null ? null : org.pbannex.ingest.InputError.Said.of("font.damaged", "file", file.toAbsolutePath().normalize().toString(),
+            said = whySaid == null ? null : org.pbannex.ingest.Said.cause("font.damaged", "file", file.toAbsolutePath().normalize().toString(),
                     "why", whySaid, "command", FETCH_AGAIN);
         }
 
         @Override
-        public org.pbannex.ingest.InputError.Said said() {
+        public org.pbannex.ingest.Said said() {
             return said;
         }
     }
@@ -128,7 +128,7 @@ public final class PdfFonts {
         long actual = Files.size(file);
         if (!size.isEmpty() && !size.equals(String.valueOf(actual))) {
             throw new Damaged(file, "it is " + actual + " bytes long, where scripts/fetch-fonts.sh fetched " + size,
-                    org.pbannex.ingest.InputError.Said.of("font.size", "size", String.valueOf(actual), "fetched", size));
+                    org.pbannex.ingest.Said.cause("font.size", "size", String.valueOf(actual), "fetched", size));
         }
         String sha256 = p.getProperty(key + ".sha256", "").trim();
         if (checksum && !sha256.isEmpty()) {
@@ -137,7 +137,7 @@ public final class PdfFonts {
                 String got = java.util.HexFormat.of().formatHex(digest.digest(FontFiles.bytes(file)));
                 if (!got.equalsIgnoreCase(sha256)) {
                     throw new Damaged(file, "its SHA-256 checksum is " + got + ", where scripts/fetch-fonts.sh fetched " + sha256,
-                            org.pbannex.ingest.InputError.Said.of("font.checksum", "sha256", got, "fetched", sha256));
+                            org.pbannex.ingest.Said.cause("font.checksum", "sha256", got, "fetched", sha256));
                 }
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e); // every Java has SHA-256
@@ -191,7 +191,7 @@ public final class PdfFonts {
             // OpenPDF's words for a file cut short or garbled are an EOFException without a message, or its class's.
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Damaged damaged = new Damaged(path, "it cannot be read as a font (" + detail + ")",
-                    org.pbannex.ingest.InputError.Said.of("font.not_a_font", "detail", detail));
+                    org.pbannex.ingest.Said.cause("font.not_a_font", "detail", detail));
             damaged.initCause(e);
             throw damaged;
         }
