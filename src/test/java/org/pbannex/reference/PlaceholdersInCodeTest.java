@@ -40,7 +40,7 @@ class PlaceholdersInCodeTest {
     private static final Pattern TEMPLATE_REPLACE = Pattern.compile("#strings\\.replace\\(");
     private static final Pattern WITH = Pattern.compile("\\.(?:with\\(\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*,|replace\\(\\s*\"\\{([A-Za-z_][A-Za-z0-9_]*)\\}\"\\s*,)");
     /** A fill by name and value: the word, then the names. */
-    private static final Pattern BY_NAME = Pattern.compile("(?:\\bSaid\\.of|\\bReason\\.of|\\.said|\\bfilled|\\bsay|\\.before|\\.after)\\(");
+    private static final Pattern BY_NAME = Pattern.compile("(?:\\bSaid\\.of|\\bSaid\\.cause|\\bSaid\\.sentence|\\bReason\\.of|\\.said|\\bfilled|\\bsay|\\.before|\\.after)\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
     /** What each variable of a file was found given (a variable given itself is looked at once). */
