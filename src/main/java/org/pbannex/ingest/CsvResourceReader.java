@@ -274,12 +274,12 @@ public final class CsvResourceReader {
      * Why reading a file would refuse this value in this field (its type, text rules, pattern, range, allowed values),
      * or null: for a value written into the input by other means (review --apply), checked by the ingest's own rules.
      */
-    public static String refusal(String raw, Field f) {
+    public static InputError refusal(String raw, Field f) {
         try {
             parse(raw, f, SourceName.file(""), 0);
             return null;
         } catch (InputError e) {
-            return e.reason();
+            return e;
         }
     }
 

@@ -15,8 +15,14 @@ public record Glyphs(String font, BitSet codePoints) {
 
     /** Why the value holds a character the font cannot show, or null. Control characters are TextRules' business. */
     public String problem(String value) {
+        Said said = problemSaid(value);
+        return said == null ? null : said.english();
+    }
+
+    /** The same as a sentence of the texts, or null. */
+    public Said problemSaid(String value) {
         List<Said> all = problems(value, false);
-        return all.isEmpty() ? null : all.get(0).english();
+        return all.isEmpty() ? null : all.get(0);
     }
 
     /** Every character of the value the font cannot show, each as {@link #problem} names it, in order; none if none. */

@@ -100,9 +100,12 @@ final class ReviewApply {
             Field field = pkg.resource(cell.resource()).fields().stream().filter(f -> f.name().equals(cell.column())).findFirst()
                     .orElseThrow();
             String value = field.numeric() ? plainNumber(c.returned()) : c.returned();
-            String refused = CsvResourceReader.refusal(value, field);
-            if (refused == null && glyphs != null) {
-                refused = glyphs.problem(value);
+            // Why the input's rules refuse it, in the page's words (the run's texts), as a failed run's report says it.
+            java.util.function.Function<String, Text> words = w -> t.get("report.cause." + w);
+            InputError refusal = CsvResourceReader.refusal(value, field);
+            Text refused = refusal != null ? refusal.reasonIn(words) : null;
+            if (refused == null && glyphs != null && glyphs.problemSaid(value) != null) {
+                refused = new InputError("", 0, "", glyphs.problemSaid(value)).reasonIn(words);
             }
             if (refused != null) {
                 done.add(new Applied(c, false, t.get("review.applied.refused").with("where", where)
@@ -136,7 +139,7 @@ final class ReviewApply {
                     written.remove(x);
                     Review.Change c = done.get(x.applied()).change();
                     done.set(x.applied(), new Applied(c, false, t.get("review.applied.not_loaded").with("where", x.where())
-                            .with("returned", shortened(c.returned())).with("reason", e.reason())));
+                            .with("returned", shortened(c.returned())).with("reason", e.reasonIn(w -> t.get("report.cause." + w)))));
                 }
             }
         }
