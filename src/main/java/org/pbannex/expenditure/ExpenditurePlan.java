@@ -33,8 +33,8 @@ public final class ExpenditurePlan {
             Path file = files.get(f);
             String name = publishedName.apply(file);
             try {
-                long size = Files.size(file);
                 long bodyStart = header(file);
+                long size = bodyEnd(file, bodyStart);
                 for (long[] r : ranges(file, bodyStart, size, grid, minBytes)) {
                     out.add(new ExpenditurePartition(out.size(), f, file, name, r[0], r[1]));
                 }
@@ -68,6 +68,63 @@ public final class ExpenditurePlan {
                     : "exp.header", "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
         }
         return Math.min(end + 1L, size);
+    }
+
+    /**
+     * Where the file's lines end: blank lines and rows of empty cells at its end (as finance exports and Excel leave
+     * them) are not lines, so they are neither read nor rejected; found once here, the per-line parsers never test
+     * for them. A blank line before a data line stays a bad line.
+     */
+    static long bodyEnd(Path file, long from) throws IOException {
+        long end = Files.size(file);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer window = ByteBuffer.allocate(4096);
+            while (end > from) {
+                // The last line left: [start, textEnd), without its '\n'.
+                long textEnd = end - (byteAt(ch, end - 1) == '\n' ? 1 : 0);
+                long windowStart = Math.max(from, textEnd - window.capacity());
+                window.clear().limit((int) (textEnd - windowStart));
+                while (window.hasRemaining() && ch.read(window, windowStart + window.position()) > 0) {
+                    // read the window
+                }
+                int n = window.position();
+                int nl = n - 1;
+                while (nl >= 0 && window.get(nl) != '\n') {
+                    nl--;
+                }
+                if (nl < 0 && windowStart > from) {
+                    return end; // a line longer than the window is no blank line
+                }
+                if (!isBlank(window.array(), nl + 1, n)) {
+                    return end;
+                }
+                end = windowStart + nl + 1;
+            }
+        }
+        return end;
+    }
+
+    private static byte byteAt(FileChannel ch, long at) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, at);
+        return one.get(0);
+    }
+
+    /** A line of empty cells only: spaces, tabs, commas, a '\r', and cells quoted empty ({@code ""}). */
+    static boolean isBlank(byte[] b, int from, int to) {
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                if (quoted && i + 1 < to && b[i + 1] == '"') {
+                    return false; // a quote inside a cell
+                }
+                quoted = !quoted;
+            } else if (c == ',' ? quoted : c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return !quoted;
     }
 
     private static List<long[]> ranges(Path file, long from, long size, int grid, long minBytes) throws IOException {

@@ -207,7 +207,7 @@ final class LineParser {
     /** Checks the fields found by split or scanLine and computes the line's cell and amount. */
     private boolean validate() {
         if (ends[LineFormat.LINE_ID] == starts[LineFormat.LINE_ID]) {
-            return fail(LineFormat.LINE_ID, Said.of("exp.empty_id"));
+            return emptyCells() ? fail(null, BLANK_LINE) : fail(LineFormat.LINE_ID, Said.of("exp.empty_id"));
         }
         if (ends[LineFormat.LINE_ID] - starts[LineFormat.LINE_ID] > MAX_ID_LENGTH) {
             return fail(LineFormat.LINE_ID, Said.of("exp.id_too_long", "most", String.valueOf(MAX_ID_LENGTH)));
@@ -267,7 +267,25 @@ final class LineParser {
         return true;
     }
 
+    /** Said of a blank line (or a row of empty cells) before a data line: those at the end are no lines (ExpenditurePlan). */
+    static final Said BLANK_LINE = Said.of("blank_line");
+
+    /** Whether every field of the line just split is empty or spaces (only bad lines ask). */
+    private boolean emptyCells() {
+        for (int f = 0; f < LineFormat.FIELDS; f++) {
+            for (int i = starts[f]; i < ends[f]; i++) {
+                if (buf[i] != ' ' && buf[i] != '\t') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private boolean countFields(byte[] b, int from, int to) {
+        if (ExpenditurePlan.isBlank(b, from, to)) {
+            return fail(null, BLANK_LINE);
+        }
         int n = 1;
         for (int i = from; i < to; i++) {
             if (b[i] == ',') {
@@ -275,7 +293,7 @@ final class LineParser {
             }
         }
         return fail(null, to == from ? Said.of("exp.empty_line", "expected", String.valueOf(LineFormat.FIELDS))
-                : Said.of("exp.fields", "count", String.valueOf(n), "expected", String.valueOf(LineFormat.FIELDS)));
+                : Said.of("exp.fields", "count", String.valueOf(n), "expected", String.valueOf(LineFormat.FIELDS), "header", LineFormat.HEADER));
     }
 
     /** Quoted fields ("" is a quote inside one) and UTF-8 checking, copying the unquoted fields into scratch. */

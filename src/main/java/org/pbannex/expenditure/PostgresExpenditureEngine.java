@@ -127,7 +127,7 @@ public final class PostgresExpenditureEngine {
                 Path file = files.get(f);
                 long bodyStart = ExpenditurePlan.header(file);
                 int fileNo = f;
-                read[f] = LineReader.forEachLine(file, bodyStart, Files.size(file), new AtomicLong(), (b, s, e, line, offset) -> {
+                read[f] = LineReader.forEachLine(file, bodyStart, ExpenditurePlan.bodyEnd(file, bodyStart), new AtomicLong(), (b, s, e, line, offset) -> {
                     if (strict && !bad.isEmpty()) {
                         return;
                     }

@@ -139,6 +139,36 @@ class ExpenditureEnginesTest {
         assertEquals(expected, ExpenditureResultFile.read(written, run2022).files());
     }
 
+    /** A finance export's end (an empty line, rows of empty cells) is no line on PostgreSQL either; one in the middle is refused. */
+    @Test
+    void blankLinesEndingAFileAreNoLinesForBothEngines() throws Exception {
+        for (String ending : ExpenditureIngestTest.blankEndings()) {
+            Path f = ExpenditureIngestTest.fileEndingWith(dir, "pg" + ending, ending);
+            Path embeddedRejects = f.resolveSibling("embedded-rejects.csv");
+            Path postgresRejects = f.resolveSibling("postgres-rejects.csv");
+            ExpenditureIngest.Result embedded = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, embeddedRejects)
+                    .run(List.of(f), "expenditure/");
+            ExpenditureIngest.Result pg;
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                pg = new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), postgresRejects).run(List.of(f), "expenditure/", c);
+                new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null).run(List.of(f), "expenditure/", c);
+            }
+            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), false), pg.files().get(0));
+            assertEquals(embedded.files(), pg.files());
+            assertTrue(embedded.totals().sameAs(pg.totals()));
+            assertEquals(1, Files.readAllLines(postgresRejects).size(), "the header only");
+            assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
+        }
+        Path middle = ExpenditureIngestTest.fileEndingWith(dir, "pg-middle", ",,,,,,,,,\r\n"
+                + ExpenditureIngestTest.GOOD.replace("L1,", "L999,") + "\r\n\r\n");
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            InputError e = assertThrows(InputError.class, () -> new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null)
+                    .run(List.of(middle), "expenditure/", c));
+            assertEquals(302, e.line());
+            assertTrue(e.reason().startsWith("blank line inside the data: remove it"), e.getMessage());
+        }
+    }
+
     @Test
     void postgresEngineIsStrictToo() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {

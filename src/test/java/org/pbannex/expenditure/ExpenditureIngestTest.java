@@ -105,9 +105,13 @@ class ExpenditureIngestTest {
                         "decimal comma in '12,5': write '12.5'"),
                 new Case("not a number", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12a", "amount_usd", "not an amount"),
                 new Case("duplicate line_id", "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "line_id", "duplicate line_id 'L1'"),
-                new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "", "9 fields, expected 10"),
                 new Case("unterminated quote", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1.00", "amount_usd", "unterminated quote"),
-                new Case("empty line", "", "", "empty line"));
+                new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "",
+                        "9 fields, expected 10 (" + LineFormat.HEADER + ")"),
+                new Case("empty line", "", "", "blank line inside the data: remove it"),
+                new Case("row of empty cells", ",,,,,,,,,", "", "blank line inside the data: remove it"),
+                new Case("row of quoted empty cells", "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"", "",
+                        "blank line inside the data: remove it"));
     }
 
     private static Path fileWith(String name, byte[]... lines) throws IOException {
@@ -153,6 +157,65 @@ class ExpenditureIngestTest {
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(1).startsWith("expenditure/lines.csv,3," + c.column() + ","), lines.get(1));
         assertTrue(lines.get(1).contains(c.reason()), lines.get(1));
+    }
+
+    /** How a file may end: blank lines, CRLF or LF, rows of empty cells (Excel's, or a finance export's quoted ones). */
+    static List<String> blankEndings() {
+        return List.of("\n", "\r\n", "\n\n\n", "\r\n\r\n", ",,,,,,,,,\n", ",,,,,,,,,\r\n,,,,,,,,,",
+                "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n\r\n", "  \n\t\n");
+    }
+
+    /** The ending written out so that a failing case names itself. */
+    static List<org.junit.jupiter.params.provider.Arguments> blankEndingCases() {
+        return blankEndings().stream().map(e -> org.junit.jupiter.params.provider.Arguments.of(
+                e.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"), e)).toList();
+    }
+
+    static Path fileEndingWith(Path dir, String name, String ending) throws IOException {
+        Path f = dir.resolve("ending-" + Integer.toHexString(name.hashCode()) + "/lines.csv");
+        Files.createDirectories(f.getParent());
+        StringBuilder text = new StringBuilder("\uFEFF" + LineFormat.HEADER + "\r\n");
+        for (int i = 1; i <= 300; i++) {
+            text.append(GOOD.replace("L1,", "L" + i + ",")).append("\r\n");
+        }
+        Files.writeString(f, text + ending, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blankEndingCases")
+    void blankLinesAndEmptyCellsEndingAFileAreNoLines(String shown, String ending) throws IOException {
+        Path f = fileEndingWith(dir, shown, ending);
+        // Strict, then with rejects, on one partition and on many (the blank end is past every partition's range).
+        for (long chunk : new long[] {1 << 20, 1024}) {
+            ExpenditureIngest.Result strict = ingest(null).withMinPartition(chunk).run(List.of(f), "expenditure/");
+            assertEquals(300, strict.totals().totalLines());
+            assertEquals(300 * 1_000_50L, strict.totals().totalCents());
+            Path rejects = f.resolveSibling("rejects-" + chunk + ".csv");
+            ExpenditureIngest.Result r = ingest(rejects).withMinPartition(chunk).run(List.of(f), "expenditure/");
+            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), false),
+                    r.files().get(0), "not read, not rejected");
+            assertEquals(List.of("file,line,column,reason,raw_line"), Files.readAllLines(rejects));
+        }
+    }
+
+    @Test
+    void aFileOfOnlyBlankLinesAfterItsHeaderHasNoLines() throws IOException {
+        Path f = dir.resolve("only-blank/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, LineFormat.HEADER + "\r\n\r\n,,,,,,,,,\r\n");
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(1, e.line());
+        assertTrue(e.reason().contains("no expenditure lines after the header"), e.getMessage());
+    }
+
+    @Test
+    void aBlankLineBeforeTheBlankEndIsStillRefusedAtItsLine() throws IOException {
+        // Lines 2-301 good, 302 blank, 303 a good line, then a blank end: the blank line between data lines is refused.
+        Path f = fileEndingWith(dir, "middle", "\r\n" + GOOD.replace("L1,", "L999,") + "\r\n\r\n,,,,,,,,,\r\n");
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(302, e.line(), e.getMessage());
+        assertTrue(e.reason().startsWith("blank line inside the data: remove it"), e.getMessage());
     }
 
     @Test
