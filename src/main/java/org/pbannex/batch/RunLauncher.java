@@ -23,6 +23,7 @@ import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
 import org.pbannex.runtime.RunLease;
+import org.pbannex.runtime.RunOutcomes;
 import org.pbannex.runtime.RunStopped;
 import org.pbannex.runtime.RunWatchdog;
 import org.slf4j.Logger;
@@ -372,8 +373,12 @@ public class RunLauncher {
                 var failure = e.getStartTime() == null ? Optional.<ManifestWriter.Failure>empty()
                         : ManifestWriter.failure(RunInputs.folder(RunInfo.of(done)).failed(), runId,
                                 e.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                // Or, its report not written either (a full disk), in the job's status, where its line was noted.
+                var noted = failure.isPresent() ? Optional.<RunOutcomes.Noted>empty() : notedFailure(done, runId);
                 if (failure.isPresent()) {
                     history.failed(runId, failure.get().step(), failure.get().exitStatus(), failure.get().cause());
+                } else if (noted.isPresent()) {
+                    history.failed(runId, step, noted.get().exitStatus(), noted.get().line());
                 } else {
                     history.abandonedByDeadProcess(runId, step);
                 }
@@ -383,6 +388,17 @@ public class RunLauncher {
             recovered++;
         }
         return recovered;
+    }
+
+    /** The failure the run noted in its job's status, if it could (a status folder it cannot read: none). */
+    private Optional<RunOutcomes.Noted> notedFailure(JobExecution e, String runId) {
+        try {
+            RunRequest request = RunInfo.of(e).request();
+            return RunOutcomes.of(props).failureOf(request.job(), request.biennium().code(), runId);
+        } catch (IOException | RuntimeException ex) {
+            LOG.warn("the job's status could not be read for run {}: {}", runId, ex.getMessage(), ex);
+            return Optional.empty();
+        }
     }
 
     /** Why the execution's owner counts as dead, or null while it may be alive. */

@@ -343,10 +343,11 @@ public final class FailureNotice {
     /** Sends the notice when anyone is to hear of failures; true when it was sent. */
     public boolean send(FailedRun run) {
         try {
-            // Its cause in its notice's language too, for the message that the job is back to normal.
+            // Its cause in its notice's language too, for the message that the job is back to normal; its run named, for
+            // history to tell it by this line when its own record could not be written.
             Words w = run.words();
             boolean translated = w != null && w.language() != Language.EN && w.cause() != null;
-            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line() + elsewhere(run),
+            outcomes.failed(run.job(), run.biennium(), run.exitStatus(), run.line() + elsewhere(run), run.runId(),
                     translated ? w.language().code() : null, translated ? w.cause() : null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("{} failed; it could not be noted in the job's status: {}", run.name(), e.getMessage(), e);

@@ -145,6 +145,29 @@ public final class RunOutcomes {
     /** What marks a folder the launcher noted with a failure: a tab, then the option (the run's command line's). */
     private static final String GIVEN_INPUT = "--input=";
     private static final String GIVEN_OUTPUT = "--output=";
+    /** What marks the run a failure's line is of (a tab, then run=ID). */
+    private static final String GIVEN_RUN = "run=";
+
+    /** A failure as its run noted it: its exit status and its line. */
+    public record Noted(int exitStatus, String line) {
+    }
+
+    private static final java.util.regex.Pattern NOTED = java.util.regex.Pattern.compile("^\\S+ exit status (-?\\d+): (.*)$");
+
+    /** The failure run {@code runId} noted of itself, if it did: for a run that could note its line but not record it. */
+    public Optional<Noted> failureOf(String job, String biennium, String runId) throws IOException {
+        for (Path f : List.of(file(job, biennium, ".failed"), file(job, null, ".failed"))) {
+            for (String l : notedIn(f)) {
+                if (java.util.Arrays.asList(l.split("\t")).contains(GIVEN_RUN + runId)) {
+                    var m = NOTED.matcher(said(l));
+                    if (m.matches()) {
+                        return Optional.of(new Noted(Integer.parseInt(m.group(1)), m.group(2)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * A failure's line as its run's own would be: the folders the launcher noted ({@code \t--input=DIR},
@@ -168,7 +191,7 @@ public final class RunOutcomes {
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
-        failed(job, biennium, exitStatus, line, null, null);
+        failed(job, biennium, exitStatus, line, null, null, null);
     }
 
     /**
@@ -177,12 +200,26 @@ public final class RunOutcomes {
      * shows the English line.
      */
     public void failed(String job, String biennium, int exitStatus, String line, String language, String said) throws IOException {
+        failed(job, biennium, exitStatus, line, null, language, said);
+    }
+
+    /**
+     * @param runId the run that failed (null: none yet), noted after a tab ({@code \trun=ID}, left out when the line
+     *              is read): a run whose history row could not be written is told by its line later ({@link #failureOf})
+     */
+    public void failed(String job, String biennium, int exitStatus, String line, String runId) throws IOException {
+        failed(job, biennium, exitStatus, line, runId, null, null);
+    }
+
+    /** The same, with its run and its cause as its notice said it. */
+    public void failed(String job, String biennium, int exitStatus, String line, String runId, String language, String said)
+            throws IOException {
         if (Interruption.causedByTheStop(exitStatus)) {
             return;
         }
         Files.createDirectories(dir);
         String entry = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " exit status " + exitStatus + ": "
-                + line.replaceAll("\\s+", " ").strip()
+                + line.replaceAll("\\s+", " ").strip() + (runId == null ? "" : "\t" + GIVEN_RUN + runId)
                 + (language == null || said == null ? "" : "\t" + SAID + language + "=" + said.replaceAll("\\s+", " ").strip()) + "\n";
         Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);

@@ -60,19 +60,15 @@ class DatabaseLostPostgresTest {
 
     @Test
     void aRunWhoseServerGoesAwayNamesItselfLeavesItsReportAndItsCauseInTheHistory() throws Exception {
-        int port = freePort();
-        Path data = tmp.resolve("pgdata");
-        EmbeddedPostgres server = start(data, port);
+        Lost lost = runLosingItsServer();
+        EmbeddedPostgres server = null;
         try {
-            Map<String, String> settings = settings(port);
-            Path out = tmp.resolve("out");
-            // A run on another machine (its host name says so): this one cannot look at its process.
-            ChildRun r = ChildRun.start(tmp, "lost", pausedAt(settings, "render"), Map.of("HOSTNAME", "another-host"), "run",
-                    "nightly", "--output", out.toString());
-            String runId = r.whilePaused(out.resolve("2022-23"), "render", LONG, server::close);
-            server = null;
-            String line = r.oneLine(5, LONG);
-            assertTrue(Files.isRegularFile(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no release noted: " + r.err());
+            int port = lost.port();
+            Map<String, String> settings = lost.settings();
+            Path out = lost.out();
+            String runId = lost.runId();
+            String line = lost.line();
+            assertTrue(Files.isRegularFile(out.resolve("2022-23/" + RunLease.RELEASED + runId)), "no release noted: " + lost.run().err());
 
             String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
             assertTrue(line.startsWith("pb-annex: run " + runId + " failed: " + database + " failed: "), line);
@@ -80,7 +76,7 @@ class DatabaseLostPostgresTest {
 
             // Its report and manifest are files: written, with the cause.
             Path failed = out.resolve("2022-23/failed/" + runId);
-            assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; " + r.err());
+            assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; " + lost.run().err());
             String cause = Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
             // The report says it in its language (the cut nightly job's first edition, Chinese), the manifest as stderr.
             // The database named in its words too, the driver's cause as the driver says it.
@@ -93,7 +89,7 @@ class DatabaseLostPostgresTest {
             assertTrue(manifest.path("failed_step").asString().startsWith("render"), manifest.toString());
 
             // The server back: history tells the run's cause, which its process could not record.
-            server = start(data, port);
+            server = start(lost.data(), port);
             CliRun history = CliRun.capture(settings, "history");
             assertEquals(0, history.status(), history.toString());
             String row = history.out().lines().filter(l -> l.startsWith(runId)).findFirst().orElseThrow(() -> new AssertionError(history.toString()));
@@ -112,6 +108,61 @@ class DatabaseLostPostgresTest {
             if (server != null) {
                 server.close();
             }
+        }
+    }
+
+    /**
+     * A run on another machine (its host name says so: this one cannot look at its process), its server (on a free port,
+     * its data kept) stopped in render; the run's one line once it ended.
+     */
+    private Lost runLosingItsServer() throws Exception {
+        int port = freePort();
+        Path data = tmp.resolve("pgdata");
+        EmbeddedPostgres server = start(data, port);
+        Map<String, String> settings = settings(port);
+        Path out = tmp.resolve("out");
+        ChildRun r = ChildRun.start(tmp, "lost", pausedAt(settings, "render"), Map.of("HOSTNAME", "another-host"), "run",
+                "nightly", "--output", out.toString());
+        String runId;
+        try {
+            runId = r.whilePaused(out.resolve("2022-23"), "render", LONG, server::close);
+        } catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
+        return new Lost(r, runId, r.oneLine(5, LONG), port, data, settings, out);
+    }
+
+    private static String statusOf(Map<String, String> settings) throws Exception {
+        StringBuilder b = new StringBuilder("\nstatus " + settings.get("pb.status") + ":");
+        Path d = Path.of(settings.get("pb.status"));
+        if (Files.isDirectory(d)) {
+            try (var s = Files.list(d)) {
+                for (Path f : s.toList()) {
+                    b.append("\n").append(f).append(": ").append(Files.isRegularFile(f) ? Files.readString(f) : "dir");
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private record Lost(ChildRun run, String runId, String line, int port, Path data, Map<String, String> settings, Path out) {
+    }
+
+    /**
+     * Its report not written either (as on a full disk): history tells the run by the line it noted in the job's status
+     * (tester63 #17: it said "abandoned by a dead process" of a run that ended with its line).
+     */
+    @Test
+    void aRunThatCouldNeitherRecordNorReportItsFailureIsToldByTheLineItNoted() throws Exception {
+        Lost lost = runLosingItsServer();
+        org.springframework.util.FileSystemUtils.deleteRecursively(lost.out().resolve("2022-23/failed/" + lost.runId()));
+        try (EmbeddedPostgres server = start(lost.data(), lost.port())) {
+            String database = "PostgreSQL at localhost:" + lost.port() + " (database postgres, user postgres)";
+            CliRun one = CliRun.capture(lost.settings(), "history", lost.runId());
+            assertEquals(0, one.status(), one.toString());
+            assertTrue(one.out().contains("exit status 5") && one.out().contains(database + " failed: ")
+                    && !one.out().contains("dead process"), one + "\n(its line: " + lost.line() + ")" + statusOf(lost.settings()));
         }
     }
 
