@@ -89,8 +89,10 @@ public class RunPublication {
         }
         var changed = inputs.inputChanges(run);
         if (changed.isPresent()) {
-            // What it staged may mix two versions of the input: gone, so that no restart of this run publishes it.
+            // What it staged may mix two versions of the input: gone, so that no restart of this run publishes it; what
+            // its steps handed each other too (a restart of a run missing it starts anew: RunLauncher.restartable).
             org.pbannex.publish.RunFolder.deleteTree(folder.staging());
+            org.pbannex.publish.RunFolder.deleteTree(folder.work());
             throw changed.get();
         }
         for (RenderTarget t : RenderTarget.of(request)) {

@@ -299,7 +299,8 @@ class NightlyJobH2Test {
                 changed.err());
         assertFalse(Files.exists(out.resolve("2022-23/latest")), "nothing published");
         try (var left = Files.list(out.resolve("2022-23"))) {
-            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".staging-")), "what it staged is gone");
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".staging-")
+                    || p.getFileName().toString().startsWith(".work-")), "what it staged and its steps' work are gone");
         }
 
         // The next run reads the saved file, all of it, and publishes.
