@@ -752,6 +752,14 @@ class ReviewRoundTripTest {
                 "not written");
         CliRun check = CliRun.capture(Map.of(), "check", "--input", copy.toString());
         assertEquals(0, check.status(), check.toString());
+        // The Chinese page says its reason in the texts' Chinese, as a failed run's Chinese report does (it was the
+        // code's English inside the Chinese line); stdout stays English.
+        CliRun zh = review(returned, "--apply", tmp.resolve("copy-zh").toString(), "--lang", "zh");
+        assertEquals(0, zh.status(), zh.toString());
+        String page = Files.readString(tmp.resolve("review-back.html"));
+        assertTrue(page.contains("值的第 3 个字符 U+20000 (CJK UNIFIED IDEOGRAPH-20000) 不在 PDF 的字体（Noto Sans SC）中：PDF 会将其漏掉；"
+                + "请改用其他字符"), page);
+        assertFalse(page.contains("is not in the PDF&#39;s font") || page.contains("is not in the PDF's font"), page);
     }
 
     /**
