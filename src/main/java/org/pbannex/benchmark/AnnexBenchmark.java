@@ -112,9 +112,9 @@ public final class AnnexBenchmark {
             MeasuredProcess.run(pbAnnex("serve", "--stop"), env, true);
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%nOn demand and nightly: %d runs each, alternated; whole commands through ./pb-annex, each in a "
+        b.append(String.format(Locale.ROOT, "%nOn demand and nightly: %d run%s each, alternated; whole commands through ./pb-annex, each in a "
                 + "process of its own (cold), in the warm process of pb-annex serve (warm), and as a session whose first command "
-                + "starts a warm process%n", runs));
+                + "starts a warm process%n", runs, runs == 1 ? "" : "s"));
         b.append(String.format(Locale.ROOT, "%-64s %8s %8s %8s %9s  %s%n", "command", "median s", "min s", "max s", "peak RSS",
                 "goal"));
         List<Sample> lo = samples.getOrDefault("lo", List.of());

@@ -47,7 +47,9 @@ record MeasuredProcess(double wall, String out, long peakRssKb) {
         double wall = (System.nanoTime() - start) / 1e9;
         reader.join();
         if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + output);
+            // Its own line(s), without the timing lines a timed run prints to stdout even when it fails.
+            String said = output.toString().lines().filter(l -> !l.startsWith("timing ")).collect(java.util.stream.Collectors.joining("\n"));
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + ": " + said.strip());
         }
         return new MeasuredProcess(wall, output.toString(), peak);
     }

@@ -97,8 +97,9 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             System.out.printf("%s: %d read, %d accepted, %s%d rejected%n", f.file(), f.read(), f.accepted(),
                     f.leftOut() == 0 ? "" : f.leftOut() + " left out, ", f.rejected());
         }
-        System.out.printf("total %s US$ in %d lines; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
-                BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(), r.seconds(),
+        System.out.printf("total %s US$ in %d line%s; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
+                BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(),
+                r.totals().totalLines() == 1 ? "" : "s", r.seconds(),
                 r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), chosen.name().toLowerCase(java.util.Locale.ROOT), n,
                 PeakMemory.rssKb() / 1024);
         return ExitCodes.PUBLISHED;

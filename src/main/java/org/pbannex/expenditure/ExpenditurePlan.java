@@ -64,8 +64,16 @@ public final class ExpenditurePlan {
         int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
         String header = new String(head, start, textEnd - start, StandardCharsets.UTF_8);
         if (!header.equals(LineFormat.HEADER)) {
-            throw new InputError(name, 1, "", Said.of(header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? "exp.header_semicolons"
-                    : "exp.header", "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
+            List<String> columns = List.of(header.split(",", -1));
+            if (columns.size() > LineFormat.FIELDS && columns.subList(0, LineFormat.FIELDS).equals(LineFormat.COLUMNS)) {
+                // A finance export with more columns than the contract's: the first one too many is named.
+                throw new InputError(name, 1, columns.get(LineFormat.FIELDS), Said.of("exp.unexpected_column",
+                        "count", String.valueOf(LineFormat.FIELDS), "header", LineFormat.HEADER));
+            }
+            String separated = header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0 ? "exp.header_semicolons"
+                    : header.indexOf('\t') >= 0 ? "exp.header_tabs" : "exp.header";
+            throw new InputError(name, 1, "", Said.of(separated, "header", header.length() > 120 ? header.substring(0, 120) + "…" : header,
+                    "expected", LineFormat.HEADER));
         }
         return Math.min(end + 1L, size);
     }

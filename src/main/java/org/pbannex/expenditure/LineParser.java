@@ -454,14 +454,40 @@ final class LineParser {
             }
         }
         if (i < to && (buf[i] == ',' || buf[i] == ' ' || buf[i] == '\'')) {
-            return failAmount(Said.of("exp.amount_thousands", "value", field(LineFormat.AMOUNT)));
+            return failAmount(Said.of("exp.amount_thousands", "value", field(LineFormat.AMOUNT), "write", writeInstead()));
         }
         if (i < to || digits == 0 || (decimals == 0 && i > starts[LineFormat.AMOUNT] && buf[i - 1] == '.')) {
-            return failAmount(Said.of("exp.not_amount", "value", field(LineFormat.AMOUNT)));
+            return failAmount(notAnAmount());
         }
         long value = whole * 100 + (decimals == 1 ? fraction * 10 : fraction);
         cents = negative ? -value : value;
         return true;
+    }
+
+    /** A plain amount, as this parser takes it: what a suggestion must be. */
+    private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,2})?");
+
+    /** "write 'X'" for an amount with separators ('1 234,50', '1'234.50'), when X is a plain amount; else null. */
+    private Said writeInstead() {
+        String v = field(LineFormat.AMOUNT).replaceAll("[ '\u00a0\u202f]", "");
+        int comma = v.lastIndexOf(',');
+        // One comma with 1 or 2 digits after it and no point: a decimal comma; other commas group thousands.
+        String plain = v.indexOf('.') < 0 && comma >= 0 && v.indexOf(',') == comma && v.length() - comma - 1 <= 2
+                ? v.replace(',', '.') : v.replace(",", "");
+        return PLAIN_AMOUNT.matcher(plain).matches() ? Said.of("exp.write", "value", plain) : null;
+    }
+
+    /** Why an amount is none, with the fix for the forms finance systems and word processors give it. */
+    private Said notAnAmount() {
+        String v = field(LineFormat.AMOUNT);
+        if (v.endsWith("-") && PLAIN_AMOUNT.matcher(v.substring(0, v.length() - 1)).matches()) {
+            // SAP writes a reversal's minus after the number.
+            return Said.of("exp.trailing_minus", "value", v, "fixed", "-" + v.substring(0, v.length() - 1));
+        }
+        if (v.startsWith("\u2212") && PLAIN_AMOUNT.matcher(v.substring(1)).matches()) {
+            return Said.of("exp.minus_sign", "value", v, "fixed", "-" + v.substring(1));
+        }
+        return Said.of("exp.not_amount", "value", v);
     }
 
     /**

@@ -108,10 +108,19 @@ class ExpenditureIngestTest {
                 new Case("unterminated quote", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1.00", "amount_usd", "unterminated quote"),
                 new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "",
                         "9 fields, expected 10 (" + LineFormat.HEADER + ")"),
+                // Amounts as finance systems and word processors write them: name, amount_usd, words of the reason.
+                amount("trailing minus", "1234.50-", "amount '1234.50-' has its minus sign at the end: write '-1234.50'"),
+                amount("minus sign", "\u22121234.50", "starts with U+2212 (MINUS SIGN), as word processors and PDFs print it: "
+                        + "type the keyboard's '-' ('-1234.50')"),
+                amount("space-grouped decimal comma", "\"1 234,50\"", "thousands separator in amount '1 234,50': write '1234.50'"),
                 new Case("empty line", "", "", "blank line inside the data: remove it"),
                 new Case("row of empty cells", ",,,,,,,,,", "", "blank line inside the data: remove it"),
                 new Case("row of quoted empty cells", "\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"", "",
                         "blank line inside the data: remove it"));
+    }
+
+    private static Case amount(String name, String amount, String reason) {
+        return new Case(name, "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF," + amount, "amount_usd", reason);
     }
 
     private static Path fileWith(String name, byte[]... lines) throws IOException {
@@ -216,6 +225,27 @@ class ExpenditureIngestTest {
         InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
         assertEquals(302, e.line(), e.getMessage());
         assertTrue(e.reason().startsWith("blank line inside the data: remove it"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderOfAnotherSeparatorOrMoreColumnsIsNamedForWhatItIs() throws IOException {
+        Path f = dir.resolve("headers/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, LineFormat.HEADER.replace(',', '\t') + "\n" + GOOD.replace(',', '\t') + "\n");
+        InputError tabs = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(1, tabs.line());
+        assertTrue(tabs.reason().endsWith("(the columns are separated by tabs: save the file as CSV UTF-8 (Comma delimited))"),
+                tabs.getMessage());
+        Files.writeString(f, LineFormat.HEADER.replace(',', ';') + "\n" + GOOD.replace(',', ';') + "\n");
+        InputError semicolons = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertTrue(semicolons.reason().endsWith("(the columns are separated by ';': save the file as CSV UTF-8 (Comma delimited))"),
+                semicolons.getMessage());
+        Files.writeString(f, LineFormat.HEADER + ",posting_date,text\n" + GOOD + ",2022-03-31,x\n");
+        InputError more = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(1, more.line());
+        assertEquals("posting_date", more.column());
+        assertTrue(more.reason().startsWith("unexpected column: an expenditure file has the 10 columns " + LineFormat.HEADER),
+                more.getMessage());
     }
 
     @Test
