@@ -29,8 +29,13 @@ import org.pbannex.Golden;
  * {@code filled(...)}, a notice's {@code say(run, "word", "name", value, ...)}). A key is named as the code names it:
  * a literal (either of a condition's), a constant, a field or local variable given one; the code's short names
  * ("cause.check", "workbook.run_id") stand for the key of texts.csv they end. A key built from a prefix
- * ({@code "cause." + word}) fills the listed keys under it; a key the code does not name (a parameter) is reported
- * as such, and only its names are matched.
+ * ({@code "cause." + word}) fills the listed keys under it. A variable is read in its own method where that gives it
+ * one. A key that is a parameter of its method (a shared fill: a notice's {@code say(run, word, ...)}, the lease's
+ * {@code Wait.said(wait, word, namesAndValues)}) is the key each call passes there, with the names the call gives by
+ * name (its varargs' "name", value, ...) and the method's own, which a key's text may leave out; a call passing its
+ * own parameter on is followed to its callers. Names added to a variable's words later ({@code unknown.and("rows",
+ * ...)}) are the site's too. A key the code does not name otherwise is reported as such, and only its names are
+ * matched.
  */
 class PlaceholdersInCodeTest {
 
@@ -48,11 +53,36 @@ class PlaceholdersInCodeTest {
     /** Every source file's code, for the fields one class gives another. */
     private static final List<String> SOURCES = new ArrayList<>();
 
-    /** A fill site: the keys it may fill (exact, or prefixes ending in '.' or '_'), or none when the code does not name one. */
-    record Site(String where, Set<String> keys, boolean prefix, Set<String> names) {
+    /** Each source file's name. */
+    private static final List<String> FILES = new ArrayList<>();
+    /** Each source file's methods (its index in SOURCES), for a key a method is given by its caller. */
+    private static final List<List<Method>> METHODS = new ArrayList<>();
+
+    /**
+     * A fill site: the keys it may fill (exact, or prefixes ending in '.' or '_'), or none when the code does not name
+     * one; {@code shared}: those of its names a shared method gives every key it is passed (a notice's say() gives each
+     * word the run's names, and says it in English where one it holds is left), which a key's text may leave out;
+     * {@code given}: a shared method's fill whose key is one of its parameters, filled by each of its calls.
+     */
+    record Site(String where, Set<String> keys, boolean prefix, Set<String> names, Set<String> shared, Given given) {
+        Site(String where, Set<String> keys, boolean prefix, Set<String> names) {
+            this(where, keys, prefix, names, Set.of(), null);
+        }
+
         boolean covers(String key) {
             return keys.stream().anyMatch(k -> prefix ? key.startsWith(k) : key.equals(k));
         }
+    }
+
+    /**
+     * The parameters a shared method's fill takes its key from ("@1", the second; "@1_waiting", it completed), and the
+     * one its further names and values come from (a caller's "name", value, ... there on), or -1.
+     */
+    record Given(Method method, Set<String> parameters, int names) {
+    }
+
+    /** A method of a source file: its class's name and its own, where its name is, its parameters' names, its body. */
+    record Method(int file, String type, String name, int at, List<String> parameters, boolean varargs, int body, int end) {
     }
 
     @Test
@@ -60,12 +90,17 @@ class PlaceholdersInCodeTest {
         Set<String> keys = textKeys();
         List<Site> sites = sites(JAVA, TEMPLATES, keys);
         // Reported, not failed: the sites whose key is built from a prefix, and those whose key the code does not name.
-        sites.stream().filter(s -> s.prefix() || s.keys().isEmpty()).forEach(s -> System.out.println("fill site "
-                + s.where() + (s.prefix() ? " by prefix " + s.keys() : " by a key the code does not name") + ": " + s.names()));
+        sites.stream().filter(s -> s.prefix() || s.keys().isEmpty()).map(s -> "fill site " + s.where()
+                + (s.prefix() ? " by prefix " + s.keys() : " by a key the code does not name") + ": " + s.names()).distinct().forEach(System.out::println);
         assertEquals(List.of(), disagreements(sites, Placeholders.all(), keys));
     }
 
-    /** Both ways fail: a fill the list lacks (a key added in code, not listed), and a listed placeholder nothing fills. */
+    /**
+     * Both ways fail: a fill the list lacks (a key added in code, not listed), and a listed placeholder nothing fills;
+     * the same through a shared method (the key its caller passes, with the names the call gives: RunLease.waitedSaid's
+     * "holder"), a name added to a variable's words later (unknown.and("rows", ...)), and a notice's word listed with a
+     * name that neither its calls nor the shared say() fill.
+     */
     @Test
     void aKeyFilledButNotListedAndAListedPlaceholderNoSiteFillsFail() throws IOException {
         Set<String> keys = textKeys();
@@ -73,10 +108,20 @@ class PlaceholdersInCodeTest {
         Map<String, Set<String>> listed = new TreeMap<>(Placeholders.all());
         listed.remove("risk.event");
         listed.put("part.heading", Set.of("number", "title", "titel"));
+        listed.put("report.cause.lock.already_running", Set.of("run"));
+        listed.put("report.cause.lock.already_running_waiting", Set.of("run", "waited"));
+        listed.put("report.cause.reason.unknown_code_of", Set.of("field", "hint", "list", "value"));
+        listed.put("report.notice.history", Set.of("run", "ran"));
         List<String> found = disagreements(sites, listed, keys);
-        assertEquals(2, found.size(), found.toString());
-        assertTrue(found.get(0).startsWith("risk.event: filled with {event}, {number} at RiskRegisterTable.java:"), found.get(0));
-        assertEquals("part.heading: listed with {titel}, which no site fills", found.get(1));
+        assertEquals(5, found.size(), found.toString());
+        for (String expected : List.of("risk.event: filled with {event}, {number} at RiskRegisterTable.java:",
+                "report.cause.lock.already_running or report.cause.lock.already_running_waiting: filled with {holder} at RunLauncher.java:",
+                "report.cause.reason.unknown_code_of: filled with {rows} at InputSet.java:",
+                "part.heading: listed with {titel}, which no site fills",
+                "report.notice.history: listed with {ran}, which no site fills")) {
+            // A short name's keys or'ed before it ("...unknown_code or report.cause.reason.unknown_code_of: ...").
+            assertTrue(found.stream().anyMatch(f -> f.startsWith(expected) || f.contains(" or " + expected)), expected + " in " + found);
+        }
     }
 
     static List<String> disagreements(List<Site> sites, Map<String, Set<String>> listed, Set<String> keys) {
@@ -85,8 +130,10 @@ class PlaceholdersInCodeTest {
             if (s.prefix() || s.keys().isEmpty()) {
                 continue;
             }
-            // One key: each name its own; either of a condition's keys (or a short name's): each name one's at least.
+            // One key: each name its own; either of a condition's keys (or a short name's): each name one's at least. A shared
+            // method's names fill a key whose text says them; a text may leave them out.
             Set<String> unlisted = new TreeSet<>(s.names());
+            unlisted.removeAll(s.shared());
             unlisted.removeIf(n -> Placeholders.EVERY_TEXT.contains(n) || s.keys().stream().anyMatch(k -> listedOf(listed, k).contains(n)));
             if (!unlisted.isEmpty()) {
                 out.add(String.join(" or ", s.keys()) + ": filled with " + braced(unlisted) + " at " + s.where()
@@ -143,8 +190,13 @@ class PlaceholdersInCodeTest {
             files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         }
         SOURCES.clear();
+        ASSIGNED.clear();
+        METHODS.clear();
+        FILES.clear();
         for (Path f : files) {
+            FILES.add(f.getFileName().toString());
             SOURCES.add(code(Files.readString(f)));
+            METHODS.add(methods(SOURCES.size() - 1));
         }
         for (int index = 0; index < files.size(); index++) {
             Path f = files.get(index);
@@ -173,17 +225,33 @@ class PlaceholdersInCodeTest {
                     }
                 }
                 Set<String> names = byName(args, first);
-                // More names for the same word: Said.of(...).and("ascii", ascii, ...).
+                // More names for the same word: Said.of(...).and("ascii", ascii, ...), or said = Said.of(...); said.and(...).
                 for (int end = closing(s, b.end() - 1); s.startsWith(".and(", end + 1); end = closing(s, end + 5)) {
-                    List<String> more = new ArrayList<>(List.of("word"));
-                    more.addAll(arguments(s, end + 5));
-                    names.addAll(byName(more, 0));
+                    names.addAll(andNames(s, end + 5));
                 }
-                if (!names.isEmpty()) {
-                    out.add(keySite(args.get(first), s, file + ":" + line(s, b.start()), keys, names));
+                Matcher given = Pattern.compile("\\b(\\w+)\\s*=\\s*$").matcher(s.substring(Math.max(0, b.start() - 80), b.start()));
+                if (given.find()) {
+                    Method in = enclosing(s, b.start());
+                    Matcher and = Pattern.compile("\\b" + given.group(1) + "\\s*\\.and\\(").matcher(s);
+                    and.region(b.start(), in == null ? s.length() : in.end());
+                    while (and.find()) {
+                        names.addAll(andNames(s, and.end() - 1));
+                    }
+                }
+                if (args.size() <= first) {
+                    continue;
+                }
+                // The names and values a shared method is given (Object... namesAndValues): its callers'.
+                Method in = enclosing(s, b.start());
+                int namesGiven = args.size() == first + 2 && in != null && in.varargs()
+                        && args.get(first + 1).strip().equals(in.parameters().get(in.parameters().size() - 1)) ? in.parameters().size() - 1 : -1;
+                Site site = keySite(args.get(first), s, b.start(), file + ":" + line(s, b.start()), keys, names, namesGiven);
+                if (!names.isEmpty() || site.given() != null && namesGiven >= 0) {
+                    out.add(site);
                 }
             }
         }
+        out = givenByCallers(out, keys);
         try (Stream<Path> walk = Files.walk(templates)) {
             for (Path f : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
                 // Their strings in single quotes, read as the code's.
@@ -209,7 +277,7 @@ class PlaceholdersInCodeTest {
                     Set<String> names = b.group().startsWith(".before") || b.group().startsWith(".after")
                             ? byName(List.of(args.get(0), args.get(1), ""), 0) : byName(args, 0);
                     if (!names.isEmpty()) {
-                        out.add(keySite(args.get(0), s, where + line(s, b.start()), keys, names));
+                        out.add(keySite(args.get(0), s, -1, where + line(s, b.start()), keys, names, -1));
                     }
                 }
             }
@@ -318,25 +386,151 @@ class PlaceholdersInCodeTest {
         Set<String> names = new TreeSet<>();
         if (expr.startsWith("(")) {
             // (cond ? a : b): each side a key or a variable given one.
-            return keySite(expr.substring(1, expr.length() - 1), s, where, keys, names);
+            return keySite(expr.substring(1, expr.length() - 1), s, head, where, keys, names, -1);
         }
         if (open > 0) {
             // The key is the argument that names one (text(about, "key"), in("key", language)).
             String named = arguments(expr, open).stream().filter(a -> a.contains("\"")).findFirst().orElse("");
-            return keySite(named, s, where, keys, names);
+            return keySite(named, s, head, where, keys, names, -1);
         }
-        return keySite(expr, s, where, keys, names);
+        return keySite(expr, s, head, where, keys, names, -1);
     }
 
-    /** A site whose key is the expression {@code key}: literal(s), prefix + value, a constant or variable given one. */
-    private static Site keySite(String key, String s, String where, Set<String> keys, Set<String> names) {
+    /**
+     * A site whose key is the expression {@code key} at {@code at}: literal(s), prefix + value, a constant or variable
+     * given one, or a parameter of its method (then given by its callers; {@code namesGiven}: the parameter its further
+     * names come from, or -1).
+     */
+    private static Site keySite(String key, String s, int at, String where, Set<String> keys, Set<String> names, int namesGiven) {
         Set<String> found = new TreeSet<>();
+        Set<String> parameters = new TreeSet<>();
         boolean prefix = false;
-        for (String named : named(key, s, 0)) {
+        for (String named : named(key, s, at, 0)) {
+            if (named.startsWith("@")) {
+                parameters.add(named);
+                continue;
+            }
             prefix |= named.endsWith("+");
             found.addAll(resolve(named.endsWith("+") ? named.substring(0, named.length() - 1) : named, keys, named.endsWith("+")));
         }
-        return new Site(where, found, prefix, names);
+        Method in = enclosing(s, at);
+        return new Site(where, found, prefix, names, Set.of(), parameters.isEmpty() || in == null ? null : new Given(in, parameters, namesGiven));
+    }
+
+    /** The names of an {@code .and(...)} whose parenthesis opens at {@code open}. */
+    private static Set<String> andNames(String s, int open) {
+        List<String> more = new ArrayList<>(List.of("word"));
+        more.addAll(arguments(s, open));
+        return byName(more, 0);
+    }
+
+    /**
+     * The sites of shared methods, their keys given by their callers (say(run, "notice.failed") of a notice's say(run,
+     * word, ...), a caller passing its own parameter on given by its own callers): one site for each call, with the
+     * method's names and those the call gives by name. A method no call is found of keeps its site, by a key the code
+     * does not name.
+     */
+    private static List<Site> givenByCallers(List<Site> sites, Set<String> keys) {
+        List<Site> out = new ArrayList<>();
+        List<Site> todo = new ArrayList<>(sites);
+        for (int round = 0; !todo.isEmpty() && round < 8; round++) {
+            List<Site> next = new ArrayList<>();
+            for (Site site : todo) {
+                if (site.given() == null) {
+                    out.add(site);
+                    continue;
+                }
+                Given g = site.given();
+                List<Site> calls = new ArrayList<>();
+                for (int file = 0; file < SOURCES.size(); file++) {
+                    String s = SOURCES.get(file);
+                    Matcher call = Pattern.compile("(?<![\\w.])(?:(\\w+)\\s*\\.\\s*)?\\b" + g.method().name() + "\\s*\\(").matcher(s);
+                    while (call.find()) {
+                        int nameAt = call.end() - 1 - g.method().name().length();
+                        boolean declaration = file == g.method().file() && nameAt <= g.method().at() && g.method().at() < call.end();
+                        boolean same = call.group(1) == null ? file == g.method().file() : g.method().type().equals(typeOf(call.group(1), s));
+                        List<String> args = arguments(s, call.end() - 1);
+                        int count = g.method().parameters().size();
+                        if (declaration || !same || (g.method().varargs() ? args.size() < count - 1 : args.size() != count)) {
+                            continue;
+                        }
+                        // The keys the call gives: its argument's (either of a condition's); each of a varargs' its own.
+                        Set<String> suffixed = new TreeSet<>();
+                        Map<Integer, Set<String>> each = new TreeMap<>();
+                        for (String parameter : g.parameters()) {
+                            int index = Integer.parseInt(parameter.substring(1).replaceAll("\\D.*", ""));
+                            String suffix = parameter.substring(1).replaceFirst("^\\d+", "");
+                            boolean varargs = g.method().varargs() && index == count - 1;
+                            for (int i = index; i < (varargs ? args.size() : Math.min(index + 1, args.size())); i++) {
+                                for (String named : named(args.get(i), s, call.start(), 0)) {
+                                    (varargs ? each.computeIfAbsent(i, x -> new TreeSet<>()) : suffixed).add(named + suffix);
+                                }
+                            }
+                        }
+                        Set<String> names = new TreeSet<>(site.names());
+                        int namesGiven = -1;
+                        if (g.names() >= 0) {
+                            names.addAll(byName(args, g.names() - 1));
+                            Method in = enclosing(s, call.start());
+                            if (in != null && in.varargs() && args.size() == g.names() + 1
+                                    && args.get(g.names()).strip().equals(in.parameters().get(in.parameters().size() - 1))) {
+                                namesGiven = in.parameters().size() - 1;
+                            }
+                        }
+                        if (each.isEmpty()) {
+                            calls.add(callSite(suffixed, s, call.start(), site, keys, names, namesGiven));
+                        }
+                        for (Set<String> one : each.values()) {
+                            one.addAll(suffixed);
+                            Site c = callSite(one, s, call.start(), site, keys, names, namesGiven);
+                            if (!c.keys().isEmpty() || c.given() != null) { // not a varargs' line that is no key ("", a cause)
+                                calls.add(c);
+                            }
+                        }
+                    }
+                }
+                if (calls.isEmpty()) {
+                    out.add(new Site(site.where(), site.keys(), site.prefix(), site.names(), site.shared(), null));
+                } else {
+                    if (!site.keys().isEmpty()) {
+                        out.add(new Site(site.where(), site.keys(), site.prefix(), site.names(), site.shared(), null));
+                    }
+                    next.addAll(calls);
+                }
+            }
+            todo = next;
+        }
+        todo.forEach(s -> out.add(new Site(s.where(), s.keys(), s.prefix(), s.names(), s.shared(), null)));
+        return out;
+    }
+
+    /** The class a call's qualifier names: itself (a class's name), or a variable's as declared (before.changes(...)). */
+    private static String typeOf(String qualifier, String s) {
+        if (Character.isUpperCase(qualifier.charAt(0))) {
+            return qualifier;
+        }
+        Matcher declared = Pattern.compile("\\b([A-Z]\\w*)(?:<[^;=()]*>)?\\s+" + qualifier + "\\s*[=;,)]|\\bvar\\s+" + qualifier
+                + "\\s*=\\s*(?:new\\s+)?([A-Z]\\w*)").matcher(s);
+        return declared.find() ? (declared.group(1) != null ? declared.group(1) : declared.group(2)) : "";
+    }
+
+    /** A call's site: the keys its argument names ({@code named}, as named() gives them), the rest its method's parameters. */
+    private static Site callSite(Set<String> named, String s, int at, Site of, Set<String> keys, Set<String> names, int namesGiven) {
+        Set<String> found = new TreeSet<>();
+        Set<String> parameters = new TreeSet<>();
+        boolean prefix = false;
+        for (String n : named) {
+            if (n.startsWith("@")) {
+                parameters.add(n);
+            } else {
+                prefix |= n.endsWith("+");
+                found.addAll(resolve(n.endsWith("+") ? n.substring(0, n.length() - 1) : n, keys, n.endsWith("+")));
+            }
+        }
+        Method in = enclosing(s, at);
+        String where = FILES.get(SOURCES.indexOf(s)) + ":" + line(s, at) + " through " + of.given().method().name() + "()";
+        return new Site(where, found, prefix, names, new TreeSet<>(of.names()),
+                parameters.isEmpty() || in == null ? null : new Given(in, parameters, namesGiven));
     }
 
     /**
@@ -344,7 +538,7 @@ class PlaceholdersInCodeTest {
      * completes it ("cause." + word: the prefix, marked with a trailing '+'); a variable given one of those (in this
      * file; a field another file gives, words.runId), completed by a literal (at + "_column").
      */
-    private static Set<String> named(String expr, String s, int depth) {
+    private static Set<String> named(String expr, String s, int at, int depth) {
         Set<String> out = new TreeSet<>();
         String e = expr.strip();
         if (depth > 8 || e.isEmpty()) {
@@ -353,15 +547,15 @@ class PlaceholdersInCodeTest {
         Matcher completed = Pattern.compile("([A-Za-z_][\\w.]*)\\s*\\+\\s*\\((.*)\\)").matcher(e);
         if (completed.matches()) {
             // A variable completed by a condition's literals: prefix + (actual ? "actual" : "estimated").
-            Set<String> tails = named(completed.group(2), s, depth + 1);
-            named(completed.group(1), s, depth + 1).forEach(h -> tails.forEach(tail -> out.add(h + tail)));
+            Set<String> tails = named(completed.group(2), s, at, depth + 1);
+            named(completed.group(1), s, at, depth + 1).forEach(h -> tails.forEach(tail -> out.add(h + tail)));
             return out;
         }
         if (e.contains("?")) {
             // Each branch of a condition (nested ones too); the conditions themselves name no key.
             String[] parts = e.split("[?:]");
             for (int i = 1; i < parts.length; i++) {
-                out.addAll(named(balanced(parts[i]), s, depth + 1));
+                out.addAll(named(balanced(parts[i]), s, at, depth + 1));
             }
             return out;
         }
@@ -372,27 +566,34 @@ class PlaceholdersInCodeTest {
             out.add(lit.group(1) + "+");
         } else if (e.matches("[A-Za-z_][\\w.]*\\s*\\+\\s*\"[^\"]*\"")) {
             String suffix = e.substring(e.indexOf('"') + 1, e.length() - 1);
-            named(e.substring(0, e.indexOf('+')), s, depth + 1).forEach(k -> out.add(k + suffix));
+            named(e.substring(0, e.indexOf('+')), s, at, depth + 1).forEach(k -> out.add(k + suffix));
         } else if (e.endsWith(")") && e.matches("[A-Za-z_][\\w.]*\\(.*") && !e.startsWith("(")) {
             // A text read by key (t.get(NOTE), wording.text("workbook.run_id"), w.word().apply(word)): its last call's.
             int open = lastCall(e);
             String called = e.substring(0, open);
             if (called.endsWith(".with")) {
                 // A text filled in: the text it starts from.
-                return named(called.substring(0, called.length() - ".with".length()), s, depth + 1);
+                return named(called.substring(0, called.length() - ".with".length()), s, at, depth + 1);
             }
             String arg = arguments(e, open).stream().filter(a -> a.contains("\"") || a.strip().matches("[A-Za-z_]\\w*"))
                     .findFirst().orElse("");
-            out.addAll(named(arg, s, depth + 1));
+            out.addAll(named(arg, s, at, depth + 1));
         } else if (e.matches("[A-Za-z_][\\w.]*")) {
             String v = e.substring(e.lastIndexOf('.') + 1);
-            Set<String> given = assigned(s, v, depth);
+            Method in = e.contains(".") ? null : enclosing(s, at);
+            if (in != null && in.parameters().contains(v)) {
+                // A parameter: the key its callers give (givenByCallers).
+                out.add("@" + in.parameters().indexOf(v));
+                return out;
+            }
+            Set<String> given = assigned(s, v, e.contains(".") ? -1 : at, depth);
             if (given.isEmpty() && e.contains(".")) {
                 // A field of another class (words.warningLine): given in the class that declares it a Text.
-                Pattern declared = Pattern.compile("\\bText\\s+" + Pattern.quote(v) + "\\s*;");
+                // Or a constant of another class (InputSnapshot.CHECK): given where it is declared.
+                Pattern declared = Pattern.compile("\\bText\\s+" + Pattern.quote(v) + "\\s*;|\\bString\\s+" + Pattern.quote(v) + "\\s*=");
                 for (String other : SOURCES) {
                     if (given.isEmpty() && declared.matcher(other).find()) {
-                        given = assigned(other, v, depth);
+                        given = assigned(other, v, -1, depth);
                     }
                 }
             }
@@ -401,25 +602,109 @@ class PlaceholdersInCodeTest {
         return out;
     }
 
-    /** The keys a constant, field or local variable is given, at any of its assignments ({@code NOTE = "a4.not_itemised_note"}). */
-    private static Set<String> assigned(String s, String variable, int depth) {
-        // Once per file and variable; a variable given itself (said = said...) counted once.
-        String seen = System.identityHashCode(s) + ":" + variable;
+    /**
+     * The keys a constant, field or local variable is given, at any of its assignments ({@code NOTE =
+     * "a4.not_itemised_note"}) or as a for loop's ({@code for (String line : lines)}: what {@code lines} holds): those
+     * of the method at {@code at} where it gives it one, else the file's.
+     */
+    private static Set<String> assigned(String s, String variable, int at, int depth) {
+        Method in = enclosing(s, at);
+        // Once per method (or file) and variable; a variable given itself (said = said...) counted once.
+        String seen = System.identityHashCode(s) + ":" + (in == null ? -1 : in.body()) + ":" + variable;
         Set<String> known = ASSIGNED.get(seen);
         if (known != null) {
             return known;
         }
         ASSIGNED.put(seen, Set.of());
         Set<String> out = new TreeSet<>();
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(variable) + "\\s*=\\s*([^;]*);").matcher(s);
+        boolean found = false;
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(variable) + "\\s*=\\s*([^;]*);|\\bfor\\s*\\(\\s*[\\w.<>\\[\\], ]+\\s+"
+                + Pattern.quote(variable) + "\\s*:\\s*([^;{]*)\\)\\s*\\{").matcher(s);
+        if (in != null) {
+            m.region(in.body(), in.end());
+        }
         while (m.find()) {
-            String rhs = m.group(1).strip();
+            String rhs = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
+            found = true;
             if (!rhs.startsWith(variable + ".") && !rhs.startsWith("=")) { // not the variable filled in, nor compared
-                out.addAll(named(rhs, s, depth + 1));
+                out.addAll(named(rhs, s, m.start(), depth + 1));
             }
+        }
+        if (!found && in != null) {
+            out.addAll(assigned(s, variable, -1, depth));
         }
         ASSIGNED.put(seen, out);
         return out;
+    }
+
+    /** The methods of the source file {@code file} (constructors and records' bodies among them). */
+    private static List<Method> methods(int file) {
+        String s = SOURCES.get(file);
+        Set<String> notNames = Set.of("if", "for", "while", "switch", "catch", "synchronized", "return", "new", "else", "try");
+        List<int[]> types = new ArrayList<>();
+        List<String> typeNames = new ArrayList<>();
+        Matcher t = Pattern.compile("\\b(?:class|record|interface|enum)\\s+(\\w+)[^;{]*\\{").matcher(s);
+        while (t.find()) {
+            types.add(new int[] {t.start(), block(s, t.end() - 1)});
+            typeNames.add(t.group(1));
+        }
+        List<Method> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?<![\\w.])([\\w.]+(?:<[^;{}()]*>)?(?:\\[\\])*)\\s+(\\w+)\\s*\\(([^()]*)\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{")
+                .matcher(s);
+        while (m.find()) {
+            if (notNames.contains(m.group(1)) || notNames.contains(m.group(2))) {
+                continue;
+            }
+            List<String> parameters = new ArrayList<>();
+            for (String p : m.group(3).split(",(?![^<]*>)")) {
+                if (!p.isBlank()) {
+                    parameters.add(p.strip().replaceAll(".*?(\\w+)$", "$1"));
+                }
+            }
+            String type = "";
+            for (int i = 0; i < types.size(); i++) {
+                if (types.get(i)[0] < m.start() && m.start() < types.get(i)[1]) {
+                    type = typeNames.get(i); // the innermost: the last that holds it
+                }
+            }
+            out.add(new Method(file, type, m.group(2), m.start(2), parameters, m.group(3).contains("..."), m.end() - 1, block(s, m.end() - 1)));
+        }
+        return out;
+    }
+
+    /** The innermost method of a source file that holds {@code at}, or null (a template, a field's value, none at -1). */
+    private static Method enclosing(String s, int at) {
+        Method out = null;
+        for (int file = 0; file < SOURCES.size() && at >= 0; file++) {
+            if (SOURCES.get(file) == s) {
+                for (Method m : METHODS.size() > file ? METHODS.get(file) : List.<Method>of()) {
+                    if (m.body() < at && at < m.end() && (out == null || m.body() > out.body())) {
+                        out = m;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The closing brace of the block whose opening one is at {@code open}. */
+    private static int block(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (s.startsWith("\"\"\"", i)) {
+                i = s.indexOf("\"\"\"", i + 3) + 2;
+            } else if (c == '"' || c == '\'') {
+                for (i++; s.charAt(i) != c; i += s.charAt(i) == '\\' ? 2 : 1) {
+                    // inside a literal
+                }
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return s.length();
     }
 
     /** A side of a condition without the parentheses around the condition it is part of. */
