@@ -70,10 +70,10 @@ public final class ExpenditurePlan {
                 throw new InputError(name, 1, columns.get(LineFormat.FIELDS), Said.of("exp.unexpected_column",
                         "count", String.valueOf(LineFormat.FIELDS), "header", LineFormat.HEADER));
             }
-            String separated = header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0 ? "exp.header_semicolons"
-                    : header.indexOf('\t') >= 0 ? "exp.header_tabs" : "exp.header";
-            throw new InputError(name, 1, "", Said.of(separated, "header", header.length() > 120 ? header.substring(0, 120) + "…" : header,
-                    "expected", LineFormat.HEADER));
+            // Said of the separator a spreadsheet saved it with, where it is not the comma.
+            throw new InputError(name, 1, "", Said.of(header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0
+                    ? "exp.header_semicolons" : header.indexOf('\t') >= 0 ? "exp.header_tabs" : "exp.header",
+                    "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
         }
         return Math.min(end + 1L, size);
     }
