@@ -92,7 +92,9 @@ class SignalBeforeRunMailTest {
         assertEquals(1, SMTP.getReceivedMessages().length, "one notice");
         // In the job's first edition's language (zh), as every notice of a run of its input.
         assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 130）", SMTP.getReceivedMessages()[0].getSubject());
-        assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.failed")).strip().endsWith(" exit status 130: interrupted (SIGINT)"));
+        // Its line as stderr said it; after a tab, its cause as the notice said it (for the back-to-normal message).
+        assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.failed")).strip().split("\t")[0]
+                .endsWith(" exit status 130: interrupted (SIGINT)"));
     }
 
     @Test
@@ -112,7 +114,7 @@ class SignalBeforeRunMailTest {
                 && !body.contains("interrupted") && !body.contains("could not start"), body);
         List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2022-23.failed"));
         assertEquals(1, noted.size(), noted.toString());
-        assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
+        assertTrue(noted.get(0).split("\t")[0].endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
     }
 
     /**
@@ -148,7 +150,7 @@ class SignalBeforeRunMailTest {
         assertEquals("pb-annex：nightly 2024-25 运行失败（退出状态 143）", notices.get(0).getSubject());
         List<String> noted = Files.readAllLines(tmp.resolve("status/nightly.2024-25.failed"));
         assertEquals(1, noted.size(), noted.toString());
-        assertTrue(noted.get(0).endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
+        assertTrue(noted.get(0).split("\t")[0].endsWith(" exit status 143: interrupted (SIGTERM)"), noted.toString());
         assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "2022-23 published: no failure of it");
     }
 }
