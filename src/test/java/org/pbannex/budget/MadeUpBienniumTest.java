@@ -41,7 +41,7 @@ class MadeUpBienniumTest {
         Files.createDirectories(input.resolve("reference"));
         Files.createDirectories(input.resolve("2030-31"));
         Files.copy(Golden.input().resolve("datapackage.json"), input.resolve("datapackage.json"));
-        for (String f : List.of("texts.csv", "regions.csv", "objects.csv", "target_units.csv", "countries.csv")) {
+        for (String f : List.of("texts.csv", "regions.csv", "objects.csv", "target_units.csv", "countries.csv", "restated_columns.csv")) {
             Files.copy(Golden.input().resolve("reference/" + f), input.resolve("reference/" + f));
         }
         write("reference/parts.csv", """
