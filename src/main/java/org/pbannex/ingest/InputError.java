@@ -101,14 +101,7 @@ public class InputError extends RuntimeException {
      * code's English where the texts have no sentence for it (or lack one it needs).
      */
     public Text reasonIn(Function<String, Text> words) {
-        if (said != null) {
-            try {
-                return said.in(words);
-            } catch (RuntimeException lacking) {
-                // texts.csv of another version, without the sentence: said as stderr says it
-            }
-        }
-        return Text.of(reason);
+        return said != null ? said.inOr(words) : Text.of(reason);
     }
 
     /** The reason as a sentence of the texts (report.cause.reason.WORD), or null for one said in the code's English only. */

@@ -68,6 +68,17 @@ public record Said(String word, Map<String, Object> values) {
         return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
     }
 
+    /**
+     * As {@link #in}, or stderr's English where {@code words} lack a sentence it needs (texts.csv of another version).
+     */
+    public Text inOr(Function<String, Text> words) {
+        try {
+            return in(words);
+        } catch (RuntimeException lacking) {
+            return Text.of(english());
+        }
+    }
+
     /** As stderr says it: in the English of the texts the program was built with. */
     public String english() {
         return in(BuiltTexts::cause).en();

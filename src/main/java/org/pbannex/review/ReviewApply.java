@@ -104,8 +104,9 @@ final class ReviewApply {
             java.util.function.Function<String, Text> words = w -> t.get("report.cause." + w);
             InputError refusal = CsvResourceReader.refusal(value, field);
             Text refused = refusal != null ? refusal.reasonIn(words) : null;
-            if (refused == null && glyphs != null && glyphs.problemSaid(value) != null) {
-                refused = new InputError("", 0, "", glyphs.problemSaid(value)).reasonIn(words);
+            org.pbannex.ingest.Said unshown = refused == null && glyphs != null ? glyphs.problemSaid(value) : null;
+            if (unshown != null) {
+                refused = unshown.inOr(words);
             }
             if (refused != null) {
                 done.add(new Applied(c, false, t.get("review.applied.refused").with("where", where)
