@@ -23,28 +23,17 @@ final class ContentsSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, List<Entry> entries, Language lang) {
-        XSSFSheet sheet = wb.createSheet(words.contentsSheet.in(lang));
         // Wide enough for the longest sheet name, so none is cut.
         int nameWidth = Math.max(14, entries.stream().mapToInt(e -> TextLayout.width(e.sheet(), false)).max().orElse(0) + 1);
-        List<Integer> widths = List.of(nameWidth, TITLE_WIDTH, DESCRIPTION_WIDTH);
-        int across = nameWidth + TITLE_WIDTH + DESCRIPTION_WIDTH;
-        XlsxCells.line(sheet, 0, words.contentsSheet.in(lang), styles.title, styles, nameWidth, across);
-        XlsxCells.line(sheet, 1, words.contentsIntro.in(lang), styles.body, styles, nameWidth, across);
-        int headerRow = 2;
-        XlsxCells.header(sheet, headerRow, List.of(words.colSheet.in(lang), words.colTitle.in(lang),
-                words.colDescription.in(lang)), widths, styles);
-        int r = headerRow + 1;
+        ListSheet list = new ListSheet(wb, words.contentsSheet.in(lang), words.contentsSheet.in(lang),
+                List.of(nameWidth, TITLE_WIDTH, DESCRIPTION_WIDTH), styles);
+        list.line(words.contentsIntro.in(lang));
+        list.header(List.of(words.colSheet.in(lang), words.colTitle.in(lang), words.colDescription.in(lang)));
         for (Entry e : entries) {
-            Row row = sheet.createRow(r++);
-            XlsxCells.linkToSheet(XlsxCells.text(row, 0, e.sheet(), styles.linked, styles), e.sheet());
-            XlsxCells.text(row, 1, e.title(), styles.body, styles);
-            XlsxCells.text(row, 2, e.description(), styles.body, styles);
-            int lines = Math.max(TextLayout.lines(e.sheet(), nameWidth, false),
-                    Math.max(TextLayout.lines(e.title(), TITLE_WIDTH, false), TextLayout.lines(e.description(), DESCRIPTION_WIDTH, false)));
-            row.setHeightInPoints(styles.height(lines));
+            Row row = list.textRow(styles.linked, List.of(e.sheet(), e.title(), e.description()));
+            XlsxCells.linkToSheet(row.getCell(0), e.sheet());
         }
-        XlsxCells.excelTable(sheet, headerRow, r - 1, 2, "Contents");
-        XlsxCells.finish(sheet, headerRow, r - 1, 2, across, onOnePage(sheet, r, across) ? 1 : 0);
+        list.finish("Contents", onOnePage(list.sheet(), list.rows(), list.across()) ? 1 : 0);
     }
 
     /**

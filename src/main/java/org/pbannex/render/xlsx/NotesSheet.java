@@ -1,8 +1,6 @@
 package org.pbannex.render.xlsx;
 
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.table.Language;
 
@@ -18,26 +16,14 @@ final class NotesSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, NoteList notes, Language lang) {
-        XSSFSheet sheet = wb.createSheet(words.notesSheet.in(lang));
-        int across = WIDTHS.stream().mapToInt(Integer::intValue).sum();
-        XlsxCells.line(sheet, 0, words.notesSheet.in(lang), styles.title, styles, WIDTHS.get(0), across);
-        XlsxCells.line(sheet, 1, words.notesIntro.in(lang), styles.body, styles, WIDTHS.get(0), across);
-        int headerRow = 2;
-        XlsxCells.header(sheet, headerRow, List.of(words.colNoteNumber.in(lang), words.colAppliesTo.in(lang),
-                words.colPrintedMarker.in(lang), words.colNoteText.in(lang)), WIDTHS, styles);
-        int r = headerRow + 1;
+        ListSheet list = new ListSheet(wb, words.notesSheet.in(lang), words.notesSheet.in(lang), WIDTHS, styles);
+        list.line(words.notesIntro.in(lang));
+        list.header(List.of(words.colNoteNumber.in(lang), words.colAppliesTo.in(lang), words.colPrintedMarker.in(lang),
+                words.colNoteText.in(lang)));
         for (NoteList.Note n : notes.notes()) {
-            Row row = sheet.createRow(r++);
-            List<String> texts = List.of(words.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
-                    n.marker().isEmpty() ? words.noMarker.in(lang) : n.marker(), n.text().in(lang));
-            int lines = 1;
-            for (int c = 0; c < texts.size(); c++) {
-                XlsxCells.text(row, c, texts.get(c), styles.body, styles);
-                lines = Math.max(lines, TextLayout.lines(texts.get(c), WIDTHS.get(c), false));
-            }
-            row.setHeightInPoints(styles.height(lines));
+            list.textRow(styles.body, List.of(words.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
+                    n.marker().isEmpty() ? words.noMarker.in(lang) : n.marker(), n.text().in(lang)));
         }
-        XlsxCells.excelTable(sheet, headerRow, r - 1, WIDTHS.size() - 1, "Notes");
-        XlsxCells.finish(sheet, headerRow, r - 1, WIDTHS.size() - 1, across);
+        list.finish("Notes");
     }
 }

@@ -2,7 +2,6 @@ package org.pbannex.render.xlsx;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
@@ -20,40 +19,29 @@ final class RunSheet {
     }
 
     static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, PublicationInfo info, Language lang) {
-        XSSFSheet sheet = wb.createSheet(words.runSheet.in(lang));
-        int across = WIDTHS.stream().mapToInt(Integer::intValue).sum();
-        int r = 0;
-        XlsxCells.line(sheet, r++, words.runTitle.in(lang), styles.title, styles, WIDTHS.get(0), across);
+        ListSheet list = new ListSheet(wb, words.runSheet.in(lang), words.runTitle.in(lang), WIDTHS, styles);
         for (Text fact : List.of(words.runId.with("v", String.valueOf(info.runId())),
                 words.runTime.with("v", words.dateTime.instant(info.runTime())),
                 words.codeVersion.with("v", String.valueOf(info.codeVersion())),
                 words.bienniumLine.with("v", String.valueOf(info.biennium())), words.runIntro)) {
-            XlsxCells.line(sheet, r++, fact.in(lang), styles.body, styles, WIDTHS.get(0), across);
+            list.line(fact.in(lang));
         }
         boolean unhashed = info.files().stream().anyMatch(f -> f.sha256().isEmpty());
         if (unhashed) {
-            XlsxCells.line(sheet, r++, words.noChecksum.in(lang), styles.body, styles, WIDTHS.get(0), across);
+            list.line(words.noChecksum.in(lang));
         }
         // The table's rows count a later biennium's lines too, which no total sums.
         Text leftOut = words.linesLeftOut(info);
         if (!leftOut.isEmpty()) {
-            XlsxCells.line(sheet, r++, words.leftOutLine.with("v", leftOut).in(lang), styles.body, styles, WIDTHS.get(0), across);
+            list.line(words.leftOutLine.with("v", leftOut).in(lang));
         }
         if (info.files().isEmpty()) {
-            // No file to list: the lines above still read on across the columns the list would have (the print area
-            // of column A alone cut them off at its edge).
-            for (int c = 0; c < WIDTHS.size(); c++) {
-                XlsxCells.width(sheet, c, WIDTHS.get(c));
-            }
-            XlsxCells.finish(sheet, -1, r - 1, WIDTHS.size() - 1, across);
+            list.finishWithoutList();
             return;
         }
-        int headerRow = r;
-        XlsxCells.header(sheet, headerRow, List.of(words.colFile.in(lang), words.colRows.in(lang),
-                words.colSha256.in(lang), words.colSynthetic.in(lang)), WIDTHS, styles);
-        r = headerRow + 1;
+        list.header(List.of(words.colFile.in(lang), words.colRows.in(lang), words.colSha256.in(lang), words.colSynthetic.in(lang)));
         for (PublicationInfo.InputFile f : info.files()) {
-            Row row = sheet.createRow(r++);
+            Row row = list.row();
             XlsxCells.text(row, 0, f.path(), styles.body, styles);
             XlsxCells.number(row, 1, f.rows(), styles.number(XlsxStyles.AMOUNT_FORMAT, false));
             // Indented: the checksum would read on from the row count right-aligned before it ("10 6ce0ed…").
@@ -68,7 +56,6 @@ final class RunSheet {
                 row.setHeightInPoints(styles.height(lines));
             }
         }
-        XlsxCells.excelTable(sheet, headerRow, r - 1, WIDTHS.size() - 1, "Run_inputs");
-        XlsxCells.finish(sheet, headerRow, r - 1, WIDTHS.size() - 1, across);
+        list.finish("Run_inputs");
     }
 }
