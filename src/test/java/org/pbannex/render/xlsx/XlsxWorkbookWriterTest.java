@@ -374,6 +374,25 @@ class XlsxWorkbookWriterTest {
         }
     }
 
+    /** With no input file to list, the run sheet has its lines and no table, and still prints across the list's columns. */
+    @Test
+    void aRunSheetWithNoFileToListPrintsItsLinesAcrossTheListsColumns(@TempDir Path dir) throws Exception {
+        PublicationInfo base = info();
+        PublicationInfo none = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
+                base.codeVersion(), base.contact(), base.citation(), base.notes(), base.about(), base.published(), List.of());
+        Path file = dir.resolve("no-files.xlsx");
+        XlsxWorkbookWriter.write(tables(), Language.EN, none, TestWording.bundled(), file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet run = wb.getSheet("Run");
+            assertTrue(run.getTables().isEmpty(), "no table of files");
+            assertTrue(lines(run).contains("Run ID: run-42"), lines(run).toString());
+            String area = wb.getPrintArea(wb.getSheetIndex(run));
+            assertTrue(area.endsWith("$A$1:$D$" + (run.getLastRowNum() + 1)), area);
+            assertEquals(List.of(52 * 256, 10 * 256, 74 * 256, 22 * 256),
+                    List.of(run.getColumnWidth(0), run.getColumnWidth(1), run.getColumnWidth(2), run.getColumnWidth(3)));
+        }
+    }
+
     @Test
     void tableSheetHasTitleIntroductionAndOneExcelTable() throws Exception {
         try (XSSFWorkbook wb = render(Language.EN)) {
