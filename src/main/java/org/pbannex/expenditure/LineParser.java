@@ -182,7 +182,7 @@ final class LineParser {
 
     private boolean add() {
         if (!ids.add(buf, starts[LineFormat.LINE_ID], ends[LineFormat.LINE_ID])) {
-            return fail(LineFormat.LINE_ID, Said.of("exp.duplicate_id", "value", field(LineFormat.LINE_ID)));
+            return fail(LineFormat.LINE_ID, FirstLines.duplicate(field(LineFormat.LINE_ID)));
         }
         if (cell < 0) {
             linesLeftOut++;

@@ -146,7 +146,7 @@ final class PartitionMerge {
                 }
                 problems.sort(Comparator.comparingLong(LineProblem::line));
                 if (rejects == null && !problems.isEmpty()) {
-                    LineProblem first = problems.get(0);
+                    LineProblem first = named(partitions, p, problems.subList(0, 1), firstLine, true).get(0);
                     throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
                             first.column() == null ? "" : first.column(), first.reason());
                 }
@@ -161,7 +161,7 @@ final class PartitionMerge {
                 counts[2] += r.leftOut;
                 rejected += problems.size();
                 if (rejects != null) {
-                    for (LineProblem lp : problems) {
+                    for (LineProblem lp : named(partitions, p, problems, firstLine, false)) {
                         writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason().english(),
                                 lp.raw());
                     }
@@ -185,6 +185,47 @@ final class PartitionMerge {
         }
         double seconds = parseSeconds + (System.nanoTime() - start) / 1e9;
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
+    }
+
+    /**
+     * The problems of partition {@code p} with each duplicate's reason naming the line its id was first on (in file
+     * order: in this partition or an earlier one), the file too when that is another; messages name files as they
+     * open from where the command ran ({@code shown}), the rejects as published.
+     */
+    private List<LineProblem> named(List<ExpenditurePartition> partitions, ExpenditurePartition p, List<LineProblem> problems,
+                                    long[] firstLine, boolean shown) {
+        Set<String> ids = new HashSet<>();
+        long before = 0;
+        for (LineProblem lp : problems) {
+            if (isDuplicate(lp)) {
+                ids.add(FirstLines.id(lp.raw()));
+                before = Math.max(before, lp.offset());
+            }
+        }
+        if (ids.isEmpty()) {
+            return problems;
+        }
+        Map<String, FirstLines.At> firsts = FirstLines.find(partitions, p.index(), before, ids, dimensions);
+        List<LineProblem> out = new ArrayList<>(problems.size());
+        for (LineProblem lp : problems) {
+            if (!isDuplicate(lp)) {
+                out.add(lp);
+                continue;
+            }
+            FirstLines.At at = firsts.get(FirstLines.id(lp.raw()));
+            if (at == null) {
+                throw new IllegalStateException("no first line for the duplicate line id on line " + lp.line() + " of " + p.shownName());
+            }
+            ExpenditurePartition q = partitions.get(at.partition());
+            String file = q.fileIndex() == p.fileIndex() ? null : shown ? q.shownName() : q.publishedName();
+            out.add(new LineProblem(lp.line(), lp.offset(), lp.column(), FirstLines.reason(lp.reason(), file,
+                    firstLine[q.index()] + at.line()), lp.raw(), lp.fatal()));
+        }
+        return out;
+    }
+
+    private static boolean isDuplicate(LineProblem lp) {
+        return FirstLines.isDuplicate(lp.reason());
     }
 
     /**
@@ -287,7 +328,7 @@ final class PartitionMerge {
 
     private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {
         // The same words as a duplicate found within one partition: the rejects must not depend on partitioning.
-        return new LineProblem(line, offset, "line_id", Said.of("exp.duplicate_id", "value", id), PartitionParser.raw(b, s, e), false);
+        return new LineProblem(line, offset, "line_id", FirstLines.duplicate(id), PartitionParser.raw(b, s, e), false);
     }
 
     static ICSVWriter rejectsWriter(Path rejectsFile) throws IOException {

@@ -94,8 +94,21 @@ public final class PostgresExpenditureEngine {
         }
     }
 
-    /** A bad line found while copying: its file (index), line number in the file, and why. */
-    private record Bad(int file, long line, long offset, String column, Said reason, String raw) {
+    /**
+     * A bad line found while copying, or a duplicate found after: its file (index), line number in the file, and why;
+     * a duplicate's first line (file index and line; -1 for any other bad line).
+     */
+    private record Bad(int file, long line, long offset, String column, Said reason, String raw, int firstFile, long firstLine) {
+
+        Bad(int file, long line, long offset, String column, Said reason, String raw) {
+            this(file, line, offset, column, reason, raw, -1, -1);
+        }
+
+        /** Why, a duplicate naming its first line (and that line's file as {@code name} gives it, when it is another). */
+        Said reason(List<Path> files, Function<Path, String> name) {
+            return firstFile < 0 ? reason : FirstLines.reason(reason, firstFile == file ? null : name.apply(files.get(firstFile)),
+                    firstLine);
+        }
     }
 
     /** {@link #run(List, Function, Connection)} with the files published under {@code root}. */
@@ -160,14 +173,14 @@ public final class PostgresExpenditureEngine {
         if (strict && !problems.isEmpty()) {
             Bad first = problems.get(0);
             throw new InputError(InputFolder.shownFile(files.get(first.file())), first.line(),
-                    first.column() == null ? "" : first.column(), first.reason());
+                    first.column() == null ? "" : first.column(), first.reason(files, InputFolder::shownFile));
         }
         if (!strict) {
             try (ICSVWriter rejects = PartitionMerge.rejectsWriter(rejectsFile)) {
                 for (Bad p : problems) {
                     rejected[p.file()]++;
                     PartitionMerge.writeReject(rejects, publishedName.apply(files.get(p.file())), p.line(), p.column(),
-                            p.reason().english(), p.raw());
+                            p.reason(files, publishedName).english(), p.raw());
                 }
             }
         }
@@ -231,20 +244,21 @@ public final class PostgresExpenditureEngine {
                 Said.of("exp.sum_too_large"));
     }
 
-    /** Every line whose id an earlier line (in file order) already had. */
+    /** Every line whose id an earlier line (in file order) already had, with where that line is. */
     private static List<Bad> duplicates(Connection db, List<Path> files) throws SQLException, IOException {
         List<Bad> out = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id FROM (SELECT file_no, "
-                + "line_no, line_offset, line_id, row_number() OVER (PARTITION BY line_id ORDER BY file_no, line_no) AS nth FROM "
-                + STAGING + ") ranked WHERE nth > 1 ORDER BY file_no, line_no");
+        try (PreparedStatement st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id, first_file, first_line FROM "
+                + "(SELECT file_no, line_no, line_offset, line_id, row_number() OVER w AS nth, first_value(file_no) OVER w AS "
+                + "first_file, first_value(line_no) OVER w AS first_line FROM " + STAGING
+                + " WINDOW w AS (PARTITION BY line_id ORDER BY file_no, line_no)) ranked WHERE nth > 1 ORDER BY file_no, line_no");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 int f = rs.getInt(1);
                 long offset = rs.getLong(3);
                 String id = rs.getString(4);
                 byte[] raw = LineReader.lineAt(files.get(f), offset, Files.size(files.get(f)));
-                out.add(new Bad(f, rs.getLong(2), offset, "line_id", Said.of("exp.duplicate_id", "value", id.length() > 60
-                        ? id.substring(0, 60) + "…" : id), PartitionParser.raw(raw, 0, raw.length)));
+                out.add(new Bad(f, rs.getLong(2), offset, "line_id", FirstLines.duplicate(id.length() > 60 ? id.substring(0, 60) + "…" : id),
+                        PartitionParser.raw(raw, 0, raw.length), rs.getInt(5), rs.getLong(6)));
             }
         }
         return out;

@@ -74,10 +74,12 @@ class BoundedMemoryTest {
             List<String> rejected = Files.readAllLines(rejects);
             assertEquals(4, rejected.size(), String.join("\n", rejected));
             assertTrue(rejected.get(1).startsWith("synthetic-random-ids.csv,200002,line_id,duplicate line_id '"
-                    + lines.get(10).split(",")[0] + "'"), rejected.get(1));
+                    + lines.get(10).split(",")[0] + "' (first on line 11),"), rejected.get(1));
+            assertTrue(rejected.get(3).contains("' (first on line 150001),"), rejected.get(3));
         }
         var strict = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
                 () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).run(List.of(file), ""));
         assertEquals(200_002, strict.line());
+        assertTrue(strict.reason().endsWith("(first on line 11)"), strict.reason());
     }
 }

@@ -66,7 +66,44 @@ class ExpenditureEnginesTest {
         assertEquals(60_000, pg.totals().totalLines());
         assertEquals(3, pg.rejectedLines());
         assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
-        assertTrue(Files.readString(postgresRejects).contains("duplicate line_id 'L0000000001'"));
+        assertTrue(Files.readString(postgresRejects).contains("duplicate line_id 'L0000000001' (first on expenditure/synthetic-a.csv, "
+                + "line 2)"), Files.readString(postgresRejects));
+    }
+
+    /**
+     * Both engines name a duplicate's first line alike: in its own file the line, in another file that file too, as
+     * the message names files (from where the command ran) and as the rejects publish them.
+     */
+    @Test
+    void bothEnginesNameTheLineADuplicatesIdWasFirstOn() throws Exception {
+        Path a = dir.resolve("firsts/a.csv");
+        Path b = dir.resolve("firsts/b.csv");
+        Files.createDirectories(a.getParent());
+        String header = "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd\n";
+        String line = ",2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,5.00\n";
+        Files.writeString(a, header + "A1" + line + "A2" + line + "A1" + line);
+        Files.writeString(b, header + "B1" + line + "A2" + line);
+        Path embeddedRejects = dir.resolve("firsts/embedded-rejects.csv");
+        Path postgresRejects = dir.resolve("firsts/postgres-rejects.csv");
+        new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, embeddedRejects).run(List.of(a, b), "expenditure/");
+        InputError embedded = assertThrows(InputError.class,
+                () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).run(List.of(b, a), "expenditure/"));
+        InputError pg;
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), postgresRejects).run(List.of(a, b), "expenditure/", c);
+            pg = assertThrows(InputError.class,
+                    () -> new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null).run(List.of(b, a), "expenditure/", c));
+        }
+        assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
+        List<String> rejected = Files.readAllLines(postgresRejects);
+        assertEquals(3, rejected.size(), String.join("\n", rejected));
+        assertTrue(rejected.get(1).startsWith("expenditure/a.csv,4,line_id,duplicate line_id 'A1' (first on line 2),"), rejected.get(1));
+        assertTrue(rejected.get(2).startsWith("expenditure/b.csv,3,line_id,\"duplicate line_id 'A2' (first on expenditure/a.csv, line 3)\","),
+                rejected.get(2));
+        // b first: a's A2 is the copy, named by where b opens from here.
+        assertEquals(embedded.getMessage(), pg.getMessage());
+        assertEquals(List.of(a.toString(), 3L, "line_id", "duplicate line_id 'A2' (first on " + b + ", line 3)"),
+                List.of(pg.file(), pg.line(), pg.column(), pg.reason()));
     }
 
     /**

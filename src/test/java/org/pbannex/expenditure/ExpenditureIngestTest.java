@@ -104,7 +104,7 @@ class ExpenditureIngestTest {
                 new Case("decimal comma", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"12,5\"", "amount_usd",
                         "decimal comma in '12,5': write '12.5'"),
                 new Case("not a number", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12a", "amount_usd", "not an amount"),
-                new Case("duplicate line_id", "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "line_id", "duplicate line_id 'L1'"),
+                new Case("duplicate line_id", "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "line_id", "duplicate line_id 'L1' (first on line 2)"),
                 new Case("unterminated quote", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1.00", "amount_usd", "unterminated quote"),
                 new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "",
                         "9 fields, expected 10 (" + LineFormat.HEADER + ")"),
@@ -281,10 +281,60 @@ class ExpenditureIngestTest {
             assertEquals(2000 * 1_000_50L, r.totals().totalCents(), "the later copy (7.00) is the one left out");
             List<String> rej = Files.readAllLines(rejects);
             assertEquals(2, rej.size());
-            assertTrue(rej.get(1).startsWith("lines.csv,2002,line_id,duplicate line_id 'L1'"), rej.get(1));
+            assertTrue(rej.get(1).startsWith("lines.csv,2002,line_id,duplicate line_id 'L1' (first on line 2),"), rej.get(1));
         }
         InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(1024).run(List.of(f), ""));
         assertEquals(2002, e.line());
+        assertEquals("duplicate line_id 'L1' (first on line 2)", e.reason());
+    }
+
+    /**
+     * A duplicate names the line its id was first on, as every other input's duplicate does: in its own file "(first on
+     * line N)", in an earlier file of the same ingest that file too (as the message names files, from where the command
+     * ran; as the rejects publish them). A bad line's id is no one's first, and a quoted id is the same id unquoted. The
+     * same words with the ids in bit sets or found on disk, in one partition or many.
+     */
+    @Test
+    void aDuplicateNamesTheLineItsIdWasFirstOn() throws IOException {
+        List<byte[]> first = new ArrayList<>();
+        for (int i = 1; i <= 1500; i++) {
+            first.add(GOOD.replace("L1,", "L" + i + ",").getBytes(StandardCharsets.US_ASCII));
+        }
+        // Line 1 000 of the file has L5000's id but a bad month; line 1 200 is L5000 quoted, its first good line.
+        first.set(1000 - 2, GOOD.replace("L1,2022-03", "L5000,2022-13").getBytes(StandardCharsets.US_ASCII));
+        first.set(1200 - 2, GOOD.replace("L1,", "\"L5000\",").getBytes(StandardCharsets.US_ASCII));
+        first.set(1400 - 2, GOOD.replace("L1,", "L5000,").getBytes(StandardCharsets.US_ASCII));
+        Path a = fileWith("first-a", first.toArray(byte[][]::new));
+        Path b = fileWith("first-b", GOOD.replace("L1,", "B1,").getBytes(StandardCharsets.US_ASCII),
+                GOOD.replace("L1,", "L700,").getBytes(StandardCharsets.US_ASCII),
+                GOOD.replace("L1,", "B1,").getBytes(StandardCharsets.US_ASCII));
+        List<String> expected = List.of(
+                "expenditure/lines.csv|1000|period|month 13 in '2022-13' is not 01-12",
+                "expenditure/lines.csv|1400|line_id|duplicate line_id 'L5000' (first on line 1200)",
+                "expenditure/lines.csv|3|line_id|duplicate line_id 'L700' (first on expenditure/lines.csv, line 701)",
+                "expenditure/lines.csv|4|line_id|duplicate line_id 'B1' (first on line 2)");
+        for (long chunk : new long[] {1 << 20, 2048}) {
+            for (long idMemory : new long[] {8 << 20, 8192}) {
+                String way = "partitions of " + chunk + " bytes, " + idMemory + " bytes of id memory";
+                Path rejects = a.resolveSibling("rejects-" + chunk + "-" + idMemory + ".csv");
+                ingest(rejects).withMinPartition(chunk).withIdMemory(idMemory).run(List.of(a, b), "expenditure/");
+                List<String> rejected = new ArrayList<>();
+                try (var csv = new com.opencsv.CSVReader(Files.newBufferedReader(rejects))) {
+                    csv.skip(1);
+                    for (String[] row : csv) {
+                        rejected.add(String.join("|", List.of(row).subList(0, 4)));
+                    }
+                }
+                assertEquals(expected, rejected, way);
+
+                Path bFirst = fileWith("first-b-strict", GOOD.replace("L1,", "L700,").getBytes(StandardCharsets.US_ASCII));
+                InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(chunk).withIdMemory(idMemory)
+                        .run(List.of(fileWith("first-a-strict", first.subList(0, 800).toArray(byte[][]::new)), bFirst), ""));
+                assertEquals(List.of(bFirst.toString(), 2L, "line_id"), List.of(e.file(), e.line(), e.column()), way);
+                assertEquals("duplicate line_id 'L700' (first on " + a.resolveSibling("../bad-first-a-strict/lines.csv").normalize()
+                        + ", line 701)", e.reason(), way);
+            }
+        }
     }
 
     @Test
@@ -315,6 +365,12 @@ class ExpenditureIngestTest {
         // Line n of a file is its line n - 1 (the header is line 1); the first copy is kept, every later one rejected.
         assertEquals(List.of("lines.csv,41", "lines.csv,1601", "lines.csv,2901", "lines.csv,2951", "lines.csv,2"), rejected);
         assertEquals(5, disk.rejectedLines());
+        // Each names its id's first line: the third copy the first (not the second), the second file's the first file's.
+        List<String> reasons = Files.readAllLines(onDisk).subList(1, 6).stream().map(l -> l.split(",")[3]).toList();
+        assertEquals(List.of("duplicate line_id 'L39' (first on line 40)", "duplicate line_id 'L1500' (first on line 1501)",
+                "duplicate line_id 'L7' (first on line 8)", "duplicate line_id 'L7' (first on line 8)",
+                "\"duplicate line_id 'L2999' (first on lines.csv"), reasons);
+        assertTrue(Files.readAllLines(onDisk).get(5).contains("(first on lines.csv, line 3000)"), Files.readAllLines(onDisk).get(5));
     }
 
     @Test

@@ -155,6 +155,10 @@ class SortedIdRunsTest {
             assertEquals(Files.readAllLines(onDisk), Files.readAllLines(inRuns));
             List<Long> rejected = Files.readAllLines(inRuns).stream().skip(1).map(l -> Long.parseLong(l.split(",")[1])).toList();
             assertEquals(REPEATS, rejected, "every later copy, and only those");
+            List<String> firsts = Files.readAllLines(inRuns).stream().skip(1).map(l -> l.replaceAll(".*\\(first on (line \\d+)\\).*", "$1"))
+                    .toList();
+            assertEquals(List.of("line 1201", "line 10", "line 3000", "line 3000", "line 5001", "line 2000"), firsts,
+                    "each copy names its id's first line (the third copy too)");
             long expected = 0;
             for (long i = 1; i <= 6500; i++) {
                 expected += REPEATS.contains(i + 1) ? 0 : i * 100;
@@ -162,6 +166,7 @@ class SortedIdRunsTest {
             assertEquals(expected, runs.totals().totalCents(), "the copies are out of the totals, to the cent");
             InputError strict = assertThrows(InputError.class, () -> ingest(null, true).run(List.of(f), ""));
             assertEquals(1203, strict.line());
+            assertTrue(strict.reason().endsWith("(first on line 1201)"), strict.reason());
             assertEquals("line_id", strict.column());
         }
         assertTrue(Files.readAllLines(file.resolveSibling("rejects-runs.csv")).get(1)
@@ -241,6 +246,7 @@ class SortedIdRunsTest {
         assertTrue(rejected.get(1).startsWith("lines.csv,501,region,unknown region 'XX'"), rejected.get(1));
         assertTrue(rejected.get(2).startsWith("lines.csv,601,region,unknown region 'XX'"), rejected.get(2));
         assertTrue(rejected.get(3).startsWith("lines.csv,1301,line_id,duplicate line_id"), rejected.get(3));
+        assertTrue(rejected.get(3).contains("(first on line 1201),"), "a bad line's id is no one's first: " + rejected.get(3));
     }
 
     @Test
