@@ -61,8 +61,18 @@ public class RunLauncher {
      * These inputs were already published by this code version, and the published folder is whole.
      *
      * @param latestMadeAgain the line saying latest was missing or wrong and where it points now; null when it was right
+     * @param unrecordedSince when that run published them, as its manifest says, when only the output folder knows of it
+     *                        (the database has no history of it: a new one); null when the database knows the run
      */
-    public record NothingToDo(String runId, Path folder, String latestMadeAgain) implements Outcome {
+    public record NothingToDo(String runId, Path folder, String latestMadeAgain, String unrecordedSince) implements Outcome {
+
+        NothingToDo(String runId, Path folder, String latestMadeAgain) {
+            this(runId, folder, latestMadeAgain, null);
+        }
+
+        NothingToDo withLatest(String remade) {
+            return new NothingToDo(runId, folder, remade, unrecordedSince);
+        }
     }
 
     private final JobOperator operator;
@@ -119,7 +129,7 @@ public class RunLauncher {
             String remade = RunFolder.remakeLatest(request.output(), request.biennium().code());
             Optional<Path> latest = RunFolder.latest(request.output(), request.biennium().code());
             if (request.partial() || latest.isPresent() && sameFolder(latest.get(), done.folder())) {
-                return new NothingToDo(done.runId(), done.folder(), remade);
+                return done.withLatest(remade);
             }
             // latest shows another input's figures (the input went back to an earlier version, or a trial run on a
             // copy of it moved latest): these inputs are published anew, a run of their own that latest moves to. The
@@ -150,8 +160,8 @@ public class RunLauncher {
         if (last == null) {
             // A run with --force (an instance of its own) may have published these inputs: nothing to do then, as after
             // any run of them (and a run of it that never reached its reviewers is sent, not published again).
-            Optional<NothingToDo> published = params.getString(RunParameters.ATTEMPT) == null ? newestPublished(params)
-                    : Optional.empty();
+            Optional<NothingToDo> published = params.getString(RunParameters.ATTEMPT) == null
+                    ? newestPublished(params).or(() -> publishedBeforeTheDatabase(request, params)) : Optional.empty();
             return published.isPresent() ? published.get() : run(request, params, input, newRunId(params), false);
         }
         // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
@@ -217,6 +227,31 @@ public class RunLauncher {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A database that knows no publication of the biennium into this output folder (a new one, after a move to
+     * PostgreSQL; an embedded one whose file was deleted) has no history to tell that these inputs were published: the
+     * output folder's manifests do (the inputs' checksum, the code version, what was asked), and a whole folder that
+     * published this very work is "nothing to do", as it would be with the history. Without this the first run on a
+     * new database published the same figures again, and mailed them to the job's reviewers.
+     */
+    private Optional<NothingToDo> publishedBeforeTheDatabase(RunRequest request, JobParameters params) {
+        String biennium = request.biennium().code();
+        if (history.publishedInto(biennium, request.output().resolve(biennium))) {
+            return Optional.empty();
+        }
+        try {
+            return PublishedRun.newestPublishing(request, RunParameters.inputChecksum(params), RunParameters.codeVersion(params))
+                    .map(p -> {
+                        LOG.info("run {} published these inputs into {} (its manifest says so); the database has no history of it",
+                                p.runId(), p.folder());
+                        return new NothingToDo(p.runId(), p.folder(), null, p.finishedAt());
+                    });
+        } catch (IOException e) {
+            LOG.warn("cannot read the published runs in {}: publishing these inputs", request.output().resolve(biennium), e);
+            return Optional.empty();
+        }
     }
 
     /**

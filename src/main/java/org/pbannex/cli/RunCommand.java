@@ -259,9 +259,11 @@ public class RunCommand implements Callable<Integer> {
             throw e;
         }
         if (outcome instanceof RunLauncher.NothingToDo done) {
-            System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": run " + done.runId()
-                    + " already published these inputs with this code version (" + done.folder() + ")."
-                    + (oneLine ? "" : " Use --force to run again."));
+            System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": " + (done.unrecordedSince() == null
+                    ? "run " + done.runId() + " already published these inputs with this code version"
+                    : "inputs unchanged since the publication of " + done.unrecordedSince() + " by run " + done.runId()
+                    + ", with this code version (found in the output folder; the database has no history of it)")
+                    + " (" + done.folder() + ")." + (oneLine ? "" : " Use --force to run again."));
             if (done.latestMadeAgain() != null) {
                 System.out.println((oneLine ? b + ": " : "") + done.latestMadeAgain());
             }

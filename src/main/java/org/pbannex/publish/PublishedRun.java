@@ -69,6 +69,68 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         }
     }
 
+    /**
+     * The newest run in the request's output folder for its biennium whose manifest says it published this very work
+     * (job, tables, editions, formats, these inputs with this code version, bad lines set aside or not, CSVs with a
+     * byte-order mark or not) and whose folder is whole: what a database that knows no publication there (a new one
+     * after a move to PostgreSQL, an embedded one whose file was deleted) decides "nothing to do" by, the published
+     * folder being the evidence.
+     */
+    public static Optional<PublishedRun> newestPublishing(org.pbannex.publication.RunRequest request, String inputChecksum,
+                                                          String codeVersion) throws IOException {
+        Path dir = request.output().resolve(request.biennium().code());
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<String> runs = new java.util.ArrayList<>(RunRetention.publishedRuns(dir));
+        java.util.Collections.reverse(runs);
+        for (String id : runs) {
+            Path folder = dir.resolve(id);
+            try {
+                if (publishes(ManifestWriter.read(folder), folder, request, inputChecksum, codeVersion)) {
+                    Optional<PublishedRun> whole = whole(folder, id);
+                    if (whole.isPresent()) {
+                        return whole;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PublishedRun.class).info("cannot read the manifest in {}: {}", folder, e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean publishes(ManifestWriter.Manifest m, Path folder, org.pbannex.publication.RunRequest r,
+                                     String inputChecksum, String codeVersion) throws IOException {
+        boolean same = RunRecord.PUBLISHED.equals(m.status()) && r.job().equals(m.job()) && r.biennium().code().equals(m.biennium())
+                && inputChecksum.equals(m.inputChecksum()) && codeVersion.equals(m.codeVersion()) && r.partial() == m.partial()
+                && r.tables().equals(m.tables()) && r.languages().stream().map(org.pbannex.table.Language::code).toList().equals(m.languages())
+                && r.formats().stream().map(org.pbannex.publication.OutputFormat::code).toList().equals(m.formats());
+        if (!same) {
+            return false;
+        }
+        // A run that sets bad lines aside (rejects) and reads expenditure lines publishes their rejects file, a header at least.
+        boolean keptRejects = m.outputs().stream().anyMatch(o -> o.path().equals(RunPublisher.REJECTS));
+        boolean readLines = m.expenditureLines() != null && !m.expenditureLines().isEmpty();
+        if (readLines && keptRejects != r.rejects()) {
+            return false;
+        }
+        if (!r.wants(org.pbannex.publication.OutputFormat.CSV)) {
+            return true;
+        }
+        var csv = m.outputs().stream().map(ManifestWriter.Output::path).filter(p -> p.startsWith("csv/") && p.endsWith(".csv")).findFirst();
+        if (csv.isEmpty()) {
+            return false;
+        }
+        byte[] start = new byte[3];
+        int n;
+        try (var in = Files.newInputStream(folder.resolve(csv.get()))) {
+            n = in.readNBytes(start, 0, 3);
+        }
+        boolean bom = n == 3 && start[0] == (byte) 0xEF && start[1] == (byte) 0xBB && start[2] == (byte) 0xBF;
+        return bom == r.csvBom();
+    }
+
     /** The run with this id in output/<biennium>/<run-id>, if it is published there. */
     public static Optional<Path> find(Path outputRoot, String runId) throws IOException {
         if (!Files.isDirectory(outputRoot) || !runId.matches("[0-9A-Za-z.:-]+")) {

@@ -147,6 +147,17 @@ public final class RunHistory {
     }
 
     /**
+     * Whether the history knows any run of the biennium published into {@code bienniumFolder} (output/BIENNIUM), of any
+     * job or inputs: a database that knows none is new to that folder (or lost its history), and what was published
+     * there is told by the folder alone.
+     */
+    public boolean publishedInto(String biennium, Path bienniumFolder) {
+        return jdbc.queryForList("SELECT output_dir FROM pb_run WHERE status = 'PUBLISHED' AND biennium = ? "
+                + "AND output_dir IS NOT NULL", String.class, biennium).stream()
+                .anyMatch(dir -> bienniumFolder.equals(Path.of(dir).getParent()));
+    }
+
+    /**
      * The runs of the job and biennium published after run {@code runId}, which finished at {@code finishedAt} (any
      * output folder), the first published first: those that may have replaced it. Finishing times are kept to the
      * second (as the manifest states them), so a run finished in the same second is after it when it started later:
