@@ -99,6 +99,36 @@ class NightlyJobPostgresTest {
     }
 
     /**
+     * Moving from the embedded database to PostgreSQL republishes nothing: the new database has no history, and the
+     * output folder's manifest says these inputs were published with this code version (tester63 case 3). In a
+     * database of its own, new as after a move.
+     */
+    @Test
+    void aMoveToPostgresPublishesUnchangedInputsNoMore() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE moved");
+        }
+        Path out = tmp.resolve("out");
+        CliRun onH2 = CliRun.run(tmp.resolve("h2"), "run", "nightly", "--format", "csv", "--output", out.toString());
+        assertEquals(0, onH2.status(), onH2.toString());
+        Path run;
+        try (var runs = java.nio.file.Files.list(out.resolve("2022-23"))) {
+            run = runs.filter(p -> p.getFileName().toString().matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+        var published = org.pbannex.publish.PublishedRun.read(run);
+
+        var moved = CliRun.postgres(postgres.getJdbcUrl("postgres", "moved"), tmp);
+        CliRun onPostgres = CliRun.capture(moved, "run", "nightly", "--format", "csv", "--output", out.toString());
+        assertEquals(0, onPostgres.status(), onPostgres.toString());
+        assertTrue(onPostgres.out().contains("Nothing to do: inputs unchanged since the publication of "
+                + published.finishedAt() + " by run " + published.runId() + ", with this code version (found in the output "
+                + "folder; the database has no history of it)"), onPostgres.out());
+        try (var runs = java.nio.file.Files.list(out.resolve("2022-23"))) {
+            assertEquals(1, runs.filter(p -> p.getFileName().toString().matches("\\d{8}T.*")).count(), "no run published again");
+        }
+    }
+
+    /**
      * A 2024 line, in no total of a 2022-23 run, is counted as left out by the PostgreSQL engine's step as by the
      * embedded one: the manifest's left_out and the step's filter count, not accepted (written). In a database of its
      * own, so that the other tests' job repository holds only their runs.
