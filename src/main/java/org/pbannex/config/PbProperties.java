@@ -158,7 +158,8 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      *                       machine, 1.8-2.1 min), so that only a server gone silent reaches it; 0: for ever
      * @param lockTimeout    how long a statement may wait for a lock another session holds (the server's lock_timeout
      *                       in the run's sessions): below the socket timeout, so that such a wait is told as one, naming
-     *                       the lock and its holder, rather than as a server gone silent; 0: as long as the socket timeout
+     *                       the lock and its holder, rather than as a server gone silent (DatabaseConnection refuses
+     *                       one that is not); 0: none, allowed only with a socket timeout of 0
      */
     public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10m") Duration socketTimeout,
                            @DefaultValue("1m") Duration lockTimeout) {
@@ -174,7 +175,7 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
             }
             if (lockTimeout.isNegative()) {
                 throw new IllegalArgumentException("pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is " + lockTimeout
-                        + "; expected 0 (as long as the socket timeout) or how long a statement may wait for another session's "
+                        + "; expected how long a statement may wait for another session's "
                         + "lock, such as 1m");
             }
         }

@@ -35,6 +35,7 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
      */
     public void check() {
         if (url != null && (url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
+            checkLockBelowSocket();
             return;
         }
         String named = URL + (setting == null ? "" : " (" + setting + ")");
@@ -42,6 +43,35 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
                 + "(PostgreSQL) or jdbc:h2: (embedded H2) URL", null,
                 org.pbannex.ingest.Said.cause("db_start.setting", "setting", named, "url", shown(url)));
     }
+
+    /**
+     * A lock timeout that the socket timeout would cut short is refused: a statement waiting for another session's lock
+     * would be ended by the socket timeout first, and told as a server gone silent instead of naming the lock and its
+     * holder. 0 (no lock timeout) is such a one while the socket timeout is not 0 too: a wait without end, which the
+     * socket timeout ends. A URL whose {@code options} set the server's parameters replaces the lock timeout
+     * (driverProperties), and is taken as it is.
+     */
+    private void checkLockBelowSocket() {
+        if (!postgres() || urlParameter("options") != null) {
+            return;
+        }
+        DatabaseSilence.Limit socket = statementLimit();
+        Duration lock = timeouts.lockTimeout();
+        if (socket.within().isZero() || !lock.isZero() && lock.compareTo(socket.within()) < 0) {
+            return;
+        }
+        String lockWords = lock.isZero() ? "0 (no limit)" : PbProperties.words(lock);
+        String socketWords = PbProperties.words(socket.within());
+        Duration below = socket.within().compareTo(Duration.ofMinutes(2)) >= 0 ? Duration.ofMinutes(1) : socket.within().dividedBy(2);
+        String suggested = PbProperties.words(below.isZero() ? Duration.ofSeconds(1) : below);
+        throw new DatabaseUnavailable("the setting " + LOCK_TIMEOUT + " is " + lockWords + ", not below the socket timeout ("
+                + socket.setting() + ", " + socketWords + "): that would end a statement's wait for another session's lock "
+                + "first, told as a server gone silent rather than naming the lock and its holder; set the lock timeout below "
+                + "it, such as " + suggested, null, org.pbannex.ingest.Said.cause("db_start.lock_timeout", "lock", lockWords,
+                "socket_setting", socket.setting(), "socket", socketWords, "suggested", suggested));
+    }
+
+    private static final String LOCK_TIMEOUT = "pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT)";
 
     /** Whether it is a PostgreSQL server (the time limits apply; H2 is a file in this process). */
     public boolean postgres() {
@@ -126,19 +156,28 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
         if (!postgres()) {
             return null;
         }
-        int q = url.indexOf('?');
-        for (String p : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
-            if (p.startsWith("socketTimeout=")) {
-                try {
-                    return new DatabaseSilence.Limit(Duration.ofSeconds(Long.parseLong(p.substring("socketTimeout=".length()))),
-                            "socketTimeout in " + (setting == null ? URL : setting));
-                } catch (NumberFormatException e) {
-                    break; // the driver refuses it, in its words
-                }
+        String inUrl = urlParameter("socketTimeout");
+        if (inUrl != null) {
+            try {
+                return new DatabaseSilence.Limit(Duration.ofSeconds(Long.parseLong(inUrl)),
+                        "socketTimeout in " + (setting == null ? URL : setting));
+            } catch (NumberFormatException e) {
+                // the driver refuses it, in its words
             }
         }
         return new DatabaseSilence.Limit(Duration.ofSeconds(seconds(timeouts.socketTimeout())),
                 "pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT");
+    }
+
+    /** The value of a parameter of the URL ({@code ?socketTimeout=3600&options=...}), or null. */
+    private String urlParameter(String name) {
+        int q = url.indexOf('?');
+        for (String p : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
+            if (p.startsWith(name + "=")) {
+                return p.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** pgjdbc's limits are whole seconds (0: none); a fraction of one counts as one. */

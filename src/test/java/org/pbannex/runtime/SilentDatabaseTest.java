@@ -83,6 +83,47 @@ class SilentDatabaseTest {
         assertEquals("pb-annex: interrupted (SIGTERM)", child.err().strip());
     }
 
+    /**
+     * A lock timeout at or above the socket timeout (0, none, among them) is refused before anything is opened, naming
+     * both: the socket timeout would end a wait for another session's lock first, told as a server gone silent. Both 0
+     * (no limit either) is allowed.
+     */
+    @Test
+    void aLockTimeoutNotBelowTheSocketTimeoutIsRefused() throws Exception {
+        Map<String, String> settings = settings("2s");
+        settings.put("pb.database.lock-timeout", "10m");
+        String tail = "that would end a statement's wait for another session's lock first, told as a server gone silent "
+                + "rather than naming the lock and its holder; set the lock timeout below it, such as ";
+        for (String[] command : List.of(new String[] {"run", "nightly", "--force"}, new String[] {"history"})) {
+            CliRun r = CliRun.capture(settings, command);
+            assertEquals(5, r.status(), r.toString());
+            assertEquals("pb-annex: the setting pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is 10m, not below the "
+                    + "socket timeout (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT, 10m): " + tail + "1m",
+                    r.err().strip(), r.toString());
+        }
+        settings.put("pb.database.lock-timeout", "0");
+        CliRun none = CliRun.capture(settings, "history");
+        assertEquals(5, none.status(), none.toString());
+        assertEquals("pb-annex: the setting pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is 0 (no limit), not below "
+                + "the socket timeout (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT, 10m): " + tail + "1m",
+                none.err().strip());
+        // The URL's socket timeout, which wins, is the one compared.
+        settings.remove("pb.database.lock-timeout");
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex?socketTimeout=30");
+        CliRun inUrl = CliRun.capture(settings, "history");
+        assertEquals(5, inUrl.status(), inUrl.toString());
+        assertEquals("pb-annex: the setting pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is 1m, not below the socket "
+                + "timeout (socketTimeout in spring.datasource.url, 30s): " + tail + "15s", inUrl.err().strip());
+        assertTrue(!silent.connected(), "nothing connected");
+        // No limit to either: allowed, and the command goes on to the server (which never answers).
+        settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
+        settings.put("pb.database.lock-timeout", "0");
+        settings.put("pb.database.socket-timeout", "0");
+        CliRun both = CliRun.capture(settings, "history");
+        assertEquals(5, both.status(), both.toString());
+        assertTrue(both.err().contains("did not answer within 2 s (pb.database.connect-timeout"), both.toString());
+    }
+
     @Test
     void aUrlOfNoKnownDatabaseNamesTheSetting() throws Exception {
         // As the variable a person sets: named so. (The driver of H2, the default, said it would not accept the URL.)
