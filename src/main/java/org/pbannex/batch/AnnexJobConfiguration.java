@@ -132,6 +132,12 @@ public class AnnexJobConfiguration {
         return steps.tasklet("distribute", (contribution, run) -> distribution.distribute(run, contribution));
     }
 
+    /** Flyway's migration at start-up, a wait for its lock told with the session that holds it. */
+    @Bean
+    static org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy migration() {
+        return org.pbannex.runtime.MigrationLock::migrate;
+    }
+
     /** The pool as every command uses it: a database it found gone is not waited for again at each request. */
     @Bean
     static org.pbannex.runtime.GoneDatabaseDataSource.Wrapping goneDatabase() {

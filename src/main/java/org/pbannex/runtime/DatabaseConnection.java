@@ -80,7 +80,7 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
 
     /**
      * The settings that give the PostgreSQL driver its time limits, as HikariCP's data-source properties (none for H2,
-     * which would refuse them). A limit given in the URL ({@code ?socketTimeout=3600}) wins: pgjdbc reads the URL's
+     * which would refuse them), and Flyway's wait for its lock. A limit given in the URL ({@code ?socketTimeout=3600}) wins: pgjdbc reads the URL's
      * parameters over these.
      */
     public Map<String, Object> driverProperties() {
@@ -97,6 +97,10 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
                 p.put(prefix + "options", "-c lock_timeout=" + timeouts.lockTimeout().toMillis());
             }
             p.put(prefix + "ApplicationName", "pb-annex (" + ProcessIdentity.current() + ")");
+            // Flyway asks for its lock of the tables once a second, after each try but the last, and gives up after this
+            // many more (its default 50): as long as a statement waits for a lock (MigrationLock tells it); -1: for ever.
+            p.put("spring.flyway.lock-retry-count", timeouts.lockTimeout().isZero() ? -1
+                    : Math.max(0, seconds(timeouts.lockTimeout()) - 1));
         }
         return p;
     }

@@ -19,10 +19,14 @@ public final class LockWait extends SQLException {
 
     private static final String SETTING = "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT";
 
-    /** The lock waited for: a table's, or one of its rows' (report.cause.lock.KIND); {@code table} null when unknown. */
+    /**
+     * The lock waited for: a table's, or one of its rows' (report.cause.lock.KIND), or Flyway's of pb-annex's tables
+     * ({@link MigrationLock}); {@code table} null when unknown.
+     */
     public record Lock(String kind, String table) {
 
         static final Lock UNKNOWN = new Lock("other", null);
+        static final Lock MIGRATION = new Lock("migration", null);
 
         String words() {
             return switch (kind) {
@@ -60,7 +64,7 @@ public final class LockWait extends SQLException {
     private final Lock lock;
     private final Holder holder;
 
-    LockWait(Lock lock, Holder holder, SQLException cause) {
+    LockWait(Lock lock, Holder holder, Throwable cause) {
         super(message(lock, holder), STATE, cause);
         this.lock = lock;
         this.holder = holder;
@@ -83,6 +87,13 @@ public final class LockWait extends SQLException {
     }
 
     private static String message(Lock lock, Holder holder) {
+        if (lock == Lock.MIGRATION) {
+            // Not a statement's wait: Flyway asks for its advisory lock once a second, as often as the timeout allows.
+            return "waited " + duration() + " (" + setting() + ") for Flyway's lock of pb-annex's tables (a PostgreSQL advisory "
+                    + "lock, held while a process creates or updates them) that another session holds (" + (holder == null
+                    ? "no longer found in pg_locks): run again" : holder.words() + "): let it finish, or end that session (SELECT "
+                    + "pg_terminate_backend(" + holder.pid() + ")), then run again");
+        }
         return "a statement waited " + duration() + " (" + setting() + ") for a lock on " + lock.words() + " that another session holds ("
                 + (holder == null ? "no longer found in pg_locks" : holder.words()) + "): " + (holder == null ? "run again"
                 : "end that session's transaction (or the session: SELECT pg_terminate_backend(" + holder.pid() + ")), then run again");
@@ -104,6 +115,11 @@ public final class LockWait extends SQLException {
                 ? Said.cause("lock.holder_pid", "pid", String.valueOf(holder.pid()), "application", holder.application())
                 : Said.cause("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
                         "state", holder.state(), "since", holder.sinceWords());
+        if (lock == Lock.MIGRATION) {
+            return Said.cause("migration_lock_wait", "within", duration(), "setting", setting(), "holder", holderSaid,
+                    "todo", holder == null ? Said.cause("lock.todo_no_holder")
+                            : Said.cause("lock.todo_session", "pid", String.valueOf(holder.pid())));
+        }
         return Said.cause("lock_wait", "within", duration(), "setting", setting(),
                 "lock", lock.said(), "holder", holderSaid, "todo", holder == null ? Said.cause("lock.todo_no_holder")
                         : Said.cause("lock.todo", "pid", String.valueOf(holder.pid())));
