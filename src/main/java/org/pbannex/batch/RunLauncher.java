@@ -407,7 +407,7 @@ public class RunLauncher {
                 // A process that could not record its failure (its database gone) left it in its report, a file.
                 var failure = e.getStartTime() == null ? Optional.<ManifestWriter.Failure>empty()
                         : ManifestWriter.failure(RunInputs.folder(RunInfo.of(done)).failed(), runId,
-                                e.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                                org.pbannex.config.TimeZoneSetting.stored(e.getStartTime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
                 // Or, its report not written either (a full disk), in the job's status, where its line was noted.
                 var noted = failure.isPresent() ? Optional.<RunOutcomes.Noted>empty() : notedFailure(done, runId);
                 if (failure.isPresent()) {
@@ -441,8 +441,8 @@ public class RunLauncher {
         if (entry == null || entry.owner() == null) {
             // No owner recorded: dead once it has been silent for the lease since it started.
             var started = e.getStartTime() == null ? e.getCreateTime() : e.getStartTime();
-            return started != null && started.atZone(java.time.ZoneId.systemDefault()).toOffsetDateTime()
-                    .isBefore(now.minus(props.run().lease())) ? "no owner recorded" : null;
+            return started != null && org.pbannex.config.TimeZoneSetting.stored(started)
+                    .isBefore(now.minus(props.run().lease()).toInstant()) ? "no owner recorded" : null;
         }
         if (entry.owner().equals(ProcessIdentity.current())) {
             return null;

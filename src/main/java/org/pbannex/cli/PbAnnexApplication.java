@@ -19,6 +19,8 @@ import picocli.CommandLine;
 public final class PbAnnexApplication {
 
     static {
+        // Before anything stores a time (Spring Batch's, the history's), or the log takes its zone: see TimeZoneSetting.
+        org.pbannex.config.TimeZoneSetting.storeInUtc();
         // Before the first logger (the next line): SLF4J then takes pb-annex's provider without a search of the jars.
         LogProvider.name();
     }

@@ -134,9 +134,11 @@ public class PreflightCommand implements Callable<Integer> {
             return;
         }
         try {
-            var next = CronExpression.parse(def.schedule()).next(java.time.LocalDateTime.now());
-            ok("schedule", def.schedule() + ", next " + next.withNano(0) + " (" + org.pbannex.config.TimeZoneSetting.described()
-                    + ", this machine's time zone) with ./pb-annex schedule, " + StatusCommand.scheduler(PbAnnexApplication.home()));
+            var next = org.pbannex.schedule.NextRun.after(CronExpression.parse(def.schedule()), java.time.Instant.now(),
+                    org.pbannex.config.TimeZoneSetting.local());
+            ok("schedule", def.schedule() + ", next " + (next == null ? "none (" + org.pbannex.config.TimeZoneSetting.described() + ")"
+                    : next.described(", this machine's time zone")) + " with ./pb-annex schedule, "
+                    + StatusCommand.scheduler(PbAnnexApplication.home()));
         } catch (IllegalArgumentException e) {
             failed("schedule", ExitCodes.USAGE, "'" + def.schedule() + "' is not a cron expression (second minute hour day month "
                     + "weekday): " + e.getMessage());

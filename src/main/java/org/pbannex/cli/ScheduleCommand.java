@@ -2,9 +2,11 @@ package org.pbannex.cli;
 
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.SchedulerLock;
+import org.pbannex.schedule.NextRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +46,11 @@ public class ScheduleCommand implements Callable<Integer> {
     String reread;
 
     record Scheduled(JobDefinition job, CronExpression cron) {
+
+        /** Its next run after now, in the local zone across its clock changes (null: none). */
+        NextRun next(Instant now) {
+            return NextRun.after(cron, now, org.pbannex.config.TimeZoneSetting.local());
+        }
     }
 
     /** The jobs with a schedule, and the job files that could not be read (the line that says why, by job). */
@@ -59,9 +66,8 @@ public class ScheduleCommand implements Callable<Integer> {
         }
         if (print) {
             for (Scheduled s : jobs.scheduled()) {
-                System.out.printf("%-12s %-18s next %s (%s)%n", s.job().name(), s.job().schedule(), java.util.Optional.ofNullable(s.cron().next(LocalDateTime.now()))
-                        .map(SECONDS::format).orElse("none"),
-                        org.pbannex.config.TimeZoneSetting.described());
+                System.out.printf("%-12s %-18s next %s%n", s.job().name(), s.job().schedule(), java.util.Optional.ofNullable(s.next(Instant.now()))
+                        .map(NextRun::described).orElse("none (" + org.pbannex.config.TimeZoneSetting.described() + ")"));
                 String line;
                 try {
                     line = crontab(s.job().schedule());
@@ -83,7 +89,7 @@ public class ScheduleCommand implements Callable<Integer> {
 
     /**
      * The scheduler's times, in the jobs' time zone (named beside them) to the second, as its other lines and the runs'
-     * say them: LocalDateTime's own form gave nanoseconds, or dropped ":00" on a whole minute.
+     * say them: the time's own form gave nanoseconds, or dropped ":00" on a whole minute.
      */
     static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -96,16 +102,18 @@ public class ScheduleCommand implements Callable<Integer> {
         int worst = ExitCodes.PUBLISHED;
         String announced = null;
         while (maxRuns == null || runs < maxRuns) {
-            LocalDateTime now = LocalDateTime.now();
-            Scheduled next = scheduled.stream().min(Comparator.comparing(s -> s.cron().next(now))).orElse(null);
-            LocalDateTime at = next == null ? null : next.cron().next(now);
+            Instant now = Instant.now();
+            // A job whose schedule has no time left (a date passed) is none: the others still run.
+            Scheduled next = scheduled.stream().filter(s -> s.next(now) != null)
+                    .min(Comparator.comparing(s -> s.next(now).at().toInstant())).orElse(null);
+            NextRun at = next == null ? null : next.next(now);
             String announce = next == null ? "next: none (no job can be scheduled; reading jobs/ again every " + reread + ")"
-                    : "next: " + next.job().name() + " at " + SECONDS.format(at) + " (" + org.pbannex.config.TimeZoneSetting.described() + ")";
+                    : "next: " + next.job().name() + " at " + at.described();
             if (!announce.equals(announced)) {
                 System.out.println(announce);
                 announced = announce;
             }
-            long wait = at == null ? Long.MAX_VALUE : Math.max(0, Duration.between(LocalDateTime.now(), at).toMillis());
+            long wait = at == null ? Long.MAX_VALUE : Math.max(0, Duration.between(Instant.now(), at.at().toInstant()).toMillis());
             if (wait > every.toMillis()) {
                 // Asleep till then, the schedule would miss a job edited meanwhile (a new time, a file broken or fixed).
                 Thread.sleep(every.toMillis());
@@ -118,7 +126,8 @@ public class ScheduleCommand implements Callable<Integer> {
                 args.addAll(List.of("--output", output.toString()));
             }
             int status = runInItsOwnProcess(args);
-            System.out.println(SECONDS.format(LocalDateTime.now()) + " (" + org.pbannex.config.TimeZoneSetting.described() + ") "
+            System.out.println(SECONDS.format(ZonedDateTime.now(org.pbannex.config.TimeZoneSetting.local())) + " ("
+                    + org.pbannex.config.TimeZoneSetting.described() + ") "
                     + next.job().name() + " ended with status " + status);
             if (!FailureNotices.toldByTheRun(status)) {
                 // Killed, out of memory, a runtime that failed: the run could not tell it, so the schedule does.

@@ -38,6 +38,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
             return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
         }
+        // The log keeps the local zone (the JVM's default is UTC, TimeZoneSetting): its lines and its days as before.
+        String zone = org.pbannex.config.TimeZoneSetting.described();
         boolean rolled = ROLLABLE.matcher(dir).matches();
         FileAppender<ILoggingEvent> file = rolled ? new RollingFileAppender<>() : new FileAppender<>();
         file.setContext(context);
@@ -47,14 +49,14 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
             TimeBasedRollingPolicy<ILoggingEvent> daily = new TimeBasedRollingPolicy<>();
             daily.setContext(context);
             daily.setParent(file);
-            daily.setFileNamePattern(dir + "/pb-annex.%d{yyyy-MM-dd}.log");
+            daily.setFileNamePattern(dir + "/pb-annex.%d{yyyy-MM-dd, " + zone + "}.log");
             daily.setMaxHistory(30);
             daily.start();
             ((RollingFileAppender<ILoggingEvent>) file).setRollingPolicy(daily);
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, " + zone + "} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
         file.setEncoder(encoder);
         file.start();

@@ -184,7 +184,7 @@ class SettingsSourcesTest {
         assertFalse(out.contains("PB_WARM"), "the launcher's own variable is known: " + out);
         assertTrue(out.lines().anyMatch(l -> l.matches("WARNING\\s+settings\\s+TZ is 'Bogus/Zone', which names no time zone: "
                 + "times, and the schedule's, are in GMT instead; .*")), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("ok\\s+schedule\\s+0 30 2 \\* \\* \\*, next \\S+T02:30 \\(GMT, this machine's "
+        assertTrue(out.lines().anyMatch(l -> l.matches("ok\\s+schedule\\s+0 30 2 \\* \\* \\*, next \\S+T02:30:00 \\(GMT, this machine's "
                 + "time zone\\) .*")), out);
     }
 
