@@ -121,7 +121,7 @@ public final class LineBreaks {
      * line breaking allows and Unicode's (rule LB25, a hyphen before a number) does not for the hyphen: in any language,
      * a range stays on one line.
      */
-    static boolean insideNumberRange(String text, int at) {
+    public static boolean insideNumberRange(String text, int at) {
         return at >= 2 && at < text.length() && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '\u2013')
                 && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at));
     }

@@ -25,8 +25,12 @@ final class ContentsSheet {
     static void write(XSSFWorkbook wb, XlsxStyles styles, XlsxText words, List<Entry> entries, Language lang) {
         // Wide enough for the longest sheet name, so none is cut.
         int nameWidth = Math.max(14, entries.stream().mapToInt(e -> TextLayout.width(e.sheet(), false)).max().orElse(0) + 1);
+        // A title or description is not wrapped inside a range of years ("2022-" / "2023"; see TableLayout's headings).
+        int titleWidth = TextLayout.keepingRanges(entries.stream().map(Entry::title).toList(), TITLE_WIDTH, 0, false);
+        int descriptionWidth = TextLayout.keepingRanges(entries.stream().map(Entry::description).toList(),
+                DESCRIPTION_WIDTH, 0, false);
         ListSheet list = new ListSheet(wb, words.contentsSheet.in(lang), words.contentsSheet.in(lang),
-                List.of(nameWidth, TITLE_WIDTH, DESCRIPTION_WIDTH), styles);
+                List.of(nameWidth, titleWidth, descriptionWidth), styles);
         list.line(words.contentsIntro.in(lang));
         list.header(List.of(words.colSheet.in(lang), words.colTitle.in(lang), words.colDescription.in(lang)));
         for (Entry e : entries) {

@@ -236,7 +236,10 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                     && TextLayout.lines(heading, indented - 2 * XlsxStyles.HEADER_INDENT, true) > TextLayout.lines(heading, width, true)) {
                 indented++;
             }
-            w.add(indented);
+            // Excel and LibreOffice break a line after any hyphen, a range of years too ("2022-" / "2023"): the column
+            // is widened until no font a reader's program may pick splits one in its heading. The heading's text stays
+            // as published (a copied heading, the table's column name read "2022-2023"; no hyphen of another kind).
+            w.add(TextLayout.keepingRanges(List.of(heading), indented, c > 0 ? 2 * XlsxStyles.HEADER_INDENT : 0, true));
         }
         // The room for a title wrapping in column A is no reason for a second page across: a sheet that fits one page
         // without it (the English Figure 2 over fourteen biennia, 205 characters with it, 198 without) prints on one,

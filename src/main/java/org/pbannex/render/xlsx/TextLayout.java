@@ -1,6 +1,9 @@
 package org.pbannex.render.xlsx;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.pbannex.render.GlyphWidths;
+import org.pbannex.render.LineBreaks;
 
 /**
  * How much room wrapped text needs, so rows can be made tall enough: Excel and LibreOffice do not re-measure row
@@ -28,65 +31,149 @@ final class TextLayout {
         double scale = bold ? BOLD : 1.0;
         int lines = 0;
         for (String paragraph : text.split("\n", -1)) {
-            lines += paragraphLines(paragraph, usable, scale);
+            Filling f = fill(paragraph, usable, scale, 1.0);
+            lines += f.starts.size();
+            if (!f.endBroken && paragraph.codePoints().anyMatch(TextLayout::isWide) && f.line + f.word > usable - 1.0) {
+                // Chinese that fills its last line to within half a character: another font (LibreOffice's stand-in
+                // for the edition's) or the rule that no full stop starts a line may move the last character down.
+                lines++;
+            }
         }
         return lines;
     }
 
-    private static int paragraphLines(String text, double usable, double scale) {
-        boolean wide = text.codePoints().anyMatch(TextLayout::isWide);
+    /**
+     * How much narrower than measured a reader's program may set Latin and CJK text: the measure errs towards wide (a
+     * margin and an indent of a whole character, bold digits a tenth wider than Arial's; LibreOffice's stand-ins for
+     * Microsoft YaHei set CJK glyphs a sixth narrower): a column is laid out for each of these.
+     */
+    private static final double[] LATIN_WIDTHS = {0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
+    private static final double[] WIDE_WIDTHS = {0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
+
+    /**
+     * Whether the text, wrapped in a column {@code widthChars} wide by a program that breaks after any hyphen as Excel
+     * and LibreOffice do, in any font of {@link #LATIN_WIDTHS} and {@link #WIDE_WIDTHS}, ends a line inside a range
+     * of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideNumberRange}). Not in a font in
+     * which the range alone is wider than the line: that is the measure's error, not the print's (a column of 12 with
+     * its indent prints "2016-2017" whole, which the measure puts at 10.6 characters in 9).
+     */
+    static boolean splitsRange(String text, int widthChars, boolean bold) {
+        double usable = Math.max(1.0, widthChars - MARGIN);
+        double scale = bold ? BOLD : 1.0;
+        for (String paragraph : text.split("\n", -1)) {
+            if (paragraph.chars().noneMatch(c -> c == '-')) {
+                continue;
+            }
+            double[] wide = paragraph.codePoints().anyMatch(TextLayout::isWide) ? WIDE_WIDTHS : new double[] {1.0};
+            for (double latin : LATIN_WIDTHS) {
+                for (double cjk : wide) {
+                    for (int start : fill(paragraph, usable, scale * latin, cjk).starts) {
+                        if (LineBreaks.insideNumberRange(paragraph, start)
+                                && rangeWidth(paragraph, start) * scale * latin <= usable) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The width from {@code width} up at which none of the texts, less {@code indent} characters, {@link #splitsRange
+     * splits a range}: at the latest, each on one line.
+     */
+    static int keepingRanges(List<String> texts, int width, int indent, boolean bold) {
+        int w = width;
+        for (String text : texts) {
+            while (splitsRange(text, w - indent, bold)) {
+                w++;
+            }
+        }
+        return w;
+    }
+
+    /** The measured width of the range of numbers whose hyphen ends just before {@code after} ("2022-2023"). */
+    private static double rangeWidth(String text, int after) {
+        int from = after - 1;
+        while (from > 0 && Character.isDigit(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = after;
+        while (to < text.length() && Character.isDigit(text.charAt(to))) {
+            to++;
+        }
+        double w = 0;
+        for (int i = from; i < to; i++) {
+            w += width(text.charAt(i));
+        }
+        return w;
+    }
+
+    /**
+     * A paragraph wrapped as Excel and LibreOffice wrap it, Latin text {@code scale} and CJK text {@code wide} times as
+     * wide as measured: at
+     * spaces and after hyphens ("budget 2020- / 2021"), CJK text between any two characters, a word longer than the
+     * line where it meets the edge.
+     */
+    private static Filling fill(String text, double usable, double scale, double wide) {
         Filling f = new Filling(usable);
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            double w = width(cp) * (isWide(cp) ? 1.0 : scale);
+            double w = width(cp) * (isWide(cp) ? wide : scale);
             if (cp == ' ') {
                 // A line ends at a space: the word before it either fits or starts the next line.
                 f.placeWord();
                 f.line += w;
+                f.wordStart = i + 1;
             } else if (cp == '-') {
                 // ... and after a hyphen, which stays at the end of the line it ends ("budget 2020- / 2021", Table 2's
                 // heading, which the estimate had kept whole and so measured a line longer than it prints).
                 f.word += w;
                 f.placeWord();
+                f.wordStart = i + 1;
             } else if (isWide(cp)) {
                 // CJK text may break before any character: flush the word, then place the character.
                 f.placeWord();
                 if (f.line + w > usable && f.line > 0) {
-                    f.lines++;
-                    f.line = 0;
+                    f.breakAt(i);
                 }
                 f.line += w;
+                f.wordStart = i + Character.charCount(cp);
             } else {
                 f.word += w;
                 if (f.word > usable) {
                     // A word longer than the column is broken where it meets the edge.
                     if (f.line > 0) {
-                        f.lines++;
+                        f.breakAt(f.wordStart);
                     }
-                    f.lines++;
-                    f.line = 0;
+                    f.breakAt(i);
                     f.word = w;
+                    f.wordStart = i;
                 }
             }
             i += Character.charCount(cp);
         }
         if (f.line + f.word > usable && f.line > 0) {
-            f.lines++;
-        } else if (wide && f.line + f.word > usable - 1.0) {
-            // Chinese that fills its last line to within half a character: another font (LibreOffice's stand-in for
-            // the edition's) or the rule that no full stop starts a line may move the last character down.
-            f.lines++;
+            f.breakAt(f.wordStart);
+            f.endBroken = true;
         }
-        return f.lines;
+        return f;
     }
 
-    /** A paragraph being filled: its lines so far, the width of the last one, and of the word not yet placed. */
+    /**
+     * A paragraph being filled: where each of its lines starts, the width of the last one, and of the word not yet
+     * placed, which starts at {@code wordStart}.
+     */
     private static final class Filling {
         final double usable;
-        int lines = 1;
+        final List<Integer> starts = new ArrayList<>(List.of(0));
         double line;
         double word;
+        int wordStart;
+        /** Whether the last word did not fit on the line before it. */
+        boolean endBroken;
 
         Filling(double usable) {
             this.usable = usable;
@@ -95,12 +182,18 @@ final class TextLayout {
         /** Places the word so far: on this line where it fits, else it starts the next. */
         void placeWord() {
             if (line + word > usable && line > 0) {
-                lines++;
+                starts.add(wordStart);
                 line = word;
             } else {
                 line += word;
             }
             word = 0;
+        }
+
+        /** Starts a new line at {@code at}. */
+        void breakAt(int at) {
+            starts.add(at);
+            line = 0;
         }
     }
 

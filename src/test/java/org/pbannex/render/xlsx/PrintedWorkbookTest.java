@@ -259,6 +259,50 @@ class PrintedWorkbookTest {
     }
 
     /**
+     * No column heading of either printed workbook, nor a title or description in its contents, breaks a range of years
+     * after its hyphen ("Regular budget 2022-" over "2023" in Table 2, "收入 2020-" over "2021 两年期预算" in the draft
+     * budget, "(at 2020-" over "2021" in annex 3): a line of the page's text that ends with a digit and a hyphen, the
+     * next starting with a digit, both in one of those cells. The headings' text is the model's: the same hyphen, nothing inserted.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noHeadingNorContentsBreaksARangeOfYears(Language lang) throws Exception {
+        List<String> headings = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = PublishedWorkbooksTest.tableSheet(wb, t.id());
+                for (var cell : s.getRow(s.getTables().get(0).getStartRowIndex())) {
+                    headings.add(squash(cell.getStringCellValue()));
+                }
+            }
+            // The contents' titles and descriptions too ("Table 2: ... for 2020-2021 and 2022-" over "2023").
+            Sheet contents = wb.getSheet(pub.reference().texts().get("edition.contents").in(lang));
+            for (org.apache.poi.ss.usermodel.Row r : contents) {
+                r.forEach(cell -> headings.add(squash(cell.getStringCellValue())));
+            }
+        }
+        assertTrue(headings.stream().filter(h -> h.matches(".*\\d{4}-\\d{4}.*")).count() > 10, lang + ": headings with a range: " + headings);
+        List<String> split = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                List<String> lines = stripper.getText(doc).lines().map(String::strip).toList();
+                for (int i = 0; i + 1 < lines.size(); i++) {
+                    String ends = squash(lines.get(i));
+                    String both = ends + squash(lines.get(i + 1));
+                    if (ends.matches(".*\\d-") && lines.get(i + 1).matches("\\d.*")
+                            && headings.stream().anyMatch(h -> h.contains(both))) {
+                        split.add("page " + p + ": " + lines.get(i) + " / " + lines.get(i + 1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), split, lang + ": headings and contents whose range of years a line breaks");
+    }
+
+    /**
      * Figure 2 over nine, twelve and fourteen biennia (its extra-budgetary series, each later biennium prepared as README
      * says), in both editions, as LibreOffice prints the workbook: no cell's text cut off; every figure of its table
      * printed once, on one page (the English table over fourteen went onto two pages across, its column A widened for its
