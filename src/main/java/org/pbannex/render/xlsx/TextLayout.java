@@ -43,17 +43,19 @@ final class TextLayout {
     }
 
     /**
-     * How much narrower than measured a reader's program may set Latin and CJK text: the measure errs towards wide (a
-     * margin and an indent of a whole character, bold digits a tenth wider than Arial's; LibreOffice's stand-ins for
-     * Microsoft YaHei set CJK glyphs a sixth narrower): a column is laid out for each of these.
+     * How much narrower than measured a reader's program may set text: the measure errs towards wide (a margin and an
+     * indent of a whole character, bold digits a tenth wider than Arial's). Latin text alone is set in Arial or its
+     * metric twin Liberation Sans, a little narrower than measured; beside CJK text in a stand-in for Microsoft YaHei
+     * (LibreOffice's DejaVu Sans and Noto Sans SC, its CJK glyphs a sixth narrower), anything down to a quarter
+     * narrower. A column is laid out for each of these.
      */
-    private static final double[] LATIN_WIDTHS = {0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
-    private static final double[] WIDE_WIDTHS = {0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
+    private static final double[] LATIN_WIDTHS = {0.85, 0.875, 0.9, 0.925, 0.95, 0.975, 1.0};
+    private static final double[] BESIDE_CJK_WIDTHS = {0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
 
     /**
      * Whether the text, wrapped in a column {@code widthChars} wide by a program that breaks after any hyphen as Excel
-     * and LibreOffice do, in any font of {@link #LATIN_WIDTHS} and {@link #WIDE_WIDTHS}, ends a line inside a range
-     * of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideNumberRange}). Not in a font in
+     * and LibreOffice do, in any font of {@link #LATIN_WIDTHS} (beside CJK text, {@link #BESIDE_CJK_WIDTHS}), ends a
+     * line inside a range of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideNumberRange}). Not in a font in
      * which the range alone is wider than the line: that is the measure's error, not the print's (a column of 12 with
      * its indent prints "2016-2017" whole, which the measure puts at 10.6 characters in 9).
      */
@@ -64,10 +66,11 @@ final class TextLayout {
             if (paragraph.chars().noneMatch(c -> c == '-')) {
                 continue;
             }
-            double[] wide = paragraph.codePoints().anyMatch(TextLayout::isWide) ? WIDE_WIDTHS : new double[] {1.0};
-            for (double latin : LATIN_WIDTHS) {
-                for (double cjk : wide) {
-                    for (int start : fill(paragraph, usable, scale * latin, cjk).starts) {
+            boolean cjk = paragraph.codePoints().anyMatch(TextLayout::isWide);
+            double[] wide = cjk ? BESIDE_CJK_WIDTHS : new double[] {1.0};
+            for (double latin : cjk ? BESIDE_CJK_WIDTHS : LATIN_WIDTHS) {
+                for (double han : wide) {
+                    for (int start : fill(paragraph, usable, scale * latin, han).starts) {
                         if (LineBreaks.insideNumberRange(paragraph, start)
                                 && rangeWidth(paragraph, start) * scale * latin <= usable) {
                             return true;
