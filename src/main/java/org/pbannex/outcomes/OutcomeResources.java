@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.results.ResultsFramework;
 import org.pbannex.table.Money;
 import org.pbannex.table.Text;
@@ -46,7 +47,7 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         for (ResultsFramework.Outcome o : policy) {
             if (!allocations.containsKey(o.code())) {
                 List<Record> rows = in.table("outcome_allocations");
-                throw new InputError(rows.get(0).file(), 0, "outcome", "policy outcome " + o.code() + " has no allocation");
+                throw new InputError(rows.get(0).file(), 0, "outcome", Said.of("no_allocation", "outcome", o.code()));
             }
         }
         List<Contributor> contributors = in.table("outcome_contributors").stream().map(r -> new Contributor(
@@ -67,15 +68,15 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
         for (Record r : rows) {
             Record f = first.putIfAbsent(r.text("outcome"), r);
             if (f != null && !f.text("confidence").equals(r.text("confidence"))) {
-                throw new InputError(r.file(), r.line(), "confidence", "outcome " + r.text("outcome") + "'s shares are "
-                        + shown(f.text("confidence")) + " on line " + f.line() + " but " + shown(r.text("confidence"))
-                        + " here: give every share of an outcome the same confidence (its pie states one)");
+                throw new InputError(r.file(), r.line(), "confidence", Said.of("confidence_differs", "outcome", r.text("outcome"),
+                        "first", shown(f.text("confidence")), "line", String.valueOf(f.line()), "here",
+                        shown(r.text("confidence"))));
             }
         }
     }
 
-    private static String shown(String confidence) {
-        return confidence.isEmpty() ? "empty" : "'" + confidence + "'";
+    private static Object shown(String confidence) {
+        return confidence.isEmpty() ? Said.of("confidence.empty") : "'" + confidence + "'";
     }
 
     /** The confidence of an outcome's stated shares (empty: the source states them plainly, or there are none). */
@@ -86,7 +87,7 @@ public record OutcomeResources(List<ResultsFramework.Outcome> outcomes, Map<Stri
     private static String policyOutcome(Record r, List<ResultsFramework.Outcome> policy) {
         String code = r.text("outcome");
         if (policy.stream().noneMatch(o -> o.code().equals(code))) {
-            throw new InputError(r.file(), r.line(), "outcome", "'" + code + "' is not a policy outcome of results_outcomes.csv");
+            throw new InputError(r.file(), r.line(), "outcome", Said.of("not_policy_outcome", "value", code));
         }
         return code;
     }

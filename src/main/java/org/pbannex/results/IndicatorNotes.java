@@ -2,6 +2,7 @@ package org.pbannex.results;
 
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework.Kind;
@@ -32,11 +33,11 @@ final class IndicatorNotes {
             }
         }
         String number = TextKeys.tableText(kind.tableId(), TextKeys.NUMBER);
-        String table = t.has(number) ? t.get(number).in(Language.EN) : "table " + kind.tableId();
-        throw new InputError(r.file(), r.line(), "footnote", "indicator " + indicator + " refers to note " + marker + ", but no note "
-                + "under " + table + " starts with " + marker + ": add key '" + nextKey(t, prefix) + "' to the biennium's "
-                + "reference/texts.csv, its text starting '" + marker + " ' in zh and en (a note the biennium copied from another "
-                + "is in that one's reference/texts.csv), or empty the column");
+        // The table as the texts number it, in both languages (the report's own words for a table the texts do not number).
+        Object table = t.has(number) ? new Said.Written(t.get(number).zh(), t.get(number).in(Language.EN))
+                : Said.of("table_id", "id", kind.tableId());
+        throw new InputError(r.file(), r.line(), "footnote", Said.of("note_missing", "id", indicator, "marker", marker,
+                "table", table, "key", nextKey(t, prefix)));
     }
 
     private static boolean marks(String note, String marker) {

@@ -81,12 +81,12 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         for (Record r : in.table("results_outputs")) {
             Outcome o = outcomeByCode.get(r.text("outcome"));
             if (o.kind() == Kind.IMPACT) {
-                throw new InputError(r.file(), r.line(), "outcome", "output " + r.text("output") + " is under the impact statement '"
-                        + o.code() + "'; outputs belong to policy or enabling outcomes");
+                throw new InputError(r.file(), r.line(), "outcome", Said.of("output_under_impact", "output", r.text("output"),
+                        "outcome", o.code()));
             }
             if (!r.text("output").startsWith(o.code() + ".")) {
-                throw new InputError(r.file(), r.line(), "output", "output " + r.text("output") + " is numbered outside its outcome "
-                        + o.code());
+                throw new InputError(r.file(), r.line(), "output", Said.of("output_outside_outcome", "output", r.text("output"),
+                        "outcome", o.code()));
             }
             outputs.add(new Output(r.text("output"), o.code(), text(r, "title")));
         }
@@ -104,8 +104,8 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
             if (!code.isEmpty()) {
                 Record earlier = printedCodes.putIfAbsent(code, r);
                 if (earlier != null) {
-                    throw new InputError(r.file(), r.line(), "code", "duplicate indicator code " + code + " (also on line "
-                            + earlier.line() + ")");
+                    throw new InputError(r.file(), r.line(), "code", Said.of("duplicate_indicator_code", "code", code,
+                            "line", String.valueOf(earlier.line())));
                 }
             }
             Map<String, Long> split = splits.getOrDefault(id, Map.of());
@@ -129,16 +129,14 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         for (Record r : in.table("results_outcomes")) {
             String code = r.text("outcome");
             if (indicators.stream().noneMatch(i -> i.outcome().equals(code)) && r.text("placeholder_zh").isEmpty()) {
-                throw new InputError(r.file(), r.line(), "placeholder_zh", "outcome " + code + " has no indicator in "
-                        + "results_indicators.csv, so its heading would print with nothing under it: add its indicators, or the "
-                        + "text printed in their place (placeholder_zh and placeholder_en, such as 待制定。 To be developed.)");
+                throw new InputError(r.file(), r.line(), "placeholder_zh", Said.of("outcome_without_indicator", "outcome", code,
+                        "example", "待制定。 To be developed."));
             }
         }
         for (Record r : in.table("results_outputs")) {
             String code = r.text("output");
             if (indicators.stream().noneMatch(i -> i.output().equals(code))) {
-                throw new InputError(r.file(), r.line(), "output", "output " + code + " has no indicator in results_indicators.csv, "
-                        + "so its heading would print with nothing under it: add its indicators, or remove the output");
+                throw new InputError(r.file(), r.line(), "output", Said.of("output_without_indicator", "output", code));
             }
         }
     }
@@ -152,25 +150,25 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
             case ENABLING -> level.equals("enabling_output");
         };
         if (!fits) {
-            throw new InputError(r.file(), r.line(), "level", "level " + level + " does not belong in outcome " + outcome.code()
-                    + " (" + outcome.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            throw new InputError(r.file(), r.line(), "level", Said.of("level_not_in_outcome", "level", level, "outcome",
+                    outcome.code(), "kind", outcome.kind().name().toLowerCase(java.util.Locale.ROOT)));
         }
         boolean needsOutput = level.endsWith("_output");
         if (needsOutput && output == null) {
-            throw new InputError(r.file(), r.line(), "output", "a " + level + " indicator needs its output");
+            throw new InputError(r.file(), r.line(), "output", Said.of("indicator_needs_output", "level", level));
         }
         if (!needsOutput && output != null) {
-            throw new InputError(r.file(), r.line(), "output", "a " + level + " indicator has no output, but " + output.code()
-                    + " is given");
+            throw new InputError(r.file(), r.line(), "output", Said.of("indicator_output_given", "level", level, "output",
+                    output.code()));
         }
         if (output != null && !output.outcome().equals(outcome.code())) {
-            throw new InputError(r.file(), r.line(), "output", "output " + output.code() + " is under outcome " + output.outcome()
-                    + ", not " + outcome.code());
+            throw new InputError(r.file(), r.line(), "output", Said.of("output_of_other_outcome", "output", output.code(),
+                    "under", output.outcome(), "outcome", outcome.code()));
         }
         String code = r.text("code");
         if (!code.isEmpty() && (output == null || !code.startsWith(output.code() + "."))) {
-            throw new InputError(r.file(), r.line(), "code", "code " + code + " is not numbered under its output "
-                    + (output == null ? "(none)" : output.code()));
+            throw new InputError(r.file(), r.line(), "code", Said.of("code_not_under_output", "code", code, "output",
+                    output == null ? Said.of("no_output") : output.code()));
         }
     }
 
@@ -183,16 +181,14 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         boolean total = ind.targetTotal() != null;
         boolean unit = !ind.targetUnit().isEmpty();
         if (total != unit) {
-            throw new InputError(r.file(), r.line(), total ? "target_unit" : "target_total",
-                    "a countable target needs both target_total and target_unit");
+            throw new InputError(r.file(), r.line(), total ? "target_unit" : "target_total", Said.of("countable_target"));
         }
         if (total && ind.target().zh().isEmpty()) {
-            throw new InputError(r.file(), r.line(), "target_zh", "indicator " + ind.id()
-                    + " has a countable target (" + ind.targetTotal() + ") but no target text");
+            throw new InputError(r.file(), r.line(), "target_zh", Said.of("target_without_text", "id", ind.id(), "total",
+                    String.valueOf(ind.targetTotal())));
         }
         if (ind.hasRegionalSplit() && !total) {
-            throw new InputError(r.file(), r.line(), "target_total", "indicator " + ind.id()
-                    + " has regional targets but no countable target total");
+            throw new InputError(r.file(), r.line(), "target_total", Said.of("regional_without_total", "id", ind.id()));
         }
         List<Long> stated = ResultsChecks.numbersIn(ind.target().zh());
         if (total && !ind.hasRegionalSplit() && stated.size() > 1) {
@@ -207,16 +203,16 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
             BigDecimal value = r.number("value");
             String year = r.text("year");
             if (value != null && year.isEmpty()) {
-                throw new InputError(r.file(), r.line(), "year", "a baseline value needs its year");
+                throw new InputError(r.file(), r.line(), "year", Said.of("baseline_needs_year"));
             }
             if (value == null && r.text("text_zh").isEmpty()) {
-                throw new InputError(r.file(), r.line(), "text_zh", "a baseline without a value needs its printed text");
+                throw new InputError(r.file(), r.line(), "text_zh", Said.of("baseline_needs_text"));
             }
             if (value == null && (!year.isEmpty() || r.flag("estimate") || !r.text("unit").isEmpty())) {
-                throw new InputError(r.file(), r.line(), "value", "year, unit and estimate describe a value, but there is none");
+                throw new InputError(r.file(), r.line(), "value", Said.of("baseline_without_value"));
             }
             if (year.length() == 9 && Integer.parseInt(year.substring(5)) <= Integer.parseInt(year.substring(0, 4))) {
-                throw new InputError(r.file(), r.line(), "year", "the period " + year + " does not end after it starts");
+                throw new InputError(r.file(), r.line(), "year", Said.of("period_backwards", "year", year));
             }
             out.computeIfAbsent(r.text("indicator"), k -> new ArrayList<>()).add(new Baseline((int) r.integer("seq"), value,
                     r.text("unit"), year, r.flag("estimate"), text(r, "text"), r.file(), r.line()));
@@ -231,8 +227,7 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
         for (Record r : in.table("results_regional_targets")) {
             Region region = ref.regions().stream().filter(x -> x.code().equals(r.text("region"))).findFirst().orElseThrow();
             if (!region.splitTargets()) {
-                throw new InputError(r.file(), r.line(), "region", "targets are not split by region " + region.code()
-                        + " (split_targets is false in regions.csv)");
+                throw new InputError(r.file(), r.line(), "region", Said.of("region_not_split", "region", region.code()));
             }
             raw.computeIfAbsent(r.text("indicator"), k -> new HashMap<>()).put(region.code(), r.integer("count"));
         }

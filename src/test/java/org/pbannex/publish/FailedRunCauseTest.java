@@ -18,6 +18,7 @@ import org.pbannex.publication.Publication;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.WriteFailed;
+import org.pbannex.table.Text;
 
 /**
  * A failed run's report says its one-line cause in the report's language (Chinese for a run whose first edition is
@@ -314,6 +315,70 @@ class FailedRunCauseTest {
                 + "UTF-8 (Comma delimited)"), run[0]);
         assertTrue(run[1].endsWith("rbtc.csv 第 1 行有误：文件是 UTF-16 编码（Excel 的“Unicode 文本”），而不是 UTF-8：请在 Excel 中将其另存为"
                 + "“CSV UTF-8（逗号分隔）”"), run[1]);
+    }
+
+    /**
+     * The results framework's refusals (outputs, indicators, baselines, targets by region, a note an indicator names) and
+     * the outcome contributors' and allocations', which were stderr's English inside a Chinese report: each a sentence of
+     * the texts, stderr's English as before (but for the two that said "a outcome indicator"), the report's sentence in
+     * Chinese with no English in it. The last one through a run, as its report says it.
+     */
+    @Test
+    void resultsFrameworkAndContributorsRefusalsAreSaidInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        // file | text | replacement (\n a line break) | stderr's reason | the report's reason
+        List<String[]> cases = """
+                2022-23/results_outputs.csv | \\n1.1,1, | \\n1.1,impact, | output 1.1 is under the impact statement 'impact'; outputs belong to policy or enabling outcomes | 产出 1.1 列在影响声明 'impact' 之下：产出只能属于政策成果或赋能成果
+                2022-23/results_outputs.csv | \\n1.2,1, | \\n1.2,2, | output 1.2 is numbered outside its outcome 2 | 产出 1.2 的编号不在其成果 2 之下
+                2022-23/results_outputs.csv | \\n1.2,1, | \\n1.9,1,新产出,New output\\n1.2,1, | output 1.9 has no indicator in results_indicators.csv, so its heading would print with nothing under it: add its indicators, or remove the output | 产出 1.9 在 results_indicators.csv 中没有指标，其标题下将空无一物：请添加其指标，或删除该产出
+                2022-23/results_indicators.csv | \\n1.1.2,1.1.2, | \\n1.1.2,1.1.1, | duplicate indicator code 1.1.1 (also on line 6) | 指标代码 1.1.1 重复（也出现在第 6 行）
+                2022-23/results_indicators.csv | impact-working-poverty-rate,,impact,impact, | impact-working-poverty-rate,,outcome,impact, | level outcome does not belong in outcome impact (impact) | 层级 outcome 不属于成果 impact（impact）
+                2022-23/results_indicators.csv | \\n1.1.1,1.1.1,policy_output,1,1.1, | \\n1.1.1,1.1.1,policy_output,1,, | an indicator of level policy_output needs its output | 层级为 policy_output 的指标需要其产出
+                2022-23/results_indicators.csv | o2-labour-rights-compliance,,outcome,2,, | o2-labour-rights-compliance,,outcome,2,2.1, | an indicator of level outcome has no output, but 2.1 is given | 层级为 outcome 的指标没有产出，却填写了 2.1
+                2022-23/results_indicators.csv | \\n1.1.1,1.1.1,policy_output,1,1.1, | \\n1.1.1,1.1.1,policy_output,2,1.1, | output 1.1 is under outcome 1, not 2 | 产出 1.1 属于成果 1，而不是 2
+                2022-23/results_indicators.csv | \\n1.1.1,1.1.1, | \\n1.1.1,1.2.9, | code 1.2.9 is not numbered under its output 1.1 | 代码 1.2.9 的编号不在其产出 1.1 之下
+                2022-23/results_indicators.csv | o2-labour-rights-compliance,,outcome | o2-labour-rights-compliance,2.9.9,outcome | code 2.9.9 is not numbered under its output (none) | 代码 2.9.9 的编号不在其产出 （无） 之下
+                2022-23/results_indicators.csv | ,24,ORG | ,24, | a countable target needs both target_total and target_unit | 可计数的目标需要同时填写 target_total 和 target_unit
+                2022-23/results_indicators.csv | ,24,ORG | ,, | indicator 1.1.1 has regional targets but no countable target total | 指标 1.1.1 有按区域分列的目标，却没有可计数的目标总数
+                2022-23/results_baselines.csv | impact-working-poverty-rate,1,7.4,%,2018, | impact-working-poverty-rate,1,7.4,%,, | a baseline value needs its year | 基线值需要其年份
+                2022-23/results_baselines.csv | impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年), | impact-working-poverty-rate,1,,,,false,, | a baseline without a value needs its printed text | 没有值的基线需要其印出的文本
+                2022-23/results_baselines.csv | impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年), | impact-working-poverty-rate,1,,%,2018,false,7.4% (2018 年), | year, unit and estimate describe a value, but there is none | year、unit 和 estimate 描述的是一个值，但该值为空
+                2022-23/results_regional_targets.csv | \\n1.1.1,AF,7 | \\n1.1.1,GL,7 | targets are not split by region GL (split_targets is false in regions.csv) | 目标不按区域 GL 分列（regions.csv 中其 split_targets 为 false）
+                2022-23/outcome_contributors.csv | Programmes in the Americas,13.3,moderate | Programmes in the Americas,13.3,low | outcome 1's shares are 'moderate' on line 2 but 'low' here: give every share of an outcome the same confidence (its pie states one) | 成果 1 的份额在第 2 行为 'moderate'，在此却为 'low'：请给一个成果的每个份额填写相同的可信度（其饼图只标明一种）
+                """.lines().map(l -> l.strip().replace("\\n", "\n").split(" \\| ")).toList();
+        for (String[] c : cases) {
+            Path file = input.resolve(c[0]);
+            String bundled = Files.readString(file);
+            assertTrue(bundled.contains(c[1]), c[1]);
+            Files.writeString(file, bundled.replaceFirst(java.util.regex.Pattern.quote(c[1]), java.util.regex.Matcher.quoteReplacement(c[2])));
+            var e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                    () -> Publication.compute(input, Publication.biennium(input, null)));
+            assertEquals(c[3], e.reason(), "stderr's English");
+            Text said = ReportWords.read(input, null).cause(e, ExitCodes.message(e));
+            assertEquals(ExitCodes.message(e), said.en());
+            assertEquals(c[4], org.pbannex.ChineseReasons.assertChinese(e, input));
+            assertTrue(said.zh().startsWith("输入文件 ") && said.zh().endsWith("有误：" + c[4]), said.zh());
+            Files.writeString(file, bundled);
+        }
+        // A note an indicator names that its table's notes lack: the table as the texts number it, in Chinese.
+        Path indicators = input.resolve("2022-23/results_indicators.csv");
+        String bundled = Files.readString(indicators);
+        Files.writeString(indicators, bundled.replace("(SDG indicator 8.5.2).\",ILOSTAT 数据库,ILOSTAT database,,",
+                "(SDG indicator 8.5.2).\",ILOSTAT 数据库,ILOSTAT database,9,"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> Publication.compute(input, Publication.biennium(input, null)));
+        assertTrue(e.reason().startsWith("indicator impact-unemployment-rate refers to note 9, but no note under "), e.reason());
+        String zh = org.pbannex.ChineseReasons.assertChinese(e, input);
+        assertTrue(zh.startsWith("指标 impact-unemployment-rate 引用了注释 9，但 "), zh);
+        Files.writeString(indicators, bundled);
+        // Through a run: an outcome's shares of two confidences, in the report's cause.
+        TestInputs.edit(input.resolve("2022-23/outcome_contributors.csv"), s -> s.replace("Programmes in the Americas,13.3,moderate",
+                "Programmes in the Americas,13.3,"));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].endsWith("outcome_contributors.csv, line 3, column confidence: outcome 1's shares are 'moderate' on line "
+                + "2 but empty here: give every share of an outcome the same confidence (its pie states one)"), run[0]);
+        assertTrue(run[1].endsWith("outcome_contributors.csv 第 3 行 confidence 列有误：成果 1 的份额在第 2 行为 'moderate'，在此却为 空："
+                + "请给一个成果的每个份额填写相同的可信度（其饼图只标明一种）"), run[1]);
     }
 
     /** The database and the disk, failing under a run: the report's sentence, its English stderr's line. */
