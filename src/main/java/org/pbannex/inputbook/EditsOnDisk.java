@@ -12,6 +12,7 @@ import java.util.Set;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.Said;
 
 /**
  * Edits made in the input folder since a workbook was exported, which importing the workbook would silently undo. The
@@ -84,10 +85,6 @@ final class EditsOnDisk {
             return List.of("replaced " + files + " (edited on disk since the workbook was exported) with the workbook's "
                     + "version (--overwrite)");
         }
-        throw new InputError(shown, 0, "", (both.size() == 1 ? files + " was" : files + " were") + " edited on disk "
-                + "since this workbook was exported, and the workbook changes " + (both.size() == 1 ? "it" : "them")
-                + " too: importing would undo those edits. Nothing was written. Export the workbook again and make its "
-                + "changes there, or import with --overwrite to replace " + (both.size() == 1 ? "the file" : "the files")
-                + " with the workbook's");
+        throw new InputError(shown, 0, "", Said.of(both.size() == 1 ? "book.edited_one" : "book.edited_more", "files", files));
     }
 }

@@ -94,7 +94,7 @@ public final class InputBookImport {
     private static Result importInto(Path workbook, String shown, Path into, Path installationInput, boolean wholeCheck,
                                      boolean overwrite) throws IOException {
         if (Files.exists(into) && !Files.isDirectory(into)) {
-            throw new InputError(into.toString(), 0, "", "cannot import into it: it is a file, not a folder");
+            throw new InputError(into.toString(), 0, "", Said.of("book.into_file"));
         }
         Path schemaDir = Files.isRegularFile(into.resolve(DataPackage.FILE)) ? into : installationInput;
         DataPackage pkg = DataPackage.load(schemaDir);
@@ -286,18 +286,13 @@ public final class InputBookImport {
         InputBookReader.Sheet cover = byName.get(InputBook.COVER);
         if (!isInputBook(sheets) && runOf(sheets) != null) {
             // A reviewer's returned workbook of a run: its corrections come into the input through review --apply.
-            throw new InputError(shown, 0, "", "a workbook of run " + runOf(sheets) + " (its cover says so), not one made by "
-                    + "'pb-annex input export': read a reviewer's corrections with './pb-annex review " + shown
-                    + " --apply DIR'");
+            throw new InputError(shown, 0, "", Said.of("book.run_workbook", "run", runOf(sheets), "file", shown));
         }
         if (cover == null) {
             // Its data sheets there (most of them), it is one: its cover was deleted or renamed.
             long data = InputBook.sheets(pkg).stream().filter(r -> byName.containsKey(r.name())).count();
-            throw new InputError(shown, 0, "", "no sheet " + InputBook.COVER + (2 * data > InputBook.sheets(pkg).size()
-                    ? ": the workbook's sheets are an input workbook's, but its " + InputBook.COVER + " sheet (the biennium "
-                    + "and the file each sheet is) was deleted or renamed: put it back (undo, or name it " + InputBook.COVER
-                    + "), or export the workbook again ('pb-annex input export') and copy your edits into it"
-                    : ": this is not a workbook made by 'pb-annex input export'"));
+            throw new InputError(shown, 0, "", Said.of(2 * data > InputBook.sheets(pkg).size() ? "book.no_cover_deleted"
+                    : "book.no_cover", "cover", InputBook.COVER));
         }
         String biennium = biennium(cover, shown);
         Map<String, SheetFile> sheetFiles = sheetFiles(cover);
@@ -313,8 +308,8 @@ public final class InputBookImport {
         for (Resource r : resources) {
             InputBookReader.Sheet s = byName.get(r.name());
             if (s == null) {
-                throw new InputError(shown, 0, "", "no sheet " + r.name() + " (the input file " + r.pathFor(biennium) + ")"
-                        + nearMiss(r.name(), byName.keySet(), known));
+                throw new InputError(shown, 0, "", Said.of("book.no_sheet", "sheet", r.name(), "file", r.pathFor(biennium),
+                        "near", nearMiss(r.name(), byName.keySet(), known)));
             }
             SheetCsv csv = new SheetCsv(s, r, shown, notes, rounded);
             csvs.put(r.name(), csv);
@@ -372,15 +367,15 @@ public final class InputBookImport {
      * The sheets that look like {@code wanted} renamed ("budget (2)", "Budget", "budget_old"): none of the input
      * sheets, their name holding it whatever the case. Said so that a renamed sheet is found at once.
      */
-    private static String nearMiss(String wanted, Set<String> sheets, Set<String> known) {
+    private static Said nearMiss(String wanted, Set<String> sheets, Set<String> known) {
         String w = wanted.toLowerCase(java.util.Locale.ROOT);
         List<String> like = sheets.stream().filter(n -> !known.contains(n) && !n.equals(InputBook.COVER))
                 .filter(n -> n.toLowerCase(java.util.Locale.ROOT).strip().contains(w)).toList();
         if (like.isEmpty()) {
-            return "";
+            return null;
         }
-        return "; the workbook has " + like.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "))
-                + ": give " + (like.size() == 1 ? "it" : "one of them") + " back its name " + wanted;
+        return Said.of(like.size() == 1 ? "book.near_one" : "book.near_more", "sheets",
+                like.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")), "sheet", wanted);
     }
 
     /**
@@ -401,9 +396,8 @@ public final class InputBookImport {
                 continue;
             }
             if (c.files().containsKey(r.pathFor(c.biennium())) && Files.isRegularFile(base.resolve(own))) {
-                throw new InputError(shown + ", sheet " + r.name(), 0, "", "it holds the shared " + r.pathFor(c.biennium())
-                        + ", but " + c.biennium() + " has its own copy, " + base.resolve(own) + ", which would go on "
-                        + "replacing it: export the workbook again (its sheet then holds that copy)");
+                throw new InputError(shown + ", sheet " + r.name(), 0, "", Said.of("book.shared_own_copy", "shared",
+                        r.pathFor(c.biennium()), "biennium", c.biennium(), "own", base.resolve(own).toString()));
             }
             if (c.files().containsKey(own)) {
                 Path from = Files.isRegularFile(into.resolve(r.path())) ? into.resolve(r.path()) : installationInput.resolve(r.path());
@@ -485,9 +479,9 @@ public final class InputBookImport {
         if (named.file().equals(own)) {
             return own;
         }
-        throw new InputError(shown + ", sheet " + InputBook.COVER, named.row(), InputBook.FILE_HEADING, "sheet " + r.name()
-                + " is given the file '" + named.file() + "': it holds " + usual + (own == null ? "" : " or " + own)
-                + " (export the workbook again)");
+        throw new InputError(shown + ", sheet " + InputBook.COVER, named.row(), InputBook.FILE_HEADING,
+                Said.of(own == null ? "book.sheet_file" : "book.sheet_file_own", "sheet", r.name(), "file", named.file(),
+                        "usual", usual, "own", own));
     }
 
     /** A row of the cover's table of sheets: the file it names, the row's number, the file's SHA-256 as exported (or ""). */
@@ -502,12 +496,10 @@ public final class InputBookImport {
                 if (b.matches("\\d{4}-\\d{2}")) {
                     return b;
                 }
-                throw new InputError(shown + ", sheet " + InputBook.COVER, row.number(), "", "the biennium '" + b
-                        + "' is not a biennium such as 2022-23");
+                throw new InputError(shown + ", sheet " + InputBook.COVER, row.number(), "", Said.of("book.not_biennium", "value", b));
             }
         }
-        throw new InputError(shown + ", sheet " + InputBook.COVER, 0, "", "no " + InputBook.BIENNIUM + " row: this is not "
-                + "a workbook made by 'pb-annex input export'");
+        throw new InputError(shown + ", sheet " + InputBook.COVER, 0, "", Said.of("book.no_biennium_row", "row", InputBook.BIENNIUM));
     }
 
     /** One sheet as the CSV file it stands for. */
@@ -531,9 +523,9 @@ public final class InputBookImport {
                     .filter(row -> row.number() <= InputBook.HEADER_SEARCH_ROWS)
                     .filter(row -> row.cells().stream().anyMatch(c -> c.kind() == InputBookReader.Kind.TEXT && !c.blank()
                             && names.contains(c.value().strip())))
-                    .findFirst().orElseThrow(() -> new InputError(source, 0, "", "no header row: the column names ("
-                            + r.fields().stream().map(Field::name).collect(Collectors.joining(",")) + ") must be in one row "
-                            + "near the top (row " + InputBook.HEADER_ROW + " as exported)"));
+                    .findFirst().orElseThrow(() -> new InputError(source, 0, "", Said.of("book.no_header", "columns",
+                            r.fields().stream().map(Field::name).collect(Collectors.joining(",")), "row",
+                            String.valueOf(InputBook.HEADER_ROW))));
             headerRow = head.number();
             int width = head.cells().stream().filter(c -> !c.blank()).mapToInt(InputBookReader.Cell::column).max().orElse(0) + 1;
             for (int i = 0; i < width; i++) {
@@ -555,8 +547,7 @@ public final class InputBookImport {
                     continue;
                 }
                 if (firstBlank > 0) {
-                    throw new InputError(source, firstBlank, "", "empty row inside the data: delete it (Home > Delete > "
-                            + "Delete Sheet Rows) or fill it in");
+                    throw new InputError(source, firstBlank, "", Said.of("book.empty_row"));
                 }
                 rows.add(values(row, r, width));
                 rowNumbers.add(row.number());
@@ -571,10 +562,9 @@ public final class InputBookImport {
             for (InputBookReader.Cell c : row.cells()) {
                 if (c.column() >= width) {
                     if (!c.blank()) {
-                        throw new InputError(source, row.number(), "", "a value in column "
-                                + org.apache.poi.ss.util.CellReference.convertNumToColString(c.column())
-                                + ", outside the table (its columns are A to "
-                                + org.apache.poi.ss.util.CellReference.convertNumToColString(width - 1) + "): delete it");
+                        throw new InputError(source, row.number(), "", Said.of("book.outside_table", "column",
+                                org.apache.poi.ss.util.CellReference.convertNumToColString(c.column()), "last",
+                                org.apache.poi.ss.util.CellReference.convertNumToColString(width - 1)));
                     }
                     continue;
                 }
@@ -603,13 +593,11 @@ public final class InputBookImport {
                     // typed, whatever the column (its own rules then judge it, as those of a boolean cell's value).
                     return truth.group(1).toLowerCase(java.util.Locale.ROOT);
                 }
-                throw new InputError(source, row, column, "a formula (" + shorten(c.formula()) + ") in an input cell: type "
-                        + "the value itself (formulas are not evaluated" + (f != null && f.formulaCellAllowed()
-                        ? "; here one is read only when its cached value is a plain number" : "") + ")");
+                throw new InputError(source, row, column, Said.of("book.formula", "formula", shorten(c.formula()), "cached",
+                        f != null && f.formulaCellAllowed() ? Said.of("book.formula_cached") : null));
             }
             return switch (c.kind()) {
-                case ERROR -> throw new InputError(source, row, column, "an error value (" + c.value() + ") in the cell: "
-                        + "type the value itself");
+                case ERROR -> throw new InputError(source, row, column, Said.of("book.error_value", "value", c.value()));
                 case BOOLEAN -> "1".equals(c.value()) ? "true" : "false";
                 // Stripped as the CSV route reads every value ('GB ' is GB): the file holds what is meant.
                 case TEXT -> c.value() == null ? "" : c.value().strip();
@@ -618,12 +606,10 @@ public final class InputBookImport {
                         yield "";
                     }
                     if (c.date()) {
-                        throw new InputError(source, row, column, "a date: Excel made a date of the value typed here; "
-                                + retype(f, c.value()));
+                        throw new InputError(source, row, column, Said.of("book.date", "retype", retype(f, c.value())));
                     }
                     if (c.percent()) {
-                        throw new InputError(source, row, column, "the cell is formatted as a percentage, so 12.5% is "
-                                + "stored as 0.125: format it as Number (Format Cells > Number) and type 12.5");
+                        throw new InputError(source, row, column, Said.of("book.percent"));
                     }
                     String v = number(c, row, column);
                     rounded.read(source, row, column, c, v);
@@ -638,29 +624,28 @@ public final class InputBookImport {
          * biennium column, the biennium starting in the date's (even) year, as for the CSV files
          * ({@link org.pbannex.ingest.ExcelDamage}).
          */
-        private static String retype(Field f, String serial) {
+        private static Said retype(Field f, String serial) {
             if (f != null && f.numeric()) {
-                return "format the cell as Number (Format Cells > Number) and type the " + (f.type() == org.pbannex.ingest.FieldType.INTEGER
-                        ? "whole number" : "number") + " again";
+                return Said.of("book.retype_number", "what", Said.of(f.type() == org.pbannex.ingest.FieldType.INTEGER
+                        ? "book.whole_number" : "book.number"));
             }
-            String typing = "format the cell as Text (Format Cells > Text) and type ";
             java.time.LocalDate d;
             try {
                 d = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(Double.parseDouble(serial)).toLocalDate();
             } catch (RuntimeException e) {
-                return typing + "the value again";
+                return Said.of("book.retype_text", "what", Said.of("book.value_again"));
             }
             if (f != null && f.name().equals("biennium")) {
                 int y = d.getYear();
-                return typing + "the biennium again" + (y % 2 == 0 ? " (" + y + "-" + String.format("%02d", (y + 1) % 100) + "?)"
-                        : " (e.g. 2022-23)");
+                return Said.of("book.retype_text", "what", y % 2 == 0 ? Said.of("book.biennium_again", "biennium",
+                        y + "-" + String.format("%02d", (y + 1) % 100)) : Said.of("book.biennium_again_eg"));
             }
             for (String v : List.of(d.toString(), d.toString().substring(0, 7))) {
                 if (f != null && f.pattern() != null && f.pattern().matcher(v).matches()) {
-                    return typing + "'" + v + "'";
+                    return Said.of("book.retype_text", "what", "'" + v + "'");
                 }
             }
-            return typing + "the value again";
+            return Said.of("book.retype_text", "what", Said.of("book.value_again"));
         }
 
         /** A number cell as CSV text: Excel's 15 significant digits, at least the decimals its format shows. */
@@ -669,7 +654,7 @@ public final class InputBookImport {
             try {
                 d = new BigDecimal(c.value().strip());
             } catch (NumberFormatException e) {
-                throw new InputError(source, row, column, "not a number as stored: '" + shorten(c.value()) + "'");
+                throw new InputError(source, row, column, Said.of("book.not_number_stored", "value", shorten(c.value())));
             }
             if (d.precision() > 15) {
                 d = d.round(EXCEL_PRECISION);
@@ -769,7 +754,7 @@ public final class InputBookImport {
             throw new IllegalStateException(e);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof IOException io) {
-                throw new InputError(workbook.toString(), 0, "", "cannot read the workbook: " + io.getMessage());
+                throw new InputError(workbook.toString(), 0, "", Said.of("book.cannot_read", "detail", io.getMessage()));
             }
             throw e;
         }

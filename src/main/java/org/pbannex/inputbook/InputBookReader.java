@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Said;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -75,14 +76,13 @@ public final class InputBookReader {
     public record Sheet(String name, List<Row> rows, Map<String, String> comments) {
     }
 
-    private static final String DAMAGED = "a damaged or incomplete Excel workbook (.xlsx): it begins as one, but its "
-            + "contents cannot be read, as when a file is cut short while it is copied or sent; save or send it again";
+    private static final Said DAMAGED = Said.of("book.damaged");
 
     /** The first bytes of an OLE2 compound file: Excel 97-2003 (.xls), Word 97-2003 (.doc) and the like ({@link #ole2}). */
     private static final String OLE2 = "\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1";
-    private static final String XLS = "an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)";
-    private static final String GIVE_THE_WORKBOOK = "give the Excel workbook (.xlsx) itself";
-    private static final String ODS = "an OpenDocument spreadsheet (.ods): in LibreOffice Calc, save it as Excel 2007-365 (.xlsx)";
+    private static final Said XLS = Said.of("book.xls");
+    private static final Said GIVE_THE_WORKBOOK = Said.of("book.give");
+    private static final Said ODS = Said.of("book.ods");
 
     private InputBookReader() {
     }
@@ -98,12 +98,12 @@ public final class InputBookReader {
             Parsing parsing = new Parsing(shown);
             Styles styles = new Styles();
             try (InputStream in = xssf.getStylesData()) {
-                parsing.parse(in, styles, "styles");
+                parsing.parse(in, styles, Said.of("book.part.styles"));
             }
             List<String> strings = new ArrayList<>();
             try (InputStream in = xssf.getSharedStringsData()) {
                 if (in != null) {
-                    parsing.parse(in, new SharedStrings(strings), "shared strings");
+                    parsing.parse(in, new SharedStrings(strings), Said.of("book.part.strings"));
                 }
             } catch (InvalidFormatException e) {
                 // no shared strings part: every text is inline
@@ -113,7 +113,7 @@ public final class InputBookReader {
             while (it.hasNext()) {
                 try (InputStream in = it.next()) {
                     SheetHandler h = new SheetHandler(strings, styles, parsing, it.getSheetName());
-                    parsing.parse(in, h, "sheet " + it.getSheetName());
+                    parsing.parse(in, h, Said.of("book.part.sheet", "sheet", it.getSheetName()));
                     sheets.add(new Sheet(it.getSheetName(), h.rows, comments(it.getSheetComments())));
                 }
             }
@@ -121,13 +121,13 @@ public final class InputBookReader {
         } catch (UnsupportedFileFormatException e) {
             throw new InputError(shown, 0, "", notAWorkbook(e, file));
         } catch (InvalidFormatException e) {
-            throw new InputError(shown, 0, "", whatItIs(file).orElse("not an Excel workbook (.xlsx): " + e.getMessage()));
+            throw new InputError(shown, 0, "", whatItIs(file).orElse(Said.of("book.not_xlsx", "detail", e.getMessage())));
         } catch (IOException | OpenXML4JException e) {
             throw new InputError(shown, 0, "", refusal(e));
         } catch (org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.InvalidOperationException
                  | IllegalArgumentException e) {
             // POI's words for a part it could not find or read ("Core-Part cannot be empty")
-            throw new InputError(shown, 0, "", whatItIs(file).orElse("not a valid Excel workbook (.xlsx): " + oneLine(e)));
+            throw new InputError(shown, 0, "", whatItIs(file).orElse(Said.of("book.not_valid", "detail", oneLine(e))));
         }
     }
 
@@ -137,8 +137,7 @@ public final class InputBookReader {
                 || pkg.getParts().stream().anyMatch(p -> p.getPartName().getName().toLowerCase(java.util.Locale.ROOT)
                         .endsWith("vbaproject.bin"));
         if (macros) {
-            throw new InputError(shown, 0, "", "refused: a macro-enabled workbook (.xlsm); in Excel, save it as Excel Workbook "
-                    + "(.xlsx), which has no macros");
+            throw new InputError(shown, 0, "", Said.of("book.macros"));
         }
     }
 
@@ -157,23 +156,23 @@ public final class InputBookReader {
     /** A workbook that is no file, cannot be read or is too large is refused before it is opened. */
     public static void checkFile(Path file, String shown) {
         if (!Files.isRegularFile(file)) {
-            throw new InputError(shown, 0, "", Files.isDirectory(file) ? "cannot read the workbook: it is a folder"
-                    : "cannot read the workbook: it does not exist");
+            throw new InputError(shown, 0, "", Said.of("book.cannot_read", "detail", Said.of(Files.isDirectory(file)
+                    ? "book.why.folder" : "book.why.missing")));
         }
         if (!Files.isReadable(file)) {
-            throw new InputError(shown, 0, "", "cannot read the workbook: permission denied");
+            throw new InputError(shown, 0, "", Said.of("book.cannot_read", "detail", Said.of("book.why.denied")));
         }
         try {
             long size = Files.size(file);
             if (size == 0) {
-                throw new InputError(shown, 0, "", "an empty file (0 bytes), not an Excel workbook: it was not saved or copied "
-                        + "whole; save it again in Excel");
+                throw new InputError(shown, 0, "", Said.of("book.empty_file"));
             }
             if (size > InputBook.MAX_BYTES) {
-                throw new InputError(shown, 0, "", "workbook too large: " + size + " bytes, the limit is " + InputBook.MAX_BYTES);
+                throw new InputError(shown, 0, "", Said.of("book.too_large", "size", String.valueOf(size), "limit",
+                        String.valueOf(InputBook.MAX_BYTES)));
             }
         } catch (IOException e) {
-            throw new InputError(shown, 0, "", "cannot read the workbook: " + e.getMessage());
+            throw new InputError(shown, 0, "", Said.of("book.cannot_read", "detail", e.getMessage()));
         }
     }
 
@@ -199,7 +198,7 @@ public final class InputBookReader {
                 }
             }
         } catch (IOException e) {
-            throw new InputError(shown, 0, "", "cannot read the workbook: " + oneLine(e));
+            throw new InputError(shown, 0, "", Said.of("book.cannot_read", "detail", oneLine(e)));
         }
         throw new InputError(shown, 0, "", DAMAGED);
     }
@@ -220,7 +219,7 @@ public final class InputBookReader {
      * short while copied or sent, or damaged), or text (a CSV given a workbook's name); empty otherwise, when the
      * caller's words stand.
      */
-    private static java.util.Optional<String> whatItIs(Path file) {
+    private static java.util.Optional<Said> whatItIs(Path file) {
         byte[] head = new byte[512];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -230,8 +229,7 @@ public final class InputBookReader {
         }
         String start = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (start.startsWith("%PDF-")) {
-            return java.util.Optional.of("a PDF document, not an Excel workbook (.xlsx): a PDF cannot be read back; "
-                    + GIVE_THE_WORKBOOK);
+            return java.util.Optional.of(Said.of("book.pdf", "give", GIVE_THE_WORKBOOK));
         }
         if (start.startsWith(OLE2)) {
             return java.util.Optional.of(ole2(file));
@@ -240,17 +238,14 @@ public final class InputBookReader {
             if (start.contains("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
                 return java.util.Optional.of(ODS);
             }
-            return java.util.Optional.of(holdsWorkbook(file) ? DAMAGED : "a zip archive with no Excel workbook in it (no "
-                    + "xl/workbook.xml), not an Excel workbook (.xlsx): give the workbook itself, not an archive or another "
-                    + "Office document");
+            return java.util.Optional.of(holdsWorkbook(file) ? DAMAGED : Said.of("book.zip_no_workbook"));
         }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
                 return java.util.Optional.empty();
             }
         }
-        return java.util.Optional.of("not an Excel workbook (.xlsx) but text (a CSV file given a workbook's name?): open it in "
-                + "Excel and save it as Excel Workbook (.xlsx)");
+        return java.util.Optional.of(Said.of("book.text"));
     }
 
     /** Whether a whole zip archive has a workbook part; one that cannot be listed is taken for a damaged workbook. */
@@ -267,35 +262,32 @@ public final class InputBookReader {
      * Excel 97-2003 workbook has a Workbook (or, before Excel 97, Book) stream; a Word document, a WordDocument stream;
      * an Outlook message, __substg1.0_ streams; a workbook saved with a password, an EncryptedPackage.
      */
-    private static String ole2(Path file) {
+    private static Said ole2(Path file) {
         Set<String> entries = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             entries.addAll(fs.getRoot().getEntryNames());
         } catch (IOException | RuntimeException e) {
-            return "a damaged or incomplete Office 97-2003 file, not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+            return Said.of("book.ole2_damaged", "give", GIVE_THE_WORKBOOK);
         }
         if (entries.contains("Workbook") || entries.contains("Book")) {
             return XLS;
         }
         if (entries.contains("EncryptedPackage")) {
-            return "an Office file locked with a password (encrypted), which cannot be read: in Excel, remove its password "
-                    + "(File > Info > Protect Workbook > Encrypt with Password) and save it as Excel Workbook (.xlsx)";
+            return Said.of("book.encrypted");
         }
         if (entries.contains("WordDocument")) {
-            return "a Word 97-2003 document (.doc), not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+            return Said.of("book.doc", "give", GIVE_THE_WORKBOOK);
         }
         if (entries.contains("PowerPoint Document")) {
-            return "a PowerPoint 97-2003 presentation (.ppt), not an Excel workbook (.xlsx): " + GIVE_THE_WORKBOOK;
+            return Said.of("book.ppt", "give", GIVE_THE_WORKBOOK);
         }
         if (entries.contains("__properties_version1.0") || entries.stream().anyMatch(n -> n.startsWith("__substg1.0_"))) {
-            return "an Outlook message (.msg), not an Excel workbook (.xlsx): save the workbook attached to the message "
-                    + "(in Outlook, Save Attachments) and give that";
+            return Said.of("book.msg");
         }
-        return "an Office 97-2003 file (or another program's file of that kind) with no workbook in it, not an Excel workbook "
-                + "(.xlsx): " + GIVE_THE_WORKBOOK;
+        return Said.of("book.ole2_other", "give", GIVE_THE_WORKBOOK);
     }
 
-    private static String notAWorkbook(UnsupportedFileFormatException e, Path file) {
+    private static Said notAWorkbook(UnsupportedFileFormatException e, Path file) {
         String name = e.getClass().getSimpleName();
         if (name.startsWith("OLE2")) {
             return ole2(file);
@@ -303,18 +295,18 @@ public final class InputBookReader {
         if (name.startsWith("ODF")) { // POI's own message would send a budget officer to another Java library
             return ODS;
         }
-        return whatItIs(file).orElse("not an Excel workbook (.xlsx): " + oneLine(e));
+        return whatItIs(file).orElse(Said.of("book.not_xlsx", "detail", oneLine(e)));
     }
 
-    private static String refusal(Exception e) {
+    private static Said refusal(Exception e) {
         String m = oneLine(e);
         if (m.contains("Zip bomb")) {
-            return "refused: a part of the workbook would expand more than 100 times its packed size (a zip bomb?)";
+            return Said.of("book.zip_bomb");
         }
         if (m.contains("exceeds the max") || m.contains("MAX_ENTRY_SIZE") || m.contains("max entry size")) {
-            return "refused: a part of the workbook is larger than " + (InputBook.MAX_PART_BYTES >> 20) + " MB once unpacked";
+            return Said.of("book.part_too_large", "mb", String.valueOf(InputBook.MAX_PART_BYTES >> 20));
         }
-        return "cannot read the workbook: " + m;
+        return Said.of("book.cannot_read", "detail", m);
     }
 
     private static String oneLine(Throwable e) {
@@ -343,7 +335,7 @@ public final class InputBookReader {
             }
         }
 
-        void parse(InputStream in, DefaultHandler handler, String part) throws IOException {
+        void parse(InputStream in, DefaultHandler handler, Said part) throws IOException {
             try {
                 XMLReader reader = factory.newSAXParser().getXMLReader();
                 reader.setContentHandler(handler);
@@ -357,20 +349,19 @@ public final class InputBookReader {
                 }
                 String m = oneLine(e);
                 if (m.contains("DOCTYPE")) {
-                    throw new InputError(shown, 0, "", "refused: the XML of the " + part + " declares a document type "
-                            + "(DOCTYPE), which could pull in external entities; save the workbook again from Excel");
+                    throw new InputError(shown, 0, "", Said.of("book.doctype", "part", part));
                 }
-                throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + part + ": " + m);
+                throw new InputError(shown, 0, "", Said.of("book.not_valid_part", "part", part, "detail", m));
             } catch (IllegalArgumentException e) {
                 // a malformed number or cell reference in the XML
-                throw new InputError(shown, 0, "", "not a valid Excel workbook (.xlsx): " + part + ": " + oneLine(e));
+                throw new InputError(shown, 0, "", Said.of("book.not_valid_part", "part", part, "detail", oneLine(e)));
             }
         }
 
         void countCell() throws SAXException {
             if (++cells > InputBook.MAX_CELLS) {
-                throw new SAXException(new InputError(shown, 0, "", "refused: the workbook has more than "
-                        + InputBook.MAX_CELLS + " cells"));
+                throw new SAXException(new InputError(shown, 0, "", Said.of("book.too_many_cells", "cells",
+                        String.valueOf(InputBook.MAX_CELLS))));
             }
         }
     }

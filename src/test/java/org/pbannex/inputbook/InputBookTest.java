@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pbannex.ChineseReasons;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
 import org.pbannex.TestWorkbooks;
@@ -118,7 +119,10 @@ class InputBookTest {
         return row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
     }
 
-    /** Importing into a copy of the bundled input must fail with the message parts, and change no file there. */
+    /**
+     * Importing into a copy of the bundled input must fail with the message parts, and change no file there; the reason
+     * is a sentence of the texts, which a Chinese report says with no English in it.
+     */
     private String refused(Path workbook, String... parts) throws IOException {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("into"));
         Map<String, byte[]> before = files(into);
@@ -127,6 +131,7 @@ class InputBookTest {
             assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
         }
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        ChineseReasons.assertChinese(e, Golden.input());
         Map<String, byte[]> after = files(into);
         assertEquals(before.keySet(), after.keySet(), "no file added");
         before.forEach((k, v) -> assertArrayEquals(v, after.get(k), k + " unchanged"));
