@@ -479,6 +479,38 @@ class InputBookTest {
                 Files.readAllBytes(into.resolve("2022-23/printed_differences.csv")));
     }
 
+    /**
+     * What a column takes is said in Chinese in a Chinese report (its pbDescriptionZh): a workbook exported before
+     * publication.csv had document_symbol is told its value in Chinese, and every described field of the data package
+     * has its Chinese description. document_symbol's was its English inside the Chinese sentence.
+     */
+    @Test
+    void whatAColumnTakesIsSaidInChinese() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("into"));
+        Path wb = edited(w -> {
+            for (org.apache.poi.ss.usermodel.Row row : w.getSheet("publication")) {
+                if (row.getCell(1) != null) {
+                    row.removeCell(row.getCell(1));
+                }
+            }
+        });
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.importInto(wb, "inputs.xlsx", into, Golden.input()));
+        assertTrue(e.getMessage().contains("no column document_symbol: ") && e.getMessage().contains("its value: Symbol of the "
+                + "printed document this biennium's tables reproduce"), e.getMessage());
+        String zh = ChineseReasons.assertChinese(e, Golden.input());
+        assertTrue(zh.contains("其值：本两年期表格所重现的印刷文件的文号"), zh);
+        List<String> english = new ArrayList<>();
+        for (org.pbannex.ingest.Resource r : org.pbannex.ingest.DataPackage.load(Golden.input()).resources()) {
+            for (org.pbannex.ingest.Field f : r.fields()) {
+                if (!f.description().isEmpty() && f.described().zh().codePoints()
+                        .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                    english.add(r.name() + "." + f.name());
+                }
+            }
+        }
+        assertEquals(List.of(), english, "fields described in English only");
+    }
+
     @Test
     void nothingIsWrittenIntoAFolderThatDidNotExist() throws IOException {
         Path wb = withCell("budget", "F7", text("F7", "n/a"));
