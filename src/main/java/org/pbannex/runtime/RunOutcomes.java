@@ -8,7 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -142,11 +144,40 @@ public final class RunOutcomes {
         return new RunOutcomes(settings.status(), settings.input(), settings.output(), settings.imported());
     }
 
-    /** What marks a folder the launcher noted with a failure: a tab, then the option (the run's command line's). */
-    private static final String GIVEN_INPUT = "--input=";
-    private static final String GIVEN_OUTPUT = "--output=";
-    /** What marks the run a failure's line is of (a tab, then run=ID). */
-    private static final String GIVEN_RUN = "run=";
+    /** The folders the launcher noted with a failure: a tab, then the option (the run's command line's) and "=". */
+    private static final String GIVEN_INPUT = "--input";
+    private static final String GIVEN_OUTPUT = "--output";
+    /** The run a failure's line is of (a tab, then run=ID). */
+    private static final String GIVEN_RUN = "run";
+    /** A failure's cause in a notice's language: a tab, then this, the language, "=" and the words. */
+    private static final String SAID = "--said-";
+
+    /**
+     * A noted failure read once: its line (what comes before the first tab) and the fields after it, each a tab then
+     * NAME=VALUE ({@code run=ID}, {@code --said-zh=...}, the launcher's {@code --input=DIR} and {@code --output=DIR}).
+     * The one reader of that form, which {@link #failed} writes and the launcher appends to.
+     */
+    record NotedLine(String line, Map<String, String> fields) {
+
+        static NotedLine of(String noted) {
+            int tab = noted.indexOf('\t');
+            if (tab < 0) {
+                return new NotedLine(noted, Map.of());
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String given : noted.substring(tab + 1).split("\t")) {
+                int eq = given.indexOf('=');
+                if (eq > 0) {
+                    fields.put(given.substring(0, eq), given.substring(eq + 1));
+                }
+            }
+            return new NotedLine(noted.substring(0, tab).stripTrailing(), fields);
+        }
+
+        String field(String name) {
+            return fields.get(name);
+        }
+    }
 
     /** A failure as its run noted it: its exit status and its line. */
     public record Noted(int exitStatus, String line) {
@@ -158,7 +189,7 @@ public final class RunOutcomes {
     public Optional<Noted> failureOf(String job, String biennium, String runId) throws IOException {
         for (Path f : List.of(file(job, biennium, ".failed"), file(job, null, ".failed"))) {
             for (String l : notedIn(f)) {
-                if (java.util.Arrays.asList(l.split("\t")).contains(GIVEN_RUN + runId)) {
+                if (runId.equals(NotedLine.of(l).field(GIVEN_RUN))) {
                     var m = NOTED.matcher(said(l));
                     if (m.matches()) {
                         return Optional.of(new Noted(Integer.parseInt(m.group(1)), m.group(2)));
@@ -174,20 +205,11 @@ public final class RunOutcomes {
      * {@code \t--output=DIR}) said as {@link #elsewhere} says them of the installation's folders, or left out.
      */
     String said(String noted) {
-        int tab = noted.indexOf('\t');
-        if (tab < 0) {
-            return noted;
-        }
-        Path runInput = null;
-        Path runOutput = null;
-        for (String given : noted.substring(tab + 1).split("\t")) {
-            if (given.startsWith(GIVEN_INPUT)) {
-                runInput = Path.of(given.substring(GIVEN_INPUT.length()));
-            } else if (given.startsWith(GIVEN_OUTPUT)) {
-                runOutput = Path.of(given.substring(GIVEN_OUTPUT.length()));
-            }
-        }
-        return noted.substring(0, tab).stripTrailing() + elsewhere(runInput, runOutput, input, output, imported);
+        NotedLine n = NotedLine.of(noted);
+        String runInput = n.field(GIVEN_INPUT);
+        String runOutput = n.field(GIVEN_OUTPUT);
+        return n.line() + elsewhere(runInput == null ? null : Path.of(runInput), runOutput == null ? null : Path.of(runOutput), input,
+                output, imported);
     }
 
     public void failed(String job, String biennium, int exitStatus, String line) throws IOException {
@@ -219,7 +241,7 @@ public final class RunOutcomes {
         }
         Files.createDirectories(dir);
         String entry = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " exit status " + exitStatus + ": "
-                + line.replaceAll("\\s+", " ").strip() + (runId == null ? "" : "\t" + GIVEN_RUN + runId)
+                + line.replaceAll("\\s+", " ").strip() + (runId == null ? "" : "\t" + GIVEN_RUN + "=" + runId)
                 + (language == null || said == null ? "" : "\t" + SAID + language + "=" + said.replaceAll("\\s+", " ").strip()) + "\n";
         Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -256,22 +278,16 @@ public final class RunOutcomes {
         return lines.stream().sorted(java.util.Comparator.comparing(RunOutcomes::time)).toList();
     }
 
-    /** How a failure's cause in a notice's language follows its line: a tab, then this, the language and "=". */
-    private static final String SAID = "--said-";
-
     /** A noted failure in {@code language}: its line ({@link #said}) with the cause its notice said in that language. */
     private String saidIn(String noted, String language) {
         String line = said(noted);
-        String marker = "\t" + SAID + language + "=";
-        int at = noted.indexOf(marker);
+        String cause = NotedLine.of(noted).field(SAID + language);
         int colon = line.indexOf(": ");
-        if (at < 0 || colon < 0) {
+        if (cause == null || colon < 0) {
             return line;
         }
-        int end = noted.indexOf('\t', at + 1);
         java.util.regex.Matcher trial = ELSEWHERE.matcher(line);
-        return line.substring(0, colon + 2) + noted.substring(at + marker.length(), end < 0 ? noted.length() : end)
-                + (trial.find() ? trial.group() : "");
+        return line.substring(0, colon + 2) + cause + (trial.find() ? trial.group() : "");
     }
 
     /**
