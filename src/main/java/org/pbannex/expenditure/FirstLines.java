@@ -2,7 +2,6 @@ package org.pbannex.expenditure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +27,12 @@ final class FirstLines {
      * The first good line (in file order) of each id, among the partitions up to {@code last} and, in that one, the
      * lines before {@code before} (a file offset).
      *
-     * @param ids the ids' bytes as ISO-8859-1 strings (see {@link #id})
+     * @param left the ids' bytes as ISO-8859-1 strings (see {@link #id}); each is taken out once found
      */
-    static Map<String, At> find(List<ExpenditurePartition> partitions, int last, long before, Set<String> ids, Dimensions dimensions) {
-        Set<String> left = new HashSet<>(ids);
+    static Map<String, At> find(List<ExpenditurePartition> partitions, int last, long before, Set<String> left, Dimensions dimensions) {
         Map<String, At> found = new HashMap<>();
         boolean[] lengths = new boolean[65_536];
-        for (String id : ids) {
+        for (String id : left) {
             lengths[id.length()] = true;
         }
         LineParser parser = new LineParser(dimensions, 0);

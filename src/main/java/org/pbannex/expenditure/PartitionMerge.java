@@ -146,9 +146,10 @@ final class PartitionMerge {
                 }
                 problems.sort(Comparator.comparingLong(LineProblem::line));
                 if (rejects == null && !problems.isEmpty()) {
-                    LineProblem first = named(partitions, p, problems.subList(0, 1), firstLine, true).get(0);
+                    LineProblem first = problems.get(0);
+                    Said reason = reason(first, firsts(partitions, p, problems.subList(0, 1)), partitions, p, firstLine, true);
                     throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
-                            first.column() == null ? "" : first.column(), first.reason());
+                            first.column() == null ? "" : first.column(), reason);
                 }
                 try {
                     totals.addAll(r.totals, p.synthetic());
@@ -161,9 +162,10 @@ final class PartitionMerge {
                 counts[2] += r.leftOut;
                 rejected += problems.size();
                 if (rejects != null) {
-                    for (LineProblem lp : named(partitions, p, problems, firstLine, false)) {
-                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason().english(),
-                                lp.raw());
+                    Map<String, FirstLines.At> firsts = firsts(partitions, p, problems);
+                    for (LineProblem lp : problems) {
+                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(),
+                                reason(lp, firsts, partitions, p, firstLine, false).english(), lp.raw());
                     }
                 }
             }
@@ -187,13 +189,8 @@ final class PartitionMerge {
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
     }
 
-    /**
-     * The problems of partition {@code p} with each duplicate's reason naming the line its id was first on (in file
-     * order: in this partition or an earlier one), the file too when that is another; messages name files as they
-     * open from where the command ran ({@code shown}), the rejects as published.
-     */
-    private List<LineProblem> named(List<ExpenditurePartition> partitions, ExpenditurePartition p, List<LineProblem> problems,
-                                    long[] firstLine, boolean shown) {
+    /** Where the ids of partition {@code p}'s duplicates among {@code problems} were first (in file order). */
+    private Map<String, FirstLines.At> firsts(List<ExpenditurePartition> partitions, ExpenditurePartition p, List<LineProblem> problems) {
         Set<String> ids = new HashSet<>();
         long before = 0;
         for (LineProblem lp : problems) {
@@ -202,26 +199,25 @@ final class PartitionMerge {
                 before = Math.max(before, lp.offset());
             }
         }
-        if (ids.isEmpty()) {
-            return problems;
+        return ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions);
+    }
+
+    /**
+     * A problem's reason, a duplicate's naming the line its id was first on (in this partition or an earlier one), the
+     * file too when that is another: as it opens from where the command ran ({@code shown}), else as published.
+     */
+    private static Said reason(LineProblem lp, Map<String, FirstLines.At> firsts, List<ExpenditurePartition> partitions,
+                               ExpenditurePartition p, long[] firstLine, boolean shown) {
+        if (!isDuplicate(lp)) {
+            return lp.reason();
         }
-        Map<String, FirstLines.At> firsts = FirstLines.find(partitions, p.index(), before, ids, dimensions);
-        List<LineProblem> out = new ArrayList<>(problems.size());
-        for (LineProblem lp : problems) {
-            if (!isDuplicate(lp)) {
-                out.add(lp);
-                continue;
-            }
-            FirstLines.At at = firsts.get(FirstLines.id(lp.raw()));
-            if (at == null) {
-                throw new IllegalStateException("no first line for the duplicate line id on line " + lp.line() + " of " + p.shownName());
-            }
-            ExpenditurePartition q = partitions.get(at.partition());
-            String file = q.fileIndex() == p.fileIndex() ? null : shown ? q.shownName() : q.publishedName();
-            out.add(new LineProblem(lp.line(), lp.offset(), lp.column(), FirstLines.reason(lp.reason(), file,
-                    firstLine[q.index()] + at.line()), lp.raw(), lp.fatal()));
+        FirstLines.At at = firsts.get(FirstLines.id(lp.raw()));
+        if (at == null) {
+            throw new IllegalStateException("no first line for the duplicate line id on line " + lp.line() + " of " + p.shownName());
         }
-        return out;
+        ExpenditurePartition q = partitions.get(at.partition());
+        String file = q.fileIndex() == p.fileIndex() ? null : shown ? q.shownName() : q.publishedName();
+        return FirstLines.reason(lp.reason(), file, firstLine[q.index()] + at.line());
     }
 
     private static boolean isDuplicate(LineProblem lp) {
