@@ -16,6 +16,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pbannex.Golden;
 import org.pbannex.HeadlessChromium;
 import org.pbannex.publication.ComputedPublication;
@@ -107,11 +109,11 @@ class ReportWriterTest {
         String warning = html.selectFirst(".warning").text();
         assertTrue(warning.contains("f2") && warning.contains("drawn from synthetic data, not ILO figures"), warning);
         assertTrue(html.text().indexOf("synthetic data") < html.text().indexOf("Checks by table"));
-        Element diff = html.select("h2:containsOwn(Differences from the printed document) + table").first();
+        Element diff = html.select("h2:containsOwn(Differences from the printed document) + .table-scroll > table").first();
         assertTrue(diff != null && diff.text().contains("43.0") && diff.text().contains("43.1"), "t2 outcome 8 difference");
 
         // Figure 2's XB totals beside Table 2's, for the biennia Table 2 has.
-        Element xb = html.select("h2:containsOwn(Figure 2 beside Table 2) + table").first();
+        Element xb = html.select("h2:containsOwn(Figure 2 beside Table 2) + .table-scroll > table").first();
         Table t2 = pub.tables().get("t2");
         String t2Total = ((java.math.BigDecimal) t2.row("total").value("xb")).toPlainString();
         Element current = xb.select("tr:has(th:containsOwn(2022-23))").first();
@@ -198,19 +200,52 @@ class ReportWriterTest {
         assertEquals(6, ManifestWriter.read(dir).expenditureLines().get(0).accepted());
     }
 
-    /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
-    @Test
-    void chromiumShowsItAndAxeFindsNoViolation(@TempDir Path dir) throws Exception {
+    /** A published run's report.html with one failed check, once Chromium is known to be there. */
+    private static Path reportWithAFailedCheck(Path dir) throws IOException {
         HeadlessChromium.executable();
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
         ReportWriter.write(record(dir, checks), tables, WORDS, dir);
-        Path report = dir.resolve(ReportWriter.FILE);
+        return dir.resolve(ReportWriter.FILE);
+    }
+
+    /** The report in a real browser: it requests nothing it does not link, a screenshot is kept, axe finds no violation. */
+    @Test
+    void chromiumShowsItAndAxeFindsNoViolation(@TempDir Path dir) throws Exception {
+        Path report = reportWithAFailedCheck(dir);
         try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
             assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
             Path screenshots = Files.createDirectories(Golden.home().resolve("target/screenshots"));
             browser.screenshot(screenshots.resolve("report.png"), 3000);
             assertEquals(List.of(), browser.axeViolations("report.html"));
+        }
+    }
+
+    /**
+     * At 200 % zoom (a 1280-px window is 640 CSS px) and on a phone (320): the page never scrolls sideways (the input
+     * files' SHA-256 once made it wider than the window); long tokens wrap, a figure stays on one line, and a table
+     * still too wide scrolls in a focusable box of its own. axe stays clean at that width. Screenshots are kept.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {640, 320})
+    void thePageReflowsInANarrowWindow(int width, @TempDir Path dir) throws Exception {
+        Path report = reportWithAFailedCheck(dir);
+        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 900,
+                    "deviceScaleFactor", 1, "mobile", false));
+            browser.load(report.toUri().toString());
+            // The window less its vertical scroll bar: what the page may fill without a sideways one.
+            assertEquals(browser.evaluate("document.documentElement.clientWidth").asInt(),
+                    browser.evaluate("document.documentElement.scrollWidth").asInt(), "the page's width in a " + width + "-px window");
+            assertTrue(browser.evaluate("[...document.querySelectorAll('td.num')].every(c => { const r = document.createRange();"
+                    + " r.selectNodeContents(c); return r.getClientRects().length <= 1; })").asBoolean(), "every figure on one line");
+            assertTrue(browser.evaluate("[...document.querySelectorAll('.table-scroll')].some(b => b.scrollWidth > b.clientWidth)")
+                    .asBoolean(), "the expenditure lines' table scrolls in its box");
+            assertTrue(browser.evaluate("[...document.querySelectorAll('code')].some(c => c.textContent.length == 64"
+                    + " && c.getClientRects().length > 1)").asBoolean(), "a SHA-256 wraps");
+            Path screenshots = Files.createDirectories(Golden.home().resolve("target/screenshots"));
+            browser.screenshot(screenshots.resolve("report-" + width + ".png"), 4000);
+            assertEquals(List.of(), browser.axeViolations("report.html at " + width + " px"));
         }
     }
 
@@ -285,7 +320,8 @@ class ReportWriterTest {
     /** The report's own words, each element's text: its headings, its tables' headings and captions, its folded counts. */
     private static List<String> ownWords(Document html) {
         List<String> out = new ArrayList<>();
-        out.addAll(html.select("h1, h2, thead th, section:has(> h2) > table > tbody > tr > th").eachText());
+        out.addAll(html.select("h1, h2, thead th, section:has(> h2) > table > tbody > tr > th,"
+                + " section:has(> h2) > .table-scroll > table > tbody > tr > th").eachText());
         // The counts of a table's checks, without its id and name (t1 (Table 1)).
         html.select("details > summary > span.ok, details > summary > span:last-child").forEach(e -> out.add(e.text()));
         return out;
