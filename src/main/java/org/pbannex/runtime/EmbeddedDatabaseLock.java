@@ -36,6 +36,27 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The lock file cannot be opened to write (another user's installation, a read-only work/): every command that
+     * opens the database, status and history too, takes the lock (exit status 5).
+     */
+    public static class Unwritable extends RuntimeException implements Worded {
+
+        private final transient org.pbannex.ingest.Said said;
+
+        Unwritable(Path file, Throwable cause) {
+            super("cannot open " + file + " to write (permission denied): it locks the embedded database for each command"
+                    + " that opens it, status and history too, which need write access to " + file.getParent(), cause);
+            this.said = org.pbannex.ingest.Said.cause("db_lock.unwritable", "file", file.toString(), "folder",
+                    file.getParent().toString());
+        }
+
+        @Override
+        public org.pbannex.ingest.Said said() {
+            return said;
+        }
+    }
+
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -66,7 +87,12 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
         Path file = database.resolveSibling(database.getFileName() + ".pb-lock");
         try {
             Files.createDirectories(file.getParent());
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new Unwritable(file, e);
+            }
             Instant until = Instant.now().plus(wait);
             boolean said = false;
             while (true) {
