@@ -44,7 +44,9 @@ warm_run() {
     exec 3>&-
     # Refused (another folder, other settings, a rebuilt program) or busy: a process of its own. Said on a terminal
     # only, so that cron mail and scripts see the same output either way.
-    if [ -t 2 ] && [ -n "$reply" ] && [ "$reply" != busy ]; then
+    if [ -t 2 ] && [ "$reply" = busy ]; then
+      echo "pb-annex: the warm process (pid $WARM_PID) is running another command: starting a process of its own" >&2
+    elif [ -t 2 ] && [ -n "$reply" ]; then
       echo "pb-annex: not in the warm process (${reply#refused }): starting a process of its own" >&2
     fi
     return 0
@@ -62,9 +64,27 @@ warm_run() {
   fi
   trap - INT HUP TERM
   exec 3>&-
-  echo "pb-annex: the warm process ended during the command (see work/logs/pb-annex.log)" >&2
+  # Ended from outside (kill -9, out of memory): it could log nothing. The run it was running, if any, it had noted in
+  # the embedded database's lock file (EmbeddedDatabaseLock.note) during this command.
+  # As a signal's line says it (report.cause.signal, signal_force): --force starts a new run instead.
+  local what="the same command runs it again"
+  if warm_run_underway; then
+    what="run $WARM_RUN stops here; the same command restarts it"
+    [[ " $* " != *" --force "* ]] || what="run $WARM_RUN stops here; the same command starts a new run (--force)"
+  fi
+  echo "pb-annex: the warm process (pid $WARM_PID) ended during the command, from outside (it could log nothing of it): $what" >&2
   # A run it was running cannot note its own failure: the launcher does (note_run_failure).
   ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "the warm process ended during the command"
+}
+
+# warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in the embedded database's lock file since
+# this command started; false when it noted none (PostgreSQL, a check, a run that had not begun).
+warm_run_underway() {
+  local lock="$PB_HOME/work/db/pb-annex.pb-lock" line
+  [ -r "$lock" ] && [ "$(stat -c %Y "$lock" 2>/dev/null || echo 0)" -ge "${WARM_CLIENT_START%%[.,]*}" ] || return 1
+  IFS= read -r line <"$lock" || [ -n "$line" ] || return 1
+  [[ $line == "pid $WARM_PID "*", run "* ]] || return 1
+  WARM_RUN="${line##*, run }"
 }
 
 # warm_frames: prints the command's output from the warm process (fd 3) as it comes, to its end (WARM_STATUS := its
@@ -140,7 +160,7 @@ warm_wanted() {
 
 # warm_autostart JAVA-COMMAND...: starts a warm process for this folder, without the warm-up of `serve` (the command
 # that starts it is its warm-up), and waits until it takes commands: true when one is ready (this one, or one another
-# terminal started at the same moment). It ends after PB_SERVE_IDLE idle, 15 minutes unless set.
+# terminal started at the same moment; WARM_STARTER its pid, WARM_PID the one that is ready). It ends after PB_SERVE_IDLE idle, 15 minutes unless set.
 warm_autostart() {
   warm_dir
   mkdir -p "$PB_HOME/work/logs" "$WARM_DIR" 2>/dev/null || return 1
@@ -152,6 +172,7 @@ warm_autostart() {
     nohup "$1" "${opts[@]}" "${@:2}" serve </dev/null >>"$PB_HOME/work/logs/warm.out" 2>&1 &
   fi
   starter=$!
+  WARM_STARTER=$starter
   # A pause without a forked `sleep` each time: a read with a time-out on a pipe nobody writes to.
   exec {pause}<> <(:)
   for ((i = 0; i < 3000; i++)); do

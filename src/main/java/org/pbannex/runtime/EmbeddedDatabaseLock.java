@@ -118,8 +118,14 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                             database.toString(), "holder", holder, "minutes", String.valueOf(wait.toMinutes())));
                 }
                 if (!said) {
+                    String holder = holder(file);
                     org.slf4j.LoggerFactory.getLogger(EmbeddedDatabaseLock.class).info("waiting for another pb-annex process "
-                            + "to finish with the embedded database ({})", holder(file));
+                            + "to finish with the embedded database ({})", holder);
+                    // A person at a terminal sees why the command stands still, and for whom (the holder's note: its run).
+                    if (Interruption.typedAtTerminal()) {
+                        System.err.println("pb-annex: waiting for another pb-annex process to finish with the embedded database ("
+                                + holder + "; at most " + wait.toMinutes() + " min, pb.run.database-wait)");
+                    }
                     said = true;
                 }
                 Thread.sleep(200);

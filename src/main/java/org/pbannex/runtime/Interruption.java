@@ -108,6 +108,11 @@ public final class Interruption {
         return before;
     }
 
+    /** Whether the command now running was typed at a terminal ({@link #typedAtTerminal(boolean)}). */
+    public static boolean typedAtTerminal() {
+        return typedAtTerminal;
+    }
+
     /**
      * Whether a stop with this exit status is Ctrl-C pressed by a person at the terminal the command was typed at
      * (SIGINT, {@link #typedAtTerminal}): no one is to be told of it but that person, on the console. SIGTERM, SIGHUP,

@@ -2,12 +2,14 @@ package org.pbannex.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded database's lock file, where it cannot be written. */
 class EmbeddedDatabaseLockTest {
@@ -26,5 +28,43 @@ class EmbeddedDatabaseLockTest {
                 + " each command that opens it, status and history too, which need write access to /sys", ExitCodes.message(wrapped));
         assertEquals(ExitCodes.INFRASTRUCTURE, ExitCodes.of(wrapped));
         assertEquals("db_lock.unwritable", e.said().word());
+    }
+
+    /**
+     * A command that finds the database held (a run in the warm process, tester64 case 10) says on a terminal, once,
+     * that it waits and for whom: the holder's note, its process and run; without a terminal, only in the log.
+     */
+    @Test
+    void aCommandThatWaitsForTheDatabaseSaysForWhomOnATerminal(@TempDir Path dir) throws Exception {
+        Path database = dir.resolve("pb-annex");
+        String said;
+        String unsaid;
+        try (EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, Duration.ofSeconds(1), "a run")) {
+            held.note("run nightly, run 20261205T223322.190Z-3da8feeb-5a0f");
+            said = waitingLines(database, true);
+            unsaid = waitingLines(database, false);
+        }
+        assertEquals("pb-annex: waiting for another pb-annex process to finish with the embedded database ("
+                + ProcessIdentity.current() + ", since ", said.substring(0, said.indexOf("since ") + 6));
+        assertTrue(said.strip().endsWith(": run nightly, run 20261205T223322.190Z-3da8feeb-5a0f; at most 0 min,"
+                + " pb.run.database-wait)"), said);
+        assertEquals(1, said.lines().count(), said);
+        assertEquals("", unsaid);
+    }
+
+    /** What a second acquire, typed at a terminal or not, prints on stderr while it waits (a short wait, then Busy). */
+    private static String waitingLines(Path database, boolean terminal) {
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        boolean before = Interruption.typedAtTerminal(terminal);
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThrows(EmbeddedDatabaseLock.Busy.class,
+                    () -> EmbeddedDatabaseLock.acquire(database, Duration.ofMillis(600), "history"));
+        } finally {
+            System.setErr(err);
+            Interruption.typedAtTerminal(before);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -224,6 +224,12 @@ class WarmProcessTest {
                 assertTrue(meanwhile.served() && meanwhile.out().contains("one running"), meanwhile.toString());
                 Client busy = client(pausedEnv, Golden.home(), "check");
                 assertFalse(busy.served(), "busy: " + busy);
+                assertEquals("", busy.err(), "no terminal, no line: cron mail is the same either way");
+                // At a terminal one line says why it runs in a process of its own (tester64 case 10).
+                Client typed = clientOnATerminal(pausedEnv, Golden.home(), "check");
+                assertFalse(typed.served(), "busy: " + typed);
+                assertTrue(typed.out().contains("pb-annex: the warm process (pid " + paused.pid() + ") is running another"
+                        + " command: starting a process of its own"), typed.toString());
             }
 
             new ProcessBuilder("kill", "-" + signal, String.valueOf(running.pid())).inheritIO().start().waitFor();
@@ -289,17 +295,40 @@ class WarmProcessTest {
     }
 
     private static Client client(Map<String, String> env, Path cwd, String... args) throws Exception {
+        return client(clientProcess(env, cwd, args));
+    }
+
+    /** The same client at a terminal (script(1)): its output and error output are one terminal, as a person's are. */
+    private static Client clientOnATerminal(Map<String, String> env, Path cwd, String... args) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) gives the client a terminal (util-linux)");
+        StringBuilder line = new StringBuilder();
+        for (String a : clientProcess(env, cwd, args).command()) {
+            line.append(" '").append(a.replace("'", "'\\''")).append("'");
+        }
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString().strip(), "/dev/null").directory(cwd.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Client c = client(pb);
+        return new Client(c.served(), c.status(), c.out().replace("\r\n", "\n"), c.err());
+    }
+
+    private static Client client(ProcessBuilder pb) throws Exception {
         // Into files: a pipe that nobody reads while the client runs would stop it at 64 KB.
         Path outFile = Files.createTempFile(tmp, "client", ".out");
         Path errFile = Files.createTempFile(tmp, "client", ".err");
-        Process p = clientProcess(env, cwd, args).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+        Process p = pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
         if (!p.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the client did not end");
         }
         String out = Files.readString(outFile, StandardCharsets.UTF_8);
         String err = Files.readString(errFile, StandardCharsets.UTF_8);
-        // The script's last line on stderr: "WARM <served> <status>".
+        // The script's last line on stderr (at a terminal, in the one output): "WARM <served> <status>".
+        if (!err.contains("WARM ")) {
+            int at = out.lastIndexOf("WARM ");
+            String[] marker = out.substring(at).trim().split(" ");
+            return new Client(marker[1].equals("1"), Integer.parseInt(marker[2]), out.substring(0, at), "");
+        }
         int at = err.lastIndexOf("WARM ");
         String[] marker = err.substring(at).trim().split(" ");
         return new Client(marker[1].equals("1"), Integer.parseInt(marker[2]), out, err.substring(0, at));
