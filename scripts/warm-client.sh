@@ -80,7 +80,13 @@ warm_run() {
 # warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in the embedded database's lock file since
 # this command started; false when it noted none (PostgreSQL, a check, a run that had not begun).
 warm_run_underway() {
-  local lock="$PB_HOME/work/db/pb-annex.pb-lock" line
+  # The embedded database of PB_DATABASE_URL when it names one, else the default one (a settings file's is not read).
+  local db="$PB_HOME/work/db/pb-annex" line lock
+  case "${PB_DATABASE_URL:-}" in
+    jdbc:h2:file:*) db="${PB_DATABASE_URL#jdbc:h2:file:}"; db="${db%%;*}"; [[ $db == /* ]] || db="$PWD/$db" ;;
+    ?*) return 1 ;;
+  esac
+  lock="$db.pb-lock"
   [ -r "$lock" ] && [ "$(stat -c %Y "$lock" 2>/dev/null || echo 0)" -ge "${WARM_CLIENT_START%%[.,]*}" ] || return 1
   IFS= read -r line <"$lock" || [ -n "$line" ] || return 1
   [[ $line == "pid $WARM_PID "*", run "* ]] || return 1

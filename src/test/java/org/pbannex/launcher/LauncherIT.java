@@ -448,6 +448,25 @@ class LauncherIT {
                 && l.endsWith(" exit status 5: the warm process ended during the command")), told.toString());
     }
 
+    /**
+     * serve --status (and --stop) after a build, or under another runtime, answers at once: it has nothing to run that
+     * fast start-up would prepare for (tester64 case 16). Another spelling of the same runtime makes the preparation
+     * due without touching the build.
+     */
+    @Test
+    void serveStatusDoesNotWaitForTheFastStartUpPreparation() throws Exception {
+        launcher(env, "--version"); // prepares fast start-up if this build has not been yet
+        Path java = tmp.resolve("other-spelling-of-java");
+        Files.createSymbolicLink(java, Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath());
+        Map<String, String> other = new HashMap<>(with("PB_JAVA", java.toString()));
+        for (String query : List.of("--status", "--stop")) {
+            Result r = launcher(other, "serve", query);
+            assertEquals(0, r.status(), r.toString());
+            assertFalse(r.err().contains("preparing fast start-up"), r.toString());
+            assertTrue(r.out().contains("no warm process runs for this folder"), r.toString());
+        }
+    }
+
     /** Two terminals that start a warm process at the same moment get one, and only the one that started it says so. */
     @Test
     void twoTerminalsStartingAWarmProcessAtOnceGetOneAndOneLineSaysSo() throws Exception {
