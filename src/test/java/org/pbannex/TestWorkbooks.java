@@ -130,6 +130,26 @@ public final class TestWorkbooks {
     }
 
     /**
+     * A python3 that has openpyxl (Debian's python3-openpyxl; .ci/run installs it): the one on the PATH (pyenv's, say)
+     * may lack it where Debian's has it. Skips the test where none has.
+     */
+    public static String openpyxl() throws InterruptedException {
+        for (String candidate : List.of("python3", "/usr/bin/python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import openpyxl").redirectErrorStream(true).start();
+                probe.getInputStream().readAllBytes();
+                if (probe.waitFor() == 0) {
+                    return candidate;
+                }
+            } catch (IOException notThere) {
+                // the next one
+            }
+        }
+        Assumptions.abort("python3 with openpyxl is not installed");
+        return null;
+    }
+
+    /**
      * LibreOffice (headless) with a profile folder of its own, so other instances do not interfere, and the fonts the
      * build fetches (work/fonts: Noto Sans SC) among the system's: a machine with no Chinese font of its own prints the
      * Chinese workbook in it, not in empty boxes of another font's measure, so that what is checked of its print

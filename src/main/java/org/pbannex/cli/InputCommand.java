@@ -41,9 +41,19 @@ public class InputCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The workbook to write, e.g. inputs.xlsx.")
         Path out;
 
+        @Option(names = "--lang", paramLabel = "LANG", description = "The language of its instructions, notes and messages: "
+                + "zh or en (default: the installation's first edition, zh, as a job that names no languages); import reads either.")
+        String lang;
+
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
+            org.pbannex.table.Language language;
+            try {
+                language = lang == null ? JobDefinition.installationEdition() : org.pbannex.table.Language.of(lang);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
+            }
             Path dir = in.inputDir();
             String biennium = in.oneBiennium().code();
             Path target = out.toAbsolutePath().normalize();
@@ -52,9 +62,9 @@ public class InputCommand implements Runnable {
                         + " is a folder: name the workbook to write, e.g. " + out.resolve("inputs.xlsx"));
             }
             Files.createDirectories(target.getParent());
-            InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target);
-            System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows (%.1f s)%n", out, s.biennium(), s.sheets(), s.rows(),
-                    (System.nanoTime() - start) / 1e9);
+            InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target, language);
+            System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows, its instructions and notes in %s (%.1f s)%n", out,
+                    s.biennium(), s.sheets(), s.rows(), language.code(), (System.nanoTime() - start) / 1e9);
             return ExitCodes.PUBLISHED;
         }
     }

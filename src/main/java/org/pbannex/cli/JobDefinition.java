@@ -70,6 +70,11 @@ public record JobDefinition(String name, String description,
                 // the installation's, below
             }
         }
+        return installationEdition();
+    }
+
+    /** The installation's first edition, that of a job whose file names none: the language a command defaults to. */
+    static org.pbannex.table.Language installationEdition() {
         return org.pbannex.table.Language.of(DEFAULT_LANGUAGES.get(0));
     }
 

@@ -212,7 +212,7 @@ public final class DataPackage {
         long maxBytes = r.has("maxBytes") ? r.get("maxBytes").asLong() : DEFAULT_MAX_BYTES;
         return new Resource(r.path("name").asString(), r.path("path").asString(), r.path("description").asString(""),
                 fields, pk, fks, maxBytes, r.has("minRows") ? r.get("minRows").asInt() : 1, mergesByKey(r, file),
-                numberings(r, fields, file));
+                numberings(r, fields, file), r.path("pbDescriptionZh").asString(""));
     }
 
     /**

@@ -8,15 +8,25 @@ import java.util.List;
  * descriptor allows an empty file (a header alone). A shared resource (no {@code {biennium}} in its path) may be
  * replaced for one biennium by a file of the same name in that biennium's folder ({@link #overridePathFor}); with
  * {@code mergesByKey} ({@code "pbOverride": "mergeByKey"}) the biennium's file replaces rows by primary key instead.
- * {@code numberings} are its fields numbered 1, 2, 3 ... ({@link Numbering}).
+ * {@code numberings} are its fields numbered 1, 2, 3 ... ({@link Numbering}). {@code descriptionZh}
+ * ({@code pbDescriptionZh}) is its description in Chinese, for the Chinese input workbook.
  */
 public record Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
                        List<ForeignKey> foreignKeys, long maxBytes, int minRows, boolean mergesByKey,
-                       List<Numbering> numberings) {
+                       List<Numbering> numberings, String descriptionZh) {
+
+    public Resource {
+        descriptionZh = descriptionZh == null ? "" : descriptionZh;
+    }
 
     public Resource(String name, String path, String description, List<Field> fields, List<String> primaryKey,
                     List<ForeignKey> foreignKeys, long maxBytes, int minRows) {
-        this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false, List.of());
+        this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false, List.of(), "");
+    }
+
+    /** Its description in both languages (the English where it has no Chinese one). */
+    public org.pbannex.table.Text described() {
+        return new org.pbannex.table.Text(descriptionZh.isEmpty() ? description : descriptionZh, description);
     }
 
     public String pathFor(String biennium) {

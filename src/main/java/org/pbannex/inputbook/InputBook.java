@@ -15,7 +15,12 @@ import org.pbannex.ingest.Resource;
 final class InputBook {
 
     static final String COVER = "Cover";
+    /**
+     * The cover's headings that import reads, as the first workbooks wrote them; a workbook writes them in its
+     * language, the texts' key beside each ({@link InputBookWords#headings}).
+     */
     static final String BIENNIUM = "Biennium";
+    static final String BIENNIUM_KEY = "inputbook.biennium";
     /** The header row of each input sheet, 1-based, as exported. */
     static final int HEADER_ROW = 4;
     /** How far down import looks for the header row. */
@@ -28,11 +33,12 @@ final class InputBook {
     static final long MAX_CELLS = 2_000_000;
     /** The cover's table of sheets: its heading cells over the sheet's name and over the file the sheet holds. */
     static final String SHEET_HEADING = "Sheet";
+    static final String SHEET_KEY = "inputbook.col.sheet";
     static final String FILE_HEADING = "File in the input folder";
+    static final String FILE_KEY = "inputbook.col.file";
     /** The cover's column of each file's SHA-256 as exported, which import compares with the file on disk. */
     static final String SHA256_HEADING = "SHA-256 as exported";
-    static final String REQUIRED = "required";
-    static final String OPTIONAL = "optional";
+    static final String SHA256_KEY = "inputbook.col.sha256";
 
     private InputBook() {
     }

@@ -269,8 +269,9 @@ public final class InputBookImport {
      * and the files they hold), so that a command given one by mistake can say what it is.
      */
     public static boolean isInputBook(List<InputBookReader.Sheet> sheets) {
+        java.util.Set<String> fileHeading = InputBookWords.headings(InputBook.FILE_HEADING, InputBook.FILE_KEY, sheets);
         return sheets.stream().filter(s -> s.name().equals(InputBook.COVER)).anyMatch(cover -> cover.rows().stream()
-                .flatMap(r -> r.cells().stream()).anyMatch(c -> InputBook.FILE_HEADING.equals(c.value())));
+                .flatMap(r -> r.cells().stream()).anyMatch(c -> fileHeading.contains(c.value())));
     }
 
     /** The run id on a workbook's first sheet (a run's cover), or null. */
@@ -294,8 +295,8 @@ public final class InputBookImport {
             throw new InputError(shown, 0, "", Said.of(2 * data > InputBook.sheets(pkg).size() ? "book.no_cover_deleted"
                     : "book.no_cover", "cover", InputBook.COVER));
         }
-        String biennium = biennium(cover, shown);
-        Map<String, SheetFile> sheetFiles = sheetFiles(cover);
+        String biennium = biennium(cover, InputBookWords.headings(InputBook.BIENNIUM, InputBook.BIENNIUM_KEY, sheets), shown);
+        Map<String, SheetFile> sheetFiles = sheetFiles(cover, sheets);
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, Integer> headerRows = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -432,17 +433,21 @@ public final class InputBookImport {
      * The cover's table of sheets, each sheet's name to the file it holds; empty when the cover has no such table (a
      * workbook made before the cover named the files: each sheet then holds its resource's usual file).
      */
-    private static Map<String, SheetFile> sheetFiles(InputBookReader.Sheet cover) {
+    private static Map<String, SheetFile> sheetFiles(InputBookReader.Sheet cover, List<InputBookReader.Sheet> sheets) {
         Map<String, SheetFile> out = new LinkedHashMap<>();
+        // Its headings in the words the workbook was exported in (either language's).
+        java.util.Set<String> sheetHeading = InputBookWords.headings(InputBook.SHEET_HEADING, InputBook.SHEET_KEY, sheets);
+        java.util.Set<String> fileHeading = InputBookWords.headings(InputBook.FILE_HEADING, InputBook.FILE_KEY, sheets);
+        java.util.Set<String> shaHeading = InputBookWords.headings(InputBook.SHA256_HEADING, InputBook.SHA256_KEY, sheets);
         int nameColumn = -1;
         int fileColumn = -1;
         int shaColumn = -1;
         for (InputBookReader.Row row : cover.rows()) {
             if (fileColumn < 0) {
                 // Still looking for the table's heading row: the one holding both headings (and the checksums' since they are recorded).
-                nameColumn = column(row, InputBook.SHEET_HEADING);
-                fileColumn = nameColumn < 0 ? -1 : column(row, InputBook.FILE_HEADING);
-                shaColumn = fileColumn < 0 ? -1 : column(row, InputBook.SHA256_HEADING);
+                nameColumn = column(row, sheetHeading);
+                fileColumn = nameColumn < 0 ? -1 : column(row, fileHeading);
+                shaColumn = fileColumn < 0 ? -1 : column(row, shaHeading);
                 continue;
             }
             String name = value(row, nameColumn);
@@ -454,13 +459,13 @@ public final class InputBookImport {
         return out;
     }
 
-    /** The column of the row's cell holding exactly {@code heading}, or -1. */
-    private static int column(InputBookReader.Row row, String heading) {
-        return row.cells().stream().filter(c -> heading.equals(c.value())).mapToInt(InputBookReader.Cell::column)
+    /** The column of the row's cell holding exactly one of {@code headings} (its wordings in either language), or -1. */
+    static int column(InputBookReader.Row row, java.util.Set<String> headings) {
+        return row.cells().stream().filter(c -> c.value() != null && headings.contains(c.value())).mapToInt(InputBookReader.Cell::column)
                 .findFirst().orElse(-1);
     }
 
-    private static String value(InputBookReader.Row row, int column) {
+    static String value(InputBookReader.Row row, int column) {
         return row.cells().stream().filter(c -> c.column() == column && c.value() != null).map(c -> c.value().strip())
                 .findFirst().orElse("");
     }
@@ -488,10 +493,10 @@ public final class InputBookImport {
     private record SheetFile(String file, int row, String sha256) {
     }
 
-    private static String biennium(InputBookReader.Sheet cover, String shown) {
+    private static String biennium(InputBookReader.Sheet cover, java.util.Set<String> heading, String shown) {
         for (InputBookReader.Row row : cover.rows()) {
             List<InputBookReader.Cell> cells = row.cells();
-            if (cells.size() >= 2 && cells.get(0).column() == 0 && InputBook.BIENNIUM.equals(cells.get(0).value())) {
+            if (cells.size() >= 2 && cells.get(0).column() == 0 && heading.contains(cells.get(0).value())) {
                 String b = cells.get(1).value() == null ? "" : cells.get(1).value().strip();
                 if (b.matches("\\d{4}-\\d{2}")) {
                     return b;

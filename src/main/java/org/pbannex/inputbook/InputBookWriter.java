@@ -39,6 +39,8 @@ import org.pbannex.ingest.ForeignKey;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Resource;
 import org.pbannex.ingest.TextRules;
+import org.pbannex.table.Language;
+import org.pbannex.table.Text;
 
 /**
  * {@code input export}: one workbook holding a biennium's data files and the reference lists it uses (its own copy of
@@ -56,30 +58,41 @@ public final class InputBookWriter {
     }
 
     private static final int MAX_WIDTH = 60;
-    /** The height of one line of 11-point text. */
+    /** The height of one line of 11-point text (CJK fonts set taller lines). */
     private static final float LINE_POINTS = 15f;
+    private static final float CJK_LINE_POINTS = 16.5f;
     private static final int LAST_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
     private InputBookWriter() {
     }
 
+    /** The English workbook. */
     public static Summary write(Path inputDir, String biennium, Path out) throws IOException {
+        return write(inputDir, biennium, out, Language.EN);
+    }
+
+    /**
+     * The workbook in {@code lang}: its instructions, headings, notes and messages in the words of the texts it holds
+     * (texts.csv's inputbook.*); its sheets' and columns' names, which import reads, are the files' own in either.
+     */
+    public static Summary write(Path inputDir, String biennium, Path out, Language lang) throws IOException {
         DataPackage pkg = DataPackage.load(inputDir);
         InputSet in = InputSet.load(inputDir, biennium);
         List<Resource> resources = InputBook.sheets(pkg);
+        InputBookWords words = InputBookWords.of(in.sheetCsv(InputBookWords.TEXTS), lang);
         int rows = 0;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Styles styles = new Styles(wb);
+            Styles styles = new Styles(wb, lang);
             XSSFSheet cover = wb.createSheet(InputBook.COVER);
             Map<String, String> columnRanges = new HashMap<>();
             for (Resource r : resources) {
-                rows += writeSheet(wb, r, in.sheetCsv(r.name()), in.sheetPath(r.name()), styles, columnRanges);
+                rows += writeSheet(wb, r, in.sheetCsv(r.name()), in.sheetPath(r.name()), styles, columnRanges, words);
             }
             for (Resource r : resources) {
-                addValidations(wb.getSheet(r.name()), r, in.sheetCsv(r.name()).header(), columnRanges);
+                addValidations(wb.getSheet(r.name()), r, in.sheetCsv(r.name()).header(), columnRanges, words);
             }
-            writeCover(wb, cover, resources, in, biennium, styles);
-            wb.getProperties().getCoreProperties().setTitle("pb-annex input workbook " + biennium);
+            writeCover(wb, cover, resources, in, biennium, styles, words);
+            wb.getProperties().getCoreProperties().setTitle(words.text("inputbook.title").with("biennium", biennium).in(lang));
             wb.getProperties().getCoreProperties().setCreator("pb-annex input export");
             wb.setActiveSheet(0);
             wb.lockStructure();
@@ -99,7 +112,7 @@ public final class InputBookWriter {
 
     /** Writes one input file as a sheet; records where each column's values are, for the drop-down lists. */
     private static int writeSheet(XSSFWorkbook wb, Resource r, CsvTable t, String path, Styles st,
-                                  Map<String, String> columnRanges) {
+                                  Map<String, String> columnRanges, InputBookWords words) {
         XSSFSheet s = wb.createSheet(r.name());
         int headerIndex = InputBook.HEADER_ROW - 1;
         List<String> header = t.header();
@@ -120,12 +133,14 @@ public final class InputBookWriter {
             s.setColumnWidth(c, widths[c] * 256);
         }
         int tableWidth = java.util.Arrays.stream(widths).sum();
-        cell(s, 0, 0, r.name() + ": " + path, st.title);
-        note(s, 1, r.description(), header.size(), tableWidth, st);
+        // The title wraps within the table's width too: a print stops at the table's last column (14-point bold letters
+        // are up to 1.6 times as wide as the body's).
+        note(s, 0, r.name() + ": " + path, header.size(), (int) (tableWidth / 1.6), st.title, st.titleLinePoints);
+        note(s, 1, r.described().in(words.language()), header.size(), tableWidth, st.wrapped, st.linePoints);
         XSSFDrawing drawing = s.createDrawingPatriarch();
         for (int c = 0; c < header.size(); c++) {
             Field f = fields.get(c);
-            cell(s, 2, c, f.required() ? InputBook.REQUIRED : InputBook.OPTIONAL, f.required() ? st.required : st.plain);
+            cell(s, 2, c, words.get(f.required() ? "inputbook.required" : "inputbook.optional"), f.required() ? st.required : st.plain);
             XSSFCell h = cell(s, headerIndex, c, header.get(c), st.header);
             ClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
             anchor.setCol1(c);
@@ -133,7 +148,7 @@ public final class InputBookWriter {
             anchor.setRow1(headerIndex);
             anchor.setRow2(headerIndex + 6);
             var comment = drawing.createCellComment(anchor);
-            comment.setString(wb.getCreationHelper().createRichTextString(rule(f, r)));
+            comment.setString(wb.getCreationHelper().createRichTextString(rule(f, r, words)));
             comment.setAuthor("pb-annex");
             h.setCellComment(comment);
             if (!t.rows().isEmpty()) {
@@ -166,7 +181,7 @@ public final class InputBookWriter {
             }
             if (lines > 1) {
                 // Spreadsheets do not all fit a row to wrapped text when they open a file: give it its height.
-                out.setHeightInPoints(lines * LINE_POINTS);
+                out.setHeightInPoints(lines * st.linePoints);
             }
         }
         s.createFreezePane(0, InputBook.HEADER_ROW);
@@ -179,21 +194,40 @@ public final class InputBookWriter {
         return t.rows().size();
     }
 
-    /** A line of explanation above a table, wrapped across the table's columns. */
-    private static void note(XSSFSheet s, int row, String text, int columns, int width, Styles st) {
-        cell(s, row, 0, text, columns > 1 ? st.wrapped : st.plain);
+    /** A line above a table, wrapped across the table's columns ({@code width} characters) in {@code style}. */
+    private static void note(XSSFSheet s, int row, String text, int columns, int width, XSSFCellStyle style, float linePoints) {
+        cell(s, row, 0, text, style);
         if (columns > 1) {
             s.addMergedRegion(new CellRangeAddress(row, row, 0, columns - 1));
-            s.getRow(row).setHeightInPoints(lines(text, width) * LINE_POINTS);
         }
+        s.getRow(row).setHeightInPoints(lines(text, width) * linePoints);
     }
 
-    /** Lines a text needs in a column {@code width} characters wide (Latin letters are narrower than the digit 0). */
+    /**
+     * Lines a text needs in a column {@code width} characters wide, wrapped as a spreadsheet wraps it: at spaces, a word
+     * too long for a line (a file's path) where it must, Chinese text anywhere. Latin letters are narrower than the digit 0
+     * (about three quarters), a CJK character wider than two (2.4, room for a line broken before a closing mark).
+     */
     private static int lines(String text, int width) {
         int perLine = Math.max(1, (int) ((width - 1) / 0.75));
         int n = 0;
         for (String part : text.split("\n", -1)) {
-            n += Math.max(1, (displayWidth(part) + perLine - 1) / perLine);
+            int count = 1;
+            double line = 0;
+            for (String word : part.split(" ")) {
+                double w = word.codePoints().mapToDouble(cp -> cp >= 0x2E80 ? 2.4 / 0.75 : 1).sum();
+                boolean chinese = word.codePoints().anyMatch(cp -> cp >= 0x2E80);
+                if (line > 0 && (chinese || line + 1 + w <= perLine)) {
+                    w += line + 1; // on the same line, as far as it goes
+                } else if (line > 0) {
+                    count++;
+                }
+                for (; w > perLine; w -= perLine) {
+                    count++;
+                }
+                line = w;
+            }
+            n += count;
         }
         return n;
     }
@@ -203,37 +237,43 @@ public final class InputBookWriter {
         return "'" + sheet + "'!$" + col + "$" + (firstRow + 1) + ":$" + col + "$" + (lastRow + 1);
     }
 
-    /** What the column takes, for the header's note and the cell prompt. */
-    private static String rule(Field f, Resource r) {
-        List<String> parts = new ArrayList<>();
-        parts.add((f.required() ? "Required. " : "Optional. ") + (f.description().isEmpty() ? "" : f.description()));
-        switch (f.type()) {
-            case INTEGER -> parts.add("Whole number from " + plain(f.minimum()) + " to " + plain(f.maximum()) + ".");
-            case NUMBER -> parts.add("Number from " + plain(f.minimum()) + " to " + plain(f.maximum())
-                    + (f.maxDecimals() == null ? "" : ", at most " + f.maxDecimals() + " decimals") + ".");
-            case BOOLEAN -> parts.add("true or false.");
-            case STRING -> parts.add("Text; it may not start with = + - or @"
-                    + (f.formulaLike() == TextRules.FormulaLike.SIGNED_NUMBER ? " (a signed number such as -0.5 may)" : "") + ".");
-        }
+    /** What the column takes, for the header's note and the cell prompt, in the workbook's words. */
+    private static String rule(Field f, Resource r, InputBookWords words) {
+        List<Text> parts = new ArrayList<>();
+        // A Chinese description ends with its full stop, as the sentences after it run on without a space.
+        String zh = f.described().zh();
+        parts.add(words.text(f.required() ? "inputbook.rule.required" : "inputbook.rule.optional")
+                .with("description", new Text(zh.isEmpty() || zh.matches("(?s).*[。；：！？]") ? zh : zh + "。", f.described().en())));
+        Text range = switch (f.type()) {
+            case INTEGER -> words.text("inputbook.rule.integer");
+            case NUMBER -> f.maxDecimals() == null ? words.text("inputbook.rule.number")
+                    : words.text("inputbook.rule.number_decimals").with("decimals", String.valueOf(f.maxDecimals()));
+            case BOOLEAN -> words.text("inputbook.rule.boolean");
+            case STRING -> words.text(f.formulaLike() == TextRules.FormulaLike.SIGNED_NUMBER ? "inputbook.rule.text_signed"
+                    : "inputbook.rule.text");
+        };
+        parts.add(f.numeric() ? range.with("min", plain(f.minimum())).with("max", plain(f.maximum())) : range);
         if (!f.allowed().isEmpty()) {
-            parts.add("One of: " + String.join(", ", f.allowed()) + ".");
+            parts.add(words.text("inputbook.rule.one_of").with("values", String.join(", ", f.allowed())));
         }
         for (ForeignKey fk : r.foreignKeys()) {
             if (fk.field().equals(f.name())) {
-                parts.add("A " + fk.referencedField() + " of sheet " + fk.resource() + ".");
+                parts.add(words.text("inputbook.rule.code_of").with("field", fk.referencedField()).with("sheet", fk.resource()));
             }
         }
         if (f.pattern() != null) {
-            parts.add("Pattern: " + f.pattern().pattern());
+            parts.add(words.text("inputbook.rule.pattern").with("pattern", f.pattern().pattern()));
         }
-        return String.join(" ", parts);
+        // Chinese sentences end with their full stop; English ones are set apart by a space.
+        return parts.stream().map(p -> p.in(words.language())).collect(Collectors.joining(words.language() == Language.ZH ? "" : " "));
     }
 
     private static String plain(BigDecimal d) {
         return d.toPlainString();
     }
 
-    private static void addValidations(XSSFSheet s, Resource r, List<String> header, Map<String, String> columnRanges) {
+    private static void addValidations(XSSFSheet s, Resource r, List<String> header, Map<String, String> columnRanges,
+                                       InputBookWords words) {
         var helper = s.getDataValidationHelper();
         for (int c = 0; c < header.size(); c++) {
             Field f = InputBook.field(r, header.get(c).strip());
@@ -264,10 +304,10 @@ public final class InputBookWriter {
             dv.setEmptyCellAllowed(true);
             dv.setShowErrorBox(true);
             dv.setShowPromptBox(true);
-            String rule = rule(f, r);
+            String rule = rule(f, r, words);
             dv.createPromptBox(f.name().length() > 32 ? f.name().substring(0, 32) : f.name(),
                     rule.length() > 255 ? rule.substring(0, 254) + "…" : rule);
-            dv.createErrorBox("Not accepted", rule.length() > 255 ? rule.substring(0, 254) + "…" : rule);
+            dv.createErrorBox(words.get("inputbook.not_accepted"), rule.length() > 255 ? rule.substring(0, 254) + "…" : rule);
             s.addValidationData(dv);
         }
     }
@@ -279,50 +319,38 @@ public final class InputBookWriter {
     }
 
     private static void writeCover(XSSFWorkbook wb, XSSFSheet s, List<Resource> resources, InputSet in, String biennium,
-                                   Styles st) {
+                                   Styles st, InputBookWords words) {
         int[] widths = {28, 70, 36, 7, 30, 66};
         for (int c = 0; c < widths.length; c++) {
             s.setColumnWidth(c, widths[c] * 256);
         }
         int r = 0;
-        cell(s, r++, 0, "pb-annex input workbook, biennium " + biennium, st.title);
+        note(s, r++, words.text("inputbook.title").with("biennium", biennium).in(words.language()), widths.length,
+                (int) (java.util.Arrays.stream(widths).sum() / 1.6), st.title, st.titleLinePoints);
         r++;
-        cell(s, r, 0, InputBook.BIENNIUM, st.header);
+        cell(s, r, 0, words.get(InputBook.BIENNIUM_KEY), st.header);
         cell(s, r++, 1, biennium, st.plain);
-        cell(s, r, 0, "Made by", st.header);
-        String madeBy = "./pb-annex input export --biennium " + biennium + " (from " + in.inputDir() + ")";
+        cell(s, r, 0, words.get("inputbook.made_by"), st.header);
+        String command = "./pb-annex input export --biennium " + biennium
+                + (words.language() == Language.EN ? "" : " --lang " + words.language().code());
+        String madeBy = words.text("inputbook.made_by_command").with("command", command).with("input", in.inputDir().toString())
+                .in(words.language());
         cell(s, r, 1, madeBy, st.wrapped);
-        s.getRow(r++).setHeightInPoints(lines(madeBy, widths[1]) * LINE_POINTS);
+        s.getRow(r++).setHeightInPoints(lines(madeBy, widths[1]) * st.linePoints);
         r++;
-        cell(s, r++, 0, "How to use this workbook", st.header);
-        String[] steps = {
-            "Each sheet below is one input file: its columns are in row 4, one row per line of the file. Edit values in "
-                    + "place; add a row by typing below the last one; remove a row with Delete Sheet Rows. Sheets and "
-                    + "columns are protected: do not rename, add or remove them.",
-            "Row 3 says which columns are required. The note on each column name says what the column takes; drop-down "
-                    + "lists offer the codes of the reference sheets and the allowed values.",
-            "Type numbers as plain numbers, with a point for decimals (the cell format shows thousands separators; the "
-                    + "value has none). Codes and texts are text cells: they keep leading zeros and never become dates. "
-                    + "A text may not start with =, +, - or @. Formulas are not accepted in input cells.",
-            "Save as Excel Workbook (.xlsx). Then either import it into the input folder: ./pb-annex input import "
-                    + "inputs.xlsx (every sheet is checked first; if one is wrong, nothing is written), or run from it "
-                    + "directly: ./pb-annex run nightly --input inputs.xlsx (or ./pb-annex check --input inputs.xlsx).",
-            "Errors name the sheet, the row and the column, e.g. inputs.xlsx, sheet budget, row 7, column staff_costs.",
-            "The table of sheets below records each file's SHA-256 as exported. Import compares it with the file in the "
-                    + "input folder: a file edited there since the export that this workbook changes too is not "
-                    + "replaced (nothing is written; export again, or import with --overwrite).",
-            "Expenditure lines (input/expenditure/*.csv, possibly millions of lines) are not in this workbook: a run "
-                    + "from the workbook uses the expenditure lines of the installation's input/expenditure/ folder.",
-        };
-        for (int i = 0; i < steps.length; i++) {
+        cell(s, r++, 0, words.get("inputbook.how"), st.header);
+        List<String> steps = List.of("inputbook.step.sheets", "inputbook.step.required", "inputbook.step.numbers",
+                "inputbook.step.save", "inputbook.step.errors", "inputbook.step.checksums", "inputbook.step.expenditure");
+        for (int i = 0; i < steps.size(); i++) {
+            String step = words.get(steps.get(i));
             cell(s, r, 0, (i + 1) + ".", st.plain);
-            cell(s, r, 1, steps[i], st.wrapped);
-            s.getRow(r++).setHeightInPoints(lines(steps[i], widths[1]) * LINE_POINTS);
+            cell(s, r, 1, step, st.wrapped);
+            s.getRow(r++).setHeightInPoints(lines(step, widths[1]) * st.linePoints);
         }
         r++;
-        cell(s, r++, 0, "Sheets", st.header);
-        String[] heads = {InputBook.SHEET_HEADING, "Description", InputBook.FILE_HEADING, "Rows", "Required columns",
-            InputBook.SHA256_HEADING};
+        cell(s, r++, 0, words.get("inputbook.sheets"), st.header);
+        String[] heads = {words.get(InputBook.SHEET_KEY), words.get("inputbook.col.description"), words.get(InputBook.FILE_KEY),
+            words.get("inputbook.col.rows"), words.get("inputbook.col.required"), words.get(InputBook.SHA256_KEY)};
         for (int c = 0; c < heads.length; c++) {
             cell(s, r, c, heads[c], st.header);
         }
@@ -332,7 +360,8 @@ public final class InputBookWriter {
             XSSFHyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
             h.setAddress("'" + res.name() + "'!A1");
             link.setHyperlink(h);
-            cell(s, r, 1, res.description(), st.wrapped);
+            String description = res.described().in(words.language());
+            cell(s, r, 1, description, st.wrapped);
             cell(s, r, 2, in.sheetPath(res.name()), st.plain);
             XSSFCell n = s.getRow(r).createCell(3);
             n.setCellValue(in.sheetCsv(res.name()).rows().size());
@@ -340,7 +369,7 @@ public final class InputBookWriter {
             String required = res.fields().stream().filter(Field::required).map(Field::name).collect(Collectors.joining(", "));
             cell(s, r, 4, required, st.wrapped);
             cell(s, r, 5, in.files().get(res.name()).sha256(), st.plain); // the file sheetPath names
-            s.getRow(r++).setHeightInPoints(Math.max(lines(res.description(), widths[1]), lines(required, widths[4])) * LINE_POINTS);
+            s.getRow(r++).setHeightInPoints(Math.max(lines(description, widths[1]), lines(required, widths[4])) * st.linePoints);
         }
         printSetup(s);
         s.setPrintGridlines(false);
@@ -385,6 +414,7 @@ public final class InputBookWriter {
     /** The workbook's styles: locked furniture, unlocked values. */
     private static final class Styles {
         final XSSFWorkbook wb;
+        /** A title, wrapped across the columns it is merged over. */
         final XSSFCellStyle title;
         final XSSFCellStyle plain;
         final XSSFCellStyle header;
@@ -395,9 +425,14 @@ public final class InputBookWriter {
         final XSSFCellStyle wrappedText;
         final XSSFCellStyle wrapped;
         final Map<String, XSSFCellStyle> numbers = new HashMap<>();
+        /** The height of one line of its text, and of a title's. */
+        final float linePoints;
+        final float titleLinePoints;
 
-        Styles(XSSFWorkbook wb) {
+        Styles(XSSFWorkbook wb, Language lang) {
             this.wb = wb;
+            this.linePoints = lang == Language.ZH ? CJK_LINE_POINTS : LINE_POINTS;
+            this.titleLinePoints = linePoints * 14 / 11;
             XSSFFont big = wb.createFont();
             big.setBold(true);
             big.setFontHeightInPoints((short) 14);
@@ -408,6 +443,8 @@ public final class InputBookWriter {
             underlined.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
             title = wb.createCellStyle();
             title.setFont(big);
+            title.setWrapText(true);
+            title.setVerticalAlignment(VerticalAlignment.TOP);
             plain = wb.createCellStyle();
             plain.setVerticalAlignment(VerticalAlignment.TOP);
             header = wb.createCellStyle();

@@ -22,7 +22,7 @@ import org.apache.pdfbox.util.Vector;
  * inside the clip it is drawn in, as "page N: text". The page's own clip, its printable area (which a chart straddling
  * a page break runs past), is no cell's and is not looked at.
  */
-final class ClippedText extends PDFGraphicsStreamEngine {
+public final class ClippedText extends PDFGraphicsStreamEngine {
 
     private final int page;
     private final List<String> out;
@@ -36,7 +36,7 @@ final class ClippedText extends PDFGraphicsStreamEngine {
         this.out = out;
     }
 
-    static List<String> of(PDDocument doc) throws IOException {
+    public static List<String> of(PDDocument doc) throws IOException {
         List<String> out = new ArrayList<>();
         for (int p = 0; p < doc.getNumberOfPages(); p++) {
             ClippedText c = new ClippedText(doc.getPage(p), p + 1, out);

@@ -688,21 +688,7 @@ class XlsxWorkbookWriterTest {
      */
     @Test
     void openpyxlOpensTheWorkbooksWithoutAWarning() throws Exception {
-        // The python3 on the PATH (pyenv's, say) may lack it where Debian's, which .ci/run installs it for, has it.
-        String python = null;
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process probe = new ProcessBuilder(candidate, "-c", "import openpyxl").redirectErrorStream(true).start();
-                probe.getInputStream().readAllBytes();
-                if (probe.waitFor() == 0) {
-                    python = candidate;
-                    break;
-                }
-            } catch (java.io.IOException notThere) {
-                // the next one
-            }
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python3 with openpyxl is not installed");
+        String python = org.pbannex.TestWorkbooks.openpyxl();
         for (Language lang : Language.values()) {
             Path file = written.resolve("out-" + lang.code() + ".xlsx");
             String out = org.pbannex.TestWorkbooks.program(written, python, "-W", "error", "-c",
