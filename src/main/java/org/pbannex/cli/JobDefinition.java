@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.pbannex.ingest.Said;
 import org.pbannex.runtime.JobName;
 import org.pbannex.runtime.UsageError;
 import tools.jackson.core.JacksonException;
@@ -94,12 +95,12 @@ public record JobDefinition(String name, String description,
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UsageError(file + ": cannot read it: " + e.getMessage());
+            throw new JobFileMistake(at(file, 0, Said.cause("usage.job.unreadable", "reason", e.getMessage())));
         }
         try {
             JobDefinition def = YAML.readValue(text, JobDefinition.class);
             if (def == null) {
-                throw new JobFileMistake(file + ": empty job definition");
+                throw new JobFileMistake(at(file, 0, Said.cause("usage.job.empty")));
             }
             // Checked now, so a bad reviewers entry stops the command before the run (the list itself is read after it).
             if (def.reviewers() != null && !def.reviewers().isString()) {
@@ -111,34 +112,42 @@ public record JobDefinition(String name, String description,
             for (String key : List.of("tables", "languages", "formats", "biennia")) {
                 // "languages: zh, en" is one value to YAML, which would then be an unknown language "zh, en".
                 if (root.path(key).isString() && root.path(key).asString().contains(",")) {
-                    throw new JobFileMistake(file + ", line " + lineOf(text, key, null) + ": '" + key + ": "
-                            + root.path(key).asString() + "' is one value, not a list: write a list in brackets, "
-                            + key + ": [" + root.path(key).asString() + "]");
+                    throw new JobFileMistake(at(file, lineOf(text, key, null), Said.cause("usage.job.one_value", "key", key,
+                            "value", root.path(key).asString())));
                 }
                 if (root.path(key).isArray() && root.path(key).isEmpty()) {
-                    throw new JobFileMistake(file + ", line " + lineOf(text, key, null) + ": '" + key + "' is an empty list; name at "
-                            + "least one, or leave the key out for " + defaultOf(key));
+                    throw new JobFileMistake(at(file, lineOf(text, key, null), Said.cause("usage.job.empty_list", "key", key,
+                            "default", Said.cause("usage.job.default." + key))));
                 }
             }
             if (def.replyWithinDays() != null && (def.replyWithinDays() < 1 || def.replyWithinDays() > 365)) {
-                throw new JobFileMistake(file + ", line " + lineOf(text, "replyWithinDays", null) + ": 'replyWithinDays' takes "
-                        + kindOf("replyWithinDays") + ", not " + def.replyWithinDays());
+                throw new JobFileMistake(at(file, lineOf(text, "replyWithinDays", null), Said.cause("usage.job.takes_not",
+                        "key", "replyWithinDays", "kind", kindOf("replyWithinDays"), "value", String.valueOf(def.replyWithinDays()))));
             }
             return new JobDefinition(name, def.description(), def.tables(), def.languages(), def.formats(), def.schedule(),
                     def.rejects(), def.csvBom(), def.biennia(), def.reviewers(), def.replyWithinDays());
         } catch (UnrecognizedPropertyException e) {
-            throw new JobFileMistake(file + ", line " + lineOf(text, e.getPropertyName(), e) + ": unknown key '" + e.getPropertyName()
-                    + "'; a job has " + String.join(", ", KEYS));
+            throw new JobFileMistake(at(file, lineOf(text, e.getPropertyName(), e), Said.cause("usage.job.unknown_key",
+                    "key", e.getPropertyName(), "keys", String.join(", ", KEYS))));
         } catch (MismatchedInputException e) {
             // A value of the wrong kind (rejects: maybe): the key, its line and what it takes, not Java's type names.
             String key = e.getPath().isEmpty() ? null : e.getPath().get(0).getPropertyName();
             if (key == null) {
-                throw new JobFileMistake(file + ": not a job definition (a job is keys and values, such as 'tables: [a1]')");
+                throw new JobFileMistake(at(file, 0, Said.cause("usage.job.not_a_job")));
             }
-            throw new JobFileMistake(file + ", line " + lineOf(text, key, e) + ": '" + key + "' takes " + kindOf(key));
+            throw new JobFileMistake(at(file, lineOf(text, key, e), Said.cause("usage.job.takes", "key", key, "kind", kindOf(key))));
         } catch (JacksonException e) {
-            throw new JobFileMistake(file + syntaxError(e));
+            throw new JobFileMistake(syntaxError(file, e));
         }
+    }
+
+    /**
+     * A mistake of the job file: "FILE: REASON", or at its line ("FILE, line L: REASON") where {@code line} is one; the
+     * reason a sentence of the texts, or the parser's own words.
+     */
+    private static Said at(Path file, int line, Object reason) {
+        return line > 0 ? Said.cause("usage.job.at_line", "file", file.toString(), "line", String.valueOf(line), "reason", reason)
+                : Said.cause("usage.job.at_file", "file", file.toString(), "reason", reason);
     }
 
     /** The line where a top-level key stands (Jackson reports where it noticed, which for a record is the end). */
@@ -152,35 +161,25 @@ public record JobDefinition(String name, String description,
         return e == null || e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
-    private static String kindOf(String key) {
-        return switch (key) {
-            case "rejects", "csvBom" -> "true or false";
-            case "tables", "languages", "formats", "biennia" -> "a list, such as [a1, a2], or one value";
-            case "reviewers" -> "a list of reviewers, or \"input\" for input/reviewers.csv";
-            case "replyWithinDays" -> "a whole number of days from 1 to 365, such as 10";
-            default -> "text";
-        };
-    }
-
-    /** What a list key left out of a job stands for. */
-    private static String defaultOf(String key) {
-        return switch (key) {
-            case "tables" -> "every table";
-            case "languages" -> "the Chinese edition (zh)";
-            case "formats" -> "every format (xlsx, pdf, csv, html)";
-            default -> "the latest biennium";
-        };
+    /** What a key takes (report.cause.usage.job.kind.*). */
+    private static Said kindOf(String key) {
+        return Said.cause(switch (key) {
+            case "rejects", "csvBom" -> "usage.job.kind.boolean";
+            case "tables", "languages", "formats", "biennia" -> "usage.job.kind.list";
+            case "reviewers" -> "usage.job.kind.reviewers";
+            case "replyWithinDays" -> "usage.job.kind.reply_days";
+            default -> "usage.job.kind.text";
+        });
     }
 
     /**
      * A YAML syntax error as the parser states it: the problem (its last statement, "expected ',' or ']', but got
-     * <stream end>") at the line and column where the construct it could not finish began.
+     * <stream end>") at the line and column where the construct it could not finish began; an unclosed list or set of
+     * keys in our words, the parser's other statements in its own (English).
      */
-    private static String syntaxError(JacksonException e) { // ", line L, column C: problem" (or ": problem")
+    private static Said syntaxError(Path file, JacksonException e) {
         List<String> lines = e.getOriginalMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(e.getOriginalMessage());
-        String where = at.find() ? ", line " + at.group(1) + ", column " + at.group(2) + ": "
-                : e.getLocation() == null ? ": " : ", line " + e.getLocation().getLineNr() + ": ";
         // The parser's statements, without its marks ("in reader, line 2, column 9:", then the source line and a
         // caret under the place).
         List<String> statements = new ArrayList<>();
@@ -195,22 +194,23 @@ public record JobDefinition(String name, String description,
                 statements.add(lines.get(i));
             }
         }
+        Object reason;
         if (statements.isEmpty()) {
-            return where + (lines.isEmpty() ? "not a valid job definition" : lines.get(0));
+            reason = lines.isEmpty() ? Said.cause("usage.job.invalid") : lines.get(0);
+        } else {
+            String problem = statements.get(statements.size() - 1);
+            String context = statements.get(0);
+            // The parser's words for an unclosed list or set of keys ("expected ',' or ']', but got :") said in ours.
+            reason = context.startsWith("while parsing a flow sequence") ? Said.cause("usage.job.unclosed_list")
+                    : context.startsWith("while parsing a flow mapping") ? Said.cause("usage.job.unclosed_keys", "open", "{", "close", "}")
+                    : Said.cause("usage.job.parser", "problem", context.equals(problem) ? problem : context + ": " + problem);
         }
-        String problem = statements.get(statements.size() - 1);
-        String context = statements.get(0);
-        // The parser's words for an unclosed list or set of keys ("expected ',' or ']', but got :") said in ours.
-        if (context.startsWith("while parsing a flow sequence")) {
-            return where + "the list opened with '[' here is not closed with ']' on its line: a list is written on one "
-                    + "line, its values separated by commas, such as languages: [zh, en]";
+        // ", line L, column C: problem" (or ": problem")
+        if (at.find()) {
+            return Said.cause("usage.job.at_column", "file", file.toString(), "line", at.group(1), "column", at.group(2),
+                    "reason", reason);
         }
-        if (context.startsWith("while parsing a flow mapping")) {
-            return where + "the '{' here is not closed with '}' on its line: a job's keys are written one a line, such "
-                    + "as tables: [a1, a2]";
-        }
-        return where + (context.equals(problem) ? "" : context + ": ") + problem + " (a job file is one key a line, such "
-                + "as tables: [a1, a2])";
+        return at(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), reason);
     }
 
     public static List<String> names(Path jobsDir) {

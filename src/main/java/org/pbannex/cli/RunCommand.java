@@ -412,10 +412,10 @@ public class RunCommand implements Callable<Integer> {
                                      List<String> formats, boolean rejects, boolean csvBom) {
         // A value from the job file is named with it, so that the person reading the line knows where to fix it.
         String jobFile = jobFile(def);
-        List<String> t = tables != null ? tableIds(tables, "") : tableIds(jobTables(def), jobFile);
-        List<Language> l = languages != null ? languages(languages, "") : languages(def.languages(), jobFile);
-        List<OutputFormat> f = formats != null ? formats(formats, "") : formats(def.formats(), jobFile);
         Path input = in.inputDir();
+        List<String> t = tables != null ? tableIds(tables, null, input) : tableIds(jobTables(def), jobFile, input);
+        List<Language> l = languages != null ? languages(languages, null) : languages(def.languages(), jobFile);
+        List<OutputFormat> f = formats != null ? formats(formats, null) : formats(def.formats(), jobFile);
         outputOutsideInput(input, out);
         List<Biennium> biennia = in.biennia(def.biennia());
         // Tables in catalogue order whatever order they were asked in.
@@ -429,44 +429,55 @@ public class RunCommand implements Callable<Integer> {
      * not the job as defined, and does not count as its last good run.
      */
     static boolean narrows(JobDefinition def, RunRequest run) {
-        return !run.tables().containsAll(tableIds(jobTables(def), jobFile(def)))
+        return !run.tables().containsAll(tableIds(jobTables(def), jobFile(def), run.input()))
                 || !run.languages().containsAll(languages(def.languages(), jobFile(def)))
                 || !run.formats().containsAll(formats(def.formats(), jobFile(def)));
     }
 
     private static String jobFile(JobDefinition def) {
-        return "jobs/" + def.name() + ".yml: ";
+        return "jobs/" + def.name() + ".yml";
     }
 
     private static List<String> jobTables(JobDefinition def) {
         return def.allTables() ? TableCatalogue.ids() : def.tables();
     }
 
-    /** The tables' ids as the catalogue spells them; an unknown one is a usage error, named with where it was given. */
-    private static List<String> tableIds(List<String> ids, String where) {
-        return ids.stream().map(id -> TableCatalogue.id(id).orElseThrow(() -> usageError(where, "unknown table '" + id
-                + "'; the tables are " + String.join(",", TableCatalogue.ids())))).toList();
+    /**
+     * The tables' ids as the catalogue spells them; an unknown one is a usage error, named with where it was given, the
+     * tables listed by their names in the input's texts (for a Chinese reader).
+     */
+    private static List<String> tableIds(List<String> ids, String where, Path input) {
+        return ids.stream().map(id -> TableCatalogue.id(id).orElseThrow(() -> usageError(where, org.pbannex.ingest.Said.cause(
+                "usage.unknown_table", "table", id, "tables", org.pbannex.publish.TableNames.listed(input, ","))))).toList();
     }
 
-    /** A value of the command line, or of the job file (where names it): then said as the job file's mistake. */
-    private static UsageError usageError(String where, String message) {
-        return where.isEmpty() ? new UsageError(message) : new JobFileMistake(where + message);
+    /** A value of the command line, or of the job file (where names it, else null): then said as the job file's mistake. */
+    private static UsageError usageError(String where, org.pbannex.ingest.Said reason) {
+        return where == null ? new UsageError(reason.english(), reason)
+                : new JobFileMistake(org.pbannex.ingest.Said.cause("usage.job.at_file", "file", where, "reason", reason));
     }
 
     private static List<Language> languages(List<String> codes, String where) {
-        try {
-            return codes.stream().map(Language::of).distinct().toList();
-        } catch (IllegalArgumentException e) {
-            throw usageError(where, e.getMessage());
+        for (String code : codes) {
+            try {
+                Language.of(code);
+            } catch (IllegalArgumentException e) {
+                throw usageError(where, org.pbannex.ingest.Said.cause("usage.unknown_language", "value", code));
+            }
         }
+        return codes.stream().map(Language::of).distinct().toList();
     }
 
     private static List<OutputFormat> formats(List<String> codes, String where) {
-        try {
-            return codes.stream().map(OutputFormat::of).distinct().toList();
-        } catch (IllegalArgumentException e) {
-            throw usageError(where, e.getMessage());
+        for (String code : codes) {
+            try {
+                OutputFormat.of(code);
+            } catch (IllegalArgumentException e) {
+                throw usageError(where, org.pbannex.ingest.Said.cause("usage.unknown_format", "value", code, "formats",
+                        java.util.Arrays.stream(OutputFormat.values()).map(OutputFormat::code).collect(Collectors.joining(", "))));
+            }
         }
+        return codes.stream().map(OutputFormat::of).distinct().toList();
     }
 
     /** An output folder inside the input folder is a usage error: each run's files would be input to the next. */

@@ -10,6 +10,7 @@ import org.pbannex.ingest.DataPackage;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.runtime.UsageError;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class ReviewerList {
             return fromCsv(inputDir);
         }
         if (!reviewers.isArray()) {
-            throw new UsageError(where + ": reviewers must be a list (name, email, language, tables) or 'input' (input/" + FILE + ")");
+            throw mistake(where, Said.cause("usage.reviewers.not_a_list", "file", "input/" + FILE));
         }
         List<Reviewer> out = new ArrayList<>();
         int i = 0;
@@ -53,11 +54,12 @@ public final class ReviewerList {
             } else if (!r.path("tables").asString("").isBlank()) {
                 tables.addAll(Arrays.asList(r.path("tables").asString().trim().split("[\\s,]+")));
             }
-            String problem = name.isBlank() ? "no name" : !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+")
-                    ? "e-mail '" + email + "' is not one address" : !List.of("zh", "en").contains(language)
-                    ? "language '" + language + "' is not zh or en" : spellAsCatalogue(tables);
+            Said problem = name.isBlank() ? Said.cause("usage.reviewers.no_name")
+                    : !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+") ? Said.cause("usage.reviewers.email", "value", email)
+                    : !List.of("zh", "en").contains(language) ? Said.cause("usage.reviewers.language", "value", language)
+                    : spellAsCatalogue(tables, inputDir);
             if (problem != null) {
-                throw new UsageError(where + ": reviewer " + i + ": " + problem);
+                throw mistake(where, Said.cause("usage.reviewers.reviewer", "number", String.valueOf(i), "problem", problem));
             }
             out.add(new Reviewer(name, email, language, tables, where + ", reviewer " + i));
         }
@@ -88,8 +90,14 @@ public final class ReviewerList {
         try {
             return tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree(file.toFile());
         } catch (tools.jackson.core.JacksonException e) {
-            throw new UsageError(file + ": " + e.getOriginalMessage());
+            throw mistake(file.toString(), e.getOriginalMessage());
         }
+    }
+
+    /** A mistake of a job file's reviewers: "FILE: REASON", in the texts' words (report.cause.usage.*). */
+    private static UsageError mistake(String file, Object reason) {
+        Said said = Said.cause("usage.job.at_file", "file", file, "reason", reason);
+        return new UsageError(said.english(), said);
     }
 
     /**
@@ -105,14 +113,14 @@ public final class ReviewerList {
         Path file = inputDir.resolve(FILE);
         String shown = org.pbannex.ingest.InputFolder.shownName(inputDir, FILE);
         if (!Files.isRegularFile(file)) {
-            throw new InputError(shown, 0, "", "no reviewers list: add it (name,email,language,tables), or name reviewers in the job");
+            throw new InputError(shown, 0, "", Said.of("no_reviewers"));
         }
         var resource = DataPackage.loadDescriptor(inputDir.resolve(DESCRIPTOR)).resource("reviewers");
         List<Reviewer> out = new ArrayList<>();
         for (Record r : CsvResourceReader.read(file, shown, resource)) {
             List<String> tables = r.text("tables").isBlank() ? new ArrayList<>()
                     : new ArrayList<>(Arrays.asList(r.text("tables").trim().split("\\s+")));
-            String problem = spellAsCatalogue(tables);
+            Said problem = spellAsCatalogue(tables, inputDir);
             if (problem != null) {
                 throw new InputError(r.file(), r.line(), "tables", problem);
             }
@@ -121,13 +129,16 @@ public final class ReviewerList {
         return out;
     }
 
-    /** Spells each table as the catalogue does (a reviewer may write A2-2 for a2-2); the first unknown one's problem, or null. */
-    private static String spellAsCatalogue(List<String> tables) {
+    /**
+     * Spells each table as the catalogue does (a reviewer may write A2-2 for a2-2); the first unknown one's problem, the
+     * tables named as the texts of {@code input} name them, or null.
+     */
+    private static Said spellAsCatalogue(List<String> tables, Path input) {
         for (int i = 0; i < tables.size(); i++) {
             String typed = tables.get(i);
             var id = TableCatalogue.id(typed);
             if (id.isEmpty()) {
-                return "unknown table '" + typed + "'; the tables are " + String.join(" ", TableCatalogue.ids());
+                return Said.cause("usage.unknown_table", "table", typed, "tables", org.pbannex.publish.TableNames.listed(input, " "));
             }
             tables.set(i, id.get());
         }

@@ -97,7 +97,19 @@ final class CauseWords {
             "cause.db_lock.interrupted", "cause.font.damaged", "cause.font.size", "cause.font.checksum",
             "cause.font.not_a_font", "cause.font.cut_short", "cause.font.cmap",
             // A run's command line that names no job of jobs/, or a word the command does not take.
-            "cause.usage.unknown_job", "cause.usage.unknown_option", "cause.usage.unexpected", "cause.usage.did_you_mean");
+            "cause.usage.unknown_job", "cause.usage.unknown_option", "cause.usage.unexpected", "cause.usage.did_you_mean",
+            // A table, edition or format that is none; a job file's mistake, its reviewers' among them.
+            "cause.usage.unknown_table", "cause.usage.unknown_language", "cause.usage.unknown_format",
+            "cause.usage.job.at_file", "cause.usage.job.at_line", "cause.usage.job.at_column",
+            "cause.usage.job.unreadable", "cause.usage.job.empty", "cause.usage.job.not_a_job",
+            "cause.usage.job.unknown_key", "cause.usage.job.one_value", "cause.usage.job.empty_list",
+            "cause.usage.job.default.tables", "cause.usage.job.default.languages", "cause.usage.job.default.formats",
+            "cause.usage.job.default.biennia", "cause.usage.job.takes", "cause.usage.job.takes_not",
+            "cause.usage.job.kind.boolean", "cause.usage.job.kind.list", "cause.usage.job.kind.reviewers",
+            "cause.usage.job.kind.reply_days", "cause.usage.job.kind.text", "cause.usage.job.unclosed_list",
+            "cause.usage.job.unclosed_keys", "cause.usage.job.parser", "cause.usage.job.invalid",
+            "cause.usage.reviewers.not_a_list", "cause.usage.reviewers.reviewer", "cause.usage.reviewers.no_name",
+            "cause.usage.reviewers.email", "cause.usage.reviewers.language", "cause.reason.no_reviewers");
 
     private final ReportWords words;
 

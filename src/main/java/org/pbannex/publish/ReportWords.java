@@ -158,6 +158,11 @@ public final class ReportWords {
         return request.languages().isEmpty() ? Language.ZH : request.languages().get(0);
     }
 
+    /** Any text of the texts these words were read from, by its whole key (a table's number); empty where they lack it. */
+    public Text textOf(String key) {
+        return edition.lookup().apply(key);
+    }
+
     /** Whether the texts lack the word: a report of a run that did not read them shows it as its key. */
     public boolean lacks(String word) {
         return text(word).equals(Text.of(PREFIX + word));

@@ -274,10 +274,37 @@ class FailureNoticeTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("unknown key 'tabels'"), r.err());
         // No job known yet: the installation's words (its input's texts), in its first edition's language, the line quoted.
+        // The file's mistake in those words too (stderr's line stays English).
         String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
         assertTrue(body.startsWith("作业 nightly 无法开始运行，退出状态 2：")
-                && body.contains(home.resolve("jobs/nightly.yml") + ", line 3: unknown key 'tabels'")
+                && body.contains(home.resolve("jobs/nightly.yml") + " 第 3 行：未知的键“tabels”；作业的键有 description, tables, ")
+                && !body.contains("unknown key")
                 && body.contains("作业所需的条件（每项一行）：./pb-annex preflight nightly"), body);
+    }
+
+    @Test
+    void aReviewerOfTheJobFileThatCannotBeSentToIsSaidInTheInstallationsWords() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        Path home = Path.of(settings.get("pb.home"));
+        Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nformats: [csv]\n"
+                + "reviewers: [{name: Li Wei, email: li@example.org, language: fr}]\n");
+        CliRun r = nightly(settings);
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains(home.resolve("jobs/nightly.yml") + ": reviewer 1: language 'fr' is not zh or en"), r.err());
+        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
+        assertTrue(body.contains(home.resolve("jobs/nightly.yml") + "：第 1 位审阅人：语言“fr”不是 zh 或 en") && !body.contains("is not zh"),
+                body);
+    }
+
+    @Test
+    void anUnknownTableListsTheTablesByTheirChineseNames() throws Exception {
+        Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--tables", "a9", "--lang", "zh", "--input", input.toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("unknown table 'a9'; the tables are t1,t2,f2,"), "stderr's line as before: " + r.err());
+        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
+        assertTrue(body.contains("没有表“a9”：现有的表是 t1（表 1）、t2（表 2）、f2（图 2）、br（预算草案）、i1（表 I.1）")
+                && body.contains("a1（资料附件 1）") && !body.contains("unknown table"), body);
     }
 
     @Test
