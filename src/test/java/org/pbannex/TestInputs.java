@@ -172,6 +172,15 @@ public final class TestInputs {
         Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
+    /**
+     * One dollar moved between objects (cost_by_object.csv): A2-2 still adds up, but its staff costs no longer equal annex
+     * 1's, so two checks of a2-2 fail (rows STAFF and total).
+     */
+    public static void moveOneDollarBetweenObjects(Path input) throws IOException {
+        edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
+                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+    }
+
     /** Replaces line {@code n} (1-based) of a file. */
     public static void replaceLine(Path file, int n, String line) throws IOException {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));

@@ -360,14 +360,17 @@ public class RunListener implements JobExecutionListener {
      * failure itself may be that), its input's texts files as they stand.
      */
     private static org.pbannex.publish.ReportWords reportWords(RunInfo run, java.util.Optional<org.pbannex.publication.ComputedPublication> computed) {
+        org.pbannex.publish.ReportWords words = null;
         try {
             if (computed.isPresent()) {
-                return org.pbannex.publish.ReportWords.of(computed.get().reference().texts());
+                words = org.pbannex.publish.ReportWords.of(computed.get().reference().texts());
             }
         } catch (org.pbannex.ingest.InputError lacking) {
             // read as they stand, below
         }
-        return org.pbannex.publish.ReportWords.read(run.request().input(), run.request().biennium());
+        var said = words != null ? words : org.pbannex.publish.ReportWords.read(run.request().input(), run.request().biennium());
+        // Every table computed, selected or not: a failed check may be about one the command did not ask for.
+        return computed.map(c -> said.labelling(c.tables().values())).orElse(said);
     }
 
     /** The input files as far as they were read (nothing when the input itself was bad). */

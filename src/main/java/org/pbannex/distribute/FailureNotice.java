@@ -294,7 +294,8 @@ public final class FailureNotice {
             language = Language.EN;
         }
         said = said.with("run", String.valueOf(run.runId())).with("job", run.job())
-                .with("biennium", String.valueOf(run.biennium())).with("step", String.valueOf(run.step()))
+                .with("biennium", String.valueOf(run.biennium()))
+                .with("step", org.pbannex.publish.ReportWords.step(String.valueOf(run.step()), w.word()).in(language))
                 .with("status", String.valueOf(run.exitStatus())).with("published", String.valueOf(run.published()));
         for (int i = 0; i + 1 < more.length; i += 2) {
             said = said.with(more[i], more[i + 1]);

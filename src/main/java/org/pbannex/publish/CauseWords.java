@@ -214,9 +214,11 @@ final class CauseWords {
                 .with("count", String.valueOf(failed.size())).with("check", check(failed.get(0)));
     }
 
-    // "NAME [table T, row R]: expected E, actual A; WHERE", as CheckResult.describe says it.
+    // "NAME [table T, row R]: expected E, actual A; WHERE", as CheckResult.describe says it (the report's Chinese: the
+    // table and row by their printed names).
     private Text check(CheckResult c) {
-        Text check = word("cause.check").with("name", c.name()).with("table", c.table()).with("row", c.row())
+        Text check = word("cause.check").with("name", c.name()).with("table", words.table(c.table()))
+                .with("row", words.row(c.table(), c.row()))
                 .with("expected", c.expected()).with("actual", c.actual());
         return c.inputs().isEmpty() ? check : word("cause.check_where").with("check", check).with("where", words.where(c));
     }

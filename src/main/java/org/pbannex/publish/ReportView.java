@@ -86,6 +86,26 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return String.join("; ", table.cells().stream().map(c -> c.describe(words.language(), words.say("none"))).toList());
     }
 
+    /** A failed check's table, as the report's language names it (资料附件 3（a3）; a3). */
+    public String table(CheckResult c) {
+        return words.words().table(c.table()).in(words.language());
+    }
+
+    /** A failed check's row, as the report's language names it (合计（total）; total). */
+    public String row(CheckResult c) {
+        return words.words().row(c.table(), c.row()).in(words.language());
+    }
+
+    /** The failed step, as the report's language names it (核对（check）; check). */
+    public String stepNamed() {
+        return words.words().step(step).in(words.language());
+    }
+
+    /** A check group's table, its name after its id where it has one: "a3（资料附件 3）", "a3 (Annex 3)". */
+    public String named(CheckGroup g) {
+        return g.name().isEmpty() ? g.table() : words.say("named", "id", g.table(), "name", g.name());
+    }
+
     /** Where to look for a failed check, in the report's language. */
     public String where(CheckResult c) {
         return words.words().where(c).in(words.language());
@@ -161,10 +181,20 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     }
 
     /** The published tables that no check is about, named as in the warnings. */
-    static List<String> unchecked(List<CheckResult> checks, List<Table> tables, Language language) {
+    static List<String> unchecked(List<CheckResult> checks, List<Table> tables, ReportWords words, Language language) {
         Set<String> checked = new HashSet<>();
         checks.forEach(c -> checked.add(c.table()));
-        return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> t.id() + " (" + name(t, language) + ")").toList();
+        return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> named(t, words, language)).toList();
+    }
+
+    // "f2（图 2）", "f2 (Figure 2)": the table's id, then its name (report.named).
+    private static String named(Table t, ReportWords words, Language language) {
+        return words.filled("named", "id", t.id(), "name", name(t, language)).in(language);
+    }
+
+    // "NAME: TEXT" in the report's language (report.item: Chinese punctuation in a Chinese report).
+    private static String item(String name, String text, ReportWords words, Language language) {
+        return words.filled("item", "name", name, "text", text).in(language);
     }
 
     // The table's printed number, else its title (a table the document does not print has no number).
@@ -191,7 +221,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         List<String> out = new ArrayList<>();
         for (Table t : tables) {
             if (!t.caveat().isEmpty()) {
-                out.add(t.id() + " (" + name(t, language) + "): " + t.caveat().in(language));
+                out.add(item(named(t, words, language), t.caveat().in(language), words, language));
             }
         }
         if (run != null) {
@@ -199,7 +229,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                 if (syntheticInput.isEmpty()) {
                     throw new IllegalStateException("the report names synthetic input " + f.file() + " without the texts' words for it");
                 }
-                out.add(f.file() + ": " + syntheticInput.in(language));
+                out.add(item(f.file(), syntheticInput.in(language), words, language));
             }
             // Lines set aside (--rejects) are left out of every total: a reader must know before using a figure.
             long rejected = run.expenditure().stream().mapToLong(f -> f.rejected()).sum();

@@ -43,7 +43,10 @@ public final class ReportWords {
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "rejected_warning", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
-            "col_rows", "col_sha", "settings_heading",
+            "col_rows", "col_sha", "settings_heading", "named", "item", "labelled",
+            // The job's steps, each by its name (report.step.NAME, camelCase written snake_case): see step().
+            "step.validate", "step.expenditure_partitions", "step.expenditure_partition", "step.expenditure_merge",
+            "step.expenditure_postgres", "step.check", "step.render", "step.render_output", "step.publish", "step.distribute",
             // The failure notice's (distribute.FailureNotice, whose English for a run without texts is these words').
             "notice.subject", "notice.failed", "notice.failed_no_step", "notice.failed_checks", "notice.more_checks",
             "notice.nothing_published", "notice.report", "notice.history", "notice.next_run", "notice.subject_no_biennium",
@@ -70,19 +73,24 @@ public final class ReportWords {
     /** A word's error at its line of texts.csv (the run's texts), or without one (texts as they stand). */
     private final java.util.function.BiFunction<String, String, RuntimeException> error;
 
+    /** The run's tables by id, as far as it computed them: a failed check's table and row named as they print. */
+    private final Map<String, org.pbannex.table.Table> tables;
+
     private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
                         java.util.function.BiFunction<String, String, RuntimeException> error) {
-        this(words, syntheticInput, edition, java.util.function.UnaryOperator.identity(), error);
+        this(words, syntheticInput, edition, java.util.function.UnaryOperator.identity(), error, Map.of());
     }
 
     private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
                         java.util.function.UnaryOperator<String> files,
-                        java.util.function.BiFunction<String, String, RuntimeException> error) {
+                        java.util.function.BiFunction<String, String, RuntimeException> error,
+                        Map<String, org.pbannex.table.Table> tables) {
         this.words = Map.copyOf(words);
         this.syntheticInput = syntheticInput;
         this.edition = edition;
         this.files = files;
         this.error = error;
+        this.tables = Map.copyOf(tables);
     }
 
     /**
@@ -90,7 +98,55 @@ public final class ReportWords {
      * read later, from anywhere: {@link org.pbannex.ingest.InputFolder#fromInstallation}).
      */
     public ReportWords naming(java.util.function.UnaryOperator<String> files) {
-        return new ReportWords(words, syntheticInput, edition, files, error);
+        return new ReportWords(words, syntheticInput, edition, files, error, tables);
+    }
+
+    /**
+     * The same words, naming a failed check's table and row in the report's language as the run's tables print them
+     * (资料附件 3（a3）, 合计（total）), the code after the label to find the input row by; the English keeps the codes,
+     * as stderr's line says them.
+     */
+    public ReportWords labelling(java.util.Collection<org.pbannex.table.Table> computed) {
+        Map<String, org.pbannex.table.Table> byId = new LinkedHashMap<>();
+        computed.forEach(t -> byId.put(t.id(), t));
+        return new ReportWords(words, syntheticInput, edition, files, error, byId);
+    }
+
+    /** A failed check's table: its printed number (else its title) in Chinese with its id after it; its id in English. */
+    Text table(String id) {
+        org.pbannex.table.Table t = tables.get(id);
+        return t == null ? Text.of(id) : labelled(t.number().isEmpty() ? t.title() : t.number(), id);
+    }
+
+    /** A failed check's row: its label as the table prints it in Chinese with its key after it; its key in English. */
+    Text row(String table, String key) {
+        org.pbannex.table.Table t = tables.get(table);
+        org.pbannex.table.Row r = t == null || key == null ? null : t.rows().stream().filter(x -> key.equals(x.key())).findFirst().orElse(null);
+        return r == null || r.label().isEmpty() ? Text.of(key) : labelled(r.label(), key);
+    }
+
+    private Text labelled(Text label, String code) {
+        return new Text(lacks("labelled") || label.zh().isEmpty() ? code
+                : text("labelled").with("label", label.zh()).with("code", code).zh(), code);
+    }
+
+    /**
+     * A step of the job as the report names it: report.step.NAME (NAME its name before a partition's ':', camelCase
+     * written snake_case), the step's own name filled in as {step}; its name as it is where the texts lack the word.
+     */
+    public Text step(String step) {
+        return step(step, w -> lacks(w) ? null : text(w));
+    }
+
+    /** {@link #step(String)} in {@code word}'s words (null where they lack one), as a failure notice has them. */
+    public static Text step(String step, java.util.function.Function<String, Text> word) {
+        if (step == null || step.isEmpty()) {
+            return Text.of(step == null ? "" : step);
+        }
+        int colon = step.indexOf(':');
+        Text named = word.apply("step." + (colon < 0 ? step : step.substring(0, colon)).replaceAll("([A-Z])", "_$1")
+                .toLowerCase(java.util.Locale.ROOT));
+        return named == null ? Text.of(step) : named.with("step", step);
     }
 
     /** An input file, as a message named it, named as the report names it. */
@@ -163,9 +219,13 @@ public final class ReportWords {
         return edition.lookup().apply(key);
     }
 
-    /** Whether the texts lack the word: a report of a run that did not read them shows it as its key. */
+    /**
+     * Whether the texts lack the word: a report of a run that did not read them shows it as its key; a word that is none
+     * of the report's (a step the words name none for) they lack too.
+     */
     public boolean lacks(String word) {
-        return text(word).equals(Text.of(PREFIX + word));
+        Text t = words.get(word);
+        return t == null || t.equals(Text.of(PREFIX + word));
     }
 
     /** A failed run's one-line cause in the report's language ({@link CauseWords}); {@code line}, stderr's. */

@@ -55,7 +55,7 @@ public final class ReportWriter {
                 run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
                 ReportView.warnings(tables, run, words, language), settings, failed,
                 ReportView.groups(run.checks(), tables, language),
-                run.published() ? ReportView.unchecked(run.checks(), tables, language) : List.of(), !tables.isEmpty(),
+                run.published() ? ReportView.unchecked(run.checks(), tables, words, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),
                 run, ReportView.linesLeftOut(run, words, language), links(run.outputs(), dir),
                 ReportView.xbTotals(tables, run.biennium()), say);

@@ -126,9 +126,7 @@ class NightlyJobH2Test {
     @Test
     void failedReconciliationStopsWithStatus4AndNamesTheCheck() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        // Move one dollar between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
-        TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
-                .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
+        TestInputs.moveOneDollarBetweenObjects(input);
         Path out = tmp.resolve("out");
         CliRun r = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output", out.toString());
         assertEquals(4, r.status(), r.toString());

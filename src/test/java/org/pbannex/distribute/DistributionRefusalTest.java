@@ -206,7 +206,7 @@ class DistributionRefusalTest {
         assertEquals(1, notices.size(), "one notice");
         assertEquals("pb-annex：nightly 2022-23 已发布，但未发送给全部审阅人（退出状态 3）", notices.get(0).getSubject());
         String body = org.pbannex.MailText.body(notices.get(0)).replace("\r\n", "\n");
-        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + id + " 已发布，随后在步骤 distribute 失败，退出状态 3：\n\n"
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + id + " 已发布，随后在发送给审阅人（distribute）步骤失败，退出状态 3：\n\n"
                 + line.substring("pb-annex: ".length()) + "\n\n已发布于：" + ownOut.resolve("2022-23/" + id) + "\n收到者：./pb-annex "
                 + "history " + id + "\n问题解决后请发送：./pb-annex distribute " + id), body);
         assertFalse(body.contains("was published") || body.contains("Who received") || body.contains("Once the cause"), body);

@@ -126,14 +126,14 @@ class FailureNoticeTest {
         String body = notice[1].replace("\r\n", "\n"); // as mail carries it
         Path failed = theFailedRun();
         String runId = failed.getFileName().toString();
-        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + runId + " 在步骤 check 失败，退出状态 4：\n\n"), body);
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）的运行 " + runId + " 在核对（check）步骤失败，退出状态 4：\n\n"), body);
         // The cause as the report says it, and both failed checks, each with where to look (the cause names the first).
         String cause = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile()).selectFirst(".cause").text();
-        assertTrue(cause.startsWith("2 项检查未通过；第一项：a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］："), cause);
+        assertTrue(cause.startsWith("2 项检查未通过；第一项：a2-2.staff_equals_annex1_staff_costs［表 A2-2（a2-2），行 人员费用（STAFF）］："), cause);
         assertTrue(body.contains("\n\n" + cause + "\n\n"), "the report's cause: " + body);
-        assertTrue(body.contains("未通过的检查：\n- a2-2.staff_equals_annex1_staff_costs［表 a2-2，行 STAFF］：应为 547017651，实为 547017652；见 ")
+        assertTrue(body.contains("未通过的检查：\n- a2-2.staff_equals_annex1_staff_costs［表 A2-2（a2-2），行 人员费用（STAFF）］：应为 547017651，实为 547017652；见 ")
                 && body.contains("input/2022-23/cost_by_object.csv 第 2 行") && body.contains(
-                "- a2-2.other_objects_equal_annex1_non_staff［表 a2-2，行 total］"), body);
+                "- a2-2.other_objects_equal_annex1_non_staff［表 A2-2（a2-2），行 总计（total）］"), body);
         assertTrue(body.contains("未发布任何内容：最新发布的运行保持不变。\n本次运行的报告（见附件）：" + failed.resolve("report.html") + "\n"
                 + "运行的步骤和计数：./pb-annex history " + runId + "\n"), body);
         assertFalse(java.util.regex.Pattern.compile("Run |the job|exit status|Nothing was|Its steps|The failed|Once the cause").matcher(body).find(), "no English of the notice's own: " + body);

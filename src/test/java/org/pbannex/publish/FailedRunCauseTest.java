@@ -81,11 +81,47 @@ class FailedRunCauseTest {
         var where = java.util.regex.Pattern.compile("see (\\S+), line (\\d+), column constant; against (\\S+), line (\\d+), "
                 + "columns staff_costs, non_staff_costs").matcher(m.group(6));
         assertTrue(where.matches(), m.group(6));
-        String check = m.group(2) + "［表 a3，行 " + m.group(3) + "］：应为 " + m.group(4) + "，实为 " + m.group(5) + "；见 "
+        String check = m.group(2) + "［资料附件 3（a3），行 政策部门（" + m.group(3) + "）］：应为 " + m.group(4) + "，实为 " + m.group(5) + "；见 "
                 + where.group(1) + " 第 " + where.group(2) + " 行，constant 列；对照 " + where.group(3) + " 第 " + where.group(4)
                 + " 行，staff_costs、non_staff_costs 列";
         assertEquals(m.group(1).equals("1") ? "1 项检查未通过：" + check : m.group(1) + " 项检查未通过；第一项：" + check, run[1]);
         assertEquals(check.substring(check.indexOf("；见 ") + 1), run[2], "the failed checks' table says where to look in Chinese too");
+    }
+
+    /**
+     * A failed check's Chinese report names the run's own things in Chinese (tester63 case 13): the step by its Chinese
+     * name, the check's table and row as the table prints them (their codes in brackets after them, to find the input
+     * row by), and the names it wraps in full-width brackets and colon. They were "失败的步骤：check", "［表 a2-2，行
+     * STAFF］", "f2 (图 2): "; stderr keeps its English line.
+     */
+    @Test
+    void aFailedChecksReportNamesItsStepTableAndRowInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.moveOneDollarBetweenObjects(input);
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--tables", "a2-2,f2", "--format", "csv", "--input",
+                input.toString(), "--output", out.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, r.status(), r.toString());
+        assertTrue(r.err().contains("a2-2.staff_equals_annex1_staff_costs [table a2-2, row STAFF]: expected 547017651"), r.err());
+        Path failed;
+        try (var runs = Files.list(out.resolve("2022-23/failed"))) {
+            failed = runs.findFirst().orElseThrow();
+        }
+        var html = Jsoup.parse(failed.resolve(ReportWriter.FILE).toFile());
+        String headline = html.selectFirst(".headline").text();
+        assertTrue(headline.contains("失败的步骤： 核对（check）"), headline);
+        assertTrue(html.selectFirst(".cause").text().startsWith("2 项检查未通过；第一项：a2-2.staff_equals_annex1_staff_costs［表 A2-2（a2-2），"
+                + "行 人员费用（STAFF）］：应为 547017651，实为 547017652；见 "), headline);
+        var rows = html.select("section:has(h2.fail) tbody tr");
+        assertEquals(List.of("表 A2-2（a2-2）", "人员费用（STAFF）"), rows.get(0).select("td").eachText().subList(1, 3));
+        assertEquals(List.of("表 A2-2（a2-2）", "总计（total）"), rows.get(1).select("td").eachText().subList(1, 3));
+        assertTrue(html.selectFirst("summary").text().startsWith("a2-2（表 A2-2）：14 项通过、2 项未通过"), html.selectFirst("summary").text());
+        String warnings = html.selectFirst(".warning").text();
+        assertTrue(warnings.contains("f2（图 2）：图 2 "), warnings);
+        String said = headline + "\n" + String.join("\n", rows.eachText()) + "\n" + html.select("summary").text() + "\n" + warnings;
+        var english = java.util.regex.Pattern.compile("步骤：\\s*check|表 a2-2|行 (STAFF|total)］|\\w \\(|\\): |\\b(STAFF|total)\\b(?!）)")
+                .matcher(said);
+        assertFalse(english.find(), english.find(0) ? english.group() + " in " + said : said);
     }
 
     /**

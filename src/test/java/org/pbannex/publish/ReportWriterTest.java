@@ -348,11 +348,11 @@ class ReportWriterTest {
                 "使用前请阅读：合成数据和印刷版中没有的表格")), words.toString());
         List<String> english = words.stream().filter(w -> ENGLISH.matcher(w.replace("SHA-256", "").replace("MB", "")).find()).toList();
         assertEquals(List.of(), english, "English in the Chinese report's own words");
-        assertTrue(html.selectFirst(".warning li").text().startsWith("f2 (图 2): 合成数据"), "the caveat in Chinese too");
-        assertTrue(html.selectFirst("p.unchecked").text().matches("没有任何检查涉及以下表格：f2 \\(图 2\\)、.*。"),
+        assertTrue(html.selectFirst(".warning li").text().startsWith("f2（图 2）：合成数据"), "the caveat in Chinese too");
+        assertTrue(html.selectFirst("p.unchecked").text().matches("没有任何检查涉及以下表格：f2（图 2）、.*。"),
                 html.selectFirst("p.unchecked").text());
         String a1 = html.selectFirst("details[open] > summary").text();
-        assertTrue(a1.startsWith("a1 (资料附件 1): ") && a1.endsWith(" 项通过、1 项未通过"), a1);
+        assertTrue(a1.startsWith("a1（资料附件 1）：") && a1.endsWith(" 项通过、1 项未通过"), a1);
 
         // The same run, English first: the same places in English.
         ReportWriter.write(record(dir, checks, List.of("en", "zh")), tables, WORDS, dir);
@@ -409,6 +409,19 @@ class ReportWriterTest {
         }
         assertFalse(Files.exists(out.resolve("2022-23/latest")), "nothing published");
         String headline = Jsoup.parse(failed.resolve(ReportWriter.FILE).toFile()).selectFirst(".headline").text();
-        assertTrue(headline.startsWith("失败：未发布任何内容") && headline.contains("report.failed_step check"), headline);
+        assertTrue(headline.startsWith("失败：未发布任何内容") && headline.contains("report.failed_step 核对（check）"), headline);
+    }
+
+    /**
+     * Every step of the job by its name in the report's language, a partition's worker by its step's, the step's own name
+     * in brackets (the English: the name alone, as the log has it); a name the texts have no word for, as it is.
+     */
+    @Test
+    void aStepIsNamedInTheReportsLanguage() {
+        assertEquals(new Text("生成输出文件（renderOutput:pdf-zh）", "renderOutput:pdf-zh"), WORDS.step("renderOutput:pdf-zh"));
+        assertEquals(new Text("读取支出明细（expenditurePartition:partition00002）", "expenditurePartition:partition00002"),
+                WORDS.step("expenditurePartition:partition00002"));
+        assertEquals(new Text("核验输入（validate）", "validate"), WORDS.step("validate"));
+        assertEquals(Text.of("someStep"), WORDS.step("someStep"));
     }
 }
