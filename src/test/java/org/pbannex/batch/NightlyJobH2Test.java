@@ -145,7 +145,7 @@ class NightlyJobH2Test {
             failed = dirs.findFirst().orElseThrow();
         }
         org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
-        assertTrue(report.select("details[open] > summary").first().text().startsWith("a2-2 (表 A2-2): "), report.text());
+        assertTrue(report.select("details[open] > summary").first().text().startsWith("a2-2（表 A2-2）："), report.text());
         assertTrue(report.select("section:has(> h2:containsOwn(与印刷文件的差异)) td").eachText()
                 .containsAll(List.of("t2", "43.0", "43.1")), report.text());
         assertFalse(report.text().contains("未记录任何差异"), report.text());

@@ -424,7 +424,7 @@ class UnattendedRunsTest {
         assertFalse(Files.exists(out.resolve("2022-23/" + runId)), "nothing published");
         assertFalse(Files.exists(out.resolve("2022-23/.staging-" + runId + "/csv")), "nothing rendered");
         String report = org.jsoup.Jsoup.parse(out.resolve("2022-23/failed/" + runId + "/report.html").toFile()).text();
-        assertTrue(report.contains("失败的步骤： render"), report);
+        assertTrue(report.contains("失败的步骤： 生成输出文件（render）"), report);
         try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
              var q = c.createStatement().executeQuery("SELECT run_id FROM pb_run_lock")) {
             assertTrue(q.next(), "the other run's lock is left as it is");
