@@ -99,7 +99,8 @@ class InputWorkbookLanguageTest {
                 assertTrue(note.startsWith("必填。") || note.startsWith("选填。"), note);
                 assertTrue(!ENGLISH_WORD.matcher(note).find(), "English in a column's note: " + note);
             }
-            assertEquals("必填。人员费用，美元（只有不含人员的调整，如人员空缺因素，才可为负数：有工作-年或非人员费用而人员费用为负数的行会被拒绝）；"
+            // The column's pbDescriptionZh (input/datapackage.json), then its rules in Chinese.
+            assertEquals("必填。人员费用，美元（只有不含人员的调整项，如空缺率因素，才可为负：有工作年或非人员费用而人员费用为负的行会被拒绝）；"
                     + "绝对值小于 10^15。-999999999999999 至 999999999999999 的整数。",
                     budget.getRow(3).getCell(5).getCellComment().getString().getString());
             var validations = budget.getDataValidations();
