@@ -159,10 +159,12 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      * @param lockTimeout    how long a statement may wait for a lock another session holds (the server's lock_timeout
      *                       in the run's sessions): below the socket timeout, so that such a wait is told as one, naming
      *                       the lock and its holder, rather than as a server gone silent (DatabaseConnection refuses
-     *                       one that is not); 0: none, allowed only with a socket timeout of 0
+     *                       one set that is not); 0: none, allowed only with a socket timeout of 0; null (not set):
+     *                       1 min, or half a socket timeout under 2 min (DatabaseConnection.lockTimeout), so that a
+     *                       short socket timeout set alone, as before the lock timeout existed, is not refused
      */
     public record Database(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("10m") Duration socketTimeout,
-                           @DefaultValue("1m") Duration lockTimeout) {
+                           Duration lockTimeout) {
 
         public Database {
             if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -173,7 +175,7 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                 throw new IllegalArgumentException("pb.database.socket-timeout (PB_DATABASE_SOCKET_TIMEOUT) is " + socketTimeout
                         + "; expected 0 (wait for ever) or how long the database may take to answer, such as 10m");
             }
-            if (lockTimeout.isNegative()) {
+            if (lockTimeout != null && lockTimeout.isNegative()) {
                 throw new IllegalArgumentException("pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is " + lockTimeout
                         + "; expected how long a statement may wait for another session's "
                         + "lock, such as 1m");

@@ -52,7 +52,7 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
      * (driverProperties), and is taken as it is.
      */
     private void checkLockBelowSocket() {
-        if (!postgres() || urlParameter("options") != null) {
+        if (!postgres() || urlParameter("options") != null || timeouts.lockTimeout() == null) {
             return;
         }
         DatabaseSilence.Limit socket = statementLimit();
@@ -62,8 +62,7 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
         }
         String lockWords = lock.isZero() ? "0 (no limit)" : PbProperties.words(lock);
         String socketWords = PbProperties.words(socket.within());
-        Duration below = socket.within().compareTo(Duration.ofMinutes(2)) >= 0 ? Duration.ofMinutes(1) : socket.within().dividedBy(2);
-        String suggested = PbProperties.words(below.isZero() ? Duration.ofSeconds(1) : below);
+        String suggested = PbProperties.words(lockTimeoutBelow(socket.within()));
         throw new DatabaseUnavailable("the setting " + LOCK_TIMEOUT + " is " + lockWords + ", not below the socket timeout ("
                 + socket.setting() + ", " + socketWords + "): that would end a statement's wait for another session's lock "
                 + "first, told as a server gone silent rather than naming the lock and its holder; set the lock timeout below "
@@ -72,6 +71,21 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
     }
 
     private static final String LOCK_TIMEOUT = "pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT)";
+
+    /** The lock timeout: the setting's, or where it is not set, 1 min or less below the socket timeout (lockTimeoutBelow). */
+    private Duration lockTimeout() {
+        if (timeouts.lockTimeout() != null) {
+            return timeouts.lockTimeout();
+        }
+        DatabaseSilence.Limit socket = statementLimit();
+        return socket == null || socket.within().isZero() ? Duration.ofMinutes(1) : lockTimeoutBelow(socket.within());
+    }
+
+    /** 1 min below a socket timeout of 2 min or more; half of a shorter one (at least a second). */
+    private static Duration lockTimeoutBelow(Duration socket) {
+        Duration below = socket.compareTo(Duration.ofMinutes(2)) >= 0 ? Duration.ofMinutes(1) : socket.dividedBy(2);
+        return below.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : below;
+    }
 
     /** Whether it is a PostgreSQL server (the time limits apply; H2 is a file in this process). */
     public boolean postgres() {
@@ -93,22 +107,22 @@ public record DatabaseConnection(String url, String user, String setting, PbProp
             // A wait for another session's lock ends with its own error (55P03), which LockWaits tells with its holder,
             // before the socket timeout would tell it as a server gone silent; and this process's sessions say whose
             // they are to one that waits for them (pg_stat_activity.application_name).
-            if (!timeouts.lockTimeout().isZero()) {
-                p.put(prefix + "options", "-c lock_timeout=" + timeouts.lockTimeout().toMillis());
+            if (!lockTimeout().isZero()) {
+                p.put(prefix + "options", "-c lock_timeout=" + lockTimeout().toMillis());
             }
             p.put(prefix + "ApplicationName", "pb-annex (" + ProcessIdentity.current() + ")");
             // Flyway asks for its lock of the tables once a second, after each try but the last, and gives up after this
             // many more (its default 50): as long as a statement waits for a lock (MigrationLock tells it); -1: for ever.
-            p.put("spring.flyway.lock-retry-count", timeouts.lockTimeout().isZero() ? -1
-                    : Math.max(0, seconds(timeouts.lockTimeout()) - 1));
+            p.put("spring.flyway.lock-retry-count", lockTimeout().isZero() ? -1
+                    : Math.max(0, seconds(lockTimeout()) - 1));
         }
         return p;
     }
 
     /** How long a statement waits for another session's lock, and the setting that says so (null for H2, or none). */
     public DatabaseSilence.Limit lockLimit() {
-        return !postgres() || timeouts.lockTimeout().isZero() ? null
-                : new DatabaseSilence.Limit(timeouts.lockTimeout(), "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT");
+        return !postgres() || lockTimeout().isZero() ? null
+                : new DatabaseSilence.Limit(lockTimeout(), "pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT");
     }
 
     /**

@@ -86,7 +86,7 @@ class SilentDatabaseTest {
     /**
      * A lock timeout at or above the socket timeout (0, none, among them) is refused before anything is opened, naming
      * both: the socket timeout would end a wait for another session's lock first, told as a server gone silent. Both 0
-     * (no limit either) is allowed.
+     * (no limit either) is allowed, and so is a short socket timeout with the lock timeout not set.
      */
     @Test
     void aLockTimeoutNotBelowTheSocketTimeoutIsRefused() throws Exception {
@@ -108,13 +108,19 @@ class SilentDatabaseTest {
                 + "the socket timeout (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT, 10m): " + tail + "1m",
                 none.err().strip());
         // The URL's socket timeout, which wins, is the one compared.
-        settings.remove("pb.database.lock-timeout");
+        settings.put("pb.database.lock-timeout", "1m");
         settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex?socketTimeout=30");
         CliRun inUrl = CliRun.capture(settings, "history");
         assertEquals(5, inUrl.status(), inUrl.toString());
         assertEquals("pb-annex: the setting pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is 1m, not below the socket "
                 + "timeout (socketTimeout in spring.datasource.url, 30s): " + tail + "15s", inUrl.err().strip());
         assertTrue(!silent.connected(), "nothing connected");
+        // A lock timeout not set is 1 min or half a shorter socket timeout: a short socket timeout set alone (as before
+        // the lock timeout existed) is not refused, and the command goes on to the server (which never answers).
+        settings.remove("pb.database.lock-timeout");
+        CliRun unset = CliRun.capture(settings, "history");
+        assertEquals(5, unset.status(), unset.toString());
+        assertTrue(unset.err().contains("did not answer within 2 s (pb.database.connect-timeout"), unset.toString());
         // No limit to either: allowed, and the command goes on to the server (which never answers).
         settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + silent.port() + "/pbannex");
         settings.put("pb.database.lock-timeout", "0");
