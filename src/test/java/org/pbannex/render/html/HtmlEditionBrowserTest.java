@@ -225,6 +225,53 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * A word longer than a line (a 200-character path in a general note and in the list of input files, a long link as
+     * the contact) is broken at the edge, on a desktop screen and on a phone: the page does not scroll sideways (the
+     * note widened it), the list of input files fits its box, each is whole in the page's text, and no figure of any
+     * table is broken over two lines.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aWordLongerThanALineIsBrokenAtTheEdgeButNoFigure(Language lang) throws Exception {
+        String path = org.pbannex.render.pdf.CoverLongWordsTest.PATH;
+        String url = "https://www.ilo.org/" + "resource/gb/341/".repeat(8) + "pfa-1.pdf";
+        ComputedPublication pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
+        PublicationInfo info = new PublicationInfo(pub.reference().texts().get("publication.title"),
+                pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
+                List.of(new PublicationInfo.InputFile(path, "", 12, true)), new Text(url, url), Text.EMPTY,
+                List.of(new Text("注：合成数据见 " + path, "Note: the synthetic lines are in " + path)));
+        Path page = dir.resolve("long-words." + lang.code() + ".html");
+        HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get), page);
+        HeadlessChromium.executable();
+        for (int width : new int[] {1280, 390}) {
+            try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("long-words-" + lang.code() + width))) {
+                browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 1000,
+                        "deviceScaleFactor", 1, "mobile", width < 1000));
+                browser.load(page.toUri().toString());
+                String at = lang + " at " + width + " px: ";
+                assertEquals(browser.evaluate("document.documentElement.clientWidth").asInt(),
+                        browser.evaluate("document.documentElement.scrollWidth").asInt(), at + "the page's width");
+                assertTrue(browser.evaluate("(() => { const b = document.querySelector('table.inputs').closest('.table-scroll');"
+                        + " return b.scrollWidth <= b.clientWidth; })()").asBoolean(), at + "the input files scroll sideways");
+                String text = browser.evaluate("document.body.textContent.replace(/\\s+/g, '')").asString();
+                assertEquals(2, text.split(java.util.regex.Pattern.quote(path), -1).length - 1, at + "the path, whole");
+                assertTrue(text.contains(url), at + "the link, whole");
+                // A figure's characters (not its note's raised marker, nor a screen reader's word for an empty cell) on one line.
+                assertEquals("[]", browser.evaluate("""
+                        JSON.stringify([...document.querySelectorAll('td.num')].filter(c => {
+                          const tops = new Set();
+                          const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+                          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                            if (n.parentElement.closest('sup, .visually-hidden') || !n.data.trim()) continue;
+                            const r = document.createRange(); r.selectNodeContents(n);
+                            for (const box of r.getClientRects()) if (box.width > 0) tops.add(Math.round(box.top));
+                          }
+                          return tops.size > 1; }).map(c => c.textContent))""").asString(), at + "figures broken over lines");
+            }
+        }
+    }
+
     /** Chromium as a phone (390 CSS pixels wide), the edition loaded; its profile in a folder of its own. */
     private static HeadlessChromium onAPhone(Language lang, String profile) throws Exception {
         Path page = edition(lang);

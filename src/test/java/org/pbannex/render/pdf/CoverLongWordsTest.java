@@ -23,10 +23,10 @@ import org.pbannex.table.Text;
  * path, a link) is broken where it meets the margin, in both editions: read back from the PDF it is whole across its
  * lines, and no character of any page is set beyond the page's edge (a 200-character path had run off the cover).
  */
-class CoverLongWordsTest {
+public class CoverLongWordsTest {
 
     /** A path of 200 characters without a space or hyphen: no place a line may break by the rules. */
-    static final String PATH = "input/expenditure/" + "regional_offices_archive_".repeat(7).substring(0, 160)
+    public static final String PATH = "input/expenditure/" + "regional_offices_archive_".repeat(7).substring(0, 160)
             + "/synthetic_lines_2022.csv";
 
     @TempDir
