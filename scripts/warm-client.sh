@@ -67,14 +67,17 @@ warm_run() {
   # Ended from outside (kill -9, out of memory): it could log nothing. The run it was running, if any, it had noted in
   # the embedded database's lock file (EmbeddedDatabaseLock.note) during this command.
   # As a signal's line says it (report.cause.signal, signal_force): --force starts a new run instead.
-  local what="the same command runs it again"
+  local what="the same command runs it again" run=""
   if warm_run_underway; then
+    run=$WARM_RUN
     what="run $WARM_RUN stops here; the same command restarts it"
     [[ " $* " != *" --force "* ]] || what="run $WARM_RUN stops here; the same command starts a new run (--force)"
   fi
-  echo "pb-annex: the warm process (pid $WARM_PID) ended during the command, from outside (it could log nothing of it): $what" >&2
-  # A run it was running cannot note its own failure: the launcher does (note_run_failure).
-  ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "the warm process ended during the command"
+  local line="the warm process (pid $WARM_PID) ended during the command, from outside (it could log nothing of it): $what"
+  echo "pb-annex: $line" >&2
+  # A run it was running cannot note its own failure: the launcher does (note_run_failure), the same line, with the run
+  # (\trun=ID), which the next run's start records in the history for it (RunOutcomes.failureOf), not "abandoned".
+  ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "$line" "$run"
 }
 
 # warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in the embedded database's lock file since

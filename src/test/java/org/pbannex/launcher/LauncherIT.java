@@ -434,18 +434,27 @@ class LauncherIT {
         assertTrue(client.waitFor(LONG.toSeconds(), TimeUnit.SECONDS));
         assertEquals(5, client.exitValue(), Files.readString(clientErr));
         // It could log nothing: the line names the process and the run it was running, and what resumes it.
-        assertTrue(Pattern.compile("pb-annex: the warm process \\(pid " + pid + "\\) ended during the command, from outside"
-                + " \\(it could log nothing of it\\): run \\S+ stops here; the same command starts a new run \\(--force\\)")
-                .matcher(Files.readString(clientErr)).find(), Files.readString(clientErr));
+        var said = Pattern.compile("pb-annex: (the warm process \\(pid " + pid + "\\) ended during the command, from outside"
+                + " \\(it could log nothing of it\\): run (\\S+) stops here; the same command starts a new run \\(--force\\))")
+                .matcher(Files.readString(clientErr));
+        assertTrue(said.find(), Files.readString(clientErr));
+        String line = said.group(1);
+        String run = said.group(2);
         List<String> noted = Files.readAllLines(tmp.resolve("status-killed/nightly.failed"));
         assertEquals(1, noted.size(), noted.toString());
-        // With the folder the run was given, which Java tells: the installation's output folder (PB_OUTPUT), its own run.
-        assertTrue(noted.get(0).endsWith(" exit status 5: the warm process ended during the command\t--output=" + out), noted.get(0));
+        // The line it said, with the folder the run was given, which Java tells (the installation's output folder,
+        // PB_OUTPUT: its own run), and the run it ended.
+        assertTrue(noted.get(0).endsWith(" exit status 5: " + line + "\t--output=" + out + "\trun=" + run), noted.get(0));
         e.put("PB_WARM", "off");
         Result told = launcher(e, "status", "nightly");
         assertEquals(5, told.status(), told.toString());
         assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure, the last: ")
-                && l.endsWith(" exit status 5: the warm process ended during the command")), told.toString());
+                && l.endsWith(" exit status 5: " + line)), told.toString());
+        // The history, which finds the run's process dead, records that line for it, not "abandoned by a dead process".
+        Result history = launcher(e, "history");
+        assertEquals(0, history.status(), history.toString());
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(run + " ") && l.contains(" FAILED ") && l.endsWith(line)),
+                history.toString());
     }
 
     /**
