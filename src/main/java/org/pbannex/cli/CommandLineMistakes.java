@@ -126,6 +126,36 @@ final class CommandLineMistakes {
                 + String.join(", ", e.getCommandLine().getSubcommands().keySet()) : hint));
     }
 
+    /**
+     * The first language a run's command line names (--lang en,zh or --lang=en, repeated or not), for the notice of a
+     * mistake elsewhere on it: the person asked for that edition. Null where it names none, or names one pb-annex does
+     * not know (the mistake may be there): then the job's first edition.
+     */
+    static org.pbannex.table.Language languageGiven(String[] args) {
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                codes.addAll(List.of(args[++i].split(",", -1)));
+            } else if (args[i].startsWith("--lang=")) {
+                codes.addAll(List.of(args[i].substring("--lang=".length()).split(",", -1)));
+            }
+        }
+        return firstLanguage(codes);
+    }
+
+    /** The first of these language codes (--lang's values), or null where there is none or one is not zh or en. */
+    static org.pbannex.table.Language firstLanguage(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return null;
+        }
+        try {
+            codes.forEach(org.pbannex.table.Language::of);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+        return org.pbannex.table.Language.of(codes.get(0));
+    }
+
     /** The option's longest name (--reply-by), or the parameter's label (RUN_ID). */
     private static String name(ArgSpec arg) {
         return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();

@@ -37,10 +37,11 @@ final class FailureNotices {
      * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
      * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English);
      * {@code request}: the run as requested, once known (its folders tell a trial), else null; {@code failure}: what
-     * stopped it, its cause said in the installation's words where {@code words} is null (null: its line).
+     * stopped it, its cause said in the installation's words where {@code words} is null (null: its line), in
+     * {@code language} (the first its command line names; null: the job's first edition).
      */
     static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words,
-                              org.pbannex.publication.RunRequest request, Throwable failure) {
+                              org.pbannex.publication.RunRequest request, Throwable failure, org.pbannex.table.Language language) {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
@@ -53,7 +54,7 @@ final class FailureNotices {
             notStarted = notStarted.withFolders(request.input(), request.output());
         }
         // Before its run is known (its job file, a setting, its command line): the installation's words, the line quoted.
-        FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line, failure);
+        FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line, failure, language);
         send(said != null ? notStarted.withWords(said) : notStarted, aJob);
     }
 
@@ -92,10 +93,15 @@ final class FailureNotices {
      * then the code's English. Its cause as a report in those words says {@code failure} (null: the line).
      */
     private static FailureNotice.Words installationWords(String job, String line, Throwable failure) {
+        return installationWords(job, line, failure, null);
+    }
+
+    /** The same, in {@code language} (null: the job's first edition). */
+    private static FailureNotice.Words installationWords(String job, String line, Throwable failure, org.pbannex.table.Language language) {
         try {
             PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
             var report = org.pbannex.publish.ReportWords.read(settings.input(), null);
-            var words = FailureNotice.Words.of(report, JobDefinition.firstEdition(settings.jobs(), job),
+            var words = FailureNotice.Words.of(report, language != null ? language : JobDefinition.firstEdition(settings.jobs(), job),
                     failure == null ? null : report.cause(failure, line), List.of());
             return words == null ? null : words.cause() != null ? words : words.because("cause.", null, line);
         } catch (RuntimeException e) {

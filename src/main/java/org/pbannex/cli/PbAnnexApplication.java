@@ -74,7 +74,9 @@ public final class PbAnnexApplication {
                 if (e.getCommandLine().getCommand() instanceof RunCommand run && !atTerminal()) {
                     // A crontab line with a mistake in it would fail every night unheard of; typed at a terminal, the
                     // one who typed it reads the line, and the job has not failed.
-                    run.noticeNotStarted(null, ExitCodes.USAGE, line, CommandLineMistakes.failure(e, args));
+                    // In the first language it names (--lang), where the mistake is elsewhere on it.
+                    run.noticeNotStarted(null, ExitCodes.USAGE, line, CommandLineMistakes.failure(e, args),
+                            CommandLineMistakes.languageGiven(args));
                 }
                 return ExitCodes.USAGE;
             });

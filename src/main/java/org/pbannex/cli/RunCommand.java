@@ -178,8 +178,16 @@ public class RunCommand implements Callable<Integer> {
      * @param failure what stopped it, for the notice's words (null: said by its line)
      */
     void noticeNotStarted(String biennia, int status, String line, Throwable failure) {
+        noticeNotStarted(biennia, status, line, failure, CommandLineMistakes.firstLanguage(languages));
+    }
+
+    /**
+     * The same, before its run is known in {@code language} (the first its --lang names; null: the job's first
+     * edition); once it is known, in its report's.
+     */
+    void noticeNotStarted(String biennia, int status, String line, Throwable failure, Language language) {
         FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line),
-                first, failure);
+                first, failure, language);
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -95,6 +95,46 @@ class CommandLineMistakesTest {
         assertTrue(notWell.out().contains("exit status 2: the list of --tables was split at a space"), notWell.out());
     }
 
+    /**
+     * A crontab line's mistake is told in the first language its --lang names, where the mistake is elsewhere on it (it
+     * took the job's first edition); a --lang that is itself wrong leaves the job's. Read from the job's status, where the
+     * notice's cause is noted in its language when that is not English (--said-zh=), with no mail server.
+     */
+    @Test
+    void aMistakeIsToldInTheLanguageTheCommandLineAsksFor() throws Exception {
+        Map<String, String> settings = home();
+        settings.put("pb.input", org.pbannex.Golden.input().toString()); // the installation's texts: the notice's words
+        Path status = Path.of(settings.get("pb.status"));
+        Files.writeString(home.resolve("jobs/regenerate.yml"), "tables: all\nlanguages: [en, zh]\nformats: [csv]\n");
+        // nightly's first edition is Chinese (its file names none), regenerate's English.
+        List<String> zh = List.of(
+                said(settings, status, "nightly"),
+                said(settings, status, "nightly", "--lang", "fr"),
+                said(settings, status, "regenerate", "--lang=zh,en"),
+                said(settings, status, "regenerate", "--lang", "zh", "--lang", "en"));
+        assertTrue(zh.stream().allMatch(l -> l.contains("\t--said-zh=pb-annex run 没有选项“--forse”；是否要输入 --force？")), String.join("\n", zh));
+        for (List<String> english : List.of(List.of("nightly", "--lang", "en"), List.of("nightly", "--lang", "en,zh"),
+                List.of("regenerate", "--lang", "en", "--lang", "zh"), List.of("regenerate"), List.of("regenerate", "--lang", "zh,fr"))) {
+            String line = said(settings, status, english.get(0), english.subList(1, english.size()).toArray(String[]::new));
+            assertTrue(line.endsWith(" exit status 2: unknown option '--forse' of pb-annex run; did you mean --force?"),
+                    english + ": " + line);
+        }
+    }
+
+    /** The line a crontab's {@code run JOB --forse ARGS...} notes in the job's status (the last, and its only one). */
+    private static String said(Map<String, String> settings, Path status, String job, String... args) throws Exception {
+        Path failed = status.resolve(job + ".failed");
+        Files.deleteIfExists(failed);
+        List<String> line = new java.util.ArrayList<>(List.of("run", job, "--forse"));
+        line.addAll(List.of(args));
+        CliRun r = CliRun.capture(settings, line.toArray(String[]::new));
+        assertEquals(2, r.status(), r.toString());
+        assertEquals("pb-annex: unknown option '--forse' of pb-annex run; did you mean --force?", errLines(r).get(0));
+        List<String> noted = Files.readAllLines(failed);
+        assertEquals(1, noted.size(), noted.toString());
+        return noted.get(0);
+    }
+
     @Test
     void aJobFileWrittenWrongSaysHowAListIsWrittenAndPointsToTheReadme() throws Exception {
         Map<String, String> settings = home();
