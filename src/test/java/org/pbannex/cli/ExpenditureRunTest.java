@@ -117,7 +117,7 @@ class ExpenditureRunTest {
         assertTrue(r.out().contains("Rejected:  1 expenditure line set aside as bad, listed in " + run.resolve("rejects/expenditure.csv")
                 + "\n"), r.out());
         var readBeforeUse = org.jsoup.Jsoup.parse(report).selectFirst("div.warning");
-        assertTrue(readBeforeUse != null && readBeforeUse.text().contains("已搁置的有误支出明细：1 行 (见 rejects/expenditure.csv)；"
+        assertTrue(readBeforeUse != null && readBeforeUse.text().contains("已搁置的有误支出明细：1 行（见 rejects/expenditure.csv）；"
                 + "本次运行的所有合计均不包括这些明细"), report);
     }
 

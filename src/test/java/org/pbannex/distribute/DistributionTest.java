@@ -566,7 +566,7 @@ class DistributionTest {
             }
         }
         String first2024 = li.get(runs.get(1)).get(0);
-        assertTrue(first2024.contains("这是您收到的第一个 2024-25 两年期运行 (此前收到的运行属于其他两年期，不作比较)。\n"), first2024);
+        assertTrue(first2024.contains("这是您收到的第一个 2024-25 两年期运行（此前收到的运行属于其他两年期，不作比较）。\n"), first2024);
         assertFalse(first2024.contains(runs.get(0)) || first2024.contains("'4.4' -> '4.9'"), first2024);
         String second2024 = li.get(runs.get(2)).get(0);
         assertTrue(second2024.contains("自您上次收到的运行 " + runs.get(1) + " 以来有以下变化：")
