@@ -13,8 +13,9 @@ import org.pbannex.table.Text;
  * placeholders: a refused input's reason is {@code report.cause.reason.WORD} of texts.csv ({@link #of}), the one
  * template that stderr says in English (the texts the program was built with, {@link #english}) and a failed run's
  * report in its own language (the run's texts, {@link #in}). A value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
- * word of its own: a kind of character, a fix), {@link Written} (the input's own words in both languages) or null
- * (nothing: a part of the sentence that this one has not).
+ * word of its own: a kind of character, a fix), {@link Written} (the input's own words in both languages), {@link Step}
+ * (a step of the job, which the report names in its words) or null (nothing: a part of the sentence that this one has
+ * not).
  */
 public record Said(String word, Map<String, Object> values) {
 
@@ -55,15 +56,25 @@ public record Said(String word, Map<String, Object> values) {
     public record Written(String zh, String en) {
     }
 
+    /** A step of the job by its name: stderr says its name, a report its words for it (report.step.*). */
+    public record Step(String name) {
+    }
+
     /**
      * The sentence in both languages, each word (this one's and its parts', by its key after {@code report.cause.}) as
      * {@code words} gives it. Each placeholder is filled once, so that a value holding braces (a text of texts.csv) is
      * shown as it is.
      */
     public Text in(Function<String, Text> words) {
+        return in(words, Text::of);
+    }
+
+    /** As {@link #in(Function)}, each {@link Step} named by {@code steps} (given its name). */
+    public Text in(Function<String, Text> words, Function<String, Text> steps) {
         Map<String, Text> filled = new LinkedHashMap<>();
-        values.forEach((name, v) -> filled.put(name, v instanceof Said part ? part.in(words)
-                : v instanceof Written w ? new Text(w.zh(), w.en()) : v == null ? Text.EMPTY : Text.of(String.valueOf(v))));
+        values.forEach((name, v) -> filled.put(name, v instanceof Said part ? part.in(words, steps)
+                : v instanceof Written w ? new Text(w.zh(), w.en()) : v instanceof Step s ? steps.apply(s.name())
+                : v == null ? Text.EMPTY : Text.of(String.valueOf(v))));
         Text template = words.apply(word);
         return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
     }
@@ -99,6 +110,9 @@ public record Said(String word, Map<String, Object> values) {
                 out.writeByte(2);
                 out.writeUTF(w.zh());
                 out.writeUTF(w.en());
+            } else if (e.getValue() instanceof Step s) {
+                out.writeByte(4);
+                out.writeUTF(s.name());
             } else {
                 out.writeByte(3);
                 out.writeUTF(String.valueOf(e.getValue()));
@@ -117,6 +131,7 @@ public record Said(String word, Map<String, Object> values) {
                 case 0 -> null;
                 case 1 -> read(in);
                 case 2 -> new Written(in.readUTF(), in.readUTF());
+                case 4 -> new Step(in.readUTF());
                 default -> in.readUTF();
             };
         }

@@ -185,14 +185,18 @@ final class CauseWords {
     /** Where the words of the database's sentences are (report.cause.WORD). */
     private static final String DB = "cause.";
 
-    /** A sentence's word (report.PREFIX + WORD) with its values, each a word of its own, the input's words or as is. */
+    /**
+     * A sentence's word (report.PREFIX + WORD) with its values, each a word of its own, the input's words, a step by the
+     * report's name for it, or as is.
+     */
     private Text said(String prefix, Said s) {
-        return s.in(w -> word(prefix + w));
+        return s.in(w -> word(prefix + w), words::step);
     }
 
     /**
      * A sentence ({@code prefix} + its word, looked up by {@code word}) with its values, each a word of its own (with the
-     * same prefix), the input's words or as is; null where {@code word} gives null for one of them.
+     * same prefix), the input's words, a step by {@code word}'s name for it (ReportWords.step) or as is; null where
+     * {@code word} gives null for one of them.
      */
     static Text said(java.util.function.Function<String, Text> word, String prefix, Said s) {
         try {
@@ -202,7 +206,7 @@ final class CauseWords {
                     throw new Lacking();
                 }
                 return t;
-            });
+            }, step -> ReportWords.step(step, word));
         } catch (Lacking lacking) {
             return null;
         }

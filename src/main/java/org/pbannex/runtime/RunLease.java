@@ -78,7 +78,7 @@ public final class RunLease {
         /** It stops before its next step. */
         public static Stopping beforeStep(String step) {
             return new Stopping("it stops before its step " + step + " (the run that holds the lock goes on)",
-                    Said.cause("lock.stops_before_step", "step", step));
+                    Said.cause("lock.stops_before_step", "step", new Said.Step(step)));
         }
 
         /** It publishes nothing. */

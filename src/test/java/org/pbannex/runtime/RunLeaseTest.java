@@ -95,7 +95,7 @@ class RunLeaseTest {
         assertEquals(lost.getMessage(), said(lost).en());
         RunLease.Lost before = assertThrows(RunLease.Lost.class, () -> lease.stillHeld(BIENNIUM, out, "first",
                 RunLease.Stopping.beforeStep("render")));
-        assertTrue(said(before).zh().endsWith("接管了锁；本运行在步骤 render 之前停止（持有锁的运行继续进行）"), said(before).zh());
+        assertTrue(said(before).zh().endsWith("接管了锁；本运行在生成输出文件（render）步骤之前停止（持有锁的运行继续进行）"), said(before).zh());
         assertEquals(before.getMessage(), said(before).en());
         RunLease.Lost renewing = assertThrows(RunLease.Lost.class, () -> lease.renew(BIENNIUM, out, "first"));
         assertTrue(renewing.getMessage().startsWith("run first lost its lock of " + BIENNIUM + " in " + out + " to run second ("),
