@@ -181,8 +181,10 @@ public final class CsvResourceReader {
             throw bad.error();
         }
         if (records.size() < resource.minRows()) {
-            throw new InputError(source.name(), 0, "", Said.of("no_data_rows", "about", resource.description().isEmpty() ? ""
-                    : " (" + resource.description() + ")"));
+            // What the file is for, in the descriptor's words in each language (pbDescriptionZh in a Chinese report).
+            org.pbannex.table.Text d = resource.described();
+            throw new InputError(source.name(), 0, "", resource.description().isEmpty() ? Said.of("no_data_rows")
+                    : Said.of("no_data_rows_for", "description", new Said.Written(d.zh(), d.en())));
         }
         return new CsvTable(List.of(header), rows, records);
     }

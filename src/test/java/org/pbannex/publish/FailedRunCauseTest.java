@@ -57,6 +57,20 @@ class FailedRunCauseTest {
         assertEquals("输入文件 " + file + " 第 3 行 staff_costs 列有误：不是整数：'abc'", run[1]);
     }
 
+    /** A file with its header alone: the Chinese report says what the file is for in the descriptor's Chinese (pbDescriptionZh). */
+    @Test
+    void aFileWithNoDataRowsIsDescribedInChinese() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve("2022-23/budget.csv"), s -> s.substring(0, s.indexOf('\n') + 1));
+        String[] run = failedRun(input, ExitCodes.INVALID_INPUT);
+        assertTrue(run[0].endsWith("budget.csv: file has a header but no data rows: add its rows (Primary budget data per unit: "
+                + "work-years/months, staff and non-staff costs at constant prices of the previous biennium, the previous biennium "
+                + "budget (restated) and the cost change (recosting). Everything else is derived.)"), run[0]);
+        String file = run[0].substring(0, run[0].indexOf(": file has a header"));
+        assertEquals("输入文件 " + file + " 有误：文件只有标题行，没有数据行：请添加数据行（各单位的原始预算数据：工作-年/月、按上一两年期"
+                + "不变价格计的人员和非人员费用、上一两年期预算（重报）和费用变化（重计）。其他数字均由此推算。）", run[1]);
+    }
+
     @Test
     void aMissingFileIsSaidInChinese() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
