@@ -288,14 +288,17 @@ public final class FailureNotice {
             given.add(more[i]);
         }
         List<String> left = org.pbannex.reference.Placeholders.left(said, given);
+        // The program's English names a step by its name, as stderr does; the texts' words name it in theirs.
+        Text step = org.pbannex.publish.ReportWords.step(String.valueOf(run.step()), w.word());
         if (!left.isEmpty()) {
             LOG.warn("the notice's word report.{} holds {{}}, which nothing fills in: said in the program's English", word, left.get(0));
             said = Text.of(ENGLISH.get(word));
             language = Language.EN;
+            step = Text.of(String.valueOf(run.step()));
         }
         said = said.with("run", String.valueOf(run.runId())).with("job", run.job())
                 .with("biennium", String.valueOf(run.biennium()))
-                .with("step", org.pbannex.publish.ReportWords.step(String.valueOf(run.step()), w.word()).in(language))
+                .with("step", step.in(language))
                 .with("status", String.valueOf(run.exitStatus())).with("published", String.valueOf(run.published()));
         for (int i = 0; i + 1 < more.length; i += 2) {
             said = said.with(more[i], more[i + 1]);

@@ -214,7 +214,7 @@ class NightlyJobH2Test {
         org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(failed.resolve("report.html").toFile());
         String checks = report.select("h2:containsOwn(按表格列出的检查)").text();
         assertTrue(checks.matches("按表格列出的检查：[1-9]\\d* 项通过，0 项未通过"), checks + "\n" + report.text());
-        assertTrue(report.select("details > summary").eachText().stream().anyMatch(t -> t.startsWith("a2 (")), report.text());
+        assertTrue(report.select("details > summary").eachText().stream().anyMatch(t -> t.startsWith("a2（")), report.text());
 
         // The font put in place, the same command restarts the run and publishes it under its id: no "failed" report
         // of it is left beside the published run.
