@@ -425,9 +425,10 @@ class LauncherIT {
                 .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(clientErr.toFile());
         pb.environment().putAll(e);
         Process client = pb.start();
-        // Killed once the run is under way in it (its work folder made), long before it renders and publishes.
+        // Killed once the run is under way in it and recorded (its staging folder made as it renders), before it
+        // publishes: its work folder is made before the history's row is written, and a kill then left no row (CI).
         Instant until = Instant.now().plusSeconds(120);
-        while (!workFolderIn(out.resolve("2022-23")) && client.isAlive() && Instant.now().isBefore(until)) {
+        while (!folderIn(out.resolve("2022-23"), ".staging-") && client.isAlive() && Instant.now().isBefore(until)) {
             Thread.sleep(20);
         }
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -498,12 +499,13 @@ class LauncherIT {
         }
     }
 
-    private static boolean workFolderIn(Path biennium) throws IOException {
+    /** Whether a run's folder whose name starts with {@code prefix} (".work-", ".staging-") is in the biennium's folder. */
+    private static boolean folderIn(Path biennium, String prefix) throws IOException {
         if (!Files.isDirectory(biennium)) {
             return false;
         }
         try (var files = Files.list(biennium)) {
-            return files.anyMatch(p -> p.getFileName().toString().startsWith(".work-"));
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
         }
     }
 
