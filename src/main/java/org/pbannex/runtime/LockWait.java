@@ -2,7 +2,6 @@ package org.pbannex.runtime;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.pbannex.ingest.Said;
 
@@ -52,9 +51,12 @@ public final class LockWait extends SQLException {
             return state == null ? who + "; what it does is not readable to this user" : who + ", " + state + " since " + sinceWords();
         }
 
-        /** When its transaction began, to the second in UTC, as the runs' lock messages give times. */
+        /**
+         * When its transaction began, to the second in UTC, as the runs' lock messages give times: an Instant's text,
+         * which keeps ":00" at a whole minute (an OffsetDateTime's drops it).
+         */
         String sinceWords() {
-            return since == null ? "?" : since.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            return since == null ? "?" : since.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
         }
     }
 
