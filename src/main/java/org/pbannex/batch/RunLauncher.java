@@ -161,7 +161,8 @@ public class RunLauncher {
             // A run with --force (an instance of its own) may have published these inputs: nothing to do then, as after
             // any run of them (and a run of it that never reached its reviewers is sent, not published again).
             Optional<NothingToDo> published = params.getString(RunParameters.ATTEMPT) == null
-                    ? newestPublished(params).or(() -> publishedBeforeTheDatabase(request, params)) : Optional.empty();
+                    ? newestPublished(params).or(() -> adoptedPublished(request, params))
+                    .or(() -> publishedBeforeTheDatabase(request, params)) : Optional.empty();
             return published.isPresent() ? published.get() : run(request, params, input, newRunId(params), false);
         }
         // The id is in the execution's parameters from the moment it exists (its context gets it a moment later).
@@ -230,11 +231,33 @@ public class RunLauncher {
     }
 
     /**
+     * A run found published in this output folder by a command before (publishedBeforeTheDatabase), and written into
+     * the history then, that published these parameters' very work and whose folder is whole: "nothing to do", decided
+     * from the history (it names the run; its manifest confirms the work and the folder, as a run of the database's own
+     * is confirmed by its folder) without reading every run's manifest in the folder again.
+     */
+    private Optional<NothingToDo> adoptedPublished(RunRequest request, JobParameters params) {
+        String biennium = request.biennium().code();
+        for (RunHistory.Entry adopted : history.adoptedWith(request.job(), biennium, RunParameters.inputChecksum(params),
+                RunParameters.codeVersion(params), request.output().resolve(biennium))) {
+            Optional<PublishedRun> p = PublishedRun.publishing(Path.of(adopted.outputDir()), adopted.runId(), request,
+                    RunParameters.inputChecksum(params), RunParameters.codeVersion(params), System.out::println);
+            if (p.isPresent()) {
+                return Optional.of(new NothingToDo(adopted.runId(), p.get().folder(), null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A database that knows no publication of the biennium into this output folder (a new one, after a move to
      * PostgreSQL; an embedded one whose file was deleted) has no history to tell that these inputs were published: the
      * output folder's manifests do (the inputs' checksum, the code version, what was asked), and a whole folder that
      * published this very work is "nothing to do", as it would be with the history. Without this the first run on a
-     * new database published the same figures again, and mailed them to the job's reviewers.
+     * new database published the same figures again, and mailed them to the job's reviewers. The run found is written
+     * into the history (adopted), so that the next command finds it there (adoptedPublished) and history lists it.
+     * No run lock is taken: the row is of a run already published, which changes no folder; two commands that find it
+     * at once write it once (its run id is the key), and both say the same.
      */
     private Optional<NothingToDo> publishedBeforeTheDatabase(RunRequest request, JobParameters params) {
         String biennium = request.biennium().code();
@@ -242,10 +265,12 @@ public class RunLauncher {
             return Optional.empty();
         }
         try {
-            return PublishedRun.newestPublishing(request, RunParameters.inputChecksum(params), RunParameters.codeVersion(params))
+            return PublishedRun.newestPublishing(request, RunParameters.inputChecksum(params), RunParameters.codeVersion(params),
+                            System.out::println)
                     .map(p -> {
-                        LOG.info("run {} published these inputs into {} (its manifest says so); the database has no history of it",
-                                p.runId(), p.folder());
+                        boolean written = history.adopt(p, RunParameters.inputChecksum(params));
+                        LOG.info("run {} published these inputs into {} (its manifest says so); the database had no history of it{}",
+                                p.runId(), p.folder(), written ? ", and has it now" : ", and another command wrote it in");
                         return new NothingToDo(p.runId(), p.folder(), null, p.finishedAt());
                     });
         } catch (IOException e) {

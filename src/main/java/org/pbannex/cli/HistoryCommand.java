@@ -64,7 +64,8 @@ public class HistoryCommand implements Callable<Integer> {
                         + (e.checksFailed() != null && e.checksFailed() > 0 ? "/" + e.checksFailed() + "!" : "");
                 // A failed run's message may be long: its mark comes first, where it is seen.
                 boolean trial = !elsewhere(e, repository, settings).isEmpty();
-                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + (trial ? " (trial)" : "") + removed(e)
+                String where = e.outputDir() != null ? e.outputDir() + (e.partial() ? " (partial)" : "") + (trial ? " (trial)" : "")
+                        + removed(e) + (e.adoptedAt() == null ? "" : " (found in the output folder)")
                         : (trial ? "(trial) " : "") + (e.message() == null ? "" : e.message());
                 table.row(e.runId(), e.job(), e.biennium(), status(e) + (unsent.waits(e) ? ", NOT SENT" : ""), time(e.startedAt()),
                         checks, where);
@@ -169,6 +170,12 @@ public class HistoryCommand implements Callable<Integer> {
         }
         if (e.outputDir() != null) {
             System.out.println("Output    " + e.outputDir() + (e.partial() ? " (partial)" : "") + removed(e));
+        }
+        if (e.adoptedAt() != null) {
+            // Written in from its manifest by a new database: no process, no steps of its in Spring Batch's tables.
+            System.out.println("Adopted   " + utc(e.adoptedAt().toInstant()) + ", found in the output folder by a database that "
+                    + "had no history of it: its manifest gave its times, tables, editions (" + e.languages() + "), formats ("
+                    + e.formats() + "), inputs' checksum and code version; its steps are in the database it ran with");
         }
         if (e.failedStep() != null) {
             System.out.println("Failed in " + e.failedStep());

@@ -270,7 +270,8 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": " + (done.unrecordedSince() == null
                     ? "run " + done.runId() + " already published these inputs with this code version"
                     : "inputs unchanged since the publication of " + done.unrecordedSince() + " by run " + done.runId()
-                    + ", with this code version (found in the output folder; the database has no history of it)")
+                    + ", with this code version (found in the output folder; the database had no history of it, and has it now: "
+                    + "./pb-annex history " + done.runId() + ")")
                     + " (" + done.folder() + ")." + (oneLine ? "" : " Use --force to run again."));
             if (done.latestMadeAgain() != null) {
                 System.out.println((oneLine ? b + ": " : "") + done.latestMadeAgain());
@@ -283,7 +284,7 @@ public class RunCommand implements Callable<Integer> {
                 return sending;
             }
             spring.bean(FailureNotice.class).goodRun(request.job(), b, FailureNotice.GoodRun.nothingToDo(done.runId(), done.folder(),
-                    narrowed), !narrowed, request.input(), request.output(), () -> FailureNotice.Words.of(request));
+                    narrowed, done.unrecordedSince() != null), !narrowed, request.input(), request.output(), () -> FailureNotice.Words.of(request));
             return ExitCodes.PUBLISHED;
         }
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;

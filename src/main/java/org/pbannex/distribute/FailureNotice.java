@@ -165,22 +165,26 @@ public final class FailureNotice {
      * What a good run did, as the job's status keeps it (its English, {@link #line}) and the message that the job is
      * back to normal says it (in its words): published {@code tables} and {@code files} to {@code folder}, {@code checks}
      * checks passed (null tables: nothing to do, run {@code runId} had published the inputs already, into {@code folder});
-     * narrowed on the command line; {@code noWorkbook} reviewers not sent to, the run having no workbook for them.
+     * narrowed on the command line; {@code noWorkbook} reviewers not sent to, the run having no workbook for them;
+     * {@code adopted}: nothing to do by a run found in the output folder, written into a new database's history now.
      */
-    public record GoodRun(String runId, Path folder, Integer tables, Integer files, Long checks, boolean narrowed, int noWorkbook) {
+    public record GoodRun(String runId, Path folder, Integer tables, Integer files, Long checks, boolean narrowed, int noWorkbook,
+                          boolean adopted) {
 
         public static GoodRun published(String runId, Path folder, int tables, int files, long checks, boolean narrowed,
                                         int noWorkbook) {
-            return new GoodRun(runId, folder, tables, files, checks, narrowed, noWorkbook);
+            return new GoodRun(runId, folder, tables, files, checks, narrowed, noWorkbook, false);
         }
 
-        public static GoodRun nothingToDo(String runId, Path folder, boolean narrowed) {
-            return new GoodRun(runId, folder, null, null, null, narrowed, 0);
+        /** @param adopted found in the output folder by a database that had no history of it, and written into it */
+        public static GoodRun nothingToDo(String runId, Path folder, boolean narrowed, boolean adopted) {
+            return new GoodRun(runId, folder, null, null, null, narrowed, 0, adopted);
         }
 
         /** In a report's words (report.notice.good.*: the word after "notice."). */
         org.pbannex.ingest.Said said() {
-            org.pbannex.ingest.Said what = tables == null ? org.pbannex.ingest.Said.sentence("good.nothing_to_do", "run", runId, "folder", folder.toString())
+            org.pbannex.ingest.Said what = tables == null ? org.pbannex.ingest.Said.sentence(adopted ? "good.adopted"
+                    : "good.nothing_to_do", "run", runId, "folder", folder.toString())
                     : org.pbannex.ingest.Said.sentence("good.published", "run", runId, "tables", count("tables", tables), "files",
                             count("files", files), "folder", folder.toString(), "checks", String.valueOf(checks));
             if (noWorkbook > 0) {
@@ -243,6 +247,7 @@ public final class FailureNotice {
             Map.entry("notice.good.files", "{count} files"),
             Map.entry("notice.good.files_one", "1 file"),
             Map.entry("notice.good.nothing_to_do", "nothing to do, run {run} had published these inputs already ({folder})"),
+            Map.entry("notice.good.adopted", "nothing to do, run {run} had published these inputs already ({folder}): found in the output folder, the new database having had no history of it, and written into its run history"),
             Map.entry("notice.good.narrowed", "narrowed on the command line, not the job as defined: {what}"),
             Map.entry("notice.good.no_workbook", "{what}; not sent to its {count} reviewers: run {run} published no workbook (xlsx is not among its formats), so there is nothing to send them"),
             Map.entry("notice.kept_subject", "pb-annex: a damaged database was kept aside, and a new one started"),

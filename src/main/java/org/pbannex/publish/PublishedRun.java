@@ -74,10 +74,12 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
      * (job, tables, editions, formats, these inputs with this code version, bad lines set aside or not, CSVs with a
      * byte-order mark or not) and whose folder is whole: what a database that knows no publication there (a new one
      * after a move to PostgreSQL, an embedded one whose file was deleted) decides "nothing to do" by, the published
-     * folder being the evidence.
+     * folder being the evidence. A manifest that cannot be read is said to {@code unreadable} in one line (the log has
+     * the rest), and its run is not taken.
      */
     public static Optional<PublishedRun> newestPublishing(org.pbannex.publication.RunRequest request, String inputChecksum,
-                                                          String codeVersion) throws IOException {
+                                                          String codeVersion, java.util.function.Consumer<String> unreadable)
+            throws IOException {
         Path dir = request.output().resolve(request.biennium().code());
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
@@ -85,19 +87,49 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         List<String> runs = new java.util.ArrayList<>(RunRetention.publishedRuns(dir));
         java.util.Collections.reverse(runs);
         for (String id : runs) {
-            Path folder = dir.resolve(id);
-            try {
-                if (publishes(ManifestWriter.read(folder), folder, request, inputChecksum, codeVersion)) {
-                    Optional<PublishedRun> whole = whole(folder, id);
-                    if (whole.isPresent()) {
-                        return whole;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(PublishedRun.class).info("cannot read the manifest in {}: {}", folder, e.toString());
+            Optional<PublishedRun> p = publishing(dir.resolve(id), id, request, inputChecksum, codeVersion, unreadable);
+            if (p.isPresent()) {
+                return p;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Run {@code runId} in {@code folder}, when its manifest says it published this very work (as {@link
+     * #newestPublishing} asks) and its folder is whole; empty otherwise, and when its manifest cannot be read (said to
+     * {@code unreadable}).
+     */
+    public static Optional<PublishedRun> publishing(Path folder, String runId, org.pbannex.publication.RunRequest request,
+                                                    String inputChecksum, String codeVersion,
+                                                    java.util.function.Consumer<String> unreadable) {
+        try {
+            return publishes(ManifestWriter.read(folder), folder, request, inputChecksum, codeVersion)
+                    ? whole(folder, runId) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PublishedRun.class).warn("cannot read the manifest in {}", folder, e);
+            unreadable.accept(unreadable(folder, runId, e));
+            return Optional.empty();
+        }
+    }
+
+    /** A manifest that cannot be read, in one line: its file, where in it, why (the parser's words, not its trace). */
+    static String unreadable(Path folder, String runId, Exception e) {
+        String where = "";
+        String why;
+        if (e instanceof tools.jackson.core.JacksonException j) {
+            var at = j.getLocation();
+            where = at == null || at.getLineNr() < 1 ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
+            why = j.getOriginalMessage();
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof NullPointerException) {
+            why = "a field every manifest has is missing";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "The manifest of run " + runId + " cannot be read (" + folder.resolve(ManifestWriter.FILE) + where + ": "
+                + why.lines().findFirst().orElse("").strip() + "): it is not taken as a publication of these inputs.";
     }
 
     private static boolean publishes(ManifestWriter.Manifest m, Path folder, org.pbannex.publication.RunRequest r,

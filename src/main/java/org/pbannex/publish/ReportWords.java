@@ -58,7 +58,7 @@ public final class ReportWords {
             "notice.ended.stopped", "notice.ended.aborted", "notice.ended.signal", "notice.ended.runtime",
             "notice.ended.skipped", "notice.back_subject", "notice.back", "notice.back_after_one", "notice.back_after", "notice.back_failure",
             "notice.good.published", "notice.good.tables", "notice.good.tables_one", "notice.good.files",
-            "notice.good.files_one", "notice.good.nothing_to_do", "notice.good.narrowed", "notice.good.no_workbook",
+            "notice.good.files_one", "notice.good.nothing_to_do", "notice.good.adopted", "notice.good.narrowed", "notice.good.no_workbook",
             "notice.kept_subject", "notice.kept_found", "notice.kept_nothing_changed", "notice.kept_runs_before",
             "notice.kept_disk"),
             Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream())).toList();

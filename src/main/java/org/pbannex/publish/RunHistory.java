@@ -19,11 +19,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class RunHistory {
 
-    /** A row of the history. {@code owner} is the process that ran (or runs) it. */
+    /**
+     * A row of the history. {@code owner} is the process that ran (or runs) it; {@code adoptedAt} when a new database
+     * wrote in a run it found published in the output folder (null: a run it ran), with the editions and formats its
+     * manifest gives ({@code languages}, {@code formats}: "zh,en", "xlsx,pdf,csv,html").
+     */
     public record Entry(String runId, String job, String biennium, String status, Timestamp startedAt, Timestamp finishedAt,
                         Integer checksPassed, Integer checksFailed, boolean partial, String outputDir, String message,
                         Long jobExecutionId, ProcessIdentity owner, OffsetDateTime heartbeatAt, String failedStep,
-                        Integer exitStatus, int attempts) {
+                        Integer exitStatus, int attempts, OffsetDateTime adoptedAt, String languages, String formats) {
 
         public boolean running() {
             return "STARTED".equals(status);
@@ -32,7 +36,7 @@ public final class RunHistory {
 
     private static final String COLUMNS = "run_id, job_name, biennium, status, started_at, finished_at, checks_passed, "
             + "checks_failed, partial_run, output_dir, message, job_execution_id, host, pid, process_started, heartbeat_at, "
-            + "failed_step, exit_status, attempts";
+            + "failed_step, exit_status, attempts, adopted_at, languages, formats";
 
     private final JdbcTemplate jdbc;
 
@@ -80,6 +84,41 @@ public final class RunHistory {
                         + "checks_failed = ?, output_dir = ?, exit_status = 0, failed_step = NULL, message = NULL WHERE run_id = ?",
                 Timestamp.from(Instant.parse(finishedAt)), String.join(",", tables), partial, (int) passed, (int) failed,
                 folder.toString(), runId);
+    }
+
+    /**
+     * A run published into an output folder that the database has no history of (a new one: a move to PostgreSQL, the
+     * embedded file deleted), written in as its manifest says it (PublishedRun.newestPublishing found it publishing the
+     * work asked for): from then on the database decides "nothing to do" by it, and history lists it. Once: false when
+     * the run is in the history already, written by another command at the same moment (the run id is the key).
+     */
+    public boolean adopt(PublishedRun p, String inputChecksum) {
+        if (find(p.runId()).isPresent()) {
+            return false;
+        }
+        try {
+            jdbc.update("INSERT INTO pb_run (run_id, job_name, biennium, status, started_at, finished_at, input_checksum, "
+                            + "code_version, tables, partial_run, checks_passed, checks_failed, output_dir, exit_status, languages, "
+                            + "formats, adopted_at) VALUES (?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, CURRENT_TIMESTAMP)",
+                    p.runId(), p.job(), p.biennium(), Timestamp.from(Instant.parse(p.startedAt())),
+                    Timestamp.from(Instant.parse(p.finishedAt())), inputChecksum, p.codeVersion(), String.join(",", p.tables()),
+                    p.partial(), (int) p.checksPassed(), (int) p.checksFailed(), p.folder().toString(),
+                    String.join(",", p.languages()), String.join(",", p.formats()));
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException written) {
+            return false;
+        }
+    }
+
+    /**
+     * The runs adopted from an output folder ({@link #adopt}) that published these inputs with this code version into
+     * {@code bienniumFolder}, the last published first.
+     */
+    public List<Entry> adoptedWith(String job, String biennium, String inputChecksum, String codeVersion, Path bienniumFolder) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE status = 'PUBLISHED' AND adopted_at IS NOT NULL AND job_name = ? "
+                        + "AND biennium = ? AND input_checksum = ? AND code_version = ? AND output_dir IS NOT NULL "
+                        + "ORDER BY finished_at DESC, run_id DESC", RunHistory::entry, job, biennium, inputChecksum, codeVersion)
+                .stream().filter(e -> bienniumFolder.equals(Path.of(e.outputDir()).getParent())).toList();
     }
 
     /**
@@ -147,13 +186,14 @@ public final class RunHistory {
     }
 
     /**
-     * Whether the history knows any run of the biennium published into {@code bienniumFolder} (output/BIENNIUM), of any
-     * job or inputs: a database that knows none is new to that folder (or lost its history), and what was published
-     * there is told by the folder alone.
+     * Whether the history knows any run of the biennium published into {@code bienniumFolder} (output/BIENNIUM) that it
+     * ran itself, of any job or inputs: a database that knows none is new to that folder (or lost its history), and what
+     * was published there is told by the folder. A run adopted from the folder does not count: the folder may hold runs
+     * of other work (other tables, editions, inputs) that the next command asks for.
      */
     public boolean publishedInto(String biennium, Path bienniumFolder) {
         return jdbc.queryForList("SELECT output_dir FROM pb_run WHERE status = 'PUBLISHED' AND biennium = ? "
-                + "AND output_dir IS NOT NULL", String.class, biennium).stream()
+                + "AND output_dir IS NOT NULL AND adopted_at IS NULL", String.class, biennium).stream()
                 .anyMatch(dir -> bienniumFolder.equals(Path.of(dir).getParent()));
     }
 
@@ -191,7 +231,8 @@ public final class RunHistory {
         return new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
                 rs.getTimestamp(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getBoolean(9), rs.getString(10),
                 rs.getString(11), rs.getObject(12) == null ? null : rs.getLong(12), owner,
-                rs.getObject(16, OffsetDateTime.class), rs.getString(17), (Integer) rs.getObject(18), rs.getInt(19));
+                rs.getObject(16, OffsetDateTime.class), rs.getString(17), (Integer) rs.getObject(18), rs.getInt(19),
+                rs.getObject(20, OffsetDateTime.class), rs.getString(21), rs.getString(22));
     }
 
     private static String cut(String message) {

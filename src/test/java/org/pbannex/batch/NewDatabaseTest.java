@@ -32,8 +32,9 @@ class NewDatabaseTest {
         CliRun again = CliRun.run(db, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertTrue(again.out().contains("Nothing to do: inputs unchanged since the publication of " + firstRun.finishedAt()
-                + " by run " + firstRun.runId() + ", with this code version (found in the output folder; the database has no "
-                + "history of it) (" + first + "). Use --force to run again."), again.out());
+                + " by run " + firstRun.runId() + ", with this code version (found in the output folder; the database had no "
+                + "history of it, and has it now: ./pb-annex history " + firstRun.runId() + ") (" + first + "). Use --force to run "
+                + "again."), again.out());
         assertEquals(List.of(first.getFileName().toString()), runFolders(out));
         assertEquals(first, out.resolve("2022-23/latest").toRealPath());
 
@@ -49,6 +50,105 @@ class NewDatabaseTest {
         assertFalse(forced.out().contains("Nothing to do"), forced.out());
         assertEquals(3, runFolders(out).size(), runFolders(out).toString());
         assertNotEquals(bom, third);
+    }
+
+    /**
+     * The run found in the output folder is written into the new database once, from its manifest, marked as found
+     * there: history lists it, status says so, and the next command decides "nothing to do" from the database alone (a
+     * newer run folder whose manifest cannot be read, said in one line while the folder was the judge, is not read
+     * again). A run that failed after it, the newest in the folder, is not taken.
+     */
+    @Test
+    void theRunFoundIsWrittenIntoTheNewDatabaseOnce(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        Path out = tmp.resolve("out");
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(db));
+        settings.put("pb.output", out.toString());
+        Path first = published(CliRun.capture(settings, "run", "nightly"), out);
+        PublishedRun run = PublishedRun.read(first);
+        // A run that failed after it (a reconciliation check), into the same folder.
+        Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        org.pbannex.TestInputs.edit(input.resolve("2022-23/outcome_allocations.csv"),
+                t -> t.replace("\n8,43061376\n", "\n8,43061377\n"));
+        CliRun failed = CliRun.capture(settings, "run", "nightly", "--input", input.toString());
+        assertEquals(4, failed.status(), failed.toString());
+        assertTrue(Files.isDirectory(out.resolve("2022-23/failed")), "the failed run's folder");
+
+        deleteDatabase(db);
+        Path unreadable = out.resolve("2022-23/29991231T000000.000Z-0badf00d");
+        Files.createDirectories(unreadable);
+        Files.writeString(unreadable.resolve("manifest.json"), "{\n  \"run_id\": \"29991231T000000.000Z-0badf00d\",\n  job\n");
+        CliRun adopting = CliRun.capture(settings, "run", "nightly");
+        assertEquals(0, adopting.status(), adopting.toString());
+        assertEquals("", adopting.err(), adopting.toString());
+        List<String> lines = adopting.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("The manifest of run 29991231T000000.000Z-0badf00d cannot be read ("
+                + unreadable.resolve("manifest.json") + ", line 3, column "), lines.get(0));
+        assertTrue(lines.get(0).endsWith("): it is not taken as a publication of these inputs."), lines.get(0));
+        assertFalse(lines.get(0).contains("Exception") || lines.get(0).contains("\tat "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Nothing to do: inputs unchanged since the publication of " + run.finishedAt() + " by run "
+                + run.runId() + ", with this code version (found in the output folder; the database had no history of it, and "
+                + "has it now: ./pb-annex history " + run.runId() + ") (" + first + ")."), adopting.out());
+
+        CliRun history = CliRun.capture(settings, "history");
+        assertEquals(0, history.status(), history.toString());
+        List<String> rows = history.out().lines().filter(l -> l.matches("\\d{8}T.*")).toList();
+        assertEquals(1, rows.size(), "the run found, and neither the failed run nor the unreadable one: " + history.out());
+        assertTrue(rows.get(0).startsWith(run.runId()) && rows.get(0).contains(" PUBLISHED ")
+                && rows.get(0).endsWith(first + " (found in the output folder)"), history.out());
+        CliRun shown = CliRun.capture(settings, "history", run.runId());
+        assertEquals(0, shown.status(), shown.toString());
+        assertTrue(shown.out().contains("Status    PUBLISHED, exit status 0\n"), shown.out());
+        assertTrue(shown.out().contains("Started   " + run.startedAt().replace("T", " ").replaceAll("\\.\\d+Z$|Z$", "") + " UTC\n"),
+                shown.out());
+        assertTrue(shown.out().contains("Output    " + first + "\n"), shown.out());
+        assertTrue(shown.out().contains(", found in the output folder by a database that had no history of it: its manifest gave "
+                + "its times, tables, editions (zh,en), formats (" + String.join(",", run.formats()) + "), inputs' checksum and "
+                + "code version; its steps are in the database it ran with\n"), shown.out());
+
+        // The next command decides from the database: the run it holds, and no manifest read but that run's.
+        CliRun next = CliRun.capture(settings, "run", "nightly");
+        assertEquals(0, next.status(), next.toString());
+        assertEquals("Nothing to do: run " + run.runId() + " already published these inputs with this code version (" + first
+                + "). Use --force to run again.", next.out().lines().findFirst().orElse(""), next.out());
+        assertFalse(next.out().contains("cannot be read"), next.out());
+
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertTrue(status.out().contains("nothing to do, run " + run.runId() + " had published these inputs already (" + first + ")"),
+                status.out());
+
+        // Two commands that find it at once write it once: the run id is the key (H2 here, PostgreSQL in NightlyJobPostgresTest).
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                settings.get("spring.datasource.url"), "sa", ""));
+        assertEquals(List.of(true, false), adoptedTwiceAtOnce(jdbc, PublishedRun.read(first)));
+    }
+
+    /**
+     * The run written in by two threads at once, after its row is deleted: what each adopt answered, true first; the
+     * history holds it once, as it was.
+     */
+    static List<Boolean> adoptedTwiceAtOnce(org.springframework.jdbc.core.JdbcTemplate jdbc, PublishedRun run) throws Exception {
+        String checksum = jdbc.queryForObject("SELECT input_checksum FROM pb_run WHERE run_id = ?", String.class, run.runId());
+        jdbc.update("DELETE FROM pb_run WHERE run_id = ?", run.runId());
+        var history = new org.pbannex.publish.RunHistory(jdbc);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Boolean> adopt = () -> {
+                start.await();
+                return history.adopt(run, checksum);
+            };
+            var a = pool.submit(adopt);
+            var b = pool.submit(adopt);
+            start.countDown();
+            List<Boolean> answers = new java.util.ArrayList<>(List.of(a.get(), b.get()));
+            answers.sort(java.util.Comparator.reverseOrder());
+            assertEquals(1, jdbc.queryForObject("SELECT count(*) FROM pb_run WHERE run_id = ? AND adopted_at IS NOT NULL "
+                    + "AND status = 'PUBLISHED'", Integer.class, run.runId()));
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Changed inputs are published on a new database as on the old one. */

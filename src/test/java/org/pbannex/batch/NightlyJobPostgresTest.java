@@ -89,7 +89,7 @@ class NightlyJobPostgresTest {
             }
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
                 rs.next();
-                assertEquals(4, rs.getInt(1), "V1 to V4 (who received which run)");
+                assertEquals(5, rs.getInt(1), "V1 to V5 (runs adopted from the output folder)");
             }
         }
 
@@ -122,10 +122,23 @@ class NightlyJobPostgresTest {
         assertEquals(0, onPostgres.status(), onPostgres.toString());
         assertTrue(onPostgres.out().contains("Nothing to do: inputs unchanged since the publication of "
                 + published.finishedAt() + " by run " + published.runId() + ", with this code version (found in the output "
-                + "folder; the database has no history of it)"), onPostgres.out());
+                + "folder; the database had no history of it, and has it now: ./pb-annex history " + published.runId() + ")"),
+                onPostgres.out());
         try (var runs = java.nio.file.Files.list(out.resolve("2022-23"))) {
             assertEquals(1, runs.filter(p -> p.getFileName().toString().matches("\\d{8}T.*")).count(), "no run published again");
         }
+        // Written into PostgreSQL's history: listed, and the next run decides by it.
+        CliRun history = CliRun.capture(moved, "history");
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith(published.runId()) && l.contains(" PUBLISHED ")
+                && l.endsWith(run + " (found in the output folder)")), history.out());
+        CliRun next = CliRun.capture(moved, "run", "nightly", "--format", "csv", "--output", out.toString());
+        assertEquals(0, next.status(), next.toString());
+        assertTrue(next.out().startsWith("Nothing to do: run " + published.runId() + " already published these inputs with this "
+                + "code version (" + run + ")."), next.out());
+        // Two commands that find it at once write it once (PostgreSQL's duplicate key, as H2's in NewDatabaseTest).
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                postgres.getJdbcUrl("postgres", "moved"), "postgres", ""));
+        assertEquals(java.util.List.of(true, false), NewDatabaseTest.adoptedTwiceAtOnce(jdbc, published));
     }
 
     /**

@@ -85,9 +85,28 @@ class FailedRunTest {
         assertEquals(1, state.failuresElsewhere().size());
         var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null), Language.ZH);
         String body = FailureNotice.backToNormalBody("nightly", "2022-23", FailureNotice.GoodRun.nothingToDo("R1", Path.of("/out/2022-23/R1"),
-                false), chinese, words);
+                false, false), chinese, words);
         assertTrue(body.contains(" 退出状态 5：无法写入 /out/a.csv：权限不足\n") && body.contains(" 退出状态 2：unknown option '--forse'\n")
                 && !body.contains("exit status"), body);
+    }
+
+    /**
+     * Nothing to do by a run that a new database found in the output folder, and wrote into its history: the job's
+     * status keeps it in English, and the message that the job is back to normal says it in its words, Chinese here.
+     */
+    @Test
+    void nothingToDoByARunFoundInTheOutputFolderIsSaidInItsWords() {
+        var good = FailureNotice.GoodRun.nothingToDo("R1", Path.of("/out/2022-23/R1"), false, true);
+        assertEquals("nothing to do, run R1 had published these inputs already (/out/2022-23/R1): found in the output folder, the "
+                + "new database having had no history of it, and written into its run history", good.line());
+        var words = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null), Language.ZH);
+        String body = FailureNotice.backToNormalBody("nightly", "2022-23", good, List.of("2026-12-03T02:30:05.123Z exit status 5: "
+                + "cannot write /out"), words);
+        assertTrue(body.startsWith("作业 nightly（两年期 2022-23）已恢复正常运行：无需运行：运行 R1 已发布过这些输入（/out/2022-23/R1）；新的数据库此前没有"
+                + "它的记录，它是在输出文件夹中发现的，现已记入运行记录。\n"), body);
+        var english = FailureNotice.Words.of(org.pbannex.publish.ReportWords.read(org.pbannex.Golden.input(), null), Language.EN);
+        assertTrue(FailureNotice.backToNormalBody("nightly", "2022-23", good, List.of("2026-12-03T02:30:05.123Z exit status 5: "
+                + "cannot write /out"), english).contains(good.line()), "the same words in English");
     }
 
     @Test
