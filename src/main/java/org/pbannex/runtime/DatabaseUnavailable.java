@@ -189,7 +189,10 @@ public class DatabaseUnavailable extends RuntimeException {
             tables |= t.getClass().getName().startsWith("org.flywaydb.");
         }
         String operation = reaching || why != null ? (embedded ? "open" : "connect") : tables ? "migrate" : embedded ? "open" : "use";
-        return Said.cause("db_start." + operation, "database", database.said(), "reason", why != null ? why : reason(e));
+        // A lock waited for (Flyway's, as it checks the tables) in its own words, as the line says it: not "in the log".
+        LockWait waited = LockWait.of(e);
+        return Said.cause("db_start." + operation, "database", database.said(), "reason", why != null ? why
+                : waited != null ? waited.said() : reason(e));
     }
 
     /**

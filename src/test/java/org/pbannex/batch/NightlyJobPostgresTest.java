@@ -130,7 +130,7 @@ class NightlyJobPostgresTest {
         // Written into PostgreSQL's history: listed, and the next run decides by it.
         CliRun history = CliRun.capture(moved, "history");
         assertTrue(history.out().lines().anyMatch(l -> l.startsWith(published.runId()) && l.contains(" PUBLISHED ")
-                && l.endsWith(run + " (found in the output folder)")), history.out());
+                && l.contains(run.toString()) && l.endsWith(" (found in the output folder)")), history.out());
         CliRun next = CliRun.capture(moved, "run", "nightly", "--format", "csv", "--output", out.toString());
         assertEquals(0, next.status(), next.toString());
         assertTrue(next.out().startsWith("Nothing to do: run " + published.runId() + " already published these inputs with this "

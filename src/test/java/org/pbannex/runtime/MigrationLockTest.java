@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
@@ -80,6 +81,22 @@ class MigrationLockTest {
                     + "'schema upgrade', idle since ") + "\\S+Z" + Pattern.quote("): let it finish, or end that session "
                     + "(SELECT pg_terminate_backend(" + pid + ")), then run again")).matcher(waited.err().strip()).matches(),
                     waited.err());
+            // A night's run waits as long, and its job's people read it in its first edition's language (zh): its
+            // status, and the notices from it.
+            CliRun night = CliRun.capture(settings, "run", "nightly");
+            assertEquals(5, night.status(), night.toString());
+            var outcomes = new RunOutcomes(Path.of(settings.get("pb.status")));
+            List<String> zh = outcomes.failures("nightly", "2022-23", "zh");
+            assertEquals(1, zh.size(), zh.toString());
+            // It said "the reason is in the log" (db_why.in_log) where stderr named the lock and its holder.
+            assertTrue(Pattern.compile(Pattern.quote(" exit status 5: 无法创建或更新 pb-annex 的表（位于 localhost:"
+                    + SERVER.getEmbeddedPostgres().getPort() + " 的 PostgreSQL（数据库 advisory，用户 postgres））：等待 Flyway 对 "
+                    + "pb-annex 各表的锁（PostgreSQL 咨询锁，在进程创建或更新这些表时持有）已达 3s（pb.database.lock-timeout, "
+                    + "PB_DATABASE_LOCK_TIMEOUT），该锁由另一个会话持有（进程 " + pid + "，application_name“schema upgrade”，自 ") + "\\S+Z"
+                    + Pattern.quote(" 起处于 idle）：请等它结束，或结束该会话（SELECT pg_terminate_backend(" + pid + ")），然后重新运行")
+                    + "$").matcher(zh.get(0)).find(), zh.get(0));
+            assertTrue(outcomes.failures("nightly", "2022-23", "en").get(0).contains(" exit status 5: " + unavailable("advisory")
+                    .substring("pb-annex: ".length()) + "waited 3s (pb.database.lock-timeout"), outcomes.failures("nightly", "2022-23", "en").toString());
             s.execute("SELECT pg_advisory_unlock(" + FLYWAY_LOCK + ")");
         }
         CliRun after = CliRun.capture(settings, "history");

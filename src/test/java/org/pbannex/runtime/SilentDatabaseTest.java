@@ -101,6 +101,16 @@ class SilentDatabaseTest {
                     + "socket timeout (pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT, 10m): " + tail + "1m",
                     r.err().strip(), r.toString());
         }
+        // Where the job's people read it, in its first edition's language (zh): its status, and the notices from it.
+        var outcomes = new RunOutcomes(tmp.resolve("status"));
+        List<String> zh = outcomes.failures("nightly", "2022-23", "zh");
+        assertEquals(1, zh.size(), zh.toString());
+        assertTrue(zh.get(0).endsWith(" exit status 5: 设置 pb.database.lock-timeout（PB_DATABASE_LOCK_TIMEOUT）为 10m，不低于套接字超时"
+                + "（pb.database.socket-timeout, PB_DATABASE_SOCKET_TIMEOUT：10m）：后者会先结束语句对其他会话所持锁的等待，并将其说成服务器不再"
+                + "应答，而不指明该锁及其持有者；请将锁超时设得低于它，例如 1m"), zh.get(0));
+        assertTrue(outcomes.failures("nightly", "2022-23", "en").get(0).endsWith(" exit status 5: the setting "
+                + "pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is 10m, not below the socket timeout (pb.database.socket-timeout, "
+                + "PB_DATABASE_SOCKET_TIMEOUT, 10m): " + tail + "1m"), outcomes.failures("nightly", "2022-23", "en").toString());
         settings.put("pb.database.lock-timeout", "0");
         CliRun none = CliRun.capture(settings, "history");
         assertEquals(5, none.status(), none.toString());
