@@ -200,7 +200,10 @@ public class HistoryCommand implements Callable<Integer> {
                 }
             }
         }
-        steps.print();
+        if (instance != null || e.adoptedAt() == null) {
+            // An adopted run has no steps here (Adopted says where they are): no empty table under it.
+            steps.print();
+        }
         return ExitCodes.PUBLISHED;
     }
 

@@ -105,6 +105,7 @@ class NewDatabaseTest {
         assertTrue(shown.out().contains(", found in the output folder by a database that had no history of it: its manifest gave "
                 + "its times, tables, editions (zh,en), formats (" + String.join(",", run.formats()) + "), inputs' checksum and "
                 + "code version; its steps are in the database it ran with\n"), shown.out());
+        assertFalse(shown.out().contains("STEP"), "no empty table of steps: " + shown.out());
 
         // The next command decides from the database: the run it holds, and no manifest read but that run's.
         CliRun next = CliRun.capture(settings, "run", "nightly");
