@@ -127,7 +127,8 @@ public class CheckCommand implements Callable<Integer> {
         String leftOut = RunRenderer.wording(pub).linesLeftOut(lines == null ? 0 : lines.leftOutLines(), pub.inputs().biennium()).en();
         System.out.printf("%s: %s, %d checks passed, %d failed%s%s (%.1f s)%s%n", pub.inputs().biennium(),
                 Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
-                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous() : "",
+                r.compared() ? ", " + r.found().size() + " restatements of " + r.previous()
+                        : r.notComparedWords().isEmpty() ? "" : ", " + r.notComparedWords(),
                 leftOut.isEmpty() ? "" : "; " + leftOut, (System.nanoTime() - start) / 1e9,
                 fontProblem == null ? "" : "; not checked: whether the PDF's font shows every character of the texts ("
                         + fontProblem + ")");

@@ -205,7 +205,19 @@ public final class Publication {
         if (!Files.isDirectory(in.inputDir().resolve(previous.code()))) {
             return Restatements.notCompared(previous.code());
         }
-        ComputedPublication theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
+        ComputedPublication theirs;
+        try {
+            theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
+        } catch (org.pbannex.ingest.InputError e) {
+            // Its own run refuses it and says where; this biennium is published all the same, its figures not compared.
+            org.slf4j.LoggerFactory.getLogger(Publication.class).warn("{}: restatements of {} not compared: {}", biennium.code(),
+                    previous.code(), e.getMessage());
+            return Restatements.notCompared(previous.code(), Restatements.ITS_INPUT, 0);
+        }
+        if (!theirs.checks().failures().isEmpty()) {
+            // Figures that fail their checks are not what that biennium publishes: never compared as if they were.
+            return Restatements.notCompared(previous.code(), Restatements.ITS_CHECKS, theirs.checks().failures().size());
+        }
         // The files read for it that the run's own input does not hold: the previous biennium's folder.
         Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());
         return Restatements.compare(previous.code(), pairs, tables, theirs.tables(), theirs.inputs().files().values().stream()

@@ -25,13 +25,22 @@ import org.pbannex.table.Text;
  * the pairs of columns being reference data ({@link #COLUMNS}). A difference is a restatement, reported, never an error.
  *
  * @param previous the previous biennium's code
- * @param compared false when the input has no data folder for it (nothing could be compared)
+ * @param compared false when nothing could be compared ({@code why} says why)
  * @param found    every row whose figures differ, or that only one of the two biennia has
  * @param inputs   the previous biennium's own input files the comparison read (its data folder), which the run's
  *                 manifest and input lists name beside the run's own
+ * @param why      not compared: {@link #NO_FOLDER}, {@link #ITS_INPUT} or {@link #ITS_CHECKS}; "" when compared
+ * @param failed   its failed checks, when {@code why} is {@link #ITS_CHECKS}
  */
 public record Restatements(String previous, boolean compared, List<Restatement> found,
-                           List<org.pbannex.ingest.InputSet.InputFile> inputs) {
+                           List<org.pbannex.ingest.InputSet.InputFile> inputs, String why, int failed) {
+
+    /** Not compared: the input has no data folder for the previous biennium. */
+    public static final String NO_FOLDER = "no_folder";
+    /** Not compared: the previous biennium's own files cannot be read (its own run says where). */
+    public static final String ITS_INPUT = "input";
+    /** Not compared: the previous biennium's figures fail its checks, so they are not what it publishes. */
+    public static final String ITS_CHECKS = "checks";
 
     public static final String FILE = "restatements.csv";
 
@@ -70,7 +79,21 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
     }
 
     public static Restatements notCompared(String previous) {
-        return new Restatements(previous, false, List.of(), List.of());
+        return notCompared(previous, NO_FOLDER, 0);
+    }
+
+    public static Restatements notCompared(String previous, String why, int failed) {
+        return new Restatements(previous, false, List.of(), List.of(), why, failed);
+    }
+
+    /** Why nothing was compared, in the English of a command's summary line ("" when compared). */
+    public String notComparedWords() {
+        return switch (why) {
+            case ITS_INPUT -> "restatements of " + previous + " not compared: its input has an error (check --biennium "
+                    + previous + " names it)";
+            case ITS_CHECKS -> "restatements of " + previous + " not compared: its figures fail " + failed + " of its checks";
+            default -> "";
+        };
     }
 
     /** Compares every pair of columns, row by row (rows matched by key, in this biennium's order, then the dropped ones). */
@@ -93,7 +116,7 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
                 add(out, p, other, null, number(other, p.published()), mine, theirs);
             }
         }
-        return new Restatements(previous, true, out, List.copyOf(inputs));
+        return new Restatements(previous, true, out, List.copyOf(inputs), "", 0);
     }
 
     private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published, Table mine,
