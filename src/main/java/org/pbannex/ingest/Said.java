@@ -12,7 +12,8 @@ import org.pbannex.table.Text;
  * A sentence of the texts named by its word (its key after {@code report.cause.}), with the values of its
  * placeholders: a refused input's reason is {@code report.cause.reason.WORD} of texts.csv ({@link #of}), the one
  * template that stderr says in English (the texts the program was built with, {@link #english}) and a failed run's
- * report in its own language (the run's texts, {@link #in}). A value is a String (the same in both languages: a file, a code, a number), a Said (a part of the sentence that is a
+ * report in its own language (the run's texts, {@link #in}). A value is a String (the same in both languages: a file, a code, a number; a
+ * workbook's sheet in the sentence's words for one, report.cause.sheet), a Said (a part of the sentence that is a
  * word of its own: a kind of character, a fix), {@link Written} (the input's own words in both languages), {@link Step}
  * (a step of the job, which the report names in its words) or null (nothing: a part of the sentence that this one has
  * not).
@@ -74,9 +75,15 @@ public record Said(String word, Map<String, Object> values) {
         Map<String, Text> filled = new LinkedHashMap<>();
         values.forEach((name, v) -> filled.put(name, v instanceof Said part ? part.in(words, steps)
                 : v instanceof Written w ? new Text(w.zh(), w.en()) : v instanceof Step s ? steps.apply(s.name())
-                : v == null ? Text.EMPTY : Text.of(String.valueOf(v))));
+                : v == null ? Text.EMPTY : named(String.valueOf(v), words)));
         Text template = words.apply(word);
         return new Text(fill(template.zh(), filled, Text::zh), fill(template.en(), filled, t -> t.en().isEmpty() ? t.zh() : t.en()));
+    }
+
+    /** A value as is, but a workbook's sheet ("inputs.xlsx, sheet units"): in the sentence's words for one (report.cause.sheet). */
+    private static Text named(String value, Function<String, Text> words) {
+        org.pbannex.table.WorkbookSheet sheet = org.pbannex.table.WorkbookSheet.of(value);
+        return sheet == null ? Text.of(value) : sheet.in(words.apply("sheet"));
     }
 
     /**

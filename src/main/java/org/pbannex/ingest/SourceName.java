@@ -8,14 +8,12 @@ package org.pbannex.ingest;
  */
 public record SourceName(String name, int rowOffset, boolean byRecord) {
 
-    private static final String SHEET = ", sheet ";
-
     public static SourceName file(String path) {
         return new SourceName(path, 0, false);
     }
 
     public static SourceName sheet(String workbook, String sheet, int headerRow) {
-        return new SourceName(workbook + SHEET + sheet, headerRow - 1, true);
+        return new SourceName(new org.pbannex.table.WorkbookSheet(workbook, sheet).name(), headerRow - 1, true);
     }
 
     /** The line (or row) number a user sees for line or record {@code n} of the CSV (1 = header). */
@@ -25,6 +23,6 @@ public record SourceName(String name, int rowOffset, boolean byRecord) {
 
     /** A sheet's lines are rows; a file's are lines. */
     public static String lineWord(String name) {
-        return name.contains(SHEET) ? "row" : "line";
+        return org.pbannex.table.WorkbookSheet.of(name) != null ? "row" : "line";
     }
 }

@@ -397,7 +397,7 @@ public final class InputBookImport {
                 continue;
             }
             if (c.files().containsKey(r.pathFor(c.biennium())) && Files.isRegularFile(base.resolve(own))) {
-                throw new InputError(shown + ", sheet " + r.name(), 0, "", Said.of("book.shared_own_copy", "shared",
+                throw new InputError(SourceName.sheet(shown, r.name(), 1).name(), 0, "", Said.of("book.shared_own_copy", "shared",
                         r.pathFor(c.biennium()), "biennium", c.biennium(), "own", base.resolve(own).toString()));
             }
             if (c.files().containsKey(own)) {
@@ -484,7 +484,7 @@ public final class InputBookImport {
         if (named.file().equals(own)) {
             return own;
         }
-        throw new InputError(shown + ", sheet " + InputBook.COVER, named.row(), InputBook.FILE_HEADING,
+        throw new InputError(SourceName.sheet(shown, InputBook.COVER, 1).name(), named.row(), InputBook.FILE_HEADING,
                 Said.of(own == null ? "book.sheet_file" : "book.sheet_file_own", "sheet", r.name(), "file", named.file(),
                         "usual", usual, "own", own));
     }
@@ -501,10 +501,10 @@ public final class InputBookImport {
                 if (b.matches("\\d{4}-\\d{2}")) {
                     return b;
                 }
-                throw new InputError(shown + ", sheet " + InputBook.COVER, row.number(), "", Said.of("book.not_biennium", "value", b));
+                throw new InputError(SourceName.sheet(shown, InputBook.COVER, 1).name(), row.number(), "", Said.of("book.not_biennium", "value", b));
             }
         }
-        throw new InputError(shown + ", sheet " + InputBook.COVER, 0, "", Said.of("book.no_biennium_row", "row", InputBook.BIENNIUM));
+        throw new InputError(SourceName.sheet(shown, InputBook.COVER, 1).name(), 0, "", Said.of("book.no_biennium_row", "row", InputBook.BIENNIUM));
     }
 
     /** One sheet as the CSV file it stands for. */

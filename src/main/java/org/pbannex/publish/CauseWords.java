@@ -25,7 +25,7 @@ final class CauseWords {
 
     /** The sentences, and the words they are made of (report.cause.op.*, .why.*, .reason.*: Said's words). */
     static final List<String> WORDS = List.of("cause.file", "cause.file_column", "cause.line", "cause.line_column",
-            "cause.row", "cause.row_column", "cause.reason.required", "cause.reason.file_not_found", "cause.reason.not_a_number",
+            "cause.row", "cause.row_column", "cause.sheet", "cause.reason.required", "cause.reason.file_not_found", "cause.reason.not_a_number",
             "cause.reason.not_whole_number", "cause.reason.not_true_or_false", "cause.reason.not_one_of",
             "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.check_failed",
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",

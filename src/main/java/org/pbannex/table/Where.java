@@ -54,7 +54,8 @@ public record Where(List<Lines> see, BuiltFrom builtFrom, List<Lines> against) {
             Map.entry("where.built_from", "table {table} is built from {files}"),
             Map.entry("where.in_folder", "{files} in {folder}"), Map.entry("where.and_shared", "{files} and {shared}"),
             Map.entry("where.shared_file", "1 shared reference file"),
-            Map.entry("where.shared_files", "{count} shared reference files"));
+            Map.entry("where.shared_files", "{count} shared reference files"),
+            Map.entry("where.sheet", "{workbook}, sheet {sheet}"));
 
     /** The same places, each file (and folder) named by {@code name} instead of as stderr names it. */
     public Where renamed(java.util.function.UnaryOperator<String> name) {
@@ -107,10 +108,16 @@ public record Where(List<Lines> see, BuiltFrom builtFrom, List<Lines> against) {
         Text out = null;
         for (FileLines f : files) {
             Text t = word.apply(f.rows() ? (f.count() == 1 ? "where.row" : "where.rows") : f.count() == 1 ? "where.line" : "where.lines")
-                    .with("file", f.file()).with("lines", f.ranges());
+                    .with("file", file(f, word)).with("lines", f.ranges());
             out = out == null ? t : word.apply("where.and").with("a", out).with("b", t);
         }
         return out == null ? Text.EMPTY : out;
+    }
+
+    // A workbook's sheet in the sentence's words ("inputs.xlsx 的 budget 工作表"), a file as it is named.
+    private static Text file(FileLines f, Function<String, Text> word) {
+        WorkbookSheet sheet = f.rows() ? WorkbookSheet.of(f.file()) : null;
+        return sheet == null ? Text.of(f.file()) : sheet.in(word.apply("where.sheet"));
     }
 
     private Text builtFrom(Function<String, Text> word) {

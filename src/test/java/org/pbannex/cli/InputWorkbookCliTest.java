@@ -21,6 +21,7 @@ import org.pbannex.CliRun;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
 import org.pbannex.TestWorkbooks;
+import org.pbannex.inputbook.InputBookImport;
 
 /**
  * The Excel workflow through the real command line: `input export`, `input import`, `run` and `check` with
@@ -126,6 +127,38 @@ class InputWorkbookCliTest {
         Path bad = withSheet("cost_by_object", xml -> xml.replace("<v>5.47017651E8</v>", "<v>5.47017652E8</v>")
                 .replace("<v>1.2394975E7</v>", "<v>1.2394974E7</v>"));
         importRefusesAsCheck(bad, 4, ", sheet cost_by_object, row ");
+    }
+
+    /**
+     * A workbook its import refuses, said in Chinese (a run's report and notice say it in the run's language): the sheet
+     * is named in the sentence's words ("inputs.xlsx 的 units 工作表"), the sheet at fault and the sheet a code is looked
+     * up in, and so is the sheet a failed check says to look at; stderr's English names them as before. It was
+     * "inputs.xlsx, sheet units" inside the Chinese sentence.
+     */
+    @Test
+    void aRefusedWorkbooksSheetIsNamedInTheSentencesLanguage() throws IOException {
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        org.pbannex.publish.ReportWords words = org.pbannex.publish.ReportWords.read(into, null);
+        Path unknownLine = withCellSet(workbook, "units", "E5", "Z");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> InputBookImport.importInto(unknownLine, "inputs.xlsx", into, into));
+        String line = org.pbannex.runtime.ExitCodes.message(e);
+        assertEquals("inputs.xlsx, sheet units, row 5, column line: unknown line 'Z': not in inputs.xlsx, sheet lines", line);
+        var said = words.cause(e, line);
+        assertEquals(line, said.en());
+        assertEquals("输入工作簿 inputs.xlsx 的 units 工作表第 5 行 line 列有误：未知的 line 'Z'：不在 inputs.xlsx 的 lines 工作表 中",
+                said.zh());
+
+        Path moved = withSheet("cost_by_object", xml -> xml.replace("<v>5.47017651E8</v>", "<v>5.47017652E8</v>")
+                .replace("<v>1.2394975E7</v>", "<v>1.2394974E7</v>"));
+        var failed = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.publication.ReconciliationFailed.class,
+                () -> InputBookImport.importInto(moved, "inputs.xlsx", into, into));
+        line = org.pbannex.runtime.ExitCodes.message(failed);
+        assertTrue(line.contains("; see inputs.xlsx, sheet cost_by_object, row "), line);
+        said = words.cause(failed, line);
+        assertEquals(line, said.en());
+        assertTrue(said.zh().contains("；见 inputs.xlsx 的 cost_by_object 工作表第 "), said.zh());
+        assertFalse(said.zh().contains(", sheet "), said.zh());
     }
 
     @Test
