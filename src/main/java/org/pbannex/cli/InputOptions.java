@@ -8,6 +8,7 @@ import java.util.List;
 import org.pbannex.config.PbProperties;
 import org.pbannex.ingest.ImportedWorkbook;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Said;
 import org.pbannex.inputbook.InputBookImport;
 import org.pbannex.publication.Publication;
 import org.pbannex.reference.Biennium;
@@ -119,13 +120,13 @@ public class InputOptions {
         }
         Path dir = input == null ? settings().input() : input.toAbsolutePath().normalize();
         if (!Files.exists(dir)) {
-            throw new InputError(dir.toString(), 0, "", "input folder not found");
+            throw new InputError(dir.toString(), 0, "", Said.of("no_input_folder"));
         }
         if (!Files.isDirectory(dir)) {
-            throw new InputError(dir.toString(), 0, "", "cannot open the input folder: it is a file, not a folder");
+            throw new InputError(dir.toString(), 0, "", Said.of("cannot_open_folder", "why", Said.of("why.a_file")));
         }
         if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-            throw new InputError(dir.toString(), 0, "", "cannot open the input folder: permission denied");
+            throw new InputError(dir.toString(), 0, "", Said.of("cannot_open_folder", "why", Said.of("why.permission_denied")));
         }
         return dir;
     }

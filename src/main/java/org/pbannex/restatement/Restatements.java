@@ -61,16 +61,16 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
         for (Record r : rows) {
             String id = r.text("table");
             if (!tableIds.contains(id)) {
-                throw new InputError(r.file(), r.line(), "table", "no table '" + id + "' (the tables are "
-                        + String.join(", ", tableIds) + ")");
+                throw new InputError(r.file(), r.line(), "table", org.pbannex.ingest.Said.of("no_table_of", "id", id, "ids",
+                        String.join(", ", tableIds)));
             }
             Table t = tables.get(id);
             for (String field : List.of("stated", "published")) {
                 String column = r.text(field);
                 if (t != null && t.columns().stream().noneMatch(c -> c.key().equals(column))) {
-                    throw new InputError(r.file(), r.line(), field, "table '" + id + "' has no column '" + column + "' (its "
-                            + "columns are " + String.join(", ", t.columns().stream().map(org.pbannex.table.Column::key).toList())
-                            + ")");
+                    throw new InputError(r.file(), r.line(), field, org.pbannex.ingest.Said.of("no_table_column_of", "table", id,
+                            "column", column, "columns", String.join(", ",
+                                    t.columns().stream().map(org.pbannex.table.Column::key).toList())));
                 }
             }
             out.add(new Pair(id, r.text("stated"), r.text("published")));

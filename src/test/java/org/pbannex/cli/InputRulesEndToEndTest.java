@@ -76,6 +76,24 @@ class InputRulesEndToEndTest {
         assertRejected(CliRun.capture(Map.of(), "check", "--input", file.toString()), file + ": cannot open the input folder: it is a file");
     }
 
+    /**
+     * An input folder that is none, in a Chinese run's notice (its report's words): a sentence of the texts, stderr's
+     * English as before. It was that English inside the Chinese notice.
+     */
+    @Test
+    void anInputFolderThatIsNoneIsSaidInChinese() {
+        InputOptions options = new InputOptions();
+        options.input = input.resolve("2022-23/budget.csv");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class, options::inputDir);
+        assertEquals("cannot open the input folder: it is a file, not a folder", e.reason());
+        assertEquals("无法打开输入文件夹：它是文件，不是文件夹", org.pbannex.ChineseReasons.assertChinese(e, input));
+        options = new InputOptions();
+        options.input = Path.of("/nonexistent/input");
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class, options::inputDir);
+        assertEquals("input folder not found", e.reason());
+        assertEquals("找不到输入文件夹", org.pbannex.ChineseReasons.assertChinese(e, input));
+    }
+
     @Test
     void aFolderNamedLikeAnInputFile() throws IOException {
         Path budget = input.resolve("2022-23/budget.csv");

@@ -250,9 +250,19 @@ class ManyBienniaTest {
         TestInputs.edit(columns, s -> s.replace("t2,rb_previous,rb", "t2,rb_previous,rb_prev"));
         var e = org.pbannex.BadInput.refusedAt(tree, "reference/restated_columns.csv", 3, "published");
         assertTrue(e.reason().startsWith("table 't2' has no column 'rb_prev' (its columns are "), e.reason());
+        // In a Chinese report, a sentence of the texts (it was this English), the columns as they are.
+        String zh = org.pbannex.ChineseReasons.assertChinese(e, tree, listed(e.reason(), "(its columns are "));
+        assertTrue(zh.startsWith("表 't2' 没有列 'rb_prev'（其列为 "), zh);
         TestInputs.edit(columns, s -> s.replace("t2,rb_previous,rb_prev", "t9,rb_previous,rb"));
-        assertTrue(org.pbannex.BadInput.refusedAt(tree, "reference/restated_columns.csv", 3, "table").reason()
-                .startsWith("no table 't9' (the tables are t1, "));
+        e = org.pbannex.BadInput.refusedAt(tree, "reference/restated_columns.csv", 3, "table");
+        assertTrue(e.reason().startsWith("no table 't9' (the tables are t1, "), e.reason());
+        zh = org.pbannex.ChineseReasons.assertChinese(e, tree, listed(e.reason(), "(the tables are "));
+        assertTrue(zh.startsWith("没有表 't9'（各表为 t1, "), zh);
+    }
+
+    /** The list a reason gives in brackets after {@code opening}, to its closing bracket. */
+    private static String listed(String reason, String opening) {
+        return reason.substring(reason.indexOf(opening) + opening.length(), reason.lastIndexOf(')'));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.Record;
+import org.pbannex.ingest.Said;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.render.CsvTableWriter;
@@ -54,22 +55,21 @@ public final class FieldTexts {
         for (Record r : rows) {
             String key = r.text("key");
             String plain = key.endsWith(Texts.PRINTED) ? key.substring(0, key.length() - Texts.PRINTED.length()) : key;
-            String why = null;
+            Said why = null;
             if (plain.startsWith(TextKeys.FIELD)) {
                 why = unknownField(plain.substring(TextKeys.FIELD.length()), byId, fields, everyTable, catalogue);
             } else if (plain.startsWith(TextKeys.UNIT) && !OutputDataPackage.UNITS_READ_BY_KEY.contains(plain)) {
                 String field = plain.substring(TextKeys.UNIT.length());
                 if (everyTable && !tidyFields.contains(field)) {
-                    why = "gives a unit to field '" + field + "', which no tidy CSV has, so datapackage.json would never show it"
-                            + meant(field, tidyFields);
+                    why = meant("field.unit_no_csv", field, tidyFields);
                 }
             }
             if (why != null) {
-                throw new InputError(r.file(), r.line(), "key", "'" + key + "' " + why);
+                throw new InputError(r.file(), r.line(), "key", Said.of("text_key", "key", key, "why", why));
             }
         }
         for (String f : CsvTableWriter.KEY_COLUMNS) {
-            described(texts, f, null, "every CSV", file);
+            described(texts, f, null, Said.of("field.every_csv"), file);
         }
         for (Table t : tables) {
             if (t.tidy() != null) {
@@ -79,38 +79,37 @@ public final class FieldTexts {
     }
 
     // A field described by its texts alone must have one (its table's own, where it may have one, or the shared one).
-    private static void described(Texts texts, String field, String table, String where, String file) {
+    private static void described(Texts texts, String field, String table, Object where, String file) {
         if (!(table != null && texts.has(TextKeys.FIELD + table + "." + field)) && !texts.has(TextKeys.FIELD + field)) {
-            throw new InputError(file, 0, "key", "no text with key '" + TextKeys.FIELD + field + "': " + where + " has the field "
-                    + field + ", which datapackage.json would describe by its name alone; add a row for it (key,zh,en)");
+            throw new InputError(file, 0, "key", Said.of("field.undescribed", "key", TextKeys.FIELD + field, "where", where,
+                    "field", field));
         }
     }
 
     // Why a description names no field (null when it names one): <field>, or <table>.<field> for a table's own.
-    private static String unknownField(String name, Map<String, Table> tables, Set<String> fields, boolean everyTable,
+    private static Said unknownField(String name, Map<String, Table> tables, Set<String> fields, boolean everyTable,
                                        Collection<String> catalogue) {
         int dot = name.indexOf('.');
         if (dot < 0) {
             return !everyTable || fields.contains(name) ? null
-                    : "describes field '" + name + "', which no table's CSV has, so datapackage.json would never show it"
-                    + meant(name, fields);
+                    : meant("field.no_csv", name, fields);
         }
         String id = name.substring(0, dot);
         String field = name.substring(dot + 1);
         Table t = tables.get(id);
         if (t == null) {
-            return everyTable || !catalogue.contains(id) ? "describes a field of table '" + id
-                    + "', which is no table of the run" : null;
+            return everyTable || !catalogue.contains(id) ? Said.of("field.no_table", "id", id) : null;
         }
         List<String> own = t.tidy() == null ? List.of() : t.tidy().columns();
-        return own.contains(field) ? null : "describes field '" + field + "' of " + id + ".csv, which "
-                + (own.isEmpty() ? "takes its fields' descriptions from its columns' headings and the texts all tables share"
-                : "has no such field (its own: " + String.join(" ", own) + ")") + ", so datapackage.json would never show it";
+        return own.contains(field) ? null : own.isEmpty() ? Said.of("field.headings", "field", field, "file", id + ".csv")
+                : Said.of("field.not_own", "field", field, "file", id + ".csv", "own", String.join(" ", own));
     }
 
-    // ": did you mean 'count_unit'?" when a field is that close to the typed name; else the fields there are.
-    private static String meant(String typed, Set<String> fields) {
+    // Why (report.cause.reason.WORD) with ": did you mean 'count_unit'?" when a field is that close to the typed name;
+    // else with the fields there are (WORD_fields).
+    private static Said meant(String word, String typed, Set<String> fields) {
         String nearest = TextKeys.nearest(typed, fields);
-        return nearest != null ? ": did you mean '" + nearest + "'?" : " (the fields: " + String.join(" ", fields) + ")";
+        return nearest != null ? Said.of(word, "field", typed, "nearest", nearest)
+                : Said.of(word + "_fields", "field", typed, "fields", String.join(" ", fields));
     }
 }

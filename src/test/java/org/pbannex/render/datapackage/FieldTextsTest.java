@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.BadInput;
+import org.pbannex.ChineseReasons;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
 import org.pbannex.ingest.InputError;
@@ -64,6 +65,9 @@ class FieldTextsTest {
         assertEquals("key", e.column());
         assertEquals("no text with key 'datapackage.field.count_unit': rt.csv has the field count_unit, which datapackage.json "
                 + "would describe by its name alone; add a row for it (key,zh,en)", e.reason());
+        // A Chinese report says it in Chinese (it was this English).
+        assertEquals("没有键为 'datapackage.field.count_unit' 的文本：rt.csv 有字段 count_unit，datapackage.json 只能以其名称描述它；"
+                + "请为其添加一行（key,zh,en）", ChineseReasons.assertChinese(e, input, "key,zh,en"));
     }
 
     @Test
@@ -73,6 +77,9 @@ class FieldTextsTest {
         InputError e = BadInput.refusedAt(input, "reference/texts.csv", line, "key");
         assertEquals("'datapackage.field.f2.amount' describes field 'amount' of f2.csv, which has no such field (its own: region "
                 + "biennium status amount_usd synthetic), so datapackage.json would never show it", e.reason());
+        assertEquals("'datapackage.field.f2.amount' 描述了 f2.csv 的字段 'amount'，但该文件没有这个字段（其字段为：region biennium "
+                + "status amount_usd synthetic），因此 datapackage.json 永远不会显示它",
+                ChineseReasons.assertChinese(e, input, "region biennium status amount_usd synthetic"));
         // A printed table's fields are described by their headings and the shared texts: a text of its own is never read.
         TestInputs.edit(texts, s -> s.replace("\ndatapackage.field.f2.amount,", "\ndatapackage.field.t1.amount_usd,"));
         assertTrue(BadInput.refused(input).reason().startsWith("'datapackage.field.t1.amount_usd' describes field 'amount_usd' of t1.csv, which "
@@ -86,6 +93,8 @@ class FieldTextsTest {
         InputError e = BadInput.refusedAt(input, "reference/texts.csv", line, "key");
         assertEquals("'datapackage.unit.amount_us' gives a unit to field 'amount_us', which no tidy CSV has, so datapackage.json "
                 + "would never show it: did you mean 'amount_usd'?", e.reason());
+        assertEquals("'datapackage.unit.amount_us' 给字段 'amount_us' 指定了单位，但没有任何整洁 CSV 有该字段，因此 datapackage.json "
+                + "永远不会显示它：是否应为 'amount_usd'？", ChineseReasons.assertChinese(e, input));
     }
 
     /** A biennium's own texts are checked the same way, at their own file and line. */
