@@ -128,8 +128,7 @@ public class InputCommand implements Runnable {
                 throw e;
             }).execute("--input", copy.toString(), "--biennium", plan.biennium());
             if (failed[0] instanceof org.pbannex.ingest.InputError e) { // the copy's bad input as check names it; nothing written
-                throw new org.pbannex.ingest.InputError(e.file(), e.line(), e.column(), e.reason() + " (not adopted: "
-                        + "nothing was written to " + into + ")");
+                throw notAdopted(e, into);
             } else if (failed[0] != null) {
                 throw failed[0];
             }
@@ -143,6 +142,17 @@ public class InputCommand implements Runnable {
             System.out.println("Adopted " + copy + " into " + into + ": " + written.size() + (written.size() == 1 ? " file" : " files")
                     + " written; ./pb-annex run nightly publishes them");
             return ExitCodes.PUBLISHED;
+        }
+
+        /**
+         * The copy's bad input as check says it, and that nothing was written to the input folder {@code into}: one
+         * sentence of the texts (report.cause.reason.not_adopted), the reason in it as check's, so that in another
+         * language than stderr's English it is said whole in that language.
+         */
+        static org.pbannex.ingest.InputError notAdopted(org.pbannex.ingest.InputError e, String into) {
+            Object reason = e.reasonSaid() != null ? e.reasonSaid() : new org.pbannex.ingest.Said.Written(e.reason(), e.reason());
+            return new org.pbannex.ingest.InputError(e.file(), e.line(), e.column(),
+                    org.pbannex.ingest.Said.of("not_adopted", "reason", reason, "folder", into));
         }
     }
 }

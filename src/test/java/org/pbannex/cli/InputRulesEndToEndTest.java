@@ -77,6 +77,22 @@ class InputRulesEndToEndTest {
     }
 
     /**
+     * A copy that `input adopt` refuses, its bad input as check says it and that nothing was written: in Chinese, the
+     * whole sentence (it ended in the code's English "(not adopted: ...)"); stderr's English as before.
+     */
+    @Test
+    void aCopyNotAdoptedIsSaidInChinese() throws IOException {
+        TestInputs.edit(input.resolve("2022-23/budget.csv"), s -> s.replace("\nGB,31,8,37,11,15668625,", "\nGB,31,8,37,11,abc,"));
+        var checked = org.pbannex.BadInput.refused(input);
+        var e = InputCommand.Adopt.notAdopted(checked, "input");
+        assertEquals(checked.getMessage() + " (not adopted: nothing was written to input)", e.getMessage());
+        String line = org.pbannex.runtime.ExitCodes.message(e);
+        var said = org.pbannex.publish.ReportWords.read(input, null).cause(e, line);
+        assertEquals(line, said.en());
+        assertTrue(said.zh().endsWith(" 第 3 行 staff_costs 列有误：不是整数：'abc'（未采用：没有向 input 写入任何内容）"), said.zh());
+    }
+
+    /**
      * An input folder that is none, in a Chinese run's notice (its report's words): a sentence of the texts, stderr's
      * English as before. It was that English inside the Chinese notice.
      */
