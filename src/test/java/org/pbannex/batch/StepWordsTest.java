@@ -32,6 +32,13 @@ class StepWordsTest {
     @TempDir
     Path tmp;
 
+    static {
+        // As the program's start does (SpringRuntime): Spring Boot left to set up logging adds a console appender, whose
+        // lines then stand in the stdout of every later command this test JVM runs (NewDatabaseTest read one).
+        System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY,
+                org.springframework.boot.logging.LoggingSystem.NONE);
+    }
+
     /** The job's steps, and the worker each partitioned one runs ("renderOutput:pdf-zh"), as its partition handler has it. */
     private static void addSteps(FlowJob job, Set<String> steps, Set<String> workers) {
         for (String name : job.getStepNames()) {
