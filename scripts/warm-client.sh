@@ -65,7 +65,7 @@ warm_run() {
   trap - INT HUP TERM
   exec 3>&-
   # Ended from outside (kill -9, out of memory): it could log nothing. The run it was running, if any, it had noted in
-  # the embedded database's lock file (EmbeddedDatabaseLock.note) during this command.
+  # its folder (WarmServer.runUnderway) during this command.
   # As a signal's line says it (report.cause.signal, signal_force): --force starts a new run instead.
   local what="the same command runs it again" run=""
   if warm_run_underway; then
@@ -80,19 +80,14 @@ warm_run() {
   ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "$line" "$run"
 }
 
-# warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in the embedded database's lock file since
-# this command started; false when it noted none (PostgreSQL, a check, a run that had not begun).
+# warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in its folder since this command started;
+# false when it noted none (a check, a run that had not begun). Whatever the database (embedded, PostgreSQL) and
+# wherever its URL is set: the note is the warm process's own.
 warm_run_underway() {
-  # The embedded database of PB_DATABASE_URL when it names one, else the default one (a settings file's is not read).
-  local db="$PB_HOME/work/db/pb-annex" line lock
-  case "${PB_DATABASE_URL:-}" in
-    jdbc:h2:file:*) db="${PB_DATABASE_URL#jdbc:h2:file:}"; db="${db%%;*}"; [[ $db == /* ]] || db="$PWD/$db" ;;
-    ?*) return 1 ;;
-  esac
-  lock="$db.pb-lock"
-  [ -r "$lock" ] && [ "$(stat -c %Y "$lock" 2>/dev/null || echo 0)" -ge "${WARM_CLIENT_START%%[.,]*}" ] || return 1
-  IFS= read -r line <"$lock" || [ -n "$line" ] || return 1
-  [[ $line == "pid $WARM_PID "*", run "* ]] || return 1
+  local note="$WARM_DIR/run" line
+  [ -r "$note" ] && [ "$(stat -c %Y "$note" 2>/dev/null || echo 0)" -ge "${WARM_CLIENT_START%%[.,]*}" ] || return 1
+  IFS= read -r line <"$note" || [ -n "$line" ] || return 1
+  [[ $line == "pid $WARM_PID, run "* ]] || return 1
   WARM_RUN="${line##*, run }"
 }
 

@@ -322,6 +322,7 @@ public class RunLauncher {
         org.pbannex.runtime.Interruption.Stopping stoppedBefore = null;
         inputs.snapshotTaken(runId, input);
         databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
+        org.pbannex.warm.WarmServer.runUnderway(runId);
         String biennium = request.biennium().code();
         String output = request.output().toString();
         lease.acquire(biennium, output, runId);

@@ -52,6 +52,10 @@ public final class WarmServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmServer.class);
     private static final ThreadLocal<Long> CLIENT_START = new ThreadLocal<>();
+    /** The file in the endpoint folder that names the run a command is running (runUnderway). */
+    static final String RUN_NOTE = "run";
+    /** This process's server while it serves: where a command's run is noted. */
+    private static volatile WarmServer serving;
 
     private final Commands commands;
     private final Path dir;
@@ -92,6 +96,24 @@ public final class WarmServer {
     }
 
     /**
+     * Notes in the endpoint folder the run the command now in this process runs ("pid N, run ID"), for its client:
+     * killed from outside, the process can say nothing, and the launcher names that run in its line and the job's
+     * status from this note (scripts/warm-client.sh), whatever database it is on. Nothing outside a warm process.
+     */
+    public static void runUnderway(String runId) {
+        WarmServer server = serving;
+        if (server == null || !server.busy.get()) {
+            return;
+        }
+        try {
+            Files.writeString(server.dir.resolve(RUN_NOTE), "pid " + ProcessHandle.current().pid() + ", run " + runId + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("warm process: could not note run {} in {}: {}", runId, server.dir, e.getMessage());
+        }
+    }
+
+    /**
      * Warms up ({@code warmUp}, once this process holds the folder's lock), listens, and serves until stopped.
      * {@code ready} is told the endpoint once clients can connect.
      *
@@ -107,6 +129,7 @@ public final class WarmServer {
             // A process that serves many runs keeps the heap it grew: collecting it mid-run would cost every run time
             // and, the collector then sizing the heap to what was live, leave it larger (RunRenderer).
             RunRenderer.servingManyRuns();
+            serving = this;
             warmUp.run();
             heapAfterWarmUp = Runtime.getRuntime().totalMemory();
             try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
@@ -314,6 +337,8 @@ public final class WarmServer {
                 System.setOut(so);
                 System.setErr(se);
                 CLIENT_START.remove();
+                // Ended, it says so itself: the note is for a process killed mid-command.
+                Files.deleteIfExists(dir.resolve(RUN_NOTE));
             }
             po.flush();
             pe.flush();

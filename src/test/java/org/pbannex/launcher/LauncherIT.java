@@ -410,19 +410,58 @@ class LauncherIT {
     /** A run whose warm process ends mid-run (killed) cannot note its failure: the launcher notes it in its job's status. */
     @Test
     void aRunWhoseWarmProcessEndsMidRunIsNotedInItsJobsStatus() throws Exception {
+        warmProcessKilledMidRun("killed", new HashMap<>(env));
+    }
+
+    /**
+     * The same with the database's URL in a settings file (the data folder's config/), which the launcher does not
+     * read: the run is named all the same (found in review: it was named only for the embedded database's default or
+     * PB_DATABASE_URL's, from its lock file).
+     */
+    @Test
+    void aRunWhoseWarmProcessEndsMidRunIsNamedWithTheDatabaseInASettingsFile() throws Exception {
+        Path data = dataFolder(tmp.resolve("data-killed"));
+        Files.createDirectories(data.resolve("config"));
+        Files.writeString(data.resolve("config/application.properties"), "spring.datasource.url=jdbc:h2:file:"
+                + data.resolve("elsewhere/pb-annex") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH\n");
         Map<String, String> e = new HashMap<>(env);
-        e.put("PB_SERVE_DIR", tmp.resolve("warm-killed").toString());
-        e.put("PB_STATUS", tmp.resolve("status-killed").toString());
-        Path out = tmp.resolve("out-killed");
+        e.remove("PB_DATABASE_URL");
+        e.put("PB_HOME", data.toString());
+        warmProcessKilledMidRun("killed-settings", e);
+        assertTrue(Files.exists(data.resolve("elsewhere/pb-annex.mv.db")), "the run was on the settings file's database");
+    }
+
+    /** The same on PostgreSQL (a real server, started by the test), which has no lock file at all. */
+    @Test
+    void aRunWhoseWarmProcessEndsMidRunIsNamedOnPostgresql() throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
+                .builder().start()) {
+            Map<String, String> e = new HashMap<>(env);
+            e.put("PB_DATABASE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+            e.put("PB_DATABASE_USER", "postgres");
+            e.put("PB_DATABASE_PASSWORD", "");
+            warmProcessKilledMidRun("killed-postgres", e);
+        }
+    }
+
+    /**
+     * Starts a warm process with these settings (its folder, status and output named by {@code name}), runs the nightly
+     * run in it, kills it once the run renders, and checks what the launcher said and noted for the run, and what
+     * {@code status} and {@code history} then say.
+     */
+    private static void warmProcessKilledMidRun(String name, Map<String, String> e) throws Exception {
+        e.put("PB_SERVE_DIR", tmp.resolve("warm-" + name).toString());
+        e.put("PB_STATUS", tmp.resolve("status-" + name).toString());
+        Path out = tmp.resolve("out-" + name);
         // The installation's output folder: a run into another is a trial, noted for information only.
         e.put("PB_OUTPUT", out.toString());
         Result start = launcher(e, "serve");
         assertEquals(0, start.status(), start.toString());
-        long pid = Long.parseLong(Files.readString(tmp.resolve("warm-killed/endpoint")).strip().split("\\s+")[2]);
-        Path clientErr = tmp.resolve("killed.err");
+        long pid = Long.parseLong(Files.readString(tmp.resolve("warm-" + name + "/endpoint")).strip().split("\\s+")[2]);
+        Path clientErr = tmp.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder("bash", Golden.home().resolve("pb-annex").toString(), "run", "nightly", "--force",
                 "--no-distribute", "--output", out.toString()).directory(Golden.home().toFile())
-                .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(clientErr.toFile());
+                .redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(clientErr.toFile());
         pb.environment().putAll(e);
         Process client = pb.start();
         // Killed once the run is under way in it and recorded (its staging folder made as it renders), before it
@@ -441,7 +480,7 @@ class LauncherIT {
         assertTrue(said.find(), Files.readString(clientErr));
         String line = said.group(1);
         String run = said.group(2);
-        List<String> noted = Files.readAllLines(tmp.resolve("status-killed/nightly.failed"));
+        List<String> noted = Files.readAllLines(tmp.resolve("status-" + name + "/nightly.failed"));
         assertEquals(1, noted.size(), noted.toString());
         // The line it said, with the folder the run was given, which Java tells (the installation's output folder,
         // PB_OUTPUT: its own run), and the run it ended.
