@@ -339,12 +339,13 @@ public class RunListener implements JobExecutionListener {
                 // Read later, from anywhere: input files named from the installation, not from where the command ran.
                 var words = reportWords(run, computed).naming(org.pbannex.ingest.InputFolder.fromInstallation(home));
                 var cause = words.cause(failure, line);
+                // The notice in the report's language, as the report says the cause and the checks; in it too when the
+                // report cannot be written (an output folder that cannot be made).
+                var language = org.pbannex.publish.ReportWords.languageOf(record);
+                said = FailureNotice.Words.of(words, language, cause, failed.stream().map(c -> words.check(c).in(language)).toList());
                 report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, words,
                                 org.pbannex.config.Settings.warnings(settings), cause)
                         .resolve("report.html");
-                // The notice in the report's language, as the report says the cause and the checks.
-                var language = org.pbannex.publish.ReportWords.languageOf(record);
-                said = FailureNotice.Words.of(words, language, cause, failed.stream().map(c -> words.check(c).in(language)).toList());
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);

@@ -102,10 +102,8 @@ class CommandLineMistakesTest {
      */
     @Test
     void aMistakeIsToldInTheLanguageTheCommandLineAsksFor() throws Exception {
-        Map<String, String> settings = home();
-        settings.put("pb.input", org.pbannex.Golden.input().toString()); // the installation's texts: the notice's words
+        Map<String, String> settings = twoLanguages();
         Path status = Path.of(settings.get("pb.status"));
-        Files.writeString(home.resolve("jobs/regenerate.yml"), "tables: all\nlanguages: [en, zh]\nformats: [csv]\n");
         // nightly's first edition is Chinese (its file names none), regenerate's English.
         List<String> zh = List.of(
                 said(settings, status, "nightly"),
@@ -121,6 +119,17 @@ class CommandLineMistakesTest {
         }
     }
 
+    /**
+     * This test's installation with the installation's texts (the notice's words), nightly's first edition Chinese
+     * (its file names none), regenerate's English.
+     */
+    private Map<String, String> twoLanguages() throws Exception {
+        Map<String, String> settings = home();
+        settings.put("pb.input", org.pbannex.Golden.input().toString());
+        Files.writeString(home.resolve("jobs/regenerate.yml"), "tables: all\nlanguages: [en, zh]\nformats: [csv]\n");
+        return settings;
+    }
+
     /** The line a crontab's {@code run JOB --forse ARGS...} notes in the job's status (the last, and its only one). */
     private static String said(Map<String, String> settings, Path status, String job, String... args) throws Exception {
         Path failed = status.resolve(job + ".failed");
@@ -133,6 +142,49 @@ class CommandLineMistakesTest {
         List<String> noted = Files.readAllLines(failed);
         assertEquals(1, noted.size(), noted.toString());
         return noted.get(0);
+    }
+
+    /**
+     * A run that fails before it is set up for another reason than its command line (a setting of the wrong kind, an
+     * output folder that cannot be made) is told in the first language its --lang names too, over the job's first
+     * edition: nightly's is Chinese, so --lang en gives English, and regenerate's English, so --lang zh Chinese.
+     */
+    @Test
+    void aRunThatCannotBeSetUpIsToldInTheLanguageItsLangNames() throws Exception {
+        Map<String, String> settings = twoLanguages();
+        Path status = Path.of(settings.get("pb.status"));
+        // The installation's output folder inside a file, where it cannot be made (its own: a trial's is no job's failure).
+        Path file = Files.writeString(home.resolve("a-file"), "not a folder\n");
+        for (Map.Entry<String, String> wrong : List.of(Map.entry("pb.run.timeout", "soon"), Map.entry("pb.output",
+                file.resolve("out").toString()))) {
+            Map<String, String> set = new HashMap<>(settings);
+            set.put(wrong.getKey(), wrong.getValue());
+            String en = language(set, status, 5, "nightly", "--lang", "en");
+            assertFalse(en.contains("\t--said-zh="), "English, as the line is: " + en);
+            String zh = language(set, status, 5, "regenerate", "--lang", "zh");
+            // (The cause in Chinese words where the texts have them, else quoted as stderr says it.)
+            assertTrue(zh.contains("\t--said-zh="), "Chinese: " + zh);
+            // Without --lang, the job's first edition's language: the other one.
+            assertTrue(language(set, status, 5, "nightly").contains("\t--said-zh="), "nightly: Chinese");
+            assertFalse(language(set, status, 5, "regenerate").contains("\t--said-zh="), "regenerate: English");
+        }
+    }
+
+    /**
+     * The line {@code run ARGS...} notes in the job's status, where its notice's words are kept: the job's, or, once its
+     * run is set up, the job's for its biennium.
+     */
+    private static String language(Map<String, String> settings, Path status, int exit, String... args) throws Exception {
+        Path run = status.resolve(args[0] + ".2022-23.failed");
+        Files.deleteIfExists(run);
+        CliRun r = CliRun.capture(settings, java.util.stream.Stream.concat(java.util.stream.Stream.of("run"),
+                java.util.stream.Stream.of(args)).toArray(String[]::new));
+        assertEquals(exit, r.status(), r.toString());
+        Path noted = Files.exists(run) ? run : status.resolve(args[0] + ".failed");
+        List<String> lines = Files.readAllLines(noted);
+        Files.delete(noted);
+        assertEquals(1, lines.size(), lines.toString());
+        return lines.get(0);
     }
 
     @Test
