@@ -104,8 +104,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                 }
                 if (lock != null) {
                     ch.truncate(0);
-                    ch.write(ByteBuffer.wrap((ProcessIdentity.current() + ", since " + Instant.now() + ": " + what + "\n")
-                            .getBytes(StandardCharsets.UTF_8)), 0);
+                    ch.write(ByteBuffer.wrap(note(Instant.now(), what).getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
                     return new EmbeddedDatabaseLock(ch, lock);
                 }
@@ -143,11 +142,15 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
     public void note(String what) {
         try {
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessIdentity.current() + ", since " + Instant.now() + ": " + what + "\n")
-                    .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(ByteBuffer.wrap(note(Instant.now(), what).getBytes(StandardCharsets.UTF_8)), 0);
         } catch (IOException e) {
             // only a note
         }
+    }
+
+    /** The lock file's line: this process, since when (to the second, as the run lines say times), and what it does. */
+    static String note(Instant since, String what) {
+        return ProcessIdentity.current() + ", since " + Times.toSecond(since) + ": " + what + "\n";
     }
 
     private static String holder(Path file) {

@@ -2,7 +2,6 @@ package org.pbannex.runtime;
 
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.pbannex.ingest.Said;
 
 /**
@@ -56,7 +55,7 @@ public final class LockWait extends SQLException {
          * which keeps ":00" at a whole minute (an OffsetDateTime's drops it).
          */
         String sinceWords() {
-            return since == null ? "?" : since.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
+            return since == null ? "?" : Times.toSecond(since);
         }
     }
 

@@ -266,7 +266,7 @@ public final class RunLease {
         OffsetDateTime now = databaseNow();
         return goneReason(h.owner(), h.heartbeat(), now, lease) != null ? java.util.Optional.empty()
                 : java.util.Optional.of(new Held(h.runId() + ", " + h.owner() + ", since "
-                        + h.acquired().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        + Times.toSecond(h.acquired()),
                         waited(h.owner(), h.heartbeat(), now, lease)));
     }
 
@@ -418,11 +418,11 @@ public final class RunLease {
             // Stopped (SIGSTOP, a debugger) and silent for the lease: it would hold the biennium until someone continues
             // it, perhaps never; continued, it finds its lock taken over at its next step and stops there.
             return silent && owner.stopped() ? STOPPED + " (SIGSTOP or a debugger: state T) and its heartbeat silent since "
-                    + heartbeat.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", more than " + lease.toSeconds() + " s (pb.run.lease)"
+                    + Times.toSecond(heartbeat) + ", more than " + lease.toSeconds() + " s (pb.run.lease)"
                     : null;
         }
         if (silent) {
-            return "no heartbeat since " + heartbeat.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return "no heartbeat since " + Times.toSecond(heartbeat);
         }
         return null;
     }

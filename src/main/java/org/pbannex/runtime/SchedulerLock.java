@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -67,7 +66,7 @@ public final class SchedulerLock implements AutoCloseable {
             for (int i = 0; i < TRIES; i++) {
                 FileLock lock = tryLock(ch);
                 if (lock != null) {
-                    String holder = ProcessIdentity.current() + ", since " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                    String holder = ProcessIdentity.current() + ", since " + Times.toSecond(Instant.now());
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);

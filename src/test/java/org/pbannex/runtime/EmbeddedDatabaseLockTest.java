@@ -52,6 +52,22 @@ class EmbeddedDatabaseLockTest {
         assertEquals("", unsaid);
     }
 
+    /**
+     * The holder's note gives its time as the run lines do, UTC to the second: it gave Instant.now()'s text, with up to
+     * nine digits of a second ("since 2026-12-06T00:16:00.123456Z"); at a whole minute it keeps ":00".
+     */
+    @Test
+    void theHoldersTimeIsToTheSecondAtAWholeMinuteToo(@TempDir Path dir) throws Exception {
+        assertEquals(ProcessIdentity.current() + ", since 2026-12-06T00:16:00Z: run nightly, run R\n",
+                EmbeddedDatabaseLock.note(java.time.Instant.parse("2026-12-06T00:16:00.123456Z"), "run nightly, run R"));
+        Path database = dir.resolve("pb-annex");
+        try (EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, Duration.ofSeconds(1), "a run")) {
+            held.note("run nightly, run R");
+            String line = Files.readString(dir.resolve("pb-annex.pb-lock"));
+            assertTrue(line.matches("pid \\d+ on \\S+, since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: run nightly, run R\n"), line);
+        }
+    }
+
     /** What a second acquire, typed at a terminal or not, prints on stderr while it waits (a short wait, then Busy). */
     private static String waitingLines(Path database, boolean terminal) {
         java.io.PrintStream err = System.err;
