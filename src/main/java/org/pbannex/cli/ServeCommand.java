@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pbannex.config.PbProperties;
+import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.warm.WarmServer;
@@ -47,6 +48,9 @@ public class ServeCommand implements Callable<Integer> {
         WarmServer server = new WarmServer(PbAnnexApplication::execute, settings.serveDir(), settings.serve().idle(),
                 programFiles(settings));
         return server.serve(() -> {
+            // A process that serves many runs keeps the heap it grew: collecting it mid-run would cost every run time
+            // and, the collector then sizing the heap to what was live, leave it larger (RunRenderer).
+            RunRenderer.servingManyRuns();
             if (settings.serve().warmUp()) {
                 warmUp(server);
             }

@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.pbannex.publication.RunRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +49,32 @@ public final class WarmServer {
         int execute(Map<String, String> overrides, String... args);
     }
 
+    /** The heap as the collections between commands see it: this JVM's (a test gives its own). */
+    interface Heap {
+        long used();
+
+        long size();
+
+        void collect();
+
+        Heap RUNTIME = new Heap() {
+            @Override
+            public long used() {
+                return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            }
+
+            @Override
+            public long size() {
+                return Runtime.getRuntime().totalMemory();
+            }
+
+            @Override
+            public void collect() {
+                System.gc();
+            }
+        };
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(WarmServer.class);
     private static final ThreadLocal<Long> CLIENT_START = new ThreadLocal<>();
     /** The file in the endpoint folder that names the run a command is running (runUnderway). */
@@ -58,6 +83,11 @@ public final class WarmServer {
     private static volatile WarmServer serving;
 
     private final Commands commands;
+    private final Heap heap;
+    /** How long the process is idle after a command before it collects what the command left (collectIfIdle). */
+    private final Duration idleBeforeCollecting;
+    private final java.util.concurrent.atomic.AtomicInteger collectedIdle = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger collectedBefore = new java.util.concurrent.atomic.AtomicInteger();
     private final Path dir;
     private final Duration idle;
     private final List<Path> program;
@@ -80,7 +110,14 @@ public final class WarmServer {
      * @param program the files of the program (the jars): when one changes, the process is out of date and ends
      */
     public WarmServer(Commands commands, Path dir, Duration idle, List<Path> program) throws IOException {
+        this(commands, dir, idle, program, Heap.RUNTIME, Duration.ofSeconds(1));
+    }
+
+    WarmServer(Commands commands, Path dir, Duration idle, List<Path> program, Heap heap, Duration idleBeforeCollecting)
+            throws IOException {
         this.commands = commands;
+        this.heap = heap;
+        this.idleBeforeCollecting = idleBeforeCollecting;
         this.dir = dir;
         this.idle = idle;
         this.program = List.copyOf(program);
@@ -126,12 +163,9 @@ public final class WarmServer {
             if (lock == null) {
                 throw new IllegalStateException("a warm process already serves " + dir + " (pb-annex serve --status)");
             }
-            // A process that serves many runs keeps the heap it grew: collecting it mid-run would cost every run time
-            // and, the collector then sizing the heap to what was live, leave it larger (RunRenderer).
-            RunRenderer.servingManyRuns();
             serving = this;
             warmUp.run();
-            heapAfterWarmUp = Runtime.getRuntime().totalMemory();
+            heapAfterWarmUp = heap.size();
             try (ServerSocket server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress())) {
                 WarmEndpoint endpoint = new WarmEndpoint(server.getLocalPort(), token, ProcessHandle.current().pid());
                 endpoint.write(dir);
@@ -146,6 +180,8 @@ public final class WarmServer {
                     while (!stopping) {
                         try {
                             accept(server.accept());
+                            // Not only at the time-out: a client asking for --status each second would put it off.
+                            collectIfIdle();
                         } catch (SocketTimeoutException e) {
                             collectIfIdle();
                             if (!busy.get() && System.nanoTime() - lastActive > idle.toNanos()) {
@@ -166,20 +202,23 @@ public final class WarmServer {
             while (busy.get()) {
                 sleep();
             }
+        } finally {
+            serving = null;
         }
         return 0;
     }
 
     /**
-     * What a command left is collected once no command has come for a second (the accept loop's timeout), so that the
+     * What a command left is collected once no command has come for a second (checked at the accept loop's timeout), so that the
      * process waits for the next one holding about 330-345 MB rather than the 500-630 MB it grew to without (README).
      * Not at once after the command: the full collection takes 0.13-0.17 s, and a command typed or scripted right after
      * the last one waited for it.
      */
     private void collectIfIdle() {
-        if (collectWhenIdle && !busy.get()) {
+        if (collectWhenIdle && !busy.get() && System.nanoTime() - lastActive >= idleBeforeCollecting.toNanos()) {
             collectWhenIdle = false;
-            System.gc();
+            heap.collect();
+            collectedIdle.incrementAndGet();
         }
     }
 
@@ -191,13 +230,13 @@ public final class WarmServer {
      * -XX:-ShrinkHeapInSteps, so that the heap shrinks back at that collection, not over the next four.
      */
     private void collectIfOwed() {
-        Runtime rt = Runtime.getRuntime();
-        long used = rt.totalMemory() - rt.freeMemory();
+        long used = heap.used();
         if (collectWhenIdle && used > heapAfterWarmUp) {
             collectWhenIdle = false;
-            System.gc();
+            heap.collect();
+            collectedBefore.incrementAndGet();
             LOG.info("warm process: {} MB left by the commands before collected before this one (heap now {} of {} MB)",
-                    used >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20);
+                    used >> 20, heap.used() >> 20, heap.size() >> 20);
         }
     }
 
@@ -291,12 +330,12 @@ public final class WarmServer {
             text = "o" + "pb-annex: the warm process (pid " + ProcessHandle.current().pid() + ") ends"
                     + (busy.get() ? " after its command" : "");
         } else {
-            Runtime rt = Runtime.getRuntime();
             text = "o" + "pb-annex: warm process, pid " + ProcessHandle.current().pid() + ", serving " + workingDir
                     + "; up " + Duration.ofMillis(System.currentTimeMillis() - started).toSeconds() + " s, "
                     + served + " command(s) served" + (busy.get() ? ", one running" : "") + "; heap "
-                    + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " of " + rt.totalMemory() / (1 << 20)
-                    + " MB; ends after " + idle.toMinutes() + " min idle";
+                    + heap.used() / (1 << 20) + " of " + heap.size() / (1 << 20) + " MB, collected "
+                    + collectedIdle.get() + " time(s) once idle and " + collectedBefore.get()
+                    + " before a command; ends after " + idle.toMinutes() + " min idle";
         }
         out.write(("ready\n" + text + "\nx0\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -345,15 +384,16 @@ public final class WarmServer {
             o.finish();
             e.finish();
             done.set(true);
-            // Free before the client hears the end: its next command must not find the process busy.
+            // Free before the client hears the end: its next command must not find the process busy, and finds what
+            // this one left owed.
             lastActive = System.nanoTime();
+            collectWhenIdle = true;
             busy.set(false);
             synchronized (out) {
                 out.write(("x" + status + "\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
             LOG.info("warm process ran {}: exit status {}, {} s", request.args(), status, (System.nanoTime() - t) / 1_000_000_000.0);
-            collectWhenIdle = true;
         } catch (IOException e) {
             LOG.warn("warm process: the client of {} went away", request.args(), e);
         } finally {
