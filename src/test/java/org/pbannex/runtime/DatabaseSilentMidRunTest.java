@@ -124,9 +124,10 @@ class DatabaseSilentMidRunTest {
             // waited a connect timeout more: 33 s in all here), and closing the pool waits for no attempt to connect.
             List<String> log = Files.readAllLines(tmp.resolve("home/work/logs/pb-annex.log")).stream()
                     .filter(l -> !l.startsWith("\t") && !l.startsWith("Caused")).toList();
-            assertTrue(toLine.compareTo(CONNECT_TIMEOUT.plusSeconds(5)) < 0, "the line came " + toLine.toMillis() + " ms after the "
+            // Under two connect timeouts: one wait, not two, whatever the load of the machine (a busy one took 14 s).
+            assertTrue(toLine.compareTo(CONNECT_TIMEOUT.multipliedBy(2)) < 0, "the line came " + toLine.toMillis() + " ms after the "
                     + "server went silent; connect timeout " + CONNECT_TIMEOUT.toSeconds() + " s; log:\n" + String.join("\n", log));
-            assertTrue(toEnd.minus(toLine).compareTo(Duration.ofSeconds(4)) < 0, "the process ended " + toEnd.minus(toLine).toMillis()
+            assertTrue(toEnd.minus(toLine).compareTo(CONNECT_TIMEOUT) < 0, "the process ended " + toEnd.minus(toLine).toMillis()
                     + " ms after its line");
             // Its report is a file, written all the same.
             assertTrue(Files.isRegularFile(out.resolve("2022-23/failed/" + runId + "/report.html")), r.err());
