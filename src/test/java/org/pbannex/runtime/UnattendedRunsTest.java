@@ -245,24 +245,24 @@ class UnattendedRunsTest {
 
     @Test
     void aRunThatHangsIsStoppedAfterItsTimeoutToldAndRestartedByTheNext() throws Exception {
-        // Held before its check step (as a query on a silent connection would hold it), with a timeout of 3 s.
+        // Held before its check step (as a query on a silent connection would hold it), with a timeout of 10 s (a busy machine takes more than 3 s to get there).
         Path dir = tmp.resolve("hung");
         Path out = dir.resolve("out");
         Map<String, String> settings = tellingFailures(CutNightly.withJob(dir, settings(dir.resolve("db")),
                 "tables: all\nlanguages: [zh]\nformats: [csv]\n"), out);
         Map<String, String> hanging = pausedAt(settings, "check");
-        hanging.put("pb.run.timeout", "3s");
+        hanging.put("pb.run.timeout", "10s");
         ChildRun child = ChildRun.start(dir, "hung", hanging, "run", "nightly", "--output", out.toString());
         assertEquals(5, child.waitFor(LONG), child.err());
         List<String> lines = child.err().strip().lines().toList();
         assertEquals(1, lines.size(), "one line: " + child.err());
-        assertTrue(lines.get(0).matches("pb-annex: run \\S+ did not finish within 3s \\(pb.run.timeout\\): stopped; the next "
+        assertTrue(lines.get(0).matches("pb-annex: run \\S+ did not finish within 10s \\(pb.run.timeout\\): stopped; the next "
                 + "run restarts it from the step it was in \\(the threads' stacks are in the log\\)"), lines.get(0));
         String runId = lines.get(0).split(" ")[2];
         assertEquals(1, SMTP.getReceivedMessages().length, "told");
         // Told in the report's language (the job's first edition, Chinese), its report in failed/RUN-ID/ as for any failure.
         assertEquals("pb-annex：nightly 2022-23 运行失败（退出状态 5）", SMTP.getReceivedMessages()[0].getSubject());
-        String cause = "运行 " + runId + " 未在 3s 内完成（pb.run.timeout）：已停止；下一次运行将从其所在的步骤重新开始（各线程的堆栈见日志）";
+        String cause = "运行 " + runId + " 未在 10s 内完成（pb.run.timeout）：已停止；下一次运行将从其所在的步骤重新开始（各线程的堆栈见日志）";
         String mail = org.pbannex.MailText.body(SMTP.getReceivedMessages()[0]);
         assertTrue(mail.contains(cause) && !mail.contains("did not finish") && !mail.contains("Nothing was published"), mail);
         Path report = out.resolve("2022-23/failed/" + runId + "/report.html");
