@@ -239,7 +239,30 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             // Excel and LibreOffice break a line after any hyphen, a range of years too ("2022-" / "2023"): the column
             // is widened until no font a reader's program may pick splits one in its heading. The heading's text stays
             // as published (a copied heading, the table's column name read "2022-2023"; no hyphen of another kind).
-            w.add(TextLayout.keepingRanges(List.of(heading), indented, c > 0 ? 2 * XlsxStyles.HEADER_INDENT : 0, true));
+            int headingIndent = c > 0 ? 2 * XlsxStyles.HEADER_INDENT : 0;
+            int kept = TextLayout.keepingRanges(List.of(heading), indented, headingIndent, true);
+            // Its cells' text too, each as indented and as bold as it is written (TableSheet): a baseline of Table I.3
+            // had printed "(2018-" over "2019)". The heading as kept, a column narrowed only where its text wraps anyway.
+            List<TextLayout.Placed> texts = new ArrayList<>();
+            for (int r = 0; r < cells.size(); r++) {
+                Content cell = cells.get(r).get(c);
+                if (cell.kind() == Content.Kind.TEXT) {
+                    Row row = t.rows().get(r);
+                    int indent = col.role() == Role.LABEL ? row.level() : TableSheet.TEXT_INDENT;
+                    texts.add(new TextLayout.Placed(cell.text(), 2 * indent, TableSheet.bold(row)));
+                }
+            }
+            int keptHeading = kept;
+            if (texts.stream().anyMatch(p -> p.rangeSplits(keptHeading) > 0)) {
+                int narrowest = kept;
+                while (widest > kept && narrowest > kept - TextLayout.NEAR
+                        && !TextLayout.splitsRange(heading, narrowest - 1 - headingIndent, true)
+                        && TextLayout.lines(heading, narrowest - 1 - headingIndent, true) <= TextLayout.lines(heading, kept - headingIndent, true)) {
+                    narrowest--;
+                }
+                kept = TextLayout.fewestRangeSplits(texts, List.of(new TextLayout.Placed(heading, headingIndent, true)), kept, narrowest);
+            }
+            w.add(kept);
         }
         // The room for a title wrapping in column A is no reason for a second page across: a sheet that fits one page
         // without it (the English Figure 2 over fourteen biennia, 205 characters with it, 198 without) prints on one,

@@ -22,7 +22,7 @@ import org.pbannex.table.Text;
 final class TableSheet {
 
     /** The indentation of text in a column other than the row labels' (Excel's steps of about two characters). */
-    private static final int TEXT_INDENT = 1;
+    static final int TEXT_INDENT = 1;
 
     private TableSheet() {
     }
@@ -154,9 +154,14 @@ final class TableSheet {
         return out.toString();
     }
 
+    /** Headings and totals are set in bold. */
+    static boolean bold(org.pbannex.table.Row row) {
+        return row.type() == RowType.HEADING || row.type().isTotal();
+    }
+
     private static void writeRow(Row out, org.pbannex.table.Row row, List<TableLayout.Content> cells, TableLayout layout,
                                  NoteList notes, XlsxStyles styles) {
-        boolean bold = row.type() == RowType.HEADING || row.type().isTotal();
+        boolean bold = bold(row);
         int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
             TableLayout.Content cell = cells.get(c);

@@ -60,23 +60,51 @@ final class TextLayout {
      * its indent prints "2016-2017" whole, which the measure puts at 10.6 characters in 9).
      */
     static boolean splitsRange(String text, int widthChars, boolean bold) {
+        return rangeSplits(text, widthChars, bold) > 0;
+    }
+
+    /** In how many of the fonts {@link #splitsRange} tries the text ends a line inside a range of numbers. */
+    static int rangeSplits(String text, int widthChars, boolean bold) {
+        return rangeSplits(text, widthChars, bold, ALL_LATIN, ALL_BESIDE_CJK);
+    }
+
+    /** Every font of {@link #LATIN_WIDTHS}, and beside CJK text of {@link #BESIDE_CJK_WIDTHS}: (Latin scale, CJK scale). */
+    private static final double[][] ALL_LATIN = fonts(LATIN_WIDTHS, new double[] {1.0});
+    private static final double[][] ALL_BESIDE_CJK = fonts(BESIDE_CJK_WIDTHS, BESIDE_CJK_WIDTHS);
+
+    private static double[][] fonts(double[] latin, double[] wide) {
+        List<double[]> fonts = new ArrayList<>();
+        for (double l : latin) {
+            for (double w : wide) {
+                fonts.add(new double[] {l, w});
+            }
+        }
+        return fonts.toArray(double[][]::new);
+    }
+
+    /** In how many of these fonts (Latin text alone, beside CJK text) the text ends a line inside a range of numbers. */
+    private static int rangeSplits(String text, int widthChars, boolean bold, double[][] latin, double[][] besideCjk) {
         double usable = Math.max(1.0, widthChars - MARGIN);
         double scale = bold ? BOLD : 1.0;
+        int splits = 0;
         for (String paragraph : text.split("\n", -1)) {
             if (paragraph.chars().noneMatch(c -> c == '-')) {
                 continue;
             }
-            boolean cjk = paragraph.codePoints().anyMatch(TextLayout::isWide);
-            double[] wide = cjk ? BESIDE_CJK_WIDTHS : new double[] {1.0};
-            for (double latin : cjk ? BESIDE_CJK_WIDTHS : LATIN_WIDTHS) {
-                for (double han : wide) {
-                    for (int start : fill(paragraph, usable, scale * latin, han).starts) {
-                        if (LineBreaks.insideNumberRange(paragraph, start)
-                                && rangeWidth(paragraph, start) * scale * latin <= usable) {
-                            return true;
-                        }
-                    }
+            for (double[] font : paragraph.codePoints().anyMatch(TextLayout::isWide) ? besideCjk : latin) {
+                if (splitsRange(paragraph, usable, scale * font[0], font[1])) {
+                    splits++;
                 }
+            }
+        }
+        return splits;
+    }
+
+    /** Whether the paragraph, Latin text {@code scale} and CJK text {@code wide} times as wide as measured, splits a range. */
+    static boolean splitsRange(String paragraph, double usable, double scale, double wide) {
+        for (int start : fill(paragraph, usable, scale, wide).starts) {
+            if (LineBreaks.insideNumberRange(paragraph, start) && rangeWidth(paragraph, start) * scale <= usable) {
+                return true;
             }
         }
         return false;
@@ -95,6 +123,67 @@ final class TextLayout {
         }
         return w;
     }
+
+    /**
+     * The fonts of {@link #LATIN_WIDTHS} and {@link #BESIDE_CJK_WIDTHS} the two programs are seen to set text in (Latin
+     * scale, CJK scale): Excel's Arial and Microsoft YaHei as measured; LibreOffice's Liberation Sans, which prints a
+     * column's long text as wrapped at 0.925 to 0.95 of the measure, and beside CJK text its stand-in at 0.8 (the 2022-23
+     * Table I.3 baselines, whose range breaks where these widths put it, and at the widths next to it does not).
+     */
+    private static final double[][] SEEN_LATIN = {{1.0, 1.0}, {0.925, 1.0}, {0.95, 1.0}};
+    private static final double[][] SEEN_BESIDE_CJK = {{1.0, 1.0}, {0.925, 0.8}, {0.95, 0.8}};
+
+    /** In how many of the fonts the programs are seen to use ({@link #SEEN_LATIN}) the text splits a range. */
+    static int seenRangeSplits(String text, int widthChars, boolean bold) {
+        return rangeSplits(text, widthChars, bold, SEEN_LATIN, SEEN_BESIDE_CJK);
+    }
+
+    /** A text as its cell sets it: the characters its indentation takes from the column, and whether it is bold. */
+    record Placed(String text, int indent, boolean bold) {
+
+        int rangeSplits(int width) {
+            return TextLayout.rangeSplits(text, width - indent, bold);
+        }
+
+        /** How badly a column this wide splits its ranges: a font the programs are seen to use outweighs all the others. */
+        int rangeSplitScore(int width) {
+            return 100 * seenRangeSplits(text, width - indent, bold) + rangeSplits(width);
+        }
+    }
+
+    /**
+     * A width for a column of long text near {@code width} (at most {@link #NEAR} characters either way, never under
+     * {@code narrowest}) at which its texts end a line inside a range of numbers ("(2018-" over "2019)") in the fewest
+     * of the fonts a reader's program may set them in, first of those the programs are seen to use, ideally in none:
+     * the nearest such width, the wider of two as near.
+     * A long text with many ranges may split one in some font at any width near (the measure allows for a quarter's
+     * error either way); widening a column until none does would shrink its whole sheet on the page. A width at which
+     * a text of {@code kept} (the column's heading) splits a range is not one.
+     */
+    static int fewestRangeSplits(List<Placed> texts, List<Placed> kept, int width, int narrowest) {
+        int best = width;
+        int fewest = Integer.MAX_VALUE;
+        for (int d = 0; d <= NEAR; d++) {
+            for (int w : new int[] {width + d, width - d}) {
+                int at = w;
+                if (w < narrowest || kept.stream().anyMatch(t -> t.rangeSplits(at) > 0)) {
+                    continue;
+                }
+                int splits = texts.stream().mapToInt(t -> t.rangeSplitScore(at)).sum();
+                if (splits < fewest) {
+                    fewest = splits;
+                    best = w;
+                }
+            }
+            if (fewest == 0) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** How far {@link #fewestRangeSplits} looks from a column's width, in characters. */
+    static final int NEAR = 4;
 
     /** The measured width of the range of numbers whose hyphen ends just before {@code after} ("2022-2023"). */
     private static double rangeWidth(String text, int after) {

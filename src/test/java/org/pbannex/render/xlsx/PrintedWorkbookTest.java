@@ -259,15 +259,18 @@ class PrintedWorkbookTest {
     }
 
     /**
-     * No column heading of either printed workbook, nor a title or description in its contents, breaks a range of years
-     * after its hyphen ("Regular budget 2022-" over "2023" in Table 2, "收入 2020-" over "2021 两年期预算" in the draft
-     * budget, "(at 2020-" over "2021" in annex 3): a line of the page's text that ends with a digit and a hyphen, the
-     * next starting with a digit, both in one of those cells. The headings' text is the model's: the same hyphen, nothing inserted.
+     * No text of either printed workbook breaks a range of years after its hyphen: no column heading ("Regular budget
+     * 2022-" over "2023" in Table 2, "收入 2020-" over "2021 两年期预算" in the draft budget, "(at 2020-" over "2021" in
+     * annex 3), no title or description in its contents, and no long text of a table's cells (a baseline of Table I.3,
+     * "(2018-" over "2019)" in the English edition): a line of the page's text that ends with a digit and a hyphen, the
+     * next starting with a digit, both in one cell of the workbook. The text is the model's: the same hyphen, nothing
+     * inserted.
      */
     @ParameterizedTest
     @EnumSource(Language.class)
-    void noHeadingNorContentsBreaksARangeOfYears(Language lang) throws Exception {
+    void noTextBreaksARangeOfYears(Language lang) throws Exception {
         List<String> headings = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
             for (Table t : pub.tables().values()) {
                 XSSFSheet s = PublishedWorkbooksTest.tableSheet(wb, t.id());
@@ -275,13 +278,22 @@ class PrintedWorkbookTest {
                     headings.add(squash(cell.getStringCellValue()));
                 }
             }
-            // The contents' titles and descriptions too ("Table 2: ... for 2020-2021 and 2022-" over "2023").
-            Sheet contents = wb.getSheet(pub.reference().texts().get("edition.contents").in(lang));
-            for (org.apache.poi.ss.usermodel.Row r : contents) {
-                r.forEach(cell -> headings.add(squash(cell.getStringCellValue())));
+            // Every text of every sheet: the contents' titles and descriptions ("Table 2: ... for 2020-2021 and 2022-"
+            // over "2023"), the tables' cells.
+            for (Sheet sheet : wb) {
+                for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                    r.forEach(cell -> {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                            texts.add(squash(cell.getStringCellValue()));
+                        }
+                    });
+                }
             }
         }
         assertTrue(headings.stream().filter(h -> h.matches(".*\\d{4}-\\d{4}.*")).count() > 10, lang + ": headings with a range: " + headings);
+        assertTrue(texts.stream().filter(h -> h.length() > 100 && h.matches(".*\\d{4}-\\d{4}.*")).count() > 3,
+                lang + ": long texts with a range: " + texts);
+        headings.addAll(texts);
         List<String> split = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
@@ -299,7 +311,7 @@ class PrintedWorkbookTest {
                 }
             }
         }
-        assertEquals(List.of(), split, lang + ": headings and contents whose range of years a line breaks");
+        assertEquals(List.of(), split, lang + ": texts whose range of years a line breaks");
     }
 
     /**
