@@ -78,7 +78,9 @@ public final class TestInputs {
             yearsMovedOn(b, new org.pbannex.reference.Biennium(y));
         }
         List<String> lines = new java.util.ArrayList<>();
-        List<String> sample = Files.readAllLines(target.resolve("expenditure/synthetic-2016-2023.csv"));
+        // The sample's lines without its synthetic mark and header: the moved lines stand for real ones.
+        List<String> sample = Files.readAllLines(target.resolve("expenditure/synthetic-2016-2023.csv")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
         // Moved on eight years, sixteen, ...: each move's ids start with a letter of their own (M, N, O, ...).
         for (int move = 1; 2016 + 8 * move <= lastYear; move++) {
             for (String l : sample.subList(1, sample.size())) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureGenerator;
-import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.SyntheticMark;
 import org.pbannex.reference.Biennium;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
         if (rows < 1) {
             throw new ParameterException(spec.commandLine(), "--rows must be at least 1");
         }
-        if (!ExpenditureIngest.isSynthetic(out)) {
+        if (!SyntheticMark.namedSynthetic(out)) {
             throw new ParameterException(spec.commandLine(), "the file name must start with 'synthetic' (e.g. synthetic-10m.csv), so that "
                     + "everything made from it is marked synthetic");
         }

@@ -13,6 +13,7 @@ import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.SyntheticMark;
 import org.pbannex.ingest.InputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,15 +94,32 @@ public class IngestExpenditureCommand implements Callable<Integer> {
                     r.totals().totalLines(), r.totals().totalCents(), PeakMemory.rssKb());
             return ExitCodes.PUBLISHED;
         }
-        for (ExpenditureIngest.FileStats f : r.files()) {
-            System.out.printf("%s: %d read, %d accepted, %s%d rejected%n", f.file(), f.read(), f.accepted(),
-                    f.leftOut() == 0 ? "" : f.leftOut() + " left out, ", f.rejected());
+        long syntheticLines = 0;
+        for (int i = 0; i < r.files().size(); i++) {
+            ExpenditureIngest.FileStats f = r.files().get(i);
+            // A synthetic file's figures are never shown bare: the one line says so, and why when name and content disagree.
+            SyntheticMark mark = SyntheticMark.of(files.get(i));
+            syntheticLines += mark.synthetic() ? f.accepted() : 0;
+            System.out.printf("%s: %d read, %d accepted, %s%d rejected%s%n", f.file(), f.read(), f.accepted(),
+                    f.leftOut() == 0 ? "" : f.leftOut() + " left out, ", f.rejected(), syntheticNote(mark));
         }
-        System.out.printf("total %s US$ in %d line%s; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
+        System.out.printf("total %s US$ in %d line%s%s; %.2f s, %.0f lines/s, %.0f MB/s, %s, %d threads, peak RSS %d MB%n",
                 BigDecimal.valueOf(r.totals().totalCents(), 2).toPlainString(), r.totals().totalLines(),
-                r.totals().totalLines() == 1 ? "" : "s", r.seconds(),
+                r.totals().totalLines() == 1 ? "" : "s",
+                syntheticLines == 0 ? "" : syntheticLines == r.totals().totalLines() ? ", all synthetic (not ILO data)"
+                        : " (" + syntheticLines + " of them synthetic, not ILO data)", r.seconds(),
                 r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), chosen.name().toLowerCase(java.util.Locale.ROOT), n,
                 PeakMemory.rssKb() / 1024);
         return ExitCodes.PUBLISHED;
+    }
+
+    /** Said after a synthetic file's counts (see README, Synthetic data). */
+    static String syntheticNote(SyntheticMark mark) {
+        return switch (mark) {
+            case NONE -> "";
+            case NAME_AND_CONTENT -> "; synthetic data, not ILO data";
+            case NAME_ONLY -> "; synthetic data, not ILO data (named synthetic*, though its first line carries no synthetic mark)";
+            case CONTENT_ONLY -> "; synthetic data, not ILO data (its first line marks it synthetic, whatever its name)";
+        };
     }
 }

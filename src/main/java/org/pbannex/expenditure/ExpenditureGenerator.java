@@ -176,7 +176,8 @@ public final class ExpenditureGenerator {
         }
         SplittableRandom r2 = new SplittableRandom(seed);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            os.write((LineFormat.HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+            // The mark first, so that the file stays synthetic under any name (SyntheticMark).
+            os.write((SyntheticMark.LINE + "\n" + LineFormat.HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
             StringBuilder sb = new StringBuilder(160);
             for (long i = 0; i < rows; i++) {
                 Line l = next(r2);

@@ -37,7 +37,7 @@ public final class ExpenditureIngest {
     /**
      * Per file: lines read, accepted (into the run's totals), left out (good lines of biennia after the run's, which no
      * total of the run sums: checked for their form only) and rejected, bytes, and whether the file is synthetic (named
-     * synthetic*); read = accepted + left out + rejected. The file by the name the outputs give it (the manifest, report
+     * synthetic* or marked so in its first line: {@link SyntheticMark}); read = accepted + left out + rejected. The file by the name the outputs give it (the manifest, report
      * and data package publish these).
      */
     public record FileStats(String file, long read, long accepted, long leftOut, long rejected, long bytes, boolean synthetic) {
@@ -122,8 +122,9 @@ public final class ExpenditureIngest {
         }
     }
 
+    /** Named synthetic* (any case) or carrying the mark line generate-expenditure writes: see {@link SyntheticMark}. */
     public static boolean isSynthetic(Path file) {
-        return file.getFileName().toString().startsWith("synthetic");
+        return SyntheticMark.of(file).synthetic();
     }
 
     /**

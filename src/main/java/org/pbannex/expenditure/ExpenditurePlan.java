@@ -32,6 +32,7 @@ public final class ExpenditurePlan {
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
             String name = publishedName.apply(file);
+            SyntheticMark.logMismatch(file, name);
             try {
                 long bodyStart = header(file);
                 long size = bodyEnd(file, bodyStart);
@@ -45,18 +46,23 @@ public final class ExpenditurePlan {
         return out;
     }
 
-    /** Checks the header line; returns where the first line starts. A UTF-8 byte-order mark (as Excel writes) is skipped. */
+    /**
+     * Checks the header line; returns where the first line starts. A UTF-8 byte-order mark (as Excel writes) is skipped,
+     * and so is a synthetic file's mark line before the header ({@link SyntheticMark}).
+     */
     static long header(Path file) throws IOException {
         String name = InputFolder.shownFile(file);
         long size = Files.size(file);
-        byte[] head = new byte[(int) Math.min(4096, size)];
+        long mark = SyntheticMark.markLineEnd(file);
+        byte[] head = new byte[(int) Math.min(4096, size - mark)];
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.read(ByteBuffer.wrap(head), 0);
+            ch.read(ByteBuffer.wrap(head), mark);
         }
-        if (head.length == 0) {
+        if (size == 0) {
             throw new InputError(name, 0, "", Said.of("exp.empty_file", "header", LineFormat.HEADER));
         }
-        int start = head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
+        int headerLine = mark > 0 ? 2 : 1;
+        int start = mark == 0 && head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
         int end = start;
         while (end < head.length && head[end] != '\n') {
             end++;
@@ -67,15 +73,15 @@ public final class ExpenditurePlan {
             List<String> columns = List.of(header.split(",", -1));
             if (columns.size() > LineFormat.FIELDS && columns.subList(0, LineFormat.FIELDS).equals(LineFormat.COLUMNS)) {
                 // A finance export with more columns than the contract's: the first one too many is named.
-                throw new InputError(name, 1, columns.get(LineFormat.FIELDS), Said.of("exp.unexpected_column",
+                throw new InputError(name, headerLine, columns.get(LineFormat.FIELDS), Said.of("exp.unexpected_column",
                         "count", String.valueOf(LineFormat.FIELDS), "header", LineFormat.HEADER));
             }
             // Said of the separator a spreadsheet saved it with, where it is not the comma.
-            throw new InputError(name, 1, "", Said.of(header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0
+            throw new InputError(name, headerLine, "", Said.of(header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0
                     ? "exp.header_semicolons" : header.indexOf('\t') >= 0 ? "exp.header_tabs" : "exp.header",
                     "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
         }
-        return Math.min(end + 1L, size);
+        return Math.min(mark + end + 1L, size);
     }
 
     /**

@@ -76,7 +76,7 @@ final class PartitionMerge {
         long next = 2;
         for (ExpenditurePartition p : partitions) {
             if (p.index() == 0 || partitions.get(p.index() - 1).fileIndex() != p.fileIndex()) {
-                next = 2; // line 1 is the header
+                next = SyntheticMark.firstDataLine(p.file()); // after the header (and a synthetic file's mark line)
             }
             firstLine[p.index()] = next;
             PartitionResult r = results.load(p);

@@ -140,17 +140,18 @@ public final class PostgresExpenditureEngine {
                 Path file = files.get(f);
                 long bodyStart = ExpenditurePlan.header(file);
                 int fileNo = f;
+                long first = SyntheticMark.firstDataLine(file);
                 read[f] = LineReader.forEachLine(file, bodyStart, ExpenditurePlan.bodyEnd(file, bodyStart), new AtomicLong(), (b, s, e, line, offset) -> {
                     if (strict && !bad.isEmpty()) {
                         return;
                     }
                     if (parser.accept(b, s, e)) {
-                        out.append(fileNo + "," + (line + 2) + "," + offset + ",", b, s, e);
+                        out.append(fileNo + "," + (line + first) + "," + offset + ",", b, s, e);
                     } else {
                         if (parser.fatal) {
-                            throw new InputError(InputFolder.shownFile(file), line + 2, parser.column, parser.reason);
+                            throw new InputError(InputFolder.shownFile(file), line + first, parser.column, parser.reason);
                         }
-                        bad.add(new Bad(fileNo, line + 2, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
+                        bad.add(new Bad(fileNo, line + first, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
                     }
                 });
                 out.flush();

@@ -34,7 +34,7 @@ class ExpenditureRunTest {
         Files.writeString(lines, Files.readString(lines) + "Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\n");
     }
 
-    private static final String BAD = ", line 20002, column amount_usd: amount '12.345' has more than 2 decimals";
+    private static final String BAD = ", line 20003, column amount_usd: amount '12.345' has more than 2 decimals";
 
     @Test
     void strictRunStopsAtTheBadLine() throws Exception {
@@ -59,8 +59,8 @@ class ExpenditureRunTest {
         CliRun kept = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(), "--rejects",
                 rejects.toString(), input.resolve("expenditure").toString());
         assertEquals(0, kept.status(), kept.toString());
-        assertTrue(kept.out().startsWith(lines + ": 20001 read, 20000 accepted, 1 rejected\n"), kept.out());
-        assertEquals(lines + ",20002,amount_usd,amount '12.345' has more than 2 decimals,\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,"
+        assertTrue(kept.out().startsWith(lines + ": 20001 read, 20000 accepted, 1 rejected; synthetic data, not ILO data\n"), kept.out());
+        assertEquals(lines + ",20003,amount_usd,amount '12.345' has more than 2 decimals,\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,"
                 + "STAFF,12.345\"", Files.readAllLines(rejects).get(1));
     }
 
@@ -100,7 +100,7 @@ class ExpenditureRunTest {
         }
         List<String> rejects = Files.readAllLines(run.resolve("rejects/expenditure.csv"));
         assertEquals(List.of("file,line,column,reason,raw_line",
-                "input/expenditure/synthetic-2016-2023.csv,20002,amount_usd,amount '12.345' has more than 2 decimals,"
+                "input/expenditure/synthetic-2016-2023.csv,20003,amount_usd,amount '12.345' has more than 2 decimals,"
                         + "\"Z1,2022-05,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.345\""), rejects);
         String manifest = Files.readString(run.resolve("manifest.json"));
         // As before messages named files as they open from where the command ran: by the input folder's own name.

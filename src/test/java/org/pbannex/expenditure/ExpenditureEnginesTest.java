@@ -67,7 +67,7 @@ class ExpenditureEnginesTest {
         assertEquals(3, pg.rejectedLines());
         assertEquals(Files.readAllLines(embeddedRejects), Files.readAllLines(postgresRejects));
         assertTrue(Files.readString(postgresRejects).contains("duplicate line_id 'L0000000001' (first on expenditure/synthetic-a.csv, "
-                + "line 2)"), Files.readString(postgresRejects));
+                + "line 3)"), Files.readString(postgresRejects));
     }
 
     /**

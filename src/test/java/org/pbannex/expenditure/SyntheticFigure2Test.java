@@ -32,8 +32,12 @@ class SyntheticFigure2Test {
 
     static ComputedPublication pub;
     static Table f2;
-    /** Figure 2 from the same lines in a file not named synthetic*: real lines, as an ERP export would give. */
+    /** Figure 2 from the same lines without the generator's mark, in a file not named synthetic*: real lines, as an ERP export would give. */
     static Table real;
+    /** The sample renamed as an officer tidying the folder might: its mark line keeps it synthetic. */
+    static Table renamed;
+    /** The sample's lines without their mark, named with a capital S: the name alone makes it synthetic, in any case. */
+    static Table capitalised;
 
     @TempDir
     static Path tmp;
@@ -43,8 +47,32 @@ class SyntheticFigure2Test {
         pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
         f2 = pub.tables().get("f2");
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        Files.move(input.resolve("expenditure/synthetic-2016-2023.csv"), input.resolve("expenditure/erp-2016-2023.csv"));
+        Path sample = input.resolve("expenditure/synthetic-2016-2023.csv");
+        Files.move(sample, input.resolve("expenditure/expenditure-2016-2023.csv"));
+        renamed = Publication.compute(input, new Biennium(2022)).tables().get("f2");
+        String unmarked = Files.readString(input.resolve("expenditure/expenditure-2016-2023.csv"));
+        assertTrue(unmarked.startsWith(SyntheticMark.LINE + "\n"), "the bundled sample carries the generator's mark");
+        unmarked = unmarked.substring(unmarked.indexOf('\n') + 1);
+        Files.delete(input.resolve("expenditure/expenditure-2016-2023.csv"));
+        Files.writeString(input.resolve("expenditure/Synthetic-2016-2023.csv"), unmarked);
+        capitalised = Publication.compute(input, new Biennium(2022)).tables().get("f2");
+        Files.move(input.resolve("expenditure/Synthetic-2016-2023.csv"), input.resolve("expenditure/erp-2016-2023.csv"));
         real = Publication.compute(input, new Biennium(2022)).tables().get("f2");
+    }
+
+    /**
+     * Whether lines are synthetic is in the data, not only in the file's name: the sample renamed keeps its caveat, its
+     * synthetic CSV column and its note on the marks (no "Actual expenditure as at ..."); a name starting with
+     * synthetic in any case is enough too.
+     */
+    @Test
+    void aRenamedSampleStaysSynthetic() {
+        for (Table t : List.of(renamed, capitalised)) {
+            assertEquals(f2.caveat(), t.caveat());
+            assertEquals(f2.footnotes(), t.footnotes());
+            assertEquals(f2.source(), t.source());
+            assertTrue(t.tidy().lines().stream().allMatch(l -> l.value("synthetic", Language.EN).equals("true")));
+        }
     }
 
     @Test

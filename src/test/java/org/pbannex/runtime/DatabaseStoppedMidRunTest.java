@@ -345,10 +345,11 @@ class DatabaseStoppedMidRunTest {
         Path lines = input.resolve("expenditure/synthetic-2016-2023.csv");
         List<String> sample = Files.readAllLines(lines);
         try (BufferedWriter w = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
-            w.write(sample.get(0) + "\n");
+            // Its synthetic mark and header once, then its lines.
+            w.write(sample.get(0) + "\n" + sample.get(1) + "\n");
             long id = 0;
             for (int copy = 0; copy < 60; copy++) {
-                for (String l : sample.subList(1, sample.size())) {
+                for (String l : sample.subList(2, sample.size())) {
                     w.write(String.format("L%010d", ++id) + l.substring(l.indexOf(',')) + "\n");
                 }
             }
