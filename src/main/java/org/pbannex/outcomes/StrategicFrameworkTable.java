@@ -58,8 +58,8 @@ public final class StrategicFrameworkTable {
 
         private final OutcomeResources res;
         private final ExpenditureTotals lines;
-        // Whether a figure taken from the lines summed a synthetic one: only then does the table say so.
-        private boolean fromSynthetic;
+        // The biennia and funds ("2022-23 XB") whose figures summed a synthetic line: only those columns are said so.
+        private final java.util.Set<String> fromSynthetic = new java.util.HashSet<>();
 
         ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
             this.res = res;
@@ -74,7 +74,9 @@ public final class StrategicFrameworkTable {
             if (selection == null) {
                 return null;
             }
-            fromSynthetic |= lines.anySynthetic(selection);
+            if (lines.anySynthetic(selection)) {
+                fromSynthetic.add(biennium + " " + fund);
+            }
             return Percent.millionsOfCents(lines.cents(selection));
         }
 
@@ -143,12 +145,34 @@ public final class StrategicFrameworkTable {
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
         Table table = DocumentText.table(t, ID, columns(t), rows, true);
         Text number = table.number().isEmpty() ? table.title() : table.number();
-        Text caveat = xb.fromSynthetic ? t.get("t2.caveat.synthetic").with("number", number) : Text.EMPTY;
+        Text synthetic = syntheticColumns(table, xb, prev, cur);
+        Text caveat = synthetic.isEmpty() ? Text.EMPTY : t.get("t2.caveat.synthetic").with("number", number).with("columns", synthetic);
         Text empty = emptyColumns(t, table, sub, number);
         if (!empty.isEmpty()) {
             caveat = caveat.isEmpty() ? empty : new Text(caveat.zh() + empty.zh(), caveat.en() + " " + empty.en());
         }
-        return caveat.isEmpty() ? table : table.withCaveat(caveat);
+        table = caveat.isEmpty() ? table : table.withCaveat(caveat);
+        // Its source is the print but for those columns: the sheet and the data package say where they come from.
+        return synthetic.isEmpty() ? table : table.withSource(t.get("t2.source.synthetic").with("columns", synthetic));
+    }
+
+    /** The headings of the XB and RBSA columns whose figures sum synthetic lines, in the table's order; empty when none. */
+    private static Text syntheticColumns(Table table, ExtraBudgetary xb, String prev, String cur) {
+        List<Text> headings = new ArrayList<>();
+        for (String suffix : List.of("_previous", "")) {
+            for (String fund : List.of("xb", "rbsa")) {
+                String biennium = suffix.isEmpty() ? cur : prev;
+                if (xb.fromSynthetic.contains(biennium + " " + fund.toUpperCase(java.util.Locale.ROOT))) {
+                    headings.add(table.column(fund + suffix).heading());
+                }
+            }
+        }
+        return headingList(headings);
+    }
+
+    private static Text headingList(List<Text> headings) {
+        return headings.isEmpty() ? Text.EMPTY : new Text(String.join("、", headings.stream().map(Text::zh).toList()),
+                String.join("; ", headings.stream().map(Text::en).toList()));
     }
 
     /**
@@ -168,9 +192,7 @@ public final class StrategicFrameworkTable {
         if (headings.isEmpty()) {
             return Text.EMPTY;
         }
-        Text columns = new Text(String.join("、", headings.stream().map(Text::zh).toList()),
-                String.join("; ", headings.stream().map(Text::en).toList()));
-        return t.get("t2.caveat.no_figures").with("number", number).with("columns", columns);
+        return t.get("t2.caveat.no_figures").with("number", number).with("columns", headingList(headings));
     }
 
     /** Each column headed as printed, its biennium in the heading ("经修订的 2020-2021 两年期经常预算 *"), none grouped. */

@@ -555,8 +555,13 @@ class MadeUpBienniumTest {
         ComputedPublication synthetic = Publication.compute(copy, Publication.biennium(copy, null));
         Table t2 = synthetic.tables().get("t2");
         assertEquals(new BigDecimal("0.2"), t2.row("1").value("rbsa_previous"), "the same figure");
-        assertEquals("Some of Table 2's XB or RBSA figures are taken from synthetic expenditure lines; they are not ILO data.",
-                t2.caveat().en());
+        // The caveat and the source name the columns, so that a reader tells the invented figures from the printed ones.
+        assertTrue(t2.caveat().en().startsWith("Table 2's figures in these columns are sums of synthetic expenditure lines and are "
+                + "not ILO data: ") && t2.caveat().en().contains("Estimated RBSA expenditure 2028-2029"), t2.caveat().en());
+        assertFalse(t2.caveat().en().contains("Revised regular budget"), "the RB columns are the print's: " + t2.caveat().en());
+        assertTrue(t2.caveat().zh().contains("2028-2029 两年期估计经常预算补充账户支出"), t2.caveat().zh());
+        assertTrue(t2.source().en().contains("Estimated RBSA expenditure 2028-2029") && t2.source().en().contains(
+                ": synthetic expenditure lines (listed with the run's input files), not ILO data; the other columns: "), t2.source().en());
         Table f2 = synthetic.tables().get("f2");
         assertTrue(f2.caveat().en().contains("synthetic expenditure lines"), f2.caveat().en());
         assertTrue(f2.source().en().startsWith("synthetic expenditure lines"), "its figures' own source: " + f2.source().en());

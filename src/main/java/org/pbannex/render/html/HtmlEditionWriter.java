@@ -51,7 +51,8 @@ public final class HtmlEditionWriter {
         vars.put("info", cover);
         vars.put("about", wording.in("about_html", language).replace("{title}", cover.title()));
         vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures",
-                "not_printed", "zero", "note_ref", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
+                "not_printed", "zero", "note_ref", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run",
+                "synthetic_inputs_html"));
         vars.put("tables", views);
         vars.put("svg", svg);
         vars.put("css", Templates.resource(CSS));
