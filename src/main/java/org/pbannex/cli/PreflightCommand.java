@@ -159,12 +159,23 @@ public class PreflightCommand implements Callable<Integer> {
             String counts = Counted.of(pub.tables().size(), "table", "tables") + ", " + pub.checks().passedCount() + " checks passed";
             if (failures.isEmpty()) {
                 ok(what, r.input() + ": " + counts);
+                syntheticInput(r, lines);
             } else {
                 failed(what, ExitCodes.CHECK_FAILED, counts + ", " + failures.size() + " failed: "
                         + failures.get(0).describe() + (failures.size() > 1 ? " (./pb-annex check lists them all)" : ""));
             }
         } catch (RuntimeException e) {
             failed(what, e);
+        }
+    }
+
+    /** An installation about to publish with synthetic expenditure lines (the bundled sample) hears it before the run. */
+    private void syntheticInput(RunRequest r, ExpenditureIngest.Result lines) {
+        List<String> files = lines == null ? List.of() : lines.files().stream().filter(ExpenditureIngest.FileStats::synthetic)
+                .map(ExpenditureIngest.FileStats::file).toList();
+        if (!files.isEmpty()) {
+            note("synthetic " + r.biennium(), String.join(", ", files) + ": synthetic data, not ILO data; the figures drawn "
+                    + "from them are marked synthetic wherever shown (replace them with real lines to publish real figures)");
         }
     }
 

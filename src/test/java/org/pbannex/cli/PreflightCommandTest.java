@@ -60,6 +60,9 @@ class PreflightCommandTest {
         assertTrue(line(r, "job file").startsWith("ok") && line(r, "job file").endsWith("nightly.yml: every table; zh; csv"), r.out());
         assertTrue(line(r, "schedule").contains("0 30 2 * * *, next ") && line(r, "schedule").contains("T02:30"), r.out());
         assertTrue(line(r, "input 2022-23").endsWith(input + ": 17 tables, 1147 checks passed"), r.out());
+        // The bundled sample is synthetic: an installation about to publish hears it before the run, not in its figures.
+        assertTrue(line(r, "synthetic 2022-23").matches("note\\s+synthetic 2022-23\\s+input/expenditure/synthetic-2016-2023.csv: "
+                + "synthetic data, not ILO data; .*"), r.out());
         assertTrue(line(r, "output").matches("ok\\s+output\\s+" + java.util.regex.Pattern.quote(tmp.resolve("out").toString())
                 + ": writable, links allowed, [0-9.]+ [GM]B free; keeps every published run \\(PB_RETENTION_RUNS, PB_RETENTION_AGE\\)"), r.out());
         assertFalse(r.out().contains(" font "), "no PDF, no font: " + r.out());
