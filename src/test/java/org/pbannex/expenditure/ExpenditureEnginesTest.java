@@ -212,7 +212,7 @@ class ExpenditureEnginesTest {
             InputError e = assertThrows(InputError.class, () -> new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null)
                     .run(files, "expenditure/", c));
             assertEquals(files.get(1).toString(), e.file(), "as it opens from here, as the embedded engine names it");
-            assertEquals(20_002, e.line());
+            assertEquals(20_003, e.line(), "after the generator's mark line and the header, as an editor numbers it");
             assertEquals("period", e.column());
         }
     }
