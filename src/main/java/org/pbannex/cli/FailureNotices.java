@@ -101,7 +101,7 @@ final class FailureNotices {
         try {
             PbProperties settings = Settings.forFailureNotice(PbAnnexApplication.environment());
             var report = org.pbannex.publish.ReportWords.read(settings.input(), null);
-            var words = FailureNotice.Words.of(report, language != null ? language : JobDefinition.firstEdition(settings.jobs(), job),
+            var words = FailureNotice.Words.of(report, language != null ? language : JobDefinition.firstEdition(settings.jobs(), job, settings.input()),
                     failure == null ? null : report.cause(failure, line), List.of());
             return words == null ? null : words.cause() != null ? words : words.because("cause.", null, line);
         } catch (RuntimeException e) {

@@ -63,10 +63,10 @@ public record JobDefinition(String name, String description,
      * The language of the job's first edition, its report's: its file's, else (no job named, a file that cannot be
      * read) the installation's first edition, that of a job whose file names none.
      */
-    static org.pbannex.table.Language firstEdition(Path jobsDir, String job) {
+    static org.pbannex.table.Language firstEdition(Path jobsDir, String job, Path input) {
         if (job != null) {
             try {
-                return org.pbannex.table.Language.of(load(jobsDir, job).languages().get(0));
+                return org.pbannex.table.Language.of(load(jobsDir, job, input).languages().get(0));
             } catch (RuntimeException unreadable) {
                 // the installation's, below
             }
@@ -84,7 +84,8 @@ public record JobDefinition(String name, String description,
         return tables.isEmpty();
     }
 
-    public static JobDefinition load(Path jobsDir, String name) {
+    /** @param input the input folder whose texts name the tables when a reviewer of the file names an unknown one */
+    public static JobDefinition load(Path jobsDir, String name, Path input) {
         Path file = jobsDir.resolve(name + ".yml");
         if (!JobName.isValid(name) || !Files.isRegularFile(file)) {
             String jobs = String.join(", ", names(jobsDir));
@@ -104,7 +105,7 @@ public record JobDefinition(String name, String description,
             }
             // Checked now, so a bad reviewers entry stops the command before the run (the list itself is read after it).
             if (def.reviewers() != null && !def.reviewers().isString()) {
-                org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), jobsDir, file.toString());
+                org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), input, file.toString());
             }
             // An empty list would publish nothing (or, for tables, every table): said, not guessed. (Read again as a
             // tree: the record takes a key left out and an empty list alike.)

@@ -70,7 +70,7 @@ public class PreflightCommand implements Callable<Integer> {
         JobDefinition def;
         List<RunRequest> requests;
         try {
-            def = JobDefinition.load(settings.jobs(), job);
+            def = JobDefinition.load(settings.jobs(), job, settings.input());
         } catch (RuntimeException e) {
             failed("job file", e);
             return finish();

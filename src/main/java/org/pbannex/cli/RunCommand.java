@@ -101,7 +101,7 @@ public class RunCommand implements Callable<Integer> {
         List<RunRequest> requests;
         try {
             settings = PbAnnexApplication.settings();
-            JobDefinition def = JobDefinition.load(settings.jobs(), job);
+            JobDefinition def = JobDefinition.load(settings.jobs(), job, settings.input());
             requests = requests(def, in, outputOptions.outputDir(), tables, languages, formats, rejects, csvBom);
             narrowed = narrows(def, requests.get(0));
             first = requests.get(0);

@@ -280,10 +280,11 @@ public class ScheduleCommand implements Callable<Integer> {
     private static Jobs scheduledJobs(Path home) {
         List<Scheduled> out = new ArrayList<>();
         Map<String, String> problems = new java.util.TreeMap<>();
+        Path input = PbAnnexApplication.settings().input();
         for (String name : JobDefinition.names(home.resolve("jobs"))) {
             JobDefinition def;
             try {
-                def = JobDefinition.load(home.resolve("jobs"), name);
+                def = JobDefinition.load(home.resolve("jobs"), name, input);
             } catch (org.pbannex.runtime.UsageError e) {
                 problems.put(name, e.getMessage());
                 continue;

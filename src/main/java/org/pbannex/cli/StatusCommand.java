@@ -128,7 +128,7 @@ public class StatusCommand implements Callable<Integer> {
     static Optional<List<String>> bienniaRunNow(String job) {
         var settings = PbAnnexApplication.settings();
         try {
-            JobDefinition def = JobDefinition.load(settings.jobs(), job);
+            JobDefinition def = JobDefinition.load(settings.jobs(), job, settings.input());
             return Optional.of(org.pbannex.publication.Publication.biennia(settings.input(), def.biennia()).stream()
                     .map(org.pbannex.reference.Biennium::code).toList());
         } catch (RuntimeException e) {

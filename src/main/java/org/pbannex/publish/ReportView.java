@@ -146,7 +146,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * run publishes its tables, each named as the warnings name it; a check across tables ("i1-i3") comes after the
      * last table it names. Without the tables (a failed run's report), in the order the checks ran.
      */
-    static List<CheckGroup> groups(List<CheckResult> checks, List<Table> tables, Language language) {
+    static List<CheckGroup> groups(List<CheckResult> checks, List<Table> tables, ReportWords words, Language language) {
         Map<String, Map<String, long[]>> byTable = new LinkedHashMap<>();
         for (CheckResult c : checks) {
             long[] n = byTable.computeIfAbsent(c.table(), k -> new LinkedHashMap<>()).computeIfAbsent(c.name(), k -> new long[2]);
@@ -161,7 +161,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             names.forEach((name, n) -> counts.add(new CheckCount(name, n[0], n[1])));
             counts.sort((a, b) -> Boolean.compare(b.failed() > 0, a.failed() > 0));
             Table t = byId.get(table);
-            groups.add(new CheckGroup(table, t == null ? "" : name(t, language), counts.stream().mapToLong(CheckCount::passed).sum(),
+            groups.add(new CheckGroup(table, t == null ? "" : name(t, words, language), counts.stream().mapToLong(CheckCount::passed).sum(),
                     counts.stream().mapToLong(CheckCount::failed).sum(), counts));
         });
         groups.sort(Comparator.<CheckGroup, Boolean>comparing(g -> g.failed() == 0)
@@ -187,9 +187,10 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return tables.stream().filter(t -> !checked.contains(t.id())).map(t -> named(t, words, language)).toList();
     }
 
-    // "f2（图 2）", "f2 (Figure 2)": the table's id, then its name (report.named).
+    // "f2（图 2）", "f2 (Figure 2)": the table's id, then its name (report.named); its id alone where it has none.
     private static String named(Table t, ReportWords words, Language language) {
-        return words.filled("named", "id", t.id(), "name", name(t, language)).in(language);
+        String name = name(t, words, language);
+        return name.isEmpty() ? t.id() : words.filled("named", "id", t.id(), "name", name).in(language);
     }
 
     // "NAME: TEXT" in the report's language (report.item: Chinese punctuation in a Chinese report).
@@ -197,9 +198,9 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return words.filled("item", "name", name, "text", text).in(language);
     }
 
-    // The table's printed number, else its title (a table the document does not print has no number).
-    private static String name(Table t, Language language) {
-        return (t.number().isEmpty() ? t.title() : t.number()).in(language);
+    // The table's name as the texts give it (TableNames: a table the document does not print has no number).
+    private static String name(Table t, ReportWords words, Language language) {
+        return TableNames.of(t.id(), words::textOf).in(language);
     }
 
     /**

@@ -73,7 +73,7 @@ public final class ReportWords {
     /** A word's error at its line of texts.csv (the run's texts), or without one (texts as they stand). */
     private final java.util.function.BiFunction<String, String, RuntimeException> error;
 
-    /** The run's tables by id, as far as it computed them: a failed check's table and row named as they print. */
+    /** The run's tables by id, as far as it computed them: a failed check's row named as it prints. */
     private final Map<String, org.pbannex.table.Table> tables;
 
     private ReportWords(Map<String, Text> words, Text syntheticInput, Wording edition,
@@ -102,9 +102,8 @@ public final class ReportWords {
     }
 
     /**
-     * The same words, naming a failed check's table and row in the report's language as the run's tables print them
-     * (资料附件 3（a3）, 合计（total）), the code after the label to find the input row by; the English keeps the codes,
-     * as stderr's line says them.
+     * The same words, naming a failed check's row in the report's language as the run's tables print it (合计（total）),
+     * the code after the label to find the input row by; the English keeps the codes, as stderr's line says them.
      */
     public ReportWords labelling(java.util.Collection<org.pbannex.table.Table> computed) {
         Map<String, org.pbannex.table.Table> byId = new LinkedHashMap<>();
@@ -112,10 +111,9 @@ public final class ReportWords {
         return new ReportWords(words, syntheticInput, edition, files, error, byId);
     }
 
-    /** A failed check's table: its printed number (else its title) in Chinese with its id after it; its id in English. */
+    /** A failed check's table: its name ({@link TableNames}) in Chinese with its id after it; its id in English. */
     Text table(String id) {
-        org.pbannex.table.Table t = tables.get(id);
-        return t == null ? Text.of(id) : labelled(t.number().isEmpty() ? t.title() : t.number(), id);
+        return labelled(TableNames.of(id, this::textOf), id);
     }
 
     /** A failed check's row: its label as the table prints it in Chinese with its key after it; its key in English. */

@@ -54,7 +54,7 @@ public final class ReportWriter {
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
                 ReportView.warnings(tables, run, words, language), settings, failed,
-                ReportView.groups(run.checks(), tables, language),
+                ReportView.groups(run.checks(), tables, words, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, words, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),
                 run, ReportView.linesLeftOut(run, words, language), links(run.outputs(), dir),

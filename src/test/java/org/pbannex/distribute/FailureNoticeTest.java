@@ -283,16 +283,31 @@ class FailureNoticeTest {
 
     @Test
     void aReviewerOfTheJobFileThatCannotBeSentToIsSaidInTheInstallationsWords() throws Exception {
+        String body = reviewerRefused("language: fr", "language 'fr' is not zh or en");
+        assertTrue(body.contains("jobs/nightly.yml：第 1 位审阅人：语言“fr”不是 zh 或 en") && !body.contains("is not zh"), body);
+    }
+
+    @Test
+    void aReviewerOfTheJobFileWithAnUnknownTableListsTheTablesByTheirChineseNames() throws Exception {
+        String body = reviewerRefused("language: zh, tables: [a9]", "unknown table 'a9'; the tables are t1 t2 f2 ");
+        // The installation's texts name the tables, as the job's own tables' refusal does (not the jobs folder's, which has none).
+        assertTrue(body.contains("第 1 位审阅人：没有表“a9”：现有的表是 t1（表 1）、t2（表 2）、f2（图 2）、br（预算草案）、i1（表 I.1）")
+                && body.contains("a2-2（表 A2-2）") && !body.contains("unknown table"), body);
+    }
+
+    /**
+     * The night of a job file whose one reviewer ({@code values} after the name and address) is refused: stderr's line
+     * says {@code said} (English, as before); the notice's body, in the installation's words, is returned.
+     */
+    private String reviewerRefused(String values, String said) throws Exception {
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
         Path home = Path.of(settings.get("pb.home"));
         Files.writeString(home.resolve("jobs/nightly.yml"), "tables: all\nformats: [csv]\n"
-                + "reviewers: [{name: Li Wei, email: li@example.org, language: fr}]\n");
+                + "reviewers: [{name: Li Wei, email: li@example.org, " + values + "}]\n");
         CliRun r = nightly(settings);
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().contains(home.resolve("jobs/nightly.yml") + ": reviewer 1: language 'fr' is not zh or en"), r.err());
-        String body = theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
-        assertTrue(body.contains(home.resolve("jobs/nightly.yml") + "：第 1 位审阅人：语言“fr”不是 zh 或 en") && !body.contains("is not zh"),
-                body);
+        assertTrue(r.err().contains(home.resolve("jobs/nightly.yml") + ": reviewer 1: " + said), r.err());
+        return theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
     }
 
     @Test

@@ -472,8 +472,8 @@ class ManyBienniaTest {
     void aJobNamesItsBiennia(@TempDir Path jobs) throws IOException {
         Files.writeString(jobs.resolve("both.yml"), "biennia: [2022-23, 2024-25]\n");
         Files.writeString(jobs.resolve("every.yml"), "biennia: all\n");
-        assertEquals(List.of("2022-23", "2024-25"), JobDefinition.load(jobs, "both").biennia());
-        assertEquals(List.of(new Biennium(2022), new Biennium(2024)), Publication.biennia(input, JobDefinition.load(jobs, "every").biennia()));
-        assertEquals(List.of(), JobDefinition.load(jobs, "both").tables(), "every table");
+        assertEquals(List.of("2022-23", "2024-25"), JobDefinition.load(jobs, "both", input).biennia());
+        assertEquals(List.of(new Biennium(2022), new Biennium(2024)), Publication.biennia(input, JobDefinition.load(jobs, "every", input).biennia()));
+        assertEquals(List.of(), JobDefinition.load(jobs, "both", input).tables(), "every table");
     }
 }
