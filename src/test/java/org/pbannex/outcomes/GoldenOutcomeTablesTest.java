@@ -111,9 +111,9 @@ class GoldenOutcomeTablesTest {
         Table a4 = pub.tables().get("a4");
         Chart one = a4.charts().get(0);
         Chart two = a4.charts().get(1);
-        assertEquals(new Text("份额对本成果目标的归属较为可靠 (见注释)。", "Shares assigned to this outcome with moderate confidence (see the notes)."),
+        assertEquals(new Text("份额对本成果目标的归属较为可靠（见注释）。", "Shares assigned to this outcome with moderate confidence (see the notes)."),
                 one.note());
-        assertEquals(new Text("份额对本成果目标的归属可靠性较低 (见注释)。“其他”是原文件本身如此标注的份额；“未列明”是饼图中原文件未逐项列出的其余部分。",
+        assertEquals(new Text("份额对本成果目标的归属可靠性较低（见注释）。“其他”是原文件本身如此标注的份额；“未列明”是饼图中原文件未逐项列出的其余部分。",
                 "Shares assigned to this outcome with low confidence (see the notes). 'Other' is a slice the source itself labels so; "
                         + "'Not itemised' is the rest of the pie, which the source does not itemise."), two.note());
         for (Chart c : a4.charts()) {

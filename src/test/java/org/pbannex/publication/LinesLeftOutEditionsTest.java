@@ -28,7 +28,7 @@ import org.pbannex.TestWorkbooks;
  */
 class LinesLeftOutEditionsTest {
 
-    private static final String ZH = "2 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计 (只检查其格式)";
+    private static final String ZH = "2 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计（只检查其格式）";
     private static final String EN = "2 expenditure lines of biennia after 2022-23 are left out of every total of this run "
             + "(only their form is checked)";
 

@@ -45,6 +45,6 @@ class CoverViewTest {
         assertTrue(en.facts().contains(new CoverView.Fact("Lines left out", sentence)), en.facts().toString());
         assertEquals("Lines left out: " + sentence, en.leftOut());
         CoverView zh = CoverView.of(info(1), WORDS, Language.ZH);
-        assertEquals("未计入的明细行：1 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计 (只检查其格式)", zh.leftOut());
+        assertEquals("未计入的明细行：1 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计（只检查其格式）", zh.leftOut());
     }
 }
