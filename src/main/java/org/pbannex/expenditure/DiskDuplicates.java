@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,20 +31,35 @@ final class DiskDuplicates {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiskDuplicates.class);
 
-    /** A later occurrence of an id: its partition, its line within the partition (from 0) and its file offset. */
-    record Duplicate(int partition, long line, long offset, String id) {
+    /** Where a duplicate is, as one number: its partition above its line within the partition (from 0). */
+    private static final int LINE_BITS = 40;
+
+    static long place(int partition, long line) {
+        return (long) partition << LINE_BITS | line;
+    }
+
+    static int partition(long place) {
+        return (int) (place >>> LINE_BITS);
+    }
+
+    static long line(long place) {
+        return place & ((1L << LINE_BITS) - 1);
     }
 
     private DiskDuplicates() {
     }
 
     /**
+     * The later occurrences, as their {@link #place}s in ascending order (file order): sorted runs in files of
+     * {@code dir} that each checking worker writes as it finds them, so that memory stays flat however many there are.
+     * The caller closes the cursor and removes the files ({@code duplicates-*.bin}) with {@code dir}.
+     *
      * @param skip    per partition index, the lines already known to be bad (their ids do not count)
-     * @param dir     a folder for the bucket files (removed again before this returns)
+     * @param dir     a folder for the bucket files (removed again before this returns) and the duplicates' runs
      * @param threads how many cores may work at once: both passes run in parallel (see below)
      */
-    static List<Duplicate> find(List<ExpenditurePartition> partitions, Map<Integer, Set<Long>> skip, Path dir, long memoryBytes,
-                                int threads) throws IOException {
+    static SortedIdRuns.Cursor find(List<ExpenditurePartition> partitions, List<Problems> skip, Path dir, long memoryBytes,
+                                    int threads) throws IOException {
         long bytes = partitions.stream().mapToLong(p -> p.to() - p.from()).sum();
         Plan plan = Plan.of(bytes, memoryBytes, threads, partitions.size());
         int workers = plan.workers();
@@ -55,6 +67,7 @@ final class DiskDuplicates {
         int buffer = (int) Math.max(1 << 12, Math.min(1 << 16, memoryBytes / ((long) workers * buckets)));
         Files.createDirectories(dir);
         Path[][] files = new Path[workers][buckets];
+        boolean handedOver = false;
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "line-id-buckets");
             t.setDaemon(true);
@@ -82,34 +95,70 @@ final class DiskDuplicates {
             long checked = System.nanoTime();
             // Pass 2: each bucket on its own, the workers taking the next bucket as they finish one.
             AtomicInteger next = new AtomicInteger();
-            List<Duplicate> found = Collections.synchronizedList(new ArrayList<>());
+            AtomicLong found = new AtomicLong();
+            // Each worker's duplicates in sorted runs of its own file: read together, in order, by the merge.
+            int runLength = (int) Math.max(1024, memoryBytes / 16 / 16 / workers);
+            List<SortedIdRuns.Runs> later = Collections.synchronizedList(new ArrayList<>());
             List<Callable<Void>> checks = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
+                SortedIdRuns.Writer mine = new SortedIdRuns.Writer(dir.resolve("duplicates-" + w + ".bin"), runLength);
                 checks.add(() -> {
                     Bucket bucket = new Bucket();
-                    List<Duplicate> mine = new ArrayList<>();
-                    for (int i = next.getAndIncrement(); i < buckets; i = next.getAndIncrement()) {
-                        List<Path> parts = new ArrayList<>();
-                        for (Path[] own : files) {
-                            parts.add(own[i]);
+                    try {
+                        for (int i = next.getAndIncrement(); i < buckets; i = next.getAndIncrement()) {
+                            List<Path> parts = new ArrayList<>();
+                            for (Path[] own : files) {
+                                parts.add(own[i]);
+                            }
+                            found.addAndGet(bucket.check(parts, mine::add));
+                            for (Path f : parts) {
+                                Files.delete(f);
+                            }
                         }
-                        bucket.check(parts, mine);
-                        for (Path f : parts) {
-                            Files.delete(f);
-                        }
+                    } finally {
+                        later.add(mine.finish());
                     }
-                    found.addAll(mine);
                     return null;
                 });
             }
             all(pool, checks);
             LOG.info("line ids on disk: {} buckets x {} workers, written in {} ms, checked in {} ms, {} duplicates", buckets, workers,
-                    written / 1_000_000, (System.nanoTime() - checked) / 1_000_000, found.size());
-            List<Duplicate> sorted = new ArrayList<>(found);
-            sorted.sort(Comparator.comparingInt(Duplicate::partition).thenComparingLong(Duplicate::line));
-            return sorted;
+                    written / 1_000_000, (System.nanoTime() - checked) / 1_000_000, found.get());
+            List<SortedIdRuns.Cursor> cursors = new ArrayList<>();
+            try {
+                for (SortedIdRuns.Runs r : later) {
+                    if (r.starts().length > 0) {
+                        cursors.addAll(SortedIdRuns.cursors(r, 1024));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                SortedIdRuns.closeAll(cursors);
+                throw e;
+            }
+            SortedIdRuns.Cursor merged = SortedIdRuns.merged(cursors);
+            handedOver = true;
+            return new SortedIdRuns.Cursor() {
+                @Override
+                public boolean next() throws IOException {
+                    return merged.next();
+                }
+
+                @Override
+                public long value() {
+                    return merged.value();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    merged.close();
+                    deleteLater(dir, workers);
+                }
+            };
         } finally {
             pool.shutdownNow();
+            if (!handedOver) {
+                deleteLater(dir, workers);
+            }
             for (Path[] own : files) {
                 for (Path f : own) {
                     if (f != null) {
@@ -117,6 +166,13 @@ final class DiskDuplicates {
                     }
                 }
             }
+        }
+    }
+
+    /** Removes the workers' files of later occurrences. */
+    private static void deleteLater(Path dir, int workers) throws IOException {
+        for (int w = 0; w < workers; w++) {
+            Files.deleteIfExists(dir.resolve("duplicates-" + w + ".bin"));
         }
     }
 
@@ -168,14 +224,14 @@ final class DiskDuplicates {
     }
 
     /**
-     * A record of a bucket file: the partition (int), the line within it (long), the line's file offset (long), the id's
-     * length (unsigned short) and the id's bytes; numbers big-endian. Encoded by hand into one buffer per bucket,
+     * A record of a bucket file: the partition (int), the line within it (long), the id's length (unsigned short) and
+     * the id's bytes; numbers big-endian. Encoded by hand into one buffer per bucket,
      * which is written when full: five calls through DataOutputStream per id took a third of the pass.
      */
-    private static final int HEADER = 4 + 8 + 8 + 2;
+    private static final int HEADER = 4 + 8 + 2;
 
     /** Writes every id of the partitions, with where its line is, into the bucket file its hash picks. */
-    private static void writeIds(List<ExpenditurePartition> partitions, Map<Integer, Set<Long>> skip, Path[] files, int buffer)
+    private static void writeIds(List<ExpenditurePartition> partitions, List<Problems> skip, Path[] files, int buffer)
             throws IOException {
         int buckets = files.length;
         OutputStream[] out = new OutputStream[buckets];
@@ -187,49 +243,50 @@ final class DiskDuplicates {
                 buf[i] = new byte[buffer];
             }
             for (ExpenditurePartition p : partitions) {
-                Set<Long> bad = skip.getOrDefault(p.index(), Set.of());
                 int partition = p.index();
-                LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
-                    if (!bad.isEmpty() && bad.contains(line)) {
-                        return;
-                    }
-                    // The id straight from the block (no copy) unless it is quoted, which is rare.
-                    byte[] src = b;
-                    int from = s;
-                    int len;
-                    if (s < e && b[s] == '"') {
-                        src = firstField(b, s, e);
-                        from = 0;
-                        len = src.length;
-                    } else {
-                        int end = s;
-                        while (end < e && b[end] != ',') {
-                            end++;
+                try (Problems.Lines bad = skip.get(partition).lines()) {
+                    LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+                        if (bad.contains(line)) {
+                            return;
                         }
-                        len = Math.min(end - s, 65_535);
-                    }
-                    int k = (int) Long.remainderUnsigned(hash(src, from, len), buckets);
-                    byte[] to = buf[k];
-                    int at = used[k];
-                    try {
-                        if (at + HEADER + len > to.length) {
-                            out[k].write(to, 0, at);
-                            at = 0;
-                        }
-                        if (HEADER + len > to.length) {
-                            // An id longer than the buffer (ids are short; the buffer shrinks with the memory): by itself.
-                            byte[] record = new byte[HEADER + len];
-                            putRecord(record, 0, partition, line, offset, src, from, len);
-                            out[k].write(record);
+                        // The id straight from the block (no copy) unless it is quoted, which is rare.
+                        byte[] src = b;
+                        int from = s;
+                        int len;
+                        if (s < e && b[s] == '"') {
+                            src = firstField(b, s, e);
+                            from = 0;
+                            len = src.length;
                         } else {
-                            putRecord(to, at, partition, line, offset, src, from, len);
-                            at += HEADER + len;
+                            int end = s;
+                            while (end < e && b[end] != ',') {
+                                end++;
+                            }
+                            len = Math.min(end - s, 65_535);
                         }
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                    used[k] = at;
-                });
+                        int k = (int) Long.remainderUnsigned(hash(src, from, len), buckets);
+                        byte[] to = buf[k];
+                        int at = used[k];
+                        try {
+                            if (at + HEADER + len > to.length) {
+                                out[k].write(to, 0, at);
+                                at = 0;
+                            }
+                            if (HEADER + len > to.length) {
+                                // An id longer than the buffer (ids are short; the buffer shrinks with the memory): by itself.
+                                byte[] record = new byte[HEADER + len];
+                                putRecord(record, 0, partition, line, src, from, len);
+                                out[k].write(record);
+                            } else {
+                                putRecord(to, at, partition, line, src, from, len);
+                                at += HEADER + len;
+                            }
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(ex);
+                        }
+                        used[k] = at;
+                    });
+                }
             }
             for (int i = 0; i < buckets; i++) {
                 out[i].write(buf[i], 0, used[i]);
@@ -245,12 +302,11 @@ final class DiskDuplicates {
         }
     }
 
-    private static void putRecord(byte[] to, int at, int partition, long line, long offset, byte[] id, int from, int len) {
+    private static void putRecord(byte[] to, int at, int partition, long line, byte[] id, int from, int len) {
         putInt(to, at, partition);
         putLong(to, at + 4, line);
-        putLong(to, at + 12, offset);
-        to[at + 20] = (byte) (len >>> 8);
-        to[at + 21] = (byte) len;
+        to[at + 12] = (byte) (len >>> 8);
+        to[at + 13] = (byte) len;
         System.arraycopy(id, from, to, at + HEADER, len);
     }
 
@@ -309,8 +365,11 @@ final class DiskDuplicates {
         private int[] records = new int[0];
         private int[] slots = new int[0];
 
-        /** Checks one bucket, whose records are in {@code files} (read in that order: file order). */
-        void check(List<Path> files, List<Duplicate> found) throws IOException {
+        /**
+         * Checks one bucket, whose records are in {@code files} (read in that order: file order); gives each later
+         * occurrence's {@link #place} to {@code found} and returns how many.
+         */
+        int check(List<Path> files, java.util.function.LongConsumer found) throws IOException {
             long size = 0;
             for (Path f : files) {
                 size += Files.size(f);
@@ -345,6 +404,7 @@ final class DiskDuplicates {
                 Arrays.fill(slots, 0, capacity, 0);
             }
             int mask = capacity - 1;
+            int later = 0;
             for (int i = 0; i < n; i++) {
                 int at = records[i];
                 int id = at + HEADER;
@@ -358,17 +418,18 @@ final class DiskDuplicates {
                     }
                     int o = records[other - 1];
                     if (Arrays.equals(data, o + HEADER, o + HEADER + idLength(o), data, id, id + len)) {
-                        found.add(new Duplicate(getInt(data, at), getLong(data, at + 4), getLong(data, at + 12),
-                                new String(data, id, len, StandardCharsets.UTF_8)));
+                        found.accept(place(getInt(data, at), getLong(data, at + 4)));
+                        later++;
                         break;
                     }
                     slot = (slot + 1) & mask;
                 }
             }
+            return later;
         }
 
         private int idLength(int record) {
-            return (data[record + 20] & 0xff) << 8 | (data[record + 21] & 0xff);
+            return (data[record + 12] & 0xff) << 8 | (data[record + 13] & 0xff);
         }
     }
 

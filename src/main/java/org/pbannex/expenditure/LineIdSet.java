@@ -263,16 +263,29 @@ final class LineIdSet {
         return new String(prefix, StandardCharsets.ISO_8859_1) + "#" + digits;
     }
 
-    /** The ids both sets hold. */
-    List<Key> common(LineIdSet other) {
-        List<Key> out = new ArrayList<>();
+    /** The ids both sets hold, as a set of their own (bits: as small as the two, however many ids they share). */
+    LineIdSet common(LineIdSet other) {
+        LineIdSet out = new LineIdSet(Integer.MAX_VALUE);
         numbered.forEach((prefix, bits) -> {
             PagedBits o = other.numbered.get(prefix);
             if (o != null) {
-                bits.common(o, n -> out.add(new Key(prefix, n)));
+                PagedBits both = bits.and(o);
+                if (!both.pages.isEmpty()) {
+                    out.numbered.put(prefix, both);
+                }
             }
         });
         return out;
+    }
+
+    /** Whether the set holds the id (only for a set that never overflowed). */
+    boolean contains(Key key) {
+        PagedBits bits = numbered.get(key.prefix());
+        return bits != null && bits.get(key.number());
+    }
+
+    boolean isEmpty() {
+        return numbered.isEmpty();
     }
 
     /** Adds every id of the other set (neither may have overflowed). */
@@ -394,21 +407,31 @@ final class LineIdSet {
             return grew ? NEW_PAGE : ADDED;
         }
 
-        void common(PagedBits other, java.util.function.LongConsumer found) {
+        /** The numbers set in both, in pages only where they share any. */
+        PagedBits and(PagedBits other) {
+            PagedBits out = new PagedBits();
             pages.forEach((page, words) -> {
                 long[] o = other.pages.get(page);
                 if (o == null) {
                     return;
                 }
+                long[] both = new long[words.length];
+                long any = 0;
                 for (int i = 0; i < words.length; i++) {
-                    long both = words[i] & o[i];
-                    while (both != 0) {
-                        int bit = Long.numberOfTrailingZeros(both);
-                        found.accept((page << PAGE_BITS) + ((long) i << 6) + bit);
-                        both &= both - 1;
-                    }
+                    both[i] = words[i] & o[i];
+                    any |= both[i];
+                }
+                if (any != 0) {
+                    out.pages.put(page, both);
                 }
             });
+            return out;
+        }
+
+        boolean get(long n) {
+            long[] words = pages.get(n >>> PAGE_BITS);
+            int bit = (int) (n & ((1 << PAGE_BITS) - 1));
+            return words != null && (words[bit >>> 6] & 1L << (bit & 63)) != 0;
         }
 
         /** Every number set, in ascending order. */

@@ -66,7 +66,7 @@ final class PartitionMerge {
         long start = System.nanoTime();
         // First look: line counts (for line numbers), known bad lines, and whether the id sets are usable.
         long[] firstLine = new long[partitions.size()];
-        Map<Integer, Set<Long>> badLines = new HashMap<>();
+        List<Problems> badLines = new ArrayList<>(); // per partition, read along where needed (never all held)
         boolean onDisk = false;
         // Partitions whose ids are in sorted runs, and those whose ids stayed in bit sets; the prefix they share.
         Map<Integer, SortedIdRuns.Runs> runs = new HashMap<>();
@@ -81,12 +81,15 @@ final class PartitionMerge {
             firstLine[p.index()] = next;
             PartitionResult r = results.load(p);
             next += r.lines;
-            for (LineProblem lp : r.problems) {
-                if (lp.fatal()) {
-                    throw new InputError(p.shownName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason());
+            try (Problems.Cursor all = r.problems.cursor()) {
+                while (all.hasNext()) {
+                    LineProblem lp = all.next();
+                    if (lp.fatal()) {
+                        throw new InputError(p.shownName(), firstLine[p.index()] + lp.line(), lp.column(), lp.reason());
+                    }
                 }
-                badLines.computeIfAbsent(p.index(), k -> new HashSet<>()).add(lp.line());
             }
+            badLines.add(r.problems);
             onDisk |= r.ids.overflowed();
             pages += r.ids.pageCount();
             if (r.ids.runs() != null) {
@@ -113,60 +116,59 @@ final class PartitionMerge {
                 repeated.add(LineIdSet.key(runPrefix, n));
             }
         }
-        Map<Integer, List<DiskDuplicates.Duplicate>> duplicates = new HashMap<>();
         if (onDisk) {
             LOG.info("expenditure: line ids are not dense enough for bit sets; finding duplicates on disk");
-            for (DiskDuplicates.Duplicate d : DiskDuplicates.find(partitions, badLines, scratch, idMemory, threads)) {
-                duplicates.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
-            }
         }
-
         ExpenditureTotals totals = dimensions.newTotals();
         Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected, left out
         LineIdSet seen = new LineIdSet(Integer.MAX_VALUE);
         Set<LineIdSet.Key> seenRepeated = new HashSet<>();
         long rejected = 0;
-        try (ICSVWriter rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile)) {
+        try (ICSVWriter rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile);
+             Places onDiskFound = onDisk ? new Places(DiskDuplicates.find(partitions, badLines, scratch, idMemory, threads)) : null) {
             for (ExpenditurePartition p : partitions) {
                 PartitionResult r = results.load(p);
-                List<LineProblem> problems = new ArrayList<>(r.problems);
-                Set<Long> bad = badLines.getOrDefault(p.index(), Set.of());
-                if (onDisk) {
-                    problems.addAll(takeOut(p, r, duplicates.getOrDefault(p.index(), List.of())));
-                } else if (repeats != null) {
-                    if (repeats.sources().get(p.index())) {
-                        problems.addAll(rejectRepeats(p, r, repeated, seenRepeated, bad));
-                    }
-                } else {
-                    List<LineIdSet.Key> common = r.ids.common(seen);
-                    if (!common.isEmpty()) {
-                        problems.addAll(rejectRepeats(p, r, new HashSet<>(common), new HashSet<>(common), bad));
-                    }
-                    seen.addAll(r.ids);
-                }
-                problems.sort(Comparator.comparingLong(LineProblem::line));
-                if (rejects == null && !problems.isEmpty()) {
-                    LineProblem first = problems.get(0);
-                    Said reason = reason(first, firsts(partitions, p, problems.subList(0, 1)), partitions, p, firstLine, true);
-                    throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
-                            first.column() == null ? "" : first.column(), reason);
-                }
+                // The lines this merge finds to repeat an id, in line order; held as the parse's are (see Problems).
+                Problems found = new Problems(scratch.resolve(String.format("partition-%05d.repeats", p.index())));
                 try {
-                    totals.addAll(r.totals, p.synthetic());
-                } catch (ArithmeticException overflow) {
-                    throw new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
-                }
-                long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
-                counts[0] += r.lines;
-                counts[1] += problems.size();
-                counts[2] += r.leftOut;
-                rejected += problems.size();
-                if (rejects != null) {
-                    Map<String, FirstLines.At> firsts = firsts(partitions, p, problems);
-                    for (LineProblem lp : problems) {
-                        writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(),
-                                reason(lp, firsts, partitions, p, firstLine, false).english(), lp.raw());
+                    if (onDisk) {
+                        takeOut(p, r, onDiskFound, found);
+                    } else if (repeats != null) {
+                        if (repeats.sources().get(p.index())) {
+                            rejectRepeats(p, r, k -> repeated.contains(k) && !seenRepeated.add(k), r.problems, found);
+                        }
+                    } else {
+                        LineIdSet common = r.ids.common(seen);
+                        if (!common.isEmpty()) {
+                            rejectRepeats(p, r, common::contains, r.problems, found);
+                        }
+                        seen.addAll(r.ids);
                     }
+                    long problems = r.problems.size() + found.size();
+                    if (rejects == null && problems > 0) {
+                        LineProblem first;
+                        try (InOrder all = new InOrder(r.problems, found)) {
+                            first = all.next();
+                        }
+                        Said reason = reason(first, firsts(partitions, p, List.of(first)), partitions, p, firstLine, true);
+                        throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
+                                first.column() == null ? "" : first.column(), reason);
+                    }
+                    try {
+                        totals.addAll(r.totals, p.synthetic());
+                    } catch (ArithmeticException overflow) {
+                        throw new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
+                    }
+                    long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
+                    counts[0] += r.lines;
+                    counts[1] += problems;
+                    counts[2] += r.leftOut;
+                    rejected += problems;
+                    if (rejects != null && problems > 0) {
+                        writeRejects(rejects, partitions, p, firstLine, r.problems, found);
+                    }
+                } finally {
+                    found.delete();
                 }
             }
         }
@@ -187,6 +189,83 @@ final class PartitionMerge {
         }
         double seconds = parseSeconds + (System.nanoTime() - start) / 1e9;
         return new ExpenditureIngest.Result(totals, stats, rejected, seconds);
+    }
+
+    /**
+     * Writes a partition's rejects in line order, the parse's and the merge's together, a stretch at a time: the ids of
+     * at most {@link #idsAtOnce} duplicates are gathered from one cursor, where they were first is looked up for them
+     * together, and another cursor then writes the stretch's rows. Memory stays flat however many duplicates.
+     */
+    private void writeRejects(ICSVWriter rejects, List<ExpenditurePartition> partitions, ExpenditurePartition p, long[] firstLine,
+                              Problems parsed, Problems found) throws IOException {
+        int most = idsAtOnce();
+        try (InOrder ahead = new InOrder(parsed, found); InOrder write = new InOrder(parsed, found)) {
+            while (write.hasNext()) {
+                Set<String> ids = new HashSet<>();
+                long before = 0;
+                long stretch = 0;
+                while (ahead.hasNext() && ids.size() < most) {
+                    LineProblem lp = ahead.next();
+                    stretch++;
+                    if (isDuplicate(lp)) {
+                        ids.add(FirstLines.id(lp.raw()));
+                        before = Math.max(before, lp.offset());
+                    }
+                }
+                Map<String, FirstLines.At> firsts = ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions);
+                for (long i = 0; i < stretch; i++) {
+                    LineProblem lp = write.next();
+                    writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(),
+                            reason(lp, firsts, partitions, p, firstLine, false).english(), lp.raw());
+                }
+            }
+        }
+    }
+
+    /** How many duplicates' ids (and where they were first) a stretch of rejects holds: about 200 bytes each. */
+    private int idsAtOnce() {
+        return (int) Math.max(1024, idMemory / 200);
+    }
+
+    /** Two partitions' worth of problems, each in line order, read as one in line order (their lines never meet). */
+    private static final class InOrder implements java.io.Closeable {
+
+        private final Problems.Cursor a;
+        private final Problems.Cursor b;
+        private LineProblem nextA;
+        private LineProblem nextB;
+
+        InOrder(Problems x, Problems y) throws IOException {
+            a = x.cursor();
+            b = y.cursor();
+            nextA = a.hasNext() ? a.next() : null;
+            nextB = b.hasNext() ? b.next() : null;
+        }
+
+        boolean hasNext() {
+            return nextA != null || nextB != null;
+        }
+
+        LineProblem next() throws IOException {
+            LineProblem out;
+            if (nextB == null || (nextA != null && nextA.line() <= nextB.line())) {
+                out = nextA;
+                nextA = a.hasNext() ? a.next() : null;
+            } else {
+                out = nextB;
+                nextB = b.hasNext() ? b.next() : null;
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                a.close();
+            } finally {
+                b.close();
+            }
+        }
     }
 
     /** Where the ids of partition {@code p}'s duplicates among {@code problems} were first (in file order). */
@@ -277,40 +356,85 @@ final class PartitionMerge {
     }
 
     /**
-     * Rejects each good line whose id is watched and was seen before (in {@code seen}, which it adds to), and takes it
-     * out of the totals. Lines already known to be bad are skipped.
+     * Rejects each good line whose id {@code repeats} (an id seen before), into {@code found}, and takes it out of the
+     * totals. Lines already known to be bad are skipped.
      */
-    private List<LineProblem> rejectRepeats(ExpenditurePartition p, PartitionResult r, Set<LineIdSet.Key> watched,
-                                            Set<LineIdSet.Key> seen, Set<Long> alreadyBad) {
-        List<LineProblem> found = new ArrayList<>();
+    private void rejectRepeats(ExpenditurePartition p, PartitionResult r, java.util.function.Predicate<LineIdSet.Key> repeats,
+                               Problems alreadyBad, Problems found) throws IOException {
         LineParser parser = new LineParser(dimensions);
-        LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
-            if (alreadyBad.contains(line) || !parser.parse(b, s, e)) {
-                return;
-            }
-            LineIdSet.Key key = parser.lastKey();
-            if (watched.contains(key) && !seen.add(key)) {
-                takeOut(r, parser);
-                found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
-            }
-        });
-        return found;
+        try (Problems.Lines bad = alreadyBad.lines()) {
+            LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+                if (bad.contains(line) || !parser.parse(b, s, e)) {
+                    return;
+                }
+                if (repeats.test(parser.lastKey())) {
+                    takeOut(r, parser);
+                    found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
+                }
+            });
+        }
     }
 
-    /** Takes lines that {@link DiskDuplicates} found to repeat an earlier id out of the partition's totals. */
-    private List<LineProblem> takeOut(ExpenditurePartition p, PartitionResult r, List<DiskDuplicates.Duplicate> dups)
-            throws IOException {
-        List<LineProblem> found = new ArrayList<>();
+    /**
+     * Takes the lines of partition {@code p} that {@link DiskDuplicates} found to repeat an earlier id out of its
+     * totals, into {@code found}: one read of the partition, along the places in order.
+     */
+    private void takeOut(ExpenditurePartition p, PartitionResult r, Places places, Problems found) throws IOException {
+        if (!places.within(p.index())) {
+            return;
+        }
         LineParser parser = new LineParser(dimensions);
-        for (DiskDuplicates.Duplicate d : dups) {
-            byte[] b = LineReader.lineAt(p.file(), d.offset(), p.to());
-            if (parser.parse(b, 0, b.length)) {
+        LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+            if (!places.at(p.index(), line)) {
+                return;
+            }
+            if (parser.parse(b, s, e)) {
                 takeOut(r, parser);
             }
-            String id = d.id().length() > 60 ? d.id().substring(0, 60) + "…" : d.id();
-            found.add(duplicate(d.line(), d.offset(), id, b, 0, b.length));
+            String id = new String(DiskDuplicates.firstField(b, s, e), StandardCharsets.UTF_8);
+            found.add(duplicate(line, offset, id.length() > 60 ? id.substring(0, 60) + "…" : id, b, s, e));
+        });
+    }
+
+    /** The places {@link DiskDuplicates} found, asked in ascending order (partition after partition, line after line). */
+    private static final class Places implements java.io.Closeable {
+
+        private final SortedIdRuns.Cursor cursor;
+        private long next;
+
+        Places(SortedIdRuns.Cursor cursor) throws IOException {
+            this.cursor = cursor;
+            advance();
         }
-        return found;
+
+        /** Whether any place is in this partition (those of earlier partitions were passed). */
+        boolean within(int partition) throws IOException {
+            while (next >= 0 && DiskDuplicates.partition(next) < partition) {
+                advance();
+            }
+            return next >= 0 && DiskDuplicates.partition(next) == partition;
+        }
+
+        boolean at(int partition, long line) {
+            long place = DiskDuplicates.place(partition, line);
+            try {
+                while (next >= 0 && next < place) {
+                    advance();
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return next == place;
+        }
+
+        private void advance() throws IOException {
+            next = cursor.next() ? cursor.value() : -1;
+        }
+
+        @Override
+        public void close() throws IOException {
+            cursor.close();
+        }
     }
 
     /** Takes the good line just parsed out of the partition's totals, or out of its lines left out (in no total). */

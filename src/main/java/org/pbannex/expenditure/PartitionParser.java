@@ -1,9 +1,9 @@
 package org.pbannex.expenditure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,24 +34,31 @@ final class PartitionParser {
     }
 
     /**
-     * @param idRuns    where this partition's sorted runs of ids go, if its ids need them
+     * @param idRuns    where this partition's sorted runs of ids go, if its ids need them; its bad lines past the first
+     *                  thousand go beside it ({@code .problems})
      * @param bytesDone and {@code linesDone}: progress counters shared with whoever reports progress
      */
     PartitionResult parse(ExpenditurePartition p, Path idRuns, AtomicLong bytesDone, AtomicLong linesDone) {
         LineParser parser = new LineParser(dimensions, new LineIdSet(idPages, idRunLength > 0 ? idRuns : null, idRunLength));
-        List<LineProblem> problems = new ArrayList<>();
+        Problems problems = new Problems(idRuns.resolveSibling(idRuns.getFileName() + ".problems"));
         long[] lines = {0};
         try {
             parseLines(p, parser, problems, lines, bytesDone, linesDone);
-        } catch (RuntimeException e) {
+            problems.close();
+        } catch (IOException | RuntimeException e) {
             parser.ids.abandon();
-            throw e;
+            try {
+                problems.delete();
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         parser.ids.finish();
         return new PartitionResult(p.index(), lines[0], parser.linesLeftOut, problems, parser.totals, parser.ids);
     }
 
-    private void parseLines(ExpenditurePartition p, LineParser parser, List<LineProblem> problems, long[] lines, AtomicLong bytesDone,
+    private void parseLines(ExpenditurePartition p, LineParser parser, Problems problems, long[] lines, AtomicLong bytesDone,
                             AtomicLong linesDone) {
         LineReader.forEachBlock(p.file(), p.from(), p.to(), bytesDone, buffers, (b, start, filled, last, base) -> {
             int s = start;
@@ -85,7 +92,7 @@ final class PartitionParser {
         });
     }
 
-    private void problem(List<LineProblem> problems, LineParser parser, long line, long offset, byte[] b, int s, int e) {
+    private void problem(Problems problems, LineParser parser, long line, long offset, byte[] b, int s, int e) {
         // A fatal problem is always kept: it stops the ingest whatever the mode.
         if (keepAllProblems || problems.isEmpty() || parser.fatal) {
             problems.add(new LineProblem(line, offset, parser.column, parser.reason, raw(b, s, e), parser.fatal));

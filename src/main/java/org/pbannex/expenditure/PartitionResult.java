@@ -8,28 +8,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import org.pbannex.ingest.Said;
 
 /**
- * What one partition found: its line count, its good lines left out (of biennia after the run's), its bad lines (all of them in rejects mode, the first otherwise), the
+ * What one partition found: its line count, its good lines left out (of biennia after the run's), its bad lines (all of them in rejects mode, the first otherwise; past the first thousand in a file beside the result), the
  * totals of its good lines and its line ids. Written to a file when the partition's step completes, so a restarted
  * run merges it without parsing the partition again.
  */
 final class PartitionResult {
 
-    private static final int FORMAT = 5; // 3: a cell counts its synthetic lines; 4: lines left out; 5: reasons as sentences
+    // 3: a cell counts its synthetic lines; 4: lines left out; 5: reasons as sentences; 6: problems past the first
+    // thousand in a file of their own
+    private static final int FORMAT = 6;
 
     final int index;
     final long lines;
     /** Less those the merge finds to repeat an earlier line's id. */
     long leftOut;
-    final List<LineProblem> problems;
+    final Problems problems;
     final ExpenditureTotals totals;
     final LineIdSet ids;
 
-    PartitionResult(int index, long lines, long leftOut, List<LineProblem> problems, ExpenditureTotals totals, LineIdSet ids) {
+    PartitionResult(int index, long lines, long leftOut, Problems problems, ExpenditureTotals totals, LineIdSet ids) {
         this.index = index;
         this.lines = lines;
         this.leftOut = leftOut;
@@ -52,15 +51,7 @@ final class PartitionResult {
             out.writeInt(index);
             out.writeLong(lines);
             out.writeLong(leftOut);
-            out.writeInt(problems.size());
-            for (LineProblem p : problems) {
-                out.writeLong(p.line());
-                out.writeLong(p.offset());
-                out.writeUTF(p.column() == null ? "" : p.column());
-                p.reason().write(out);
-                out.writeUTF(p.raw());
-                out.writeBoolean(p.fatal());
-            }
+            problems.write(out);
             totals.write(out);
             ids.write(out);
         }
@@ -74,15 +65,7 @@ final class PartitionResult {
             int index = in.readInt();
             long lines = in.readLong();
             long leftOut = in.readLong();
-            int n = in.readInt();
-            List<LineProblem> problems = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                long line = in.readLong();
-                long offset = in.readLong();
-                String column = in.readUTF();
-                problems.add(new LineProblem(line, offset, column.isEmpty() ? null : column, Said.read(in), in.readUTF(),
-                        in.readBoolean()));
-            }
+            Problems problems = Problems.readFrom(in);
             ExpenditureTotals totals = dims.newTotals();
             totals.read(in);
             return new PartitionResult(index, lines, leftOut, problems, totals, LineIdSet.read(in, idPages));

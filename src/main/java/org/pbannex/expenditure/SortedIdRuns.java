@@ -153,6 +153,45 @@ final class SortedIdRuns {
         }
     }
 
+    /** The cursors' numbers together in ascending order (a heap of their heads); closing it closes them. */
+    static Cursor merged(List<Cursor> cursors) throws IOException {
+        java.util.PriorityQueue<Cursor> heads = new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(Cursor::value));
+        for (Cursor c : cursors) {
+            if (c.next()) {
+                heads.add(c);
+            }
+        }
+        return new Cursor() {
+            // The cursor whose number was given last: it moves on at the next call, then competes again.
+            private Cursor last;
+
+            @Override
+            public boolean next() throws IOException {
+                if (last != null && last.next()) {
+                    heads.add(last);
+                }
+                last = heads.poll();
+                return last != null;
+            }
+
+            @Override
+            public long value() {
+                return last.value();
+            }
+
+            @Override
+            public void close() throws IOException {
+                closeAll(cursors);
+            }
+        };
+    }
+
+    static void closeAll(List<Cursor> cursors) throws IOException {
+        for (Cursor c : cursors) {
+            c.close();
+        }
+    }
+
     /** The runs of one partition's file as cursors; they share the file's channel, which the first cursor closes. */
     static List<Cursor> cursors(Runs runs, int chunkLongs) throws IOException {
         return cursors(runs, chunkLongs, 0, Long.MAX_VALUE);
