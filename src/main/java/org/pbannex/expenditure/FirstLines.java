@@ -36,9 +36,10 @@ final class FirstLines {
             lengths[id.length()] = true;
         }
         LineParser parser = new LineParser(dimensions, 0);
+        LineReader.Buffers buffers = new LineReader.Buffers();
         for (int k = 0; k <= last && !left.isEmpty(); k++) {
             ExpenditurePartition p = partitions.get(k);
-            LineReader.forEachLine(p.file(), p.from(), k == last ? before : p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+            LineReader.forEachLine(p.file(), p.from(), k == last ? before : p.to(), new AtomicLong(), buffers, (b, s, e, line, offset) -> {
                 if (left.isEmpty()) {
                     return;
                 }

@@ -213,9 +213,14 @@ final class LineIdSet {
                 new String(b, digitsFrom, digits, StandardCharsets.US_ASCII)));
     }
 
-    /** The key of a number of sorted runs with the given prefix. */
-    static Key key(String prefix, long encoded) {
-        return new Key(prefix + "#" + SortedIdRuns.digits(encoded), SortedIdRuns.number(encoded));
+    /** The key as sorted runs with the given prefix encode it ({@link SortedIdRuns#encode}); -1 for another prefix. */
+    static long encoded(Key key, String prefix) {
+        int hash = key.prefix().lastIndexOf('#');
+        if (hash != prefix.length() || !key.prefix().startsWith(prefix)) {
+            return -1;
+        }
+        int digits = Integer.parseInt(key.prefix().substring(hash + 1));
+        return digits > SortedIdRuns.MAX_DIGITS ? -1 : SortedIdRuns.encode(digits, key.number());
     }
 
     /**

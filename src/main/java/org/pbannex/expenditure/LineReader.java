@@ -39,8 +39,13 @@ final class LineReader {
 
     /** Visits every line of [from, to); adds the bytes read to {@code done}; returns the number of lines. */
     static long forEachLine(Path file, long from, long to, AtomicLong done, LineVisitor visitor) {
+        return forEachLine(file, from, to, done, new Buffers(), visitor);
+    }
+
+    /** The same, reading into {@code buffers} (one reader going over many ranges allocates its blocks once). */
+    static long forEachLine(Path file, long from, long to, AtomicLong done, Buffers buffers, LineVisitor visitor) {
         long[] line = {0};
-        forEachBlock(file, from, to, done, new Buffers(), (b, start, filled, last, base) -> {
+        forEachBlock(file, from, to, done, buffers, (b, start, filled, last, base) -> {
             int s = start;
             for (int i = start; i < filled; i++) {
                 if (b[i] == '\n') {

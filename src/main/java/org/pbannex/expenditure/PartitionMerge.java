@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,19 +112,17 @@ final class PartitionMerge {
             repeats = runPrefix == null ? null : repeatedIds(partitions, runs, bits, results);
             onDisk = repeats == null;
         }
-        Set<LineIdSet.Key> repeated = new HashSet<>();
-        if (repeats != null) {
-            for (long n : repeats.numbers()) {
-                repeated.add(LineIdSet.key(runPrefix, n));
-            }
-        }
+        // The repeated numbers sorted, 8 bytes each, and which of them a line had already: a bit each.
+        long[] repeated = repeats == null ? new long[0] : repeats.numbers().stream().mapToLong(Long::longValue).sorted().toArray();
+        BitSet seenRepeated = new BitSet();
+        BitSet repeatSources = repeats == null ? null : repeats.sources();
+        repeats = null;
         if (onDisk) {
             LOG.info("expenditure: line ids are not dense enough for bit sets; finding duplicates on disk");
         }
         ExpenditureTotals totals = dimensions.newTotals();
         Map<Integer, long[]> perFile = new LinkedHashMap<>(); // file index -> read, rejected, left out
         LineIdSet seen = new LineIdSet(Integer.MAX_VALUE);
-        Set<LineIdSet.Key> seenRepeated = new HashSet<>();
         long rejected = 0;
         try (ICSVWriter rejects = rejectsFile == null ? null : rejectsWriter(rejectsFile);
              Places onDiskFound = onDisk ? new Places(DiskDuplicates.find(partitions, badLines, scratch, idMemory, threads)) : null) {
@@ -133,9 +133,17 @@ final class PartitionMerge {
                 try {
                     if (onDisk) {
                         takeOut(p, r, onDiskFound, found);
-                    } else if (repeats != null) {
-                        if (repeats.sources().get(p.index())) {
-                            rejectRepeats(p, r, k -> repeated.contains(k) && !seenRepeated.add(k), r.problems, found);
+                    } else if (repeatSources != null) {
+                        if (repeatSources.get(p.index())) {
+                            rejectRepeats(p, r, k -> {
+                                long n = LineIdSet.encoded(k, runPrefix);
+                                int at = n < 0 ? -1 : Arrays.binarySearch(repeated, n);
+                                if (at < 0 || seenRepeated.get(at)) {
+                                    return at >= 0;
+                                }
+                                seenRepeated.set(at);
+                                return false;
+                            }, r.problems, found);
                         }
                     } else {
                         LineIdSet common = r.ids.common(seen);
@@ -222,9 +230,12 @@ final class PartitionMerge {
         }
     }
 
-    /** How many duplicates' ids (and where they were first) a stretch of rejects holds: about 200 bytes each. */
+    /**
+     * How many duplicates' ids (and where they were first) a stretch of rejects holds: about 200 bytes each, within a
+     * quarter of the id memory (they outlive the young generation: the heap would grow to hold them as they come and go).
+     */
     private int idsAtOnce() {
-        return (int) Math.max(1024, idMemory / 200);
+        return (int) Math.max(1024, idMemory / 4 / 200);
     }
 
     /** Two partitions' worth of problems, each in line order, read as one in line order (their lines never meet). */
@@ -316,8 +327,9 @@ final class PartitionMerge {
         long[] points = parts > 1 ? SortedIdRuns.splitPoints(List.copyOf(runs.values()), parts) : new long[0];
         // The runs are read together: the id memory is shared by their read buffers (in every range at once).
         int chunk = (int) Math.max(512, Math.min(8192, idMemory / 8 / Math.max(1, (long) runCount * parts)));
-        // A repeated id is held as a boxed key; past this many, the bounded-memory way on disk takes over.
-        int limit = (int) Math.max(1024, idMemory / 64);
+        // A repeated id is held as a boxed number while the runs are merged (about 64 bytes, twice when the ranges'
+        // are put together); past this many, the bounded-memory way on disk takes over.
+        int limit = (int) Math.max(1024, idMemory / 128);
         List<Callable<SortedIdRuns.Repeats>> ranges = new ArrayList<>();
         for (int k = 0; k < parts; k++) {
             long lo = k == 0 ? 0 : points[k - 1];

@@ -22,8 +22,11 @@ import org.pbannex.ingest.Said;
  */
 final class Problems implements Closeable {
 
-    /** Enough for the usual handful of bad lines (each holds its line, up to 500 characters); the rest go to the file. */
-    static final int IN_MEMORY = 1024;
+    /**
+     * Enough for the usual handful of bad lines (each holds its line, up to 500 characters), few enough that every
+     * partition's together stay small (an ingest in this process holds them all until the merge); the rest go to the file.
+     */
+    static final int IN_MEMORY = 256;
 
     private final List<LineProblem> head = new ArrayList<>();
     private final Path spill;

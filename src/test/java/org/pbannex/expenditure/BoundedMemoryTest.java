@@ -3,9 +3,11 @@ package org.pbannex.expenditure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,5 +83,58 @@ class BoundedMemoryTest {
                 () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).run(List.of(file), ""));
         assertEquals(200_002, strict.line());
         assertTrue(strict.reason().endsWith("(first on line 11)"), strict.reason());
+    }
+
+    /**
+     * Half of 400 000 lines repeat an earlier line's id (every other line takes the id of the line half-way back, in the
+     * same partition or an earlier one): 200 000 duplicates, each held as a rejected line with its reason until the
+     * rejects were written, took far more than this 64 MB heap. Now they are written to disk as they are found and the
+     * rejects are the same bytes as those code wrote (its SHA-256, taken with a larger heap), for sequential ids (bit
+     * sets) and random ones (on disk); a strict ingest stops at the first.
+     */
+    @Test
+    void twoHundredThousandDuplicatesInA64MbHeapGiveTheSameRejects() throws Exception {
+        assertTrue(Runtime.getRuntime().maxMemory() <= 80L << 20, "this test runs with -Xmx64m");
+        Map<Boolean, String> sha256 = Map.of(false, "1a01acd65b74449e13f897cc97d2f002b2b10f1c941e70c7adcfa4798a7b2e4c",
+                true, "e1608c4ee3651ae7d5a36a2cd9b448cd17c255ca265745ec83df0892515bf68a");
+        for (boolean random : new boolean[] {false, true}) {
+            Path file = dir.resolve("synthetic-dups.csv");
+            new ExpenditureGenerator(ExpenditureFixtures.dimensions(), ExpenditureFixtures.BIENNIUMS, List.of()).withRandomIds(random)
+                    .write(file, 400_000, 3);
+            repeatEveryOtherId(file);
+            Path rejects = dir.resolve("rejects-" + random + ".csv");
+            ExpenditureIngest.Result r = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, rejects).withMinPartition(1 << 20)
+                    .run(List.of(file), "");
+            assertEquals(200_000, r.rejectedLines());
+            try (var rows = Files.lines(rejects)) {
+                assertEquals(200_001, rows.count());
+            }
+            assertEquals(sha256.get(random), sha256(rejects), "random ids: " + random);
+            var strict = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                    () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null).withMinPartition(1 << 20).run(List.of(file), ""));
+            assertEquals(3, strict.line());
+            assertTrue(strict.reason().endsWith("(first on line 2)"), strict.reason());
+        }
+    }
+
+    /** Every other data line (the 2nd, 4th, ...) takes the id of the line half-way back from it. */
+    private static void repeatEveryOtherId(Path file) throws IOException {
+        Path out = file.resolveSibling("repeated.csv");
+        List<String> ids = new java.util.ArrayList<>();
+        try (var in = Files.newBufferedReader(file); var w = Files.newBufferedWriter(out)) {
+            w.write(in.readLine() + "\n");
+            int i = 0;
+            for (String line = in.readLine(); line != null; line = in.readLine(), i++) {
+                int comma = line.indexOf(',');
+                String id = i % 2 == 1 ? ids.get(i / 2) : line.substring(0, comma);
+                ids.add(id);
+                w.write(id + line.substring(comma) + "\n");
+            }
+        }
+        Files.move(out, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
