@@ -27,16 +27,18 @@ final class FirstLines {
      * The first good line (in file order) of each id, among the partitions up to {@code last} and, in that one, the
      * lines before {@code before} (a file offset).
      *
-     * @param left the ids' bytes as ISO-8859-1 strings (see {@link #id}); each is taken out once found
+     * @param left    the ids' bytes as ISO-8859-1 strings (see {@link #id}); each is taken out once found
+     * @param buffers the reader's blocks, shared by the reads of one merge (an 8 MB block each read would outlive the
+     *                young generation and grow the heap)
      */
-    static Map<String, At> find(List<ExpenditurePartition> partitions, int last, long before, Set<String> left, Dimensions dimensions) {
+    static Map<String, At> find(List<ExpenditurePartition> partitions, int last, long before, Set<String> left, Dimensions dimensions,
+                                LineReader.Buffers buffers) {
         Map<String, At> found = new HashMap<>();
         boolean[] lengths = new boolean[65_536];
         for (String id : left) {
             lengths[id.length()] = true;
         }
         LineParser parser = new LineParser(dimensions, 0);
-        LineReader.Buffers buffers = new LineReader.Buffers();
         for (int k = 0; k <= last && !left.isEmpty(); k++) {
             ExpenditurePartition p = partitions.get(k);
             LineReader.forEachLine(p.file(), p.from(), k == last ? before : p.to(), new AtomicLong(), buffers, (b, s, e, line, offset) -> {

@@ -45,6 +45,8 @@ final class PartitionMerge {
     private final long idMemory;
     private final Path scratch;
     private final int threads;
+    // One reader's blocks for every read the merge makes again (of a partition, or of the lines before a duplicate).
+    private final LineReader.Buffers buffers = new LineReader.Buffers();
 
     /**
      * @param rejectsFile where bad lines go (rejects mode), or null (strict: the first bad line stops the ingest)
@@ -220,7 +222,7 @@ final class PartitionMerge {
                         before = Math.max(before, lp.offset());
                     }
                 }
-                Map<String, FirstLines.At> firsts = ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions);
+                Map<String, FirstLines.At> firsts = ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions, buffers);
                 for (long i = 0; i < stretch; i++) {
                     LineProblem lp = write.next();
                     writeReject(rejects, p.publishedName(), firstLine[p.index()] + lp.line(), lp.column(),
@@ -289,7 +291,7 @@ final class PartitionMerge {
                 before = Math.max(before, lp.offset());
             }
         }
-        return ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions);
+        return ids.isEmpty() ? Map.of() : FirstLines.find(partitions, p.index(), before, ids, dimensions, buffers);
     }
 
     /**
@@ -375,7 +377,7 @@ final class PartitionMerge {
                                Problems alreadyBad, Problems found) throws IOException {
         LineParser parser = new LineParser(dimensions);
         try (Problems.Lines bad = alreadyBad.lines()) {
-            LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+            LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), buffers, (b, s, e, line, offset) -> {
                 if (bad.contains(line) || !parser.parse(b, s, e)) {
                     return;
                 }
@@ -396,7 +398,7 @@ final class PartitionMerge {
             return;
         }
         LineParser parser = new LineParser(dimensions);
-        LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), (b, s, e, line, offset) -> {
+        LineReader.forEachLine(p.file(), p.from(), p.to(), new AtomicLong(), buffers, (b, s, e, line, offset) -> {
             if (!places.at(p.index(), line)) {
                 return;
             }
