@@ -154,6 +154,8 @@ public final class Review {
         List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language), RunRenderer.wording(computed));
         DataPackage pkg = DataPackage.load(in.inputDir());
 
+        TextChanges texts = new TextChanges(in);
+        Pattern markers = noteMarkers(computed.reference().texts().get("edition.workbook.note_marker").in(Language.of(language)));
         Map<String, Sheet> publishedByName = byName(published.sheets());
         Map<String, Sheet> returnedByName = byName(back);
         List<Change> changes = new ArrayList<>();
@@ -200,15 +202,26 @@ public final class Review {
             if (!r.name().equals(plan.sheetName())) {
                 changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
-            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, inferFrom, changes);
+            compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, inferFrom,
+                    texts, markers, changes);
         }
         for (Sheet r : back) {
             if (!taken.contains(r.name())) {
                 Sheet p = publishedByName.get(r.name());
-                if (p == null) {
+                int copied = p == null ? copyOf(r, plans, tablesBySheet) : -1;
+                if (copied >= 0) {
+                    // A reviewer's copy of a table's sheet (Excel's "a2-1 ... (2)"): compared as that table, so that
+                    // what was typed on the copy is listed, on the copy.
+                    SheetPlan plan = plans.get(copied);
+                    changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
+                    compared += compareSheet(tables.get(copied), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg,
+                            inferFrom, texts, markers, changes);
+                } else if (p == null) {
                     changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
                 } else {
-                    comments(p.comments(), r, changes); // the cover, contents, notes, charts and run sheets: comments only
+                    // The cover, contents, notes, charts and run sheets: their texts, cell by cell, and comments.
+                    texts.compare("", r.name(), TextChanges.cells(p.rows()), TextChanges.cells(r.rows()), changes);
+                    comments(p.comments(), r, changes);
                 }
             }
         }
@@ -217,7 +230,7 @@ public final class Review {
 
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */
     private record PublishedTable(List<String> headings, List<List<String>> grid, List<String> labels,
-                                  int labelColumns, Map<String, String> comments) {
+                                  int labelColumns, Map<String, String> comments, List<TextChanges.Cell> above) {
 
         static PublishedTable of(SheetPlan plan, Sheet published, String shown) {
             int n = plan.rowKeys().size();
@@ -234,7 +247,8 @@ public final class Review {
             }
             int labelColumns = plan.columns().contains("group") ? 2 : 1;
             List<String> labels = grid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
-            return new PublishedTable(headings, grid, labels, labelColumns, published.comments());
+            List<TextChanges.Cell> above = TextChanges.cells(rows.stream().filter(r -> r.number() < headerNumber).toList());
+            return new PublishedTable(headings, grid, labels, labelColumns, published.comments(), above);
         }
 
         /** Row i's label as the reader sees it (its group first, where the table has one). */
@@ -287,7 +301,8 @@ public final class Review {
     }
 
     private static int compareSheet(Table table, SheetPlan plan, PublishedTable pub, Sheet returned, ComputedPublication computed,
-                                    DataPackage pkg, Set<String> changedFiles, List<Change> changes) {
+                                    DataPackage pkg, Set<String> changedFiles, TextChanges texts, Pattern markers,
+                                    List<Change> changes) {
         int n = plan.rowKeys().size();
         List<String> headings = pub.headings();
         List<List<String>> pubGrid = pub.grid();
@@ -300,21 +315,37 @@ public final class Review {
         String sheet = returned.name();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).
+        // None (the heading row deleted, or every heading cleared): the table's rows are found by their labels and its
+        // columns compared where the print has them, each heading listed as edited to nothing.
         InputBookReader.Row retHeader = pub.headerIn(returned);
-        if (retHeader == null) {
+        int headerNumber = retHeader != null ? retHeader.number() : firstRowOf(pub, returned) - 1;
+        int top = retHeader != null ? headerNumber : headerNumber + 1;
+        texts.compare(plan.tableId(), sheet, pub.above(),
+                TextChanges.cells(returned.rows().stream().filter(r -> r.number() < top).toList()), changes);
+        if (headerNumber < 0) {
             changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of(),
                     new Where(sheet, "", "", String.join(" | ", headings))));
             return 0;
         }
-        List<String> retHeadings = texts(retHeader, width(retHeader));
-        int[] columnOf = columns(headings, retHeadings);
+        List<InputBookReader.Row> retRows = returned.rows().stream().filter(r -> r.number() > headerNumber && !r.blank()).toList();
+        List<String> retHeadings = retHeader != null ? texts(retHeader, Math.max(width(retHeader), headings.size()))
+                : java.util.Collections.nCopies(headings.size(), "");
+        int[] columnOf = retHeader != null ? columns(headings, retHeadings) : java.util.stream.IntStream.range(0, headings.size()).toArray();
+        for (int c = 0; c < headings.size(); c++) {
+            // A heading cleared over a column still there is an edited heading; over an empty one, a column deleted.
+            int at = columnOf[c];
+            if (at >= 0 && retHeadings.get(at).isBlank() && retRows.stream().allMatch(r -> text(cell(r, at)).isEmpty())) {
+                columnOf[c] = -1;
+            }
+        }
         for (int c = 0; c < headings.size(); c++) {
             if (columnOf[c] < 0) {
                 changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of(),
                         new Where(sheet, "", "", headings.get(c))));
-            } else if (!retHeadings.get(columnOf[c]).equals(headings.get(c))) {
+            } else if (!sameText(headings.get(c), retHeadings.get(columnOf[c]), markers)) {
                 changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), retHeadings.get(columnOf[c]),
-                        "heading", List.of(), new Where(sheet, a1(retHeader.number(), columnOf[c]), "", headings.get(c))));
+                        "heading", List.of(), new Where(sheet, retHeader == null ? "" : a1(headerNumber, columnOf[c]), "",
+                        headings.get(c))));
             }
         }
         List<Integer> added = new ArrayList<>();
@@ -322,10 +353,9 @@ public final class Review {
             if (!retHeadings.get(c).isBlank() && indexOf(columnOf, c) < 0) {
                 added.add(c);
                 changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of(),
-                        new Where(sheet, a1(retHeader.number(), c), "", retHeadings.get(c))));
+                        new Where(sheet, a1(headerNumber, c), "", retHeadings.get(c))));
             }
         }
-        List<InputBookReader.Row> retRows = returned.rows().stream().filter(r -> r.number() > retHeader.number() && !r.blank()).toList();
         List<String> retLabels = retRows.stream().map(r -> {
             List<String> v = new ArrayList<>();
             for (int c = 0; c < pub.labelColumns(); c++) {
@@ -358,7 +388,7 @@ public final class Review {
                 if (now != null && now.formula() != null) {
                     changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula",
                             sources.get().of(key, column).cells(), where));
-                } else if (!same(was, text(now))) {
+                } else if (!sameIn(was, text(now), headings.get(c), markers)) {
                     CellSources.Source source = sources.get().of(key, column);
                     changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where));
                 }
@@ -569,11 +599,77 @@ public final class Review {
                 left--;
             }
             int at = left < 0 ? c : columnOf[left] + (c - left);
-            if (at < returned.size() && !returned.get(at).isBlank() && !headings.contains(returned.get(at)) && indexOf(columnOf, at) < 0) {
+            // A heading cleared is one edited to nothing (the caller keeps it only where its column holds something).
+            if (at < returned.size() && (returned.get(at).isBlank() || !headings.contains(returned.get(at))) && indexOf(columnOf, at) < 0) {
                 columnOf[c] = at;
             }
         }
         return columnOf;
+    }
+
+    /**
+     * The table an added sheet is a copy of: the one whose heading row it holds, with most of its row labels (as a
+     * renamed sheet is found); -1 for a sheet of the reviewer's own.
+     */
+    private static int copyOf(Sheet added, List<SheetPlan> plans, Map<String, PublishedTable> tablesBySheet) {
+        int best = -1;
+        long most = 0;
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        added.rows().forEach(r -> r.cells().forEach(c -> texts.add(text(c))));
+        for (int i = 0; i < plans.size(); i++) {
+            PublishedTable pub = tablesBySheet.get(plans.get(i).sheetName());
+            if (pub.headerIn(added) != null) {
+                long found = pub.grid().stream().filter(r -> texts.contains(r.get(0))).count();
+                if (found > most) {
+                    best = i;
+                    most = found;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The number of the first returned row that holds one of the table's row labels; 0 when none does. */
+    private static int firstRowOf(PublishedTable pub, Sheet returned) {
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        pub.grid().forEach(r -> {
+            if (!r.get(0).isBlank()) {
+                labels.add(r.get(0));
+            }
+        });
+        return returned.rows().stream().filter(r -> labels.contains(text(cell(r, 0)))).mapToInt(InputBookReader.Row::number)
+                .findFirst().orElse(0);
+    }
+
+    /** The "[note 9]" markers the workbook adds to labels and headings (texts.csv edition.workbook.note_marker), as a pattern. */
+    static Pattern noteMarkers(String marker) {
+        int n = marker.indexOf("{n}");
+        if (n < 0) {
+            return Pattern.compile("(?!)");
+        }
+        return Pattern.compile("\\s*" + Pattern.quote(marker.substring(0, n)) + "\\d+" + Pattern.quote(marker.substring(n + 3))
+                + "(?:(?:, |、)" + Pattern.quote(marker.substring(0, n)) + "\\d+" + Pattern.quote(marker.substring(n + 3)) + ")*");
+    }
+
+    /**
+     * A text as published, but for the note markers the workbook added to it: a reviewer tidying "... for all [note 9]"
+     * to "... for all" changed nothing of the input (the marker is the workbook's own).
+     */
+    static boolean sameText(String published, String returned, Pattern markers) {
+        return published.strip().equals(returned.strip())
+                || markers.matcher(published).replaceAll("").strip().equals(markers.matcher(returned).replaceAll("").strip());
+    }
+
+    /**
+     * A cell as published: the same number or text ({@link #same}); a text but for its note markers; in a column whose
+     * heading gives per cent, the published figure typed with its per cent sign ('3.4%' under "(%)").
+     */
+    static boolean sameIn(String published, String returned, String heading, Pattern markers) {
+        String r = returned.strip();
+        if (heading.contains("%") && r.endsWith("%") && CellSources.number(r.substring(0, r.length() - 1).strip()) != null) {
+            r = r.substring(0, r.length() - 1).strip();
+        }
+        return same(published, r) || sameText(published, r, markers);
     }
 
     /** Comments a reviewer added or changed on a sheet that holds no table (the cover, the notes): where they are. */
@@ -728,7 +824,7 @@ public final class Review {
     }
 
     /** A cell's value as text; a number as plain decimals (POI stores 12908920 as 1.290892E7). */
-    private static String text(Cell c) {
+    static String text(Cell c) {
         if (c == null || c.value() == null) {
             return "";
         }

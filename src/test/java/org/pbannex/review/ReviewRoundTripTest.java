@@ -952,6 +952,168 @@ class ReviewRoundTripTest {
         assertEquals(1 + 13, lines.size(), all);
     }
 
+    /** A returned workbook edited with POI: the published one, changed by {@code edit}, written to {@code name}. */
+    private Path poiEdited(String name, java.util.function.Consumer<org.apache.poi.xssf.usermodel.XSSFWorkbook> edit) throws IOException {
+        Path returned = tmp.resolve(name);
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            edit.accept(wb);
+            written(wb, returned);
+        }
+        return returned;
+    }
+
+    /** The first row label (column A below the heading row) whose text contains {@code part}. */
+    private static org.apache.poi.ss.usermodel.Cell labelWith(org.apache.poi.ss.usermodel.Sheet sheet, String part) {
+        for (var row : sheet) {
+            var cell = row.getCell(0);
+            if (row.getRowNum() > 6 && cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                    && cell.getStringCellValue().contains(part)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no label with " + part + " in " + sheet.getSheetName());
+    }
+
+    /** The first text cell of a sheet whose text contains {@code part}. */
+    private static org.apache.poi.ss.usermodel.Cell cellWith(org.apache.poi.ss.usermodel.Sheet sheet, String part) {
+        for (var row : sheet) {
+            for (var cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().contains(part)) {
+                    return cell;
+                }
+            }
+        }
+        throw new AssertionError("no cell with " + part + " in " + sheet.getSheetName());
+    }
+
+    /**
+     * Found by a reviewer's trial: a table's title and units line, a note and the cover's title edited where they stand
+     * (as the reviewers' mail asks) were "0 changes". Each is a text change, with the input the text is in, never
+     * applied (wording is reference data) and saying where to change it.
+     */
+    @Test
+    void editedTitlesUnitsNotesAndTheCoverAreTextChangesNamingTheirInput() throws Exception {
+        String a21Sheet = sheetOf(published, "a2-1");
+        String[] was = new String[4];
+        Path returned = poiEdited("titles.xlsx", wb -> {
+            var a21 = wb.getSheet(a21Sheet);
+            var title = a21.getRow(0).getCell(0);
+            was[0] = title.getStringCellValue();
+            title.setCellValue(was[0].replace("2020-2021", "2022-2023"));
+            var units = cellWith(a21, "%");
+            was[1] = units.getStringCellValue();
+            units.setCellValue(was[1].replace("%", "百分比"));
+            var notes = wb.getSheet("注释");
+            var note = cellWith(notes, "估计");
+            was[2] = note.getStringCellValue();
+            note.setCellValue("审阅人改写的注释。");
+            var coverTitle = wb.getSheetAt(0).getRow(0).getCell(0);
+            was[3] = coverTitle.getStringCellValue();
+            coverTitle.setCellValue(was[3] + "（草稿）");
+        });
+        CliRun r = review(returned, "--apply", tmp.resolve("copy").toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-titles.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        String texts = "input/reference/texts.csv,";
+        String whereTitle = "a2-1 区域通货膨胀率,A1,,,not applied: a text of the workbook: change it in input/reference/texts.csv, line "
+                + textLine("a2-1.title") + ", column zh";
+        assertTrue(lines.contains("a2-1,,," + was[0] + "," + was[0].replace("2020-2021", "2022-2023") + ",text," + texts
+                + textLine("a2-1.title") + ",zh," + whereTitle), all);
+        String units = "a2-1,,," + was[1] + "," + was[1].replace("%", "百分比") + ",text,input/reference/texts.csv; input/reference/texts.csv,"
+                + textLine("edition.workbook.units_line") + "; " + textLine("a2-1.unit") + ",zh; zh,a2-1 区域通货膨胀率,A4,";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(units)), "the units line's wording and the table's unit: " + all);
+        assertTrue(lines.contains(",,," + was[3] + "," + was[3] + "（草稿）,text,input/2022-23/publication.csv,2,document_title_zh,封面,A1,,,"
+                + "not applied: a text of the workbook: change it in input/2022-23/publication.csv, line 2, column document_title_zh"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,," + was[2] + ",审阅人改写的注释。,text," + texts)
+                && l.contains(",注释,D")), all);
+        assertEquals(1 + 4, lines.size(), all);
+        assertTrue(r.out().contains(": 3962 cells compared, 4 changes (4 text)"), r.out());
+    }
+
+    /** The line of texts.csv that holds a key. */
+    private static long textLine(String key) throws IOException {
+        List<String> all = Files.readAllLines(Golden.input().resolve("reference/texts.csv"));
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).startsWith(key + ",")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no key " + key);
+    }
+
+    /**
+     * Found by a reviewer's trial: with a table's heading row deleted, or one heading cleared, the column was "deleted"
+     * and the corrections under it not listed. The rows are found by their labels and the columns where the print has
+     * them: each heading is listed as edited and each correction as any other.
+     */
+    @Test
+    void aDeletedHeadingRowOrAClearedHeadingKeepsTheCorrectionsBelowIt() throws Exception {
+        String a21Sheet = sheetOf(published, "a2-1");
+        String a22Sheet = sheetOf(published, "a2-2");
+        Path rowGone = poiEdited("norow.xlsx", wb -> {
+            var a21 = wb.getSheet(a21Sheet);
+            var heading = rowLabelled(a21, "区域");
+            rowLabelled(a21, "非洲").getCell(1).setCellValue(4.6);
+            int at = heading.getRowNum();
+            a21.removeRow(heading);
+            a21.shiftRows(at + 1, a21.getLastRowNum(), -1);
+        });
+        List<String> lines = reviewed(rowGone);
+        String all = String.join("\n", lines);
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER),
+                "a2-1,,label,区域,,heading,,,," + a21Sheet + ",,,区域,",
+                "a2-1,,rate_pct,年均通货膨胀率 (%),,heading,,,," + a21Sheet + ",,,年均通货膨胀率 (%),",
+                "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + a21Sheet
+                        + ",B6,非洲,年均通货膨胀率 (%),"), lines, "the headings gone, the rows below found by their labels: " + all);
+        Path cleared = poiEdited("cleared.xlsx", wb -> {
+            var a22 = wb.getSheet(a22Sheet);
+            cellWith(a22, "不变美元").setBlank();
+            var travel = rowLabelled(a22, "公务差旅费");
+            travel.getCell(1).setCellValue(12500000);
+        });
+        lines = reviewed(cleared);
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER),
+                "a2-2,,constant,预算(按不变美元计),,heading,,,," + a22Sheet + ",B6,,预算(按不变美元计),",
+                "a2-2,TRAVEL,constant,12394975,12500000,input,input/2022-23/cost_by_object.csv,3,constant_budget," + a22Sheet
+                        + ",B8,公务差旅费,预算(按不变美元计),"), lines, "a cleared heading over a column still there: " + lines);
+    }
+
+    /**
+     * Found by a reviewer's trial: a correction typed on a copy of a table's sheet was "1 sheet added", the figure
+     * nowhere. The copy is compared as the table it copies, its changes listed on the copy.
+     */
+    @Test
+    void aCopiedSheetIsComparedAsTheTableItCopies() throws Exception {
+        String a21Sheet = sheetOf(published, "a2-1");
+        Path returned = poiEdited("copy.xlsx", wb -> {
+            var copy = wb.cloneSheet(wb.getSheetIndex(a21Sheet));
+            rowLabelled(copy, "非洲").getCell(1).setCellValue(4.6);
+        });
+        List<String> lines = reviewed(returned);
+        String copy = a21Sheet + " (2)";
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER),
+                "a2-1,,," + a21Sheet + "," + copy + ",sheet_added,,,," + copy + ",,,,",
+                "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + copy
+                        + ",B7,非洲,年均通货膨胀率 (%),"), lines, String.join("\n", lines));
+    }
+
+    /**
+     * Found by a reviewer's trial: '3.4%' typed in a "(%)" column for the published 3.4, and a "[note N]" marker the
+     * workbook added deleted from a label, were listed as changes; neither changes anything of the input.
+     */
+    @Test
+    void aPercentSignInAPerCentColumnAndADeletedNoteMarkerAreNoChange() throws Exception {
+        String a21Sheet = sheetOf(published, "a2-1");
+        String t2Sheet = sheetOf(published, "t2");
+        Path returned = poiEdited("tidy.xlsx", wb -> {
+            rowLabelled(wb.getSheet(a21Sheet), "美洲").getCell(1).setCellValue("3.4%");
+            var marked = labelWith(wb.getSheet(t2Sheet), "[注释 ");
+            marked.setCellValue(marked.getStringCellValue().replaceAll("\\s*\\[注释 \\d+\\]", ""));
+        });
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER)), reviewed(returned));
+    }
+
     @Test
     void aWorkbookOfAnotherRunIsRefused() throws Exception {
         Path other = TestWorkbooks.rewritePart(published, tmp.resolve("other.xlsx"), "xl/sharedStrings.xml",
