@@ -42,7 +42,8 @@ import org.pbannex.table.Table;
  * formulas never evaluated); the published one is the run's own workbook of the same edition. Sheets are matched by
  * their name, or, when a reviewer renamed one, by the table's heading row. Rows are matched by their label (and
  * group): in order first, so an added or deleted row is one change, not a shifted table; then wherever they are, so a
- * sorted table is no change; then a row whose label was edited, by its figures. Columns are matched by their heading.
+ * sorted table is no change; then a row whose label was edited, by its figures. Columns are matched by their heading,
+ * or where the print has them when the headings are gone. The text around the tables is compared too ({@link TextChanges}).
  */
 public final class Review {
 
@@ -53,7 +54,9 @@ public final class Review {
      * One difference. {@code kind}: {@code input} or {@code derived} for a changed value; {@code formula} (the returned
      * cell is a formula: its text, never its value), {@code comment} (on any sheet), {@code row_added}, {@code row_deleted},
      * {@code column_added} (its heading, then each cell the reviewer filled in it), {@code column_deleted}, {@code heading}
-     * (a column heading edited: the column is compared all the same), {@code sheet_added}, {@code sheet_deleted},
+     * (a column heading edited: the column is compared all the same), {@code text} (a text outside the figures: a title,
+     * units or notes line, a cell of the cover or the notes), {@code sheet_added} (a copy of a table's sheet: the sheet
+     * it copies as {@code published}), {@code sheet_deleted},
      * {@code sheet_renamed}.
      * {@code table}, {@code rowKey} and {@code column} are the run's ids (those of the tidy CSVs); {@code where} is what
      * the reviewer saw.
