@@ -226,8 +226,8 @@ class HtmlEditionBrowserTest {
     }
 
     /**
-     * A word longer than a line (a 200-character path in a general note and in the list of input files, a long link as
-     * the contact) is broken at the edge, on a desktop screen and on a phone: the page does not scroll sideways (the
+     * A word longer than a line (a 200-character path in a general note, the cover's synthetic files and the list of input
+     * files, a long link as the contact) is broken at the edge, on a desktop screen and on a phone: the page does not scroll sideways (the
      * note widened it), the list of input files fits its box, each is whole in the page's text, and no figure of any
      * table is broken over two lines.
      */
@@ -255,7 +255,8 @@ class HtmlEditionBrowserTest {
                 assertTrue(browser.evaluate("(() => { const b = document.querySelector('table.inputs').closest('.table-scroll');"
                         + " return b.scrollWidth <= b.clientWidth; })()").asBoolean(), at + "the input files scroll sideways");
                 String text = browser.evaluate("document.body.textContent.replace(/\\s+/g, '')").asString();
-                assertEquals(2, text.split(java.util.regex.Pattern.quote(path), -1).length - 1, at + "the path, whole");
+                // In the note, the cover's list of synthetic files and the list of input files.
+                assertEquals(3, text.split(java.util.regex.Pattern.quote(path), -1).length - 1, at + "the path, whole");
                 assertTrue(text.contains(url), at + "the link, whole");
                 // A figure's characters (not its note's raised marker, nor a screen reader's word for an empty cell) on one line.
                 assertEquals("[]", browser.evaluate("""
