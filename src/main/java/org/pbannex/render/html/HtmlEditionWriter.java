@@ -45,7 +45,7 @@ public final class HtmlEditionWriter {
                 svg.put(c.id(), SvgChart.of(c));
             }
         }
-        CoverView cover = CoverView.of(info, wording, language);
+        CoverView cover = CoverView.of(info, wording, language, tables.stream().map(Table::id).toList());
         Map<String, Object> vars = new HashMap<>();
         vars.put("lang", language.tag());
         vars.put("info", cover);

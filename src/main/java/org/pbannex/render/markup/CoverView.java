@@ -29,7 +29,8 @@ public record CoverView(String title, String source, String biennium, List<Fact>
     public record InputLine(String path, String sha256, String rows, boolean synthetic, String note) {
     }
 
-    public static CoverView of(PublicationInfo info, Wording w, Language lang) {
+    /** The cover of an edition of {@code tableIds}: a general note on other tables only is not on it. */
+    public static CoverView of(PublicationInfo info, Wording w, Language lang, List<String> tableIds) {
         List<Fact> facts = new ArrayList<>();
         fact(facts, w.in("source", lang), in(info.source(), lang));
         fact(facts, w.in("run_id", lang), info.runId());
@@ -46,7 +47,13 @@ public record CoverView(String title, String source, String biennium, List<Fact>
             inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),
                     f.synthetic() ? synthetic : ""));
         }
-        List<String> notes = info.notes() == null ? List.of() : info.notes().stream().map(n -> n.in(lang)).toList();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; info.notes() != null && i < info.notes().size(); i++) {
+            List<String> scope = info.noteTables(i);
+            if (scope.isEmpty() || scope.stream().anyMatch(tableIds::contains)) {
+                notes.add(info.notes().get(i).in(lang));
+            }
+        }
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs,
                 leftOut.isEmpty() ? "" : w.text("left_out_line").with("v", leftOut).in(lang));
     }

@@ -12,7 +12,8 @@ import org.pbannex.table.Text;
 
 /**
  * The covers' word on expenditure lines left out of every total: said (the run's count over its files, one line in
- * the singular) only when some were, so a run of the biennium's own lines alone reads as it did.
+ * the singular) only when some were, so a run of the biennium's own lines alone reads as it did. A general note on
+ * some tables only is on the cover of an edition holding one of them, not on one of other tables.
  */
 class CoverViewTest {
 
@@ -31,7 +32,7 @@ class CoverViewTest {
     @Test
     void noLineLeftOutSaysNothing() {
         for (Language lang : Language.values()) {
-            CoverView cover = CoverView.of(info(0, 0), WORDS, lang);
+            CoverView cover = CoverView.of(info(0, 0), WORDS, lang, List.of("a2"));
             assertEquals("", cover.leftOut());
             assertTrue(cover.facts().stream().noneMatch(f -> f.name().equals(WORDS.in("left_out", lang))), cover.facts().toString());
         }
@@ -39,12 +40,22 @@ class CoverViewTest {
 
     @Test
     void linesLeftOutAreCountedOverTheFilesInBothLanguages() {
-        CoverView en = CoverView.of(info(2, 1), WORDS, Language.EN);
+        CoverView en = CoverView.of(info(2, 1), WORDS, Language.EN, List.of("a2"));
         String sentence = "3 expenditure lines of biennia after 2022-23 are left out of every total of this run (only their form "
                 + "is checked)";
         assertTrue(en.facts().contains(new CoverView.Fact("Lines left out", sentence)), en.facts().toString());
         assertEquals("Lines left out: " + sentence, en.leftOut());
-        CoverView zh = CoverView.of(info(1), WORDS, Language.ZH);
+        CoverView zh = CoverView.of(info(1), WORDS, Language.ZH, List.of("a2"));
         assertEquals("未计入的明细行：1 行支出明细属于 2022-23 之后的两年期，不计入本次运行的任何合计（只检查其格式）", zh.leftOut());
+    }
+
+    @Test
+    void aNoteOnSomeTablesIsOnlyOnTheCoverOfAnEditionHoldingOne() {
+        PublicationInfo base = info();
+        PublicationInfo info = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
+                base.codeVersion(), base.contact(), base.citation(), List.of(Text.of("Every table"), Text.of("The appendices")),
+                Text.EMPTY, null, base.files(), List.of(List.of(), List.of("i1", "ii1")));
+        assertEquals(List.of("Every table"), CoverView.of(info, WORDS, Language.EN, List.of("a2")).notes());
+        assertEquals(List.of("Every table", "The appendices"), CoverView.of(info, WORDS, Language.EN, List.of("a2", "ii1")).notes());
     }
 }
