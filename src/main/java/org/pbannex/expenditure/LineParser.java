@@ -400,7 +400,9 @@ final class LineParser {
     }
 
     private int failPeriod() {
-        fail(LineFormat.PERIOD, Said.of("exp.not_period", "value", field(LineFormat.PERIOD)));
+        String v = field(LineFormat.PERIOD);
+        Said excel = ExcelDamage.notAPeriod(v);
+        fail(LineFormat.PERIOD, excel != null ? excel : Said.of("exp.not_period", "value", v));
         return -1;
     }
 

@@ -109,6 +109,16 @@ public final class ExcelDamage {
         return said != null ? said : excelMade(v, pattern, f);
     }
 
+    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
+
+    /**
+     * Why {@code v} is no period YYYY-MM (an expenditure line's), when Excel made a date of it (Mar-22, 2022/3/1); else
+     * null: the expenditure lines say what the other inputs say of the same damage.
+     */
+    public static Said notAPeriod(String v) {
+        return date(v, PERIOD, false);
+    }
+
     // Excel's own damage to a value its pattern refuses: scientific notation, a date, a code's leading zeros.
     private static Said excelMade(String v, Pattern pattern, Field f) {
         Said damage = scientific(v, null, true);

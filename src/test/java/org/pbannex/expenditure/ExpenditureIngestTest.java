@@ -86,7 +86,9 @@ class ExpenditureIngestTest {
     static List<Case> badLines() {
         return List.of(
                 new Case("bad period", "L2,2022-13,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period", "month 13"),
-                new Case("period not YYYY-MM", "L2,2022/03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period", "not a period YYYY-MM"),
+                new Case("period not YYYY-MM", "L2,2022.03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period", "not a period YYYY-MM"),
+                new Case("period Excel made a date of", "L2,Mar-22,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period",
+                        "'Mar-22' is a date that Excel made of the value in this column: write '2022-03'"),
                 new Case("unknown fund", "L2,2022-03,XX,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "fund", "unknown fund 'XX'"),
                 new Case("unknown status", "L2,2022-03,XB,PLANNED,AF,KEN,AFRICA,1,STAFF,1.00", "status", "unknown status 'PLANNED'"),
                 new Case("unknown region", "L2,2022-03,XB,ESTIMATE,OC,KEN,AFRICA,1,STAFF,1.00", "region", "unknown region 'OC'"),
