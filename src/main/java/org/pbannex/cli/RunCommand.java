@@ -308,7 +308,7 @@ public class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.of(failure);
         }
-        printSummary(execution, request, seconds, oneLine);
+        printSummary(execution, request, took(seconds, spring.waitedForDatabase()), oneLine);
         if (timings) {
             timing.print(execution);
         }
@@ -512,7 +512,7 @@ public class RunCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void printSummary(JobExecution execution, RunRequest request, double seconds, boolean oneLine) {
+    private static void printSummary(JobExecution execution, RunRequest request, String took, boolean oneLine) {
         var ctx = execution.getExecutionContext();
         Path folder = Path.of(ctx.getString(RunPublication.PUBLISHED_FOLDER));
         // Lines set aside are never passed over in silence: the command's own output counts them and says where they are.
@@ -520,20 +520,31 @@ public class RunCommand implements Callable<Integer> {
         String rejects = Counted.of(rejected, "expenditure line", "expenditure lines") + " set aside as bad, listed in "
                 + folder.resolve(org.pbannex.publish.RunPublisher.REJECTS);
         if (oneLine) {
-            System.out.printf("%s: published %s%s: %s, %d checks passed%s, %.1f s%n", request.biennium(), folder,
+            System.out.printf("%s: published %s%s: %s, %d checks passed%s, %s%n", request.biennium(), folder,
                     request.partial() ? " (partial run: latest not moved)" : "", tablesAndFiles(ctx),
-                    ctx.getLong(RunPublication.CHECKS_PASSED), rejected > 0 ? ", " + rejects : "", seconds);
+                    ctx.getLong(RunPublication.CHECKS_PASSED), rejected > 0 ? ", " + rejects : "", took);
             return;
         }
         System.out.println("Published: " + folder + (request.partial() ? "  (partial run: latest not moved)" : ""));
         if (!request.partial()) {
             System.out.println("Latest:    " + folder.resolveSibling("latest"));
         }
-        System.out.printf("Run %s: %s, %d checks passed, %.1f s%n", ctx.getString("runId"), tablesAndFiles(ctx),
-                ctx.getLong(RunPublication.CHECKS_PASSED), seconds);
+        System.out.printf("Run %s: %s, %d checks passed, %s%n", ctx.getString("runId"), tablesAndFiles(ctx),
+                ctx.getLong(RunPublication.CHECKS_PASSED), took);
         if (rejected > 0) {
             System.out.println("Rejected:  " + rejects);
         }
+    }
+
+    /**
+     * The command's time, and how much of it went waiting for another process to finish with the embedded database
+     * (a run started while another ran): the summary's time is not the run's alone, and says so.
+     */
+    static String took(double seconds, java.time.Duration waited) {
+        double w = waited.toNanos() / 1e9;
+        return w < 0.05 ? String.format(java.util.Locale.ROOT, "%.1f s", seconds)
+                : String.format(java.util.Locale.ROOT, "%.1f s, %.1f s of it waiting for another pb-annex process to finish with "
+                        + "the embedded database", seconds, w);
     }
 
     // "1 table, 5 files": what the run published.

@@ -198,6 +198,11 @@ final class SpringRuntime implements AutoCloseable {
     }
 
     /** After {@link #close}: whether a database found damaged during the command was moved aside. */
+    /** How long this command waited for another process to finish with the embedded database (zero: none). */
+    java.time.Duration waitedForDatabase() {
+        return lock == null ? java.time.Duration.ZERO : lock.waited();
+    }
+
     boolean damageKeptAside() {
         return damageKeptAside;
     }

@@ -59,10 +59,17 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final Duration waited;
 
-    private EmbeddedDatabaseLock(FileChannel channel, FileLock lock) {
+    private EmbeddedDatabaseLock(FileChannel channel, FileLock lock, Duration waited) {
         this.channel = channel;
         this.lock = lock;
+        this.waited = waited;
+    }
+
+    /** How long this process waited for another to finish with the database: a command's time says it apart. */
+    public Duration waited() {
+        return waited;
     }
 
     /**
@@ -93,6 +100,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
             } catch (java.nio.file.AccessDeniedException e) {
                 throw new Unwritable(file, e);
             }
+            long began = System.nanoTime();
             Instant until = Instant.now().plus(wait);
             boolean said = false;
             while (true) {
@@ -106,7 +114,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(note(Instant.now(), what).getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
-                    return new EmbeddedDatabaseLock(ch, lock);
+                    return new EmbeddedDatabaseLock(ch, lock, Duration.ofNanos(System.nanoTime() - began));
                 }
                 if (Instant.now().isAfter(until)) {
                     String holder = holder(file);

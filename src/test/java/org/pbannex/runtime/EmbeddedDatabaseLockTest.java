@@ -68,6 +68,31 @@ class EmbeddedDatabaseLockTest {
         }
     }
 
+    /**
+     * How long a command waited for the lock is kept (tester66 case 27: the second of two nightly runs reported 98.8 s
+     * of which 45 s went waiting for the first): at least the time the holder kept it, nothing for a free lock.
+     */
+    @Test
+    void theWaitForAnotherProcessIsKept(@TempDir Path dir) throws Exception {
+        Path database = dir.resolve("pb-annex");
+        EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, Duration.ofSeconds(1), "a run");
+        assertTrue(held.waited().compareTo(Duration.ofMillis(200)) < 0, held.waited().toString());
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            held.close();
+        });
+        releaser.start();
+        try (EmbeddedDatabaseLock after = EmbeddedDatabaseLock.acquire(database, Duration.ofMinutes(1), "a second run")) {
+            assertTrue(after.waited().compareTo(Duration.ofMillis(900)) >= 0, after.waited().toString());
+        } finally {
+            releaser.join();
+        }
+    }
+
     /** What a second acquire, typed at a terminal or not, prints on stderr while it waits (a short wait, then Busy). */
     private static String waitingLines(Path database, boolean terminal) {
         java.io.PrintStream err = System.err;
