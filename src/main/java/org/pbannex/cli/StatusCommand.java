@@ -64,6 +64,7 @@ public class StatusCommand implements Callable<Integer> {
         TextColumns table = new TextColumns("JOB", "BIENNIUM", "LAST GOOD RUN (UTC)", ">AGO", "SINCE");
         int unwell = 0;
         java.util.Map<String, Optional<List<String>>> runNow = new java.util.HashMap<>();
+        List<String> jobFiles = JobDefinition.names(PbAnnexApplication.settings().jobs());
         for (RunOutcomes.State s : states) {
             Duration age = s.lastGood().map(t -> Duration.between(t, now)).orElse(null);
             List<String> current = runNow.computeIfAbsent(s.job(), StatusCommand::bienniaRunNow).orElse(null);
@@ -86,7 +87,15 @@ public class StatusCommand implements Callable<Integer> {
                         + "the last: " + trials.get(trials.size() - 1);
             }
             String unsent = unsent(s);
-            if (!failures.isEmpty() || stale || unsent != null) {
+            // A job whose file was removed (one tried and deleted) runs no more: its failures would keep a monitor's alarm
+            // on for good, with nothing left to run well. Said, and counted not. (No job file at all: the folder is
+            // missing or unreadable, and that tells nothing of this job.)
+            boolean removed = !jobFiles.isEmpty() && !jobFiles.contains(s.job());
+            if (removed) {
+                since += "; for information, its job file " + PbAnnexApplication.settings().jobs().resolve(s.job() + ".yml")
+                        + " is gone, so this counts not (delete " + PbAnnexApplication.settings().status()
+                        + "/" + s.job() + ".* to forget it)";
+            } else if (!failures.isEmpty() || stale || unsent != null) {
                 unwell++;
             }
             // Reviewers left without the job's latest run come first: that is what someone has to do something about.

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
+import org.pbannex.ingest.Said;
 import org.pbannex.publish.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,20 +107,42 @@ public final class ExpenditureIngest {
 
     /**
      * The *.csv files of the folder in name order, but those that are not input (a Mac's {@code ._lines.csv} beside a
-     * copied file: the input checksum leaves them out too); none when the folder does not exist.
+     * copied file: the input checksum leaves them out too); none when the folder does not exist. A file of lines not
+     * read is refused, named: an export saved as {@code ERP-2022.CSV} or {@code .xlsx} would otherwise leave its lines
+     * out of every total without a word.
      */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(".csv") && !InputFolder.isLeftBeside(name);
-            }).sorted(Comparator.comparing(Path::toString)).toList();
+            List<Path> files = s.filter(p -> !InputFolder.isLeftBeside(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+            for (Path p : files) {
+                Said notRead = notRead(p.getFileName().toString());
+                if (notRead != null) {
+                    throw new InputError(InputFolder.shown(p), 0, "", notRead);
+                }
+            }
+            return files.stream().filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why a file of lines the expenditure folder holds is not read, and what to do: a .CSV named in lower case, a
+     * workbook saved as CSV; null for a file of lines (*.csv) or of another kind (notes.txt beside them: not lines).
+     */
+    private static Said notRead(String name) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot);
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        String lower = ext.toLowerCase(java.util.Locale.ROOT);
+        return ext.equals("csv") ? null
+                : lower.equals("csv") ? Said.of("exp.not_read_case", "name", stem + ".csv")
+                : lower.startsWith("xls") || lower.equals("ods") ? Said.of("exp.not_read_workbook", "name", stem + ".csv")
+                : null;
     }
 
     /** Named synthetic* (any case) or carrying the mark line generate-expenditure writes: see {@link SyntheticMark}. */

@@ -60,12 +60,29 @@ public final class CsvResourceReader {
         }
     }
 
+    /** A file beside {@code file} whose name differs from its in case alone (budget.CSV for budget.csv); else null. */
+    private static String sameNameInOtherCase(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return null;
+        }
+        try (var s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.equalsIgnoreCase(name)).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static byte[] readBytes(Path file, SourceName source, Resource resource) {
         if (Files.isDirectory(file)) {
             throw new InputError(source.name(), 0, "", Said.of("folder", "resource", resource.name()));
         }
         if (!Files.exists(file) && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InputError(source.name(), 0, "", Said.of("file_not_found", "resource", resource.name()));
+            String other = sameNameInOtherCase(file);
+            throw new InputError(source.name(), 0, "", other == null ? Said.of("file_not_found", "resource", resource.name())
+                    : Said.of("file_not_found_case", "resource", resource.name(), "other", other,
+                    "name", file.getFileName().toString()));
         }
         try {
             long size = Files.size(file);

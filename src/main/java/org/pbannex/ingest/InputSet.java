@@ -87,8 +87,8 @@ public final class InputSet {
     }
 
     /**
-     * A CSV file in the biennium's reference folder that replaces no shared file (region.csv for regions.csv) would be
-     * passed over, its changes silently not made: refused, naming the files it may replace.
+     * A CSV file in the biennium's reference folder that replaces no shared file (region.csv for regions.csv, units.CSV
+     * for units.csv) would be passed over, its changes silently not made: refused, naming the files it may replace.
      */
     private static void refuseUnknownOwnReference(Path inputDir, String biennium, List<Resource> resources) {
         Path own = inputDir.resolve(biennium).resolve("reference");
@@ -100,7 +100,7 @@ public final class InputSet {
         try (var files = Files.list(own)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = biennium + "/reference/" + f.getFileName();
-                if (rel.endsWith(".csv") && !known.contains(rel) && InputFolder.isInput(inputDir, f)) {
+                if (rel.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !known.contains(rel) && InputFolder.isInput(inputDir, f)) {
                     throw new InputError(byPath(inputDir, rel).name(), 0, "", Said.of("not_a_reference_file", "files",
                             known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted().collect(Collectors.joining(", "))));
                 }

@@ -75,6 +75,30 @@ class StatusCommandTest {
         assertTrue(bare.err().contains("--max-age '26' is not a duration such as 26h or 90m"), bare.err());
     }
 
+    /**
+     * A job file tried, failed unattended and then deleted (tester66 case 49) had kept status at 5 for good, with no job
+     * left to run well: its row stays, for information, and counts not; the nightly job's count is its own.
+     */
+    @Test
+    void aFailedJobWhoseFileIsGoneIsSaidAndCountsNot() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path home = Path.of(settings.get("pb.home"));
+        Files.writeString(home.resolve("jobs/typo.yml"), "tabels: all\n");
+        CliRun typo = CliRun.capture(settings, "run", "typo");
+        assertEquals(2, typo.status(), typo.toString());
+        CliRun unwell = CliRun.capture(settings, "status");
+        assertEquals(5, unwell.status(), unwell.toString());
+        assertTrue(unwell.out().strip().endsWith("Not well: 1 of 1."), unwell.out());
+
+        Files.delete(home.resolve("jobs/typo.yml"));
+        CliRun gone = CliRun.capture(settings, "status");
+        assertEquals(0, gone.status(), gone.toString());
+        assertTrue(gone.out().contains("; for information, its job file " + home.resolve("jobs/typo.yml") + " is gone, so this "
+                + "counts not (delete ") && gone.out().contains("status/typo.* to forget it)"), gone.out());
+        assertTrue(gone.out().strip().endsWith("All well."), gone.out());
+        assertEquals(0, CliRun.capture(settings, "status", "typo").status(), "the job asked for by name: said, counts not");
+    }
+
     @Test
     void aFailedTrialRunIntoAnotherOutputFolderIsSaidAndLeavesTheJobWell() throws Exception {
         Map<String, String> settings = nightlyCsv();

@@ -1,0 +1,68 @@
+package org.pbannex.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.TestInputs;
+import org.pbannex.expenditure.ExpenditureIngest;
+
+/**
+ * A file an input folder holds but would not read is refused, named, never passed over (tester66 cases 62, 63): an
+ * export saved as ERP-2022.CSV or .xlsx beside the lines had left its lines out of every total with all checks
+ * passing, a biennium's own units.CSV had been ignored where Units.csv is refused, and a budget.CSV was "not found".
+ */
+class FilesNotReadTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anExpenditureFileNamedCsvInCapitalsIsRefusedWithTheNameToGiveIt() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        Files.writeString(folder.resolve("erp-2021.csv"), "x");
+        Files.writeString(folder.resolve("ERP-2022.CSV"), "x");
+        InputError e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertEquals(InputFolder.shown(folder.resolve("ERP-2022.CSV")) + ": not read: expenditure lines are read from files named"
+                + " *.csv (lower case) only; rename it 'ERP-2022.csv'", e.getMessage());
+    }
+
+    @Test
+    void aWorkbookInTheExpenditureFolderIsRefusedButNotesAndWhatEditorsLeaveAreNot() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        Files.writeString(folder.resolve("erp-2021.csv"), "x");
+        Files.writeString(folder.resolve("~$erp-2022.xlsx"), "lock");
+        Files.writeString(folder.resolve(".erp-2021.csv.swp"), "swap");
+        Files.createDirectories(folder.resolve("old"));
+        assertEquals(List.of(folder.resolve("erp-2021.csv")), ExpenditureIngest.files(folder));
+        Files.writeString(folder.resolve("erp-2022.xlsx"), "x");
+        InputError e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertTrue(e.getMessage().endsWith("erp-2022.xlsx: not read: expenditure lines are read from CSV files only; save it from"
+                + " Excel as CSV UTF-8 (Comma delimited) named 'erp-2022.csv', or move it out of this folder"), e.getMessage());
+        Files.delete(folder.resolve("erp-2022.xlsx"));
+        Files.writeString(folder.resolve("notes.txt"), "what these lines are");
+        assertEquals(List.of(folder.resolve("erp-2021.csv")), ExpenditureIngest.files(folder), "notes beside the lines are no lines");
+    }
+
+    @Test
+    void aBienniumsOwnReferenceCopyNamedCsvInCapitalsIsRefused() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Files.copy(input.resolve("reference/units.csv"), input.resolve("2022-23/reference/units.CSV"));
+        InputError e = assertThrows(InputError.class, () -> InputSet.load(input, "2022-23"));
+        assertTrue(e.getMessage().contains("units.CSV: replaces no shared reference file, so it would not be read"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileSaysWhichFileBesideItDiffersInCaseAlone() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Files.move(input.resolve("2022-23/budget.csv"), input.resolve("2022-23/budget.CSV"));
+        InputError e = assertThrows(InputError.class, () -> InputSet.load(input, "2022-23"));
+        assertTrue(e.getMessage().endsWith("budget.csv: file not found (the file of resource 'budget'): 'budget.CSV' beside it "
+                + "differs in case only and is not read; rename it 'budget.csv'"), e.getMessage());
+    }
+}
