@@ -38,7 +38,9 @@ final class CauseWords {
             // A statement that waited for another session's lock: the lock, its holder, what to do.
             "cause.lock_wait", "cause.lock.table", "cause.lock.row", "cause.lock.other", "cause.lock.holder",
             "cause.lock.holder_pid", "cause.lock.no_holder", "cause.lock.todo", "cause.lock.todo_no_holder",
-            "cause.migration_lock_wait", "cause.lock.todo_session",
+            "cause.migration_lock_wait", "cause.lock.todo_session", "cause.lock.state.active", "cause.lock.state.idle",
+            "cause.lock.state.idle_in_transaction", "cause.lock.state.idle_in_transaction_aborted",
+            "cause.lock.state.fastpath_function_call", "cause.lock.state.disabled", "cause.lock.state.other",
             // The database at start (what could not be done, and why), and its embedded file found damaged.
             "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
             "cause.db_start.setting", "cause.db_start.lock_timeout", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",

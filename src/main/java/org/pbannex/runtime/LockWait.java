@@ -57,7 +57,21 @@ public final class LockWait extends SQLException {
         String sinceWords() {
             return since == null ? "?" : Times.toSecond(since);
         }
+
+        /**
+         * Its state in a report's words (report.cause.lock.state.*): the server's word (pg_stat_activity.state) is
+         * English, which the Chinese sentence says in Chinese, keeping the server's word in brackets for a DBA; a state
+         * a later server adds is said as the server's word.
+         */
+        Said stateSaid() {
+            String key = state.replace(" (aborted)", "_aborted").replace(' ', '_');
+            return STATES.contains(key) ? Said.cause("lock.state." + key) : Said.cause("lock.state.other", "state", state);
+        }
     }
+
+    /** PostgreSQL's session states (pg_stat_activity.state), with spaces as underscores: report.cause.lock.state.*. */
+    static final java.util.Set<String> STATES = java.util.Set.of("active", "idle", "idle_in_transaction",
+            "idle_in_transaction_aborted", "fastpath_function_call", "disabled");
 
     /** How long this process's statements wait for a lock (null: the setting is 0, or the database is H2). */
     private static volatile DatabaseSilence.Limit limit;
@@ -115,7 +129,7 @@ public final class LockWait extends SQLException {
         Said holderSaid = holder == null ? Said.cause("lock.no_holder") : holder.state() == null
                 ? Said.cause("lock.holder_pid", "pid", String.valueOf(holder.pid()), "application", holder.application())
                 : Said.cause("lock.holder", "pid", String.valueOf(holder.pid()), "application", holder.application(),
-                        "state", holder.state(), "since", holder.sinceWords());
+                        "state", holder.stateSaid(), "since", holder.sinceWords());
         if (lock == Lock.MIGRATION) {
             return Said.cause("migration_lock_wait", "within", duration(), "setting", setting(), "holder", holderSaid,
                     "todo", holder == null ? Said.cause("lock.todo_no_holder")

@@ -267,7 +267,7 @@ class DatabaseStoppedMidRunTest {
         String cause = Jsoup.parse(out().resolve("2022-23/failed/" + runId + "/report.html").toFile()).selectFirst(".cause").text();
         assertEquals("位于 localhost:" + port + " 的 PostgreSQL（数据库 postgres，用户 postgres）出错：语句等待表 pb_run_lock 上的锁已达 3s"
                 + "（pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT），该锁由另一个会话持有（进程 " + holder + "，application_name"
-                + "“nightly maintenance”，自 " + said.group(1) + " 起处于 idle in transaction）：请结束该会话的事务（或结束该会话："
+                + "“nightly maintenance”，自 " + said.group(1) + " 起处于事务中空闲（idle in transaction））：请结束该会话的事务（或结束该会话："
                 + "SELECT pg_terminate_backend(" + holder + ")），然后重新运行", cause);
         // Its lock's row, locked as well as it ended, could not be removed: released by its note, the identical command
         // restarts it at once.

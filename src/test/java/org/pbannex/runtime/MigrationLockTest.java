@@ -93,7 +93,7 @@ class MigrationLockTest {
                     + SERVER.getEmbeddedPostgres().getPort() + " 的 PostgreSQL（数据库 advisory，用户 postgres））：等待 Flyway 对 "
                     + "pb-annex 各表的锁（PostgreSQL 咨询锁，在进程创建或更新这些表时持有）已达 3s（pb.database.lock-timeout, "
                     + "PB_DATABASE_LOCK_TIMEOUT），该锁由另一个会话持有（进程 " + pid + "，application_name“schema upgrade”，自 ") + "\\S+Z"
-                    + Pattern.quote(" 起处于 idle）：请等它结束，或结束该会话（SELECT pg_terminate_backend(" + pid + ")），然后重新运行")
+                    + Pattern.quote(" 起处于空闲（idle））：请等它结束，或结束该会话（SELECT pg_terminate_backend(" + pid + ")），然后重新运行")
                     + "$").matcher(zh.get(0)).find(), zh.get(0));
             assertTrue(outcomes.failures("nightly", "2022-23", "en").get(0).contains(" exit status 5: " + unavailable("advisory")
                     .substring("pb-annex: ".length()) + "waited 3s (pb.database.lock-timeout"), outcomes.failures("nightly", "2022-23", "en").toString());
