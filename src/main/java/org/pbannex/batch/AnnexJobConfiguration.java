@@ -177,8 +177,9 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    RunRetention runRetention(PbProperties props, DistributionLog log) {
-        return new RunRetention(props.retention().runs(), props.retention().age(), java.time.Clock.systemUTC(), log::distributedRuns);
+    RunRetention runRetention(PbProperties props, DistributionLog log, RunHistory history) {
+        return new RunRetention(props.retention().runs(), props.retention().age(), java.time.Clock.systemUTC(), log::distributedRuns,
+                history::publishedHere);
     }
 
     @Bean

@@ -142,7 +142,7 @@ public class RunPublication {
             List<String> removed = retention.apply(run.request().output().resolve(biennium), run.runId());
             for (String id : removed) {
                 history.note(id, "folder removed by run " + run.runId() + ": the output folder keeps "
-                        + retention.rule() + ", and those sent to reviewers");
+                        + retention.rule() + ", those sent to reviewers and those this database did not publish");
             }
             ctx.putInt(REMOVED_RUNS, removed.size());
             ctx.putString(RETENTION_SETTINGS, retention.settings());

@@ -236,6 +236,14 @@ public class HistoryCommand implements Callable<Integer> {
         if (!removed(e).isEmpty()) {
             return " (its folder was removed: there is nothing to send)";
         }
+        if (e.adoptedAt() != null) {
+            // Its sending was recorded by the database it ran with: "none" here is not "never sent", and distribute,
+            // which knows no one who received it, would send it to every reviewer again.
+            return " recorded here: this run was found in the output folder, and who received it is recorded in the database "
+                    + "it ran with, not in this one; if its reviewers never received it, " + org.pbannex.publish.FollowUp.distributeRunIn(
+                    e.runId(), Path.of(e.outputDir()), PbAnnexApplication.settings().output()) + " sends it to every one of them; "
+                    + "the output folder's retention keeps it, as it keeps a run sent.";
+        }
         return " (" + org.pbannex.publish.FollowUp.distributeRunIn(e.runId(), Path.of(e.outputDir()),
                 PbAnnexApplication.settings().output()) + " sends it to the reviewers)";
     }

@@ -198,6 +198,18 @@ public final class RunHistory {
     }
 
     /**
+     * The runs this database published itself into {@code bienniumFolder} (output/BIENNIUM), not adopted from it: the
+     * only runs of the folder whose sending (DistributionLog) it knows, for the retention.
+     */
+    public java.util.Set<String> publishedHere(Path bienniumFolder) {
+        return jdbc.query("SELECT run_id, output_dir FROM pb_run WHERE status = 'PUBLISHED' AND biennium = ? "
+                        + "AND output_dir IS NOT NULL AND adopted_at IS NULL", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)},
+                bienniumFolder.getFileName().toString()).stream()
+                .filter(r -> bienniumFolder.equals(Path.of(r[1]).getParent())).map(r -> r[0])
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
      * The runs of the job and biennium published after run {@code runId}, which finished at {@code finishedAt} (any
      * output folder), the first published first: those that may have replaced it. Finishing times are kept to the
      * second (as the manifest states them), so a run finished in the same second is after it when it started later:

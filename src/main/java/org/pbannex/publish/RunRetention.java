@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -20,8 +21,12 @@ import java.util.stream.Stream;
  * run): once a run has published, the published runs of its biennium there that a limit leaves out are removed: those
  * beyond the newest {@code keep} ({@code pb.retention.runs}; 0: no limit) and those older than {@code maxAge} by the time
  * their id starts with ({@code pb.retention.age}; none: no limit). Never removed: the run just published, the run
- * {@code latest} points to, and every run that was sent to reviewers or written for them (a returned workbook is
- * reviewed against its run's folder, and the next message to a reviewer is compared with the run they last received).
+ * {@code latest} points to, every run that was sent to reviewers or written for them (a returned workbook is
+ * reviewed against its run's folder, and the next message to a reviewer is compared with the run they last received),
+ * and every run this database did not publish itself: one found in the folder after a move to a new database (adopted
+ * into its history, or not), or published by another installation into the same folder, whose sending is recorded in
+ * the database it ran with. Its reviewers may hold its workbook, and a folder removed cannot be had back; a person
+ * removes it once its review is over.
  * A run folder is renamed aside before it is deleted, so it is either whole or gone; what a crash leaves aside is
  * removed by the next run.
  */
@@ -34,23 +39,28 @@ public final class RunRetention {
     private final Duration maxAge;
     private final Clock clock;
     private final Supplier<Set<String>> distributed;
+    private final Function<Path, Set<String>> publishedHere;
 
     /**
-     * @param keep        how many published runs of a biennium to keep (0: no limit)
-     * @param maxAge      how old a published run may be (null: no limit)
-     * @param clock       what "now" is for the age
-     * @param distributed the ids of the runs sent to reviewers (asked only when there is something to remove)
+     * @param keep          how many published runs of a biennium to keep (0: no limit)
+     * @param maxAge        how old a published run may be (null: no limit)
+     * @param clock         what "now" is for the age
+     * @param distributed   the ids of the runs sent to reviewers (asked only when there is something to remove)
+     * @param publishedHere the ids of the runs this database published itself into a biennium's folder (not adopted
+     *                      from it): only those can be known never sent
      */
-    public RunRetention(int keep, Duration maxAge, Clock clock, Supplier<Set<String>> distributed) {
+    public RunRetention(int keep, Duration maxAge, Clock clock, Supplier<Set<String>> distributed,
+                        Function<Path, Set<String>> publishedHere) {
         this.keep = keep;
         this.maxAge = maxAge;
         this.clock = clock;
         this.distributed = distributed;
+        this.publishedHere = publishedHere;
     }
 
     /** By number alone, as {@code pb.retention.runs} alone says. */
-    public RunRetention(int keep, Supplier<Set<String>> distributed) {
-        this(keep, null, Clock.systemUTC(), distributed);
+    public RunRetention(int keep, Supplier<Set<String>> distributed, Function<Path, Set<String>> publishedHere) {
+        this(keep, null, Clock.systemUTC(), distributed, publishedHere);
     }
 
     /** What the output folder keeps, for the history of a removed run, e.g. "the newest 5 published runs of a biennium". */
@@ -99,11 +109,13 @@ public final class RunRetention {
             return List.of();
         }
         Set<String> sent = distributed.get();
+        Set<String> ours = publishedHere.apply(bienniumDir);
         Optional<String> latest = RunFolder.latest(bienniumDir.getParent(), bienniumDir.getFileName().toString())
                 .map(p -> p.getFileName().toString());
         List<String> removed = new ArrayList<>();
         for (String run : leftOut) {
-            if (run.equals(published) || latest.filter(run::equals).isPresent() || sent.contains(run)) {
+            // A run this database did not publish: whether it was sent is recorded elsewhere, so it is taken as sent.
+            if (run.equals(published) || latest.filter(run::equals).isPresent() || sent.contains(run) || !ours.contains(run)) {
                 continue;
             }
             Path aside = bienniumDir.resolve(REMOVING + run);

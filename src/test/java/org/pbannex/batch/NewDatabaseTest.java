@@ -106,6 +106,12 @@ class NewDatabaseTest {
                 + "its times, tables, editions (zh,en), formats (" + String.join(",", run.formats()) + "), inputs' checksum and "
                 + "code version; its steps are in the database it ran with\n"), shown.out());
         assertFalse(shown.out().contains("STEP"), "no empty table of steps: " + shown.out());
+        // Who received it is in the old database: not "none" with distribute suggested, which would mail every reviewer again.
+        assertTrue(shown.out().contains("\nDistributions: none recorded here: this run was found in the output folder, and who "
+                + "received it is recorded in the database it ran with, not in this one; if its reviewers never received it, "
+                + "./pb-annex distribute " + run.runId() + " sends it to every one of them; the output folder's retention keeps "
+                + "it, as it keeps a run sent.\n"), shown.out());
+        assertFalse(shown.out().contains("sends it to the reviewers)"), shown.out());
 
         // The next command decides from the database: the run it holds, and no manifest read but that run's.
         CliRun next = CliRun.capture(settings, "run", "nightly");
@@ -117,6 +123,18 @@ class NewDatabaseTest {
         CliRun status = CliRun.capture(settings, "status", "nightly");
         assertTrue(status.out().contains("nothing to do, run " + run.runId() + " had published these inputs already (" + first + ")"),
                 status.out());
+
+        // The retention keeps the run found (its sending is recorded in the old database) and removes this database's
+        // own runs beyond the limit, which it knows were never sent: the run found was removed as never sent.
+        settings.put("pb.retention.runs", "1");
+        Files.delete(unreadable.resolve("manifest.json"));
+        Files.delete(unreadable);
+        Path forced = published(CliRun.capture(settings, "run", "nightly", "--force"), out);
+        CliRun again = CliRun.capture(settings, "run", "nightly", "--force");
+        published(again, out);
+        assertTrue(again.out().contains("Removed 1 older run (pb.retention.runs; ./pb-annex history lists them)"), again.out());
+        assertTrue(Files.isDirectory(first), "the run found in the output folder is kept");
+        assertFalse(Files.exists(forced), "this database's own run, never sent, is removed");
 
         // Two commands that find it at once write it once: the run id is the key (H2 here, PostgreSQL in NightlyJobPostgresTest).
         var jdbc = new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(

@@ -29,6 +29,9 @@ class RunRetentionTest {
     private static final List<String> RUNS = List.of("20261201T020000.000Z-aaaaaaaa-0001", "20261202T020000.000Z-aaaaaaaa-0002",
             "20261203T020000.000Z-aaaaaaaa-0003", "20261204T020000.000Z-aaaaaaaa-0004", "20261205T020000.000Z-aaaaaaaa-0005");
 
+    /** Every run of the folder published by this database (none adopted from the folder). */
+    private static final java.util.function.Function<Path, Set<String>> OURS = folder -> Set.copyOf(RUNS);
+
     private Path bienniumWithFiveRuns() throws Exception {
         return bienniumWithFiveRuns(tmp);
     }
@@ -56,18 +59,37 @@ class RunRetentionTest {
     @Test
     void keepsTheNewestTheLatestAndTheDistributedAndTouchesNothingElse() throws Exception {
         Path b = bienniumWithFiveRuns();
-        List<String> removed = new RunRetention(2, () -> Set.of(RUNS.get(0))).apply(b, RUNS.get(4));
+        List<String> removed = new RunRetention(2, () -> Set.of(RUNS.get(0)), OURS).apply(b, RUNS.get(4));
         assertEquals(List.of(RUNS.get(2)), removed, "the third run: the first was sent to reviewers, latest points to the second");
         assertEquals(List.of(".work-" + RUNS.get(4), RUNS.get(0), RUNS.get(1), RUNS.get(3), RUNS.get(4), "failed", "latest",
                 "notes-by-hand"), left(b));
         assertTrue(Files.isRegularFile(b.resolve("latest/csv/a1.csv")), "latest still resolves");
     }
 
+    /**
+     * A run this database did not publish (found in the folder after a move to a new database, adopted or not; another
+     * installation's): who received it is recorded in the database it ran with, so it is kept as a sent run is. It was
+     * removed as a run never sent.
+     */
+    @Test
+    void aRunThisDatabaseDidNotPublishIsKeptAsIfSent() throws Exception {
+        Path b = bienniumWithFiveRuns();
+        List<Path> asked = new java.util.ArrayList<>();
+        // The first three ran with the old database; this one published the last two.
+        RunRetention retention = new RunRetention(1, Set::of, folder -> {
+            asked.add(folder);
+            return Set.of(RUNS.get(3), RUNS.get(4));
+        });
+        assertEquals(List.of(RUNS.get(3)), retention.apply(b, RUNS.get(4)), "the fourth alone: published here and never sent");
+        assertEquals(List.of(RUNS.get(0), RUNS.get(1), RUNS.get(2), RUNS.get(4)), RunRetention.publishedRuns(b));
+        assertEquals(List.of(b), asked, "asked for the biennium's folder");
+    }
+
     @Test
     void theRunJustPublishedIsKeptEvenWhenItIsNotTheNewestName() throws Exception {
         Path b = bienniumWithFiveRuns();
         // A restarted run publishes under its first attempt's id, which sorts before later runs.
-        List<String> removed = new RunRetention(1, Set::of).apply(b, RUNS.get(0));
+        List<String> removed = new RunRetention(1, Set::of, OURS).apply(b, RUNS.get(0));
         assertEquals(List.of(RUNS.get(2), RUNS.get(3)), removed);
         assertEquals(List.of(RUNS.get(0), RUNS.get(1), RUNS.get(4)), RunRetention.publishedRuns(b));
     }
@@ -76,6 +98,8 @@ class RunRetentionTest {
     void zeroKeepsEveryRunAndAsksNothing() throws Exception {
         Path b = bienniumWithFiveRuns();
         List<String> removed = new RunRetention(0, () -> {
+            throw new AssertionError("not asked");
+        }, folder -> {
             throw new AssertionError("not asked");
         }).apply(b, RUNS.get(4));
         assertTrue(removed.isEmpty());
@@ -89,7 +113,7 @@ class RunRetentionTest {
         var now = java.time.Clock.fixed(java.time.Instant.parse("2026-12-05T12:00:00Z"), java.time.ZoneOffset.UTC);
         Files.delete(b.resolve(RunFolder.LATEST));
         Files.createSymbolicLink(b.resolve(RunFolder.LATEST), Path.of(RUNS.get(4)));
-        RunRetention byAge = new RunRetention(0, java.time.Duration.ofDays(3), now, Set::of);
+        RunRetention byAge = new RunRetention(0, java.time.Duration.ofDays(3), now, Set::of, OURS);
         assertEquals(List.of(RUNS.get(0), RUNS.get(1)), byAge.apply(b, RUNS.get(4)));
         assertEquals(RUNS.subList(2, 5), RunRetention.publishedRuns(b));
         assertEquals("the published runs of the last 3 days (pb.retention.age)", byAge.rule());
@@ -97,7 +121,7 @@ class RunRetentionTest {
         Path c = Files.createDirectories(tmp.resolve("again"));
         Path b2 = bienniumWithFiveRuns(c);
         // The newest 4 would keep the third; 2 days leave it out (and the first two, one sent, one latest's).
-        RunRetention both = new RunRetention(4, java.time.Duration.ofDays(2), now, () -> Set.of(RUNS.get(0)));
+        RunRetention both = new RunRetention(4, java.time.Duration.ofDays(2), now, () -> Set.of(RUNS.get(0)), OURS);
         assertEquals(List.of(RUNS.get(2)), both.apply(b2, RUNS.get(4)), "the first was sent, latest points to the second");
         assertEquals("the newest 4 published runs of a biennium (pb.retention.runs) and the published runs of the last 2 days "
                 + "(pb.retention.age)", both.rule());
