@@ -65,12 +65,15 @@ final class FailureNotices {
      *
      * @return the line that says so on stderr
      */
-    static String settingsUnreadable(String job, int status, String line) {
+    static String settingsUnreadable(String job, int status, String line, Throwable failure, org.pbannex.table.Language language) {
         String noted;
         try {
             PbProperties settings = Settings.forFailureNoticeWithoutFiles(PbAnnexApplication.overrides());
             if (JobName.isValid(job) && Files.isRegularFile(settings.jobs().resolve(job + ".yml"))) {
-                new org.pbannex.runtime.RunOutcomes(settings.status()).failed(job, null, status, line + " (" + NO_NOTICE + ")");
+                org.pbannex.table.Language in = language != null ? language
+                        : JobDefinition.firstEdition(settings.jobs(), job, settings.input());
+                new org.pbannex.runtime.RunOutcomes(settings.status()).failed(job, null, status, line + " (" + NO_NOTICE + ")",
+                        in.code(), in == org.pbannex.table.Language.EN ? null : unreadableIn(settings, line, failure, in));
                 noted = "; noted in " + settings.status().resolve(job + ".failed");
             } else {
                 noted = ""; // a name jobs/ does not have is no job's failure
@@ -81,6 +84,23 @@ final class FailureNotices {
             noted = "; it could not be noted in the job's status either (" + e.getMessage() + ")";
         }
         return NO_NOTICE + noted;
+    }
+
+    /**
+     * The noted line in {@code language}, from the input's texts as the environment and the defaults name it (the
+     * settings file may name another); null where they lack its words: the English line alone is noted.
+     */
+    private static String unreadableIn(PbProperties settings, String line, Throwable failure, org.pbannex.table.Language language) {
+        try {
+            var words = org.pbannex.publish.ReportWords.read(settings.input(), null);
+            if (words.lacks("cause.settings_file_no_notice")) {
+                return null;
+            }
+            return words.text("cause.settings_file_no_notice").with("cause", words.cause(failure, line)).in(language);
+        } catch (RuntimeException e) {
+            LOG.warn("the words of a settings file that cannot be read could not be read: {}", e.getMessage(), e);
+            return null;
+        }
     }
 
     /** Why a run whose settings file cannot be read tells no one. */

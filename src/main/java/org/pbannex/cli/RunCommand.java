@@ -112,7 +112,8 @@ public class RunCommand implements Callable<Integer> {
                 // No notice (its mail settings may be in the file), said after the line and noted in the job's status.
                 LOG.error("pb-annex run {} failed", job, e);
                 ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + l));
-                System.err.println("pb-annex: " + FailureNotices.settingsUnreadable(job, ExitCodes.of(e), ExitCodes.message(e)));
+                System.err.println("pb-annex: " + FailureNotices.settingsUnreadable(job, ExitCodes.of(e), ExitCodes.message(e), e,
+                        CommandLineMistakes.firstLanguage(languages)));
                 return ExitCodes.of(e);
             }
             noticeNotStarted(null, ExitCodes.of(e), ExitCodes.message(e), e);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.pbannex.ingest.Said;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -22,10 +23,25 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * kind. Spring Boot's loaders say it in several lines without the file (SnakeYAML's "in 'reader', line 2, column 1"),
  * or with no place at all ("Malformed \\uxxxx encoding.").
  */
-public final class UnreadableSettingsFile extends RuntimeException {
+public final class UnreadableSettingsFile extends RuntimeException implements org.pbannex.runtime.Worded {
 
-    private UnreadableSettingsFile(Path file, int line, int column, String reason, Throwable cause) {
-        super("the settings file " + file + " cannot be read: line " + line + ", column " + column + ": " + reason, cause);
+    /** The line in the texts' words (report.cause.settings_file and its reasons), for the job's status in its language. */
+    private final transient Said said;
+
+    private UnreadableSettingsFile(Said said, Throwable cause) {
+        super(said.english(), cause);
+        this.said = said;
+    }
+
+    /** "the settings file F cannot be read: line L, column C: REASON", stderr's line in the English of the texts. */
+    private static UnreadableSettingsFile inFile(Path file, int line, int column, Said reason, Throwable cause) {
+        return new UnreadableSettingsFile(Said.cause("settings_file", "file", file.toString(), "line", String.valueOf(line),
+                "column", String.valueOf(column), "reason", reason), cause);
+    }
+
+    @Override
+    public org.pbannex.ingest.Said said() {
+        return said;
     }
 
     /**
@@ -46,14 +62,15 @@ public final class UnreadableSettingsFile extends RuntimeException {
                     continue;
                 }
                 if (yaml && find(e, MarkedYAMLException.class) instanceof MarkedYAMLException y && y.getProblemMark() != null) {
-                    return new UnreadableSettingsFile(file, y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1,
+                    return inFile(file, y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1,
                             yamlReason(y.getProblem()), failure);
                 }
                 if (!yaml) {
                     int[] at = badEscape(file);
                     if (at != null) {
-                        return new UnreadableSettingsFile(file, at[0], at[1], "a \\u escape needs four hexadecimal digits"
-                                + " (0-9, a-f), as in \\u00e9 for é", failure);
+                        // Values, not the texts' words: BuiltTexts reads a backslash in texts.csv as an escape.
+                        return inFile(file, at[0], at[1], Said.cause("settings_file.escape", "escape", "\\u", "example",
+                                "\\u00e9"), failure);
                     }
                 }
             }
@@ -61,14 +78,14 @@ public final class UnreadableSettingsFile extends RuntimeException {
         return failure;
     }
 
-    private static String yamlReason(String problem) {
+    private static Said yamlReason(String problem) {
         if (problem.contains("\\t(TAB)")) {
-            return "a tab, where YAML indents with spaces only";
+            return Said.cause("settings_file.tab");
         }
         if (problem.startsWith("expected <block end>")) {
-            return "its indentation does not line up with the lines above it (YAML: " + problem + ")";
+            return Said.cause("settings_file.indentation", "problem", problem);
         }
-        return "not YAML as Spring Boot reads it: " + problem;
+        return Said.cause("settings_file.not_yaml", "problem", problem);
     }
 
     /**

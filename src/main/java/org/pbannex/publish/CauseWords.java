@@ -41,6 +41,9 @@ final class CauseWords {
             "cause.migration_lock_wait", "cause.lock.todo_session", "cause.lock.state.active", "cause.lock.state.idle",
             "cause.lock.state.idle_in_transaction", "cause.lock.state.idle_in_transaction_aborted",
             "cause.lock.state.fastpath_function_call", "cause.lock.state.disabled", "cause.lock.state.other",
+            // A settings file that cannot be read: where, why, and that no notice was sent (the job's status says so).
+            "cause.settings_file", "cause.settings_file.tab", "cause.settings_file.indentation", "cause.settings_file.not_yaml",
+            "cause.settings_file.escape", "cause.settings_file_no_notice",
             // The database at start (what could not be done, and why), and its embedded file found damaged.
             "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
             "cause.db_start.setting", "cause.db_start.lock_timeout", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",

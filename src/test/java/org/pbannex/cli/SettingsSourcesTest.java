@@ -129,12 +129,27 @@ class SettingsSourcesTest {
         String line = "the settings file " + yaml + " cannot be read: line 2, column 1: a tab, where YAML indents with spaces only";
         assertEquals(List.of("pb-annex: " + line, "pb-annex: no failure notice was sent: the mail settings may be in the settings "
                 + "file that cannot be read; noted in " + noted), run.err().lines().toList(), run.toString());
-        assertTrue(Files.readString(noted).strip().matches("\\S+ exit status 5: " + java.util.regex.Pattern.quote(line + " (no failure "
-                + "notice was sent: the mail settings may be in the settings file that cannot be read)")), Files.readString(noted));
+        var outcomes = new org.pbannex.runtime.RunOutcomes(noted.getParent());
+        List<String> english = outcomes.failures("nightly", "2022-23");
+        assertEquals(1, english.size(), english.toString());
+        assertTrue(english.get(0).matches("\\S+ exit status 5: " + java.util.regex.Pattern.quote(line + " (no failure "
+                + "notice was sent: the mail settings may be in the settings file that cannot be read)")), english.toString());
+        // In the job's language too (nightly's first edition is Chinese), as the message that it is back to normal lists
+        // it: the status line was English only.
+        assertEquals(List.of(english.get(0).substring(0, english.get(0).indexOf(": ") + 2) + "设置文件 " + yaml + " 无法读取：第 2 行"
+                + "第 1 列：这里有一个制表符，而 YAML 只用空格缩进（未发送失败通知：邮件设置可能就在这个无法读取的设置文件中）"),
+                outcomes.failures("nightly", "2022-23", "zh"));
+        // --lang en: English alone.
+        CliRun english2 = CliRun.capture(settings, "run", "nightly", "--lang", "en");
+        assertEquals(5, english2.status(), english2.toString());
+        List<String> zh = outcomes.failures("nightly", "2022-23", "zh");
+        assertEquals(2, zh.size(), zh.toString());
+        assertTrue(zh.get(1).contains(" exit status 5: " + line + " (no failure notice"), zh.toString());
         Files.delete(yaml);
         CliRun status = CliRun.capture(settings, "status", "nightly");
         assertEquals(5, status.status(), status.toString());
-        assertTrue(status.out().contains("1 failure") && status.out().contains("a tab, where YAML indents"), status.toString());
+        assertTrue(status.out().contains("2 failures") && status.out().contains("a tab, where YAML indents"), status.toString());
+        assertFalse(status.out().contains("制表符"), "status shows the English line: " + status.out());
     }
 
     @Test
