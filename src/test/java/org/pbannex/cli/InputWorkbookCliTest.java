@@ -89,6 +89,36 @@ class InputWorkbookCliTest {
         assertTrue(check.contains(bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000"), check);
     }
 
+    /**
+     * A job run from a refused workbook (the crontab's run nightly --input inputs.xlsx) is a run that could not start:
+     * the refusal comes before its run id (made of the inputs it read) and its history, so it writes no report in
+     * failed/ and publishes nothing; its line, with the workbook's sheet, row and column, is noted in the job's status
+     * in English and in the job's language, where status shows it and the message that the job is back to normal
+     * lists it.
+     */
+    @Test
+    void aRunFromARefusedWorkbookIsNotedInItsJobsStatusInBothLanguages() throws Exception {
+        Path bad = withSheet("budget", xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
+                .replace("<v>2437680.0</v>", "<v>6.1E18</v>"));
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        Path out = tmp.resolve("out");
+        settings.put("pb.output", out.toString());
+        String line = oneErrorLine(CliRun.capture(settings, "run", "nightly", "--input", bad.toString()), 3);
+        String where = bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the maximum";
+        assertTrue(line.startsWith("pb-annex: " + where), line);
+        assertFalse(Files.exists(out), "nothing published, no report: no run began");
+        var outcomes = new org.pbannex.runtime.RunOutcomes(Path.of(settings.get("pb.status")));
+        List<String> english = outcomes.failures("nightly", "2022-23");
+        assertEquals(1, english.size(), english.toString());
+        assertTrue(english.get(0).contains(" exit status 3: " + where), english.toString());
+        List<String> chinese = outcomes.failures("nightly", "2022-23", "zh");
+        assertTrue(chinese.get(0).contains(" exit status 3: 输入工作簿 " + bad + " 的 budget 工作表第 7 行 staff_costs 列有误："),
+                chinese.toString());
+        CliRun status = CliRun.capture(settings, "status", "nightly");
+        assertEquals(5, status.status(), status.toString());
+        assertTrue(status.out().contains(where), status.out());
+    }
+
     /** The exported workbook with one cell of a sheet set by POI (a number, or else a text). */
     private Path withCellSet(Path from, String sheet, String address, Object value) throws IOException {
         return TestWorkbooks.edited(from, tmp.resolve("set-" + System.nanoTime() + ".xlsx"), wb -> {
