@@ -173,7 +173,7 @@ class ReviewRoundTripTest {
         List<String[]> rows = csv(saved.resolve("review-returned.csv"));
         List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
         assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct,"
-                        + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率 (%),applied input/2022-23/regional_inflation.csv, line 2, "
+                        + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率（%）,applied input/2022-23/regional_inflation.csv, line 2, "
                         + "column annual_inflation_pct: '4.4' -> '4.6'"),
                 String.join("\n", lines));
         String total = lines.stream().filter(l -> l.startsWith("a2-2,total,cost_adjustment,")).findFirst().orElseThrow(
@@ -181,7 +181,7 @@ class ReviewRoundTripTest {
         assertTrue(total.startsWith("a2-2,total,cost_adjustment,12908920,12908921,derived,input/2022-23/cost_by_object.csv;"), total);
         assertTrue(total.endsWith(",2; 3; 4; 5; 6; 7; 8; 9; 10,cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; "
                 + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment,a2-2 按支出用途的费用调整,C16,总计,"
-                + "费用调整 (美元),not applied: a computed figure: change the inputs named, by hand"),
+                + "费用调整（美元）,not applied: a computed figure: change the inputs named, by hand"),
                 "the sources, then the sheet, cell, row and heading the reviewer saw, and why --apply did not write it: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
         String html = Files.readString(saved.resolve("review-returned.html"));
@@ -821,7 +821,7 @@ class ReviewRoundTripTest {
         String all = String.join("\n", lines);
         String file = input + "/2022-23/regional_inflation.csv";
         assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6000000000000005,input," + file + ",6,annual_inflation_pct,a2-1 区域通货膨胀率,"
-                + "B7,非洲,年均通货膨胀率 (%),applied " + file + ", line 6, column annual_inflation_pct: '4.4' -> '4.6'"), all);
+                + "B7,非洲,年均通货膨胀率（%）,applied " + file + ", line 6, column annual_inflation_pct: '4.4' -> '4.6'"), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,3.6,input," + file + ",2,annual_inflation_pct,")
                 && l.endsWith(",not applied: " + file + ", line 2, column annual_inflation_pct now holds '3.5', not the published "
                 + "'3.4' (the file changed since the run): decide on the reviewer's '3.6' by hand")), all);
@@ -1063,9 +1063,9 @@ class ReviewRoundTripTest {
         String all = String.join("\n", lines);
         assertEquals(List.of(String.join(",", ReviewReport.HEADER),
                 "a2-1,,label,区域,,heading,,,," + a21Sheet + ",,,区域,",
-                "a2-1,,rate_pct,年均通货膨胀率 (%),,heading,,,," + a21Sheet + ",,,年均通货膨胀率 (%),",
+                "a2-1,,rate_pct,年均通货膨胀率（%）,,heading,,,," + a21Sheet + ",,,年均通货膨胀率（%）,",
                 "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + a21Sheet
-                        + ",B6,非洲,年均通货膨胀率 (%),"), lines, "the headings gone, the rows below found by their labels: " + all);
+                        + ",B6,非洲,年均通货膨胀率（%）,"), lines, "the headings gone, the rows below found by their labels: " + all);
         Path cleared = poiEdited("cleared.xlsx", wb -> {
             var a22 = wb.getSheet(a22Sheet);
             cellWith(a22, "不变美元").setBlank();
@@ -1095,7 +1095,7 @@ class ReviewRoundTripTest {
         assertEquals(List.of(String.join(",", ReviewReport.HEADER),
                 "a2-1,,," + a21Sheet + "," + copy + ",sheet_added,,,," + copy + ",,,,",
                 "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + copy
-                        + ",B7,非洲,年均通货膨胀率 (%),"), lines, String.join("\n", lines));
+                        + ",B7,非洲,年均通货膨胀率（%）,"), lines, String.join("\n", lines));
     }
 
     /**

@@ -291,7 +291,9 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                 // marker stays last, where the sheet turns it into its note.
                 String marker = NoteList.trailingMarker(name);
                 name = name.substring(0, name.length() - marker.length()).strip();
-                String withUnit = unit.isEmpty() || name.contains(unit) ? name : name + " (" + unit + ")";
+                // The brackets are the edition's: full-width in Chinese ("人员费用（美元）"), as its other texts have them.
+                String withUnit = unit.isEmpty() || name.contains(unit) ? name
+                        : words.headingUnit.with("heading", Text.of(name)).with("unit", Text.of(unit)).in(lang);
                 yield marker.isEmpty() ? withUnit : withUnit + " " + marker.strip();
             }
         };

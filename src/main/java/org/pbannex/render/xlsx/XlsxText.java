@@ -85,6 +85,8 @@ final class XlsxText {
     final Text defaultLabelHeading;
     final Text workYears;
     final Text workMonths;
+    /** A column heading with its unit in brackets, each edition's brackets ("人员费用（美元）", "Staff costs (US$)"). */
+    final Text headingUnit;
     
 
     // Chart sheets.
@@ -184,6 +186,7 @@ final class XlsxText {
         defaultLabelHeading = wording.text("workbook.default_label_heading");
         workYears = wording.text("workbook.work_years");
         workMonths = wording.text("workbook.work_months");
+        headingUnit = wording.text("workbook.heading_unit");
         chartTitleOne = wording.text("workbook.chart_title_one");
         chartTitle = wording.text("workbook.chart_title");
         chartIntroOne = wording.text("workbook.chart_intro_one");

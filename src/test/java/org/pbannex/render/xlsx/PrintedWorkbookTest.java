@@ -315,6 +315,42 @@ class PrintedWorkbookTest {
     }
 
     /**
+     * A column heading's unit, where the heading does not already state it, is in the edition's brackets, in the
+     * workbook's header cell and on its printed page: full-width in Chinese ("人员费用（美元）", as the edition's other
+     * texts have them; the workbook had typed "人员费用 (美元)"), "Staff costs (US$)" in English. A heading that the
+     * printed document sets with its own brackets keeps them (Table 1's "(美元) *").
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void headingsBracketTheirUnitAsTheEditionDoes(Language lang) throws Exception {
+        List<String> expected = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = PublishedWorkbooksTest.tableSheet(wb, t.id());
+                for (var cell : s.getRow(s.getTables().get(0).getStartRowIndex())) {
+                    cells.add(cell.getStringCellValue());
+                }
+                for (var c : t.columns()) {
+                    String name = org.pbannex.table.NoteMarker.strip((c.group().in(lang) + " " + c.heading().in(lang)).strip()).strip();
+                    String unit = c.unit().in(lang);
+                    if (!unit.isEmpty() && !name.contains(unit)) {
+                        expected.add(lang == Language.ZH ? name + "（" + unit + "）" : name + " (" + unit + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(expected.size() > 10, lang + ": headings with a unit: " + expected);
+        List<String> missing = expected.stream().filter(h -> cells.stream().noneMatch(cell -> cell.startsWith(h))).toList();
+        assertEquals(List.of(), missing, lang + ": headings without their unit so bracketed, among " + cells);
+        String printed;
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            printed = squash(new PDFTextStripper().getText(doc));
+        }
+        assertEquals(List.of(), expected.stream().filter(h -> !printed.contains(squash(h))).toList(), lang + ": not printed so");
+    }
+
+    /**
      * Figure 2 over nine, twelve and fourteen biennia (its extra-budgetary series, each later biennium prepared as README
      * says), in both editions, as LibreOffice prints the workbook: no cell's text cut off; every figure of its table
      * printed once, on one page (the English table over fourteen went onto two pages across, its column A widened for its
