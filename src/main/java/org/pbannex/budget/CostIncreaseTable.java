@@ -34,27 +34,29 @@ public final class CostIncreaseTable {
                 Column.of("budget_previous", t.get("a2.col.budget_previous"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("constant", t.get("a2.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("programme_change", t.get("a2.col.amount"), prog, usd, ValueKind.AMOUNT),
-                Column.of("programme_change_pct", t.get("a2.col.pct"), prog, pct, ValueKind.PERCENT),
+                Column.percentOf("programme_change_pct", t.get("a2.col.pct"), prog, pct, "programme_change", "budget_previous"),
                 Column.of("cost_change", t.get("a2.col.amount"), cost, usd, ValueKind.AMOUNT),
-                Column.of("cost_change_pct", t.get("a2.col.pct"), cost, pct, ValueKind.PERCENT),
+                Column.percentOf("cost_change_pct", t.get("a2.col.pct"), cost, pct, "cost_change", "constant"),
                 Column.of("recosted", t.get("a2.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("pct_of_total", t.get("a2.col.pct_of_total"), Text.EMPTY, pct, ValueKind.PERCENT));
         List<UnitRollup.Line> lines = UnitRollup.lines(ref, data, ID);
         long grandRecosted = lines.get(lines.size() - 1).figures().recosted();
-        List<Row> rows = UnitRollup.rows(lines, f -> values(f, grandRecosted));
+        List<Row> rows = UnitRollup.rows(lines, f -> values(f, grandRecosted, columns));
         return DocumentText.table(t, ID, columns, rows, true);
     }
 
-    private static Map<String, Object> values(Figures f, long grandRecosted) {
+    private static Map<String, Object> values(Figures f, long grandRecosted, List<Column> columns) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("budget_previous", f.budgetPrevious());
         v.put("constant", f.constant());
         v.put("programme_change", f.programmeChange());
-        v.put("programme_change_pct", Percent.of(f.programmeChange(), f.budgetPrevious()));
         v.put("cost_change", f.costChange());
-        v.put("cost_change_pct", Percent.of(f.costChange(), f.constant()));
         v.put("recosted", f.recosted());
+        // The percentages within the row as the columns declare them (what review names as their two figures).
+        columns.stream().filter(c -> c.percentOf() != null).forEach(c -> v.put(c.key(), c.percentOf().of(v)));
         v.put("pct_of_total", Percent.of(f.recosted(), grandRecosted));
-        return v;
+        Map<String, Object> inOrder = new LinkedHashMap<>(); // the columns' order, as before
+        columns.forEach(c -> inOrder.put(c.key(), v.get(c.key())));
+        return inOrder;
     }
 }

@@ -81,10 +81,19 @@ public final class Texts {
      * of the texts ({@link Said}) or said as it is.
      */
     public InputError error(String key, Object reason) {
-        String read = printed && byKey.containsKey(key + PRINTED) ? key + PRINTED : key;
+        String read = read(key);
         Row at = rows.get(read);
         return new InputError(at == null ? file : at.file(), at == null ? 0 : at.line(), "key",
                 Said.of("text_error", "key", read, "reason", reason));
+    }
+
+    /** Where the text read for a key is (its .printed row, in a biennium that reads that one); null where not known. */
+    public Row where(String key) {
+        return rows.get(read(key));
+    }
+
+    private String read(String key) {
+        return printed && byKey.containsKey(key + PRINTED) ? key + PRINTED : key;
     }
 
     public boolean has(String key) {

@@ -86,6 +86,8 @@ final class CellSources {
     private final Map<List<KeyedRecord>, List<KeyedRecord>> rollUps = new java.util.IdentityHashMap<>();
     /** Each numeric field's total over the whole input files the table is built from, for shares of a total. */
     private Map<String, BigDecimal> whole = Map.of();
+    /** The percentages the table declares within a row (a2's cost_change_pct: cost_change over constant), by column. */
+    private final Map<String, org.pbannex.table.Column.Ratio> ratios = new HashMap<>();
 
     private CellSources() {
     }
@@ -98,6 +100,7 @@ final class CellSources {
                           Set<String> tableInputs, BiFunction<String, String, LineSelection> linesOf, List<String> lineFiles,
                           Set<String> changedFiles) {
         CellSources out = new CellSources();
+        table.columns().stream().filter(c -> c.percentOf() != null).forEach(c -> out.ratios.put(c.key(), c.percentOf()));
         // printed_differences.csv describes published cells (their printed and published figures): never a source.
         tableInputs = new java.util.HashSet<>(tableInputs);
         tableInputs.remove(Publication.PRINTED_DIFFERENCES);
@@ -298,7 +301,19 @@ final class CellSources {
     }
 
     Source of(String rowKey, String column) {
+        org.pbannex.table.Column.Ratio ratio = ratios.get(column);
+        if (ratio != null) {
+            // A percentage the table computes from two figures of its row: the inputs of both, numerator then base.
+            Set<InputCell> both = new LinkedHashSet<>(of(rowKey, ratio.numerator()).cells());
+            both.addAll(of(rowKey, ratio.base()).cells());
+            return new Source(false, List.copyOf(both));
+        }
         return byCell.getOrDefault(rowKey + "\t" + column, Source.UNKNOWN);
+    }
+
+    /** The percentage the table declares for this column within a row, or null. */
+    org.pbannex.table.Column.Ratio ratio(String column) {
+        return ratios.get(column);
     }
 
     /** The sources of the same column in the rows a total sums: back to the previous total of its rank or higher. */

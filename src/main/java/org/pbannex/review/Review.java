@@ -57,12 +57,47 @@ public final class Review {
      * (a column heading edited: the column is compared all the same), {@code text} (a text outside the figures: a title,
      * units or notes line, a cell of the cover or the notes), {@code sheet_added} (a copy of a table's sheet: the sheet
      * it copies as {@code published}), {@code sheet_deleted},
-     * {@code sheet_renamed}.
+     * {@code sheet_renamed}, {@code no_input} (a figure typed where the table gives none, "[x]": no input holds it).
      * {@code table}, {@code rowKey} and {@code column} are the run's ids (those of the tidy CSVs); {@code where} is what
-     * the reviewer saw.
+     * the reviewer saw; {@code note} what the kind alone does not say (a percentage's two figures, what "[x]" means, a
+     * text's source guessed, a sheet the run id is on), in both languages, or empty.
      */
     public record Change(String table, String rowKey, String column, String published, String returned, String kind,
-                         List<CellSources.InputCell> sources, Where where) {
+                         List<CellSources.InputCell> sources, Where where, org.pbannex.table.Text note, PercentOf percent) {
+
+        public Change {
+            note = note == null ? org.pbannex.table.Text.EMPTY : note;
+        }
+
+        public Change(String table, String rowKey, String column, String published, String returned, String kind,
+                      List<CellSources.InputCell> sources, Where where, org.pbannex.table.Text note) {
+            this(table, rowKey, column, published, returned, kind, sources, where, note, null);
+        }
+
+        /** A change whose kind and sources say all (no {@code note}). */
+        public Change(String table, String rowKey, String column, String published, String returned, String kind,
+                      List<CellSources.InputCell> sources, Where where) {
+            this(table, rowKey, column, published, returned, kind, sources, where, null, null);
+        }
+
+        /** The note in both languages: a percentage's two figures with their sources, or the note as given. */
+        org.pbannex.table.Text noteIn(Texts t) {
+            if (percent == null) {
+                return note;
+            }
+            return t.get("review.note.percent").with("numerator", percent.numerator())
+                    .with("base", percent.base())
+                    .with("numerator_sources", joined(ReviewReport.sourceLines(percent.numeratorSources(), t)))
+                    .with("base_sources", joined(ReviewReport.sourceLines(percent.baseSources(), t)));
+        }
+    }
+
+    /**
+     * A percentage the table computes within its row (Column.percentOf): the two figures as their headings name them,
+     * each with its inputs (kept apart from the note's words so that they are named where today's input has them).
+     */
+    public record PercentOf(org.pbannex.table.Text numerator, List<CellSources.InputCell> numeratorSources,
+                            org.pbannex.table.Text base, List<CellSources.InputCell> baseSources) {
     }
 
     /**
@@ -103,7 +138,8 @@ public final class Review {
     public static Result of(Path returned, String shown, String runOption, Path outputRoot, Path inputDir,
                             java.util.function.Function<String, java.util.Optional<Path>> publishedIn) throws IOException {
         List<Sheet> back = InputBookReader.read(returned, shown);
-        String coverRun = back.isEmpty() ? null : runIdIn(back.get(0));
+        // The run id on the cover; else on the run sheet (a cover deleted or moved by the reviewer).
+        String coverRun = back.stream().map(Review::runIdIn).filter(Objects::nonNull).findFirst().orElse(null);
         if (runOption != null && coverRun != null && !runOption.equals(coverRun)) {
             throw new InputError(shown, 0, "", Said.of("cover_other_run", "cover", coverRun, "run", runOption));
         }
@@ -135,7 +171,9 @@ public final class Review {
             }
             DataPackage pkg = DataPackage.load(inputDir);
             List<Change> changes = traced.changes().stream().map(c -> new Change(c.table(), c.rowKey(), c.column(), c.published(),
-                    c.returned(), c.kind(), kept.relocated(c.sources(), today, pkg), c.where())).toList();
+                    c.returned(), c.kind(), kept.relocated(c.sources(), today, pkg), c.where(), c.note(), c.percent() == null ? null
+                    : new PercentOf(c.percent().numerator(), kept.relocated(c.percent().numeratorSources(), today, pkg),
+                    c.percent().base(), kept.relocated(c.percent().baseSources(), today, pkg)))).toList();
             // The page's wording from today's texts: the run's may lack a text this version of pb-annex says.
             return new Result(runId, runFolder, traced.language(), changes, changedFiles, traced.cellsCompared(),
                     org.pbannex.reference.ReferenceData.from(today, biennium).texts(), true);
@@ -157,7 +195,7 @@ public final class Review {
         List<SheetPlan> plans = XlsxWorkbookWriter.sheetPlans(tables, Language.of(language), RunRenderer.wording(computed));
         DataPackage pkg = DataPackage.load(in.inputDir());
 
-        TextChanges texts = new TextChanges(in);
+        TextChanges texts = new TextChanges(in, computed.reference().texts());
         Pattern markers = noteMarkers(computed.reference().texts().get("edition.workbook.note_marker").in(Language.of(language)));
         Map<String, Sheet> publishedByName = byName(published.sheets());
         Map<String, Sheet> returnedByName = byName(back);
@@ -206,7 +244,23 @@ public final class Review {
                 changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_renamed", List.of(), Where.sheet(r.name())));
             }
             compared += compareSheet(tables.get(i), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg, inferFrom,
-                    texts, markers, changes);
+                    texts, markers, Language.of(language), changes);
+        }
+        // The cover, contents, notes, charts and run sheets a reviewer renamed (found by their texts) or deleted: listed as
+        // a table sheet's are, never applied.
+        for (Sheet p : published.sheets()) {
+            if (tablesBySheet.containsKey(p.name()) || returnedByName.containsKey(p.name())) {
+                continue;
+            }
+            Sheet moved = renamedOther(p, back, publishedByName, taken, plans, tablesBySheet);
+            if (moved == null) {
+                changes.add(new Change("", "", "", p.name(), "", "sheet_deleted", List.of(), Where.sheet(p.name())));
+                continue;
+            }
+            taken.add(moved.name());
+            changes.add(new Change("", "", "", p.name(), moved.name(), "sheet_renamed", List.of(), Where.sheet(moved.name())));
+            texts.compare("", moved.name(), TextChanges.cells(p.rows()), TextChanges.cells(moved.rows()), changes);
+            comments(p.comments(), moved, changes);
         }
         for (Sheet r : back) {
             if (!taken.contains(r.name())) {
@@ -218,7 +272,7 @@ public final class Review {
                     SheetPlan plan = plans.get(copied);
                     changes.add(new Change(plan.tableId(), "", "", plan.sheetName(), r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
                     compared += compareSheet(tables.get(copied), plan, tablesBySheet.get(plan.sheetName()), r, computed, pkg,
-                            inferFrom, texts, markers, changes);
+                            inferFrom, texts, markers, Language.of(language), changes);
                 } else if (p == null) {
                     changes.add(new Change("", "", "", "", r.name(), "sheet_added", List.of(), Where.sheet(r.name())));
                 } else {
@@ -231,9 +285,116 @@ public final class Review {
         return new Result(runId, runFolder, language, changes, changedFiles, compared, computed.reference().texts(), false);
     }
 
+    /**
+     * The texts a published cell above a table holds, by its place: the line it is on (SheetPlan.above: the title in A1,
+     * then the introduction's lines) names the table's texts and the workbook's wording it is made of, from texts.csv
+     * (its .printed row where the biennium reads that one). A text of the table whose key does not hold it, a caveat or
+     * a source of other origin, is not said by the place: the closest text is then added, as a guess.
+     */
+    private static TextChanges.Placed placed(Table table, List<XlsxWorkbookWriter.Above> parts, int linesAbove, TextChanges.Cell cell,
+                                            Texts t, Language lang) {
+        var ref = new org.apache.poi.ss.util.CellReference(cell.ref());
+        List<XlsxWorkbookWriter.Above> lines = parts.size() == linesAbove + 1 && parts.get(parts.size() - 1) == XlsxWorkbookWriter.Above.NOTES
+                ? parts.subList(0, linesAbove) : parts; // a sheet that points to no notes has no notes line
+        if (ref.getCol() != 0 || lines.size() != linesAbove || ref.getRow() >= lines.size()) {
+            return TextChanges.Placed.NOWHERE;
+        }
+        List<String> keys = new ArrayList<>();
+        boolean complete = switch (lines.get(ref.getRow())) {
+            case TITLE -> table.number().isEmpty() ? own(table, "title", table.title(), t, keys)
+                    : own(table, "title", table.title(), t, keys) & own(table, "number", table.number(), t, keys)
+                    & keys.add("edition.workbook.numbered_title");
+            case WARNING -> keys.add("edition.workbook.warning_line") && false; // the caveat has no key of the table's
+            case HOLDS -> keys.add("edition.workbook.one_table") && table.charts().isEmpty();
+            case SOURCE -> keys.add("edition.source_line") && false; // the table's or the publication's source
+            case UNITS -> own(table, "unit", table.unitNote(), t, keys) & keys.add("edition.workbook.units_line");
+            case GROUP -> keys.add("edition.workbook.group_line");
+            case NOTES -> keys.add("edition.workbook.notes_line");
+        };
+        List<CellSources.InputCell> cells = new ArrayList<>();
+        for (String key : keys) {
+            Texts.Row at = t.where(key);
+            if (at == null) {
+                complete = false;
+            } else {
+                cells.add(new CellSources.InputCell("texts", at.file(), at.line(), lang.code()));
+            }
+        }
+        return new TextChanges.Placed(cells, complete);
+    }
+
+    /** The table's own text of this name ({id}.title), if its key holds the text the table shows: added to the keys. */
+    private static boolean own(Table table, String name, org.pbannex.table.Text shown, Texts t, List<String> keys) {
+        String key = org.pbannex.reference.TextKeys.tableText(table.id(), name);
+        if (t.has(key) && t.get(key).equals(shown)) {
+            keys.add(key);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A percentage the table computes within its row (Column.percentOf): its two figures, each with its inputs, for the
+     * note that says the figure to change is one of them; null for any other column.
+     */
+    private static PercentOf percentOf(Table table, String key, String column, CellSources sources, Texts t) {
+        org.pbannex.table.Column.Ratio ratio = sources.ratio(column);
+        if (ratio == null) {
+            return null;
+        }
+        return new PercentOf(columnName(table, ratio.numerator(), t), sources.of(key, ratio.numerator()).cells(),
+                columnName(table, ratio.base(), t), sources.of(key, ratio.base()).cells());
+    }
+
+    /** A column as its heading names it, under its group's where it has one ("Cost change: Amount"). */
+    private static org.pbannex.table.Text columnName(Table table, String key, Texts t) {
+        org.pbannex.table.Column c = table.columns().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+        return c.group().isEmpty() ? c.heading() : t.get("review.note.column").with("group", c.group()).with("heading", c.heading());
+    }
+
+    private static org.pbannex.table.Text joined(List<org.pbannex.table.Text> parts) {
+        return new org.pbannex.table.Text(String.join("; ", parts.stream().map(org.pbannex.table.Text::zh).toList()),
+                String.join("; ", parts.stream().map(p -> p.in(Language.EN)).toList()));
+    }
+
+    /**
+     * What "[x]" means where a reviewer typed over it: the table's own note on it where one of its footnotes speaks of it
+     * (the regional targets' "no target given"), else the workbook's note on every such cell.
+     */
+    private static org.pbannex.table.Text notPrintedNote(Table table, Texts t) {
+        org.pbannex.table.Text meaning = table.footnotes().stream()
+                .filter(f -> f.zh().contains(XlsxWorkbookWriter.NOT_PRINTED) || f.en().contains(XlsxWorkbookWriter.NOT_PRINTED))
+                .findFirst().orElseGet(() -> t.get("edition.workbook.not_printed"));
+        return t.get("review.note.not_printed").with("note", meaning);
+    }
+
+    /**
+     * The returned sheet that is a renamed cover, contents, notes, charts or run sheet: one not taken, not named as a
+     * published sheet, no copy of a table's, holding at least half of the published sheet's texts; of several, the one
+     * holding most.
+     */
+    private static Sheet renamedOther(Sheet published, List<Sheet> back, Map<String, Sheet> publishedByName, List<String> taken,
+                                      List<SheetPlan> plans, Map<String, PublishedTable> tablesBySheet) {
+        java.util.Set<String> was = new java.util.HashSet<>();
+        TextChanges.cells(published.rows()).forEach(c -> was.add(c.text()));
+        Sheet best = null;
+        long most = 0;
+        for (Sheet r : back) {
+            if (taken.contains(r.name()) || publishedByName.containsKey(r.name()) || copyOf(r, plans, tablesBySheet) >= 0) {
+                continue;
+            }
+            long found = TextChanges.cells(r.rows()).stream().map(TextChanges.Cell::text).distinct().filter(was::contains).count();
+            if (found > most) {
+                best = r;
+                most = found;
+            }
+        }
+        return 2 * most >= was.size() && most > 0 ? best : null;
+    }
+
     /** A table sheet as the run published it: its headings, the table's rows below them, and the sheet's comments. */
     private record PublishedTable(List<String> headings, List<List<String>> grid, List<String> labels,
-                                  int labelColumns, Map<String, String> comments, List<TextChanges.Cell> above) {
+                                  int labelColumns, Map<String, String> comments, List<TextChanges.Cell> above, int linesAbove) {
 
         static PublishedTable of(SheetPlan plan, Sheet published, String shown) {
             int n = plan.rowKeys().size();
@@ -251,7 +412,7 @@ public final class Review {
             int labelColumns = plan.columns().contains("group") ? 2 : 1;
             List<String> labels = grid.stream().map(r -> String.join("\t", r.subList(0, labelColumns))).toList();
             List<TextChanges.Cell> above = TextChanges.cells(rows.stream().filter(r -> r.number() < headerNumber).toList());
-            return new PublishedTable(headings, grid, labels, labelColumns, published.comments(), above);
+            return new PublishedTable(headings, grid, labels, labelColumns, published.comments(), above, headerNumber - 1);
         }
 
         /** Row i's label as the reader sees it (its group first, where the table has one). */
@@ -305,7 +466,7 @@ public final class Review {
 
     private static int compareSheet(Table table, SheetPlan plan, PublishedTable pub, Sheet returned, ComputedPublication computed,
                                     DataPackage pkg, Set<String> changedFiles, TextChanges texts, Pattern markers,
-                                    List<Change> changes) {
+                                    Language lang, List<Change> changes) {
         int n = plan.rowKeys().size();
         List<String> headings = pub.headings();
         List<List<String>> pubGrid = pub.grid();
@@ -316,6 +477,7 @@ public final class Review {
                 computed.inputs(), pkg, computed.inputsByTable().getOrDefault(table.id(), Set.of()),
                 computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles, changedFiles));
         String sheet = returned.name();
+        Texts words = computed.reference().texts();
 
         // The returned header: the row holding most of the published headings (rows may have been inserted above it).
         // None (the heading row deleted, or every heading cleared): the table's rows are found by their labels and its
@@ -324,7 +486,8 @@ public final class Review {
         int headerNumber = retHeader != null ? retHeader.number() : firstRowOf(pub, returned) - 1;
         int top = retHeader != null ? headerNumber : headerNumber + 1;
         texts.compare(plan.tableId(), sheet, pub.above(),
-                TextChanges.cells(returned.rows().stream().filter(r -> r.number() < top).toList()), changes);
+                TextChanges.cells(returned.rows().stream().filter(r -> r.number() < top).toList()), changes,
+                cell -> placed(table, plan.above(), pub.linesAbove(), cell, words, lang));
         if (headerNumber < 0) {
             changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of(),
                     new Where(sheet, "", "", String.join(" | ", headings))));
@@ -390,10 +553,17 @@ public final class Review {
                 Where where = new Where(sheet, a1(rr.number(), columnOf[c]), pub.shownLabel(i), headings.get(c));
                 if (now != null && now.formula() != null) {
                     changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula",
-                            sources.get().of(key, column).cells(), where));
+                            sources.get().of(key, column).cells(), where, null, percentOf(table, key, column, sources.get(), words)));
                 } else if (!sameIn(was, text(now), headings.get(c), markers)) {
+                    if (was.equals(XlsxWorkbookWriter.NOT_PRINTED)) {
+                        // A figure typed where the table gives none: no input holds the cell, whatever the figure.
+                        changes.add(new Change(plan.tableId(), key, column, was, text(now), "no_input", List.of(), where,
+                                notPrintedNote(table, words)));
+                        continue;
+                    }
                     CellSources.Source source = sources.get().of(key, column);
-                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where));
+                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where,
+                            null, percentOf(table, key, column, sources.get(), words)));
                 }
             }
         }

@@ -168,6 +168,7 @@ final class ReviewApply {
             // A text traced to input fields it contains is not a computed figure: its words are to be changed there.
             case "derived" -> t.get(isNumber(c.published()) ? "review.applied.derived" : "review.applied.derived_text");
             case "formula" -> t.get("review.applied.formula");
+            case "no_input" -> t.get("review.applied.no_input");
             // Wording is reference data: the reviewer's text is to be weighed and typed there, as a whole sentence.
             case "text" -> c.sources().isEmpty() ? t.get("review.applied.text_untraced") : t.get("review.applied.text").with("where",
                     t.listOf(c.sources().stream().map(s -> t.get("review.applied.where").with("file", s.file())

@@ -27,14 +27,14 @@ import org.pbannex.table.Text;
 final class ReviewReport {
 
     static final String[] HEADER = {"table", "row_key", "column", "published", "returned", "kind", "source_file", "source_line",
-            "source_column", "sheet", "cell", "row_label", "heading", "applied"};
+            "source_column", "sheet", "cell", "row_label", "heading", "applied", "note"};
 
     private ReviewReport() {
     }
 
     /** The review page's words (texts.csv, keys review.*), looked up once so that a missing one fails before writing. */
     private static final List<String> WORDS = List.of("explain.input", "explain.derived", "explain.formula",
-            "explain.others", "kind.input", "kind.derived", "kind.formula", "applied", "caption", "col.sheet", "col.cell",
+            "explain.others", "kind.input", "kind.derived", "kind.formula", "kind.no_input", "explain.no_input", "applied", "caption", "col.sheet", "col.cell",
             "col.row", "col.column", "col.published", "col.returned", "col.kind", "col.sources", "no_changes");
 
     /**
@@ -71,7 +71,7 @@ final class ReviewReport {
                      ICSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
             out.writeNext(HEADER, false);
             for (Review.Change c : result.changes()) {
-                out.writeNext(row(c, status.getOrDefault(c, Text.EMPTY).in(Language.EN)), false); // in English, as every command's
+                out.writeNext(row(c, status.getOrDefault(c, Text.EMPTY).in(Language.EN), t), false); // in English, as every command's
             }
         }
         String html = Templates.render("review", Map.of(
@@ -97,14 +97,16 @@ final class ReviewReport {
         return t.get("review.kind." + kind).in(page);
     }
 
-    static String[] row(Review.Change c, String applied) {
+    static String[] row(Review.Change c, String applied, Texts t) {
         return new String[] {c.table(), c.rowKey(), c.column(), c.published(), c.returned(), c.kind(), files(c), lines(c),
-                columns(c), c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), applied};
+                columns(c), c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(), applied,
+                c.noteIn(t).in(Language.EN)};
     }
 
     /** A change as the HTML page shows it: where the reviewer saw it, the two values, its kind and where to change it. */
     record Shown(String sheet, String cell, String row, String heading, String published, String returned, String kind,
-                 String kindName, List<String> sources, String applied, boolean publishedFigure, boolean returnedFigure) {
+                 String kindName, List<String> sources, String applied, boolean publishedFigure, boolean returnedFigure,
+                 String note) {
     }
 
     /**
@@ -113,16 +115,29 @@ final class ReviewReport {
      * hundred rows, or a figure computed from eight fields of one record, reads at a glance; the CSV lists each source.
      */
     private static Shown shown(Review.Change c, Texts t, Language page, String applied) {
+        List<String> sources = new java.util.ArrayList<>(sourceLines(c.sources(), t).stream().map(s -> s.in(page)).toList());
+        if (sources.isEmpty() && c.kind().equals("derived")) { // say so, rather than leave the reader an empty cell
+            sources.add(t.get("review.source.untraced").in(page));
+        }
+        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(),
+                grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources, applied,
+                CellSources.number(c.published()) != null, CellSources.number(c.returned()) != null, c.noteIn(t).in(page));
+    }
+
+    /**
+     * Sources one line per file, in both languages: "input/2022-23/budget.csv: lines 2-48 (cost_change)", a total's
+     * lines as one range; a file of expenditure lines by which of its lines; a record gone since the run by its key.
+     */
+    static List<Text> sourceLines(List<CellSources.InputCell> cells, Texts t) {
         Map<String, Map<String, List<Long>>> byFile = new java.util.LinkedHashMap<>();
-        List<String> sources = new java.util.ArrayList<>();
-        for (CellSources.InputCell s : c.sources()) {
+        List<Text> sources = new java.util.ArrayList<>();
+        for (CellSources.InputCell s : cells) {
             if (!s.selection().isEmpty()) { // expenditure lines: the file and which of its lines, not their numbers
-                sources.add(s.file() + ": " + t.get("review.source.selection").with("selection", s.selection()).in(page)
-                        + " (" + s.column() + ")");
+                sources.add(around(s.file() + ": ", t.get("review.source.selection").with("selection", s.selection()), " (" + s.column() + ")"));
                 continue;
             }
             if (!s.gone().isEmpty()) { // a record the run read, no longer in today's file
-                sources.add(s.file() + ": " + t.get("review.source.gone").with("key", s.gone()).in(page) + " (" + s.column() + ")");
+                sources.add(around(s.file() + ": ", t.get("review.source.gone").with("key", s.gone()), " (" + s.column() + ")"));
                 continue;
             }
             byFile.computeIfAbsent(s.file(), k -> new java.util.LinkedHashMap<>())
@@ -133,16 +148,21 @@ final class ReviewReport {
             // Lines in file order, so that a total's rows read as one range (2-48), whatever order the rows were summed in.
             fields.forEach((field, lines) -> fieldsByLines.computeIfAbsent(org.pbannex.ingest.LineRanges.of(lines),
                     k -> new java.util.ArrayList<>()).add(field));
-            sources.add(file + ": " + fieldsByLines.entrySet().stream().map(e -> t.get(e.getKey().matches("\\d+")
-                    ? "review.source.line" : "review.source.lines").with("lines", e.getKey()).in(page)
-                    + " (" + String.join(", ", e.getValue()) + ")").collect(Collectors.joining("; ")));
+            Text line = Text.of(file + ": ");
+            boolean first = true;
+            for (var e : fieldsByLines.entrySet()) {
+                Text part = around(first ? "" : "; ", t.get(e.getKey().matches("\\d+") ? "review.source.line" : "review.source.lines")
+                        .with("lines", e.getKey()), " (" + String.join(", ", e.getValue()) + ")");
+                line = new Text(line.zh() + part.zh(), line.en() + part.en());
+                first = false;
+            }
+            sources.add(line);
         });
-        if (sources.isEmpty() && c.kind().equals("derived")) { // say so, rather than leave the reader an empty cell
-            sources.add(t.get("review.source.untraced").in(page));
-        }
-        return new Shown(c.where().sheet(), c.where().cell(), c.where().rowLabel(), c.where().heading(),
-                grouped(c.published(), page), grouped(c.returned(), page), c.kind(), kindName(t, c.kind(), page), sources, applied,
-                CellSources.number(c.published()) != null, CellSources.number(c.returned()) != null);
+        return sources;
+    }
+
+    private static Text around(String before, Text text, String after) {
+        return new Text(before + text.zh() + after, before + text.in(Language.EN) + after);
     }
 
     /**

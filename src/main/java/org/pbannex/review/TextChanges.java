@@ -24,7 +24,17 @@ final class TextChanges {
     }
 
     private final InputSet in;
+    private final org.pbannex.reference.Texts texts;
     private List<Candidate> candidates;
+
+    /**
+     * The texts a published cell holds, known by where it stands (a table's title in A1): {@code complete} when its place
+     * says every text it is made of, else those it says (the program's wording around a text of unknown origin).
+     */
+    record Placed(List<CellSources.InputCell> cells, boolean complete) {
+
+        static final Placed NOWHERE = new Placed(List.of(), false);
+    }
 
     /** A text field of an input record, as a pattern that finds it filled in within a cell. */
     private record Candidate(String resource, Record record, String field, Pattern pattern, int literal) {
@@ -35,8 +45,9 @@ final class TextChanges {
         }
     }
 
-    TextChanges(InputSet in) {
+    TextChanges(InputSet in, org.pbannex.reference.Texts texts) {
         this.in = in;
+        this.texts = texts;
     }
 
     /** The non-blank cells of these rows, row by row, left to right. */
@@ -59,6 +70,15 @@ final class TextChanges {
      * between the same matched neighbours are one cell edited; those left over were deleted or added.
      */
     void compare(String table, String sheet, List<Cell> published, List<Cell> returned, List<Review.Change> changes) {
+        compare(table, sheet, published, returned, changes, c -> Placed.NOWHERE);
+    }
+
+    /**
+     * @param byPlace the texts a published cell holds by its place on the sheet; where that does not say them all, the
+     *                closest input text is added, and the change's note says that it is a guess
+     */
+    void compare(String table, String sheet, List<Cell> published, List<Cell> returned, List<Review.Change> changes,
+                 java.util.function.Function<Cell, Placed> byPlace) {
         int[][] pairs = Review.align(published.stream().map(Cell::text).toList(), returned.stream().map(Cell::text).toList());
         int i = 0;
         int j = 0;
@@ -74,9 +94,12 @@ final class TextChanges {
             for (int k = 0; k < Math.max(was.size(), now.size()); k++) {
                 Cell p = k < was.size() ? was.get(k) : null;
                 Cell r = k < now.size() ? now.get(k) : null;
+                Placed placed = p == null ? Placed.NOWHERE : byPlace.apply(p);
+                java.util.Set<CellSources.InputCell> found = new java.util.LinkedHashSet<>(placed.cells());
+                boolean guessed = p != null && !placed.complete() && found.addAll(sources(p.text(), table));
                 changes.add(new Review.Change(table, "", "", p == null ? "" : p.text(), r == null ? "" : r.text(), "text",
-                        p == null ? List.of() : sources(p.text(), table),
-                        new Review.Where(sheet, r == null ? "" : r.ref(), "", "")));
+                        List.copyOf(found), new Review.Where(sheet, r == null ? "" : r.ref(), "", ""),
+                        guessed ? texts.get("review.note.text_guessed") : null));
             }
             if (i < published.size() && j < returned.size()) {
                 i++;

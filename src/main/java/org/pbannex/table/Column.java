@@ -8,28 +8,51 @@ package org.pbannex.table;
  * heading is blank (the draft budget's income items, under "Income" only): the page still shows none; empty when the
  * column has a heading of its own. {@code note} is the footnote part the heading's marker points to ("* Synthetic
  * lines with the status actual."), where the table has more than one note with that marker (Figure 2 over real and
- * synthetic biennia); empty when the marker names its note alone.
+ * synthetic biennia); empty when the marker names its note alone. {@code percentOf}: for a percentage computed within
+ * its row, the two columns it is computed from (the table's values follow it, and a review names both); null otherwise.
  */
 public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading,
-                     Text note) {
+                     Text note, Ratio percentOf) {
 
     public Column {
         spokenHeading = spokenHeading == null ? Text.EMPTY : spokenHeading;
         note = note == null ? Text.EMPTY : note;
     }
 
+    public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading, Text note) {
+        this(key, heading, group, unit, kind, role, spokenHeading, note, null);
+    }
+
     public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
         this(key, heading, group, unit, kind, role, Text.EMPTY, Text.EMPTY);
     }
 
+    /**
+     * A percentage of one column of the row over another, rounded half-up to one decimal ({@link Percent#of}): annex 2's
+     * cost change in per cent is {@code cost_change} over {@code constant}.
+     */
+    public record Ratio(String numerator, String base) {
+
+        /** The percentage of the row's values (whole dollars) under these two columns' keys. */
+        public java.math.BigDecimal of(java.util.Map<String, Object> values) {
+            return Percent.of(((Number) values.get(numerator)).longValue(), ((Number) values.get(base)).longValue());
+        }
+    }
+
     /** The column with a heading that screen readers announce and the page does not show (its printed heading blank). */
     public Column withSpokenHeading(Text spoken) {
-        return new Column(key, heading, group, unit, kind, role, spoken, note);
+        return new Column(key, heading, group, unit, kind, role, spoken, note, percentOf);
     }
 
     /** The column whose heading's marker points to this footnote part (marker first) among others with its marker. */
     public Column withNote(Text footnotePart) {
-        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart);
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart, percentOf);
+    }
+
+    /** A percentage column: {@code numerator} over {@code base}, both columns of the same row. */
+    public static Column percentOf(String key, Text heading, Text group, Text unit, String numerator, String base) {
+        return new Column(key, heading, group, unit, ValueKind.PERCENT, Role.VALUE, Text.EMPTY, Text.EMPTY,
+                new Ratio(numerator, base));
     }
 
     /** What a column is, whatever the output. */

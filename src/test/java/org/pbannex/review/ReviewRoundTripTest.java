@@ -174,14 +174,14 @@ class ReviewRoundTripTest {
         List<String> lines = rows.stream().map(x -> String.join(",", x)).toList();
         assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct,"
                         + "a2-1 区域通货膨胀率,B7,非洲,年均通货膨胀率（%）,applied input/2022-23/regional_inflation.csv, line 2, "
-                        + "column annual_inflation_pct: '4.4' -> '4.6'"),
+                        + "column annual_inflation_pct: '4.4' -> '4.6',"),
                 String.join("\n", lines));
         String total = lines.stream().filter(l -> l.startsWith("a2-2,total,cost_adjustment,")).findFirst().orElseThrow(
                 () -> new AssertionError(String.join("\n", lines)));
         assertTrue(total.startsWith("a2-2,total,cost_adjustment,12908920,12908921,derived,input/2022-23/cost_by_object.csv;"), total);
         assertTrue(total.endsWith(",2; 3; 4; 5; 6; 7; 8; 9; 10,cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; "
                 + "cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment; cost_adjustment,a2-2 按支出用途的费用调整,C16,总计,"
-                + "费用调整（美元）,not applied: a computed figure: change the inputs named, by hand"),
+                + "费用调整（美元）,not applied: a computed figure: change the inputs named, by hand,"),
                 "the sources, then the sheet, cell, row and heading the reviewer saw, and why --apply did not write it: " + total);
         assertEquals(3, rows.size(), String.join("\n", lines)); // header and the two changes: LibreOffice changed nothing else
         String html = Files.readString(saved.resolve("review-returned.html"));
@@ -215,7 +215,7 @@ class ReviewRoundTripTest {
         assertFalse(page.contains(">applied ") || page.contains("not applied"), "no English line: " + page);
         List<String> lines = csv(tmp.resolve("review-zh.csv")).stream().map(x -> String.join(",", x)).toList();
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AF,rate_pct,4.4,4.6,input,") && l.endsWith(",applied "
-                + "input/2022-23/regional_inflation.csv, line 2, column annual_inflation_pct: '4.4' -> '4.6'")), String.join("\n", lines));
+                + "input/2022-23/regional_inflation.csv, line 2, column annual_inflation_pct: '4.4' -> '4.6',")), String.join("\n", lines));
         assertTrue(r.out().contains("  not applied: 1 change not of an input cell (1 derived): each says why in the review CSV and page\n"),
                 r.out());
     }
@@ -647,7 +647,7 @@ class ReviewRoundTripTest {
         String gb = csv(tmp.resolve("review-back.csv")).stream().map(x -> String.join(",", x))
                 .filter(l -> l.startsWith("a1,GB,staff_costs,")).findFirst().orElseThrow(() -> new AssertionError(r.out()));
         assertTrue(gb.startsWith("a1,GB,staff_costs,15668625,15700000,input," + input + "/2022-23/budget.csv,3,staff_costs,"), gb);
-        assertTrue(gb.endsWith("," + gbLine), gb);
+        assertTrue(gb.endsWith("," + gbLine + ","), gb);
         assertTrue(r.out().contains("  " + gbLine + "\n"), r.out());
         assertTrue(r.out().contains("The input has changed since that run (" + input + "/2022-23/budget.csv)"), r.out());
         assertTrue(r.out().contains(" (3 input)"), "GB's staff costs, risk 2's consequences, Africa's rate: " + r.out());
@@ -821,13 +821,13 @@ class ReviewRoundTripTest {
         String all = String.join("\n", lines);
         String file = input + "/2022-23/regional_inflation.csv";
         assertTrue(lines.contains("a2-1,AF,rate_pct,4.4,4.6000000000000005,input," + file + ",6,annual_inflation_pct,a2-1 区域通货膨胀率,"
-                + "B7,非洲,年均通货膨胀率（%）,applied " + file + ", line 6, column annual_inflation_pct: '4.4' -> '4.6'"), all);
+                + "B7,非洲,年均通货膨胀率（%）,applied " + file + ", line 6, column annual_inflation_pct: '4.4' -> '4.6',"), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,AM,rate_pct,3.4,3.6,input," + file + ",2,annual_inflation_pct,")
                 && l.endsWith(",not applied: " + file + ", line 2, column annual_inflation_pct now holds '3.5', not the published "
-                + "'3.4' (the file changed since the run): decide on the reviewer's '3.6' by hand")), all);
+                + "'3.4' (the file changed since the run): decide on the reviewer's '3.6' by hand,")), all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("a2-1,EU,rate_pct,4.2,4.5,input," + file + ",5,annual_inflation_pct,")
                 && l.endsWith(",not applied: " + file + ", line 5, column annual_inflation_pct now holds '4.3', not the published "
-                + "'4.2' (the file changed since the run): decide on the reviewer's '4.5' by hand")), all);
+                + "'4.2' (the file changed since the run): decide on the reviewer's '4.5' by hand,")), all);
         String indicatorsFile = input + "/2022-23/results_indicators.csv";
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("rt,ALL.RATIFICATION,target_ALL,105,106,derived," + indicatorsFile + "; "
                 + indicatorsFile + ",15; 16,target_total; target_total,")), "the two ratification indicators' targets: " + all);
@@ -1016,24 +1016,146 @@ class ReviewRoundTripTest {
         List<String> lines = csv(tmp.resolve("review-titles.csv")).stream().map(x -> String.join(",", x)).toList();
         String all = String.join("\n", lines);
         String texts = "input/reference/texts.csv,";
-        String whereTitle = "a2-1 区域通货膨胀率,A1,,,not applied: a text of the workbook: change it in input/reference/texts.csv, line "
-                + textLine("a2-1.title") + ", column zh";
-        assertTrue(lines.contains("a2-1,,," + was[0] + "," + was[0].replace("2020-2021", "2022-2023") + ",text," + texts
-                + textLine("a2-1.title") + ",zh," + whereTitle), all);
+        // Known by its place (A1: the table's title, numbered): 2022-23's printed title, which the workbook shows (the
+        // closest text had been the shared a2-1.title), its number and the wording around them.
+        String title = "a2-1,,," + was[0] + "," + was[0].replace("2020-2021", "2022-2023") + ",text,input/2022-23/reference/texts.csv; "
+                + "input/reference/texts.csv; input/reference/texts.csv," + textLine("2022-23/reference/texts.csv", "a2-1.title.printed")
+                + "; " + textLine("a2-1.number") + "; " + textLine("edition.workbook.numbered_title") + ",zh; zh; zh,a2-1 区域通货膨胀率,A1,,,"
+                + "not applied: a text of the workbook: change it in input/2022-23/reference/texts.csv, line "
+                + textLine("2022-23/reference/texts.csv", "a2-1.title.printed") + ", column zh, ";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(title) && l.endsWith(",")), "found by its place, no guess: " + all);
         String units = "a2-1,,," + was[1] + "," + was[1].replace("%", "百分比") + ",text,input/reference/texts.csv; input/reference/texts.csv,"
-                + textLine("edition.workbook.units_line") + "; " + textLine("a2-1.unit") + ",zh; zh,a2-1 区域通货膨胀率,A4,";
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(units)), "the units line's wording and the table's unit: " + all);
+                + textLine("a2-1.unit") + "; " + textLine("edition.workbook.units_line") + ",zh; zh,a2-1 区域通货膨胀率,A4,";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(units) && l.endsWith(",")), "the table's unit and the units line's wording: " + all);
         assertTrue(lines.contains(",,," + was[3] + "," + was[3] + "（草稿）,text,input/2022-23/publication.csv,2,document_title_zh,封面,A1,,,"
-                + "not applied: a text of the workbook: change it in input/2022-23/publication.csv, line 2, column document_title_zh"), all);
+                + "not applied: a text of the workbook: change it in input/2022-23/publication.csv, line 2, column document_title_zh,"
+                + "Source guessed: the input text closest to the published cell (its place on the sheet does not say which text it is); "
+                + "check it before changing it."), "the cover's texts are still found by the closest text, and say so: " + all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,," + was[2] + ",审阅人改写的注释。,text," + texts)
                 && l.contains(",注释,D")), all);
         assertEquals(1 + 4, lines.size(), all);
         assertTrue(r.out().contains(": 3962 cells compared, 4 changes (4 text)"), r.out());
     }
 
+    /**
+     * Found by a tester (case 25): a2's cost change in per cent named cost_change alone, though it is a percentage of the
+     * constant budget. A percentage the table declares (Column.percentOf) names both figures it is computed from, each
+     * with its inputs, and says that the figure to change is one of them, on the page in its language too.
+     */
+    @Test
+    void aPercentageNamesItsNumeratorAndItsBaseAndWhichFigureToChange() throws Exception {
+        double[] was = new double[1];
+        String a2 = sheetOf(published, "a2");
+        Path returned = poiEdited("pct.xlsx", wb -> {
+            var ilc = rowLabelled(wb.getSheet(a2), "国际劳工大会");
+            var pct = ilc.getCell(ilc.getLastCellNum() - 3); // cost_change_pct, before recosted and pct_of_total
+            was[0] = pct.getNumericCellValue();
+            pct.setCellValue(was[0] + 1);
+        });
+        OneChange one = oneChangeApplied(returned);
+        String[] line = one.line();
+        String all = one.all();
+        assertEquals(List.of("a2", "ILC", "cost_change_pct", "derived"), List.of(line[0], line[1], line[2], line[5]), all);
+        assertEquals("cost_change; staff_costs; non_staff_costs", line[8], "the numerator's input, then the base's: " + all);
+        assertEquals("2; 2; 2", line[7], all);
+        assertEquals("note", ReviewReport.HEADER[14]);
+        assertEquals("A percentage, computed, with no input of its own: Cost increase (decrease): Amount "
+                + "(input/2022-23/budget.csv: line 2 (cost_change)) over 2022-2023 estimates (at 2020-2021 constant dollars) "
+                + "(input/2022-23/budget.csv: line 2 (staff_costs, non_staff_costs)), times 100, rounded half-up. Change whichever "
+                + "of the two figures is wrong, in its inputs; the percentage follows.", line[14], all);
+        assertEquals("not applied: a computed figure: change the inputs named, by hand", line[13], all);
+        String page = Files.readString(tmp.resolve("review-pct.html"));
+        assertTrue(page.contains("计算所得的百分比，无对应输入：费用增加(减少)：金额（input/2022-23/budget.csv: 第 2 行 (cost_change)）除以"),
+                "the note on the zh page, in Chinese: " + page);
+    }
+
+    /**
+     * Found by a tester (case 45): a figure typed over "[x]" (a cell for which the table gives none) was a derived change
+     * with no source. It is a change of a cell no input holds, saying what [x] means there (the table's own note where one
+     * speaks of it, else the workbook's), and never applied.
+     */
+    @Test
+    void aFigureTypedOverXIsACellWithNoInputNeverApplied() throws Exception {
+        String[] where = new String[2];
+        Path returned = poiEdited("x.xlsx", wb -> {
+            for (var sheet : wb) {
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        if (where[0] == null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && cell.getStringCellValue().equals("[x]") && sheet.getSheetName().matches("[a-z0-9-]+ .*")) {
+                            where[0] = sheet.getSheetName();
+                            where[1] = cell.getAddress().formatAsString();
+                            cell.setCellValue(12);
+                        }
+                    }
+                }
+            }
+        });
+        assertTrue(where[0] != null, "the workbook has a cell [x]");
+        OneChange one = oneChangeApplied(returned);
+        String[] line = one.line();
+        String all = one.all();
+        CliRun r = one.run();
+        assertEquals(List.of("[x]", "12", "no_input", "", where[0], where[1]),
+                List.of(line[3], line[4], line[5], line[6], line[9], line[10]), all);
+        assertTrue(line[14].startsWith("No input holds this cell: ") && line[14].contains("[x]")
+                && line[14].endsWith("What was typed here is not applied; if the table is to show something here, the input must give it."), all);
+        assertEquals("not applied: no input holds this cell ([x]): nothing in the input to change", line[13], all);
+        assertTrue(r.out().contains("1 no input"), r.out());
+        String page = Files.readString(tmp.resolve("review-x.html"));
+        assertTrue(page.contains("没有输入对应此单元格：") && page.contains("<td>无输入</td>"), page);
+    }
+
+    /** A review with --apply (exit 0) of a workbook with one change, and that change's line of the CSV. */
+    private record OneChange(CliRun run, String[] line, String all) {
+    }
+
+    private OneChange oneChangeApplied(Path returned) throws Exception {
+        CliRun r = review(returned, "--apply", tmp.resolve("copy").toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String[]> rows = csv(returned.resolveSibling("review-" + returned.getFileName().toString().replaceFirst("\\.xlsx$", "") + ".csv"));
+        String all = rows.stream().map(x -> String.join(",", x)).collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals(2, rows.size(), "the header and one change: " + all);
+        return new OneChange(r, rows.get(1), all);
+    }
+
+    /**
+     * A cover a reviewer renamed was a sheet added, and one deleted was not listed at all: each is a sheet-level change, not
+     * applied, as a table sheet's; the renamed cover's texts are compared on it, and a workbook without its cover finds
+     * its run on the run sheet.
+     */
+    @Test
+    void aRenamedOrDeletedCoverIsListed() throws Exception {
+        String[] cover = new String[1];
+        Path renamed = poiEdited("renamed.xlsx", wb -> {
+            cover[0] = wb.getSheetName(0);
+            wb.setSheetName(0, "旧封面");
+            var title = wb.getSheetAt(0).getRow(0).getCell(0);
+            title.setCellValue(title.getStringCellValue() + "（草稿）");
+        });
+        CliRun r = review(renamed, "--apply", tmp.resolve("copy").toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String> lines = csv(tmp.resolve("review-renamed.csv")).stream().map(x -> String.join(",", x)).toList();
+        String all = String.join("\n", lines);
+        assertTrue(lines.contains(",,," + cover[0] + ",旧封面,sheet_renamed,,,,旧封面,,,,not applied: not a cell of the input "
+                + "(sheet renamed),"), all);
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",text,input/2022-23/publication.csv,2,document_title_zh,旧封面,A1,")), all);
+        assertEquals(3, lines.size(), "the rename and the title edited on it; no sheet added: " + all);
+
+        Path deleted = poiEdited("deleted.xlsx", wb -> wb.removeSheetAt(0));
+        lines = reviewed(deleted);
+        assertEquals(List.of(String.join(",", ReviewReport.HEADER), ",,," + cover[0] + ",,sheet_deleted,,,," + cover[0] + ",,,,,"),
+                lines);
+    }
+
     /** The line of texts.csv that holds a key. */
     private static long textLine(String key) throws IOException {
-        List<String> all = Files.readAllLines(Golden.input().resolve("reference/texts.csv"));
+        return textLine("reference/texts.csv", key);
+    }
+
+    /** The line of a texts file of the input that holds a key. */
+    private static long textLine(String file, String key) throws IOException {
+        List<String> all = Files.readAllLines(Golden.input().resolve(file));
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).startsWith(key + ",")) {
                 return i + 1;
@@ -1062,10 +1184,10 @@ class ReviewRoundTripTest {
         List<String> lines = reviewed(rowGone);
         String all = String.join("\n", lines);
         assertEquals(List.of(String.join(",", ReviewReport.HEADER),
-                "a2-1,,label,区域,,heading,,,," + a21Sheet + ",,,区域,",
-                "a2-1,,rate_pct,年均通货膨胀率（%）,,heading,,,," + a21Sheet + ",,,年均通货膨胀率（%）,",
+                "a2-1,,label,区域,,heading,,,," + a21Sheet + ",,,区域,,",
+                "a2-1,,rate_pct,年均通货膨胀率（%）,,heading,,,," + a21Sheet + ",,,年均通货膨胀率（%）,,",
                 "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + a21Sheet
-                        + ",B6,非洲,年均通货膨胀率（%）,"), lines, "the headings gone, the rows below found by their labels: " + all);
+                        + ",B6,非洲,年均通货膨胀率（%）,,"), lines, "the headings gone, the rows below found by their labels: " + all);
         Path cleared = poiEdited("cleared.xlsx", wb -> {
             var a22 = wb.getSheet(a22Sheet);
             cellWith(a22, "不变美元").setBlank();
@@ -1074,9 +1196,9 @@ class ReviewRoundTripTest {
         });
         lines = reviewed(cleared);
         assertEquals(List.of(String.join(",", ReviewReport.HEADER),
-                "a2-2,,constant,预算(按不变美元计),,heading,,,," + a22Sheet + ",B6,,预算(按不变美元计),",
+                "a2-2,,constant,预算(按不变美元计),,heading,,,," + a22Sheet + ",B6,,预算(按不变美元计),,",
                 "a2-2,TRAVEL,constant,12394975,12500000,input,input/2022-23/cost_by_object.csv,3,constant_budget," + a22Sheet
-                        + ",B8,公务差旅费,预算(按不变美元计),"), lines, "a cleared heading over a column still there: " + lines);
+                        + ",B8,公务差旅费,预算(按不变美元计),,"), lines, "a cleared heading over a column still there: " + lines);
     }
 
     /**
@@ -1093,9 +1215,9 @@ class ReviewRoundTripTest {
         List<String> lines = reviewed(returned);
         String copy = a21Sheet + " (2)";
         assertEquals(List.of(String.join(",", ReviewReport.HEADER),
-                "a2-1,,," + a21Sheet + "," + copy + ",sheet_added,,,," + copy + ",,,,",
+                "a2-1,,," + a21Sheet + "," + copy + ",sheet_added,,,," + copy + ",,,,,",
                 "a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct," + copy
-                        + ",B7,非洲,年均通货膨胀率（%）,"), lines, String.join("\n", lines));
+                        + ",B7,非洲,年均通货膨胀率（%）,,"), lines, String.join("\n", lines));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.pbannex.table.Language;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter.Above;
 
 /**
  * One sheet per table, as the guidance lays it out: the title in A1, then one line each for the caveat, what the
@@ -20,6 +21,7 @@ import org.pbannex.table.Text;
  * header row, one row per table row, no merged cells), and nothing below it. Charts are on a sheet of their own.
  */
 final class TableSheet {
+
 
     /** The indentation of text in a column other than the row labels' (Excel's steps of about two characters). */
     static final int TEXT_INDENT = 1;
@@ -102,30 +104,52 @@ final class TableSheet {
     private record Line(String text, boolean warning) {
     }
 
+    /**
+     * What each line of a table sheet above its heading row is, from A1 down: the title, then the introduction's lines
+     * ({@link #introduction} writes them in this order), so that a returned sheet's text is known by where it stands.
+     * {@code notes}: whether the sheet points to notes (the last line).
+     */
+    static List<Above> parts(Table t, boolean groupColumn, boolean notes) {
+        List<Above> parts = new ArrayList<>(List.of(Above.TITLE));
+        if (!t.caveat().isEmpty()) {
+            parts.add(Above.WARNING);
+        }
+        parts.addAll(List.of(Above.HOLDS, Above.SOURCE));
+        if (!t.unitNote().isEmpty()) {
+            parts.add(Above.UNITS);
+        }
+        if (groupColumn) {
+            parts.add(Above.GROUP);
+        }
+        if (notes) {
+            parts.add(Above.NOTES);
+        }
+        return parts;
+    }
+
     private static List<Line> introduction(Table t, TableLayout layout, NoteList notes, PublicationInfo info,
                                              String chartSheet) {
         Language lang = layout.lang();
         XlsxText words = layout.words();
-        List<Line> lines = new ArrayList<>();
-        if (!t.caveat().isEmpty()) {
-            lines.add(new Line(words.warningLine.with("caveat", t.caveat()).in(lang), true));
-        }
-        String holds = words.oneTable.in(lang);
-        if (chartSheet != null) {
-            Text where = t.charts().size() == 1 ? words.chartElsewhere : words.chartsElsewhere;
-            holds += (lang == Language.ZH ? "" : " ") + where.with("sheet", chartSheet).in(lang);
-        }
-        lines.add(new Line(holds, false));
-        lines.add(new Line(words.sourceLine.with("source", source(t, info, words)).in(lang), false));
-        if (!t.unitNote().isEmpty()) {
-            lines.add(new Line(words.unitsLine.with("unit", t.unitNote()).in(lang), false));
-        }
-        if (layout.hasGroupColumn()) {
-            lines.add(new Line(words.groupLine.in(lang), false));
-        }
         List<Integer> numbers = notes.numbersFor(layout);
-        if (!numbers.isEmpty()) {
-            lines.add(new Line(words.notesLine.with("notes", words.markers(numbers, lang)).in(lang), false));
+        List<Line> lines = new ArrayList<>();
+        for (Above part : parts(t, layout.hasGroupColumn(), !numbers.isEmpty())) {
+            switch (part) {
+                case TITLE -> { } // written before these lines, in its own style
+                case WARNING -> lines.add(new Line(words.warningLine.with("caveat", t.caveat()).in(lang), true));
+                case HOLDS -> {
+                    String holds = words.oneTable.in(lang);
+                    if (chartSheet != null) {
+                        Text where = t.charts().size() == 1 ? words.chartElsewhere : words.chartsElsewhere;
+                        holds += (lang == Language.ZH ? "" : " ") + where.with("sheet", chartSheet).in(lang);
+                    }
+                    lines.add(new Line(holds, false));
+                }
+                case SOURCE -> lines.add(new Line(words.sourceLine.with("source", source(t, info, words)).in(lang), false));
+                case UNITS -> lines.add(new Line(words.unitsLine.with("unit", t.unitNote()).in(lang), false));
+                case GROUP -> lines.add(new Line(words.groupLine.in(lang), false));
+                case NOTES -> lines.add(new Line(words.notesLine.with("notes", words.markers(numbers, lang)).in(lang), false));
+            }
         }
         return lines;
     }

@@ -84,7 +84,18 @@ public final class XlsxWorkbookWriter {
      * Where a table is on its sheet: the sheet's name, what each column of the table holds ({@code label}, {@code group},
      * a column key, or {@code <key>_years} and {@code <key>_months} for work), and the key of each row under the header.
      */
-    public record SheetPlan(String tableId, String sheetName, List<String> columns, List<String> rowKeys) {
+    /** What a table sheet shows in a cell for which the table gives no figure or text (its note says what it means). */
+    public static final String NOT_PRINTED = TableLayout.Content.NOT_PRINTED.text();
+
+    /** What a line of a table sheet above its heading row is (TableSheet writes them in this order, the title in A1). */
+    public enum Above { TITLE, WARNING, HOLDS, SOURCE, UNITS, GROUP, NOTES }
+
+    /**
+     * @param above what each line above the heading row is, from A1 down, where the sheet points to notes (else all but
+     *              the last, {@link Above#NOTES})
+     */
+    public record SheetPlan(String tableId, String sheetName, List<String> columns, List<String> rowKeys,
+                            List<Above> above) {
     }
 
     /** The plan of each table sheet this writer makes for these tables in this language (to read a returned workbook). */
@@ -99,7 +110,8 @@ public final class XlsxWorkbookWriter {
                 case YEARS -> c.column().key() + "_years";
                 case MONTHS -> c.column().key() + "_months";
             }).toList();
-            return new SheetPlan(t.id(), SheetName.of(t, language), columns, t.rows().stream().map(r -> r.key()).toList());
+            return new SheetPlan(t.id(), SheetName.of(t, language), columns, t.rows().stream().map(r -> r.key()).toList(),
+                    TableSheet.parts(t, layout.hasGroupColumn(), true));
         }).toList();
     }
 
