@@ -212,11 +212,11 @@ public final class Publication {
             // Its own run refuses it and says where; this biennium is published all the same, its figures not compared.
             org.slf4j.LoggerFactory.getLogger(Publication.class).warn("{}: restatements of {} not compared: {}", biennium.code(),
                     previous.code(), e.getMessage());
-            return Restatements.notCompared(previous.code(), Restatements.ITS_INPUT, 0);
+            return Restatements.notCompared(previous.code(), Restatements.NotCompared.ITS_INPUT, 0);
         }
         if (!theirs.checks().failures().isEmpty()) {
             // Figures that fail their checks are not what that biennium publishes: never compared as if they were.
-            return Restatements.notCompared(previous.code(), Restatements.ITS_CHECKS, theirs.checks().failures().size());
+            return Restatements.notCompared(previous.code(), Restatements.NotCompared.ITS_CHECKS, theirs.checks().failures().size());
         }
         // The files read for it that the run's own input does not hold: the previous biennium's folder.
         Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());

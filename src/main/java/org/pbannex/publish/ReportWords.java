@@ -35,7 +35,7 @@ public final class ReportWords {
             "date_time", "time", "checks_count", "partial", "failed_step", "read_before_use", "failed_checks", "col_check",
             "col_table", "col_row", "col_expected", "col_actual", "col_where", "no_print_heading", "no_print", "print_heading",
             "print_about", "print_none", "print_unknown", "col_column", "col_printed", "col_published", "col_why",
-            "restatements_heading", "restatements_not_compared", "restatements_not_compared_input", "restatements_not_compared_checks", "restatements_none", "restatements_found", "col_kind",
+            "restatements_heading", "restatements_none", "restatements_found", "col_kind",
             "col_stated", "col_published_by", "col_difference", "kind.restated", "kind.added", "kind.dropped", "xb_heading",
             "xb_caption", "xb_caption_synthetic", "xb_synthetic", "col_biennium", "col_figure2", "col_table2", "files", "bytes",
             "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
@@ -61,7 +61,8 @@ public final class ReportWords {
             "notice.good.files_one", "notice.good.nothing_to_do", "notice.good.adopted", "notice.good.narrowed", "notice.good.no_workbook",
             "notice.kept_subject", "notice.kept_found", "notice.kept_nothing_changed", "notice.kept_runs_before",
             "notice.kept_disk"),
-            Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream())).toList();
+            Stream.concat(Stream.of(org.pbannex.restatement.Restatements.NotCompared.values()).map(w -> w.word()),
+                    Stream.concat(CauseWords.WORDS.stream(), new java.util.TreeSet<>(org.pbannex.table.Where.ENGLISH.keySet()).stream()))).toList();
 
     private final Map<String, Text> words;
     private final Text syntheticInput;

@@ -29,18 +29,32 @@ import org.pbannex.table.Text;
  * @param found    every row whose figures differ, or that only one of the two biennia has
  * @param inputs   the previous biennium's own input files the comparison read (its data folder), which the run's
  *                 manifest and input lists name beside the run's own
- * @param why      not compared: {@link #NO_FOLDER}, {@link #ITS_INPUT} or {@link #ITS_CHECKS}; "" when compared
- * @param failed   its failed checks, when {@code why} is {@link #ITS_CHECKS}
+ * @param why      why nothing was compared; null when compared
+ * @param failed   its failed checks, when {@code why} is {@link NotCompared#ITS_CHECKS}
  */
 public record Restatements(String previous, boolean compared, List<Restatement> found,
-                           List<org.pbannex.ingest.InputSet.InputFile> inputs, String why, int failed) {
+                           List<org.pbannex.ingest.InputSet.InputFile> inputs, NotCompared why, int failed) {
 
-    /** Not compared: the input has no data folder for the previous biennium. */
-    public static final String NO_FOLDER = "no_folder";
-    /** Not compared: the previous biennium's own files cannot be read (its own run says where). */
-    public static final String ITS_INPUT = "input";
-    /** Not compared: the previous biennium's figures fail its checks, so they are not what it publishes. */
-    public static final String ITS_CHECKS = "checks";
+    /** Why the previous biennium's figures were not compared, with the report's word that says so (report.WORD). */
+    public enum NotCompared {
+        /** The input has no data folder for the previous biennium. */
+        NO_FOLDER("restatements_not_compared"),
+        /** The previous biennium's own files cannot be read (its own run says where). */
+        ITS_INPUT("restatements_not_compared_input"),
+        /** The previous biennium's figures fail its checks, so they are not what it publishes. */
+        ITS_CHECKS("restatements_not_compared_checks");
+
+        private final String word;
+
+        NotCompared(String word) {
+            this.word = word;
+        }
+
+        /** The report's word ({previous}, and {count} for {@link #ITS_CHECKS}'s failed checks). */
+        public String word() {
+            return word;
+        }
+    }
 
     public static final String FILE = "restatements.csv";
 
@@ -79,20 +93,20 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
     }
 
     public static Restatements notCompared(String previous) {
-        return notCompared(previous, NO_FOLDER, 0);
+        return notCompared(previous, NotCompared.NO_FOLDER, 0);
     }
 
-    public static Restatements notCompared(String previous, String why, int failed) {
+    public static Restatements notCompared(String previous, NotCompared why, int failed) {
         return new Restatements(previous, false, List.of(), List.of(), why, failed);
     }
 
     /** Why nothing was compared, in the English of a command's summary line ("" when compared). */
     public String notComparedWords() {
-        return switch (why) {
+        return why == null ? "" : switch (why) {
             case ITS_INPUT -> "restatements of " + previous + " not compared: its input has an error (check --biennium "
                     + previous + " names it)";
             case ITS_CHECKS -> "restatements of " + previous + " not compared: its figures fail " + failed + " of its checks";
-            default -> "";
+            case NO_FOLDER -> "";
         };
     }
 
@@ -116,7 +130,7 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
                 add(out, p, other, null, number(other, p.published()), mine, theirs);
             }
         }
-        return new Restatements(previous, true, out, List.copyOf(inputs), "", 0);
+        return new Restatements(previous, true, out, List.copyOf(inputs), null, 0);
     }
 
     private static void add(List<Restatement> out, Pair p, Row row, BigDecimal stated, BigDecimal published, Table mine,

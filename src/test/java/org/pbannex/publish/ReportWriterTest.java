@@ -200,6 +200,30 @@ class ReportWriterTest {
         assertEquals(6, ManifestWriter.read(dir).expenditureLines().get(0).accepted());
     }
 
+    /**
+     * Each reason the previous biennium's figures were not compared is said in the report in the words its reason names
+     * (Restatements.NotCompared), in each language, with its biennium and its count of failed checks filled in.
+     */
+    @Test
+    void whyRestatementsWereNotComparedIsSaidInTheReasonsWords(@TempDir Path dir) throws IOException {
+        RunRecord base = record(dir, pub.checks().results());
+        for (var why : org.pbannex.restatement.Restatements.NotCompared.values()) {
+            for (String language : List.of("en", "zh")) {
+                RunRecord run = new RunRecord(base.runId(), base.job(), base.biennium(), base.status(), base.exitStatus(), null,
+                        null, base.startedAt(), base.finishedAt(), base.codeVersion(), base.inputChecksum(), base.tables(),
+                        List.of(language), base.formats(), false, base.inputs(), base.checks(), base.printedDifferences(),
+                        base.outputs(), RunDiff.none(), base.expenditure(), new RunRecord.Comparison(Text.EMPTY,
+                        org.pbannex.restatement.Restatements.notCompared("2020-21", why, 7)));
+                ReportWriter.write(run, tables, WORDS, dir);
+                Element section = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).getElementById("restatements-heading").parent();
+                Text words = WORDS.filled(why.word(), "previous", "2020-21", "count", 7);
+                assertEquals(List.of(words.in(org.pbannex.table.Language.of(language))), section.select("p").eachText(), why + " " + language);
+                assertTrue(words.en().contains("2020-21") && (why != org.pbannex.restatement.Restatements.NotCompared.ITS_CHECKS
+                        || words.en().contains(" 7 ") && words.zh().contains(" 7 ")), words.toString());
+            }
+        }
+    }
+
     /** A published run's report.html with one failed check, once Chromium is known to be there. */
     private static Path reportWithAFailedCheck(Path dir) throws IOException {
         HeadlessChromium.executable();
