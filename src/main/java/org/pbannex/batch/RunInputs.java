@@ -14,6 +14,7 @@ import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
+import org.pbannex.publication.ReadBiennia;
 import org.pbannex.publish.RunFolder;
 
 /**
@@ -34,6 +35,8 @@ public class RunInputs {
     }
 
     private final Map<String, Derived> byRun = new ConcurrentHashMap<>();
+    /** The biennia the command running now reads once ({@link ReadBiennia}); between commands, none kept. */
+    private volatile ReadBiennia readBiennia = new ReadBiennia();
     private final Map<String, InputSnapshot> snapshots = new ConcurrentHashMap<>();
     private final org.pbannex.config.PbProperties props;
 
@@ -164,8 +167,17 @@ public class RunInputs {
     public ComputedPublication computed(RunInfo run) {
         ExpenditureIngest.Result lines = lines(run);
         InputSet inputs = inputs(run);
+        ReadBiennia read = readBiennia;
         return (ComputedPublication) derived(run).more().computeIfAbsent("computed",
-                k -> Publication.compute(inputs, lines, run.request().tables()));
+                k -> Publication.compute(inputs, lines, run.request().tables(), read));
+    }
+
+    /**
+     * For a command that runs these biennia each in turn: one run before another's reads its input once, for itself
+     * and for the later one's restatements; null once the command has run them.
+     */
+    public void commandRuns(java.util.List<org.pbannex.reference.Biennium> biennia) {
+        readBiennia = biennia == null ? new ReadBiennia() : new ReadBiennia(biennia);
     }
 
     /**

@@ -198,6 +198,8 @@ public class RunCommand implements Callable<Integer> {
                 return runOne(spring, requests.get(0), false, start, timing, null);
             }
             int worst = ExitCodes.PUBLISHED;
+            // A biennium run before the one after it is read once, for its run and for the later one's restatements.
+            spring.bean(org.pbannex.batch.RunInputs.class).commandRuns(requests.stream().map(RunRequest::biennium).toList());
             for (int i = 0; i < requests.size(); i++) {
                 RunRequest request = requests.get(i);
                 // A signal between two biennia ends this one and those after it, none begun: told as runs that could not
@@ -217,6 +219,9 @@ public class RunCommand implements Callable<Integer> {
             }
             return worst;
         } finally {
+            if (requests.size() > 1) {
+                spring.bean(org.pbannex.batch.RunInputs.class).commandRuns(null);
+            }
             org.pbannex.runtime.Interruption.stopping(null);
         }
     }

@@ -467,7 +467,7 @@ public final class InputSet {
      * A file's SHA-256, or "" for one removed or unreadable since it was read: the run's check of its input folder
      * (InputSnapshot) then says what became of it, before anything is published.
      */
-    private static String sha256IfThere(Path file) {
+    public static String sha256IfThere(Path file) {
         try {
             return sha256(file);
         } catch (IllegalStateException e) {

@@ -77,7 +77,7 @@ public final class InputSnapshot {
     }
 
     /** One SHA-256 over the files' paths and SHA-256s, in the order of their paths; without later biennia's when given one. */
-    private static String digest(Map<String, String> sha256, Biennium upTo) {
+    static String digest(Map<String, String> sha256, Biennium upTo) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             sha256.forEach((rel, file) -> {

@@ -83,7 +83,12 @@ public final class Publication {
      *                      out the tables built from them (import: the workbook holds no lines)
      */
     public static ComputedPublication checkAll(InputSet in, ExpenditureIngest.Result lines, boolean linesRequired) {
-        return compute(in, lines, lines != null || linesRequired ? TableCatalogue.ids() : List.of());
+        return checkAll(in, lines, linesRequired, new ReadBiennia());
+    }
+
+    /** As {@link #checkAll(InputSet, ExpenditureIngest.Result, boolean)}, with the biennia this command has read. */
+    public static ComputedPublication checkAll(InputSet in, ExpenditureIngest.Result lines, boolean linesRequired, ReadBiennia read) {
+        return compute(in, lines, lines != null || linesRequired ? TableCatalogue.ids() : List.of(), read);
     }
 
     /** Reads the input folder and its expenditure lines (strictly, on every core) and builds every table: for check and tests. */
@@ -124,10 +129,26 @@ public final class Publication {
      * @param lines the expenditure lines read for this run, or null when the input has none
      */
     public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted) {
-        return compute(in, lines, wanted, true);
+        return compute(in, lines, wanted, new ReadBiennia());
     }
 
-    private static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate) {
+    /**
+     * What a biennium's tables are built from, read from its input: all but its expenditure lines. A command that
+     * checks two biennia reads the earlier one's once, for its own check and for the later one's restatements
+     * ({@link ReadBiennia}).
+     */
+    record Sources(InputSet in, Optional<PrintedDocument> document, InputSet.Read<ReferenceData> reference,
+                   InputSet.Read<BudgetData> budget, InputSet.Read<ResultsFramework> results, InputSet.Read<OutcomeResources> outcomes,
+                   InputSet.Read<DocumentData> documentData, InputSet.Read<Map<String, java.time.LocalDate>> actualsAsOf) {
+
+        /** The tables' sources with these expenditure lines (null: none); each builds its tables anew. */
+        TableSources with(ExpenditureIngest.Result lines) {
+            return new TableSources(reference, budget, results, outcomes, lines, documentData, actualsAsOf);
+        }
+    }
+
+    /** Reads and checks the input's modules, in the order their mistakes are told: see {@link Sources}. */
+    static Sources sources(InputSet in) {
         Biennium biennium = Biennium.parse(in.biennium());
         // Read before the reference, not as its input: it only chooses which of a text's wordings the tables take.
         var document = PrintedDocument.of(in);
@@ -141,9 +162,26 @@ public final class Publication {
         // A module built from another has that one's inputs too (outcomes and the document's tables from the results).
         var outcomes = in.reading(() -> OutcomeResources.from(in, results.value()));
         var documentData = in.reading(() -> DocumentData.from(in, results.value()));
-        TableSources sources = new TableSources(reference, in.reading(() -> BudgetData.from(in, ref)), results,
-                withInputsOf(outcomes, results), lines, withInputsOf(documentData, results),
+        var budget = in.reading(() -> BudgetData.from(in, ref));
+        return new Sources(in, document, reference, budget, results, withInputsOf(outcomes, results), withInputsOf(documentData, results),
                 in.reading(() -> RegionalExpenditureTable.actualsAsOf(in)));
+    }
+
+    /**
+     * As {@link #compute(InputSet, ExpenditureIngest.Result, Collection)}, the previous biennium's sources for its
+     * restatements taken from {@code read} when this command has read them, and this biennium's left there for a later one.
+     */
+    public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, ReadBiennia read) {
+        return compute(read.sources(in), lines, wanted, true, read);
+    }
+
+    private static ComputedPublication compute(Sources read, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate,
+                                               ReadBiennia biennia) {
+        InputSet in = read.in();
+        Biennium biennium = Biennium.parse(in.biennium());
+        var document = read.document();
+        ReferenceData ref = read.reference().value();
+        TableSources sources = read.with(lines);
         Map<String, Table> tables = new LinkedHashMap<>();
         Map<String, BiFunction<String, String, LineSelection>> linesByTable = new LinkedHashMap<>();
         for (TableCatalogue.Entry e : TableCatalogue.entries()) {
@@ -166,7 +204,7 @@ public final class Publication {
         List<PrintedDifference> differences = printedDifferences(in, document, ref.texts(), tables, checks);
         org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
-        Restatements restatements = restate ? restatements(in, biennium, tables) : null;
+        Restatements restatements = restate ? restatements(in, biennium, tables, biennia) : null;
         ComputedPublication computed = new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements,
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
@@ -199,7 +237,7 @@ public final class Publication {
      * The previous biennium's figures as this one states them against what the previous biennium publishes, when its
      * data folder is in the input (its tables are built from its own folder and reference, without expenditure lines).
      */
-    private static Restatements restatements(InputSet in, Biennium biennium, Map<String, Table> tables) {
+    private static Restatements restatements(InputSet in, Biennium biennium, Map<String, Table> tables, ReadBiennia read) {
         Biennium previous = biennium.previous();
         List<Restatements.Pair> pairs = Restatements.pairs(in.table(Restatements.COLUMNS), tables, TableCatalogue.ids());
         if (!Files.isDirectory(in.inputDir().resolve(previous.code()))) {
@@ -207,7 +245,7 @@ public final class Publication {
         }
         ComputedPublication theirs;
         try {
-            theirs = compute(ingest(in.inputDir(), previous), null, List.of(), false);
+            theirs = compute(read.sources(in.inputDir(), previous), null, List.of(), false, read);
         } catch (org.pbannex.ingest.InputError e) {
             // Its own run refuses it and says where; this biennium is published all the same, its figures not compared.
             org.slf4j.LoggerFactory.getLogger(Publication.class).warn("{}: restatements of {} not compared: {}", biennium.code(),
