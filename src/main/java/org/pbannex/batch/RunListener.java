@@ -2,7 +2,6 @@ package org.pbannex.batch;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pbannex.distribute.FailureNotice;
 import org.pbannex.publication.RunRenderer;
@@ -332,7 +331,7 @@ public class RunListener implements JobExecutionListener {
                 var failed = checks.stream().filter(c -> !c.passed()).toList();
                 failedChecks = failed.stream().map(org.pbannex.table.CheckResult::describe).toList();
                 RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS), failedInputs(run), checks,
+                        Instant.now(), failedInputs(run), checks,
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
                         org.pbannex.publish.RunDiff.none(), List.of());
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
@@ -116,7 +115,7 @@ public class RunPublication {
                 .orElse(Text.EMPTY), computed.restatements());
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()),
-                org.pbannex.config.Settings.warnings(settings), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                org.pbannex.config.Settings.warnings(settings), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now(),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
                 lease.lease(), () -> steps.pauseAt(RENAMED, run));
@@ -165,7 +164,7 @@ public class RunPublication {
                             RunRecord.Comparison comparison) {
         var r = run.request();
         return new RunRecord(run.runId(), r.job(), r.biennium().code(), status, exitStatus, step, cause,
-                run.started().truncatedTo(ChronoUnit.SECONDS).toString(), finished.toString(), run.codeVersion(), run.inputChecksum(),
+                org.pbannex.runtime.Times.toSecond(run.started()), org.pbannex.runtime.Times.toSecond(finished), run.codeVersion(), run.inputChecksum(),
                 r.tables(), r.languages().stream().map(l -> l.code()).toList(), r.formats().stream().map(OutputFormat::code).toList(),
                 r.partial(), inputFiles, checks, differences, outputs, diff, lines, comparison);
     }

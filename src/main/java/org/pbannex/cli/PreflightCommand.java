@@ -255,7 +255,7 @@ public class PreflightCommand implements Callable<Integer> {
             List<String> failures = outcomes.failures(job, r.biennium().code());
             if (!failures.isEmpty()) {
                 note("failures " + r.biennium(), Counted.of(failures.size(), "failure", "failures") + " since the job last ran well; "
-                        + "the last: " + failures.get(failures.size() - 1));
+                        + "the last: " + org.pbannex.runtime.Times.shownToSecond(failures.get(failures.size() - 1)));
             }
         } catch (IOException e) {
             LOG.warn("preflight: the job's status could not be read", e);

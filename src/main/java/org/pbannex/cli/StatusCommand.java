@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.pbannex.runtime.Counted;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunOutcomes;
+import org.pbannex.runtime.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -73,7 +74,7 @@ public class StatusCommand implements Callable<Integer> {
             boolean stale = limit != null && !left && (age == null || age.compareTo(limit) > 0);
             List<String> failures = s.failuresHere();
             String since = !failures.isEmpty()
-                    ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + failures.get(failures.size() - 1)
+                    ? Counted.of(failures.size(), "failure", "failures") + ", the last: " + Times.shownToSecond(failures.get(failures.size() - 1))
                     : stale ? "no good run for more than " + maxAge + " (--max-age)"
                     : "no failure; " + (s.lastGood().isPresent() ? folderGone(s.lastGoodWhat()) : "no good run yet");
             if (left) {
@@ -84,7 +85,7 @@ public class StatusCommand implements Callable<Integer> {
             List<String> trials = s.failuresElsewhere();
             if (!trials.isEmpty()) {
                 since += "; for information, " + Counted.of(trials.size(), "failure", "failures") + " of a trial run elsewhere, "
-                        + "the last: " + trials.get(trials.size() - 1);
+                        + "the last: " + Times.shownToSecond(trials.get(trials.size() - 1));
             }
             String unsent = unsent(s);
             // A job whose file was removed (one tried and deleted) runs no more: its failures would keep a monitor's alarm

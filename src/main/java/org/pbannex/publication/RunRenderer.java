@@ -3,7 +3,6 @@ package org.pbannex.publication;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -183,7 +182,7 @@ public final class RunRenderer {
         Texts t = computed.reference().texts();
         return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
                 claim(computed, "datapackage.description"), claim(computed, "publication.source"),
-                started.truncatedTo(ChronoUnit.SECONDS).toString(),
+                org.pbannex.runtime.Times.toSecond(started),
                 runId, key -> t.has(key) ? t.get(key) : null);
     }
 
@@ -195,7 +194,7 @@ public final class RunRenderer {
     public static PublicationInfo info(ComputedPublication computed, String runId, Instant started, String codeVersion) {
         Texts t = computed.reference().texts();
         return new PublicationInfo(t.get("publication.title"), claim(computed, "publication.source"), computed.inputs().biennium(),
-                runId, started.truncatedTo(ChronoUnit.SECONDS).toString(), codeVersion, t.get("publication.contact"),
+                runId, org.pbannex.runtime.Times.toSecond(started), codeVersion, t.get("publication.contact"),
                 t.get("publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
                 inputFiles(computed), noteTables(t));
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,7 +239,7 @@ public final class RunOutcomes {
             return;
         }
         Files.createDirectories(dir);
-        String entry = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " exit status " + exitStatus + ": "
+        String entry = Times.toMillisecond(Instant.now()) + " exit status " + exitStatus + ": "
                 + line.replaceAll("\\s+", " ").strip() + (runId == null ? "" : "\t" + GIVEN_RUN + "=" + runId)
                 + (language == null || said == null ? "" : "\t" + SAID + language + "=" + said.replaceAll("\\s+", " ").strip()) + "\n";
         Files.writeString(file(job, biennium, ".failed"), entry, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -252,7 +251,7 @@ public final class RunOutcomes {
         Files.createDirectories(dir);
         Path f = file(job, biennium, ".good");
         Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
-        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + what.replaceAll("\\s+", " ").strip() + "\n",
+        Files.writeString(tmp, Times.toMillisecond(Instant.now()) + " " + what.replaceAll("\\s+", " ").strip() + "\n",
                 StandardCharsets.UTF_8);
         Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -351,7 +350,7 @@ public final class RunOutcomes {
         }
         Files.createDirectories(f.getParent());
         Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
-        Files.writeString(tmp, Instant.now().truncatedTo(ChronoUnit.MILLIS) + " " + folder.toAbsolutePath() + "\n",
+        Files.writeString(tmp, Times.toMillisecond(Instant.now()) + " " + folder.toAbsolutePath() + "\n",
                 StandardCharsets.UTF_8);
         Files.move(tmp, f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
@@ -466,7 +465,7 @@ public final class RunOutcomes {
         }
     }
 
-    /** The time a status line starts with (to the millisecond, so that runs a moment apart keep their order). */
+    /** The time a status line starts with (to the millisecond, so that runs a moment apart keep their order: see Times). */
     static Instant time(String line) {
         int space = line.indexOf(' ');
         return Instant.parse(space < 0 ? line : line.substring(0, space));

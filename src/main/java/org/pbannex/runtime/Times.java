@@ -21,4 +21,20 @@ public final class Times {
     public static String toSecond(OffsetDateTime t) {
         return toSecond(t.toInstant());
     }
+
+    /**
+     * A time as the status files note it (work/status/), to the millisecond, though every line shows it to the second
+     * ({@link #shownToSecond}): failures noted in two files (the job's and its biennium's) are told in the order they
+     * happened, and a scheduler asks whether its run noted its own failure since it started (RunOutcomes.noted), which
+     * a time to the second cannot tell of a run that failed within its first second.
+     */
+    public static String toMillisecond(Instant t) {
+        return t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    /** A noted line that starts with a time ({@link #toMillisecond}), as it is shown: its time to the second. */
+    public static String shownToSecond(String noted) {
+        int space = noted.indexOf(' ');
+        return toSecond(Instant.parse(space < 0 ? noted : noted.substring(0, space))) + (space < 0 ? "" : noted.substring(space));
+    }
 }

@@ -227,14 +227,15 @@ class StatusCommandTest {
         String why = "no Java runtime found: install a JDK 17 or newer, or set PB_JAVA to its bin/java";
         // An input workbook given (run nightly --input inputs.xlsx) is the installation's input: the job's own failure.
         Files.writeString(status.resolve("nightly.failed"), "2026-12-01T02:29:00.000Z exit status 5: " + why + "\t--input="
-                + tmp.resolve("inputs.xlsx").toAbsolutePath() + "\n2026-12-01T02:30:00.000Z exit status 5: " + why + "\t--input=" + input
-                + "\n2026-12-01T02:31:00.000Z exit status 5: " + why + "\t--input=" + copy + "\t--output=" + pub + "\n");
+                + tmp.resolve("inputs.xlsx").toAbsolutePath() + "\n2026-12-01T02:30:00.250Z exit status 5: " + why + "\t--input=" + input
+                + "\n2026-12-01T02:31:00.999Z exit status 5: " + why + "\t--input=" + copy + "\t--output=" + pub + "\n");
         String trial = "(a run of the input folder " + copy + ", not the installation's input folder " + input + ", and into " + pub
                 + ", not the installation's output folder " + tmp.resolve("out").toAbsolutePath().normalize() + ")";
         CliRun told = CliRun.capture(settings, "status", "nightly");
         assertEquals(5, told.status(), "the job's own failure: " + told);
-        assertTrue(row(told).contains("2 failures, the last: 2026-12-01T02:30:00.000Z exit status 5: " + why + "; for information, "
-                + "1 failure of a trial run elsewhere, the last: 2026-12-01T02:31:00.000Z exit status 5: " + why + " " + trial), told.out());
+        // Noted to the millisecond (the launcher's date +%3N, as Java's), shown to the second as every time is.
+        assertTrue(row(told).contains("2 failures, the last: 2026-12-01T02:30:00Z exit status 5: " + why + "; for information, "
+                + "1 failure of a trial run elsewhere, the last: 2026-12-01T02:31:00Z exit status 5: " + why + " " + trial), told.out());
 
         assertEquals(0, CliRun.capture(settings, "run", "nightly", "--input", copy.toString(), "--output", pub.toString()).status());
         String after = row(CliRun.capture(settings, "status", "nightly"));
