@@ -48,6 +48,17 @@ public final class TestInputs {
     }
 
     /**
+     * A copy of the bundled input whose 2022-23 estimates file has its header only: Table 2's XB and RBSA then sum the
+     * (synthetic) expenditure lines, as README allows.
+     */
+    public static Path withoutEstimates(Path target) throws IOException {
+        copyOfBundledInput(target);
+        Path estimates = target.resolve("2022-23/extrabudgetary_estimates.csv");
+        Files.writeString(estimates, Files.readAllLines(estimates).get(0) + "\n");
+        return target;
+    }
+
+    /**
      * A copy of the bundled input with a made-up 2024-25 beside 2022-23 (src/test/resources/biennia: its own Parts,
      * lines, groups, units and strategic framework in 2024-25/reference/, one text of its own, other budget rates, no
      * printed document, and expenditure lines of 2024-25 that use its units).

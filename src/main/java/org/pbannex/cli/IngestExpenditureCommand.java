@@ -98,7 +98,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         for (int i = 0; i < r.files().size(); i++) {
             ExpenditureIngest.FileStats f = r.files().get(i);
             // A synthetic file's figures are never shown bare: the one line says so, and why when name and content disagree.
-            SyntheticMark mark = SyntheticMark.of(files.get(i));
+            SyntheticMark mark = f.mark();
             syntheticLines += mark.synthetic() ? f.accepted() : 0;
             System.out.printf("%s: %d read, %d accepted, %s%d rejected%s%n", f.file(), f.read(), f.accepted(),
                     f.leftOut() == 0 ? "" : f.leftOut() + " left out, ", f.rejected(), syntheticNote(mark));

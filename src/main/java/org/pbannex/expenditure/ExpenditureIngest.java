@@ -37,11 +37,16 @@ public final class ExpenditureIngest {
 
     /**
      * Per file: lines read, accepted (into the run's totals), left out (good lines of biennia after the run's, which no
-     * total of the run sums: checked for their form only) and rejected, bytes, and whether the file is synthetic (named
-     * synthetic* or marked so in its first line: {@link SyntheticMark}); read = accepted + left out + rejected. The file by the name the outputs give it (the manifest, report
+     * total of the run sums: checked for their form only) and rejected, bytes, and whether the file is synthetic and by
+     * what (named synthetic* or marked so in its first line: {@link SyntheticMark}; the report says it when the two
+     * disagree); read = accepted + left out + rejected. The file by the name the outputs give it (the manifest, report
      * and data package publish these).
      */
-    public record FileStats(String file, long read, long accepted, long leftOut, long rejected, long bytes, boolean synthetic) {
+    public record FileStats(String file, long read, long accepted, long leftOut, long rejected, long bytes, SyntheticMark mark) {
+
+        public boolean synthetic() {
+            return mark.synthetic();
+        }
     }
 
     public record Result(ExpenditureTotals totals, List<FileStats> files, long rejectedLines, double seconds) {

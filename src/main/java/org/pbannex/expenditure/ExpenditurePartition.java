@@ -14,7 +14,12 @@ import org.pbannex.ingest.InputFolder;
 public record ExpenditurePartition(int index, int fileIndex, Path file, String publishedName, long from, long to) {
 
     public boolean synthetic() {
-        return ExpenditureIngest.isSynthetic(file);
+        return mark().synthetic();
+    }
+
+    /** Whether its file is synthetic, and by its name, its first line or both. */
+    public SyntheticMark mark() {
+        return SyntheticMark.of(file);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ExpenditureResultFile {
 
-    private static final int FORMAT = 3; // 2: a cell counts its synthetic lines; 3: each file's lines left out
+    private static final int FORMAT = 4; // 2: a cell counts its synthetic lines; 3: each file's lines left out; 4: what made a file synthetic
 
     private ExpenditureResultFile() {
     }
@@ -42,7 +42,7 @@ public final class ExpenditureResultFile {
                 out.writeLong(f.leftOut());
                 out.writeLong(f.rejected());
                 out.writeLong(f.bytes());
-                out.writeBoolean(f.synthetic());
+                out.writeUTF(f.mark().name());
             }
             r.totals().write(out);
         }
@@ -59,7 +59,7 @@ public final class ExpenditureResultFile {
             List<ExpenditureIngest.FileStats> files = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 files.add(new ExpenditureIngest.FileStats(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                        in.readLong(), in.readBoolean()));
+                        in.readLong(), SyntheticMark.valueOf(in.readUTF())));
             }
             ExpenditureTotals totals = dims.newTotals();
             totals.read(in);

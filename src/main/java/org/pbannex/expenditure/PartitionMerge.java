@@ -192,7 +192,7 @@ final class PartitionMerge {
                 throw new InputError(p.shownName(), 1, "", Said.of("exp.no_lines"));
             }
             long size = Files.size(p.file());
-            var f = new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1] - c[2], c[2], c[1], size, p.synthetic());
+            var f = new ExpenditureIngest.FileStats(p.publishedName(), c[0], c[0] - c[1] - c[2], c[2], c[1], size, p.mark());
             stats.add(f);
             LOG.info("expenditure {}: {} lines read, {} accepted, {} left out, {} rejected, {} MB", p.shownName(), f.read(),
                     f.accepted(), f.leftOut(), f.rejected(), size >> 20);

@@ -225,7 +225,7 @@ public final class PostgresExpenditureEngine {
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
             stats.add(new ExpenditureIngest.FileStats(publishedName.apply(file), read[f], read[f] - leftOut[f] - rejected[f],
-                    leftOut[f], rejected[f], Files.size(file), ExpenditureIngest.isSynthetic(file)));
+                    leftOut[f], rejected[f], Files.size(file), SyntheticMark.of(file)));
             rejectedLines += rejected[f];
         }
         double seconds = (System.nanoTime() - start) / 1e9;

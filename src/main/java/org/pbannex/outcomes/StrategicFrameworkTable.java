@@ -80,6 +80,12 @@ public final class StrategicFrameworkTable {
             return Percent.millionsOfCents(lines.cents(selection));
         }
 
+        /** Whether the column ({@code xb_previous}, {@code rbsa}, ...) has a figure that summed a synthetic line. */
+        boolean fromSynthetic(String columnKey, String previous, String current) {
+            String biennium = columnKey.endsWith("_previous") ? previous : current;
+            return fromSynthetic.contains(biennium + " " + columnKey.replace("_previous", "").toUpperCase(java.util.Locale.ROOT));
+        }
+
         /** The lines the figure sums when it is taken from them (an outcome's; every outcome's for null); else null. */
         LineSelection selection(String biennium, String fund, String outcome) {
             if (res.hasEstimates(biennium, fund) || lines == null) {
@@ -143,9 +149,11 @@ public final class StrategicFrameworkTable {
         total.put("rb_previous", Percent.millions(f.linePrevious()));
         total.put("rb", Percent.millions(f.lineConstant()));
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
-        Table table = DocumentText.table(t, ID, columns(t), rows, true);
+        // A column that sums a synthetic file's lines says so: its caveat below, and the report beside Figure 2.
+        List<Column> columns = columns(t).stream().map(c -> xb.fromSynthetic(c.key(), prev, cur) ? c.asSynthetic() : c).toList();
+        Table table = DocumentText.table(t, ID, columns, rows, true);
         Text number = table.number().isEmpty() ? table.title() : table.number();
-        Text synthetic = syntheticColumns(table, xb, prev, cur);
+        Text synthetic = syntheticColumns(table);
         Text caveat = synthetic.isEmpty() ? Text.EMPTY : t.get("t2.caveat.synthetic").with("number", number).with("columns", synthetic);
         Text empty = emptyColumns(t, table, sub, number);
         if (!empty.isEmpty()) {
@@ -157,12 +165,11 @@ public final class StrategicFrameworkTable {
     }
 
     /** The headings of the XB and RBSA columns whose figures sum synthetic lines, in the table's order; empty when none. */
-    private static Text syntheticColumns(Table table, ExtraBudgetary xb, String prev, String cur) {
+    private static Text syntheticColumns(Table table) {
         List<Text> headings = new ArrayList<>();
         for (String suffix : List.of("_previous", "")) {
             for (String fund : List.of("xb", "rbsa")) {
-                String biennium = suffix.isEmpty() ? cur : prev;
-                if (xb.fromSynthetic.contains(biennium + " " + fund.toUpperCase(java.util.Locale.ROOT))) {
+                if (table.column(fund + suffix).synthetic()) {
                     headings.add(table.column(fund + suffix).heading());
                 }
             }

@@ -61,14 +61,21 @@ public record ReportView(boolean published, int exitStatus, String runId, String
 
     /**
      * One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none);
-     * {@code synthetic} when Figure 2's lines for that biennium include a synthetic file's (its caveat says so).
+     * {@code synthetic} when Figure 2's lines for that biennium include a synthetic file's (its caveat says so);
+     * {@code table2Synthetic} when Table 2's figure is no estimate but sums synthetic lines (its estimates file has none
+     * for the biennium): the report then calls it neither an estimate nor real.
      */
-    public record XbTotal(String biennium, String figure2, String table2, boolean synthetic) {
+    public record XbTotal(String biennium, String figure2, String table2, boolean synthetic, boolean table2Synthetic) {
     }
 
     /** Whether any biennium of Figure 2 beside Table 2 sums synthetic lines (the report's comparison then says so). */
     public boolean xbSynthetic() {
         return xbTotals.stream().anyMatch(XbTotal::synthetic);
+    }
+
+    /** Whether any of Table 2's XB totals beside Figure 2 sums synthetic lines rather than being an estimate. */
+    public boolean xbTable2Synthetic() {
+        return xbTotals.stream().anyMatch(XbTotal::table2Synthetic);
     }
 
     /** A text of the run (a documented difference's explanation, a row's label) in the report's language. */
@@ -230,7 +237,14 @@ public record ReportView(boolean published, int exitStatus, String runId, String
                 if (syntheticInput.isEmpty()) {
                     throw new IllegalStateException("the report names synthetic input " + f.file() + " without the texts' words for it");
                 }
-                out.add(item(f.file(), syntheticInput.in(language), words, language));
+                // A file whose name and first line disagree is synthetic all the same; which one made it so is said, so
+                // that whoever put real lines under a synthetic name (or left the mark in them) sees it.
+                Text said = switch (f.mark()) {
+                    case NAME_ONLY -> words.text("synthetic_name_only").with("what", syntheticInput);
+                    case CONTENT_ONLY -> words.text("synthetic_content_only").with("what", syntheticInput);
+                    default -> syntheticInput;
+                };
+                out.add(item(f.file(), said.in(language), words, language));
             }
             // Lines set aside (--rejects) are left out of every total: a reader must know before using a figure.
             long rejected = run.expenditure().stream().mapToLong(f -> f.rejected()).sum();
@@ -257,14 +271,12 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         Row t2Total = t2 == null ? null : total(t2);
         List<XbTotal> out = new ArrayList<>();
         f2.columns().forEach(c -> {
-            String t2Value = "";
             // Table 2's XB columns as the tidy-CSV contract names them (DESIGN.md): xb_previous, xb.
-            if (t2Total != null && c.key().equals(cur.code())) {
-                t2Value = text(t2Total.value("xb"));
-            } else if (t2Total != null && c.key().equals(cur.previous().code())) {
-                t2Value = text(t2Total.value("xb_previous"));
-            }
-            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, syntheticIn(f2, c.key())));
+            String t2Column = c.key().equals(cur.code()) ? "xb" : c.key().equals(cur.previous().code()) ? "xb_previous" : null;
+            String t2Value = t2Total == null || t2Column == null ? "" : text(t2Total.value(t2Column));
+            boolean t2Synthetic = t2Total != null && t2Column != null && t2.column(t2Column).synthetic();
+            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, syntheticIn(f2, c.key()),
+                    t2Synthetic));
         });
         return out;
     }

@@ -38,6 +38,7 @@ public final class ReportWords {
             "restatements_heading", "restatements_none", "restatements_found", "col_kind",
             "col_stated", "col_published_by", "col_difference", "kind.restated", "kind.added", "kind.dropped", "xb_heading",
             "xb_caption", "xb_caption_synthetic", "xb_synthetic", "col_biennium", "col_figure2", "col_table2", "files", "bytes",
+            "xb_caption_table2_synthetic", "col_table2_lines", "xb_synthetic_figure", "synthetic_name_only", "synthetic_content_only",
             "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
             "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "expenditure_heading", "col_file", "col_read",

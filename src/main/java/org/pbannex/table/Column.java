@@ -10,9 +10,11 @@ package org.pbannex.table;
  * lines with the status actual."), where the table has more than one note with that marker (Figure 2 over real and
  * synthetic biennia); empty when the marker names its note alone. {@code percentOf}: for a percentage computed within
  * its row, the two columns it is computed from (the table's values follow it, and a review names both); null otherwise.
+ * {@code synthetic}: the column's figures sum synthetic expenditure lines (Table 2's XB or RBSA for a biennium its
+ * estimates file has no figures for), which whatever shows them beside other figures must say (the run's report).
  */
 public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading,
-                     Text note, Ratio percentOf) {
+                     Text note, Ratio percentOf, boolean synthetic) {
 
     public Column {
         spokenHeading = spokenHeading == null ? Text.EMPTY : spokenHeading;
@@ -20,7 +22,7 @@ public record Column(String key, Text heading, Text group, Text unit, ValueKind 
     }
 
     public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading, Text note) {
-        this(key, heading, group, unit, kind, role, spokenHeading, note, null);
+        this(key, heading, group, unit, kind, role, spokenHeading, note, null, false);
     }
 
     public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role) {
@@ -41,18 +43,23 @@ public record Column(String key, Text heading, Text group, Text unit, ValueKind 
 
     /** The column with a heading that screen readers announce and the page does not show (its printed heading blank). */
     public Column withSpokenHeading(Text spoken) {
-        return new Column(key, heading, group, unit, kind, role, spoken, note, percentOf);
+        return new Column(key, heading, group, unit, kind, role, spoken, note, percentOf, synthetic);
     }
 
     /** The column whose heading's marker points to this footnote part (marker first) among others with its marker. */
     public Column withNote(Text footnotePart) {
-        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart, percentOf);
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart, percentOf, synthetic);
     }
 
     /** A percentage column: {@code numerator} over {@code base}, both columns of the same row. */
     public static Column percentOf(String key, Text heading, Text group, Text unit, String numerator, String base) {
         return new Column(key, heading, group, unit, ValueKind.PERCENT, Role.VALUE, Text.EMPTY, Text.EMPTY,
-                new Ratio(numerator, base));
+                new Ratio(numerator, base), false);
+    }
+
+    /** The column whose figures sum synthetic expenditure lines. */
+    public Column asSynthetic() {
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, note, percentOf, true);
     }
 
     /** What a column is, whatever the output. */

@@ -163,8 +163,8 @@ class ExpenditureEnginesTest {
                     "expenditure/", c);
         }
         List<ExpenditureIngest.FileStats> expected = List.of(
-                new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 1, 1, 1, Files.size(lines), false),
-                new ExpenditureIngest.FileStats("expenditure/more.csv", 3, 1, 1, 1, Files.size(more), false));
+                new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 1, 1, 1, Files.size(lines), SyntheticMark.NONE),
+                new ExpenditureIngest.FileStats("expenditure/more.csv", 3, 1, 1, 1, Files.size(more), SyntheticMark.NONE));
         assertEquals(expected, embedded.files());
         assertEquals(expected, pg.files());
         assertEquals(List.of(2L, 2L), List.of(embedded.leftOutLines(), pg.leftOutLines()));
@@ -190,7 +190,7 @@ class ExpenditureEnginesTest {
                 pg = new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), postgresRejects).run(List.of(f), "expenditure/", c);
                 new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null).run(List.of(f), "expenditure/", c);
             }
-            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), false), pg.files().get(0));
+            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), SyntheticMark.NONE), pg.files().get(0));
             assertEquals(embedded.files(), pg.files());
             assertTrue(embedded.totals().sameAs(pg.totals()));
             assertEquals(1, Files.readAllLines(postgresRejects).size(), "the header only");

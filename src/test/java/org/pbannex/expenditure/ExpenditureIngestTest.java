@@ -60,7 +60,7 @@ class ExpenditureIngestTest {
         // The controls hold to the cent.
         assertEquals(20_800_000_00L, many.totals().cents("XB", null, null, "1", 2022));
         assertEquals(30_000_000_00L, many.totals().cents("RBSA", null, null, null, 2022));
-        assertEquals(new ExpenditureIngest.FileStats("synthetic-60k.csv", 60_000, 60_000, 0, 0, Files.size(generated), true),
+        assertEquals(new ExpenditureIngest.FileStats("synthetic-60k.csv", 60_000, 60_000, 0, 0, Files.size(generated), SyntheticMark.NAME_AND_CONTENT),
                 many.files().get(0));
     }
 
@@ -162,7 +162,7 @@ class ExpenditureIngestTest {
                 "L3,2022-03,XB,ESTIMATE,AF,,AFRICA,1,STAFF,2".getBytes(StandardCharsets.UTF_8));
         Path rejects = f.resolveSibling("rejects.csv");
         ExpenditureIngest.Result r = ingest(rejects).run(List.of(f), "expenditure/");
-        assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 2, 0, 1, Files.size(f), false), r.files().get(0));
+        assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 3, 2, 0, 1, Files.size(f), SyntheticMark.NONE), r.files().get(0));
         assertEquals(1_002_50L, r.totals().totalCents(), "the two good lines: 1000.50 + 2");
         List<String> lines = Files.readAllLines(rejects);
         assertEquals(2, lines.size(), String.join("\n", lines));
@@ -204,7 +204,7 @@ class ExpenditureIngestTest {
             assertEquals(300 * 1_000_50L, strict.totals().totalCents());
             Path rejects = f.resolveSibling("rejects-" + chunk + ".csv");
             ExpenditureIngest.Result r = ingest(rejects).withMinPartition(chunk).run(List.of(f), "expenditure/");
-            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), false),
+            assertEquals(new ExpenditureIngest.FileStats("expenditure/lines.csv", 300, 300, 0, 0, Files.size(f), SyntheticMark.NONE),
                     r.files().get(0), "not read, not rejected");
             assertEquals(List.of("file,line,column,reason,raw_line"), Files.readAllLines(rejects));
         }

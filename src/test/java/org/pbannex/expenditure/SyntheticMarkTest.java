@@ -48,7 +48,7 @@ class SyntheticMarkTest {
         assertEquals(4, e.line(), e.getMessage());
         Files.writeString(f, SyntheticMark.LINE + "\n" + LineFormat.HEADER + "\n" + LINE);
         ExpenditureIngest.Result r = new ExpenditureIngest(ExpenditureFixtures.dimensions(), 1, null).run(List.of(f), "expenditure/");
-        assertEquals(new ExpenditureIngest.FileStats("expenditure/erp-2022.csv", 1, 1, 0, 0, Files.size(f), true), r.files().get(0));
+        assertEquals(new ExpenditureIngest.FileStats("expenditure/erp-2022.csv", 1, 1, 0, 0, Files.size(f), SyntheticMark.CONTENT_ONLY), r.files().get(0));
         assertEquals(150, r.totals().totalCents());
         // A header after the mark that is not the contract's is said on its own line, 2.
         Files.writeString(f, SyntheticMark.LINE + "\n" + "id;period\n" + LINE);

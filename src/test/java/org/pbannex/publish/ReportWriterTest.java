@@ -122,6 +122,10 @@ class ReportWriterTest {
         // Drawn from synthetic lines, each biennium of Figure 2 says so, and that its agreement with Table 2 proves nothing.
         assertEquals("2022-23 (synthetic)", current.selectFirst("th").text());
         assertTrue(xb.selectFirst("caption").text().contains("says nothing of real data"), xb.selectFirst("caption").text());
+        // Table 2's figures are the estimates file's here: called estimates, none marked synthetic.
+        assertTrue(xb.selectFirst("caption").text().startsWith("US$ millions. Figure 2 sums the expenditure lines; Table 2 holds the "
+                + "estimates."), xb.selectFirst("caption").text());
+        assertEquals("Table 2 (XB estimates)", xb.select("thead th").get(2).text());
 
         // Checks folded by table, none open when all passed, in the order the run publishes its tables, each named;
         // a check across tables after the last one it names; the tables no check is about, said.
@@ -169,6 +173,64 @@ class ReportWriterTest {
     }
 
     /**
+     * Table 2's XB from synthetic lines (its estimates file emptied): beside Figure 2 the report calls them neither
+     * estimates nor real, each figure marked (tester case 31).
+     */
+    @Test
+    void table2FromSyntheticLinesIsNoEstimateInTheReport(@TempDir Path dir) throws IOException {
+        Path input = org.pbannex.TestInputs.withoutEstimates(dir.resolve("input"));
+        ComputedPublication fromLines = Publication.compute(input, new org.pbannex.reference.Biennium(2022));
+        Path out = Files.createDirectories(dir.resolve("run"));
+        ReportWriter.write(record(out, fromLines.checks().results()), new ArrayList<>(fromLines.tables().values()), WORDS, out);
+        Element xb = Jsoup.parse(out.resolve(ReportWriter.FILE).toFile())
+                .select("h2:containsOwn(Figure 2 beside Table 2) + .table-scroll > table").first();
+        String caption = xb.selectFirst("caption").text();
+        assertTrue(caption.startsWith("US$ millions. Figure 2 sums the expenditure lines; Table 2 holds the estimates, but for its "
+                + "figures marked (synthetic): its estimates file has none for that biennium, and they sum synthetic expenditure "
+                + "lines, not ILO data."), caption);
+        assertEquals("Table 2 (XB)", xb.select("thead th").get(2).text());
+        String t2Total = ((java.math.BigDecimal) fromLines.tables().get("t2").row("total").value("xb")).toPlainString();
+        assertEquals(t2Total + " (synthetic)", xb.select("tr:has(th:containsOwn(2022-23)) td").get(1).text());
+        assertTrue(xb.select("tr:has(th:containsOwn(2020-21)) td").get(1).text().endsWith(" (synthetic)"));
+        assertEquals("", xb.select("tr:has(th:containsOwn(2018-19)) td").get(1).text(), "Table 2 has no 2018-19");
+    }
+
+    /**
+     * A file whose name and first line disagree is synthetic all the same: the report's warning says which one made it
+     * so and what to do if its lines are real, in the report's language.
+     */
+    @Test
+    void aFileWhoseNameAndFirstLineDisagreeIsSaidInTheReport(@TempDir Path dir) throws IOException {
+        RunRecord base = record(dir, pub.checks().results(), List.of("en", "zh"));
+        var files = List.of(
+                new org.pbannex.expenditure.ExpenditureIngest.FileStats("input/expenditure/synthetic-a.csv", 1, 1, 0, 0, 10,
+                        org.pbannex.expenditure.SyntheticMark.NAME_ONLY),
+                new org.pbannex.expenditure.ExpenditureIngest.FileStats("input/expenditure/erp-b.csv", 1, 1, 0, 0, 10,
+                        org.pbannex.expenditure.SyntheticMark.CONTENT_ONLY),
+                new org.pbannex.expenditure.ExpenditureIngest.FileStats("input/expenditure/synthetic-c.csv", 1, 1, 0, 0, 10,
+                        org.pbannex.expenditure.SyntheticMark.NAME_AND_CONTENT));
+        for (List<String> languages : List.of(List.of("en", "zh"), List.of("zh", "en"))) {
+            RunRecord run = new RunRecord(base.runId(), base.job(), base.biennium(), base.status(), base.exitStatus(), null, null,
+                    base.startedAt(), base.finishedAt(), base.codeVersion(), base.inputChecksum(), base.tables(), languages,
+                    base.formats(), false, base.inputs(), base.checks(), base.printedDifferences(), base.outputs(), RunDiff.none(), files);
+            ReportWriter.write(run, tables, WORDS, dir);
+            List<String> warnings = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select(".warning li").eachText();
+            if (languages.get(0).equals("en")) {
+                assertTrue(warnings.contains("input/expenditure/synthetic-a.csv: synthetic data, not ILO data: named synthetic*, though "
+                        + "its first line carries no synthetic mark (if its lines are real, rename the file)"), warnings.toString());
+                assertTrue(warnings.contains("input/expenditure/erp-b.csv: synthetic data, not ILO data: its first line marks it "
+                        + "synthetic, whatever its name (if its lines are real, remove that line)"), warnings.toString());
+                assertTrue(warnings.contains("input/expenditure/synthetic-c.csv: synthetic data, not ILO data"), warnings.toString());
+            } else {
+                assertTrue(warnings.contains("input/expenditure/synthetic-a.csv：合成数据，并非劳工组织的数据：文件名以 synthetic 开头，"
+                        + "但第一行没有合成数据标记（若其中为真实明细行，请重命名该文件）"), warnings.toString());
+                assertTrue(warnings.contains("input/expenditure/erp-b.csv：合成数据，并非劳工组织的数据：第一行标明为合成数据，"
+                        + "文件名则未以 synthetic 开头（若其中为真实明细行，请删除该标记行）"), warnings.toString());
+            }
+        }
+    }
+
+    /**
      * A later biennium's lines, in no total of the run, are counted as left out, not accepted: a column of the report's
      * table and of the manifest's expenditure_lines, and a sentence in the texts' words (edition.lines_left_out).
      */
@@ -179,7 +241,7 @@ class ReportWriterTest {
                 base.startedAt(), base.finishedAt(), base.codeVersion(), base.inputChecksum(), base.tables(), base.languages(),
                 base.formats(), false, base.inputs(), base.checks(), base.printedDifferences(), base.outputs(), RunDiff.none(),
                 List.of(new org.pbannex.expenditure.ExpenditureIngest.FileStats("input/expenditure/erp.csv", 10, 6, 3, 1,
-                        4096, false)));
+                        4096, org.pbannex.expenditure.SyntheticMark.NONE)));
         ReportWriter.write(run, tables, WORDS, dir);
         Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
         Element section = html.select("section").stream().filter(s -> s.text().startsWith("Expenditure lines")).findFirst()

@@ -208,6 +208,10 @@ public final class OutputDataPackage {
                 (c.group().in(Language.EN) + " " + c.heading().in(Language.EN)).strip());
         Text fromTexts = about.texts().apply(TextKeys.FIELD + c.key());
         Text description = fromTexts != null ? fromTexts : heading;
+        if (c.synthetic()) {
+            // Table 2's XB or RBSA from synthetic lines: a reader of one field's description must not take it for an estimate.
+            description = join(description, text(about, "datapackage.column.synthetic"));
+        }
         String unit = c.unit().isEmpty() ? null : c.unit().in(Language.EN);
         String unitZh = c.unit().isEmpty() ? null : c.unit().zh();
         return switch (c.kind()) {
