@@ -103,7 +103,7 @@ public class ExpenditureStepsConfiguration {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
                 ExpenditureIngest.Result r = new PostgresExpenditureEngine(inputs.dimensions(run),
-                        request.rejects() ? work.resolve(RunInputs.REJECTS_FILE) : null)
+                        request.rejects() ? work.resolve(RunInputs.REJECTS_FILE) : null).withScratchRoot(work.resolve("scratch"))
                         .run(Publication.expenditureFiles(request.input()), Publication.expenditurePublishedName(request.input()), c);
                 ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
                 counted(contribution.getStepExecution(), r);

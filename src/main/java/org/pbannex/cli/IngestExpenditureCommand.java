@@ -28,6 +28,9 @@ import picocli.CommandLine.Parameters;
         description = "Validate and total expenditure-line files (or folders of them); prints lines, lines/s, MB/s and peak memory.")
 public class IngestExpenditureCommand implements Callable<Integer> {
 
+    /** The scratch folders' root, under work/ (see {@link org.pbannex.expenditure.ScratchFolder}). */
+    static final String SCRATCH = "scratch/ingest-expenditure";
+
     @Mixin
     InputOptions in;
 
@@ -77,14 +80,17 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
         }
         ExpenditureIngest.Result r;
+        // Its scratch under the installation's work folder, where the next ingest removes what a killed one left.
+        Path scratch = settings.work().resolve(SCRATCH);
         // Nothing is published here: the summary and the rejects file name each file as it opens from where this ran.
         if (chosen == ExpenditureEngine.EMBEDDED) {
             r = new ExpenditureIngest(dims, n, rejects).withMinPartition(settings.expenditure().partitionSize().toBytes())
-                    .withIdMemory(settings.expenditure().idMemory().toBytes()).run(files, InputFolder::shown);
+                    .withIdMemory(settings.expenditure().idMemory().toBytes()).withScratchRoot(scratch).run(files, InputFolder::shown);
         } else {
             try (SpringRuntime spring = SpringRuntime.start("ingest-expenditure");
                  java.sql.Connection c = spring.bean(javax.sql.DataSource.class).getConnection()) {
-                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).run(files, InputFolder::shown, c);
+                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).withScratchRoot(scratch)
+                        .run(files, InputFolder::shown, c);
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("PostgreSQL expenditure engine: " + e.getMessage(), e);
             }

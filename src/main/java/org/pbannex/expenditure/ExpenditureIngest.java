@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.Said;
-import org.pbannex.publish.RunFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +74,7 @@ public final class ExpenditureIngest {
     private long idMemory = ID_MEMORY;
     private long progressMillis = 5000;
     private boolean sortedIdRuns = true;
+    private Path scratchRoot = ScratchFolder.defaultRoot();
     private final AtomicLong bytesDone = new AtomicLong();
     private final AtomicLong linesDone = new AtomicLong();
     private final LineReader.Buffers buffers = new LineReader.Buffers();
@@ -101,6 +101,15 @@ public final class ExpenditureIngest {
     /** Without sorted runs, sparse ids go straight to {@link DiskDuplicates} (a test compares the two ways). */
     ExpenditureIngest withSortedIdRuns(boolean on) {
         this.sortedIdRuns = on;
+        return this;
+    }
+
+    /**
+     * Where {@link #run} keeps its scratch folder ({@link ScratchFolder}: removed at the end, and a killed ingest's by the
+     * next one under the same root).
+     */
+    public ExpenditureIngest withScratchRoot(Path root) {
+        this.scratchRoot = root;
         return this;
     }
 
@@ -208,7 +217,8 @@ public final class ExpenditureIngest {
         });
         List<PartitionResult> results = new ArrayList<>();
         // Sorted runs of sparse ids and DiskDuplicates' buckets, removed with everything in it at the end.
-        Path scratch = Files.createTempDirectory("pb-annex-ids");
+        ScratchFolder scratchFolder = ScratchFolder.create(scratchRoot);
+        Path scratch = scratchFolder.path();
         try {
             try {
                 List<Future<PartitionResult>> futures = new ArrayList<>();
@@ -225,18 +235,18 @@ public final class ExpenditureIngest {
             }
             return merger(scratch).merge(partitions, p -> results.get(p.index()), (System.nanoTime() - start) / 1e9);
         } finally {
-            deleteScratch(scratch, pool);
+            deleteScratch(scratchFolder, pool);
         }
     }
 
-    private static void deleteScratch(Path scratch, ExecutorService pool) throws IOException {
+    private static void deleteScratch(ScratchFolder scratch, ExecutorService pool) throws IOException {
         try {
             // A partition that was still parsing (the ingest failed elsewhere) may hold its runs' file open a moment.
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        RunFolder.deleteTree(scratch);
+        scratch.close();
     }
 
 

@@ -62,25 +62,27 @@ final class LineReader {
         return line[0];
     }
 
-    /** The line that starts at {@code offset} (without its line end), read up to {@code limit}. */
-    static byte[] lineAt(Path file, long offset, long limit) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int window = 4096; ; window *= 4) {
-                int want = (int) Math.min(window, limit - offset);
-                ByteBuffer b = ByteBuffer.allocate(Math.max(0, want));
-                while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
-                    // read the window
+    /** The line that starts at {@code offset} (without its line end) of a file open for many such look-ups. */
+    static byte[] lineAt(FileChannel ch, long offset) throws IOException {
+        return lineAt(ch, offset, ch.size());
+    }
+
+    private static byte[] lineAt(FileChannel ch, long offset, long limit) throws IOException {
+        for (int window = 4096; ; window *= 4) {
+            int want = (int) Math.min(window, limit - offset);
+            ByteBuffer b = ByteBuffer.allocate(Math.max(0, want));
+            while (b.hasRemaining() && ch.read(b, offset + b.position()) > 0) {
+                // read the window
+            }
+            byte[] a = b.array();
+            int n = b.position();
+            for (int i = 0; i < n; i++) {
+                if (a[i] == '\n') {
+                    return java.util.Arrays.copyOf(a, i > 0 && a[i - 1] == '\r' ? i - 1 : i);
                 }
-                byte[] a = b.array();
-                int n = b.position();
-                for (int i = 0; i < n; i++) {
-                    if (a[i] == '\n') {
-                        return java.util.Arrays.copyOf(a, i > 0 && a[i - 1] == '\r' ? i - 1 : i);
-                    }
-                }
-                if (n < window || window >= MAX_LINE) {
-                    return java.util.Arrays.copyOf(a, n > 0 && a[n - 1] == '\r' ? n - 1 : n);
-                }
+            }
+            if (n < window || window >= MAX_LINE) {
+                return java.util.Arrays.copyOf(a, n > 0 && a[n - 1] == '\r' ? n - 1 : n);
             }
         }
     }

@@ -2,9 +2,11 @@ package org.pbannex.expenditure;
 
 import com.opencsv.ICSVWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,12 +37,22 @@ public final class PostgresExpenditureEngine {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresExpenditureEngine.class);
     static final String STAGING = "pb_expenditure_lines";
 
+    /** Rows fetched at a time from the query of duplicates (a cursor): memory stays flat however many there are. */
+    static final int FETCH_ROWS = 1000;
+
     private final Dimensions dimensions;
     private final Path rejectsFile;
+    private Path scratchRoot = ScratchFolder.defaultRoot();
 
     public PostgresExpenditureEngine(Dimensions dimensions, Path rejectsFile) {
         this.dimensions = dimensions;
         this.rejectsFile = rejectsFile;
+    }
+
+    /** Where the bad lines past each file's first few wait for the duplicates ({@link ScratchFolder}). */
+    public PostgresExpenditureEngine withScratchRoot(Path root) {
+        this.scratchRoot = root;
+        return this;
     }
 
     /** Good lines gathered into 1 MB writes: one driver call per line would cost more than the parsing. */
@@ -94,23 +106,6 @@ public final class PostgresExpenditureEngine {
         }
     }
 
-    /**
-     * A bad line found while copying, or a duplicate found after: its file (index), line number in the file, and why;
-     * a duplicate's first line (file index and line; -1 for any other bad line).
-     */
-    private record Bad(int file, long line, long offset, String column, Said reason, String raw, int firstFile, long firstLine) {
-
-        Bad(int file, long line, long offset, String column, Said reason, String raw) {
-            this(file, line, offset, column, reason, raw, -1, -1);
-        }
-
-        /** Why, a duplicate naming its first line (and that line's file as {@code name} gives it, when it is another). */
-        Said reason(List<Path> files, Function<Path, String> name) {
-            return firstFile < 0 ? reason : FirstLines.reason(reason, firstFile == file ? null : name.apply(files.get(firstFile)),
-                    firstLine);
-        }
-    }
-
     /** {@link #run(List, Function, Connection)} with the files published under {@code root}. */
     public ExpenditureIngest.Result run(List<Path> files, String root, Connection db) throws IOException, SQLException {
         return run(files, ExpenditureIngest.publishedUnder(root), db);
@@ -118,6 +113,13 @@ public final class PostgresExpenditureEngine {
 
     /** @param publishedName how the result and the rejects name a file */
     public ExpenditureIngest.Result run(List<Path> files, Function<Path, String> publishedName, Connection db)
+            throws IOException, SQLException {
+        try (ScratchFolder scratch = ScratchFolder.create(scratchRoot)) {
+            return run(files, publishedName, db, scratch.path());
+        }
+    }
+
+    private ExpenditureIngest.Result run(List<Path> files, Function<Path, String> publishedName, Connection db, Path scratch)
             throws IOException, SQLException {
         long start = System.nanoTime();
         try (Statement st = db.createStatement()) {
@@ -129,20 +131,25 @@ public final class PostgresExpenditureEngine {
         // Duplicates are the database's job here: the parser keeps no ids (0 pages).
         LineParser parser = new LineParser(dimensions, 0);
         boolean strict = rejectsFile == null;
-        List<Bad> bad = new ArrayList<>();
+        // Each file's bad lines in line order: the first few in memory, the rest on disk (Problems), as the embedded
+        // engine keeps a partition's; line numbers as the rejects give them.
+        List<Problems> bad = new ArrayList<>();
         long[] read = new long[files.size()];
         long[] rejected = new long[files.size()];
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
         CopyDeadline deadline = CopyDeadline.of(db);
         CopyBuffer out = new CopyBuffer(copy, deadline);
+        long[] badLines = {0};
         try {
-            for (int f = 0; f < files.size() && (!strict || bad.isEmpty()); f++) {
+            for (int f = 0; f < files.size() && (!strict || badLines[0] == 0); f++) {
                 Path file = files.get(f);
                 long bodyStart = ExpenditurePlan.header(file);
                 int fileNo = f;
                 long first = SyntheticMark.firstDataLine(file);
+                Problems problems = new Problems(scratch.resolve(String.format("file-%05d.problems", f)));
+                bad.add(problems);
                 read[f] = LineReader.forEachLine(file, bodyStart, ExpenditurePlan.bodyEnd(file, bodyStart), new AtomicLong(), (b, s, e, line, offset) -> {
-                    if (strict && !bad.isEmpty()) {
+                    if (strict && badLines[0] > 0) {
                         return;
                     }
                     if (parser.accept(b, s, e)) {
@@ -151,10 +158,13 @@ public final class PostgresExpenditureEngine {
                         if (parser.fatal) {
                             throw new InputError(InputFolder.shownFile(file), line + first, parser.column, parser.reason);
                         }
-                        bad.add(new Bad(fileNo, line + first, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e)));
+                        badLines[0]++;
+                        problems.add(new LineProblem(line + first, offset, parser.column, parser.reason, PartitionParser.raw(b, s, e),
+                                false));
                     }
                 });
                 out.flush();
+                problems.close();
                 if (read[f] == 0) {
                     throw new InputError(InputFolder.shownFile(file), 1, "", Said.of("exp.no_lines"));
                 }
@@ -167,22 +177,26 @@ public final class PostgresExpenditureEngine {
             throw e;
         }
         long copied = deadline.within(copy::endCopy);
-        List<Bad> duplicates = duplicates(db, files);
-        List<Bad> problems = new ArrayList<>(bad);
-        problems.addAll(duplicates);
-        problems.sort(java.util.Comparator.comparingInt(Bad::file).thenComparingLong(Bad::line));
-        if (strict && !problems.isEmpty()) {
-            Bad first = problems.get(0);
-            throw new InputError(InputFolder.shownFile(files.get(first.file())), first.line(),
-                    first.column() == null ? "" : first.column(), first.reason(files, InputFolder::shownFile));
-        }
-        if (!strict) {
-            try (ICSVWriter rejects = PartitionMerge.rejectsWriter(rejectsFile)) {
-                for (Bad p : problems) {
-                    rejected[p.file()]++;
-                    PartitionMerge.writeReject(rejects, publishedName.apply(files.get(p.file())), p.line(), p.column(),
-                            p.reason(files, publishedName).english(), p.raw());
+        try (Duplicates duplicates = new Duplicates(db, files)) {
+            if (strict) {
+                LineProblem firstBad = bad.isEmpty() || bad.get(bad.size() - 1).isEmpty() ? null : firstOf(bad.get(bad.size() - 1));
+                int badFile = bad.size() - 1;
+                Duplicates.Row dup = duplicates.next();
+                // The first in file order: a duplicate before the bad line (the copy stopped at the bad line's file).
+                if (dup != null && (firstBad == null || dup.file() < badFile || dup.file() == badFile && dup.line() < firstBad.line())) {
+                    throw new InputError(InputFolder.shownFile(files.get(dup.file())), dup.line(), "line_id",
+                            dup.reason(files, InputFolder::shownFile));
                 }
+                if (firstBad != null) {
+                    throw new InputError(InputFolder.shownFile(files.get(badFile)), firstBad.line(),
+                            firstBad.column() == null ? "" : firstBad.column(), firstBad.reason());
+                }
+            } else {
+                writeRejects(files, publishedName, bad, duplicates, rejected);
+            }
+        } finally {
+            for (Problems p : bad) {
+                p.delete();
             }
         }
         ExpenditureTotals totals = dimensions.newTotals();
@@ -245,23 +259,95 @@ public final class PostgresExpenditureEngine {
                 Said.of("exp.sum_too_large"));
     }
 
-    /** Every line whose id an earlier line (in file order) already had, with where that line is. */
-    private static List<Bad> duplicates(Connection db, List<Path> files) throws SQLException, IOException {
-        List<Bad> out = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id, first_file, first_line FROM "
-                + "(SELECT file_no, line_no, line_offset, line_id, row_number() OVER w AS nth, first_value(file_no) OVER w AS "
-                + "first_file, first_value(line_no) OVER w AS first_line FROM " + STAGING
-                + " WINDOW w AS (PARTITION BY line_id ORDER BY file_no, line_no)) ranked WHERE nth > 1 ORDER BY file_no, line_no");
-             ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                int f = rs.getInt(1);
-                long offset = rs.getLong(3);
-                String id = rs.getString(4);
-                byte[] raw = LineReader.lineAt(files.get(f), offset, Files.size(files.get(f)));
-                out.add(new Bad(f, rs.getLong(2), offset, "line_id", FirstLines.duplicate(id.length() > 60 ? id.substring(0, 60) + "…" : id),
-                        PartitionParser.raw(raw, 0, raw.length), rs.getInt(5), rs.getLong(6)));
+    private static LineProblem firstOf(Problems problems) throws IOException {
+        try (Problems.Cursor c = problems.cursor()) {
+            return c.next();
+        }
+    }
+
+    /**
+     * The rejects, file by file in line order: each file's bad lines merged with its duplicates as the database streams
+     * them, so that neither is ever held whole; counted per file into {@code rejected}.
+     */
+    private void writeRejects(List<Path> files, Function<Path, String> publishedName, List<Problems> bad, Duplicates duplicates,
+                              long[] rejected) throws IOException, SQLException {
+        try (ICSVWriter rejects = PartitionMerge.rejectsWriter(rejectsFile)) {
+            Duplicates.Row dup = duplicates.next();
+            for (int f = 0; f < files.size(); f++) {
+                String name = publishedName.apply(files.get(f));
+                try (Problems.Cursor c = bad.get(f).cursor(); FileChannel lines = FileChannel.open(files.get(f), StandardOpenOption.READ)) {
+                    LineProblem p = c.hasNext() ? c.next() : null;
+                    while (p != null || dup != null && dup.file() == f) {
+                        if (p != null && (dup == null || dup.file() != f || p.line() < dup.line())) {
+                            PartitionMerge.writeReject(rejects, name, p.line(), p.column(), p.reason().english(), p.raw());
+                            p = c.hasNext() ? c.next() : null;
+                        } else {
+                            byte[] raw = LineReader.lineAt(lines, dup.offset());
+                            PartitionMerge.writeReject(rejects, name, dup.line(), "line_id", dup.reason(files, publishedName).english(),
+                                    PartitionParser.raw(raw, 0, raw.length));
+                            dup = duplicates.next();
+                        }
+                        rejected[f]++;
+                    }
+                }
             }
         }
-        return out;
+    }
+
+    /**
+     * Every line whose id an earlier line (in file order) already had, with where that line is, in file and line order,
+     * read through a cursor {@link #FETCH_ROWS} rows at a time. PostgreSQL's driver reads by a cursor only inside a
+     * transaction (without one it takes every row into memory at once): on a connection in autocommit, one is opened
+     * for the query and ended with it; inside a transaction already (a run's step), that one serves.
+     */
+    private static final class Duplicates implements AutoCloseable {
+
+        record Row(int file, long line, long offset, String id, int firstFile, long firstLine) {
+
+            /** Why, naming its first line (and that line's file as {@code name} gives it, when it is another). */
+            Said reason(List<Path> files, Function<Path, String> name) {
+                return FirstLines.reason(FirstLines.duplicate(id.length() > 60 ? id.substring(0, 60) + "…" : id),
+                        firstFile == file ? null : name.apply(files.get(firstFile)), firstLine);
+            }
+        }
+
+        private final Connection db;
+        private final boolean ownTransaction;
+        private final PreparedStatement st;
+        private final ResultSet rs;
+
+        Duplicates(Connection db, List<Path> files) throws SQLException {
+            this.db = db;
+            this.ownTransaction = db.getAutoCommit();
+            if (ownTransaction) {
+                db.setAutoCommit(false);
+            }
+            st = db.prepareStatement("SELECT file_no, line_no, line_offset, line_id, first_file, first_line FROM "
+                    + "(SELECT file_no, line_no, line_offset, line_id, row_number() OVER w AS nth, first_value(file_no) OVER w AS "
+                    + "first_file, first_value(line_no) OVER w AS first_line FROM " + STAGING
+                    + " WINDOW w AS (PARTITION BY line_id ORDER BY file_no, line_no)) ranked WHERE nth > 1 ORDER BY file_no, line_no",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            st.setFetchSize(FETCH_ROWS);
+            rs = st.executeQuery();
+        }
+
+        /** The next duplicate, or null when there is none left. */
+        Row next() throws SQLException {
+            return rs.next() ? new Row(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getInt(5), rs.getLong(6)) : null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+                st.close();
+            } finally {
+                if (ownTransaction) {
+                    // The query only read: nothing to keep, and the connection goes back as it came.
+                    db.rollback();
+                    db.setAutoCommit(true);
+                }
+            }
+        }
     }
 }

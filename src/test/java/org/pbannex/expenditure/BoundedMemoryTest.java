@@ -123,7 +123,7 @@ class BoundedMemoryTest {
      * The generator's first line, the mark that its lines are synthetic, taken out (the name still says so), so that the
      * header is line 1 and the lines are numbered as this test and the rejects' digests count them.
      */
-    private static void withoutMarkLine(Path file) throws IOException {
+    static void withoutMarkLine(Path file) throws IOException {
         Path rest = file.resolveSibling(file.getFileName() + ".unmarked");
         try (var in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             if (in.read() != '#') {
@@ -140,7 +140,7 @@ class BoundedMemoryTest {
     }
 
     /** Every other data line (the 2nd, 4th, ...) takes the id of the line half-way back from it. */
-    private static void repeatEveryOtherId(Path file) throws IOException {
+    static void repeatEveryOtherId(Path file) throws IOException {
         Path out = file.resolveSibling("repeated.csv");
         List<String> ids = new java.util.ArrayList<>();
         try (var in = Files.newBufferedReader(file); var w = Files.newBufferedWriter(out)) {
@@ -156,7 +156,7 @@ class BoundedMemoryTest {
         Files.move(out, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String sha256(Path file) throws Exception {
+    static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
