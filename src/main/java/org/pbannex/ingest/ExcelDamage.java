@@ -226,10 +226,14 @@ public final class ExcelDamage {
      * For a line with more cells than its header and no number to explain it ({@link #numberSplit}): the text column
      * (a label or title of one language) whose text, typed with a comma and no quotes, makes up the extra cells. Taken
      * when the cells after it then line up (each number column holds a number) and every piece is of the column's
-     * language ({@link LanguageRules}), so the Chinese label before an English one is not blamed; null otherwise.
+     * language ({@link LanguageRules}), so the Chinese label before an English one is not blamed; null otherwise. A
+     * piece of a Chinese text holds a Han character (Chinese is typed with the full-width comma, which splits no cell),
+     * and where two columns could hold the comma, the one typed as English is (a space after it: "Governing Body, the"),
+     * so the fix said does not move English into the Chinese label (tester66 case 37).
      */
     static TextComma textComma(String[] cells, int headerCells, java.util.function.IntFunction<Field> fieldAt) {
         int extra = cells.length - headerCells;
+        TextComma first = null;
         for (int i = 0; extra > 0 && i < headerCells; i++) {
             Field f = fieldAt.apply(i);
             if (f == null || f.language() == null || f.pattern() != null || !numbersLineUp(cells, i, extra, fieldAt)) {
@@ -237,12 +241,19 @@ public final class ExcelDamage {
             }
             String[] pieces = java.util.Arrays.copyOfRange(cells, i, i + extra + 1);
             if (java.util.Arrays.stream(pieces).anyMatch(p -> p.isBlank()
-                    || LanguageRules.problem(p.strip(), f.language()) != null)) {
+                    || LanguageRules.problem(p.strip(), f.language()) != null
+                    || "zh".equals(f.language()) && p.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN))) {
                 continue;
             }
-            return new TextComma(f.name(), Said.of("split_text", "where", cells(i, extra), "text", String.join(",", pieces).strip()));
+            TextComma found = new TextComma(f.name(), Said.of("split_text", "where", cells(i, extra), "text",
+                    String.join(",", pieces).strip()));
+            boolean typedAsEnglish = java.util.Arrays.stream(pieces, 1, pieces.length).allMatch(p -> p.startsWith(" "));
+            if (typedAsEnglish) {
+                return found;
+            }
+            first = first == null ? found : first;
         }
-        return null;
+        return first;
     }
 
     /** Whether each number column holds a number (or nothing) once cells i to i+extra are taken for one. */

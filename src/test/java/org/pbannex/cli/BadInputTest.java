@@ -208,6 +208,22 @@ class BadInputTest {
                 + "in Africa, incl. North\"), as Excel does when it saves a CSV", org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3));
     }
 
+    /**
+     * An English label typed with a comma after the Chinese one (tester66 case 37): the comma typed as English is blamed,
+     * not the Chinese label, whose quoting as said would have published "理事会,Governing Body" in the Chinese edition.
+     */
+    @Test
+    void aCommaInTheEnglishLabelAfterAChineseOneIsTheEnglishLabels() throws IOException {
+        Path f = input.resolve("reference/units.csv");
+        String line = TestInputs.line(f, 3);
+        assertTrue(line.startsWith("GB,理事会,Governing Body,"), line);
+        TestInputs.replaceLine(f, 3, line.replace(",Governing Body,", ",Governing Body, the,"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals("pb-annex: " + f + ", line 3, column label_en: line has 7 cells but the header has 6: cells 3 and 4 look "
+                + "like one text with a comma, 'Governing Body, the': put the text in double quotes (\"Governing Body, the\"), as "
+                + "Excel does when it saves a CSV", org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3));
+    }
+
     @Test
     void twoPublicationDates() throws IOException {
         Files.writeString(input.resolve("2022-23/publication.csv"), "publication_date,document_symbol,document_title_zh,document_title_en\n2021-02-01,,,\n2021-03-01,,,\n");
