@@ -497,7 +497,12 @@ final class LineParser {
      * separators, full-width digits or points, ...) when they recognise it, else {@code plain}: only bad lines pay for it.
      */
     private boolean failAmount(Said plain) {
-        var damage = ExcelDamage.numberDamage(field(LineFormat.AMOUNT));
+        String v = field(LineFormat.AMOUNT);
+        if (!v.strip().equals(v) && PLAIN_AMOUNT.matcher(v.strip()).matches()) {
+            // A padded export's amount (' 12.00'): no separator in it, a space beside it (tester66 case 66).
+            return fail(LineFormat.AMOUNT, Said.of("exp.amount_spaces", "value", v, "fixed", v.strip()));
+        }
+        var damage = ExcelDamage.numberDamage(v);
         return fail(LineFormat.AMOUNT, damage != null ? damage : plain);
     }
 
