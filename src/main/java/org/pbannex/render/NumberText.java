@@ -31,7 +31,9 @@ public final class NumberText {
                 long months = ((Number) value).longValue();
                 yield grouped(months / 12, language) + YEARS_MONTHS + months % 12;
             }
-            case PERCENT, MILLIONS -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            case PERCENT -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString();
+            // Grouped as the amounts are once a sum reaches 1 000 million (tester66 case 48: "5168.7" beside "774,238,406").
+            case MILLIONS -> grouped(((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString(), language);
             case TEXT -> value instanceof Text t ? t.in(language) : value.toString();
         };
     }

@@ -50,7 +50,8 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             return switch (column.kind()) {
                 case AMOUNT, COUNT -> XlsxStyles.AMOUNT_FORMAT;
                 case AMOUNT_OR_DASH -> XlsxStyles.AMOUNT_OR_DASH_FORMAT;
-                case PERCENT, MILLIONS -> XlsxStyles.ONE_DECIMAL_FORMAT;
+                case PERCENT -> XlsxStyles.ONE_DECIMAL_FORMAT;
+                case MILLIONS -> XlsxStyles.MILLIONS_FORMAT;
                 case YEARS_MONTHS -> XlsxStyles.AMOUNT_FORMAT; // work-years grouped as printed ("1 966")
                 case TEXT -> throw new IllegalStateException("text column has no number format");
             };
