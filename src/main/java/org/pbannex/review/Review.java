@@ -562,8 +562,8 @@ public final class Review {
                         continue;
                     }
                     CellSources.Source source = sources.get().of(key, column);
-                    changes.add(new Change(plan.tableId(), key, column, was, text(now), source.kind(), source.cells(), where,
-                            null, percentOf(table, key, column, sources.get(), words)));
+                    changes.add(new Change(plan.tableId(), key, column, was, inColumn(text(now), headings.get(c)), source.kind(),
+                            source.cells(), where, null, percentOf(table, key, column, sources.get(), words)));
                 }
             }
         }
@@ -838,11 +838,20 @@ public final class Review {
      * heading gives per cent, the published figure typed with its per cent sign ('3.4%' under "(%)").
      */
     static boolean sameIn(String published, String returned, String heading, Pattern markers) {
+        String r = inColumn(returned, heading);
+        return same(published, r) || sameText(published, r, markers);
+    }
+
+    /**
+     * A returned figure as its column takes it: under a heading that gives per cent, '3.5%' is 3.5, a correction as the
+     * published '3.4%' is no change (tester66 case 67: it was refused as input with a per cent sign); else as typed.
+     */
+    static String inColumn(String returned, String heading) {
         String r = returned.strip();
         if (heading.contains("%") && r.endsWith("%") && CellSources.number(r.substring(0, r.length() - 1).strip()) != null) {
-            r = r.substring(0, r.length() - 1).strip();
+            return r.substring(0, r.length() - 1).strip();
         }
-        return same(published, r) || sameText(published, r, markers);
+        return returned;
     }
 
     /** Comments a reviewer added or changed on a sheet that holds no table (the cover, the notes): where they are. */

@@ -1236,6 +1236,20 @@ class ReviewRoundTripTest {
         assertEquals(List.of(String.join(",", ReviewReport.HEADER)), reviewed(returned));
     }
 
+    /**
+     * A correction typed with its per cent sign in a "(%)" column ('4.6%' for the published 4.4) is the figure 4.6, as
+     * the published '3.4%' is no change (tester66 case 67: it was refused as input with a per cent sign).
+     */
+    @Test
+    void aCorrectionTypedWithItsPercentSignIsTheFigure() throws Exception {
+        String a21Sheet = sheetOf(published, "a2-1");
+        Path returned = poiEdited("percent.xlsx", wb -> rowLabelled(wb.getSheet(a21Sheet), "非洲").getCell(1).setCellValue("4.6%"));
+        List<String> lines = reviewed(returned);
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("a2-1,AF,rate_pct,4.4,4.6,input,input/2022-23/regional_inflation.csv,2,annual_inflation_pct,"),
+                lines.get(1));
+    }
+
     @Test
     void aWorkbookOfAnotherRunIsRefused() throws Exception {
         Path other = TestWorkbooks.rewritePart(published, tmp.resolve("other.xlsx"), "xl/sharedStrings.xml",
