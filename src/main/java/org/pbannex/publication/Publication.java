@@ -277,6 +277,7 @@ public final class Publication {
     private static List<PrintedDifference> printedDifferences(InputSet in, Optional<PrintedDocument> document, Texts texts,
                                                               Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new ArrayList<>();
+        StatedFigures stated = in.table(PRINTED_DIFFERENCES).isEmpty() ? null : new StatedFigures(tables.values());
         for (var r : in.table(PRINTED_DIFFERENCES)) {
             if (document.isEmpty()) {
                 throw new InputError(r.file(), r.line(), "printed", Said.of("difference_no_print", "publication",
@@ -296,6 +297,8 @@ public final class Publication {
             if (t.columns().stream().noneMatch(c -> c.key().equals(r.text("column")))) {
                 throw new InputError(r.file(), r.line(), "column", Said.of("no_table_column", "table", id, "column", r.text("column")));
             }
+            stated.check(r, "explanation_zh");
+            stated.check(r, "explanation_en");
             Text explanation = new Text(r.text("explanation_zh"), r.text("explanation_en"));
             Text cellNote = texts.get("difference.cell_note").with("printed", r.text("printed")).with("published", r.text("published"))
                     .with("explanation", explanation);

@@ -49,4 +49,22 @@ class PrintedDifferencesTest {
         // The stale value is the file's own line (its third): the line says where to correct it.
         assertTrue(r.err().contains("see " + file + ", line 3, column published"), r.err());
     }
+
+    /**
+     * The explanation's own figures are the run's (tester66 case 51): with 11 376 moved from outcome 8 to 7 (still 43.1,
+     * the subtotal unchanged) the note "Annex 4 gives US$43,061,376" contradicted annex 4's 43,050,000, every check
+     * passing; now refused at the explanation, naming the figure. The bundled explanation's figures (43,061,376, and
+     * 500,802,800, the sum of annex 4's outcomes) are both found.
+     */
+    @Test
+    void anExplanationStatingAFigureNoTableHoldsIsRefused() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        assertEquals(0, CliRun.run(null, "check", "--input", input.toString()).status(), "the bundled explanation's figures hold");
+        TestInputs.edit(input.resolve("2022-23/outcome_allocations.csv"), s -> s.replace("7,95501460", "7,95512836")
+                .replace("8,43061376", "8,43050000"));
+        CliRun r = CliRun.run(null, "check", "--input", input.toString());
+        assertEquals(3, r.status(), r.toString());
+        assertTrue(r.err().contains(input.resolve("2022-23/printed_differences.csv") + ", line 2, column explanation_zh: states "
+                + "43 061 376, a figure no table of this run holds"), r.err());
+    }
 }
