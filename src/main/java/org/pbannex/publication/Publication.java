@@ -277,7 +277,6 @@ public final class Publication {
     private static List<PrintedDifference> printedDifferences(InputSet in, Optional<PrintedDocument> document, Texts texts,
                                                               Map<String, Table> tables, Checks checks) {
         List<PrintedDifference> out = new ArrayList<>();
-        StatedFigures stated = in.table(PRINTED_DIFFERENCES).isEmpty() ? null : new StatedFigures(tables.values());
         for (var r : in.table(PRINTED_DIFFERENCES)) {
             if (document.isEmpty()) {
                 throw new InputError(r.file(), r.line(), "printed", Said.of("difference_no_print", "publication",
@@ -317,7 +316,8 @@ public final class Publication {
         }
         // The figures the explanations state, once the figures themselves pass: a failed check says more of a changed
         // input (which the explanation then follows or not, told when the checks pass).
-        if (stated != null && checks.failures().isEmpty()) {
+        if (!out.isEmpty() && checks.failures().isEmpty()) {
+            StatedFigures stated = new StatedFigures(tables.values());
             for (var r : in.table(PRINTED_DIFFERENCES)) {
                 stated.check(r, "explanation_zh");
                 stated.check(r, "explanation_en");
