@@ -70,13 +70,13 @@ public final class RegionalExpenditureTable {
         boolean synthetic = !syntheticYears.isEmpty();
         boolean allSynthetic = syntheticYears.size() == years.size();
         Text syntheticBiennia = synthetic ? t.list(syntheticYears.stream().map(y -> new Biennium(y).longForm()).toList()) : Text.EMPTY;
-        Map<String, Text> markNotes = markNotes(t, totals, years, syntheticYears, actualsAsOf);
+        Map<String, Text> markNotes = markNotes(t, totals, years, actualsAsOf);
         List<Column> columns = new ArrayList<>();
         for (int y : years) {
             Biennium b = new Biennium(y);
             // A mark real and synthetic biennia both carry has two notes: the column names the one it points to.
             columns.add(Column.of(b.code(), Text.of(b.longForm() + " " + mark(totals, y)), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS)
-                    .withNote(markNotes.get(markKey(mark(totals, y), syntheticYears.contains(y)))));
+                    .withNote(markNotes.get(markKey(mark(totals, y), LinesKind.of(totals, y)))));
         }
         List<Row> rows = new ArrayList<>();
         List<TidyRows.Line> tidy = new ArrayList<>();
@@ -185,38 +185,55 @@ public final class RegionalExpenditureTable {
                 .with("last", new Biennium(years.get(years.size() - 1)).longForm());
     }
 
+    /** Whether a biennium's XB lines are real, all synthetic, or some of each: its mark's note says which. */
+    enum LinesKind {
+        REAL("f2.note."), SYNTHETIC("f2.note.synthetic."), MIXED("f2.note.mixed.");
+
+        final String textPrefix;
+
+        LinesKind(String textPrefix) {
+            this.textPrefix = textPrefix;
+        }
+
+        static LinesKind of(ExpenditureTotals totals, int year) {
+            long synthetic = totals.syntheticLines(FUND, null, null, null, year);
+            return synthetic == 0 ? REAL : synthetic == totals.lines(FUND, null, null, null, year) ? SYNTHETIC : MIXED;
+        }
+    }
+
     /**
      * The notes on the marks the columns carry, as printed in one footnote: "* 实际支出。** 截至 2021 年 1 月 4 日，2020 年的实际支出，
      * 以及 2021 年的估计支出。*** 估计支出。", each part only where a column has that mark; the ** years are those of the partly
      * actual biennium (first year actual, second estimated) and the date is from expenditure_as_of.csv. Over a synthetic
-     * biennium's lines the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*); a
-     * mark that both kinds of biennium carry gets both notes (the caveat names the synthetic biennia). Keyed by
-     * {@link #markKey}, in the footnote's order.
+     * biennium's lines the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*); over
+     * a biennium with real and synthetic lines, the status of lines some of which are synthetic (f2.note.mixed.*: real
+     * estimates added to the synthetic sample are not called synthetic, nor the synthetic actuals actual expenditure).
+     * A mark that several kinds of biennium carry gets a note for each (the caveat names the synthetic biennia). Keyed
+     * by {@link #markKey}, in the footnote's order.
      */
-    private static Map<String, Text> markNotes(Texts t, ExpenditureTotals totals, List<Integer> years, List<Integer> syntheticYears,
-                                               Map<String, LocalDate> actualsAsOf) {
+    private static Map<String, Text> markNotes(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf) {
         Map<String, Text> parts = new LinkedHashMap<>();
         for (String m : List.of("*", "**", "***")) {
-            for (boolean synthetic : List.of(false, true)) {
-                String prefix = synthetic ? "f2.note.synthetic." : "f2.note.";
-                List<Integer> marked = years.stream()
-                        .filter(y -> mark(totals, y).equals(m) && syntheticYears.contains(y) == synthetic).toList();
+            for (LinesKind kind : LinesKind.values()) {
+                String prefix = kind.textPrefix;
+                List<Integer> marked = years.stream().filter(y -> mark(totals, y).equals(m) && LinesKind.of(totals, y) == kind).toList();
                 if (marked.isEmpty()) {
                     continue;
                 }
+                boolean dated = kind == LinesKind.REAL; // only actual expenditure is actual as at a date
                 Text note;
                 if (!m.equals("**")) {
                     note = t.get(prefix + (m.equals("*") ? "actual" : "estimated"));
                 } else if (marked.size() == 1) {
                     int y = marked.get(0);
-                    LocalDate asOf = synthetic ? null : actualsAsOf.get(new Biennium(y).code());
-                    note = synthetic ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
+                    LocalDate asOf = dated ? actualsAsOf.get(new Biennium(y).code()) : null;
+                    Text partly = !dated ? t.get(prefix + "partly") : asOf == null ? t.get(prefix + "partly_undated")
                             : t.get(prefix + "partly").with("as_of", date(t, asOf));
-                    note = note.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1));
+                    note = partly.with("first", Integer.toString(y)).with("second", Integer.toString(y + 1));
                 } else {
-                    note = partlyActualBiennia(t, marked, synthetic ? Map.of() : actualsAsOf, prefix);
+                    note = partlyActualBiennia(t, marked, dated ? actualsAsOf : Map.of(), prefix);
                 }
-                parts.put(markKey(m, synthetic), note);
+                parts.put(markKey(m, kind), note);
             }
         }
         return parts;
@@ -239,8 +256,8 @@ public final class RegionalExpenditureTable {
                 .with("second", t.list(years.stream().map(y -> Integer.toString(y + 1)).toList()));
     }
 
-    private static String markKey(String mark, boolean synthetic) {
-        return mark + (synthetic ? " synthetic" : "");
+    private static String markKey(String mark, LinesKind kind) {
+        return mark + " " + kind;
     }
 
     /** A date as each edition writes it (texts edition.date: "2021 年 1 月 4 日", "4 January 2021"). */

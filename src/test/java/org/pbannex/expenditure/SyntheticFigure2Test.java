@@ -38,6 +38,8 @@ class SyntheticFigure2Test {
     static Table renamed;
     /** The sample's lines without their mark, named with a capital S: the name alone makes it synthetic, in any case. */
     static Table capitalised;
+    /** The sample beside a real file of one XB estimate for 2022-23: that biennium's lines are some real, some synthetic. */
+    static Table mixed;
 
     @TempDir
     static Path tmp;
@@ -46,6 +48,10 @@ class SyntheticFigure2Test {
     static void compute() throws IOException {
         pub = Publication.compute(Golden.input(), Publication.biennium(Golden.input(), null));
         f2 = pub.tables().get("f2");
+        Path withReal = TestInputs.copyOfBundledInput(tmp.resolve("with-real"));
+        Files.writeString(withReal.resolve("expenditure/erp-2022.csv"), LineFormat.HEADER + "\n"
+                + "R0000000001,2022-02,XB,ESTIMATE,AF,ISR,PROCUREMENT,8,GRANTS,100.00\n");
+        mixed = Publication.compute(withReal, new Biennium(2022)).tables().get("f2");
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path sample = input.resolve("expenditure/synthetic-2016-2023.csv");
         Files.move(sample, input.resolve("expenditure/expenditure-2016-2023.csv"));
@@ -154,5 +160,22 @@ class SyntheticFigure2Test {
                 + "*** Estimated expenditure.", real.footnotes().get(0).en());
         assertEquals(List.of("2016-2017 *", "2018-2019 *", "2020-2021 **", "2022-2023 ***"),
                 f2.columns().stream().map(c -> c.heading().zh()).toList());
+    }
+
+    /**
+     * A real estimate added to the synthetic sample's biennium (tester66 case 53): the note on that biennium's mark no
+     * longer calls every line of it synthetic, nor does it claim estimated expenditure; it says the lines' status and
+     * that some are synthetic. The other biennia, all synthetic, keep their notes, and the tidy CSV marks the real
+     * line's sum as synthetic only where a synthetic line is in it.
+     */
+    @Test
+    void aBienniumOfRealAndSyntheticLinesSaysSomeAreSynthetic() {
+        Text note = mixed.footnotes().get(0);
+        assertEquals("* 状态为实际支出的合成明细。** 2020 年状态为实际支出、2021 年状态为估计支出的合成明细。*** 状态为估计支出的明细，其中部分为合成明细。",
+                note.zh());
+        assertEquals("* Synthetic lines with the status actual. ** Synthetic lines with the status actual for 2020 and estimate "
+                + "for 2021. *** Lines with the status estimate, some of them synthetic.", note.en());
+        assertEquals(new BigDecimal("520.0"), RegionalExpenditureTable.totals(mixed).get("2022-23"), "US$100 more: 520.0 still");
+        assertEquals(f2.columns().stream().map(c -> c.heading().en()).toList(), mixed.columns().stream().map(c -> c.heading().en()).toList());
     }
 }
