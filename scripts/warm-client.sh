@@ -67,28 +67,33 @@ warm_run() {
   # Ended from outside (kill -9, out of memory): it could log nothing. The run it was running, if any, it had noted in
   # its folder (WarmServer.runUnderway) during this command.
   # As a signal's line says it (report.cause.signal, signal_force): --force starts a new run instead.
-  local what="the same command runs it again" run=""
+  local what="the same command runs it again" run="" biennium=""
   if warm_run_underway; then
     run=$WARM_RUN
+    biennium=$WARM_BIENNIUM
     what="run $WARM_RUN stops here; the same command restarts it"
     [[ " $* " != *" --force "* ]] || what="run $WARM_RUN stops here; the same command starts a new run (--force)"
   fi
   local line="the warm process (pid $WARM_PID) ended during the command, from outside (it could log nothing of it): $what"
   echo "pb-annex: $line" >&2
   # A run it was running cannot note its own failure: the launcher does (note_run_failure), the same line, with the run
-  # (\trun=ID), which the next run's start records in the history for it (RunOutcomes.failureOf), not "abandoned".
-  ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "$line" "$run"
+  # (\trun=ID), which the next run's start records in the history for it (RunOutcomes.failureOf), not "abandoned",
+  # under the biennium the run was of, as the run notes its own failures.
+  ! declare -F note_run_failure >/dev/null || note_run_failure "$WARM_STATUS" "$line" "$run" "$biennium"
 }
 
-# warm_run_underway: WARM_RUN := the run the warm process (WARM_PID) noted in its folder since this command started;
-# false when it noted none (a check, a run that had not begun). Whatever the database (embedded, PostgreSQL) and
-# wherever its URL is set: the note is the warm process's own.
+# warm_run_underway: WARM_RUN, WARM_BIENNIUM := the run the warm process (WARM_PID) noted in its folder since this
+# command started ("pid N, run ID, biennium B"), and its biennium; false when it noted none (a check, a run that had
+# not begun). Whatever the database (embedded, PostgreSQL) and wherever its URL is set: the note is the warm process's own.
 warm_run_underway() {
   local note="$WARM_DIR/run" line
   [ -r "$note" ] && [ "$(stat -c %Y "$note" 2>/dev/null || echo 0)" -ge "${WARM_CLIENT_START%%[.,]*}" ] || return 1
   IFS= read -r line <"$note" || [ -n "$line" ] || return 1
   [[ $line == "pid $WARM_PID, run "* ]] || return 1
-  WARM_RUN="${line##*, run }"
+  WARM_RUN="${line#*, run }"
+  WARM_RUN="${WARM_RUN%%, *}"
+  WARM_BIENNIUM=""
+  [[ $line != *", biennium "* ]] || WARM_BIENNIUM="${line##*, biennium }"
 }
 
 # warm_frames: prints the command's output from the warm process (fd 3) as it comes, to its end (WARM_STATUS := its

@@ -322,8 +322,8 @@ public class RunLauncher {
         org.pbannex.runtime.Interruption.Stopping stoppedBefore = null;
         inputs.snapshotTaken(runId, input);
         databaseLock.ifAvailable(l -> l.note("run " + request.job() + ", run " + runId));
-        org.pbannex.warm.WarmServer.runUnderway(runId);
         String biennium = request.biennium().code();
+        org.pbannex.warm.WarmServer.runUnderway(runId, biennium);
         String output = request.output().toString();
         lease.acquire(biennium, output, runId);
         RunLease.Heartbeat heartbeat = lease.heartbeat(biennium, output, runId, props.run().heartbeat(), () -> history.heartbeat(runId));

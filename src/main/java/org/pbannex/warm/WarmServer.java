@@ -133,17 +133,19 @@ public final class WarmServer {
     }
 
     /**
-     * Notes in the endpoint folder the run the command now in this process runs ("pid N, run ID"), for its client:
-     * killed from outside, the process can say nothing, and the launcher names that run in its line and the job's
-     * status from this note (scripts/warm-client.sh), whatever database it is on. Nothing outside a warm process.
+     * Notes in the endpoint folder the run the command now in this process runs ("pid N, run ID, biennium B"), for its
+     * client: killed from outside, the process can say nothing, and the launcher names that run in its line and notes
+     * the failure in the job's status for that biennium (scripts/warm-client.sh), whatever database it is on, as the
+     * run would have noted it itself (not as the job's own, which status listed under no biennium: tester66 case 33).
+     * Nothing outside a warm process.
      */
-    public static void runUnderway(String runId) {
+    public static void runUnderway(String runId, String biennium) {
         WarmServer server = serving;
         if (server == null || !server.busy.get()) {
             return;
         }
         try {
-            Files.writeString(server.dir.resolve(RUN_NOTE), "pid " + ProcessHandle.current().pid() + ", run " + runId + "\n",
+            Files.writeString(server.dir.resolve(RUN_NOTE), "pid " + ProcessHandle.current().pid() + ", run " + runId + ", biennium " + biennium + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             LOG.warn("warm process: could not note run {} in {}: {}", runId, server.dir, e.getMessage());

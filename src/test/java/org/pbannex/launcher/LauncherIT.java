@@ -480,7 +480,10 @@ class LauncherIT {
         assertTrue(said.find(), Files.readString(clientErr));
         String line = said.group(1);
         String run = said.group(2);
-        List<String> noted = Files.readAllLines(tmp.resolve("status-" + name + "/nightly.failed"));
+        // Under the biennium the run was of, as the run notes its own failures: not the job's own, which status
+        // listed on a row of no biennium (tester66 case 33).
+        assertFalse(Files.exists(tmp.resolve("status-" + name + "/nightly.failed")));
+        List<String> noted = Files.readAllLines(tmp.resolve("status-" + name + "/nightly.2022-23.failed"));
         assertEquals(1, noted.size(), noted.toString());
         // The line it said, with the folder the run was given, which Java tells (the installation's output folder,
         // PB_OUTPUT: its own run), and the run it ended.
@@ -488,7 +491,7 @@ class LauncherIT {
         e.put("PB_WARM", "off");
         Result told = launcher(e, "status", "nightly");
         assertEquals(5, told.status(), told.toString());
-        assertTrue(told.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("1 failure, the last: ")
+        assertTrue(told.out().lines().anyMatch(l -> l.matches("nightly +2022-23 .*") && l.contains("1 failure, the last: ")
                 && l.endsWith(" exit status 5: " + line)), told.toString());
         // The history, which finds the run's process dead, records that line for it, not "abandoned by a dead process".
         Result history = launcher(e, "history");
