@@ -48,7 +48,8 @@ class HistoryTimeZoneTest {
 
         String started = null;
         String runId = null;
-        for (String zone : List.of("UTC", "America/New_York", "Asia/Shanghai")) {
+        // (A third zone, New York, reads the run's own row below.)
+        for (String zone : List.of("UTC", "Asia/Shanghai")) {
             String list = in(zone, "history-" + zone.replace('/', '-'), settings, "history").out();
             String row = list.lines().filter(l -> l.matches("\\d{8}T\\d{6}\\.\\d{3}Z-.*")).findFirst().orElseThrow(() -> new AssertionError(list));
             Matcher m = TIME.matcher(row);

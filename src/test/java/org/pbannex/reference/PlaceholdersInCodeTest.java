@@ -85,10 +85,20 @@ class PlaceholdersInCodeTest {
     record Method(int file, String type, String name, int at, List<String> parameters, boolean varargs, int body, int end) {
     }
 
+    /** The code's fill sites, found once for both tests (a walk of every source file, 13 s of a loaded suite's time). */
+    private static List<Site> codeSites;
+
+    private static synchronized List<Site> codeSites(Set<String> keys) throws IOException {
+        if (codeSites == null) {
+            codeSites = List.copyOf(sites(JAVA, TEMPLATES, keys));
+        }
+        return codeSites;
+    }
+
     @Test
     void theListIsWhatTheCodeFills() throws IOException {
         Set<String> keys = textKeys();
-        List<Site> sites = sites(JAVA, TEMPLATES, keys);
+        List<Site> sites = codeSites(keys);
         // Reported, not failed: the sites whose key is built from a prefix, and those whose key the code does not name.
         sites.stream().filter(s -> s.prefix() || s.keys().isEmpty()).map(s -> "fill site " + s.where()
                 + (s.prefix() ? " by prefix " + s.keys() : " by a key the code does not name") + ": " + s.names()).distinct().forEach(System.out::println);
@@ -104,7 +114,7 @@ class PlaceholdersInCodeTest {
     @Test
     void aKeyFilledButNotListedAndAListedPlaceholderNoSiteFillsFail() throws IOException {
         Set<String> keys = textKeys();
-        List<Site> sites = sites(JAVA, TEMPLATES, keys);
+        List<Site> sites = codeSites(keys);
         Map<String, Set<String>> listed = new TreeMap<>(Placeholders.all());
         listed.remove("risk.event");
         listed.put("part.heading", Set.of("number", "title", "titel"));

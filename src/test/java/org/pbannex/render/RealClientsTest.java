@@ -64,14 +64,30 @@ class RealClientsTest {
         run(workDir, cmd.toArray(String[]::new));
     }
 
+    /**
+     * Both editions' workbooks converted by one start of LibreOffice (a start costs seconds of CPU), into a folder per
+     * conversion, once for the class: the folder.
+     */
+    private static synchronized Path converted(String filter) throws IOException, InterruptedException {
+        Path out = dir.resolve("lo-" + filter.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+        if (!Files.isDirectory(out)) {
+            Path converting = Files.createDirectories(dir.resolve(out.getFileName() + ".converting"));
+            List<String> args = new ArrayList<>(List.of("--convert-to", filter, "--outdir", converting.toString()));
+            for (Language lang : Language.values()) {
+                args.add(dir.resolve("annexes." + lang.code() + ".xlsx").toString());
+            }
+            libreOffice(converting, args.toArray(String[]::new));
+            Files.move(converting, out);
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void libreOfficeReadsEveryFigureOfEveryTable(Language lang) throws Exception {
-        Path out = Files.createDirectories(dir.resolve("lo-csv-" + lang.code()));
         Path xlsx = dir.resolve("annexes." + lang.code() + ".xlsx");
         // Every sheet (-1), UTF-8 (76), raw values rather than values as shown (9th token false).
-        libreOffice(out, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                "--outdir", out.toString(), xlsx.toString());
+        Path out = converted("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1");
         int figures = 0;
         for (Table t : pub.tables().values()) {
             // LibreOffice names each sheet's file <workbook>-<sheet name>.csv; the table's sheet holds its Excel table.
@@ -153,8 +169,7 @@ class RealClientsTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void libreOfficePrintsTheWorkbook(Language lang) throws Exception {
-        Path out = Files.createDirectories(dir.resolve("lo-pdf-" + lang.code()));
-        libreOffice(out, "--convert-to", "pdf", "--outdir", out.toString(), dir.resolve("annexes." + lang.code() + ".xlsx").toString());
+        Path out = converted("pdf");
         Path pdf = out.resolve("annexes." + lang.code() + ".pdf");
         String text = run(out, "pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
         for (Table t : pub.tables().values()) {
