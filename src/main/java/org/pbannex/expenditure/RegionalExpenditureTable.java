@@ -66,7 +66,7 @@ public final class RegionalExpenditureTable {
         // The biennia the lines cover up to the run's: a later biennium's lines belong to that biennium's figure.
         List<Integer> years = totals.bienniums().stream().filter(y -> y <= ref.biennium().firstYear())
                 .filter(y -> totals.lines(FUND, null, null, null, y) > 0).toList();
-        List<Integer> syntheticYears = years.stream().filter(y -> totals.syntheticLines(FUND, null, null, null, y) > 0).toList();
+        List<Integer> syntheticYears = years.stream().filter(y -> LinesKind.of(totals, y) != LinesKind.REAL).toList();
         boolean synthetic = !syntheticYears.isEmpty();
         boolean allSynthetic = syntheticYears.size() == years.size();
         Text syntheticBiennia = synthetic ? t.list(syntheticYears.stream().map(y -> new Biennium(y).longForm()).toList()) : Text.EMPTY;

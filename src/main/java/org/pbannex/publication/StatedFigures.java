@@ -33,9 +33,7 @@ final class StatedFigures {
                 // A column's sum over the rows of each kind: its items, or its subtotals (annex 4's outcomes over slices).
                 java.util.Map<RowType, BigDecimal> sums = new java.util.EnumMap<>(RowType.class);
                 for (Row r : t.rows()) {
-                    Object v = r.value(c.key());
-                    BigDecimal n = v instanceof BigDecimal b ? b : v instanceof Long || v instanceof Integer
-                            ? BigDecimal.valueOf(((Number) v).longValue()) : null;
+                    BigDecimal n = r.figure(c.key());
                     if (n != null) {
                         figures.add(n.stripTrailingZeros());
                         sums.merge(r.type(), n, BigDecimal::add);

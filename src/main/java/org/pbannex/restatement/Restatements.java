@@ -124,10 +124,10 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
             theirs.rows().forEach(r -> theirRows.put(r.key(), r));
             for (Row r : mine.rows()) {
                 Row other = theirRows.remove(r.key());
-                add(out, p, r, number(r, p.stated()), other == null ? null : number(other, p.published()), mine, theirs);
+                add(out, p, r, r.figure(p.stated()), other == null ? null : other.figure(p.published()), mine, theirs);
             }
             for (Row other : theirRows.values()) {
-                add(out, p, other, null, number(other, p.published()), mine, theirs);
+                add(out, p, other, null, other.figure(p.published()), mine, theirs);
             }
         }
         return new Restatements(previous, true, out, List.copyOf(inputs), null, 0);
@@ -150,10 +150,6 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
         return group.isEmpty() ? c.heading() : new Text(group.zh() + " / " + c.heading().zh(), group.en() + " / " + c.heading().en());
     }
 
-    private static BigDecimal number(Row r, String column) {
-        Object v = r.value(column);
-        return v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
-    }
 
     private static String plain(BigDecimal b) {
         return b == null ? "" : b.toPlainString();

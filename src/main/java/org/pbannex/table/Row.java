@@ -60,6 +60,13 @@ public record Row(String key, RowType type, Text label, int level, Map<String, O
         return values.keySet().stream().anyMatch(this::sharedWithRowAbove);
     }
 
+    /** The cell's figure as a decimal (an amount or count exactly, a decimal as it is); null for an empty or text cell. */
+    public java.math.BigDecimal figure(String column) {
+        Object v = value(column);
+        return v instanceof java.math.BigDecimal b ? b
+                : v instanceof Long || v instanceof Integer ? java.math.BigDecimal.valueOf(((Number) v).longValue()) : null;
+    }
+
     public Long amount(String column) {
         Object v = value(column);
         return v == null ? null : ((Number) v).longValue();
