@@ -308,6 +308,12 @@ public class RunCommand implements Callable<Integer> {
                     lines.set(0, lines.get(0) + "; " + after);
                 }
             }
+            if (org.pbannex.runtime.Interruption.causedByTheStop(ExitCodes.of(failure))) {
+                // The signal's line said why the run stops; what its stop made fail next (its publication refused, its
+                // pool closed) is not news, and would follow that line before the process ends.
+                LOG.info("run {} failed as its signal stopped it: {}", ran.runId(), lines);
+                return ExitCodes.of(failure);
+            }
             lines.forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));

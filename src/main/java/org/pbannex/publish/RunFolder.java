@@ -124,12 +124,22 @@ public final class RunFolder {
             keepAsideWhatIsNotTheLink();
         }
         try {
-            Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot publish atomically on this file system: " + e.getMessage(), e);
-        }
-        if (newLatest != null) {
-            Files.move(newLatest, bienniumDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            org.pbannex.runtime.Interruption.publishUnlessStopped(() -> {
+                try {
+                    Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new IOException("cannot publish atomically on this file system: " + e.getMessage(), e);
+                }
+                if (newLatest != null) {
+                    Files.move(newLatest, bienniumDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            });
+        } catch (IOException e) {
+            if (newLatest != null && !Files.exists(published())) {
+                // Not published: no link to it left beside latest.
+                Files.deleteIfExists(newLatest);
+            }
+            throw e;
         }
         return published();
     }

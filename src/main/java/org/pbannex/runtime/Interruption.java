@@ -77,6 +77,33 @@ public final class Interruption {
     /** Set once a signal stops this process: what fails after it (the closing context's pool) is its effect, not news. */
     private static volatile boolean signalled;
 
+    /** Held while a run's outputs are made public, and while a signal marks the process stopped: one comes first. */
+    private static final Object PUBLISHING = new Object();
+
+    /** What makes a run public: a rename into place, quick. */
+    @FunctionalInterface
+    public interface Publication {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Makes a run's outputs public unless a signal is stopping the process: once its line has said "run ... stops
+     * here", the run's thread, still going while the stop writes the run's failed report, must not publish the run
+     * (nor then remove that report as an earlier attempt's). A signal that comes while it publishes waits for it, and
+     * finds the run published.
+     *
+     * @throws java.io.IOException what the publication threw, or that a signal stops the process (its exit status is
+     *                             then the stop's effect, {@link #causedByTheStop})
+     */
+    public static void publishUnlessStopped(Publication publication) throws java.io.IOException {
+        synchronized (PUBLISHING) {
+            if (signalled) {
+                throw new java.io.IOException("not published: a signal is stopping the process");
+            }
+            publication.run();
+        }
+    }
+
     /** Whether a signal is stopping this process: failures from then on are the stop's own effect. */
     public static boolean signalled() {
         return signalled;
@@ -153,7 +180,9 @@ public final class Interruption {
             // A second signal: the person, or systemd, will not wait for the first one's orderly stop.
             Runtime.getRuntime().halt(status);
         }
-        signalled = true;
+        synchronized (PUBLISHING) {
+            signalled = true;
+        }
         haltAfter(status, NOTING.plus(CLOSING));
         String line = "interrupted (" + signalName + ")" + (stopping == null ? "" : "; " + stopping);
         LOG.warn(line);

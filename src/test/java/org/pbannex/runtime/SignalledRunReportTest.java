@@ -34,8 +34,10 @@ class SignalledRunReportTest {
     void aRunStoppedByASignalLeavesItsFailedReport() throws Exception {
         Path out = tmp.resolve("out");
         Map<String, String> settings = CutNightly.in(tmp, CliRun.h2(tmp.resolve("db")));
-        // At render, the run has its tables and checks; before validate, nothing yet.
-        for (List<String> signalAndStep : List.of(List.of("TERM", "render"), List.of("INT", "validate"))) {
+        // At render, the run has its tables and checks; before validate, nothing yet. Before publish, its thread goes on
+        // to the rename while the stop writes the report: it must not publish (nor then remove the report as an earlier
+        // attempt's), whichever comes first.
+        for (List<String> signalAndStep : List.of(List.of("TERM", "render"), List.of("INT", "validate"), List.of("TERM", "publish"))) {
             String signal = signalAndStep.get(0);
             String step = signalAndStep.get(1);
             Map<String, String> paused = new HashMap<>(settings);
@@ -50,6 +52,7 @@ class SignalledRunReportTest {
             assertEquals("pb-annex: " + line, child.err().strip());
 
             Path failed = out.resolve("2022-23/failed/" + runId);
+            assertTrue(Files.notExists(out.resolve("2022-23/" + runId)), "published after its stop: " + runId);
             assertTrue(Files.isRegularFile(failed.resolve("report.html")), "no report in " + failed + "; stderr: " + child.err());
             Document html = Jsoup.parse(failed.resolve("report.html").toFile());
             // The nightly job's first edition is Chinese: so is its report.
@@ -63,8 +66,9 @@ class SignalledRunReportTest {
             JsonNode manifest = JsonMapper.builder().build().readTree(failed.resolve("manifest.json").toFile());
             assertEquals("failed", manifest.path("status").asString(), manifest.toString());
             assertEquals(exit, manifest.path("exit_status").asInt(), manifest.toString());
-            if (step.equals("render")) {
-                // Stopped while rendering, it had its tables and checks: the report shows them, as a failed render's does.
+            if (!step.equals("validate")) {
+                // Stopped while rendering or before publishing, it had its tables and checks: the report shows them, as a
+                // failed render's does.
                 assertTrue(html.text().contains("按表格列出的检查") && html.text().contains("t1（表 1）"), html.text());
             }
         }
