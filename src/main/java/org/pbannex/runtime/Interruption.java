@@ -97,10 +97,23 @@ public final class Interruption {
      */
     public static void publishUnlessStopped(Publication publication) throws java.io.IOException {
         synchronized (PUBLISHING) {
-            if (signalled) {
-                throw new java.io.IOException("not published: a signal is stopping the process");
+            if (publicationClosed) {
+                throw new java.io.IOException("not published: the run is being stopped (a signal, or its time limit)");
             }
             publication.run();
+        }
+    }
+
+    /** Set once the run of this process is being stopped: by a signal, or by its time limit (RunWatchdog). */
+    private static boolean publicationClosed;
+
+    /**
+     * The run of this process is being stopped (its time limit passed): it publishes nothing from now on, as for a
+     * signal ({@link #publishUnlessStopped}); waits for a publication under way.
+     */
+    public static void closePublication() {
+        synchronized (PUBLISHING) {
+            publicationClosed = true;
         }
     }
 
@@ -182,6 +195,7 @@ public final class Interruption {
         }
         synchronized (PUBLISHING) {
             signalled = true;
+            publicationClosed = true;
         }
         haltAfter(status, NOTING.plus(CLOSING));
         String line = "interrupted (" + signalName + ")" + (stopping == null ? "" : "; " + stopping);

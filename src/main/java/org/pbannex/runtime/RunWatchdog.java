@@ -55,6 +55,8 @@ public final class RunWatchdog implements AutoCloseable {
     }
 
     private static void stop(Stop stop) {
+        // A run that wakes up now must not publish what its line says stopped.
+        Interruption.closePublication();
         String line = stop.line();
         StringBuilder stacks = new StringBuilder();
         for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
