@@ -199,6 +199,23 @@ public final class ChildRun {
         }
     }
 
+    /**
+     * Sends the signal to a run held before a step, waits for its line ("interrupted (SIG...)": the stop has seen the
+     * step the run was in), then lets the run's thread go on, as a run's thread goes on while its stop notes it: what it
+     * then fails at as the process ends is no news to tell.
+     */
+    public void signalThenRelease(String name, Path bienniumDir, String runId, String step, Duration timeout) throws Exception {
+        signal(name);
+        Instant until = Instant.now().plus(timeout);
+        while (!(out() + err()).contains("interrupted (SIG" + name + ")")) {
+            if (!process.isAlive() || Instant.now().isAfter(until)) {
+                throw new AssertionError("no line of its signal; stderr: " + err() + " stdout: " + out());
+            }
+            Thread.sleep(20);
+        }
+        Files.deleteIfExists(bienniumDir.resolve(".paused-" + runId + "-" + step.replace(':', '_')));
+    }
+
     /** What a test does while a run is held before a step (stops its database server, say). */
     @FunctionalInterface
     public interface Meanwhile {

@@ -288,7 +288,13 @@ public class RunLauncher {
      */
     private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, JobParameters params, Instant began,
                                            JobExecution begun) {
-        FailureNotice.FailedRun told = listener.stopped(begun, status, stop);
+        return stopped(status, stop, request, params, began, begun, RunListener.stepIn(begun));
+    }
+
+    /** @param step the step the run was in when the stop came (null: none) */
+    private FailureNotice.FailedRun stopped(int status, RunStopped stop, RunRequest request, JobParameters params, Instant began,
+                                           JobExecution begun, String step) {
+        FailureNotice.FailedRun told = listener.stopped(begun, step, status, stop);
         if (told != null) {
             return told;
         }
@@ -338,18 +344,33 @@ public class RunLauncher {
             JobParameters withId = new JobParametersBuilder(params).addString(RunListener.RUN_ID_PARAMETER, runId, false)
                     .toJobParameters();
             boolean force = String.valueOf(params.getString(RunParameters.ATTEMPT)).startsWith("force-");
-            stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force), (status, line) -> {
-                var told = stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began,
-                        listener.running(runId));
-                if (org.pbannex.runtime.Interruption.pressedAtTerminal(status)) {
-                    // The person who pressed it knows: its history and report say it, no one is mailed, and the job has
-                    // not failed (a monitor's status does not alarm), as for a mistake typed in the command line.
-                    LOG.info("Ctrl-C at a terminal stopped run {}: recorded in its history and report, neither noted in the "
-                            + "job's status nor mailed", runId);
-                } else {
-                    notice.send(told);
-                }
-            });
+            stoppedBefore = org.pbannex.runtime.Interruption.stopping(RunStopped.stopping(runId, force),
+                    new org.pbannex.runtime.Interruption.Note() {
+                        /** The run's execution and step as the signal found them (its thread goes on meanwhile). */
+                        private volatile JobExecution begun;
+                        private volatile String step;
+
+                        @Override
+                        public void seen() {
+                            begun = listener.running(runId);
+                            step = RunListener.stepIn(begun);
+                        }
+
+                        @Override
+                        public void failed(int status, String line) {
+                            var told = stopped(status, RunStopped.bySignal(line, status, runId, force), request, params, began,
+                                    begun, step);
+                            if (org.pbannex.runtime.Interruption.pressedAtTerminal(status)) {
+                                // The person who pressed it knows: its history and report say it, no one is mailed, and the
+                                // job has not failed (a monitor's status does not alarm), as for a mistake typed in the
+                                // command line.
+                                LOG.info("Ctrl-C at a terminal stopped run {}: recorded in its history and report, neither "
+                                        + "noted in the job's status nor mailed", runId);
+                            } else {
+                                notice.send(told);
+                            }
+                        }
+                    });
             if (START.equals(props.run().pauseAt())) {
                 RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), biennium, runId), runId, START);
             }

@@ -143,11 +143,20 @@ public class RunListener implements JobExecutionListener {
      * so), whatever it has become since.
      */
     public FailureNotice.FailedRun stopped(JobExecution execution, int status, org.pbannex.runtime.RunStopped stop) {
+        return stopped(execution, stepIn(execution), status, stop);
+    }
+
+    /** The step a run's execution is in now (a partition's worker step rather than its manager); null: none, or no run. */
+    public static String stepIn(JobExecution execution) {
+        return execution == null ? null : execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
+                .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
+    }
+
+    /** As {@link #stopped(JobExecution, int, org.pbannex.runtime.RunStopped)}, in the step it was in when the stop came. */
+    public FailureNotice.FailedRun stopped(JobExecution execution, String step, int status, org.pbannex.runtime.RunStopped stop) {
         if (execution == null) {
             return null;
         }
-        String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.STARTED)
-                .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         RunInfo run = RunInfo.of(execution);
         Report written = writeReport(run, step, status, stop, stop.getMessage());
         // Now, while the pool is open: the run's own thread fails only once the ending closes it, too late to record.

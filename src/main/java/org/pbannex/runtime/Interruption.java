@@ -46,6 +46,13 @@ public final class Interruption {
     @FunctionalInterface
     public interface Note {
         void failed(int exitStatus, String line);
+
+        /**
+         * The signal has come: what the run is doing now (the step it is in), taken before the line is said, since its
+         * thread goes on while the failure is noted.
+         */
+        default void seen() {
+        }
     }
 
     /** What the signal's stop notes (null: nothing), set with {@link #stopping}. */
@@ -199,10 +206,17 @@ public final class Interruption {
         }
         haltAfter(status, NOTING.plus(CLOSING));
         String line = "interrupted (" + signalName + ")" + (stopping == null ? "" : "; " + stopping);
+        Note failure = note;
+        if (failure != null) {
+            try {
+                failure.seen();
+            } catch (RuntimeException e) {
+                LOG.warn("what the stopped run was doing could not be seen: {}", e.getMessage(), e);
+            }
+        }
         LOG.warn(line);
         System.err.println("pb-annex: " + line);
         System.err.flush();
-        Note failure = note;
         if (failure != null) {
             try {
                 failure.failed(status, line);

@@ -44,8 +44,8 @@ class SignalledRunReportTest {
             paused.put("pb.run.pause-at", step);
             ChildRun child = ChildRun.start(tmp, signal + "-" + step, paused, "run", "nightly", "--output", out.toString(), "--force");
             String runId = child.awaitPause(out.resolve("2022-23"), step, LONG);
-            child.signal(signal);
-            Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-" + step));
+            // Its thread goes on once the stop has seen its step: to the rename, when held before publish.
+            child.signalThenRelease(signal, out.resolve("2022-23"), runId, step, LONG);
             int exit = signal.equals("INT") ? 130 : 143;
             assertEquals(exit, child.waitFor(LONG), child.err());
             String line = "interrupted (SIG" + signal + "); run " + runId + " stops here; the same command starts a new run (--force)";

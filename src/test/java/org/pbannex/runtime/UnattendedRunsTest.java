@@ -153,9 +153,8 @@ class UnattendedRunsTest {
             String paused = child.awaitPause(out.resolve("2022-23"), "render", LONG);
             runId = runId == null ? paused : runId;
             assertEquals(runId, paused, "the second run restarted the first under its id");
-            child.signal(signal);
             // It goes on as the signal ends it: its context closes under it, which is no fault to tell.
-            Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-render"));
+            child.signalThenRelease(signal, out.resolve("2022-23"), runId, "render", LONG);
             assertEquals(exit, child.waitFor(LONG), child.err());
             assertEquals("pb-annex: interrupted (SIG" + signal + "); run " + runId + " stops here; the same command restarts it",
                     child.err().strip(), "one line, and no internal error");
@@ -204,8 +203,9 @@ class UnattendedRunsTest {
         ChildRun person = ChildRun.startOnATerminal(tmp, "ctrl-c", pausedAt(settings, "render"), "run", "nightly", "--output",
                 out.toString());
         String runId = person.awaitPause(out.resolve("2022-23"), "render", LONG);
-        person.signal("INT");
-        Files.deleteIfExists(out.resolve("2022-23/.paused-" + runId + "-render"));
+        // Let go only once the stop has seen its step: let go at once, its thread had gone into the render's worker step
+        // before the stop looked (a CI run's history said "renderOutput:csv").
+        person.signalThenRelease("INT", out.resolve("2022-23"), runId, "render", LONG);
         assertEquals(130, person.waitFor(LONG), person.out());
         String line = "interrupted (SIGINT); run " + runId + " stops here; the same command restarts it";
         assertEquals("pb-annex: " + line, person.out().strip(), "its terminal's one line");
