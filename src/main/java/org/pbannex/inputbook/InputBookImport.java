@@ -153,11 +153,14 @@ public final class InputBookImport {
                 (same ? unchanged : changed).add(rel);
             }
             List<String> warnings = EditsOnDisk.check(shown, into, c.exported(), changed, overwrite);
-            for (String rel : changed) {
-                Path target = into.resolve(rel);
-                Files.createDirectories(target.getParent());
-                Files.move(tmp.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            // A signal waits for the renames: an input folder half the workbook's, half what it was, would be neither.
+            org.pbannex.runtime.Interruption.whole(() -> {
+                for (String rel : changed) {
+                    Path target = into.resolve(rel);
+                    Files.createDirectories(target.getParent());
+                    Files.move(tmp.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            });
             return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings, copiedFrom);
         } finally {
             RunFolder.deleteTree(tmp);

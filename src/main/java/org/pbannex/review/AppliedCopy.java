@@ -124,11 +124,14 @@ public final class AppliedCopy {
                 }
                 staged.add(new Path[] {target, fresh, old});
             }
-            for (Path[] s : staged) {
-                Files.move(s[1], s[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                moved.add(s);
-            }
-            moved.clear();
+            // A signal waits for the renames: the input is then the copy's, as the command's line is not yet said.
+            org.pbannex.runtime.Interruption.whole(() -> {
+                for (Path[] s : staged) {
+                    Files.move(s[1], s[0], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(s);
+                }
+                moved.clear();
+            });
         } finally {
             for (Path[] s : moved) { // a move failed: those made before it are undone
                 if (s[2] != null) {

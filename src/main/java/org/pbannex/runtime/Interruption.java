@@ -84,12 +84,15 @@ public final class Interruption {
     /** Set once a signal stops this process: what fails after it (the closing context's pool) is its effect, not news. */
     private static volatile boolean signalled;
 
-    /** Held while a run's outputs are made public, and while a signal marks the process stopped: one comes first. */
-    private static final Object PUBLISHING = new Object();
+    /**
+     * Held while files are renamed into place (a run's outputs made public, an input adopted), and while a signal marks
+     * the process stopped: one comes first.
+     */
+    private static final Object RENAMING = new Object();
 
-    /** What makes a run public: a rename into place, quick. */
+    /** Files renamed into place: quick, and to be done whole. */
     @FunctionalInterface
-    public interface Publication {
+    public interface Renames {
         void run() throws java.io.IOException;
     }
 
@@ -102,12 +105,23 @@ public final class Interruption {
      * @throws java.io.IOException what the publication threw, or that a signal stops the process (its exit status is
      *                             then the stop's effect, {@link #causedByTheStop})
      */
-    public static void publishUnlessStopped(Publication publication) throws java.io.IOException {
-        synchronized (PUBLISHING) {
+    public static void publishUnlessStopped(Renames publication) throws java.io.IOException {
+        synchronized (RENAMING) {
             if (publicationClosed) {
                 throw new java.io.IOException("not published: the run is being stopped (a signal, or its time limit)");
             }
             publication.run();
+        }
+    }
+
+    /**
+     * Does what must be done whole or not at all (several files renamed into place), a signal waiting for it to end
+     * before the process ends: the renames are quick, and a process ended between two of them leaves an input folder
+     * half one version, half the other.
+     */
+    public static void whole(Renames renames) throws java.io.IOException {
+        synchronized (RENAMING) {
+            renames.run();
         }
     }
 
@@ -119,7 +133,7 @@ public final class Interruption {
      * signal ({@link #publishUnlessStopped}); waits for a publication under way.
      */
     public static void closePublication() {
-        synchronized (PUBLISHING) {
+        synchronized (RENAMING) {
             publicationClosed = true;
         }
     }
@@ -200,7 +214,7 @@ public final class Interruption {
             // A second signal: the person, or systemd, will not wait for the first one's orderly stop.
             Runtime.getRuntime().halt(status);
         }
-        synchronized (PUBLISHING) {
+        synchronized (RENAMING) {
             signalled = true;
             publicationClosed = true;
         }
