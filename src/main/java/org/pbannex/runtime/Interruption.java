@@ -81,6 +81,9 @@ public final class Interruption {
         }
     }
 
+    /** Set by the first signal's stop, at once: a second signal halts the process. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOP_BEGUN = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Set once a signal stops this process: what fails after it (the closing context's pool) is its effect, not news. */
     private static volatile boolean signalled;
 
@@ -210,15 +213,16 @@ public final class Interruption {
 
     /** The stop of a signal: the line, the run's failure noted, then the orderly end (halted if it does not come). */
     private static void stop(String signalName, int status) {
-        if (signalled) {
+        if (!STOP_BEGUN.compareAndSet(false, true)) {
             // A second signal: the person, or systemd, will not wait for the first one's orderly stop.
             Runtime.getRuntime().halt(status);
         }
+        // Before the lock: a rename that hangs (a share gone away) must not keep the process from ending.
+        haltAfter(status, NOTING.plus(CLOSING));
         synchronized (RENAMING) {
             signalled = true;
             publicationClosed = true;
         }
-        haltAfter(status, NOTING.plus(CLOSING));
         String line = "interrupted (" + signalName + ")" + (stopping == null ? "" : "; " + stopping);
         Note failure = note;
         if (failure != null) {

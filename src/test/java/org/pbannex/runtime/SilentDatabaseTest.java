@@ -84,6 +84,27 @@ class SilentDatabaseTest {
     }
 
     /**
+     * A second signal ends the process at once, with its own status: the person who pressed Ctrl-C again, or systemd
+     * after its stop timeout, does not wait for the first signal's orderly stop (here held up by the silent server).
+     */
+    @Test
+    void aSecondSignalEndsTheProcessAtOnce() throws Exception {
+        ChildRun child = ChildRun.start(tmp, "twice", settings("10m"), "run", "nightly", "--force");
+        assertTrue(silent.awaitConnection(Duration.ofMinutes(2), child::alive), "never connected: " + child.err());
+        child.signal("TERM");
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!child.err().contains("interrupted (SIGTERM)") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertTrue(child.alive(), "ended before its second signal: " + child.err());
+        child.signal("INT");
+        long signalled = System.nanoTime();
+        assertEquals(130, child.waitFor(Duration.ofSeconds(60)), child.err());
+        long took = (System.nanoTime() - signalled) / 1_000_000;
+        assertTrue(took < 3_000, "ended " + took + " ms after the second signal");
+    }
+
+    /**
      * A lock timeout at or above the socket timeout (0, none, among them) is refused before anything is opened, naming
      * both: the socket timeout would end a wait for another session's lock first, told as a server gone silent. Both 0
      * (no limit either) is allowed, and so is a short socket timeout with the lock timeout not set.
