@@ -119,31 +119,10 @@ public class RunListener implements JobExecutionListener {
         }
     }
 
-    /**
-     * A run that a signal (SIGINT, SIGTERM) or its time limit stops leaves its report in {@code failed/<run-id>/} as
-     * every failed run does: the step it was in, the stop's line as its cause (in the report's words), what it got to.
-     * Called from the signal's handler or the run's watchdog, before the process ends (this listener's afterJob may
-     * never run then).
-     *
-     * @return its notice, pointing to the report and in its words (without them where it could not be written, said in
-     *         the log); null when no run is going
-     */
-    public FailureNotice.FailedRun stopped(int status, org.pbannex.runtime.RunStopped stop) {
-        return stopped(running, status, stop);
-    }
-
     /** The run's job execution once its job has begun in this process, until it ends; null otherwise. */
     public JobExecution running(String runId) {
         JobExecution execution = running;
         return execution != null && runId.equals(RunInfo.of(execution).runId()) ? execution : null;
-    }
-
-    /**
-     * As {@link #stopped(int, org.pbannex.runtime.RunStopped)}, for the execution the stop found running (its line said
-     * so), whatever it has become since.
-     */
-    public FailureNotice.FailedRun stopped(JobExecution execution, int status, org.pbannex.runtime.RunStopped stop) {
-        return stopped(execution, stepIn(execution), status, stop);
     }
 
     /** The step a run's execution is in now (a partition's worker step rather than its manager); null: none, or no run. */
@@ -152,7 +131,16 @@ public class RunListener implements JobExecutionListener {
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
     }
 
-    /** As {@link #stopped(JobExecution, int, org.pbannex.runtime.RunStopped)}, in the step it was in when the stop came. */
+    /**
+     * A run that a signal (SIGINT, SIGTERM) or its time limit stops leaves its report in {@code failed/<run-id>/} as
+     * every failed run does: the step it was in, the stop's line as its cause (in the report's words), what it got to.
+     * Called from the signal's handler or the run's watchdog, before the process ends (this listener's afterJob may
+     * never run then), for the execution the stop found running (its line said so), whatever it has become since.
+     *
+     * @param step the step it was in when the stop came ({@link #stepIn}, taken then: its thread goes on meanwhile)
+     * @return its notice, pointing to the report and in its words (without them where it could not be written, said in
+     *         the log); null when no run is going
+     */
     public FailureNotice.FailedRun stopped(JobExecution execution, String step, int status, org.pbannex.runtime.RunStopped stop) {
         if (execution == null) {
             return null;
