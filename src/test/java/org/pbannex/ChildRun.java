@@ -206,6 +206,12 @@ public final class ChildRun {
      */
     public void signalThenRelease(String name, Path bienniumDir, String runId, String step, Duration timeout) throws Exception {
         signal(name);
+        awaitSignalLine(name, timeout);
+        Files.deleteIfExists(bienniumDir.resolve(".paused-" + runId + "-" + step.replace(':', '_')));
+    }
+
+    /** Waits until the process has said the line of signal {@code name} ("interrupted (SIG...)"), still running. */
+    public void awaitSignalLine(String name, Duration timeout) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
         while (!(out() + err()).contains("interrupted (SIG" + name + ")")) {
             if (!process.isAlive() || Instant.now().isAfter(until)) {
@@ -213,7 +219,6 @@ public final class ChildRun {
             }
             Thread.sleep(20);
         }
-        Files.deleteIfExists(bienniumDir.resolve(".paused-" + runId + "-" + step.replace(':', '_')));
     }
 
     /** What a test does while a run is held before a step (stops its database server, say). */
