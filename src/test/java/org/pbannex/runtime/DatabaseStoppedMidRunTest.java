@@ -311,8 +311,7 @@ class DatabaseStoppedMidRunTest {
                 assertEquals(new LockWait.Holder(holder, "row holder", "idle in transaction", w.holder().since()), w.holder());
                 assertEquals("a statement waited 0.5s (pb.database.lock-timeout, PB_DATABASE_LOCK_TIMEOUT) for a lock on a row "
                         + "of table pb_rows that another session holds (pid " + holder + ", application_name 'row holder', idle in "
-                        + "transaction since " + w.holder().since().withOffsetSameInstant(java.time.ZoneOffset.UTC)
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "): end that session's transaction (or the "
+                        + "transaction since " + Times.toSecond(w.holder().since()) + "): end that session's transaction (or the "
                         + "session: SELECT pg_terminate_backend(" + holder + ")), then run again", w.getMessage());
                 LockWait unseen = rowWaitedFor("clerk");
                 assertEquals(new LockWait.Holder(holder, "row holder", null, null), unseen.holder());
