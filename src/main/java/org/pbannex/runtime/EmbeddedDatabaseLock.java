@@ -111,10 +111,12 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     lock = null;
                 }
                 if (lock != null) {
+                    // The wait ends with the lock: writing and syncing the note is not waiting for another process.
+                    Duration waited = Duration.ofNanos(System.nanoTime() - began);
                     ch.truncate(0);
                     ch.write(ByteBuffer.wrap(note(Instant.now(), what).getBytes(StandardCharsets.UTF_8)), 0);
                     ch.force(false);
-                    return new EmbeddedDatabaseLock(ch, lock, Duration.ofNanos(System.nanoTime() - began));
+                    return new EmbeddedDatabaseLock(ch, lock, waited);
                 }
                 if (Instant.now().isAfter(until)) {
                     String holder = holder(file);
