@@ -382,7 +382,8 @@ public final class RunLease {
             }
             Duration age = Duration.between(heartbeat, now);
             return new Wait(stopped, Math.max(0, age.toSeconds()), lease.toSeconds(),
-                    Math.max(0, (lease.minus(age).toMillis() + 999) / 1000));
+                    // Rounded up to the second from the nanosecond, so that the age (rounded down) and the rest make the lease.
+                    Math.max(0, (lease.minus(age).toNanos() + 999_999_999) / 1_000_000_000));
         }
 
         static String line(Wait w) {

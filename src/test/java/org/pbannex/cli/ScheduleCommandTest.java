@@ -154,9 +154,15 @@ class ScheduleCommandTest {
         assertEquals(0, p.waitFor());
         assertEquals("after-run fast --status 137\n", Files.readString(home.resolve("work/after-run.txt")));
         // The previous start still running (it holds the lock): flock skips this one with 75.
-        Process holder = new ProcessBuilder("flock", home.resolve("work/cron-fast.lock").toString(), "sleep", "30").start();
+        Path lock = home.resolve("work/cron-fast.lock");
+        Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "30").start();
         try {
-            Thread.sleep(500);
+            // Held once flock has taken it (a loaded machine may start it late): a try of our own is refused (status 1).
+            for (long until = System.nanoTime() + 30_000_000_000L; System.nanoTime() < until; Thread.sleep(50)) {
+                if (new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 1) {
+                    break;
+                }
+            }
             assertEquals(0, new ProcessBuilder("sh", "-c", line).start().waitFor());
             assertEquals("after-run fast --status 137\nafter-run fast --status 75\n", Files.readString(home.resolve("work/after-run.txt")));
         } finally {

@@ -29,8 +29,9 @@ class ScheduledJobBrokenBeforeItsRunTest {
     void aJobFileBrokenJustBeforeItsRunIsOneFailure() throws Exception {
         TestInputs.copyOfBundledInput(home.resolve("input"));
         Files.createDirectories(home.resolve("jobs"));
-        // Due at one second of the minute, 20 s from now: time for the schedule's preflight, then for the edit.
-        int second = (LocalTime.now().getSecond() + 20) % 60;
+        // Due at one second of the minute, 30 s from now: time for the schedule's preflight (seconds on a loaded machine),
+        // then for the edit.
+        int second = (LocalTime.now().getSecond() + 30) % 60;
         String job = "schedule: \"" + second + " * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n";
         Files.writeString(home.resolve("jobs/fast.yml"), job);
         Map<String, String> settings = new HashMap<>(CliRun.h2(home.resolve("db")));
@@ -38,10 +39,11 @@ class ScheduledJobBrokenBeforeItsRunTest {
         var schedule = CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "schedule", "--max-runs", "1", "--output",
                 home.resolve("out").toString()));
         // The schedule has read the jobs once its preflight has opened the database.
-        for (int i = 0; i < 150 && !Files.exists(home.resolve("db.mv.db")); i++) {
+        for (int i = 0; i < 250 && !Files.exists(home.resolve("db.mv.db")); i++) {
             Thread.sleep(100);
         }
-        Thread.sleep(3000);
+        assertTrue(Files.exists(home.resolve("db.mv.db")), "the schedule's preflight did not open the database in 25 s");
+        Thread.sleep(1000);
         Files.writeString(home.resolve("jobs/fast.yml"), job.replace("tables:", "tabels:"));
         CliRun r = schedule.get(3, TimeUnit.MINUTES);
         assertTrue(r.out().contains("fast ended with status 2"), r.toString());

@@ -60,6 +60,14 @@ class PrepareFastStartTest {
                 command="${args##*.jar }"
                 echo "java asked: $command"
                 echo "start $command" >> "%1$s"
+                # With RENDEZVOUS (two cores), the first command waits (at most 5 s) for the other lane's first to start,
+                # so that lanes run side by side overlap however late a loaded machine starts one; lanes run one after
+                # the other still do not.
+                for i in $(seq 100); do
+                  [ -z "${RENDEZVOUS:-}" ] && break
+                  [ "$(grep -c '^start ' "%1$s")" -ge 2 ] && break
+                  sleep 0.05
+                done
                 sleep 0.3
                 echo "end $command" >> "%1$s"
                 case "$args" in *"%2$s"*) echo "no: $command" >&2; exit 1 ;; esac
@@ -68,6 +76,9 @@ class PrepareFastStartTest {
         assertTrue(java.toFile().setExecutable(true));
         return java;
     }
+
+    /** Whether the stand-in's first command waits for the other lane's (the test of lanes side by side). */
+    private boolean rendezvous;
 
     private Result prepare(Path java, String cores, String... options) throws Exception {
         Files.createDirectories(home.resolve("scripts"));
@@ -94,6 +105,9 @@ class PrepareFastStartTest {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("PB_JAVA", java.toString());
         pb.environment().put("PB_JAVA_MAJOR", "25");
+        if (rendezvous) {
+            pb.environment().put("RENDEZVOUS", "1");
+        }
         // The scratch folders too (mktemp's), so that an option naming a cache there must stay one word.
         pb.environment().put("TMPDIR", Files.createDirectories(tmp.resolve("scratch space")).toString());
         Process p = pb.start();
@@ -124,6 +138,7 @@ class PrepareFastStartTest {
     @Test
     void onTwoCoresTheTrainingRunsGoInTwoLanesAndMakeEveryCache() throws Exception {
         Path java = standInJava("nothing fails");
+        rendezvous = true;
         Result r = prepare(java, "2");
         assertEquals(0, r.status(), r.out());
         assertEquals("", r.out(), "nothing to say when every cache is made");

@@ -379,9 +379,9 @@ class DatabaseStoppedMidRunTest {
         assumeTrue(mount(out, "size=64m"), "a tmpfs can be mounted here (as root)");
         try {
             Map<String, String> settings = new HashMap<>(settings());
-            // Long enough for the run to end and the next to start (about 15 s under the suite's load), no longer: the test
-            // waits it out.
-            settings.put("pb.run.lease", "25s");
+            // Long enough for the run to end and the next to start (about 15 s under the suite's load, more on a slower
+            // machine), no longer: the test waits it out.
+            settings.put("pb.run.lease", "35s");
             settings.put("pb.run.heartbeat", "5s");
             ChildRun r = heldBeforeRender(settings, "read-only");
             String runId = r.awaitPause(out.resolve("2022-23"), "render", LONG);
@@ -402,7 +402,7 @@ class DatabaseStoppedMidRunTest {
             java.util.regex.Matcher said = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("pb-annex: run " + runId
                     + " is already running these inputs (pid ") + "\\d+" + java.util.regex.Pattern.quote(" on another-host); wait for "
                     + "it to finish (its process, on another host, cannot be looked at: its heartbeat is ") + "\\d+ s old; if it has "
-                    + "ended, it is taken over once its heartbeat is 25 s old \\(pb\\.run\\.lease\\), in (\\d+) s\\)")
+                    + "ended, it is taken over once its heartbeat is 35 s old \\(pb\\.run\\.lease\\), in (\\d+) s\\)")
                     .matcher(lines.get(0));
             assertTrue(said.matches(), lines.get(0));
             // As long as it said, and the identical command restarts the run.

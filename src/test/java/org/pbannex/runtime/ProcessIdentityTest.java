@@ -23,12 +23,14 @@ class ProcessIdentityTest {
     @Test
     void aLiveProcessIsNotDeadAndAZombieIs() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux's /proc");
-        // The shell starts a short sleep, then becomes a long one that never reaps it: the short one turns zombie.
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 30").start();
+        // The shell starts a sleep, then becomes a long one that never reaps it: the first, killed, turns zombie. (Killed
+        // by the test once seen alive: a short sleep could end before a loaded machine's test looked at it.)
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 30 & echo $!; exec sleep 60").start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             long child = Long.parseLong(out.readLine().trim());
             ProcessIdentity running = new ProcessIdentity(ProcessIdentity.current().host(), child, null);
             assertFalse(running.certainlyDead(), "still sleeping");
+            assertEquals(0, new ProcessBuilder("kill", "-KILL", String.valueOf(child)).start().waitFor());
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!ProcessIdentity.exitedUnreaped(child) && System.nanoTime() < until) {
                 Thread.sleep(20);

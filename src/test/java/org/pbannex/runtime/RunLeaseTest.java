@@ -140,7 +140,7 @@ class RunLeaseTest {
      * over, {@code tail}: the age at least {@code age} (when the heartbeat was written) and at most {@link #SLOW} more,
      * and the two adding up to the lease (the age is rounded down, the seconds left up).
      */
-    private static void assertWaited(String text, String head, String middle, String tail, int age, int lease) {
+    static void assertWaited(String text, String head, String middle, String tail, int age, int lease) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(head) + "(\\d+)"
                 + java.util.regex.Pattern.quote(middle) + "(\\d+)" + java.util.regex.Pattern.quote(tail)).matcher(text);
         assertTrue(m.matches(), text);
@@ -178,6 +178,12 @@ class RunLeaseTest {
         Process sleeping = new ProcessBuilder("sleep", "600").start();
         try {
             assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(sleeping.pid())).start().waitFor());
+            // Stopped once it is scheduled to take the signal: waited for, so the lease sees state T.
+            ProcessIdentity stopping = new ProcessIdentity(ProcessIdentity.current().host(), sleeping.pid(), null);
+            for (long until = System.nanoTime() + 10_000_000_000L; !stopping.stopped() && System.nanoTime() < until; ) {
+                Thread.sleep(20);
+            }
+            assertTrue(stopping.stopped(), "state T");
             OffsetDateTime started = sleeping.info().startInstant().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     .atOffset(ZoneOffset.UTC);
             heldBy("stopped", ProcessIdentity.current().host(), sleeping.pid(), started, Duration.ofSeconds(20));

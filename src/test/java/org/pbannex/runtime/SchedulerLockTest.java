@@ -28,7 +28,7 @@ class SchedulerLockTest {
     @Test
     void aSecondSchedulerIsRefusedNamingTheFirstAndADeadOneBlocksNothing() throws Exception {
         Map<String, String> settings = CutNightly.withJob(tmp, CliRun.h2(tmp.resolve("db")),
-                "schedule: \"0 30 2 * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+                "schedule: \"0 30 2 1 1 *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
         Path home = Path.of(settings.get("pb.home"));
         ChildRun first = ChildRun.start(tmp, "first", settings, "schedule");
         try {
@@ -53,7 +53,7 @@ class SchedulerLockTest {
             CliRun status = CliRun.capture(settings, "status");
             assertTrue(status.out().startsWith("Scheduler: running (pid " + first.pid() + " on "), status.out());
             CliRun preflight = CliRun.capture(settings, "preflight", "nightly", "--output", tmp.resolve("out").toString());
-            assertTrue(preflight.out().lines().anyMatch(l -> l.matches("ok\\s+schedule\\s+0 30 2 \\* \\* \\*, next .* with "
+            assertTrue(preflight.out().lines().anyMatch(l -> l.matches("ok\\s+schedule\\s+0 30 2 1 1 \\*, next .* with "
                     + "\\./pb-annex schedule, running \\(pid " + first.pid() + " on .*")), preflight.out());
         } finally {
             first.kill();

@@ -97,7 +97,8 @@ class SilentDatabaseTest {
         long signalled = System.nanoTime();
         assertEquals(130, child.waitFor(Duration.ofSeconds(60)), child.err());
         long took = (System.nanoTime() - signalled) / 1_000_000;
-        assertTrue(took < 3_000, "ended " + took + " ms after the second signal");
+        // Without its halt, the second signal waits for the first's stop, 15 s; 8 s leaves a loaded machine room.
+        assertTrue(took < 8_000, "ended " + took + " ms after the second signal");
     }
 
     /**

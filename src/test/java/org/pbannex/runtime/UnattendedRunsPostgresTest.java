@@ -246,7 +246,9 @@ class UnattendedRunsPostgresTest {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort(); // free, then closed: nothing listens there
         }
-        ChildRun r = ChildRun.start(tmp, "down", Map.of(), Map.of("PB_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/pbannex",
+        // The test's own status folder and layout memory, not the installation's (its failure is noted there).
+        ChildRun r = ChildRun.start(tmp, "down", Map.of("pb.status", tmp.resolve("status").toString(), "pb.layout-memory",
+                tmp.resolve("layout").toString()), Map.of("PB_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/pbannex",
                 "PB_DATABASE_USER", "budget", "PB_DATABASE_PASSWORD", "s3cret"), "run", "nightly", "--output", tmp.resolve("out").toString());
         String line = r.oneLine(5, LONG);
         assertTrue(line.startsWith("pb-annex: PostgreSQL at 127.0.0.1:" + port + " (database pbannex, user budget) is unavailable: "),

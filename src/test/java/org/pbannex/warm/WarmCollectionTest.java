@@ -86,7 +86,9 @@ class WarmCollectionTest {
             }
             assertTrue(warm.status().contains("collected 1 time(s) once idle and 0 before a command"), warm.status());
             warm.command();
-            assertEquals(1, heap.collections.get(), "collected once idle: the next command owes nothing");
+            // None before it (once idle after it, the process may collect again: not counted here).
+            assertTrue(warm.status().contains(" and 0 before a command"), "collected once idle: the next command owes nothing: "
+                    + warm.status());
         }
     }
 
