@@ -51,12 +51,12 @@ class ExpenditureRunTest {
     void checkAndIngestNameTheFileAsItOpensFromHere() throws Exception {
         CliRun check = CliRun.capture(java.util.Map.of(), "check", "--input", input.toString());
         assertNamesTheBadFile(org.pbannex.FailedRuns.assertFailed(check, tmp.resolve("out"), 3));
-        CliRun ingest = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(),
+        CliRun ingest = CliRun.capture(CliRun.h2(tmp.resolve("db")), "ingest-expenditure", "--input", input.toString(),
                 input.resolve("expenditure").toString());
         assertNamesTheBadFile(org.pbannex.FailedRuns.assertFailed(ingest, tmp.resolve("out"), 3));
         // Its rejects file is no published output: it too names the file as it opens from here.
         Path rejects = tmp.resolve("ingest-rejects.csv");
-        CliRun kept = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(), "--rejects",
+        CliRun kept = CliRun.capture(CliRun.h2(tmp.resolve("db")), "ingest-expenditure", "--input", input.toString(), "--rejects",
                 rejects.toString(), input.resolve("expenditure").toString());
         assertEquals(0, kept.status(), kept.toString());
         assertTrue(kept.out().startsWith(lines + ": 20001 read, 20000 accepted, 1 rejected; synthetic data, not ILO data\n"), kept.out());
@@ -69,7 +69,7 @@ class ExpenditureRunTest {
     void ingestRejectsGoToABareFileName() throws Exception {
         Path bare = Path.of("rejects-" + ProcessHandle.current().pid() + ".csv");
         try {
-            CliRun r = CliRun.capture(java.util.Map.of(), "ingest-expenditure", "--input", input.toString(), "--rejects",
+            CliRun r = CliRun.capture(CliRun.h2(tmp.resolve("db")), "ingest-expenditure", "--input", input.toString(), "--rejects",
                     bare.toString(), input.resolve("expenditure").toString());
             assertEquals(0, r.status(), r.toString());
             assertEquals(2, Files.readAllLines(bare).size(), "the header and the bad line");

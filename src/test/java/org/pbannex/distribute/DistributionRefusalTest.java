@@ -281,6 +281,7 @@ class DistributionRefusalTest {
         // Without the reviewer refused for now, which stops a distribution (below).
         Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))
                 .replace("La Ter,later@example.org,en,a1\n", ""));
+        int before = smtp.taken.size(); // what the class's other tests had sent
         CliRun r = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
         assertEquals(3, r.status(), r.toString());
         assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such user "
@@ -290,8 +291,8 @@ class DistributionRefusalTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("jakarta"), r.err());
         assertTrue(r.out().contains("Refused: Re Ject <reject.me@example.org>, en"), r.out());
         // Zhang Min reviews none of the run's tables.
-        assertEquals(List.of("li.wei@example.org", "maria.rossi@example.org"), smtp.taken.stream().sorted().toList(),
-                "the others were sent it");
+        assertEquals(List.of("li.wei@example.org", "maria.rossi@example.org"), smtp.taken.subList(before, smtp.taken.size()).stream()
+                .sorted().toList(), "the others were sent it");
 
         // Sent again: the refused address is not tried (it would be refused again), nobody is sent it twice.
         int asked = smtp.asked.size();
@@ -307,7 +308,7 @@ class DistributionRefusalTest {
         CliRun fixed = CliRun.capture(settings(), "distribute", runId, "--output", out.toString());
         assertEquals(0, fixed.status(), fixed.toString());
         assertEquals(List.of("li.wei@example.org", "maria.rossi@example.org", "re.ject@example.org"),
-                smtp.taken.stream().sorted().toList());
+                smtp.taken.subList(before, smtp.taken.size()).stream().sorted().toList());
 
         // Refused for now (451): exit 5, the server's reply without Java's names, and tried again by the next distribute.
         Files.writeString(input.resolve("reviewers.csv"), Files.readString(input.resolve("reviewers.csv"))

@@ -291,10 +291,13 @@ class DistributionTest {
         assertTrue(r.out().contains("Sent to 1 reviewers"), r.out());
         assertEquals(1, SMTP.getReceivedMessages().length);
         assertEquals("Ana Silva <ana.silva@example.org>", SMTP.getReceivedMessages()[0].getAllRecipients()[0].toString());
-        // The job's replyWithinDays: ten days after the run was published (its id's date, UTC), in her language.
+        // The job's replyWithinDays: ten days after the run was published (its manifest's start, UTC: its id's date may
+        // be the day before, a run begun at midnight), in her language.
         String subject = SMTP.getReceivedMessages()[0].getSubject();
-        java.time.LocalDate published = java.time.LocalDate.parse(subject.replaceFirst(".*\\(run (\\d{8})T.*", "$1"),
-                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        String runId = subject.replaceFirst(".*\\(run (\\S+)\\)$", "$1");
+        java.time.LocalDate published = java.time.Instant.parse(Files.readString(tmp.resolve("out/2022-23").resolve(runId)
+                .resolve("manifest.json")).replaceFirst("(?s).*\"started_at\" *: *\"([^\"]+)\".*", "$1"))
+                .atZone(java.time.ZoneOffset.UTC).toLocalDate();
         String due = published.plusDays(10).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
         assertTrue(body(SMTP.getReceivedMessages()[0]).replace("\r\n", "\n").contains("\n\nPlease send your corrections by " + due + ".\n"),
                 body(SMTP.getReceivedMessages()[0]));

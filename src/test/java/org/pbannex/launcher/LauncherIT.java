@@ -466,10 +466,11 @@ class LauncherIT {
         Process client = pb.start();
         // Killed once the run is under way in it and recorded (its staging folder made as it renders), before it
         // publishes: its work folder is made before the history's row is written, and a kill then left no row (CI).
-        Instant until = Instant.now().plusSeconds(120);
+        Instant until = Instant.now().plus(LONG);
         while (!folderIn(out.resolve("2022-23"), ".staging-") && client.isAlive() && Instant.now().isBefore(until)) {
             Thread.sleep(20);
         }
+        assertTrue(folderIn(out.resolve("2022-23"), ".staging-"), "the run never began rendering: " + Files.readString(clientErr));
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         assertTrue(client.waitFor(LONG.toSeconds(), TimeUnit.SECONDS));
         assertEquals(5, client.exitValue(), Files.readString(clientErr));

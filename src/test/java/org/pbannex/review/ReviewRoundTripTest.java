@@ -47,10 +47,18 @@ class ReviewRoundTripTest {
         runId = published.getParent().getFileName().toString();
     }
 
+    /**
+     * A database of the class's own for review's look-up of a run not in the output folder: the installation's
+     * (work/db) is shared with the other test JVM, whose runs hold its lock.
+     */
+    private static Map<String, String> ownDatabase() {
+        return CliRun.h2(shared.resolve("review-db"));
+    }
+
     private CliRun review(Path workbook, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("review", workbook.toString(), "--output", out.toString()));
         args.addAll(List.of(more));
-        return CliRun.capture(Map.of(), args.toArray(String[]::new));
+        return CliRun.capture(ownDatabase(), args.toArray(String[]::new));
     }
 
     private static void written(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, Path file) throws IOException {
@@ -639,7 +647,7 @@ class ReviewRoundTripTest {
             written(wb, returned);
         }
         Path copy = tmp.resolve("copy");
-        CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
+        CliRun r = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
                 "--apply", copy.toString(), "--lang", "en");
         assertEquals(0, r.status(), r.toString());
         String gbLine = "not applied: " + input + "/2022-23/budget.csv, line 3, column staff_costs now holds '15668000', not the "
@@ -681,7 +689,7 @@ class ReviewRoundTripTest {
         byte[] before = Files.readAllBytes(rates);
         Files.copy(copy.resolve("2022-23/regional_inflation.csv"), rates, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try {
-            CliRun again = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+            CliRun again = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                     runOut.toString(), "--apply", tmp.resolve("copy-again").toString(), "--lang", "en");
             assertEquals(0, again.status(), again.toString());
             assertTrue(again.out().contains("  not applied: " + input + "/2022-23/regional_inflation.csv, line 2, column "
@@ -709,7 +717,7 @@ class ReviewRoundTripTest {
             written(wb, cleared);
         }
         Path copy2 = tmp.resolve("copy2");
-        CliRun r2 = CliRun.capture(Map.of(), "review", cleared.toString(), "--input", input.toString(), "--output", runOut.toString(),
+        CliRun r2 = CliRun.capture(ownDatabase(), "review", cleared.toString(), "--input", input.toString(), "--output", runOut.toString(),
                 "--apply", copy2.toString());
         assertEquals(0, r2.status(), r2.toString());
         assertTrue(r2.out().contains("not applied: " + input + "/2022-23/strategic_risks.csv, line 3, column consequences_en: the input "
@@ -806,14 +814,14 @@ class ReviewRoundTripTest {
         }
         Path copy = tmp.resolve("copy");
         // Europe's line deleted: today's input is refused (every split region has a rate), and nothing is written.
-        CliRun broken = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+        CliRun broken = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                 runOut.toString(), "--apply", copy.toString());
         assertEquals(3, broken.status(), broken.toString());
         assertTrue(broken.err().contains("regional_inflation.csv, column region: no row for region EU"), broken.err());
         assertFalse(Files.exists(copy), "nothing written");
         // Europe's line back, its rate changed too, before Africa's.
         Files.writeString(inflation, "region,annual_inflation_pct\nAM,3.5\nAS,13.0\nAP,3.0\nEU,4.3\nAF,4.4\n");
-        CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
+        CliRun r = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output", runOut.toString(),
                 "--apply", copy.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("each change is traced in the input the run read"), r.out());
@@ -840,7 +848,7 @@ class ReviewRoundTripTest {
 
         // A run published before runs kept their input: traced in today's input, and said so.
         Files.delete(zh.resolveSibling("input.zip"));
-        CliRun old = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+        CliRun old = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                 runOut.toString());
         assertEquals(0, old.status(), old.toString());
         assertTrue(old.out().contains("the run keeps no copy of its input (published before runs kept one)"), old.out());

@@ -59,6 +59,14 @@ class RunInputCopyTest {
         TestInputs.edit(input.resolve("2024-25/reference/units.csv"), s -> s.replace("ASSEMBLY,大会,Assembly,", "ASSEMBLY,大会,General Assembly,"));
     }
 
+    /**
+     * A database of the class's own for review's look-up of a run not in the output folder: the installation's
+     * (work/db) is shared with the other test JVM, whose runs hold its lock.
+     */
+    private static Map<String, String> ownDatabase() {
+        return CliRun.h2(shared.resolve("review-db"));
+    }
+
     @Test
     void aLaterBienniumWithItsOwnReferenceIsReviewedInTheRunsCopyAfterTheInputChanged() throws Exception {
         Path input = TestInputs.copyTree(RunInputCopyTest.input, tmp.resolve("input")); // adopted into below
@@ -74,7 +82,7 @@ class RunInputCopyTest {
             }
         }
         Path copy = tmp.resolve("copy");
-        CliRun r = CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+        CliRun r = CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                 out.toString(), "--apply", copy.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("each change is traced in the input the run read"), r.out());
@@ -97,7 +105,7 @@ class RunInputCopyTest {
 
         // The last step: the copy adopted into the input it was made from, its changed file alone, once it passes check.
         Path second = tmp.resolve("second");
-        assertEquals(0, CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+        assertEquals(0, CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                 out.toString(), "--apply", second.toString()).status());
         Map<String, String> before = checksums(input);
         CliRun adopted = CliRun.capture(Map.of(), "input", "adopt", copy.toString());
@@ -121,7 +129,7 @@ class RunInputCopyTest {
         Files.writeString(income, incomeWas);
         // A copy that does not pass check is not adopted.
         Path third = tmp.resolve("third");
-        assertEquals(0, CliRun.capture(Map.of(), "review", returned.toString(), "--input", input.toString(), "--output",
+        assertEquals(0, CliRun.capture(ownDatabase(), "review", returned.toString(), "--input", input.toString(), "--output",
                 out.toString(), "--apply", third.toString()).status());
         Files.writeString(third.resolve("2024-25/regional_inflation.csv"), "region,annual_inflation_pct\nEU,abc\nAF,7.5\n");
         CliRun bad = CliRun.capture(Map.of(), "input", "adopt", third.toString());
@@ -149,7 +157,7 @@ class RunInputCopyTest {
         try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
             Files.delete(fs.getPath("reference/regions.csv"));
         }
-        CliRun r = CliRun.capture(Map.of(), "review", workbook.toString(), "--input", input.toString(), "--output", out2.toString());
+        CliRun r = CliRun.capture(ownDatabase(), "review", workbook.toString(), "--input", input.toString(), "--output", out2.toString());
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains(zip + ": is not the copy the run published"), r.err());
         assertFalse(r.err().contains("pb-annex-run-input-"), r.err());
@@ -160,7 +168,7 @@ class RunInputCopyTest {
         assertTrue(listed.find(), "the manifest lists input.zip with its checksum");
         String published = listed.group(1);
         TestInputs.edit(manifest, m -> m.replace(published, org.pbannex.ingest.InputSet.sha256(zip)));
-        CliRun missing = CliRun.capture(Map.of(), "review", workbook.toString(), "--input", input.toString(), "--output",
+        CliRun missing = CliRun.capture(ownDatabase(), "review", workbook.toString(), "--input", input.toString(), "--output",
                 out2.toString());
         assertEquals(3, missing.status(), missing.toString());
         assertTrue(missing.err().contains(zip + ": the run's copy of the input it read cannot be read as the run read it: "
