@@ -116,32 +116,40 @@ public final class HeadlessChromium implements AutoCloseable {
         return self[0];
     }
 
-    /** Reads Chromium's output until it says where its DevTools endpoint listens. */
+    /**
+     * Reads Chromium's output until it says where its DevTools endpoint listens, for at most TIMEOUT: on a thread, so
+     * that a browser that prints nothing cannot hold a read for ever; the thread then drains the rest, so the browser
+     * never blocks on a full pipe.
+     */
     private static String devToolsUrl(Process p) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        List<String> seen = new ArrayList<>();
-        String line;
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
-            if (line.contains("DevTools listening on ")) {
-                // Keep draining the output so the browser never blocks on a full pipe.
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (out.readLine() != null) {
-                            // discard
-                        }
-                    } catch (IOException ignored) {
-                        // the browser closed
+        CompletableFuture<String> url = new CompletableFuture<>();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (!url.isDone() && line.contains("DevTools listening on ")) {
+                        url.complete(line.substring(line.indexOf("ws://")));
+                    } else if (!url.isDone()) {
+                        seen.add(line);
                     }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return line.substring(line.indexOf("ws://"));
+                }
+            } catch (IOException ignored) {
+                // the browser closed
             }
-            seen.add(line);
+            url.completeExceptionally(new IOException("Chromium ended"));
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            p.destroyForcibly();
+            throw new IOException("Chromium did not start: " + String.join("\n", seen));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted while Chromium started", e);
         }
-        p.destroyForcibly();
-        throw new IOException("Chromium did not start: " + String.join("\n", seen));
     }
 
     private void receive(String text) {

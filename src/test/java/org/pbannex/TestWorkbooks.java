@@ -119,14 +119,25 @@ public final class TestWorkbooks {
             }
             Assumptions.abort(why);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertTrue(p.exitValue() == 0, String.join(" ", command) + " exited " + p.exitValue() + ": " + text);
-        return text;
+        // Its output to a file, not a pipe read to its end: a program that hangs (or a child of it holding the pipe)
+        // would block that read for ever, where the wait below gives up after 300 s, ending them.
+        Path log = Files.createTempFile("program-", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process p = builder.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in 300 s: " + Files.readString(log));
+            }
+            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            assertTrue(p.exitValue() == 0, String.join(" ", command) + " exited " + p.exitValue() + ": " + text);
+            return text;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     /**

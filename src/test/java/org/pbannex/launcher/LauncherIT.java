@@ -238,7 +238,7 @@ class LauncherIT {
             Path built = Files.copy(Golden.home().resolve("target/pb-annex.jar"), jar.resolveSibling("pb-annex.jar.new"));
             Files.move(built, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             // Each stops serving (its endpoint gone) and ends; an ended process may linger unreaped, so the endpoint tells.
-            Instant until = Instant.now().plusSeconds(30);
+            Instant until = Instant.now().plus(LONG);
             while (endpoints.stream().anyMatch(Files::exists) && Instant.now().isBefore(until)) {
                 Thread.sleep(100);
             }
