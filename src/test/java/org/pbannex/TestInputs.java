@@ -43,6 +43,44 @@ public final class TestInputs {
         return rows;
     }
 
+    /**
+     * Settings of an installation folder of the test's own, {@code dir}: the repository's jobs copied, the PDFs' fonts
+     * linked, the bundled input as its input, an H2 database, status folder and layout memory in {@code dir}; so that
+     * what a run keeps in the installation's work/ (an input workbook imported into work/imported) is not the
+     * repository's, which the other test JVM shares. A map the test may add settings to.
+     */
+    public static java.util.Map<String, String> ownHome(Path dir) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.createDirectories(home.resolve("jobs"));
+        try (Stream<Path> jobs = Files.list(Golden.home().resolve("jobs"))) {
+            for (Path job : jobs.toList()) {
+                Files.copy(job, home.resolve("jobs").resolve(job.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        linkFonts(Files.createDirectories(home.resolve("work/fonts")));
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(dir.resolve("db")));
+        settings.put("pb.home", home.toString());
+        settings.put("pb.input", Golden.input().toString());
+        return settings;
+    }
+
+    /** The installation's PDF fonts (work/fonts) in {@code dir}, linked where the file system allows, else copied. */
+    public static void linkFonts(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(Golden.home().resolve("work/fonts"))) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(f.getFileName());
+                if (Files.exists(to)) {
+                    continue; // linked before: the same installation folder asked for again
+                }
+                try {
+                    Files.createLink(to, f);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(f, to);
+                }
+            }
+        }
+    }
+
     public static Path copyOfBundledInput(Path target) throws IOException {
         return copyTree(Golden.input(), target);
     }

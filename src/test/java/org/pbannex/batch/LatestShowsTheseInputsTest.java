@@ -77,17 +77,18 @@ class LatestShowsTheseInputsTest {
     void theSameInputFromTheWorkbookOrACopyIsNothingToDo() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path out = tmp.resolve("out");
-        Path db = tmp.resolve("db");
-        Path first = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
+        // An installation folder of its own: the workbook is imported into its work/imported.
+        java.util.Map<String, String> home = TestInputs.ownHome(tmp);
+        Path first = published(CliRun.capture(home, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
         Path workbook = tmp.resolve("inputs.xlsx");
-        CliRun export = CliRun.run(db, "input", "export", "--input", input.toString(), "--out", workbook.toString());
+        CliRun export = CliRun.capture(home, "input", "export", "--input", input.toString(), "--out", workbook.toString());
         assertEquals(0, export.status(), export.toString());
 
-        CliRun fromWorkbook = CliRun.run(db, "run", "nightly", "--input", workbook.toString(), "--output", out.toString());
+        CliRun fromWorkbook = CliRun.capture(home, "run", "nightly", "--input", workbook.toString(), "--output", out.toString());
         assertEquals(0, fromWorkbook.status(), fromWorkbook.toString());
         assertTrue(fromWorkbook.out().contains("Nothing to do: run " + first.getFileName()), fromWorkbook.out());
         Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
-        CliRun fromCopy = CliRun.run(db, "run", "nightly", "--input", copy.toString(), "--output", out.toString());
+        CliRun fromCopy = CliRun.capture(home, "run", "nightly", "--input", copy.toString(), "--output", out.toString());
         assertTrue(fromCopy.out().contains("Nothing to do: run " + first.getFileName()), fromCopy.out());
         assertEquals(first, out.resolve("2022-23/latest").toRealPath());
     }
@@ -102,8 +103,9 @@ class LatestShowsTheseInputsTest {
     void aChangedWorkbookIntoTheInstallationIsTheJobsRun() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path out = tmp.resolve("output");
-        // The installation's input and output folders these; its imports under work/imported/ as ever.
-        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        // The installation's input and output folders these; its imports under its work/imported/ as ever (an
+        // installation folder of the test's own).
+        java.util.Map<String, String> settings = TestInputs.ownHome(tmp);
         settings.put("pb.input", input.toString());
         settings.put("pb.output", out.toString());
         Path first = published(CliRun.capture(settings, "run", "nightly"), out);

@@ -40,10 +40,18 @@ class InputWorkbookCliTest {
     @BeforeAll
     static void export() throws IOException {
         workbook = shared.resolve("inputs.xlsx");
-        CliRun r = CliRun.capture(Map.of(), "input", "export", "--out", workbook.toString());
+        CliRun r = CliRun.capture(ownHome(), "input", "export", "--out", workbook.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("biennium 2022-23, " + TestInputs.bundledCsvFiles("2022-23").size() + " sheets, "
                 + TestInputs.bundledRows("2022-23") + " rows"), r.out());
+    }
+
+    /**
+     * The settings of an installation folder of the class's own (TestInputs.ownHome): the workbooks its commands are
+     * given are imported into its work/imported, not the repository's, which the other test JVM shares.
+     */
+    private static Map<String, String> ownHome() throws IOException {
+        return TestInputs.ownHome(shared);
     }
 
     /** The exported workbook with the XML of one sheet changed. */
@@ -67,7 +75,7 @@ class InputWorkbookCliTest {
     @Test
     void importWritesTheSameFilesAndSaysWhatChanged() throws IOException {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        CliRun r = CliRun.capture(Map.of(), "input", "import", workbook.toString(), "--into", into.toString());
+        CliRun r = CliRun.capture(ownHome(), "input", "import", workbook.toString(), "--into", into.toString());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("biennium 2022-23") && r.out().contains("0 files changed, "
                 + TestInputs.bundledCsvFiles("2022-23").size() + " unchanged"), r.out());
@@ -78,14 +86,14 @@ class InputWorkbookCliTest {
         Path bad = withSheet("budget", xml -> xml.replace("<v>2.437680E6</v>", "<v>6.1E18</v>")
                 .replace("<v>2437680.0</v>", "<v>6.1E18</v>"));
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        String line = oneErrorLine(CliRun.capture(Map.of(), "input", "import", bad.toString(), "--into", into.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(ownHome(), "input", "import", bad.toString(), "--into", into.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000 is above the "
                 + "maximum 999999999999999 (Staff costs, US$ (negative only for an adjustment without staff, such as the lapse "
                 + "factor: a row with work-years or non-staff costs and negative staff costs is refused); less than 10^15 in "
                 + "absolute value.)", line);
         assertArrayEquals(Files.readAllBytes(Golden.input().resolve("2022-23/budget.csv")),
                 Files.readAllBytes(into.resolve("2022-23/budget.csv")), "nothing written");
-        String check = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 3);
+        String check = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", bad.toString()), 3);
         assertTrue(check.contains(bad + ", sheet budget, row 7, column staff_costs: value 6100000000000000000"), check);
     }
 
@@ -136,8 +144,8 @@ class InputWorkbookCliTest {
     /** What check --input refuses, import refuses with the same line and status, writing nothing. */
     private void importRefusesAsCheck(Path bad, int status, String where) throws IOException {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input-" + System.nanoTime()));
-        String imported = oneErrorLine(CliRun.capture(Map.of(), "input", "import", bad.toString(), "--into", into.toString()), status);
-        String checked = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), status);
+        String imported = oneErrorLine(CliRun.capture(ownHome(), "input", "import", bad.toString(), "--into", into.toString()), status);
+        String checked = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", bad.toString()), status);
         assertTrue(imported.contains(where), imported);
         // check names the biennium first (it may check several).
         assertEquals(checked.replace("pb-annex: 2022-23: ", "pb-annex: "), imported);
@@ -195,16 +203,16 @@ class InputWorkbookCliTest {
     void importRefusesToUndoAnEditOnDiskUnlessOverwrite() throws IOException {
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path old = tmp.resolve("old.xlsx");
-        assertEquals(0, CliRun.capture(Map.of(), "input", "export", "--input", into.toString(), "--out", old.toString()).status());
+        assertEquals(0, CliRun.capture(ownHome(), "input", "export", "--input", into.toString(), "--out", old.toString()).status());
         Path units = into.resolve("reference/units.csv");
         TestInputs.edit(units, t -> t.replace(",Legal Services,", ",Office of the Legal Adviser,"));
         byte[] editedOnDisk = Files.readAllBytes(units);
         Path wb = withCellSet(old, "units", "C5", "International Labour Conference (ILC)");
-        String line = oneErrorLine(CliRun.capture(Map.of(), "input", "import", wb.toString(), "--into", into.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(ownHome(), "input", "import", wb.toString(), "--into", into.toString()), 3);
         assertTrue(line.startsWith("pb-annex: " + wb + ": ") && line.contains("units.csv was edited on disk since this workbook "
                 + "was exported") && line.contains("--overwrite"), line);
         assertArrayEquals(editedOnDisk, Files.readAllBytes(units), "the edit on disk stays");
-        CliRun r = CliRun.capture(Map.of(), "input", "import", wb.toString(), "--into", into.toString(), "--overwrite");
+        CliRun r = CliRun.capture(ownHome(), "input", "import", wb.toString(), "--into", into.toString(), "--overwrite");
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.err().contains("pb-annex: warning: replaced ") && r.out().contains("1 file changed"), r.toString());
         assertTrue(Files.readString(units).contains(",International Labour Conference (ILC),"));
@@ -212,11 +220,11 @@ class InputWorkbookCliTest {
 
     @Test
     void runAndCheckTakeTheWorkbookDirectly() throws IOException {
-        CliRun check = CliRun.capture(Map.of(), "check", "--input", workbook.toString());
+        CliRun check = CliRun.capture(ownHome(), "check", "--input", workbook.toString());
         assertEquals(0, check.status(), check.toString());
         assertTrue(check.out().contains("checks passed, 0 failed"), check.out());
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", workbook.toString(), "--output", out.toString(),
+        CliRun run = CliRun.capture(TestInputs.ownHome(tmp), "run", "nightly", "--input", workbook.toString(), "--output", out.toString(),
                 "--tables", "f2,a2-1", "--format", "csv", "--lang", "en");
         assertEquals(0, run.status(), run.toString());
         String f2 = Files.readString(publishedCsv(out, "f2"), StandardCharsets.UTF_8);
@@ -228,7 +236,7 @@ class InputWorkbookCliTest {
     void anErrorFoundLaterInTheRunNamesTheSheetToo() throws Exception {
         Path bad = withSheet("printed_differences", xml -> xml.replaceFirst("<row r=\"5\"(.*?)<c r=\"B5\"[^>]*>.*?</c>",
                 "<row r=\"5\"$1<c r=\"B5\" t=\"inlineStr\"><is><t>no-such-row</t></is></c>"));
-        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", bad.toString()), 3);
         assertEquals("pb-annex: " + bad + ", sheet printed_differences, row 5, column row: no table 't2' with row 'no-such-row'", line);
     }
 
@@ -237,7 +245,7 @@ class InputWorkbookCliTest {
         // One dollar moved between objects: A2-2 still adds up, but its staff costs no longer equal annex 1's.
         Path bad = withSheet("cost_by_object", xml -> xml.replace("<v>5.47017651E8</v>", "<v>5.47017652E8</v>")
                 .replace("<v>1.2394975E7</v>", "<v>1.2394974E7</v>"));
-        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", bad.toString()), 4);
+        String line = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", bad.toString()), 4);
         assertTrue(line.contains("[table a2-2, row STAFF]: expected 547017651, actual 547017652; see " + bad
                 + ", sheet cost_by_object, row "), line);
     }
@@ -246,7 +254,7 @@ class InputWorkbookCliTest {
     @Test
     void anOldExcelFileGivenAsTheInputSaysSo() throws Exception {
         Path xls = TestWorkbooks.xls(tmp.resolve("old.xls"), "budget");
-        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", xls.toString()), 3);
+        String line = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", xls.toString()), 3);
         assertTrue(line.contains("an Excel 97-2003 workbook (.xls): in Excel, save it as Excel Workbook (.xlsx)"), line);
     }
 
@@ -263,7 +271,7 @@ class InputWorkbookCliTest {
             Path cutShort = Files.write(tmp.resolve("cut.xlsx"), java.util.Arrays.copyOf(bytes, cut));
             for (String[] args : List.of(new String[] {"input", "import", cutShort.toString(), "--into", into.toString()},
                     new String[] {"check", "--input", cutShort.toString()})) {
-                CliRun r = CliRun.capture(Map.of(), args);
+                CliRun r = CliRun.capture(ownHome(), args);
                 if (r.status() != 3 || !r.err().equals("pb-annex: " + cutShort + ": a damaged or incomplete Excel workbook "
                         + "(.xlsx): it begins as one, but its contents cannot be read, as when a file is cut short while it is "
                         + "copied or sent; save or send it again\n")) {
@@ -276,21 +284,21 @@ class InputWorkbookCliTest {
     }
 
     @Test
-    void exportOfABienniumWithoutDataIsBadUsage() {
-        CliRun r = CliRun.capture(Map.of(), "input", "export", "--biennium", "2030-31", "--out", tmp.resolve("x.xlsx").toString());
+    void exportOfABienniumWithoutDataIsBadUsage() throws IOException {
+        CliRun r = CliRun.capture(ownHome(), "input", "export", "--biennium", "2030-31", "--out", tmp.resolve("x.xlsx").toString());
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("no data folder for biennium 2030-31"), r.err());
         assertFalse(Files.exists(tmp.resolve("x.xlsx")));
         // A folder for the workbook: named, with a file name to give instead.
-        r = CliRun.capture(Map.of(), "input", "export", "--out", tmp.toString());
+        r = CliRun.capture(ownHome(), "input", "export", "--out", tmp.toString());
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("--out " + tmp + " is a folder: name the workbook to write, e.g. " + tmp.resolve("inputs.xlsx")),
                 r.err());
     }
 
     @Test
-    void aMissingWorkbook() {
-        String line = oneErrorLine(CliRun.capture(Map.of(), "check", "--input", tmp.resolve("none.xlsx").toString()), 3);
+    void aMissingWorkbook() throws IOException {
+        String line = oneErrorLine(CliRun.capture(ownHome(), "check", "--input", tmp.resolve("none.xlsx").toString()), 3);
         assertEquals("pb-annex: " + tmp.resolve("none.xlsx") + ": cannot read the workbook: it does not exist", line);
     }
 
@@ -310,7 +318,7 @@ class InputWorkbookCliTest {
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(source), Files.readAllBytes(byLibreOffice)), "a different writer");
 
         Path into = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        CliRun imported = CliRun.capture(Map.of(), "input", "import", byLibreOffice.toString(), "--into", into.toString());
+        CliRun imported = CliRun.capture(ownHome(), "input", "import", byLibreOffice.toString(), "--into", into.toString());
         assertEquals(0, imported.status(), imported.toString());
         assertTrue(imported.out().contains("1 file changed (2022-23/regional_inflation.csv), "
                 + (TestInputs.bundledCsvFiles("2022-23").size() - 1) + " unchanged"), imported.out());
@@ -326,7 +334,7 @@ class InputWorkbookCliTest {
         assertEquals(was.size(), now.size());
 
         Path out = tmp.resolve("out");
-        CliRun run = CliRun.run(tmp.resolve("db"), "run", "regenerate", "--input", byLibreOffice.toString(), "--output",
+        CliRun run = CliRun.capture(TestInputs.ownHome(tmp), "run", "regenerate", "--input", byLibreOffice.toString(), "--output",
                 out.toString(), "--tables", "a2-1", "--format", "csv");
         assertEquals(0, run.status(), run.toString());
         String a21 = Files.readString(publishedCsv(out, "a2-1"), StandardCharsets.UTF_8);

@@ -34,7 +34,7 @@ final class CutNightly {
         Path home = Files.createDirectories(dir.resolve("home"));
         Files.createDirectories(home.resolve("jobs"));
         Files.writeString(home.resolve("jobs/nightly.yml"), nightlyYaml);
-        fonts(Files.createDirectories(home.resolve("work/fonts")));
+        org.pbannex.TestInputs.linkFonts(Files.createDirectories(home.resolve("work/fonts")));
         s.put("pb.home", home.toString());
         s.put("pb.input", Golden.input().toString());
         return s;
@@ -44,19 +44,6 @@ final class CutNightly {
      * The bundled home's font files in dir, each a hard link (a copy where the temporary folder is on another file
      * system): a symbolic link out of a test's temporary folder has JUnit warn when it cleans up.
      */
-    private static void fonts(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(Golden.home().resolve("work/fonts"))) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(f.getFileName());
-                try {
-                    Files.createLink(to, f);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(f, to);
-                }
-            }
-        }
-    }
-
     /** The id of the one run published in out's 2022-23 folder, which has its manifest. */
     static String publishedRun(Path out) throws IOException {
         // (failed/ holds the reports of runs that failed, which a run stopped meanwhile may be writing)
