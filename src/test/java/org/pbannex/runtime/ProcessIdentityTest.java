@@ -58,11 +58,7 @@ class ProcessIdentityTest {
             assertTrue(owner.certainlyAlive());
             assertEquals(null, RunLease.goneReason(owner, old, now, lease), "running: never taken for gone, however silent");
 
-            new ProcessBuilder("kill", "-STOP", String.valueOf(sleeper.pid())).start().waitFor();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!owner.stopped() && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            signalled(owner, "STOP");
             assertTrue(owner.stopped(), "state T");
             assertEquals(null, RunLease.goneReason(owner, fresh, now, lease), "stopped a moment ago: within its lease");
             // (It was never gone while alive, and kept its lock for ever.)
@@ -70,15 +66,24 @@ class ProcessIdentityTest {
             assertTrue(why != null && why.startsWith("its process is stopped (SIGSTOP or a debugger: state T) and its heartbeat "
                     + "silent since ") && why.endsWith(", more than 45 s (pb.run.lease)"), why);
 
-            new ProcessBuilder("kill", "-CONT", String.valueOf(sleeper.pid())).start().waitFor();
-            until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (owner.stopped() && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            signalled(owner, "CONT");
             assertEquals(null, RunLease.goneReason(owner, old, now, lease), "continued: running again");
             assertFalse(ProcessIdentity.current().stopped());
         } finally {
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Sends {@code process} SIGSTOP or SIGCONT and waits (at most 10 s) until it is, or is no longer, in state T: the
+     * kernel changes its state once it is scheduled to take the signal, which a loaded machine may delay.
+     */
+    static void signalled(ProcessIdentity process, String stopOrCont) throws Exception {
+        new ProcessBuilder("kill", "-" + stopOrCont, String.valueOf(process.pid())).start().waitFor();
+        boolean stopping = stopOrCont.equals("STOP");
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); process.stopped() != stopping
+                && System.nanoTime() < until; ) {
+            Thread.sleep(20);
         }
     }
 }

@@ -177,12 +177,9 @@ class RunLeaseTest {
     void aHolderStoppedOnThisHostIsWaitedForAndTheRefusalSaysHowLong() throws Exception {
         Process sleeping = new ProcessBuilder("sleep", "600").start();
         try {
-            assertEquals(0, new ProcessBuilder("kill", "-STOP", String.valueOf(sleeping.pid())).start().waitFor());
-            // Stopped once it is scheduled to take the signal: waited for, so the lease sees state T.
+            // Waited for in state T, so the lease sees it stopped.
             ProcessIdentity stopping = new ProcessIdentity(ProcessIdentity.current().host(), sleeping.pid(), null);
-            for (long until = System.nanoTime() + 10_000_000_000L; !stopping.stopped() && System.nanoTime() < until; ) {
-                Thread.sleep(20);
-            }
+            ProcessIdentityTest.signalled(stopping, "STOP");
             assertTrue(stopping.stopped(), "state T");
             OffsetDateTime started = sleeping.info().startInstant().orElseThrow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     .atOffset(ZoneOffset.UTC);
