@@ -45,15 +45,22 @@ class NightlyJobPostgresTest {
         }
     }
 
+    /** In a database of its own: it reads the job repository's and pb_run's only rows, whatever test ran before it. */
     @Test
     void nightlyRunOnPostgres() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE nightly");
+        }
+        var own = new java.util.HashMap<>(settings);
+        own.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "nightly"));
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        CliRun r = CliRun.capture(own, "run", "nightly", "--output", out.toString());
         assertEquals(0, r.status(), r.toString());
         Path run = out.resolve("2022-23/latest").toRealPath();
         PublishedRunAssertions.assertCompleteRun(run);
 
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "nightly"), "postgres", "");
+             Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT version()")) {
                 rs.next();
                 assertTrue(rs.getString(1).startsWith("PostgreSQL"), rs.getString(1));
@@ -93,7 +100,7 @@ class NightlyJobPostgresTest {
             }
         }
 
-        CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        CliRun again = CliRun.capture(own, "run", "nightly", "--output", out.toString());
         assertEquals(0, again.status(), again.toString());
         assertTrue(again.out().contains("Nothing to do"), again.out());
     }
