@@ -40,10 +40,6 @@ final class CutNightly {
         return s;
     }
 
-    /**
-     * The bundled home's font files in dir, each a hard link (a copy where the temporary folder is on another file
-     * system): a symbolic link out of a test's temporary folder has JUnit warn when it cleans up.
-     */
     /** The id of the one run published in out's 2022-23 folder, which has its manifest. */
     static String publishedRun(Path out) throws IOException {
         // (failed/ holds the reports of runs that failed, which a run stopped meanwhile may be writing)
