@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Where a line of the editions' text may break, beyond what the Unicode line breaking rules say: Chinese between words
  * only (ICU's dictionary-based segmentation), never before a one-character word that reads as part of the word before
- * it; in any language, never inside a range of numbers, between a number and the word that counts or dates it, before
- * a closing bracket, before a slash or before a note's marker. The PDF applies it to its layout's break points; the HTML
- * edition marks the places in its titles, headings, labels and text cells ({@link #pieces}).
+ * it; in any language, never inside a range of numbers or after the hyphen of a name's number ("COVID-19"), between a
+ * number and the word that counts or dates it, before a closing bracket, before a slash or before a note's marker. The
+ * PDF applies it to its layout's break points; the HTML edition marks the places in its titles, headings, labels and
+ * text cells ({@link #pieces}).
  */
 public final class LineBreaks {
 
@@ -82,9 +83,9 @@ public final class LineBreaks {
     }
 
     /**
-     * A break no language allows, which the JDK's line breaking does: inside a range of numbers; between a number and
-     * its measure word or unit ("欧洲和中亚 1 / 个", "(2021 / 年*)"); before a closing bracket or quotation mark, which
-     * would start a line, or Chinese punctuation no line starts with ({@link #NO_LINE_START}); before a slash (a line
+     * A break no language allows, which the JDK's line breaking does: inside a range of numbers or after the hyphen of a
+     * name's number ("COVID-19"); between a number and its measure word or unit ("欧洲和中亚 1 / 个", "(2021 / 年*)");
+     * before a closing bracket or quotation mark, which would start a line, or Chinese punctuation no line starts with ({@link #NO_LINE_START}); before a slash (a line
      * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a line
      * of its own ("2020-2021 / *").
      */
@@ -94,7 +95,7 @@ public final class LineBreaks {
         }
         char next = text.charAt(at);
         int type = Character.getType(next);
-        return insideNumberRange(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
+        return insideHyphenatedNumber(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
                 || NO_LINE_START.indexOf(next) >= 0
                 || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†';
     }
@@ -117,13 +118,14 @@ public final class LineBreaks {
     }
 
     /**
-     * A break right after the hyphen or en dash of a range of numbers ("2020- / 2021", "aged 15– / 24"), which the JDK's
-     * line breaking allows and Unicode's (rule LB25, a hyphen before a number) does not for the hyphen: in any language,
-     * a range stays on one line.
+     * A break right after a hyphen or en dash that joins a number to the word or number before it: a range of numbers
+     * ("2020- / 2021", "aged 15– / 24") or a name with its number ("COVID- / 19"), which the JDK's line breaking, Excel
+     * and LibreOffice allow and Unicode's (rule LB25, a hyphen before a number) does not: in any language, such a number
+     * stays on the line of what its hyphen joins it to.
      */
-    public static boolean insideNumberRange(String text, int at) {
+    public static boolean insideHyphenatedNumber(String text, int at) {
         return at >= 2 && at < text.length() && (text.charAt(at - 1) == '-' || text.charAt(at - 1) == '\u2013')
-                && Character.isDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at));
+                && Character.isLetterOrDigit(text.charAt(at - 2)) && Character.isDigit(text.charAt(at));
     }
 
     private static boolean oneHanWord(String text, int from, int to) {

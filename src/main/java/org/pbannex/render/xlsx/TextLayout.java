@@ -55,7 +55,7 @@ final class TextLayout {
     /**
      * Whether the text, wrapped in a column {@code widthChars} wide by a program that breaks after any hyphen as Excel
      * and LibreOffice do, in any font of {@link #LATIN_WIDTHS} (beside CJK text, {@link #BESIDE_CJK_WIDTHS}), ends a
-     * line inside a range of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideNumberRange}). Not in a font in
+     * line inside a range of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideHyphenatedNumber}). Not in a font in
      * which the range alone is wider than the line: that is the measure's error, not the print's (a column of 12 with
      * its indent prints "2016-2017" whole, which the measure puts at 10.6 characters in 9).
      */
@@ -103,7 +103,7 @@ final class TextLayout {
     /** Whether the paragraph, Latin text {@code scale} and CJK text {@code wide} times as wide as measured, splits a range. */
     static boolean splitsRange(String paragraph, double usable, double scale, double wide) {
         for (int start : fill(paragraph, usable, scale, wide).starts) {
-            if (LineBreaks.insideNumberRange(paragraph, start) && rangeWidth(paragraph, start) * scale <= usable) {
+            if (LineBreaks.insideHyphenatedNumber(paragraph, start) && rangeWidth(paragraph, start) * scale <= usable) {
                 return true;
             }
         }
@@ -185,10 +185,13 @@ final class TextLayout {
     /** How far {@link #fewestRangeSplits} looks from a column's width, in characters. */
     static final int NEAR = 4;
 
-    /** The measured width of the range of numbers whose hyphen ends just before {@code after} ("2022-2023"). */
+    /**
+     * The measured width of the range of numbers, or the name and its number, whose hyphen ends just before {@code after}
+     * ("2022-2023", "COVID-19").
+     */
     private static double rangeWidth(String text, int after) {
         int from = after - 1;
-        while (from > 0 && Character.isDigit(text.charAt(from - 1))) {
+        while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
             from--;
         }
         int to = after;
