@@ -39,6 +39,33 @@ public final class GlyphWidths {
         return 0.92;
     }
 
+    /**
+     * Arial's advance widths of the printable ASCII characters (space to '~'), in thousandths of an em, regular and bold:
+     * Liberation Sans, LibreOffice's stand-in for Arial, has the same ones by design (read from LiberationSans-Regular
+     * and -Bold.ttf). Excel and LibreOffice set the English workbook's text in them.
+     */
+    private static final int[] ARIAL = {278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+            556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611,
+            778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278,
+            469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278,
+            556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
+    private static final int[] ARIAL_BOLD = {278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+            556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611,
+            778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333,
+            584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333,
+            611, 556, 778, 556, 556, 500, 389, 280, 389, 584};
+
+    /**
+     * The character's width in Arial (and Liberation Sans), in digits of that font: exact for printable ASCII, else
+     * {@link #digits}'s estimate.
+     */
+    public static double arialDigits(int cp, boolean bold) {
+        if (cp >= ' ' && cp <= '~') {
+            return (bold ? ARIAL_BOLD : ARIAL)[cp - ' '] / 556.0;
+        }
+        return digits(cp);
+    }
+
     /** A CJK character or punctuation mark, drawn one em wide (a square). */
     public static boolean isWide(int cp) {
         return Character.isIdeographic(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)

@@ -254,7 +254,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                 }
             }
             int keptHeading = kept;
-            if (texts.stream().anyMatch(p -> p.rangeSplits(keptHeading) > 0)) {
+            if (texts.stream().anyMatch(p -> p.rangeSplitScore(keptHeading) > 0)) {
                 int narrowest = kept;
                 while (widest > kept && narrowest > kept - TextLayout.NEAR
                         && !TextLayout.splitsRange(heading, narrowest - 1 - headingIndent, true)
