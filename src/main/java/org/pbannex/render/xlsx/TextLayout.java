@@ -56,9 +56,10 @@ final class TextLayout {
     /**
      * Whether the text, wrapped in a column {@code widthChars} wide by a program that breaks after any hyphen as Excel
      * and LibreOffice do, in any font of {@link #LATIN_WIDTHS} (beside CJK text, {@link #BESIDE_CJK_WIDTHS}), ends a
-     * line inside a range of numbers ("2022-" / "2023"), which the PDF never does ({@link LineBreaks#insideHyphenatedNumber}). Not in a font in
-     * which the range alone is wider than the line: that is the measure's error, not the print's (a column of 12 with
-     * its indent prints "2016-2017" whole, which the measure puts at 10.6 characters in 9).
+     * line inside a range of numbers ("2022-" / "2023") or after a name's hyphen before its number ("COVID-" / "19"),
+     * which the PDF never does ({@link LineBreaks#insideHyphenatedNumber}). Not in a font in which the range alone is
+     * wider than the line: that is the measure's error, not the print's (a column of 12 with its indent prints
+     * "2016-2017" whole, which the measure puts at 10.6 characters in 9).
      */
     static boolean splitsRange(String text, int widthChars, boolean bold) {
         return rangeSplits(text, widthChars, bold) > 0;
@@ -103,8 +104,16 @@ final class TextLayout {
 
     /** Whether the paragraph, Latin text {@code scale} and CJK text {@code wide} times as wide as measured, splits a range. */
     static boolean splitsRange(String paragraph, double usable, double scale, double wide) {
-        for (int start : fill(paragraph, usable, scale, wide).starts) {
-            if (LineBreaks.insideHyphenatedNumber(paragraph, start) && rangeWidth(paragraph, start) * scale <= usable) {
+        return splitsRange(paragraph, usable, cp -> width(cp) * (isWide(cp) ? wide : scale));
+    }
+
+    /**
+     * Whether the paragraph, each character as wide as said, ends a line inside a range of numbers or after a name's
+     * hyphen before its number, one that fits a line on its own.
+     */
+    private static boolean splitsRange(String paragraph, double usable, IntToDoubleFunction widthOf) {
+        for (int start : fill(paragraph, usable, widthOf).starts) {
+            if (LineBreaks.insideHyphenatedNumber(paragraph, start) && rangeWidth(paragraph, start, widthOf) <= usable) {
                 return true;
             }
         }
@@ -160,12 +169,8 @@ final class TextLayout {
                 continue;
             }
             for (double padding : LIBREOFFICE_PADDINGS) {
-                double usable = widthChars - padding;
-                for (int start : fill(paragraph, usable, arial).starts) {
-                    if (LineBreaks.insideHyphenatedNumber(paragraph, start) && rangeWidth(paragraph, start, arial) <= usable) {
-                        splits++;
-                        break;
-                    }
+                if (splitsRange(paragraph, widthChars - padding, arial)) {
+                    splits++;
                 }
             }
         }
@@ -220,14 +225,9 @@ final class TextLayout {
     static final int NEAR = 4;
 
     /**
-     * The measured width of the range of numbers, or the name and its number, whose hyphen ends just before {@code after}
-     * ("2022-2023", "COVID-19").
+     * The width of the range of numbers, or the name and its number, whose hyphen ends just before {@code after}
+     * ("2022-2023", "COVID-19"), each character as wide as said.
      */
-    private static double rangeWidth(String text, int after) {
-        return rangeWidth(text, after, TextLayout::width);
-    }
-
-    /** {@link #rangeWidth(String, int)}, each character as wide as said. */
     private static double rangeWidth(String text, int after, IntToDoubleFunction widthOf) {
         int from = after - 1;
         while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
