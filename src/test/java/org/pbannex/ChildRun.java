@@ -243,12 +243,25 @@ public final class ChildRun {
      * the paused run's id.
      */
     public String awaitPause(Path bienniumDir, String step, Duration timeout) throws Exception {
+        return pausedRun(bienniumDir, step, timeout, process::isAlive,
+                () -> "pb-annex ended (status " + process.exitValue() + ") before pausing at " + step + "; stderr: " + err()
+                        + " stdout: " + out(),
+                () -> "pb-annex did not pause at " + step + " within " + timeout + "; stderr: " + err());
+    }
+
+    /**
+     * The id of a run paused by {@code pb.run.pause-at} at {@code step}, once its marker is in the biennium folder
+     * (whatever process runs it: a child of the test's, the warm process, one of several started at once); fails once
+     * {@code running} says the run's process ended first, or after the timeout.
+     */
+    public static String pausedRun(Path bienniumDir, String step, Duration timeout, java.util.function.BooleanSupplier running,
+                                   java.util.function.Supplier<String> ended, java.util.function.Supplier<String> late)
+            throws Exception {
         Instant until = Instant.now().plus(timeout);
         String suffix = "-" + step.replace(':', '_');
         while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("pb-annex ended (status " + process.exitValue() + ") before pausing at " + step + "; stderr: "
-                        + err() + " stdout: " + out());
+            if (!running.getAsBoolean()) {
+                throw new AssertionError(ended.get());
             }
             if (Files.isDirectory(bienniumDir)) {
                 try (Stream<Path> s = Files.list(bienniumDir)) {
@@ -260,8 +273,8 @@ public final class ChildRun {
                     }
                 }
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        throw new AssertionError("pb-annex did not pause at " + step + " within " + timeout + "; stderr: " + err());
+        throw new AssertionError(late.get());
     }
 }

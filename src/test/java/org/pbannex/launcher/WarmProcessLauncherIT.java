@@ -322,21 +322,8 @@ class WarmProcessLauncherIT {
 
     /** The id of the run paused at step in the biennium's folder, once it is (the process ending first fails the test). */
     private static String pausedAt(Path biennium, String step, Process process) throws Exception {
-        Instant until = Instant.now().plus(LONG);
-        while (Instant.now().isBefore(until)) {
-            assertTrue(process.isAlive(), "ended before pausing at " + step);
-            if (Files.isDirectory(biennium)) {
-                try (var files = Files.list(biennium)) {
-                    var marker = files.map(f -> f.getFileName().toString())
-                            .filter(n -> n.startsWith(".paused-") && n.endsWith("-" + step)).findFirst();
-                    if (marker.isPresent()) {
-                        return marker.get().substring(".paused-".length(), marker.get().length() - step.length() - 1);
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("did not pause at " + step);
+        return org.pbannex.ChildRun.pausedRun(biennium, step, LONG, process::isAlive, () -> "ended before pausing at " + step,
+                () -> "did not pause at " + step);
     }
 
     @Test

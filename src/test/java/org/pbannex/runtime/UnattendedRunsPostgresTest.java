@@ -101,21 +101,9 @@ class UnattendedRunsPostgresTest {
         assertEquals(runId, CutNightly.publishedRun(out));
     }
 
+    /** The id of whichever run of those started at once paused at step first. */
     private static String awaitAnyPause(Path bienniumDir, String step) throws Exception {
-        long until = System.currentTimeMillis() + LONG.toMillis();
-        while (System.currentTimeMillis() < until) {
-            if (Files.isDirectory(bienniumDir)) {
-                try (var s = Files.list(bienniumDir)) {
-                    var marker = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".paused-") && n.endsWith("-" + step))
-                            .findFirst();
-                    if (marker.isPresent()) {
-                        return marker.get().substring(".paused-".length(), marker.get().length() - step.length() - 1);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no run paused at " + step);
+        return org.pbannex.ChildRun.pausedRun(bienniumDir, step, LONG, () -> true, () -> "", () -> "no run paused at " + step);
     }
 
     @Test
