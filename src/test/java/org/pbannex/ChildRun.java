@@ -44,7 +44,7 @@ public final class ChildRun {
     /** @param env environment variables of the child, as a user's shell would set them (e.g. PB_DATABASE_URL) */
     public static ChildRun start(Path logs, String name, Map<String, String> settings, Map<String, String> env, String... args)
             throws IOException {
-        return startOn(Path.of(System.getProperty("java.home"), "bin", "java"), logs, name, settings, env, args);
+        return startOn(childJava(), logs, name, settings, env, args);
     }
 
     /** On another Java runtime than the test's ({@code java}: its bin/java), with the test's classpath. */
@@ -60,7 +60,7 @@ public final class ChildRun {
      */
     public static ChildRun startOnATerminal(Path logs, String name, Map<String, String> settings, String... args) throws IOException {
         StringBuilder line = new StringBuilder("exec");
-        for (String a : command(Path.of(System.getProperty("java.home"), "bin", "java"), settings, args)) {
+        for (String a : command(childJava(), settings, args)) {
             line.append(" '").append(a.replace("'", "'\\''")).append("'");
         }
         return start(List.of("script", "-qec", line.toString(), "/dev/null"), logs, name, Map.of("PB_TERMINAL", "1"), true);
@@ -88,31 +88,61 @@ public final class ChildRun {
     }
 
     /**
-     * The class-data archive of the build (test.child-archive: scripts/child-class-archive.sh, before the tests) and the
-     * class path it was recorded with (the build's classes as jars), for the JDK that recorded it: each child then loads
-     * its classes from the archive, 0.4-0.7 s less CPU a start. Its messages are off, so a child's output is its own;
-     * an archive that no longer matches its jars is left unused by the JVM.
+     * The Java runtime the children run on: the one the build's class cache was recorded for (test.child-archive:
+     * scripts/child-class-archive.sh, before the tests), which is the launcher's choice for pb-annex, the newest JDK 25+
+     * installed; the test's own where no cache was made.
+     */
+    static Path childJava() {
+        Path tests = Path.of(System.getProperty("java.home"), "bin", "java");
+        return cacheFolder().map(dir -> {
+            try {
+                Path java = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
+                return Files.isExecutable(java) ? java : tests;
+            } catch (IOException e) {
+                return tests;
+            }
+        }).orElse(tests);
+    }
+
+    /**
+     * The class cache of the build (an ahead-of-time cache on JDK 25+, a class-data archive on 17) and the class path it
+     * was recorded with (the build's classes as jars), for the runtime that recorded it: each child then loads its
+     * classes from the cache, 0.4-0.7 s less CPU a start. Its messages are off, so a child's output is its own; a cache
+     * that no longer matches its jars is left unused by the JVM.
      */
     private static Optional<List<String>> archivedClassPath(Path java) {
+        Optional<Path> folder = cacheFolder();
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = folder.get();
+        try {
+            Path recordedBy = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
+            if (!Files.isSameFile(recordedBy, java)) {
+                return Optional.empty();
+            }
+            List<String> options = new ArrayList<>(Files.readAllLines(dir.resolve("cache-options")).stream()
+                    .filter(line -> !line.isBlank()).toList());
+            options.addAll(List.of("-cp", Files.readString(dir.resolve("classpath")).strip()));
+            return Optional.of(options);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** test.child-archive's folder when the cache's recording finished (its files all there). */
+    private static Optional<Path> cacheFolder() {
         String folder = System.getProperty("test.child-archive");
         if (folder == null || folder.isBlank()) {
             return Optional.empty();
         }
         Path dir = Path.of(folder);
-        try {
-            if (!Files.isRegularFile(dir.resolve("app.jsa")) || !Files.isRegularFile(dir.resolve("classpath"))
-                    || !Files.isRegularFile(dir.resolve("java-home"))) {
+        for (String file : List.of("cache-options", "classpath", "java-home")) {
+            if (!Files.isRegularFile(dir.resolve(file))) {
                 return Optional.empty();
             }
-            Path recordedBy = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
-            if (!Files.isSameFile(recordedBy, java)) {
-                return Optional.empty();
-            }
-            return Optional.of(List.of("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-cp", Files.readString(dir.resolve("classpath")).strip()));
-        } catch (IOException e) {
-            return Optional.empty();
         }
+        return Optional.of(dir);
     }
 
     private static ChildRun start(List<String> cmd, Path logs, String name, Map<String, String> env, boolean terminal)
