@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.HeldLocks;
 import org.pbannex.TestInputs;
+import org.pbannex.RefusedPort;
 
 /**
  * Before a job is left to the night, preflight says line by line whether it can run, with what it found: the job file
@@ -25,6 +25,11 @@ import org.pbannex.TestInputs;
  * failed.
  */
 class PreflightCommandTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
+
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(org.pbannex.TestSmtp.SETUP);
@@ -82,10 +87,7 @@ class PreflightCommandTest {
         TestInputs.edit(input.resolve("2022-23/cost_by_object.csv"), s -> s.replace("STAFF,547017651,", "STAFF,547017652,")
                 .replace("TRAVEL,12394975,", "TRAVEL,12394974,"));
         var settings = home("tables: all\nlanguages: [zh]\nformats: [csv, pdf]\n", input);
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = noListener.port();
         settings.put("spring.mail.port", String.valueOf(closed));
         Path notAFolder = Files.writeString(tmp.resolve("out-is-a-file"), "x");
         settings.put("pb.output", notAFolder.toString());
@@ -147,9 +149,7 @@ class PreflightCommandTest {
                     language: en
                 """, input);
         Map<String, String> down = new HashMap<>(settings);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            down.put("spring.mail.port", String.valueOf(socket.getLocalPort()));
-        }
+        down.put("spring.mail.port", String.valueOf(noListener.port()));
         CliRun refused = CliRun.capture(down, "run", "nightly");
         assertEquals(5, refused.status(), refused.toString());
         String runId = refused.out().lines().filter(l -> l.startsWith("Run ")).findFirst().orElseThrow().split("[ :]")[1];

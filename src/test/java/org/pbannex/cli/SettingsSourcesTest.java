@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pbannex.RefusedPort;
 
 /**
  * Every command reads the same settings, from the same sources in Spring Boot's order: the settings file
@@ -23,6 +24,10 @@ import org.pbannex.TestInputs;
  * properties; and a setting that cannot be used, or that pb-annex does not know, is told with where it was set.
  */
 class SettingsSourcesTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
 
     @TempDir
     Path tmp;
@@ -46,16 +51,10 @@ class SettingsSourcesTest {
                 .orElseThrow(() -> new AssertionError("no line for " + what + ": " + r.out()));
     }
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void preflightReadsTheInstallationsSettingsFileAsTheRunDoes() throws Exception {
         var settings = home("pb.retention.runs=2\npb.failures.mail-to=ops@example.org\nspring.mail.host=localhost\n"
-                + "spring.mail.port=" + closedPort() + "\n");
+                + "spring.mail.port=" + noListener.port() + "\n");
         CliRun r = CliRun.capture(settings, "preflight");
         assertTrue(line(r, "output").endsWith("keeps the newest 2 published runs of a biennium (pb.retention.runs)"), r.out());
         assertTrue(line(r, "mail").contains("failures to ops@example.org would not be sent"), r.out());

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.Golden;
+import org.pbannex.RefusedPort;
 
 /**
  * Distribution through the real command line and a real SMTP server (GreenMail, started by the test): the messages read
@@ -34,6 +35,10 @@ import org.pbannex.Golden;
  * mail server that is down (exit 5, one line), and the job's own distribute step after publish.
  */
 class DistributionTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(org.pbannex.TestSmtp.SETUP);
@@ -248,10 +253,7 @@ class DistributionTest {
 
     @Test
     void aMailServerThatIsDownIsExitFiveWithOneLine() throws Exception {
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = noListener.port();
         // --again: whichever test ran first, the reviewers who received the run already are tried too.
         CliRun r = CliRun.capture(smtp(closed), "distribute", runId, "--again", "--output", out.toString());
         assertEquals(5, r.status(), r.toString());
@@ -310,10 +312,7 @@ class DistributionTest {
         assertFalse(held.out().contains("Sent to"), held.out());
         assertEquals(1, SMTP.getReceivedMessages().length, "nothing more was sent");
 
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = noListener.port();
         settings.put("spring.mail.port", String.valueOf(closed));
         CliRun down = CliRun.capture(settings, "run", "review", "--force");
         assertEquals(5, down.status(), down.toString());

@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.FailedRuns;
 import org.pbannex.TestInputs;
+import org.pbannex.RefusedPort;
 
 /**
  * A failed unattended run tells whoever is to hear of failures (pb.failures.mail-to), through a real SMTP server
@@ -28,6 +28,10 @@ import org.pbannex.TestInputs;
  * nothing of the run's own failure: its exit status and its one line on stderr. With no address set, nothing is sent.
  */
 class FailureNoticeTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(org.pbannex.TestSmtp.SETUP);
@@ -71,13 +75,6 @@ class FailureNoticeTest {
         assertEquals(1, received.length, "one notice");
         assertEquals(subject, received[0].getSubject());
         return (String) received[0].getContent();
-    }
-
-    /** A port nothing listens on. */
-    private static int closedPort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private CliRun nightly(Map<String, String> settings) {
@@ -161,7 +158,7 @@ class FailureNoticeTest {
 
     @Test
     void aMailServerThatIsDownChangesNothingOfTheFailure() throws Exception {
-        int closed = closedPort();
+        int closed = noListener.port();
         CliRun r = nightly(settings(closed, "ops@example.org"));
         String line = FailedRuns.assertFailed(r, tmp.resolve("out"), 4);
         assertTrue(line.contains("a2-2.staff_equals_annex1_staff_costs"), line);
@@ -201,7 +198,7 @@ class FailureNoticeTest {
      */
     @Test
     void aNightWhoseDatabaseIsDownSendsItsNoticeWithoutTheRunsContext() throws Exception {
-        int closed = closedPort();
+        int closed = noListener.port();
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
         settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closed + "/pbannex");
         settings.put("spring.datasource.username", "pbannex");
@@ -374,7 +371,7 @@ class FailureNoticeTest {
         Map<String, String> settings = settings(SMTP.getSmtp().getPort(), "ops@example.org");
         FailedRuns.assertFailed(nightly(settings), tmp.resolve("out"), 4);
         Map<String, String> down = new HashMap<>(settings);
-        down.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + closedPort() + "/pbannex");
+        down.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + noListener.port() + "/pbannex");
         assertEquals(5, nightly(down).status());
         assertEquals(2, SMTP.getReceivedMessages().length, "two failures told");
         CliRun before = CliRun.capture(settings, "preflight", "--input", input.toString(), "--output", tmp.resolve("out").toString());

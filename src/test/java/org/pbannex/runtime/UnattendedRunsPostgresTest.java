@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pbannex.RefusedPort;
 
 /**
  * Overlapping runs on a real PostgreSQL server (started by the test): runs of one biennium into one output folder
@@ -26,6 +28,11 @@ import org.pbannex.CliRun;
  * stops, is taken over.
  */
 class UnattendedRunsPostgresTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
+
 
     private static final Duration LONG = Duration.ofMinutes(3);
     static EmbeddedPostgres postgres;
@@ -230,10 +237,7 @@ class UnattendedRunsPostgresTest {
 
     @Test
     void aDatabaseThatIsDownIsOneLineNamingHostAndPort() throws Exception {
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort(); // free, then closed: nothing listens there
-        }
+        int port = noListener.port(); // nothing listens there
         // The test's own status folder and layout memory, not the installation's (its failure is noted there).
         ChildRun r = ChildRun.start(tmp, "down", Map.of("pb.status", tmp.resolve("status").toString(), "pb.layout-memory",
                 tmp.resolve("layout").toString()), Map.of("PB_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/pbannex",

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.ChildRun;
 import org.pbannex.CliRun;
+import org.pbannex.RefusedPort;
 
 /**
  * A run published for its job's reviewers and never sent to them: killed (SIGKILL, at the pause point between its
@@ -31,6 +32,11 @@ import org.pbannex.CliRun;
  * goes to a real SMTP server (GreenMail) and is read back.
  */
 class UnsentRunMailTest {
+
+    /** A port of each test's own where nothing listens: a mail server or database that is down. */
+    @RegisterExtension
+    final RefusedPort noListener = new RefusedPort();
+
 
     private static final Duration LONG = Duration.ofMinutes(3);
     private static final String ANA = "ana.silva@example.org";
@@ -205,10 +211,7 @@ class UnsentRunMailTest {
         assertEquals(0, CliRun.capture(settings, "status", "nightly").status());
 
         // A mail server that refuses: published, not sent (exit 5); status says so until the next run sends it.
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = noListener.port();
         Map<String, String> down = new HashMap<>(settings);
         down.put("spring.mail.port", String.valueOf(closed));
         CliRun refused = CliRun.capture(down, "run", "nightly", "--force", "--output", out.toString());
@@ -253,10 +256,7 @@ class UnsentRunMailTest {
     @Test
     void distributeByHandWaitsForTheLockLikeTheRuns() throws Exception {
         Map<String, String> settings = settings();
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = noListener.port();
         Map<String, String> down = new HashMap<>(settings);
         down.put("spring.mail.port", String.valueOf(closed));
         Path out = tmp.resolve("out");
@@ -307,9 +307,7 @@ class UnsentRunMailTest {
     void aSendingWhoseLockIsTakenOverSendsNoMore() throws Exception {
         Map<String, String> settings = settings();
         Map<String, String> down = new HashMap<>(settings);
-        try (var socket = new java.net.ServerSocket(0)) {
-            down.put("spring.mail.port", String.valueOf(socket.getLocalPort()));
-        }
+        down.put("spring.mail.port", String.valueOf(noListener.port()));
         Path out = tmp.resolve("out");
         assertEquals(5, CliRun.capture(down, "run", "nightly", "--output", out.toString()).status(), "published, not sent");
         String runId = CutNightly.publishedRun(out);
@@ -347,10 +345,7 @@ class UnsentRunMailTest {
     @Test
     void sendingARunLeftUnsentKeepsItsLockAlive() throws Exception {
         Map<String, String> settings = settings();
-        int closed;
-        try (var socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
+        int closed = noListener.port();
         settings.put("spring.mail.port", String.valueOf(closed));
         // A lease far shorter than the run (it is paused for longer), yet longer than a stall of a loaded machine's JVM.
         settings.put("pb.run.lease", "5s");
