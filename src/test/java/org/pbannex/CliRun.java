@@ -43,6 +43,19 @@ public record CliRun(int status, String out, String err) {
         return m;
     }
 
+    /**
+     * The marker of an in-process run paused by {@code pb.run.pause-at} at {@code step} (run: its capture, started
+     * asynchronously), once it is in the biennium folder: delete it and the run goes on. Fails once the run ended first,
+     * or after the timeout.
+     */
+    public static Path pausedAt(Path bienniumDir, String step, java.time.Duration timeout,
+                                java.util.concurrent.CompletableFuture<CliRun> run) throws Exception {
+        String runId = ChildRun.pausedRun(bienniumDir, step, timeout, () -> !run.isDone(),
+                () -> "the run ended before it paused at " + step + ": " + run.join(),
+                () -> "the run did not pause at " + step + " within " + timeout);
+        return bienniumDir.resolve(".paused-" + runId + "-" + step.replace(':', '_'));
+    }
+
     public static CliRun capture(Map<String, String> settings, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

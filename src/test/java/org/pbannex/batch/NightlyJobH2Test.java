@@ -285,7 +285,7 @@ class NightlyJobH2Test {
         var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "run", "nightly",
                 "--input", input.toString(), "--output", out.toString()));
         // Held before it publishes, with everything read and rendered: a budget officer saves a file.
-        Path paused = waitForPause(out.resolve("2022-23"), run);
+        Path paused = CliRun.pausedAt(out.resolve("2022-23"), "publish", java.time.Duration.ofMinutes(2), run);
         TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), text -> text.replace("AF,4.4", "AF,4.6"));
         Files.delete(paused);
         CliRun changed = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
@@ -309,24 +309,6 @@ class NightlyJobH2Test {
     }
 
     // The marker the paused run writes beside its staging folder (RunSteps.PauseBeforeStep).
-    private static Path waitForPause(Path bienniumDir, java.util.concurrent.CompletableFuture<CliRun> run) throws Exception {
-        for (int i = 0; i < 6000; i++) {
-            if (run.isDone()) {
-                throw new AssertionError("the run ended before it paused: " + run.get());
-            }
-            if (Files.isDirectory(bienniumDir)) {
-                try (var files = Files.list(bienniumDir)) {
-                    var marker = files.filter(p -> p.getFileName().toString().startsWith(".paused-")).findFirst();
-                    if (marker.isPresent()) {
-                        return marker.get();
-                    }
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the run did not pause within 2 minutes");
-    }
-
     private static int indexOf(List<String> lines, String start) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(start)) {

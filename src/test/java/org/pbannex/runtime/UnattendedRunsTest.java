@@ -418,7 +418,7 @@ class UnattendedRunsTest {
         Map<String, String> paused = pausedAt(settings, "render");
         var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(paused, "run", "nightly", "--output",
                 out.toString()));
-        Path marker = awaitMarker(out, "render", run);
+        Path marker = CliRun.pausedAt(out.resolve("2022-23"), "render", LONG, run);
         String runId = marker.getFileName().toString().substring(".paused-".length(), marker.getFileName().toString().length()
                 - "-render".length());
         try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
@@ -445,24 +445,6 @@ class UnattendedRunsTest {
     }
 
     /** The marker of a run paused in this process at step, once it is there (the run failing first fails the test). */
-    private static Path awaitMarker(Path out, String step, java.util.concurrent.CompletableFuture<CliRun> run) throws Exception {
-        java.time.Instant until = java.time.Instant.now().plus(LONG);
-        while (java.time.Instant.now().isBefore(until)) {
-            assertFalse(run.isDone(), () -> "ended before pausing: " + run.join());
-            if (Files.isDirectory(out.resolve("2022-23"))) {
-                try (Stream<Path> s = Files.list(out.resolve("2022-23"))) {
-                    var marker = s.filter(p -> p.getFileName().toString().startsWith(".paused-")
-                            && p.getFileName().toString().endsWith("-" + step)).findFirst();
-                    if (marker.isPresent()) {
-                        return marker.get();
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("did not pause at " + step);
-    }
-
     @Test
     void threeRunsStartedTogetherPublishOnceAndTheOthersSaySo() throws Exception {
         Path out = tmp.resolve("out");
