@@ -93,56 +93,46 @@ public final class ChildRun {
      * installed; the test's own where no cache was made.
      */
     static Path childJava() {
-        Path tests = Path.of(System.getProperty("java.home"), "bin", "java");
-        return cacheFolder().map(dir -> {
-            try {
-                Path java = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
-                return Files.isExecutable(java) ? java : tests;
-            } catch (IOException e) {
-                return tests;
-            }
-        }).orElse(tests);
+        return ClassCache.BUILD.map(ClassCache::java).filter(Files::isExecutable)
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
     /**
-     * The class cache of the build (an ahead-of-time cache on JDK 25+, a class-data archive on 17) and the class path it
-     * was recorded with (the build's classes as jars), for the runtime that recorded it: each child then loads its
-     * classes from the cache, 0.4-0.7 s less CPU a start. Its messages are off, so a child's output is its own; a cache
-     * that no longer matches its jars is left unused by the JVM.
+     * The options of the build's class cache (an ahead-of-time cache on JDK 25+, a class-data archive on 17) and the
+     * class path it was recorded with (the build's classes as jars), for the runtime that recorded it: each child then
+     * loads its classes from the cache, 0.4-0.7 s less CPU a start. Its messages are off, so a child's output is its
+     * own; a cache that no longer matches its jars is left unused by the JVM.
      */
     private static Optional<List<String>> archivedClassPath(Path java) {
-        Optional<Path> folder = cacheFolder();
-        if (folder.isEmpty()) {
-            return Optional.empty();
-        }
-        Path dir = folder.get();
-        try {
-            Path recordedBy = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
-            if (!Files.isSameFile(recordedBy, java)) {
-                return Optional.empty();
+        return ClassCache.BUILD.filter(cache -> {
+            try {
+                return Files.isSameFile(cache.java(), java);
+            } catch (IOException e) {
+                return false;
             }
-            List<String> options = new ArrayList<>(Files.readAllLines(dir.resolve("cache-options")).stream()
-                    .filter(line -> !line.isBlank()).toList());
-            options.addAll(List.of("-cp", Files.readString(dir.resolve("classpath")).strip()));
-            return Optional.of(options);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        }).map(ClassCache::options);
     }
 
-    /** test.child-archive's folder when the cache's recording finished (its files all there). */
-    private static Optional<Path> cacheFolder() {
-        String folder = System.getProperty("test.child-archive");
-        if (folder == null || folder.isBlank()) {
-            return Optional.empty();
-        }
-        Path dir = Path.of(folder);
-        for (String file : List.of("cache-options", "classpath", "java-home")) {
-            if (!Files.isRegularFile(dir.resolve(file))) {
+    /** The class cache in test.child-archive's folder, once its recording finished: the runtime and the JVM options. */
+    private record ClassCache(Path java, List<String> options) {
+
+        static final Optional<ClassCache> BUILD = read(System.getProperty("test.child-archive"));
+
+        private static Optional<ClassCache> read(String folder) {
+            if (folder == null || folder.isBlank()) {
+                return Optional.empty();
+            }
+            Path dir = Path.of(folder);
+            try {
+                Path java = Path.of(Files.readString(dir.resolve("java-home")).strip(), "bin", "java");
+                List<String> options = new ArrayList<>(Files.readAllLines(dir.resolve("cache-options")).stream()
+                        .filter(line -> !line.isBlank()).toList());
+                options.addAll(List.of("-cp", Files.readString(dir.resolve("classpath")).strip()));
+                return Optional.of(new ClassCache(java, List.copyOf(options)));
+            } catch (IOException notMade) {
                 return Optional.empty();
             }
         }
-        return Optional.of(dir);
     }
 
     private static ChildRun start(List<String> cmd, Path logs, String name, Map<String, String> env, boolean terminal)
