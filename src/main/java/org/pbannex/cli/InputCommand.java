@@ -117,8 +117,10 @@ public class InputCommand implements Runnable {
                 System.out.println("Nothing to adopt: " + copy + " changes no file of " + into);
                 return ExitCodes.PUBLISHED;
             }
-            // The copy as check checks it (every rule and reconciliation of its biennium), by the check command itself.
-            // Its failure is this command's (picocli would print a nested command's exception as a stack trace).
+            // The copy as check checks it (every rule and reconciliation of its biennium; of every biennium where it
+            // changes a file they share, reference/regions.csv), by the check command itself. Its failure is this
+            // command's (picocli would print a nested command's exception as a stack trace).
+            String biennia = plan.changed().stream().allMatch(f -> f.startsWith(plan.biennium() + "/")) ? plan.biennium() : "all";
             RuntimeException[] failed = new RuntimeException[1];
             int checked = new picocli.CommandLine(new CheckCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
                 if (e instanceof RuntimeException r) {
@@ -126,7 +128,7 @@ public class InputCommand implements Runnable {
                     return ExitCodes.of(r);
                 }
                 throw e;
-            }).execute("--input", copy.toString(), "--biennium", plan.biennium());
+            }).execute("--input", copy.toString(), "--biennium", biennia);
             if (failed[0] instanceof org.pbannex.ingest.InputError e) { // the copy's bad input as check names it; nothing written
                 throw notAdopted(e, into);
             } else if (failed[0] != null) {
@@ -134,7 +136,7 @@ public class InputCommand implements Runnable {
             }
             if (checked != ExitCodes.PUBLISHED) {
                 System.err.println("pb-annex: " + copy + ": not adopted, since it does not pass ./pb-annex check --input "
-                        + copy + " (above): nothing was written to " + into);
+                        + copy + (biennia.equals("all") ? " --biennium all" : "") + " (above): nothing was written to " + into);
                 return checked;
             }
             List<String> written = org.pbannex.review.AppliedCopy.adopt(plan);

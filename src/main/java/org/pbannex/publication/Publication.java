@@ -147,6 +147,15 @@ public final class Publication {
         }
     }
 
+    /**
+     * Reads and checks the input's modules as a run or {@code check} reads them, building no table: a mistake of the
+     * input (a file's, or of one module's rules across its fields and files: a negative staff cost on a unit with
+     * work-years) is the InputError a run would stop with.
+     */
+    public static void read(InputSet in) {
+        sources(in);
+    }
+
     /** Reads and checks the input's modules, in the order their mistakes are told: see {@link Sources}. */
     static Sources sources(InputSet in) {
         Biennium biennium = Biennium.parse(in.biennium());

@@ -19,6 +19,7 @@ import org.pbannex.ingest.Glyphs;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.Texts;
@@ -121,17 +122,19 @@ final class ReviewApply {
         RunFolder.copyTree(in, out, StandardCopyOption.COPY_ATTRIBUTES);
         AppliedCopy.record(in, out, inputs.biennium()); // what the input held, for input adopt to bring the changes back
         // The copy as a whole by the ingest's rules too (a key made a duplicate, a text left in one language, a code no
-        // list has): the change the ingest names is taken back, with its reason, and the copy read again.
+        // list has), and by each module's rules across fields and files, as a run reads it (a negative staff cost on a
+        // unit with work-years): the change the ingest names is taken back, with its reason, and the copy read again.
         while (true) {
             for (var e : edited.entrySet()) {
-                String rel = pkg.resource(e.getKey()).pathFor(inputs.biennium());
-                Files.writeString(out.resolve(rel), CsvResourceWriter.text(inputs.csv(e.getKey()).header(), e.getValue()));
+                // The file the run read the resource from: a biennium's own copy of a shared list where it has one.
+                Files.writeString(out.resolve(readFrom(inputs, e.getKey())),
+                        CsvResourceWriter.text(inputs.csv(e.getKey()).header(), e.getValue()));
             }
             try {
-                InputSet.load(out, inputs.biennium());
+                Publication.read(InputSet.load(out, inputs.biennium()));
                 return done;
             } catch (InputError e) {
-                List<Edit> blamed = blamed(written, e, out, pkg, inputs.biennium());
+                List<Edit> blamed = blamed(written, e, out, inputs);
                 if (blamed.isEmpty()) {
                     throw e;
                 }
@@ -154,12 +157,21 @@ final class ReviewApply {
      * The edits an input error of the copy is about: those of its file at its line (and column, where it names one);
      * where none is there (a line feed moved the lines below it), every edit of its file; none for another file.
      */
-    private static List<Edit> blamed(List<Edit> written, InputError e, Path out, DataPackage pkg, String biennium) {
-        List<Edit> ofFile = written.stream().filter(x -> InputFolder.shownName(out, pkg.resource(x.cell().resource())
-                .pathFor(biennium)).equals(e.file())).toList();
+    private static List<Edit> blamed(List<Edit> written, InputError e, Path out, InputSet inputs) {
+        List<Edit> ofFile = written.stream().filter(x -> InputFolder.shownName(out, readFrom(inputs, x.cell().resource()))
+                .equals(e.file())).toList();
         List<Edit> there = ofFile.stream().filter(x -> x.cell().line() == e.line()
                 && (e.column() == null || e.column().isEmpty() || e.column().equals(x.cell().column()))).toList();
         return there.isEmpty() ? ofFile : there;
+    }
+
+    /**
+     * The file under the input folder a resource was read from: the biennium's own copy of a shared file where it has one
+     * ({@code 2024-25/reference/regions.csv}), else the shared or the biennium's file. (A file that amends the shared one
+     * key by key, the texts, holds no input cell: its changes are of kind text, never written.)
+     */
+    private static String readFrom(InputSet inputs, String resource) {
+        return inputs.filePath(resource).orElseThrow();
     }
 
     /** Why a change of another kind than input is not written. */

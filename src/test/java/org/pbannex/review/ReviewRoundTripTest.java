@@ -727,6 +727,41 @@ class ReviewRoundTripTest {
     }
 
     /**
+     * Found by an exploratory test: --apply checked each value by its field's rules and the copy by the files' rules, but
+     * not by a module's rules across fields: it wrote -100 over the staff costs of the ILC (a unit with work-years and
+     * non-staff costs), said "applied", and check refused the copy (exit 3, "negative staff costs"). The copy is now read
+     * as a run reads it: the change is taken back with the ingest's reason, and the copy checks.
+     */
+    @Test
+    void aValueTheBudgetsRulesAcrossItsFieldsRefuseIsTakenBack() throws Exception {
+        Path returned = tmp.resolve("negative.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int cells = 0;
+            for (var row : wb.getSheet(sheetOf(published, "a1"))) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 21_611_293) {
+                        cell.setCellValue(-100);
+                        cells++;
+                    }
+                }
+            }
+            assertEquals(1, cells, "the ILC's staff costs, as budget.csv's line 2 has them");
+            written(wb, returned);
+        }
+        Path copy = tmp.resolve("copy");
+        CliRun r = review(returned, "--apply", copy.toString(), "--lang", "en");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("  not applied: input/2022-23/budget.csv, line 2, column staff_costs: the input "
+                + "would not load with '-100': ") && r.out().contains("negative staff costs (-100) for a unit with work-years"),
+                r.out());
+        assertFalse(r.out().contains("  applied "), r.out());
+        assertEquals(-1, Files.mismatch(copy.resolve("2022-23/budget.csv"), Golden.input().resolve("2022-23/budget.csv")),
+                "taken back");
+        CliRun check = CliRun.capture(Map.of(), "check", "--input", copy.toString());
+        assertEquals(0, check.status(), check.toString());
+    }
+
+    /**
      * --apply checked a value's characters by the text rules but not against the PDF's font: a reviewer's ideograph the
      * font lacks (U+20000) was written into the copy, which check then refused (exit 3). It is not written now, with
      * check's own reason, and the copy checks.

@@ -228,6 +228,62 @@ class RunInputCopyTest {
         return out;
     }
 
+    /**
+     * Found by an exploratory test: a biennium with its own copy of a shared list (2024-25/reference/regions.csv), a
+     * region's label corrected in its workbook: --apply said "applied input/2024-25/reference/regions.csv, line 6" but
+     * wrote the biennium's list over the shared reference/regions.csv, leaving the biennium's own unchanged; adopted,
+     * the label was never published and 2022-23's input broke. It is written where the run read it now.
+     */
+    @Test
+    void aCorrectionOfABienniumsOwnListIsWrittenIntoThatListNotTheSharedOne() throws Exception {
+        Path input = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        Files.copy(input.resolve("reference/regions.csv"), input.resolve("2024-25/reference/regions.csv"));
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.run(tmp.resolve("db"), "run", "nightly", "--biennium", "2024-25", "--input", input.toString(), "--output",
+                out.toString(), "--format", "xlsx,csv", "--lang", "en", "--tables", "a2-1", "--no-distribute");
+        assertEquals(0, run.status(), run.toString());
+        Path published;
+        try (Stream<Path> s = Files.walk(out)) {
+            published = s.filter(p -> p.getFileName().toString().equals("pb-annexes-2024-25.en.xlsx")).findFirst().orElseThrow();
+        }
+        Path returned = tmp.resolve("returned.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(published))) {
+            rowLabelled(wb.getSheet("a2-1 Inflation by region"), "Europe").getCell(0).setCellValue("Europe and Central Asia");
+            try (var os = Files.newOutputStream(returned)) {
+                wb.write(os);
+            }
+        }
+        Path copy = tmp.resolve("copy");
+        CliRun r = CliRun.capture(CliRun.h2(tmp.resolve("review-db")), "review", returned.toString(), "--input", input.toString(),
+                "--output", out.toString(), "--apply", copy.toString());
+        assertEquals(0, r.status(), r.toString());
+        String own = input + "/2024-25/reference/regions.csv";
+        assertTrue(r.out().contains("  applied " + own + ", line 6, column short_en: 'Europe' -> 'Europe and Central Asia'"), r.out());
+        List<String> lines = new ArrayList<>(Files.readAllLines(input.resolve("2024-25/reference/regions.csv")));
+        lines.set(5, lines.get(5).replace(",Europe,", ",Europe and Central Asia,"));
+        assertEquals(lines, Files.readAllLines(copy.resolve("2024-25/reference/regions.csv")), "the biennium's own list, line 6");
+        assertEquals(-1, Files.mismatch(copy.resolve("reference/regions.csv"), input.resolve("reference/regions.csv")),
+                "the shared list is not the change's");
+        assertEquals(0, CliRun.capture(Map.of(), "check", "--input", copy.toString(), "--biennium", "all").status(),
+                "both biennia check");
+
+        // A file the biennia share, edited in the copy by hand so that 2022-23's input no longer loads: adopt checks every
+        // biennium then (it checked the copy's alone, 2024-25, which reads its own list, and adopted it), and writes nothing.
+        Path shared = copy.resolve("reference/regions.csv");
+        byte[] sharedAsCopied = Files.readAllBytes(shared);
+        TestInputs.edit(shared, t -> t.replace("EU,欧洲和中亚,Europe and Central Asia,欧洲,Europe,true\n", ""));
+        Map<String, String> before = checksums(input);
+        CliRun refused = CliRun.capture(Map.of(), "input", "adopt", copy.toString());
+        assertEquals(3, refused.status(), refused.toString());
+        assertTrue(refused.out().contains("2022-23: ") && refused.err().strip().endsWith(": not adopted, since it does not pass "
+                + "./pb-annex check --input " + copy + " --biennium all (above): nothing was written to " + input), refused.toString());
+        assertEquals(before, checksums(input), "nothing written");
+        Files.write(shared, sharedAsCopied);
+        CliRun adopted = CliRun.capture(Map.of(), "input", "adopt", copy.toString());
+        assertEquals(0, adopted.status(), adopted.toString());
+        assertTrue(adopted.out().contains("Adopted: " + own + "\n") && adopted.out().contains("1 file written"), adopted.out());
+    }
+
     private static org.apache.poi.ss.usermodel.Row rowLabelled(org.apache.poi.ss.usermodel.Sheet sheet, String label) {
         for (var row : sheet) {
             var first = row.getCell(0);
