@@ -621,26 +621,11 @@ class ReviewRoundTripTest {
         Files.writeString(budget, Files.readString(budget).replace("GB,31,8,37,11,15668625,", "GB,31,8,37,11,15668000,"));
         Path returned = tmp.resolve("back.xlsx");
         try (var in = Files.newInputStream(zh); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            int figures = 0;
-            for (var row : wb.getSheet(sheetOf(zh, "a1"))) {
-                for (var cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 15668625) {
-                        cell.setCellValue(15700000);
-                        figures++;
-                    }
-                }
-            }
+            int figures = changeCells(wb, "a1", figure(15668625),
+                    cell -> cell.setCellValue(15700000));
             assertEquals(1, figures, "GB's staff costs, once in annex 1");
-            int texts = 0;
-            for (var row : wb.getSheet(sheetOf(zh, "risk"))) {
-                for (var cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            && cell.getStringCellValue().startsWith("商定成果实现率")) {
-                        cell.setCellValue(cell.getStringCellValue() + "\n第二段：捐助方的承诺也可能改变。");
-                        texts++;
-                    }
-                }
-            }
+            int texts = changeCells(wb, "risk", textStarting("商定成果实现率"),
+                    cell -> cell.setCellValue(cell.getStringCellValue() + "\n第二段：捐助方的承诺也可能改变。"));
             assertEquals(1, texts, "risk 2's consequences");
             var af = rowLabelled(wb.getSheet(sheetOf(zh, "a2-1")), "非洲");
             af.getCell(af.getLastCellNum() - 1).setCellValue(4.6);
@@ -703,16 +688,8 @@ class ReviewRoundTripTest {
         Path en = zh.resolveSibling("pb-annexes-2022-23.en.xlsx");
         Path cleared = tmp.resolve("cleared.xlsx");
         try (var in = Files.newInputStream(en); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            int texts = 0;
-            for (var row : wb.getSheet(sheetOf(en, "risk"))) {
-                for (var cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            && cell.getStringCellValue().startsWith("Increase or decrease in the rate of delivery")) {
-                        cell.setBlank();
-                        texts++;
-                    }
-                }
-            }
+            int texts = changeCells(wb, "risk", textStarting("Increase or decrease in the rate of delivery"),
+                    cell -> cell.setBlank());
             assertEquals(1, texts, "risk 2's consequences");
             written(wb, cleared);
         }
@@ -736,15 +713,8 @@ class ReviewRoundTripTest {
     void aValueTheBudgetsRulesAcrossItsFieldsRefuseIsTakenBack() throws Exception {
         Path returned = tmp.resolve("negative.xlsx");
         try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            int cells = 0;
-            for (var row : wb.getSheet(sheetOf(published, "a1"))) {
-                for (var cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 21_611_293) {
-                        cell.setCellValue(-100);
-                        cells++;
-                    }
-                }
-            }
+            int cells = changeCells(wb, "a1", figure(21_611_293),
+                    cell -> cell.setCellValue(-100));
             assertEquals(1, cells, "the ILC's staff costs, as budget.csv's line 2 has them");
             written(wb, returned);
         }
@@ -770,16 +740,8 @@ class ReviewRoundTripTest {
     void aCharacterThePdfFontLacksIsNotApplied() throws Exception {
         Path returned = tmp.resolve("back.xlsx");
         try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
-            int texts = 0;
-            for (var row : wb.getSheet(sheetOf(published, "risk"))) {
-                for (var cell : row) {
-                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            && cell.getStringCellValue().startsWith("商定成果实现率")) {
-                        cell.setCellValue(cell.getStringCellValue().replaceFirst("商定", "商定\uD840\uDC00"));
-                        texts++;
-                    }
-                }
-            }
+            int texts = changeCells(wb, "risk", textStarting("商定成果实现率"),
+                    cell -> cell.setCellValue(cell.getStringCellValue().replaceFirst("商定", "商定\uD840\uDC00")));
             assertEquals(1, texts, "risk 2's consequences");
             written(wb, returned);
         }
@@ -1367,6 +1329,35 @@ class ReviewRoundTripTest {
         assertEquals("pb-annex: " + locked + ": an Office file locked with a password (encrypted), which cannot be read: in Excel, "
                 + "remove its password (File > Info > Protect Workbook > Encrypt with Password) and save it as Excel Workbook "
                 + "(.xlsx)", oneErrorLine(review(locked)));
+    }
+
+    /** Changes each cell of the sheet of table {@code id} that {@code which} picks as {@code change} says; how many. */
+    private static int changeCells(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, String id,
+                                   java.util.function.Predicate<org.apache.poi.ss.usermodel.Cell> which,
+                                   java.util.function.Consumer<org.apache.poi.ss.usermodel.Cell> change) {
+        for (var sheet : wb) {
+            if (sheet.getSheetName().startsWith(id + " ")) {
+                int changed = 0;
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        if (which.test(cell)) {
+                            change.accept(cell);
+                            changed++;
+                        }
+                    }
+                }
+                return changed;
+            }
+        }
+        throw new AssertionError("no sheet " + id);
+    }
+
+    private static java.util.function.Predicate<org.apache.poi.ss.usermodel.Cell> figure(double value) {
+        return cell -> cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == value;
+    }
+
+    private static java.util.function.Predicate<org.apache.poi.ss.usermodel.Cell> textStarting(String start) {
+        return cell -> cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().startsWith(start);
     }
 
     private static String sheetOf(Path workbook, String id) throws IOException {
