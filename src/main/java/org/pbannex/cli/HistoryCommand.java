@@ -196,7 +196,7 @@ public class HistoryCommand implements Callable<Integer> {
                     String exit = s.getExitStatus().getExitDescription();
                     steps.row(execution.getId(), s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
                             s.getFilterCount(), s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
-                            exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : exit.lines().findFirst().orElse(""));
+                            exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : withoutClassName(exit.lines().findFirst().orElse("")));
                 }
             }
         }
@@ -205,6 +205,16 @@ public class HistoryCommand implements Callable<Integer> {
             steps.print();
         }
         return ExitCodes.PUBLISHED;
+    }
+
+    /**
+     * A failed step's exit description as Spring Batch records it (the exception's first line, "org.pbannex.ingest.InputError:
+     * input/2022-23/budget.csv, line 3, ..."): its message, without the Java class a budget officer need not read; an
+     * exception without a message keeps its class's name.
+     */
+    static String withoutClassName(String firstLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:[a-z_][\\w]*\\.)+[A-Z][\\w$]*: (.+)").matcher(firstLine);
+        return m.matches() ? m.group(1) : firstLine;
     }
 
     /** Who received the run: each reviewer, how (sent, dry-run, failed), when, and the workbook. */

@@ -47,6 +47,11 @@ class HistoryCommandTest {
         assertEquals(0, detail.status(), detail.toString());
         assertTrue(detail.out().contains("Distributions: none (only a published run is sent to the reviewers)"), detail.out());
         assertFalse(detail.out().contains("pb-annex distribute"), detail.out());
+        // The failed step's line says the input's mistake, not the Java class that carried it (an exploratory test's find).
+        String said = detail.out();
+        String validate = said.lines().filter(l -> l.matches(".*\\bvalidate\\s+FAILED\\b.*")).findFirst()
+                .orElseThrow(() -> new AssertionError(said));
+        assertTrue(validate.contains(input + "/2022-23/budget.csv, line 3") && !validate.contains("org.pbannex"), validate);
         CliRun refused = CliRun.run(db, "distribute", failed, "--output", out.toString(), "--input", input.toString(), "--dry-run");
         assertEquals(2, refused.status(), "distribute refuses a failed run: " + refused);
 
