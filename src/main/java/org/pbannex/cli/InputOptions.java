@@ -54,8 +54,16 @@ public class InputOptions {
             }
             return read;
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw refused(e);
         }
+    }
+
+    /**
+     * A biennium that is none or has no data folder, as a usage error: naming the option where it came from --biennium
+     * (a job's list is named by the run's own line).
+     */
+    private UsageError refused(IllegalArgumentException e) {
+        return new UsageError(biennium != null ? "--biennium: " + e.getMessage() : e.getMessage());
     }
 
     /**
@@ -72,6 +80,9 @@ public class InputOptions {
         if (held != null) {
             return held;
         }
+        if (biennium != null && biennium.trim().equals(Publication.ALL)) {
+            throw new UsageError("--biennium all: this command reads one biennium (e.g. --biennium 2022-23); all is for run and check");
+        }
         try {
             Biennium read = Publication.biennium(inputDir(), biennium);
             if (biennium != null && !biennium.isBlank()) {
@@ -79,7 +90,7 @@ public class InputOptions {
             }
             return read;
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw refused(e);
         }
     }
 

@@ -31,11 +31,12 @@ class RunMessagesTest {
     void anUnknownBienniumIsBadUsage() throws Exception {
         CliRun r = run("run", "nightly", "--biennium", "2030-31", "--output", tmp.resolve("out").toString());
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().startsWith("pb-annex: no data folder for biennium 2030-31 in "), r.err());
+        assertTrue(r.err().startsWith("pb-annex: --biennium: no data folder for biennium 2030-31 in "), r.err());
         assertTrue(r.err().contains("(there is 2022-23)"), r.err());
         CliRun check = run("check", "--biennium", "2022-2023");
         assertEquals(2, check.status(), check.toString());
-        assertTrue(check.err().contains("not a biennium: '2022-2023'"), check.err());
+        // The option named, as for every value of the wrong kind (it was "not a biennium: ..." alone).
+        assertTrue(check.err().startsWith("pb-annex: --biennium: not a biennium: '2022-2023' (expected e.g. 2022-23)"), check.err());
     }
 
     @Test
@@ -49,9 +50,14 @@ class RunMessagesTest {
             CliRun r = run(args);
             assertEquals(2, r.status(), r.toString());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().startsWith("pb-annex: no data folder for biennium 2030-31 in "), r.err());
+            assertTrue(r.err().startsWith("pb-annex: --biennium: no data folder for biennium 2030-31 in "), r.err());
         }
         assertFalse(Files.exists(lines));
+        // all, which run and check take, is said to be theirs ("not a biennium: 'all'" before).
+        CliRun export = run("input", "export", "--biennium", "all", "--out", tmp.resolve("inputs.xlsx").toString());
+        assertEquals(2, export.status(), export.toString());
+        assertTrue(export.err().startsWith("pb-annex: --biennium all: this command reads one biennium (e.g. --biennium 2022-23); "
+                + "all is for run and check\n"), export.err());
     }
 
     @Test
