@@ -370,7 +370,8 @@ class InputBookTest {
             XSSFCellStyle pct = w.createCellStyle();
             pct.setDataFormat(w.createDataFormat().getFormat("0.0%"));
             c.setCellStyle(pct);
-        }), "sheet regional_inflation, row 5, column annual_inflation_pct: the cell is formatted as a percentage");
+        }), "sheet regional_inflation, row 5, column annual_inflation_pct: the cell is formatted as a percentage, so the 4.4% it "
+                + "shows is stored as 0.044: format it as Number (Format Cells > Number) and type 4.4");
     }
 
     /**
