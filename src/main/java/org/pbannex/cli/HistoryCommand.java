@@ -196,7 +196,8 @@ public class HistoryCommand implements Callable<Integer> {
                     String exit = s.getExitStatus().getExitDescription();
                     steps.row(execution.getId(), s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
                             s.getFilterCount(), s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
-                            exit == null || exit.isBlank() ? s.getExitStatus().getExitCode() : withoutClassName(exit.lines().findFirst().orElse("")));
+                            exit == null || exit.isBlank() ? s.getExitStatus().getExitCode()
+                                    : withoutClassName(exit.lines().findFirst().orElse("")));
                 }
             }
         }
@@ -207,13 +208,17 @@ public class HistoryCommand implements Callable<Integer> {
         return ExitCodes.PUBLISHED;
     }
 
+    /** An exception's first line as Java writes it: its class's qualified name, then its message. */
+    private static final java.util.regex.Pattern QUALIFIED_CLASS =
+            java.util.regex.Pattern.compile("(?:[a-z_]\\w*\\.)+[A-Z][\\w$]*: (.+)");
+
     /**
      * A failed step's exit description as Spring Batch records it (the exception's first line, "org.pbannex.ingest.InputError:
      * input/2022-23/budget.csv, line 3, ..."): its message, without the Java class a budget officer need not read; an
      * exception without a message keeps its class's name.
      */
     static String withoutClassName(String firstLine) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:[a-z_][\\w]*\\.)+[A-Z][\\w$]*: (.+)").matcher(firstLine);
+        java.util.regex.Matcher m = QUALIFIED_CLASS.matcher(firstLine);
         return m.matches() ? m.group(1) : firstLine;
     }
 

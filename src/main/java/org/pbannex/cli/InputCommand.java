@@ -120,7 +120,8 @@ public class InputCommand implements Runnable {
             // The copy as check checks it (every rule and reconciliation of its biennium; of every biennium where it
             // changes a file they share, reference/regions.csv), by the check command itself. Its failure is this
             // command's (picocli would print a nested command's exception as a stack trace).
-            String biennia = plan.changed().stream().allMatch(f -> f.startsWith(plan.biennium() + "/")) ? plan.biennium() : org.pbannex.publication.Publication.ALL;
+            boolean ownFilesOnly = plan.changed().stream().allMatch(f -> f.startsWith(plan.biennium() + "/"));
+            String biennia = ownFilesOnly ? plan.biennium() : org.pbannex.publication.Publication.ALL;
             RuntimeException[] failed = new RuntimeException[1];
             int checked = new picocli.CommandLine(new CheckCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
                 if (e instanceof RuntimeException r) {
@@ -136,7 +137,7 @@ public class InputCommand implements Runnable {
             }
             if (checked != ExitCodes.PUBLISHED) {
                 System.err.println("pb-annex: " + copy + ": not adopted, since it does not pass ./pb-annex check --input "
-                        + copy + (biennia.equals(org.pbannex.publication.Publication.ALL) ? " --biennium all" : "") + " (above): nothing was written to " + into);
+                        + copy + (ownFilesOnly ? "" : " --biennium all") + " (above): nothing was written to " + into);
                 return checked;
             }
             List<String> written = org.pbannex.review.AppliedCopy.adopt(plan);

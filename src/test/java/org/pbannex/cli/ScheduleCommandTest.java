@@ -100,9 +100,12 @@ class ScheduleCommandTest {
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < until) {
                 // (The schedule's only child process: its preflight runs in the schedule's own JVM. Its command line is
-                // too long for ProcessHandle to read back. A child an earlier test left ending is not it.)
+                // too long for ProcessHandle to read back, but its program is a java. A child an earlier test left
+                // ending is not it, nor one that ended and is not yet reaped, which has no program: the killer could take
+                // such a one for the run and return, leaving the run to its timeout, as one CI run saw: exit 5.)
                 var runs = ProcessHandle.current().children()
-                        .filter(c -> c.info().startInstant().map(t -> !t.isBefore(before)).orElse(false)).toList();
+                        .filter(c -> c.info().startInstant().map(t -> !t.isBefore(before)).orElse(false))
+                        .filter(c -> c.info().command().map(command -> command.endsWith("/java")).orElse(false)).toList();
                 if (!runs.isEmpty() && runs.get(0).info().startInstant().map(t -> t.isBefore(java.time.Instant.now().minusSeconds(1)))
                         .orElse(true)) {
                     runs.forEach(ProcessHandle::destroyForcibly);
