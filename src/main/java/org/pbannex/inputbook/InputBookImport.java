@@ -616,23 +616,18 @@ public final class InputBookImport {
                     if (c.date()) {
                         throw new InputError(source, row, column, Said.of("book.date", "retype", retype(f, c.value())));
                     }
-                    if (c.percent()) {
-                        // Said with the cell's own figure: "the 4.6% it shows is stored as 0.046 ... type 4.6".
-                        java.math.BigDecimal stored = new java.math.BigDecimal(c.value());
-                        throw new InputError(source, row, column, Said.of("book.percent", "shown",
-                                plain(stored.movePointRight(2)), "stored", plain(stored)));
-                    }
                     String v = number(c, row, column);
+                    if (c.percent()) {
+                        // Said with the cell's own figure, read as any number cell is: "the 4.6% it shows is stored as
+                        // 0.046 ... type 4.6".
+                        BigDecimal shown = new BigDecimal(v).movePointRight(2).stripTrailingZeros();
+                        throw new InputError(source, row, column, Said.of("book.percent", "shown",
+                                (shown.scale() < 0 ? shown.setScale(0) : shown).toPlainString(), "stored", v));
+                    }
                     rounded.read(source, row, column, c, v);
                     yield v;
                 }
             };
-        }
-
-        /** A number as typed: no exponent, no trailing zeros (0.046, 4.6, 12.5). */
-        private static String plain(java.math.BigDecimal n) {
-            java.math.BigDecimal s = n.stripTrailingZeros();
-            return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
         }
 
         /**
