@@ -177,24 +177,42 @@ public final class ExpenditureTotals {
         return outcomes;
     }
 
-    // Walks the cube once, reading each non-empty cell's coordinates back from its index.
+    // Walks only the cells the selection names: each dimension's matching positions, found once per call (a table's
+    // figure asks for a few of the cube's tens of thousands of cells, and a run asks for thousands of figures).
     private long sum(long[] values, String fund, String status, String region, String outcome, Integer year) {
+        int[] funds = positions(FUNDS, fund);
+        int[] statuses = positions(STATUSES, status);
+        int[] regionsAt = positions(regions, region);
+        int[] outcomesAt = positions(outcomes, outcome);
+        int[] bienniumsAt = bienniumPositions(year);
         long sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == 0) {
-                continue;
-            }
-            int[] c = coordinates(i);
-            if ((year == null || FIRST_YEAR + 2 * c[4] == year) && matches(FUNDS.get(c[0]), fund) && matches(STATUSES.get(c[1]), status)
-                    && matches(regions.get(c[2]), region) && matches(outcomes.get(c[3]), outcome)) {
-                sum = Math.addExact(sum, values[i]);
+        for (int f : funds) {
+            for (int s : statuses) {
+                for (int r : regionsAt) {
+                    for (int o : outcomesAt) {
+                        int base = cell(f, s, r, o, 0);
+                        for (int b : bienniumsAt) {
+                            sum = Math.addExact(sum, values[base + b]);
+                        }
+                    }
+                }
             }
         }
         return sum;
     }
 
-    private static boolean matches(String code, String wanted) {
-        return wanted == null || wanted.equals(code);
+    /** The positions in {@code codes} that {@code wanted} matches: all of them when it is null. */
+    private static int[] positions(List<String> codes, String wanted) {
+        return java.util.stream.IntStream.range(0, codes.size()).filter(i -> wanted == null || wanted.equals(codes.get(i))).toArray();
+    }
+
+    /** The biennium positions a first year matches: all when it is null, none when no biennium starts that year. */
+    private static int[] bienniumPositions(Integer year) {
+        if (year == null) {
+            return java.util.stream.IntStream.range(0, BIENNIUMS).toArray();
+        }
+        int offset = year - FIRST_YEAR;
+        return offset >= 0 && offset % 2 == 0 && offset / 2 < BIENNIUMS ? new int[] {offset / 2} : new int[0];
     }
 
     /** Cell-by-cell equality: two engines gave the same answer. */
