@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holder's heartbeat renews it, and a holder that is gone is taken over: on this host, once its process no longer
  * exists (never while it runs, however silent; once silent for {@code pb.run.lease} when it is stopped); on another,
  * once silent for {@code pb.run.lease}
- * ({@link #goneReason}). Every statement commits at once in its own transaction, so other processes see it and a
- * refused insert aborts nothing else.
+ * ({@link #goneReason}). Every statement commits at once on its own (autocommit, outside any step's transaction), so
+ * other processes see it, a refused insert aborts nothing else, and a process stopped at any moment holds no lock on
+ * the row.
  */
 public final class RunLease {
 
@@ -104,7 +105,12 @@ public final class RunLease {
     public RunLease(JdbcTemplate jdbc, PlatformTransactionManager transactions, Duration lease) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Each statement of the lock commits on its own (autocommit), apart from any step's transaction: on PostgreSQL
+        // the server then commits it whatever becomes of the client. In a transaction of its own (begin, update,
+        // commit), a process stopped (SIGSTOP, Ctrl-Z) between the update and the commit left its session idle in
+        // transaction, holding the lock's row: the run that takes a stopped holder's lock over waited on that row for
+        // the whole lock timeout and failed.
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.lease = lease;
     }
 

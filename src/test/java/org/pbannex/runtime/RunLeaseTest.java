@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,5 +200,48 @@ class RunLeaseTest {
         heldSilentlyBy("remote", "another-host", 4242, null);
         lease.acquire(BIENNIUM, out, "second");
         assertTrue(lease.holds(BIENNIUM, out, "second"));
+    }
+    /**
+     * Every write of the lock is a statement committed on its own (autocommit), never a transaction that spans a client
+     * round trip, even when a step's transaction is under way: a process stopped between its update and its commit
+     * (SIGSTOP, Ctrl-Z) would hold the row's lock, and the run taking its lock over would wait on that row for the whole
+     * lock timeout and fail (seen on PostgreSQL: status 5, "idle in transaction").
+     */
+    @Test
+    void everyWriteOfTheLockCommitsOnItsOwnOutsideAnyStepTransaction() {
+        var data = new DriverManagerDataSource(CliRun.h2(tmp.resolve("db")).get("spring.datasource.url"), "sa", "");
+        List<String> writes = new java.util.ArrayList<>();
+        javax.sql.DataSource watched = new org.springframework.jdbc.datasource.DelegatingDataSource(data) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                java.sql.Connection c = super.getConnection();
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement") && !((String) args[0]).startsWith("SELECT")) {
+                                writes.add(((String) args[0]).split(" ")[0] + " autocommit=" + c.getAutoCommit());
+                            }
+                            try {
+                                return method.invoke(c, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        var transactions = new DataSourceTransactionManager(watched);
+        RunLease watchedLease = new RunLease(new JdbcTemplate(watched), transactions, Duration.ofSeconds(45));
+        heldSilentlyBy("remote", "another-host", 4242, null);
+        // Inside a step's transaction that is then rolled back: the lock's statements are not part of it.
+        var step = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        step.executeWithoutResult(t -> {
+            watchedLease.acquire(BIENNIUM, out, "second"); // refused insert, then the takeover's update
+            watchedLease.renew(BIENNIUM, out, "second");
+            t.setRollbackOnly();
+        });
+        assertTrue(lease.holds(BIENNIUM, out, "second"), "the takeover and renewal stand after the step's rollback");
+        watchedLease.release(BIENNIUM, out, "second", false);
+        assertTrue(lease.liveHolder(BIENNIUM, out).isEmpty(), "released");
+        assertEquals(List.of("INSERT autocommit=true", "UPDATE autocommit=true", "UPDATE autocommit=true",
+                "DELETE autocommit=true"), writes);
     }
 }
