@@ -128,17 +128,17 @@ public final class ExpenditureTotals {
 
     /** Whether any of the selected lines came from a synthetic file: a figure summing them is then synthetic. */
     public boolean anySynthetic(LineSelection s) {
-        return syntheticLines(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear()) > 0;
+        return sum(syntheticLines, s.fund(), s.status(), s.region(), s.outcomes(), s.bienniumFirstYear()) > 0;
     }
 
     /** The sum in cents of the selected lines. */
     public long cents(LineSelection s) {
-        return cents(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear());
+        return sum(cents, s.fund(), s.status(), s.region(), s.outcomes(), s.bienniumFirstYear());
     }
 
     /** How many lines the selection holds. */
     public long lines(LineSelection s) {
-        return lines(s.fund(), s.status(), s.region(), s.outcome(), s.bienniumFirstYear());
+        return sum(lines, s.fund(), s.status(), s.region(), s.outcomes(), s.bienniumFirstYear());
     }
 
     public long totalLines() {
@@ -180,10 +180,15 @@ public final class ExpenditureTotals {
     // Walks only the cells the selection names: each dimension's matching positions, found once per call (a table's
     // figure asks for a few of the cube's tens of thousands of cells, and a run asks for thousands of figures).
     private long sum(long[] values, String fund, String status, String region, String outcome, Integer year) {
+        return sum(values, fund, status, region, outcome == null ? null : List.of(outcome), year);
+    }
+
+    private long sum(long[] values, String fund, String status, String region, List<String> anyOutcome, Integer year) {
         int[] funds = positions(FUNDS, fund);
         int[] statuses = positions(STATUSES, status);
         int[] regionsAt = positions(regions, region);
-        int[] outcomesAt = positions(outcomes, outcome);
+        int[] outcomesAt = java.util.stream.IntStream.range(0, outcomes.size())
+                .filter(i -> anyOutcome == null || anyOutcome.contains(outcomes.get(i))).toArray();
         int[] bienniumsAt = bienniumPositions(year);
         long sum = 0;
         for (int f : funds) {

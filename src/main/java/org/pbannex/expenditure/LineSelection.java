@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The expenditure lines a figure sums, as {@link ExpenditureTotals} is asked for them (null: any value). A table built
- * from the lines asks for its figures by selection, and the review names the same selection as a figure's source, in
- * the lines' own column names, so that what a cell is said to sum is what it sums.
+ * The expenditure lines a figure sums, as {@link ExpenditureTotals} is asked for them (null: any value; outcomes: any
+ * of those listed). A table built from the lines asks for its figures by selection, and the review names the same
+ * selection as a figure's source, in the lines' own column names, so that what a cell is said to sum is what it sums.
  */
-public record LineSelection(String fund, String status, String region, String outcome, Integer bienniumFirstYear) {
+public record LineSelection(String fund, String status, String region, List<String> outcomes, Integer bienniumFirstYear) {
+
+    public LineSelection {
+        outcomes = outcomes == null ? null : List.copyOf(outcomes);
+    }
 
     /** "fund = XB, region = AF, period = 2020-01 … 2021-12": the lines' columns and values, a biennium as its months. */
     public String describe() {
@@ -16,7 +20,11 @@ public record LineSelection(String fund, String status, String region, String ou
         add(parts, LineFormat.COLUMNS.get(LineFormat.FUND), fund);
         add(parts, LineFormat.COLUMNS.get(LineFormat.STATUS), status);
         add(parts, LineFormat.COLUMNS.get(LineFormat.REGION), region);
-        add(parts, LineFormat.COLUMNS.get(LineFormat.OUTCOME), outcome);
+        if (outcomes != null && outcomes.size() == 1) {
+            add(parts, LineFormat.COLUMNS.get(LineFormat.OUTCOME), outcomes.get(0));
+        } else if (outcomes != null) {
+            parts.add(LineFormat.COLUMNS.get(LineFormat.OUTCOME) + " in (" + String.join(", ", outcomes) + ")");
+        }
         if (bienniumFirstYear != null) {
             String months = bienniumFirstYear + "-01 … " + (bienniumFirstYear + 1) + "-12";
             add(parts, LineFormat.COLUMNS.get(LineFormat.PERIOD), months);

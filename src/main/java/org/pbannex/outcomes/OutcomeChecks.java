@@ -64,6 +64,7 @@ public final class OutcomeChecks {
             c.equal("t2.subtotal_plus_support_is_total", "t2", "total/" + column, t2.row(StrategicFrameworkTable.TOTAL).value(column), parts,
                     new Lines(current ? List.of(allocations, support) : List.of(previous), List.of(line)));
         }
+        extraBudgetaryAddsUp(c, res, ref.biennium(), t2, outcomeRows);
         Table a4 = tables.get(OutcomeResourcesTable.ID);
         for (Row r : a4.rows()) {
             if (r.key().endsWith(".rest")) {
@@ -75,5 +76,40 @@ public final class OutcomeChecks {
             }
         }
         return c;
+    }
+
+    /**
+     * The XB and RBSA columns add up, each figure rounded from its exact sum: the outcome rows to the policy outcomes
+     * subtotal where every row has a figure (and the estimates file no amount left unsplit by outcome, which the print
+     * counts in the subtotal alone), and the subtotal and support services to the total. A difference within half a unit
+     * of the last decimal per figure added is rounding; more is a figure left out or counted twice.
+     */
+    private static void extraBudgetaryAddsUp(Checks c, OutcomeResources res, org.pbannex.reference.Biennium current, Table t2,
+                                             List<Row> outcomeRows) {
+        Row subtotal = t2.row(StrategicFrameworkTable.SUBTOTAL);
+        Row support = t2.row(StrategicFrameworkTable.SUPPORT_SERVICES);
+        Row total = t2.row(StrategicFrameworkTable.TOTAL);
+        for (String column : new String[] {"xb_previous", "rbsa_previous", "xb", "rbsa"}) {
+            String biennium = (column.endsWith("_previous") ? current.previous() : current).code();
+            String fund = column.replace("_previous", "").toUpperCase(java.util.Locale.ROOT);
+            boolean split = outcomeRows.stream().allMatch(r -> r.value(column) != null) && res.estimate(biennium, fund, "") == null;
+            if (split && subtotal.value(column) != null) {
+                withinRounding(c, "t2.outcomes_add_up_to_subtotal", "subtotal/" + column, (BigDecimal) subtotal.value(column),
+                        outcomeRows.stream().map(r -> (BigDecimal) r.value(column)).toList());
+            }
+            if (total.value(column) != null) {
+                List<BigDecimal> parts = java.util.stream.Stream.of(subtotal.value(column), support.value(column))
+                        .filter(java.util.Objects::nonNull).map(BigDecimal.class::cast).toList();
+                withinRounding(c, "t2.subtotal_plus_support_is_total", "total/" + column, (BigDecimal) total.value(column), parts);
+            }
+        }
+    }
+
+    private static void withinRounding(Checks c, String name, String row, BigDecimal expected, List<BigDecimal> parts) {
+        BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal allowed = BigDecimal.ONE.movePointLeft(expected.scale()).multiply(BigDecimal.valueOf(parts.size()))
+                .divide(BigDecimal.valueOf(2));
+        c.isTrue(name, "t2", row, sum.subtract(expected).abs().compareTo(allowed) <= 0,
+                expected.toPlainString() + " (within " + allowed.toPlainString() + " of rounding)", sum.toPlainString());
     }
 }

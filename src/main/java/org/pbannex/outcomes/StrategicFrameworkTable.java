@@ -58,26 +58,55 @@ public final class StrategicFrameworkTable {
 
         private final OutcomeResources res;
         private final ExpenditureTotals lines;
+        private final List<String> rowOutcomes;
         // The biennia and funds ("2022-23 XB") whose figures summed a synthetic line: only those columns are said so.
         private final java.util.Set<String> fromSynthetic = new java.util.HashSet<>();
+        // The biennia and funds with lines booked to outcomes that have no row (the enabling outcomes'): support services.
+        private final java.util.Set<String> otherOutcomes = new java.util.TreeSet<>();
 
         ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
             this.res = res;
             this.lines = lines;
+            this.rowOutcomes = res.outcomes().stream().map(ResultsFramework.Outcome::code).toList();
         }
 
-        BigDecimal of(String biennium, String fund, String outcome) {
+        /**
+         * One fund's column for one biennium. From the estimates file as printed: an amount not split by outcome is in
+         * the subtotal and the total. From the lines: the subtotal sums the table's outcomes' lines, so that the rows
+         * add up to it; lines booked to other outcomes (the enabling outcomes, which have no row) are support
+         * services' figure; the total is all the fund's lines.
+         */
+        FundFigures figures(String biennium, String fund) {
+            Map<String, BigDecimal> byOutcome = new LinkedHashMap<>();
             if (res.hasEstimates(biennium, fund) || lines == null) {
-                return res.estimate(biennium, fund, outcome);
+                rowOutcomes.forEach(o -> byOutcome.put(o, res.estimate(biennium, fund, o)));
+                BigDecimal all = res.estimate(biennium, fund, null);
+                return new FundFigures(byOutcome, all, null, all);
             }
-            LineSelection selection = selection(biennium, fund, outcome);
-            if (selection == null) {
-                return null;
+            LineSelection all = selection(biennium, fund, null);
+            if (all == null) {
+                rowOutcomes.forEach(o -> byOutcome.put(o, null));
+                return new FundFigures(byOutcome, null, null, null);
             }
-            if (lines.anySynthetic(selection)) {
+            if (lines.anySynthetic(all)) {
                 fromSynthetic.add(biennium + " " + fund);
             }
-            return Percent.millionsOfCents(lines.cents(selection));
+            for (String o : rowOutcomes) {
+                LineSelection one = selection(biennium, fund, List.of(o));
+                byOutcome.put(o, one == null ? null : Percent.millionsOfCents(lines.cents(one)));
+            }
+            LineSelection rows = selection(biennium, fund, rowOutcomes);
+            LineSelection others = selection(biennium, fund, otherOutcomes());
+            if (others != null) {
+                otherOutcomes.add(biennium + " " + fund);
+            }
+            return new FundFigures(byOutcome, rows == null ? null : Percent.millionsOfCents(lines.cents(rows)),
+                    others == null ? null : Percent.millionsOfCents(lines.cents(others)), Percent.millionsOfCents(lines.cents(all)));
+        }
+
+        /** The outcomes lines may be booked to that have no row (the enabling outcomes), in the lines' order. */
+        List<String> otherOutcomes() {
+            return lines == null ? List.of() : lines.outcomes().stream().filter(o -> !rowOutcomes.contains(o)).toList();
         }
 
         /** Whether the column ({@code xb_previous}, {@code rbsa}, ...) has a figure that summed a synthetic line. */
@@ -86,14 +115,26 @@ public final class StrategicFrameworkTable {
             return fromSynthetic.contains(biennium + " " + columnKey.replace("_previous", "").toUpperCase(java.util.Locale.ROOT));
         }
 
-        /** The lines the figure sums when it is taken from them (an outcome's; every outcome's for null); else null. */
-        LineSelection selection(String biennium, String fund, String outcome) {
-            if (res.hasEstimates(biennium, fund) || lines == null) {
+        /** Whether any column's support services figure sums lines booked to outcomes without a row. */
+        boolean anyOtherOutcomes() {
+            return !otherOutcomes.isEmpty();
+        }
+
+        /**
+         * The lines a figure sums when it is taken from them (the outcomes', any outcome's for null), else null: the
+         * fund and biennium have estimates, or no such line.
+         */
+        LineSelection selection(String biennium, String fund, List<String> outcomes) {
+            if (res.hasEstimates(biennium, fund) || lines == null || outcomes != null && outcomes.isEmpty()) {
                 return null;
             }
-            LineSelection selection = new LineSelection(fund, null, null, outcome, Biennium.parse(biennium).firstYear());
+            LineSelection selection = new LineSelection(fund, null, null, outcomes, Biennium.parse(biennium).firstYear());
             return lines.lines(selection) == 0 ? null : selection;
         }
+    }
+
+    /** A fund's figures for one biennium: per outcome (by code), the outcomes' subtotal, support services, the total. */
+    record FundFigures(Map<String, BigDecimal> byOutcome, BigDecimal subtotal, BigDecimal support, BigDecimal total) {
     }
 
     /**
@@ -105,11 +146,16 @@ public final class StrategicFrameworkTable {
         return (rowKey, columnKey) -> {
             boolean previous = columnKey.endsWith("_previous");
             String fund = columnKey.replace("_previous", "");
-            if (!fund.equals("xb") && !fund.equals("rbsa") || rowKey.equals(SUPPORT_SERVICES)) {
+            if (!fund.equals("xb") && !fund.equals("rbsa")) {
                 return null;
             }
-            String outcome = rowKey.equals(SUBTOTAL) || rowKey.equals(TOTAL) ? null : rowKey;
-            return xb.selection((previous ? biennium.previous() : biennium).code(), fund.toUpperCase(java.util.Locale.ROOT), outcome);
+            List<String> outcomes = switch (rowKey) {
+                case TOTAL -> null;
+                case SUBTOTAL -> xb.rowOutcomes;
+                case SUPPORT_SERVICES -> xb.otherOutcomes();
+                default -> List.of(rowKey);
+            };
+            return xb.selection((previous ? biennium.previous() : biennium).code(), fund.toUpperCase(java.util.Locale.ROOT), outcomes);
         };
     }
 
@@ -122,32 +168,43 @@ public final class StrategicFrameworkTable {
         ExtraBudgetary xb = new ExtraBudgetary(res, lines);
         String prev = biennium.previous().code();
         String cur = biennium.code();
+        Map<String, FundFigures> funds = new LinkedHashMap<>();
+        funds.put("xb_previous", xb.figures(prev, "XB"));
+        funds.put("rbsa_previous", xb.figures(prev, "RBSA"));
+        funds.put("xb", xb.figures(cur, "XB"));
+        funds.put("rbsa", xb.figures(cur, "RBSA"));
         List<Row> rows = new ArrayList<>();
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("rb_previous", res.previousMillions().get(o.code()));
-            v.put("xb_previous", xb.of(prev, "XB", o.code()));
-            v.put("rbsa_previous", xb.of(prev, "RBSA", o.code()));
+            v.put("xb_previous", funds.get("xb_previous").byOutcome().get(o.code()));
+            v.put("rbsa_previous", funds.get("rbsa_previous").byOutcome().get(o.code()));
             v.put("rb", Percent.millions(res.allocations().get(o.code())));
-            v.put("xb", xb.of(cur, "XB", o.code()));
-            v.put("rbsa", xb.of(cur, "RBSA", o.code()));
+            v.put("xb", funds.get("xb").byOutcome().get(o.code()));
+            v.put("rbsa", funds.get("rbsa").byOutcome().get(o.code()));
             rows.add(new Row(o.code(), RowType.ITEM, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
         }
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("rb_previous", Percent.millions(Money.subtract(f.linePrevious(), f.supportPrevious())));
-        sub.put("xb_previous", xb.of(prev, "XB", null));
-        sub.put("rbsa_previous", xb.of(prev, "RBSA", null));
+        sub.put("xb_previous", funds.get("xb_previous").subtotal());
+        sub.put("rbsa_previous", funds.get("rbsa_previous").subtotal());
         sub.put("rb", Percent.millions(res.allocationTotal()));
-        sub.put("xb", xb.of(cur, "XB", null));
-        sub.put("rbsa", xb.of(cur, "RBSA", null));
+        sub.put("xb", funds.get("xb").subtotal());
+        sub.put("rbsa", funds.get("rbsa").subtotal());
         rows.add(new Row(SUBTOTAL, RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
         Map<String, Object> support = new LinkedHashMap<>();
         support.put("rb_previous", Percent.millions(f.supportPrevious()));
+        funds.forEach((column, c) -> {
+            if (c.support() != null) {
+                support.put(column, c.support());
+            }
+        });
         support.put("rb", Percent.millions(f.supportConstant()));
-        rows.add(new Row(SUPPORT_SERVICES, RowType.ITEM, t.get("t2.support_services"), 0, support));
+        rows.add(new Row(SUPPORT_SERVICES, RowType.ITEM, t.get("t2.support_services"), 0, orderedAs(sub, support)));
         Map<String, Object> total = new LinkedHashMap<>(sub);
         total.put("rb_previous", Percent.millions(f.linePrevious()));
         total.put("rb", Percent.millions(f.lineConstant()));
+        funds.forEach((column, c) -> total.put(column, c.total()));
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
         // A column that sums a synthetic file's lines says so: its caveat below, and the report beside Figure 2.
         List<Column> columns = columns(t).stream().map(c -> xb.fromSynthetic(c.key(), prev, cur) ? c.asSynthetic() : c).toList();
@@ -156,12 +213,27 @@ public final class StrategicFrameworkTable {
         Text synthetic = syntheticColumns(table);
         Text caveat = synthetic.isEmpty() ? Text.EMPTY : t.get("t2.caveat.synthetic").with("number", number).with("columns", synthetic);
         Text empty = emptyColumns(t, table, sub, number);
+        if (xb.anyOtherOutcomes()) {
+            Text others = t.get("t2.caveat.other_outcomes").with("number", number).with("outcomes", String.join(", ", xb.otherOutcomes()));
+            empty = empty.isEmpty() ? others : new Text(empty.zh() + others.zh(), empty.en() + " " + others.en());
+        }
         if (!empty.isEmpty()) {
             caveat = caveat.isEmpty() ? empty : new Text(caveat.zh() + empty.zh(), caveat.en() + " " + empty.en());
         }
         table = caveat.isEmpty() ? table : table.withCaveat(caveat);
         // Its source is the print but for those columns: the sheet and the data package say where they come from.
         return synthetic.isEmpty() ? table : table.withSource(t.get("t2.source.synthetic").with("columns", synthetic));
+    }
+
+    /** The values in the order of the row given (the columns' order), whichever were put first. */
+    private static Map<String, Object> orderedAs(Map<String, Object> order, Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        order.keySet().forEach(k -> {
+            if (values.containsKey(k)) {
+                out.put(k, values.get(k));
+            }
+        });
+        return out;
     }
 
     /** The headings of the XB and RBSA columns whose figures sum synthetic lines, in the table's order; empty when none. */

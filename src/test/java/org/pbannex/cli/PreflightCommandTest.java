@@ -64,7 +64,7 @@ class PreflightCommandTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(line(r, "job file").startsWith("ok") && line(r, "job file").endsWith("nightly.yml: every table; zh; csv"), r.out());
         assertTrue(line(r, "schedule").contains("0 30 2 * * *, next ") && line(r, "schedule").contains("T02:30"), r.out());
-        assertTrue(line(r, "input 2022-23").endsWith(input + ": 17 tables, 1147 checks passed"), r.out());
+        assertTrue(line(r, "input 2022-23").endsWith(input + ": 17 tables, 1153 checks passed"), r.out());
         // The bundled sample is synthetic: an installation about to publish hears it before the run, not in its figures.
         assertTrue(line(r, "synthetic 2022-23").matches("note\\s+synthetic 2022-23\\s+input/expenditure/synthetic-2016-2023.csv: "
                 + "synthetic data, not ILO data; .*"), r.out());
