@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,25 +28,34 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Debian's Chromium, headless, driven over the DevTools protocol (a WebSocket on the loopback interface) with the
- * JDK's own HTTP client: load a page, record every request it makes, evaluate a script in it, take a screenshot. The
- * browser gets a new empty profile and the flags that keep it off the network (no background networking, component
- * updates, sync or QUIC). Without Chromium the calling test is skipped, except in CI (CI=true), where it fails.
+ * A page of Debian's Chromium, headless, driven over the DevTools protocol (a WebSocket on the loopback interface) with
+ * the JDK's own HTTP client: load a page, record every request it makes, evaluate a script in it, take a screenshot.
+ * Each page is a tab in a browser context of its own (an empty in-memory profile: no cookies, storage or cache from
+ * another page), in one browser per test JVM, started with the first page and ended with the JVM: a browser started
+ * for every page cost the suite 1.5 s of CPU each time. The browser has the flags that keep it off the network (no
+ * background networking, component updates, sync or QUIC). Without Chromium the calling test is skipped, except in CI
+ * (CI=true), where it fails.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /** The one browser of this JVM (null until the first page, or after it ended). */
+    private static Browser browser;
 
-    private final Process process;
+    private final Browser owner;
+    private final String targetId;
+    private final String contextId;
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-    private HeadlessChromium(Process process, WebSocket socket) {
-        this.process = process;
+    private HeadlessChromium(Browser owner, String targetId, String contextId, WebSocket socket) {
+        this.owner = owner;
+        this.targetId = targetId;
+        this.contextId = contextId;
         this.socket = socket;
     }
 
@@ -72,48 +79,102 @@ public final class HeadlessChromium implements AutoCloseable {
         Assumptions.abort(why);
     }
 
-    public static HeadlessChromium start(Path profile) throws Exception {
-        Files.createDirectories(profile);
-        Process p = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-extensions", "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank").redirectErrorStream(true).start();
-        String browserUrl = devToolsUrl(p);
-        Matcher m = Pattern.compile("ws://([^/]+)/").matcher(browserUrl);
-        if (!m.find()) {
-            p.destroyForcibly();
-            throw new IOException("no DevTools address in '" + browserUrl + "'");
-        }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        String list = http.send(HttpRequest.newBuilder(URI.create("http://" + m.group(1) + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String pageUrl = null;
-        for (JsonNode target : JSON.readTree(list)) {
-            if ("page".equals(target.path("type").asString())) {
-                pageUrl = target.path("webSocketDebuggerUrl").asString();
-            }
-        }
-        if (pageUrl == null) {
-            p.destroyForcibly();
-            throw new IOException("Chromium has no page target: " + list);
-        }
+    /**
+     * A new page, 1 280 by 1 000 CSS pixels, showing about:blank, in a browser context of its own; closing it closes
+     * the page and discards its context.
+     */
+    public static HeadlessChromium open() throws Exception {
+        Browser b = browser();
+        String contextId = b.send("Target.createBrowserContext", Map.of("disposeOnDetach", true))
+                .path("browserContextId").asString();
+        String targetId = b.send("Target.createTarget", Map.of("url", "about:blank", "browserContextId", contextId,
+                "width", 1280, "height", 1000)).path("targetId").asString();
         HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
+        WebSocket ws = connect(b.http, "ws://" + b.address + "/devtools/page/" + targetId, text -> self[0].receive(text));
+        self[0] = new HeadlessChromium(b, targetId, contextId, ws);
+        return self[0];
+    }
+
+    /** This JVM's browser, started when there is none or the last one ended. */
+    private static synchronized Browser browser() throws Exception {
+        if (browser == null || !browser.process.isAlive()) {
+            browser = Browser.start();
+            Browser started = browser;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "chromium-close"));
+        }
+        return browser;
+    }
+
+    /** A WebSocket whose whole text messages go to {@code receiver}. */
+    private static WebSocket connect(HttpClient http, String url, java.util.function.Consumer<String> receiver) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
             private final StringBuilder message = new StringBuilder();
 
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                 message.append(data);
                 if (last) {
-                    self[0].receive(message.toString());
+                    receiver.accept(message.toString());
                     message.setLength(0);
                 }
                 webSocket.request(1);
                 return null;
             }
         }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        self[0] = new HeadlessChromium(p, ws);
-        return self[0];
+    }
+
+    /** The browser process, its profile folder (removed when it ends) and its own DevTools connection. */
+    private static final class Browser {
+        private final Process process;
+        private final Path profile;
+        private final HttpClient http;
+        private final String address;
+        private final WebSocket socket;
+        private final AtomicInteger ids = new AtomicInteger();
+        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
+        private Browser(Process process, Path profile, HttpClient http, String address, String browserUrl) throws Exception {
+            this.process = process;
+            this.profile = profile;
+            this.http = http;
+            this.address = address;
+            this.socket = connect(http, browserUrl, text -> answered(pending, JSON.readTree(text)));
+        }
+
+        static Browser start() throws Exception {
+            Path profile = Files.createTempDirectory("pb-chromium-");
+            Process p = new ProcessBuilder(executable(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-extensions", "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1",
+                    "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank").redirectErrorStream(true).start();
+            String browserUrl = devToolsUrl(p);
+            Matcher m = Pattern.compile("ws://([^/]+)/").matcher(browserUrl);
+            if (!m.find()) {
+                p.destroyForcibly();
+                throw new IOException("no DevTools address in '" + browserUrl + "'");
+            }
+            return new Browser(p, profile, HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), m.group(1), browserUrl);
+        }
+
+        JsonNode send(String method, Map<String, Object> params) throws Exception {
+            return HeadlessChromium.send(socket, ids, pending, method, params);
+        }
+
+        void close() {
+            try {
+                socket.sendText("{\"id\":0,\"method\":\"Browser.close\"}", true).get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the process is ended below either way
+            }
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+            } catch (InterruptedException | IOException ignored) {
+                // a JVM ending: what is left is in the system's temporary folder
+            }
+        }
     }
 
     /**
@@ -152,26 +213,25 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    private void receive(String text) {
-        JsonNode msg = JSON.readTree(text);
-        if (msg.has("id")) {
-            CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt());
-            if (f != null) {
-                if (msg.has("error")) {
-                    f.completeExceptionally(new IOException("DevTools: " + msg.path("error")));
-                } else {
-                    f.complete(msg.path("result"));
-                }
-            }
-        } else {
-            events.add(msg);
-            if ("Page.loadEventFired".equals(msg.path("method").asString())) {
-                loaded.complete(null);
+    /** Completes the pending command a message answers; true when it was an answer, not an event. */
+    private static boolean answered(Map<Integer, CompletableFuture<JsonNode>> pending, JsonNode msg) {
+        if (!msg.has("id")) {
+            return false;
+        }
+        CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt());
+        if (f != null) {
+            if (msg.has("error")) {
+                f.completeExceptionally(new IOException("DevTools: " + msg.path("error")));
+            } else {
+                f.complete(msg.path("result"));
             }
         }
+        return true;
     }
 
-    public JsonNode send(String method, Map<String, Object> params) throws Exception {
+    /** Sends a command on a connection and waits for its answer. */
+    private static JsonNode send(WebSocket socket, AtomicInteger ids, Map<Integer, CompletableFuture<JsonNode>> pending,
+                                 String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         pending.put(id, result);
@@ -181,6 +241,20 @@ public final class HeadlessChromium implements AutoCloseable {
         msg.set("params", JSON.valueToTree(params));
         socket.sendText(JSON.writeValueAsString(msg), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private void receive(String text) {
+        JsonNode msg = JSON.readTree(text);
+        if (!answered(pending, msg)) {
+            events.add(msg);
+            if ("Page.loadEventFired".equals(msg.path("method").asString())) {
+                loaded.complete(null);
+            }
+        }
+    }
+
+    public JsonNode send(String method, Map<String, Object> params) throws Exception {
+        return send(socket, ids, pending, method, params);
     }
 
     /** Loads a page and waits for its load event; returns the URLs of every request the page made. */
@@ -244,15 +318,11 @@ public final class HeadlessChromium implements AutoCloseable {
         return all;
     }
 
+    /** Closes the page and discards its browser context; the browser goes on for the next page. */
     @Override
-    public void close() throws InterruptedException {
-        try {
-            socket.sendText("{\"id\":0,\"method\":\"Browser.close\"}", true).get(10, TimeUnit.SECONDS);
-        } catch (Exception ignored) {
-            // the process is ended below either way
-        }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    public void close() throws Exception {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+        owner.send("Target.closeTarget", Map.of("targetId", targetId));
+        owner.send("Target.disposeBrowserContext", Map.of("browserContextId", contextId));
     }
 }

@@ -327,7 +327,7 @@ class FigureTwoOverManyBienniaTest {
         Path html = tmp.resolve("f2-legend." + language + ".html");
         org.pbannex.render.html.HtmlEditionWriter.write(List.of(pub.tables().get("f2")), lang, info(pub),
                 new Wording(pub.reference().texts()::get), html);
-        try (org.pbannex.HeadlessChromium browser = org.pbannex.HeadlessChromium.start(tmp.resolve("profile-" + language))) {
+        try (org.pbannex.HeadlessChromium browser = org.pbannex.HeadlessChromium.open()) {
             browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1,
                     "mobile", false));
             browser.load(html.toUri().toString());

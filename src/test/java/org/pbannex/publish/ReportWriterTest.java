@@ -299,7 +299,7 @@ class ReportWriterTest {
     @Test
     void chromiumShowsItAndAxeFindsNoViolation(@TempDir Path dir) throws Exception {
         Path report = reportWithAFailedCheck(dir);
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
             assertEquals(List.of(report.toUri().toString()), browser.load(report.toUri().toString()));
             Path screenshots = Files.createDirectories(Golden.home().resolve("target/screenshots"));
             browser.screenshot(screenshots.resolve("report.png"), 3000);
@@ -316,7 +316,7 @@ class ReportWriterTest {
     @ValueSource(ints = {640, 320})
     void thePageReflowsInANarrowWindow(int width, @TempDir Path dir) throws Exception {
         Path report = reportWithAFailedCheck(dir);
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile"))) {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
             browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 900,
                     "deviceScaleFactor", 1, "mobile", false));
             browser.load(report.toUri().toString());

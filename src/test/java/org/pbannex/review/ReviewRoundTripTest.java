@@ -557,7 +557,7 @@ class ReviewRoundTripTest {
         CliRun r = review(returned);
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("4 changes (1 derived, 3 input)"), r.toString());
-        try (var browser = org.pbannex.HeadlessChromium.start(tmp.resolve("profile"))) {
+        try (var browser = org.pbannex.HeadlessChromium.open()) {
             String page = tmp.resolve("review-returned.html").toUri().toString();
             assertEquals(List.of(page), browser.load(page));
             assertEquals(List.of(), browser.axeViolations("the review page"));

@@ -57,7 +57,7 @@ class HtmlEditionBrowserTest {
     @EnumSource(Language.class)
     void chromiumLoadsItWithoutNetworkAndAxeFindsNoViolation(Language lang) throws Exception {
         Path page = edition(lang);
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("profile-" + lang.code()))) {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
             List<String> requests = browser.load(page.toUri().toString());
             assertEquals(List.of(page.toUri().toString()), requests, "the page requests nothing but itself");
             assertEquals(tables.size(), browser.evaluate("document.querySelectorAll('main table.data').length").asInt());
@@ -77,7 +77,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onADesktopScreenTheChartsLabelsAreReadable(Language lang) throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("desktop-" + lang.code()))) {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
             browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 2000,
                     "deviceScaleFactor", 1, "mobile", false));
             browser.load(edition(lang).toUri().toString());
@@ -111,7 +111,7 @@ class HtmlEditionBrowserTest {
         Path page = input.resolveSibling("pb-annexes-2022-23." + lang.code() + ".html");
         HtmlEditionWriter.write(List.copyOf(pub.tables().values()), lang, info(pub), new Wording(pub.reference().texts()::get), page);
         HeadlessChromium.executable();
-        try (HeadlessChromium browser = HeadlessChromium.start(input.resolveSibling("profile"))) {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
             browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 2000,
                     "deviceScaleFactor", 1, "mobile", false));
             browser.load(page.toUri().toString());
@@ -151,7 +151,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onAPhoneThePageFitsAndTablesScrollInTheirBoxes(Language lang) throws Exception {
-        try (HeadlessChromium browser = onAPhone(lang, "phone-")) {
+        try (HeadlessChromium browser = onAPhone(lang)) {
             assertEquals(390, browser.evaluate("document.documentElement.scrollWidth").asInt(), "the page's width");
             double narrowest = browser.evaluate("Math.min(...[...document.querySelectorAll('main table.data tbody th.label')]"
                     + ".map(e => e.getBoundingClientRect().width))").asDouble();
@@ -179,7 +179,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onAPhoneTextBreaksOnlyWhereTheRulesAllow(Language lang) throws Exception {
-        try (HeadlessChromium browser = onAPhone(lang, "breaks-")) {
+        try (HeadlessChromium browser = onAPhone(lang)) {
             // Each element's text, line by line: a character whose box starts below the line's starts a new one.
             // The row labels and text cells too.
             String selector = "main h2, main table.data thead th, main table.data tbody th, main td.text";
@@ -245,7 +245,7 @@ class HtmlEditionBrowserTest {
         HtmlEditionWriter.write(tables, lang, info, new Wording(pub.reference().texts()::get), page);
         HeadlessChromium.executable();
         for (int width : new int[] {1280, 390}) {
-            try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("long-words-" + lang.code() + width))) {
+            try (HeadlessChromium browser = HeadlessChromium.open()) {
                 browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 1000,
                         "deviceScaleFactor", 1, "mobile", width < 1000));
                 browser.load(page.toUri().toString());
@@ -273,10 +273,10 @@ class HtmlEditionBrowserTest {
         }
     }
 
-    /** Chromium as a phone (390 CSS pixels wide), the edition loaded; its profile in a folder of its own. */
-    private static HeadlessChromium onAPhone(Language lang, String profile) throws Exception {
+    /** Chromium as a phone (390 CSS pixels wide), the edition loaded. */
+    private static HeadlessChromium onAPhone(Language lang) throws Exception {
         Path page = edition(lang);
-        HeadlessChromium browser = HeadlessChromium.start(dir.resolve(profile + lang.code()));
+        HeadlessChromium browser = HeadlessChromium.open();
         try {
             browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
                     "deviceScaleFactor", 1, "mobile", true));
