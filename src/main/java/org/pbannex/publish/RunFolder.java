@@ -120,10 +120,10 @@ public final class RunFolder {
             throw new FileAlreadyExistsException(published().toString(), null, "run folder exists already");
         }
         Path newLatest = updateLatest ? newLatest(runId) : null;
-        if (newLatest != null) {
-            keepAsideWhatIsNotTheLink();
-        }
         try {
+            if (newLatest != null) {
+                keepAsideWhatIsNotTheLink();
+            }
             org.pbannex.runtime.Interruption.publishUnlessStopped(() -> {
                 try {
                     Files.move(staging(), published(), StandardCopyOption.ATOMIC_MOVE);
@@ -166,10 +166,16 @@ public final class RunFolder {
         }
         RunFolder run = new RunFolder(outputRoot, biennium, newest.get());
         Path link = run.newLatest(newest.get());
-        run.keepAsideWhatIsNotTheLink();
-        Files.move(link, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        String line = dir.resolve(LATEST) + (now.isEmpty() ? " was missing" : " pointed at " + now.get().getFileName())
-                + ": made again, pointing at " + newest.get() + ", the newest complete run";
+        try {
+            run.keepAsideWhatIsNotTheLink();
+            Files.move(link, dir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(link); // no link to it left beside latest
+            throw e;
+        }
+        String what = run.latestKeptAside != null ? run.latestKeptAside
+                : dir.resolve(LATEST) + (now.isEmpty() ? " was missing: made again" : " pointed at " + now.get().getFileName() + ": made again");
+        String line = what + ", pointing at " + newest.get() + ", the newest complete run";
         LOG.warn(line);
         return line;
     }
@@ -183,7 +189,12 @@ public final class RunFolder {
         if (!Files.exists(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(latest)) {
             return;
         }
+        // One name per time it happens: a second folder in latest's place while the same run is the newest would
+        // otherwise meet the first one's, and every run would stop there.
         Path kept = bienniumDir.resolve(LATEST + ".moved-" + runId);
+        for (int n = 2; Files.exists(kept, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+            kept = bienniumDir.resolve(LATEST + ".moved-" + runId + "-" + n);
+        }
         String was = Files.isDirectory(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? "a folder" : "a file";
         Files.move(latest, kept);
         latestKeptAside = latest + " was " + was + ", not the link to the latest run that pb-annex keeps there: kept as "

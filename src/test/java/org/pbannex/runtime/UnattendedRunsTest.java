@@ -253,6 +253,26 @@ class UnattendedRunsTest {
         assertEquals(newest, publishedRun(out, true));
         CliRun fourth = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(1, fourth.out().lines().count(), "latest is right: nothing said of it: " + fourth.out());
+
+        // A folder in latest's place, twice while the same run is the newest: each kept aside under a name of its own and
+        // said as what it was. The second once met the first's name, and every run stopped there with status 5, leaving a
+        // stray link beside latest (found by an exploratory test).
+        for (int time = 1; time <= 2; time++) {
+            Files.delete(latest);
+            Files.createDirectories(latest);
+            Files.writeString(latest.resolve("note.txt"), "copy " + time);
+            CliRun nothing = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, nothing.status(), nothing.toString());
+            Path kept = out.resolve("2022-23/latest.moved-" + newest + (time == 1 ? "" : "-2"));
+            assertEquals(latest + " was a folder, not the link to the latest run that pb-annex keeps there: kept as " + kept
+                    + ", and latest made again, pointing at " + newest + ", the newest complete run", nothing.out().lines().toList().get(1));
+            assertEquals("copy " + time, Files.readString(kept.resolve("note.txt")), "kept as it was");
+            assertEquals(newest, publishedRun(out, true));
+        }
+        try (Stream<Path> left = Files.list(out.resolve("2022-23"))) {
+            assertEquals(List.of(), left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+                    "no link left beside latest");
+        }
     }
 
     @Test
