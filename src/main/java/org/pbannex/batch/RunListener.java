@@ -34,6 +34,15 @@ public class RunListener implements JobExecutionListener {
     private final org.springframework.core.env.ConfigurableEnvironment settings;
     /** The installation folder, from which a failed run's report names the input files. */
     private final Path home;
+    /** The installation's own input, output and imported folders as this process has them: what makes a run a trial. */
+    private final org.pbannex.config.PbProperties props;
+
+    /**
+     * In the job's context: the run's trial line as the process that first ran it had the installation's folders ("" for
+     * a run of the installation's own; RunOutcomes.elsewhere), which `history` then shows whatever its own settings
+     * (a run whose output folder came from PB_OUTPUT in a crontab is no trial for a `history` typed without it).
+     */
+    public static final String TRIAL = "trial";
     static final String RUN_ID_PARAMETER = "runId";
 
     private final JobRepository repository;
@@ -64,6 +73,7 @@ public class RunListener implements JobExecutionListener {
         this.lease = lease;
         this.settings = settings;
         this.home = props.home();
+        this.props = props;
         this.unsent = unsent;
         this.repository = repository;
         this.history = history;
@@ -84,6 +94,9 @@ public class RunListener implements JobExecutionListener {
         if (first) {
             ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
             ctx.putString(RunInfo.STARTED, Instant.now().toString());
+            var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
+            ctx.putString(TRIAL, org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), props.input(),
+                    props.output(), props.imported()));
         }
         // Its id known first: a stop from now on records the run (its row, with this execution) from it.
         running = execution;

@@ -104,6 +104,11 @@ public class HistoryCommand implements Callable<Integer> {
             Path into = e.outputDir() == null ? null : outputFolderOf(e);
             return org.pbannex.runtime.RunOutcomes.elsewhere(null, into, settings.input(), settings.output(), settings.imported());
         }
+        // As the run had the installation's folders when it began (a run before this was kept: as they are now).
+        String atItsStart = execution.getExecutionContext().getString(org.pbannex.batch.RunListener.TRIAL, null);
+        if (atItsStart != null) {
+            return atItsStart;
+        }
         var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
         return org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), settings.input(), settings.output(),
                 settings.imported());

@@ -73,6 +73,38 @@ class HistoryCommandTest {
     }
 
     /**
+     * Whether a run is a trial is as the installation's folders were when it ran: a run whose output folder came from
+     * PB_OUTPUT (a crontab's line) is the installation's own for a `history` typed without it, and a run into another
+     * folder stays a trial for a `history` whose settings name that folder (it was said "(trial)" or not by the
+     * settings of the history command itself, unlike status).
+     */
+    @Test
+    void aRunIsATrialOrNotAsTheSettingsWereWhenItRan() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.replaceLine(input.resolve("2022-23/budget.csv"), 3, "GB,31,8,37,11,15668625,n/a,18493785,189787");
+        Path out = tmp.resolve("out").toAbsolutePath().normalize();
+        Path other = tmp.resolve("other").toAbsolutePath().normalize();
+        java.util.Map<String, String> withoutOutput = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        withoutOutput.put("pb.input", input.toString());
+        java.util.Map<String, String> cron = new java.util.HashMap<>(withoutOutput);
+        cron.put("pb.output", out.toString());
+        FailedRuns.assertFailed(CliRun.capture(cron, "run", "nightly", "--format", "csv"), out, 3);
+        String own = runIdOf(CliRun.capture(cron, "history").out(), "FAILED");
+        FailedRuns.assertFailed(CliRun.capture(cron, "run", "nightly", "--format", "csv", "--output", other.toString()), other, 3);
+
+        java.util.Map<String, String> typed = new java.util.HashMap<>(withoutOutput);
+        typed.put("pb.output", other.toString());
+        for (var settings : java.util.List.of(withoutOutput, typed)) {
+            CliRun list = CliRun.capture(settings, "history");
+            java.util.List<String> failed = list.out().lines().filter(l -> l.contains(" FAILED ")).toList();
+            assertEquals(2, failed.size(), list.out());
+            assertFalse(failed.stream().filter(l -> l.startsWith(own + " ")).findFirst().orElseThrow().contains("(trial)"), list.out());
+            assertTrue(failed.stream().filter(l -> !l.startsWith(own + " ")).findFirst().orElseThrow().contains("(trial)"), list.out());
+            assertFalse(CliRun.capture(settings, "history", own).out().contains("\nTrial "), "its own view says no trial either");
+        }
+    }
+
+    /**
      * A failed trial run (another input folder than the installation's, or into another output folder) is marked in the
      * list as a published one is, and history RUN_ID says what made it a trial; a failed run of the installation's own
      * is neither.
