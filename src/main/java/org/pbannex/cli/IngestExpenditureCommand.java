@@ -40,7 +40,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Write bad lines here instead of stopping at the first.")
     Path rejects;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default, or 0: one per core).")
     Integer threads;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "auto, embedded or postgres (default: pb.expenditure.engine, "
@@ -52,6 +52,10 @@ public class IngestExpenditureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads != null && threads < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--threads is " + threads + "; expected 0 (one per core) or how many threads parse the lines");
+        }
         Dimensions dims = ExpenditureDimensions.loadInForce(in.inputDir(), in.oneBiennium());
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
@@ -71,7 +75,8 @@ public class IngestExpenditureCommand implements Callable<Integer> {
             bytes += Files.size(f);
         }
         var settings = PbAnnexApplication.settings();
-        int n = threads == null ? settings.expenditure().threadCount() : threads;
+        // 0, as the setting: one per core (the summary says how many that made).
+        int n = threads == null || threads == 0 ? settings.expenditure().threadCount() : threads;
         ExpenditureEngine chosen;
         try {
             chosen = ExpenditureEngine.of(engine != null ? engine : settings.expenditure().engine(),

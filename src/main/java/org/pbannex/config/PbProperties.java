@@ -102,6 +102,10 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                 throw new IllegalArgumentException("pb.expenditure.engine (PB_EXPENDITURE_ENGINE) is '" + engine
                         + "'; expected auto, embedded or postgres");
             }
+            if (threads < 0) {
+                throw new IllegalArgumentException("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is " + threads
+                        + "; expected 0 (one per core) or how many threads parse the expenditure lines");
+            }
         }
 
         public int threadCount() {

@@ -57,6 +57,9 @@ class CommandLineMistakesTest {
         assertEquals("pb-annex: --limit 'ten' is not a whole number such as 20", errLines(limit).get(0));
         CliRun threads = CliRun.capture(settings, "ingest-expenditure", "x.csv", "--threads", "2.5");
         assertEquals("pb-annex: --threads '2.5' is not a whole number such as 10", errLines(threads).get(0));
+        CliRun negative = CliRun.capture(settings, "ingest-expenditure", "x.csv", "--threads", "-3");
+        assertEquals(2, negative.status(), negative.toString());
+        assertEquals("pb-annex: --threads is -3; expected 0 (one per core) or how many threads parse the lines", errLines(negative).get(0));
         CliRun status = CliRun.capture(settings, "after-run", "nightly", "--status", "failed");
         assertEquals("pb-annex: --status 'failed' is not a whole number such as 10", errLines(status).get(0));
     }

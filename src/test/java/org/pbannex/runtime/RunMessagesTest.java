@@ -98,6 +98,11 @@ class RunMessagesTest {
         r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a published run may be, such as 90d"), r.err());
+        negative.remove("pb.retention.age");
+        negative.put("pb.expenditure.threads", "-3");
+        r = CliRun.capture(negative, "check");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is -3; expected 0 (one per core)"), r.err());
         // As a person writes it: 90d is 90 days; 0 is no limit.
         assertEquals(java.time.Duration.ofDays(90), org.pbannex.config.Settings.load(Map.of("pb.retention.age", "90d")).retention().age());
         assertEquals(null, org.pbannex.config.Settings.load(Map.of("pb.retention.age", "0")).retention().age());
