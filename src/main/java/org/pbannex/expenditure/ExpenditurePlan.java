@@ -68,20 +68,73 @@ public final class ExpenditurePlan {
             end++;
         }
         int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
+        if (utf16(head)) {
+            throw new InputError(name, headerLine, "", Said.of("exp.utf16"));
+        }
         String header = new String(head, start, textEnd - start, StandardCharsets.UTF_8);
-        if (!header.equals(LineFormat.HEADER)) {
-            List<String> columns = List.of(header.split(",", -1));
+        // Each name in quotes is the same header, as CSV writes it (quoted data lines are read as well).
+        List<String> unquoted = java.util.Arrays.stream(header.split(",", -1))
+                .map(c -> c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c).toList();
+        if (!header.equals(LineFormat.HEADER) && !unquoted.equals(LineFormat.COLUMNS)) {
+            List<String> columns = unquoted;
             if (columns.size() > LineFormat.FIELDS && columns.subList(0, LineFormat.FIELDS).equals(LineFormat.COLUMNS)) {
                 // A finance export with more columns than the contract's: the first one too many is named.
                 throw new InputError(name, headerLine, columns.get(LineFormat.FIELDS), Said.of("exp.unexpected_column",
                         "count", String.valueOf(LineFormat.FIELDS), "header", LineFormat.HEADER));
             }
+            if (header.indexOf(',') >= 0) {
+                throw new InputError(name, headerLine, "", firstWrongColumn(columns));
+            }
             // Said of the separator a spreadsheet saved it with, where it is not the comma.
             throw new InputError(name, headerLine, "", Said.of(header.indexOf(',') >= 0 ? "exp.header" : header.indexOf(';') >= 0
                     ? "exp.header_semicolons" : header.indexOf('\t') >= 0 ? "exp.header_tabs" : "exp.header",
-                    "header", header.length() > 120 ? header.substring(0, 120) + "…" : header, "expected", LineFormat.HEADER));
+                    "header", shown(header), "expected", LineFormat.HEADER));
         }
         return Math.min(mark + end + 1L, size);
+    }
+
+    /**
+     * What is wrong with a header of comma-separated names, by its first name that is not the contract's: a column
+     * missing, a name in other letters or with spaces, or another name in its place.
+     */
+    private static Said firstWrongColumn(List<String> columns) {
+        for (int i = 0; i < LineFormat.FIELDS; i++) {
+            String wanted = LineFormat.COLUMNS.get(i);
+            String found = i < columns.size() ? columns.get(i) : null;
+            if (wanted.equals(found)) {
+                continue;
+            }
+            boolean present = columns.stream().anyMatch(c -> c.strip().equalsIgnoreCase(wanted));
+            if (found != null && found.strip().equalsIgnoreCase(wanted)) {
+                return Said.of("exp.header_column_spelt", "position", String.valueOf(i + 1), "found", shown(found), "column", wanted,
+                        "expected", LineFormat.HEADER);
+            }
+            if (!present && columns.size() < LineFormat.FIELDS) {
+                return Said.of("exp.header_column_missing", "column", wanted, "expected", LineFormat.HEADER);
+            }
+            return Said.of("exp.header_column_order", "position", String.valueOf(i + 1), "found", shown(found == null ? "" : found),
+                    "column", wanted, "expected", LineFormat.HEADER);
+        }
+        return Said.of("exp.header", "header", shown(String.join(",", columns)), "expected", LineFormat.HEADER);
+    }
+
+    /** A header's text as a line may show it: control characters as '?', and at most 120 characters. */
+    private static String shown(String text) {
+        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 120 ? printable.substring(0, 120) + "…" : printable;
+    }
+
+    /** Whether the file starts as UTF-16 text does (Excel's "Unicode Text"): its byte-order mark, or a NUL in every other byte. */
+    private static boolean utf16(byte[] head) {
+        if (head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+            return true;
+        }
+        int n = Math.min(head.length, 16);
+        int nuls = 0;
+        for (int i = 0; i < n; i++) {
+            nuls += head[i] == 0 ? 1 : 0;
+        }
+        return n >= 8 && nuls >= n / 2 - 1;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.pbannex.expenditure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -254,6 +255,32 @@ class ExpenditureIngestTest {
                 more.getMessage());
     }
 
+    /**
+     * A header that is not the contract's says which column: the first one missing, spelt otherwise or out of order (it
+     * printed both whole headers, to be compared by eye); each name in quotes is the same header, as quoted lines are;
+     * a UTF-16 file is said so, its NUL bytes never shown (found by an exploratory test).
+     */
+    @Test
+    void aWrongHeaderNamesTheColumnAndAQuotedOneIsRead() throws IOException {
+        Path f = dir.resolve("named/lines.csv");
+        Files.createDirectories(f.getParent());
+        String expected = ": the header must be '" + LineFormat.HEADER + "'";
+        Files.writeString(f, LineFormat.HEADER.replace(",object", "") + "\n" + GOOD + "\n");
+        assertEquals("column 'object' is missing" + expected, assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
+        Files.writeString(f, LineFormat.HEADER.replace("line_id", "LINE_ID") + "\n" + GOOD + "\n");
+        assertEquals("column 1 is named 'LINE_ID', to be written 'line_id' (lower case, no spaces)" + expected,
+                assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
+        Files.writeString(f, LineFormat.HEADER.replace("period,fund", "fund,period") + "\n" + GOOD + "\n");
+        assertEquals("column 2 is 'fund' where 'period' is expected" + expected + " (the columns in this order)",
+                assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
+        Files.writeString(f, "\"" + LineFormat.HEADER.replace(",", "\",\"") + "\"\n" + GOOD + "\n");
+        assertEquals(1, ingest(null).run(List.of(f), "").totals().totalLines(), "a header quoted name by name is the header");
+        Files.write(f, ("\ufeff" + LineFormat.HEADER + "\n" + GOOD + "\n").getBytes(StandardCharsets.UTF_16LE));
+        InputError utf16 = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals("the file is in UTF-16 (Excel's \"Unicode Text\"): save it as CSV UTF-8 (Comma delimited)", utf16.reason());
+        assertFalse(utf16.getMessage().contains("\0"), utf16.getMessage());
+    }
+
     @Test
     void invalidUtf8IsRefusedAndAByteOrderMarkSkipped() throws IOException {
         byte[] bad = GOOD.replace("L1", "L9").replace("KEN", "K\u00ffN").getBytes(StandardCharsets.ISO_8859_1);
@@ -429,7 +456,10 @@ class ExpenditureIngestTest {
         Files.writeString(f, "id,period\n" + GOOD + "\n");
         InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
         assertEquals(1, e.line());
-        assertTrue(e.reason().contains("expected '" + LineFormat.HEADER + "'"), e.getMessage());
+        assertEquals("column 'line_id' is missing: the header must be '" + LineFormat.HEADER + "'", e.reason());
+        Files.writeString(f, LineFormat.HEADER.replace("line_id", "id") + "\n" + GOOD + "\n");
+        assertEquals("column 1 is 'id' where 'line_id' is expected: the header must be '" + LineFormat.HEADER + "' (the columns in this "
+                + "order)", assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
         Files.writeString(f, LineFormat.HEADER + "\n");
         assertTrue(assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason().contains("no expenditure lines"));
     }
