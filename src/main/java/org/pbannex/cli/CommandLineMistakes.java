@@ -74,6 +74,15 @@ final class CommandLineMistakes {
                     ? arg.defaultValue() : notA.example;
             return name(arg) + " '" + e.getValue() + "' is not " + notA.kind + " such as " + example;
         }
+        if (e instanceof picocli.CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            // picocli's "Missing required parameter: '<job>'": what is missing, and the command's usage that has it.
+            var spec = e.getCommandLine().getCommandSpec();
+            ArgSpec what = missing.getMissing().get(0);
+            if (what instanceof OptionSpec option && !option.required()) {
+                return option.longestName() + " needs a value (" + option.paramLabel() + ")";
+            }
+            return "missing " + name(what) + ": " + spec.qualifiedName() + " needs it (usage: " + usage(spec) + ")";
+        }
         if (e.getCause() != null && arg != null) {
             // A converter of picocli's own (a path with a character no file name can have): the value, not Java's type.
             return name(arg) + " '" + e.getValue() + "' is not a valid " + arg.paramLabel();
@@ -154,6 +163,17 @@ final class CommandLineMistakes {
             return null;
         }
         return org.pbannex.table.Language.of(codes.get(0));
+    }
+
+    /** A command's usage on one line: its required options, [OPTIONS] for the others, its parameters. */
+    private static String usage(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> words = new java.util.ArrayList<>(List.of(spec.qualifiedName()));
+        spec.options().stream().filter(OptionSpec::required).forEach(o -> words.add(o.longestName() + "=" + o.paramLabel()));
+        if (spec.options().stream().anyMatch(o -> !o.required())) {
+            words.add("[OPTIONS]");
+        }
+        spec.positionalParameters().forEach(p -> words.add(p.arity().min() == 0 ? "[" + p.paramLabel() + "]" : p.paramLabel()));
+        return String.join(" ", words);
     }
 
     /** The option's longest name (--reply-by), or the parameter's label (RUN_ID). */

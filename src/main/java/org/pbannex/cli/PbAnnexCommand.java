@@ -54,6 +54,8 @@ public class PbAnnexCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: run, check, history or schedule");
+        // The everyday ones; --help lists them all.
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: such as run, check, status, history "
+                + "or schedule (all " + spec.subcommands().size() + " of them: ./pb-annex --help)");
     }
 }

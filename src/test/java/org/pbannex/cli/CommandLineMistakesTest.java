@@ -57,6 +57,19 @@ class CommandLineMistakesTest {
         assertEquals("pb-annex: --limit 'ten' is not a whole number such as 20", errLines(limit).get(0));
         CliRun threads = CliRun.capture(settings, "ingest-expenditure", "x.csv", "--threads", "2.5");
         assertEquals("pb-annex: --threads '2.5' is not a whole number such as 10", errLines(threads).get(0));
+        // What is missing, in words and with the command's usage (picocli said "Missing required parameter: '<job>'").
+        CliRun noJob = CliRun.capture(settings, "run");
+        assertEquals(2, noJob.status(), noJob.toString());
+        assertEquals(List.of("pb-annex: missing <job>: pb-annex run needs it (usage: pb-annex run [OPTIONS] <job>)",
+                "Try 'pb-annex run --help'."), errLines(noJob));
+        CliRun noStatus = CliRun.capture(settings, "after-run", "nightly");
+        assertEquals("pb-annex: missing --status: pb-annex after-run needs it (usage: pb-annex after-run --status=N [OPTIONS] <job>)",
+                errLines(noStatus).get(0));
+        assertEquals("pb-annex: --limit needs a value (N)", errLines(CliRun.capture(settings, "history", "--limit")).get(0));
+        CliRun nothing = CliRun.capture(settings);
+        assertEquals(2, nothing.status(), nothing.toString());
+        assertTrue(errLines(nothing).get(0).matches("pb-annex: missing command: such as run, check, status, history or schedule \\(all "
+                + "\\d+ of them: ./pb-annex --help\\)"), nothing.err());
         CliRun negative = CliRun.capture(settings, "ingest-expenditure", "x.csv", "--threads", "-3");
         assertEquals(2, negative.status(), negative.toString());
         assertEquals("pb-annex: --threads is -3; expected 0 (one per core) or how many threads parse the lines", errLines(negative).get(0));
