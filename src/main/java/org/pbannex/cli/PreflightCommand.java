@@ -141,7 +141,7 @@ public class PreflightCommand implements Callable<Integer> {
                     + StatusCommand.scheduler(PbAnnexApplication.home()));
         } catch (IllegalArgumentException e) {
             failed("schedule", ExitCodes.USAGE, "'" + def.schedule() + "' is not a cron expression (second minute hour day month "
-                    + "weekday): " + e.getMessage());
+                    + "weekday): " + ScheduleCommand.cronProblem(e));
         }
     }
 

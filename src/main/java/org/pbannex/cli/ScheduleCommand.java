@@ -296,10 +296,32 @@ public class ScheduleCommand implements Callable<Integer> {
                 out.add(new Scheduled(def, CronExpression.parse(def.schedule())));
             } catch (IllegalArgumentException e) {
                 problems.put(name, "jobs/" + name + ".yml: schedule '" + def.schedule()
-                        + "' is not a cron expression (second minute hour day month weekday): " + e.getMessage());
+                        + "' is not a cron expression (second minute hour day month weekday): " + cronProblem(e));
             }
         }
         return new Jobs(out, problems);
+    }
+
+    /** Spring's field names in its messages, as the job file's words say them. */
+    private static final java.util.Map<String, String> CRON_FIELDS = java.util.Map.of("SecondOfMinute", "second",
+            "MinuteOfHour", "minute", "HourOfDay", "hour", "DayOfMonth", "day", "MonthOfYear", "month", "DayOfWeek", "weekday");
+
+    /**
+     * What is wrong with a schedule, in words (Spring says "Invalid value for HourOfDay (valid values 0 - 23): 25 '25' in
+     * cron expression ...", Java's names for the fields).
+     */
+    static String cronProblem(IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        var range = java.util.regex.Pattern.compile("Invalid value for (\\w+) \\(valid values (\\d+) - (\\d+)\\): (\\S+)").matcher(m);
+        if (range.find() && CRON_FIELDS.containsKey(range.group(1))) {
+            return "the " + CRON_FIELDS.get(range.group(1)) + " " + range.group(4) + " is not " + range.group(2) + "-" + range.group(3);
+        }
+        var fields = java.util.regex.Pattern.compile("must consist of 6 fields \\(found (\\d+)").matcher(m);
+        if (fields.find()) {
+            return "it has " + fields.group(1) + " fields, not 6" + (fields.group(1).equals("5")
+                    ? " (a crontab line's five fields: put the second, 0, before them)" : "");
+        }
+        return m.replaceAll(" in cron expression \".*\"$", "");
     }
 
     /**

@@ -275,6 +275,12 @@ class ScheduleCommandTest {
         CliRun r = CliRun.capture(settings, "schedule", "--print");
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("jobs/fast.yml: schedule 'every night' is not a cron expression"), r.err());
+        // Said in the job file's words, not Spring's (HourOfDay) nor its quoting of the expression again.
+        CliRun hour = CliRun.capture(useHome("schedule: \"0 30 25 * * *\"\n"), "schedule", "--print");
+        assertTrue(hour.err().contains("schedule '0 30 25 * * *' is not a cron expression (second minute hour day month weekday): the hour "
+                + "25 is not 0-23"), hour.err());
+        CliRun five = CliRun.capture(useHome("schedule: \"30 2 * * *\"\n"), "schedule", "--print");
+        assertTrue(five.err().contains("it has 5 fields, not 6 (a crontab line's five fields: put the second, 0, before them)"), five.err());
     }
 
     @Test
