@@ -185,8 +185,13 @@ public final class ExitCodes {
                         : origin instanceof org.springframework.boot.origin.TextResourceOrigin file
                         ? property.getName() + org.pbannex.config.Settings.in(file)
                         : origin == null ? null : origin.toString();
+                // A note after the value ("60s # one minute") is part of it in a settings file: said where it is one.
+                boolean note = origin instanceof org.springframework.boot.origin.TextResourceOrigin
+                        && String.valueOf(property.getValue()).matches(".*\\s[#!].*");
                 return oneLine("the setting " + property.getName() + (where == null ? "" : " (" + where + ")")
-                        + " is '" + property.getValue() + "', which is not " + kind);
+                        + " is '" + property.getValue() + "', which is not " + kind + (note ? " (in a settings file a note after a "
+                        + "value is part of the value: '#' begins a note only at the start of a line, so put it on a line of its "
+                        + "own)" : ""));
             }
         }
         return null;

@@ -78,4 +78,17 @@ class SettingsTest {
                     + "'soon', which is not a duration such as 10s, 5m or 1h", org.pbannex.runtime.ExitCodes.badSetting(bad), name);
         }
     }
+
+    /** A note after a value, as a reader of the README's examples may write it, is said to be the value's part. */
+    @Test
+    void aNoteAfterAValueIsSaidToBePartOfIt() throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/application.properties"), "pb.run.lease=60s # one minute\n");
+        RuntimeException bad = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> Settings.load(Map.of("pb.home", home.toString())));
+        assertEquals("the setting pb.run.lease (pb.run.lease in " + home.resolve("config/application.properties") + ", line 1) is "
+                + "'60s # one minute', which is not a duration such as 10s, 5m or 1h (in a settings file a note after a value is part "
+                + "of the value: '#' begins a note only at the start of a line, so put it on a line of its own)",
+                org.pbannex.runtime.ExitCodes.badSetting(bad));
+    }
 }
