@@ -61,6 +61,13 @@ public class InputCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out " + out
                         + " is a folder: name the workbook to write, e.g. " + out.resolve("inputs.xlsx"));
             }
+            String name = target.getFileName().toString();
+            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                // Excel opens a workbook by its name's ending: under another one it would not open it as one.
+                String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out " + out
+                        + ": an input workbook is written as .xlsx, which Excel opens; name it e.g. " + base + ".xlsx");
+            }
             Files.createDirectories(target.getParent());
             InputBookWriter.Summary s = InputBookWriter.write(dir, biennium, target, language);
             System.out.printf("Wrote %s: biennium %s, %d sheets, %d rows, its instructions and notes in %s (%.1f s)%n", out,

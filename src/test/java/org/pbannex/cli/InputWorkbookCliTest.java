@@ -294,6 +294,12 @@ class InputWorkbookCliTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("--out " + tmp + " is a folder: name the workbook to write, e.g. " + tmp.resolve("inputs.xlsx")),
                 r.err());
+        // Another name's ending: Excel would not open it as a workbook (it was written all the same, without a word).
+        r = CliRun.capture(ownHome(), "input", "export", "--out", tmp.resolve("x.txt").toString());
+        assertEquals(2, r.status(), r.toString());
+        assertTrue(r.err().contains("--out " + tmp.resolve("x.txt") + ": an input workbook is written as .xlsx, which Excel opens; name it "
+                + "e.g. x.xlsx"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x.txt")));
     }
 
     @Test

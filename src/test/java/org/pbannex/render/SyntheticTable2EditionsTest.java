@@ -55,8 +55,11 @@ class SyntheticTable2EditionsTest {
     @Test
     void theCaveatAndTheSourceNameTheColumnsFromSyntheticLines() {
         Table t2 = pub.tables().get("t2");
-        assertEquals("Table 2's figures in these columns are sums of synthetic expenditure lines and are not ILO data: " + COLUMNS + ".",
-                t2.caveat().en());
+        // And, the synthetic RBSA lines being booked to the enabling outcomes too, where those are.
+        assertEquals("Table 2's figures in these columns are sums of synthetic expenditure lines and are not ILO data: " + COLUMNS + ". "
+                + "Table 2's extra-budgetary and RBSA figures on the support services row are the sums of the expenditure lines booked "
+                + "to the outcomes that have no row of their own (A, B, C); the policy outcomes subtotal is that of the outcome rows, "
+                + "and the total that of all lines.", t2.caveat().en());
         assertEquals(COLUMNS + ": synthetic expenditure lines (listed with the run's input files), not ILO data; the other "
                 + "columns: the printed document named on the cover", t2.source().en());
         assertTrue(t2.caveat().zh().startsWith("表 2 以下各栏的数字为合成的支出明细之和，并非劳工组织的数据："), t2.caveat().zh());
