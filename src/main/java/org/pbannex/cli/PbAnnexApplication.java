@@ -83,6 +83,13 @@ public final class PbAnnexApplication {
             if (!(args.length > 0 && args[0].equals("preflight"))) { // preflight says them in its lines
                 settingsWarnings().forEach(w -> System.err.println("pb-annex: warning: " + w));
             }
+            if (args.length > 1 && !args[0].startsWith("-") && !cli.getSubcommands().containsKey(args[0])
+                    && java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+                // "frobnicate --help": picocli shows the general help (status 0) for a word that is no command, help
+                // being asked; without the help option it is said to be no command (status 2), with the commands.
+                return cli.execute(java.util.Arrays.stream(args).filter(a -> !a.equals("--help") && !a.equals("-h"))
+                        .toArray(String[]::new));
+            }
             return cli.execute(args);
         } finally {
             org.pbannex.runtime.Interruption.typedAtTerminal(typedBefore);

@@ -66,6 +66,9 @@ class CommandLineMistakesTest {
         assertEquals("pb-annex: missing --status: pb-annex after-run needs it (usage: pb-annex after-run --status=N [OPTIONS] <job>)",
                 errLines(noStatus).get(0));
         assertEquals("pb-annex: --limit needs a value (N)", errLines(CliRun.capture(settings, "history", "--limit")).get(0));
+        CliRun unknownHelp = CliRun.capture(settings, "frobnicate", "--help");
+        assertEquals(2, unknownHelp.status(), unknownHelp.toString());
+        assertTrue(errLines(unknownHelp).get(0).startsWith("pb-annex: unknown command 'frobnicate'"), unknownHelp.err());
         CliRun nothing = CliRun.capture(settings);
         assertEquals(2, nothing.status(), nothing.toString());
         assertTrue(errLines(nothing).get(0).matches("pb-annex: missing command: such as run, check, status, history or schedule \\(all "
