@@ -245,7 +245,9 @@ public final class InputBookReader {
                 return java.util.Optional.empty();
             }
         }
-        return java.util.Optional.of(Said.of("book.text"));
+        // A CSV file by its name too: one of the input's own files, which go into its folder as they are.
+        return java.util.Optional.of(Said.of(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")
+                ? "book.csv" : "book.text"));
     }
 
     /** Whether a whole zip archive has a workbook part; one that cannot be listed is taken for a damaged workbook. */

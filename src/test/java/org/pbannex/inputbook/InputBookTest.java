@@ -526,6 +526,10 @@ class InputBookTest {
     void notAWorkbook() throws IOException {
         Path csv = Files.writeString(tmp.resolve("inputs.xlsx"), "unit,staff_costs\nILC,1\n");
         refused(csv, "inputs.xlsx: not an Excel workbook (.xlsx) but text (a CSV file given a workbook's name?)");
+        // Named as a CSV file: said to be one (it asked whether a CSV file had been given a workbook's name).
+        refused(Files.writeString(tmp.resolve("budget.csv"), "unit,staff_costs\nILC,1\n"), ": a CSV file and not an Excel "
+                + "workbook (.xlsx): input import reads the workbook that input export writes; a CSV file of the input goes into the "
+                + "input folder as it is");
         // Saved or copied not at all, or not to the end (an attachment cut short).
         refused(Files.write(tmp.resolve("inputs.xlsx"), new byte[0]), "inputs.xlsx: an empty file (0 bytes), not an Excel workbook");
         Path whole = withCell("budget", "F7", text("F7", "n/a"));
