@@ -61,8 +61,8 @@ public final class StrategicFrameworkTable {
         private final List<String> rowOutcomes;
         // The biennia and funds ("2022-23 XB") whose figures summed a synthetic line: only those columns are said so.
         private final java.util.Set<String> fromSynthetic = new java.util.HashSet<>();
-        // The biennia and funds with lines booked to outcomes that have no row (the enabling outcomes'): support services.
-        private final java.util.Set<String> otherOutcomes = new java.util.TreeSet<>();
+        // Whether some fund has lines booked to outcomes that have no row (the enabling outcomes'): support services'.
+        private boolean supportFromLines;
 
         ExtraBudgetary(OutcomeResources res, ExpenditureTotals lines) {
             this.res = res;
@@ -98,7 +98,7 @@ public final class StrategicFrameworkTable {
             LineSelection rows = selection(biennium, fund, rowOutcomes);
             LineSelection others = selection(biennium, fund, otherOutcomes());
             if (others != null) {
-                otherOutcomes.add(biennium + " " + fund);
+                supportFromLines = true;
             }
             return new FundFigures(byOutcome, rows == null ? null : Percent.millionsOfCents(lines.cents(rows)),
                     others == null ? null : Percent.millionsOfCents(lines.cents(others)), Percent.millionsOfCents(lines.cents(all)));
@@ -117,7 +117,7 @@ public final class StrategicFrameworkTable {
 
         /** Whether any column's support services figure sums lines booked to outcomes without a row. */
         boolean anyOtherOutcomes() {
-            return !otherOutcomes.isEmpty();
+            return supportFromLines;
         }
 
         /**
