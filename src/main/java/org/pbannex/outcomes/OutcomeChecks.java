@@ -82,7 +82,7 @@ public final class OutcomeChecks {
      * The XB and RBSA columns add up, each figure rounded from its exact sum: the outcome rows to the policy outcomes
      * subtotal where every row has a figure (and the estimates file no amount left unsplit by outcome, which the print
      * counts in the subtotal alone), and the subtotal and support services to the total. A difference within half a unit
-     * of the last decimal per figure added is rounding; more is a figure left out or counted twice.
+     * of the last decimal per figure (the parts and the total) is rounding; more is a figure left out or counted twice.
      */
     private static void extraBudgetaryAddsUp(Checks c, OutcomeResources res, org.pbannex.reference.Biennium current, Table t2,
                                              List<Row> outcomeRows) {
@@ -107,7 +107,8 @@ public final class OutcomeChecks {
 
     private static void withinRounding(Checks c, String name, String row, BigDecimal expected, List<BigDecimal> parts) {
         BigDecimal sum = parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal allowed = BigDecimal.ONE.movePointLeft(expected.scale()).multiply(BigDecimal.valueOf(parts.size()))
+        // Each part and the total are off their exact sums by at most half a unit of the last decimal.
+        BigDecimal allowed = BigDecimal.ONE.movePointLeft(expected.scale()).multiply(BigDecimal.valueOf(parts.size() + 1))
                 .divide(BigDecimal.valueOf(2));
         c.isTrue(name, "t2", row, sum.subtract(expected).abs().compareTo(allowed) <= 0,
                 expected.toPlainString() + " (within " + allowed.toPlainString() + " of rounding)", sum.toPlainString());

@@ -39,8 +39,8 @@ class Table2FromLinesTest {
         for (String column : List.of("xb_previous", "rbsa_previous", "xb", "rbsa")) {
             BigDecimal rows = outcomes.stream().map(r -> (BigDecimal) r.value(column)).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal subtotal = (BigDecimal) t2.row("subtotal").value(column);
-            // Each figure rounded from its exact sum: within half a tenth per row.
-            assertTrue(rows.subtract(subtotal).abs().compareTo(new BigDecimal("0.40")) <= 0, column + ": rows " + rows + ", subtotal " + subtotal);
+            // Each figure rounded from its exact sum: within half a tenth per figure (8 rows and the subtotal).
+            assertTrue(rows.subtract(subtotal).abs().compareTo(new BigDecimal("0.45")) <= 0, column + ": rows " + rows + ", subtotal " + subtotal);
         }
         // The synthetic lines add up to the print's controls: RBSA 30.0 over every outcome, XB per policy outcome.
         for (String column : List.of("rbsa_previous", "rbsa")) {
