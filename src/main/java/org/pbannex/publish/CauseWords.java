@@ -30,7 +30,8 @@ final class CauseWords {
             "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.check_failed",
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
-            "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.no_space", "cause.more_in",
+            "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.exists_as_file",
+            "cause.why.not_a_folder", "cause.why.no_space", "cause.more_in",
             "cause.signal", "cause.signal_force", "cause.signal_before", "cause.timeout", "cause.timeout_new", "cause.database_failed",
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
@@ -172,9 +173,11 @@ final class CauseWords {
         Throwable io = ExitCodes.inputOutput(failure);
         if (io instanceof FileSystemException fs) {
             String why = ExitCodes.reason(fs);
+            java.nio.file.Path inTheWay = ExitCodes.fileInTheWay(fs);
             return word("cause.file_system").with("operation", word("cause.op." + ExitCodes.operation(fs).replace(' ', '_')))
                     .with("file", ExitCodes.fileOf(fs))
-                    .with("reason", ExitCodes.reasonWord(why) != null ? word("cause." + ExitCodes.reasonWord(why)) : Text.of(why));
+                    .with("reason", inTheWay != null ? word("cause.why.not_a_folder").with("file", inTheWay.toString())
+                            : ExitCodes.reasonWord(why) != null ? word("cause." + ExitCodes.reasonWord(why)) : Text.of(why));
         }
         return io == null ? null : word("cause.io").with("detail", ExitCodes.ioDetail(io));
     }

@@ -223,10 +223,38 @@ public final class ExitCodes {
         return FileFault.of(e).map(f -> f.operation).orElse(e instanceof WriteFailed ? "write" : "write or read");
     }
 
-    /** Why: permission denied, no such file or folder, it exists already, or the system's reason (No space left on device). */
+    /**
+     * Why: permission denied, no such file or folder, it exists already (as a file), a file where a folder was meant
+     * ("out is a file, not a folder"), or the system's reason (No space left on device).
+     */
     public static String reason(java.nio.file.FileSystemException e) {
-        return FileFault.of(e).map(f -> f.reason)
+        java.nio.file.Path inTheWay = fileInTheWay(e);
+        if (inTheWay != null) {
+            return inTheWay + NOT_A_FOLDER;
+        }
+        String reason = FileFault.of(e).map(f -> f.reason)
                 .orElseGet(() -> e.getReason() == null ? e.getClass().getSimpleName() : e.getReason());
+        return reason.equals(FileFault.CREATE.reason) && e.getFile() != null && java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of(e.getFile()), java.nio.file.LinkOption.NOFOLLOW_LINKS) ? EXISTS_AS_FILE : reason;
+    }
+
+    private static final String NOT_A_FOLDER = " is a file, not a folder";
+    private static final String EXISTS_AS_FILE = "it exists already, as a file";
+
+    /**
+     * The file a path goes through as if it were a folder ("Not a directory", the system's reason for out/x when out is
+     * a file), the nearest such file above the failed one; null for any other fault.
+     */
+    public static java.nio.file.Path fileInTheWay(java.nio.file.FileSystemException e) {
+        if (!"Not a directory".equals(e.getReason()) || e.getFile() == null) {
+            return null;
+        }
+        for (java.nio.file.Path p = java.nio.file.Path.of(e.getFile()).getParent(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -238,6 +266,7 @@ public final class ExitCodes {
             case "permission denied" -> "why.permission_denied";
             case "no such file or folder" -> "why.no_such_file";
             case "it exists already" -> "why.exists";
+            case EXISTS_AS_FILE -> "why.exists_as_file";
             case "No space left on device" -> "why.no_space";
             default -> null;
         };
