@@ -46,17 +46,15 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Browser owner;
     private final String targetId;
     private final String contextId;
-    private final WebSocket socket;
-    private final AtomicInteger ids = new AtomicInteger();
-    private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final DevTools page;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-    private HeadlessChromium(Browser owner, String targetId, String contextId, WebSocket socket) {
+    private HeadlessChromium(Browser owner, String targetId, String contextId) throws Exception {
         this.owner = owner;
         this.targetId = targetId;
         this.contextId = contextId;
-        this.socket = socket;
+        this.page = new DevTools(owner.http, "ws://" + owner.address + "/devtools/page/" + targetId, this::event);
     }
 
     /** The browser's executable, or a skip (a failure in CI) naming what to install. */
@@ -89,10 +87,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 .path("browserContextId").asString();
         String targetId = b.send("Target.createTarget", Map.of("url", "about:blank", "browserContextId", contextId,
                 "width", 1280, "height", 1000)).path("targetId").asString();
-        HeadlessChromium[] self = new HeadlessChromium[1];
-        WebSocket ws = connect(b.http, "ws://" + b.address + "/devtools/page/" + targetId, text -> self[0].receive(text));
-        self[0] = new HeadlessChromium(b, targetId, contextId, ws);
-        return self[0];
+        return new HeadlessChromium(b, targetId, contextId);
     }
 
     /** This JVM's browser, started when there is none or the last one ended. */
@@ -105,22 +100,63 @@ public final class HeadlessChromium implements AutoCloseable {
         return browser;
     }
 
-    /** A WebSocket whose whole text messages go to {@code receiver}. */
-    private static WebSocket connect(HttpClient http, String url, java.util.function.Consumer<String> receiver) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
-            private final StringBuilder message = new StringBuilder();
+    /**
+     * One DevTools connection (the browser's, or a page's): commands sent with ids of its own, each answer completing
+     * its command, every other message (an event) given to {@code events}.
+     */
+    private static final class DevTools {
+        private final WebSocket socket;
+        private final AtomicInteger ids = new AtomicInteger();
+        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                message.append(data);
-                if (last) {
-                    receiver.accept(message.toString());
-                    message.setLength(0);
+        DevTools(HttpClient http, String url, java.util.function.Consumer<JsonNode> events) throws Exception {
+            this.socket = http.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+                private final StringBuilder message = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    message.append(data);
+                    if (last) {
+                        JsonNode msg = JSON.readTree(message.toString());
+                        message.setLength(0);
+                        if (!answered(msg)) {
+                            events.accept(msg);
+                        }
+                    }
+                    webSocket.request(1);
+                    return null;
                 }
-                webSocket.request(1);
-                return null;
+            }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        /** Completes the pending command a message answers; true when it was an answer, not an event. */
+        private boolean answered(JsonNode msg) {
+            if (!msg.has("id")) {
+                return false;
             }
-        }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt());
+            if (f != null) {
+                if (msg.has("error")) {
+                    f.completeExceptionally(new IOException("DevTools: " + msg.path("error")));
+                } else {
+                    f.complete(msg.path("result"));
+                }
+            }
+            return true;
+        }
+
+        /** Sends a command and waits for its answer. */
+        JsonNode send(String method, Map<String, Object> params) throws Exception {
+            int id = ids.incrementAndGet();
+            CompletableFuture<JsonNode> result = new CompletableFuture<>();
+            pending.put(id, result);
+            ObjectNode msg = JSON.createObjectNode();
+            msg.put("id", id);
+            msg.put("method", method);
+            msg.set("params", JSON.valueToTree(params));
+            socket.sendText(JSON.writeValueAsString(msg), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** The browser process, its profile folder (removed when it ends) and its own DevTools connection. */
@@ -129,16 +165,14 @@ public final class HeadlessChromium implements AutoCloseable {
         private final Path profile;
         private final HttpClient http;
         private final String address;
-        private final WebSocket socket;
-        private final AtomicInteger ids = new AtomicInteger();
-        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+        private final DevTools devTools;
 
         private Browser(Process process, Path profile, HttpClient http, String address, String browserUrl) throws Exception {
             this.process = process;
             this.profile = profile;
             this.http = http;
             this.address = address;
-            this.socket = connect(http, browserUrl, text -> answered(pending, JSON.readTree(text)));
+            this.devTools = new DevTools(http, browserUrl, event -> { });
         }
 
         static Browser start() throws Exception {
@@ -157,12 +191,12 @@ public final class HeadlessChromium implements AutoCloseable {
         }
 
         JsonNode send(String method, Map<String, Object> params) throws Exception {
-            return HeadlessChromium.send(socket, ids, pending, method, params);
+            return devTools.send(method, params);
         }
 
         void close() {
             try {
-                socket.sendText("{\"id\":0,\"method\":\"Browser.close\"}", true).get(10, TimeUnit.SECONDS);
+                devTools.socket.sendText("{\"id\":0,\"method\":\"Browser.close\"}", true).get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // the process is ended below either way
             }
@@ -213,48 +247,16 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Completes the pending command a message answers; true when it was an answer, not an event. */
-    private static boolean answered(Map<Integer, CompletableFuture<JsonNode>> pending, JsonNode msg) {
-        if (!msg.has("id")) {
-            return false;
-        }
-        CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt());
-        if (f != null) {
-            if (msg.has("error")) {
-                f.completeExceptionally(new IOException("DevTools: " + msg.path("error")));
-            } else {
-                f.complete(msg.path("result"));
-            }
-        }
-        return true;
-    }
-
-    /** Sends a command on a connection and waits for its answer. */
-    private static JsonNode send(WebSocket socket, AtomicInteger ids, Map<Integer, CompletableFuture<JsonNode>> pending,
-                                 String method, Map<String, Object> params) throws Exception {
-        int id = ids.incrementAndGet();
-        CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        pending.put(id, result);
-        ObjectNode msg = JSON.createObjectNode();
-        msg.put("id", id);
-        msg.put("method", method);
-        msg.set("params", JSON.valueToTree(params));
-        socket.sendText(JSON.writeValueAsString(msg), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void receive(String text) {
-        JsonNode msg = JSON.readTree(text);
-        if (!answered(pending, msg)) {
-            events.add(msg);
-            if ("Page.loadEventFired".equals(msg.path("method").asString())) {
-                loaded.complete(null);
-            }
+    /** A page's event: kept for {@link #load}, its load event completing the load. */
+    private void event(JsonNode msg) {
+        events.add(msg);
+        if ("Page.loadEventFired".equals(msg.path("method").asString())) {
+            loaded.complete(null);
         }
     }
 
     public JsonNode send(String method, Map<String, Object> params) throws Exception {
-        return send(socket, ids, pending, method, params);
+        return page.send(method, params);
     }
 
     /** Loads a page and waits for its load event; returns the URLs of every request the page made. */
@@ -321,7 +323,7 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Closes the page and discards its browser context; the browser goes on for the next page. */
     @Override
     public void close() throws Exception {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+        page.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
         owner.send("Target.closeTarget", Map.of("targetId", targetId));
         owner.send("Target.disposeBrowserContext", Map.of("browserContextId", contextId));
     }
