@@ -36,7 +36,7 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
         List<BudgetUnit> units = in.table("units").stream().map(r -> new BudgetUnit(r.text("unit"), text(r, "label"),
                 r.text("group"), r.text("line"), r.text("part"))).toList();
         List<Region> regions = in.table("regions").stream().map(r -> new Region(r.text("region"), text(r, "label"),
-                text(r, "short"), r.flag("split_targets"))).toList();
+                text(r, "short"), r.flag("split_targets"), orLabel(text(r, "target_name"), text(r, "label")))).toList();
         List<ExpenditureObject> objects = in.table("objects").stream().map(r -> new ExpenditureObject(r.text("object"),
                 text(r, "label"))).toList();
         List<TargetUnit> targetUnits = in.table("target_units").stream().map(r -> new TargetUnit(r.text("unit"),
@@ -73,6 +73,11 @@ public record ReferenceData(Biennium biennium, List<Part> parts, List<Appropriat
             }
         }
         return out;
+    }
+
+    /** A name, each language's the label's where it is empty. */
+    private static Text orLabel(Text name, Text label) {
+        return new Text(name.zh().isEmpty() ? label.zh() : name.zh(), name.en().isEmpty() ? label.en() : name.en());
     }
 
     private static Text text(Record r, String prefix) {

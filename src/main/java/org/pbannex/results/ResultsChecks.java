@@ -18,6 +18,7 @@ import org.pbannex.results.ResultsFramework.Output;
 import org.pbannex.table.CheckResult.InputLines;
 import org.pbannex.table.CheckResult.Lines;
 import org.pbannex.table.Checks;
+import org.pbannex.table.Language;
 import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -38,15 +39,16 @@ public final class ResultsChecks {
 
     public static Checks run(ReferenceData ref, ResultsFramework rf, Map<String, Table> tables) {
         Checks c = new Checks();
+        Map<String, Region> regions = ReferenceData.byCode(ref.regions(), Region::code);
         for (Indicator i : rf.indicators()) {
             String table = tableOf(rf, i);
             if (i.hasRegionalSplit()) {
                 regionalSum(c, table, i);
             }
             if (i.targetTotal() != null) {
-                targetText(c, table, i, "zh", i.target().zh());
+                targetText(c, table, i, regions, Language.ZH, i.target().zh());
                 if (!i.target().en().isEmpty()) {
-                    targetText(c, table, i, "en", i.target().en());
+                    targetText(c, table, i, regions, Language.EN, i.target().en());
                 }
             }
             for (Baseline b : i.baselines()) {
@@ -91,18 +93,49 @@ public final class ResultsChecks {
                         List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_total")))));
     }
 
-    /** The numbers in the printed target are its total, then each regional count in order (as in "24 个组织(非洲 7 个、…)"). */
-    private static void targetText(Checks c, String table, Indicator i, String lang, String text) {
-        List<Long> expected = new ArrayList<>();
-        expected.add(i.targetTotal());
-        expected.addAll(i.regionalTargets().values());
-        List<Long> found = numbersIn(text);
-        found = found.subList(0, Math.min(found.size(), expected.size()));
-        // The printed target against the figures typed for it: the indicator's total and its regional targets.
-        c.equal("results.target_text_" + lang, table, i.id(), expected, found,
-                new Lines(List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_" + lang))),
+    /**
+     * The printed target states its total, then each regional count after its region's name, in order (as in "24 个组织(非洲
+     * 7 个、…)"): each number against the figures typed for it, each name against the region's (its name in the target
+     * texts, or its label), so that counts given to the wrong regions, or to a region of another list, are found.
+     */
+    private static void targetText(Checks c, String table, Indicator i, Map<String, Region> regions, Language lang, String text) {
+        List<String> expected = new ArrayList<>();
+        expected.add(Long.toString(i.targetTotal()));
+        List<Region> order = new ArrayList<>();
+        i.regionalTargets().forEach((code, count) -> {
+            Region r = regions.get(code);
+            order.add(r);
+            expected.add((r == null ? code : r.namesInTargets(lang).get(0)) + " " + count);
+        });
+        List<String> found = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find() && found.size() < expected.size()) {
+            String number = Long.toString(number(m.group()));
+            if (found.isEmpty()) {
+                found.add(number);
+                continue;
+            }
+            // The name before the count: the text since the last separator ("(非洲 " of "(非洲 7 个").
+            String[] before = NAME_SEPARATOR.split(text.substring(0, m.start()), -1);
+            String name = before[before.length - 1].strip();
+            Region r = order.get(found.size() - 1);
+            found.add((r != null && r.namesInTargets(lang).contains(name) ? r.namesInTargets(lang).get(0) : name) + " " + number);
+        }
+        // The printed target against the figures typed for it (the total, each region's count) and the regions' names.
+        c.equal("results.target_text_" + lang.code(), table, i.id(), expected, found,
+                new Lines(List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_" + lang.code()))),
                         List.of(new InputLines("results_indicators", "indicator", Set.of(i.id()), List.of("target_total")),
-                                new InputLines("results_regional_targets", "indicator", Set.of(i.id()), List.of("count")))));
+                                new InputLines("results_regional_targets", "indicator", Set.of(i.id()), List.of("count")),
+                                new InputLines("regions", "region", i.regionalTargets().keySet(),
+                                        List.of("label_" + lang.code(), "target_name_" + lang.code())))));
+    }
+
+    /** What separates a region's name in a target text from the text before it. */
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("[(（、,，;；:：]");
+
+    /** A printed number ("1,888" is one); a longer run of digits than any count (a typo) is the largest, so that it still differs. */
+    private static long number(String printed) {
+        return new java.math.BigInteger(printed.replace(",", "")).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     /** The numbers a printed text states, in order ("24 个组织(非洲 7 个、…)": 24, 7, ...; 1,888 is one). */
@@ -110,8 +143,7 @@ public final class ResultsChecks {
         List<Long> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            // A longer run of digits than any count (a typo) is read as the largest count, so that it still differs.
-            out.add(new java.math.BigInteger(m.group().replace(",", "")).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+            out.add(number(m.group()));
         }
         return out;
     }

@@ -337,7 +337,7 @@ class BadInputTest {
     /** README's recipe for a new region, its inflation rate forgotten: refused, not a Table A2-1 without it. */
     @Test
     void aNewRegionWithoutItsInflationRate() throws IOException {
-        TestInputs.edit(input.resolve("reference/regions.csv"), s -> s + "CA,中亚,Central Asia,中亚,Central Asia,true\n");
+        TestInputs.edit(input.resolve("reference/regions.csv"), s -> s + "CA,中亚,Central Asia,中亚,Central Asia,true,,\n");
         assertRejected("input/2022-23/regional_inflation.csv", "no row for region CA, listed in ",
                 "input/reference/regions.csv, line 8: ");
         TestInputs.edit(input.resolve("2022-23/regional_inflation.csv"), s -> s + "CA,5.1\n");

@@ -147,13 +147,39 @@ class BadResultsInputTest {
         rejected(3, parts.toArray(String[]::new));
     }
 
+    /**
+     * Found by an exploratory test: only the target text's numbers were checked, so counts given to the wrong regions,
+     * or to a region of no list (南极洲), passed every check and were published beside the figures they contradict. Each
+     * count is now checked with the name before it: the region's name in the target texts (亚太, regions.csv), its label
+     * (亚洲和太平洋) or its short name, each accepted.
+     */
+    @Test
+    void targetTextGivingItsCountsToOtherRegionsIsAFailedCheck() throws IOException {
+        TestInputs.edit(indicators, s -> s.replace("25 个成员国(非洲 5 个、美洲 8 个、", "25 个成员国(美洲 5 个、非洲 8 个、")
+                .replace("25 member States (Africa 5, Americas 8,", "25 member States (Africa 5, Antarctica 8,")
+                .replace("24 个组织(非洲 7 个、美洲 7 个、阿拉伯国家 1 个、亚太 6 个", "24 个组织(非洲 7 个、美洲 7 个、阿拉伯国家 1 个、亚洲和太平洋 6 个"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", tmp.resolve("input").toString());
+        assertEquals(4, r.status(), r.toString());
+        int line = lineOf(indicators, "1.3.1,");
+        int first = lineOf(regional, "1.3.1,AF,");
+        assertTrue(r.out().contains("FAILED   results.target_text_zh [table i2, row 1.3.1]: expected [25, 非洲 5, 美洲 8, 阿拉伯国家 2, "
+                + "亚太 5, 欧洲和中亚 5], actual [25, 美洲 5, 非洲 8, 阿拉伯国家 2, 亚太 5, 欧洲和中亚 5]; see " + indicators + ", line " + line
+                + ", column target_zh; against " + indicators + ", line " + line + ", column target_total; " + regional + ", lines "
+                + first + "-" + (first + 4) + ", column count; " + tmp.resolve("input/reference/regions.csv")
+                + ", lines 2-6, columns label_zh, target_name_zh\n"), r.out());
+        assertTrue(r.out().contains("FAILED   results.target_text_en [table i2, row 1.3.1]: expected [25, Africa 5, Americas 8, "
+                + "Arab States 2, Asia and the Pacific 5, Europe and Central Asia 5], actual [25, Africa 5, Antarctica 8, Arab States 2, "
+                + "Asia and the Pacific 5, Europe and Central Asia 5]; "), r.out());
+        assertTrue(r.out().contains("2022-23: 17 tables, 1151 checks passed, 2 failed"), "1.1.1's 亚洲和太平洋 passes: " + r.out());
+    }
+
     @Test
     void targetTextThatContradictsItsFigures() throws IOException {
         TestInputs.edit(indicators, s -> s.replace("24 个组织(非洲 7 个、美洲 7 个", "24 个组织(非洲 7 个、美洲 8 个"));
         int line = lineOf(indicators, "1.1.1,");
         int first = lineOf(regional, "1.1.1,AF,");
         // Where to look: the printed text against the figures typed for it, not the indicator's baselines.
-        rejected(4, "results.target_text_zh", "row 1.1.1", "[24, 7, 7, 1, 6, 3]", "[24, 7, 8, 1, 6, 3]; see " + indicators + ", line "
+        rejected(4, "results.target_text_zh", "row 1.1.1", "[24, 非洲 7, 美洲 7, 阿拉伯国家 1, 亚太 6, 欧洲和中亚 3]", "[24, 非洲 7, 美洲 8, 阿拉伯国家 1, 亚太 6, 欧洲和中亚 3]; see " + indicators + ", line "
                 + line + ", column target_zh; against " + indicators + ", line " + line + ", column target_total; " + regional
                 + ", lines " + first + "-" + (first + 4) + ", column count");
     }

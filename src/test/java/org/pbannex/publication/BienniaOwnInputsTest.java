@@ -21,7 +21,7 @@ import org.pbannex.TestInputs;
 class BienniaOwnInputsTest {
 
     private static final String HEADER = "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd\n";
-    private static final String CENTRAL_ASIA = "CA,中亚,Central Asia,中亚,Central Asia,false\n";
+    private static final String CENTRAL_ASIA = "CA,中亚,Central Asia,中亚,Central Asia,false,,\n";
 
     @TempDir
     Path tmp;

@@ -271,7 +271,7 @@ class RunInputCopyTest {
         // biennium then (it checked the copy's alone, 2024-25, which reads its own list, and adopted it), and writes nothing.
         Path shared = copy.resolve("reference/regions.csv");
         byte[] sharedAsCopied = Files.readAllBytes(shared);
-        TestInputs.edit(shared, t -> t.replace("EU,欧洲和中亚,Europe and Central Asia,欧洲,Europe,true\n", ""));
+        TestInputs.edit(shared, t -> t.replace("EU,欧洲和中亚,Europe and Central Asia,欧洲,Europe,true,,\n", ""));
         Map<String, String> before = checksums(input);
         CliRun refused = CliRun.capture(Map.of(), "input", "adopt", copy.toString());
         assertEquals(3, refused.status(), refused.toString());
