@@ -183,7 +183,24 @@ public final class RunRenderer {
         return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
                 claim(computed, "datapackage.description"), claim(computed, "publication.source"),
                 org.pbannex.runtime.Times.toSecond(started),
-                runId, key -> t.has(key) ? t.get(key) : null);
+                runId, key -> t.has(key) ? t.get(key).with("regions", regionCodes(computed)).with("outcomes", outcomeCodes(computed)) : null);
+    }
+
+    /** The biennium's regions, for the data package's description of a region field: "AF (Africa), AM (Americas), ...". */
+    private static Text regionCodes(ComputedPublication computed) {
+        List<org.pbannex.reference.Region> regions = computed.reference().regions();
+        return new Text(String.join("、", regions.stream().map(r -> r.code() + "（" + r.label().zh() + "）").toList()),
+                String.join(", ", regions.stream().map(r -> r.code() + " (" + r.label().in(Language.EN) + ")").toList()));
+    }
+
+    /**
+     * The biennium's outcome codes, for the data package's description of an outcome field: "1, 2, ..., A, B, C" (the
+     * impact, which the text names apart, left out).
+     */
+    private static Text outcomeCodes(ComputedPublication computed) {
+        List<String> codes = computed.inputs().table("results_outcomes").stream().filter(r -> !r.text("kind").equals("impact"))
+                .map(r -> r.text("outcome")).toList();
+        return new Text(String.join("、", codes), String.join(", ", codes));
     }
 
     /** The tables the run asked for, in catalogue order. */

@@ -43,6 +43,19 @@ class BienniaOwnInputsTest {
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("2022-23: 17 tables") && r.out().contains("2024-25: 17 tables"), r.out());
         assertEquals(descriptor, Files.readString(tree.resolve("datapackage.json")));
+        // The run's data package describes a region field by the biennium's own list, its outcome field by its outcomes
+        // (found by an exploratory test: the text listed 2022-23's codes, a CSV of rows in CA then misdescribed).
+        var texts = RunRenderer.about(Publication.compute(tree, Publication.biennium(tree, "2024-25")), "r", java.time.Instant.EPOCH)
+                .texts();
+        assertEquals("Region code: AF (Africa), AM (Americas), AS (Arab States), AP (Asia and the Pacific), EU (Europe and Central "
+                + "Asia), GL (Global and headquarters), CA (Central Asia); ALL for totals, in a table that has them.",
+                texts.apply("datapackage.field.region").en());
+        assertTrue(texts.apply("datapackage.field.region").zh().startsWith("区域代码：AF（非洲）、AM（美洲）"),
+                texts.apply("datapackage.field.region").zh());
+        assertEquals("Outcome code (1, 2, A; impact for Table I.1; ALL for totals, in a table that has them).",
+                texts.apply("datapackage.field.outcome").en());
+        assertFalse(RunRenderer.about(Publication.compute(tree, Publication.biennium(tree, "2022-23")), "r", java.time.Instant.EPOCH)
+                .texts().apply("datapackage.field.region").en().contains("CA"), "2022-23's list has no CA");
 
         // 2022-23 keeps the shared list: a 2022 line in Central Asia is not one of its regions.
         Files.writeString(tree.resolve("expenditure/x.csv"), HEADER + "X24-1,2024-04,XB,ESTIMATE,CA,KAZ,HEALTH,1,FURNITURE,1000.00\n"
