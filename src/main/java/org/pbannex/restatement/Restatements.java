@@ -143,9 +143,20 @@ public record Restatements(String previous, boolean compared, List<Restatement> 
                 heading(mine, p.stated()), heading(theirs, p.published())));
     }
 
-    /** A column's heading as its table prints it, under its group's ("2022-23 / Budget"): what a reader knows it by. */
+    /**
+     * A column's heading as its table prints it, under its group's ("2022-23 / Budget"): what a reader knows it by; with
+     * its unit ("(CHF)") where another column of the table has the same heading (the draft budget's income in US$ and
+     * in CHF), so that the two can be told apart.
+     */
     private static Text heading(Table table, String key) {
         org.pbannex.table.Column c = table.column(key);
+        Text heading = headingUnderGroup(c);
+        boolean shared = table.columns().stream().anyMatch(o -> o != c && headingUnderGroup(o).equals(heading));
+        return !shared || c.unit().isEmpty() ? heading : new Text(heading.zh() + "（" + c.unit().zh() + "）",
+                heading.en() + " (" + c.unit().in(org.pbannex.table.Language.EN) + ")");
+    }
+
+    private static Text headingUnderGroup(org.pbannex.table.Column c) {
         Text group = c.group() == null ? Text.EMPTY : c.group();
         return group.isEmpty() ? c.heading() : new Text(group.zh() + " / " + c.heading().zh(), group.en() + " / " + c.heading().en());
     }

@@ -232,6 +232,15 @@ class ManyBienniaTest {
         assertEquals("added", byKey.get("a2.HEALTH.budget_previous").kind());
         assertEquals(List.of("restated", "162720000", "803548920"), List.of(byKey.get("br.total.income_previous_chf").kind(),
                 byKey.get("br.total.income_previous_chf").stated(), byKey.get("br.total.income_previous_chf").published()));
+        // The draft budget's income in US$ and in CHF share a heading: each is named with its unit (found by an
+        // exploratory test: the report showed the two rows under the same words).
+        Restatement chf = byKey.get("br.total.income_previous_chf");
+        Restatement usd = byKey.get("br.total.income_previous_usd");
+        assertEquals(List.of("收入 / 2022-2023 两年期预算（瑞郎）", "Income / 2022-2023 budget (CHF)"), List.of(chf.heading().zh(),
+                chf.heading().en()));
+        assertTrue(usd.heading().zh().endsWith("（美元）") && chf.publishedHeading().zh().endsWith("（瑞郎）"),
+                usd.heading() + " " + chf.publishedHeading());
+        assertFalse(lineA.heading().zh().contains("（美元）"), "a heading of its own is named without its unit: " + lineA.heading());
     }
 
     /**
