@@ -225,6 +225,37 @@ public final class StrategicFrameworkTable {
         return synthetic.isEmpty() ? table : table.withSource(t.get("t2.source.synthetic").with("columns", synthetic));
     }
 
+    /**
+     * The table with a note under it naming the columns whose figures, each rounded from its exact amount, do not add
+     * up as shown: the outcome rows to the subtotal, or the subtotal and support services to the total (each the exact
+     * sum rounded, as the checks hold them). A column with a cell's own note (a documented difference from print, which
+     * says why) is left to that note. Taken once the cells' notes are on the table.
+     */
+    public static Table withRoundingNote(Texts t, Table table) {
+        List<Text> headings = new ArrayList<>();
+        List<Row> outcomes = table.rows().subList(0, table.rows().indexOf(table.row(SUBTOTAL)));
+        for (Column c : table.columns()) {
+            BigDecimal subtotal = figure(table.row(SUBTOTAL), c.key());
+            BigDecimal support = figure(table.row(SUPPORT_SERVICES), c.key());
+            BigDecimal total = figure(table.row(TOTAL), c.key());
+            boolean rowsShown = !outcomes.isEmpty() && outcomes.stream().allMatch(r -> figure(r, c.key()) != null);
+            boolean rowsOff = rowsShown && subtotal != null
+                    && outcomes.stream().map(r -> figure(r, c.key())).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(subtotal) != 0;
+            boolean totalOff = subtotal != null && support != null && total != null && subtotal.add(support).compareTo(total) != 0;
+            boolean explained = table.cellNotes().stream().anyMatch(n -> n.column().equals(c.key()));
+            if ((rowsOff || totalOff) && !explained) {
+                headings.add(c.heading());
+            }
+        }
+        Text number = table.number().isEmpty() ? table.title() : table.number();
+        return headings.isEmpty() ? table
+                : table.withFootnote(t.get("t2.note.rounding").with("number", number).with("columns", headingList(headings)));
+    }
+
+    private static BigDecimal figure(Row r, String column) {
+        return r.value(column) instanceof BigDecimal b ? b : null;
+    }
+
     /** The values in the order of the row given (the columns' order), whichever were put first. */
     private static Map<String, Object> orderedAs(Map<String, Object> order, Map<String, Object> values) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Said;
 import org.pbannex.outcomes.OutcomeResources;
+import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.ReferenceData;
@@ -211,6 +212,8 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, document, ref.texts(), tables, checks);
+        // Table 2's note on figures that do not add up as rounded, where no difference's own note says why.
+        tables.computeIfPresent(StrategicFrameworkTable.ID, (id, t2) -> StrategicFrameworkTable.withRoundingNote(ref.texts(), t2));
         org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables, biennia) : null;

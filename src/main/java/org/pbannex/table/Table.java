@@ -99,6 +99,14 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
                 shortName, newCaveat, cellNotes);
     }
 
+    /** The table with one more note under it, after its own. */
+    public Table withFootnote(Text note) {
+        List<Text> notes = new java.util.ArrayList<>(footnotes);
+        notes.add(note);
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
+                shortName, caveat, cellNotes);
+    }
+
     /** The table with a note on one cell, which must exist; the note is added to the footnotes too. */
     public Table withCellNote(CellNote note) {
         row(note.row());
