@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pbannex.distribute.ReviewerList;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.Glyphs;
 import org.pbannex.ingest.InputSet;
@@ -76,10 +77,33 @@ public class CheckCommand implements Callable<Integer> {
             }
             worst = Math.max(worst, status);
         }
+        worst = Math.max(worst, reviewers());
         if (timings) {
             TimingLines.total(start);
         }
         return worst;
+    }
+
+    /**
+     * The reviewers' list of the input (reviewers.csv), where there is one, read as a run that sends to them reads it: a
+     * bad address is told here, not by the night's run, which it would stop before publishing (status 3).
+     */
+    private int reviewers() {
+        java.nio.file.Path listed = ReviewerList.listedIn(in.inputDir(), in.settings().input());
+        if (!java.nio.file.Files.isRegularFile(listed.resolve(ReviewerList.FILE))) {
+            return ExitCodes.PUBLISHED;
+        }
+        try {
+            int n = ReviewerList.fromCsv(listed).size();
+            if (verbose) {
+                System.out.println("ok       " + org.pbannex.ingest.InputFolder.shownName(listed, ReviewerList.FILE) + ": "
+                        + Counted.of(n, "reviewer", "reviewers"));
+            }
+            return ExitCodes.PUBLISHED;
+        } catch (org.pbannex.ingest.InputError e) {
+            ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + l));
+            return ExitCodes.of(e);
+        }
     }
 
     private int check(Biennium biennium, boolean named, ReadBiennia readBiennia) {

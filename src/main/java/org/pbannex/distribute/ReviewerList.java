@@ -55,7 +55,7 @@ public final class ReviewerList {
                 tables.addAll(Arrays.asList(r.path("tables").asString().trim().split("[\\s,]+")));
             }
             Said problem = name.isBlank() ? Said.cause("usage.reviewers.no_name")
-                    : !email.matches("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+") ? Said.cause("usage.reviewers.email", "value", email)
+                    : !Reviewer.ADDRESS.matcher(email).matches() ? Said.cause("usage.reviewers.email", "value", email)
                     : !List.of("zh", "en").contains(language) ? Said.cause("usage.reviewers.language", "value", language)
                     : spellAsCatalogue(tables, inputDir);
             if (problem != null) {

@@ -611,7 +611,8 @@ class CsvResourceReaderTest {
         Path f = write("reviewers.csv", "name,email,language,tables\nA,bad.mail@example,en,\n");
         InputError e = assertThrows(InputError.class, () -> CsvResourceReader.read(f, "input/reviewers.csv", reviewers));
         assertEquals("input/reviewers.csv, line 2, column email: 'bad.mail@example' is not what this column takes: one e-mail "
-                + "address, such as name@example.org", e.getMessage());
+                + "address, such as name@example.org, in the letters a-z, digits and signs such as . _ - + of plain ASCII (no "
+                + "accented letter, no two dots together, none at either end of the name)", e.getMessage());
     }
 
     @Test
