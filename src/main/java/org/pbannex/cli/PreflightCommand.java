@@ -315,7 +315,7 @@ public class PreflightCommand implements Callable<Integer> {
             ok("mail", mail.server() + " answers, from " + mail.from() + ": " + String.join("; ", who));
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             LOG.warn("mail server {} did not answer", mail.server(), e);
-            failed("mail", ExitCodes.INFRASTRUCTURE, mail.server() + " does not answer (" + SpringRuntime.cause(e) + "): "
+            failed("mail", ExitCodes.INFRASTRUCTURE, mail.server() + " " + org.pbannex.distribute.MailFault.ofConnection(e) + ": "
                     + String.join("; ", who) + " would not be sent");
         }
     }

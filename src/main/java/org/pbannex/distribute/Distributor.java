@@ -207,11 +207,16 @@ public final class Distributor {
                         out.add(new Delivery(r, tables, attachment, DistributionLog.REFUSED, line));
                         continue;
                     }
-                    // A refused sender is no reviewer's fault: the line names the setting that gives it.
+                    // A refused sender, or a login wanted, is no reviewer's fault: the line names the settings at fault.
                     String line = (reply != null && reply.to() == SmtpReply.To.SENDER ? "mail server " + server
                             + " refused the sender address " + from + " (PB_DISTRIBUTION_FROM, pb.distribution.from), for every "
-                            + "reviewer: " + reply.text() : "mail server " + server + " did not take the message to " + r.email()
-                            + ": " + (reply != null ? reply.text() : cause(e))) + " (" + have(out) + " of " + reviewers.size()
+                            + "reviewer: " + reply.text()
+                            : reply != null && reply.to() == SmtpReply.To.LOGIN ? "mail server " + server + " wants a login (or "
+                            + "another, or encryption first) before it takes any message: " + reply.text() + "; set its user and "
+                            + "password (SPRING_MAIL_USERNAME and SPRING_MAIL_PASSWORD, spring.mail.username and spring.mail.password"
+                            + "; see the README's Reviewers section for encryption)"
+                            : "mail server " + server + " did not take the message to " + r.email()
+                            + ": " + (reply != null ? reply.text() : MailFault.said(e))) + " (" + have(out) + " of " + reviewers.size()
                             + " reviewers sent; run " + run.runId() + " stays published: "
                             + FollowUp.distribute(run.runId(), outputRoot, output) + " sends it again)";
                     log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
@@ -382,14 +387,5 @@ public final class Distributor {
         Text title = table.number().isEmpty() ? listed : table.number().in(lang).isEmpty() ? listed
                 : new Text(table.number().zh() + " " + listed.zh(), table.number().en() + " " + listed.en());
         return id + ": " + title.in(lang);
-    }
-
-    private static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.replaceAll("\\s+", " ").strip();
     }
 }

@@ -23,8 +23,11 @@ import org.springframework.mail.MailSendException;
  */
 record SmtpReply(int code, String text, To to) {
 
-    /** What a reply answered. */
-    enum To { RECIPIENT, MESSAGE, SENDER, OTHER }
+    /** What a reply answered; LOGIN: the server wants a login, or another (RFC 4954: 530, 534, 535, 538), whatever the command. */
+    enum To { RECIPIENT, MESSAGE, SENDER, LOGIN, OTHER }
+
+    /** The replies of a server that wants a login, a stronger one, or encryption first: the settings', for every reviewer. */
+    private static final java.util.Set<Integer> LOGIN_CODES = java.util.Set.of(530, 534, 535, 538);
 
     /**
      * Refused for good, and for this recipient: sending it again, as it is, would be refused again. Each message goes to
@@ -74,7 +77,9 @@ record SmtpReply(int code, String text, To to) {
             }
             next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
-        return other != null && sender ? new SmtpReply(other.code, other.text, To.SENDER) : other;
+        // A login wanted (Office 365's "530 5.7.57 Client not authenticated" to MAIL FROM) is no recipient's refusal.
+        return other != null && LOGIN_CODES.contains(other.code) ? new SmtpReply(other.code, other.text, To.LOGIN)
+                : other != null && sender ? new SmtpReply(other.code, other.text, To.SENDER) : other;
     }
 
     /** The reply code a server's reply starts with ("550 ...", "451-..."), or 0 when the message is no reply. */

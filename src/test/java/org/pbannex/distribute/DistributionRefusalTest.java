@@ -45,8 +45,8 @@ class DistributionRefusalTest {
     static Smtp smtp;
 
     /**
-     * Replies 553 to MAIL FROM a sender starting "refused.sender", 550 to RCPT TO an address starting "reject", 451 to one starting "later", 550 to the message (at the end of
-     * DATA) to one starting "refuse.data", and takes the rest; keeps the
+     * Replies 553 to MAIL FROM a sender starting "refused.sender", 530 (a login wanted) to one starting "needs.login", 550 to RCPT TO an address starting "reject", 451 to one starting "later", 550 to the message (at the end of
+     * DATA) to one starting "refuse.data", answers the end of DATA only after 2 s to one starting "slow", refuses every login (535), and takes the rest; keeps the
      * addresses each RCPT TO named and those whose messages it took.
      */
     static final class Smtp implements AutoCloseable {
@@ -75,8 +75,12 @@ class DistributionRefusalTest {
                     List<String> to = new java.util.ArrayList<>();
                     for (String line; (line = in.readLine()) != null; ) {
                         String command = line.toUpperCase(java.util.Locale.ROOT);
-                        if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                        if (command.startsWith("EHLO")) {
+                            reply(w, "250-test\r\n250 AUTH PLAIN"); // a login offered, used only when one is set
+                        } else if (command.startsWith("HELO")) {
                             reply(w, "250 test");
+                        } else if (command.startsWith("AUTH")) {
+                            reply(w, "535 5.7.8 Authentication credentials invalid");
                         } else if (command.startsWith("RCPT TO:")) {
                             String address = line.substring(8).replaceAll("[<> ]", "");
                             asked.add(address);
@@ -94,6 +98,13 @@ class DistributionRefusalTest {
                             for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
                                 message.append(body.startsWith(".") ? body.substring(1) : body).append("\r\n");
                             }
+                            if (to.stream().anyMatch(a -> a.startsWith("slow"))) {
+                                try {
+                                    Thread.sleep(2_000); // longer than the tests' mail timeout: the client gives up
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
                             if (to.stream().anyMatch(a -> a.startsWith("refuse.data"))) {
                                 // As some servers and filters do: the address taken at RCPT TO, its message refused.
                                 to.clear();
@@ -106,6 +117,8 @@ class DistributionRefusalTest {
                             reply(w, "250 taken");
                         } else if (command.startsWith("MAIL FROM:") && command.contains("REFUSED.SENDER")) {
                             reply(w, "553 5.7.1 sender address rejected");
+                        } else if (command.startsWith("MAIL FROM:") && command.contains("NEEDS.LOGIN")) {
+                            reply(w, "530 5.7.0 Authentication required"); // as a server that wants a login says it
                         } else if (command.startsWith("QUIT")) {
                             reply(w, "221 bye");
                             break;
@@ -274,6 +287,86 @@ class DistributionRefusalTest {
                 + "(PB_DISTRIBUTION_FROM, pb.distribution.from), for every reviewer: 553 5.7.1 sender address rejected (0 of 3 "
                 + "reviewers sent; run " + runId + " stays published: ./pb-annex distribute " + runId + " --output "
                 + out.toAbsolutePath().normalize() + " sends it again)", r.err().strip(), r.toString());
+    }
+
+    /** A run of a1 and t1 of its own (input, database, output folder), not sent yet: its id. */
+    private static String ownRun(Path own, Map<String, String> m, String extraReviewers) throws IOException {
+        Path ownInput = TestInputs.copyOfBundledInput(own.resolve("input"));
+        Files.writeString(ownInput.resolve("reviewers.csv"), Files.readString(ownInput.resolve("reviewers.csv")) + extraReviewers);
+        m.putAll(CliRun.h2(own.resolve("db")));
+        m.put("pb.input", ownInput.toString());
+        CliRun run = CliRun.capture(m, "run", "nightly", "--output", own.resolve("out").toString(), "--format", "xlsx,csv",
+                "--tables", "a1,t1", "--no-distribute");
+        assertEquals(0, run.status(), run.toString());
+        try (Stream<Path> s = Files.list(own.resolve("out/2022-23"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * A server that wants a login (530 to MAIL FROM, as Office 365 and Postfix's submission port say it) refuses every
+     * reviewer alike: a fault of the settings, exit 5, the run still waiting for its reviewers, so that once the login is
+     * set, distribute sends it. It was taken as each reviewer's address refused for good (exit 3, "fix
+     * input/reviewers.csv"), the run no longer waited, and nothing sent it again but --again (found by an exploratory test).
+     */
+    @Test
+    void aServerThatWantsALoginIsTheSettingsFaultAndTheRunWaitsForItsReviewers() throws Exception {
+        Path own = shared.resolve("login");
+        Map<String, String> m = new HashMap<>(settings());
+        String id = ownRun(own, m, "");
+        Path ownOut = own.resolve("out").toAbsolutePath().normalize();
+        m.put("pb.distribution.from", "needs.login@example.org");
+        CliRun wanted = CliRun.capture(m, "distribute", id, "--output", ownOut.toString());
+        assertEquals(5, wanted.status(), wanted.toString());
+        assertEquals("pb-annex: mail server localhost:" + smtp.port() + " wants a login (or another, or encryption first) before it "
+                + "takes any message: 530 5.7.0 Authentication required; set its user and password (SPRING_MAIL_USERNAME and "
+                + "SPRING_MAIL_PASSWORD, spring.mail.username and spring.mail.password; see the README's Reviewers section for "
+                + "encryption) (0 of 3 reviewers sent; run " + id + " stays published: ./pb-annex distribute " + id + " --output "
+                + ownOut + " sends it again)", wanted.err().strip(), wanted.toString());
+
+        m.put("pb.distribution.from", "budget-office@example.org");
+        CliRun sent = CliRun.capture(m, "distribute", id, "--output", ownOut.toString());
+        assertEquals(0, sent.status(), sent.toString());
+        assertTrue(sent.out().contains("Sent:    Li Wei <li.wei@example.org>") && sent.out().contains("Sent:    Maria Rossi"), sent.out());
+        assertFalse(sent.out().contains("Skipped"), sent.out());
+    }
+
+    /**
+     * preflight's line for a server that answered and refused the login: said so, with the settings; it said "does not
+     * answer" (found by an exploratory test).
+     */
+    @Test
+    void preflightSaysALoginRefusedAsSuch() {
+        Map<String, String> m = new HashMap<>(settings());
+        m.put("spring.mail.username", "budget-office");
+        m.put("spring.mail.password", "wrong");
+        m.put("pb.failures.mail-to", "ops@example.org");
+        CliRun r = CliRun.capture(m, "preflight");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("FAILED\\s+mail\\s+localhost:" + smtp.port() + " refused the login, or "
+                + "wants another: 535 5\\.7\\.8 Authentication credentials invalid \\(SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD\\): "
+                + "failures to ops@example\\.org would not be sent")), r.out());
+    }
+
+    /**
+     * A server that does not answer in time: the line says so in words, and that the message may have been taken all the
+     * same (sent again, that reviewer may get it twice). It gave Java's names: "Failed messages:
+     * jakarta.mail.MessagingException: Exception reading response; nested exception is: java.net.SocketTimeoutException:
+     * Read timed out" (found by an exploratory test).
+     */
+    @Test
+    void aServerThatDoesNotAnswerInTimeIsSaidInWords() throws Exception {
+        Path own = shared.resolve("slow");
+        Map<String, String> m = new HashMap<>(settings());
+        String id = ownRun(own, m, "Slow Reader,slow.reader@example.org,en,\n");
+        m.put("spring.mail.properties.mail.smtp.timeout", "500");
+        CliRun slow = CliRun.capture(m, "distribute", id, "--output", own.resolve("out").toString());
+        assertEquals(5, slow.status(), slow.toString());
+        assertTrue(slow.err().strip().startsWith("pb-annex: mail server localhost:" + smtp.port() + " did not take the message to "
+                + "slow.reader@example.org: no answer in time (spring.mail.properties.mail.smtp.timeout, in milliseconds); the "
+                + "server may have taken the message all the same, so sent again that reviewer may get it twice (2 of 4 "
+                + "reviewers sent; run " + id), slow.toString());
+        assertFalse(slow.err().contains("Exception") || slow.err().contains("jakarta"), slow.err());
     }
 
     @Test
