@@ -45,6 +45,8 @@ public class RunDistribution {
     public static final String ALREADY = "distributionAlready";
     /** How many reviewers the run was not sent to because it published no workbook (xlsx not among its formats). */
     public static final String NO_WORKBOOK = "distributionNoWorkbook";
+    /** Whether the reviewers were held back because the run is a trial (not --no-distribute). */
+    public static final String HELD_AS_TRIAL = "distributionHeldAsTrial";
     /** The test switch pb.run.pause-at's point inside the sending of a run left unsent, under its lease. */
     static final String CATCH_UP = "distribute:catch-up";
     /** The run that replaced this one before it was sent (published after it): it was not sent. */
@@ -54,20 +56,21 @@ public class RunDistribution {
      * What became of a run's distribution: sent to {@code sent} reviewers ({@code already} more had received it
      * before), or held back from {@code held} (--no-distribute), or not sent since run {@code replacedBy} replaced it,
      * or the mail server's one line ({@code failed}) and its exit status ({@code failedStatus}); {@code sent} is null when
-     * it was not sent, and all are empty when it had nobody to go to.
+     * it was not sent, and all are empty when it had nobody to go to. {@code trial}: held back as a trial run (another
+     * input or output folder than the installation's), which only a distribute by hand sends.
      */
     public record Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed, int noWorkbook,
-                          int failedStatus) {
+                          int failedStatus, boolean trial) {
 
         Sending(String runId, Integer sent, int already, int held, String replacedBy, String failed) {
-            this(runId, sent, already, held, replacedBy, failed, 0, failed == null ? 0 : ExitCodes.INFRASTRUCTURE);
+            this(runId, sent, already, held, replacedBy, failed, 0, failed == null ? 0 : ExitCodes.INFRASTRUCTURE, false);
         }
 
         /** The mail server did not take it all: what reached reviewers before (or beside) the failure, and its line. */
         static Sending failed(String runId, List<Distributor.Delivery> delivered, Distributor.MailFailed e) {
             int already = (int) delivered.stream().filter(d -> d.mode().equals(Distributor.RECEIVED)).count();
             return new Sending(runId, delivered.isEmpty() ? null : Distributor.sent(delivered), already, 0, null,
-                    e.getMessage(), 0, ExitCodes.of(e));
+                    e.getMessage(), 0, ExitCodes.of(e), false);
         }
 
         /** The command's exit status for the sending: 0 unless it failed. */
@@ -83,7 +86,7 @@ public class RunDistribution {
         public static Sending of(String runId, ExecutionContext ctx) {
             return new Sending(runId, ctx.containsKey(SENT) ? ctx.getInt(SENT) : null, ctx.getInt(ALREADY, 0), ctx.getInt(HELD, 0),
                     ctx.getString(REPLACED, null), ctx.getString(FAILED, null), ctx.getInt(NO_WORKBOOK, 0),
-                    ctx.getInt(FAILED_STATUS, ExitCodes.INFRASTRUCTURE));
+                    ctx.getInt(FAILED_STATUS, ExitCodes.INFRASTRUCTURE), ctx.containsKey(HELD_AS_TRIAL));
         }
 
         void putInto(ExecutionContext ctx) {
@@ -93,6 +96,9 @@ public class RunDistribution {
             }
             if (held > 0) {
                 ctx.putInt(HELD, held);
+            }
+            if (trial) {
+                ctx.putString(HELD_AS_TRIAL, "true");
             }
             if (replacedBy != null) {
                 ctx.putString(REPLACED, replacedBy);
@@ -143,8 +149,8 @@ public class RunDistribution {
     public void expect(RunInfo run, JobExecution job) throws IOException {
         var request = run.request();
         // A run without workbooks (narrowed to csv, say) has nothing to send: it never waits for its reviewers.
-        if (RunParameters.distributes(job.getJobParameters()) && request.formats().contains(org.pbannex.publication.OutputFormat.XLSX)
-                && !reviewers(request).isEmpty()) {
+        if (RunParameters.distributes(job.getJobParameters()) && !trial(job)
+                && request.formats().contains(org.pbannex.publication.OutputFormat.XLSX) && !reviewers(request).isEmpty()) {
             unsent.expect(request.job(), request.biennium().code(), run.runId(), RunInputs.folder(run).published());
         }
     }
@@ -154,7 +160,7 @@ public class RunDistribution {
         var job = contribution.getStepExecution().getJobExecution();
         var request = run.request();
         Sending s = send(request, PublishedRun.read(RunInputs.folder(run).published()),
-                RunParameters.distributes(job.getJobParameters()), () -> inputs.computed(run));
+                RunParameters.distributes(job.getJobParameters()), trial(job), () -> inputs.computed(run));
         if (s.sent() != null) {
             contribution.incrementWriteCount(s.sent());
         }
@@ -176,7 +182,7 @@ public class RunDistribution {
         }
         try {
             return holding(request.biennium().code(), request.output(), runId, () -> new CatchUp(send(request,
-                    waiting.run(runId).get(), distribute, () -> RunInputs.computedAgain(request)), waiting.besides(runId)));
+                    waiting.run(runId).get(), distribute, false, () -> RunInputs.computedAgain(request)), waiting.besides(runId)));
         } catch (RunLease.Busy busy) {
             LOG.info("run {} waits for its reviewers, and another run holds {}: {}", runId, request.biennium().code(),
                     busy.getMessage());
@@ -226,8 +232,17 @@ public class RunDistribution {
         return unsent.waiting(request.job(), request.biennium().code()).besides(runId);
     }
 
-    private Sending send(RunRequest request, PublishedRun published, boolean distribute, Supplier<ComputedPublication> computed)
-            throws IOException {
+    /**
+     * Whether the run is a trial (another input or output folder than the installation's, as the run's first process had
+     * them): its job's reviewers are not sent it unasked, as a scratch run is none of the job's (found by an exploratory
+     * test: a trial on a copy of the input went to every reviewer as the real one).
+     */
+    private static boolean trial(JobExecution job) {
+        return !job.getExecutionContext().getString(RunListener.TRIAL, "").isEmpty();
+    }
+
+    private Sending send(RunRequest request, PublishedRun published, boolean distribute, boolean trial,
+                         Supplier<ComputedPublication> computed) throws IOException {
         String job = request.job();
         String biennium = request.biennium().code();
         // Older runs of the job that this one replaced are settled here, as this one is published.
@@ -237,13 +252,13 @@ public class RunDistribution {
             unsent.settle(job, biennium, published.runId());
             return Sending.none(published.runId());
         }
-        if (!distribute) {
+        if (!distribute || trial) {
             unsent.settle(job, biennium, published.runId());
-            return new Sending(published.runId(), null, 0, reviewers.size(), null, null);
+            return new Sending(published.runId(), null, 0, reviewers.size(), null, null, 0, 0, trial && distribute);
         }
         if (!published.hasWorkbooks()) {
             unsent.settle(job, biennium, published.runId());
-            return new Sending(published.runId(), null, 0, 0, null, null, reviewers.size(), 0);
+            return new Sending(published.runId(), null, 0, 0, null, null, reviewers.size(), 0, false);
         }
         if (waiting.replaced().containsKey(published.runId())) {
             // A restart that completes a run killed once published, after a newer run was published: not sent.

@@ -374,8 +374,9 @@ public class RunCommand implements Callable<Integer> {
             }
         }
         if (s.held() > 0) {
-            System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + s.held()
-                    + " reviewers (--no-distribute): " + org.pbannex.publish.FollowUp.distribute(s.runId(), request.output(),
+            System.out.println((oneLine ? b + ": not sent" : "Not sent") + " to its " + s.held() + " reviewers ("
+                    + (s.trial() ? "a trial run, of another input or output folder than the installation's, is sent only by hand"
+                    : "--no-distribute") + "): " + org.pbannex.publish.FollowUp.distribute(s.runId(), request.output(),
                     PbAnnexApplication.settings().output()) + " sends it");
         }
         if (s.noWorkbook() > 0) {

@@ -192,15 +192,31 @@ class DistributionRefusalTest {
         m.put("pb.home", home.toString());
         m.put("pb.input", ownInput.toString());
         m.put("pb.failures.mail-to", "ops@example.org");
-        CliRun run = CliRun.capture(m, "run", "nightly", "--output", ownOut.toString());
+        // A trial first (into another output folder than the installation's): none of the job's runs, it is sent to
+        // nobody unasked (found by an exploratory test: a trial on a copy of the input went to every reviewer).
+        int messages = smtp.messages.size();
+        Path trialOut = own.resolve("trial-out");
+        CliRun trial = CliRun.capture(m, "run", "nightly", "--output", trialOut.toString());
+        assertEquals(0, trial.status(), trial.toString());
+        String trialId;
+        try (Stream<Path> s = Files.list(trialOut.resolve("2022-23"))) {
+            trialId = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
+        }
+        assertTrue(trial.out().contains("Not sent to its 4 reviewers (a trial run, of another input or output folder than the "
+                + "installation's, is sent only by hand): ./pb-annex distribute " + trialId + " --output "
+                + trialOut.toAbsolutePath().normalize() + " sends it"), trial.out());
+        assertEquals(messages, smtp.messages.size(), "no message, no notice");
+        assertFalse(Files.exists(Path.of(own.resolve("db").toAbsolutePath() + "-status/nightly.2022-23.unsent")), "nothing waits");
+
+        m.put("pb.output", ownOut.toString()); // the installation's output folder: the job's own run
+        CliRun run = CliRun.capture(m, "run", "nightly");
         String id;
         try (Stream<Path> s = Files.list(ownOut.resolve("2022-23"))) {
             id = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).findFirst().orElseThrow();
         }
         String line = "pb-annex: mail server localhost:" + smtp.port() + " refused reject.me@example.org: 550 5.1.1 no such "
                 + "user (fix " + ownInput.resolve("reviewers.csv") + ", line 5); run " + id + " went to 2 of 4 reviewers and "
-                + "stays published: once fixed, ./pb-annex distribute " + id + " --output " + ownOut.toAbsolutePath().normalize()
-                + " sends it to that reviewer";
+                + "stays published: once fixed, ./pb-annex distribute " + id + " sends it to that reviewer";
         // Was exit status 5 from the run, 3 from distribute, for the same refusal.
         assertEquals(3, run.status(), run.toString());
         assertEquals(line, run.err().strip(), run.toString());
@@ -225,7 +241,7 @@ class DistributionRefusalTest {
         assertFalse(body.contains("was published") || body.contains("Who received") || body.contains("Once the cause"), body);
 
         // distribute, told to try that address again, says the same, with the same status.
-        CliRun distribute = CliRun.capture(m, "distribute", id, "--output", ownOut.toString(), "--again");
+        CliRun distribute = CliRun.capture(m, "distribute", id, "--again");
         assertEquals(3, distribute.status(), distribute.toString());
         assertEquals(line, distribute.err().strip(), distribute.toString());
     }
