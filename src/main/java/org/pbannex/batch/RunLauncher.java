@@ -131,6 +131,19 @@ public class RunLauncher {
             if (request.partial() || latest.isPresent() && sameFolder(latest.get(), done.folder())) {
                 return done.withLatest(remade);
             }
+            // latest shows these very inputs, published by a run this database does not know (on PostgreSQL, before the
+            // installation came back to its embedded database): nothing to do, and the run is written into the history
+            // as a new database takes the runs it finds (found by an exploratory test: they were published again and
+            // every reviewer mailed an unchanged workbook).
+            Optional<PublishedRun> shown = latest.flatMap(l -> PublishedRun.publishing(l, l.getFileName().toString(), request,
+                    RunParameters.inputChecksum(params), RunParameters.codeVersion(params), System.out::println));
+            if (shown.isPresent()) {
+                PublishedRun p = shown.get();
+                boolean written = history.adopt(p, RunParameters.inputChecksum(params));
+                LOG.info("latest shows run {}, which published these inputs (its manifest says so); the database had no "
+                        + "history of it{}", p.runId(), written ? ", and has it now" : ", and another command wrote it in");
+                return new NothingToDo(p.runId(), p.folder(), remade, p.finishedAt());
+            }
             // latest shows another input's figures (the input went back to an earlier version, or a trial run on a
             // copy of it moved latest): these inputs are published anew, a run of their own that latest moves to. The
             // attempt is named after the run latest shows, so that the same command restarts it if it fails.

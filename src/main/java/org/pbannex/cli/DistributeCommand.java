@@ -105,6 +105,10 @@ public class DistributeCommand implements Callable<Integer> {
                 + reviewers.size() + " reviewers " + (dryRun ? "written as .eml (dry run)" : "sent")
                 + (received > 0 ? " (" + received + " had received it already)" : "")
                 + (refused > 0 ? " (" + refused + " refused by the mail server before)" : ""));
+        if (!dryRun && refused == 0) {
+            // Every reviewer has it: the failures its sending noted (a refused address, a server down) are answered.
+            org.pbannex.runtime.RunOutcomes.of(settings).answered(run.job(), run.biennium(), run.runId());
+        }
         return ExitCodes.PUBLISHED;
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** The top-level command; its subcommands do the work. */
 @Command(name = "pb-annex", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Turns Programme and Budget data into its annex tables: Excel workbooks, PDF annexes and tidy CSV.",
+        description = "Turns Programme and Budget data into its annex tables: Excel workbooks, PDF annexes, accessible HTML editions and tidy CSV.",
         footer = {"", "Exit status: 0 published, 2 bad usage, 3 invalid input, 4 a reconciliation check failed, 5 infrastructure;",
                 "130, 143 or 129 a run stopped by Ctrl-C, SIGTERM or a closed terminal (SIGHUP)."})
 public class PbAnnexCommand implements Runnable {

@@ -37,7 +37,9 @@ public class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--max-runs", paramLabel = "N", description = "Stop after N runs (default: run until stopped).")
     Integer maxRuns;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Output folder passed to each run.")
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder passed to each run (run --output DIR): "
+            + "runs into another folder than the installation's are trials, which status does not count and reviewers are "
+            + "not sent; the nightly runs' own folder is set with PB_OUTPUT.")
     Path output;
 
     @Option(names = "--reread", paramLabel = "DURATION", defaultValue = "1m",

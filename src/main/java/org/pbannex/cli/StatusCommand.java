@@ -175,16 +175,6 @@ public class StatusCommand implements Callable<Integer> {
 
     /** "45 s", "2 h 43 min", "3 d 4 h". */
     static String ago(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min";
-        }
-        if (s < 86400) {
-            return s / 3600 + " h " + s % 3600 / 60 + " min";
-        }
-        return s / 86400 + " d " + s % 86400 / 3600 + " h";
+        return org.pbannex.runtime.Times.span(d);
     }
 }

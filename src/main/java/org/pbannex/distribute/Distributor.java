@@ -218,7 +218,8 @@ public final class Distributor {
                             : "mail server " + server + " did not take the message to " + r.email()
                             + ": " + (reply != null ? reply.text() : MailFault.said(e))) + " (" + have(out) + " of " + reviewers.size()
                             + " reviewers sent; run " + run.runId() + " stays published: "
-                            + FollowUp.distribute(run.runId(), outputRoot, output) + " sends it again)";
+                            + FollowUp.distribute(run.runId(), outputRoot, output) + (again ? " --again sends it to every reviewer "
+                            + "again)" : " sends it to the reviewers it did not reach)");
                     log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
                     throw new MailFailed(line);
                 }
@@ -346,7 +347,8 @@ public final class Distributor {
         }
         var folder = PublishedRun.find(outputRoot, previous.get());
         if (folder.isEmpty()) {
-            return List.of(t.get("distribution.first").in(lang));
+            // Removed once its review was over, or published elsewhere: said so, never "the first run" (found by a tester).
+            return List.of(t.get("distribution.previous_gone").with("previous", previous.get()).in(lang));
         }
         RunDiff diff = RunDiff.between(folder.get(), run.folder());
         List<String> out = new ArrayList<>();

@@ -179,9 +179,32 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
                 : RunFolder.latest(outputRoot, biennium);
         if (folder.isEmpty()) {
             throw new UsageError(runId != null ? "no published run '" + runId + "' in " + outputRoot
-                    : "no published run of " + biennium + " in " + outputRoot + " yet: run ./pb-annex run nightly first");
+                    : "no published run of " + biennium + " in " + outputRoot + " yet: run ./pb-annex run nightly --biennium "
+                    + biennium + " first" + others(outputRoot, biennium));
         }
         return read(folder.get());
+    }
+
+    /**
+     * The other biennia's latest runs in the output folder, as "; or name one: --biennium 2022-23 (run R)": a folder of
+     * the next biennium being prepared makes it the default, while the run waiting for its reviewers is of this one
+     * (found by an exploratory test: the line only said to run the job, which fails on the unfinished input).
+     */
+    private static String others(Path outputRoot, String biennium) throws IOException {
+        if (!Files.isDirectory(outputRoot)) {
+            return "";
+        }
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.list(outputRoot)) {
+            for (Path b : s.sorted().toList()) {
+                String name = b.getFileName().toString();
+                if (!name.equals(biennium) && name.matches("\\d{4}-\\d{2}")) {
+                    RunFolder.latest(outputRoot, name).ifPresent(p -> found.add("--biennium " + name + " (run "
+                            + p.getFileName() + ")"));
+                }
+            }
+        }
+        return found.isEmpty() ? "" : "; or name a biennium already published: " + String.join(", ", found);
     }
 
     /** Whether the run published workbooks (xlsx among its formats): a run without them has nothing to send reviewers. */

@@ -37,4 +37,19 @@ public final class Times {
         int space = noted.indexOf(' ');
         return toSecond(Instant.parse(space < 0 ? noted : noted.substring(0, space))) + (space < 0 ? "" : noted.substring(space));
     }
+
+    /** A span as a person reads it: "45 s", "12 min", "2 h 43 min", "3 d 4 h". */
+    public static String span(java.time.Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86400) {
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
+        }
+        return s / 86400 + " d " + s % 86400 / 3600 + " h";
+    }
 }

@@ -337,7 +337,7 @@ public final class WarmServer {
                     + served + " command(s) served" + (busy.get() ? ", one running" : "") + "; heap "
                     + heap.used() / (1 << 20) + " of " + heap.size() / (1 << 20) + " MB, collected "
                     + collectedIdle.get() + " time(s) once idle and " + collectedBefore.get()
-                    + " before a command; ends after " + idle.toMinutes() + " min idle";
+                    + " before a command; ends after " + org.pbannex.runtime.Times.span(idle) + " idle";
         }
         out.write(("ready\n" + text + "\nx0\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

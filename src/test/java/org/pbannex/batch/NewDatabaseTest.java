@@ -193,6 +193,31 @@ class NewDatabaseTest {
         }
     }
 
+    /**
+     * latest shows these very inputs, published by a run the database does not know (the installation ran on PostgreSQL
+     * for a spell, then came back to its embedded database): nothing to do, and the database has that run now. They were
+     * published again, and every reviewer mailed an unchanged workbook (found by an exploratory test).
+     */
+    @Test
+    void latestPublishedFromAnotherDatabaseIsNothingToDo(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Path embedded = tmp.resolve("db");
+        Path first = published(CliRun.run(embedded, "run", "nightly", "--output", out.toString()), out);
+        // The spell on another database: a run of the same inputs (--force) moves latest to it.
+        Path other = published(CliRun.run(tmp.resolve("other-db"), "run", "nightly", "--force", "--output", out.toString()), out);
+        assertNotEquals(first, other);
+
+        CliRun back = CliRun.run(embedded, "run", "nightly", "--output", out.toString());
+        assertEquals(0, back.status(), back.toString());
+        assertTrue(back.out().contains("Nothing to do: inputs unchanged since the publication of ") && back.out().contains(
+                "by run " + other.getFileName()), back.out());
+        assertFalse(back.out().contains("published again"), back.out());
+        assertEquals(2, runFolders(out).size(), runFolders(out).toString());
+        assertEquals(other, out.resolve("2022-23/latest").toRealPath());
+        CliRun history = CliRun.run(embedded, "history", other.getFileName().toString());
+        assertEquals(0, history.status(), "the database has the run now: " + history);
+    }
+
     private static List<String> runFolders(Path out) throws Exception {
         try (Stream<Path> s = Files.list(out.resolve("2022-23"))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}T.*")).sorted().toList();

@@ -244,6 +244,17 @@ class DistributionRefusalTest {
         CliRun distribute = CliRun.capture(m, "distribute", id, "--again");
         assertEquals(3, distribute.status(), distribute.toString());
         assertEquals(line, distribute.err().strip(), distribute.toString());
+
+        // The address fixed and the run sent to that reviewer by hand: nothing is left to fix, so the job is well again
+        // (found by an exploratory test: status said Not well until the next night).
+        assertEquals(5, CliRun.capture(m, "status", "nightly").status());
+        TestInputs.edit(ownInput.resolve("reviewers.csv"), t -> t.replace("reject.me@example.org", "re.ject@example.org"));
+        CliRun fixed = CliRun.capture(m, "distribute", id);
+        assertEquals(0, fixed.status(), fixed.toString());
+        assertTrue(fixed.out().contains("Sent:    Re Ject <re.ject@example.org>"), fixed.out());
+        CliRun status = CliRun.capture(m, "status", "nightly");
+        assertEquals(0, status.status(), status.toString());
+        assertFalse(status.out().contains("refused"), status.out());
     }
 
     /**
@@ -302,7 +313,7 @@ class DistributionRefusalTest {
         assertEquals("pb-annex: mail server localhost:" + smtp.port() + " refused the sender address refused.sender@example.org "
                 + "(PB_DISTRIBUTION_FROM, pb.distribution.from), for every reviewer: 553 5.7.1 sender address rejected (0 of 3 "
                 + "reviewers sent; run " + runId + " stays published: ./pb-annex distribute " + runId + " --output "
-                + out.toAbsolutePath().normalize() + " sends it again)", r.err().strip(), r.toString());
+                + out.toAbsolutePath().normalize() + " --again sends it to every reviewer again)", r.err().strip(), r.toString());
     }
 
     /** A run of a1 and t1 of its own (input, database, output folder), not sent yet: its id. */
@@ -338,7 +349,7 @@ class DistributionRefusalTest {
                 + "takes any message: 530 5.7.0 Authentication required; set its user and password (SPRING_MAIL_USERNAME and "
                 + "SPRING_MAIL_PASSWORD, spring.mail.username and spring.mail.password; see the README's Reviewers section for "
                 + "encryption) (0 of 3 reviewers sent; run " + id + " stays published: ./pb-annex distribute " + id + " --output "
-                + ownOut + " sends it again)", wanted.err().strip(), wanted.toString());
+                + ownOut + " sends it to the reviewers it did not reach)", wanted.err().strip(), wanted.toString());
 
         m.put("pb.distribution.from", "budget-office@example.org");
         CliRun sent = CliRun.capture(m, "distribute", id, "--output", ownOut.toString());

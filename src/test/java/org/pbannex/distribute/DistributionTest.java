@@ -115,7 +115,7 @@ class DistributionTest {
         assertTrue(li.getSubject().contains("运行 " + runId), li.getSubject());
         String liBody = body(li);
         assertTrue(liBody.startsWith("Li Wei，您好："), liBody);
-        assertTrue(liBody.contains("pb-annexes-2022-23.zh.xlsx") && liBody.contains("这是您收到的第一个运行。"), liBody);
+        assertTrue(liBody.contains("pb-annexes-2022-23.zh.xlsx") && liBody.contains("此前发给您的运行均无记录，因此本运行不与任何运行比较。"), liBody);
         assertTrue(liBody.contains("43.0") && liBody.contains("43.1"), "the documented difference of Table 2: " + liBody);
         // Its tables by number and title, without the footnote marker that points to a note under the table.
         assertTrue(liBody.contains("  - a1: 资料附件 1 2022-2023 两年期实施预算\n") || liBody.contains("  - a1: 资料附件 1 2022-2023 两年期实施预算\r\n"),
@@ -249,6 +249,19 @@ class DistributionTest {
         // Maria Rossi reviews t1, t2, a1 and a2 in English: a2-1 is not hers, and none of hers changed.
         assertTrue(third.get("Maria Rossi <maria.rossi@example.org>").contains("Nothing in these tables changed since run " + runs.get(0)
                 + ", the last one you received."), third.toString());
+
+        // The run received last removed from the output folder (as a review over allows): said so, not "the first run"
+        // (found by an exploratory test).
+        org.springframework.util.FileSystemUtils.deleteRecursively(out2.resolve("2022-23").resolve(runs.get(0)));
+        CliRun preview = CliRun.capture(settings, "distribute", runs.get(2), "--input", input.toString(), "--output", out2.toString(),
+                "--dry-run");
+        assertEquals(0, preview.status(), preview.toString());
+        String maria;
+        try (InputStream a = Files.newInputStream(out2.resolve("2022-23").resolve(runs.get(2)).resolve("distribution/02-maria.rossi@example.org.eml"))) {
+            maria = body(new MimeMessage(Session.getInstance(new Properties()), a));
+        }
+        assertTrue(maria.contains("The run you last received, " + runs.get(0) + ", is no longer in the output folder, so what "
+                + "changed since cannot be listed."), maria);
     }
 
     @Test
@@ -261,7 +274,8 @@ class DistributionTest {
         assertEquals(1, lines.length, r.err());
         assertTrue(lines[0].startsWith("pb-annex: mail server localhost:" + closed + " did not take the message to li.wei@example.org")
                 && lines[0].endsWith("stays published: ./pb-annex distribute " + runId + " --output " + out.toAbsolutePath().normalize()
-                + " sends it again)"), lines[0]);
+                + " --again sends it to every reviewer again)"), "after --again, the command that does so (found by an exploratory "
+                + "test: it named distribute RUN_ID, which skipped them all): " + lines[0]);
     }
 
     /**
