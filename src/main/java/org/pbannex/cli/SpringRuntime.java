@@ -109,7 +109,8 @@ final class SpringRuntime implements AutoCloseable {
             }
             var took = java.time.Duration.ofNanos(System.nanoTime() - began);
             String silent = connection.notAnswered(e, took);
-            throw new DatabaseUnavailable(silent != null ? silent : described + " is unavailable: " + cause(e), e,
+            throw new DatabaseUnavailable(silent != null ? silent : described + (DatabaseUnavailable.noRights(e) ? " cannot be used: "
+                    : " is unavailable: ") + cause(e), e,
                     DatabaseUnavailable.atStart(DatabaseUnavailable.named(url, user), e, connection.notAnsweredWhy(e, took)));
         }
     }

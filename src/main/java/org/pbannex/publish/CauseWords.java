@@ -48,7 +48,8 @@ final class CauseWords {
             // The database at start (what could not be done, and why), and its embedded file found damaged.
             "cause.db_start.connect", "cause.db_start.open", "cause.db_start.migrate", "cause.db_start.use",
             "cause.db_start.setting", "cause.db_start.lock_timeout", "cause.db_why.refused", "cause.db_why.unknown_host", "cause.db_why.timed_out",
-            "cause.db_why.not_postgres", "cause.db_why.login", "cause.db_why.no_database", "cause.db_why.no_driver",
+            "cause.db_why.not_postgres", "cause.db_why.login", "cause.db_why.no_database", "cause.db_why.no_rights",
+            "cause.db_why.no_driver",
             "cause.db_why.damaged", "cause.db_why.cut_short", "cause.db_why.io", "cause.db_why.in_log", "cause.db_kept",
             "cause.db_kept_during", "cause.db_not_moved",
             // Bad characters (a file's, told together), each of its kind and with its fix.

@@ -135,6 +135,11 @@ public class DatabaseUnavailable extends RuntimeException {
      * Why the database could not be used, in words: the driver's message and, where it hides it, the reason (a server
      * gone silent: for how long, during what, {@link DatabaseSilence}).
      */
+    /** Whether the server answered and the user may not create or change pb-annex's tables (not a database unavailable). */
+    public static boolean noRights(Throwable e) {
+        return failure(e).kind().equals("no_rights");
+    }
+
     public static String cause(Throwable e) {
         DatabaseSilence silent = DatabaseSilence.of(e);
         if (silent != null) {
@@ -247,6 +252,13 @@ public class DatabaseUnavailable extends RuntimeException {
         if (root instanceof ClassNotFoundException || m.contains("Cannot load driver class") || m.contains("No suitable driver")) {
             return new Failure("no_driver", "no database driver for this URL: pb-annex works with PostgreSQL (jdbc:postgresql:) "
                     + "and its embedded H2 (jdbc:h2:)", null);
+        }
+        if ("42501".equals(state)) {
+            // PostgreSQL's insufficient_privilege, as Flyway creates or updates the tables: the server answers, the user
+            // may not ("ERROR: permission denied for schema public Position: 14" was said as the database unavailable).
+            return new Failure("no_rights", "the user may not create or change pb-annex's tables there: "
+                    + m.replaceFirst("^ERROR: ", "").replaceAll("\\s+Position: \\d+", "").strip()
+                    + " (grant it CREATE on the schema, or use a database it owns)", null);
         }
         // PostgreSQL's states: 28P01/28000 a login refused, 3D000 no such database.
         String kind = refused ? "refused" : "28P01".equals(state) || "28000".equals(state) ? "login"

@@ -45,6 +45,31 @@ class NightlyJobPostgresTest {
         }
     }
 
+    /**
+     * A user who may not create tables in the database: said as such, with what to grant, not as the database
+     * "unavailable" with the driver's "Position: 14" (found by an exploratory test).
+     */
+    @Test
+    void aUserWithoutTheRightToCreateTablesIsToldWhatToGrant() throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE norights");
+            s.execute("CREATE ROLE noright LOGIN PASSWORD 'nrpw'");
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "norights"), "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        }
+        var own = new java.util.HashMap<>(settings);
+        own.put("spring.datasource.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/norights"); // no user in it
+        own.put("spring.datasource.username", "noright");
+        own.put("spring.datasource.password", "nrpw");
+        CliRun r = CliRun.capture(own, "run", "nightly", "--output", tmp.resolve("out").toString());
+        assertEquals(5, r.status(), r.toString());
+        assertEquals("pb-annex: PostgreSQL at localhost:" + postgres.getPort() + " (database norights, user noright) cannot be used: "
+                + "the user may not create or change pb-annex's tables there: permission denied for schema public (grant it "
+                + "CREATE on the schema, or use a database it owns)", r.err().strip(), r.toString());
+    }
+
     /** In a database of its own: it reads the job repository's and pb_run's only rows, whatever test ran before it. */
     @Test
     void nightlyRunOnPostgres() throws Exception {

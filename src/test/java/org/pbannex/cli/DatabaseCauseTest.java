@@ -101,6 +101,10 @@ class DatabaseCauseTest {
                 "FATAL: password authentication failed for user \"pb\"", "28P01")));
         assertEquals(Said.cause("db_why.no_database"), DatabaseUnavailable.reason(new SQLException(
                 "FATAL: database \"pbx\" does not exist", "3D000")));
+        var noRights = new SQLException("ERROR: permission denied for schema public\n  Position: 14", "42501");
+        assertEquals(Said.cause("db_why.no_rights"), DatabaseUnavailable.reason(noRights));
+        assertEquals("the user may not create or change pb-annex's tables there: permission denied for schema public (grant it "
+                + "CREATE on the schema, or use a database it owns)", DatabaseUnavailable.cause(noRights));
         assertEquals(Said.cause("db_why.unknown_host", "host", "nosuchhost.invalid"), DatabaseUnavailable.reason(
                 new SQLException("The connection attempt failed.", new UnknownHostException("nosuchhost.invalid"))));
         assertEquals(Said.cause("db_why.io", "why", Said.cause("why.no_space")), DatabaseUnavailable.reason(new IllegalStateException(
