@@ -61,7 +61,18 @@ public final class RegionalExpenditureTable {
      * @param estimates the totals synthetic lines may have been made to add up to (null: none): a synthetic biennium's
      *                  total equal to one is said to be so by construction, lest it read as evidence
      */
+    /** As below, with every biennium's regions named as the run's list names them. */
     public static Table build(ReferenceData ref, ExpenditureTotals totals, Map<String, LocalDate> actualsAsOf, Estimates estimates) {
+        return build(ref, totals, actualsAsOf, estimates, year -> Map.of());
+    }
+
+    /**
+     * @param namesInForce per biennium (its first year), the regions' names in the list in force then (code to name):
+     *                     where a region shown was named otherwise in an earlier biennium, a note says so (its figures
+     *                     then are of the region as it was)
+     */
+    public static Table build(ReferenceData ref, ExpenditureTotals totals, Map<String, LocalDate> actualsAsOf, Estimates estimates,
+                              java.util.function.IntFunction<Map<String, Text>> namesInForce) {
         Texts t = ref.texts();
         // The biennia the lines cover up to the run's: a later biennium's lines belong to that biennium's figure.
         List<Integer> years = totals.bienniums().stream().filter(y -> y <= ref.biennium().firstYear())
@@ -106,6 +117,7 @@ public final class RegionalExpenditureTable {
                 markNotes.values().stream().map(Text::zh).collect(Collectors.joining()),
                 markNotes.values().stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")))));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
+        footnotes.addAll(namedThen(t, regions, years, totals, namesInForce));
         // Said of the CSV's figures too: the data package's description of f2 carries the same note.
         List<Text> aboutTheValues = new ArrayList<>();
         if (synthetic) {
@@ -151,6 +163,28 @@ public final class RegionalExpenditureTable {
     public static LineSelection linesOf(String rowKey, String columnKey) {
         Biennium b = Biennium.parse(columnKey);
         return b == null ? null : new LineSelection(FUND, null, rowKey.equals(TOTAL) ? null : rowKey, null, b.firstYear());
+    }
+
+    /**
+     * A note for each region shown that the list in force for some of the figure's biennia named otherwise (a region
+     * relabelled when its scope changed, "Europe and Central Asia" then "Europe"): its figures of those biennia are of the
+     * region as it then was, and the table, which names it as the run's list does, must say so (found by a tester).
+     */
+    private static List<Text> namedThen(Texts t, List<Region> regions, List<Integer> years, ExpenditureTotals totals,
+                                        java.util.function.IntFunction<Map<String, Text>> namesInForce) {
+        List<Text> notes = new ArrayList<>();
+        for (Region r : regions) {
+            Map<Text, List<String>> then = new java.util.LinkedHashMap<>();
+            for (int y : years) {
+                Text name = totals.lines(FUND, null, r.code(), null, y) > 0 ? namesInForce.apply(y).get(r.code()) : null;
+                if (name != null && !name.equals(r.label())) {
+                    then.computeIfAbsent(name, n -> new ArrayList<>()).add(new Biennium(y).longForm());
+                }
+            }
+            then.forEach((name, biennia) -> notes.add(t.get("f2.note.named_then").with("region", r.label()).with("code", r.code())
+                    .with("name", name).with("biennia", t.list(biennia))));
+        }
+        return notes;
     }
 
     /**

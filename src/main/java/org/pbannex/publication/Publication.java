@@ -144,7 +144,9 @@ public final class Publication {
 
         /** The tables' sources with these expenditure lines (null: none); each builds its tables anew. */
         TableSources with(ExpenditureIngest.Result lines) {
-            return new TableSources(reference, budget, results, outcomes, lines, documentData, actualsAsOf);
+            Map<Integer, Map<String, org.pbannex.table.Text>> names = new java.util.HashMap<>();
+            return new TableSources(reference, budget, results, outcomes, lines, documentData, actualsAsOf,
+                    year -> names.computeIfAbsent(year, y -> org.pbannex.expenditure.RegionNames.inForce(in, y)));
         }
     }
 

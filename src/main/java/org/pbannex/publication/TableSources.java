@@ -32,6 +32,7 @@ public final class TableSources {
     private final ExpenditureIngest.Result lines;
     private final InputSet.Read<DocumentData> document;
     private final InputSet.Read<Map<String, LocalDate>> actualsAsOf;
+    private final java.util.function.IntFunction<Map<String, org.pbannex.table.Text>> regionNames;
     private final Map<String, Table> built = new LinkedHashMap<>();
     /** The tables being built, the innermost first (a table asks for those it is derived from while it is built). */
     private final Deque<String> building = new ArrayDeque<>();
@@ -39,7 +40,8 @@ public final class TableSources {
 
     TableSources(InputSet.Read<ReferenceData> reference, InputSet.Read<BudgetData> budget, InputSet.Read<ResultsFramework> results,
                  InputSet.Read<OutcomeResources> outcomes, ExpenditureIngest.Result lines, InputSet.Read<DocumentData> document,
-                 InputSet.Read<Map<String, LocalDate>> actualsAsOf) {
+                 InputSet.Read<Map<String, LocalDate>> actualsAsOf,
+                 java.util.function.IntFunction<Map<String, org.pbannex.table.Text>> regionNames) {
         this.reference = reference;
         this.budget = budget;
         this.results = results;
@@ -47,6 +49,7 @@ public final class TableSources {
         this.lines = lines;
         this.document = document;
         this.actualsAsOf = new InputSet.Read<>(Map.copyOf(actualsAsOf.value()), actualsAsOf.resources());
+        this.regionNames = regionNames;
     }
 
     public Table table(String id) {
@@ -125,6 +128,11 @@ public final class TableSources {
     /** Per biennium code, the date up to which a partly actual biennium's expenditure is actual (Figure 2's note). */
     public Map<String, LocalDate> actualsAsOf() {
         return used(actualsAsOf);
+    }
+
+    /** The regions' names (code to name) in the list in force for the biennium starting in that year (Figure 2's note). */
+    public Map<String, org.pbannex.table.Text> regionNamesInForce(int firstYear) {
+        return regionNames.apply(firstYear);
     }
 
     public ExpenditureTotals lineTotals() {

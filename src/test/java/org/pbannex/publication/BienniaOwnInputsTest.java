@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.TestInputs;
+import org.pbannex.table.Table;
 
 /**
  * Several biennia in one input tree, each checked on its own inputs: a biennium's own reference list is all a new code
@@ -63,6 +65,29 @@ class BienniaOwnInputsTest {
         r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("x.csv, line 3, column region: unknown region 'CA'"), r.err());
+    }
+
+    /**
+     * A region the later biennium's own list names otherwise (Europe, where the list of the earlier biennia said Europe
+     * and Central Asia): Figure 2 shows the earlier biennia's figures under the run's name, and a note says what the
+     * region was called then, its figures of those biennia being of the region as it was (found by an exploratory test:
+     * they read as Europe's alone).
+     */
+    @Test
+    void figureTwoSaysWhatARegionWasCalledInTheBienniaItsListNamedItOtherwise() throws IOException {
+        Path tree = TestInputs.withMadeUp2024(tmp.resolve("input"));
+        Files.writeString(tree.resolve("2024-25/reference/regions.csv"), Files.readString(tree.resolve("reference/regions.csv"))
+                .replace("EU,欧洲和中亚,Europe and Central Asia,", "EU,欧洲,Europe,"));
+        Table f2 = Publication.compute(tree, Publication.biennium(tree, "2024-25")).tables().get("f2");
+        assertEquals("Europe", f2.row("EU").label().en());
+        List<String> notes = f2.footnotes().stream().map(n -> n.en()).filter(n -> n.contains("was named")).toList();
+        assertEquals(List.of("Europe (EU) was named Europe and Central Asia in 2016-2017, 2018-2019, 2020-2021 and 2022-2023: "
+                + "the figures of those biennia are of the region as it then was."), notes, f2.footnotes().toString());
+        assertTrue(f2.footnotes().stream().anyMatch(n -> n.zh().equals("欧洲（EU）在 2016-2017、2018-2019、2020-2021 和 2022-2023 两年期的"
+                + "名称为“欧洲和中亚”：这些两年期的数字是该区域当时范围内的支出。")), f2.footnotes().toString());
+        // 2022-23's own figure names every region as its list does: no such note.
+        Table f2Then = Publication.compute(tree, Publication.biennium(tree, "2022-23")).tables().get("f2");
+        assertTrue(f2Then.footnotes().stream().noneMatch(n -> n.en().contains("was named")), f2Then.footnotes().toString());
     }
 
     /** A 2024-25 whose region list and lines are not yet right stops 2024-25 alone, each error under 2024-25. */
