@@ -90,10 +90,19 @@ public class CheckCommand implements Callable<Integer> {
      */
     private int reviewers() {
         java.nio.file.Path listed = ReviewerList.listedIn(in.inputDir(), in.settings().input());
-        if (!java.nio.file.Files.isRegularFile(listed.resolve(ReviewerList.FILE))) {
+        java.nio.file.Path file = listed.resolve(ReviewerList.FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
             return ExitCodes.PUBLISHED;
         }
         try {
+            // A list emptied to its header is no mistake here: an installation that sends nothing (distribute says so).
+            if (headerOnly(file)) {
+                if (verbose) {
+                    System.out.println("ok       " + org.pbannex.ingest.InputFolder.shownName(listed, ReviewerList.FILE)
+                            + ": no reviewers");
+                }
+                return ExitCodes.PUBLISHED;
+            }
             int n = ReviewerList.fromCsv(listed).size();
             if (verbose) {
                 System.out.println("ok       " + org.pbannex.ingest.InputFolder.shownName(listed, ReviewerList.FILE) + ": "
@@ -103,6 +112,16 @@ public class CheckCommand implements Callable<Integer> {
         } catch (org.pbannex.ingest.InputError e) {
             ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + l));
             return ExitCodes.of(e);
+        }
+    }
+
+    /** Whether the file holds its header line alone (blank lines aside); false when it cannot be read (its reader says why). */
+    private static boolean headerOnly(java.nio.file.Path file) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+                    .allMatch(String::isBlank);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -178,8 +178,18 @@ public final class InputSnapshot {
     }
 
     private static void walk(Path inputDir, Map<String, FileState> files) throws IOException {
-        // Folders that are not input (.git) are not entered; a link to a file counts, as its target.
-        Files.walkFileTree(inputDir, new SimpleFileVisitor<>() {
+        // Folders that are not input (.git) are not entered; a link counts as its target, a link to a folder (the input
+        // folder itself, given as a link: its files were none, so an edit was "nothing to do") as that folder.
+        Files.walkFileTree(inputDir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back up the tree: its files are counted where they are
+                }
+                throw e;
+            }
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 return InputFolder.isInput(inputDir, dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;

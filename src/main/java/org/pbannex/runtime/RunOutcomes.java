@@ -96,8 +96,17 @@ public final class RunOutcomes {
                 || imported != null && absolute(runInput).startsWith(absolute(imported));
     }
 
+    /** Whether the run's folder is another than the installation's: a link to the installation's is the same folder. */
     private static boolean differs(Path run, Path installation) {
-        return run != null && installation != null && !absolute(run).equals(absolute(installation));
+        return run != null && installation != null && !absolute(run).equals(absolute(installation)) && !sameFile(run, installation);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Path absolute(Path p) {

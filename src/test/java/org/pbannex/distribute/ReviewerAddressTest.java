@@ -64,5 +64,11 @@ class ReviewerAddressTest {
         assertTrue(lines.get(0).startsWith("pb-annex: ") && lines.get(0).contains("reviewers.csv, line 4, column email: "
                 + "'zhāng.min@example.org' is not what this column takes: one e-mail address"), lines.get(0));
         assertTrue(bad.out().contains("2022-23: 17 tables, 1153 checks passed, 0 failed"), "the tables are checked as ever: " + bad.out());
+
+        // A list emptied to its header is an installation that sends nothing, no mistake (found by an exploratory test).
+        java.nio.file.Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\n");
+        CliRun empty = CliRun.capture(Map.of(), "check", "--verbose", "--input", input.toString());
+        assertEquals(0, empty.status(), empty.toString());
+        assertTrue(empty.out().contains("reviewers.csv: no reviewers\n"), empty.out());
     }
 }

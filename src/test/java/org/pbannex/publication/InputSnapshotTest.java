@@ -31,6 +31,22 @@ class InputSnapshotTest {
         before = InputSnapshot.take(input).checksum();
     }
 
+    /**
+     * An input folder given as a link (--input, PB_INPUT) is read through it: its checksum was that of no file at all, so
+     * an edited input was "nothing to do" for ever (found by an exploratory test).
+     */
+    @Test
+    void anInputFolderGivenAsALinkIsReadThroughIt() throws Exception {
+        Path link = Files.createSymbolicLink(input.resolveSibling(input.getFileName() + "-link"), input);
+        try {
+            assertEquals(before, InputSnapshot.take(link).checksum(), "the same files as the folder's");
+            Files.writeString(link.resolve("2022-23/budget.csv"), "code,amount\nA,2\n");
+            org.junit.jupiter.api.Assertions.assertNotEquals(before, InputSnapshot.take(link).checksum(), "an edit is a change");
+        } finally {
+            Files.delete(link);
+        }
+    }
+
     @Test
     void theReviewerListAndWhatEditorsLeaveDoNotChangeIt() throws Exception {
         Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nB,b@example.org,zh,a2\n");
