@@ -1,11 +1,5 @@
 package org.pbannex.distribute;
 
-import jakarta.mail.MessagingException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
-import org.springframework.mail.MailSendException;
 
 /**
  * Why a message could not be handed to the mail server when the server gave no reply to say it (see {@link SmtpReply}):
@@ -33,14 +27,7 @@ public final class MailFault {
     /** The fault in words: no answer in time, the connection refused or cut, else the deepest message, class names taken out. */
     static String said(Throwable failure) {
         Throwable deepest = failure;
-        Deque<Throwable> todo = new ArrayDeque<>();
-        Set<Throwable> seen = new HashSet<>();
-        todo.add(failure);
-        while (!todo.isEmpty()) {
-            Throwable t = todo.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
+        for (Throwable t : SmtpReply.wrapped(failure)) {
             if (t instanceof java.net.SocketTimeoutException) {
                 // The server may have taken the message all the same: sent again, the reviewer may get it twice.
                 return "no answer in time (spring.mail.properties.mail.smtp.timeout, in milliseconds); the server may have "
@@ -56,15 +43,6 @@ public final class MailFault {
                 return "the connection was cut (" + words(t.getMessage()) + ")";
             }
             deepest = t;
-            if (t.getCause() != null) {
-                todo.add(t.getCause());
-            }
-            if (t instanceof MailSendException m) {
-                todo.addAll(java.util.Arrays.asList(m.getMessageExceptions()));
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.add(m.getNextException());
-            }
         }
         return words(deepest.getMessage() == null ? "" : deepest.getMessage());
     }

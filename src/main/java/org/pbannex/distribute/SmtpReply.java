@@ -45,16 +45,9 @@ record SmtpReply(int code, String text, To to) {
 
     /** The server's reply in the failure, a recipient's first; null when it gave none (not reached, say). */
     static SmtpReply of(Throwable failure) {
-        Deque<Throwable> todo = new ArrayDeque<>();
-        Set<Throwable> seen = new HashSet<>();
-        todo.add(failure);
         SmtpReply other = null;
         boolean sender = false;
-        while (!todo.isEmpty()) {
-            Throwable t = todo.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
+        for (Throwable t : wrapped(failure)) {
             // Angus Mail's SMTP exceptions carry the reply as their message ("550 5.1.1 no such user"). Known by name: the
             // implementation is on the run's class path only (the code is written against the Jakarta Mail API).
             int code = code(t.getMessage());
@@ -67,6 +60,27 @@ record SmtpReply(int code, String text, To to) {
             if (code > 0 && other == null && t instanceof MessagingException) {
                 other = new SmtpReply(code, oneLine(t.getMessage()), kind.equals("SMTPSendFailedException") ? To.MESSAGE : To.OTHER);
             }
+        }
+        // A login wanted (Office 365's "530 5.7.57 Client not authenticated" to MAIL FROM) is no recipient's refusal.
+        return other != null && LOGIN_CODES.contains(other.code) ? new SmtpReply(other.code, other.text, To.LOGIN)
+                : other != null && sender ? new SmtpReply(other.code, other.text, To.SENDER) : other;
+    }
+
+    /**
+     * The failure and every exception Spring and Jakarta Mail wrap in it (causes, failed messages, next exceptions),
+     * each once, nearest first: where {@link #of} finds the server's reply and {@link MailFault} the fault's words.
+     */
+    static List<Throwable> wrapped(Throwable failure) {
+        List<Throwable> out = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        Set<Throwable> seen = new HashSet<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            out.add(t);
             List<Throwable> next = new ArrayList<>();
             next.add(t.getCause());
             if (t instanceof MailSendException m) {
@@ -77,9 +91,7 @@ record SmtpReply(int code, String text, To to) {
             }
             next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
-        // A login wanted (Office 365's "530 5.7.57 Client not authenticated" to MAIL FROM) is no recipient's refusal.
-        return other != null && LOGIN_CODES.contains(other.code) ? new SmtpReply(other.code, other.text, To.LOGIN)
-                : other != null && sender ? new SmtpReply(other.code, other.text, To.SENDER) : other;
+        return out;
     }
 
     /** The reply code a server's reply starts with ("550 ...", "451-..."), or 0 when the message is no reply. */
