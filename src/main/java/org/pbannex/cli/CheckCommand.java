@@ -37,7 +37,7 @@ public class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    InputOptions in;
+    InputOptions.Biennia in;
 
     @Option(names = "--verbose", description = "List every check, not only the failed ones.")
     boolean verbose;

@@ -52,7 +52,7 @@ public class DistributeCommand implements Callable<Integer> {
     boolean again;
 
     @Mixin
-    InputOptions in;
+    InputOptions.OneBiennium in;
 
     @Override
     public Integer call() throws IOException {

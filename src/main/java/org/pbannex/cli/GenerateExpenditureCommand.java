@@ -27,7 +27,7 @@ public class GenerateExpenditureCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    InputOptions in;
+    InputOptions.OneBiennium in;
 
     @Option(names = "--rows", required = true, paramLabel = "N", description = "Number of lines.")
     long rows;

@@ -32,7 +32,7 @@ public class IngestExpenditureCommand implements Callable<Integer> {
     static final String SCRATCH = "scratch/ingest-expenditure";
 
     @Mixin
-    InputOptions in;
+    InputOptions.OneBiennium in;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Expenditure-line CSV files or folders.")
     List<Path> paths;

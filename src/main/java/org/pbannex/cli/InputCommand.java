@@ -36,7 +36,7 @@ public class InputCommand implements Runnable {
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Mixin
-        InputOptions in;
+        InputOptions.OneBiennium in;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The workbook to write, e.g. inputs.xlsx.")
         Path out;

@@ -15,15 +15,35 @@ import org.pbannex.reference.Biennium;
 import org.pbannex.runtime.UsageError;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that read input. */
+/**
+ * Options shared by the commands that read input: --input here; --biennium in {@link Biennia} (run, check, preflight:
+ * one or all) or {@link OneBiennium} (the commands that read one), so that each command's help says what it takes.
+ */
 public class InputOptions {
+
+    /** --input and a --biennium of one biennium or all. */
+    public static class Biennia extends InputOptions {
+        @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in "
+                + "the input, e.g. 2022-23), or all: each biennium with a data folder in turn (check: every biennium unless one is named).")
+        void biennium(String named) {
+            biennium = named;
+        }
+    }
+
+    /** --input and a --biennium of one biennium. */
+    public static class OneBiennium extends InputOptions {
+        @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "The biennium (default: the latest data folder in the "
+                + "input, e.g. 2022-23); one: all is for run and check.")
+        void biennium(String named) {
+            biennium = named;
+        }
+    }
 
     @Option(names = "--input", paramLabel = "DIR|XLSX", description = "Input folder (default: input/ of the installation), "
             + "or a workbook made by 'input export' (expenditure lines then come from the installation's input/expenditure/).")
     Path input;
 
-    @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in the input, e.g. 2022-23), or all: each biennium "
-            + "with a data folder in turn (check: every biennium unless one is named).")
+    /** --biennium, of the subclass that takes it (null: none named, or a command without the option). */
     String biennium;
 
     private Path resolved;

@@ -49,7 +49,7 @@ public class PreflightCommand implements Callable<Integer> {
     String job;
 
     @Mixin
-    InputOptions in;
+    InputOptions.Biennia in;
 
     @Mixin
     OutputOptions outputOptions;

@@ -50,7 +50,7 @@ public class RunCommand implements Callable<Integer> {
     String job;
 
     @Mixin
-    InputOptions in;
+    InputOptions.Biennia in;
 
     @Option(names = "--rejects", description = "Put bad expenditure lines in a published rejects/expenditure.csv (with file, line, "
             + "column and reason) instead of stopping; the report counts read = accepted + rejected per file.")
