@@ -42,6 +42,9 @@ public final class ReviewerList {
             throw mistake(where, Said.cause("usage.reviewers.not_a_list", "file", "input/" + FILE));
         }
         List<Reviewer> out = new ArrayList<>();
+        // One address, whatever its letters' case (servers take Li@ and li@ for one mailbox), is one reviewer: listed
+        // twice, the same person got each run twice.
+        java.util.Map<String, Integer> firstWith = new java.util.HashMap<>();
         int i = 0;
         for (JsonNode r : reviewers) {
             i++;
@@ -54,8 +57,10 @@ public final class ReviewerList {
             } else if (!r.path("tables").asString("").isBlank()) {
                 tables.addAll(Arrays.asList(r.path("tables").asString().trim().split("[\\s,]+")));
             }
+            Integer earlier = firstWith.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), i);
             Said problem = name.isBlank() ? Said.cause("usage.reviewers.no_name")
                     : !Reviewer.ADDRESS.matcher(email).matches() ? Said.cause("usage.reviewers.email", "value", email)
+                    : earlier != null ? Said.cause("usage.reviewers.same_address", "value", email, "number", String.valueOf(earlier))
                     : !List.of("zh", "en").contains(language) ? Said.cause("usage.reviewers.language", "value", language)
                     : spellAsCatalogue(tables, inputDir);
             if (problem != null) {
@@ -117,7 +122,14 @@ public final class ReviewerList {
         }
         var resource = DataPackage.loadDescriptor(inputDir.resolve(DESCRIPTOR)).resource("reviewers");
         List<Reviewer> out = new ArrayList<>();
+        // The descriptor's primary key refuses an address listed twice as it is written; here, one in other capitals.
+        java.util.Map<String, Long> firstWith = new java.util.HashMap<>();
         for (Record r : CsvResourceReader.read(file, shown, resource)) {
+            Long earlier = firstWith.putIfAbsent(r.text("email").toLowerCase(java.util.Locale.ROOT), r.line());
+            if (earlier != null) {
+                throw new InputError(r.file(), r.line(), "email", Said.of("same_address", "key", r.text("email"),
+                        "line", String.valueOf(earlier)));
+            }
             List<String> tables = r.text("tables").isBlank() ? new ArrayList<>()
                     : new ArrayList<>(Arrays.asList(r.text("tables").trim().split("\\s+")));
             Said problem = spellAsCatalogue(tables, inputDir);

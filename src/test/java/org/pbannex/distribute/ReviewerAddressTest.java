@@ -71,4 +71,27 @@ class ReviewerAddressTest {
         assertEquals(0, empty.status(), empty.toString());
         assertTrue(empty.out().contains("reviewers.csv: no reviewers\n"), empty.out());
     }
+
+    /**
+     * One address in other capitals is the same mailbox: listed twice (Li.Wei@ beside li.wei@, in reviewers.csv or in a
+     * job's list), the same person got each run twice (found by an exploratory test). Refused naming both places.
+     */
+    @Test
+    void anAddressListedAgainInOtherCapitalsIsRefused() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve("reviewers.csv"), s -> s + "Wei Li,Li.Wei@Example.org,en,\n");
+        var csv = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class, () -> ReviewerList.fromCsv(input));
+        assertTrue(csv.getMessage().contains("reviewers.csv, line 5, column email: e-mail 'Li.Wei@Example.org' is on line 2 already "
+                + "(an address is the same in capitals or small letters)"), csv.getMessage());
+
+        var job = tools.jackson.dataformat.yaml.YAMLMapper.builder().build().readTree("""
+                - {name: Li Wei, email: li.wei@example.org, language: zh}
+                - {name: Maria Rossi, email: maria.rossi@example.org, language: en}
+                - {name: Wei Li, email: LI.WEI@example.org, language: en}
+                """);
+        var list = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.runtime.UsageError.class,
+                () -> ReviewerList.ofJob(job, input, "jobs/nightly.yml"));
+        assertTrue(list.getMessage().contains("jobs/nightly.yml: reviewer 3: e-mail 'LI.WEI@example.org' is reviewer 1's too"),
+                list.getMessage());
+    }
 }
