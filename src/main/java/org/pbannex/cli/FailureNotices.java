@@ -36,12 +36,14 @@ final class FailureNotices {
      * A {@code run} that could not start (its settings, job file, command line or database). A name that is no job of
      * jobs/ (none, a typo, "../x") is no job's failure: the notice says "run", and it is kept in no job's status, where
      * no good run would ever clear it. {@code words}: the notice's, in its run's report language (null: English);
-     * {@code request}: the run as requested, once known (its folders tell a trial), else null; {@code failure}: what
+     * {@code runInput}, {@code runOutput}: the folders of the run as requested, else those its command line names (null:
+     * none named), which tell a trial (even one whose settings failed); {@code failure}: what
      * stopped it, its cause said in the installation's words where {@code words} is null (null: its line), in
      * {@code language} (the first its command line names; null: the job's first edition).
      */
     static void runNotStarted(String job, String biennia, int status, String line, FailureNotice.Words words,
-                              org.pbannex.publication.RunRequest request, Throwable failure, org.pbannex.table.Language language) {
+                              java.nio.file.Path runInput, java.nio.file.Path runOutput, Throwable failure,
+                              org.pbannex.table.Language language) {
         boolean aJob;
         try {
             aJob = JobName.isValid(job)
@@ -50,9 +52,7 @@ final class FailureNotices {
             aJob = false; // (its settings cannot be read: the notice, prepared from them, says so in the log)
         }
         var notStarted = FailureNotice.FailedRun.notStarted(aJob ? job : "run", biennia, status, line);
-        if (request != null) {
-            notStarted = notStarted.withFolders(request.input(), request.output());
-        }
+        notStarted = notStarted.withFolders(runInput, runOutput);
         // Before its run is known (its job file, a setting, its command line): the installation's words, the line quoted.
         FailureNotice.Words said = words != null ? words : installationWords(aJob ? job : null, line, failure, language);
         send(said != null ? notStarted.withWords(said) : notStarted, aJob);

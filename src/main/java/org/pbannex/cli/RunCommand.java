@@ -187,8 +187,9 @@ public class RunCommand implements Callable<Integer> {
      * edition); once it is known, in its report's.
      */
     void noticeNotStarted(String biennia, int status, String line, Throwable failure, Language language) {
+        // Before the run is known (a setting it cannot use, say), the folders its command line names tell a trial.
         FailureNotices.runNotStarted(job, biennia, status, line, first == null ? null : FailureNotice.Words.of(first, failure, line),
-                first, failure, language);
+                first != null ? first.input() : in.input, first != null ? first.output() : outputOptions.output, failure, language);
     }
 
     /** One biennium, or several each in turn (its own job instance): one line each, and the worst exit status. */

@@ -127,6 +127,28 @@ class StatusCommandTest {
         assertTrue(again.out().strip().endsWith("Not well: 1 of 1."), again.out());
     }
 
+    /**
+     * A trial whose run cannot start for a setting it cannot use is a trial too, told by the folders its command line
+     * names (found by an exploratory test: PB_RUN_TIMEOUT=soon with --input and --output made the nightly job Not well).
+     */
+    @Test
+    void aTrialStoppedByABadSettingLeavesTheJobWell() throws Exception {
+        Map<String, String> settings = nightlyCsv();
+        Path trial = tmp.resolve("trial").toAbsolutePath().normalize();
+        Map<String, String> bad = new java.util.HashMap<>(settings);
+        bad.put("pb.run.timeout", "soon");
+        CliRun tried = CliRun.capture(bad, "run", "nightly", "--output", trial.toString());
+        assertEquals(5, tried.status(), tried.toString());
+        CliRun said = CliRun.capture(settings, "status", "nightly");
+        assertEquals(0, said.status(), said.toString());
+        assertTrue(said.out().contains("for information, 1 failure of a trial run elsewhere") && said.out().contains("'soon'")
+                && said.out().contains("(a run into " + trial + ", not the installation's output folder "), said.out());
+        assertTrue(said.out().strip().endsWith("All well."), said.out());
+        // The same setting on the installation's own run is the job's failure, as before.
+        assertEquals(5, CliRun.capture(bad, "run", "nightly").status());
+        assertEquals(5, CliRun.capture(settings, "status", "nightly").status());
+    }
+
     @Test
     void aTrialRunOfAnotherInputOrIntoAnotherOutputFolderIsNotTheJobsRun() throws Exception {
         // Found by a budget officer: after a trial run (--input a copy, --output /tmp/pub), status's last good run pointed
