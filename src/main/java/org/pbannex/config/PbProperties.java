@@ -136,6 +136,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                         + "(PB_RUN_HEARTBEAT, " + words(heartbeat) + "): a run still alive would count as dead; expected at least "
                         + LEASE_HEARTBEATS + " heartbeats, such as " + words(heartbeat.multipliedBy(LEASE_HEARTBEATS + 1)));
             }
+            if (databaseWait.isNegative()) {
+                throw new IllegalArgumentException("pb.run.database-wait (PB_RUN_DATABASE_WAIT) is " + words(databaseWait)
+                        + "; expected 0 (no wait) or how long a command waits for another process to finish with the embedded "
+                        + "database, such as 10m");
+            }
             if (timeout.isNegative()) {
                 throw new IllegalArgumentException("pb.run.timeout (PB_RUN_TIMEOUT) is " + timeout + "; expected 0 (never) or how "
                         + "long a run may take, such as 2h");

@@ -122,9 +122,9 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     String holder = holder(file);
                     ch.close();
                     throw new Busy("the embedded database " + database + " has been in use by another pb-annex process ("
-                            + holder + ") for more than " + wait.toMinutes() + " min; for runs that overlap, use PostgreSQL "
+                            + holder + ") for more than " + waited(wait) + " (pb.run.database-wait); for runs that overlap, use PostgreSQL "
                             + "(PB_DATABASE_URL)", org.pbannex.ingest.Said.cause("db_lock.busy", "database",
-                            database.toString(), "holder", holder, "minutes", String.valueOf(wait.toMinutes())));
+                            database.toString(), "holder", holder, "wait", waited(wait)));
                 }
                 if (!said) {
                     String holder = holder(file);
@@ -133,7 +133,7 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                     // A person at a terminal sees why the command stands still, and for whom (the holder's note: its run).
                     if (Interruption.typedAtTerminal()) {
                         System.err.println("pb-annex: waiting for another pb-annex process to finish with the embedded database ("
-                                + holder + "; at most " + wait.toMinutes() + " min, pb.run.database-wait)");
+                                + holder + "; at most " + waited(wait) + ", pb.run.database-wait)");
                     }
                     said = true;
                 }
@@ -179,5 +179,10 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
         } catch (IOException e) {
             // released with the process anyway
         }
+    }
+
+    /** The wait as its setting is written (10m, 30s): in minutes, a wait under one was "0 min". */
+    private static String waited(Duration wait) {
+        return org.pbannex.config.PbProperties.words(wait);
     }
 }

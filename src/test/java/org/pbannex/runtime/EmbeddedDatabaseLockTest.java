@@ -46,7 +46,7 @@ class EmbeddedDatabaseLockTest {
         }
         assertEquals("pb-annex: waiting for another pb-annex process to finish with the embedded database ("
                 + ProcessIdentity.current() + ", since ", said.substring(0, said.indexOf("since ") + 6));
-        assertTrue(said.strip().endsWith(": run nightly, run 20261205T223322.190Z-3da8feeb-5a0f; at most 0 min,"
+        assertTrue(said.strip().endsWith(": run nightly, run 20261205T223322.190Z-3da8feeb-5a0f; at most 0.6s,"
                 + " pb.run.database-wait)"), said);
         assertEquals(1, said.lines().count(), said);
         assertEquals("", unsaid);

@@ -99,6 +99,12 @@ class RunMessagesTest {
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a published run may be, such as 90d"), r.err());
         negative.remove("pb.retention.age");
+        // (check reads no pb.run setting: the commands that open the database, history here, do.)
+        negative.put("pb.run.database-wait", "-3s");
+        r = CliRun.capture(negative, "history");
+        assertEquals(5, r.status(), r.toString());
+        assertTrue(r.err().contains("pb.run.database-wait (PB_RUN_DATABASE_WAIT) is -3s; expected 0 (no wait)"), r.err());
+        negative.remove("pb.run.database-wait");
         negative.put("pb.expenditure.threads", "-3");
         r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());

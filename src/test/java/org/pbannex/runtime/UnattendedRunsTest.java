@@ -502,6 +502,8 @@ class UnattendedRunsTest {
             List<String> lines = next.err().strip().lines().toList();
             assertEquals(1, lines.size(), next.err());
             assertTrue(lines.get(0).contains("pid " + holder.pid()) && lines.get(0).contains("run " + runId), lines.get(0));
+            // The wait as it was set, not in whole minutes ("for more than 0 min", found by an exploratory test).
+            assertTrue(lines.get(0).contains(") for more than 2s (pb.run.database-wait); "), lines.get(0));
             assertEquals("", next.out());
         } finally {
             holder.kill();
