@@ -144,7 +144,12 @@ public class InputOptions {
     private Path resolve() {
         if (ImportedWorkbook.given(input)) {
             try {
-                return InputBookImport.forRun(input, input.toString(), settings().input(), settings().imported());
+                Path dir = InputBookImport.forRun(input, input.toString(), settings().input(), settings().imported());
+                // Said as `input import` says it, on every run or check from the workbook (its folder may be one made before).
+                ImportedWorkbook note = ImportedWorkbook.of(dir);
+                note.keptOnDisk().forEach(n -> System.out.println("Note: " + n));
+                note.warnings().forEach(w -> System.err.println("pb-annex: warning: " + w));
+                return dir;
             } catch (IOException e) {
                 throw new UncheckedIOException("importing " + input + " into work/imported/: " + e.getMessage(), e);
             }

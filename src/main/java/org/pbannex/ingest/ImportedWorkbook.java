@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * inputs.xlsx}): which workbook, and which row of each sheet is the header. With it, every input error of the run
  * names the workbook's sheet and row the user edits, not the CSV file made from it.
  */
-public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows, Map<String, String> copiedFrom, String biennium) {
+public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows, Map<String, String> copiedFrom, String biennium,
+                               java.util.List<String> keptOnDisk, java.util.List<String> warnings) {
 
     public static final String FILE = ".imported-from-workbook.json";
 
@@ -24,13 +25,23 @@ public record ImportedWorkbook(String workbook, Map<String, Integer> headerRows,
      * @param biennium   the biennium the workbook holds (null in a note written before it was recorded): the one a run or
      *                   check from the workbook reads, the earlier biennia beside it being there for its lines and
      *                   restatements only
+     * @param keptOnDisk what the import said of the installation's files edited since the export that the workbook
+     *                   leaves as exported, read as on disk ("... kept as edited on disk ..."), and
+     * @param warnings   what it warned of (a workbook without checksums): said again by every run or check on the folder,
+     *                   made once for them all
      */
     public ImportedWorkbook {
         copiedFrom = copiedFrom == null ? Map.of() : Map.copyOf(copiedFrom);
+        keptOnDisk = keptOnDisk == null ? java.util.List.of() : java.util.List.copyOf(keptOnDisk);
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+    }
+
+    public ImportedWorkbook(String workbook, Map<String, Integer> headerRows, Map<String, String> copiedFrom, String biennium) {
+        this(workbook, headerRows, copiedFrom, biennium, null, null);
     }
 
     public ImportedWorkbook(String workbook, Map<String, Integer> headerRows) {
-        this(workbook, headerRows, Map.of(), null);
+        this(workbook, headerRows, Map.of(), null, null, null);
     }
 
     /**

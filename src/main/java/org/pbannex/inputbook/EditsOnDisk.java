@@ -27,10 +27,12 @@ final class EditsOnDisk {
 
     /**
      * Puts back into {@code made} (the files the import made, before they are checked) the files that were edited in
-     * {@code into} since the export but that the workbook leaves as exported: the import leaves them alone. Returns
-     * their paths.
+     * {@code into} since the export but that the workbook leaves as exported: the import leaves them alone, and a run
+     * from the workbook reads them as they are on disk. Returns their paths.
      *
-     * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the workbook has none
+     * @param into     the folder imported into, or the installation's input for a run from the workbook
+     * @param exported each file's SHA-256 as exported, by its path under the input folder; null or empty when the
+     *                 workbook has none
      */
     static Set<String> keepEditsOnDisk(Path into, Map<String, String> exported, Path made, Iterable<String> files)
             throws IOException {
@@ -53,20 +55,27 @@ final class EditsOnDisk {
     /**
      * Refuses (bad input, one line) when a file of {@code changed} was edited in {@code into} since the export, unless
      * {@code overwrite}; returns the warnings to print: a workbook that records no checksums (exported before they were
-     * recorded), or the files replaced with {@code --overwrite}.
+     * recorded, or its column of them cleared), or the files replaced with {@code --overwrite}.
      *
-     * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the workbook has none
-     * @param changed  the files (paths under {@code into}) that the import would write, those the workbook leaves
-     *                 as exported already kept ({@link #keepEditsOnDisk})
+     * @param into     the input folder the workbook would change: the folder imported into, or the installation's for a
+     *                 run from the workbook (which reads the workbook's files in its stead); nothing to check when missing
+     * @param exported each file's SHA-256 as exported, by its path under the input folder; null when the cover has no
+     *                 column of them, empty when the column is empty
+     * @param changed  the files (paths under {@code into}) whose bytes the workbook's differ from, those the workbook
+     *                 leaves as exported already kept ({@link #keepEditsOnDisk})
      */
     static List<String> check(String shown, Path into, Map<String, String> exported, List<String> changed, boolean overwrite) {
-        if (changed.isEmpty()) {
+        if (changed.isEmpty() || !Files.isDirectory(into)) {
             return List.of();
         }
-        if (exported == null) {
-            return List.of(shown + " records no checksums of the files it was exported from (it was exported by an "
-                    + "earlier pb-annex): a file edited in " + InputFolder.shownName(into, "") + " since its export is "
-                    + "replaced without this being noticed; export the workbook again to have that checked");
+        if (exported == null || exported.isEmpty()) {
+            // Said as found, not guessed: an empty column is no earlier pb-annex's, and clearing it turns the guard off.
+            String why = exported == null ? "its cover has no column " + InputBook.SHA256_HEADING
+                    + ": it was exported by an earlier pb-annex, or the column was deleted"
+                    : "its cover's column " + InputBook.SHA256_HEADING + " is empty: cleared since the export";
+            return List.of(shown + " records no checksums of the files it was exported from (" + why + "): a file edited in "
+                    + InputFolder.shownName(into, "") + " since its export is undone without this being noticed; export the "
+                    + "workbook again to have that checked");
         }
         List<String> both = new ArrayList<>();
         for (String rel : changed) {

@@ -50,9 +50,13 @@ import org.pbannex.ingest.SourceName;
  */
 public final class InputBookImport {
 
-    /** What an import did: the files it changed (or added) and left alone, and what it noted (formulas read). */
+    /**
+     * What an import did: the files it changed (or added) and left alone, and what it noted (formulas read, files kept as
+     * edited on disk: {@code keptOnDisk} the notes of those alone, which a run from the workbook says too).
+     */
     public record Result(String biennium, Path into, List<String> changed, List<String> unchanged, List<String> notes,
-                         Map<String, Integer> headerRows, List<String> warnings, Map<String, String> copiedFrom) {
+                         Map<String, Integer> headerRows, List<String> warnings, Map<String, String> copiedFrom,
+                         List<String> keptOnDisk) {
     }
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
@@ -79,7 +83,7 @@ public final class InputBookImport {
      */
     public static Result importInto(Path workbook, String shown, Path into, Path installationInput, boolean overwrite)
             throws IOException {
-        return importInto(workbook, shown, into, installationInput, true, overwrite);
+        return importInto(workbook, shown, into, into, installationInput, true, overwrite);
     }
 
     /** {@link #importInto(Path, String, Path, Path, boolean)} refusing to undo edits made on disk since the export. */
@@ -88,11 +92,14 @@ public final class InputBookImport {
     }
 
     /**
+     * @param onDisk     the input folder the workbook is to change, compared with the checksums on its cover: {@code into}
+     *                   for an import; for a run from the workbook, which imports into a new folder, the installation's
+     *                   input, so that a stale workbook undoes no edit made there in silence (as its import would not)
      * @param wholeCheck whether to build the tables and run their checks too (a run or check from the workbook does
      *                   that itself right after, so its folder is only checked file by file)
      */
-    private static Result importInto(Path workbook, String shown, Path into, Path installationInput, boolean wholeCheck,
-                                     boolean overwrite) throws IOException {
+    private static Result importInto(Path workbook, String shown, Path into, Path onDisk, Path installationInput,
+                                     boolean wholeCheck, boolean overwrite) throws IOException {
         if (Files.exists(into) && !Files.isDirectory(into)) {
             throw new InputError(into.toString(), 0, "", Said.of("book.into_file"));
         }
@@ -112,13 +119,14 @@ public final class InputBookImport {
             }
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
             // Checked as they will be: with the files edited on disk only, which the import leaves alone.
+            Set<String> kept = EditsOnDisk.keepEditsOnDisk(onDisk, c.exported(), tmp, c.files().keySet());
+            List<String> keptOnDisk = kept.stream().map(rel -> InputFolder.shownName(onDisk, rel)
+                    + " kept as edited on disk since the export (the workbook does not change it)").toList();
             List<String> notes = new ArrayList<>(c.notes());
-            Set<String> kept = EditsOnDisk.keepEditsOnDisk(into, c.exported(), tmp, c.files().keySet());
-            kept.forEach(rel -> notes.add(InputFolder.shownName(into, rel) + " kept as edited on disk since the export "
-                    + "(the workbook does not change it)"));
+            notes.addAll(keptOnDisk);
             // Each file the workbook does not give, to the file it comes from: messages name that one, never the copy.
             Map<String, String> copiedFrom = new LinkedHashMap<>();
-            kept.forEach(rel -> copiedFrom.put(rel, into.resolve(rel).toAbsolutePath().normalize().toString()));
+            kept.forEach(rel -> copiedFrom.put(rel, onDisk.resolve(rel).toAbsolutePath().normalize().toString()));
             List<String> beside = besideTheWorkbook(schemaDir, into, installationInput, pkg, c, tmp, shown, copiedFrom);
             // The same rules as for the CSV files, errors naming the sheets and rows (the note says which file is which;
             // it is not moved into the target).
@@ -134,6 +142,9 @@ public final class InputBookImport {
                 checkAsARun(inputs, into, tmp, c.files().keySet(), copiedFrom, shown, c.headerRows());
             }
             ImportedWorkbook.removeFrom(tmp);
+            // Before anything is written, into a new folder (a run's) too: the edits it would undo are onDisk's.
+            List<String> warnings = EditsOnDisk.check(shown, onDisk, c.exported(),
+                    differing(onDisk, tmp, c.files().keySet()), overwrite);
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
@@ -141,18 +152,13 @@ public final class InputBookImport {
                 Files.move(tmp, into, StandardCopyOption.ATOMIC_MOVE);
                 changed.addAll(paths);
                 changed.addAll(beside);
-                return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), List.of(), copiedFrom);
+                return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings, copiedFrom, keptOnDisk);
             }
             if (!Files.exists(into.resolve(DataPackage.FILE))) {
                 paths.add(DataPackage.FILE);
             }
-            for (String rel : paths) {
-                Path target = into.resolve(rel);
-                boolean same = Files.isRegularFile(target)
-                        && Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(tmp.resolve(rel)));
-                (same ? unchanged : changed).add(rel);
-            }
-            List<String> warnings = EditsOnDisk.check(shown, into, c.exported(), changed, overwrite);
+            List<String> differ = differing(into, tmp, paths);
+            paths.forEach(rel -> (differ.contains(rel) ? changed : unchanged).add(rel));
             // A signal waits for the renames: an input folder half the workbook's, half what it was, would be neither.
             org.pbannex.runtime.Interruption.whole(() -> {
                 for (String rel : changed) {
@@ -161,10 +167,22 @@ public final class InputBookImport {
                     Files.move(tmp.resolve(rel), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             });
-            return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings, copiedFrom);
+            return new Result(c.biennium(), into, changed, unchanged, notes, c.headerRows(), warnings, copiedFrom, keptOnDisk);
         } finally {
             RunFolder.deleteTree(tmp);
         }
+    }
+
+    /** The files of {@code made} (by their paths) whose bytes are not those of the same file in {@code dir}, or that it lacks. */
+    private static List<String> differing(Path dir, Path made, java.util.Collection<String> files) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String rel : files) {
+            Path there = dir.resolve(rel);
+            if (!Files.isRegularFile(there) || !Arrays.equals(Files.readAllBytes(there), Files.readAllBytes(made.resolve(rel)))) {
+                out.add(rel);
+            }
+        }
+        return out;
     }
 
     /**
@@ -229,8 +247,10 @@ public final class InputBookImport {
      * The input folder a run or check uses for {@code --input inputs.xlsx}: the workbook imported under
      * {@code work/imported/<key>/input/}, with the installation's expenditure lines (linked, or copied where links
      * cannot be made) and a note naming the workbook, so errors found later in the run name its sheets and rows. The
-     * key is made of the workbook, the descriptor and the expenditure files, so the same ones give the same folder
-     * (and a failed run restarts on it).
+     * workbook is compared with the installation's input as {@code input import} into it compares it (a file edited
+     * there since the export is read as on disk, or refuses the workbook that changes it too), and the note records
+     * what that said. The key is made of the workbook, the descriptor, the expenditure files and the installation's
+     * reference and biennium folders, so the same ones give the same folder (and a failed run restarts on it).
      *
      * @param installationInput the installation's input folder: its datapackage.json and expenditure/
      * @param root the installation's folder of imports (PbProperties.imported)
@@ -249,12 +269,14 @@ public final class InputBookImport {
         Files.createDirectories(staging);
         try {
             Path made = staging.resolve("input");
-            Result r = importInto(workbook, shown, made, installationInput, false, false);
+            // Compared with the installation's input, as `input import` into it would: a file edited there since the
+            // export that the workbook leaves as it was is read as on disk, one the workbook changes too is refused.
+            Result r = importInto(workbook, shown, made, installationInput, installationInput, false, false);
             linkExpenditure(expenditure, made.resolve("expenditure"));
             Map<String, String> copiedFrom = new LinkedHashMap<>(r.copiedFrom());
             copyEarlierBiennia(installationInput, org.pbannex.reference.Biennium.parse(r.biennium()),
                     made, copiedFrom);
-            new ImportedWorkbook(shown, r.headerRows(), copiedFrom, r.biennium()).writeTo(made);
+            new ImportedWorkbook(shown, r.headerRows(), copiedFrom, r.biennium(), r.keptOnDisk(), r.warnings()).writeTo(made);
             try {
                 Files.move(staging, root.resolve(key), StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
@@ -304,8 +326,9 @@ public final class InputBookImport {
         Map<String, Integer> headerRows = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         List<Resource> resources = InputBook.sheets(pkg);
-        // Each file's checksum as exported, when the cover records them (null for a workbook exported before it did).
-        Map<String, String> exported = sheetFiles.values().stream().anyMatch(f -> !f.sha256().isEmpty()) ? new LinkedHashMap<>() : null;
+        // Each file's checksum as exported: null when the cover has no column of them (a workbook exported before it
+        // did), empty when the column was cleared (EditsOnDisk says which).
+        Map<String, String> exported = sheetFiles.values().stream().anyMatch(f -> f.sha256() != null) ? new LinkedHashMap<>() : null;
         Set<String> known = resources.stream().map(Resource::name).collect(Collectors.toSet());
         Map<String, SheetCsv> csvs = new LinkedHashMap<>();
         RoundedCells rounded = new RoundedCells();
@@ -321,7 +344,7 @@ public final class InputBookImport {
             String file = fileOf(r, biennium, named, shown);
             files.put(file, csv.text());
             headerRows.put(r.name(), csv.headerRow);
-            if (exported != null && named != null && !named.sha256().isEmpty()) {
+            if (exported != null && named != null && named.sha256() != null && !named.sha256().isEmpty()) {
                 exported.put(file, named.sha256());
             }
         }
@@ -456,7 +479,7 @@ public final class InputBookImport {
             String name = value(row, nameColumn);
             String file = value(row, fileColumn);
             if (!name.isEmpty() && !file.isEmpty()) {
-                out.put(name, new SheetFile(file, row.number(), shaColumn < 0 ? "" : value(row, shaColumn)));
+                out.put(name, new SheetFile(file, row.number(), shaColumn < 0 ? null : value(row, shaColumn)));
             }
         }
         return out;
@@ -492,7 +515,10 @@ public final class InputBookImport {
                         "usual", usual, "own", own));
     }
 
-    /** A row of the cover's table of sheets: the file it names, the row's number, the file's SHA-256 as exported (or ""). */
+    /**
+     * A row of the cover's table of sheets: the file it names, the row's number, the file's SHA-256 as exported ("" when
+     * its cell is empty, null when the cover has no column of them).
+     */
     private record SheetFile(String file, int row, String sha256) {
     }
 

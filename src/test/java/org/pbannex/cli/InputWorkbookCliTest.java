@@ -218,6 +218,58 @@ class InputWorkbookCliTest {
         assertTrue(Files.readString(units).contains(",International Labour Conference (ILC),"));
     }
 
+    /**
+     * A run or check from a workbook exported before the installation's input was edited (a reviewer's correction adopted
+     * since, here AF's inflation 4.4 -> 4.6) treats that input as `input import` does: the edited file, which the
+     * workbook leaves as exported, is read as on disk, said on one line; one the workbook changes too is refused with
+     * import's line, exit 3. The run read the workbook's old figures in silence, and published them.
+     */
+    @Test
+    void aRunFromAnOutOfDateWorkbookUndoesNoEditMadeInTheInputSinceTheExport() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Map<String, String> settings = new java.util.HashMap<>(TestInputs.ownHome(tmp));
+        settings.put("pb.input", input.toString());
+        Path old = tmp.resolve("old.xlsx");
+        assertEquals(0, CliRun.capture(settings, "input", "export", "--out", old.toString()).status());
+        Path inflation = input.resolve("2022-23/regional_inflation.csv");
+        TestInputs.edit(inflation, t -> t.replace("\nAF,4.4\n", "\nAF,4.6\n"));
+        String kept = "Note: " + org.pbannex.ingest.InputFolder.shownName(input, "2022-23/regional_inflation.csv")
+                + " kept as edited on disk since the export (the workbook does not change it)";
+
+        CliRun check = CliRun.capture(settings, "check", "--input", old.toString());
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains(kept), check.out());
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.capture(settings, "run", "nightly", "--input", old.toString(), "--output", out.toString(),
+                "--tables", "a2-1", "--format", "csv", "--lang", "en");
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains(kept), run.out());
+        assertTrue(Files.readString(publishedCsv(out, "a2-1")).lines().anyMatch(l -> l.startsWith("AF,") && l.endsWith(",4.6")),
+                "AF's inflation as edited on disk");
+        // What the run read: the folder imported for it, and the checksum its manifest records.
+        try (Stream<Path> made = Files.walk(Path.of(settings.get("pb.home")).resolve("work/imported"))) {
+            List<Path> copies = made.filter(p -> p.endsWith("input/2022-23/regional_inflation.csv")).toList();
+            assertEquals(1, copies.size(), copies.toString());
+            assertArrayEquals(Files.readAllBytes(inflation), Files.readAllBytes(copies.get(0)));
+        }
+        Path manifest = publishedCsv(out, "a2-1").getParent().getParent().resolve("manifest.json");
+        assertTrue(Files.readString(manifest).contains(org.pbannex.ingest.InputSet.sha256(inflation)),
+                "the manifest's checksum is the file's on disk");
+
+        // The workbook changes AF's figure too: refused as input import refuses it, nothing read, nothing published.
+        Path both = withCellSet(old, "regional_inflation", "B5", 4.5);
+        String imported = oneErrorLine(CliRun.capture(settings, "input", "import", both.toString()), 3);
+        assertTrue(imported.contains("regional_inflation.csv was edited on disk since this workbook was exported"), imported);
+        String checked = oneErrorLine(CliRun.capture(settings, "check", "--input", both.toString()), 3);
+        assertEquals(imported, checked.replace("pb-annex: 2022-23: ", "pb-annex: "));
+        Path refusedOut = tmp.resolve("refused");
+        String ran = oneErrorLine(CliRun.capture(settings, "run", "nightly", "--input", both.toString(), "--output",
+                refusedOut.toString(), "--tables", "a2-1", "--format", "csv"), 3);
+        assertEquals(imported, ran);
+        assertFalse(Files.exists(refusedOut), "nothing published");
+        assertTrue(Files.readString(inflation).contains("\nAF,4.6\n"), "the edit on disk stays");
+    }
+
     @Test
     void runAndCheckTakeTheWorkbookDirectly() throws IOException {
         CliRun check = CliRun.capture(ownHome(), "check", "--input", workbook.toString());

@@ -171,13 +171,28 @@ class InputBookSafeImportTest {
 
     @Test
     void aWorkbookWithoutChecksumsImportsAsBeforeWithAWarning() throws IOException {
-        Edited e = exportedThenEditedOnDisk();
         // A workbook exported before the cover recorded checksums: its table of sheets has no such column.
+        String warning = importedWithoutChecksums(true);
+        assertTrue(warning.contains("records no checksums of the files it was exported from (its cover has no column "
+                + "SHA-256 as exported: it was exported by an earlier pb-annex, or the column was deleted)"), warning);
+    }
+
+    /** Its column of checksums emptied by hand says so: it was "exported by an earlier pb-annex", a cause never checked. */
+    @Test
+    void aWorkbookWhoseChecksumsWereClearedSaysSo() throws IOException {
+        String warning = importedWithoutChecksums(false);
+        assertTrue(warning.contains("records no checksums of the files it was exported from (its cover's column "
+                + "SHA-256 as exported is empty: cleared since the export)"), warning);
+    }
+
+    /** The warning of an import that undoes an edit on disk, its cover's checksums cleared (and their heading, or not). */
+    private String importedWithoutChecksums(boolean heading) throws IOException {
+        Edited e = exportedThenEditedOnDisk();
         Path old = edited(e.workbook(), w -> {
             for (Row row : w.getSheet(InputBook.COVER)) {
                 for (Cell c : row) {
                     if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                            && (c.getStringCellValue().equals(InputBook.SHA256_HEADING) || c.getStringCellValue().matches("[0-9a-f]{64}"))) {
+                            && (heading && c.getStringCellValue().equals(InputBook.SHA256_HEADING) || c.getStringCellValue().matches("[0-9a-f]{64}"))) {
                         c.setBlank();
                     }
                 }
@@ -187,7 +202,8 @@ class InputBookSafeImportTest {
         assertEquals(List.of(UNITS), r.changed(), "undone, as before checksums were recorded");
         assertTrue(!editedLabel(e.into()));
         assertEquals(1, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).contains("records no checksums"), r.warnings().get(0));
+        assertTrue(r.warnings().get(0).contains("undone without this being noticed"), r.warnings().get(0));
+        return r.warnings().get(0);
     }
 
     // --- codes, sheet names and dates as the CSV route reads them ---
