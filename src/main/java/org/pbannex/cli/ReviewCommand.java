@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "review", mixinStandardHelpOptions = true,
         // The first line is the command's summary in `pb-annex --help`: one whole sentence.
         description = {"Compare a workbook a reviewer sent back with its run, cell by cell, and list the changes.",
-                "The run is the one whose id is on its cover, or --run. Writes review-<file>.csv and .html beside the "
+                "The run is the one the workbook names (on its cover or run sheet, or in its document properties), or --run. "
+                        + "Writes review-<file>.csv and .html beside the "
                         + "workbook: each changed cell with the input file, line and column it comes from (or, for a total or "
                         + "computed figure, the inputs it is computed from); added and deleted rows, sheets and columns, "
                         + "comments and formulas too. The page speaks the workbook's edition's language (--lang to choose). "
@@ -31,7 +32,8 @@ public class ReviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RETURNED.xlsx", description = "The workbook the reviewer sent back.")
     Path returned;
 
-    @Option(names = "--run", paramLabel = "RUN_ID", description = "The run it came from, when its cover no longer says.")
+    @Option(names = "--run", paramLabel = "RUN_ID", description = "The run it came from, when the workbook "
+            + "no longer says (a workbook naming another run is refused).")
     String run;
 
     @Mixin
@@ -98,6 +100,10 @@ public class ReviewCommand implements Callable<Integer> {
                     + "sources named where their records are in today's input."
                     : "the run keeps no copy of its input (published before runs kept one): the sources named are lines of "
                     + "today's input; an input cell's kind is inferred from its column's other rows."));
+        }
+        var newer = ReviewCommandSupport.newerRun(o.result(), out);
+        if (newer != null) {
+            System.out.println(newer.in(Language.EN));
         }
         System.out.println("Review:    " + o.csv() + " (and .html)");
         o.applied().forEach(l -> System.out.println("  " + l));

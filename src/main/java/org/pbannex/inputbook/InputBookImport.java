@@ -3,8 +3,6 @@ package org.pbannex.inputbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -66,7 +64,6 @@ public final class InputBookImport {
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
     private static final int KEPT_RUN_FOLDERS = 10;
-    private static final MathContext EXCEL_PRECISION = new MathContext(15, RoundingMode.HALF_UP);
     /** The resource of document texts. */
     private static final String TEXTS = "texts";
 
@@ -694,17 +691,7 @@ public final class InputBookImport {
             } catch (NumberFormatException e) {
                 throw new InputError(source, row, column, Said.of("book.not_number_stored", "value", shorten(c.value())));
             }
-            if (d.precision() > 15) {
-                d = d.round(EXCEL_PRECISION);
-            }
-            d = d.stripTrailingZeros();
-            if (d.scale() < c.decimals()) {
-                d = d.setScale(c.decimals());
-            }
-            if (d.scale() < 0) {
-                d = d.setScale(0);
-            }
-            return d.toPlainString();
+            return InputBookReader.csvNumber(d, c.decimals());
         }
 
         String text() {

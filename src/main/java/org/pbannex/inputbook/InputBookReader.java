@@ -131,6 +131,43 @@ public final class InputBookReader {
         }
     }
 
+    /**
+     * The workbook's document properties (docProps/core.xml) that say where it comes from: its description and when it
+     * was made; empty where it has none or they cannot be read (they are a trace, never required). Asked of a workbook
+     * {@link #read} has read, under the same zip limits.
+     */
+    public record Properties(java.util.Optional<String> description, java.util.Optional<java.time.Instant> created) {
+    }
+
+    public static Properties properties(Path file) {
+        guardZip();
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            var p = pkg.getPackageProperties();
+            return new Properties(p.getDescriptionProperty(), p.getCreatedProperty().map(java.util.Date::toInstant));
+        } catch (IOException | OpenXML4JException | RuntimeException e) {
+            return new Properties(java.util.Optional.empty(), java.util.Optional.empty());
+        }
+    }
+
+    /**
+     * A number as the input writes it, from a cell: Excel's 15 significant digits (the rest of a saved double is binary
+     * noise), no exponent, at least the decimals its format shows (3.0 typed in a cell of one decimal is 3.0, as the
+     * column's other values read). Both ways a workbook comes back write numbers so: input import and review --apply.
+     */
+    public static String csvNumber(java.math.BigDecimal d, int decimals) {
+        if (d.precision() > 15) {
+            d = d.round(new java.math.MathContext(15));
+        }
+        d = d.stripTrailingZeros();
+        if (d.scale() < decimals) {
+            d = d.setScale(decimals);
+        }
+        if (d.scale() < 0) {
+            d = d.setScale(0);
+        }
+        return d.toPlainString();
+    }
+
     /** A workbook that carries macros (xlsm, or a VBA project in any workbook) is refused: nothing from it may run. */
     private static void refuseMacros(OPCPackage pkg, String shown) throws InvalidFormatException {
         boolean macros = !pkg.getPartsByContentType("application/vnd.ms-excel.sheet.macroEnabled.main+xml").isEmpty()

@@ -156,7 +156,7 @@ public final class RunRetention {
     private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("\\d{8}T\\d{6}");
 
     /** The published run folders of a biennium (each has its manifest), oldest first: run ids start with their time. */
-    static List<String> publishedRuns(Path bienniumDir) throws IOException {
+    public static List<String> publishedRuns(Path bienniumDir) throws IOException {
         try (Stream<Path> s = Files.list(bienniumDir)) {
             return s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> Files.isRegularFile(p.resolve(ManifestWriter.FILE)))

@@ -138,12 +138,12 @@ public final class Review {
     public static Result of(Path returned, String shown, String runOption, Path outputRoot, Path inputDir,
                             java.util.function.Function<String, java.util.Optional<Path>> publishedIn) throws IOException {
         List<Sheet> back = InputBookReader.read(returned, shown);
-        // The run id on the cover; else on the run sheet (a cover deleted or moved by the reviewer).
-        String coverRun = back.stream().map(Review::runIdIn).filter(Objects::nonNull).findFirst().orElse(null);
-        if (runOption != null && coverRun != null && !runOption.equals(coverRun)) {
-            throw new InputError(shown, 0, "", Said.of("cover_other_run", "cover", coverRun, "run", runOption));
+        InputBookReader.Properties properties = InputBookReader.properties(returned);
+        Origin origin = origin(back, properties);
+        if (runOption != null && origin != null && !runOption.equals(origin.runId())) {
+            throw otherRun(shown, origin, runOption);
         }
-        String runId = runOption != null ? runOption : coverRun;
+        String runId = runOption != null ? runOption : origin == null ? null : origin.runId();
         if (runId == null && org.pbannex.inputbook.InputBookImport.isInputBook(back)) {
             throw new InputError(shown, 0, "", Said.of("input_workbook", "file", shown));
         }
@@ -154,6 +154,12 @@ public final class Review {
                 Said.of("run_not_published", "run", runId, "output", outputRoot.toString(), "where", publishedIn.apply(runId)
                         .map(f -> whereRecorded(f, shown, outputRoot)).orElse(Said.of("published_in.unknown")))));
         PublishedRun run = PublishedRun.read(runFolder);
+        if (origin == null && properties.created().isPresent()) {
+            Origin made = startedWhenMade(runFolder.getParent(), properties.created().get(), run);
+            if (made != null) {
+                throw otherRun(shown, made, runId);
+            }
+        }
         Published published = closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", Said.of("not_of_run", "run", runId)));
         Biennium biennium = Biennium.parse(run.biennium());
         InputSet today = Publication.ingest(inputDir, biennium);
@@ -167,7 +173,7 @@ public final class Review {
                     : kept.reading(() -> compare(shown, back, runFolder, runId, published, kept.inputs(), inputDir,
                     changedFiles, Set.of()));
             if (kept == null) {
-                return traced;
+                return conflictsNoted(traced);
             }
             DataPackage pkg = DataPackage.load(inputDir);
             List<Change> changes = traced.changes().stream().map(c -> new Change(c.table(), c.rowKey(), c.column(), c.published(),
@@ -175,9 +181,60 @@ public final class Review {
                     : new PercentOf(c.percent().numerator(), kept.relocated(c.percent().numeratorSources(), today, pkg),
                     c.percent().base(), kept.relocated(c.percent().baseSources(), today, pkg)))).toList();
             // The page's wording from today's texts: the run's may lack a text this version of pb-annex says.
-            return new Result(runId, runFolder, traced.language(), changes, changedFiles, traced.cellsCompared(),
-                    org.pbannex.reference.ReferenceData.from(today, biennium).texts(), true);
+            return conflictsNoted(new Result(runId, runFolder, traced.language(), changes, changedFiles, traced.cellsCompared(),
+                    org.pbannex.reference.ReferenceData.from(today, biennium).texts(), true));
         }
+    }
+
+    /**
+     * The input changes of a workbook that give one input cell (a figure shown on two sheets, corrected on both): for the
+     * index of each, the indices of every change to its cell, in the workbook's order; none for a cell changed once.
+     */
+    static Map<Integer, List<Integer>> sameInputCell(List<Change> changes) {
+        Map<CellSources.InputCell, List<Integer>> byCell = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c.kind().equals("input") && c.sources().size() == 1) {
+                byCell.computeIfAbsent(c.sources().get(0), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<Integer, List<Integer>> out = new HashMap<>();
+        byCell.values().stream().filter(l -> l.size() > 1).forEach(l -> l.forEach(i -> out.put(i, l)));
+        return out;
+    }
+
+    /** Whether the changes of one input cell give it different values (then none is right by the sheets' order). */
+    static boolean disagree(List<Integer> sameCell, List<Change> changes) {
+        String first = changes.get(sameCell.get(0)).returned();
+        return sameCell.stream().anyMatch(i -> !same(first, changes.get(i).returned()));
+    }
+
+    /** One of several answers for an input cell: the value, and the sheet and cell that give it. */
+    static org.pbannex.table.Text answer(Change c, Texts t) {
+        return t.get("review.answer").with("returned", ReviewApply.shortened(c.returned())).with("sheet", c.where().sheet())
+                .with("cell", c.where().cell());
+    }
+
+    /**
+     * Each input change whose cell another change of the workbook gives a different value, noted so with the others
+     * (found by an exploratory test: the first sheet's answer was applied and the second called a change of the input
+     * since the run).
+     */
+    private static Result conflictsNoted(Result r) {
+        List<Change> changes = new ArrayList<>(r.changes());
+        sameInputCell(r.changes()).forEach((i, cell) -> {
+            if (disagree(cell, r.changes())) {
+                Change c = r.changes().get(i);
+                org.pbannex.table.Text conflict = r.texts().get("review.note.conflict").with("answers", r.texts().listOf(
+                        cell.stream().filter(j -> !j.equals(i)).map(j -> answer(r.changes().get(j), r.texts())).toList()));
+                org.pbannex.table.Text note = c.note().isEmpty() ? conflict : new org.pbannex.table.Text(c.note().zh() + conflict.zh(),
+                        c.note().en() + " " + conflict.en());
+                changes.set(i, new Change(c.table(), c.rowKey(), c.column(), c.published(), c.returned(), c.kind(), c.sources(),
+                        c.where(), note, c.percent()));
+            }
+        });
+        return new Result(r.runId(), r.runFolder(), r.language(), changes, r.changedFiles(), r.cellsCompared(), r.texts(),
+                r.inRunInput());
     }
 
     /**
@@ -927,6 +984,55 @@ public final class Review {
             }
         }
         return -1;
+    }
+
+    /** The run a returned workbook says it comes from, and what says so (a Said of report.cause.reason.run_said.*). */
+    record Origin(String runId, Said said) {
+    }
+
+    /**
+     * The run id on the cover; else on the run sheet (a cover deleted or moved by the reviewer); else in the document
+     * properties' description, which survives both sheets deleted (found by an exploratory test: a workbook of an older
+     * run with neither sheet, reviewed with --run naming a newer one, took every difference between the runs for the
+     * reviewer's and --apply wrote them back); null when none holds one.
+     */
+    static Origin origin(List<Sheet> back, InputBookReader.Properties properties) {
+        for (Sheet s : back) {
+            String id = runIdIn(s);
+            if (id != null) {
+                return new Origin(id, Said.of("run_said.sheet", "sheet", s.name()));
+            }
+        }
+        String described = properties.description().map(PublishedRun::runIdIn).orElse(null);
+        return described == null ? null : new Origin(described, Said.of("run_said.properties"));
+    }
+
+    /**
+     * A workbook that names no run: the other run of its biennium that started when the workbook says it was made (the
+     * writer stamps a run's start, to the second, as the workbook's creation time); null when the named run started then,
+     * or none did (an office program that stamps its own time proves nothing).
+     */
+    private static Origin startedWhenMade(Path bienniumFolder, java.time.Instant created, PublishedRun named) throws IOException {
+        java.time.Instant made = created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (startedAt(named).equals(made)) {
+            return null;
+        }
+        for (String id : org.pbannex.publish.RunRetention.publishedRuns(bienniumFolder)) {
+            PublishedRun other = PublishedRun.read(bienniumFolder.resolve(id));
+            if (startedAt(other).equals(made)) {
+                return new Origin(id, Said.of("run_said.created", "time", made.toString()));
+            }
+        }
+        return null;
+    }
+
+    private static java.time.Instant startedAt(PublishedRun run) {
+        return java.time.Instant.parse(run.startedAt()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** A workbook whose run is not the one --run names: which it is, and what says so. */
+    private static InputError otherRun(String shown, Origin origin, String runOption) {
+        return new InputError(shown, 0, "", Said.of("cover_other_run", "cover", origin.runId(), "run", runOption, "where", origin.said()));
     }
 
     /** The run id in a sheet (the cover's run line). */

@@ -66,7 +66,9 @@ final class ReviewApply {
         Map<String, List<List<String>>> edited = new LinkedHashMap<>();
         List<Applied> done = new ArrayList<>();
         List<Edit> written = new ArrayList<>();
-        for (Review.Change c : result.changes()) {
+        Map<Integer, List<Integer>> sameCell = Review.sameInputCell(result.changes());
+        for (int i = 0; i < result.changes().size(); i++) {
+            Review.Change c = result.changes().get(i);
             if (!c.kind().equals("input")) {
                 done.add(new Applied(c, false, why(c, t)));
                 continue;
@@ -84,6 +86,20 @@ final class ReviewApply {
             int column = table.header().indexOf(cell.column());
             Text where = t.get("review.applied.where").with("file", cell.file()).with("line", String.valueOf(cell.line()))
                     .with("column", cell.column());
+            List<Integer> ofCell = sameCell.get(i);
+            if (ofCell != null && Review.disagree(ofCell, result.changes())) {
+                // Two answers for one cell: the sheets' order is no reason to take either, so neither is written.
+                done.add(new Applied(c, false, t.get("review.applied.conflict").with("where", where).with("answers",
+                        t.listOf(ofCell.stream().map(j -> Review.answer(result.changes().get(j), t)).toList()))));
+                continue;
+            }
+            if (ofCell != null && ofCell.get(0) != i) {
+                Review.Change first = result.changes().get(ofCell.get(0));
+                done.add(new Applied(c, false, t.get("review.applied.same_as").with("where", where)
+                        .with("returned", shortened(c.returned())).with("sheet", first.where().sheet())
+                        .with("cell", first.where().cell())));
+                continue;
+            }
             String current = rows.get(index).get(column);
             boolean asPublished = Review.same(current, c.published());
             if (!asPublished && Review.same(current, c.returned())) {
@@ -100,7 +116,7 @@ final class ReviewApply {
             }
             Field field = pkg.resource(cell.resource()).fields().stream().filter(f -> f.name().equals(cell.column())).findFirst()
                     .orElseThrow();
-            String value = field.numeric() ? plainNumber(c.returned()) : c.returned();
+            String value = field.numeric() ? plainNumber(c.returned(), current, field) : c.returned();
             // Why the input's rules refuse it, in the page's words (the run's texts), as a failed run's report says it.
             java.util.function.Function<String, Text> words = w -> t.get("report.cause." + w);
             InputError refusal = CsvResourceReader.refusal(value, field);
@@ -205,16 +221,20 @@ final class ReviewApply {
         return one.length() <= 80 ? one : one.substring(0, 79) + "\u2026";
     }
 
-    // A number as the input writes it (no exponent, no trailing zeros: Excel keeps 15700000 as 1.57E7), to Excel's 15
-    // significant digits (a correction saved as 4.6000000000000005 is 4.6, which a field of one decimal takes; the review
-    // compares to those digits too); anything else as typed, for the field's rules to judge.
-    private static String plainNumber(String returned) {
+    // A number as input import writes it (InputBookReader.csvNumber: no exponent, where Excel keeps 15700000 as 1.57E7;
+    // Excel's 15 significant digits, so a correction saved as 4.6000000000000005 is 4.6, which a field of one decimal
+    // takes, and the review compares to those digits too), with the decimals it was typed with or, if more, those of the
+    // value it replaces (3 typed over 2.9 is 3.0, as import writes a cell that shows one decimal and as the column reads),
+    // never more than the field takes (15700000.00 typed as text is 15700000); anything else as typed, for the field's rules to judge.
+    private static String plainNumber(String returned, String replaced, Field field) {
         BigDecimal n = CellSources.number(returned);
         if (n == null) {
             return returned;
         }
-        n = n.round(Review.EXCEL).stripTrailingZeros();
-        return n.scale() < 0 ? n.setScale(0).toPlainString() : n.toPlainString();
+        BigDecimal was = CellSources.number(replaced);
+        int decimals = Math.max(n.precision() > 15 ? 0 : n.scale(), was == null ? 0 : was.scale());
+        Integer most = field.type() == org.pbannex.ingest.FieldType.INTEGER ? Integer.valueOf(0) : field.maxDecimals();
+        return org.pbannex.inputbook.InputBookReader.csvNumber(n, most == null ? decimals : Math.min(decimals, most));
     }
 
     private static int indexOfLine(CsvTable table, long line) {

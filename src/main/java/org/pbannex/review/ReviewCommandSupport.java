@@ -38,6 +38,22 @@ public final class ReviewCommandSupport {
     }
 
     /**
+     * The run of the workbook's biennium published as latest since the workbook's run, said in both languages (texts.csv
+     * review.newer_run); null when the workbook's run is the latest. A reviewer's answers are to the older figures: the
+     * officer deciding a line by hand weighs them against the newer run's (found by an exploratory test: nothing said so).
+     */
+    public static Text newerRun(Review.Result result, Path outputRoot) throws IOException {
+        String biennium = result.runFolder().getParent().getFileName().toString();
+        var latest = org.pbannex.publish.RunFolder.latest(outputRoot, biennium);
+        if (latest.isEmpty()) {
+            return null;
+        }
+        String id = org.pbannex.publish.PublishedRun.read(latest.get()).runId();
+        return id.compareTo(result.runId()) > 0 ? result.texts().get("review.newer_run").with("biennium", biennium)
+                .with("latest", id).with("run", result.runId()) : null;
+    }
+
+    /**
      * The input changes' lines, then how many changes of other kinds were not applied, by kind (texts.csv,
      * review.applied.*): in English for the command's summary, in the page's language on the page.
      */

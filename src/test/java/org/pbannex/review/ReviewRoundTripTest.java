@@ -1262,8 +1262,145 @@ class ReviewRoundTripTest {
         assertEquals("pb-annex: " + other + ": the workbook comes from run 20200101T000000.000Z-0000abcd-ffff, which is not "
                 + "published in " + out + ": './pb-annex history' says whether the output folder's retention removed it (the runs "
                 + "sent to reviewers are kept); for another output folder, use --output DIR", oneErrorLine(review(other)));
+        String cover;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(published))) {
+            cover = wb.getSheetName(0);
+        }
         assertTrue(oneErrorLine(review(published, "--run", "20200101T000000.000Z-0000abcd-ffff"))
-                .endsWith("the workbook is from run " + runId + " (its cover says so), not run 20200101T000000.000Z-0000abcd-ffff"));
+                .endsWith("the workbook is from run " + runId + " (its sheet '" + cover + "' says so), not run "
+                        + "20200101T000000.000Z-0000abcd-ffff"));
+    }
+
+    /**
+     * Found by an exploratory test: with its cover deleted the run id was read from the run sheet, yet the line said "its
+     * cover says so"; with the run sheet deleted too, --run naming another run was taken at its word (every difference
+     * between the runs listed as the reviewer's, and --apply wrote them back), though the document properties name the run.
+     */
+    @Test
+    void aWorkbookWithoutItsCoverOrRunSheetIsKnownByItsRunSheetThenItsProperties() throws Exception {
+        String other = "20200101T000000.000Z-0000abcd-ffff";
+        String[] runSheet = new String[1];
+        Path noCover = poiEdited("no-cover.xlsx", wb -> {
+            wb.removeSheetAt(0);
+            runSheet[0] = sheetsNaming(wb, runId).get(0);
+        });
+        assertTrue(oneErrorLine(review(noCover, "--run", other)).endsWith("the workbook is from run " + runId + " (its sheet '"
+                + runSheet[0] + "' says so), not run " + other), runSheet[0]);
+        Path neither = poiEdited("neither.xlsx", wb -> {
+            wb.removeSheetAt(0);
+            sheetsNaming(wb, runId).forEach(n -> wb.removeSheetAt(wb.getSheetIndex(n)));
+        });
+        assertTrue(oneErrorLine(review(neither, "--run", other)).endsWith("the workbook is from run " + runId
+                + " (its document properties say so), not run " + other));
+        CliRun r = review(neither);
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("Run " + runId + " (zh)"), "its run from its properties, without --run: " + r.out());
+    }
+
+    /**
+     * A workbook that names its run nowhere (cover, run sheet and description gone) is known by when it was made, the start
+     * of its run: --run naming a later run of the biennium is refused. A workbook of a run that a newer one has replaced as
+     * latest is reviewed against its own run, and the command says the newer run exists (it said nothing of it).
+     */
+    @Test
+    void aWorkbookMadeWhenAnotherRunStartedIsRefusedAndANewerRunIsNamed() throws Exception {
+        Path output = tmp.resolve("runs");
+        Path biennium = Files.createDirectories(output.resolve("2022-23"));
+        org.pbannex.TestInputs.copyTree(published.getParent(), biennium.resolve(runId));
+        String newer = "20991231T000000.000Z-0000abcd-ffff";
+        Path later = org.pbannex.TestInputs.copyTree(published.getParent(), biennium.resolve(newer));
+        org.pbannex.TestInputs.edit(later.resolve("manifest.json"), m -> m.replace(runId, newer)
+                .replaceFirst("(\"started_at\"\\s*:\\s*\")[^\"]+", "$12099-12-31T00:00:00Z"));
+        Files.createSymbolicLink(biennium.resolve("latest"), Path.of(newer));
+        Path nameless = poiEdited("nameless.xlsx", wb -> {
+            wb.removeSheetAt(0);
+            sheetsNaming(wb, runId).forEach(n -> wb.removeSheetAt(wb.getSheetIndex(n)));
+            wb.getProperties().getCoreProperties().setDescription(null);
+        });
+        CliRun refused = CliRun.capture(ownDatabase(), "review", nameless.toString(), "--output", output.toString(), "--run", newer);
+        assertTrue(oneErrorLine(refused).matches(".*: the workbook is from run " + java.util.regex.Pattern.quote(runId)
+                + " \\(its document properties say it was made at \\S+Z, when that run started\\), not run " + newer), refused.err());
+
+        CliRun old = CliRun.capture(ownDatabase(), "review", published.toString(), "--output", output.toString());
+        assertEquals(0, old.status(), old.toString());
+        assertTrue(old.out().contains("A newer run of 2022-23 is published since: " + newer + " (latest). The reviewer saw the "
+                + "figures of run " + runId + "; "), old.out());
+        CliRun latest = CliRun.capture(ownDatabase(), "review", published.toString(), "--output", out.toString());
+        assertFalse(latest.out().contains("A newer run"), latest.out());
+    }
+
+    /** The sheets of a workbook whose text holds {@code text}. */
+    private static List<String> sheetsNaming(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, String text) {
+        List<String> found = new java.util.ArrayList<>();
+        for (var sheet : wb) {
+            for (var row : sheet) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().contains(text)
+                            && !found.contains(sheet.getSheetName())) {
+                        found.add(sheet.getSheetName());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Found by an exploratory test: the unit's label corrected differently on annex 1 and annex 2, the first sheet's
+     * answer was applied and the second said "now holds ... decide by hand" as if the input had changed since the run.
+     * Two answers for one input cell are a conflict, named with both sheets and cells, and neither is written; the same
+     * answer on both sheets is written once.
+     */
+    @Test
+    void twoAnswersForOneInputCellAreAConflictAndNeitherIsApplied() throws Exception {
+        String[] cells = new String[2];
+        Path two = poiEdited("two.xlsx", wb -> {
+            int k = 0;
+            for (String id : List.of("a1", "a2")) {
+                var label = rowLabelled(wb.getSheet(sheetOfIn(wb, id)), "理事会").getCell(0);
+                label.setCellValue(id.equals("a1") ? "国际劳工组织理事会" : "劳工组织理事会");
+                cells[k++] = sheetOfIn(wb, id) + ", cell " + label.getAddress().formatAsString();
+            }
+        });
+        Path copy = tmp.resolve("copy");
+        CliRun r = review(two, "--apply", copy.toString(), "--lang", "en");
+        assertEquals(0, r.status(), r.toString());
+        String conflict = "not applied: the workbook gives input/reference/units.csv, line 3, column label_zh different answers, "
+                + "'国际劳工组织理事会' on sheet " + cells[0] + " and '劳工组织理事会' on sheet " + cells[1]
+                + ": neither is written; decide by hand which is right";
+        assertEquals(2, r.out().split(java.util.regex.Pattern.quote("  " + conflict + "\n"), -1).length - 1, r.out());
+        assertEquals(-1, Files.mismatch(copy.resolve("reference/units.csv"), Golden.input().resolve("reference/units.csv")));
+        List<String> lines = csv(tmp.resolve("review-two.csv")).stream().map(x -> String.join(",", x)).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",国际劳工组织理事会,input,") && l.endsWith("," + conflict
+                + ",The workbook gives this input cell a different answer too: '劳工组织理事会' on sheet " + cells[1]
+                + ": --apply writes neither; decide by hand which is right.")), String.join("\n", lines));
+
+        Path same = poiEdited("same.xlsx", wb -> List.of("a1", "a2").forEach(id ->
+                rowLabelled(wb.getSheet(sheetOfIn(wb, id)), "理事会").getCell(0).setCellValue("劳工组织理事会")));
+        CliRun once = review(same, "--apply", tmp.resolve("copy-same").toString(), "--lang", "en");
+        assertEquals(0, once.status(), once.toString());
+        assertTrue(once.out().contains("  applied input/reference/units.csv, line 3, column label_zh: '理事会' -> '劳工组织理事会'\n")
+                && once.out().contains("  not applied again: input/reference/units.csv, line 3, column label_zh: the same '劳工组织理事会' "
+                + "as on sheet " + cells[0] + " (see that change)\n"), once.out());
+        assertTrue(Files.readAllLines(tmp.resolve("copy-same/reference/units.csv")).contains("GB,劳工组织理事会,Governing Body,GOV,A,I"));
+    }
+
+    /**
+     * Found by an exploratory test: 3.0 typed over 2.9 in a cell of one decimal was written 3, where input import writes
+     * what the cell shows, 3.0, as the column's other values read.
+     */
+    @Test
+    void aFigureIsWrittenWithTheDecimalsItsCellShows() throws Exception {
+        Path returned = tmp.resolve("decimals.xlsx");
+        try (var in = Files.newInputStream(published); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertEquals(1, changeCells(wb, "a2-1", figure(2.9), cell -> cell.setCellValue(3.0)), "Asia and the Pacific's rate");
+            written(wb, returned);
+        }
+        CliRun r = review(returned, "--apply", tmp.resolve("copy").toString());
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("applied input/2022-23/regional_inflation.csv, line 5, column annual_inflation_pct: '2.9' -> '3.0'"),
+                r.out());
+        assertTrue(Files.readAllLines(tmp.resolve("copy/2022-23/regional_inflation.csv")).contains("AP,3.0"));
     }
 
     @Test
@@ -1358,6 +1495,15 @@ class ReviewRoundTripTest {
 
     private static java.util.function.Predicate<org.apache.poi.ss.usermodel.Cell> textStarting(String start) {
         return cell -> cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().startsWith(start);
+    }
+
+    private static String sheetOfIn(org.apache.poi.xssf.usermodel.XSSFWorkbook wb, String id) {
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            if (wb.getSheetName(i).startsWith(id + " ")) {
+                return wb.getSheetName(i);
+            }
+        }
+        throw new AssertionError("no sheet " + id);
     }
 
     private static String sheetOf(Path workbook, String id) throws IOException {
