@@ -122,26 +122,56 @@ public final class ExpenditureIngest {
     /**
      * The *.csv files of the folder in name order, but those that are not input (a Mac's {@code ._lines.csv} beside a
      * copied file: the input checksum leaves them out too); none when the folder does not exist. A file of lines not
-     * read is refused, named: an export saved as {@code ERP-2022.CSV} or {@code .xlsx} would otherwise leave its lines
-     * out of every total without a word.
+     * read is refused, named: an export saved as {@code ERP-2022.CSV} or {@code .xlsx}, or filed in a folder inside
+     * this one ({@code 2022/erp-2022.csv}), would otherwise leave its lines out of every total without a word.
      */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(folder)) {
-            List<Path> files = s.filter(p -> !InputFolder.isLeftBeside(p.getFileName().toString()) && Files.isRegularFile(p))
+            List<Path> files = s.filter(p -> !InputFolder.isLeftBeside(p.getFileName().toString()))
                     .sorted(Comparator.comparing(Path::toString)).toList();
             for (Path p : files) {
-                Said notRead = notRead(p.getFileName().toString());
+                if (Files.isDirectory(p)) {
+                    refuseFolder(folder, p);
+                    continue;
+                }
+                Said notRead = Files.isRegularFile(p) ? notRead(p.getFileName().toString()) : null;
                 if (notRead != null) {
                     throw new InputError(InputFolder.shown(p), 0, "", notRead);
                 }
             }
-            return files.stream().filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
+            return files.stream().filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Lines are read from the folder's own files only (the outputs name them input/expenditure/NAME): a folder in it
+     * that holds a file of lines at any depth, or is named like one ({@code more.csv/}), is refused, the first such file
+     * named; a folder of notes alone is left alone, as notes beside the lines are.
+     */
+    private static void refuseFolder(Path folder, Path inside) throws IOException {
+        List<Path> lines = new ArrayList<>();
+        InputFolder.walk(folder, inside, (file, attributes) -> {
+            if (isLines(file.getFileName().toString())) {
+                lines.add(file);
+            }
+        });
+        Path first = lines.stream().min(Comparator.comparing(Path::toString)).orElse(null);
+        if (first != null) {
+            throw new InputError(InputFolder.shown(first), 0, "", Said.of("exp.not_read_in_folder"));
+        }
+        if (isLines(inside.getFileName().toString())) {
+            throw new InputError(InputFolder.shown(inside) + "/", 0, "", Said.of("exp.not_read_folder"));
+        }
+    }
+
+    /** A file of lines, read ({@code .csv}) or refused ({@link #notRead}). */
+    private static boolean isLines(String name) {
+        return name.endsWith(".csv") || notRead(name) != null;
     }
 
     /**

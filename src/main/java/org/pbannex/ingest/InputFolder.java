@@ -1,8 +1,13 @@
 package org.pbannex.ingest;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /** Which files of the input folder are input: what a run's checksum covers. */
 public final class InputFolder {
@@ -106,5 +111,36 @@ public final class InputFolder {
     /** A name that editors, office programs and version control give what they leave beside a file: never input. */
     public static boolean isLeftBeside(String name) {
         return name.startsWith(".") || name.startsWith("~$");
+    }
+
+    /**
+     * Gives {@code each} every input file ({@link #isInput}) under {@code dir}, the input folder or a folder in it, with
+     * its attributes. Folders that are not input (.git) are not entered; a link counts as its target, a link to a folder
+     * (the input folder itself, given as a link: its files were none, so an edit was "nothing to do") as that folder.
+     */
+    public static void walk(Path inputDir, Path dir, BiConsumer<Path, BasicFileAttributes> each) throws IOException {
+        Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back up the tree: its files are counted where they are
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return isInput(inputDir, d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (Files.isRegularFile(file) && isInput(inputDir, file)) {
+                    each.accept(file, attrs.isSymbolicLink() ? Files.readAttributes(file, BasicFileAttributes.class) : attrs);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }

@@ -255,6 +255,9 @@ public final class InputBookImport {
     public static Path forRun(Path workbook, String shown, Path installationInput, Path root) throws IOException {
         InputBookReader.checkFile(workbook, shown);
         Path expenditure = installationInput.resolve("expenditure");
+        // Its files of lines refused now, before a folder made earlier is taken: the folder made links the expenditure
+        // folder's own files only, and its key is made of them, so one in a folder inside it would be left out unsaid.
+        org.pbannex.expenditure.ExpenditureIngest.files(expenditure);
         String key = key(workbook, shown, installationInput.resolve(DataPackage.FILE), expenditure);
         // Named input/ inside its key folder, so messages about its files read input/expenditure/... as usual.
         Path dir = root.resolve(key).resolve("input");

@@ -2,10 +2,8 @@ package org.pbannex.publication;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -170,39 +168,11 @@ public final class InputSnapshot {
     private static Map<String, FileState> states(Path inputDir) {
         Map<String, FileState> files = new TreeMap<>();
         try {
-            walk(inputDir, files);
+            InputFolder.walk(inputDir, inputDir, (file, a) -> files.put(inputDir.relativize(file).toString().replace('\\', '/'),
+                    FileState.of(a)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return files;
-    }
-
-    private static void walk(Path inputDir, Map<String, FileState> files) throws IOException {
-        // Folders that are not input (.git) are not entered; a link counts as its target, a link to a folder (the input
-        // folder itself, given as a link: its files were none, so an edit was "nothing to do") as that folder.
-        Files.walkFileTree(inputDir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof java.nio.file.FileSystemLoopException) {
-                    return FileVisitResult.CONTINUE; // a link back up the tree: its files are counted where they are
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return InputFolder.isInput(inputDir, dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (Files.isRegularFile(file) && InputFolder.isInput(inputDir, file)) {
-                    BasicFileAttributes a = attrs.isSymbolicLink() ? Files.readAttributes(file, BasicFileAttributes.class) : attrs;
-                    files.put(inputDir.relativize(file).toString().replace('\\', '/'), FileState.of(a));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

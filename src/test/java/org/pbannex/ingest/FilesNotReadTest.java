@@ -65,4 +65,42 @@ class FilesNotReadTest {
         assertTrue(e.getMessage().endsWith("budget.csv: file not found (the file of resource 'budget'): 'budget.CSV' beside it "
                 + "differs in case only and is not read; rename it 'budget.csv'"), e.getMessage());
     }
+
+    /**
+     * A file of lines filed in a folder inside the expenditure folder (ERP exports by year) is refused, named, with
+     * where to move it: it was left out of every total without a word (tester75b case 2). A folder of notes, or the
+     * Mac's leavings of an unzipped folder, are left alone.
+     */
+    @Test
+    void aFileOfLinesInAFolderInsideTheExpenditureFolderIsRefused() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        Files.writeString(folder.resolve("erp-2021.csv"), "x");
+        Files.writeString(Files.createDirectories(folder.resolve("old")).resolve("notes.txt"), "what was here");
+        Files.writeString(Files.createDirectories(folder.resolve("__MACOSX")).resolve("._erp-2021.csv"), "x");
+        assertEquals(List.of(folder.resolve("erp-2021.csv")), ExpenditureIngest.files(folder));
+        Path year = Files.createDirectories(folder.resolve("2022/q1"));
+        Files.writeString(year.resolve("erp-2022-q1.xlsx"), "x");
+        Files.writeString(year.getParent().resolve("erp-2022.csv"), "x");
+        InputError e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertEquals(InputFolder.shown(year.getParent().resolve("erp-2022.csv")) + ": not read: expenditure lines are read from the"
+                + " files of the expenditure folder itself, not from folders in it; move the file up into the expenditure folder,"
+                + " beside the other files of lines", e.getMessage());
+        Files.delete(year.getParent().resolve("erp-2022.csv"));
+        e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertEquals(InputFolder.shown(year.resolve("erp-2022-q1.xlsx")), e.file(), "at any depth, a workbook too");
+    }
+
+    /** A folder named like a file of lines is refused: the file inside it named, or the folder itself when it holds none. */
+    @Test
+    void aFolderNamedLikeAFileOfLinesIsRefused() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        Files.writeString(folder.resolve("erp-2021.csv"), "x");
+        Path more = Files.createDirectories(folder.resolve("more.csv"));
+        InputError e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertEquals(InputFolder.shown(more) + "/: a folder named like a file of lines, not read: expenditure lines are read from the"
+                + " *.csv files of the expenditure folder itself; rename or remove the folder", e.getMessage());
+        Files.writeString(more.resolve("more.csv"), "x");
+        assertEquals(InputFolder.shown(more.resolve("more.csv")),
+                assertThrows(InputError.class, () -> ExpenditureIngest.files(folder)).file());
+    }
 }

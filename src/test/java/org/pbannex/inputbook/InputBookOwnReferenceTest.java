@@ -153,6 +153,24 @@ class InputBookOwnReferenceTest {
         row.createCell(2).setCellValue(en);
     }
 
+    /**
+     * A run from the workbook takes the installation's expenditure files: one filed in a folder inside its expenditure
+     * folder is refused, as a run on the folder refuses it, and not left out of the folder made for the run (nor of one
+     * made before it was filed there, which the run would otherwise take again).
+     */
+    @Test
+    void aRunFromTheWorkbookRefusesAFileOfLinesInAFolderInsideTheExpenditureFolder() throws IOException {
+        Path into = copyOfTree();
+        InputBookImport.forRun(exported, "inputs.xlsx", into, tmp.resolve("work/imported"));
+        Path filed = Files.createDirectories(into.resolve("expenditure/2024")).resolve("erp-2024.csv");
+        Files.writeString(filed, "x");
+        InputError e = assertThrows(InputError.class, () -> InputBookImport.forRun(exported, "inputs.xlsx", into,
+                tmp.resolve("work/imported")));
+        assertEquals(org.pbannex.ingest.InputFolder.shown(filed), e.file());
+        assertTrue(e.reason().startsWith("not read: expenditure lines are read from the files of the expenditure folder itself"),
+                e.getMessage());
+    }
+
     private Path copyOfTree() throws IOException {
         Path into = tmp.resolve("into");
         TestInputs.copyTree(tree, into);
