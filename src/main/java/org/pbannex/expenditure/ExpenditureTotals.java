@@ -25,6 +25,9 @@ public final class ExpenditureTotals {
     private final long[] cents;
     private final long[] lines;
     private final long[] syntheticLines;
+    // The cells' sums added up without their signs, kept within what a long holds (every change that would pass it
+    // throws): any sum of cells a table, a check or a total asks for is then at most this, so none can overflow.
+    private long size;
 
     public ExpenditureTotals(List<String> regions, List<String> outcomes) {
         this.regions = List.copyOf(regions);
@@ -41,20 +44,48 @@ public final class ExpenditureTotals {
         return (((fund * STATUS_COUNT + status) * regionCount + region) * outcomeCount + outcome) * BIENNIUMS + biennium;
     }
 
-    /** Adds one line; ArithmeticException when the cell's sum would pass what 64-bit cents hold (never wraps). */
+    /**
+     * Adds one line; ArithmeticException (never wraps) when the cell's sum would pass what 64-bit cents hold, or the
+     * cells' sums without their signs would (see {@link #overflow} for which).
+     */
     void add(int cell, long amountCents) {
-        cents[cell] = Math.addExact(cents[cell], amountCents);
+        set(cell, Math.addExact(cents[cell], amountCents));
         lines[cell]++;
     }
 
     void subtract(int cell, long amountCents) {
-        cents[cell] = Math.subtractExact(cents[cell], amountCents);
+        set(cell, Math.subtractExact(cents[cell], amountCents));
         lines[cell]--;
+    }
+
+    private void set(int cell, long sum) {
+        // |cents[cell]| <= size: the difference cannot overflow; absExact refuses Long.MIN_VALUE.
+        size = Math.addExact(size - Math.abs(cents[cell]), Math.absExact(sum));
+        cents[cell] = sum;
+    }
+
+    /**
+     * Why a line {@link #add} refused would overflow, for its message: the cell's own sum (the cell named), or the sum
+     * of every cell's without its sign, which a roll-up of cells (Figure 2's total, Table 2's) could reach.
+     */
+    org.pbannex.ingest.Said overflow(int cell, long amountCents) {
+        boolean cellPasses = amountCents > 0 ? cents[cell] > Long.MAX_VALUE - amountCents : cents[cell] < Long.MIN_VALUE - amountCents;
+        return cellPasses ? org.pbannex.ingest.Said.of("exp.sum_overflow_for", "cell", describe(cell))
+                : org.pbannex.ingest.Said.of("exp.sum_overflow");
+    }
+
+    // After cells were set wholesale (a cube merged or read back): ArithmeticException when they pass the limit.
+    private void resize() {
+        long n = 0;
+        for (long c : cents) {
+            n = Math.addExact(n, Math.absExact(c));
+        }
+        size = n;
     }
 
     /**
      * Adds another cube cell by cell, its lines counted as synthetic when they come from a synthetic file (a partition's
-     * cube holds one file's lines); ArithmeticException on overflow.
+     * cube holds one file's lines); ArithmeticException on overflow, a cell's or the cells' sums without their signs.
      */
     void addAll(ExpenditureTotals other, boolean synthetic) {
         for (int i = 0; i < cents.length; i++) {
@@ -62,6 +93,7 @@ public final class ExpenditureTotals {
             lines[i] += other.lines[i];
             syntheticLines[i] += synthetic ? other.lines[i] : other.syntheticLines[i];
         }
+        resize();
     }
 
     /** A cell's coordinates, read back from its index (the inverse of cell()): fund, status, region, outcome, biennium. */
@@ -110,6 +142,7 @@ public final class ExpenditureTotals {
             lines[i] = in.readLong();
             syntheticLines[i] = in.readLong();
         }
+        resize();
     }
 
     /** The sum in cents over every cell that matches; a null argument matches all. */
@@ -149,6 +182,7 @@ public final class ExpenditureTotals {
         return n;
     }
 
+    /** The sum of every line: within what a long holds, as any sum of cells is (see size). */
     public long totalCents() {
         long n = 0;
         for (long c : cents) {
@@ -231,7 +265,7 @@ public final class ExpenditureTotals {
                     long synthetic) {
         int c = cell(FUNDS.indexOf(fund), STATUSES.indexOf(status), regions.indexOf(region), outcomes.indexOf(outcome),
                 (bienniumFirstYear - FIRST_YEAR) / 2);
-        cents[c] = Math.addExact(cents[c], sumCents);
+        set(c, Math.addExact(cents[c], sumCents));
         lines[c] += count;
         syntheticLines[c] += synthetic;
     }

@@ -192,7 +192,7 @@ final class LineParser {
             totals.add(cell, cents);
         } catch (ArithmeticException overflow) {
             fatal = true;
-            return fail(LineFormat.AMOUNT, Said.of("exp.sum_overflow_for", "cell", totals.describe(cell)));
+            return fail(LineFormat.AMOUNT, totals.overflow(cell, cents));
         }
         return true;
     }

@@ -167,7 +167,7 @@ final class PartitionMerge {
                     try {
                         totals.addAll(r.totals, p.synthetic());
                     } catch (ArithmeticException overflow) {
-                        throw new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
+                        throw sumOverflow(p);
                     }
                     long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
                     counts[0] += r.lines;
@@ -382,7 +382,7 @@ final class PartitionMerge {
                     return;
                 }
                 if (repeats.test(parser.lastKey())) {
-                    takeOut(r, parser);
+                    takeOut(p, r, parser);
                     found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
                 }
             });
@@ -403,7 +403,7 @@ final class PartitionMerge {
                 return;
             }
             if (parser.parse(b, s, e)) {
-                takeOut(r, parser);
+                takeOut(p, r, parser);
             }
             String id = new String(DiskDuplicates.firstField(b, s, e), StandardCharsets.UTF_8);
             found.add(duplicate(line, offset, id.length() > 60 ? id.substring(0, 60) + "…" : id, b, s, e));
@@ -452,12 +452,22 @@ final class PartitionMerge {
     }
 
     /** Takes the good line just parsed out of the partition's totals, or out of its lines left out (in no total). */
-    private static void takeOut(PartitionResult r, LineParser parser) {
+    private static void takeOut(ExpenditurePartition p, PartitionResult r, LineParser parser) {
         if (parser.cell < 0) {
             r.leftOut--;
-        } else {
-            r.totals.subtract(parser.cell, parser.cents);
+            return;
         }
+        try {
+            r.totals.subtract(parser.cell, parser.cents);
+        } catch (ArithmeticException overflow) {
+            // A negative line taken out (its id repeated) can leave the other lines' sums past the limit the parse kept.
+            throw sumOverflow(p);
+        }
+    }
+
+    /** The partition's lines would take the run's sums past what 64-bit cents hold (see ExpenditureTotals.add). */
+    private static InputError sumOverflow(ExpenditurePartition p) {
+        return new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
     }
 
     private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {

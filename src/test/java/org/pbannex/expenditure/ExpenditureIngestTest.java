@@ -495,4 +495,62 @@ class ExpenditureIngestTest {
             assertTrue(e.reason().contains("passes 92233720368547758.07 US$"), e.getMessage());
         }
     }
+    /** 100 lines of 999 999 999 999 999.99 US$, each cell (by its outcome) far from the limit, all in one file. */
+    private static Path spreadOverCells(String name, String... before) throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        for (String b : before) {
+            lines.add(b.getBytes(StandardCharsets.US_ASCII));
+        }
+        for (int i = 1; i <= 100; i++) {
+            lines.add(GOOD.replace("L1,", "M" + i + ",").replace(",1,STAFF,", "," + (1 + i % 8) + ",STAFF,")
+                    .replace("1000.50", "999999999999999.99").getBytes(StandardCharsets.US_ASCII));
+        }
+        return fileWith(name, lines.toArray(byte[][]::new));
+    }
+
+    /**
+     * Lines whose cells each hold a sum far below the limit, but whose cells together pass it (Figure 2's total of a
+     * biennium sums them, as does the ingest's own total): stopped at the line that passes it, in strict and rejects
+     * mode alike, as bad input, never an overflow in the tables (it was "long overflow", status 5, tester75b case 1).
+     */
+    @Test
+    void sumsOverCellsThatWouldOverflowStopTheIngestAtTheLineInEitherMode() throws IOException {
+        Path f = spreadOverCells("overflow-over-cells");
+        for (Path rejects : new Path[] {null, f.resolveSibling("rejects.csv")}) {
+            InputError e = assertThrows(InputError.class, () -> ingest(rejects).run(List.of(f), ""));
+            assertEquals(94, e.line(), e.getMessage()); // 92 lines fit in the cells together; the 93rd (file line 94) would not
+            assertEquals("amount_usd", e.column());
+            assertTrue(e.reason().startsWith("the lines add up to more than 92233720368547758.07 US$"), e.getMessage());
+        }
+    }
+
+    /** Cut into partitions that each keep within the limit, the merge of their sums says the file passes it. */
+    @Test
+    void sumsOverPartitionsThatWouldOverflowNameTheFile() throws IOException {
+        Path f = spreadOverCells("overflow-over-partitions");
+        InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(1024).run(List.of(f), ""));
+        assertEquals(f.toString(), e.file());
+        assertEquals("amount_usd", e.column());
+        assertTrue(e.reason().startsWith("the lines add up to more than 92233720368547758.07 US$"), e.getMessage());
+    }
+
+    /**
+     * A negative line whose id an earlier file holds is rejected and taken out of its file's sums: what is left may pass
+     * the limit the parse kept them to, and is said so (not an ArithmeticException out of the merge).
+     */
+    @Test
+    void aRepeatedNegativeLineTakenOutCanNotLeaveSumsPastTheLimit() throws IOException {
+        Path first = dir.resolve("overflow-repeat/a.csv");
+        Files.createDirectories(first.getParent());
+        Files.writeString(first, LineFormat.HEADER + "\nM0,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1\n");
+        Path second = spreadOverCells("overflow-repeat-b", "M0,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,2,STAFF,-999999999999999.99");
+        List<String> lines = new ArrayList<>(Files.readAllLines(second));
+        Files.write(second, lines.subList(0, 94)); // the negative line and 92 others: within the limit without it too
+        Path rejects = second.resolveSibling("rejects.csv");
+        assertEquals(1 + 92, ingest(rejects).run(List.of(first, second), "").totals().totalLines());
+        Files.write(second, lines.subList(0, 95)); // 93 others: within it only with the negative line
+        InputError e = assertThrows(InputError.class, () -> ingest(rejects).run(List.of(first, second), ""));
+        assertEquals(second.toString(), e.file());
+        assertTrue(e.reason().startsWith("the lines add up to more than 92233720368547758.07 US$"), e.getMessage());
+    }
 }
