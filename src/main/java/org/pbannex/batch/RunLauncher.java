@@ -163,6 +163,19 @@ public class RunLauncher {
         }
     }
 
+    private static Path publishedFolder(JobExecution run) {
+        return Path.of(run.getExecutionContext().getString(RunPublication.PUBLISHED_FOLDER, "-"));
+    }
+
+    /** Whether the run published and its folder is missing or changed since (a run of these inputs follows it). */
+    private static boolean publishedAndGone(JobExecution run) {
+        if (run == null || run.getStatus() != BatchStatus.COMPLETED) {
+            return false;
+        }
+        Path folder = publishedFolder(run);
+        return !(Files.isDirectory(folder) && ManifestWriter.intact(folder));
+    }
+
     /**
      * What to do with these parameters, given the last run of their job instance: none yet, start one; published and
      * whole, nothing; published but the folder gone, or abandoned, or failed with what it staged gone, follow on to the
@@ -185,13 +198,16 @@ public class RunLauncher {
             throw new IllegalStateException("too many runs of these inputs were abandoned or lost; run with --force");
         }
         if (last.getStatus() == BatchStatus.COMPLETED) {
-            Path folder = Path.of(last.getExecutionContext().getString(RunPublication.PUBLISHED_FOLDER, "-"));
+            Path folder = publishedFolder(last);
             if (Files.isDirectory(folder) && ManifestWriter.intact(folder)) {
                 return newestPublished(params).orElse(new NothingToDo(lastId, folder, null));
             }
             LOG.warn("run {} published these inputs, but {} is missing or changed", lastId, folder);
-            Outcome next = launch(request, RunParameters.withAttempt(params, "after-" + last.getId()), input, depth + 1);
-            if (next instanceof Ran) {
+            JobParameters after = RunParameters.withAttempt(params, "after-" + last.getId());
+            Outcome next = launch(request, after, input, depth + 1);
+            // Said of the newest such run alone: the one after it in the chain says it when it is gone too (each run
+            // into a folder that lost every run said a line more, one for every run before it).
+            if (next instanceof Ran && !publishedAndGone(repository.getLastJobExecution(job.getName(), after))) {
                 System.out.println("Run " + lastId + " published these inputs, but " + folder + " is missing or changed: "
                         + "they were published again.");
             }

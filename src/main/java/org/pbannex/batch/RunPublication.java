@@ -97,7 +97,8 @@ public class RunPublication {
         for (RenderTarget t : RenderTarget.of(request)) {
             if (!Files.exists(folder.staging().resolve(RunRenderer.fileName(t, request)))) {
                 throw new IOException("the staged " + RunRenderer.fileName(t, request) + " of run " + run.runId() + " is missing from "
-                        + folder.staging() + ": run again with --force");
+                        + folder.staging() + ": something outside the run removed or changed that folder while it ran; the same command "
+                        + "runs it again, from the start");
             }
         }
         ComputedPublication computed = inputs.computed(run);

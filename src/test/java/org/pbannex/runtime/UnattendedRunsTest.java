@@ -524,6 +524,15 @@ class UnattendedRunsTest {
                 again.out());
         CliRun third = CliRun.capture(settings, "run", "nightly", "--lang", "zh", "--format", "csv", "--output", out.toString());
         assertTrue(third.out().startsWith("Nothing to do"), third.out());
+        // Every run of the folder lost (a folder mounted anew): one line, of the newest, not one for each run before it.
+        org.pbannex.publish.RunFolder.deleteTree(out.resolve("2022-23"));
+        CliRun fourth = CliRun.capture(settings, "run", "nightly", "--lang", "zh", "--format", "csv", "--output", out.toString());
+        assertEquals(0, fourth.status(), fourth.toString());
+        assertEquals(1, fourth.out().lines().filter(l -> l.contains("is missing or changed: they were published again")).count(),
+                fourth.out());
+        String secondId = Path.of(again.out().lines().filter(l -> l.startsWith("Published: ")).findFirst().orElseThrow()
+                .replace("Published: ", "").replace("  (partial run: latest not moved)", "")).getFileName().toString();
+        assertTrue(fourth.out().contains("Run " + secondId + " published these inputs"), fourth.out());
     }
 
     @Test
