@@ -226,14 +226,21 @@ final class ReviewApply {
     // takes, and the review compares to those digits too), with the decimals it was typed with or, if more, those of the
     // value it replaces (3 typed over 2.9 is 3.0, as import writes a cell that shows one decimal and as the column reads),
     // never more than the field takes (15700000.00 typed as text is 15700000); anything else as typed, for the field's rules to judge.
+    // A figure typed with its digits grouped as the edition prints it (15 700 000) is that number, as the review compares
+    // it (Review.same); it was refused by the input's rules ("thousands separators"), with advice for a CSV's editor.
     private static String plainNumber(String returned, String replaced, Field field) {
-        BigDecimal n = CellSources.number(returned);
+        return plainNumber(returned, replaced, field.type() == org.pbannex.ingest.FieldType.INTEGER ? Integer.valueOf(0)
+                : field.maxDecimals());
+    }
+
+    /** The same, for a field of at most {@code most} decimals (null: any). */
+    static String plainNumber(String returned, String replaced, Integer most) {
+        BigDecimal n = CellSources.number(Review.ungrouped(returned));
         if (n == null) {
             return returned;
         }
         BigDecimal was = CellSources.number(replaced);
         int decimals = Math.max(n.precision() > 15 ? 0 : n.scale(), was == null ? 0 : was.scale());
-        Integer most = field.type() == org.pbannex.ingest.FieldType.INTEGER ? Integer.valueOf(0) : field.maxDecimals();
         return org.pbannex.inputbook.InputBookReader.csvNumber(n, most == null ? decimals : Math.min(decimals, most));
     }
 

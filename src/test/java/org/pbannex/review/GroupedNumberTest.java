@@ -24,4 +24,19 @@ class GroupedNumberTest {
         assertFalse(Review.same("2 437,680", "2437680"), "one kind of separator");
         assertTrue(Review.same("Africa", " Africa "));
     }
+
+    /**
+     * A correction typed as the edition prints it (15 700 000 in the Chinese edition, 15,700,000 in the English) is
+     * applied as that number, as the review compares it (found by an exploratory test: refused with advice about
+     * Excel's separators); full-width digits, as a Chinese input method types them, too; a decimal comma is not.
+     */
+    @Test
+    void aCorrectionTypedWithItsDigitsGroupedIsAppliedAsItsNumber() {
+        org.junit.jupiter.api.Assertions.assertEquals("15700000", ReviewApply.plainNumber("15 700 000", "15668625", 0));
+        org.junit.jupiter.api.Assertions.assertEquals("15700000", ReviewApply.plainNumber("15,700,000", "15668625", 0));
+        org.junit.jupiter.api.Assertions.assertEquals("2579318", ReviewApply.plainNumber("\uff12\uff15\uff17\uff19\uff13\uff11\uff18",
+                "2579317", 0));
+        org.junit.jupiter.api.Assertions.assertEquals("3.0", ReviewApply.plainNumber("3", "2.9", 1));
+        org.junit.jupiter.api.Assertions.assertEquals("3,5", ReviewApply.plainNumber("3,5", "2.9", 1));
+    }
 }
