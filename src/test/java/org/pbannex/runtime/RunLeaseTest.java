@@ -167,7 +167,7 @@ class RunLeaseTest {
             var busy = assertThrows(EmbeddedDatabaseLock.Busy.class, () -> EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "check"));
             ProcessIdentity me = ProcessIdentity.current();
             assertTrue(said(busy).zh().startsWith("嵌入式数据库 " + database + " 被另一个 pb-annex 进程（" + me), said(busy).zh());
-            assertTrue(said(busy).zh().endsWith("run nightly）占用已超过 0 分钟；需要同时进行的运行请使用 PostgreSQL（PB_DATABASE_URL）"),
+            assertTrue(said(busy).zh().endsWith("run nightly）占用已超过 0s（pb.run.database-wait）；需要同时进行的运行请使用 PostgreSQL（PB_DATABASE_URL）"),
                     said(busy).zh());
             assertEquals(busy.getMessage(), said(busy).en());
         }
