@@ -36,8 +36,9 @@ class ScheduledJobBrokenBeforeItsRunTest {
         Files.writeString(home.resolve("jobs/fast.yml"), job);
         Map<String, String> settings = new HashMap<>(CliRun.h2(home.resolve("db")));
         settings.put("pb.home", home.toString());
-        var schedule = CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "schedule", "--max-runs", "1", "--output",
-                home.resolve("out").toString()));
+        // The installation's own output folder: a schedule's --output makes its runs trials, whose failures are not the job's.
+        settings.put("pb.output", home.resolve("out").toString());
+        var schedule = CompletableFuture.supplyAsync(() -> CliRun.capture(settings, "schedule", "--max-runs", "1"));
         // The schedule has read the jobs once its preflight has opened the database.
         for (int i = 0; i < 250 && !Files.exists(home.resolve("db.mv.db")); i++) {
             Thread.sleep(100);
