@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.pbannex.ingest.CsvResourceReader;
 import org.pbannex.ingest.CsvResourceWriter;
@@ -59,7 +60,7 @@ public final class InputBookImport {
 
     /** The CSV text of each input file (by its path under the input folder) that a workbook stands for. */
     private record Converted(String biennium, Map<String, String> files, Map<String, Integer> headerRows, List<String> notes,
-                             Map<String, String> exported, RoundedCells rounded) {
+                             Map<String, String> exported, RoundedCells rounded, Path exportedFrom) {
     }
 
     /** How many folders made for runs from workbooks are kept under work/imported/. */
@@ -115,8 +116,13 @@ public final class InputBookImport {
                 Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
             }
             Files.copy(schemaDir.resolve(DataPackage.FILE), tmp.resolve(DataPackage.FILE));
+            // The cover's checksums are of the folder it was exported from: compared with another (a workbook exported
+            // from a copy, run beside the installation's input), each difference of the two folders read as an edit
+            // made since the export, and the workbook's own figure was replaced by the installation's, published.
+            boolean fromElsewhere = c.exportedFrom() != null && !sameFolder(c.exportedFrom(), onDisk);
+            Map<String, String> exported = fromElsewhere ? null : c.exported();
             // Checked as they will be: with the files edited on disk only, which the import leaves alone.
-            Set<String> kept = EditsOnDisk.keepEditsOnDisk(onDisk, c.exported(), tmp, c.files().keySet());
+            Set<String> kept = EditsOnDisk.keepEditsOnDisk(onDisk, exported, tmp, c.files().keySet());
             List<String> keptOnDisk = kept.stream().map(rel -> InputFolder.shownName(onDisk, rel)
                     + " kept as edited on disk since the export (the workbook does not change it)").toList();
             List<String> notes = new ArrayList<>(c.notes());
@@ -140,8 +146,13 @@ public final class InputBookImport {
             }
             ImportedWorkbook.removeFrom(tmp);
             // Before anything is written, into a new folder (a run's) too: the edits it would undo are onDisk's.
-            List<String> warnings = EditsOnDisk.check(shown, onDisk, c.exported(),
-                    differing(onDisk, tmp, c.files().keySet()), overwrite);
+            List<String> differ0 = differing(onDisk, tmp, c.files().keySet());
+            List<String> warnings = !fromElsewhere ? EditsOnDisk.check(shown, onDisk, exported, differ0, overwrite)
+                    : differ0.isEmpty() || !Files.isDirectory(onDisk) ? List.of()
+                    : List.of(shown + " was exported from " + c.exportedFrom() + ", not " + InputFolder.shownName(onDisk, "")
+                    + ": its checksums are of that folder's files, so no edit made in " + InputFolder.shownName(onDisk, "")
+                    + " is looked for; its sheets are read as they are (" + differ0.size() + (differ0.size() == 1 ? " file differs"
+                    : " files differ") + " from " + InputFolder.shownName(onDisk, "") + ")");
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
@@ -290,6 +301,52 @@ public final class InputBookImport {
     }
 
     /**
+     * The input folder the cover says the workbook was exported from (its "Made by" line, in either language of the
+     * texts it holds or of those built in), or null when it says none that reads as one.
+     */
+    private static Path exportedFrom(InputBookReader.Sheet cover, List<InputBookReader.Sheet> sheets) {
+        List<Pattern> made = InputBookWords.headings("{command} (from {input})", "inputbook.made_by_command", sheets).stream()
+                .filter(t -> t.contains("{command}") && t.contains("{input}")).map(InputBookImport::templatePattern).toList();
+        for (InputBookReader.Row row : cover.rows()) {
+            for (InputBookReader.Cell cell : row.cells()) {
+                for (Pattern p : made) {
+                    java.util.regex.Matcher m = p.matcher(cell.value() == null ? "" : cell.value().strip());
+                    if (m.matches()) {
+                        try {
+                            return Path.of(m.group("input"));
+                        } catch (java.nio.file.InvalidPathException e) {
+                            return null;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A text with {command} and {input} as a pattern: its words literally, {input} the group "input". */
+    private static Pattern templatePattern(String template) {
+        StringBuilder re = new StringBuilder();
+        java.util.regex.Matcher m = Pattern.compile("\\{(command|input)\\}").matcher(template);
+        int at = 0;
+        while (m.find()) {
+            re.append(Pattern.quote(template.substring(at, m.start()))).append(m.group(1).equals("input") ? "(?<input>.+)" : ".*?");
+            at = m.end();
+        }
+        return Pattern.compile(re.append(Pattern.quote(template.substring(at))).toString(), Pattern.DOTALL);
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        try {
+            return x.equals(y) || Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Whether these sheets are an input workbook as {@code input export} writes it (its cover with the table of sheets
      * and the files they hold), so that a command given one by mistake can say what it is.
      */
@@ -353,7 +410,7 @@ public final class InputBookImport {
         for (Resource r : resources) {
             refuseMissingColumn(r, csvs, shown);
         }
-        return new Converted(biennium, files, headerRows, notes, exported, rounded);
+        return new Converted(biennium, files, headerRows, notes, exported, rounded, exportedFrom(cover, sheets));
     }
 
     /**

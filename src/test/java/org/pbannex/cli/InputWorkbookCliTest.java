@@ -268,6 +268,22 @@ class InputWorkbookCliTest {
         assertEquals(imported, ran);
         assertFalse(Files.exists(refusedOut), "nothing published");
         assertTrue(Files.readString(inflation).contains("\nAF,4.6\n"), "the edit on disk stays");
+
+        // A workbook exported from another folder (a copy) is read as it is: its checksums are that folder's, and the
+        // installation's differences from it are no edits made since its export (found by an exploratory test: the
+        // copy's AF 7.7 was published as the installation's 4.6, with a Note saying input/ had been edited).
+        Path copy = TestInputs.copyOfBundledInput(tmp.resolve("copy"));
+        TestInputs.edit(copy.resolve("2022-23/regional_inflation.csv"), t -> t.replace("\nAF,4.4\n", "\nAF,7.7\n"));
+        Path fromCopy = tmp.resolve("from-copy.xlsx");
+        assertEquals(0, CliRun.capture(settings, "input", "export", "--input", copy.toString(), "--out", fromCopy.toString()).status());
+        Path copyOut = tmp.resolve("copy-out");
+        CliRun fromElsewhere = CliRun.capture(settings, "run", "nightly", "--input", fromCopy.toString(), "--output",
+                copyOut.toString(), "--tables", "a2-1", "--format", "csv", "--lang", "en");
+        assertEquals(0, fromElsewhere.status(), fromElsewhere.toString());
+        assertFalse(fromElsewhere.out().contains("kept as edited on disk"), fromElsewhere.out());
+        assertTrue(fromElsewhere.err().contains("was exported from " + copy + ", not "), fromElsewhere.err());
+        assertTrue(Files.readString(publishedCsv(copyOut, "a2-1")).lines().anyMatch(l -> l.startsWith("AF,") && l.endsWith(",7.7")),
+                "AF's inflation as the workbook gives it");
     }
 
     @Test
