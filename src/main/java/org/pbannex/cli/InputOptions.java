@@ -23,8 +23,9 @@ public class InputOptions {
 
     /** --input and a --biennium of one biennium or all. */
     public static class Biennia extends InputOptions {
-        @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "Biennium to run (default: the latest data folder in "
-                + "the input, e.g. 2022-23), or all: each biennium with a data folder in turn (check: every biennium unless one is named).")
+        @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "The biennium (e.g. 2022-23), or all: each biennium with "
+                + "a data folder in turn. Default: for run and preflight, the job's biennia, else the latest data folder in the "
+                + "input; for check, every biennium.")
         void biennium(String named) {
             biennium = named;
         }
@@ -33,7 +34,7 @@ public class InputOptions {
     /** --input and a --biennium of one biennium. */
     public static class OneBiennium extends InputOptions {
         @Option(names = "--biennium", paramLabel = "YYYY-YY", description = "The biennium (default: the latest data folder in the "
-                + "input, e.g. 2022-23); one: all is for run and check.")
+                + "input, e.g. 2022-23); one: all is for run, check and preflight.")
         void biennium(String named) {
             biennium = named;
         }
@@ -101,7 +102,7 @@ public class InputOptions {
             return held;
         }
         if (biennium != null && biennium.trim().equals(Publication.ALL)) {
-            throw new UsageError("--biennium all: this command reads one biennium (e.g. --biennium 2022-23); all is for run and check");
+            throw new UsageError("--biennium all: this command reads one biennium (e.g. --biennium 2022-23); all is for run, check and preflight");
         }
         try {
             Biennium read = Publication.biennium(inputDir(), biennium);

@@ -75,6 +75,10 @@ public final class CsvResourceReader {
             return;
         }
         long line = text.chars().filter(c -> c == '\n').count() + 1;
+        if (line == 1 && text.indexOf('\r') >= 0) {
+            // Lines ended by a carriage return alone (Excel for Mac's "CSV (Macintosh)"): no cut, another kind of file.
+            throw new InputError(source.name(), 0, "", Said.of("cr_line_ends"));
+        }
         throw new InputError(source.name(), source.shown(line), "", Said.of("no_line_end"));
     }
 

@@ -70,7 +70,7 @@ final class CauseWords {
             "cause.reason.column_value", "cause.reason.of_and",
             "cause.reason.no_match", "cause.reason.not_taken", "cause.reason.outside_range", "cause.reason.decimals", "cause.reason.decimals_one",
             "cause.reason.shown_rounded",
-            "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.same_address", "cause.reason.no_line_end", "cause.reason.on_line",
+            "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.same_address", "cause.reason.no_line_end", "cause.reason.cr_line_ends", "cause.reason.on_line",
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
             "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
             "cause.reason.missing_column", "cause.reason.no_data_rows", "cause.reason.no_data_rows_for", "cause.reason.blank_line",

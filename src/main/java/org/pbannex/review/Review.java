@@ -940,8 +940,19 @@ public final class Review {
      * without the grouping; any other text as it is (3,5 stays a decimal comma, refused where it is applied).
      */
     static String ungrouped(String s) {
-        return s != null && GROUPED.matcher(s.strip()).matches() ? s.strip().replaceAll("[ \u00a0\u202f,]", "") : s;
+        if (s == null) {
+            return null;
+        }
+        // Full-width digits, signs and separators, as a Chinese input method types them (－７０ ０００, １８９,７８７), are
+        // the same figure: read as their plain forms (NFKC), grouped or not.
+        String plain = java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC);
+        if (GROUPED.matcher(plain).matches()) {
+            return plain.replaceAll("[ \u00a0\u202f,]", "");
+        }
+        return PLAIN_NUMBER.matcher(plain).matches() ? plain : s;
     }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     /** Longest common subsequence of the row labels: pairs[0][published] = returned index, pairs[1][returned] = published. */
     static int[][] align(List<String> a, List<String> b) {

@@ -32,9 +32,20 @@ public final class ReviewCommandSupport {
             throws IOException {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir, publishedIn);
         List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo, glyphs);
-        Path csv = ReviewReport.write(result, returned, applied, page != null ? page : Language.of(result.language()));
+        Path csv = ReviewReport.write(result, returned, reportFolder(returned, outputRoot), applied,
+                page != null ? page : Language.of(result.language()));
         return new Outcome(result, csv, applied == null ? List.of()
                 : summary(applied, result.texts()).stream().map(l -> l.in(Language.EN)).toList());
+    }
+
+    /**
+     * Where the review's CSV and page go: beside the returned workbook, unless that is in the output folder (a run's own
+     * workbook reviewed where it was published: files of the review's in a published run's folder, which its manifest
+     * does not list), then the folder the command runs in.
+     */
+    static Path reportFolder(Path returned, Path outputRoot) {
+        Path beside = returned.toAbsolutePath().normalize().getParent();
+        return outputRoot != null && beside.startsWith(outputRoot.toAbsolutePath().normalize()) ? Path.of("").toAbsolutePath() : beside;
     }
 
     /**

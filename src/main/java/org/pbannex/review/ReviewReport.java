@@ -38,17 +38,17 @@ final class ReviewReport {
             "col.row", "col.column", "col.published", "col.returned", "col.kind", "col.sources", "no_changes");
 
     /**
-     * Writes both files, the page in the given language; returns the CSV's path.
+     * Writes both files into {@code dir}, the page in the given language; returns the CSV's path.
      *
      * @param applied what --apply did with each change, in the changes' order; null without --apply
      */
-    static Path write(Review.Result result, Path returned, List<ReviewApply.Applied> applied, Language page) throws IOException {
+    static Path write(Review.Result result, Path returned, Path dir, List<ReviewApply.Applied> applied, Language page)
+            throws IOException {
         Map<Review.Change, Text> status = new java.util.IdentityHashMap<>();
         if (applied != null) {
             applied.forEach(a -> status.put(a.change(), a.said()));
         }
         String base = returned.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        Path dir = returned.toAbsolutePath().getParent();
         Path csv = dir.resolve("review-" + base + ".csv");
         Texts t = result.texts();
         Map<String, String> w = new LinkedHashMap<>();

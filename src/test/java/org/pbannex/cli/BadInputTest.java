@@ -63,6 +63,9 @@ class BadInputTest {
         int lines = (int) whole.lines().count();
         assertRejected("input/2022-23/supplementary_authorizations.csv, line " + lines + ": the last line has no line end: the "
                 + "file may have been cut short, in its last number, by a copy that did not finish");
+        // Lines ended by a carriage return alone are another kind of file, said as such (not as one line cut short).
+        Files.writeString(authorizations, whole.replace("\n", "\r"));
+        assertRejected("input/2022-23/supplementary_authorizations.csv: its lines end with a carriage return alone");
         Files.writeString(authorizations, whole + ",");
         CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
         assertEquals(0, r.status(), r.toString());

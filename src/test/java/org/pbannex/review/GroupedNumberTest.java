@@ -36,6 +36,9 @@ class GroupedNumberTest {
         org.junit.jupiter.api.Assertions.assertEquals("15700000", ReviewApply.plainNumber("15,700,000", "15668625", 0));
         org.junit.jupiter.api.Assertions.assertEquals("2579318", ReviewApply.plainNumber("\uff12\uff15\uff17\uff19\uff13\uff11\uff18",
                 "2579317", 0));
+        org.junit.jupiter.api.Assertions.assertEquals("-70000", ReviewApply.plainNumber("\uff0d\uff17\uff10\u3000\uff10\uff10\uff10",
+                "-60000", 0));
+        assertTrue(Review.same("\uff11\uff18\uff19\uff0c\uff17\uff18\uff17", "189787"), "full-width and grouped: the same figure");
         org.junit.jupiter.api.Assertions.assertEquals("3.0", ReviewApply.plainNumber("3", "2.9", 1));
         org.junit.jupiter.api.Assertions.assertEquals("3,5", ReviewApply.plainNumber("3,5", "2.9", 1));
     }

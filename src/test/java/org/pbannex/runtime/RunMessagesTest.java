@@ -57,7 +57,7 @@ class RunMessagesTest {
         CliRun export = run("input", "export", "--biennium", "all", "--out", tmp.resolve("inputs.xlsx").toString());
         assertEquals(2, export.status(), export.toString());
         assertTrue(export.err().startsWith("pb-annex: --biennium all: this command reads one biennium (e.g. --biennium 2022-23); "
-                + "all is for run and check\n"), export.err());
+                + "all is for run, check and preflight\n"), export.err());
     }
 
     @Test
