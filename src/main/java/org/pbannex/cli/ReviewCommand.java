@@ -87,7 +87,7 @@ public class ReviewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
         var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page, apply == null ? null : glyphs(),
-                ReviewCommand::publishedIn);
+                ReviewCommand::publishedIn, in.settings().work().resolve("reviews"));
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()

@@ -1,6 +1,7 @@
 package org.pbannex.review;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pbannex.ingest.Glyphs;
@@ -28,24 +29,28 @@ public final class ReviewCommandSupport {
      * @param publishedIn the folder the run history says a run was published to (asked only for a run not found)
      */
     public static Outcome review(Path returned, String runOption, Path outputRoot, Path inputDir, Path applyTo, Language page,
-                                 Glyphs glyphs, java.util.function.Function<String, java.util.Optional<Path>> publishedIn)
-            throws IOException {
+                                 Glyphs glyphs, java.util.function.Function<String, java.util.Optional<Path>> publishedIn,
+                                 Path reviews) throws IOException {
         Review.Result result = Review.of(returned, returned.toString(), runOption, outputRoot, inputDir, publishedIn);
         List<ReviewApply.Applied> applied = applyTo == null ? null : ReviewApply.apply(result, inputDir, applyTo, glyphs);
-        Path csv = ReviewReport.write(result, returned, reportFolder(returned, outputRoot), applied,
+        Path csv = ReviewReport.write(result, returned, reportFolder(returned, outputRoot, reviews), applied,
                 page != null ? page : Language.of(result.language()));
         return new Outcome(result, csv, applied == null ? List.of()
                 : summary(applied, result.texts()).stream().map(l -> l.in(Language.EN)).toList());
     }
 
     /**
-     * Where the review's CSV and page go: beside the returned workbook, unless that is in the output folder (a run's own
-     * workbook reviewed where it was published: files of the review's in a published run's folder, which its manifest
-     * does not list), then the folder the command runs in.
+     * Where the review's CSV and page go: beside the returned workbook, unless that is in the output folder or in a run's
+     * folder, one with a manifest (a run's own workbook reviewed where it was published: files of the review's in a published run's folder, which its manifest
+     * does not list), then {@code reviews} (the installation's work/reviews/), made if need be.
      */
-    static Path reportFolder(Path returned, Path outputRoot) {
+    static Path reportFolder(Path returned, Path outputRoot, Path reviews) throws IOException {
         Path beside = returned.toAbsolutePath().normalize().getParent();
-        return outputRoot != null && beside.startsWith(outputRoot.toAbsolutePath().normalize()) ? Path.of("").toAbsolutePath() : beside;
+        if (outputRoot != null && beside.startsWith(outputRoot.toAbsolutePath().normalize())
+                || Files.isRegularFile(beside.resolve(org.pbannex.publish.ManifestWriter.FILE))) {
+            return Files.createDirectories(reviews);
+        }
+        return beside;
     }
 
     /**

@@ -1321,12 +1321,23 @@ class ReviewRoundTripTest {
         assertTrue(oneErrorLine(refused).matches(".*: the workbook is from run " + java.util.regex.Pattern.quote(runId)
                 + " \\(its document properties say it was made at \\S+Z, when that run started\\), not run " + newer), refused.err());
 
-        CliRun old = CliRun.capture(ownDatabase(), "review", published.toString(), "--output", output.toString());
+        // A run's own workbook reviewed where it was published: the review's files go to the installation's work/reviews/,
+        // never into the run's folder beside what its manifest lists.
+        Map<String, String> home = new java.util.HashMap<>(ownDatabase());
+        home.put("pb.home", tmp.resolve("home").toString());
+        home.put("pb.input", org.pbannex.Golden.input().toString());
+        CliRun old = CliRun.capture(home, "review", published.toString(), "--output", output.toString());
         assertEquals(0, old.status(), old.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("home/work/reviews/review-" + published.getFileName().toString()
+                .replace(".xlsx", ".csv"))), old.out());
+        assertFalse(Files.exists(published.resolveSibling("review-" + published.getFileName().toString().replace(".xlsx", ".csv"))));
+        Files.delete(tmp.resolve("home/work/reviews/review-" + published.getFileName().toString().replace(".xlsx", ".csv")));
         assertTrue(old.out().contains("A newer run of 2022-23 is published since: " + newer + " (latest). The reviewer saw the "
                 + "figures of run " + runId + "; "), old.out());
-        CliRun latest = CliRun.capture(ownDatabase(), "review", published.toString(), "--output", out.toString());
+        CliRun latest = CliRun.capture(home, "review", published.toString(), "--output", out.toString());
         assertFalse(latest.out().contains("A newer run"), latest.out());
+        assertTrue(Files.isRegularFile(tmp.resolve("home/work/reviews/review-" + published.getFileName().toString()
+                .replace(".xlsx", ".csv"))), "in the output folder given: " + latest.out());
     }
 
     /** The sheets of a workbook whose text holds {@code text}. */
