@@ -106,8 +106,9 @@ class ScheduleCommandTest {
                 var runs = ProcessHandle.current().children()
                         .filter(c -> c.info().startInstant().map(t -> !t.isBefore(before)).orElse(false))
                         .filter(c -> c.info().command().map(command -> command.endsWith("/java")).orElse(false)).toList();
-                if (!runs.isEmpty() && runs.get(0).info().startInstant().map(t -> t.isBefore(java.time.Instant.now().minusSeconds(1)))
-                        .orElse(true)) {
+                // Once the run waits at its check (its pause's marker is written): before, a loaded CI machine could see
+                // another java child first, or none yet a second after the run started, and the run met its timeout.
+                if (!runs.isEmpty() && pausedAtCheck(home.resolve("out/2022-23"))) {
                     runs.forEach(ProcessHandle::destroyForcibly);
                     return;
                 }
@@ -340,5 +341,14 @@ class ScheduleCommandTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("fast.yml, line 2, column 9: the list opened with '[' here is not closed with ']' on its "
                 + "line: a list is written on one line"), r.err());
+    }
+
+    /** Whether a run in that biennium folder waits at its check (the marker pb.run.pause-at writes). */
+    private static boolean pausedAtCheck(Path biennium) {
+        try (var files = java.nio.file.Files.list(biennium)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(".paused-") && f.getFileName().toString().endsWith("-check"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
