@@ -105,7 +105,17 @@ public record JobDefinition(String name, String description,
             }
             // Checked now, so a bad reviewers entry stops the command before the run (the list itself is read after it).
             if (def.reviewers() != null && !def.reviewers().isString()) {
-                org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), input, file.toString());
+                try {
+                    org.pbannex.distribute.ReviewerList.ofJob(def.reviewers(), input, file.toString());
+                } catch (JobFileMistake e) {
+                    throw e;
+                } catch (org.pbannex.runtime.UsageError e) {
+                    // A job file's mistake like any other: at its reviewers' line, with where job files are explained
+                    // (it said "Try 'pb-annex run --help'", which says nothing of them).
+                    Object reason = e.said() != null && e.said().values().containsKey("reason") ? e.said().values().get("reason")
+                            : e.getMessage();
+                    throw new JobFileMistake(at(file, lineOf(text, "reviewers", null), reason));
+                }
             }
             // An empty list would publish nothing (or, for tables, every table): said, not guessed. (Read again as a
             // tree: the record takes a key left out and an empty list alike.)

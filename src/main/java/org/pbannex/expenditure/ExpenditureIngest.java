@@ -154,6 +154,10 @@ public final class ExpenditureIngest {
      * named; a folder of notes alone is left alone, as notes beside the lines are.
      */
     private static void refuseFolder(Path folder, Path inside) throws IOException {
+        if (Files.isSymbolicLink(inside)) {
+            // Not walked (it may lead anywhere, back here too), and not a file to move up: the link itself is named.
+            throw new InputError(InputFolder.shown(inside), 0, "", Said.of("exp.not_read_link"));
+        }
         List<Path> lines = new ArrayList<>();
         InputFolder.walk(folder, inside, (file, attributes) -> {
             if (isLines(file.getFileName().toString())) {

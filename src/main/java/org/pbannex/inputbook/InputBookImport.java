@@ -603,11 +603,14 @@ public final class InputBookImport {
         private final String source;
         private final List<String> notes;
         private final RoundedCells rounded;
+        /** The file's columns in its descriptor's order, as the input's own files have them. */
+        private final List<String> fieldOrder;
 
         SheetCsv(InputBookReader.Sheet sheet, Resource r, String shown, List<String> notes, RoundedCells rounded) {
             this.source = SourceName.sheet(shown, sheet.name(), 1).name();
             this.notes = notes;
             this.rounded = rounded;
+            this.fieldOrder = r.fields().stream().map(Field::name).toList();
             Set<String> names = r.fields().stream().map(Field::name).collect(Collectors.toSet());
             // The first row near the top that names a column (rows may have been inserted above it).
             InputBookReader.Row head = sheet.rows().stream()
@@ -754,8 +757,17 @@ public final class InputBookImport {
             return InputBookReader.csvNumber(d, c.decimals());
         }
 
+        /**
+         * The file: its columns in the descriptor's order when the sheet has them all, moved about (a reviewer who swapped
+         * two columns changed no value, and the whole file was written anew in the sheet's order); else as the sheet has them.
+         */
         String text() {
-            return CsvResourceWriter.text(header, rows);
+            if (header.size() != fieldOrder.size() || !Set.copyOf(header).equals(Set.copyOf(fieldOrder)) || header.equals(fieldOrder)) {
+                return CsvResourceWriter.text(header, rows);
+            }
+            int[] from = fieldOrder.stream().mapToInt(header::indexOf).toArray();
+            List<List<String>> ordered = rows.stream().map(row -> Arrays.stream(from).mapToObj(row::get).toList()).toList();
+            return CsvResourceWriter.text(fieldOrder, ordered);
         }
     }
 

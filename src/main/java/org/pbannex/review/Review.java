@@ -143,6 +143,10 @@ public final class Review {
         if (runOption != null && origin != null && !runOption.equals(origin.runId())) {
             throw otherRun(shown, origin, runOption);
         }
+        if (runOption == null && origin == null && properties.created().isPresent()) {
+            // Named nowhere but by when it was made: the one run that started then, as a --run naming another is refused.
+            origin = startedWhenMade(outputRoot, properties.created().get());
+        }
         String runId = runOption != null ? runOption : origin == null ? null : origin.runId();
         if (runId == null && org.pbannex.inputbook.InputBookImport.isInputBook(back)) {
             throw new InputError(shown, 0, "", Said.of("input_workbook", "file", shown));
@@ -1035,6 +1039,25 @@ public final class Review {
             }
         }
         return null;
+    }
+
+    /** The one published run in the output folder, of any biennium, that started when the workbook was made; else null. */
+    private static Origin startedWhenMade(Path outputRoot, java.time.Instant created) throws IOException {
+        java.time.Instant made = created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (!Files.isDirectory(outputRoot)) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        try (var biennia = Files.list(outputRoot)) {
+            for (Path folder : biennia.filter(Files::isDirectory).sorted().toList()) {
+                for (String id : org.pbannex.publish.RunRetention.publishedRuns(folder)) {
+                    if (startedAt(PublishedRun.read(folder.resolve(id))).equals(made)) {
+                        found.add(id);
+                    }
+                }
+            }
+        }
+        return found.size() == 1 ? new Origin(found.get(0), Said.of("run_said.created", "time", made.toString())) : null;
     }
 
     private static java.time.Instant startedAt(PublishedRun run) {

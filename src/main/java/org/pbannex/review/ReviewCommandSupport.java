@@ -75,7 +75,7 @@ public final class ReviewCommandSupport {
      */
     static List<Text> summary(List<ReviewApply.Applied> applied, Texts t) {
         List<Text> lines = new java.util.ArrayList<>(applied.stream().filter(a -> a.change().kind().equals("input"))
-                .map(ReviewApply.Applied::said).toList());
+                .map(ReviewApply.Applied::said).distinct().toList());
         java.util.Map<String, Long> others = new java.util.TreeMap<>();
         applied.stream().filter(a -> !a.change().kind().equals("input")).forEach(a -> others.merge(a.change().kind(), 1L, Long::sum));
         if (!others.isEmpty()) {

@@ -103,4 +103,19 @@ class FilesNotReadTest {
         assertEquals(InputFolder.shown(more.resolve("more.csv")),
                 assertThrows(InputError.class, () -> ExpenditureIngest.files(folder)).file());
     }
+
+    /**
+     * A link to a folder inside the expenditure folder is named as a link, not walked: it was walked from the link
+     * (a loop back to the folder named its own files) and answered "move the file up" naming files that are no lines.
+     */
+    @Test
+    void aLinkToAFolderIsNamedAsALink() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        Files.writeString(folder.resolve("erp-2021.csv"), "x");
+        Path loop = Files.createSymbolicLink(folder.resolve("loop"), folder);
+        InputError e = assertThrows(InputError.class, () -> ExpenditureIngest.files(folder));
+        assertEquals(InputFolder.shown(loop) + ": a link to a folder, not read: expenditure lines are read from the files of the"
+                + " expenditure folder itself; remove the link and put the files of lines themselves in the expenditure folder",
+                e.getMessage());
+    }
 }
