@@ -94,17 +94,21 @@ class ScheduleCommandTest {
         var settings = mailingFailures(useHome("schedule: \"* * * * * *\"\ntables: [a1]\nlanguages: [zh]\nformats: [csv]\n"));
         settings.put("pb.run.pause-at", "check");
         settings.put("pb.run.timeout", "90s"); // should the kill miss, the test ends all the same
-        java.time.Instant before = java.time.Instant.now();
+        // The processes there before the schedule's (by pid: a process's start time, read from /proc against a boot time
+        // in whole seconds, may show up to a second early, so the run, started within a second on a quick machine, was
+        // taken for an earlier one and never killed: exit 5 at its timeout, on quiet CI machines).
+        java.util.Set<Long> earlier = ProcessHandle.current().descendants().map(ProcessHandle::pid)
+                .collect(java.util.stream.Collectors.toSet());
         Thread killer = new Thread(() -> {
             // The run's own JVM, a second after it started (it then waits at its check).
-            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(80);
             while (System.nanoTime() < until) {
                 // (The schedule's only child process: its preflight runs in the schedule's own JVM. Its command line is
                 // too long for ProcessHandle to read back, but its program is a java. A child an earlier test left
                 // ending is not it, nor one that ended and is not yet reaped, which has no program: the killer could take
                 // such a one for the run and return, leaving the run to its timeout, as one CI run saw: exit 5.)
-                var runs = ProcessHandle.current().children()
-                        .filter(c -> c.info().startInstant().map(t -> !t.isBefore(before)).orElse(false))
+                var runs = ProcessHandle.current().descendants()
+                        .filter(c -> !earlier.contains(c.pid()))
                         .filter(c -> c.info().command().map(command -> command.endsWith("/java")).orElse(false)).toList();
                 // Once the run waits at its check (its pause's marker is written): before, a loaded CI machine could see
                 // another java child first, or none yet a second after the run started, and the run met its timeout.
