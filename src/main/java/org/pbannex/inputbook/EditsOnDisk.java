@@ -64,6 +64,20 @@ final class EditsOnDisk {
      * @param changed  the files (paths under {@code into}) whose bytes the workbook's differ from, those the workbook
      *                 leaves as exported already kept ({@link #keepEditsOnDisk})
      */
+    /**
+     * A workbook exported from another folder than {@code into}: its checksums are not of these files, so no edit made
+     * in them since is looked for, and its sheets are read as they are; said when files differ (none: nothing to say).
+     */
+    static List<String> exportedElsewhere(String shown, Path exportedFrom, Path into, List<String> changed) {
+        if (changed.isEmpty() || !Files.isDirectory(into)) {
+            return List.of();
+        }
+        String folder = InputFolder.shownName(into, "");
+        return List.of(shown + " was exported from " + exportedFrom + ", not " + folder + ": its checksums are of that folder's "
+                + "files, so no edit made in " + folder + " is looked for; its sheets are read as they are (" + changed.size()
+                + (changed.size() == 1 ? " file differs" : " files differ") + " from " + folder + ")");
+    }
+
     static List<String> check(String shown, Path into, Map<String, String> exported, List<String> changed, boolean overwrite) {
         if (changed.isEmpty() || !Files.isDirectory(into)) {
             return List.of();

@@ -146,13 +146,9 @@ public final class InputBookImport {
             }
             ImportedWorkbook.removeFrom(tmp);
             // Before anything is written, into a new folder (a run's) too: the edits it would undo are onDisk's.
-            List<String> differ0 = differing(onDisk, tmp, c.files().keySet());
-            List<String> warnings = !fromElsewhere ? EditsOnDisk.check(shown, onDisk, exported, differ0, overwrite)
-                    : differ0.isEmpty() || !Files.isDirectory(onDisk) ? List.of()
-                    : List.of(shown + " was exported from " + c.exportedFrom() + ", not " + InputFolder.shownName(onDisk, "")
-                    + ": its checksums are of that folder's files, so no edit made in " + InputFolder.shownName(onDisk, "")
-                    + " is looked for; its sheets are read as they are (" + differ0.size() + (differ0.size() == 1 ? " file differs"
-                    : " files differ") + " from " + InputFolder.shownName(onDisk, "") + ")");
+            List<String> differOnDisk = differing(onDisk, tmp, c.files().keySet());
+            List<String> warnings = fromElsewhere ? EditsOnDisk.exportedElsewhere(shown, c.exportedFrom(), onDisk, differOnDisk)
+                    : EditsOnDisk.check(shown, onDisk, exported, differOnDisk, overwrite);
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
             List<String> paths = new ArrayList<>(c.files().keySet());
