@@ -161,6 +161,32 @@ public final class TestWorkbooks {
     }
 
     /**
+     * Runs a LibreOffice script of src/test/resources/libreoffice/ (through its UNO API, as a user's actions in its
+     * window) with the python3 that Debian's python3-uno is built for; skips the test where that is missing, except in
+     * CI (CI=true), where that fails.
+     */
+    public static String libreOfficeScript(Path workDir, String script, String... args) throws IOException, InterruptedException {
+        String python = "/usr/bin/python3";
+        boolean uno = false;
+        if (Files.isExecutable(Path.of(python))) {
+            Process probe = new ProcessBuilder(python, "-c", "import uno").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            uno = probe.waitFor() == 0;
+        }
+        if (!uno) {
+            String why = "LibreOffice's Python bridge is not installed (Debian: python3-uno; .ci/run installs it)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why);
+            }
+            Assumptions.abort(why);
+        }
+        Path source = Golden.home().resolve("src/test/resources/libreoffice").resolve(script);
+        List<String> cmd = new ArrayList<>(List.of(python, source.toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return program(workDir, cmd.toArray(String[]::new));
+    }
+
+    /**
      * LibreOffice (headless) with a profile folder of its own, so other instances do not interfere, and the fonts the
      * build fetches (work/fonts: Noto Sans SC) among the system's: a machine with no Chinese font of its own prints the
      * Chinese workbook in it, not in empty boxes of another font's measure, so that what is checked of its print

@@ -157,6 +157,7 @@ public final class InputBookWriter {
             boolean wrap = !f.numeric() && widths[c] == MAX_WIDTH;
             s.setDefaultColumnStyle(c, f.numeric() ? st.number(f, scales[c]) : wrap ? st.wrappedText : st.text);
         }
+        unlockRightOfTable(s, header.size(), st.text);
         int rowIndex = headerIndex + 1;
         for (CsvTable.Row row : t.rows()) {
             XSSFRow out = s.createRow(rowIndex++);
@@ -385,6 +386,18 @@ public final class InputBookWriter {
         p.setFitHeight((short) 0);
         s.setFitToPage(true);
         s.setPrintGridlines(true);
+    }
+
+    /**
+     * Excel and LibreOffice delete a row of a protected sheet only when none of its cells is locked, the empty ones right
+     * of the table too: those columns are unlocked, so that a row may be deleted as the sheet's protection allows (a value
+     * typed there is refused on import, naming its cell).
+     */
+    private static void unlockRightOfTable(XSSFSheet s, int columns, XSSFCellStyle unlocked) {
+        var rest = s.getCTWorksheet().getColsArray(0).addNewCol();
+        rest.setMin(columns + 1);
+        rest.setMax(SpreadsheetVersion.EXCEL2007.getMaxColumns());
+        rest.setStyle(unlocked.getIndex());
     }
 
     /** Values may change and rows come and go; sheets, columns and cell formats stay as exported. */

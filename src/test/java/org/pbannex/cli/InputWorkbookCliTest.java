@@ -416,6 +416,31 @@ class InputWorkbookCliTest {
                 "the published table has AF at 4.6: " + a21);
     }
 
+    /**
+     * Rows may be deleted on the protected sheets, as the README says: LibreOffice (and Excel) delete a row only when none
+     * of its cells is locked, the empty ones right of the table too. Deleting the last risk, as a user does in LibreOffice,
+     * takes its line out of the file and nothing else.
+     */
+    @Test
+    void aRowDeletedInLibreOfficeIsGoneFromItsFile() throws Exception {
+        Path lo = Files.createDirectories(tmp.resolve("lo-delete"));
+        Path saved = lo.resolve("saved.xlsx");
+        String risks = Files.readString(Golden.home().resolve("input/2022-23/strategic_risks.csv"));
+        // The risks are numbered 1, 2, 3 ... in their rows, below the header in row 4 (a text may span lines).
+        long count = risks.lines().filter(l -> l.matches("\\d+,.*")).count();
+        int lastRisk = 4 + (int) count;
+        String said = TestWorkbooks.libreOfficeScript(lo, "delete_row.py", workbook.toString(), "strategic_risks",
+                String.valueOf(lastRisk), tmp.resolve("lo-profile").toString(), saved.toString());
+        assertTrue(said.contains("protected"), said); // the sheet was protected as exported, and the row went all the same
+
+        Path into = TestInputs.copyOfBundledInput(tmp.resolve("input-delete"));
+        CliRun imported = CliRun.capture(ownHome(), "input", "import", saved.toString(), "--into", into.toString());
+        assertEquals(0, imported.status(), imported.toString());
+        assertTrue(imported.out().contains("1 file changed (2022-23/strategic_risks.csv)"), imported.out());
+        String now = Files.readString(into.resolve("2022-23/strategic_risks.csv"));
+        assertEquals(risks.substring(0, risks.lastIndexOf("\n" + count + ",") + 1), now);
+    }
+
     @Test
     void libreOfficePrintsTheExport() throws Exception {
         Path pdfDir = Files.createDirectories(tmp.resolve("pdf"));
