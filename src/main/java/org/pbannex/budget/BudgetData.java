@@ -70,14 +70,14 @@ public record BudgetData(Map<String, Figures> byUnit, List<ObjectCost> objectCos
         for (Record r : in.table("rbtc_holders")) {
             if (!holders.contains(r.text("holder"))) {
                 throw new InputError(r.file(), r.line(), "holder", Said.of("unknown_holder", "value", r.text("holder"),
-                        "hint", HalfWidth.hint(r.text("holder"), holders::contains)));
+                        "hint", HalfWidth.hint(r.text("holder"), holders)));
             }
         }
         // Every holder of rbtc_holders.csv has its row, and no other: the ingest refuses the rest (pbEveryCode).
         List<RbtcHolding> rbtc = in.table("rbtc").stream().map(r -> {
             if (!r.text("budget_unit").isEmpty() && !holders.contains(r.text("budget_unit"))) {
                 throw new InputError(r.file(), r.line(), "budget_unit", Said.of("unknown_unit", "value", r.text("budget_unit"),
-                        "hint", HalfWidth.hint(r.text("budget_unit"), holders::contains)));
+                        "hint", HalfWidth.hint(r.text("budget_unit"), holders)));
             }
             return new RbtcHolding(r.text("holder"), r.integer("constant"), r.integer("recosted"), r.text("budget_unit"), r);
         }).toList();

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 import org.pbannex.ingest.InputError;
-import org.pbannex.reference.TextKeys;
+import org.pbannex.ingest.Nearest;
 import org.pbannex.runtime.UsageError;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -116,7 +116,7 @@ final class CommandLineMistakes {
         // The name a typo away (--forse: --force), else picocli's: the options that begin as the word does, the command
         // most like it.
         var spec = e.getCommandLine().getCommandSpec();
-        String near = TextKeys.nearest(word, e.isUnknownOption() ? spec.optionsMap().keySet() : spec.subcommands().keySet());
+        String near = Nearest.name(word, e.isUnknownOption() ? spec.optionsMap().keySet() : spec.subcommands().keySet());
         List<String> suggestions = near != null ? List.of(near)
                 : e.isUnknownOption() ? e.getSuggestions() : e.getSuggestions().stream().limit(1).toList();
         String hint = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";

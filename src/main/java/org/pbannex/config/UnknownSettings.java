@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pbannex.ingest.Nearest;
 import org.springframework.boot.origin.OriginLookup;
 import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -127,32 +128,12 @@ public final class UnknownSettings {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String n : names) {
-            int d = distance(key.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
+            int d = Nearest.distance(key.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = n;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= Math.max(2, key.length() / 5) ? "; did you mean " + best + "?" : "";
-    }
-
-    /** The edit distance of two names (letters inserted, removed or changed). */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = Math.min(Math.min(previous[j], current[j - 1]) + 1,
-                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
     }
 }

@@ -411,7 +411,7 @@ public final class CsvResourceReader {
         long shown = source.shown(line);
         if (!f.allowed().isEmpty() && !f.allowed().contains(raw)) {
             throw new InputError(source.name(), shown, f.name(), Said.of("not_one_of", "value", raw, "allowed",
-                    String.join(", ", f.allowed()), "hint", HalfWidth.hint(raw, f.allowed()::contains)));
+                    String.join(", ", f.allowed()), "hint", HalfWidth.hint(raw, f.allowed())));
         }
         if (f.pattern() != null && !f.pattern().matcher(raw).matches()) {
             Said damage = ExcelDamage.notMatching(raw, f);

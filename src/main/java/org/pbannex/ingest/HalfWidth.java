@@ -85,9 +85,14 @@ public final class HalfWidth {
                 "fix", known.test(meant) ? Said.of("fix.write", "value", meant) : Said.of("fix.type_ascii"));
     }
 
-    /** "; HINT" after a reason, for a code of look-alike characters; null for any other. */
-    public static Said hint(String v, Predicate<String> known) {
-        Said why = lookalike(v, known);
-        return why == null ? null : Said.of("hint", "hint", why);
+    /**
+     * "; HINT" after a reason for a code not in its list: what its look-alike characters are, else the one code it is a
+     * letter or two from ("did you mean 'NORMES'?"); null when neither.
+     */
+    public static Said hint(String v, java.util.Collection<String> known) {
+        Said why = lookalike(v, known::contains);
+        String nearest = why == null ? Nearest.code(v, known) : null;
+        return why != null ? Said.of("hint", "hint", why) : nearest != null ? Said.of("hint", "hint", Said.of("did_you_mean",
+                "nearest", nearest)) : null;
     }
 }

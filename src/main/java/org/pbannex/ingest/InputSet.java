@@ -221,7 +221,7 @@ public final class InputSet {
                     Said of = rowsWhere.entrySet().stream().map(e -> Said.of("column_value", "column", e.getKey(), "value", e.getValue()))
                             .reduce((a, b) -> Said.of("of_and", "a", a, "b", b)).orElse(null);
                     Said unknown = Said.of(of == null ? "unknown_code" : "unknown_code_of", "field", fk.referencedField(), "value", v,
-                            "list", list, "hint", HalfWidth.hint(v, known::contains));
+                            "list", list, "hint", HalfWidth.hint(v, known));
                     throw new InputError(rec.file(), rec.line(), fk.field(), of == null ? unknown : unknown.and("rows", of));
                 }
             }

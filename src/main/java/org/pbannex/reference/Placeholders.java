@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Nearest;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Said;
 import org.pbannex.table.Table;
@@ -88,7 +89,7 @@ public final class Placeholders {
                 for (String name : names(r.text(lang[0]))) {
                     if (!filled.contains(name) && !EVERY_TEXT.contains(name)) {
                         // The key's own are what a misspelling was meant to be; those of every text for a key without any.
-                        String nearest = TextKeys.nearest(name, filled.isEmpty() ? EVERY_TEXT : filled);
+                        String nearest = Nearest.name(name, filled.isEmpty() ? EVERY_TEXT : filled);
                         String other = r.text(lang[1]);
                         throw new InputError(r.file(), r.line(), lang[0], Said.of(other.isEmpty() ? "unknown_placeholder"
                                 : "unknown_placeholder_other", "name", "{" + name + "}", "key", key, "meant", nearest == null

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Nearest;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Said;
 
@@ -155,23 +156,9 @@ public final class TextKeys {
         return false;
     }
 
-    /** The candidate nearest a typed name, when one is close enough to be what was meant; else null. */
-    public static String nearest(String typed, Collection<String> candidates) {
-        String nearest = null;
-        int best = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(typed, c);
-            if (d < best) {
-                best = d;
-                nearest = c;
-            }
-        }
-        return nearest != null && best <= Math.max(2, typed.length() / 8) ? nearest : null;
-    }
-
     /** "did you mean 'k'?" for the nearest key the program reads, when one is close; else what the keys may be. */
     private Said suggestion(String key) {
-        String nearest = nearest(key, candidates(key));
+        String nearest = Nearest.name(key, candidates(key));
         if (nearest != null) {
             return Said.of("did_you_mean", "nearest", nearest);
         }
@@ -204,26 +191,5 @@ public final class TextKeys {
 
     private static String base(String key, String suffix) {
         return key.substring(0, key.length() - suffix.length());
-    }
-
-    /** Edits (insert, delete, replace, swap two neighbours) that make one string the other: a typo's distance. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -34,12 +34,13 @@ class BadInputTest {
     }
 
     /** Each case through {@code check}: the same validation as a run, without a database or Spring (fast). */
-    private void assertRejected(String... expectedParts) throws IOException {
+    private String assertRejected(String... expectedParts) throws IOException {
         CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
         String line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
         for (String part : expectedParts) {
             assertTrue(line.contains(part), "stderr should contain '" + part + "': " + line);
         }
+        return line;
     }
 
     @Test
@@ -267,6 +268,23 @@ class BadInputTest {
     void unknownUnitCode() throws IOException {
         TestInputs.replaceLine(budget, 4, TestInputs.line(budget, 4).replaceFirst("^RM,", "REGMEET,"));
         assertRejected("input/2022-23/budget.csv", "line 4", "column unit", "unknown unit 'REGMEET'", "reference/units.csv");
+    }
+
+    /** A code a letter from one of its list's is named as the one meant, in other capitals too; a code near none, none. */
+    @Test
+    void aMistypedCodeNamesTheCodeMeant() throws IOException {
+        String normes = TestInputs.line(budget, 6);
+        TestInputs.replaceLine(budget, 6, normes.replaceFirst("^NORMES,", "NORMS,"));
+        assertRejected("input/2022-23/budget.csv, line 6, column unit: unknown unit 'NORMS': not in ",
+                "input/reference/units.csv; did you mean 'NORMES'?");
+        TestInputs.replaceLine(budget, 6, normes.replaceFirst("^NORMES,", "normes,"));
+        assertRejected("input/2022-23/budget.csv, line 6, column unit: unknown unit 'normes': not in ",
+                "input/reference/units.csv; did you mean 'NORMES'?");
+        TestInputs.replaceLine(budget, 6, normes);
+        TestInputs.replaceLine(budget, 4, TestInputs.line(budget, 4).replaceFirst("^RM,", "QQ,"));
+        String line = assertRejected("input/2022-23/budget.csv, line 4, column unit: unknown unit 'QQ': not in ",
+                "input/reference/units.csv");
+        assertFalse(line.contains("did you mean"), line);
     }
 
     /** The sign typed by mistake on an ordinary unit's staff costs (line 3, GB), with A2-2 rebalanced so no check fails. */

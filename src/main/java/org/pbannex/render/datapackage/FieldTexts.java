@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pbannex.ingest.InputError;
+import org.pbannex.ingest.Nearest;
 import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Said;
 import org.pbannex.reference.TextKeys;
@@ -108,7 +109,7 @@ public final class FieldTexts {
     // Why (report.cause.reason.WORD) with ": did you mean 'count_unit'?" when a field is that close to the typed name;
     // else with the fields there are (WORD_fields).
     private static Said meant(String word, String typed, Set<String> fields) {
-        String nearest = TextKeys.nearest(typed, fields);
+        String nearest = Nearest.name(typed, fields);
         return nearest != null ? Said.of(word, "field", typed, "nearest", nearest)
                 : Said.of(word + "_fields", "field", typed, "fields", String.join(" ", fields));
     }
