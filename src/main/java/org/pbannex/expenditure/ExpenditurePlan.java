@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
@@ -149,8 +150,11 @@ public final class ExpenditurePlan {
             // a copy that did not finish, whose cut inside the last amount leaves a line that reads well (121614.90 read
             // as 12: found by an exploratory test). The whole file is refused, even with --rejects: it is to be copied
             // again. (Blank lines after it, as Excel leaves them, are trimmed below and need none.)
+            // Its line is named, as every input CSV's is: it shows how far the copy got. The file's lines are counted
+            // here alone, once the error is found, so the parse itself never counts them.
             if (end > from && byteAt(ch, end - 1) != '\n' && !lastLineBlank(ch, from, end)) {
-                throw new InputError(InputFolder.shownFile(file), 0, "", Said.of("no_line_end"));
+                long lastLine = LineReader.forEachLine(file, 0, end, new AtomicLong(), (b, s, e, line, offset) -> { });
+                throw new InputError(InputFolder.shownFile(file), lastLine, "", Said.of("no_line_end"));
             }
             ByteBuffer window = ByteBuffer.allocate(4096);
             while (end > from) {

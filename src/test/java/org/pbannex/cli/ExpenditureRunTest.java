@@ -64,6 +64,42 @@ class ExpenditureRunTest {
                 + "STAFF,12.345\"", Files.readAllLines(rejects).get(1));
     }
 
+    /**
+     * A file cut short (its last line without a line end) is refused by every command that reads it, naming its last
+     * line, as every input CSV names it: how far the copy got. Even with --rejects: it is to be copied again.
+     */
+    @Test
+    void aFileCutShortIsRefusedAtItsLastLineByEveryCommand() throws Exception {
+        String text = Files.readString(lines);
+        Files.writeString(lines, text.substring(0, text.length() - 3));
+        String said = lines + ", line 20003: the last line has no line end: the file may have been cut short, in its last "
+                + "number, by a copy that did not finish; copy it again, or, if it is whole, end it with a line break";
+        Path out = tmp.resolve("out");
+        for (String rejects : new String[] {null, "--rejects"}) {
+            List<String> args = new java.util.ArrayList<>(List.of("run", "nightly", "--input", input.toString(), "--output", out.toString()));
+            if (rejects != null) {
+                args.add(rejects);
+            }
+            CliRun r = CliRun.run(tmp.resolve("db"), args.toArray(String[]::new));
+            assertEquals("pb-annex: " + said, org.pbannex.FailedRuns.assertFailed(r, out, 3), String.join(" ", args));
+        }
+        CliRun check = CliRun.capture(java.util.Map.of(), "check", "--input", input.toString());
+        assertEquals("pb-annex: " + said, org.pbannex.FailedRuns.assertFailed(check, out, 3));
+        for (String rejects : new String[] {null, tmp.resolve("ingest-rejects.csv").toString()}) {
+            List<String> args = new java.util.ArrayList<>(List.of("ingest-expenditure", "--input", input.toString()));
+            if (rejects != null) {
+                args.addAll(List.of("--rejects", rejects));
+            }
+            args.add(input.resolve("expenditure").toString());
+            CliRun r = CliRun.capture(CliRun.h2(tmp.resolve("db")), args.toArray(String[]::new));
+            assertEquals("pb-annex: " + said, org.pbannex.FailedRuns.assertFailed(r, out, 3), String.join(" ", args));
+        }
+        CliRun preflight = CliRun.capture(CliRun.h2(tmp.resolve("db")), "preflight", "nightly", "--input", input.toString(),
+                "--output", out.toString());
+        assertTrue(preflight.out().lines().anyMatch(l -> l.matches("FAILED\\s+input 2022-23\\s+.*") && l.endsWith(said)),
+                preflight.out());
+    }
+
     /** --rejects with a bare file name writes it in the working folder (it stopped with status 5: a path without parent). */
     @Test
     void ingestRejectsGoToABareFileName() throws Exception {

@@ -206,6 +206,21 @@ class ExpenditureEnginesTest {
         }
     }
 
+    /** A file cut short (no line end after its last line) is refused by both engines at the same line, its last. */
+    @Test
+    void bothEnginesNameTheLastLineOfAFileCutShort() throws Exception {
+        Path f = ExpenditureIngestTest.fileEndingWith(dir, "pg-cut", ExpenditureIngestTest.GOOD.replace("L1,", "L301,"));
+        InputError embedded = assertThrows(InputError.class, () -> new ExpenditureIngest(ExpenditureFixtures.dimensions(), 2, null)
+                .withMinPartition(1024).run(List.of(f), "expenditure/"));
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            InputError pg = assertThrows(InputError.class, () -> new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), null)
+                    .run(List.of(f), "expenditure/", c));
+            assertEquals(f + ", line 302: the last line has no line end: the file may have been cut short, in its last number, "
+                    + "by a copy that did not finish; copy it again, or, if it is whole, end it with a line break", pg.getMessage());
+            assertEquals(embedded.getMessage(), pg.getMessage());
+        }
+    }
+
     @Test
     void postgresEngineIsStrictToo() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {

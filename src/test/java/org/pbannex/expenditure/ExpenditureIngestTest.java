@@ -228,7 +228,19 @@ class ExpenditureIngestTest {
         for (String rejects : new String[] {null, "rejects"}) {
             InputError e = assertThrows(InputError.class, () -> ingest(rejects == null ? null : dir.resolve("cut/rejects.csv"))
                     .run(List.of(f), ""));
-            assertTrue(e.reason().startsWith("the last line has no line end: the file may have been cut short"), e.getMessage());
+            assertTrue(e.getMessage().startsWith(f + ", line 3: the last line has no line end: the file may have been cut short"),
+                    e.getMessage());
+        }
+        // Its line is named as an editor numbers it (it shows how far the copy got): after a synthetic file's mark line,
+        // and in a file of many partitions, whose line ends are counted only once the error is found.
+        StringBuilder marked = new StringBuilder(SyntheticMark.LINE + "\r\n" + LineFormat.HEADER + "\r\n");
+        for (int i = 1; i <= 400; i++) {
+            marked.append(GOOD.replace("L1,", "L" + i + ",")).append(i < 400 ? "\r\n" : "");
+        }
+        Files.writeString(f, marked);
+        for (long chunk : new long[] {1 << 20, 1024}) {
+            InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(chunk).run(List.of(f), ""));
+            assertTrue(e.getMessage().startsWith(f + ", line 402: the last line has no line end"), e.getMessage());
         }
         Files.writeString(f, LineFormat.HEADER + "\n" + GOOD + "\n,,,,,,,,,");
         assertEquals(1, ingest(null).run(List.of(f), "").totals().totalLines());
