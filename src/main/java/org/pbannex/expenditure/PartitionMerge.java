@@ -164,11 +164,7 @@ final class PartitionMerge {
                         throw new InputError(p.shownName(), firstLine[p.index()] + first.line(),
                                 first.column() == null ? "" : first.column(), reason);
                     }
-                    try {
-                        totals.addAll(r.totals, p.synthetic());
-                    } catch (ArithmeticException overflow) {
-                        throw sumOverflow(p);
-                    }
+                    totals.addAll(r.totals, p.synthetic());
                     long[] counts = perFile.computeIfAbsent(p.fileIndex(), k -> new long[3]);
                     counts[0] += r.lines;
                     counts[1] += problems;
@@ -177,6 +173,9 @@ final class PartitionMerge {
                     if (rejects != null && problems > 0) {
                         writeRejects(rejects, partitions, p, firstLine, r.problems, found);
                     }
+                } catch (ArithmeticException overflow) {
+                    // The partition's sums added to the earlier ones' (or a repeated negative line taken out of them).
+                    throw sumOverflow(partitions, p, firstLine);
                 } finally {
                     found.delete();
                 }
@@ -382,7 +381,7 @@ final class PartitionMerge {
                     return;
                 }
                 if (repeats.test(parser.lastKey())) {
-                    takeOut(p, r, parser);
+                    takeOut(r, parser);
                     found.add(duplicate(line, offset, parser.field(LineFormat.LINE_ID), b, s, e));
                 }
             });
@@ -403,7 +402,7 @@ final class PartitionMerge {
                 return;
             }
             if (parser.parse(b, s, e)) {
-                takeOut(p, r, parser);
+                takeOut(r, parser);
             }
             String id = new String(DiskDuplicates.firstField(b, s, e), StandardCharsets.UTF_8);
             found.add(duplicate(line, offset, id.length() > 60 ? id.substring(0, 60) + "…" : id, b, s, e));
@@ -451,22 +450,35 @@ final class PartitionMerge {
         }
     }
 
-    /** Takes the good line just parsed out of the partition's totals, or out of its lines left out (in no total). */
-    private static void takeOut(ExpenditurePartition p, PartitionResult r, LineParser parser) {
+    /**
+     * Takes the good line just parsed out of the partition's totals, or out of its lines left out (in no total).
+     * ArithmeticException when what is left passes what 64-bit cents hold: a negative line taken out (its id repeated)
+     * can leave the other lines' sums past the limit the parse kept.
+     */
+    private static void takeOut(PartitionResult r, LineParser parser) {
         if (parser.cell < 0) {
             r.leftOut--;
             return;
         }
-        try {
-            r.totals.subtract(parser.cell, parser.cents);
-        } catch (ArithmeticException overflow) {
-            // A negative line taken out (its id repeated) can leave the other lines' sums past the limit the parse kept.
-            throw sumOverflow(p);
-        }
+        r.totals.subtract(parser.cell, parser.cents);
     }
 
-    /** The partition's lines would take the run's sums past what 64-bit cents hold (see ExpenditureTotals.add). */
-    private static InputError sumOverflow(ExpenditurePartition p) {
+    /**
+     * Partition {@code p}'s lines would take the run's sums past what 64-bit cents hold (see ExpenditureTotals.add): said
+     * at the line whose amount passes it, as the parse of one partition says it. Found here alone, once the merge
+     * found the sums too large: the lines of every partition up to {@code p}, in file order, go again through one
+     * parser, whose sums are the running sums of a parse of them all as one (its ids find the repeated lines the merge
+     * took out, while they fit in the id memory). Where no line passes it, the file alone is named.
+     */
+    private InputError sumOverflow(List<ExpenditurePartition> partitions, ExpenditurePartition p, long[] firstLine) {
+        LineParser parser = new LineParser(dimensions, pagesFor(idMemory));
+        for (ExpenditurePartition q : partitions.subList(0, p.index() + 1)) {
+            LineReader.forEachLine(q.file(), q.from(), q.to(), new AtomicLong(), buffers, (b, s, e, line, offset) -> {
+                if (!parser.accept(b, s, e) && parser.fatal) {
+                    throw new InputError(q.shownName(), firstLine[q.index()] + line, parser.column, parser.reason);
+                }
+            });
+        }
         return new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
     }
 

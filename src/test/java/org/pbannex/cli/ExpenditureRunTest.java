@@ -100,6 +100,47 @@ class ExpenditureRunTest {
                 preflight.out());
     }
 
+    /**
+     * The bundled lines with 100 amounts of 999 999 999 999 999.99 US$ among them, one in every 200 lines, each in a
+     * cell of its own outcome: 92 fit in the sums without their signs, the 93rd passes them. Returns its line.
+     */
+    private long hugeAmountsSpread() throws java.io.IOException {
+        List<String> all = new java.util.ArrayList<>(Files.readAllLines(lines));
+        all.remove(all.size() - 1); // not copyInput's bad line
+        List<String> out = new java.util.ArrayList<>();
+        long passing = 0;
+        int huge = 0;
+        for (int i = 0; i < all.size(); i++) {
+            out.add(all.get(i));
+            if (i > 0 && i % 200 == 0) {
+                huge++;
+                out.add("H" + huge + ",2022-03,XB,ESTIMATE,AF,KEN,AFRICA," + (1 + huge % 8) + ",STAFF,999999999999999.99");
+                passing = huge == 93 ? out.size() : passing;
+            }
+        }
+        Files.write(lines, out);
+        return passing;
+    }
+
+    private static final String SUMS_PASS = ", column amount_usd: the lines add up to more than 92233720368547758.07 US$ (the "
+            + "sum of each fund, status, region, outcome and biennium taken without its sign), the most that 64-bit cents can hold";
+
+    /**
+     * Sums that pass what 64-bit cents hold only once the partitions' sums are merged (each of a file cut small keeps
+     * within them) are said at the line that passes them, as in one partition: it named the file alone.
+     */
+    @Test
+    void sumsPassingTheLimitWhenPartitionsMergeNameTheLine() throws Exception {
+        long passing = hugeAmountsSpread();
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.expenditure.partition-size", "64KB");
+        settings.put("pb.expenditure.threads", "2");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        assertEquals("pb-annex: " + lines + ", line " + passing + SUMS_PASS + ": nothing is published",
+                org.pbannex.FailedRuns.assertFailed(r, out, 3));
+    }
+
     /** --rejects with a bare file name writes it in the working folder (it stopped with status 5: a path without parent). */
     @Test
     void ingestRejectsGoToABareFileName() throws Exception {

@@ -555,14 +555,21 @@ class ExpenditureIngestTest {
         }
     }
 
-    /** Cut into partitions that each keep within the limit, the merge of their sums says the file passes it. */
+    /**
+     * Cut into partitions that each keep within the limit, the merge of their sums finds the file passes it: said at
+     * the line that passes it, as in one partition (it named the file alone), in strict and rejects mode alike.
+     */
     @Test
-    void sumsOverPartitionsThatWouldOverflowNameTheFile() throws IOException {
+    void sumsOverPartitionsThatWouldOverflowNameTheLineThatPassesIt() throws IOException {
         Path f = spreadOverCells("overflow-over-partitions");
-        InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(1024).run(List.of(f), ""));
-        assertEquals(f.toString(), e.file());
-        assertEquals("amount_usd", e.column());
-        assertTrue(e.reason().startsWith("the lines add up to more than 92233720368547758.07 US$"), e.getMessage());
+        for (Path rejects : new Path[] {null, f.resolveSibling("rejects.csv")}) {
+            ExpenditureIngest cut = ingest(rejects).withMinPartition(1024);
+            assertTrue(cut.plan(List.of(f), Path::toString).size() > 1, "several partitions");
+            InputError e = assertThrows(InputError.class, () -> cut.run(List.of(f), ""));
+            assertEquals(f + ", line 94, column amount_usd: the lines add up to more than 92233720368547758.07 US$ (the sum of "
+                    + "each fund, status, region, outcome and biennium taken without its sign), the most that 64-bit cents can "
+                    + "hold: nothing is published", e.getMessage());
+        }
     }
 
     /**
@@ -582,6 +589,7 @@ class ExpenditureIngestTest {
         Files.write(second, lines.subList(0, 95)); // 93 others: within it only with the negative line
         InputError e = assertThrows(InputError.class, () -> ingest(rejects).run(List.of(first, second), ""));
         assertEquals(second.toString(), e.file());
+        assertEquals(95, e.line(), "the 93rd of the others, past the negative line (taken out) on line 2: " + e.getMessage());
         assertTrue(e.reason().startsWith("the lines add up to more than 92233720368547758.07 US$"), e.getMessage());
     }
 }
