@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pbannex.benchmark.PeakMemory;
+import org.pbannex.config.PbProperties;
 import org.pbannex.expenditure.Dimensions;
 import org.pbannex.expenditure.ExpenditureDimensions;
 import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.expenditure.ExpenditureIngest;
+import org.pbannex.expenditure.ExpenditureTotals;
 import org.pbannex.expenditure.SyntheticMark;
+import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,18 +90,12 @@ public class IngestExpenditureCommand implements Callable<Integer> {
         ExpenditureIngest.Result r;
         // Its scratch under the installation's work folder, where the next ingest removes what a killed one left.
         Path scratch = settings.work().resolve(SCRATCH);
-        // Nothing is published here: the summary and the rejects file name each file as it opens from where this ran.
-        if (chosen == ExpenditureEngine.EMBEDDED) {
-            r = new ExpenditureIngest(dims, n, rejects).withMinPartition(settings.expenditure().partitionSize().toBytes())
-                    .withIdMemory(settings.expenditure().idMemory().toBytes()).withScratchRoot(scratch).run(files, InputFolder::shown);
-        } else {
-            try (SpringRuntime spring = SpringRuntime.start("ingest-expenditure");
-                 java.sql.Connection c = spring.bean(javax.sql.DataSource.class).getConnection()) {
-                r = new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).withScratchRoot(scratch)
-                        .run(files, InputFolder::shown, c);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("PostgreSQL expenditure engine: " + e.getMessage(), e);
-            }
+        // Nothing is published here: the summary and the rejects file name each file as it opens from where this ran,
+        // and sums too large say that no totals are printed (not a run's "nothing is published").
+        try {
+            r = ingest(chosen, settings.expenditure(), dims, n, scratch, files);
+        } catch (InputError e) {
+            throw ExpenditureTotals.withoutPublishing(e);
         }
         if (machine) {
             System.out.printf(java.util.Locale.ROOT, "step_seconds=%.3f lines=%d cents=%d rss_kb=%d%n", r.seconds(),
@@ -122,6 +119,22 @@ public class IngestExpenditureCommand implements Callable<Integer> {
                 r.readLines() / r.seconds(), bytes / 1e6 / r.seconds(), chosen.name().toLowerCase(java.util.Locale.ROOT), n,
                 PeakMemory.rssKb() / 1024);
         return ExitCodes.PUBLISHED;
+    }
+
+    /** The files' lines totalled by the engine chosen, as pb.expenditure.* sets it up. */
+    private ExpenditureIngest.Result ingest(ExpenditureEngine chosen, PbProperties.Expenditure settings, Dimensions dims, int threadCount,
+                                            Path scratch, List<Path> files) throws IOException {
+        if (chosen == ExpenditureEngine.EMBEDDED) {
+            return new ExpenditureIngest(dims, threadCount, rejects).withMinPartition(settings.partitionSize().toBytes())
+                    .withIdMemory(settings.idMemory().toBytes()).withScratchRoot(scratch).run(files, InputFolder::shown);
+        }
+        try (SpringRuntime spring = SpringRuntime.start("ingest-expenditure");
+             java.sql.Connection c = spring.bean(javax.sql.DataSource.class).getConnection()) {
+            return new org.pbannex.expenditure.PostgresExpenditureEngine(dims, rejects).withScratchRoot(scratch)
+                    .run(files, InputFolder::shown, c);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL expenditure engine: " + e.getMessage(), e);
+        }
     }
 
     /** Said after a synthetic file's counts (see README, Synthetic data). */

@@ -70,8 +70,27 @@ public final class ExpenditureTotals {
      */
     org.pbannex.ingest.Said overflow(int cell, long amountCents) {
         boolean cellPasses = amountCents > 0 ? cents[cell] > Long.MAX_VALUE - amountCents : cents[cell] < Long.MIN_VALUE - amountCents;
-        return cellPasses ? org.pbannex.ingest.Said.of("exp.sum_overflow_for", "cell", describe(cell))
-                : org.pbannex.ingest.Said.of("exp.sum_overflow");
+        return cellPasses ? org.pbannex.ingest.Said.of("exp.sum_overflow_for", "cell", describe(cell), "result", PUBLISHED_NOTHING)
+                : org.pbannex.ingest.Said.of("exp.sum_overflow", "result", PUBLISHED_NOTHING);
+    }
+
+    /**
+     * What a sentence saying the sums pass what 64-bit cents hold ends with ({result}): what a run does then. A command
+     * that never publishes says what it does instead ({@link #withoutPublishing}).
+     */
+    static final org.pbannex.ingest.Said PUBLISHED_NOTHING = org.pbannex.ingest.Said.of("exp.result.run");
+
+    /**
+     * The error as ingest-expenditure says it, which publishes nothing in any case: sums that pass what 64-bit cents hold
+     * end with what it does then, no totals printed. Any other error as it is.
+     */
+    public static org.pbannex.ingest.InputError withoutPublishing(org.pbannex.ingest.InputError e) {
+        org.pbannex.ingest.Said said = e.reasonSaid();
+        if (said == null || !said.values().containsKey("result")) {
+            return e;
+        }
+        return new org.pbannex.ingest.InputError(e.file(), e.line(), e.column(), said.and("result",
+                org.pbannex.ingest.Said.of("exp.result.ingest")));
     }
 
     // After cells were set wholesale (a cube merged or read back): ArithmeticException when they pass the limit.

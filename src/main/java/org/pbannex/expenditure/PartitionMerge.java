@@ -479,7 +479,7 @@ final class PartitionMerge {
                 }
             });
         }
-        return new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow"));
+        return new InputError(p.shownName(), 0, "amount_usd", Said.of("exp.sum_overflow", "result", ExpenditureTotals.PUBLISHED_NOTHING));
     }
 
     private static LineProblem duplicate(long line, long offset, String id, byte[] b, int s, int e) {

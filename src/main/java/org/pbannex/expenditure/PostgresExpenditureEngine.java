@@ -256,7 +256,7 @@ public final class PostgresExpenditureEngine {
     /** The sum of every file together passes 64 bits: named by the files' folder (the first file's), not one file. */
     private static InputError tooLarge(List<Path> files) {
         return new InputError(InputFolder.shown(files.get(0).toAbsolutePath().getParent()) + "/", 0, "amount_usd",
-                Said.of("exp.sum_too_large"));
+                Said.of("exp.sum_too_large", "result", ExpenditureTotals.PUBLISHED_NOTHING));
     }
 
     private static LineProblem firstOf(Problems problems) throws IOException {

@@ -141,6 +141,23 @@ class ExpenditureRunTest {
                 org.pbannex.FailedRuns.assertFailed(r, out, 3));
     }
 
+    /**
+     * ingest-expenditure, which never publishes, says what it does about sums past the limit: no totals are printed (it
+     * said a run's "nothing is published"), whether a partition or the merge of several finds them.
+     */
+    @Test
+    void ingestSaysItPrintsNoTotalsForSumsPastTheLimit() throws Exception {
+        long passing = hugeAmountsSpread();
+        for (String partitionSize : new String[] {"64KB", "16MB"}) {
+            java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+            settings.put("pb.expenditure.partition-size", partitionSize);
+            settings.put("pb.expenditure.threads", "2");
+            CliRun r = CliRun.capture(settings, "ingest-expenditure", "--input", input.toString(), input.resolve("expenditure").toString());
+            assertEquals("pb-annex: " + lines + ", line " + passing + SUMS_PASS + ": no totals are printed",
+                    org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3), partitionSize);
+        }
+    }
+
     /** --rejects with a bare file name writes it in the working folder (it stopped with status 5: a path without parent). */
     @Test
     void ingestRejectsGoToABareFileName() throws Exception {
