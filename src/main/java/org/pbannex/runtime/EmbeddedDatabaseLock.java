@@ -121,10 +121,12 @@ public final class EmbeddedDatabaseLock implements AutoCloseable {
                 if (Instant.now().isAfter(until)) {
                     String holder = holder(file);
                     ch.close();
-                    throw new Busy("the embedded database " + database + " has been in use by another pb-annex process ("
-                            + holder + ") for more than " + waited(wait) + " (pb.run.database-wait); for runs that overlap, use PostgreSQL "
-                            + "(PB_DATABASE_URL)", org.pbannex.ingest.Said.cause("db_lock.busy", "database",
-                            database.toString(), "holder", holder, "wait", waited(wait)));
+                    // With a wait of 0 there was none: not "for more than 0s".
+                    org.pbannex.ingest.Said busy = wait.isZero()
+                            ? org.pbannex.ingest.Said.cause("db_lock.busy_no_wait", "database", database.toString(), "holder", holder)
+                            : org.pbannex.ingest.Said.cause("db_lock.busy", "database", database.toString(), "holder", holder,
+                            "wait", waited(wait));
+                    throw new Busy(busy.english(), busy);
                 }
                 if (!said) {
                     String holder = holder(file);

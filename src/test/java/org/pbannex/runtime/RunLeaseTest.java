@@ -157,19 +157,31 @@ class RunLeaseTest {
 
     /**
      * The embedded database held by another process for longer than the wait: said in the report's words; its English
-     * stderr's line.
+     * stderr's line. With a wait of 0 there was none, and it says so (it said "for more than 0s").
      */
     @Test
     void theEmbeddedDatabaseHeldTooLongIsSaidInTheReportsLanguage() {
         Path database = tmp.resolve("h2/pb-annex");
         try (EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "run nightly")) {
             // (The same process holds it: its second take waits as another process's would.)
-            var busy = assertThrows(EmbeddedDatabaseLock.Busy.class, () -> EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "check"));
+            var busy = assertThrows(EmbeddedDatabaseLock.Busy.class, () -> EmbeddedDatabaseLock.acquire(database,
+                    Duration.ofMillis(300), "check"));
             ProcessIdentity me = ProcessIdentity.current();
             assertTrue(said(busy).zh().startsWith("嵌入式数据库 " + database + " 被另一个 pb-annex 进程（" + me), said(busy).zh());
-            assertTrue(said(busy).zh().endsWith("run nightly）占用已超过 0s（pb.run.database-wait）；需要同时进行的运行请使用 PostgreSQL（PB_DATABASE_URL）"),
+            assertTrue(said(busy).zh().endsWith("run nightly）占用已超过 0.3s（pb.run.database-wait）；需要同时进行的运行请使用 PostgreSQL（PB_DATABASE_URL）"),
                     said(busy).zh());
             assertEquals(busy.getMessage(), said(busy).en());
+            assertTrue(busy.getMessage().endsWith("run nightly) for more than 0.3s (pb.run.database-wait); for runs that overlap, "
+                    + "use PostgreSQL (PB_DATABASE_URL)"), busy.getMessage());
+            var noWait = assertThrows(EmbeddedDatabaseLock.Busy.class, () -> EmbeddedDatabaseLock.acquire(database, Duration.ZERO, "check"));
+            assertTrue(said(noWait).zh().startsWith("嵌入式数据库 " + database + " 正被另一个 pb-annex 进程（" + me), said(noWait).zh());
+            assertTrue(said(noWait).zh().endsWith("run nightly）占用（未等待：pb.run.database-wait 为 0）；需要同时进行的运行请使用 PostgreSQL"
+                    + "（PB_DATABASE_URL）"), said(noWait).zh());
+            assertEquals("the embedded database " + database + " is in use by another pb-annex process (" + me,
+                    noWait.getMessage().substring(0, noWait.getMessage().indexOf(me.toString()) + me.toString().length()));
+            assertTrue(noWait.getMessage().endsWith("run nightly) (no wait: pb.run.database-wait is 0); for runs that overlap, use "
+                    + "PostgreSQL (PB_DATABASE_URL)"), noWait.getMessage());
+            assertEquals(noWait.getMessage(), said(noWait).en());
         }
     }
 

@@ -75,6 +75,26 @@ class RunMessagesTest {
         assertFalse(Files.exists(tmp.resolve("out/2022-23")), "nothing published");
     }
 
+    /**
+     * With pb.run.database-wait 0 and the embedded database held by another process, a command says it did not wait (it
+     * said "for more than 0s"): one line, status 5.
+     */
+    @Test
+    void aDatabaseHeldWithNoWaitSaysThereWasNone() throws Exception {
+        Map<String, String> settings = new HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.run.database-wait", "0");
+        Path database = EmbeddedDatabaseLock.databaseOf(settings.get("spring.datasource.url"));
+        // (This process holds it: the command's take waits as another process's would.)
+        try (EmbeddedDatabaseLock held = EmbeddedDatabaseLock.acquire(database, java.time.Duration.ZERO, "run nightly")) {
+            CliRun r = CliRun.capture(settings, "history");
+            assertEquals(5, r.status(), r.toString());
+            assertEquals("pb-annex: the embedded database " + database + " is in use by another pb-annex process ("
+                    + ProcessIdentity.current(), r.err().substring(0, r.err().indexOf(", since ")), r.err());
+            assertTrue(r.err().endsWith(": run nightly) (no wait: pb.run.database-wait is 0); for runs that overlap, use PostgreSQL "
+                    + "(PB_DATABASE_URL)\n"), r.err());
+        }
+    }
+
     @Test
     void aSettingOfTheWrongKindIsNamedWithWhatItShouldBe() throws Exception {
         // Spring's converter alone says 'For input string: "abc"', naming neither the setting nor what it takes.
