@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Rendering as a partitioned step: one partition per output (the CSV folder, each edition's workbook and PDF), run
- * side by side on the cores; each writes into the run's staging folder. A restart renders only the outputs that had
- * not been written.
+ * side by side on the cores; each writes into the run's staging folder, which the step makes before them. A restart
+ * renders only the outputs that had not been written. A staging folder removed from outside while they render (the
+ * output folder removed or moved) stops each render thread as it next begins or ends an output, and is not made again
+ * by them ({@link org.pbannex.runtime.StagingRemoved}).
  */
 @Configuration
 public class RenderStepConfiguration {
@@ -24,7 +26,20 @@ public class RenderStepConfiguration {
 
     @Bean
     Step render(RunSteps steps, Step renderOutput) {
-        return steps.partitioned("render", renderOutput, RenderStepConfiguration::partitions, Runtime.getRuntime().availableProcessors());
+        return steps.partitioned("render", renderOutput, RenderStepConfiguration::partitions, Runtime.getRuntime().availableProcessors(),
+                new StagingMade());
+    }
+
+    /** Makes the run's staging folder (or finds what its earlier attempt staged) before the partitions render into it. */
+    static final class StagingMade implements org.springframework.batch.core.listener.StepExecutionListener {
+        @Override
+        public void beforeStep(org.springframework.batch.core.step.StepExecution step) {
+            try {
+                RunInputs.folder(RunInfo.of(step)).prepareStaging();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** One partition per output of the run, named after it (csv, xlsx-zh, pdf-en, ...). */
@@ -56,10 +71,22 @@ public class RenderStepConfiguration {
             RenderTarget target = c.containsKey("format")
                     ? new RenderTarget(OutputFormat.valueOf(c.getString("format")), Language.valueOf(c.getString("language")))
                     : byStepName(run, contribution.getStepExecution().getStepName());
-            var staging = RunInputs.folder(run).prepareStaging();
-            int files = RunRenderer.render(target, inputs.computed(run), run.request(), run.runId(), run.started(), run.codeVersion(),
-                    staging, props.fonts(), props.layoutMemory());
-            contribution.incrementWriteCount(files);
+            var folder = RunInputs.folder(run);
+            String file = RunRenderer.fileName(target, run.request());
+            try {
+                // Gone already for another render thread: this one stops too, whatever a writer has made again since.
+                var removed = inputs.stagingRemoved(run);
+                if (removed.isPresent()) {
+                    throw removed.get();
+                }
+                int files = RunRenderer.render(target, inputs.computed(run), run.request(), run.runId(), run.started(),
+                        run.codeVersion(), folder.stagingFor(file), props.fonts(), props.layoutMemory());
+                folder.staged(file);
+                contribution.incrementWriteCount(files);
+            } catch (org.pbannex.runtime.StagingRemoved e) {
+                inputs.stagingRemoved(run, e);
+                throw e;
+            }
         });
     }
 }

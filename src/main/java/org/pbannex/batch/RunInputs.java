@@ -205,6 +205,19 @@ public class RunInputs {
         return snapshots.get(run.runId()).changes(read, InputSnapshot.RUN);
     }
 
+    /**
+     * The run's staging folder found gone by one of its render threads: the others stop as they next begin an output,
+     * rather than render into a folder that a writer made again after it was removed.
+     */
+    public void stagingRemoved(RunInfo run, org.pbannex.runtime.StagingRemoved removed) {
+        derived(run).more().putIfAbsent("stagingRemoved", removed);
+    }
+
+    /** What {@link #stagingRemoved(RunInfo, org.pbannex.runtime.StagingRemoved)} kept of the run, if anything. */
+    public Optional<org.pbannex.runtime.StagingRemoved> stagingRemoved(RunInfo run) {
+        return Optional.ofNullable((org.pbannex.runtime.StagingRemoved) derived(run).more().get("stagingRemoved"));
+    }
+
     /** Forgets what was derived for the run (when it ends). */
     public void forget(String runId) {
         byRun.remove(runId);

@@ -238,6 +238,9 @@ public class RunListener implements JobExecutionListener {
         String line = ExitCodes.message(cause);
         var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
         String freed = published.isEmpty() ? freeSpace(run, cause) : null;
+        if (published.isEmpty()) {
+            removeStaged(run, cause);
+        }
         if (freed != null) {
             line = line + "; " + freed;
             execution.getExecutionContext().putString(SPACE_FREED, freed);
@@ -309,6 +312,27 @@ public class RunListener implements JobExecutionListener {
         LOG.info("run {} filled its disk: removed its staging and work folders ({} bytes)", run.runId(), bytes);
         return bytes == 0 ? null : "its unfinished outputs (" + Math.max(1, (bytes + 1023) / 1024) + " kB) were removed to make "
                 + "room: once there is room, the same command starts it anew";
+    }
+
+    /**
+     * A run whose staging folder went from under it ({@link org.pbannex.runtime.StagingRemoved}): what is left of its
+     * staging and work folders (a render thread may have made one again to write its output) is removed, now that its
+     * render threads have stopped, so that the same command starts it anew (RunLauncher.restartable) and no staging
+     * folder of it stays beside the next published run. Its own folders only, by its id: another run's are its own.
+     */
+    private static void removeStaged(RunInfo run, Throwable cause) {
+        if (!(ExitCodes.said(cause) instanceof org.pbannex.runtime.StagingRemoved)) {
+            return;
+        }
+        var folder = RunInputs.folder(run);
+        for (Path p : List.of(folder.staging(), folder.work())) {
+            try {
+                org.pbannex.publish.RunFolder.deleteTree(p);
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("could not remove {} of run {}, whose staging folder was removed from outside: {}", p, run.runId(),
+                        e.getMessage(), e);
+            }
+        }
     }
 
     /** The notice's words of a run that failed once published (its distribution): those its report would have; null: English. */

@@ -1,7 +1,6 @@
 package org.pbannex.batch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -95,11 +94,7 @@ public class RunPublication {
             throw changed.get();
         }
         for (RenderTarget t : RenderTarget.of(request)) {
-            if (!Files.exists(folder.staging().resolve(RunRenderer.fileName(t, request)))) {
-                throw new IOException("the staged " + RunRenderer.fileName(t, request) + " of run " + run.runId() + " is missing from "
-                        + folder.staging() + ": something outside the run removed or changed that folder while it ran; the same command "
-                        + "runs it again, from the start");
-            }
+            folder.staged(RunRenderer.fileName(t, request));
         }
         ComputedPublication computed = inputs.computed(run);
         Path rejects = folder.work().resolve(RunInputs.REJECTS_FILE);

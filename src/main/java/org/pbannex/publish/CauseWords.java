@@ -100,7 +100,8 @@ final class CauseWords {
             "cause.lock.busy_same_waiting", "cause.lock.already_running", "cause.lock.already_running_waiting",
             "cause.lock.wait_stopped", "cause.lock.wait_elsewhere", "cause.lock.lost", "cause.lock.taker",
             "cause.lock.taker_run", "cause.lock.taker_ended", "cause.lock.stops_before_step",
-            "cause.lock.nothing_published", "cause.lock.stops_before_message", "cause.db_lock.busy", "cause.db_lock.busy_no_wait",
+            "cause.lock.nothing_published", "cause.lock.stops_before_message", "cause.staging_removed", "cause.db_lock.busy",
+            "cause.db_lock.busy_no_wait",
             "cause.db_lock.interrupted", "cause.font.damaged", "cause.font.size", "cause.font.checksum",
             "cause.font.not_a_font", "cause.font.cut_short", "cause.font.cmap",
             // A run's command line that names no job of jobs/, or a word the command does not take.

@@ -64,6 +64,32 @@ public final class RunFolder {
     }
 
     /**
+     * The staging folder, for {@code file} to be written into it: the render step made it ({@link #prepareStaging}), and
+     * a render thread never makes it again, so that a run whose output folder was removed from outside stops there.
+     *
+     * @throws org.pbannex.runtime.StagingRemoved when it is gone
+     */
+    public Path stagingFor(String file) throws org.pbannex.runtime.StagingRemoved {
+        if (!Files.isDirectory(staging())) {
+            throw new org.pbannex.runtime.StagingRemoved(runId, file, staging());
+        }
+        return staging();
+    }
+
+    /**
+     * A file (or folder) the run staged, there still.
+     *
+     * @throws org.pbannex.runtime.StagingRemoved when it, or the staging folder, is gone
+     */
+    public Path staged(String file) throws org.pbannex.runtime.StagingRemoved {
+        Path staged = stagingFor(file).resolve(file);
+        if (!Files.exists(staged)) {
+            throw new org.pbannex.runtime.StagingRemoved(runId, file, staging());
+        }
+        return staged;
+    }
+
+    /**
      * Removes the staging and work folders that failed or abandoned runs of this biennium left behind (called by a
      * run that has just published, under the lock, so no other run of the biennium is writing there). The lock is the
      * database's: a run of another installation (its own database) writing into the same folder holds none of it, so

@@ -102,7 +102,7 @@ public final class ExitCodes {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InputError || t instanceof ReconciliationFailed || t instanceof DatabaseUnavailable
                     || t instanceof RunLease.Busy || t instanceof RunLease.Lost || t instanceof EmbeddedDatabaseLock.Busy
-                    || t instanceof EmbeddedDatabaseLock.Unwritable
+                    || t instanceof EmbeddedDatabaseLock.Unwritable || t instanceof StagingRemoved
                     || t instanceof SchedulerLock.Busy
                     || t instanceof UsageError || t instanceof DamagedInstallation
                     || t instanceof org.pbannex.config.UnreadableSettingsFile) {

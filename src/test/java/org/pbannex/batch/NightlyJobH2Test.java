@@ -308,6 +308,48 @@ class NightlyJobH2Test {
         assertTrue(Files.readString(out.resolve("2022-23/latest/csv/a2-1.csv")).contains("4.6"), "the saved figure is published");
     }
 
+    @Test
+    void anOutputFolderRemovedWhileTheRunRendersStopsItsRenderingAndLeavesNoStagingFolder() throws Exception {
+        Path out = tmp.resolve("out");
+        var settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        // Its last output (the CSVs) held before it renders, once the other two are staged.
+        settings.put("pb.run.pause-at", "renderOutput:csv");
+        String[] command = {"run", "nightly", "--lang", "zh,en", "--format", "csv,html", "--output", out.toString()};
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.capture(settings, command));
+        Path paused = CliRun.pausedAt(out.resolve("2022-23"), "renderOutput:csv", java.time.Duration.ofMinutes(2), run);
+        String runId = paused.getFileName().toString().substring(".paused-".length()).replace("-renderOutput_csv", "");
+        Path staging = out.resolve("2022-23/.staging-" + runId);
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!(Files.exists(staging.resolve("pb-annexes-2022-23.zh.html")) && Files.exists(staging.resolve("pb-annexes-2022-23.en.html")))) {
+            assertTrue(System.nanoTime() < until && !run.isDone(), "the HTML editions were not staged");
+            Thread.sleep(20);
+        }
+        // The output folder removed from outside (its marker with it: the held thread goes on).
+        org.pbannex.publish.RunFolder.deleteTree(out);
+        CliRun failed = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+
+        assertEquals(5, failed.status(), failed.toString());
+        assertEquals(1, failed.err().strip().lines().count(), failed.err());
+        // The held thread stopped as it began, naming its output, and did not make the folder again to write it.
+        assertEquals("pb-annex: run " + runId + " lost csv from its staging folder " + staging + ": something outside the run "
+                + "removed or changed that folder while the run ran; nothing is published by run " + runId + ", what it staged "
+                + "is removed, and the same command runs it again, from the start", failed.err().strip());
+        try (var left = Files.list(out.resolve("2022-23"))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".staging-")
+                    || p.getFileName().toString().startsWith(".work-")), "nothing staged is left");
+        }
+        assertTrue(Files.exists(out.resolve("2022-23/failed/" + runId + "/report.html")), "its report");
+
+        // The same command, as cron repeats it (no --force), runs it again and publishes, with no staging folder beside.
+        settings.remove("pb.run.pause-at");
+        CliRun again = CliRun.capture(settings, command);
+        assertEquals(0, again.status(), again.toString());
+        assertTrue(again.out().contains("Published: " + out.resolve("2022-23")), again.toString()); // partial: latest not moved
+        try (var left = Files.list(out.resolve("2022-23"))) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no staging folder beside the run");
+        }
+    }
+
     // The marker the paused run writes beside its staging folder (RunSteps.PauseBeforeStep).
     private static int indexOf(List<String> lines, String start) {
         for (int i = 0; i < lines.size(); i++) {
