@@ -227,7 +227,10 @@ public class HistoryCommand implements Callable<Integer> {
         return m.matches() ? m.group(1) : firstLine;
     }
 
-    /** Who received the run: each reviewer, how (sent, dry-run, failed), when, and the workbook. */
+    /**
+     * Who received the run: each reviewer, how (sent, dry-run, failed), when, and the workbook; a failure of every reviewer
+     * alike (the mail server refusing the sender, wanting a login, not reached) as the run's, on a row of no reviewer.
+     */
     private static void distributions(java.util.List<org.pbannex.distribute.DistributionLog.Entry> entries, RunHistory.Entry run) {
         System.out.println();
         if (entries.isEmpty()) {
@@ -237,6 +240,10 @@ public class HistoryCommand implements Callable<Integer> {
         System.out.println("Distributions");
         TextColumns table = new TextColumns("WHEN (UTC)", "HOW", "REVIEWER", "LANG", "TABLES", "WORKBOOK / MESSAGE");
         for (var d : entries) {
+            if (d.everyReviewer()) {
+                table.row(time(d.at()), d.mode(), EVERY_REVIEWER, "-", "-", d.message() == null ? "" : d.message());
+                continue;
+            }
             // A reviewer of every table: "all", not seventeen ids pushing the workbook's name off the line.
             boolean all = List.of(d.tables().split(" ")).containsAll(TableCatalogue.ids());
             table.row(time(d.at()), d.mode(), d.reviewer() + " <" + d.email() + ">", d.language(), all ? "all" : d.tables(),
@@ -244,6 +251,9 @@ public class HistoryCommand implements Callable<Integer> {
         }
         table.print();
     }
+
+    /** The reviewer's column of a row that is the run's, not one reviewer's. */
+    static final String EVERY_REVIEWER = "(the run: every reviewer)";
 
     /**
      * How a run that reached no reviewer can be sent: distribute sends a published run whose folder is there, and refuses

@@ -15,9 +15,18 @@ public final class DistributionLog {
     /** The mail server refused the address for good (a 5xx reply): not tried again for that run unless asked. */
     public static final String REFUSED = "refused";
 
-    /** One row: a reviewer, the run, the attachment, how (sent, dry-run, failed) and when; a message when it failed. */
+    /**
+     * One row: a reviewer, the run, the attachment, how (sent, dry-run, failed) and when; a message when it failed. A
+     * failure of every reviewer alike (the mail server refusing the sender, wanting a login, not reached) is the run's:
+     * its row names no reviewer ({@link #everyReviewer}).
+     */
     public record Entry(String runId, String reviewer, String email, String language, String tables, String attachment,
                         String mode, String message, Timestamp at) {
+
+        /** Whether the row is of the run's distribution as a whole, not of one reviewer ({@link #recordForEveryReviewer}). */
+        public boolean everyReviewer() {
+            return email.isEmpty();
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -31,6 +40,15 @@ public final class DistributionLog {
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", runId, r.name(), r.email(), r.language(), String.join(" ", tables),
                 attachment, mode, message == null ? null : message.length() > 2000 ? message.substring(0, 2000) : message,
                 Timestamp.from(Instant.now()));
+    }
+
+    /**
+     * A failure of the run's distribution that concerns every reviewer alike, not the one whose message it was sending:
+     * recorded as the run's, with no reviewer, address, edition, tables or workbook (empty), so that no reviewer's row
+     * shows it.
+     */
+    public void recordForEveryReviewer(String runId, String mode, String message) {
+        record(runId, new Reviewer("", "", "", List.of()), List.of(), "", mode, message);
     }
 
     /** The runs sent to reviewers, or written for them as messages (--dry-run). */

@@ -220,7 +220,14 @@ public final class Distributor {
                             + " reviewers sent; run " + run.runId() + " stays published: "
                             + FollowUp.distribute(run.runId(), outputRoot, output) + (again ? " --again sends it to every reviewer "
                             + "again)" : " sends it to the reviewers it did not reach)");
-                    log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
+                    // The server refusing the sender or wanting a login, or not reached at all, fails every reviewer
+                    // alike: the run's failure in its history, not this reviewer's.
+                    if (reply != null ? reply.to() == SmtpReply.To.SENDER || reply.to() == SmtpReply.To.LOGIN
+                            : MailFault.notReached(e)) {
+                        log.recordForEveryReviewer(run.runId(), DistributionLog.FAILED, line);
+                    } else {
+                        log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
+                    }
                     throw new MailFailed(line);
                 }
                 log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.SENT, null);

@@ -24,6 +24,15 @@ public final class MailFault {
         return reply != null ? "answered " + reply.text() : "does not answer (" + said(failure) + ")";
     }
 
+    /**
+     * Whether the server was not reached at all (the connection refused, no such host): no message was handed to it, for
+     * any reviewer.
+     */
+    static boolean notReached(Throwable failure) {
+        return SmtpReply.wrapped(failure).stream()
+                .anyMatch(t -> t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException);
+    }
+
     /** The fault in words: no answer in time, the connection refused or cut, else the deepest message, class names taken out. */
     static String said(Throwable failure) {
         Throwable deepest = failure;

@@ -350,6 +350,14 @@ class DistributionRefusalTest {
                 + "SPRING_MAIL_PASSWORD, spring.mail.username and spring.mail.password; see the README's Reviewers section for "
                 + "encryption) (0 of 3 reviewers sent; run " + id + " stays published: ./pb-annex distribute " + id + " --output "
                 + ownOut + " sends it to the reviewers it did not reach)", wanted.err().strip(), wanted.toString());
+        // Its history shows the failure as the run's, every reviewer's alike, not on the row of the reviewer whose
+        // message was being sent (it was on Li Wei's).
+        CliRun history = CliRun.capture(m, "history", id);
+        assertEquals(0, history.status(), history.toString());
+        List<String> rows = history.out().lines().dropWhile(l -> !l.equals("Distributions")).skip(2).toList();
+        assertEquals(1, rows.size(), history.out());
+        assertTrue(rows.get(0).matches("\\S+ \\S+ +failed +\\(the run: every reviewer\\) +- +- +mail server localhost:"
+                + smtp.port() + " wants a login .*"), history.out());
 
         m.put("pb.distribution.from", "budget-office@example.org");
         CliRun sent = CliRun.capture(m, "distribute", id, "--output", ownOut.toString());
