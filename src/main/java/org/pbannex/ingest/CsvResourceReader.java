@@ -303,10 +303,14 @@ public final class CsvResourceReader {
                 throw new InputError(source.name(), line, name, Said.of("unexpected_column", "columns", String.join(",", names(resource))));
             }
         }
-        for (Field f : resource.fields()) {
-            if (!index.containsKey(f.name())) {
-                throw new InputError(source.name(), line, f.name(), Said.of("missing_column", "columns", String.join(",", names(resource))));
-            }
+        // Every missing column in one line (a file of an earlier version lacks several): not one, then the next, run after run.
+        List<String> missing = resource.fields().stream().map(Field::name).filter(n -> !index.containsKey(n)).toList();
+        if (missing.size() == 1) {
+            throw new InputError(source.name(), line, missing.get(0), Said.of("missing_column", "columns", String.join(",", names(resource))));
+        }
+        if (!missing.isEmpty()) {
+            throw new InputError(source.name(), line, "", Said.of("missing_columns", "missing", missing.stream().<Object>map(c -> c)
+                    .reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElseThrow(), "columns", String.join(",", names(resource))));
         }
         return index;
     }

@@ -258,6 +258,22 @@ class BadInputTest {
         assertRejected("input/2022-23/budget.csv", "line 1", "column cost_change", "missing column");
     }
 
+    /**
+     * A file of an earlier version lacks several columns (regions.csv of six columns, before the regions' target names):
+     * every one of them in one line, with the header's line and what to add, not one, then the next, run after run.
+     */
+    @Test
+    void missingColumnsAreNamedTogether() throws IOException {
+        TestInputs.edit(input.resolve("reference/regions.csv"), s -> s.replace(",target_name_zh,target_name_en\n", "\n")
+                .replaceAll("(?m)(,true|,false),[^,\n]*,[^,\n]*$", "$1"));
+        CliRun r = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        String line = org.pbannex.FailedRuns.assertFailed(r, tmp.resolve("out"), 3);
+        assertEquals("input/reference/regions.csv, line 1: missing columns target_name_zh and target_name_en: add them to this "
+                + "header line, in the order of the columns, and a cell under each to every row (empty where a value is not "
+                + "required); the columns are region,label_zh,label_en,short_zh,short_en,split_targets,target_name_zh,"
+                + "target_name_en", line.substring(line.indexOf("input/reference/")), line);
+    }
+
     @Test
     void extraColumn() throws IOException {
         TestInputs.edit(budget, s -> s.replaceAll("(?m)$", ",x").replaceFirst("cost_change,x", "cost_change,remarks").replaceAll("(?m)^,x$", ""));
