@@ -300,7 +300,12 @@ public final class CsvResourceReader {
                 throw new InputError(source.name(), line, name, Said.of("column_twice"));
             }
             if (resource.fields().stream().noneMatch(f -> f.name().equals(name))) {
-                throw new InputError(source.name(), line, name, Said.of("unexpected_column", "columns", String.join(",", names(resource))));
+                // A column misspelt is named as the one meant, among those the header lacks.
+                List<String> lacking = names(resource).stream().filter(n -> Arrays.stream(header).map(String::strip).noneMatch(n::equals)).toList();
+                String nearest = Nearest.name(name, lacking);
+                String columns = String.join(",", names(resource));
+                throw new InputError(source.name(), line, name, nearest == null ? Said.of("unexpected_column", "columns", columns)
+                        : Said.of("unexpected_column_near", "nearest", nearest, "columns", columns));
             }
         }
         // Every missing column in one line (a file of an earlier version lacks several): not one, then the next, run after run.

@@ -72,7 +72,7 @@ final class CauseWords {
             "cause.reason.shown_rounded",
             "cause.reason.duplicate", "cause.reason.duplicate_dotted", "cause.reason.same_address", "cause.reason.no_line_end", "cause.reason.cr_line_ends", "cause.reason.on_line",
             "cause.reason.on_row", "cause.reason.one_language_en", "cause.reason.one_language_zh",
-            "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column",
+            "cause.reason.unterminated_quote", "cause.reason.column_twice", "cause.reason.unexpected_column", "cause.reason.unexpected_column_near",
             "cause.reason.missing_column", "cause.reason.missing_columns", "cause.reason.no_data_rows", "cause.reason.no_data_rows_for", "cause.reason.blank_line",
             "cause.reason.empty_file",
             "cause.reason.formula",

@@ -280,6 +280,17 @@ class BadInputTest {
         assertRejected("input/2022-23/budget.csv", "line 1", "column remarks", "unexpected column");
     }
 
+    /** A column name misspelt is named as the one the header lacks; a name near none is said as unexpected alone. */
+    @Test
+    void aMisspeltColumnNamesTheColumnMeant() throws IOException {
+        TestInputs.edit(budget, s -> s.replaceFirst(",non_staff_costs,", ",non_staf_costs,"));
+        String line = assertRejected("input/2022-23/budget.csv, line 1, column non_staf_costs: unexpected column: did you mean "
+                + "'non_staff_costs'? The columns are unit,");
+        TestInputs.edit(budget, s -> s.replaceFirst(",non_staf_costs,", ",remarks,"));
+        line = assertRejected("input/2022-23/budget.csv, line 1, column remarks: unexpected column; the columns are unit,");
+        assertFalse(line.contains("did you mean"), line);
+    }
+
     @Test
     void unknownUnitCode() throws IOException {
         TestInputs.replaceLine(budget, 4, TestInputs.line(budget, 4).replaceFirst("^RM,", "REGMEET,"));
