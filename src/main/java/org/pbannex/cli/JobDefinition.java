@@ -111,10 +111,15 @@ public record JobDefinition(String name, String description,
                     throw e;
                 } catch (org.pbannex.runtime.UsageError e) {
                     // A job file's mistake like any other: at its reviewers' line, with where job files are explained
-                    // (it said "Try 'pb-annex run --help'", which says nothing of them).
+                    // (it said "Try 'pb-annex run --help'", which says nothing of them); at the line and column of the
+                    // reviewer's value at fault, where the list says which.
                     Object reason = e.said() != null && e.said().values().containsKey("reason") ? e.said().values().get("reason")
                             : e.getMessage();
-                    throw new JobFileMistake(at(file, lineOf(text, "reviewers", null), reason));
+                    var where = e instanceof org.pbannex.distribute.ReviewerList.Mistake m ? reviewerAt(text, m.at().reviewer(), m.at().key())
+                            : null;
+                    throw new JobFileMistake(where == null ? at(file, lineOf(text, "reviewers", null), reason)
+                            : Said.cause("usage.job.at_column", "file", file.toString(), "line", String.valueOf(where.getLineNr()),
+                            "column", String.valueOf(where.getColumnNr()), "reason", reason));
                 }
             }
             // An empty list would publish nothing (or, for tables, every table): said, not guessed. (Read again as a
@@ -170,6 +175,54 @@ public record JobDefinition(String name, String description,
             }
         }
         return e == null || e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /**
+     * Where reviewer {@code number} (from 1) of the job file's {@code reviewers:} gives {@code key}: its value (the key
+     * itself when it has none), the reviewer when it lacks the key; the list's value for number 0. Null when the text
+     * does not show it (it was read, so it parses).
+     */
+    private static tools.jackson.core.TokenStreamLocation reviewerAt(String text, int number, String key) {
+        try (tools.jackson.core.JsonParser p = YAML.createParser(text)) {
+            if (p.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!name.equals("reviewers")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (number == 0 || !p.isExpectedStartArrayToken()) {
+                    return p.currentTokenLocation();
+                }
+                for (int i = 1; p.nextToken() != tools.jackson.core.JsonToken.END_ARRAY; i++) {
+                    var reviewer = p.currentTokenLocation();
+                    if (i < number || !p.isExpectedStartObjectToken()) {
+                        p.skipChildren();
+                        if (i < number) {
+                            continue;
+                        }
+                        return reviewer;
+                    }
+                    while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                        var keyAt = p.currentTokenLocation();
+                        boolean wanted = p.currentName().equals(key);
+                        tools.jackson.core.JsonToken value = p.nextToken();
+                        if (wanted) {
+                            return value == tools.jackson.core.JsonToken.VALUE_NULL ? keyAt : p.currentTokenLocation();
+                        }
+                        p.skipChildren();
+                    }
+                    return reviewer;
+                }
+                return null;
+            }
+            return null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /** What a key takes (report.cause.usage.job.kind.*). */

@@ -39,7 +39,7 @@ public final class ReviewerList {
             return fromCsv(inputDir);
         }
         if (!reviewers.isArray()) {
-            throw mistake(where, Said.cause("usage.reviewers.not_a_list", "file", "input/" + FILE));
+            throw new Mistake(where, Said.cause("usage.reviewers.not_a_list", "file", "input/" + FILE), new Mistake.At(0, null));
         }
         List<Reviewer> out = new ArrayList<>();
         // One address, whatever its letters' case (servers take Li@ and li@ for one mailbox), is one reviewer: listed
@@ -58,13 +58,16 @@ public final class ReviewerList {
                 tables.addAll(Arrays.asList(r.path("tables").asString().trim().split("[\\s,]+")));
             }
             Integer earlier = firstWith.putIfAbsent(email.toLowerCase(java.util.Locale.ROOT), i);
+            // The problem, and the key it is of (where the job file's line and column point).
+            String key = name.isBlank() ? "name" : !Reviewer.ADDRESS.matcher(email).matches() || earlier != null ? "email"
+                    : !List.of("zh", "en").contains(language) ? "language" : "tables";
             Said problem = name.isBlank() ? Said.cause("usage.reviewers.no_name")
                     : !Reviewer.ADDRESS.matcher(email).matches() ? Said.cause("usage.reviewers.email", "value", email)
                     : earlier != null ? Said.cause("usage.reviewers.same_address", "value", email, "number", String.valueOf(earlier))
                     : !List.of("zh", "en").contains(language) ? Said.cause("usage.reviewers.language", "value", language)
                     : spellAsCatalogue(tables, inputDir);
             if (problem != null) {
-                throw mistake(where, Said.cause("usage.reviewers.reviewer", "number", String.valueOf(i), "problem", problem));
+                throw new Mistake(where, Said.cause("usage.reviewers.reviewer", "number", String.valueOf(i), "problem", problem), new Mistake.At(i, key));
             }
             out.add(new Reviewer(name, email, language, tables, where + ", reviewer " + i));
         }
@@ -101,8 +104,35 @@ public final class ReviewerList {
 
     /** A mistake of a job file's reviewers: "FILE: REASON", in the texts' words (report.cause.usage.*). */
     private static UsageError mistake(String file, Object reason) {
-        Said said = Said.cause("usage.job.at_file", "file", file, "reason", reason);
+        Said said = atFile(file, reason);
         return new UsageError(said.english(), said);
+    }
+
+    private static Said atFile(String file, Object reason) {
+        return Said.cause("usage.job.at_file", "file", file, "reason", reason);
+    }
+
+    /**
+     * A mistake of a job file's list of reviewers, "FILE: REASON", that knows where it is: the reviewer (from 1; 0: the
+     * list itself) and the key of theirs at fault (null: the list), so that the job file's check says its line and
+     * column.
+     */
+    public static final class Mistake extends UsageError {
+
+        /** The reviewer at fault, from 1 (0: the list itself), and their key at fault (name, email, language, tables). */
+        public record At(int reviewer, String key) {
+        }
+
+        private final transient At at;
+
+        Mistake(String file, Said reason, At at) {
+            super(atFile(file, reason).english(), atFile(file, reason));
+            this.at = at;
+        }
+
+        public At at() {
+            return at;
+        }
     }
 
     /**

@@ -227,4 +227,30 @@ class CommandLineMistakesTest {
                 + "its line: a list is written on one line, its values separated by commas, such as languages: [zh, en]",
                 "How a job file is written: README.md, section Jobs."), errLines(unclosed));
     }
+
+    /**
+     * A reviewer's mistake in a job file is said at the line and column of the value at fault, as the file's other
+     * mistakes and the input's are (it was said at the line of reviewers:, without a column): the e-mail of the second
+     * reviewer, a language left out (the reviewer's own place).
+     */
+    @Test
+    void aJobFilesReviewerMistakeIsSaidAtItsLineAndColumn() throws Exception {
+        Map<String, String> settings = home();
+        settings.put("pb.terminal", "1");
+        Path job = home.resolve("jobs/regenerate.yml");
+        String reviewers = "tables: all\nformats: [csv]\nreviewers:\n  - name: Li Wei\n    email: li.wei@example.org\n"
+                + "    language: zh\n  - name: Maria Rossi\n    email: maria..rossi@example.org\n    language: en\n";
+        Files.writeString(job, reviewers);
+        CliRun email = CliRun.capture(settings, "run", "regenerate");
+        assertEquals(2, email.status(), email.toString());
+        assertEquals(List.of("pb-annex: " + job + ", line 8, column 12: reviewer 2: e-mail 'maria..rossi@example.org' is not one "
+                + "address in plain ASCII: letters a-z, digits and signs such as . _ - + (no accented letter, no two dots together)",
+                "How a job file is written: README.md, section Jobs."), errLines(email));
+
+        Files.writeString(job, reviewers.replace("maria..rossi", "maria.rossi").replace("    language: en\n", ""));
+        CliRun language = CliRun.capture(settings, "run", "regenerate");
+        assertEquals(2, language.status(), language.toString());
+        assertEquals(List.of("pb-annex: " + job + ", line 7, column 5: reviewer 2: language '' is not zh or en",
+                "How a job file is written: README.md, section Jobs."), errLines(language));
+    }
 }

@@ -281,7 +281,7 @@ class FailureNoticeTest {
     @Test
     void aReviewerOfTheJobFileThatCannotBeSentToIsSaidInTheInstallationsWords() throws Exception {
         String body = reviewerRefused("language: fr", "language 'fr' is not zh or en");
-        assertTrue(body.contains("jobs/nightly.yml 第 3 行：第 1 位审阅人：语言“fr”不是 zh 或 en") && !body.contains("is not zh"), body);
+        assertTrue(body.contains("jobs/nightly.yml 第 3 行第 61 列：第 1 位审阅人：语言“fr”不是 zh 或 en") && !body.contains("is not zh"), body);
     }
 
     @Test
@@ -303,8 +303,10 @@ class FailureNoticeTest {
                 + "reviewers: [{name: Li Wei, email: li@example.org, " + values + "}]\n");
         CliRun r = nightly(settings);
         assertEquals(2, r.status(), r.toString());
-        // At its reviewers' line, and pointing at how job files are written, as a job file's other mistakes.
-        assertTrue(r.err().contains(home.resolve("jobs/nightly.yml") + ", line 3: reviewer 1: " + said), r.err());
+        // At its value's line and column (the last key given), and pointing at how job files are written, as a job file's
+        // other mistakes.
+        int column = ("reviewers: [{name: Li Wei, email: li@example.org, " + values.substring(0, values.lastIndexOf(": ") + 2)).length() + 1;
+        assertTrue(r.err().contains(home.resolve("jobs/nightly.yml") + ", line 3, column " + column + ": reviewer 1: " + said), r.err());
         assertTrue(r.err().contains("How a job file is written: README.md, section Jobs."), r.err());
         return theOneNotice("pb-annex：nightly 运行失败（退出状态 2）");
     }
