@@ -106,6 +106,15 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
                 throw new IllegalArgumentException("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is " + threads
                         + "; expected 0 (one per core) or how many threads parse the expenditure lines");
             }
+            // Neither was refused: the ingest took 1 byte for 0 or less, a partition of each line, ids all on disk.
+            if (partitionSize.toBytes() <= 0) {
+                throw new IllegalArgumentException("pb.expenditure.partition-size (PB_EXPENDITURE_PARTITION_SIZE) is " + partitionSize
+                        + "; expected more than 0: the size a file's partitions have at least, such as 16MB");
+            }
+            if (idMemory.toBytes() <= 0) {
+                throw new IllegalArgumentException("pb.expenditure.id-memory (PB_EXPENDITURE_ID_MEMORY) is " + idMemory
+                        + "; expected more than 0: the memory for finding duplicate line ids, such as 8MB");
+            }
         }
 
         public int threadCount() {

@@ -129,6 +129,21 @@ class RunMessagesTest {
         r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is -3; expected 0 (one per core)"), r.err());
+        negative.remove("pb.expenditure.threads");
+        // Sizes of 0 or less were taken as 1 byte in silence (a partition for each line, every id on disk).
+        for (String[] size : new String[][] {{"pb.expenditure.partition-size", "PB_EXPENDITURE_PARTITION_SIZE", "0", "0B",
+                "the size a file's partitions have at least, such as 16MB"}, {"pb.expenditure.id-memory", "PB_EXPENDITURE_ID_MEMORY",
+                "-1MB", "-1048576B", "the memory for finding duplicate line ids, such as 8MB"}}) {
+            negative.put(size[0], size[2]);
+            for (String command : List.of("check", "run")) {
+                r = CliRun.capture(negative, command.equals("run") ? new String[] {"run", "nightly", "--output",
+                        tmp.resolve("out").toString()} : new String[] {"check"});
+                assertEquals(5, r.status(), r.toString());
+                assertEquals("pb-annex: " + size[0] + " (" + size[1] + ") is " + size[3] + "; expected more than 0: " + size[4],
+                        r.err().strip(), command);
+            }
+            negative.remove(size[0]);
+        }
         // As a person writes it: 90d is 90 days; 0 is no limit.
         assertEquals(java.time.Duration.ofDays(90), org.pbannex.config.Settings.load(Map.of("pb.retention.age", "90d")).retention().age());
         assertEquals(null, org.pbannex.config.Settings.load(Map.of("pb.retention.age", "0")).retention().age());
