@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.pbannex.distribute.DistributionLog;
 import org.pbannex.distribute.Distributor;
 import org.pbannex.distribute.ReplyBy;
+import org.pbannex.ingest.Said;
+import org.pbannex.publish.FollowUp;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.distribute.ReviewerList;
 import org.pbannex.batch.RunDistribution;
@@ -15,6 +17,7 @@ import org.pbannex.batch.RunInputs;
 import org.pbannex.reference.Biennium;
 import org.pbannex.review.RunInput;
 import org.pbannex.runtime.ExitCodes;
+import org.pbannex.runtime.UsageError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +62,12 @@ public class DistributeCommand implements Callable<Integer> {
         var settings = PbAnnexApplication.settings();
         Path out = outputOptions.outputDir();
         Biennium biennium = in.oneBiennium();
-        PublishedRun run = PublishedRun.named(out, runId, biennium.code());
+        PublishedRun run;
+        try {
+            run = PublishedRun.named(out, runId, biennium.code());
+        } catch (UsageError notHere) {
+            throw runId == null ? notHere : publishedElsewhere(notHere, settings);
+        }
         try (SpringRuntime spring = SpringRuntime.start("distribute " + run.runId())) {
             // Under the lock of the run's biennium and output folder, as the job's next run sends a run left unsent: the
             // two never send beside each other (nor beside a run there), so no reviewer gets the workbook twice.
@@ -122,6 +130,19 @@ public class DistributeCommand implements Callable<Integer> {
         } catch (org.pbannex.ingest.InputError e) {
             return false;
         }
+    }
+
+    /**
+     * A run not in this output folder that the run history has published into another (a trial run, with --output):
+     * the line says where, and the command that sends it from there (it said only that there was no such run), or that
+     * its folder was removed since, as review says of a workbook's run. A run the history does not know, as before.
+     */
+    private UsageError publishedElsewhere(UsageError notHere, org.pbannex.config.PbProperties settings) {
+        return ReviewCommand.publishedIn("distribute", runId).map(folder -> new UsageError(notHere.getMessage() + "; "
+                + (java.nio.file.Files.isDirectory(folder) ? "the run history says it was published to " + folder
+                + (FollowUp.outputOfRun(folder, settings.output()).isEmpty() ? "" : " (a trial run, into another output folder "
+                + "than the installation's)") + ": " + FollowUp.distributeRunIn(runId, folder, settings.output()) + " sends it"
+                : Said.of("published_in.removed", "folder", folder.toString()).english()))).orElse(notHere);
     }
 
     /** A line for each reviewer: sent, written as .eml, or skipped and why. */

@@ -64,10 +64,11 @@ public class ReviewCommand implements Callable<Integer> {
 
     /**
      * The folder the run history says the run was published to; none when it does not know it, or cannot be read (the
-     * line then says where to look): asked only for a workbook whose run is not in the output folder.
+     * line then says where to look): asked only for a workbook whose run is not in the output folder (and by distribute
+     * for a run not there).
      */
-    private static java.util.Optional<Path> publishedIn(String runId) {
-        try (SpringRuntime spring = SpringRuntime.start("review " + runId)) {
+    static java.util.Optional<Path> publishedIn(String command, String runId) {
+        try (SpringRuntime spring = SpringRuntime.start(command + " " + runId)) {
             return spring.bean(org.pbannex.publish.RunHistory.class).find(runId).map(e -> e.outputDir())
                     .filter(d -> d != null && !d.isBlank()).map(Path::of);
         } catch (RuntimeException e) {
@@ -87,7 +88,7 @@ public class ReviewCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--lang: " + e.getMessage());
         }
         var o = ReviewCommandSupport.review(returned, run, out, in.inputDir(), apply, page, apply == null ? null : glyphs(),
-                ReviewCommand::publishedIn, in.settings().work().resolve("reviews"));
+                id -> publishedIn("review", id), in.settings().work().resolve("reviews"));
         var counts = o.result().changes().stream().collect(Collectors.groupingBy(c -> c.kind(), java.util.TreeMap::new,
                 Collectors.counting()));
         System.out.println("Run " + o.result().runId() + " (" + o.result().language() + "): " + o.result().cellsCompared()

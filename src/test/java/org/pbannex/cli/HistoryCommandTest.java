@@ -144,6 +144,40 @@ class HistoryCommandTest {
         assertFalse(ownView.out().contains("Trial"), ownView.out());
     }
 
+    /**
+     * distribute RUN_ID of a trial run, published with --output into another folder, without --output: the run is not
+     * in the installation's output folder, and the line says where the run history has it and the command that sends
+     * it (it said only "no published run"); once its folder is removed, that.
+     */
+    @Test
+    void distributeOfATrialRunSaysWhereItsHistoryHasIt() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path trialOut = tmp.resolve("trial-out").toAbsolutePath().normalize();
+        Path own = tmp.resolve("own-out").toAbsolutePath().normalize();
+        java.util.Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.output", own.toString());
+        CliRun published = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", trialOut.toString(),
+                "--tables", "a3", "--format", "xlsx", "--lang", "zh");
+        assertEquals(0, published.status(), published.toString());
+        String trial = runIdOf(CliRun.capture(settings, "history").out(), "PUBLISHED");
+        CliRun notHere = CliRun.capture(settings, "distribute", trial, "--input", input.toString(), "--dry-run");
+        assertEquals(2, notHere.status(), notHere.toString());
+        String command = "./pb-annex distribute " + trial + " --output " + trialOut;
+        Path folder = trialOut.resolve("2022-23").resolve(trial);
+        assertEquals("pb-annex: no published run '" + trial + "' in " + own + "; the run history says it was published to " + folder
+                + " (a trial run, into another output folder than the installation's): " + command + " sends it", notHere.err().strip());
+        // The command said works (as a dry run: no mail leaves the test).
+        CliRun sent = CliRun.capture(settings, "distribute", trial, "--output", trialOut.toString(), "--input", input.toString(),
+                "--dry-run");
+        assertEquals(0, sent.status(), sent.toString());
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+        CliRun gone = CliRun.capture(settings, "distribute", trial, "--input", input.toString(), "--dry-run");
+        assertEquals(2, gone.status(), gone.toString());
+        assertEquals("pb-annex: no published run '" + trial + "' in " + own + "; the run history says it was published to " + folder
+                + ", removed since (by the output folder's retention, which keeps the runs sent to reviewers, or by hand)",
+                gone.err().strip());
+    }
+
     private static String runIdOf(String history, String status) {
         return history.lines().filter(l -> l.contains(" " + status)).findFirst().orElseThrow(() -> new AssertionError(history))
                 .split("\\s+")[0];
