@@ -252,6 +252,31 @@ public final class StrategicFrameworkTable {
                 : table.withFootnote(t.get("t2.note.rounding").with("number", number).with("columns", headingList(headings)));
     }
 
+    /** The key of the note on the previous biennium's regular budget per outcome (its wording for when nothing was compared). */
+    public static final String PREVIOUS_NOTE = "t2.footnote.2";
+    /** The column that states the previous biennium's regular budget, which the run's restatements compare. */
+    public static final String PREVIOUS_COLUMN = "rb_previous";
+
+    /**
+     * The table with its note on the previous biennium's regular budget as the run's restatements find it: "as published
+     * for 2022-2023" when every figure of the column equals what that biennium publishes, "restated", with how many
+     * differ and where they are listed, when some do. Not compared (no folder of the previous biennium, or no pair of
+     * restated_columns.csv for the column), the note keeps the wording true of any biennium. Only the shared wording is
+     * chosen so: a biennium that names a printed document or words the note itself keeps its own.
+     *
+     * @param restated the restatements of {@link #PREVIOUS_COLUMN} the run found (null: not compared)
+     */
+    public static Table withPreviousNote(Texts t, Table table, List<org.pbannex.restatement.Restatement> restated) {
+        Text shared = t.get(PREVIOUS_NOTE);
+        int at = table.footnotes().indexOf(shared);
+        if (at < 0 || restated == null) {
+            return table;
+        }
+        Text note = restated.isEmpty() ? t.get("t2.footnote.2.as_published")
+                : t.get("t2.footnote.2.restated").with("count", Integer.toString(restated.size()));
+        return table.withFootnoteAt(at, note);
+    }
+
     private static BigDecimal figure(Row r, String column) {
         return r.value(column) instanceof BigDecimal b ? b : null;
     }

@@ -219,6 +219,10 @@ public final class Publication {
         org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables, biennia) : null;
+        if (restate && document.isEmpty()) {
+            tables.computeIfPresent(StrategicFrameworkTable.ID, (id, t2) -> StrategicFrameworkTable.withPreviousNote(ref.texts(), t2,
+                    restatedPrevious(in, tables, restatements)));
+        }
         ComputedPublication computed = new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements,
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
@@ -274,6 +278,22 @@ public final class Publication {
         Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());
         return Restatements.compare(previous.code(), pairs, tables, theirs.tables(), theirs.inputs().files().values().stream()
                 .filter(f -> !own.contains(f.path())).toList());
+    }
+
+    /**
+     * What the restatements found of Table 2's previous regular budget, for its note; null when its note must not say:
+     * not compared (no folder, no pair of columns for it), or worded by the biennium's own texts.csv.
+     */
+    private static List<org.pbannex.restatement.Restatement> restatedPrevious(InputSet in, Map<String, Table> tables,
+                                                                            Restatements restatements) {
+        boolean own = in.ownRows(TEXTS).stream().anyMatch(r -> r.text("key").equals(StrategicFrameworkTable.PREVIOUS_NOTE));
+        boolean paired = Restatements.pairs(in.table(Restatements.COLUMNS), tables, TableCatalogue.ids()).stream()
+                .anyMatch(p -> p.table().equals(StrategicFrameworkTable.ID) && p.stated().equals(StrategicFrameworkTable.PREVIOUS_COLUMN));
+        if (own || !paired || !restatements.compared()) {
+            return null;
+        }
+        return restatements.found().stream().filter(r -> r.table().equals(StrategicFrameworkTable.ID)
+                && r.column().equals(StrategicFrameworkTable.PREVIOUS_COLUMN)).toList();
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {

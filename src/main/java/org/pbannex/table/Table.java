@@ -107,6 +107,14 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
                 shortName, caveat, cellNotes);
     }
 
+    /** The table with its note at {@code index} (of {@link #footnotes}) worded otherwise. */
+    public Table withFootnoteAt(int index, Text note) {
+        List<Text> notes = new java.util.ArrayList<>(footnotes);
+        notes.set(index, note);
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
+                shortName, caveat, cellNotes);
+    }
+
     /** The table with a note on one cell, which must exist; the note is added to the footnotes too. */
     public Table withCellNote(CellNote note) {
         row(note.row());
