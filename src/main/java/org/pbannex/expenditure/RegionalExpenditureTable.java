@@ -81,13 +81,14 @@ public final class RegionalExpenditureTable {
         boolean synthetic = !syntheticYears.isEmpty();
         boolean allSynthetic = syntheticYears.size() == years.size();
         Text syntheticBiennia = synthetic ? t.list(syntheticYears.stream().map(y -> new Biennium(y).longForm()).toList()) : Text.EMPTY;
-        Map<String, Text> markNotes = markNotes(t, totals, years, actualsAsOf);
+        Map<String, MarkNote> markNotes = markNotes(t, totals, years, actualsAsOf);
         List<Column> columns = new ArrayList<>();
         for (int y : years) {
             Biennium b = new Biennium(y);
-            // A mark real and synthetic biennia both carry has two notes: the column names the one it points to.
-            columns.add(Column.of(b.code(), Text.of(b.longForm() + " " + mark(totals, y)), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS)
-                    .withNote(markNotes.get(markKey(mark(totals, y), LinesKind.of(totals, y)))));
+            // A status real and synthetic biennia both have has two notes, each its own mark: the column names its note.
+            MarkNote mark = markNotes.get(markKey(mark(totals, y), LinesKind.of(totals, y)));
+            columns.add(Column.of(b.code(), Text.of(b.longForm() + " " + mark.mark()), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS)
+                    .withNote(mark.note()));
         }
         List<Row> rows = new ArrayList<>();
         List<TidyRows.Line> tidy = new ArrayList<>();
@@ -114,8 +115,8 @@ public final class RegionalExpenditureTable {
         }
         rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(List.of(new Text(
-                markNotes.values().stream().map(Text::zh).collect(Collectors.joining()),
-                markNotes.values().stream().map(p -> p.in(Language.EN)).collect(Collectors.joining(" ")))));
+                markNotes.values().stream().map(p -> p.note().zh()).collect(Collectors.joining()),
+                markNotes.values().stream().map(p -> p.note().in(Language.EN)).collect(Collectors.joining(" ")))));
         footnotes.addAll(t.numbered(TextKeys.footnotes(ID))); // as every table: a footnote a biennium adds is shown
         footnotes.addAll(namedThen(t, regions, years, totals, namesInForce));
         // Said of the CSV's figures too: the data package's description of f2 carries the same note.
@@ -133,7 +134,8 @@ public final class RegionalExpenditureTable {
         for (int y : years) {
             String biennium = new Biennium(y).code();
             // As in the table, a region with no line in the biennium has no figure (null): no bar, no "0.0".
-            series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " " + mark(totals, y)),
+            series.add(new Chart.Series(Text.of(new Biennium(y).longForm() + " "
+                    + markNotes.get(markKey(mark(totals, y), LinesKind.of(totals, y))).mark()),
                     regions.stream().map(r -> totals.lines(linesOf(r.code(), biennium)) > 0
                             ? (Number) Percent.millionsOfCents(totals.cents(linesOf(r.code(), biennium))) : null).toList()));
         }
@@ -242,12 +244,18 @@ public final class RegionalExpenditureTable {
      * biennium's lines the marks are the status the lines carry, and no date applies to them (f2.note.synthetic.*); over
      * a biennium with real and synthetic lines, the status of lines some of which are synthetic (f2.note.mixed.*: real
      * estimates added to the synthetic sample are not called synthetic, nor the synthetic actuals actual expenditure).
-     * A mark that several kinds of biennium carry gets a note for each (the caveat names the synthetic biennia). Keyed
-     * by {@link #markKey}, in the footnote's order.
+     * A status that several kinds of biennium have gets a note for each, and each note its own mark: the first kind
+     * (real lines before synthetic, before mixed) the status's asterisks, each further one the next of
+     * {@link #FURTHER_MARKS} (tester 76a: a real and a synthetic estimated biennium both carried ***, above two ***
+     * notes, so that a reader of the PDF or HTML could not tell which note was whose). Keyed by {@link #markKey}, in
+     * the footnote's order.
      */
-    private static Map<String, Text> markNotes(Texts t, ExpenditureTotals totals, List<Integer> years, Map<String, LocalDate> actualsAsOf) {
-        Map<String, Text> parts = new LinkedHashMap<>();
+    private static Map<String, MarkNote> markNotes(Texts t, ExpenditureTotals totals, List<Integer> years,
+                                                   Map<String, LocalDate> actualsAsOf) {
+        Map<String, MarkNote> parts = new LinkedHashMap<>();
+        int further = 0;
         for (String m : List.of("*", "**", "***")) {
+            boolean taken = false;
             for (LinesKind kind : LinesKind.values()) {
                 String prefix = kind.textPrefix;
                 List<Integer> marked = years.stream().filter(y -> mark(totals, y).equals(m) && LinesKind.of(totals, y) == kind).toList();
@@ -267,10 +275,34 @@ public final class RegionalExpenditureTable {
                 } else {
                     note = partlyActualBiennia(t, marked, dated ? actualsAsOf : Map.of(), prefix);
                 }
-                parts.put(markKey(m, kind), note);
+                String shown = taken ? FURTHER_MARKS.get(further++) : m;
+                taken = true;
+                parts.put(markKey(m, kind), new MarkNote(shown, shown.equals(m) ? note : remarked(note, m, shown)));
             }
         }
         return parts;
+    }
+
+    /**
+     * The marks of a status's note beyond its first (three statuses, three kinds of lines: six at most), as
+     * {@link org.pbannex.table.NoteMarker} reads them; † is not among them, the mark of a cell's own note.
+     */
+    static final List<String> FURTHER_MARKS = List.of("‡", "§", "‡‡", "§§", "‡‡‡", "§§§");
+
+    /** A column's mark and the note it points to (which starts with that mark). */
+    record MarkNote(String mark, Text note) {
+    }
+
+    /** The note with its leading mark ({@code from}, as its text has it) replaced, in each language. */
+    private static Text remarked(Text note, String from, String to) {
+        return new Text(remark(note.zh(), from, to), remark(note.en(), from, to));
+    }
+
+    private static String remark(String text, String from, String to) {
+        if (!text.startsWith(from)) {
+            throw new IllegalStateException("Figure 2's mark note does not start with its mark " + from + ": " + text);
+        }
+        return to + text.substring(from.length());
     }
 
     /**

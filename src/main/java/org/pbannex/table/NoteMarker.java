@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
  */
 public final class NoteMarker {
     /** A marker ending a title, heading or label, with the space before it. */
-    public static final Pattern TRAILING = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])$");
+    public static final Pattern TRAILING = Pattern.compile("\\s*(\\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§]{1,3})$");
 
     /** A marker at the start of a footnote (or of one part of it), followed by the note text. */
-    private static final Pattern LEADING = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§])(?=\\s|[^\\d*])\\s*");
-    /** Where one footnote holds several notes: a run of asterisks after the end of a sentence. */
-    private static final Pattern NEXT = Pattern.compile("(?<=[。.．])\\s*(?=\\*{1,3}\\s?[^*\\s])");
+    private static final Pattern LEADING = Pattern.compile("^\\s*(\\*{1,3}|\\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[†‡§]{1,3})(?=\\s|[^\\d*†‡§])\\s*");
+    /**
+     * Where one footnote holds several notes: a run of asterisks after the end of a sentence, or of Figure 2's further
+     * marks (‡, §: a status both real and synthetic biennia have).
+     */
+    private static final Pattern NEXT = Pattern.compile("(?<=[。.．])\\s*(?=(?:\\*{1,3}|[‡§]{1,3})\\s?[^*‡§\\s])");
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private NoteMarker() {
