@@ -44,7 +44,9 @@ public record Wording(Function<String, Text> lookup) {
         if (said.isEmpty()) {
             throw new IllegalStateException("expenditure lines left out without the texts' words for them");
         }
-        return said.with("lines", String.valueOf(lines)).with("biennium", biennium);
+        // Grouped as each edition groups its figures (5 097, 5,097), as the list of input files beside it counts them.
+        return said.with("lines", new Text(org.pbannex.render.NumberText.grouped(lines, org.pbannex.table.Language.ZH),
+                org.pbannex.render.NumberText.grouped(lines, org.pbannex.table.Language.EN))).with("biennium", biennium);
     }
 
     /** The given keys' texts in one language, for a template ({@code ${w.source}}); a missing key fails here. */
