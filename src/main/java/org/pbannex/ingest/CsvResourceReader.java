@@ -186,7 +186,8 @@ public final class CsvResourceReader {
                 Map<String, Object> values = new LinkedHashMap<>();
                 for (int i = 0; i < resource.fields().size(); i++) {
                     Field f = resource.fields().get(i);
-                    String raw = cells[index.get(f.name())];
+                    Integer at = index.get(f.name());
+                    String raw = at == null ? "" : cells[at];
                     Said problem = TextRules.problem(raw, lineFeeds(f));
                     if (problem != null && raw.length() <= TextRules.MAX_LENGTH
                             && bad.add(source.name(), source.shown(line), f.name(), TextRules.badCharacters(raw, lineFeeds(f)))) {
@@ -309,7 +310,10 @@ public final class CsvResourceReader {
             }
         }
         // Every missing column in one line (a file of an earlier version lacks several): not one, then the next, run after run.
-        List<String> missing = resource.fields().stream().map(Field::name).filter(n -> !index.containsKey(n)).toList();
+        // A column the file may leave out (pbColumn: optional, one added after files were written) is not missing: its
+        // values are all empty.
+        List<String> missing = resource.fields().stream().filter(f -> !f.columnOptional()).map(Field::name)
+                .filter(n -> !index.containsKey(n)).toList();
         if (missing.size() == 1) {
             throw new InputError(source.name(), line, missing.get(0), Said.of("missing_column", "columns", String.join(",", names(resource))));
         }

@@ -176,7 +176,8 @@ public final class DataPackage {
                         flag(f, "pbTotalWords", "refused", where),
                         LanguageRules.Exemption.NONE,
                         f.has("pbYearsBeforeBiennium") ? yearsBefore(f.get("pbYearsBeforeBiennium"), where) : null,
-                        sameAs(f.path("pbSameAs"), where));
+                        sameAs(f.path("pbSameAs"), where),
+                        flag(f, "pbColumn", "optional", where));
                 // Of a text column of one language only, which the field knows once made.
                 field = field.mixingLanguages(LanguageRules.exemption(f.path("pbMixedLanguage"), field.name(), field.language()));
             } catch (java.util.regex.PatternSyntaxException e) {

@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
  * how long before its biennium starts a date or period of the field may be, e.g. a proposal's date; see
  * BienniumConsistency) and {@code pbSameAs} ("resource.field": the value each row must hold is that resource's row's,
  * as a difference names the print publication.csv names, which the publication checks with its own words; an input
- * workbook exported before the column existed is told to add it with that value) and {@code pbDescriptionZh} (the
- * description in Chinese, for a failed run's Chinese report).
+ * workbook exported before the column existed is told to add it with that value) and {@code pbColumn} ("optional": a
+ * file may leave the whole column out, its values then all empty, as a file written before the column existed) and
+ * {@code pbDescriptionZh} (the description in Chinese, for a failed run's Chinese report).
  */
 public record Field(String name, FieldType type, String description, String descriptionZh, boolean required, BigDecimal minimum,
                     BigDecimal maximum, Pattern pattern, List<String> allowed, Integer maxDecimals,
                     TextRules.FormulaLike formulaLike, boolean lineBreaksAllowed, boolean formulaCellAllowed,
                     boolean oneLanguageAllowed, boolean totalWordsRefused, LanguageRules.Exemption mixedLanguage,
-                    Integer yearsBeforeBiennium, String sameAs) {
+                    Integer yearsBeforeBiennium, String sameAs, boolean columnOptional) {
 
     public Field {
         mixedLanguage = mixedLanguage == null ? LanguageRules.Exemption.NONE : mixedLanguage;
@@ -68,7 +69,8 @@ public record Field(String name, FieldType type, String description, String desc
     /** The same field, its texts exempt from the language rule as {@code exemption} says. */
     Field mixingLanguages(LanguageRules.Exemption exemption) {
         return new Field(name, type, description, descriptionZh, required, minimum, maximum, pattern, allowed, maxDecimals, formulaLike,
-                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium, sameAs);
+                lineBreaksAllowed, formulaCellAllowed, oneLanguageAllowed, totalWordsRefused, exemption, yearsBeforeBiennium, sameAs,
+                columnOptional);
     }
 
     public boolean numeric() {

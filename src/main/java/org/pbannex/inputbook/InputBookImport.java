@@ -413,7 +413,8 @@ public final class InputBookImport {
      * A sheet whose columns are all its file's but one or more (a workbook exported before the file had the column: its
      * sheets are protected against adding one) is refused saying where to add it and what to write in it: its value where
      * the field is another sheet's ({@code pbSameAs}, printed_differences' document_symbol that of publication), else
-     * what its description says. A column renamed is left to the reading, which names it as unexpected.
+     * what its description says. A column renamed is left to the reading, which names it as unexpected; a column the
+     * file may leave out ({@code pbColumn}: optional) is not asked for.
      */
     private static void refuseMissingColumn(Resource r, Map<String, SheetCsv> csvs, String shown) {
         SheetCsv csv = csvs.get(r.name());
@@ -422,7 +423,8 @@ public final class InputBookImport {
             return;
         }
         for (Field f : r.fields()) {
-            if (named.contains(f.name())) {
+            // A column a file may leave out (pbColumn: optional) is not missing: the file reads without it.
+            if (named.contains(f.name()) || f.columnOptional()) {
                 continue;
             }
             String cell = org.apache.poi.ss.util.CellReference.convertNumToColString(csv.header.size());

@@ -1,7 +1,6 @@
 package org.pbannex.results;
 
 import org.pbannex.ingest.InputError;
-import org.pbannex.ingest.Record;
 import org.pbannex.ingest.Said;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
@@ -11,17 +10,18 @@ import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Text;
 
 /**
- * An indicator's footnote marker (results_indicators.csv's {@code footnote}, printed after its label: "1.4.2. ...¹")
- * points to the note under its table that starts with that marker ({@code i2.footnote.<n>} in texts.csv). A biennium
- * made from another's files keeps the markers but not that biennium's own notes: the marker would print pointing to
- * nothing, so it is bad input, at the indicator's line.
+ * A footnote marker of the results framework points to the note under its table that starts with that marker
+ * ({@code i2.footnote.<n>} in texts.csv): an indicator's (results_indicators.csv's {@code footnote}, printed after its
+ * label: "1.4.2. ...¹") or a baseline entry's (results_baselines.csv's {@code footnote}, printed after the entry:
+ * "待定。³"). A biennium made from another's files keeps the markers but not that biennium's own notes: the marker
+ * would print pointing to nothing, so it is bad input, at the line that gives it.
  */
 final class IndicatorNotes {
 
     private IndicatorNotes() {
     }
 
-    static void check(Record r, String indicator, String marker, Kind kind, Texts t) {
+    static void check(String file, long line, String indicator, String marker, Kind kind, Texts t) {
         if (marker.isEmpty()) {
             return;
         }
@@ -36,7 +36,7 @@ final class IndicatorNotes {
         // The table as the texts number it, in both languages (the report's own words for a table the texts do not number).
         Object table = t.has(number) ? new Said.Written(t.get(number).zh(), t.get(number).in(Language.EN))
                 : Said.of("table_id", "id", kind.tableId());
-        throw new InputError(r.file(), r.line(), "footnote", Said.of("note_missing", "id", indicator, "marker", marker,
+        throw new InputError(file, line, "footnote", Said.of("note_missing", "id", indicator, "marker", marker,
                 "table", table, "key", nextKey(t, prefix)));
     }
 

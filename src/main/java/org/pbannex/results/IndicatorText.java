@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.pbannex.reference.Texts;
 import org.pbannex.results.ResultsFramework.Baseline;
 import org.pbannex.results.ResultsFramework.Indicator;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Text;
 
 /** How results-framework entries read on the page: labels with their codes, baselines from their parts. */
@@ -22,8 +23,15 @@ final class IndicatorText {
     /** "1.1.1. 扩大代表性的…" with a footnote marker, or the bare text where no code is printed. */
     static Text label(Texts t, Indicator i) {
         Text label = i.code().isEmpty() ? i.text() : t.get("results.indicator").with("code", i.code()).with("text", i.text());
-        return i.footnote().isEmpty() ? label : new Text(label.zh() + marker(i.footnote()),
-                label.en().isEmpty() ? "" : label.en() + marker(i.footnote()));
+        return marked(label, i.footnote());
+    }
+
+    /**
+     * The text with the footnote marker printed after it ("待定。³"), in each language it has; the text itself where it
+     * has none. The workbook shows a marker ending a cell as the note it points to ("[note 12]").
+     */
+    static Text marked(Text text, String footnote) {
+        return footnote.isEmpty() ? text : new Text(text.zh() + marker(footnote), text.en().isEmpty() ? "" : text.en() + marker(footnote));
     }
 
     private static String marker(String footnote) {
@@ -54,19 +62,26 @@ final class IndicatorText {
         return new Text(b.printed().zh(), en);
     }
 
+    /** The baseline cell: its entries in order, each with the marker of its footnote where it has one ("待定。³"). */
     static Text baselines(Texts t, List<Baseline> entries) {
-        List<Text> texts = entries.stream().map(b -> published(t, b)).toList();
+        List<Text> texts = entries.stream().map(b -> marked(published(t, b), b.footnote())).toList();
         return new Text(texts.stream().map(Text::zh).collect(Collectors.joining(ENTRY_SEPARATOR)),
                 texts.stream().map(Text::en).allMatch(String::isEmpty) ? ""
                         : joinSentences(texts.stream().map(x -> x.en().isEmpty() ? x.zh() : x.en()).toList()));
     }
 
-    /** English entries joined by "; ": an entry's full stop gives way to the semicolon ("(2018-2020); UN funding"). */
+    /**
+     * English entries joined by "; ": an entry's full stop gives way to the semicolon ("(2018-2020); UN funding"), its
+     * footnote marker kept ("To be determined³; 20 (2019)").
+     */
     static String joinSentences(List<String> entries) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < entries.size(); i++) {
             String e = entries.get(i);
-            b.append(i == 0 ? "" : ENTRY_SEPARATOR).append(i < entries.size() - 1 && e.endsWith(".") ? e.substring(0, e.length() - 1) : e);
+            String text = NoteMarker.strip(e);
+            String marker = e.substring(text.length());
+            b.append(i == 0 ? "" : ENTRY_SEPARATOR).append(i < entries.size() - 1 && text.endsWith(".") ? text.substring(0, text.length() - 1) : text)
+                    .append(marker);
         }
         return b.toString();
     }

@@ -47,9 +47,12 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
     public record Output(String code, String outcome, Text title) {
     }
 
-    /** One baseline entry: a value with its year (and whether it is an estimate), or a descriptive text. */
+    /**
+     * One baseline entry: a value with its year (and whether it is an estimate), or a descriptive text; {@code footnote}
+     * is the marker of the table's note on the entry, printed after it ("待定。³"), or empty.
+     */
     public record Baseline(int seq, BigDecimal value, String unit, String year, boolean estimate, Text printed,
-                           String file, long line) {
+                           String footnote, String file, long line) {
 
         public boolean structured() {
             return value != null;
@@ -113,7 +116,11 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
                     text(r, "verification"), r.text("footnote"), text(r, "target"), r.integerOrNull("target_total"),
                     r.text("target_unit"), baselines.getOrDefault(id, List.of()), split, r.file(), r.line());
             checkTarget(r, ind, in.sourceName("results_regional_targets"));
-            IndicatorNotes.check(r, id, ind.footnote(), outcome.kind(), ref.texts());
+            IndicatorNotes.check(r.file(), r.line(), id, ind.footnote(), outcome.kind(), ref.texts());
+            // A note on a baseline entry (results_baselines.csv's footnote) is under the same table, at the entry's line.
+            for (Baseline b : ind.baselines()) {
+                IndicatorNotes.check(b.file(), b.line(), id, b.footnote(), outcome.kind(), ref.texts());
+            }
             indicators.add(ind);
         }
         checkNoEmptyHeading(in, indicators);
@@ -215,7 +222,7 @@ public record ResultsFramework(List<Level> levels, List<Outcome> outcomes, List<
                 throw new InputError(r.file(), r.line(), "year", Said.of("period_backwards", "year", year));
             }
             out.computeIfAbsent(r.text("indicator"), k -> new ArrayList<>()).add(new Baseline((int) r.integer("seq"), value,
-                    r.text("unit"), year, r.flag("estimate"), text(r, "text"), r.file(), r.line()));
+                    r.text("unit"), year, r.flag("estimate"), text(r, "text"), r.text("footnote"), r.file(), r.line()));
         }
         out.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Baseline::seq)));
         return out;

@@ -105,11 +105,11 @@ class BienniumConsistencyTest {
     void aBaselineYearOrADateOfActualsThatDoesNotFitTheBiennium() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path baselines = input.resolve("2022-23/results_baselines.csv");
-        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2028,false,7.4% (2028 年),");
+        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2028,false,7.4% (2028 年),,");
         assertEquals("pb-annex: input/2022-23/results_baselines.csv, line 2, column year: '2028' is not before the biennium "
                 + "2022-2023 starts: a baseline is the value known before it (the folder is 2022-23's: 2021 or earlier)",
                 CliRun.run(null, "check", "--input", input.toString()).oneLine(3, input));
-        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年),");
+        TestInputs.replaceLine(baselines, 2, "impact-working-poverty-rate,1,7.4,%,2018,false,7.4% (2018 年),,");
 
         Path asOf = input.resolve("2022-23/expenditure_as_of.csv");
         TestInputs.replaceLine(asOf, 2, "2016-17,2021-01-04");

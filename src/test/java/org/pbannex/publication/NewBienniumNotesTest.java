@@ -78,16 +78,18 @@ class NewBienniumNotesTest {
                 .filter(l -> l.matches("i2\\.footnote\\.[234],.*")).toList();
         Files.writeString(own, "key,zh,en\n" + String.join("\n", notes.subList(0, 2)) + "\n", StandardCharsets.UTF_8);
         line = oneLine(check(input));
-        assertTrue(line.contains("results_indicators.csv, line " + lineOf(indicators, "o7-recruitment-costs,") + ", column footnote: "
-                + "indicator o7-recruitment-costs refers to note 3, but no note under Table I.2 starts with 3: add key 'i2.footnote.4' "),
-                line);
+        // Note 3 is on o7-recruitment-costs's baseline (待定。³): refused at the baseline's line.
+        assertTrue(line.contains("results_baselines.csv, line " + lineOf(input.resolve("2024-25/results_baselines.csv"),
+                "o7-recruitment-costs,") + ", column footnote: indicator o7-recruitment-costs refers to note 3, but no note under "
+                + "Table I.2 starts with 3: add key 'i2.footnote.4' "), line);
         TestInputs.edit(own, s -> s + notes.get(2) + "\n");
         // annex 4's confidences, which only 2022-23's note explains, are another matter (the note's own check): emptied.
         TestInputs.edit(input.resolve("2024-25/outcome_contributors.csv"), s -> s.replace(",moderate\n", ",\n").replace(",low\n", ",\n"));
         CliRun ok = check(input);
         assertEquals(0, ok.status(), ok.toString());
         Table i2 = Publication.compute(input, new Biennium(2024)).tables().get("i2");
-        assertTrue(i2.row("1.4.2").label().en().endsWith("¹") && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("1 Results "))
+        assertTrue(i2.row("1.4.2").label().en().endsWith("¹") && ((org.pbannex.table.Text) i2.row("o7-recruitment-costs").value("baselines")).en().endsWith(".³")
+                && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("1 Results "))
                 && i2.footnotes().stream().anyMatch(n -> n.en().startsWith("3 Nine countries")), i2.footnotes().toString());
     }
 

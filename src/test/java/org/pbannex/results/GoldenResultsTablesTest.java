@@ -71,6 +71,9 @@ class GoldenResultsTablesTest {
             }
             for (var e : expected.entrySet()) {
                 String actual = e.getKey().equals("row_key") ? r.key() : zh(r.value(e.getKey()));
+                // The transcription drops a footnote marker after a baseline (NOTES.md: 待定。3 is given as 待定。); the
+                // marker's place is BaselineFootnoteMarkerTest's.
+                actual = e.getKey().equals("baselines") ? org.pbannex.table.NoteMarker.strip(actual) : actual;
                 if (!e.getValue().equals(actual)) {
                     failures.add(g.get("code") + " " + e.getKey() + ": printed '" + e.getValue() + "', computed '" + actual + "'");
                 }

@@ -193,8 +193,10 @@ final class TableSheet {
             switch (cell.kind()) {
                 case TEXT -> {
                     boolean label = column.role() == TableLayout.Role.LABEL;
-                    String text = label ? withCellNotes(notes.withNoteMarker(cell.text(), layout.table().id(), layout.lang()),
-                            row, layout, notes) : cell.text();
+                    // A footnote marker ending the text (a label's "...10.7.1)。¹", a baseline's "待定。³") is the note
+                    // it points to, "[note N]", in the cell it annotates.
+                    String marked = notes.withNoteMarker(cell.text(), layout.table().id(), layout.lang());
+                    String text = label ? withCellNotes(marked, row, layout, notes) : marked;
                     // A text column other than the label's is indented one step, so that its text does not run on
                     // from the figure before it (the draft budget's "790,923,220成员国缴纳的会费").
                     int indent = label ? row.level() : TEXT_INDENT;
