@@ -295,6 +295,15 @@ public final class HeadlessChromium implements AutoCloseable {
         Files.write(png, Base64.getDecoder().decode(shot.path("data").asString()));
     }
 
+    /**
+     * The loaded page printed as Chromium's print to PDF prints it (its print style sheet, the page size and margins
+     * its @page rule gives, backgrounds as the style sheet asks): the PDF's bytes written to {@code pdf}.
+     */
+    public void printToPdf(Path pdf) throws Exception {
+        JsonNode printed = send("Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+        Files.write(pdf, Base64.getDecoder().decode(printed.path("data").asString()));
+    }
+
     /** axe-core, from scripts/fetch-axe.sh; a skip (a failure in CI) when it is not there. */
     public static final Path AXE = Golden.home().resolve("work/axe/node_modules/axe-core/axe.min.js");
 

@@ -133,6 +133,58 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * Printed on A4 by Chromium's print to PDF (the page's print style sheet), every bar chart is whole: the PDF's text,
+     * read back by poppler's pdftotext in the order it is drawn, has each chart's labels after its caption, the figure at
+     * the end of every bar included. Printed, a chart kept its screen width (48rem, wider than A4's 180 mm) in a box
+     * that scrolled: the longest bars ran into the page's edge and their figures were not printed (Figure 2's 86.1,
+     * 87.6, 92.4, ...; tester 76b), with a scroll bar under the chart.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void printedOnA4EveryBarChartIsWhole(Language lang) throws Exception {
+        Path pdf = dir.resolve("printed." + lang.code() + ".pdf");
+        tools.jackson.databind.JsonNode charts;
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.load(edition(lang).toUri().toString());
+            charts = browser.evaluate("[...document.querySelectorAll('figure.chart-bar')].map(f => ({"
+                    + " id: f.querySelector('figcaption').id, title: f.querySelector('figcaption').textContent,"
+                    + " labels: [...f.querySelectorAll('svg text')].map(t => t.textContent)}))");
+            browser.printToPdf(pdf);
+        }
+        String text = squash(org.pbannex.TestWorkbooks.program(dir, "pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-"));
+        assertTrue(charts.size() >= 5, lang + ": bar charts: " + charts.size());
+        List<String> ids = new java.util.ArrayList<>();
+        charts.forEach(c -> ids.add(c.path("id").asString()));
+        assertTrue(ids.contains("f2-regions-caption"), lang + ": Figure 2's chart among " + ids);
+        for (var chart : charts) {
+            String title = squash(chart.path("title").asString());
+            int at = text.indexOf(title);
+            assertTrue(at >= 0, lang + ": the chart '" + chart.path("title").asString() + "' is printed");
+            at += title.length();
+            List<String> missing = new java.util.ArrayList<>();
+            int labels = 0;
+            for (var label : chart.path("labels")) {
+                String l = squash(label.asString());
+                int found = text.indexOf(l, at);
+                // Each label where the chart is printed (its labels drawn one after another), not further down the page.
+                if (found < 0 || found - at > 40) {
+                    missing.add(label.asString());
+                } else {
+                    at = found + l.length();
+                }
+                labels++;
+            }
+            assertTrue(labels >= 10, lang + ": labels of '" + chart.path("title").asString() + "': " + labels);
+            assertEquals(List.of(), missing, lang + ": labels of the chart '" + chart.path("title").asString()
+                    + "' missing from the printed page");
+        }
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
     /** The text of each chart label whose box is not inside its chart's (half a pixel allowed). */
     private static List<String> labelsOverTheEdge(HeadlessChromium browser) throws Exception {
         List<String> over = new java.util.ArrayList<>();
