@@ -181,6 +181,39 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * A column with a marked figure (Table 2's 43.1 †): its other figures end where the marked figure ends, an unseen
+     * marker's width after each; and that unseen marker is no text. Without the style sheet (a text browser, a mail
+     * client that strips the style element) only the marked figure shows its marker: the unseen one was a † of the
+     * text, shown after every other figure of the column as if each differed from the print (tester 76b, M2).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theMarkersRoomBesideOtherFiguresIsNoText(Language lang) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.load(edition(lang).toUri().toString());
+            // Each column of a table that has a marked figure: its figure cells.
+            String columns = """
+                    [...document.querySelectorAll('main table.data td.num sup.note-ref:not(.pad)')].map(s => s.closest('td')).map(td =>
+                      [...td.closest('table').querySelectorAll('td.num[data-column="' + td.dataset.column + '"]')]
+                        .filter(c => c.firstChild && c.firstChild.nodeType === Node.TEXT_NODE && c.firstChild.data.trim()))""";
+            // With the style sheet, where each figure's own digits end (its first text), rounded to a pixel.
+            String ends = browser.evaluate("JSON.stringify((" + columns + ").map(cells => new Set(cells.map(c => {"
+                    + " const r = document.createRange(); r.selectNodeContents(c.firstChild);"
+                    + " return Math.round(r.getBoundingClientRect().right); })).size))").asString();
+            assertTrue(ends.matches("\\[1(,1)*]"), lang + ": the distinct right ends of each marked column's figures: " + ends);
+            int padded = browser.evaluate("document.querySelectorAll('main table.data sup.note-ref.pad').length").asInt();
+            assertTrue(padded >= 9, lang + ": figures beside a marked one: " + padded);
+            // Without it: the text each cell shows, marker and all.
+            browser.evaluate("document.querySelectorAll('style').forEach(s => s.remove()); true");
+            String shown = browser.evaluate("JSON.stringify((" + columns + ").map(cells => cells.filter(c =>"
+                    + " c.innerText.includes('†') || /\\S/.test([...c.querySelectorAll('sup.note-ref.pad')].map(s => s.innerText).join('')))"
+                    + ".map(c => c.innerText.replace(/\\s+/g, ' ').trim())))").asString();
+            assertEquals("[[\"43.1†\"]]", shown,
+                    lang + ": the figures that show a marker without the style sheet");
+        }
+    }
+
     private static String squash(String s) {
         return s.replaceAll("\\s+", "");
     }
