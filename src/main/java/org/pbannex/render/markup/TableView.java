@@ -508,9 +508,17 @@ public record TableView(String id, String anchor, String number, String title, S
      * total that heads the deeper rows under it, as annex 4's outcome rows do) and the row under it; a closing total
      * and the two rows before it (so no total starts a page on its own); consecutive totals; the table's last row and the
      * one before it (so no table ends with one row alone on a page, its notes under it); a row and the one under it that
-     * shares a cell with it (one means of verification for two indicators: the lower row's cell is blank). Chains of
+     * shares a cell with it (one means of verification for two indicators: the lower row's cell is blank); every row of
+     * a short group of figures under a heading, down to the total that closes it ({@link #WHOLE_GROUP_ROWS}). Chains of
      * bound rows are kept groups; the free rows between them are plain groups.
      */
+    /**
+     * A group of figures under a heading, down to its total, of at most this many rows is kept on one page: about half
+     * a landscape page of annex 1, so a group moved whole to the next page leaves at most that much of its page empty.
+     * A longer group runs on over the page break.
+     */
+    public static final int WHOLE_GROUP_ROWS = 20;
+
     static List<RowGroup> groups(List<Row> model, List<RowView> views) {
         int n = model.size();
         boolean[] bound = new boolean[n];
@@ -525,6 +533,21 @@ public record TableView(String id, String anchor, String number, String title, S
                     || (r.type().isTotal() && next.type().isTotal() && !opensGroup(model, i + 1))
                     || next.sharesACellWithRowAbove() // the print's one cell over both rows: the PDF's blank below it
                     || i == n - 2; // the table's last two rows: it never ends with one row on a page of its own
+        }
+        // A short group under a heading, down to the total that closes it, on one page: annex 1's Field operations and
+        // partnerships ran over a page break, its last rows and its subtotal under no heading on the next page (tester 76b).
+        for (int i = 0; i < n; i++) {
+            if (model.get(i).type() != RowType.HEADING) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && model.get(end).type() != RowType.HEADING && !model.get(end).type().isTotal()) {
+                end++;
+            }
+            if (end < n && closesGroup(model, end) && end - i + 1 <= WHOLE_GROUP_ROWS
+                    && views.subList(i, end + 1).stream().noneMatch(RowView::textRow)) {
+                java.util.Arrays.fill(bound, i, end, true);
+            }
         }
         List<RowGroup> groups = new ArrayList<>();
         List<RowView> free = new ArrayList<>();

@@ -119,6 +119,48 @@ class PrintFaithfulPagesTest {
     }
 
     /**
+     * No row of a group of figures (a heading, the rows under it, the total that closes it) is on another page than its
+     * heading: annex 1's Field operations and partnerships ran over a page break, and on the next page its last units
+     * and its subtotal stood under no heading (tester 76b). A group this short is kept on one page whole.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noRowOfAGroupOfFiguresIsOnAnotherPageThanItsHeading(Language lang) {
+        Map<String, Integer> pageOf = new LinkedHashMap<>();
+        LAYOUT.get(lang).rows().forEach(r -> pageOf.put(r.table() + "/" + r.key(), r.page()));
+        List<String> away = new ArrayList<>();
+        int groups = 0;
+        for (Table t : tables) {
+            List<Row> rows = t.rows();
+            String anchor = TableView.anchor(t);
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).type() != RowType.HEADING) {
+                    continue;
+                }
+                int end = i + 1;
+                while (end < rows.size() && rows.get(end).type() != RowType.HEADING && !rows.get(end).type().isTotal()) {
+                    end++;
+                }
+                if (end == rows.size() || !closesGroup(rows, end)) {
+                    continue;
+                }
+                assertTrue(end - i + 1 <= TableView.WHOLE_GROUP_ROWS, t.id() + ": a group of " + (end - i + 1) + " rows");
+                groups++;
+                Integer heading = pageOf.get(anchor + "/" + rows.get(i).key());
+                for (int k = i + 1; k <= end; k++) {
+                    Integer page = pageOf.get(anchor + "/" + rows.get(k).key());
+                    if (heading == null || !heading.equals(page)) {
+                        away.add(t.id() + " '" + rows.get(k).label().in(lang) + "' on page " + page + ", its heading '"
+                                + rows.get(i).label().in(lang) + "' on page " + heading);
+                    }
+                }
+            }
+        }
+        assertTrue(groups >= 15, lang + ": groups of figures under a heading: " + groups);
+        assertEquals(List.of(), away, lang + ": rows on another page than their group's heading");
+    }
+
+    /**
      * The cover names only the files of synthetic data (its lower half was once 37 lines of checksums); every input file
      * is on the last page.
      */
