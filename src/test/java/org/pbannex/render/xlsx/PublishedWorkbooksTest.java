@@ -230,6 +230,40 @@ class PublishedWorkbooksTest {
     }
 
     /**
+     * Every chart's alt text gives the figures it draws, each of them: rt's and a4's did, Figure 2's named only its unit
+     * (tester 76b), though a screen reader reading the chart's sheet has no table beside it.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyChartsAltTextGivesItsFigures(Language lang) throws Exception {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (Table t : pub.tables().values()) {
+                if (t.charts().isEmpty()) {
+                    continue;
+                }
+                XSSFSheet sheet = wb.getSheet(SheetName.chartsOf(t, lang, XlsxWorkbookWriterTest.WORDS));
+                var anchors = sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray();
+                assertEquals(t.charts().size(), anchors.length, t.id() + "'s charts");
+                for (int i = 0; i < anchors.length; i++) {
+                    String alt = anchors[i].getGraphicFrame().getNvGraphicFramePr().getCNvPr().getDescr();
+                    for (var series : t.charts().get(i).series()) {
+                        for (Number v : series.values()) {
+                            if (v != null && !alt.contains(String.valueOf(v))) {
+                                missing.add(t.charts().get(i).id() + " " + v);
+                            }
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 40, lang + ": figures checked: " + checked);
+        assertEquals(List.of(), missing, lang + ": figures missing from their chart's alt text");
+    }
+
+    /**
      * Annex 4's pies say how sure their shares are (and outcome 2's what its "Other" slice is) on the line under their
      * titles and first in their alt texts; each pie starts under its title, however many lines the note takes, and the
      * two are drawn one size.
