@@ -207,9 +207,10 @@ public final class XlsxChart {
         return new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) (rgb >> 16), (byte) (rgb >> 8), (byte) rgb}));
     }
 
-    // Each slice shows its figure, one decimal, beside the legend that names it.
+    // Each slice shows its share, one decimal and its per cent sign ("42.0%", as the PDF's and HTML edition's pies say it:
+    // bare figures gave the pie no unit at all; tester 76b), beside the legend that names it.
     private static void valueLabels(CTDLbls labels) {
-        labels.addNewNumFmt().setFormatCode(XlsxStyles.ONE_DECIMAL_FORMAT);
+        labels.addNewNumFmt().setFormatCode(XlsxStyles.SHARE_FORMAT);
         labels.getNumFmt().setSourceLinked(false);
         labels.addNewShowLegendKey().setVal(false);
         labels.addNewShowVal().setVal(true);

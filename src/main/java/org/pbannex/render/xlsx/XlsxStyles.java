@@ -33,6 +33,8 @@ final class XlsxStyles {
     /** Positive; negative; zero: the cell stays the number 0 but shows a dash, as the printed table does. */
     static final String AMOUNT_OR_DASH_FORMAT = "#,##0;-#,##0;\"\u2013\"";
     static final String ONE_DECIMAL_FORMAT = "0.0";
+    /** A share in per cent, one decimal, with its sign: the figure is the percentage itself (42.0 shows "42.0%"). */
+    static final String SHARE_FORMAT = "0.0\"%\"";
     /** Millions to one decimal, grouped as the amounts are (a sum of 1 000 million and more: 5,168.7). */
     static final String MILLIONS_FORMAT = "#,##0.0";
     static final String WHOLE_FORMAT = "0";

@@ -264,6 +264,33 @@ class PublishedWorkbooksTest {
     }
 
     /**
+     * Annex 4's pies label each slice with its share as a share, "42.0%", as the PDF's and the HTML edition's pies do:
+     * the labels' number format, applied to each slice's figure by POI's reading of Excel's formats (CellFormat), gives the per cent sign (they showed
+     * bare figures, 42.0, and neither title, legend nor axis gave a unit; tester 76b).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void annex4sPieLabelsShowPerCent(Language lang) throws Exception {
+        Table a4 = pub.tables().get("a4");
+        List<String> shown = new ArrayList<>();
+        try (XSSFWorkbook wb = open(lang)) {
+            List<XSSFChart> charts = wb.getSheet(SheetName.chartsOf(a4, lang, XlsxWorkbookWriterTest.WORDS))
+                    .getDrawingPatriarch().getCharts();
+            assertEquals(a4.charts().size(), charts.size());
+            for (int i = 0; i < charts.size(); i++) {
+                var series = charts.get(i).getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0);
+                String code = series.getDLbls().getNumFmt().getFormatCode();
+                for (Number v : a4.charts().get(i).series().get(0).values()) {
+                    shown.add(org.apache.poi.ss.format.CellFormat.getInstance(java.util.Locale.ROOT, code).apply(v.doubleValue()).text);
+                }
+            }
+        }
+        assertTrue(shown.size() >= 5, shown.toString());
+        assertTrue(shown.contains("42.0%"), lang + ": " + shown);
+        assertEquals(List.of(), shown.stream().filter(l -> !l.matches("\\d+\\.\\d%")).toList(), lang + ": labels without their %");
+    }
+
+    /**
      * Annex 4's pies say how sure their shares are (and outcome 2's what its "Other" slice is) on the line under their
      * titles and first in their alt texts; each pie starts under its title, however many lines the note takes, and the
      * two are drawn one size.
