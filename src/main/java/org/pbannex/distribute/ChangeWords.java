@@ -19,11 +19,16 @@ import org.pbannex.table.ValueKind;
  */
 final class ChangeWords {
 
+    private static final String FIELD = "distribution.field.";
+
     private ChangeWords() {
     }
 
     /** The cell's line; {@code table} null (not computed in this run) leaves the run diff's own words. */
     static String describe(RunDiff.CellChange cell, Table table, Texts texts, Language lang, String none) {
+        if (cell.rowRemoved()) {
+            return cell.describeRemoved(lang, texts.get("distribution.row_removed").in(lang));
+        }
         if (table == null) {
             return cell.describe(lang, none);
         }
@@ -45,7 +50,7 @@ final class ChangeWords {
         if (c == null) {
             return cell.describe(lang, none);
         }
-        return cell.describe(lang, none, heading(c, cell, lang), v -> shown(v, c.kind(), lang));
+        return cell.describe(lang, none, heading(c, cell, texts, lang), v -> shown(v, c.kind(), lang));
     }
 
     /**
@@ -64,15 +69,23 @@ final class ChangeWords {
         if (c == null) {
             return cell.describe(lang, none);
         }
-        return cell.describe(lang, none, heading(c, cell, lang), v -> c.kind() == ValueKind.TEXT ? v : NumberText.grouped(v, lang));
+        return cell.describe(lang, none, heading(c, cell, texts, lang), v -> c.kind() == ValueKind.TEXT ? v : NumberText.grouped(v, lang));
     }
 
     private static String labelHeading(Table table, Texts texts, Language lang) {
         return table.labelHeading().isEmpty() ? texts.get("edition.workbook.default_label_heading").in(lang) : table.labelHeading().in(lang);
     }
 
-    // The column's group and heading as printed; a column printed without one keeps the data package's title.
-    private static String heading(Column c, RunDiff.CellChange cell, Language lang) {
+    /**
+     * The column's group and heading as printed; a field that only identifies the row (the results tables' level,
+     * outcome, output and indicator text), which no table prints under a heading, by the edition's word for it
+     * (distribution.field.KEY: the Chinese message named them "indicator", "level", found by a tester); else the data
+     * package's title.
+     */
+    private static String heading(Column c, RunDiff.CellChange cell, Texts texts, Language lang) {
+        if (c.role() == Column.Role.DATA_KEY && texts.has(FIELD + c.key())) {
+            return texts.get(FIELD + c.key()).in(lang);
+        }
         String heading = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
         return heading.isEmpty() ? cell.title().in(lang).isBlank() ? cell.column() : cell.title().in(lang) : heading;
     }

@@ -373,8 +373,8 @@ public final class Distributor {
                 String none = t.get("distribution.no_value").in(lang);
                 Table shown = computed.tables().get(c.table());
                 c.cells().forEach(cell -> out.add("      " + ChangeWords.describe(cell, shown, t, lang, none)));
-                if (c.changedCells() > c.cells().size()) {
-                    int more = c.changedCells() - c.cells().size();
+                if (c.unlisted() > 0) {
+                    int more = c.unlisted();
                     out.add("      " + (more == 1 ? t.get("distribution.more_changes_one")
                             : t.get("distribution.more_changes").with("count", String.valueOf(more))).in(lang));
                 }

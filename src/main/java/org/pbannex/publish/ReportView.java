@@ -90,7 +90,8 @@ public record ReportView(boolean published, int exitStatus, String runId, String
 
     /** A table's changed cells since the previous run, as a reader of the report's language reads them. */
     public String changes(RunDiff.TableChange table) {
-        return String.join("; ", table.cells().stream().map(c -> c.describe(words.language(), words.say("none"))).toList());
+        return String.join("; ", table.cells().stream().map(c -> c.rowRemoved() ? c.describeRemoved(words.language(), words.say("row_removed"))
+                : c.describe(words.language(), words.say("none"))).toList());
     }
 
     /** A failed check's table, as the report's language names it (资料附件 3（a3）; a3). */

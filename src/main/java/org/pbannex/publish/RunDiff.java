@@ -25,15 +25,34 @@ import tools.jackson.databind.json.JsonMapper;
 /** What changed in the tidy CSVs since the previous published run: tables added, removed, and changed cells. */
 public record RunDiff(String previousRunId, List<TableChange> tables) {
 
-    /** Changes in one table; {@code cells} lists at most {@link #MAX_LISTED} of them. */
-    public record TableChange(String table, String status, int changedCells, List<CellChange> cells) {
+    /**
+     * Changes in one table; {@code cells} lists at most {@link #MAX_LISTED} of them (a row removed is one of them, for
+     * all its cells), {@code unlisted} the changed cells they leave out.
+     */
+    public record TableChange(String table, String status, int changedCells, List<CellChange> cells, int unlisted) {
     }
 
     /**
      * One changed cell: its row (key and label, from the CSVs) and field (name and title, from the run's
      * datapackage.json; the name where it has none), and its values before and after (null: the cell was not there).
+     * A row no longer in the run is one change of its own, with no field ({@link #rowRemoved()}): its cells, each
+     * listed going to nothing, read as that many changes and hid the others behind the list's limit (found by a tester).
      */
     public record CellChange(String rowKey, Text label, String column, Text title, String before, String after) {
+
+        static CellChange ofRemovedRow(String rowKey, Text label) {
+            return new CellChange(rowKey, label, null, Text.EMPTY, null, null);
+        }
+
+        /** Whether this is a whole row of the previous run that this one no longer has. */
+        public boolean rowRemoved() {
+            return column == null;
+        }
+
+        /** A row removed, as a reader of that language reads it: "Output 7.5: … [output.7.5]: row removed". */
+        public String describeRemoved(Language language, String removed) {
+            return row(language) + ": " + removed;
+        }
 
         /** Labels longer than this are cut (an indicator's text runs to hundreds of characters). */
         static final int LABEL_LENGTH = 60;
@@ -48,12 +67,17 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
          * gives it (a figure grouped as the reader's edition groups it).
          */
         public String describe(Language language, String none, String heading, java.util.function.UnaryOperator<String> shown) {
+            return row(language) + ", " + heading + ": " + quoted(before == null ? null : shown.apply(before),
+                    none) + " -> " + quoted(after == null ? null : shown.apply(after), none);
+        }
+
+        // The row's label, cut, and key: "Africa [AF]".
+        private String row(Language language) {
             String l = label.in(language).strip();
             if (l.codePointCount(0, l.length()) > LABEL_LENGTH) {
                 l = l.substring(0, l.offsetByCodePoints(0, LABEL_LENGTH - 1)).strip() + "…";
             }
-            return (l.isEmpty() ? "" : l + " ") + "[" + rowKey + "], " + heading + ": " + quoted(before == null ? null : shown.apply(before),
-                    none) + " -> " + quoted(after == null ? null : shown.apply(after), none);
+            return (l.isEmpty() ? "" : l + " ") + "[" + rowKey + "]";
         }
 
         private static String quoted(String v, String none) {
@@ -63,7 +87,7 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         /** In English, as the run's report lists it. */
         @Override
         public String toString() {
-            return describe(Language.EN, "(none)");
+            return rowRemoved() ? describeRemoved(Language.EN, "row removed") : describe(Language.EN, "(none)");
         }
     }
 
@@ -90,14 +114,14 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         List<TableChange> changes = new ArrayList<>();
         for (String id : new TreeSet<>(after.keySet())) {
             if (!before.containsKey(id)) {
-                changes.add(new TableChange(id, "added", 0, List.of()));
+                changes.add(new TableChange(id, "added", 0, List.of(), 0));
             } else {
                 changes.add(compare(id, read(before.get(id)), read(after.get(id)), () -> titles.of(id)));
             }
         }
         for (String id : new TreeSet<>(before.keySet())) {
             if (!after.containsKey(id)) {
-                changes.add(new TableChange(id, "not in this run", 0, List.of()));
+                changes.add(new TableChange(id, "not in this run", 0, List.of(), 0));
             }
         }
         return new RunDiff(previousRun.getFileName().toString(), changes);
@@ -108,24 +132,38 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         Map<String, String> old = cells(before);
         Map<String, String> now = cells(after);
         Map<String, Text> labels = labels(before);
-        labels.putAll(labels(after));
+        java.util.Set<String> removed = new java.util.HashSet<>(labels.keySet());
+        Map<String, Text> kept = labels(after);
+        removed.removeAll(kept.keySet());
+        labels.putAll(kept);
         List<CellChange> listed = new ArrayList<>();
+        java.util.Set<String> removedListed = new java.util.HashSet<>();
         int changed = 0;
+        int covered = 0;
         for (String key : new TreeSet<>(concat(old.keySet(), now.keySet()))) {
             String a = old.get(key);
             String b = now.get(key);
-            if (!Objects.equals(a, b)) {
-                changed++;
-                if (listed.size() < MAX_LISTED) {
-                    int slash = key.lastIndexOf('/');
-                    String row = key.substring(0, slash);
-                    String column = key.substring(slash + 1);
-                    listed.add(new CellChange(row, labels.getOrDefault(row, Text.EMPTY), column,
-                            titles.get().getOrDefault(column, Text.EMPTY), a, b));
+            // An empty cell and no cell read alike: a row added or removed changes only the cells it had values in.
+            if (Objects.equals(a, b) || Objects.requireNonNullElse(a, "").isEmpty() && Objects.requireNonNullElse(b, "").isEmpty()) {
+                continue;
+            }
+            changed++;
+            int slash = key.lastIndexOf('/');
+            String row = key.substring(0, slash);
+            if (removed.contains(row)) {
+                if (!removedListed.contains(row) && listed.size() < MAX_LISTED) {
+                    listed.add(CellChange.ofRemovedRow(row, labels.getOrDefault(row, Text.EMPTY)));
+                    removedListed.add(row);
                 }
+                covered += removedListed.contains(row) ? 1 : 0;
+            } else if (listed.size() < MAX_LISTED) {
+                String column = key.substring(slash + 1);
+                listed.add(new CellChange(row, labels.getOrDefault(row, Text.EMPTY), column,
+                        titles.get().getOrDefault(column, Text.EMPTY), a, b));
+                covered++;
             }
         }
-        return new TableChange(id, changed == 0 ? "unchanged" : "changed", changed, listed);
+        return new TableChange(id, changed == 0 ? "unchanged" : "changed", changed, listed, changed - covered);
     }
 
     /** Each row's label in both languages, where the CSV has them (label_zh, label_en). */

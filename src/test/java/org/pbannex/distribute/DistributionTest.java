@@ -515,13 +515,7 @@ class DistributionTest {
      */
     @Test
     void theTidyTablesChangesNameTheirPrintedColumnsAndGroupAmounts() throws Exception {
-        List<Path> inputs = new ArrayList<>();
-        for (String name : List.of("before", "after")) {
-            Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve(name));
-            Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nLi Wei,li.wei@example.org,zh,f2 ii1\n"
-                    + "Ana Silva,ana.silva@example.org,en,f2 ii1\n");
-            inputs.add(input);
-        }
+        List<Path> inputs = beforeAndAfter("f2 ii1");
         Path after = inputs.get(1);
         try (Stream<Path> files = Files.list(after.resolve("expenditure"))) {
             Path lines = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
@@ -546,6 +540,40 @@ class DistributionTest {
             assertFalse(message.contains("amount_usd") || message.contains("sdg_indicator_text"), "no ids in the reader's place: "
                     + message);
         }
+    }
+
+    /**
+     * An output dropped with its indicators is said as its rows removed, one line each, not as each of their cells going
+     * to nothing: the output's heading row, empty but for its labels, read as seven changes from nothing to nothing
+     * ("'' -> （无）"), and the rows' cells filled the list so that the changes after them were hidden behind "另有 9 个
+     * 单元格有变化". A field that only identifies an indicator's row (its text, level, outcome, output) is named in the
+     * reader's words, not the data's ("indicator:" in the Chinese message). Found by a tester of a new biennium.
+     */
+    @Test
+    void aRowRemovedIsOneLineAndTheFieldsAreNamedInTheReadersWords() throws Exception {
+        List<Path> inputs = beforeAndAfter("i2");
+        Path after = inputs.get(1).resolve("2022-23");
+        for (String file : List.of("results_outputs.csv", "results_indicators.csv", "results_baselines.csv", "results_regional_targets.csv")) {
+            org.pbannex.TestInputs.edit(after.resolve(file), s -> String.join("\n", s.lines().filter(l -> !l.startsWith("7.5")).toList()) + "\n");
+        }
+        edit(after.resolve("results_levels.csv"), "policy_output,59,", "policy_output,56,");
+        edit(after.resolve("results_indicators.csv"), "8.1.1,8.1.1,policy_output,8,8.1,为扩大覆盖面",
+                "8.1.1,8.1.1,policy_output,8,8.1,为了扩大覆盖面");
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        Map<String, String> second = secondRunsMessages(settings, inputs, tmp.resolve("out"), "i2");
+        String li = second.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.contains("[output.7.5]: 此行已删除\n") && li.contains(" [7.5.1]: 此行已删除\n")
+                && li.contains(" [7.5.3]: 此行已删除\n"), li);
+        assertFalse(li.contains("'' ->") || li.contains("-> ''") || li.contains("[output.7.5],") || li.contains("[7.5.1],"), li);
+        // The change after them is listed, its indicator's text named as the Chinese table names it.
+        assertTrue(li.contains(" [8.1.1], 指标: '为扩大覆盖面"), li);
+        assertFalse(li.contains("另有"), li);
+        for (String field : List.of("indicator:", "level:", "outcome:", "output:")) {
+            assertFalse(li.contains(field), "no field names of the data in a Chinese message: " + li);
+        }
+        String ana = second.get("Ana Silva <ana.silva@example.org>");
+        assertTrue(ana.contains("[output.7.5]: row removed\n") && ana.contains(" [8.1.1], Indicator: '"), ana);
     }
 
     /**
@@ -586,6 +614,18 @@ class DistributionTest {
         String second2024 = li.get(runs.get(2)).get(0);
         assertTrue(second2024.contains("自您上次收到的运行 " + runs.get(1) + " 以来有以下变化：")
                 && second2024.contains("\n      非洲 [AF], 年均通货膨胀率: '4.9' -> '5.0'\n"), second2024);
+    }
+
+    /** Two copies of the bundled input, before and after, each listing Li Wei (zh) and Ana Silva (en) for {@code tables}. */
+    private List<Path> beforeAndAfter(String tables) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        for (String name : List.of("before", "after")) {
+            Path input = org.pbannex.TestInputs.copyOfBundledInput(tmp.resolve(name));
+            Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nLi Wei,li.wei@example.org,zh," + tables
+                    + "\nAna Silva,ana.silva@example.org,en," + tables + "\n");
+            inputs.add(input);
+        }
+        return inputs;
     }
 
     private static void edit(Path file, String from, String to) throws IOException {

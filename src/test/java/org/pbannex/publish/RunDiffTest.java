@@ -31,4 +31,22 @@ class RunDiffTest {
                 "Central Asia [CA], rate_pct: (none) -> '6.1'"), change.cells().stream().map(Object::toString).toList());
         assertEquals(3, change.changedCells());
     }
+
+    /**
+     * A row removed is one change, whatever its cells held, and an empty cell that is gone is none: the report and the
+     * reviewers' messages listed a dropped output's heading row cell by cell, "'' -> (none)" (found by a tester).
+     */
+    @Test
+    void aRowRemovedIsOneChangeAndAnEmptyCellGoneIsNone() throws IOException {
+        String header = "row_key,row_type,label_zh,label_en,code,AF,AM\n";
+        Path before = run("before", header + "output.7.5,heading,产出 7.5,Output 7.5,,,\n7.5.1,unit,7.5.1. 指标,7.5.1. Indicator,7.5.1,6,\n"
+                + "8.1.1,unit,8.1.1. 指标,8.1.1. Indicator,8.1.1,1,2\n");
+        Path after = run("after", "row_key,row_type,label_zh,label_en,code,AF,AM,AS\n8.1.1,unit,8.1.1. 指标,8.1.1. Indicator,8.1.1,1,3,\n");
+        RunDiff.TableChange change = RunDiff.between(before, after).tables().get(0);
+        assertEquals(List.of("7.5.1. Indicator [7.5.1]: row removed", "8.1.1. Indicator [8.1.1], AM: '2' -> '3'",
+                "Output 7.5 [output.7.5]: row removed"), change.cells().stream().map(Object::toString).toList());
+        // The cells that held something: two labels of the heading row, four cells of the indicator's, one figure.
+        assertEquals(7, change.changedCells());
+        assertEquals(0, change.unlisted());
+    }
 }
