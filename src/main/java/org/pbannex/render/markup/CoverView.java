@@ -27,6 +27,11 @@ public record CoverView(String title, String source, String biennium, List<Fact>
      * {@code note} says, in the edition's language, that the file holds synthetic data.
      */
     public record InputLine(String path, String sha256, String rows, boolean synthetic, String note) {
+
+        /** The file and what it holds, as a cover names it: "input/expenditure/x.csv — synthetic data, not ILO data". */
+        public String named() {
+            return note.isEmpty() ? path : path + " — " + note;
+        }
     }
 
     /** The cover of an edition of {@code tableIds}: a general note on other tables only is not on it. */
@@ -41,12 +46,7 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("left_out", lang), leftOut);
         fact(facts, w.in("contact", lang), in(info.contact(), lang));
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
-        String synthetic = w.in(Wording.SYNTHETIC_INPUT, lang);
-        List<InputLine> inputs = new ArrayList<>();
-        for (PublicationInfo.InputFile f : info.files()) {
-            inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),
-                    f.synthetic() ? synthetic : ""));
-        }
+        List<InputLine> inputs = inputs(info, w, lang);
         List<String> notes = new ArrayList<>();
         for (int i = 0; info.notes() != null && i < info.notes().size(); i++) {
             List<String> scope = info.noteTables(i);
@@ -61,6 +61,25 @@ public record CoverView(String title, String source, String biennium, List<Fact>
     /** The input files of synthetic data: a cover that leaves the whole list to a page of its own still names these. */
     public List<InputLine> syntheticInputs() {
         return inputs.stream().filter(InputLine::synthetic).toList();
+    }
+
+    /**
+     * The run's input files of synthetic data as every edition's cover names them (the workbook's, whose list of input
+     * files is on its Run sheet, too), each with what it is in words: "input/expenditure/synthetic-2016-2023.csv — synthetic
+     * data, not ILO data".
+     */
+    public static List<String> syntheticInputs(PublicationInfo info, Wording w, Language lang) {
+        return inputs(info, w, lang).stream().filter(InputLine::synthetic).map(InputLine::named).toList();
+    }
+
+    private static List<InputLine> inputs(PublicationInfo info, Wording w, Language lang) {
+        String synthetic = w.in(Wording.SYNTHETIC_INPUT, lang);
+        List<InputLine> inputs = new ArrayList<>();
+        for (PublicationInfo.InputFile f : info.files()) {
+            inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),
+                    f.synthetic() ? synthetic : ""));
+        }
+        return inputs;
     }
 
     private static void fact(List<Fact> facts, String name, String value) {

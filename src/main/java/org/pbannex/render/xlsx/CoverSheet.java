@@ -11,7 +11,7 @@ import org.pbannex.table.Text;
 
 /**
  * The first sheet: what the workbook is, where its figures come from, when it was published, whom to ask, how to
- * cite it, which run made it, and any warning a table carries (synthetic data). All text in column A, one item per
+ * cite it, which run made it, any warning a table carries and the input files of synthetic data. All text in column A, one item per
  * row under a bold subheading, so a screen reader reads it top to bottom. The run's details and the input checksums
  * are on the Run sheet.
  */
@@ -45,6 +45,12 @@ final class CoverSheet {
                 cover.line(caveat.startsWith(name) ? caveat : words.caveatLine.with("table", name).with("caveat", caveat).in(lang),
                         styles.body);
             }
+        }
+        // As the PDF's and the HTML edition's covers: the files of synthetic data are named before any table.
+        List<String> synthetic = words.syntheticInputs(info, lang);
+        if (!synthetic.isEmpty()) {
+            cover.line(words.syntheticInputs.in(lang), styles.heading);
+            synthetic.forEach(f -> cover.line(f, styles.body));
         }
         cover.item(words.source.in(lang), XlsxText.in(info.source(), lang));
         cover.item(words.published.in(lang), info.published() == null ? "" : words.date.date(info.published()).in(lang));

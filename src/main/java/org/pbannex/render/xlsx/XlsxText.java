@@ -3,6 +3,7 @@ package org.pbannex.render.xlsx;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.pbannex.render.PublicationInfo;
+import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -43,6 +44,8 @@ final class XlsxText {
     final Text notesLink;
     /** The heading of what the lines left out of every total are (a later biennium's), also on the Run sheet. */
     final Text leftOut;
+    /** The heading over the input files of synthetic data the cover names (the Run sheet lists them all). */
+    final Text syntheticInputs;
 
     // Contents.
     final Text contentsIntro;
@@ -132,6 +135,7 @@ final class XlsxText {
         chartsSheet = wording.text("workbook.charts_sheet");
         about = wording.text("workbook.about");
         warnings = wording.text("workbook.warnings");
+        syntheticInputs = wording.text("workbook.synthetic_inputs");
         caveatLine = wording.text("workbook.caveat_line");
         source = wording.text("workbook.source");
         published = wording.text("workbook.published");
@@ -206,6 +210,11 @@ final class XlsxText {
         yes = wording.text("workbook.yes");
         no = wording.text("workbook.no");
         description = wording.text("workbook.description");
+    }
+
+    /** The run's input files of synthetic data as every edition's cover names them ({@link CoverView}). */
+    List<String> syntheticInputs(PublicationInfo info, Language lang) {
+        return CoverView.syntheticInputs(info, wording, lang);
     }
 
     /** What the run's expenditure lines left out of every total are (edition.lines_left_out): empty when none is. */

@@ -588,6 +588,27 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * The cover names the input files of synthetic data before the first table, in the words of the PDF's and the HTML
+     * edition's covers, as the README says: it named none, and only the Run sheet said "Yes (synthetic data, not ILO
+     * data)" (found by a tester).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theCoverNamesTheInputFilesOfSyntheticData(Language lang) throws Exception {
+        try (XSSFWorkbook wb = open(lang)) {
+            List<String> cover = XlsxWorkbookWriterTest.lines(wb.getSheet(XlsxWorkbookWriterTest.WORDS.coverSheet.in(lang)));
+            String heading = lang == Language.ZH ? "合成数据输入文件（全部输入文件及其校验和见“运行记录”工作表）"
+                    : "Input files of synthetic data (every input file with its checksum is on the Run worksheet)";
+            String file = "input/expenditure/synthetic-2016-2023.csv — " + (lang == Language.ZH ? "合成数据，并非劳工组织的数据"
+                    : "synthetic data, not ILO data");
+            int at = cover.indexOf(heading);
+            assertTrue(at > 0 && cover.indexOf(file) == at + 1, cover.toString());
+            assertEquals(1, cover.stream().filter(l -> l.startsWith("input/")).count(), "only the synthetic file: " + cover);
+            assertTrue(wb.getSheetIndex(XlsxWorkbookWriterTest.WORDS.coverSheet.in(lang)) == 0, "the first sheet");
+        }
+    }
+
     /** What a reviewer's audit found and the workbook now does: grouped work-years, codes not flagged, no doubled names. */
     @ParameterizedTest
     @EnumSource(Language.class)

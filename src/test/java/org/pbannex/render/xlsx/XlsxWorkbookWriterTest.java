@@ -210,7 +210,9 @@ class XlsxWorkbookWriterTest {
             assertTrue(wb.getFontAt(cell(cover, 0, 0).getCellStyle().getFontIndex()).getBold());
             List<String> lines = lines(cover);
             assertEquals(List.of("Test publication", "About this workbook", "About this publication", "Warning",
-                    "Figure 9: Synthetic data, not real figures.", "Source", "Test document", "Publication date", "1 February 2021",
+                    "Figure 9: Synthetic data, not real figures.",
+                    "Input files of synthetic data (every input file with its checksum is on the Run worksheet)",
+                    "input/expenditure/synthetic-1.csv — synthetic data, not ILO data", "Source", "Test document", "Publication date", "1 February 2021",
                     "Biennium", "2022-23", "Contact", "Contact person", "How to cite", "Cite as", "Run",
                     "Run ID run-42. The run's time, code version and every input file with its checksum are on the Run worksheet.",
                     "Worksheets", "Contents: every worksheet of this workbook",
