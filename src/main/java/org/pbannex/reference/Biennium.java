@@ -62,7 +62,7 @@ public record Biennium(int firstYear) {
             Biennium b = parse(name);
             if (b != null) {
                 biennia.add(b);
-            } else if (name.matches("\\d{4}.*")) {
+            } else if (name.strip().matches("\\d{4}.*")) {
                 misnamed.add(misnamed(inputDir, name));
             }
         }
@@ -70,13 +70,22 @@ public record Biennium(int firstYear) {
         return new Folders(java.util.List.copyOf(biennia), java.util.List.copyOf(misnamed));
     }
 
-    /** A folder named like a year that is no biennium code, with the name to give it where there is one. */
+    /**
+     * A folder named like a year that is no biennium code, with the name to give it where there is one; a space before
+     * or after the name (easy to leave in a file manager, unseen in a listing) is said to be the trouble.
+     */
     private static org.pbannex.ingest.InputError misnamed(java.nio.file.Path inputDir, String name) {
-        Matcher m = LONG_FORM.matcher(name);
-        int first = Integer.parseInt(name.substring(0, 4));
-        String hint = m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1
-                ? "name it " + new Biennium(first).code()
-                : "a biennium's folder is named like 2022-23, two calendar years, the first even";
+        String bare = name.strip();
+        Matcher m = LONG_FORM.matcher(bare);
+        int first = Integer.parseInt(bare.substring(0, 4));
+        Biennium meant = parse(bare);
+        if (meant == null && m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1) {
+            meant = new Biennium(first);
+        }
+        String spaces = name.startsWith(bare) ? "ends with a space" : name.endsWith(bare) ? "starts with a space"
+                : "starts and ends with a space";
+        String hint = meant == null ? "a biennium's folder is named like 2022-23, two calendar years, the first even"
+                : (bare.equals(name) ? "" : "its name " + spaces + ": ") + "name it " + meant.code();
         return new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shownName(inputDir, name), 0, "",
                 "a folder named like a biennium but not as one, so its data would not be read: " + hint);
     }

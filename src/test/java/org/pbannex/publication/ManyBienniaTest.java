@@ -460,6 +460,24 @@ class ManyBienniaTest {
         assertTrue(r.out().contains("2022-23: 17 tables"), r.out());
     }
 
+    /**
+     * A biennium's folder named with a space after (or before) its name, easy to leave in a file manager and unseen in a
+     * listing, is told that the space is the trouble: "a biennium's folder is named like 2022-23" alone did not say it
+     * (found by a tester). A space before the name was not even refused: its data were passed over in silence.
+     */
+    @Test
+    void aBienniumFolderNamedWithASpaceIsToldSo(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        for (String[] moved : List.of(new String[] {"2024-25", "2024-25 ", "its name ends with a space: name it 2024-25"},
+                new String[] {"2024-25 ", " 2024-2025", "its name starts with a space: name it 2024-25"})) {
+            Files.move(tree.resolve(moved[0]), tree.resolve(moved[1]));
+            CliRun r = CliRun.run(null, "check", "--input", tree.toString());
+            assertEquals(3, r.status(), r.toString());
+            assertTrue(r.err().contains("input/" + moved[1] + ": a folder named like a biennium but not as one, so its data would "
+                    + "not be read: " + moved[2]), r.err());
+        }
+    }
+
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
     @Test
     void aReplacementWithTheWrongColumnsIsNamed(@TempDir Path other) throws IOException {
