@@ -90,7 +90,7 @@ public final class CsvResourceReader {
             return null;
         }
         try (var s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.equalsIgnoreCase(name)).sorted().findFirst().orElse(null);
+            return InputFolder.sameNameInOtherCase(name, s.map(p -> p.getFileName().toString()));
         } catch (IOException e) {
             return null;
         }

@@ -143,4 +143,12 @@ public final class InputFolder {
             }
         });
     }
+
+    /**
+     * The name among {@code names} that differs from {@code name} in case alone (budget.CSV for budget.csv, regions.csv
+     * for Regions.csv), the first in order; else null. A file so named is not read where the other name is looked for.
+     */
+    public static String sameNameInOtherCase(String name, java.util.stream.Stream<String> names) {
+        return names.filter(n -> !n.equals(name) && n.equalsIgnoreCase(name)).sorted().findFirst().orElse(null);
+    }
 }

@@ -101,7 +101,11 @@ public final class InputSet {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = biennium + "/reference/" + f.getFileName();
                 if (rel.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !known.contains(rel) && InputFolder.isInput(inputDir, f)) {
-                    throw new InputError(byPath(inputDir, rel).name(), 0, "", Said.of("not_a_reference_file", "files",
+                    // Regions.csv for regions.csv: said as a data file's name in the wrong case is (found by a tester).
+                    String meant = InputFolder.sameNameInOtherCase(f.getFileName().toString(),
+                            known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)));
+                    throw new InputError(byPath(inputDir, rel).name(), 0, "", meant != null ? Said.of("not_a_reference_file_case", "name", meant)
+                            : Said.of("not_a_reference_file", "files",
                             known.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted().collect(Collectors.joining(", "))));
                 }
             }

@@ -440,9 +440,7 @@ class ManyBienniaTest {
     @Test
     void aMisnamedBienniumFolderOrReferenceFileIsRefused(@TempDir Path other) throws IOException {
         Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
-        Files.move(tree.resolve("2024-25/reference/units.csv"), tree.resolve("2024-25/reference/unit.csv"));
-        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
-        assertEquals(3, r.status(), r.toString());
+        CliRun r = checkWithOwnUnitsNamed(tree, "unit.csv");
         assertTrue(r.err().contains("input/2024-25/reference/unit.csv: replaces no shared reference file, so it would not be "
                 + "read: a biennium's own copy has the name of a file of reference/ (countries.csv, groups.csv,"), r.err());
 
@@ -476,6 +474,32 @@ class ManyBienniaTest {
             assertTrue(r.err().contains("input/" + moved[1] + ": a folder named like a biennium but not as one, so its data would "
                     + "not be read: " + moved[2]), r.err());
         }
+    }
+
+    /**
+     * A biennium's own reference copy whose name differs from a shared file's in case alone (Units.csv) is told so and
+     * the name to give it, as a data file in the wrong case is ("'Settings.csv' beside it differs in case only"): it
+     * got the list of every name a copy may have (found by a tester). In Chinese too, in the failed run's report.
+     */
+    @Test
+    void aReferenceCopyNamedInTheWrongCaseIsToldTheNameToGiveIt(@TempDir Path other) throws IOException {
+        Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
+        CliRun r = checkWithOwnUnitsNamed(tree, "Units.csv");
+        assertTrue(r.err().contains("input/2024-25/reference/Units.csv: replaces no shared reference file, so it would not be "
+                + "read: its name differs from 'units.csv' in case only; rename it 'units.csv'"), r.err());
+        assertFalse(r.err().contains("countries.csv"), r.err());
+        org.pbannex.ingest.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> Publication.compute(tree, Publication.biennium(tree, "2024-25")));
+        assertEquals("不替换任何共享参考文件，因此不会被读取：其名称与 'units.csv' 只是大小写不同；请将其改名为 'units.csv'",
+                org.pbannex.ChineseReasons.assertChinese(e, tree));
+    }
+
+    /** A check of 2024-25 refused (exit 3) after its own units.csv is renamed {@code name}. */
+    private static CliRun checkWithOwnUnitsNamed(Path tree, String name) throws IOException {
+        Files.move(tree.resolve("2024-25/reference/units.csv"), tree.resolve("2024-25/reference/" + name));
+        CliRun r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2024-25");
+        assertEquals(3, r.status(), r.toString());
+        return r;
     }
 
     /** A biennium's replacement file is validated like the shared one and named by its own path. */
