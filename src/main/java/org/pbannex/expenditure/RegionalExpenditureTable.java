@@ -145,9 +145,8 @@ public final class RegionalExpenditureTable {
         Text title = !synthetic ? table.title()
                 : t.get(allSynthetic ? "f2.chart.synthetic_title" : "f2.chart.partly_synthetic_title").with("title", table.title());
         // The renderers put the caveat before the alt text (Chart.altText(caveat)), as for every table's charts.
-        // Its figures in the alt text, as the other charts' (a workbook's chart is read without its table beside it).
-        Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt").with("values", altValues(regions, series)),
-                t.get("f2.unit"), regions.stream().map(Region::label).toList(), series);
+        Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt"), t.get("f2.unit"),
+                regions.stream().map(Region::label).toList(), series);
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
                         t.get("f2.tidy_unit"), aboutTheValues))
                 .withCharts(List.of(chart));
@@ -157,27 +156,6 @@ public final class RegionalExpenditureTable {
         }
         return table.withCaveat(caveat).withSource(allSynthetic ? t.get("f2.source.synthetic")
                 : t.get("f2.source.partly_synthetic").with("biennia", syntheticBiennia));
-    }
-
-    /**
-     * The chart's figures for its alt text, region by region ("Africa: 2016-2017 60.4, 2018-2019 70.4; Americas: ..."),
-     * a biennium with no figure for the region left out, as its bar is.
-     */
-    private static Text altValues(List<Region> regions, List<Chart.Series> series) {
-        List<String> zh = new ArrayList<>();
-        List<String> en = new ArrayList<>();
-        for (int i = 0; i < regions.size(); i++) {
-            List<String> figures = new ArrayList<>();
-            for (Chart.Series s : series) {
-                Number v = s.values().get(i);
-                if (v != null) {
-                    figures.add(s.name().in(Language.EN).replaceAll("[\\s*]+$", "") + " " + v);
-                }
-            }
-            zh.add(regions.get(i).label().zh() + "：" + String.join("，", figures));
-            en.add(regions.get(i).label().in(Language.EN) + ": " + String.join(", ", figures));
-        }
-        return new Text(String.join("；", zh), String.join("; ", en));
     }
 
     /**

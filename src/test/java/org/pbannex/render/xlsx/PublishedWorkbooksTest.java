@@ -230,40 +230,6 @@ class PublishedWorkbooksTest {
     }
 
     /**
-     * Every chart's alt text gives the figures it draws, each of them: rt's and a4's did, Figure 2's named only its unit
-     * (tester 76b), though a screen reader reading the chart's sheet has no table beside it.
-     */
-    @ParameterizedTest
-    @EnumSource(Language.class)
-    void everyChartsAltTextGivesItsFigures(Language lang) throws Exception {
-        List<String> missing = new ArrayList<>();
-        int checked = 0;
-        try (XSSFWorkbook wb = open(lang)) {
-            for (Table t : pub.tables().values()) {
-                if (t.charts().isEmpty()) {
-                    continue;
-                }
-                XSSFSheet sheet = wb.getSheet(SheetName.chartsOf(t, lang, XlsxWorkbookWriterTest.WORDS));
-                var anchors = sheet.getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray();
-                assertEquals(t.charts().size(), anchors.length, t.id() + "'s charts");
-                for (int i = 0; i < anchors.length; i++) {
-                    String alt = anchors[i].getGraphicFrame().getNvGraphicFramePr().getCNvPr().getDescr();
-                    for (var series : t.charts().get(i).series()) {
-                        for (Number v : series.values()) {
-                            if (v != null && !alt.contains(String.valueOf(v))) {
-                                missing.add(t.charts().get(i).id() + " " + v);
-                            }
-                            checked++;
-                        }
-                    }
-                }
-            }
-        }
-        assertTrue(checked >= 40, lang + ": figures checked: " + checked);
-        assertEquals(List.of(), missing, lang + ": figures missing from their chart's alt text");
-    }
-
-    /**
      * Annex 4's pies label each slice with its share as a share, "42.0%", as the PDF's and the HTML edition's pies do:
      * the labels' number format, applied to each slice's figure by POI's reading of Excel's formats (CellFormat), gives the per cent sign (they showed
      * bare figures, 42.0, and neither title, legend nor axis gave a unit; tester 76b).
