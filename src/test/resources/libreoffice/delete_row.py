@@ -35,19 +35,26 @@ try:
         sys.exit("LibreOffice did not answer on its pipe in 120 s")
     desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        sys.exit("LibreOffice did not open " + workbook)
     target = doc.Sheets.getByName(sheet)
     print("protected" if target.isProtected() else "not protected")
+    refusal = None
     try:
         target.Rows.removeByIndex(row - 1, 1)
+        doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
     except Exception as refused:
-        sys.exit("LibreOffice refused to delete row %d of %s: %s" % (row, sheet, refused))
-    doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+        refusal = "LibreOffice refused to delete row %d of %s: %s" % (row, sheet, refused)
     doc.close(True)
     try:
         desktop.terminate()
     except Exception:
         pass  # the bridge closes as LibreOffice quits
     office.wait(timeout=60)
+    if refusal:
+        sys.exit(refusal)
 finally:
     if office.poll() is None:
+        # soffice is a script that starts soffice.bin: end them both.
+        subprocess.run(["pkill", "-f", "UserInstallation=" + uno.systemPathToFileUrl(profile)])
         office.kill()
