@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.pbannex.ingest.CsvResourceReader;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.Said;
@@ -96,7 +97,8 @@ public final class ExpenditurePlan {
 
     /**
      * What is wrong with a header of comma-separated names, by its first name that is not the contract's: a column
-     * missing, a name in other letters or with spaces, or another name in its place.
+     * missing (with every other one the header lacks), a name in other letters or with spaces, or another name in its
+     * place.
      */
     private static Said firstWrongColumn(List<String> columns) {
         for (int i = 0; i < LineFormat.FIELDS; i++) {
@@ -111,7 +113,12 @@ public final class ExpenditurePlan {
                         "expected", LineFormat.HEADER);
             }
             if (!present && columns.size() < LineFormat.FIELDS) {
-                return Said.of("exp.header_column_missing", "column", wanted, "expected", LineFormat.HEADER);
+                // Every column the header lacks, in one line (an export of an earlier layout lacks several): not the
+                // first, then the next, run after run, as the input CSVs say theirs.
+                List<String> missing = LineFormat.COLUMNS.stream()
+                        .filter(n -> columns.stream().noneMatch(c -> c.strip().equalsIgnoreCase(n))).toList();
+                return missing.size() > 1 ? CsvResourceReader.missingColumns(missing, LineFormat.HEADER)
+                        : Said.of("exp.header_column_missing", "column", wanted, "expected", LineFormat.HEADER);
             }
             return Said.of("exp.header_column_order", "position", String.valueOf(i + 1), "found", shown(found == null ? "" : found),
                     "column", wanted, "expected", LineFormat.HEADER);

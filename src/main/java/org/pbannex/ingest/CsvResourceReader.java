@@ -318,10 +318,18 @@ public final class CsvResourceReader {
             throw new InputError(source.name(), line, missing.get(0), Said.of("missing_column", "columns", String.join(",", names(resource))));
         }
         if (!missing.isEmpty()) {
-            throw new InputError(source.name(), line, "", Said.of("missing_columns", "missing", missing.stream().<Object>map(c -> c)
-                    .reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElseThrow(), "columns", String.join(",", names(resource))));
+            throw new InputError(source.name(), line, "", missingColumns(missing, String.join(",", names(resource))));
         }
         return index;
+    }
+
+    /**
+     * Said of the columns a header lacks, all of them in one line ("missing columns a and b: add them to this header
+     * line ...; the columns are {@code columns}"): the input CSVs' and the expenditure-line files' alike.
+     */
+    public static Said missingColumns(List<String> missing, String columns) {
+        return Said.of("missing_columns", "missing", missing.stream().<Object>map(c -> c)
+                .reduce((a, b) -> Said.of("list_and", "a", a, "b", b)).orElseThrow(), "columns", columns);
     }
 
     /**

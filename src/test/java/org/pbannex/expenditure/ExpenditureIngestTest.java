@@ -484,15 +484,34 @@ class ExpenditureIngestTest {
     void aWrongHeaderOrAnEmptyFileIsRefused() throws IOException {
         Path f = dir.resolve("header/lines.csv");
         Files.createDirectories(f.getParent());
-        Files.writeString(f, "id,period\n" + GOOD + "\n");
+        Files.writeString(f, LineFormat.HEADER.replace(",amount_usd", "") + "\n" + GOOD + "\n");
         InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
         assertEquals(1, e.line());
-        assertEquals("column 'line_id' is missing: the header must be '" + LineFormat.HEADER + "'", e.reason());
+        assertEquals("column 'amount_usd' is missing: the header must be '" + LineFormat.HEADER + "'", e.reason());
         Files.writeString(f, LineFormat.HEADER.replace("line_id", "id") + "\n" + GOOD + "\n");
         assertEquals("column 1 is 'id' where 'line_id' is expected: the header must be '" + LineFormat.HEADER + "' (the columns in this "
                 + "order)", assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
         Files.writeString(f, LineFormat.HEADER + "\n");
         assertTrue(assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason().contains("no expenditure lines"));
+    }
+
+    /**
+     * A header that lacks several columns names them all in one line, as an input CSV's does (missing_columns): it named
+     * the first alone, so that an export of an earlier layout was refused once for each column it lacked.
+     */
+    @Test
+    void aHeaderLackingSeveralColumnsNamesThemAll() throws IOException {
+        Path f = dir.resolve("header-lacking/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "line_id,period,fund,status,region,unit,object,amount_usd\n" + GOOD + "\n");
+        InputError e = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals(1, e.line());
+        assertEquals("", e.column());
+        assertEquals("missing columns country and outcome: add them to this header line, in the order of the columns, and a "
+                + "cell under each to every row (empty where a value is not required); the columns are " + LineFormat.HEADER, e.reason());
+        Files.writeString(f, "id,period\n" + GOOD + "\n");
+        assertTrue(assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason().startsWith("missing columns line_id "
+                + "and fund and status and region and country and unit and outcome and object and amount_usd: "), "every one");
     }
 
     @Test
