@@ -108,11 +108,11 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
             }
             // Neither was refused: the ingest took 1 byte for 0 or less, a partition of each line, ids all on disk.
             if (partitionSize.toBytes() <= 0) {
-                throw new IllegalArgumentException("pb.expenditure.partition-size (PB_EXPENDITURE_PARTITION_SIZE) is " + partitionSize
+                throw new IllegalArgumentException("pb.expenditure.partition-size (PB_EXPENDITURE_PARTITION_SIZE) is " + words(partitionSize)
                         + "; expected more than 0: the size a file's partitions have at least, such as 16MB");
             }
             if (idMemory.toBytes() <= 0) {
-                throw new IllegalArgumentException("pb.expenditure.id-memory (PB_EXPENDITURE_ID_MEMORY) is " + idMemory
+                throw new IllegalArgumentException("pb.expenditure.id-memory (PB_EXPENDITURE_ID_MEMORY) is " + words(idMemory)
                         + "; expected more than 0: the memory for finding duplicate line ids, such as 8MB");
             }
         }
@@ -159,6 +159,22 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
 
     /** How many heartbeats a lease must last at least. */
     static final int LEASE_HEARTBEATS = 3;
+
+    /**
+     * -1MB, 0B, 1536KB: a size in a message, in the largest unit it is a whole number of, as a person writes it (Spring's
+     * own text is in bytes: -1MB was said as -1048576B).
+     */
+    public static String words(org.springframework.util.unit.DataSize size) {
+        long bytes = size.toBytes();
+        String[] units = {"TB", "GB", "MB", "KB"};
+        for (int i = 0; i < units.length && bytes != 0; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
+    }
 
     /** 45s, 1m30s, 0.2s: a duration in a message. */
     public static String words(Duration d) {

@@ -130,10 +130,11 @@ class RunMessagesTest {
         assertEquals(5, r.status(), r.toString());
         assertTrue(r.err().contains("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is -3; expected 0 (one per core)"), r.err());
         negative.remove("pb.expenditure.threads");
-        // Sizes of 0 or less were taken as 1 byte in silence (a partition for each line, every id on disk).
+        // Sizes of 0 or less were taken as 1 byte in silence (a partition for each line, every id on disk). The size is
+        // said as written, in its unit: -1MB was said in bytes, as -1048576B.
         for (String[] size : new String[][] {{"pb.expenditure.partition-size", "PB_EXPENDITURE_PARTITION_SIZE", "0", "0B",
                 "the size a file's partitions have at least, such as 16MB"}, {"pb.expenditure.id-memory", "PB_EXPENDITURE_ID_MEMORY",
-                "-1MB", "-1048576B", "the memory for finding duplicate line ids, such as 8MB"}}) {
+                "-1MB", "-1MB", "the memory for finding duplicate line ids, such as 8MB"}}) {
             negative.put(size[0], size[2]);
             for (String command : List.of("check", "run")) {
                 r = CliRun.capture(negative, command.equals("run") ? new String[] {"run", "nightly", "--output",
@@ -143,6 +144,9 @@ class RunMessagesTest {
                         r.err().strip(), command);
             }
             negative.remove(size[0]);
+        }
+        for (String written : List.of("-1536KB", "-3B", "-2GB", "0B")) {
+            assertEquals(written, org.pbannex.config.PbProperties.words(org.springframework.util.unit.DataSize.parse(written)));
         }
         // As a person writes it: 90d is 90 days; 0 is no limit.
         assertEquals(java.time.Duration.ofDays(90), org.pbannex.config.Settings.load(Map.of("pb.retention.age", "90d")).retention().age());
