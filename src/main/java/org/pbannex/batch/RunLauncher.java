@@ -148,9 +148,19 @@ public class RunLauncher {
             // copy of it moved latest): these inputs are published anew, a run of their own that latest moves to. The
             // attempt is named after the run latest shows, so that the same command restarts it if it fails.
             String over = latest.map(l -> l.getFileName().toString()).orElse("none");
-            System.out.println("Run " + done.runId() + " published these inputs, but latest shows run " + over
-                    + ": they are published again, as a new run.");
-            return launch(request, RunParameters.withAttempt(params, "over-" + over), input, 0);
+            JobParameters overParams = RunParameters.withAttempt(params, "over-" + over);
+            // latest was made again just now because the run it pointed at is changed: when that run published these
+            // inputs (after an earlier "published again, as a new run"), its own line says why they are published again
+            // (the run after it names it); "latest shows" would name the run this command pointed latest at a moment
+            // ago, and the reason of the command that published the changed run (found by an exploratory test).
+            if (remade == null || !publishedAndGone(repository.getLastJobExecution(job.getName(), overParams))) {
+                if (remade != null) {
+                    System.out.println(remade);
+                }
+                System.out.println("Run " + done.runId() + " published these inputs, but latest shows run " + over
+                        + ": they are published again, as a new run.");
+            }
+            return launch(request, overParams, input, 0);
         }
         return outcome;
     }

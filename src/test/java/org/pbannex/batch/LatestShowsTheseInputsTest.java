@@ -23,21 +23,13 @@ class LatestShowsTheseInputsTest {
 
     @Test
     void anInputBackToAnEarlierVersionIsPublishedAnew() throws Exception {
-        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
-        Path out = tmp.resolve("out");
-        Path db = tmp.resolve("db");
-        Path units = input.resolve("reference/units.csv");
-        String original = Files.readString(units);
-        Path first = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
-
-        Files.writeString(units, original.replace("GB,理事会,Governing Body,", "GB,理事会,Governing Body v70,"));
-        Path edited = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
+        BackToTheFirst runs = backToTheFirst();
+        Path first = runs.first();
+        Path edited = runs.edited();
+        Path again = runs.again();
+        CliRun back = runs.back();
+        Path out = runs.out();
         assertTrue(Files.readString(edited.resolve("csv/a1.csv")).contains("Governing Body v70"));
-
-        // The edit undone (git checkout input): the same inputs as the first run, but latest shows the edited one's.
-        Files.writeString(units, original);
-        CliRun back = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
-        Path again = published(back, out);
         assertTrue(back.out().contains("Run " + first.getFileName() + " published these inputs, but latest shows run "
                 + edited.getFileName() + ": they are published again, as a new run."), first + " " + edited + "\n" + back.out());
         assertNotEquals(first, again);
@@ -45,10 +37,32 @@ class LatestShowsTheseInputsTest {
         assertFalse(Files.readString(again.resolve("csv/a1.csv")).contains("v70"));
         assertEquals(Files.readString(first.resolve("csv/a1.csv")), Files.readString(again.resolve("csv/a1.csv")));
 
-        CliRun nothing = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        CliRun nothing = runs.onceMore();
         assertEquals(0, nothing.status(), nothing.toString());
         assertTrue(nothing.out().contains("Nothing to do: run " + again.getFileName()), nothing.out());
         assertEquals(again, out.resolve("2022-23/latest").toRealPath());
+    }
+
+    /**
+     * The run published again over another input's latest, changed afterwards: pb-annex points latest back at the
+     * newest whole run (the other input's) and publishes these inputs again, because the changed run is changed. It
+     * said "latest shows" that other run too, the reason of the command before, which was false: latest showed the
+     * changed run (tester 77a, defect 1).
+     */
+    @Test
+    void aChangedRepublicationIsSaidChangedNotOverAnotherInput() throws Exception {
+        BackToTheFirst runs = backToTheFirst();
+        Path edited = runs.edited();
+        Path again = runs.again();
+
+        Files.writeString(again.resolve("csv/sa.csv"), "x\n", java.nio.file.StandardOpenOption.APPEND);
+        CliRun changed = runs.onceMore();
+        Path last = published(changed, runs.out());
+        assertTrue(changed.out().contains("Run " + again.getFileName() + " published these inputs, but " + again
+                + " is missing or changed: they were published again."), changed.out());
+        assertFalse(changed.out().contains("latest shows"), "latest showed the changed run, not " + edited + ":\n" + changed.out());
+        assertNotEquals(again, last);
+        assertNotEquals(edited, last);
     }
 
     @Test
@@ -153,6 +167,30 @@ class LatestShowsTheseInputsTest {
         assertTrue(triedShown.out().contains("Trial     a run into " + elsewhere.toAbsolutePath().normalize()
                 + ", not the installation's output folder "), triedShown.out());
         assertFalse(triedShown.out().contains("input folder"), triedShown.out());
+    }
+
+    /** Three runs: the input as bundled, then edited, then the edit undone (published again over the edited one's latest). */
+    private record BackToTheFirst(Path input, Path out, Path db, Path first, Path edited, Path again, CliRun back) {
+
+        /** The nightly job run once more on the input as it is now. */
+        CliRun onceMore() {
+            return CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        }
+    }
+
+    private BackToTheFirst backToTheFirst() throws Exception {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        Path out = tmp.resolve("out");
+        Path db = tmp.resolve("db");
+        Path units = input.resolve("reference/units.csv");
+        String original = Files.readString(units);
+        Path first = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
+        Files.writeString(units, original.replace("GB,理事会,Governing Body,", "GB,理事会,Governing Body v70,"));
+        Path edited = published(CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString()), out);
+        // The edit undone (git checkout input): the same inputs as the first run, but latest shows the edited one's.
+        Files.writeString(units, original);
+        CliRun back = CliRun.run(db, "run", "nightly", "--input", input.toString(), "--output", out.toString());
+        return new BackToTheFirst(input, out, db, first, edited, published(back, out), back);
     }
 
     /** The run published a new folder that latest points at. */
