@@ -4,6 +4,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
+import org.pbannex.table.NoteMarker;
 
 /**
  * Where a line of the editions' text may break, beyond what the Unicode line breaking rules say: Chinese between words
@@ -87,7 +88,7 @@ public final class LineBreaks {
      * name's number ("COVID-19"); between a number and its measure word or unit ("欧洲和中亚 1 / 个", "(2021 / 年*)");
      * before a closing bracket or quotation mark, which would start a line, or Chinese punctuation no line starts with ({@link #NO_LINE_START}); before a slash (a line
      * starting "/training" or "/ CHF"; Unicode's rule LB13); before a note's marker, which would stand alone on a line
-     * of its own ("2020-2021 / *").
+     * of its own ("2020-2021 / *", a baseline's "待定。 / ³").
      */
     public static boolean forbidden(String text, int at) {
         if (at <= 0 || at >= text.length()) {
@@ -97,7 +98,8 @@ public final class LineBreaks {
         int type = Character.getType(next);
         return insideHyphenatedNumber(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
                 || NO_LINE_START.indexOf(next) >= 0
-                || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†';
+                || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†'
+                || NoteMarker.SUPERSCRIPT_DIGITS.indexOf(next) >= 0;
     }
 
     /** Whether the text at {@code at} is a measure word or unit ({@link #COUNTERS}) after a number, a space between or not. */

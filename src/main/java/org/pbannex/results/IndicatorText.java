@@ -15,8 +15,6 @@ final class IndicatorText {
     /** Entries of one cell (several baselines, or target sub-rows) are joined like this, as in the golden transcription. */
     static final String ENTRY_SEPARATOR = "; ";
 
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
     private IndicatorText() {
     }
 
@@ -37,7 +35,7 @@ final class IndicatorText {
     private static String marker(String footnote) {
         StringBuilder b = new StringBuilder();
         for (char c : footnote.toCharArray()) {
-            b.append(Character.isDigit(c) ? SUPERSCRIPTS.charAt(c - '0') : c);
+            b.append(Character.isDigit(c) ? NoteMarker.SUPERSCRIPT_DIGITS.charAt(c - '0') : c);
         }
         return b.toString();
     }

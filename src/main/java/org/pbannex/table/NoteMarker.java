@@ -21,7 +21,8 @@ public final class NoteMarker {
      * marks (‡, §: a status both real and synthetic biennia have).
      */
     private static final Pattern NEXT = Pattern.compile("(?<=[。.．])\\s*(?=(?:\\*{1,3}|[‡§]{1,3})\\s?[^*‡§\\s])");
-    private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    /** The superscript digits, 0 to 9, that a marker of a numbered note is printed in ("待定。³"). */
+    public static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     private NoteMarker() {
     }
@@ -51,7 +52,7 @@ public final class NoteMarker {
     public static String normalise(String marker) {
         StringBuilder b = new StringBuilder();
         for (char c : marker.toCharArray()) {
-            int i = SUPERSCRIPTS.indexOf(c);
+            int i = SUPERSCRIPT_DIGITS.indexOf(c);
             b.append(i >= 0 ? (char) ('0' + i) : c);
         }
         return b.toString();

@@ -138,6 +138,15 @@ class BaselineFootnoteMarkerTest {
             assertTrue(row.selectFirst("td[data-column=baselines]").text().replaceAll("\\s+", "")
                     .endsWith(lang == Language.ZH ? "待定。³" : "determined.³"), lang + ": " + row.selectFirst("td[data-column=baselines]").text());
             assertFalse(row.selectFirst("th.label").text().contains("³"), lang + ": " + row.selectFirst("th.label").text());
+            // A link to its note, named as a figure's marker is, on the line of the word before it (it was plain text,
+            // free to wrap onto a line of its own).
+            Element link = row.selectFirst("td[data-column=baselines] a.note-ref");
+            assertTrue(link != null && link.text().equals("³"), lang + ": " + row.selectFirst("td[data-column=baselines]").html());
+            assertEquals(lang == Language.ZH ? "注释 3" : "note 3", link.attr("aria-label"));
+            Element note = html.getElementById(link.attr("href").substring(1));
+            assertTrue(note != null && note.text().startsWith("3 "), lang + ": " + link.attr("href"));
+            Element kept = link.parent();
+            assertTrue(kept.is("span.w") && kept.ownText().endsWith(lang == Language.ZH ? "待定。" : "determined."), kept.outerHtml());
         }
     }
 

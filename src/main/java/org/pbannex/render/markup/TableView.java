@@ -2,8 +2,12 @@ package org.pbannex.render.markup;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pbannex.render.LineBreaks;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.OutputColumns;
@@ -193,18 +197,22 @@ public record TableView(String id, String anchor, String number, String title, S
      * @param id     its label cell's id, unique in the document
      * @param within the ids of the heading rows the row comes under, outermost first, space-separated (may be empty)
      * @param chinese whether the label is Chinese, for its line breaks
+     * @param notes  the notes under the table that a marker of digits in the label or a text cell points to ({@link TableView#notesByNumber})
      */
     public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells,
-                          String id, String within, boolean chinese) {
+                          String id, String within, boolean chinese, Map<String, String> notes) {
 
         /** Whether the row holds text beside its label (an indicator's baseline, a risk's response): ruled off the next. */
         public boolean textRow() {
             return cells.stream().anyMatch(c -> !c.number() && !c.text().isEmpty());
         }
 
-        /** The label as markup for the HTML edition ({@link #withBreaks}). */
-        public String labelWithBreaks() {
-            return withBreaks(label, chinese);
+        /**
+         * The label as markup for the HTML edition ({@link #withBreaks}), a marker of digits a link to its note named
+         * {@code noteRef} ("note {n}").
+         */
+        public String labelWithBreaks(String noteRef) {
+            return withBreaks(label, chinese, notes, noteRef);
         }
     }
 
@@ -213,8 +221,11 @@ public record TableView(String id, String anchor, String number, String title, S
      * dash, a slash, a note's marker.
      */
     private static boolean browserBreaksBeside(int c) {
-        return "-\u2013/*\u2020".indexOf(c) >= 0;
+        return "-\u2013/*\u2020".indexOf(c) >= 0 || NoteMarker.SUPERSCRIPT_DIGITS.indexOf(c) >= 0;
     }
+
+    /** A note's marker of superscript digits in a label or text cell ("1.4.2. ...¹", a baseline's "待定。³"). */
+    private static final Pattern DIGIT_MARKER = Pattern.compile("[" + NoteMarker.SUPERSCRIPT_DIGITS + "]+");
 
     /**
      * Text as markup for the HTML edition, where a browser would break Chinese between any two characters ("社会对 /
@@ -226,6 +237,15 @@ public record TableView(String id, String anchor, String number, String title, S
      * spans only).
      */
     static String withBreaks(String text, boolean chinese) {
+        return withBreaks(text, chinese, Map.of(), "");
+    }
+
+    /**
+     * As {@link #withBreaks(String, boolean)}, each marker of superscript digits that starts one of {@code notes} ("待定。
+     * ³": the note "3 ...") a link to it, named {@code noteRef} with the marker's number for {n}, as a figure's marker
+     * links to its note (fragments/table.html); it stays on the line of the word before it (one unbreakable span).
+     */
+    static String withBreaks(String text, boolean chinese, Map<String, String> notes, String noteRef) {
         if (!chinese && text.chars().noneMatch(TableView::browserBreaksBeside)) {
             // Nothing a browser would break against the rules: no pieces to mark (most English labels and cells).
             return HtmlEscape.escapeHtml4Xml(text);
@@ -238,12 +258,45 @@ public record TableView(String id, String anchor, String number, String title, S
             }
             open = !piece.isEmpty() && !Character.isWhitespace(piece.charAt(piece.length() - 1));
             String core = piece.stripTrailing();
-            String escaped = HtmlEscape.escapeHtml4Xml(core);
+            String escaped = linked(HtmlEscape.escapeHtml4Xml(core), notes, noteRef);
             boolean breakable = core.chars().anyMatch(c -> c == ' ' || browserBreaksBeside(c));
             out.append(breakable ? "<span class=\"w\">" + escaped + "</span>" : escaped)
                     .append(HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
         }
         return out.toString();
+    }
+
+    /** The markup with each marker of digits that starts a note a link to it ({@link #withBreaks(String, boolean, Map, String)}). */
+    private static String linked(String markup, Map<String, String> notes, String noteRef) {
+        if (notes.isEmpty()) {
+            return markup;
+        }
+        Matcher m = DIGIT_MARKER.matcher(markup);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String number = NoteMarker.normalise(m.group());
+            String note = notes.get(number);
+            m.appendReplacement(out, Matcher.quoteReplacement(note == null ? m.group() : "<a class=\"note-ref\" href=\"#" + note
+                    + "\" aria-label=\"" + HtmlEscape.escapeHtml4Xml(noteRef.replace("{n}", number)) + "\">" + m.group() + "</a>"));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * The notes under the table by the number they start with ("3" for "3 有 9 个国家…", one part of a note that holds
+     * several), each as the id of its paragraph in the markup ({@code ANCHOR-note-N}, N its place among the notes), for
+     * the markers of digits in the labels and text cells to link to.
+     */
+    private static Map<String, String> notesByNumber(Table t, Language lang, String anchor) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < t.footnotes().size(); i++) {
+            for (NoteMarker.Part part : NoteMarker.parts(t.footnotes().get(i).in(lang))) {
+                if (part.marker().matches("[0-9]+")) {
+                    out.putIfAbsent(part.marker(), anchor + "-note-" + (i + 1));
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     /**
@@ -260,14 +313,18 @@ public record TableView(String id, String anchor, String number, String title, S
      * {@code chinese}: whether the text is Chinese, for its line breaks. {@code zero}: the figure is zero, printed as a
      * dash, which says nothing to a screen reader: the templates give it a word for zero. {@code noteNumber}: the
      * note's place among the notes under the table (1 for the first), which the HTML edition's marker links to and
-     * is named by; 0 when the cell has no note.
+     * is named by; 0 when the cell has no note. {@code notes}: the notes under the table that a marker of digits in
+     * the text points to (a baseline's "待定。³"), by their number ({@link #notesByNumber}).
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
-                           String pad, String headers, boolean chinese, boolean zero, int noteNumber) {
+                           String pad, String headers, boolean chinese, boolean zero, int noteNumber, Map<String, String> notes) {
 
-        /** The text as markup for the HTML edition ({@link TableView#withBreaks}). */
-        public String textWithBreaks() {
-            return withBreaks(text, chinese);
+        /**
+         * The text as markup for the HTML edition ({@link TableView#withBreaks}), a marker of digits a link to its note
+         * named {@code noteRef} ("note {n}").
+         */
+        public String textWithBreaks(String noteRef) {
+            return withBreaks(text, chinese, notes, noteRef);
         }
     }
 
@@ -283,6 +340,7 @@ public record TableView(String id, String anchor, String number, String title, S
         // The heading rows the current row comes under, outermost first: a heading ends those at its level or deeper; a
         // part's or the whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
         List<OpenHeading> headings = new ArrayList<>();
+        Map<String, String> notes = notesByNumber(t, lang, anchor);
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
             String id = anchor + "-row-" + i;
@@ -291,7 +349,7 @@ public record TableView(String id, String anchor, String number, String title, S
                 headings.removeIf(h -> h.level() >= r.level() && !h.key().equals(r.within()));
             }
             String within = String.join(" ", headings.stream().map(OpenHeading::id).toList());
-            rows.add(row(t, i, cols, lang, id, within, columnHeaders));
+            rows.add(row(t, i, cols, lang, id, within, columnHeaders, notes));
             if (r.type() == RowType.HEADING) {
                 headings.add(new OpenHeading(r.level(), r.key(), id));
             }
@@ -436,21 +494,21 @@ public record TableView(String id, String anchor, String number, String title, S
     }
 
     private static RowView row(Table t, int index, List<Column> cols, Language lang, String id, String within,
-                               List<String> columnHeaders) {
+                               List<String> columnHeaders, Map<String, String> notes) {
         Row r = t.rows().get(index);
         boolean heading = r.type() == RowType.HEADING;
         List<CellView> cells = new ArrayList<>();
         for (int k = 0; k < cols.size() && !heading; k++) {
             // From the outermost heading row to the column's own heading, as a screen reader says them before the figure.
             String headers = ids(within, id, columnHeaders.get(k));
-            cells.add(cell(t, index, cols.get(k), lang, headers));
+            cells.add(cell(t, index, cols.get(k), lang, headers, notes));
         }
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
                 String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, List.copyOf(cells), id, within,
-                lang == Language.ZH);
+                lang == Language.ZH, notes);
     }
 
-    private static CellView cell(Table t, int index, Column c, Language lang, String headers) {
+    private static CellView cell(Table t, int index, Column c, Language lang, String headers, Map<String, String> notes) {
         Row r = t.rows().get(index);
         String text = NumberText.format(r.value(c.key()), c.kind(), lang);
         String tail = "";
@@ -466,7 +524,7 @@ public record TableView(String id, String anchor, String number, String title, S
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
         return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH,
-                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang));
+                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang), number ? Map.of() : notes);
     }
 
     /** The place of the cell's note among the table's footnotes, from 1; 0 when it has none. */

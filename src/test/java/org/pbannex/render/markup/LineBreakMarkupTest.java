@@ -44,4 +44,21 @@ class LineBreakMarkupTest {
         assertTrue(baselines.contains("<span class=\"w\">(2019 年);</span>"), baselines);
         assertEquals("16 (2019 年); 24 (2021 年*)", baselines.replaceAll("<[^>]+>", ""));
     }
+
+    /**
+     * A note's marker of digits in a text cell (a baseline's "待定。³", Table I.2's note 3) is a link to that note, named
+     * as a figure's marker is, and stays on the line of the word before it: it was plain text after a {@code <wbr>},
+     * free to wrap onto a line of its own. A marker no note under the table starts with stays as printed.
+     */
+    @Test
+    void aMarkerOfDigitsIsALinkToItsNoteOnTheLineOfTheWordBefore() {
+        java.util.Map<String, String> notes = java.util.Map.of("3", "table-i2-note-4");
+        assertEquals("<span class=\"w\">待定。<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"注释 3\">³</a></span>",
+                TableView.withBreaks("待定。³", true, notes, "注释 {n}"));
+        String en = TableView.withBreaks("To be determined³; 20 (2019)", false, notes, "note {n}");
+        assertTrue(en.startsWith("To be <span class=\"w\">determined<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"note "
+                + "3\">³</a>;</span> "), en);
+        assertEquals("<span class=\"w\">待定。²</span>", TableView.withBreaks("待定。²", true, notes, "注释 {n}"),
+                "no note 2: the marker stays as printed, whole with its word");
+    }
 }
