@@ -431,7 +431,7 @@ public class RunLauncher {
             }
             databaseGone |= RunInfo.databaseGone(failed);
             LOG.error("run {} {} and its end could not be recorded", runId,
-                    failed.getStatus() == BatchStatus.COMPLETED ? "completed" : "failed", e);
+                    RunListener.published(failed) ? "published" : "failed", e);
             return new Ran(failed, runId);
         } catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException e) {
             throw new RunLease.Busy("the same run is already running in another process: " + e.getMessage());

@@ -237,6 +237,10 @@ public class RunListener implements JobExecutionListener {
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
         var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
+        if (published.isPresent() && RunInfo.databaseGone(execution) && !org.pbannex.runtime.Interruption.causedByTheStop(status)) {
+            publishedUnrecorded(execution, run, published.get(), step, line);
+            return;
+        }
         String freed = published.isEmpty() ? freeSpace(run, cause) : null;
         if (published.isEmpty()) {
             removeStaged(run, cause);
@@ -276,6 +280,28 @@ public class RunListener implements JobExecutionListener {
         notice.send(FailureNotice.FailedRun.of(run.runId(), run.request().job(), run.request().biennium().code(), step, status, line)
                 .withReport(written.report(), written.failedChecks()).withFolders(run.request().input(), run.request().output())
                 .withWords(written.said()));
+    }
+
+    /**
+     * Its folder renamed into place (latest moved to it), then its database gone: in the publish step's record of it, in
+     * the distribute step, or before Spring Batch recorded the job's end. No failed run (README, "Unattended runs"):
+     * published, as its folder and manifest say, the command's summary from its manifest, exit status 0, and one line saying its
+     * end was not recorded; no failure noted or mailed. The next command on that database records it published
+     * (RunLauncher.recoverDeadRuns) and the identical one completes it, sending it to its reviewers if it was not.
+     * Found by an exploratory test: the window after the rename was told as a failed run, exit status 5 and a notice,
+     * though latest pointed at the run.
+     */
+    private static void publishedUnrecorded(JobExecution execution, RunInfo run, org.pbannex.publish.PublishedRun published,
+                                            String step, String line) {
+        var ctx = execution.getExecutionContext();
+        RunPublication.summarised(ctx, published);
+        ctx.putString(END_NOT_RECORDED, line);
+        LOG.warn("run {} published, and its database went away in step {} before its end was recorded: {}", run.runId(), step, line);
+    }
+
+    /** Whether the run did its work: completed, or published with only its end not recorded ({@link #END_NOT_RECORDED}). */
+    public static boolean published(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.COMPLETED || execution.getExecutionContext().containsKey(END_NOT_RECORDED);
     }
 
     /**

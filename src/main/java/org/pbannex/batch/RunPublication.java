@@ -77,11 +77,7 @@ public class RunPublication {
         var published = RunPublisher.complete(folder, request.output(), biennium, history, lease.lease());
         if (published.isPresent()) {
             var ctx = job.getExecutionContext();
-            ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
-            ctx.putInt(TABLE_COUNT, published.get().tables().size());
-            ctx.putInt(FILE_COUNT, published.get().files());
-            ctx.putLong(CHECKS_PASSED, published.get().checksPassed());
-            ctx.putLong(REJECTED_LINES, published.get().rejectedLines());
+            summarised(ctx, published.get());
             removeOlderRuns(run, biennium, ctx);
             return;
         }
@@ -126,6 +122,18 @@ public class RunPublication {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
         }
         removeOlderRuns(run, biennium, ctx);
+    }
+
+    /**
+     * What the command's summary says of a run, for a run whose folder was published before it was recorded so (a
+     * restart that completes it; a run whose database went away once it was): as its manifest says.
+     */
+    static void summarised(org.springframework.batch.infrastructure.item.ExecutionContext ctx, org.pbannex.publish.PublishedRun p) {
+        ctx.putString(PUBLISHED_FOLDER, p.folder().toString());
+        ctx.putInt(TABLE_COUNT, p.tables().size());
+        ctx.putInt(FILE_COUNT, p.files());
+        ctx.putLong(CHECKS_PASSED, p.checksPassed());
+        ctx.putLong(REJECTED_LINES, p.rejectedLines());
     }
 
     /**

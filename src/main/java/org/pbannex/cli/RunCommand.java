@@ -24,7 +24,6 @@ import org.pbannex.runtime.UsageError;
 import org.pbannex.table.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import picocli.CommandLine.Command;
@@ -297,7 +296,8 @@ public class RunCommand implements Callable<Integer> {
         RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
         JobExecution execution = ran.execution();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        // (Published, and only its end not recorded, its database gone once its folder was in place: no failed run.)
+        if (!org.pbannex.batch.RunListener.published(execution)) {
             Throwable failure = RunInfo.failure(execution);
             spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);

@@ -181,17 +181,7 @@ class DatabaseLostPostgresTest {
             String runId = r.whilePaused(out.resolve("2022-23"), "job:end", LONG, server::close);
             server = null;
             // It was told as a run that could not start (exit status 5, and a notice saying so).
-            assertEquals(0, r.waitFor(LONG), r.err());
-            assertTrue(r.out().contains("Published: " + out.resolve("2022-23/" + runId)), r.out());
-            List<String> lines = r.err().strip().lines().toList();
-            assertEquals(1, lines.size(), "one line: " + r.err());
-            String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
-            assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " published, but its end could not be recorded: "
-                    + database + " failed: ") && lines.get(0).endsWith("; its folder says it published, and the next command "
-                    + "on that database records it so"), lines.get(0));
-            assertEquals(runId, CutNightly.publishedRun(out));
-            assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "no failure noted");
-            assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.good")).contains("run " + runId + " published"));
+            publishedUnrecorded(r, runId, out, port);
 
             // The server back: the run is the published one, and the identical command has nothing to do.
             server = start(data, port);
@@ -207,5 +197,57 @@ class DatabaseLostPostgresTest {
                 server.close();
             }
         }
+    }
+
+    /**
+     * tester77b D1: the server gone once the run's folder is renamed into place (latest moved to it), in the publish
+     * step's record of it or in the distribute step. The run said "failed", exit status 5, a failure noted in its job's
+     * status (and mailed), though it was published. Now: published, its end not recorded, exit status 0, and the
+     * identical command completes it, publishing nothing again.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"distribute", "publish:renamed"})
+    void aServerGoneOnceTheRunsFolderIsInPlaceIsARunPublishedWhoseEndIsNotRecorded(String point) throws Exception {
+        int port = freePort();
+        Path data = tmp.resolve("pgdata");
+        EmbeddedPostgres server = start(data, port);
+        try {
+            Map<String, String> settings = settings(port);
+            Path out = tmp.resolve("out");
+            ChildRun r = ChildRun.start(tmp, "gone", pausedAt(settings, point), "run", "nightly", "--output", out.toString());
+            String runId = r.whilePaused(out.resolve("2022-23"), point, LONG, server::close);
+            server = null;
+            publishedUnrecorded(r, runId, out, port);
+
+            server = start(data, port);
+            // The identical command completes its record, publishing nothing again.
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertEquals(0, again.status(), again.toString());
+            assertEquals(runId, CutNightly.publishedRun(out));
+            CliRun third = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+            assertTrue(third.out().startsWith("Nothing to do: run " + runId), third.toString());
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /**
+     * The run ended published, its end not recorded: exit status 0, its summary, one line saying so, no failure noted in
+     * its job's status (nor mailed: the notice notes it there too), its good run noted.
+     */
+    private void publishedUnrecorded(ChildRun r, String runId, Path out, int port) throws Exception {
+        assertEquals(0, r.waitFor(LONG), r.err());
+        assertTrue(r.out().contains("Published: " + out.resolve("2022-23/" + runId)), r.out());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1, lines.size(), "one line: " + r.err());
+        String database = "PostgreSQL at localhost:" + port + " (database postgres, user postgres)";
+        assertTrue(lines.get(0).startsWith("pb-annex: run " + runId + " published, but its end could not be recorded: "
+                + database + " failed: ") && lines.get(0).endsWith("; its folder says it published, and the next command "
+                + "on that database records it so"), lines.get(0));
+        assertEquals(runId, CutNightly.publishedRun(out));
+        assertTrue(!Files.exists(tmp.resolve("status/nightly.2022-23.failed")), "no failure noted");
+        assertTrue(Files.readString(tmp.resolve("status/nightly.2022-23.good")).contains("run " + runId + " published"));
     }
 }
