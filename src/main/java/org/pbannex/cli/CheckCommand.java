@@ -42,6 +42,10 @@ public class CheckCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "List every check, not only the failed ones.")
     boolean verbose;
 
+    @Option(names = "--tables", split = ",", paramLabel = "ID", description = "Only these tables, e.g. a1,a2, checked as "
+            + "'run --tables' would check them: a table left out needs none of its inputs (default: every table).")
+    List<String> tables;
+
     @Option(names = "--timings", description = "Print where the check's time went: start-up, the settings, reading the "
             + "input, the expenditure lines, the tables and checks (one 'timing <what> <seconds>' line each).")
     boolean timings;
@@ -51,7 +55,10 @@ public class CheckCommand implements Callable<Integer> {
         long commandStarted = System.nanoTime();
         long start = timings ? TimingLines.started(System.currentTimeMillis()) : 0;
         List<Biennium> biennia;
+        List<String> wanted;
         try {
+            // The tables a run with the same --tables would build (its list checked as the run's is), else every table.
+            wanted = tables == null ? org.pbannex.publication.TableCatalogue.ids() : RunCommand.tablesNamed(tables, in.inputDir());
             // Every biennium with a data folder, unless one (or all) is named.
             biennia = in.biennia(List.of(Publication.ALL));
         } catch (UsageError e) {
@@ -66,7 +73,7 @@ public class CheckCommand implements Callable<Integer> {
         for (Biennium biennium : biennia) {
             int status;
             try {
-                status = check(biennium, biennia.size() > 1, readBiennia);
+                status = check(biennium, biennia.size() > 1, readBiennia, wanted);
             } catch (RuntimeException e) {
                 if (biennia.size() == 1 || e instanceof DamagedInstallation) { // the installation's, not a biennium's
                     throw e;
@@ -125,7 +132,7 @@ public class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int check(Biennium biennium, boolean named, ReadBiennia readBiennia) {
+    private int check(Biennium biennium, boolean named, ReadBiennia readBiennia, List<String> wanted) {
         long start = System.nanoTime();
         // Each part timed with --timings (named after the biennium when there are several).
         String of = named ? " " + biennium : "";
@@ -149,7 +156,8 @@ public class CheckCommand implements Callable<Integer> {
         long read = System.nanoTime();
         ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
         long linesRead = System.nanoTime();
-        ComputedPublication pub = Publication.checkAll(inputs, lines, true, readBiennia);
+        // As a run of these tables computes them: a table left out needs none of its inputs (expenditure lines for f2).
+        ComputedPublication pub = Publication.compute(inputs, lines, wanted, readBiennia);
         if (timings) {
             TimingLines.line("read-input" + of, (read - start) / 1e9);
             TimingLines.line("expenditure-lines" + of, (linesRead - read) / 1e9);
@@ -172,7 +180,8 @@ public class CheckCommand implements Callable<Integer> {
         // Lines of a later biennium, checked for their form only, are said as left out, not passed over.
         String leftOut = RunRenderer.wording(pub).linesLeftOut(lines == null ? 0 : lines.leftOutLines(), pub.inputs().biennium()).en();
         System.out.printf("%s: %s, %d checks passed, %d failed%s%s (%.1f s)%s%n", pub.inputs().biennium(),
-                Counted.of(pub.tables().size(), "table", "tables"), pub.checks().passedCount(), failures.size(),
+                Counted.of((int) pub.tables().keySet().stream().filter(wanted::contains).count(), "table", "tables"),
+                pub.checks().passedCount(), failures.size(),
                 r.compared() ? ", " + r.found().size() + " restatements of " + r.previous()
                         : r.notComparedWords().isEmpty() ? "" : ", " + r.notComparedWords(),
                 leftOut.isEmpty() ? "" : "; " + leftOut, (System.nanoTime() - start) / 1e9,

@@ -436,13 +436,11 @@ public class RunCommand implements Callable<Integer> {
         // A value from the job file is named with it, so that the person reading the line knows where to fix it.
         String jobFile = jobFile(def);
         Path input = in.inputDir();
-        List<String> t = tables != null ? tableIds(tables, null, input) : tableIds(jobTables(def), jobFile, input);
+        List<String> ordered = tables != null ? tablesNamed(tables, input) : inCatalogueOrder(tableIds(jobTables(def), jobFile, input));
         List<Language> l = languages != null ? languages(languages, null) : languages(def.languages(), jobFile);
         List<OutputFormat> f = formats != null ? formats(formats, null) : formats(def.formats(), jobFile);
         outputOutsideInput(input, out);
         List<Biennium> biennia = in.biennia(def.biennia());
-        // Tables in catalogue order whatever order they were asked in.
-        List<String> ordered = TableCatalogue.ids().stream().filter(t::contains).toList();
         return biennia.stream().map(b -> new RunRequest(def.name(), input, out, b, ordered, l, f, rejects || def.rejects(),
                 csvBom || def.csvBom())).toList();
     }
@@ -463,6 +461,18 @@ public class RunCommand implements Callable<Integer> {
 
     private static List<String> jobTables(JobDefinition def) {
         return def.allTables() ? TableCatalogue.ids() : def.tables();
+    }
+
+    /**
+     * The tables a command line's --tables names (run's, check's): each as the catalogue spells it, in the catalogue's
+     * order whatever order they were asked in; an unknown one is a usage error listing the input's tables.
+     */
+    static List<String> tablesNamed(List<String> named, Path input) {
+        return inCatalogueOrder(tableIds(named, null, input));
+    }
+
+    private static List<String> inCatalogueOrder(List<String> ids) {
+        return TableCatalogue.ids().stream().filter(ids::contains).toList();
     }
 
     /**

@@ -212,6 +212,18 @@ class RunMessagesTest {
         assertFalse(Files.exists(out.resolve("2022-23/latest")), "a partial run does not move latest");
         CliRun check = run("check", "--input", input.toString());
         assertEquals(3, check.status(), "check needs every table's inputs too: " + check);
+        // Its line's advice taken, as for run: check takes --tables too (it said "unknown option '--tables'", tester 77a).
+        assertTrue(check.err().contains("leave f2 out (e.g. --tables " + withoutF2 + ", a partial run)"), check.err());
+        CliRun checkedWithoutF2 = run("check", "--input", input.toString(), "--tables", withoutF2);
+        assertEquals(0, checkedWithoutF2.status(), checkedWithoutF2.toString());
+        assertTrue(checkedWithoutF2.out().contains("2022-23: " + (TableCatalogue.ids().size() - 1) + " tables, "), checkedWithoutF2.out());
+        // The same list, read and refused as run reads it: a table that is not one is a usage error, in run's words.
+        CliRun runUnknown = run("run", "nightly", "--input", input.toString(), "--output", out.toString(), "--tables", "a1,zz");
+        CliRun checkUnknown = run("check", "--input", input.toString(), "--tables", "A1,zz");
+        assertEquals(2, checkUnknown.status(), checkUnknown.toString());
+        assertEquals(runUnknown.err().lines().findFirst().orElseThrow(), checkUnknown.err().lines().findFirst().orElseThrow());
+        CliRun f2Only = run("check", "--input", input.toString(), "--tables", "f2");
+        assertEquals(3, f2Only.status(), f2Only.toString());
     }
 
     /**
