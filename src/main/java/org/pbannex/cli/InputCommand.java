@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly). */
 @Command(name = "input", mixinStandardHelpOptions = true,
-        description = {"Edit the inputs in one Excel workbook: 'input export' writes it, 'input import' checks it and writes the CSV files.",
-                "'input adopt DIR' brings a copy made by 'review RETURNED.xlsx --apply DIR' into the input."},
+        description = {"Edit the inputs in one Excel workbook ('input export', 'input import'), or bring in a copy made by review --apply ('input adopt').",
+                "'input export' writes the workbook, 'input import' checks it and writes the CSV files; 'input adopt DIR' brings a "
+                        + "copy made by 'review RETURNED.xlsx --apply DIR' into the input."},
         subcommands = {InputCommand.Export.class, InputCommand.Import.class, InputCommand.Adopt.class})
 public class InputCommand implements Runnable {
 

@@ -22,6 +22,18 @@ class CommandSummaryTest {
     }
 
     /**
+     * A command of commands (input) names each of them in its summary, the line `pb-annex --help` lists: input adopt was
+     * left out there, where the README and `input --help` list it (tester 77a).
+     */
+    @Test
+    void aCommandOfCommandsNamesEachInItsSummary() {
+        CommandLine cli = PbAnnexCommand.commandLine("--help");
+        cli.getSubcommands().forEach((name, command) -> command.getSubcommands().keySet().forEach(sub -> assertTrue(
+                command.getCommandSpec().usageMessage().description()[0].contains("'" + name + " " + sub + "'"),
+                name + "'s summary does not name " + name + " " + sub)));
+    }
+
+    /**
      * --biennium's help says "or all" on the commands that take all (run, check, preflight) and not on those that read
      * one biennium, where all is refused; review, which reads the returned workbook's run, has no --biennium (it was
      * taken and ignored).
