@@ -52,7 +52,8 @@ public class RunCommand implements Callable<Integer> {
     InputOptions.Biennia in;
 
     @Option(names = "--rejects", description = "Put bad expenditure lines in a published rejects/expenditure.csv (with file, line, "
-            + "column and reason) instead of stopping; the report counts read = accepted + rejected per file.")
+            + "column and reason) instead of stopping; the report counts read = accepted + left out + rejected per file "
+            + "(left out: good lines of a biennium after the run's).")
     boolean rejects;
 
     @Option(names = "--csv-bom", description = "Start each tidy CSV with a UTF-8 byte-order mark, so that Excel on Windows opens "

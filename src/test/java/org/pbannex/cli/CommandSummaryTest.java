@@ -34,6 +34,17 @@ class CommandSummaryTest {
     }
 
     /**
+     * run --help counts the expenditure lines as the report and the manifest do: it left out the lines left out (good
+     * lines of a later biennium), so its sum did not add up to what a run reports (tester 77a).
+     */
+    @Test
+    void theRejectsOptionCountsTheLinesAsTheReportDoes() {
+        var rejects = PbAnnexCommand.commandLine("--help").getSubcommands().get("run").getCommandSpec().findOption("--rejects");
+        assertTrue(String.join(" ", rejects.description()).contains("read = accepted + left out + rejected per file"),
+                String.join(" ", rejects.description()));
+    }
+
+    /**
      * --biennium's help says "or all" on the commands that take all (run, check, preflight) and not on those that read
      * one biennium, where all is refused; review, which reads the returned workbook's run, has no --biennium (it was
      * taken and ignored).
