@@ -508,6 +508,17 @@ public class RunLauncher {
                     why, step);
             recovered++;
         }
+        // A row left STARTED by a run whose job completed (an earlier version's restart that completed a run published
+        // before, which left it so for good): published, as its folder says, with its finish time.
+        for (RunHistory.Entry h : history.stillStarted()) {
+            JobExecution e = h.jobExecutionId() == null ? null : repository.getJobExecution(h.jobExecutionId());
+            if (e != null && e.getStatus() == BatchStatus.COMPLETED && e.getExecutionContext().containsKey(RunInfo.RUN_ID)) {
+                PublishedRun.whole(RunInputs.folder(RunInfo.of(e)).published(), h.runId()).ifPresent(p -> {
+                    history.published(p);
+                    LOG.info("run {} completed, and its history said STARTED: published, as its folder says", h.runId());
+                });
+            }
+        }
         return recovered;
     }
 

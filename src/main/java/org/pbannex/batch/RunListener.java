@@ -110,6 +110,13 @@ public class RunListener implements JobExecutionListener {
         }
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
+        if (!first) {
+            // A restart of a run whose folder was published (stopped in its distribute step, or before its record said
+            // so): published it stays, with its finish time, while the restart completes its record and sends it. Its
+            // publish step, completed, is not run again to say so (found by an exploratory test: the row stayed STARTED,
+            // with no finish time, for good).
+            org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).ifPresent(history::published);
+        }
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
         RunRenderer.prepareInBackground(run.request());
     }

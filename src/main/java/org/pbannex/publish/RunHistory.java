@@ -222,6 +222,11 @@ public final class RunHistory {
                 job, biennium, at, at, runId);
     }
 
+    /** The runs the history has as started (running, or left so by a run whose end was not recorded). */
+    public List<Entry> stillStarted() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE status = 'STARTED'", RunHistory::entry);
+    }
+
     public Optional<Entry> find(String runId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM pb_run WHERE run_id = ?", RunHistory::entry, runId).stream().findFirst();
     }

@@ -203,7 +203,9 @@ class DatabaseLostPostgresTest {
      * tester77b D1: the server gone once the run's folder is renamed into place (latest moved to it), in the publish
      * step's record of it or in the distribute step. The run said "failed", exit status 5, a failure noted in its job's
      * status (and mailed), though it was published. Now: published, its end not recorded, exit status 0, and the
-     * identical command completes it, publishing nothing again.
+     * identical command completes it, publishing nothing again. D2: it did so, but its history row stayed STARTED with
+     * no finish time for good; now, whichever command comes next (history, or the identical run), the row says
+     * PUBLISHED with its finish time.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"distribute", "publish:renamed"})
@@ -220,10 +222,20 @@ class DatabaseLostPostgresTest {
             publishedUnrecorded(r, runId, out, port);
 
             server = start(data, port);
-            // The identical command completes its record, publishing nothing again.
+            if (point.equals("publish:renamed")) {
+                // history first: it says the run published, from its folder.
+                CliRun history = CliRun.capture(settings, "history");
+                assertTrue(history.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains(" PUBLISHED ")), history.toString());
+            }
+            // The identical command completes its record, publishing nothing again; the history says so from then on.
             CliRun again = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
             assertEquals(0, again.status(), again.toString());
             assertEquals(runId, CutNightly.publishedRun(out));
+            CliRun one = CliRun.capture(settings, "history", runId);
+            assertTrue(one.out().contains("Status    PUBLISHED") && !one.out().contains("Finished  -")
+                    && one.out().contains("(2 attempts)"), one.toString());
+            CliRun list = CliRun.capture(settings, "history", "--limit", "1");
+            assertTrue(list.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains(" PUBLISHED ")), list.toString());
             CliRun third = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
             assertTrue(third.out().startsWith("Nothing to do: run " + runId), third.toString());
         } finally {

@@ -394,6 +394,27 @@ class UnattendedRunsTest {
         assertTrue(detail.out().contains("PUBLISHED") && detail.out().contains("(2 attempts)"), detail.out());
     }
 
+    /**
+     * A run completed whose history row was left STARTED, with no finish time (as an earlier version's restart of a run
+     * published in its distribute step left it, for good: tester77b D2): the next command, whichever, says it published,
+     * with its finish time, as its folder does.
+     */
+    @Test
+    void aCompletedRunLeftStartedInTheHistoryIsToldPublishedByTheNextCommand() throws Exception {
+        Path out = tmp.resolve("out");
+        Map<String, String> settings = lightNightly(tmp);
+        CliRun run = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
+        assertEquals(0, run.status(), run.toString());
+        String runId = CutNightly.publishedRun(out);
+        try (var c = java.sql.DriverManager.getConnection(settings.get("spring.datasource.url"), "sa", "");
+             var left = c.prepareStatement("UPDATE pb_run SET status = 'STARTED', finished_at = NULL WHERE run_id = ?")) {
+            left.setString(1, runId);
+            assertEquals(1, left.executeUpdate());
+        }
+        CliRun one = CliRun.capture(settings, "history", runId);
+        assertTrue(one.out().contains("Status    PUBLISHED") && !one.out().contains("Finished  -"), one.toString());
+    }
+
     /** Every row of the run history: run, status, failed step, exit status, message. */
     private static List<String> historyRows(Map<String, String> settings) throws Exception {
         List<String> rows = new ArrayList<>();
