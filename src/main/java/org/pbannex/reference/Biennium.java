@@ -82,12 +82,14 @@ public record Biennium(int firstYear) {
         if (meant == null && m.matches() && first % 2 == 0 && Integer.parseInt(m.group(2)) == first + 1) {
             meant = new Biennium(first);
         }
-        String spaces = name.startsWith(bare) ? "ends with a space" : name.endsWith(bare) ? "starts with a space"
-                : "starts and ends with a space";
-        String hint = meant == null ? "a biennium's folder is named like 2022-23, two calendar years, the first even"
-                : (bare.equals(name) ? "" : "its name " + spaces + ": ") + "name it " + meant.code();
+        // Each a sentence of the texts (report.cause.reason.misnamed_folder*): a failed run's report and notice say it in
+        // their language, stderr in English.
+        String hint = meant == null ? "misnamed_folder.form" : bare.equals(name) ? "misnamed_folder.name_it"
+                : name.startsWith(bare) ? "misnamed_folder.ends_with_space" : name.endsWith(bare) ? "misnamed_folder.starts_with_space"
+                : "misnamed_folder.starts_and_ends_with_space";
         return new org.pbannex.ingest.InputError(org.pbannex.ingest.InputFolder.shownName(inputDir, name), 0, "",
-                "a folder named like a biennium but not as one, so its data would not be read: " + hint);
+                org.pbannex.ingest.Said.of("misnamed_folder", "hint",
+                        org.pbannex.ingest.Said.of(hint, "code", meant == null ? null : meant.code())));
     }
 
     /** A biennium written either way, its years not part of a longer number: 2022-2023 or 2022-23. */

@@ -449,6 +449,11 @@ class ManyBienniaTest {
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("input/2024-2025: a folder named like a biennium but not as one, so its data would not be "
                 + "read: name it 2024-25"), r.err());
+        // In Chinese too, as a failed run's report and notice say it in the job's language (it was English alone).
+        org.pbannex.ingest.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                () -> Publication.bienniaIn(tree));
+        assertEquals("文件夹的名称像两年期却不是两年期的写法，因此其数据不会被读取：请将其改名为 2024-25",
+                org.pbannex.ChineseReasons.assertChinese(e, tree));
 
         // A check of one named biennium is not stopped by another folder's name, but warns of it.
         r = CliRun.run(null, "check", "--input", tree.toString(), "--biennium", "2022-23");
@@ -466,13 +471,23 @@ class ManyBienniaTest {
     @Test
     void aBienniumFolderNamedWithASpaceIsToldSo(@TempDir Path other) throws IOException {
         Path tree = TestInputs.withMadeUp2024(other.resolve("input"));
-        for (String[] moved : List.of(new String[] {"2024-25", "2024-25 ", "its name ends with a space: name it 2024-25"},
-                new String[] {"2024-25 ", " 2024-2025", "its name starts with a space: name it 2024-25"})) {
+        for (String[] moved : List.of(new String[] {"2024-25", "2024-25 ", "its name ends with a space: name it 2024-25",
+                        "其名称末尾有空格：请将其改名为 2024-25"},
+                new String[] {"2024-25 ", " 2024-2025", "its name starts with a space: name it 2024-25", "其名称开头有空格：请将其改名为 2024-25"},
+                new String[] {" 2024-2025", " 2024-25 ", "its name starts and ends with a space: name it 2024-25",
+                        "其名称开头和末尾都有空格：请将其改名为 2024-25"},
+                new String[] {" 2024-25 ", "2025-26", "a biennium's folder is named like 2022-23, two calendar years, the first even",
+                        "两年期文件夹的名称形如 2022-23：两个日历年，第一年为偶数"})) {
             Files.move(tree.resolve(moved[0]), tree.resolve(moved[1]));
             CliRun r = CliRun.run(null, "check", "--input", tree.toString());
             assertEquals(3, r.status(), r.toString());
             assertTrue(r.err().contains("input/" + moved[1] + ": a folder named like a biennium but not as one, so its data would "
                     + "not be read: " + moved[2]), r.err());
+            // A failed run's report and notice say it in the job's language, Chinese too.
+            org.pbannex.ingest.InputError e = org.junit.jupiter.api.Assertions.assertThrows(org.pbannex.ingest.InputError.class,
+                    () -> Publication.bienniaIn(tree));
+            assertEquals("文件夹的名称像两年期却不是两年期的写法，因此其数据不会被读取：" + moved[3],
+                    org.pbannex.ChineseReasons.assertChinese(e, tree));
         }
     }
 
