@@ -26,8 +26,8 @@ final class ChangeWords {
 
     /** The cell's line; {@code table} null (not computed in this run) leaves the run diff's own words. */
     static String describe(RunDiff.CellChange cell, Table table, Texts texts, Language lang, String none) {
-        if (cell.rowRemoved()) {
-            return cell.describeRemoved(lang, texts.get("distribution.row_removed").in(lang));
+        if (cell.wholeRow()) {
+            return cell.describeRow(lang, texts.get("distribution." + cell.rowChange().word()).in(lang));
         }
         if (table == null) {
             return cell.describe(lang, none);
@@ -56,8 +56,9 @@ final class ChangeWords {
     /**
      * A value of a table published in a tidy form of its own (one CSV row per cell, or per target and indicator): named
      * by the heading of the printed column that shows it on its line's row (or the label column's), a figure grouped as
-     * the edition groups amounts, its decimals kept (Figure 2's dollars to the cent). A line no longer in the run, or a
-     * column no printed one shows (a code that identifies the line), keeps the run diff's words.
+     * the edition groups amounts, its decimals kept (Figure 2's dollars to the cent). A column no printed one shows is
+     * named by the edition's word for the field where it has one (distribution.field.KEY: Figure 2's synthetic, the
+     * targets' outcome), else keeps the run diff's words (a code that identifies the line).
      */
     private static String tidy(RunDiff.CellChange cell, Table table, Texts texts, Language lang, String none) {
         String shownIn = table.tidy().lines().stream().filter(l -> l.key().equals(cell.rowKey())).findFirst()
@@ -67,7 +68,8 @@ final class ChangeWords {
         }
         Column c = shownIn == null ? null : columnOf(table, shownIn);
         if (c == null) {
-            return cell.describe(lang, none);
+            String word = fieldWord(cell.column(), texts, lang);
+            return word == null ? cell.describe(lang, none) : cell.describe(lang, none, word, v -> v);
         }
         return cell.describe(lang, none, heading(c, cell, texts, lang), v -> c.kind() == ValueKind.TEXT ? v : NumberText.grouped(v, lang));
     }
@@ -78,16 +80,22 @@ final class ChangeWords {
 
     /**
      * The column's group and heading as printed; a field that only identifies the row (the results tables' level,
-     * outcome, output and indicator text), which no table prints under a heading, by the edition's word for it
-     * (distribution.field.KEY: the Chinese message named them "indicator", "level", found by a tester); else the data
-     * package's title.
+     * outcome, output and indicator text, a risk's number and event, annex 4's outcome, contributor and confidence),
+     * which no table prints under a heading, by the edition's word for it (distribution.field.KEY: the Chinese message
+     * named them "indicator", "level", "event", "confidence", found by testers); else the data package's title.
      */
     private static String heading(Column c, RunDiff.CellChange cell, Texts texts, Language lang) {
-        if (c.role() == Column.Role.DATA_KEY && texts.has(FIELD + c.key())) {
-            return texts.get(FIELD + c.key()).in(lang);
+        String word = c.role() == Column.Role.DATA_KEY ? fieldWord(c.key(), texts, lang) : null;
+        if (word != null) {
+            return word;
         }
         String heading = (c.group().in(lang) + " " + c.heading().in(lang)).strip();
         return heading.isEmpty() ? cell.title().in(lang).isBlank() ? cell.column() : cell.title().in(lang) : heading;
+    }
+
+    /** The edition's word for a field no table prints under a heading of its own (distribution.field.KEY), or null. */
+    private static String fieldWord(String key, Texts texts, Language lang) {
+        return texts.has(FIELD + key) ? texts.get(FIELD + key).in(lang) : null;
     }
 
     /** The table's column of a tidy CSV column (work in years and months is split in two: key_years, key_months). */

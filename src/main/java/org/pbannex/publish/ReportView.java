@@ -90,7 +90,7 @@ public record ReportView(boolean published, int exitStatus, String runId, String
 
     /** A table's changed cells since the previous run, as a reader of the report's language reads them. */
     public String changes(RunDiff.TableChange table) {
-        return String.join("; ", table.cells().stream().map(c -> c.rowRemoved() ? c.describeRemoved(words.language(), words.say("row_removed"))
+        return String.join("; ", table.cells().stream().map(c -> c.wholeRow() ? c.describeRow(words.language(), words.say(c.rowChange().word()))
                 : c.describe(words.language(), words.say("none"))).toList());
     }
 

@@ -26,32 +26,54 @@ import tools.jackson.databind.json.JsonMapper;
 public record RunDiff(String previousRunId, List<TableChange> tables) {
 
     /**
-     * Changes in one table; {@code cells} lists at most {@link #MAX_LISTED} of them (a row removed is one of them, for
-     * all its cells), {@code unlisted} the changed cells they leave out.
+     * Changes in one table; {@code cells} lists at most {@link #MAX_LISTED} of them (a row removed or added is one of
+     * them, for all its cells), {@code unlisted} the changed cells they leave out.
      */
     public record TableChange(String table, String status, int changedCells, List<CellChange> cells, int unlisted) {
+    }
+
+    /** A whole row that one run has and the other has not. */
+    public enum RowChange {
+        /** The previous run has it, this one no longer. */
+        REMOVED,
+        /** This run has it, the previous one had not. */
+        ADDED;
+
+        /** Its word's key after the prefix of whoever says it (distribution.row_removed, report.row_added). */
+        public String word() {
+            return this == REMOVED ? "row_removed" : "row_added";
+        }
     }
 
     /**
      * One changed cell: its row (key and label, from the CSVs) and field (name and title, from the run's
      * datapackage.json; the name where it has none), and its values before and after (null: the cell was not there).
-     * A row no longer in the run is one change of its own, with no field ({@link #rowRemoved()}): its cells, each
-     * listed going to nothing, read as that many changes and hid the others behind the list's limit (found by a tester).
+     * A row only one of the runs has is one change of its own, with no field ({@link #rowChange()}): its cells, each
+     * listed going to nothing (or from nothing), read as that many changes and hid the others behind the list's limit
+     * (found by a tester).
      */
-    public record CellChange(String rowKey, Text label, String column, Text title, String before, String after) {
+    public record CellChange(String rowKey, Text label, String column, Text title, String before, String after, RowChange rowChange) {
 
-        static CellChange ofRemovedRow(String rowKey, Text label) {
-            return new CellChange(rowKey, label, null, Text.EMPTY, null, null);
+        /** A changed cell of a row both runs have. */
+        public CellChange(String rowKey, Text label, String column, Text title, String before, String after) {
+            this(rowKey, label, column, title, before, after, null);
         }
 
-        /** Whether this is a whole row of the previous run that this one no longer has. */
-        public boolean rowRemoved() {
-            return column == null;
+        static CellChange ofRow(String rowKey, Text label, RowChange change) {
+            return new CellChange(rowKey, label, null, Text.EMPTY, null, null, change);
         }
 
-        /** A row removed, as a reader of that language reads it: "Output 7.5: … [output.7.5]: row removed". */
-        public String describeRemoved(Language language, String removed) {
-            return row(language) + ": " + removed;
+        /** Whether this is a whole row removed or added ({@link #rowChange()}), not one cell. */
+        public boolean wholeRow() {
+            return rowChange != null;
+        }
+
+        /**
+         * A row removed or added, as a reader of that language reads it, {@code said} the word for it: "Output 7.5 …
+         * [output.7.5]: row removed".
+         */
+        public String describeRow(Language language, String said) {
+            return row(language) + ": " + said;
         }
 
         /** Labels longer than this are cut (an indicator's text runs to hundreds of characters). */
@@ -87,7 +109,8 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         /** In English, as the run's report lists it. */
         @Override
         public String toString() {
-            return rowRemoved() ? describeRemoved(Language.EN, "row removed") : describe(Language.EN, "(none)");
+            return wholeRow() ? describeRow(Language.EN, rowChange == RowChange.REMOVED ? "row removed" : "row added")
+                    : describe(Language.EN, "(none)");
         }
     }
 
@@ -132,12 +155,14 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
         Map<String, String> old = cells(before);
         Map<String, String> now = cells(after);
         Map<String, Text> labels = labels(before);
-        java.util.Set<String> removed = new java.util.HashSet<>(labels.keySet());
         Map<String, Text> kept = labels(after);
-        removed.removeAll(kept.keySet());
+        // The rows only one run has: each is one change, however many cells it has.
+        Map<String, RowChange> whole = new HashMap<>();
+        labels.keySet().stream().filter(k -> !kept.containsKey(k)).forEach(k -> whole.put(k, RowChange.REMOVED));
+        kept.keySet().stream().filter(k -> !labels.containsKey(k)).forEach(k -> whole.put(k, RowChange.ADDED));
         labels.putAll(kept);
         List<CellChange> listed = new ArrayList<>();
-        java.util.Set<String> removedListed = new java.util.HashSet<>();
+        java.util.Set<String> wholeListed = new java.util.HashSet<>();
         int changed = 0;
         int covered = 0;
         for (String key : new TreeSet<>(concat(old.keySet(), now.keySet()))) {
@@ -150,12 +175,12 @@ public record RunDiff(String previousRunId, List<TableChange> tables) {
             changed++;
             int slash = key.lastIndexOf('/');
             String row = key.substring(0, slash);
-            if (removed.contains(row)) {
-                if (!removedListed.contains(row) && listed.size() < MAX_LISTED) {
-                    listed.add(CellChange.ofRemovedRow(row, labels.getOrDefault(row, Text.EMPTY)));
-                    removedListed.add(row);
+            if (whole.containsKey(row)) {
+                if (!wholeListed.contains(row) && listed.size() < MAX_LISTED) {
+                    listed.add(CellChange.ofRow(row, labels.getOrDefault(row, Text.EMPTY), whole.get(row)));
+                    wholeListed.add(row);
                 }
-                covered += removedListed.contains(row) ? 1 : 0;
+                covered += wholeListed.contains(row) ? 1 : 0;
             } else if (listed.size() < MAX_LISTED) {
                 String column = key.substring(slash + 1);
                 listed.add(new CellChange(row, labels.getOrDefault(row, Text.EMPTY), column,

@@ -552,16 +552,10 @@ class DistributionTest {
     @Test
     void aRowRemovedIsOneLineAndTheFieldsAreNamedInTheReadersWords() throws Exception {
         List<Path> inputs = beforeAndAfter("i2");
-        Path after = inputs.get(1).resolve("2022-23");
-        for (String file : List.of("results_outputs.csv", "results_indicators.csv", "results_baselines.csv", "results_regional_targets.csv")) {
-            org.pbannex.TestInputs.edit(after.resolve(file), s -> String.join("\n", s.lines().filter(l -> !l.startsWith("7.5")).toList()) + "\n");
-        }
-        edit(after.resolve("results_levels.csv"), "policy_output,59,", "policy_output,56,");
+        Path after = withoutOutput75(inputs.get(1)).resolve("2022-23");
         edit(after.resolve("results_indicators.csv"), "8.1.1,8.1.1,policy_output,8,8.1,为扩大覆盖面",
                 "8.1.1,8.1.1,policy_output,8,8.1,为了扩大覆盖面");
-        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
-        settings.putAll(CliRun.h2(tmp.resolve("db")));
-        Map<String, String> second = secondRunsMessages(settings, inputs, tmp.resolve("out"), "i2");
+        Map<String, String> second = secondRunsMessages(inputs, "i2");
         String li = second.get("Li Wei <li.wei@example.org>");
         assertTrue(li.contains("[output.7.5]: 此行已删除\n") && li.contains(" [7.5.1]: 此行已删除\n")
                 && li.contains(" [7.5.3]: 此行已删除\n"), li);
@@ -569,11 +563,61 @@ class DistributionTest {
         // The change after them is listed, its indicator's text named as the Chinese table names it.
         assertTrue(li.contains(" [8.1.1], 指标: '为扩大覆盖面"), li);
         assertFalse(li.contains("另有"), li);
-        for (String field : List.of("indicator:", "level:", "outcome:", "output:")) {
-            assertFalse(li.contains(field), "no field names of the data in a Chinese message: " + li);
-        }
+        assertNoFieldNamesOfTheData(li, "indicator", "level", "outcome", "output");
         String ana = second.get("Ana Silva <ana.silva@example.org>");
         assertTrue(ana.contains("[output.7.5]: row removed\n") && ana.contains(" [8.1.1], Indicator: '"), ana);
+    }
+
+    /**
+     * A row new in this run is one line too ("此行为新增", "row added"), not each of its cells coming from nothing: an
+     * output put back with its indicators listed every cell of their rows, "（无） -> '7.5.1'", and hid the changes after
+     * them. The fields the risk register and annex 4 print under no heading (a risk's event, a share's confidence) are
+     * named in the reader's words too: the Chinese message said "event:" and "confidence:".
+     */
+    @Test
+    void aRowAddedIsOneLineAndTheRiskAndContributorFieldsAreNamedInTheReadersWords() throws Exception {
+        List<Path> inputs = beforeAndAfter("i2 risk a4");
+        withoutOutput75(inputs.get(0));
+        Path after = inputs.get(1).resolve("2022-23");
+        edit(after.resolve("strategic_risks.csv"), "1,理事会或国际劳工大会", "1,理事会和国际劳工大会");
+        edit(after.resolve("strategic_risks.csv"), ",The Governing Body or the International", ",The Governing Body and the International");
+        org.pbannex.TestInputs.edit(after.resolve("outcome_contributors.csv"), s -> String.join("\n", s.lines()
+                .map(l -> l.startsWith("1,") ? l.replaceAll(",moderate$", ",low") : l).toList()) + "\n");
+        Map<String, String> second = secondRunsMessages(inputs, "i2,risk,a4");
+        String li = second.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.contains("[output.7.5]: 此行为新增\n") && li.contains(" [7.5.1]: 此行为新增\n")
+                && li.contains(" [7.5.3]: 此行为新增\n"), li);
+        assertFalse(li.contains("（无） ->") || li.contains("-> （无）") || li.contains("[output.7.5],") || li.contains("[7.5.1],"), li);
+        assertTrue(li.contains(" [1], 事件: '理事会或国际劳工大会") && li.contains(" [1.1], 归属可靠性: 'moderate' -> 'low'\n"), li);
+        assertFalse(li.contains("另有"), li);
+        assertNoFieldNamesOfTheData(li, "event", "risk", "confidence", "contributor", "outcome");
+        String ana = second.get("Ana Silva <ana.silva@example.org>");
+        assertTrue(ana.contains("[output.7.5]: row added\n") && ana.contains(" [1], Event: '")
+                && ana.contains(" [1.1], Confidence: 'moderate' -> 'low'\n"), ana);
+    }
+
+    /** The second run's messages, sent through the test's mail server, of {@link #secondRunsMessages(Map, List, Path, String)}. */
+    private Map<String, String> secondRunsMessages(List<Path> inputs, String tables) throws Exception {
+        Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
+        settings.putAll(CliRun.h2(tmp.resolve("db")));
+        return secondRunsMessages(settings, inputs, tmp.resolve("out"), tables);
+    }
+
+    /** A Chinese message names no field by the data's name (", indicator: ..."), only in the reader's words. */
+    private static void assertNoFieldNamesOfTheData(String message, String... fields) {
+        for (String field : fields) {
+            assertFalse(message.contains(", " + field + ":"), "no field names of the data in a Chinese message: " + message);
+        }
+    }
+
+    /** The input without output 7.5 and its three indicators (as valid input: the stated count of policy output indicators follows). */
+    private static Path withoutOutput75(Path input) throws IOException {
+        Path biennium = input.resolve("2022-23");
+        for (String file : List.of("results_outputs.csv", "results_indicators.csv", "results_baselines.csv", "results_regional_targets.csv")) {
+            org.pbannex.TestInputs.edit(biennium.resolve(file), s -> String.join("\n", s.lines().filter(l -> !l.startsWith("7.5")).toList()) + "\n");
+        }
+        edit(biennium.resolve("results_levels.csv"), "policy_output,59,", "policy_output,56,");
+        return input;
     }
 
     /**
