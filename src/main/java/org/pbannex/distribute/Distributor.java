@@ -207,7 +207,9 @@ public final class Distributor {
                         out.add(new Delivery(r, tables, attachment, DistributionLog.REFUSED, line));
                         continue;
                     }
-                    // A refused sender, or a login wanted, is no reviewer's fault: the line names the settings at fault.
+                    // A refused sender, or a login wanted, is no reviewer's fault: the line names the settings at fault;
+                    // a server not reached at all (the connection refused, no such host) names no reviewer either.
+                    boolean notReached = reply == null && MailFault.notReached(e);
                     String line = (reply != null && reply.to() == SmtpReply.To.SENDER ? "mail server " + server
                             + " refused the sender address " + from + " (PB_DISTRIBUTION_FROM, pb.distribution.from), for every "
                             + "reviewer: " + reply.text()
@@ -215,6 +217,7 @@ public final class Distributor {
                             + "another, or encryption first) before it takes any message: " + reply.text() + "; set its user and "
                             + "password (SPRING_MAIL_USERNAME and SPRING_MAIL_PASSWORD, spring.mail.username and spring.mail.password"
                             + "; see the README's Reviewers section for encryption)"
+                            : notReached ? "mail server " + server + " was not reached, for every reviewer: " + MailFault.said(e)
                             : "mail server " + server + " did not take the message to " + r.email()
                             + ": " + (reply != null ? reply.text() : MailFault.said(e))) + " (" + have(out) + " of " + reviewers.size()
                             + " reviewers sent; run " + run.runId() + " stays published: "
@@ -222,8 +225,7 @@ public final class Distributor {
                             + "again)" : " sends it to the reviewers it did not reach)");
                     // The server refusing the sender or wanting a login, or not reached at all, fails every reviewer
                     // alike: the run's failure in its history, not this reviewer's.
-                    if (reply != null ? reply.to() == SmtpReply.To.SENDER || reply.to() == SmtpReply.To.LOGIN
-                            : MailFault.notReached(e)) {
+                    if (notReached || reply != null && (reply.to() == SmtpReply.To.SENDER || reply.to() == SmtpReply.To.LOGIN)) {
                         log.recordForEveryReviewer(run.runId(), DistributionLog.FAILED, line);
                     } else {
                         log.record(run.runId(), r, tables, attachment.getFileName().toString(), DistributionLog.FAILED, line);
