@@ -482,10 +482,16 @@ public class RunLauncher {
                 continue;
             }
             String step = failedStepOrRunning(e);
+            java.util.Set<Long> wereRunning = e.getStepExecutions().stream().filter(s -> s.getStatus().isRunning())
+                    .map(org.springframework.batch.core.step.StepExecution::getId).collect(java.util.stream.Collectors.toSet());
             JobExecution done = operator.recover(e);
             String runId = done.getExecutionContext().getString(RunInfo.RUN_ID, null);
             var published = runId == null ? Optional.<PublishedRun>empty()
                     : PublishedRun.whole(RunInputs.folder(RunInfo.of(done)).published(), runId);
+            // When its steps ended, as far as is known: its failure's time, else when it noted the release of its lock.
+            Instant released = runId == null ? null : RunLease.releaseNoted(RunInfo.of(done).request().biennium().code(),
+                    RunInfo.of(done).request().output().toString(), runId);
+            String stepsEnded = released == null ? null : STEP_END_NOT_RECORDED;
             if (published.isPresent()) {
                 // Killed after its folder was published: published it is (the identical command completes its record).
                 history.published(published.get());
@@ -498,12 +504,16 @@ public class RunLauncher {
                 var noted = failure.isPresent() ? Optional.<RunOutcomes.Noted>empty() : notedFailure(done, runId);
                 if (failure.isPresent()) {
                     history.failed(runId, failure.get().step(), failure.get().exitStatus(), failure.get().cause());
+                    released = failure.get().at();
+                    stepsEnded = failure.get().cause();
                 } else if (noted.isPresent()) {
                     history.failed(runId, step, noted.get().exitStatus(), noted.get().line());
+                    stepsEnded = released == null ? null : noted.get().line();
                 } else {
                     history.abandonedByDeadProcess(runId, step);
                 }
             }
+            endedUnseen(done, wereRunning, released, stepsEnded != null ? stepsEnded : endUnknown(entry.orElse(null)));
             LOG.warn("run {} (job execution {}) was abandoned by a dead process ({}); marked failed in step {}", runId, e.getId(),
                     why, step);
             recovered++;
@@ -520,6 +530,40 @@ public class RunLauncher {
             }
         }
         return recovered;
+    }
+
+    private static final String STEP_END_NOT_RECORDED = "its database went away: its process ended without recording the step's "
+            + "end";
+
+    /** Why a step left running by a dead process has no end time: its process died unseen, last heard of at its heartbeat. */
+    private static String endUnknown(RunHistory.Entry entry) {
+        return "its process ended without recording the step's end (killed, or its machine stopped): when is not known"
+                + (entry == null || entry.heartbeatAt() == null ? "" : "; its last heartbeat was at "
+                + entry.heartbeatAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ')
+                .replace("Z", " UTC"));
+    }
+
+    /**
+     * The steps a dead process left running, as {@code recover} marked them failed: ended when the run failed, where
+     * that is known ({@code ended}: its report's time, or its process's note releasing its lock, written as it ended,
+     * its database gone), else with no end time; their exit FAILED, saying why ({@code why}), not Spring Batch's
+     * EXECUTING. Found by an exploratory test: recover ends them now, so their seconds ran to the command that found
+     * them (42 s for a process that died 6 s in), and left their exit EXECUTING.
+     */
+    private void endedUnseen(JobExecution done, java.util.Set<Long> wereRunning, Instant ended, String why) {
+        java.time.LocalDateTime end = ended == null ? null : java.time.LocalDateTime.ofInstant(ended, java.time.ZoneOffset.UTC);
+        for (var s : done.getStepExecutions()) {
+            if (!wereRunning.contains(s.getId())) {
+                continue;
+            }
+            s.setEndTime(end == null || s.getStartTime() != null && end.isBefore(s.getStartTime()) ? null : end);
+            s.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(why));
+            repository.update(s);
+        }
+        if (end != null) {
+            done.setEndTime(end);
+            repository.update(done);
+        }
     }
 
     /** The failure the run noted in its job's status, if it could (a status folder it cannot read: none). */

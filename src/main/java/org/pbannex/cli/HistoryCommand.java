@@ -196,11 +196,13 @@ public class HistoryCommand implements Callable<Integer> {
             executions.sort(java.util.Comparator.comparingLong(x -> x.getId()));
             for (var execution : executions) {
                 for (var s : execution.getStepExecutions()) {
-                    double seconds = s.getStartTime() == null || s.getEndTime() == null ? 0
-                            : java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
+                    // A step whose dead process left its end unknown: "?", not a duration (its EXIT says why).
+                    String seconds = s.getStartTime() == null || s.getEndTime() == null ? s.getStatus().isRunning() ? "0.0" : "?"
+                            : String.format(java.util.Locale.ROOT, "%.1f",
+                                    java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0);
                     String exit = s.getExitStatus().getExitDescription();
                     steps.row(execution.getId(), s.getStepName(), s.getStatus(), s.getReadCount(), s.getWriteCount(),
-                            s.getFilterCount(), s.getProcessSkipCount(), String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                            s.getFilterCount(), s.getProcessSkipCount(), seconds,
                             exit == null || exit.isBlank() ? s.getExitStatus().getExitCode()
                                     : withoutClassName(exit.lines().findFirst().orElse("")));
                 }

@@ -96,7 +96,8 @@ public final class ManifestWriter {
     }
 
     /** A failed run's failure as its manifest in failed/RUN-ID/ keeps it. */
-    public record Failure(String step, int exitStatus, String cause) {
+    /** @param at when the run failed (the manifest's finished_at) */
+    public record Failure(String step, int exitStatus, String cause, java.time.Instant at) {
     }
 
     /**
@@ -111,7 +112,8 @@ public final class ManifestWriter {
             Manifest m = read(dir);
             boolean ofThisAttempt = RunRecord.FAILED.equals(m.status()) && runId.equals(m.runId()) && m.finishedAt() != null
                     && !java.time.Instant.parse(m.finishedAt()).isBefore(since);
-            return ofThisAttempt ? java.util.Optional.of(new Failure(m.failedStep(), m.exitStatus(), m.cause())) : java.util.Optional.empty();
+            return ofThisAttempt ? java.util.Optional.of(new Failure(m.failedStep(), m.exitStatus(), m.cause(),
+                    java.time.Instant.parse(m.finishedAt()))) : java.util.Optional.empty();
         } catch (IOException | RuntimeException e) {
             LOG.info("cannot read the failed run's manifest in {}: {}", dir, e.toString());
             return java.util.Optional.empty();

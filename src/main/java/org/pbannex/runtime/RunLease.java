@@ -320,6 +320,18 @@ public final class RunLease {
         }
     }
 
+    /**
+     * When run {@code runId}'s process noted that it released its lock (its database gone as it ended: the moment its run
+     * ended, give or take its report), by the note's time; null when there is no note.
+     */
+    public static java.time.Instant releaseNoted(String biennium, String outputDir, String runId) {
+        try {
+            return Files.getLastModifiedTime(releaseNote(biennium, outputDir, runId)).toInstant();
+        } catch (java.io.IOException none) {
+            return null;
+        }
+    }
+
     /** Where a holder whose database was gone notes that it released the lock: in the biennium's folder of the output. */
     static Path releaseNote(String biennium, String outputDir, String runId) {
         return Path.of(outputDir).resolve(biennium).resolve(RELEASED + runId);

@@ -97,6 +97,8 @@ class DatabaseLostPostgresTest {
             CliRun one = CliRun.capture(settings, "history", runId);
             assertTrue(one.out().contains(manifest.path("failed_step").asString()) && one.out().contains("exit status 5"),
                     one.toString());
+            // Its steps ended when it failed (its report's time), their exit its cause, not EXECUTING (tester77b M1).
+            assertTrue(!one.out().contains("EXECUTING") && !one.out().contains(" ? "), one.toString());
 
             // And the identical command restarts it and publishes, as after any failure, at once: the lock's row still
             // names that host's process, whose heartbeat is recent (it waited pb.run.lease), but its release is noted.
@@ -205,7 +207,8 @@ class DatabaseLostPostgresTest {
      * status (and mailed), though it was published. Now: published, its end not recorded, exit status 0, and the
      * identical command completes it, publishing nothing again. D2: it did so, but its history row stayed STARTED with
      * no finish time for good; now, whichever command comes next (history, or the identical run), the row says
-     * PUBLISHED with its finish time.
+     * PUBLISHED with its finish time. M1: the step it failed in ran, in history RUN_ID, until the command that found it,
+     * its exit EXECUTING; now it ended when the run did, and says why.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"distribute", "publish:renamed"})
@@ -220,6 +223,7 @@ class DatabaseLostPostgresTest {
             String runId = r.whilePaused(out.resolve("2022-23"), point, LONG, server::close);
             server = null;
             publishedUnrecorded(r, runId, out, port);
+            java.time.LocalDateTime ended = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
 
             server = start(data, port);
             if (point.equals("publish:renamed")) {
@@ -236,6 +240,20 @@ class DatabaseLostPostgresTest {
                     && one.out().contains("(2 attempts)"), one.toString());
             CliRun list = CliRun.capture(settings, "history", "--limit", "1");
             assertTrue(list.out().lines().anyMatch(l -> l.startsWith(runId) && l.contains(" PUBLISHED ")), list.toString());
+            // M1: the step its database went away in ended as the run did, not when the next command found it (which
+            // Spring Batch's recover makes its end), and its exit says why, not EXECUTING.
+            assertTrue(!one.out().contains("EXECUTING") && one.out().contains("its database went away: its process ended "
+                    + "without recording the step's end"), one.toString());
+            try (java.sql.Connection c = server.getPostgresDatabase().getConnection();
+                 java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT s.step_name, s.end_time, s.exit_code FROM batch_step_execution s "
+                         + "WHERE s.status = 'FAILED' AND s.job_execution_id = (SELECT min(job_execution_id) FROM batch_job_execution)")) {
+                assertTrue(rs.next(), "a failed step in the first attempt");
+                java.sql.Timestamp end = rs.getTimestamp(2);
+                assertTrue(end != null && !end.toLocalDateTime().isAfter(ended), rs.getString(1) + " ended " + end + ", after the run "
+                        + "ended at " + ended);
+                assertEquals("FAILED", rs.getString(3));
+            }
             CliRun third = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
             assertTrue(third.out().startsWith("Nothing to do: run " + runId), third.toString());
         } finally {
