@@ -112,7 +112,8 @@ public final class TestInputs {
      * A copy of the bundled input with biennia from 2024-25 up to the one starting in {@code lastYear}, each prepared as
      * README's "A new biennium" says, from a copy of 2022-23's folder: no printed document (its publication.csv names
      * none, its printed_differences.csv is its header alone, the print's own wordings in its reference/texts.csv are
-     * its plain ones). Their expenditure lines (xb-later.csv, not synthetic) are the synthetic sample's moved on eight
+     * its plain ones; its free texts as copied, so that check warns of those still naming 2022-23: OtherBienniumTextsTest).
+     * Their expenditure lines (xb-later.csv, not synthetic) are the synthetic sample's moved on eight
      * years (sixteen, ... for later ones), a tenth more each biennium, so Figure 2 of the last shows 2016-17 to it.
      */
     public static Path withBienniaUpTo(Path target, int lastYear) throws IOException {

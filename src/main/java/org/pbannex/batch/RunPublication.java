@@ -7,6 +7,7 @@ import java.util.List;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.publication.ComputedPublication;
+import org.pbannex.publication.OtherBienniumTexts;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publication.RenderTarget;
@@ -34,6 +35,8 @@ public class RunPublication {
     public static final String TABLE_COUNT = "tableCount";
     public static final String FILE_COUNT = "fileCount";
     public static final String CHECKS_PASSED = "checksPassed";
+    /** The input's texts that name another biennium's years, stderr's lines (OtherBienniumTexts), when there are any. */
+    public static final String TEXT_WARNINGS = "textWarnings";
     /** How many expenditure lines the run set aside as bad (--rejects), listed in its rejects/expenditure.csv. */
     public static final String REJECTED_LINES = "rejectedLines";
     /** How many older runs the retention removed once this one published; what went wrong removing them. */
@@ -53,10 +56,13 @@ public class RunPublication {
     private final RunSteps steps;
     /** The run's settings, whose unused ones its report shows. */
     private final org.springframework.core.env.ConfigurableEnvironment settings;
+    /** The installation folder, from which the report names input files (it is read later, from anywhere). */
+    private final Path home;
 
     public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps,
-                          org.springframework.core.env.ConfigurableEnvironment settings) {
+                          org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props) {
         this.settings = settings;
+        this.home = props.home();
         this.inputs = inputs;
         this.lease = lease;
         this.history = history;
@@ -105,9 +111,14 @@ public class RunPublication {
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
                 .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
                 .orElse(Text.EMPTY), computed.restatements());
+        // Texts of the input that stop nothing but are likely wrong (another biennium's years): on the report, its files
+        // named from the installation as a failed run's report names them, and told after the run's line (TEXT_WARNINGS).
+        var words = org.pbannex.publish.ReportWords.of(computed.reference().texts());
+        var warnings = OtherBienniumTexts.of(computed.inputs());
+        var files = org.pbannex.ingest.InputFolder.fromInstallation(home);
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
-                RunRenderer.selected(computed, request), org.pbannex.publish.ReportWords.of(computed.reference().texts()),
-                org.pbannex.config.Settings.warnings(settings), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now(),
+                RunRenderer.selected(computed, request), words, org.pbannex.config.Settings.warnings(settings),
+                warnings.stream().map(w -> words.sentence(w.said(files), w.english())).toList(), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now(),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
                 lease.lease(), () -> steps.pauseAt(RENAMED, run));
@@ -118,6 +129,9 @@ public class RunPublication {
                 && !o.path().equals("report.html") && !o.path().equals(org.pbannex.publish.PublishedRun.INPUT_COPY)).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
         ctx.putLong(REJECTED_LINES, record.expenditure().stream().mapToLong(ExpenditureIngest.FileStats::rejected).sum());
+        if (!warnings.isEmpty()) {
+            ctx.putString(TEXT_WARNINGS, String.join("\n", warnings.stream().map(OtherBienniumTexts.Warning::english).toList()));
+        }
         if (folder.latestKeptAside() != null) {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
         }

@@ -342,6 +342,11 @@ public class RunCommand implements Callable<Integer> {
             System.out.println((oneLine ? b + ": removed " : "Removed ") + Counted.of(n, "older run", "older runs")
                     + " (" + ctx.getString(RunPublication.RETENTION_SETTINGS) + "; ./pb-annex history lists them)");
         }
+        if (ctx.containsKey(RunPublication.TEXT_WARNINGS)) {
+            // Texts of the input published as they are, though they name another biennium's years: the report lists them too.
+            ctx.getString(RunPublication.TEXT_WARNINGS).lines()
+                    .forEach(w -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + "warning: " + w));
+        }
         if (ctx.containsKey(RunPublication.LATEST_KEPT_ASIDE)) {
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + ctx.getString(RunPublication.LATEST_KEPT_ASIDE));
         }

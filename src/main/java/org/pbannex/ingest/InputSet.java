@@ -409,6 +409,31 @@ public final class InputSet {
         return t == null ? List.of() : t.records();
     }
 
+    /**
+     * A file of the biennium's own folder as read: a resource's {@code {biennium}/} file, or the biennium's own copy of a
+     * shared one ({@code 2024-25/reference/units.csv}; of one that merges by key, its own rows alone), with its path under
+     * the input folder.
+     */
+    public record OwnFile(Resource resource, String path, List<Record> records) {
+    }
+
+    /** The files of the biennium's own folder that were read, in the order of datapackage.json; none without a biennium. */
+    public List<OwnFile> ownFiles() {
+        List<OwnFile> out = new java.util.ArrayList<>();
+        for (Resource r : biennium == null ? List.<Resource>of() : resources) {
+            InputFile f = read.get(r.name());
+            if (f == null) {
+                continue;
+            }
+            if (own.containsKey(r.name())) {
+                out.add(new OwnFile(r, r.overridePathFor(biennium), own.get(r.name()).records()));
+            } else if (r.perBiennium() || f.path().equals(r.overridePathFor(biennium))) {
+                out.add(new OwnFile(r, f.path(), tables.get(r.name()).records()));
+            }
+        }
+        return out;
+    }
+
     /** The file {@link #sheetCsv} holds, under the input folder: {@code reference/units.csv}, {@code 2024-25/budget.csv}. */
     public String sheetPath(String resource) {
         InputFile f = read.get(resource);

@@ -31,6 +31,8 @@ import org.pbannex.table.Text;
  * @param cause       for a failed run: the one-line cause (the same line as on stderr)
  * @param warnings    tables whose figures carry a caveat (synthetic data), and synthetic input files
  * @param settings    the settings the run was given and did not use (a misspelt PB_ variable; config.Settings#warnings)
+ * @param inputWarnings the input's texts published as they are though likely wrong (a text naming another biennium's
+ *                    years: publication.OtherBienniumTexts), a line each as stderr says it, in the report's language
  * @param files       links to every file of the run, relative to the report
  * @param checkGroups the checks by table, failing tables first, then in the run's order of tables
  * @param unchecked   the published tables no check is about, named
@@ -41,7 +43,7 @@ import org.pbannex.table.Text;
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
-                         List<String> warnings, List<String> settings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
+                         List<String> warnings, List<String> settings, List<String> inputWarnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
                          String linesLeftOut, List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
 

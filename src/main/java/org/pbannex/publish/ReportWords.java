@@ -44,7 +44,7 @@ public final class ReportWords {
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "row_removed", "row_added", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "rejected_warning", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
-            "col_rows", "col_sha", "settings_heading", "named", "item", "labelled",
+            "col_rows", "col_sha", "settings_heading", "input_warnings_heading", "named", "item", "labelled",
             // The job's steps, each by its name (report.step.NAME, camelCase written snake_case): see step().
             "step.validate", "step.expenditure_partitions", "step.expenditure_partition", "step.expenditure_merge",
             "step.expenditure_postgres", "step.check", "step.render", "step.render_output", "step.publish", "step.distribute",
@@ -249,6 +249,15 @@ public final class ReportWords {
      */
     public static Text said(java.util.function.Function<String, Text> word, String prefix, org.pbannex.ingest.Said said) {
         return CauseWords.said(word, prefix, said);
+    }
+
+    /**
+     * A sentence of the input's (a warning's line: FILE, line N, column C: REASON) in the report's words; {@code english},
+     * stderr's line, where the texts lack a word of it (a run that did not read them).
+     */
+    public Text sentence(org.pbannex.ingest.Said said, String english) {
+        Text t = CauseWords.said(w -> lacks(w) ? null : text(w), "cause.", said);
+        return t == null ? Text.of(english) : t;
     }
 
     /** A failed check as a failed run's cause says it, in the report's words ({@link CauseWords}). */

@@ -47,13 +47,24 @@ public final class ReportWriter {
     /** @param cause a failed run's one-line cause in both languages ({@link ReportWords#cause}) */
     public static void write(RunRecord run, List<Table> tables, ReportWords words, List<String> settings, Text cause, Path dir)
             throws IOException {
+        write(run, tables, words, settings, cause, List.of(), dir);
+    }
+
+    /**
+     * @param inputWarnings the input's lines that stop nothing but are likely wrong (a text naming another biennium's
+     *                      years: publication.OtherBienniumTexts), in both languages ({@link ReportWords#sentence}): the
+     *                      report lists them under a heading of their own
+     */
+    public static void write(RunRecord run, List<Table> tables, ReportWords words, List<String> settings, Text cause,
+                             List<Text> inputWarnings, Path dir) throws IOException {
         Language language = ReportWords.languageOf(run);
         ReportWords.In say = new ReportWords.In(words, language);
         List<CheckResult> failed = run.checks().stream().filter(c -> !c.passed()).toList();
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
-                ReportView.warnings(tables, run, words, language), settings, failed,
+                ReportView.warnings(tables, run, words, language), settings,
+                inputWarnings.stream().map(w -> w.in(language)).toList(), failed,
                 ReportView.groups(run.checks(), tables, words, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, words, language) : List.of(), !tables.isEmpty(),
                 run.checksPassed(), run.checksFailed(),

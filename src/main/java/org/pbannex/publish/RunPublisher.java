@@ -35,12 +35,15 @@ public final class RunPublisher {
      * @param tables  the tables the run publishes (the report shows their caveats and compares Figure 2 with Table 2)
      * @param words   the report's words, from the run's texts (see {@link ReportWriter#write})
      * @param settings the settings the run was given and did not use, for the report
+     * @param inputWarnings the input's lines that stop nothing but are likely wrong, for the report (see
+     *                      {@link ReportWriter#write(RunRecord, List, ReportWords, List, org.pbannex.table.Text, List, Path)})
      * @param quiet   what other runs left behind is removed once nothing has been written to it for this long
      * @param renamed called once the folder is in place and latest moved, before the history records the run (a test
      *                holds the run there)
      */
     public static RunRecord publish(RunFolder folder, Path outputRoot, String biennium, boolean moveLatest, Path rejects,
-                                    List<org.pbannex.table.Table> tables, ReportWords words, List<String> settings, Draft draft, RunHistory history, java.time.Duration quiet,
+                                    List<org.pbannex.table.Table> tables, ReportWords words, List<String> settings,
+                                    List<org.pbannex.table.Text> inputWarnings, Draft draft, RunHistory history, java.time.Duration quiet,
                                     Runnable renamed)
             throws IOException {
         Path staging = folder.staging();
@@ -57,7 +60,9 @@ public final class RunPublisher {
             }
         }).orElse(RunDiff.none());
         List<OutputFile> outputs = OutputFile.list(staging);
-        ReportWriter.write(draft.with(outputs, diff), tables, words, settings, staging);
+        RunRecord drafted = draft.with(outputs, diff);
+        ReportWriter.write(drafted, tables, words, settings, org.pbannex.table.Text.of(drafted.cause() == null ? "" : drafted.cause()),
+                inputWarnings, staging);
         RunRecord record = draft.with(OutputFile.plus(outputs, staging, staging.resolve(ReportWriter.FILE)), diff);
         ManifestWriter.write(record, staging);
         folder.publish(moveLatest);
