@@ -241,7 +241,8 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
      * After a run publishes, the published runs of its biennium that either limit leaves out are removed (never the
      * latest, nor one sent to reviewers).
      *
-     * @param runs how many published runs of a biennium an output folder keeps; 0 keeps them all
+     * @param runs how many complete runs of a biennium an output folder keeps, and how many partial runs (counted
+     *             apart: none older than the oldest complete run kept); 0 keeps them all
      * @param age  how old a published run may be, by the time in its id (e.g. 90d); none or 0 keeps them all
      */
     public record Retention(@DefaultValue("0") int runs, java.time.Duration age) {

@@ -19,8 +19,12 @@ import java.util.stream.Stream;
 /**
  * Keeps an output folder from growing without end (a nightly run publishes whenever its inputs changed, 2-3 MB a
  * run): once a run has published, the published runs of its biennium there that a limit leaves out are removed: those
- * beyond the newest {@code keep} ({@code pb.retention.runs}; 0: no limit) and those older than {@code maxAge} by the time
- * their id starts with ({@code pb.retention.age}; none: no limit). Never removed: the run just published, the run
+ * beyond the number {@code keep} ({@code pb.retention.runs}; 0: no limit) and those older than {@code maxAge} by the time
+ * their id starts with ({@code pb.retention.age}; none: no limit). The number counts the complete runs (those that can
+ * become latest) and the partial runs (some table, edition or format left out) apart, so that a few one-annex
+ * regenerates never push a complete run out (they pushed every one but latest out): the newest {@code keep} complete
+ * runs are kept, and the newest {@code keep} partial runs, but none older than the oldest complete run kept once
+ * complete runs are left out. Never removed: the run just published, the run
  * {@code latest} points to, every run that was sent to reviewers or written for them (a returned workbook is
  * reviewed against its run's folder, and the next message to a reviewer is compared with the run they last received),
  * and every run this database did not publish itself: one found in the folder after a move to a new database (adopted
@@ -42,7 +46,7 @@ public final class RunRetention {
     private final Function<Path, Set<String>> publishedHere;
 
     /**
-     * @param keep          how many published runs of a biennium to keep (0: no limit)
+     * @param keep          how many complete runs of a biennium to keep, and how many partial runs (0: no limit)
      * @param maxAge        how old a published run may be (null: no limit)
      * @param clock         what "now" is for the age
      * @param distributed   the ids of the runs sent to reviewers (asked only when there is something to remove)
@@ -63,7 +67,7 @@ public final class RunRetention {
         this(keep, null, Clock.systemUTC(), distributed, publishedHere);
     }
 
-    /** What the output folder keeps, for the history of a removed run, e.g. "the newest 5 published runs of a biennium". */
+    /** What the output folder keeps, for the history of a removed run, e.g. "the newest 5 complete runs of a biennium and ...". */
     public String rule() {
         return rule(keep, maxAge);
     }
@@ -72,7 +76,7 @@ public final class RunRetention {
     public static String rule(int keep, Duration maxAge) {
         List<String> limits = new ArrayList<>();
         if (keep > 0) {
-            limits.add("the newest " + keep + " published runs of a biennium (pb.retention.runs)");
+            limits.add("the newest " + keep + " complete runs of a biennium and the newest " + keep + " partial runs since the oldest of them (pb.retention.runs)");
         }
         if (maxAge != null) {
             limits.add("the published runs of the last " + words(maxAge) + " (pb.retention.age)");
@@ -98,10 +102,10 @@ public final class RunRetention {
         }
         List<String> runs = publishedRuns(bienniumDir);
         Instant oldest = maxAge == null ? null : clock.instant().minus(maxAge);
+        boolean[] beyondTheNumber = beyondTheNumber(bienniumDir, runs);
         List<String> leftOut = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            boolean beyondTheNewest = keep > 0 && i < runs.size() - keep;
-            if (beyondTheNewest || (oldest != null && startedBefore(runs.get(i), oldest))) {
+            if (beyondTheNumber[i] || (oldest != null && startedBefore(runs.get(i), oldest))) {
                 leftOut.add(runs.get(i));
             }
         }
@@ -124,6 +128,42 @@ public final class RunRetention {
             removed.add(run);
         }
         return removed;
+    }
+
+    /**
+     * Which of {@code runs} (oldest first) the number leaves out: a complete run beyond the newest {@code keep} complete
+     * ones, a partial run beyond the newest {@code keep} partial ones or, once complete runs are left out, older than the
+     * oldest complete run kept. None when there is no number.
+     */
+    private boolean[] beyondTheNumber(Path bienniumDir, List<String> runs) {
+        boolean[] out = new boolean[runs.size()];
+        if (keep == 0) {
+            return out;
+        }
+        int complete = 0;
+        int partial = 0;
+        int oldestKept = 0;
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (complete(bienniumDir.resolve(runs.get(i)))) {
+                out[i] = ++complete > keep;
+                oldestKept = out[i] ? oldestKept : i;
+            } else {
+                out[i] = ++partial > keep;
+            }
+        }
+        for (int i = 0; complete > keep && i < oldestKept; i++) {
+            out[i] = true;
+        }
+        return out;
+    }
+
+    /** Whether its manifest says the run is complete, not partial; one that cannot be read is counted as complete. */
+    private static boolean complete(Path run) {
+        try {
+            return !ManifestWriter.read(run).partial();
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Whether the run started before that time; a folder whose name does not start with a time is not aged. */

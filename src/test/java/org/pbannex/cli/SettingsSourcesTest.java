@@ -56,7 +56,7 @@ class SettingsSourcesTest {
         var settings = home("pb.retention.runs=2\npb.failures.mail-to=ops@example.org\nspring.mail.host=localhost\n"
                 + "spring.mail.port=" + noListener.port() + "\n");
         CliRun r = CliRun.capture(settings, "preflight");
-        assertTrue(line(r, "output").endsWith("keeps the newest 2 published runs of a biennium (pb.retention.runs)"), r.out());
+        assertTrue(line(r, "output").endsWith("keeps the newest 2 complete runs of a biennium and the newest 2 partial runs since the oldest of them (pb.retention.runs)"), r.out());
         assertTrue(line(r, "mail").contains("failures to ops@example.org would not be sent"), r.out());
         assertFalse(r.out().contains("nobody is mailed"), r.out());
         assertEquals("", r.err(), "no setting unknown");
@@ -192,7 +192,7 @@ class SettingsSourcesTest {
         int status = child.waitFor(Duration.ofMinutes(3));
         String out = child.out();
         assertEquals(0, status, out + child.err());
-        assertTrue(out.contains("keeps the newest 3 published runs of a biennium"), out);
+        assertTrue(out.contains("keeps the newest 3 complete runs of a biennium"), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("WARNING\\s+settings\\s+PB_RETENTION_RUNZ is no setting of pb-annex, and "
                 + "is ignored; did you mean PB_RETENTION_RUNS\\?")), out);
         assertFalse(out.contains("PB_WARM"), "the launcher's own variable is known: " + out);

@@ -67,6 +67,27 @@ class RunRetentionTest {
     }
 
     /**
+     * Complete and partial runs (a table, edition or format left out) are counted apart: the newest of each are kept, but
+     * no partial run older than the oldest complete run kept once complete runs are left out. Counted together, a few
+     * one-annex regenerates pushed every complete run but latest out (tester 77a: PB_RETENTION_RUNS=2 and one partial run
+     * removed three complete runs). The first, third and fourth runs are partial here; latest points to the second, the
+     * fifth was just published.
+     */
+    @Test
+    void completeAndPartialRunsAreCountedApart() throws Exception {
+        Map<Integer, List<String>> removedKeeping = Map.of(1, List.of(RUNS.get(0), RUNS.get(2), RUNS.get(3)),
+                2, List.of(RUNS.get(0)), 3, List.of());
+        for (var expected : removedKeeping.entrySet()) {
+            Path b = bienniumWithFiveRuns(Files.createDirectories(tmp.resolve("keep-" + expected.getKey())));
+            for (int partial : new int[] {0, 2, 3}) {
+                Files.writeString(b.resolve(RUNS.get(partial) + "/" + ManifestWriter.FILE), "{\"exit_status\": 0, \"partial\": true}");
+            }
+            assertEquals(expected.getValue(), new RunRetention(expected.getKey(), Set::of, OURS).apply(b, RUNS.get(4)),
+                    "keeping " + expected.getKey() + " complete runs");
+        }
+    }
+
+    /**
      * A run this database did not publish (found in the folder after a move to a new database, adopted or not; another
      * installation's): who received it is recorded in the database it ran with, so it is kept as a sent run is. It was
      * removed as a run never sent.
@@ -123,7 +144,8 @@ class RunRetentionTest {
         // The newest 4 would keep the third; 2 days leave it out (and the first two, one sent, one latest's).
         RunRetention both = new RunRetention(4, java.time.Duration.ofDays(2), now, () -> Set.of(RUNS.get(0)), OURS);
         assertEquals(List.of(RUNS.get(2)), both.apply(b2, RUNS.get(4)), "the first was sent, latest points to the second");
-        assertEquals("the newest 4 published runs of a biennium (pb.retention.runs) and the published runs of the last 2 days "
+        assertEquals("the newest 4 complete runs of a biennium and the newest 4 partial runs since the oldest of them (pb.retention.runs) "
+                + "and the published runs of the last 2 days "
                 + "(pb.retention.age)", both.rule());
         assertEquals("pb.retention.runs, pb.retention.age", both.settings());
     }
@@ -162,7 +184,7 @@ class RunRetentionTest {
         String firstId = first.split("\\s+")[0];
         assertFalse(runs.contains(firstId), first);
         CliRun shown = CliRun.capture(settings, "history", firstId);
-        assertTrue(shown.out().contains("(removed)") && shown.out().contains("keeps the newest 2 published runs of a biennium"),
+        assertTrue(shown.out().contains("(removed)") && shown.out().contains("keeps the newest 2 complete runs of a biennium"),
                 shown.out());
         // By age: every published run started more than a millisecond before is removed, but the one just published.
         settings.remove("pb.retention.runs");
