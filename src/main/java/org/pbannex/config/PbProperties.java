@@ -99,21 +99,20 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
         public Expenditure {
             engine = engine.trim().toLowerCase(Locale.ROOT);
             if (!engine.equals("auto") && !engine.equals("embedded") && !engine.equals("postgres")) {
-                throw new IllegalArgumentException("pb.expenditure.engine (PB_EXPENDITURE_ENGINE) is '" + engine
-                        + "'; expected auto, embedded or postgres");
+                throw new SettingRefused("pb.expenditure.engine", engine, "auto, embedded or postgres");
             }
             if (threads < 0) {
-                throw new IllegalArgumentException("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is " + threads
-                        + "; expected 0 (one per core) or how many threads parse the expenditure lines");
+                throw new SettingRefused("pb.expenditure.threads", threads, "0 (one per core) or how many threads parse the "
+                        + "expenditure lines, such as 2");
             }
             // Neither was refused: the ingest took 1 byte for 0 or less, a partition of each line, ids all on disk.
             if (partitionSize.toBytes() <= 0) {
-                throw new IllegalArgumentException("pb.expenditure.partition-size (PB_EXPENDITURE_PARTITION_SIZE) is " + words(partitionSize)
-                        + "; expected more than 0: the size a file's partitions have at least, such as 16MB");
+                throw new SettingRefused("pb.expenditure.partition-size", partitionSize, "a size above 0, such as 16MB: the size "
+                        + "a file's partitions have at least");
             }
             if (idMemory.toBytes() <= 0) {
-                throw new IllegalArgumentException("pb.expenditure.id-memory (PB_EXPENDITURE_ID_MEMORY) is " + words(idMemory)
-                        + "; expected more than 0: the memory for finding duplicate line ids, such as 8MB");
+                throw new SettingRefused("pb.expenditure.id-memory", idMemory, "a size above 0, such as 8MB: the memory for "
+                        + "finding duplicate line ids");
             }
         }
 
@@ -136,45 +135,28 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
 
         public Run {
             if (heartbeat.isNegative() || heartbeat.isZero()) {
-                throw new IllegalArgumentException("pb.run.heartbeat (PB_RUN_HEARTBEAT) is " + words(heartbeat) + "; expected how "
-                        + "often a run renews its lock, such as 10s");
+                throw new SettingRefused("pb.run.heartbeat", words(heartbeat), "a duration above 0, such as 10s: how often a run "
+                        + "renews its lock");
             }
             // Between two heartbeats a live run's lease must not lapse, nor after one missed (a long pause of the JVM).
             if (lease.compareTo(heartbeat.multipliedBy(LEASE_HEARTBEATS)) < 0) {
-                throw new IllegalArgumentException("pb.run.lease (PB_RUN_LEASE) is " + words(lease) + ", not well above pb.run.heartbeat "
-                        + "(PB_RUN_HEARTBEAT, " + words(heartbeat) + "): a run still alive would count as dead; expected at least "
-                        + LEASE_HEARTBEATS + " heartbeats, such as " + words(heartbeat.multipliedBy(LEASE_HEARTBEATS + 1)));
+                throw new SettingRefused("pb.run.lease", words(lease), "well above pb.run.heartbeat (" + words(heartbeat) + "): a run "
+                        + "still alive would count as dead; expected at least " + LEASE_HEARTBEATS + " heartbeats, such as "
+                        + words(heartbeat.multipliedBy(LEASE_HEARTBEATS + 1)));
             }
             if (databaseWait.isNegative()) {
-                throw new IllegalArgumentException("pb.run.database-wait (PB_RUN_DATABASE_WAIT) is " + words(databaseWait)
-                        + "; expected 0 (no wait) or how long a command waits for another process to finish with the embedded "
-                        + "database, such as 10m");
+                throw new SettingRefused("pb.run.database-wait", words(databaseWait), "0 (no wait) or a duration such as 10m: how "
+                        + "long a command waits for another process to finish with the embedded database");
             }
             if (timeout.isNegative()) {
-                throw new IllegalArgumentException("pb.run.timeout (PB_RUN_TIMEOUT) is " + timeout + "; expected 0 (never) or how "
-                        + "long a run may take, such as 2h");
+                throw new SettingRefused("pb.run.timeout", words(timeout), "0 (never) or a duration such as 2h: how long a run "
+                        + "may take");
             }
         }
     }
 
     /** How many heartbeats a lease must last at least. */
     static final int LEASE_HEARTBEATS = 3;
-
-    /**
-     * -1MB, 0B, 1536KB: a size in a message, in the largest unit it is a whole number of, as a person writes it (Spring's
-     * own text is in bytes: -1MB was said as -1048576B).
-     */
-    public static String words(org.springframework.util.unit.DataSize size) {
-        long bytes = size.toBytes();
-        String[] units = {"TB", "GB", "MB", "KB"};
-        for (int i = 0; i < units.length && bytes != 0; i++) {
-            long unit = 1L << (10 * (units.length - i));
-            if (bytes % unit == 0) {
-                return bytes / unit + units[i];
-            }
-        }
-        return bytes + "B";
-    }
 
     /** 45s, 1m30s, 0.2s: a duration in a message. */
     public static String words(Duration d) {
@@ -202,17 +184,16 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
 
         public Database {
             if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-                throw new IllegalArgumentException("pb.database.connect-timeout (PB_DATABASE_CONNECT_TIMEOUT) is " + connectTimeout
-                        + "; expected how long connecting to the database may take, such as 10s");
+                throw new SettingRefused("pb.database.connect-timeout", words(connectTimeout), "a duration above 0, such as 10s: "
+                        + "how long connecting to the database may take");
             }
             if (socketTimeout.isNegative()) {
-                throw new IllegalArgumentException("pb.database.socket-timeout (PB_DATABASE_SOCKET_TIMEOUT) is " + socketTimeout
-                        + "; expected 0 (wait for ever) or how long the database may take to answer, such as 10m");
+                throw new SettingRefused("pb.database.socket-timeout", words(socketTimeout), "0 (wait for ever) or a duration such "
+                        + "as 10m: how long the database may take to answer");
             }
             if (lockTimeout != null && lockTimeout.isNegative()) {
-                throw new IllegalArgumentException("pb.database.lock-timeout (PB_DATABASE_LOCK_TIMEOUT) is " + lockTimeout
-                        + "; expected how long a statement may wait for another session's "
-                        + "lock, such as 1m");
+                throw new SettingRefused("pb.database.lock-timeout", words(lockTimeout), "a duration such as 1m: how long a "
+                        + "statement may wait for another session's lock");
             }
         }
     }
@@ -249,12 +230,12 @@ public record PbProperties(@DefaultValue(".") Path home, Path input, Path output
 
         public Retention {
             if (runs < 0) {
-                throw new IllegalArgumentException("pb.retention.runs (PB_RETENTION_RUNS) is " + runs
-                        + "; expected 0 (keep every run) or how many published runs of a biennium to keep");
+                throw new SettingRefused("pb.retention.runs", runs, "0 (keep every run) or how many complete runs of a biennium "
+                        + "to keep, such as 30");
             }
             if (age != null && age.isNegative()) {
-                throw new IllegalArgumentException("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a "
-                        + "published run may be, such as 90d, or 0 (keep every run)");
+                throw new SettingRefused("pb.retention.age", words(age), "0 (keep every run) or a duration such as 90d: how old a "
+                        + "published run may be");
             }
             age = age == null || age.isZero() ? null : age;
         }

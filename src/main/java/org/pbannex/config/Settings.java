@@ -75,7 +75,7 @@ public final class Settings {
                 .forEach(source -> sources.add(read == null ? source : source.filter(read)));
         Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(env), ApplicationConversionService.getSharedInstance());
         return binder.bindOrCreate(ConfigurationPropertyName.of("pb"), Bindable.of(PbProperties.class),
-                new DurationUnits(org.springframework.boot.context.properties.bind.BindHandler.DEFAULT));
+                new RefusedSettings(new DurationUnits(org.springframework.boot.context.properties.bind.BindHandler.DEFAULT)));
     }
 
     /** One property as Spring would resolve it (placeholders filled), e.g. spring.datasource.url. */
@@ -177,6 +177,44 @@ public final class Settings {
      */
     public static List<String> warnings(ConfigurableEnvironment env) {
         return Stream.concat(UnknownSettings.in(env).stream(), TimeZoneSetting.warning().stream()).distinct().toList();
+    }
+
+    /**
+     * The line of a setting pb-annex cannot use: "the setting pb.run.lease (PB_RUN_LEASE) is 'soon', which is not a
+     * duration such as 10s, 5m or 1h", naming where it was set (an environment variable, -D, a settings file's line) and
+     * its value as written there when {@code property} is known, else {@code value} as bound.
+     */
+    public static String refused(String name, org.springframework.boot.context.properties.source.ConfigurationProperty property,
+                                 Object value, String notWhat) {
+        String where = property == null ? null : where(property);
+        return "the setting " + name + (where == null ? "" : " (" + where + ")") + " is '"
+                + (property == null ? value : property.getValue()) + "', which is not " + notWhat;
+    }
+
+    /** Where the property was set, as a line says it: PB_RUN_LEASE, -Dpb.run.lease, pb.run.lease in FILE, line 3. */
+    private static String where(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
+        var origin = origin(property);
+        return origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
+                ? switch (o.getPropertySource().getName()) {
+                    case "systemEnvironment" -> o.getPropertyName();
+                    case "systemProperties" -> "-D" + o.getPropertyName();
+                    default -> o.getPropertyName() + " in " + o.getPropertySource().getName();
+                }
+                : origin instanceof TextResourceOrigin file ? property.getName() + in(file)
+                : origin == null ? null : origin.toString();
+    }
+
+    /** Whether a settings file set the property (not a variable, -D or an override). */
+    public static boolean inFile(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
+        return origin(property) instanceof TextResourceOrigin;
+    }
+
+    private static org.springframework.boot.origin.Origin origin(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
+        var origin = property.getOrigin();
+        if (origin instanceof org.springframework.boot.origin.PropertySourceOrigin o && o.getOrigin() instanceof TextResourceOrigin file) {
+            return file; // a settings file's line
+        }
+        return origin;
     }
 
     /** Where a settings file set a name, as a line says it: " in /path/config/application.properties, line 3". */

@@ -171,27 +171,14 @@ public final class ExitCodes {
                         ? "a whole number" : type == java.time.Duration.class ? "a duration such as 10s, 5m or 1h"
                         : type == org.springframework.util.unit.DataSize.class ? "a size such as 16MB"
                         : type == boolean.class || type == Boolean.class ? "true or false" : "a " + type.getSimpleName();
-                var origin = property.getOrigin();
-                if (origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
-                        && o.getOrigin() instanceof org.springframework.boot.origin.TextResourceOrigin file) {
-                    origin = file; // a settings file's line
-                }
-                String where = origin instanceof org.springframework.boot.origin.PropertySourceOrigin o
-                        ? switch (o.getPropertySource().getName()) {
-                            case "systemEnvironment" -> o.getPropertyName();
-                            case "systemProperties" -> "-D" + o.getPropertyName();
-                            default -> o.getPropertyName() + " in " + o.getPropertySource().getName();
-                        }
-                        : origin instanceof org.springframework.boot.origin.TextResourceOrigin file
-                        ? property.getName() + org.pbannex.config.Settings.in(file)
-                        : origin == null ? null : origin.toString();
                 // A note after the value ("60s # one minute") is part of it in a settings file: said where it is one.
-                boolean note = origin instanceof org.springframework.boot.origin.TextResourceOrigin
-                        && String.valueOf(property.getValue()).matches(".*\\s[#!].*");
-                return oneLine("the setting " + property.getName() + (where == null ? "" : " (" + where + ")")
-                        + " is '" + property.getValue() + "', which is not " + kind + (note ? " (in a settings file a note after a "
-                        + "value is part of the value: '#' begins a note only at the start of a line, so put it on a line of its "
-                        + "own)" : ""));
+                boolean note = org.pbannex.config.Settings.inFile(property) && String.valueOf(property.getValue()).matches(".*\\s[#!].*");
+                return oneLine(org.pbannex.config.Settings.refused(property.getName().toString(), property, property.getValue(),
+                        kind + (note ? " (in a settings file a note after a value is part of the value: '#' begins a note only "
+                        + "at the start of a line, so put it on a line of its own)" : "")));
+            }
+            if (t instanceof org.pbannex.config.SettingRefused refused) {
+                return oneLine(refused.getMessage()); // named with where it was set, once its binder found that
             }
         }
         return null;

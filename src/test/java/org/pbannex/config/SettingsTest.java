@@ -79,16 +79,38 @@ class SettingsTest {
         }
     }
 
+    /**
+     * A value of its kind that pb-annex cannot use (a negative number of threads) is said as a value of the wrong kind
+     * is, naming where it was set, by the same line: it was "pb.expenditure.threads (PB_EXPENDITURE_THREADS) is -1;
+     * expected ...", naming the variable wherever it was set, and its value as bound (tester 77a).
+     */
+    @Test
+    void aValueTheSettingsRefuseIsNamedWithWhereItWasSet() throws Exception {
+        assertEquals("the setting pb.expenditure.threads (pb.expenditure.threads in " + home.resolve("config/application.properties")
+                + ", line 2) is '-1', which is not 0 (one per core) or how many threads parse the expenditure lines, such as 2",
+                refusedFrom("pb.retention.runs=3\npb.expenditure.threads=-1\n"));
+        RuntimeException size = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> Settings.load(Map.of("pb.home", home.toString(), "pb.expenditure.threads", "2", "pb.expenditure.id-memory", "-1MB")));
+        assertEquals("the setting pb.expenditure.id-memory (pb.expenditure.id-memory in overrides) is '-1MB', which is not a size "
+                + "above 0, such as 8MB: the memory for finding duplicate line ids", org.pbannex.runtime.ExitCodes.badSetting(size));
+    }
+
     /** A note after a value, as a reader of the README's examples may write it, is said to be the value's part. */
     @Test
     void aNoteAfterAValueIsSaidToBePartOfIt() throws Exception {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/application.properties"), "pb.run.lease=60s # one minute\n");
-        RuntimeException bad = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-                () -> Settings.load(Map.of("pb.home", home.toString())));
         assertEquals("the setting pb.run.lease (pb.run.lease in " + home.resolve("config/application.properties") + ", line 1) is "
                 + "'60s # one minute', which is not a duration such as 10s, 5m or 1h (in a settings file a note after a value is part "
                 + "of the value: '#' begins a note only at the start of a line, so put it on a line of its own)",
-                org.pbannex.runtime.ExitCodes.badSetting(bad));
+                refusedFrom("pb.run.lease=60s # one minute\n"));
+    }
+
+    /** The line of the settings' failure with this config/application.properties: the command's first line too. */
+    private String refusedFrom(String settingsFile) throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/application.properties"), settingsFile);
+        RuntimeException bad = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> Settings.load(Map.of("pb.home", home.toString())));
+        assertEquals(org.pbannex.runtime.ExitCodes.badSetting(bad), org.pbannex.runtime.ExitCodes.message(bad));
+        return org.pbannex.runtime.ExitCodes.badSetting(bad);
     }
 }

@@ -70,7 +70,8 @@ class RunMessagesTest {
         for (CliRun r : List.of(check, nightly)) {
             assertEquals(5, r.status(), r.toString());
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().contains("pb.expenditure.engine (PB_EXPENDITURE_ENGINE) is 'foo'; expected auto, embedded or postgres"), r.err());
+            assertTrue(r.err().startsWith("pb-annex: the setting pb.expenditure.engine (") && r.err().contains(") is 'foo', which is not "
+                    + "auto, embedded or postgres"), r.err());
         }
         assertFalse(Files.exists(tmp.resolve("out/2022-23")), "nothing published");
     }
@@ -112,41 +113,39 @@ class RunMessagesTest {
         negative.put("pb.retention.runs", "-1");
         CliRun r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
-        assertTrue(r.err().contains("pb.retention.runs (PB_RETENTION_RUNS) is -1; expected 0 (keep every run)"), r.err());
+        assertTrue(r.err().contains("the setting pb.retention.runs (pb.retention.runs in overrides) is '-1', which is not 0 (keep "
+                + "every run) or how many complete runs of a biennium to keep, such as 30"), r.err());
         negative.remove("pb.retention.runs");
         negative.put("pb.retention.age", "-1d");
         r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
-        assertTrue(r.err().contains("pb.retention.age (PB_RETENTION_AGE) is negative; expected how old a published run may be, such as 90d"), r.err());
+        assertTrue(r.err().contains("pb.retention.age (pb.retention.age in overrides) is '-1d', which is not 0 (keep every run) or a "
+                + "duration such as 90d: how old a published run may be"), r.err());
         negative.remove("pb.retention.age");
         // (check reads no pb.run setting: the commands that open the database, history here, do.)
         negative.put("pb.run.database-wait", "-3s");
         r = CliRun.capture(negative, "history");
         assertEquals(5, r.status(), r.toString());
-        assertTrue(r.err().contains("pb.run.database-wait (PB_RUN_DATABASE_WAIT) is -3s; expected 0 (no wait)"), r.err());
+        assertTrue(r.err().contains("pb.run.database-wait (pb.run.database-wait in overrides) is '-3s', which is not 0 (no wait)"), r.err());
         negative.remove("pb.run.database-wait");
         negative.put("pb.expenditure.threads", "-3");
         r = CliRun.capture(negative, "check");
         assertEquals(5, r.status(), r.toString());
-        assertTrue(r.err().contains("pb.expenditure.threads (PB_EXPENDITURE_THREADS) is -3; expected 0 (one per core)"), r.err());
+        assertEquals("pb-annex: the setting pb.expenditure.threads (pb.expenditure.threads in overrides) is '-3', which is not 0 (one "
+                + "per core) or how many threads parse the expenditure lines, such as 2", r.err().strip());
         negative.remove("pb.expenditure.threads");
-        // Sizes of 0 or less were taken as 1 byte in silence (a partition for each line, every id on disk). The size is
-        // said as written, in its unit: -1MB was said in bytes, as -1048576B.
-        for (String[] size : new String[][] {{"pb.expenditure.partition-size", "PB_EXPENDITURE_PARTITION_SIZE", "0", "0B",
-                "the size a file's partitions have at least, such as 16MB"}, {"pb.expenditure.id-memory", "PB_EXPENDITURE_ID_MEMORY",
-                "-1MB", "-1MB", "the memory for finding duplicate line ids, such as 8MB"}}) {
+        // Sizes of 0 or less were taken as 1 byte in silence (a partition for each line, every id on disk).
+        for (String[] size : new String[][] {{"pb.expenditure.partition-size", "16MB", "0", "the size a file's partitions have at least"},
+                {"pb.expenditure.id-memory", "8MB", "-1MB", "the memory for finding duplicate line ids"}}) {
             negative.put(size[0], size[2]);
             for (String command : List.of("check", "run")) {
                 r = CliRun.capture(negative, command.equals("run") ? new String[] {"run", "nightly", "--output",
                         tmp.resolve("out").toString()} : new String[] {"check"});
                 assertEquals(5, r.status(), r.toString());
-                assertEquals("pb-annex: " + size[0] + " (" + size[1] + ") is " + size[3] + "; expected more than 0: " + size[4],
-                        r.err().strip(), command);
+                assertEquals("pb-annex: the setting " + size[0] + " (" + size[0] + " in overrides) is '" + size[2] + "', which is not a "
+                        + "size above 0, such as " + size[1] + ": " + size[3], r.err().strip(), command);
             }
             negative.remove(size[0]);
-        }
-        for (String written : List.of("-1536KB", "-3B", "-2GB", "0B")) {
-            assertEquals(written, org.pbannex.config.PbProperties.words(org.springframework.util.unit.DataSize.parse(written)));
         }
         // As a person writes it: 90d is 90 days; 0 is no limit.
         assertEquals(java.time.Duration.ofDays(90), org.pbannex.config.Settings.load(Map.of("pb.retention.age", "90d")).retention().age());
@@ -168,8 +167,8 @@ class RunMessagesTest {
         settings.put("pb.run.lease", "5s");
         CliRun r = CliRun.capture(settings, "preflight");
         assertEquals(5, r.status(), r.toString());
-        assertEquals("pb-annex: pb.run.lease (PB_RUN_LEASE) is 5s, not well above pb.run.heartbeat (PB_RUN_HEARTBEAT, 10s): a run "
-                + "still alive would count as dead; expected at least 3 heartbeats, such as 40s", r.err().strip());
+        assertEquals("pb-annex: the setting pb.run.lease (pb.run.lease in overrides) is '5s', which is not well above pb.run.heartbeat "
+                + "(10s): a run still alive would count as dead; expected at least 3 heartbeats, such as 40s", r.err().strip());
         // Zero needs no unit (0: never, no limit); a unit makes any other number a duration.
         assertEquals(java.time.Duration.ZERO, org.pbannex.config.Settings.load(Map.of("pb.run.timeout", "0")).run().timeout());
         assertEquals(java.time.Duration.ofSeconds(5), org.pbannex.config.Settings.load(Map.of("pb.run.lease", "5s",
