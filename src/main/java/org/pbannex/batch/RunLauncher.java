@@ -556,7 +556,8 @@ public class RunLauncher {
             if (!wereRunning.contains(s.getId())) {
                 continue;
             }
-            s.setEndTime(end == null || s.getStartTime() != null && end.isBefore(s.getStartTime()) ? null : end);
+            // (A report's time is to the second: a step begun within that second ended no earlier than it began.)
+            s.setEndTime(end == null || s.getStartTime() == null || !end.isBefore(s.getStartTime()) ? end : s.getStartTime());
             s.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED.addExitDescription(why));
             repository.update(s);
         }
