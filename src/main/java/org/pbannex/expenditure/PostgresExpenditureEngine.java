@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputFolder;
 import org.pbannex.ingest.Said;
+import org.pbannex.runtime.ServerIngestFailed;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -55,6 +56,57 @@ public final class PostgresExpenditureEngine {
         return this;
     }
 
+    /**
+     * Which input line each line of the COPY's stream is: the server names the stream's line in its errors ("COPY
+     * pb_expenditure_lines, line 117928"), which is no line of an input file (only good lines are sent, a file after
+     * another). Kept as the points where the stream's lines stop following the files' one by one (a file's first line,
+     * a line after bad ones), at most {@link #MOST} of them; past that (a file of very many bad lines, set aside) the
+     * stream's lines are not told as the files' (null), rather than held without bound.
+     */
+    static final class StreamLines {
+
+        static final int MOST = 1 << 16;
+        private long[] rows = new long[64];
+        private long[] lines = new long[64];
+        private int[] files = new int[64];
+        private int points;
+        private long sent;
+        private int lastFile = -1;
+        private long lastLine;
+        private boolean lost;
+
+        /** A line sent: line {@code line} of file {@code file}. */
+        void sent(int file, long line) {
+            sent++;
+            if (!lost && (file != lastFile || line != lastLine + 1)) {
+                if (points == MOST) {
+                    lost = true;
+                } else {
+                    if (points == rows.length) {
+                        rows = java.util.Arrays.copyOf(rows, points * 2);
+                        lines = java.util.Arrays.copyOf(lines, points * 2);
+                        files = java.util.Arrays.copyOf(files, points * 2);
+                    }
+                    rows[points] = sent;
+                    lines[points] = line;
+                    files[points++] = file;
+                }
+            }
+            lastFile = file;
+            lastLine = line;
+        }
+
+        /** The file and line of the stream's line {@code n} (from 1), as {file, line}; null when not known. */
+        long[] of(long n) {
+            if (lost || n < 1 || n > sent || points == 0) {
+                return null;
+            }
+            int i = java.util.Arrays.binarySearch(rows, 0, points, n);
+            int at = i >= 0 ? i : -i - 2;
+            return new long[] {files[at], lines[at] + (n - rows[at])};
+        }
+    }
+
     /** Good lines gathered into 1 MB writes: one driver call per line would cost more than the parsing. */
     private static final class CopyBuffer {
 
@@ -62,14 +114,21 @@ public final class PostgresExpenditureEngine {
         private final CopyDeadline deadline;
         private final byte[] buf = new byte[1 << 20];
         private int used;
+        final StreamLines lines = new StreamLines();
+        /** The file whose lines are being sent (for a failure that names no line). */
+        int file;
+        private final List<Path> files;
 
-        CopyBuffer(CopyIn copy, CopyDeadline deadline) {
+        CopyBuffer(CopyIn copy, CopyDeadline deadline, List<Path> files) {
             this.copy = copy;
             this.deadline = deadline;
+            this.files = files;
         }
 
-        void append(String prefix, byte[] b, int from, int to) {
-            byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+        /** Line {@code line} of file {@code fileNo}, at {@code offset}, as the stream's next line. */
+        void append(int fileNo, long line, long offset, byte[] b, int from, int to) {
+            lines.sent(fileNo, line);
+            byte[] p = (fileNo + "," + line + "," + offset + ",").getBytes(StandardCharsets.US_ASCII);
             int n = p.length + to - from + 1;
             if (used + n > buf.length) {
                 flush();
@@ -101,9 +160,42 @@ public final class PostgresExpenditureEngine {
                     return null;
                 });
             } catch (SQLException ex) {
-                throw new IllegalStateException("COPY into PostgreSQL failed: " + ex.getMessage(), ex);
+                throw new IllegalStateException("COPY into PostgreSQL failed: " + ex.getMessage(), failed(ex));
             }
         }
+
+        /**
+         * The COPY's failure as told: why, and where the server was, its stream's line as the file's line it is; the
+         * stream's line said as such where it cannot be told so; the file being sent where the server named no line.
+         */
+        SQLException failed(SQLException e) {
+            if (org.pbannex.runtime.DatabaseSilence.of(e) != null || !ServerIngestFailed.answered(e)) {
+                return e;
+            }
+            long streamLine = ServerIngestFailed.streamLine(e);
+            long[] at = streamLine == 0 ? null : lines.of(streamLine);
+            if (at != null) {
+                return ServerIngestFailed.of(e, ServerIngestFailed.During.COPY_AT, shown(files.get((int) at[0])), at[1]);
+            }
+            return ServerIngestFailed.of(e, streamLine == 0 ? ServerIngestFailed.During.COPY : ServerIngestFailed.During.COPY_STREAM,
+                    shown(files.get(file)), streamLine);
+        }
+    }
+
+    private static String shown(Path file) {
+        return InputFolder.shownFile(file);
+    }
+
+    /**
+     * A statement's failure at the server, said with what was under way ({@link ServerIngestFailed}); a server gone
+     * silent, a lock waited for, or a connection gone without the server's word, keeps its own words.
+     */
+    private static SQLException serverFailed(SQLException e, ServerIngestFailed.During during) {
+        if (org.pbannex.runtime.DatabaseSilence.of(e) != null || org.pbannex.runtime.LockWait.of(e) != null
+                || !ServerIngestFailed.answered(e)) {
+            return e;
+        }
+        return ServerIngestFailed.of(e, during, null, 0);
     }
 
     /** {@link #run(List, Function, Connection)} with the files published under {@code root}. */
@@ -138,13 +230,14 @@ public final class PostgresExpenditureEngine {
         long[] rejected = new long[files.size()];
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
         CopyDeadline deadline = CopyDeadline.of(db);
-        CopyBuffer out = new CopyBuffer(copy, deadline);
+        CopyBuffer out = new CopyBuffer(copy, deadline, files);
         long[] badLines = {0};
         try {
             for (int f = 0; f < files.size() && (!strict || badLines[0] == 0); f++) {
                 Path file = files.get(f);
                 long bodyStart = ExpenditurePlan.header(file);
                 int fileNo = f;
+                out.file = f;
                 long first = SyntheticMark.firstDataLine(file);
                 Problems problems = new Problems(scratch.resolve(String.format("file-%05d.problems", f)));
                 bad.add(problems);
@@ -153,7 +246,7 @@ public final class PostgresExpenditureEngine {
                         return;
                     }
                     if (parser.accept(b, s, e)) {
-                        out.append(fileNo + "," + (line + first) + "," + offset + ",", b, s, e);
+                        out.append(fileNo, line + first, offset, b, s, e);
                     } else {
                         if (parser.fatal) {
                             throw new InputError(InputFolder.shownFile(file), line + first, parser.column, parser.reason);
@@ -176,7 +269,12 @@ public final class PostgresExpenditureEngine {
             }
             throw e;
         }
-        long copied = deadline.within(copy::endCopy);
+        long copied;
+        try {
+            copied = deadline.within(copy::endCopy);
+        } catch (SQLException e) {
+            throw out.failed(e);
+        }
         try (Duplicates duplicates = new Duplicates(db, files)) {
             if (strict) {
                 LineProblem firstBad = bad.isEmpty() || bad.get(bad.size() - 1).isEmpty() ? null : firstOf(bad.get(bad.size() - 1));
@@ -194,6 +292,8 @@ public final class PostgresExpenditureEngine {
             } else {
                 writeRejects(files, publishedName, bad, duplicates, rejected);
             }
+        } catch (SQLException e) {
+            throw serverFailed(e, ServerIngestFailed.During.DUPLICATES);
         } finally {
             for (Problems p : bad) {
                 p.delete();
@@ -219,7 +319,7 @@ public final class PostgresExpenditureEngine {
             if ("22003".equals(e.getSQLState())) {
                 throw tooLarge(files);
             }
-            throw e;
+            throw serverFailed(e, ServerIngestFailed.During.SUMS);
         } catch (ArithmeticException overflow) {
             throw tooLarge(files);
         }
@@ -232,6 +332,8 @@ public final class PostgresExpenditureEngine {
                 while (rs.next()) {
                     leftOut[rs.getInt(1)] = rs.getLong(2);
                 }
+            } catch (SQLException e) {
+                throw serverFailed(e, ServerIngestFailed.During.SUMS);
             }
         }
         List<ExpenditureIngest.FileStats> stats = new ArrayList<>();

@@ -36,6 +36,10 @@ final class CauseWords {
             "cause.db.postgres", "cause.db.postgres_no_user", "cause.db.embedded", "cause.db.unnamed", "cause.db.other",
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
             "cause.silent.why.gone_or_longer",
+            // A statement of the PostgreSQL engine's ingest that the server failed: why, and what was under way.
+            "cause.server_failed", "cause.server_why.disk_full",
+            "cause.server_why.error", "cause.server_during.copy_at", "cause.server_during.copy_stream", "cause.server_during.copy",
+            "cause.server_during.duplicates", "cause.server_during.sums", "cause.server_todo.disk_full",
             // A statement that waited for another session's lock: the lock, its holder, what to do.
             "cause.lock_wait", "cause.lock.table", "cause.lock.row", "cause.lock.other", "cause.lock.holder",
             "cause.lock.holder_pid", "cause.lock.no_holder", "cause.lock.todo", "cause.lock.todo_no_holder",
@@ -161,7 +165,9 @@ final class CauseWords {
             // A server gone silent, or a lock waited for, in the texts' words, else the driver's cause as it says it.
             DatabaseSilence silent = DatabaseSilence.of(failure);
             LockWait waited = LockWait.of(failure);
+            org.pbannex.runtime.ServerIngestFailed ingest = org.pbannex.runtime.ServerIngestFailed.of(failure);
             Text cause = silent == null && waited != null ? said(DB, waited.said())
+                    : silent == null && ingest != null ? said(DB, ingest.said())
                     : silent == null ? Text.of(DatabaseUnavailable.cause(failure)) : word("cause.silent")
                     .with("asked", word("cause.silent." + silent.asked().word())).with("within", silent.limit().duration())
                     .with("setting", silent.limit().setting()).with("why", word("cause.silent.why." + silent.asked().why()));

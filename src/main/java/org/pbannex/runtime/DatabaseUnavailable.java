@@ -149,6 +149,10 @@ public class DatabaseUnavailable extends RuntimeException {
         if (waited != null) {
             return waited.getMessage();
         }
+        ServerIngestFailed ingest = ServerIngestFailed.of(e);
+        if (ingest != null) {
+            return ingest.getMessage();
+        }
         // The statement H2 was running stays in the log: it is SQL, and can run to a whole table's definition.
         return failure(e).line().replaceFirst("(?s)[;\\s]*SQL statement:.*", "").replaceAll("\\s+", " ")
                 .replaceAll(" ?\\[(\\d+-\\d+|[\\d.]+/\\d+)\\]", "").strip();

@@ -94,6 +94,16 @@ public final class ExitCodes {
         return oneLine(m);
     }
 
+    /** The first failure of type {@code type} that {@code failure} is or comes of (itself, its cause, ...), or null. */
+    public static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
     /**
      * The failure in the cause chain whose own message is {@link #message}'s line (bad input, a failed check, the
      * database, a lock, a usage error, a damaged installation); null when the line is made of another's.

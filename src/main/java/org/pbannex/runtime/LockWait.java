@@ -116,12 +116,7 @@ public final class LockWait extends SQLException {
 
     /** The lock wait {@code failure} comes of, or null. */
     public static LockWait of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LockWait w) {
-                return w;
-            }
-        }
-        return null;
+        return ExitCodes.causeOf(failure, LockWait.class);
     }
 
     /** The line in a report's words (report.cause.lock_wait and its parts). */
