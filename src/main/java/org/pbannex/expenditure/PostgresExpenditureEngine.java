@@ -118,11 +118,13 @@ public final class PostgresExpenditureEngine {
         /** The file whose lines are being sent (for a failure that names no line). */
         int file;
         private final List<Path> files;
+        private final Connection db;
 
-        CopyBuffer(CopyIn copy, CopyDeadline deadline, List<Path> files) {
+        CopyBuffer(CopyIn copy, CopyDeadline deadline, List<Path> files, Connection db) {
             this.copy = copy;
             this.deadline = deadline;
             this.files = files;
+            this.db = db;
         }
 
         /** Line {@code line} of file {@code fileNo}, at {@code offset}, as the stream's next line. */
@@ -169,16 +171,20 @@ public final class PostgresExpenditureEngine {
          * stream's line said as such where it cannot be told so; the file being sent where the server named no line.
          */
         SQLException failed(SQLException e) {
-            if (org.pbannex.runtime.DatabaseSilence.of(e) != null || !ServerIngestFailed.answered(e)) {
+            if (org.pbannex.runtime.DatabaseSilence.of(e) != null
+                    || !ServerIngestFailed.answered(e) && !org.pbannex.runtime.DatabaseUnavailable.unreachable(e)) {
                 return e;
             }
+            // A connection the server ended: its last message, which the driver, writing, never read, says why (it shut
+            // down, say); the driver said only "Database connection failed when writing to copy".
+            var lastWord = ServerIngestFailed.answered(e) ? null : ServerLastWord.read(db);
             long streamLine = ServerIngestFailed.streamLine(e);
             long[] at = streamLine == 0 ? null : lines.of(streamLine);
             if (at != null) {
-                return ServerIngestFailed.of(e, ServerIngestFailed.During.COPY_AT, shown(files.get((int) at[0])), at[1]);
+                return ServerIngestFailed.of(e, lastWord, ServerIngestFailed.During.COPY_AT, shown(files.get((int) at[0])), at[1]);
             }
-            return ServerIngestFailed.of(e, streamLine == 0 ? ServerIngestFailed.During.COPY : ServerIngestFailed.During.COPY_STREAM,
-                    shown(files.get(file)), streamLine);
+            return ServerIngestFailed.of(e, lastWord, streamLine == 0 ? ServerIngestFailed.During.COPY
+                    : ServerIngestFailed.During.COPY_STREAM, shown(files.get(file)), streamLine);
         }
     }
 
@@ -230,7 +236,7 @@ public final class PostgresExpenditureEngine {
         long[] rejected = new long[files.size()];
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGING + " FROM STDIN (FORMAT csv)");
         CopyDeadline deadline = CopyDeadline.of(db);
-        CopyBuffer out = new CopyBuffer(copy, deadline, files);
+        CopyBuffer out = new CopyBuffer(copy, deadline, files, db);
         long[] badLines = {0};
         try {
             for (int f = 0; f < files.size() && (!strict || badLines[0] == 0); f++) {
@@ -265,7 +271,12 @@ public final class PostgresExpenditureEngine {
         } catch (RuntimeException | IOException e) {
             // (Its connection closed by the deadline, there is no COPY left to cancel.)
             if (!deadline.expired() && copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    // A connection gone cannot cancel: the failure that ended the COPY says why, not "failed when canceling".
+                    e.addSuppressed(cancel);
+                }
             }
             throw e;
         }

@@ -37,7 +37,7 @@ final class CauseWords {
             "cause.silent", "cause.silent.statement", "cause.silent.copy", "cause.silent.connection", "cause.silent.why.gone",
             "cause.silent.why.gone_or_longer",
             // A statement of the PostgreSQL engine's ingest that the server failed: why, and what was under way.
-            "cause.server_failed", "cause.server_why.disk_full",
+            "cause.server_failed", "cause.server_why.disk_full", "cause.server_why.ended", "cause.server_why.lost",
             "cause.server_why.error", "cause.server_during.copy_at", "cause.server_during.copy_stream", "cause.server_during.copy",
             "cause.server_during.duplicates", "cause.server_during.sums", "cause.server_todo.disk_full",
             // A statement that waited for another session's lock: the lock, its holder, what to do.

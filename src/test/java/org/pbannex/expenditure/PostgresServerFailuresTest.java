@@ -18,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.runtime.ExitCodes;
 
 /**
- * The PostgreSQL engine's COPY failing at a real server (tester77b M2). A full disk was told in the server's words,
+ * The PostgreSQL engine's COPY failing at a real server (tester77b M2, M3). A full disk was told in the server's words,
  * "Where: COPY pb_expenditure_lines, line 117928", a line of the stream the engine sends (good lines only, the files one
- * after another), which an operator took for a line of the input file. Now: the disk full, at the input file's line
- * the stream's line is, and what to do.
+ * after another), which an operator took for a line of the input file; a server stopped during the COPY was told as
+ * the driver's "Database connection failed when writing to copy", the server's reason and the file lost. Now: the
+ * disk full, at the input file's line the stream's line is, and what to do; the server's own last word (or the
+ * connection lost), during the COPY of which file.
  */
 class PostgresServerFailuresTest {
 
@@ -83,6 +85,51 @@ class PostgresServerFailuresTest {
             assertTrue(!line.contains("COPY pb_expenditure_lines, line"), line);
         } finally {
             new ProcessBuilder("umount", tiny.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
+    void aServerStoppedDuringTheCopyIsToldWithItsReasonAndTheFile() throws Exception {
+        Path file = linesWithThreeBad(600_000);
+        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        Throwable[] failed = new Throwable[1];
+        Thread ingest = new Thread(() -> {
+            try (Connection c = server.getPostgresDatabase().getConnection()) {
+                new PostgresExpenditureEngine(ExpenditureFixtures.dimensions(), dir.resolve("rejects.csv")).run(List.of(file),
+                        "expenditure/", c);
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        });
+        try {
+            ingest.start();
+            try (Connection watch = server.getPostgresDatabase().getConnection()) {
+                long until = System.nanoTime() + 120_000_000_000L;
+                while (!copying(watch)) {
+                    assertTrue(ingest.isAlive() && System.nanoTime() < until, "the COPY never began: " + failed[0]);
+                    Thread.sleep(20);
+                }
+            }
+        } finally {
+            // pg_ctl stop -m fast: the server ends each session ("terminating connection due to administrator command").
+            server.close();
+        }
+        ingest.join(120_000);
+        assertTrue(failed[0] != null, "the COPY failed");
+        String line = ExitCodes.message(failed[0]);
+        assertTrue(line.endsWith(" during the COPY of the expenditure lines of " + file), line);
+        assertTrue(line.contains("the server ended the connection (FATAL: terminating connection due to administrator command "
+                + "(57P01))") || line.contains("the connection to the server was lost ("), line);
+        assertTrue(!line.contains("Database connection failed when writing to copy"), line);
+        assertTrue(org.pbannex.runtime.DatabaseUnavailable.unreachable(failed[0]), "told as the database gone");
+        // (Its last word read where the kernel kept it: on Linux, the server's message before the connection's reset.)
+        assertEquals(true, line.contains("57P01"), line);
+    }
+
+    private static boolean copying(Connection c) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE query LIKE 'COPY pb_expenditure_lines%' AND state = 'active'")) {
+            return rs.next() && rs.getLong(1) > 0;
         }
     }
 
