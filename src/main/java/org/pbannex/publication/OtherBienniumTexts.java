@@ -65,8 +65,13 @@ public final class OtherBienniumTexts {
         public Said said(UnaryOperator<String> files) {
             String at = SourceName.lineWord(file).equals("row") ? "warning_row_column" : "warning_line_column";
             return Said.cause(at, "file", files.apply(file), "line", String.valueOf(line), "column", column, "reason",
-                    source == null ? reason : reason.and("source", Said.of("at_" + SourceName.lineWord(source.file()), "file",
-                            files.apply(source.file()), "line", String.valueOf(source.line()))));
+                    source == null ? reason : reason.and("source", at(source, files)));
+        }
+
+        /** Where a text was copied from: "FILE, line N" (a workbook's sheet, its row), its file named by {@code files}. */
+        static Said at(Record source, UnaryOperator<String> files) {
+            return Said.of("at_" + SourceName.lineWord(source.file()), "file", files.apply(source.file()), "line",
+                    String.valueOf(source.line()));
         }
 
         /** As stderr says it: in the English of the texts the program was built with. */
@@ -130,7 +135,8 @@ public final class OtherBienniumTexts {
             Record source = copiedFrom(named, f, field.name(), value, m.start(), m.end());
             if (source != null) {
                 return new Warning(r.file(), r.line(), field.name(), Said.of("copied_biennium", "text", text, "named", found(value, m),
-                        "named_code", named.code(), "code", biennium.code(), "biennium", biennium.longForm()), source);
+                        "named_code", named.code(), "code", biennium.code(), "biennium", biennium.longForm(),
+                        "source", Warning.at(source, UnaryOperator.identity())), source);
             }
         }
         return null;
