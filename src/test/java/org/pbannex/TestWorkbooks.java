@@ -161,6 +161,17 @@ public final class TestWorkbooks {
     }
 
     /**
+     * The workbook's first sheet's name and its named styles, as openpyxl reads them with every warning an error
+     * ("Workbook contains no default style" where the styles part has no Normal style); skips where openpyxl is missing.
+     */
+    public static String openpyxlNamedStyles(Path workDir, Path workbook) throws IOException, InterruptedException {
+        return program(workDir, openpyxl(), "-W", "error", "-c",
+                "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); "
+                        + "print(wb.sheetnames[0], [s.name for s in wb._named_styles])",
+                workbook.toString());
+    }
+
+    /**
      * Runs a LibreOffice script of src/test/resources/libreoffice/ (through its UNO API, as a user's actions in its
      * window) with the python3 that Debian's python3-uno is built for; skips the test where that is missing, except in
      * CI (CI=true), where that fails.

@@ -2,7 +2,6 @@ package org.pbannex.render.xlsx;
 
 import java.util.HashMap;
 import java.util.Map;
-import javax.xml.namespace.QName;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FontScheme;
@@ -11,7 +10,6 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.xmlbeans.XmlCursor;
 import org.pbannex.table.Language;
 
 /**
@@ -102,32 +100,7 @@ final class XlsxStyles {
         indentedHeader.setAlignment(HorizontalAlignment.LEFT); // Excel ignores the indent under "general" alignment
         indentedHeader.setIndention((short) HEADER_INDENT);
         linked = style(link, true);
-        normalStyle(wb);
-    }
-
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-    /**
-     * The named style "Normal", which every cell style is based on (xfId 0), as Excel writes it: POI writes the
-     * styles part without one, and a program that needs it (openpyxl) warns and makes up its own. The typed classes
-     * of the cellStyles element are not in poi-ooxml-lite, so it is written as plain XML, after cellXfs as the schema
-     * orders it.
-     */
-    private static void normalStyle(XSSFWorkbook wb) {
-        var sheet = wb.getStylesSource().getCTStylesheet();
-        if (!sheet.isSetCellXfs()) {
-            sheet.addNewCellXfs();
-        }
-        try (XmlCursor c = sheet.getCellXfs().newCursor()) {
-            c.toEndToken();
-            c.toNextToken(); // just after </cellXfs>
-            c.beginElement(new QName(MAIN, "cellStyles"));
-            c.insertAttributeWithValue("count", "1");
-            c.beginElement(new QName(MAIN, "cellStyle"));
-            c.insertAttributeWithValue("name", "Normal");
-            c.insertAttributeWithValue("xfId", "0");
-            c.insertAttributeWithValue("builtinId", "0");
-        }
+        NormalStyle.addTo(wb);
     }
 
     /** A row label: bold for headings and totals, indented by its level, wrapped. */
