@@ -40,7 +40,7 @@ public final class ReportWords {
             "xb_caption", "xb_caption_synthetic", "xb_synthetic", "col_biennium", "col_figure2", "col_table2", "files", "bytes",
             "xb_caption_table2_synthetic", "col_table2_lines", "xb_synthetic_figure", "synthetic_name_only", "synthetic_content_only",
             "checks_by_table", "passed_n", "failed_n", "col_passed", "col_failed", "unchecked", "list", "previous_heading",
-            "previous_none", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
+            "previous_none", "previous_not_compared", "previous_compared", "col_status", "col_changed_cells", "col_examples", "diff.added",
             "diff.not_in_this_run", "diff.unchanged", "diff.changed", "none", "row_removed", "row_added", "expenditure_heading", "col_file", "col_read",
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "rejected_warning", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",

@@ -376,6 +376,9 @@ class ReportWriterTest {
         // Failed while reading its input, the run never read the documented differences from the print: not "none".
         assertTrue(html.text().contains("Not known: the run stopped before it computed its tables"), html.text());
         assertFalse(html.text().contains("None documented"), html.text());
+        // A failed run publishes nothing to compare: not "no previous published run", which an earlier one may well be.
+        assertTrue(html.text().contains("Not compared: a failed run publishes no tables"), html.text());
+        assertFalse(html.text().contains("No previous published run"), html.text());
     }
 
     /**
