@@ -54,6 +54,7 @@ public final class PbAnnexApplication {
         Environment envBefore = ENVIRONMENT.get();
         OVERRIDES.set(Map.copyOf(overrides));
         ENVIRONMENT.remove();
+        org.pbannex.ingest.ProgramInput programBefore = org.pbannex.ingest.ProgramInput.use(programInput());
         // The one notion of a person at a terminal, the launcher's, for a Ctrl-C too (this command's, not the process's).
         boolean typedBefore = org.pbannex.runtime.Interruption.typedAtTerminal(atTerminal());
         try {
@@ -95,6 +96,20 @@ public final class PbAnnexApplication {
             org.pbannex.runtime.Interruption.typedAtTerminal(typedBefore);
             OVERRIDES.set(before);
             ENVIRONMENT.set(envBefore);
+            org.pbannex.ingest.ProgramInput.use(programBefore);
+        }
+    }
+
+    /**
+     * The program's input folder by this call's settings (pb.program's input/), beneath whose shared texts a data folder
+     * of its own reads its own; none where the settings cannot be read (the command says why).
+     */
+    private static org.pbannex.ingest.ProgramInput programInput() {
+        try {
+            return new org.pbannex.ingest.ProgramInput(settings().program().resolve("input"),
+                    org.pbannex.reference.TextKeys.of(org.pbannex.publication.TableCatalogue.ids()));
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -38,6 +38,8 @@ public final class InputSet {
     private final Map<String, CsvTable> shared;
     private final Map<String, CsvTable> own;
     private final List<Resource> resources;
+    /** What reading the files found to say that stops nothing: the program's texts read beneath the folder's (ProgramTexts). */
+    private final List<InputWarning> warnings;
     /** The resources read on this thread while {@link #reading} records them (null: not recording). */
     private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
@@ -47,7 +49,8 @@ public final class InputSet {
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
                      Map<String, SourceName> sources, Map<String, CsvTable> shared, Map<String, CsvTable> own,
-                     List<Resource> resources) {
+                     List<Resource> resources, List<InputWarning> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
@@ -143,6 +146,7 @@ public final class InputSet {
         Map<String, SourceName> sources = new LinkedHashMap<>();
         Map<String, CsvTable> sharedFiles = new LinkedHashMap<>();
         Map<String, CsvTable> ownFiles = new LinkedHashMap<>();
+        List<InputWarning> warnings = new java.util.ArrayList<>();
         for (Resource r : resources) {
             if (biennium == null && r.perBiennium()) {
                 throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
@@ -155,8 +159,19 @@ public final class InputSet {
             }
             Path file = inputDir.resolve(rel);
             SourceName source = naming.apply(r, rel);
-            CsvTable table = CsvResourceReader.readTable(file, source, r);
-            files.put(r.name(), new InputFile(r.name(), rel, "", table.records().size()));
+            CsvTable table;
+            int fileRows;
+            if (r.mergesByKey() && !r.perBiennium()) { // the shared texts: over the program's copy of them (ProgramTexts)
+                ProgramTexts.Layered layered = ProgramTexts.read(r, rel, file, source,
+                        f -> CsvResourceReader.readTable(f, f.equals(file) ? source : SourceName.file(InputFolder.shown(f)), r));
+                table = layered.table();
+                fileRows = layered.fileRows();
+                warnings.addAll(layered.warnings());
+            } else {
+                table = CsvResourceReader.readTable(file, source, r);
+                fileRows = table.records().size();
+            }
+            files.put(r.name(), new InputFile(r.name(), rel, "", fileRows));
             if (replaced && r.mergesByKey()) {
                 sharedFiles.put(r.name(), table);
                 Path ownFile = inputDir.resolve(own);
@@ -173,7 +188,7 @@ public final class InputSet {
             checkForeignKeys(r, tables, sources, biennium);
             r.numberings().forEach(n -> n.refuseGaps(tables.get(r.name())));
         }
-        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources, warnings);
     }
 
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
@@ -347,6 +362,11 @@ public final class InputSet {
         if (!bad.isEmpty()) {
             throw bad.error();
         }
+    }
+
+    /** The lines reading the files found to say, which stop nothing (the program's texts read beneath the folder's). */
+    public List<InputWarning> warnings() {
+        return warnings;
     }
 
     public List<Record> table(String resource) {

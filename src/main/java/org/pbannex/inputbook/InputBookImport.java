@@ -199,8 +199,10 @@ public final class InputBookImport {
         Resource texts = pkg.resource(TEXTS);
         Set<String> before = new java.util.HashSet<>();
         String named = null;
-        for (Path folder : folders) {
-            Path file = folder.resolve(texts.path());
+        List<Path> files = new java.util.ArrayList<>(folders.stream().map(f -> f.resolve(texts.path())).toList());
+        // The program's own texts too: what it supplies beneath an older data folder's (ingest.ProgramTexts) is read.
+        java.util.Optional.ofNullable(org.pbannex.ingest.ProgramInput.copyOf(texts.path())).ifPresent(files::add);
+        for (Path file : files) {
             try {
                 CsvResourceReader.read(file, file.toString(), texts).forEach(r -> before.add(r.text("key")));
                 named = named == null ? file.toString() : named;

@@ -171,6 +171,7 @@ public final class ReportWords {
     public static ReportWords read(Path input, Biennium biennium) {
         Map<String, Text> rows = new LinkedHashMap<>();
         if (input != null && Files.isDirectory(input)) {
+            beneath(rows);
             rows(input.resolve("reference/texts.csv"), rows);
             if (biennium != null) {
                 rows(input.resolve(biennium.code()).resolve("reference/texts.csv"), rows);
@@ -187,6 +188,23 @@ public final class ReportWords {
         }
         return new ReportWords(out, synthetic, new Wording(key -> rows.getOrDefault(key, Text.EMPTY)),
                 (word, reason) -> new IllegalStateException("'" + PREFIX + word + "': " + reason));
+    }
+
+    /**
+     * The report's words of the program's own texts, beneath an older data folder's, which lacks the words an update
+     * added (as a run reads them: ingest.ProgramTexts); its other texts are the data folder's to word or leave out.
+     */
+    private static void beneath(Map<String, Text> into) {
+        Path program = org.pbannex.ingest.ProgramInput.copyOf("reference/texts.csv");
+        if (program != null) {
+            Map<String, Text> theirs = new LinkedHashMap<>();
+            rows(program, theirs);
+            theirs.forEach((key, text) -> {
+                if (key.startsWith(PREFIX)) {
+                    into.put(key, text);
+                }
+            });
+        }
     }
 
     private static void rows(Path file, Map<String, Text> into) {

@@ -20,7 +20,7 @@ import org.pbannex.ingest.Said;
  * here. A key outside them (a typo: {@code t1.fotnote.1}) would be kept and never shown, the user believing the text
  * changed: it is refused, naming the key meant when one is close.
  */
-public final class TextKeys {
+public final class TextKeys implements org.pbannex.ingest.ProgramInput.Keys {
 
     /** A table's printed number ({@code <id>.number}), unit note and sheet name: texts a table may lack. */
     public static final String NUMBER = "number";
@@ -49,6 +49,11 @@ public final class TextKeys {
         this.shared = Set.copyOf(shared);
         this.sharedFile = sharedFile;
         this.tableIds = List.copyOf(tableIds);
+    }
+
+    /** The families of keys the program reads for these tables, without a shared file's keys (what ProgramInput needs). */
+    public static TextKeys of(Collection<String> tableIds) {
+        return new TextKeys(Set.of(), "input/reference/texts.csv", tableIds);
     }
 
     /** A table's text: {@code <id>.<name>}. */
@@ -132,15 +137,23 @@ public final class TextKeys {
     }
 
     /** Whether the program reads this key as one of a family read by prefix (a table's footnotes, a field's description, ...). */
+    @Override
     public boolean readByPrefix(String key) {
         return family(key);
     }
 
     private boolean family(String key) {
-        if (isNumbered(key, GENERAL_NOTES) || isNumbered(key, FIELD) || isNumbered(key, UNIT)) {
-            return true;
-        }
-        if (key.endsWith(NOTE_TABLES) && isNumbered(base(key, NOTE_TABLES), GENERAL_NOTES)) {
+        return isNumbered(key, FIELD) || isNumbered(key, UNIT) || optional(key);
+    }
+
+    /**
+     * Whether texts may lack the key by choice: a table's numbered footnote, its optional number, unit note and sheet
+     * name, its own description of a field, a general note and the tables it concerns (a field's description or unit
+     * is the program's, and a table's title is not optional).
+     */
+    @Override
+    public boolean optional(String key) {
+        if (isNumbered(key, GENERAL_NOTES) || key.endsWith(NOTE_TABLES) && isNumbered(base(key, NOTE_TABLES), GENERAL_NOTES)) {
             return true;
         }
         for (String id : tableIds) {

@@ -482,14 +482,17 @@ class ReportWriterTest {
         Path input = org.pbannex.TestInputs.copyOfBundledInput(dir.resolve("input"));
         org.pbannex.TestInputs.edit(input.resolve("reference/texts.csv"), s -> s.replace("\nreport.failed_step,失败的步骤：,Failed step:\n", "\n"));
         Path out = dir.resolve("out");
-        org.pbannex.CliRun r = org.pbannex.CliRun.run(dir.resolve("db"), "run", "regenerate", "--tables", "t1", "--format", "csv",
+        // The program's folder the input's own: no copy of the program's texts supplies the word (OlderDataFolderTextsTest).
+        var settings = new java.util.HashMap<>(org.pbannex.CliRun.h2(dir.resolve("db")));
+        settings.put("pb.program", dir.toString());
+        org.pbannex.CliRun r = org.pbannex.CliRun.capture(settings, "run", "regenerate", "--tables", "t1", "--format", "csv",
                 "--input", input.toString(), "--output", out.toString());
         assertEquals(3, r.status(), r.toString());
         String line = r.err().lines().filter(l -> l.contains("no text with key 'report.failed_step': add a row for it (key,zh,en)"))
                 .findFirst().orElseThrow(() -> new AssertionError(r.err()));
         assertTrue(line.contains("texts.csv"), line);
         // check refuses them with the run's line: texts that pass check do not stop a run at its check step.
-        org.pbannex.CliRun check = org.pbannex.CliRun.run(dir.resolve("db"), "check", "--input", input.toString());
+        org.pbannex.CliRun check = org.pbannex.CliRun.capture(settings, "check", "--input", input.toString());
         assertEquals(3, check.status(), check.toString());
         assertTrue(check.err().lines().anyMatch(line::equals), check.err());
         Path failed;

@@ -1,0 +1,158 @@
+package org.pbannex.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * A data folder's shared file of a resource that merges by key (texts.csv) read over the program's own copy of it
+ * ({@link ProgramInput}), when they are two files: every update of the program adds keys (its messages, report and mail
+ * words are texts), and a data folder of its own (PB_HOME) copied from an older version lacks them. The program's rows
+ * supply the keys the folder's file lacks, beneath it (its own rows, and a biennium's, still win), and a warning lists
+ * them; the keys of the folder's file that this version does not read (renamed or removed by an update, or misspelt)
+ * are kept, as they were, and listed in a warning. Neither stops a run: an unattended nightly run must never stop for
+ * an update. A key neither file has still stops it where it is needed.
+ * <p>
+ * Not supplied: a key texts may lack by choice (a table's footnote or optional number, a general note: the program's
+ * speak of its own data), and a printed wording ({@code key.printed}) whose plain key the folder words itself.
+ */
+final class ProgramTexts {
+
+    /** How many keys a warning names before it says how many more. */
+    static final int LISTED = 10;
+    private static final String PRINTED = ".printed";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProgramTexts.class);
+
+    private ProgramTexts() {
+    }
+
+    /**
+     * The file as read with the program's rows beneath it, how many rows the file itself has (the manifest's count), and
+     * what the command should say of them (nothing: none).
+     */
+    record Layered(CsvTable table, int fileRows, List<InputWarning> warnings) {
+
+        Layered(CsvTable alone, List<InputWarning> warnings) {
+            this(alone, alone.records().size(), warnings);
+        }
+    }
+
+    /** What a warning says of the texts files. */
+    enum Kind { SUPPLIED, NOT_READ, FILE_MISSING, PROGRAM_UNREAD }
+
+    /** A line about the texts files: the folder's file, the program's copy, the keys it lists, and why the copy was not read. */
+    record Warning(Kind kind, String file, String program, List<String> keys, Object reason) implements InputWarning {
+
+        @Override
+        public Said said(UnaryOperator<String> files) {
+            String f = files.apply(file);
+            String p = program; // the program's, never the data folder's: named in full wherever the line is read
+            String count = String.valueOf(keys.size());
+            return switch (kind) {
+                case SUPPLIED -> Said.of("texts_supplied", "file", f, "program", p, "count", count, "keys", listed(keys));
+                case NOT_READ -> Said.of("texts_not_read", "file", f, "program", p, "count", count, "keys", listed(keys));
+                case FILE_MISSING -> Said.of("texts_file_missing", "file", f, "program", p);
+                case PROGRAM_UNREAD -> Said.of("program_texts_unread", "file", f, "program", p, "reason", reason);
+            };
+        }
+    }
+
+    /**
+     * @param file   the data folder's file
+     * @param shown  how messages name it
+     * @param read   reads a file of the resource (validated by its schema), named as given
+     */
+    static Layered read(Resource r, String rel, Path file, SourceName shown, Function<Path, CsvTable> read) {
+        ProgramInput program = ProgramInput.current();
+        Path theirs = program == null ? null : program.file(rel);
+        if (theirs == null || sameFile(file, theirs)) {
+            return new Layered(read.apply(file), List.of());
+        }
+        String programName = theirs.toAbsolutePath().normalize().toString(); // never taken for the folder's own input/...
+        CsvTable mine = Files.exists(file) ? read.apply(file) : null; // one that is there but bad stops the run, as always
+        CsvTable beneath;
+        try {
+            beneath = read.apply(theirs);
+        } catch (InputError e) {
+            LOG.warn("{}: the program's copy of {} not read beneath it", programName, shown.name(), e);
+            if (mine == null) {
+                return new Layered(read.apply(file), List.of()); // neither: the folder's file not found, as before
+            }
+            // The folder's file alone, as before there was a copy beneath it; said once, with why.
+            Object why = e.reasonSaid() != null ? e.reasonSaid() : new Said.Written(e.reason(), e.reason());
+            return new Layered(mine, List.of(new Warning(Kind.PROGRAM_UNREAD, shown.name(), programName, List.of(), why)));
+        }
+        if (mine == null) {
+            return new Layered(beneath, 0, List.of(new Warning(Kind.FILE_MISSING, shown.name(), programName, List.of(), null)));
+        }
+        if (!mine.header().equals(beneath.header())) {
+            return new Layered(mine, List.of(new Warning(Kind.PROGRAM_UNREAD, shown.name(), programName, List.of(),
+                    Said.of("program_texts_columns", "columns", String.join(",", beneath.header())))));
+        }
+        return layered(r, mine, beneath, program.keys(), shown.name(), programName);
+    }
+
+    /** The folder's rows, then the program's for the keys it lacks; the warnings of those and of the keys the program lacks. */
+    static Layered layered(Resource r, CsvTable mine, CsvTable beneath, ProgramInput.Keys keys, String file, String programFile) {
+        Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining(","));
+        Set<String> own = mine.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> program = beneath.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<CsvTable.Row> rows = new ArrayList<>(mine.rows());
+        List<Record> records = new ArrayList<>(mine.records());
+        List<String> supplied = new ArrayList<>();
+        for (int i = 0; i < beneath.records().size(); i++) {
+            String k = key.apply(beneath.records().get(i));
+            if (!own.contains(k) && supplies(k, own, keys)) {
+                rows.add(beneath.rows().get(i));
+                records.add(beneath.records().get(i));
+                supplied.add(k);
+            }
+        }
+        List<String> unread = own.stream().filter(k -> !program.contains(k) && !read(k, program, keys)).toList();
+        List<InputWarning> warnings = new ArrayList<>();
+        if (!supplied.isEmpty()) {
+            warnings.add(new Warning(Kind.SUPPLIED, file, programFile, supplied, null));
+        }
+        if (!unread.isEmpty()) {
+            warnings.add(new Warning(Kind.NOT_READ, file, programFile, unread, null));
+        }
+        return new Layered(new CsvTable(mine.header(), rows, records), mine.records().size(), warnings);
+    }
+
+    /** Whether the program's row supplies a key the folder's file lacks (see the class's comment). */
+    private static boolean supplies(String key, Set<String> own, ProgramInput.Keys keys) {
+        String plain = plain(key);
+        return !keys.optional(plain) && !(key.endsWith(PRINTED) && own.contains(plain));
+    }
+
+    /** Whether this version reads a key its own copy lacks: one of a family read by prefix, or a read key's printed wording. */
+    private static boolean read(String key, Set<String> program, ProgramInput.Keys keys) {
+        String plain = plain(key);
+        return keys.readByPrefix(plain) || key.endsWith(PRINTED) && program.contains(plain);
+    }
+
+    private static String plain(String key) {
+        return key.endsWith(PRINTED) ? key.substring(0, key.length() - PRINTED.length()) : key;
+    }
+
+    /** "a, b, c" or, past {@link #LISTED}, the first ones and "…": the warning says how many there are. */
+    static String listed(List<String> keys) {
+        return keys.size() <= LISTED ? String.join(", ", keys) : String.join(", ", keys.subList(0, LISTED)) + ", …";
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b)
+                    : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize()); // reading either says what is wrong
+        }
+    }
+}
