@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.pbannex.expenditure.ExpenditureIngest;
 import org.pbannex.ingest.InputSet;
+import org.pbannex.ingest.InputWarning;
 import org.pbannex.publication.ComputedPublication;
-import org.pbannex.publication.OtherBienniumTexts;
+import org.pbannex.publication.InputWarnings;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publication.RenderTarget;
@@ -35,7 +36,7 @@ public class RunPublication {
     public static final String TABLE_COUNT = "tableCount";
     public static final String FILE_COUNT = "fileCount";
     public static final String CHECKS_PASSED = "checksPassed";
-    /** The input's texts that name another biennium's years, stderr's lines (OtherBienniumTexts), when there are any. */
+    /** The input's lines that stop nothing (publication.InputWarnings), stderr's lines, when there are any. */
     public static final String TEXT_WARNINGS = "textWarnings";
     /** How many expenditure lines the run set aside as bad (--rejects), listed in its rejects/expenditure.csv. */
     public static final String REJECTED_LINES = "rejectedLines";
@@ -111,10 +112,10 @@ public class RunPublication {
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
                 .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
                 .orElse(Text.EMPTY), computed.restatements());
-        // Texts of the input that stop nothing but are likely wrong (another biennium's years): on the report, its files
+        // Input that stops nothing but is likely wrong (another biennium's years, an older data folder's texts): on the report, its files
         // named from the installation as a failed run's report names them, and told after the run's line (TEXT_WARNINGS).
         var words = org.pbannex.publish.ReportWords.of(computed.reference().texts());
-        var warnings = OtherBienniumTexts.of(computed.inputs());
+        var warnings = InputWarnings.of(computed.inputs());
         var files = org.pbannex.ingest.InputFolder.fromInstallation(home);
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), words, org.pbannex.config.Settings.warnings(settings),
@@ -130,7 +131,7 @@ public class RunPublication {
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
         ctx.putLong(REJECTED_LINES, record.expenditure().stream().mapToLong(ExpenditureIngest.FileStats::rejected).sum());
         if (!warnings.isEmpty()) {
-            ctx.putString(TEXT_WARNINGS, String.join("\n", warnings.stream().map(OtherBienniumTexts.Warning::english).toList()));
+            ctx.putString(TEXT_WARNINGS, String.join("\n", warnings.stream().map(InputWarning::english).toList()));
         }
         if (folder.latestKeptAside() != null) {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());

@@ -163,8 +163,9 @@ public class CheckCommand implements Callable<Integer> {
             TimingLines.line("expenditure-lines" + of, (linesRead - read) / 1e9);
             TimingLines.line("tables-and-checks" + of, (System.nanoTime() - linesRead) / 1e9);
         }
-        // Texts that name another biennium's years (copied with its folder) stop nothing: each said, a line each.
-        org.pbannex.publication.OtherBienniumTexts.of(inputs).forEach(w -> System.err.println("pb-annex: " + (named ? biennium + ": " : "")
+        // Input that stops nothing but is likely wrong (texts naming another biennium's years, the program's texts read
+        // beneath an older data folder's): each said, a line each.
+        org.pbannex.publication.InputWarnings.of(inputs).forEach(w -> System.err.println("pb-annex: " + (named ? biennium + ": " : "")
                 + "warning: " + w.english()));
         for (CheckResult c : pub.checks().results()) {
             if (verbose || !c.passed()) {

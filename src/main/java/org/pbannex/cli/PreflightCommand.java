@@ -160,7 +160,7 @@ public class PreflightCommand implements Callable<Integer> {
             if (failures.isEmpty()) {
                 ok(what, r.input() + ": " + counts);
                 syntheticInput(r, lines);
-                org.pbannex.publication.OtherBienniumTexts.of(inputs).forEach(w -> warning("text " + r.biennium(), w.english()));
+                org.pbannex.publication.InputWarnings.of(inputs).forEach(w -> warning("text " + r.biennium(), w.english()));
             } else {
                 failed(what, ExitCodes.CHECK_FAILED, counts + ", " + failures.size() + " failed: "
                         + failures.get(0).describe() + (failures.size() > 1 ? " (./pb-annex check lists them all)" : ""));

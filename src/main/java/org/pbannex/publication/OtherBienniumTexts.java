@@ -51,7 +51,7 @@ public final class OtherBienniumTexts {
      * A text of the input that is likely wrong, said with its file, line and column; it stops nothing. {@code source}: the
      * line of the folder it was copied from that has the same words (null where none is named).
      */
-    public record Warning(String file, long line, String column, Said reason, Record source) {
+    public record Warning(String file, long line, String column, Said reason, Record source) implements org.pbannex.ingest.InputWarning {
 
         /**
          * The whole line as a sentence of the texts: "FILE, line N, column C: REASON" (a workbook's sheet, its row), as a
@@ -62,6 +62,7 @@ public final class OtherBienniumTexts {
         }
 
         /** The same, each input file (this one, the one it was copied from) named by {@code files}. */
+        @Override
         public Said said(UnaryOperator<String> files) {
             String at = SourceName.lineWord(file).equals("row") ? "warning_row_column" : "warning_line_column";
             return Said.cause(at, "file", files.apply(file), "line", String.valueOf(line), "column", column, "reason",
@@ -74,10 +75,6 @@ public final class OtherBienniumTexts {
                     String.valueOf(source.line()));
         }
 
-        /** As stderr says it: in the English of the texts the program was built with. */
-        public String english() {
-            return said().english();
-        }
     }
 
     private final Path inputDir;

@@ -1,0 +1,123 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+
+/**
+ * A data folder of its own copied from an older version of the program: its texts.csv lacks the report's words the
+ * update added, and has one the update renamed. The nightly run publishes all the same (status 0), the same tidy CSVs as
+ * with the program's texts, and says what it read from the program's copy and what it does not read, a line each, on
+ * stderr and in its report. A key neither file has still stops it (status 3), and a misspelt key of a biennium's own
+ * texts is still refused.
+ */
+class OlderDataFolderTextsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String TEXTS = "reference/texts.csv";
+
+    /** The bundled input, its shared texts as an older version had them: without three report words, with one it dropped. */
+    private Path olderDataFolder() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("data/input"));
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^report\\.failed_step,.*\\n", "")
+                .replaceFirst("(?m)^report\\.col_check,.*\\n", "").replaceFirst("(?m)^report\\.row_added,.*\\n", "")
+                + "report.old_heading,旧标题,Old heading\n");
+        return input;
+    }
+
+    private static List<String> warnings(CliRun r, Path input) {
+        return r.err().lines().filter(l -> l.contains("warning: ")).map(l -> l.replace(input.toString(), "input")
+                .replace(Golden.input().toAbsolutePath().toString(), "program/input")).toList();
+    }
+
+    /** The lines, the program's folder being the repository's, whose input is the bundled one. */
+    private static final List<String> SAID = List.of(
+            "pb-annex: warning: input/reference/texts.csv lacks texts this version of the program reads (3: report.failed_step, "
+                    + "report.col_check, report.row_added): read from the program's own program/input/reference/texts.csv for now; "
+                    + "copy those rows into input/reference/texts.csv to word them yourself",
+            "pb-annex: warning: input/reference/texts.csv has texts this version of the program does not read "
+                    + "(1: report.old_heading): renamed or removed by an update (see program/input/reference/texts.csv), or misspelt; "
+                    + "they are kept but never shown: rename or delete them");
+
+    @Test
+    void theNightlyRunPublishesAndSaysWhatTheProgramSupplied() throws IOException {
+        Path input = olderDataFolder();
+        CliRun older = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", input.toString(), "--output",
+                tmp.resolve("older").toString(), "--format", "csv");
+        assertEquals(0, older.status(), older.toString());
+        assertEquals(SAID, warnings(older, input.toAbsolutePath()), older.toString());
+        Path run = published(older);
+        String report = Files.readString(run.resolve("report.html")).replace(input.toString(), "input")
+                .replace(Golden.input().toAbsolutePath().toString(), "program/input").replace("&#39;", "'");
+        assertTrue(report.contains("<h2>请核对的文本：已按原样发布</h2>"), report);
+        assertTrue(report.contains("<li>input/reference/texts.csv 缺少本版本程序读取的文本（3 条：report.failed_step, report.col_check, "
+                + "report.row_added）：暂时从程序自带的 program/input/reference/texts.csv 读取；如需自行措辞，请将这些行复制到 "
+                + "input/reference/texts.csv</li>"), report);
+        assertTrue(report.contains("<li>input/reference/texts.csv 有本版本程序不读取的文本（1 条：report.old_heading）"), report);
+        assertTrue(report.contains(">检查</th>"), "the word supplied is shown: " + report);
+
+        CliRun full = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", TestInputs.copyOfBundledInput(tmp.resolve("full"))
+                .toString(), "--output", tmp.resolve("full-out").toString(), "--format", "csv");
+        assertEquals(0, full.status(), full.toString());
+        assertEquals(List.of(), warnings(full, input), full.toString());
+        Map<String, String> tidy = csvs(published(full));
+        assertTrue(tidy.size() > 10, tidy.keySet().toString());
+        assertEquals(tidy, csvs(run));
+
+        // check says the same lines, and passes.
+        CliRun check = CliRun.run(null, "check", "--input", input.toString());
+        assertEquals(0, check.status(), check.toString());
+        assertEquals(SAID, warnings(check, input.toAbsolutePath()), check.toString());
+    }
+
+    @Test
+    void aKeyNeitherFileHasStopsTheRunAndAMisspeltOwnKeyIsRefused() throws IOException {
+        Path input = olderDataFolder();
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^a1\\.title,.*\\n", ""));
+        // The program's copy an older one too (its folder's texts.csv the data folder's): a1.title is nowhere.
+        Path program = tmp.resolve("program");
+        Files.createDirectories(program.resolve("input/reference"));
+        Files.copy(input.resolve(TEXTS), program.resolve("input").resolve(TEXTS));
+        CliRun nowhere = CliRun.capture(Map.of("pb.program", program.toString()), "check", "--input", input.toString());
+        assertEquals(3, nowhere.status(), nowhere.toString());
+        assertTrue(nowhere.err().contains("no text with key 'a1.title': add a row for it"), nowhere.toString());
+
+        // The program's a1.title supplied, a biennium's own misspelt key is refused as before, with the key meant.
+        Files.writeString(input.resolve("2022-23").resolve(TEXTS), Files.readString(input.resolve("2022-23").resolve(TEXTS))
+                + "a1.titel,标题,Title\n");
+        CliRun misspelt = CliRun.capture(Map.of(), "check", "--input", input.toString());
+        assertEquals(3, misspelt.status(), misspelt.toString());
+        assertTrue(misspelt.err().contains("'a1.titel' is no text the program reads") && misspelt.err().contains("did you mean 'a1.title'?"),
+                misspelt.toString());
+    }
+
+    private static Path published(CliRun r) {
+        return Path.of(r.out().lines().filter(l -> l.startsWith("Published: ")).findFirst().orElseThrow(() -> new AssertionError(r))
+                .substring(11).split("  ")[0]);
+    }
+
+    /** The run's CSV files by their path in its folder, each with its content. */
+    private static Map<String, String> csvs(Path run) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(run)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                out.put(run.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return out;
+    }
+}
