@@ -27,7 +27,7 @@ final class CauseWords {
     static final List<String> WORDS = List.of("cause.file", "cause.file_column", "cause.line", "cause.line_column",
             "cause.row", "cause.row_column", "cause.warning_line_column", "cause.warning_row_column", "cause.sheet", "cause.reason.required", "cause.reason.file_not_found", "cause.reason.file_not_found_case", "cause.reason.not_a_number",
             "cause.reason.not_whole_number", "cause.reason.not_true_or_false", "cause.reason.not_one_of",
-            "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.check_failed",
+            "cause.reason.below_minimum", "cause.reason.above_maximum", "cause.reason.no_text", "cause.reason.no_texts", "cause.check_failed",
             "cause.checks_failed", "cause.check", "cause.check_where", "cause.database", "cause.file_system", "cause.io",
             "cause.op.access", "cause.op.find", "cause.op.create", "cause.op.write", "cause.op.write_or_read",
             "cause.why.permission_denied", "cause.why.no_such_file", "cause.why.exists", "cause.why.exists_as_file",

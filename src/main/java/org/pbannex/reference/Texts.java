@@ -62,6 +62,21 @@ public final class Texts {
         return fill(t);
     }
 
+    /**
+     * Refuses texts that lack any of these keys, naming every one they lack in one line (a data folder whose texts.csv
+     * and the program's copy both predate an update is told all it must add at once, not a key a night).
+     */
+    public void refuseMissing(java.util.List<String> keys) {
+        java.util.List<String> missing = keys.stream().filter(k -> !has(k)).toList();
+        if (missing.size() == 1) {
+            get(missing.get(0));
+        }
+        if (missing.size() > 1) {
+            throw new InputError(file, 0, "key", Said.of("no_texts", "count", String.valueOf(missing.size()),
+                    "keys", "'" + String.join("', '", missing) + "'"));
+        }
+    }
+
     /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
     public Text list(java.util.List<String> items) {
         return listOf(items.stream().map(Text::of).toList());

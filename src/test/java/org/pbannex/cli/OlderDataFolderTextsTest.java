@@ -105,6 +105,20 @@ class OlderDataFolderTextsTest {
                 misspelt.toString());
     }
 
+    /** Report words that neither file has are named all at once, not one a night. */
+    @Test
+    void reportWordsNeitherFileHasAreNamedTogether() throws IOException {
+        Path input = olderDataFolder();
+        Path program = tmp.resolve("program");
+        Files.createDirectories(program.resolve("input/reference"));
+        Files.copy(input.resolve(TEXTS), program.resolve("input").resolve(TEXTS));
+        CliRun r = CliRun.capture(Map.of("pb.program", program.toString()), "check", "--input", input.toString());
+        assertEquals(3, r.status(), r.toString());
+        String line = r.err().lines().filter(l -> l.contains("no texts with keys ")).findFirst().orElseThrow(() -> new AssertionError(r));
+        assertTrue(line.contains("'report.failed_step'") && line.contains("'report.col_check'") && line.contains("'report.row_added'")
+                && line.endsWith(" (3): add a row for each (key,zh,en)"), line);
+    }
+
     private static Path published(CliRun r) {
         return Path.of(r.out().lines().filter(l -> l.startsWith("Published: ")).findFirst().orElseThrow(() -> new AssertionError(r))
                 .substring(11).split("  ")[0]);
