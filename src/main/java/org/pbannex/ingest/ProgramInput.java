@@ -25,6 +25,12 @@ public record ProgramInput(Path folder, Keys keys) {
 
         /** Whether the program reads the key as one of a family read by prefix (t1.footnote.7), not by its exact key. */
         boolean readByPrefix(String key);
+
+        /**
+         * Whether this version can fill a text of the key: it holds only placeholders the program fills the key with. An
+         * older copy's row fails it where an update renamed a placeholder ({minutes} to {wait}).
+         */
+        boolean fits(String key, String zh, String en);
     }
 
     private static volatile ProgramInput current;

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -45,7 +47,7 @@ final class ProgramTexts {
     }
 
     /** What a warning says of the texts files. */
-    enum Kind { SUPPLIED, NOT_READ, FILE_MISSING, PROGRAM_UNREAD }
+    enum Kind { SUPPLIED, REPLACED, NOT_READ, FILE_MISSING, PROGRAM_UNREAD }
 
     /** A line about the texts files: the folder's file, the program's copy, the keys it lists, and why the copy was not read. */
     record Warning(Kind kind, String file, String program, List<String> keys, Object reason) implements InputWarning {
@@ -57,6 +59,7 @@ final class ProgramTexts {
             String count = String.valueOf(keys.size());
             return switch (kind) {
                 case SUPPLIED -> Said.of("texts_supplied", "file", f, "program", p, "count", count, "keys", listed(keys));
+                case REPLACED -> Said.of("texts_replaced", "file", f, "program", p, "count", count, "keys", listed(keys));
                 case NOT_READ -> Said.of("texts_not_read", "file", f, "program", p, "count", count, "keys", listed(keys));
                 case FILE_MISSING -> Said.of("texts_file_missing", "file", f, "program", p);
                 case PROGRAM_UNREAD -> Said.of("program_texts_unread", "file", f, "program", p, "reason", reason);
@@ -104,8 +107,25 @@ final class ProgramTexts {
         Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining(","));
         Set<String> own = mine.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> program = beneath.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Integer> programRow = new HashMap<>();
+        for (int i = 0; i < beneath.records().size(); i++) {
+            programRow.put(key.apply(beneath.records().get(i)), i);
+        }
         List<CsvTable.Row> rows = new ArrayList<>(mine.rows());
         List<Record> records = new ArrayList<>(mine.records());
+        // A row of the folder's that this version cannot fill (an update renamed its placeholder) gives way to the
+        // program's row, where that one fits: an older copy's words would otherwise stop every command at that line.
+        List<String> replaced = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Record rec = records.get(i);
+            String k = key.apply(rec);
+            Integer theirs = programRow.get(k);
+            if (theirs != null && !fits(keys, k, rec) && fits(keys, k, beneath.records().get(theirs))) {
+                rows.set(i, beneath.rows().get(theirs));
+                records.set(i, beneath.records().get(theirs));
+                replaced.add(k);
+            }
+        }
         List<String> supplied = new ArrayList<>();
         for (int i = 0; i < beneath.records().size(); i++) {
             String k = key.apply(beneath.records().get(i));
@@ -120,10 +140,18 @@ final class ProgramTexts {
         if (!supplied.isEmpty()) {
             warnings.add(new Warning(Kind.SUPPLIED, file, programFile, supplied, null));
         }
+        if (!replaced.isEmpty()) {
+            warnings.add(new Warning(Kind.REPLACED, file, programFile, replaced, null));
+        }
         if (!unread.isEmpty()) {
             warnings.add(new Warning(Kind.NOT_READ, file, programFile, unread, null));
         }
         return new Layered(new CsvTable(mine.header(), rows, records), mine.records().size(), warnings);
+    }
+
+    /** Whether this version can fill a row's texts of the key (their placeholders). */
+    private static boolean fits(ProgramInput.Keys keys, String key, Record text) {
+        return keys.fits(key, text.text("zh"), text.text("en"));
     }
 
     /** Whether the program's row supplies a key the folder's file lacks (see the class's comment). */

@@ -136,6 +136,11 @@ public final class TextKeys implements org.pbannex.ingest.ProgramInput.Keys {
         return Said.of("unread.beside_none", "other", other);
     }
 
+    @Override
+    public boolean fits(String key, String zh, String en) {
+        return Placeholders.fits(key, new org.pbannex.table.Text(zh, en));
+    }
+
     /** Whether the program reads this key as one of a family read by prefix (a table's footnotes, a field's description, ...). */
     @Override
     public boolean readByPrefix(String key) {

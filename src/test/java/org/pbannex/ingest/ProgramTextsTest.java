@@ -84,6 +84,32 @@ class ProgramTextsTest {
         assertEquals(Files.readAllLines(input.resolve(TEXTS)).size() - 1, in.files().get("texts").rows());
     }
 
+    /**
+     * An older copy's row whose placeholder an update renamed ({minutes} to {wait}) would stop every command at its line
+     * (tester 78a, F2): the program's row is read instead, and a line says so; a row of the folder's own words that still
+     * fits stands, and a misspelt placeholder in a key the program's copy words no better is refused as before.
+     */
+    @Test
+    void aRowWhosePlaceholderAnUpdateRenamedGivesWayToTheProgramsRow() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^(report\\.cause\\.db_lock\\.busy,[^\\n]*)\\{wait\\}([^\\n]*)\\{wait\\}",
+                "$1{minutes} min$2{minutes} min"));
+        assertTrue(Files.readString(input.resolve(TEXTS)).contains("for more than {minutes} min"), "the older row in place");
+        ProgramInput program = program();
+        InputSet in = withProgram(program, () -> InputSet.load(input, "2022-23"));
+        assertEquals(List.of("input/reference/texts.csv has texts whose placeholders this version of the program no longer "
+                + "fills (1: report.cause.db_lock.busy; renamed by an update, or misspelt): the program's own rows of "
+                + "program/input/reference/texts.csv are read instead for now; copy those rows into input/reference/texts.csv "
+                + "to word them yourself"), lines(in, input));
+        assertTrue(row(in, "report.cause.db_lock.busy").startsWith(program.folder().resolve(TEXTS) + ":"), row(in, "report.cause.db_lock.busy"));
+        assertTrue(row(in, "report.cause.db_lock.busy").contains("{wait}"));
+
+        // Without the program's copy beneath it, the same file is refused at that line, as it always was.
+        InputError alone = assertThrows(InputError.class,
+                () -> org.pbannex.reference.Placeholders.check(InputSet.load(input, "2022-23").table("texts")));
+        assertTrue(alone.getMessage().contains("unknown placeholder {minutes} in 'report.cause.db_lock.busy'"), alone.getMessage());
+    }
+
     @Test
     void aLongListNamesTheFirstTenAndHowManyThereAre() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
