@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
 
 /** The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly). */
 @Command(name = "input", mixinStandardHelpOptions = true,
-        description = {"Edit the inputs in one Excel workbook ('input export', 'input import'), or bring in a copy made by review --apply ('input adopt').",
+        description = {"Edit the inputs in one Excel workbook ('input export', 'input import'), bring in a copy made by review --apply ('input adopt'), "
+                + "or bring a data folder's input in step with an updated program ('input upgrade').",
                 "'input export' writes the workbook, 'input import' checks it and writes the CSV files; 'input adopt DIR' brings a "
-                        + "copy made by 'review RETURNED.xlsx --apply DIR' into the input."},
-        subcommands = {InputCommand.Export.class, InputCommand.Import.class, InputCommand.Adopt.class})
+                        + "copy made by 'review RETURNED.xlsx --apply DIR' into the input; 'input upgrade' gives the data folder's "
+                        + "input (PB_HOME) what the program's input gained since it was copied."},
+        subcommands = {InputCommand.Export.class, InputCommand.Import.class, InputCommand.Adopt.class, InputCommand.Upgrade.class})
 public class InputCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -26,7 +28,7 @@ public class InputCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: export, import or adopt");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command: export, import, adopt or upgrade");
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -164,6 +166,52 @@ public class InputCommand implements Runnable {
             Object reason = e.reasonSaid() != null ? e.reasonSaid() : new org.pbannex.ingest.Said.Written(e.reason(), e.reason());
             return new org.pbannex.ingest.InputError(e.file(), e.line(), e.column(),
                     org.pbannex.ingest.Said.of("not_adopted", "reason", reason, "folder", into));
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = {"Bring the data folder's input (PB_HOME's input/) in step with the program's after the program was updated.",
+                    "The schema files (datapackage.json, reviewers.datapackage.json) are replaced by the program's; texts.csv gets the "
+                            + "keys it lacks, and the program's row where a row's placeholders changed (other wording is kept); the "
+                            + "other reference files get the program's new columns, filled from its rows, and its new files. The "
+                            + "biennia's data is only reported. Each file changed is kept first, as it was, in "
+                            + "input/.upgraded-<UTC time>/: copying it back (with the old program) rolls back."})
+    static class Upgrade implements Callable<Integer> {
+
+        @Option(names = "--dry-run", description = "Say what would change; write nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            var settings = PbAnnexApplication.settings();
+            Path data = settings.input();
+            Path program = settings.program().resolve("input");
+            if (!Files.isDirectory(data)) {
+                throw new org.pbannex.ingest.InputError(data.toString(), 0, "", org.pbannex.ingest.Said.of("no_input_folder"));
+            }
+            if (org.pbannex.upgrade.UpgradePlan.sameFolder(data, program)) {
+                System.out.println("Nothing to upgrade: the input " + data + " is the program's own (same folder)");
+                return ExitCodes.PUBLISHED;
+            }
+            org.pbannex.upgrade.UpgradePlan plan = org.pbannex.upgrade.UpgradePlan.of(data, program);
+            plan.notes().forEach(n -> System.out.println("Note: " + n));
+            if (plan.changes().isEmpty()) {
+                System.out.println("Nothing to upgrade: " + data + " is in step with the program's input (" + program + ")");
+                return ExitCodes.PUBLISHED;
+            }
+            Path kept = org.pbannex.upgrade.UpgradeWriter.keptIn(data, java.time.Instant.now());
+            if (!dryRun) {
+                org.pbannex.upgrade.UpgradeWriter.write(plan, kept);
+            }
+            plan.changes().forEach(c -> System.out.println((dryRun ? "Would upgrade: " : "Upgraded: ") + c.file() + ": " + c.what()));
+            String files = org.pbannex.runtime.Counted.of(plan.changes().size(), "file", "files");
+            System.out.println(dryRun
+                    ? "Dry run: " + files + " of " + data + " would change, from the program's input (" + program + "); nothing was "
+                            + "written (./pb-annex input upgrade writes them, keeping the old ones in " + data.resolve(".upgraded-<UTC time>") + "/)"
+                    : "Upgraded " + data + " from the program's input (" + program + "): " + files + " changed; the old ones are kept in "
+                            + kept + "/ (to roll back: copy them back into " + data + ", with the old program); ./pb-annex check tells "
+                            + "whether the input passes");
+            return ExitCodes.PUBLISHED;
         }
     }
 }

@@ -162,6 +162,11 @@ public final class Placeholders {
         }
     }
 
+    /** The {name} placeholders a text holds, in their order (includes of other texts, {key.with.dots}, are none). */
+    public static Set<String> in(String text) {
+        return names(text);
+    }
+
     private static Set<String> names(String text) {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
