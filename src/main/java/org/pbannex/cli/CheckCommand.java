@@ -76,6 +76,7 @@ public class CheckCommand implements Callable<Integer> {
                 status = check(biennium, biennia.size() > 1, readBiennia, wanted);
             } catch (RuntimeException e) {
                 if (biennia.size() == 1 || e instanceof DamagedInstallation) { // the installation's, not a biennium's
+                    olderInput(); // before the line the failure prints
                     throw e;
                 }
                 ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + biennium + ": " + l));
@@ -85,10 +86,25 @@ public class CheckCommand implements Callable<Integer> {
             worst = Math.max(worst, status);
         }
         worst = Math.max(worst, reviewers());
+        if (worst != ExitCodes.PUBLISHED) {
+            olderInput();
+        }
         if (timings) {
             TimingLines.total(start);
         }
         return worst;
+    }
+
+    /**
+     * A failing check of a data folder (PB_HOME) whose input is older than the updated program's says so and names the
+     * command that brings it in step (tester 78a): the failure may be nothing but that. Only when the program's folder
+     * is the launcher's (pb.program, as preflight), and only on a failure: a passing check reads no more files.
+     */
+    private void olderInput() {
+        if (in.input == null && PbAnnexApplication.environment().getProperty("pb.program") != null) {
+            org.pbannex.upgrade.BehindProgram.of(in.settings().input(), in.settings().program().resolve("input"))
+                    .ifPresent(line -> System.err.println("pb-annex: " + line));
+        }
     }
 
     /**

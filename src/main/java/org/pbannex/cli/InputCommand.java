@@ -13,10 +13,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly). */
+/**
+ * The inputs as one Excel workbook: export it, edit it in Excel, import it back (or run from it directly); a review's
+ * copy adopted; a data folder's input brought in step with an updated program.
+ */
 @Command(name = "input", mixinStandardHelpOptions = true,
-        description = {"Edit the inputs in one Excel workbook ('input export', 'input import'), bring in a copy made by review --apply ('input adopt'), "
-                + "or bring a data folder's input in step with an updated program ('input upgrade').",
+        description = {"Edit the inputs in Excel ('input export', 'input import'), adopt a review's copy ('input adopt'), upgrade them ('input upgrade').",
                 "'input export' writes the workbook, 'input import' checks it and writes the CSV files; 'input adopt DIR' brings a "
                         + "copy made by 'review RETURNED.xlsx --apply DIR' into the input; 'input upgrade' gives the data folder's "
                         + "input (PB_HOME) what the program's input gained since it was copied."},

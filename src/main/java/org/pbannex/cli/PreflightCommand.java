@@ -92,6 +92,7 @@ public class PreflightCommand implements Callable<Integer> {
             return finish();
         }
         schedule(def);
+        olderInput(settings);
         for (RunRequest r : requests) {
             input(r);
         }
@@ -120,6 +121,18 @@ public class PreflightCommand implements Callable<Integer> {
             return;
         }
         ClassCaches.missing(Path.of(program), Runtime.version().feature()).ifPresent(m -> note("fast start-up", m));
+    }
+
+    /**
+     * A data folder's input (PB_HOME) older than the updated program's: the night may fail on it, and one command brings
+     * it in step (tester 78a). Said of the installation's input (no --input) when the program's folder is the launcher's
+     * (pb.program), as {@link #fastStart}.
+     */
+    private void olderInput(PbProperties settings) {
+        if (in.input == null && PbAnnexApplication.environment().getProperty("pb.program") != null) {
+            org.pbannex.upgrade.BehindProgram.of(settings.input(), settings.program().resolve("input"))
+                    .ifPresent(line -> warning("input", line));
+        }
     }
 
     private static String describe(RunRequest r, JobDefinition def) {
