@@ -1,0 +1,194 @@
+package org.pbannex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.CliRun;
+import org.pbannex.Golden;
+import org.pbannex.TestInputs;
+
+/**
+ * `input upgrade` through the real command line (tester 78a, F2, F3, F5): a program folder holding the repository's
+ * input, and a data folder (PB_HOME) whose input is an older copy of it, as one set up before the program was updated:
+ * text keys missing, a placeholder the program renamed since, regions.csv without target_name_zh/target_name_en and a
+ * datapackage.json that does not ask for them, a reference file that is new. Such a folder fails check until upgraded;
+ * upgraded, it passes, its old files kept for a rollback.
+ */
+class InputUpgradeCliTest {
+
+    private static final List<String> DROPPED_KEYS = List.of("row.subtotal", "distribution.first", "report.cause.db_lock.busy_no_wait");
+    private static final String BUSY = "report.cause.db_lock.busy";
+    private static final String REWORDED = "report.cause.reason.no_run_id";
+    private static final String REWORDED_ROW = REWORDED + ",工作簿中没有运行编号：请用 --run RUN_ID 指明运行,no run id found: name the run with --run RUN_ID";
+    private static final String OWN_ROW = "installation.own_note,本机构自己的说明,The installation's own note";
+
+    @TempDir
+    Path tmp;
+    Path program;
+    Path data;
+
+    @BeforeEach
+    void olderDataFolder() throws IOException {
+        program = tmp.resolve("program");
+        TestInputs.copyTree(Golden.input(), program.resolve("input"));
+        data = tmp.resolve("data");
+        Path input = TestInputs.copyTree(Golden.input(), data.resolve("input"));
+        TestInputs.edit(input.resolve("reference/texts.csv"), s -> {
+            List<String> lines = new ArrayList<>();
+            for (String line : s.split("\n")) {
+                String key = line.substring(0, line.indexOf(','));
+                if (key.equals(BUSY)) {
+                    lines.add(line.replace("{wait}", "{minutes}")); // as the key's row was before the program renamed it
+                } else if (key.equals(REWORDED)) {
+                    lines.add(REWORDED_ROW); // the installation's own wording
+                } else if (!DROPPED_KEYS.contains(key)) {
+                    lines.add(line);
+                }
+            }
+            lines.add(OWN_ROW);
+            return String.join("\n", lines) + "\n";
+        });
+        TestInputs.edit(input.resolve("reference/regions.csv"), s -> String.join("\n", s.lines()
+                .map(l -> String.join(",", List.of(l.split(",", -1)).subList(0, 6))).toList()) + "\n");
+        TestInputs.edit(input.resolve("datapackage.json"), s -> {
+            String older = s.replaceFirst("(?s),\\s*\\{\\s*\"name\": \"target_name_zh\".*?\\}\\s*,\\s*\\{\\s*\"name\": \"target_name_en\".*?\\}", "");
+            assertFalse(older.contains("target_name_zh"), "the older schema has no target names");
+            return older;
+        });
+        Files.delete(input.resolve("reference/restated_columns.csv"));
+    }
+
+    private CliRun pbAnnex(String... args) {
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", data.toString());
+        settings.put("pb.program", program.toString());
+        return CliRun.capture(settings, args);
+    }
+
+    @Test
+    void upgradeBringsTheDataFoldersInputInStepSoThatItPassesCheckAndKeepsTheOldFiles() throws IOException {
+        Path input = data.resolve("input");
+        Map<String, byte[]> before = files(input);
+
+        CliRun failing = pbAnnex("check");
+        assertEquals(3, failing.status(), failing.toString());
+        String behind = "pb-annex: this data folder's input is older than the program's (datapackage.json differs; 3 text keys "
+                + "missing, 1 text with old placeholders; regions.csv lacks target_name_zh, target_name_en; restated_columns.csv "
+                + "missing): run ./pb-annex input upgrade";
+        assertEquals(behind, failing.err().lines().findFirst().orElse(""), failing.toString());
+        assertEquals(2, failing.err().lines().count(), "then the line of what failed: " + failing);
+
+        CliRun dry = pbAnnex("input", "upgrade", "--dry-run");
+        assertEquals(0, dry.status(), dry.toString());
+        assertEquals(List.of(
+                "Note: reference/texts.csv: 1 row worded otherwise than the program's, with the same placeholders, kept as the "
+                        + "installation's own wording (" + REWORDED + ")",
+                "Note: reference/texts.csv: 1 key the program's copy does not have, kept (installation.own_note)",
+                "Would upgrade: datapackage.json: replaced by the program's (the schema of its input files)",
+                "Would upgrade: reference/texts.csv: 3 keys added; 1 row replaced by the program's, whose placeholders changed ("
+                        + BUSY + ")",
+                "Would upgrade: reference/regions.csv: columns target_name_zh, target_name_en added, filled from the program's rows",
+                "Would upgrade: reference/restated_columns.csv: copied from the program (new)",
+                "Dry run: 4 files of " + input + " would change, from the program's input (" + program.resolve("input") + "); "
+                        + "nothing was written (./pb-annex input upgrade writes them, keeping the old ones in "
+                        + input.resolve(".upgraded-<UTC time>") + "/)"), dry.out().lines().toList());
+        assertEquals(keys(before), keys(files(input)), "a dry run writes nothing");
+        before.forEach((f, bytes) -> assertArrayEquals(bytes, files(input).get(f), f));
+
+        CliRun upgraded = pbAnnex("input", "upgrade");
+        assertEquals(0, upgraded.status(), upgraded.toString());
+        List<String> out = upgraded.out().lines().toList();
+        assertEquals(dry.out().lines().skip(2).limit(4).map(l -> l.replace("Would upgrade: ", "Upgraded: ")).toList(), out.subList(2, 6));
+        Path kept = onlyKeptFolder(input);
+        assertEquals("Upgraded " + input + " from the program's input (" + program.resolve("input") + "): 4 files changed; the old "
+                + "ones are kept in " + kept + "/ (to roll back: copy them back into " + input + ", with the old program); "
+                + "./pb-annex check tells whether the input passes", out.get(6));
+
+        Path theirs = program.resolve("input");
+        for (String same : List.of("datapackage.json", "reference/regions.csv", "reference/restated_columns.csv")) {
+            assertArrayEquals(Files.readAllBytes(theirs.resolve(same)), Files.readAllBytes(input.resolve(same)), same);
+        }
+        // The program's texts in its order, the installation's wording and own key kept where they were.
+        String expected = Files.readString(theirs.resolve("reference/texts.csv"), StandardCharsets.UTF_8)
+                .replaceFirst("\n" + REWORDED.replace(".", "\\.") + ",[^\n]*", "\n" + REWORDED_ROW) + OWN_ROW + "\n";
+        assertEquals(expected, Files.readString(input.resolve("reference/texts.csv"), StandardCharsets.UTF_8));
+
+        Map<String, byte[]> keptFiles = files(kept);
+        assertEquals(List.of("datapackage.json", "reference/regions.csv", "reference/texts.csv"), keys(keptFiles),
+                "every file changed is kept as it was (a new one has nothing to keep)");
+        keptFiles.forEach((f, bytes) -> assertArrayEquals(before.get(f), bytes, f));
+
+        CliRun again = pbAnnex("input", "upgrade");
+        assertEquals(0, again.status(), again.toString());
+        assertEquals("Nothing to upgrade: " + input + " is in step with the program's input (" + theirs + ")",
+                again.out().lines().reduce((a, b) -> b).orElse(""), again.toString());
+        assertEquals(kept, onlyKeptFolder(input), "nothing more kept");
+
+        CliRun check = pbAnnex("check");
+        assertEquals(0, check.status(), check.toString());
+        assertTrue(check.out().contains("2022-23: 17 tables, ") && check.out().contains(" checks passed, 0 failed"), check.toString());
+    }
+
+    /** Preflight says it before the night, with the command; once upgraded, it says nothing of it. */
+    @Test
+    void preflightSaysTheInputIsOlderThanTheProgramsAndWhatBringsItInStep() throws IOException {
+        Files.createDirectories(data.resolve("jobs"));
+        Files.writeString(data.resolve("jobs/nightly.yml"), "tables: [a1]\nlanguages: [en]\nformats: [csv]\n");
+        CliRun before = pbAnnex("preflight");
+        assertTrue(before.out().lines().anyMatch(l -> l.matches("WARNING\\s+input\\s+this data folder's input is older than the "
+                + "program's \\(datapackage.json differs; .*\\): run ./pb-annex input upgrade")), before.toString());
+        assertEquals(0, pbAnnex("input", "upgrade").status());
+        CliRun after = pbAnnex("preflight");
+        assertFalse(after.out().contains("older than the program's"), after.toString());
+        assertTrue(after.out().lines().anyMatch(l -> l.matches("ok\\s+input 2022-23\\s+.*checks passed")), after.toString());
+    }
+
+    @Test
+    void theProgramsOwnInputHasNothingToUpgrade() {
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.home", program.toString());
+        settings.put("pb.program", program.toString());
+        CliRun r = CliRun.capture(settings, "input", "upgrade");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals("Nothing to upgrade: the input " + program.resolve("input") + " is the program's own (same folder)\n", r.out());
+    }
+
+    private static Path onlyKeptFolder(Path input) throws IOException {
+        try (Stream<Path> s = Files.list(input)) {
+            List<Path> kept = s.filter(p -> p.getFileName().toString().matches("\\.upgraded-\\d{8}T\\d{6}Z")).toList();
+            assertEquals(1, kept.size(), kept.toString());
+            return kept.get(0);
+        }
+    }
+
+    /** Every file under a folder, by its path in it (with /), with its bytes. */
+    private static Map<String, byte[]> files(Path dir) {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static List<String> keys(Map<String, byte[]> files) {
+        return List.copyOf(files.keySet());
+    }
+}
