@@ -77,7 +77,7 @@ public class ScheduleCommand implements Callable<Integer> {
                     System.out.println("  crontab: none: " + e.getMessage());
                     continue;
                 }
-                System.out.println("  crontab: " + line + " " + crontabCommand(home, s.job().name()));
+                System.out.println("  crontab: " + line + " " + crontabCommand(home, PbAnnexApplication.settings().program(), s.job().name()));
             }
             // The others are printed: a broken job file does not hide the schedule of the rest.
             jobs.problems().values().forEach(p -> System.err.println("pb-annex: " + p));
@@ -215,12 +215,22 @@ public class ScheduleCommand implements Callable<Integer> {
     /**
      * The command of a job's crontab line: flock -n, so that a night whose run is still going skips this start instead
      * of piling up behind it (flock then ends with 75); the output to the job's log; and after-run, which tells what the
-     * run could not tell itself (a skipped start, a killed process).
+     * run could not tell itself (a skipped start, a killed process). It runs in the data folder (its lock and log are
+     * that folder's work/); with a data folder apart from the program's (PB_HOME), the line sets PB_HOME and names the
+     * program's launcher by its path, as cron gives neither (tester 78a, F1).
      */
-    static String crontabCommand(Path home, String job) {
+    static String crontabCommand(Path home, Path program, String job) {
         String log = " >> work/logs/" + job + ".log 2>&1";
-        return "cd " + home + " && { flock -n -E " + AfterRunCommand.LOCK_HELD + " work/cron-" + job + ".lock ./pb-annex run " + job
-                + log + " || ./pb-annex after-run " + job + " --status $?" + log + "; }";
+        boolean apart = !home.equals(program);
+        String launcher = apart ? shellWord(program.resolve("pb-annex").toString()) : "./pb-annex";
+        return "cd " + shellWord(home.toString()) + (apart ? " && export PB_HOME=" + shellWord(home.toString()) : "")
+                + " && { flock -n -E " + AfterRunCommand.LOCK_HELD + " work/cron-" + job + ".lock " + launcher + " run " + job
+                + log + " || " + launcher + " after-run " + job + " --status $?" + log + "; }";
+    }
+
+    /** A word for sh as it is: quoted when it has anything but letters, digits and {@code _./-} (a space, a quote). */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**

@@ -145,6 +145,7 @@ class ScheduleCommandTest {
     @Test
     void printsTheScheduleAsCrontabLinesThatNeverOverlap() throws Exception {
         var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
+        settings.put("pb.program", home.toString());
         CliRun r = CliRun.capture(settings, "schedule", "--print");
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && { flock -n -E 75 work/cron-fast.lock ./pb-annex run fast"
@@ -152,19 +153,38 @@ class ScheduleCommandTest {
     }
 
     @Test
+    void aDataFolderApartFromTheProgramsHasACrontabLineThatSetsPbHomeAndNamesTheLauncher() throws Exception {
+        // (tester 78a, F1) The line ran ./pb-annex in the data folder, where there is none, and without PB_HOME.
+        var settings = useHome("schedule: \"0 30 2 * * *\"\ntables: all\n");
+        Path program = Files.createDirectories(home.resolve("the program's folder"));
+        settings.put("pb.program", program.toString());
+        CliRun r = CliRun.capture(settings, "schedule", "--print");
+        assertEquals(0, r.status(), r.toString());
+        String launcher = "'" + program.toString().replace("'", "'\\''") + "/pb-annex'";
+        assertTrue(r.out().contains("crontab: 30 2 * * * cd " + home + " && export PB_HOME=" + home + " && { flock -n -E 75 "
+                + "work/cron-fast.lock " + launcher + " run fast >> work/logs/fast.log 2>&1 || " + launcher + " after-run fast "
+                + "--status $? >> work/logs/fast.log 2>&1; }"), r.out());
+    }
+
+    @Test
     void theCrontabLinePassesOnAKilledRunAndASkippedStartToAfterRun() throws Exception {
-        // The line as cron's shell runs it, with a stand-in for ./pb-annex: its run kills itself (as the system kills a
-        // process when memory runs out); its after-run notes what it was given.
-        Files.createDirectories(home.resolve("work/logs"));
-        Path launcher = home.resolve("pb-annex");
-        Files.writeString(launcher, "#!/bin/bash\nif [ \"$1\" = run ]; then kill -9 $$; fi\necho \"$@\" >> work/after-run.txt\n");
+        // The line as cron's shell runs it (no environment but a PATH), the data in a folder apart from the program's,
+        // both with a space in their names, with a stand-in for the program's launcher: its run kills itself (as the
+        // system kills a process when memory runs out); its after-run notes what it was given, where and with which data
+        // folder (tester 78a, F1: ./pb-annex was looked for in the data folder, and no PB_HOME was set).
+        Path data = Files.createDirectories(home.resolve("data folder"));
+        Files.createDirectories(data.resolve("work/logs"));
+        Path program = Files.createDirectories(home.resolve("the program's folder"));
+        Path launcher = program.resolve("pb-annex");
+        Files.writeString(launcher, "#!/bin/bash\nif [ \"$1\" = run ]; then kill -9 $$; fi\n"
+                + "echo \"$* in $PWD for $PB_HOME\" >> work/after-run.txt\n");
         launcher.toFile().setExecutable(true);
-        String line = ScheduleCommand.crontabCommand(home, "fast");
-        Process p = new ProcessBuilder("sh", "-c", line).start();
-        assertEquals(0, p.waitFor());
-        assertEquals("after-run fast --status 137\n", Files.readString(home.resolve("work/after-run.txt")));
+        String line = ScheduleCommand.crontabCommand(data, program, "fast");
+        String noted = "after-run fast --status 137 in " + data + " for " + data + "\n";
+        assertEquals(0, cron(line).waitFor());
+        assertEquals(noted, Files.readString(data.resolve("work/after-run.txt")));
         // The previous start still running (it holds the lock): flock skips this one with 75.
-        Path lock = home.resolve("work/cron-fast.lock");
+        Path lock = data.resolve("work/cron-fast.lock");
         Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "30").start();
         try {
             // Held once flock has taken it (a loaded machine may start it late): a try of our own is refused (status 1).
@@ -173,11 +193,17 @@ class ScheduleCommandTest {
                     break;
                 }
             }
-            assertEquals(0, new ProcessBuilder("sh", "-c", line).start().waitFor());
-            assertEquals("after-run fast --status 137\nafter-run fast --status 75\n", Files.readString(home.resolve("work/after-run.txt")));
+            assertEquals(0, cron(line).waitFor());
+            assertEquals(noted + noted.replace("137", "75"), Files.readString(data.resolve("work/after-run.txt")));
         } finally {
             holder.destroyForcibly();
         }
+    }
+
+    /** A crontab line's command as cron runs it: sh, with no environment but a PATH, from the home folder. */
+    private Process cron(String line) throws java.io.IOException {
+        ProcessBuilder sh = new ProcessBuilder("env", "-i", "PATH=/usr/bin:/bin", "sh", "-c", line).directory(home.toFile());
+        return sh.start();
     }
 
     @Test
