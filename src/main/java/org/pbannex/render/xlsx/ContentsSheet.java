@@ -37,7 +37,7 @@ final class ContentsSheet {
             Row row = list.textRow(styles.linked, List.of(e.sheet(), e.title(), e.description()));
             XlsxCells.linkToSheet(row.getCell(0), e.sheet());
         }
-        list.finish("Contents", onOnePage(list.sheet(), list.rows(), list.across()) ? 1 : 0);
+        list.finish("Table_contents", onOnePage(list.sheet(), list.rows(), list.across()) ? 1 : 0);
     }
 
     /**

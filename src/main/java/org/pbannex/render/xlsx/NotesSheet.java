@@ -24,6 +24,6 @@ final class NotesSheet {
             list.textRow(styles.body, List.of(words.markers(List.of(n.number()), lang), n.appliesTo().in(lang),
                     n.marker().isEmpty() ? words.noMarker.in(lang) : n.marker(), n.text().in(lang)));
         }
-        list.finish("Notes");
+        list.finish("Table_notes");
     }
 }

@@ -56,6 +56,6 @@ final class RunSheet {
                 row.setHeightInPoints(styles.height(lines));
             }
         }
-        list.finish("Run_inputs");
+        list.finish("Table_run_inputs");
     }
 }

@@ -378,6 +378,26 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * Every Excel table is named by a code, the same in both editions: Table_ and the table's id, or the list's
+     * (tester 78b, 14: the zh contents, notes and run sheets' tables were named Contents, Notes and Run_inputs).
+     */
+    @Test
+    void theExcelTablesAreNamedByCodesAlikeInBothEditions() throws Exception {
+        java.util.Map<Language, List<String>> names = new java.util.EnumMap<>(Language.class);
+        for (Language lang : Language.values()) {
+            try (XSSFWorkbook wb = open(lang)) {
+                List<String> in = new ArrayList<>();
+                wb.forEach(s -> ((XSSFSheet) s).getTables().forEach(t -> in.add(t.getName())));
+                names.put(lang, in);
+            }
+        }
+        List<String> zh = names.get(Language.ZH);
+        assertEquals(names.get(Language.EN), zh);
+        assertEquals(List.of(), zh.stream().filter(n -> !n.matches("Table_[a-z0-9_]+")).toList(), "names that are no code: " + zh);
+        assertTrue(zh.containsAll(List.of("Table_contents", "Table_notes", "Table_run_inputs")), zh.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void subtotalsOfAnnexes1And2NameTheirGroups(Language lang) throws Exception {
