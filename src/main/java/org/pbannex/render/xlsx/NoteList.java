@@ -29,15 +29,19 @@ final class NoteList {
     record Note(int number, List<String> tableIds, Text appliesTo, String marker, Text text) {
     }
 
-    /** What an empty cell means; a table sheet points to the rules its cells use. */
+    /**
+     * What a cell without a figure shown means (empty, [x], a zero shown as a dash: a symbol the guidance asks to be
+     * explained); a table sheet points to the rules its cells use.
+     */
     enum EmptyCellRule {
-        HEADING_ROWS, NOT_PRINTED, SHARED_CELLS;
+        HEADING_ROWS, NOT_PRINTED, ZERO_DASH, SHARED_CELLS;
 
         /** The rule's note in the workbook's wording. */
         Text text(XlsxText words) {
             return switch (this) {
                 case HEADING_ROWS -> words.headingRows;
                 case NOT_PRINTED -> words.notPrinted;
+                case ZERO_DASH -> words.zeroDash;
                 case SHARED_CELLS -> words.sharedCells;
             };
         }

@@ -144,6 +144,9 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             case MONTHS -> n.longValue() % 12;
             default -> n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue();
         };
+        if (number == 0 && col.column().kind() == ValueKind.AMOUNT_OR_DASH) {
+            rules.add(NoteList.EmptyCellRule.ZERO_DASH); // its number format shows the dash (tester 78b, 3)
+        }
         return Content.number(number, col.format());
     }
 

@@ -73,6 +73,7 @@ final class XlsxText {
     final Text noMarker;
     final Text headingRows;
     final Text notPrinted;
+    final Text zeroDash;
     final Text sharedCells;
 
     // Table sheets.
@@ -177,6 +178,7 @@ final class XlsxText {
         noMarker = wording.text("workbook.no_marker");
         headingRows = wording.text("workbook.heading_rows");
         notPrinted = wording.text("workbook.not_printed");
+        zeroDash = wording.text("workbook.zero_dash");
         sharedCells = wording.text("workbook.shared_cells");
         numberedTitle = wording.text("workbook.numbered_title");
         warningLine = wording.text("workbook.warning_line");

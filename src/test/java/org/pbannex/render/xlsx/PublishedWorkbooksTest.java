@@ -379,6 +379,39 @@ class PublishedWorkbooksTest {
     }
 
     /**
+     * A zero the print sets as a dash holds 0 and shows "–": the Notes sheet says what the dash means, and the sheets
+     * with one point to that note, the others not (tester 78b, 3: fifteen dashes a workbook, explained nowhere).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aZeroShownAsADashIsExplainedWhereASheetHasOne(Language lang) throws Exception {
+        String meaning = XlsxWorkbookWriterTest.WORDS.zeroDash.in(lang);
+        try (XSSFWorkbook wb = open(lang)) {
+            List<List<String>> notes = XlsxWorkbookWriterTest.table(wb.getSheet(XlsxWorkbookWriterTest.WORDS.notesSheet.in(lang)));
+            String marker = notes.stream().filter(r -> r.get(3).equals(meaning)).map(r -> r.get(0)).findFirst()
+                    .orElseThrow(() -> new AssertionError(lang + ": no note on the dash: " + notes));
+            Set<String> dashed = new TreeSet<>();
+            Set<String> pointing = new TreeSet<>();
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = tableSheet(wb, t.id());
+                for (var row : s) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == CellType.NUMERIC && c.getNumericCellValue() == 0
+                                && c.getCellStyle().getDataFormatString().endsWith(";\"–\"")) {
+                            dashed.add(t.id());
+                        }
+                    }
+                }
+                if (XlsxWorkbookWriterTest.lines(s).stream().anyMatch(l -> l != null && l.contains(marker))) {
+                    pointing.add(t.id());
+                }
+            }
+            assertEquals(Set.of("a1", "br"), dashed, lang + ": sheets with a zero shown as a dash");
+            assertEquals(dashed, pointing, lang + ": sheets that point to the note on the dash (" + marker + ")");
+        }
+    }
+
+    /**
      * Every Excel table is named by a code, the same in both editions: Table_ and the table's id, or the list's
      * (tester 78b, 14: the zh contents, notes and run sheets' tables were named Contents, Notes and Run_inputs).
      */
