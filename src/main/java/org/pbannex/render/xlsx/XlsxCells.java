@@ -219,7 +219,8 @@ final class XlsxCells {
 
     /**
      * Print set-up: A4; landscape when the columns are wider than a portrait page; scaled to one page wide, or to as
-     * many pages wide as keep the text at a readable size, column A then repeated on each; the print area covers
+     * many pages wide as keep the text at a readable size, column A then repeated on each and the pages printed across
+     * before down; the print area covers
      * every column (and the sheet's rows); a table's header row is repeated on every page. The cursor goes on A1 so
      * the sheet opens at its title. No freeze panes and no filters, as the guidance asks.
      */
@@ -246,6 +247,8 @@ final class XlsxCells {
         }
         if (pagesWide > 1) {
             sheet.setRepeatingColumns(CellRangeAddress.valueOf("A:A"));
+            // Over, then down: each page's right half follows it, not the whole sheet's left halves first (tester 78b, 9).
+            print.setLeftToRight(true);
         }
         sheet.setActiveCell(new CellAddress(0, 0));
     }

@@ -1,6 +1,7 @@
 package org.pbannex.render.xlsx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -164,6 +165,57 @@ class PrintedWorkbookTest {
         }
         assertTrue(pagesOfTables > 30, lang + ": pages of tables: " + pagesOfTables);
         assertEquals(List.of(), alone, lang + ": pages that end with a heading");
+    }
+
+    /**
+     * A table printed two pages across prints each page's left half, then its right half, then the next left half
+     * (across, then down): the sheet's printed pages go by pairs of the same rows, column A (repeated on each page
+     * across) reading the same on both pages of a pair and otherwise on the next pair (tester 78b, 9: LibreOffice
+     * printed all of Table I.2's left halves, then all its right halves, as Excel would).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aTableTwoPagesWidePrintsEachLeftHalfBeforeItsRightHalf(Language lang) throws Exception {
+        Map<String, Double> columnA = new LinkedHashMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(XLSX.get(lang).toFile())) {
+            for (Table t : pub.tables().values()) {
+                XSSFSheet s = PublishedWorkbooksTest.tableSheet(wb, t.id());
+                if (s.getPrintSetup().getFitWidth() > 1) {
+                    // Its right edge as printed, a little short (LibreOffice's columns come out a few per cent apart).
+                    columnA.put(s.getSheetName(), LEFT + 0.95 * PageBreaks.scale(s) * PageBreaks.DIGIT_POINTS * s.getColumnWidth(0) / 256.0);
+                }
+            }
+        }
+        assertEquals(3, columnA.size(), lang + ": sheets two pages wide: " + columnA.keySet());
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
+            List<String> footings = footings(doc, lang);
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                var page = doc.getPage(p - 1);
+                for (var sheet : columnA.entrySet()) {
+                    if (footings.get(p - 1).endsWith(sheet.getKey())) {
+                        // Column A down to the bottom margin, above the footer (which numbers the page).
+                        var area = new org.apache.pdfbox.text.PDFTextStripperByArea();
+                        area.addRegion("A", new java.awt.geom.Rectangle2D.Double(0, 0, sheet.getValue(),
+                                page.getMediaBox().getHeight() - TOP));
+                        area.extractRegions(page);
+                        pages.computeIfAbsent(sheet.getKey(), k -> new ArrayList<>()).add(squash(area.getTextForRegion("A")));
+                    }
+                }
+            }
+        }
+        assertEquals(columnA.keySet(), pages.keySet(), lang + ": sheets printed");
+        pages.forEach((sheet, printed) -> {
+            assertTrue(printed.size() >= 4 && printed.size() % 2 == 0, lang + ": " + sheet + ": " + printed.size() + " pages");
+            for (int i = 0; i < printed.size(); i += 2) {
+                String where = lang + ": " + sheet + ", pages " + (i + 1) + " and " + (i + 2) + " of its " + printed.size();
+                assertTrue(printed.get(i).length() > 20, where + ": column A: " + printed.get(i));
+                assertEquals(printed.get(i), printed.get(i + 1), where + ": the same rows, across");
+                if (i + 2 < printed.size()) {
+                    assertFalse(printed.get(i).equals(printed.get(i + 2)), where + ": the next rows down after them");
+                }
+            }
+        });
     }
 
     /**
@@ -441,16 +493,25 @@ class PrintedWorkbookTest {
         }
         Map<String, Integer> first = new LinkedHashMap<>();
         try (PDDocument doc = Loader.loadPDF(PDF.get(lang).toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
-                stripper.setStartPage(p);
-                stripper.setEndPage(p);
-                String footing = footing(stripper.getText(doc), lang);
+            List<String> footings = footings(doc, lang);
+            for (int p = 1; p <= footings.size(); p++) {
                 int page = p;
-                sheets.stream().filter(footing::endsWith).findFirst().ifPresent(name -> first.putIfAbsent(name, page));
+                sheets.stream().filter(footings.get(p - 1)::endsWith).findFirst().ifPresent(name -> first.putIfAbsent(name, page));
             }
         }
         return first;
+    }
+
+    /** Each printed page's text up to its footer's page number, in page order ({@link #footing}). */
+    private static List<String> footings(PDDocument doc, Language lang) throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper();
+        for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+            stripper.setStartPage(p);
+            stripper.setEndPage(p);
+            out.add(footing(stripper.getText(doc), lang));
+        }
+        return out;
     }
 
     /**
