@@ -53,9 +53,13 @@ class ReportWriterTest {
     }
 
     private static RunRecord record(Path dir, List<CheckResult> checks, List<String> languages) throws IOException {
+        return record(dir, checks, languages, "test");
+    }
+
+    private static RunRecord record(Path dir, List<CheckResult> checks, List<String> languages, String codeVersion) throws IOException {
         return new RunRecord("20260101T000000Z-abc", "nightly", "2022-23", RunRecord.PUBLISHED, 0, null, null,
                 "2026-01-01T00:00:00Z", "2026-01-01T00:03:12Z",
-                "test", "0123", tables.stream().map(Table::id).toList(), languages, List.of("csv"), false,
+                codeVersion, "0123", tables.stream().map(Table::id).toList(), languages, List.of("csv"), false,
                 new ArrayList<>(pub.inputs().files().values()), checks, pub.printedDifferences(), OutputFile.list(dir),
                 RunDiff.none(), pub.expenditure() == null ? List.of() : pub.expenditure().files());
     }
@@ -291,7 +295,8 @@ class ReportWriterTest {
         HeadlessChromium.executable();
         List<CheckResult> checks = new ArrayList<>(pub.checks().results());
         checks.add(new CheckResult("a1.row_total", "a1", "ilc", "100", "99", false));
-        ReportWriter.write(record(dir, checks), tables, WORDS, dir);
+        // The code version of a jar built from a changed copy of the code, longer than a phone's line (tester 78b, 1).
+        ReportWriter.write(record(dir, checks, List.of("en", "zh"), "0.1.0-SNAPSHOT+30fb530eed1d.local-930cb70c"), tables, WORDS, dir);
         return dir.resolve(ReportWriter.FILE);
     }
 
