@@ -2,11 +2,16 @@ package org.pbannex.render.markup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.pbannex.render.LineBreaks;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
@@ -26,13 +31,40 @@ public record CoverView(String title, String source, String biennium, List<Fact>
      * One input file: its path, checksum (empty for expenditure-line files) and rows as the edition writes a count;
      * {@code note} says, in the edition's language, that the file holds synthetic data.
      */
-    public record InputLine(String path, String sha256, String rows, boolean synthetic, String note) {
+    public record InputLine(String path, String sha256, String rows, boolean synthetic, String note, boolean chinese) {
 
         /** The file and what it holds, as a cover names it: "input/expenditure/x.csv — synthetic data, not ILO data". */
         public String named() {
             return note.isEmpty() ? path : path + " — " + note;
         }
+
+        /**
+         * The path as markup for the HTML edition: a number joined by its hyphen to what is before it ("2022-23",
+         * "synthetic-2016-2023", where {@link LineBreaks#insideHyphenatedNumber} forbids a break) in a span of class
+         * {@code w}, kept whole; a browser still breaks after a slash, and a name longer than its line at the edge.
+         */
+        public String pathWithBreaks() {
+            Matcher m = HYPHENATED.matcher(path);
+            StringBuilder out = new StringBuilder();
+            int from = 0;
+            while (m.find()) {
+                if (IntStream.range(m.start() + 1, m.end()).anyMatch(at -> LineBreaks.insideHyphenatedNumber(path, at))) {
+                    out.append(HtmlEscape.escapeHtml4Xml(path.substring(from, m.start()))).append("<span class=\"w\">")
+                            .append(HtmlEscape.escapeHtml4Xml(m.group())).append("</span>");
+                    from = m.end();
+                }
+            }
+            return out.append(HtmlEscape.escapeHtml4Xml(path.substring(from))).toString();
+        }
+
+        /** The note as markup for the HTML edition, broken between words only ({@link TableView#withBreaks(String, boolean)}). */
+        public String noteWithBreaks() {
+            return TableView.withBreaks(note, chinese);
+        }
     }
+
+    /** Letters and digits joined by hyphens or dashes: where a path's number may hang on a hyphen. */
+    private static final Pattern HYPHENATED = Pattern.compile("[\\p{L}\\p{N}\u2013-]+");
 
     /** The cover of an edition of {@code tableIds}: a general note on other tables only is not on it. */
     public static CoverView of(PublicationInfo info, Wording w, Language lang, List<String> tableIds) {
@@ -77,7 +109,7 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         List<InputLine> inputs = new ArrayList<>();
         for (PublicationInfo.InputFile f : info.files()) {
             inputs.add(new InputLine(f.path(), f.sha256(), NumberText.format(f.rows(), ValueKind.COUNT, lang), f.synthetic(),
-                    f.synthetic() ? synthetic : ""));
+                    f.synthetic() ? synthetic : "", lang == Language.ZH));
         }
         return inputs;
     }

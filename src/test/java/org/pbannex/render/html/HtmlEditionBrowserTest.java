@@ -49,8 +49,12 @@ class HtmlEditionBrowserTest {
     private static PublicationInfo info(ComputedPublication pub) {
         return new PublicationInfo(pub.reference().texts().get("publication.title"),
                 pub.reference().texts().get("publication.source"), "2022-23", "test-run", "2026-01-01T00:00:00Z", "test",
-                List.of(new PublicationInfo.InputFile("reference/texts.csv", "0", 1, false)), Text.EMPTY, Text.EMPTY,
-                pub.reference().texts().numbered("publication.note."));
+                // As a run's: a file in a biennium's folder, one of synthetic data with thousands of rows, an expenditure
+                // file that the run's checksum covers.
+                List.of(new PublicationInfo.InputFile("reference/texts.csv", "0".repeat(64), 1, false),
+                        new PublicationInfo.InputFile("input/2022-23/supplementary_authorizations.csv", "1".repeat(64), 20000, true),
+                        new PublicationInfo.InputFile("input/expenditure/synthetic-2016-2023.csv", "", 5097, true)),
+                Text.EMPTY, Text.EMPTY, pub.reference().texts().numbered("publication.note."));
     }
 
     @ParameterizedTest
@@ -77,10 +81,7 @@ class HtmlEditionBrowserTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void onADesktopScreenTheChartsLabelsAreReadable(Language lang) throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.open()) {
-            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1280, "height", 2000,
-                    "deviceScaleFactor", 1, "mobile", false));
-            browser.load(edition(lang).toUri().toString());
+        try (HeadlessChromium browser = inAWindow(lang, 1280, 2000, false, "screen")) {
             int labels = browser.evaluate("document.querySelectorAll('figure.chart svg text').length").asInt();
             assertTrue(labels > 20, lang + ": " + labels + " chart labels");
             // The drawn size: the text's font size in SVG units times the units' scale on the screen.
@@ -266,46 +267,10 @@ class HtmlEditionBrowserTest {
     @EnumSource(Language.class)
     void onAPhoneTextBreaksOnlyWhereTheRulesAllow(Language lang) throws Exception {
         try (HeadlessChromium browser = onAPhone(lang)) {
-            // Each element's text, line by line: a character whose box starts below the line's starts a new one.
             // The row labels and text cells too.
-            String selector = "main h2, main table.data thead th, main table.data tbody th, main td.text";
-            var texts = browser.evaluate("""
-                    JSON.stringify([...document.querySelectorAll('ELEMENTS')].map(e => {
-                      const lines = []; let top = null, line = '';
-                      const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-                      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-                        if (n.parentElement.closest('.col-unit, .number')) continue; // lines of their own (display: block)
-                        for (let i = 0; i < n.data.length; i++) {
-                          const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                          const box = r.getClientRects()[0];
-                          if (box && box.width > 0) {
-                            if (top !== null && box.top > top + box.height / 2) { lines.push(line); line = ''; }
-                            if (top === null || box.top > top + box.height / 2) top = box.top;
-                          }
-                          line += n.data[i];
-                        }
-                      }
-                      lines.push(line);
-                      return lines;
-                    }))""".replace("ELEMENTS", selector)).asString();
-            List<List<String>> elements = tools.jackson.databind.json.JsonMapper.builder().build().readValue(texts,
-                    new tools.jackson.core.type.TypeReference<List<List<String>>>() { });
+            List<List<String>> elements = lines(browser, "main h2, main table.data thead th, main table.data tbody th, main td.text");
             List<String> bad = new java.util.ArrayList<>();
-            int breaks = 0;
-            for (List<String> lines : elements) {
-                for (int i = 0; i + 1 < lines.size(); i++) {
-                    String before = lines.get(i);
-                    String joined = before + lines.get(i + 1);
-                    int at = before.length();
-                    breaks++;
-                    boolean ok = before.endsWith(" ") || before.endsWith("\n") || (lang == Language.ZH
-                            ? org.pbannex.render.LineBreaks.allowedInChinese(joined, org.pbannex.render.LineBreaks.chineseWords(joined), at)
-                            : !org.pbannex.render.LineBreaks.forbidden(joined, at));
-                    if (!ok) {
-                        bad.add(before.strip() + " / " + lines.get(i + 1).strip());
-                    }
-                }
-            }
+            int breaks = badBreaks(elements, lang, false, bad);
             assertTrue(breaks > 50, lang + ": line breaks in titles, headings, labels and text cells: " + breaks);
             assertEquals(List.of(), bad, lang + ": text broken where a line may not break");
         }
@@ -361,16 +326,98 @@ class HtmlEditionBrowserTest {
 
     /** Chromium as a phone (390 CSS pixels wide), the edition loaded. */
     private static HeadlessChromium onAPhone(Language lang) throws Exception {
+        return inAWindow(lang, 390, 844, true, "screen");
+    }
+
+    /** Chromium in a window {@code width} CSS pixels wide, for the given media ("screen", or "print": its style), the edition loaded. */
+    private static HeadlessChromium inAWindow(Language lang, int width, int height, boolean mobile, String media) throws Exception {
         Path page = edition(lang);
         HeadlessChromium browser = HeadlessChromium.open();
         try {
-            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.send("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                    "deviceScaleFactor", 1, "mobile", mobile));
+            browser.send("Emulation.setEmulatedMedia", java.util.Map.of("media", media));
             browser.load(page.toUri().toString());
             return browser;
         } catch (Exception | Error e) {
             browser.close();
             throw e;
+        }
+    }
+
+    /**
+     * Each element's text that {@code selector} selects, line by line as Chromium laid it out: a character whose box
+     * starts below the line's starts a new one.
+     */
+    private static List<List<String>> lines(HeadlessChromium browser, String selector) throws Exception {
+        var texts = browser.evaluate("""
+                JSON.stringify([...document.querySelectorAll('ELEMENTS')].map(e => {
+                  const lines = []; let top = null, line = '';
+                  const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                    if (n.parentElement.closest('.col-unit, .number')) continue; // lines of their own (display: block)
+                    for (let i = 0; i < n.data.length; i++) {
+                      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                      const box = r.getClientRects()[0];
+                      if (box && box.width > 0) {
+                        if (top !== null && box.top > top + box.height / 2) { lines.push(line); line = ''; }
+                        if (top === null || box.top > top + box.height / 2) top = box.top;
+                      }
+                      line += n.data[i];
+                    }
+                  }
+                  lines.push(line);
+                  return lines;
+                }))""".replace("ELEMENTS", selector)).asString();
+        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(texts,
+                new tools.jackson.core.type.TypeReference<List<List<String>>>() { });
+    }
+
+    /**
+     * The line breaks of {@code elements} ({@link #lines}) the PDF's rules do not allow, added to {@code bad} ("before /
+     * after"), and how many breaks there are: Chinese between words only, no text inside a range of years;
+     * {@code words}: no English word broken either (a break between two letters or digits).
+     */
+    private static int badBreaks(List<List<String>> elements, Language lang, boolean words, List<String> bad) {
+        int breaks = 0;
+        for (List<String> lines : elements) {
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String before = lines.get(i);
+                String joined = before + lines.get(i + 1);
+                int at = before.length();
+                breaks++;
+                boolean ok = before.endsWith(" ") || before.endsWith("\n") || (lang == Language.ZH
+                        ? org.pbannex.render.LineBreaks.allowedInChinese(joined, org.pbannex.render.LineBreaks.chineseWords(joined), at)
+                        : !org.pbannex.render.LineBreaks.forbidden(joined, at)
+                                && !(words && Character.isLetterOrDigit(joined.charAt(at - 1)) && Character.isLetterOrDigit(joined.charAt(at))));
+                if (!ok) {
+                    bad.add(before.strip() + " / " + lines.get(i + 1).strip());
+                }
+            }
+        }
+        return breaks;
+    }
+
+    /**
+     * Printed on A4 (Chromium's print style: 180 mm of text, 680 CSS px), the list of input files keeps each count of
+     * rows on one line ("20 / 000"), a range of years in a path whole ("input/2022- / 23/..."), and the words about the
+     * run's checksum and a synthetic file's note unbroken inside a word ("(manife / st.json)", "合 / 成数据"); only the
+     * checksums themselves break anywhere (tester 78b, 2).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void printedTheInputFilesBreakOnlyBetweenWords(Language lang) throws Exception {
+        try (HeadlessChromium browser = inAWindow(lang, 680, 1000, false, "print")) {
+            assertTrue(browser.evaluate("[...document.querySelectorAll('table.inputs td.num')].every(c => {"
+                    + " const r = document.createRange(); r.selectNodeContents(c); return r.getClientRects().length == 1; })")
+                    .asBoolean(), lang + ": a count of rows over two lines");
+            browser.evaluate("document.querySelectorAll('table.inputs tbody td').forEach(c => {"
+                    + " if (/^[0-9a-f]{64}$/.test(c.textContent)) c.classList.add('checksum-cell'); }); true");
+            List<List<String>> elements = lines(browser, "table.inputs tbody th, table.inputs tbody td:not(.num):not(.checksum-cell)");
+            List<String> bad = new java.util.ArrayList<>();
+            badBreaks(elements, lang, true, bad);
+            assertTrue(elements.stream().anyMatch(l -> String.join("", l).contains("2022-23/supplementary")), elements.toString());
+            assertEquals(List.of(), bad, lang + ": the input files broken where a line may not break");
         }
     }
 
