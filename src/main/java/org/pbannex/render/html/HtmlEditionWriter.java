@@ -16,6 +16,7 @@ import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * The accessible HTML edition: one self-contained file per language (pb-annexes-2022-23.zh.html) with every table as
@@ -27,6 +28,10 @@ import org.pbannex.table.Table;
 public final class HtmlEditionWriter {
 
     private static final String CSS = "/templates/html-edition.css";
+    /** The id of the list of input files' heading: the contents and the cover link to it. */
+    static final String INPUTS_HEADING = "inputs-heading";
+    /** A character no text has, standing in for the cover's link while its sentence is escaped. */
+    private static final String LINK = "\uE000";
 
     private HtmlEditionWriter() {
     }
@@ -51,8 +56,13 @@ public final class HtmlEditionWriter {
         vars.put("info", cover);
         vars.put("about", wording.in("about_html", language).replace("{title}", cover.title()));
         vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures",
-                "not_printed", "zero", "note_ref", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run",
-                "synthetic_inputs_html"));
+                "not_printed", "zero", "note_ref", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
+        // The cover's pointer to the list of input files, its words "listed at the end of this page" a link to that list:
+        // the sentence escaped around a stand-in for the link, then the link in its place.
+        vars.put("syntheticInputs", HtmlEscape.escapeHtml4Xml(wording.in("synthetic_inputs_html", language).replace("{listed}", LINK))
+                .replace(LINK, "<a href=\"#" + INPUTS_HEADING + "\">"
+                        + HtmlEscape.escapeHtml4Xml(wording.in("synthetic_inputs_listed", language)) + "</a>"));
+        vars.put("inputsHeading", INPUTS_HEADING);
         vars.put("tables", views);
         vars.put("svg", svg);
         vars.put("css", Templates.resource(CSS));

@@ -421,6 +421,24 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * The contents list the input files last, as the PDF's contents and bookmarks do, and the cover's "listed at the end
+     * of this page" is a link to that list (tester 78b, 8).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theContentsAndTheCoverLinkToTheInputFiles(Language lang) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.load(edition(lang).toUri().toString());
+            String heading = browser.evaluate("document.querySelector('#inputs-heading').textContent").asString();
+            assertEquals(heading, browser.evaluate("document.querySelector('nav#contents li:last-child a[href=\"#inputs-heading\"]')"
+                    + "?.textContent ?? 'none'").asString(), lang + ": the contents' last entry");
+            assertEquals(lang == Language.ZH ? "列于本页末尾" : "listed at the end of this page", browser.evaluate(
+                    "document.querySelector('.cover-synthetic a[href=\"#inputs-heading\"]')?.textContent ?? 'none'").asString(),
+                    lang + ": the cover's link to the input files");
+        }
+    }
+
     /** The edition's file, once Chromium is known to be there (a skip where it is not, a failure in CI). */
     private static Path edition(Language lang) {
         HeadlessChromium.executable();
