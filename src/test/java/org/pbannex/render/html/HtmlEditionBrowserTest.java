@@ -439,6 +439,19 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /** Printed, a chart's title is no smaller than the note under it (12 px over 14.4; tester 78b, 11). */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void printedAChartsTitleIsNoSmallerThanItsNote(Language lang) throws Exception {
+        try (HeadlessChromium browser = inAWindow(lang, 680, 1000, false, "print")) {
+            assertEquals("[]", browser.evaluate("JSON.stringify([...document.querySelectorAll('figure.chart .chart-note')].filter(n =>"
+                    + " parseFloat(getComputedStyle(n).fontSize) > parseFloat(getComputedStyle(n.closest('figure')"
+                    + ".querySelector('figcaption')).fontSize)).map(n => n.closest('figure').querySelector('figcaption').id))")
+                    .asString(), lang + ": charts whose note is larger than their title");
+            assertTrue(browser.evaluate("document.querySelectorAll('figure.chart .chart-note').length > 0").asBoolean());
+        }
+    }
+
     /** The edition's file, once Chromium is known to be there (a skip where it is not, a failure in CI). */
     private static Path edition(Language lang) {
         HeadlessChromium.executable();
