@@ -452,6 +452,23 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * On a desktop screen the contents' links are 24 px or more apart (WCAG 2.2's target size, which axe checks; they
+     * were 23.6: tester 78b, 12).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theContentsLinksAreFarEnoughApart(Language lang) throws Exception {
+        try (HeadlessChromium browser = inAWindow(lang, 1280, 1000, false, "screen")) {
+            double closest = browser.evaluate("(() => { const r = [...document.querySelectorAll('nav#contents a')]"
+                    + ".map(a => a.getBoundingClientRect()); let d = 1e9;"
+                    + " for (let i = 0; i + 1 < r.length; i++) if (Math.abs(r[i].left - r[i + 1].left) < 1)"
+                    + " d = Math.min(d, (r[i + 1].top + r[i + 1].height / 2) - (r[i].top + r[i].height / 2)); return d; })()").asDouble();
+            assertTrue(closest >= 24, lang + ": contents links " + closest + " px apart");
+            assertEquals(List.of(), browser.axeViolations("the " + lang.code() + " HTML edition at 1280 px"));
+        }
+    }
+
     /** The edition's file, once Chromium is known to be there (a skip where it is not, a failure in CI). */
     private static Path edition(Language lang) {
         HeadlessChromium.executable();
