@@ -19,7 +19,16 @@ import org.pbannex.table.ValueKind;
  * vector paths; the HTML edition draws both as inline SVG. Either way every figure is also there as text.
  */
 public record ChartView(String id, String kind, String title, String note, String alt, String valueAxis, List<Key> legend,
-                        List<BarGroup> bars, List<Slice> slices) {
+                        List<BarGroup> bars, List<Slice> slices, boolean chinese) {
+
+    /**
+     * One of the chart's texts (its title, note, a legend's name) as markup for the HTML edition, a {@code <wbr>} where
+     * a line may break, as the tables' titles and labels ({@link TableView#withBreaks(String, boolean)}): a browser
+     * would break Chinese inside a word ("具 / 有").
+     */
+    public String withBreaks(String text) {
+        return TableView.withBreaks(text, chinese);
+    }
 
     /**
      * Colours that stay apart for colour-blind readers and against white (contrast 3:1 or more); a chart with more
@@ -121,7 +130,7 @@ public record ChartView(String id, String kind, String title, String note, Strin
         }
         return new ChartView(c.id(), c.kind() == Chart.Kind.PIE ? "pie" : "bar", c.title().in(lang), c.note().in(lang),
                 c.altText(caveat).in(lang),
-                c.valueAxis().in(lang), legend, bars, slices);
+                c.valueAxis().in(lang), legend, bars, slices, lang == Language.ZH);
     }
 
     /** Exact decimals (millions, percentages) with their one printed decimal; whole numbers grouped as the edition does. */

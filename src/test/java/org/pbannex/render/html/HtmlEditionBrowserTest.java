@@ -267,8 +267,9 @@ class HtmlEditionBrowserTest {
     @EnumSource(Language.class)
     void onAPhoneTextBreaksOnlyWhereTheRulesAllow(Language lang) throws Exception {
         try (HeadlessChromium browser = onAPhone(lang)) {
-            // The row labels and text cells too.
-            List<List<String>> elements = lines(browser, "main h2, main table.data thead th, main table.data tbody th, main td.text");
+            // The row labels and text cells too; the charts' titles, notes and legends' names (tester 78b, 15).
+            List<List<String>> elements = lines(browser, "main h2, main table.data thead th, main table.data tbody th, main td.text,"
+                    + " main figure.chart figcaption, main .chart-note, main ul.legend li > span:not(.swatch):not(.value)");
             List<String> bad = new java.util.ArrayList<>();
             int breaks = badBreaks(elements, lang, false, bad);
             assertTrue(breaks > 50, lang + ": line breaks in titles, headings, labels and text cells: " + breaks);
