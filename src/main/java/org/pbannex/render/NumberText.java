@@ -1,6 +1,7 @@
 package org.pbannex.render;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -36,6 +37,31 @@ public final class NumberText {
             case MILLIONS -> grouped(((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString(), language);
             case TEXT -> value instanceof Text t ? t.in(language) : value.toString();
         };
+    }
+
+    /**
+     * A figure as a screen reader should hear it, where its printed text would be heard otherwise: the digits not
+     * grouped (a synthesizer reads the zh edition's "50 229 701" as three numbers, 五十 / 二百二十九 / 七百零一), a minus
+     * in words (words.minus, "负{n}", "minus {n}": "-157 178" lost its sign and was split in two) and a work-years figure
+     * with its units (words.years_months, "{years} work-years {months} months"; years_months_one for one month:
+     * "27 / 1" was heard "twenty seven slash one"). The same for both editions, whose en figures' commas are read well
+     * but not their minus. Empty for a text or no figure.
+     */
+    public static String heard(Object value, ValueKind kind, Map<String, String> words) {
+        if (value == null || kind == ValueKind.TEXT) {
+            return "";
+        }
+        String plain = switch (kind) {
+            case YEARS_MONTHS -> {
+                long months = Math.abs(((Number) value).longValue());
+                yield words.get(months % 12 == 1 ? "years_months_one" : "years_months")
+                        .replace("{years}", Long.toString(months / 12)).replace("{months}", Long.toString(months % 12));
+            }
+            case PERCENT, MILLIONS -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).abs().toPlainString();
+            default -> Long.toString(Math.abs(((Number) value).longValue()));
+        };
+        boolean negative = value instanceof BigDecimal d ? d.signum() < 0 : ((Number) value).longValue() < 0;
+        return negative ? words.get("minus").replace("{n}", plain) : plain;
     }
 
     /**

@@ -315,9 +315,25 @@ public record TableView(String id, String anchor, String number, String title, S
      * note's place among the notes under the table (1 for the first), which the HTML edition's marker links to and
      * is named by; 0 when the cell has no note. {@code notes}: the notes under the table that a marker of digits in
      * the text points to (a baseline's "待定。³"), by their number ({@link #notesByNumber}).
+     * {@code value} and {@code kind}: the figure and what it is, for what a screen reader hears ({@link #heard}).
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
-                           String pad, String headers, boolean chinese, boolean zero, int noteNumber, Map<String, String> notes) {
+                           String pad, String headers, boolean chinese, boolean zero, int noteNumber, Map<String, String> notes,
+                           Object value, ValueKind kind) {
+
+        /**
+         * What a screen reader hears for the figure where its printed text would say it wrongly or not at all, in the
+         * words {@code w} (edition.*: zero, minus, years_months, years_months_one): "zero" for a dash, else the figure
+         * as {@link NumberText#heard} says it; empty where the printed text says it (a figure under 1 000, a text).
+         * The HTML edition hides the printed text from a screen reader and gives it this, unseen, instead.
+         */
+        public String heard(Map<String, String> w) {
+            if (zero) {
+                return w.get("zero");
+            }
+            String heard = NumberText.heard(value, kind, w);
+            return heard.equals(text + tail) ? "" : heard;
+        }
 
         /**
          * The text as markup for the HTML edition ({@link TableView#withBreaks}), a marker of digits a link to its note
@@ -524,7 +540,8 @@ public record TableView(String id, String anchor, String number, String title, S
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
         return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH,
-                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang), number ? Map.of() : notes);
+                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang), number ? Map.of() : notes,
+                r.value(c.key()), c.kind());
     }
 
     /** The place of the cell's note among the table's footnotes, from 1; 0 when it has none. */

@@ -325,6 +325,52 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * What a screen reader gets, Chromium's accessibility tree: every figure's cell is named with one number, as a
+     * synthesizer reads it whole: no digits grouped by a space or a comma ("50 229 701" was read as three numbers), no
+     * minus sign (silent: 负 or minus in words), no slash (a work-years figure says its units); a zero its word.
+     * A copy of a table (the selection's text) still has its figures as printed, each once (tester 78b, 20).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aScreenReaderHearsEachFigureWholeAndACopyHasItAsPrinted(Language lang) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.load(edition(lang).toUri().toString());
+            int root = browser.send("DOM.getDocument", java.util.Map.of("depth", 0)).path("root").path("nodeId").asInt();
+            var cells = browser.send("DOM.querySelectorAll", java.util.Map.of("nodeId", root,
+                    "selector", "table.data > tbody > tr > td.num"));
+            List<String> split = new java.util.ArrayList<>();
+            int named = 0;
+            int minus = 0;
+            int units = 0;
+            for (var id : cells.path("nodeIds")) {
+                var node = browser.send("Accessibility.getPartialAXTree", java.util.Map.of("nodeId", id.asInt(),
+                        "fetchRelatives", false)).path("nodes").get(0);
+                String name = node.path("name").path("value").asString("").strip();
+                if (name.isEmpty()) {
+                    continue;
+                }
+                named++;
+                if (name.matches(".*\\d[ ,\u00a0\u202f]\\d.*") || name.matches(".*-\\d.*") || name.contains("/")) {
+                    split.add(name);
+                }
+                minus += name.startsWith(lang == Language.ZH ? "负" : "minus ") ? 1 : 0;
+                units += name.contains(lang == Language.ZH ? "工作年" : "work-years") ? 1 : 0;
+            }
+            assertEquals(List.of(), split, lang + ": figures a screen reader hears split or without their sign");
+            assertTrue(named > 1000, lang + ": figures named: " + named);
+            assertTrue(minus >= 10 && units >= 50, lang + ": negative figures " + minus + ", work-years " + units);
+            // The whole of annex 1 selected: its figures as printed, and not also as heard.
+            String copied = browser.evaluate("(() => { const r = document.createRange();"
+                    + " r.selectNodeContents(document.querySelector('#table-a1 table.data')); const s = getSelection();"
+                    + " s.removeAllRanges(); s.addRange(r); return s.toString(); })()").asString();
+            String printed = browser.evaluate("document.querySelector('#table-a1 tr.total td.num span.printed').textContent").asString();
+            String heard = browser.evaluate("document.querySelector('#table-a1 tr.total td.num span.heard').textContent").asString();
+            assertTrue(copied.contains(printed), lang + ": the copy has '" + printed + "'");
+            assertTrue(!copied.contains(heard), lang + ": the copy has '" + heard + "' too");
+        }
+    }
+
     /** Chromium as a phone (390 CSS pixels wide), the edition loaded. */
     private static HeadlessChromium onAPhone(Language lang) throws Exception {
         return inAWindow(lang, 390, 844, true, "screen");
