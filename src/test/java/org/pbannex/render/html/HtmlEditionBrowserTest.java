@@ -371,6 +371,58 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * Under forced colours (Windows High Contrast, emulated with a dark theme) the charts still say what they say: each
+     * legend's swatches keep their colours, the colours of the bars and slices beside them (they all turned the one text
+     * colour: seven white squares beside a pie of seven colours), every bar and slice is ringed in a colour that shows on
+     * the ground, and the labels and the axis are drawn in the text colour (they kept the page's ink, #1a1a1a, on the
+     * forced black: almost unseen). Contrast as WCAG counts it: 4.5 for text, 3 for the rest (tester 78b, 19).
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void inForcedColoursTheChartsKeepTheirColoursAndTheirLabelsShow(Language lang) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.send("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of(
+                    java.util.Map.of("name", "forced-colors", "value", "active"),
+                    java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            browser.load(edition(lang).toUri().toString());
+            assertTrue(browser.evaluate("matchMedia('(forced-colors: active)').matches").asBoolean(), "forced colours emulated");
+            var out = browser.evaluate("""
+                    (() => {
+                      const rgb = c => { const d = document.createElement('i'); d.style.color = c; document.body.append(d);
+                        const v = d.style.color; d.remove(); return v; };
+                      const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => { v /= 255;
+                        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                      const contrast = (a, b) => { if (!/^rgb/.test(a) || !/^rgb/.test(b)) return 0; const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                      const ground = getComputedStyle(document.documentElement).backgroundColor;
+                      const out = { swatches: 0, marks: 0, labels: 0, wrong: [] };
+                      for (const s of document.querySelectorAll('ul.legend .swatch')) {
+                        out.swatches++;
+                        const drawn = getComputedStyle(s).color;
+                        if (drawn !== s.style.color) out.wrong.push('swatch ' + s.style.color + ' drawn ' + drawn);
+                      }
+                      for (const m of document.querySelectorAll('figure.chart svg rect[fill], figure.chart svg path[fill]')) {
+                        out.marks++;
+                        const st = getComputedStyle(m);
+                        if (st.fill !== rgb(m.getAttribute('fill'))) out.wrong.push('bar ' + m.getAttribute('fill') + ' drawn ' + st.fill);
+                        if (contrast(st.stroke, ground) < 3) out.wrong.push('bar ' + m.getAttribute('fill') + ' ringed ' + st.stroke);
+                      }
+                      for (const t of document.querySelectorAll('figure.chart svg text')) {
+                        out.labels++;
+                        const fill = getComputedStyle(t).fill;
+                        if (contrast(fill, ground) < 4.5) out.wrong.push('label ' + t.textContent + ' ' + fill + ' on ' + ground);
+                      }
+                      for (const a of document.querySelectorAll('figure.chart svg .axis')) {
+                        const stroke = getComputedStyle(a).stroke;
+                        if (contrast(stroke, ground) < 3) out.wrong.push('axis ' + stroke + ' on ' + ground);
+                      }
+                      return out; })()""");
+            assertEquals("[]", out.path("wrong").toString().replace("\",\"", "\",\n\""), lang + ": under forced colours");
+            assertTrue(out.path("swatches").asInt() >= 15 && out.path("marks").asInt() >= 40 && out.path("labels").asInt() > 20,
+                    lang + ": " + out);
+        }
+    }
+
     /** Chromium as a phone (390 CSS pixels wide), the edition loaded. */
     private static HeadlessChromium onAPhone(Language lang) throws Exception {
         return inAWindow(lang, 390, 844, true, "screen");
