@@ -272,6 +272,40 @@ class PdfDocumentWriterTest {
     }
 
     /**
+     * The XMP metadata gives the document's language as the catalog does (README: "the document's language and title
+     * in its properties and its XMP metadata"): dc:language, and the title in that language beside the default.
+     */
+    @Test
+    void theXmpMetadataSaysTheLanguage() throws Exception {
+        for (Path pdf : List.of(zh, en)) {
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile());
+                 var in = doc.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
+                String lang = doc.getDocumentCatalog().getLanguage();
+                var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                org.w3c.dom.Document xmp = factory.newDocumentBuilder().parse(in);
+                String dc = "http://purl.org/dc/elements/1.1/";
+                String rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+                var languages = xmp.getElementsByTagNameNS(dc, "language");
+                assertEquals(1, languages.getLength(), pdf + ": one dc:language");
+                var items = ((org.w3c.dom.Element) languages.item(0)).getElementsByTagNameNS(rdf, "li");
+                assertEquals(1, items.getLength());
+                assertEquals(lang, items.item(0).getTextContent(), pdf + ": dc:language is the catalog's Lang");
+                var titles = xmp.getElementsByTagNameNS(dc, "title");
+                assertEquals(1, titles.getLength(), pdf + ": one dc:title");
+                Map<String, String> byLang = new LinkedHashMap<>();
+                var alts = ((org.w3c.dom.Element) titles.item(0)).getElementsByTagNameNS(rdf, "li");
+                for (int i = 0; i < alts.getLength(); i++) {
+                    var li = (org.w3c.dom.Element) alts.item(i);
+                    byLang.put(li.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"), li.getTextContent());
+                }
+                String title = doc.getDocumentInformation().getTitle();
+                assertEquals(Map.of("x-default", title, lang, title), byLang, pdf + ": the title, in its language too");
+            }
+        }
+    }
+
+    /**
      * A tagged PDF (PDF 1.7, 14.8): marked as such, with a structure tree, and every mark on every page, text and
      * paths, inside a marked-content sequence: content of the tree (an MCID) or an artifact (the page numbers, the
      * running header, rules, backgrounds, the pie), each sequence nesting with the saved graphics states (q ... Q). The
