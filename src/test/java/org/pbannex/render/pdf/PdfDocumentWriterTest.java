@@ -502,6 +502,31 @@ class PdfDocumentWriterTest {
         }
     }
 
+    /**
+     * The cover's files of synthetic data are a list to a screen reader (L, an LI per file, its text in the LBody), as
+     * the HTML edition's are (README: each list is an element of the structure tree), though printed as lines.
+     */
+    @Test
+    void theCoversFilesOfSyntheticDataAreAList(@TempDir Path out) throws Exception {
+        List<String> files = List.of("input/expenditure/synthetic-a.csv", "input/expenditure/synthetic-b.csv");
+        PublicationInfo info = new PublicationInfo(INFO.title(), INFO.source(), INFO.biennium(), INFO.runId(),
+                INFO.runTime(), INFO.codeVersion(), INFO.contact(), INFO.citation(), INFO.notes(), INFO.about(),
+                INFO.published(), files.stream().map(f -> new PublicationInfo.InputFile(f, "0".repeat(64), 4, true)).toList(),
+                INFO.noteTables());
+        Path pdf = out.resolve("synthetic.pdf");
+        PdfDocumentWriter.write(List.of(tables().get(1)), Language.EN, info, WORDING, FONTS, pdf);
+        String tree = org.pbannex.TestWorkbooks.program(out, "pdfinfo", "-struct-text", pdf.toString());
+        // The cover's section (the document's first) up to the next: its list, items, bodies and their texts.
+        String cover = tree.substring(0, tree.indexOf("\n  Sect", tree.indexOf("  Sect") + 1));
+        List<String> tags = cover.lines().map(String::strip).filter(l -> l.matches("(L|LI|LBody)( .*)?"))
+                .map(l -> l.replaceAll(" .*", "")).toList();
+        assertEquals(List.of("L", "LI", "LBody", "LI", "LBody"), tags, tree);
+        String[] items = cover.substring(cover.indexOf("LBody")).split("LBody");
+        for (int i = 0; i < files.size(); i++) {
+            assertTrue(items[i + 1].contains(files.get(i)), "item " + (i + 1) + " holds its file: " + items[i + 1]);
+        }
+    }
+
     /** The n-th structure element of a type, depth first, under the given kids. */
     private static PDStructureElement find(List<Object> kids,
             String type, int n) {
