@@ -219,7 +219,7 @@ public final class PdfDocumentWriter {
         vars.put("lang", language.tag());
         vars.put("zh", language == Language.ZH);
         vars.put("info", CoverView.of(info, wording, language, tables.stream().map(Table::id).toList()));
-        vars.put("w", wording.all(language, "inputs", "synthetic_inputs", "source_line", "contents", "zero", "note_ref", "chart_alt",
+        vars.put("w", wording.all(language, "inputs", "synthetic_inputs", "source_line", "contents", "zero", "not_printed", "note_ref", "chart_alt",
                 "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
         vars.put("tables", tables.stream().map(t -> TableView.of(t, language)).toList());
         vars.put("css", Templates.resource(CSS));

@@ -40,8 +40,9 @@ import org.xhtmlrenderer.render.InlineText;
  * All text inside a table cell is the cell's, as a screen reader reads a table cell by cell, but for a link (a Link
  * element, tied to its annotation, {@link LinkAnnotations}) and for text with an alternative (a Span with its Alt: a
  * zero's dash says "zero"), each beside a Span for each text around it. An element of the markup with an alternative
- * ({@code data-alt}) gives its structure element that Alt: a heading cell the print leaves blank, a zero's dash, a
- * chart. A chart is one Figure whose Alt says its title and what it shows; everything drawn inside it (its title,
+ * ({@code data-alt}) gives its structure element that Alt: a heading cell the print leaves blank, a cell the print
+ * leaves empty (why: the text of the cell above that the print spans over it, or that nothing is printed there), a
+ * zero's dash, a chart. A chart is one Figure whose Alt says its title and what it shows; everything drawn inside it (its title,
  * legend, bars, figures, description) is an artifact, as its drawing is, so a screen reader meets no table of bars
  * with empty cells: the chart's figures are the table's beside it. Text that repeats or decorates is not content
  * either: the running header and page numbers, a table's heading rows repeated at the top of a later page, and what
@@ -326,7 +327,7 @@ final class StructureTree {
             if (attributes != null) {
                 part.put(PdfName.A, attributes);
             }
-            alternative(part, cell.getElement()); // a heading the print leaves blank: what a screen reader announces
+            alternative(part, cell.getElement()); // a cell the print leaves blank: what a screen reader announces
             String id = cell.getElement().getAttribute(DATA_ID);
             if (!id.isEmpty() && !ids.containsKey(id)) {
                 part.put(PdfName.ID, new PdfString(id));

@@ -372,6 +372,29 @@ class PdfUaConformanceTest {
     }
 
     /**
+     * A cell the print leaves empty says why to a screen reader, as the HTML edition's hidden text does: a shared means
+     * of verification (Table I.2, the cell above spanning both rows on the page) its text, any other "nothing printed
+     * in this cell" (texts.csv), as the Alt of its TD, which has no content. No cell of a table's body is read as blank.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aCellThePrintLeavesEmptySaysWhy(Language lang) throws IOException {
+        String notPrinted = GoldenEditions.wording(pub).in("not_printed", lang);
+        List<String> expected = tables.stream().flatMap(t -> TableView.of(t, lang).body().stream())
+                .flatMap(g -> g.rows().stream()).flatMap(r -> r.cells().stream()).filter(c -> c.text().isEmpty())
+                .map(c -> c.shared().isEmpty() ? notPrinted : c.shared()).toList();
+        assertTrue(expected.stream().filter(x -> !x.equals(notPrinted)).count() >= 20, "shared means of verification: " + expected);
+        try (PDDocument doc = Loader.loadPDF(pdf(lang).toFile())) {
+            List<PDStructureElement> cells = new ArrayList<>();
+            collect(doc.getDocumentCatalog().getStructureTreeRoot(), "TD", cells);
+            List<String> said = cells.stream().filter(td -> td.getKids().isEmpty())
+                    .filter(td -> !"THead".equals(((PDStructureElement) ((PDStructureElement) td.getParent()).getParent()).getStructureType()))
+                    .map(td -> String.valueOf(td.getAlternateDescription())).toList();
+            assertEquals(expected, said, "the Alt of each body cell without content");
+        }
+    }
+
+    /**
      * The draft budget's income items have a heading a screen reader announces (texts.csv's "Income item"), though the
      * page, as printed, shows none: a heading cell (TH) with that alternative and no content, which the items' cells
      * name among their headings.
