@@ -48,6 +48,32 @@ public final class NoteMarker {
         return out;
     }
 
+    /** One marked part of a printed footnote in both editions: its marker ("" when none) and its text without it. */
+    public record Note(String marker, Text text) {
+    }
+
+    /**
+     * The marked parts of a printed footnote in both editions, each with its marker and its text without it. The
+     * editions must agree on the markers; where they do not, the footnote stays one note without a marker.
+     */
+    public static List<Note> parts(Text footnote) {
+        List<Part> zh = parts(footnote.zh());
+        List<Part> en = parts(footnote.en());
+        boolean agree = zh.size() == en.size() || footnote.en().isEmpty();
+        for (int i = 0; agree && !footnote.en().isEmpty() && i < zh.size(); i++) {
+            agree = zh.get(i).marker().equals(en.get(i).marker());
+        }
+        if (!agree) {
+            return List.of(new Note("", footnote));
+        }
+        List<Note> out = new ArrayList<>();
+        for (int i = 0; i < zh.size(); i++) {
+            String enText = footnote.en().isEmpty() ? "" : en.get(i).text();
+            out.add(new Note(zh.get(i).marker(), new Text(zh.get(i).text(), enText)));
+        }
+        return out;
+    }
+
     /** Superscript digits (as labels carry them) and plain digits (as footnotes start) are the same marker. */
     public static String normalise(String marker) {
         StringBuilder b = new StringBuilder();

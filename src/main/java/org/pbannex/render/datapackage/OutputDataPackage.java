@@ -19,6 +19,7 @@ import org.pbannex.render.CsvTableWriter;
 import org.pbannex.table.CellNote;
 import org.pbannex.table.Column;
 import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -176,7 +177,7 @@ public final class OutputDataPackage {
         } else {
             for (Column c : t.columns()) {
                 if (OutputColumns.isData(c)) {
-                    fields.addAll(valueFields(c, about));
+                    fields.addAll(valueFields(c, t, about));
                 }
             }
             keys = t.rows().stream().map(org.pbannex.table.Row::key).toList();
@@ -203,11 +204,18 @@ public final class OutputDataPackage {
     }
 
     /** A column's fields: one, or two for work in years and months (as the CSV splits it). */
-    private static List<Field> valueFields(Column c, About about) {
-        Text heading = new Text((c.group().zh() + " " + c.heading().zh()).strip(),
+    private static List<Field> valueFields(Column c, Table t, About about) {
+        Text printed = new Text((c.group().zh() + " " + c.heading().zh()).strip(),
                 (c.group().in(Language.EN) + " " + c.heading().in(Language.EN)).strip());
+        // A heading's note marker ("2020-2021 *") points to a note under the printed table, which no field shows: the
+        // field says the note instead.
+        Text note = noteOf(printed, c, t);
+        Text heading = note == null ? printed : NoteMarker.strip(printed);
         Text fromTexts = about.texts().apply(TextKeys.FIELD + c.key());
         Text description = fromTexts != null ? fromTexts : heading;
+        if (note != null) {
+            description = text(about, "datapackage.column.note").with("heading", description).with("note", note);
+        }
         if (c.synthetic()) {
             // Table 2's XB or RBSA from synthetic lines: a reader of one field's description must not take it for an estimate.
             description = join(description, text(about, "datapackage.column.synthetic"));
@@ -233,6 +241,26 @@ public final class OutputDataPackage {
             case TEXT -> List.of(new Field(c.key(), "string", heading.in(Language.EN), description.in(Language.EN), heading.zh(),
                     description.zh(), null, null, null, null));
         };
+    }
+
+    /**
+     * The note under the table that the heading's marker points to, in both editions: the column's own (one among
+     * several notes with its marker), else the first with the marker; null when the heading ends with no marker, or
+     * with one no note explains (left as printed).
+     */
+    private static Text noteOf(Text heading, Column c, Table t) {
+        java.util.regex.Matcher zh = NoteMarker.TRAILING.matcher(heading.zh());
+        java.util.regex.Matcher en = NoteMarker.TRAILING.matcher(heading.in(Language.EN));
+        if (!zh.find() || !en.find() || !zh.group(1).equals(en.group(1))) {
+            return null;
+        }
+        String marker = NoteMarker.normalise(zh.group(1));
+        List<NoteMarker.Note> own = c.note().isEmpty() ? List.of() : NoteMarker.parts(c.note());
+        if (own.size() == 1 && own.get(0).marker().equals(marker)) {
+            return own.get(0).text();
+        }
+        return t.footnotes().stream().flatMap(f -> NoteMarker.parts(f).stream()).filter(n -> n.marker().equals(marker))
+                .map(NoteMarker.Note::text).findFirst().orElse(null);
     }
 
     /**

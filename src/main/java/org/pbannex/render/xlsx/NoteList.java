@@ -164,26 +164,9 @@ final class NoteList {
     record Footnote(String marker, Text text) {
     }
 
-    /**
-     * The marked parts of a printed footnote, each with its marker and its text without it. The editions must agree
-     * on the markers; where they do not, the footnote stays one note without a marker.
-     */
+    /** The marked parts of a printed footnote, each with its marker and its text without it ({@link NoteMarker#parts(Text)}). */
     static List<Footnote> split(Text footnote) {
-        List<NoteMarker.Part> zh = NoteMarker.parts(footnote.zh());
-        List<NoteMarker.Part> en = NoteMarker.parts(footnote.en());
-        boolean agree = zh.size() == en.size() || footnote.en().isEmpty();
-        for (int i = 0; agree && !footnote.en().isEmpty() && i < zh.size(); i++) {
-            agree = zh.get(i).marker().equals(en.get(i).marker());
-        }
-        if (!agree) {
-            return List.of(new Footnote("", footnote));
-        }
-        List<Footnote> out = new ArrayList<>();
-        for (int i = 0; i < zh.size(); i++) {
-            String enText = footnote.en().isEmpty() ? "" : en.get(i).text();
-            out.add(new Footnote(zh.get(i).marker(), new Text(zh.get(i).text(), enText)));
-        }
-        return out;
+        return NoteMarker.parts(footnote).stream().map(n -> new Footnote(n.marker(), n.text())).toList();
     }
 
     /** How the Notes sheet names a table: its printed number, else its short name, else its id. */

@@ -37,7 +37,9 @@ import org.pbannex.publication.RunRenderer;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.table.Language;
+import org.pbannex.table.NoteMarker;
 import org.pbannex.table.Table;
+import org.pbannex.table.Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -222,6 +224,35 @@ class OutputDataPackageTest {
             }
         }
         throw new AssertionError("no resource " + name);
+    }
+
+    /**
+     * A printed heading's note marker ("2020-2021 *") points to a note under the table, which the package has nowhere:
+     * no field's title or description ends with a marker, and a field whose heading had one says its note instead.
+     */
+    @Test
+    void aHeadingsNoteMarkerBecomesItsNote() throws IOException {
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        for (JsonNode r : descriptor.path("resources")) {
+            for (JsonNode f : r.path("schema").path("fields")) {
+                for (String p : List.of("title", "description", "pbannex:title_zh", "pbannex:description_zh")) {
+                    String said = f.path(p).asString("");
+                    assertFalse(NoteMarker.TRAILING.matcher(said).find(), r.path("name").asString() + "."
+                            + f.path("name").asString() + " " + p + " ends with a note marker: " + said);
+                }
+            }
+        }
+        for (String[] tf : new String[][] {{"t1", "budget_previous"}, {"t2", "rb_previous"}, {"a2", "budget_previous"}}) {
+            Table t = pub.tables().get(tf[0]);
+            Text note = t.footnotes().stream().filter(n -> n.en().startsWith("*")).findFirst().orElseThrow();
+            JsonNode f = field(resource(descriptor, tf[0]), tf[1]);
+            assertEquals(NoteMarker.strip(t.columns().stream().filter(c -> c.key().equals(tf[1])).findFirst().orElseThrow()
+                    .heading().en()), f.path("title").asString(), tf[0] + "." + tf[1] + ": the heading without its marker");
+            assertTrue(f.path("description").asString().endsWith(". " + note.en().substring(1).strip()),
+                    tf[0] + "." + tf[1] + ": " + f.path("description").asString());
+            assertTrue(f.path("pbannex:description_zh").asString().endsWith("。" + note.zh().substring(1).strip()),
+                    tf[0] + "." + tf[1] + ": " + f.path("pbannex:description_zh").asString());
+        }
     }
 
     private static JsonNode field(JsonNode resource, String name) {
