@@ -444,7 +444,6 @@ public final class InputBookWriter {
 
         Styles(XSSFWorkbook wb, Language lang) {
             this.wb = wb;
-            org.pbannex.render.xlsx.NormalStyle.addTo(wb); // as the editions' workbooks: openpyxl warns without it
             this.linePoints = lang == Language.ZH ? CJK_LINE_POINTS : LINE_POINTS;
             this.titleLinePoints = linePoints * 14 / 11;
             XSSFFont big = wb.createFont();

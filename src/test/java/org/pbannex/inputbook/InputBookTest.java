@@ -234,16 +234,6 @@ class InputBookTest {
 
     // --- what the workbook holds ---
 
-    /**
-     * openpyxl (as any reviewer's script would read it) opens the input workbook without a warning: its styles part
-     * has the Normal style every cell format is based on, as the editions' workbooks have. Skipped without openpyxl.
-     */
-    @Test
-    void openpyxlOpensTheWorkbookWithoutAWarning() throws Exception {
-        String out = org.pbannex.TestWorkbooks.openpyxlNamedStyles(tmp, exported);
-        assertTrue(out.strip().endsWith("['Normal']"), out);
-    }
-
     @Test
     void theWorkbookHoldsNumbersCodesListsAndProtection() throws IOException {
         try (InputStream in = Files.newInputStream(exported); XSSFWorkbook wb = new XSSFWorkbook(in)) {

@@ -16,7 +16,8 @@ public final class NormalStyle {
      * Adds the named style "Normal", which every cell style is based on (xfId 0), as Excel writes it: POI writes the
      * styles part without one, and a program that needs it (openpyxl) warns and makes up its own. The typed classes
      * of the cellStyles element are not in poi-ooxml-lite, so it is written as plain XML, after cellXfs as the schema
-     * orders it. Every workbook the program writes calls it once (the editions' and the input workbook).
+     * orders it. The input workbook has none: with it, LibreOffice cut
+     * off wrapped text of its printed sheets (InputWorkbookLanguageTest), whose row heights are measured without one.
      */
     public static void addTo(XSSFWorkbook wb) {
         var sheet = wb.getStylesSource().getCTStylesheet();
