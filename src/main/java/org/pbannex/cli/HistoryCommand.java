@@ -168,7 +168,10 @@ public class HistoryCommand implements Callable<Integer> {
                     Path.of(e.outputDir()), PbAnnexApplication.settings().output())) + " sends it to those who have not received it");
         }
         System.out.println("Started   " + utc(e.startedAt().toInstant()) + (e.attempts() > 1 ? "  (" + e.attempts() + " attempts)" : ""));
-        System.out.println("Finished  " + (e.finishedAt() == null ? "-" : utc(e.finishedAt().toInstant())));
+        // A run whose process died never finished: when that was found is no finish (it was shown as one).
+        System.out.println("Finished  " + (e.deadProcess() ? "-  (never: its process ended before the run did, killed or its "
+                + "machine stopped" + (e.foundDead() == null ? "" : "; found so " + e.foundDead()) + ")"
+                : e.finishedAt() == null ? "-" : utc(e.finishedAt().toInstant())));
         if (e.owner() != null) {
             System.out.println("Process   " + e.owner() + (e.heartbeatAt() == null ? "" : ", last heartbeat "
                     + utc(e.heartbeatAt().toInstant())));
@@ -281,8 +284,8 @@ public class HistoryCommand implements Callable<Integer> {
     }
 
     private static String status(RunHistory.Entry e) {
-        if ("FAILED".equals(e.status()) && "abandoned by a dead process".equals(e.message())) {
-            return "FAILED (abandoned by a dead process)";
+        if (e.deadProcess()) {
+            return "FAILED (" + RunHistory.DEAD_PROCESS + ")";
         }
         return e.status();
     }
@@ -294,7 +297,7 @@ public class HistoryCommand implements Callable<Integer> {
 
     /** A time on a line of its own, saying it is UTC. */
     private static String utc(java.time.Instant t) {
-        return time(java.sql.Timestamp.from(t)) + " UTC";
+        return RunHistory.shown(t);
     }
 
 }

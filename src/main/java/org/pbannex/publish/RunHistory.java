@@ -32,6 +32,32 @@ public final class RunHistory {
         public boolean running() {
             return "STARTED".equals(status);
         }
+
+        /** Whether its process died while it ran, found so by a later command ({@link #abandonedByDeadProcess}). */
+        public boolean deadProcess() {
+            return "FAILED".equals(status) && message != null && message.startsWith(DEAD_PROCESS);
+        }
+
+        /**
+         * When a later command found its process dead, as "2026-12-07 12:46:03 UTC" (null: not such a run). A row of an
+         * earlier version kept that time as its finish, with the bare message.
+         */
+        public String foundDead() {
+            if (!deadProcess()) {
+                return null;
+            }
+            var found = FOUND.matcher(message);
+            return found.find() ? found.group(1) : finishedAt == null ? null : shown(finishedAt.toInstant());
+        }
+    }
+
+    /** A run's message when a later command found its process dead, followed by when: " (found ... UTC)". */
+    public static final String DEAD_PROCESS = "abandoned by a dead process";
+    private static final java.util.regex.Pattern FOUND = java.util.regex.Pattern.compile("\\(found ([^)]+ UTC)\\)$");
+
+    /** A time as history shows it on a line of its own: 2026-12-03 01:03:09 UTC. */
+    public static String shown(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace("T", " ").replace("Z", "") + " UTC";
     }
 
     private static final String COLUMNS = "run_id, job_name, biennium, status, started_at, finished_at, checks_passed, "
@@ -161,11 +187,13 @@ public final class RunHistory {
         }
     }
 
-    /** The run's process died while it ran: found by a later run or command. */
+    /**
+     * The run's process died while it ran: found by a later run or command. It never finished, so it has no finish time
+     * (it had the time it was found, which history showed as its finish, tester 77b); its message says when it was found.
+     */
     public void abandonedByDeadProcess(String runId, String step) {
-        jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = COALESCE(finished_at, ?), failed_step = ?, "
-                + "exit_status = NULL, message = ? WHERE run_id = ?", Timestamp.from(Instant.now()), step,
-                "abandoned by a dead process", runId);
+        jdbc.update("UPDATE pb_run SET status = 'FAILED', finished_at = NULL, failed_step = ?, exit_status = NULL, message = ? "
+                + "WHERE run_id = ?", step, DEAD_PROCESS + " (found " + shown(Instant.now()) + ")", runId);
     }
 
     /** A person dropped the run with {@code pb-annex abandon}: it will not be restarted. */
