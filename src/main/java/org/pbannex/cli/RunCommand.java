@@ -332,10 +332,21 @@ public class RunCommand implements Callable<Integer> {
         int distributed = said(spring, request, sending, published, false, oneLine);
         stillWaiting(() -> spring.bean(RunDistribution.class).waitingBesides(request, ran.runId()), oneLine, b);
         if (ctx.containsKey(org.pbannex.batch.RunListener.END_NOT_RECORDED)) {
-            // Its work done (published, sent), its database gone before Spring Batch recorded the job's end: no failed run.
-            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + "run " + ran.runId() + " published, but its end could "
-                    + "not be recorded: " + ctx.getString(org.pbannex.batch.RunListener.END_NOT_RECORDED) + "; its folder says it "
-                    + "published, and the next command on that database records it so");
+            // Published, its database gone before Spring Batch recorded the job's end: no failed run. Gone before its
+            // distribute step sent it (its reviewers' note still there, a file), its line says so, as a run whose mail
+            // server did not take it does: the workbooks were not sent, and the command that sends them.
+            String notSent = distributed == ExitCodes.PUBLISHED ? notSentForItsDatabase(ran.runId(), request) : null;
+            String line = "run " + ran.runId() + " published, but its end could not be recorded: "
+                    + ctx.getString(org.pbannex.batch.RunListener.END_NOT_RECORDED) + "; its folder says it published, and the next "
+                    + "command on that database records it so" + (notSent == null ? "" : "; " + notSent);
+            System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + line);
+            if (notSent != null) {
+                var notice = FailureNotice.FailedRun.notDistributed(ran.runId(), request.job(), b, ExitCodes.INFRASTRUCTURE, line,
+                        published);
+                var words = FailureNotice.Words.of(request, null, line);
+                spring.bean(FailureNotice.class).send(words == null ? notice : notice.withWords(words));
+                distributed = ExitCodes.INFRASTRUCTURE;
+            }
         }
         if (ctx.containsKey(RunPublication.REMOVED_RUNS) && ctx.getInt(RunPublication.REMOVED_RUNS) > 0) {
             int n = ctx.getInt(RunPublication.REMOVED_RUNS);
@@ -401,6 +412,24 @@ public class RunCommand implements Callable<Integer> {
             spring.bean(FailureNotice.class).send(words == null ? notSent : notSent.withWords(words));
         }
         return s.status();
+    }
+
+    /**
+     * Why run {@code runId}, published, was not sent to its reviewers, with the command that sends it, when its database
+     * went away before its distribute step did (the job's status, a file, still has it waiting for them); null when it
+     * was not to be sent or was sent (a status that cannot be read: logged, null).
+     */
+    private static String notSentForItsDatabase(String runId, RunRequest request) {
+        try {
+            boolean waits = org.pbannex.runtime.RunOutcomes.of(PbAnnexApplication.settings())
+                    .unsent(request.job(), request.biennium().code()).stream().anyMatch(u -> u.runId().equals(runId));
+            return !waits ? null : "it was NOT SENT to its reviewers, its database gone before they were: "
+                    + org.pbannex.publish.FollowUp.distribute(runId, request.output(), PbAnnexApplication.settings().output())
+                    + " sends it to those who have not received it (so does the job's next run)";
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot tell whether run {} waits for its reviewers: {}", runId, e.getMessage(), e);
+            return null;
+        }
     }
 
     /** A run without workbooks has nothing to send: said so, rather than failed or left waiting. */
