@@ -28,6 +28,19 @@ final class CutNightly {
         return withJob(dir, settings, "tables: all\nlanguages: [zh]\nformats: [csv]\n");
     }
 
+    /** The nightly job cut to the English workbook, sent to one reviewer of every table (Ana Silva), in a home of its own. */
+    static Map<String, String> toOneReviewer(Path dir, Map<String, String> settings) throws IOException {
+        return withJob(dir, settings, """
+                tables: all
+                languages: [en]
+                formats: [xlsx]
+                reviewers:
+                  - name: Ana Silva
+                    email: ana.silva@example.org
+                    language: en
+                """);
+    }
+
     /** settings, in a home of its own in dir whose jobs/nightly.yml is nightlyYaml: the bundled input, the fonts linked. */
     static Map<String, String> withJob(Path dir, Map<String, String> settings, String nightlyYaml) throws IOException {
         Map<String, String> s = new HashMap<>(settings);

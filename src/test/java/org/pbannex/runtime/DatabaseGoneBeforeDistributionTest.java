@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,32 +33,14 @@ class DatabaseGoneBeforeDistributionTest {
     @TempDir
     Path tmp;
 
-    private static EmbeddedPostgres start(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void aRunWhoseDatabaseWentBeforeItsReviewersWereSentSaysSoAndHowToSendThem() throws Exception {
-        int port = freePort();
+        int port = StoppablePostgres.freePort();
         Path data = tmp.resolve("pgdata");
-        EmbeddedPostgres server = start(data, port);
+        EmbeddedPostgres server = StoppablePostgres.start(data, port);
         try {
-            Map<String, String> settings = CutNightly.withJob(tmp, CliRun.postgres("jdbc:postgresql://localhost:" + port + "/postgres",
-                    tmp), """
-                    tables: all
-                    languages: [en]
-                    formats: [xlsx]
-                    reviewers:
-                      - name: Ana Silva
-                        email: ana.silva@example.org
-                        language: en
-                    """);
+            Map<String, String> settings = CutNightly.toOneReviewer(tmp,
+                    CliRun.postgres("jdbc:postgresql://localhost:" + port + "/postgres", tmp));
             settings.put("spring.datasource.hikari.connection-timeout", "2000");
             settings.put("spring.mail.host", "localhost");
             settings.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
@@ -91,7 +72,7 @@ class DatabaseGoneBeforeDistributionTest {
                     received[0].getSubject());
 
             // The server back, the command the line gives sends it, once.
-            server = start(data, port);
+            server = StoppablePostgres.start(data, port);
             CliRun distribute = CliRun.capture(settings, "distribute", runId);
             assertEquals(0, distribute.status(), distribute.toString());
             assertEquals(2, SMTP.getReceivedMessages().length, distribute.toString());

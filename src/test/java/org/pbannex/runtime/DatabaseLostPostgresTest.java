@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,14 +32,12 @@ class DatabaseLostPostgresTest {
     @TempDir
     Path tmp;
 
-    private EmbeddedPostgres start(Path data, int port) throws Exception {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    private static EmbeddedPostgres start(Path data, int port) throws Exception {
+        return StoppablePostgres.start(data, port);
     }
 
     private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return StoppablePostgres.freePort();
     }
 
     /** A cut nightly job's settings on the embedded server at {@code port}, its pool giving up after 2 s. */

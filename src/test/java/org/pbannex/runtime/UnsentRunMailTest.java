@@ -49,15 +49,7 @@ class UnsentRunMailTest {
 
     /** The nightly job cut to the English workbook, sent to one reviewer of every table, in a home of its own. */
     private Map<String, String> settings() throws Exception {
-        Map<String, String> s = CutNightly.withJob(tmp, CliRun.h2(tmp.resolve("db")), """
-                tables: all
-                languages: [en]
-                formats: [xlsx]
-                reviewers:
-                  - name: Ana Silva
-                    email: ana.silva@example.org
-                    language: en
-                """);
+        Map<String, String> s = CutNightly.toOneReviewer(tmp, CliRun.h2(tmp.resolve("db")));
         s.put("spring.mail.host", "localhost");
         s.put("spring.mail.port", String.valueOf(SMTP.getSmtp().getPort()));
         s.put("pb.distribution.from", "budget-office@example.org");
