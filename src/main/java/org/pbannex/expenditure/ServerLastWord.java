@@ -13,6 +13,17 @@ import org.slf4j.LoggerFactory;
  * "Database connection failed when writing to copy": the server's message is still in the socket, unread. It is read
  * here, once the COPY has failed, from the driver's stream (a field the driver keeps to itself: read by reflection,
  * and any failure to do so leaves the reason unknown, never hides the failure).
+ *
+ * <p>Why not pgjdbc's public API (looked at again for pgjdbc 42.7, closing of stop 78): the server's words are used
+ * from it wherever it has them (ServerIngestFailed reads {@code PSQLException.getServerErrorMessage()} along the cause
+ * chain, and its SQLState, first; this class is asked only when that found none). Here it has none to give: the
+ * exception of the failed write is the driver's own, SQLState 08006 with the socket's IOException as its cause, made
+ * before anything was read. Every public call that would read the message waits or writes first: {@code
+ * PGConnection.getNotifications} (processNotifies) waits for the connection's lock, which the COPY still holds, in this
+ * very thread, so it would never return; {@code CopyIn.endCopy} and {@code cancelCopy} send CopyDone or CopyFail first,
+ * which fails on the closed socket before the reply is read; {@code isActive} and {@code getHandledRowCount} read
+ * nothing. Without this read the line says "the connection to the server was lost (...)", not the server's "FATAL:
+ * terminating connection due to administrator command (57P01)" (PostgresServerFailuresTest, which would fail so).
  */
 final class ServerLastWord {
 
