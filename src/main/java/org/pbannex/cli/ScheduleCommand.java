@@ -217,15 +217,36 @@ public class ScheduleCommand implements Callable<Integer> {
      * of piling up behind it (flock then ends with 75); the output to the job's log; and after-run, which tells what the
      * run could not tell itself (a skipped start, a killed process). It runs in the data folder (its lock and log are
      * that folder's work/); with a data folder apart from the program's (PB_HOME), the line sets PB_HOME and names the
-     * program's launcher by its path, as cron gives neither (tester 78a, F1).
+     * program's launcher by its path, as cron gives neither (tester 78a, F1). A {@code %} in a folder's name is escaped
+     * for cron, which reads a bare one as a line break ({@link #forCron}).
      */
     static String crontabCommand(Path home, Path program, String job) {
         String log = " >> work/logs/" + job + ".log 2>&1";
         boolean apart = !home.equals(program);
         String launcher = apart ? shellWord(program.resolve("pb-annex").toString()) : "./pb-annex";
-        return "cd " + shellWord(home.toString()) + (apart ? " && export PB_HOME=" + shellWord(home.toString()) : "")
+        return forCron("cd " + shellWord(home.toString()) + (apart ? " && export PB_HOME=" + shellWord(home.toString()) : "")
                 + " && { flock -n -E " + AfterRunCommand.LOCK_HELD + " work/cron-" + job + ".lock " + launcher + " run " + job
-                + log + " || " + launcher + " after-run " + job + " --status $?" + log + "; }";
+                + log + " || " + launcher + " after-run " + job + " --status $?" + log + "; }");
+    }
+
+    /**
+     * A command of sh as a crontab line gives it: cron ends the command at a bare {@code %} (the rest, its line breaks,
+     * is the command's input) and passes {@code \%} on as {@code %}, so each {@code %} is written {@code \%}. One just
+     * after a backslash (a name's {@code \%}) cannot be written so (cron reads {@code \\%} as a backslash kept, then a
+     * bare {@code %}): there the quoted word is closed around it ({@code '\%'}). Every {@code %} of the line is in a word
+     * {@link #shellWord} quoted, as it quotes all but letters, digits and {@code _./-}.
+     */
+    static String forCron(String command) {
+        StringBuilder out = new StringBuilder(command.length() + 8);
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '%') {
+                out.append(i > 0 && command.charAt(i - 1) == '\\' ? "'\\%'" : "\\%");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A word for sh as it is: quoted when it has anything but letters, digits and {@code _./-} (a space, a quote). */

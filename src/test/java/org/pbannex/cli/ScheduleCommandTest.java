@@ -194,15 +194,62 @@ class ScheduleCommandTest {
                 }
             }
             assertEquals(0, cron(line).waitFor());
-            assertEquals(noted + noted.replace("137", "75"), Files.readString(data.resolve("work/after-run.txt")));
+            assertEquals(noted + noted.replace("--status 137", "--status 75"), Files.readString(data.resolve("work/after-run.txt")));
         } finally {
             holder.destroyForcibly();
         }
     }
 
-    /** A crontab line's command as cron runs it: sh, with no environment but a PATH, from the home folder. */
+    @Test
+    void aPerCentSignInAFoldersNameIsEscapedForCron() throws Exception {
+        // Cron reads a bare % of a crontab line as a line break: the command ended there, and the night's run with it.
+        // The line printed by schedule --print, run as cron runs it, with a %, a \% and a space in both folders' names.
+        Path data = Files.createDirectories(home.resolve("data 100% folder"));
+        Files.createDirectories(data.resolve("jobs"));
+        Files.writeString(data.resolve("jobs/fast.yml"), "schedule: \"0 30 2 * * *\"\ntables: all\n");
+        Path program = Files.createDirectories(home.resolve("the program's 50\\%d folder"));
+        Path launcher = program.resolve("pb-annex");
+        Files.writeString(launcher, "#!/bin/bash\nif [ \"$1\" = run ]; then exit 5; fi\n"
+                + "echo \"$* in $PWD for $PB_HOME\" >> work/after-run.txt\n");
+        launcher.toFile().setExecutable(true);
+        Map<String, String> settings = new HashMap<>(CliRun.h2(home.resolve("db")));
+        settings.put("pb.home", data.toString());
+        settings.put("pb.program", program.toString());
+        CliRun r = CliRun.capture(settings, "schedule", "--print");
+        assertEquals(0, r.status(), r.toString());
+        String fields = "crontab: 30 2 * * * ";
+        String printed = r.out().lines().filter(l -> l.contains(fields)).findFirst().orElseThrow();
+        String line = printed.substring(printed.indexOf(fields) + fields.length());
+        Files.createDirectories(data.resolve("work/logs"));
+        assertEquals(0, cron(line).waitFor(), line);
+        assertTrue(line.contains("data 100\\% folder"), line);
+        // The launcher's run (status 5, a failure it tells itself) was started in the data folder, with its PB_HOME:
+        // after-run was then given its status.
+        assertEquals("after-run fast --status 5 in " + data + " for " + data + "\n", Files.readString(data.resolve("work/after-run.txt")));
+    }
+
+    /**
+     * A crontab line's command as cron runs it: sh, with no environment but a PATH, from the home folder, given the
+     * line up to its first bare % (the rest is the command's input), each \% read as % (cron's do_command).
+     */
     private Process cron(String line) throws java.io.IOException {
-        ProcessBuilder sh = new ProcessBuilder("env", "-i", "PATH=/usr/bin:/bin", "sh", "-c", line).directory(home.toFile());
+        StringBuilder command = new StringBuilder();
+        boolean escaped = false;
+        for (char c : line.toCharArray()) {
+            if (escaped) {
+                if (c == '%') {
+                    command.setLength(command.length() - 1);
+                }
+                command.append(c);
+                escaped = false;
+            } else if (c == '%') {
+                break;
+            } else {
+                escaped = c == '\\';
+                command.append(c);
+            }
+        }
+        ProcessBuilder sh = new ProcessBuilder("env", "-i", "PATH=/usr/bin:/bin", "sh", "-c", command.toString()).directory(home.toFile());
         return sh.start();
     }
 
