@@ -59,11 +59,16 @@ public class RunPublication {
     private final org.springframework.core.env.ConfigurableEnvironment settings;
     /** The installation folder, from which the report names input files (it is read later, from anywhere). */
     private final Path home;
+    /** The data folder's input and the program's (pb.program's input/), to say when the first is older (BehindProgram). */
+    private final Path dataInput;
+    private final Path programInput;
 
     public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps,
                           org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props) {
         this.settings = settings;
         this.home = props.home();
+        this.dataInput = props.input();
+        this.programInput = props.program().resolve("input");
         this.inputs = inputs;
         this.lease = lease;
         this.history = history;
@@ -112,10 +117,12 @@ public class RunPublication {
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
                 .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
                 .orElse(Text.EMPTY), computed.restatements());
-        // Input that stops nothing but is likely wrong (another biennium's years, an older data folder's texts): on the report, its files
+        // Input that stops nothing but is likely wrong (another biennium's years, an older data folder's texts, its input
+        // older than the program's): on the report, its files
         // named from the installation as a failed run's report names them, and told after the run's line (TEXT_WARNINGS).
         var words = org.pbannex.publish.ReportWords.of(computed.reference().texts());
-        var warnings = InputWarnings.of(computed.inputs());
+        var warnings = new java.util.ArrayList<>(InputWarnings.of(computed.inputs()));
+        behindProgram(request).ifPresent(warnings::add);
         var files = org.pbannex.ingest.InputFolder.fromInstallation(home);
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), words, org.pbannex.config.Settings.warnings(settings),
@@ -137,6 +144,19 @@ public class RunPublication {
             ctx.putString(LATEST_KEPT_ASIDE, folder.latestKeptAside());
         }
         removeOlderRuns(run, biennium, ctx);
+    }
+
+    /**
+     * That the data folder's input is older than the updated program's, with the command that brings it in step (tester
+     * 78a), as check and preflight say it: a run that publishes says it as a warning, one that fails after its line. As
+     * they do, only for the data
+     * folder's own input (not --input's) and where the launcher named the program's folder (pb.program).
+     */
+    public java.util.Optional<InputWarning> behindProgram(org.pbannex.publication.RunRequest request) {
+        if (settings.getProperty("pb.program") == null || !request.input().toAbsolutePath().normalize().equals(dataInput)) {
+            return java.util.Optional.empty();
+        }
+        return org.pbannex.upgrade.BehindProgram.warning(dataInput, programInput);
     }
 
     /**

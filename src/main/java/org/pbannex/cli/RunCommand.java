@@ -246,6 +246,15 @@ public class RunCommand implements Callable<Integer> {
     }
 
     /**
+     * Says, as a warning, that the data folder's input is older than the updated program's and what brings it in step
+     * (tester 78a), where it is (RunPublication.behindProgram): a published run says it with its other warnings.
+     */
+    private static void olderInput(SpringRuntime spring, RunRequest request, boolean oneLine) {
+        spring.bean(RunPublication.class).behindProgram(request).ifPresent(w -> System.err.println("pb-annex: "
+                + (oneLine ? request.biennium().code() + ": " : "") + "warning: " + w.english()));
+    }
+
+    /**
      * Runs one biennium; with {@code oneLine}, says what happened in one line starting with the biennium.
      *
      * @param afterwards how a signal once its run has ended is noted (the biennia after it); null: nothing
@@ -283,6 +292,8 @@ public class RunCommand implements Callable<Integer> {
             if (done.latestMadeAgain() != null) {
                 System.out.println((oneLine ? b + ": " : "") + done.latestMadeAgain());
             }
+            // Every night, not only the one after the update: the input stays older until upgraded.
+            olderInput(spring, request, oneLine);
             // That run may never have reached its reviewers (killed once published, a mail server that refused).
             var catchUp = spring.bean(RunDistribution.class).catchUp(request, done.runId(), !noDistribute);
             stillWaiting(catchUp::stillWaiting, oneLine, b);
@@ -317,6 +328,8 @@ public class RunCommand implements Callable<Integer> {
                 return ExitCodes.of(failure);
             }
             lines.forEach(l -> System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + l));
+            // The failure may be nothing but an input older than the updated program's (tester 78a, F3): said, as check does.
+            olderInput(spring, request, oneLine);
             if (oneLine) {
                 System.out.println(b + ": failed, exit status " + ExitCodes.of(failure));
             }

@@ -157,6 +157,49 @@ class InputUpgradeCliTest {
         assertTrue(after.out().lines().anyMatch(l -> l.matches("ok\\s+input 2022-23\\s+.*checks passed")), after.toString());
     }
 
+    /**
+     * The run says it too, as a warning (tester 78a: only check and preflight did): a run the older input fails, after
+     * its line; a run that publishes, on stderr and in its report; a run with nothing to do, each night. Once upgraded,
+     * nothing.
+     */
+    @Test
+    void theRunSaysTheInputIsOlderThanTheProgramsAsAWarning() throws IOException {
+        Files.createDirectories(data.resolve("jobs"));
+        Files.writeString(data.resolve("jobs/nightly.yml"), "tables: [a1]\nlanguages: [zh]\nformats: [csv]\n");
+        String line = "pb-annex: warning: this data folder's input is older than the program's (datapackage.json differs; "
+                + "3 text keys missing, 1 text with old placeholders; regions.csv lacks target_name_zh, target_name_en; "
+                + "restated_columns.csv missing): run ./pb-annex input upgrade";
+        CliRun failed = pbAnnex("run", "nightly");
+        assertEquals(3, failed.status(), failed.toString());
+        assertEquals(line, failed.err().lines().reduce((a, b) -> b).orElse(""), "after the line of what failed: " + failed);
+
+        // Its schema and reference files the program's, its texts still older: the run publishes, with the warning.
+        Path input = data.resolve("input");
+        for (String same : List.of("datapackage.json", "reference/regions.csv", "reference/restated_columns.csv")) {
+            Files.copy(program.resolve("input").resolve(same), input.resolve(same), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String texts = "pb-annex: warning: this data folder's input is older than the program's (3 text keys missing, 1 text with "
+                + "old placeholders): run ./pb-annex input upgrade";
+        CliRun published = pbAnnex("run", "nightly");
+        assertEquals(0, published.status(), published.toString());
+        assertEquals(1, published.err().lines().filter(texts::equals).count(), published.toString());
+        String html = Files.readString(published(published).resolve("report.html")).replace("&#39;", "'");
+        assertTrue(html.contains("<li>本数据文件夹的输入比程序的旧（3 text keys missing, 1 text with old placeholders）：请运行 "
+                + "./pb-annex input upgrade</li>"), html);
+        assertFalse(html.contains("运行失败"), "a warning, not a failure");
+
+        CliRun nothing = pbAnnex("run", "nightly");
+        assertEquals(0, nothing.status(), nothing.toString());
+        assertTrue(nothing.out().startsWith("Nothing to do"), nothing.toString());
+        assertEquals(1, nothing.err().lines().filter(texts::equals).count(), nothing.toString());
+
+        assertEquals(0, pbAnnex("input", "upgrade").status());
+        CliRun upgraded = pbAnnex("run", "nightly");
+        assertEquals(0, upgraded.status(), upgraded.toString());
+        assertFalse(upgraded.err().contains("older than the program's"), upgraded.toString());
+        assertFalse(Files.readString(published(upgraded).resolve("report.html")).contains("比程序的旧"));
+    }
+
     @Test
     void theProgramsOwnInputHasNothingToUpgrade() {
         Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
@@ -165,6 +208,12 @@ class InputUpgradeCliTest {
         CliRun r = CliRun.capture(settings, "input", "upgrade");
         assertEquals(0, r.status(), r.toString());
         assertEquals("Nothing to upgrade: the input " + program.resolve("input") + " is the program's own (same folder)\n", r.out());
+    }
+
+    /** The folder of the run a command published (its "Published: " line). */
+    private static Path published(CliRun r) {
+        return Path.of(r.out().lines().filter(l -> l.startsWith("Published: ")).findFirst().orElseThrow(() -> new AssertionError(r))
+                .substring(11).split("  ")[0]);
     }
 
     private static Path onlyKeptFolder(Path input) throws IOException {
