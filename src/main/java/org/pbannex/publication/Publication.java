@@ -189,6 +189,12 @@ public final class Publication {
 
     private static ComputedPublication compute(Sources read, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate,
                                                ReadBiennia biennia) {
+        // Every text the tables, checks and cover need and the texts lack, named at once (Texts.namingEveryMissing).
+        return org.pbannex.reference.Texts.namingEveryMissing(() -> computed(read, lines, wanted, restate, biennia));
+    }
+
+    private static ComputedPublication computed(Sources read, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate,
+                                                ReadBiennia biennia) {
         InputSet in = read.in();
         Biennium biennium = Biennium.parse(in.biennium());
         var document = read.document();

@@ -105,6 +105,36 @@ class OlderDataFolderTextsTest {
                 misspelt.toString());
     }
 
+    /**
+     * Document texts (tables' titles) that neither file has are named all at once too (tester 78a, F6: one a run, fix,
+     * rerun, the next), by check and by the run, on its one line and in its failed report; status 3 as before.
+     */
+    @Test
+    void documentTextsNeitherFileHasAreNamedTogether() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("data/input"));
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^a3\\.title,.*\\n", "").replaceFirst("(?m)^t2\\.title,.*\\n", ""));
+        Path program = tmp.resolve("program");
+        Files.createDirectories(program.resolve("input/reference"));
+        Files.copy(input.resolve(TEXTS), program.resolve("input").resolve(TEXTS));
+        // In the order the program asks for them (Table 2 is built before annex 3).
+        String line = "no texts with keys 't2.title', 'a3.title' (2): add a row for each (key,zh,en)";
+        CliRun check = CliRun.capture(Map.of("pb.program", program.toString()), "check", "--input", input.toString());
+        assertEquals(3, check.status(), check.toString());
+        assertEquals(1, check.err().lines().filter(l -> l.endsWith(line)).count(), check.toString());
+
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.program", program.toString());
+        CliRun run = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", tmp.resolve("out").toString(),
+                "--format", "csv");
+        assertEquals(3, run.status(), run.toString());
+        assertEquals(1, run.err().lines().filter(l -> l.endsWith(line)).count(), run.toString());
+        try (Stream<Path> reports = Files.walk(tmp.resolve("out"))) {
+            Path report = reports.filter(f -> f.endsWith("report.html")).findFirst().orElseThrow(() -> new AssertionError(run));
+            String html = Files.readString(report).replace("&#39;", "'");
+            assertTrue(html.contains("缺少 2 条文本，键为 't2.title', 'a3.title'"), html);
+        }
+    }
+
     /** Report words that neither file has are named all at once, not one a night. */
     @Test
     void reportWordsNeitherFileHasAreNamedTogether() throws IOException {
