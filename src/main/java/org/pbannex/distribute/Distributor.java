@@ -269,9 +269,10 @@ public final class Distributor {
         }
         Path book = dir.resolve("pb-annexes-" + run.biennium() + "." + r.language() + "." + String.join("_", tables) + ".xlsx");
         if (!Files.exists(book)) {
-            List<Table> selected = computed.tables().values().stream().filter(t -> tables.contains(t.id())).toList();
+            // The run's tables, in its order: the notes keep the numbers of the run's workbook (and its HTML and PDF).
+            List<Table> ofRun = computed.tables().values().stream().filter(t -> run.tables().contains(t.id())).toList();
             Path staged = dir.resolve("." + book.getFileName() + ".tmp");
-            XlsxWorkbookWriter.write(selected, Language.of(r.language()),
+            XlsxWorkbookWriter.write(ofRun, tables, Language.of(r.language()),
                     RunRenderer.info(computed, run.runId(), Instant.parse(run.startedAt()), run.codeVersion()),
                     RunRenderer.wording(computed), staged);
             Files.move(staged, book, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -87,36 +87,42 @@ class BaselineFootnoteMarkerTest {
     @Test
     void theWorkbookNamesTheNoteInTheBaselineCell() throws IOException {
         for (Language lang : Language.values()) {
-            try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("i2." + lang.code() + ".xlsx")))) {
-                Sheet sheet = wb.getSheet(wb.getSheetName(wb.getSheetIndex(sheetOf(wb))));
-                Row header = null;
-                Row row = null;
-                DataFormatter f = new DataFormatter();
-                for (Row r : sheet) {
-                    for (Cell c : r) {
-                        String v = f.formatCellValue(c);
-                        if (header == null && v.equals(lang == Language.ZH ? "基线" : "Baseline")) {
-                            header = r;
-                        }
-                        if (v.contains("10.7.1")) {
-                            row = r;
-                        }
+            baselineCell(lang);
+        }
+    }
+
+    /** The workbook's baseline cell of the row, checked to end with its note ("待定。 [注释 N]"). */
+    private String baselineCell(Language lang) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("i2." + lang.code() + ".xlsx")))) {
+            Sheet sheet = wb.getSheet(wb.getSheetName(wb.getSheetIndex(sheetOf(wb))));
+            Row header = null;
+            Row row = null;
+            DataFormatter f = new DataFormatter();
+            for (Row r : sheet) {
+                for (Cell c : r) {
+                    String v = f.formatCellValue(c);
+                    if (header == null && v.equals(lang == Language.ZH ? "基线" : "Baseline")) {
+                        header = r;
+                    }
+                    if (v.contains("10.7.1")) {
+                        row = r;
                     }
                 }
-                assertTrue(header != null && row != null, lang + ": the header and the row");
-                int baseline = -1;
-                for (Cell c : header) {
-                    if (f.formatCellValue(c).equals(lang == Language.ZH ? "基线" : "Baseline")) {
-                        baseline = c.getColumnIndex();
-                    }
-                }
-                String cell = f.formatCellValue(row.getCell(baseline));
-                String label = f.formatCellValue(row.getCell(0));
-                String note = lang == Language.ZH ? "[注释 " : "[note ";
-                assertTrue(cell.matches((lang == Language.ZH ? "待定。" : "To be determined\\.") + " \\Q" + note + "\\E[0-9]+\\]"),
-                        lang + ": " + cell);
-                assertFalse(label.contains(note) || label.contains("³"), lang + ": " + label);
             }
+            assertTrue(header != null && row != null, lang + ": the header and the row");
+            int baseline = -1;
+            for (Cell c : header) {
+                if (f.formatCellValue(c).equals(lang == Language.ZH ? "基线" : "Baseline")) {
+                    baseline = c.getColumnIndex();
+                }
+            }
+            String cell = f.formatCellValue(row.getCell(baseline));
+            String label = f.formatCellValue(row.getCell(0));
+            String note = lang == Language.ZH ? "[注释 " : "[note ";
+            assertTrue(cell.matches((lang == Language.ZH ? "待定。" : "To be determined\\.") + " \\Q" + note + "\\E[0-9]+\\]"),
+                    lang + ": " + cell);
+            assertFalse(label.contains(note) || label.contains("³"), lang + ": " + label);
+            return cell;
         }
     }
 
@@ -142,7 +148,9 @@ class BaselineFootnoteMarkerTest {
             // free to wrap onto a line of its own).
             Element link = row.selectFirst("td[data-column=baselines] a.note-ref");
             assertTrue(link != null && link.text().equals("³"), lang + ": " + row.selectFirst("td[data-column=baselines]").html());
-            assertEquals(lang == Language.ZH ? "注释 3" : "note 3", link.attr("aria-label"));
+            // Named by the marker it shows and the note's number in the workbook ("³ note 20" where the cell says [note 20]).
+            String number = baselineCell(lang).replaceAll(".*\\D(\\d+)\\]$", "$1");
+            assertEquals((lang == Language.ZH ? "³ 注释 " : "³ note ") + number, link.attr("aria-label"));
             Element note = html.getElementById(link.attr("href").substring(1));
             assertTrue(note != null && note.text().startsWith("3 "), lang + ": " + link.attr("href"));
             Element kept = link.parent();

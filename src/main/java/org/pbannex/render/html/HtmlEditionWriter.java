@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pbannex.render.NoteNumbers;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.ChartView;
@@ -14,6 +15,7 @@ import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.TableView;
 import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.unbescape.html.HtmlEscape;
@@ -43,7 +45,9 @@ public final class HtmlEditionWriter {
     }
 
     static String html(List<Table> tables, Language language, PublicationInfo info, Wording wording) throws IOException {
-        List<TableView> views = tables.stream().map(t -> TableView.of(t, language)).toList();
+        // A note's marker is named by the note's number, as the run's workbook numbers its notes ("† note 9").
+        NoteNumbers numbers = XlsxWorkbookWriter.noteNumbers(tables, language, info, wording);
+        List<TableView> views = tables.stream().map(t -> TableView.of(t, language, numbers)).toList();
         Map<String, SvgChart> svg = new LinkedHashMap<>();
         for (TableView t : views) {
             for (ChartView c : t.charts()) {

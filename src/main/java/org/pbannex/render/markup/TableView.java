@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pbannex.render.LineBreaks;
+import org.pbannex.render.NoteNumbers;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.OutputColumns;
 import org.pbannex.table.CellNote;
@@ -200,7 +201,7 @@ public record TableView(String id, String anchor, String number, String title, S
      * @param notes  the notes under the table that a marker of digits in the label or a text cell points to ({@link TableView#notesByNumber})
      */
     public record RowView(String key, String type, String label, String indent, boolean heading, int span, List<CellView> cells,
-                          String id, String within, boolean chinese, Map<String, String> notes) {
+                          String id, String within, boolean chinese, Map<String, NoteLink> notes) {
 
         /** Whether the row holds text beside its label (an indicator's baseline, a risk's response): ruled off the next. */
         public boolean textRow() {
@@ -209,10 +210,28 @@ public record TableView(String id, String anchor, String number, String title, S
 
         /**
          * The label as markup for the HTML edition ({@link #withBreaks}), a marker of digits a link to its note named
-         * {@code noteRef} ("note {n}").
+         * {@code noteRef} ("{marker} note {n}").
          */
         public String labelWithBreaks(String noteRef) {
             return withBreaks(label, chinese, notes, noteRef);
+        }
+
+        /** The label as markup for the PDF, a marker of digits a link to its note ({@link TableView#withNoteLinks}). */
+        public String labelWithNoteLinks(String noteRef) {
+            return withNoteLinks(label, notes, noteRef);
+        }
+    }
+
+    /**
+     * Where a note's marker links to and what names it: {@code target}, the id of the note's paragraph under the table
+     * ({@code ANCHOR-note-N}, N its place there); {@code number}, the note's number in every edition ({@link NoteNumbers}:
+     * the workbook's "[note 9]"), which names the link with the marker it shows ("† note 9").
+     */
+    public record NoteLink(String target, int number) {
+
+        /** The link's name: {@code noteRef} ("{marker} note {n}", texts.csv edition.note_ref) for this marker. */
+        public String name(String noteRef, String marker) {
+            return noteRef.replace("{marker}", marker).replace("{n}", Integer.toString(number));
         }
     }
 
@@ -241,11 +260,22 @@ public record TableView(String id, String anchor, String number, String title, S
     }
 
     /**
+     * Text as markup for the PDF: escaped, each marker of superscript digits that starts one of {@code notes} a link
+     * to it as a figure's † is (an element marked {@code data-link}, named by its title and, for the structure tree, its
+     * {@code data-alt}: "¹ note 20"). Flying Saucer keeps it on the line of the word before it (no break between "."
+     * and "¹", and the marker is narrow); a span that may not wrap around both would not move to the next line whole,
+     * but run over the next column.
+     */
+    static String withNoteLinks(String text, Map<String, NoteLink> notes, String noteRef) {
+        return linked(HtmlEscape.escapeHtml4Xml(text), notes, noteRef, true);
+    }
+
+    /**
      * As {@link #withBreaks(String, boolean)}, each marker of superscript digits that starts one of {@code notes} ("待定。
      * ³": the note "3 ...") a link to it, named {@code noteRef} with the marker's number for {n}, as a figure's marker
      * links to its note (fragments/table.html); it stays on the line of the word before it (one unbreakable span).
      */
-    static String withBreaks(String text, boolean chinese, Map<String, String> notes, String noteRef) {
+    static String withBreaks(String text, boolean chinese, Map<String, NoteLink> notes, String noteRef) {
         if (!chinese && text.chars().noneMatch(TableView::browserBreaksBeside)) {
             // Nothing a browser would break against the rules: no pieces to mark (most English labels and cells).
             return HtmlEscape.escapeHtml4Xml(text);
@@ -258,7 +288,7 @@ public record TableView(String id, String anchor, String number, String title, S
             }
             open = !piece.isEmpty() && !Character.isWhitespace(piece.charAt(piece.length() - 1));
             String core = piece.stripTrailing();
-            String escaped = linked(HtmlEscape.escapeHtml4Xml(core), notes, noteRef);
+            String escaped = linked(HtmlEscape.escapeHtml4Xml(core), notes, noteRef, false);
             boolean breakable = core.chars().anyMatch(c -> c == ' ' || browserBreaksBeside(c));
             out.append(breakable ? "<span class=\"w\">" + escaped + "</span>" : escaped)
                     .append(HtmlEscape.escapeHtml4Xml(piece.substring(core.length())));
@@ -266,18 +296,26 @@ public record TableView(String id, String anchor, String number, String title, S
         return out.toString();
     }
 
-    /** The markup with each marker of digits that starts a note a link to it ({@link #withBreaks(String, boolean, Map, String)}). */
-    private static String linked(String markup, Map<String, String> notes, String noteRef) {
+    /**
+     * The markup with each marker of digits that starts a note a link to it, named by the marker and the note's number
+     * ("¹ note 20"): the HTML edition's an {@code <a>} ({@link #withBreaks(String, boolean, Map, String)}), the PDF's
+     * ({@code pdf}) a span marked as a link ({@link #withNoteLinks}).
+     */
+    private static String linked(String markup, Map<String, NoteLink> notes, String noteRef, boolean pdf) {
         if (notes.isEmpty()) {
             return markup;
         }
         Matcher m = DIGIT_MARKER.matcher(markup);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String number = NoteMarker.normalise(m.group());
-            String note = notes.get(number);
-            m.appendReplacement(out, Matcher.quoteReplacement(note == null ? m.group() : "<a class=\"note-ref\" href=\"#" + note
-                    + "\" aria-label=\"" + HtmlEscape.escapeHtml4Xml(noteRef.replace("{n}", number)) + "\">" + m.group() + "</a>"));
+            NoteLink note = notes.get(NoteMarker.normalise(m.group()));
+            String name = note == null ? "" : HtmlEscape.escapeHtml4Xml(note.name(noteRef, m.group()));
+            String link = note == null ? m.group()
+                    : pdf ? "<span class=\"note-link\" data-link=\"#" + note.target() + "\" title=\"" + name + "\" data-alt=\""
+                            + name + "\">" + m.group() + "</span>"
+                    : "<a class=\"note-ref\" href=\"#" + note.target() + "\" aria-label=\"" + name + "\" title=\"" + name + "\">"
+                            + m.group() + "</a>";
+            m.appendReplacement(out, Matcher.quoteReplacement(link));
         }
         return m.appendTail(out).toString();
     }
@@ -285,14 +323,16 @@ public record TableView(String id, String anchor, String number, String title, S
     /**
      * The notes under the table by the number they start with ("3" for "3 有 9 个国家…", one part of a note that holds
      * several), each as the id of its paragraph in the markup ({@code ANCHOR-note-N}, N its place among the notes), for
-     * the markers of digits in the labels and text cells to link to.
+     * the markers of digits in the labels and text cells to link to, with the note's number in every edition
+     * ({@code numbers}); a note the numbering does not know is no link.
      */
-    private static Map<String, String> notesByNumber(Table t, Language lang, String anchor) {
-        Map<String, String> out = new HashMap<>();
+    private static Map<String, NoteLink> notesByNumber(Table t, Language lang, String anchor, NoteNumbers numbers) {
+        Map<String, NoteLink> out = new HashMap<>();
         for (int i = 0; i < t.footnotes().size(); i++) {
             for (NoteMarker.Part part : NoteMarker.parts(t.footnotes().get(i).in(lang))) {
-                if (part.marker().matches("[0-9]+")) {
-                    out.putIfAbsent(part.marker(), anchor + "-note-" + (i + 1));
+                int number = numbers.of(t.id(), part.marker());
+                if (part.marker().matches("[0-9]+") && number > 0) {
+                    out.putIfAbsent(part.marker(), new NoteLink(anchor + "-note-" + (i + 1), number));
                 }
             }
         }
@@ -311,14 +351,14 @@ public record TableView(String id, String anchor, String number, String title, S
      * {@code tail} is the end of the figure set in a box of its own after {@code text}, so that a column's figures line up
      * on what comes before it: a work-years figure's months ("27 / " and "1", "582 / " and "10": the slashes align).
      * {@code chinese}: whether the text is Chinese, for its line breaks. {@code zero}: the figure is zero, printed as a
-     * dash, which says nothing to a screen reader: the templates give it a word for zero. {@code noteNumber}: the
-     * note's place among the notes under the table (1 for the first), which the HTML edition's marker links to and
-     * is named by; 0 when the cell has no note. {@code notes}: the notes under the table that a marker of digits in
+     * dash, which says nothing to a screen reader: the templates give it a word for zero. {@code noteLink}: where
+     * the marker links to (the note's paragraph under the table) and the note's number that names it ("† note 9"); null
+     * when the cell has no note, or none the numbering knows. {@code notes}: the notes under the table that a marker of digits in
      * the text points to (a baseline's "待定。³"), by their number ({@link #notesByNumber}).
      * {@code value} and {@code kind}: the figure and what it is, for what a screen reader hears ({@link #heard}).
      */
     public record CellView(String column, String text, String tail, boolean number, String note, String shared,
-                           String pad, String headers, boolean chinese, boolean zero, int noteNumber, Map<String, String> notes,
+                           String pad, String headers, boolean chinese, boolean zero, NoteLink noteLink, Map<String, NoteLink> notes,
                            Object value, ValueKind kind) {
 
         /**
@@ -337,15 +377,33 @@ public record TableView(String id, String anchor, String number, String title, S
 
         /**
          * The text as markup for the HTML edition ({@link TableView#withBreaks}), a marker of digits a link to its note
-         * named {@code noteRef} ("note {n}").
+         * named {@code noteRef} ("{marker} note {n}").
          */
         public String textWithBreaks(String noteRef) {
             return withBreaks(text, chinese, notes, noteRef);
         }
+
+        /** The text as markup for the PDF, a marker of digits a link to its note ({@link TableView#withNoteLinks}). */
+        public String textWithNoteLinks(String noteRef) {
+            return withNoteLinks(text, notes, noteRef);
+        }
+
+        /** The name of the link of the cell's note marker ("† note 9"); "" when it has none. */
+        public String noteName(String noteRef) {
+            return noteLink == null ? "" : noteLink.name(noteRef, note);
+        }
     }
 
-    /** Builds the view of one table in one language. */
+    /** Builds the view of one table in one language, its notes' markers named by no number (no links). */
     public static TableView of(Table t, Language lang) {
+        return of(t, lang, NoteNumbers.NONE);
+    }
+
+    /**
+     * Builds the view of one table in one language, each note's marker a link named by the note's number in every
+     * edition ({@code numbers}: the run's workbook's, {@link NoteNumbers}).
+     */
+    public static TableView of(Table t, Language lang, NoteNumbers numbers) {
         List<Column> cols = OutputColumns.printed(t);
         String number = t.number().in(lang);
         String title = t.title().in(lang);
@@ -356,7 +414,7 @@ public record TableView(String id, String anchor, String number, String title, S
         // The heading rows the current row comes under, outermost first: a heading ends those at its level or deeper; a
         // part's or the whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
         List<OpenHeading> headings = new ArrayList<>();
-        Map<String, String> notes = notesByNumber(t, lang, anchor);
+        Map<String, NoteLink> notes = notesByNumber(t, lang, anchor, numbers);
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
             String id = anchor + "-row-" + i;
@@ -365,7 +423,7 @@ public record TableView(String id, String anchor, String number, String title, S
                 headings.removeIf(h -> h.level() >= r.level() && !h.key().equals(r.within()));
             }
             String within = String.join(" ", headings.stream().map(OpenHeading::id).toList());
-            rows.add(row(t, i, cols, lang, id, within, columnHeaders, notes));
+            rows.add(row(t, i, cols, lang, id, within, columnHeaders, notes, numbers));
             if (r.type() == RowType.HEADING) {
                 headings.add(new OpenHeading(r.level(), r.key(), id));
             }
@@ -510,21 +568,22 @@ public record TableView(String id, String anchor, String number, String title, S
     }
 
     private static RowView row(Table t, int index, List<Column> cols, Language lang, String id, String within,
-                               List<String> columnHeaders, Map<String, String> notes) {
+                               List<String> columnHeaders, Map<String, NoteLink> notes, NoteNumbers numbers) {
         Row r = t.rows().get(index);
         boolean heading = r.type() == RowType.HEADING;
         List<CellView> cells = new ArrayList<>();
         for (int k = 0; k < cols.size() && !heading; k++) {
             // From the outermost heading row to the column's own heading, as a screen reader says them before the figure.
             String headers = ids(within, id, columnHeaders.get(k));
-            cells.add(cell(t, index, cols.get(k), lang, headers, notes));
+            cells.add(cell(t, index, cols.get(k), lang, headers, notes, numbers));
         }
         return new RowView(r.key(), cssClass(r.type()), r.label().in(lang),
                 String.format(Locale.ROOT, "%.1fem", 1.2 * r.level() + 0.4), heading, cols.size() + 1, List.copyOf(cells), id, within,
                 lang == Language.ZH, notes);
     }
 
-    private static CellView cell(Table t, int index, Column c, Language lang, String headers, Map<String, String> notes) {
+    private static CellView cell(Table t, int index, Column c, Language lang, String headers, Map<String, NoteLink> notes,
+                                 NoteNumbers numbers) {
         Row r = t.rows().get(index);
         String text = NumberText.format(r.value(c.key()), c.kind(), lang);
         String tail = "";
@@ -540,18 +599,23 @@ public record TableView(String id, String anchor, String number, String title, S
             pad = t.cellNotes().stream().filter(n -> n.column().equals(c.key())).map(CellNote::marker).findFirst().orElse("");
         }
         return new CellView(c.key(), text, tail, number, note, shared(t, index, c, lang), pad, headers, lang == Language.ZH,
-                number && NumberText.DASH.equals(text), noteNumber(t, r, c, lang), number ? Map.of() : notes,
+                number && NumberText.DASH.equals(text), noteLink(t, r, c, lang, numbers), number ? Map.of() : notes,
                 r.value(c.key()), c.kind());
     }
 
-    /** The place of the cell's note among the table's footnotes, from 1; 0 when it has none. */
-    private static int noteNumber(Table t, Row r, Column c, Language lang) {
+    /**
+     * Where the cell's note marker links to, its note's paragraph (by its place among the table's footnotes, from 1),
+     * and the note's number; null when the cell has no note, or one not among the footnotes or not numbered.
+     */
+    private static NoteLink noteLink(Table t, Row r, Column c, Language lang, NoteNumbers numbers) {
         CellNote note = t.cellNote(r.key(), c.key());
         if (note == null) {
-            return 0;
+            return null;
         }
         String listed = note.footnote().in(lang);
-        return t.footnotes().stream().map(f -> f.in(lang)).toList().indexOf(listed) + 1;
+        int place = t.footnotes().stream().map(f -> f.in(lang)).toList().indexOf(listed) + 1;
+        int number = numbers.of(t.id(), note.marker(), note.footnote());
+        return place == 0 || number == 0 ? null : new NoteLink(TableView.anchor(t) + "-note-" + place, number);
     }
 
     /** The text of the cell above that the print spans over this row too (the first row up that has it), or empty. */

@@ -29,12 +29,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pbannex.render.NoteNumbers;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.CoverView;
 import org.pbannex.render.markup.TableView;
 import org.pbannex.render.markup.Templates;
 import org.pbannex.render.markup.Wording;
+import org.pbannex.render.xlsx.XlsxWorkbookWriter;
 import org.pbannex.table.Language;
 import org.pbannex.table.Table;
 import org.slf4j.Logger;
@@ -221,7 +223,9 @@ public final class PdfDocumentWriter {
         vars.put("info", CoverView.of(info, wording, language, tables.stream().map(Table::id).toList()));
         vars.put("w", wording.all(language, "inputs", "synthetic_inputs", "source_line", "contents", "zero", "not_printed", "note_ref", "chart_alt",
                 "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
-        vars.put("tables", tables.stream().map(t -> TableView.of(t, language)).toList());
+        // A note's marker is named by the note's number, as the run's workbook numbers its notes ("† note 9").
+        NoteNumbers numbers = XlsxWorkbookWriter.noteNumbers(tables, language, info, wording);
+        vars.put("tables", tables.stream().map(t -> TableView.of(t, language, numbers)).toList());
         vars.put("css", Templates.resource(CSS));
         return Templates.render("pdf-edition", vars, language.locale());
     }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
+import org.pbannex.render.NoteNumbers;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
 import org.pbannex.table.NoteMarker;
@@ -48,21 +50,43 @@ final class NoteList {
     }
 
     private final List<Note> notes;
-    private final Map<String, Map<String, Integer>> markersByTable;
+    private final NoteNumbers numbers;
     private final XlsxText words;
 
-    private NoteList(List<Note> notes, Map<String, Map<String, Integer>> markersByTable, XlsxText words) {
+    private NoteList(List<Note> notes, NoteNumbers numbers, XlsxText words) {
         this.notes = List.copyOf(notes);
-        this.markersByTable = markersByTable;
+        this.numbers = numbers;
         this.words = words;
     }
 
+    /** The notes of a workbook of all these tables (their sheets as laid out). */
     static NoteList of(List<TableLayout> layouts, PublicationInfo info, XlsxText words) {
+        return of(layouts, layouts.stream().map(l -> l.table().id()).toList(), info, words);
+    }
+
+    /**
+     * The notes of a workbook of some of the run's tables ({@link #of(List, Map, List, PublicationInfo, XlsxText)}),
+     * their sheets as laid out.
+     */
+    static NoteList of(List<TableLayout> layouts, List<String> shown, PublicationInfo info, XlsxText words) {
+        Map<String, Set<EmptyCellRule>> rules = new LinkedHashMap<>();
+        layouts.forEach(l -> rules.put(l.table().id(), l.emptyCellRules()));
+        return of(layouts.stream().map(TableLayout::table).toList(), rules, shown, info, words);
+    }
+
+    /**
+     * The notes of a workbook of some of the run's tables (a reviewer's): numbered as in the run's workbook of all
+     * of them ({@code layouts}), so that "[note 9]" is the same note in both and in the HTML and PDF editions; the list
+     * keeps the notes that apply to the {@code shown} tables, with the numbers of the whole (gaps where others' were).
+     * {@code rules}: the rules for cells without a figure shown that each table's sheet uses, by the table's id.
+     */
+    static NoteList of(List<Table> layouts, Map<String, Set<EmptyCellRule>> rules, List<String> shown, PublicationInfo info,
+                       XlsxText words) {
         List<Note> notes = new ArrayList<>();
         for (EmptyCellRule rule : EmptyCellRule.values()) {
-            List<TableLayout> using = layouts.stream().filter(l -> l.emptyCellRules().contains(rule)).toList();
+            List<Table> using = layouts.stream().filter(l -> rules.get(l.id()).contains(rule)).toList();
             if (!using.isEmpty()) {
-                notes.add(new Note(notes.size() + 1, using.stream().map(l -> l.table().id()).toList(), appliesTo(using), "",
+                notes.add(new Note(notes.size() + 1, using.stream().map(Table::id).toList(), appliesTo(using), "",
                         rule.text(words)));
             }
         }
@@ -77,27 +101,44 @@ final class NoteList {
                 continue;
             }
             // A note on some tables (the English translations of the appendices): theirs only; none in a workbook of others.
-            List<TableLayout> concerned = layouts.stream().filter(l -> scope.contains(l.table().id())).toList();
+            List<Table> concerned = layouts.stream().filter(l -> scope.contains(l.id())).toList();
             if (!concerned.isEmpty()) {
-                notes.add(new Note(notes.size() + 1, concerned.stream().map(l -> l.table().id()).toList(), appliesTo(concerned), "", n));
+                notes.add(new Note(notes.size() + 1, concerned.stream().map(Table::id).toList(), appliesTo(concerned), "", n));
             }
         }
-        Map<String, Map<String, Integer>> markers = new LinkedHashMap<>();
-        for (TableLayout l : layouts) {
-            Table t = l.table();
-            Map<String, Integer> byMarker = new LinkedHashMap<>();
+        Map<String, List<NoteNumbers.Numbered>> marked = new LinkedHashMap<>();
+        for (Table t : layouts) {
+            List<NoteNumbers.Numbered> ofTable = new ArrayList<>();
             for (Text f : t.footnotes()) {
                 for (Footnote part : split(f)) {
                     int number = notes.size() + 1;
                     notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), part.text()));
-                    if (!part.marker().isEmpty()) {
-                        byMarker.putIfAbsent(part.marker(), number);
-                    }
+                    ofTable.add(new NoteNumbers.Numbered(part.marker(), part.text(), number));
                 }
             }
-            markers.put(t.id(), byMarker);
+            marked.put(t.id(), ofTable);
         }
-        return new NoteList(notes, markers, words);
+        return new NoteList(shown(notes, layouts, shown), new NoteNumbers(marked), words);
+    }
+
+    /** The notes that apply to the shown tables, each saying which of them (a general note: all). */
+    private static List<Note> shown(List<Note> notes, List<Table> tables, List<String> shown) {
+        List<Note> out = new ArrayList<>();
+        for (Note n : notes) {
+            List<Table> concerned = tables.stream().filter(t -> shown.contains(t.id()) && n.tableIds().contains(t.id())).toList();
+            if (n.tableIds().isEmpty() || concerned.size() == n.tableIds().size()) {
+                out.add(n);
+            } else if (!concerned.isEmpty()) {
+                out.add(new Note(n.number(), concerned.stream().map(Table::id).toList(), appliesTo(concerned),
+                        n.marker(), n.text()));
+            }
+        }
+        return out;
+    }
+
+    /** The numbers of the notes under the tables, as every edition names them. */
+    NoteNumbers numbers() {
+        return numbers;
     }
 
     List<Note> notes() {
@@ -138,16 +179,10 @@ final class NoteList {
         return noteFor(tableId, marker, Text.EMPTY, lang);
     }
 
-    private String noteFor(String tableId, String marker, Text pointsTo, Language lang) {
-        String normalised = NoteMarker.normalise(marker);
-        Integer number = markersByTable.getOrDefault(tableId, Map.of()).get(normalised);
-        List<Footnote> pointed = pointsTo.isEmpty() ? List.of() : split(pointsTo);
-        if (pointed.size() == 1 && pointed.get(0).marker().equals(normalised)) {
-            Text text = pointed.get(0).text();
-            number = notes.stream().filter(n -> n.tableIds().equals(List.of(tableId)) && n.marker().equals(normalised)
-                    && n.text().equals(text)).map(Note::number).findFirst().orElse(number);
-        }
-        return number == null ? null : words.markers(List.of(number), lang);
+    /** As {@link #noteFor(String, String, Language)}, for a marker that points to one footnote among several with it. */
+    String noteFor(String tableId, String marker, Text pointsTo, Language lang) {
+        int number = numbers.of(tableId, marker, pointsTo);
+        return number == 0 ? null : words.markers(List.of(number), lang);
     }
 
     /** True when the text ends with a footnote marker ("*", "¹"). */
@@ -174,8 +209,8 @@ final class NoteList {
         return !t.number().isEmpty() ? t.number() : t.shortName().isEmpty() ? Text.of(t.id()) : t.shortName();
     }
 
-    private static Text appliesTo(List<TableLayout> layouts) {
-        List<Text> names = layouts.stream().map(l -> name(l.table())).toList();
+    private static Text appliesTo(List<Table> tables) {
+        List<Text> names = tables.stream().map(NoteList::name).toList();
         return new Text(names.stream().map(Text::zh).collect(Collectors.joining("、")),
                 names.stream().map(n -> n.in(Language.EN)).collect(Collectors.joining(", ")));
     }

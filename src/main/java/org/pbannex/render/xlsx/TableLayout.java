@@ -77,9 +77,27 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
 
     static TableLayout of(Table t, Language lang, XlsxText words) {
         List<String> groups = groups(t, lang);
+        List<SheetColumn> columns = columns(t, groups != null);
+        Set<NoteList.EmptyCellRule> rules = EnumSet.noneOf(NoteList.EmptyCellRule.class);
+        List<List<Content>> cells = cells(t, columns, groups, lang, rules);
+        return new TableLayout(t, lang, words, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang, words),
+                rules);
+    }
+
+    /**
+     * What cells without a figure shown the table's sheet has, as {@link #of} finds them, without laying out the sheet
+     * (the HTML and PDF editions number the notes as the workbook does, {@link NoteList}): a group column holds none.
+     */
+    static Set<NoteList.EmptyCellRule> emptyCellRules(Table t, Language lang) {
+        Set<NoteList.EmptyCellRule> rules = EnumSet.noneOf(NoteList.EmptyCellRule.class);
+        cells(t, columns(t, false), null, lang, rules);
+        return rules;
+    }
+
+    private static List<SheetColumn> columns(Table t, boolean grouped) {
         List<SheetColumn> columns = new ArrayList<>();
         columns.add(new SheetColumn(Role.LABEL, null));
-        if (groups != null) {
+        if (grouped) {
             columns.add(new SheetColumn(Role.GROUP, null));
         }
         List<Column> valueColumns = new ArrayList<>(OutputColumns.sheet(t));
@@ -95,7 +113,12 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
                 columns.add(new SheetColumn(Role.VALUE, c));
             }
         }
-        Set<NoteList.EmptyCellRule> rules = EnumSet.noneOf(NoteList.EmptyCellRule.class);
+        return columns;
+    }
+
+    /** Each row's cells, the rules for the cells without a figure shown added to {@code rules}. */
+    private static List<List<Content>> cells(Table t, List<SheetColumn> columns, List<String> groups, Language lang,
+                                             Set<NoteList.EmptyCellRule> rules) {
         List<List<Content>> cells = new ArrayList<>();
         for (int i = 0; i < t.rows().size(); i++) {
             Row row = t.rows().get(i);
@@ -106,8 +129,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             }
             cells.add(out);
         }
-        return new TableLayout(t, lang, words, List.copyOf(columns), List.copyOf(cells), widths(t, columns, cells, lang, words),
-                rules);
+        return cells;
     }
 
     private static Content content(Row row, SheetColumn col, String group, Content above, Language lang,

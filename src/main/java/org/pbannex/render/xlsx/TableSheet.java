@@ -170,7 +170,7 @@ final class TableSheet {
     private static String withCellNotes(String label, org.pbannex.table.Row row, TableLayout layout, NoteList notes) {
         StringBuilder out = new StringBuilder(label);
         for (org.pbannex.table.CellNote n : layout.table().cellNotes()) {
-            String marker = n.row().equals(row.key()) ? notes.noteFor(layout.table().id(), n.marker(), layout.lang()) : null;
+            String marker = n.row().equals(row.key()) ? notes.noteFor(layout.table().id(), n.marker(), n.footnote(), layout.lang()) : null;
             if (marker != null && out.indexOf(marker) < 0) {
                 out.append(' ').append(marker);
             }

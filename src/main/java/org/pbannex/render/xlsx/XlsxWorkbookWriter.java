@@ -10,12 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.pbannex.render.NoteNumbers;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.render.WholeFile;
 import org.pbannex.render.markup.Wording;
@@ -51,12 +55,24 @@ public final class XlsxWorkbookWriter {
      */
     public static void write(List<Table> tables, Language language, PublicationInfo info, Wording wording, Path out)
             throws IOException {
+        write(tables, tables.stream().map(Table::id).toList(), language, info, wording, out);
+    }
+
+    /**
+     * Writes a workbook of some of the run's tables ({@code shown}, the ids of a reviewer's tables), its notes numbered
+     * as in the run's workbook of all of them ({@code runTables}, in the run's order): "[note 9]" is the same note in
+     * both, its Notes sheet listing only the notes of its tables.
+     */
+    public static void write(List<Table> runTables, List<String> shown, Language language, PublicationInfo info, Wording wording,
+                             Path out) throws IOException {
         XlsxText words = new XlsxText(wording);
+        List<Table> tables = runTables.stream().filter(t -> shown.contains(t.id())).toList();
         // Build the whole workbook in memory first so a failure leaves no half-written file.
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XlsxStyles styles = new XlsxStyles(wb, language);
-            List<TableLayout> layouts = tables.stream().map(t -> TableLayout.of(t, language, words)).toList();
-            NoteList notes = NoteList.of(layouts, info, words);
+            List<TableLayout> all = runTables.stream().map(t -> TableLayout.of(t, language, words)).toList();
+            List<TableLayout> layouts = all.stream().filter(l -> shown.contains(l.table().id())).toList();
+            NoteList notes = NoteList.of(all, shown, info, words);
             CoverSheet.write(wb, styles, words, info, tables, language);
             ContentsSheet.write(wb, styles, words, contents(layouts, info, notes, language, words), language);
             NotesSheet.write(wb, styles, words, notes, language);
@@ -78,6 +94,16 @@ public final class XlsxWorkbookWriter {
             wb.write(zipped);
             WholeFile.write(out, zipped::writeTo);
         }
+    }
+
+    /**
+     * The numbers of the notes under these tables (the run's, in its order) as the workbook of all of them lists them
+     * on its Notes sheet: the HTML and PDF editions name a note's marker by them ("† note 9").
+     */
+    public static NoteNumbers noteNumbers(List<Table> tables, Language language, PublicationInfo info, Wording wording) {
+        Map<String, Set<NoteList.EmptyCellRule>> rules = new LinkedHashMap<>();
+        tables.forEach(t -> rules.put(t.id(), TableLayout.emptyCellRules(t, language)));
+        return NoteList.of(tables, rules, tables.stream().map(Table::id).toList(), info, new XlsxText(wording)).numbers();
     }
 
     /**

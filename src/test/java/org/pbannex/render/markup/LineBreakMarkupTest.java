@@ -46,19 +46,24 @@ class LineBreakMarkupTest {
     }
 
     /**
-     * A note's marker of digits in a text cell (a baseline's "待定。³", Table I.2's note 3) is a link to that note, named
-     * as a figure's marker is, and stays on the line of the word before it: it was plain text after a {@code <wbr>},
-     * free to wrap onto a line of its own. A marker no note under the table starts with stays as printed.
+     * A note's marker of digits in a text cell (a baseline's "待定。³", Table I.2's note 3, the workbook's [note 20]) is a
+     * link to that note, named by the marker it shows and the note's number in every edition, and stays on the line of
+     * the word before it: it was plain text after a {@code <wbr>}, free to wrap onto a line of its own. A marker no note
+     * under the table starts with stays as printed. The PDF's is a span marked as a link, as a figure's † is.
      */
     @Test
     void aMarkerOfDigitsIsALinkToItsNoteOnTheLineOfTheWordBefore() {
-        java.util.Map<String, String> notes = java.util.Map.of("3", "table-i2-note-4");
-        assertEquals("<span class=\"w\">待定。<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"注释 3\">³</a></span>",
-                TableView.withBreaks("待定。³", true, notes, "注释 {n}"));
-        String en = TableView.withBreaks("To be determined³; 20 (2019)", false, notes, "note {n}");
-        assertTrue(en.startsWith("To be <span class=\"w\">determined<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"note "
-                + "3\">³</a>;</span> "), en);
-        assertEquals("<span class=\"w\">待定。²</span>", TableView.withBreaks("待定。²", true, notes, "注释 {n}"),
+        java.util.Map<String, TableView.NoteLink> notes = java.util.Map.of("3", new TableView.NoteLink("table-i2-note-4", 20));
+        assertEquals("<span class=\"w\">待定。<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"³ 注释 20\" title=\"³ 注释 20\">³</a></span>",
+                TableView.withBreaks("待定。³", true, notes, "{marker} 注释 {n}"));
+        String en = TableView.withBreaks("To be determined³; 20 (2019)", false, notes, "{marker} note {n}");
+        assertTrue(en.startsWith("To be <span class=\"w\">determined<a class=\"note-ref\" href=\"#table-i2-note-4\" aria-label=\"³ note "
+                + "20\" title=\"³ note 20\">³</a>;</span> "), en);
+        assertEquals("<span class=\"w\">待定。²</span>", TableView.withBreaks("待定。²", true, notes, "{marker} 注释 {n}"),
                 "no note 2: the marker stays as printed, whole with its word");
+        assertEquals("To be determined<span class=\"note-link\" data-link=\"#table-i2-note-4\" title=\"³ note 20\""
+                + " data-alt=\"³ note 20\">³</span>; 20 (2019)",
+                TableView.withNoteLinks("To be determined³; 20 (2019)", notes, "{marker} note {n}"), "the PDF's");
+        assertEquals("待定。²", TableView.withNoteLinks("待定。²", notes, "{marker} 注释 {n}"), "the PDF's, no note 2");
     }
 }

@@ -1,0 +1,55 @@
+package org.pbannex.render;
+
+import java.util.List;
+import java.util.Map;
+import org.pbannex.table.NoteMarker;
+import org.pbannex.table.Text;
+
+/**
+ * The number of each note under a table, one numbering for every edition of a run, so that "note 9" is the same note
+ * wherever a reader meets it: the workbook's Notes sheet lists the notes by it ("[note 9]"), a reviewer's workbook of
+ * some of the tables keeps it (its Notes sheet skips the others' notes), and the HTML and PDF editions name a note's
+ * marker by it ("† note 9"). The workbook's writer numbers the notes (XlsxWorkbookWriter.noteNumbers).
+ */
+public final class NoteNumbers {
+
+    /** One marked part of a footnote under a table ({@link NoteMarker#parts(Text)}): its marker, its text without it, its number. */
+    public record Numbered(String marker, Text text, int number) {
+    }
+
+    /** No note numbered: no marker is named by a number. */
+    public static final NoteNumbers NONE = new NoteNumbers(Map.of());
+
+    private final Map<String, List<Numbered>> byTable;
+
+    /** @param byTable each table's marked notes, by its id, in the order of its footnotes */
+    public NoteNumbers(Map<String, List<Numbered>> byTable) {
+        this.byTable = Map.copyOf(byTable);
+    }
+
+    /** The number of the table's first note with this marker ("†", "¹" or "1", the same marker); 0 when it has none. */
+    public int of(String tableId, String marker) {
+        return of(tableId, marker, Text.EMPTY);
+    }
+
+    /**
+     * As {@link #of(String, String)}, for a marker that points to one footnote among several with that marker
+     * ({@code pointsTo}: the footnote as listed, marker first: a cell's "† Printed as ...", a column's "* ..."); the
+     * first with the marker when {@code pointsTo} is empty or is none of them.
+     */
+    public int of(String tableId, String marker, Text pointsTo) {
+        String normalised = NoteMarker.normalise(marker);
+        List<Numbered> notes = byTable.getOrDefault(tableId, List.of()).stream()
+                .filter(n -> !n.marker().isEmpty() && n.marker().equals(normalised)).toList();
+        if (notes.isEmpty()) {
+            return 0;
+        }
+        List<NoteMarker.Note> pointed = pointsTo.isEmpty() ? List.of() : NoteMarker.parts(pointsTo);
+        if (pointed.size() == 1 && pointed.get(0).marker().equals(normalised)) {
+            Text text = pointed.get(0).text();
+            return notes.stream().filter(n -> n.text().equals(text)).mapToInt(Numbered::number).findFirst()
+                    .orElse(notes.get(0).number());
+        }
+        return notes.get(0).number();
+    }
+}
