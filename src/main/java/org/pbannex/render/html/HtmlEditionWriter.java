@@ -49,9 +49,15 @@ public final class HtmlEditionWriter {
         NoteNumbers numbers = XlsxWorkbookWriter.noteNumbers(tables, language, info, wording);
         List<TableView> views = tables.stream().map(t -> TableView.of(t, language, numbers)).toList();
         Map<String, SvgChart> svg = new LinkedHashMap<>();
+        // A bar chart's drawing for a phone's screen beside the desktop's (SvgChart.narrow); a pie has one for both.
+        Map<String, SvgChart> narrow = new LinkedHashMap<>();
         for (TableView t : views) {
             for (ChartView c : t.charts()) {
                 svg.put(c.id(), SvgChart.of(c));
+                SvgChart phone = SvgChart.narrow(c);
+                if (phone != null) {
+                    narrow.put(c.id(), phone);
+                }
             }
         }
         CoverView cover = CoverView.of(info, wording, language, tables.stream().map(Table::id).toList());
@@ -69,6 +75,7 @@ public final class HtmlEditionWriter {
         vars.put("inputsHeading", INPUTS_HEADING);
         vars.put("tables", views);
         vars.put("svg", svg);
+        vars.put("narrow", narrow);
         vars.put("css", Templates.resource(CSS));
         return Templates.render("html-edition", vars, language.locale());
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.pbannex.render.ChartColours;
 import org.pbannex.render.GlyphWidths;
 import org.pbannex.render.NumberText;
+import org.pbannex.render.PieKeys;
 import org.pbannex.table.Chart;
 import org.pbannex.table.Language;
 import org.pbannex.table.Text;
@@ -37,8 +38,11 @@ public record ChartView(String id, String kind, String title, String note, Strin
     public static final List<String> PALETTE = List.of("#1f4e79", "#c05a1c", "#3d7a2b", "#b03a3a", "#6b4f99", "#5f5f5f",
             "#1d7488", "#8a6a00");
 
-    /** A legend entry: a square swatch of the colour, the name and (pies) the figure. */
-    public record Key(String name, String color, String value) {
+    /**
+     * A legend entry: (pies) the slice's number, which the pie sets beside the slice ({@link PieKeys}), a square swatch
+     * of the colour, the name and (pies) the figure.
+     */
+    public record Key(String number, String name, String color, String value) {
     }
 
     /** One category's bars, one per series. */
@@ -74,19 +78,24 @@ public record ChartView(String id, String kind, String title, String note, Strin
 
         /** The slice as an SVG path on a circle of radius r centred at (r, r); a whole circle is two half arcs. */
         public String svgPath(double r) {
+            return svgPath(r, r, r);
+        }
+
+        /** The slice as an SVG path on a circle of radius r centred at (cx, cy). */
+        public String svgPath(double r, double cx, double cy) {
             if (fraction >= 0.999999) {
-                return String.format(Locale.ROOT, "M %.2f 0 A %.2f %.2f 0 1 1 %.2f %.2f A %.2f %.2f 0 1 1 %.2f 0 Z",
-                        r, r, r, r, 2 * r, r, r, r);
+                return String.format(Locale.ROOT, "M %.2f %.2f A %.2f %.2f 0 1 1 %.2f %.2f A %.2f %.2f 0 1 1 %.2f %.2f Z",
+                        cx, cy - r, r, r, cx, cy + r, r, r, cx, cy - r);
             }
-            double[] a = point(start, r);
-            double[] b = point(start + fraction, r);
-            return String.format(Locale.ROOT, "M %.2f %.2f L %.2f %.2f A %.2f %.2f 0 %d 1 %.2f %.2f Z", r, r, a[0], a[1], r, r,
+            double[] a = point(start, r, cx, cy);
+            double[] b = point(start + fraction, r, cx, cy);
+            return String.format(Locale.ROOT, "M %.2f %.2f L %.2f %.2f A %.2f %.2f 0 %d 1 %.2f %.2f Z", cx, cy, a[0], a[1], r, r,
                     fraction > 0.5 ? 1 : 0, b[0], b[1]);
         }
 
-        private static double[] point(double at, double r) {
+        private static double[] point(double at, double r, double cx, double cy) {
             double angle = 2 * Math.PI * at;
-            return new double[] {r + r * Math.sin(angle), r - r * Math.cos(angle)};
+            return new double[] {cx + r * Math.sin(angle), cy - r * Math.cos(angle)};
         }
     }
 
@@ -105,18 +114,18 @@ public record ChartView(String id, String kind, String title, String note, Strin
                 String color = colours.get(i);
                 String label = c.categories().get(i).in(lang);
                 // The legend gives each slice's figure with its unit ("1.1%", as the alt text and the tables write a
-                // share; "12 US$ millions"): the pie itself has no text.
+                // share; "12 US$ millions"), after the number the pie sets beside the slice.
                 String unit = c.valueAxis().in(lang).strip();
                 String value = unit.startsWith("%") ? format(values.get(i), lang) + unit : (format(values.get(i), lang) + " " + unit).strip();
                 slices.add(new Slice(label, color, value, at, fraction));
-                legend.add(new Key(label, color, value));
+                legend.add(new Key(Integer.toString(i + 1), label, color, value));
                 at += fraction;
             }
         } else {
             double max = c.max() <= 0 ? 1 : c.max();
             List<String> colours = ChartColours.of(PALETTE, c.series().size());
             for (int s = 0; s < c.series().size(); s++) {
-                legend.add(new Key(c.series().get(s).name().in(lang), colours.get(s), ""));
+                legend.add(new Key("", c.series().get(s).name().in(lang), colours.get(s), ""));
             }
             for (int i = 0; i < c.categories().size(); i++) {
                 List<Bar> group = new ArrayList<>();
@@ -236,6 +245,16 @@ public record ChartView(String id, String kind, String title, String note, Strin
                     String.format(Locale.ROOT, "height: %.2fmm; line-height: %.2fmm; font-size: %.1fpt", line, line, font),
                     columns);
         }
+    }
+
+    /** The slices' shares of the whole, clockwise from twelve o'clock. */
+    public List<Double> fractions() {
+        return slices.stream().map(Slice::fraction).toList();
+    }
+
+    /** The slices' numbers and their leader lines, for a pie of radius r and numbers in lines {@code line} high. */
+    public PieKeys pieKeys(double r, double line, double digit) {
+        return PieKeys.of(fractions(), r, line, digit);
     }
 
     /** The slices' fractions and colours as space-separated lists, for the PDF's pie drawing. */

@@ -55,6 +55,8 @@ final class AnnexOutputDevice extends ITextOutputDevice {
      * drawn and before the clip is reset (Flying Saucer's Q q), so sequences and saved graphics states nest.
      */
     private @Nullable Object open;
+    /** Whether an artifact's marked-content sequence is open ({@link #asArtifact}): a pie's numbers are drawn in it. */
+    private boolean inArtifact;
 
     AnnexOutputDevice(float dotsPerPoint) {
         super(dotsPerPoint);
@@ -88,7 +90,7 @@ final class AnnexOutputDevice extends ITextOutputDevice {
         if (!onThisPage(s, x, y)) {
             return;
         }
-        if (tree == null) {
+        if (tree == null || inArtifact) {
             super.drawString(s, x, y, info);
             return;
         }
@@ -201,7 +203,12 @@ final class AnnexOutputDevice extends ITextOutputDevice {
         }
         closeMark();
         getCurrentPage().beginMarkedContentSequence(StructureTree.ARTIFACT);
-        paint.run();
+        inArtifact = true;
+        try {
+            paint.run();
+        } finally {
+            inArtifact = false;
+        }
         getCurrentPage().endMarkedContentSequence();
     }
 

@@ -85,7 +85,8 @@ class HtmlEditionBrowserTest {
             int labels = browser.evaluate("document.querySelectorAll('figure.chart svg text').length").asInt();
             assertTrue(labels > 20, lang + ": " + labels + " chart labels");
             // The drawn size: the text's font size in SVG units times the units' scale on the screen.
-            double smallest = browser.evaluate("Math.min(...[...document.querySelectorAll('figure.chart svg text')].map(t => {"
+            double smallest = browser.evaluate("Math.min(...[...document.querySelectorAll('figure.chart svg text')]"
+                    + ".filter(t => t.getClientRects().length).map(t => {"
                     + " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
                     + " return parseFloat(getComputedStyle(t).fontSize) * scale; }))").asDouble();
             double table = browser.evaluate("parseFloat(getComputedStyle(document.querySelector('main table.data')).fontSize)").asDouble();
@@ -150,7 +151,7 @@ class HtmlEditionBrowserTest {
             browser.load(edition(lang).toUri().toString());
             charts = browser.evaluate("[...document.querySelectorAll('figure.chart-bar')].map(f => ({"
                     + " id: f.querySelector('figcaption').id, title: f.querySelector('figcaption').textContent,"
-                    + " labels: [...f.querySelectorAll('svg text')].map(t => t.textContent)}))");
+                    + " labels: [...f.querySelectorAll('svg.wide text')].map(t => t.textContent)}))");
             browser.printToPdf(pdf);
         }
         String text = squash(org.pbannex.TestWorkbooks.program(dir, "pdftotext", "-raw", "-enc", "UTF-8", pdf.toString(), "-"));
@@ -217,6 +218,75 @@ class HtmlEditionBrowserTest {
 
     private static String squash(String s) {
         return s.replaceAll("\\s+", "");
+    }
+
+    /**
+     * On a 320-px screen every chart fits the page and shows every figure (tester 78b, 16: Figure 2's chart kept its
+     * 860 units in a box that scrolled, every figure out of sight): no chart is wider than the page, every label of a
+     * shown chart is inside the screen, drawn at 12 px or more, and no two labels overlap; each pie has a number beside
+     * every slice, one each, the legend's numbers (tester 78b, 10: slices told apart by colour alone). No chart is a
+     * focusable region: none scrolls (tester 78b, 12). The same at 1280 px, the desktop's drawing.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void onASmallPhoneEveryChartFitsWithItsFiguresAndEachSliceItsNumber(Language lang) throws Exception {
+        for (int width : new int[] {320, 1280}) {
+            try (HeadlessChromium browser = inAWindow(lang, width, 2000, width < 1000, "screen")) {
+                String at = lang + " at " + width + " px: ";
+                Files.createDirectories(SCREENSHOTS);
+                browser.evaluate("document.querySelector('#f2-regions-caption').scrollIntoView()");
+                browser.screenshot(SCREENSHOTS.resolve("f2-chart." + lang.code() + "." + width + ".png"), 2000);
+                assertEquals(width, browser.evaluate("document.documentElement.scrollWidth").asInt(), at + "the page's width");
+                var out = browser.evaluate("""
+                        (() => {
+                          const shown = e => e.getClientRects().length > 0;
+                          const out = { charts: 0, labels: 0, smallest: 1e9, outside: [], overlaps: [], pies: [], regions: 0 };
+                          for (const f of document.querySelectorAll('figure.chart')) {
+                            out.charts++;
+                            if (f.querySelector('[tabindex], [role=region]')) out.regions++;
+                            const svgs = [...f.querySelectorAll('svg')].filter(shown);
+                            if (svgs.length !== 1) out.outside.push(f.id + ': ' + svgs.length + ' drawings shown');
+                            for (const svg of svgs) {
+                              const s = svg.getBoundingClientRect();
+                              if (s.right > document.documentElement.clientWidth + 0.5) out.outside.push('chart ' + s.right);
+                              const texts = [...svg.querySelectorAll('text')];
+                              const boxes = texts.map(t => t.getBoundingClientRect());
+                              texts.forEach((t, i) => {
+                                out.labels++;
+                                const b = boxes[i];
+                                out.smallest = Math.min(out.smallest, parseFloat(getComputedStyle(t).fontSize) * s.width / svg.viewBox.baseVal.width);
+                                if (b.left < -0.5 || b.right > document.documentElement.clientWidth + 0.5) out.outside.push(t.textContent);
+                                for (let j = 0; j < i; j++) {
+                                  const a = boxes[j];
+                                  if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+                                    out.overlaps.push(texts[j].textContent + ' / ' + t.textContent);
+                                }
+                              });
+                              if (f.classList.contains('chart-pie')) {
+                                out.pies.push({ slices: svg.querySelectorAll('path').length,
+                                  leaders: svg.querySelectorAll('polyline.leader').length,
+                                  numbers: texts.map(t => t.textContent).sort().join(' '),
+                                  legend: [...f.querySelectorAll('ul.legend .key')].map(k => k.textContent).sort().join(' ') });
+                              }
+                            }
+                          }
+                          return out; })()""");
+                assertTrue(out.path("charts").asInt() >= 7 && out.path("labels").asInt() > 40, at + out);
+                assertEquals("[]", out.path("outside").toString(), at + "a chart or a label outside the screen");
+                assertEquals("[]", out.path("overlaps").toString(), at + "chart labels overlap");
+                assertTrue(out.path("smallest").asDouble() >= 12, at + "chart labels drawn at " + out.path("smallest"));
+                assertEquals(0, out.path("regions").asInt(), at + "charts that are focusable regions, which do not scroll");
+                assertEquals(2, out.path("pies").size(), at + out.path("pies"));
+                for (var pie : out.path("pies")) {
+                    int slices = pie.path("slices").asInt();
+                    String numbers = String.join(" ", java.util.stream.IntStream.rangeClosed(1, slices).mapToObj(Integer::toString)
+                            .sorted().toList());
+                    assertEquals(numbers, pie.path("numbers").asString(), at + "a number beside each slice: " + pie);
+                    assertEquals(numbers, pie.path("legend").asString(), at + "the legend's numbers: " + pie);
+                    assertEquals(slices, pie.path("leaders").asInt(), at + "a leader line to each slice: " + pie);
+                }
+            }
+        }
     }
 
     /** The text of each chart label whose box is not inside its chart's (half a pixel allowed). */

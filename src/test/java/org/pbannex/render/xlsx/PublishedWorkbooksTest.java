@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTPieSer;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -240,11 +241,9 @@ class PublishedWorkbooksTest {
         Table a4 = pub.tables().get("a4");
         List<String> shown = new ArrayList<>();
         try (XSSFWorkbook wb = open(lang)) {
-            List<XSSFChart> charts = wb.getSheet(SheetName.chartsOf(a4, lang, XlsxWorkbookWriterTest.WORDS))
-                    .getDrawingPatriarch().getCharts();
-            assertEquals(a4.charts().size(), charts.size());
-            for (int i = 0; i < charts.size(); i++) {
-                var series = charts.get(i).getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0);
+            List<CTPieSer> pies = annex4sPies(wb, a4, lang);
+            for (int i = 0; i < pies.size(); i++) {
+                var series = pies.get(i);
                 String code = series.getDLbls().getNumFmt().getFormatCode();
                 for (Number v : a4.charts().get(i).series().get(0).values()) {
                     shown.add(org.apache.poi.ss.format.CellFormat.getInstance(java.util.Locale.ROOT, code).apply(v.doubleValue()).text);
@@ -254,6 +253,45 @@ class PublishedWorkbooksTest {
         assertTrue(shown.size() >= 5, shown.toString());
         assertTrue(shown.contains("42.0%"), lang + ": " + shown);
         assertEquals(List.of(), shown.stream().filter(l -> !l.matches("\\d+\\.\\d%")).toList(), lang + ": labels without their %");
+    }
+
+    /** The series of annex 4's pies, one per chart of its chart sheet, as many as the table has charts. */
+    private static List<CTPieSer> annex4sPies(XSSFWorkbook wb, Table a4, Language lang) {
+        List<XSSFChart> charts = wb.getSheet(SheetName.chartsOf(a4, lang, XlsxWorkbookWriterTest.WORDS))
+                .getDrawingPatriarch().getCharts();
+        assertEquals(a4.charts().size(), charts.size());
+        return charts.stream().map(c -> c.getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0)).toList();
+    }
+
+    /**
+     * Annex 4's pies name each slice on its label, with its share, placed where it reads on the white around the pie
+     * ({@code bestFit}: outside a slice too thin for it, on a leader line): the slices were told apart by their colours
+     * alone, the labels figures only, black on the darker slices (tester 78b, 10). The names are the pie's category
+     * cells, read back from the workbook: the table's own labels.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void annex4sPieLabelsNameTheirSlices(Language lang) throws Exception {
+        Table a4 = pub.tables().get("a4");
+        try (XSSFWorkbook wb = open(lang)) {
+            List<CTPieSer> pies = annex4sPies(wb, a4, lang);
+            for (int i = 0; i < pies.size(); i++) {
+                var series = pies.get(i);
+                var labels = series.getDLbls();
+                String at = lang + ", pie " + (i + 1) + ": ";
+                assertTrue(labels.getShowCatName().getVal(), at + "the slice's name on its label");
+                assertTrue(labels.getShowVal().getVal(), at + "its share on its label");
+                assertEquals(org.openxmlformats.schemas.drawingml.x2006.chart.STDLblPos.BEST_FIT, labels.getDLblPos().getVal(), at);
+                assertTrue(labels.getShowLeaderLines().getVal(), at + "leader lines");
+                // The names the labels show are the category cells, every slice's name of the chart's table.
+                List<String> names = new ArrayList<>();
+                var ref = series.getCat().getStrRef();
+                for (var pt : ref.getStrCache().getPtList()) {
+                    names.add(pt.getV());
+                }
+                assertEquals(a4.charts().get(i).categories().stream().map(t -> t.in(lang)).toList(), names, at + ref.getF());
+            }
+        }
     }
 
     /**
