@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.pbannex.BundledCounts;
 import org.pbannex.CliRun;
 import org.pbannex.FailedRuns;
 import org.pbannex.TestInputs;
@@ -390,8 +391,8 @@ class FailureNoticeTest {
         // In the language of the run's report (the job's first edition: Chinese); the failures as status shows them.
         assertEquals("pb-annex：nightly 2022-23 已恢复正常", received[2].getSubject());
         String body = ((String) received[2].getContent()).replace("\r\n", "\n");
-        assertTrue(body.matches("(?s)作业 nightly（两年期 2022-23）已恢复正常运行：运行 \\S+ 已将 17 个表、18 个文件发布到 "
-                + java.util.regex.Pattern.quote(tmp.resolve("out/2022-23").toString()) + "/\\S+，1153 项检查通过。\n\n"
+        assertTrue(body.matches("(?s)作业 nightly（两年期 2022-23）已恢复正常运行：运行 \\S+ 已将 " + BundledCounts.tables() + " 个表、" + (BundledCounts.tables() + 1) + " 个文件发布到 "
+                + java.util.regex.Pattern.quote(tmp.resolve("out/2022-23").toString()) + "/\\S+，" + BundledCounts.checks() + " 项检查通过。\n\n"
                 + "此前自协调世界时 \\d{4} 年 \\d+ 月 \\d+ 日 \\d\\d:\\d\\d:\\d\\d 起有 2 次失败：\n- .*"), body);
         // Each in the message's language, as its notice said it; status keeps stderr's English.
         assertTrue(java.util.regex.Pattern.compile(" 退出状态 4：\\d+ 项检查未通过").matcher(body).find()
@@ -401,8 +402,8 @@ class FailureNoticeTest {
         assertTrue(body.stripTrailing().endsWith("\n\n各次运行：./pb-annex history"), body);
         // The job's status keeps what the run did in stderr's English, as status shows it.
         CliRun status = CliRun.capture(settings, "status", "nightly");
-        assertTrue(status.out().contains(" published 17 tables, 18 files to " + tmp.resolve("out/2022-23") + "/")
-                && status.out().contains(", 1153 checks passed"), status.out());
+        assertTrue(status.out().contains(" published " + BundledCounts.tablesWord() + ", " + (BundledCounts.tables() + 1) + " files to "
+                + tmp.resolve("out/2022-23") + "/") && status.out().contains(", " + BundledCounts.checks() + " checks passed"), status.out());
         // Told once: the next good run (here one with nothing to do) sends nothing.
         assertEquals(0, nightly(settings).status());
         assertEquals(3, SMTP.getReceivedMessages().length);

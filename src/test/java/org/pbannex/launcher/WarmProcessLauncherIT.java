@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pbannex.BundledCounts;
 import org.pbannex.Golden;
 import org.pbannex.launcher.LauncherRuns.Result;
 
@@ -231,7 +232,7 @@ class WarmProcessLauncherIT {
                     "--force", "--output", auto.toString());
             assertEquals(0, first.status(), first.toString());
             assertTrue(first.out().contains("pb-annex: started a warm process for this folder"), first.toString());
-            assertTrue(first.out().contains("1153 checks passed"), first.toString());
+            assertTrue(first.out().contains(BundledCounts.checks() + " checks passed"), first.toString());
             Result status = runs.launcher(e, "serve", "--status");
             assertTrue(status.out().contains("1 command(s) served"), "the run that started it ran in it: " + status);
             // The next commands start in it, without a terminal too, and PB_WARM (the launcher's own) refuses none.
