@@ -357,6 +357,12 @@ public final class RegionalExpenditureTable {
         return out;
     }
 
+    /** Whether a biennium's figures in Figure 2 sum a synthetic line: its tidy rows say so, row by row. */
+    public static boolean sumsSynthetic(Table f2, String biennium) {
+        return f2.tidy() != null && f2.tidy().lines().stream().anyMatch(l -> biennium.equals(l.values().get("biennium"))
+                && "true".equals(l.values().get("synthetic")));
+    }
+
     /** * all actual, *** all estimated, ** both. */
     static String mark(ExpenditureTotals totals, int year) {
         boolean actual = totals.lines(FUND, "ACTUAL", null, null, year) > 0;

@@ -355,8 +355,12 @@ public final class StrategicFrameworkTable {
         return new RegionalExpenditureTable.Estimates(t.has(ID + ".number") ? t.get(ID + ".number") : t.get(ID + ".title"), totals);
     }
 
-    /** One biennium's extra-budgetary total in Figure 2 (from expenditure lines) and in Table 2, US$ millions; null where absent. */
-    public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2) {
+    /**
+     * One biennium's extra-budgetary total in Figure 2 (from expenditure lines) and in Table 2, US$ millions; null where
+     * absent. {@code figure2Synthetic}: Figure 2's total of the biennium sums synthetic lines; {@code table2Synthetic}:
+     * Table 2's is summed from synthetic lines rather than being an estimate.
+     */
+    public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2, boolean figure2Synthetic, boolean table2Synthetic) {
 
         public boolean agree() {
             return figure2 != null && figure2.equals(table2);
@@ -366,16 +370,30 @@ public final class StrategicFrameworkTable {
     /**
      * Figure 2's total per biennium beside Table 2's XB total for the same biennium (the previous and the current one),
      * for the run's report: Figure 2 is computed from expenditure lines, Table 2 from the estimates, and a reader should
-     * see whether they tell the same story. Every biennium of either table, oldest first.
+     * see whether they tell the same story. Every biennium of either table, oldest first; none without Figure 2 (a run
+     * without expenditure lines has nothing to set beside Table 2).
      */
+    public static List<XbTotals> xbBesideFigure2(Biennium current, java.util.Collection<Table> tables) {
+        Table f2 = tables.stream().filter(t -> t.id().equals(RegionalExpenditureTable.ID)).findFirst().orElse(null);
+        Table t2 = tables.stream().filter(t -> t.id().equals(ID)).findFirst().orElse(null);
+        return f2 == null ? List.of() : xbBesideFigure2(current, t2, f2);
+    }
+
+    /** As {@link #xbBesideFigure2(Biennium, java.util.Collection)}, of these two tables (t2 null: Table 2 not built). */
     public static List<XbTotals> xbBesideFigure2(Biennium current, Table t2, Table f2) {
-        Map<String, BigDecimal> table2 = new LinkedHashMap<>();
-        table2.put(current.previous().code(), (BigDecimal) t2.row(TOTAL).value("xb_previous"));
-        table2.put(current.code(), (BigDecimal) t2.row(TOTAL).value("xb"));
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put(current.previous().code(), "xb_previous");
+        columns.put(current.code(), "xb");
+        Row t2Total = t2 == null ? null : t2.row(TOTAL);
         Map<String, BigDecimal> figure2 = f2 == null ? Map.of() : RegionalExpenditureTable.totals(f2);
         java.util.TreeSet<String> bienniums = new java.util.TreeSet<>(figure2.keySet());
-        bienniums.addAll(table2.keySet());
-        return bienniums.stream().map(b -> new XbTotals(b, figure2.get(b), table2.get(b))).toList();
+        bienniums.addAll(columns.keySet());
+        return bienniums.stream().map(b -> {
+            String column = columns.get(b);
+            BigDecimal table2 = t2Total == null || column == null ? null : (BigDecimal) t2Total.value(column);
+            boolean table2Synthetic = t2Total != null && column != null && t2.column(column).synthetic();
+            return new XbTotals(b, figure2.get(b), table2, f2 != null && RegionalExpenditureTable.sumsSynthetic(f2, b), table2Synthetic);
+        }).toList();
     }
 
     static BigDecimal sum(List<Row> rows, String column) {

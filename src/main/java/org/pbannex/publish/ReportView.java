@@ -11,13 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.reference.Biennium;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.Language;
-import org.pbannex.table.Row;
-import org.pbannex.table.RowType;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 
@@ -260,42 +257,17 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     }
 
     /**
-     * Figure 2's XB totals (its total row, a column per biennium) beside Table 2's (its grand total's XB columns for the
-     * previous and current biennium), so a reader sees at once whether the expenditure lines agree with the estimates.
+     * Figure 2's XB totals beside Table 2's ({@link StrategicFrameworkTable#xbBesideFigure2}), as the report shows them,
+     * so a reader sees at once whether the expenditure lines agree with the estimates.
      */
     static List<XbTotal> xbTotals(List<Table> tables, String bienniumCode) {
-        Table f2 = find(tables, RegionalExpenditureTable.ID);
-        Table t2 = find(tables, StrategicFrameworkTable.ID);
         Biennium cur = Biennium.parse(bienniumCode);
-        if (f2 == null || cur == null) {
+        if (cur == null) {
             return List.of();
         }
-        Row f2Total = total(f2);
-        Row t2Total = t2 == null ? null : total(t2);
-        List<XbTotal> out = new ArrayList<>();
-        f2.columns().forEach(c -> {
-            // Table 2's XB columns as the tidy-CSV contract names them (DESIGN.md): xb_previous, xb.
-            String t2Column = c.key().equals(cur.code()) ? "xb" : c.key().equals(cur.previous().code()) ? "xb_previous" : null;
-            String t2Value = t2Total == null || t2Column == null ? "" : text(t2Total.value(t2Column));
-            boolean t2Synthetic = t2Total != null && t2Column != null && t2.column(t2Column).synthetic();
-            out.add(new XbTotal(c.key(), f2Total == null ? "" : text(f2Total.value(c.key())), t2Value, syntheticIn(f2, c.key()),
-                    t2Synthetic));
-        });
-        return out;
-    }
-
-    /** Whether a biennium of Figure 2 sums a synthetic line: its tidy rows say so, row by row. */
-    private static boolean syntheticIn(Table f2, String biennium) {
-        return f2.tidy() != null && f2.tidy().lines().stream().anyMatch(l -> biennium.equals(l.values().get("biennium"))
-                && "true".equals(l.values().get("synthetic")));
-    }
-
-    private static Table find(List<Table> tables, String id) {
-        return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private static Row total(Table t) {
-        return t.rows().stream().filter(r -> r.type() == RowType.TOTAL).reduce((a, b) -> b).orElse(null);
+        return StrategicFrameworkTable.xbBesideFigure2(cur, tables).stream()
+                .map(x -> new XbTotal(x.biennium(), text(x.figure2()), text(x.table2()), x.figure2Synthetic(), x.table2Synthetic()))
+                .toList();
     }
 
     private static String text(Object v) {

@@ -93,6 +93,12 @@ class SyntheticFigure2Test {
         assertEquals(new BigDecimal("470.0"), beside.get(2).table2());
         assertEquals(new BigDecimal("520.0"), beside.get(3).table2());
         assertEquals(null, beside.get(0).table2());
+        // The bundled lines are synthetic, every biennium of them; Table 2's XB figures are the estimates file's.
+        assertEquals(List.of(true, true, true, true), beside.stream().map(StrategicFrameworkTable.XbTotals::figure2Synthetic).toList());
+        assertEquals(List.of(false, false, false, false), beside.stream().map(StrategicFrameworkTable.XbTotals::table2Synthetic).toList());
+        // Found among the run's tables as the report finds them; none without Figure 2.
+        assertEquals(beside, StrategicFrameworkTable.xbBesideFigure2(new Biennium(2022), pub.tables().values()));
+        assertEquals(List.of(), StrategicFrameworkTable.xbBesideFigure2(new Biennium(2022), List.of(pub.tables().get("t2"))));
         // No jump: each biennium is within a quarter of the next.
         for (int i = 0; i + 1 < beside.size(); i++) {
             double ratio = beside.get(i + 1).figure2().doubleValue() / beside.get(i).figure2().doubleValue();

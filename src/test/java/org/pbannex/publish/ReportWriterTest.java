@@ -130,6 +130,14 @@ class ReportWriterTest {
         assertTrue(xb.selectFirst("caption").text().startsWith("US$ millions. Figure 2 sums the expenditure lines; Table 2 holds the "
                 + "estimates."), xb.selectFirst("caption").text());
         assertEquals("Table 2 (XB estimates)", xb.select("thead th").get(2).text());
+        // Row for row, the comparison StrategicFrameworkTable.xbBesideFigure2 makes (its figures tested in SyntheticFigure2Test):
+        // the report only shows it.
+        List<String> shown = xb.select("tbody tr").stream().map(tr -> tr.selectFirst("th").text() + " | "
+                + tr.select("td").get(0).text() + " | " + tr.select("td").get(1).text()).toList();
+        List<String> compared = org.pbannex.outcomes.StrategicFrameworkTable.xbBesideFigure2(new org.pbannex.reference.Biennium(2022),
+                tables).stream().map(x -> (x.figure2Synthetic() ? x.biennium() + " (synthetic)" : x.biennium()) + " | "
+                + x.figure2().toPlainString() + " | " + (x.table2() == null ? "" : x.table2().toPlainString())).toList();
+        assertEquals(compared, shown);
 
         // Checks folded by table, none open when all passed, in the order the run publishes its tables, each named;
         // a check across tables after the last one it names; the tables no check is about, said.
