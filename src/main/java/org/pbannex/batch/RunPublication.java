@@ -133,8 +133,8 @@ public class RunPublication {
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());
-        ctx.putInt(FILE_COUNT, (int) record.outputs().stream().filter(o -> !o.path().equals("manifest.json")
-                && !o.path().equals("report.html") && !o.path().equals(org.pbannex.publish.PublishedRun.INPUT_COPY)).count());
+        ctx.putInt(FILE_COUNT, (int) record.outputs().stream()
+                .filter(o -> org.pbannex.publish.PublishedRun.publishedFile(o.path())).count());
         ctx.putLong(CHECKS_PASSED, record.checksPassed());
         ctx.putLong(REJECTED_LINES, record.expenditure().stream().mapToLong(ExpenditureIngest.FileStats::rejected).sum());
         if (!warnings.isEmpty()) {

@@ -32,6 +32,14 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
      */
     public static final String INPUT_COPY = "input.zip";
 
+    /**
+     * Whether a file of a run's folder is one the run published ("18 tables, 25 files"): not its manifest, report or
+     * input copy, which record the run. The one rule for a run's line as it publishes and as its manifest is read again.
+     */
+    public static boolean publishedFile(String path) {
+        return !path.equals(ManifestWriter.FILE) && !path.equals(ReportWriter.FILE) && !path.equals(INPUT_COPY);
+    }
+
     /** A run id as pb-annex makes them (20261130T040928.377Z-f42b6b1f-a4da). */
     private static final java.util.regex.Pattern RUN_ID =
             java.util.regex.Pattern.compile("\\d{8}T\\d{6}(?:\\.\\d{3})?Z-[0-9a-f]{8}(?:-[0-9a-f]{4})?");
@@ -48,8 +56,7 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         m.inputs().forEach(i -> inputs.put(i.path(), i.sha256()));
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
                 m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
-                m.checks().failed(), (int) m.outputs().stream().filter(o -> !o.path().equals(ReportWriter.FILE)
-                && !o.path().equals(INPUT_COPY)).count(), m.formats() == null ? List.of() : m.formats(),
+                m.checks().failed(), (int) m.outputs().stream().filter(o -> publishedFile(o.path())).count(), m.formats() == null ? List.of() : m.formats(),
                 m.expenditureLines() == null ? 0 : m.expenditureLines().stream().mapToLong(ManifestWriter.Lines::rejected).sum());
     }
 
