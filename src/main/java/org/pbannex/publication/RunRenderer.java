@@ -182,8 +182,15 @@ public final class RunRenderer {
         Texts t = computed.reference().texts();
         return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
                 claim(computed, "datapackage.description"), claim(computed, "publication.source"),
-                org.pbannex.runtime.Times.toSecond(started),
-                runId, key -> t.has(key) ? t.get(key).with("regions", regionCodes(computed)).with("outcomes", outcomeCodes(computed)) : null);
+                org.pbannex.runtime.Times.toSecond(started), runId, fieldTexts(computed, t::get), fieldTexts(computed, t::plain),
+                TableCatalogue::inPrint);
+    }
+
+    /** The data package's texts by key, their region and outcome codes filled in; null for a key texts.csv lacks. */
+    private static java.util.function.Function<String, Text> fieldTexts(ComputedPublication computed,
+                                                                       java.util.function.Function<String, Text> wording) {
+        Texts t = computed.reference().texts();
+        return key -> t.has(key) ? wording.apply(key).with("regions", regionCodes(computed)).with("outcomes", outcomeCodes(computed)) : null;
     }
 
     /** The biennium's regions, for the data package's description of a region field: "AF (Africa), AM (Americas), ...". */

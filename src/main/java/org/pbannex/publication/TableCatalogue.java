@@ -44,10 +44,17 @@ public final class TableCatalogue {
     /**
      * One table: its id, what it needs, how it is built, and for a table with figures summed from the expenditure lines,
      * which lines a cell (row key, column key) sums in the input it is built from (null for a cell that sums none),
-     * which the review names as the cell's source.
+     * which the review names as the cell's source; and whether the printed document holds it ({@code inPrint}: not a
+     * table computed from printed ones, as rt), so that what is said of it as printed ("in printed order") is said of a
+     * printed table only.
      */
     public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
-                        Function<TableSources, BiFunction<String, String, LineSelection>> lines) {
+                        Function<TableSources, BiFunction<String, String, LineSelection>> lines, boolean inPrint) {
+
+        public Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
+                     Function<TableSources, BiFunction<String, String, LineSelection>> lines) {
+            this(id, needs, builder, lines, true);
+        }
     }
 
     /** The lines of a table that sums none. */
@@ -68,7 +75,7 @@ public final class TableCatalogue {
             entry(Kind.IMPACT.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.IMPACT)),
             entry(Kind.POLICY.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.POLICY)),
             entry(Kind.ENABLING.tableId(), s -> IndicatorTables.build(s.reference(), s.results(), Kind.ENABLING)),
-            entry(RegionalTargetsTable.ID, s -> RegionalTargetsTable.build(s.reference(), s.results())),
+            notInPrint(RegionalTargetsTable.ID, s -> RegionalTargetsTable.build(s.reference(), s.results())),
             entry(SdgLinksTable.ID, s -> SdgLinksTable.build(s.reference().texts(), s.document())),
             entry(RiskRegisterTable.ID, s -> RiskRegisterTable.build(s.reference().texts(), s.document())),
             entry(OperationalBudgetTable.ID, s -> OperationalBudgetTable.build(s.reference(), s.budget())),
@@ -91,6 +98,16 @@ public final class TableCatalogue {
 
     private static Entry entry(String id, Function<TableSources, Table> builder) {
         return new Entry(id, Set.of(), builder, s -> NO_LINES);
+    }
+
+    /** A table the printed document does not hold: computed from printed tables, or a new summary of their figures. */
+    private static Entry notInPrint(String id, Function<TableSources, Table> builder) {
+        return new Entry(id, Set.of(), builder, s -> NO_LINES, false);
+    }
+
+    /** Whether the printed document holds the table (false for one it does not, and for an id not in the catalogue). */
+    public static boolean inPrint(String id) {
+        return ENTRIES.stream().anyMatch(e -> e.id().equals(id) && e.inPrint());
     }
 
     public static List<Entry> entries() {

@@ -55,7 +55,19 @@ public final class Texts {
     }
 
     public Text get(String key) {
-        Text t = printed && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
+        return get(key, printed);
+    }
+
+    /**
+     * The text as a biennium without a print words it, whatever this one's: for what the print does not hold (a table
+     * computed from printed ones), of which the {@code .printed} wording ("in printed order") would be untrue.
+     */
+    public Text plain(String key) {
+        return get(key, false);
+    }
+
+    private Text get(String key, boolean printedWording) {
+        Text t = printedWording && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
         if (t == null) {
             java.util.Map<String, String> collecting = MISSING.get();
             if (collecting == null) {

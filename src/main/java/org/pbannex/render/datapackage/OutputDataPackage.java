@@ -59,8 +59,23 @@ public final class OutputDataPackage {
      * @param texts the document's texts by key ({@code datapackage.*}: package title and description, descriptions of
      *              the fields a table's columns do not describe); null for a key it lacks
      */
+    /**
+     * @param texts      the texts of the data package's descriptions, by key (null for a key texts.csv lacks)
+     * @param plainTexts the same, as a biennium without a print words them: for a table the print does not hold
+     * @param inPrint    whether the printed document holds a table (by id)
+     */
     public record About(String name, Text title, Text description, Text source, String created, String runId,
-                        Function<String, Text> texts) {
+                        Function<String, Text> texts, Function<String, Text> plainTexts, java.util.function.Predicate<String> inPrint) {
+
+        /** Every table as the print holds it: the texts as they are. */
+        public About(String name, Text title, Text description, Text source, String created, String runId, Function<String, Text> texts) {
+            this(name, title, description, source, created, runId, texts, texts, id -> true);
+        }
+
+        /** What the data package says of one table: a table the print does not hold is not described as printed. */
+        About of(Table t) {
+            return inPrint.test(t.id()) ? this : new About(name, title, description, source, created, runId, plainTexts, plainTexts, inPrint);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -122,10 +137,11 @@ public final class OutputDataPackage {
             Path file = runFolder.resolve(path);
             Text title = t.number().isEmpty() ? t.title() : new Text(t.number().zh() + "：" + t.title().zh(),
                     t.number().in(Language.EN) + ": " + t.title().in(Language.EN));
-            Text description = resourceDescription(t, about);
+            About of = about.of(t);
+            Text description = resourceDescription(t, of);
             resources.add(new Resource(t.id(), "table", path, title.in(Language.EN), description.in(Language.EN), title.zh(),
                     description.zh(), "csv", "text/csv", byteOrderMark ? "utf-8-sig" : "utf-8", Files.size(file),
-                    "sha256:" + InputSet.sha256(file), new Dialect(true, ",", "\n", "\""), schema(t, language, about)));
+                    "sha256:" + InputSet.sha256(file), new Dialect(true, ",", "\n", "\""), schema(t, language, of)));
         }
         Package p = new Package(PROFILE, about.name(), about.title().in(Language.EN), about.description().in(Language.EN),
                 about.title().zh(), about.description().zh(), about.created(), about.runId(),

@@ -200,6 +200,28 @@ class OutputDataPackageTest {
         assertTrue(f2.path("pbannex:description_zh").asString().contains(made.get(0).zh()), f2.path("pbannex:description_zh").asString());
     }
 
+    /**
+     * rt, the targets by region, is computed from Tables I.2 and I.3 and is not in the print: the data package does not
+     * call it "in printed order" nor its labels "as printed", as it does a printed table's (found by a tester; a new
+     * derived table said the same).
+     */
+    @Test
+    void aTableThePrintDoesNotHoldIsNotDescribedAsPrinted() throws IOException {
+        assertFalse(TableCatalogue.inPrint("rt"));
+        assertTrue(TableCatalogue.inPrint("a1"));
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        JsonNode rt = resource(descriptor, "rt");
+        assertTrue(rt.path("description").asString().startsWith(rt.path("title").asString() + ", as tidy data: one observation per "
+                + "row, in the order of the table. "), rt.path("description").asString());
+        assertTrue(rt.path("pbannex:description_zh").asString().contains("每行一个观测值，按表格的顺序排列。"),
+                rt.path("pbannex:description_zh").asString());
+        assertEquals("Row label in Chinese, as in the table.", field(rt, "label_zh").path("description").asString());
+        JsonNode a1 = resource(descriptor, "a1");
+        assertTrue(a1.path("description").asString().contains(", as tidy data: one observation per row, in printed order."),
+                a1.path("description").asString());
+        assertEquals("Row label in Chinese, as printed.", field(a1, "label_zh").path("description").asString());
+    }
+
     @Test
     void theByteOrderMarkIsOptInAndChangesNothingElse() throws IOException {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
