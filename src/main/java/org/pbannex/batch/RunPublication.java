@@ -115,7 +115,7 @@ public class RunPublication {
             org.pbannex.review.RunInput.keep(computed.inputs(), folder.staging());
         }
         RunRecord.Comparison comparison = new RunRecord.Comparison(computed.printedDocument()
-                .map(d -> new Text(d.title().zh() + " (" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
+                .map(d -> new Text("《" + d.title().zh() + "》(" + d.symbol() + ")", d.title().en() + " (" + d.symbol() + ")"))
                 .orElse(Text.EMPTY), computed.restatements());
         // Input that stops nothing but is likely wrong (another biennium's years, an older data folder's texts, its input
         // older than the program's): on the report, its files

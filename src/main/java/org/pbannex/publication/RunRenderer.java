@@ -183,7 +183,8 @@ public final class RunRenderer {
         return new OutputDataPackage.About("pb-annex-" + computed.inputs().biennium(), t.get("datapackage.title"),
                 claim(computed, "datapackage.description"), claim(computed, "publication.source"),
                 org.pbannex.runtime.Times.toSecond(started), runId, fieldTexts(computed, t::get), fieldTexts(computed, t::plain),
-                TableCatalogue::inPrint);
+                TableCatalogue::inPrint,
+                inputFiles(computed).stream().filter(PublicationInfo.InputFile::synthetic).map(PublicationInfo.InputFile::path).toList());
     }
 
     /** The data package's texts by key, their region and outcome codes filled in; null for a key texts.csv lacks. */
@@ -219,7 +220,7 @@ public final class RunRenderer {
         Texts t = computed.reference().texts();
         return new PublicationInfo(t.get("publication.title"), claim(computed, "publication.source"), computed.inputs().biennium(),
                 runId, org.pbannex.runtime.Times.toSecond(started), codeVersion, t.get("publication.contact"),
-                t.get("publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
+                claim(computed, "publication.citation"), notes(computed, t), claim(computed, "publication.about"), PublicationDate.of(computed.inputs()),
                 inputFiles(computed), noteTables(t));
     }
 
@@ -227,7 +228,7 @@ public final class RunRenderer {
     public static List<Text> coverWords(ComputedPublication computed) {
         Texts t = computed.reference().texts();
         List<Text> words = new ArrayList<>(List.of(t.get("publication.title"), claim(computed, "publication.source"),
-                t.get("publication.contact"), t.get("publication.citation"), claim(computed, "publication.about")));
+                t.get("publication.contact"), claim(computed, "publication.citation"), claim(computed, "publication.about")));
         words.addAll(notes(computed, t));
         return words;
     }

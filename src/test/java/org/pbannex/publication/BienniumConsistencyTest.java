@@ -33,16 +33,16 @@ class BienniumConsistencyTest {
         Path next = TestInputs.copyTree(input.resolve("2022-23"), input.resolve("2024-25"));
         Path publication = next.resolve("publication.csv");
 
-        assertEquals("pb-annex: input/2024-25/publication.csv, line 2, column document_title_zh: '2022-2023 两年期计划和预算建议' "
+        assertEquals("pb-annex: input/2024-25/publication.csv, line 2, column document_title_zh: '国际劳工组织 2022-2023 两年期计划和预算(草案)' "
                 + "names the biennium 2022-2023, but the folder is 2024-25's: its document's title names 2024-2025 (a folder "
                 + "copied from 2022-23's and not updated?)", check(input).oneLine(3, input));
 
         TestInputs.edit(publication, s -> s.replace("2022-2023 两年期", "2024-2025 两年期"));
         assertEquals("pb-annex: input/2024-25/publication.csv, line 2, column document_title_en: 'Programme and Budget proposals "
-                + "for 2022-2023' names the biennium 2022-2023, but the folder is 2024-25's: its document's title names "
+                + "for 2022-23' names the biennium 2022-2023, but the folder is 2024-25's: its document's title names "
                 + "2024-2025 (a folder copied from 2022-23's and not updated?)", check(input).oneLine(3, input));
 
-        TestInputs.edit(publication, s -> s.replace("for 2022-2023", "for 2024-2025"));
+        TestInputs.edit(publication, s -> s.replace("for 2022-23", "for 2024-25"));
         assertEquals("pb-annex: input/2024-25/publication.csv, line 2, column publication_date: '2021-02-01' is more than 2 "
                 + "years before the biennium 2024-2025 starts: the folder is 2024-25's, whose document is dated from "
                 + "2022-01-01 to 2025-12-31 (a proposal is dated before its biennium, at most 2 years: pbYearsBeforeBiennium "

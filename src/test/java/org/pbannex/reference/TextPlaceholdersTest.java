@@ -77,8 +77,8 @@ class TextPlaceholdersTest {
     void aPlaceholderOfNoTextIsRefusedOnTheCoversTitle() throws IOException {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
         Path own = input.resolve("2022-23/reference/texts.csv");
-        TestInputs.edit(own, s -> s.replace("publication.title,{cur} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cur}:",
-                "publication.title,{cru} 两年期计划和预算建议：资料附件,Programme and Budget proposals for {cru}:"));
+        TestInputs.edit(own, s -> s.replace("publication.title,{cur} 两年期计划和预算草案：资料附件,Programme and Budget proposals for {cur}:",
+                "publication.title,{cru} 两年期计划和预算草案：资料附件,Programme and Budget proposals for {cru}:"));
         assertEquals("pb-annex: input/2022-23/reference/texts.csv, line " + lineOf(own, "publication.title,") + ", column zh: "
                 + "unknown placeholder {cru} in 'publication.title': did you mean {cur}? The key's placeholders are none but those "
                 + "of every text ({cur}, {cur_code}, {prev}, {prev_code}, {prev_rate}, {rate}) (its en text: 'Programme and Budget "

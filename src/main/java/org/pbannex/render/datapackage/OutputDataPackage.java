@@ -56,25 +56,29 @@ public final class OutputDataPackage {
     /**
      * What the package says about itself.
      *
-     * @param texts the document's texts by key ({@code datapackage.*}: package title and description, descriptions of
-     *              the fields a table's columns do not describe); null for a key it lacks
-     */
-    /**
-     * @param texts      the texts of the data package's descriptions, by key (null for a key texts.csv lacks)
-     * @param plainTexts the same, as a biennium without a print words them: for a table the print does not hold
-     * @param inPrint    whether the printed document holds a table (by id)
+     * @param texts          the document's texts by key ({@code datapackage.*}: package title and description, descriptions
+     *                       of the fields a table's columns do not describe); null for a key it lacks
+     * @param plainTexts     the same, as a biennium without a print words them: for a table the print does not hold
+     * @param inPrint        whether the printed document holds a table (by id)
+     * @param syntheticFiles the input files of synthetic data, a table's own source where its figures come from them
      */
     public record About(String name, Text title, Text description, Text source, String created, String runId,
-                        Function<String, Text> texts, Function<String, Text> plainTexts, java.util.function.Predicate<String> inPrint) {
+                        Function<String, Text> texts, Function<String, Text> plainTexts, java.util.function.Predicate<String> inPrint,
+                        List<String> syntheticFiles) {
+
+        public About {
+            syntheticFiles = syntheticFiles == null ? List.of() : List.copyOf(syntheticFiles);
+        }
 
         /** Every table as the print holds it: the texts as they are. */
         public About(String name, Text title, Text description, Text source, String created, String runId, Function<String, Text> texts) {
-            this(name, title, description, source, created, runId, texts, texts, id -> true);
+            this(name, title, description, source, created, runId, texts, texts, id -> true, List.of());
         }
 
         /** What the data package says of one table: a table the print does not hold is not described as printed. */
         About of(Table t) {
-            return inPrint.test(t.id()) ? this : new About(name, title, description, source, created, runId, plainTexts, plainTexts, inPrint);
+            return inPrint.test(t.id()) ? this
+                    : new About(name, title, description, source, created, runId, plainTexts, plainTexts, inPrint, syntheticFiles);
         }
     }
 
@@ -86,15 +90,23 @@ public final class OutputDataPackage {
                    String created, @JsonProperty("pbannex:run_id") String runId, List<Source> sources, List<Resource> resources) {
     }
 
-    record Source(String title) {
+    /** A source: its title in both languages, and the input file it is, where it is one (a synthetic one). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"title", "pbannex:title_zh", "path"})
+    record Source(String title, @JsonProperty("pbannex:title_zh") String titleZh, String path) {
+
+        Source(Text title) {
+            this(title.in(Language.EN), title.zh(), null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "type", "path", "title", "description", "pbannex:title_zh", "pbannex:description_zh", "format",
-            "mediatype", "encoding", "bytes", "hash", "dialect", "schema"})
+            "mediatype", "encoding", "bytes", "hash", "dialect", "sources", "schema"})
     record Resource(String name, String type, String path, String title, String description,
                     @JsonProperty("pbannex:title_zh") String titleZh, @JsonProperty("pbannex:description_zh") String descriptionZh,
-                    String format, String mediatype, String encoding, long bytes, String hash, Dialect dialect, Schema schema) {
+                    String format, String mediatype, String encoding, long bytes, String hash, Dialect dialect,
+                    List<Source> sources, Schema schema) {
     }
 
     record Dialect(boolean header, String delimiter, String lineTerminator, String quoteChar) {
@@ -135,25 +147,58 @@ public final class OutputDataPackage {
         for (Table t : tables) {
             String path = csvFolder + "/" + t.id() + ".csv";
             Path file = runFolder.resolve(path);
-            Text title = t.number().isEmpty() ? t.title() : new Text(t.number().zh() + "：" + t.title().zh(),
-                    t.number().in(Language.EN) + ": " + t.title().in(Language.EN));
+            Text title = t.number().isEmpty() ? csvTitle(t) : new Text(t.number().zh() + "：" + csvTitle(t).zh(),
+                    t.number().in(Language.EN) + ": " + csvTitle(t).in(Language.EN));
             About of = about.of(t);
             Text description = resourceDescription(t, of);
             resources.add(new Resource(t.id(), "table", path, title.in(Language.EN), description.in(Language.EN), title.zh(),
                     description.zh(), "csv", "text/csv", byteOrderMark ? "utf-8-sig" : "utf-8", Files.size(file),
-                    "sha256:" + InputSet.sha256(file), new Dialect(true, ",", "\n", "\""), schema(t, language, of)));
+                    "sha256:" + InputSet.sha256(file), new Dialect(true, ",", "\n", "\""), sources(t, of),
+                    schema(t, language, of)));
         }
         Package p = new Package(PROFILE, about.name(), about.title().in(Language.EN), about.description().in(Language.EN),
                 about.title().zh(), about.description().zh(), about.created(), about.runId(),
-                about.source().isEmpty() ? null : List.of(new Source(about.source().in(Language.EN))), resources);
+                about.source().isEmpty() ? null : List.of(new Source(about.source())), resources);
         String json = JSON.writeValueAsString(p) + "\n";
         WriteFailed.naming(runFolder.resolve(FILE), () -> Files.writeString(runFolder.resolve(FILE), json));
+    }
+
+    /**
+     * The table's title without the printed unit that ends it ("…预算外支出(百万美元)": the table's unit note in brackets):
+     * the CSV states its own units (Figure 2's are dollars to the cent), which its description gives.
+     */
+    static Text csvTitle(Table t) {
+        return new Text(withoutUnit(t.title().zh(), t.unitNote().zh()), withoutUnit(t.title().en(), t.unitNote().en()));
+    }
+
+    private static String withoutUnit(String title, String unit) {
+        for (String end : List.of("(" + unit + ")", "（" + unit + "）")) {
+            if (!unit.isEmpty() && title.endsWith(end)) {
+                return title.substring(0, title.length() - end.length()).stripTrailing();
+            }
+        }
+        return title;
+    }
+
+    /**
+     * A table's own sources where its figures do not come from the publication's source (Figure 2 drawn from synthetic
+     * expenditure lines: its source line, once per synthetic input file, which it names); null, the package's sources
+     * then standing for it, where they do (tester 79b, F9: f2 inherited the ILO document as its source).
+     */
+    private static List<Source> sources(Table t, About about) {
+        if (t.source().isEmpty()) {
+            return null;
+        }
+        if (t.caveat().isEmpty() || about.syntheticFiles().isEmpty()) {
+            return List.of(new Source(t.source()));
+        }
+        return about.syntheticFiles().stream().map(f -> new Source(t.source().in(Language.EN), t.source().zh(), f)).toList();
     }
 
     // What the table is, its CSV's units (a tidy form's own, where it states them), its caveat and the notes on its
     // tidy values, in both editions.
     private static Text resourceDescription(Table t, About about) {
-        Text d = text(about, "datapackage.resource.description").with("title", t.title());
+        Text d = text(about, "datapackage.resource.description").with("title", csvTitle(t));
         Text unit = t.tidy() != null && !t.tidy().unitNote().isEmpty() ? t.tidy().unitNote() : t.unitNote();
         if (!unit.isEmpty()) {
             d = join(d, text(about, "datapackage.resource.units").with("unit", unit));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -178,6 +179,37 @@ final class TableSheet {
         return out.toString();
     }
 
+    /** The note on this cell (a figure that differs from the print), or null. */
+    private static org.pbannex.table.CellNote cellNote(TableLayout layout, org.pbannex.table.Row row, TableLayout.SheetColumn column) {
+        return column.column() == null ? null : layout.table().cellNotes().stream()
+                .filter(n -> n.row().equals(row.key()) && n.column().equals(column.column().key())).findFirst().orElse(null);
+    }
+
+    /**
+     * The number format showing the note's marker after the figure ("#,##0.0" gives #,##0.0" †"), in each of its
+     * sections: the cell stays a number, and a figure copied or filtered out of its row still shows it is marked
+     * (tester 79b, F10: only the row label was marked).
+     */
+    static String marked(String format, String marker) {
+        String quoted = "\" " + marker.replace("\"", "") + "\"";
+        return String.join(";", java.util.Arrays.stream(format.split(";", -1)).map(part -> part + quoted).toList());
+    }
+
+    /** A cell comment (Excel's note) holding the cell's note, "[note N] † Printed as …", which shows on the cell. */
+    private static void comment(Cell cell, String text) {
+        org.apache.poi.ss.usermodel.Sheet sheet = cell.getSheet();
+        org.apache.poi.ss.usermodel.CreationHelper factory = sheet.getWorkbook().getCreationHelper();
+        org.apache.poi.ss.usermodel.ClientAnchor anchor = factory.createClientAnchor();
+        anchor.setCol1(cell.getColumnIndex() + 1);
+        anchor.setCol2(cell.getColumnIndex() + 5);
+        anchor.setRow1(cell.getRowIndex());
+        anchor.setRow2(cell.getRowIndex() + 6);
+        org.apache.poi.ss.usermodel.Comment comment = sheet.createDrawingPatriarch().createCellComment(anchor);
+        comment.setString(factory.createRichTextString(text));
+        comment.setAuthor("pb-annex");
+        cell.setCellComment(comment);
+    }
+
     /** Headings and totals are set in bold. */
     static boolean bold(org.pbannex.table.Row row) {
         return row.type() == RowType.HEADING || row.type().isTotal();
@@ -205,7 +237,15 @@ final class TableSheet {
                     int width = layout.widths().get(c) - 2 * indent;
                     lines = Math.max(lines, TextLayout.lines(text, width, bold));
                 }
-                case NUMBER -> XlsxCells.number(out, c, cell.number(), styles.number(cell.format(), bold));
+                case NUMBER -> {
+                    org.pbannex.table.CellNote note = cellNote(layout, row, column);
+                    Cell written = XlsxCells.number(out, c, cell.number(),
+                            styles.number(note == null ? cell.format() : marked(cell.format(), note.marker()), bold));
+                    if (note != null) {
+                        comment(written, notes.noteFor(layout.table().id(), note.marker(), layout.lang()) + " "
+                                + note.footnote().in(layout.lang()));
+                    }
+                }
                 case NOT_PRINTED -> XlsxCells.text(out, c, cell.text(), column.isText() ? styles.label(TEXT_INDENT, bold) : styles.symbol(bold),
                         styles);
                 case EMPTY -> {
