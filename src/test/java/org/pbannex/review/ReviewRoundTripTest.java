@@ -1032,8 +1032,10 @@ class ReviewRoundTripTest {
         String units = "a2-1,,," + was[1] + "," + was[1].replace("%", "百分比") + ",text,input/reference/texts.csv; input/reference/texts.csv,"
                 + textLine("a2-1.unit") + "; " + textLine("edition.workbook.units_line") + ",zh; zh,a2-1 区域通货膨胀率,A4,";
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(units) && l.endsWith(",")), "the table's unit and the units line's wording: " + all);
-        assertTrue(lines.contains(",,," + was[3] + "," + was[3] + "（草稿）,text,input/2022-23/publication.csv,2,document_title_zh,封面,A1,,,"
-                + "not applied: a text of the workbook: change it in input/2022-23/publication.csv, line 2, column document_title_zh,"
+        // The cover's title is 2022-23's publication.title (no longer taken for the document's title, which it no longer contains).
+        long titleLine = textLine("2022-23/reference/texts.csv", "publication.title");
+        assertTrue(lines.contains(",,," + was[3] + "," + was[3] + "（草稿）,text,input/2022-23/reference/texts.csv," + titleLine + ",zh,封面,A1,,,"
+                + "not applied: a text of the workbook: change it in input/2022-23/reference/texts.csv, line " + titleLine + ", column zh,"
                 + "Source guessed: the input text closest to the published cell (its place on the sheet does not say which text it is); "
                 + "check it before changing it."), "the cover's texts are still found by the closest text, and say so: " + all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,," + was[2] + ",审阅人改写的注释。,text," + texts)
@@ -1144,7 +1146,9 @@ class ReviewRoundTripTest {
         String all = String.join("\n", lines);
         assertTrue(lines.contains(",,," + cover[0] + ",旧封面,sheet_renamed,,,,旧封面,,,,not applied: not a cell of the input "
                 + "(sheet renamed),"), all);
-        assertTrue(lines.stream().anyMatch(l -> l.contains(",text,input/2022-23/publication.csv,2,document_title_zh,旧封面,A1,")), all);
+        String coverTitle = ",text,input/2022-23/reference/texts.csv," + textLine("2022-23/reference/texts.csv", "publication.title")
+                + ",zh,旧封面,A1,";
+        assertTrue(lines.stream().anyMatch(l -> l.contains(coverTitle)), all);
         assertEquals(3, lines.size(), "the rename and the title edited on it; no sheet added: " + all);
 
         Path deleted = poiEdited("deleted.xlsx", wb -> wb.removeSheetAt(0));
