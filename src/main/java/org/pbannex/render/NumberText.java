@@ -18,6 +18,9 @@ public final class NumberText {
     /** Between the years and the months of a work-years figure ("27 / 1"). */
     public static final String YEARS_MONTHS = " / ";
 
+    /** A figure written plainly: a minus sign, digits not grouped, a decimal point ("-1234567.89"). */
+    private static final String PLAIN = "-?\\d{1,18}(\\.\\d+)?";
+
     private NumberText() {
     }
 
@@ -51,17 +54,39 @@ public final class NumberText {
         if (value == null || kind == ValueKind.TEXT) {
             return "";
         }
-        String plain = switch (kind) {
-            case YEARS_MONTHS -> {
-                long months = Math.abs(((Number) value).longValue());
-                yield words.get(months % 12 == 1 ? "years_months_one" : "years_months")
-                        .replace("{years}", Long.toString(months / 12)).replace("{months}", Long.toString(months % 12));
-            }
-            case PERCENT, MILLIONS -> ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).abs().toPlainString();
-            default -> Long.toString(Math.abs(((Number) value).longValue()));
-        };
-        boolean negative = value instanceof BigDecimal d ? d.signum() < 0 : ((Number) value).longValue() < 0;
-        return negative ? words.get("minus").replace("{n}", plain) : plain;
+        if (kind == ValueKind.YEARS_MONTHS) {
+            long months = ((Number) value).longValue();
+            String said = words.get(Math.abs(months) % 12 == 1 ? "years_months_one" : "years_months")
+                    .replace("{years}", Long.toString(Math.abs(months) / 12)).replace("{months}", Long.toString(Math.abs(months) % 12));
+            return months < 0 ? words.get("minus").replace("{n}", said) : said;
+        }
+        return heard(plain(value, kind), words);
+    }
+
+    /**
+     * A figure written plainly ("-1234567.89", as {@link #plain} and the tidy CSVs write it) as a screen reader should
+     * hear it: its digits not grouped, a minus in words (words.minus: "minus 1234567.89", "负1234567.89"). Empty for
+     * anything else. The run's report says its figures so too.
+     */
+    public static String heard(String plain, Map<String, String> words) {
+        if (!plain.matches(PLAIN)) {
+            return "";
+        }
+        return plain.startsWith("-") ? words.get("minus").replace("{n}", plain.substring(1)) : plain;
+    }
+
+    /**
+     * A figure as the tidy CSVs write it, for a copy of the printed figure that a spreadsheet takes as one number: its
+     * digits not grouped, a minus sign, its decimal ("50267588", "-157178", "5168.7"; the PDF's ActualText). Empty for
+     * a text, a work-years figure (printed "27 / 1", no number to group) or no figure.
+     */
+    public static String plain(Object value, ValueKind kind) {
+        if (value == null || kind == ValueKind.TEXT || kind == ValueKind.YEARS_MONTHS) {
+            return "";
+        }
+        return kind == ValueKind.PERCENT || kind == ValueKind.MILLIONS
+                ? ((BigDecimal) value).setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString()
+                : Long.toString(((Number) value).longValue());
     }
 
     /**
@@ -69,7 +94,7 @@ public final class NumberText {
      * amounts, its decimals kept ("15 668 625", "-1,234,567.89"); anything else as it is.
      */
     public static String grouped(String plain, Language language) {
-        if (!plain.matches("-?\\d{1,18}(\\.\\d+)?")) {
+        if (!plain.matches(PLAIN)) {
             return plain;
         }
         int dot = plain.indexOf('.');

@@ -365,7 +365,8 @@ public record TableView(String id, String anchor, String number, String title, S
          * What a screen reader hears for the figure where its printed text would say it wrongly or not at all, in the
          * words {@code w} (edition.*: zero, minus, years_months, years_months_one): "zero" for a dash, else the figure
          * as {@link NumberText#heard} says it; empty where the printed text says it (a figure under 1 000, a text).
-         * The HTML edition hides the printed text from a screen reader and gives it this, unseen, instead.
+         * The HTML edition hides the printed text from a screen reader and gives it this, unseen, instead; the PDF gives
+         * it as the printed figure's alternative (the Alt of its Span).
          */
         public String heard(Map<String, String> w) {
             if (zero) {
@@ -373,6 +374,16 @@ public record TableView(String id, String anchor, String number, String title, S
             }
             String heard = NumberText.heard(value, kind, w);
             return heard.equals(text + tail) ? "" : heard;
+        }
+
+        /**
+         * The figure as a copy of it should give it where its printed text is no number a spreadsheet takes ("50267588"
+         * for "50 267 588", "-157178", "0" for a dash; {@link NumberText#plain}); empty where the printed text is that
+         * already, or is no such figure (a text, a work-years figure). The PDF's ActualText of the printed figure.
+         */
+        public String actual() {
+            String plain = NumberText.plain(value, kind);
+            return plain.equals(text + tail) ? "" : plain;
         }
 
         /**

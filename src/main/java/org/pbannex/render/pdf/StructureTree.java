@@ -42,7 +42,9 @@ import org.xhtmlrenderer.render.InlineText;
  * zero's dash says "zero"), each beside a Span for each text around it. An element of the markup with an alternative
  * ({@code data-alt}) gives its structure element that Alt: a heading cell the print leaves blank, a cell the print
  * leaves empty (why: the text of the cell above that the print spans over it, or that nothing is printed there), a
- * zero's dash, a chart. A chart is one Figure whose Alt says its title and what it shows; everything drawn inside it (its title,
+ * figure its printed text would be heard wrongly as (its digits grouped with spaces, "50 267 588", heard as three
+ * numbers; a minus; "27 / 1"), as the HTML edition's hidden text says it (its ActualText, data-actual, the plain figure
+ * a copy of it gives: "50267588"), a zero's dash, a chart. A chart is one Figure whose Alt says its title and what it shows; everything drawn inside it (its title,
  * legend, bars, figures, description) is an artifact, as its drawing is, so a screen reader meets no table of bars
  * with empty cells: the chart's figures are the table's beside it. Text that repeats or decorates is not content
  * either: the running header and page numbers, a table's heading rows repeated at the top of a later page, and what
@@ -66,6 +68,8 @@ final class StructureTree {
     private static final String DATA_ID = "data-id";
     /** The attribute of the PDF's markup that holds an element's alternative, its structure element's Alt. */
     private static final String DATA_ALT = "data-alt";
+    /** The attribute of the PDF's markup that holds what a copy of an element's text gives, its ActualText. */
+    private static final String DATA_ACTUAL = "data-actual";
 
     private static final Map<String, PdfName> BLOCKS = Map.of(
             "h1", PdfName.H1, "h2", PdfName.H2, "h3", PdfName.H3, "h4", PdfName.H4, "p", PdfName.P,
@@ -110,17 +114,21 @@ final class StructureTree {
         }
         Element block = null;
         Element inline = null;
+        Element first = null;
         for (Box b = box; b != null; b = b.getParent()) {
             if (b instanceof TableCellBox cell) {
                 if (repeatedHeading(cell) || inAChart(cell.getElement())) {
                     return null;
                 }
                 return within(isContents(cell.getTable()) ? contentsEntry(cell) : tablePart(cell), cell.getElement(),
-                        inline, piece);
+                        inline != null ? inline : pieceAbove(first, cell.getElement()), piece);
             }
             Element e = b.getElement();
             if (e == null) {
                 continue;
+            }
+            if (first == null) {
+                first = e;
             }
             if (hidden(e)) {
                 return null;
@@ -133,6 +141,21 @@ final class StructureTree {
             }
         }
         return block == null || inAChart(block) ? null : within(block(block), block, inline, piece);
+    }
+
+    /**
+     * The piece (a link, an element with an alternative) the element is in, up to the cell or block holding it, or
+     * null: found in the markup, as the boxes do not always lead to it (a work-years figure's months, set in a box of
+     * their own, an inline-block, inside the figure with its alternative, sit in the cell's line, not in the figure's
+     * box: their text was a Span of its own, heard after the figure's alternative had said them).
+     */
+    private static @Nullable Element pieceAbove(@Nullable Element e, Element holder) {
+        for (Node n = e; n instanceof Element element && n != holder; n = n.getParentNode()) {
+            if (isPiece(element)) {
+                return element;
+            }
+        }
+        return null;
     }
 
     /**
@@ -201,11 +224,18 @@ final class StructureTree {
         return span;
     }
 
-    /** The element's alternative (data-alt), if it has one, as the structure element's Alt. */
+    /**
+     * The element's alternative (data-alt), if it has one, as the structure element's Alt, and the text a copy of it
+     * gives (data-actual: a grouped figure's digits alone), if it has one, as its ActualText.
+     */
     private static void alternative(PdfStructureElement structure, Element e) {
         String alt = e.getAttribute(DATA_ALT).strip();
         if (!alt.isEmpty()) {
             structure.put(PdfName.ALT, new PdfString(alt, PdfObject.TEXT_UNICODE));
+        }
+        String actual = e.getAttribute(DATA_ACTUAL).strip();
+        if (!actual.isEmpty()) {
+            structure.put(PdfName.ACTUALTEXT, new PdfString(actual, PdfObject.TEXT_UNICODE));
         }
     }
 
