@@ -87,6 +87,19 @@ public record ReportView(boolean published, int exitStatus, String runId, String
         return org.pbannex.render.NumberText.grouped(plain, words.language());
     }
 
+    /**
+     * What a screen reader hears for a figure written plainly, where {@link #figure} would be heard wrongly, as the
+     * editions say their figures ({@link org.pbannex.render.NumberText#heard(String, Map)}): the digits not grouped
+     * ("15 668 625", which a Mandarin voice reads as three numbers, heard 15668625) and a minus in the editions' words
+     * (edition.minus: 负1234, "minus 1234"); empty where the figure as printed says it (under 1 000, positive), or a
+     * run's texts have no word for minus (a report read from an older data folder: the printed figure is heard).
+     */
+    public String heard(String plain) {
+        String heard = org.pbannex.render.NumberText.heard(plain,
+                Map.of("minus", words.words().textOf("edition.minus").in(words.language())));
+        return heard.equals(figure(plain)) ? "" : heard;
+    }
+
     /** A table's changed cells since the previous run, as a reader of the report's language reads them. */
     public String changes(RunDiff.TableChange table) {
         return String.join("; ", table.cells().stream().map(c -> c.wholeRow() ? c.describeRow(words.language(), words.say(c.rowChange().word()))

@@ -298,6 +298,89 @@ class ReportWriterTest {
         }
     }
 
+    /** Restated figures as a comparison with the previous biennium finds them: grouped, negative, small. */
+    private static final org.pbannex.restatement.Restatements RESTATED = new org.pbannex.restatement.Restatements("2020-21", true,
+            List.of(new org.pbannex.restatement.Restatement("t1", "a", new Text("治理机关", "Governance organs"), "budget_previous",
+                            "budget", "50267588", "50229701", "37887"),
+                    new org.pbannex.restatement.Restatement("a2", "ilc", new Text("国际劳工大会", "International Labour Conference"),
+                            "programme_change", "programme_change", "-157178", "-157000", "-178"),
+                    new org.pbannex.restatement.Restatement("t2", "o8", new Text("成果 8", "Outcome 8"), "rb", "rb", "43.0", "43.1",
+                            "-0.1")), List.of(), null, 0);
+
+    /** A published run's report in the language, with the restated figures; the restatements' table of it. */
+    private static Element restatementsReported(Path dir, org.pbannex.table.Language lang) throws IOException {
+        RunRecord base = record(dir, pub.checks().results());
+        RunRecord run = new RunRecord(base.runId(), base.job(), base.biennium(), base.status(), base.exitStatus(), null,
+                null, base.startedAt(), base.finishedAt(), base.codeVersion(), base.inputChecksum(), base.tables(),
+                List.of(lang.code()), base.formats(), false, base.inputs(), base.checks(), base.printedDifferences(),
+                base.outputs(), RunDiff.none(), base.expenditure(), new RunRecord.Comparison(Text.EMPTY, RESTATED));
+        ReportWriter.write(run, tables, WORDS, dir);
+        return Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).getElementById("restatements-heading").parent()
+                .selectFirst("table");
+    }
+
+    /** The restated figures as a screen reader should hear them, in the editions' words (edition.minus). */
+    private static List<String> restatedHeard(org.pbannex.table.Language lang) {
+        String minus = pub.reference().texts().get("edition.minus").in(lang);
+        return List.of("50267588", "50229701", "37887", minus.replace("{n}", "157178"), minus.replace("{n}", "157000"),
+                minus.replace("{n}", "178"), "43.0", "43.1", minus.replace("{n}", "0.1"));
+    }
+
+    /**
+     * A restated figure is heard as one number, as the editions' figures are (tester 78b, 20): printed grouped as the
+     * report's language groups it ("50 267 588", which a Mandarin voice read as three numbers), hidden from a screen
+     * reader, and said whole in text the page does not show, its minus in the editions' words (edition.minus); a figure
+     * a screen reader says right as printed ("43.0") is left as it is.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.pbannex.table.Language.class)
+    void aRestatedFigureIsHeardAsOneNumber(org.pbannex.table.Language lang, @TempDir Path dir) throws IOException {
+        Element table = restatementsReported(dir, lang);
+        String sep = lang == org.pbannex.table.Language.ZH ? " " : ",";
+        List<String> shown = new ArrayList<>();
+        List<String> heard = new ArrayList<>();
+        for (Element td : table.select("tbody td.num")) {
+            Element seen = td.clone();
+            seen.select(".visually-hidden").remove();
+            shown.add(seen.text());
+            Element said = td.clone();
+            said.select("[aria-hidden=true]").remove();
+            heard.add(said.text());
+        }
+        assertEquals(List.of("50" + sep + "267" + sep + "588", "50" + sep + "229" + sep + "701", "37" + sep + "887",
+                "-157" + sep + "178", "-157" + sep + "000", "-178", "43.0", "43.1", "-0.1"), shown, "as printed");
+        assertEquals(restatedHeard(lang), heard, "as heard");
+    }
+
+    /**
+     * The same in Chromium: each restated figure's accessible name is the figure whole (the accessibility tree a screen
+     * reader reads), a copy of it takes it as printed, once, and axe finds no violation in a report with restatements.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.pbannex.table.Language.class)
+    void aRestatedFigureIsHeardAsOneNumberInChromium(org.pbannex.table.Language lang, @TempDir Path dir) throws Exception {
+        HeadlessChromium.executable();
+        restatementsReported(dir, lang);
+        try (HeadlessChromium browser = HeadlessChromium.open()) {
+            browser.load(dir.resolve(ReportWriter.FILE).toUri().toString());
+            int root = browser.send("DOM.getDocument", java.util.Map.of("depth", 0)).path("root").path("nodeId").asInt();
+            var cells = browser.send("DOM.querySelectorAll", java.util.Map.of("nodeId", root,
+                    "selector", "section:has(#restatements-heading) tbody td.num"));
+            List<String> names = new ArrayList<>();
+            for (var id : cells.path("nodeIds")) {
+                names.add(browser.send("Accessibility.getPartialAXTree", java.util.Map.of("nodeId", id.asInt(),
+                        "fetchRelatives", false)).path("nodes").get(0).path("name").path("value").asString("").strip());
+            }
+            assertEquals(restatedHeard(lang), names, "the cells' accessible names");
+            // The first restated figure selected, as a reader copies it: the figure as printed, not also as heard.
+            String copied = browser.evaluate("(() => { const r = document.createRange(); r.selectNodeContents("
+                    + "document.querySelector('section:has(#restatements-heading) tbody td.num')); const s = getSelection();"
+                    + " s.removeAllRanges(); s.addRange(r); return s.toString(); })()").asString();
+            assertEquals(lang == org.pbannex.table.Language.ZH ? "50 267 588" : "50,267,588", copied.strip(), "a copy");
+            assertEquals(List.of(), browser.axeViolations("report.html with restatements"));
+        }
+    }
+
     /** A published run's report.html with one failed check, once Chromium is known to be there. */
     private static Path reportWithAFailedCheck(Path dir) throws IOException {
         HeadlessChromium.executable();
