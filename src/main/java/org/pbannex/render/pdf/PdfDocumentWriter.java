@@ -273,6 +273,8 @@ public final class PdfDocumentWriter {
             }
             byte[] id = md5(content);
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+            // Subset tags of this document's own (its fonts are written when the document closes, after this).
+            PdfFonts.tagSubsets(renderer.getFontResolver(), java.util.HexFormat.of().formatHex(id));
             // The same title, author, subject, keywords and dates as XMP metadata, where assistive technology and
             // document stores look for them (PDF/UA asks for dc:title there), made from the properties just set,
             // with the document's language, and the claim of PDF/UA-1 that validators and readers look for (the tests

@@ -171,6 +171,22 @@ public final class PdfFonts {
         }
     }
 
+    /**
+     * Seeds each font's subset tag ("XLFINZ+" of "XLFINZ+NotoSansSC-Regular", otherwise random) with the font's name and
+     * the document ({@code document}: a digest of its XHTML), before the document is closed and its fonts written: the
+     * same run renders the same bytes, and each document, an edition of each language, tags its subsets its own way.
+     * Seeded by the font alone, the zh and en PDFs both had "XLFINZ+NotoSansSC-Bold" for two different subsets, which
+     * a tool merging the two PDFs may take for one font, its glyphs then missing from the pages of the other (tester
+     * 78b, 7).
+     */
+    static void tagSubsets(ITextFontResolver resolver, String document) {
+        java.util.Set<BaseFont> fonts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        resolver.getFonts().values().forEach(family -> family.getFontDescriptions().forEach(d -> fonts.add(d.getFont())));
+        for (BaseFont font : fonts) {
+            font.setSecureRandom(seeded(font.getPostscriptFontName() + " " + document));
+        }
+    }
+
     /** {@code name} is a file in fontDir, optionally with a ",index" suffix for a .ttc collection. */
     private static void add(ITextFontResolver resolver, Path fontDir, String name) throws IOException {
         Path path = existing(fontDir, name);
@@ -181,8 +197,6 @@ public final class PdfFonts {
             // encoding (CP1252) would drop every Chinese character. From the file's bytes: given a path, OpenPDF
             // reads a TrueType file one byte per system call (250 000 calls for the two 10 MB files of every PDF).
             BaseFont font = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
-            // The subset tag ("ABCDEF+") is otherwise random; seeding it keeps reruns byte-identical.
-            font.setSecureRandom(seeded(name));
             // No CIDSet: optional, and OpenPDF's for a subset of the CJK bold font lists CIDs the subset lacks, which
             // PDF/UA and PDF/A validators reject (veraPDF, rule 7.21.4.2-2).
             font.setIncludeCidSet(false);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
@@ -614,6 +616,37 @@ class PdfDocumentWriterTest {
         Path again = dir.resolve("again-zh.pdf");
         PdfDocumentWriter.write(tables(), Language.ZH, INFO, WORDING, FONTS, again);
         assertArrayEquals(Files.readAllBytes(zh), Files.readAllBytes(again));
+    }
+
+    /**
+     * Each edition tags its font subsets its own way (tester 78b, 7): the zh and en PDFs both had
+     * "XLFINZ+NotoSansSC-Bold" for two different subsets, which a tool merging them may take for one font. A tag is
+     * still the same for the same document (sameInputRendersSameBytes).
+     */
+    @Test
+    void eachEditionTagsItsFontSubsetsItsOwnWay() throws IOException {
+        Set<String> zhFonts = subsetFonts(zh);
+        Set<String> enFonts = subsetFonts(en);
+        assertTrue(zhFonts.size() >= 2 && enFonts.size() >= 2, zhFonts + " " + enFonts);
+        for (Set<String> fonts : List.of(zhFonts, enFonts)) {
+            assertTrue(fonts.stream().allMatch(f -> f.matches("[A-Z]{6}\\+.+")), "subset tags: " + fonts);
+        }
+        Set<String> zhTags = zhFonts.stream().map(f -> f.substring(0, 6)).collect(Collectors.toSet());
+        Set<String> shared = enFonts.stream().map(f -> f.substring(0, 6)).filter(zhTags::contains).collect(Collectors.toSet());
+        assertEquals(Set.of(), shared, "subset tags both editions have: " + zhFonts + " " + enFonts);
+    }
+
+    /** The names of the fonts the PDF's pages use ("XLFINZ+NotoSansSC-Regular"). */
+    private static Set<String> subsetFonts(Path pdf) throws IOException {
+        Set<String> names = new java.util.TreeSet<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(name).getName());
+                }
+            }
+        }
+        return names;
     }
 
     @Test
