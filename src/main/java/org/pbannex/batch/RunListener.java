@@ -400,7 +400,7 @@ public class RunListener implements JobExecutionListener {
                 RunRecord record = RunPublication.record(run, RunRecord.FAILED, status, step, line,
                         Instant.now(), failedInputs(run), checks,
                         computed.map(c -> c.printedDifferences()).orElse(List.of()), List.of(),
-                        org.pbannex.publish.RunDiff.none(), List.of());
+                        org.pbannex.publish.RunDiff.none(), List.of()).withProgramInputs(failedProgramInputs(run));
                 var tables = computed.map(c -> RunRenderer.selected(c, run.request())).orElse(List.of());
                 // Read later, from anywhere: input files named from the installation, not from where the command ran.
                 var words = reportWords(run, computed).naming(org.pbannex.ingest.InputFolder.fromInstallation(home));
@@ -444,6 +444,15 @@ public class RunListener implements JobExecutionListener {
     private List<org.pbannex.ingest.InputSet.InputFile> failedInputs(RunInfo run) {
         try {
             return List.copyOf(inputs.inputs(run).files().values());
+        } catch (RuntimeException invalid) {
+            return List.of();
+        }
+    }
+
+    /** The program's copies a failed run read beneath its input folder's files, where it read them: none otherwise. */
+    private List<org.pbannex.ingest.InputSet.ProgramFile> failedProgramInputs(RunInfo run) {
+        try {
+            return inputs.inputs(run).programFiles();
         } catch (RuntimeException invalid) {
             return List.of();
         }

@@ -128,7 +128,8 @@ public class RunPublication {
                 RunRenderer.selected(computed, request), words, org.pbannex.config.Settings.warnings(settings),
                 warnings.stream().map(w -> words.sentence(w.said(files), w.english())).toList(), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now(),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
-                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison), history,
+                        outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison)
+                        .withProgramInputs(computed.inputs().programFiles()), history,
                 lease.lease(), () -> steps.pauseAt(RENAMED, run));
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());

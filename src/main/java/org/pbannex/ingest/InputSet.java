@@ -27,6 +27,13 @@ public final class InputSet {
     public record InputFile(String resource, String path, String sha256, int rows) {
     }
 
+    /**
+     * The program's own copy of a file whose rows were read beneath the data folder's (ProgramTexts): its resource, the
+     * file in full, its SHA-256 and rows, and how many of its keys the texts read took from it.
+     */
+    public record ProgramFile(String resource, String path, String sha256, int rows, int keysUsed) {
+    }
+
     private final Path inputDir;
     private final String biennium;
     private final Map<String, CsvTable> tables;
@@ -40,6 +47,8 @@ public final class InputSet {
     private final List<Resource> resources;
     /** What reading the files found to say that stops nothing: the program's texts read beneath the folder's (ProgramTexts). */
     private final List<InputWarning> warnings;
+    /** The program's copies whose rows were read beneath the folder's files (their checksums computed when asked for). */
+    private final Map<String, ProgramTexts.Beneath> beneath;
     /** The resources read on this thread while {@link #reading} records them (null: not recording). */
     private final ThreadLocal<Set<String>> reads = new ThreadLocal<>();
 
@@ -49,8 +58,9 @@ public final class InputSet {
 
     private InputSet(Path inputDir, String biennium, Map<String, CsvTable> tables, Map<String, InputFile> files,
                      Map<String, SourceName> sources, Map<String, CsvTable> shared, Map<String, CsvTable> own,
-                     List<Resource> resources, List<InputWarning> warnings) {
+                     List<Resource> resources, List<InputWarning> warnings, Map<String, ProgramTexts.Beneath> beneath) {
         this.warnings = List.copyOf(warnings);
+        this.beneath = beneath;
         this.inputDir = inputDir;
         this.biennium = biennium;
         this.tables = tables;
@@ -147,6 +157,7 @@ public final class InputSet {
         Map<String, CsvTable> sharedFiles = new LinkedHashMap<>();
         Map<String, CsvTable> ownFiles = new LinkedHashMap<>();
         List<InputWarning> warnings = new java.util.ArrayList<>();
+        Map<String, ProgramTexts.Beneath> beneath = new LinkedHashMap<>();
         for (Resource r : resources) {
             if (biennium == null && r.perBiennium()) {
                 throw new IllegalArgumentException("resource " + r.name() + " belongs to a biennium");
@@ -167,6 +178,9 @@ public final class InputSet {
                 table = layered.table();
                 fileRows = layered.fileRows();
                 warnings.addAll(layered.warnings());
+                if (layered.program() != null) {
+                    beneath.put(r.name(), layered.program());
+                }
             } else {
                 table = CsvResourceReader.readTable(file, source, r);
                 fileRows = table.records().size();
@@ -188,7 +202,7 @@ public final class InputSet {
             checkForeignKeys(r, tables, sources, biennium);
             r.numberings().forEach(n -> n.refuseGaps(tables.get(r.name())));
         }
-        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources, warnings);
+        return new InputSet(inputDir, biennium, tables, files, sources, sharedFiles, ownFiles, resources, warnings, beneath);
     }
 
     /** The shared rows in their order, each replaced by the biennium's row with its key; the biennium's new keys after them. */
@@ -502,6 +516,16 @@ public final class InputSet {
             }
         }
         return hashed;
+    }
+
+    /**
+     * The program's own copies whose rows were read beneath the data folder's files (an older data folder's texts lacking
+     * keys an update added), each with its SHA-256: the words the run used that its input folder does not hold. None
+     * when the folder's files were read alone.
+     */
+    public List<ProgramFile> programFiles() {
+        return beneath.entrySet().stream().map(e -> new ProgramFile(e.getKey(), e.getValue().file().toAbsolutePath().normalize()
+                .toString(), sha256IfThere(e.getValue().file()), e.getValue().rows(), e.getValue().keysUsed())).toList();
     }
 
     public Path inputDir() {

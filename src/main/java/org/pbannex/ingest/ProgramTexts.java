@@ -36,14 +36,22 @@ final class ProgramTexts {
     }
 
     /**
-     * The file as read with the program's rows beneath it, how many rows the file itself has (the manifest's count), and
-     * what the command should say of them (nothing: none).
+     * The file as read with the program's rows beneath it, how many rows the file itself has (the manifest's count), what
+     * the command should say of them (nothing: none), and the program's copy where the table holds rows of it (null:
+     * none), for the run's manifest to name.
      */
-    record Layered(CsvTable table, int fileRows, List<InputWarning> warnings) {
+    record Layered(CsvTable table, int fileRows, List<InputWarning> warnings, Beneath program) {
 
         Layered(CsvTable alone, List<InputWarning> warnings) {
-            this(alone, alone.records().size(), warnings);
+            this(alone, alone.records().size(), warnings, null);
         }
+    }
+
+    /**
+     * The program's copy whose rows a data folder's file was read over: the file, its rows, and how many of its keys the
+     * table took (those the folder's file lacks, and those whose row this version could not fill).
+     */
+    record Beneath(Path file, int rows, int keysUsed) {
     }
 
     /** What a warning says of the texts files. */
@@ -93,17 +101,19 @@ final class ProgramTexts {
             return new Layered(mine, List.of(new Warning(Kind.PROGRAM_UNREAD, shown.name(), programName, List.of(), why)));
         }
         if (mine == null) {
-            return new Layered(beneath, 0, List.of(new Warning(Kind.FILE_MISSING, shown.name(), programName, List.of(), null)));
+            return new Layered(beneath, 0, List.of(new Warning(Kind.FILE_MISSING, shown.name(), programName, List.of(), null)),
+                    new Beneath(theirs, beneath.records().size(), beneath.records().size()));
         }
         if (!mine.header().equals(beneath.header())) {
             return new Layered(mine, List.of(new Warning(Kind.PROGRAM_UNREAD, shown.name(), programName, List.of(),
                     Said.of("program_texts_columns", "columns", String.join(",", beneath.header())))));
         }
-        return layered(r, mine, beneath, program.keys(), shown.name(), programName);
+        return layered(r, mine, beneath, program.keys(), shown.name(), theirs);
     }
 
     /** The folder's rows, then the program's for the keys it lacks; the warnings of those and of the keys the program lacks. */
-    static Layered layered(Resource r, CsvTable mine, CsvTable beneath, ProgramInput.Keys keys, String file, String programFile) {
+    static Layered layered(Resource r, CsvTable mine, CsvTable beneath, ProgramInput.Keys keys, String file, Path programCopy) {
+        String programFile = programCopy.toAbsolutePath().normalize().toString();
         Function<Record, String> key = rec -> r.primaryKey().stream().map(rec::text).collect(Collectors.joining(","));
         Set<String> own = mine.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> program = beneath.records().stream().map(key).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -146,7 +156,9 @@ final class ProgramTexts {
         if (!unread.isEmpty()) {
             warnings.add(new Warning(Kind.NOT_READ, file, programFile, unread, null));
         }
-        return new Layered(new CsvTable(mine.header(), rows, records), mine.records().size(), warnings);
+        int used = supplied.size() + replaced.size();
+        return new Layered(new CsvTable(mine.header(), rows, records), mine.records().size(), warnings,
+                used == 0 ? null : new Beneath(programCopy, beneath.records().size(), used));
     }
 
     /** Whether this version can fill a row's texts of the key (their placeholders). */

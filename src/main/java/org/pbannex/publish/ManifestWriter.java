@@ -30,10 +30,22 @@ public final class ManifestWriter {
                     @JsonProperty("expenditure_lines") List<Lines> expenditureLines, Checks checks,
                     @JsonProperty("printed_differences") List<Difference> printedDifferences, List<Output> outputs,
                     @JsonProperty("previous_run") Previous previousRun, @JsonProperty("data_package") String dataPackage,
-                    @JsonProperty("restatement_inputs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Input> restatementInputs) {
+                    @JsonProperty("restatement_inputs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Input> restatementInputs,
+                    @JsonProperty("program_inputs") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProgramInput> programInputs) {
+
+        Manifest {
+            programInputs = programInputs == null ? List.of() : programInputs; // a manifest written before they were listed
+        }
     }
 
     record Input(String resource, String path, String sha256, int rows) {
+    }
+
+    /**
+     * The program's own copy of an input file whose rows the run read beneath its input folder's (an older data folder's
+     * texts.csv lacking keys an update added): the file in full, its checksum and rows, and how many of its keys were used.
+     */
+    record ProgramInput(String resource, String path, String sha256, int rows, @JsonProperty("keys_used") int keysUsed) {
     }
 
     /**
@@ -85,7 +97,9 @@ public final class ManifestWriter {
                 // The description of the run's CSVs (a Frictionless data package), where the run wrote them.
                 Files.exists(dir.resolve(DATA_PACKAGE)) ? DATA_PACKAGE : null,
                 run.comparison() == null ? List.of() : run.comparison().restatements().inputs().stream()
-                        .map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList());
+                        .map(f -> new Input(f.resource(), f.path(), f.sha256(), f.rows())).toList(),
+                run.programInputs().stream().map(f -> new ProgramInput(f.resource(), f.path(), f.sha256(), f.rows(), f.keysUsed()))
+                        .toList());
         String json = JSON.writeValueAsString(m) + "\n";
         WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), json));
     }

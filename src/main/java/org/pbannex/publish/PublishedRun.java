@@ -20,11 +20,13 @@ import org.pbannex.runtime.UsageError;
  * @param files       how many files the run published, its manifest and report aside
  * @param formats     the formats it published (xlsx, pdf, csv, html)
  * @param rejectedLines how many expenditure lines it set aside as bad (a run that rejects lines instead of stopping)
+ * @param programInputs the program's own copies whose rows it read beneath its data folder's files (none: it read its
+ *                      input folder's alone)
  */
 public record PublishedRun(Path folder, String runId, String job, String biennium, String startedAt, String codeVersion,
                            List<String> tables, List<String> languages, Map<String, String> inputSha256, boolean published,
                            boolean partial, String finishedAt, long checksPassed, long checksFailed, int files,
-                           List<String> formats, long rejectedLines) {
+                           List<String> formats, long rejectedLines, List<InputSet.ProgramFile> programInputs) {
 
     /**
      * The input files the run read, kept for review (org.pbannex.review.RunInput): like the manifest and the report, a
@@ -57,7 +59,9 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
         return new PublishedRun(folder, m.runId(), m.job(), m.biennium(), m.startedAt(), m.codeVersion(), m.tables(),
                 m.languages(), inputs, RunRecord.PUBLISHED.equals(m.status()), m.partial(), m.finishedAt(), m.checks().passed(),
                 m.checks().failed(), (int) m.outputs().stream().filter(o -> publishedFile(o.path())).count(), m.formats() == null ? List.of() : m.formats(),
-                m.expenditureLines() == null ? 0 : m.expenditureLines().stream().mapToLong(ManifestWriter.Lines::rejected).sum());
+                m.expenditureLines() == null ? 0 : m.expenditureLines().stream().mapToLong(ManifestWriter.Lines::rejected).sum(),
+                m.programInputs().stream().map(p -> new InputSet.ProgramFile(p.resource(), p.path(), p.sha256(), p.rows(), p.keysUsed()))
+                        .toList());
     }
 
     /**

@@ -17,18 +17,35 @@ import org.pbannex.table.PrintedDifference;
  * @param expenditure per expenditure-line file: lines read, accepted, rejected (empty when there are none)
  * @param comparison  what the run's figures were compared with: a printed document, the previous biennium's own
  *                    figures (null when the run did not get that far)
+ * @param programInputs the program's own copies whose rows the run read beneath its data folder's files (an older
+ *                    folder's texts lacking keys): empty when it read its input folder's files alone
  */
 public record RunRecord(String runId, String job, String biennium, String status, int exitStatus, String failedStep, String cause,
                         String startedAt, String finishedAt, String codeVersion, String inputChecksum, List<String> tables,
                         List<String> languages, List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
                         List<CheckResult> checks, List<PrintedDifference> printedDifferences, List<OutputFile> outputs,
-                        RunDiff previous, List<ExpenditureIngest.FileStats> expenditure, Comparison comparison) {
+                        RunDiff previous, List<ExpenditureIngest.FileStats> expenditure, Comparison comparison,
+                        List<InputSet.ProgramFile> programInputs) {
+
+    public RunRecord {
+        programInputs = programInputs == null ? List.of() : List.copyOf(programInputs);
+    }
 
     /**
      * @param printedDocument the title and symbol of the printed document the figures are compared with, in each
      *                        language (the report names it in its own), or empty for none
      */
     public record Comparison(org.pbannex.table.Text printedDocument, org.pbannex.restatement.Restatements restatements) {
+    }
+
+    /** A record that names no program's copy read beneath the input folder's files. */
+    public RunRecord(String runId, String job, String biennium, String status, int exitStatus, String failedStep, String cause,
+                     String startedAt, String finishedAt, String codeVersion, String inputChecksum, List<String> tables,
+                     List<String> languages, List<String> formats, boolean partial, List<InputSet.InputFile> inputs,
+                     List<CheckResult> checks, List<PrintedDifference> printedDifferences, List<OutputFile> outputs,
+                     RunDiff previous, List<ExpenditureIngest.FileStats> expenditure, Comparison comparison) {
+        this(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion, inputChecksum, tables,
+                languages, formats, partial, inputs, checks, printedDifferences, outputs, previous, expenditure, comparison, List.of());
     }
 
     /** A record that says nothing of comparisons (a run that failed before it computed its tables). */
@@ -56,10 +73,17 @@ public record RunRecord(String runId, String job, String biennium, String status
         return checks.size() - checksPassed();
     }
 
+    /** The same record naming the program's copies read beneath the input folder's files. */
+    public RunRecord withProgramInputs(List<InputSet.ProgramFile> files) {
+        return new RunRecord(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion,
+                inputChecksum, tables, languages, formats, partial, inputs, checks, printedDifferences, outputs, previous, expenditure,
+                comparison, files);
+    }
+
     /** The same record with the list of output files (the manifest lists the report too). */
     public RunRecord withOutputs(List<OutputFile> files) {
         return new RunRecord(runId, job, biennium, status, exitStatus, failedStep, cause, startedAt, finishedAt, codeVersion,
                 inputChecksum, tables, languages, formats, partial, inputs, checks, printedDifferences, files, previous, expenditure,
-                comparison);
+                comparison, programInputs);
     }
 }

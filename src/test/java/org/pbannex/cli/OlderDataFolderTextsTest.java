@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pbannex.CliRun;
 import org.pbannex.Golden;
 import org.pbannex.TestInputs;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A data folder of its own copied from an older version of the program: its texts.csv lacks the report's words the
@@ -69,6 +71,17 @@ class OlderDataFolderTextsTest {
                 + "input/reference/texts.csv</li>"), report);
         assertTrue(report.contains("<li>input/reference/texts.csv 有本版本程序不读取的文本（1 条：report.old_heading）"), report);
         assertTrue(report.contains(">检查</th>"), "the word supplied is shown: " + report);
+        // Its record names the program's copy whose words it used, with that file's checksum and the keys taken from it.
+        Path programTexts = Golden.input().resolve(TEXTS).toAbsolutePath().normalize();
+        JsonNode used = manifest(run).get("program_inputs");
+        assertEquals(1, used == null ? 0 : used.size(), manifest(run).toString());
+        assertEquals("texts", used.get(0).get("resource").asString());
+        assertEquals(programTexts.toString(), used.get(0).get("path").asString());
+        assertEquals(org.pbannex.ingest.InputSet.sha256(programTexts), used.get(0).get("sha256").asString());
+        assertEquals(3, used.get(0).get("keys_used").asInt());
+        assertEquals(List.of(new org.pbannex.ingest.InputSet.ProgramFile("texts", programTexts.toString(),
+                org.pbannex.ingest.InputSet.sha256(programTexts), used.get(0).get("rows").asInt(), 3)),
+                org.pbannex.publish.PublishedRun.read(run).programInputs());
 
         CliRun full = CliRun.run(tmp.resolve("db"), "run", "nightly", "--input", TestInputs.copyOfBundledInput(tmp.resolve("full"))
                 .toString(), "--output", tmp.resolve("full-out").toString(), "--format", "csv");
@@ -77,6 +90,14 @@ class OlderDataFolderTextsTest {
         Map<String, String> tidy = csvs(published(full));
         assertTrue(tidy.size() > 10, tidy.keySet().toString());
         assertEquals(tidy, csvs(run));
+        // A data folder whose texts are whole reads no row of the program's: its record names none.
+        assertTrue(manifest(published(full)).path("program_inputs").isMissingNode(), manifest(published(full)).toString());
+        assertEquals(List.of(), org.pbannex.publish.PublishedRun.read(published(full)).programInputs());
+        // Its texts.csv a copy of the program's: the same checksum and rows as the older run's record gives the program's.
+        JsonNode texts = java.util.stream.StreamSupport.stream(manifest(published(full)).get("inputs").spliterator(), false)
+                .filter(i -> i.get("path").asString().equals(TEXTS)).findFirst().orElseThrow();
+        assertEquals(texts.get("sha256").asString(), used.get(0).get("sha256").asString());
+        assertEquals(texts.get("rows").asInt(), used.get(0).get("rows").asInt());
 
         // check says the same lines, and passes.
         CliRun check = CliRun.run(null, "check", "--input", input.toString());
@@ -147,6 +168,10 @@ class OlderDataFolderTextsTest {
         String line = r.err().lines().filter(l -> l.contains("no texts with keys ")).findFirst().orElseThrow(() -> new AssertionError(r));
         assertTrue(line.contains("'report.failed_step'") && line.contains("'report.col_check'") && line.contains("'report.row_added'")
                 && line.endsWith(" (3): add a row for each (key,zh,en)"), line);
+    }
+
+    private static JsonNode manifest(Path run) throws IOException {
+        return JsonMapper.builder().build().readTree(Files.readString(run.resolve("manifest.json")));
     }
 
     private static Path published(CliRun r) {
