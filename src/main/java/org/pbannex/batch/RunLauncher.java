@@ -120,7 +120,9 @@ public class RunLauncher {
             RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), b, b), b, LAUNCH);
         }
         InputSnapshot input = InputSnapshot.take(request.input());
-        JobParameters params = RunParameters.of(request, input.checksum(request.biennium()), CodeVersion.of(props.program()),
+        JobParameters params = RunParameters.of(request, input.checksum(request.biennium(),
+                        org.pbannex.ingest.InputSet.programFilesBeneath(request.input(), request.biennium().code())),
+                CodeVersion.of(props.program()),
                 force ? "force-" + Instant.now() : null, distribute);
         recoverDeadRuns();
         Outcome outcome = launch(request, params, input, 0);

@@ -528,6 +528,21 @@ public final class InputSet {
                 .toString(), sha256IfThere(e.getValue().file()), e.getValue().rows(), e.getValue().keysUsed())).toList();
     }
 
+    /**
+     * The program's own copies whose rows a run of the folder reads beneath its files ({@link #programFiles}), its shared
+     * texts alone read for it: what a run's input checksum covers besides the folder (a copy changed by an update that
+     * makes no new code version words the run anew). None when the folder cannot be read: the run then says why.
+     */
+    public static List<ProgramFile> programFilesBeneath(Path inputDir, String biennium) {
+        try {
+            Set<String> shared = DataPackage.load(inputDir).resources().stream().filter(r -> r.mergesByKey() && !r.perBiennium())
+                    .map(Resource::name).collect(Collectors.toSet());
+            return shared.isEmpty() ? List.of() : loadOnly(inputDir, biennium, shared).programFiles();
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
     public Path inputDir() {
         return inputDir;
     }

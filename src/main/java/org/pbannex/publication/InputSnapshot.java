@@ -110,10 +110,22 @@ public final class InputSnapshot {
      * is {@link #checksum()}; null: every file.
      */
     public String checksum(Biennium biennium) {
+        return checksum(biennium, java.util.List.of());
+    }
+
+    /**
+     * {@link #checksum(Biennium)} of a run that reads the program's own copies beneath the folder's files (an older data
+     * folder's texts lacking keys: ingest.ProgramTexts), with each copy's SHA-256: the words the run uses changed, by an
+     * update of the program's input that makes no new code version, it publishes again. That alone when it reads none,
+     * as before.
+     */
+    public String checksum(Biennium biennium, java.util.List<InputSet.ProgramFile> beneath) {
         if (!read) {
             throw new IllegalStateException("a snapshot recorded without reading the files has no checksum");
         }
-        return digest(sha256, biennium);
+        Map<String, String> all = new TreeMap<>(sha256);
+        beneath.forEach(p -> all.put("program:" + p.resource(), p.sha256())); // no '/': of no biennium's folder
+        return digest(all, biennium);
     }
 
     /**

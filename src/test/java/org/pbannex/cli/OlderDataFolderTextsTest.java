@@ -105,6 +105,44 @@ class OlderDataFolderTextsTest {
         assertEquals(SAID, warnings(check, input.toAbsolutePath()), check.toString());
     }
 
+    /**
+     * The program's texts changed by an update that makes no new code version (a commit of its input alone): a data folder
+     * whose run used rows of them publishes again the next night, its words being others; one whose texts are whole
+     * read none of them and has nothing to do, as before.
+     */
+    @Test
+    void aChangeOfTheProgramsTextsPublishesAgainOnlyWhereTheRunUsedThem() throws IOException {
+        Path older = olderDataFolder();
+        Path whole = TestInputs.copyOfBundledInput(tmp.resolve("whole/input"));
+        Path program = tmp.resolve("program");
+        Files.createDirectories(program.resolve("input/reference"));
+        Files.copy(Golden.input().resolve(TEXTS), program.resolve("input").resolve(TEXTS));
+        Map<String, String> settings = new java.util.HashMap<>(CliRun.h2(tmp.resolve("db")));
+        settings.put("pb.program", program.toString());
+        for (Path input : List.of(older, whole)) {
+            Path out = input.getParent().resolve("out");
+            CliRun first = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", out.toString(), "--format", "csv");
+            assertEquals(0, first.status(), first.toString());
+            published(first);
+            CliRun again = CliRun.capture(settings, "run", "nightly", "--input", input.toString(), "--output", out.toString(), "--format", "csv");
+            assertEquals(0, again.status(), again.toString());
+            assertTrue(again.out().contains("Nothing to do"), again.toString());
+        }
+        // The program's wording of a key the older folder lacks (one it read from the program's copy) changed.
+        TestInputs.edit(program.resolve("input").resolve(TEXTS), t -> t.replaceFirst("(?m)^(report\\.col_check,)[^,]*", "$1核对项"));
+        CliRun anew = CliRun.capture(settings, "run", "nightly", "--input", older.toString(), "--output",
+                older.getParent().resolve("out").toString(), "--format", "csv");
+        assertEquals(0, anew.status(), anew.toString());
+        Path run = published(anew);
+        assertEquals(org.pbannex.ingest.InputSet.sha256(program.resolve("input").resolve(TEXTS)),
+                manifest(run).get("program_inputs").get(0).get("sha256").asString());
+        assertTrue(Files.readString(run.resolve("report.html")).contains(">核对项</th>"), "the program's new word is shown");
+        CliRun unchanged = CliRun.capture(settings, "run", "nightly", "--input", whole.toString(), "--output",
+                whole.getParent().resolve("out").toString(), "--format", "csv");
+        assertEquals(0, unchanged.status(), unchanged.toString());
+        assertTrue(unchanged.out().contains("Nothing to do"), unchanged.toString());
+    }
+
     @Test
     void aKeyNeitherFileHasStopsTheRunAndAMisspeltOwnKeyIsRefused() throws IOException {
         Path input = olderDataFolder();
