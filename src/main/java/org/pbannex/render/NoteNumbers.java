@@ -21,10 +21,22 @@ public final class NoteNumbers {
     public static final NoteNumbers NONE = new NoteNumbers(Map.of());
 
     private final Map<String, List<Numbered>> byTable;
+    private final NoteOrigin origin;
 
     /** @param byTable each table's marked notes, by its id, in the order of its footnotes */
     public NoteNumbers(Map<String, List<Numbered>> byTable) {
+        this(byTable, NoteOrigin.NONE);
+    }
+
+    /** @param origin which notes are the print's, and how every edition tags the others as pb-annex's */
+    public NoteNumbers(Map<String, List<Numbered>> byTable, NoteOrigin origin) {
         this.byTable = Map.copyOf(byTable);
+        this.origin = origin;
+    }
+
+    /** A footnote under a table as every edition shows it: pb-annex's own tagged so ({@link NoteOrigin}). */
+    public Text shown(Text footnote) {
+        return origin.shown(footnote);
     }
 
     /** The number of the table's first note with this marker ("†", "¹" or "1", the same marker); 0 when it has none. */

@@ -222,4 +222,91 @@ class PrintFidelityOutputsTest {
             }
         }
     }
+
+    private static final String OWN_ZH = "（pb-annex 的说明）";
+    private static final String OWN_EN = "(pb-annex's note) ";
+
+    /** Whether a note's text (without its marker) is in the seed document, whitespace ignored. */
+    private static boolean inSeed(String note) {
+        return Golden.seedText().replaceAll("\\s+", "").contains(note.replaceAll("\\s+", ""));
+    }
+
+    /** The notes of a workbook's Notes sheet (its last sheet's rows that start "[注释 N]"/"[note N]"), each its last cell's text. */
+    private static List<String> notesSheet(Path xlsx) throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            List<String> out = new java.util.ArrayList<>();
+            for (var sheet : wb) {
+                for (var row : sheet) {
+                    var first = row.getCell(row.getFirstCellNum() < 0 ? 0 : row.getFirstCellNum());
+                    if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && first.getStringCellValue().matches("\\[(注释|note) \\d+\\]") && row.getLastCellNum() > 1) {
+                        out.add(row.getCell(row.getLastCellNum() - 1).getStringCellValue());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The marked parts of the notes under the tables of an HTML edition, by paragraph id, in order. */
+    private static List<String> htmlNoteParts(Path html) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (var p : Jsoup.parse(html.toFile()).select("p[id*=-note-]")) {
+            org.pbannex.table.NoteMarker.parts(p.text()).forEach(part -> out.add(part.text()));
+        }
+        return out;
+    }
+
+    /** Asserts each note is tagged exactly once when the print does not have it ({@code printed}: the zh note's test), else untagged. */
+    private static void taggedUnlessPrinted(String where, List<String> notes, List<Boolean> printed, String tag) {
+        assertEquals(printed.size(), notes.size(), where);
+        for (int i = 0; i < notes.size(); i++) {
+            String note = notes.get(i);
+            int tags = note.split(java.util.regex.Pattern.quote(tag.strip()), -1).length - 1;
+            if (printed.get(i)) {
+                assertEquals(0, tags, where + ": a printed note is tagged as pb-annex's: " + note);
+            } else {
+                assertEquals(1, tags, where + ": pb-annex's note not tagged once: " + note);
+                assertTrue(note.startsWith(tag.strip()), where + ": the tag does not open the note: " + note);
+            }
+        }
+    }
+
+    /**
+     * tester 79b, F6: pb-annex's own notes stood under the tables like the print's, only three of them typed with
+     * "（pb-annex 的说明）". Every note not in the print (the seed) now carries the tag once, in the workbooks' Notes sheets
+     * and under the tables of the HTML and PDF editions, in both languages; the print's notes (found in the seed) none.
+     */
+    @Test
+    void everyNoteThePrintDoesNotHaveIsTaggedAsPbAnnexs() throws Exception {
+        List<String> zhSheet = notesSheet(run.resolve("pb-annexes-2022-23.zh.xlsx"));
+        List<Boolean> sheetPrinted = zhSheet.stream().map(n -> !n.contains(OWN_ZH) && inSeed(n)).toList();
+        assertTrue(sheetPrinted.stream().filter(b -> b).count() >= 8, "the print's notes: " + zhSheet);
+        assertTrue(sheetPrinted.stream().filter(b -> !b).count() >= 15, "pb-annex's notes: " + zhSheet);
+        // The printed note, untagged, is the seed's; a tagged one is not, once the tag is taken off.
+        List<Boolean> seedSays = zhSheet.stream().map(n -> inSeed(n.replace(OWN_ZH, ""))).toList();
+        taggedUnlessPrinted("zh Notes sheet", zhSheet, seedSays, OWN_ZH);
+        taggedUnlessPrinted("en Notes sheet", notesSheet(run.resolve("pb-annexes-2022-23.en.xlsx")), seedSays, OWN_EN);
+
+        List<String> zhHtml = htmlNoteParts(run.resolve("pb-annexes-2022-23.zh.html"));
+        List<Boolean> htmlPrinted = zhHtml.stream().map(n -> inSeed(n.replace(OWN_ZH, ""))).toList();
+        taggedUnlessPrinted("zh HTML", zhHtml, htmlPrinted, OWN_ZH);
+        taggedUnlessPrinted("en HTML", htmlNoteParts(run.resolve("pb-annexes-2022-23.en.html")), htmlPrinted, OWN_EN);
+        assertTrue(htmlPrinted.stream().filter(b -> b).count() >= 8, zhHtml.toString());
+
+        // The PDF: as many tags as the HTML's notes of pb-annex's, and each printed note with no tag before it.
+        for (String lang : List.of("zh", "en")) {
+            String tag = (lang.equals("zh") ? OWN_ZH : OWN_EN).replaceAll("\\s+", "");
+            String pdf = EditionLanguage.pdfText(run.resolve("pb-annexes-2022-23." + lang + ".pdf")).replaceAll("\\s+", "");
+            long own = htmlPrinted.stream().filter(b -> !b).count();
+            assertEquals(own, pdf.split(java.util.regex.Pattern.quote(tag), -1).length - 1, lang + " PDF: tags");
+        }
+        String zhPdf = EditionLanguage.pdfText(run.resolve("pb-annexes-2022-23.zh.pdf")).replaceAll("\\s+", "");
+        for (int i = 0; i < zhHtml.size(); i++) {
+            if (htmlPrinted.get(i)) {
+                String note = zhHtml.get(i).replaceAll("\\s+", "");
+                assertTrue(zhPdf.contains(note) && !zhPdf.contains(OWN_ZH + note), "zh PDF: " + note);
+            }
+        }
+    }
 }

@@ -443,7 +443,7 @@ public record TableView(String id, String anchor, String number, String title, S
         String listed = NoteMarker.strip(title);
         return new TableView(t.id(), anchor, number, title, number.isEmpty() ? listed : number + " " + listed,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
-                groups(t.rows(), rows), t.footnotes().stream().map(n -> n.in(lang)).toList(), in(t.source(), lang),
+                groups(t.rows(), rows), t.footnotes().stream().map(n -> numbers.shown(n).in(lang)).toList(), in(t.source(), lang),
                 t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH);
     }
 

@@ -87,15 +87,16 @@ final class NoteList {
             List<Table> using = layouts.stream().filter(l -> rules.get(l.id()).contains(rule)).toList();
             if (!using.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, using.stream().map(Table::id).toList(), appliesTo(using), "",
-                        rule.text(words)));
+                        words.noteOrigin.shown(rule.text(words), false)));
             }
         }
         for (int i = 0; i < info.notes().size(); i++) {
-            Text n = info.notes().get(i);
-            List<String> scope = info.noteTables(i);
-            if (n == null || n.isEmpty()) {
+            Text general = info.notes().get(i);
+            if (general == null || general.isEmpty()) {
                 continue;
             }
+            Text n = words.noteOrigin.shown(general, false); // the print has no general notes: all are pb-annex's
+            List<String> scope = info.noteTables(i);
             if (scope.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, List.of(), words.allTables, "", n));
                 continue;
@@ -110,15 +111,16 @@ final class NoteList {
         for (Table t : layouts) {
             List<NoteNumbers.Numbered> ofTable = new ArrayList<>();
             for (Text f : t.footnotes()) {
+                boolean printed = words.noteOrigin.isPrinted(f);
                 for (Footnote part : split(f)) {
                     int number = notes.size() + 1;
-                    notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), part.text()));
+                    notes.add(new Note(number, List.of(t.id()), name(t), part.marker(), words.noteOrigin.shown(part.text(), printed)));
                     ofTable.add(new NoteNumbers.Numbered(part.marker(), part.text(), number));
                 }
             }
             marked.put(t.id(), ofTable);
         }
-        return new NoteList(shown(notes, layouts, shown), new NoteNumbers(marked), words);
+        return new NoteList(shown(notes, layouts, shown), new NoteNumbers(marked, words.noteOrigin), words);
     }
 
     /** The notes that apply to the shown tables, each saying which of them (a general note: all). */

@@ -243,7 +243,7 @@ final class TableSheet {
                             styles.number(note == null ? cell.format() : marked(cell.format(), note.marker()), bold));
                     if (note != null) {
                         comment(written, notes.noteFor(layout.table().id(), note.marker(), layout.lang()) + " "
-                                + note.footnote().in(layout.lang()));
+                                + notes.numbers().shown(note.footnote()).in(layout.lang()));
                     }
                 }
                 case NOT_PRINTED -> XlsxCells.text(out, c, cell.text(), column.isText() ? styles.label(TEXT_INDENT, bold) : styles.symbol(bold),

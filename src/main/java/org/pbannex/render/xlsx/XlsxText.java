@@ -123,10 +123,13 @@ final class XlsxText {
     final Text pageFooter;
 
     private final Wording wording;
+    /** Which notes under the tables are the print's; the others are tagged as pb-annex's. */
+    final org.pbannex.render.NoteOrigin noteOrigin;
 
     /** The wording of one workbook, read from texts.csv (keys edition.workbook.* and the editions' shared ones). */
     XlsxText(Wording wording) {
         this.wording = wording;
+        noteOrigin = org.pbannex.render.NoteOrigin.of(wording.lookup());
         coverSheet = wording.text("workbook.cover_sheet");
         pageFooter = wording.text("workbook.page_footer");
         contentsSheet = wording.text("contents");
