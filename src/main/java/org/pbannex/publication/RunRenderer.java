@@ -261,7 +261,7 @@ public final class RunRenderer {
 
     /** The outputs' shared wording (texts.csv, edition.*). */
     public static Wording wording(ComputedPublication computed) {
-        return new Wording(computed.reference().texts()::get);
+        return new Wording(computed.reference().texts()::get, computed.reference().texts()::plain);
     }
 
     /**

@@ -61,7 +61,9 @@ public final class TableSources {
             building.push(id);
             inputsOf.put(id, new LinkedHashSet<>());
             try {
-                t = TableCatalogue.entry(id).builder().apply(this);
+                TableCatalogue.Entry entry = TableCatalogue.entry(id);
+                t = entry.builder().apply(this);
+                t = entry.inPrint() ? t : t.notInPrint(); // what the editions say of it is not said of a printed table
             } finally {
                 building.pop();
             }

@@ -20,10 +20,12 @@ import java.util.NoSuchElementException;
  * @param caveat    a warning about the whole table that every rendering must show where the figures are (e.g. "drawn
  *                  from synthetic data, not ILO figures"); empty when there is none
  * @param cellNotes notes on single cells, each also one of the footnotes (see {@link CellNote})
+ * @param inPrint   whether the printed document holds the table (false for one computed from printed tables, as its
+ *                  catalogue entry says): the editions then word what they say of it without "printed"
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
                     List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
-                    Text caveat, List<CellNote> cellNotes) {
+                    Text caveat, List<CellNote> cellNotes, boolean inPrint) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -33,6 +35,14 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         shortName = shortName == null ? Text.EMPTY : shortName;
         caveat = caveat == null ? Text.EMPTY : caveat;
         cellNotes = cellNotes == null ? List.of() : List.copyOf(cellNotes);
+    }
+
+    /** A table the printed document holds. */
+    public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
+                 List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
+                 Text caveat, List<CellNote> cellNotes) {
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts, shortName, caveat,
+                cellNotes, true);
     }
 
     public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
@@ -75,28 +85,28 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
 
     public Table withTidy(TidyRows tidyRows) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     public Table withCharts(List<Chart> newCharts) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     public Table withTitle(Text newTitle) {
         return new Table(id, number, newTitle, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     /** The table with a source of its own (where its figures come from), in place of the publication's. */
     public Table withSource(Text newSource) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, newSource, wide, tidy, charts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     public Table withCaveat(Text newCaveat) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, newCaveat, cellNotes);
+                shortName, newCaveat, cellNotes, inPrint);
     }
 
     /** The table with one more note under it, after its own. */
@@ -104,7 +114,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<Text> notes = new java.util.ArrayList<>(footnotes);
         notes.add(note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     /** The table with its note at {@code index} (of {@link #footnotes}) worded otherwise. */
@@ -112,7 +122,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<Text> notes = new java.util.ArrayList<>(footnotes);
         notes.set(index, note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes);
+                shortName, caveat, cellNotes, inPrint);
     }
 
     /** The table with a note on one cell, which must exist; the note is added to the footnotes too. */
@@ -124,7 +134,16 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<CellNote> cells = new java.util.ArrayList<>(cellNotes);
         cells.add(note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cells);
+                shortName, caveat, cells, inPrint);
+    }
+
+    /**
+     * The table as one the printed document does not hold (computed from printed tables): what is said of it is not
+     * said of a printed table ("[x]": the table gives no figure, not the printed table).
+     */
+    public Table notInPrint() {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
+                shortName, caveat, cellNotes, false);
     }
 
     /** The note on a cell, or null. */

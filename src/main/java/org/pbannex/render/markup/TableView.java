@@ -35,11 +35,13 @@ import org.unbescape.html.HtmlEscape;
  * @param head     the heading rows: one, or two when a column has a group heading
  * @param body     the rows in groups; a kept group never breaks across pages
  * @param chinese  whether the text is Chinese, which breaks between words only
+ * @param inPrint  whether the printed document holds the table: an empty cell of one it does not hold is not said to be
+ *                 empty in print ({@code w.not_given}, not {@code w.not_printed})
  */
 public record TableView(String id, String anchor, String number, String title, String heading, String unitNote,
                         String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
                         List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts,
-                        boolean chinese) {
+                        boolean chinese, boolean inPrint) {
 
     /** The title as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition. */
     public String titleWithBreaks() {
@@ -444,7 +446,7 @@ public record TableView(String id, String anchor, String number, String title, S
         return new TableView(t.id(), anchor, number, title, number.isEmpty() ? listed : number + " " + listed,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> numbers.shown(n).in(lang)).toList(), in(t.source(), lang),
-                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH);
+                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH, t.inPrint());
     }
 
     private record OpenHeading(int level, String key, String id) {

@@ -9,9 +9,15 @@ import org.pbannex.table.Text;
 /**
  * The outputs' own wording ("Source", "How to cite", "Contents", ...), looked up by key in
  * {@code input/reference/texts.csv} (keys {@code edition.*}), so every output says the same thing the same way and a
- * translator edits one file.
+ * translator edits one file. {@code plainLookup} words them as a biennium without a print does (not its {@code .printed}
+ * wording): for a table the printed document does not hold ({@link org.pbannex.table.Table#inPrint()}).
  */
-public record Wording(Function<String, Text> lookup) {
+public record Wording(Function<String, Text> lookup, Function<String, Text> plainLookup) {
+
+    /** Wording with no other words for a table the print does not hold. */
+    public Wording(Function<String, Text> lookup) {
+        this(lookup, lookup);
+    }
 
     /** What an input file of synthetic data is ("synthetic data, not ILO data"): the covers' list and the run's report. */
     public static final String SYNTHETIC_INPUT = "synthetic_input";
@@ -26,6 +32,11 @@ public record Wording(Function<String, Text> lookup) {
 
     public Text text(String key) {
         return lookup.apply("edition." + key);
+    }
+
+    /** The text as a biennium without a print words it: of a table the printed document does not hold. */
+    public Text plain(String key) {
+        return plainLookup.apply("edition." + key);
     }
 
     public String in(String key, Language lang) {
@@ -49,11 +60,17 @@ public record Wording(Function<String, Text> lookup) {
                 org.pbannex.render.NumberText.grouped(lines, org.pbannex.table.Language.EN))).with("biennium", biennium);
     }
 
-    /** The given keys' texts in one language, for a template ({@code ${w.source}}); a missing key fails here. */
+    /**
+     * The given keys' texts in one language, for a template ({@code ${w.source}}); a missing key fails here. With them
+     * {@code not_given}: what {@code not_printed} says of an empty cell, of a table the printed document does not hold.
+     */
     public Map<String, String> all(Language lang, String... keys) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : keys) {
             out.put(k, in(k, lang));
+        }
+        if (out.containsKey("not_printed")) {
+            out.put("not_given", plain("not_printed").in(lang));
         }
         return out;
     }

@@ -36,13 +36,14 @@ final class NoteList {
      * explained); a table sheet points to the rules its cells use.
      */
     enum EmptyCellRule {
-        HEADING_ROWS, NOT_PRINTED, ZERO_DASH, SHARED_CELLS;
+        HEADING_ROWS, NOT_PRINTED, NOT_GIVEN, ZERO_DASH, SHARED_CELLS;
 
         /** The rule's note in the workbook's wording. */
         Text text(XlsxText words) {
             return switch (this) {
                 case HEADING_ROWS -> words.headingRows;
                 case NOT_PRINTED -> words.notPrinted;
+                case NOT_GIVEN -> words.notGiven; // [x] in a table the printed document does not hold
                 case ZERO_DASH -> words.zeroDash;
                 case SHARED_CELLS -> words.sharedCells;
             };

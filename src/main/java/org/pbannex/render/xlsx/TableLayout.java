@@ -124,7 +124,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
             Row row = t.rows().get(i);
             List<Content> out = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
-                out.add(content(row, columns.get(c), groups == null ? null : groups.get(i), i == 0 ? null : cells.get(i - 1).get(c),
+                out.add(content(t, row, columns.get(c), groups == null ? null : groups.get(i), i == 0 ? null : cells.get(i - 1).get(c),
                         lang, rules));
             }
             cells.add(out);
@@ -132,7 +132,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
         return cells;
     }
 
-    private static Content content(Row row, SheetColumn col, String group, Content above, Language lang,
+    private static Content content(Table t, Row row, SheetColumn col, String group, Content above, Language lang,
                                    Set<NoteList.EmptyCellRule> rules) {
         if (col.role() == Role.LABEL) {
             return Content.text(row.label().in(lang));
@@ -151,7 +151,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
         }
         Object v = row.value(key);
         if (v == null) {
-            rules.add(NoteList.EmptyCellRule.NOT_PRINTED);
+            rules.add(t.inPrint() ? NoteList.EmptyCellRule.NOT_PRINTED : NoteList.EmptyCellRule.NOT_GIVEN);
             return Content.NOT_PRINTED;
         }
         if (col.isText()) {

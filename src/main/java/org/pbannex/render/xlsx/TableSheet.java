@@ -155,12 +155,18 @@ final class TableSheet {
         return lines;
     }
 
-    /** The table's own source, else the publication's with the table's printed number. */
+    /**
+     * The table's own source, else the publication's with the table's printed number; of a table the printed document
+     * does not hold, pb-annex's computing from the publication's figures.
+     */
     static Text source(Table t, PublicationInfo info, XlsxText words) {
         if (t.source() != null && !t.source().isEmpty()) {
             return t.source();
         }
         Text publication = info.source() == null ? Text.EMPTY : info.source();
+        if (!t.inPrint()) {
+            return words.sourceDerived.with("source", publication);
+        }
         return t.number().isEmpty() ? publication : words.sourceIn.with("source", publication).with("table", t.number());
     }
 

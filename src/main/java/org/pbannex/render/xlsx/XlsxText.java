@@ -73,6 +73,8 @@ final class XlsxText {
     final Text noMarker;
     final Text headingRows;
     final Text notPrinted;
+    /** The same of a table the printed document does not hold: the table gives no figure, not the printed table. */
+    final Text notGiven;
     final Text zeroDash;
     final Text sharedCells;
 
@@ -82,6 +84,8 @@ final class XlsxText {
     final Text oneTable;
     final Text sourceLine;
     final Text sourceIn;
+    /** The source of a table the printed document does not hold: computed by pb-annex from the document's figures. */
+    final Text sourceDerived;
     final Text unitsLine;
     final Text notesLine;
     final Text groupHeading;
@@ -181,6 +185,7 @@ final class XlsxText {
         noMarker = wording.text("workbook.no_marker");
         headingRows = wording.text("workbook.heading_rows");
         notPrinted = wording.text("workbook.not_printed");
+        notGiven = wording.plain("workbook.not_printed");
         zeroDash = wording.text("workbook.zero_dash");
         sharedCells = wording.text("workbook.shared_cells");
         numberedTitle = wording.text("workbook.numbered_title");
@@ -188,6 +193,7 @@ final class XlsxText {
         oneTable = wording.text("workbook.one_table");
         sourceLine = wording.text("source_line");
         sourceIn = wording.text("workbook.source_in");
+        sourceDerived = wording.text("workbook.source_derived");
         unitsLine = wording.text("workbook.units_line");
         notesLine = wording.text("workbook.notes_line");
         groupHeading = wording.text("workbook.group_heading");
