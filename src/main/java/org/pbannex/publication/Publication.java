@@ -22,7 +22,6 @@ import org.pbannex.ingest.InputError;
 import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.Said;
 import org.pbannex.outcomes.OutcomeResources;
-import org.pbannex.outcomes.StrategicFrameworkTable;
 import org.pbannex.reference.Biennium;
 import org.pbannex.reference.PrintedDocument;
 import org.pbannex.reference.ReferenceData;
@@ -48,7 +47,7 @@ public final class Publication {
     /** The check that a documented difference from the print still holds its published value. */
     static final String PRINTED_DIFFERENCES_CHECK = "printed_difference.published_value";
     /** The input resource of document texts (a biennium's own file amends the shared one key by key). */
-    private static final String TEXTS = "texts";
+    static final String TEXTS = "texts";
 
     private Publication() {
     }
@@ -220,15 +219,14 @@ public final class Publication {
             checks.addAll(check.apply(sources));
         }
         List<PrintedDifference> differences = printedDifferences(in, document, ref.texts(), tables, checks);
-        // Table 2's note on figures that do not add up as rounded, where no difference's own note says why.
-        tables.computeIfPresent(StrategicFrameworkTable.ID, (id, t2) -> StrategicFrameworkTable.withRoundingNote(ref.texts(), t2));
-        org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         FailedCheckInputs.locate(checks, in, sources.inputsByTable());
         Restatements restatements = restate ? restatements(in, biennium, tables, biennia) : null;
-        if (restate && document.isEmpty()) {
-            tables.computeIfPresent(StrategicFrameworkTable.ID, (id, t2) -> StrategicFrameworkTable.withPreviousNote(ref.texts(), t2,
-                    restatedPrevious(in, tables, restatements)));
+        // Each table's finishing step, its catalogue entry's (Table 2's notes on rounding and on its restated previous budget).
+        Finishing finishing = new Finishing(in, ref.texts(), document, Map.copyOf(tables), restatements);
+        for (TableCatalogue.Entry e : TableCatalogue.entries()) {
+            tables.computeIfPresent(e.id(), (id, t) -> e.finish().apply(t, finishing));
         }
+        org.pbannex.reference.Placeholders.refuseUnfilled(tables.values(), in.table(TEXTS)); // the last guard before rendering
         ComputedPublication computed = new ComputedPublication(in, ref, tables, checks, differences, lines, document, restatements,
                 sources.inputsByTable(), linesByTable);
         if (restate) { // the publication's own (a previous biennium's, computed to compare with, is not published)
@@ -284,22 +282,6 @@ public final class Publication {
         Set<String> own = in.files().values().stream().map(InputSet.InputFile::path).collect(java.util.stream.Collectors.toSet());
         return Restatements.compare(previous.code(), pairs, tables, theirs.tables(), theirs.inputs().files().values().stream()
                 .filter(f -> !own.contains(f.path())).toList());
-    }
-
-    /**
-     * What the restatements found of Table 2's previous regular budget, for its note; null when its note must not say:
-     * not compared (no folder, no pair of columns for it), or worded by the biennium's own texts.csv.
-     */
-    private static List<org.pbannex.restatement.Restatement> restatedPrevious(InputSet in, Map<String, Table> tables,
-                                                                            Restatements restatements) {
-        boolean own = in.ownRows(TEXTS).stream().anyMatch(r -> r.text("key").equals(StrategicFrameworkTable.PREVIOUS_NOTE));
-        boolean paired = Restatements.pairs(in.table(Restatements.COLUMNS), tables, TableCatalogue.ids()).stream()
-                .anyMatch(p -> p.table().equals(StrategicFrameworkTable.ID) && p.stated().equals(StrategicFrameworkTable.PREVIOUS_COLUMN));
-        if (own || !paired || !restatements.compared()) {
-            return null;
-        }
-        return restatements.found().stream().filter(r -> r.table().equals(StrategicFrameworkTable.ID)
-                && r.column().equals(StrategicFrameworkTable.PREVIOUS_COLUMN)).toList();
     }
 
     private static InputError missingInput(InputSet in, TableCatalogue.Entry e) {

@@ -46,16 +46,27 @@ public final class TableCatalogue {
      * which lines a cell (row key, column key) sums in the input it is built from (null for a cell that sums none),
      * which the review names as the cell's source; and whether the printed document holds it ({@code inPrint}: not a
      * table computed from printed ones, as rt), so that what is said of it as printed ("in printed order") is said of a
-     * printed table only.
+     * printed table only; and how it is finished ({@code finish}) once every table is built, checked and marked with its
+     * documented differences from the print, and the publication compared with the previous biennium (Table 2's notes
+     * on rounding and on its restated previous budget): {@link Publication#compute} runs every entry's, none for most.
      */
     public record Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
-                        Function<TableSources, BiFunction<String, String, LineSelection>> lines, boolean inPrint) {
+                        Function<TableSources, BiFunction<String, String, LineSelection>> lines, boolean inPrint,
+                        BiFunction<Table, Finishing, Table> finish) {
+
+        public Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
+                     Function<TableSources, BiFunction<String, String, LineSelection>> lines, boolean inPrint) {
+            this(id, needs, builder, lines, inPrint, NOTHING_TO_FINISH);
+        }
 
         public Entry(String id, Set<Needs> needs, Function<TableSources, Table> builder,
                      Function<TableSources, BiFunction<String, String, LineSelection>> lines) {
             this(id, needs, builder, lines, true);
         }
     }
+
+    /** The finishing step of a table that has none: the table as built. */
+    public static final BiFunction<Table, Finishing, Table> NOTHING_TO_FINISH = (table, finishing) -> table;
 
     /** The lines of a table that sums none. */
     public static final BiFunction<String, String, LineSelection> NO_LINES = (row, column) -> null;
@@ -65,7 +76,8 @@ public final class TableCatalogue {
             new Entry(StrategicFrameworkTable.ID, Set.of(), s -> StrategicFrameworkTable.build(s.reference().texts(),
                     s.reference().biennium(), s.outcomes(), s.table(StrategicBudgetTable.ID), s.table(CostIncreaseTable.ID),
                     s.lineTotals()),
-                    s -> StrategicFrameworkTable.linesOf(s.reference().biennium(), s.outcomes(), s.lineTotals())),
+                    s -> StrategicFrameworkTable.linesOf(s.reference().biennium(), s.outcomes(), s.lineTotals()), true,
+                    TableCatalogue::finishTable2),
             new Entry(RegionalExpenditureTable.ID, Set.of(Needs.EXPENDITURE_LINES),
                     s -> RegionalExpenditureTable.build(s.reference(), s.lines().totals(), s.actualsAsOf(),
                             StrategicFrameworkTable.xbEstimates(s.reference().texts(), s.reference().biennium(), s.outcomes()),
@@ -103,6 +115,20 @@ public final class TableCatalogue {
     /** A table the printed document does not hold: computed from printed tables, or a new summary of their figures. */
     private static Entry notInPrint(String id, Function<TableSources, Table> builder) {
         return new Entry(id, Set.of(), builder, s -> NO_LINES, false);
+    }
+
+    /**
+     * Table 2 finished: its note on figures that do not add up as rounded, where no documented difference's own note
+     * says why; and, for the publication of a biennium without a print, compared with the previous one, its note on the
+     * previous regular budget saying what the restatements found.
+     */
+    private static Table finishTable2(Table t2, Finishing f) {
+        Table out = StrategicFrameworkTable.withRoundingNote(f.texts(), t2);
+        if (!f.restating() || f.document().isPresent()) {
+            return out;
+        }
+        return StrategicFrameworkTable.withPreviousNote(f.texts(), out, f.restated(StrategicFrameworkTable.ID,
+                StrategicFrameworkTable.PREVIOUS_COLUMN, StrategicFrameworkTable.PREVIOUS_NOTE));
     }
 
     /** Whether the printed document holds the table (false for one it does not, and for an id not in the catalogue). */
