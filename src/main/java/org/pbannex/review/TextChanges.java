@@ -186,6 +186,12 @@ final class TextChanges {
             literal += m.start() - at;
             at = m.end();
         }
+        if (at == text.length() && at > 0) {
+            // A placeholder ending the text takes the rest of the cell: lazy, it took one character ("（pb-annex 的说明）{text}"
+            // filled "2", then found as an outcome's code).
+            regex.setLength(regex.length() - "(.+?)".length());
+            regex.append("(.+)");
+        }
         regex.append(Pattern.quote(text.substring(at)));
         literal += text.length() - at;
         return new Candidate(resource, r, field, Pattern.compile(regex.toString(), Pattern.DOTALL), literal);
