@@ -96,10 +96,18 @@ public final class LineBreaks {
         }
         char next = text.charAt(at);
         int type = Character.getType(next);
-        return insideHyphenatedNumber(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
+        return insideHyphenatedNumber(text, at) || insideProgramName(text, at) || countsNumberBefore(text, at) || type == Character.END_PUNCTUATION
                 || NO_LINE_START.indexOf(next) >= 0
                 || type == Character.FINAL_QUOTE_PUNCTUATION || next == '/' || next == '*' || next == '†'
                 || NoteMarker.SUPERSCRIPT_DIGITS.indexOf(next) >= 0;
+    }
+
+    /** The program's name, which tags its own notes: broken at its hyphen, the zh edition showed two English words. */
+    private static final String PROGRAM_NAME = "pb-annex";
+
+    static boolean insideProgramName(String text, int at) {
+        int from = text.lastIndexOf(PROGRAM_NAME, at - 1);
+        return from >= 0 && at < from + PROGRAM_NAME.length();
     }
 
     /** Whether the text at {@code at} is a measure word or unit ({@link #COUNTERS}) after a number, a space between or not. */

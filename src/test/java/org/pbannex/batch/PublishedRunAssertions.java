@@ -245,8 +245,8 @@ final class PublishedRunAssertions {
 
     /** Table 2's outcome 8 figure, which differs from the print, carries its note marker; the note is in the edition's language. */
     static void assertMarkedDifference(Path run) throws Exception {
-        assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("†", "† 印刷版为 43.0，本表为 43.1。"));
-        assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("†", "† Printed as 43.0; published as 43.1."));
+        assertPdfText(run.resolve("pb-annexes-2022-23.zh.pdf"), List.of("†", "† （pb-annex 的说明）印刷版为 43.0，本表为 43.1。"));
+        assertPdfText(run.resolve("pb-annexes-2022-23.en.pdf"), List.of("†", "† (pb-annex's note) Printed as 43.0; published as 43.1."));
         try (XSSFWorkbook wb = readOnly(run.resolve("pb-annexes-2022-23.zh.xlsx"))) {
             Sheet t2 = sheet(wb, "t2");
             String label = null;
@@ -265,7 +265,7 @@ final class PublishedRunAssertions {
                 if (n != null && n.getCellType() == CellType.STRING && n.getStringCellValue().equals("[注释 " + number + "]")) {
                     // Columns: number, applies to, the printed marker, the note's text.
                     found = r.getCell(2).getStringCellValue().equals("†")
-                            && r.getCell(3).getStringCellValue().startsWith("印刷版为 43.0，本表为 43.1。");
+                            && r.getCell(3).getStringCellValue().startsWith("（pb-annex 的说明）印刷版为 43.0，本表为 43.1。");
                 }
             }
             assertTrue(found, "note " + number + " on the Notes sheet is the outcome 8 note");

@@ -108,7 +108,12 @@ public final class PdfDocumentWriter {
             } catch (com.lowagie.text.ExceptionConverter e) {
                 // OpenPDF wraps a failed write (a full disk) in its own unchecked exception, the cause not chained:
                 // the I/O failure it holds is what the run says, with the file.
-                if (e.getException() instanceof IOException io) {
+                // Unwrapped however deep: a page closed by the document's close wraps the converter of the failed write again.
+                Exception held = e;
+                while (held instanceof com.lowagie.text.ExceptionConverter c && c.getException() != null && c.getException() != c) {
+                    held = c.getException();
+                }
+                if (held instanceof IOException io) {
                     throw io;
                 }
                 throw e;

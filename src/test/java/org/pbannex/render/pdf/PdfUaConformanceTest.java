@@ -187,7 +187,9 @@ class PdfUaConformanceTest {
                     int targetPage = doc.getPages().indexOf(target.getPage()) + 1;
                     text.setStartPage(targetPage);
                     text.setEndPage(targetPage);
-                    assertTrue(bare(text.getText(doc)).contains(bare(note).substring(0, Math.min(12, bare(note).length()))),
+                    // The note's words after its marker (a note of pb-annex's own shows its tag between them).
+                    String words = bare(note).replaceFirst("^[†*¹²³⁴⁵⁶⁷⁸⁹⁰]+", "");
+                    assertTrue(bare(text.getText(doc)).contains(words.substring(0, Math.min(12, words.length()))),
                             named.getNamedDestination() + " goes to page " + targetPage + ", which shows the note " + note);
                     COSBase element = parentTree.get(link.getStructParent());
                     assertTrue(element instanceof COSDictionary, "the annotation's StructParent is in the parent tree");
