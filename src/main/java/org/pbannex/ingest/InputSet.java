@@ -535,9 +535,12 @@ public final class InputSet {
      */
     public static List<ProgramFile> programFilesBeneath(Path inputDir, String biennium) {
         try {
-            Set<String> shared = DataPackage.load(inputDir).resources().stream().filter(r -> r.mergesByKey() && !r.perBiennium())
-                    .map(Resource::name).collect(Collectors.toSet());
-            return shared.isEmpty() ? List.of() : loadOnly(inputDir, biennium, shared).programFiles();
+            List<Resource> shared = DataPackage.load(inputDir).resources().stream().filter(r -> r.mergesByKey() && !r.perBiennium())
+                    .toList();
+            if (shared.stream().allMatch(r -> ProgramTexts.nothingBeneath(r.pathFor(biennium), inputDir.resolve(r.pathFor(biennium))))) {
+                return List.of(); // the usual case, known without reading the texts
+            }
+            return loadOnly(inputDir, biennium, shared.stream().map(Resource::name).collect(Collectors.toSet())).programFiles();
         } catch (RuntimeException unreadable) {
             return List.of();
         }

@@ -81,11 +81,11 @@ final class ProgramTexts {
      * @param read   reads a file of the resource (validated by its schema), named as given
      */
     static Layered read(Resource r, String rel, Path file, SourceName shown, Function<Path, CsvTable> read) {
-        ProgramInput program = ProgramInput.current();
-        Path theirs = program == null ? null : program.file(rel);
-        if (theirs == null || sameFile(file, theirs)) {
+        if (nothingBeneath(rel, file)) {
             return new Layered(read.apply(file), List.of());
         }
+        ProgramInput program = ProgramInput.current();
+        Path theirs = program.file(rel);
         String programName = theirs.toAbsolutePath().normalize().toString(); // never taken for the folder's own input/...
         CsvTable mine = Files.exists(file) ? read.apply(file) : null; // one that is there but bad stops the run, as always
         CsvTable beneath;
@@ -109,6 +109,26 @@ final class ProgramTexts {
                     Said.of("program_texts_columns", "columns", String.join(",", beneath.header())))));
         }
         return layered(r, mine, beneath, program.keys(), shown.name(), theirs);
+    }
+
+    /**
+     * Whether no row of the program's copy can be read beneath the folder's file, known without parsing either: no
+     * program in use, the program's own file, or a copy of it byte for byte (every key its own, every row the same, so
+     * nothing supplied, replaced or unread). A data folder kept in step with the program pays one comparison of bytes,
+     * not a second parse, and a run's launch reads no texts to find the program files its input checksum covers.
+     */
+    static boolean nothingBeneath(String rel, Path file) {
+        ProgramInput program = ProgramInput.current();
+        Path theirs = program == null ? null : program.file(rel);
+        return theirs == null || sameFile(file, theirs) || sameBytes(file, theirs);
+    }
+
+    private static boolean sameBytes(Path a, Path b) {
+        try {
+            return Files.mismatch(a, b) == -1L;
+        } catch (IOException e) {
+            return false; // either missing or unreadable: the layered read says which
+        }
     }
 
     /** The folder's rows, then the program's for the keys it lacks; the warnings of those and of the keys the program lacks. */

@@ -169,4 +169,31 @@ class ProgramTextsTest {
         assertEquals(input.resolve(TEXTS).toString(), e.file());
         assertFalse(e.getMessage().contains("program"), e.getMessage());
     }
+
+    /**
+     * A data folder kept in step with the program (its texts a byte copy of the program's) reads as whole, and the
+     * program files a run's input checksum covers are none, as they are for a copy whose bytes differ but whose keys
+     * are all there (a row's wording changed): the first known by comparing bytes, without reading the texts.
+     */
+    @Test
+    void aFolderWhoseTextsAreTheProgramsOrWholeReadsNothingBeneath() throws IOException {
+        Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
+        ProgramInput program = program();
+        assertEquals(-1L, Files.mismatch(input.resolve(TEXTS), program.folder().resolve(TEXTS)));
+        InputSet copy = withProgram(program, () -> InputSet.load(input, "2022-23"));
+        assertEquals(List.of(), lines(copy, input));
+        assertEquals(List.of(), copy.programFiles());
+        assertEquals(List.of(), withProgram(program, () -> InputSet.programFilesBeneath(input, "2022-23")));
+
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^report\\.col_table,(.*),(.*)\\n", "report.col_table,$1,Fine\n"));
+        InputSet whole = withProgram(program, () -> InputSet.load(input, "2022-23"));
+        assertEquals(List.of(), lines(whole, input));
+        assertEquals(List.of(), withProgram(program, () -> InputSet.programFilesBeneath(input, "2022-23")));
+        assertTrue(row(whole, "report.col_table").endsWith(":Fine"), row(whole, "report.col_table"));
+
+        TestInputs.edit(input.resolve(TEXTS), s -> s.replaceFirst("(?m)^report\\.row_added,.*\\n", ""));
+        List<InputSet.ProgramFile> beneath = withProgram(program, () -> InputSet.programFilesBeneath(input, "2022-23"));
+        assertEquals(1, beneath.size(), beneath.toString());
+        assertEquals(1, beneath.get(0).keysUsed());
+    }
 }
