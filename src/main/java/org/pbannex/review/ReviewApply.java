@@ -101,8 +101,8 @@ final class ReviewApply {
                 continue;
             }
             String current = rows.get(index).get(column);
-            boolean asPublished = Review.same(current, c.published());
-            if (!asPublished && Review.same(current, c.returned())) {
+            boolean asPublished = CellValues.same(current, c.published());
+            if (!asPublished && CellValues.same(current, c.returned())) {
                 // The workbook reviewed again after its edits were adopted: nothing is left to decide.
                 done.add(new Applied(c, false, t.get("review.applied.already").with("where", where)
                         .with("returned", shortened(c.returned()))));
@@ -227,7 +227,7 @@ final class ReviewApply {
     // value it replaces (3 typed over 2.9 is 3.0, as import writes a cell that shows one decimal and as the column reads),
     // never more than the field takes (15700000.00 typed as text is 15700000); anything else as typed, for the field's rules to judge.
     // A figure typed with its digits grouped as the edition prints it (15 700 000) is that number, as the review compares
-    // it (Review.same); it was refused by the input's rules ("thousands separators"), with advice for a CSV's editor.
+    // it (CellValues.same); it was refused by the input's rules ("thousands separators"), with advice for a CSV's editor.
     private static String plainNumber(String returned, String replaced, Field field) {
         return plainNumber(returned, replaced, field.type() == org.pbannex.ingest.FieldType.INTEGER ? Integer.valueOf(0)
                 : field.maxDecimals());
@@ -235,7 +235,7 @@ final class ReviewApply {
 
     /** The same, for a field of at most {@code most} decimals (null: any). */
     static String plainNumber(String returned, String replaced, Integer most) {
-        BigDecimal n = CellSources.number(Review.ungrouped(returned));
+        BigDecimal n = CellSources.number(CellValues.ungrouped(returned));
         if (n == null) {
             return returned;
         }

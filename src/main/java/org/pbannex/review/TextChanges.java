@@ -55,7 +55,7 @@ final class TextChanges {
         List<Cell> out = new ArrayList<>();
         for (InputBookReader.Row r : rows) {
             for (InputBookReader.Cell c : r.cells()) {
-                String v = c.formula() != null ? "=" + c.formula() : Review.text(c); // a number as plain decimals: 4.0 is 4
+                String v = c.formula() != null ? "=" + c.formula() : CellValues.text(c); // a number as plain decimals: 4.0 is 4
                 if (!v.isEmpty()) {
                     out.add(new Cell(new org.apache.poi.ss.util.CellReference(r.number() - 1, c.column()).formatAsString(false), v));
                 }
@@ -79,7 +79,7 @@ final class TextChanges {
      */
     void compare(String table, String sheet, List<Cell> published, List<Cell> returned, List<Review.Change> changes,
                  java.util.function.Function<Cell, Placed> byPlace) {
-        int[][] pairs = Review.align(published.stream().map(Cell::text).toList(), returned.stream().map(Cell::text).toList());
+        int[][] pairs = RowAlignment.align(published.stream().map(Cell::text).toList(), returned.stream().map(Cell::text).toList());
         int i = 0;
         int j = 0;
         while (i < published.size() || j < returned.size()) {
