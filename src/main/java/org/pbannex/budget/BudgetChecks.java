@@ -97,7 +97,7 @@ public final class BudgetChecks {
         for (Row r : t.rows()) {
             switch (r.type()) {
                 case HEADING -> inGroup.clear();
-                case ITEM -> {
+                case UNIT -> {
                     partUnits.add(r);
                     if (r.level() == 1) {
                         partComponents.add(r); // a group printed as one row: a component of the Part by itself
@@ -105,7 +105,7 @@ public final class BudgetChecks {
                         inGroup.add(r);
                     }
                 }
-                case SUBTOTAL -> {
+                case GROUP_SUBTOTAL -> {
                     for (String col : columns) {
                         c.equal(id + ".group_subtotal." + col, id, r.key(), sum(inGroup, col), r.amount(col),
                                 same(lines, id, r.key(), col));
@@ -127,7 +127,7 @@ public final class BudgetChecks {
                     partUnits.clear();
                     inGroup.clear();
                 }
-                case TOTAL -> {
+                case GRAND_TOTAL -> {
                     for (String col : columns) {
                         c.equal(id + ".grand_total." + col, id, r.key(), sum(parts, col), r.amount(col),
                                 same(lines, id, r.key(), col));
@@ -226,7 +226,7 @@ public final class BudgetChecks {
     }
 
     private static void costByObject(Checks c, BudgetLines lines, Table t, Table a1, Table a2) {
-        List<Row> objects = t.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        List<Row> objects = t.rows().stream().filter(r -> r.type() == RowType.UNIT).toList();
         Row total = t.row("total");
         c.equal("a2-2.sum_constant", "a2-2", "total", sum(objects, "constant"), total.amount("constant"),
                 Lines.both(List.of(InputLines.all(COST_BY_OBJECT, "constant_budget"))));
@@ -259,7 +259,7 @@ public final class BudgetChecks {
     }
 
     private static void rbtc(Checks c, BudgetLines lines, BudgetData data, Table a3, Table a1, Table a2) {
-        List<Row> items = a3.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        List<Row> items = a3.rows().stream().filter(r -> r.type() == RowType.UNIT).toList();
         for (String col : List.of("constant", "recosted")) {
             c.equal("a3.sum." + col, "a3", "total", sum(items, col), a3.row("total").amount(col),
                     Lines.both(List.of(InputLines.all(RBTC, col))));
@@ -288,7 +288,7 @@ public final class BudgetChecks {
     }
 
     private static void budgetResolution(Checks c, ReferenceData ref, BudgetLines lines, BudgetData data, Table br, Table a2) {
-        List<Row> parts = br.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        List<Row> parts = br.rows().stream().filter(r -> r.type() == RowType.UNIT).toList();
         Row total = br.row("total");
         c.equal("br.sum.expenditure_previous", "br", "total", sum(parts, "expenditure_previous"), total.amount("expenditure_previous"),
                 same(lines, "br", "total", "expenditure_previous"));

@@ -74,17 +74,17 @@ public final class BudgetResolutionTable {
                 putIncome(row, i.label(), prev, cur, data);
                 incomePrevious = Money.add(incomePrevious, prev);
                 income = Money.add(income, cur);
-                rows.add(first ? new Row("part." + part.code(), RowType.ITEM, label, 0, row)
-                        : new Row("income." + i.code(), RowType.ITEM, i.label(), 0, row));
+                rows.add(first ? new Row("part." + part.code(), RowType.UNIT, label, 0, row)
+                        : new Row("income." + i.code(), RowType.UNIT, i.label(), 0, row));
                 first = false;
             }
             if (first) {
-                rows.add(new Row("part." + part.code(), RowType.ITEM, label, 0, v));
+                rows.add(new Row("part." + part.code(), RowType.UNIT, label, 0, v));
             }
         }
         Map<String, Object> v = expenditure(total);
         putIncome(v, null, incomePrevious, income, data);
-        rows.add(new Row("total", RowType.TOTAL, t.get("br.total"), 0, v));
+        rows.add(new Row("total", RowType.GRAND_TOTAL, t.get("br.total"), 0, v));
         // The CHF columns' rate note states both rates when the previous biennium's column is at another rate.
         List<Text> notes = new java.util.ArrayList<>();
         notes.add(t.get(data.budgetRate().compareTo(data.previousBudgetRate()) == 0 ? "br.rate" : "br.rates"));

@@ -29,7 +29,7 @@ final class ItemsAndTotal {
     }
 
     void item(String key, Text label, long firstAmount, long secondAmount) {
-        rows.add(new Row(key, RowType.ITEM, label, 0, values.of(firstAmount, secondAmount)));
+        rows.add(new Row(key, RowType.UNIT, label, 0, values.of(firstAmount, secondAmount)));
         first = Money.add(first, firstAmount);
         second = Money.add(second, secondAmount);
     }
@@ -37,7 +37,7 @@ final class ItemsAndTotal {
     /** The items, then their total under this label. */
     List<Row> withTotal(Text label) {
         List<Row> out = new ArrayList<>(rows);
-        out.add(new Row("total", RowType.TOTAL, label, 0, values.of(first, second)));
+        out.add(new Row("total", RowType.GRAND_TOTAL, label, 0, values.of(first, second)));
         return out;
     }
 }

@@ -28,7 +28,7 @@ public final class RegionalInflationTable {
         Map<String, Region> regions = ReferenceData.byCode(ref.regions(), Region::code);
         List<Row> rows = ref.regions().stream()
                 .flatMap(r -> data.inflation().stream().filter(x -> x.region().equals(r.code())))
-                .map(x -> new Row(x.region(), RowType.ITEM, regions.get(x.region()).shortLabel(), 0,
+                .map(x -> new Row(x.region(), RowType.UNIT, regions.get(x.region()).shortLabel(), 0,
                         Map.of("rate_pct", x.annualPct())))
                 .toList();
         return DocumentText.table(t, ID, columns, rows, false);

@@ -48,13 +48,13 @@ public final class StrategicBudgetTable {
                 List<BudgetUnit> units = ref.units().stream().filter(u -> u.line().equals(line.code())).toList();
                 Figures f = UnitRollup.sum(units, data);
                 running = running.plus(f);
-                rows.add(new Row(line.code(), RowType.ITEM, line.label(), 1, line.amountsPrinted() ? values(f) : Map.of()));
+                rows.add(new Row(line.code(), RowType.UNIT, line.label(), 1, line.amountsPrinted() ? values(f) : Map.of()));
             }
             if (part.runningTotal()) {
                 Text label = part == first
                         ? t.get("t1.part_total").with("part", part.number())
                         : UnitRollup.grandTotalLabel(ref, "t1.running_total", part);
-                RowType type = part == last ? RowType.TOTAL : RowType.PART_TOTAL;
+                RowType type = part == last ? RowType.GRAND_TOTAL : RowType.PART_TOTAL;
                 rows.add(new Row("total." + part.code(), type, label, 0, values(running)));
             }
         }

@@ -53,10 +53,10 @@ public final class UnitRollup {
                     out.add(new Line(g.code() + ".heading", RowType.HEADING, g.label(), 1, Figures.ZERO, g.code()));
                 }
                 for (BudgetUnit u : units) {
-                    out.add(new Line(u.code(), RowType.ITEM, u.label(), g.single() ? 1 : 2, data.of(u.code()), g.code()));
+                    out.add(new Line(u.code(), RowType.UNIT, u.label(), g.single() ? 1 : 2, data.of(u.code()), g.code()));
                 }
                 if (!g.single()) {
-                    out.add(new Line(g.code() + ".subtotal", RowType.SUBTOTAL, ref.texts().get("row.subtotal"), 1,
+                    out.add(new Line(g.code() + ".subtotal", RowType.GROUP_SUBTOTAL, ref.texts().get("row.subtotal"), 1,
                             sum(units, data), g.code()));
                 }
             }
@@ -64,7 +64,7 @@ public final class UnitRollup {
                     ref.texts().get(tableId + ".part_total").with("part", part.number()), 0, partSum, ""));
             grand = grand.plus(partSum);
         }
-        out.add(new Line("total", RowType.TOTAL, grandTotalLabel(ref, tableId + ".grand_total", ref.parts().get(ref.parts().size() - 1)),
+        out.add(new Line("total", RowType.GRAND_TOTAL, grandTotalLabel(ref, tableId + ".grand_total", ref.parts().get(ref.parts().size() - 1)),
                 0, grand, ""));
         return out;
     }

@@ -38,7 +38,7 @@ public final class RiskRegisterTable {
             v.put("comments", r.comments());
             v.put("response", r.response());
             Text label = t.get("risk.event").with("number", Long.toString(r.number())).with("event", r.event());
-            return new Row(Long.toString(r.number()), RowType.ITEM, label, 0, v);
+            return new Row(Long.toString(r.number()), RowType.UNIT, label, 0, v);
         }).toList();
         return DocumentText.table(t, ID, columns, rows, true);
     }

@@ -55,7 +55,7 @@ public final class SdgLinksTable {
             v.put("indicators", indicators.isEmpty() ? null : lines(indicators.stream()
                     .map(i -> t.get("ii1.indicator").with("code", i.code()).with("text", i.text())).toList()));
             v.put("outcomes", outcomes(t, target));
-            rows.add(new Row(target.code(), RowType.ITEM, label, 0, v));
+            rows.add(new Row(target.code(), RowType.UNIT, label, 0, v));
             for (SdgIndicator i : indicators.isEmpty() ? java.util.Collections.<SdgIndicator>singletonList(null) : indicators) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("sdg_goal", target.goal());
@@ -64,7 +64,7 @@ public final class SdgLinksTable {
                 line.put("sdg_indicator", i == null ? "" : i.code());
                 line.put("sdg_indicator_text", i == null ? Text.EMPTY : i.text());
                 line.put("outcomes", target.allOutcomes() ? DocumentData.ALL_OUTCOMES : String.join(" ", target.outcomes()));
-                tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.ITEM, label, line, SHOWN_IN));
+                tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.UNIT, label, line, SHOWN_IN));
             }
         }
         List<Text> footnotes = new ArrayList<>(t.numbered(TextKeys.footnotes(ID)));

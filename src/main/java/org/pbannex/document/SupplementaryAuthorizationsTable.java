@@ -32,7 +32,7 @@ public final class SupplementaryAuthorizationsTable {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("financial_period", a.period().longForm());
             v.put("amount_usd", a.amountUsd());
-            return new Row(a.period().code(), RowType.ITEM, Text.of(a.period().longForm()), 0, v);
+            return new Row(a.period().code(), RowType.UNIT, Text.of(a.period().longForm()), 0, v);
         }).toList();
         return DocumentText.table(t, ID, columns, rows, false);
     }

@@ -107,13 +107,13 @@ public final class RegionalExpenditureTable {
                     }
                 }
             }
-            rows.add(new Row(r.code(), RowType.ITEM, r.label(), 0, v));
+            rows.add(new Row(r.code(), RowType.UNIT, r.label(), 0, v));
         }
         Map<String, Object> total = new LinkedHashMap<>();
         for (int y : years) {
             total.put(new Biennium(y).code(), Percent.millionsOfCents(totals.cents(linesOf(TOTAL, new Biennium(y).code()))));
         }
-        rows.add(new Row(TOTAL, RowType.TOTAL, t.get("f2.total"), 0, total));
+        rows.add(new Row(TOTAL, RowType.GRAND_TOTAL, t.get("f2.total"), 0, total));
         List<Text> footnotes = new ArrayList<>(List.of(new Text(
                 markNotes.values().stream().map(p -> p.note().zh()).collect(Collectors.joining()),
                 markNotes.values().stream().map(p -> p.note().in(Language.EN)).collect(Collectors.joining(" ")))));
@@ -378,7 +378,7 @@ public final class RegionalExpenditureTable {
         v.put("amount_usd", BigDecimal.valueOf(cents, 2).toPlainString());
         v.put("synthetic", Boolean.toString(synthetic));
         // The amount is part of the biennium's figure on the region's row (in millions there, to the cent here).
-        return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.ITEM, label, v,
+        return new TidyRows.Line(region + "." + new Biennium(year).code() + "." + status, RowType.UNIT, label, v,
                 Map.of("amount_usd", new Biennium(year).code(), "region", TidyRows.LABEL));
     }
 }

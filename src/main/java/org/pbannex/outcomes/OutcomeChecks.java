@@ -51,7 +51,7 @@ public final class OutcomeChecks {
         InputLines previous = new InputLines(BUDGET, "unit", bothUnits, List.of("budget_previous"));
         c.equal("t2.outcomes_are_line_less_support", "t2", StrategicFrameworkTable.SUBTOTAL, Money.subtract(f.lineConstant(), f.supportConstant()),
                 res.allocationTotal(), new Lines(List.of(allocations), List.of(constant)));
-        var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals(StrategicFrameworkTable.SUPPORT_SERVICES)).toList();
+        var outcomeRows = t2.rows().stream().filter(r -> r.type() == RowType.UNIT && !r.key().equals(StrategicFrameworkTable.SUPPORT_SERVICES)).toList();
         c.equal("t2.previous_outcomes_add_up", "t2", StrategicFrameworkTable.SUBTOTAL, t2.row(StrategicFrameworkTable.SUBTOTAL).value("rb_previous"),
                 StrategicFrameworkTable.sum(outcomeRows, "rb_previous"),
                 new Lines(List.of(InputLines.all(ALLOCATIONS_PREVIOUS, "usd_millions")), List.of(previous)));

@@ -42,7 +42,7 @@ public final class OutcomeResourcesTable {
         boolean anyNotItemised = false;
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Text title = t.get("a4.outcome").with("code", o.code()).with("title", o.title());
-            rows.add(new Row(o.code(), RowType.SUBTOTAL, title, 0, values(o.code(), "", res.allocations().get(o.code()), HUNDRED)));
+            rows.add(new Row(o.code(), RowType.GROUP_SUBTOTAL, title, 0, values(o.code(), "", res.allocations().get(o.code()), HUNDRED)));
             List<Text> labels = new ArrayList<>();
             List<Number> shares = new ArrayList<>();
             BigDecimal stated = BigDecimal.ZERO.setScale(1);
@@ -51,7 +51,7 @@ public final class OutcomeResourcesTable {
                 String contributor = c.unit().isEmpty() ? OTHER : c.unit();
                 Map<String, Object> v = values(o.code(), contributor, null, c.sharePct());
                 v.put("confidence", c.confidence().isEmpty() ? null : c.confidence());
-                rows.add(new Row(o.code() + "." + c.seq(), RowType.ITEM, c.label(), 1, v));
+                rows.add(new Row(o.code() + "." + c.seq(), RowType.UNIT, c.label(), 1, v));
                 other = c.unit().isEmpty() ? c.label() : other;
                 labels.add(c.label());
                 shares.add(c.sharePct());
@@ -62,7 +62,7 @@ public final class OutcomeResourcesTable {
             boolean leftOver = rest.signum() != 0;
             anyNotItemised |= leftOver;
             if (leftOver) {
-                rows.add(new Row(o.code() + ".rest", RowType.ITEM, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
+                rows.add(new Row(o.code() + ".rest", RowType.UNIT, t.get("a4.not_itemised"), 1, values(o.code(), NOT_ITEMISED, null, rest)));
             }
             if (labels.isEmpty()) {
                 // A pie of one "not itemised" slice says nothing: a sentence instead.

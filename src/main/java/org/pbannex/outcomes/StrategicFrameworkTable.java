@@ -182,7 +182,7 @@ public final class StrategicFrameworkTable {
             v.put("rb", Percent.millions(res.allocations().get(o.code())));
             v.put("xb", funds.get("xb").byOutcome().get(o.code()));
             v.put("rbsa", funds.get("rbsa").byOutcome().get(o.code()));
-            rows.add(new Row(o.code(), RowType.ITEM, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
+            rows.add(new Row(o.code(), RowType.UNIT, t.get("t2.outcome").with("code", o.code()).with("title", o.title()), 0, v));
         }
         Map<String, Object> sub = new LinkedHashMap<>();
         sub.put("rb_previous", Percent.millions(Money.subtract(f.linePrevious(), f.supportPrevious())));
@@ -191,7 +191,7 @@ public final class StrategicFrameworkTable {
         sub.put("rb", Percent.millions(res.allocationTotal()));
         sub.put("xb", funds.get("xb").subtotal());
         sub.put("rbsa", funds.get("rbsa").subtotal());
-        rows.add(new Row(SUBTOTAL, RowType.SUBTOTAL, t.get("t2.subtotal"), 0, sub));
+        rows.add(new Row(SUBTOTAL, RowType.GROUP_SUBTOTAL, t.get("t2.subtotal"), 0, sub));
         Map<String, Object> support = new LinkedHashMap<>();
         support.put("rb_previous", Percent.millions(f.supportPrevious()));
         funds.forEach((column, c) -> {
@@ -200,12 +200,12 @@ public final class StrategicFrameworkTable {
             }
         });
         support.put("rb", Percent.millions(f.supportConstant()));
-        rows.add(new Row(SUPPORT_SERVICES, RowType.ITEM, t.get("t2.support_services"), 0, orderedAs(sub, support)));
+        rows.add(new Row(SUPPORT_SERVICES, RowType.UNIT, t.get("t2.support_services"), 0, orderedAs(sub, support)));
         Map<String, Object> total = new LinkedHashMap<>(sub);
         total.put("rb_previous", Percent.millions(f.linePrevious()));
         total.put("rb", Percent.millions(f.lineConstant()));
         funds.forEach((column, c) -> total.put(column, c.total()));
-        rows.add(new Row(TOTAL, RowType.TOTAL, t.get("t2.total"), 0, total));
+        rows.add(new Row(TOTAL, RowType.GRAND_TOTAL, t.get("t2.total"), 0, total));
         // A column that sums a synthetic file's lines says so: its caveat below, and the report beside Figure 2.
         List<Column> columns = columns(t).stream().map(c -> xb.fromSynthetic(c.key(), prev, cur) ? c.asSynthetic() : c).toList();
         Table table = DocumentText.table(t, ID, columns, rows, true);

@@ -78,7 +78,7 @@ public final class IndicatorTables {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("outcome", o.code());
         v.put("indicator", o.placeholder());
-        return new Row("outcome." + o.code() + ".placeholder", RowType.ITEM, o.placeholder(), 0, v);
+        return new Row("outcome." + o.code() + ".placeholder", RowType.UNIT, o.placeholder(), 0, v);
     }
 
     private static Row indicatorRow(Texts t, ReferenceData ref, Map<String, TargetUnit> units, Indicator i) {
@@ -97,6 +97,6 @@ public final class IndicatorTables {
         for (Region r : ref.targetRegions()) {
             v.put(r.code(), i.regionalTargets().get(r.code()));
         }
-        return new Row(i.id(), RowType.ITEM, IndicatorText.label(t, i), 0, v);
+        return new Row(i.id(), RowType.UNIT, IndicatorText.label(t, i), 0, v);
     }
 }

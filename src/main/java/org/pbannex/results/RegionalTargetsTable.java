@@ -107,7 +107,7 @@ public final class RegionalTargetsTable {
             for (TargetUnit u : units) {
                 List<Indicator> cell = counted(split, o.code() + "." + u.code());
                 if (!cell.isEmpty()) {
-                    add(rows, tidy, o.code(), u, RowType.ITEM, Tally.of(cell, regions), regions, outcomeLabel, u.name());
+                    add(rows, tidy, o.code(), u, RowType.UNIT, Tally.of(cell, regions), regions, outcomeLabel, u.name());
                 }
             }
         }
@@ -119,7 +119,7 @@ public final class RegionalTargetsTable {
             totals.put(u.code(), tally);
             // "Total: Member States", not the unit alone: a workbook row sorted or filtered away from its heading says
             // it is a total.
-            add(rows, tidy, ALL, u, RowType.TOTAL, tally, regions, totalLabel, t.get("rt.total_of").with("unit", u.name()));
+            add(rows, tidy, ALL, u, RowType.GRAND_TOTAL, tally, regions, totalLabel, t.get("rt.total_of").with("unit", u.name()));
         }
         List<Text> footnotes = t.numbered(TextKeys.footnotes(ID)).stream().map(f -> f.with("split", Long.toString(split.size())))
                 .toList();

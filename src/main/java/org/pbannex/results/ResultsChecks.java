@@ -188,9 +188,9 @@ public final class ResultsChecks {
                     new Lines(List.of(RegionalTargetsTable.inputLines(split, r.key(), "target", null)),
                             List.of(RegionalTargetsTable.inputLines(split, r.key(), "target", RegionalTargetsTable.ALL))));
         }
-        for (Row total : valued.stream().filter(r -> r.type() == RowType.TOTAL).toList()) {
+        for (Row total : valued.stream().filter(r -> r.type() == RowType.GRAND_TOTAL).toList()) {
             String unit = total.key().substring(total.key().indexOf('.') + 1);
-            List<Row> items = valued.stream().filter(r -> r.type() == RowType.ITEM && r.key().endsWith("." + unit)).toList();
+            List<Row> items = valued.stream().filter(r -> r.type() == RowType.UNIT && r.key().endsWith("." + unit)).toList();
             for (String column : rt.columns().stream().map(col -> col.key()).toList()) {
                 // A total counts the indicators its outcome rows count: their lines behind the column, named once.
                 String[] cell = column.split("_", 2);

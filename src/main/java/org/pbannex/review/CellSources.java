@@ -337,9 +337,9 @@ final class CellSources {
 
     private static int rank(Row row) {
         return switch (row.type()) {
-            case SUBTOTAL -> 1;
+            case GROUP_SUBTOTAL -> 1;
             case PART_TOTAL -> 2;
-            case TOTAL -> 3;
+            case GRAND_TOTAL -> 3;
             default -> 0;
         };
     }

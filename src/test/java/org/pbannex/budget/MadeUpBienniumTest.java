@@ -300,7 +300,7 @@ class MadeUpBienniumTest {
         assertEquals("合计(第一编至第二编)", a1.row("total").label().zh());
         assertEquals("Total (Parts I-II)", a1.row("total").label().en());
         assertEquals(12_027_778L, a1.row("total").amount("total"));
-        assertEquals(RowType.ITEM, a1.row("SUPPORT").type());
+        assertEquals(RowType.UNIT, a1.row("SUPPORT").type());
     }
 
     @Test
@@ -327,7 +327,7 @@ class MadeUpBienniumTest {
         assertEquals(1_000_000L - 25_000L, t1.row("C").amount("recosted"));
         assertEquals("第一编总计", t1.row("total.I").label().zh());
         assertEquals("总计(第一编至第二编)", t1.row("total.II").label().zh());
-        assertEquals(RowType.TOTAL, t1.row("total.II").type());
+        assertEquals(RowType.GRAND_TOTAL, t1.row("total.II").type());
         assertEquals(7_700_001L + 250_000L, t1.row("total.II").amount("budget_previous"));
         assertTrue(t1.columns().get(1).heading().zh().contains("2030-2031"));
     }
@@ -438,7 +438,7 @@ class MadeUpBienniumTest {
                 "outcome.2.placeholder", "output.2.1", "2.1.1"), i2.rows().stream().map(Row::key).toList());
         assertEquals("Outcome 2: Safe water", i2.row("outcome.2").label().en());
         assertEquals("待定。", i2.row("outcome.2.placeholder").label().zh());
-        assertEquals(RowType.ITEM, i2.row("outcome.2.placeholder").type(), "set in the indicator slot, not as a bold heading");
+        assertEquals(RowType.UNIT, i2.row("outcome.2.placeholder").type(), "set in the indicator slot, not as a bold heading");
         Row clinics = i2.row("1.1.1");
         assertEquals("1.1.1. 诊所数目。", clinics.label().zh());
         // Baselines: printed text kept; the English derived from value, year and the estimate flag.

@@ -58,7 +58,7 @@ class GoldenDocumentTablesTest {
             assertEquals(golden.get(i).get("financial_period"), r.value("financial_period"), "row " + (i + 1));
             assertEquals(golden.get(i).get("financial_period"), r.label().zh(), "row " + (i + 1) + " label");
             assertEquals(Long.parseLong(golden.get(i).get("usd")), r.amount("amount_usd"), golden.get(i).get("financial_period"));
-            assertEquals(RowType.ITEM, r.type());
+            assertEquals(RowType.UNIT, r.type());
         }
         assertTrue(sa.rows().stream().noneMatch(r -> r.type().isTotal()), "the paragraph prints no total");
     }
@@ -137,7 +137,7 @@ class GoldenDocumentTablesTest {
     @Test
     void tableII1HasThePrintedTargetsIndicatorsAndOutcomes() {
         Table ii1 = pub.tables().get("ii1");
-        List<Row> targets = ii1.rows().stream().filter(r -> r.type() == RowType.ITEM).toList();
+        List<Row> targets = ii1.rows().stream().filter(r -> r.type() == RowType.UNIT).toList();
         assertEquals(28, targets.size(), "28 targets, as the issue counts them in the print");
         assertEquals(List.of("1", "3", "4", "5", "8", "9", "10", "16", "17"), ii1.rows().stream()
                 .filter(r -> r.type() == RowType.HEADING).map(r -> r.key().substring("goal.".length())).toList());

@@ -73,7 +73,7 @@ class GoldenOutcomeTablesTest {
         }
         List<String> printed = Golden.read("annex4_slices.csv").stream()
                 .map(g -> g.get("outcome") + " " + g.get("label_zh") + " " + g.get("percent")).toList();
-        List<String> computed = a4.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.ITEM && !r.key().endsWith(".rest"))
+        List<String> computed = a4.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.UNIT && !r.key().endsWith(".rest"))
                 .map(r -> r.value("outcome") + " " + r.label().zh() + " " + cell(r, "share_pct")).toList();
         assertEquals(printed, computed);
         // What the source does not itemise: outcome 1 states 58.0%, outcome 2 9.8%, outcomes 3-8 nothing.

@@ -35,7 +35,7 @@ class Table2FromLinesTest {
         TestInputs.edit(in.resolve("2022-23/extrabudgetary_estimates.csv"), s -> s.lines().findFirst().orElseThrow() + "\n");
         ComputedPublication pub = Publication.compute(in, new Biennium(2022));
         Table t2 = pub.tables().get("t2");
-        List<Row> outcomes = t2.rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().equals("support_services")).toList();
+        List<Row> outcomes = t2.rows().stream().filter(r -> r.type() == RowType.UNIT && !r.key().equals("support_services")).toList();
         for (String column : List.of("xb_previous", "rbsa_previous", "xb", "rbsa")) {
             BigDecimal rows = outcomes.stream().map(r -> (BigDecimal) r.value(column)).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal subtotal = (BigDecimal) t2.row("subtotal").value(column);

@@ -93,7 +93,7 @@ class ManyBienniaTest {
     void theNewBienniumHasItsOwnUnitsRatesAndTextsWorkedOutByHand() {
         Table a2 = made.tables().get("a2");
         assertEquals(List.of("ASSEMBLY", "GB", "HEALTH", "WATER", "FIELD", "SUPPORT"),
-                a2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.ITEM && r.amount("recosted") != null)
+                a2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.UNIT && r.amount("recosted") != null)
                         .map(Row::key).filter(k -> !k.startsWith("part") && !k.equals("RESERVE")).toList());
         Row gb = a2.row("GB");
         assertEquals(300_001L - 18_450_000L, gb.amount("programme_change"));
@@ -179,7 +179,7 @@ class ManyBienniaTest {
         assertNull(f2.row("AS").value("2024-25"), "the table leaves it blank");
         org.pbannex.table.Chart chart = f2.charts().get(0);
         List<Number> last = chart.series().get(chart.series().size() - 1).values();
-        List<String> regions = f2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.ITEM).map(Row::key).toList();
+        List<String> regions = f2.rows().stream().filter(r -> r.type() == org.pbannex.table.RowType.UNIT).map(Row::key).toList();
         assertEquals(new BigDecimal("1.0"), last.get(regions.indexOf("AF")));
         assertNull(last.get(regions.indexOf("AS")));
         assertTrue(last.get(regions.indexOf("AM")) != null, "49 999.99 is a figure however small it shows");

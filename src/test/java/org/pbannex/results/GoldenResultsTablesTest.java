@@ -38,7 +38,7 @@ class GoldenResultsTablesTest {
         List<Row> rows = new ArrayList<>();
         for (String id : List.of("i1", "i2", "i3")) {
             // Outcome 1's "待制定。" is set as an indicator row but is not an indicator.
-            pub.tables().get(id).rows().stream().filter(r -> r.type() == RowType.ITEM && !r.key().endsWith(".placeholder"))
+            pub.tables().get(id).rows().stream().filter(r -> r.type() == RowType.UNIT && !r.key().endsWith(".placeholder"))
                     .forEach(rows::add);
         }
         return rows;

@@ -431,7 +431,7 @@ public record TableView(String id, String anchor, String number, String title, S
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
             String id = anchor + "-row-" + i;
-            if (r.type() == RowType.HEADING || r.type() == RowType.PART_TOTAL || r.type() == RowType.TOTAL) {
+            if (r.type() == RowType.HEADING || r.type() == RowType.PART_TOTAL || r.type() == RowType.GRAND_TOTAL) {
                 // ... but not the heading it belongs to (an output's outcome, printed at its level).
                 headings.removeIf(h -> h.level() >= r.level() && !h.key().equals(r.within()));
             }
@@ -648,10 +648,10 @@ public record TableView(String id, String anchor, String number, String title, S
     private static String cssClass(RowType type) {
         return switch (type) {
             case HEADING -> "heading";
-            case ITEM -> "item";
-            case SUBTOTAL -> "subtotal";
+            case UNIT -> "item";
+            case GROUP_SUBTOTAL -> "subtotal";
             case PART_TOTAL -> "part_total";
-            case TOTAL -> "total";
+            case GRAND_TOTAL -> "total";
         };
     }
 

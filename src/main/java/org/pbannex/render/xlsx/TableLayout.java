@@ -182,7 +182,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
      */
     static List<String> groups(Table t, Language lang) {
         Map<String, Integer> labels = new HashMap<>();
-        t.rows().stream().filter(r -> r.type() == RowType.SUBTOTAL || r.type() == RowType.ITEM)
+        t.rows().stream().filter(r -> r.type() == RowType.GROUP_SUBTOTAL || r.type() == RowType.UNIT)
                 .forEach(r -> labels.merge(r.type() + "\t" + r.label().in(lang), 1, Integer::sum));
         if (labels.values().stream().noneMatch(n -> n > 1)) {
             return null;
@@ -193,7 +193,7 @@ record TableLayout(Table table, Language lang, XlsxText words, List<SheetColumn>
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             boolean opens = r.type() == RowType.HEADING
-                    || r.type() == RowType.SUBTOTAL && i + 1 < rows.size() && rows.get(i + 1).level() > r.level();
+                    || r.type() == RowType.GROUP_SUBTOTAL && i + 1 < rows.size() && rows.get(i + 1).level() > r.level();
             if (opens) {
                 while (!open.isEmpty() && open.peek().level() >= r.level()) {
                     open.pop();

@@ -172,7 +172,7 @@ class HtmlEditionTest {
         BigDecimal sum = BigDecimal.ZERO;
         boolean any = false;
         for (Map<String, String> line : csv) {
-            if (line.get("biennium").equals(c.key()) && (row.type() == RowType.TOTAL || line.get("region").equals(row.key()))) {
+            if (line.get("biennium").equals(c.key()) && (row.type() == RowType.GRAND_TOTAL || line.get("region").equals(row.key()))) {
                 sum = sum.add(new BigDecimal(line.get("amount_usd")));
                 any = true;
             }

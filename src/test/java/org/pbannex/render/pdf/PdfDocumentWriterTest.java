@@ -86,17 +86,17 @@ class PdfDocumentWriterTest {
                         ValueKind.YEARS_MONTHS));
         List<Row> rows = new ArrayList<>();
         rows.add(Row.heading("part1", new Text("第一编 政策制定机构", "Part I. Policy-making organs"), 0));
-        rows.add(new Row("ilc", RowType.ITEM, new Text("国际劳工大会", "International Labour Conference"), 1,
+        rows.add(new Row("ilc", RowType.UNIT, new Text("国际劳工大会", "International Labour Conference"), 1,
                 values(25_073_643L, -6_303_318L, 1_234_567L, "1.7", 325L)));
         for (int i = 2; i <= LONG_ROWS; i++) {
-            rows.add(new Row("item" + i, RowType.ITEM, new Text("项目 " + i, "Item " + i), 1,
+            rows.add(new Row("item" + i, RowType.UNIT, new Text("项目 " + i, "Item " + i), 1,
                     values(1000L * i, 900L * i, 1100L * i, "0.5", 12L * i)));
         }
         // A subtotal without work-years: an empty cell.
         Map<String, Object> sub = values(1L, 2L, 3L, "0.0", 1L);
         sub.remove("work");
-        rows.add(new Row("sub", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, sub));
-        rows.add(new Row("total", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
+        rows.add(new Row("sub", RowType.GROUP_SUBTOTAL, new Text("小计", "Subtotal"), 0, sub));
+        rows.add(new Row("total", RowType.GRAND_TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
                 values(9L, 8L, 7L, "-0.1", 0L)));
         Table wide = new Table("a1", new Text("资料附件 1", "Information annex 1"),
                 new Text("按拨款项目列示的业务预算", "Operational budget by appropriation line"), new Text("（美元）", "(US$)"),
@@ -106,9 +106,9 @@ class PdfDocumentWriterTest {
         List<Column> cols2 = List.of(Column.of("amount", new Text("金额", "Amount"), Text.EMPTY, usd, ValueKind.AMOUNT));
         Table small = new Table("t1", new Text("表 1", "Table 1"), new Text("战略预算", "Strategic budget"),
                 new Text("（美元）", "(US$)"), new Text("项目", "Item"), cols2,
-                List.of(new Row("x", RowType.ITEM, new Text("国际劳工大会", "International Labour Conference"), 0,
+                List.of(new Row("x", RowType.UNIT, new Text("国际劳工大会", "International Labour Conference"), 0,
                                 Map.of("amount", 25_073_643L)),
-                        new Row("t", RowType.TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
+                        new Row("t", RowType.GRAND_TOTAL, new Text("合计(第一编至第四编)", "Total (Parts I-IV)"), 0,
                                 Map.of("amount", -6_303_318L))),
                 List.of(), Text.EMPTY, false)
                 .withCaveat(new Text("本表根据合成数据计算，不是劳工局的数字。", "Drawn from synthetic data, not ILO figures."))

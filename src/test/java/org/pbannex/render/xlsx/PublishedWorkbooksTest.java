@@ -480,7 +480,7 @@ class PublishedWorkbooksTest {
                 XSSFTable table = s.getTables().get(0);
                 List<String> groups = new ArrayList<>();
                 for (int i = 0; i < t.rows().size(); i++) {
-                    if (t.rows().get(i).type() == RowType.SUBTOTAL) {
+                    if (t.rows().get(i).type() == RowType.GROUP_SUBTOTAL) {
                         groups.add(s.getRow(table.getStartRowIndex() + 1 + i).getCell(1).getStringCellValue());
                     }
                 }

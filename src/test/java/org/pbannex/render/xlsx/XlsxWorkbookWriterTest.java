@@ -71,16 +71,16 @@ class XlsxWorkbookWriterTest {
                 Column.attribute("never", new Text("从无", "Never"), ValueKind.COUNT));
         List<Row> rows = List.of(
                 Row.heading("h1", new Text("第一组", "Group one"), 0),
-                new Row("u1", RowType.ITEM, Text.of("=SUM(A1)"), 1,
+                new Row("u1", RowType.UNIT, Text.of("=SUM(A1)"), 1,
                         values("work", 30L, "cost", 1_234_567L, "rate", new BigDecimal("12.3"), "remark", Text.of("-minus"))),
-                new Row("u2", RowType.ITEM, Text.of("@cmd"), 1,
+                new Row("u2", RowType.UNIT, Text.of("@cmd"), 1,
                         values("work", 12L, "cost", -500L, "rate", new BigDecimal("-0.5"), "remark", Row.SHARED_WITH_ROW_ABOVE)),
-                new Row("s1", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0,
+                new Row("s1", RowType.GROUP_SUBTOTAL, new Text("小计", "Subtotal"), 0,
                         values("work", 42L, "cost", 1_234_067L, "rate", new BigDecimal("100.0"), "remark", new Text("中文说明", "English remark"))),
                 Row.heading("h2", new Text("第二组", "Group two"), 0),
-                new Row("u3", RowType.ITEM, new Text("空白", "Blank figures"), 1, values("cost", 7L)),
-                new Row("s2", RowType.SUBTOTAL, new Text("小计", "Subtotal"), 0, values("cost", 7L)),
-                new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0,
+                new Row("u3", RowType.UNIT, new Text("空白", "Blank figures"), 1, values("cost", 7L)),
+                new Row("s2", RowType.GROUP_SUBTOTAL, new Text("小计", "Subtotal"), 0, values("cost", 7L)),
+                new Row("t", RowType.GRAND_TOTAL, new Text("共计", "Total"), 0,
                         values("work", 42L, "cost", 1_234_074L, "rate", new BigDecimal("100.0"))));
         return new Table("a1", new Text("附件 1", "Annex 1"), new Text("宽表 *", "A wide table *"), new Text("美元", "US$"),
                 new Text("单位", "Unit"), columns, rows, List.of(new Text("* 脚注一。** 脚注二。", "* Footnote one. ** Footnote two.")),
@@ -94,8 +94,8 @@ class XlsxWorkbookWriterTest {
                 Column.of("m1", new Text("金额", "Amount"), Text.EMPTY, new Text("百万美元", "US$ million"), ValueKind.MILLIONS),
                 Column.of("m2", new Text("金额", "Amount"), Text.EMPTY, new Text("百万美元", "US$ million"), ValueKind.MILLIONS));
         List<Row> rows = List.of(
-                new Row("x", RowType.ITEM, new Text("甲", "Alpha"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))),
-                new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))));
+                new Row("x", RowType.UNIT, new Text("甲", "Alpha"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))),
+                new Row("t", RowType.GRAND_TOTAL, new Text("共计", "Total"), 0, values("n", 3L, "m1", new BigDecimal("1.5"), "m2", new BigDecimal("2.0"))));
         return new Table("a2-2", new Text("附件 2-2", "Annex 2-2"), new Text("窄表", "A narrow table"), new Text("百万美元", "US$ million"),
                 new Text("项目", "Item"), columns, rows, List.of(), new Text("某来源", "Some source"), false);
     }
@@ -107,9 +107,9 @@ class XlsxWorkbookWriterTest {
                 Column.of("y2", new Text("2021 年", "2021"), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS));
         List<Text> regions = List.of(new Text("北部", "North"), new Text("南部", "South"));
         List<Row> rows = List.of(
-                new Row("n", RowType.ITEM, regions.get(0), 0, values("y1", new BigDecimal("1.5"), "y2", new BigDecimal("2.0"))),
-                new Row("s", RowType.ITEM, regions.get(1), 0, values("y1", new BigDecimal("2.5"), "y2", new BigDecimal("3.0"))),
-                new Row("t", RowType.TOTAL, new Text("共计", "Total"), 0, values("y1", new BigDecimal("4.0"), "y2", new BigDecimal("5.0"))));
+                new Row("n", RowType.UNIT, regions.get(0), 0, values("y1", new BigDecimal("1.5"), "y2", new BigDecimal("2.0"))),
+                new Row("s", RowType.UNIT, regions.get(1), 0, values("y1", new BigDecimal("2.5"), "y2", new BigDecimal("3.0"))),
+                new Row("t", RowType.GRAND_TOTAL, new Text("共计", "Total"), 0, values("y1", new BigDecimal("4.0"), "y2", new BigDecimal("5.0"))));
         Chart bars = new Chart("f9-bars", new Text("按区域", "By region"), new Text("条形图", "Bar chart of North and South"),
                 new Text("百万美元", "US$ millions"), regions, List.of(
                         new Chart.Series(new Text("2020 年 *", "2020 *"), List.of(new BigDecimal("1.5"), new BigDecimal("2.5"))),
