@@ -8,6 +8,7 @@ import org.pbannex.reference.DocumentText;
 import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
+import org.pbannex.table.ItemsAndTotal;
 import org.pbannex.table.Percent;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
@@ -28,7 +29,7 @@ public final class CostByObjectTable {
                 Column.of("constant", t.get("a2-2.col.constant"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("cost_adjustment", t.get("a2-2.col.cost_adjustment"), Text.EMPTY, usd, ValueKind.AMOUNT),
                 Column.of("rate_pct", t.get("a2-2.col.rate_pct"), Text.EMPTY, t.get("unit.pct"), ValueKind.PERCENT));
-        ItemsAndTotal rows = new ItemsAndTotal(CostByObjectTable::values);
+        ItemsAndTotal rows = new ItemsAndTotal(2, (amounts, totals) -> values(amounts[0], amounts[1]));
         for (ExpenditureObject o : ref.objects()) {
             for (BudgetData.ObjectCost c : data.objectCosts()) {
                 if (c.object().equals(o.code())) {

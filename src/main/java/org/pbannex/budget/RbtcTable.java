@@ -9,6 +9,7 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.Texts;
 import org.pbannex.reference.UnitGroup;
 import org.pbannex.table.Column;
+import org.pbannex.table.ItemsAndTotal;
 import org.pbannex.table.Table;
 import org.pbannex.table.Text;
 import org.pbannex.table.ValueKind;
@@ -29,7 +30,7 @@ public final class RbtcTable {
                 Column.of("recosted", t.get("a3.col.recosted"), Text.EMPTY, usd, ValueKind.AMOUNT));
         Map<String, BudgetUnit> units = ReferenceData.byCode(ref.units(), BudgetUnit::code);
         Map<String, UnitGroup> groups = ReferenceData.byCode(ref.groups(), UnitGroup::code);
-        ItemsAndTotal rows = new ItemsAndTotal(RbtcTable::values);
+        ItemsAndTotal rows = new ItemsAndTotal(2, (amounts, totals) -> values(amounts[0], amounts[1]));
         for (BudgetData.RbtcHolding h : data.rbtc()) {
             Text label = units.containsKey(h.holder()) ? units.get(h.holder()).label() : groups.get(h.holder()).label();
             rows.item(h.holder(), label, h.constant(), h.recosted());
