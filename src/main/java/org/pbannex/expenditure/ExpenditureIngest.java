@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The expenditure-line ingest, in three moves that the Spring Batch job runs as steps (see
- * {@code batch/ExpenditureStepsConfiguration}) and that {@link #run} runs in this process for the command line:
+ * {@code batch/ExpenditureStepsConfiguration}) and that {@link #run} runs on a thread pool in this process for the
+ * commands without a job repository (check, ingest-expenditure, distribute, review: see {@link #run} for why they keep
+ * a pool); both fan out the same per-partition unit and merge the same way:
  * {@link #plan} cuts the files into partitions at line ends, {@link #parse} reads one partition (streaming, exact
  * integer cents) into a result file, {@link #merge} merges the results in file order. Strict mode stops at the first
  * bad line (file, line, column, reason); rejects mode writes every bad line to a rejects CSV and counts read =
@@ -213,7 +215,7 @@ public final class ExpenditureIngest {
 
     /** Parses one partition and writes its result file (a worker step). */
     public PartitionCounts parse(ExpenditurePartition p, Path resultFile) throws IOException {
-        PartitionResult r = parser().parse(p, resultFile.resolveSibling(resultFile.getFileName() + ".ids"), bytesDone, linesDone);
+        PartitionResult r = parsed(p, resultFile.resolveSibling(resultFile.getFileName() + ".ids"));
         r.write(resultFile);
         return new PartitionCounts(r.lines, r.leftOut, r.problems.size());
     }
@@ -221,8 +223,21 @@ public final class ExpenditureIngest {
     /** Merges the result files of every partition, in order (the step after the partitions). */
     public Result merge(List<ExpenditurePartition> partitions, Path resultsDir) throws IOException {
         int pages = idPagesPerPartition();
-        return merger(resultsDir.resolve("scratch")).merge(partitions, p -> PartitionResult.read(resultFile(resultsDir, p), dimensions,
-                pages), 0);
+        return merged(partitions, p -> PartitionResult.read(resultFile(resultsDir, p), dimensions, pages), resultsDir.resolve("scratch"), 0);
+    }
+
+    /**
+     * The per-partition unit of both fan-outs (a Batch worker step through {@link #parse}, {@link #run}'s pool): one
+     * partition parsed, its sparse ids' sorted runs in {@code idRuns}, its progress added to the shared counters.
+     */
+    private PartitionResult parsed(ExpenditurePartition p, Path idRuns) throws IOException {
+        return parser().parse(p, idRuns, bytesDone, linesDone);
+    }
+
+    /** The merge of both fan-outs: the partitions' results in file order, {@code scratch} for what does not fit in memory. */
+    private Result merged(List<ExpenditurePartition> partitions, PartitionMerge.Results results, Path scratch, double parseSeconds)
+            throws IOException {
+        return merger(scratch).merge(partitions, results, parseSeconds);
     }
 
     /** Where a partition's result is kept between its step and the merge. */
@@ -236,7 +251,12 @@ public final class ExpenditureIngest {
     }
 
     /**
-     * The whole ingest in this process: every partition on a thread of its own, results kept in memory.
+     * The whole ingest in this process: every partition on a thread of a pool of its own, results kept in memory, then
+     * merged. The same partitions, the same per-partition unit and the same merge as the job's Batch steps; only the
+     * fan-out differs. The commands that call this (check, ingest-expenditure, distribute, review, a run's tables
+     * computed again) have no job repository, which Batch's partitioning records its step executions in, and must stay
+     * fast; they neither restart nor show step counts, what the worker steps' result files (written, then read back by
+     * the merge) are for.
      *
      * @param publishedName how the result and the rejects name a file
      */
@@ -256,10 +276,9 @@ public final class ExpenditureIngest {
         try {
             try {
                 List<Future<PartitionResult>> futures = new ArrayList<>();
-                PartitionParser parser = parser();
                 for (ExpenditurePartition p : partitions) {
                     Path runs = scratch.resolve(String.format("partition-%05d.ids", p.index()));
-                    futures.add(pool.submit(() -> parser.parse(p, runs, bytesDone, linesDone)));
+                    futures.add(pool.submit(() -> parsed(p, runs)));
                 }
                 for (Future<PartitionResult> f : futures) {
                     results.add(await(f, size, start));
@@ -267,7 +286,7 @@ public final class ExpenditureIngest {
             } finally {
                 pool.shutdownNow();
             }
-            return merger(scratch).merge(partitions, p -> results.get(p.index()), (System.nanoTime() - start) / 1e9);
+            return merged(partitions, p -> results.get(p.index()), scratch, (System.nanoTime() - start) / 1e9);
         } finally {
             deleteScratch(scratchFolder, pool);
         }
