@@ -11,8 +11,16 @@ import java.nio.file.Path;
  *
  * @param folder the program's input folder
  * @param keys   how the program reads the keys of its texts (reference.TextKeys)
+ * @param under  the program's input whose rows supply the keys {@code folder}'s copy lacks (null: none): under the copy
+ *               of the program's texts that a run kept ({@link #keptBeneath}), the program's own of today, for the
+ *               texts an update added since, which the run's copy cannot have
  */
-public record ProgramInput(Path folder, Keys keys) {
+public record ProgramInput(Path folder, Keys keys, ProgramInput under) {
+
+    /** The program's own input folder, nothing beneath it. */
+    public ProgramInput(Path folder, Keys keys) {
+        this(folder, keys, null);
+    }
 
     /** What the program makes of a key of its texts that a data folder lacks, or has and the program's copy not. */
     public interface Keys {
@@ -34,6 +42,8 @@ public record ProgramInput(Path folder, Keys keys) {
     }
 
     private static volatile ProgramInput current;
+    /** The copy a run kept, read in its place on this thread while {@link #keptBeneath}'s reading lasts (null: none). */
+    private static final ThreadLocal<ProgramInput> KEPT = new ThreadLocal<>();
 
     /** Makes {@code program} the one in use (null: none) and returns the one that was, for the caller to put back. */
     public static ProgramInput use(ProgramInput program) {
@@ -44,7 +54,32 @@ public record ProgramInput(Path folder, Keys keys) {
 
     /** The program's input in use, or null. */
     static ProgramInput current() {
-        return current;
+        ProgramInput kept = KEPT.get();
+        return kept != null ? kept : current;
+    }
+
+    /**
+     * What {@code read} gives, a data folder's shared texts read over the copy of the program's that a run kept
+     * ({@code folder}, an input folder holding it at its path: the run's input.zip) rather than today's: the words the
+     * run read, whatever an update changed since. Today's copy still supplies the keys the run's lacks (texts added by an
+     * update since, which this version reads). Outside a command (no program in use) nothing is read beneath, as ever.
+     */
+    public static <T> T keptBeneath(Path folder, java.util.function.Supplier<T> read) {
+        ProgramInput today = current;
+        ProgramInput before = KEPT.get();
+        if (today == null) {
+            return read.get();
+        }
+        KEPT.set(new ProgramInput(folder, today.keys(), today));
+        try {
+            return read.get();
+        } finally {
+            if (before == null) {
+                KEPT.remove();
+            } else {
+                KEPT.set(before);
+            }
+        }
     }
 
     /** The program's copy of a shared file of the input ({@code reference/texts.csv}). */

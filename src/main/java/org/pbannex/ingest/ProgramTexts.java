@@ -100,6 +100,9 @@ final class ProgramTexts {
             Object why = e.reasonSaid() != null ? e.reasonSaid() : new Said.Written(e.reason(), e.reason());
             return new Layered(mine, List.of(new Warning(Kind.PROGRAM_UNREAD, shown.name(), programName, List.of(), why)));
         }
+        if (program.under() != null) { // a run's kept copy: today's rows beneath it, for the texts an update added since
+            beneath = under(r, rel, beneath, program, read);
+        }
         if (mine == null) {
             return new Layered(beneath, 0, List.of(new Warning(Kind.FILE_MISSING, shown.name(), programName, List.of(), null)),
                     new Beneath(theirs, beneath.records().size(), beneath.records().size()));
@@ -120,7 +123,8 @@ final class ProgramTexts {
     static boolean nothingBeneath(String rel, Path file) {
         ProgramInput program = ProgramInput.current();
         Path theirs = program == null ? null : program.file(rel);
-        return theirs == null || sameFile(file, theirs) || sameBytes(file, theirs);
+        // A run's kept copy (review, distribute) has today's copy beneath it too: never taken as nothing.
+        return theirs == null || program.under() == null && (sameFile(file, theirs) || sameBytes(file, theirs));
     }
 
     private static boolean sameBytes(Path a, Path b) {
@@ -128,6 +132,23 @@ final class ProgramTexts {
             return Files.mismatch(a, b) == -1L;
         } catch (IOException e) {
             return false; // either missing or unreadable: the layered read says which
+        }
+    }
+
+    /**
+     * A run's kept copy of the program's texts with today's copy beneath it: the run's rows, then today's for the keys
+     * the run's copy lacks (and in place of a row of it this version cannot fill). Today's copy unreadable, or of other
+     * columns: the run's copy alone.
+     */
+    private static CsvTable under(Resource r, String rel, CsvTable kept, ProgramInput program, Function<Path, CsvTable> read) {
+        Path today = program.under().file(rel);
+        try {
+            CsvTable todays = read.apply(today);
+            return todays.header().equals(kept.header())
+                    ? layered(r, kept, todays, program.keys(), program.file(rel).toString(), today).table() : kept;
+        } catch (InputError e) {
+            LOG.warn("{}: the program's copy of texts not read beneath the run's copy of it", today, e);
+            return kept;
         }
     }
 

@@ -238,14 +238,31 @@ public record PublishedRun(Path folder, String runId, String job, String bienniu
 
     /**
      * The input files (paths under the input folder) that are not as the run read them: a checksum other than the
-     * manifest's, a file the run did not read, or one it read that is gone.
+     * manifest's, a file the run did not read, or one it read that is gone. Then the program's own copies whose rows
+     * {@code in} read beneath its files, by their full path (as the manifest's program_inputs name them): one whose
+     * checksum is not the one the run read it with (an update changed the program's texts), one the run read no rows of,
+     * or one it read whose rows {@code in} no longer reads.
      */
     public List<String> changedFiles(InputSet in) {
         List<String> out = new java.util.ArrayList<>(in.files().values().stream()
                 .filter(f -> !f.sha256().equals(inputSha256.get(f.path()))).map(f -> f.path()).toList());
         java.util.Set<String> now = new java.util.HashSet<>(in.files().values().stream().map(f -> f.path()).toList());
         inputSha256.keySet().stream().filter(p -> !now.contains(p)).forEach(out::add);
+        Map<String, InputSet.ProgramFile> beneath = new LinkedHashMap<>();
+        in.programFiles().forEach(p -> beneath.put(p.resource(), p));
+        for (InputSet.ProgramFile read : programInputs) {
+            InputSet.ProgramFile today = beneath.remove(read.resource());
+            if (today == null || !today.sha256().equals(read.sha256())) {
+                out.add(today == null ? read.path() : today.path());
+            }
+        }
+        beneath.values().forEach(p -> out.add(p.path()));
         return out;
+    }
+
+    /** Whether a file {@link #changedFiles} names is the program's own copy (by its full path), not the input folder's. */
+    public static boolean programFile(String changed) {
+        return Path.of(changed).isAbsolute();
     }
 
 }

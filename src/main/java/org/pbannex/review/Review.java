@@ -156,7 +156,9 @@ public final class Review {
         WorkbookOrigin.Published published = WorkbookOrigin.closest(run, back).orElseThrow(() -> new InputError(shown, 0, "", Said.of("not_of_run", "run", runId)));
         Biennium biennium = Biennium.parse(run.biennium());
         InputSet today = Publication.ingest(inputDir, biennium);
-        List<String> changedFiles = run.changedFiles(today).stream().map(f -> InputFolder.shownName(inputDir, f)).toList();
+        // The program's own texts the run read beneath the folder's (program_inputs) named in full, as its record names them.
+        List<String> changedFiles = run.changedFiles(today).stream().map(f -> PublishedRun.programFile(f) ? f
+                : InputFolder.shownName(inputDir, f)).toList();
         // Changed since the run: traced in the input the run kept (its kinds and sources are the run's, whatever changed),
         // then found in today's input by their records' keys. A run published before runs kept their input is traced in
         // today's, a cell keeping the kind the other rows of its column show (CellSources.keepColumnsOwnFields).

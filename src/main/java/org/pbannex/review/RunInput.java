@@ -41,6 +41,13 @@ public final class RunInput implements AutoCloseable {
     /** The copy in the run folder. */
     public static final String FILE = PublishedRun.INPUT_COPY;
 
+    /**
+     * The folder of the copy that holds the program's own copies whose rows the run read beneath its data folder's files
+     * (the manifest's program_inputs: {@code .program/reference/texts.csv}): a name beginning with a dot is never a file of
+     * an input folder (InputFolder.isInput), so it cannot be taken for one of the data folder's files, nor they for it.
+     */
+    public static final String PROGRAM = ".program";
+
     private final Path folder;
     private final Path zip;
     private final InputSet inputs;
@@ -62,22 +69,38 @@ public final class RunInput implements AutoCloseable {
      */
     public static void keep(InputSet in, Path staging) throws IOException {
         Path zip = staging.resolve(FILE);
-        Map<String, String> files = new TreeMap<>();
+        Map<String, Kept> files = new TreeMap<>();
         for (String rel : describedFiles(in.inputDir())) {
-            files.put(rel, null);
+            files.put(rel, new Kept(in.inputDir().resolve(rel), null));
         }
-        in.files().values().forEach(f -> files.put(f.path(), f.sha256()));
-        files.put(DataPackage.FILE, null); // how the files are read (its own checksum is not the manifest's to give)
+        in.files().values().forEach(f -> files.put(f.path(), new Kept(in.inputDir().resolve(f.path()), f.sha256())));
+        // how the files are read (its own checksum is not the manifest's to give)
+        files.put(DataPackage.FILE, new Kept(in.inputDir().resolve(DataPackage.FILE), null));
+        // The program's own texts whose rows the run read beneath the folder's (an older data folder's texts lacking
+        // keys): the words the run used that its input folder does not hold, kept as the manifest's program_inputs give them.
+        DataPackage pkg = DataPackage.load(in.inputDir());
+        for (InputSet.ProgramFile p : in.programFiles()) {
+            files.put(programEntry(pkg.resource(p.resource())), new Kept(Path.of(p.path()), p.sha256()));
+        }
         // A full disk is said with the copy's path (a zip stream's own exception names none).
-        org.pbannex.runtime.WriteFailed.naming(zip, () -> zip(in, files, zip));
+        org.pbannex.runtime.WriteFailed.naming(zip, () -> zip(files, zip));
     }
 
-    private static void zip(InputSet in, Map<String, String> files, Path zip) throws IOException {
+    /** A file of the copy: where it is read from, and the checksum the run read it with (null: none to check). */
+    private record Kept(Path from, String sha256) {
+    }
+
+    /** Where the copy keeps the program's own copy of a resource's shared file: under {@value #PROGRAM}, at its path. */
+    private static String programEntry(Resource r) {
+        return PROGRAM + "/" + r.path();
+    }
+
+    private static void zip(Map<String, Kept> files, Path zip) throws IOException {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             for (var f : files.entrySet()) {
-                byte[] bytes = Files.readAllBytes(in.inputDir().resolve(f.getKey()));
-                if (f.getValue() != null && !f.getValue().equals(sha256(bytes))) {
-                    throw new InputError(in.inputDir().resolve(f.getKey()).toString(), 0, "", Said.of("changed_during_run"));
+                byte[] bytes = Files.readAllBytes(f.getValue().from());
+                if (f.getValue().sha256() != null && !f.getValue().sha256().equals(sha256(bytes))) {
+                    throw new InputError(f.getValue().from().toString(), 0, "", Said.of("changed_during_run"));
                 }
                 out.putNextEntry(new ZipEntry(f.getKey()));
                 out.write(bytes);
@@ -134,9 +157,19 @@ public final class RunInput implements AutoCloseable {
                     try (OutputStream out = Files.newOutputStream(to)) {
                         in.transferTo(out);
                     }
-                    String expected = run.inputSha256().get(e.getName());
+                    String expected = run.inputSha256().get(e.getName()); // the program's copies: checked below
                     if (expected != null && !InputSet.sha256(to).equals(expected)) {
                         throw new InputError(shownZip, 0, "", Said.of("copy_file_checksum", "entry", e.getName()));
+                    }
+                }
+            }
+            if (!run.programInputs().isEmpty()) {
+                DataPackage pkg = DataPackage.load(folder);
+                for (InputSet.ProgramFile p : run.programInputs()) {
+                    String entry = programEntry(pkg.resource(p.resource()));
+                    Path kept = folder.resolve(entry);
+                    if (Files.isRegularFile(kept) && !InputSet.sha256(kept).equals(p.sha256())) {
+                        throw new InputError(shownZip, 0, "", Said.of("copy_file_checksum", "entry", entry));
                     }
                 }
             }
@@ -155,12 +188,15 @@ public final class RunInput implements AutoCloseable {
     }
 
     /**
-     * What {@code read} gives, reading this copy; an input error of a file in it named as the copy's
+     * What {@code read} gives, reading this copy (a data folder's texts over the program's copy of them that the run
+     * kept, where it kept one); an input error of a file in it named as the copy's
      * ({@code output/2024-25/<run>/input.zip, reference/units.csv: ...}), not by the temporary folder.
      */
     public <T> T reading(java.util.function.Supplier<T> read) {
+        Path program = folder.resolve(PROGRAM);
         try {
-            return read.get();
+            // The program's texts the run read beneath its folder's, where it kept them: its words, not today's.
+            return Files.isDirectory(program) ? org.pbannex.ingest.ProgramInput.keptBeneath(program, read) : read.get();
         } catch (InputError e) {
             Path bad = Path.of(e.file()).toAbsolutePath().normalize();
             if (!bad.startsWith(folder.toAbsolutePath().normalize())) {
