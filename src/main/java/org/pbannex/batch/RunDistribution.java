@@ -130,9 +130,13 @@ public class RunDistribution {
 
     private final org.pbannex.publish.RunHistory history;
     private final org.springframework.batch.core.repository.JobRepository repository;
+    /** The test switch, which may hold a catch-up at {@link #CATCH_UP}. */
+    private final RunPause pause;
 
     public RunDistribution(RunInputs inputs, Distributor distributor, PbProperties props, UnsentRuns unsent, RunLease lease,
-                           org.pbannex.publish.RunHistory history, org.springframework.batch.core.repository.JobRepository repository) {
+                           org.pbannex.publish.RunHistory history, org.springframework.batch.core.repository.JobRepository repository,
+                           RunPause pause) {
+        this.pause = pause;
         this.history = history;
         this.repository = repository;
         this.lease = lease;
@@ -208,9 +212,7 @@ public class RunDistribution {
         // Renewed as a run's own lease is: computing the tables again and mailing each reviewer can outlast pb.run.lease,
         // and a lease gone silent would let another run (another scheduler, on PostgreSQL) take the biennium meanwhile.
         try (RunLease.Heartbeat beat = lease.heartbeat(biennium, folder, runId, props.run().heartbeat(), () -> { })) {
-            if (CATCH_UP.equals(props.run().pauseAt())) {
-                RunSteps.PauseBeforeStep.hold(new org.pbannex.publish.RunFolder(output, biennium, runId), runId, CATCH_UP);
-            }
+            pause.at(CATCH_UP, new org.pbannex.publish.RunFolder(output, biennium, runId), runId);
             T done = sending.run();
             return done;
         } finally {

@@ -87,6 +87,8 @@ public class RunLauncher {
     private final org.pbannex.distribute.UnsentRuns unsent;
 
     private final RunListener listener;
+    /** The test switch, which may hold a launch at {@link #LAUNCH} or {@link #START}. */
+    private final RunPause pause;
 
     /** The test switch's point before a biennium's run is launched (between two biennia of one command, after the first). */
     static final String LAUNCH = "launch";
@@ -96,7 +98,8 @@ public class RunLauncher {
     public RunLauncher(JobOperator operator, JobRepository repository, Job annexJob, RunLease lease, RunHistory history,
                        PbProperties props, FailureNotice notice,
                        org.springframework.beans.factory.ObjectProvider<org.pbannex.runtime.EmbeddedDatabaseLock> databaseLock,
-                       RunInputs inputs, org.pbannex.distribute.UnsentRuns unsent, RunListener listener) {
+                       RunInputs inputs, org.pbannex.distribute.UnsentRuns unsent, RunListener listener, RunPause pause) {
+        this.pause = pause;
         this.listener = listener;
         this.unsent = unsent;
         this.inputs = inputs;
@@ -115,10 +118,8 @@ public class RunLauncher {
      * @param distribute false: publish without sending the run to the job's reviewers
      */
     public Outcome launch(RunRequest request, boolean force, boolean distribute) throws IOException {
-        if (LAUNCH.equals(props.run().pauseAt())) {
-            String b = request.biennium().code();
-            RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), b, b), b, LAUNCH);
-        }
+        String b = request.biennium().code();
+        pause.at(LAUNCH, new RunFolder(request.output(), b, b), b);
         InputSnapshot input = InputSnapshot.take(request.input());
         JobParameters params = RunParameters.of(request, input.checksum(request.biennium(),
                         org.pbannex.ingest.InputSet.programFilesBeneath(request.input(), request.biennium().code())),
@@ -412,9 +413,7 @@ public class RunLauncher {
                             }
                         }
                     });
-            if (START.equals(props.run().pauseAt())) {
-                RunSteps.PauseBeforeStep.hold(new RunFolder(request.output(), biennium, runId), runId, START);
-            }
+            pause.at(START, new RunFolder(request.output(), biennium, runId), runId);
             JobExecution ran = operator.start(job, withId);
             databaseGone = RunInfo.databaseGone(ran);
             return new Ran(ran, runId);

@@ -51,8 +51,8 @@ public class RunListener implements JobExecutionListener {
     private final FailureNotice notice;
     private final org.pbannex.distribute.UnsentRuns unsent;
     private final RunLease lease;
-    /** pb.run.pause-at, the test switch: {@link #JOB_END} holds a run once this listener has done with it. */
-    private final String pauseAt;
+    /** The test switch: {@link #JOB_END} holds a run once this listener has done with it. */
+    private final RunPause pause;
 
     /** The test switch's point as the job begins: its execution made and known here, its row not yet in the history. */
     static final String JOB_BEGUN = "job:begun";
@@ -68,8 +68,9 @@ public class RunListener implements JobExecutionListener {
 
     public RunListener(JobRepository repository, RunHistory history, RunInputs inputs, FailureNotice notice,
                        org.pbannex.distribute.UnsentRuns unsent, RunLease lease,
-                       org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props) {
-        this.pauseAt = props.run().pauseAt();
+                       org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props,
+                       RunPause pause) {
+        this.pause = pause;
         this.lease = lease;
         this.settings = settings;
         this.home = props.home();
@@ -105,9 +106,7 @@ public class RunListener implements JobExecutionListener {
             repository.updateExecutionContext(execution);
         }
         RunInfo run = RunInfo.of(execution);
-        if (JOB_BEGUN.equals(pauseAt)) {
-            RunSteps.PauseBeforeStep.hold(run, JOB_BEGUN);
-        }
+        pause.at(JOB_BEGUN, run);
         history.started(run.runId(), run.request().job(), run.request().biennium().code(), execution.getId(), run.inputChecksum(),
                 run.codeVersion(), ProcessIdentity.current());
         if (!first) {
@@ -134,9 +133,7 @@ public class RunListener implements JobExecutionListener {
             running = null;
             inputs.forget(run.runId());
         }
-        if (JOB_END.equals(pauseAt)) {
-            RunSteps.PauseBeforeStep.hold(run, JOB_END);
-        }
+        pause.at(JOB_END, run);
     }
 
     /** The run's job execution once its job has begun in this process, until it ends; null otherwise. */

@@ -54,7 +54,8 @@ public class RunPublication {
     private final RunLease lease;
     private final RunHistory history;
     private final RunRetention retention;
-    private final RunSteps steps;
+    /** The test switch, which may hold the run at {@link #RENAMED}. */
+    private final RunPause pause;
     /** The run's settings, whose unused ones its report shows. */
     private final org.springframework.core.env.ConfigurableEnvironment settings;
     /** The installation folder, from which the report names input files (it is read later, from anywhere). */
@@ -63,7 +64,7 @@ public class RunPublication {
     private final Path dataInput;
     private final Path programInput;
 
-    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunSteps steps,
+    public RunPublication(RunInputs inputs, RunLease lease, RunHistory history, RunRetention retention, RunPause pause,
                           org.springframework.core.env.ConfigurableEnvironment settings, org.pbannex.config.PbProperties props) {
         this.settings = settings;
         this.home = props.home();
@@ -73,7 +74,7 @@ public class RunPublication {
         this.lease = lease;
         this.history = history;
         this.retention = retention;
-        this.steps = steps;
+        this.pause = pause;
     }
 
     /** The point in publish where the run's folder is in place and latest moved, but the run not yet recorded so. */
@@ -130,7 +131,7 @@ public class RunPublication {
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison)
                         .withProgramInputs(computed.inputs().programFiles()), history,
-                lease.lease(), () -> steps.pauseAt(RENAMED, run));
+                lease.lease(), () -> pause.at(RENAMED, run));
         var ctx = job.getExecutionContext();
         ctx.putString(PUBLISHED_FOLDER, folder.published().toString());
         ctx.putInt(TABLE_COUNT, record.tables().size());

@@ -1,8 +1,5 @@
 package org.pbannex.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +8,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.pbannex.config.PbProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
@@ -31,13 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the job's steps the same way: a tasklet that gets the run it belongs to, and the listener every step has
- * (the test switch {@code pb.run.pause-at} that holds a run before a named step so a test can kill it there, or change
- * something before it goes on).
+ * (its run still holds its lock); with the test switch {@code pb.run.pause-at} set, {@link RunPause}'s too.
  */
 @Component
 public class RunSteps implements DisposableBean {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);
 
     /** The work of one tasklet step. */
     public interface Body {
@@ -46,17 +37,18 @@ public class RunSteps implements DisposableBean {
 
     private final JobRepository repository;
     private final PlatformTransactionManager transactions;
-    private final PauseBeforeStep pause;
+    /** The test switch's listener ({@link RunPause}); none in production. */
+    private final java.util.Optional<StepExecutionListener> pause;
     /** The partitioned steps' thread pools: shut down with the context (a warm process runs many contexts). */
     private final List<ThreadPoolTaskExecutor> pools = new CopyOnWriteArrayList<>();
 
     private final LeaseHeld leaseHeld;
 
-    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, PbProperties props,
+    public RunSteps(JobRepository repository, PlatformTransactionManager transactions, RunPause pause,
                     org.pbannex.runtime.RunLease lease) {
         this.repository = repository;
         this.transactions = transactions;
-        this.pause = new PauseBeforeStep(props.run().pauseAt());
+        this.pause = pause.beforeSteps();
         this.leaseHeld = new LeaseHeld(lease);
     }
 
@@ -68,8 +60,12 @@ public class RunSteps implements DisposableBean {
     }
 
     public StepBuilder builder(String name) {
-        // The lease after the pause: a test that takes the lock over while a run is held sees it stop there.
-        return new StepBuilder(name, repository).listener(pause).listener(leaseHeld);
+        StepBuilder b = new StepBuilder(name, repository);
+        if (pause.isPresent()) {
+            // The lease after the pause: a test that takes the lock over while a run is held sees it stop there.
+            b = b.listener(pause.get());
+        }
+        return b.listener(leaseHeld);
     }
 
     /**
@@ -119,16 +115,6 @@ public class RunSteps implements DisposableBean {
         return b.partitioner(worker.getName(), partitioner).partitionHandler(handler).build();
     }
 
-    /**
-     * Holds the run at a named point inside a step (e.g. {@code publish:renamed}) when {@code pb.run.pause-at} names it
-     * exactly, as {@link PauseBeforeStep} holds it before a step.
-     */
-    void pauseAt(String point, RunInfo run) {
-        if (point.equals(pause.stepName)) {
-            PauseBeforeStep.hold(run, point);
-        }
-    }
-
     @Override
     public void destroy() {
         pools.forEach(ThreadPoolTaskExecutor::shutdown);
@@ -175,52 +161,6 @@ public class RunSteps implements DisposableBean {
                 c.putInt(ORDER, order++);
             }
             return out;
-        }
-    }
-
-    /**
-     * Holds the run before the named step (or the first step whose name starts with it), after writing a marker file
-     * {@code .paused-<run-id>-<step>} into the run's biennium folder, until the process is killed or the marker removed
-     * (a test changes something meanwhile). Only tests set it.
-     */
-    static final class PauseBeforeStep implements StepExecutionListener {
-
-        private final String stepName;
-
-        PauseBeforeStep(String stepName) {
-            this.stepName = stepName == null ? "" : stepName.trim();
-        }
-
-        @Override
-        public void beforeStep(StepExecution step) {
-            if (stepName.isEmpty() || !step.getStepName().startsWith(stepName)) {
-                return;
-            }
-            hold(RunInfo.of(step), step.getStepName());
-        }
-
-        static void hold(RunInfo run, String point) {
-            hold(RunInputs.folder(run), run.runId(), point);
-        }
-
-        static void hold(org.pbannex.publish.RunFolder folder, String runId, String point) {
-            Path marker = folder.staging().resolveSibling(".paused-" + runId + "-" + point.replace(':', '_'));
-            try {
-                Files.createDirectories(marker.getParent());
-                Files.writeString(marker, ProcessHandle.current().pid() + "\n");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            LOG.warn("pb.run.pause-at: holding run {} at {} until the process is killed or {} is removed", runId, point,
-                    marker);
-            while (Files.exists(marker)) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 }

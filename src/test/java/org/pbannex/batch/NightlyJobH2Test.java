@@ -358,7 +358,7 @@ class NightlyJobH2Test {
         }
     }
 
-    // The marker the paused run writes beside its staging folder (RunSteps.PauseBeforeStep).
+    // The marker the paused run writes beside its staging folder (RunPause).
     private static int indexOf(List<String> lines, String start) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(start)) {
