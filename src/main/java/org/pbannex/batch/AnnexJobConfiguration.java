@@ -63,9 +63,9 @@ public class AnnexJobConfiguration {
     }
 
     @Bean
-    Step validate(RunSteps steps, RunInputs inputs) {
+    Step validate(RunSteps steps, RunInputs inputs, PbProperties props) {
         return steps.tasklet("validate", (contribution, run) -> {
-            inputs.refuseUnshown(run);
+            org.pbannex.publication.Publication.refuseUnshown(inputs.inputs(run), run.request(), props.fonts());
             contribution.getStepExecution().setReadCount(inputs.inputs(run).files().values().stream().mapToLong(f -> f.rows()).sum());
         });
     }
@@ -169,6 +169,19 @@ public class AnnexJobConfiguration {
     @Bean
     Distributor distributor(DistributionLog log, MailServer mail, PbProperties props, RunLease lease) {
         return new Distributor(log, mail, new org.pbannex.runtime.RunOutcomes(props.status()), lease, props.output());
+    }
+
+    @Bean
+    org.pbannex.run.DeadRunRecovery deadRunRecovery(org.springframework.batch.core.launch.JobOperator operator,
+                                                    JobRepository repository, Job annexJob, RunHistory history, PbProperties props) {
+        return new org.pbannex.run.DeadRunRecovery(operator, repository, annexJob, history, props);
+    }
+
+    @Bean
+    org.pbannex.run.RunAbandonment runAbandonment(org.springframework.batch.core.launch.JobOperator operator,
+                                                  JobRepository repository, RunHistory history, UnsentRuns unsent,
+                                                  org.pbannex.run.DeadRunRecovery recovery) {
+        return new org.pbannex.run.RunAbandonment(operator, repository, history, unsent, recovery);
     }
 
     @Bean

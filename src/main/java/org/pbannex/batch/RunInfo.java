@@ -11,7 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public record RunInfo(String runId, Instant started, RunRequest request, String inputChecksum, String codeVersion) {
 
-    static final String RUN_ID = "runId";
+    public static final String RUN_ID = "runId";
     static final String STARTED = "runStarted";
 
     public static RunInfo of(JobExecution execution) {

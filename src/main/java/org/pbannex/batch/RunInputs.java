@@ -74,23 +74,6 @@ public class RunInputs {
         return derived(run).inputs();
     }
 
-    /**
-     * Refuses text the run's PDFs would print without some of its characters (their font lacks them). Without a font
-     * nothing is refused here: the PDF's rendering says what is missing. A damaged font stops the run here, before any
-     * output is rendered: the PDF would fail on it with OpenPDF's words, as if the output's disk had failed.
-     */
-    public void refuseUnshown(RunInfo run) {
-        if (run.request().formats().contains(org.pbannex.publication.OutputFormat.PDF)) {
-            try {
-                inputs(run).refuseUnshown(org.pbannex.render.pdf.PdfFonts.glyphs(props.fonts()));
-            } catch (org.pbannex.render.pdf.PdfFonts.Damaged e) {
-                throw new org.pbannex.runtime.DamagedInstallation(e.getMessage(), e);
-            } catch (java.io.IOException e) {
-                // The render step fails with it.
-            }
-        }
-    }
-
     public Dimensions dimensions(RunInfo run) {
         return derived(run).dimensions();
     }

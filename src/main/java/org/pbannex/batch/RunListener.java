@@ -198,7 +198,7 @@ public class RunListener implements JobExecutionListener {
      * failed before this listener's afterJob, which it then skips). The run fails as any other does, with what this
      * process still holds: its report and manifest in {@code failed/<run-id>/} (files), the failure in its job's status
      * and the notice; the history, in that database, gets the report's cause once the database is back
-     * (RunLauncher.recoverDeadRuns).
+     * (DeadRunRecovery).
      *
      * @param failure what Spring Batch threw
      * @param runId   the run whose launch threw it
@@ -291,7 +291,7 @@ public class RunListener implements JobExecutionListener {
      * the distribute step, or before Spring Batch recorded the job's end. No failed run (README, "Unattended runs"):
      * published, as its folder and manifest say, the command's summary from its manifest, exit status 0, and one line saying its
      * end was not recorded; no failure noted or mailed. The next command on that database records it published
-     * (RunLauncher.recoverDeadRuns) and the identical one completes it, sending it to its reviewers if it was not.
+     * (DeadRunRecovery) and the identical one completes it, sending it to its reviewers if it was not.
      * Found by an exploratory test: the window after the rename was told as a failed run, exit status 5 and a notice,
      * though latest pointed at the run.
      */

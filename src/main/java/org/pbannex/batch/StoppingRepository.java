@@ -13,7 +13,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * after it is what the closing context makes of the run: a step whose chunk could not be committed as the pool closed
  * under it is UNKNOWN, and when its last update still got through, the next run could not restart it ("Cannot restart
  * step [render] from UNKNOWN status"). Left as the stop found them, the run's executions are those of a dead process:
- * the next run marks them failed and restarts the run from its step (RunLauncher.recoverDeadRuns).
+ * the next run marks them failed and restarts the run from its step (DeadRunRecovery).
  */
 public final class StoppingRepository {
 

@@ -1,7 +1,6 @@
 package org.pbannex.cli;
 
 import java.util.concurrent.Callable;
-import org.pbannex.batch.RunLauncher;
 import org.pbannex.runtime.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,7 +19,7 @@ public class AbandonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SpringRuntime spring = SpringRuntime.start("abandon " + runId)) {
-            String what = spring.bean(RunLauncher.class).abandon(runId);
+            String what = spring.bean(org.pbannex.run.RunAbandonment.class).abandon(runId);
             System.out.println(what);
             return ExitCodes.PUBLISHED;
         }

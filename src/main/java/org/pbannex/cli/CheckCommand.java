@@ -163,8 +163,8 @@ public class CheckCommand implements Callable<Integer> {
             inputs.refuseUnshown(glyphs);
             font = glyphs.font();
         } catch (PdfFonts.Damaged e) {
-            // A font that is there but damaged stops a check as it stops a run's first step (RunInputs): the same line,
-            // status 5. A font not fetched yet is only said: the check renders no PDF.
+            // A font that is there but damaged stops a check as it stops a run's first step (Publication.refuseUnshown):
+            // the same line, status 5. A font not fetched yet is only said: the check renders no PDF.
             throw new DamagedInstallation(e.getMessage(), e);
         } catch (IOException e) {
             fontProblem = e.getMessage();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.pbannex.batch.RunLauncher;
 import org.pbannex.publication.TableCatalogue;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.runtime.ExitCodes;
@@ -41,8 +40,7 @@ public class HistoryCommand implements Callable<Integer> {
         }
         try (SpringRuntime spring = SpringRuntime.start("history")) {
             RunHistory history = spring.bean(RunHistory.class);
-            RunLauncher launcher = spring.bean(RunLauncher.class);
-            launcher.recoverDeadRuns();
+            spring.bean(org.pbannex.run.DeadRunRecovery.class).recoverDeadRuns();
             Unsent unsent = new Unsent(new org.pbannex.runtime.RunOutcomes(PbAnnexApplication.settings().status()));
             if (runId != null) {
                 var entry = history.find(runId).orElseThrow(() -> new UsageError("no run '" + runId + "' in the history"));

@@ -52,6 +52,24 @@ public final class Publication {
     private Publication() {
     }
 
+    /**
+     * Refuses text the run's PDFs would print without some of its characters (their font, in {@code fonts}, lacks them).
+     * Without a font nothing is refused here: the PDF's rendering says what is missing. A damaged font stops the run
+     * here, before any output is rendered: the PDF would fail on it with OpenPDF's words, as if the output's disk had
+     * failed.
+     */
+    public static void refuseUnshown(InputSet inputs, RunRequest request, Path fonts) {
+        if (request.formats().contains(OutputFormat.PDF)) {
+            try {
+                inputs.refuseUnshown(org.pbannex.render.pdf.PdfFonts.glyphs(fonts));
+            } catch (org.pbannex.render.pdf.PdfFonts.Damaged e) {
+                throw new org.pbannex.runtime.DamagedInstallation(e.getMessage(), e);
+            } catch (IOException e) {
+                // The render step fails with it.
+            }
+        }
+    }
+
     public static InputSet ingest(Path inputDir, Biennium biennium) {
         return InputSet.load(inputDir, biennium.code());
     }
