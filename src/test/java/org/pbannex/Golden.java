@@ -69,7 +69,12 @@ public final class Golden {
     }
 
     public static List<Map<String, String>> read(String file) {
-        try (Reader r = Files.newBufferedReader(dir().resolve(file), StandardCharsets.UTF_8);
+        return rows(dir().resolve(file));
+    }
+
+    /** A CSV file's rows below its header, each by column name (a golden table, or a CSV a run wrote). */
+    public static List<Map<String, String>> rows(Path file) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVReaderHeaderAware csv = new CSVReaderHeaderAware(r)) {
             List<Map<String, String>> rows = new ArrayList<>();
             Map<String, String> row;
@@ -78,7 +83,7 @@ public final class Golden {
             }
             return rows;
         } catch (IOException | com.opencsv.exceptions.CsvValidationException e) {
-            throw new IllegalStateException("cannot read golden file " + file, e);
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 }

@@ -35,6 +35,8 @@ public final class StrategicFrameworkTable {
     static final String SUBTOTAL = "subtotal";
     static final String SUPPORT_SERVICES = "support_services";
     static final String TOTAL = "total";
+    /** The field of an outcome row's code (empty on the subtotal, support services and the total). */
+    static final String OUTCOME = "outcome";
 
     private StrategicFrameworkTable() {
     }
@@ -176,6 +178,7 @@ public final class StrategicFrameworkTable {
         List<Row> rows = new ArrayList<>();
         for (ResultsFramework.Outcome o : res.outcomes()) {
             Map<String, Object> v = new LinkedHashMap<>();
+            v.put(OUTCOME, o.code());
             v.put("rb_previous", res.previousMillions().get(o.code()));
             v.put("xb_previous", funds.get("xb_previous").byOutcome().get(o.code()));
             v.put("rbsa_previous", funds.get("rbsa_previous").byOutcome().get(o.code()));
@@ -333,6 +336,9 @@ public final class StrategicFrameworkTable {
     /** Each column headed as printed, its biennium in the heading ("经修订的 2020-2021 两年期经常预算 *"), none grouped. */
     private static List<Column> columns(Texts t) {
         List<Column> c = new ArrayList<>();
+        // The outcome's code, as the other CSVs that name outcomes have it (a4, rt, i1-i3): a reader joins on it rather
+        // than on the label, which each table words its own way. Data only: no edition prints it as a column.
+        c.add(Column.dataKey(OUTCOME, ValueKind.TEXT));
         for (String suffix : List.of("_previous", "")) {
             for (String fund : FUNDS) {
                 c.add(Column.of(fund + suffix, t.get("t2.col." + fund + suffix), Text.EMPTY, Text.EMPTY, ValueKind.MILLIONS));

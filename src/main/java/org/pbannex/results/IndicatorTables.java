@@ -27,6 +27,9 @@ import org.pbannex.table.ValueKind;
  */
 public final class IndicatorTables {
 
+    /** The field of a countable target's unit of count, by its code: the same field, and codes, as rt.csv's. */
+    public static final String COUNT_UNIT = "count_unit";
+
     private IndicatorTables() {
     }
 
@@ -57,6 +60,9 @@ public final class IndicatorTables {
                 Column.dataKey("level", ValueKind.TEXT),
                 Column.dataKey("outcome", ValueKind.TEXT),
                 Column.dataKey("output", ValueKind.TEXT),
+                // The unit of count's code (target_units.csv), as rt.csv's count_unit: the two join on it, whatever the
+                // edition's language words target_unit in.
+                Column.dataKey(COUNT_UNIT, ValueKind.TEXT),
                 Column.dataKey("indicator", ValueKind.TEXT),
                 Column.of("verification", t.get("results.col.verification"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
                 Column.of("baselines", t.get("results.col.baselines"), Text.EMPTY, Text.EMPTY, ValueKind.TEXT),
@@ -93,7 +99,9 @@ public final class IndicatorTables {
         v.put("baselines", i.baselines().isEmpty() ? null : IndicatorText.baselines(t, i.baselines()));
         v.put("target", i.target().isEmpty() ? null : i.target());
         v.put("target_total", i.targetTotal());
-        v.put("target_unit", i.targetUnit().isEmpty() ? null : units.get(i.targetUnit()).label());
+        TargetUnit unit = i.targetUnit().isEmpty() ? null : units.get(i.targetUnit());
+        v.put(COUNT_UNIT, unit == null ? null : unit.code());
+        v.put("target_unit", unit == null ? null : unit.label());
         for (Region r : ref.targetRegions()) {
             v.put(r.code(), i.regionalTargets().get(r.code()));
         }

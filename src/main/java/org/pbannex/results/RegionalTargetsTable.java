@@ -124,7 +124,7 @@ public final class RegionalTargetsTable {
         List<Text> footnotes = t.numbered(TextKeys.footnotes(ID)).stream().map(f -> f.with("split", Long.toString(split.size())))
                 .toList();
         Table table = DocumentText.table(t, ID, columns(t, regions), rows, footnotes, true);
-        return table.withTidy(new TidyRows(List.of("outcome", "region", "count_unit", "target_sum", "indicators"), tidy))
+        return table.withTidy(new TidyRows(List.of("outcome", "region", IndicatorTables.COUNT_UNIT, "target_sum", "indicators"), tidy))
                 .withCharts(charts(t, regions, units, totals)).withCaveat(t.get("rt.caveat"));
     }
 
@@ -143,7 +143,7 @@ public final class RegionalTargetsTable {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("outcome", outcome);
             values.put("region", region);
-            values.put("count_unit", unit.code());
+            values.put(IndicatorTables.COUNT_UNIT, unit.code());
             values.put("target_sum", Long.toString(tally.targets().get(region)));
             values.put("indicators", Long.toString(tally.indicators().get(region)));
             tidy.add(new TidyRows.Line(key + "." + region, type, label, values,

@@ -126,13 +126,13 @@ final class PublishedRunAssertions {
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rate_pct"), header(run.resolve("csv/a2-1.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "constant", "recosted"), header(run.resolve("csv/a3.csv")));
         for (String id : List.of("i1", "i2", "i3")) {
-            assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "code", "level", "outcome", "output", "indicator",
+            assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "code", "level", "outcome", "output", "count_unit", "indicator",
                     "verification", "baselines", "target", "target_total", "target_unit", "AF", "AM", "AS", "AP", "EU"),
                     header(run.resolve("csv/" + id + ".csv")), id + ".csv columns");
         }
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "region", "count_unit", "target_sum",
                 "indicators"), header(run.resolve("csv/rt.csv")));
-        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "rb_previous", "xb_previous", "rbsa_previous", "rb",
+        assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "rb_previous", "xb_previous", "rbsa_previous", "rb",
                 "xb", "rbsa"), header(run.resolve("csv/t2.csv")));
         assertEquals(List.of("row_key", "row_type", "label_zh", "label_en", "outcome", "contributor", "total_usd", "share_pct",
                 "confidence"), header(run.resolve("csv/a4.csv")));
