@@ -39,6 +39,17 @@ public final class NoteNumbers {
         return origin.shown(footnote);
     }
 
+    /**
+     * The numbers of a footnote's marked parts under its table, in their order ({@link NoteMarker#parts(Text)}: "* ...
+     * ** ..." two notes), each 0 where the numbering does not know it: what the note's paragraph shows beside it.
+     */
+    public List<Integer> ofFootnote(String tableId, Text footnote) {
+        List<Numbered> notes = byTable.getOrDefault(tableId, List.of());
+        return NoteMarker.parts(footnote).stream().map(p -> notes.stream()
+                .filter(n -> n.marker().equals(p.marker()) && n.text().equals(p.text()))
+                .mapToInt(Numbered::number).findFirst().orElse(0)).toList();
+    }
+
     /** The number of the table's first note with this marker ("†", "¹" or "1", the same marker); 0 when it has none. */
     public int of(String tableId, String marker) {
         return of(tableId, marker, Text.EMPTY);

@@ -53,6 +53,15 @@ public record NoteOrigin(Set<Text> printed, Text own) {
     }
 
     /**
+     * A general note of the publication (publication.note.N, on the covers and the workbook's Notes sheet) as every
+     * edition shows it, whole, as a note without a marker: the print's as it is (its key among
+     * {@code publication.printed_notes}), any other tagged as pb-annex's.
+     */
+    public Text general(Text note) {
+        return shown(note, isPrinted(note));
+    }
+
+    /**
      * A footnote as shown under its table: the print's as it is; pb-annex's with each of its marked parts tagged after
      * its marker ("† (pb-annex's note) Printed as 43.0 ...", "* (...) ... ** (...) ...").
      */

@@ -48,6 +48,24 @@ public final class NoteMarker {
         return out;
     }
 
+    /**
+     * The footnote's text cut where each of its marked parts starts ({@link #parts(String)}'s cuts), nothing lost: the
+     * pieces, the space between two of them kept at the end of the first, give back the footnote as it is.
+     */
+    public static List<String> pieces(String footnote) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NEXT.matcher(footnote);
+        int from = 0;
+        while (m.find()) {
+            if (m.end() > from && m.end() < footnote.length() && !footnote.substring(0, m.start()).isBlank()) {
+                out.add(footnote.substring(from, m.end()));
+                from = m.end();
+            }
+        }
+        out.add(footnote.substring(from));
+        return out;
+    }
+
     /** One marked part of a printed footnote in both editions: its marker ("" when none) and its text without it. */
     public record Note(String marker, Text text) {
     }

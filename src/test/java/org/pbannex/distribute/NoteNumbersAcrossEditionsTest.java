@@ -179,7 +179,7 @@ class NoteNumbersAcrossEditionsTest {
     void theHtmlEditionNamesEachNoteByItsNumber(Language lang) throws IOException {
         Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
         Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
-        List<Element> links = html.select("table.data sup.note-ref a[href], table.data a.note-ref[href]");
+        List<Element> links = html.select(LINKS);
         assertTrue(links.stream().anyMatch(a -> a.text().equals("†")) && links.stream().anyMatch(a -> a.text().equals("¹")),
                 lang + ": the links of Table 2's † and Table I.2's ¹: " + links);
         for (Element a : links) {
@@ -207,7 +207,7 @@ class NoteNumbersAcrossEditionsTest {
     void thePdfNamesEachNoteByItsNumberAndLinksItsDigitMarkers(Language lang) throws IOException {
         Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
         Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
-        List<String> htmlNames = html.select("table.data sup.note-ref a[href], table.data a.note-ref[href]").stream()
+        List<String> htmlNames = html.select(LINKS).stream()
                 .map(a -> a.attr("aria-label")).sorted().toList();
         List<String> pdfNames = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(edition(lang, "pdf").toFile())) {
@@ -241,6 +241,134 @@ class NoteNumbersAcrossEditionsTest {
             }
         }
         assertEquals(htmlNames, pdfNames.stream().sorted().toList(), lang + ": the same note links in the PDF as in the HTML edition");
+    }
+
+    /** Every note link of the HTML edition: a figure's, a label's or text's digit marker, a heading's and a title's. */
+    private static final String LINKS = "table.data sup.note-ref a[href], table.data a.note-ref[href], section.annex > h2 a.note-ref[href]";
+
+    /** The words before a note under a table that give its number ("[note 12]", "[注释 12]"). */
+    private static String numberWords(Language lang, int n) {
+        return texts.get("edition.note_number").in(lang).replace("{n}", Integer.toString(n));
+    }
+
+    /**
+     * A marker that ends a table's title ("Operational budget, 2022-2023 *") or a column's heading ("2020-2021 *",
+     * Figure 2's "2022-2023 ***") is a link to its note, as a figure's marker is (tester 79, F1): in the HTML edition an
+     * {@code <a>} named by the marker and the note's number, the workbook's, in the PDF a Link annotation of that name;
+     * the heading's and the title's printed text stay as they were.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theMarkersOfHeadingsAndTitlesAreLinksToTheirNotes(Language lang) throws IOException {
+        Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
+        Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
+        List<Element> marked = new ArrayList<>();
+        for (Element e : html.select("section.annex > h2, table.data thead th")) {
+            Element shown = e.clone();
+            shown.select(".visually-hidden, .col-unit, .number").remove();
+            if (NoteMarker.TRAILING.matcher(shown.text().strip()).find()) {
+                marked.add(e);
+            }
+        }
+        assertTrue(marked.stream().anyMatch(e -> e.tagName().equals("h2")) && marked.stream().anyMatch(e -> e.tagName().equals("th")),
+                lang + ": a title and a heading end with a marker: " + marked);
+        List<String> names = new ArrayList<>();
+        for (Element e : marked) {
+            Element a = e.selectFirst("a.note-ref[href]");
+            assertNotNull(a, lang + ": the marker of " + e.text() + " is no link");
+            String label = a.attr("aria-label");
+            int n = numberIn(label, a.text(), lang);
+            assertEquals(NoteMarker.normalise(a.text()), notes.get(n).marker(), label + ": the note's printed marker");
+            Element target = html.getElementById(a.attr("href").substring(1));
+            assertNotNull(target, a.attr("href"));
+            assertTrue(bare(target.text()).contains(bare(notes.get(n).text())), label + " goes to " + target.text());
+            names.add(label);
+        }
+        List<String> pdfNames = new ArrayList<>();
+        String pdfText;
+        try (PDDocument doc = Loader.loadPDF(edition(lang, "pdf").toFile())) {
+            for (var page : doc.getPages()) {
+                for (var annotation : page.getAnnotations()) {
+                    if (annotation instanceof PDAnnotationLink link && link.getContents() != null) {
+                        pdfNames.add(link.getContents());
+                    }
+                }
+            }
+            pdfText = bare(new PDFTextStripper().getText(doc));
+        }
+        for (String name : names) {
+            assertTrue(pdfNames.contains(name), lang + ": the PDF has no link " + name);
+        }
+        for (Element e : marked) {
+            Element shown = e.clone();
+            shown.select(".visually-hidden, .col-unit").remove();
+            assertTrue(pdfText.contains(bare(shown.text())), lang + ": the PDF prints " + shown.text() + " as it was");
+        }
+    }
+
+    /**
+     * Each note under a table shows the number every edition gives it, before its marker ("[note 12] * Estimate.", in
+     * the words of texts.csv), in the HTML edition and the PDF: a reader told "note 12" by a link's name or the
+     * workbook finds it there (tester 79, F2). The note's own words are those of the workbook's Notes sheet.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void eachNoteUnderATableShowsItsNumber(Language lang) throws IOException {
+        Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
+        Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
+        String pdfText;
+        try (PDDocument doc = Loader.loadPDF(edition(lang, "pdf").toFile())) {
+            pdfText = bare(new PDFTextStripper().getText(doc));
+        }
+        List<Element> paragraphs = html.select("section.annex .notes p[id]");
+        int shown = 0;
+        for (Map.Entry<Integer, Note> e : notes.entrySet()) {
+            Note note = e.getValue();
+            String numbered = bare(numberWords(lang, e.getKey()) + note.marker() + note.text());
+            List<Element> under = paragraphs.stream().filter(p -> bare(p.text()).contains(bare(note.text()))).toList();
+            if (under.isEmpty()) {
+                continue; // a note of no table's (what empty cells mean, a general note)
+            }
+            assertTrue(under.stream().anyMatch(p -> bare(p.text()).contains(numbered)),
+                    lang + ": the note under its table does not start with its number " + numbered + ": " + under);
+            assertTrue(pdfText.contains(numbered), lang + ": the PDF's note does not start with its number: " + numbered);
+            shown++;
+        }
+        assertTrue(shown > 15, lang + ": the notes under the tables: " + shown);
+        for (Element a : html.select(LINKS)) {
+            int n = numberIn(a.attr("aria-label"), a.text(), lang);
+            Element target = html.getElementById(a.attr("href").substring(1));
+            assertTrue(target.select("span.note-number").stream().anyMatch(s -> s.text().contains(numberWords(lang, n))),
+                    a.attr("aria-label") + " goes to a note that does not say its number: " + target);
+        }
+    }
+
+    /**
+     * The publication's general notes (the covers' front matter) are tagged as pb-annex's own, or not, as the notes
+     * under the tables are (tester 79, F3): the HTML edition's and the PDF's covers show each as the workbook's Notes
+     * sheet does.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theCoversGeneralNotesAreTaggedAsTheWorkbooksAre(Language lang) throws IOException {
+        Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
+        Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
+        List<String> general = html.select("section#notes > p:not(.left-out)").eachText();
+        assertTrue(general.size() >= 3, lang + ": the general notes: " + general);
+        String own = texts.get("edition.own_note.printed").in(lang);
+        String tag = own.substring(0, own.indexOf("{text}"));
+        String pdfText;
+        try (PDDocument doc = Loader.loadPDF(edition(lang, "pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setEndPage(2);
+            pdfText = bare(stripper.getText(doc));
+        }
+        for (String note : general) {
+            assertTrue(notes.values().stream().anyMatch(n -> n.text().equals(note)),
+                    lang + ": the HTML's general note is not the Notes sheet's: " + note);
+            assertTrue(note.startsWith(tag.strip()), lang + ": pb-annex's note is not tagged as such: " + note);
+            assertTrue(pdfText.contains(bare(note)), lang + ": the PDF's cover does not show " + note);
+        }
     }
 
     private static void links(PDStructureNode node, List<PDStructureElement> out) {

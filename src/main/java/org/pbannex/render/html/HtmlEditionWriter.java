@@ -66,7 +66,7 @@ public final class HtmlEditionWriter {
         vars.put("info", cover);
         vars.put("about", wording.in("about_html", language).replace("{title}", cover.title()));
         vars.put("w", wording.all(language, "contents", "notes", "back_to_contents", "source_line", "inputs", "chart_figures",
-                "not_printed", "zero", "minus", "years_months", "years_months_one", "note_ref", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
+                "not_printed", "zero", "minus", "years_months", "years_months_one", "note_ref", "note_number", "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
         // The cover's pointer to the list of input files, its words "listed at the end of this page" a link to that list:
         // the sentence escaped around a stand-in for the link, then the link in its place.
         vars.put("syntheticInputs", HtmlEscape.escapeHtml4Xml(wording.in("synthetic_inputs_html", language).replace("{listed}", LINK))

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.pbannex.render.LineBreaks;
+import org.pbannex.render.NoteOrigin;
 import org.pbannex.render.NumberText;
 import org.pbannex.render.PublicationInfo;
 import org.pbannex.table.Language;
@@ -15,7 +16,7 @@ import org.unbescape.html.HtmlEscape;
 
 /**
  * What the editions say about themselves, in one language: title, source, the run's facts under the shared wording,
- * the general notes and the input files (a synthetic one marked as such).
+ * the general notes (pb-annex's own tagged so, {@link NoteOrigin#general}) and the input files (a synthetic one marked as such).
  *
  * @param leftOut what the expenditure lines left out of every total are ("Lines left out: 3 expenditure lines of biennia
  *                after 2022-23 ..."), said beside the list of input files, whose rows count them; empty when none is
@@ -80,10 +81,12 @@ public record CoverView(String title, String source, String biennium, List<Fact>
         fact(facts, w.in("citation", lang), in(info.citation(), lang));
         List<InputLine> inputs = inputs(info, w, lang);
         List<String> notes = new ArrayList<>();
+        // Tagged as the workbook's Notes sheet and the notes under the tables tag theirs: pb-annex's unless printed.
+        NoteOrigin origin = NoteOrigin.of(w.lookup());
         for (int i = 0; info.notes() != null && i < info.notes().size(); i++) {
             List<String> scope = info.noteTables(i);
             if (scope.isEmpty() || scope.stream().anyMatch(tableIds::contains)) {
-                notes.add(info.notes().get(i).in(lang));
+                notes.add(origin.general(info.notes().get(i)).in(lang));
             }
         }
         return new CoverView(in(info.title(), lang), in(info.source(), lang), info.biennium(), facts, notes, inputs,

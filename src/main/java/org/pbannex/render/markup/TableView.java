@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pbannex.render.LineBreaks;
@@ -37,15 +38,68 @@ import org.unbescape.html.HtmlEscape;
  * @param chinese  whether the text is Chinese, which breaks between words only
  * @param inPrint  whether the printed document holds the table: an empty cell of one it does not hold is not said to be
  *                 empty in print ({@code w.not_given}, not {@code w.not_printed})
+ * @param titleNote where the marker the title ends with links to ("Operational budget, 2022-2023 *"); null when none
+ * @param footnoteNumbers for each of {@code footnotes}, the numbers of its marked parts in every edition ({@link NoteNumbers}),
+ *                 0 for a part not numbered
  */
 public record TableView(String id, String anchor, String number, String title, String heading, String unitNote,
                         String caveat, boolean wide, List<ColumnGroup> colgroups, List<List<HeadCell>> head,
                         List<RowGroup> body, List<String> footnotes, String source, List<ChartView> charts,
-                        boolean chinese, boolean inPrint) {
+                        boolean chinese, boolean inPrint, NoteLink titleNote, List<List<Integer>> footnoteNumbers) {
 
-    /** The title as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition. */
-    public String titleWithBreaks() {
-        return withBreaks(title, chinese);
+    /**
+     * The title as markup, a {@code <wbr>} where a line may break ({@link #withBreaks}), for the HTML edition; the
+     * marker it ends with a link to its note named {@code noteRef} ("* note 12"), as a figure's marker is.
+     */
+    public String titleWithBreaks(String noteRef) {
+        return linkTrailing(withBreaks(title, chinese), title, titleNote, noteRef, false);
+    }
+
+    /** The title as markup for the PDF: escaped, the marker it ends with a link to its note ({@link #withNoteLinks}). */
+    public String titleWithNoteLink(String noteRef) {
+        return linkTrailing(HtmlEscape.escapeHtml4Xml(title), title, titleNote, noteRef, true);
+    }
+
+    /**
+     * Note paragraph {@code index} under the table as markup for the HTML edition: escaped, each of its marked parts
+     * after the note's number in every edition, in the words {@code numberWords} ("[note {n}]", texts.csv
+     * edition.note_number) in a span of class {@code note-number}, so that a reader told "note 12" (a link's name, the
+     * workbook's Notes sheet) finds it; the note's own words as they are ({@link #footnoteWithNumbers(int, String, boolean)}).
+     */
+    public String footnoteWithNumbers(int index, String numberWords) {
+        return footnoteWithNumbers(index, numberWords, true);
+    }
+
+    /**
+     * As {@link #footnoteWithNumbers(int, String)}, as plain text for the PDF: Flying Saucer draws an inline element after
+     * the rest of its line, so a span for a number within the paragraph ("... actual. [note 14] ** ...") came last in
+     * the text layer, which a copy of the note gives.
+     */
+    public String footnoteNumbered(int index, String numberWords) {
+        return footnoteWithNumbers(index, numberWords, false);
+    }
+
+    /**
+     * Note paragraph {@code index} with its numbers, as markup ({@code markup}: escaped, each number in a span) or as
+     * text. Where the parts cannot be told apart in the text, the numbers all come first.
+     */
+    private String footnoteWithNumbers(int index, String numberWords, boolean markup) {
+        String note = footnotes.get(index);
+        List<Integer> numbers = index < footnoteNumbers.size() ? footnoteNumbers.get(index) : List.of();
+        List<String> pieces = NoteMarker.pieces(note);
+        if (pieces.size() != numbers.size()) {
+            pieces = List.of(note);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            List<Integer> these = pieces.size() == 1 ? numbers : List.of(numbers.get(i));
+            String said = String.join(" ", these.stream().filter(n -> n > 0).map(n -> numberWords.replace("{n}", Integer.toString(n))).toList());
+            if (!said.isEmpty()) {
+                out.append(markup ? "<span class=\"note-number\">" + HtmlEscape.escapeHtml4Xml(said) + "</span>" : said).append(' ');
+            }
+            out.append(markup ? HtmlEscape.escapeHtml4Xml(pieces.get(i)) : pieces.get(i));
+        }
+        return out.toString();
     }
 
     /** Columns under one spanning heading (or one column); widths in percent of the table, for the PDF's fixed layout. */
@@ -64,10 +118,29 @@ public record TableView(String id, String anchor, String number, String title, S
      *               unseen); empty otherwise
      */
     public record HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words,
-                           String id, String spoken) {
+                           String id, String spoken, NoteLink note) {
 
-        HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words, String id) {
-            this(text, unit, colspan, rowspan, scope, label, words, id, "");
+        HeadCell(String text, String unit, int colspan, int rowspan, String scope, boolean label, boolean words, String id,
+                 NoteLink note) {
+            this(text, unit, colspan, rowspan, scope, label, words, id, "", note);
+        }
+
+        /**
+         * The text as markup for the HTML edition ({@link #textWithBreaks()}), the marker it ends with a link to its note
+         * named {@code noteRef} ("* note 12"), as a figure's marker is.
+         */
+        public String textWithBreaks(String noteRef) {
+            return linkTrailing(textWithBreaks(), text, note, noteRef, false);
+        }
+
+        /** The text as markup for the PDF: escaped, the marker it ends with a link to its note ({@link #withNoteLinks}). */
+        public String textWithNoteLink(String noteRef) {
+            return linkTrailing(HtmlEscape.escapeHtml4Xml(text), text, note, noteRef, true);
+        }
+
+        /** The note marker the text ends with, set on a line of its own ({@link #marksBelow}), as markup for the PDF, a link. */
+        public String markWithNoteLink(String noteRef) {
+            return linkTrailing(HtmlEscape.escapeHtml4Xml(mark()), mark(), note, noteRef, true);
         }
 
         /** Whether the cell names nothing, seen or heard: a td, not a heading (fragments/table.html). */
@@ -311,15 +384,36 @@ public record TableView(String id, String anchor, String number, String title, S
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             NoteLink note = notes.get(NoteMarker.normalise(m.group()));
-            String name = note == null ? "" : HtmlEscape.escapeHtml4Xml(note.name(noteRef, m.group()));
-            String link = note == null ? m.group()
-                    : pdf ? "<span class=\"note-link\" data-link=\"#" + note.target() + "\" title=\"" + name + "\" data-alt=\""
-                            + name + "\">" + m.group() + "</span>"
-                    : "<a class=\"note-ref\" href=\"#" + note.target() + "\" aria-label=\"" + name + "\" title=\"" + name + "\">"
-                            + m.group() + "</a>";
-            m.appendReplacement(out, Matcher.quoteReplacement(link));
+            m.appendReplacement(out, Matcher.quoteReplacement(note == null ? m.group() : link(m.group(), note, noteRef, pdf)));
         }
         return m.appendTail(out).toString();
+    }
+
+    /**
+     * A marker as a link to its note, named by the marker and the note's number ("* note 12"): the HTML edition's an
+     * {@code <a>}, the PDF's ({@code pdf}) a span marked as a link (data-link, LinkAnnotations).
+     */
+    private static String link(String marker, NoteLink note, String noteRef, boolean pdf) {
+        String name = HtmlEscape.escapeHtml4Xml(note.name(noteRef, marker));
+        return pdf ? "<span class=\"note-link\" data-link=\"#" + note.target() + "\" title=\"" + name + "\" data-alt=\""
+                        + name + "\">" + marker + "</span>"
+                : "<a class=\"note-ref\" href=\"#" + note.target() + "\" aria-label=\"" + name + "\" title=\"" + name + "\">"
+                        + marker + "</a>";
+    }
+
+    /**
+     * The markup of {@code text} (a title, a column's heading) with the note marker the text ends with ("2020-2021 *") a
+     * link to its note ({@link #link}); as it is when there is no such marker or {@code note} is null. The marker is
+     * the last one in the markup, which only escapes and marks places to break.
+     */
+    private static String linkTrailing(String markup, String text, NoteLink note, String noteRef, boolean pdf) {
+        Matcher m = NoteMarker.TRAILING.matcher(text);
+        if (note == null || !m.find()) {
+            return markup;
+        }
+        String marker = m.group(1);
+        int at = markup.lastIndexOf(marker);
+        return at < 0 ? markup : markup.substring(0, at) + link(marker, note, noteRef, pdf) + markup.substring(at + marker.length());
     }
 
     /**
@@ -422,7 +516,11 @@ public record TableView(String id, String anchor, String number, String title, S
         String title = t.title().in(lang);
         String anchor = anchor(t);
         List<String> columnHeaders = new ArrayList<>();
-        List<List<HeadCell>> head = head(t, cols, lang, anchor, columnHeaders);
+        // Each note's number in every edition, by its paragraph under the table; a marker ending a title or a heading
+        // links to the paragraph that holds its note.
+        List<List<Integer>> footnoteNumbers = t.footnotes().stream().map(f -> numbers.ofFootnote(t.id(), f)).toList();
+        BiFunction<String, Text, NoteLink> noteOf = (text, pointsTo) -> trailingNote(t, text, pointsTo, numbers, footnoteNumbers);
+        List<List<HeadCell>> head = head(t, cols, lang, anchor, columnHeaders, noteOf);
         List<RowView> rows = new ArrayList<>();
         // The heading rows the current row comes under, outermost first: a heading ends those at its level or deeper; a
         // part's or the whole table's total ends them too (it is not part of the section above it, "Total (Parts I-III)").
@@ -446,7 +544,25 @@ public record TableView(String id, String anchor, String number, String title, S
         return new TableView(t.id(), anchor, number, title, number.isEmpty() ? listed : number + " " + listed,
                 t.unitNote().in(lang), t.caveat().in(lang), t.wide(), colgroups(cols, lang), head,
                 groups(t.rows(), rows), t.footnotes().stream().map(n -> numbers.shown(n).in(lang)).toList(), in(t.source(), lang),
-                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH, t.inPrint());
+                t.charts().stream().map(c -> ChartView.of(c, t.caveat(), lang)).toList(), lang == Language.ZH, t.inPrint(),
+                noteOf.apply(title, Text.EMPTY), footnoteNumbers);
+    }
+
+    /**
+     * Where the note marker that ends {@code text} (a title, a column's heading: "2020-2021 *") links to: the paragraph
+     * under the table that holds the note with that marker ({@code pointsTo}: the one of several with it, as a column
+     * names it), and the note's number; null when the text ends with no marker, or none numbered.
+     */
+    private static NoteLink trailingNote(Table t, String text, Text pointsTo, NoteNumbers numbers,
+                                         List<List<Integer>> footnoteNumbers) {
+        Matcher m = NoteMarker.TRAILING.matcher(text);
+        int number = m.find() ? numbers.of(t.id(), m.group(1), pointsTo) : 0;
+        for (int i = 0; number > 0 && i < footnoteNumbers.size(); i++) {
+            if (footnoteNumbers.get(i).contains(number)) {
+                return new NoteLink(anchor(t) + "-note-" + (i + 1), number);
+            }
+        }
+        return null;
     }
 
     private record OpenHeading(int level, String key, String id) {
@@ -537,31 +653,33 @@ public record TableView(String id, String anchor, String number, String title, S
      * heading cells over it (its group's, then its own; an empty heading names nothing and is left out).
      */
     private static List<List<HeadCell>> head(Table t, List<Column> cols, Language lang, String anchor,
-                                             List<String> columnHeaders) {
+                                             List<String> columnHeaders, BiFunction<String, Text, NoteLink> noteOf) {
         boolean grouped = cols.stream().anyMatch(c -> !c.group().in(lang).isEmpty());
         int rowspan = grouped ? 2 : 1;
         boolean zh = lang == Language.ZH;
         List<HeadCell> first = new ArrayList<>();
         List<HeadCell> second = new ArrayList<>();
-        first.add(new HeadCell(t.labelHeading().in(lang), "", 1, rowspan, "col", true, zh, anchor + "-col-label"));
+        first.add(new HeadCell(t.labelHeading().in(lang), "", 1, rowspan, "col", true, zh, anchor + "-col-label",
+                noteOf.apply(t.labelHeading().in(lang), Text.EMPTY)));
         for (int i = 0; i < cols.size(); ) {
             Column c = cols.get(i);
             String group = c.group().in(lang);
             if (group.isEmpty()) {
                 HeadCell own = new HeadCell(c.heading().in(lang), unitUnder(c, lang), 1, rowspan, "col", false, zh, anchor + "-col-" + i,
-                        c.spokenHeading().in(lang));
+                        c.spokenHeading().in(lang), noteOf.apply(c.heading().in(lang), c.note()));
                 first.add(own);
                 columnHeaders.add(named(own));
                 i++;
                 continue;
             }
             int span = span(cols, i, lang);
-            HeadCell groupCell = new HeadCell(group, "", span, 1, "colgroup", false, zh, anchor + "-group-" + i);
+            HeadCell groupCell = new HeadCell(group, "", span, 1, "colgroup", false, zh, anchor + "-group-" + i,
+                    noteOf.apply(group, Text.EMPTY));
             first.add(groupCell);
             for (int k = i; k < i + span; k++) {
                 Column g = cols.get(k);
                 HeadCell own = new HeadCell(g.heading().in(lang), unitUnder(g, lang), 1, 1, "col", false, zh, anchor + "-col-" + k,
-                        g.spokenHeading().in(lang));
+                        g.spokenHeading().in(lang), noteOf.apply(g.heading().in(lang), g.note()));
                 second.add(own);
                 columnHeaders.add(ids(named(groupCell), named(own)));
             }

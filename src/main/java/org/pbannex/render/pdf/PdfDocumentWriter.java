@@ -226,7 +226,7 @@ public final class PdfDocumentWriter {
         vars.put("lang", language.tag());
         vars.put("zh", language == Language.ZH);
         vars.put("info", CoverView.of(info, wording, language, tables.stream().map(Table::id).toList()));
-        vars.put("w", wording.all(language, "running_head", "inputs", "synthetic_inputs", "source_line", "contents", "zero", "minus", "years_months", "years_months_one", "not_printed", "note_ref", "chart_alt",
+        vars.put("w", wording.all(language, "running_head", "inputs", "synthetic_inputs", "source_line", "contents", "zero", "minus", "years_months", "years_months_one", "not_printed", "note_ref", "note_number", "chart_alt",
                 "workbook.col_file", "workbook.col_rows", "workbook.col_sha256", "checksum_in_run"));
         // A note's marker is named by the note's number, as the run's workbook numbers its notes ("† note 9").
         NoteNumbers numbers = XlsxWorkbookWriter.noteNumbers(tables, language, info, wording);

@@ -96,7 +96,7 @@ final class NoteList {
             if (general == null || general.isEmpty()) {
                 continue;
             }
-            Text n = words.noteOrigin.shown(general, false); // the print has no general notes: all are pb-annex's
+            Text n = words.noteOrigin.general(general); // pb-annex's unless publication.printed_notes names it
             List<String> scope = info.noteTables(i);
             if (scope.isEmpty()) {
                 notes.add(new Note(notes.size() + 1, List.of(), words.allTables, "", n));

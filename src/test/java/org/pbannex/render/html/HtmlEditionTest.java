@@ -521,7 +521,10 @@ class HtmlEditionTest {
                 Element note = html.getElementById(link.attr("href").substring(1));
                 assertNotNull(note, t.id() + ": the marker links to no note: " + link.attr("href"));
                 assertTrue(notes.contains(note), t.id() + ": the note is under its table");
-                assertTrue(note.text().startsWith(link.text() + " "), t.id() + ": the note of " + link.text() + ": " + note.text());
+                // The note, after the number every edition gives it ("[note 12] † ..."), starts with the marker.
+                Element words = note.clone();
+                words.select("span.note-number").remove();
+                assertTrue(words.text().strip().startsWith(link.text() + " "), t.id() + ": the note of " + link.text() + ": " + note.text());
                 assertTrue(link.attr("aria-label").matches(java.util.regex.Pattern.quote(name.replace("{marker}", link.text()))
                         .replace("{n}", "\\E[0-9]+\\Q")), "named by its marker and number: " + link.attr("aria-label"));
                 markers++;
@@ -534,6 +537,9 @@ class HtmlEditionTest {
         assertTrue(number > 3, "the workbook numbers the notes of all tables: " + number);
         assertEquals((lang == Language.ZH ? "† 注释 " : "† note ") + number, outcome8.attr("aria-label"));
         assertEquals(outcome8.attr("aria-label"), outcome8.attr("title"), "a pointer's tooltip says it too");
+        // The note it goes to says that number, in the words of texts.csv ("[note 12]").
+        assertEquals(new Wording(pub.reference().texts()::get).in("note_number", lang).replace("{n}", Integer.toString(number)),
+                html.getElementById(outcome8.attr("href").substring(1)).selectFirst("span.note-number").text());
     }
 
     /** Every table of the page names itself with a caption, the list of input files too. */

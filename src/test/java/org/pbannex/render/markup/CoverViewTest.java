@@ -58,4 +58,30 @@ class CoverViewTest {
         assertEquals(List.of("Every table"), CoverView.of(info, WORDS, Language.EN, List.of("a2")).notes());
         assertEquals(List.of("Every table", "The appendices"), CoverView.of(info, WORDS, Language.EN, List.of("a2", "ii1")).notes());
     }
+
+    /**
+     * A general note on the covers is tagged as pb-annex's own, or not, as the notes under the tables are (tester 79,
+     * F3): in a biennium with a print, a note its {@code publication.printed_notes} names is shown as it is, any other
+     * with {@code edition.own_note}'s tag, in both languages.
+     */
+    @Test
+    void aGeneralNoteIsTaggedAsPbAnnexsUnlessThePrintHasIt() {
+        Text printed = new Text("所有金额均为美元。", "All amounts are in US dollars.");
+        Text own = new Text("表 II.1 的英文为译文。", "The English of Table II.1 is a translation.");
+        java.util.Map<String, Text> overrides = java.util.Map.of(
+                "edition.own_note", WORDS.lookup().apply("edition.own_note.printed"),
+                "publication.printed_notes", Text.of("publication.note.1"),
+                "publication.note.1", printed);
+        Wording withPrint = new Wording(k -> overrides.containsKey(k) ? overrides.get(k) : WORDS.lookup().apply(k));
+        PublicationInfo base = info();
+        PublicationInfo info = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
+                base.codeVersion(), base.contact(), base.citation(), List.of(printed, own), Text.EMPTY, null, base.files(), List.of());
+        assertEquals(List.of("All amounts are in US dollars.", "(pb-annex's note) The English of Table II.1 is a translation."),
+                CoverView.of(info, withPrint, Language.EN, List.of("a2")).notes());
+        assertEquals(List.of("所有金额均为美元。", "（pb-annex 的说明）表 II.1 的英文为译文。"),
+                CoverView.of(info, withPrint, Language.ZH, List.of("a2")).notes());
+        // A biennium without a print sets nothing apart.
+        assertEquals(List.of("All amounts are in US dollars.", "The English of Table II.1 is a translation."),
+                CoverView.of(info, WORDS, Language.EN, List.of("a2")).notes());
+    }
 }

@@ -345,6 +345,32 @@ class XlsxWorkbookWriterTest {
         }
     }
 
+    /**
+     * The Notes sheet tags a general note as the covers of the other editions do (tester 79, F3): pb-annex's own with
+     * {@code edition.own_note}, one that the biennium's {@code publication.printed_notes} names as the print's as it is.
+     */
+    @Test
+    void aGeneralNoteThePrintHasIsNotTaggedAsPbAnnexs(@TempDir Path dir) throws Exception {
+        Wording bundled = TestWording.bundled();
+        Text printed = new Text("所有金额均为美元。", "All amounts are in US dollars.");
+        java.util.Map<String, Text> overrides = java.util.Map.of(
+                "edition.own_note", bundled.lookup().apply("edition.own_note.printed"),
+                "publication.printed_notes", Text.of("publication.note.1"),
+                "publication.note.1", printed);
+        Wording withPrint = new Wording(k -> overrides.containsKey(k) ? overrides.get(k) : bundled.lookup().apply(k));
+        PublicationInfo base = info();
+        PublicationInfo info = new PublicationInfo(base.title(), base.source(), base.biennium(), base.runId(), base.runTime(),
+                base.codeVersion(), base.contact(), base.citation(), List.of(printed, new Text("总注释", "A general note")),
+                base.about(), base.published(), base.files(), List.of());
+        Path file = dir.resolve("printed.xlsx");
+        XlsxWorkbookWriter.write(tables(), Language.EN, info, withPrint, file);
+        try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+            List<String> texts = table(wb.getSheet("Notes")).stream().map(r -> r.get(r.size() - 1)).toList();
+            assertTrue(texts.contains("All amounts are in US dollars."), texts.toString());
+            assertTrue(texts.contains("(pb-annex's note) A general note"), texts.toString());
+        }
+    }
+
     @Test
     void footnotesSplitAtTheirMarkersOnlyWhereBothEditionsAgree() {
         var parts = NoteList.split(new Text("* 实际。** 部分估计。*** 估计。", "* Actual. ** Partly estimated. *** Estimated."));
