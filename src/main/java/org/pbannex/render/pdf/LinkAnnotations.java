@@ -56,6 +56,9 @@ final class LinkAnnotations {
         if (href.isEmpty() || href.equals("#")) {
             return;
         }
+        if (tree != null && StructureTree.inRepeatedHeading(box)) {
+            return; // a heading's note marker drawn again atop a later page: an artifact, which no Link element holds
+        }
         Rectangle area = device.createLocalTargetArea(c, box);
         Shape clip = device.getClip();
         if (area.getWidth() <= 0 || clip != null && !onPage(c, box, clip)) {

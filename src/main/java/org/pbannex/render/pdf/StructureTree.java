@@ -452,6 +452,19 @@ final class StructureTree {
     }
 
     /**
+     * Whether the box is in a table's heading rows drawn again at the top of a later page (an artifact: no structure
+     * element holds it), as {@link #repeatedHeading(TableCellBox)} says of its cell.
+     */
+    static boolean inRepeatedHeading(Box box) {
+        for (Box b = box; b != null; b = b.getParent()) {
+            if (b instanceof TableCellBox cell) {
+                return repeatedHeading(cell);
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the cell is in a table's heading rows drawn again at the top of a later page: Flying Saucer moves those
      * rows down the table for each page and back for the first, so a moved copy is repetition, not content.
      */
