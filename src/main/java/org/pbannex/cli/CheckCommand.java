@@ -118,33 +118,17 @@ public class CheckCommand implements Callable<Integer> {
             return ExitCodes.PUBLISHED;
         }
         try {
-            // A list emptied to its header is no mistake here: an installation that sends nothing (distribute says so).
-            if (headerOnly(file)) {
-                if (verbose) {
-                    System.out.println("ok       " + org.pbannex.ingest.InputFolder.shownName(listed, ReviewerList.FILE)
-                            + ": no reviewers");
-                }
-                return ExitCodes.PUBLISHED;
-            }
-            int n = ReviewerList.fromCsv(listed).size();
+            // A list emptied to its header is no mistake here: an installation that sends nothing (distribute says so);
+            // its header is still read against the descriptor ('nom,email,...' passed unread: fix 80c).
+            int n = ReviewerList.fromCsv(listed, true).size();
             if (verbose) {
                 System.out.println("ok       " + org.pbannex.ingest.InputFolder.shownName(listed, ReviewerList.FILE) + ": "
-                        + Counted.of(n, "reviewer", "reviewers"));
+                        + (n == 0 ? "no reviewers" : Counted.of(n, "reviewer", "reviewers")));
             }
             return ExitCodes.PUBLISHED;
         } catch (org.pbannex.ingest.InputError e) {
             ExitCodes.lines(e).forEach(l -> System.err.println("pb-annex: " + l));
             return ExitCodes.of(e);
-        }
-    }
-
-    /** Whether the file holds its header line alone (blank lines aside); false when it cannot be read (its reader says why). */
-    private static boolean headerOnly(java.nio.file.Path file) {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
-                    .allMatch(String::isBlank);
-        } catch (IOException e) {
-            return false;
         }
     }
 

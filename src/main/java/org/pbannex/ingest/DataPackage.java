@@ -35,7 +35,8 @@ public final class DataPackage {
     /** A descriptor in a file of another name (the reviewers list has its own, as it is no input of the tables). */
     public static DataPackage loadDescriptor(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InputError(file.toString(), 0, "", Said.of("no_descriptor", "file", FILE));
+            // Named as it is missing: the reviewers' list has a descriptor of its own (reviewers.datapackage.json).
+            throw new InputError(file.toString(), 0, "", Said.of("no_descriptor", "file", file.getFileName().toString()));
         }
         JsonNode root;
         try {

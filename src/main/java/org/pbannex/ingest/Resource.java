@@ -24,6 +24,12 @@ public record Resource(String name, String path, String description, List<Field>
         this(name, path, description, fields, primaryKey, foreignKeys, maxBytes, minRows, false, List.of(), "");
     }
 
+    /** The same resource, a file of its header alone allowed (a list that may be emptied, such as the reviewers'). */
+    public Resource emptyAllowed() {
+        return new Resource(name, path, description, fields, primaryKey, foreignKeys, maxBytes, 0, mergesByKey, numberings,
+                descriptionZh);
+    }
+
     /** Its description in both languages (the English where it has no Chinese one). */
     public org.pbannex.table.Text described() {
         return new org.pbannex.table.Text(descriptionZh.isEmpty() ? description : descriptionZh, description);
