@@ -176,7 +176,8 @@ public class InputCommand implements Runnable {
                     "The schema files (datapackage.json, reviewers.datapackage.json) are replaced by the program's; texts.csv gets the "
                             + "keys it lacks, and the program's row where a row's placeholders changed (other wording is kept); the "
                             + "other reference files get the program's new columns, filled from its rows, and its new files. The "
-                            + "biennia's data is only reported. Each file changed is kept first, as it was, in "
+                            + "biennia's data, and every row that differs from the program's, is only reported. Each file changed is "
+                            + "kept first, as it was, in "
                             + "input/.upgraded-<UTC time>/: copying it back (with the old program) rolls back."})
     static class Upgrade implements Callable<Integer> {
 

@@ -250,7 +250,7 @@ public class ScheduleCommand implements Callable<Integer> {
     }
 
     /** A word for sh as it is: quoted when it has anything but letters, digits and {@code _./-} (a space, a quote). */
-    static String shellWord(String word) {
+    public static String shellWord(String word) {
         return word.matches("[A-Za-z0-9_./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 

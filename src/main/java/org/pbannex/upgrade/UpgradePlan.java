@@ -44,14 +44,15 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
             schemaFile(dataInput, programInput, schema, changes);
         }
         texts(dataInput, programInput, changes, notes);
+        DataPackage schema = Files.isRegularFile(programInput.resolve(DataPackage.FILE)) ? DataPackage.load(programInput) : null;
         for (Path theirs : referenceFiles(programInput)) {
             String file = REFERENCE + "/" + theirs.getFileName();
             if (!file.equals(TEXTS)) {
-                referenceFile(dataInput.resolve(file), theirs, file, changes, notes);
+                referenceFile(dataInput.resolve(file), theirs, file, primaryKey(schema, file), changes, notes);
             }
         }
-        if (Files.isRegularFile(programInput.resolve(DataPackage.FILE))) {
-            BienniumColumns.lacking(dataInput, programInput, DataPackage.load(programInput)).forEach(notes::add);
+        if (schema != null) {
+            BienniumColumns.lacking(dataInput, programInput, schema).forEach(notes::add);
         }
         return new UpgradePlan(dataInput, programInput, List.copyOf(changes), List.copyOf(notes));
     }
@@ -111,13 +112,20 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
         changes.add(new FileChange(TEXTS, m.merged().bytes(), String.join("; ", what), String.join(", ", behind)));
     }
 
-    private static void referenceFile(Path ours, Path theirs, String file, List<FileChange> changes, List<String> notes) {
+    private static void referenceFile(Path ours, Path theirs, String file, List<String> key, List<FileChange> changes,
+            List<String> notes) {
         String name = theirs.getFileName().toString();
         if (!Files.isRegularFile(ours)) {
             changes.add(new FileChange(file, bytes(theirs), "copied from the program (new)", name + " missing"));
             return;
         }
-        ReferenceColumns c = ReferenceColumns.of(CsvRows.read(ours), CsvRows.read(theirs));
+        CsvRows program = CsvRows.read(theirs);
+        ReferenceColumns c = ReferenceColumns.of(CsvRows.read(ours), program);
+        // Rows the update changed without a column: said, never written over (the installation's own rows).
+        RowDifferences rows = RowDifferences.of(c.upgraded(), program, key);
+        if (!rows.none()) {
+            notes.add(rows.note(file, ours, theirs));
+        }
         if (c.added().isEmpty()) {
             return;
         }
@@ -125,6 +133,12 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
         changes.add(new FileChange(file, c.upgraded().bytes(), columns + " added, filled from the program's rows"
                 + (c.unmatched().isEmpty() ? "" : "; left empty in the rows the program's copy has no key of: "
                 + String.join(", ", c.unmatched())), name + " lacks " + String.join(", ", c.added())));
+    }
+
+    /** The primary key the schema gives the file at {@code path} in input/ (empty: none, or no schema). */
+    static List<String> primaryKey(DataPackage schema, String path) {
+        return schema == null ? List.of() : schema.resources().stream().filter(r -> r.path().equals(path)).findFirst()
+                .map(org.pbannex.ingest.Resource::primaryKey).orElse(List.of());
     }
 
     private static List<Path> referenceFiles(Path programInput) {
@@ -148,7 +162,7 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
     }
 
     /** Keys named, the first ten: a long list is counted above. */
-    private static String listed(List<String> keys) {
+    static String listed(List<String> keys) {
         return String.join(", ", keys.subList(0, Math.min(10, keys.size()))) + (keys.size() > 10 ? ", ..." : "");
     }
 }

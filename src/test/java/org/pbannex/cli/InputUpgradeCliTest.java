@@ -145,6 +145,66 @@ class InputUpgradeCliTest {
         assertTrue(check.out().contains(" checks passed, 0 failed"), check.toString());
     }
 
+    /**
+     * An update that changed files in their rows alone, and added a column its schema calls optional (fix 80c: the
+     * upgrade said nothing of either): a reference row the program reworded (units.csv's GB, here the folder's), and
+     * 2022-23 as it was before the program moved footnote 3 from o7-recruitment-costs's indicator to its baseline
+     * (results_baselines.csv without its optional footnote column). The dry run and the upgrade name each file whose rows
+     * differ, by the rows' keys, with the command that shows the difference (run here), and the optional column left out
+     * with why and the program's values in it; they write none of these files.
+     */
+    @Test
+    void rowsChangedAloneAndAnOptionalColumnAreSaidNotWrittenOver() throws IOException, InterruptedException {
+        Path input = data.resolve("input");
+        Path theirs = program.resolve("input");
+        TestInputs.edit(input.resolve("reference/units.csv"), s -> s.replace("GB,理事会,Governing Body,", "GB,理事会,Governing Body (ours),"));
+        TestInputs.edit(input.resolve("2022-23/results_indicators.csv"), s -> s.replace("(SDG indicator 10.7.1).,待定。,To be determined.,,",
+                "(SDG indicator 10.7.1).,待定。,To be determined.,3,"));
+        TestInputs.edit(input.resolve("2022-23/results_baselines.csv"), s -> String.join("\n", s.lines()
+                .map(l -> l.substring(0, l.lastIndexOf(','))).toList()) + "\n");
+        List<String> kept = List.of("reference/units.csv", "2022-23/results_indicators.csv", "2022-23/results_baselines.csv");
+        Map<String, byte[]> before = files(input);
+
+        String units = "Note: reference/units.csv: its rows differ from the program's copy: 1 row with other values (GB); kept as "
+                + "the installation's own (the upgrade never writes over its rows): diff -u " + input.resolve("reference/units.csv")
+                + " " + theirs.resolve("reference/units.csv") + " shows the difference; copy a row from the program's file where it "
+                + "applies to this installation";
+        String indicators = "Note: 2022-23/results_indicators.csv: its rows differ from the program's copy: 1 row with other values "
+                + "(o7-recruitment-costs); kept as the installation's own (the upgrade never writes over its rows): diff -u "
+                + input.resolve("2022-23/results_indicators.csv") + " " + theirs.resolve("2022-23/results_indicators.csv")
+                + " shows the difference; copy a row from the program's file where it applies to this installation";
+        String optional = "Note: 2022-23/results_baselines.csv lacks optional column footnote: not added, as the upgrade does not "
+                + "write a biennium's files (this installation's data, whose values in such a column may go with changes to its "
+                + "other files); the file reads as before without it; the program's " + theirs.resolve("2022-23/results_baselines.csv")
+                + " has it, filled in 1 row (o7-recruitment-costs 1: 3): to show what the program's copy shows, add the column "
+                + "with those values (empty in the other rows), with the program's rows noted for this biennium's other files";
+        CliRun dry = pbAnnex("input", "upgrade", "--dry-run");
+        assertEquals(0, dry.status(), dry.toString());
+        CliRun upgraded = pbAnnex("input", "upgrade");
+        assertEquals(0, upgraded.status(), upgraded.toString());
+        for (CliRun r : List.of(dry, upgraded)) {
+            List<String> notes = r.out().lines().filter(l -> l.startsWith("Note: ")).toList();
+            for (String note : List.of(units, indicators, optional)) {
+                assertEquals(1, notes.stream().filter(note::equals).count(), note + "\n in: " + r.out());
+            }
+            assertEquals(5, notes.size(), "the texts' two notes and these three, no other file: " + r.out());
+        }
+        Map<String, byte[]> after = files(input);
+        for (String file : kept) {
+            assertArrayEquals(before.get(file), after.get(file), file + " is the installation's: never written over");
+        }
+
+        // The command the note gives shows the row, the folder's and the program's.
+        String command = units.substring(units.indexOf("diff -u "), units.indexOf(" shows the difference"));
+        Process diff = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String shown = new String(diff.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, diff.waitFor(), shown);
+        assertTrue(shown.contains("\n-GB,理事会,Governing Body (ours),") && shown.contains("\n+GB,理事会,Governing Body,"), shown);
+
+        CliRun check = pbAnnex("check");
+        assertEquals(0, check.status(), "the folder's older rows read as before: " + check);
+    }
+
     /** Preflight says it before the night, with the command; once upgraded, it says nothing of it. */
     @Test
     void preflightSaysTheInputIsOlderThanTheProgramsAndWhatBringsItInStep() throws IOException {
