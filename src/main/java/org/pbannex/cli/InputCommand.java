@@ -203,6 +203,7 @@ public class InputCommand implements Runnable {
                 return ExitCodes.PUBLISHED;
             }
             Path kept = org.pbannex.upgrade.UpgradeWriter.keptIn(data, java.time.Instant.now());
+            List<String> added = plan.added(); // before writing: then they exist
             if (!dryRun) {
                 org.pbannex.upgrade.UpgradeWriter.write(plan, kept);
             }
@@ -212,8 +213,9 @@ public class InputCommand implements Runnable {
                     ? "Dry run: " + files + " of " + data + " would change, from the program's input (" + program + "); nothing was "
                             + "written (./pb-annex input upgrade writes them, keeping the old ones in " + data.resolve(".upgraded-<UTC time>") + "/)"
                     : "Upgraded " + data + " from the program's input (" + program + "): " + files + " changed; the old ones are kept in "
-                            + kept + "/ (to roll back: copy them back into " + data + ", with the old program); ./pb-annex check tells "
-                            + "whether the input passes");
+                            + kept + "/ (to roll back: copy them back into " + data + ", with the old program"
+                            + (added.isEmpty() ? "" : ", and remove the " + (added.size() == 1 ? "file" : "files") + " it had not, "
+                            + String.join(", ", added)) + "); ./pb-annex check tells whether the input passes");
             return ExitCodes.PUBLISHED;
         }
     }

@@ -27,6 +27,11 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
     static final List<String> SCHEMA_FILES = List.of(DataPackage.FILE, "reviewers.datapackage.json");
     static final String REFERENCE = "reference";
     static final String TEXTS = REFERENCE + "/texts.csv";
+    /**
+     * What the line of a file the folder lacked says: the upgrade keeps no copy of it, so a rollback removes it (README,
+     * "Rolling back": every such line says it alike, fix 80c).
+     */
+    public static final String NEW = "copied from the program (new)";
 
     /** Whether the data folder's input is the program's own (PB_HOME unset or the program's folder): nothing to upgrade. */
     public static boolean sameFolder(Path dataInput, Path programInput) {
@@ -57,6 +62,11 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
         return new UpgradePlan(dataInput, programInput, List.copyOf(changes), List.copyOf(notes));
     }
 
+    /** The files the plan adds (the folder has none of that name): a rollback removes them, having no kept copy. */
+    public List<String> added() {
+        return changes.stream().map(FileChange::file).filter(f -> !Files.exists(dataInput.resolve(f))).toList();
+    }
+
     /** What the data folder's input lacks, in a few words (empty: in step): preflight's and check's line. */
     public String behind() {
         return String.join("; ", changes.stream().map(FileChange::behind).toList());
@@ -70,7 +80,7 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
         }
         byte[] content = bytes(theirs);
         if (!Files.isRegularFile(ours)) {
-            changes.add(new FileChange(name, content, "copied from the program (the schema of its input files)", name + " missing"));
+            changes.add(new FileChange(name, content, NEW + ": the schema of its input files", name + " missing"));
         } else if (!Arrays.equals(content, bytes(ours))) {
             changes.add(new FileChange(name, content, "replaced by the program's (the schema of its input files)", name + " differs"));
         }
@@ -83,7 +93,7 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
             return;
         }
         if (!Files.isRegularFile(ours)) {
-            changes.add(new FileChange(TEXTS, bytes(theirs), "copied from the program", "texts.csv missing"));
+            changes.add(new FileChange(TEXTS, bytes(theirs), NEW, "texts.csv missing"));
             return;
         }
         TextsMerge m = TextsMerge.of(CsvRows.read(ours), CsvRows.read(theirs));
@@ -116,7 +126,7 @@ public record UpgradePlan(Path dataInput, Path programInput, List<FileChange> ch
             List<String> notes) {
         String name = theirs.getFileName().toString();
         if (!Files.isRegularFile(ours)) {
-            changes.add(new FileChange(file, bytes(theirs), "copied from the program (new)", name + " missing"));
+            changes.add(new FileChange(file, bytes(theirs), NEW, name + " missing"));
             return;
         }
         CsvRows program = CsvRows.read(theirs);

@@ -116,8 +116,8 @@ class InputUpgradeCliTest {
         assertEquals(dry.out().lines().skip(2).limit(4).map(l -> l.replace("Would upgrade: ", "Upgraded: ")).toList(), out.subList(2, 6));
         Path kept = onlyKeptFolder(input);
         assertEquals("Upgraded " + input + " from the program's input (" + program.resolve("input") + "): 4 files changed; the old "
-                + "ones are kept in " + kept + "/ (to roll back: copy them back into " + input + ", with the old program); "
-                + "./pb-annex check tells whether the input passes", out.get(6));
+                + "ones are kept in " + kept + "/ (to roll back: copy them back into " + input + ", with the old program, and remove "
+                + "the file it had not, reference/restated_columns.csv); ./pb-annex check tells whether the input passes", out.get(6));
 
         Path theirs = program.resolve("input");
         for (String same : List.of("datapackage.json", "reference/regions.csv", "reference/restated_columns.csv")) {
@@ -205,6 +205,55 @@ class InputUpgradeCliTest {
         assertEquals(0, check.status(), "the folder's older rows read as before: " + check);
     }
 
+    /**
+     * README's rollback, followed as written (fix 80c: never run by a test): after an upgrade, copy the kept folder back
+     * with {@code cp -a "$PB_HOME"/input/.upgraded-<time>/. "$PB_HOME"/input/} and remove each file whose line says
+     * {@code copied from the program (new)}. Without an old build, what the old program would read is proven the
+     * folder's own: every input file (as InputFolder reads the folder: the kept folder, named with a dot, is none) and
+     * its mode back byte for byte, the same file set, and check says of it exactly what it said before the upgrade. The
+     * folder lacks reviewers.datapackage.json (one set up before reviewers had a descriptor), which the upgrade copies in:
+     * its line said no "(new)", so the README's rule left it behind.
+     */
+    @Test
+    void theReadmesRollbackGivesBackTheFolderAsItWasBeforeTheUpgrade() throws IOException, InterruptedException {
+        Path input = data.resolve("input");
+        Files.delete(input.resolve("reviewers.datapackage.json"));
+        Files.delete(input.resolve("reviewers.csv"));
+        Map<String, byte[]> before = inputFiles(input);
+        Map<String, String> modes = modes(input, before.keySet());
+        CliRun checkBefore = pbAnnex("check");
+
+        CliRun upgraded = pbAnnex("input", "upgrade");
+        assertEquals(0, upgraded.status(), upgraded.toString());
+        Path kept = onlyKeptFolder(input);
+        assertEquals(0, pbAnnex("check").status(), "upgraded, it passes");
+
+        // README, "Rolling back": the kept files copied back, as the shell does it ...
+        ProcessBuilder cp = new ProcessBuilder("sh", "-c", "cp -a \"$PB_HOME\"/input/" + kept.getFileName() + "/. \"$PB_HOME\"/input/")
+                .redirectErrorStream(true);
+        cp.environment().put("PB_HOME", data.toString());
+        Process copying = cp.start();
+        String said = new String(copying.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, copying.waitFor(), said);
+        // ... and each file the upgrade added removed: the lines that say "copied from the program (new)".
+        List<String> added = upgraded.out().lines().filter(l -> l.startsWith("Upgraded: ") && l.contains(": copied from the program (new)"))
+                .map(l -> l.substring("Upgraded: ".length(), l.indexOf(": copied from the program (new)"))).toList();
+        assertEquals(List.of("reviewers.datapackage.json", "reference/restated_columns.csv"), added, upgraded.out());
+        for (String file : added) {
+            Files.delete(input.resolve(file));
+        }
+
+        Map<String, byte[]> after = inputFiles(input);
+        assertEquals(keys(before), keys(after), "the same input files, none added, none lost");
+        before.forEach((f, bytes) -> assertArrayEquals(bytes, after.get(f), f + " byte for byte"));
+        assertEquals(modes, modes(input, after.keySet()), "each file's mode as it was");
+        CliRun checkAfter = pbAnnex("check");
+        assertEquals(checkBefore.status(), checkAfter.status(), checkAfter.toString());
+        assertEquals(3, checkAfter.status(), "the older folder, as the new program reads it before an upgrade: " + checkAfter);
+        assertEquals(checkBefore.err(), checkAfter.err());
+        assertTrue(Files.isDirectory(kept), "the kept folder stays until removed (no input: its name starts with a dot)");
+    }
+
     /** Preflight says it before the night, with the command; once upgraded, it says nothing of it. */
     @Test
     void preflightSaysTheInputIsOlderThanTheProgramsAndWhatBringsItInStep() throws IOException {
@@ -284,6 +333,27 @@ class InputUpgradeCliTest {
             assertEquals(1, kept.size(), kept.toString());
             return kept.get(0);
         }
+    }
+
+    /** The input files of an input folder as the program reads it (InputFolder.walk: no folder named with a dot), with their bytes. */
+    private static Map<String, byte[]> inputFiles(Path input) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        org.pbannex.ingest.InputFolder.walk(input, input, (f, attributes) -> {
+            try {
+                out.put(input.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> modes(Path input, java.util.Set<String> files) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (String f : files) {
+            out.put(f, java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(input.resolve(f))));
+        }
+        return out;
     }
 
     /** Every file under a folder, by its path in it (with /), with its bytes. */
