@@ -18,7 +18,8 @@ public final class DocumentText {
 
     public static Table table(Texts t, String id, List<Column> columns, List<Row> rows, List<Text> footnotes, boolean wide) {
         return new Table(id, optional(t, id, TextKeys.NUMBER), t.get(id + ".title"), optional(t, id, TextKeys.UNIT_NOTE),
-                t.get(id + ".label"), columns, rows, footnotes, Text.EMPTY, wide, null, List.of(), optional(t, id, TextKeys.SHORT));
+                t.get(id + ".label"), columns, rows, footnotes, Text.EMPTY, wide, null, List.of(), optional(t, id, TextKeys.SHORT))
+                .withWorkbookUnit(optional(t, id, TextKeys.WORKBOOK_UNIT));
     }
 
     // A table without a printed number or unit note simply has no such text.

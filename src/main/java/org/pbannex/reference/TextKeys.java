@@ -22,11 +22,15 @@ import org.pbannex.ingest.Said;
  */
 public final class TextKeys implements org.pbannex.ingest.ProgramInput.Keys {
 
-    /** A table's printed number ({@code <id>.number}), unit note and sheet name: texts a table may lack. */
+    /**
+     * A table's printed number ({@code <id>.number}), unit note, sheet name and the units its workbook sheet states
+     * where the print states none ({@code <id>.workbook_unit}): texts a table may lack.
+     */
     public static final String NUMBER = "number";
     public static final String UNIT_NOTE = "unit";
     public static final String SHORT = "short";
-    public static final List<String> OPTIONAL_TABLE_TEXTS = List.of(NUMBER, UNIT_NOTE, SHORT);
+    public static final String WORKBOOK_UNIT = "workbook_unit";
+    public static final List<String> OPTIONAL_TABLE_TEXTS = List.of(NUMBER, UNIT_NOTE, SHORT, WORKBOOK_UNIT);
     /** The general notes: {@code publication.note.<n>}. */
     public static final String GENERAL_NOTES = "publication.note.";
     /** Beside a general note, the tables it concerns: {@code publication.note.<n>.tables}. */

@@ -206,7 +206,8 @@ final class TableSheetComparison {
             case WARNING -> keys.add("edition.workbook.warning_line") && false; // the caveat has no key of the table's
             case HOLDS -> keys.add("edition.workbook.one_table") && table.charts().isEmpty();
             case SOURCE -> keys.add("edition.source_line") && false; // the table's or the publication's source
-            case UNITS -> own(table, "unit", table.unitNote(), t, keys) & keys.add("edition.workbook.units_line");
+            case UNITS -> own(table, table.unitNote().isEmpty() ? org.pbannex.reference.TextKeys.WORKBOOK_UNIT
+                    : org.pbannex.reference.TextKeys.UNIT_NOTE, table.sheetUnit(), t, keys) & keys.add("edition.workbook.units_line");
             case GROUP -> keys.add("edition.workbook.group_line");
             case NOTES -> keys.add("edition.workbook.notes_line");
         };

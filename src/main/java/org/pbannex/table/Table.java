@@ -22,12 +22,16 @@ import java.util.NoSuchElementException;
  * @param cellNotes notes on single cells, each also one of the footnotes (see {@link CellNote})
  * @param inPrint   whether the printed document holds the table (false for one computed from printed tables, as its
  *                  catalogue entry says): the editions then word what they say of it without "printed"
+ * @param workbookUnit the units the workbook's sheet states above a table the print gives no unit statement to (its
+ *                  units only in its column headings), as it states every other table's; empty: none (the print's
+ *                  unitNote, if any, is stated). The PDF and HTML editions, like the print, do not show it
  */
 public record Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
                     List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
-                    Text caveat, List<CellNote> cellNotes, boolean inPrint) {
+                    Text caveat, List<CellNote> cellNotes, boolean inPrint, Text workbookUnit) {
 
     public Table {
+        workbookUnit = workbookUnit == null ? Text.EMPTY : workbookUnit;
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         footnotes = List.copyOf(footnotes);
@@ -35,6 +39,13 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         shortName = shortName == null ? Text.EMPTY : shortName;
         caveat = caveat == null ? Text.EMPTY : caveat;
         cellNotes = cellNotes == null ? List.of() : List.copyOf(cellNotes);
+    }
+
+    public Table(String id, Text number, Text title, Text unitNote, Text labelHeading, List<Column> columns, List<Row> rows,
+                 List<Text> footnotes, Text source, boolean wide, TidyRows tidy, List<Chart> charts, Text shortName,
+                 Text caveat, List<CellNote> cellNotes, boolean inPrint) {
+        this(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts, shortName, caveat,
+                cellNotes, inPrint, Text.EMPTY);
     }
 
     /** A table the printed document holds. */
@@ -58,7 +69,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
 
     /** Every text the table shows (titles, headings, labels, text cells, notes, its charts' words), in no set order. */
     public List<Text> texts() {
-        List<Text> out = new java.util.ArrayList<>(List.of(number, title, unitNote, labelHeading, source, shortName, caveat));
+        List<Text> out = new java.util.ArrayList<>(List.of(number, title, unitNote, labelHeading, source, shortName, caveat, workbookUnit));
         for (Column c : columns) {
             out.addAll(java.util.Arrays.asList(c.heading(), c.group(), c.unit(), c.spokenHeading(), c.note()));
         }
@@ -85,28 +96,28 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
 
     public Table withTidy(TidyRows tidyRows) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidyRows, charts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     public Table withCharts(List<Chart> newCharts) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, newCharts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     public Table withTitle(Text newTitle) {
         return new Table(id, number, newTitle, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     /** The table with a source of its own (where its figures come from), in place of the publication's. */
     public Table withSource(Text newSource) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, newSource, wide, tidy, charts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     public Table withCaveat(Text newCaveat) {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, newCaveat, cellNotes, inPrint);
+                shortName, newCaveat, cellNotes, inPrint, workbookUnit);
     }
 
     /** The table with one more note under it, after its own. */
@@ -114,7 +125,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<Text> notes = new java.util.ArrayList<>(footnotes);
         notes.add(note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     /** The table with its note at {@code index} (of {@link #footnotes}) worded otherwise. */
@@ -122,7 +133,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<Text> notes = new java.util.ArrayList<>(footnotes);
         notes.set(index, note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes, inPrint);
+                shortName, caveat, cellNotes, inPrint, workbookUnit);
     }
 
     /** The table with a note on one cell, which must exist; the note is added to the footnotes too. */
@@ -134,7 +145,7 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
         List<CellNote> cells = new java.util.ArrayList<>(cellNotes);
         cells.add(note);
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, notes, source, wide, tidy, charts,
-                shortName, caveat, cells, inPrint);
+                shortName, caveat, cells, inPrint, workbookUnit);
     }
 
     /**
@@ -143,7 +154,18 @@ public record Table(String id, Text number, Text title, Text unitNote, Text labe
      */
     public Table notInPrint() {
         return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
-                shortName, caveat, cellNotes, false);
+                shortName, caveat, cellNotes, false, workbookUnit);
+    }
+
+    /** The table with the units its workbook sheet states where the print states none. */
+    public Table withWorkbookUnit(Text unit) {
+        return new Table(id, number, title, unitNote, labelHeading, columns, rows, footnotes, source, wide, tidy, charts,
+                shortName, caveat, cellNotes, inPrint, unit);
+    }
+
+    /** The units the workbook states above the table: the print's unit note, else the workbook's own; may be empty. */
+    public Text sheetUnit() {
+        return unitNote.isEmpty() ? workbookUnit : unitNote;
     }
 
     /** The note on a cell, or null. */

@@ -55,7 +55,7 @@ class BienniumTextsTest {
         assertEquals(3, r.status(), r.toString());
         assertTrue(r.err().contains("'budget.remark' is no text the program reads, so it would never be shown: the keys are those "
                 + "of ") && r.err().contains("input/reference/texts.csv and the families read by prefix: <table>.footnote.<n>, "
-                + "<table>.number, <table>.unit, <table>.short (the tables: t1 t2 f2 "), r.err());
+                + "<table>.number, <table>.unit, <table>.short, <table>.workbook_unit (the tables: t1 t2 f2 "), r.err());
     }
 
     /** A wording for the other kind of biennium is not read either: refused, naming the key that is. */

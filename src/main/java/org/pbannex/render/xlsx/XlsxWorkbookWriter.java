@@ -154,8 +154,8 @@ public final class XlsxWorkbookWriter {
             String sheet = SheetName.of(t, lang);
             String charts = SheetName.chartsOf(t, lang, words);
             List<Text> parts = new ArrayList<>(List.of(words.tableDescription.with("rows", String.valueOf(t.rows().size()))));
-            if (!t.unitNote().isEmpty()) {
-                parts.add(words.unitsDescription.with("unit", t.unitNote()));
+            if (!t.sheetUnit().isEmpty()) {
+                parts.add(words.unitsDescription.with("unit", t.sheetUnit()));
             }
             if (charts != null) {
                 parts.add((t.charts().size() == 1 ? words.chartElsewhere : words.chartsElsewhere).with("sheet", charts));

@@ -696,6 +696,52 @@ class PublishedWorkbooksTest {
         }
     }
 
+    /**
+     * Every sheet of a table of money or shares says its units on a line above the table, and its row of the Contents
+     * says them too: a4 (Resources per outcome) and sa (Supplementary authorizations), which the print gives no unit
+     * statement, had their units only in column headings (tester 76b, M5). Their line is the workbook's own text
+     * ({id}.workbook_unit), which the PDF, as the print, does not show.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyTableOfMoneyOrSharesStatesItsUnitsAboveItAndInTheContents(Language lang) throws Exception {
+        var texts = pub.reference().texts();
+        String unitsLine = texts.get("edition.workbook.units_line").in(lang);
+        String linePrefix = unitsLine.substring(0, unitsLine.indexOf("{unit}"));
+        String described = texts.get("edition.workbook.units_description").in(lang);
+        String describedPrefix = described.substring(0, described.indexOf("{unit}"));
+        Set<org.pbannex.table.ValueKind> money = Set.of(org.pbannex.table.ValueKind.AMOUNT,
+                org.pbannex.table.ValueKind.AMOUNT_OR_DASH, org.pbannex.table.ValueKind.PERCENT, org.pbannex.table.ValueKind.MILLIONS);
+        List<String> without = new ArrayList<>();
+        int checked = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            List<List<String>> contents = XlsxWorkbookWriterTest.table(wb.getSheet(XlsxWorkbookWriterTest.WORDS.contentsSheet.in(lang)));
+            for (Table t : pub.tables().values()) {
+                if (t.columns().stream().noneMatch(c -> money.contains(c.kind()))) {
+                    continue;
+                }
+                checked++;
+                List<String> above = XlsxWorkbookWriterTest.lines(tableSheet(wb, t.id()));
+                String sheet = tableSheet(wb, t.id()).getSheetName();
+                String description = contents.stream().filter(r -> r.get(0).equals(sheet)).findFirst().orElseThrow().get(2);
+                if (above.stream().noneMatch(l -> l.startsWith(linePrefix) && l.length() > linePrefix.length())) {
+                    without.add(t.id() + " above its table: " + above);
+                }
+                if (!description.contains(describedPrefix)) {
+                    without.add(t.id() + " in the contents: " + description);
+                }
+            }
+            assertTrue(checked >= 10, lang + ": tables of money or shares: " + checked);
+            assertEquals(List.of(), without, lang + ": tables of money or shares whose units are only in column headings");
+            for (String id : List.of("a4", "sa")) {
+                String own = texts.get(id + ".workbook_unit").in(lang);
+                assertTrue(XlsxWorkbookWriterTest.lines(tableSheet(wb, id)).contains(unitsLine.replace("{unit}", own)),
+                        id + ": " + XlsxWorkbookWriterTest.lines(tableSheet(wb, id)));
+                assertTrue(pub.tables().get(id).unitNote().isEmpty(), id + ": the print states no units, nor does the PDF");
+            }
+        }
+    }
+
     static XSSFSheet tableSheet(XSSFWorkbook wb, String id) {
         for (Sheet s : wb) {
             XSSFSheet x = (XSSFSheet) s;
