@@ -145,8 +145,12 @@ public final class RegionalExpenditureTable {
         Text title = !synthetic ? table.title()
                 : t.get(allSynthetic ? "f2.chart.synthetic_title" : "f2.chart.partly_synthetic_title").with("title", table.title());
         // The renderers put the caveat before the alt text (Chart.altText(caveat)), as for every table's charts.
+        // The workbook's chart, on a sheet of its own away from the table, gives its figures too, as rt's and a4's do;
+        // the PDF prints a chart's alt text as its caption under the table, so there it stays without them.
         Chart chart = new Chart(ID + "-regions", title, t.get("f2.chart.alt"), t.get("f2.unit"),
-                regions.stream().map(Region::label).toList(), series);
+                regions.stream().map(Region::label).toList(), series)
+                .withWorkbookAlt(t.get("f2.chart.workbook_alt").with("alt", t.get("f2.chart.alt"))
+                        .with("values", altValues(regions, series)));
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
                         t.get("f2.tidy_unit"), aboutTheValues))
                 .withCharts(List.of(chart));
@@ -156,6 +160,29 @@ public final class RegionalExpenditureTable {
         }
         return table.withCaveat(caveat).withSource(allSynthetic ? t.get("f2.source.synthetic")
                 : t.get("f2.source.partly_synthetic").with("biennia", syntheticBiennia));
+    }
+
+    /**
+     * The chart's figures for the workbook chart's alt text, region by region ("Africa: 2016-2017 60.4, 2018-2019 70.4;
+     * Americas: ..."), a biennium with no figure for the region left out, as its bar is.
+     */
+    private static Text altValues(List<Region> regions, List<Chart.Series> series) {
+        List<String> zh = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            List<String> figures = new ArrayList<>();
+            for (Chart.Series s : series) {
+                Number v = s.values().get(i);
+                if (v != null) {
+                    // The biennium without its note's mark ("2016-2017 *", "2020-2021 ‡"): the marks' notes are the table's.
+                    String biennium = s.name().in(Language.EN).strip().split(" ", 2)[0];
+                    figures.add(biennium + " " + v);
+                }
+            }
+            zh.add(regions.get(i).label().zh() + "：" + String.join("，", figures));
+            en.add(regions.get(i).label().in(Language.EN) + ": " + String.join(", ", figures));
+        }
+        return new Text(String.join("；", zh), String.join("; ", en));
     }
 
     /**

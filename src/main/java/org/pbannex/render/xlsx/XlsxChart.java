@@ -99,7 +99,7 @@ public final class XlsxChart {
         }
         font(chart, font, lang);
         // The frame's title is the chart's own; its description (the alt text) carries the caveat, once, first.
-        name(chart, c, c.title().in(lang), c.altText(caveat).in(lang));
+        name(chart, c, c.title().in(lang), c.workbookAltText(caveat).in(lang));
         return chart;
     }
 

@@ -697,6 +697,43 @@ class PublishedWorkbooksTest {
     }
 
     /**
+     * Every workbook chart's alt text gives the figures it draws, each of them: rt's and a4's did, Figure 2's named only
+     * its unit (tester 76b, M6), though a screen reader on the chart's sheet has no table beside it. Only the workbook's:
+     * the PDF prints a chart's alt text as its caption, under the table that gives the figures (1decd947), so the
+     * editions' alt text of Figure 2 stays without them.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyWorkbookChartsAltTextGivesItsFigures(Language lang) throws Exception {
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        try (XSSFWorkbook wb = open(lang)) {
+            for (var drawn : chartSheets(wb, lang).entrySet()) {
+                Table t = drawn.getKey();
+                var anchors = drawn.getValue().getDrawingPatriarch().getCTDrawing().getTwoCellAnchorArray();
+                assertEquals(t.charts().size(), anchors.length, t.id() + "'s charts");
+                for (int i = 0; i < anchors.length; i++) {
+                    String alt = anchors[i].getGraphicFrame().getNvGraphicFramePr().getCNvPr().getDescr();
+                    for (var series : t.charts().get(i).series()) {
+                        for (Number v : series.values()) {
+                            if (v != null && !alt.contains(String.valueOf(v))) {
+                                missing.add(t.charts().get(i).id() + " " + v);
+                            }
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 40, lang + ": figures checked: " + checked);
+        assertEquals(List.of(), missing, lang + ": figures missing from their chart's alt text");
+        var f2 = pub.tables().get("f2");
+        String editions = f2.charts().get(0).altText(f2.caveat()).in(lang);
+        assertFalse(f2.charts().get(0).series().stream().flatMap(s -> s.values().stream())
+                .anyMatch(v -> v != null && editions.contains(String.valueOf(v))), "the PDF's caption: " + editions);
+    }
+
+    /**
      * Every sheet of a table of money or shares says its units on a line above the table, and its row of the Contents
      * says them too: a4 (Resources per outcome) and sa (Supplementary authorizations), which the print gives no unit
      * statement, had their units only in column headings (tester 76b, M5). Their line is the workbook's own text
@@ -740,6 +777,14 @@ class PublishedWorkbooksTest {
                 assertTrue(pub.tables().get(id).unitNote().isEmpty(), id + ": the print states no units, nor does the PDF");
             }
         }
+    }
+
+    /** Each table with charts and its charts' sheet. */
+    static java.util.Map<Table, XSSFSheet> chartSheets(XSSFWorkbook wb, Language lang) {
+        java.util.Map<Table, XSSFSheet> out = new java.util.LinkedHashMap<>();
+        pub.tables().values().stream().filter(t -> !t.charts().isEmpty())
+                .forEach(t -> out.put(t, wb.getSheet(SheetName.chartsOf(t, lang, XlsxWorkbookWriterTest.WORDS))));
+        return out;
     }
 
     static XSSFSheet tableSheet(XSSFWorkbook wb, String id) {
