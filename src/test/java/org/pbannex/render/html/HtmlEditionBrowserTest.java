@@ -289,6 +289,43 @@ class HtmlEditionBrowserTest {
         }
     }
 
+    /**
+     * A bar's figure stands clear of the axis, on a desktop screen and on a phone, as Chromium draws it: rt's
+     * "Frameworks" bar of 0 for Europe and Central Asia had its "0" against the axis line, read "|0" (tester 76b, M8).
+     * Every figure's box starts at least 10 SVG units (a bar's height less its gap) past the axis's line.
+     */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aBarsFigureStandsClearOfTheAxis(Language lang) throws Exception {
+        for (int width : new int[] {1280, 390}) {
+            try (HeadlessChromium browser = inAWindow(lang, width, 2000, width < 800, "screen")) {
+                var figures = browser.evaluate("""
+                        [...document.querySelectorAll('figure.chart svg')].filter(svg => svg.getClientRects().length
+                            && svg.querySelector('.axis')).flatMap(svg => {
+                          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                          const axes = [...svg.querySelectorAll('.axis')].map(a => a.getBoundingClientRect());
+                          return [...svg.querySelectorAll('text')].filter(t => /^[-\u20130-9.,\u00a0 ]+$/.test(t.textContent.trim()))
+                            .map(t => { const b = t.getBoundingClientRect();
+                              const axis = axes.find(a => b.top < a.bottom && b.bottom > a.top) || axes[0];
+                              return {figure: t.textContent, chart: svg.querySelector('title').textContent,
+                                      gap: (b.left - axis.right) / scale}; });
+                        })""");
+                assertTrue(figures.size() > 20, lang + " at " + width + " px: figures beside bars: " + figures.size());
+                List<String> against = new java.util.ArrayList<>();
+                int zeros = 0;
+                for (var f : figures) {
+                    zeros += f.path("figure").asString().equals("0") ? 1 : 0;
+                    if (f.path("gap").asDouble() < 10) {
+                        against.add(f.path("chart").asString() + ": " + f.path("figure").asString() + " "
+                                + Math.round(f.path("gap").asDouble() * 10) / 10.0 + " units past the axis");
+                    }
+                }
+                assertTrue(zeros > 0, lang + " at " + width + " px: rt's bar of 0 is among them");
+                assertEquals(List.of(), against, lang + " at " + width + " px: figures against the axis");
+            }
+        }
+    }
+
     /** The text of each chart label whose box is not inside its chart's (half a pixel allowed). */
     private static List<String> labelsOverTheEdge(HeadlessChromium browser) throws Exception {
         List<String> over = new java.util.ArrayList<>();
