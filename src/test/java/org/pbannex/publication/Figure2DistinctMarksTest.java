@@ -69,10 +69,10 @@ class Figure2DistinctMarksTest {
         }
         String pdf = pdfText(run.resolve("pb-annexes-2024-25.en.pdf")).replaceAll("\\s+", " ");
         assertTrue(pdf.contains("2016-2017 ‡") && pdf.contains("2024-2025 *"), pdf);
-        assertTrue(pdf.contains("* Actual expenditure. ‡ Synthetic lines with the status actual. ** Synthetic lines"), pdf);
+        assertTrue(pdf.contains("[note 3] * Actual expenditure. [note 4] ‡ Synthetic lines with the status actual. [note 5] ** Synthetic lines"), pdf);
         assertFalse(pdf.contains("* Synthetic lines with the status actual."), "no * on the synthetic note: " + pdf);
         String pdfZh = pdfText(run.resolve("pb-annexes-2024-25.zh.pdf")).replaceAll("\\s+", "");
-        assertTrue(pdfZh.contains("*实际支出。‡状态为实际支出的合成明细。"), pdfZh);
+        assertTrue(pdfZh.contains("[注释3]*实际支出。[注释4]‡状态为实际支出的合成明细。"), pdfZh);
         // The page's text, as a reader sees it: a chart's names carry the edition's break points (<wbr>, span.w).
         String html = org.jsoup.Jsoup.parse(Files.readString(run.resolve("pb-annexes-2024-25.en.html"), StandardCharsets.UTF_8))
                 .text().replace('\u00a0', ' ');
