@@ -207,7 +207,7 @@ class NoteNumbersAcrossEditionsTest {
     void thePdfNamesEachNoteByItsNumberAndLinksItsDigitMarkers(Language lang) throws IOException {
         Map<Integer, Note> notes = notesSheet(edition(lang, "xlsx"), lang);
         Document html = Jsoup.parse(edition(lang, "html").toFile(), StandardCharsets.UTF_8.name());
-        // A column heading's marker is a link in the HTML edition only (TableView.HeadCell.textWithNoteLink says why).
+        // A column heading's marker is a link in the HTML edition only (fragments/table.html says why).
         List<String> htmlNames = html.select(LINKS).stream().filter(a -> a.closest("table.data thead") == null)
                 .map(a -> a.attr("aria-label")).sorted().toList();
         List<String> pdfNames = new ArrayList<>();
@@ -297,7 +297,7 @@ class NoteNumbersAcrossEditionsTest {
             }
             pdfText = bare(new PDFTextStripper().getText(doc));
         }
-        // The PDF links a title's marker; a column heading's stays text (TableView.HeadCell.textWithNoteLink says why).
+        // The PDF links a title's marker; a column heading's stays text (fragments/table.html says why).
         for (int i = 0; i < marked.size(); i++) {
             if (marked.get(i).tagName().equals("h2")) {
                 assertTrue(pdfNames.contains(names.get(i)), lang + ": the PDF has no link " + names.get(i));

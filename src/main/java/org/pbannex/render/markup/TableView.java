@@ -133,16 +133,6 @@ public record TableView(String id, String anchor, String number, String title, S
             return linkTrailing(textWithBreaks(), text, note, noteRef, false);
         }
 
-        /**
-         * The text as markup for the PDF: escaped, its marker plain text, not a link as in the HTML edition. Flying
-         * Saucer never moves a word already on a line down to the next when an element follows it, so a span round the
-         * marker set "budget 2020-2021 *" past its column (PrintFaithfulPagesTest); a span round the whole heading would
-         * make the column's heading heard as the link's name. The note is one line below the table, numbered.
-         */
-        public String textWithNoteLink(String noteRef) {
-            return HtmlEscape.escapeHtml4Xml(text);
-        }
-
         /** The note marker the text ends with, set on a line of its own ({@link #marksBelow}), as markup for the PDF, a link. */
         public String markWithNoteLink(String noteRef) {
             return linkTrailing(HtmlEscape.escapeHtml4Xml(mark()), mark(), note, noteRef, true);
@@ -418,10 +408,7 @@ public record TableView(String id, String anchor, String number, String title, S
         }
         String marker = m.group(1);
         int at = markup.lastIndexOf(marker);
-        if (at < 0) {
-            return markup;
-        }
-        return markup.substring(0, at) + link(marker, note, noteRef, pdf) + markup.substring(at + marker.length());
+        return at < 0 ? markup : markup.substring(0, at) + link(marker, note, noteRef, pdf) + markup.substring(at + marker.length());
     }
 
     /**
