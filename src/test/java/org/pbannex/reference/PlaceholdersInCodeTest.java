@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,11 @@ class PlaceholdersInCodeTest {
     private static final List<String> FILES = new ArrayList<>();
     /** Each source file's methods (its index in SOURCES), for a key a method is given by its caller. */
     private static final List<List<Method>> METHODS = new ArrayList<>();
+    /** Compiled once per method name (givenByCallers) and per qualifier (typeOf); the keys a name resolves to (resolve). */
+    private static final Map<String, Pattern> CALLS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> DECLARATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Set<String>> RESOLVED = new java.util.HashMap<>();
+    private static Set<String> resolvedFor;
 
     /**
      * A fill site: the keys it may fill (exact, or prefixes ending in '.' or '_'), or none when the code does not name
@@ -452,9 +458,14 @@ class PlaceholdersInCodeTest {
                 }
                 Given g = site.given();
                 List<Site> calls = new ArrayList<>();
+                Pattern callOf = CALLS.computeIfAbsent(g.method().name(),
+                        name -> Pattern.compile("(?<![\\w.])(?:(\\w+)\\s*\\.\\s*)?\\b" + name + "\\s*\\("));
                 for (int file = 0; file < SOURCES.size(); file++) {
                     String s = SOURCES.get(file);
-                    Matcher call = Pattern.compile("(?<![\\w.])(?:(\\w+)\\s*\\.\\s*)?\\b" + g.method().name() + "\\s*\\(").matcher(s);
+                    if (!s.contains(g.method().name())) {
+                        continue; // no call in this file: the pattern's optional qualifier makes a search of it slow
+                    }
+                    Matcher call = callOf.matcher(s);
                     while (call.find()) {
                         int nameAt = call.end() - 1 - g.method().name().length();
                         boolean declaration = file == g.method().file() && nameAt <= g.method().at() && g.method().at() < call.end();
@@ -519,8 +530,8 @@ class PlaceholdersInCodeTest {
         if (Character.isUpperCase(qualifier.charAt(0))) {
             return qualifier;
         }
-        Matcher declared = Pattern.compile("\\b([A-Z]\\w*)(?:<[^;=()]*>)?\\s+" + qualifier + "\\s*[=;,)]|\\bvar\\s+" + qualifier
-                + "\\s*=\\s*(?:new\\s+)?([A-Z]\\w*)").matcher(s);
+        Matcher declared = DECLARATIONS.computeIfAbsent(qualifier, q -> Pattern.compile("\\b([A-Z]\\w*)(?:<[^;=()]*>)?\\s+" + q
+                + "\\s*[=;,)]|\\bvar\\s+" + q + "\\s*=\\s*(?:new\\s+)?([A-Z]\\w*)")).matcher(s);
         return declared.find() ? (declared.group(1) != null ? declared.group(1) : declared.group(2)) : "";
     }
 
@@ -602,7 +613,7 @@ class PlaceholdersInCodeTest {
                 // Or a constant of another class (InputSnapshot.CHECK): given where it is declared.
                 Pattern declared = Pattern.compile("\\bText\\s+" + Pattern.quote(v) + "\\s*;|\\bString\\s+" + Pattern.quote(v) + "\\s*=");
                 for (String other : SOURCES) {
-                    if (given.isEmpty() && declared.matcher(other).find()) {
+                    if (given.isEmpty() && other.contains(v) && declared.matcher(other).find()) {
                         given = assigned(other, v, -1, depth);
                     }
                 }
@@ -749,6 +760,15 @@ class PlaceholdersInCodeTest {
 
     /** The keys of texts.csv a key as the code names it stands for: itself, or those it ends ("." + name). */
     private static Set<String> resolve(String named, Set<String> keys, boolean prefix) {
+        // Memoised per key set: the scan asks for the same names thousands of times, each a pass over every key.
+        if (resolvedFor != keys) {
+            RESOLVED.clear();
+            resolvedFor = keys;
+        }
+        return RESOLVED.computeIfAbsent((prefix ? "+" : "=") + named, n -> Collections.unmodifiableSet(resolveAll(named, keys, prefix)));
+    }
+
+    private static Set<String> resolveAll(String named, Set<String> keys, boolean prefix) {
         Set<String> out = new TreeSet<>();
         for (String k : keys) {
             if (prefix ? k.startsWith(named) || k.contains("." + named) : k.equals(named) || k.endsWith("." + named)) {
