@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.pbannex.ingest.DataPackage;
 import org.pbannex.inputbook.InputBookReader;
@@ -38,129 +39,187 @@ import org.pbannex.table.Table;
  */
 final class TableSheetComparison {
 
-    private TableSheetComparison() {
+    private final Table table;
+    private final SheetPlan plan;
+    private final PublishedTable pub;
+    private final ReturnedTable ret;
+    private final String sheet;
+    private final Texts words;
+    private final Pattern markers;
+    private final List<Change> changes;
+    // Traced the first time a cell of the table changed (a table nobody edited costs nothing).
+    private final Supplier<CellSources> sources;
+
+    private TableSheetComparison(Table table, SheetPlan plan, PublishedTable pub, ReturnedTable ret, Sheet returned,
+                                 ComputedPublication computed, DataPackage pkg, Set<String> changedFiles, Pattern markers,
+                                 List<Change> changes) {
+        this.table = table;
+        this.plan = plan;
+        this.pub = pub;
+        this.ret = ret;
+        this.sheet = returned.name();
+        this.words = computed.reference().texts();
+        this.markers = markers;
+        this.changes = changes;
+        this.sources = org.springframework.util.function.SingletonSupplier.of(() -> traced(table, plan, pub, computed, pkg, changedFiles));
     }
 
+    /**
+     * Adds to {@code changes} what the reviewer changed on the table's sheet, in the order a reader goes down it; returns
+     * how many published cells were compared.
+     */
     static int compare(Table table, SheetPlan plan, PublishedTable pub, Sheet returned, ComputedPublication computed,
                                     DataPackage pkg, Set<String> changedFiles, TextChanges texts, Pattern markers,
                                     Language lang, List<Change> changes) {
-        int n = plan.rowKeys().size();
-        List<String> headings = pub.headings();
-        List<List<String>> pubGrid = pub.grid();
+        ReturnedTable ret = ReturnedTable.of(pub, returned);
+        TableSheetComparison comparison = new TableSheetComparison(table, plan, pub, ret, returned, computed, pkg, changedFiles,
+                markers, changes);
+        comparison.textsAbove(texts, returned, lang);
+        if (ret.gone()) {
+            comparison.tableDeleted();
+            return 0;
+        }
+        comparison.headingChanges();
+        List<Integer> added = comparison.addedColumns();
+        List<String> retLabels = ret.labels(pub.labelColumns());
+        int[][] pairs = RowAlignment.rows(pub, retLabels, ret.rows(), ret.columnOf());
+        int compared = comparison.cellChanges(pairs);
+        comparison.addedColumnCells(added, pairs);
+        comparison.addedRows(pairs, retLabels);
+        comparison.commentChanges(returned, pairs);
+        return compared;
+    }
+
+    /** Where each cell of the table comes from in the run's inputs. */
+    private static CellSources traced(Table table, SheetPlan plan, PublishedTable pub, ComputedPublication computed,
+                                      DataPackage pkg, Set<String> changedFiles) {
         List<String> lineFiles = computed.expenditure() == null ? List.of()
                 : computed.expenditure().files().stream().map(f -> f.file()).toList();
-        // Traced the first time a cell of the table changed (a table nobody edited costs nothing).
-        var sources = org.springframework.util.function.SingletonSupplier.of(() -> CellSources.of(table, plan, pubGrid,
-                computed.inputs(), pkg, computed.inputsByTable().getOrDefault(table.id(), Set.of()),
-                computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles, changedFiles));
-        String sheet = returned.name();
-        Texts words = computed.reference().texts();
+        return CellSources.of(table, plan, pub.grid(), computed.inputs(), pkg,
+                computed.inputsByTable().getOrDefault(table.id(), Set.of()),
+                computed.linesByTable().getOrDefault(table.id(), TableCatalogue.NO_LINES), lineFiles, changedFiles);
+    }
 
-        // The returned header: the row holding most of the published headings (rows may have been inserted above it).
-        // None (the heading row deleted, or every heading cleared): the table's rows are found by their labels and its
-        // columns compared where the print has them, each heading listed as edited to nothing.
-        InputBookReader.Row retHeader = pub.headerIn(returned);
-        int headerNumber = retHeader != null ? retHeader.number() : firstRowOf(pub, returned) - 1;
-        int top = retHeader != null ? headerNumber : headerNumber + 1;
+    /** The texts above the table (title, introduction, units...), each traced to its keys in texts.csv by its place. */
+    private void textsAbove(TextChanges texts, Sheet returned, Language lang) {
+        int top = ret.top();
         texts.compare(plan.tableId(), sheet, pub.above(),
                 TextChanges.cells(returned.rows().stream().filter(r -> r.number() < top).toList()), changes,
                 cell -> placed(table, plan.above(), pub.linesAbove(), cell, words, lang));
-        if (headerNumber < 0) {
-            changes.add(new Change(plan.tableId(), "", "", String.join(" | ", headings), "", "column_deleted", List.of(),
-                    new Where(sheet, "", "", String.join(" | ", headings))));
-            return 0;
-        }
-        List<InputBookReader.Row> retRows = returned.rows().stream().filter(r -> r.number() > headerNumber && !r.blank()).toList();
-        List<String> retHeadings = retHeader != null ? texts(retHeader, Math.max(width(retHeader), headings.size()))
-                : java.util.Collections.nCopies(headings.size(), "");
-        int[] columnOf = retHeader != null ? RowAlignment.columns(headings, retHeadings) : java.util.stream.IntStream.range(0, headings.size()).toArray();
-        for (int c = 0; c < headings.size(); c++) {
-            // A heading cleared over a column still there is an edited heading; over an empty one, a column deleted.
-            int at = columnOf[c];
-            if (at >= 0 && retHeadings.get(at).isBlank() && retRows.stream().allMatch(r -> text(cell(r, at)).isEmpty())) {
-                columnOf[c] = -1;
-            }
-        }
+    }
+
+    /** Neither the heading row nor a row label left on the sheet: the table's columns listed as deleted, all in one. */
+    private void tableDeleted() {
+        String headings = String.join(" | ", pub.headings());
+        changes.add(new Change(plan.tableId(), "", "", headings, "", "column_deleted", List.of(),
+                new Where(sheet, "", "", headings)));
+    }
+
+    /** Each published column deleted, or its heading edited. */
+    private void headingChanges() {
+        List<String> headings = pub.headings();
+        int[] columnOf = ret.columnOf();
         for (int c = 0; c < headings.size(); c++) {
             if (columnOf[c] < 0) {
                 changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), "", "column_deleted", List.of(),
                         new Where(sheet, "", "", headings.get(c))));
-            } else if (!sameText(headings.get(c), retHeadings.get(columnOf[c]), markers)) {
-                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), retHeadings.get(columnOf[c]),
-                        "heading", List.of(), new Where(sheet, retHeader == null ? "" : a1(headerNumber, columnOf[c]), "",
+            } else if (!sameText(headings.get(c), ret.headings().get(columnOf[c]), markers)) {
+                changes.add(new Change(plan.tableId(), "", plan.columns().get(c), headings.get(c), ret.headings().get(columnOf[c]),
+                        "heading", List.of(), new Where(sheet, ret.header() == null ? "" : a1(ret.headerNumber(), columnOf[c]), "",
                         headings.get(c))));
             }
         }
+    }
+
+    /** The reviewer's own columns (a returned heading that is no published one), listed; their indexes returned. */
+    private List<Integer> addedColumns() {
         List<Integer> added = new ArrayList<>();
-        for (int c = 0; c < retHeadings.size(); c++) {
-            if (!retHeadings.get(c).isBlank() && RowAlignment.indexOf(columnOf, c) < 0) {
+        for (int c = 0; c < ret.headings().size(); c++) {
+            if (!ret.headings().get(c).isBlank() && RowAlignment.indexOf(ret.columnOf(), c) < 0) {
                 added.add(c);
-                changes.add(new Change(plan.tableId(), "", "", "", retHeadings.get(c), "column_added", List.of(),
-                        new Where(sheet, a1(headerNumber, c), "", retHeadings.get(c))));
+                changes.add(new Change(plan.tableId(), "", "", "", ret.headings().get(c), "column_added", List.of(),
+                        new Where(sheet, a1(ret.headerNumber(), c), "", ret.headings().get(c))));
             }
         }
-        List<String> retLabels = retRows.stream().map(r -> {
-            List<String> v = new ArrayList<>();
-            for (int c = 0; c < pub.labelColumns(); c++) {
-                v.add(text(cell(r, columnOf[c])));
-            }
-            return String.join("\t", v);
-        }).toList();
-        int[][] pairs = RowAlignment.rows(pub, retLabels, retRows, columnOf);
+        return added;
+    }
+
+    /** Each published row deleted, or each of its cells changed; returns how many cells were compared. */
+    private int cellChanges(int[][] pairs) {
         int compared = 0;
-        for (int i = 0; i < n; i++) {
-            String key = plan.rowKeys().get(i);
+        for (int i = 0; i < plan.rowKeys().size(); i++) {
             int j = pairs[0][i];
             if (j < 0) {
-                changes.add(new Change(plan.tableId(), key, "", pub.labels().get(i).replace('\t', ' '), "", "row_deleted", List.of(),
-                        new Where(sheet, "", pub.shownLabel(i), "")));
+                changes.add(new Change(plan.tableId(), plan.rowKeys().get(i), "", pub.labels().get(i).replace('\t', ' '), "",
+                        "row_deleted", List.of(), new Where(sheet, "", pub.shownLabel(i), "")));
                 continue;
             }
-            InputBookReader.Row rr = retRows.get(j);
-            for (int c = 0; c < headings.size(); c++) {
-                if (columnOf[c] < 0) {
-                    continue;
-                }
-                compared++;
-                String column = plan.columns().get(c);
-                String was = pubGrid.get(i).get(c);
-                Cell now = cell(rr, columnOf[c]);
-                Where where = new Where(sheet, a1(rr.number(), columnOf[c]), pub.shownLabel(i), headings.get(c));
-                if (now != null && now.formula() != null) {
-                    changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula",
-                            sources.get().of(key, column).cells(), where, null, percentOf(table, key, column, sources.get(), words)));
-                } else if (!sameIn(was, text(now), headings.get(c), markers)) {
-                    if (was.equals(XlsxWorkbookWriter.NOT_PRINTED)) {
-                        // A figure typed where the table gives none: no input holds the cell, whatever the figure.
-                        changes.add(new Change(plan.tableId(), key, column, was, text(now), "no_input", List.of(), where,
-                                notPrintedNote(table, words)));
-                        continue;
-                    }
-                    CellSources.Source source = sources.get().of(key, column);
-                    changes.add(new Change(plan.tableId(), key, column, was, inColumn(text(now), headings.get(c)), source.kind(),
-                            source.cells(), where, null, percentOf(table, key, column, sources.get(), words)));
+            for (int c = 0; c < pub.headings().size(); c++) {
+                if (ret.columnOf()[c] >= 0) {
+                    compared++;
+                    cellChange(i, c, ret.rows().get(j));
                 }
             }
         }
-        // What a reviewer wrote in a column of their own ("notes" beside the figures), cell by cell.
-        for (int j = 0; j < retRows.size(); j++) {
+        return compared;
+    }
+
+    /**
+     * Published row i's cell of column c against the returned row's: a formula typed in, a figure typed where the table
+     * gives none, or another figure or text (with the input cells it comes from).
+     */
+    private void cellChange(int i, int c, InputBookReader.Row returned) {
+        String key = plan.rowKeys().get(i);
+        String column = plan.columns().get(c);
+        String heading = pub.headings().get(c);
+        String was = pub.grid().get(i).get(c);
+        Cell now = cell(returned, ret.columnOf()[c]);
+        Where where = new Where(sheet, a1(returned.number(), ret.columnOf()[c]), pub.shownLabel(i), heading);
+        if (now != null && now.formula() != null) {
+            changes.add(new Change(plan.tableId(), key, column, was, now.formula(), "formula",
+                    sources.get().of(key, column).cells(), where, null, percentOf(table, key, column, sources.get(), words)));
+        } else if (!sameIn(was, text(now), heading, markers)) {
+            if (was.equals(XlsxWorkbookWriter.NOT_PRINTED)) {
+                // A figure typed where the table gives none: no input holds the cell, whatever the figure.
+                changes.add(new Change(plan.tableId(), key, column, was, text(now), "no_input", List.of(), where,
+                        notPrintedNote(table, words)));
+                return;
+            }
+            CellSources.Source source = sources.get().of(key, column);
+            changes.add(new Change(plan.tableId(), key, column, was, inColumn(text(now), heading), source.kind(),
+                    source.cells(), where, null, percentOf(table, key, column, sources.get(), words)));
+        }
+    }
+
+    /** What a reviewer wrote in a column of their own ("notes" beside the figures), cell by cell, on the table's rows. */
+    private void addedColumnCells(List<Integer> added, int[][] pairs) {
+        List<InputBookReader.Row> rows = ret.rows();
+        for (int j = 0; j < rows.size(); j++) {
             for (int c : added) {
-                String v = text(cell(retRows.get(j), c));
+                String v = text(cell(rows.get(j), c));
                 if (!v.isEmpty() && pairs[1][j] >= 0) {
                     int i = pairs[1][j];
                     changes.add(new Change(plan.tableId(), plan.rowKeys().get(i), "", "", v, "column_added", List.of(),
-                            new Where(sheet, a1(retRows.get(j).number(), c), pub.shownLabel(i), retHeadings.get(c))));
+                            new Where(sheet, a1(rows.get(j).number(), c), pub.shownLabel(i), ret.headings().get(c))));
                 }
             }
         }
-        for (int j = 0; j < retRows.size(); j++) {
+    }
+
+    /** The reviewer's own rows (paired with no published row), each with what it holds. */
+    private void addedRows(int[][] pairs, List<String> retLabels) {
+        List<InputBookReader.Row> rows = ret.rows();
+        for (int j = 0; j < rows.size(); j++) {
             if (pairs[1][j] < 0) {
-                changes.add(new Change(plan.tableId(), "", "", "", String.join(" | ", texts(retRows.get(j), width(retRows.get(j))))
+                changes.add(new Change(plan.tableId(), "", "", "", String.join(" | ", texts(rows.get(j), width(rows.get(j))))
                         .replaceAll("( \\| )+$", ""), "row_added", List.of(),
-                        new Where(sheet, a1(retRows.get(j).number(), 0), retLabels.get(j).strip().replace("\t", " / "), "")));
+                        new Where(sheet, a1(rows.get(j).number(), 0), retLabels.get(j).strip().replace("\t", " / "), "")));
             }
         }
-        // Comments anywhere on the sheet: on a table cell they name its row and column.
+    }
+
+    /** Comments added or changed anywhere on the sheet: on a table cell they name its row and column, and its inputs. */
+    private void commentChanges(Sheet returned, int[][] pairs) {
         Map<String, String> pubComments = pub.comments();
         for (var e : returned.comments().entrySet()) {
             if (Objects.equals(pubComments.get(e.getKey()), e.getValue())) {
@@ -171,17 +230,16 @@ final class TableSheetComparison {
             String column = "";
             List<CellSources.InputCell> cells = List.of();
             Where where = new Where(sheet, e.getKey(), "", "");
-            int idx = retRows.indexOf(row(retRows, ref.getRow() + 1));
-            int c = RowAlignment.indexOf(columnOf, ref.getCol());
+            int idx = ret.rows().indexOf(row(ret.rows(), ref.getRow() + 1));
+            int c = RowAlignment.indexOf(ret.columnOf(), ref.getCol());
             if (idx >= 0 && pairs[1][idx] >= 0 && c >= 0) {
                 key = plan.rowKeys().get(pairs[1][idx]);
                 column = plan.columns().get(c);
                 cells = sources.get().of(key, column).cells();
-                where = new Where(sheet, e.getKey(), pub.shownLabel(pairs[1][idx]), headings.get(c));
+                where = new Where(sheet, e.getKey(), pub.shownLabel(pairs[1][idx]), pub.headings().get(c));
             }
             changes.add(new Change(plan.tableId(), key, column, "", e.getValue(), "comment", cells, where));
         }
-        return compared;
     }
 
     /**
@@ -261,17 +319,5 @@ final class TableSheetComparison {
                 .filter(f -> f.zh().contains(XlsxWorkbookWriter.NOT_PRINTED) || f.en().contains(XlsxWorkbookWriter.NOT_PRINTED))
                 .findFirst().orElseGet(() -> t.get("edition.workbook.not_printed"));
         return t.get("review.note.not_printed").with("note", meaning);
-    }
-
-    /** The number of the first returned row that holds one of the table's row labels; 0 when none does. */
-    private static int firstRowOf(PublishedTable pub, Sheet returned) {
-        java.util.Set<String> labels = new java.util.HashSet<>();
-        pub.grid().forEach(r -> {
-            if (!r.get(0).isBlank()) {
-                labels.add(r.get(0));
-            }
-        });
-        return returned.rows().stream().filter(r -> labels.contains(text(cell(r, 0)))).mapToInt(InputBookReader.Row::number)
-                .findFirst().orElse(0);
     }
 }
