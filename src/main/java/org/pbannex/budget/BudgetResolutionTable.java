@@ -12,6 +12,7 @@ import org.pbannex.reference.ReferenceData;
 import org.pbannex.reference.TextKeys;
 import org.pbannex.reference.Texts;
 import org.pbannex.table.Column;
+import org.pbannex.table.ItemsAndTotal;
 import org.pbannex.table.Money;
 import org.pbannex.table.Row;
 import org.pbannex.table.RowType;
@@ -48,17 +49,13 @@ public final class BudgetResolutionTable {
                 Column.of("income_usd", t.get("br.col.income"), inc, usd, ValueKind.AMOUNT),
                 Column.of("income_chf", t.get("br.col.income"), inc, chf, ValueKind.AMOUNT));
         Figures total = UnitRollup.sum(ref.units(), data);
-        long otherPrevious = 0;
-        long other = 0;
-        for (BudgetData.IncomeItem i : data.income()) {
-            if (!i.balance()) {
-                otherPrevious = Money.add(otherPrevious, i.amountPrevious());
-                other = Money.add(other, i.amount());
-            }
-        }
+        // The balancing income item is the expenditure less the other items (previous biennium, this one).
+        ItemsAndTotal others = new ItemsAndTotal(2);
+        data.income().stream().filter(i -> !i.balance()).forEach(i -> others.item(i.code(), i.label(), i.amountPrevious(), i.amount()));
+        long[] other = others.totals();
         List<Row> rows = new ArrayList<>();
-        long incomePrevious = 0;
-        long income = 0;
+        // The income items shown (beside their Part, or on rows of their own): the total row's income is their total.
+        ItemsAndTotal income = new ItemsAndTotal(2);
         for (Part part : ref.parts()) {
             Map<String, Object> v = expenditure(UnitRollup.sum(ref.unitsOfPart(part.code()), data));
             Text label = t.get("br.item").with("number", part.number()).with("item", part.budgetItem());
@@ -68,12 +65,11 @@ public final class BudgetResolutionTable {
                 if (!i.part().equals(part.code())) {
                     continue;
                 }
-                long prev = i.balance() ? Money.subtract(total.budgetPrevious(), otherPrevious) : i.amountPrevious();
-                long cur = i.balance() ? Money.subtract(total.recosted(), other) : i.amount();
+                long prev = i.balance() ? Money.subtract(total.budgetPrevious(), other[0]) : i.amountPrevious();
+                long cur = i.balance() ? Money.subtract(total.recosted(), other[1]) : i.amount();
                 Map<String, Object> row = first ? v : new LinkedHashMap<>();
                 putIncome(row, i.label(), prev, cur, data);
-                incomePrevious = Money.add(incomePrevious, prev);
-                income = Money.add(income, cur);
+                income.item(i.code(), i.label(), prev, cur);
                 rows.add(first ? new Row("part." + part.code(), RowType.UNIT, label, 0, row)
                         : new Row("income." + i.code(), RowType.UNIT, i.label(), 0, row));
                 first = false;
@@ -83,7 +79,8 @@ public final class BudgetResolutionTable {
             }
         }
         Map<String, Object> v = expenditure(total);
-        putIncome(v, null, incomePrevious, income, data);
+        long[] incomeTotal = income.totals();
+        putIncome(v, null, incomeTotal[0], incomeTotal[1], data);
         rows.add(new Row("total", RowType.GRAND_TOTAL, t.get("br.total"), 0, v));
         // The CHF columns' rate note states both rates when the previous biennium's column is at another rate.
         List<Text> notes = new java.util.ArrayList<>();

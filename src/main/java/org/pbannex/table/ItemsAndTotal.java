@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Item rows of one or more amounts each and, beneath them, the total row that sums each amount (A2-2 by object of
- * expenditure, A3 by holder). What a row shows of its amounts is the table's own ({@link Values}): it is given the
+ * expenditure, A3 by holder; the budget resolution's income, for its total). What a row shows of its amounts is the table's own ({@link Values}): it is given the
  * items' totals as well, for a share of the total; the total row is given its amounts as both. Sums are exact
  * ({@link Money#add}: an overflow fails, never wraps).
  */
@@ -30,6 +30,14 @@ public final class ItemsAndTotal {
     public ItemsAndTotal(int amounts, Values values) {
         this.totals = new long[amounts];
         this.values = values;
+    }
+
+    /**
+     * Items whose rows the table lays out itself, for their {@link #totals} alone (the budget resolution's income items,
+     * each beside its Part's expenditure): the rows {@link #items} and {@link #withTotal} would make hold no values.
+     */
+    public ItemsAndTotal(int amounts) {
+        this(amounts, (a, t) -> Map.of());
     }
 
     /** One item row, of as many amounts as the rows were made for. */

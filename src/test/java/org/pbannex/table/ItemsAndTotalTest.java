@@ -41,6 +41,15 @@ class ItemsAndTotalTest {
     }
 
     @Test
+    void itemsATableLaysOutItselfGiveTheirTotalsAlone() {
+        // The budget resolution's income items: each on its Part's row or its own, their total on the table's total row.
+        ItemsAndTotal income = new ItemsAndTotal(2).item("a", Text.of("A"), 100, 150).item("b", Text.of("B"), -30, 50);
+        assertArrayEquals(new long[] {70, 200}, income.totals());
+        assertEquals(Map.of(), income.items().get(0).values(), "no values of its own: the table makes the rows");
+        assertThrows(ArithmeticException.class, () -> income.item("c", Text.EMPTY, Long.MAX_VALUE, 0));
+    }
+
+    @Test
     void noItemsMakeATotalOfZerosAndAnOverflowFails() {
         List<Row> none = new ItemsAndTotal(2, ItemsAndTotalTest::values).withTotal(Text.of("Total"));
         assertEquals(0L, none.get(0).values().get("current"));
