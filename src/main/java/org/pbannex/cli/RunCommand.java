@@ -354,6 +354,13 @@ public class RunCommand implements Callable<Integer> {
                     + "command on that database records it so" + (notSent == null ? "" : "; " + notSent);
             System.err.println("pb-annex: " + (oneLine ? b + ": " : "") + line);
             if (notSent != null) {
+                // Its report, written before, says so too (the job's next run or distribute, sending it, takes it back).
+                try {
+                    org.pbannex.publish.ReportWriter.distribution(published, org.pbannex.publish.ReportWriter.NotSent.databaseGone(
+                            sendsIt(ran.runId(), request)), org.pbannex.publish.ReportWords.read(request.input(), request.biennium()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("run {}: its report could not say that it was not sent: {}", ran.runId(), e.getMessage(), e);
+                }
                 var notice = FailureNotice.FailedRun.notDistributed(ran.runId(), request.job(), b, ExitCodes.INFRASTRUCTURE, line,
                         published);
                 var words = FailureNotice.Words.of(request, null, line);
@@ -437,12 +444,16 @@ public class RunCommand implements Callable<Integer> {
             boolean waits = org.pbannex.runtime.RunOutcomes.of(PbAnnexApplication.settings())
                     .unsent(request.job(), request.biennium().code()).stream().anyMatch(u -> u.runId().equals(runId));
             return !waits ? null : "it was NOT SENT to its reviewers, its database gone before they were: "
-                    + org.pbannex.publish.FollowUp.distribute(runId, request.output(), PbAnnexApplication.settings().output())
-                    + " sends it to those who have not received it (so does the job's next run)";
+                    + sendsIt(runId, request) + " sends it to those who have not received it (so does the job's next run)";
         } catch (IOException | RuntimeException e) {
             LOG.warn("cannot tell whether run {} waits for its reviewers: {}", runId, e.getMessage(), e);
             return null;
         }
+    }
+
+    /** The command that sends run {@code runId} to its reviewers. */
+    private static String sendsIt(String runId, RunRequest request) {
+        return org.pbannex.publish.FollowUp.distribute(runId, request.output(), PbAnnexApplication.settings().output());
     }
 
     /** A run without workbooks has nothing to send: said so, rather than failed or left waiting. */

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Properties;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publish.FollowUp;
+import org.pbannex.publish.ReportWords;
+import org.pbannex.publish.ReportWriter;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunDiff;
@@ -138,6 +140,49 @@ public final class Distributor {
      */
     public List<Delivery> distribute(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
                                      boolean again, Path outputRoot, LocalDate replyBy) throws IOException {
+        if (dryRun) {
+            return send(run, computed, reviewers, true, again, outputRoot, replyBy);
+        }
+        // The run's report says whether its workbooks were sent (it was written before they were): as the job's status does.
+        String command = FollowUp.distribute(run.runId(), outputRoot, output);
+        try {
+            List<Delivery> out = send(run, computed, reviewers, false, again, outputRoot, replyBy);
+            inReport(run, computed, null);
+            return out;
+        } catch (Refused e) {
+            inReport(run, computed, ReportWriter.NotSent.refused(have(e.deliveries()), reviewers.size(), command));
+            throw e;
+        } catch (MailFailed e) {
+            inReport(run, computed, ReportWriter.NotSent.mailFailed(received(run, reviewers), reviewers.size(), command));
+            throw e;
+        }
+    }
+
+    /** How many of the reviewers have received the run by mail (now or before). */
+    private int received(PublishedRun run, List<Reviewer> reviewers) {
+        try {
+            var received = log.receivedBy(run.runId());
+            return (int) reviewers.stream().filter(r -> received.contains(r.email().toLowerCase(java.util.Locale.ROOT))).count();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot tell who received run {}: {}", run.runId(), e.getMessage(), e);
+            return 0;
+        }
+    }
+
+    /**
+     * The run's report says that its workbooks were not sent ({@code notSent}), or no longer (null); a report that cannot
+     * be rewritten is logged: what became of the mail stands, and the job's status says it.
+     */
+    private static void inReport(PublishedRun run, ComputedPublication computed, ReportWriter.NotSent notSent) {
+        try {
+            ReportWriter.distribution(run.folder(), notSent, notSent == null ? null : ReportWords.of(computed.reference().texts()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("run {}: its report could not say whether its workbooks were sent: {}", run.runId(), e.getMessage(), e);
+        }
+    }
+
+    private List<Delivery> send(PublishedRun run, ComputedPublication computed, List<Reviewer> reviewers, boolean dryRun,
+                                boolean again, Path outputRoot, LocalDate replyBy) throws IOException {
         if (!run.hasWorkbooks()) {
             throw new UsageError("run " + run.runId() + " published no workbook (its formats: " + String.join(", ", run.formats())
                     + "), so there is nothing to send its reviewers: distribute a run whose formats include xlsx");

@@ -104,6 +104,49 @@ public final class ManifestWriter {
         WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), json));
     }
 
+    /**
+     * Whether {@code o} is the report, rewritten beside its place as the manifest lists it and not yet moved there (its
+     * process died between the two moves), now moved there.
+     */
+    private static boolean reportPutInPlace(Path dir, Output o) throws IOException {
+        if (!o.path().equals(ReportWriter.FILE) || !listed(dir.resolve(ReportWriter.NEXT), o)) {
+            return false;
+        }
+        ReportWriter.putNextInPlace(dir);
+        LOG.warn("{}: the report rewritten as the manifest lists it put in place", dir);
+        return listed(dir.resolve(o.path()), o);
+    }
+
+    /** Whether the file is there with the size and checksum the manifest lists for it. */
+    private static boolean listed(Path f, Output o) throws IOException {
+        return Files.isRegularFile(f) && Files.size(f) == o.bytes() && org.pbannex.ingest.InputSet.sha256(f).equals(o.sha256());
+    }
+
+    /**
+     * The folder's manifest as it is, but listing output {@code path} with the size and checksum of {@code next}, its new
+     * version written beside it (a report rewritten: {@link ReportWriter#distribution}), written beside the manifest and
+     * moved into place; every other field as it was.
+     */
+    static void recordNext(Path dir, String path, Path next) throws IOException {
+        tools.jackson.databind.node.ObjectNode m = (tools.jackson.databind.node.ObjectNode) JSON.readTree(Files.readString(dir.resolve(FILE)));
+        boolean found = false;
+        for (tools.jackson.databind.JsonNode o : m.path("outputs")) {
+            if (o.path("path").asString().equals(path)) {
+                ((tools.jackson.databind.node.ObjectNode) o).put("bytes", Files.size(next));
+                ((tools.jackson.databind.node.ObjectNode) o).put("sha256", org.pbannex.ingest.InputSet.sha256(next));
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IOException(dir.resolve(FILE) + " lists no " + path);
+        }
+        String json = JSON.writeValueAsString(m) + "\n";
+        Path beside = dir.resolve("." + FILE + ".next");
+        WriteFailed.naming(beside, () -> Files.writeString(beside, json));
+        Files.move(beside, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** A run folder's manifest, as {@link #write} wrote it. */
     static Manifest read(Path dir) throws IOException {
         return JSON.readValue(Files.readString(dir.resolve(FILE)), Manifest.class);
@@ -139,12 +182,16 @@ public final class ManifestWriter {
         return read(dir).outputs();
     }
 
-    /** Whether every file the folder's manifest lists is there with its size and checksum. */
+    /**
+     * Whether every file the folder's manifest lists is there with its size and checksum. A report rewritten after the
+     * run was published ({@link ReportWriter#distribution}) whose process died between the manifest and the report being
+     * moved into place is put in place here, as the manifest lists it.
+     */
     public static boolean intact(Path dir) {
         try {
             for (Output o : outputs(dir)) {
                 Path f = dir.resolve(o.path());
-                if (!Files.isRegularFile(f) || Files.size(f) != o.bytes() || !org.pbannex.ingest.InputSet.sha256(f).equals(o.sha256())) {
+                if (!listed(f, o) && !reportPutInPlace(dir, o)) {
                     LOG.info("{} is missing or changed since it was published", f);
                     return false;
                 }

@@ -45,6 +45,8 @@ public final class ReportWords {
             "col_accepted", "col_left_out", "col_rejected", "full_stop", "col_mb", "col_synthetic", "yes", "no", "read_sum",
             "rejected_in", "rejected_warning", "run_heading", "code_version", "input_checksum", "tables", "languages_formats", "inputs_heading",
             "col_rows", "col_sha", "settings_heading", "input_warnings_heading", "named", "item", "labelled",
+            // A published run's workbooks not sent to its reviewers (ReportWriter.distribution), and the command that sends them.
+            "not_sent_heading", "not_sent.database", "not_sent.mail", "not_sent.refused", "not_sent.command",
             // The job's steps, each by its name (report.step.NAME, camelCase written snake_case): see step().
             "step.validate", "step.expenditure_partitions", "step.expenditure_partition", "step.expenditure_merge",
             "step.expenditure_postgres", "step.check", "step.render", "step.render_output", "step.publish", "step.distribute",
@@ -225,7 +227,12 @@ public final class ReportWords {
 
     /** The report's language: the run's first edition (a job's languages: [zh, en] gives a Chinese report). */
     public static Language languageOf(RunRecord run) {
-        return run.languages().isEmpty() ? Language.ZH : Language.of(run.languages().get(0));
+        return languageOf(run.languages());
+    }
+
+    /** The report's language of a run of these editions' languages, as its manifest lists them (its first edition's). */
+    static Language languageOf(List<String> languages) {
+        return languages.isEmpty() ? Language.ZH : Language.of(languages.get(0));
     }
 
     /** The report's language of a run of the request (its first edition's). */

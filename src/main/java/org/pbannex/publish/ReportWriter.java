@@ -80,6 +80,92 @@ public final class ReportWriter {
         WriteFailed.naming(dir.resolve(FILE), () -> Files.writeString(dir.resolve(FILE), html, StandardCharsets.UTF_8));
     }
 
+    /** Where a published run's report says what became of its workbooks once it was published (templates/report.html). */
+    private static final String DISTRIBUTION = "<!--distribution-->";
+    private static final String DISTRIBUTION_END = "<!--/distribution-->";
+    /** A report being rewritten, beside it until it is moved into place ({@link #putNextInPlace}). */
+    static final String NEXT = "." + FILE + ".next";
+
+    /**
+     * Why a published run's workbooks were not sent to its reviewers (its words: report.not_sent.WHY), how many of how
+     * many reviewers have them, and the command that sends them.
+     */
+    public record NotSent(String why, int sent, int count, String command) {
+
+        /** Its database went away before its distribute step sent them. */
+        public static NotSent databaseGone(String command) {
+            return new NotSent("database", 0, 0, command);
+        }
+
+        /** The mail server did not take them (refused for now, not reached): {@code sent} of {@code count} reviewers have them. */
+        public static NotSent mailFailed(int sent, int count, String command) {
+            return new NotSent("mail", sent, count, command);
+        }
+
+        /** The mail server refused reviewers' addresses for good: {@code sent} of {@code count} reviewers have them. */
+        public static NotSent refused(int sent, int count, String command) {
+            return new NotSent("refused", sent, count, command);
+        }
+    }
+
+    /**
+     * Says in the report of the run published in {@code folder} that its workbooks were not sent to its reviewers, why,
+     * and the command that sends them ({@code notSent}); or, {@code null}, no longer says so (they were sent since). The
+     * report is written before the run's distribute step, so this is said once that step (or distribute, or the job's
+     * next run) knows it. The report is rewritten beside itself, the manifest too with the report's new size and checksum,
+     * then both moved into place, the manifest first: never a half-written report, and a process that dies between the two
+     * moves leaves the new report beside its place, where the check of the folder against its manifest puts it
+     * ({@link ManifestWriter#intact}). Nothing is written when the report says so already, or has no place for it (a
+     * report of an older version).
+     *
+     * @param words the report's words, from the run's texts; unused for {@code null}
+     */
+    public static void distribution(Path folder, NotSent notSent, ReportWords words) throws IOException {
+        Path report = folder.resolve(FILE);
+        if (!Files.isRegularFile(report) || !Files.isRegularFile(folder.resolve(ManifestWriter.FILE))) {
+            return;
+        }
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        int from = html.indexOf(DISTRIBUTION);
+        int to = html.indexOf(DISTRIBUTION_END);
+        if (from < 0 || to < from) {
+            return;
+        }
+        String said = notSent == null ? "" : notSent(notSent, words, ReportWords.languageOf(PublishedRun.read(folder).languages()));
+        String next = html.substring(0, from + DISTRIBUTION.length()) + said + html.substring(to);
+        if (next.equals(html)) {
+            return;
+        }
+        Path beside = folder.resolve(NEXT);
+        WriteFailed.naming(beside, () -> Files.writeString(beside, next, StandardCharsets.UTF_8));
+        ManifestWriter.recordNext(folder, FILE, beside);
+        putNextInPlace(folder);
+    }
+
+    /** The box that says it (templates/report-not-sent.html), in the report's language. */
+    private static String notSent(NotSent n, ReportWords words, Language language) {
+        ReportWords.In say = new ReportWords.In(words, language);
+        return Templates.render("report-not-sent", Map.of("heading", say.say("not_sent_heading"),
+                "why", say.say("not_sent." + n.why(), "sent", n.sent(), "count", n.count()),
+                "say", say, "command", n.command()), language.locale()).strip();
+    }
+
+    /**
+     * The report rewritten beside its place ({@link #distribution}) moved there, when the manifest lists it already; a
+     * move another process made first is as good.
+     *
+     * @return whether it was there to move
+     */
+    static boolean putNextInPlace(Path folder) throws IOException {
+        try {
+            Files.move(folder.resolve(NEXT), folder.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (java.nio.file.NoSuchFileException movedAlready) {
+            return false;
+        }
+    }
+
     /** Every output that exists in the folder, then the manifest (written right after the report) and the report. */
     private static List<ReportView.Link> links(List<OutputFile> outputs, Path dir) {
         List<ReportView.Link> links = new ArrayList<>();

@@ -161,6 +161,82 @@ class ReportWriterTest {
     }
 
     /**
+     * A run's workbooks not sent to its reviewers (its database gone before its distribute step, a mail server that did
+     * not take them, addresses refused for good: the report, written before that step, did not say so, while stderr,
+     * status and history did): once known, its report says so after its headline, why, and the command that sends them,
+     * in its language; its manifest lists the report rewritten, so the folder is still whole; once sent, the report is
+     * again byte for byte what it was. A process that died between moving the manifest and the report into place leaves
+     * the report beside its place: the check of the folder puts it there.
+     */
+    @Test
+    void aRunNotSentToItsReviewersSaysSoWithTheCommandThatSendsThem(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("csv"));
+        Files.writeString(dir.resolve("csv/t1.csv"), "row_key\n");
+        ReportWriter.write(record(dir, pub.checks().results()), tables, WORDS, dir);
+        ManifestWriter.write(record(dir, pub.checks().results()), dir); // as publishing does: the manifest lists the report
+        byte[] asPublished = Files.readAllBytes(dir.resolve(ReportWriter.FILE));
+        assertTrue(Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select("#not-sent").isEmpty(), "sent, or not yet: nothing said");
+
+        String command = "./pb-annex distribute 20260101T000000Z-abc";
+        ReportWriter.distribution(dir, ReportWriter.NotSent.databaseGone(command), WORDS);
+        Document html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        Element box = html.selectFirst("#not-sent");
+        assertTrue(box != null && box.previousElementSibling().hasClass("headline"), "right after the headline: " + html.body().html());
+        assertEquals("NOT SENT to its reviewers", box.selectFirst("h2").text());
+        assertEquals("This run's workbooks were NOT SENT to its reviewers: its database went away before they were sent.",
+                box.select("p").get(0).text());
+        assertEquals(command + " sends them to the reviewers who have not received them.", box.select("p").get(1).text());
+        assertEquals(command, box.selectFirst("code").text());
+        assertTrue(ManifestWriter.intact(dir), "the manifest lists the report as it is now");
+        assertEquals(List.of(), leftBeside(dir));
+
+        // Said again for another reason: one box, the new one.
+        ReportWriter.distribution(dir, ReportWriter.NotSent.mailFailed(1, 3, command), WORDS);
+        html = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile());
+        assertEquals(1, html.select("#not-sent").size());
+        assertEquals("This run's workbooks were NOT SENT to all its reviewers: the mail server did not take them, or none was "
+                + "reached (1 of 3 reviewers have them).", html.selectFirst("#not-sent p").text());
+        assertTrue(ManifestWriter.intact(dir));
+
+        // Sent since: the report is as published again, its manifest too.
+        ReportWriter.distribution(dir, null, null);
+        assertEquals(new String(asPublished, java.nio.charset.StandardCharsets.UTF_8), Files.readString(dir.resolve(ReportWriter.FILE)));
+        assertTrue(ManifestWriter.intact(dir));
+        byte[] manifestSent = Files.readAllBytes(dir.resolve(ManifestWriter.FILE));
+        ReportWriter.distribution(dir, null, null);
+        assertEquals(new String(manifestSent), Files.readString(dir.resolve(ManifestWriter.FILE)), "nothing to take back: nothing written");
+
+        // A Chinese run's report says it in Chinese, its reason refused addresses.
+        ManifestWriter.write(record(dir, pub.checks().results(), List.of("zh", "en")), dir);
+        ReportWriter.distribution(dir, ReportWriter.NotSent.refused(2, 3, command), WORDS);
+        box = Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).selectFirst("#not-sent");
+        assertEquals("未发送给审阅人", box.selectFirst("h2").text());
+        assertTrue(box.select("p").get(0).text().startsWith("本次运行的工作簿未发送给每一位审阅人：") && box.text().contains("3 位审阅人中 2 位已收到"),
+                box.text());
+        assertEquals(command + " 会将其发送给尚未收到的审阅人。", box.select("p").get(1).text());
+        assertTrue(ManifestWriter.intact(dir));
+
+        // Died between the two moves: the manifest lists the new report, which is still beside its place.
+        byte[] said = Files.readAllBytes(dir.resolve(ReportWriter.FILE));
+        ReportWriter.distribution(dir, null, null);
+        Files.move(dir.resolve(ReportWriter.FILE), dir.resolve(ReportWriter.NEXT));
+        Files.write(dir.resolve(ReportWriter.FILE), said);
+        assertTrue(ManifestWriter.intact(dir), "put in place");
+        assertTrue(Jsoup.parse(dir.resolve(ReportWriter.FILE).toFile()).select("#not-sent").isEmpty());
+        assertEquals(List.of(), leftBeside(dir));
+        // A report changed otherwise is still changed.
+        Files.writeString(dir.resolve(ReportWriter.FILE), "<html></html>");
+        assertFalse(ManifestWriter.intact(dir));
+    }
+
+    /** What a rewrite left beside the report or the manifest. */
+    private static List<String> leftBeside(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".next")).toList();
+        }
+    }
+
+    /**
      * A synthetic input file is said in the texts' words (edition.synthetic_input, as the editions' covers), not in
      * words of the report's own: a translator's change to texts.csv reaches the report too.
      */

@@ -20,7 +20,8 @@ import org.pbannex.CliRun;
  * A run published for its job's reviewers whose PostgreSQL server went away before its distribute step sent it (closing
  * of stop 77, carried): its one line said it published and that its end was not recorded, exit status 0, and nothing
  * said that the workbooks were not sent (only {@code status} did). Now the line says so, with the command that sends
- * them, and the status is that of a run published and not sent (5), its notice mailed; that command sends them. A real
+ * them, and the status is that of a run published and not sent (5), its notice mailed; that command sends them. Its
+ * report.html, written before, said nothing of it: now it says so too, with the same command, until they are sent. A real
  * server (stopped and started on its data folder and port) and a real mail server (GreenMail), read back.
  */
 class DatabaseGoneBeforeDistributionTest {
@@ -64,6 +65,15 @@ class DatabaseGoneBeforeDistributionTest {
                     + "localhost:" + port), line);
             assertTrue(line.endsWith("; it was NOT SENT to its reviewers, its database gone before they were: ./pb-annex "
                     + "distribute " + runId + " sends it to those who have not received it (so does the job's next run)"), line);
+            // Its report, written before its distribute step, says so too, with the same command; the folder still whole.
+            Path folder = out.resolve("2022-23/" + runId);
+            org.jsoup.nodes.Element box = notSent(folder);
+            assertTrue(box != null, "the report says it was not sent");
+            assertEquals("This run's workbooks were NOT SENT to its reviewers: its database went away before they were sent. "
+                    + "./pb-annex distribute " + runId + " sends them to the reviewers who have not received them.",
+                    box.select("p").text());
+            assertEquals("./pb-annex distribute " + runId, box.selectFirst("code").text());
+            assertTrue(org.pbannex.publish.ManifestWriter.intact(folder), "its manifest lists the report rewritten");
             // No reviewer got it; whoever hears of failures is told it was published and not sent.
             var received = SMTP.getReceivedMessages();
             assertEquals(1, received.length, "only the notice");
@@ -79,10 +89,17 @@ class DatabaseGoneBeforeDistributionTest {
             assertEquals("Ana Silva <ana.silva@example.org>", SMTP.getReceivedMessages()[1].getAllRecipients()[0].toString());
             CliRun status = CliRun.capture(settings, "status", "nightly");
             assertTrue(!status.out().contains("NOT SENT"), status.toString());
+            assertEquals(null, notSent(folder), "sent: the report no longer says it was not");
+            assertTrue(org.pbannex.publish.ManifestWriter.intact(folder));
         } finally {
             if (server != null) {
                 server.close();
             }
         }
+    }
+
+    /** What the run's report.html says of workbooks not sent, or null. */
+    static org.jsoup.nodes.Element notSent(Path folder) throws java.io.IOException {
+        return org.jsoup.Jsoup.parse(folder.resolve("report.html").toFile()).selectFirst("#not-sent");
     }
 }

@@ -212,12 +212,19 @@ class UnsentRunMailTest {
         CliRun status = CliRun.capture(settings, "status", "nightly");
         assertEquals(5, status.status(), status.toString());
         assertTrue(status.out().contains("run " + refusedId + " published ") && status.out().contains("NOT SENT"), status.out());
+        // Its report says so, and the command that sends it; the folder whole (the next run finds nothing to do).
+        Path folder = out.resolve("2022-23/" + refusedId);
+        var box = DatabaseGoneBeforeDistributionTest.notSent(folder);
+        assertTrue(box != null && box.text().contains("NOT SENT to all its reviewers: the mail server did not take them, or none "
+                + "was reached (0 of 1 reviewers have them)"), String.valueOf(box));
+        assertEquals("./pb-annex distribute " + refusedId, box.selectFirst("code").text());
         CliRun after = CliRun.capture(settings, "run", "nightly", "--output", out.toString());
         assertEquals(0, after.status(), after.toString());
         assertTrue(after.out().startsWith("Nothing to do: run " + refusedId + " ") && after.out().contains("Sent to 1 reviewers"),
                 after.out());
         assertEquals(1, messagesOf(refusedId).size());
         assertEquals(2, SMTP.getReceivedMessages().length);
+        assertEquals(null, DatabaseGoneBeforeDistributionTest.notSent(folder), "sent: its report no longer says it was not");
         CliRun well = CliRun.capture(settings, "status", "nightly");
         assertEquals(0, well.status(), well.toString());
     }
