@@ -97,6 +97,7 @@ public class PreflightCommand implements Callable<Integer> {
             input(r);
         }
         RunRequest first = requests.get(0);
+        listNotSentTo(def, first, settings);
         output(first.output(), settings.retention(), def.reviewers() != null);
         if (first.formats().contains(OutputFormat.PDF)) {
             try {
@@ -132,6 +133,30 @@ public class PreflightCommand implements Callable<Integer> {
         if (in.input == null && PbAnnexApplication.environment().getProperty("pb.program") != null) {
             org.pbannex.upgrade.BehindProgram.of(settings.input(), settings.program().resolve("input"))
                     .ifPresent(line -> warning("input", line));
+        }
+    }
+
+    /**
+     * The input's reviewers.csv, where there is one, of a job that does not send to it (no reviewers, or a list of its
+     * own): read as check reads it, so that a mistake in it is found before a job that sends to it runs (which it would
+     * stop, status 3); said as a WARNING, since it stops nothing of this job. A job that sends to it (reviewers: input)
+     * reads it as its reviewers, with the mail ({@link #mail}): a mistake there FAILS.
+     */
+    private void listNotSentTo(JobDefinition def, RunRequest r, PbProperties settings) {
+        if (def.reviewers() != null && def.reviewers().isString() && ReviewerList.FROM_INPUT.equals(def.reviewers().asString())) {
+            return;
+        }
+        Path listed = ReviewerList.listedIn(r.input(), settings.input());
+        if (!Files.isRegularFile(listed.resolve(ReviewerList.FILE))) {
+            return;
+        }
+        try {
+            ReviewerList.fromCsv(listed, true);
+        } catch (RuntimeException e) {
+            LOG.warn("preflight: reviewers.csv, which the job {} does not send to, is refused", job, e);
+            warning("reviewers", ExitCodes.message(e) + " (a job that sends to this list, reviewers: input, would stop on it, "
+                    + "status " + ExitCodes.of(e) + "; this job " + (def.reviewers() == null ? "sends to no one" : "sends to a list of its own")
+                    + ")");
         }
     }
 

@@ -97,4 +97,40 @@ class ReviewerListSchemaTest {
         assertTrue(none.err().contains("reviewers.datapackage.json: input descriptor not found; the input folder must hold "
                 + "reviewers.datapackage.json"), none.err());
     }
+
+    /**
+     * preflight of a job that sends to no one did not read reviewers.csv: a broken list was found only when a job that
+     * sends to it ran (status 3, nothing published). Now it is read whenever it is there, its mistake said in one line
+     * (file, line, column, reason), a WARNING that fails nothing of this job; a job that sends to it still FAILS, status 3.
+     */
+    @Test
+    void preflightOfAJobThatSendsToNoOneWarnsOfABadList() throws IOException {
+        Files.writeString(data.resolve("jobs/quiet.yml"), "tables: [a1]\nlanguages: [en]\nformats: [csv]\n");
+        String file = input.resolve("reviewers.csv").toString();
+        Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nLi Wei,li.wei@example.org,fr,\n");
+        String reason = file + ", line 2, column language: 'fr' is not one of zh, en";
+
+        CliRun quiet = CliRun.capture(settings, "preflight", "quiet");
+        assertEquals(0, quiet.status(), quiet.toString());
+        List<String> said = quiet.out().lines().filter(l -> l.matches("\\S+\\s+reviewers\\s+.*")).toList();
+        assertEquals(1, said.size(), quiet.out());
+        assertTrue(said.get(0).matches("WARNING\\s+reviewers\\s+.*") && said.get(0).contains(reason + " (a job that sends to this "
+                + "list, reviewers: input, would stop on it, status 3; this job sends to no one)"), said.get(0));
+        assertTrue(quiet.out().contains("Ready: the job quiet can run unattended, with 1 WARNING above."), quiet.out());
+
+        CliRun mailed = CliRun.capture(settings, "preflight", "mailed");
+        assertEquals(3, mailed.status(), mailed.toString());
+        assertEquals(List.of(true), mailed.out().lines().filter(l -> l.matches("\\S+\\s+reviewers\\s+.*"))
+                .map(l -> l.matches("FAILED\\s+reviewers\\s+.*") && l.contains(reason)).toList(), mailed.out());
+
+        // A good list, or none: nothing said of it.
+        Files.writeString(input.resolve("reviewers.csv"), "name,email,language,tables\nLi Wei,li.wei@example.org,zh,\n");
+        CliRun good = CliRun.capture(settings, "preflight", "quiet");
+        assertEquals(0, good.status(), good.toString());
+        assertTrue(good.out().lines().noneMatch(l -> l.matches("\\S+\\s+reviewers\\s+.*")), good.out());
+        Files.delete(input.resolve("reviewers.csv"));
+        CliRun none = CliRun.capture(settings, "preflight", "quiet");
+        assertEquals(0, none.status(), none.toString());
+        assertTrue(none.out().lines().noneMatch(l -> l.matches("\\S+\\s+reviewers\\s+.*")), none.out());
+    }
 }
