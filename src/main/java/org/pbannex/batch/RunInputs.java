@@ -152,7 +152,8 @@ public class RunInputs {
         InputSet inputs = inputs(run);
         ReadBiennia read = readBiennia;
         return (ComputedPublication) derived(run).more().computeIfAbsent("computed",
-                k -> Publication.compute(inputs, lines, run.request().tables(), read));
+                k -> Publication.compute(inputs, lines, run.request().tables(), read, texts -> org.pbannex.publish.EditionKeys.needed(
+                        run.request().formats(), run.request().tables(), texts)));
     }
 
     /**

@@ -157,7 +157,9 @@ public class CheckCommand implements Callable<Integer> {
         ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
         long linesRead = System.nanoTime();
         // As a run of these tables computes them: a table left out needs none of its inputs (expenditure lines for f2).
-        ComputedPublication pub = Publication.compute(inputs, lines, wanted, readBiennia);
+        // The words every edition and the report read checked with the tables' texts, as a run of every format checks them.
+        ComputedPublication pub = Publication.compute(inputs, lines, wanted, readBiennia, texts -> org.pbannex.publish.EditionKeys.needed(
+                java.util.List.of(org.pbannex.publication.OutputFormat.values()), wanted, texts));
         if (timings) {
             TimingLines.line("read-input" + of, (read - start) / 1e9);
             TimingLines.line("expenditure-lines" + of, (linesRead - read) / 1e9);

@@ -192,7 +192,8 @@ public class PreflightCommand implements Callable<Integer> {
                 refuseUnshown(inputs);
             }
             ExpenditureIngest.Result lines = Publication.readLines(inputs, null);
-            ComputedPublication pub = Publication.compute(inputs, lines, r.tables());
+            ComputedPublication pub = Publication.compute(inputs, lines, r.tables(), new org.pbannex.publication.ReadBiennia(),
+                    texts -> org.pbannex.publish.EditionKeys.needed(r.formats(), r.tables(), texts));
             var failures = pub.checks().failures();
             String counts = Counted.of(pub.tables().size(), "table", "tables") + ", " + pub.checks().passedCount() + " checks passed";
             if (failures.isEmpty()) {

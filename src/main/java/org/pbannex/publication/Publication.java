@@ -201,7 +201,22 @@ public final class Publication {
      * restatements taken from {@code read} when this command has read them, and this biennium's left there for a later one.
      */
     public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, ReadBiennia read) {
-        return compute(read.sources(in), lines, wanted, true, read);
+        return compute(in, lines, wanted, read, texts -> List.of());
+    }
+
+    /**
+     * As {@link #compute(InputSet, ExpenditureIngest.Result, Collection, ReadBiennia)}, the texts lacking any of
+     * {@code alsoRead}'s keys (the words the run's editions and report read as they are written: publish.EditionKeys)
+     * refused with those the tables lack, every one named on one line, before anything is rendered.
+     */
+    public static ComputedPublication compute(InputSet in, ExpenditureIngest.Result lines, Collection<String> wanted, ReadBiennia read,
+                                              java.util.function.Function<org.pbannex.reference.Texts, Collection<String>> alsoRead) {
+        Sources sources = read.sources(in);
+        org.pbannex.reference.Texts texts = sources.reference().value().texts();
+        // Every text the tables, checks and cover need and the texts lack, named at once (Texts.namingEveryMissing);
+        // the editions' words after them, even where a text they lack made the tables fail.
+        return org.pbannex.reference.Texts.namingEveryMissing(() -> computed(sources, lines, wanted, true, read),
+                () -> texts.need(alsoRead.apply(texts)));
     }
 
     private static ComputedPublication compute(Sources read, ExpenditureIngest.Result lines, Collection<String> wanted, boolean restate,

@@ -156,9 +156,14 @@ public final class ReportWords {
         return files.apply(shown);
     }
 
+    /** The keys of the report's words, each a text the run's texts must have. */
+    public static List<String> keys() {
+        return WORDS.stream().map(w -> PREFIX + w).toList();
+    }
+
     /** The words from the run's texts; a word they lack is bad input naming the key (exit status 3). */
     public static ReportWords of(Texts texts) {
-        texts.refuseMissing(WORDS.stream().map(w -> PREFIX + w).toList()); // every word they lack named at once
+        texts.refuseMissing(keys()); // every word they lack named at once
         Map<String, Text> out = new LinkedHashMap<>();
         WORDS.forEach(w -> out.put(w, texts.get(PREFIX + w)));
         return new ReportWords(out, texts.has(SYNTHETIC_INPUT) ? texts.get(SYNTHETIC_INPUT) : Text.EMPTY,

@@ -67,6 +67,14 @@ public final class Texts {
     }
 
     private Text get(String key, boolean printedWording) {
+        Lookups told = lookups;
+        if (told != null) {
+            told.read(key);
+        }
+        return lookUp(key, printedWording);
+    }
+
+    private Text lookUp(String key, boolean printedWording) {
         Text t = printedWording && byKey.containsKey(key + PRINTED) ? byKey.get(key + PRINTED) : byKey.get(key);
         if (t == null) {
             java.util.Map<String, String> collecting = MISSING.get();
@@ -77,6 +85,31 @@ public final class Texts {
             return new Text(key, key); // a stand-in, so that the work goes on to the next text it lacks
         }
         return fill(t);
+    }
+
+    /**
+     * Told each key a text is read by ({@link #get}, {@link #plain}: {@code read}) and each key whose text is asked
+     * after ({@link #has}: {@code asked}, a text a reader can do without); the numbered texts read as a list, which are
+     * there by being listed, are neither. A debug hook: the test that keeps the editions' list of keys true
+     * ({@link EditionKeys}) records with it what the editions read.
+     */
+    public interface Lookups {
+        void read(String key);
+
+        void asked(String key);
+    }
+
+    /** The lookups being recorded (null: none, as in every run). */
+    private static volatile Lookups lookups;
+
+    /** Runs work with every texts' lookups told to {@code to} (one recording at a time, as a debug hook is). */
+    public static <T> T recording(Lookups to, java.util.function.Supplier<T> work) {
+        lookups = to;
+        try {
+            return work.get();
+        } finally {
+            lookups = null;
+        }
     }
 
     /** How many missing keys a message names; the log lists them all. */
@@ -93,16 +126,28 @@ public final class Texts {
      * (the previous biennium's tables, whose failure its caller allows) collects its own.
      */
     public static <T> T namingEveryMissing(java.util.function.Supplier<T> work) {
+        return namingEveryMissing(work, () -> {
+        });
+    }
+
+    /**
+     * As {@link #namingEveryMissing(java.util.function.Supplier)}, {@code after} (a look-up of the texts read later:
+     * {@link #need}) run once the work is done, its missing keys named after the work's; after a work that failed, only
+     * where texts were missing (the failure is otherwise the one told).
+     */
+    public static <T> T namingEveryMissing(java.util.function.Supplier<T> work, Runnable after) {
         java.util.Map<String, String> outer = MISSING.get();
         java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
         MISSING.set(missing);
         T out;
         try {
             out = work.get();
+            after.run();
         } catch (RuntimeException e) {
             if (missing.isEmpty()) {
                 throw e;
             }
+            after.run();
             InputError all = missing(missing);
             all.addSuppressed(e);
             throw all;
@@ -140,10 +185,24 @@ public final class Texts {
      * and the program's copy both predate an update is told all it must add at once, not a key a night).
      */
     public void refuseMissing(java.util.List<String> keys) {
-        java.util.List<String> missing = keys.stream().filter(k -> !has(k)).toList();
+        java.util.List<String> missing = keys.stream().filter(k -> !holds(k)).toList();
         if (!missing.isEmpty()) {
             throw missing(file, missing);
         }
+    }
+
+    /**
+     * As {@link #refuseMissing}, within {@link #namingEveryMissing}'s work: the keys these texts lack are added to the
+     * ones it names at its end (the words the editions read as they are written, named on the same line as the tables'
+     * texts, before anything is rendered).
+     */
+    public void need(java.util.Collection<String> keys) {
+        java.util.Map<String, String> collecting = MISSING.get();
+        if (collecting == null) {
+            refuseMissing(java.util.List.copyOf(keys));
+            return;
+        }
+        keys.stream().filter(k -> !holds(k)).forEach(k -> collecting.putIfAbsent(k, file));
     }
 
     /** "3、4 和 5" / "3, 4 and 5": items joined by the texts list.more ({a}, {b}) and, for the last, list.last. */
@@ -181,12 +240,21 @@ public final class Texts {
     }
 
     public boolean has(String key) {
+        Lookups told = lookups;
+        if (told != null) {
+            told.asked(key);
+        }
+        return holds(key);
+    }
+
+    /** {@link #has}, not told to a recording: a check of the keys a reader needs, which reads none of them. */
+    private boolean holds(String key) {
         return byKey.containsKey(key) || printed && byKey.containsKey(key + PRINTED);
     }
 
     /** Texts whose key is the prefix and one more part, in key order (e.g. the numbered footnotes of a table). */
     public java.util.List<Text> numbered(String prefix) {
-        return numberedKeys(prefix).stream().map(this::get).toList();
+        return numberedKeys(prefix).stream().map(k -> lookUp(k, printed)).toList(); // keys it has: none is needed
     }
 
     /**

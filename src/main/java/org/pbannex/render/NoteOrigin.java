@@ -33,13 +33,30 @@ public record NoteOrigin(Set<Text> printed, Text own) {
 
     /** @param texts a text by its full key (the run's texts, placeholders filled) */
     public static NoteOrigin of(Function<String, Text> texts) {
-        Text own = texts.apply("edition.own_note");
-        if (own.isEmpty() || own.equals(NONE.own())) {
+        Text own = texts.apply(OWN_NOTE);
+        if (setsNoneApart(own)) {
             return NONE; // no print: no note is the print's, and none needs saying so
         }
-        Set<Text> printed = java.util.Arrays.stream(texts.apply(PRINTED_NOTES).zh().strip().split("\\s+"))
-                .filter(k -> k.contains(".")).map(texts).collect(Collectors.toSet()); // keys: the shared "none" names none
-        return new NoteOrigin(printed, own);
+        return new NoteOrigin(printedKeys(texts).stream().map(texts).collect(Collectors.toSet()), own);
+    }
+
+    /** The text that tags a note of pb-annex's own. */
+    public static final String OWN_NOTE = "edition.own_note";
+
+    private static boolean setsNoneApart(Text own) {
+        return own.isEmpty() || own.equals(NONE.own());
+    }
+
+    /**
+     * The keys of the print's notes, as {@code publication.printed_notes} names them: texts every edition but the CSVs
+     * reads as it is written (none where no note is set apart).
+     */
+    public static List<String> printedKeys(Function<String, Text> texts) {
+        if (setsNoneApart(texts.apply(OWN_NOTE))) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(texts.apply(PRINTED_NOTES).zh().strip().split("\\s+"))
+                .filter(k -> k.contains(".")).toList(); // keys: the shared "none" names none
     }
 
     /** Whether this footnote of a table (as the table carries it, every marked part of it) is the print's. */
