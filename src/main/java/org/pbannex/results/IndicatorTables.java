@@ -39,15 +39,18 @@ public final class IndicatorTables {
         List<Row> rows = new ArrayList<>();
         for (Outcome o : rf.outcomes(kind)) {
             String heading = kind == Kind.IMPACT ? "results.impact" : "results.outcome";
-            rows.add(Row.heading("outcome." + o.code(), t.get(heading).with("code", o.code()).with("title", o.title()), 0));
+            // A heading carries its outcome's code, as the indicators under it do, so that the CSV filtered by outcome
+            // keeps the heading with them; its other cells stay empty (no sheet or printed column shows the codes).
+            rows.add(new Row("outcome." + o.code(), RowType.HEADING, t.get(heading).with("code", o.code()).with("title", o.title()),
+                    0, Map.of("outcome", o.code())));
             List<Indicator> outcomeLevel = rf.indicatorsOf(o.code(), null);
             if (outcomeLevel.isEmpty() && !o.placeholder().isEmpty()) {
                 rows.add(placeholderRow(o));
             }
             outcomeLevel.forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
             for (Output out : rf.outputsOf(o.code())) {
-                rows.add(Row.heading("output." + out.code(), t.get("results.output").with("code", out.code())
-                        .with("title", out.title()), 0, "outcome." + o.code()));
+                rows.add(new Row("output." + out.code(), RowType.HEADING, t.get("results.output").with("code", out.code())
+                        .with("title", out.title()), 0, Map.of("outcome", o.code()), "outcome." + o.code()));
                 rf.indicatorsOf(o.code(), out.code()).forEach(i -> rows.add(indicatorRow(t, ref, units, i)));
             }
         }

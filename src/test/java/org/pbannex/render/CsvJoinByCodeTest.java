@@ -122,6 +122,46 @@ class CsvJoinByCodeTest {
         assertEquals(List.of(), off, "rt rows that are not the sums of the i2/i3 rows joined to them");
     }
 
+    /**
+     * A heading of i1-i3 (an outcome's, an output's) carries the code of the outcome it heads, as its indicators do: the
+     * rows of one outcome, filtered on {@code outcome}, are its heading, its outputs' headings and its indicators, in
+     * printed order, the heading first (stop 80: the headings' outcome was empty, and a filter lost them). An output's
+     * outcome is results_outputs.csv's; the heading's other values stay empty.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"ZH", "EN"})
+    void aHeadingOfTheResultsTablesCarriesItsOutcome(Language lang) throws IOException {
+        Path run = RUNS.get(lang);
+        Map<String, String> outcomeOfOutput = inputColumn("results_outputs", "output", "outcome");
+        int headings = 0;
+        for (String id : List.of("i1", "i2", "i3")) {
+            List<Map<String, String>> rows = read(run, id);
+            Map<String, List<String>> byOutcome = new LinkedHashMap<>();
+            for (Map<String, String> r : rows) {
+                String key = r.get("row_key");
+                if (r.get("row_type").equals("heading")) {
+                    String expected = key.startsWith("outcome.") ? key.substring("outcome.".length())
+                            : outcomeOfOutput.get(key.substring("output.".length()));
+                    assertEquals(expected, r.get("outcome"), id + " " + key + ": the heading's outcome");
+                    for (String column : header(run, id).subList(CsvTableWriter.KEY_COLUMNS.size(), header(run, id).size())) {
+                        assertTrue(column.equals("outcome") || r.get(column).isEmpty(), id + " " + key + " " + column + ": " + r.get(column));
+                    }
+                    headings++;
+                }
+                assertFalse(r.get("outcome").isEmpty(), id + " " + key + " has no outcome");
+                byOutcome.computeIfAbsent(r.get("outcome"), o -> new ArrayList<>()).add(key);
+            }
+            // Filtered on its outcome, each outcome's rows start with its heading and are one block of the printed rows.
+            List<String> printed = rows.stream().map(r -> r.get("row_key")).toList();
+            byOutcome.forEach((outcome, keys) -> {
+                assertEquals("outcome." + outcome, keys.get(0), id + ": outcome " + outcome + "'s first row");
+                int first = printed.indexOf(keys.get(0));
+                assertEquals(keys, printed.subList(first, first + keys.size()), id + ": outcome " + outcome + "'s rows");
+            });
+        }
+        assertTrue(headings > 40, "headings: " + headings);
+    }
+
     /** The unit's code is the same in both languages' CSVs, its words not; the codes are target_units.csv's. */
     @Test
     void theUnitOfCountsCodeIsTheSameInBothLanguages() throws IOException {
@@ -207,6 +247,11 @@ class CsvJoinByCodeTest {
             List<Record> records = CsvResourceReader.read(run.resolve(res.path()), res.path(), res);
             assertFalse(records.isEmpty(), id);
         }
+    }
+
+    /** One column of an input file by another (its key), as the run read it. */
+    private static Map<String, String> inputColumn(String file, String key, String column) {
+        return pub.inputs().table(file).stream().collect(Collectors.toMap(r -> r.text(key), r -> r.text(column)));
     }
 
     private static JsonNode field(JsonNode descriptor, String table, String name) {
