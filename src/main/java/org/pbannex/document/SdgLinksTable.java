@@ -30,6 +30,12 @@ public final class SdgLinksTable {
     static final List<String> TIDY_COLUMNS = List.of("sdg_goal", "sdg_target", "sdg_target_text", "sdg_indicator",
             "sdg_indicator_text", "outcomes");
 
+    /**
+     * Between the outcome codes of the CSV's {@code outcomes} ("1;2;7"): one character, no space, that no code has, so
+     * that a CSV reader splits the cell on it (a space read as one value, or as several with blanks, by tool).
+     */
+    static final String OUTCOME_SEPARATOR = ";";
+
     /** Where the printed table shows each tidy value: the target's text in its row's label, its indicators in one cell. */
     static final Map<String, String> SHOWN_IN = Map.of("sdg_goal", "sdg_goal", "sdg_target", "sdg_target",
             "sdg_target_text", TidyRows.LABEL, "sdg_indicator", "indicators", "sdg_indicator_text", "indicators",
@@ -63,7 +69,7 @@ public final class SdgLinksTable {
                 line.put("sdg_target_text", target.text());
                 line.put("sdg_indicator", i == null ? "" : i.code());
                 line.put("sdg_indicator_text", i == null ? Text.EMPTY : i.text());
-                line.put("outcomes", target.allOutcomes() ? DocumentData.ALL_OUTCOMES : String.join(" ", target.outcomes()));
+                line.put("outcomes", target.allOutcomes() ? DocumentData.ALL_OUTCOMES : String.join(OUTCOME_SEPARATOR, target.outcomes()));
                 tidy.add(new TidyRows.Line(i == null ? target.code() : i.code(), RowType.UNIT, label, line, SHOWN_IN));
             }
         }

@@ -162,6 +162,28 @@ class CsvJoinByCodeTest {
         assertTrue(headings > 40, "headings: " + headings);
     }
 
+    /**
+     * ii1's outcomes are codes separated by ";" with no spaces (one value a CSV reader splits on one character), or ALL:
+     * the codes of sdg_targets.csv's line, in its order; the data package's description says so.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Language.class, names = {"ZH", "EN"})
+    void theSdgLinksListTheirOutcomesSeparatedBySemicolons(Language lang) throws IOException {
+        Map<String, String> given = inputColumn("sdg_targets", "sdg_target", "outcomes");
+        List<Map<String, String>> rows = read(RUNS.get(lang), "ii1");
+        for (Map<String, String> r : rows) {
+            String cell = r.get("outcomes");
+            assertTrue(cell.matches("ALL|[^;\\s]+(;[^;\\s]+)*"), r.get("row_key") + ": '" + cell + "'");
+            assertEquals(List.of(given.get(r.get("sdg_target")).trim().split("\\s+")), List.of(cell.split(";")), r.get("row_key"));
+        }
+        long several = rows.stream().filter(r -> r.get("outcomes").contains(";")).count();
+        assertTrue(several > 5, "rows with several outcomes: " + several);
+        JsonNode outcomes = field(JsonMapper.builder().build().readTree(RUNS.get(lang).resolve(OutputDataPackage.FILE).toFile()),
+                "ii1", "outcomes");
+        assertTrue(outcomes.path("description").asString().contains("\";\""), outcomes.path("description").asString());
+        assertTrue(outcomes.path("pbannex:description_zh").asString().contains("\";\""), outcomes.path("pbannex:description_zh").asString());
+    }
+
     /** The unit's code is the same in both languages' CSVs, its words not; the codes are target_units.csv's. */
     @Test
     void theUnitOfCountsCodeIsTheSameInBothLanguages() throws IOException {
