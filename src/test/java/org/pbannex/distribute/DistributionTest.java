@@ -604,6 +604,24 @@ class DistributionTest {
                 && ana.contains(" [1.1], Confidence: 'moderate' -> 'low'\n"), ana);
     }
 
+    /**
+     * A unit of count's code (count_unit of i1-i3 and rt), which no table prints, is named in the reader's words too,
+     * apart from the unit's words (target_unit, "计数单位"): the messages said "count_unit:" in either language (stop 80).
+     */
+    @Test
+    void aUnitOfCountsCodeIsNamedInTheReadersWords() throws Exception {
+        List<Path> inputs = beforeAndAfter("i2");
+        Path after = inputs.get(1);
+        org.pbannex.TestInputs.edit(after.resolve("reference/target_units.csv"), s -> s.replaceAll("(?m)^ORG,", "ORGANIZATION,"));
+        org.pbannex.TestInputs.edit(after.resolve("2022-23/results_indicators.csv"), s -> s.replaceAll("(?m),ORG$", ",ORGANIZATION"));
+        Map<String, String> second = secondRunsMessages(inputs, "i2");
+        String li = second.get("Li Wei <li.wei@example.org>");
+        assertTrue(li.contains(" [1.1.1], 计数单位代码: 'ORG' -> 'ORGANIZATION'\n"), li);
+        assertNoFieldNamesOfTheData(li, "count_unit");
+        String ana = second.get("Ana Silva <ana.silva@example.org>");
+        assertTrue(ana.contains(" [1.1.1], Unit of count code: 'ORG' -> 'ORGANIZATION'\n") && !ana.contains("count_unit"), ana);
+    }
+
     /** The second run's messages, sent through the test's mail server, of {@link #secondRunsMessages(Map, List, Path, String)}. */
     private Map<String, String> secondRunsMessages(List<Path> inputs, String tables) throws Exception {
         Map<String, String> settings = new HashMap<>(smtp(SMTP.getSmtp().getPort()));
