@@ -124,8 +124,11 @@ public final class ExpenditureIngest {
     /**
      * The *.csv files of the folder in name order, but those that are not input (a Mac's {@code ._lines.csv} beside a
      * copied file: the input checksum leaves them out too); none when the folder does not exist. A file of lines not
-     * read is refused, named: an export saved as {@code ERP-2022.CSV} or {@code .xlsx}, or filed in a folder inside
-     * this one ({@code 2022/erp-2022.csv}), would otherwise leave its lines out of every total without a word.
+     * read is refused, named: an export saved as {@code ERP-2022.CSV} or {@code .xlsx}, sent compressed
+     * ({@code erp-2022.csv.gz}), kept as a copy ({@code erp-2022.csv.bak}), saved under another ending with the lines'
+     * header as its first line ({@code erp-2023.txt}), or filed in a folder inside this one ({@code 2022/erp-2022.csv}),
+     * would otherwise leave its lines out of every total without a word. The one rule of check, run and
+     * ingest-expenditure.
      */
     public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -139,7 +142,7 @@ public final class ExpenditureIngest {
                     refuseFolder(folder, p);
                     continue;
                 }
-                Said notRead = Files.isRegularFile(p) ? notRead(p.getFileName().toString()) : null;
+                Said notRead = Files.isRegularFile(p) ? notRead(p) : null;
                 if (notRead != null) {
                     throw new InputError(InputFolder.shown(p), 0, "", notRead);
                 }
@@ -162,7 +165,7 @@ public final class ExpenditureIngest {
         }
         List<Path> lines = new ArrayList<>();
         InputFolder.walk(folder, inside, (file, attributes) -> {
-            if (isLines(file.getFileName().toString())) {
+            if (isLines(file)) {
                 lines.add(file);
             }
         });
@@ -170,30 +173,64 @@ public final class ExpenditureIngest {
         if (first != null) {
             throw new InputError(InputFolder.shown(first), 0, "", Said.of("exp.not_read_in_folder"));
         }
-        if (isLines(inside.getFileName().toString())) {
+        if (isLines(inside.getFileName().toString()) || notReadByName(inside.getFileName().toString()) != null) {
             throw new InputError(InputFolder.shown(inside) + "/", 0, "", Said.of("exp.not_read_folder"));
         }
     }
 
     /** A file of lines, read ({@code .csv}) or refused ({@link #notRead}). */
+    private static boolean isLines(Path file) {
+        return isLines(file.getFileName().toString()) || notRead(file) != null;
+    }
+
     private static boolean isLines(String name) {
-        return name.endsWith(".csv") || notRead(name) != null;
+        return name.endsWith(".csv");
     }
 
     /**
-     * Why a file of lines the expenditure folder holds is not read, and what to do: a .CSV named in lower case, a
-     * workbook saved as CSV; null for a file of lines (*.csv) or of another kind (notes.txt beside them: not lines).
+     * Why a file of lines the expenditure folder holds is not read, and what to do: by its name ({@link #notReadByName}),
+     * else by its content, a file whose first line is the lines' header under another name than *.csv (an export saved
+     * as erp-2023.txt or .tsv); null for a file of lines (*.csv) or of another kind (notes.txt beside them: not lines).
      */
-    private static Said notRead(String name) {
+    private static Said notRead(Path file) {
+        String name = file.getFileName().toString();
+        Said byName = notReadByName(name);
+        if (byName != null || isLines(name)) {
+            return byName;
+        }
+        try {
+            if (!ExpenditurePlan.startsWithHeader(file)) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new InputError(InputFolder.shown(file), 0, "", Said.of("cannot_read", "why", e.getMessage()));
+        }
+        int dot = name.lastIndexOf('.');
+        return Said.of("exp.not_read_named", "name", (dot < 0 ? name : name.substring(0, dot)) + ".csv");
+    }
+
+    /**
+     * Why a file the expenditure folder holds is not read, by its name alone: a .CSV named in lower case, a workbook
+     * saved as CSV, a compressed file (erp-2022.csv.gz, .zip) or a copy named after a file of lines (erp-2022.csv.bak);
+     * null for any other name.
+     */
+    private static Said notReadByName(String name) {
         int dot = name.lastIndexOf('.');
         String stem = dot < 0 ? name : name.substring(0, dot);
         String ext = dot < 0 ? "" : name.substring(dot + 1);
         String lower = ext.toLowerCase(java.util.Locale.ROOT);
+        boolean ofLines = stem.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
         return ext.equals("csv") ? null
                 : lower.equals("csv") ? Said.of("exp.not_read_case", "name", stem + ".csv")
                 : lower.startsWith("xls") || lower.equals("ods") ? Said.of("exp.not_read_workbook", "name", stem + ".csv")
+                : COMPRESSED.contains(lower) ? ofLines ? Said.of("exp.not_read_compressed_to", "name", stem)
+                        : Said.of("exp.not_read_compressed")
+                : ofLines ? Said.of("exp.not_read_copy", "ending", "." + ext, "name", stem)
                 : null;
     }
+
+    /** The endings of compressed files (gzip, zip and the others an ERP export may come in). */
+    private static final java.util.Set<String> COMPRESSED = java.util.Set.of("gz", "zip", "bz2", "xz", "7z", "tgz", "zst");
 
     /** Named synthetic* (any case) or carrying the mark line generate-expenditure writes: see {@link SyntheticMark}. */
     public static boolean isSynthetic(Path file) {

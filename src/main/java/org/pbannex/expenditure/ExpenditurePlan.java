@@ -56,27 +56,27 @@ public final class ExpenditurePlan {
         String name = InputFolder.shownFile(file);
         long size = Files.size(file);
         long mark = SyntheticMark.markLineEnd(file);
-        byte[] head = new byte[(int) Math.min(4096, size - mark)];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ch.read(ByteBuffer.wrap(head), mark);
-        }
+        byte[] head = head(file, mark);
         if (size == 0) {
             throw new InputError(name, 0, "", Said.of("exp.empty_file", "header", LineFormat.HEADER));
         }
         int headerLine = mark > 0 ? 2 : 1;
-        int start = mark == 0 && head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
-        int end = start;
-        while (end < head.length && head[end] != '\n') {
-            end++;
+        if (compressed(head)) {
+            // Its bytes are no text: never shown (they would go to the terminal as they are).
+            throw new InputError(name, 0, "", Said.of("exp.compressed"));
         }
-        int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
         if (utf16(head)) {
             throw new InputError(name, headerLine, "", Said.of("exp.utf16"));
         }
-        String header = new String(head, start, textEnd - start, StandardCharsets.UTF_8);
+        int start = mark == 0 ? bomLength(head) : 0;
+        int end = lineEnd(head, start);
+        String header = headerText(head, start, end);
+        if (header.indexOf('\r') >= 0) {
+            // Old Mac line ends (CR alone): the whole file reads as one line, its header running into the first line.
+            throw new InputError(name, headerLine, "", Said.of("cr_line_ends"));
+        }
         // Each name in quotes is the same header, as CSV writes it (quoted data lines are read as well).
-        List<String> unquoted = java.util.Arrays.stream(header.split(",", -1))
-                .map(c -> c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c).toList();
+        List<String> unquoted = columns(header, ",");
         if (!header.equals(LineFormat.HEADER) && !unquoted.equals(LineFormat.COLUMNS)) {
             List<String> columns = unquoted;
             if (columns.size() > LineFormat.FIELDS && columns.subList(0, LineFormat.FIELDS).equals(LineFormat.COLUMNS)) {
@@ -93,6 +93,64 @@ public final class ExpenditurePlan {
                     "header", shown(header), "expected", LineFormat.HEADER));
         }
         return Math.min(mark + end + 1L, size);
+    }
+
+    /**
+     * Whether the file's first line (after a synthetic mark line and a byte-order mark) is the lines' header, its
+     * columns separated by commas, ';' or tabs, each name in quotes or not: a file of lines whatever its name (an
+     * export saved as erp-2023.txt). Neither a compressed file nor one in UTF-16 is looked into.
+     */
+    static boolean startsWithHeader(Path file) throws IOException {
+        long mark = SyntheticMark.markLineEnd(file);
+        byte[] head = head(file, mark);
+        int start = mark == 0 ? bomLength(head) : 0;
+        String header = headerText(head, start, lineEnd(head, start));
+        for (String separator : new String[] {",", ";", "\t"}) {
+            if (columns(header, separator).equals(LineFormat.COLUMNS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the bytes start as a gzip stream or a zip archive do: a compressed file, no text. */
+    static boolean compressed(byte[] head) {
+        return head.length >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b
+                || head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
+    /** The first 4 kB after the mark line ({@code mark}: where it ends, or 0). */
+    private static byte[] head(Path file, long mark) throws IOException {
+        byte[] head = new byte[(int) Math.max(0, Math.min(4096, Files.size(file) - mark))];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.read(ByteBuffer.wrap(head), mark);
+        }
+        return head;
+    }
+
+    private static int bomLength(byte[] head) {
+        return head.length >= 3 && head[0] == BOM[0] && head[1] == BOM[1] && head[2] == BOM[2] ? 3 : 0;
+    }
+
+    /** Where the line starting at {@code start} ends: its '\n', or the end of the bytes. */
+    private static int lineEnd(byte[] head, int start) {
+        int end = start;
+        while (end < head.length && head[end] != '\n') {
+            end++;
+        }
+        return end;
+    }
+
+    /** The header line's text, without a '\r' before its '\n'. */
+    private static String headerText(byte[] head, int start, int end) {
+        int textEnd = end > start && head[end - 1] == '\r' ? end - 1 : end;
+        return new String(head, start, textEnd - start, StandardCharsets.UTF_8);
+    }
+
+    /** The names of a header line, each without the quotes CSV may put around it. */
+    private static List<String> columns(String header, String separator) {
+        return java.util.Arrays.stream(header.split(java.util.regex.Pattern.quote(separator), -1))
+                .map(c -> c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c).toList();
     }
 
     /**
@@ -126,9 +184,12 @@ public final class ExpenditurePlan {
         return Said.of("exp.header", "header", shown(String.join(",", columns)), "expected", LineFormat.HEADER);
     }
 
-    /** A header's text as a line may show it: control characters as '?', and at most 120 characters. */
+    /**
+     * A header's text as a line may show it: control characters, bytes that were no UTF-8 (the replacement character)
+     * and other characters no terminal shows as '?', and at most 120 characters.
+     */
     private static String shown(String text) {
-        String printable = text.replaceAll("\\p{Cntrl}", "?");
+        String printable = text.replaceAll("[\\p{Cc}\\p{Cs}\\p{Co}\\p{Cn}\\x{FFFD}]", "?");
         return printable.length() > 120 ? printable.substring(0, 120) + "…" : printable;
     }
 

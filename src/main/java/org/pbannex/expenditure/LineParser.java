@@ -369,6 +369,9 @@ final class LineParser {
         return true;
     }
 
+    /** A day's date as ERPs write it, YYYY-MM-DD (its month a period's): said apart from the dates Excel makes. */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
+
     /** YYYY-MM; returns the year, or -1. */
     private int period() {
         int s = starts[LineFormat.PERIOD];
@@ -401,6 +404,11 @@ final class LineParser {
 
     private int failPeriod() {
         String v = field(LineFormat.PERIOD);
+        if (ISO_DATE.matcher(v).matches()) {
+            // A posting date, as an ERP exports it: not Excel's doing (Excel writes its dates Mar-22, 3/15/2022, 44635).
+            fail(LineFormat.PERIOD, Said.of("exp.period_date", "value", v, "month", v.substring(0, 7)));
+            return -1;
+        }
         Said excel = ExcelDamage.notAPeriod(v);
         fail(LineFormat.PERIOD, excel != null ? excel : Said.of("exp.not_period", "value", v));
         return -1;
@@ -409,7 +417,11 @@ final class LineParser {
     private int code(CodeTable table, int field, String what) {
         int i = table.find(buf, starts[field], ends[field]);
         if (i < 0) {
-            fail(field, Said.of("exp.unknown_code", "what", what, "value", field(field)));
+            String v = field(field);
+            Said spaces = spaces(v, what);
+            byte[] fixed = spaces == null ? null : SPACES.matcher(v).replaceAll("").getBytes(StandardCharsets.UTF_8);
+            fail(field, fixed != null && table.find(fixed, 0, fixed.length) >= 0 ? spaces
+                    : Said.of("exp.unknown_code", "what", what, "value", v));
         }
         return i;
     }
@@ -502,8 +514,83 @@ final class LineParser {
             // A padded export's amount (' 12.00'): no separator in it, a space beside it (tester66 case 66).
             return fail(LineFormat.AMOUNT, Said.of("exp.amount_spaces", "value", v, "fixed", v.strip()));
         }
+        Said spaces = spaces(v, "amount");
+        if (spaces != null && PLAIN_AMOUNT.matcher(SPACES.matcher(v).replaceAll("")).matches()) {
+            // The no-break space a web page or Excel leaves beside an amount: named, as it shows as a plain space.
+            return fail(LineFormat.AMOUNT, spaces);
+        }
         var damage = ExcelDamage.numberDamage(v);
         return fail(LineFormat.AMOUNT, damage != null ? damage : plain);
+    }
+
+    /**
+     * An unterminated quote said as what it is when the quoted field goes on past the line's end and closes on a later
+     * line (a line break typed inside a cell): "a line break inside a quoted field (line N to M)"; any other reason as
+     * it is. The line is read again from {@code offset} in {@code file} (at most 64 kB), so only such bad lines pay.
+     *
+     * @param line the bad line's number in the file, as the message gives it
+     */
+    static Said withLineBreak(Said reason, java.nio.file.Path file, long offset, long line) {
+        if (!reason.word().equals("reason.exp.unterminated_quote")) {
+            return reason;
+        }
+        byte[] b;
+        int n;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            ByteBuffer window = ByteBuffer.allocate((int) Math.max(0, Math.min(64 << 10, ch.size() - offset)));
+            while (window.hasRemaining() && ch.read(window, offset + window.position()) > 0) {
+                // read the window
+            }
+            b = window.array();
+            n = window.position();
+        } catch (java.io.IOException e) {
+            return reason;
+        }
+        boolean quoted = false;
+        boolean fieldStart = true;
+        int breaks = 0;
+        for (int i = 0; i < n; i++) {
+            byte c = b[i];
+            if (!quoted) {
+                if (c == '\n') {
+                    return reason; // the line ends outside quotes: no field runs on
+                }
+                quoted = c == '"' && fieldStart;
+                fieldStart = c == ',';
+            } else if (c == '"' && i + 1 < n && b[i + 1] == '"') {
+                i++;
+            } else if (c == '"') {
+                byte next = i + 1 < n ? b[i + 1] : (byte) '\n';
+                if (breaks > 0) {
+                    return next == ',' || next == '\n' || next == '\r' ? Said.of("exp.quoted_line_break", "from", String.valueOf(line),
+                            "to", String.valueOf(line + breaks)) : reason;
+                }
+                quoted = false;
+            } else if (c == '\n') {
+                breaks++;
+            }
+        }
+        return reason;
+    }
+
+    /** Spaces, plain or no-break (U+00A0), before or after a value. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("^[ \\t\u00a0]+|[ \\t\u00a0]+$");
+
+    /**
+     * "a space before the region ' AF': write 'AF'", naming a no-break space as one: the value's spaces before or after
+     * it, or null when it has none (only bad lines ask).
+     */
+    private static Said spaces(String v, String what) {
+        String fixed = SPACES.matcher(v).replaceAll("");
+        if (fixed.equals(v) || fixed.isEmpty()) {
+            return null;
+        }
+        boolean before = !v.startsWith(fixed);
+        boolean after = !v.endsWith(fixed);
+        boolean noBreak = v.indexOf('\u00a0') >= 0;
+        return Said.of("exp.spaces", "space", Said.of(noBreak ? "exp.space.no_break" : "exp.space.plain"),
+                "where", Said.of(before && after ? "exp.space.before_after" : before ? "exp.space.before" : "exp.space.after"),
+                "what", what, "value", v, "fixed", fixed);
     }
 
     String field(int f) {

@@ -300,7 +300,7 @@ final class PartitionMerge {
     private static Said reason(LineProblem lp, Map<String, FirstLines.At> firsts, List<ExpenditurePartition> partitions,
                                ExpenditurePartition p, long[] firstLine, boolean shown) {
         if (!isDuplicate(lp)) {
-            return lp.reason();
+            return LineParser.withLineBreak(lp.reason(), p.file(), lp.offset(), firstLine[p.index()] + lp.line());
         }
         FirstLines.At at = firsts.get(FirstLines.id(lp.raw()));
         if (at == null) {

@@ -298,7 +298,8 @@ public final class PostgresExpenditureEngine {
                 }
                 if (firstBad != null) {
                     throw new InputError(InputFolder.shownFile(files.get(badFile)), firstBad.line(),
-                            firstBad.column() == null ? "" : firstBad.column(), firstBad.reason());
+                            firstBad.column() == null ? "" : firstBad.column(),
+                            LineParser.withLineBreak(firstBad.reason(), files.get(badFile), firstBad.offset(), firstBad.line()));
                 }
             } else {
                 writeRejects(files, publishedName, bad, duplicates, rejected);
@@ -392,7 +393,8 @@ public final class PostgresExpenditureEngine {
                     LineProblem p = c.hasNext() ? c.next() : null;
                     while (p != null || dup != null && dup.file() == f) {
                         if (p != null && (dup == null || dup.file() != f || p.line() < dup.line())) {
-                            PartitionMerge.writeReject(rejects, name, p.line(), p.column(), p.reason().english(), p.raw());
+                            PartitionMerge.writeReject(rejects, name, p.line(), p.column(),
+                                    LineParser.withLineBreak(p.reason(), files.get(f), p.offset(), p.line()).english(), p.raw());
                             p = c.hasNext() ? c.next() : null;
                         } else {
                             byte[] raw = LineReader.lineAt(lines, dup.offset());

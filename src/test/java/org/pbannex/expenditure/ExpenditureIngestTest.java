@@ -111,6 +111,20 @@ class ExpenditureIngestTest {
                 new Case("space after the amount", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12.00 ", "amount_usd",
                         "a space before or after the amount '12.00 ': write '12.00'"),
                 new Case("not a number", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,12a", "amount_usd", "not an amount"),
+                // A no-break space (as a web page or Excel leaves it) shows as a plain one: named, as a plain one is
+                // beside an amount; a code's spaces are said as the amount's (tester81a F8).
+                amount("no-break space after the amount", "1234.50\u00a0", "a no-break space (U+00A0, which shows as a space: "
+                        + "Excel and web pages type it) after the amount '1234.50\u00a0': write '1234.50'"),
+                new Case("space before the region", "L2,2022-03,XB,ESTIMATE, AF,KEN,AFRICA,1,STAFF,1.00", "region",
+                        "a space before the region ' AF': write 'AF'"),
+                new Case("no-break space after the unit", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA\u00a0,1,STAFF,1.00", "unit",
+                        "a no-break space (U+00A0, which shows as a space: Excel and web pages type it) after the unit 'AFRICA\u00a0': "
+                        + "write 'AFRICA'"),
+                new Case("spaced code that is none", "L2,2022-03,XB,ESTIMATE, OC,KEN,AFRICA,1,STAFF,1.00", "region",
+                        "unknown region ' OC'"),
+                // An ERP's posting date is no date Excel made: said as a date, with the month to write.
+                new Case("period a full date", "L2,2022-03-15,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "period",
+                        "'2022-03-15' is a date: write the month, '2022-03'"),
                 new Case("duplicate line_id", "L1,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00", "line_id", "duplicate line_id 'L1' (first on line 2)"),
                 new Case("unterminated quote", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,\"1.00", "amount_usd", "unterminated quote"),
                 new Case("wrong column count", "L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF", "",
@@ -310,6 +324,70 @@ class ExpenditureIngestTest {
         InputError utf16 = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
         assertEquals("the file is in UTF-16 (Excel's \"Unicode Text\"): save it as CSV UTF-8 (Comma delimited)", utf16.reason());
         assertFalse(utf16.getMessage().contains("\0"), utf16.getMessage());
+    }
+
+    /**
+     * A file that is no text is said so, its bytes never shown: a gzip'd or zipped export (its binary bytes went to the
+     * terminal, with advice about ';'), old Mac line ends (CR alone: "column 10 is 'amount_usd?R01'"), and any header
+     * shows no control or replacement character (tester81a F5, F8).
+     */
+    @Test
+    void aCompressedFileOrOneWithCrLineEndsIsSaidSoAndNoBinaryShown() throws IOException {
+        Path f = dir.resolve("not-text/lines.csv.gz");
+        Files.createDirectories(f.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write((LineFormat.HEADER + "\n" + GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        InputError gz = assertThrows(InputError.class, () -> ingest(null).run(List.of(f), ""));
+        assertEquals("the file is gzip-compressed (or zip), not text: decompress it first and give the .csv file inside", gz.reason());
+        Path zip = f.resolveSibling("lines.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("lines.csv"));
+            out.write((LineFormat.HEADER + "\n" + GOOD + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(gz.reason(), assertThrows(InputError.class, () -> ingest(null).run(List.of(zip), "")).reason());
+
+        Path cr = f.resolveSibling("mac.csv");
+        Files.writeString(cr, LineFormat.HEADER + "\r" + GOOD + "\r");
+        InputError mac = assertThrows(InputError.class, () -> ingest(null).run(List.of(cr), ""));
+        assertEquals(1, mac.line());
+        assertEquals("its lines end with a carriage return alone (Excel for Mac's 'CSV (Macintosh)'): save it as CSV UTF-8 "
+                + "(Comma delimited)", mac.reason());
+
+        Path binary = f.resolveSibling("binary.csv");
+        Files.write(binary, new byte[] {'l', 'i', 'n', 'e', (byte) 0xff, (byte) 0xfe, 1, 2, 'x', ';', 'y', '\n'});
+        InputError bytes = assertThrows(InputError.class, () -> ingest(null).run(List.of(binary), ""));
+        assertTrue(bytes.reason().startsWith("header is 'line????x;y'"), bytes.getMessage());
+        assertFalse(bytes.getMessage().chars().anyMatch(c -> c == 0xfffd || Character.isISOControl(c)), bytes.getMessage());
+    }
+
+    /**
+     * A quoted field holding a line break (typed into a cell) is said so, from its line to the line its quote closes
+     * on, also in a later partition and in the rejects; a quote that never closes is still "unterminated" (tester81a F8).
+     */
+    @Test
+    void aLineBreakInsideAQuotedFieldIsNamedFromLineToLine() throws IOException {
+        StringBuilder text = new StringBuilder(LineFormat.HEADER + "\n");
+        for (int i = 1; i <= 200; i++) {
+            text.append(GOOD.replace("L1,", "L" + i + ",")).append('\n');
+        }
+        text.append("\"R0\n1\",2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00\n");
+        text.append("R02,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,\"STAFF\",2.00\n");
+        Path f = dir.resolve("line-break/lines.csv");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+        InputError e = assertThrows(InputError.class, () -> ingest(null).withMinPartition(1024).run(List.of(f), ""));
+        assertEquals(202, e.line());
+        assertEquals("line_id", e.column());
+        assertEquals("a line break inside a quoted field (line 202 to 203): remove the line break from the cell", e.reason());
+        Path rejects = f.resolveSibling("rejects.csv");
+        ingest(rejects).withMinPartition(1024).run(List.of(f), "");
+        String all = Files.readString(rejects);
+        assertTrue(all.contains("lines.csv,202,line_id,a line break inside a quoted field (line 202 to 203)"), all);
+
+        Files.writeString(f, LineFormat.HEADER + "\n" + GOOD + "\n\"L2,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00\n"
+                + "L3,2022-03,XB,ESTIMATE,AF,KEN,AFRICA,1,STAFF,1.00\n");
+        assertEquals("unterminated quote", assertThrows(InputError.class, () -> ingest(null).run(List.of(f), "")).reason());
     }
 
     @Test

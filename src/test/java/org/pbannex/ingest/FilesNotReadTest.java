@@ -49,6 +49,52 @@ class FilesNotReadTest {
         assertEquals(List.of(folder.resolve("erp-2021.csv")), ExpenditureIngest.files(folder), "notes beside the lines are no lines");
     }
 
+    /**
+     * A compressed export, a copy kept beside the lines (.csv.bak) and an export saved under another ending with the
+     * lines' header as its first line (.txt, .tsv, after a synthetic mark line and a byte-order mark too) are each
+     * refused, named, with what to do: their lines had been left out of every total in silence (tester81a F4). Notes
+     * beside the lines stay left alone.
+     */
+    @Test
+    void aCompressedCopyOrOtherwiseNamedFileOfLinesIsRefused() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("expenditure"));
+        String header = "line_id,period,fund,status,region,country,unit,outcome,object,amount_usd";
+        Files.writeString(folder.resolve("erp-2021.csv"), header + "\n");
+        Files.writeString(folder.resolve("notes.txt"), "what these lines are\nline_id,period: see the ERP's manual\n");
+        assertEquals(List.of(folder.resolve("erp-2021.csv")), ExpenditureIngest.files(folder));
+
+        Path gz = folder.resolve("erp-2022.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((header + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(InputFolder.shown(gz) + ": a compressed file, not read: expenditure lines are read from plain *.csv files only;"
+                + " decompress it to 'erp-2022.csv' in this folder and move the compressed file out of it", refused(folder));
+        Files.move(gz, folder.resolve("erp-2022.zip"));
+        assertTrue(refused(folder).endsWith("erp-2022.zip: a compressed file, not read: expenditure lines are read from plain *.csv"
+                + " files only; decompress it, put its *.csv files of lines in this folder and move the compressed file out of it"));
+        Files.delete(folder.resolve("erp-2022.zip"));
+
+        Files.writeString(folder.resolve("erp-2022.csv.bak"), header + "\n");
+        assertTrue(refused(folder).endsWith("erp-2022.csv.bak: named '.bak', not read: a file of lines must end in .csv; rename it"
+                + " 'erp-2022.csv' if its lines are to be read, or move it out of this folder if it is a backup"), refused(folder));
+        Files.delete(folder.resolve("erp-2022.csv.bak"));
+
+        String said = ": holds expenditure lines (its first line is their header) but is not read: expenditure lines are read from"
+                + " files named *.csv only; rename it 'erp-2023.csv', or move it out of this folder if its lines are not to be read";
+        Files.writeString(folder.resolve("erp-2023.txt"), "# synthetic lines\n" + header + "\r\n");
+        assertEquals(InputFolder.shown(folder.resolve("erp-2023.txt")) + said, refused(folder));
+        Files.delete(folder.resolve("erp-2023.txt"));
+        Files.writeString(folder.resolve("erp-2023.tsv"), "\ufeff" + header.replace(',', '\t') + "\n");
+        assertEquals(InputFolder.shown(folder.resolve("erp-2023.tsv")) + said, refused(folder));
+        Files.delete(folder.resolve("erp-2023.tsv"));
+        Files.writeString(folder.resolve("erp-2023"), "\"" + header.replace(",", "\",\"") + "\"\n");
+        assertEquals(InputFolder.shown(folder.resolve("erp-2023")) + said, refused(folder));
+    }
+
+    private static String refused(Path folder) {
+        return assertThrows(InputError.class, () -> ExpenditureIngest.files(folder)).getMessage();
+    }
+
     @Test
     void aBienniumsOwnReferenceCopyNamedCsvInCapitalsIsRefused() throws Exception {
         Path input = TestInputs.copyOfBundledInput(tmp.resolve("input"));
