@@ -10,6 +10,7 @@ import org.pbannex.expenditure.ExpenditureEngine;
 import org.pbannex.publication.Publication;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunRetention;
+import org.pbannex.run.RunInfo;
 import org.pbannex.runtime.RunLease;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;

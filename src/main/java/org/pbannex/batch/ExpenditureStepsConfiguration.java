@@ -16,6 +16,7 @@ import org.pbannex.expenditure.ExpenditurePartition;
 import org.pbannex.expenditure.ExpenditureResultFile;
 import org.pbannex.expenditure.PostgresExpenditureEngine;
 import org.pbannex.publication.Publication;
+import org.pbannex.run.RunInfo;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -53,7 +54,7 @@ public class ExpenditureStepsConfiguration {
         return steps.tasklet(WORKER, (contribution, run) -> {
             StepExecution step = contribution.getStepExecution();
             ExpenditurePartition p = partition(step.getExecutionContext());
-            Path results = RunInputs.folder(run).work().resolve(RunInputs.RESULTS_DIR);
+            Path results = run.folder().work().resolve(RunInputs.RESULTS_DIR);
             ExpenditureIngest.PartitionCounts counts = inputs.expenditureIngest(run).parse(p, ExpenditureIngest.resultFile(results, p));
             step.setReadCount(counts.read());
             step.setWriteCount(counts.read() - counts.leftOut() - counts.rejected());
@@ -86,7 +87,7 @@ public class ExpenditureStepsConfiguration {
     @Bean
     Step expenditureMerge(RunSteps steps, RunInputs inputs) {
         return steps.tasklet("expenditureMerge", (contribution, run) -> {
-            Path work = RunInputs.folder(run).work();
+            Path work = run.folder().work();
             List<ExpenditurePartition> partitions = inputs.partitions(run);
             ExpenditureIngest.Result r = inputs.expenditureIngest(run).merge(partitions, work.resolve(RunInputs.RESULTS_DIR));
             ExpenditureResultFile.write(r, work.resolve(RunInputs.TOTALS_FILE));
@@ -98,7 +99,7 @@ public class ExpenditureStepsConfiguration {
     @Bean
     Step expenditurePostgres(RunSteps steps, RunInputs inputs, DataSource dataSource) {
         return steps.tasklet("expenditurePostgres", (contribution, run) -> {
-            Path work = RunInputs.folder(run).work();
+            Path work = run.folder().work();
             var request = run.request();
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {

@@ -6,6 +6,7 @@ import org.pbannex.config.PbProperties;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.RenderTarget;
 import org.pbannex.publication.RunRenderer;
+import org.pbannex.run.RunInfo;
 import org.pbannex.table.Language;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -35,7 +36,7 @@ public class RenderStepConfiguration {
         @Override
         public void beforeStep(org.springframework.batch.core.step.StepExecution step) {
             try {
-                RunInputs.folder(RunInfo.of(step)).prepareStaging();
+                RunInfo.of(step).folder().prepareStaging();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -71,7 +72,7 @@ public class RenderStepConfiguration {
             RenderTarget target = c.containsKey("format")
                     ? new RenderTarget(OutputFormat.valueOf(c.getString("format")), Language.valueOf(c.getString("language")))
                     : byStepName(run, contribution.getStepExecution().getStepName());
-            var folder = RunInputs.folder(run);
+            var folder = run.folder();
             String file = RunRenderer.fileName(target, run.request());
             try {
                 // Gone already for another render thread: this one stops too, whatever a writer has made again since.

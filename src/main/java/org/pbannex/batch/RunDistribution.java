@@ -12,6 +12,8 @@ import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.PublishedRun;
+import org.pbannex.run.RunInfo;
+import org.pbannex.run.RunParameters;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.RunLease;
 import org.slf4j.Logger;
@@ -155,7 +157,7 @@ public class RunDistribution {
         // A run without workbooks (narrowed to csv, say) has nothing to send: it never waits for its reviewers.
         if (RunParameters.distributes(job.getJobParameters()) && !trial(job)
                 && request.formats().contains(org.pbannex.publication.OutputFormat.XLSX) && !reviewers(request).isEmpty()) {
-            unsent.expect(request.job(), request.biennium().code(), run.runId(), RunInputs.folder(run).published());
+            unsent.expect(request.job(), request.biennium().code(), run.runId(), run.folder().published());
         }
     }
 
@@ -163,7 +165,7 @@ public class RunDistribution {
     public void distribute(RunInfo run, StepContribution contribution) throws IOException {
         var job = contribution.getStepExecution().getJobExecution();
         var request = run.request();
-        Sending s = send(request, PublishedRun.read(RunInputs.folder(run).published()),
+        Sending s = send(request, PublishedRun.read(run.folder().published()),
                 RunParameters.distributes(job.getJobParameters()), trial(job), () -> inputs.computed(run));
         if (s.sent() != null) {
             contribution.incrementWriteCount(s.sent());

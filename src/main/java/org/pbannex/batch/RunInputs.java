@@ -15,7 +15,7 @@ import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputSnapshot;
 import org.pbannex.publication.Publication;
 import org.pbannex.publication.ReadBiennia;
-import org.pbannex.publish.RunFolder;
+import org.pbannex.run.RunInfo;
 
 /**
  * What the steps of a run derive from what the job keeps: the validated input (the input folder, whose checksum
@@ -47,7 +47,7 @@ public class RunInputs {
     /** The run's expenditure ingest, set up from pb.expenditure.* (its progress counters are shared by the partitions). */
     public ExpenditureIngest expenditureIngest(RunInfo run) {
         return (ExpenditureIngest) derived(run).more().computeIfAbsent("ingest", k -> new ExpenditureIngest(dimensions(run),
-                props.expenditure().threadCount(), run.request().rejects() ? folder(run).work().resolve(REJECTS_FILE) : null)
+                props.expenditure().threadCount(), run.request().rejects() ? run.folder().work().resolve(REJECTS_FILE) : null)
                 .withMinPartition(props.expenditure().partitionSize().toBytes())
                 .withIdMemory(props.expenditure().idMemory().toBytes()));
     }
@@ -78,13 +78,9 @@ public class RunInputs {
         return derived(run).dimensions();
     }
 
-    public static RunFolder folder(RunInfo run) {
-        return new RunFolder(run.request().output(), run.request().biennium().code(), run.runId());
-    }
-
     /** The merged expenditure lines of the run, or null when the input has none. */
     public ExpenditureIngest.Result lines(RunInfo run) {
-        Path totals = folder(run).work().resolve(TOTALS_FILE);
+        Path totals = run.folder().work().resolve(TOTALS_FILE);
         if (!Files.exists(totals)) {
             if (Publication.expenditureFiles(run.request().input()).isEmpty()) {
                 return null;

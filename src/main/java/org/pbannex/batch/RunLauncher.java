@@ -18,6 +18,8 @@ import org.pbannex.publish.ManifestWriter;
 import org.pbannex.publish.PublishedRun;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
+import org.pbannex.run.RunInfo;
+import org.pbannex.run.RunParameters;
 import org.pbannex.runtime.DatabaseUnavailable;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
@@ -264,7 +266,7 @@ public class RunLauncher {
             if (e != null && e.getExecutionContext().containsKey(RunInfo.RUN_ID)
                     && RunParameters.sameWork(params, e.getJobParameters())) {
                 RunInfo run = RunInfo.of(e);
-                Path folder = RunInputs.folder(run).published();
+                Path folder = run.folder().published();
                 if (PublishedRun.whole(folder, run.runId()).isPresent()) {
                     return Optional.of(new NothingToDo(run.runId(), folder, null));
                 }
@@ -506,7 +508,7 @@ public class RunLauncher {
         if (runId == null) {
             return false;
         }
-        RunFolder folder = RunInputs.folder(RunInfo.of(last));
+        RunFolder folder = RunInfo.of(last).folder();
         if (PublishedRun.whole(folder.published(), runId).isPresent()) {
             return true; // stopped once its folder was in place: the restart completes its record
         }

@@ -8,6 +8,8 @@ import org.pbannex.publication.RunRenderer;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
+import org.pbannex.run.RunInfo;
+import org.pbannex.run.RunParameters;
 import org.pbannex.runtime.ExitCodes;
 import org.pbannex.runtime.ProcessIdentity;
 import org.pbannex.runtime.RunLease;
@@ -95,7 +97,7 @@ public class RunListener implements JobExecutionListener {
         if (first) {
             ctx.putString(RunInfo.RUN_ID, execution.getJobParameters().getString(RUN_ID_PARAMETER));
             ctx.putString(RunInfo.STARTED, Instant.now().toString());
-            var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
+            var request = org.pbannex.run.RunParameters.request(execution.getJobParameters());
             ctx.putString(TRIAL, org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), props.input(),
                     props.output(), props.imported()));
         }
@@ -114,7 +116,7 @@ public class RunListener implements JobExecutionListener {
             // so): published it stays, with its finish time, while the restart completes its record and sends it. Its
             // publish step, completed, is not run again to say so (found by an exploratory test: the row stayed STARTED,
             // with no finish time, for good).
-            org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).ifPresent(history::published);
+            org.pbannex.publish.PublishedRun.whole(run.folder().published(), run.runId()).ifPresent(history::published);
         }
         LOG.info("run {} started (job execution {}, {})", run.runId(), execution.getId(), ProcessIdentity.current());
         RunRenderer.prepareInBackground(run.request());
@@ -240,7 +242,7 @@ public class RunListener implements JobExecutionListener {
                 .map(StepExecution::getStepName).reduce((a, b) -> b.contains(":") ? b : a).orElse(null);
         int status = ExitCodes.of(cause);
         String line = ExitCodes.message(cause);
-        var published = org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId());
+        var published = org.pbannex.publish.PublishedRun.whole(run.folder().published(), run.runId());
         if (published.isPresent() && RunInfo.databaseGone(execution) && !org.pbannex.runtime.Interruption.causedByTheStop(status)) {
             publishedUnrecorded(execution, run, published.get(), step, line);
             return;
@@ -325,7 +327,7 @@ public class RunListener implements JobExecutionListener {
      * @return what was removed, for the run's line; null when the disk is not full (or nothing was there)
      */
     private static String freeSpace(RunInfo run, Throwable cause) {
-        var folder = RunInputs.folder(run);
+        var folder = run.folder();
         if (!org.pbannex.runtime.DiskFull.is(cause, folder.staging())) {
             return null;
         }
@@ -354,7 +356,7 @@ public class RunListener implements JobExecutionListener {
         if (!(ExitCodes.said(cause) instanceof org.pbannex.runtime.StagingRemoved)) {
             return;
         }
-        var folder = RunInputs.folder(run);
+        var folder = run.folder();
         for (Path p : List.of(folder.staging(), folder.work())) {
             try {
                 org.pbannex.publish.RunFolder.deleteTree(p);
@@ -386,7 +388,7 @@ public class RunListener implements JobExecutionListener {
         List<String> failedChecks = List.of();
         String notWritten = null;
         FailureNotice.Words said = null;
-        if (org.pbannex.publish.PublishedRun.whole(RunInputs.folder(run).published(), run.runId()).isEmpty()) {
+        if (org.pbannex.publish.PublishedRun.whole(run.folder().published(), run.runId()).isEmpty()) {
             try {
                 // What the run got to: its tables and checks once computed (a failed check, a failure in rendering), so
                 // the report names the tables, lists the failed checks and the documented differences from the print.
@@ -406,13 +408,13 @@ public class RunListener implements JobExecutionListener {
                 // report cannot be written (an output folder that cannot be made).
                 var language = org.pbannex.publish.ReportWords.languageOf(record);
                 said = FailureNotice.Words.of(words, language, cause, failed.stream().map(c -> words.check(c).in(language)).toList());
-                report = RunPublisher.writeFailed(RunInputs.folder(run), record, tables, words,
+                report = RunPublisher.writeFailed(run.folder(), record, tables, words,
                                 org.pbannex.config.Settings.warnings(settings), cause)
                         .resolve("report.html");
                 LOG.info("run {} failed in step {} (exit status {}): {}; report in {}", run.runId(), step, status, line, report);
             } catch (Exception e) {
                 LOG.warn("could not write the failed run's report: {}", e.getMessage(), e);
-                notWritten = "its report could not be written to " + RunInputs.folder(run).failed() + " either ("
+                notWritten = "its report could not be written to " + run.folder().failed() + " either ("
                         + ExitCodes.message(e) + ")";
             }
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.pbannex.config.PbProperties;
 import org.pbannex.publish.RunFolder;
+import org.pbannex.run.RunInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -51,7 +52,7 @@ public class RunPause {
             public void beforeStep(StepExecution step) {
                 if (step.getStepName().startsWith(point)) {
                     RunInfo run = RunInfo.of(step);
-                    hold(RunInputs.folder(run), run.runId(), step.getStepName());
+                    hold(run.folder(), run.runId(), step.getStepName());
                 }
             }
         });
@@ -60,7 +61,7 @@ public class RunPause {
     /** Holds the run at {@code at} when the switch names it exactly. */
     public void at(String at, RunInfo run) {
         if (at.equals(point)) {
-            hold(RunInputs.folder(run), run.runId(), at);
+            hold(run.folder(), run.runId(), at);
         }
     }
 

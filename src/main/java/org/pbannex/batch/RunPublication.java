@@ -20,6 +20,7 @@ import org.pbannex.publish.RunPublisher;
 import org.pbannex.publish.RunRecord;
 import org.pbannex.publish.RunRetention;
 import org.pbannex.restatement.Restatements;
+import org.pbannex.run.RunInfo;
 import org.pbannex.runtime.RunLease;
 import org.pbannex.table.CheckResult;
 import org.pbannex.table.PrintedDifference;
@@ -85,7 +86,7 @@ public class RunPublication {
         String biennium = request.biennium().code();
         // Checked again here, at the last moment, though every step begins so (RunSteps.LeaseHeld).
         lease.stillHeld(biennium, request.output().toString(), run.runId(), RunLease.Stopping.nothingPublished(run.runId()));
-        RunFolder folder = RunInputs.folder(run);
+        RunFolder folder = run.folder();
         // Restarted after its folder was published (killed, or its database closed, before the history recorded it).
         var published = RunPublisher.complete(folder, request.output(), biennium, history, lease.lease());
         if (published.isPresent()) {

@@ -107,7 +107,7 @@ public class HistoryCommand implements Callable<Integer> {
         if (atItsStart != null) {
             return atItsStart;
         }
-        var request = org.pbannex.batch.RunParameters.request(execution.getJobParameters());
+        var request = org.pbannex.run.RunParameters.request(execution.getJobParameters());
         return org.pbannex.runtime.RunOutcomes.elsewhere(request.input(), request.output(), settings.input(), settings.output(),
                 settings.imported());
     }

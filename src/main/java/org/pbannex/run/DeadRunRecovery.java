@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.pbannex.batch.RunInfo;
 import org.pbannex.config.PbProperties;
 import org.pbannex.publication.RunRequest;
 import org.pbannex.publish.ManifestWriter;
@@ -66,7 +65,7 @@ public class DeadRunRecovery {
             JobExecution done = operator.recover(e);
             String runId = done.getExecutionContext().getString(RunInfo.RUN_ID, null);
             var published = runId == null ? Optional.<PublishedRun>empty()
-                    : PublishedRun.whole(org.pbannex.batch.RunInputs.folder(RunInfo.of(done)).published(), runId);
+                    : PublishedRun.whole(RunInfo.of(done).folder().published(), runId);
             // When its steps ended, as far as is known: its failure's time, else when it noted the release of its lock.
             Instant released = runId == null ? null : RunLease.releaseNoted(RunInfo.of(done).request().biennium().code(),
                     RunInfo.of(done).request().output().toString(), runId);
@@ -77,7 +76,7 @@ public class DeadRunRecovery {
             } else if (runId != null) {
                 // A process that could not record its failure (its database gone) left it in its report, a file.
                 var failure = e.getStartTime() == null ? Optional.<ManifestWriter.Failure>empty()
-                        : ManifestWriter.failure(org.pbannex.batch.RunInputs.folder(RunInfo.of(done)).failed(), runId,
+                        : ManifestWriter.failure(RunInfo.of(done).folder().failed(), runId,
                                 org.pbannex.config.TimeZoneSetting.stored(e.getStartTime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
                 // Or, its report not written either (a full disk), in the job's status, where its line was noted.
                 var noted = failure.isPresent() ? Optional.<RunOutcomes.Noted>empty() : notedFailure(done, runId);
@@ -102,7 +101,7 @@ public class DeadRunRecovery {
         for (RunHistory.Entry h : history.stillStarted()) {
             JobExecution e = h.jobExecutionId() == null ? null : repository.getJobExecution(h.jobExecutionId());
             if (e != null && e.getStatus() == BatchStatus.COMPLETED && e.getExecutionContext().containsKey(RunInfo.RUN_ID)) {
-                PublishedRun.whole(org.pbannex.batch.RunInputs.folder(RunInfo.of(e)).published(), h.runId()).ifPresent(p -> {
+                PublishedRun.whole(RunInfo.of(e).folder().published(), h.runId()).ifPresent(p -> {
                     history.published(p);
                     LOG.info("run {} completed, and its history said STARTED: published, as its folder says", h.runId());
                 });

@@ -1,7 +1,6 @@
 package org.pbannex.run;
 
 import java.io.IOException;
-import org.pbannex.batch.RunInfo;
 import org.pbannex.distribute.UnsentRuns;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
@@ -62,7 +61,7 @@ public class RunAbandonment {
         history.abandoned(runId);
         unsent.settle(entry.job(), entry.biennium(), runId);
         if (e != null) {
-            RunFolder folder = org.pbannex.batch.RunInputs.folder(RunInfo.of(e));
+            RunFolder folder = RunInfo.of(e).folder();
             RunFolder.deleteTree(folder.staging());
             RunFolder.deleteTree(folder.work());
         }

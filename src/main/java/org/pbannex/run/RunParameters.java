@@ -1,4 +1,4 @@
-package org.pbannex.batch;
+package org.pbannex.run;
 
 import org.pbannex.publication.RunRequest;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -17,7 +17,7 @@ public final class RunParameters {
     static final String REQUEST = "request";
     static final String INPUT_CHECKSUM = "inputChecksum";
     static final String CODE_VERSION = "codeVersion";
-    static final String ATTEMPT = "attempt";
+    public static final String ATTEMPT = "attempt";
     static final String DISTRIBUTE = "distribute";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -75,7 +75,7 @@ public final class RunParameters {
      * formats) wherever its input was read from, since the same input checksum says the files are the same (a run from
      * the input workbook reads a folder of its own; a trial may read a copy).
      */
-    static boolean sameWork(JobParameters a, JobParameters b) {
+    public static boolean sameWork(JobParameters a, JobParameters b) {
         RunRequest x = request(a);
         RunRequest y = request(b);
         return x.equals(new RunRequest(y.job(), x.input(), y.output(), y.biennium(), y.tables(), y.languages(), y.formats(),

@@ -1,7 +1,8 @@
-package org.pbannex.batch;
+package org.pbannex.run;
 
 import java.time.Instant;
 import org.pbannex.publication.RunRequest;
+import org.pbannex.publish.RunFolder;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -12,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 public record RunInfo(String runId, Instant started, RunRequest request, String inputChecksum, String codeVersion) {
 
     public static final String RUN_ID = "runId";
-    static final String STARTED = "runStarted";
+    public static final String STARTED = "runStarted";
 
     public static RunInfo of(JobExecution execution) {
         var ctx = execution.getExecutionContext();
@@ -23,6 +24,11 @@ public record RunInfo(String runId, Instant started, RunRequest request, String 
 
     public static RunInfo of(StepExecution step) {
         return of(step.getJobExecution());
+    }
+
+    /** The run's folders: its staging, work, published and failed folders in its biennium's output folder. */
+    public RunFolder folder() {
+        return new RunFolder(request.output(), request.biennium().code(), runId);
     }
 
     /**
