@@ -178,6 +178,33 @@ public class AnnexJobConfiguration {
         return new org.pbannex.run.DeadRunRecovery(operator, repository, annexJob, history, props);
     }
 
+    /** What a run is to do, from the history; which completed steps left what its restart reads is this job's. */
+    @Bean
+    org.pbannex.run.RunAdmission runAdmission(JobRepository repository, Job annexJob, RunHistory history, RunLease lease,
+                                              PbProperties props) {
+        return new org.pbannex.run.RunAdmission(repository, annexJob.getName(), history, lease, props.run().lease(),
+                new org.pbannex.run.RunAdmission.StepsLeave() {
+                    @Override
+                    public boolean work(String step) {
+                        return step.startsWith(ExpenditureStepsConfiguration.WORKER) || step.startsWith("expenditureMerge")
+                                || step.startsWith("expenditurePostgres");
+                    }
+
+                    @Override
+                    public boolean staging(String step) {
+                        return step.startsWith(RenderStepConfiguration.WORKER);
+                    }
+                });
+    }
+
+    @Bean
+    org.pbannex.run.FailedRunAftermath failedRunAftermath(RunHistory history, RunInputs inputs, FailureNotice notice,
+                                                          UnsentRuns unsent,
+                                                          org.springframework.core.env.ConfigurableEnvironment settings,
+                                                          PbProperties props) {
+        return new org.pbannex.run.FailedRunAftermath(history, inputs, notice, unsent, settings, props.home());
+    }
+
     @Bean
     org.pbannex.run.RunAbandonment runAbandonment(org.springframework.batch.core.launch.JobOperator operator,
                                                   JobRepository repository, RunHistory history, UnsentRuns unsent,

@@ -24,7 +24,7 @@ import org.pbannex.run.RunInfo;
  * restarted run in a new process; within one process it is derived once per run (a cache, dropped when the run
  * ends): nothing here hands state from step to step that the job repository and the run's folders do not keep.
  */
-public class RunInputs {
+public class RunInputs implements org.pbannex.run.FailedRunAftermath.RunSoFar {
 
     /** The expenditure totals file in a run's work folder. */
     static final String TOTALS_FILE = "expenditure/totals.bin";
@@ -70,6 +70,7 @@ public class RunInputs {
         return 5000;
     }
 
+    @Override
     public InputSet inputs(RunInfo run) {
         return derived(run).inputs();
     }
@@ -164,6 +165,7 @@ public class RunInputs {
      * The run's tables and checks if they were computed (its check step ran), without computing them: a failed run's
      * report says what the run got to.
      */
+    @Override
     public Optional<ComputedPublication> computedSoFar(RunInfo run) {
         Derived d = byRun.get(run.runId());
         return d == null ? Optional.empty() : Optional.ofNullable((ComputedPublication) d.more().get("computed"));

@@ -5,15 +5,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.pbannex.expenditure.ExpenditureIngest;
-import org.pbannex.ingest.InputSet;
 import org.pbannex.ingest.InputWarning;
 import org.pbannex.publication.ComputedPublication;
 import org.pbannex.publication.InputWarnings;
 import org.pbannex.publication.OutputFormat;
 import org.pbannex.publication.RunRenderer;
 import org.pbannex.publication.RenderTarget;
-import org.pbannex.publish.OutputFile;
-import org.pbannex.publish.RunDiff;
 import org.pbannex.publish.RunFolder;
 import org.pbannex.publish.RunHistory;
 import org.pbannex.publish.RunPublisher;
@@ -22,8 +19,6 @@ import org.pbannex.publish.RunRetention;
 import org.pbannex.restatement.Restatements;
 import org.pbannex.run.RunInfo;
 import org.pbannex.runtime.RunLease;
-import org.pbannex.table.CheckResult;
-import org.pbannex.table.PrintedDifference;
 import org.pbannex.table.Text;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -33,7 +28,7 @@ import org.springframework.stereotype.Component;
 public class RunPublication {
 
     /** Results the job leaves in its execution context for the command line to report. */
-    public static final String PUBLISHED_FOLDER = "publishedFolder";
+    public static final String PUBLISHED_FOLDER = RunInfo.PUBLISHED_FOLDER;
     public static final String TABLE_COUNT = "tableCount";
     public static final String FILE_COUNT = "fileCount";
     public static final String CHECKS_PASSED = "checksPassed";
@@ -128,7 +123,7 @@ public class RunPublication {
         var files = org.pbannex.ingest.InputFolder.fromInstallation(home);
         RunRecord record = RunPublisher.publish(folder, request.output(), biennium, !request.partial(), rejects,
                 RunRenderer.selected(computed, request), words, org.pbannex.config.Settings.warnings(settings),
-                warnings.stream().map(w -> words.sentence(w.said(files), w.english())).toList(), (outputs, diff) -> record(run, RunRecord.PUBLISHED, 0, null, null, Instant.now(),
+                warnings.stream().map(w -> words.sentence(w.said(files), w.english())).toList(), (outputs, diff) -> run.record(RunRecord.PUBLISHED, 0, null, null, Instant.now(),
                         List.copyOf(computed.inputs().files().values()), computed.checks().results(), computed.printedDifferences(),
                         outputs, diff, computed.expenditure() == null ? List.of() : computed.expenditure().files(), comparison)
                         .withProgramInputs(computed.inputs().programFiles()), history,
@@ -192,22 +187,5 @@ public class RunPublication {
             ctx.putString(RETENTION_PROBLEM, "published, but older runs could not be removed (" + retention.settings() + "): "
                     + org.pbannex.runtime.ExitCodes.message(e));
         }
-    }
-
-    static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,
-                            List<InputSet.InputFile> inputFiles, List<CheckResult> checks, List<PrintedDifference> differences,
-                            List<OutputFile> outputs, RunDiff diff, List<ExpenditureIngest.FileStats> lines) {
-        return record(run, status, exitStatus, step, cause, finished, inputFiles, checks, differences, outputs, diff, lines, null);
-    }
-
-    static RunRecord record(RunInfo run, String status, int exitStatus, String step, String cause, Instant finished,
-                            List<InputSet.InputFile> inputFiles, List<CheckResult> checks, List<PrintedDifference> differences,
-                            List<OutputFile> outputs, RunDiff diff, List<ExpenditureIngest.FileStats> lines,
-                            RunRecord.Comparison comparison) {
-        var r = run.request();
-        return new RunRecord(run.runId(), r.job(), r.biennium().code(), status, exitStatus, step, cause,
-                org.pbannex.runtime.Times.toSecond(run.started()), org.pbannex.runtime.Times.toSecond(finished), run.codeVersion(), run.inputChecksum(),
-                r.tables(), r.languages().stream().map(l -> l.code()).toList(), r.formats().stream().map(OutputFormat::code).toList(),
-                r.partial(), inputFiles, checks, differences, outputs, diff, lines, comparison);
     }
 }

@@ -262,7 +262,7 @@ public class RunCommand implements Callable<Integer> {
     private int runOne(SpringRuntime spring, RunRequest request, boolean oneLine, long start, RunTimings timing,
                        org.pbannex.runtime.Interruption.Note afterwards) throws IOException {
         String b = request.biennium().code();
-        RunLauncher.Outcome outcome;
+        org.pbannex.run.Launched outcome;
         try {
             outcome = spring.bean(RunLauncher.class).launch(request, force, !noDistribute);
             // Its run ended (or had nothing to do): a signal from now on stops only the biennia after it.
@@ -282,7 +282,7 @@ public class RunCommand implements Callable<Integer> {
             }
             throw e;
         }
-        if (outcome instanceof RunLauncher.NothingToDo done) {
+        if (outcome instanceof org.pbannex.run.RunAdmission.NothingToDo done) {
             System.out.println((oneLine ? b + ": nothing to do" : "Nothing to do") + ": " + (done.unrecordedSince() == null
                     ? "run " + done.runId() + " already published these inputs with this code version"
                     : "inputs unchanged since the publication of " + done.unrecordedSince() + " by run " + done.runId()
@@ -305,7 +305,7 @@ public class RunCommand implements Callable<Integer> {
                     narrowed, done.unrecordedSince() != null), !narrowed, request.input(), request.output(), () -> FailureNotice.Words.of(request));
             return ExitCodes.PUBLISHED;
         }
-        RunLauncher.Ran ran = (RunLauncher.Ran) outcome;
+        org.pbannex.run.Launched.Ran ran = (org.pbannex.run.Launched.Ran) outcome;
         JobExecution execution = ran.execution();
         double seconds = (System.nanoTime() - start) / 1e9;
         // (Published, and only its end not recorded, its database gone once its folder was in place: no failed run.)
@@ -313,10 +313,10 @@ public class RunCommand implements Callable<Integer> {
             Throwable failure = RunInfo.failure(execution);
             spring.failed(failure);
             LOG.error("run {} failed", ran.runId(), failure);
-            String reportNotWritten = execution.getExecutionContext().getString(org.pbannex.batch.RunListener.REPORT_NOT_WRITTEN, null);
+            String reportNotWritten = execution.getExecutionContext().getString(org.pbannex.run.FailedRunAftermath.REPORT_NOT_WRITTEN, null);
             List<String> lines = new java.util.ArrayList<>(ExitCodes.lines(failure, ran.runId()));
             for (String after : new String[] {
-                    execution.getExecutionContext().getString(org.pbannex.batch.RunListener.SPACE_FREED, null), reportNotWritten}) {
+                    execution.getExecutionContext().getString(org.pbannex.run.FailedRunAftermath.SPACE_FREED, null), reportNotWritten}) {
                 if (after != null) {
                     lines.set(0, lines.get(0) + "; " + after);
                 }

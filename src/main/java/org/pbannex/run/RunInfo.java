@@ -13,6 +13,10 @@ import org.springframework.batch.core.step.StepExecution;
 public record RunInfo(String runId, Instant started, RunRequest request, String inputChecksum, String codeVersion) {
 
     public static final String RUN_ID = "runId";
+    /** The run's id in its job parameters (not identifying), there from the moment its execution exists. */
+    public static final String RUN_ID_PARAMETER = "runId";
+    /** In the job's context of a run that published: its published folder. */
+    public static final String PUBLISHED_FOLDER = "publishedFolder";
     public static final String STARTED = "runStarted";
 
     public static RunInfo of(JobExecution execution) {
@@ -29,6 +33,22 @@ public record RunInfo(String runId, Instant started, RunRequest request, String 
     /** The run's folders: its staging, work, published and failed folders in its biennium's output folder. */
     public RunFolder folder() {
         return new RunFolder(request.output(), request.biennium().code(), runId);
+    }
+
+    /** The run's record, for its manifest and report: what it was asked, how it ended, what it read and made. */
+    public org.pbannex.publish.RunRecord record(String status, int exitStatus, String step, String cause, Instant finished,
+                                                java.util.List<org.pbannex.ingest.InputSet.InputFile> inputFiles,
+                                                java.util.List<org.pbannex.table.CheckResult> checks,
+                                                java.util.List<org.pbannex.table.PrintedDifference> differences,
+                                                java.util.List<org.pbannex.publish.OutputFile> outputs, org.pbannex.publish.RunDiff diff,
+                                                java.util.List<org.pbannex.expenditure.ExpenditureIngest.FileStats> lines,
+                                                org.pbannex.publish.RunRecord.Comparison comparison) {
+        var r = request;
+        return new org.pbannex.publish.RunRecord(runId, r.job(), r.biennium().code(), status, exitStatus, step, cause,
+                org.pbannex.runtime.Times.toSecond(started), org.pbannex.runtime.Times.toSecond(finished), codeVersion, inputChecksum,
+                r.tables(), r.languages().stream().map(l -> l.code()).toList(),
+                r.formats().stream().map(org.pbannex.publication.OutputFormat::code).toList(),
+                r.partial(), inputFiles, checks, differences, outputs, diff, lines, comparison);
     }
 
     /**

@@ -131,7 +131,7 @@ class PlaceholdersInCodeTest {
         List<String> found = disagreements(sites, listed, keys);
         assertEquals(5, found.size(), found.toString());
         for (String expected : List.of("risk.event: filled with {event}, {number} at RiskRegisterTable.java:",
-                "report.cause.lock.already_running or report.cause.lock.already_running_waiting: filled with {holder} at RunLauncher.java:",
+                "report.cause.lock.already_running or report.cause.lock.already_running_waiting: filled with {holder} at RunAdmission.java:",
                 "report.cause.reason.unknown_code_of: filled with {rows} at InputSet.java:",
                 "part.heading: listed with {titel}, which no site fills",
                 "report.notice.history: listed with {ran}, which no site fills")) {
