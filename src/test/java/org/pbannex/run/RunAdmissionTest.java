@@ -97,7 +97,7 @@ class RunAdmissionTest {
 
     @Test
     void noRunOfTheseInputsYetStartsANewRun() throws Exception {
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
+        RunAdmission.Start start = started();
         assertFalse(start.restart());
         assertEquals(params, start.params());
         assertTrue(start.runId().contains("-01234567-"), "the run's id names its inputs' checksum: " + start.runId());
@@ -110,7 +110,7 @@ class RunAdmissionTest {
         ran(params, BatchStatus.FAILED, "r1", "renderOutput:1", BatchStatus.COMPLETED, "publish", BatchStatus.FAILED);
         Files.createDirectories(new RunInfo("r1", Instant.now(), request, "", "").folder().staging());
 
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
+        RunAdmission.Start start = started();
         assertTrue(start.restart());
         assertEquals("r1", start.runId());
         assertEquals(params, start.params(), "the same job instance, restarted");
@@ -121,19 +121,14 @@ class RunAdmissionTest {
         JobExecution failed = ran(params, BatchStatus.FAILED, "r1", "renderOutput:1", BatchStatus.COMPLETED, "publish",
                 BatchStatus.FAILED);
 
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
-        assertFalse(start.restart());
-        assertNotEquals("r1", start.runId());
-        assertEquals("after-" + failed.getId(), start.params().getString(RunParameters.ATTEMPT));
+        assertNewRunAfter(failed, started());
     }
 
     @Test
     void anAbandonedRunStartsAfreshAsTheNextInstance() throws Exception {
         JobExecution abandoned = ran(params, BatchStatus.ABANDONED, "r1", "validate", BatchStatus.FAILED);
 
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
-        assertFalse(start.restart());
-        assertEquals("after-" + abandoned.getId(), start.params().getString(RunParameters.ATTEMPT));
+        assertNewRunAfter(abandoned, started());
     }
 
     @Test
@@ -149,7 +144,7 @@ class RunAdmissionTest {
         JobExecution unknown = ran(params, BatchStatus.UNKNOWN, "r1", "validate", BatchStatus.COMPLETED, "render",
                 BatchStatus.UNKNOWN);
 
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
+        RunAdmission.Start start = started();
         assertTrue(start.restart());
         assertEquals("r1", start.runId());
         assertEquals(List.of("Run r1 was left in an unknown state in step render by its process, which ended before it could "
@@ -180,12 +175,23 @@ class RunAdmissionTest {
         Path folder = new RunInfo("r1", Instant.now(), request, "", "").folder().published();
         JobExecution completed = published(ran(params, BatchStatus.COMPLETED, "r1", "publish", BatchStatus.COMPLETED), folder);
 
-        RunAdmission.Start start = assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
-        assertFalse(start.restart());
-        assertEquals("after-" + completed.getId(), start.params().getString(RunParameters.ATTEMPT));
+        RunAdmission.Start start = started();
+        assertNewRunAfter(completed, start);
         assertEquals(List.of("Run r1 published these inputs, but " + folder + " is missing or changed: they were published "
                 + "again."), start.saidOnceRun());
         assertEquals(List.of(), said, "said once the new run has ended, not before");
+    }
+
+    /** What the admission decides of these parameters, a run to start. */
+    private RunAdmission.Start started() throws Exception {
+        return assertInstanceOf(RunAdmission.Start.class, admission.decide(request, params, said::add));
+    }
+
+    /** A new run (not a restart), of the next job instance in the chain after {@code last}'s. */
+    private static void assertNewRunAfter(JobExecution last, RunAdmission.Start start) {
+        assertFalse(start.restart());
+        assertNotEquals(last.getExecutionContext().getString(RunInfo.RUN_ID), start.runId());
+        assertEquals("after-" + last.getId(), start.params().getString(RunParameters.ATTEMPT));
     }
 
     /** A job execution of these parameters, run {@code runId}, ended {@code status}, with its steps (name, status, ...). */
