@@ -86,7 +86,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
                 String label = random ? "random line ids, in no order" : "sequential line ids";
-                System.out.print(Benchmark.format(n, Files.size(file), label, bench.run(file, duckJar, runs)));
+                System.out.print(Benchmark.format(n, Files.size(file), label, bench.run(file, n, duckJar, runs)));
             }
         }
         return ExitCodes.PUBLISHED;
