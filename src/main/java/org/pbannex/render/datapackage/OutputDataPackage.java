@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import org.pbannex.runtime.WriteFailed;
@@ -39,8 +40,12 @@ public final class OutputDataPackage {
 
     public static final String FILE = "datapackage.json";
     static final String PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
-    /** Amounts are whole dollars below 10^15 (the input's own bound). */
-    private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("999999999999999");
+    /**
+     * The range of a whole number the tables publish: sums made in 64-bit integers with Math.addExact, which stop the
+     * run rather than pass it. Not the input's 10^15: a total of amounts each below it may be above it.
+     */
+    private static final BigDecimal WHOLE_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal WHOLE_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final BigDecimal NUMBER_LIMIT = new BigDecimal("999999999999.9");
     /** The units of work in years and months, read by their keys (the other datapackage.unit.* by a tidy field's name). */
     static final String UNIT_YEARS = TextKeys.UNIT + "years";
@@ -281,27 +286,40 @@ public final class OutputDataPackage {
             // Table 2's XB or RBSA from synthetic lines: a reader of one field's description must not take it for an estimate.
             description = join(description, text(about, "datapackage.column.synthetic"));
         }
-        String unit = c.unit().isEmpty() ? null : c.unit().in(Language.EN);
-        String unitZh = c.unit().isEmpty() ? null : c.unit().zh();
+        Text units = unitOf(c, t);
+        String unit = units.isEmpty() ? null : units.in(Language.EN);
+        String unitZh = units.isEmpty() ? null : units.zh();
         return switch (c.kind()) {
             case YEARS_MONTHS -> List.of(
                     new Field(c.key() + "_years", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.years"))
                             .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.years")).zh(),
                             text(about, UNIT_YEARS).in(Language.EN), text(about, UNIT_YEARS).zh(), null,
-                            new Constraints(null, null, BigDecimal.ZERO, AMOUNT_LIMIT)),
+                            new Constraints(null, null, BigDecimal.ZERO, WHOLE_MAX)),
                     new Field(c.key() + "_months", "integer", heading.in(Language.EN), join(description, text(about, "datapackage.months"))
                             .in(Language.EN), heading.zh(), join(description, text(about, "datapackage.months")).zh(),
                             text(about, UNIT_MONTHS).in(Language.EN), text(about, UNIT_MONTHS).zh(), null,
                             new Constraints(null, null, BigDecimal.ZERO, BigDecimal.valueOf(11))));
             case AMOUNT, AMOUNT_OR_DASH -> List.of(new Field(c.key(), "integer", heading.in(Language.EN), description.in(Language.EN),
-                    heading.zh(), description.zh(), unit, unitZh, null, new Constraints(null, null, AMOUNT_LIMIT.negate(), AMOUNT_LIMIT)));
+                    heading.zh(), description.zh(), unit, unitZh, null, new Constraints(null, null, WHOLE_MIN, WHOLE_MAX)));
             case COUNT -> List.of(new Field(c.key(), "integer", heading.in(Language.EN), description.in(Language.EN), heading.zh(),
-                    description.zh(), unit, unitZh, null, new Constraints(null, null, BigDecimal.ZERO, AMOUNT_LIMIT)));
+                    description.zh(), unit, unitZh, null, new Constraints(null, null, BigDecimal.ZERO, WHOLE_MAX)));
             case PERCENT, MILLIONS -> List.of(new Field(c.key(), "number", heading.in(Language.EN), description.in(Language.EN),
                     heading.zh(), description.zh(), unit, unitZh, 1, new Constraints(null, null, NUMBER_LIMIT.negate(), NUMBER_LIMIT)));
             case TEXT -> List.of(new Field(c.key(), "string", heading.in(Language.EN), description.in(Language.EN), heading.zh(),
                     description.zh(), null, null, null, null));
         };
+    }
+
+    /**
+     * A field's unit: its column's, shown under the heading; for an amount in a table whose columns show none (the
+     * print states the unit once, above the table: t1's US$, t2's US$ millions; or only the workbook does: sa's US$),
+     * the table's, so that every amount field says its unit where a reader of fields looks (tester 81a, F7).
+     */
+    private static Text unitOf(Column c, Table t) {
+        if (!c.unit().isEmpty() || !EnumSet.of(ValueKind.AMOUNT, ValueKind.AMOUNT_OR_DASH, ValueKind.MILLIONS).contains(c.kind())) {
+            return c.unit();
+        }
+        return t.unitNote().isEmpty() ? t.workbookUnit() : t.unitNote();
     }
 
     /**
@@ -338,12 +356,15 @@ public final class OutputDataPackage {
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+"))) {
             boolean negative = values.stream().anyMatch(v -> v.startsWith("-"));
             return new Field(name, "integer", name, d.in(Language.EN), null, d.zh(), unitEn, unitZh, null,
-                    new Constraints(null, null, negative ? AMOUNT_LIMIT.negate() : BigDecimal.ZERO, AMOUNT_LIMIT));
+                    new Constraints(null, null, negative ? WHOLE_MIN : BigDecimal.ZERO, WHOLE_MAX));
         }
         if (!values.isEmpty() && values.stream().allMatch(v -> v.matches("-?\\d+\\.\\d+"))) {
             int decimals = values.stream().mapToInt(v -> v.length() - v.indexOf('.') - 1).max().orElse(0);
+            // A tidy decimal is an exact 64-bit sum of its smallest unit (Figure 2's cents, added with Math.addExact):
+            // its range is the long's at its decimals, which no published value passes (tester 81a, F1: a sum of US$ 2
+            // trillion broke a maximum of 999 999 999 999.9 copied from the one-decimal fields).
             return new Field(name, "number", name, d.in(Language.EN), null, d.zh(), unitEn, unitZh, decimals,
-                    new Constraints(null, null, NUMBER_LIMIT.negate(), NUMBER_LIMIT));
+                    new Constraints(null, null, BigDecimal.valueOf(Long.MIN_VALUE, decimals), BigDecimal.valueOf(Long.MAX_VALUE, decimals)));
         }
         if (!values.isEmpty() && values.stream().allMatch(v -> v.equals("true") || v.equals("false"))) {
             return new Field(name, "boolean", name, d.in(Language.EN), null, d.zh(), null, null, null, null);

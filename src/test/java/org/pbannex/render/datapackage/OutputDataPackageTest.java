@@ -201,6 +201,38 @@ class OutputDataPackageTest {
     }
 
     /**
+     * Every amount field says its unit in {@code unit}, also where the print states it once above the table and no
+     * column shows it (tester 81a, F7: t1, t2 and sa had none, so t2's millions read as f2's dollars): the table's unit,
+     * in both editions.
+     */
+    @Test
+    void everyAmountFieldSaysItsUnit() throws IOException {
+        JsonNode descriptor = JSON.readTree(plain.resolve(OutputDataPackage.FILE).toFile());
+        int amounts = 0;
+        for (Table t : pub.tables().values()) {
+            if (t.tidy() != null) {
+                continue;
+            }
+            for (org.pbannex.table.Column c : t.columns()) {
+                if (List.of(org.pbannex.table.ValueKind.AMOUNT, org.pbannex.table.ValueKind.AMOUNT_OR_DASH,
+                        org.pbannex.table.ValueKind.MILLIONS).contains(c.kind())) {
+                    JsonNode f = field(resource(descriptor, t.id()), c.key());
+                    Text expected = !c.unit().isEmpty() ? c.unit() : !t.unitNote().isEmpty() ? t.unitNote() : t.workbookUnit();
+                    assertFalse(expected.isEmpty(), t.id() + "." + c.key() + ": the table states a unit");
+                    assertEquals(Map.of("unit", expected.in(Language.EN), "pbannex:unit_zh", expected.zh()),
+                            pick(f, "unit", "pbannex:unit_zh"), t.id() + "." + c.key());
+                    amounts++;
+                }
+            }
+        }
+        assertTrue(amounts > 20, "amount fields: " + amounts);
+        assertEquals(Map.of("unit", "US$ millions", "pbannex:unit_zh", "百万美元"), pick(field(resource(descriptor, "t2"), "xb"),
+                "unit", "pbannex:unit_zh"));
+        assertEquals("US$", field(resource(descriptor, "t1"), "constant").path("unit").asString());
+        assertEquals("US$", field(resource(descriptor, "sa"), "amount_usd").path("unit").asString());
+    }
+
+    /**
      * rt, the targets by region, is computed from Tables I.2 and I.3 and is not in the print: the data package does not
      * call it "in printed order" nor its labels "as printed", as it does a printed table's (found by a tester; a new
      * derived table said the same).
