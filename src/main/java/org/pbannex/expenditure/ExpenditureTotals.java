@@ -180,7 +180,12 @@ public final class ExpenditureTotals {
 
     /** Whether any of the selected lines came from a synthetic file: a figure summing them is then synthetic. */
     public boolean anySynthetic(LineSelection s) {
-        return sum(syntheticLines, s.fund(), s.status(), s.region(), s.outcomes(), s.bienniumFirstYear()) > 0;
+        return syntheticLines(s) > 0;
+    }
+
+    /** How many of the selected lines came from synthetic files. */
+    public long syntheticLines(LineSelection s) {
+        return sum(syntheticLines, s.fund(), s.status(), s.region(), s.outcomes(), s.bienniumFirstYear());
     }
 
     /** The sum in cents of the selected lines. */

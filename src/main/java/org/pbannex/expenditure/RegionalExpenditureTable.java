@@ -154,12 +154,16 @@ public final class RegionalExpenditureTable {
         table = table.withTidy(new TidyRows(List.of("region", "biennium", "status", "amount_usd", "synthetic"), tidy,
                         t.get("f2.tidy_unit"), aboutTheValues))
                 .withCharts(List.of(chart));
-        // Synthetic figures do not come from the publication's source, which a workbook sheet would otherwise name.
-        if (!synthetic) {
-            return table;
-        }
-        return table.withCaveat(caveat).withSource(allSynthetic ? t.get("f2.source.synthetic")
-                : t.get("f2.source.partly_synthetic").with("biennia", syntheticBiennia));
+        // Figures summed from lines, real or synthetic, do not come from the publication's source, which a workbook
+        // sheet, the data package and the editions would otherwise name: the source names the lines.
+        Text source = switch (LinesSource.of(years.stream().map(y -> new LinesSource.Part(totals.lines(FUND, null, null, null, y),
+                totals.syntheticLines(FUND, null, null, null, y))).toList())) {
+            case LINES -> t.get("f2.source.lines");
+            case SYNTHETIC -> t.get("f2.source.synthetic");
+            case PARTLY_SYNTHETIC -> t.get("f2.source.partly_synthetic").with("biennia", syntheticBiennia);
+            case MIXED -> t.get("f2.source.mixed").with("biennia", syntheticBiennia);
+        };
+        return (synthetic ? table.withCaveat(caveat) : table).withSource(source);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.pbannex.expenditure.ExpenditureTotals;
+import org.pbannex.expenditure.LinesSource;
 import org.pbannex.expenditure.LineSelection;
 import org.pbannex.expenditure.RegionalExpenditureTable;
 import org.pbannex.reference.Biennium;
@@ -61,8 +62,9 @@ public final class StrategicFrameworkTable {
         private final OutcomeResources res;
         private final ExpenditureTotals lines;
         private final List<String> rowOutcomes;
-        // The biennia and funds ("2022-23 XB") whose figures summed a synthetic line: only those columns are said so.
-        private final java.util.Set<String> fromSynthetic = new java.util.HashSet<>();
+        // The biennia and funds ("2022-23 XB") whose figures summed lines, and their lines: only those columns are said
+        // to be sums of lines (synthetic where any is), and named so as their source.
+        private final Map<String, LinesSource.Part> fromLines = new java.util.HashMap<>();
         // Whether some fund has lines booked to outcomes that have no row (the enabling outcomes'): support services'.
         private boolean supportFromLines;
 
@@ -90,9 +92,7 @@ public final class StrategicFrameworkTable {
                 rowOutcomes.forEach(o -> byOutcome.put(o, null));
                 return new FundFigures(byOutcome, null, null, null);
             }
-            if (lines.anySynthetic(all)) {
-                fromSynthetic.add(biennium + " " + fund);
-            }
+            fromLines.put(biennium + " " + fund, new LinesSource.Part(lines.lines(all), lines.syntheticLines(all)));
             for (String o : rowOutcomes) {
                 LineSelection one = selection(biennium, fund, List.of(o));
                 byOutcome.put(o, one == null ? null : Percent.millionsOfCents(lines.cents(one)));
@@ -111,10 +111,19 @@ public final class StrategicFrameworkTable {
             return lines == null ? List.of() : lines.outcomes().stream().filter(o -> !rowOutcomes.contains(o)).toList();
         }
 
-        /** Whether the column ({@code xb_previous}, {@code rbsa}, ...) has a figure that summed a synthetic line. */
-        boolean fromSynthetic(String columnKey, String previous, String current) {
+        /**
+         * The lines the column's figures ({@code xb_previous}, {@code rbsa}, ...) summed, null where they do not come from
+         * the lines.
+         */
+        LinesSource.Part fromLines(String columnKey, String previous, String current) {
             String biennium = columnKey.endsWith("_previous") ? previous : current;
-            return fromSynthetic.contains(biennium + " " + columnKey.replace("_previous", "").toUpperCase(java.util.Locale.ROOT));
+            return fromLines.get(biennium + " " + columnKey.replace("_previous", "").toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** The column as its lines make it: synthetic where any summed is, from the lines where it sums them. */
+        Column marked(Column c, String previous, String current) {
+            LinesSource.Part part = fromLines(c.key(), previous, current);
+            return part == null ? c : part.synthetic() ? c.asSynthetic() : c.asFromLines();
         }
 
         /** Whether any column's support services figure sums lines booked to outcomes without a row. */
@@ -210,7 +219,7 @@ public final class StrategicFrameworkTable {
         funds.forEach((column, c) -> total.put(column, c.total()));
         rows.add(new Row(TOTAL, RowType.GRAND_TOTAL, t.get("t2.total"), 0, total));
         // A column that sums a synthetic file's lines says so: its caveat below, and the report beside Figure 2.
-        List<Column> columns = columns(t).stream().map(c -> xb.fromSynthetic(c.key(), prev, cur) ? c.asSynthetic() : c).toList();
+        List<Column> columns = columns(t).stream().map(c -> xb.marked(c, prev, cur)).toList();
         Table table = DocumentText.table(t, ID, columns, rows, true);
         Text number = table.number().isEmpty() ? table.title() : table.number();
         Text synthetic = syntheticColumns(table);
@@ -224,8 +233,20 @@ public final class StrategicFrameworkTable {
             caveat = caveat.isEmpty() ? empty : new Text(caveat.zh() + empty.zh(), caveat.en() + " " + empty.en());
         }
         table = caveat.isEmpty() ? table : table.withCaveat(caveat);
-        // Its source is the print but for those columns: the sheet and the data package say where they come from.
-        return synthetic.isEmpty() ? table : table.withSource(t.get("t2.source.synthetic").with("columns", synthetic));
+        // Its source is the print but for the columns summed from lines, real or synthetic: the sheet, the data package
+        // and the editions say where those come from.
+        List<LinesSource.Part> parts = columns.stream().map(c -> xb.fromLines(c.key(), prev, cur))
+                .filter(java.util.Objects::nonNull).toList();
+        if (parts.isEmpty()) {
+            return table;
+        }
+        Text fromLines = headingList(columns.stream().filter(Column::fromLines).map(Column::heading).toList());
+        Text source = switch (LinesSource.of(parts)) {
+            case LINES -> t.get("t2.source.lines").with("columns", fromLines);
+            case SYNTHETIC -> t.get("t2.source.synthetic").with("columns", synthetic);
+            case PARTLY_SYNTHETIC, MIXED -> t.get("t2.source.mixed").with("columns", fromLines).with("synthetic", synthetic);
+        };
+        return table.withSource(source);
     }
 
     /**

@@ -184,7 +184,7 @@ public final class RunRenderer {
                 claim(computed, "datapackage.description"), claim(computed, "publication.source"),
                 org.pbannex.runtime.Times.toSecond(started), runId, fieldTexts(computed, t::get), fieldTexts(computed, t::plain),
                 TableCatalogue::inPrint,
-                inputFiles(computed).stream().filter(PublicationInfo.InputFile::synthetic).map(PublicationInfo.InputFile::path).toList());
+                computed.expenditure() == null ? List.of() : computed.expenditure().files().stream().map(f -> f.file()).toList());
     }
 
     /** The data package's texts by key, their region and outcome codes filled in; null for a key texts.csv lacks. */

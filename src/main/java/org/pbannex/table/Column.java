@@ -12,13 +12,21 @@ package org.pbannex.table;
  * its row, the two columns it is computed from (the table's values follow it, and a review names both); null otherwise.
  * {@code synthetic}: the column's figures sum synthetic expenditure lines (Table 2's XB or RBSA for a biennium its
  * estimates file has no figures for), which whatever shows them beside other figures must say (the run's report).
+ * {@code fromLines}: the column's figures sum expenditure lines, synthetic or real (Table 2's XB or RBSA, as above), so
+ * that set beside Figure 2, the sum of the same lines, they agree by construction (the run's report says so).
  */
 public record Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading,
-                     Text note, Ratio percentOf, boolean synthetic) {
+                     Text note, Ratio percentOf, boolean synthetic, boolean fromLines) {
 
     public Column {
         spokenHeading = spokenHeading == null ? Text.EMPTY : spokenHeading;
         note = note == null ? Text.EMPTY : note;
+        fromLines = fromLines || synthetic;
+    }
+
+    public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading,
+                  Text note, Ratio percentOf, boolean synthetic) {
+        this(key, heading, group, unit, kind, role, spokenHeading, note, percentOf, synthetic, synthetic);
     }
 
     public Column(String key, Text heading, Text group, Text unit, ValueKind kind, Role role, Text spokenHeading, Text note) {
@@ -43,12 +51,12 @@ public record Column(String key, Text heading, Text group, Text unit, ValueKind 
 
     /** The column with a heading that screen readers announce and the page does not show (its printed heading blank). */
     public Column withSpokenHeading(Text spoken) {
-        return new Column(key, heading, group, unit, kind, role, spoken, note, percentOf, synthetic);
+        return new Column(key, heading, group, unit, kind, role, spoken, note, percentOf, synthetic, fromLines);
     }
 
     /** The column whose heading's marker points to this footnote part (marker first) among others with its marker. */
     public Column withNote(Text footnotePart) {
-        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart, percentOf, synthetic);
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, footnotePart, percentOf, synthetic, fromLines);
     }
 
     /** A percentage column: {@code numerator} over {@code base}, both columns of the same row. */
@@ -59,7 +67,12 @@ public record Column(String key, Text heading, Text group, Text unit, ValueKind 
 
     /** The column whose figures sum synthetic expenditure lines. */
     public Column asSynthetic() {
-        return new Column(key, heading, group, unit, kind, role, spokenHeading, note, percentOf, true);
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, note, percentOf, true, true);
+    }
+
+    /** The column whose figures sum expenditure lines (real ones; {@link #asSynthetic} for synthetic). */
+    public Column asFromLines() {
+        return new Column(key, heading, group, unit, kind, role, spokenHeading, note, percentOf, synthetic, true);
     }
 
     /** What a column is, whatever the output. */

@@ -169,6 +169,22 @@ class SyntheticFigure2Test {
     }
 
     /**
+     * Figure 2's source names the lines whatever made them, never the printed Figure 2 (tester 81a, F3): real lines
+     * alone, the lines without a word of synthetic data; a biennium of real and synthetic lines, the lines, naming the
+     * biennia that hold synthetic ones (before: "synthetic expenditure lines" alone, as if the real file were not summed).
+     */
+    @Test
+    void theSourceNamesTheLinesRealOrSynthetic() {
+        assertEquals("the expenditure lines (listed with the run's input files)", real.source().en());
+        assertEquals("支出明细（列于运行的输入文件中）", real.source().zh());
+        assertEquals("the expenditure lines (listed with the run's input files); those of 2016-2017, 2018-2019, 2020-2021 and "
+                + "2022-2023 include synthetic expenditure lines, not ILO data", mixed.source().en());
+        assertTrue(mixed.source().zh().startsWith("支出明细（列于运行的输入文件中）；") && mixed.source().zh().contains("包括合成的支出明细"),
+                mixed.source().zh());
+        assertEquals(f2.source(), renamed.source(), "synthetic lines alone keep their wording");
+    }
+
+    /**
      * A real estimate added to the synthetic sample's biennium (tester66 case 53): the note on that biennium's mark no
      * longer calls every line of it synthetic, nor does it claim estimated expenditure; it says the lines' status and
      * that some are synthetic. The other biennia, all synthetic, keep their notes, and the tidy CSV marks the real

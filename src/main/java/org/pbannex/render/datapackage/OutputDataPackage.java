@@ -65,14 +65,15 @@ public final class OutputDataPackage {
      *                       of the fields a table's columns do not describe); null for a key it lacks
      * @param plainTexts     the same, as a biennium without a print words them: for a table the print does not hold
      * @param inPrint        whether the printed document holds a table (by id)
-     * @param syntheticFiles the input files of synthetic data, a table's own source where its figures come from them
+     * @param lineFiles      the run's expenditure-line input files, synthetic or real, a table's own sources where its
+     *                       figures are summed from them (the tables that have a source of their own)
      */
     public record About(String name, Text title, Text description, Text source, String created, String runId,
                         Function<String, Text> texts, Function<String, Text> plainTexts, java.util.function.Predicate<String> inPrint,
-                        List<String> syntheticFiles) {
+                        List<String> lineFiles) {
 
         public About {
-            syntheticFiles = syntheticFiles == null ? List.of() : List.copyOf(syntheticFiles);
+            lineFiles = lineFiles == null ? List.of() : List.copyOf(lineFiles);
         }
 
         /** Every table as the print holds it: the texts as they are. */
@@ -83,7 +84,7 @@ public final class OutputDataPackage {
         /** What the data package says of one table: a table the print does not hold is not described as printed. */
         About of(Table t) {
             return inPrint.test(t.id()) ? this
-                    : new About(name, title, description, source, created, runId, plainTexts, plainTexts, inPrint, syntheticFiles);
+                    : new About(name, title, description, source, created, runId, plainTexts, plainTexts, inPrint, lineFiles);
         }
     }
 
@@ -95,7 +96,7 @@ public final class OutputDataPackage {
                    String created, @JsonProperty("pbannex:run_id") String runId, List<Source> sources, List<Resource> resources) {
     }
 
-    /** A source: its title in both languages, and the input file it is, where it is one (a synthetic one). */
+    /** A source: its title in both languages, and the input file it is, where it is one (an expenditure-line file). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"title", "pbannex:title_zh", "path"})
     record Source(String title, @JsonProperty("pbannex:title_zh") String titleZh, String path) {
@@ -186,18 +187,20 @@ public final class OutputDataPackage {
     }
 
     /**
-     * A table's own sources where its figures do not come from the publication's source (Figure 2 drawn from synthetic
-     * expenditure lines: its source line, once per synthetic input file, which it names); null, the package's sources
-     * then standing for it, where they do (tester 79b, F9: f2 inherited the ILO document as its source).
+     * A table's own sources where its figures do not come from the publication's source (Figure 2 and Table 2's columns
+     * summed from expenditure lines, synthetic or real: its source line, once per expenditure-line input file, which it
+     * names); null, the package's sources then standing for it, where they do (tester 79b, F9: f2 inherited the ILO
+     * document as its source; tester 81a, F3: so did f2 and t2 summed from real lines, and a mixed run's f2 named only
+     * its synthetic file).
      */
     private static List<Source> sources(Table t, About about) {
         if (t.source().isEmpty()) {
             return null;
         }
-        if (t.caveat().isEmpty() || about.syntheticFiles().isEmpty()) {
+        if (about.lineFiles().isEmpty()) {
             return List.of(new Source(t.source()));
         }
-        return about.syntheticFiles().stream().map(f -> new Source(t.source().in(Language.EN), t.source().zh(), f)).toList();
+        return about.lineFiles().stream().map(f -> new Source(t.source().in(Language.EN), t.source().zh(), f)).toList();
     }
 
     // What the table is, its CSV's units (a tidy form's own, where it states them), its caveat and the notes on its
