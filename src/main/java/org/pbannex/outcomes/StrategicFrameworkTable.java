@@ -385,9 +385,11 @@ public final class StrategicFrameworkTable {
     /**
      * One biennium's extra-budgetary total in Figure 2 (from expenditure lines) and in Table 2, US$ millions; null where
      * absent. {@code figure2Synthetic}: Figure 2's total of the biennium sums synthetic lines; {@code table2Synthetic}:
-     * Table 2's is summed from synthetic lines rather than being an estimate.
+     * Table 2's is summed from synthetic lines rather than being an estimate; {@code table2FromLines}: Table 2's is summed
+     * from the expenditure lines, synthetic or real, the same lines as Figure 2's, so the two agree by construction.
      */
-    public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2, boolean figure2Synthetic, boolean table2Synthetic) {
+    public record XbTotals(String biennium, BigDecimal figure2, BigDecimal table2, boolean figure2Synthetic, boolean table2Synthetic,
+                           boolean table2FromLines) {
 
         public boolean agree() {
             return figure2 != null && figure2.equals(table2);
@@ -419,7 +421,9 @@ public final class StrategicFrameworkTable {
             String column = columns.get(b);
             BigDecimal table2 = t2Total == null || column == null ? null : (BigDecimal) t2Total.value(column);
             boolean table2Synthetic = t2Total != null && column != null && t2.column(column).synthetic();
-            return new XbTotals(b, figure2.get(b), table2, f2 != null && RegionalExpenditureTable.sumsSynthetic(f2, b), table2Synthetic);
+            boolean table2FromLines = t2Total != null && column != null && t2.column(column).fromLines();
+            return new XbTotals(b, figure2.get(b), table2, f2 != null && RegionalExpenditureTable.sumsSynthetic(f2, b), table2Synthetic,
+                    table2FromLines);
         }).toList();
     }
 

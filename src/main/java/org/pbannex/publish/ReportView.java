@@ -27,6 +27,7 @@ import org.pbannex.table.Text;
  * @param step        for a failed run: the step that failed (ingest, compute, check, render, publish)
  * @param cause       for a failed run: the one-line cause (the same line as on stderr)
  * @param warnings    tables whose figures carry a caveat (synthetic data), and synthetic input files
+ * @param readBeforeUse the warnings' heading, the report word that names what they hold ({@link #readBeforeUse})
  * @param settings    the settings the run was given and did not use (a misspelt PB_ variable; config.Settings#warnings)
  * @param inputWarnings the input's texts published as they are though likely wrong (a text naming another biennium's
  *                    years: publication.OtherBienniumTexts), a line each as stderr says it, in the report's language
@@ -40,7 +41,7 @@ import org.pbannex.table.Text;
  */
 public record ReportView(boolean published, int exitStatus, String runId, String job, String biennium, String startedAt,
                          String finishedAt, String duration, boolean partial, String step, String cause,
-                         List<String> warnings, List<String> settings, List<String> inputWarnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
+                         List<String> warnings, String readBeforeUse, List<String> settings, List<String> inputWarnings, List<CheckResult> failedChecks, List<CheckGroup> checkGroups,
                          List<String> unchecked, boolean inputComputed, long checksPassed, long checksFailed, RunRecord run,
                          String linesLeftOut, List<Link> files, List<XbTotal> xbTotals, ReportWords.In words) {
 
@@ -62,9 +63,17 @@ public record ReportView(boolean published, int exitStatus, String runId, String
      * One biennium's XB total in US$ millions, from Figure 2 and from Table 2 ("" where a table has none);
      * {@code synthetic} when Figure 2's lines for that biennium include a synthetic file's (its caveat says so);
      * {@code table2Synthetic} when Table 2's figure is no estimate but sums synthetic lines (its estimates file has none
-     * for the biennium): the report then calls it neither an estimate nor real.
+     * for the biennium): the report then calls it neither an estimate nor real; {@code table2FromLines} when Table 2's
+     * figure sums the expenditure lines, synthetic or real (then no estimate either: it agrees with Figure 2's by
+     * construction, which the report says, tester 81a F11).
      */
-    public record XbTotal(String biennium, String figure2, String table2, boolean synthetic, boolean table2Synthetic) {
+    public record XbTotal(String biennium, String figure2, String table2, boolean synthetic, boolean table2Synthetic,
+                          boolean table2FromLines) {
+
+        /** Table 2's figure summed from real lines only (marked as from the lines, not as synthetic). */
+        public boolean table2RealLines() {
+            return table2FromLines && !table2Synthetic;
+        }
     }
 
     /** Whether any biennium of Figure 2 beside Table 2 sums synthetic lines (the report's comparison then says so). */
@@ -75,6 +84,19 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     /** Whether any of Table 2's XB totals beside Figure 2 sums synthetic lines rather than being an estimate. */
     public boolean xbTable2Synthetic() {
         return xbTotals.stream().anyMatch(XbTotal::table2Synthetic);
+    }
+
+    /**
+     * Whether any of Table 2's XB totals beside Figure 2 sums real expenditure lines rather than being an estimate: the
+     * same lines as Figure 2's, which it then agrees with by construction.
+     */
+    public boolean xbTable2RealLines() {
+        return xbTotals.stream().anyMatch(XbTotal::table2RealLines);
+    }
+
+    /** Whether any of Table 2's XB totals beside Figure 2 sums expenditure lines (its column then says no "estimates"). */
+    public boolean xbTable2FromLines() {
+        return xbTotals.stream().anyMatch(XbTotal::table2FromLines);
     }
 
     /** A text of the run (a documented difference's explanation, a row's label) in the report's language. */
@@ -270,6 +292,27 @@ public record ReportView(boolean published, int exitStatus, String runId, String
     }
 
     /**
+     * The word heading the warnings, naming only what they hold (tester 81a, F2: a run of real lines only was told its
+     * box held "synthetic data"): synthetic data (a synthetic input file, or a table's figures that sum synthetic
+     * lines) and/or tables the print does not hold (computed from others, where no print is named); neither: "Read
+     * before use" alone.
+     */
+    static String readBeforeUse(List<Table> tables, RunRecord run) {
+        boolean synthetic = run != null && run.expenditure().stream().anyMatch(f -> f.synthetic())
+                || tables.stream().filter(t -> !t.caveat().isEmpty()).anyMatch(ReportView::sumsSynthetic);
+        boolean notInPrint = tables.stream().anyMatch(t -> !t.caveat().isEmpty()
+                && !org.pbannex.publication.TableCatalogue.inPrint(t.id()));
+        return synthetic && notInPrint ? "read_before_use" : synthetic ? "read_before_use_synthetic"
+                : notInPrint ? "read_before_use_tables" : "read_before_use_other";
+    }
+
+    /** Whether a table's figures sum synthetic lines: a column of them, or a line of its tidy data marked synthetic. */
+    private static boolean sumsSynthetic(Table t) {
+        return t.columns().stream().anyMatch(org.pbannex.table.Column::synthetic) || t.tidy() != null
+                && t.tidy().lines().stream().anyMatch(l -> "true".equals(String.valueOf(l.values().get("synthetic"))));
+    }
+
+    /**
      * Figure 2's XB totals beside Table 2's ({@link StrategicFrameworkTable#xbBesideFigure2}), as the report shows them,
      * so a reader sees at once whether the expenditure lines agree with the estimates.
      */
@@ -279,7 +322,8 @@ public record ReportView(boolean published, int exitStatus, String runId, String
             return List.of();
         }
         return StrategicFrameworkTable.xbBesideFigure2(cur, tables).stream()
-                .map(x -> new XbTotal(x.biennium(), text(x.figure2()), text(x.table2()), x.figure2Synthetic(), x.table2Synthetic()))
+                .map(x -> new XbTotal(x.biennium(), text(x.figure2()), text(x.table2()), x.figure2Synthetic(), x.table2Synthetic(),
+                        x.table2FromLines()))
                 .toList();
     }
 

@@ -63,7 +63,7 @@ public final class ReportWriter {
         ReportView view = new ReportView(run.published(), run.exitStatus(), run.runId(), run.job(), run.biennium(),
                 run.startedAt(), run.finishedAt(), ReportView.duration(run.startedAt(), run.finishedAt(), say), run.partial(),
                 run.failedStep() == null ? "" : run.failedStep(), cause.in(language),
-                ReportView.warnings(tables, run, words, language), settings,
+                ReportView.warnings(tables, run, words, language), ReportView.readBeforeUse(tables, run), settings,
                 inputWarnings.stream().map(w -> w.in(language)).toList(), failed,
                 ReportView.groups(run.checks(), tables, words, language),
                 run.published() ? ReportView.unchecked(run.checks(), tables, words, language) : List.of(), !tables.isEmpty(),

@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +26,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bundled input with real expenditure lines only (tester 81a, F3): its synthetic file removed, a few ERP
+ * The bundled input with real expenditure lines only (tester 81a, F3, F2, F11): its synthetic file removed, a few ERP
  * lines of 2020-21 and 2022-23 in its place, its estimates file emptied, so that Figure 2 and Table 2's XB and RBSA
  * columns are sums of those lines. Every output names the lines as their source, never the printed Figure 2 or
  * Table 2: the workbooks' source lines, the data package's sources, the HTML and PDF editions' source line under
- * Figure 2 and Table 2, in both languages.
+ * Figure 2 and Table 2, in both languages; the report's warnings are not headed "synthetic data", and its Figure 2
+ * beside Table 2 calls Table 2's figures no estimates but sums of the same lines, which agree by construction.
  */
 class RealLinesOutputsTest {
 
@@ -109,6 +112,38 @@ class RealLinesOutputsTest {
                 assertTrue(text.contains(lang.equals("en") ? T2_EN : T2_ZH_END), lang + " pdf");
             }
         }
+    }
+
+    /**
+     * The report (Chinese, the nightly job's first edition): its warnings, no synthetic data among them, are headed by
+     * what they hold (the tables not in the print), not "synthetic data and tables not in the print".
+     */
+    @Test
+    void theReportsWarningsAreNotHeadedSyntheticData() throws Exception {
+        Document html = Jsoup.parse(run.resolve("report.html").toFile());
+        assertEquals("zh-CN", html.selectFirst("html").attr("lang"));
+        List<String> headings = html.select(".warning h2").eachText();
+        assertTrue(headings.contains("使用前请阅读：印刷版中没有的表格"), headings.toString());
+        assertFalse(html.select(".warning").text().contains("合成"), "no word of synthetic data in a run without any");
+    }
+
+    /**
+     * The report's Figure 2 beside Table 2: Table 2's XB figures, sums of the same real lines as Figure 2's, are no
+     * "estimates" (the column and each figure say they are sums of the lines) and are said to agree by construction.
+     */
+    @Test
+    void theReportCallsTable2sLineSumsNoEstimates() throws Exception {
+        Document html = Jsoup.parse(run.resolve("report.html").toFile());
+        Element xb = html.selectFirst("#xb-heading + .table-scroll > table");
+        String caption = xb.selectFirst("caption").text();
+        assertTrue(caption.contains("但标有（明细行之和）的表 2 数字除外") && caption.contains("两者按构造即相等"), caption);
+        assertFalse(caption.endsWith("表 2 为估计数。"), caption);
+        assertEquals("表 2（预算外）", xb.select("thead th").get(2).text(), "no column of 'estimates'");
+        List<String> figures = new ArrayList<>();
+        for (Element row : xb.select("tbody tr")) {
+            figures.add(row.select("td").get(1).text());
+        }
+        assertTrue(figures.size() == 2 && figures.stream().allMatch(f -> f.endsWith("（明细行之和）")), figures.toString());
     }
 
     private static Sheet sheet(XSSFWorkbook wb, String prefix) {
