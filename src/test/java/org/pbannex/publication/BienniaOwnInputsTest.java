@@ -56,8 +56,9 @@ class BienniaOwnInputsTest {
                 texts.apply("datapackage.field.region").en());
         assertTrue(texts.apply("datapackage.field.region").zh().startsWith("区域代码：AF（非洲）、AM（美洲）"),
                 texts.apply("datapackage.field.region").zh());
-        assertEquals("Outcome code (1, 2, A; impact for Table I.1; ALL for totals, in a table that has them; empty on a row of no "
-                + "single outcome, such as Table 2's subtotal, support services and total).",
+        assertEquals("Outcome code (1, 2, A; impact for Table I.1; in Tables I.1 to I.3 on the headings too, the code of the outcome "
+                + "each heads; ALL for totals, in a table that has them; empty on a row of no single outcome, such as Table 2's "
+                + "subtotal, support services and total).",
                 texts.apply("datapackage.field.outcome").en());
         assertFalse(RunRenderer.about(Publication.compute(tree, Publication.biennium(tree, "2022-23")), "r", java.time.Instant.EPOCH)
                 .texts().apply("datapackage.field.region").en().contains("CA"), "2022-23's list has no CA");
