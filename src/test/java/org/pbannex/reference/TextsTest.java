@@ -84,7 +84,7 @@ class TextsTest {
             Text filled = t.get(key);
             warnings.addAll(SyntheticWarning.in(filled.zh() + "\n" + filled.en()));
         }
-        assertEquals(2 * 13 + 2, warnings.size(), "thirteen sentences give it (the report's comparison and the data package's synthetic columns among them), and the key itself: " + warnings);
+        assertEquals(2 * 15 + 2, warnings.size(), "fifteen sentences give it (the report's comparison, the data package's synthetic columns and the sources of lines partly synthetic among them), and the key itself: " + warnings);
         assertTrue(warnings.stream().allMatch(w -> w.equals(once.zh()) || w.equals(once.en())), warnings.toString());
         // Figure 2's note says which files, in both editions: those marked synthetic (by their first line or their name).
         assertTrue(t.get("f2.synthetic").zh().contains("标为合成数据的文件") && t.get("f2.synthetic").en().contains("files marked synthetic"),
